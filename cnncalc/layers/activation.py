@@ -1,0 +1,49 @@
+"""Element-wise activations (and softmax over the last axis). No parameters, no MACs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cnncalc.layers.base import Layer, positional
+
+
+@dataclass(frozen=True, slots=True)
+class ReLU(Layer):
+    """max(0, x)."""
+
+    keyword = "relu"
+
+
+@dataclass(frozen=True, slots=True)
+class LeakyReLU(Layer):
+    """x for x > 0, slope·x otherwise."""
+
+    keyword = "leakyrelu"
+    slope: float = positional("real", default=0.01, min=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Sigmoid(Layer):
+    """1 / (1 + e^-x)."""
+
+    keyword = "sigmoid"
+
+
+@dataclass(frozen=True, slots=True)
+class Tanh(Layer):
+    """tanh(x)."""
+
+    keyword = "tanh"
+
+
+@dataclass(frozen=True, slots=True)
+class GELU(Layer):
+    """x·Φ(x), Φ the standard normal CDF (exact erf form)."""
+
+    keyword = "gelu"
+
+
+@dataclass(frozen=True, slots=True)
+class Softmax(Layer):
+    """e^x / Σ e^x over the channels (the last axis)."""
+
+    keyword = "softmax"

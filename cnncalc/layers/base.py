@@ -1,0 +1,122 @@
+"""What every layer is: a frozen dataclass whose fields are its spec arguments.
+
+Field metadata tells the parser how each argument is written (positional, `name value`
+option, or flag word), so adding a layer needs no parser code.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, Protocol
+
+from cnncalc.shape import Shape
+
+# How an argument's value is written in a spec.
+ValueKind = Literal["int", "pair", "pad", "real"]
+
+
+def positional(kind: ValueKind, *, default: Any = dataclasses.MISSING, min: float = 1,
+               below: float | None = None) -> Any:
+    """An argument written bare, in order (`conv 96 11x11`)."""
+    return field(default=default, metadata={"role": "positional", "kind": kind, "min": min, "below": below})
+
+
+def option(kind: ValueKind, default: Any, *, min: float = 1, below: float | None = None) -> Any:
+    """An argument written as the field's name and a value (`stride 4`)."""
+    return field(default=default, metadata={"role": "option", "kind": kind, "min": min, "below": below})
+
+
+def flag(words: dict[str, Any], default: Any) -> Any:
+    """A bare word that sets the field (`nobias` -> bias=False; `ceil` -> rounding='ceil')."""
+    return field(default=default, metadata={"role": "flag", "words": words})
+
+
+@dataclass(frozen=True, slots=True)
+class Pad:
+    """Padding per side, or TensorFlow's `same` (resolved against the input size)."""
+
+    top: int = 0
+    bottom: int = 0
+    left: int = 0
+    right: int = 0
+    same: bool = False
+
+    def __str__(self) -> str:
+        if self.same:
+            return "same"
+        if self.top == self.bottom and self.left == self.right:
+            return str(self.top) if self.top == self.left else f"{self.top}x{self.left}"
+        return f"{self.top},{self.bottom},{self.left},{self.right}"
+
+
+NO_PAD = Pad()
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Parameter counts: learnable weights and biases, and non-trainable running statistics."""
+
+    weights: int = 0
+    biases: int = 0
+    non_trainable: int = 0
+
+    @property
+    def learnable(self) -> int:
+        return self.weights + self.biases
+
+
+class ShapeContext(Protocol):
+    """What a layer's shape rule may ask of the walker: the rounding in force, and a place to report."""
+
+    rounding: str
+
+    def report(self, code: str, message: str, field: str | None = None, hint: str | None = None,
+               notes: tuple[str, ...] = ()) -> None: ...
+
+
+class Layer:
+    """Base of all layers. Subclasses are frozen dataclasses and set `keyword`."""
+
+    keyword: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
+    spatial_input: ClassVar[bool] = False  # needs an HxWxC volume, not a flat vector
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        """The output volume for input `x`; reports problems to `ctx`; None when there is none."""
+        return x
+
+    def params(self, x: Shape) -> Params:
+        return Params()
+
+    def macs(self, x: Shape, y: Shape) -> int:
+        """Multiply-accumulates per image; 0 for layers without weights."""
+        return 0
+
+    def explain(self, x: Shape, y: Shape) -> list[str]:
+        """The working behind the row's numbers, as the lecture writes it."""
+        return []
+
+    def spec_text(self) -> str:
+        """The layer in canonical spec syntax: positionals, then options and flags that differ from defaults."""
+        words = [self.keyword]
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            role = f.metadata.get("role")
+            if role == "positional":
+                if f.default is dataclasses.MISSING or value != f.default:
+                    words.append(f"{value[0]}x{value[1]}" if isinstance(value, tuple) else str(value))
+            elif role == "option" and value != f.default:
+                words += [f.name, format_value(value)]
+            elif role == "flag" and value != f.default:
+                words += [w for w, v in f.metadata["words"].items() if v == value][:1]
+        return " ".join(words)
+
+
+def format_value(value: Any) -> str:
+    if isinstance(value, tuple):
+        return str(value[0]) if value[0] == value[1] else f"{value[0]}x{value[1]}"
+    return str(value)
+
+
+def thousands(n: int) -> str:
+    return f"{n:,}"

@@ -1,0 +1,79 @@
+"""Pooling: max and average windows, and global pools."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cnncalc.layers.base import NO_PAD, Layer, Pad, ShapeContext, flag, option, positional
+from cnncalc.layers.conv import ROUNDING_WORDS
+from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
+from cnncalc.shape import Shape
+
+
+@dataclass(frozen=True, slots=True)
+class MaxPool(Layer):
+    """Max over each `KxK` window of each depth slice; stride defaults to K. No parameters, no MACs."""
+
+    keyword = "maxpool"
+    spatial_input = True
+    kernel: Pair = positional("pair")
+    stride: Pair | None = option("pair", None)
+    pad: Pad = option("pad", NO_PAD, min=0)
+    dilation: Pair = option("pair", (1, 1))
+    rounding: str | None = flag(ROUNDING_WORDS, None)
+
+    @property
+    def step(self) -> Pair:
+        return self.stride or self.kernel
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return window_output(x, x.channels, self.kernel, self.step, self.pad, self.dilation, self.rounding, ctx,
+                             pool=True)
+
+    def explain(self, x: Shape, y: Shape) -> list[str]:
+        return ["out " + format_axes(*window_axes(x, self.kernel, self.step, self.pad, self.dilation, "floor"), y)]
+
+
+@dataclass(frozen=True, slots=True)
+class AvgPool(Layer):
+    """Mean over each window; padded zeros count unless `exclude_pad` (PyTorch's default)."""
+
+    keyword = "avgpool"
+    spatial_input = True
+    kernel: Pair = positional("pair")
+    stride: Pair | None = option("pair", None)
+    pad: Pad = option("pad", NO_PAD, min=0)
+    rounding: str | None = flag(ROUNDING_WORDS, None)
+    exclude_pad: bool = flag({"exclude_pad": True}, False)
+
+    @property
+    def step(self) -> Pair:
+        return self.stride or self.kernel
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return window_output(x, x.channels, self.kernel, self.step, self.pad, (1, 1), self.rounding, ctx,
+                             pool=True)
+
+    def explain(self, x: Shape, y: Shape) -> list[str]:
+        return ["out " + format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), "floor"), y)]
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalAvgPool(Layer):
+    """Mean of each whole depth slice: HxWxC -> 1x1xC."""
+
+    keyword = "globalavgpool"
+    spatial_input = True
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return Shape.volume(1, 1, x.channels)
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalMaxPool(Layer):
+    """Max of each whole depth slice: HxWxC -> 1x1xC."""
+
+    keyword = "globalmaxpool"
+    spatial_input = True
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return Shape.volume(1, 1, x.channels)

@@ -1,0 +1,32 @@
+"""Layers that move or pass values without arithmetic: flatten, identity, dropout."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cnncalc.layers.base import Layer, ShapeContext, positional
+from cnncalc.shape import Shape
+
+
+@dataclass(frozen=True, slots=True)
+class Flatten(Layer):
+    """HxWxC -> H·W·C, in H, W, C order."""
+
+    keyword = "flatten"
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return Shape.flat(x.size)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity(Layer):
+    """Passes its input through: the empty branch of an `add`."""
+
+    keyword = "identity"
+
+
+@dataclass(frozen=True, slots=True)
+class Dropout(Layer):
+    """Zeroes a fraction `p` of activations in training; the identity at inference."""
+
+    keyword = "dropout"
+    p: float = positional("real", default=0.5, min=0, below=1)

@@ -1,0 +1,246 @@
+"""Concrete tree -> Report: shapes, parameters, MACs and activations per row, expectations
+checked. Never raises on user input: problems become diagnostics and the walk goes on with
+the best shape it has (or unknown), so one mistake gives one diagnostic."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cnncalc import ir
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.expand import LayerNode, MergeNode, Node, SeqNode
+from cnncalc.report import Row, Totals
+from cnncalc.shape import Shape
+
+
+@dataclass(slots=True)
+class _Flow:
+    """What flows along the walk: the current volume and the row that produced it."""
+
+    shape: Shape | None
+    source: str
+
+
+class _LayerContext:
+    """The `ShapeContext` a layer reports into: prefixes its path and points at its arguments."""
+
+    def __init__(self, walker: Walker, node: LayerNode, row: Row) -> None:
+        self.rounding = walker.rounding
+        self.walker = walker
+        self.node = node
+        self.row = row
+
+    def report(self, code: str, message: str, field: str | None = None, hint: str | None = None,
+               notes: tuple[str, ...] = ()) -> None:
+        span = self.node.arg_spans.get(field or "", self.node.span)
+        if code == "N030":
+            self.row.rounded = True
+        self.walker.sink.add(code, f"{self.node.path}: {message}", span, hint, self.node.path, notes)
+
+
+class Walker:
+    def __init__(self, sink: DiagnosticSink, rounding: str) -> None:
+        self.sink = sink
+        self.rounding = rounding
+        self.rows: list[Row] = []
+
+    def walk(self, root: SeqNode, x: Shape | None, source: str = "input") -> tuple[Shape | None, list[Row]]:
+        flow = _Flow(x, source)
+        self.seq_children(root, flow, root.children)
+        return flow.shape, self.rows
+
+    # ---- nodes ---------------------------------------------------------------------
+
+    def node(self, node: Node, flow: _Flow) -> Row:
+        if isinstance(node, LayerNode):
+            return self.layer(node, flow)
+        if isinstance(node, MergeNode):
+            return self.merge(node, flow)
+        return self.seq(node, flow)
+
+    def layer(self, node: LayerNode, flow: _Flow) -> Row:
+        layer = node.layer
+        row = Row(node.path, node.name, "layer", layer.spec_text() if layer else node.keyword, node.depth, node.span,
+                  input=flow.shape, inputs=[flow.source], layer=layer)
+        self.rows.append(row)
+        x = flow.shape
+        y: Shape | None = None
+        if layer is not None and x is not None:
+            if layer.spatial_input and x.is_flat:
+                self.sink.add("E034", f"{node.path}: `{node.keyword}` needs an HxWxC volume but gets the flat vector {x}",
+                              node.span, hint="put spatial layers before the first `fc` or `flatten`", path=node.path)
+            else:
+                y = layer.out_shape(x, _LayerContext(self, node, row))
+                p = layer.params(x)
+                row.weights, row.biases, row.non_trainable = p.weights, p.biases, p.non_trainable
+                if y is not None:
+                    row.macs = layer.macs(x, y)
+                    row.activations = y.size
+        row.output = y
+        flow.shape, flow.source = y, node.path
+        return row
+
+    def seq(self, node: SeqNode, flow: _Flow) -> Row:
+        row = Row(node.path, node.name, node.kind, node.op, node.depth, node.span, input=flow.shape,
+                  inputs=[flow.source])
+        self.rows.append(row)
+        children = self.seq_children(node, flow, node.children)
+        _sum_into(row, children)
+        row.output = flow.shape
+        return row
+
+    def seq_children(self, node: SeqNode, flow: _Flow, children: list[Node]) -> list[Row]:
+        rows: list[Row] = []
+        checks = iter(node.checks)
+        check = next(checks, None)
+        for i, child in enumerate(children):
+            rows.append(self.node(child, flow))
+            while check is not None and check.last == i:
+                self.check_line(check.expectation, rows[check.first:check.last + 1], check.span)
+                check = next(checks, None)
+        return rows
+
+    def merge(self, node: MergeNode, flow: _Flow) -> Row:
+        row = Row(node.path, node.name, node.kind, node.kind, node.depth, node.span, input=flow.shape,
+                  inputs=[], branches=[b.path for b in node.branches])
+        self.rows.append(row)
+        x, source = flow.shape, flow.source
+        outs: list[tuple[str, Shape | None]] = []
+        branch_rows = []
+        for branch in node.branches:
+            branch_flow = _Flow(x, source)
+            branch_rows.append(self.seq(branch, branch_flow))
+            outs.append((branch.name, branch_flow.shape))
+            row.inputs.append(branch_flow.source)
+        _sum_into(row, branch_rows)
+        y = self.merged_shape(node, outs)
+        row.output = y
+        if y is not None:
+            row.activations += y.size
+        flow.shape, flow.source = y, node.path
+        return row
+
+    def merged_shape(self, node: MergeNode, outs: list[tuple[str, Shape | None]]) -> Shape | None:
+        if not outs or any(shape is None for _, shape in outs):
+            return None
+        shapes = [(name, shape) for name, shape in outs if shape is not None]
+        first_name, first = shapes[0]
+        if node.kind == "concat":
+            for name, shape in shapes[1:]:
+                if shape.is_flat != first.is_flat or shape.dims[:-1] != first.dims[:-1]:
+                    self.sink.add("E050", f"{node.path}: branch {first_name} gives {first} but branch {name} gives "
+                                  f"{shape}; a concat needs equal height and width",
+                                  node.span, hint=_align_hint(first, shape), path=node.path)
+                    return None
+            return first.with_channels(sum(shape.channels for _, shape in shapes))
+        for name, shape in shapes[1:]:
+            if shape != first:
+                self.sink.add("E051", f"{node.path}: {_branch(node, first_name)} gives {first} but "
+                              f"{_branch(node, name)} gives {shape}; an add needs equal shapes",
+                              node.span, hint=_projection_hint(node, shapes[0][1], shape), path=node.path)
+                return None
+        return first
+
+    # ---- expectations ------------------------------------------------------------------
+
+    def check_line(self, exp: ir.Expectation, rows: list[Row], span: Span) -> None:
+        last = rows[-1]
+        if last.output is None or any(r.output is None for r in rows):
+            return  # an earlier diagnostic explains why nothing is known here
+        label = last.path
+        if exp.shape is not None and exp.shape != last.output.dims:
+            written = "x".join(map(str, exp.shape))
+            self.sink.add("E040", f"{label}: expected {written}, computed {last.output}", exp.shape_span or span,
+                          hint=f"the output volume is {last.output}", path=label, notes=_working(rows, "out"))
+        params = sum(r.params for r in rows)
+        if exp.params is not None and not exp.params.accepts(params):
+            self.sink.add("E041", f"{label}: expected params {exp.params.text}, computed {params:,}",
+                          exp.params.span, hint=f"the parameter count is {params:,}", path=label,
+                          notes=_working(rows, "params"))
+        macs = sum(r.macs for r in rows)
+        if exp.macs is not None and not exp.macs.accepts(macs):
+            self.sink.add("E042", f"{label}: expected macs {exp.macs.text}, computed {macs:,}",
+                          exp.macs.span, hint=f"the MAC count is {macs:,}", path=label, notes=_working(rows, "macs"))
+
+
+def _sum_into(row: Row, children: list[Row]) -> None:
+    for child in children:
+        row.weights += child.weights
+        row.biases += child.biases
+        row.non_trainable += child.non_trainable
+        row.macs += child.macs
+        row.activations += child.activations
+        row.rounded = row.rounded or child.rounded
+
+
+def _working(rows: list[Row], what: str) -> tuple[str, ...]:
+    """The explain lines of the given kind for the layers of a line."""
+    lines = []
+    for r in rows:
+        if r.layer is None or r.input is None or r.output is None:
+            continue
+        for text in r.layer.explain(r.input, r.output):
+            if text.startswith(what + " "):
+                lines.append(f"{r.path}: {text}")
+    if what == "params" and len(rows) > 1:
+        lines.append("line total: " + " + ".join(f"{r.params:,}" for r in rows) + f" = {sum(r.params for r in rows):,}")
+    return tuple(lines)
+
+
+def _branch(node: MergeNode, name: str) -> str:
+    return name if node.kind == "residual" else f"branch {name}"
+
+
+def _align_hint(a: Shape, b: Shape) -> str:
+    if a.is_flat or b.is_flat:
+        return "concatenate volumes with volumes and vectors with vectors"
+    dh = a.dims[0] - b.dims[0]
+    if dh > 0 and dh % 2 == 0:
+        return f"pad the smaller branch's filters by {dh // 2} more (keep HxW with pad (F-1)/2 at stride 1)"
+    return "keep height and width equal in every branch: pad (F-1)/2 at stride 1, and the same strides"
+
+
+def _projection_hint(node: MergeNode, body: Shape, other: Shape) -> str:
+    if body.is_flat or other.is_flat or body.dims[0] == 0:
+        return "make both branches give the same shape"
+    stride = other.dims[0] // body.dims[0] if other.dims[0] % body.dims[0] == 0 else 1
+    proj = f"conv {body.channels} 1x1" + (f" stride {stride}" if stride > 1 else "")
+    if node.kind == "residual":
+        return f"add a projection: `shortcut {{ {proj} }}`"
+    return f"project the other branch with `{proj}`"
+
+
+def totals_of(rows: list[Row], batch: int) -> Totals:
+    top = [r for r in rows if r.depth == 1]
+    return Totals(
+        params=sum(r.params for r in top), weights=sum(r.weights for r in top), biases=sum(r.biases for r in top),
+        non_trainable=sum(r.non_trainable for r in top), macs=sum(r.macs for r in top),
+        activations=sum(r.activations for r in top), batch=batch)
+
+
+_COMPARE = {"==": lambda a, b: a == b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
+            ">=": lambda a, b: a >= b, ">": lambda a, b: a > b}
+
+
+def check_totals(expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
+                 sink: DiagnosticSink) -> None:
+    """`expect total params|macs|memory [op] N` and `expect output HxWxC`."""
+    for exp in expectations:
+        if exp.quantity == "output":
+            if output is not None and exp.shape != output.dims:
+                written = "x".join(map(str, exp.shape or ()))
+                sink.add("E044", f"expected the network's output to be {written}, computed {output}", exp.span,
+                         hint=f"the last layer gives {output}")
+            continue
+        assert exp.count is not None
+        actual = {"params": totals.params, "macs": totals.macs,
+                  "memory": totals.param_bytes + totals.activation_bytes}[exp.quantity]
+        if exp.op == "==":
+            holds = exp.count.accepts(actual)
+        else:
+            holds = _COMPARE[exp.op](actual, exp.count.amount)
+        if not holds:
+            unit = " bytes" if exp.quantity == "memory" else ""
+            relation = "" if exp.op == "==" else f"{exp.op} "
+            sink.add("E043", f"expected total {exp.quantity} {relation}{exp.count.text}, computed {actual:,}{unit}",
+                     exp.span, hint=f"the total is {actual:,}{unit}" + (
+                         f", {actual - exp.count.amount:,} over the limit" if exp.op in ("<=", "<") else ""))
