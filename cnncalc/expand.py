@@ -278,6 +278,8 @@ class Expander:
         return left // right
 
     def build_layer(self, call: ir.LayerCall, env: dict[str, int]) -> Layer | None:
+        if not call.valid:
+            return None
         cls = REGISTRY[call.keyword]
         fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         values: dict[str, Any] = {}

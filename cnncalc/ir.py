@@ -87,6 +87,7 @@ class LayerCall:
     args: tuple[Arg, ...]
     label: str | None
     span: Span
+    valid: bool = True  # False when its arguments were bad (reported): the layer's output is unknown
 
 
 @dataclass(frozen=True, slots=True)

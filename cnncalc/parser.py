@@ -426,7 +426,8 @@ class Parser:
         known = list(REGISTRY) + list(STRUCTURAL) + sorted(self.block_names)
         hint = did_you_mean(word, known) or "see docs/spec-language.md for the layers"
         self.error("E010", f"unknown layer `{word}`", tok.span, hint=hint)
-        return None
+        self.sync()
+        return ir.LayerCall(word, (), label, tok.span, valid=False)
 
     def parse_merge(self, kind: str, kw: Token, label: str | None) -> ir.Merge | None:
         group = self.parse_group(kind)
@@ -556,9 +557,7 @@ class Parser:
             self.error("E014", f"`{keyword}` needs {names}", kw.span.to(end),
                        hint=f"e.g. `{_example(keyword)}`")
             ok = False
-        if not ok:
-            return None
-        return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end))
+        return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok)
 
     def parse_value(self, kind: str, what: str) -> ir.Value | None:
         tok = self.peek()

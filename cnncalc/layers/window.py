@@ -66,7 +66,8 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], rounding: str, per_laye
     if rounding == "exact":
         message = "; ".join(f"{label(axis)}{a.arithmetic()} is not a whole number" for axis, a in parts)
         notes = tuple(_framework_note(a) for _, a in parts)
-        ctx.report("E030", message, field="stride", hint=_fixes(parts, pool), notes=notes)
+        ctx.report("E030", message, field="stride", hint=_fixes(parts, pool, "size" if same_both else parts[0][0]),
+                   notes=notes)
     else:
         source = "the layer's" if per_layer else "the spec's"
         message = "; ".join(
@@ -84,37 +85,52 @@ def _framework_note(a: AxisSize) -> str:
             f"Caffe pooling (and PyTorch's ceil_mode) rounds up to {ceil}")
 
 
-def _fixes(parts: list[tuple[str, AxisSize]], pool: bool) -> str:
+def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str) -> str:
     """The nearest padding, stride and input size that make the division exact."""
-    axis, a = parts[0]
+    a = parts[0][1]
     span = a.n - a.f_eff + a.pad_total
     suggestions = []
     pad_fix = _nearest_pad(a, pool)
     if pad_fix is not None:
         suggestions.append(pad_fix)
-    strides = [s for s in range(1, max(span, 1) + 1) if span > 0 and span % s == 0 and s != a.stride]
-    if strides:
-        best = min(strides, key=lambda s: (abs(s - a.stride), s))
-        suggestions.append(f"stride {best} (gives {span // best + 1})")
+    stride = _nearest_divisor(span, a.stride)
+    if stride is not None:
+        suggestions.append(f"stride {stride} (gives {span // stride + 1})")
     r = span % a.stride
     sizes = [n for n in (a.n - r, a.n + a.stride - r) if n - a.f_eff + a.pad_total >= 0]
     if sizes:
-        best_n = min(sizes, key=lambda n: abs(n - a.n))
-        gives = (best_n - a.f_eff + a.pad_total) // a.stride + 1
-        suggestions.append(f"an input {axis} of {best_n} (gives {gives})")
+        shown = " or ".join(f"{n} (gives {(n - a.f_eff + a.pad_total) // a.stride + 1})"
+                            for n in sorted(sizes, key=lambda n: abs(n - a.n)))
+        suggestions.append(f"an input {axis} of {shown}")
     if not suggestions:
         return "state the rounding with `rounding floor` or `ceil` on the layer"
     return "use " + ", or ".join(suggestions) + "; or keep it and write `floor`/`ceil` on the layer"
 
 
-def _nearest_pad(a: AxisSize, pool: bool) -> str | None:
-    base = a.n - a.f_eff
-    limit = (a.f_eff // 2) if pool else a.pad_total + 2 * a.stride
-    totals = [t for t in range(0, 2 * limit + 1) if (base + t) % a.stride == 0 and base + t >= 0
-              and (not pool or (t + 1) // 2 <= a.f_eff // 2)]
-    if not totals:
+def _nearest_divisor(span: int, stride: int, reach: int = 64) -> int | None:
+    """The stride closest to `stride` (within `reach`) that divides `span` exactly."""
+    if span <= 0:
         return None
-    t = min(totals, key=lambda t: (abs(t - a.pad_total), t))
+    for d in range(1, reach + 1):
+        for s in (stride - d, stride + d):
+            if 1 <= s <= span and span % s == 0:
+                return s
+    return None
+
+
+def _nearest_pad(a: AxisSize, pool: bool) -> str | None:
+    """The total padding closest to the current one that divides; asymmetric when it is odd."""
+    base = a.n - a.f_eff
+    first = (-base) % a.stride  # smallest total padding that divides
+    while base + first < 0:
+        first += a.stride
+    below = first + max(0, (a.pad_total - first) // a.stride) * a.stride
+    candidates = [t for t in (below, below + a.stride) if t >= first]
+    if pool:
+        candidates = [t for t in candidates if (t + 1) // 2 <= a.f_eff // 2]
+    if not candidates:
+        return None
+    t = min(candidates, key=lambda t: (abs(t - a.pad_total), t % 2, t))
     out = (base + t) // a.stride + 1
     if t % 2 == 0:
         return f"pad {t // 2} (gives {out})"
