@@ -106,7 +106,7 @@ def format_fraction(x: Fraction) -> str:
     """A whole number as itself, otherwise two decimals (the lecture's 2.33)."""
     if x.denominator == 1:
         return str(x.numerator)
-    shown = f"{float(x):.2f}"
-    if Fraction(shown) == int(Fraction(shown)):  # 1001.0000023 must not read as whole
+    shown = f"{float(x):.2f}".rstrip("0")
+    if shown.endswith("."):  # 1001.0000023 must not read as whole
         shown = f"{float(x):.9f}".rstrip("0")
     return shown

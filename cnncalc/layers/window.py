@@ -69,10 +69,10 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], rounding: str, per_laye
         ctx.report("E030", message, field="stride", hint=_fixes(parts, pool, "size" if same_both else parts[0][0]),
                    notes=notes)
     else:
-        source = "the layer's" if per_layer else "the spec's"
+        source = f"the layer's `{rounding}`" if per_layer else f"`rounding {rounding}`"
         message = "; ".join(
             f"{label(axis)}{a.arithmetic()}, rounded {'up' if rounding == 'ceil' else 'down'} to {a.value} "
-            f"({source} `{rounding}`)" for axis, a in parts)
+            f"({source})" for axis, a in parts)
         ctx.report("N030", message, field="stride")
 
 
