@@ -75,6 +75,8 @@ class Parser:
 
     def unexpected(self, what: str) -> None:
         tok = self.peek()
+        if tok.kind == "BADNUMBER":
+            return  # the lexer has reported it
         shown = {"NEWLINE": "end of line", "EOF": "end of file"}.get(tok.kind, f"`{tok.text}`")
         self.error("E002", f"expected {what}, found {shown}", tok.span)
 

@@ -1,0 +1,34 @@
+"""Shared helpers: analyse text, and read diagnostics as (code, line, column)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cnncalc
+from cnncalc.report import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+
+
+def run(text: str, **kwargs: object) -> Report:
+    return cnncalc.analyze(text if "\n" in text else text + "\n", **kwargs)  # type: ignore[arg-type]
+
+
+def where(report: Report) -> list[tuple[str, int, int]]:
+    """Each diagnostic as (code, line, column): tests speak in codes and positions."""
+    return [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics]
+
+
+def codes(report: Report) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+def row(report: Report, path: str):
+    return next(r for r in report.rows if r.path == path)
+
+
+@pytest.fixture
+def spec_dir() -> Path:
+    return SPECS

@@ -1,0 +1,93 @@
+"""The command line: formats, exit codes, several files, stdin, usage errors."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from cnncalc.cli import cli
+from tests.conftest import SPECS
+
+ALEXNET = str(SPECS / "alexnet.spec")
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, env={"COLUMNS": "140"})
+
+
+def test_default_table_reads_like_the_lecture() -> None:
+    result = invoke(ALEXNET)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for text in ("55x55x96", "27x27x96", "13x13x384", "6x6x256", "62,378,344", "34,944", "MACs are multiply"):
+        assert text in out
+
+
+def test_explain_shows_the_working() -> None:
+    out = invoke(ALEXNET, "--explain").stdout
+    assert "(227 - 11 + 2·0)/4 + 1 = 55" in out
+    assert "(11·11·3 + 1)·96 = 34,944" in out
+
+
+def test_json_document_carries_the_same_numbers() -> None:
+    result = invoke(ALEXNET, "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["file"] == ALEXNET and doc["network"] == "AlexNet" and doc["input"] == [227, 227, 3]
+    assert doc["batch"] == 1 and doc["ok"] is True and doc["diagnostics"] == []
+    layers = {layer["path"]: layer for layer in doc["layers"]}
+    assert layers["conv1"]["output"] == [55, 55, 96] and layers["conv1"]["params"] == 34_944
+    assert layers["conv1"]["weights"] == 11 * 11 * 3 * 96 and layers["conv1"]["biases"] == 96
+    assert layers["pool3"]["output"] == [6, 6, 256] and layers["fc8"]["output"] == [1000]
+    assert doc["totals"]["params"] == 62_378_344
+    assert sum(layer["params"] for layer in doc["layers"] if layer["depth"] == 1) == doc["totals"]["params"]
+    assert sum(layer["macs"] for layer in doc["layers"] if layer["depth"] == 1) == doc["totals"]["macs"]
+    assert doc["totals"]["param_bytes"] == 62_378_344 * 4
+
+
+def test_json_for_several_files_is_a_list_with_diagnostics() -> None:
+    result = invoke(ALEXNET, "-", "--format", "json", input="input 7x7x3\nconv 1 3x3 stride 3\n")
+    assert result.exit_code == 1
+    docs = json.loads(result.stdout)
+    assert [d["ok"] for d in docs] == [True, False]
+    diag = docs[1]["diagnostics"][0]
+    assert (diag["code"], diag["severity"], diag["line"], diag["column"]) == ("E030", "error", 2, 12)
+    assert diag["hint"].startswith("use pad 1") and diag["path"] == "conv1"
+
+
+def test_csv_and_markdown() -> None:
+    csv_out = invoke(ALEXNET, "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("file,path,depth")
+    assert any(",conv1,1,layer,conv 96 11x11 stride 4,55x55x96,34944," in line for line in csv_out)
+    md = invoke(ALEXNET, "--format", "markdown").stdout
+    assert "| conv1 | `conv 96 11x11 stride 4` | 55x55x96 | 34,944 |" in md
+
+
+def test_errors_exit_1_and_print_located_diagnostics() -> None:
+    result = invoke("-", input="input 7x7x3\nconv 10 3x3 stride 3\n")
+    assert result.exit_code == 1
+    assert "<stdin>:2:13: error[E030]" in result.stderr
+
+
+def test_rounding_option() -> None:
+    result = invoke("-", "--rounding", "floor", input="input 7x7x3\nconv 10 3x3 stride 3\n")
+    assert result.exit_code == 0
+    assert "note[N030]" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert invoke("no-such-file.spec").exit_code == 2
+    assert invoke(ALEXNET, "--format", "yaml").exit_code == 2
+    assert invoke().exit_code in (0, 2)  # bare `cnncalc` shows help
+
+
+def test_explain_code() -> None:
+    result = invoke("explain", "E030")
+    assert result.exit_code == 0 and "invalid stride" in result.stdout
+    assert invoke("explain", "E999").exit_code == 2
+
+
+def test_help_for_every_command() -> None:
+    for command in cli.commands:
+        result = invoke(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout

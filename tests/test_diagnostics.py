@@ -1,0 +1,165 @@
+"""Every diagnostic of the core language: its code, its line:column, and its words."""
+from __future__ import annotations
+
+import pytest
+
+from cnncalc.codes import CODES
+from cnncalc.render.diagnostics import render_diagnostic
+from tests.conftest import codes, run, where
+
+
+def test_invalid_stride_shows_arithmetic_frameworks_and_fixes() -> None:
+    r = run("input 7x7x3\nconv 10 3x3 stride 3\n")
+    assert where(r) == [("E030", 2, 13)]
+    d = r.diagnostics[0]
+    assert "(7 - 3 + 2·0)/3 + 1 = 2.33 is not a whole number" in d.message
+    assert "floor this to 2" in d.notes[0] and "rounds up to 3" in d.notes[0]
+    # Fixes, each checked by hand: pad 1 -> (7-3+2)/3+1 = 3; stride 2 -> (7-3)/2+1 = 3;
+    # input 6 -> (6-3)/3+1 = 2, input 9 -> (9-3)/3+1 = 3.
+    assert "pad 1 (gives 3)" in d.hint and "stride 2 (gives 3)" in d.hint
+    assert "6 (gives 2)" in d.hint and "9 (gives 3)" in d.hint
+
+
+def test_invalid_stride_continues_with_the_floor() -> None:
+    # (224 - 11)/4 + 1 = 54.25 -> floored to 54 so the table still prints.
+    r = run("input 224x224x3\nconv 96 11x11 stride 4\nmaxpool 2x2\n")
+    assert codes(r) == ["E030"]
+    assert r.output.dims == (27, 27, 96)
+
+
+@pytest.mark.parametrize("how", ["rounding floor\n", "", "layer"])
+def test_explicit_rounding_turns_the_error_into_a_note(how: str) -> None:
+    layer = "conv 64 7x7 stride 2 pad 3" + (" floor" if how == "layer" else "")
+    r = run(f"input 224x224x3\n{how if how != 'layer' else ''}{layer} -> 112x112x64\n",
+            rounding="floor" if how == "" else None)
+    assert codes(r) == ["N030"]
+    assert r.ok
+    assert "(224 - 7 + 2·3)/2 + 1 = 112.5, rounded down to 112" in r.diagnostics[0].message
+    assert r.rows[0].rounded
+
+
+def test_layer_rounding_wins_over_the_spec() -> None:
+    # (55 - 3)/2 + 1 = 27 exactly, so use 56: (56-3)/2+1 = 27.5 -> ceil 28 despite `rounding floor`.
+    r = run("input 56x56x8\nrounding floor\nmaxpool 3x3 stride 2 ceil -> 28x28x8\n")
+    assert r.ok and codes(r) == ["N030"]
+
+
+def test_output_below_one() -> None:
+    r = run("input 4x4x3\nconv 8 5x5\n")
+    assert where(r) == [("E031", 2, 8)]
+    assert "the output would be empty" in r.diagnostics[0].message
+
+
+def test_ceil_pool_larger_than_input_still_fits_one_window() -> None:
+    r = run("input 2x2x3\nmaxpool 3x3 stride 2 ceil -> 1x1x3\n")
+    assert r.ok, codes(r)
+
+
+def test_pool_padding_above_half_the_window() -> None:
+    r = run("input 8x8x3\nmaxpool 2x2 stride 2 pad 2\n")
+    assert where(r)[0] == ("E032", 2, 22)
+    assert "more than half" in r.diagnostics[0].message
+
+
+def test_groups_must_divide_channels() -> None:
+    r = run("input 8x8x6\nconv 8 3x3 groups 4\n")
+    assert where(r) == [("E033", 2, 12)]
+    assert "input channels 6" in r.diagnostics[0].message
+
+
+def test_option_given_twice() -> None:
+    r = run("input 8x8x3\nconv 8 3x3 pad 1 pad 2\n")
+    assert where(r) == [("E012", 2, 18)]
+
+
+def test_fc_after_nothing() -> None:
+    r = run("fc 10\n")
+    assert where(r) == [("E024", 1, 1)]
+
+
+def test_missing_input() -> None:
+    r = run("# nothing but a comment\n")
+    assert where(r) == [("E020", 1, 1)]
+
+
+def test_duplicate_input() -> None:
+    r = run("input 8x8x3\ninput 9x9x3\nrelu\n")
+    assert where(r) == [("E021", 2, 1)]
+
+
+def test_input_after_a_layer() -> None:
+    r = run("relu\ninput 8x8x3\n")
+    assert ("E022", 2, 1) in where(r)
+
+
+def test_unknown_layer_suggests() -> None:
+    r = run("input 8x8x3\nmaxpol 2x2\n")
+    assert where(r) == [("E010", 2, 1)]
+    assert r.diagnostics[0].hint == "did you mean `maxpool`?"
+
+
+def test_unknown_option_suggests() -> None:
+    r = run("input 8x8x3\nconv 8 3x3 strde 2\n")
+    assert where(r) == [("E011", 2, 12)]
+    assert r.diagnostics[0].hint == "did you mean `stride`?"
+
+
+@pytest.mark.parametrize("text, col", [
+    ("conv 8 3.5x3", 8),      # malformed number
+    ("conv 8.5 3x3", 6),      # a fraction where a whole number is needed
+    ("conv 8 3x3 stride 0", 19),  # out of range
+    ("dropout 1.5", 9),       # p must be below 1
+    ("conv 8 3x3x3", 8),      # three sizes for a kernel
+])
+def test_bad_numbers(text: str, col: int) -> None:
+    r = run(f"input 8x8x3\n{text}\n")
+    assert where(r)[0] == ("E013", 2, col), where(r)
+
+
+def test_missing_numbers() -> None:
+    r = run("input 8x8x3\nconv 8\n")
+    assert where(r) == [("E014", 2, 1)]
+    assert "kernel" in r.diagnostics[0].message
+
+
+def test_bad_input_shape() -> None:
+    assert where(run("input 32x32\nrelu\n"))[0] == ("E023", 1, 7)
+    assert where(run("input 0x32x3\nrelu\n"))[0] == ("E023", 1, 7)
+
+
+def test_needs_a_volume() -> None:
+    r = run("input 8x8x3\nfc 10\nconv 3 3x3\n")
+    assert where(r) == [("E034", 3, 1)]
+
+
+def test_outpad_must_be_below_stride() -> None:
+    r = run("input 8x8x3\ndeconv 4 3x3 stride 2 outpad 2\n")
+    assert where(r) == [("E035", 3 - 1, 23)]
+
+
+def test_all_problems_of_a_file_in_one_run() -> None:
+    r = run("input 8x8x3\nconv 8 3x3 strde 2\nmaxpol 2x2\nconv 4 3x3 pad 1 pad 1\n")
+    assert [c for c, _, _ in where(r)] == ["E011", "E010", "E012"]
+
+
+def test_one_mistake_one_diagnostic() -> None:
+    # After an error the shape is unknown; later layers and expectations stay quiet.
+    r = run("input 4x4x3\nconv 8 5x5\nconv 8 3x3 -> 9x9x9\nfc 10\n")
+    assert codes(r) == ["E031"]
+
+
+def test_rendering_has_location_source_caret_and_hint() -> None:
+    r = run("input 7x7x3\nconv 10 3x3 stride 3\n")
+    text = render_diagnostic(r.diagnostics[0], r.source)
+    lines = text.splitlines()
+    assert lines[0].startswith("<string>:2:13: error[E030]: conv1: (7 - 3 + 2·0)/3 + 1 = 2.33")
+    assert lines[1] == " 2 | conv 10 3x3 stride 3"
+    assert lines[2] == "   |             ^^^^^^^^"
+    assert lines[-1].startswith("   = hint: use pad 1")
+
+
+def test_every_code_is_documented() -> None:
+    from tests.conftest import ROOT
+    doc = (ROOT / "docs" / "diagnostics.md").read_text()
+    missing = [c for c in CODES if f"`{c}`" not in doc]
+    assert not missing

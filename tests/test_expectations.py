@@ -1,0 +1,79 @@
+"""Expectations written next to layers: shapes, params, MACs, rounded forms, totals."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cnncalc.diagnostics import Span
+from cnncalc.ir import Count
+from tests.conftest import codes, run, where
+
+
+def count(text: str) -> Count:
+    from cnncalc.lexer import Token
+    from cnncalc.parser import parse_count
+    c = parse_count(Token("NUMBER", text, Span(0, len(text))))
+    assert c is not None
+    return c
+
+
+@pytest.mark.parametrize("text, actual, ok", [
+    ("34944", 34_944, True), ("34_944", 34_944, True), ("34945", 34_944, False),
+    ("35K", 34_944, True),        # 34.944 rounds to 35 at 0 decimals
+    ("34K", 34_944, False),
+    ("62.4M", 62_378_344, True),  # 62.378 rounds to 62.4
+    ("62.3M", 62_378_344, False),
+    ("62M", 62_378_344, True),
+    ("1.1G", 1_135_256_096, True),
+    ("138M", 138_357_544, True),
+])
+def test_rounded_counts(text: str, actual: int, ok: bool) -> None:
+    assert count(text).accepts(actual) is ok
+
+
+def test_units() -> None:
+    assert count("100MiB").amount == 100 * 2**20
+    assert count("25M").amount == 25_000_000
+    assert count("4.1G").amount == Decimal("4100000000")
+
+
+def test_failed_shape_expectation_shows_expected_actual_and_working() -> None:
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 54x54x96\n")
+    assert where(r) == [("E040", 2, 34)]
+    d = r.diagnostics[0]
+    assert d.message == "conv1: expected 54x54x96, computed 55x55x96"
+    assert d.notes == ("conv1: out (227 - 11 + 2·0)/4 + 1 = 55",)
+
+
+def test_failed_params_expectation_shows_the_arithmetic() -> None:
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params 34848\n")
+    assert where(r) == [("E041", 2, 41)]
+    d = r.diagnostics[0]
+    assert "expected params 34848, computed 34,944" in d.message
+    assert "conv1: params (11·11·3 + 1)·96 = 34,944" in d.notes
+
+
+def test_failed_macs_expectation() -> None:
+    r = run("input 8x8x1\nconv 2 3x3 -> macs 100\n")
+    # 6*6*2*3*3*1 = 648
+    assert codes(r) == ["E042"] and "computed 648" in r.diagnostics[0].message
+
+
+def test_line_expectation_covers_the_whole_line() -> None:
+    # fc6 + relu + dropout: params of the line are fc6's (6*6*256 + 1)*4096; output is dropout's.
+    r = run("input 6x6x256\nfc6: fc 4096 ; relu ; dropout 0.5 -> 4096 params 37752832\n")
+    assert r.ok, codes(r)
+
+
+def test_total_expectations() -> None:
+    r = run("input 8x8x1\nconv 2 3x3\nexpect total params 20\nexpect total macs 648\nexpect output 6x6x2\n")
+    assert r.ok, codes(r)   # (9 + 1)*2 = 20 params; 6*6*2*9 = 648 MACs
+    r = run("input 8x8x1\nconv 2 3x3\nexpect total params 21\nexpect output 6x6x3\n")
+    assert where(r) == [("E043", 3, 1), ("E044", 4, 1)]
+
+
+def test_budget_comparisons() -> None:
+    assert run("input 8x8x1\nconv 2 3x3\nexpect total params <= 20\n").ok
+    r = run("input 8x8x1\nconv 2 3x3\nexpect total params < 20\n")
+    assert codes(r) == ["E043"] and "expected total params < 20, computed 20" in r.diagnostics[0].message

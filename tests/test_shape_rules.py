@@ -1,0 +1,125 @@
+"""The output-size rule and the parameter/MAC rules, against the lecture's worked examples
+and arithmetic written out here."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from cnncalc.shape import effective_kernel, out_len, same_padding, transposed_len
+from tests.conftest import codes, row, run
+
+
+def test_lecture_7x7_input_3x3_filter_strides_1_2_3() -> None:
+    # Lecture: "(N - F)/stride + 1": stride 1 -> (7-3)/1+1 = 5; stride 2 -> (7-3)/2+1 = 3;
+    # stride 3 -> (7-3)/3+1 = 2.33, "stride 3 is not proper for N=7 and F=3".
+    assert out_len(7, 3, 1, 0, 0, "floor").value == 5
+    assert out_len(7, 3, 2, 0, 0, "floor").value == 3
+    third = out_len(7, 3, 3, 0, 0, "floor")
+    assert third.exact == Fraction(7, 3) and not third.whole
+    assert third.arithmetic() == "(7 - 3 + 2·0)/3 + 1 = 2.33"
+
+
+def test_lecture_zero_padding_preserves_size() -> None:
+    # Lecture: 7x7 input, 3x3 filter, stride 1, pad 1 -> 7x7 output; pad (F-1)/2 keeps size.
+    assert out_len(7, 3, 1, 1, 1, "floor").value == 7
+    for f, p in ((3, 1), (5, 2), (7, 3)):
+        assert out_len(32, f, 1, p, p, "floor").value == 32
+
+
+def test_lecture_32x32x3_ten_5x5_filters() -> None:
+    # Lecture: 10 filters 5x5, stride 1, pad 2 on 32x32x3 -> 32x32x10;
+    # each filter has 5*5*3 + 1 = 76 params, so 76*10 = 760.
+    r = run("input 32x32x3\nconv 10 5x5 stride 1 pad 2 -> 32x32x10 params 760")
+    assert r.ok, codes(r)
+    assert row(r, "conv1").params == (5 * 5 * 3 + 1) * 10 == 760
+
+
+def test_lecture_conv_demo_5x5x3_two_filters_stride_2_pad_1() -> None:
+    # Lecture: w=h=5, d=3, two 3x3x3 filters, stride 2, pad 1: (5 - 3 + 2)/2 + 1 = 3 -> 3x3x2.
+    r = run("input 5x5x3\nconv 2 3x3 stride 2 pad 1 -> 3x3x2 params 56")
+    assert r.ok, codes(r)
+    assert row(r, "conv1").params == (3 * 3 * 3 + 1) * 2
+
+
+def test_alexnet_conv1_and_pool1_from_the_lecture() -> None:
+    # Lecture: Output = 55 = (227-11)/4+1 and 27 = (55-3)/2+1.
+    assert out_len(227, 11, 4, 0, 0, "floor").value == (227 - 11) // 4 + 1 == 55
+    assert out_len(55, 3, 2, 0, 0, "floor").value == (55 - 3) // 2 + 1 == 27
+
+
+def test_dilation_widens_the_kernel() -> None:
+    # F_eff = D*(F-1) + 1: a 3x3 kernel at dilation 2 spans 5 pixels.
+    assert effective_kernel(3, 2) == 5
+    r = run("input 32x32x8\nconv 8 3x3 dilation 2 -> 28x28x8")
+    assert r.ok, codes(r)
+
+
+def test_same_padding_matches_tensorflow() -> None:
+    # TensorFlow 'same': output ceil(N/S); total pad max((out-1)*S + F - N, 0), extra at the end.
+    assert same_padding(224, 7, 2) == (2, 3)  # out 112: (111*2 + 7 - 224) = 5 -> 2 top, 3 bottom
+    assert same_padding(5, 3, 1) == (1, 1)
+    assert same_padding(4, 1, 2) == (0, 0)
+    r = run("input 224x224x3\nconv 64 7x7 stride 2 pad same -> 112x112x64")
+    assert r.ok, codes(r)
+
+
+def test_ceil_mode_follows_pytorch_dropping_windows_that_start_in_padding() -> None:
+    # PyTorch MaxPool2d ceil_mode: windows that would start in the right padding are ignored.
+    # N=6, K=2, S=2, P=1: ceil((6 + 2 - 2)/2) + 1 = 4, and (4-1)*2 = 6 >= 6 + 1? no -> 4.
+    assert out_len(6, 2, 2, 1, 1, "ceil").value == 4
+    # N=5, K=2, S=2, P=1: ceil((5 + 2 - 2)/2) + 1 = 4, and the 4th window starts at 6 >= 5 + 1 -> 3.
+    assert out_len(5, 2, 2, 1, 1, "ceil").value == 3
+    # A window larger than the input still gives one output under ceil: N=2, K=3, S=2 -> 1.
+    assert out_len(2, 3, 2, 0, 0, "ceil").value == 1
+
+
+def test_transposed_convolution_size() -> None:
+    # (N - 1)*S - 2P + F + A: 16 -> (16-1)*2 - 2 + 4 + 0 = 32 (a 4x4 stride-2 pad-1 upsampling).
+    assert transposed_len(16, 4, 2, 2, 0) == 32
+    r = run("input 16x16x64\ndeconv 32 4x4 stride 2 pad 1 -> 32x32x32 params 32800")
+    assert r.ok, codes(r)
+    assert row(r, "deconv1").params == 4 * 4 * 64 * 32 + 32 == 32800
+
+
+def test_grouped_and_depthwise_parameter_rules() -> None:
+    # Grouped: (K*K*Cin/G + 1)*C = (3*3*64/4 + 1)*128 = 18,560.
+    r = run("input 8x8x64\nconv 128 3x3 pad 1 groups 4 -> params 18560")
+    assert r.ok, codes(r)
+    # Depthwise with multiplier 2: (K*K + 1)*M*Cin = (9 + 1)*2*32 = 640; MACs 8*8*64*9 = 36,864.
+    r = run("input 8x8x32\ndwconv 3x3 pad 1 multiplier 2 -> 8x8x64 params 640 macs 36864")
+    assert r.ok, codes(r)
+
+
+def test_mac_rules_conv_and_fc() -> None:
+    # conv MACs = Hout*Wout*Cout*K*K*Cin/G; fc MACs = in*out; bias excluded.
+    r = run("input 227x227x3\nconv 96 11x11 stride 4 -> macs 105415200\nfc 10 -> macs 2904000")
+    assert r.ok, codes(r)
+    assert row(r, "conv1").macs == 55 * 55 * 96 * 11 * 11 * 3
+    assert row(r, "fc1").macs == 55 * 55 * 96 * 10
+
+
+def test_batchnorm_counts_running_statistics_apart() -> None:
+    # BatchNorm on C channels: 2C learnable (gamma, beta) + 2C non-trainable (mean, var).
+    r = run("input 4x4x16\nbn -> params 32")
+    assert r.ok
+    assert row(r, "bn1").non_trainable == 2 * 16
+    assert r.totals.params == 32 and r.totals.non_trainable == 32
+
+
+def test_nobias_and_rectangular_kernels() -> None:
+    # (3*5*3)*8 weights, no bias; output height (20-3)/1+1 = 18, width (20-5)/1+1 = 16.
+    r = run("input 20x20x3\nconv 8 3x5 nobias -> 18x16x8 params 360")
+    assert r.ok, codes(r)
+
+
+def test_four_sided_padding_uses_the_sum() -> None:
+    # pad T,B,L,R: height (224 - 11 + 1 + 2)/4 + 1 = 55, width likewise.
+    r = run("input 224x224x3\nconv 96 11x11 stride 4 pad 1,2,1,2 -> 55x55x96")
+    assert r.ok, codes(r)
+
+
+def test_memory_figures_use_float32_and_the_batch() -> None:
+    # conv 8 3x3 on 10x10x1: 8x8x8 = 512 activations; (9 + 1)*8 = 80 params.
+    r = run("input 10x10x1 batch 32\nconv 8 3x3")
+    assert r.totals.activations == 8 * 8 * 8
+    assert r.totals.activation_bytes == 8 * 8 * 8 * 32 * 4
+    assert r.totals.param_bytes == 80 * 4
