@@ -1,6 +1,7 @@
 """The pipeline in one call: text -> tokens -> IR -> concrete tree -> Report."""
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -25,6 +26,18 @@ def analyze(spec: str | os.PathLike[str], *, rounding: str | None = None, name: 
 
 
 def analyze_text(text: str, name: str, rounding: str | None = None) -> Report:
+    """Analyse spec text; the cyclic garbage collector pauses meanwhile (the tree is acyclic,
+    and on 100k-layer specs its passes over the live nodes cost as much as the analysis)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(text, name, rounding)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyze(text: str, name: str, rounding: str | None) -> Report:
     source = Source(text, name)
     sink = DiagnosticSink()
     network = parse(text, sink)

@@ -2,7 +2,6 @@
 expectations, 2 usage). No arithmetic here."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any
@@ -90,6 +89,8 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     """
     reports = load_reports(files, rounding)
     if fmt == "json":
+        import json
+
         from cnncalc.render.machine import json_document
         docs = [json_document(r) for r in reports]
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, indent=2))

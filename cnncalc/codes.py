@@ -1,11 +1,10 @@
 """Every diagnostic code, defined once: its title and its explanation (docs/diagnostics.md)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     title: str
     explanation: str

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from cnncalc.codes import CODES
 
 Severity = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Half-open character range `[start, end)` in a source text."""
 
     start: int
@@ -21,18 +20,13 @@ class Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     code: str
     message: str
     span: Span
     hint: str | None = None
     path: str | None = None
     notes: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.code not in CODES:
-            raise ValueError(f"undefined diagnostic code {self.code}")
 
     @property
     def severity(self) -> Severity:
@@ -68,6 +62,8 @@ class DiagnosticSink:
 
     def add(self, code: str, message: str, span: Span, hint: str | None = None,
             path: str | None = None, notes: tuple[str, ...] = ()) -> None:
+        if code not in CODES:
+            raise ValueError(f"undefined diagnostic code {code}")  # a cnncalc bug, not a user error
         self.items.append(Diagnostic(code, message, span, hint, path, notes))
 
     @property

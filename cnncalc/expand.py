@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY, Layer, Pad
+from cnncalc.layers.base import schema
 from cnncalc.parser import did_you_mean
 
 MAX_NODES = 1_000_000
@@ -29,8 +30,7 @@ class LayerNode:
     arg_spans: dict[str, Span]
 
 
-@dataclass(slots=True)
-class Check:
+class Check(NamedTuple):
     """An expectation about children[first..last] of a sequence (one spec line)."""
 
     expectation: ir.Expectation
@@ -281,7 +281,7 @@ class Expander:
         if not call.valid:
             return None
         cls = REGISTRY[call.keyword]
-        fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        fields = schema(cls).fields
         values: dict[str, Any] = {}
         try:
             for arg in call.args:

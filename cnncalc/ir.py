@@ -1,41 +1,36 @@
-"""The parsed spec as frozen dataclasses. Every node keeps its source span.
+"""The parsed spec as immutable named tuples (cheap to define and create). Every node keeps its source span.
 
 This is the spec as written: block definitions and calls, `repeat`, integer expressions.
 `expand.py` turns it into concrete layers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Union
+from typing import NamedTuple, Union
 
 from cnncalc.diagnostics import Span
 
 # ---- integer expressions -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Num:
+class Num(NamedTuple):
     value: int
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Var:
+class Var(NamedTuple):
     name: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class BinOp:
+class BinOp(NamedTuple):
     op: str  # + - * //
     left: Expr
     right: Expr
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Neg:
+class Neg(NamedTuple):
     operand: Expr
     span: Span
 
@@ -45,8 +40,7 @@ Expr = Union[Num, Var, BinOp, Neg]
 # ---- layer arguments -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Tuple:
+class Tuple(NamedTuple):
     """`11x11` (sep 'x') or `1,2,1,2` (sep ',')."""
 
     items: tuple[Expr, ...]
@@ -54,16 +48,14 @@ class Tuple:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A bare word value (`same`, `valid`) or a flag (`nobias`, `ceil`)."""
 
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Real:
+class Real(NamedTuple):
     text: str
     span: Span
 
@@ -71,8 +63,7 @@ class Real:
 Value = Union[Expr, Tuple, Word, Real]
 
 
-@dataclass(frozen=True, slots=True)
-class Arg:
+class Arg(NamedTuple):
     field: str  # the layer dataclass field it sets
     value: Value
     span: Span  # the option word and its value
@@ -81,8 +72,7 @@ class Arg:
 # ---- items of a line -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class LayerCall:
+class LayerCall(NamedTuple):
     keyword: str
     args: tuple[Arg, ...]
     label: str | None
@@ -90,15 +80,13 @@ class LayerCall:
     valid: bool = True  # False when its arguments were bad (reported): the layer's output is unknown
 
 
-@dataclass(frozen=True, slots=True)
-class KwArg:
+class KwArg(NamedTuple):
     name: str
     value: Expr
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class BlockCall:
+class BlockCall(NamedTuple):
     block: str
     args: tuple[Expr, ...]
     kwargs: tuple[KwArg, ...]
@@ -106,8 +94,7 @@ class BlockCall:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Merge:
+class Merge(NamedTuple):
     """`concat { a | b }` or `add { a | b }`; a `residual` is an add with branches body, shortcut."""
 
     kind: str  # concat | add | residual
@@ -117,8 +104,7 @@ class Merge:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Repeat:
+class Repeat(NamedTuple):
     count: Expr
     body: Seq
     label: str | None
@@ -130,8 +116,7 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat]
 # ---- expectations --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Count:
+class Count(NamedTuple):
     """A number in an expectation: exact (`34944`) or rounded at the precision written (`62.4M`)."""
 
     value: Decimal
@@ -156,8 +141,7 @@ class Count:
         return abs(Decimal(actual) / self.unit - self.value) <= half
 
 
-@dataclass(frozen=True, slots=True)
-class Expectation:
+class Expectation(NamedTuple):
     shape: tuple[int, ...] | None
     shape_span: Span | None
     params: Count | None
@@ -165,8 +149,7 @@ class Expectation:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class TotalExpectation:
+class TotalExpectation(NamedTuple):
     """`expect total params|macs [op] N`, `expect output HxWxC`."""
 
     quantity: str  # params | macs | memory | output
@@ -179,43 +162,37 @@ class TotalExpectation:
 # ---- structure -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     items: tuple[Item, ...]
     expectation: Expectation | None
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Seq:
+class Seq(NamedTuple):
     lines: tuple[Line, ...]
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(NamedTuple):
     name: str
     default: Expr | None
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class BlockDef:
+class BlockDef(NamedTuple):
     name: str
     params: tuple[Param, ...]
     body: Seq
     span: Span  # the header `block NAME(...)`
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     shape: tuple[int, ...]
     batch: int
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Network:
+class Network(NamedTuple):
     name: str | None
     input: Input | None
     rounding: str | None

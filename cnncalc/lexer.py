@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from cnncalc.diagnostics import DiagnosticSink, Span
 
@@ -17,8 +16,7 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9_.]")
 _BLOB = re.compile(r"[A-Za-z0-9_.]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     span: Span

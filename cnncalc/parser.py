@@ -3,13 +3,13 @@ the parser never knows what a stride does."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from decimal import Decimal, InvalidOperation
 
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
+from cnncalc.layers.base import schema
 from cnncalc.lexer import Token, tokenize
 
 MAX_NESTING = 64
@@ -26,6 +26,7 @@ def parse(text: str, sink: DiagnosticSink) -> ir.Network:
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    import difflib  # only when something is misspelt: off the start-up path
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None
 
@@ -46,7 +47,7 @@ def parse_count(token: Token) -> ir.Count | None:
 
 class Parser:
     def __init__(self, tokens: list[Token], sink: DiagnosticSink) -> None:
-        self.tokens = tokens
+        self.tokens = tokens + [tokens[-1]] * 4  # EOF padding: peek() needs no bounds check
         self.pos = 0
         self.sink = sink
         self.depth = 0
@@ -55,7 +56,7 @@ class Parser:
     # ---- token helpers ---------------------------------------------------------------
 
     def peek(self, k: int = 0) -> Token:
-        return self.tokens[min(self.pos + k, len(self.tokens) - 1)]
+        return self.tokens[self.pos + k]
 
     def advance(self) -> Token:
         tok = self.peek()
@@ -499,11 +500,8 @@ class Parser:
     # ---- a layer and its arguments ---------------------------------------------------
 
     def parse_layer(self, keyword: str, kw: Token, label: str | None) -> ir.LayerCall | None:
-        cls = REGISTRY[keyword]
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-        positionals = [f for f in fields if f.metadata.get("role") == "positional"]
-        options = {f.name: f for f in fields if f.metadata.get("role") == "option"}
-        flags = {word: f for f in fields if f.metadata.get("role") == "flag" for word in f.metadata["words"]}
+        layer_schema = schema(REGISTRY[keyword])
+        positionals, options, flags = layer_schema.positionals, layer_schema.options, layer_schema.flags
         args: list[ir.Arg] = []
         given: dict[str, Span] = {}
         filled = 0
@@ -700,7 +698,7 @@ class Parser:
 
 
 def _respan(e: ir.Expr, span: Span) -> ir.Expr:
-    return dataclasses.replace(e, span=span)
+    return e._replace(span=span)
 
 
 def _example(keyword: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
 from cnncalc.layers import Layer
@@ -41,8 +42,7 @@ class Row:
         return self.kind != "layer"
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
+class Totals(NamedTuple):
     params: int
     weights: int
     biases: int

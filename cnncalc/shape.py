@@ -1,15 +1,13 @@
 """The `Shape` value and the one home of the output-size rule `(N - F_eff + 2P)/S + 1`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Rounding = Literal["exact", "floor", "ceil"]
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
+class Shape(NamedTuple):
     """A volume `H x W x C` (channels last, as the lecture writes it) or a flat vector `N`."""
 
     dims: tuple[int, ...]
@@ -50,8 +48,7 @@ def effective_kernel(kernel: int, dilation: int) -> int:
     return dilation * (kernel - 1) + 1
 
 
-@dataclass(frozen=True, slots=True)
-class AxisSize:
+class AxisSize(NamedTuple):
     """The output length along one axis and how it was reached."""
 
     n: int

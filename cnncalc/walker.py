@@ -3,8 +3,6 @@ checked. Never raises on user input: problems become diagnostics and the walk go
 the best shape it has (or unknown), so one mistake gives one diagnostic."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.expand import LayerNode, MergeNode, Node, SeqNode
@@ -12,12 +10,14 @@ from cnncalc.report import Row, Totals
 from cnncalc.shape import Shape
 
 
-@dataclass(slots=True)
 class _Flow:
     """What flows along the walk: the current volume and the row that produced it."""
 
-    shape: Shape | None
-    source: str
+    __slots__ = ("shape", "source")
+
+    def __init__(self, shape: Shape | None, source: str) -> None:
+        self.shape = shape
+        self.source = source
 
 
 class _LayerContext:

@@ -6,8 +6,9 @@ option, or flag word), so adding a layer needs no parser code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Literal, NamedTuple, Protocol
 
 from cnncalc.shape import Shape
 
@@ -31,8 +32,7 @@ def flag(words: dict[str, Any], default: Any) -> Any:
     return field(default=default, metadata={"role": "flag", "words": words})
 
 
-@dataclass(frozen=True, slots=True)
-class Pad:
+class Pad(NamedTuple):
     """Padding per side, or TensorFlow's `same` (resolved against the input size)."""
 
     top: int = 0
@@ -52,8 +52,7 @@ class Pad:
 NO_PAD = Pad()
 
 
-@dataclass(frozen=True, slots=True)
-class Params:
+class Params(NamedTuple):
     """Parameter counts: learnable weights and biases, and non-trainable running statistics."""
 
     weights: int = 0
@@ -63,6 +62,26 @@ class Params:
     @property
     def learnable(self) -> int:
         return self.weights + self.biases
+
+
+class Schema(NamedTuple):
+    """How a layer's arguments are written, read once from its dataclass fields."""
+
+    positionals: tuple[dataclasses.Field[Any], ...]
+    options: dict[str, dataclasses.Field[Any]]
+    flags: dict[str, dataclasses.Field[Any]]  # flag word -> the field it sets
+    fields: dict[str, dataclasses.Field[Any]]
+
+
+@functools.cache
+def schema(cls: type) -> Schema:
+    fields = dataclasses.fields(cls)
+    return Schema(
+        positionals=tuple(f for f in fields if f.metadata.get("role") == "positional"),
+        options={f.name: f for f in fields if f.metadata.get("role") == "option"},
+        flags={w: f for f in fields if f.metadata.get("role") == "flag" for w in f.metadata["words"]},
+        fields={f.name: f for f in fields},
+    )
 
 
 class ShapeContext(Protocol):

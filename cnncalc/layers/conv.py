@@ -20,7 +20,7 @@ def _check_groups(ctx: ShapeContext, cin: int, cout: int, groups: int) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Conv(Layer):
     """Convolution: `C` filters of `KxK x Cin/G`, sliding at `stride` over the padded input.
 
@@ -63,7 +63,7 @@ class Conv(Layer):
         ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DWConv(Layer):
     """Depthwise convolution: one `KxK` filter per input channel (times `multiplier`).
 
@@ -103,7 +103,7 @@ class DWConv(Layer):
         ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Deconv(Layer):
     """Transposed convolution: each input pixel scatters a `KxK x C/G` filter into the output.
 

@@ -7,7 +7,7 @@ from cnncalc.layers.base import Layer, Params, ShapeContext, flag, positional, t
 from cnncalc.shape import Shape
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FC(Layer):
     """Every output neuron sees the whole input, flattened in H, W, C order. MACs = in·out."""
 

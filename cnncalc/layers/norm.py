@@ -7,7 +7,7 @@ from cnncalc.layers.base import Layer, Params, ShapeContext, option, thousands
 from cnncalc.shape import Shape
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LRN(Layer):
     """AlexNet's LRN across channels: b = a / (k + alpha/size · Σ a²)^beta over `size` neighbours.
 
@@ -21,7 +21,7 @@ class LRN(Layer):
     k: float = option("real", 2.0, min=0)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
 

@@ -9,7 +9,7 @@ from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
 from cnncalc.shape import Shape
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MaxPool(Layer):
     """Max over each `KxK` window of each depth slice; stride defaults to K. No parameters, no MACs."""
 
@@ -33,7 +33,7 @@ class MaxPool(Layer):
         return ["out " + format_axes(*window_axes(x, self.kernel, self.step, self.pad, self.dilation, "floor"), y)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AvgPool(Layer):
     """Mean over each window; padded zeros count unless `exclude_pad` (PyTorch's default)."""
 
@@ -57,7 +57,7 @@ class AvgPool(Layer):
         return ["out " + format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), "floor"), y)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GlobalAvgPool(Layer):
     """Mean of each whole depth slice: HxWxC -> 1x1xC."""
 
@@ -68,7 +68,7 @@ class GlobalAvgPool(Layer):
         return Shape.volume(1, 1, x.channels)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GlobalMaxPool(Layer):
     """Max of each whole depth slice: HxWxC -> 1x1xC."""
 

@@ -7,7 +7,7 @@ from cnncalc.layers.base import Layer, ShapeContext, positional
 from cnncalc.shape import Shape
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Flatten(Layer):
     """HxWxC -> H·W·C, in H, W, C order."""
 
@@ -17,14 +17,14 @@ class Flatten(Layer):
         return Shape.flat(x.size)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Identity(Layer):
     """Passes its input through: the empty branch of an `add`."""
 
     keyword = "identity"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dropout(Layer):
     """Zeroes a fraction `p` of activations in training; the identity at inference."""
 

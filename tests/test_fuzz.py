@@ -1,0 +1,64 @@
+"""No input gives a traceback or a hang: random text, and random edits of valid specs."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cnncalc
+from cnncalc.cli import cli
+from tests.conftest import SPECS
+
+SPEC_TEXTS = [p.read_text() for p in sorted(SPECS.glob("*.spec"))]
+VOCABULARY = ["conv", "maxpool", "fc", "input", "8x8x3", "3x3", "stride", "pad", "same", "->", "{", "}", "|",
+              "concat", "add", "residual", "shortcut", "repeat", "block", "b(", ")", "(", "=", ",", "//", "*",
+              "0", "-1", "2", "99999999999999999999", "params", "macs", "expect", "total", "\n", ";", ":",
+              "ceil", "floor", "rounding", "nobias", "1.5", "35K", "#", "x", "groups", "dwconv", "deconv",
+              "outpad", "bn", "identity", "batch", "output", "<=", "\t", "é", "\x00"]
+
+settings.register_profile("fuzz", deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("fuzz")
+
+
+def analyses(text: str) -> None:
+    report = cnncalc.analyze(text + "\n")
+    # Every diagnostic is locatable within the text.
+    for d in report.diagnostics:
+        assert 0 <= d.span.start <= len(text) + 1
+        report.source.line_col(d.span.start)
+
+
+@given(st.text(max_size=300))
+def test_random_text(text: str) -> None:
+    analyses(text)
+
+
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=60).map(" ".join))
+def test_random_token_soup(text: str) -> None:
+    analyses(text)
+
+
+@st.composite
+def edited_spec(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(SPEC_TEXTS))
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 12)))
+        insert = draw(st.one_of(st.text(max_size=6), st.sampled_from(VOCABULARY)))
+        text = text[:i] + insert + text[j:]
+    return text
+
+
+@given(edited_spec())
+def test_random_edits_of_valid_specs(text: str) -> None:
+    analyses(text)
+
+
+@settings(max_examples=40)
+@given(edited_spec(), st.sampled_from(["table", "json", "csv", "markdown"]))
+def test_cli_never_prints_a_traceback(text: str, fmt: str) -> None:
+    result = CliRunner().invoke(cli, ["-", "--format", fmt, "--explain"] if fmt == "table" else ["-", "--format", fmt],
+                                input=text)
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
