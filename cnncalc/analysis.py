@@ -57,5 +57,5 @@ def _analyze(text: str, name: str, rounding: str | None) -> Report:
     totals = totals_of(rows, batch)
     if root is not None and not sink.has_errors:
         check_totals(network.totals, totals, output, sink)
-    diagnostics = sorted(dict.fromkeys(sink.items), key=lambda d: (d.span.start, d.code))
+    diagnostics = list(dict.fromkeys(sink.items))  # emission order: the parse by position, then the walk
     return Report(source, network.name, x, batch, rows, totals, output, diagnostics)

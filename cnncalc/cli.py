@@ -52,10 +52,13 @@ def load_reports(files: tuple[str, ...], rounding: str | None) -> list[Report]:
     return [analyze_text(*read_spec(f), rounding=rounding) for f in files]
 
 
-def print_diagnostics(report: Report, color: bool) -> None:
+def print_diagnostics(report: Report, color: bool, full_notes: bool = False) -> None:
+    """Errors and warnings with source line, caret and hint; notes in one line unless asked."""
     from cnncalc.render.diagnostics import render_diagnostic
     for d in report.diagnostics:
         text = render_diagnostic(d, report.source)
+        if d.severity == "note" and not full_notes:
+            text = text.partition("\n")[0]
         if color:
             style = {"error": "red", "warning": "yellow", "note": "cyan"}[d.severity]
             head, _, rest = text.partition("\n")
@@ -98,7 +101,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
         color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
         console = stdout_console() if fmt == "table" else None
         for i, report in enumerate(reports):
-            print_diagnostics(report, color)
+            print_diagnostics(report, color, full_notes=explain)
             if fmt == "table":
                 from cnncalc.render.table import render_table
                 if i:

@@ -22,7 +22,7 @@ _COUNT = re.compile(r"(?P<num>[\d_]+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?P<unit>[KMGT]i
 
 
 def parse(text: str, sink: DiagnosticSink) -> ir.Network:
-    return Parser(tokenize(text, sink), sink).parse_network()
+    return Parser(tokenize(text, sink), sink, text).parse_network()
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -46,7 +46,8 @@ def parse_count(token: Token) -> ir.Count | None:
 
 
 class Parser:
-    def __init__(self, tokens: list[Token], sink: DiagnosticSink) -> None:
+    def __init__(self, tokens: list[Token], sink: DiagnosticSink, text: str) -> None:
+        self.text = text
         self.tokens = tokens + [tokens[-1]] * 4  # EOF padding: peek() needs no bounds check
         self.pos = 0
         self.sink = sink
@@ -128,12 +129,13 @@ class Parser:
                 continue
             if self.at_word("network"):
                 self.advance()
-                words = []
+                first = self.peek().span.start
+                last = first
                 while not self.at("NEWLINE", "EOF"):
-                    words.append(self.advance().text)
+                    last = self.advance().span.end
                 if name is not None or lines:
                     self.error("E022", "`network` names the spec once, at the top", tok.span)
-                name = " ".join(words) or name
+                name = self.text[first:last] or name
             elif self.at_word("input"):
                 parsed = self.parse_input()
                 if parsed is None:

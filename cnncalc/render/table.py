@@ -31,7 +31,8 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
         cells: list[RenderableType] = [name, op, shape_text(r.output), f"{r.params:,}", share(r.params, total),
                                        f"{r.macs:,}"]
         if show_from:
-            cells.append(", ".join(r.inputs) if r.kind in ("concat", "add", "residual") else "")
+            cells.append(", ".join(_relative(p, r.path) for p in r.inputs) if r.kind in ("concat", "add", "residual")
+                         else "")
         table.add_row(*cells, style="bold" if r.is_container and r.depth == 1 else None)
         if explain and r.layer is not None and r.input is not None and r.output is not None:
             for line in r.layer.explain(r.input, r.output):
@@ -51,3 +52,8 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
     if any(r.rounded for r in report.rows):
         parts.append(Text("* output size rounded by an explicit `floor`/`ceil` (see the notes)", style="dim"))
     return Group(*parts)
+
+
+def _relative(path: str, merge: str) -> str:
+    """A feeding row's path as seen from the merge: `body.bottleneck1.bn3` rather than the full path."""
+    return path[len(merge) + 1:] if path.startswith(merge + ".") else path
