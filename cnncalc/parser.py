@@ -402,13 +402,17 @@ class Parser:
         return ir.Line(tuple(items), expectation, start.to(end))
 
     def parse_item(self) -> ir.Item | None:
-        label = None
+        """One layer, merge, repeat or block call, with its `name:` label (the span covers the label)."""
         tok = self.peek()
         if tok.kind == "NAME" and self.peek(1).kind == ":":
-            label = tok.text
             self.advance()
             self.advance()
-            tok = self.peek()
+            item = self.parse_unlabelled(tok.text)
+            return None if item is None else item._replace(span=tok.span.to(item.span))
+        return self.parse_unlabelled(None)
+
+    def parse_unlabelled(self, label: str | None) -> ir.Item | None:
+        tok = self.peek()
         if tok.kind != "NAME":
             self.unexpected("a layer")
             return None

@@ -1,0 +1,258 @@
+"""Branches, residuals, blocks and repetition: semantics, diagnostics, guard rails."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import cnncalc
+from tests.conftest import SPECS, codes, row, run, where
+
+INCEPTION_3A = """input 28x28x192
+inception3a: concat {
+    conv 64 1x1
+  | conv 96 1x1 ; conv 128 3x3 pad 1
+  | conv 16 1x1 ; conv 32 5x5 pad 2
+  | maxpool 3x3 stride 1 pad 1 ; conv 32 1x1
+} -> 28x28x256
+"""
+
+
+def test_concat_sums_depths_and_contents() -> None:
+    r = run(INCEPTION_3A)
+    assert r.ok, codes(r)
+    merge = row(r, "inception3a")
+    assert merge.output.dims == (28, 28, 64 + 128 + 32 + 32)
+    # Weights written out per branch (GoogLeNet Table 1's 3a row, plus biases).
+    weights = 192 * 64 + (192 * 96 + 9 * 96 * 128) + (192 * 16 + 25 * 16 * 32) + 192 * 32
+    biases = 64 + 96 + 128 + 16 + 32 + 32
+    assert merge.params == weights + biases
+    assert merge.macs == 28 * 28 * weights
+    assert merge.branches == ["inception3a.1", "inception3a.2", "inception3a.3", "inception3a.4"]
+    assert merge.inputs == ["inception3a.1.conv1", "inception3a.2.conv2", "inception3a.3.conv2",
+                            "inception3a.4.conv1"]
+    assert row(r, "inception3a.2.conv2").output.dims == (28, 28, 128)
+
+
+def test_concat_spatial_mismatch_names_both_branches() -> None:
+    r = run("input 28x28x16\nc: concat {\n  conv 8 3x3 pad 1\n| conv 8 3x3\n}\n")
+    assert where(r) == [("E050", 2, 1)]
+    d = r.diagnostics[0]
+    assert d.message == "c: branch 1 gives 28x28x8 but branch 2 gives 26x26x8; a concat needs equal height and width"
+    assert "pad" in d.hint and "by 1 more" in d.hint
+
+
+def test_add_and_residual() -> None:
+    r = run("input 8x8x4\nres: residual { conv 4 3x3 pad 1 ; relu ; conv 4 3x3 pad 1 }\n")
+    assert r.ok, codes(r)
+    assert row(r, "res").output.dims == (8, 8, 4)
+    assert row(r, "res").params == 2 * (3 * 3 * 4 + 1) * 4
+    assert row(r, "res").inputs == ["res.body.conv2", "input"]
+    r = run("input 8x8x4\na: add { conv 4 1x1 | identity }\n")
+    assert r.ok and row(r, "a").output.dims == (8, 8, 4)
+
+
+def test_add_shape_mismatch_proposes_a_projection() -> None:
+    r = run("input 56x56x64\nres: residual { conv 128 3x3 stride 2 pad 1 floor ; conv 128 3x3 pad 1 }\n")
+    assert codes(r) == ["N030", "E051"]
+    d = r.diagnostics[1]
+    assert where(r)[1] == ("E051", 2, 1)
+    assert d.message == "res: body gives 28x28x128 but shortcut gives 56x56x64; an add needs equal shapes"
+    assert d.hint == "add a projection: `shortcut { conv 128 1x1 stride 2 }`"
+    fixed = run("input 56x56x64\nrounding floor\nres: residual { conv 128 3x3 stride 2 pad 1 ; conv 128 3x3 pad 1 }"
+                " shortcut { conv 128 1x1 stride 2 }\n")
+    assert fixed.ok, codes(fixed)
+
+
+def test_blocks_expressions_and_paths() -> None:
+    text = """input 9x9x16
+block unit(c, k=3, s=1) {
+  conv c k stride s pad (k - 1) // 2 ; relu
+  conv 2*c - c 1x1
+}
+stage: unit(8)
+second: unit(4 * 2 + 8, s=2, k=1)
+"""
+    r = run(text)
+    assert codes(r) == []
+    assert row(r, "stage.conv1").output.dims == (9, 9, 8)     # pad (3 - 1)//2 = 1 keeps 9
+    assert row(r, "stage").op == "unit(8, 3, 1)"
+    assert row(r, "second.conv1").output.dims == (5, 5, 16)   # c = 4*2 + 8 = 16; (9 - 1)/2 + 1 = 5
+    assert row(r, "second.conv2").output.dims == (5, 5, 16)   # 2*c - c = 16 filters
+
+
+def test_repeat_paths_and_counts() -> None:
+    r = run("input 8x8x4\nbody: repeat 3 { conv 4 3x3 pad 1 ; relu }\n")
+    assert r.ok
+    assert [x.path for x in r.rows] == ["body", "body.1", "body.1.conv1", "body.1.relu1", "body.2", "body.2.conv1",
+                                        "body.2.relu1", "body.3", "body.3.conv1", "body.3.relu1"]
+    assert row(r, "body").params == 3 * (9 * 4 + 1) * 4
+    assert run("input 8x8x4\nrepeat 0 { conv 4 3x3 }\nexpect output 8x8x4\n").ok
+
+
+def test_nesting_newlines_semicolons_and_expectations_after_braces() -> None:
+    text = """input 16x16x8
+outer: concat { add { conv 8 1x1 ; relu | identity } | concat { conv 4 1x1
+  | conv 4 3x3 pad 1 ; relu } } -> 16x16x16 params 152
+"""
+    # add: conv 8 1x1 = (8 + 1)*8 = 72; inner concat: (8 + 1)*4 + (9*8 + 1)*4 = 36 + 292 = 328... recount:
+    # the line's params = 72 + 36 + 292 = 400.
+    r = run(text.replace("params 152", "params 400"))
+    assert r.ok, [(d.code, d.message) for d in r.diagnostics]
+    assert row(r, "outer").output.dims == (16, 16, 8 + 4 + 4)
+
+
+def test_resnet_stage_outputs_match_table_1() -> None:
+    # ResNet paper, Table 1: conv1 112x112, conv2_x 56x56, conv3_x 28x28, conv4_x 14x14, conv5_x 7x7.
+    for name, expansion in (("resnet18", 1), ("resnet34", 1), ("resnet50", 4), ("resnet101", 4), ("resnet152", 4)):
+        r = cnncalc.analyze(SPECS / f"{name}.spec")
+        assert r.ok
+        assert row(r, "conv1").output.dims[:2] == (112, 112)
+        for stage, size, c in (("conv2_x", 56, 64), ("conv3_x", 28, 128), ("conv4_x", 14, 256), ("conv5_x", 7, 512)):
+            assert row(r, stage).output.dims == (size, size, c * expansion), (name, stage)
+
+
+# torchvision's published parameter counts.
+RESNET_TOTALS = {"resnet18": 11_689_512, "resnet34": 21_797_672, "resnet50": 25_557_032,
+                 "resnet101": 44_549_160, "resnet152": 60_192_808}
+
+
+@pytest.mark.parametrize("name", sorted(RESNET_TOTALS))
+def test_resnet_totals(name: str) -> None:
+    assert cnncalc.analyze(SPECS / f"{name}.spec").totals.params == RESNET_TOTALS[name]
+
+
+def test_resnet18_by_hand() -> None:
+    # Written out: stem conv 7*7*3*64 + bn 2*64; per stage c with n=2 basic units:
+    # unit = 2 convs 3x3 + 2 bns; first unit of stages 2..4 has 9*cin*c + 9*c*c and a 1x1 projection + bn.
+    stem = 7 * 7 * 3 * 64 + 2 * 64
+    stage1 = 2 * (2 * (9 * 64 * 64) + 2 * 2 * 64)
+    total = stem + stage1
+    for cin, c in ((64, 128), (128, 256), (256, 512)):
+        first = 9 * cin * c + 9 * c * c + 2 * 2 * c + (cin * c + 2 * c)
+        second = 2 * 9 * c * c + 2 * 2 * c
+        total += first + second
+    total += 512 * 1000 + 1000
+    assert total == 11_689_512 == cnncalc.analyze(SPECS / "resnet18.spec").totals.params
+
+
+# GoogLeNet Table 1's "params" column: weights only, in units of 1024 (3a: 163,328/1024 = 159.5).
+GOOGLENET_TABLE_1_PARAMS_K = {"inception3a": 159, "inception3b": 380, "inception4a": 364, "inception4b": 437,
+                              "inception4d": 580, "inception4e": 840, "inception5b": 1388}
+# Misprinted in the table: 4c is printed 463K (the arithmetic gives 509,440/1024 = 497.5K) and
+# 5a 1072K (1,042,432/1024 = 1018K); both are left out.
+
+
+def test_googlenet_table_1() -> None:
+    r = cnncalc.analyze(SPECS / "googlenet.spec")
+    assert r.ok
+    sizes = {"conv1": (112, 112, 64), "pool1": (56, 56, 64), "pool2": (28, 28, 192), "inception3a": (28, 28, 256),
+             "inception3b": (28, 28, 480), "pool3": (14, 14, 480), "inception4a": (14, 14, 512),
+             "inception4e": (14, 14, 832), "pool4": (7, 7, 832), "inception5b": (7, 7, 1024), "pool5": (1, 1, 1024)}
+    for path, dims in sizes.items():
+        assert row(r, path).output.dims == dims, path
+    for path, k in GOOGLENET_TABLE_1_PARAMS_K.items():
+        assert abs(row(r, path).weights / 1024 - k) / k < 0.02, path
+
+
+def test_mobilenet_depthwise_separable() -> None:
+    r = cnncalc.analyze(SPECS / "mobilenet_v1.spec")
+    # sep1 on 112x112x32: depthwise 3*3*32 + bn 2*32, pointwise 32*64 + bn 2*64.
+    assert row(r, "sep1").params == 9 * 32 + 2 * 32 + 32 * 64 + 2 * 64
+    assert r.totals.params == 4_231_976 and r.totals.non_trainable == 21_888
+
+
+# ---- diagnostics ---------------------------------------------------------------------
+
+def test_unknown_block() -> None:
+    r = run("input 8x8x3\nblock unit(c) { conv c 1x1 }\nunti(4)\n")
+    assert where(r) == [("E052", 3, 1), ("W001", 2, 1)]
+    assert r.diagnostics[0].hint == "did you mean `unit`?"
+
+
+@pytest.mark.parametrize("call, message", [
+    ("unit(1, 2, 3)", "`unit` takes 2 arguments, 3 given"),
+    ("unit()", "`unit` needs a value for `c`"),
+    ("unit(4, t=2)", "`unit` has no parameter `t`"),
+    ("unit(4, c=2)", "`c` is given twice"),
+])
+def test_bad_block_arguments(call: str, message: str) -> None:
+    r = run(f"input 8x8x3\nblock unit(c, s=1) {{ conv c 1x1 stride s }}\n{call}\n")
+    assert [c for c, _, _ in where(r)] == ["E053"]
+    assert r.diagnostics[0].message == message
+    assert where(r)[0][1] == 3
+
+
+def test_recursion() -> None:
+    r = run("input 8x8x3\nblock a(c) { b(c) }\nblock b(c) { a(c) }\na(3)\n")
+    assert where(r) == [("E054", 3, 14)]
+    assert r.diagnostics[0].message == "block `a` calls itself (a -> b -> a)"
+
+
+def test_block_defined_twice() -> None:
+    r = run("input 8x8x3\nblock a(c) { relu }\nblock a(c) { tanh }\na(1)\n")
+    assert where(r) == [("E055", 3, 1)]
+
+
+def test_negative_repeat() -> None:
+    r = run("input 8x8x3\nblock a(n) { repeat n - 2 { relu } }\na(1)\n")
+    assert where(r) == [("E056", 2, 21)]
+    assert "got -1" in r.diagnostics[0].message
+
+
+def test_division_by_zero() -> None:
+    r = run("input 8x8x3\nblock a(c) { conv 8 // (c - c) 1x1 }\na(3)\n")
+    assert where(r) == [("E057", 2, 19)]
+
+
+def test_undefined_name_in_expression() -> None:
+    r = run("input 8x8x3\nblock a(chan) { conv chn 1x1 }\na(3)\n")
+    assert where(r) == [("E059", 2, 22)]
+    assert r.diagnostics[0].hint == "did you mean `chan`?"
+
+
+def test_unbalanced_braces_point_at_the_opening_brace() -> None:
+    r = run("input 8x8x3\nc: concat {\n  conv 8 1x1\n| conv 8 1x1\n")
+    assert where(r) == [("E003", 2, 11)]
+    assert "never closed" in r.diagnostics[0].message
+    r = run("input 8x8x3\nrelu }\n")
+    assert where(r) == [("E003", 2, 6)]
+
+
+def test_duplicate_names_in_a_scope() -> None:
+    r = run("input 8x8x3\nx: relu\nx: relu\n")
+    assert where(r) == [("E015", 3, 1)]
+    assert run("input 8x8x3\nblock u() { x: relu }\na: u()\nb: u()\n").ok  # different scopes
+
+
+def test_generated_names_skip_explicit_ones() -> None:
+    r = run("input 8x8x3\nrelu\nrelu2: relu\nrelu\n")
+    assert [x.path for x in r.rows] == ["relu1", "relu2", "relu3"]
+
+
+# ---- guard rails ---------------------------------------------------------------------
+
+def test_repeat_bomb_fails_fast() -> None:
+    start = time.perf_counter()
+    r = run("input 8x8x3\nrepeat 1000000 { repeat 1000000 { relu } }\n")
+    assert time.perf_counter() - start < 5
+    assert codes(r) == ["E058"]
+    assert where(r)[0][1] == 2
+
+
+def test_block_bomb_fails_fast() -> None:
+    # Each level doubles: 2^40 layers, far past the limit.
+    blocks = "block b0() { relu }\n" + "".join(f"block b{i}() {{ b{i - 1}() ; b{i - 1}() }}\n" for i in range(1, 41))
+    start = time.perf_counter()
+    r = run("input 8x8x3\n" + blocks + "b40()\n")
+    assert time.perf_counter() - start < 5
+    assert "E058" in codes(r)
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    r = run("input 8x8x3\n" + "add { " * 500 + "relu" + " }" * 500 + "\n")
+    assert "E004" in codes(r)
+    r = run("input 8x8x3\nconv " + "(" * 5000 + "1" + ")" * 5000 + " 1x1\n")
+    assert "E004" in codes(r)
+    chain = "block b0() { relu }\n" + "".join(f"block b{i}() {{ b{i - 1}() }}\n" for i in range(1, 200))
+    assert "E004" in codes(run("input 8x8x3\n" + chain + "b199()\n"))
