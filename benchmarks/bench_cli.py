@@ -2,7 +2,8 @@
 
 (a) `cnncalc specs/alexnet.spec` wall time against `python -c "import click, rich.console"` in
     the same environment (the import floor), and whether NumPy got imported;
-(b) analysis time of generated straight-line specs of 1k, 10k and 100k layers.
+(b) analysis time of generated straight-line specs of 1k, 10k and 100k layers;
+(c) analysis time of ResNet-152 and of generated residual networks up to 100k layers.
 
 Medians over repeated runs; ratios against a baseline run in the same invocation, since the
 machine is shared and noisy. Run: python benchmarks/bench_cli.py [--quick]
@@ -57,6 +58,13 @@ def straight_line_spec(layers: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def residual_spec(layers: int) -> str:
+    """Residual units of five layers (conv, bn, relu, conv, bn) plus the add and a relu: 7 rows each."""
+    units = layers // 7
+    return ("input 32x32x16\nrepeat " + str(units) +
+            " { residual { conv 16 3x3 pad 1 nobias ; bn ; relu ; conv 16 3x3 pad 1 nobias ; bn } ; relu }\n")
+
+
 def analysis_time(text: str, runs: int) -> float:
     from cnncalc.analysis import analyze_text
     times = []
@@ -92,6 +100,19 @@ def main() -> None:
         base = base or t / layers
         print(f"    {layers:>7,} layers  {t * 1000:9.1f} ms  {t / layers * 1e6:6.1f} µs/layer "
               f"({t / layers / base:.2f}x the 1k per-layer cost)")
+    print("(c) branches: ResNet-152 and generated residual networks")
+    resnet = (ROOT / "specs" / "resnet152.spec").read_text()
+    t152 = analysis_time(resnet, runs)
+    print(f"    ResNet-152 (specs/resnet152.spec)  {t152 * 1000:7.1f} ms")
+    base = None
+    from cnncalc.analysis import analyze_text
+    for layers in (1_000, 10_000, 100_000):
+        text = residual_spec(layers)
+        rows = len(analyze_text(text, "count").rows)
+        t = analysis_time(text, 3 if layers == 100_000 else runs)
+        base = base or t / layers
+        print(f"    ~{layers:>7,} layers ({rows:,} rows with containers)  {t * 1000:8.1f} ms  "
+              f"{t / layers * 1e6:5.1f} µs/layer ({t / layers / base:.2f}x the 1k per-layer cost)")
 
 
 if __name__ == "__main__":

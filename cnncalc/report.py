@@ -17,7 +17,7 @@ class Row:
 
     path: str
     name: str
-    kind: str  # layer | concat | add | residual | block | repeat | iteration | branch
+    kind: str  # layer | join (a merge's concat/add) | concat | add | residual | block | repeat | iteration | branch
     op: str  # the layer in canonical spec syntax, or the container's description
     depth: int
     span: Span
@@ -39,7 +39,7 @@ class Row:
 
     @property
     def is_container(self) -> bool:
-        return self.kind != "layer"
+        return self.kind not in ("layer", "join")
 
 
 class Totals(NamedTuple):

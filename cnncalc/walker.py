@@ -100,23 +100,27 @@ class Walker:
         return rows
 
     def merge(self, node: MergeNode, flow: _Flow) -> Row:
-        row = Row(node.path, node.name, node.kind, node.kind, node.depth, node.span, input=flow.shape,
-                  inputs=[], branches=[b.path for b in node.branches])
+        """The container row, its branches, then a `join` row (the concat or add itself) fed by the branch ends."""
+        join_op = "concat" if node.kind == "concat" else "add"
+        row = Row(node.path, node.name, node.kind, f"{node.kind} of {len(node.branches)}", node.depth, node.span,
+                  input=flow.shape, inputs=[flow.source], branches=[b.path for b in node.branches])
         self.rows.append(row)
         x, source = flow.shape, flow.source
         outs: list[tuple[str, Shape | None]] = []
-        branch_rows = []
+        children = []
+        join = Row(f"{node.path}.{join_op}", join_op, "join", join_op, node.depth + 1, node.span)
         for branch in node.branches:
             branch_flow = _Flow(x, source)
-            branch_rows.append(self.seq(branch, branch_flow))
+            children.append(self.seq(branch, branch_flow))
             outs.append((branch.name, branch_flow.shape))
-            row.inputs.append(branch_flow.source)
-        _sum_into(row, branch_rows)
+            join.inputs.append(branch_flow.source)
         y = self.merged_shape(node, outs)
+        join.output = y
+        join.activations = y.size if y is not None else 0
+        self.rows.append(join)
+        _sum_into(row, children + [join])
         row.output = y
-        if y is not None:
-            row.activations += y.size
-        flow.shape, flow.source = y, node.path
+        flow.shape, flow.source = y, join.path
         return row
 
     def merged_shape(self, node: MergeNode, outs: list[tuple[str, Shape | None]]) -> Shape | None:

@@ -29,8 +29,10 @@ def test_concat_sums_depths_and_contents() -> None:
     assert merge.params == weights + biases
     assert merge.macs == 28 * 28 * weights
     assert merge.branches == ["inception3a.1", "inception3a.2", "inception3a.3", "inception3a.4"]
-    assert merge.inputs == ["inception3a.1.conv1", "inception3a.2.conv2", "inception3a.3.conv2",
-                            "inception3a.4.conv1"]
+    join = row(r, "inception3a.concat")
+    assert join.kind == "join" and join.output.dims == (28, 28, 256) and join.activations == 28 * 28 * 256
+    assert join.inputs == ["inception3a.1.conv1", "inception3a.2.conv2", "inception3a.3.conv2",
+                           "inception3a.4.conv1"]
     assert row(r, "inception3a.2.conv2").output.dims == (28, 28, 128)
 
 
@@ -47,7 +49,7 @@ def test_add_and_residual() -> None:
     assert r.ok, codes(r)
     assert row(r, "res").output.dims == (8, 8, 4)
     assert row(r, "res").params == 2 * (3 * 3 * 4 + 1) * 4
-    assert row(r, "res").inputs == ["res.body.conv2", "input"]
+    assert row(r, "res.add").inputs == ["res.body.conv2", "input"]
     r = run("input 8x8x4\na: add { conv 4 1x1 | identity }\n")
     assert r.ok and row(r, "a").output.dims == (8, 8, 4)
 

@@ -21,7 +21,8 @@ def shape_list(shape: Shape | None) -> list[int] | None:
 
 
 def share(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "-"
+    """A row's share of the total parameters; blank for rows without any."""
+    return f"{100 * part / whole:.1f}%" if whole and part else ""
 
 
 def human(n: int, unit: str = "") -> str:
@@ -41,4 +42,4 @@ def human_bytes(n: int) -> str:
 
 CONVENTIONS = ("MACs are multiply-accumulates per image, bias excluded (FLOPs ≈ 2·MACs); "
                "memory is float32 (4 bytes); activations count every layer's output "
-               "(and each concat/add result) once, for the whole batch; the input is not counted.")
+               "(each concat/add result included) once, for the whole batch; the input is not counted.")

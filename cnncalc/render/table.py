@@ -12,7 +12,7 @@ from cnncalc.render.rows import CONVENTIONS, human, human_bytes, shape_text, sha
 def render_table(report: Report, *, depth: int | None = None, explain: bool = False) -> RenderableType:
     rows = visible_rows(report, depth)
     total = report.totals.params
-    show_from = any(r.kind in ("concat", "add", "residual") for r in rows)
+    show_from = any(r.kind == "join" for r in rows)
     title = report.network or report.source.name
     shown_input = shape_text(report.input) + (f", batch {report.batch}" if report.batch != 1 else "")
     table = Table(title=f"{title} — input {shown_input}", title_justify="left", show_edge=False,
@@ -31,8 +31,8 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
         cells: list[RenderableType] = [name, op, shape_text(r.output), f"{r.params:,}", share(r.params, total),
                                        f"{r.macs:,}"]
         if show_from:
-            cells.append(", ".join(_relative(p, r.path) for p in r.inputs) if r.kind in ("concat", "add", "residual")
-                         else "")
+            merge = r.path.rpartition(".")[0]
+            cells.append(", ".join(_relative(p, merge) for p in r.inputs) if r.kind == "join" else "")
         table.add_row(*cells, style="bold" if r.is_container and r.depth == 1 else None)
         if explain and r.layer is not None and r.input is not None and r.output is not None:
             for line in r.layer.explain(r.input, r.output):
