@@ -4,9 +4,10 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from cnncalc.diagnostics import DiagnosticSink, Source, Span
-from cnncalc.expand import expand
+from cnncalc.expand import SeqNode, expand
 from cnncalc.parser import parse
 from cnncalc.report import Report
 from cnncalc.shape import Shape
@@ -25,7 +26,19 @@ def analyze(spec: str | os.PathLike[str], *, rounding: str | None = None, name: 
     return analyze_text(spec, name or "<string>", rounding)
 
 
+class Analysis(NamedTuple):
+    """A report and what the executor needs to run the same network: the concrete tree and the rounding."""
+
+    report: Report
+    root: SeqNode | None
+    rounding: str
+
+
 def analyze_text(text: str, name: str, rounding: str | None = None) -> Report:
+    return prepare(text, name, rounding).report
+
+
+def prepare(text: str, name: str, rounding: str | None = None) -> Analysis:
     """Analyse spec text; the cyclic garbage collector pauses meanwhile (the tree is acyclic,
     and on 100k-layer specs its passes over the live nodes cost as much as the analysis)."""
     was_enabled = gc.isenabled()
@@ -37,7 +50,7 @@ def analyze_text(text: str, name: str, rounding: str | None = None) -> Report:
             gc.enable()
 
 
-def _analyze(text: str, name: str, rounding: str | None) -> Report:
+def _analyze(text: str, name: str, rounding: str | None) -> Analysis:
     source = Source(text, name)
     sink = DiagnosticSink()
     network = parse(text, sink)
@@ -52,10 +65,11 @@ def _analyze(text: str, name: str, rounding: str | None) -> Report:
                  hint="start the spec with `input HxWxC`, e.g. `input 227x227x3`")
     else:
         sink.add("E020", "the spec has no `input` line", Span(0, 0), hint="add `input HxWxC`, e.g. `input 227x227x3`")
-    walker = Walker(sink, rounding or network.rounding or "exact")
+    mode = rounding or network.rounding or "exact"
+    walker = Walker(sink, mode)
     output, rows = walker.walk(root, x) if root is not None else (None, [])
     totals = totals_of(rows, batch)
     if root is not None and not sink.has_errors:
         check_totals(network.totals, totals, output, sink)
     diagnostics = list(dict.fromkeys(sink.items))  # emission order: the parse by position, then the walk
-    return Report(source, network.name, x, batch, rows, totals, output, diagnostics)
+    return Analysis(Report(source, network.name, x, batch, rows, totals, output, diagnostics), root, mode)

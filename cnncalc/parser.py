@@ -31,6 +31,12 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     return f"did you mean `{close[0]}`?" if close else None
 
 
+def parse_amount(text: str) -> int | None:
+    """`25M`, `4.1G`, `100MiB`, `1_000` as a whole number (budgets, --max-memory); None if malformed."""
+    count = parse_count(Token("NUMBER", text.strip(), Span(0, len(text))))
+    return None if count is None else int(count.amount)
+
+
 def parse_count(token: Token) -> ir.Count | None:
     """`34944`, `34_944`, `35K`, `62.4M`, `100MiB` -> Count; None when not a count."""
     m = _COUNT.fullmatch(token.text)

@@ -72,13 +72,14 @@ class AxisSize(NamedTuple):
 def out_len(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int, rounding: Rounding) -> AxisSize:
     """Output length of a sliding window: `(N - F_eff + P_begin + P_end)/S + 1`.
 
-    With `ceil`, PyTorch's `ceil_mode` rule applies: round up, but drop a last window that
-    would start inside the end padding. `exact` and `floor` both floor the value; the caller
-    decides whether an inexact division is an error.
+    With `ceil`, PyTorch's `ceil_mode` rule applies: round up, but drop the extra last window
+    if it would start inside the end padding (an exact division adds no window, so keeps its
+    value). `exact` and `floor` both floor the value; the caller decides whether an inexact
+    division is an error.
     """
     pad_total = pad_begin + pad_end
     exact = Fraction(n - f_eff + pad_total, stride) + 1
-    if rounding == "ceil":
+    if rounding == "ceil" and exact.denominator != 1:
         value = -((-(n - f_eff + pad_total)) // stride) + 1
         if value > 1 and (value - 1) * stride >= n + pad_begin:
             value -= 1

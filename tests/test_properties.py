@@ -80,3 +80,54 @@ def test_totals_equal_the_rows_at_every_depth(hw: int, c: int, lines: list[str])
 def test_totals_equal_the_rows_at_every_depth_for_the_spec_library() -> None:
     for path in sorted(SPECS.glob("*.spec")):
         check_totals_at_every_depth(cnncalc.analyze(path))
+
+
+# ---- walker against executor on random layers --------------------------------------------
+
+@st.composite
+def random_layer(draw: st.DrawFn) -> str:
+    """Any layer with any options; invalid combinations are filtered by analysing them."""
+    k = draw(st.integers(1, 5))
+    kw = draw(st.integers(1, 5))
+    kernel = f"{k}x{kw}" if draw(st.booleans()) else str(k)
+    stride = draw(st.integers(1, 3))
+    pad = draw(st.sampled_from(["", f"pad {draw(st.integers(0, 2))}", "pad same", "pad 1,0,2,1", "pad 0x1"]))
+    rounding = draw(st.sampled_from(["", "floor", "ceil"]))
+    c = draw(st.integers(1, 6))
+    choice = draw(st.integers(0, 8))
+    if choice == 0:
+        groups = draw(st.sampled_from([1, 2]))
+        return (f"conv {c * groups} {kernel} stride {stride} {pad} dilation {draw(st.integers(1, 2))} "
+                f"groups {groups} {rounding} {draw(st.sampled_from(['', 'nobias']))}")
+    if choice == 1:
+        return f"dwconv {kernel} stride {stride} {pad} multiplier {draw(st.integers(1, 2))} {rounding}"
+    if choice == 2:
+        outpad = draw(st.integers(0, stride - 1))
+        return f"deconv {c} {kernel} stride {stride} pad {draw(st.integers(0, 1))} outpad {outpad}"
+    if choice == 3:
+        return f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} {rounding}"
+    if choice == 4:
+        return (f"avgpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} {rounding} "
+                f"{draw(st.sampled_from(['', 'exclude_pad']))}")
+    if choice == 5:
+        return draw(st.sampled_from(["globalavgpool", "globalmaxpool", "bn", "lrn size 3", "relu", "leakyrelu 0.1",
+                                     "sigmoid", "tanh", "gelu", "softmax", "dropout", "identity"]))
+    if choice == 6:
+        return f"residual {{ conv {c} 3x3 pad 1 }} shortcut {{ conv {c} 1x1 }}"
+    if choice == 7:
+        return f"concat {{ conv {c} 1x1 | maxpool 3x3 stride 1 pad 1 }}"
+    return f"fc {c}"
+
+
+@settings(max_examples=80)
+@given(st.integers(3, 14), st.integers(3, 14), st.integers(1, 4), st.lists(random_layer(), min_size=1, max_size=4),
+       st.sampled_from(["floor", "ceil"]), st.integers(1, 2))
+def test_walker_and_executor_agree(h: int, w: int, c: int, layers: list[str], rounding: str, batch: int) -> None:
+    from hypothesis import assume
+
+    from cnncalc.analysis import prepare
+    from cnncalc.verify import verify
+    analysis = prepare(f"input {h}x{w}x{c}\nrounding {rounding}\n" + "\n".join(layers) + "\n", "random.spec")
+    assume(analysis.report.ok)
+    result = verify(analysis, batch=batch)
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]

@@ -123,3 +123,9 @@ def test_memory_figures_use_float32_and_the_batch() -> None:
     assert r.totals.activations == 8 * 8 * 8
     assert r.totals.activation_bytes == 8 * 8 * 8 * 32 * 4
     assert r.totals.param_bytes == 80 * 4
+
+
+def test_ceil_keeps_an_exact_division() -> None:
+    # Found by the walker-vs-executor property: a 1x1 kernel with pad 1 on 3 gives exactly
+    # (3 - 1 + 2)/1 + 1 = 5 windows; rounding up adds none, so none is dropped.
+    assert out_len(3, 1, 1, 1, 1, "ceil").value == 5

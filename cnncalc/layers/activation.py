@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from cnncalc.layers.base import Layer, positional
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -11,6 +16,9 @@ class ReLU(Layer):
     """max(0, x)."""
 
     keyword = "relu"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        return x * (x > 0), 0
 
 
 @dataclass(frozen=True)
@@ -20,12 +28,19 @@ class LeakyReLU(Layer):
     keyword = "leakyrelu"
     slope: float = positional("real", default=0.01, min=0)
 
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        return x * ((x > 0) + self.slope * (x <= 0)), 0
+
 
 @dataclass(frozen=True)
 class Sigmoid(Layer):
     """1 / (1 + e^-x)."""
 
     keyword = "sigmoid"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return 0.5 * (1 + np.tanh(0.5 * x)), 0  # = 1/(1 + e^-x), without overflow
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,10 @@ class Tanh(Layer):
 
     keyword = "tanh"
 
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.tanh(x), 0
+
 
 @dataclass(frozen=True)
 class GELU(Layer):
@@ -41,9 +60,17 @@ class GELU(Layer):
 
     keyword = "gelu"
 
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.gelu(x), 0
+
 
 @dataclass(frozen=True)
 class Softmax(Layer):
     """e^x / Σ e^x over the channels (the last axis)."""
 
     keyword = "softmax"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.softmax(x), 0

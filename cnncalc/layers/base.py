@@ -8,9 +8,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
 
 from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # How an argument's value is written in a spec.
 ValueKind = Literal["int", "pair", "pad", "real"]
@@ -115,6 +118,17 @@ class Layer:
         """The working behind the row's numbers, as the lecture writes it."""
         return []
 
+    # ---- the executor's side (NumPy, imported only when a network is run) ----------------
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        """Arrays this layer allocates for a per-image input of shape `x` (docs/executor.md layouts)."""
+        return {}
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        """Apply the layer to a batch; returns the output and the multiply-accumulates performed.
+        `rounding` is the spec's; a layer's own `floor`/`ceil` wins. Default: the identity."""
+        return x, 0
+
     def spec_text(self) -> str:
         """The layer in canonical spec syntax: positionals, then options and flags that differ from defaults."""
         words = [self.keyword]
@@ -129,6 +143,27 @@ class Layer:
             elif role == "flag" and value != f.default:
                 words += [w for w, v in f.metadata["words"].items() if v == value][:1]
         return " ".join(words)
+
+
+NON_TRAINABLE = ("mean", "var")  # batch-norm running statistics
+
+
+def ceil_mode(layer_rounding: str | None, rounding: str) -> bool:
+    return (layer_rounding or rounding) == "ceil"
+
+
+def executor_pads(pad: Pad, x: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
+                  dilation: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Padding per side for the executor; `same` resolved as TensorFlow's kernels do it
+    (total = F_eff - (N mod S), or F_eff - S when S divides N), not with the walker's rule."""
+    if not pad.same:
+        return pad.top, pad.bottom, pad.left, pad.right
+    sides = []
+    for n, k, s, d in ((x[0], kernel[0], stride[0], dilation[0]), (x[1], kernel[1], stride[1], dilation[1])):
+        f = d * (k - 1) + 1
+        total = max(f - (n % s if n % s else s), 0)
+        sides += [total // 2, total - total // 2]
+    return sides[0], sides[1], sides[2], sides[3]
 
 
 def format_value(value: Any) -> str:

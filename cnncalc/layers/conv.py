@@ -3,9 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cnncalc.layers.base import NO_PAD, Layer, Pad, Params, ShapeContext, flag, option, positional, thousands
+from typing import TYPE_CHECKING
+
+from cnncalc.layers.base import (NO_PAD, Layer, Pad, Params, ShapeContext, ceil_mode, executor_pads, flag, option,
+                                 positional, thousands)
 from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
 from cnncalc.shape import Shape, effective_kernel, transposed_len
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ROUNDING_WORDS = {"floor": "floor", "ceil": "ceil"}
 
@@ -52,6 +58,16 @@ class Conv(Layer):
         kh, kw = self.kernel
         return y.dims[0] * y.dims[1] * self.out_channels * kh * kw * (x.channels // self.groups)
 
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        shapes = {"weight": (self.out_channels, self.kernel[0], self.kernel[1], x[-1] // self.groups)}
+        return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        pads = executor_pads(self.pad, x.shape[1:], self.kernel, self.stride, self.dilation)
+        return kernels.conv2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, self.groups,
+                              ceil_mode(self.rounding, rounding), naive)
+
     def explain(self, x: Shape, y: Shape) -> list[str]:
         kh, kw = self.kernel
         cin = x.channels // self.groups
@@ -92,6 +108,16 @@ class DWConv(Layer):
 
     def macs(self, x: Shape, y: Shape) -> int:
         return self.as_conv(x).macs(x, y)
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        c = self.multiplier * x[-1]
+        return {"weight": (c, self.kernel[0], self.kernel[1], 1)} | ({"bias": (c,)} if self.bias else {})
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        pads = executor_pads(self.pad, x.shape[1:], self.kernel, self.stride, self.dilation)
+        return kernels.depthwise2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation,
+                                   ceil_mode(self.rounding, rounding), naive)
 
     def explain(self, x: Shape, y: Shape) -> list[str]:
         kh, kw = self.kernel
@@ -155,6 +181,16 @@ class Deconv(Layer):
     def macs(self, x: Shape, y: Shape) -> int:
         kh, kw = self.kernel
         return x.dims[0] * x.dims[1] * x.channels * kh * kw * (self.out_channels // self.groups)
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        shapes = {"weight": (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)}
+        return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        p = self.pad
+        return kernels.conv_transpose2d(x, w["weight"], w.get("bias"), self.stride, (p.top, p.bottom, p.left, p.right),
+                                        self.outpad, self.dilation, self.groups, naive)
 
     def explain(self, x: Shape, y: Shape) -> list[str]:
         kh, kw = self.kernel

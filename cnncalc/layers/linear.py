@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from cnncalc.layers.base import Layer, Params, ShapeContext, flag, positional, thousands
 from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,16 @@ class FC(Layer):
 
     def macs(self, x: Shape, y: Shape) -> int:
         return x.size * self.units
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        inputs = 1
+        for d in x:
+            inputs *= d
+        return {"weight": (self.units, inputs)} | ({"bias": (self.units,)} if self.bias else {})
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.linear(x, w["weight"], w.get("bias"), naive)
 
     def explain(self, x: Shape, y: Shape) -> list[str]:
         inputs = x.size if x.is_flat else "·".join(str(d) for d in x.dims)

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from cnncalc.layers.base import Layer, Params, ShapeContext, option, thousands
 from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,10 @@ class LRN(Layer):
     alpha: float = option("real", 1e-4, min=0)
     beta: float = option("real", 0.75, min=0)
     k: float = option("real", 2.0, min=0)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.lrn(x, self.size, self.alpha, self.beta, self.k), 0
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,14 @@ class BatchNorm(Layer):
 
     def params(self, x: Shape) -> Params:
         return Params(weights=x.channels, biases=x.channels, non_trainable=2 * x.channels)
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        c = x[-1]
+        return {"gamma": (c,), "beta": (c,), "mean": (c,), "var": (c,)}
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.batch_norm(x, w["gamma"], w["beta"], w["mean"], w["var"], self.eps), 0
 
     def explain(self, x: Shape, y: Shape) -> list[str]:
         c = x.channels

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cnncalc.layers.base import NO_PAD, Layer, Pad, ShapeContext, flag, option, positional
+from typing import TYPE_CHECKING
+
+from cnncalc.layers.base import NO_PAD, Layer, Pad, ShapeContext, ceil_mode, executor_pads, flag, option, positional
 from cnncalc.layers.conv import ROUNDING_WORDS
 from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
 from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,12 @@ class MaxPool(Layer):
     def explain(self, x: Shape, y: Shape) -> list[str]:
         return ["out " + format_axes(*window_axes(x, self.kernel, self.step, self.pad, self.dilation, "floor"), y)]
 
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        pads = executor_pads(self.pad, x.shape[1:], self.kernel, self.step, self.dilation)
+        return kernels.max_pool2d(x, self.kernel, self.step, pads, self.dilation,
+                                  ceil_mode(self.rounding, rounding), naive), 0
+
 
 @dataclass(frozen=True)
 class AvgPool(Layer):
@@ -56,6 +67,12 @@ class AvgPool(Layer):
     def explain(self, x: Shape, y: Shape) -> list[str]:
         return ["out " + format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), "floor"), y)]
 
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        pads = executor_pads(self.pad, x.shape[1:], self.kernel, self.step, (1, 1))
+        return kernels.avg_pool2d(x, self.kernel, self.step, pads, ceil_mode(self.rounding, rounding),
+                                  self.exclude_pad, naive), 0
+
 
 @dataclass(frozen=True)
 class GlobalAvgPool(Layer):
@@ -67,6 +84,9 @@ class GlobalAvgPool(Layer):
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
 
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        return x.mean(axis=(1, 2), keepdims=True), 0
+
 
 @dataclass(frozen=True)
 class GlobalMaxPool(Layer):
@@ -77,3 +97,6 @@ class GlobalMaxPool(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        return x.max(axis=(1, 2), keepdims=True), 0

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from cnncalc.layers.base import Layer, ShapeContext, positional
 from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -15,6 +20,9 @@ class Flatten(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.flat(x.size)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+        return x.reshape(x.shape[0], -1), 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,178 @@
+"""The NumPy executor: exact small examples from the lecture, naive against fast paths, and
+independence from the walker's formula."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cnncalc import kernels
+from cnncalc.analysis import prepare
+from cnncalc.executor import Executor
+from cnncalc.verify import verify
+from tests.conftest import SPECS
+
+RNG = np.random.default_rng(1)
+
+
+def run_spec(text: str, x: np.ndarray, weights: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    a = prepare(text, "t.spec")
+    assert a.report.ok, [(d.code, d.message) for d in a.report.diagnostics]
+    return Executor(a.rounding, np.random.default_rng(0), np.float64, weights).run(a.root, x)
+
+
+def test_lecture_max_pool_example() -> None:
+    # Lecture: single depth slice [[1,1,2,4],[5,6,7,8],[3,2,1,0],[1,2,3,4]], 2x2 filters, stride 2 -> [[6,8],[3,4]].
+    x = np.array([[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]], dtype=float)[None, :, :, None]
+    y = run_spec("input 4x4x1\nmaxpool 2x2 stride 2\n", x)
+    assert y[0, :, :, 0].tolist() == [[6, 8], [3, 4]]
+
+
+# The lecture's convolution demo set-up: 5x5x3 input, two 3x3x3 filters, stride 2, pad 1, so
+# (5 - 3 + 2)/2 + 1 = 3 and the output is 3x3x2. Values as depth slices x[:,:,c], w[o][:,:,c].
+X_SLICES = [[[2, 1, 2, 1, 2], [2, 2, 2, 0, 1], [0, 2, 0, 0, 0], [1, 1, 0, 1, 2], [0, 2, 0, 0, 2]],
+            [[0, 1, 1, 0, 1], [0, 0, 0, 2, 2], [1, 0, 0, 0, 0], [0, 0, 0, 0, 1], [1, 0, 2, 2, 2]],
+            [[0, 0, 2, 0, 1], [1, 0, 1, 1, 0], [0, 1, 0, 1, 1], [2, 2, 0, 2, 2], [2, 1, 0, 1, 1]]]
+W_SLICES = [[[[0, 0, 1], [0, -1, 0], [0, 1, -1]], [[-1, 0, -1], [1, 0, 0], [-1, 1, 0]], [[0, 0, 1], [-1, 0, -1], [1, -1, 1]]],
+            [[[-1, -1, -1], [0, 0, 1], [0, 1, 0]], [[0, -1, 1], [1, 0, 0], [-1, 0, -1]], [[-1, 0, 1], [1, 0, -1], [0, 0, 1]]]]
+BIAS = [1, 0]
+# o[0,0,0], by hand: the window covers rows -1..1, cols -1..1; only rows/cols 0..1 are inside,
+# meeting filter taps (1..2, 1..2):
+#   slice 0: 2·(-1) + 1·0 + 2·1 + 2·(-1) = -2;  slice 1: 0·0 + 1·0 + 0·1 + 0·0 = 0;
+#   slice 2: 0·0 + 0·(-1) + 1·(-1) + 0·1 = -1;  plus bias 1:  -2 + 0 - 1 + 1 = -2.
+O_SLICES = [[[-2, 2, 1], [2, 1, 1], [3, 2, 0]], [[3, 3, -1], [0, 1, -1], [1, -2, -3]]]
+
+
+def test_hand_checked_5x5x3_conv_stride_2_pad_1() -> None:
+    x = np.moveaxis(np.array(X_SLICES, dtype=float), 0, -1)[None]           # (1, 5, 5, 3)
+    w = np.moveaxis(np.array(W_SLICES, dtype=float), 1, -1)                 # (2, 3, 3, 3): C_out, Kh, Kw, C_in
+    y = run_spec("input 5x5x3\nconv 2 3x3 stride 2 pad 1\n", x, {"conv1.weight": w, "conv1.bias": np.array(BIAS, float)})
+    assert y.shape == (1, 3, 3, 2)
+    assert np.moveaxis(y[0], -1, 0).tolist() == O_SLICES
+    assert y[0, 0, 0, 0] == -2
+
+
+# ---- naive path against fast path ------------------------------------------------------
+
+CONV_CASES = [
+    # (H, W, Cin, Cout, kernel, stride, pads(t,b,l,r), dilation, groups, ceil)
+    (7, 7, 3, 4, (3, 3), (1, 1), (0, 0, 0, 0), (1, 1), 1, False),
+    (9, 8, 4, 6, (3, 2), (2, 3), (1, 2, 0, 1), (1, 1), 2, False),
+    (10, 10, 6, 6, (3, 3), (2, 2), (1, 1, 1, 1), (2, 2), 3, False),
+    (8, 8, 2, 3, (3, 3), (3, 3), (0, 0, 0, 0), (1, 1), 1, True),   # ceil: a partial last window
+    (11, 11, 3, 5, (11, 11), (4, 4), (2, 2, 2, 2), (1, 1), 1, False),
+]
+
+
+@pytest.mark.parametrize("case", CONV_CASES)
+def test_conv_fast_equals_naive(case: tuple) -> None:
+    h, w, cin, cout, k, s, pads, d, g, ceil = case
+    x = RNG.standard_normal((2, h, w, cin))
+    wt = RNG.standard_normal((cout, *k, cin // g))
+    b = RNG.standard_normal(cout)
+    fast, macs_fast = kernels.conv2d(x, wt, b, s, pads, d, g, ceil)
+    slow, macs_slow = kernels.conv2d(x, wt, b, s, pads, d, g, ceil, naive=True)
+    assert fast.shape == slow.shape
+    np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
+    assert macs_fast == macs_slow
+
+
+def test_conv_chunks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    x = RNG.standard_normal((1, 20, 20, 8))
+    wt = RNG.standard_normal((4, 3, 3, 8))
+    whole, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+    monkeypatch.setattr(kernels, "CHUNK_BYTES", 1)  # one output row per block
+    rows, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+    np.testing.assert_allclose(whole, rows)
+
+
+@pytest.mark.parametrize("mult, stride, pads", [(1, (1, 1), (1, 1, 1, 1)), (2, (2, 2), (0, 1, 0, 1))])
+def test_depthwise_fast_equals_naive(mult: int, stride: tuple, pads: tuple) -> None:
+    x = RNG.standard_normal((2, 7, 7, 4))
+    wt = RNG.standard_normal((4 * mult, 3, 3, 1))
+    fast, m1 = kernels.depthwise2d(x, wt, None, stride, pads, (1, 1), False)
+    slow, m2 = kernels.depthwise2d(x, wt, None, stride, pads, (1, 1), False, naive=True)
+    np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
+    assert m1 == m2
+
+
+@pytest.mark.parametrize("stride, pads, outpad, dilation, groups", [
+    ((2, 2), (1, 1, 1, 1), (1, 1), (1, 1), 1), ((1, 2), (0, 0, 1, 1), (0, 1), (2, 1), 2), ((3, 3), (0, 0, 0, 0), (0, 0), (1, 1), 1)])
+def test_deconv_fast_equals_naive(stride: tuple, pads: tuple, outpad: tuple, dilation: tuple, groups: int) -> None:
+    x = RNG.standard_normal((2, 4, 5, 4))
+    wt = RNG.standard_normal((4, 3, 3, 6 // groups))
+    fast, m1 = kernels.conv_transpose2d(x, wt, None, stride, pads, outpad, dilation, groups)
+    slow, m2 = kernels.conv_transpose2d(x, wt, None, stride, pads, outpad, dilation, groups, naive=True)
+    np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
+    assert m1 == m2
+
+
+@pytest.mark.parametrize("k, s, pads, ceil, exclude", [
+    ((3, 3), (2, 2), (0, 0, 0, 0), False, False), ((3, 3), (2, 2), (1, 1, 1, 1), True, False),
+    ((2, 3), (2, 1), (1, 1, 0, 1), True, True), ((3, 3), (3, 3), (1, 1, 1, 1), True, True)])
+def test_pools_fast_equal_naive(k: tuple, s: tuple, pads: tuple, ceil: bool, exclude: bool) -> None:
+    x = RNG.standard_normal((2, 8, 7, 3))
+    np.testing.assert_allclose(kernels.max_pool2d(x, k, s, pads, (1, 1), ceil),
+                               kernels.max_pool2d(x, k, s, pads, (1, 1), ceil, naive=True))
+    np.testing.assert_allclose(kernels.avg_pool2d(x, k, s, pads, ceil, exclude),
+                               kernels.avg_pool2d(x, k, s, pads, ceil, exclude, naive=True))
+
+
+def test_linear_fast_equals_naive() -> None:
+    x = RNG.standard_normal((3, 2, 2, 3))
+    wt = RNG.standard_normal((5, 12))
+    fast, m1 = kernels.linear(x, wt, None)
+    slow, m2 = kernels.linear(x, wt, None, naive=True)
+    np.testing.assert_allclose(fast, slow)
+    assert m1 == m2 == 3 * 12 * 5
+
+
+def test_window_starts_follow_ceil_mode() -> None:
+    # N=5, K=2, S=2, P=1 with ceil: windows start at -1, 1, 3; one at 5 would start in the padding.
+    assert kernels.window_starts(5, 2, 2, 1, 1, True) == [-1, 1, 3]
+    assert kernels.window_starts(5, 2, 2, 1, 1, False) == [-1, 1, 3]
+    assert kernels.window_starts(6, 2, 2, 1, 1, True) == [-1, 1, 3, 5]
+
+
+# ---- the executor as an independent witness ----------------------------------------------
+
+def test_executor_never_calls_the_shape_formula(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = prepare((SPECS / "googlenet.spec").read_text(), "googlenet.spec")
+    import cnncalc.layers.window as window
+    import cnncalc.shape as shape
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the executor used the walker's formula")
+    for module, name in ((shape, "out_len"), (shape, "same_padding"), (shape, "transposed_len"),
+                         (window, "out_len"), (window, "same_padding"), (window, "window_output")):
+        monkeypatch.setattr(module, name, forbidden)
+    result = verify(a)
+    assert result.ok
+
+
+def test_verify_catches_a_wrong_formula(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Break the walker's conv parameter rule (forget the bias): verify must report E902.
+    from cnncalc.layers import conv
+    from cnncalc.layers.base import Params
+    monkeypatch.setattr(conv.Conv, "params", lambda self, x: Params(self.kernel[0] * self.kernel[1]
+                                                                    * x.channels * self.out_channels, 0))
+    a = prepare("input 8x8x3\nconv 4 3x3\n", "t.spec")
+    result = verify(a)
+    assert [d.code for d in result.diagnostics] == ["E902"]
+
+
+def test_verify_reports_non_finite_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cnncalc.layers.activation import ReLU
+    monkeypatch.setattr(ReLU, "run", lambda self, x, w, rounding, naive: (x * np.inf, 0))
+    result = verify(prepare("input 4x4x1\nconv 1 1x1\nrelu\n", "t.spec"))
+    assert [d.code for d in result.diagnostics] == ["E904"]
+
+
+@pytest.mark.parametrize("path", sorted(SPECS.glob("*.spec")), ids=lambda p: p.name)
+def test_verify_every_spec(path) -> None:
+    result = verify(prepare(path.read_text(), path.name))
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+
+
+def test_verify_at_batch_2() -> None:
+    result = verify(prepare((SPECS / "resnet18.spec").read_text(), "resnet18.spec"), batch=2)
+    assert result.ok
