@@ -25,12 +25,12 @@ def load_input(path: str, dims: tuple[int, ...]) -> np.ndarray:
     if isinstance(raw, dict) and set(raw) == {"slices"}:
         raw = _from_slices(raw["slices"], path)
     given = _numeric(raw, path)
+    _check_finite(given, path)
     x = given[None] if given.shape == dims else given
     if x.shape[1:] != dims:
         expected = ", ".join(map(str, dims))
         raise ArrayError(f"{path}: the input has shape {_shape(given.shape)}, but the spec's input is "
                          f"{'x'.join(map(str, dims))}: give ({expected}), or (N, {expected}) for a batch")
-    _check_finite(x, path)
     return x
 
 

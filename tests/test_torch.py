@@ -1,0 +1,156 @@
+"""Cross-checks against PyTorch, when it is installed (`pip install torch==2.13.0`): the
+executor's values equal PyTorch's to float64 tolerance and its shapes exactly, and the walker's
+parameter counts equal the modules' `numel`. Skipped cleanly without torch."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cnncalc import kernels
+from cnncalc.analysis import prepare
+from cnncalc.layers.base import Pad
+from tests.conftest import row, run
+
+torch = pytest.importorskip("torch")
+F = torch.nn.functional
+RNG = np.random.default_rng(7)
+
+
+def nchw(x: np.ndarray) -> torch.Tensor:
+    return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 3, 1, 2)))
+
+
+def nhwc(t: torch.Tensor) -> np.ndarray:
+    return t.detach().numpy().transpose(0, 2, 3, 1)
+
+
+CONV = [  # H, W, Cin, Cout, kernel, stride, padding, dilation, groups
+    (9, 9, 3, 4, (3, 3), (1, 1), (1, 1), (1, 1), 1),
+    (13, 11, 4, 8, (5, 3), (2, 3), (2, 0), (1, 2), 2),
+    (227, 227, 3, 8, (11, 11), (4, 4), (0, 0), (1, 1), 1),
+    (10, 10, 6, 6, (3, 3), (1, 1), (2, 2), (2, 2), 6),
+]
+
+
+@pytest.mark.parametrize("case", CONV)
+def test_conv(case: tuple) -> None:
+    h, w, cin, cout, k, s, p, d, g = case
+    x = RNG.standard_normal((2, h, w, cin))
+    wt = RNG.standard_normal((cout, *k, cin // g))
+    b = RNG.standard_normal(cout)
+    ours, _ = kernels.conv2d(x, wt, b, s, (p[0], p[0], p[1], p[1]), d, g, False)
+    theirs = F.conv2d(nchw(x), torch.from_numpy(wt.transpose(0, 3, 1, 2).copy()), torch.from_numpy(b), s, p, d, g)
+    assert ours.shape == nhwc(theirs).shape
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-9, atol=1e-9)
+
+
+def test_conv_same_and_asymmetric_padding() -> None:
+    # TensorFlow 'same' on 224 with 7x7 stride 2 pads 2 top/left, 3 bottom/right.
+    x = RNG.standard_normal((1, 224, 224, 3))
+    wt = RNG.standard_normal((4, 7, 7, 3))
+    from cnncalc.layers.base import executor_pads
+    pads = executor_pads(Pad(same=True), (224, 224, 3), (7, 7), (2, 2), (1, 1))
+    assert pads == (2, 3, 2, 3)
+    ours, _ = kernels.conv2d(x, wt, None, (2, 2), pads, (1, 1), 1, False)
+    padded = F.pad(nchw(x), (2, 3, 2, 3))
+    theirs = F.conv2d(padded, torch.from_numpy(wt.transpose(0, 3, 1, 2).copy()), stride=2)
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("h, k, s, p, d, ceil", [
+    (55, 3, 2, 0, 1, False), (112, 3, 2, 1, 1, True), (14, 3, 2, 0, 1, True), (9, 2, 2, 1, 1, True),
+    (10, 3, 2, 1, 2, True), (5, 2, 2, 1, 1, True), (7, 3, 3, 1, 1, True)])
+def test_max_pool(h: int, k: int, s: int, p: int, d: int, ceil: bool) -> None:
+    x = RNG.standard_normal((2, h, h, 3))
+    ours = kernels.max_pool2d(x, (k, k), (s, s), (p, p, p, p), (d, d), ceil)
+    theirs = F.max_pool2d(nchw(x), k, s, p, d, ceil_mode=ceil)
+    np.testing.assert_allclose(ours, nhwc(theirs))
+    # ...and the walker gives the same size.
+    r = run(f"input {h}x{h}x3\nrounding floor\nmaxpool {k}x{k} stride {s} pad {p} dilation {d} {'ceil' if ceil else ''}")
+    assert r.output.dims == nhwc(theirs).shape[1:]
+
+
+@pytest.mark.parametrize("h, k, s, p, ceil, exclude", [
+    (8, 2, 2, 0, False, False), (9, 3, 2, 1, True, False), (9, 3, 2, 1, True, True), (7, 3, 3, 1, True, False),
+    (6, 3, 2, 1, False, True)])
+def test_avg_pool(h: int, k: int, s: int, p: int, ceil: bool, exclude: bool) -> None:
+    x = RNG.standard_normal((2, h, h, 3))
+    ours = kernels.avg_pool2d(x, (k, k), (s, s), (p, p, p, p), ceil, exclude)
+    theirs = F.avg_pool2d(nchw(x), k, s, p, ceil_mode=ceil, count_include_pad=not exclude)
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-12)
+
+
+def test_linear_flattens_h_w_c() -> None:
+    x = RNG.standard_normal((3, 2, 3, 4))
+    wt = RNG.standard_normal((5, 24))
+    b = RNG.standard_normal(5)
+    ours, _ = kernels.linear(x, wt, b)
+    theirs = F.linear(torch.from_numpy(x.reshape(3, -1)), torch.from_numpy(wt), torch.from_numpy(b))
+    np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("size", [5, 4, 3])
+def test_lrn(size: int) -> None:
+    x = RNG.standard_normal((2, 6, 6, 16))
+    ours = kernels.lrn(x, size, 1e-4, 0.75, 2.0)
+    theirs = F.local_response_norm(nchw(x), size, alpha=1e-4, beta=0.75, k=2.0)
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-12)
+
+
+def test_batchnorm_inference() -> None:
+    x = RNG.standard_normal((2, 5, 5, 8))
+    gamma, beta, mean = RNG.standard_normal(8), RNG.standard_normal(8), RNG.standard_normal(8)
+    var = 1 + np.abs(RNG.standard_normal(8))
+    ours = kernels.batch_norm(x, gamma, beta, mean, var, 1e-5)
+    theirs = F.batch_norm(nchw(x), *(torch.from_numpy(a) for a in (mean, var, gamma, beta)), training=False, eps=1e-5)
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("h, k, s, p, a, d, g", [
+    (16, 4, 2, 1, 0, 1, 1), (7, 3, 2, 1, 1, 1, 1), (5, 3, 3, 0, 2, 1, 2), (6, 3, 1, 1, 0, 2, 1), (4, 2, 2, 0, 1, 2, 2)])
+def test_deconv(h: int, k: int, s: int, p: int, a: int, d: int, g: int) -> None:
+    x = RNG.standard_normal((2, h, h, 4))
+    wt = RNG.standard_normal((4, k, k, 6 // g))      # ours: (C_in, K_h, K_w, C_out/groups)
+    b = RNG.standard_normal(6)
+    ours, _ = kernels.conv_transpose2d(x, wt, b, (s, s), (p, p, p, p), (a, a), (d, d), g)
+    theirs = F.conv_transpose2d(nchw(x), torch.from_numpy(wt.transpose(0, 3, 1, 2).copy()), torch.from_numpy(b),
+                                s, p, a, g, d)
+    assert ours.shape == nhwc(theirs).shape
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-9, atol=1e-9)
+    r = run(f"input {h}x{h}x4\ndeconv 6 {k}x{k} stride {s} pad {p} outpad {a} dilation {d} groups {g}")
+    assert r.ok and r.output.dims == nhwc(theirs).shape[1:]
+
+
+def test_activations() -> None:
+    x = RNG.standard_normal((2, 3, 3, 5)) * 3
+    a = prepare("input 3x3x5\ngelu\n", "t")
+    from cnncalc.executor import Executor
+    ours = Executor(a.rounding, RNG, np.float64).run(a.root, x)
+    np.testing.assert_allclose(ours, nhwc(F.gelu(nchw(x))), rtol=1e-12)
+    np.testing.assert_allclose(kernels.softmax(x), nhwc(torch.softmax(nchw(x), dim=1)), rtol=1e-12)
+
+
+def test_parameter_counts_match_torch_modules() -> None:
+    nn = torch.nn
+    cases = [
+        ("conv 96 11x11 stride 4", (227, 227, 3), nn.Conv2d(3, 96, 11, 4)),
+        ("conv 64 3x3 groups 4 nobias", (8, 8, 32), nn.Conv2d(32, 64, 3, groups=4, bias=False)),
+        ("dwconv 3x3 multiplier 2", (8, 8, 16), nn.Conv2d(16, 32, 3, groups=16)),
+        ("deconv 32 4x4 stride 2 groups 2", (8, 8, 16), nn.ConvTranspose2d(16, 32, 4, 2, groups=2)),
+        ("fc 1000", (6, 6, 256), nn.Linear(6 * 6 * 256, 1000)),
+        ("bn", (8, 8, 64), nn.BatchNorm2d(64)),
+    ]
+    for spec, dims, module in cases:
+        r = run(f"input {'x'.join(map(str, dims))}\n{spec}\n")
+        learnable = sum(p.numel() for p in module.parameters())
+        buffers = sum(b.numel() for name, b in module.named_buffers() if name != "num_batches_tracked")
+        assert (r.totals.params, r.totals.non_trainable) == (learnable, buffers), spec
+
+
+def test_spec_output_shapes_match_torch_layers() -> None:
+    # The ResNet stem as PyTorch computes it: conv 7x7/2 pad 3 then maxpool 3x3/2 pad 1 on 224.
+    x = torch.zeros(1, 3, 224, 224)
+    y = F.max_pool2d(F.conv2d(x, torch.zeros(64, 3, 7, 7), stride=2, padding=3), 3, 2, 1)
+    r = run("input 224x224x3\nrounding floor\nconv 64 7x7 stride 2 pad 3\nmaxpool 3x3 stride 2 pad 1")
+    assert r.output.dims == (y.shape[2], y.shape[3], y.shape[1])
+    assert row(r, "conv1").output.dims == (112, 112, 64)
