@@ -68,10 +68,11 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     for r0 in range(0, len(rows), step):
         r1 = min(r0 + step, len(rows))
         sub = xp[:, r0 * stride[0]:(r1 - 1) * stride[0] + dilation[0] * (kernel[0] - 1) + 1]
-        win = _windows(sub, kernel, stride, dilation, (r1 - r0, len(cols)))
+        # (N, Ho, Wo, Kh, Kw, C): channels innermost, so the im2col copy reads contiguous runs.
+        win = _windows(sub, kernel, stride, dilation, (r1 - r0, len(cols))).transpose(0, 1, 2, 4, 5, 3)
         for g in range(groups):
-            patches = win[:, :, :, g * cg:(g + 1) * cg]
-            out = np.tensordot(patches, w[g * og:(g + 1) * og], axes=([3, 4, 5], [3, 1, 2]))
+            patches = win[..., g * cg:(g + 1) * cg]
+            out = np.tensordot(patches, w[g * og:(g + 1) * og], axes=([3, 4, 5], [1, 2, 3]))
             y[:, r0:r1, :, g * og:(g + 1) * og] = out
             macs += patches.size * og
     if b is not None:
