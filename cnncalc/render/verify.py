@@ -35,8 +35,10 @@ def render_verification(report: Report, result: Verification, depth: int | None)
         mark = Text("✓", style="green") if c.agrees else Text("✗ differs", style="bold red")
         table.add_row("  " * (row.depth - 1) + row.name, shape, params, macs, mark)
     layers = sum(1 for c in result.comparisons if c.row.kind == "layer")
-    verdict = (Text(f"{layers} layers: shapes, parameters and MACs agree; outputs finite.", style="green")
-               if result.ok else Text(f"{len(result.diagnostics)} disagreement(s): a bug in cnncalc.", style="bold red"))
+    name = report.network or report.source.name
+    verdict = (Text(f"{name}: {layers} layers: shapes, parameters and MACs agree; outputs finite.", style="green")
+               if result.ok else Text(f"{name}: {len(result.diagnostics)} disagreement(s): a bug in cnncalc.",
+                                      style="bold red"))
     return Group(table, verdict)
 
 
