@@ -43,6 +43,7 @@ _CODES = [
     Code("E042", "MAC count differs from expectation", "The `macs N` written after a line does not match the computed count. The working is shown."),
     Code("E043", "total differs from expectation", "An `expect total params|macs N` (or a budget `<= N`) does not hold for the whole network."),
     Code("E044", "network output differs from expectation", "`expect output HxWxC` does not match the network's final output volume."),
+    Code("E045", "over budget", "A command-line budget (`--max-params`, `--max-macs`, `--max-memory`) is exceeded; the message gives the figure and the limit."),
     # Branches and blocks.
     Code("E050", "concat spatial mismatch", "The branches of a `concat` must have equal height and width; depths are summed."),
     Code("E051", "add shape mismatch", "The branches of an `add`/`residual` must have equal shapes. A projection shortcut (`shortcut { conv C 1x1 stride S }`) aligns them."),
@@ -54,6 +55,8 @@ _CODES = [
     Code("E057", "division by zero", "An integer expression divides by zero."),
     Code("E058", "network too large", "Expanding blocks and repeats would exceed cnncalc's limit of 1,000,000 nodes."),
     Code("E059", "undefined name in expression", "An expression uses a name that is not a parameter of the enclosing block."),
+    # Lecture notation.
+    Code("E060", "unreadable lecture line", "A line of a spec in the lecture's notation (`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`) that cnncalc cannot read. The accepted forms are in docs/homework.md."),
     # Warnings.
     Code("W001", "unused block", "A block is defined but never called."),
     # Executor (cnncalc's own bugs, found by `cnncalc verify`).

@@ -42,6 +42,18 @@ class Row:
         return self.kind not in ("layer", "join")
 
 
+class Check(NamedTuple):
+    """One expectation written in the spec, and whether it held (homework answers, CI invariants)."""
+
+    span: Span
+    path: str  # the row it is about, or "" for a total
+    quantity: str  # output | params | macs | total params | total macs | total memory | network output
+    expected: str  # as written
+    actual: str
+    ok: bool
+    working: tuple[str, ...]  # the arithmetic behind the actual value
+
+
 class Totals(NamedTuple):
     params: int
     weights: int
@@ -72,6 +84,7 @@ class Report:
     totals: Totals
     output: Shape | None
     diagnostics: list[Diagnostic]
+    checks: list[Check] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.expand import LayerNode, MergeNode, Node, SeqNode
-from cnncalc.report import Row, Totals
+from cnncalc.report import Check, Row, Totals
 from cnncalc.shape import Shape
 
 
@@ -42,6 +42,7 @@ class Walker:
         self.sink = sink
         self.rounding = rounding
         self.rows: list[Row] = []
+        self.checks: list[Check] = []
 
     def walk(self, root: SeqNode, x: Shape | None, source: str = "input") -> tuple[Shape | None, list[Row]]:
         flow = _Flow(x, source)
@@ -151,19 +152,36 @@ class Walker:
         if last.output is None or any(r.output is None for r in rows):
             return  # an earlier diagnostic explains why nothing is known here
         label = last.path
-        if exp.shape is not None and exp.shape != last.output.dims:
+        if exp.shape is not None:
             written = "x".join(map(str, exp.shape))
-            self.sink.add("E040", f"{label}: expected {written}, computed {last.output}", exp.shape_span or span,
-                          hint=f"the output volume is {last.output}", path=label, notes=_working(rows, "out"))
+            ok = exp.shape == last.output.dims
+            self.record(Check(exp.shape_span or span, label, "output", written, str(last.output), ok,
+                              _working(rows, "out")))
+            if not ok:
+                self.sink.add("E040", f"{label}: expected {written}, computed {last.output}", exp.shape_span or span,
+                              hint=f"the output volume is {last.output}", path=label, notes=_working(rows, "out"))
         params = sum(r.params for r in rows)
-        if exp.params is not None and not exp.params.accepts(params):
-            self.sink.add("E041", f"{label}: expected params {exp.params.text}, computed {params:,}",
-                          exp.params.span, hint=f"the parameter count is {params:,}", path=label,
-                          notes=_working(rows, "params"))
+        if exp.params is not None:
+            ok = exp.params.accepts(params)
+            self.record(Check(exp.params.span, label, "params", exp.params.text, f"{params:,}", ok,
+                              _working(rows, "params")))
+            if not ok:
+                self.sink.add("E041", f"{label}: expected params {exp.params.text}, computed {params:,}",
+                              exp.params.span, hint=f"the parameter count is {params:,}", path=label,
+                              notes=_working(rows, "params"))
         macs = sum(r.macs for r in rows)
-        if exp.macs is not None and not exp.macs.accepts(macs):
-            self.sink.add("E042", f"{label}: expected macs {exp.macs.text}, computed {macs:,}",
-                          exp.macs.span, hint=f"the MAC count is {macs:,}", path=label, notes=_working(rows, "macs"))
+        if exp.macs is not None:
+            ok = exp.macs.accepts(macs)
+            self.record(Check(exp.macs.span, label, "macs", exp.macs.text, f"{macs:,}", ok, _working(rows, "macs")))
+            if not ok:
+                self.sink.add("E042", f"{label}: expected macs {exp.macs.text}, computed {macs:,}",
+                              exp.macs.span, hint=f"the MAC count is {macs:,}", path=label,
+                              notes=_working(rows, "macs"))
+
+    def record(self, check: Check) -> None:
+        """Keep each expectation once, even inside a repeat (its first evaluation stands for all)."""
+        if not self.checks or all(c.span != check.span or c.path != check.path for c in self.checks[-8:]):
+            self.checks.append(check)
 
 
 def _sum_into(row: Row, children: list[Row]) -> None:
@@ -226,12 +244,15 @@ _COMPARE = {"==": lambda a, b: a == b, "<=": lambda a, b: a <= b, "<": lambda a,
 
 
 def check_totals(expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
-                 sink: DiagnosticSink) -> None:
+                 sink: DiagnosticSink) -> list[Check]:
     """`expect total params|macs|memory [op] N` and `expect output HxWxC`."""
+    checks = []
     for exp in expectations:
         if exp.quantity == "output":
+            written = "x".join(map(str, exp.shape or ()))
+            if output is not None:
+                checks.append(Check(exp.span, "", "network output", written, str(output), exp.shape == output.dims, ()))
             if output is not None and exp.shape != output.dims:
-                written = "x".join(map(str, exp.shape or ()))
                 sink.add("E044", f"expected the network's output to be {written}, computed {output}", exp.span,
                          hint=f"the last layer gives {output}")
             continue
@@ -242,9 +263,12 @@ def check_totals(expectations: tuple[ir.TotalExpectation, ...], totals: Totals, 
             holds = exp.count.accepts(actual)
         else:
             holds = _COMPARE[exp.op](actual, exp.count.amount)
+        unit = " bytes" if exp.quantity == "memory" else ""
+        relation = "" if exp.op == "==" else f"{exp.op} "
+        checks.append(Check(exp.span, "", f"total {exp.quantity}", f"{relation}{exp.count.text}", f"{actual:,}{unit}",
+                            holds, ()))
         if not holds:
-            unit = " bytes" if exp.quantity == "memory" else ""
-            relation = "" if exp.op == "==" else f"{exp.op} "
             sink.add("E043", f"expected total {exp.quantity} {relation}{exp.count.text}, computed {actual:,}{unit}",
                      exp.span, hint=f"the total is {actual:,}{unit}" + (
                          f", {actual - exp.count.amount:,} over the limit" if exp.op in ("<=", "<") else ""))
+    return checks
