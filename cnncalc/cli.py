@@ -48,11 +48,47 @@ def read_spec(path: str) -> tuple[str, str]:
         raise click.BadParameter(f"cannot read {path!r}: {e.strerror}", param_hint="FILE") from None
 
 
-def load_reports(files: tuple[str, ...], rounding: str | None) -> list[Report]:
-    return [analyze_text(*read_spec(f), rounding=rounding) for f in files]
+def load_reports(files: tuple[str, ...] | list[str], rounding: str | None, lang: str = "auto",
+                 budgets: Any = None) -> list[Report]:
+    reports = [analyze_text(*read_spec(f), rounding=rounding, lang=None if lang == "auto" else lang) for f in files]
+    if budgets is not None:
+        from cnncalc.checking import apply_budgets
+        for report in reports:
+            apply_budgets(report, budgets)
+    return reports
 
 
-def print_diagnostics(report: Report, color: bool, full_notes: bool = False) -> None:
+def parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    from cnncalc.parser import parse_amount
+    amount = parse_amount(value)
+    if amount is None or amount < 0:
+        raise click.BadParameter(f"{value!r} is not a number; write e.g. 25M, 4.1G or 100MiB")
+    return amount
+
+
+def budget_options(command: Any) -> Any:
+    for name, text in (("--max-memory", "Fail when parameter plus activation memory (bytes, e.g. 100MiB) exceeds this."),
+                       ("--max-macs", "Fail when the total MACs exceed this (e.g. 4.1G)."),
+                       ("--max-params", "Fail when the learnable parameters exceed this (e.g. 25M).")):
+        command = click.option(name, callback=parse_size, metavar="N", help=text)(command)
+    return command
+
+
+def budgets_of(max_params: int | None, max_macs: int | None, max_memory: int | None) -> Any:
+    if max_params is None and max_macs is None and max_memory is None:
+        return None
+    from cnncalc.checking import Budgets
+    return Budgets(max_params, max_macs, max_memory)
+
+
+lang_option = click.option("--lang", type=click.Choice(["auto", "spec", "lecture"]), default="auto", show_default=True,
+                           help="The input language: the spec language, or the lecture's `[55x55x96] CONV1: ...` "
+                                "notation (auto: detected).")
+
+
+def print_diagnostics(report: Report, color: bool, full_notes: bool = False, err: bool = True) -> None:
     """Errors and warnings with source line, caret and hint; notes in one line unless asked."""
     from cnncalc.render.diagnostics import render_diagnostic
     for d in report.diagnostics:
@@ -63,7 +99,7 @@ def print_diagnostics(report: Report, color: bool, full_notes: bool = False) -> 
             style = {"error": "red", "warning": "yellow", "note": "cyan"}[d.severity]
             head, _, rest = text.partition("\n")
             text = click.style(head, fg=style, bold=True) + "\n" + rest
-        click.echo(text, err=True)
+        click.echo(text, err=err)
 
 
 def stdout_console() -> Any:
@@ -72,7 +108,7 @@ def stdout_console() -> Any:
     return Console(width=width, highlight=False, soft_wrap=False)
 
 
-FORMATS = ("table", "json", "markdown", "csv")
+FORMATS = ("table", "json", "markdown", "csv", "github", "junit", "sarif")
 rounding_option = click.option("--rounding", type=click.Choice(["floor", "ceil"]),
                                help="Settle inexact divisions for the whole run (a note instead of E030).")
 
@@ -85,13 +121,19 @@ rounding_option = click.option("--rounding", type=click.Choice(["floor", "ceil"]
 @click.option("--depth", type=click.IntRange(min=1), default=None,
               help="Collapse containers (blocks, concat, repeat) below this depth into one row.")
 @rounding_option
-def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, rounding: str | None) -> None:
+@lang_option
+@budget_options
+def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, rounding: str | None, lang: str,
+            max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
     """Print the layer-by-layer breakdown of each FILE (`-` reads standard input).
 
-    Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message.
+    Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The github,
+    junit and sarif formats print the diagnostics (and checked expectations) for CI instead.
     """
-    reports = load_reports(files, rounding)
-    if fmt == "json":
+    reports = load_reports(files, rounding, lang, budgets_of(max_params, max_macs, max_memory))
+    if fmt in ("github", "junit", "sarif"):
+        click.echo(render_ci(fmt, reports, strict=False))
+    elif fmt == "json":
         import json
 
         from cnncalc.render.machine import json_document
@@ -114,6 +156,80 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
                 from cnncalc.render.machine import render_csv
                 click.echo(render_csv(report, depth), nl=False)
     sys.exit(EXIT_OK if all(r.ok for r in reports) else EXIT_ERRORS)
+
+
+def render_ci(fmt: str, reports: list[Report], strict: bool) -> str:
+    from cnncalc.render import ci
+    if fmt == "github":
+        return ci.github(reports)
+    if fmt == "junit":
+        return ci.junit(reports, strict)
+    return ci.sarif(reports)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "sarif", "markdown"]),
+              default="text", show_default=True, help="How to report the problems (docs/ci.md).")
+@click.option("--strict", is_flag=True, help="Fail on warnings and notes too.")
+@click.option("--explain", is_flag=True, help="Show each problem with its source line and working, and every "
+                                                "checked answer with its arithmetic.")
+@rounding_option
+@lang_option
+@budget_options
+def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, rounding: str | None, lang: str,
+          max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
+    """Validate specs: files, directories (searched for *.spec) and globs.
+
+    Prints one line per problem, FILE:LINE:COL: error[CODE]: message, and a summary line.
+    Exit 1 when any spec has an error or a failed expectation (with --strict, also a warning
+    or a note), 0 otherwise.
+    """
+    from cnncalc.checking import MissingPath, collect, problems
+    from cnncalc.render import ci
+    try:
+        files = collect(paths)
+    except MissingPath as e:
+        raise click.BadParameter(str(e), param_hint="PATH") from None
+    reports = load_reports(files, rounding, lang, budgets_of(max_params, max_macs, max_memory))
+    failing = {r.source.name: problems(r, strict) for r in reports}
+    if fmt == "text":
+        for report in reports:
+            if explain:
+                print_diagnostics(report, sys.stdout.isatty() and "NO_COLOR" not in os.environ, full_notes=True,
+                                  err=False)
+                click.echo(render_checks(report))
+            else:
+                for d in report.diagnostics:
+                    if strict or d.severity != "note":
+                        click.echo(ci.line(report, d))
+        click.echo(ci.summary(reports, failing))
+    elif fmt == "json":
+        import json
+
+        from cnncalc.render.machine import json_document
+        click.echo(json.dumps([json_document(r) for r in reports], indent=2))
+    elif fmt == "markdown":
+        click.echo(ci.markdown(reports, failing), nl=False)
+    else:
+        click.echo(render_ci(fmt, reports, strict))
+    sys.exit(EXIT_ERRORS if any(failing.values()) else EXIT_OK)
+
+
+def render_checks(report: Report) -> str:
+    """Every expectation of a spec (a homework answer) with its verdict and working."""
+    if not report.checks:
+        return f"{report.source.name}: no answers written (add `-> 55x55x96` after a layer to check one)"
+    wrong = sum(1 for c in report.checks if not c.ok)
+    out = [f"{report.source.name}: {len(report.checks)} answer{'s' * (len(report.checks) != 1)} checked, "
+           f"{wrong} wrong"]
+    for c in report.checks:
+        ln, _ = report.source.line_col(c.span.start)
+        what = f"{c.path} {c.quantity}".strip()
+        verdict = "ok" if c.ok else f"WRONG, computed {c.actual}"
+        out.append(f"  line {ln}: {what} {c.expected}: {verdict}")
+        out += [f"      {w}" for w in c.working]
+    return "\n".join(out)
 
 
 @cli.command()

@@ -200,9 +200,10 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
     for r in rows:
         if r.layer is None or r.input is None or r.output is None:
             continue
-        for text in r.layer.explain(r.input, r.output):
-            if text.startswith(what + " "):
-                lines.append(f"{r.path}: {text}")
+        found = [f"{r.path}: {text}" for text in r.layer.explain(r.input, r.output) if text.startswith(what + " ")]
+        if not found and what == "out":
+            found = [f"{r.path}: out {r.output}" + (" (keeps its input's shape)" if r.input == r.output else "")]
+        lines += found
     if what == "params" and len(rows) > 1:
         lines.append("line total: " + " + ".join(f"{r.params:,}" for r in rows) + f" = {sum(r.params for r in rows):,}")
     return tuple(lines)
