@@ -233,6 +233,76 @@ def render_checks(report: Report) -> str:
 
 
 @cli.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="List unchanged rows too.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the specs differ (as `git diff --exit-code`).")
+@rounding_option
+@lang_option
+def diff(a: str, b: str, fmt: str, show_all: bool, exit_code: bool, rounding: str | None, lang: str) -> None:
+    """Compare two specs layer by layer: output volume, parameters and MACs, and the totals.
+
+    Exit 0 when both analyse (differences are the answer, as with `git diff`), 1 when either
+    has errors; with --exit-code, also 1 when they differ.
+    """
+    from cnncalc.diff import diff_reports
+    from cnncalc.render.diff import diff_document, render_diff_markdown, render_diff_table
+    ra, rb = load_reports([a, b], rounding, lang)
+    for report in (ra, rb):
+        print_diagnostics(report, sys.stderr.isatty())
+    if not (ra.ok and rb.ok):
+        click.echo("cnncalc: not compared: a spec has errors", err=True)
+        sys.exit(EXIT_ERRORS)
+    result = diff_reports(ra, rb)
+    if fmt == "json":
+        import json
+        click.echo(json.dumps(diff_document(result, show_all), indent=2))
+    elif fmt == "markdown":
+        click.echo(render_diff_markdown(result, show_all), nl=False)
+    else:
+        stdout_console().print(render_diff_table(result, show_all))
+    sys.exit(EXIT_ERRORS if exit_code and result.differs else EXIT_OK)
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@click.option("--output", "output_path", metavar="OUT", help="Write the spec here instead of standard output.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+def convert(file: str, output_path: str | None, force: bool) -> None:
+    """Turn a spec in the lecture's notation into the spec language.
+
+    `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` becomes
+    `conv1: conv 96 11x11 stride 4 pad 0 -> 55x55x96`; line numbers are kept.
+    """
+    from cnncalc.lecture import looks_like_lecture, translate
+    text, name = read_spec(file)
+    if not looks_like_lecture(text):
+        raise click.BadParameter(f"{name} is not in the lecture's notation (its first line does not start with "
+                                 f"`[HxWxC]`)", param_hint="FILE")
+    report = analyze_text(text, name, lang="lecture")
+    unreadable = [d for d in report.diagnostics if d.code == "E060"]
+    if unreadable:
+        report.diagnostics = unreadable
+        print_diagnostics(report, sys.stderr.isatty())
+        sys.exit(EXIT_ERRORS)
+    spec = translate(text).text
+    spec = spec if spec.endswith("\n") else spec + "\n"
+    if output_path is None:
+        click.echo(spec, nl=False)
+    else:
+        if os.path.exists(output_path) and not force:
+            raise click.BadParameter(f"{output_path} exists; not overwriting it (add --force)", param_hint="--output")
+        import tempfile
+        directory = os.path.dirname(output_path) or "."
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".cnncalc-", suffix=".part")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(spec)
+        os.replace(tmp, output_path)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain a diagnostic CODE (e.g. E030)."""

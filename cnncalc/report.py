@@ -29,6 +29,7 @@ class Row:
     macs: int = 0
     activations: int = 0
     rounded: bool = False  # an inexact division settled by explicit rounding (N030)
+    guessed: bool = False  # the output rests on a floored invalid stride (E030): expectations stay quiet
     inputs: list[str] = field(default_factory=list)  # paths of the rows that feed this one
     branches: list[str] = field(default_factory=list)  # a merge's branch paths
     layer: Layer | None = None

@@ -13,11 +13,12 @@ from cnncalc.shape import Shape
 class _Flow:
     """What flows along the walk: the current volume and the row that produced it."""
 
-    __slots__ = ("shape", "source")
+    __slots__ = ("shape", "source", "guessed")
 
-    def __init__(self, shape: Shape | None, source: str) -> None:
+    def __init__(self, shape: Shape | None, source: str, guessed: bool = False) -> None:
         self.shape = shape
         self.source = source
+        self.guessed = guessed  # the shape rests on a floored invalid stride
 
 
 class _LayerContext:
@@ -34,6 +35,8 @@ class _LayerContext:
         span = self.node.arg_spans.get(field or "", self.node.span)
         if code == "N030":
             self.row.rounded = True
+        if code == "E030":
+            self.row.guessed = True
         self.walker.sink.add(code, f"{self.node.path}: {message}", span, hint, self.node.path, notes)
 
 
@@ -61,7 +64,7 @@ class Walker:
     def layer(self, node: LayerNode, flow: _Flow) -> Row:
         layer = node.layer
         row = Row(node.path, node.name, "layer", layer.spec_text() if layer else node.keyword, node.depth, node.span,
-                  input=flow.shape, inputs=[flow.source], layer=layer)
+                  input=flow.shape, inputs=[flow.source], layer=layer, guessed=flow.guessed)
         self.rows.append(row)
         x = flow.shape
         y: Shape | None = None
@@ -77,7 +80,7 @@ class Walker:
                     row.macs = layer.macs(x, y)
                     row.activations = y.size
         row.output = y
-        flow.shape, flow.source = y, node.path
+        flow.shape, flow.source, flow.guessed = y, node.path, row.guessed
         return row
 
     def seq(self, node: SeqNode, flow: _Flow) -> Row:
@@ -86,7 +89,7 @@ class Walker:
         self.rows.append(row)
         children = self.seq_children(node, flow, node.children)
         _sum_into(row, children)
-        row.output = flow.shape
+        row.output, row.guessed = flow.shape, flow.guessed
         return row
 
     def seq_children(self, node: SeqNode, flow: _Flow, children: list[Node]) -> list[Row]:
@@ -110,18 +113,21 @@ class Walker:
         outs: list[tuple[str, Shape | None]] = []
         children = []
         join = Row(f"{node.path}.{join_op}", join_op, "join", join_op, node.depth + 1, node.span)
+        guessed = flow.guessed
         for branch in node.branches:
-            branch_flow = _Flow(x, source)
+            branch_flow = _Flow(x, source, flow.guessed)
             children.append(self.seq(branch, branch_flow))
             outs.append((branch.name, branch_flow.shape))
             join.inputs.append(branch_flow.source)
+            guessed = guessed or branch_flow.guessed
         y = self.merged_shape(node, outs)
         join.output = y
         join.activations = y.size if y is not None else 0
         self.rows.append(join)
         _sum_into(row, children + [join])
-        row.output = y
-        flow.shape, flow.source = y, join.path
+        row.output = join.output = y
+        row.guessed = join.guessed = guessed
+        flow.shape, flow.source, flow.guessed = y, join.path, guessed
         return row
 
     def merged_shape(self, node: MergeNode, outs: list[tuple[str, Shape | None]]) -> Shape | None:
@@ -149,8 +155,8 @@ class Walker:
 
     def check_line(self, exp: ir.Expectation, rows: list[Row], span: Span) -> None:
         last = rows[-1]
-        if last.output is None or any(r.output is None for r in rows):
-            return  # an earlier diagnostic explains why nothing is known here
+        if any(r.output is None or r.guessed for r in rows):
+            return  # an earlier diagnostic explains why nothing (certain) is known here
         label = last.path
         if exp.shape is not None:
             written = "x".join(map(str, exp.shape))

@@ -163,3 +163,12 @@ def test_every_code_is_documented() -> None:
     doc = (ROOT / "docs" / "diagnostics.md").read_text()
     missing = [c for c in CODES if f"`{c}`" not in doc]
     assert not missing
+
+
+def test_expectations_after_an_invalid_stride_stay_quiet() -> None:
+    # AlexNet on 224: (224 - 11)/4 + 1 = 54.25. Every later answer was written for 227; the
+    # one mistake is the stride, so it is the one diagnostic.
+    from tests.conftest import SPECS
+    text = (SPECS / "alexnet.spec").read_text().replace("input 227x227x3", "input 224x224x3")
+    r = run(text)
+    assert codes(r) == ["E030"]

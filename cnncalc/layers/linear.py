@@ -43,6 +43,7 @@ class FC(Layer):
     def explain(self, x: Shape, y: Shape) -> list[str]:
         inputs = x.size if x.is_flat else "·".join(str(d) for d in x.dims)
         return [
+            f"out {self.units} (one value per neuron)",
             f"params ({inputs}{' + 1' if self.bias else ''})·{self.units} = {thousands(self.params(x).learnable)}",
             f"macs {x.size}·{self.units} = {thousands(self.macs(x, y))}",
         ]
