@@ -21,6 +21,9 @@ class _Flow:
         self.guessed = guessed  # the shape rests on a floored invalid stride
 
 
+SIZE_CODES = ("E030", "N030", "E031")  # diagnostics about sizes, meaningless on a guessed input
+
+
 class _LayerContext:
     """The `ShapeContext` a layer reports into: prefixes its path and points at its arguments."""
 
@@ -29,9 +32,12 @@ class _LayerContext:
         self.walker = walker
         self.node = node
         self.row = row
+        self.input_guessed = row.guessed
 
     def report(self, code: str, message: str, field: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None:
+        if self.input_guessed and code in SIZE_CODES:
+            return  # a consequence of an earlier invalid stride, already reported
         span = self.node.arg_spans.get(field or "", self.node.span)
         if code == "N030":
             self.row.rounded = True
@@ -120,7 +126,7 @@ class Walker:
             outs.append((branch.name, branch_flow.shape))
             join.inputs.append(branch_flow.source)
             guessed = guessed or branch_flow.guessed
-        y = self.merged_shape(node, outs)
+        y = self.merged_shape(node, outs, quiet=guessed)
         join.output = y
         join.activations = y.size if y is not None else 0
         self.rows.append(join)
@@ -130,7 +136,8 @@ class Walker:
         flow.shape, flow.source, flow.guessed = y, join.path, guessed
         return row
 
-    def merged_shape(self, node: MergeNode, outs: list[tuple[str, Shape | None]]) -> Shape | None:
+    def merged_shape(self, node: MergeNode, outs: list[tuple[str, Shape | None]], quiet: bool) -> Shape | None:
+        """The merged output; a mismatch is E050/E051 unless the shapes rest on a guess (`quiet`)."""
         if not outs or any(shape is None for _, shape in outs):
             return None
         shapes = [(name, shape) for name, shape in outs if shape is not None]
@@ -138,6 +145,8 @@ class Walker:
         if node.kind == "concat":
             for name, shape in shapes[1:]:
                 if shape.is_flat != first.is_flat or shape.dims[:-1] != first.dims[:-1]:
+                    if quiet:
+                        return None
                     self.sink.add("E050", f"{node.path}: branch {first_name} gives {first} but branch {name} gives "
                                   f"{shape}; a concat needs equal height and width",
                                   node.span, hint=_align_hint(first, shape), path=node.path)
@@ -145,6 +154,8 @@ class Walker:
             return first.with_channels(sum(shape.channels for _, shape in shapes))
         for name, shape in shapes[1:]:
             if shape != first:
+                if quiet:
+                    return None
                 self.sink.add("E051", f"{node.path}: {_branch(node, first_name)} gives {first} but "
                               f"{_branch(node, name)} gives {shape}; an add needs equal shapes",
                               node.span, hint=_projection_hint(node, shapes[0][1], shape), path=node.path)
