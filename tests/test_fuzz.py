@@ -62,3 +62,19 @@ def test_cli_never_prints_a_traceback(text: str, fmt: str) -> None:
     assert result.exit_code in (0, 1), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
+
+
+HOMEWORK = (SPECS.parent / "docs" / "examples" / "alexnet-homework.txt").read_text()
+
+
+@given(st.integers(0, len(HOMEWORK)), st.integers(0, 10), st.one_of(st.text(max_size=6), st.sampled_from(VOCABULARY)))
+def test_random_edits_of_lecture_notation(i: int, n: int, insert: str) -> None:
+    analyses(HOMEWORK[:i] + insert + HOMEWORK[i + n:])
+
+
+@settings(max_examples=30)
+@given(edited_spec(), st.sampled_from(["text", "json", "github", "junit", "sarif", "markdown"]))
+def test_check_never_prints_a_traceback(text: str, fmt: str) -> None:
+    result = CliRunner().invoke(cli, ["check", "-", "--format", fmt, "--explain"], input=text)
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
