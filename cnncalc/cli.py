@@ -11,7 +11,7 @@ import click
 from cnncalc.analysis import analyze_text
 from cnncalc.report import Report
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_ERRORS, EXIT_INTERNAL = 0, 1, 3  # usage errors exit 2, through click
 
 
 class DefaultGroup(click.Group):
@@ -141,7 +141,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, indent=2))
     else:
         color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-        console = stdout_console() if fmt == "table" else None
+        console = stdout_console()
         for i, report in enumerate(reports):
             print_diagnostics(report, color, full_notes=explain)
             if fmt == "table":

@@ -54,12 +54,12 @@ def diff_reports(a: Report, b: Report) -> Diff:
             for ra, rb in zip(a.rows[i1:i2], b.rows[j1:j2]):
                 rows.append(RowChange(ra.path, "same" if _same(ra, rb) else "changed", ra, rb))
             continue
-        by_path = {r.path: r for r in b.rows[j1:j2]}
-        for ra in a.rows[i1:i2]:
-            rb = by_path.pop(ra.path, None)
-            rows.append(RowChange(ra.path, "removed" if rb is None else ("same" if _same(ra, rb) else "changed"),
-                                  ra, rb))
-        rows += [RowChange(rb.path, "added", None, rb) for rb in b.rows[j1:j2] if rb.path in by_path]
+        by_path: dict[str, Row | None] = {r.path: r for r in b.rows[j1:j2]}
+        for old in a.rows[i1:i2]:
+            new = by_path.pop(old.path, None)
+            rows.append(RowChange(old.path, "removed" if new is None else ("same" if _same(old, new) else "changed"),
+                                  old, new))
+        rows += [RowChange(added.path, "added", None, added) for added in b.rows[j1:j2] if added.path in by_path]
     ta, tb = a.totals, b.totals
     totals = [TotalChange("params", ta.params, tb.params), TotalChange("non_trainable", ta.non_trainable, tb.non_trainable),
               TotalChange("macs", ta.macs, tb.macs), TotalChange("activations", ta.activations, tb.activations),

@@ -108,7 +108,7 @@ class Executor:
         for name, shape in shapes.items():
             key = f"{node.path}.{name}"
             if key in self.given:
-                given = np.asarray(self.given[key], dtype=self.dtype)
+                given: np.ndarray = np.asarray(self.given[key], dtype=self.dtype)
                 if given.shape != shape:
                     raise WeightError(f"`{key}` has shape {_dims(given.shape)}, but {node.keyword} needs {_dims(shape)}"
                                       f" ({_layout(node.keyword, name)})")
@@ -125,7 +125,7 @@ class Executor:
 
     def random(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
         """He-normal weights (std √(2/fan-in)) keep activations finite through deep networks."""
-        values = self.rng.standard_normal(shape, dtype=self.dtype)
+        values: np.ndarray = self.rng.standard_normal(shape, dtype=self.dtype)
         if name == "weight":
             values *= np.sqrt(2.0 / max(1, int(np.prod(shape[1:]))))
         elif name == "gamma":

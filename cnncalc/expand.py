@@ -174,11 +174,11 @@ class Expander:
 
     def repeat(self, item: ir.Repeat, name: str, path: str, depth: int, env: dict[str, int]) -> SeqNode | None:
         try:
-            n = self.eval(item.count, env)
+            n = self.eval(item.times, env)
         except _Bad:
             return None
         if n < 0:
-            self.sink.add("E056", f"`repeat` needs a count of 0 or more, got {n}", item.count.span)
+            self.sink.add("E056", f"`repeat` needs a count of 0 or more, got {n}", item.times.span)
             return None
         if n > MAX_NODES - self.nodes:
             raise _TooLarge(item.span)

@@ -41,10 +41,9 @@ Expr = Union[Num, Var, BinOp, Neg]
 
 
 class Tuple(NamedTuple):
-    """`11x11` (sep 'x') or `1,2,1,2` (sep ',')."""
+    """`11x11` (height, width) or `1,2,1,2` (top, bottom, left, right padding)."""
 
     items: tuple[Expr, ...]
-    sep: str
     span: Span
 
 
@@ -105,7 +104,7 @@ class Merge(NamedTuple):
 
 
 class Repeat(NamedTuple):
-    count: Expr
+    times: Expr
     body: Seq
     label: str | None
     span: Span
@@ -154,7 +153,7 @@ class TotalExpectation(NamedTuple):
 
     quantity: str  # params | macs | memory | output
     op: str  # == <= < >= >
-    count: Count | None
+    limit: Count | None
     shape: tuple[int, ...] | None
     span: Span
 

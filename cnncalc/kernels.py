@@ -22,7 +22,7 @@ def window_starts(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int,
     Floor: every window that fits in the padded input. Ceil (PyTorch's ceil_mode): also a last,
     partial window, unless it would start inside the end padding.
     """
-    starts = []
+    starts: list[int] = []
     k = 0
     while True:
         start = k * stride - pad_begin

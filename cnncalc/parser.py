@@ -253,11 +253,11 @@ class Parser:
         op = "=="
         if self.at("<=", "<", ">=", ">", "=="):
             op = self.advance().kind
-        count = self.parse_count_value()
+        limit = self.parse_count_value()
         self.end_of_statement()
-        if count is None:
+        if limit is None:
             return None
-        return ir.TotalExpectation(what.text, op, count, None, kw.span.to(count.span))
+        return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span))
 
     def parse_count_value(self) -> ir.Count | None:
         tok = self.peek()
@@ -368,8 +368,7 @@ class Parser:
                 lines = []
                 start = self.advance().span
                 continue
-            if self.peek().kind == "NAME" and self.peek().text in ("block", "input", "rounding", "network", "expect") \
-                    and self.peek(1).kind != ":":
+            if self.peek().kind == "NAME" and self.peek().text in STATEMENTS and self.peek(1).kind != ":":
                 self.error("E022", f"`{self.peek().text}` belongs at the top level, not inside braces", self.peek().span)
                 self.sync_statement()
                 continue
@@ -586,11 +585,11 @@ class Parser:
                 self.error("E013", f"expected a size like `3x3`, found `{tok.text}`", tok.span)
                 return None
             pos = tok.span.start
-            items = []
+            items: list[ir.Expr] = []
             for p in parts:
                 items.append(ir.Num(int(p), Span(pos, pos + len(p))))
                 pos += len(p) + 1
-            return ir.Tuple(tuple(items), "x", tok.span)
+            return ir.Tuple(tuple(items), tok.span)
         if kind == "pad" and tok.kind == "NAME" and tok.text in ("same", "valid"):
             self.advance()
             return ir.Word(tok.text, tok.span)
@@ -609,7 +608,7 @@ class Parser:
                 self.error("E013", "padding by sides takes four numbers `top,bottom,left,right`",
                            first.span.to(items[-1].span))
                 return None
-            return ir.Tuple(tuple(items), ",", first.span.to(items[-1].span))
+            return ir.Tuple(tuple(items), first.span.to(items[-1].span))
         return first
 
     # ---- integer expressions ---------------------------------------------------------

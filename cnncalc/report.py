@@ -90,6 +90,3 @@ class Report:
     @property
     def ok(self) -> bool:
         return not any(d.severity == "error" for d in self.diagnostics)
-
-    def top_rows(self) -> list[Row]:
-        return [r for r in self.rows if r.depth == 1]

@@ -169,6 +169,7 @@ class Walker:
         if any(r.output is None or r.guessed for r in rows):
             return  # an earlier diagnostic explains why nothing (certain) is known here
         label = last.path
+        assert last.output is not None
         if exp.shape is not None:
             written = "x".join(map(str, exp.shape))
             ok = exp.shape == last.output.dims
@@ -274,19 +275,19 @@ def check_totals(expectations: tuple[ir.TotalExpectation, ...], totals: Totals, 
                 sink.add("E044", f"expected the network's output to be {written}, computed {output}", exp.span,
                          hint=f"the last layer gives {output}")
             continue
-        assert exp.count is not None
+        assert exp.limit is not None
         actual = {"params": totals.params, "macs": totals.macs,
                   "memory": totals.param_bytes + totals.activation_bytes}[exp.quantity]
         if exp.op == "==":
-            holds = exp.count.accepts(actual)
+            holds = exp.limit.accepts(actual)
         else:
-            holds = _COMPARE[exp.op](actual, exp.count.amount)
+            holds = _COMPARE[exp.op](actual, exp.limit.amount)
         unit = " bytes" if exp.quantity == "memory" else ""
         relation = "" if exp.op == "==" else f"{exp.op} "
-        checks.append(Check(exp.span, "", f"total {exp.quantity}", f"{relation}{exp.count.text}", f"{actual:,}{unit}",
+        checks.append(Check(exp.span, "", f"total {exp.quantity}", f"{relation}{exp.limit.text}", f"{actual:,}{unit}",
                             holds, ()))
         if not holds:
-            sink.add("E043", f"expected total {exp.quantity} {relation}{exp.count.text}, computed {actual:,}{unit}",
+            sink.add("E043", f"expected total {exp.quantity} {relation}{exp.limit.text}, computed {actual:,}{unit}",
                      exp.span, hint=f"the total is {actual:,}{unit}" + (
-                         f", {actual - exp.count.amount:,} over the limit" if exp.op in ("<=", "<") else ""))
+                         f", {actual - exp.limit.amount:,} over the limit" if exp.op in ("<=", "<") else ""))
     return checks

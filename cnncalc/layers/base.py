@@ -6,7 +6,6 @@ option, or flag word), so adding a layer needs no parser code.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
 
@@ -76,15 +75,21 @@ class Schema(NamedTuple):
     fields: dict[str, dataclasses.Field[Any]]
 
 
-@functools.cache
+_SCHEMAS: dict[type, Schema] = {}
+
+
 def schema(cls: type) -> Schema:
-    fields = dataclasses.fields(cls)
-    return Schema(
-        positionals=tuple(f for f in fields if f.metadata.get("role") == "positional"),
-        options={f.name: f for f in fields if f.metadata.get("role") == "option"},
-        flags={w: f for f in fields if f.metadata.get("role") == "flag" for w in f.metadata["words"]},
-        fields={f.name: f for f in fields},
-    )
+    """The argument schema of a layer class, read from its fields once and kept."""
+    found = _SCHEMAS.get(cls)
+    if found is None:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        found = _SCHEMAS[cls] = Schema(
+            positionals=tuple(f for f in fields if f.metadata.get("role") == "positional"),
+            options={f.name: f for f in fields if f.metadata.get("role") == "option"},
+            flags={w: f for f in fields if f.metadata.get("role") == "flag" for w in f.metadata["words"]},
+            fields={f.name: f for f in fields},
+        )
+    return found
 
 
 class ShapeContext(Protocol):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cnncalc.layers.base import Pad, ShapeContext
-from cnncalc.shape import AxisSize, Shape, effective_kernel, format_fraction, out_len, same_padding
+from cnncalc.shape import AxisSize, Rounding, Shape, effective_kernel, format_fraction, out_len, same_padding
 
 Pair = tuple[int, int]
 
@@ -18,7 +18,7 @@ def resolve_pad(x: Shape, kernel: Pair, stride: Pair, dilation: Pair, pad: Pad) 
 
 def window_axes(x: Shape, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair, rounding: str) -> tuple[AxisSize, AxisSize]:
     p = resolve_pad(x, kernel, stride, dilation, pad)
-    mode = "ceil" if rounding == "ceil" else "floor"
+    mode: Rounding = "ceil" if rounding == "ceil" else "floor"
     return (out_len(x.dims[0], effective_kernel(kernel[0], dilation[0]), stride[0], p.top, p.bottom, mode),
             out_len(x.dims[1], effective_kernel(kernel[1], dilation[1]), stride[1], p.left, p.right, mode))
 

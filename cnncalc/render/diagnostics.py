@@ -24,12 +24,3 @@ def render_diagnostic(diag: Diagnostic, source: Source) -> str:
         out.append(f" {' ' * len(gutter)} = hint: {diag.hint}")
     return "\n".join(out)
 
-
-def render_diagnostics(diags: list[Diagnostic], source: Source) -> str:
-    return "\n".join(render_diagnostic(d, source) for d in diags)
-
-
-def summary_line(diags: list[Diagnostic]) -> str:
-    counts = {s: sum(1 for d in diags if d.severity == s) for s in ("error", "warning", "note")}
-    parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
-    return ", ".join(parts)
