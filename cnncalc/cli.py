@@ -61,7 +61,7 @@ def load_reports(files: tuple[str, ...] | list[str], rounding: str | None, lang:
 def parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
     if value is None:
         return None
-    from cnncalc.parser import parse_amount
+    from cnncalc.tokens import parse_amount
     amount = parse_amount(value)
     if amount is None or amount < 0:
         raise click.BadParameter(f"{value!r} is not a number; write e.g. 25M, 4.1G or 100MiB")
@@ -329,7 +329,7 @@ def main() -> None:
 # ---- commands that execute the network (NumPy is imported only here) -------------------
 
 def parse_memory(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    from cnncalc.parser import parse_amount
+    from cnncalc.tokens import parse_amount
     amount = parse_amount(value)
     if amount is None or amount <= 0:
         raise click.BadParameter(f"{value!r} is not a size; write e.g. 4GiB, 500MB or 2G")

@@ -12,7 +12,7 @@ from tests.conftest import codes, run, where
 
 def count(text: str) -> Count:
     from cnncalc.lexer import Token
-    from cnncalc.parser import parse_count
+    from cnncalc.tokens import parse_count
     c = parse_count(Token("NUMBER", text, Span(0, len(text))))
     assert c is not None
     return c

@@ -6,7 +6,7 @@ option, or flag word), so adding a layer needs no parser code.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
 
 from cnncalc.shape import Shape
