@@ -91,3 +91,14 @@ def test_help_for_every_command() -> None:
     for command in cli.commands:
         result = invoke(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_shell_completion_as_click_provides_it() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    env = dict(os.environ, _CNNCALC_COMPLETE="bash_source")
+    out = subprocess.run([sys.executable, "-m", "cnncalc"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert out.returncode == 0 and "_cnncalc_completion()" in out.stdout
