@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cnncalc.layers.base import Pad, ShapeContext
-from cnncalc.shape import AxisSize, Rounding, Shape, effective_kernel, format_fraction, out_len, same_padding
+from cnncalc.shape import AxisSize, Rounding, Shape, effective_kernel, out_len, same_padding
 
 Pair = tuple[int, int]
 
@@ -146,5 +146,3 @@ def format_axes(h: AxisSize, w: AxisSize, y: Shape) -> str:
         return one(h, y.dims[0])
     return f"height {one(h, y.dims[0])}; width {one(w, y.dims[1])}"
 
-
-__all__ = ["Pair", "resolve_pad", "window_axes", "window_output", "format_axes", "format_fraction"]
