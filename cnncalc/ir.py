@@ -5,7 +5,6 @@ This is the spec as written: block definitions and calls, `repeat`, integer expr
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import NamedTuple, Union
 
 from cnncalc.diagnostics import Span
@@ -116,11 +115,14 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat]
 
 
 class Count(NamedTuple):
-    """A number in an expectation: exact (`34944`) or rounded at the precision written (`62.4M`)."""
+    """A number in an expectation: exact (`34944`) or rounded at the precision written (`62.4M`).
 
-    value: Decimal
-    unit: int
+    Its value is `digits / 10**decimals * unit`, kept in integers: `62.4M` is 624, 1, 10**6.
+    """
+
+    digits: int
     decimals: int
+    unit: int
     text: str
     span: Span
 
@@ -128,16 +130,24 @@ class Count(NamedTuple):
     def exact(self) -> bool:
         return self.unit == 1 and self.decimals == 0
 
+    def compare(self, actual: int) -> int:
+        """The sign of `actual - value`, exactly."""
+        difference = actual * 10**self.decimals - self.digits * self.unit
+        return (difference > 0) - (difference < 0)
+
     @property
-    def amount(self) -> Decimal:
-        return self.value * self.unit
+    def amount(self) -> int:
+        """The value as a whole number (a budget's limit; fractions of a unit truncated)."""
+        return self.digits * self.unit // 10**self.decimals
 
     def accepts(self, actual: int) -> bool:
-        """`35K` accepts 34,944 (rounds to 35 at 0 decimals); `34944` only itself."""
+        """`35K` accepts 34,944 (34.944 rounds to 35 at 0 decimals); `34944` only itself.
+
+        |actual/unit - digits/10^d| <= 0.5/10^d, multiplied through by 2·unit·10^d.
+        """
         if self.exact:
-            return Decimal(actual) == self.value
-        half = Decimal(5) / (Decimal(10) ** (self.decimals + 1))
-        return abs(Decimal(actual) / self.unit - self.value) <= half
+            return actual == self.digits
+        return abs(2 * (actual * 10**self.decimals - self.digits * self.unit)) <= self.unit
 
 
 class Expectation(NamedTuple):

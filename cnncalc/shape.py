@@ -1,7 +1,6 @@
 """The `Shape` value and the one home of the output-size rule `(N - F_eff + 2P)/S + 1`."""
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal, NamedTuple
 
 Rounding = Literal["exact", "floor", "ceil"]
@@ -55,18 +54,23 @@ class AxisSize(NamedTuple):
     f_eff: int
     pad_total: int
     stride: int
-    exact: Fraction
     value: int
     rounding: Rounding
 
     @property
+    def span(self) -> int:
+        """`N - F_eff + P_begin + P_end`: the distance the window travels."""
+        return self.n - self.f_eff + self.pad_total
+
+    @property
     def whole(self) -> bool:
-        return self.exact.denominator == 1
+        return self.span % self.stride == 0
 
     def arithmetic(self) -> str:
         """`(7 - 3 + 2·0)/3 + 1 = 2.33`: the working as the lecture writes it."""
         pad = f"2·{self.pad_total // 2}" if self.pad_total % 2 == 0 else str(self.pad_total)
-        return f"({self.n} - {self.f_eff} + {pad})/{self.stride} + 1 = {format_fraction(self.exact)}"
+        return (f"({self.n} - {self.f_eff} + {pad})/{self.stride} + 1 = "
+                f"{format_ratio(self.span + self.stride, self.stride)}")
 
 
 def out_len(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int, rounding: Rounding) -> AxisSize:
@@ -78,14 +82,13 @@ def out_len(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int, round
     division is an error.
     """
     pad_total = pad_begin + pad_end
-    exact = Fraction(n - f_eff + pad_total, stride) + 1
-    if rounding == "ceil" and exact.denominator != 1:
+    if rounding == "ceil" and (n - f_eff + pad_total) % stride:
         value = -((-(n - f_eff + pad_total)) // stride) + 1
         if value > 1 and (value - 1) * stride >= n + pad_begin:
             value -= 1
     else:
         value = (n - f_eff + pad_total) // stride + 1
-    return AxisSize(n, f_eff, pad_total, stride, exact, value, rounding)
+    return AxisSize(n, f_eff, pad_total, stride, value, rounding)
 
 
 def same_padding(n: int, f_eff: int, stride: int) -> tuple[int, int]:
@@ -100,11 +103,12 @@ def transposed_len(n: int, f_eff: int, stride: int, pad_total: int, outpad: int)
     return (n - 1) * stride - pad_total + f_eff + outpad
 
 
-def format_fraction(x: Fraction) -> str:
-    """A whole number as itself, otherwise two decimals (the lecture's 2.33)."""
-    if x.denominator == 1:
-        return str(x.numerator)
-    shown = f"{float(x):.2f}".rstrip("0")
+def format_ratio(numerator: int, denominator: int) -> str:
+    """A whole quotient as itself, otherwise up to two decimals (the lecture's 2.33, 112.5)."""
+    whole, rest = divmod(numerator, denominator)
+    if rest == 0:
+        return str(whole)
+    shown = f"{numerator / denominator:.2f}".rstrip("0")
     if shown.endswith("."):  # 1001.0000023 must not read as whole
-        shown = f"{float(x):.9f}".rstrip("0")
+        shown = f"{numerator / denominator:.9f}".rstrip("0")
     return shown

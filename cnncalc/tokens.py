@@ -4,7 +4,6 @@ literal shapes and `->` expectations."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -14,7 +13,7 @@ MAX_NESTING = 64
 ITEM_END = {";", "->", "NEWLINE", "|", "}", "EOF"}
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12,
           "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40}
-_COUNT = re.compile(r"(?P<num>[\d_]+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?P<unit>[KMGT]i?)?(?P<bytes>B)?")
+_COUNT = re.compile(r"(?P<int>[\d_]+)(?:\.(?P<frac>\d+))?(?:[eE](?P<exp>[-+]?\d+))?(?P<unit>[KMGT]i?)?(?P<bytes>B)?")
 
 
 def parse_amount(text: str) -> int | None:
@@ -26,15 +25,14 @@ def parse_amount(text: str) -> int | None:
 def parse_count(token: Token) -> ir.Count | None:
     """`34944`, `34_944`, `35K`, `62.4M`, `100MiB` -> Count; None when not a count."""
     m = _COUNT.fullmatch(token.text)
-    if m is None:
+    if m is None or m.group("int").startswith("_") or m.group("int").endswith("_") or "__" in m.group("int"):
         return None
-    try:
-        value = Decimal(m.group("num").replace("_", ""))
-    except InvalidOperation:
-        return None
-    exponent = value.as_tuple().exponent
-    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    return ir.Count(value, _UNITS[m.group("unit") or ""], decimals, token.text, token.span)
+    fraction = m.group("frac") or ""
+    digits = int(m.group("int").replace("_", "") + fraction)
+    decimals = len(fraction) - int(m.group("exp") or 0)
+    if decimals < 0:  # 1e6: shift the exponent into the digits
+        digits, decimals = digits * 10**-decimals, 0
+    return ir.Count(digits, decimals, _UNITS[m.group("unit") or ""], token.text, token.span)
 
 
 class TokenStream:

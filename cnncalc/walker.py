@@ -281,7 +281,7 @@ def check_totals(expectations: tuple[ir.TotalExpectation, ...], totals: Totals, 
         if exp.op == "==":
             holds = exp.limit.accepts(actual)
         else:
-            holds = _COMPARE[exp.op](actual, exp.limit.amount)
+            holds = _COMPARE[exp.op](exp.limit.compare(actual), 0)
         unit = " bytes" if exp.quantity == "memory" else ""
         relation = "" if exp.op == "==" else f"{exp.op} "
         checks.append(Check(exp.span, "", f"total {exp.quantity}", f"{relation}{exp.limit.text}", f"{actual:,}{unit}",

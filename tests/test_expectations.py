@@ -1,8 +1,6 @@
 """Expectations written next to layers: shapes, params, MACs, rounded forms, totals."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from cnncalc.diagnostics import Span
@@ -35,7 +33,9 @@ def test_rounded_counts(text: str, actual: int, ok: bool) -> None:
 def test_units() -> None:
     assert count("100MiB").amount == 100 * 2**20
     assert count("25M").amount == 25_000_000
-    assert count("4.1G").amount == Decimal("4100000000")
+    assert count("4.1G").amount == 4_100_000_000
+    assert count("1e6").amount == 1_000_000 and count("1e6").exact
+    assert count("1.5K").accepts(1_450) and not count("1.5K").accepts(1_449)  # 1.45 rounds to 1.5 (half up)
 
 
 def test_failed_shape_expectation_shows_expected_actual_and_working() -> None:

@@ -1,17 +1,15 @@
 """Element-wise activations (and softmax over the last axis). No parameters, no MACs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import Layer, positional
+from cnncalc.layers.base import Layer, layer, positional
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-@dataclass(frozen=True)
+@layer
 class ReLU(Layer):
     """max(0, x)."""
 
@@ -21,7 +19,7 @@ class ReLU(Layer):
         return x * (x > 0), 0
 
 
-@dataclass(frozen=True)
+@layer
 class LeakyReLU(Layer):
     """x for x > 0, slope·x otherwise."""
 
@@ -32,7 +30,7 @@ class LeakyReLU(Layer):
         return x * ((x > 0) + self.slope * (x <= 0)), 0
 
 
-@dataclass(frozen=True)
+@layer
 class Sigmoid(Layer):
     """1 / (1 + e^-x)."""
 
@@ -43,7 +41,7 @@ class Sigmoid(Layer):
         return 0.5 * (1 + np.tanh(0.5 * x)), 0  # = 1/(1 + e^-x), without overflow
 
 
-@dataclass(frozen=True)
+@layer
 class Tanh(Layer):
     """tanh(x)."""
 
@@ -54,7 +52,7 @@ class Tanh(Layer):
         return np.tanh(x), 0
 
 
-@dataclass(frozen=True)
+@layer
 class GELU(Layer):
     """x·Φ(x), Φ the standard normal CDF (exact erf form)."""
 
@@ -65,7 +63,7 @@ class GELU(Layer):
         return kernels.gelu(x), 0
 
 
-@dataclass(frozen=True)
+@layer
 class Softmax(Layer):
     """e^x / Σ e^x over the channels (the last axis)."""
 

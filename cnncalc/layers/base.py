@@ -6,7 +6,7 @@ option, or flag word), so adding a layer needs no parser code.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
 
 from cnncalc.shape import Shape
@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 
 # How an argument's value is written in a spec.
 ValueKind = Literal["int", "pair", "pad", "real"]
+
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass as layer  # what type checkers need to know: a dataclass
+else:
+    def layer(cls: type) -> type:
+        """Make a layer class a frozen dataclass. Without generated `__eq__` and `__repr__` it
+        is built in half the time (start-up imports every layer); `Layer.__repr__` shows its spec text."""
+        return dataclass(frozen=True, eq=False, repr=False)(cls)
 
 
 def positional(kind: ValueKind, *, default: Any = dataclasses.MISSING, min: float = 1,
@@ -133,6 +142,9 @@ class Layer:
         """Apply the layer to a batch; returns the output and the multiply-accumulates performed.
         `rounding` is the spec's; a layer's own `floor`/`ceil` wins. Default: the identity."""
         return x, 0
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} `{self.spec_text()}`>"
 
     def spec_text(self) -> str:
         """The layer in canonical spec syntax: positionals, then options and flags that differ from defaults."""

@@ -1,11 +1,9 @@
 """Convolutions: standard (grouped, dilated), depthwise, and transposed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import (NO_PAD, Layer, Pad, Params, ShapeContext, ceil_mode, executor_pads, flag, option,
+from cnncalc.layers.base import (NO_PAD, Layer, Pad, Params, ShapeContext, ceil_mode, executor_pads, flag, layer, option,
                                  positional, thousands)
 from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
 from cnncalc.shape import Shape, effective_kernel, transposed_len
@@ -26,7 +24,7 @@ def _check_groups(ctx: ShapeContext, cin: int, cout: int, groups: int) -> bool:
     return False
 
 
-@dataclass(frozen=True)
+@layer
 class Conv(Layer):
     """Convolution: `C` filters of `KxK x Cin/G`, sliding at `stride` over the padded input.
 
@@ -79,7 +77,7 @@ class Conv(Layer):
         ]
 
 
-@dataclass(frozen=True)
+@layer
 class DWConv(Layer):
     """Depthwise convolution: one `KxK` filter per input channel (times `multiplier`).
 
@@ -129,7 +127,7 @@ class DWConv(Layer):
         ]
 
 
-@dataclass(frozen=True)
+@layer
 class Deconv(Layer):
     """Transposed convolution: each input pixel scatters a `KxK x C/G` filter into the output.
 

@@ -1,18 +1,16 @@
 """Fully connected layers."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import Layer, Params, ShapeContext, flag, positional, thousands
+from cnncalc.layers.base import Layer, Params, ShapeContext, flag, layer, positional, thousands
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-@dataclass(frozen=True)
+@layer
 class FC(Layer):
     """Every output neuron sees the whole input, flattened in H, W, C order. MACs = in·out."""
 

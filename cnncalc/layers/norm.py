@@ -1,18 +1,16 @@
 """Normalisation: local response normalisation (AlexNet) and batch normalisation."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import Layer, Params, ShapeContext, option, thousands
+from cnncalc.layers.base import Layer, Params, ShapeContext, layer, option, thousands
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-@dataclass(frozen=True)
+@layer
 class LRN(Layer):
     """AlexNet's LRN across channels: b = a / (k + alpha/size · Σ a²)^beta over `size` neighbours.
 
@@ -30,7 +28,7 @@ class LRN(Layer):
         return kernels.lrn(x, self.size, self.alpha, self.beta, self.k), 0
 
 
-@dataclass(frozen=True)
+@layer
 class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
 

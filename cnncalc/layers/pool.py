@@ -1,11 +1,9 @@
 """Pooling: max and average windows, and global pools."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import NO_PAD, Layer, Pad, ShapeContext, ceil_mode, executor_pads, flag, option, positional
+from cnncalc.layers.base import NO_PAD, Layer, Pad, ShapeContext, ceil_mode, executor_pads, flag, layer, option, positional
 from cnncalc.layers.conv import ROUNDING_WORDS
 from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
 from cnncalc.shape import Shape
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-@dataclass(frozen=True)
+@layer
 class MaxPool(Layer):
     """Max over each `KxK` window of each depth slice; stride defaults to K. No parameters, no MACs."""
 
@@ -44,7 +42,7 @@ class MaxPool(Layer):
                                   ceil_mode(self.rounding, rounding), naive), 0
 
 
-@dataclass(frozen=True)
+@layer
 class AvgPool(Layer):
     """Mean over each window; padded zeros count unless `exclude_pad` (PyTorch's default)."""
 
@@ -74,7 +72,7 @@ class AvgPool(Layer):
                                   self.exclude_pad, naive), 0
 
 
-@dataclass(frozen=True)
+@layer
 class GlobalAvgPool(Layer):
     """Mean of each whole depth slice: HxWxC -> 1x1xC."""
 
@@ -88,7 +86,7 @@ class GlobalAvgPool(Layer):
         return x.mean(axis=(1, 2), keepdims=True), 0
 
 
-@dataclass(frozen=True)
+@layer
 class GlobalMaxPool(Layer):
     """Max of each whole depth slice: HxWxC -> 1x1xC."""
 

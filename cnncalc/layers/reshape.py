@@ -1,18 +1,16 @@
 """Layers that move or pass values without arithmetic: flatten, identity, dropout."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import Layer, ShapeContext, positional
+from cnncalc.layers.base import Layer, ShapeContext, layer, positional
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-@dataclass(frozen=True)
+@layer
 class Flatten(Layer):
     """HxWxC -> H·W·C, in H, W, C order."""
 
@@ -25,14 +23,14 @@ class Flatten(Layer):
         return x.reshape(x.shape[0], -1), 0
 
 
-@dataclass(frozen=True)
+@layer
 class Identity(Layer):
     """Passes its input through: the empty branch of an `add`."""
 
     keyword = "identity"
 
 
-@dataclass(frozen=True)
+@layer
 class Dropout(Layer):
     """Zeroes a fraction `p` of activations in training; the identity at inference."""
 
