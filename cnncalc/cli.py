@@ -89,7 +89,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
 @cli.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print what a diagnostic code means, e.g. `cnncalc explain E030`."""
+    """Print what a diagnostic code means (cnncalc explain E030)."""
     from cnncalc.codes import CODES
     entry = CODES.get(code.upper())
     if entry is None:
