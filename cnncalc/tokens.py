@@ -4,6 +4,7 @@ literal shapes and `->` expectations."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -167,20 +168,14 @@ class TokenStream:
     # ---- integer expressions ---------------------------------------------------------
 
     def parse_expr(self, what: str = "a number") -> ir.Expr | None:
-        left = self.parse_term(what)
-        while left is not None and self.at("+", "-"):
-            op = self.advance().kind
-            right = self.parse_term(what)
-            if right is None:
-                return None
-            left = ir.BinOp(op, left, right, left.span.to(right.span))
-        return left
+        """`a + b - c`, where each term is `x * y // z`: the usual precedence, left to right."""
+        return self.parse_binary(("+", "-"), lambda: self.parse_binary(("*", "//"), lambda: self.parse_unary(what)))
 
-    def parse_term(self, what: str) -> ir.Expr | None:
-        left = self.parse_unary(what)
-        while left is not None and self.at("*", "//"):
+    def parse_binary(self, ops: tuple[str, ...], operand: Callable[[], ir.Expr | None]) -> ir.Expr | None:
+        left = operand()
+        while left is not None and self.at(*ops):
             op = self.advance().kind
-            right = self.parse_unary(what)
+            right = operand()
             if right is None:
                 return None
             left = ir.BinOp(op, left, right, left.span.to(right.span))

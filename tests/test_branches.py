@@ -95,11 +95,11 @@ def test_repeat_paths_and_counts() -> None:
 def test_nesting_newlines_semicolons_and_expectations_after_braces() -> None:
     text = """input 16x16x8
 outer: concat { add { conv 8 1x1 ; relu | identity } | concat { conv 4 1x1
-  | conv 4 3x3 pad 1 ; relu } } -> 16x16x16 params 152
+  | conv 4 3x3 pad 1 ; relu } } -> 16x16x16 params 400
 """
-    # add: conv 8 1x1 = (8 + 1)*8 = 72; inner concat: (8 + 1)*4 + (9*8 + 1)*4 = 36 + 292 = 328... recount:
-    # the line's params = 72 + 36 + 292 = 400.
-    r = run(text.replace("params 152", "params 400"))
+    # The line's params: add's conv 8 1x1 on 8 channels (8 + 1)*8 = 72; the inner concat's
+    # conv 4 1x1 (8 + 1)*4 = 36 and conv 4 3x3 (9*8 + 1)*4 = 292: 72 + 36 + 292 = 400.
+    r = run(text)
     assert r.ok, [(d.code, d.message) for d in r.diagnostics]
     assert row(r, "outer").output.dims == (16, 16, 8 + 4 + 4)
 

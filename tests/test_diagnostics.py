@@ -172,3 +172,21 @@ def test_expectations_after_an_invalid_stride_stay_quiet() -> None:
     text = (SPECS / "alexnet.spec").read_text().replace("input 227x227x3", "input 224x224x3")
     r = run(text)
     assert codes(r) == ["E030"]
+
+
+def test_unexpected_character() -> None:
+    r = run("input 8x8x3\nconv 4 3x3 @\n")
+    assert where(r) == [("E001", 2, 12)]
+    assert r.diagnostics[0].message == "unexpected character '@'"
+
+
+@pytest.mark.parametrize("text, position, words", [
+    ("input 8x8x3\nrelu | tanh\n", (2, 6), "`|` separates branches only inside"),
+    ("input 8x8x3 junk\nrelu\n", (1, 13), "expected end of line, found `junk`"),
+    ("input 8x8x3\nconv 4 3x3 ->\n", (2, 14), "expected a shape, `params N` or `macs N` after `->`"),
+    ("input 8x8x3\nrounding sideways\n", (2, 10), "expected `floor`, `ceil` or `exact` after `rounding`"),
+])
+def test_syntax_errors(text: str, position: tuple[int, int], words: str) -> None:
+    r = run(text)
+    assert where(r)[0] == ("E002", *position)
+    assert words in r.diagnostics[0].message

@@ -176,3 +176,19 @@ def test_verify_every_spec(path) -> None:
 def test_verify_at_batch_2() -> None:
     result = verify(prepare((SPECS / "resnet18.spec").read_text(), "resnet18.spec"), batch=2)
     assert result.ok
+
+
+def test_verify_catches_a_wrong_shape_rule_and_mac_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Break the walker's pool size (one row too many) and conv MACs (bias counted): E901, E903.
+    from cnncalc.layers import conv, pool
+    from cnncalc.shape import Shape
+    monkeypatch.setattr(pool.MaxPool, "out_shape", lambda self, x, ctx: Shape.volume(x.dims[0] // 2 + 1,
+                                                                                      x.dims[1] // 2, x.channels))
+    monkeypatch.setattr(conv.Conv, "macs", lambda self, x, y: y.size * (9 * x.channels + 1))
+    a = prepare("input 8x8x3\nconv 4 3x3 pad 1\nmaxpool 2x2\n", "t.spec")
+    result = verify(a)
+    found = [(d.code, d.path) for d in result.diagnostics]
+    assert ("E903", "conv1") in found and ("E901", "maxpool1") in found
+    e901 = next(d for d in result.diagnostics if d.code == "E901")
+    assert e901.message == "maxpool1: the walker says 5x4x4, the executor's array is 4x4x4"
+    assert a.report.source.line_col(e901.span.start) == (3, 1)
