@@ -81,7 +81,7 @@ def print_diagnostics(report: Report, color: bool, full_notes: bool = False, err
 def stdout_console() -> Any:
     from rich.console import Console
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
-    return Console(width=width, highlight=False, soft_wrap=False)
+    return Console(width=width, highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 FORMATS = ("table", "json", "markdown", "csv", "github", "junit", "sarif")
