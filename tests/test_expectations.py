@@ -77,3 +77,14 @@ def test_budget_comparisons() -> None:
     assert run("input 8x8x1\nconv 2 3x3\nexpect total params <= 20\n").ok
     r = run("input 8x8x1\nconv 2 3x3\nexpect total params < 20\n")
     assert codes(r) == ["E043"] and "expected total params < 20, computed 20" in r.diagnostics[0].message
+
+
+def test_an_expectation_in_a_repeat_is_checked_at_every_iteration() -> None:
+    # Iteration 1 maps 8 channels to 4 (right), iteration 2 maps 4 to 4 (also 4 deep): both hold;
+    # params differ per iteration: (9*8 + 1)*4 = 292, then (9*4 + 1)*4 = 148, so `params 292` fails once.
+    r = run("input 8x8x8\nb: repeat 2 { conv 4 3x3 pad 1 -> 8x8x4 params 292 }\n")
+    assert [(c.path, c.quantity, c.ok) for c in r.checks] == [
+        ("b.1.conv1", "output", True), ("b.1.conv1", "params", True),
+        ("b.2.conv1", "output", True), ("b.2.conv1", "params", False)]
+    assert where(r) == [("E041", 2, 48)]
+    assert r.diagnostics[0].message == "b.2.conv1: expected params 292, computed 148"
