@@ -2,13 +2,14 @@
 typed from a problem sheet, checked against the network; and writing results safely."""
 from __future__ import annotations
 
+import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from cnncalc.files import OutputError, write_new
 
 
 class ArrayError(Exception):
@@ -123,25 +124,17 @@ def _shape(shape: tuple[int, ...]) -> str:
 
 def write_output(path: str, y: np.ndarray, force: bool) -> None:
     """`.npy` (H, W, C for one image) or `.json`; never overwrites without `force`, never half-writes."""
-    target = Path(path)
-    suffix = target.suffix.lower()
+    suffix = Path(path).suffix.lower()
     if suffix not in (".npy", ".json"):
         raise ArrayError(f"{path}: the output must be a .npy or .json file")
-    if target.exists() and not force:
-        raise ArrayError(f"{path} exists; not overwriting it (add --force to replace it)")
     data = y[0] if y.shape[0] == 1 else y
-    directory = target.parent if str(target.parent) else Path(".")
+    if suffix == ".npy":
+        buffer = io.BytesIO()
+        np.save(buffer, data, allow_pickle=False)
+        payload = buffer.getvalue()
+    else:
+        payload = json.dumps({"shape": list(data.shape), "output": data.tolist()}).encode()
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".part")
-    except OSError as e:
-        raise ArrayError(f"{path}: cannot write there: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            if suffix == ".npy":
-                np.save(f, data, allow_pickle=False)
-            else:
-                f.write(json.dumps({"shape": list(data.shape), "output": data.tolist()}).encode())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_new(path, payload, force)
+    except OutputError as e:
+        raise ArrayError(str(e)) from None

@@ -136,12 +136,9 @@ def convert(file: str, output_path: str | None, force: bool) -> None:
     if output_path is None:
         click.echo(spec, nl=False)
     else:
-        if os.path.exists(output_path) and not force:
-            raise click.BadParameter(f"{output_path} exists; not overwriting it (add --force)", param_hint="--output")
-        import tempfile
-        directory = os.path.dirname(output_path) or "."
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".cnncalc-", suffix=".part")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(spec)
-        os.replace(tmp, output_path)
+        from cnncalc.files import OutputError, write_new
+        try:
+            write_new(output_path, spec.encode("utf-8"), force)
+        except OutputError as e:
+            raise click.BadParameter(str(e), param_hint="--output") from None
     sys.exit(EXIT_OK)

@@ -204,3 +204,16 @@ def test_diff_with_errors_exits_1(tmp_path: Path) -> None:
     bad = tmp_path / "bad.spec"
     bad.write_text("input 7x7x3\nconv 1 3x3 stride 3\n")
     assert invoke("diff", str(bad), str(SPECS / "lenet5.spec")).exit_code == 1
+
+
+def test_convert_writes_a_new_file_only(tmp_path: Path) -> None:
+    out = tmp_path / "alexnet.spec"
+    assert invoke("convert", str(HOMEWORK), "--output", str(out)).exit_code == 0
+    assert run(out.read_text()).totals.params == 62_378_344
+    out.write_text("mine")
+    again = invoke("convert", str(HOMEWORK), "--output", str(out))
+    assert again.exit_code == 2 and "exists; not overwriting it" in again.stderr and out.read_text() == "mine"
+    assert invoke("convert", str(HOMEWORK), "--output", str(out), "--force").exit_code == 0
+    missing = invoke("convert", str(HOMEWORK), "--output", str(tmp_path / "no" / "such" / "dir.spec"))
+    assert missing.exit_code == 2 and "cannot write there" in missing.stderr
+    assert not list(tmp_path.glob(".*.part"))
