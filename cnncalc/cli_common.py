@@ -35,6 +35,7 @@ def load_reports(files: tuple[str, ...] | list[str], rounding: str | None, lang:
 
 
 def parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A count or size option: `25M`, `4.1G`, `100MiB`, `1_000_000`."""
     if value is None:
         return None
     from cnncalc.tokens import parse_amount

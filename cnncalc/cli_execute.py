@@ -8,20 +8,12 @@ from typing import Any
 
 import click
 
-from cnncalc.cli_common import (EXIT_ERRORS, EXIT_OK, print_diagnostics, read_spec, rounding_option,
+from cnncalc.cli_common import (EXIT_ERRORS, EXIT_OK, parse_size, print_diagnostics, read_spec, rounding_option,
                                 stdout_console)
 from cnncalc.report import Report
 
 
-def parse_memory(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    from cnncalc.tokens import parse_amount
-    amount = parse_amount(value)
-    if amount is None or amount <= 0:
-        raise click.BadParameter(f"{value!r} is not a size; write e.g. 4GiB, 500MB or 2G")
-    return amount
-
-
-max_memory_option = click.option("--max-memory", default="4GiB", show_default=True, callback=parse_memory,
+max_memory_option = click.option("--max-memory", default="4GiB", show_default=True, callback=parse_size,
                                  help="Refuse to run a network whose estimated peak memory is larger.")
 
 
