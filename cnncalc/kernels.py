@@ -34,6 +34,11 @@ def window_starts(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int,
         k += 1
 
 
+def _reach(kernel: tuple[int, int], dilation: tuple[int, int]) -> tuple[int, int]:
+    """How many input rows and columns one dilated window spans."""
+    return dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
+
+
 def _padded(x: np.ndarray, pads: tuple[int, int, int, int], extra: tuple[int, int], fill: float) -> np.ndarray:
     top, bottom, left, right = pads
     return np.pad(x, ((0, 0), (top, bottom + extra[0]), (left, right + extra[1]), (0, 0)), constant_values=fill)
@@ -42,7 +47,7 @@ def _padded(x: np.ndarray, pads: tuple[int, int, int, int], extra: tuple[int, in
 def _windows(xp: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int],
              counts: tuple[int, int]) -> np.ndarray:
     """(N, Ho, Wo, C, Kh, Kw) view of the windows starting every `stride` in the padded array."""
-    feh, few = dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
+    feh, few = _reach(kernel, dilation)
     view = sliding_window_view(xp, (feh, few), axis=(1, 2))
     return view[:, ::stride[0], ::stride[1], :, ::dilation[0], ::dilation[1]][:, :counts[0], :counts[1]]
 
@@ -67,7 +72,7 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     step = max(1, CHUNK_BYTES // max(row_bytes, 1))
     for r0 in range(0, len(rows), step):
         r1 = min(r0 + step, len(rows))
-        sub = xp[:, r0 * stride[0]:(r1 - 1) * stride[0] + dilation[0] * (kernel[0] - 1) + 1]
+        sub = xp[:, r0 * stride[0]:(r1 - 1) * stride[0] + _reach(kernel, dilation)[0]]
         # (N, Ho, Wo, Kh, Kw, C): channels innermost, so the im2col copy reads contiguous runs.
         win = _windows(sub, kernel, stride, dilation, (r1 - r0, len(cols))).transpose(0, 1, 2, 4, 5, 3)
         for g in range(groups):
@@ -101,7 +106,7 @@ def depthwise2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tupl
 
 def _starts(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
             dilation: tuple[int, int], ceil: bool) -> tuple[list[int], list[int]]:
-    feh, few = dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
+    feh, few = _reach(kernel, dilation)
     return (window_starts(x.shape[1], feh, stride[0], pads[0], pads[1], ceil),
             window_starts(x.shape[2], few, stride[1], pads[2], pads[3], ceil))
 
@@ -109,7 +114,7 @@ def _starts(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pad
 def _extra(x: np.ndarray, kernel: tuple[int, int], dilation: tuple[int, int], pads: tuple[int, int, int, int],
            rows: list[int], cols: list[int]) -> tuple[int, int]:
     """Padding past the end that a ceil-mode last window reaches into."""
-    feh, few = dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
+    feh, few = _reach(kernel, dilation)
     need_h = (rows[-1] + feh) - (x.shape[1] + pads[1]) if rows else 0
     need_w = (cols[-1] + few) - (x.shape[2] + pads[3]) if cols else 0
     return max(need_h, 0), max(need_w, 0)
