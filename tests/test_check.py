@@ -52,6 +52,8 @@ def test_explain_shows_the_working_for_each_answer() -> None:
 def test_unreadable_lecture_line() -> None:
     r = run("[32x32x3] INPUT\n[32x32x10] CONV1: ten filters please\n")
     assert where(r) == [("E060", 2, 1)]
+    assert r.diagnostics[0].message == "cannot read this line as the lecture's notation"
+    assert r.diagnostics[0].hint.startswith("write e.g. [227x227x3] INPUT;")
 
 
 def test_lecture_errors_point_at_the_students_text() -> None:
@@ -134,7 +136,7 @@ def test_junit_xml_structure() -> None:
     wrong = suites[0]
     failed = [c.get("name") for c in wrong.findall("testcase") if c.find("failure") is not None]
     assert failed == ["line 6: conv2 output = 26x26x256", "line 12: pool3 output = 7x7x256"]
-    # One case for the spec itself plus one per expectation: AlexNet has 7 (5 shapes, 1 params, 2 totals).
+    # One case for the spec itself plus one per expectation: AlexNet has 8 (5 shapes, 1 params, 2 totals).
     assert len(suites[1].findall("testcase")) == 1 + 8
 
 
@@ -154,7 +156,8 @@ def test_budgets_from_the_command_line_and_the_spec() -> None:
     result = invoke("check", str(SPECS / "resnet50.spec"), "--max-params", "25M", "--max-macs", "4.1G")
     assert result.exit_code == 1
     # 25,557,032 - 25,000,000 = 557,032 over, 2.2% of the limit.
-    assert "params 25,557,032 exceed the budget --max-params 25,000,000 by 557,032 (2.2%)" in result.stdout
+    assert (f"{SPECS / 'resnet50.spec'}:1:1: error[E045]: params 25,557,032 exceed the budget --max-params "
+            f"25,000,000 by 557,032 (2.2%)") in result.stdout
     assert "MACs" not in result.stdout  # 4,089,184,256 <= 4.1G
     assert invoke("check", str(SPECS / "resnet50.spec"), "--max-params", "26M", "--max-memory", "1GiB").exit_code == 0
     assert invoke("check", str(SPECS / "lenet5.spec"), "--max-params", "lots").exit_code == 2

@@ -75,21 +75,25 @@ def test_option_given_twice() -> None:
 def test_fc_after_nothing() -> None:
     r = run("fc 10\n")
     assert where(r) == [("E024", 1, 1)]
+    assert r.diagnostics[0].message == "this layer comes before any `input`: it has nothing to work on"
 
 
 def test_missing_input() -> None:
     r = run("# nothing but a comment\n")
     assert where(r) == [("E020", 1, 1)]
+    assert r.diagnostics[0].message == "the spec has no `input` line"
 
 
 def test_duplicate_input() -> None:
     r = run("input 8x8x3\ninput 9x9x3\nrelu\n")
     assert where(r) == [("E021", 2, 1)]
+    assert r.diagnostics[0].message == "`input` is given twice"
 
 
 def test_input_after_a_layer() -> None:
     r = run("relu\ninput 8x8x3\n")
     assert ("E022", 2, 1) in where(r)
+    assert "`input` must come before the first layer" in [d.message for d in r.diagnostics]
 
 
 def test_unknown_layer_suggests() -> None:
@@ -123,8 +127,11 @@ def test_missing_numbers() -> None:
 
 
 def test_bad_input_shape() -> None:
-    assert where(run("input 32x32\nrelu\n"))[0] == ("E023", 1, 7)
-    assert where(run("input 0x32x3\nrelu\n"))[0] == ("E023", 1, 7)
+    r = run("input 32x32\nrelu\n")
+    assert where(r)[0] == ("E023", 1, 7)
+    assert r.diagnostics[0].message == "input `32x32` has 2 sizes" and r.diagnostics[0].hint == "write `32x32x1` for one channel"
+    r = run("input 0x32x3\nrelu\n")
+    assert where(r)[0] == ("E023", 1, 7) and r.diagnostics[0].message == "shape `0x32x3` has a size below 1"
 
 
 def test_needs_a_volume() -> None:
@@ -134,7 +141,8 @@ def test_needs_a_volume() -> None:
 
 def test_outpad_must_be_below_stride() -> None:
     r = run("input 8x8x3\ndeconv 4 3x3 stride 2 outpad 2\n")
-    assert where(r) == [("E035", 3 - 1, 23)]
+    assert where(r) == [("E035", 2, 23)]
+    assert r.diagnostics[0].message == "deconv1: outpad 2 is not smaller than the height stride 2 or dilation 1"
 
 
 def test_all_problems_of_a_file_in_one_run() -> None:
