@@ -26,7 +26,7 @@ def generate(directory: Path) -> list[Path]:
     for i in range(FILES):
         size, c = rng.choice([32, 64, 96, 128, 224]), 3
         lines = [f"# generated network {i}", f"input {size}x{size}x{c}"]
-        for stage in range(rng.randint(2, 4)):
+        for _stage in range(rng.randint(2, 4)):
             width = rng.choice([16, 32, 64])
             for _ in range(rng.randint(1, 3)):
                 lines.append(f"conv {width} 3x3 pad 1 ; relu")

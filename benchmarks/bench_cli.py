@@ -52,7 +52,7 @@ def wall(cmd: list[str], runs: int) -> float:
 def straight_line_spec(layers: int) -> str:
     """Alternating same-size convolutions and ReLUs: every layer does real arithmetic."""
     lines = ["input 32x32x16"]
-    for i in range(layers // 2):
+    for _i in range(layers // 2):
         lines.append("conv 16 3x3 pad 1")
         lines.append("relu")
     return "\n".join(lines) + "\n"

@@ -6,8 +6,6 @@
 
 Medians of repeated runs; ratios are against a baseline run in the same invocation. The naive
 path (Python loops) is timed on a slice of each layer and its time per MAC extrapolated.
-This machine sets OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE (for old OpenBLAS builds); they slow a
-current NumPy. For NumPy's best figures run:  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python benchmarks/bench_executor.py
 Run: python benchmarks/bench_executor.py [--quick]
 """
 from __future__ import annotations
@@ -17,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +64,7 @@ def conv_section(quick: bool) -> None:
         for batch in (1, 8):
             x = rng.standard_normal((batch, h, h, cin), dtype=np.float32)
             kernels.conv2d(x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False)  # warm-up
-            fast = median_time(lambda: kernels.conv2d(x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False), runs)
+            fast = median_time(partial(kernels.conv2d, x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False), runs)
             # Naive: one output row of one image, extrapolated to the whole layer by MAC count.
             _, macs = kernels.conv2d(x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False)
             rows_in = k + s  # enough input rows for one output row (plus a stride)
@@ -79,7 +78,7 @@ def conv_section(quick: bool) -> None:
                 wt = torch.from_numpy(w.transpose(0, 3, 1, 2).copy())
                 with torch.no_grad():
                     torch.nn.functional.conv2d(xt, wt, None, s, p)  # warm-up
-                    t = median_time(lambda: torch.nn.functional.conv2d(xt, wt, None, s, p), runs)
+                    t = median_time(partial(torch.nn.functional.conv2d, xt, wt, None, s, p), runs)
                 theirs, ratio = f"{t * 1000:10.1f}", f"{fast / t:10.2f}x"
             print(f"    {name:<16}{batch:>6}{fast * 1000:10.1f}{naive * 1000:20.0f}{theirs:>10}{ratio:>11}")
 

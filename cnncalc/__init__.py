@@ -1,8 +1,25 @@
-"""cnncalc: shapes, parameter counts and costs of convolutional networks, checked."""
+"""cnncalc: shapes, parameter counts and costs of convolutional networks, checked.
+
+`cnncalc.analyze(path)` reads a file, `cnncalc.analyze_text(text)` a string; both return a
+`Report` (docs/python.md). The names are imported on first use, so `import cnncalc` is cheap.
+"""
 from __future__ import annotations
 
-from cnncalc.analysis import analyze
-from cnncalc.report import Report, Row, Totals
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-__all__ = ["analyze", "Report", "Row", "Totals", "__version__"]
+__version__ = "0.2.0"
+__all__ = ["Answer", "Report", "Row", "Totals", "__version__", "analyze", "analyze_all", "analyze_text"]
+
+if TYPE_CHECKING:
+    from cnncalc.analysis import analyze, analyze_all, analyze_text
+    from cnncalc.report import Answer, Report, Row, Totals
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("analyze", "analyze_text", "analyze_all"):
+        from cnncalc import analysis
+        return getattr(analysis, name)
+    if name in ("Report", "Row", "Totals", "Answer"):
+        from cnncalc import report
+        return getattr(report, name)
+    raise AttributeError(f"module 'cnncalc' has no attribute {name!r}")

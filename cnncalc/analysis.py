@@ -1,98 +1,167 @@
-"""The pipeline in one call: text -> tokens -> IR -> concrete tree -> Report."""
+"""The pipeline in one call: text -> IR (a notation's reader) -> resolved tree -> walk -> answers
+-> Report. The Python API and every command use it."""
 from __future__ import annotations
 
 import gc
 import os
-from pathlib import Path
 from typing import NamedTuple
 
+from cnncalc import codes, ir
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
-from cnncalc.expand import SeqNode, expand
-from cnncalc.lecture import FORMS, looks_like_lecture, remap, translate
-from cnncalc.parser import parse
-from cnncalc.report import Report
+from cnncalc.expand import Expander, expand_blocks, network_rounding
+from cnncalc.expectations import Checker
+from cnncalc.files import decode, read_bytes
+from cnncalc.notations import detect, reader
+from cnncalc.report import Doubt, Output, Report, Row, Totals
 from cnncalc.shape import Shape
-from cnncalc.walker import Walker, check_totals, totals_of
-
-
-def analyze(spec: str | os.PathLike[str], *, rounding: str | None = None, name: str | None = None,
-            lang: str | None = None) -> Report:
-    """Analyse a spec given as text, or as a path (a `Path`, or a one-line string naming a file).
-
-    `rounding` ('floor' or 'ceil') overrides the spec's `rounding` line, as `--rounding` does.
-    `lang` is 'spec' or 'lecture' (the lecture's `[55x55x96] CONV1: ...` notation); by default
-    it is detected. Problems in the spec are diagnostics in the report; this raises only for a
-    file it cannot read.
-    """
-    if isinstance(spec, os.PathLike) or ("\n" not in spec and os.path.isfile(spec)):
-        path = Path(spec)
-        return analyze_text(path.read_bytes().decode("utf-8", errors="replace"), name or str(path), rounding, lang)
-    return analyze_text(spec, name or "<string>", rounding, lang)
+from cnncalc.tree import SeqNode
+from cnncalc.walker import Walker
 
 
 class Analysis(NamedTuple):
-    """A report and what the executor needs to run the same network: the concrete tree and the rounding."""
+    """A report and what the executor needs to run the same network: the resolved tree."""
 
     report: Report
     root: SeqNode | None
-    rounding: str
 
 
-def analyze_text(text: str, name: str, rounding: str | None = None, lang: str | None = None) -> Report:
-    return prepare(text, name, rounding, lang).report
+def analyze(path: str | os.PathLike[str], *, rounding: str | None = None, lang: str | None = None,
+            explain: bool = False) -> Report:
+    """Analyse the one network in a file (`cnncalc.analyze_all` for a file of several).
+
+    `rounding` ('floor' or 'ceil') overrides the spec's `rounding` line, as `--rounding` does; `lang`
+    forces a notation (default: detected); `explain` fills every row's `working`. Problems in the spec
+    are diagnostics in the report; this raises only for a file it cannot read (FileNotFoundError…).
+    """
+    reports = analyze_all(path, rounding=rounding, lang=lang, explain=explain)
+    if len(reports) != 1:
+        raise ValueError(f"{os.fspath(path)} holds {len(reports)} networks; use cnncalc.analyze_all")
+    return reports[0]
 
 
-def prepare(text: str, name: str, rounding: str | None = None, lang: str | None = None) -> Analysis:
-    """Analyse spec text; the cyclic garbage collector pauses meanwhile (the tree is acyclic,
-    and on 100k-layer specs its passes over the live nodes cost as much as the analysis)."""
+def analyze_all(path: str | os.PathLike[str], *, rounding: str | None = None, lang: str | None = None,
+                explain: bool = False) -> list[Report]:
+    """Every network in a file, in order."""
+    name = os.fspath(path)
+    if not os.path.exists(name):
+        raise FileNotFoundError(f"no file {name!r}")
+    text = decode(read_bytes(name), name)
+    return [a.report for a in run(text.text, name, rounding=rounding, lang=lang, explain=explain,
+                                  bad_byte=text.bad_byte)]
+
+
+def analyze_text(text: str, name: str = "<string>", *, rounding: str | None = None, lang: str | None = None,
+                 explain: bool = False) -> Report:
+    """Analyse spec text (the first network, when it holds several)."""
+    return run(text, name, rounding=rounding, lang=lang, explain=explain)[0].report
+
+
+def run(text: str, name: str, *, rounding: str | None = None, lang: str | None = None, explain: bool = False,
+        bad_byte: tuple[int, int] | None = None) -> list[Analysis]:
+    """Every network of a source: its report and resolved tree. The cyclic garbage collector pauses
+    meanwhile (the trees are acyclic; on 100k-layer specs its passes cost as much as the analysis)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        if lang == "lecture" or (lang is None and looks_like_lecture(text)):
-            return _analyze_lecture(text, name, rounding)
-        return _analyze(text, name, rounding)
+        return _run(text, name, rounding, lang or detect(text, name), explain, bad_byte)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _analyze_lecture(text: str, name: str, rounding: str | None) -> Analysis:
-    """Translate the lecture's notation, analyse, and point every diagnostic back at the student's text."""
-    translation = translate(text)
-    analysis = _analyze(translation.text, name, rounding)
-    report = analysis.report
-    unreadable = [Diagnostic("E060", "cannot read this line as the lecture's notation", span, hint=f"write e.g. {FORMS}")
-                  for span in translation.unreadable]
-    report.diagnostics = unreadable + [d._replace(span=remap(d.span, translation)) for d in report.diagnostics]
-    for row in report.rows:
-        row.span = remap(row.span, translation)
-    report.checks = [c._replace(span=remap(c.span, translation)) for c in report.checks]
-    report.source = Source(text, name)
-    return analysis
-
-
-def _analyze(text: str, name: str, rounding: str | None) -> Analysis:
+def _run(text: str, name: str, rounding: str | None, lang: str, explain: bool,
+         bad_byte: tuple[int, int] | None) -> list[Analysis]:
     source = Source(text, name)
     sink = DiagnosticSink()
-    network = parse(text, sink)
-    root = expand(network, sink)
-    x = None
+    if bad_byte is not None:
+        sink.add(codes.E005, f"byte 0x{bad_byte[1]:02X} is not UTF-8 text", Span(bad_byte[0], bad_byte[0] + 1),
+                 hint="save the file as UTF-8")
+    file = reader(lang)(text, sink)
+    for prose in file.prose:
+        sink.add(codes.N060, f"skipped as prose: {prose.text[:60]}", prose.span)
+    blocks = expand_blocks(file, sink)
+    starts = [net.span.start for net in file.networks]
+    file_diagnostics = sink.items
+    analyses = []
+    called: set[str] = set()
+    for net in file.networks:
+        net_sink = DiagnosticSink()
+        expander = Expander(blocks, net_sink, text, network_rounding(net, rounding, text))
+        root = expander.network(net)
+        called |= expander.called
+        analyses.append((net, root, net_sink))
+    for block in file.blocks:
+        if block.name not in called and blocks.get(block.name) is block:
+            sink.add(codes.W001, f"block `{block.name}` is never used", block.span,
+                     hint=f"call it as `{block.name}(...)` or remove it")
+    result = []
+    for index, (net, root, net_sink) in enumerate(analyses):
+        own = [d for d in file_diagnostics if _network_of(d.span.start, starts) == index]
+        report = _walk(source, index, net, root, net_sink, rounding or (net.rounding.mode if net.rounding else "exact"),
+                       explain, own)
+        result.append(Analysis(report, root))
+    return result
+
+
+def _network_of(offset: int, starts: list[int]) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if offset >= start:
+            index = i
+    return index
+
+
+def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sink: DiagnosticSink, rounding: str,
+          explain: bool, file_diagnostics: list[Diagnostic]) -> Report:
+    x: Shape | None = None
     batch = 1
-    if network.input is not None:
-        x, batch = Shape(network.input.shape), network.input.batch
-    elif network.body.lines:
-        first = network.body.lines[0].items[0]
-        sink.add("E024", "this layer comes before any `input`: it has nothing to work on", first.span,
-                 hint="start the spec with `input HxWxC`, e.g. `input 227x227x3`")
+    unknown = None
+    if net.input is not None:
+        batch = net.input.batch
+        if all(isinstance(d, int) for d in net.input.dims):
+            x = Shape(tuple(int(d) for d in net.input.dims))
+        else:
+            sink.add(codes.E023, "letters for sizes (`input HxWx3`) are read by `cnncalc solve`; the summary needs "
+                                 "numbers", net.input.span, hint="write the sizes, e.g. `input 227x227x3`")
+            unknown = "the symbolic input"
+    elif net.body.lines:
+        first = net.body.lines[0]
+        item = first.items[0]
+        sink.add(codes.E024, "this layer comes before any `input`: it has nothing to work on",
+                 Span(item.span.start + first.shift, item.span.end + first.shift),
+                 hint="start the network with `input HxWxC`, e.g. `input 227x227x3`")
+        unknown = "the missing input"
     else:
-        sink.add("E020", "the spec has no `input` line", Span(0, 0), hint="add `input HxWxC`, e.g. `input 227x227x3`")
-    mode = rounding or network.rounding or "exact"
-    walker = Walker(sink, mode)
-    output, rows = walker.walk(root, x) if root is not None else (None, [])
+        sink.add(codes.E020, "the network has no `input` line", Span(net.span.start, net.span.start),
+                 hint="add `input HxWxC`, e.g. `input 227x227x3`")
+        unknown = "the missing input"
+    walker = Walker(sink, explain, lambda offset: source.line_col(offset)[0])
+    rows: list[Row] = []
+    output: Shape | None = None
+    output_doubt: Doubt | None = None
+    main = ""
+    if root is not None:
+        flow = walker.walk(root, x, unknown)
+        rows, output, output_doubt, main = walker.rows, flow.shape, flow.doubt, flow.source
     totals = totals_of(rows, batch)
-    checks = walker.checks
-    if root is not None and not sink.has_errors:
-        checks = checks + check_totals(network.totals, totals, output, sink)
-    diagnostics = list(dict.fromkeys(sink.items))  # emission order: the parse by position, then the walk
-    report = Report(source, network.name, x, batch, rows, totals, output, diagnostics, checks)
-    return Analysis(report, root, mode)
+    checker = Checker(sink)
+    for check, line_rows in walker.lines:
+        checker.line(check, line_rows)
+    if root is not None:
+        checker.totals(net.totals, totals, output, output_doubt, rows)
+    outputs = (Output(main, output, False), *walker.outputs)
+    diagnostics = tuple(sorted(file_diagnostics + sink.items, key=lambda d: d.span.start))
+    answers = tuple(checker.answers)  # in walk order: a line in a repeat is judged once per iteration
+    return Report(source, net.title, index, x, batch, rows, totals, output, outputs, diagnostics, answers, rounding,
+                  net.span)
+
+
+def totals_of(rows: list[Row], batch: int) -> Totals:
+    """Sums of the top-level rows; unknown (None) when any of them could not be computed."""
+    top = [r for r in rows if r.depth == 1]
+    if not all(r.known for r in top):
+        return Totals(None, None, None, None, None, None, None, batch)
+    weights = sum(r.weights for r in top)
+    biases = sum(r.biases for r in top)
+    return Totals(weights + biases, weights, biases, sum(r.non_trainable for r in top), sum(r.macs for r in top),
+                  sum(r.train_macs for r in top), sum(r.activations for r in top), batch)

@@ -1,13 +1,15 @@
-"""What `cnncalc check` adds to analysis: finding spec files, budgets from the command line,
-and deciding what counts as a problem."""
+"""What `cnncalc check` adds to analysis: finding the files to check, command-line budgets, and
+which diagnostics are shown and which count as problems (strict, select, ignore)."""
 from __future__ import annotations
 
 import glob
 import os
-from pathlib import Path
 from typing import NamedTuple
 
+from cnncalc import codes
 from cnncalc.diagnostics import Diagnostic, Span
+from cnncalc.notations import NOTATIONS, detect
+from cnncalc.render.rows import human, human_bytes, percent
 from cnncalc.report import Report
 
 
@@ -16,19 +18,72 @@ class Budgets(NamedTuple):
     macs: int | None = None
     memory: int | None = None  # bytes: parameters plus activations
 
+    @property
+    def any(self) -> bool:
+        return any(v is not None for v in self)
+
+
+class Policy(NamedTuple):
+    """Which diagnostics are shown and which fail a check."""
+
+    strict: bool = False  # warnings and (undeclared) notes fail too
+    show_notes: bool = False  # show notes that restate the spec's own declarations
+    select: tuple[str, ...] = ()  # code prefixes to keep (empty: all)
+    ignore: tuple[str, ...] = ()  # code prefixes to drop
+
+    def selected(self, d: Diagnostic) -> bool:
+        code = str(d.code)
+        if self.select and not code.startswith(self.select):
+            return False
+        return not (self.ignore and code.startswith(self.ignore))
+
+    def shown(self, d: Diagnostic) -> bool:
+        if not self.selected(d):
+            return False
+        if d.code.quiet:
+            return self.show_notes or self.fails(d)
+        return True
+
+    def fails(self, d: Diagnostic) -> bool:
+        if not self.selected(d):
+            return False
+        if d.severity == "error":
+            return True
+        return self.strict and not d.code.declared
+
 
 class MissingPath(Exception):
     """A path that is neither a file, a directory, nor a glob matching anything."""
 
 
-def collect(paths: tuple[str, ...]) -> list[str]:
-    """Files as given, directories searched for `*.spec`, globs expanded (for shells that don't)."""
+class Found(NamedTuple):
+    files: list[str]
+    skipped: list[str]  # files in searched directories that are not networks cnncalc reads
+
+
+SEARCHED = (".spec", ".txt")  # the extensions a directory is searched for (plus every notation's own)
+
+
+def collect(paths: tuple[str, ...]) -> Found:
+    """Files as given; directories searched for every file cnncalc can read as a network (`*.spec`,
+    lecture-notation text, the other notations' files), the rest named as skipped; globs expanded."""
     found: list[str] = []
+    skipped: list[str] = []
+    extensions = SEARCHED + tuple(e for n in NOTATIONS.values() for e in n.extensions)
     for path in paths:
         if path == "-" or os.path.isfile(path):
             found.append(path)
         elif os.path.isdir(path):
-            found += sorted(str(p) for p in Path(path).rglob("*.spec") if p.is_file())
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if name.startswith("."):
+                        continue
+                    if name.lower().endswith(extensions) and _readable_network(full):
+                        found.append(full)
+                    else:
+                        skipped.append(full)
         elif glob.has_magic(path):
             matches = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
             if not matches:
@@ -36,23 +91,50 @@ def collect(paths: tuple[str, ...]) -> list[str]:
             found += matches
         else:
             raise MissingPath(f"{path!r} does not exist")
-    return list(dict.fromkeys(found))
+    return Found(list(dict.fromkeys(found)), skipped)
 
 
-def apply_budgets(report: Report, budgets: Budgets) -> None:
-    """A budget exceeded is error E045 with the figure and the limit."""
+def _readable_network(path: str) -> bool:
+    """A `.txt` is checked when it reads as the lecture's notation; other extensions always."""
+    if not path.lower().endswith(".txt"):
+        return True
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return True  # reading it later reports the error
+    return detect(head, path) == "lecture"
+
+
+def budget_diagnostics(report: Report, budgets: Budgets) -> list[Diagnostic]:
+    """A budget exceeded is error E045 with the figure and the limit, at the network's first line."""
     t = report.totals
-    memory = t.param_bytes + t.activation_bytes
-    for what, actual, limit, unit in (("params", t.params, budgets.params, ""),
-                                      ("MACs", t.macs, budgets.macs, ""),
-                                      ("memory", memory, budgets.memory, " bytes")):
-        if limit is not None and actual > limit:
-            report.diagnostics.append(Diagnostic(
-                "E045", f"{what} {actual:,}{unit} exceed the budget --max-{what.lower()} {limit:,}{unit} "
-                        f"by {actual - limit:,} ({100 * (actual - limit) / limit:.1f}%)",
-                Span(0, 0), hint=f"shrink the network or raise --max-{what.lower()}"))
+    memory = None if t.param_bytes is None or t.activation_bytes is None else t.param_bytes + t.activation_bytes
+    out = []
+    where = _first_line_span(report)
+    for what, actual, limit, show in (("params", t.params, budgets.params, human),
+                                      ("MACs", t.macs, budgets.macs, human),
+                                      ("memory", memory, budgets.memory, human_bytes)):
+        if limit is None or actual is None or actual <= limit:
+            continue
+        option = f"--max-{what.lower()}"
+        out.append(Diagnostic(
+            codes.E045, f"{what} {show(actual)} ({actual:,}) exceed {option} {show(limit)} by "
+                        f"{show(actual - limit)} ({percent(actual - limit, limit)})",
+            where, hint=f"shrink the network or raise {option}"))
+    return out
 
 
-def problems(report: Report, strict: bool) -> list[Diagnostic]:
-    """The diagnostics that fail a check: errors; with --strict, warnings and notes too."""
-    return [d for d in report.diagnostics if strict or d.severity == "error"]
+def _first_line_span(report: Report) -> Span:
+    """The network's first line that is not blank or a comment, so the caret lands on the spec."""
+    text = report.source.text
+    pos = report.span.start
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        stripped = text[pos:end].strip()
+        if stripped and not stripped.startswith("#"):
+            start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+            return Span(start, start + len(stripped))
+        pos = end + 1
+    return Span(report.span.start, report.span.start)

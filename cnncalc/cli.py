@@ -1,30 +1,54 @@
-"""Command line: the `cnncalc` group, the summary command and the entry point. No arithmetic
-here; each command chooses a renderer and an exit code (0 fine, 1 spec errors or failed
-expectations, 2 usage)."""
+"""Command line: the `cnncalc` group (a bare FILE means `summary`), the summary and explain commands,
+and the entry point. No arithmetic here; each command reads, chooses a renderer and an exit code
+(0 fine, 1 errors or failed answers, 2 usage, 3 a bug in cnncalc). Command modules are imported
+only when their command runs, so `--version` and `--help` stay cheap."""
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from cnncalc.cli_check import check, convert, diff
-from cnncalc.cli_common import (EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, FORMATS, budget_options, budgets_of, lang_option,
-                                load_reports, print_diagnostics, render_ci, rounding_option, stdout_console)
-from cnncalc.cli_execute import run, verify
+from cnncalc import __version__
+from cnncalc.cli_common import (
+    EXIT_ERRORS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    budget_options,
+    budgets_of,
+    check_stdin_once,
+    lang_option,
+    load,
+    print_diagnostics,
+    rounding_option,
+    with_budgets,
+)
+from cnncalc.render.formats import names
+
+LAZY = {"check": "cnncalc.cli_check", "diff": "cnncalc.cli_check", "convert": "cnncalc.cli_check",
+        "verify": "cnncalc.cli_execute", "run": "cnncalc.cli_execute"}
 
 
-class DefaultGroup(click.Group):
-    """`cnncalc FILE...` means `cnncalc summary FILE...`; named commands work as usual."""
+class Group(click.Group):
+    """`cnncalc FILE...` means `cnncalc summary FILE...`; named commands are imported when used."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in self.list_commands(ctx) and args[0] not in ("--help", "-h", "--version"):
             args = ["summary", *args]
         return super().parse_args(ctx, args)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return ["summary", "check", "diff", "convert", "verify", "run", "explain"]
 
-@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cnncalc")
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY:
+            from importlib import import_module
+            command: click.Command = getattr(import_module(LAZY[name]), name)
+            return command
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cnncalc", message="%(prog)s %(version)s")
 def cli() -> None:
     """Compute and check the shapes, parameters and costs of convolutional networks.
 
@@ -36,65 +60,57 @@ def cli() -> None:
     cnncalc diff old.spec new.spec          what a change did to params and MACs
     cnncalc verify specs/alexnet.spec       prove the numbers by running the network
     cnncalc explain E030                    what a diagnostic code means
+    cnncalc explain layers                  every layer of the spec language
 
-    A bare FILE runs `summary`. Exit codes: 0 fine, 1 errors or failed expectations, 2 usage.
+    A bare FILE runs `summary`. Exit codes: 0 fine, 1 errors or failed answers, 2 usage
+    error, 3 a bug in cnncalc (reported in one line).
     """
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format; json prints one document per file (a list for several).")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(names("summary")), default="table", show_default=True,
+              help="Output format (docs/output.md); json is one document for all files.")
 @click.option("--explain", is_flag=True, help="Show the arithmetic behind every row.")
-@click.option("--depth", type=click.IntRange(min=1), default=None,
-              help="Collapse containers (blocks, concat, repeat) below this depth into one row.")
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Show rows down to depth N; deeper containers stand for their contents.")
+@click.option("--show-notes", is_flag=True, help="Also show notes that restate the spec's own declarations.")
 @rounding_option
 @lang_option
 @budget_options
-def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, rounding: str | None, lang: str,
-            max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
+def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, show_notes: bool,
+            rounding: str | None, lang: str, max_params: int | None, max_macs: int | None,
+            max_memory: int | None) -> None:
     """Print the layer-by-layer breakdown of each FILE (`-` reads standard input).
 
-    Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The github,
-    junit and sarif formats print the diagnostics (and checked expectations) for CI instead.
+    Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The json, github,
+    junit and sarif formats carry the diagnostics inside instead.
     """
-    reports = load_reports(files, rounding, lang, budgets_of(max_params, max_macs, max_memory))
-    if fmt in ("github", "junit", "sarif"):
-        click.echo(render_ci(fmt, reports, strict=False))
-    elif fmt == "json":
-        import json
-
-        from cnncalc.render.machine import json_document
-        docs = [json_document(r) for r in reports]
-        click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, indent=2))
-    else:
-        color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-        console = stdout_console()
-        for i, report in enumerate(reports):
-            print_diagnostics(report, color, full_notes=explain)
-            if fmt == "table":
-                from cnncalc.render.table import render_table
-                if i:
-                    console.print()
-                console.print(render_table(report, depth=depth, explain=explain))
-            elif fmt == "markdown":
-                from cnncalc.render.machine import render_markdown
-                click.echo(render_markdown(report, depth))
-            else:
-                from cnncalc.render.machine import render_csv
-                click.echo(render_csv(report, depth), nl=False)
+    from cnncalc.checking import Policy
+    from cnncalc.render.formats import FORMATS, Options
+    from cnncalc.render.output import Output
+    check_stdin_once(files)
+    out = Output()
+    reports = with_budgets([a.report for a in load(list(files), rounding, lang, explain)],
+                           budgets_of(max_params, max_macs, max_memory))
+    if fmt in ("table", "markdown", "csv"):
+        print_diagnostics(reports, out, show_notes=show_notes)
+    options = Options(depth=depth, explain=explain, width=out.width, color=out.color,
+                      policy=Policy(show_notes=show_notes), files=len(files), command="summary")
+    out.lines(FORMATS[fmt].renderer()(reports, options))
     sys.exit(EXIT_OK if all(r.ok for r in reports) else EXIT_ERRORS)
 
 
 @cli.command()
-@click.argument("code")
-def explain(code: str) -> None:
-    """Print what a diagnostic code means (cnncalc explain E030)."""
-    from cnncalc.codes import CODES
-    entry = CODES.get(code.upper())
-    if entry is None:
-        raise click.BadParameter(f"no diagnostic code {code!r}; see docs/diagnostics.md", param_hint="CODE")
-    click.echo(f"{entry.code}: {entry.title}\n\n{entry.explanation}")
+@click.argument("topic", metavar="CODE|layers|LAYER")
+def explain(topic: str) -> None:
+    """What a diagnostic code means (E030), every layer (`layers`), or one layer (`conv`)."""
+    from cnncalc.explain import explain_topic
+    text = explain_topic(topic)
+    if text is None:
+        from cnncalc.cli_common import UsageError
+        raise UsageError(f"no diagnostic code or layer {topic!r}; try `cnncalc explain layers` or a code like E030")
+    click.echo(text)
 
 
 def main() -> None:
@@ -102,13 +118,24 @@ def main() -> None:
     try:
         cli.main(prog_name="cnncalc")
     except BrokenPipeError:
-        sys.stderr.close()
+        _quiet_stdout()
         sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except MemoryError:
+        click.echo("cnncalc: error: out of memory", err=True)
+        sys.exit(EXIT_INTERNAL)
     except Exception as e:  # noqa: BLE001 - the last line of defence against tracebacks
         click.echo(f"cnncalc: internal error ({type(e).__name__}: {e}); this is a bug, please report it "
-                   f"with the spec that caused it", err=True)
+                   f"with the input that caused it", err=True)
         sys.exit(EXIT_INTERNAL)
 
 
-for command in (check, diff, convert, verify, run):
-    cli.add_command(command)
+def _quiet_stdout() -> None:
+    """After a closed pipe (`cnncalc … | head`), make the interpreter's final flush silent."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,144 +1,191 @@
 """`check`, `diff` and `convert`: the commands for CI and graders."""
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from cnncalc.analysis import analyze_text
-from cnncalc.cli_common import (EXIT_ERRORS, EXIT_OK, budget_options, budgets_of, lang_option, load_reports,
-                                print_diagnostics, read_spec, render_ci, rounding_option, stdout_console)
-from cnncalc.report import Report
+from cnncalc.cli_common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    UsageError,
+    budget_options,
+    budgets_of,
+    check_stdin_once,
+    lang_option,
+    load,
+    print_diagnostics,
+    rounding_option,
+    with_budgets,
+)
+from cnncalc.render.formats import names
+
+
+def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """`E03,N` -> ("E03", "N"): codes or prefixes, as ruff's --select and --ignore take them."""
+    if not value:
+        return ()
+    from cnncalc.codes import CODES
+    parts = tuple(p.strip().upper() for p in value.split(",") if p.strip())
+    for p in parts:
+        if not any(code.startswith(p) for code in CODES):
+            raise click.BadParameter(f"{p!r} matches no diagnostic code (codes look like E030, N030, W001)")
+    return parts
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "sarif", "markdown"]),
-              default="text", show_default=True, help="How to report the problems (docs/ci.md).")
-@click.option("--strict", is_flag=True, help="Fail on warnings and notes too.")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(names("check")), default="text", show_default=True,
+              help="How to report the problems and answers (docs/ci.md).")
+@click.option("--strict", is_flag=True, help="Fail on warnings and notes too (not on notes that restate the "
+                                             "spec's own declarations, such as its `rounding floor`).")
 @click.option("--explain", is_flag=True, help="Show each problem with its source line and working, and every "
-                                                "checked answer with its arithmetic.")
+                                              "answer with its verdict and arithmetic.")
+@click.option("--show-notes", is_flag=True, help="Also show notes that restate the spec's own declarations.")
+@click.option("--select", callback=_codes, metavar="CODES", help="Only these codes or prefixes (E03,W).")
+@click.option("--ignore", callback=_codes, metavar="CODES", help="Leave out these codes or prefixes (N,E045).")
+@click.option("--output-file", type=click.Path(), metavar="OUT",
+              help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @rounding_option
 @lang_option
 @budget_options
-def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, rounding: str | None, lang: str,
+def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_notes: bool, select: tuple[str, ...],
+          ignore: tuple[str, ...], output_file: str | None, force: bool, rounding: str | None, lang: str,
           max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
-    """Validate specs: files, directories (searched for *.spec) and globs.
+    """Validate networks: files, directories and globs.
 
-    Prints one line per problem, FILE:LINE:COL: error[CODE]: message, and a summary line.
-    Exit 1 when any spec has an error or a failed expectation (with --strict, also a warning
-    or a note), 0 otherwise.
+    Directories are searched for every file cnncalc reads as a network (`*.spec`, lecture-notation
+    text, the other notations' files); other files are named as skipped. Prints one line per problem
+    and a summary with the answers' verdicts. Exit 1 when any network has an error or a wrong answer
+    (with --strict, also a warning or a note), 2 when no file was found.
     """
-    from cnncalc.checking import MissingPath, collect, problems
+    from cnncalc.checking import MissingPath, Policy, collect
     from cnncalc.render import ci
+    from cnncalc.render.formats import FORMATS, Options
+    from cnncalc.render.output import Output
+    check_stdin_once(paths)
+    if output_file is not None:
+        from cnncalc.files import OutputError, check_output
+        try:
+            check_output(output_file, force, paths)
+        except OutputError as e:
+            raise UsageError(str(e)) from None
     try:
-        files = collect(paths)
+        found = collect(paths)
     except MissingPath as e:
-        raise click.BadParameter(str(e), param_hint="PATH") from None
-    reports = load_reports(files, rounding, lang, budgets_of(max_params, max_macs, max_memory))
-    failing = {r.source.name: problems(r, strict) for r in reports}
-    if fmt == "text":
-        for report in reports:
-            if explain:
-                print_diagnostics(report, sys.stdout.isatty() and "NO_COLOR" not in os.environ, full_notes=True,
-                                  err=False)
-                click.echo(render_checks(report))
-            else:
-                for d in report.diagnostics:
-                    if strict or d.severity != "note":
-                        click.echo(ci.line(report, d))
-        click.echo(ci.summary(reports, failing))
-    elif fmt == "json":
-        import json
-
-        from cnncalc.render.machine import json_document
-        click.echo(json.dumps([json_document(r) for r in reports], indent=2))
-    elif fmt == "markdown":
-        click.echo(ci.markdown(reports, failing), nl=False)
+        raise UsageError(str(e)) from None
+    out = Output()
+    if found.skipped:
+        shown = ", ".join(found.skipped[:5]) + (f" and {len(found.skipped) - 5} more" if len(found.skipped) > 5 else "")
+        out.error(f"cnncalc: skipped {len(found.skipped)} file{'s' * (len(found.skipped) != 1)} that "
+                  f"{'are' if len(found.skipped) != 1 else 'is'} not a network: {shown}")
+    if not found.files:
+        raise UsageError(f"no networks found in {', '.join(paths)} (looked for *.spec, lecture-notation .txt and "
+                         f"the other notations' files)")
+    reports = with_budgets([a.report for a in load(found.files, rounding, lang, explain)],
+                           budgets_of(max_params, max_macs, max_memory))
+    policy = Policy(strict, show_notes, select, ignore)
+    options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
+                      files=len(found.files), command="check")
+    chunks = FORMATS[fmt].renderer()(reports, options)
+    if output_file is not None:
+        from cnncalc.files import OutputError, write_new
+        try:
+            write_new(output_file, ("\n".join(chunks) + "\n").encode("utf-8"), force)
+        except OutputError as e:
+            raise UsageError(str(e)) from None
+        out.write(ci.summary(reports, policy, len(found.files)))
     else:
-        click.echo(render_ci(fmt, reports, strict))
-    sys.exit(EXIT_ERRORS if any(failing.values()) else EXIT_OK)
-
-
-def render_checks(report: Report) -> str:
-    """Every expectation of a spec (a homework answer) with its verdict and working."""
-    if not report.checks:
-        return f"{report.source.name}: no answers written (add `-> 55x55x96` after a layer to check one)"
-    wrong = sum(1 for c in report.checks if not c.ok)
-    out = [f"{report.source.name}: {len(report.checks)} answer{'s' * (len(report.checks) != 1)} checked, "
-           f"{wrong} wrong"]
-    for c in report.checks:
-        ln, _ = report.source.line_col(c.span.start)
-        what = f"{c.path} {c.quantity}".strip()
-        verdict = "ok" if c.ok else f"WRONG, computed {c.actual}"
-        out.append(f"  line {ln}: {what} {c.expected}: {verdict}")
-        out += [f"      {w}" for w in c.working]
-    return "\n".join(out)
+        out.lines(chunks)
+    failed = any(policy.fails(d) for r in reports for d in r.diagnostics)
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
 @click.command()
-@click.argument("a", metavar="A")
-@click.argument("b", metavar="B")
+@click.argument("a", metavar="A", type=click.Path())
+@click.argument("b", metavar="B", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="List unchanged rows too.")
-@click.option("--exit-code", is_flag=True, help="Exit 1 when the specs differ (as `git diff --exit-code`).")
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Compare rows down to depth N (containers stand for their contents).")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the networks differ (as `git diff --exit-code`).")
 @rounding_option
 @lang_option
-def diff(a: str, b: str, fmt: str, show_all: bool, exit_code: bool, rounding: str | None, lang: str) -> None:
-    """Compare two specs layer by layer: output volume, parameters and MACs, and the totals.
+def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code: bool, rounding: str | None,
+         lang: str) -> None:
+    """Compare two networks layer by layer: operation, output volume, parameters and MACs, and the totals.
 
     Exit 0 when both analyse (differences are the answer, as with `git diff`), 1 when either
     has errors; with --exit-code, also 1 when they differ.
     """
     from cnncalc.diff import diff_reports
     from cnncalc.render.diff import diff_document, render_diff_markdown, render_diff_table
-    ra, rb = load_reports([a, b], rounding, lang)
-    for report in (ra, rb):
-        print_diagnostics(report, sys.stderr.isatty())
+    from cnncalc.render.output import Output
+    check_stdin_once((a, b))
+    out = Output()
+    ra, rb = (load([path], rounding, lang)[0].report for path in (a, b))
+    print_diagnostics([ra, rb], out)
     if not (ra.ok and rb.ok):
-        click.echo("cnncalc: not compared: a spec has errors", err=True)
+        out.error("cnncalc: not compared: a network has errors")
         sys.exit(EXIT_ERRORS)
-    result = diff_reports(ra, rb)
+    result = diff_reports(ra, rb, depth)
     if fmt == "json":
         import json
-        click.echo(json.dumps(diff_document(result, show_all), indent=2))
+        out.write(json.dumps(diff_document(result, show_all), indent=2))
     elif fmt == "markdown":
-        click.echo(render_diff_markdown(result, show_all), nl=False)
+        out.lines(render_diff_markdown(result, show_all))
     else:
-        stdout_console().print(render_diff_table(result, show_all))
+        out.lines(render_diff_table(result, show_all, out.width, out.color))
     sys.exit(EXIT_ERRORS if exit_code and result.differs else EXIT_OK)
 
 
 @click.command()
-@click.argument("file", metavar="FILE")
-@click.option("--output", "output_path", metavar="OUT", help="Write the spec here instead of standard output.")
+@click.argument("file", metavar="FILE", type=click.Path())
+@click.option("--to", "target", type=click.Choice(["spec"]), default="spec", show_default=True,
+              help="What to write.")
+@click.option("--output", "output_path", metavar="OUT", type=click.Path(),
+              help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-def convert(file: str, output_path: str | None, force: bool) -> None:
-    """Turn a spec in the lecture's notation into the spec language.
+@lang_option
+def convert(file: str, target: str, output_path: str | None, force: bool, lang: str) -> None:
+    """Turn a network in another notation into the spec language.
 
     `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` becomes
-    `conv1: conv 96 11x11 stride 4 pad 0 -> 55x55x96`; line numbers are kept.
+    `conv1: conv 96 11x11 stride 4 pad 0 -> 55x55x96`; a lecture listing keeps its line numbers.
     """
-    from cnncalc.lecture import looks_like_lecture, translate
-    text, name = read_spec(file)
-    if not looks_like_lecture(text):
-        raise click.BadParameter(f"{name} is not in the lecture's notation (its first line does not start with "
-                                 f"`[HxWxC]`)", param_hint="FILE")
-    report = analyze_text(text, name, lang="lecture")
-    unreadable = [d for d in report.diagnostics if d.code == "E060"]
-    if unreadable:
-        report.diagnostics = unreadable
-        print_diagnostics(report, sys.stderr.isatty())
+    from cnncalc.diagnostics import DiagnosticSink
+    from cnncalc.files import InputError, OutputError, check_output, read_source, write_new
+    from cnncalc.notations import detect, reader
+    from cnncalc.render.output import Output
+    from cnncalc.spec_writer import write_spec
+    if output_path is not None:
+        try:
+            check_output(output_path, force, (file,))
+        except OutputError as e:
+            raise UsageError(str(e)) from None
+    try:
+        source = read_source(file)
+    except InputError as e:
+        raise UsageError(str(e)) from None
+    notation = detect(source.text, source.name) if lang == "auto" else lang
+    sink = DiagnosticSink()
+    parsed = reader(notation)(source.text, sink)
+    out = Output()
+    errors = [d for d in sink.items if d.severity == "error"]
+    if errors:
+        from cnncalc.diagnostics import Source
+        from cnncalc.render.diagnostics import render_diagnostic
+        for d in errors:
+            out.error(render_diagnostic(d, Source(source.text, source.name), out.err_color))
+        out.error(f"cnncalc: not converted: {len(errors)} part{'s' * (len(errors) != 1)} could not be read")
         sys.exit(EXIT_ERRORS)
-    spec = translate(text).text
-    spec = spec if spec.endswith("\n") else spec + "\n"
+    spec = write_spec(parsed, source.text if notation == "lecture" else None)
     if output_path is None:
-        click.echo(spec, nl=False)
+        out.write(spec)
     else:
-        from cnncalc.files import OutputError, write_new
         try:
             write_new(output_path, spec.encode("utf-8"), force)
         except OutputError as e:
-            raise click.BadParameter(str(e), param_hint="--output") from None
+            raise UsageError(str(e)) from None
     sys.exit(EXIT_OK)

@@ -1,99 +1,107 @@
-"""What the command modules share: reading specs, common options, printing diagnostics."""
+"""What the command modules share: reading specs, common options, printing diagnostics, usage errors."""
 from __future__ import annotations
 
-import os
-import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
 
-from cnncalc.analysis import analyze_text
-from cnncalc.report import Report
+from cnncalc.render.output import Output
 
-EXIT_OK, EXIT_ERRORS, EXIT_INTERNAL = 0, 1, 3  # usage errors exit 2, through click
-
-
-def read_spec(path: str) -> tuple[str, str]:
-    """The text and display name of a spec file, `-` for standard input."""
-    if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8", errors="replace"), "<stdin>"
-    try:
-        with open(path, "rb") as f:
-            return f.read().decode("utf-8", errors="replace"), path
-    except OSError as e:
-        raise click.BadParameter(f"cannot read {path!r}: {e.strerror}", param_hint="FILE") from None
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-def load_reports(files: tuple[str, ...] | list[str], rounding: str | None, lang: str = "auto",
-                 budgets: Any = None) -> list[Report]:
-    reports = [analyze_text(*read_spec(f), rounding=rounding, lang=None if lang == "auto" else lang) for f in files]
-    if budgets is not None:
-        from cnncalc.checking import apply_budgets
-        for report in reports:
-            apply_budgets(report, budgets)
-    return reports
+class UsageError(click.ClickException):
+    """A problem with what the command was given (a file it cannot read, an output it will not
+    overwrite): one line on standard error, exit 2, no usage banner."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"cnncalc: error: {self.format_message()}", err=True)
 
 
-def parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
-    """A count or size option: `25M`, `4.1G`, `100MiB`, `1_000_000`."""
-    if value is None:
-        return None
-    from cnncalc.tokens import parse_amount
-    amount = parse_amount(value)
-    if amount is None or amount < 0:
-        raise click.BadParameter(f"{value!r} is not a number; write e.g. 25M, 4.1G or 100MiB")
-    return amount
+def check_stdin_once(paths: Iterable[str]) -> None:
+    if sum(1 for p in paths if p == "-") > 1:
+        raise UsageError("`-` (standard input) is given more than once; it can be read only once")
+
+
+def load(paths: list[str], rounding: str | None, lang: str, explain: bool = False) -> list[Any]:
+    """Every network of every file, as (report, tree) analyses; an unreadable file is a usage error."""
+    from cnncalc.analysis import run
+    from cnncalc.files import InputError, read_source
+    analyses = []
+    for path in paths:
+        try:
+            source = read_source(path)
+        except InputError as e:
+            raise UsageError(str(e)) from None
+        analyses += run(source.text, source.name, rounding=rounding, lang=None if lang == "auto" else lang,
+                        explain=explain, bad_byte=source.bad_byte)
+    return analyses
+
+
+def with_budgets(reports: list[Any], budgets: Any) -> list[Any]:
+    if budgets is None or not budgets.any:
+        return reports
+    from cnncalc.checking import budget_diagnostics
+    return [r.with_diagnostics(budget_diagnostics(r, budgets)) for r in reports]
+
+
+OptionParser = Callable[[click.Context, click.Parameter, "str | None"], "int | None"]
+
+
+def positive_count(what: str, binary: bool = False) -> OptionParser:
+    """A count or size option: `25M`, `4.1G`, `100MiB`, `1_000_000`; must be positive."""
+    def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+        if value is None:
+            return None
+        from cnncalc.tokens import parse_amount
+        text = value.strip()
+        if text.startswith("-"):
+            raise click.BadParameter(f"{value!r}: {what} must be positive")
+        amount = parse_amount(text)
+        if amount is None:
+            example = "100MiB, 4GiB or 1_000_000_000" if binary else "25M, 4.1G or 1_000_000"
+            raise click.BadParameter(f"{value!r} is not a {what}; write e.g. {example}")
+        if amount <= 0:
+            raise click.BadParameter(f"{value!r}: {what} must be positive")
+        return amount
+    return parse
 
 
 def budget_options(command: Any) -> Any:
-    for name, text in (("--max-memory", "Fail when parameter plus activation memory (bytes, e.g. 100MiB) exceeds this."),
-                       ("--max-macs", "Fail when the total MACs exceed this (e.g. 4.1G)."),
-                       ("--max-params", "Fail when the learnable parameters exceed this (e.g. 25M).")):
-        command = click.option(name, callback=parse_size, metavar="N", help=text)(command)
+    for name, metavar, what, text in (
+            ("--max-memory", "SIZE", "size in bytes", "Fail when parameter plus activation memory exceeds SIZE "
+                                                      "(bytes; 100MiB, 1GiB, 5e8)."),
+            ("--max-macs", "COUNT", "count", "Fail when the total MACs exceed COUNT (4.1G, 600M)."),
+            ("--max-params", "COUNT", "count", "Fail when the trainable parameters exceed COUNT (25M).")):
+        command = click.option(name, callback=positive_count(what, name == "--max-memory"), metavar=metavar,
+                               help=text)(command)
     return command
 
 
 def budgets_of(max_params: int | None, max_macs: int | None, max_memory: int | None) -> Any:
-    if max_params is None and max_macs is None and max_memory is None:
-        return None
     from cnncalc.checking import Budgets
     return Budgets(max_params, max_macs, max_memory)
 
 
-lang_option = click.option("--lang", type=click.Choice(["auto", "spec", "lecture"]), default="auto", show_default=True,
-                           help="The input language: the spec language, or the lecture's `[55x55x96] CONV1: ...` "
-                                "notation (auto: detected).")
+def lang_option(command: Any) -> Any:
+    from cnncalc.notations import NOTATIONS
+    return click.option("--lang", type=click.Choice(["auto", *NOTATIONS]), default="auto", show_default=True,
+                        help="The input notation (auto: by extension, then by content; docs/notations.md).")(command)
 
 
-def print_diagnostics(report: Report, color: bool, full_notes: bool = False, err: bool = True) -> None:
-    """Errors and warnings with source line, caret and hint; notes in one line unless asked."""
-    from cnncalc.render.diagnostics import render_diagnostic
-    for d in report.diagnostics:
-        text = render_diagnostic(d, report.source)
-        if d.severity == "note" and not full_notes:
-            text = text.partition("\n")[0]
-        if color:
-            style = {"error": "red", "warning": "yellow", "note": "cyan"}[d.severity]
-            head, _, rest = text.partition("\n")
-            text = click.style(head, fg=style, bold=True) + "\n" + rest
-        click.echo(text, err=err)
-
-
-def stdout_console() -> Any:
-    from rich.console import Console
-    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
-    return Console(width=width, highlight=False, soft_wrap=False, markup=False, emoji=False)
-
-
-FORMATS = ("table", "json", "markdown", "csv", "github", "junit", "sarif")
 rounding_option = click.option("--rounding", type=click.Choice(["floor", "ceil"]),
-                               help="Settle inexact divisions for the whole run (a note instead of E030).")
+                               help="Settle inexact divisions for the whole run (note N030 instead of E030).")
 
 
-def render_ci(fmt: str, reports: list[Report], strict: bool) -> str:
-    from cnncalc.render import ci
-    if fmt == "github":
-        return ci.github(reports)
-    if fmt == "junit":
-        return ci.junit(reports, strict)
-    return ci.sarif(reports)
+def print_diagnostics(reports: Iterable[Any], out: Output, *, full: bool = True, show_notes: bool = False) -> None:
+    """Errors and warnings with source line, caret and hint on standard error; notes only with
+    `show_notes`, in one line."""
+    from cnncalc.render.diagnostics import render_diagnostic
+    for report in reports:
+        for d in report.diagnostics:
+            if d.code.quiet and not show_notes:
+                continue
+            out.error(render_diagnostic(d, report.source, out.err_color, full=full and d.severity != "note"))

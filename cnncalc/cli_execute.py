@@ -2,92 +2,105 @@
 inside the commands."""
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
 import click
 
-from cnncalc.cli_common import (EXIT_ERRORS, EXIT_OK, parse_size, print_diagnostics, read_spec, rounding_option,
-                                stdout_console)
+from cnncalc.cli_common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    UsageError,
+    check_stdin_once,
+    lang_option,
+    load,
+    positive_count,
+    print_diagnostics,
+    rounding_option,
+)
 from cnncalc.report import Report
 
-
-max_memory_option = click.option("--max-memory", default="4GiB", show_default=True, callback=parse_size,
-                                 help="Refuse to run a network whose estimated peak memory is larger.")
-
-
-def prepared(path: str, rounding: str | None) -> Any:
-    from cnncalc.analysis import prepare
-    return prepare(*read_spec(path), rounding=rounding)
+max_memory_option = click.option("--max-memory", default="4GiB", show_default=True, metavar="SIZE",
+                                 callback=positive_count("size in bytes", binary=True),
+                                 help="Refuse to run a network whose estimated peak memory is larger (bytes; 4GiB).")
 
 
-def check_memory(analysis: Any, batch: int, itemsize: int, limit: int) -> None:
+def check_memory(report: Report, batch: int, itemsize: int, limit: int) -> None:
     from cnncalc.render.rows import human_bytes
     from cnncalc.verify import memory_estimate
-    need = memory_estimate(analysis.report, batch, itemsize)
+    need = memory_estimate(report, batch, itemsize)
     if need > limit:
-        raise click.UsageError(f"{analysis.report.source.name}: running this network at batch {batch} needs about "
-                               f"{human_bytes(need)}, more than --max-memory {human_bytes(limit)}; raise the limit "
-                               f"or lower the batch")
+        raise UsageError(f"{report.source.name}: running {report.name} at batch {batch} needs about "
+                         f"{human_bytes(need)}, more than --max-memory {human_bytes(limit)}; raise the limit or lower "
+                         f"the batch")
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--batch", type=click.IntRange(min=1), default=1, show_default=True, help="Images per forward pass.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the random input and weights.")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@click.option("--batch", type=click.IntRange(min=1, max=2**20), default=1, show_default=True,
+              help="Images per forward pass.")
+@click.option("--seed", type=click.IntRange(min=0, max=2**63 - 1), default=0, show_default=True,
+              help="Seed of the random input and weights.")
 @click.option("--naive", is_flag=True, help="Use the loop-per-window kernels (slow; for small networks).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--depth", type=click.IntRange(min=1), default=None, help="Show rows down to this depth.")
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N", help="Show rows down to depth N.")
 @max_memory_option
 @rounding_option
+@lang_option
 def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str, depth: int | None,
-           max_memory: int, rounding: str | None) -> None:
+           max_memory: int, rounding: str | None, lang: str) -> None:
     """Run each network on seeded random arrays and check the walker's numbers.
 
     For every row, the shape, parameter count and MACs derived from the formulas are compared
-    with the executor's: the arrays it produced, the weights it allocated, the multiply-
-    accumulates it performed. Any disagreement is an E9xx diagnostic (a bug in cnncalc) and
-    exit 1; so is NaN or Inf in an output.
+    with the executor's: the arrays it produced, the weights it allocated, the multiply-accumulates
+    it performed. Any disagreement is an E9xx diagnostic (a bug in cnncalc) and exit 1; so is
+    NaN or Inf in an output.
     """
+    from cnncalc.render.output import Output
     from cnncalc.render.verify import render_verification, verification_document
     from cnncalc.verify import verify as run_verify
-    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    check_stdin_once(files)
+    out = Output()
     documents = []
     failed = False
-    console = stdout_console()
-    for path in files:
-        analysis = prepared(path, rounding)
+    analyses = load(list(files), rounding, lang)
+    for analysis in analyses:
         report = analysis.report
         if not report.ok:
-            print_diagnostics(report, color)
-            click.echo(f"{report.source.name}: not verified: the spec has errors", err=True)
+            print_diagnostics([report], out)
+            out.error(f"{report.source.name}: {report.name} not verified: it has errors")
             failed = True
-            documents.append({"file": report.source.name, "ok": False, "verified": False, "layers": []})
+            documents.append({"file": report.source.name, "network": report.network, "ok": False,
+                              "verified": False, "layers": []})
             continue
-        check_memory(analysis, batch, 4, max_memory)
-        with _progress(report) as on_layer:
+        check_memory(report, batch, 4, max_memory)
+    for analysis in analyses:
+        report = analysis.report
+        if not report.ok:
+            continue
+        with _Progress(report, out) as on_layer:
             result = run_verify(analysis, batch, seed, naive, on_layer)
         failed = failed or not result.ok
         if fmt == "json":
             documents.append(verification_document(report, result))
             continue
+        from cnncalc.render.diagnostics import render_diagnostic
         for d in result.diagnostics:
-            from cnncalc.render.diagnostics import render_diagnostic
-            click.echo(render_diagnostic(d, report.source), err=True)
-        console.print(render_verification(report, result, depth))
+            out.error(render_diagnostic(d, report.source, out.err_color))
+        out.lines(render_verification(report, result, depth, out.width, out.color))
     if fmt == "json":
         import json
-        click.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
+        out.write(json.dumps({"networks": documents}, indent=2))
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
-class _progress:
+class _Progress:
     """A rich progress bar on a terminal, shown only once a run takes more than half a second."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, out: Any) -> None:
         self.total = sum(1 for r in report.rows if r.kind == "layer")
-        self.name = report.source.name
+        self.name = report.name
+        self.tty = out.err_color or out.err.isatty()
         self.bar: Any = None
 
     def __enter__(self) -> Any:
@@ -97,7 +110,7 @@ class _progress:
 
         def on_layer(path: str) -> None:
             self.done += 1
-            if self.bar is None and time.monotonic() - self.start > 0.5 and sys.stderr.isatty():
+            if self.bar is None and self.tty and time.monotonic() - self.start > 0.5:
                 from rich.console import Console
                 from rich.progress import Progress
                 self.bar = Progress(console=Console(stderr=True), transient=True)
@@ -113,60 +126,75 @@ class _progress:
 
 
 @click.command()
-@click.argument("file", metavar="FILE")
-@click.option("--input", "input_path", required=True, metavar="X",
+@click.argument("file", metavar="FILE", type=click.Path())
+@click.option("--input", "input_path", required=True, metavar="X", type=click.Path(),
               help="The input volume: .npy, .npz or .json (H, W, C), (N, H, W, C) or {\"slices\": [...]}.")
-@click.option("--weights", "weights_path", metavar="W", help="Weights keyed PATH.weight, PATH.bias, ...: .npz or .json.")
-@click.option("--output", "output_path", metavar="OUT", help="Write the output to a .npy or .json file.")
+@click.option("--weights", "weights_path", metavar="W", type=click.Path(),
+              help="Weights keyed PATH.weight, PATH.bias, ...: .npz or .json.")
+@click.option("--output", "output_path", metavar="OUT", type=click.Path(),
+              help="Write the output to a .npy or .json file.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the weights not given.")
+@click.option("--seed", type=click.IntRange(min=0, max=2**63 - 1), default=0, show_default=True,
+              help="Seed of the weights not given.")
 @max_memory_option
 @rounding_option
+@lang_option
 def run(file: str, input_path: str, weights_path: str | None, output_path: str | None, force: bool, seed: int,
-        max_memory: int, rounding: str | None) -> None:
+        max_memory: int, rounding: str | None, lang: str) -> None:
     """Compute the network's exact output for a given input (float64).
 
     Without --output, the output volume is printed as depth slices o[:,:,0], o[:,:,1], ...
     Weights not given are seeded random, and the command says which. Layouts: docs/executor.md.
     """
+    if output_path is not None:
+        from cnncalc.files import OutputError, check_output
+        try:
+            check_output(output_path, force, (file, input_path) + ((weights_path,) if weights_path else ()))
+        except OutputError as e:
+            raise UsageError(str(e)) from None
+        if not output_path.lower().endswith((".npy", ".json")):
+            raise UsageError(f"{output_path}: the output must be a .npy or .json file")
     import numpy as np
 
     from cnncalc.arrays import ArrayError, load_input, load_weights, write_output
     from cnncalc.executor import Executor, WeightError
+    from cnncalc.render.output import Output
     from cnncalc.render.verify import render_volume
-    analysis = prepared(file, rounding)
+    out = Output()
+    analyses = load([file], rounding, lang)
+    analysis = analyses[0]
     report = analysis.report
     if not report.ok:
-        print_diagnostics(report, sys.stderr.isatty())
-        click.echo(f"{report.source.name}: not run: the spec has errors", err=True)
+        print_diagnostics([report], out)
+        out.error(f"{report.source.name}: not run: the network has errors")
         sys.exit(EXIT_ERRORS)
     try:
+        assert report.input is not None
         x = load_input(input_path, report.input.dims)
         weights = load_weights(weights_path) if weights_path else {}
-        _check_weight_keys(weights, analysis, x.shape[1:])
-        check_memory(analysis, x.shape[0], 8, max_memory)
-        executor = Executor(analysis.rounding, np.random.default_rng(seed), np.float64, weights)
+        _check_weight_keys(weights, analysis.root)
+        check_memory(report, x.shape[0], 8, max_memory)
+        executor = Executor(np.random.default_rng(seed), np.float64, weights)
         y = executor.run(analysis.root, x)
         if executor.random_weights:
-            click.echo(f"note: no weights given for {', '.join(executor.random_weights)}: "
-                       f"seeded random (seed {seed})", err=True)
+            out.error(f"note: no weights given for {', '.join(executor.random_weights)}: seeded random (seed {seed})")
         if output_path:
             write_output(output_path, y, force)
-            click.echo(f"wrote {output_path}: shape {'x'.join(map(str, y.shape[1:] if y.shape[0] == 1 else y.shape))}",
-                       err=True)
+            shown = "x".join(map(str, y.shape[1:] if y.shape[0] == 1 else y.shape))
+            out.error(f"wrote {output_path}: shape {shown}")
         else:
-            stdout_console().print(render_volume(y))
+            out.lines(render_volume(y))
     except (ArrayError, WeightError) as e:
-        raise click.UsageError(str(e)) from None
+        raise UsageError(str(e)) from None
     sys.exit(EXIT_OK)
 
 
-def _check_weight_keys(weights: dict[str, Any], analysis: Any, x: tuple[int, ...]) -> None:
+def _check_weight_keys(weights: dict[str, Any], root: Any) -> None:
     """Every given key must name a weight of some layer: a typo must not silently become random weights."""
     from cnncalc.arrays import ArrayError
-    from cnncalc.parser import did_you_mean
-    valid = {f"{r.path}.{name}" for r in analysis.report.rows if r.layer is not None and r.input is not None
-             for name in r.layer.weight_shapes(r.input.dims)}
+    from cnncalc.executor import weight_keys
+    from cnncalc.suggest import did_you_mean
+    valid = weight_keys(root)
     for key in weights:
         if key not in valid:
             hint = did_you_mean(key, sorted(valid)) or "keys are PATH.weight, PATH.bias, PATH.gamma, PATH.beta, " \

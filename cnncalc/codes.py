@@ -1,69 +1,194 @@
-"""Every diagnostic code, defined once: its title and its explanation (docs/diagnostics.md)."""
+"""Every diagnostic code, defined once as a named constant.
+
+A `Code` is a `str` (so `d.code == "E030"` and JSON just work) that also carries its severity,
+title, explanation and behaviour. Stages refer to codes by name (`codes.E030`), so a typo is a
+static error. docs/diagnostics.md is checked against this module by the tests.
+"""
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal
+
+Severity = Literal["error", "warning", "note"]
 
 
-class Code(NamedTuple):
-    code: str
-    title: str
+class Code(str):
+    """A diagnostic code and what it means."""
+
+    severity: Severity
+    headline: str  # the title (`str.title` is taken)
     explanation: str
+    group: str
+    expectation: bool  # a written answer that did not hold (reported by its own JUnit case)
+    declared: bool  # restates something the spec itself declared (e.g. its `rounding floor`)
+    size_dependent: bool  # about sizes: on a size that rests on an earlier guess, it says so in a note
+    quiet: bool  # shown only when asked (--show-notes), or when --strict counts it
+
+    def __new__(cls, ident: str, group: str, title: str, explanation: str, *, expectation: bool = False,
+                declared: bool = False, size_dependent: bool = False) -> Code:
+        code = super().__new__(cls, ident)
+        code.severity = {"E": "error", "W": "warning", "N": "note"}[ident[0]]  # type: ignore[assignment]
+        code.headline = title
+        code.explanation = explanation
+        code.group = group
+        code.expectation = expectation
+        code.declared = declared
+        code.size_dependent = size_dependent
+        code.quiet = ident.startswith("N")
+        return code
 
 
-_CODES = [
-    # Syntax: the text could not be read as the spec language.
-    Code("E001", "unexpected character", "A character that is not part of the spec language. Comments start with `#`."),
-    Code("E002", "syntax error", "The tokens do not form a statement: something expected is missing or something extra is there."),
-    Code("E003", "unbalanced braces", "A `{` or `(` without its closing partner, or a closing one without an opening one. The message names the opening brace's position."),
-    Code("E004", "nesting too deep", "Braces, parentheses or block calls nested deeper than cnncalc allows (64 levels). Flatten the spec with blocks and `repeat`."),
-    # Layers and their arguments.
-    Code("E010", "unknown layer", "The word is not a layer of the spec language (see docs/spec-language.md) nor a block. A close match is suggested."),
-    Code("E011", "unknown option", "The layer has no such option or flag. A close match is suggested."),
-    Code("E012", "option given twice", "An option or flag appears twice on one layer (`pad 1 pad 2`); cnncalc will not guess which one is meant."),
-    Code("E013", "bad number", "A number is missing, malformed, of the wrong kind (a fraction where a whole number is needed) or out of its range (a stride of 0)."),
-    Code("E014", "missing argument", "A layer lacks a required argument, e.g. `conv` without its number of filters or kernel size."),
-    Code("E015", "duplicate name", "Two layers in one scope carry the same name; names must be unique within their scope."),
-    # Statements.
-    Code("E020", "missing input", "The spec has no `input HxWxC` line, so there is nothing to compute shapes from."),
-    Code("E021", "duplicate input", "`input` may appear only once."),
-    Code("E022", "statement out of place", "`input` and `rounding` must come before the first layer; `network` once at the top."),
-    Code("E023", "bad input shape", "An input is `HxWxC` (e.g. `227x227x3`) or a flat `N`, every size at least 1."),
-    Code("E024", "layer before input", "A layer appears before any `input` line (e.g. an `fc` after nothing): it has no volume to work on."),
-    # Shape arithmetic.
-    Code("E030", "invalid stride", "`(N - F + 2P)/S + 1` is not a whole number: the filter does not tile the input. Frameworks floor (PyTorch, TensorFlow) or round up (Caffe pooling) silently. Fix the padding, stride or input size, or state the rounding with `rounding floor|ceil`, `--rounding`, or `floor`/`ceil` on the layer (then this is note N030)."),
-    Code("N030", "rounded output size", "An inexact division settled by an explicit rounding (`rounding`, `--rounding`, or the layer's `floor`/`ceil`). The table marks the layer."),
-    Code("E031", "output size below 1", "The kernel (dilated) is larger than the padded input: no window fits."),
-    Code("E032", "pooling padding too large", "A pooling layer's padding exceeds half its window (`P > floor(K/2)`); PyTorch refuses this since some windows would see only padding."),
-    Code("E033", "groups do not divide channels", "A grouped convolution needs its input and output channel counts divisible by `groups`."),
-    Code("E034", "needs a volume", "A spatial layer (conv, pool) got a flat vector. Put it before the first `fc`/`flatten`."),
-    Code("E035", "bad transposed-convolution padding", "A transposed convolution's `outpad` must be smaller than its stride or its dilation (PyTorch's rule)."),
-    # Expectations.
-    Code("E040", "output shape differs from expectation", "The `-> HxWxC` written after a line does not match the computed output volume. The working is shown."),
-    Code("E041", "parameter count differs from expectation", "The `params N` written after a line does not match the computed count. The working is shown."),
-    Code("E042", "MAC count differs from expectation", "The `macs N` written after a line does not match the computed count. The working is shown."),
-    Code("E043", "total differs from expectation", "An `expect total params|macs N` (or a budget `<= N`) does not hold for the whole network."),
-    Code("E044", "network output differs from expectation", "`expect output HxWxC` does not match the network's final output volume."),
-    Code("E045", "over budget", "A command-line budget (`--max-params`, `--max-macs`, `--max-memory`) is exceeded; the message gives the figure and the limit."),
-    # Branches and blocks.
-    Code("E050", "concat spatial mismatch", "The branches of a `concat` must have equal height and width; depths are summed."),
-    Code("E051", "add shape mismatch", "The branches of an `add`/`residual` must have equal shapes. A projection shortcut (`shortcut { conv C 1x1 stride S }`) aligns them."),
-    Code("E052", "unknown block", "A call `NAME(args)` names no block defined above it."),
-    Code("E053", "bad block arguments", "A block call has too many or too few arguments, or a keyword the block does not take."),
-    Code("E054", "recursive block", "A block calls itself, directly or through other blocks; the network would be infinite."),
-    Code("E055", "block defined twice", "Two `block` definitions share a name."),
-    Code("E056", "negative repeat count", "`repeat N` needs N >= 0."),
-    Code("E057", "division by zero", "An integer expression divides by zero."),
-    Code("E058", "network too large", "Expanding blocks and repeats would exceed cnncalc's limit of 1,000,000 nodes."),
-    Code("E059", "undefined name in expression", "An expression uses a name that is not a parameter of the enclosing block."),
-    # Lecture notation.
-    Code("E060", "unreadable lecture line", "A line of a spec in the lecture's notation (`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`) that cnncalc cannot read. The accepted forms are in docs/homework.md."),
-    # Warnings.
-    Code("W001", "unused block", "A block is defined but never called."),
-    # Executor (cnncalc's own bugs, found by `cnncalc verify`).
-    Code("E901", "walker and executor disagree on shape", "The formula-derived shape differs from the array the executor produced. This is a bug in cnncalc; please report it."),
-    Code("E902", "walker and executor disagree on parameters", "The formula-derived parameter count differs from the weight arrays the executor allocated. A bug in cnncalc."),
-    Code("E903", "walker and executor disagree on MACs", "The formula-derived MAC count differs from the multiply-accumulates the executor performed. A bug in cnncalc."),
-    Code("E904", "non-finite values", "The executor produced NaN or Inf on random input: the network is numerically unstable at this scale, or cnncalc has a bug."),
-]
+SYNTAX = "Syntax and text"
+LAYERS = "Layers and arguments"
+STATEMENTS = "Statements"
+SHAPES = "Shape arithmetic"
+ANSWERS = "Expectations and budgets"
+STRUCTURE = "Branches, references, blocks and limits"
+LECTURE = "The lecture's notation"
+EXECUTOR = "Executor (bugs in cnncalc)"
 
-CODES: dict[str, Code] = {c.code: c for c in _CODES}
+E001 = Code("E001", SYNTAX, "unexpected character",
+            "A character that is not part of the spec language (outside a comment or a `network` title). "
+            "Comments start with `#`.")
+E002 = Code("E002", SYNTAX, "syntax error",
+            "The tokens do not form a statement: something expected is missing or something extra is there.")
+E003 = Code("E003", SYNTAX, "unbalanced braces",
+            "A `{` or `(` without its closing partner, or a closing one without an opening one.")
+E004 = Code("E004", SYNTAX, "nesting too deep",
+            "Braces or parentheses nested deeper than 64 levels, block calls deeper than 64, or an expanded "
+            "network deeper than 160 levels. Flatten the spec with blocks and `repeat`.")
+E005 = Code("E005", SYNTAX, "not UTF-8 text",
+            "The file holds bytes that are not UTF-8. The message gives the first such byte; save the file as "
+            "UTF-8.")
+E010 = Code("E010", LAYERS, "unknown layer",
+            "The word is not a layer of the spec language nor a block. A close match is suggested; "
+            "`cnncalc explain layers` lists every layer.")
+E011 = Code("E011", LAYERS, "unknown option",
+            "The layer has no such option or flag. A close match is suggested.")
+E012 = Code("E012", LAYERS, "option given twice",
+            "An option or flag appears twice on one layer (`pad 1 pad 2`, `floor ceil`); cnncalc will not "
+            "guess which one is meant.")
+E013 = Code("E013", LAYERS, "bad number",
+            "A number is missing, malformed, of the wrong kind (a fraction where a whole number is needed, a "
+            "pair where one number is needed) or outside its range (a stride of 0, a size above the limits of "
+            "docs/diagnostics.md).")
+E014 = Code("E014", LAYERS, "missing argument",
+            "A layer lacks a required argument, e.g. `conv` without its number of filters or kernel size.")
+E015 = Code("E015", LAYERS, "duplicate name",
+            "Two layers in one scope carry the same name; names must be unique within their scope.")
+E016 = Code("E016", LAYERS, "filter depth differs from the input",
+            "A kernel written with its depth (`conv 96 11x11x3`, the lecture's `11x11x3 filters`) must have "
+            "the depth of the volume it slides over.")
+E020 = Code("E020", STATEMENTS, "missing input",
+            "The network has no `input HxWxC` line, so there is nothing to compute shapes from.")
+E021 = Code("E021", STATEMENTS, "duplicate input", "`input` may appear only once per network.")
+E022 = Code("E022", STATEMENTS, "statement out of place",
+            "`input` and `rounding` must come before the first layer of their network; `block` definitions "
+            "stand at the top level.")
+E023 = Code("E023", STATEMENTS, "bad input shape",
+            "An input is `HxWxC` (e.g. `227x227x3`), `HxW` (one channel) or a flat `N`, every size at least 1.")
+E024 = Code("E024", STATEMENTS, "layer before input",
+            "A layer appears before any `input` line: it has no volume to work on.")
+E030 = Code("E030", SHAPES, "invalid stride",
+            "`(N - F + 2P)/S + 1` is not a whole number: the filter does not tile the input. Frameworks floor "
+            "(PyTorch, TensorFlow) or round up (Caffe pooling) silently. Fix the padding, stride or input size, "
+            "or state the rounding with `rounding floor|ceil`, `--rounding`, or `floor`/`ceil` on the layer "
+            "(then this is note N030). The walk goes on with the floored size, as PyTorch would; later layers "
+            "say when their sizes rest on it.", size_dependent=True)
+N030 = Code("N030", SHAPES, "rounded output size",
+            "An inexact division settled by an explicit rounding (the spec's `rounding` line, `--rounding`, or "
+            "the layer's `floor`/`ceil`); the note names which. The table marks the layer with `*`.",
+            declared=True, size_dependent=True)
+E031 = Code("E031", SHAPES, "output size below 1",
+            "The kernel (dilated) is larger than the padded input, or padding and cropping leave nothing: "
+            "no output remains. PyTorch refuses this.", size_dependent=True)
+E032 = Code("E032", SHAPES, "pooling padding too large",
+            "A pooling layer's padding exceeds half its window (`P > floor(K/2)`); PyTorch refuses this since "
+            "some windows would see only padding.")
+E033 = Code("E033", SHAPES, "groups do not divide channels",
+            "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
+            "norm, a channel shuffle and a split need the channels divisible by their count.")
+E034 = Code("E034", SHAPES, "needs a volume",
+            "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`.")
+E035 = Code("E035", SHAPES, "bad transposed-convolution padding",
+            "A transposed convolution's `outpad` must be smaller than its stride or its dilation "
+            "(PyTorch's rule), and `pad same` is not defined for it.")
+E036 = Code("E036", SHAPES, "out of the volume",
+            "A `slice`, `crop` or `centercrop` asks for channels, rows or columns the volume does not have.",
+            size_dependent=True)
+E040 = Code("E040", ANSWERS, "output shape differs from the answer",
+            "The `-> HxWxC` written after a line does not match the computed output volume. The working is shown.",
+            expectation=True)
+E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
+            "The `params N` written after a line does not match the computed count. The working is shown, and "
+            "a common slip (the count without biases) is named.", expectation=True)
+E042 = Code("E042", ANSWERS, "MAC count differs from the answer",
+            "The `macs N` written after a line does not match the computed count. The working is shown.",
+            expectation=True)
+E043 = Code("E043", ANSWERS, "total differs from the expectation",
+            "An `expect total params|macs|memory N` (or a budget `<= N`) does not hold for the whole network.",
+            expectation=True)
+E044 = Code("E044", ANSWERS, "network output differs from the expectation",
+            "`expect output HxWxC` does not match the network's main output volume.", expectation=True)
+E045 = Code("E045", ANSWERS, "over budget",
+            "A command-line budget (`--max-params`, `--max-macs`, `--max-memory`) is exceeded; the message gives "
+            "the figure and the limit.")
+N046 = Code("N046", ANSWERS, "answer not checked",
+            "A written answer cannot be judged because the value it is about is unknown: it rests on an "
+            "invalid stride (a guessed size) or on a line that could not be read. The note says which line.")
+E050 = Code("E050", STRUCTURE, "concat size mismatch",
+            "The branches of a `concat` (or `split`) must have equal height and width; depths are summed.",
+            size_dependent=True)
+E051 = Code("E051", STRUCTURE, "add shape mismatch",
+            "The branches of an `add`/`residual` must have equal shapes. A projection shortcut "
+            "(`shortcut { conv C 1x1 stride S }`) aligns them; a 1x1xC gate is a `mul`, not an `add`.",
+            size_dependent=True)
+E052 = Code("E052", STRUCTURE, "unknown block", "A call `NAME(args)` names no block of the file.")
+E053 = Code("E053", STRUCTURE, "bad block arguments",
+            "A block call has too many or too few arguments, or a keyword the block does not take.")
+E054 = Code("E054", STRUCTURE, "recursive block",
+            "A block calls itself, directly or through other blocks; the network would be infinite.")
+E055 = Code("E055", STRUCTURE, "block defined twice", "Two `block` definitions share a name.")
+E056 = Code("E056", STRUCTURE, "bad repeat count", "`repeat N` needs 0 <= N <= 1,000,000.")
+E057 = Code("E057", STRUCTURE, "bad expression",
+            "An integer expression divides by zero, leaves its range, or does arithmetic on a pair (`1x7`).")
+E058 = Code("E058", STRUCTURE, "network too large",
+            "Expanding blocks and repeats would exceed 1,000,000 nodes; the size is computed before anything "
+            "is built and the caret points at the construct responsible.")
+E059 = Code("E059", STRUCTURE, "undefined name in expression",
+            "An expression uses a name that is not a parameter of the enclosing block.")
+E061 = Code("E061", STRUCTURE, "mul shape mismatch",
+            "The branches of a `mul` must have equal shapes, or one must be a gate `1x1xC` (per channel) or "
+            "`HxWx1` (per position) matching the other.", size_dependent=True)
+E062 = Code("E062", STRUCTURE, "bad split",
+            "`split N` needs N branches and input channels divisible by N.")
+E063 = Code("E063", STRUCTURE, "unknown reference",
+            "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
+            "sibling branch, or the merge's own line.")
+E064 = Code("E064", STRUCTURE, "side output fails",
+            "A `side { }` branch could not be computed; its diagnostics say why.")
+E060 = Code("E060", LECTURE, "unreadable lecture line",
+            "A part of a line in the lecture's notation (`[55x55x96] CONV1: 96 11x11 filters at stride 4, "
+            "pad 0`) that cnncalc cannot read. The message names the part; the accepted forms are in "
+            "docs/homework.md. The layer's output is unknown, so later answers are not checked.")
+N060 = Code("N060", LECTURE, "prose line skipped",
+            "A line without a bracketed volume in a file of the lecture's notation (a heading, `Input: "
+            "227x227x3 images`) is read as prose and skipped.", declared=True)
+W001 = Code("W001", STRUCTURE, "unused block", "A block is defined but never called.")
+W002 = Code("W002", STRUCTURE, "branches not aligned",
+            "Branches that meet at a merge have different effective strides or centre offsets: their "
+            "outputs' pixels look at different places of the input.")
+E901 = Code("E901", EXECUTOR, "walker and executor disagree on shape",
+            "The formula-derived shape differs from the array the executor produced. A bug in cnncalc; "
+            "please report it.")
+E902 = Code("E902", EXECUTOR, "walker and executor disagree on parameters",
+            "The formula-derived parameter count differs from the weight arrays the executor allocated. "
+            "A bug in cnncalc.")
+E903 = Code("E903", EXECUTOR, "walker and executor disagree on MACs",
+            "The formula-derived MAC count differs from the multiply-accumulates the executor performed. "
+            "A bug in cnncalc.")
+E904 = Code("E904", EXECUTOR, "non-finite values",
+            "The executor produced NaN or Inf on random input: the network is numerically unstable at this "
+            "scale, or cnncalc has a bug.")
+
+CODES: dict[str, Code] = {str(v): v for v in list(globals().values()) if isinstance(v, Code)}
+GROUPS: tuple[str, ...] = (SYNTAX, LAYERS, STATEMENTS, SHAPES, ANSWERS, STRUCTURE, LECTURE, EXECUTOR)

@@ -1,13 +1,11 @@
 """The one `Diagnostic` type, and source positions (character offsets; lines computed late)."""
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple
 
-from cnncalc.codes import CODES
-
-Severity = Literal["error", "warning", "note"]
+from cnncalc.codes import Code, Severity
 
 
 class Span(NamedTuple):
@@ -21,7 +19,7 @@ class Span(NamedTuple):
 
 
 class Diagnostic(NamedTuple):
-    code: str
+    code: Code
     message: str
     span: Span
     hint: str | None = None
@@ -30,42 +28,54 @@ class Diagnostic(NamedTuple):
 
     @property
     def severity(self) -> Severity:
-        return {"E": "error", "W": "warning", "N": "note"}[self.code[0]]  # type: ignore[return-value]
+        return self.code.severity
 
 
-@dataclass
 class Source:
-    """A spec's text and name; maps offsets to 1-based line and column."""
+    """A text and its name; maps offsets to 1-based line and column (the line table is built on first use)."""
 
-    text: str
-    name: str = "<string>"
-    _line_starts: list[int] = field(init=False, repr=False)
+    __slots__ = ("text", "name", "_starts")
 
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+    def __init__(self, text: str, name: str = "<string>") -> None:
+        self.text = text
+        self.name = name
+        self._starts: list[int] | None = None
+
+    def _line_starts(self) -> list[int]:
+        """Offsets where lines start; only `\n` ends a line (as in the lexer), `\r` stays part of it."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(line) + 1 for line in self.text.split("\n"))][:-1]
+        return self._starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        starts = self._line_starts()
+        line = max(bisect_right(starts, offset) - 1, 0)
+        return line + 1, offset - starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
+        starts = self._line_starts()
+        if not 1 <= line <= len(starts):
+            return ""
+        start = starts[line - 1]
         end = self.text.find("\n", start)
-        return self.text[start:] if end < 0 else self.text[start:end]
+        return self.text[start:end if end >= 0 else len(self.text)].rstrip("\r")
 
 
 class DiagnosticSink:
     """Collects diagnostics; stages report into it instead of raising on user input."""
 
+    __slots__ = ("items", "errors")
+
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        self.errors = 0
 
-    def add(self, code: str, message: str, span: Span, hint: str | None = None,
+    def add(self, code: Code, message: str, span: Span, hint: str | None = None,
             path: str | None = None, notes: tuple[str, ...] = ()) -> None:
-        if code not in CODES:
-            raise ValueError(f"undefined diagnostic code {code}")  # a cnncalc bug, not a user error
         self.items.append(Diagnostic(code, message, span, hint, path, notes))
+        if code.severity == "error":
+            self.errors += 1
 
     @property
     def has_errors(self) -> bool:
-        return any(d.severity == "error" for d in self.items)
+        return self.errors > 0

@@ -1,4 +1,5 @@
-"""Two analyses side by side: which rows changed output, parameters or MACs, and the change in totals."""
+"""Two analyses side by side: which rows changed (and in what), which were added or removed, and
+the change in totals."""
 from __future__ import annotations
 
 import difflib
@@ -6,26 +7,26 @@ from typing import NamedTuple
 
 from cnncalc.report import Report, Row
 
+FIELDS = ("op", "output", "params", "non_trainable", "macs")
+
 
 class RowChange(NamedTuple):
     path: str
     status: str  # added | removed | changed | same
     a: Row | None
     b: Row | None
+    changed: tuple[str, ...]  # the fields that differ (op, output, params, non_trainable, macs)
 
 
 class TotalChange(NamedTuple):
     quantity: str
-    a: int
-    b: int
+    a: int | None
+    b: int | None
+    unit: str  # "" (a count) or "bytes"
 
     @property
-    def delta(self) -> int:
-        return self.b - self.a
-
-    @property
-    def percent(self) -> float | None:
-        return None if self.a == 0 else 100 * self.delta / self.a
+    def delta(self) -> int | None:
+        return None if self.a is None or self.b is None else self.b - self.a
 
 
 class Diff(NamedTuple):
@@ -39,30 +40,38 @@ class Diff(NamedTuple):
         return any(r.status != "same" for r in self.rows) or any(t.delta for t in self.totals)
 
 
-def _same(a: Row, b: Row) -> bool:
-    return (a.output, a.params, a.non_trainable, a.macs, a.op) == (b.output, b.params, b.non_trainable, b.macs, b.op)
+def _values(r: Row) -> tuple[object, ...]:
+    return (r.op, r.output, r.params, r.non_trainable, r.macs + r.train_macs)
 
 
-def diff_reports(a: Report, b: Report) -> Diff:
-    """Rows aligned by path (in walk order, removed rows where they stood), and the totals."""
-    paths_a = [r.path for r in a.rows]
-    paths_b = [r.path for r in b.rows]
+def _change(path: str, a: Row, b: Row) -> RowChange:
+    changed = tuple(f for f, x, y in zip(FIELDS, _values(a), _values(b)) if x != y)
+    return RowChange(path, "changed" if changed else "same", a, b, changed)
+
+
+def diff_reports(a: Report, b: Report, depth: int | None = None) -> Diff:
+    """Rows aligned by path (in walk order, removed rows where they stood), down to `depth`, and the totals."""
+    rows_a = [r for r in a.rows if depth is None or r.depth <= depth]
+    rows_b = [r for r in b.rows if depth is None or r.depth <= depth]
     rows: list[RowChange] = []
-    matcher = difflib.SequenceMatcher(a=paths_a, b=paths_b, autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[r.path for r in rows_a], b=[r.path for r in rows_b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for ra, rb in zip(a.rows[i1:i2], b.rows[j1:j2]):
-                rows.append(RowChange(ra.path, "same" if _same(ra, rb) else "changed", ra, rb))
+            rows += [_change(ra.path, ra, rb) for ra, rb in zip(rows_a[i1:i2], rows_b[j1:j2])]
             continue
-        by_path: dict[str, Row | None] = {r.path: r for r in b.rows[j1:j2]}
-        for old in a.rows[i1:i2]:
+        by_path: dict[str, Row] = {r.path: r for r in rows_b[j1:j2]}
+        for old in rows_a[i1:i2]:
             new = by_path.pop(old.path, None)
-            rows.append(RowChange(old.path, "removed" if new is None else ("same" if _same(old, new) else "changed"),
-                                  old, new))
-        rows += [RowChange(added.path, "added", None, added) for added in b.rows[j1:j2] if added.path in by_path]
+            rows.append(RowChange(old.path, "removed", old, None, FIELDS) if new is None else
+                        _change(old.path, old, new))
+        rows += [RowChange(added.path, "added", None, added, FIELDS) for added in rows_b[j1:j2]
+                 if added.path in by_path]
     ta, tb = a.totals, b.totals
-    totals = [TotalChange("params", ta.params, tb.params), TotalChange("non_trainable", ta.non_trainable, tb.non_trainable),
-              TotalChange("macs", ta.macs, tb.macs), TotalChange("activations", ta.activations, tb.activations),
-              TotalChange("param_bytes", ta.param_bytes, tb.param_bytes),
-              TotalChange("activation_bytes", ta.activation_bytes, tb.activation_bytes)]
+    totals = [TotalChange("Total params", ta.all_params, tb.all_params, ""),
+              TotalChange("Trainable params", ta.params, tb.params, ""),
+              TotalChange("Non-trainable params", ta.non_trainable, tb.non_trainable, ""),
+              TotalChange("Total MACs", ta.macs, tb.macs, ""),
+              TotalChange("Parameter memory", ta.param_bytes, tb.param_bytes, "bytes"),
+              TotalChange(f"Activation memory (batch {ta.batch}/{tb.batch})" if ta.batch != tb.batch else
+                          f"Activation memory (batch {ta.batch})", ta.activation_bytes, tb.activation_bytes, "bytes")]
     return Diff(a, b, rows, totals)

@@ -1,122 +1,148 @@
-"""IR -> concrete tree: block calls inlined, `repeat` unrolled, expressions evaluated,
-layers built from their arguments, every node named and given its path.
+"""IR -> resolved tree (`tree.py`): block calls inlined, `repeat` unrolled, expressions evaluated,
+layers built from their arguments, every node named, every rounding and reference decided.
 
-Guard rails: at most MAX_NODES nodes and MAX_DEPTH levels; beyond them a diagnostic, never a hang.
+The size of the expansion is computed from the IR first (memoised per block and arguments), so a
+network over the node limit is refused in milliseconds, before anything is built.
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Union
+from typing import Any
 
-from cnncalc import ir
+from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.layers import REGISTRY, Layer, Pad
-from cnncalc.layers.base import schema
-from cnncalc.parser import did_you_mean
+from cnncalc.layers import REGISTRY, Layer
+from cnncalc.layers.arguments import BadValue
+from cnncalc.layers.merge import MERGES
+from cnncalc.suggest import did_you_mean
+from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding, SeqNode
 
-MAX_NODES = 1_000_000
-MAX_DEPTH = 64
-
-
-@dataclass(slots=True)
-class LayerNode:
-    name: str
-    path: str
-    depth: int
-    span: Span
-    keyword: str
-    layer: Layer | None  # None when its arguments were bad (already reported)
-    arg_spans: dict[str, Span]
-
-
-class Check(NamedTuple):
-    """An expectation about children[first..last] of a sequence (one spec line)."""
-
-    expectation: ir.Expectation
-    first: int
-    last: int
-    span: Span
-
-
-@dataclass(slots=True)
-class SeqNode:
-    """A run of nodes: the network, a block call, a repeat, one repeat iteration, or a branch."""
-
-    name: str
-    path: str
-    depth: int
-    span: Span
-    kind: str  # network | block | repeat | iteration | branch
-    op: str
-    children: list[Node] = field(default_factory=list)
-    checks: list[Check] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class MergeNode:
-    """`concat`, `add` or `residual`: every branch sees the same input."""
-
-    name: str
-    path: str
-    depth: int
-    span: Span
-    kind: str
-    branches: list[SeqNode]
-
-
-Node = Union[LayerNode, SeqNode, MergeNode]
-
-
-class _TooLarge(Exception):
-    """Raised once the node budget is spent; turned into E058 at the top."""
-
-    def __init__(self, span: Span) -> None:
-        self.span = span
+Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
+Env = dict[str, Value]
 
 
 class _Bad(Exception):
-    """A value that could not be evaluated; its diagnostic is already reported."""
+    """A value that could not be evaluated; its diagnostic is already reported (or, sizing, not wanted)."""
 
 
-def expand(network: ir.Network, sink: DiagnosticSink) -> SeqNode | None:
-    """The concrete tree under a root sequence (depth 0), or None when it would be too large."""
-    expander = Expander(network, sink)
-    root = SeqNode("", "", 0, network.body.span, "network", network.name or "network")
-    try:
-        expander.fill(root, network.body, {})
-    except _TooLarge as e:
-        sink.add("E058", f"expanding this would exceed cnncalc's limit of {MAX_NODES:,} nodes", e.span,
-                 hint="reduce the repeat counts; cnncalc analyses at most a million layers")
-        return None
-    for block in network.blocks:
-        if block.name not in expander.called:
-            sink.add("W001", f"block `{block.name}` is never used", block.span, hint=f"call it as `{block.name}(...)` or remove it")
-    return root
+def expand_blocks(file: ir.File, sink: DiagnosticSink) -> dict[str, ir.BlockDef]:
+    """The file's blocks by name (shared by its networks); a name defined twice is E055."""
+    blocks: dict[str, ir.BlockDef] = {}
+    for block in file.blocks:
+        if block.name in blocks:
+            sink.add(codes.E055, f"block `{block.name}` is defined twice", block.span, hint="rename one of them")
+        else:
+            blocks[block.name] = block
+    return blocks
+
+
+def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
+    """The rounding for a network's layers that state none: the command line's, else the spec's line."""
+    if cli is not None:
+        return Rounding(cli, f"`--rounding {cli}` on the command line")
+    if net.rounding is not None and net.rounding.mode != "exact":
+        line = text.count("\n", 0, net.rounding.span.start) + 1
+        return Rounding(net.rounding.mode, f"`rounding {net.rounding.mode}` at line {line}")
+    return EXACT
+
+
+def shifted(span: Span, shift: int) -> Span:
+    return span if not shift else Span(span.start + shift, span.end + shift)
+
+
+class _Scope:
+    """Names visible to `@NAME` references: this sequence's lines so far, then the enclosing ones."""
+
+    __slots__ = ("names", "parent", "line_label", "siblings")
+
+    def __init__(self, parent: _Scope | None) -> None:
+        self.names: dict[str, Node] = {}
+        self.parent = parent
+        self.line_label: str | None = None  # the label of the line being expanded (not yet referable)
+        self.siblings: set[str] = set()  # names inside earlier branches of the merge this scope is a branch of
 
 
 class Expander:
-    def __init__(self, network: ir.Network, sink: DiagnosticSink) -> None:
+    def __init__(self, blocks: dict[str, ir.BlockDef], sink: DiagnosticSink, text: str, rounding: Rounding) -> None:
+        self.blocks = blocks
         self.sink = sink
-        self.blocks: dict[str, ir.BlockDef] = {}
-        for block in network.blocks:
-            if block.name in self.blocks:
-                sink.add("E055", f"block `{block.name}` is defined twice", block.span,
-                         hint="rename one of them")
-            else:
-                self.blocks[block.name] = block
-        self.nodes = 0
+        self.text = text
+        self.rounding = rounding
         self.stack: list[str] = []
         self.called: set[str] = set()
+        self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
+        self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
+        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None]] = {}
 
-    def count(self, n: int, span: Span) -> None:
-        self.nodes += n
-        if self.nodes > MAX_NODES:
-            raise _TooLarge(span)
+    # ---- the network -----------------------------------------------------------------
+
+    def network(self, net: ir.Network) -> SeqNode | None:
+        if not self._fits(net.body):
+            return None
+        root = SeqNode("", "", 0, net.body.span, "network", net.title or "network")
+        self.fill(root, net.body, {}, 0, _Scope(None))
+        return root
+
+    def _fits(self, body: ir.Seq) -> bool:
+        """The expansion's size, computed before building; over the limit is E058 at the line responsible."""
+        total = 0
+        for line in body.lines:
+            for item in line.items:
+                size = self.size_item(item, {}, 0)
+                total += size
+                if total > limits.MAX_NODES:
+                    alone = (f"this line alone expands to {size:,} nodes" if size > limits.MAX_NODES else
+                             f"the network reaches {total:,} nodes here")
+                    self.sink.add(codes.E058, f"{alone}; cnncalc's limit is {limits.MAX_NODES:,}",
+                                  shifted(item.span, line.shift),
+                                  hint="reduce the repeat counts or the calls; cnncalc analyses at most a million "
+                                       "layers and containers")
+                    return False
+        return True
+
+    # ---- size, before building -------------------------------------------------------
+
+    def size_seq(self, seq: ir.Seq, env: Env, depth: int) -> int:
+        return sum(self.size_item(item, env, depth) for line in seq.lines for item in line.items)
+
+    def size_item(self, item: ir.Item, env: Env, depth: int) -> int:
+        if depth > limits.MAX_TREE_DEPTH:
+            return 1
+        if isinstance(item, ir.LayerCall):
+            return 1
+        if isinstance(item, ir.Merge):
+            return 2 + sum(1 + self.size_seq(b.body, env, depth + 2) for b in item.branches)
+        if isinstance(item, ir.Side):
+            return 1 + self.size_seq(item.body, env, depth + 1)
+        if isinstance(item, ir.Repeat):
+            n = self.quiet_eval(item.times, env)
+            if not isinstance(n, int) or n < 0:
+                return 1
+            body = self.size_seq(item.body, env, depth + 2)
+            return 1 + min(n, limits.MAX_REPEAT + 1) * (1 + body)
+        block = self.blocks.get(item.block)
+        if block is None or block.name in self.stack:
+            return 1
+        bound = self.bind(block, item, env, quiet=True)
+        if bound is None:
+            return 1
+        key = (block.name, tuple(bound.values()))
+        if key not in self.sizes:
+            self.stack.append(block.name)
+            try:
+                self.sizes[key] = 1 + self.size_seq(block.body, bound, depth + 1)
+            finally:
+                self.stack.pop()
+        return self.sizes[key]
+
+    def quiet_eval(self, e: ir.Expr, env: Env) -> Value | None:
+        try:
+            return self.eval(e, env, 0, quiet=True)
+        except _Bad:
+            return None
 
     # ---- sequences and naming --------------------------------------------------------
 
-    def fill(self, parent: SeqNode, seq: ir.Seq, env: dict[str, int]) -> None:
+    def fill(self, parent: SeqNode, seq: ir.Seq, env: Env, shift: int, scope: _Scope) -> None:
         """Expand the lines of `seq` into `parent`'s children; names are unique within `parent`."""
         explicit: dict[str, Span] = {}
         for line in seq.lines:
@@ -124,19 +150,31 @@ class Expander:
                 if item.label is None:
                     continue
                 if item.label in explicit:
-                    self.sink.add("E015", f"the name `{item.label}` is already used in this scope", item.span,
-                                  hint="give each layer its own name")
+                    self.sink.add(codes.E015, f"the name `{item.label}` is already used in this scope",
+                                  shifted(item.span, shift + line.shift), hint="give each layer its own name")
                 explicit.setdefault(item.label, item.span)
         counters: dict[str, int] = {}
         for line in seq.lines:
+            line_shift = shift + line.shift
             first = len(parent.children)
-            for item in line.items:
+            label: str | None = None
+            scope.line_label = line.items[0].label
+            for index, item in enumerate(line.items):
                 name = item.label or self.generated_name(_item_word(item), counters, explicit)
-                node = self.item(item, name, parent, env)
+                if index == 0:
+                    label = name
+                node = self.item(item, name, parent, env, line_shift, scope)
                 if node is not None:
                     parent.children.append(node)
+                    if not (index == 0 and item.label is not None and len(line.items) > 1):
+                        scope.names.setdefault(name, node)
+            scope.line_label = None
+            if len(parent.children) > first and line.items[0].label is not None:
+                scope.names[line.items[0].label] = parent.children[-1]  # `@NAME` of a line is its output
             if line.expectation is not None and len(parent.children) > first:
-                parent.checks.append(Check(line.expectation, first, len(parent.children) - 1, line.span))
+                assert label is not None
+                parent.checks.append(LineCheck(_shift_expectation(line.expectation, line_shift), first,
+                                               len(parent.children) - 1, label))
 
     @staticmethod
     def generated_name(word: str, counters: dict[str, int], explicit: dict[str, Span]) -> str:
@@ -149,186 +187,307 @@ class Expander:
                 counters[word] = n
                 return name
 
-    def item(self, item: ir.Item, name: str, parent: SeqNode, env: dict[str, int]) -> Node | None:
+    def item(self, item: ir.Item, name: str, parent: SeqNode, env: Env, shift: int, scope: _Scope) -> Node | None:
         path = f"{parent.path}.{name}" if parent.path else name
         depth = parent.depth + 1
-        if depth > MAX_DEPTH:
-            self.sink.add("E004", f"nesting deeper than {MAX_DEPTH} levels", item.span,
-                          hint="flatten the spec with blocks and `repeat`")
+        span = shifted(item.span, shift)
+        if depth > limits.MAX_TREE_DEPTH or len(self.stack) > limits.MAX_DEPTH:
+            self.sink.add(codes.E004, f"the expanded network nests deeper than {limits.MAX_TREE_DEPTH} levels",
+                          span, hint="flatten the spec with blocks and `repeat`")
             return None
-        self.count(1, item.span)
         if isinstance(item, ir.LayerCall):
-            return LayerNode(name, path, depth, item.span, item.keyword, self.build_layer(item, env),
-                             {a.field: a.span for a in item.args})
+            layer, problem = self.build_layer(item, env, shift)
+            return LayerNode(name, path, depth, span, item, shift, layer, self.layer_rounding(layer), problem)
         if isinstance(item, ir.Merge):
-            merge = MergeNode(name, path, depth, item.span, item.kind, [])
-            for branch, branch_name in zip(item.branches, item.branch_names):
-                node = SeqNode(branch_name, f"{path}.{branch_name}", depth + 1, branch.span, "branch", "branch")
-                self.count(1, branch.span)
-                self.fill(node, branch, env)
-                merge.branches.append(node)
-            return merge
+            return self.merge(item, name, path, depth, span, env, shift, scope)
         if isinstance(item, ir.Repeat):
-            return self.repeat(item, name, path, depth, env)
-        return self.block_call(item, name, path, depth, env)
+            return self.repeat(item, name, path, depth, span, env, shift)
+        if isinstance(item, ir.Side):
+            node = SeqNode(name, path, depth, span, "side", "side train" if item.train else "side")
+            node.train = item.train
+            self.fill(node, item.body, env, shift, _Scope(scope))
+            return node
+        return self.block_call(item, name, path, depth, span, env, shift)
 
-    def repeat(self, item: ir.Repeat, name: str, path: str, depth: int, env: dict[str, int]) -> SeqNode | None:
+    def layer_rounding(self, layer: Layer | None) -> Rounding:
+        own = getattr(layer, "rounding", None)
+        if own is not None:
+            return Rounding(own, f"the layer's `{own}`")
+        return self.rounding
+
+    def merge(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,
+              scope: _Scope) -> MergeNode | None:
+        kind = MERGES["add" if item.kind == "residual" else item.kind]
+        count = None
+        if item.arg is not None:
+            try:
+                value = self.eval(item.arg, env, shift)
+            except _Bad:
+                return None
+            if not isinstance(value, int) or not 1 <= value <= limits.MAX_BRANCHES:
+                self.sink.add(codes.E013, f"`{item.kind}` needs a whole number of parts from 1 to "
+                                          f"{limits.MAX_BRANCHES:,}", shifted(item.arg.span, shift))
+                return None
+            count = value
+        node = MergeNode(name, path, depth, span, kind, item.kind, count)
+        siblings: set[str] = set()
+        for branch in item.branches:
+            child = SeqNode(branch.name, f"{path}.{branch.name}", depth + 1, shifted(branch.span, shift), "branch",
+                            "branch")
+            branch_scope = _Scope(scope)
+            branch_scope.siblings = set(siblings)
+            if branch.ref is not None:
+                child.ref = self.resolve(branch.ref, scope, shift, siblings)
+                if child.ref is None:
+                    return None
+                child.ref.keep = True
+            self.fill(child, branch.body, env, shift, branch_scope)
+            siblings |= set(branch_scope.names)
+            node.branches.append(child)
+        return node
+
+    def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:
+        """`@NAME`: the nearest earlier line or layer of that name in this scope or an enclosing one."""
+        visible: list[str] = []
+        current: _Scope | None = scope
+        while current is not None:
+            if ref.name in current.names:
+                return current.names[ref.name]
+            visible += current.names
+            current = current.parent
+        span = shifted(ref.span, shift)
+        if ref.name in siblings or ref.name in scope.siblings:
+            why = f"`{ref.name}` is inside a sibling branch of this merge; a branch cannot read another's layers"
+        elif ref.name == scope.line_label:
+            why = f"`{ref.name}` names this merge's own line, which is not finished here"
+        else:
+            why = f"no earlier line or layer is named `{ref.name}` here"
+        self.sink.add(codes.E063, why, span,
+                      hint=did_you_mean(ref.name, visible) or "refer to a line above the merge, in this scope or an "
+                                                              "enclosing one")
+        return None
+
+    def repeat(self, item: ir.Repeat, name: str, path: str, depth: int, span: Span, env: Env,
+               shift: int) -> SeqNode | None:
         try:
-            n = self.eval(item.times, env)
+            n = self.eval(item.times, env, shift)
         except _Bad:
             return None
-        if n < 0:
-            self.sink.add("E056", f"`repeat` needs a count of 0 or more, got {n}", item.times.span)
+        if not isinstance(n, int) or not 0 <= n <= limits.MAX_REPEAT:
+            self.sink.add(codes.E056, f"`repeat` needs a count from 0 to {limits.MAX_REPEAT:,}, got {_shown(n)}",
+                          shifted(item.times.span, shift))
             return None
-        if n > MAX_NODES - self.nodes:
-            raise _TooLarge(item.span)
-        node = SeqNode(name, path, depth, item.span, "repeat", f"repeat {n}")
+        node = SeqNode(name, path, depth, span, "repeat", f"repeat {n}")
         for i in range(1, n + 1):
-            iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, item.body.span, "iteration", f"{i} of {n}")
-            self.count(1, item.span)
-            self.fill(iteration, item.body, env)
+            iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, shifted(item.body.span, shift), "iteration",
+                                f"{i} of {n}")
+            self.fill(iteration, item.body, env, shift, _Scope(None))
             node.children.append(iteration)
         return node
 
-    def block_call(self, call: ir.BlockCall, name: str, path: str, depth: int, env: dict[str, int]) -> SeqNode | None:
+    def block_call(self, call: ir.BlockCall, name: str, path: str, depth: int, span: Span, env: Env,
+                   shift: int) -> SeqNode | None:
         block = self.blocks.get(call.block)
         if block is None:
-            hint = did_you_mean(call.block, sorted(self.blocks)) or (
-                f"define it first: `block {call.block}(...) {{ ... }}`")
-            self.sink.add("E052", f"no block named `{call.block}`", call.span, hint=hint)
+            hint = did_you_mean(call.block, sorted(self.blocks)) or f"define it: `block {call.block}(...) {{ ... }}`"
+            self.sink.add(codes.E052, f"no block named `{call.block}`", span, hint=hint)
             return None
         self.called.add(block.name)
         if block.name in self.stack:
             chain = " -> ".join(self.stack[self.stack.index(block.name):] + [block.name])
-            self.sink.add("E054", f"block `{block.name}` calls itself ({chain})", call.span,
+            self.sink.add(codes.E054, f"block `{block.name}` calls itself ({chain})", span,
                           hint="a network must be finite; use `repeat N { ... }` for repetition")
             return None
-        try:
-            args = [self.eval(a, env) for a in call.args]
-            kwargs = {k.name: (self.eval(k.value, env), k.span) for k in call.kwargs}
-        except _Bad:
-            return None
-        bound = self.bind(block, call, args, kwargs)
+        bound = self.bind(block, call, env, shift=shift)
         if bound is None:
             return None
-        shown = ", ".join(str(v) for v in bound.values())
-        node = SeqNode(name, path, depth, call.span, "block", f"{block.name}({shown})")
+        shown = ", ".join(_shown(v) for v in bound.values())
+        node = SeqNode(name, path, depth, span, "block", f"{block.name}({shown})")
         self.stack.append(block.name)
         try:
-            self.fill(node, block.body, bound)
+            self.fill(node, block.body, bound, 0, _Scope(None))
         finally:
             self.stack.pop()
         return node
 
-    def bind(self, block: ir.BlockDef, call: ir.BlockCall, args: list[int],
-             kwargs: dict[str, tuple[int, Span]]) -> dict[str, int] | None:
+    def bind(self, block: ir.BlockDef, call: ir.BlockCall, env: Env, *, quiet: bool = False,
+             shift: int = 0) -> Env | None:
         params = [p.name for p in block.params]
         signature = f"{block.name}({', '.join(p.name + ('' if p.default is None else '=…') for p in block.params)})"
-        if len(args) > len(params):
-            self.sink.add("E053", f"`{block.name}` takes {len(params)} argument{'s' * (len(params) != 1)}, "
-                          f"{len(args)} given", call.span, hint=f"the block is {signature}")
+        span = shifted(call.span, shift)
+
+        def fail(message: str, where: Span) -> None:
+            if not quiet:
+                self.sink.add(codes.E053, message, where, hint=f"the block is {signature}")
+
+        try:
+            args = [self.eval(a, env, shift, quiet) for a in call.args]
+            kwargs = {k.name: (self.eval(k.value, env, shift, quiet), shifted(k.span, shift)) for k in call.kwargs}
+        except _Bad:
             return None
-        bound: dict[str, int] = dict(zip(params, args))
-        for key, (value, span) in kwargs.items():
+        if len(args) > len(params):
+            fail(f"`{block.name}` takes {len(params)} argument{'s' * (len(params) != 1)}, {len(args)} given", span)
+            return None
+        bound: Env = dict(zip(params, args))
+        for key, (value, where) in kwargs.items():
             if key not in params:
-                self.sink.add("E053", f"`{block.name}` has no parameter `{key}`", span,
-                              hint=did_you_mean(key, params) or f"the block is {signature}")
+                if not quiet:
+                    self.sink.add(codes.E053, f"`{block.name}` has no parameter `{key}`", where,
+                                  hint=did_you_mean(key, params) or f"the block is {signature}")
                 return None
             if key in bound:
-                self.sink.add("E053", f"`{key}` is given twice", span, hint=f"the block is {signature}")
+                fail(f"`{key}` is given twice", where)
                 return None
             bound[key] = value
         for p in block.params:
             if p.name in bound:
                 continue
             if p.default is None:
-                self.sink.add("E053", f"`{block.name}` needs a value for `{p.name}`", call.span,
-                              hint=f"the block is {signature}")
+                fail(f"`{block.name}` needs a value for `{p.name}`", span)
                 return None
             try:
-                bound[p.name] = self.eval(p.default, bound)
+                bound[p.name] = self.eval(p.default, bound, 0, quiet)
             except _Bad:
                 return None
         return {p: bound[p] for p in params}
 
     # ---- expressions and layer arguments ---------------------------------------------
 
-    def eval(self, e: ir.Expr, env: dict[str, int]) -> int:
+    def eval(self, e: ir.Expr, env: Env, shift: int, quiet: bool = False) -> Value:
+        """An integer expression's value (or a pair `1x7`), bounded by MAX_INT; problems are E057/E059."""
         if isinstance(e, ir.Num):
             return e.value
         if isinstance(e, ir.Var):
             if e.name not in env:
-                hint = did_you_mean(e.name, sorted(env)) or (
-                    "names in expressions are the parameters of the enclosing block")
-                self.sink.add("E059", f"`{e.name}` is not defined here", e.span, hint=hint)
+                if not quiet:
+                    hint = did_you_mean(e.name, sorted(env)) or (
+                        "names in expressions are the parameters of the enclosing block")
+                    self.sink.add(codes.E059, f"`{e.name}` is not defined here", shifted(e.span, shift), hint=hint)
                 raise _Bad
             return env[e.name]
+        if isinstance(e, ir.PairLit):
+            h, w = (self.eval(part, env, shift, quiet) for part in e.items)
+            if not isinstance(h, int) or not isinstance(w, int):
+                raise _Bad
+            return (h, w)
         if isinstance(e, ir.Neg):
-            return -self.eval(e.operand, env)
-        left, right = self.eval(e.left, env), self.eval(e.right, env)
-        if e.op == "+":
-            return left + right
-        if e.op == "-":
-            return left - right
-        if e.op == "*":
-            return left * right
-        if right == 0:
-            self.sink.add("E057", "division by zero", e.span, hint="check the block's arguments")
-            raise _Bad
-        return left // right
+            operand = self.eval(e.operand, env, shift, quiet)
+            return self._arith("-", 0, operand, e, shift, quiet)
+        left = self.eval(e.left, env, shift, quiet)
+        right = self.eval(e.right, env, shift, quiet)
+        return self._arith(e.op, left, right, e, shift, quiet)
 
-    def build_layer(self, call: ir.LayerCall, env: dict[str, int]) -> Layer | None:
+    def _arith(self, op: str, left: Value, right: Value, e: ir.Expr, shift: int, quiet: bool) -> int:
+        def fail(message: str) -> _Bad:
+            if not quiet:
+                self.sink.add(codes.E057, message, shifted(e.span, shift), hint="check the block's arguments")
+            return _Bad()
+
+        if not isinstance(left, int) or not isinstance(right, int):
+            pair = left if not isinstance(left, int) else right
+            raise fail(f"arithmetic on the pair `{_shown(pair)}`: a pair is a size, not a number")
+        if op == "+":
+            result = left + right
+        elif op == "-":
+            result = left - right
+        elif op == "*":
+            result = left * right
+        elif right == 0:
+            raise fail("division by zero")
+        else:
+            result = left // right
+        if abs(result) > limits.MAX_INT:
+            raise fail(f"the result is beyond cnncalc's range for expressions (±{limits.MAX_INT:,})")
+        return result
+
+    def build_layer(self, call: ir.LayerCall, env: Env, shift: int) -> tuple[Layer | None, str | None]:
+        """The layer object and, when it cannot be built, why (for answers that cannot be checked)."""
         if not call.valid:
-            return None
+            return None, f"line {self.line_of(call.span.start + shift)}, which could not be read"
+        literal = self.literal_layers.get(id(call))
+        if literal is not None and literal[0] is call:
+            return literal[1], literal[2]
         cls = REGISTRY[call.keyword]
-        fields = schema(cls).fields
+        schema = cls.schema
         values: dict[str, Any] = {}
+        uses_env = False
         try:
             for arg in call.args:
-                values[arg.field] = self.value(fields[arg.field], arg, env)
+                argument = next(a for a in schema.arguments if a.name == arg.name)
+                raw, from_env = self.raw_value(arg, env, shift)
+                uses_env = uses_env or from_env
+                if isinstance(arg.value, ir.Volume):
+                    if "depth" not in cls._names:
+                        self.sink.add(codes.E013, f"`{call.keyword}` takes a size `KxK`, not `KxKxD`",
+                                      shifted(arg.value.span, shift))
+                        raise _Bad
+                    values["depth"] = arg.value.depth
+                try:
+                    values[arg.name] = argument.kind.convert(raw)
+                except BadValue as bad:
+                    where = _item_span(arg.value, bad.index)
+                    self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}",
+                                  shifted(where, shift))
+                    raise _Bad from None
         except _Bad:
-            return None
-        return cls(**values)
+            result: tuple[Layer | None, str | None] = (
+                None, f"the bad argument at line {self.line_of(call.span.start + shift)}")
+        else:
+            layer = cls.build(values)
+            result = (self.layers.setdefault(layer, layer), None)
+        if not uses_env:
+            self.literal_layers[id(call)] = (call, *result)
+        return result
 
-    def value(self, f: dataclasses.Field[Any], arg: ir.Arg, env: dict[str, int]) -> Any:
-        meta = f.metadata
+    def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> tuple[Any, bool]:
+        """What was written, evaluated: a number, a pair, four sides, a word or a real's text."""
         v = arg.value
-        if meta["role"] == "flag":
-            assert isinstance(v, ir.Word)
-            return meta["words"][v.text]
-        kind = meta["kind"]
-        if kind == "real":
-            assert isinstance(v, ir.Real)
-            try:
-                number = float(v.text.replace("_", ""))
-            except ValueError:
-                self.sink.add("E013", f"`{v.text}` is not a plain number", v.span, hint="write e.g. `0.5`")
-                raise _Bad from None
-            return self.in_range(number, meta, f.name, v.span)
-        if kind == "pad" and isinstance(v, ir.Word):
-            return Pad(same=True) if v.text == "same" else Pad()
-        if isinstance(v, ir.Tuple):
-            items = [self.in_range(self.eval(e, env), meta, f.name, e.span) for e in v.items]
-            if kind == "pad":
-                return Pad(items[0], items[0], items[1], items[1]) if len(items) == 2 else Pad(*items)
-            if kind == "int":
-                self.sink.add("E013", f"{f.name.replace('_', ' ')} is one whole number, not `AxB`", v.span)
-                raise _Bad
-            return (items[0], items[1])
-        n = self.in_range(self.eval(v, env), meta, f.name, v.span)  # type: ignore[arg-type]
-        if kind == "pad":
-            return Pad(n, n, n, n)
-        return (n, n) if kind == "pair" else n
+        if isinstance(v, ir.Word):
+            return v.text, False
+        if isinstance(v, ir.Real):
+            return v.text, False
+        if isinstance(v, ir.Volume):
+            return (v.items[0].value, v.items[1].value), False
+        if isinstance(v, (ir.Sides, ir.Range)):
+            parts = v.items if isinstance(v, ir.Sides) else (v.start, v.stop)
+            values = tuple(self._number(p, env, shift) for p in parts)
+            return values, any(isinstance(p, ir.Var) or not isinstance(p, ir.Num) for p in parts)
+        value = self.eval(v, env, shift)
+        return value, not isinstance(v, (ir.Num, ir.PairLit))
 
-    def in_range(self, n: Any, meta: Any, name: str, span: Span) -> Any:
-        label = name.replace("_", " ")
-        if n < meta["min"]:
-            self.sink.add("E013", f"{label} must be at least {meta['min']}, got {n}", span)
+    def _number(self, e: ir.Expr, env: Env, shift: int) -> int:
+        value = self.eval(e, env, shift)
+        if not isinstance(value, int):
+            self.sink.add(codes.E013, f"expected one number here, found the pair `{_shown(value)}`",
+                          shifted(e.span, shift))
             raise _Bad
-        if meta["below"] is not None and n >= meta["below"]:
-            self.sink.add("E013", f"{label} must be below {meta['below']}, got {n}", span)
-            raise _Bad
-        return n
+        return value
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+
+def _item_span(value: ir.Value, index: int | None) -> Span:
+    if index is not None:
+        if isinstance(value, (ir.PairLit, ir.Sides, ir.Volume)) and index < len(value.items):
+            return value.items[index].span
+        if isinstance(value, ir.Range):
+            return (value.start, value.stop)[index].span
+    return value.span
+
+
+def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
+    if not shift:
+        return e
+    return ir.Expectation(
+        None if e.shape is None else e.shape._replace(span=shifted(e.shape.span, shift)),
+        None if e.params is None else e.params._replace(span=shifted(e.params.span, shift)),
+        None if e.macs is None else e.macs._replace(span=shifted(e.macs.span, shift)),
+        shifted(e.span, shift))
+
+
+def _shown(value: Value) -> str:
+    return f"{value[0]}x{value[1]}" if isinstance(value, tuple) else str(value)
 
 
 def _item_word(item: ir.Item) -> str:
@@ -338,4 +497,6 @@ def _item_word(item: ir.Item) -> str:
         return item.block
     if isinstance(item, ir.Merge):
         return item.kind
+    if isinstance(item, ir.Side):
+        return "side"
     return "repeat"

@@ -1,28 +1,122 @@
-"""Writing a user's output file: never over an existing file unless asked, never half-written."""
+"""Reading a user's files within the limits, and writing output files safely: never over an
+existing file unless asked, never half-written, with the user's umask, checked before any work."""
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import sys
 import tempfile
-from pathlib import Path
+from typing import NamedTuple
+
+from cnncalc.limits import MAX_FILE_BYTES
+
+
+class InputError(Exception):
+    """A file cannot be read as input; the message says which and why (a usage error, exit 2)."""
 
 
 class OutputError(Exception):
-    """The file cannot be written; the message says which and why."""
+    """A file cannot be written; the message says which and why (a usage error, exit 2)."""
+
+
+class Text(NamedTuple):
+    """A source's text, its display name, and the first byte that was not UTF-8 (offset in the text, value)."""
+
+    text: str
+    name: str
+    bad_byte: tuple[int, int] | None
+
+
+def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes (or standard input for `-`), refusing directories, devices, FIFOs and
+    anything over `limit` before reading it whole."""
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            info = os.stat(path)
+        except OSError as e:
+            raise InputError(f"cannot read {path!r}: {e.strerror}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path!r} is a directory; give a file (`cnncalc check` searches directories)")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path!r} is not a regular file (a device, FIFO or socket); give a file")
+        if info.st_size > limit:
+            raise InputError(f"{path!r} is {info.st_size:,} bytes, more than cnncalc reads ({limit:,})")
+        try:
+            with open(path, "rb") as f:
+                data = f.read(limit + 1)
+        except OSError as e:
+            raise InputError(f"cannot read {path!r}: {e.strerror}") from None
+    if len(data) > limit:
+        shown = "standard input" if path == "-" else repr(path)
+        raise InputError(f"{shown} is more than {limit:,} bytes, more than cnncalc reads")
+    return data
+
+
+def decode(data: bytes, name: str) -> Text:
+    """UTF-8 text without a byte-order mark; bytes that are not UTF-8 become U+FFFD and the first is
+    remembered (offset in the text, byte value) for a located error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return Text(data.decode("utf-8"), name, None)
+    except UnicodeDecodeError as e:
+        offset = len(data[:e.start].decode("utf-8", errors="replace"))
+        return Text(data.decode("utf-8", errors="replace"), name, (offset, data[e.start]))
+
+
+def read_source(path: str) -> Text:
+    return decode(read_bytes(path), "<stdin>" if path == "-" else path)
+
+
+def check_output(path: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
+    """Everything that would stop `write_new` later, checked before any work is done."""
+    if os.path.islink(path):
+        raise OutputError(f"{path} is a symbolic link; not writing through it (give a plain path)")
+    if os.path.isdir(path):
+        raise OutputError(f"{path} is a directory; give a file name")
+    if os.path.exists(path):
+        for given in inputs:
+            if given != "-" and os.path.exists(given) and os.path.samefile(path, given):
+                raise OutputError(f"{path} is an input of this command; not overwriting it")
+        if not force:
+            raise OutputError(f"{path} exists; not overwriting it (add --force to replace it)")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise OutputError(f"{path}: the directory {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}: cannot write in {parent}")
 
 
 def write_new(path: str, data: bytes, force: bool) -> None:
-    """Write `data` beside `path` and rename it into place; refuse an existing file without `force`."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise OutputError(f"{path} exists; not overwriting it (add --force to replace it)")
+    """Write `data` beside `path` and rename it into place (never half-written), with the user's umask."""
+    check_output(path, force)
+    parent = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{os.path.basename(path)}.", suffix=".part")
     except OSError as e:
         raise OutputError(f"{path}: cannot write there: {e.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, target)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as e:
+        _remove(tmp)
+        raise OutputError(f"{path}: cannot write it: {e.strerror}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)

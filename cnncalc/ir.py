@@ -1,7 +1,10 @@
-"""The parsed spec as immutable named tuples (cheap to define and create). Every node keeps its source span.
+"""The spec as written, as immutable named tuples (cheap to define and create).
 
-This is the spec as written: block definitions and calls, `repeat`, integer expressions.
-`expand.py` turns it into concrete layers.
+Block definitions and calls, `repeat`, merges with their branches, integer expressions and
+answers. Every node keeps its source span (character offsets). A `Line` whose text repeats an
+earlier line verbatim may share that line's items: its `shift` says how far to move their spans.
+`expand.py` turns the IR into the resolved tree (`tree.py`). Every notation (the spec language,
+the lecture's, imported models) reads into this IR.
 """
 from __future__ import annotations
 
@@ -34,20 +37,27 @@ class Neg(NamedTuple):
     span: Span
 
 
-Expr = Union[Num, Var, BinOp, Neg]
+class PairLit(NamedTuple):
+    """`11x11` or `1x7`: a height and a width (a block argument may hold one)."""
 
-# ---- layer arguments -----------------------------------------------------------------
+    items: tuple[Expr, Expr]
+    span: Span
 
 
-class Tuple(NamedTuple):
-    """`11x11` (height, width) or `1,2,1,2` (top, bottom, left, right padding)."""
+Expr = Union[Num, Var, BinOp, Neg, PairLit]  # noqa: UP007 - a runtime alias for 3.10
+
+# ---- layer argument values -----------------------------------------------------------
+
+
+class Sides(NamedTuple):
+    """`1,2,1,2`: padding or cropping per side (top, bottom, left, right)."""
 
     items: tuple[Expr, ...]
     span: Span
 
 
 class Word(NamedTuple):
-    """A bare word value (`same`, `valid`) or a flag (`nobias`, `ceil`)."""
+    """A bare word value (`same`, `bilinear`) or a flag (`nobias`, `ceil`)."""
 
     text: str
     span: Span
@@ -58,11 +68,28 @@ class Real(NamedTuple):
     span: Span
 
 
-Value = Union[Expr, Tuple, Word, Real]
+class Range(NamedTuple):
+    """`A:B`: channels A … B-1 (`slice`)."""
+
+    start: Expr
+    stop: Expr
+    span: Span
+
+
+class Volume(NamedTuple):
+    """`11x11x3`: a kernel written with its depth, which must equal the input's."""
+
+    items: tuple[Num, Num]
+    depth: int
+    span: Span
+    depth_span: Span
+
+
+Value = Union[Num, Var, BinOp, Neg, PairLit, Sides, Word, Real, Range, Volume]  # noqa: UP007
 
 
 class Arg(NamedTuple):
-    field: str  # the layer dataclass field it sets
+    name: str  # the argument of the layer's schema it sets
     value: Value
     span: Span  # the option word and its value
 
@@ -75,7 +102,7 @@ class LayerCall(NamedTuple):
     args: tuple[Arg, ...]
     label: str | None
     span: Span
-    valid: bool = True  # False when its arguments were bad (reported): the layer's output is unknown
+    valid: bool = True  # False when the layer could not be read (reported): its output is unknown
 
 
 class KwArg(NamedTuple):
@@ -92,14 +119,29 @@ class BlockCall(NamedTuple):
     span: Span
 
 
-class Merge(NamedTuple):
-    """`concat { a | b }` or `add { a | b }`; a `residual` is an add with branches body, shortcut."""
+class Ref(NamedTuple):
+    """`@NAME` at the start of a branch: the branch starts from NAME's output."""
 
-    kind: str  # concat | add | residual
-    branches: tuple[Seq, ...]
-    branch_names: tuple[str, ...]
+    name: str
+    span: Span
+
+
+class Branch(NamedTuple):
+    body: Seq
+    ref: Ref | None
+    name: str  # `1`, `2`, … or `body`/`shortcut`
+    span: Span
+
+
+class Merge(NamedTuple):
+    """`concat { a | b }`, `add`, `mul`, `split N`; `residual { body } shortcut { proj }` is an add."""
+
+    kind: str  # a key of layers.merge.MERGES, or `residual`
+    arg: Expr | None  # split's N
+    branches: tuple[Branch, ...]
     label: str | None
     span: Span
+    keyword_span: Span
 
 
 class Repeat(NamedTuple):
@@ -109,13 +151,22 @@ class Repeat(NamedTuple):
     span: Span
 
 
-Item = Union[LayerCall, BlockCall, Merge, Repeat]
+class Side(NamedTuple):
+    """`side { … }` (an extra output) or `side train { … }` (a training-only head)."""
 
-# ---- expectations --------------------------------------------------------------------
+    train: bool
+    body: Seq
+    label: str | None
+    span: Span
+
+
+Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
+
+# ---- answers -------------------------------------------------------------------------
 
 
 class Count(NamedTuple):
-    """A number in an expectation: exact (`34944`) or rounded at the precision written (`62.4M`).
+    """A number in an answer: exact (`34944`, `34,944`) or rounded at the precision written (`62.4M`).
 
     Its value is `digits / 10**decimals * unit`, kept in integers: `62.4M` is 624, 1, 10**6.
     """
@@ -132,13 +183,13 @@ class Count(NamedTuple):
 
     def compare(self, actual: int) -> int:
         """The sign of `actual - value`, exactly."""
-        difference = actual * 10**self.decimals - self.digits * self.unit
-        return (difference > 0) - (difference < 0)
+        difference = actual * _pow10(self.decimals) - self.digits * self.unit
+        return int(difference > 0) - int(difference < 0)
 
     @property
     def amount(self) -> int:
         """The value as a whole number (a budget's limit; fractions of a unit truncated)."""
-        return self.digits * self.unit // 10**self.decimals
+        return self.digits * self.unit // _pow10(self.decimals)
 
     def accepts(self, actual: int) -> bool:
         """`35K` accepts 34,944 (34.944 rounds to 35 at 0 decimals); `34944` only itself.
@@ -147,24 +198,35 @@ class Count(NamedTuple):
         """
         if self.exact:
             return actual == self.digits
-        return abs(2 * (actual * 10**self.decimals - self.digits * self.unit)) <= self.unit
+        return abs(2 * (actual * _pow10(self.decimals) - self.digits * self.unit)) <= self.unit
+
+
+def _pow10(n: int) -> int:
+    return int(10**n)
+
+
+class ShapeAnswer(NamedTuple):
+    """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output)."""
+
+    dims: tuple[int, ...]
+    text: str
+    span: Span
 
 
 class Expectation(NamedTuple):
-    shape: tuple[int, ...] | None
-    shape_span: Span | None
+    shape: ShapeAnswer | None
     params: Count | None
     macs: Count | None
     span: Span
 
 
 class TotalExpectation(NamedTuple):
-    """`expect total params|macs [op] N`, `expect output HxWxC`."""
+    """`expect total params|macs|memory [op] N`, `expect output HxWxC`."""
 
     quantity: str  # params | macs | memory | output
     op: str  # == <= < >= >
     limit: Count | None
-    shape: tuple[int, ...] | None
+    shape: ShapeAnswer | None
     span: Span
 
 
@@ -175,6 +237,7 @@ class Line(NamedTuple):
     items: tuple[Item, ...]
     expectation: Expectation | None
     span: Span
+    shift: int = 0  # add to every span inside (a line that repeats an earlier one shares its items)
 
 
 class Seq(NamedTuple):
@@ -196,15 +259,35 @@ class BlockDef(NamedTuple):
 
 
 class Input(NamedTuple):
-    shape: tuple[int, ...]
+    dims: tuple[int | str, ...]  # a letter is a symbolic size (`input HxWx3`)
     batch: int
     span: Span
 
 
+class RoundingLine(NamedTuple):
+    mode: str  # floor | ceil | exact
+    span: Span
+
+
 class Network(NamedTuple):
-    name: str | None
+    title: str | None
     input: Input | None
-    rounding: str | None
-    blocks: tuple[BlockDef, ...]
+    rounding: RoundingLine | None
     body: Seq
     totals: tuple[TotalExpectation, ...]
+    span: Span
+
+
+class Prose(NamedTuple):
+    """A line the reader skipped as prose (the lecture's headings), reported as a note."""
+
+    span: Span
+    text: str
+
+
+class File(NamedTuple):
+    """Everything a source holds: blocks shared by its networks, the networks in order."""
+
+    blocks: tuple[BlockDef, ...]
+    networks: tuple[Network, ...]
+    prose: tuple[Prose, ...] = ()

@@ -9,11 +9,27 @@ Imported only by commands that execute a network.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 CHUNK_BYTES = 64 * 2**20  # an im2col block never exceeds this; larger convolutions go in row chunks
+
+
+def pads_for(pad: Any, hw: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
+             dilation: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Padding per side (top, bottom, left, right) from a layer's `pad` value; `same` resolved as
+    TensorFlow's kernels do it (total = F_eff - (N mod S), or F_eff - S when S divides N), not with
+    the walker's rule."""
+    if not pad.same:
+        return pad.top, pad.bottom, pad.left, pad.right
+    sides = []
+    for n, k, s, d in ((hw[0], kernel[0], stride[0], dilation[0]), (hw[1], kernel[1], stride[1], dilation[1])):
+        reach = d * (k - 1) + 1
+        total = max(reach - (n % s if n % s else s), 0)
+        sides += [total // 2, total - total // 2]
+    return sides[0], sides[1], sides[2], sides[3]
 
 
 def window_starts(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int, ceil: bool) -> list[int]:
@@ -152,8 +168,8 @@ def conv_transpose2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride:
     n, h, wd, cin = x.shape
     _, kh, kw, og = w.shape
     cg = cin // groups
-    canvas_h = (h - 1) * stride[0] + (kh - 1) * dilation[0] + 1 + outpad[0]
-    canvas_w = (wd - 1) * stride[1] + (kw - 1) * dilation[1] + 1 + outpad[1]
+    canvas_h = _reached(h, kh, stride[0], dilation[0]) + outpad[0]
+    canvas_w = _reached(wd, kw, stride[1], dilation[1]) + outpad[1]
     canvas = np.zeros((n, canvas_h, canvas_w, og * groups), dtype=np.result_type(x, w))
     macs = 0
     for g in range(groups):
@@ -184,6 +200,12 @@ def conv_transpose2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride:
     return np.ascontiguousarray(y), macs
 
 
+def _reached(n: int, k: int, stride: int, dilation: int) -> int:
+    """One past the last position a scattered filter writes to: where the last input pixel's taps land
+    (placing the windows, not the size formula)."""
+    return max((n - 1) * stride + a * dilation for a in range(k)) + 1
+
+
 # ---- pooling ---------------------------------------------------------------------------
 
 def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
@@ -199,7 +221,8 @@ def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
                 y[:, i, j] = np.max(taps, axis=0)
         return y
     xp = _padded(x, pads, _extra(x, kernel, dilation, pads, rows, cols), -np.inf)
-    return _windows(xp, kernel, stride, dilation, (len(rows), len(cols))).max(axis=(4, 5))
+    pooled: np.ndarray = _windows(xp, kernel, stride, dilation, (len(rows), len(cols))).max(axis=(4, 5))
+    return pooled
 
 
 def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
@@ -225,7 +248,8 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
         return y
     xp = _padded(x, pads, _extra(x, kernel, (1, 1), pads, rows, cols), 0.0)
     sums = _windows(xp, kernel, stride, (1, 1), (len(rows), len(cols))).sum(axis=(4, 5))
-    return sums / (div_h[:, None] * div_w[None, :])[None, :, :, None]
+    means: np.ndarray = sums / (div_h[:, None] * div_w[None, :])[None, :, :, None]
+    return means
 
 
 # ---- the rest --------------------------------------------------------------------------

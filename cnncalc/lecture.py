@@ -1,181 +1,458 @@
-"""The lecture's own notation, read as written on a problem sheet:
+"""The lecture's notation, read as written on a slide or a problem sheet, into the IR:
 
     [227x227x3] INPUT
-    [55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0
+    [55x55x96] CONV1: 96 11x11x3 filters at stride 4, pad 0
     [27x27x96] MAX POOL1: 3x3 filters at stride 2
     [27x27x96] NORM1: Normalization layer
     [4096] FC6: 4096 neurons
+    [1000] FC8: 1000 neurons (class scores)
 
-Each line is translated into one line of the spec language (so line numbers are kept), the
-bracketed volume becoming the expectation it is: the student's answer. Every translated piece
-remembers where it came from, so diagnostics point at what the student wrote.
+The bracketed volume is the student's answer; `-> params 760` or `(760 params)` after a line
+adds more. Every character of a bracketed line is read or reported (E060 names the part not
+understood); an unreadable layer stays in the network with an unknown output, so later answers
+are marked "not checked", not wrong. Lines without a leading bracket are prose (a heading,
+`Input: 227x227x3 images`) and are skipped with a note. Each `INPUT` line after the first starts
+a new network. The scanner is linear in the line's length: no backtracking pattern.
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from cnncalc.diagnostics import Span
+from cnncalc import codes, ir, limits
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.tokens import count_from_text
 
-_LINE = re.compile(r"\s*\[(?P<vol>[^\]]*)\]\s*(?P<rest>.*?)\s*$")
-_LABELLED = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9 _-]*?)\s*:\s*(?P<body>.*)$")
-_CONV = re.compile(r"(?P<n>\d+)\s+(?P<k>\d+(?:\s*x\s*\d+)?)\s+filters?\b(?P<opts>.*)$", re.I)
-_POOL = re.compile(r"(?P<k>\d+(?:\s*x\s*\d+)?)\s+filters?\b(?P<opts>.*)$", re.I)
-_STRIDE = re.compile(r"stride\s+(?P<v>\d+)", re.I)
-_PAD = re.compile(r"pad(?:ding)?\s+(?P<v>\d+)", re.I)
-_FC = re.compile(r"(?P<n>\d+)\s+(?:neurons|units|outputs)\b", re.I)
-_NORM = re.compile(r"norm", re.I)
+_TOKEN = re.compile(r"""\s*(?:
+    (?P<DIMS>[0-9]+(?:\s*[xX×]\s*[0-9]+)+)
+  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[KMGT]?(?![0-9A-Za-z]))
+  | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
+  | (?P<ARROW>->)
+  | (?P<P>[][:,()=;*+/.\-?])
+  | (?P<BAD>\S)
+)""", re.VERBOSE)
 
-FORMS = ("[227x227x3] INPUT; [55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0; "
-         "[27x27x96] MAX POOL1: 3x3 filters at stride 2; [27x27x96] NORM1: Normalization layer; "
-         "[4096] FC6: 4096 neurons")
+FORMS = ("`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`, `[27x27x96] MAX POOL1: 3x3 filters at stride 2`, "
+         "`[27x27x96] NORM1: Normalization layer`, `[4096] FC6: 4096 neurons`, `[227x227x3] INPUT`")
+CONNECTORS = {"at", "applied", "with", "and", "of", "using", "a", "an", "the"}
+OPTION_WORDS = {"stride": "stride", "strides": "stride", "pad": "pad", "padding": "pad", "dilation": "dilation",
+                "groups": "groups", "group": "groups"}
 
 
-class Piece(NamedTuple):
-    """Spec text [start, end) came from original text [orig_start, orig_end)."""
-
+class Tok(NamedTuple):
+    kind: str
+    text: str
     start: int
     end: int
-    orig_start: int
-    orig_end: int
-
-
-class Translation(NamedTuple):
-    text: str
-    pieces: list[Piece]
-    line_starts: list[int]  # original offsets of each line, for spans no piece covers
-    spec_line_starts: list[int]
-    unreadable: list[Span]  # original spans of lines that are not the lecture's notation
-
-
-def looks_like_lecture(text: str) -> bool:
-    """The first line that is not blank or a comment starts with a bracketed volume."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            return stripped.startswith("[")
-    return False
-
-
-class _Line:
-    """Builds one spec line and its pieces."""
-
-    def __init__(self, spec_offset: int) -> None:
-        self.parts: list[str] = []
-        self.pieces: list[Piece] = []
-        self.offset = spec_offset
-        self.length = 0
-
-    def add(self, text: str, orig: tuple[int, int] | None = None) -> None:
-        if self.parts:
-            self.parts.append(" ")
-            self.length += 1
-        if orig is not None:
-            start = self.offset + self.length
-            self.pieces.append(Piece(start, start + len(text), *orig))
-        self.parts.append(text)
-        self.length += len(text)
 
     @property
-    def text(self) -> str:
-        return "".join(self.parts)
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
 
 
-def translate(text: str) -> Translation:
-    out_lines: list[str] = []
-    pieces: list[Piece] = []
-    unreadable: list[Span] = []
-    line_starts: list[int] = []
-    spec_line_starts: list[int] = []
-    offset = spec_offset = 0
+def _tokens(line: str, offset: int) -> list[Tok]:
+    out = []
+    pos = 0
+    while pos < len(line):
+        m = _TOKEN.match(line, pos)
+        if m is None or m.end() == pos:
+            break
+        kind = m.lastgroup or "BAD"
+        out.append(Tok(kind, m.group(kind), offset + m.start(kind), offset + m.end(kind)))
+        pos = m.end()
+    return out
+
+
+class _Net:
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.end = start
+        self.input: ir.Input | None = None
+        self.lines: list[ir.Line] = []
+
+
+def read(text: str, sink: DiagnosticSink) -> ir.File:
+    networks: list[_Net] = []
+    current = _Net(0)
+    prose: list[ir.Prose] = []
+    run: list[tuple[int, int]] = []  # a block of consecutive prose lines
+
+    def flush() -> None:
+        if run:
+            first = text.count("\n", 0, run[0][0]) + 1
+            last = text.count("\n", 0, run[-1][0]) + 1
+            where = f"line {first}" if first == last else f"lines {first}–{last}"
+            prose.append(ir.Prose(Span(run[0][0], run[0][1]), f"{where} ({len(run)} line{'s' * (len(run) != 1)})"))
+            run.clear()
+
+    offset = 0
     for raw in text.split("\n"):
-        line_starts.append(offset)
-        spec_line_starts.append(spec_offset)
-        built = _translate_line(raw, offset, spec_offset)
-        if built is None:
-            stripped = raw.strip()
-            if stripped and not stripped.startswith("#"):
-                first = offset + len(raw) - len(raw.lstrip())
-                unreadable.append(Span(first, offset + len(raw.rstrip())))
-            spec = raw if not raw.strip() or raw.strip().startswith("#") else "# " + raw
-        else:
-            spec = built.text
-            pieces += built.pieces
-        out_lines.append(spec)
+        line_start = offset
         offset += len(raw) + 1
-        spec_offset += len(spec) + 1
-    return Translation("\n".join(out_lines), pieces, line_starts, spec_line_starts, unreadable)
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        first = line_start + len(raw) - len(raw.lstrip())
+        if not stripped.startswith("["):
+            run.append((first, first + len(stripped)))
+            continue
+        tokens = _tokens(raw, line_start)
+        reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
+        result = reader.read()
+        if result is None:
+            run.append((first, first + len(stripped)))
+            continue
+        flush()
+        if isinstance(result, ir.Input):
+            if current.input is not None or current.lines:
+                networks.append(current)
+                current = _Net(first)
+            current.input = result
+        else:
+            current.lines.append(result)
+        current.end = line_start + len(raw)
+    flush()
+    networks.append(current)
+    nets = []
+    for net in networks:
+        span = Span(net.start, net.end)
+        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), (), span))
+    return ir.File((), tuple(nets), tuple(prose))
 
 
-def _translate_line(raw: str, offset: int, spec_offset: int) -> _Line | None:
-    m = _LINE.match(raw)
-    if m is None:
-        return None
-    vol = m.group("vol").strip().replace(" ", "").lower()
-    vol_span = (offset + m.start("vol"), offset + m.end("vol"))
-    rest, rest_at = m.group("rest"), offset + m.start("rest")
-    line = _Line(spec_offset)
-    if rest.upper().startswith("INPUT"):
-        line.add("input")
-        line.add(vol, vol_span)
-        return line
-    labelled = _LABELLED.match(rest)
-    if labelled is None:
-        return None
-    name = labelled.group("name")
-    body, body_at = labelled.group("body"), rest_at + labelled.start("body")
-    label = name.split()[-1].lower().replace("-", "_")
-    line.add(label + ":", (rest_at, rest_at + len(name)))
-    upper = name.upper()
+class _Unreadable(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        self.message = message
+        self.span = span
 
-    def span(match: re.Match[str], group: str) -> tuple[int, int]:
-        return body_at + match.start(group), body_at + match.end(group)
 
-    if "POOL" in upper:
-        pool = _POOL.match(body)
-        if pool is None:
+class _LineReader:
+    """One bracketed line: `[volume] NAME: body [answers]`."""
+
+    def __init__(self, tokens: list[Tok], sink: DiagnosticSink, start: int, end: int) -> None:
+        self.tokens = tokens
+        self.i = 0
+        self.sink = sink
+        self.start = start
+        self.end = end
+
+    def peek(self, k: int = 0) -> Tok | None:
+        return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
+
+    def next(self) -> Tok:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def at(self, *texts: str) -> bool:
+        tok = self.peek()
+        return tok is not None and tok.lower in texts
+
+    def rest_span(self) -> Span:
+        tok = self.peek()
+        return Span(tok.start if tok else self.end, self.end)
+
+    def read(self) -> ir.Input | ir.Line | None:
+        """The line as an input or a layer line; None when it is prose after all (a bracketed remark)."""
+        volume = self.volume()
+        if volume is False:
             return None
-        line.add("avgpool" if "AVG" in upper or "AVERAGE" in upper else "maxpool", (rest_at, rest_at + len(name)))
-        line.add(_kernel(pool.group("k")), span(pool, "k"))
-        _options(line, pool, body_at)
-    elif (fc := _FC.match(body)) is not None:
-        line.add("fc", (rest_at, rest_at + len(name)))
-        line.add(fc.group("n"), span(fc, "n"))
-    elif (conv := _CONV.match(body)) is not None:
-        line.add("conv", (rest_at, rest_at + len(name)))
-        line.add(conv.group("n"), span(conv, "n"))
-        line.add(_kernel(conv.group("k")), span(conv, "k"))
-        _options(line, conv, body_at)
-    elif _NORM.search(body) or "NORM" in upper:
-        line.add("lrn", (rest_at, rest_at + len(name)))
-    elif body.strip().lower() in ("relu", "relu layer"):
-        line.add("relu", (rest_at, rest_at + len(name)))
-    else:
+        tok = self.peek()
+        if tok is not None and tok.lower == "input":
+            self.next()
+            if self.at(":"):
+                self.next()
+            self.end_of_line("INPUT")
+            if not isinstance(volume, ir.ShapeAnswer) or len(volume.dims) not in (1, 3):
+                span = volume.span if isinstance(volume, ir.ShapeAnswer) else Span(self.start, self.end)
+                self.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `[227x227x3] INPUT`)", span)
+                return None
+            return ir.Input(volume.dims, 1, Span(self.start, self.end))
+        name_tokens = []
+        while self.peek() is not None and not self.at(":"):
+            name_tokens.append(self.next())
+        if self.peek() is None:
+            if not name_tokens:
+                self.sink.add(codes.E060, "a volume alone: the layer is missing", Span(self.start, self.end),
+                              hint=f"write e.g. {FORMS}")
+            else:
+                self.sink.add(codes.E060, "expected `NAME: description` after the volume",
+                              Span(name_tokens[0].start, self.end), hint=f"write e.g. {FORMS}")
+            return self.unreadable(volume, name_tokens)
+        self.next()  # the colon
+        name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
+        words = [t.lower for t in name_tokens]
+        try:
+            call = self.layer(words, name_span)
+            expectation = self.answers(volume)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
+            return self.unreadable(volume, name_tokens)
+        label = _label(name_tokens)
+        call = call._replace(label=label, span=name_span.to(call.span))
+        return ir.Line((call,), expectation, Span(self.start, self.end))
+
+    def unreadable(self, volume: object, name_tokens: list[Tok]) -> ir.Line:
+        """The layer stays, unknown: later answers rest on it and are not checked."""
+        label = _label(name_tokens)
+        call = ir.LayerCall(label or "layer", (), label, Span(self.start, self.end), valid=False)
+        answer = ir.Expectation(volume, None, None, volume.span) if isinstance(volume, ir.ShapeAnswer) else None
+        return ir.Line((call,), answer, Span(self.start, self.end))
+
+    # ---- the parts of a line -----------------------------------------------------------
+
+    def volume(self) -> ir.ShapeAnswer | bool | None:
+        """`[55x55x96]`, `[4096]`, `[5x5]`; `[?]` or `[ ]` for no answer; False when the bracket holds prose."""
+        opening = self.next()
+        inside = []
+        while self.peek() is not None and not self.at("]"):
+            inside.append(self.next())
+        if self.peek() is None:
+            return False
+        closing = self.next()
+        if not inside or all(t.text == "?" for t in inside):
+            return None
+        if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM"):
+            text = re.sub(r"\s+", "", inside[0].text).replace("X", "x").replace("×", "x")
+            parts = text.split("x")
+            if all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts) and len(parts) <= 3:
+                dims = tuple(int(p) for p in parts)
+                if min(dims) >= 1:
+                    return ir.ShapeAnswer(dims, text, inside[0].span)
+        rest = self.peek()
+        if rest is None or ":" not in [t.text for t in self.tokens[self.i:]]:
+            return False
+        self.sink.add(codes.E060, f"`{_shown(inside)}` is not a volume", Span(opening.end, closing.start),
+                      hint="write the output volume as `HxWxC` (e.g. `[55x55x96]`), `N` for a vector, or `?`")
         return None
-    line.add("->")
-    line.add(vol, vol_span)
-    return line
+
+    def layer(self, words: list[str], name_span: Span) -> ir.LayerCall:
+        name = " ".join(words)
+        body_start = self.peek()
+        if "pool" in name or "pooling" in name or "subsampling" in name:
+            return self.pool("avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool",
+                             name_span)
+        if "conv" in name or (name.startswith("c") and name[1:].isdigit()):
+            return self.conv(name_span)
+        if "norm" in name or "lrn" in name:
+            if "batch" in name or name.startswith("bn"):
+                return self.simple("batchnorm", name_span, {"batch", "normalization", "norm", "layer", "bn"})
+            return self.simple("lrn", name_span, {"normalization", "norm", "layer", "local", "response", "lrn",
+                                                  "cross", "channel"})
+        if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (
+                name.startswith("f") and name[1:].isdigit()):
+            return self.fc(name_span)
+        if "relu" in name:
+            return self.simple("relu", name_span, {"relu", "layer", "activation", "rectified", "linear", "unit"})
+        if "softmax" in name:
+            return self.simple("softmax", name_span, {"softmax", "layer", "classifier"})
+        if "dropout" in name:
+            return self.simple("dropout", name_span, {"dropout", "layer"})
+        raise _Unreadable(f"`{name.upper() if name else '(no name)'}` is not a layer cnncalc knows in this notation",
+                          name_span if words else (body_start.span if body_start else name_span))
+
+    def conv(self, name_span: Span) -> ir.LayerCall:
+        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11`, then options."""
+        args: list[ir.Arg] = []
+        count = self.expect_number("the number of filters, as in `96 11x11 filters`")
+        args.append(ir.Arg("out_channels", ir.Num(count[0], count[1]), count[1]))
+        kernel = None
+        if self.peek() is not None and self.peek().kind == "DIMS":  # type: ignore[union-attr]
+            kernel = self.kernel()
+        if not self.at("filters", "filter", "kernels"):
+            raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
+                              self.rest_span())
+        end = self.next().end
+        if kernel is None:
+            if self.at("of"):
+                self.next()
+                if self.at("size"):
+                    self.next()
+            if self.peek() is None or self.peek().kind != "DIMS":  # type: ignore[union-attr]
+                raise _Unreadable("expected the filter size, as in `96 11x11 filters`", self.rest_span())
+            kernel = self.kernel()
+            end = kernel.span.end
+        args.append(ir.Arg("kernel", kernel, kernel.span))
+        args += self.options({"stride", "pad", "dilation", "groups"})
+        return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def pool(self, keyword: str, name_span: Span) -> ir.LayerCall:
+        """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`."""
+        while self.at("max", "average", "avg", "pool", "pooling", "window", "windows", "of", "size"):
+            self.next()
+        if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
+            raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
+        kernel = self.kernel()
+        while self.at("filters", "filter", "windows", "window", "max", "average", "pool", "pooling"):
+            self.next()
+        args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad"})
+        return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, args[-1].span.end))
+
+    def fc(self, name_span: Span) -> ir.LayerCall:
+        """`4096 neurons` (or units, outputs)."""
+        count = self.expect_number("the number of neurons, as in `4096 neurons`")
+        if not self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden"):
+            raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
+        word = self.next()
+        return ir.LayerCall("fc", (ir.Arg("units", ir.Num(count[0], count[1]), count[1]),), None,
+                            Span(name_span.start, word.end))
+
+    def simple(self, keyword: str, name_span: Span, allowed: set[str]) -> ir.LayerCall:
+        """A layer without numbers: its description's words may repeat the kind (`Normalization layer`)."""
+        end = name_span.end
+        while self.peek() is not None and self.peek().kind == "WORD" and self.peek().lower in allowed:  # type: ignore
+            end = self.next().end
+        return ir.LayerCall(keyword, (), None, Span(name_span.start, end))
+
+    def kernel(self) -> ir.Value:
+        tok = self.next()
+        text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
+        parts = text.split("x")
+        if any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts) or len(parts) > 3:
+            raise _Unreadable(f"`{tok.text}` is not a filter size", tok.span)
+        nums = tuple(ir.Num(int(p), tok.span) for p in parts)
+        if len(nums) == 1:
+            return ir.PairLit((nums[0], nums[0]), tok.span)
+        if len(nums) == 3:
+            return ir.Volume((nums[0], nums[1]), nums[2].value, tok.span, tok.span)
+        return ir.PairLit((nums[0], nums[1]), tok.span)
+
+    def expect_number(self, what: str) -> tuple[int, Span]:
+        tok = self.peek()
+        if tok is None or tok.kind != "NUM" or not tok.text.replace("_", "").isdigit():
+            raise _Unreadable(f"expected {what}", self.rest_span())
+        self.next()
+        digits = tok.text.replace("_", "")
+        if len(digits) > limits.MAX_LITERAL_DIGITS:
+            raise _Unreadable(f"`{tok.text}` is too large", tok.span)
+        return int(digits), tok.span
+
+    def options(self, allowed: set[str]) -> list[ir.Arg]:
+        """`at stride 4, pad 0`, `with padding 1`, `, dilation 2, groups 5`: every word read or reported."""
+        args: list[ir.Arg] = []
+        seen: set[str] = set()
+        while self.peek() is not None:
+            tok = self.peek()
+            assert tok is not None
+            if tok.text in (",", ";") or tok.lower in CONNECTORS:
+                self.next()
+                continue
+            if tok.lower == "zero" and self.peek(1) is not None and self.peek(1).lower in ("pad", "padding"):  # type: ignore
+                self.next()
+                continue
+            name = OPTION_WORDS.get(tok.lower)
+            if name is None or name not in allowed:
+                break
+            self.next()
+            if self.at("of", "=", ":"):
+                self.next()
+            value = self.peek()
+            if value is None or value.kind not in ("NUM", "DIMS") or not re.fullmatch(r"[0-9]+(?:\s*[xX×]\s*[0-9]+)?",
+                                                                                       value.text):
+                raise _Unreadable(f"expected a number after `{tok.text}`", self.rest_span())
+            self.next()
+            text = re.sub(r"\s+", "", value.text).replace("X", "x").replace("×", "x")
+            parts = [int(p) for p in text.split("x") if len(p) <= limits.MAX_LITERAL_DIGITS]
+            if len(parts) != len(text.split("x")):
+                raise _Unreadable(f"`{value.text}` is too large", value.span)
+            expr: ir.Value = ir.Num(parts[0], value.span) if len(parts) == 1 else \
+                ir.PairLit((ir.Num(parts[0], value.span), ir.Num(parts[1], value.span)), value.span)
+            if name in seen:
+                raise _Unreadable(f"`{tok.text}` is given twice", Span(tok.start, value.end))
+            seen.add(name)
+            args.append(ir.Arg(name, expr, Span(tok.start, value.end)))
+        return args
+
+    def answers(self, volume: object) -> ir.Expectation | None:
+        """The bracketed volume, plus `-> params N macs N` or `(760 params)`; a parenthesis of words is a remark."""
+        shape = volume if isinstance(volume, ir.ShapeAnswer) else None
+        counts: dict[str, ir.Count] = {}
+        while self.peek() is not None:
+            tok = self.peek()
+            assert tok is not None
+            if tok.kind == "ARROW":
+                self.next()
+                while self.at("params", "parameters", "macs", "weights"):
+                    word = self.next()
+                    if self.at(":", "="):
+                        self.next()
+                    counts[_quantity(word)] = self.count(word)
+                continue
+            if tok.text == "(":
+                self.parenthesis(counts)
+                continue
+            if tok.text in (",", ";", "."):
+                self.next()
+                continue
+            raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` here", self.rest_span())
+        if shape is None and not counts:
+            return None
+        span = shape.span if shape is not None else next(iter(counts.values())).span
+        for c in counts.values():
+            span = span.to(c.span)
+        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span)
+
+    def parenthesis(self, counts: dict[str, ir.Count]) -> None:
+        opening = self.next()
+        inside: list[Tok] = []
+        while self.peek() is not None and not self.at(")"):
+            inside.append(self.next())
+        if self.peek() is None:
+            raise _Unreadable("this `(` is never closed", opening.span)
+        self.next()
+        words = [t.lower for t in inside]
+        numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
+        if not numbers:
+            return  # a remark: `(class scores)`
+        quantity_words = [w for w in words if w in ("params", "parameters", "macs", "weights")]
+        if len(numbers) == 1 and len(quantity_words) == 1 and len(inside) <= 4:
+            word = next(t for t in inside if t.lower in ("params", "parameters", "macs", "weights"))
+            counts[_quantity(word)] = self._count_token(numbers[0])
+            return
+        raise _Unreadable(f"cnncalc does not understand `({_shown(inside)})`; answers read `(760 params)` or "
+                          f"`(105M MACs)`", Span(opening.start, inside[-1].end + 1))
+
+    def count(self, word: Tok) -> ir.Count:
+        tok = self.peek()
+        if tok is None or tok.kind != "NUM":
+            raise _Unreadable(f"expected a number after `{word.text}`", self.rest_span())
+        self.next()
+        return self._count_token(tok)
+
+    @staticmethod
+    def _count_token(tok: Tok) -> ir.Count:
+        result = count_from_text(tok.text.replace(",", ""), tok.span)
+        if isinstance(result, str):
+            raise _Unreadable(result, tok.span)
+        return result._replace(text=tok.text)
+
+    def end_of_line(self, what: str) -> None:
+        if self.peek() is not None:
+            raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` after {what}",
+                              self.rest_span())
 
 
-def _kernel(text: str) -> str:
-    k = text.replace(" ", "").lower()
-    return k if "x" in k else f"{k}x{k}"
+def _quantity(word: Tok) -> str:
+    return "macs" if word.lower == "macs" else "params"
 
 
-def _options(line: _Line, match: re.Match[str], body_at: int) -> None:
-    opts, opts_at = match.group("opts"), body_at + match.start("opts")
-    for word, pattern in (("stride", _STRIDE), ("pad", _PAD)):
-        found = pattern.search(opts)
-        if found is not None:
-            line.add(word, (opts_at + found.start(), opts_at + found.end()))
-            line.add(found.group("v"), (opts_at + found.start("v"), opts_at + found.end("v")))
+def _label(name_tokens: list[Tok]) -> str | None:
+    """`CONV1` -> conv1, `MAX POOL1` -> pool1, `CONV 3` -> conv3; None when the name carries no number."""
+    words = [t.text.lower().replace("-", "_") for t in name_tokens if t.kind in ("WORD", "NUM")]
+    if not words:
+        return None
+    last = words[-1]
+    if last.isdigit() and len(words) > 1:
+        last = words[-2] + last
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not any(ch.isdigit() for ch in last):
+        return None
+    return last
 
 
-def remap(span: Span, t: Translation) -> Span:
-    """A span in the translated text -> the span of the student's text it came from."""
-    for piece in t.pieces:
-        if piece.start <= span.start < max(piece.end, piece.start + 1):
-            end_piece = next((p for p in t.pieces if p.start < span.end <= p.end), piece)
-            return Span(piece.orig_start, max(end_piece.orig_end, piece.orig_start))
-    line = max(i for i, s in enumerate(t.spec_line_starts) if s <= span.start) if t.spec_line_starts else 0
-    return Span(t.line_starts[line], t.line_starts[line])
+def _shown(tokens: list[Tok]) -> str:
+    text = " ".join(t.text for t in tokens).replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    return text if len(text) <= 60 else text[:57] + "..."

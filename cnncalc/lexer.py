@@ -1,78 +1,100 @@
-"""Spec text -> tokens, each carrying its source span. The lexer knows no layer names."""
+"""Spec text -> tokens, each carrying its source offsets. The lexer knows no layer names.
+
+One compiled pattern scans the text in linear time. Kinds: NAME, NUMBER (`34944`, `62.4M`,
+`0.5`, `1e-5`), DIMS (`11x11`, `227x227x3`), TITLE (the free text after `network`), BADNUMBER
+(digits glued to letters: the parser decides whether that is an error, as `224xWx3` in an input
+is not), NEWLINE, EOF, and the punctuation strings themselves.
+"""
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
+from cnncalc import codes
 from cnncalc.diagnostics import DiagnosticSink, Span
 
-# Token kinds: NAME NUMBER DIMS NEWLINE EOF and the punctuation strings themselves.
-PUNCTUATION = ("->", "<=", ">=", "==", "//", ":", ";", "{", "}", "(", ")", "|", ",", "=", "+", "-", "*", "<", ">")
-
-_DIMS = re.compile(r"\d+(?:x\d+)+")
-_NUMBER = re.compile(r"\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?(?:[KMGT]i?B?|B)?")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_WORD_CHAR = re.compile(r"[A-Za-z0-9_.]")
-_BLOB = re.compile(r"[A-Za-z0-9_.]+")
+_MASTER = re.compile(r"""[ \t\r\f\v]*(?:
+    (?P<NEWLINE>\n)
+  | (?P<NAME>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<NUM>[0-9](?:[A-Za-z0-9_.]|(?<=[eE])[-+](?=[0-9]))*)
+  | (?P<PUNCT>->|<=|>=|==|//|[:;{}()|,=+\-*<>@])
+  | (?P<COMMENT>\#[^\n]*)
+  | (?P<END>\Z)
+  | (?P<BAD>.)
+)""", re.VERBOSE | re.ASCII)
+_DIMS = re.compile(r"[0-9]+(?:x[0-9]+)+")
+_NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B?|B)?")
+_TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
 
 class Token(NamedTuple):
     kind: str
     text: str
-    span: Span
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
-    return list(_tokens(text, sink))
+    """Every token of `text`, ending with EOF. Unknown characters are E001 and skipped."""
+    tokens: list[Token] = []
+    pos = 0
+    while not tokens or tokens[-1].kind != "EOF":
+        pos = lex_line(text, pos, tokens, sink)
+    return tokens
 
 
-def _tokens(text: str, sink: DiagnosticSink) -> Iterator[Token]:
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            yield Token("NEWLINE", "\n", Span(i, i + 1))
-            i += 1
-        elif ch in " \t\r\f\v":
-            i += 1
-        elif ch == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-        elif ch.isdigit() and ch.isascii():
-            token = _number(text, i, sink)
-            yield token
-            i = token.span.end
-        elif (m := _NAME.match(text, i)) is not None:
-            yield Token("NAME", m.group(), Span(i, m.end()))
-            i = m.end()
-        else:
-            punct = next((p for p in PUNCTUATION if text.startswith(p, i)), None)
-            if punct is not None:
-                yield Token(punct, punct, Span(i, i + len(punct)))
-                i += len(punct)
-            else:
-                shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
-                sink.add("E001", f"unexpected character {shown}", Span(i, i + 1),
-                         hint="comments start with `#`; shapes are written like `227x227x3`")
-                i += 1
-    yield Token("EOF", "", Span(n, n))
+def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int:
+    """Append the tokens of the line starting at `pos` (its NEWLINE, or EOF at the end) to `out`;
+    return where the next line starts."""
+    append = out.append
+    line_start = True  # only whitespace so far: a `network` here starts a title
+    match = _MASTER.match
+    while True:
+        m = match(text, pos)
+        assert m is not None  # the pattern always matches (END or BAD)
+        kind = m.lastgroup
+        pos = m.end()
+        if kind == "NAME":
+            start = m.start(kind)
+            word = m.group(kind)
+            append(Token("NAME", word, start, pos))
+            if line_start and word == "network" and not _label_follows(text, pos):
+                title = _TITLE.match(text, pos)
+                assert title is not None
+                words = title.group(1).rstrip()
+                append(Token("TITLE", words, title.start(1), title.start(1) + len(words)))
+                pos = title.end()
+            line_start = False
+        elif kind == "NUM":
+            start = m.start(kind)
+            blob = m.group(kind)
+            kind = "DIMS" if _DIMS.fullmatch(blob) else "NUMBER" if _NUMBER.fullmatch(blob) else "BADNUMBER"
+            append(Token(kind, blob, start, pos))
+            line_start = False
+        elif kind == "PUNCT":
+            punct = m.group(kind)
+            append(Token(punct, punct, pos - len(punct), pos))
+            line_start = False
+        elif kind == "NEWLINE":
+            append(Token("NEWLINE", "\n", pos - 1, pos))
+            return pos
+        elif kind == "END":
+            append(Token("EOF", "", len(text), len(text)))
+            return pos
+        elif kind == "BAD":
+            ch = m.group(kind)
+            shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
+            sink.add(codes.E001, f"unexpected character {shown}", Span(pos - 1, pos),
+                     hint="comments start with `#`; shapes are written like `227x227x3`")
+            line_start = False
 
 
-def _number_match(text: str, i: int) -> re.Match[str] | None:
-    """A dims (`11x11`) or number (`62.4M`) literal that is not glued to further word characters."""
-    for pattern in (_DIMS, _NUMBER):
-        m = pattern.match(text, i)
-        if m is not None and not _WORD_CHAR.match(text, m.end()):
-            return m
-    return None
-
-
-def _number(text: str, i: int, sink: DiagnosticSink) -> Token:
-    m = _number_match(text, i)
-    if m is None:
-        blob = _BLOB.match(text, i).group()  # type: ignore[union-attr]
-        sink.add("E013", f"malformed number `{blob}`", Span(i, i + len(blob)),
-                 hint="write sizes as `227x227x3`, counts as `34944`, `35K` or `62.4M`")
-        return Token("BADNUMBER", blob, Span(i, i + len(blob)))
-    kind = "DIMS" if "x" in m.group() else "NUMBER"
-    return Token(kind, m.group(), Span(i, m.end()))
+def _label_follows(text: str, pos: int) -> bool:
+    """`network: conv ...` is a layer labelled `network`, not a title."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos < len(text) and text[pos] == ":"

@@ -1,91 +1,117 @@
-"""Tokens -> IR, with syntax diagnostics. Argument schemas come from the layer dataclasses;
-the parser never knows what a stride does."""
+"""Tokens -> IR, with syntax diagnostics. Argument syntax comes from each layer's schema and
+merge kinds from their registry; the parser never knows what a stride does.
+
+A line whose text repeats an earlier line verbatim (the bulk of a generated or VGG-like spec)
+is not lexed or parsed again: it shares the earlier line's items, shifted (`ir.Line.shift`).
+"""
 from __future__ import annotations
 
-import dataclasses
-
-from cnncalc import ir
+from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
-from cnncalc.layers.base import schema
-from cnncalc.lexer import Token, tokenize
-from cnncalc.tokens import ITEM_END, MAX_NESTING, TokenStream
+from cnncalc.layers.merge import MERGES
+from cnncalc.lexer import Token
+from cnncalc.suggest import did_you_mean, layer_hint
+from cnncalc.tokens import ITEM_END, TokenStream
 
-STRUCTURAL = ("concat", "add", "residual", "repeat")
+STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
+_CACHEABLE_LENGTH = 400
 
 
-def parse(text: str, sink: DiagnosticSink) -> ir.Network:
-    return Parser(tokenize(text, sink), sink, text).parse_network()
+def parse(text: str, sink: DiagnosticSink) -> ir.File:
+    return Parser(text, sink).parse_file()
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    import difflib  # only when something is misspelt: off the start-up path
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+def _input_problem(text: str, dims: tuple[int | str, ...]) -> tuple[str, str] | None:
+    """Why an input shape cannot be used, and the fix; None when it can."""
+    numbers = [d for d in dims if isinstance(d, int)]
+    if len(dims) == 2:
+        return f"input `{text}` has 2 sizes", f"write `{text}x1` for one channel"
+    if len(dims) not in (1, 3):
+        return f"input `{text}` has {len(dims)} sizes", "write `HxWxC` (e.g. `227x227x3`) or a flat `N`"
+    if numbers and min(numbers) < 1:
+        return f"shape `{text}` has a size below 1", "every size is at least 1"
+    limits_hit = [d for d in dims[:2] if isinstance(d, int) and d > limits.MAX_SIZE] if len(dims) == 3 else []
+    depth = dims[-1]
+    if limits_hit or (isinstance(depth, int) and depth > limits.MAX_CHANNELS):
+        return (f"input `{text}` is beyond cnncalc's limits", f"heights and widths go up to {limits.MAX_SIZE:,}, "
+                f"depths and flat inputs up to {limits.MAX_CHANNELS:,}")
+    return None
+
+
+class _Network:
+    """A network being read: its statements so far."""
+
+    def __init__(self, start: int) -> None:
+        self.title: str | None = None
+        self.input: ir.Input | None = None
+        self.rounding: ir.RoundingLine | None = None
+        self.lines: list[ir.Line] = []
+        self.totals: list[ir.TotalExpectation] = []
+        self.start = start
+        self.end = start
+
+    @property
+    def started(self) -> bool:
+        return self.title is not None or self.input is not None or bool(self.lines) or bool(self.totals)
+
+    def done(self) -> ir.Network:
+        span = Span(self.start, self.end)
+        return ir.Network(self.title, self.input, self.rounding, ir.Seq(tuple(self.lines), span), tuple(self.totals),
+                          span)
 
 
 class Parser(TokenStream):
-    """Statements, lines, items, blocks and layer arguments."""
+    """Statements, lines, items, blocks, branches and layer arguments."""
 
-    def __init__(self, tokens: list[Token], sink: DiagnosticSink, text: str) -> None:
-        super().__init__(tokens, sink, text)
+    def __init__(self, text: str, sink: DiagnosticSink) -> None:
+        super().__init__(text, sink)
         self.block_names: set[str] = set()
+        self.cache: dict[str, tuple[ir.Line, int]] = {}
+        self.pending: tuple[str, int, int, int] | None = None
 
     # ---- the file --------------------------------------------------------------------
 
-    def parse_network(self) -> ir.Network:
-        name: str | None = None
-        inp: ir.Input | None = None
-        rounding: str | None = None
+    def parse_file(self) -> ir.File:
         blocks: list[ir.BlockDef] = []
-        totals: list[ir.TotalExpectation] = []
-        lines: list[ir.Line] = []
-        start = self.peek().span
+        networks: list[ir.Network] = []
+        net = _Network(0)
         while True:
             self.skip_newlines()
+            cached = self.cached_line()
+            if cached is not None:
+                net.lines.append(cached)
+                net.end = cached.span.end + cached.shift
+                continue
             tok = self.peek()
+            if tok.kind == "NEWLINE":
+                self.advance()
+                continue
             if tok.kind == "EOF":
                 break
             if tok.kind == "}":
-                self.error("E003", "unmatched `}`: no `{` is open here", tok.span, hint="remove it, or open a block before it")
+                self.error(codes.E003, "unmatched `}`: no `{` is open here", tok.span,
+                           hint="remove it, or open a block before it")
                 self.advance()
                 continue
-            if self.at_word("network"):
+            if tok.kind == "NAME" and tok.text == "network" and self.peek(1).kind == "TITLE":
                 self.advance()
-                first = self.peek().span.start
-                last = first
-                while not self.at("NEWLINE", "EOF"):
-                    last = self.advance().span.end
-                if name is not None or lines:
-                    self.error("E022", "`network` names the spec once, at the top", tok.span)
-                name = self.text[first:last] or name
+                title = self.advance()
+                if net.started:
+                    networks.append(net.done())
+                    net = _Network(tok.start)
+                net.title = title.text or None
+                net.end = title.end
             elif self.at_word("input"):
-                parsed = self.parse_input()
-                if parsed is None:
-                    pass
-                elif inp is not None:
-                    self.error("E021", "`input` is given twice", parsed.span, hint="keep one `input` line")
-                elif lines:
-                    self.error("E022", "`input` must come before the first layer", parsed.span)
-                    inp = parsed
-                else:
-                    inp = parsed
+                self.parse_input(net)
             elif self.at_word("rounding"):
-                self.advance()
-                mode = self.peek()
-                if mode.kind == "NAME" and mode.text in ("floor", "ceil", "exact"):
-                    self.advance()
-                    if lines:
-                        self.error("E022", "`rounding` must come before the first layer", tok.span.to(mode.span))
-                    rounding = mode.text
-                else:
-                    self.unexpected("`floor`, `ceil` or `exact` after `rounding`")
-                self.end_of_statement()
+                self.parse_rounding(net)
             elif self.at_word("expect"):
                 total = self.parse_total()
                 if total is not None:
-                    totals.append(total)
+                    net.totals.append(total)
+                    net.end = total.span.end
             elif self.at_word("block"):
                 block = self.parse_block_def()
                 if block is not None:
@@ -93,45 +119,104 @@ class Parser(TokenStream):
             else:
                 line = self.parse_line()
                 if line is not None:
-                    lines.append(line)
+                    net.lines.append(line)
+                    net.end = line.span.end
                 if self.at("|"):
-                    self.error("E002", "`|` separates branches only inside `concat { }` or `add { }`", self.peek().span)
+                    self.error(codes.E002, "`|` separates branches only inside braces (`concat { a | b }`)",
+                               self.peek().span)
                     self.advance()
                 elif not self.at("NEWLINE", "EOF", "}"):
                     self.unexpected("end of line")
-                    self.sync()
-        end = self.peek().span
-        return ir.Network(name, inp, rounding, tuple(blocks), ir.Seq(tuple(lines), start.to(end)), tuple(totals))
+                    self.sync_statement()
+        networks.append(net.done())
+        return ir.File(tuple(blocks), tuple(networks))
 
-    def parse_input(self) -> ir.Input | None:
+    def cached_line(self) -> ir.Line | None:
+        """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
+        On a miss, remembers the line so that `parse_line` can store what it reads."""
+        self.pending = None
+        where = self.fresh_line()
+        if where is None:
+            return None
+        start, stop = where
+        if stop - start > _CACHEABLE_LENGTH or start == stop:
+            return None
+        key = self.text[start:stop]
+        hit = self.cache.get(key)
+        if hit is not None:
+            line, origin = hit
+            self.skip_fresh_line()
+            return line._replace(shift=start - origin)
+        if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
+            self.pending = (key, start, stop, len(self.sink.items))
+        return None
+
+    def _store(self, line: ir.Line, pending: tuple[str, int, int, int]) -> None:
+        """Keep a freshly parsed line for its repeats: only a whole physical line read without diagnostics."""
+        key, start, _, diagnostics = pending
+        tok = self.peek()
+        if line.span.start == start and len(self.sink.items) == diagnostics and tok.kind == "NEWLINE" \
+                and tok.start == self.text.find("\n", start):
+            self.cache[key] = (line, start)
+
+    def parse_input(self, net: _Network) -> None:
         kw = self.advance()
         tok = self.peek()
-        if tok.kind not in ("DIMS", "NUMBER"):
-            self.unexpected("a shape like `227x227x3` after `input`")
-            self.end_of_statement()
-            return None
+        dims = self.symbolic_dims(tok) if tok.kind in ("DIMS", "NUMBER", "NAME", "BADNUMBER") else None
+        if dims is None:
+            if tok.kind == "BADNUMBER" or tok.kind == "NUMBER":
+                self.error(codes.E023, f"`{tok.text}` is not an input shape", tok.span,
+                           hint="write the input as `HxWxC`, e.g. `input 227x227x3`, or a flat `N`")
+            else:
+                self.unexpected("a shape like `227x227x3` after `input`")
+            self.sync_statement()
+            return
         self.advance()
-        shape = self.literal_shape(tok)
-        if shape is None:
-            self.end_of_statement()
-            return None
-        if len(shape) not in (1, 3):
-            hint = f"write `{tok.text}x1` for one channel" if len(shape) == 2 else "an input is HxWxC or N"
-            self.error("E023", f"input `{tok.text}` has {len(shape)} sizes", tok.span, hint=hint)
-            self.end_of_statement()
-            return None
+        problem = _input_problem(tok.text, dims)
+        if problem is not None:
+            self.error(codes.E023, problem[0], tok.span, hint=problem[1])
+            self.sync_statement()
+            return
         batch = 1
+        end = tok.span
         if self.at_word("batch"):
             self.advance()
             btok = self.peek()
-            if btok.kind == "NUMBER" and btok.text.isdigit() and int(btok.text) >= 1:
-                batch = int(self.advance().text)
+            n = self.whole(btok) if btok.kind == "NUMBER" else None
+            if n is not None and 1 <= n <= limits.MAX_BATCH:
+                batch = n
+                end = self.advance().span
             else:
-                self.error("E013", f"`batch` needs a whole number of at least 1, found `{btok.text or 'nothing'}`", btok.span)
-                if btok.kind in ("NUMBER", "BADNUMBER"):
-                    self.advance()
+                if n is not None or btok.kind != "NUMBER":
+                    self.error(codes.E013, f"`batch` needs a whole number from 1 to {limits.MAX_BATCH:,}, found "
+                                           f"`{btok.text or 'nothing'}`", btok.span)
+                self.sync_statement()
         self.end_of_statement()
-        return ir.Input(shape, batch, kw.span.to(tok.span))
+        parsed = ir.Input(dims, batch, kw.span.to(end))
+        if net.input is not None:
+            self.error(codes.E021, "`input` is given twice", parsed.span, hint="keep one `input` line per network")
+        elif net.lines:
+            self.error(codes.E022, "`input` must come before the first layer", parsed.span)
+            net.input = parsed
+        else:
+            net.input = parsed
+        net.end = parsed.span.end
+
+    def parse_rounding(self, net: _Network) -> None:
+        kw = self.advance()
+        mode = self.peek()
+        if mode.kind == "NAME" and mode.text in ("floor", "ceil", "exact"):
+            self.advance()
+            span = kw.span.to(mode.span)
+            if net.lines:
+                self.error(codes.E022, "`rounding` must come before the first layer", span)
+            elif net.rounding is not None:
+                self.error(codes.E012, "`rounding` is given twice", span, hint="keep one `rounding` line")
+            net.rounding = ir.RoundingLine(mode.text, span)
+            net.end = span.end
+        else:
+            self.unexpected("`floor`, `ceil` or `exact` after `rounding`")
+        self.end_of_statement()
 
     def parse_total(self) -> ir.TotalExpectation | None:
         kw = self.advance()
@@ -140,30 +225,32 @@ class Parser(TokenStream):
             tok = self.peek()
             if tok.kind in ("DIMS", "NUMBER"):
                 self.advance()
-                shape = self.literal_shape(tok)
+                shape = self.shape_answer(tok)
                 self.end_of_statement()
-                return None if shape is None else ir.TotalExpectation("output", "==", None, shape, kw.span.to(tok.span))
+                return None if shape is None else ir.TotalExpectation("output", "==", None, shape,
+                                                                      kw.span.to(tok.span))
             self.unexpected("a shape after `expect output`")
-            self.end_of_statement()
+            self.sync_statement()
             return None
         if not self.at_word("total"):
             self.unexpected("`total` or `output` after `expect`")
-            self.end_of_statement()
+            self.sync_statement()
             return None
         self.advance()
         what = self.peek()
         if not (what.kind == "NAME" and what.text in ("params", "macs", "memory")):
             self.unexpected("`params`, `macs` or `memory` after `expect total`")
-            self.end_of_statement()
+            self.sync_statement()
             return None
         self.advance()
         op = "=="
         if self.at("<=", "<", ">=", ">", "=="):
             op = self.advance().kind
-        limit = self.parse_count_value()
-        self.end_of_statement()
+        limit = self.count()
         if limit is None:
+            self.sync_statement()
             return None
+        self.end_of_statement()
         return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span))
 
     # ---- blocks ----------------------------------------------------------------------
@@ -189,7 +276,7 @@ class Parser(TokenStream):
                 default = None
                 if self.at("="):
                     self.advance()
-                    default = self.parse_expr()
+                    default = self.expr()
                     if default is None:
                         self.sync_statement()
                         return None
@@ -202,69 +289,98 @@ class Parser(TokenStream):
                     return None
             self.advance()
         self.block_names.add(name.text)
-        body = self.parse_braced("block body")
-        if body is None:
+        group = self.parse_group("block body", refs=False)
+        if group is None:
             return None
+        branches, _ = group
+        if len(branches) > 1:
+            self.error(codes.E002, "`|` separates branches only inside a merge's braces, not in a block body",
+                       branches[1].span)
         self.end_of_statement()
-        return ir.BlockDef(name.text, tuple(params), body, kw.span.to(name.span))
-
-    def sync_statement(self) -> None:
-        while not self.at("NEWLINE", "EOF"):
-            if self.at("{"):
-                self.skip_group()
-            else:
-                self.advance()
+        return ir.BlockDef(name.text, tuple(params), branches[0].body, kw.span.to(name.span))
 
     def parse_braced(self, what: str) -> ir.Seq | None:
         """`{ lines }`: one sequence, no branches."""
-        group = self.parse_group(what)
+        group = self.parse_group(what, refs=False)
         if group is None:
             return None
         branches, span = group
         if len(branches) > 1:
-            self.error("E002", f"`|` separates branches only inside `concat {{ }}` or `add {{ }}`, not in a {what}",
+            self.error(codes.E002, f"`|` separates branches only inside a merge's braces, not in a {what}",
                        branches[1].span)
-        return ir.Seq(branches[0].lines, span)
+        return ir.Seq(branches[0].body.lines, span)
 
-    def parse_group(self, what: str) -> tuple[list[ir.Seq], Span] | None:
+    def parse_group(self, what: str, refs: bool, names: tuple[str, ...] | None = None
+                    ) -> tuple[list[ir.Branch], Span] | None:
         """`{ a | b }`: branches and the span from `{` to `}`; reports a `{` that is never closed."""
         if not self.at("{"):
             self.unexpected(f"`{{` to open the {what}")
             return None
         opening = self.peek()
-        if self.depth >= MAX_NESTING:
-            self.error("E004", f"nesting deeper than {MAX_NESTING} levels", opening.span,
+        if self.depth >= limits.MAX_DEPTH:
+            self.error(codes.E004, f"nesting deeper than {limits.MAX_DEPTH} levels", opening.span,
                        hint="flatten the spec with blocks and `repeat`")
             self.skip_group()
             return None
         self.advance()
         self.depth += 1
-        branches = self.parse_branches()
+        branches = self.parse_branches(refs, names)
         self.depth -= 1
         if not self.at("}"):
-            self.error("E003", f"this `{{` (opening the {what}) is never closed", opening.span,
+            self.error(codes.E003, f"this `{{` (opening the {what}) is never closed", opening.span,
                        hint="add `}` where it should end")
             return None
         closing = self.advance()
         return branches, opening.span.to(closing.span)
 
-    def parse_branches(self) -> list[ir.Seq]:
-        """Lines up to `}` or end of file, split into branches at `|`."""
-        branches: list[ir.Seq] = []
+    def parse_branches(self, refs: bool, names: tuple[str, ...] | None) -> list[ir.Branch]:
+        """Lines up to `}` or end of file, split into branches at `|`; a branch may start with `@NAME`."""
+        branches: list[ir.Branch] = []
         lines: list[ir.Line] = []
-        start = self.peek().span
+        start = self.peek().start
+        ref: ir.Ref | None = None
+
+        def close(end: int) -> None:
+            index = len(branches)
+            name = names[index] if names is not None and index < len(names) else str(index + 1)
+            branches.append(ir.Branch(ir.Seq(tuple(lines), Span(start, end)), ref, name, Span(start, end)))
+
+        at_branch_start = True
         while True:
+            if at_branch_start and self.at("@"):
+                ref = self.parse_ref(refs)
+                if self.at(";"):
+                    self.advance()
+            at_branch_start = False
             self.skip_newlines()
             if self.at("}", "EOF"):
                 break
             if self.at("|"):
-                branches.append(ir.Seq(tuple(lines), start.to(self.peek().span)))
-                lines = []
-                start = self.advance().span
+                close(self.peek().start)
+                if len(branches) >= limits.MAX_BRANCHES:
+                    self.error(codes.E004, f"more than {limits.MAX_BRANCHES:,} branches in one merge", self.peek().span)
+                    self.sync_statement()
+                    break
+                lines, ref = [], None
+                start = self.advance().end
+                at_branch_start = True
                 continue
-            if self.peek().kind == "NAME" and self.peek().text in STATEMENTS and self.peek(1).kind != ":":
-                self.error("E022", f"`{self.peek().text}` belongs at the top level, not inside braces", self.peek().span)
+            if self.at("@"):
+                tok = self.advance()
+                self.error(codes.E002, "`@NAME` may only start a branch", tok.span,
+                           hint="put it first in the branch: `concat { @enc4 | identity }`")
+                continue
+            tok = self.peek()
+            if tok.kind == "NAME" and tok.text in STATEMENTS and self.peek(1).kind not in (":", "("):
+                self.error(codes.E022, f"`{tok.text}` belongs at the top level, not inside braces", tok.span)
                 self.sync_statement()
+                continue
+            cached = self.cached_line()
+            if cached is not None:
+                lines.append(cached)
+                continue
+            if self.at("NEWLINE"):
+                self.advance()
                 continue
             line = self.parse_line()
             if line is not None:
@@ -274,13 +390,29 @@ class Parser(TokenStream):
                 self.sync()
                 if self.at(";", "->"):
                     self.advance()
-        branches.append(ir.Seq(tuple(lines), start.to(self.peek().span)))
+        close(self.peek().start)
         return branches
+
+    def parse_ref(self, allowed: bool) -> ir.Ref | None:
+        at = self.advance()
+        name = self.peek()
+        if name.kind != "NAME":
+            self.unexpected("a name after `@`")
+            return None
+        self.advance()
+        span = at.span.to(name.span)
+        if not allowed:
+            self.error(codes.E002, "`@NAME` starts a branch of a merge (`concat { @enc4 | identity }`), not a "
+                                   "block or repeat body", span)
+            return None
+        return ir.Ref(name.text, span)
 
     # ---- lines and items -------------------------------------------------------------
 
     def parse_line(self) -> ir.Line | None:
         start = self.peek().span
+        pending = self.pending if self.pending is not None and start.start == self.pending[1] else None
+        self.pending = None  # lines nested in this one are not whole physical lines
         items: list[ir.Item] = []
         while True:
             item = self.parse_item()
@@ -294,14 +426,17 @@ class Parser(TokenStream):
             break
         expectation = None
         if self.at("->"):
-            expectation = self.parse_expectation()
+            expectation = self.expectation()
         if not items:
             return None
         end = items[-1].span if expectation is None else expectation.span
-        return ir.Line(tuple(items), expectation, start.to(end))
+        line = ir.Line(tuple(items), expectation, start.to(end))
+        if pending is not None:
+            self._store(line, pending)
+        return line
 
     def parse_item(self) -> ir.Item | None:
-        """One layer, merge, repeat or block call, with its `name:` label (the span covers the label)."""
+        """One layer, merge, repeat, side branch or block call, with its `name:` label (the span covers it)."""
         tok = self.peek()
         if tok.kind == "NAME" and self.peek(1).kind == ":":
             self.advance()
@@ -316,97 +451,120 @@ class Parser(TokenStream):
             self.unexpected("a layer")
             return None
         word = tok.text
-        if self.peek(1).kind == "(":
+        nxt = self.peek(1).kind
+        if nxt == "(":
             return self.parse_block_call(label)
-        if word in ("concat", "add"):
+        if word in MERGES and (nxt == "{" or MERGES[word].takes_count):
             self.advance()
             return self.parse_merge(word, tok, label)
-        if word == "residual":
+        if word == "residual" and nxt == "{":
             self.advance()
             return self.parse_residual(tok, label)
         if word == "repeat":
             self.advance()
             return self.parse_repeat(tok, label)
+        if word == "side" and nxt in ("{", "NAME"):
+            self.advance()
+            return self.parse_side(tok, label)
         if word in REGISTRY:
             self.advance()
             return self.parse_layer(word, tok, label)
         self.advance()
-        known = list(REGISTRY) + list(STRUCTURAL) + sorted(self.block_names)
-        hint = did_you_mean(word, known) or "see docs/spec-language.md for the layers"
-        self.error("E010", f"unknown layer `{word}`", tok.span, hint=hint)
+        following = self.peek()
+        hint = layer_hint(word, following.text if following.kind == "NAME" else None, sorted(self.block_names))
+        self.error(codes.E010, f"unknown layer `{word}`", tok.span, hint=hint)
         self.sync()
         return ir.LayerCall(word, (), label, tok.span, valid=False)
 
     def parse_merge(self, kind: str, kw: Token, label: str | None) -> ir.Merge | None:
-        group = self.parse_group(kind)
+        count = None
+        if MERGES[kind].takes_count:
+            count = self.expr(f"the number of parts after `{kind}`")
+            if count is None:
+                self.sync()
+                return None
+        group = self.parse_group(kind, refs=True)
         if group is None:
             return None
         branches, span = group
-        names = tuple(str(i + 1) for i in range(len(branches)))
-        return ir.Merge(kind, tuple(branches), names, label, kw.span.to(span))
+        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), kw.span)
 
     def parse_residual(self, kw: Token, label: str | None) -> ir.Merge | None:
         body = self.parse_braced("residual body")
         if body is None:
             return None
         end = body.span
-        shortcut = None
+        shortcut = ir.Seq((), Span(end.end, end.end))
         if self.at_word("shortcut"):
             self.advance()
-            shortcut = self.parse_braced("shortcut")
-            if shortcut is None:
+            parsed = self.parse_braced("shortcut")
+            if parsed is None:
                 return None
-            end = shortcut.span
-        if shortcut is None:
-            shortcut = ir.Seq((), end)
-        return ir.Merge("residual", (body, shortcut), ("body", "shortcut"), label, kw.span.to(end))
+            shortcut = parsed
+            end = parsed.span
+        return ir.Merge("residual", None, (ir.Branch(body, None, "body", body.span),
+                                           ir.Branch(shortcut, None, "shortcut", shortcut.span)),
+                        label, kw.span.to(end), kw.span)
 
     def parse_repeat(self, kw: Token, label: str | None) -> ir.Repeat | None:
-        count = self.parse_expr()
+        count = self.expr("a count after `repeat`")
         if count is None:
+            self.sync()
             return None
         body = self.parse_braced("repeat body")
         if body is None:
             return None
         return ir.Repeat(count, body, label, kw.span.to(body.span))
 
+    def parse_side(self, kw: Token, label: str | None) -> ir.Side | None:
+        train = False
+        if self.peek().kind == "NAME" and self.peek().text == "train":
+            self.advance()
+            train = True
+        body = self.parse_braced("side branch")
+        if body is None:
+            return None
+        return ir.Side(train, body, label, kw.span.to(body.span))
+
     def parse_block_call(self, label: str | None) -> ir.BlockCall | None:
         name = self.advance()
-        self.advance()  # (
+        opening = self.advance()
         args: list[ir.Expr] = []
         kwargs: list[ir.KwArg] = []
         while not self.at(")"):
-            if self.at("NEWLINE", "EOF", "}", ";", "|"):
-                self.error("E003", "this `(` is never closed", self.tokens[self.pos - 1].span if not args else name.span,
-                           hint="add `)` after the arguments")
+            if self.at("NEWLINE", "EOF", "}", ";", "|", "->"):
+                self.error(codes.E003, "this `(` is never closed", opening.span, hint="add `)` after the arguments")
                 return None
             if self.peek().kind == "NAME" and self.peek(1).kind == "=":
                 key = self.advance()
                 self.advance()
-                value = self.parse_expr()
+                value = self.expr()
                 if value is None:
+                    self.sync()
                     return None
                 kwargs.append(ir.KwArg(key.text, value, key.span))
             else:
-                value = self.parse_expr()
+                value = self.expr()
                 if value is None:
+                    self.sync()
                     return None
                 if kwargs:
-                    self.error("E053", "a positional argument follows a keyword argument", value.span)
+                    self.error(codes.E053, "a positional argument follows a keyword argument", value.span)
                 args.append(value)
             if self.at(","):
                 self.advance()
             elif not self.at(")"):
                 self.unexpected("`,` or `)` in the arguments")
+                self.sync()
                 return None
         closing = self.advance()
         return ir.BlockCall(name.text, tuple(args), tuple(kwargs), label, name.span.to(closing.span))
 
     # ---- a layer and its arguments ---------------------------------------------------
 
-    def parse_layer(self, keyword: str, kw: Token, label: str | None) -> ir.LayerCall | None:
-        layer_schema = schema(REGISTRY[keyword])
-        positionals, options, flags = layer_schema.positionals, layer_schema.options, layer_schema.flags
+    def parse_layer(self, keyword: str, kw: Token, label: str | None) -> ir.LayerCall:
+        schema = REGISTRY[keyword].schema
+        positionals, options, flags = schema.positionals, schema.options, schema.flags
         args: list[ir.Arg] = []
         given: dict[str, Span] = {}
         filled = 0
@@ -414,32 +572,31 @@ class Parser(TokenStream):
         ok = True
         while not self.at(*ITEM_END):
             tok = self.peek()
-            if tok.kind == "NAME" and tok.text in options:
+            if tok.kind == "NAME" and tok.text in options and self.peek(1).kind != ":":
                 self.advance()
-                value = self.parse_value(options[tok.text].metadata["kind"], f"a value after `{tok.text}`")
+                argument = options[tok.text]
+                value = self.value(argument.kind.syntax, f"a value after `{tok.text}`")
                 if value is None:
                     ok = False
                     self.sync()
                     break
-                arg = ir.Arg(tok.text, value, tok.span.to(value.span))
+                arg = ir.Arg(argument.name, value, tok.span.to(value.span))
             elif tok.kind == "NAME" and tok.text in flags:
                 self.advance()
                 arg = ir.Arg(flags[tok.text].name, ir.Word(tok.text, tok.span), tok.span)
-            elif filled < len(positionals) and tok.kind in ("NUMBER", "DIMS", "NAME", "(", "-"):
-                f = positionals[filled]
-                value = self.parse_value(f.metadata["kind"], f"the {f.name.replace('_', ' ')}")
+            elif filled < len(positionals) and tok.kind in ("NUMBER", "DIMS", "NAME", "(", "-", "BADNUMBER"):
+                argument = positionals[filled]
+                value = self.value(argument.kind.syntax, f"the {argument.label}")
                 if value is None:
                     ok = False
                     self.sync()
                     break
-                arg = ir.Arg(f.name, value, value.span)
+                arg = ir.Arg(argument.name, value, value.span)
                 filled += 1
             elif tok.kind == "NAME":
                 self.advance()
-                choices = list(options) + list(flags)
-                hint = did_you_mean(tok.text, choices) or (
-                    f"`{keyword}` takes " + ", ".join(f"`{c}`" for c in choices) if choices else f"`{keyword}` takes no options")
-                self.error("E011", f"`{keyword}` has no option `{tok.text}`", tok.span, hint=hint)
+                self.error(codes.E011, f"`{keyword}` has no option `{tok.text}`", tok.span,
+                           hint=self.option_hint(keyword, tok.text))
                 while self.at("NUMBER", "DIMS", ",", "BADNUMBER"):
                     self.advance()
                 ok = False
@@ -449,23 +606,27 @@ class Parser(TokenStream):
                 self.sync()
                 ok = False
                 break
-            if arg.field in given:
-                self.error("E012", f"`{tok.text}` is given twice", arg.span,
-                           hint="keep one of them")
+            if arg.name in given:
+                self.error(codes.E012, f"`{tok.text}` is given twice" if tok.kind == "NAME" else
+                           f"the {arg.name.replace('_', ' ')} is given twice", arg.span, hint="keep one of them")
                 ok = False
-            given[arg.field] = arg.span
+            given[arg.name] = arg.span
             args.append(arg)
             end = arg.span
-        missing = [f for f in positionals[filled:] if f.default is dataclasses.MISSING]
+        missing = [a for a in positionals[filled:] if a.required]
         if missing and ok:
-            names = " and ".join(f"the {f.name.replace('_', ' ')}" for f in missing)
-            self.error("E014", f"`{keyword}` needs {names}", kw.span.to(end),
-                       hint=f"e.g. `{_example(keyword)}`")
+            names = " and ".join(f"the {a.label}" for a in missing)
+            self.error(codes.E014, f"`{keyword}` needs {names}", kw.span.to(end),
+                       hint=f"e.g. `{REGISTRY[keyword].example or keyword}`")
             ok = False
         return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok)
 
-    # ---- expectations ----------------------------------------------------------------
-
-def _example(keyword: str) -> str:
-    return {"conv": "conv 96 11x11 stride 4", "deconv": "deconv 64 4x4 stride 2 pad 1", "dwconv": "dwconv 3x3 pad 1",
-            "maxpool": "maxpool 3x3 stride 2", "avgpool": "avgpool 2x2", "fc": "fc 4096"}.get(keyword, keyword)
+    def option_hint(self, keyword: str, word: str) -> str:
+        schema = REGISTRY[keyword].schema
+        choices = schema.words()
+        close = did_you_mean(word, choices)
+        if close:
+            return close
+        if not choices:
+            return f"`{keyword}` takes no options"
+        return f"`{keyword}` takes " + ", ".join(f"`{c}`" for c in choices)

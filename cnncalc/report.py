@@ -1,38 +1,57 @@
-"""What an analysis produces: rows, totals and diagnostics. Numbers only; renderers format them."""
+"""What an analysis produces: rows, totals, answers and diagnostics. Data only: renderers format
+it and nothing calls back into the layers. Built once by the pipeline, never mutated after."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
-from cnncalc.layers import Layer
+from cnncalc.layers.base import Working
 from cnncalc.shape import Shape
 
 BYTES_PER_VALUE = 4  # float32
 
 
-@dataclass(slots=True)
-class Row:
-    """One layer or container, in walk order (a container before its contents)."""
+class Doubt(NamedTuple):
+    """What of a row rests on a guessed size or an unknown value, and why."""
 
-    path: str
-    name: str
-    kind: str  # layer | join (a merge's concat/add) | concat | add | residual | block | repeat | iteration | branch
-    op: str  # the layer in canonical spec syntax, or the container's description
-    depth: int
-    span: Span
-    input: Shape | None = None
-    output: Shape | None = None
-    weights: int = 0
-    biases: int = 0
-    non_trainable: int = 0
-    macs: int = 0
-    activations: int = 0
-    rounded: bool = False  # an inexact division settled by explicit rounding (N030)
-    guessed: bool = False  # the output rests on a floored invalid stride (E030): expectations stay quiet
-    inputs: list[str] = field(default_factory=list)  # paths of the rows that feed this one
-    branches: list[str] = field(default_factory=list)  # a merge's branch paths
-    layer: Layer | None = None
+    reason: str  # "it rests on the invalid stride at line 2", "line 3 could not be read"
+    dims: tuple[bool, ...] | None  # per output dimension: unsure; None: the output is unknown
+    params: bool  # the parameter count rests on it
+    macs: bool
+
+
+class Row:
+    """One layer, join or container, in walk order (a container before its contents)."""
+
+    __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
+                 "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
+                 "doubt", "train", "known", "ref")
+
+    def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
+                 input: Shape | None, inputs: tuple[str, ...]) -> None:
+        self.path = path
+        self.name = name
+        self.kind = kind  # layer, join, a merge (concat, add, …), or block, repeat, iteration, branch, side
+        self.keyword = keyword  # the layer keyword (`conv`), the merge (`concat`) or the container kind
+        self.op = op  # the layer in canonical spec syntax, or the container's description
+        self.depth = depth
+        self.span = span
+        self.input = input
+        self.output: Shape | None = None
+        self.weights = 0
+        self.biases = 0
+        self.non_trainable = 0
+        self.macs = 0  # inference multiply-accumulates per image
+        self.train_macs = 0  # MACs of training-only heads (`side train`)
+        self.activations = 0
+        self.rounded = False  # an inexact division settled by explicit rounding (N030)
+        self.inputs = inputs  # paths of the rows that feed this one (`input` for the network's input)
+        self.branches: tuple[str, ...] = ()  # a merge's branch paths
+        self.working: Working | None = None  # the arithmetic (with --explain, and for answered lines)
+        self.doubt: Doubt | None = None
+        self.train = False  # inside a `side train` head
+        self.known = True  # False when its numbers could not be computed (an unknown input)
+        self.ref: str | None = None  # a branch that starts from this earlier row's output (`@NAME`)
 
     @property
     def params(self) -> int:
@@ -42,51 +61,108 @@ class Row:
     def is_container(self) -> bool:
         return self.kind not in ("layer", "join")
 
+    def __repr__(self) -> str:
+        return f"<Row {self.path} {self.op} -> {self.output}>"
 
-class Check(NamedTuple):
-    """One expectation written in the spec, and whether it held (homework answers, CI invariants)."""
+
+class Answer(NamedTuple):
+    """One answer written in the spec (a homework answer, a CI invariant) and its verdict."""
 
     span: Span
-    path: str  # the row it is about, or "" for a total
+    label: str  # the line's name (`conv1`, `fc6`), or "" for a total
+    path: str  # the row the answer is about
     quantity: str  # output | params | macs | total params | total macs | total memory | network output
     expected: str  # as written
-    actual: str
-    ok: bool
+    actual: str | None  # None when unknown
+    verdict: str  # right | wrong | unchecked
+    reason: str | None  # why wrong (a named slip) or why not checked
     working: tuple[str, ...]  # the arithmetic behind the actual value
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict != "wrong"
 
 
 class Totals(NamedTuple):
-    params: int
-    weights: int
-    biases: int
-    non_trainable: int
-    macs: int
-    activations: int  # per image
+    """Whole-network sums; None where a layer could not be computed (shown as `?`, never 0)."""
+
+    params: int | None
+    weights: int | None
+    biases: int | None
+    non_trainable: int | None
+    macs: int | None  # inference
+    train_macs: int | None  # training-only heads
+    activations: int | None  # per image
     batch: int
 
     @property
-    def param_bytes(self) -> int:
+    def param_bytes(self) -> int | None:
         """Learnable and non-trainable parameters, float32."""
+        if self.params is None or self.non_trainable is None:
+            return None
         return (self.params + self.non_trainable) * BYTES_PER_VALUE
 
     @property
-    def activation_bytes(self) -> int:
+    def activation_bytes(self) -> int | None:
         """Every layer's output for the whole batch, float32."""
-        return self.activations * self.batch * BYTES_PER_VALUE
+        return None if self.activations is None else self.activations * self.batch * BYTES_PER_VALUE
+
+    @property
+    def all_params(self) -> int | None:
+        """Learnable plus non-trainable: Keras' "Total params"."""
+        return None if self.params is None or self.non_trainable is None else self.params + self.non_trainable
 
 
-@dataclass(slots=True)
+class Output(NamedTuple):
+    """An output of the network: the main one, and every `side` head."""
+
+    path: str
+    shape: Shape | None
+    train: bool  # a training-only head
+
+
 class Report:
-    source: Source
-    network: str | None
-    input: Shape | None
-    batch: int
-    rows: list[Row]
-    totals: Totals
-    output: Shape | None
-    diagnostics: list[Diagnostic]
-    checks: list[Check] = field(default_factory=list)
+    """One network's analysis."""
+
+    __slots__ = ("source", "network", "index", "input", "batch", "rows", "totals", "output", "outputs", "diagnostics",
+                 "answers", "rounding", "span")
+
+    def __init__(self, source: Source, network: str | None, index: int, input: Shape | None, batch: int,
+                 rows: list[Row], totals: Totals, output: Shape | None, outputs: tuple[Output, ...],
+                 diagnostics: tuple[Diagnostic, ...], answers: tuple[Answer, ...], rounding: str, span: Span) -> None:
+        self.source = source
+        self.network = network  # the `network` title
+        self.index = index  # its position in the file (several networks per file)
+        self.input = input
+        self.batch = batch
+        self.rows = rows
+        self.totals = totals
+        self.output = output
+        self.outputs = outputs
+        self.diagnostics = diagnostics  # in line order
+        self.answers = answers
+        self.rounding = rounding  # the rounding stated for the run (exact, floor or ceil)
+        self.span = span  # the network's part of the source
 
     @property
     def ok(self) -> bool:
         return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def name(self) -> str:
+        """The network's title, else the file's name."""
+        return self.network or self.source.name
+
+    @property
+    def checks(self) -> tuple[Answer, ...]:
+        """The answers that could be judged (right or wrong)."""
+        return tuple(a for a in self.answers if a.verdict != "unchecked")
+
+    def with_diagnostics(self, extra: list[Diagnostic]) -> Report:
+        """A copy with more diagnostics (command-line budgets), in line order."""
+        merged = tuple(sorted(self.diagnostics + tuple(extra), key=lambda d: d.span.start))
+        return Report(self.source, self.network, self.index, self.input, self.batch, self.rows, self.totals,
+                      self.output, self.outputs, merged, self.answers, self.rounding, self.span)
+
+    def __repr__(self) -> str:
+        return f"<Report {self.name}: {len(self.rows)} rows, {len(self.diagnostics)} diagnostics>"

@@ -1,9 +1,7 @@
 """The `Shape` value and the one home of the output-size rule `(N - F_eff + 2P)/S + 1`."""
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
-
-Rounding = Literal["exact", "floor", "ceil"]
+from typing import NamedTuple
 
 
 class Shape(NamedTuple):
@@ -52,10 +50,14 @@ class AxisSize(NamedTuple):
 
     n: int
     f_eff: int
-    pad_total: int
+    pad_begin: int
+    pad_end: int
     stride: int
     value: int
-    rounding: Rounding
+
+    @property
+    def pad_total(self) -> int:
+        return self.pad_begin + self.pad_end
 
     @property
     def span(self) -> int:
@@ -68,27 +70,23 @@ class AxisSize(NamedTuple):
 
     def arithmetic(self) -> str:
         """`(7 - 3 + 2·0)/3 + 1 = 2.33`: the working as the lecture writes it."""
-        pad = f"2·{self.pad_total // 2}" if self.pad_total % 2 == 0 else str(self.pad_total)
+        pad = f"2·{self.pad_begin}" if self.pad_begin == self.pad_end else f"{self.pad_begin} + {self.pad_end}"
         return (f"({self.n} - {self.f_eff} + {pad})/{self.stride} + 1 = "
                 f"{format_ratio(self.span + self.stride, self.stride)}")
 
 
-def out_len(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int, rounding: Rounding) -> AxisSize:
-    """Output length of a sliding window: `(N - F_eff + P_begin + P_end)/S + 1`.
-
-    With `ceil`, PyTorch's `ceil_mode` rule applies: round up, but drop the extra last window
-    if it would start inside the end padding (an exact division adds no window, so keeps its
-    value). `exact` and `floor` both floor the value; the caller decides whether an inexact
-    division is an error.
-    """
-    pad_total = pad_begin + pad_end
-    if rounding == "ceil" and (n - f_eff + pad_total) % stride:
-        value = -((-(n - f_eff + pad_total)) // stride) + 1
+def out_len(n: int, f_eff: int, stride: int, pad_begin: int, pad_end: int, ceil: bool) -> AxisSize:
+    """Output length of a sliding window: `(N - F_eff + P_begin + P_end)/S + 1`, floored, or with
+    `ceil` PyTorch's `ceil_mode` rule: round up, but drop the extra last window if it would start
+    inside the end padding (an exact division adds no window, so keeps its value)."""
+    travel = n - f_eff + pad_begin + pad_end
+    if ceil and travel % stride:
+        value = -(-travel // stride) + 1
         if value > 1 and (value - 1) * stride >= n + pad_begin:
             value -= 1
     else:
-        value = (n - f_eff + pad_total) // stride + 1
-    return AxisSize(n, f_eff, pad_total, stride, value, rounding)
+        value = travel // stride + 1
+    return AxisSize(n, f_eff, pad_begin, pad_end, stride, value)
 
 
 def same_padding(n: int, f_eff: int, stride: int) -> tuple[int, int]:
@@ -104,11 +102,19 @@ def transposed_len(n: int, f_eff: int, stride: int, pad_total: int, outpad: int)
 
 
 def format_ratio(numerator: int, denominator: int) -> str:
-    """A whole quotient as itself, otherwise up to two decimals (the lecture's 2.33, 112.5)."""
+    """A whole quotient as itself, otherwise up to two decimals (the lecture's 2.33, 112.5), in integers."""
     whole, rest = divmod(numerator, denominator)
     if rest == 0:
         return str(whole)
-    shown = f"{numerator / denominator:.2f}".rstrip("0")
-    if shown.endswith("."):  # 1001.0000023 must not read as whole
-        shown = f"{numerator / denominator:.9f}".rstrip("0")
-    return shown
+    sign = "-" if whole < 0 else ""
+    if whole < 0:
+        whole, rest = divmod(-numerator, denominator)
+    for places in (2, 9):
+        fraction = (rest * 10**places + denominator // 2) // denominator
+        if fraction == 0:
+            continue
+        if fraction == 10**places:  # rounds up to the next whole number: show more places
+            continue
+        digits = f"{fraction:0{places}d}".rstrip("0")
+        return f"{sign}{whole}.{digits}"
+    return f"{sign}{whole}.{(rest * 10**12 // denominator):012d}".rstrip("0")

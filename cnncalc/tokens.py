@@ -1,58 +1,91 @@
-"""The parser's lower half: a token stream with its helpers and error recovery, and the
-small grammars inside a line: integer expressions, argument values, counts like `62.4M`,
-literal shapes and `->` expectations."""
+"""The parser's lower half: a token stream lexed line by line, error recovery, and the small
+grammars inside a line: integer expressions, argument values, counts like `62.4M` or
+`34,944`, shapes and `->` answers."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from cnncalc import ir
+from cnncalc import codes, ir, limits
+from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.lexer import Token
+from cnncalc.lexer import Token, lex_line
 
-MAX_NESTING = 64
-ITEM_END = {";", "->", "NEWLINE", "|", "}", "EOF"}
+ITEM_END = frozenset({";", "->", "NEWLINE", "|", "}", "EOF"})
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12,
           "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40}
-_COUNT = re.compile(r"(?P<int>[\d_]+)(?:\.(?P<frac>\d+))?(?:[eE](?P<exp>[-+]?\d+))?(?P<unit>[KMGT]i?)?(?P<bytes>B)?")
+_COUNT = re.compile(r"(?P<int>[0-9][0-9_]*)(?:\.(?P<frac>[0-9]+))?(?:[eE](?P<exp>[-+]?[0-9]+))?"
+                    r"(?P<unit>[KMGT]i?)?(?P<bytes>B)?", re.ASCII)
+_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9_]*|[0-9]+", re.ASCII)
+
+
+def count_from_text(text: str, span: Span) -> ir.Count | str:
+    """`34944`, `34_944`, `35K`, `62.4M`, `1e6`, `100MiB` -> Count, or the reason it is not one."""
+    m = _COUNT.fullmatch(text)
+    if m is None or m.group("int").endswith("_") or "__" in m.group("int"):
+        return f"`{_short(text)}` is not a count"
+    fraction = m.group("frac") or ""
+    whole = m.group("int").replace("_", "")
+    exponent = m.group("exp") or "0"
+    if len(whole.lstrip("0")) + len(fraction) > limits.MAX_COUNT_DIGITS or len(exponent.lstrip("+-")) > 3 \
+            or abs(int(exponent)) > limits.MAX_EXPONENT:
+        return (f"`{_short(text)}` is beyond cnncalc's range for counts ({limits.MAX_COUNT_DIGITS} digits, "
+                f"exponents up to {limits.MAX_EXPONENT})")
+    digits = int(whole + fraction)
+    decimals = len(fraction) - int(exponent)
+    if decimals < 0:  # 1e6: shift the exponent into the digits
+        digits, decimals = digits * 10**-decimals, 0
+    return ir.Count(digits, decimals, _UNITS[m.group("unit") or ""], text, span)
 
 
 def parse_amount(text: str) -> int | None:
     """`25M`, `4.1G`, `100MiB`, `1_000` as a whole number (budgets, --max-memory); None if malformed."""
-    count = parse_count(Token("NUMBER", text.strip(), Span(0, len(text))))
-    return None if count is None else int(count.amount)
+    count = count_from_text(text.strip(), Span(0, len(text)))
+    return count.amount if isinstance(count, ir.Count) else None
 
 
-def parse_count(token: Token) -> ir.Count | None:
-    """`34944`, `34_944`, `35K`, `62.4M`, `100MiB` -> Count; None when not a count."""
-    m = _COUNT.fullmatch(token.text)
-    if m is None or m.group("int").startswith("_") or m.group("int").endswith("_") or "__" in m.group("int"):
-        return None
-    fraction = m.group("frac") or ""
-    digits = int(m.group("int").replace("_", "") + fraction)
-    decimals = len(fraction) - int(m.group("exp") or 0)
-    if decimals < 0:  # 1e6: shift the exponent into the digits
-        digits, decimals = digits * 10**-decimals, 0
-    return ir.Count(digits, decimals, _UNITS[m.group("unit") or ""], token.text, token.span)
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 class TokenStream:
-    """Tokens with a cursor, the diagnostics sink, and the parsing that every statement shares."""
+    """Tokens with a cursor, lexed one line at a time (a line found in the parser's cache is never
+    lexed), the diagnostics sink, and the parsing that every statement shares."""
 
-    def __init__(self, tokens: list[Token], sink: DiagnosticSink, text: str) -> None:
+    def __init__(self, text: str, sink: DiagnosticSink) -> None:
         self.text = text
-        self.tokens = tokens + [tokens[-1]] * 4  # EOF padding: peek() needs no bounds check
-        self.pos = 0
         self.sink = sink
+        self.tokens: list[Token] = []
+        self.i = 0
+        self.line_pos = 0  # where the next line to lex starts
+        self.at_line_start = True  # the lexer's state: only whitespace since the last newline
         self.depth = 0
+        self.eof = False
+
+    # ---- the cursor ------------------------------------------------------------------
+
+    def _more(self) -> None:
+        if self.eof:
+            self.tokens.append(self.tokens[-1])
+            return
+        if self.i > 4096:
+            del self.tokens[:self.i]
+            self.i = 0
+        self.line_pos = lex_line(self.text, self.line_pos, self.tokens, self.sink)
+        self.eof = self.tokens[-1].kind == "EOF"
 
     def peek(self, k: int = 0) -> Token:
-        return self.tokens[self.pos + k]
+        try:
+            return self.tokens[self.i + k]
+        except IndexError:
+            while self.i + k >= len(self.tokens):
+                self._more()
+            return self.tokens[self.i + k]
 
     def advance(self) -> Token:
         tok = self.peek()
         if tok.kind != "EOF":
-            self.pos += 1
+            self.i += 1
         return tok
 
     def at(self, *kinds: str) -> bool:
@@ -62,23 +95,60 @@ class TokenStream:
         tok = self.peek()
         return tok.kind == "NAME" and tok.text == word and self.peek(1).kind != ":"
 
-    def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+    def fresh_line(self) -> tuple[int, int] | None:
+        """When nothing of the next line is lexed yet: where its text (indentation and `\\r` left out)
+        starts and ends, for the parser's cache of repeated lines."""
+        if self.i < len(self.tokens) or self.eof:
+            return None
+        text, pos = self.text, self.line_pos
+        end = text.find("\n", pos)
+        if end < 0:
+            return None
+        start = pos
+        while start < end and text[start] in " \t":
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in " \t\r":
+            stop -= 1
+        return start, stop
+
+    def skip_fresh_line(self) -> None:
+        end = self.text.find("\n", self.line_pos)
+        self.line_pos = end + 1
+
+    # ---- diagnostics and recovery -----------------------------------------------------
+
+    def error(self, code: Code, message: str, span: Span, hint: str | None = None) -> None:
         self.sink.add(code, message, span, hint)
 
     def unexpected(self, what: str) -> None:
         tok = self.peek()
         if tok.kind == "BADNUMBER":
-            return  # the lexer has reported it
-        shown = {"NEWLINE": "end of line", "EOF": "end of file"}.get(tok.kind, f"`{tok.text}`")
-        self.error("E002", f"expected {what}, found {shown}", tok.span)
+            self.bad_number(tok)
+            return
+        shown = {"NEWLINE": "end of line", "EOF": "end of file"}.get(tok.kind, f"`{_short(tok.text)}`")
+        self.error(codes.E002, f"expected {what}, found {shown}", tok.span)
+
+    def bad_number(self, tok: Token) -> None:
+        self.error(codes.E013, f"malformed number `{_short(tok.text)}`", tok.span,
+                   hint="write sizes as `227x227x3`, counts as `34944`, `34,944`, `35K` or `62.4M`")
 
     def skip_newlines(self) -> None:
-        while self.at("NEWLINE"):
-            self.advance()
+        """Step over ends of lines already lexed (the next line stays unlexed, for the parser's cache)."""
+        tokens = self.tokens
+        while self.i < len(tokens) and tokens[self.i].kind == "NEWLINE":
+            self.i += 1
 
     def sync(self) -> None:
         """Error recovery: skip to the end of the current item, stepping over whole brace groups."""
         while not self.at(*ITEM_END):
+            if self.at("{"):
+                self.skip_group()
+            else:
+                self.advance()
+
+    def sync_statement(self) -> None:
+        while not self.at("NEWLINE", "EOF"):
             if self.at("{"):
                 self.skip_group()
             else:
@@ -95,85 +165,150 @@ class TokenStream:
     def end_of_statement(self) -> None:
         if not self.at("NEWLINE", "EOF"):
             self.unexpected("end of line")
-            while not self.at("NEWLINE", "EOF"):
-                self.advance()
+            self.sync_statement()
+
+    # ---- numbers and shapes ------------------------------------------------------------
+
+    def whole(self, tok: Token) -> int | None:
+        """A NUMBER token as a whole number (digits and `_`), or None after reporting why not."""
+        digits = tok.text.replace("_", "")
+        if not digits.isdigit() or tok.text.endswith("_"):
+            self.error(codes.E013, f"expected a whole number, found `{_short(tok.text)}`", tok.span)
+            return None
+        if len(digits.lstrip("0")) > limits.MAX_LITERAL_DIGITS:
+            self.error(codes.E013, f"`{_short(tok.text)}` has more than {limits.MAX_LITERAL_DIGITS} digits", tok.span,
+                       hint="no size, count or expression in a spec is that large")
+            return None
+        return int(digits)
+
+    def shape_answer(self, tok: Token) -> ir.ShapeAnswer | None:
+        """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1."""
+        if tok.kind == "NUMBER":
+            n = self.whole(tok)
+            return None if n is None else self._sized((n,), tok)
+        parts = tok.text.split("x")
+        if len(parts) > 3 or any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts):
+            self.error(codes.E013, f"`{_short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span)
+            return None
+        return self._sized(tuple(int(p) for p in parts), tok)
+
+    def _sized(self, dims: tuple[int, ...], tok: Token) -> ir.ShapeAnswer | None:
+        if min(dims) < 1:
+            self.error(codes.E013, f"shape `{tok.text}` has a size below 1", tok.span,
+                       hint="every size is at least 1")
+            return None
+        return ir.ShapeAnswer(dims, tok.text, tok.span)
+
+    def symbolic_dims(self, tok: Token) -> tuple[int | str, ...] | None:
+        """An input shape: `227x227x3`, `4096`, or with letters for sizes (`HxWx3`)."""
+        parts = tok.text.split("x")
+        dims: list[int | str] = []
+        for part in parts:
+            if _SYMBOL.fullmatch(part) is None:
+                return None
+            if part.isdigit():
+                if len(part) > limits.MAX_LITERAL_DIGITS:
+                    return None
+                dims.append(int(part))
+            else:
+                dims.append(part)
+        return tuple(dims)
+
+    def count(self) -> ir.Count | None:
+        """A count after `params`, `macs` or a budget: `34944`, `34,944`, `34_944`, `35K`, `62.4M`."""
+        tok = self.peek()
+        if tok.kind not in ("NUMBER", "BADNUMBER"):
+            self.unexpected("a number like `34944` or `62.4M`")
+            return None
+        self.advance()
+        text, end = tok.text, tok.end
+        while self.peek().kind == "," and self.peek().start == end and self.peek(1).kind == "NUMBER" \
+                and self.peek(1).start == end + 1 and re.fullmatch(r"[0-9]{3}(?:\.[0-9]+)?[KMGT]?", self.peek(1).text) \
+                and re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})*", text):
+            self.advance()
+            group = self.advance()
+            text, end = f"{text},{group.text}", group.end
+        span = Span(tok.start, end)
+        result = count_from_text(text.replace(",", ""), span)
+        if isinstance(result, str):
+            self.error(codes.E013, result, span, hint="write `34944`, `34,944`, `35K` or `62.4M`")
+            return None
+        return result._replace(text=text)
 
     # ---- values inside a line ----------------------------------------------------------
 
-    def literal_shape(self, tok: Token) -> tuple[int, ...] | None:
-        """`227x227x3` or `4096`; every size at least 1."""
-        if tok.kind == "NUMBER" and not tok.text.replace("_", "").isdigit():
-            self.error("E023", f"a shape needs whole sizes, found `{tok.text}`", tok.span)
-            return None
-        sizes = tuple(int(p.replace("_", "")) for p in tok.text.split("x"))
-        if min(sizes) < 1:
-            self.error("E023", f"shape `{tok.text}` has a size below 1", tok.span, hint="every size must be at least 1")
-            return None
-        return sizes
-
-    def parse_count_value(self) -> ir.Count | None:
+    def value(self, syntax: str, what: str) -> ir.Value | None:
+        """One argument value, read as its kind's syntax says (layers/arguments.py)."""
         tok = self.peek()
-        count = parse_count(tok) if tok.kind == "NUMBER" else None
-        if count is None:
-            if tok.kind in ("NUMBER", "BADNUMBER"):
-                self.advance()
-                self.error("E013", f"`{tok.text}` is not a count", tok.span, hint="write `34944`, `35K` or `62.4M`")
-            else:
-                self.unexpected("a number like `34944` or `62.4M`")
-            return None
-        self.advance()
-        return count
-
-    def parse_value(self, kind: str, what: str) -> ir.Value | None:
-        tok = self.peek()
-        if kind == "real":
+        if syntax == "real":
             if tok.kind == "NUMBER":
                 self.advance()
                 return ir.Real(tok.text, tok.span)
             self.unexpected(what)
             return None
-        if tok.kind == "DIMS":
+        if syntax == "word":
+            self.unexpected(what)
+            return None
+        if tok.kind == "DIMS" and syntax in ("pair", "sides", "int"):
             self.advance()
-            parts = tok.text.split("x")
-            if len(parts) != 2:
-                self.error("E013", f"expected a size like `3x3`, found `{tok.text}`", tok.span)
-                return None
-            pos = tok.span.start
-            items: list[ir.Expr] = []
-            for p in parts:
-                items.append(ir.Num(int(p), Span(pos, pos + len(p))))
-                pos += len(p) + 1
-            return ir.Tuple(tuple(items), tok.span)
-        if kind == "pad" and tok.kind == "NAME" and tok.text in ("same", "valid"):
+            return self.dims_value(tok)
+        if syntax == "sides" and tok.kind == "NAME" and tok.text in ("same", "valid"):
             self.advance()
             return ir.Word(tok.text, tok.span)
-        first = self.parse_expr(what)
+        first = self.expr(what)
         if first is None:
             return None
-        if kind == "pad" and self.at(","):
+        if syntax == "range":
+            if not self.at(":"):
+                self.unexpected("`:` in a channel range `A:B`")
+                return None
+            self.advance()
+            stop = self.expr("the end of the channel range")
+            return None if stop is None else ir.Range(first, stop, first.span.to(stop.span))
+        if syntax == "sides" and self.at(","):
             items = [first]
             while self.at(",") and len(items) < 4:
                 self.advance()
-                nxt = self.parse_expr("a padding after `,`")
+                nxt = self.expr("a number after `,`")
                 if nxt is None:
                     return None
                 items.append(nxt)
             if len(items) != 4:
-                self.error("E013", "padding by sides takes four numbers `top,bottom,left,right`",
+                self.error(codes.E013, "padding by sides takes four numbers `top,bottom,left,right`",
                            first.span.to(items[-1].span))
                 return None
-            return ir.Tuple(tuple(items), first.span.to(items[-1].span))
+            return ir.Sides(tuple(items), first.span.to(items[-1].span))
         return first
 
-    # ---- integer expressions ---------------------------------------------------------
+    def dims_value(self, tok: Token) -> ir.Value | None:
+        """`3x5` (a pair) or `11x11x3` (a kernel with its depth)."""
+        parts = tok.text.split("x")
+        if any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts) or len(parts) > 3:
+            self.error(codes.E013, f"expected a size like `3x3`, found `{_short(tok.text)}`", tok.span)
+            return None
+        pos = tok.start
+        items: list[ir.Num] = []
+        for p in parts:
+            items.append(ir.Num(int(p), Span(pos, pos + len(p))))
+            pos += len(p) + 1
+        if len(parts) == 3:
+            return ir.Volume((items[0], items[1]), items[2].value, tok.span, items[2].span)
+        return ir.PairLit((items[0], items[1]), tok.span)
 
-    def parse_expr(self, what: str = "a number") -> ir.Expr | None:
-        """`a + b - c`, where each term is `x * y // z`: the usual precedence, left to right."""
-        return self.parse_binary(("+", "-"), lambda: self.parse_binary(("*", "//"), lambda: self.parse_unary(what)))
+    # ---- integer expressions -----------------------------------------------------------
 
-    def parse_binary(self, ops: tuple[str, ...], operand: Callable[[], ir.Expr | None]) -> ir.Expr | None:
+    def expr(self, what: str = "a number") -> ir.Expr | None:
+        """`a + b - c`, each term `x * y // z`: the usual precedence, left to right."""
+        tok = self.peek()
+        if tok.kind == "NUMBER" and self.peek(1).kind not in _OPERATORS:  # the common case: a plain number
+            self.advance()
+            n = self.whole(tok)
+            return None if n is None else ir.Num(n, tok.span)
+        return self.binary(("+", "-"), lambda: self.binary(("*", "//"), lambda: self.unary(what)))
+
+    def binary(self, ops: tuple[str, ...], operand: Callable[[], ir.Expr | None]) -> ir.Expr | None:
         left = operand()
-        while left is not None and self.at(*ops):
+        while left is not None and self.peek().kind in ops:
             op = self.advance().kind
             right = operand()
             if right is None:
@@ -181,78 +316,85 @@ class TokenStream:
             left = ir.BinOp(op, left, right, left.span.to(right.span))
         return left
 
-    def parse_unary(self, what: str) -> ir.Expr | None:
+    def unary(self, what: str) -> ir.Expr | None:
         tok = self.peek()
         if tok.kind == "-":
             self.advance()
-            operand = self.parse_unary(what)
+            operand = self.unary(what)
             return None if operand is None else ir.Neg(operand, tok.span.to(operand.span))
         if tok.kind == "NUMBER":
             self.advance()
-            digits = tok.text.replace("_", "")
-            if not digits.isdigit():
-                self.error("E013", f"expected a whole number, found `{tok.text}`", tok.span)
-                return None
-            return ir.Num(int(digits), tok.span)
+            n = self.whole(tok)
+            return None if n is None else ir.Num(n, tok.span)
+        if tok.kind == "DIMS":
+            self.advance()
+            value = self.dims_value(tok)
+            if isinstance(value, ir.PairLit):
+                return value
+            if value is not None:
+                self.error(codes.E013, f"expected a number or a pair `AxB`, found `{tok.text}`", tok.span)
+            return None
         if tok.kind == "NAME":
             self.advance()
             return ir.Var(tok.text, tok.span)
         if tok.kind == "(":
             self.advance()
-            if self.depth >= MAX_NESTING:
-                self.error("E004", f"parentheses nested deeper than {MAX_NESTING} levels", tok.span)
+            if self.depth >= limits.MAX_DEPTH:
+                self.error(codes.E004, f"parentheses nested deeper than {limits.MAX_DEPTH} levels", tok.span)
                 return None
             self.depth += 1
-            inner = self.parse_expr(what)
+            inner = self.expr(what)
             self.depth -= 1
             if inner is None:
                 return None
             if not self.at(")"):
-                self.error("E003", "this `(` is never closed", tok.span, hint="add `)` after the expression")
+                self.error(codes.E003, "this `(` is never closed", tok.span, hint="add `)` after the expression")
                 return None
             closing = self.advance()
-            return _respan(inner, tok.span.to(closing.span))
+            return inner._replace(span=tok.span.to(closing.span))
         if tok.kind == "BADNUMBER":
-            self.advance()  # the lexer reported it
+            self.advance()
+            self.bad_number(tok)
             return None
         self.unexpected(what)
         return None
 
-    def parse_expectation(self) -> ir.Expectation | None:
+    # ---- answers ---------------------------------------------------------------------
+
+    def expectation(self) -> ir.Expectation | None:
+        """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N` and `macs N`, each at most once."""
         arrow = self.advance()
-        shape: tuple[int, ...] | None = None
-        shape_span: Span | None = None
-        params = macs = None
+        shape: ir.ShapeAnswer | None = None
+        counts: dict[str, ir.Count] = {}
         end = arrow.span
+        seen_shape = False
         while not self.at("NEWLINE", "EOF", "}", "|", ";"):
             tok = self.peek()
-            if tok.kind in ("DIMS", "NUMBER") and shape is None and params is None and macs is None:
+            if tok.kind in ("DIMS", "NUMBER"):
                 self.advance()
-                shape, shape_span = self.literal_shape(tok), tok.span
+                if seen_shape:
+                    self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
+                seen_shape = True
+                shape = self.shape_answer(tok) or shape
                 end = tok.span
             elif tok.kind == "NAME" and tok.text in ("params", "macs"):
                 self.advance()
-                count = self.parse_count_value()
+                count = self.count()
                 if count is None:
                     self.sync()
                     return None
-                if (params if tok.text == "params" else macs) is not None:
-                    self.error("E012", f"`{tok.text}` is given twice", tok.span.to(count.span), hint="keep one of them")
-                if tok.text == "params":
-                    params = count
-                else:
-                    macs = count
+                if tok.text in counts:
+                    self.error(codes.E012, f"`{tok.text}` is given twice", tok.span.to(count.span), hint="keep one")
+                counts[tok.text] = count
                 end = count.span
             else:
                 self.unexpected("a shape, `params N` or `macs N` after `->`")
                 self.sync()
                 return None
-        if shape is None and params is None and macs is None:
-            if shape_span is None:
-                self.unexpected("a shape, `params N` or `macs N` after `->`")
+        if not seen_shape and not counts:
+            self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
-        return ir.Expectation(shape, shape_span, params, macs, arrow.span.to(end))
+        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end))
 
 
-def _respan(e: ir.Expr, span: Span) -> ir.Expr:
-    return e._replace(span=span)
+_OPERATORS = frozenset({"+", "-", "*", "//", ":"})

@@ -1,205 +1,373 @@
-"""Concrete tree -> Report: shapes, parameters, MACs and activations per row, expectations
-checked. Never raises on user input: problems become diagnostics and the walk goes on with
-the best shape it has (or unknown), so one mistake gives one diagnostic."""
+"""Resolved tree -> rows: per node the output shape, parameters, MACs and activations, with the
+working when asked. Never raises on user input: problems become diagnostics and the walk goes on.
+
+After an invalid stride the walk continues on the floored size, as PyTorch would, and reports
+every later problem too; what rests on the guess is tracked per row (`Doubt`), so that answers
+which depend on it are left unchecked with the reason, and answers which do not are judged.
+"""
 from __future__ import annotations
 
-from cnncalc import ir
-from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.expand import LayerNode, MergeNode, Node, SeqNode
-from cnncalc.report import Check, Row, Totals
+from collections.abc import Callable
+
+from cnncalc import codes, limits
+from cnncalc.codes import Code
+from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.layers.base import Layer, Working
+from cnncalc.layers.merge import Named
+from cnncalc.report import Doubt, Output, Row
 from cnncalc.shape import Shape
+from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
+
+PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
 
 
-class _Flow:
-    """What flows along the walk: the current volume and the row that produced it."""
+class Flow:
+    """What flows along the walk: the current volume, the row that produced it, and its doubt."""
 
-    __slots__ = ("shape", "source", "guessed")
+    __slots__ = ("shape", "source", "doubt")
 
-    def __init__(self, shape: Shape | None, source: str, guessed: bool = False) -> None:
+    def __init__(self, shape: Shape | None, source: str, doubt: Doubt | None) -> None:
         self.shape = shape
         self.source = source
-        self.guessed = guessed  # the shape rests on a floored invalid stride
+        self.doubt = doubt  # None: certain
 
-
-SIZE_CODES = ("E030", "N030", "E031")  # diagnostics about sizes, meaningless on a guessed input
+    def copy(self) -> Flow:
+        return Flow(self.shape, self.source, self.doubt)
 
 
 class _LayerContext:
-    """The `ShapeContext` a layer reports into: prefixes its path and points at its arguments."""
+    """The `ShapeContext` a layer reports into: prefixes its path, points at its arguments, and says
+    when a size-dependent problem is computed on a guessed size."""
 
-    def __init__(self, walker: Walker, node: LayerNode, row: Row) -> None:
-        self.rounding = walker.rounding
+    __slots__ = ("walker", "node", "row", "guess", "rounding", "rounding_source", "reported")
+
+    def __init__(self, walker: Walker, node: LayerNode, row: Row, guess: str | None) -> None:
         self.walker = walker
         self.node = node
         self.row = row
-        self.input_guessed = row.guessed
+        self.guess = guess
+        self.rounding = node.rounding.mode
+        self.rounding_source = node.rounding.source
+        self.reported: list[Code] = []
 
-    def report(self, code: str, message: str, field: str | None = None, hint: str | None = None,
+    def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None:
-        if self.input_guessed and code in SIZE_CODES:
-            return  # a consequence of an earlier invalid stride, already reported
-        span = self.node.arg_spans.get(field or "", self.node.span)
-        if code == "N030":
+        self.reported.append(code)
+        if code is codes.N030:
             self.row.rounded = True
-        if code == "E030":
-            self.row.guessed = True
-        self.walker.sink.add(code, f"{self.node.path}: {message}", span, hint, self.node.path, notes)
+        if self.guess is not None and code.size_dependent:
+            notes = notes + (f"computed on {self.guess}",)
+        self.walker.sink.add(code, f"{self.node.path}: {message}", self.node.arg_span(arg), hint, self.node.path,
+                             notes)
+
+
+class _Quiet:
+    """A context that hears nothing: for the perturbed second look at a guessed size."""
+
+    def __init__(self, rounding: str) -> None:
+        self.rounding = rounding
+        self.rounding_source = ""
+
+    def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
+               notes: tuple[str, ...] = ()) -> None:
+        pass
+
+
+class _MergeContext:
+    __slots__ = ("walker", "node", "guess")
+
+    def __init__(self, walker: Walker, node: MergeNode, guess: str | None) -> None:
+        self.walker, self.node, self.guess = walker, node, guess
+
+    def report(self, code: Code, message: str, hint: str | None = None, notes: tuple[str, ...] = ()) -> None:
+        if self.guess is not None and code.size_dependent:
+            notes = notes + (f"computed on {self.guess}",)
+        self.walker.sink.add(code, f"{self.node.path}: {message}", self.node.span, hint, self.node.path, notes)
 
 
 class Walker:
-    def __init__(self, sink: DiagnosticSink, rounding: str) -> None:
+    def __init__(self, sink: DiagnosticSink, explain: bool, line_of: Callable[[int], int]) -> None:
         self.sink = sink
-        self.rounding = rounding
+        self.explain = explain  # compute every row's working, not only for answered lines
+        self.line_of = line_of
         self.rows: list[Row] = []
-        self.checks: list[Check] = []
+        self.outputs: list[Output] = []
+        self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
+        self.lines: list[tuple[LineCheck, list[Row]]] = []  # answered lines, for expectations.py
+        self.cache: dict[tuple[int, tuple[int, ...], str], tuple[Shape | None, tuple[int, int, int], int,
+                                                                 Working | None]] = {}
+        self.train = False
 
-    def walk(self, root: SeqNode, x: Shape | None, source: str = "input") -> tuple[Shape | None, list[Row]]:
-        flow = _Flow(x, source)
-        self.seq_children(root, flow, root.children)
-        return flow.shape, self.rows
+    def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None) -> Flow:
+        flow = Flow(x, "input", None if unknown is None else Doubt(unknown, None, True, True))
+        self.children(root, flow)
+        return flow
 
     # ---- nodes ---------------------------------------------------------------------
 
-    def node(self, node: Node, flow: _Flow) -> Row:
+    def node(self, node: Node, flow: Flow, answered: bool) -> Row:
         if isinstance(node, LayerNode):
-            return self.layer(node, flow)
-        if isinstance(node, MergeNode):
-            return self.merge(node, flow)
-        return self.seq(node, flow)
+            row = self.layer(node, flow, answered)
+        elif isinstance(node, MergeNode):
+            row = self.merge(node, flow)
+        else:
+            row = self.seq(node, flow)
+        if node.keep:
+            self.kept[id(node)] = flow.copy()
+        return row
 
-    def layer(self, node: LayerNode, flow: _Flow) -> Row:
+    def layer(self, node: LayerNode, flow: Flow, answered: bool) -> Row:
         layer = node.layer
-        row = Row(node.path, node.name, "layer", layer.spec_text() if layer else node.keyword, node.depth, node.span,
-                  input=flow.shape, inputs=[flow.source], layer=layer, guessed=flow.guessed)
-        self.rows.append(row)
         x = flow.shape
-        y: Shape | None = None
-        if layer is not None and x is not None:
-            if layer.spatial_input and x.is_flat:
-                self.sink.add("E034", f"{node.path}: `{node.keyword}` needs an HxWxC volume but gets the flat vector {x}",
-                              node.span, hint="put spatial layers before the first `fc` or `flatten`", path=node.path)
-            else:
-                y = layer.out_shape(x, _LayerContext(self, node, row))
-                p = layer.params(x)
-                row.weights, row.biases, row.non_trainable = p.weights, p.biases, p.non_trainable
-                if y is not None:
-                    row.macs = layer.macs(x, y)
-                    row.activations = y.size
-        row.output = y
-        flow.shape, flow.source, flow.guessed = y, node.path, row.guessed
-        return row
-
-    def seq(self, node: SeqNode, flow: _Flow) -> Row:
-        row = Row(node.path, node.name, node.kind, node.op, node.depth, node.span, input=flow.shape,
-                  inputs=[flow.source])
+        row = Row(node.path, node.name, "layer", node.keyword, layer.spec_text() if layer else node.keyword,
+                  node.depth, node.span, x, (flow.source,))
+        row.train = self.train
         self.rows.append(row)
-        children = self.seq_children(node, flow, node.children)
-        _sum_into(row, children)
-        row.output, row.guessed = flow.shape, flow.guessed
+        if layer is None or x is None:
+            row.known = False
+            reason = node.problem or (flow.doubt.reason if flow.doubt is not None else "an earlier error")
+            row.doubt = Doubt(reason, None, True, True)
+        elif layer.spatial_input and x.is_flat:
+            self.sink.add(codes.E034, f"{node.path}: `{node.keyword}` needs an HxWxC volume but gets the flat vector "
+                                      f"{x}", node.span, hint="put spatial layers before the first `fc` or `flatten`",
+                          path=node.path)
+            row.known = False
+            row.doubt = Doubt(f"the error at line {self.line_of(node.span.start)}", None, True, True)
+        else:
+            self.apply(node, layer, x, row, flow.doubt, answered)
+        flow.shape, flow.source, flow.doubt = row.output, node.path, _output_doubt(row.doubt)
         return row
 
-    def seq_children(self, node: SeqNode, flow: _Flow, children: list[Node]) -> list[Row]:
+    def apply(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None, answered: bool) -> None:
+        """Output, parameters, MACs (and working) of a layer into its row; cached per (layer, input,
+        rounding) when nothing was reported, since a deep network repeats one layer on one volume."""
+        key = (id(layer), x.dims, node.rounding.mode)
+        want_working = answered or self.explain
+        hit = self.cache.get(key) if doubt is None else None
+        if hit is not None and (hit[3] is not None or not want_working):
+            y, params, macs, working = hit
+            row.doubt = None
+        else:
+            ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
+            y = layer.out_shape(x, ctx)
+            if y is not None and not _within_limits(y):
+                ctx.report(codes.E031, f"the output {y} is beyond cnncalc's limits ({limits.MAX_EXTENT:,} per side, "
+                                       f"{limits.MAX_FLAT:,} flat)")
+                y = None
+            p = layer.params(x)
+            params = (p.weights, p.biases, p.non_trainable)
+            macs = layer.macs(x, y) if y is not None else 0
+            working = layer.working(x, y, ctx) if y is not None and want_working else None
+            if not ctx.reported and doubt is None:
+                self.cache[key] = (y, params, macs, working)
+            row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
+        row.weights, row.biases, row.non_trainable = params
+        if self.train:
+            row.train_macs = macs
+        else:
+            row.macs = macs
+        row.output = y
+        row.working = working
+        if y is not None:
+            row.activations = y.size
+
+    def doubt_of(self, node: LayerNode, layer: Layer, x: Shape, y: Shape | None, params: tuple[int, int, int],
+                 macs: int, doubt: Doubt | None, reported: list[Code]) -> Doubt | None:
+        """What of this row rests on a guessed size or an error: its own invalid stride, or its input's
+        doubt, found by looking again with the guessed sizes moved far away."""
+        reason = doubt.reason if doubt is not None else None
+        params_unsure = macs_unsure = False
+        unsure = [False] * (len(y.dims) if y is not None else 0)
+        if doubt is not None and doubt.dims is not None and any(doubt.dims):
+            moved = Shape(tuple(d + PERTURB if flag else d for d, flag in zip(x.dims, doubt.dims)))
+            y2 = layer.out_shape(moved, _Quiet(node.rounding.mode))
+            p2 = layer.params(moved)
+            params_unsure = (p2.weights, p2.biases, p2.non_trainable) != params
+            if y is not None:
+                if y2 is None or len(y2.dims) != len(y.dims):
+                    unsure = [True] * len(y.dims)
+                    macs_unsure = True
+                else:
+                    unsure = [a != b for a, b in zip(y.dims, y2.dims)]
+                    macs_unsure = layer.macs(moved, y2) != macs
+        if y is None:
+            return Doubt(reason or f"the error at line {self.line_of(node.span.start)}", None, params_unsure, True)
+        if codes.E030 in reported:
+            for i in _inexact_axes(layer, x, node.rounding.ceil):
+                unsure[i] = True
+            reason = reason or f"the invalid stride at line {self.line_of(node.span.start)}"
+            macs_unsure = True
+        if reason is None or not (any(unsure) or params_unsure or macs_unsure):
+            return None
+        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure)
+
+    def seq(self, node: SeqNode, flow: Flow) -> Row:
+        if node.kind == "side":
+            return self.side(node, flow)
+        if node.ref is not None:
+            saved = self.kept.get(id(node.ref))
+            flow = saved.copy() if saved is not None else Flow(None, node.ref.path, Doubt(
+                f"`@{node.ref.name}` is unknown here", None, True, True))
+        row = Row(node.path, node.name, node.kind, node.kind, node.op, node.depth, node.span, flow.shape,
+                  (flow.source,))
+        row.train = self.train
+        if node.ref is not None:
+            row.ref = node.ref.path
+        self.rows.append(row)
+        rows = self.children(node, flow)
+        _sum_into(row, rows)
+        row.output = flow.shape
+        row.doubt = _combined(rows, flow.doubt, flow.shape)
+        return row
+
+    def side(self, node: SeqNode, flow: Flow) -> Row:
+        """A head on the current output: its result is an extra output; the trunk continues unchanged."""
+        was = self.train
+        self.train = was or node.train
+        head = flow.copy()
+        row = Row(node.path, node.name, "side", "side", node.op, node.depth, node.span, flow.shape, (flow.source,))
+        row.train = self.train
+        self.rows.append(row)
+        rows = self.children(node, head)
+        _sum_into(row, rows)
+        row.output = head.shape
+        row.doubt = _combined(rows, head.doubt, head.shape)
+        self.train = was
+        self.outputs.append(Output(node.path, head.shape, self.train or node.train))
+        return row
+
+    def children(self, node: SeqNode, flow: Flow) -> list[Row]:
         rows: list[Row] = []
-        checks = iter(node.checks)
-        check = next(checks, None)
-        for i, child in enumerate(children):
-            rows.append(self.node(child, flow))
-            while check is not None and check.last == i:
-                self.check_line(check.expectation, rows[check.first:check.last + 1], check.span)
-                check = next(checks, None)
+        checks = node.checks
+        answered: set[int] = set()
+        for check in checks:
+            answered.update(range(check.first, check.last + 1))
+        k = 0
+        for i, child in enumerate(node.children):
+            rows.append(self.node(child, flow, i in answered))
+            while k < len(checks) and checks[k].last == i:
+                check = checks[k]
+                self.lines.append((check, rows[check.first:check.last + 1]))
+                k += 1
         return rows
 
-    def merge(self, node: MergeNode, flow: _Flow) -> Row:
-        """The container row, its branches, then a `join` row (the concat or add itself) fed by the branch ends."""
-        join_op = "concat" if node.kind == "concat" else "add"
-        row = Row(node.path, node.name, node.kind, f"{node.kind} of {len(node.branches)}", node.depth, node.span,
-                  input=flow.shape, inputs=[flow.source], branches=[b.path for b in node.branches])
+    def merge(self, node: MergeNode, flow: Flow) -> Row:
+        """The container row, its branches, then a `join` row (the merge itself) fed by the branch ends."""
+        n = len(node.branches)
+        row = Row(node.path, node.name, node.keyword, node.keyword, f"{node.keyword} of {n}", node.depth, node.span,
+                  flow.shape, (flow.source,))
+        row.branches = tuple(b.path for b in node.branches)
+        row.train = self.train
         self.rows.append(row)
-        x, source = flow.shape, flow.source
-        outs: list[tuple[str, Shape | None]] = []
-        children = []
-        join = Row(f"{node.path}.{join_op}", join_op, "join", join_op, node.depth + 1, node.span)
-        guessed = flow.guessed
-        for branch in node.branches:
-            branch_flow = _Flow(x, source, flow.guessed)
+        line = self.line_of(node.span.start)
+        inputs = None
+        if flow.shape is not None:
+            inputs = node.kind.branch_inputs(flow.shape, n, node.count,
+                                             _MergeContext(self, node, _floored(_guess_reason(flow.doubt))))
+        start_doubt = flow.doubt
+        if inputs is None and flow.shape is not None:
+            start_doubt = Doubt(f"the error at line {line}", None, False, False)
+        children: list[Row] = []
+        ends: list[Flow] = []
+        for i, branch in enumerate(node.branches):
+            branch_flow = Flow(inputs[i] if inputs is not None else None, flow.source, start_doubt)
             children.append(self.seq(branch, branch_flow))
-            outs.append((branch.name, branch_flow.shape))
-            join.inputs.append(branch_flow.source)
-            guessed = guessed or branch_flow.guessed
-        y = self.merged_shape(node, outs, quiet=guessed)
+            ends.append(branch_flow)
+        join = Row(node.join_path, node.join_name, "join", node.kind.keyword, node.kind.keyword, node.depth + 1,
+                   node.span, None, tuple(e.source for e in ends))
+        join.train = self.train
+        y = None
+        unknown = next((e.doubt for e in ends if e.shape is None), None)
+        if unknown is None and ends:
+            outs: list[Named] = [(b.name if node.keyword == "residual" else f"branch {b.name}", e.shape)
+                                 for b, e in zip(node.branches, ends) if e.shape is not None]
+            guess = next((g for g in (_guess_reason(e.doubt) for e in ends) if g), None)
+            y = node.kind.out_shape(outs, _MergeContext(self, node, _floored(guess)))
+            if y is not None and not _within_limits(y):
+                self.sink.add(codes.E031, f"{node.path}: the output {y} is beyond cnncalc's limits", node.span,
+                              path=node.path)
+                y = None
+            if y is not None and (self.explain or node.keep):
+                join.working = Working(node.kind.working(outs, y))
         join.output = y
-        join.activations = y.size if y is not None else 0
+        if y is not None:
+            join.activations = y.size
+            join.doubt = _merged_doubt(y, [e.doubt for e in ends])
+        else:
+            join.known = unknown is None
+            reason = unknown.reason if unknown is not None else f"the error at line {line}"
+            join.doubt = Doubt(reason, None, False, True)
         self.rows.append(join)
         _sum_into(row, children + [join])
-        row.output = join.output = y
-        row.guessed = join.guessed = guessed
-        flow.shape, flow.source, flow.guessed = y, join.path, guessed
+        row.output = y
+        row.doubt = _combined(children + [join], _output_doubt(join.doubt), y)
+        flow.shape, flow.source, flow.doubt = y, join.path, _output_doubt(join.doubt)
         return row
 
-    def merged_shape(self, node: MergeNode, outs: list[tuple[str, Shape | None]], quiet: bool) -> Shape | None:
-        """The merged output; a mismatch is E050/E051 unless the shapes rest on a guess (`quiet`)."""
-        if not outs or any(shape is None for _, shape in outs):
-            return None
-        shapes = [(name, shape) for name, shape in outs if shape is not None]
-        first_name, first = shapes[0]
-        if node.kind == "concat":
-            for name, shape in shapes[1:]:
-                if shape.is_flat != first.is_flat or shape.dims[:-1] != first.dims[:-1]:
-                    if quiet:
-                        return None
-                    self.sink.add("E050", f"{node.path}: branch {first_name} gives {first} but branch {name} gives "
-                                  f"{shape}; a concat needs equal height and width",
-                                  node.span, hint=_align_hint(first, shape), path=node.path)
-                    return None
-            return first.with_channels(sum(shape.channels for _, shape in shapes))
-        for name, shape in shapes[1:]:
-            if shape != first:
-                if quiet:
-                    return None
-                self.sink.add("E051", f"{node.path}: {_branch(node, first_name)} gives {first} but "
-                              f"{_branch(node, name)} gives {shape}; an add needs equal shapes",
-                              node.span, hint=_projection_hint(node, shapes[0][1], shape), path=node.path)
-                return None
-        return first
 
-    # ---- expectations ------------------------------------------------------------------
+def _within_limits(y: Shape) -> bool:
+    if y.is_flat:
+        return y.dims[0] <= limits.MAX_FLAT
+    return all(d <= limits.MAX_EXTENT for d in y.dims)
 
-    def check_line(self, exp: ir.Expectation, rows: list[Row], span: Span) -> None:
-        last = rows[-1]
-        if any(r.output is None or r.guessed for r in rows):
-            return  # an earlier diagnostic explains why nothing (certain) is known here
-        label = last.path
-        assert last.output is not None
-        if exp.shape is not None:
-            written = "x".join(map(str, exp.shape))
-            ok = exp.shape == last.output.dims
-            self.record(Check(exp.shape_span or span, label, "output", written, str(last.output), ok,
-                              _working(rows, "out")))
-            if not ok:
-                self.sink.add("E040", f"{label}: expected {written}, computed {last.output}", exp.shape_span or span,
-                              hint=f"the output volume is {last.output}", path=label, notes=_working(rows, "out"))
-        params = sum(r.params for r in rows)
-        if exp.params is not None:
-            ok = exp.params.accepts(params)
-            self.record(Check(exp.params.span, label, "params", exp.params.text, f"{params:,}", ok,
-                              _working(rows, "params")))
-            if not ok:
-                self.sink.add("E041", f"{label}: expected params {exp.params.text}, computed {params:,}",
-                              exp.params.span, hint=f"the parameter count is {params:,}", path=label,
-                              notes=_working(rows, "params"))
-        macs = sum(r.macs for r in rows)
-        if exp.macs is not None:
-            ok = exp.macs.accepts(macs)
-            self.record(Check(exp.macs.span, label, "macs", exp.macs.text, f"{macs:,}", ok, _working(rows, "macs")))
-            if not ok:
-                self.sink.add("E042", f"{label}: expected macs {exp.macs.text}, computed {macs:,}",
-                              exp.macs.span, hint=f"the MAC count is {macs:,}", path=label,
-                              notes=_working(rows, "macs"))
 
-    def record(self, check: Check) -> None:
-        """One check per evaluation: an expectation inside a repeat or block is checked (and
-        reported) for every path it is evaluated at."""
-        self.checks.append(check)
+def _floored(reason: str | None) -> str | None:
+    """`the invalid stride at line 2` -> `the floored size from line 2` (the note on later problems)."""
+    if reason is None:
+        return None
+    return reason.replace("the invalid stride at line", "the floored size from line")
+
+
+def _guess_reason(doubt: Doubt | None) -> str | None:
+    if doubt is not None and doubt.dims is not None and any(doubt.dims):
+        return doubt.reason
+    return None
+
+
+def _inexact_axes(layer: Layer, x: Shape, ceil: bool) -> list[int]:
+    """The spatial axes whose window division was inexact (its own E030)."""
+    from cnncalc.layers.window import window_axes
+    kernel = getattr(layer, "kernel", None)
+    stride = getattr(layer, "step", None) or getattr(layer, "stride", None)
+    if kernel is None or stride is None or x.is_flat:
+        return [0, 1]
+    dilation = getattr(layer, "dilation", (1, 1))
+    h, w = window_axes(x, kernel, stride, layer.pad, dilation, ceil)  # type: ignore[attr-defined]
+    return [i for i, a in enumerate((h, w)) if not a.whole]
+
+
+def _output_doubt(doubt: Doubt | None) -> Doubt | None:
+    """The part of a row's doubt that flows on: an unknown or partly guessed output."""
+    if doubt is None or (doubt.dims is not None and not any(doubt.dims)):
+        return None
+    return Doubt(doubt.reason, doubt.dims, False, False)
+
+
+def _merged_doubt(y: Shape, doubts: list[Doubt | None]) -> Doubt | None:
+    """A merge's output is unsure in a dimension when any branch's is (conservatively)."""
+    present = [d for d in doubts if d is not None and d.dims is not None]
+    if not present:
+        return None
+    unsure = [False] * len(y.dims)
+    for d in present:
+        assert d.dims is not None
+        for i, flag in enumerate(d.dims[-len(y.dims):] if len(d.dims) >= len(y.dims) else d.dims):
+            unsure[i] = unsure[i] or flag
+        if d.dims and d.dims[-1]:
+            unsure[-1] = True
+    return Doubt(present[0].reason, tuple(unsure), False, False) if any(unsure) else None
+
+
+def _combined(rows: list[Row], end: Doubt | None, output: Shape | None) -> Doubt | None:
+    """A container's doubt: its output's (the flow at its end), and any child's parameters or MACs."""
+    params = any(r.doubt is not None and r.doubt.params for r in rows)
+    macs = any(r.doubt is not None and r.doubt.macs for r in rows)
+    if end is None and not params and not macs:
+        return None
+    if end is not None:
+        return Doubt(end.reason, end.dims, params, macs)
+    reason = next(r.doubt.reason for r in rows if r.doubt is not None)
+    return Doubt(reason, tuple(False for _ in output.dims) if output is not None else None, params, macs)
 
 
 def _sum_into(row: Row, children: list[Row]) -> None:
@@ -208,86 +376,7 @@ def _sum_into(row: Row, children: list[Row]) -> None:
         row.biases += child.biases
         row.non_trainable += child.non_trainable
         row.macs += child.macs
+        row.train_macs += child.train_macs
         row.activations += child.activations
         row.rounded = row.rounded or child.rounded
-
-
-def _working(rows: list[Row], what: str) -> tuple[str, ...]:
-    """The explain lines of the given kind for the layers of a line."""
-    lines = []
-    for r in rows:
-        if r.layer is None or r.input is None or r.output is None:
-            continue
-        found = [f"{r.path}: {text}" for text in r.layer.explain(r.input, r.output) if text.startswith(what + " ")]
-        if not found and what == "out":
-            found = [f"{r.path}: out {r.output}" + (" (keeps its input's shape)" if r.input == r.output else "")]
-        lines += found
-    if what == "params" and len(rows) > 1:
-        lines.append("line total: " + " + ".join(f"{r.params:,}" for r in rows) + f" = {sum(r.params for r in rows):,}")
-    return tuple(lines)
-
-
-def _branch(node: MergeNode, name: str) -> str:
-    return name if node.kind == "residual" else f"branch {name}"
-
-
-def _align_hint(a: Shape, b: Shape) -> str:
-    if a.is_flat or b.is_flat:
-        return "concatenate volumes with volumes and vectors with vectors"
-    dh = a.dims[0] - b.dims[0]
-    if dh > 0 and dh % 2 == 0:
-        return f"pad the smaller branch's filters by {dh // 2} more (keep HxW with pad (F-1)/2 at stride 1)"
-    return "keep height and width equal in every branch: pad (F-1)/2 at stride 1, and the same strides"
-
-
-def _projection_hint(node: MergeNode, body: Shape, other: Shape) -> str:
-    if body.is_flat or other.is_flat or body.dims[0] == 0:
-        return "make both branches give the same shape"
-    stride = other.dims[0] // body.dims[0] if other.dims[0] % body.dims[0] == 0 else 1
-    proj = f"conv {body.channels} 1x1" + (f" stride {stride}" if stride > 1 else "")
-    if node.kind == "residual":
-        return f"add a projection: `shortcut {{ {proj} }}`"
-    return f"project the other branch with `{proj}`"
-
-
-def totals_of(rows: list[Row], batch: int) -> Totals:
-    top = [r for r in rows if r.depth == 1]
-    return Totals(
-        params=sum(r.params for r in top), weights=sum(r.weights for r in top), biases=sum(r.biases for r in top),
-        non_trainable=sum(r.non_trainable for r in top), macs=sum(r.macs for r in top),
-        activations=sum(r.activations for r in top), batch=batch)
-
-
-_COMPARE = {"==": lambda a, b: a == b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
-            ">=": lambda a, b: a >= b, ">": lambda a, b: a > b}
-
-
-def check_totals(expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
-                 sink: DiagnosticSink) -> list[Check]:
-    """`expect total params|macs|memory [op] N` and `expect output HxWxC`."""
-    checks = []
-    for exp in expectations:
-        if exp.quantity == "output":
-            written = "x".join(map(str, exp.shape or ()))
-            if output is not None:
-                checks.append(Check(exp.span, "", "network output", written, str(output), exp.shape == output.dims, ()))
-            if output is not None and exp.shape != output.dims:
-                sink.add("E044", f"expected the network's output to be {written}, computed {output}", exp.span,
-                         hint=f"the last layer gives {output}")
-            continue
-        assert exp.limit is not None
-        actual = {"params": totals.params, "macs": totals.macs,
-                  "memory": totals.param_bytes + totals.activation_bytes}[exp.quantity]
-        if exp.op == "==":
-            holds = exp.limit.accepts(actual)
-        else:
-            holds = _COMPARE[exp.op](exp.limit.compare(actual), 0)
-        unit = " bytes" if exp.quantity == "memory" else ""
-        relation = "" if exp.op == "==" else f"{exp.op} "
-        checks.append(Check(exp.span, "", f"total {exp.quantity}", f"{relation}{exp.limit.text}", f"{actual:,}{unit}",
-                            holds, ()))
-        if not holds:
-            sink.add("E043", f"expected total {exp.quantity} {relation}{exp.limit.text}, computed {actual:,}{unit}",
-                     exp.span, hint=f"the total is {actual:,}{unit}" + (
-                         f", {actual - exp.limit.amount:,} over the limit" if exp.op in ("<=", "<") else ""))
-    return checks
+        row.known = row.known and child.known

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 import cnncalc
+from cnncalc.analysis import Analysis
+from cnncalc.analysis import run as run_source
 from cnncalc.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,7 +15,12 @@ SPECS = ROOT / "specs"
 
 
 def run(text: str, **kwargs: object) -> Report:
-    return cnncalc.analyze(text if "\n" in text else text + "\n", **kwargs)  # type: ignore[arg-type]
+    return cnncalc.analyze_text(text if "\n" in text else text + "\n", **kwargs)  # type: ignore[arg-type]
+
+
+def prepare(text: str, name: str = "t.spec", **kwargs: object) -> Analysis:
+    """The first network's report and resolved tree (what the executor runs)."""
+    return run_source(text, name, **kwargs)[0]  # type: ignore[arg-type]
 
 
 def where(report: Report) -> list[tuple[str, int, int]]:

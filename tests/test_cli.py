@@ -32,7 +32,9 @@ def test_explain_shows_the_working() -> None:
 def test_json_document_carries_the_same_numbers() -> None:
     result = invoke(ALEXNET, "--format", "json")
     assert result.exit_code == 0
-    doc = json.loads(result.stdout)
+    top = json.loads(result.stdout)
+    assert list(top) == ["cnncalc", "networks", "summary"] and len(top["networks"]) == 1
+    doc = top["networks"][0]
     assert doc["file"] == ALEXNET and doc["network"] == "AlexNet" and doc["input"] == [227, 227, 3]
     assert doc["batch"] == 1 and doc["ok"] is True and doc["diagnostics"] == []
     layers = {layer["path"]: layer for layer in doc["layers"]}
@@ -45,10 +47,10 @@ def test_json_document_carries_the_same_numbers() -> None:
     assert doc["totals"]["param_bytes"] == 62_378_344 * 4
 
 
-def test_json_for_several_files_is_a_list_with_diagnostics() -> None:
+def test_json_for_several_files_is_the_same_document_with_more_networks() -> None:
     result = invoke(ALEXNET, "-", "--format", "json", input="input 7x7x3\nconv 1 3x3 stride 3\n")
     assert result.exit_code == 1
-    docs = json.loads(result.stdout)
+    docs = json.loads(result.stdout)["networks"]
     assert [d["ok"] for d in docs] == [True, False]
     diag = docs[1]["diagnostics"][0]
     assert (diag["code"], diag["severity"], diag["line"], diag["column"]) == ("E030", "error", 2, 12)
@@ -57,8 +59,8 @@ def test_json_for_several_files_is_a_list_with_diagnostics() -> None:
 
 def test_csv_and_markdown() -> None:
     csv_out = invoke(ALEXNET, "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("file,path,depth")
-    assert any(",conv1,1,layer,conv 96 11x11 stride 4,55x55x96,34944," in line for line in csv_out)
+    assert csv_out[0].startswith("file,network,path,depth")
+    assert any(",AlexNet,conv1,1,layer,conv 96 11x11 stride 4,55x55x96,34944," in line for line in csv_out)
     md = invoke(ALEXNET, "--format", "markdown").stdout
     assert "| conv1 | `conv 96 11x11 stride 4` | 55x55x96 | 34,944 |" in md
 
@@ -71,8 +73,10 @@ def test_errors_exit_1_and_print_located_diagnostics() -> None:
 
 def test_rounding_option() -> None:
     result = invoke("-", "--rounding", "floor", input="input 7x7x3\nconv 10 3x3 stride 3\n")
-    assert result.exit_code == 0
-    assert "note[N030]" in result.stderr
+    assert result.exit_code == 0 and result.stderr == ""  # the rounding was asked for: no noise
+    shown = invoke("-", "--rounding", "floor", "--show-notes", input="input 7x7x3\nconv 10 3x3 stride 3\n")
+    assert "note[N030]: conv1: (7 - 3 + 2·0)/3 + 1 = 2.33, rounded down to 2 (`--rounding floor` on the command " \
+           "line)" in shown.stderr
 
 
 def test_usage_errors_exit_2() -> None:
@@ -88,7 +92,7 @@ def test_explain_code() -> None:
 
 
 def test_help_for_every_command() -> None:
-    for command in cli.commands:
+    for command in cli.list_commands(None):  # type: ignore[arg-type]
         result = invoke(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout
 

@@ -81,7 +81,7 @@ def test_fc_after_nothing() -> None:
 def test_missing_input() -> None:
     r = run("# nothing but a comment\n")
     assert where(r) == [("E020", 1, 1)]
-    assert r.diagnostics[0].message == "the spec has no `input` line"
+    assert r.diagnostics[0].message == "the network has no `input` line"
 
 
 def test_duplicate_input() -> None:
@@ -113,11 +113,21 @@ def test_unknown_option_suggests() -> None:
     ("conv 8.5 3x3", 6),      # a fraction where a whole number is needed
     ("conv 8 3x3 stride 0", 19),  # out of range
     ("dropout 1.5", 9),       # p must be below 1
-    ("conv 8 3x3x3", 8),      # three sizes for a kernel
+    ("conv 8 3x3x3x3", 8),    # four sizes for a kernel
+    ("conv 8 99999999999999999999 3x3", 8),  # more digits than any number in a spec needs
+    ("conv 8 3x3 stride 2000000", 19),  # beyond the limit for sizes
 ])
 def test_bad_numbers(text: str, col: int) -> None:
     r = run(f"input 8x8x3\n{text}\n")
     assert where(r)[0] == ("E013", 2, col), where(r)
+
+
+def test_kernel_depth_must_match_the_input() -> None:
+    # The lecture writes AlexNet's first filters as 11x11x3: the depth is the input's.
+    assert run("input 227x227x3\nconv 96 11x11x3 stride 4\n").ok
+    r = run("input 227x227x3\nconv 96 11x11x4 stride 4\n")
+    assert where(r) == [("E016", 2, 9)]
+    assert r.diagnostics[0].message == "conv1: the filters are 4 deep but the input is 3 deep"
 
 
 def test_missing_numbers() -> None:
@@ -129,7 +139,8 @@ def test_missing_numbers() -> None:
 def test_bad_input_shape() -> None:
     r = run("input 32x32\nrelu\n")
     assert where(r)[0] == ("E023", 1, 7)
-    assert r.diagnostics[0].message == "input `32x32` has 2 sizes" and r.diagnostics[0].hint == "write `32x32x1` for one channel"
+    assert r.diagnostics[0].message == "input `32x32` has 2 sizes"
+    assert r.diagnostics[0].hint == "write `32x32x1` for one channel"
     r = run("input 0x32x3\nrelu\n")
     assert where(r)[0] == ("E023", 1, 7) and r.diagnostics[0].message == "shape `0x32x3` has a size below 1"
 
@@ -151,9 +162,10 @@ def test_all_problems_of_a_file_in_one_run() -> None:
 
 
 def test_one_mistake_one_diagnostic() -> None:
-    # After an error the shape is unknown; later layers and expectations stay quiet.
+    # After an error the shape is unknown; later layers say nothing and the answer is not judged.
     r = run("input 4x4x3\nconv 8 5x5\nconv 8 3x3 -> 9x9x9\nfc 10\n")
-    assert codes(r) == ["E031"]
+    assert [c for c in codes(r) if not c.startswith("N")] == ["E031"]
+    assert [(a.verdict, a.reason) for a in r.answers] == [("unchecked", "it rests on the error at line 2")]
 
 
 def test_rendering_has_location_source_caret_and_hint() -> None:
@@ -166,26 +178,57 @@ def test_rendering_has_location_source_caret_and_hint() -> None:
     assert lines[-1].startswith("   = hint: use pad 1")
 
 
-def test_every_code_is_documented() -> None:
+def codes_markdown() -> str:
+    from cnncalc.codes import GROUPS
+    out = []
+    for group in GROUPS:
+        out.append(f"### {group}\n\n| code | severity | title | meaning |\n|---|---|---|---|")
+        out += [f"| `{c}` | {c.severity} | {c.headline} | {c.explanation.replace('|', chr(92) + '|')} |"
+                for c in CODES.values() if c.group == group]
+        out.append("")
+    return "\n".join(out)
+
+
+def limits_markdown() -> str:
+    from cnncalc.limits import DOCUMENTED
+    rows = [f"| {a} | {b} | {c} |" for a, b, c in DOCUMENTED]
+    return "\n".join(["| limit | value | beyond it |", "|---|---|---|", *rows])
+
+
+def test_every_code_and_limit_is_documented_as_defined() -> None:
+    # docs/diagnostics.md holds the code and limit tables generated from cnncalc/codes.py and limits.py.
     from tests.conftest import ROOT
     doc = (ROOT / "docs" / "diagnostics.md").read_text()
-    missing = [c for c in CODES if f"`{c}`" not in doc]
-    assert not missing
+    codes_part = doc.split("<!-- generated from cnncalc/codes.py; tests/test_docs.py checks it -->\n")[1]
+    assert codes_part.split("<!-- end of codes -->")[0] == codes_markdown()
+    limits_part = doc.split("<!-- generated from cnncalc/limits.py -->\n")[1]
+    assert limits_part.split("\n<!-- end of limits -->")[0] == limits_markdown()
 
 
-def test_expectations_after_an_invalid_stride_stay_quiet() -> None:
-    # AlexNet on 224: (224 - 11)/4 + 1 = 54.25. Every later answer was written for 227; the
-    # one mistake is the stride, so it is the one diagnostic.
+def test_every_inexact_division_after_an_invalid_stride_is_reported() -> None:
+    # AlexNet on 224: (224 - 11)/4 + 1 = 54.25, floored to 54 as PyTorch would. Then pool1
+    # (54 - 3)/2 + 1 = 26.5, pool2 (26 - 3)/2 + 1 = 12.5 and pool3 (12 - 3)/2 + 1 = 5.5 are inexact
+    # too: four problems, all in one run, the later ones saying they rest on the first.
     from tests.conftest import SPECS
     text = (SPECS / "alexnet.spec").read_text().replace("input 227x227x3", "input 224x224x3")
     r = run(text)
-    assert codes(r) == ["E030"]
+    errors = [d for d in r.diagnostics if d.severity == "error"]
+    assert [(d.code, d.path) for d in errors] == [("E030", "conv1"), ("E030", "pool1"), ("E030", "pool2"),
+                                                  ("E030", "pool3")]
+    assert errors[0].notes[-1].startswith("PyTorch")
+    assert all(d.notes[-1] == "computed on the floored size from line 5" for d in errors[1:])
+    verdicts = {(a.label, a.quantity): (a.verdict, a.reason) for a in r.answers}
+    # conv1's parameters do not depend on the size: (11·11·3 + 1)·96 = 34,944 is judged right.
+    assert verdicts[("conv1", "params")] == ("right", None)
+    assert verdicts[("conv1", "output")] == ("unchecked", "it rests on the invalid stride at line 5")
+    # fc6's parameters rest on pool3's guessed 5x5, so the total is not judged.
+    assert verdicts[("", "total params")] == ("unchecked", "it rests on the invalid stride at line 5")
 
 
 def test_unexpected_character() -> None:
-    r = run("input 8x8x3\nconv 4 3x3 @\n")
+    r = run("input 8x8x3\nconv 4 3x3 $\n")
     assert where(r) == [("E001", 2, 12)]
-    assert r.diagnostics[0].message == "unexpected character '@'"
+    assert r.diagnostics[0].message == "unexpected character '$'"
 
 
 @pytest.mark.parametrize("text, position, words", [

@@ -6,10 +6,9 @@ import numpy as np
 import pytest
 
 from cnncalc import kernels
-from cnncalc.analysis import prepare
 from cnncalc.executor import Executor
 from cnncalc.verify import verify
-from tests.conftest import SPECS
+from tests.conftest import SPECS, prepare
 
 RNG = np.random.default_rng(1)
 
@@ -17,7 +16,7 @@ RNG = np.random.default_rng(1)
 def run_spec(text: str, x: np.ndarray, weights: dict[str, np.ndarray] | None = None) -> np.ndarray:
     a = prepare(text, "t.spec")
     assert a.report.ok, [(d.code, d.message) for d in a.report.diagnostics]
-    return Executor(a.rounding, np.random.default_rng(0), np.float64, weights).run(a.root, x)
+    return Executor(np.random.default_rng(0), np.float64, weights).run(a.root, x)
 
 
 def test_lecture_max_pool_example() -> None:
@@ -32,8 +31,10 @@ def test_lecture_max_pool_example() -> None:
 X_SLICES = [[[2, 1, 2, 1, 2], [2, 2, 2, 0, 1], [0, 2, 0, 0, 0], [1, 1, 0, 1, 2], [0, 2, 0, 0, 2]],
             [[0, 1, 1, 0, 1], [0, 0, 0, 2, 2], [1, 0, 0, 0, 0], [0, 0, 0, 0, 1], [1, 0, 2, 2, 2]],
             [[0, 0, 2, 0, 1], [1, 0, 1, 1, 0], [0, 1, 0, 1, 1], [2, 2, 0, 2, 2], [2, 1, 0, 1, 1]]]
-W_SLICES = [[[[0, 0, 1], [0, -1, 0], [0, 1, -1]], [[-1, 0, -1], [1, 0, 0], [-1, 1, 0]], [[0, 0, 1], [-1, 0, -1], [1, -1, 1]]],
-            [[[-1, -1, -1], [0, 0, 1], [0, 1, 0]], [[0, -1, 1], [1, 0, 0], [-1, 0, -1]], [[-1, 0, 1], [1, 0, -1], [0, 0, 1]]]]
+W_SLICES = [[[[0, 0, 1], [0, -1, 0], [0, 1, -1]], [[-1, 0, -1], [1, 0, 0], [-1, 1, 0]],
+             [[0, 0, 1], [-1, 0, -1], [1, -1, 1]]],
+            [[[-1, -1, -1], [0, 0, 1], [0, 1, 0]], [[0, -1, 1], [1, 0, 0], [-1, 0, -1]],
+             [[-1, 0, 1], [1, 0, -1], [0, 0, 1]]]]
 BIAS = [1, 0]
 # o[0,0,0], by hand: the window covers rows -1..1, cols -1..1; only rows/cols 0..1 are inside,
 # meeting filter taps (1..2, 1..2):
@@ -45,7 +46,8 @@ O_SLICES = [[[-2, 2, 1], [2, 1, 1], [3, 2, 0]], [[3, 3, -1], [0, 1, -1], [1, -2,
 def test_hand_checked_5x5x3_conv_stride_2_pad_1() -> None:
     x = np.moveaxis(np.array(X_SLICES, dtype=float), 0, -1)[None]           # (1, 5, 5, 3)
     w = np.moveaxis(np.array(W_SLICES, dtype=float), 1, -1)                 # (2, 3, 3, 3): C_out, Kh, Kw, C_in
-    y = run_spec("input 5x5x3\nconv 2 3x3 stride 2 pad 1\n", x, {"conv1.weight": w, "conv1.bias": np.array(BIAS, float)})
+    weights = {"conv1.weight": w, "conv1.bias": np.array(BIAS, float)}
+    y = run_spec("input 5x5x3\nconv 2 3x3 stride 2 pad 1\n", x, weights)
     assert y.shape == (1, 3, 3, 2)
     assert np.moveaxis(y[0], -1, 0).tolist() == O_SLICES
     assert y[0, 0, 0, 0] == -2
@@ -96,7 +98,8 @@ def test_depthwise_fast_equals_naive(mult: int, stride: tuple, pads: tuple) -> N
 
 
 @pytest.mark.parametrize("stride, pads, outpad, dilation, groups", [
-    ((2, 2), (1, 1, 1, 1), (1, 1), (1, 1), 1), ((1, 2), (0, 0, 1, 1), (0, 1), (2, 1), 2), ((3, 3), (0, 0, 0, 0), (0, 0), (1, 1), 1)])
+    ((2, 2), (1, 1, 1, 1), (1, 1), (1, 1), 1), ((1, 2), (0, 0, 1, 1), (0, 1), (2, 1), 2),
+    ((3, 3), (0, 0, 0, 0), (0, 0), (1, 1), 1)])
 def test_deconv_fast_equals_naive(stride: tuple, pads: tuple, outpad: tuple, dilation: tuple, groups: int) -> None:
     x = RNG.standard_normal((2, 4, 5, 4))
     wt = RNG.standard_normal((4, 3, 3, 6 // groups))
@@ -162,7 +165,7 @@ def test_verify_catches_a_wrong_formula(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_verify_reports_non_finite_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
     from cnncalc.layers.activation import ReLU
-    monkeypatch.setattr(ReLU, "run", lambda self, x, w, rounding, naive: (x * np.inf, 0))
+    monkeypatch.setattr(ReLU, "run", lambda self, x, w, ceil, naive: (x * np.inf, 0))
     result = verify(prepare("input 4x4x1\nconv 1 1x1\nrelu\n", "t.spec"))
     assert [d.code for d in result.diagnostics] == ["E904"]
 

@@ -21,7 +21,7 @@ settings.load_profile("fuzz")
 
 
 def analyses(text: str) -> None:
-    report = cnncalc.analyze(text + "\n")
+    report = cnncalc.analyze_text(text + "\n")
     # Every diagnostic is locatable within the text.
     for d in report.diagnostics:
         assert 0 <= d.span.start <= len(text) + 1

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import cnncalc
 from cnncalc.report import Report
-from tests.conftest import SPECS, run
+from tests.conftest import SPECS, prepare, run
 
 settings.register_profile("properties", deadline=None, max_examples=60)
 settings.load_profile("properties")
@@ -125,7 +125,6 @@ def random_layer(draw: st.DrawFn) -> str:
 def test_walker_and_executor_agree(h: int, w: int, c: int, layers: list[str], rounding: str, batch: int) -> None:
     from hypothesis import assume
 
-    from cnncalc.analysis import prepare
     from cnncalc.verify import verify
     analysis = prepare(f"input {h}x{w}x{c}\nrounding {rounding}\n" + "\n".join(layers) + "\n", "random.spec")
     assume(analysis.report.ok)

@@ -9,18 +9,18 @@ from tests.conftest import codes, row, run
 def test_lecture_7x7_input_3x3_filter_strides_1_2_3() -> None:
     # Lecture: "(N - F)/stride + 1": stride 1 -> (7-3)/1+1 = 5; stride 2 -> (7-3)/2+1 = 3;
     # stride 3 -> (7-3)/3+1 = 2.33, "stride 3 is not proper for N=7 and F=3".
-    assert out_len(7, 3, 1, 0, 0, "floor").value == 5
-    assert out_len(7, 3, 2, 0, 0, "floor").value == 3
-    third = out_len(7, 3, 3, 0, 0, "floor")
+    assert out_len(7, 3, 1, 0, 0, False).value == 5
+    assert out_len(7, 3, 2, 0, 0, False).value == 3
+    third = out_len(7, 3, 3, 0, 0, False)
     assert (third.span, third.stride) == (7 - 3, 3) and not third.whole
     assert third.arithmetic() == "(7 - 3 + 2·0)/3 + 1 = 2.33"
 
 
 def test_lecture_zero_padding_preserves_size() -> None:
     # Lecture: 7x7 input, 3x3 filter, stride 1, pad 1 -> 7x7 output; pad (F-1)/2 keeps size.
-    assert out_len(7, 3, 1, 1, 1, "floor").value == 7
+    assert out_len(7, 3, 1, 1, 1, False).value == 7
     for f, p in ((3, 1), (5, 2), (7, 3)):
-        assert out_len(32, f, 1, p, p, "floor").value == 32
+        assert out_len(32, f, 1, p, p, False).value == 32
 
 
 def test_lecture_32x32x3_ten_5x5_filters() -> None:
@@ -40,8 +40,8 @@ def test_lecture_conv_demo_5x5x3_two_filters_stride_2_pad_1() -> None:
 
 def test_alexnet_conv1_and_pool1_from_the_lecture() -> None:
     # Lecture: Output = 55 = (227-11)/4+1 and 27 = (55-3)/2+1.
-    assert out_len(227, 11, 4, 0, 0, "floor").value == (227 - 11) // 4 + 1 == 55
-    assert out_len(55, 3, 2, 0, 0, "floor").value == (55 - 3) // 2 + 1 == 27
+    assert out_len(227, 11, 4, 0, 0, False).value == (227 - 11) // 4 + 1 == 55
+    assert out_len(55, 3, 2, 0, 0, False).value == (55 - 3) // 2 + 1 == 27
 
 
 def test_dilation_widens_the_kernel() -> None:
@@ -63,11 +63,11 @@ def test_same_padding_matches_tensorflow() -> None:
 def test_ceil_mode_follows_pytorch_dropping_windows_that_start_in_padding() -> None:
     # PyTorch MaxPool2d ceil_mode: windows that would start in the right padding are ignored.
     # N=6, K=2, S=2, P=1: ceil((6 + 2 - 2)/2) + 1 = 4, and (4-1)*2 = 6 >= 6 + 1? no -> 4.
-    assert out_len(6, 2, 2, 1, 1, "ceil").value == 4
+    assert out_len(6, 2, 2, 1, 1, True).value == 4
     # N=5, K=2, S=2, P=1: ceil((5 + 2 - 2)/2) + 1 = 4, and the 4th window starts at 6 >= 5 + 1 -> 3.
-    assert out_len(5, 2, 2, 1, 1, "ceil").value == 3
+    assert out_len(5, 2, 2, 1, 1, True).value == 3
     # A window larger than the input still gives one output under ceil: N=2, K=3, S=2 -> 1.
-    assert out_len(2, 3, 2, 0, 0, "ceil").value == 1
+    assert out_len(2, 3, 2, 0, 0, True).value == 1
 
 
 def test_transposed_convolution_size() -> None:
@@ -126,4 +126,4 @@ def test_memory_figures_use_float32_and_the_batch() -> None:
 def test_ceil_keeps_an_exact_division() -> None:
     # Found by the walker-vs-executor property: a 1x1 kernel with pad 1 on 3 gives exactly
     # (3 - 1 + 2)/1 + 1 = 5 windows; rounding up adds none, so none is dropped.
-    assert out_len(3, 1, 1, 1, 1, "ceil").value == 5
+    assert out_len(3, 1, 1, 1, 1, True).value == 5

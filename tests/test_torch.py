@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 from cnncalc import kernels
-from cnncalc.analysis import prepare
-from cnncalc.layers.base import Pad
-from tests.conftest import row, run
+from cnncalc.layers.arguments import Pad
+from tests.conftest import prepare, row, run
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
@@ -48,8 +47,7 @@ def test_conv_same_and_asymmetric_padding() -> None:
     # TensorFlow 'same' on 224 with 7x7 stride 2 pads 2 top/left, 3 bottom/right.
     x = RNG.standard_normal((1, 224, 224, 3))
     wt = RNG.standard_normal((4, 7, 7, 3))
-    from cnncalc.layers.base import executor_pads
-    pads = executor_pads(Pad(same=True), (224, 224, 3), (7, 7), (2, 2), (1, 1))
+    pads = kernels.pads_for(Pad(same=True), (224, 224), (7, 7), (2, 2), (1, 1))
     assert pads == (2, 3, 2, 3)
     ours, _ = kernels.conv2d(x, wt, None, (2, 2), pads, (1, 1), 1, False)
     padded = F.pad(nchw(x), (2, 3, 2, 3))
@@ -66,7 +64,8 @@ def test_max_pool(h: int, k: int, s: int, p: int, d: int, ceil: bool) -> None:
     theirs = F.max_pool2d(nchw(x), k, s, p, d, ceil_mode=ceil)
     np.testing.assert_allclose(ours, nhwc(theirs))
     # ...and the walker gives the same size.
-    r = run(f"input {h}x{h}x3\nrounding floor\nmaxpool {k}x{k} stride {s} pad {p} dilation {d} {'ceil' if ceil else ''}")
+    mode = "ceil" if ceil else ""
+    r = run(f"input {h}x{h}x3\nrounding floor\nmaxpool {k}x{k} stride {s} pad {p} dilation {d} {mode}")
     assert r.output.dims == nhwc(theirs).shape[1:]
 
 
@@ -125,7 +124,7 @@ def test_activations() -> None:
     x = RNG.standard_normal((2, 3, 3, 5)) * 3
     a = prepare("input 3x3x5\ngelu\n", "t")
     from cnncalc.executor import Executor
-    ours = Executor(a.rounding, RNG, np.float64).run(a.root, x)
+    ours = Executor(RNG, np.float64).run(a.root, x)
     np.testing.assert_allclose(ours, nhwc(F.gelu(nchw(x))), rtol=1e-12)
     np.testing.assert_allclose(kernels.softmax(x), nhwc(torch.softmax(nchw(x), dim=1)), rtol=1e-12)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cnncalc.layers.activation import GELU, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
-from cnncalc.layers.base import Layer, Pad, Params
+from cnncalc.layers.base import Layer, Params, Working
 from cnncalc.layers.conv import Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
 from cnncalc.layers.norm import LRN, BatchNorm
@@ -18,4 +18,4 @@ REGISTRY: dict[str, type[Layer]] = {
     word: cls for cls in LAYER_CLASSES for word in (cls.keyword, *cls.aliases)
 }
 
-__all__ = ["REGISTRY", "LAYER_CLASSES", "Layer", "Pad", "Params"]
+__all__ = ["LAYER_CLASSES", "REGISTRY", "Layer", "Params", "Working"]

@@ -1,66 +1,26 @@
-"""What every layer is: a frozen dataclass whose fields are its spec arguments.
+"""What every layer is: an immutable value whose fields are its spec arguments.
 
-Field metadata tells the parser how each argument is written (positional, `name value`
-option, or flag word), so adding a layer needs no parser code.
+A layer class declares its arguments (`layers/arguments.py`) and, beside each other, its rules:
+`out_shape`, `params`, `macs`, `working` (the arithmetic, as the lecture writes it) and, for the
+executor, `weight_shapes` and `run`. The parser and expander read the schema, so a new layer
+needs no parser code. `dataclass_transform` tells type checkers that layer classes are frozen
+dataclasses; at run time the base class builds them cheaply (no `dataclasses` import).
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
-from cnncalc.shape import Shape
+from cnncalc.layers.arguments import Argument, Schema, flag, option, positional, spec_text
 
 if TYPE_CHECKING:
     import numpy as np
+    from typing_extensions import dataclass_transform
 
-# How an argument's value is written in a spec.
-ValueKind = Literal["int", "pair", "pad", "real"]
-
-
-if TYPE_CHECKING:
-    from dataclasses import dataclass as layer  # what type checkers need to know: a dataclass
+    from cnncalc.codes import Code
+    from cnncalc.shape import Shape
 else:
-    def layer(cls: type) -> type:
-        """Make a layer class a frozen dataclass. Without generated `__eq__` and `__repr__` it
-        is built in half the time (start-up imports every layer); `Layer.__repr__` shows its spec text."""
-        return dataclass(frozen=True, eq=False, repr=False)(cls)
-
-
-def positional(kind: ValueKind, *, default: Any = dataclasses.MISSING, min: float = 1,
-               below: float | None = None) -> Any:
-    """An argument written bare, in order (`conv 96 11x11`)."""
-    return field(default=default, metadata={"role": "positional", "kind": kind, "min": min, "below": below})
-
-
-def option(kind: ValueKind, default: Any, *, min: float = 1, below: float | None = None) -> Any:
-    """An argument written as the field's name and a value (`stride 4`)."""
-    return field(default=default, metadata={"role": "option", "kind": kind, "min": min, "below": below})
-
-
-def flag(words: dict[str, Any], default: Any) -> Any:
-    """A bare word that sets the field (`nobias` -> bias=False; `ceil` -> rounding='ceil')."""
-    return field(default=default, metadata={"role": "flag", "words": words})
-
-
-class Pad(NamedTuple):
-    """Padding per side, or TensorFlow's `same` (resolved against the input size)."""
-
-    top: int = 0
-    bottom: int = 0
-    left: int = 0
-    right: int = 0
-    same: bool = False
-
-    def __str__(self) -> str:
-        if self.same:
-            return "same"
-        if self.top == self.bottom and self.left == self.right:
-            return str(self.top) if self.top == self.left else f"{self.top}x{self.left}"
-        return f"{self.top},{self.bottom},{self.left},{self.right}"
-
-
-NO_PAD = Pad()
+    def dataclass_transform(**_: Any) -> Any:
+        return lambda cls: cls
 
 
 class Params(NamedTuple):
@@ -75,47 +35,86 @@ class Params(NamedTuple):
         return self.weights + self.biases
 
 
-class Schema(NamedTuple):
-    """How a layer's arguments are written, read once from its dataclass fields."""
+class Working(NamedTuple):
+    """The arithmetic behind a row's numbers, as the lecture writes it (`None`: nothing to show)."""
 
-    positionals: tuple[dataclasses.Field[Any], ...]
-    options: dict[str, dataclasses.Field[Any]]
-    flags: dict[str, dataclasses.Field[Any]]  # flag word -> the field it sets
-    fields: dict[str, dataclasses.Field[Any]]
-
-
-_SCHEMAS: dict[type, Schema] = {}
-
-
-def schema(cls: type) -> Schema:
-    """The argument schema of a layer class, read from its fields once and kept."""
-    found = _SCHEMAS.get(cls)
-    if found is None:
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-        found = _SCHEMAS[cls] = Schema(
-            positionals=tuple(f for f in fields if f.metadata.get("role") == "positional"),
-            options={f.name: f for f in fields if f.metadata.get("role") == "option"},
-            flags={w: f for f in fields if f.metadata.get("role") == "flag" for w in f.metadata["words"]},
-            fields={f.name: f for f in fields},
-        )
-    return found
+    out: str | None = None
+    params: str | None = None
+    macs: str | None = None
 
 
 class ShapeContext(Protocol):
-    """What a layer's shape rule may ask of the walker: the rounding in force, and a place to report."""
+    """What a shape rule may ask of the walker: the rounding in force (decided by the expander), and a
+    place to report problems (`arg` names the argument the caret points at)."""
 
-    rounding: str
+    @property
+    def rounding(self) -> str: ...  # exact | floor | ceil
 
-    def report(self, code: str, message: str, field: str | None = None, hint: str | None = None,
+    @property
+    def rounding_source(self) -> str: ...  # where the rounding came from, for notes
+
+    def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None: ...
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(positional, option, flag))
 class Layer:
-    """Base of all layers. Subclasses are frozen dataclasses and set `keyword`."""
+    """Base of all layers. Subclasses set `keyword` and declare their arguments as class attributes."""
 
     keyword: ClassVar[str]
     aliases: ClassVar[tuple[str, ...]] = ()
+    example: ClassVar[str] = ""  # a spec line using it (docs, help, the registry test)
     spatial_input: ClassVar[bool] = False  # needs an HxWxC volume, not a flat vector
+    schema: ClassVar[Schema] = Schema.of(())
+    _names: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[tuple[Any, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        arguments: dict[str, Argument] = {a.name: a for a in cls.schema.arguments}
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, Argument):
+                value.name = name
+                arguments[name] = value
+        cls.schema = Schema.of(tuple(arguments.values()))
+        cls._names = tuple(arguments)
+        cls._defaults = tuple(a.default for a in arguments.values())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        values = list(args) + list(self._defaults[len(args):])
+        for key, value in kwargs.items():
+            values[self._names.index(key)] = value
+        self._set(tuple(values))
+
+    @classmethod
+    def build(cls, values: dict[str, Any]) -> Layer:
+        """A layer from converted argument values (missing ones take their defaults)."""
+        layer = object.__new__(cls)
+        layer._set(tuple(values.get(n, d) for n, d in zip(cls._names, cls._defaults)))
+        return layer
+
+    def _set(self, values: tuple[Any, ...]) -> None:
+        state = self.__dict__
+        state.update(zip(self._names, values))
+        state["_values"] = values
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__["_values"] == self.__dict__["_values"]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.__dict__["_values"]))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} `{self.spec_text()}`>"
+
+    def spec_text(self) -> str:
+        """The layer in canonical spec syntax (round-trips through the parser)."""
+        return spec_text(self.keyword, self.schema, self.__dict__["_values"])
+
+    # ---- the walker's side ---------------------------------------------------------------
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         """The output volume for input `x`; reports problems to `ctx`; None when there is none."""
@@ -128,65 +127,23 @@ class Layer:
         """Multiply-accumulates per image; 0 for layers without weights."""
         return 0
 
-    def explain(self, x: Shape, y: Shape) -> list[str]:
-        """The working behind the row's numbers, as the lecture writes it."""
-        return []
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        """The arithmetic behind the row's numbers, as the lecture writes it."""
+        return Working()
 
-    # ---- the executor's side (NumPy, imported only when a network is run) ----------------
+    # ---- the executor's side (NumPy, imported only when a network is run) ------------------
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         """Arrays this layer allocates for a per-image input of shape `x` (docs/executor.md layouts)."""
         return {}
 
-    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
-        """Apply the layer to a batch; returns the output and the multiply-accumulates performed.
-        `rounding` is the spec's; a layer's own `floor`/`ceil` wins. Default: the identity."""
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        """Apply the layer to a batch (N, H, W, C) or (N, F); returns the output and the MACs performed.
+        `ceil` is the rounding the expander decided for this node. Default: the identity."""
         return x, 0
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} `{self.spec_text()}`>"
 
-    def spec_text(self) -> str:
-        """The layer in canonical spec syntax: positionals, then options and flags that differ from defaults."""
-        words = [self.keyword]
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            role = f.metadata.get("role")
-            if role == "positional":
-                if f.default is dataclasses.MISSING or value != f.default:
-                    words.append(f"{value[0]}x{value[1]}" if isinstance(value, tuple) else str(value))
-            elif role == "option" and value != f.default:
-                words += [f.name, format_value(value)]
-            elif role == "flag" and value != f.default:
-                words += [w for w, v in f.metadata["words"].items() if v == value][:1]
-        return " ".join(words)
-
-
-NON_TRAINABLE = ("mean", "var")  # batch-norm running statistics
-
-
-def ceil_mode(layer_rounding: str | None, rounding: str) -> bool:
-    return (layer_rounding or rounding) == "ceil"
-
-
-def executor_pads(pad: Pad, x: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
-                  dilation: tuple[int, int]) -> tuple[int, int, int, int]:
-    """Padding per side for the executor; `same` resolved as TensorFlow's kernels do it
-    (total = F_eff - (N mod S), or F_eff - S when S divides N), not with the walker's rule."""
-    if not pad.same:
-        return pad.top, pad.bottom, pad.left, pad.right
-    sides = []
-    for n, k, s, d in ((x[0], kernel[0], stride[0], dilation[0]), (x[1], kernel[1], stride[1], dilation[1])):
-        f = d * (k - 1) + 1
-        total = max(f - (n % s if n % s else s), 0)
-        sides += [total // 2, total - total // 2]
-    return sides[0], sides[1], sides[2], sides[3]
-
-
-def format_value(value: Any) -> str:
-    if isinstance(value, tuple):
-        return str(value[0]) if value[0] == value[1] else f"{value[0]}x{value[1]}"
-    return str(value)
+NON_TRAINABLE = ("mean", "var")  # weight arrays that are running statistics, not learnable
 
 
 def thousands(n: int) -> str:

@@ -3,49 +3,72 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import (NO_PAD, Layer, Pad, Params, ShapeContext, ceil_mode, executor_pads, flag, layer, option,
-                                 positional, thousands)
-from cnncalc.layers.window import Pair, format_axes, window_axes, window_output
+from cnncalc import codes
+from cnncalc.layers.arguments import (
+    CHANNELS,
+    KERNEL,
+    NO_PAD,
+    NOBIAS,
+    OFFSET,
+    PADDING,
+    ROUNDING_WORDS,
+    SIZE,
+    Int,
+    Pad,
+    Pair,
+    flag,
+    option,
+    positional,
+)
+from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.window import common_groups, format_axes, window_axes, window_output
+from cnncalc.limits import MAX_CHANNELS, MAX_EXTENT
 from cnncalc.shape import Shape, effective_kernel, transposed_len
 
 if TYPE_CHECKING:
     import numpy as np
 
-ROUNDING_WORDS = {"floor": "floor", "ceil": "ceil"}
 
-
-def _check_groups(ctx: ShapeContext, cin: int, cout: int, groups: int) -> bool:
+def check_groups(ctx: ShapeContext, cin: int, cout: int, groups: int) -> bool:
     if cin % groups == 0 and cout % groups == 0:
         return True
     bad = [f"{what} {n}" for what, n in (("input channels", cin), ("output channels", cout)) if n % groups]
-    ctx.report("E033", f"groups {groups} does not divide the {' and '.join(bad)}", field="groups",
-               hint=f"use a groups value that divides both {cin} and {cout}, e.g. "
-                    f"{max(g for g in range(1, groups + 1) if cin % g == 0 and cout % g == 0)}")
+    ctx.report(codes.E033, f"groups {groups} does not divide the {' and '.join(bad)}", arg="groups",
+               hint=f"use a groups value that divides both {cin} and {cout}, e.g. {common_groups(cin, cout, groups)}")
     return False
 
 
-@layer
+def check_depth(ctx: ShapeContext, depth: int | None, x: Shape, groups: int = 1) -> None:
+    """`conv 96 11x11x3`: the filter's depth, when written, must be the input's (per group)."""
+    if depth is not None and depth != x.channels // groups:
+        per_group = f" ({x.channels}/{groups} per group)" if groups > 1 else ""
+        ctx.report(codes.E016, f"the filters are {depth} deep but the input is {x.channels} deep{per_group}",
+                   arg="kernel", hint=f"write the kernel as `KxKx{x.channels // groups}`, or leave the depth out")
+
+
 class Conv(Layer):
     """Convolution: `C` filters of `KxK x Cin/G`, sliding at `stride` over the padded input.
 
-    MACs = Hout·Wout·Cout·Kh·Kw·Cin/G (bias excluded).
+    Params (K·K·Cin/G + 1)·C; MACs = Hout·Wout·C·Kh·Kw·Cin/G (bias excluded).
     """
 
     keyword = "conv"
+    example = "conv 96 11x11 stride 4 pad 0"
     spatial_input = True
-    out_channels: int = positional("int")
-    kernel: Pair = positional("pair")
-    stride: Pair = option("pair", (1, 1))
-    pad: Pad = option("pad", NO_PAD, min=0)
-    dilation: Pair = option("pair", (1, 1))
-    groups: int = option("int", 1)
-    bias: bool = flag({"nobias": False}, True)
-    rounding: str | None = flag(ROUNDING_WORDS, None)
+    out_channels: int = positional(CHANNELS, doc="the number of filters C")
+    kernel: Pair = positional(KERNEL, doc="K or KxK (KxKxCin also, checked against the input)")
+    stride: Pair = option(SIZE, default=(1, 1))
+    pad: Pad = option(PADDING, default=NO_PAD, names=("padding",), doc="P, PxQ, T,B,L,R, same or valid")
+    dilation: Pair = option(SIZE, default=(1, 1))
+    groups: int = option(CHANNELS, default=1)
+    bias: bool = flag(NOBIAS, default=True)
+    rounding: str | None = flag(ROUNDING_WORDS, default=None, doc="this layer's rounding of inexact divisions")
+    depth: int | None = option(Int(1, MAX_CHANNELS), default=None, doc="the filter depth, when written (11x11x3)")
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        _check_groups(ctx, x.channels, self.out_channels, self.groups)
-        return window_output(x, self.out_channels, self.kernel, self.stride, self.pad, self.dilation,
-                             self.rounding, ctx)
+        check_groups(ctx, x.channels, self.out_channels, self.groups)
+        check_depth(ctx, self.depth, x, self.groups)
+        return window_output(x, self.out_channels, self.kernel, self.stride, self.pad, self.dilation, ctx)
 
     def params(self, x: Shape) -> Params:
         kh, kw = self.kernel
@@ -56,50 +79,48 @@ class Conv(Layer):
         kh, kw = self.kernel
         return y.dims[0] * y.dims[1] * self.out_channels * kh * kw * (x.channels // self.groups)
 
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        kh, kw = self.kernel
+        cin = x.channels // self.groups
+        per_filter = f"{kh}·{kw}·{cin}" + (" + 1" if self.bias else "")
+        return Working(
+            format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
+            f"({per_filter})·{self.out_channels} = {thousands(self.params(x).learnable)}",
+            f"{y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}")
+
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         shapes = {"weight": (self.out_channels, self.kernel[0], self.kernel[1], x[-1] // self.groups)}
         return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
 
-    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        pads = executor_pads(self.pad, x.shape[1:], self.kernel, self.stride, self.dilation)
-        return kernels.conv2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, self.groups,
-                              ceil_mode(self.rounding, rounding), naive)
-
-    def explain(self, x: Shape, y: Shape) -> list[str]:
-        kh, kw = self.kernel
-        cin = x.channels // self.groups
-        per_filter = f"{kh}·{kw}·{cin}" + (" + 1" if self.bias else "")
-        return [
-            "out " + format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, "floor"), y),
-            f"params ({per_filter})·{self.out_channels} = {thousands(self.params(x).learnable)}",
-            f"macs {y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}",
-        ]
+        pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.stride, self.dilation)
+        return kernels.conv2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, self.groups, ceil, naive)
 
 
-@layer
 class DWConv(Layer):
     """Depthwise convolution: one `KxK` filter per input channel (times `multiplier`).
 
-    It is a convolution with C = M·Cin and groups = Cin. MACs = Hout·Wout·M·Cin·Kh·Kw.
+    A convolution with C = M·Cin and groups = Cin: params (K·K + 1)·M·Cin; MACs = Hout·Wout·M·Cin·Kh·Kw.
     """
 
     keyword = "dwconv"
+    example = "dwconv 3x3 stride 2 pad 1"
     spatial_input = True
-    kernel: Pair = positional("pair")
-    stride: Pair = option("pair", (1, 1))
-    pad: Pad = option("pad", NO_PAD, min=0)
-    dilation: Pair = option("pair", (1, 1))
-    multiplier: int = option("int", 1)
-    bias: bool = flag({"nobias": False}, True)
-    rounding: str | None = flag(ROUNDING_WORDS, None)
+    kernel: Pair = positional(KERNEL)
+    stride: Pair = option(SIZE, default=(1, 1))
+    pad: Pad = option(PADDING, default=NO_PAD, names=("padding",))
+    dilation: Pair = option(SIZE, default=(1, 1))
+    multiplier: int = option(CHANNELS, default=1)
+    bias: bool = flag(NOBIAS, default=True)
+    rounding: str | None = flag(ROUNDING_WORDS, default=None)
 
     def as_conv(self, x: Shape) -> Conv:
         return Conv(self.multiplier * x.channels, self.kernel, self.stride, self.pad, self.dilation,
                     x.channels, self.bias, self.rounding)
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return self.as_conv(x).out_shape(x, ctx)
+        return window_output(x, self.multiplier * x.channels, self.kernel, self.stride, self.pad, self.dilation, ctx)
 
     def params(self, x: Shape) -> Params:
         return self.as_conv(x).params(x)
@@ -107,60 +128,63 @@ class DWConv(Layer):
     def macs(self, x: Shape, y: Shape) -> int:
         return self.as_conv(x).macs(x, y)
 
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        kh, kw = self.kernel
+        c = self.multiplier * x.channels
+        return Working(
+            format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
+            f"({kh}·{kw}{' + 1' if self.bias else ''})·{c} = {thousands(self.params(x).learnable)}",
+            f"{y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}")
+
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = self.multiplier * x[-1]
         return {"weight": (c, self.kernel[0], self.kernel[1], 1)} | ({"bias": (c,)} if self.bias else {})
 
-    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        pads = executor_pads(self.pad, x.shape[1:], self.kernel, self.stride, self.dilation)
-        return kernels.depthwise2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation,
-                                   ceil_mode(self.rounding, rounding), naive)
-
-    def explain(self, x: Shape, y: Shape) -> list[str]:
-        kh, kw = self.kernel
-        c = self.multiplier * x.channels
-        return [
-            "out " + format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, "floor"), y),
-            f"params ({kh}·{kw}{' + 1' if self.bias else ''})·{c} = {thousands(self.params(x).learnable)}",
-            f"macs {y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}",
-        ]
+        pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.stride, self.dilation)
+        return kernels.depthwise2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, ceil, naive)
 
 
-@layer
 class Deconv(Layer):
     """Transposed convolution: each input pixel scatters a `KxK x C/G` filter into the output.
 
-    Output `(N - 1)·S - P_total + F_eff + outpad`. MACs = Hin·Win·Cin·Kh·Kw·Cout/G.
+    Output `(N - 1)·S - P_total + F_eff + outpad`; params K·K·Cin·C/G + C; MACs = Hin·Win·Cin·Kh·Kw·C/G.
     """
 
     keyword = "deconv"
+    aliases = ("convtranspose",)
+    example = "deconv 64 4x4 stride 2 pad 1"
     spatial_input = True
-    out_channels: int = positional("int")
-    kernel: Pair = positional("pair")
-    stride: Pair = option("pair", (1, 1))
-    pad: Pad = option("pad", NO_PAD, min=0)
-    outpad: Pair = option("pair", (0, 0), min=0)
-    dilation: Pair = option("pair", (1, 1))
-    groups: int = option("int", 1)
-    bias: bool = flag({"nobias": False}, True)
+    out_channels: int = positional(CHANNELS)
+    kernel: Pair = positional(KERNEL)
+    stride: Pair = option(SIZE, default=(1, 1))
+    pad: Pad = option(PADDING, default=NO_PAD, names=("padding",))
+    outpad: Pair = option(OFFSET, default=(0, 0), doc="extra rows/columns at the end (PyTorch's output_padding)")
+    dilation: Pair = option(SIZE, default=(1, 1))
+    groups: int = option(CHANNELS, default=1)
+    bias: bool = flag(NOBIAS, default=True)
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if self.pad.same:
-            ctx.report("E013", "`pad same` is not defined for a transposed convolution", field="pad",
+            ctx.report(codes.E035, "`pad same` is not defined for a transposed convolution", arg="pad",
                        hint="give the padding as a number, e.g. `pad 1`")
             return None
-        _check_groups(ctx, x.channels, self.out_channels, self.groups)
+        check_groups(ctx, x.channels, self.out_channels, self.groups)
         for axis, a, s, d in (("height", self.outpad[0], self.stride[0], self.dilation[0]),
                               ("width", self.outpad[1], self.stride[1], self.dilation[1])):
             if a >= s and a >= d:
-                ctx.report("E035", f"outpad {a} is not smaller than the {axis} stride {s} or dilation {d}",
-                           field="outpad", hint=f"use outpad {max(s, d) - 1} or less")
+                ctx.report(codes.E035, f"outpad {a} is not smaller than the {axis} stride {s} or dilation {d}",
+                           arg="outpad", hint=f"use outpad {max(s, d) - 1} or less")
                 break
         h, w = self._axes(x)
         if h < 1 or w < 1:
-            ctx.report("E031", f"the transposed convolution's output would be {h}x{w}", field="pad",
+            ctx.report(codes.E031, f"the transposed convolution's output would be {h}x{w}", arg="pad",
                        hint="use less padding")
+            return None
+        if max(h, w) > MAX_EXTENT:
+            ctx.report(codes.E031, f"the output would be {h}x{w}, above cnncalc's limit of {MAX_EXTENT:,}",
+                       arg="stride")
             return None
         return Shape.volume(h, w, self.out_channels)
 
@@ -180,24 +204,26 @@ class Deconv(Layer):
         kh, kw = self.kernel
         return x.dims[0] * x.dims[1] * x.channels * kh * kw * (self.out_channels // self.groups)
 
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        kh, kw = self.kernel
+        p = self.pad
+        cpg = self.out_channels // self.groups
+
+        def axis(i: int, pads: int) -> str:
+            f = effective_kernel(self.kernel[i], self.dilation[i])
+            return f"({x.dims[i]} - 1)·{self.stride[i]} - {pads} + {f} + {self.outpad[i]} = {y.dims[i]}"
+        h, w = axis(0, p.top + p.bottom), axis(1, p.left + p.right)
+        return Working(h if h == w else f"height {h}; width {w}",
+                       f"{kh}·{kw}·{x.channels}·{cpg}{f' + {self.out_channels}' if self.bias else ''}"
+                       f" = {thousands(self.params(x).learnable)}",
+                       f"{x.dims[0]}·{x.dims[1]}·{x.channels}·{kh}·{kw}·{cpg} = {thousands(self.macs(x, y))}")
+
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         shapes = {"weight": (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)}
         return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
 
-    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         p = self.pad
         return kernels.conv_transpose2d(x, w["weight"], w.get("bias"), self.stride, (p.top, p.bottom, p.left, p.right),
                                         self.outpad, self.dilation, self.groups, naive)
-
-    def explain(self, x: Shape, y: Shape) -> list[str]:
-        kh, kw = self.kernel
-        p = self.pad
-        f = effective_kernel(self.kernel[0], self.dilation[0])
-        cpg = self.out_channels // self.groups
-        return [
-            f"out ({x.dims[0]} - 1)·{self.stride[0]} - {p.top + p.bottom} + {f} + {self.outpad[0]} = {y.dims[0]}",
-            f"params {kh}·{kw}·{x.channels}·{cpg}{f' + {self.out_channels}' if self.bias else ''}"
-            f" = {thousands(self.params(x).learnable)}",
-            f"macs {x.dims[0]}·{x.dims[1]}·{x.channels}·{kh}·{kw}·{cpg} = {thousands(self.macs(x, y))}",
-        ]

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.base import Layer, Params, ShapeContext, layer, option, thousands
+from cnncalc.layers.arguments import CHANNELS, RealKind, option
+from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
+from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
 
+POSITIVE = RealKind(0, MAX_REAL)
 
-@layer
+
 class LRN(Layer):
     """AlexNet's LRN across channels: b = a / (k + alpha/size · Σ a²)^beta over `size` neighbours.
 
@@ -18,17 +21,17 @@ class LRN(Layer):
     """
 
     keyword = "lrn"
-    size: int = option("int", 5)
-    alpha: float = option("real", 1e-4, min=0)
-    beta: float = option("real", 0.75, min=0)
-    k: float = option("real", 2.0, min=0)
+    example = "lrn size 5"
+    size: int = option(CHANNELS, default=5)
+    alpha: float = option(POSITIVE, default=1e-4)
+    beta: float = option(POSITIVE, default=0.75)
+    k: float = option(POSITIVE, default=2.0)
 
-    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.lrn(x, self.size, self.alpha, self.beta, self.k), 0
 
 
-@layer
 class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
 
@@ -37,23 +40,21 @@ class BatchNorm(Layer):
 
     keyword = "batchnorm"
     aliases = ("bn",)
-    eps: float = option("real", 1e-5, min=0)
-
-    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return x
+    example = "bn"
+    eps: float = option(POSITIVE, default=1e-5)
 
     def params(self, x: Shape) -> Params:
         return Params(weights=x.channels, biases=x.channels, non_trainable=2 * x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        c = x.channels
+        return Working(params=f"2·{c} = {thousands(2 * c)} learnable (gamma, beta); "
+                              f"2·{c} = {thousands(2 * c)} running statistics (mean, var)")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = x[-1]
         return {"gamma": (c,), "beta": (c,), "mean": (c,), "var": (c,)}
 
-    def run(self, x: np.ndarray, w: dict[str, np.ndarray], rounding: str, naive: bool) -> tuple[np.ndarray, int]:
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.batch_norm(x, w["gamma"], w["beta"], w["mean"], w["var"], self.eps), 0
-
-    def explain(self, x: Shape, y: Shape) -> list[str]:
-        c = x.channels
-        return [f"params 2·{c} learnable (gamma, beta) = {thousands(2 * c)}; "
-                f"2·{c} running statistics (mean, var) = {thousands(2 * c)}"]

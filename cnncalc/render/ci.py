@@ -1,44 +1,91 @@
-"""Formats for CI and graders: one line per problem, GitHub annotations, JUnit XML, SARIF and a
-markdown table. Each takes the reports of one `cnncalc check` run."""
+"""Formats for CI and graders: one line per problem, GitHub annotations, JUnit XML, SARIF, a
+markdown table, and the list of answers with their verdicts. Each takes the reports of one run."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from cnncalc.checking import Policy
 from cnncalc.codes import CODES
 from cnncalc.diagnostics import Diagnostic
-from cnncalc.render.diagnostics import location
+from cnncalc.render.diagnostics import location, one_line, render_diagnostic
+from cnncalc.render.machine import verdict_counts
 from cnncalc.report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
-def line(report: Report, d: Diagnostic) -> str:
-    ln, col = location(d, report.source)
-    return f"{report.source.name}:{ln}:{col}: {d.severity}[{d.code}]: {d.message}"
+def suite_name(report: Report) -> str:
+    return report.source.name if report.network is None else f"{report.source.name}: {report.network}"
 
 
-def summary(reports: list[Report], failing: dict[str, list[Diagnostic]]) -> str:
-    count = sum(len(v) for v in failing.values())
-    files = sum(1 for v in failing.values() if v)
-    specs = f"{len(reports)} spec{'s' if len(reports) != 1 else ''}"
-    if not count:
-        return f"{specs}, no problems"
-    return f"{specs}, {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+def verdict_line(counts: dict[str, int]) -> str:
+    """`13 answers: 11 right, 1 wrong, 1 not checked`."""
+    n = counts["answers"]
+    parts = [f"{counts['right']} right", f"{counts['wrong']} wrong"]
+    if counts["unchecked"]:
+        parts.append(f"{counts['unchecked']} not checked")
+    return f"{n} answer{'s' * (n != 1)}: " + ", ".join(parts)
 
 
-def github(reports: list[Report]) -> str:
-    """`::error file=F,line=L,col=C,title=CODE::message` workflow commands, escaped as GitHub wants."""
-    out = []
+def summary(reports: list[Report], policy: Policy, files: int) -> str:
+    failing = [sum(1 for d in r.diagnostics if policy.fails(d)) for r in reports]
+    count = sum(failing)
+    bad_files = len({r.source.name for r, n in zip(reports, failing) if n})
+    specs = f"{files} spec{'s' if files != 1 else ''}"
+    if len(reports) != files:
+        specs += f" ({len(reports)} networks)"
+    text = f"{specs}, no problems" if not count else \
+        f"{specs}, {count} problem{'s' if count != 1 else ''} in {bad_files} file{'s' if bad_files != 1 else ''}"
+    counts = verdict_counts(reports)
+    if counts["answers"]:
+        text += "; " + verdict_line(counts)
+    return text
+
+
+def lines(reports: list[Report], policy: Policy) -> Iterator[str]:
     for report in reports:
         for d in report.diagnostics:
+            if policy.shown(d):
+                yield one_line(d, report.source)
+
+
+def explained(report: Report, policy: Policy, color: bool) -> Iterator[str]:
+    """Every shown problem with its source line and working, then every answer with its verdict."""
+    for d in report.diagnostics:
+        if policy.shown(d):
+            yield render_diagnostic(d, report.source, color)
+    name = suite_name(report)
+    if not report.answers:
+        yield f"{name}: no answers written (add `-> 55x55x96` after a layer to check one)"
+        return
+    yield f"{name}: " + verdict_line(verdict_counts([report]))
+    for a in report.answers:
+        ln, _ = report.source.line_col(a.span.start)
+        what = f"{a.label} {a.quantity}".strip()
+        if a.verdict == "right":
+            verdict = "right"
+        elif a.verdict == "wrong":
+            verdict = f"WRONG, computed {a.actual}" + (f" ({a.reason})" if a.reason else "")
+        else:
+            verdict = f"not checked: {a.reason}"
+        yield f"  line {ln}: {what} {a.expected}: {verdict}"
+        yield from (f"      {w}" for w in a.working)
+
+
+def github(reports: list[Report], policy: Policy) -> Iterator[str]:
+    """`::error file=F,line=L,col=C,title=CODE::message` workflow commands, escaped as GitHub wants."""
+    for report in reports:
+        for d in report.diagnostics:
+            if not policy.shown(d):
+                continue
             ln, col = location(d, report.source)
             props = ",".join(f"{k}={_escape(v, True)}" for k, v in
                              (("file", report.source.name), ("line", ln), ("col", col), ("title", d.code)))
             text = d.message + (f" (hint: {d.hint})" if d.hint else "")
-            out.append(f"::{LEVELS[d.severity]} {props}::{_escape(text, False)}")
-    return "\n".join(out)
+            yield f"::{LEVELS[d.severity]} {props}::{_escape(text, False)}"
 
 
 def _escape(value: object, prop: bool) -> str:
@@ -46,75 +93,78 @@ def _escape(value: object, prop: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def junit(reports: list[Report], strict: bool) -> str:
-    """One test suite per spec: a test case for the spec itself and one per expectation written in it."""
+def junit(reports: list[Report], policy: Policy) -> Iterator[str]:
+    """One test suite per network: a case for the network itself and one per answer written in it
+    (failed when wrong, skipped with the reason when it could not be checked)."""
     root = ET.Element("testsuites", name="cnncalc")
-    total = failed = 0
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
     for report in reports:
-        suite = ET.SubElement(root, "testsuite", name=report.source.name)
-        cases = 0
-        failures = 0
-        spec_case = ET.SubElement(suite, "testcase", classname=report.source.name, name="analyses without errors")
-        bad = [d for d in report.diagnostics if (strict or d.severity == "error") and d.code not in _EXPECTATION_CODES]
-        cases += 1
+        name = suite_name(report)
+        suite = ET.SubElement(root, "testsuite", name=name)
+        counts = {"tests": 1, "failures": 0, "skipped": 0}
+        case = ET.SubElement(suite, "testcase", classname=name, name="analyses without errors")
+        bad = [d for d in report.diagnostics if policy.fails(d) and not d.code.expectation and d.code != "N046"]
         if bad:
-            failures += 1
-            failure = ET.SubElement(spec_case, "failure", message=bad[0].message, type=bad[0].code)
-            failure.text = "\n".join(line(report, d) for d in bad)
-        for check in report.checks:
-            ln, _ = report.source.line_col(check.span.start)
-            what = f"{check.path} {check.quantity}".strip()
-            case = ET.SubElement(suite, "testcase", classname=report.source.name,
-                                 name=f"line {ln}: {what} = {check.expected}")
-            cases += 1
-            if not check.ok:
-                failures += 1
-                failure = ET.SubElement(case, "failure", message=f"expected {check.expected}, computed {check.actual}",
-                                        type="expectation")
-                failure.text = "\n".join(check.working)
-        suite.set("tests", str(cases))
-        suite.set("failures", str(failures))
+            counts["failures"] += 1
+            failure = ET.SubElement(case, "failure", message=bad[0].message, type=bad[0].code)
+            failure.text = "\n".join(one_line(d, report.source) for d in bad)
+        for a in report.answers:
+            ln, _ = report.source.line_col(a.span.start)
+            what = f"{a.label} {a.quantity}".strip()
+            case = ET.SubElement(suite, "testcase", classname=name, name=f"line {ln}: {what} = {a.expected}")
+            counts["tests"] += 1
+            if a.verdict == "wrong":
+                counts["failures"] += 1
+                failure = ET.SubElement(case, "failure", message=f"expected {a.expected}, computed {a.actual}"
+                                        + (f" ({a.reason})" if a.reason else ""), type="answer")
+                failure.text = "\n".join(a.working)
+            elif a.verdict == "unchecked":
+                counts["skipped"] += 1
+                ET.SubElement(case, "skipped", message=f"not checked: {a.reason}")
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
         suite.set("errors", "0")
-        total, failed = total + cases, failed + failures
-    root.set("tests", str(total))
-    root.set("failures", str(failed))
+    for key, value in totals.items():
+        root.set(key, str(value))
     root.set("errors", "0")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield ET.tostring(root, encoding="unicode")
 
 
-_EXPECTATION_CODES = {"E040", "E041", "E042", "E043", "E044"}  # reported by their own test cases
-
-
-def sarif(reports: list[Report]) -> str:
+def sarif(reports: list[Report], policy: Policy) -> Iterator[str]:
     """SARIF 2.1.0, for code-scanning uploads."""
-    used = sorted({d.code for r in reports for d in r.diagnostics})
+    shown = [(r, d) for r in reports for d in r.diagnostics if policy.shown(d)]
+    used = sorted({str(d.code) for _, d in shown})
     results: list[dict[str, Any]] = []
-    for report in reports:
-        for d in report.diagnostics:
-            ln, col = location(d, report.source)
-            results.append({
-                "ruleId": d.code, "level": {"error": "error", "warning": "warning", "note": "note"}[d.severity],
-                "message": {"text": d.message + (f" Hint: {d.hint}" if d.hint else "")},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": report.source.name},
-                                                    "region": {"startLine": ln, "startColumn": col}}}],
-            })
+    for report, d in shown:
+        ln, col = location(d, report.source)
+        results.append({
+            "ruleId": str(d.code), "level": {"error": "error", "warning": "warning", "note": "note"}[d.severity],
+            "message": {"text": d.message + (f" Hint: {d.hint}" if d.hint else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": report.source.name},
+                                                "region": {"startLine": ln, "startColumn": col}}}],
+        })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "cnncalc", "rules": [
-            {"id": c, "shortDescription": {"text": CODES[c].title}, "fullDescription": {"text": CODES[c].explanation}}
-            for c in used]}}, "results": results}],
+        "runs": [{"tool": {"driver": {"name": "cnncalc", "informationUri": "https://pypi.org/project/cnncalc/",
+                                      "rules": [{"id": c, "shortDescription": {"text": CODES[c].headline},
+                                                 "fullDescription": {"text": CODES[c].explanation}} for c in used]}},
+                  "results": results}],
     }
-    return json.dumps(doc, indent=2)
+    yield json.dumps(doc, indent=2)
 
 
-def markdown(reports: list[Report], failing: dict[str, list[Diagnostic]]) -> str:
-    rows = ["| File | Line | Severity | Code | Message |", "|---|---:|---|---|---|"]
-    for report in reports:
-        for d in report.diagnostics:
-            ln, col = location(d, report.source)
-            message = d.message.replace("|", "\\|") + (f" — _{d.hint.replace('|', chr(92) + '|')}_" if d.hint else "")
-            rows.append(f"| `{report.source.name}` | {ln}:{col} | {d.severity} | `{d.code}` | {message} |")
-    verdict = summary(reports, failing)
-    if len(rows) == 2:
-        return f"**cnncalc**: {verdict}.\n"
-    return f"**cnncalc**: {verdict}.\n\n" + "\n".join(rows) + "\n"
+def markdown(reports: list[Report], policy: Policy, files: int) -> Iterator[str]:
+    yield f"**cnncalc**: {summary(reports, policy, files)}."
+    yield ""
+    shown: Iterable[tuple[Report, Diagnostic]] = [(r, d) for r in reports for d in r.diagnostics if policy.shown(d)]
+    shown = list(shown)
+    if not shown:
+        return
+    yield "| File | Line | Severity | Code | Message |"
+    yield "|---|---:|---|---|---|"
+    for report, d in shown:
+        ln, col = location(d, report.source)
+        message = d.message.replace("|", "\\|") + (f" — _{d.hint.replace('|', chr(92) + '|')}_" if d.hint else "")
+        yield f"| `{report.source.name}` | {ln}:{col} | {d.severity} | `{d.code}` | {message} |"

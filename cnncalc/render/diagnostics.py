@@ -1,26 +1,35 @@
-"""Diagnostics as text: `FILE:LINE:COL: error[CODE]: message`, the source line, a caret, a hint."""
+"""Diagnostics as text: `FILE:LINE:COL: error[CODE]: message`, the source line, a caret, notes, a hint."""
 from __future__ import annotations
 
 from cnncalc.diagnostics import Diagnostic, Source
+from cnncalc.render.text import styled
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "note": "cyan"}
 
 
 def location(diag: Diagnostic, source: Source) -> tuple[int, int]:
     return source.line_col(diag.span.start)
 
 
-def render_diagnostic(diag: Diagnostic, source: Source) -> str:
+def one_line(diag: Diagnostic, source: Source) -> str:
+    line, col = location(diag, source)
+    return f"{source.name}:{line}:{col}: {diag.severity}[{diag.code}]: {diag.message}"
+
+
+def render_diagnostic(diag: Diagnostic, source: Source, color: bool = False, full: bool = True) -> str:
+    """The diagnostic with its source line and caret; `full=False` gives its first line only."""
+    head = styled(one_line(diag, source), SEVERITY_STYLE[diag.severity], color)
+    if not full:
+        return head
     line, col = location(diag, source)
     text = source.line_text(line)
-    head = f"{source.name}:{line}:{col}: {diag.severity}[{diag.code}]: {diag.message}"
     gutter = str(line)
     end_line, end_col = source.line_col(max(diag.span.end - 1, diag.span.start))
     width = max(1, (end_col - col + 1) if end_line == line else len(text) - col + 1)
     caret_pad = "".join("\t" if ch == "\t" else " " for ch in text[:col - 1])
-    out = [head,
-           f" {gutter} | {text}",
-           f" {' ' * len(gutter)} | {caret_pad}{'^' * width}"]
-    out += [f" {' ' * len(gutter)} = note: {note}" for note in diag.notes]
+    pad = " " * len(gutter)
+    out = [head, f" {gutter} | {text}".rstrip(), f" {pad} | {caret_pad}{styled('^' * width, 'bold', color)}"]
+    out += [f" {pad} = note: {note}" for note in diag.notes]
     if diag.hint:
-        out.append(f" {' ' * len(gutter)} = hint: {diag.hint}")
+        out.append(f" {pad} = hint: {diag.hint}")
     return "\n".join(out)
-

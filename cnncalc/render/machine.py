@@ -1,68 +1,142 @@
-"""Machine formats: the JSON document, CSV and markdown. Same numbers as the table."""
+"""Machine formats: the JSON document (streamed, one row per line), CSV and markdown. Same
+numbers as the table; `null` (JSON) and `?` (CSV, markdown) where a value is unknown, never 0."""
 from __future__ import annotations
 
-import csv
-import io
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from cnncalc import __version__
+from cnncalc.diagnostics import Diagnostic
 from cnncalc.render.diagnostics import location
-from cnncalc.render.rows import CONVENTIONS, shape_list, shape_text, share, visible_rows
-from cnncalc.report import Report, Row
+from cnncalc.render.rows import CONVENTIONS, count, shape_list, shape_text, share, totals_lines, visible_rows
+from cnncalc.report import Answer, Report, Row
+
+_COMPACT = {"ensure_ascii": False, "separators": (", ", ": ")}
 
 
 def row_dict(r: Row) -> dict[str, Any]:
-    return {
-        "path": r.path, "name": r.name, "op": r.layer.keyword if r.layer is not None else r.kind,
-        "spec": r.op, "kind": r.kind, "depth": r.depth, "output": shape_list(r.output), "params": r.params,
-        "weights": r.weights, "biases": r.biases, "non_trainable": r.non_trainable, "macs": r.macs,
-        "activations": r.activations, "rounded": r.rounded, "inputs": r.inputs, "branches": r.branches,
+    d: dict[str, Any] = {
+        "path": r.path, "name": r.name, "kind": r.kind, "op": r.keyword, "spec": r.op, "depth": r.depth,
+        "input": shape_list(r.input), "output": shape_list(r.output),
+        "params": r.params if r.known else None, "weights": r.weights if r.known else None,
+        "biases": r.biases if r.known else None, "non_trainable": r.non_trainable if r.known else None,
+        "macs": r.macs if r.known else None, "train_macs": r.train_macs if r.known else None,
+        "activations": r.activations if r.known else None, "rounded": r.rounded, "inputs": list(r.inputs),
+        "branches": list(r.branches), "from": r.ref, "train": r.train,
     }
+    if r.working is not None:
+        d["working"] = {k: v for k, v in zip(("out", "params", "macs"), r.working) if v is not None}
+    return d
 
 
-def json_document(report: Report) -> dict[str, Any]:
-    t = report.totals
-    return {
-        "file": report.source.name,
-        "network": report.network,
-        "input": shape_list(report.input),
-        "batch": report.batch,
-        "layers": [row_dict(r) for r in report.rows],
-        "output": shape_list(report.output),
-        "totals": {"params": t.params, "non_trainable": t.non_trainable, "macs": t.macs,
-                   "activations": t.activations, "param_bytes": t.param_bytes,
-                   "activation_bytes": t.activation_bytes},
-        "diagnostics": [diagnostic_dict(report, d) for d in report.diagnostics],
-        "ok": report.ok,
-    }
+def answer_dict(report: Report, a: Answer) -> dict[str, Any]:
+    line, column = report.source.line_col(a.span.start)
+    return {"line": line, "column": column, "label": a.label, "path": a.path, "quantity": a.quantity,
+            "expected": a.expected, "actual": a.actual, "verdict": a.verdict, "reason": a.reason,
+            "working": list(a.working)}
 
 
-def diagnostic_dict(report: Report, d: Any) -> dict[str, Any]:
+def diagnostic_dict(report: Report, d: Diagnostic) -> dict[str, Any]:
     line, col = location(d, report.source)
     return {"code": d.code, "severity": d.severity, "message": d.message, "hint": d.hint, "line": line,
             "column": col, "path": d.path, "notes": list(d.notes)}
 
 
-def render_csv(report: Report, depth: int | None = None) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["file", "path", "depth", "kind", "op", "output", "params", "weights", "biases",
-                     "non_trainable", "macs", "activations"])
-    for r in visible_rows(report, depth):
-        writer.writerow([report.source.name, r.path, r.depth, r.kind, r.op, shape_text(r.output), r.params,
-                         r.weights, r.biases, r.non_trainable, r.macs, r.activations])
-    return out.getvalue()
-
-
-def render_markdown(report: Report, depth: int | None = None) -> str:
+def totals_dict(report: Report) -> dict[str, Any]:
     t = report.totals
-    lines = [f"### {report.network or report.source.name} — input {shape_text(report.input)}", "",
-             "| Layer | Operation | Output | Params | % | MACs |", "|---|---|---:|---:|---:|---:|"]
-    for r in visible_rows(report, depth):
-        name = "&nbsp;&nbsp;" * (r.depth - 1) + r.path.split(".")[-1] if r.depth > 1 else r.name
-        op = r.op.replace("|", "\\|")
-        lines.append(f"| {name} | `{op}` | {shape_text(r.output)} | {r.params:,} | {share(r.params, t.params)} "
-                     f"| {r.macs:,} |")
-    lines += ["", f"**Total params** {t.params:,} · **non-trainable** {t.non_trainable:,} · "
-                  f"**MACs** {t.macs:,} · **parameter memory** {t.param_bytes:,} B · "
-                  f"**activation memory** {t.activation_bytes:,} B (batch {t.batch})", "", f"_{CONVENTIONS}_", ""]
-    return "\n".join(lines)
+    return {"params": t.params, "trainable": t.params, "non_trainable": t.non_trainable, "all_params": t.all_params,
+            "macs": t.macs, "train_macs": t.train_macs, "activations": t.activations, "param_bytes": t.param_bytes,
+            "activation_bytes": t.activation_bytes}
+
+
+def verdict_counts(reports: Iterable[Report]) -> dict[str, int]:
+    counts = {"answers": 0, "right": 0, "wrong": 0, "unchecked": 0}
+    for report in reports:
+        for a in report.answers:
+            counts["answers"] += 1
+            counts[a.verdict] += 1
+    return counts
+
+
+def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:
+    """The network's document without its rows (streamed separately), and the rows."""
+    return {
+        "file": report.source.name, "network": report.network, "index": report.index,
+        "input": shape_list(report.input), "batch": report.batch, "rounding": report.rounding,
+        "layers": None,
+        "output": shape_list(report.output),
+        "outputs": [{"path": o.path, "shape": shape_list(o.shape), "train": o.train} for o in report.outputs],
+        "totals": totals_dict(report),
+        "answers": [answer_dict(report, a) for a in report.answers],
+        "verdicts": verdict_counts([report]),
+        "diagnostics": [diagnostic_dict(report, d) for d in report.diagnostics],
+        "ok": report.ok,
+    }, report.rows
+
+
+def json_chunks(reports: Iterable[Report], extra: dict[str, Any] | None = None) -> Iterator[str]:
+    """`{"cnncalc": VERSION, "networks": [...], ...extra}` — the same shape for one network or many —
+    written piece by piece, each row on a line of its own, so no 100k-row document is held whole."""
+    yield '{"cnncalc": ' + json.dumps(__version__) + ', "networks": ['
+    first = True
+    for report in reports:
+        doc, rows = network_document(report)
+        text = json.dumps(doc, indent=2, ensure_ascii=False)
+        head, _, tail = text.partition('"layers": null')
+        yield ("" if first else ",\n") + _indent(head) + '"layers": ['
+        for i, r in enumerate(rows):
+            yield "      " + json.dumps(row_dict(r), **_COMPACT) + ("," if i + 1 < len(rows) else "")  # type: ignore[arg-type]
+        yield "    ]" + _indent(tail)
+        first = False
+    closing = "]"
+    for key, value in (extra or {}).items():
+        closing += f",\n  {json.dumps(key)}: " + _indent(json.dumps(value, indent=2, ensure_ascii=False))
+    yield closing + "}"
+
+
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n  ")
+
+
+CSV_COLUMNS = ["file", "network", "path", "depth", "kind", "op", "output", "params", "weights", "biases",
+               "non_trainable", "macs", "train_macs", "activations"]
+
+
+def csv_chunks(reports: Iterable[Report], depth: int | None = None) -> Iterator[str]:
+    import csv
+    import io
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="")
+    writer.writerow(CSV_COLUMNS)
+    yield buffer.getvalue()
+    for report in reports:
+        for r in visible_rows(report, depth):
+            buffer.seek(0)
+            buffer.truncate()
+            known = r.known
+            writer.writerow([report.source.name, report.network or "", r.path, r.depth, r.kind, r.op,
+                             shape_text(r.output)] + [v if known else "?" for v in (
+                                 r.params, r.weights, r.biases, r.non_trainable, r.macs, r.train_macs, r.activations)])
+            yield buffer.getvalue()
+
+
+def markdown_chunks(reports: Iterable[Report], depth: int | None = None, with_file: bool = False) -> Iterator[str]:
+    for report in reports:
+        title = report.name if not with_file or not report.network else f"{report.source.name}: {report.network}"
+        yield f"### {title} — input {shape_text(report.input)}"
+        yield ""
+        yield "| Layer | Operation | Output | Params | % | MACs |"
+        yield "|---|---|---:|---:|---:|---:|"
+        for r in visible_rows(report, depth):
+            name = "&nbsp;&nbsp;" * (r.depth - 1) + r.name
+            op = r.op.replace("|", "\\|")
+            known = r.known
+            yield (f"| {name} | `{op}` | {shape_text(r.output)} | {count(r.params) if known else '?'} | "
+                   f"{share(r.params, report.totals.params)} | {count(r.macs + r.train_macs) if known else '?'} |")
+        yield ""
+        yield " · ".join(f"**{label}** {value}" + (f" ({note})" if note else "")
+                         for label, value, note in totals_lines(report))
+        yield ""
+        yield f"_{CONVENTIONS}_"
+        yield ""

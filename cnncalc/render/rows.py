@@ -1,4 +1,5 @@
-"""Row selection and number formats shared by the renderers."""
+"""Row selection and number formats shared by the renderers. Integer arithmetic throughout, so
+no count, however large, overflows a float."""
 from __future__ import annotations
 
 from cnncalc.report import Report, Row
@@ -20,26 +21,81 @@ def shape_list(shape: Shape | None) -> list[int] | None:
     return None if shape is None else list(shape.dims)
 
 
-def share(part: int, whole: int) -> str:
-    """A row's share of the total parameters; blank for rows without any."""
-    return f"{100 * part / whole:.1f}%" if whole and part else ""
+def count(n: int | None) -> str:
+    return "?" if n is None else f"{n:,}"
 
 
-def human(n: int, unit: str = "") -> str:
-    """`62.4M`, `1.1G`: the short forms spec expectations accept."""
+def share(part: int, whole: int | None) -> str:
+    """A row's share of the total parameters, to one decimal; blank for rows without any."""
+    if not whole or not part:
+        return ""
+    tenths = (part * 1000 + whole // 2) // whole
+    return f"{tenths // 10}.{tenths % 10}%"
+
+
+def _scaled(n: int, div: int, places: int = 1) -> str:
+    """n/div rounded half up to `places` decimals, in integers."""
+    scale = 10**places
+    q = (abs(n) * scale * 2 + div) // (2 * div)
+    whole, frac = divmod(q, scale)
+    sign = "-" if n < 0 else ""
+    return f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}"
+
+
+def human(n: int | None, unit: str = "") -> str:
+    """`62.4M`, `1.1G`: the short forms answers accept (up to `T`; beyond that, thousands of T)."""
+    if n is None:
+        return "?"
     for div, suffix in ((10**12, "T"), (10**9, "G"), (10**6, "M"), (10**3, "K")):
         if abs(n) >= div:
-            return f"{n / div:.1f}{suffix}{unit}"
+            return f"{_scaled(n, div)}{suffix}{unit}"
     return f"{n}{unit}"
 
 
-def human_bytes(n: int) -> str:
-    for div, suffix in ((2**30, "GiB"), (2**20, "MiB"), (2**10, "KiB")):
-        if n >= div:
-            return f"{n / div:.1f} {suffix}"
+def human_bytes(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for div, suffix in ((2**40, "TiB"), (2**30, "GiB"), (2**20, "MiB"), (2**10, "KiB")):
+        if abs(n) >= div:
+            return f"{_scaled(n, div)} {suffix}"
     return f"{n} B"
 
 
-CONVENTIONS = ("MACs are multiply-accumulates per image, bias excluded (FLOPs ≈ 2·MACs); "
-               "memory is float32 (4 bytes); activations count every layer's output "
-               "(each concat/add result included) once, for the whole batch; the input is not counted.")
+def short(n: int | None) -> str:
+    """The short form beside a full figure, only when it says something shorter (`62.4M`, not `760`)."""
+    return human(n) if n is not None and abs(n) >= 1000 else ""
+
+
+def percent(part: int, whole: int) -> str:
+    """`+3.4%`, `-12.0%`: a change relative to `whole`, in integers."""
+    if whole == 0:
+        return "new" if part else ""
+    sign = "+" if part >= 0 else "-"
+    return f"{sign}{_scaled(abs(part) * 100, abs(whole))}%"
+
+
+CONVENTIONS = ("MACs are multiply-accumulates per image, bias excluded (FLOPs ≈ 2·MACs); memory is float32 "
+               "(4 bytes); activations count every layer's output (each merge's result included) once, for the "
+               "whole batch; the input is not counted.")
+
+
+def totals_lines(report: Report) -> list[tuple[str, str, str]]:
+    """The totals block as (label, figure, short form), labelled as Keras and torchinfo do:
+    Total = Trainable + Non-trainable."""
+    t = report.totals
+    lines = [("Total params", count(t.all_params), short(t.all_params)),
+             ("Trainable params", count(t.params), short(t.params))]
+    if t.non_trainable:
+        lines.append(("Non-trainable params", count(t.non_trainable), "running statistics"))
+    lines.append(("Total MACs", count(t.macs), short(t.macs)))
+    if t.train_macs:
+        lines.append(("Training-only MACs", count(t.train_macs), short(t.train_macs) or "side train heads"))
+    lines.append(("Parameter memory", human_bytes(t.param_bytes), ""))
+    lines.append((f"Activation memory (batch {t.batch})", human_bytes(t.activation_bytes), ""))
+    shown = [o for o in report.outputs if o.path != report.outputs[0].path or o is report.outputs[0]]
+    if len(shown) > 1:
+        for o in shown:
+            lines.append((f"Output {o.path or '(main)'}" + (" (train)" if o.train else ""), shape_text(o.shape), ""))
+    else:
+        lines.append(("Output", shape_text(report.output), ""))
+    return lines

@@ -1,59 +1,74 @@
-"""The default view: a rich table that reads like the lecture's AlexNet breakdown."""
+"""The default view: a table that reads like the lecture's AlexNet breakdown, then the totals."""
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from collections.abc import Iterator
 
-from cnncalc.report import Report
-from cnncalc.render.rows import CONVENTIONS, human, human_bytes, shape_text, share, visible_rows
+from cnncalc.limits import MAX_TABLE_ROWS
+from cnncalc.render.rows import CONVENTIONS, count, shape_text, share, totals_lines, visible_rows
+from cnncalc.render.text import Column, Table, key_values, styled
+from cnncalc.report import Report, Row
 
 
-def render_table(report: Report, *, depth: int | None = None, explain: bool = False) -> RenderableType:
-    rows = visible_rows(report, depth)
-    total = report.totals.params
-    show_from = any(r.kind == "join" for r in rows)
-    title = report.network or report.source.name
+def render_table(report: Report, *, depth: int | None = None, explain: bool = False, width: int = 120,
+                 color: bool = False, with_file: bool = False) -> Iterator[str]:
+    rows, depth_note = _rows(report, depth)
+    title = report.name if not with_file or report.network is None else f"{report.source.name}: {report.network}"
     shown_input = shape_text(report.input) + (f", batch {report.batch}" if report.batch != 1 else "")
-    table = Table(title=f"{title} — input {shown_input}", title_justify="left", show_edge=False,
-                  pad_edge=False, header_style="bold")
-    table.add_column("Layer", no_wrap=True)
-    table.add_column("Operation")
-    table.add_column("Output", justify="right", no_wrap=True)
-    table.add_column("Params", justify="right", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
-    table.add_column("MACs", justify="right", no_wrap=True)
-    if show_from:
-        table.add_column("From")
-    for r in rows:
+    froms = [_from(r) for r in rows]
+    columns = [Column("Layer"), Column("Operation", wrap=True, drop=2, min_width=12), Column("Output", right=True),
+               Column("Params", right=True), Column("%", right=True, drop=1), Column("MACs", right=True)]
+    if any(froms):
+        columns.append(Column("From", wrap=True, drop=1, min_width=10))
+    table = Table(columns, f"{title} — input {shown_input}")
+    total = report.totals.params
+    train = False
+    for r, source in zip(rows, froms):
         name = "  " * (r.depth - 1) + r.name + (" *" if r.rounded and not r.is_container else "")
-        op = Text(r.op, style="dim" if r.is_container else "")
-        cells: list[RenderableType] = [name, op, shape_text(r.output), f"{r.params:,}", share(r.params, total),
-                                       f"{r.macs:,}"]
-        if show_from:
-            merge = r.path.rpartition(".")[0]
-            cells.append(", ".join(_relative(p, merge) for p in r.inputs) if r.kind == "join" else "")
-        table.add_row(*cells, style="bold" if r.is_container and r.depth == 1 else None)
-        if explain and r.layer is not None and r.input is not None and r.output is not None:
-            for line in r.layer.explain(r.input, r.output):
-                table.add_row("", Text("  " + line, style="italic"), *[""] * (len(cells) - 2))
-    t = report.totals
-    totals = Table.grid(padding=(0, 2))
-    totals.add_column()
-    totals.add_column(justify="right")
-    totals.add_row("Total params", f"{t.params:,}  ({human(t.params)})")
-    if t.non_trainable:
-        totals.add_row("Non-trainable (running stats)", f"{t.non_trainable:,}")
-    totals.add_row("Total MACs", f"{t.macs:,}  ({human(t.macs)})")
-    totals.add_row("Parameter memory", human_bytes(t.param_bytes))
-    totals.add_row(f"Activation memory (batch {t.batch})", human_bytes(t.activation_bytes))
-    totals.add_row("Output", shape_text(report.output))
-    parts: list[RenderableType] = [table, Text(""), totals, Text(CONVENTIONS, style="dim")]
+        macs = count(r.macs + r.train_macs) if r.known else "?"
+        if r.train_macs and not r.macs:
+            macs += " †"
+            train = True
+        cells = [name, r.op, shape_text(r.output), count(r.params) if r.known or r.params else "?",
+                 share(r.params, total), macs]
+        if len(columns) == 7:
+            cells.append(source)
+        style = "bold" if r.is_container and r.depth == 1 else "dim" if r.is_container else None
+        table.add_row(cells, style)
+        if explain and r.working is not None:
+            for what, text in zip(("out", "params", "macs"), r.working):
+                if text is not None:
+                    table.add_note(f"  {what} {text}")
+    yield from table.render(width, color)
+    yield ""
+    yield from key_values(totals_lines(report), color)
+    if depth_note:
+        yield styled(depth_note, "dim", color)
     if any(r.rounded for r in report.rows):
-        parts.append(Text("* output size rounded by an explicit `floor`/`ceil` (see the notes)", style="dim"))
-    return Group(*parts)
+        yield styled("* output size rounded by an explicit `floor`/`ceil` (see the notes)", "dim", color)
+    if train:
+        yield styled("† training-only MACs (a `side train` head): not in Total MACs", "dim", color)
+    yield styled(CONVENTIONS, "dim", color)
 
 
-def _relative(path: str, merge: str) -> str:
-    """A feeding row's path as seen from the merge: `body.bottleneck1.bn3` rather than the full path."""
-    return path[len(merge) + 1:] if path.startswith(merge + ".") else path
+def _rows(report: Report, depth: int | None) -> tuple[list[Row], str | None]:
+    """The rows to show: all of them down to `depth`; past MAX_TABLE_ROWS the deepest depth that fits."""
+    rows = visible_rows(report, depth)
+    if depth is not None or len(rows) <= MAX_TABLE_ROWS:
+        return rows, None
+    deepest = max(r.depth for r in rows)
+    for d in range(deepest - 1, 0, -1):
+        fewer = visible_rows(report, d)
+        if len(fewer) <= MAX_TABLE_ROWS:
+            return fewer, (f"showing {len(fewer):,} of {len(rows):,} rows (depth {d}); `--depth {deepest}` or "
+                           f"`--format csv` shows them all")
+    return rows, None
+
+
+def _from(r: Row) -> str:
+    """Where a row's input comes from, when it is not the row above: a join's branch ends, an `@NAME` branch."""
+    if r.ref is not None:
+        return f"@{r.ref}"
+    if r.kind == "join":
+        merge = r.path.rpartition(".")[0]
+        return ", ".join(p[len(merge) + 1:] if p.startswith(merge + ".") else p for p in r.inputs)
+    return ""

@@ -1,0 +1,214 @@
+"""Checking answers: every answer written after `->` or in an `expect` line gets a verdict — right,
+wrong, or not checked with the reason. A value that rests on a guessed size (after an invalid
+stride) or on an unknown one (after an unreadable line) is never judged; everything else is.
+A wrong answer says what the right one is, shows the working, and names a common slip."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cnncalc import codes, ir
+from cnncalc.codes import Code
+from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.report import Answer, Doubt, Row, Totals
+from cnncalc.shape import Shape
+from cnncalc.tree import LineCheck
+
+_COMPARE: dict[str, Callable[[int], bool]] = {
+    "<=": lambda sign: sign <= 0, "<": lambda sign: sign < 0, ">=": lambda sign: sign >= 0, ">": lambda sign: sign > 0}
+
+
+class Checker:
+    """Collects answers and reports the wrong and unchecked ones as diagnostics."""
+
+    def __init__(self, sink: DiagnosticSink) -> None:
+        self.sink = sink
+        self.answers: list[Answer] = []
+
+    def _record(self, answer: Answer, code: Code, hint: str | None = None) -> None:
+        self.answers.append(answer)
+        who = f"{answer.label}: " if answer.label else ""
+        if answer.verdict == "wrong":
+            self.sink.add(code, f"{who}expected {_quantity(answer)}{answer.expected}, computed {answer.actual}",
+                          answer.span, hint, answer.path or None, answer.working)
+        elif answer.verdict == "unchecked":
+            self.sink.add(codes.N046, f"{who}the answer {_quantity(answer)}{answer.expected} is not checked: "
+                                      f"{answer.reason}", answer.span, None, answer.path or None)
+
+    # ---- a line's answers ----------------------------------------------------------------
+
+    def line(self, check: LineCheck, rows: list[Row]) -> None:
+        exp = check.expectation
+        label = rows[0].path
+        last = rows[-1]
+        if exp.shape is not None:
+            self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040)
+        if exp.params is not None:
+            self.count(exp.params, label, "params", rows, codes.E041)
+        if exp.macs is not None:
+            self.count(exp.macs, label, "macs", rows, codes.E042)
+
+    def shape(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
+              working: tuple[str, ...], code: Code, quantity: str = "output") -> None:
+        if y is None:
+            reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
+            self._record(Answer(answer.span, label, path, quantity, answer.text, None, "unchecked", reason, ()), code)
+            return
+        pairs = _compared(answer.dims, y)
+        unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
+        if pairs is None:
+            verdict = "wrong"
+        else:
+            certain_wrong = any(want != got and not _flag(unsure, i) for i, want, got in pairs)
+            guessed = any(_flag(unsure, i) for i, _, _ in pairs)
+            verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
+        why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else None
+        answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
+        self._record(answer_record, code, hint=f"the output volume is {y}")
+
+    def count(self, count: ir.Count, label: str, quantity: str, rows: list[Row], code: Code) -> None:
+        path = rows[-1].path
+        if not all(r.known for r in rows):
+            doubt = next((r.doubt for r in rows if r.doubt is not None), None)
+            reason = f"it rests on {doubt.reason}" if doubt is not None else "the value is unknown"
+            self._record(Answer(count.span, label, path, quantity, count.text, None, "unchecked", reason, ()), code)
+            return
+        actual = sum(r.params if quantity == "params" else r.macs + r.train_macs for r in rows)
+        doubt = next((r.doubt for r in rows if r.doubt is not None and
+                      (r.doubt.params if quantity == "params" else r.doubt.macs)), None)
+        working = _working(rows, quantity)
+        if doubt is not None:
+            self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "unchecked",
+                                f"it rests on {doubt.reason}", working), code)
+            return
+        if count.accepts(actual):
+            self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "right", None, working),
+                         code)
+            return
+        slip = _slip(count, actual, quantity, rows)
+        self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
+                     code, hint=slip or f"the {'parameter' if quantity == 'params' else 'MAC'} count is {actual:,}")
+
+    # ---- totals ------------------------------------------------------------------------
+
+    def totals(self, expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
+               output_doubt: Doubt | None, rows: list[Row]) -> None:
+        top = [r for r in rows if r.depth == 1]
+        for exp in expectations:
+            if exp.quantity == "output":
+                assert exp.shape is not None
+                self.shape(exp.shape, "", "", output, output_doubt, (), codes.E044, "network output")
+                continue
+            assert exp.limit is not None
+            memory = None if totals.param_bytes is None or totals.activation_bytes is None else \
+                totals.param_bytes + totals.activation_bytes
+            actual = {"params": totals.params, "macs": totals.macs, "memory": memory}[exp.quantity]
+            unit = " bytes" if exp.quantity == "memory" else ""
+            relation = "" if exp.op == "==" else f"{exp.op} "
+            expected = f"{relation}{exp.limit.text}"
+            quantity = f"total {exp.quantity}"
+            if actual is None:
+                doubt = next((r.doubt for r in top if not r.known and r.doubt is not None), None)
+                reason = f"it rests on {doubt.reason}" if doubt is not None else "a layer could not be computed"
+                self._record(Answer(exp.limit.span, "", "", quantity, expected, None, "unchecked", reason, ()),
+                             codes.E043)
+                continue
+            attr = "params" if exp.quantity == "params" else "macs"
+            doubt = next((r.doubt for r in top if r.doubt is not None and getattr(r.doubt, attr)), None)
+            if exp.quantity == "memory" and doubt is None:
+                doubt = next((r.doubt for r in top if r.doubt is not None and (r.doubt.params or r.doubt.dims is None
+                                                                               or any(r.doubt.dims))), None)
+            shown = f"{actual:,}{unit}"
+            if doubt is not None:
+                self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
+                                    f"it rests on {doubt.reason}", ()), codes.E043)
+                continue
+            holds = exp.limit.accepts(actual) if exp.op == "==" else _COMPARE[exp.op](exp.limit.compare(actual))
+            slip = None
+            if not holds and exp.op == "==":
+                slip = _rounding_slip(exp.limit, actual)
+            elif not holds and exp.op in ("<=", "<"):
+                slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
+            verdict = "right" if holds else "wrong"
+            self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, verdict, slip, ()),
+                         codes.E043, hint=f"the total is {shown}" + (f"; {slip}" if slip else ""))
+
+
+def _quantity(answer: Answer) -> str:
+    return "" if answer.quantity in ("output", "network output") else f"{answer.quantity} "
+
+
+def _flag(flags: tuple[bool, ...], i: int) -> bool:
+    return i < len(flags) and flags[i]
+
+
+def _compared(dims: tuple[int, ...], y: Shape) -> list[tuple[int, int, int]] | None:
+    """The (index, written, computed) pairs an answer is judged on; None when its form cannot fit.
+
+    `55x55x96` against a volume; `5x5` against a volume's height and width (the lecture's "output
+    is 5x5"); `4096` against a flat vector, or the depth of a 1x1xC volume (the same values)."""
+    if len(dims) == len(y.dims):
+        return [(i, d, y.dims[i]) for i, d in enumerate(dims)]
+    if len(dims) == 2 and len(y.dims) == 3:
+        return [(0, dims[0], y.dims[0]), (1, dims[1], y.dims[1])]
+    if len(dims) == 1 and len(y.dims) == 3 and y.dims[:2] == (1, 1):
+        return [(2, dims[0], y.dims[2])]
+    return None
+
+
+def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str | None:
+    """A common mistake the wrong answer matches, named."""
+    rounded = _rounding_slip(count, actual)
+    if rounded is not None:
+        return rounded
+    if not count.exact:
+        return None
+    written = count.digits
+    if quantity == "params":
+        biases = sum(r.biases for r in rows)
+        running = sum(r.non_trainable for r in rows)
+        if biases and written == actual - biases:
+            return f"that is the count without the {biases:,} biases"
+        if running and written == actual + running:
+            return f"that counts the {running:,} running statistics too; they are not learnable"
+    else:
+        adds = sum(r.output.size for r in rows if r.kind == "layer" and r.biases and r.output is not None)
+        if adds and written == actual + adds:
+            return f"that counts the {adds:,} bias additions too; MACs leave biases out"
+        if written == 2 * actual:
+            return "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
+    if len(rows) > 1:
+        for r in rows:
+            value = r.params if quantity == "params" else r.macs
+            if value and written == value and value != actual:
+                return f"that is {r.path} alone; the line's answer covers all {len(rows)} layers on it"
+    return None
+
+
+def _rounding_slip(count: ir.Count, actual: int) -> str | None:
+    """`149,520,384 rounds to 150M, not 149M`: what the true value is at the precision written."""
+    if count.exact:
+        return None
+    scaled = actual * 10**count.decimals
+    rounded = (2 * scaled + count.unit) // (2 * count.unit)  # half up
+    whole, fraction = divmod(rounded, 10**count.decimals)
+    number = str(whole) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
+    suffix = re.sub(r"^[0-9_.,]+(?:[eE][-+]?[0-9]+)?", "", count.text)
+    return f"{actual:,} rounds to {number}{suffix}, not {count.text}"
+
+
+def _working(rows: list[Row], what: str) -> tuple[str, ...]:
+    """The working of the given kind for the rows of a line."""
+    lines = []
+    for r in rows:
+        w = r.working
+        text = getattr(w, "out" if what == "out" else what, None) if w is not None else None
+        if text is not None:
+            lines.append(f"{r.path}: {what} {text}")
+        elif what == "out" and r.output is not None:
+            same = " (keeps its input's shape)" if r.input == r.output else ""
+            lines.append(f"{r.path}: out {r.output}{same}")
+    if len(rows) > 1 and what in ("params", "macs"):
+        values = [r.params if what == "params" else r.macs + r.train_macs for r in rows]
+        lines.append("line total: " + " + ".join(f"{v:,}" for v in values) + f" = {sum(values):,}")
+    return tuple(lines)

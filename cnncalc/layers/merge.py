@@ -1,0 +1,213 @@
+"""Merge kinds: how branches that start from one input are joined. One class per kind, each with
+its input rule (what each branch receives), its shape rule on the branch shapes, its diagnostics
+and its executor op; `MERGES` is the registry. None has parameters or MACs: element-wise work is
+not a multiply-accumulate of the convention."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from cnncalc import codes
+from cnncalc.limits import MAX_EXTENT
+from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from cnncalc.codes import Code
+
+
+class MergeContext(Protocol):
+    """Where a merge rule reports: the walker points the caret at the merge."""
+
+    def report(self, code: Code, message: str, hint: str | None = None, notes: tuple[str, ...] = ()) -> None: ...
+
+
+Named = tuple[str, Shape]  # a branch's label (`branch 2`, `shortcut`) and its output
+
+
+class MergeKind:
+    """Base of merge kinds. Every branch receives the merge's input unless `branch_inputs` says otherwise."""
+
+    keyword: ClassVar[str]
+    example: ClassVar[str]
+    takes_count: ClassVar[bool] = False  # `split N`
+
+    def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
+        return [x] * branches
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        raise NotImplementedError
+
+    def working(self, outs: list[Named], y: Shape) -> str | None:
+        return None
+
+    # ---- the executor's side -----------------------------------------------------------
+
+    def split(self, x: np.ndarray, branches: int) -> list[np.ndarray]:
+        return [x] * branches
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        raise NotImplementedError
+
+
+def _concat_shape(outs: list[Named], ctx: MergeContext, what: str) -> Shape | None:
+    first_name, first = outs[0]
+    for name, shape in outs[1:]:
+        if shape.is_flat != first.is_flat or shape.dims[:-1] != first.dims[:-1]:
+            ctx.report(codes.E050, f"{first_name} gives {first} but {name} gives {shape}; {what} needs equal "
+                                   f"height and width", hint=_align_hint(first, shape))
+            return None
+    depth = sum(shape.channels for _, shape in outs)
+    if depth > MAX_EXTENT:
+        ctx.report(codes.E031, f"the concatenation would be {depth:,} deep, above cnncalc's limit of {MAX_EXTENT:,}")
+        return None
+    return first.with_channels(depth)
+
+
+def _align_hint(a: Shape, b: Shape) -> str:
+    if a.is_flat or b.is_flat:
+        return "concatenate volumes with volumes and vectors with vectors"
+    dh = a.dims[0] - b.dims[0]
+    if dh > 0 and dh % 2 == 0 and a.dims[0] - b.dims[0] == a.dims[1] - b.dims[1]:
+        return (f"the second branch is {dh} smaller: pad its filters by {dh // 2} more "
+                f"(pad (F-1)/2 keeps HxW at stride 1)")
+    return "keep height and width equal in every branch: pad (F-1)/2 at stride 1, and the same strides"
+
+
+class Concat(MergeKind):
+    """Joins along depth; heights and widths must agree."""
+
+    keyword = "concat"
+    example = "concat { conv 64 1x1 | conv 128 3x3 pad 1 }"
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        return _concat_shape(outs, ctx, "a concat")
+
+    def working(self, outs: list[Named], y: Shape) -> str | None:
+        return "depth " + " + ".join(str(s.channels) for _, s in outs) + f" = {y.channels}"
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        import numpy as np
+        return np.concatenate(arrays, axis=-1)
+
+
+class Add(MergeKind):
+    """Adds element-wise; shapes must be equal."""
+
+    keyword = "add"
+    example = "add { conv 64 3x3 pad 1 | identity }"
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        first_name, first = outs[0]
+        for name, shape in outs[1:]:
+            if shape != first:
+                ctx.report(codes.E051, f"{first_name} gives {first} but {name} gives {shape}; an add needs equal "
+                                       f"shapes", hint=_add_hint(first_name, first, name, shape))
+                return None
+        return first
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        total = arrays[0]
+        for a in arrays[1:]:
+            total = total + a
+        return total
+
+
+def _add_hint(first_name: str, a: Shape, other_name: str, b: Shape) -> str:
+    if a.is_flat or b.is_flat:
+        return "make both branches give the same shape"
+    if a.channels == b.channels and (a.dims[:2] == (1, 1) or b.dims[:2] == (1, 1)):
+        return "a 1x1xC branch is a per-channel gate: multiply with `mul { … }` instead of adding"
+    if a.dims[:2] == b.dims[:2]:
+        return f"project {other_name} to {a.channels} channels: `conv {a.channels} 1x1`"
+    if a.channels == b.channels:
+        return (f"the branches downsample differently ({a.dims[0]}x{a.dims[1]} against {b.dims[0]}x{b.dims[1]}): "
+                f"give them the same strides")
+    stride = b.dims[0] // a.dims[0] if a.dims[0] and b.dims[0] % a.dims[0] == 0 else 1
+    proj = f"conv {a.channels} 1x1" + (f" stride {stride}" if stride > 1 else "")
+    where = "`shortcut { " + proj + " }`" if other_name == "shortcut" else f"`{proj}` on {other_name}"
+    return f"add a projection: {where}"
+
+
+class Mul(MergeKind):
+    """Multiplies element-wise: equal shapes, or a gate `1x1xC` (per channel) or `HxWx1` (per position)
+    broadcast over the other branch."""
+
+    keyword = "mul"
+    example = "mul { identity | globalavgpool ; conv 64 1x1 ; sigmoid }"
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        full_name, full = outs[0]
+        for name, shape in outs[1:]:
+            merged = _broadcast(full, shape)
+            if merged is None:
+                ctx.report(codes.E061, f"{full_name} gives {full} but {name} gives {shape}; a mul needs equal shapes "
+                                       f"or a gate 1x1x{full.channels} or {full.dims[0]}x{full.dims[1]}x1"
+                           if not full.is_flat else
+                           f"{full_name} gives {full} but {name} gives {shape}; a mul needs equal shapes",
+                           hint="end the gate branch with `globalavgpool` and a conv to the same channels (SE), "
+                                "or give both branches the same shape")
+                return None
+            if merged is shape:
+                full_name, full = name, shape
+        return full
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        total = arrays[0]
+        for a in arrays[1:]:
+            total = total * a
+        return total
+
+
+def _broadcast(a: Shape, b: Shape) -> Shape | None:
+    """The product's shape, or None when the shapes do not broadcast under the rule."""
+    if a == b:
+        return a
+    if a.is_flat or b.is_flat or len(a.dims) != len(b.dims):
+        return None
+    for gate, full in ((a, b), (b, a)):
+        if gate.dims[:2] == (1, 1) and gate.channels == full.channels:
+            return full
+        if gate.channels == 1 and gate.dims[:2] == full.dims[:2]:
+            return full
+    return None
+
+
+class Split(MergeKind):
+    """`split N`: the input's channels cut into N equal parts, part i feeding branch i; the branch
+    outputs are concatenated along depth (ShuffleNet v2)."""
+
+    keyword = "split"
+    example = "split 2 { identity | conv 58 1x1 }"
+    takes_count = True
+
+    def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
+        n = count or branches
+        if n != branches:
+            ctx.report(codes.E062, f"`split {n}` cuts the channels into {n} parts but has {branches} "
+                                   f"branch{'es' if branches != 1 else ''}",
+                       hint=f"write {n} branches separated by `|`, or `split {branches}`")
+            return None
+        if x.is_flat or x.channels % n:
+            ctx.report(codes.E062, f"{x.channels} channels do not split into {n} equal parts "
+                                   f"({x.channels}/{n} = {x.channels / n:.4g})",
+                       hint=f"split into a number of parts that divides {x.channels}")
+            return None
+        return [x.with_channels(x.channels // n)] * n
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        return _concat_shape(outs, ctx, "a split (its outputs are concatenated)")
+
+    def working(self, outs: list[Named], y: Shape) -> str | None:
+        return "depth " + " + ".join(str(s.channels) for _, s in outs) + f" = {y.channels}"
+
+    def split(self, x: np.ndarray, branches: int) -> list[np.ndarray]:
+        import numpy as np
+        return list(np.split(x, branches, axis=-1))
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        import numpy as np
+        return np.concatenate(arrays, axis=-1)
+
+
+MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Mul(), Split())}

@@ -1,0 +1,54 @@
+"""Every bound cnncalc puts on its input, in one place (docs/diagnostics.md, "Limits", lists them).
+
+Each is checked before the work it guards, so no input reaches a traceback, a hang or a memory
+blow-up: numbers when they are read, expansion size before anything is built, files before
+they are read.
+"""
+from __future__ import annotations
+
+MAX_FILE_BYTES = 32 * 2**20  # a spec file (100,000 layers are about 2.5 MB)
+MAX_NODES = 1_000_000  # layers and containers after expanding blocks and repeats
+MAX_DEPTH = 64  # nesting of braces and parentheses as written; block calls inside blocks
+MAX_TREE_DEPTH = 160  # levels of the expanded tree (a merge adds two: itself and its branches)
+MAX_LITERAL_DIGITS = 18  # digits in one integer literal
+MAX_INT = 10**15  # |value| of any integer expression (block arguments, arithmetic)
+MAX_SIZE = 2**20  # a spatial argument: input height/width, kernel, stride, padding, dilation, crop, resize
+MAX_CHANNELS = 2**24  # a channel-like argument: input depth, filters, units, groups, multiplier, parts
+MAX_REPEAT = 1_000_000  # `repeat N`
+MAX_BATCH = 2**20  # `input ... batch N`, `--batch`
+MAX_EXTENT = 2**32  # any computed height, width or depth (upsampling and concatenation grow them)
+MAX_FLAT = 2**48  # any computed flat length (a flattened volume)
+MAX_COUNT_DIGITS = 30  # significant digits of an answer or budget (`62.4M`, `1e9`)
+MAX_EXPONENT = 30  # the exponent of an answer or budget (`1e9`)
+MAX_REAL_CHARS = 32  # characters of a real number (`0.5`, `1e-5`)
+MAX_REAL = 1e6  # the magnitude of a real argument (eps, alpha, slopes)
+MAX_BRANCHES = 4096  # branches of one merge
+MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
+
+# What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
+# the diagnostic or message a user sees beyond it.
+DOCUMENTED: tuple[tuple[str, str, str], ...] = (
+    ("a file (spec, lecture listing, or another notation)", f"{MAX_FILE_BYTES:,} bytes",
+     "a usage error (exit 2) before reading; so are directories, devices and FIFOs"),
+    ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
+     "E058, computed from the IR before anything is built"),
+    ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
+    ("levels of the expanded network", f"{MAX_TREE_DEPTH}", "E004"),
+    ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013"),
+    ("an integer expression's value (block arguments, arithmetic)", f"±{MAX_INT:,}", "E057"),
+    ("an input height or width; a kernel, stride, padding, dilation, crop or resize size", f"{MAX_SIZE:,}",
+     "E013 (E023 for the input)"),
+    ("an input depth or flat length; filters, units, groups, multipliers, parts", f"{MAX_CHANNELS:,}",
+     "E013 (E023 for the input)"),
+    ("`repeat N`", f"0 to {MAX_REPEAT:,}", "E056"),
+    ("`batch N`, `--batch`", f"1 to {MAX_BATCH:,}", "E013, or a usage error"),
+    ("a computed height, width or depth (upsampling, concatenation)", f"{MAX_EXTENT:,}", "E031"),
+    ("a computed flat length (a flattened volume)", f"{MAX_FLAT:,}", "E031"),
+    ("significant digits of an answer or budget (`62.4M`, `1e9`)", f"{MAX_COUNT_DIGITS}",
+     "E013, or a usage error for an option"),
+    ("the exponent of an answer or budget", f"{MAX_EXPONENT}", "E013, or a usage error for an option"),
+    ("characters of a real number (`0.5`, `1e-5`)", f"{MAX_REAL_CHARS}", "E013"),
+    ("branches of one merge", f"{MAX_BRANCHES:,}", "E004"),
+    ("rows of a terminal table", f"{MAX_TABLE_ROWS:,}",
+     "deeper rows are collapsed, with a note saying how to see them all (`--depth`, `--format csv`)"),
+)

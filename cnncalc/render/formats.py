@@ -1,0 +1,108 @@
+"""The one registry of output formats: which commands offer each, and the function that renders it.
+Renderers yield lines; only the command writes them."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from importlib import import_module
+from typing import NamedTuple
+
+from cnncalc.checking import Policy
+from cnncalc.report import Report
+
+
+class Options(NamedTuple):
+    """What a renderer may need to know about the run."""
+
+    depth: int | None = None
+    explain: bool = False
+    width: int = 80
+    color: bool = False
+    policy: Policy = Policy()
+    files: int = 1  # how many files were read (several reports may come from one file)
+    command: str = "summary"
+
+
+class Format(NamedTuple):
+    name: str
+    commands: tuple[str, ...]  # summary, check
+    description: str
+    render: str  # module:function taking (reports, options), imported when used
+
+    def renderer(self) -> Callable[[list[Report], Options], Iterator[str]]:
+        module, _, function = self.render.partition(":")
+        found: Callable[[list[Report], Options], Iterator[str]] = getattr(import_module(module), function)
+        return found
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("table", ("summary",), "the layer-by-layer table and the totals", "cnncalc.render.formats:table"),
+    Format("text", ("check",), "one line per problem and a summary line", "cnncalc.render.formats:text"),
+    Format("json", ("summary", "check"), "one document: every network's rows, totals, answers, diagnostics",
+           "cnncalc.render.formats:json_"),
+    Format("markdown", ("summary", "check"), "a table fit for a pull-request comment (check: the problems)",
+           "cnncalc.render.formats:markdown"),
+    Format("csv", ("summary",), "the rows, one per line", "cnncalc.render.formats:csv"),
+    Format("github", ("summary", "check"), "GitHub Actions annotations at file:line", "cnncalc.render.formats:github"),
+    Format("junit", ("summary", "check"), "JUnit XML: a test case per network and per answer",
+           "cnncalc.render.formats:junit"),
+    Format("sarif", ("summary", "check"), "SARIF 2.1.0 for code scanning", "cnncalc.render.formats:sarif"),
+)}
+
+
+def names(command: str) -> tuple[str, ...]:
+    return tuple(f.name for f in FORMATS.values() if command in f.commands)
+
+
+def table(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render.table import render_table
+    for i, report in enumerate(reports):
+        if i:
+            yield ""
+        yield from render_table(report, depth=o.depth, explain=o.explain, width=o.width, color=o.color,
+                                with_file=o.files > 1)
+
+
+def text(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render import ci
+    if o.explain:
+        for report in reports:
+            yield from ci.explained(report, o.policy, o.color)
+    else:
+        yield from ci.lines(reports, o.policy)
+    yield ci.summary(reports, o.policy, o.files)
+
+
+def json_(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render.machine import json_chunks, verdict_counts
+    failing = sum(1 for r in reports for d in r.diagnostics if o.policy.fails(d))
+    yield from json_chunks(reports, {"summary": {"files": o.files, "networks": len(reports), "problems": failing,
+                                                 **verdict_counts(reports)}})
+
+
+def markdown(reports: list[Report], o: Options) -> Iterator[str]:
+    if o.command == "check":
+        from cnncalc.render import ci
+        yield from ci.markdown(reports, o.policy, o.files)
+        return
+    from cnncalc.render.machine import markdown_chunks
+    yield from markdown_chunks(reports, o.depth, with_file=o.files > 1)
+
+
+def csv(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render.machine import csv_chunks
+    yield from csv_chunks(reports, o.depth)
+
+
+def github(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render import ci
+    yield from ci.github(reports, o.policy)
+
+
+def junit(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render import ci
+    yield from ci.junit(reports, o.policy)
+
+
+def sarif(reports: list[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render import ci
+    yield from ci.sarif(reports, o.policy)

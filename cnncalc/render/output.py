@@ -1,0 +1,53 @@
+"""One output object per invocation: where text goes, whether it is coloured, how wide it may be."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import IO
+
+
+def terminal_width() -> int:
+    """`COLUMNS`, then the terminal's width (even when standard output is piped), then 80: as pytest does."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for fd in (1, 2, 0):
+        try:
+            return max(os.get_terminal_size(fd).columns, 20)
+        except OSError:
+            continue
+    return 80
+
+
+def wants_color(stream: IO[str]) -> bool:
+    if "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class Output:
+    """Standard output and standard error for one command, with colour and width decided once."""
+
+    def __init__(self, width: int | None = None) -> None:
+        self.out = sys.stdout
+        self.err = sys.stderr
+        self.color = wants_color(self.out)
+        self.err_color = wants_color(self.err)
+        self.width = width or terminal_width()
+
+    def write(self, text: str) -> None:
+        self.out.write(text if text.endswith("\n") else text + "\n")
+
+    def lines(self, chunks: Iterable[str]) -> None:
+        """Write rendered chunks as they come (large outputs are streamed, never held whole)."""
+        write = self.out.write
+        for chunk in chunks:
+            write(chunk)
+            write("\n")
+
+    def error(self, text: str) -> None:
+        self.err.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,153 @@
+"""IR -> spec-language text: what `cnncalc convert` writes for any notation it reads. The text
+parses back to the same IR (up to spans), so it analyses to the same numbers. With `keep_lines`,
+each statement stays on its source line (a lecture listing converts line for line)."""
+from __future__ import annotations
+
+from cnncalc import ir
+
+
+def expr_text(e: ir.Value) -> str:
+    if isinstance(e, ir.Num):
+        return str(e.value)
+    if isinstance(e, ir.Var):
+        return e.name
+    if isinstance(e, ir.Neg):
+        return f"-{_operand(e.operand)}"
+    if isinstance(e, ir.BinOp):
+        return f"{_operand(e.left)} {e.op} {_operand(e.right, e.op in ('-', '//'))}"
+    if isinstance(e, ir.PairLit):
+        return f"{expr_text(e.items[0])}x{expr_text(e.items[1])}"
+    if isinstance(e, ir.Volume):
+        return f"{expr_text(e.items[0])}x{expr_text(e.items[1])}x{e.depth}"
+    if isinstance(e, ir.Sides):
+        return ",".join(expr_text(i) for i in e.items)
+    if isinstance(e, ir.Range):
+        return f"{expr_text(e.start)}:{expr_text(e.stop)}"
+    return e.text
+
+
+def _operand(e: ir.Expr, strict: bool = False) -> str:
+    text = expr_text(e)
+    return f"({text})" if isinstance(e, ir.BinOp) and (strict or e.op in ("+", "-")) else text
+
+
+def item_text(item: ir.Item, indent: str = "") -> str:
+    label = f"{item.label}: " if item.label else ""
+    if isinstance(item, ir.LayerCall):
+        return label + layer_text(item)
+    if isinstance(item, ir.BlockCall):
+        args = [expr_text(a) for a in item.args] + [f"{k.name}={expr_text(k.value)}" for k in item.kwargs]
+        return f"{label}{item.block}({', '.join(args)})"
+    if isinstance(item, ir.Repeat):
+        return f"{label}repeat {expr_text(item.times)} {_braced(item.body, indent)}"
+    if isinstance(item, ir.Side):
+        return f"{label}side{' train' if item.train else ''} {_braced(item.body, indent)}"
+    if item.kind == "residual":
+        body, shortcut = item.branches
+        text = f"{label}residual {_braced(body.body, indent)}"
+        if shortcut.body.lines:
+            text += f" shortcut {_braced(shortcut.body, indent)}"
+        return text
+    count = f" {expr_text(item.arg)}" if item.arg is not None else ""
+    branches = [_branch(b, indent) for b in item.branches]
+    one_line = f"{label}{item.kind}{count} {{ " + " | ".join(branches) + " }"
+    if len(one_line) <= 100 and "\n" not in one_line:
+        return one_line
+    inner = indent + "    "
+    return (f"{label}{item.kind}{count} {{\n{inner}" + f"\n{indent}  | ".join(
+        _branch(b, inner) for b in item.branches) + f"\n{indent}}}")
+
+
+def layer_text(call: ir.LayerCall) -> str:
+    words = [call.keyword]
+    from cnncalc.layers import REGISTRY
+    schema = REGISTRY[call.keyword].schema if call.keyword in REGISTRY else None
+    for arg in call.args:
+        argument = next((a for a in schema.arguments if a.name == arg.name), None) if schema else None
+        if argument is None or argument.role == "positional" or argument.role == "flag":
+            words.append(expr_text(arg.value))
+        else:
+            words += [argument.name, expr_text(arg.value)]
+    return " ".join(words)
+
+
+def _branch(branch: ir.Branch, indent: str) -> str:
+    head = [f"@{branch.ref.name}"] if branch.ref is not None else []
+    lines = [line_text(line, indent + "  ") for line in branch.body.lines]
+    if not lines:
+        return head[0] if head else "identity"
+    if all("\n" not in text and "->" not in text for text in lines):
+        return " ; ".join(head + lines)
+    return f"\n{indent}  ".join([" ; ".join(head)] + lines if head else lines)
+
+
+def _braced(seq: ir.Seq, indent: str) -> str:
+    inner = indent + "  "
+    lines = [line_text(line, inner) for line in seq.lines]
+    one = " ; ".join(lines)
+    if all("\n" not in text and "->" not in text for text in lines) and len(one) <= 80:
+        return f"{{ {one} }}"
+    return "{\n" + "\n".join(inner + text for text in lines) + f"\n{indent}}}"
+
+
+def line_text(line: ir.Line, indent: str = "") -> str:
+    text = " ; ".join(item_text(item, indent) for item in line.items)
+    if line.expectation is not None:
+        text += " -> " + answer_text(line.expectation)
+    return text
+
+
+def answer_text(e: ir.Expectation) -> str:
+    parts = []
+    if e.shape is not None:
+        parts.append(e.shape.text)
+    if e.params is not None:
+        parts.append(f"params {e.params.text}")
+    if e.macs is not None:
+        parts.append(f"macs {e.macs.text}")
+    return " ".join(parts)
+
+
+def total_text(t: ir.TotalExpectation) -> str:
+    if t.quantity == "output":
+        assert t.shape is not None
+        return f"expect output {t.shape.text}"
+    assert t.limit is not None
+    op = "" if t.op == "==" else f"{t.op} "
+    return f"expect total {t.quantity} {op}{t.limit.text}"
+
+
+def write_spec(file: ir.File, text: str | None = None) -> str:
+    """The spec text of a file's IR; with the source `text`, each statement on its source line."""
+    statements: list[tuple[int, str]] = []
+
+    def add(offset: int, line: str) -> None:
+        statements.append((offset, line))
+
+    for block in file.blocks:
+        params = ", ".join(p.name + (f"={expr_text(p.default)}" if p.default is not None else "") for p in block.params)
+        add(block.span.start, f"block {block.name}({params}) " + _braced(block.body, ""))
+    for net in file.networks:
+        if net.title:
+            add(net.span.start, f"network {net.title}")
+        if net.input is not None:
+            dims = "x".join(str(d) for d in net.input.dims)
+            add(net.input.span.start, f"input {dims}" + (f" batch {net.input.batch}" if net.input.batch != 1 else ""))
+        if net.rounding is not None:
+            add(net.rounding.span.start, f"rounding {net.rounding.mode}")
+        for line in net.body.lines:
+            add(line.span.start + line.shift, line_text(line))
+        for total in net.totals:
+            add(total.span.start, total_text(total))
+    if text is None:
+        return "\n".join(s for _, s in sorted(statements, key=lambda p: p[0])) + "\n"
+    out: list[str] = []
+    for offset, statement in sorted(statements, key=lambda p: p[0]):
+        number = text.count("\n", 0, offset)
+        while len(out) < number:
+            out.append("")
+        out.append(statement)
+    total_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    while len(out) < total_lines:
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

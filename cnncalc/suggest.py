@@ -1,0 +1,58 @@
+"""Suggestions for slips: close spellings, the words other frameworks use, two words run together."""
+from __future__ import annotations
+
+from cnncalc.layers import REGISTRY
+from cnncalc.layers.merge import MERGES
+
+STRUCTURAL = ("residual", "repeat", "side", *MERGES)
+
+# Words from PyTorch, Keras, Caffe, MATLAB and the lecture, normalised (lower case, no `_`, `-`, `2d`).
+SYNONYMS = {
+    "fullyconnected": "fc", "innerproduct": "fc", "affine": "fc",
+    "convolution": "conv", "conv2": "conv", "convolutional": "conv", "depthwiseconv": "dwconv",
+    "separableconv": "dwconv", "deconvolution": "deconv", "transposedconv": "deconv", "convtranspose": "deconv",
+    "conv2dtranspose": "deconv", "maxpooling": "maxpool", "pool": "maxpool", "pooling": "maxpool",
+    "averagepooling": "avgpool", "averagepool": "avgpool", "avgpooling": "avgpool",
+    "globalaveragepooling": "globalavgpool", "globalaveragepool": "globalavgpool", "gap": "globalavgpool",
+    "globalmaxpooling": "globalmaxpool", "batchnormalization": "batchnorm", "norm": "lrn",
+    "localresponsenorm": "lrn", "localresponsenormalization": "lrn", "crosschannelnormalization": "lrn",
+    "normalization": "lrn", "reshape": "flatten", "view": "flatten", "rectifier": "relu", "rectified": "relu",
+    "logistic": "sigmoid", "hardtanh": "tanh", "output": "softmax", "classifier": "fc", "drop": "dropout",
+    "concatenate": "concat", "cat": "concat", "depthconcat": "concat", "addition": "add", "sum": "add",
+    "eltwise": "add", "multiply": "mul", "product": "mul", "shortcut": "residual", "skip": "residual",
+    "loop": "repeat", "for": "repeat", "times": "repeat", "input": "input",
+}
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    import difflib  # only when something is misspelt: off the start-up path
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def _normal(word: str) -> str:
+    word = word.lower().replace("_", "").replace("-", "")
+    for suffix in ("2d", "layer"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+def layer_hint(word: str, following: str | None, blocks: list[str]) -> str:
+    """What an unknown layer word probably meant: `max pool` -> `maxpool`, `fully_connected` -> `fc`."""
+    keywords = list(REGISTRY) + list(STRUCTURAL)
+    if following is not None:
+        joined = _normal(word + following)
+        if joined in REGISTRY or joined in STRUCTURAL:
+            return f"did you mean `{joined}` (one word)?"
+    normal = _normal(word)
+    if normal in REGISTRY and normal != word:
+        return f"did you mean `{normal}`?"
+    if normal in SYNONYMS and SYNONYMS[normal] != "input":
+        return f"cnncalc calls it `{SYNONYMS[normal]}`"
+    if normal == "input":
+        return "the input is a statement of its own: `input 227x227x3`"
+    close = did_you_mean(word.lower(), keywords + blocks)
+    if close:
+        return close
+    return "`cnncalc explain layers` lists every layer"

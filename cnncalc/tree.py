@@ -1,0 +1,119 @@
+"""The expanded, fully resolved model: what the walker and the executor both read.
+
+Block calls are inlined, repeats unrolled, expressions evaluated, layers built, every node
+named and given its path, every layer's rounding decided (with where that came from), every
+merge's join named and every `@NAME` reference resolved to a node. Nothing after expansion
+re-decides any of it.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Union
+
+from cnncalc import ir
+from cnncalc.diagnostics import Span
+from cnncalc.layers.base import Layer
+from cnncalc.layers.merge import MergeKind
+
+
+class Rounding(NamedTuple):
+    """How a layer settles an inexact division, and where that was said (for notes)."""
+
+    mode: str  # exact | floor | ceil
+    source: str  # "`rounding floor` at line 3", "`--rounding ceil` on the command line", "the layer's `ceil`"
+
+    @property
+    def ceil(self) -> bool:
+        return self.mode == "ceil"
+
+
+EXACT = Rounding("exact", "no rounding stated")
+
+
+class LayerNode:
+    __slots__ = ("name", "path", "depth", "span", "call", "shift", "layer", "rounding", "problem", "keep")
+
+    def __init__(self, name: str, path: str, depth: int, span: Span, call: ir.LayerCall, shift: int,
+                 layer: Layer | None, rounding: Rounding, problem: str | None) -> None:
+        self.name = name
+        self.path = path
+        self.depth = depth
+        self.span = span
+        self.call = call  # as written (argument spans for carets)
+        self.shift = shift
+        self.layer = layer  # None when it could not be built (reported): its output is unknown
+        self.rounding = rounding
+        self.problem = problem  # why the layer is missing, for answers that cannot be checked
+        self.keep = False  # an `@NAME` reference reads this node's output later
+
+    @property
+    def keyword(self) -> str:
+        return self.call.keyword
+
+    def arg_span(self, name: str | None) -> Span:
+        """Where the argument `name` is written (the caret of a diagnostic about it), else the layer."""
+        for arg in self.call.args:
+            if arg.name == name:
+                return Span(arg.span.start + self.shift, arg.span.end + self.shift)
+        return self.span
+
+
+class LineCheck(NamedTuple):
+    """The answer written after a line: about children[first..last] of a sequence."""
+
+    expectation: ir.Expectation  # spans already shifted
+    first: int
+    last: int
+    label: str  # the line's name: its first item's label or generated name
+
+
+class SeqNode:
+    """A run of nodes: the network, a block call, a repeat, one repeat iteration, a branch or a side head."""
+
+    __slots__ = ("name", "path", "depth", "span", "kind", "op", "children", "checks", "keep", "ref", "train")
+
+    def __init__(self, name: str, path: str, depth: int, span: Span, kind: str, op: str) -> None:
+        self.name = name
+        self.path = path
+        self.depth = depth
+        self.span = span
+        self.kind = kind  # network | block | repeat | iteration | branch | side
+        self.op = op  # the description shown in tables: `stage(64, 3, 1)`, `repeat 3`, `side train`
+        self.children: list[Node] = []
+        self.checks: list[LineCheck] = []
+        self.keep = False
+        self.ref: Node | None = None  # a branch that starts from an earlier node's output (`@NAME`)
+        self.train = False  # a `side train` head: its MACs are training-only
+
+
+class MergeNode:
+    """`concat`, `add`, `mul`, `split` or `residual`: branches from one input, joined by the merge kind."""
+
+    __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "branches", "join_name", "join_path",
+                 "keep")
+
+    def __init__(self, name: str, path: str, depth: int, span: Span, kind: MergeKind, keyword: str,
+                 count: int | None) -> None:
+        self.name = name
+        self.path = path
+        self.depth = depth
+        self.span = span
+        self.kind = kind
+        self.keyword = keyword  # as written: `residual` is an add with branches body and shortcut
+        self.count = count  # split's N
+        self.branches: list[SeqNode] = []
+        self.join_name = kind.keyword
+        self.join_path = f"{path}.{kind.keyword}"
+        self.keep = False
+
+
+Node = Union[LayerNode, SeqNode, MergeNode]  # noqa: UP007 - a runtime alias for 3.10
+
+
+class Network(NamedTuple):
+    """One network of a file, resolved: its tree (None when it could not be expanded) and its statements."""
+
+    title: str | None
+    input: ir.Input | None
+    root: SeqNode | None
+    totals: tuple[ir.TotalExpectation, ...]
+    span: Span
