@@ -166,7 +166,10 @@ class _LineReader:
             self.next()
             if self.at(":"):
                 self.next()
-            self.end_of_line("INPUT")
+            try:
+                self.end_of_line("INPUT")
+            except _Unreadable as e:
+                self.sink.add(codes.E060, e.message, e.span, hint="the input line reads `[227x227x3] INPUT`")
             if not isinstance(volume, ir.ShapeAnswer) or len(volume.dims) not in (1, 3):
                 span = volume.span if isinstance(volume, ir.ShapeAnswer) else Span(self.start, self.end)
                 self.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `[227x227x3] INPUT`)", span)

@@ -1,17 +1,39 @@
-"""Shared helpers: analyse text, and read diagnostics as (code, line, column)."""
+"""Shared helpers: analyse text, read diagnostics as (code, line, column), the hypothesis
+profiles, and the `--update-golden` flag for the golden-output files."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import cnncalc
 from cnncalc.analysis import Analysis
 from cnncalc.analysis import run as run_source
-from cnncalc.report import Report
+from cnncalc.report import Report, Row
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# Hypothesis: no deadlines (a wall-clock limit is a timed test); `ci` runs more examples, derandomized.
+settings.register_profile("default", deadline=None, max_examples=100,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", deadline=None, max_examples=200, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite the golden-output files in tests/golden from the current output.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
 
 
 def run(text: str, **kwargs: object) -> Report:
@@ -32,10 +54,10 @@ def codes(report: Report) -> list[str]:
     return [d.code for d in report.diagnostics]
 
 
-def row(report: Report, path: str):
+def errors(report: Report) -> list[tuple[str, int, int]]:
+    """Like `where`, errors only."""
+    return [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics if d.severity == "error"]
+
+
+def row(report: Report, path: str) -> Row:
     return next(r for r in report.rows if r.path == path)
-
-
-@pytest.fixture
-def spec_dir() -> Path:
-    return SPECS

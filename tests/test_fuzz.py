@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cnncalc
@@ -16,8 +16,6 @@ VOCABULARY = ["conv", "maxpool", "fc", "input", "8x8x3", "3x3", "stride", "pad",
               "ceil", "floor", "rounding", "nobias", "1.5", "35K", "#", "x", "groups", "dwconv", "deconv",
               "outpad", "bn", "identity", "batch", "output", "<=", "\t", "é", "\x00"]
 
-settings.register_profile("fuzz", deadline=2000, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("fuzz")
 
 
 def analyses(text: str) -> None:

@@ -8,9 +8,6 @@ import cnncalc
 from cnncalc.report import Report
 from tests.conftest import SPECS, prepare, run
 
-settings.register_profile("properties", deadline=None, max_examples=60)
-settings.load_profile("properties")
-
 channels = st.integers(1, 12)
 # Layers that accept any volume of at least 1x1: sizes may shrink (ceil pools) but never vanish.
 layer = st.one_of(
@@ -86,37 +83,39 @@ def test_totals_equal_the_rows_at_every_depth_for_the_spec_library() -> None:
 
 @st.composite
 def random_layer(draw: st.DrawFn) -> str:
-    """Any layer with any options; invalid combinations are filtered by analysing them."""
+    """Any layer or merge with any options (every registered keyword has a case here, as
+    tests/test_registry.py checks); invalid combinations are filtered by analysing them."""
     k = draw(st.integers(1, 5))
     kw = draw(st.integers(1, 5))
     kernel = f"{k}x{kw}" if draw(st.booleans()) else str(k)
     stride = draw(st.integers(1, 3))
-    pad = draw(st.sampled_from(["", f"pad {draw(st.integers(0, 2))}", "pad same", "pad 1,0,2,1", "pad 0x1"]))
+    pad = draw(st.sampled_from(["", f"pad {draw(st.integers(0, 2))}", "pad same", "pad 1,0,2,1", "pad 0x1",
+                                "padding 1", "pad valid"]))
     rounding = draw(st.sampled_from(["", "floor", "ceil"]))
     c = draw(st.integers(1, 6))
-    choice = draw(st.integers(0, 8))
-    if choice == 0:
-        groups = draw(st.sampled_from([1, 2]))
-        return (f"conv {c * groups} {kernel} stride {stride} {pad} dilation {draw(st.integers(1, 2))} "
-                f"groups {groups} {rounding} {draw(st.sampled_from(['', 'nobias']))}")
-    if choice == 1:
-        return f"dwconv {kernel} stride {stride} {pad} multiplier {draw(st.integers(1, 2))} {rounding}"
-    if choice == 2:
-        outpad = draw(st.integers(0, stride - 1))
-        return f"deconv {c} {kernel} stride {stride} pad {draw(st.integers(0, 1))} outpad {outpad}"
-    if choice == 3:
-        return f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} {rounding}"
-    if choice == 4:
-        return (f"avgpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} {rounding} "
-                f"{draw(st.sampled_from(['', 'exclude_pad']))}")
-    if choice == 5:
-        return draw(st.sampled_from(["globalavgpool", "globalmaxpool", "bn", "lrn size 3", "relu", "leakyrelu 0.1",
-                                     "sigmoid", "tanh", "gelu", "softmax", "dropout", "identity"]))
-    if choice == 6:
-        return f"residual {{ conv {c} 3x3 pad 1 }} shortcut {{ conv {c} 1x1 }}"
-    if choice == 7:
-        return f"concat {{ conv {c} 1x1 | maxpool 3x3 stride 1 pad 1 }}"
-    return f"fc {c}"
+    cases = {
+        "conv": lambda: (f"conv {c * (g := draw(st.sampled_from([1, 2])))} {kernel} stride {stride} {pad} "
+                         f"dilation {draw(st.integers(1, 2))} groups {g} {rounding} "
+                         f"{draw(st.sampled_from(['', 'nobias']))}"),
+        "dwconv": lambda: f"dwconv {kernel} stride {stride} {pad} multiplier {draw(st.integers(1, 2))} {rounding}",
+        "deconv": lambda: (f"deconv {c} {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
+                           f"outpad {draw(st.integers(0, stride - 1))} dilation {draw(st.integers(1, 2))}"),
+        "maxpool": lambda: (f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
+                            f"dilation {draw(st.integers(1, 2))} {rounding}"),
+        "avgpool": lambda: (f"avgpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} {rounding} "
+                            f"{draw(st.sampled_from(['', 'exclude_pad']))}"),
+        "simple": lambda: draw(st.sampled_from([
+            "globalavgpool", "globalmaxpool", "batchnorm", "bn", "lrn size 3", "relu", "leakyrelu 0.1", "sigmoid",
+            "tanh", "gelu", "softmax", "dropout", "identity", "flatten"])),
+        "residual": lambda: f"residual {{ conv {c} 3x3 pad 1 }} shortcut {{ conv {c} 1x1 }}",
+        "add": lambda: f"add {{ conv {c} 1x1 | conv {c} 3x3 pad 1 ; relu }}",
+        "concat": lambda: f"concat {{ conv {c} 1x1 | maxpool 3x3 stride 1 pad 1 }}",
+        "mul": lambda: draw(st.sampled_from([f"mul {{ identity | globalavgpool ; conv {c} 1x1 ; sigmoid }}",
+                                             "mul { identity | sigmoid }"])),
+        "split": lambda: f"split 2 {{ identity | conv {c} 1x1 }}",
+        "fc": lambda: f"{draw(st.sampled_from(['fc', 'linear', 'dense']))} {c}",
+    }
+    return cases[draw(st.sampled_from(sorted(cases)))]()
 
 
 @settings(max_examples=80)

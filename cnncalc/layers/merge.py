@@ -95,7 +95,7 @@ class Add(MergeKind):
     """Adds element-wise; shapes must be equal."""
 
     keyword = "add"
-    example = "add { conv 64 3x3 pad 1 | identity }"
+    example = "add { conv 64 3x3 pad 1 | identity }"  # on a 64-deep input
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         first_name, first = outs[0]

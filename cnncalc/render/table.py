@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from cnncalc.limits import MAX_TABLE_ROWS
 from cnncalc.render.rows import CONVENTIONS, count, shape_text, share, totals_lines, visible_rows
-from cnncalc.render.text import Column, Table, key_values, styled
+from cnncalc.render.text import Column, Table, key_values, styled, wrap
 from cnncalc.report import Report, Row
 
 
@@ -41,13 +41,15 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
     yield from table.render(width, color)
     yield ""
     yield from key_values(totals_lines(report), color)
-    if depth_note:
-        yield styled(depth_note, "dim", color)
+    notes = [depth_note] if depth_note else []
     if any(r.rounded for r in report.rows):
-        yield styled("* output size rounded by an explicit `floor`/`ceil` (see the notes)", "dim", color)
+        notes.append("* output size rounded by an explicit `floor`/`ceil` (`--show-notes` says which)")
     if train:
-        yield styled("† training-only MACs (a `side train` head): not in Total MACs", "dim", color)
-    yield styled(CONVENTIONS, "dim", color)
+        notes.append("† training-only MACs (a `side train` head): not in Total MACs")
+    notes.append(CONVENTIONS)
+    for note in notes:
+        for line in wrap(note, width):
+            yield styled(line, "dim", color)
 
 
 def _rows(report: Report, depth: int | None) -> tuple[list[Row], str | None]:

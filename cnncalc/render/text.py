@@ -71,14 +71,14 @@ class Table:
             notes.setdefault(index, []).append(text)
         for index, (cells, style) in enumerate(self.rows):
             kept = [cells[i] for i in keep]
-            wrapped = [_wrap(text, w) if c.wrap else [text] for text, c, w in zip(kept, cols, ws)]
+            wrapped = [wrap(text, w) if c.wrap else [text] for text, c, w in zip(kept, cols, ws)]
             height = max(len(parts) for parts in wrapped)
             for line in range(height):
                 parts = [(p[line] if line < len(p) else "") for p in wrapped]
                 yield _join([_fit(text, w, c.right) for text, c, w in zip(parts, cols, ws)], " │ ", color, style)
             for text in notes.get(index, ()):
                 lead = " " * ws[0] + " │ "
-                for part in _wrap(text, max(width - len(lead), 20)):
+                for part in wrap(text, max(width - len(lead), 20)):
                     yield styled(lead + part, "italic", color)
 
 
@@ -93,7 +93,7 @@ def _fit(text: str, width: int, right: bool) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
     """Words onto lines of at most `width` (a word longer than that stands alone, uncut)."""
     if len(text) <= width:
         return [text]
