@@ -29,7 +29,8 @@ class Checker:
         self.answers.append(answer)
         who = f"{answer.label}: " if answer.label else ""
         if answer.verdict == "wrong":
-            self.sink.add(code, f"{who}expected {_quantity(answer)}{answer.expected}, computed {answer.actual}",
+            slip = f"; {answer.reason}" if answer.reason else ""
+            self.sink.add(code, f"{who}expected {_quantity(answer)}{answer.expected}, computed {answer.actual}{slip}",
                           answer.span, hint, answer.path or None, answer.working)
         elif answer.verdict == "unchecked":
             self.sink.add(codes.N046, f"{who}the answer {_quantity(answer)}{answer.expected} is not checked: "
@@ -87,7 +88,7 @@ class Checker:
             return
         slip = _slip(count, actual, quantity, rows)
         self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
-                     code, hint=slip or f"the {'parameter' if quantity == 'params' else 'MAC'} count is {actual:,}")
+                     code, hint=f"the {'parameter' if quantity == 'params' else 'MAC'} count is {actual:,}")
 
     # ---- totals ------------------------------------------------------------------------
 
@@ -131,7 +132,7 @@ class Checker:
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"
             self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, verdict, slip, ()),
-                         codes.E043, hint=f"the total is {shown}" + (f"; {slip}" if slip else ""))
+                         codes.E043, hint=f"the total is {shown}")
 
 
 def _quantity(answer: Answer) -> str:
@@ -194,7 +195,7 @@ def _rounding_slip(count: ir.Count, actual: int) -> str | None:
     whole, fraction = divmod(rounded, 10**count.decimals)
     number = str(whole) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
     suffix = re.sub(r"^[0-9_.,]+(?:[eE][-+]?[0-9]+)?", "", count.text)
-    return f"{actual:,} rounds to {number}{suffix}, not {count.text}"
+    return f"{actual:,} rounds to {number}{suffix} at the precision written, not {count.text}"
 
 
 def _working(rows: list[Row], what: str) -> tuple[str, ...]:

@@ -194,17 +194,43 @@ class _LineReader:
             expectation = self.answers(volume)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
-            return self.unreadable(volume, name_tokens)
+            return self.unreadable(volume, name_tokens, self.salvage())
         label = _label(name_tokens)
         call = call._replace(label=label, span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
 
-    def unreadable(self, volume: object, name_tokens: list[Tok]) -> ir.Line:
-        """The layer stays, unknown: later answers rest on it and are not checked."""
+    def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
+                   ) -> ir.Line:
+        """The layer stays, unknown: later answers rest on it, and its own answers, not checked, still count."""
         label = _label(name_tokens)
         call = ir.LayerCall(label or "layer", (), label, Span(self.start, self.end), valid=False)
-        answer = ir.Expectation(volume, None, None, volume.span) if isinstance(volume, ir.ShapeAnswer) else None
+        shape = volume if isinstance(volume, ir.ShapeAnswer) else None
+        counts = counts or {}
+        answer = None
+        if shape is not None or counts:
+            span = Span(self.start, self.end)
+            answer = ir.Expectation(shape, counts.get("params"), counts.get("macs"), span)
         return ir.Line((call,), answer, Span(self.start, self.end))
+
+    def salvage(self) -> dict[str, ir.Count]:
+        """The answers written on a line that could not be read (`-> params 750`, `(760 params)`)."""
+        counts: dict[str, ir.Count] = {}
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
+            quantity = tok.lower in ("params", "parameters", "macs", "weights")
+            if not quantity:
+                continue
+            before = tokens[i - 1] if i else None
+            after = next((t for t in tokens[i + 1:i + 3] if t.kind == "NUM"), None)
+            number = after if after is not None and (i > 0 and any(t.kind == "ARROW" for t in tokens[:i])) else None
+            if number is None and before is not None and before.kind == "NUM":
+                number = before
+            if number is not None:
+                try:
+                    counts.setdefault(_quantity(tok), self._count_token(number))
+                except _Unreadable:
+                    continue
+        return counts
 
     # ---- the parts of a line -----------------------------------------------------------
 

@@ -379,6 +379,8 @@ class TokenStream:
                 end = tok.span
             elif tok.kind == "NAME" and tok.text in ("params", "macs"):
                 self.advance()
+                if self.at("=", ":"):
+                    self.advance()  # `params = 34944`, as people write it
                 count = self.count()
                 if count is None:
                     self.sync()

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 import cnncalc
 from cnncalc.report import Report
 from tests.conftest import SPECS, prepare, run
+from tests.strict_lines import error_lines, spec
+from tests.strict_lines import network as strict_network
 
 channels = st.integers(1, 12)
 # Layers that accept any volume of at least 1x1: sizes may shrink (ceil pools) but never vanish.
@@ -129,3 +131,15 @@ def test_walker_and_executor_agree(h: int, w: int, c: int, layers: list[str], ro
     assume(analysis.report.ok)
     result = verify(analysis, batch=batch)
     assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+
+
+# ---- every problem in one run ------------------------------------------------------------
+
+@given(strict_network())
+def test_error_lines_are_exactly_the_inexact_divisions_and_refusals(case: tuple) -> None:
+    # The oracle (tests/strict_lines.py) floors as PyTorch does and stops at the first refusal;
+    # cnncalc must report every inexact division after an earlier one, and nothing after a refusal.
+    size, depth, items = case
+    r = run(spec(size, depth, items))
+    reported = {r.source.line_col(d.span.start)[0] for d in r.diagnostics if d.severity == "error"}
+    assert reported == error_lines(size, items), [(d.code, d.message) for d in r.diagnostics]

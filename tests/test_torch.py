@@ -157,3 +157,57 @@ def test_spec_output_shapes_match_torch_layers() -> None:
     r = run("input 224x224x3\nrounding floor\nconv 64 7x7 stride 2 pad 3\nmaxpool 3x3 stride 2 pad 1")
     assert r.output.dims == (y.shape[2], y.shape[3], y.shape[1])
     assert row(r, "conv1").output.dims == (112, 112, 64)
+
+
+# ---- every problem in one run, against PyTorch's own forward pass --------------------------
+
+def torch_error_lines(size: int, depth: int, items: list) -> set[int]:
+    """Run the network in PyTorch: a line is an error when its division was inexact on the sizes
+    PyTorch actually produced (it floors silently), or when PyTorch refuses it; it stops there."""
+    from tests.strict_lines import Concat, Window
+    lines: set[int] = set()
+    x = torch.zeros(1, depth, size, size)
+
+    def apply(w: Window, t: torch.Tensor) -> tuple[torch.Tensor, bool]:
+        n = t.shape[2]
+        inexact = (n + 2 * w.p - (w.d * (w.k - 1) + 1)) % w.s != 0
+        if w.kind == "conv":
+            return F.conv2d(t, torch.zeros(w.c, t.shape[1], w.k, w.k), None, w.s, w.p, w.d), inexact
+        if w.kind == "maxpool":
+            return F.max_pool2d(t, w.k, w.s, w.p, w.d), inexact
+        return F.avg_pool2d(t, w.k, w.s, w.p), inexact
+
+    for i, item in enumerate(items):
+        line = i + 2
+        try:
+            if isinstance(item, Window):
+                x, inexact = apply(item, x)
+            else:
+                assert isinstance(item, Concat)
+                a, inexact_a = apply(item.left, x)
+                b, inexact_b = apply(item.right, x)
+                inexact = inexact_a or inexact_b
+                if inexact:
+                    lines.add(line)
+                x = torch.cat([a, b], dim=1)
+        except RuntimeError:
+            return lines | {line}
+        if inexact:
+            lines.add(line)
+    return lines
+
+
+def test_error_lines_are_pytorchs_inexact_divisions_and_refusals() -> None:
+    from hypothesis import given, settings
+
+    from tests.strict_lines import network, spec
+
+    @settings(max_examples=300)
+    @given(network())
+    def check(case: tuple) -> None:
+        size, depth, items = case
+        r = run(spec(size, depth, items))
+        reported = {r.source.line_col(d.span.start)[0] for d in r.diagnostics if d.severity == "error"}
+        assert reported == torch_error_lines(size, depth, items), [(d.code, d.message) for d in r.diagnostics]
+
+    check()

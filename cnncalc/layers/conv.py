@@ -38,12 +38,14 @@ def check_groups(ctx: ShapeContext, cin: int, cout: int, groups: int) -> bool:
     return False
 
 
-def check_depth(ctx: ShapeContext, depth: int | None, x: Shape, groups: int = 1) -> None:
+def check_depth(ctx: ShapeContext, depth: int | None, x: Shape, groups: int = 1) -> bool:
     """`conv 96 11x11x3`: the filter's depth, when written, must be the input's (per group)."""
     if depth is not None and depth != x.channels // groups:
         per_group = f" ({x.channels}/{groups} per group)" if groups > 1 else ""
         ctx.report(codes.E016, f"the filters are {depth} deep but the input is {x.channels} deep{per_group}",
                    arg="kernel", hint=f"write the kernel as `KxKx{x.channels // groups}`, or leave the depth out")
+        return False
+    return True
 
 
 class Conv(Layer):
@@ -66,8 +68,10 @@ class Conv(Layer):
     depth: int | None = option(Int(1, MAX_CHANNELS), default=None, doc="the filter depth, when written (11x11x3)")
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        check_groups(ctx, x.channels, self.out_channels, self.groups)
-        check_depth(ctx, self.depth, x, self.groups)
+        if not check_groups(ctx, x.channels, self.out_channels, self.groups):
+            return None  # PyTorch refuses it: no output to go on with
+        if not check_depth(ctx, self.depth, x, self.groups):
+            return None
         return window_output(x, self.out_channels, self.kernel, self.stride, self.pad, self.dilation, ctx)
 
     def params(self, x: Shape) -> Params:
@@ -170,13 +174,14 @@ class Deconv(Layer):
             ctx.report(codes.E035, "`pad same` is not defined for a transposed convolution", arg="pad",
                        hint="give the padding as a number, e.g. `pad 1`")
             return None
-        check_groups(ctx, x.channels, self.out_channels, self.groups)
+        if not check_groups(ctx, x.channels, self.out_channels, self.groups):
+            return None
         for axis, a, s, d in (("height", self.outpad[0], self.stride[0], self.dilation[0]),
                               ("width", self.outpad[1], self.stride[1], self.dilation[1])):
             if a >= s and a >= d:
                 ctx.report(codes.E035, f"outpad {a} is not smaller than the {axis} stride {s} or dilation {d}",
                            arg="outpad", hint=f"use outpad {max(s, d) - 1} or less")
-                break
+                return None
         h, w = self._axes(x)
         if h < 1 or w < 1:
             ctx.report(codes.E031, f"the transposed convolution's output would be {h}x{w}", arg="pad",

@@ -30,8 +30,8 @@ def window_axes(x: Shape, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
 def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
                   ctx: ShapeContext, *, pool: bool = False) -> Shape | None:
     """`HoutxWoutxchannels`, reporting inexact divisions (E030/N030) and empty outputs (E031)."""
-    if pool and not pad.same:
-        _check_pool_padding(kernel, pad, ctx)
+    if pool and not pad.same and not _pool_padding_fits(kernel, pad, ctx):
+        return None  # PyTorch refuses it: no output to go on with
     h, w = window_axes(x, kernel, stride, pad, dilation, ctx.rounding == "ceil")
     empty = [a for a in (h, w) if a.value < 1]
     if empty:
@@ -46,12 +46,13 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
     return Shape.volume(h.value, w.value, channels)
 
 
-def _check_pool_padding(kernel: Pair, pad: Pad, ctx: ShapeContext) -> None:
+def _pool_padding_fits(kernel: Pair, pad: Pad, ctx: ShapeContext) -> bool:
     for k, sides in ((kernel[0], (pad.top, pad.bottom)), (kernel[1], (pad.left, pad.right))):
         if max(sides) > k // 2:
             ctx.report(codes.E032, f"pooling padding {max(sides)} is more than half the {k}-wide window",
                        arg="pad", hint=f"use pad {k // 2} or less (PyTorch requires P <= floor(K/2))")
-            return
+            return False
+    return True
 
 
 def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeContext) -> None:

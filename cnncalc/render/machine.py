@@ -68,7 +68,7 @@ def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:
         "output": shape_list(report.output),
         "outputs": [{"path": o.path, "shape": shape_list(o.shape), "train": o.train} for o in report.outputs],
         "totals": totals_dict(report),
-        "answers": [answer_dict(report, a) for a in report.answers],
+        "expectations": [answer_dict(report, a) for a in report.answers],
         "verdicts": verdict_counts([report]),
         "diagnostics": [diagnostic_dict(report, d) for d in report.diagnostics],
         "ok": report.ok,

@@ -50,4 +50,7 @@ class Output:
             write("\n")
 
     def error(self, text: str) -> None:
+        """A message on standard error, flushed at once so it stays in order with standard output."""
+        self.out.flush()
         self.err.write(text if text.endswith("\n") else text + "\n")
+        self.err.flush()

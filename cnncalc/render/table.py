@@ -41,6 +41,10 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
     yield from table.render(width, color)
     yield ""
     yield from key_values(totals_lines(report), color)
+    if report.answers:
+        from cnncalc.render.ci import verdict_line
+        from cnncalc.render.machine import verdict_counts
+        yield verdict_line(verdict_counts([report]))
     notes = [depth_note] if depth_note else []
     if any(r.rounded for r in report.rows):
         notes.append("* output size rounded by an explicit `floor`/`ceil` (`--show-notes` says which)")
