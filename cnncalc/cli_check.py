@@ -21,12 +21,12 @@ from cnncalc.cli_common import (
 from cnncalc.render.formats import names
 
 
-def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
-    """`E03,N` -> ("E03", "N"): codes or prefixes, as ruff's --select and --ignore take them."""
+def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """`E03,N` (or the option given twice) -> ("E03", "N"): codes or prefixes, as ruff takes them."""
     if not value:
         return ()
     from cnncalc.codes import CODES
-    parts = tuple(p.strip().upper() for p in value.split(",") if p.strip())
+    parts = tuple(p.strip().upper() for item in value for p in item.split(",") if p.strip())
     for p in parts:
         if not any(code.startswith(p) for code in CODES):
             raise click.BadParameter(f"{p!r} matches no diagnostic code (codes look like E030, N030, W001)")
@@ -42,8 +42,10 @@ def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> tup
 @click.option("--explain", is_flag=True, help="Show each problem with its source line and working, and every "
                                               "answer with its verdict and arithmetic.")
 @click.option("--show-notes", is_flag=True, help="Also show notes that restate the spec's own declarations.")
-@click.option("--select", callback=_codes, metavar="CODES", help="Only these codes or prefixes (E03,W).")
-@click.option("--ignore", callback=_codes, metavar="CODES", help="Leave out these codes or prefixes (N,E045).")
+@click.option("--select", callback=_codes, multiple=True, metavar="CODES",
+              help="Only these codes or prefixes (E03,W); may be repeated.")
+@click.option("--ignore", callback=_codes, multiple=True, metavar="CODES",
+              help="Leave out these codes or prefixes (N,E045); may be repeated.")
 @click.option("--output-file", type=click.Path(), metavar="OUT",
               help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")

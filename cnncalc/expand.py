@@ -483,7 +483,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
         None if e.shape is None else e.shape._replace(span=shifted(e.shape.span, shift)),
         None if e.params is None else e.params._replace(span=shifted(e.params.span, shift)),
         None if e.macs is None else e.macs._replace(span=shifted(e.macs.span, shift)),
-        shifted(e.span, shift))
+        shifted(e.span, shift),
+        None if e.weights is None else e.weights._replace(span=shifted(e.weights.span, shift)))
 
 
 def _shown(value: Value) -> str:

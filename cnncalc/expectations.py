@@ -46,6 +46,8 @@ class Checker:
             self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040)
         if exp.params is not None:
             self.count(exp.params, label, "params", rows, codes.E041)
+        if exp.weights is not None:
+            self.count(exp.weights, label, "weights", rows, codes.E041)
         if exp.macs is not None:
             self.count(exp.macs, label, "macs", rows, codes.E042)
 
@@ -74,9 +76,9 @@ class Checker:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the value is unknown"
             self._record(Answer(count.span, label, path, quantity, count.text, None, "unchecked", reason, ()), code)
             return
-        actual = sum(r.params if quantity == "params" else r.macs + r.train_macs for r in rows)
+        actual = sum(_value(r, quantity) for r in rows)
         doubt = next((r.doubt for r in rows if r.doubt is not None and
-                      (r.doubt.params if quantity == "params" else r.doubt.macs)), None)
+                      (r.doubt.macs if quantity == "macs" else r.doubt.params)), None)
         working = _working(rows, quantity)
         if doubt is not None:
             self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "unchecked",
@@ -88,7 +90,7 @@ class Checker:
             return
         slip = _slip(count, actual, quantity, rows)
         self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
-                     code, hint=f"the {'parameter' if quantity == 'params' else 'MAC'} count is {actual:,}")
+                     code, hint=f"the {_NOUN[quantity]} count is {actual:,}")
 
     # ---- totals ------------------------------------------------------------------------
 
@@ -135,6 +137,13 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
+_NOUN = {"params": "parameter", "weights": "weight", "macs": "MAC"}
+
+
+def _value(r: Row, quantity: str) -> int:
+    return r.params if quantity == "params" else r.weights if quantity == "weights" else r.macs + r.train_macs
+
+
 def _quantity(answer: Answer) -> str:
     return "" if answer.quantity in ("output", "network output") else f"{answer.quantity} "
 
@@ -165,6 +174,8 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
     if not count.exact:
         return None
     written = count.digits
+    if quantity == "weights" and written == actual + sum(r.biases for r in rows):
+        return "that counts the biases too; `weights` leaves them out (`params` counts them)"
     if quantity == "params":
         biases = sum(r.biases for r in rows)
         running = sum(r.non_trainable for r in rows)
@@ -180,7 +191,7 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
             return "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
     if len(rows) > 1:
         for r in rows:
-            value = r.params if quantity == "params" else r.macs
+            value = _value(r, quantity)
             if value and written == value and value != actual:
                 return f"that is {r.path} alone; the line's answer covers all {len(rows)} layers on it"
     return None
@@ -203,13 +214,13 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
     lines = []
     for r in rows:
         w = r.working
-        text = getattr(w, "out" if what == "out" else what, None) if w is not None else None
+        text = getattr(w, "params" if what == "weights" else what, None) if w is not None else None
         if text is not None:
             lines.append(f"{r.path}: {what} {text}")
         elif what == "out" and r.output is not None:
             same = " (keeps its input's shape)" if r.input == r.output else ""
             lines.append(f"{r.path}: out {r.output}{same}")
-    if len(rows) > 1 and what in ("params", "macs"):
-        values = [r.params if what == "params" else r.macs + r.train_macs for r in rows]
+    if len(rows) > 1 and what in ("params", "weights", "macs"):
+        values = [_value(r, what) for r in rows]
         lines.append("line total: " + " + ".join(f"{v:,}" for v in values) + f" = {sum(values):,}")
     return tuple(lines)

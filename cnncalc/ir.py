@@ -218,6 +218,7 @@ class Expectation(NamedTuple):
     params: Count | None
     macs: Count | None
     span: Span
+    weights: Count | None = None  # parameters without biases (the CS231n notes' "weights")
 
 
 class TotalExpectation(NamedTuple):

@@ -34,6 +34,7 @@ _TOKEN = re.compile(r"""\s*(?:
 
 FORMS = ("`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`, `[27x27x96] MAX POOL1: 3x3 filters at stride 2`, "
          "`[27x27x96] NORM1: Normalization layer`, `[4096] FC6: 4096 neurons`, `[227x227x3] INPUT`")
+QUANTITIES = ("params", "parameters", "macs", "weights")
 CONNECTORS = {"at", "applied", "with", "and", "of", "using", "a", "an", "the"}
 OPTION_WORDS = {"stride": "stride", "strides": "stride", "pad": "pad", "padding": "pad", "dilation": "dilation",
                 "groups": "groups", "group": "groups"}
@@ -209,7 +210,7 @@ class _LineReader:
         answer = None
         if shape is not None or counts:
             span = Span(self.start, self.end)
-            answer = ir.Expectation(shape, counts.get("params"), counts.get("macs"), span)
+            answer = ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
         return ir.Line((call,), answer, Span(self.start, self.end))
 
     def salvage(self) -> dict[str, ir.Count]:
@@ -364,10 +365,13 @@ class _LineReader:
         """`at stride 4, pad 0`, `with padding 1`, `, dilation 2, groups 5`: every word read or reported."""
         args: list[ir.Arg] = []
         seen: set[str] = set()
+        skipped_from: int | None = None  # connectors read since the last option: unread if nothing follows
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
             if tok.text in (",", ";") or tok.lower in CONNECTORS:
+                if skipped_from is None:
+                    skipped_from = self.i
                 self.next()
                 continue
             if tok.lower == "zero" and self.peek(1) is not None and self.peek(1).lower in ("pad", "padding"):  # type: ignore
@@ -375,7 +379,10 @@ class _LineReader:
                 continue
             name = OPTION_WORDS.get(tok.lower)
             if name is None or name not in allowed:
+                if skipped_from is not None and tok.text != "(" and tok.kind != "ARROW":
+                    self.i = skipped_from  # `with bias`: report the connector with the words it joins
                 break
+            skipped_from = None
             self.next()
             if self.at("of", "=", ":"):
                 self.next()
@@ -405,7 +412,7 @@ class _LineReader:
             assert tok is not None
             if tok.kind == "ARROW":
                 self.next()
-                while self.at("params", "parameters", "macs", "weights"):
+                while self.at(*QUANTITIES):
                     word = self.next()
                     if self.at(":", "="):
                         self.next()
@@ -423,7 +430,7 @@ class _LineReader:
         span = shape.span if shape is not None else next(iter(counts.values())).span
         for c in counts.values():
             span = span.to(c.span)
-        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span)
+        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
 
     def parenthesis(self, counts: dict[str, ir.Count]) -> None:
         opening = self.next()
@@ -433,13 +440,12 @@ class _LineReader:
         if self.peek() is None:
             raise _Unreadable("this `(` is never closed", opening.span)
         self.next()
-        words = [t.lower for t in inside]
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
         if not numbers:
             return  # a remark: `(class scores)`
-        quantity_words = [w for w in words if w in ("params", "parameters", "macs", "weights")]
-        if len(numbers) == 1 and len(quantity_words) == 1 and len(inside) <= 4:
-            word = next(t for t in inside if t.lower in ("params", "parameters", "macs", "weights"))
+        shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in QUANTITIES else t.text for t in inside)
+        if shape in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
+            word = next(t for t in inside if t.lower in QUANTITIES)
             counts[_quantity(word)] = self._count_token(numbers[0])
             return
         raise _Unreadable(f"cnncalc does not understand `({_shown(inside)})`; answers read `(760 params)` or "
@@ -466,7 +472,7 @@ class _LineReader:
 
 
 def _quantity(word: Tok) -> str:
-    return "macs" if word.lower == "macs" else "params"
+    return {"macs": "macs", "weights": "weights"}.get(word.lower, "params")
 
 
 def _label(name_tokens: list[Tok]) -> str | None:

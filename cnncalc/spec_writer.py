@@ -103,6 +103,8 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(e.shape.text)
     if e.params is not None:
         parts.append(f"params {e.params.text}")
+    if e.weights is not None:
+        parts.append(f"weights {e.weights.text}")
     if e.macs is not None:
         parts.append(f"macs {e.macs.text}")
     return " ".join(parts)

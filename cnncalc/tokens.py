@@ -362,7 +362,8 @@ class TokenStream:
     # ---- answers ---------------------------------------------------------------------
 
     def expectation(self) -> ir.Expectation | None:
-        """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N` and `macs N`, each at most once."""
+        """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases) and `macs N`,
+        each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
@@ -377,7 +378,7 @@ class TokenStream:
                 seen_shape = True
                 shape = self.shape_answer(tok) or shape
                 end = tok.span
-            elif tok.kind == "NAME" and tok.text in ("params", "macs"):
+            elif tok.kind == "NAME" and tok.text in ("params", "macs", "weights"):
                 self.advance()
                 if self.at("=", ":"):
                     self.advance()  # `params = 34944`, as people write it
@@ -390,13 +391,14 @@ class TokenStream:
                 counts[tok.text] = count
                 end = count.span
             else:
-                self.unexpected("a shape, `params N` or `macs N` after `->`")
+                self.unexpected("a shape, `params N`, `weights N` or `macs N` after `->`")
                 self.sync()
                 return None
         if not seen_shape and not counts:
             self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
-        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end))
+        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end),
+                              counts.get("weights"))
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})

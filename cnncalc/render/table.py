@@ -24,7 +24,7 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
     train = False
     for r, source in zip(rows, froms):
         name = "  " * (r.depth - 1) + r.name + (" *" if r.rounded and not r.is_container else "")
-        macs = count(r.macs + r.train_macs) if r.known else "?"
+        macs = count(r.macs + r.train_macs) if r.known and (r.output is not None or r.is_container) else "?"
         if r.train_macs and not r.macs:
             macs += " †"
             train = True

@@ -1,0 +1,265 @@
+"""Verdicts a grader can trust: every answer right, wrong or not checked with the reason; answers as
+people write them; the lecture's notation read completely; titles and several networks per file;
+what `check` counts, shows and writes."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+import cnncalc
+from cnncalc.cli import cli
+from tests.conftest import ROOT, errors, run
+
+ANSWERS = ROOT / "docs" / "examples" / "answers"
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, env={"COLUMNS": "120"})
+
+
+def verdicts(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(a.label, a.quantity, a.verdict, a.reason) for a in run(text).answers]
+
+
+# ---- answers as people write them ------------------------------------------------------------
+
+def test_thousands_commas_and_equals_signs() -> None:
+    # (3·3·256 + 1)·384 = 885,120 and 13·13·384·3·3·256 = 149,520,384.
+    assert verdicts("input 13x13x256\nc: conv 384 3x3 pad 1 -> params 885,120 macs 149,520,384\n") == [
+        ("c", "params", "right", None), ("c", "macs", "right", None)]
+    assert verdicts("input 13x13x256\nc: conv 384 3x3 pad 1 -> params = 885120\n")[0][2] == "right"
+    # A comma with a space after it is not a thousands separator.
+    assert errors(run("input 8x8x3\nconv 4 3x3 -> params 1, 120\n"))[0][0] == "E002"
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    ("5x5x1", "right"), ("5x5", "right"),  # the lecture's "output is 5x5": the height and width
+    ("5x5x2", "wrong"), ("4x5", "wrong"), ("25", "wrong")])
+def test_shape_answers(answer: str, verdict: str) -> None:
+    # (7 - 3)/1 + 1 = 5
+    assert verdicts(f"input 7x7x1\nconv 1 3x3 -> {answer}\n")[0][2] == verdict
+
+
+def test_a_vector_answer_for_a_1x1_volume() -> None:
+    # globalavgpool gives 1x1x64: `64` names the same 64 values.
+    assert verdicts("input 7x7x64\nglobalavgpool -> 64\n")[0][2] == "right"
+
+
+def test_rounded_answers_say_what_the_value_rounds_to() -> None:
+    r = run("input 13x13x256\nconv3: conv 384 3x3 pad 1 -> macs 149M\n")
+    assert r.diagnostics[0].message == ("conv3: expected macs 149M, computed 149,520,384; 149,520,384 rounds to "
+                                        "150M at the precision written, not 149M")
+    assert verdicts("input 13x13x256\nconv3: conv 384 3x3 pad 1 -> macs 150M params 0.9M\n") == [
+        ("conv3", "params", "right", None), ("conv3", "macs", "right", None)]
+
+
+@pytest.mark.parametrize("text, slip", [
+    # (5·5·3)·10 = 750 without the ten biases; with them 760.
+    ("input 32x32x3\nconv 10 5x5 pad 2 -> params 750", "that is the count without the 10 biases"),
+    # bn on 16 channels: 32 learnable, 32 running statistics; 64 counts both.
+    ("input 4x4x16\nbn -> params 64", "that counts the 32 running statistics too; they are not learnable"),
+    # 6·6·2·9 = 648 MACs; 2·648 = 1,296 is FLOPs.
+    ("input 8x8x1\nconv 2 3x3 -> macs 1296", "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"),
+    # 648 + 6·6·2 = 720 counts the bias additions.
+    ("input 8x8x1\nconv 2 3x3 -> macs 720", "that counts the 72 bias additions too; MACs leave biases out"),
+])
+def test_common_slips_are_named(text: str, slip: str) -> None:
+    answer = run(text).answers[0]
+    assert (answer.verdict, answer.reason) == ("wrong", slip)
+
+
+def test_the_line_label_is_blamed() -> None:
+    r = run("input 32x32x1\nc1: conv 6 5x5 ; tanh -> params 150\n")
+    assert r.diagnostics[0].message.startswith("c1: expected params 150, computed 156")
+    assert r.answers[0].label == "c1"
+
+
+def test_filter_depth_written_with_the_kernel() -> None:
+    assert run("input 5x5x3\nconv 2 3x3x3 stride 2 pad 1 -> 3x3x2\n").ok
+    r = run("input 5x5x3\nconv 2 3x3x4 -> params 56\n")
+    assert [e[0] for e in errors(r)] == ["E016"]
+    assert r.diagnostics[0].message == "conv1: the filters are 4 deep but the input is 3 deep"
+
+
+# ---- not checked, with the reason ------------------------------------------------------------
+
+def test_totals_are_judged_after_a_wrong_line_answer() -> None:
+    # conv 4 3x3 on 8x8x3: 6x6x4, (27 + 1)·4 = 112 params.
+    assert verdicts("input 8x8x3\nconv 4 3x3 -> 6x6x5\nexpect total params 112\n") == [
+        ("conv1", "output", "wrong", None), ("", "total params", "right", None)]
+
+
+def test_unknown_totals_are_question_marks_and_null() -> None:
+    text = "input 4x4x1\nconv 8 5x5\nfc 10\nexpect total params 100\n"
+    r = run(text)
+    assert r.totals.params is None and r.totals.macs is None
+    assert verdicts(text) == [("", "total params", "unchecked", "it rests on the error at line 2")]
+    table = invoke("-", input=text).stdout
+    assert "Total params                 ?" in table
+    doc = json.loads(invoke("-", "--format", "json", input=text).stdout)["networks"][0]
+    assert doc["totals"]["params"] is None and doc["layers"][1]["params"] is None
+
+
+def test_answers_after_an_unreadable_lecture_line_are_not_checked() -> None:
+    text = "[227x227x3] INPUT\n[55x55x96] CONV1: ninety-six filters\n[27x27x96] POOL1: 3x3 filters at stride 2\n"
+    r = run(text)
+    assert [(a.label, a.verdict) for a in r.answers] == [("conv1", "unchecked"), ("pool1", "unchecked")]
+    assert r.answers[1].reason == "it rests on line 2, which could not be read"
+
+
+# ---- the lecture's notation, read completely ---------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0", "conv 96 11x11 stride 4"),
+    ("[55x55x96] CONV1: 96 11x11x3 filters applied at stride 4", "conv 96 11x11 stride 4 depth 3"),
+    ("[55 x 55 x 96] Conv1: 96 filters of size 11x11 with stride 4 and zero padding 0", "conv 96 11x11 stride 4"),
+    ("[56x56x96] CONV1: 96 11x11 filters at stride 4, padding 2", "conv 96 11x11 stride 4 pad 2"),  # 220/4 + 1
+    ("[104x104x96] CONV1: 96 11x11 filters at stride 2, pad 0, dilation 2",  # (227 - 21)/2 + 1
+     "conv 96 11x11 stride 2 dilation 2"),
+    ("[113x113x3] MAX POOL1: 3x3 filters at stride 2", "maxpool 3x3 stride 2"),
+    ("[113x113x3] AVG POOL1: 3x3 filters at stride 2", "avgpool 3x3 stride 2"),
+    ("[227x227x3] NORM1: Normalization layer", "lrn"),
+    ("[4096] FC6: 4096 neurons", "fc 4096"),
+    ("[1000] FC8: 1000 neurons (class scores)", "fc 1000"),
+    ("[227x227x3] RELU1: ReLU", "relu"),
+])
+def test_lecture_forms(line: str, expected: str) -> None:
+    r = run(f"[227x227x3] INPUT\n{line}\n")
+    assert r.ok, [(d.code, d.message) for d in r.diagnostics]
+    assert r.rows[0].op == expected
+    assert all(a.verdict == "right" for a in r.answers)
+
+
+def test_lecture_answers_after_the_layer() -> None:
+    # 10 5x5x3 filters: (75 + 1)·10 = 760 params; 32·32·10·75 = 768,000 MACs.
+    r = run("[32x32x3] INPUT\n[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2 (760 params) -> macs 768K\n")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right"),
+                                                            ("macs", "right")]
+
+
+@pytest.mark.parametrize("line, part", [
+    ("[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2 with bias", "with bias"),
+    ("[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2, then relu", "then relu"),
+    ("[32x32x10] CONV1: 10 5x5 filters (760 params or so)", "(760 params or so)"),
+])
+def test_every_unread_part_is_named(line: str, part: str) -> None:
+    text = f"[32x32x3] INPUT\n{line}\n"
+    r = run(text)
+    [e060] = [d for d in r.diagnostics if d.code == "E060"]
+    assert text[e060.span.start:e060.span.end] == part
+
+
+def test_prose_lines_are_skipped_with_a_note_and_detection_reads_the_whole_file() -> None:
+    text = "Full AlexNet architecture:\nInput: 227x227x3 images\n[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 " \
+           "filters at stride 4, pad 0\n"
+    r = run(text)
+    assert r.ok and [d.code for d in r.diagnostics] == ["N060"]
+    assert r.answers[0].verdict == "right"
+
+
+def test_each_input_line_starts_a_network() -> None:
+    reports = cnncalc.analyze_all(ANSWERS / "heading.txt")
+    assert len(reports) == 1
+    text = "[7x7x1] INPUT\n[5x5x1] CONV1: 1 3x3 filters\n[7x7x1] INPUT\n[3x3x1] CONV1: 1 3x3 filters at stride 2\n"
+    from cnncalc.analysis import run as run_all
+    assert [a.report.answers[0].verdict for a in run_all(text, "sheet.txt")] == ["right", "right"]
+
+
+# ---- titles and several networks ------------------------------------------------------------
+
+def test_free_text_titles() -> None:
+    r = run("network ResNeXt-50 32x4d (torchvision) # a comment\ninput 8x8x3\nrelu\n")
+    assert r.ok and r.network == "ResNeXt-50 32x4d (torchvision)"
+    r = run("network: relu\ninput 8x8x3\n")  # a layer named `network`, not a title
+    assert r.network is None
+
+
+def test_several_networks_share_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.spec"
+    path.write_text("block unit(c) { conv c 3x3 pad 1 ; relu }\nnetwork A\ninput 8x8x3\nunit(4) -> 8x8x4\n"
+                    "network B\ninput 4x4x2\nunit(6) -> params 114\n")
+    a, b = cnncalc.analyze_all(path)
+    assert (a.network, b.network) == ("A", "B")
+    # (9·3 + 1)·4 = 112 and (9·2 + 1)·6 = 114.
+    assert a.totals.params == 112 and b.totals.params == 114 and a.ok and b.ok
+    with pytest.raises(ValueError, match="holds 2 networks"):
+        cnncalc.analyze(path)
+    result = invoke("check", str(path), "--format", "junit")
+    suites = ET.fromstring(result.stdout.split("\n", 1)[1]).findall("testsuite")
+    assert [s.get("name") for s in suites] == [f"{path}: A", f"{path}: B"]
+
+
+# ---- what check counts, shows and writes ----------------------------------------------------
+
+def test_json_expectations_carry_every_answer() -> None:
+    doc = json.loads(invoke("check", str(ANSWERS / "stride.spec"), "--format", "json").stdout)
+    answers = doc["networks"][0]["expectations"]
+    assert [(a["line"], a["label"], a["quantity"], a["verdict"]) for a in answers] == [
+        (2, "conv1", "output", "unchecked"), (2, "conv1", "params", "right"), (3, "conv2", "params", "wrong")]
+    assert set(answers[0]) >= {"line", "column", "label", "quantity", "expected", "actual", "verdict", "reason"}
+    assert answers[0]["reason"] == "it rests on the invalid stride at line 2"
+    assert doc["summary"] == {"files": 1, "networks": 1, "problems": 3, "answers": 3, "right": 1, "wrong": 1,
+                              "unchecked": 1}
+
+
+def test_junit_has_a_case_per_answer_skipped_when_not_checked() -> None:
+    xml = invoke("check", str(ANSWERS / "stride.spec"), "--format", "junit").stdout
+    suite = ET.fromstring(xml.split("\n", 1)[1]).find("testsuite")
+    assert suite is not None
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    skipped = cases["line 2: conv1 output = 54x54x96"].find("skipped")
+    assert skipped is not None and skipped.get("message") == "not checked: it rests on the invalid stride at line 2"
+    assert cases["line 3: conv2 params = 614400"].find("failure") is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("4", "2", "1")
+
+
+def test_select_and_ignore_take_codes_and_prefixes() -> None:
+    path = str(ANSWERS / "stride.spec")
+    assert invoke("check", path, "--select", "E04").stdout.count("error[") == 1
+    assert invoke("check", path, "--ignore", "E03").stdout.count("error[E030]") == 0
+    only_slips = invoke("check", path, "--ignore", "E03", "--ignore", "E04")
+    assert only_slips.exit_code == 0  # nothing left that fails
+    assert invoke("check", path, "--select", "X9").exit_code == 2
+
+
+def test_declared_rounding_is_not_a_problem_even_in_strict_mode() -> None:
+    text = "input 224x224x3\nrounding floor\nconv 64 7x7 stride 2 pad 3\n"
+    assert invoke("check", "-", "--strict", input=text).exit_code == 0
+    github = invoke("check", "-", "--format", "github", input=text).stdout
+    assert "::notice" not in github
+    assert "::notice" in invoke("check", "-", "--format", "github", "--show-notes", input=text).stdout
+
+
+def test_output_file_never_overwrites_and_keeps_the_summary_on_the_terminal(tmp_path: Path) -> None:
+    out = tmp_path / "grades.xml"
+    result = invoke("check", str(ANSWERS / "label.spec"), "--format", "junit", "--output-file", str(out))
+    assert result.exit_code == 1 and result.stdout.startswith("1 spec, 1 problem in 1 file")
+    assert ET.fromstring(out.read_text().split("\n", 1)[1]).tag == "testsuites"
+    again = invoke("check", str(ANSWERS / "label.spec"), "--output-file", str(out))
+    assert again.exit_code == 2 and "exists" in again.stderr
+    assert invoke("check", str(ANSWERS / "label.spec"), "--output-file", str(out), "--force").exit_code == 1
+
+
+def test_check_finds_lecture_homework_and_names_what_it_skips(tmp_path: Path) -> None:
+    (tmp_path / "alice.txt").write_text((ANSWERS / "params750.txt").read_text())
+    (tmp_path / "bob.spec").write_text("input 8x8x3\nconv 4 3x3 -> 6x6x4\n")
+    (tmp_path / "notes.txt").write_text("remember to submit\n")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "2 specs, 1 problem in 1 file; 3 answers: 2 right, 1 wrong"
+    assert "skipped 2 files that are not a network" in result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = invoke("check", str(empty))
+    assert missing.exit_code == 2 and "no networks found" in missing.stderr
+
+
+def test_diagnostics_come_in_line_order() -> None:
+    r = run("input 8x8x3\nblock b() { relu }\nmaxpol 2\nconv 4 3x3 strde 2\nconv 4 3x3 -> 9x9x9\n")
+    lines = [r.source.line_col(d.span.start)[0] for d in r.diagnostics]
+    assert lines == sorted(lines)
