@@ -98,7 +98,7 @@ def _run(text: str, name: str, rounding: str | None, lang: str, explain: bool,
     for index, (net, root, net_sink) in enumerate(analyses):
         own = [d for d in file_diagnostics if _network_of(d.span.start, starts) == index]
         report = _walk(source, index, net, root, net_sink, rounding or (net.rounding.mode if net.rounding else "exact"),
-                       explain, own)
+                       explain, own, sink)
         result.append(Analysis(report, root))
     return result
 
@@ -112,7 +112,7 @@ def _network_of(offset: int, starts: list[int]) -> int:
 
 
 def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sink: DiagnosticSink, rounding: str,
-          explain: bool, file_diagnostics: list[Diagnostic]) -> Report:
+          explain: bool, file_diagnostics: list[Diagnostic], file_sink: DiagnosticSink) -> Report:
     x: Shape | None = None
     batch = 1
     unknown = None
@@ -150,10 +150,17 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows)
     outputs = (Output(main, output, False), *walker.outputs)
-    diagnostics = tuple(sorted(file_diagnostics + sink.items, key=lambda d: d.span.start))
+    diagnostics = sorted(file_diagnostics + sink.items, key=lambda d: d.span.start)
+    dropped = sink.dropped + (file_sink.dropped if index == 0 else 0)
+    if dropped:
+        dropped_errors = sink.dropped_errors + (file_sink.dropped_errors if index == 0 else 0)
+        code = codes.E006 if dropped_errors else codes.W003
+        diagnostics.append(Diagnostic(code, f"{dropped:,} more diagnostic{'s' * (dropped != 1)} not shown "
+                                            f"({dropped_errors:,} of them errors; cnncalc keeps the first "
+                                            f"{len(diagnostics):,})", Span(len(source.text), len(source.text))))
     answers = tuple(checker.answers)  # in walk order: a line in a repeat is judged once per iteration
-    return Report(source, net.title, index, x, batch, rows, totals, output, outputs, diagnostics, answers, rounding,
-                  net.span)
+    return Report(source, net.title, index, x, batch, rows, totals, output, outputs, tuple(diagnostics), answers,
+                  rounding, net.span)
 
 
 def totals_of(rows: list[Row], batch: int) -> Totals:

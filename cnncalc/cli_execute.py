@@ -25,10 +25,12 @@ max_memory_option = click.option("--max-memory", default="4GiB", show_default=Tr
                                  help="Refuse to run a network whose estimated peak memory is larger (bytes; 4GiB).")
 
 
-def check_memory(report: Report, batch: int, itemsize: int, limit: int) -> None:
+def check_memory(analysis: Any, batch: int, itemsize: int, limit: int, given: int = 0) -> None:
+    """Refuse before allocating anything when the run's accounted peak would pass the limit."""
     from cnncalc.render.rows import human_bytes
     from cnncalc.verify import memory_estimate
-    need = memory_estimate(report, batch, itemsize)
+    report = analysis.report
+    need = memory_estimate(analysis, batch, itemsize, given)
     if need > limit:
         raise UsageError(f"{report.source.name}: running {report.name} at batch {batch} needs about "
                          f"{human_bytes(need)}, more than --max-memory {human_bytes(limit)}; raise the limit or lower "
@@ -73,13 +75,17 @@ def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str,
             documents.append({"file": report.source.name, "network": report.network, "ok": False,
                               "verified": False, "layers": []})
             continue
-        check_memory(report, batch, 4, max_memory)
+        check_memory(analysis, batch, 4, max_memory)
+    from cnncalc.executor import Budget, MemoryRefused
     for analysis in analyses:
         report = analysis.report
         if not report.ok:
             continue
-        with _Progress(report, out) as on_layer:
-            result = run_verify(analysis, batch, seed, naive, on_layer)
+        try:
+            with _Progress(report, out) as on_layer:
+                result = run_verify(analysis, batch, seed, naive, on_layer, Budget(max_memory))
+        except MemoryRefused as e:
+            raise UsageError(f"{report.source.name}: {e}; raise --max-memory or lower the batch") from None
         failed = failed or not result.ok
         if fmt == "json":
             documents.append(verification_document(report, result))
@@ -157,7 +163,7 @@ def run(file: str, input_path: str, weights_path: str | None, output_path: str |
     import numpy as np
 
     from cnncalc.arrays import ArrayError, load_input, load_weights, write_output
-    from cnncalc.executor import Executor, WeightError
+    from cnncalc.executor import Budget, Executor, MemoryRefused, WeightError
     from cnncalc.render.output import Output
     from cnncalc.render.verify import render_volume
     out = Output()
@@ -173,8 +179,9 @@ def run(file: str, input_path: str, weights_path: str | None, output_path: str |
         x = load_input(input_path, report.input.dims)
         weights = load_weights(weights_path) if weights_path else {}
         _check_weight_keys(weights, analysis.root)
-        check_memory(report, x.shape[0], 8, max_memory)
-        executor = Executor(np.random.default_rng(seed), np.float64, weights)
+        given = sum(a.size for a in weights.values()) * 8
+        check_memory(analysis, x.shape[0], 8, max_memory, given)
+        executor = Executor(np.random.default_rng(seed), np.float64, weights, budget=Budget(max_memory))
         y = executor.run(analysis.root, x)
         if executor.random_weights:
             out.error(f"note: no weights given for {', '.join(executor.random_weights)}: seeded random (seed {seed})")
@@ -184,7 +191,7 @@ def run(file: str, input_path: str, weights_path: str | None, output_path: str |
             out.error(f"wrote {output_path}: shape {shown}")
         else:
             out.lines(render_volume(y))
-    except (ArrayError, WeightError) as e:
+    except (ArrayError, WeightError, MemoryRefused) as e:
         raise UsageError(str(e)) from None
     sys.exit(EXIT_OK)
 

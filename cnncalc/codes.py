@@ -152,8 +152,8 @@ E056 = Code("E056", STRUCTURE, "bad repeat count", "`repeat N` needs 0 <= N <= 1
 E057 = Code("E057", STRUCTURE, "bad expression",
             "An integer expression divides by zero, leaves its range, or does arithmetic on a pair (`1x7`).")
 E058 = Code("E058", STRUCTURE, "network too large",
-            "Expanding blocks and repeats would exceed 1,000,000 nodes; the size is computed before anything "
-            "is built and the caret points at the construct responsible.")
+            "Expanding blocks and repeats would exceed 400,000 layers and containers; the size is computed "
+            "before anything is built and the caret points at the construct responsible.")
 E059 = Code("E059", STRUCTURE, "undefined name in expression",
             "An expression uses a name that is not a parameter of the enclosing block.")
 E061 = Code("E061", STRUCTURE, "mul shape mismatch",
@@ -174,6 +174,11 @@ N060 = Code("N060", LECTURE, "prose line skipped",
             "A line without a bracketed volume in a file of the lecture's notation (a heading, `Input: "
             "227x227x3 images`) is read as prose and skipped.", declared=True)
 W001 = Code("W001", STRUCTURE, "unused block", "A block is defined but never called.")
+W003 = Code("W003", SYNTAX, "too many diagnostics",
+            "A file gave more diagnostics than cnncalc keeps (1,000); the first ones are shown and the rest "
+            "counted. Fix those and run again.")
+E006 = Code("E006", SYNTAX, "too many problems",
+            "As W003, and some of the diagnostics not shown are errors.")
 W002 = Code("W002", STRUCTURE, "branches not aligned",
             "Branches that meet at a merge have different effective strides or centre offsets: their "
             "outputs' pixels look at different places of the input.")

@@ -6,6 +6,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from cnncalc.codes import Code, Severity
+from cnncalc.limits import MAX_DIAGNOSTICS
 
 
 class Span(NamedTuple):
@@ -62,19 +63,26 @@ class Source:
 
 
 class DiagnosticSink:
-    """Collects diagnostics; stages report into it instead of raising on user input."""
+    """Collects diagnostics; stages report into it instead of raising on user input. It keeps the first
+    MAX_DIAGNOSTICS and counts the rest, so a file of a million mistakes stays linear."""
 
-    __slots__ = ("items", "errors")
+    __slots__ = ("items", "errors", "dropped", "dropped_errors")
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
         self.errors = 0
+        self.dropped = 0
+        self.dropped_errors = 0
 
     def add(self, code: Code, message: str, span: Span, hint: str | None = None,
             path: str | None = None, notes: tuple[str, ...] = ()) -> None:
+        error = code.severity == "error"
+        self.errors += error
+        if len(self.items) >= MAX_DIAGNOSTICS:
+            self.dropped += 1
+            self.dropped_errors += error
+            return
         self.items.append(Diagnostic(code, message, span, hint, path, notes))
-        if code.severity == "error":
-            self.errors += 1
 
     @property
     def has_errors(self) -> bool:

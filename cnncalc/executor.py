@@ -30,85 +30,142 @@ class WeightError(Exception):
     """A given weight array does not fit the layer: the message names it, expected vs given."""
 
 
+class MemoryRefused(Exception):
+    """An allocation would take the run past its memory limit; it was refused before it happened."""
+
+
+class Budget:
+    """The memory a run may use. `held` is what the executor holds (the current arrays, kept outputs,
+    given weights); a layer's weights and workspace are checked on top of it before the layer runs."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.held = 0
+        self.peak = 0  # the largest total checked
+
+    def check(self, extra: int, what: str) -> None:
+        total = self.held + extra
+        if total > self.limit:
+            raise MemoryRefused(f"{what} needs {_mib(extra)} while {_mib(self.held)} is held: {_mib(total)}, "
+                                f"over the limit of {_mib(self.limit)}")
+        self.peak = max(self.peak, total)
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:,.1f} MiB"
+
+
 Sums = tuple[int, int, float]  # params, non-trainable, MACs
 
 
 class Executor:
     def __init__(self, rng: np.random.Generator, dtype: type = np.float32,
                  weights: dict[str, np.ndarray] | None = None, naive: bool = False,
-                 on_layer: Callable[[str], None] | None = None) -> None:
+                 on_layer: Callable[[str], None] | None = None, budget: Budget | None = None) -> None:
         self.rng = rng
         self.dtype = dtype
         self.given = weights or {}
         self.naive = naive
         self.on_layer = on_layer
+        self.budget = budget or Budget(2**62)
+        self.itemsize = np.dtype(dtype).itemsize
         self.results: dict[str, NodeResult] = {}
         self.kept: dict[int, np.ndarray] = {}  # outputs read later by `@NAME` branches
         self.random_weights: list[str] = []  # layers whose weights were generated
         self.outputs: dict[str, np.ndarray] = {}  # side heads' outputs
 
     def run(self, root: SeqNode, x: np.ndarray) -> np.ndarray:
-        y, _ = self.seq(root, x, record=False)
+        """The network's output.
+
+        Memory is accounted as it is held: each node takes its input in a one-element list (a box) and
+        empties it, so no frame keeps an array it has passed on; it returns its output, counted in
+        `budget.held` in place of its input. The caller's own `x` stays held for the whole run."""
+        self.budget.held += 2 * x.nbytes + sum(np.asarray(a).nbytes for a in self.given.values())
+        y, _ = self.seq(root, [x], record=False)
         return y
 
     # ---- nodes -----------------------------------------------------------------------
 
-    def node(self, node: Node, x: np.ndarray) -> tuple[np.ndarray, Sums]:
+    def node(self, node: Node, box: list[np.ndarray]) -> tuple[np.ndarray, Sums]:
         if isinstance(node, LayerNode):
-            y, sums = self.layer(node, x)
+            y, sums = self.layer(node, box)
         elif isinstance(node, MergeNode):
-            y, sums = self.merge(node, x)
+            y, sums = self.merge(node, box)
         elif node.kind == "side":
-            head, sums = self.seq(node, x)
-            self.outputs[node.path] = head
-            y = x
+            y = box[0]
+            self.budget.held += y.nbytes  # the head's own handle on the input; the trunk keeps it too
+            head, sums = self.seq(node, [y])
+            self.outputs[node.path] = head  # an output: held to the end
         else:
-            y, sums = self.seq(node, x)
+            y, sums = self.seq(node, box)
         if node.keep:
             self.kept[id(node)] = y
+            self.budget.held += y.nbytes  # read later by an `@NAME` branch: held to the end
         return y, sums
 
-    def layer(self, node: LayerNode, x: np.ndarray) -> tuple[np.ndarray, Sums]:
+    def layer(self, node: LayerNode, box: list[np.ndarray]) -> tuple[np.ndarray, Sums]:
         assert node.layer is not None, "run only networks that analysed without errors"
+        x = box.pop()
+        layer = node.layer
+        new_weights = sum(_size(shape) for name, shape in layer.weight_shapes(x.shape[1:]).items()
+                          if f"{node.path}.{name}" not in self.given) * self.itemsize
+        workspace = 0 if self.naive else layer.workspace(x.shape, node.rounding.ceil, self.itemsize)
+        self.budget.check(new_weights + workspace, f"{node.path} ({node.keyword})")
         weights = self.weights(node, x.shape[1:])
-        y, macs = node.layer.run(x, weights, node.rounding.ceil, self.naive)
+        y, macs = layer.run(x, weights, node.rounding.ceil, self.naive)
         y = y.astype(self.dtype, copy=False)
+        self.budget.held += y.nbytes - x.nbytes
         params = sum(a.size for name, a in weights.items() if name not in NON_TRAINABLE)
         fixed = sum(a.size for name, a in weights.items() if name in NON_TRAINABLE)
         per_image = macs / x.shape[0]
+        del x, weights
         self.record(node.path, y, (params, fixed, per_image))
         if self.on_layer is not None:
             self.on_layer(node.path)
         return y, (params, fixed, per_image)
 
-    def seq(self, node: SeqNode, x: np.ndarray, record: bool = True) -> tuple[np.ndarray, Sums]:
+    def seq(self, node: SeqNode, box: list[np.ndarray], record: bool = True) -> tuple[np.ndarray, Sums]:
         if node.ref is not None:
-            x = self.kept[id(node.ref)]
+            kept = self.kept[id(node.ref)]
+            self.budget.held += kept.nbytes - box.pop().nbytes  # the branch starts from the kept array instead
+            box = [kept]
         params = fixed = 0
         macs = 0.0
         for child in node.children:
-            x, (p, f, m) = self.node(child, x)
+            y, (p, f, m) = self.node(child, box)
+            box = [y]
+            del y
             params, fixed, macs = params + p, fixed + f, macs + m
+        y = box.pop()
         if record:
-            self.record(node.path, x, (params, fixed, macs))
-        return x, (params, fixed, macs)
+            self.record(node.path, y, (params, fixed, macs))
+        return y, (params, fixed, macs)
 
-    def merge(self, node: MergeNode, x: np.ndarray) -> tuple[np.ndarray, Sums]:
+    def merge(self, node: MergeNode, box: list[np.ndarray]) -> tuple[np.ndarray, Sums]:
+        x = box.pop()  # held by the merge until the join: every branch starts from it
         parts = node.kind.split(x, len(node.branches))
         outs = []
         params = fixed = 0
         macs = 0.0
-        for branch, part in zip(node.branches, parts):
-            y, (p, f, m) = self.seq(branch, part)
+        for i, branch in enumerate(node.branches):
+            self.budget.held += parts[i].nbytes  # the branch's handle on its input
+            y, (p, f, m) = self.seq(branch, [parts[i]])
             outs.append(y)
+            del y
             params, fixed, macs = params + p, fixed + f, macs + m
+        del parts
+        self.budget.check(node.kind.workspace([o.shape for o in outs], self.itemsize), f"{node.path} ({node.keyword})")
         y = node.kind.run(outs)
+        self.budget.held += y.nbytes - sum(o.nbytes for o in outs) - x.nbytes
+        del outs, x
         self.record(node.join_path, y, (0, 0, 0.0))
         self.record(node.path, y, (params, fixed, macs))
         return y, (params, fixed, macs)
 
     def record(self, path: str, y: np.ndarray, sums: Sums) -> None:
-        self.results[path] = NodeResult(tuple(y.shape[1:]), sums[0], sums[1], sums[2], bool(np.isfinite(y).all()))
+        # max and min propagate NaN and are ±inf when any value is: all finite, without a mask of y's size
+        finite = bool(y.size == 0 or (np.isfinite(y.max()) and np.isfinite(y.min())))
+        self.results[path] = NodeResult(tuple(y.shape[1:]), sums[0], sums[1], sums[2], finite)
 
     # ---- weights ---------------------------------------------------------------------
 
@@ -152,6 +209,13 @@ class Executor:
             values -= 0.5
             values *= 0.2
         return values
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
 
 
 def weight_keys(root: SeqNode) -> set[str]:

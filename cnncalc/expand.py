@@ -71,6 +71,8 @@ class Expander:
         self.called: set[str] = set()
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
+        self.roundings: dict[int, Rounding] = {}
+        self.track_names = "@" in text  # `@NAME` references need every scope's names; most specs have none
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None]] = {}
 
     # ---- the network -----------------------------------------------------------------
@@ -94,8 +96,8 @@ class Expander:
                              f"the network reaches {total:,} nodes here")
                     self.sink.add(codes.E058, f"{alone}; cnncalc's limit is {limits.MAX_NODES:,}",
                                   shifted(item.span, line.shift),
-                                  hint="reduce the repeat counts or the calls; cnncalc analyses at most a million "
-                                       "layers and containers")
+                                  hint=f"reduce the repeat counts or the calls; cnncalc analyses at most "
+                                       f"{limits.MAX_NODES:,} layers and containers")
                     return False
         return True
 
@@ -166,10 +168,10 @@ class Expander:
                 node = self.item(item, name, parent, env, line_shift, scope)
                 if node is not None:
                     parent.children.append(node)
-                    if not (index == 0 and item.label is not None and len(line.items) > 1):
+                    if self.track_names and not (index == 0 and item.label is not None and len(line.items) > 1):
                         scope.names.setdefault(name, node)
             scope.line_label = None
-            if len(parent.children) > first and line.items[0].label is not None:
+            if self.track_names and len(parent.children) > first and line.items[0].label is not None:
                 scope.names[line.items[0].label] = parent.children[-1]  # `@NAME` of a line is its output
             if line.expectation is not None and len(parent.children) > first:
                 assert label is not None
@@ -210,10 +212,12 @@ class Expander:
         return self.block_call(item, name, path, depth, span, env, shift)
 
     def layer_rounding(self, layer: Layer | None) -> Rounding:
-        own = getattr(layer, "rounding", None)
-        if own is not None:
-            return Rounding(own, f"the layer's `{own}`")
-        return self.rounding
+        """The layer's own `floor`/`ceil`, else the network's (the command line's or the spec's line)."""
+        found = self.roundings.get(id(layer))
+        if found is None:
+            own = getattr(layer, "rounding", None)
+            found = self.roundings[id(layer)] = Rounding(own, f"the layer's `{own}`") if own else self.rounding
+        return found
 
     def merge(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,
               scope: _Scope) -> MergeNode | None:
@@ -244,6 +248,8 @@ class Expander:
             self.fill(child, branch.body, env, shift, branch_scope)
             siblings |= set(branch_scope.names)
             node.branches.append(child)
+        node.op = f"{item.kind} of {len(node.branches)}"
+        node.branch_paths = tuple(b.path for b in node.branches)
         return node
 
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:

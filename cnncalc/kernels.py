@@ -2,9 +2,13 @@
 window, one sum: obviously right) and a fast path (sliding windows + BLAS), both counting the
 multiply-accumulates they actually perform.
 
-Arrays are channels-last: a volume batch is (N, H, W, C), a vector batch (N, F). Output sizes
-come from enumerating window positions over the real arrays, never from the walker's formula.
-Imported only by commands that execute a network.
+Arrays are channels-last: a volume batch is (N, H, W, C), a vector batch (N, F). Output sizes come
+from enumerating window positions over the real arrays, never from the walker's formula.
+
+Memory is accounted for: each fast kernel states what it allocates (`*_plan`, in bytes), the layers'
+`workspace` uses those statements, and the executor checks them against the run's `Budget` before
+running a layer, so `--max-memory` is a bound, not a hope; convolutions work in blocks of at most
+BLOCK_BYTES. Imported only by commands that execute a network.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-CHUNK_BYTES = 64 * 2**20  # an im2col block never exceeds this; larger convolutions go in row chunks
+BLOCK_BYTES = 32 * 2**20  # an im2col block never exceeds this; convolutions go in blocks of rows and columns
 
 
 def pads_for(pad: Any, hw: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
@@ -55,9 +59,38 @@ def _reach(kernel: tuple[int, int], dilation: tuple[int, int]) -> tuple[int, int
     return dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
 
 
-def _padded(x: np.ndarray, pads: tuple[int, int, int, int], extra: tuple[int, int], fill: float) -> np.ndarray:
-    top, bottom, left, right = pads
-    return np.pad(x, ((0, 0), (top, bottom + extra[0]), (left, right + extra[1]), (0, 0)), constant_values=fill)
+class Windows:
+    """Where a sliding window goes over an input: its start rows and columns, and the padded extent."""
+
+    def __init__(self, shape: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
+                 pads: tuple[int, int, int, int], dilation: tuple[int, int], ceil: bool) -> None:
+        feh, few = _reach(kernel, dilation)
+        self.rows = window_starts(shape[1], feh, stride[0], pads[0], pads[1], ceil)
+        self.cols = window_starts(shape[2], few, stride[1], pads[2], pads[3], ceil)
+        # A ceil-mode last window may reach past the end padding: pad that far too.
+        self.extra = (max((self.rows[-1] + feh) - (shape[1] + pads[1]), 0) if self.rows else 0,
+                      max((self.cols[-1] + few) - (shape[2] + pads[3]), 0) if self.cols else 0)
+        self.pads = pads
+        self.padded_shape = (shape[0], shape[1] + pads[0] + pads[1] + self.extra[0],
+                             shape[2] + pads[2] + pads[3] + self.extra[1], shape[3])
+        self.needs_padding = any(pads) or any(self.extra)
+
+    def padded(self, x: np.ndarray, fill: float) -> np.ndarray:
+        if not self.needs_padding:
+            return x
+        top, bottom, left, right = self.pads
+        return np.pad(x, ((0, 0), (top, bottom + self.extra[0]), (left, right + self.extra[1]), (0, 0)),
+                      constant_values=fill)
+
+    def padded_bytes(self, itemsize: int) -> int:
+        return _size(self.padded_shape) * itemsize if self.needs_padding else 0
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
 
 
 def _windows(xp: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int],
@@ -70,70 +103,95 @@ def _windows(xp: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], d
 
 # ---- convolution -----------------------------------------------------------------------
 
+def _conv_blocks(n: int, rows: int, cols: int, taps: int, itemsize: int) -> tuple[int, int]:
+    """Rows and columns of output per im2col block: as many whole rows as fit in BLOCK_BYTES, or
+    part of one row when even one row does not fit."""
+    per_pixel = max(n * taps * itemsize, 1)
+    pixels = max(BLOCK_BYTES // per_pixel, 1)
+    if pixels >= cols:
+        return max(min(pixels // max(cols, 1), rows), 1), cols
+    return 1, pixels
+
+
+def conv2d_plan(x_shape: tuple[int, ...], cout: int, kernel: tuple[int, int], groups: int, w: Windows,
+                itemsize: int) -> int:
+    """Bytes the fast convolution allocates: the padded input, the output, one im2col block, its product,
+    and the weights as a matrix."""
+    n, cin = x_shape[0], x_shape[3]
+    taps = kernel[0] * kernel[1] * (cin // groups)
+    block_rows, block_cols = _conv_blocks(n, len(w.rows), len(w.cols), taps, itemsize)
+    block = n * block_rows * block_cols
+    out = n * len(w.rows) * len(w.cols) * cout
+    return (w.padded_bytes(itemsize) + out * itemsize + block * taps * itemsize
+            + block * (cout // groups) * itemsize + taps * (cout // groups) * itemsize)
+
+
 def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int, int],
            pads: tuple[int, int, int, int], dilation: tuple[int, int], groups: int, ceil: bool,
            naive: bool = False) -> tuple[np.ndarray, int]:
     """Convolution; `w` is a stack of filters (C_out, Kh, Kw, C_in/groups). Returns (y, MACs)."""
     kernel = (w.shape[1], w.shape[2])
-    rows, cols = _starts(x, kernel, stride, pads, dilation, ceil)
+    win = Windows(x.shape, kernel, stride, pads, dilation, ceil)
     if naive:
-        return _conv2d_naive(x, w, b, rows, cols, dilation, groups)
-    extra = _extra(x, kernel, dilation, pads, rows, cols)
-    xp = _padded(x, pads, extra, 0.0)
+        return _conv2d_naive(x, w, b, win.rows, win.cols, dilation, groups)
+    itemsize = np.result_type(x, w).itemsize
+    xp = win.padded(x, 0.0)
     n, cout, cg = x.shape[0], w.shape[0], w.shape[3]
     og = cout // groups
-    y = np.empty((n, len(rows), len(cols), cout), dtype=np.result_type(x, w))
+    ho, wo = len(win.rows), len(win.cols)
+    taps = kernel[0] * kernel[1] * cg
+    y = np.empty((n, ho, wo, cout), dtype=np.result_type(x, w))
+    block_rows, block_cols = _conv_blocks(n, ho, wo, taps, itemsize)
+    feh, few = _reach(kernel, dilation)
     macs = 0
-    row_bytes = n * len(cols) * cg * kernel[0] * kernel[1] * xp.itemsize
-    step = max(1, CHUNK_BYTES // max(row_bytes, 1))
-    for r0 in range(0, len(rows), step):
-        r1 = min(r0 + step, len(rows))
-        sub = xp[:, r0 * stride[0]:(r1 - 1) * stride[0] + _reach(kernel, dilation)[0]]
-        # (N, Ho, Wo, Kh, Kw, C): channels innermost, so the im2col copy reads contiguous runs.
-        win = _windows(sub, kernel, stride, dilation, (r1 - r0, len(cols))).transpose(0, 1, 2, 4, 5, 3)
-        for g in range(groups):
-            patches = win[..., g * cg:(g + 1) * cg]
-            out = np.tensordot(patches, w[g * og:(g + 1) * og], axes=([3, 4, 5], [1, 2, 3]))
-            y[:, r0:r1, :, g * og:(g + 1) * og] = out
-            macs += patches.size * og
+    for g in range(groups):
+        matrix = np.ascontiguousarray(w[g * og:(g + 1) * og].reshape(og, taps).T)  # (Kh·Kw·Cg, og)
+        for r0 in range(0, ho, block_rows):
+            r1 = min(r0 + block_rows, ho)
+            for c0 in range(0, wo, block_cols):
+                c1 = min(c0 + block_cols, wo)
+                sub = xp[:, r0 * stride[0]:(r1 - 1) * stride[0] + feh, c0 * stride[1]:(c1 - 1) * stride[1] + few,
+                         g * cg:(g + 1) * cg]
+                # (N, rows, cols, Kh, Kw, Cg): channels innermost, so the copy reads contiguous runs.
+                patches = _windows(sub, kernel, stride, dilation, (r1 - r0, c1 - c0)).transpose(0, 1, 2, 4, 5, 3)
+                columns = np.ascontiguousarray(patches).reshape(-1, taps)
+                y[:, r0:r1, c0:c1, g * og:(g + 1) * og] = (columns @ matrix).reshape(n, r1 - r0, c1 - c0, og)
+                macs += columns.size * og
     if b is not None:
         y += b
     return y, macs
 
 
+def depthwise_plan(x_shape: tuple[int, ...], multiplier: int, w: Windows, itemsize: int) -> int:
+    """The padded input, the output and one product term of its size."""
+    out = x_shape[0] * len(w.rows) * len(w.cols) * x_shape[3] * multiplier
+    return w.padded_bytes(itemsize) + 2 * out * itemsize
+
+
 def depthwise2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int, int],
                 pads: tuple[int, int, int, int], dilation: tuple[int, int], ceil: bool,
                 naive: bool = False) -> tuple[np.ndarray, int]:
-    """Convolution with groups = C_in; `w` is (M·C_in, Kh, Kw, 1). One multiply per tap and channel."""
+    """Convolution with groups = C_in; `w` is (M·C_in, Kh, Kw, 1). One multiply per tap and channel,
+    accumulated tap by tap (no window copy)."""
     if naive:
         return conv2d(x, w, b, stride, pads, dilation, x.shape[3], ceil, naive=True)
     kernel = (w.shape[1], w.shape[2])
-    rows, cols = _starts(x, kernel, stride, pads, dilation, ceil)
-    xp = _padded(x, pads, _extra(x, kernel, dilation, pads, rows, cols), 0.0)
-    win = _windows(xp, kernel, stride, dilation, (len(rows), len(cols)))  # (N, Ho, Wo, C, Kh, Kw)
     c = x.shape[3]
     m = w.shape[0] // c
+    win = Windows(x.shape, kernel, stride, pads, dilation, ceil)
+    xp = win.padded(x, 0.0)
+    ho, wo = len(win.rows), len(win.cols)
     taps = w[:, :, :, 0].reshape(c, m, kernel[0], kernel[1])
-    y = np.einsum("nhwckl,cmkl->nhwcm", win, taps, optimize=True).reshape(x.shape[0], len(rows), len(cols), c * m)
+    y = np.zeros((x.shape[0], ho, wo, c, m), dtype=np.result_type(x, w))
+    for a in range(kernel[0]):
+        for bb in range(kernel[1]):
+            r, s = a * dilation[0], bb * dilation[1]
+            view = xp[:, r:r + (ho - 1) * stride[0] + 1:stride[0], s:s + (wo - 1) * stride[1] + 1:stride[1]]
+            y += view[..., None] * taps[:, :, a, bb]
+    y = y.reshape(x.shape[0], ho, wo, c * m)
     if b is not None:
-        y = y + b
-    return y, win.size * m
-
-
-def _starts(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
-            dilation: tuple[int, int], ceil: bool) -> tuple[list[int], list[int]]:
-    feh, few = _reach(kernel, dilation)
-    return (window_starts(x.shape[1], feh, stride[0], pads[0], pads[1], ceil),
-            window_starts(x.shape[2], few, stride[1], pads[2], pads[3], ceil))
-
-
-def _extra(x: np.ndarray, kernel: tuple[int, int], dilation: tuple[int, int], pads: tuple[int, int, int, int],
-           rows: list[int], cols: list[int]) -> tuple[int, int]:
-    """Padding past the end that a ceil-mode last window reaches into."""
-    feh, few = _reach(kernel, dilation)
-    need_h = (rows[-1] + feh) - (x.shape[1] + pads[1]) if rows else 0
-    need_w = (cols[-1] + few) - (x.shape[2] + pads[3]) if cols else 0
-    return max(need_h, 0), max(need_w, 0)
+        y += b
+    return y, x.shape[0] * ho * wo * c * m * kernel[0] * kernel[1]
 
 
 def _conv2d_naive(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, rows: list[int], cols: list[int],
@@ -157,6 +215,21 @@ def _conv2d_naive(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, rows: list
                             macs += cg
                     y[img, i, j, o] = total + (b[o] if b is not None else 0.0)
     return y, macs
+
+
+def _reached(n: int, k: int, stride: int, dilation: int) -> int:
+    """One past the last position a scattered filter writes to: where the last input pixel's taps land
+    (placing the windows, not the size formula)."""
+    return max((n - 1) * stride + a * dilation for a in range(k)) + 1
+
+
+def conv_transpose_plan(x_shape: tuple[int, ...], w_shape: tuple[int, ...], stride: tuple[int, int],
+                        outpad: tuple[int, int], dilation: tuple[int, int], groups: int, itemsize: int) -> int:
+    """The canvas, one tap's product, and the cropped output."""
+    n, h, wd, _ = x_shape
+    canvas = n * (_reached(h, w_shape[1], stride[0], dilation[0]) + outpad[0]) * (
+        _reached(wd, w_shape[2], stride[1], dilation[1]) + outpad[1]) * w_shape[3] * groups
+    return (2 * canvas + n * h * wd * w_shape[3]) * itemsize
 
 
 def conv_transpose2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int, int],
@@ -186,31 +259,31 @@ def conv_transpose2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride:
                                         xs[img, i, j, c] * ws[c, a, bb]
                                     macs += og
             continue
-        cols = np.tensordot(xs, ws, axes=([3], [0]))  # (N, H, W, Kh, Kw, Og)
-        macs += xs.size * kh * kw * og
         for a in range(kh):
             for bb in range(kw):
                 r0, c0 = a * dilation[0], bb * dilation[1]
-                out[:, r0:r0 + (h - 1) * stride[0] + 1:stride[0], c0:c0 + (wd - 1) * stride[1] + 1:stride[1]] += \
-                    cols[:, :, :, a, bb]
+                tap = xs @ ws[:, a, bb, :]  # (N, H, W, og): every pixel's contribution at this tap
+                out[:, r0:r0 + (h - 1) * stride[0] + 1:stride[0], c0:c0 + (wd - 1) * stride[1] + 1:stride[1]] += tap
+                macs += xs.size * og
     top, bottom, left, right = pads
     y = canvas[:, top:canvas_h - bottom, left:canvas_w - right]
+    y = np.ascontiguousarray(y)
     if b is not None:
-        y = y + b
-    return np.ascontiguousarray(y), macs
-
-
-def _reached(n: int, k: int, stride: int, dilation: int) -> int:
-    """One past the last position a scattered filter writes to: where the last input pixel's taps land
-    (placing the windows, not the size formula)."""
-    return max((n - 1) * stride + a * dilation for a in range(k)) + 1
+        y += b
+    return y, macs
 
 
 # ---- pooling ---------------------------------------------------------------------------
 
+def pool_plan(x_shape: tuple[int, ...], w: Windows, itemsize: int, average: bool) -> int:
+    out = x_shape[0] * len(w.rows) * len(w.cols) * x_shape[3]
+    return w.padded_bytes(itemsize) + (2 if average else 1) * out * itemsize
+
+
 def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
                dilation: tuple[int, int], ceil: bool, naive: bool = False) -> np.ndarray:
-    rows, cols = _starts(x, kernel, stride, pads, dilation, ceil)
+    win = Windows(x.shape, kernel, stride, pads, dilation, ceil)
+    rows, cols = win.rows, win.cols
     if naive:
         y = np.empty((x.shape[0], len(rows), len(cols), x.shape[3]), dtype=x.dtype)
         for i, r in enumerate(rows):
@@ -220,7 +293,7 @@ def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
                         if 0 <= r + a * dilation[0] < x.shape[1] and 0 <= c + bb * dilation[1] < x.shape[2]]
                 y[:, i, j] = np.max(taps, axis=0)
         return y
-    xp = _padded(x, pads, _extra(x, kernel, dilation, pads, rows, cols), -np.inf)
+    xp = win.padded(x, -np.inf)
     pooled: np.ndarray = _windows(xp, kernel, stride, dilation, (len(rows), len(cols))).max(axis=(4, 5))
     return pooled
 
@@ -229,7 +302,8 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
                ceil: bool, exclude_pad: bool, naive: bool = False) -> np.ndarray:
     """Mean over each window. The divisor counts the window's cells inside the padded input
     (PyTorch's count_include_pad), or only those inside the input with `exclude_pad`."""
-    rows, cols = _starts(x, kernel, stride, pads, (1, 1), ceil)
+    win = Windows(x.shape, kernel, stride, pads, (1, 1), ceil)
+    rows, cols = win.rows, win.cols
     h, w = x.shape[1], x.shape[2]
 
     def cells(start: int, k: int, n: int, pad_end: int) -> int:
@@ -246,10 +320,10 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
                 window = x[:, max(r, 0):min(r + kernel[0], h), max(c, 0):min(c + kernel[1], w)]
                 y[:, i, j] = window.sum(axis=(1, 2)) / (div_h[i] * div_w[j])
         return y
-    xp = _padded(x, pads, _extra(x, kernel, (1, 1), pads, rows, cols), 0.0)
+    xp = win.padded(x, 0.0)
     sums = _windows(xp, kernel, stride, (1, 1), (len(rows), len(cols))).sum(axis=(4, 5))
-    means: np.ndarray = sums / (div_h[:, None] * div_w[None, :])[None, :, :, None]
-    return means
+    sums /= (div_h[:, None] * div_w[None, :])[None, :, :, None]
+    return sums
 
 
 # ---- the rest --------------------------------------------------------------------------
@@ -264,29 +338,42 @@ def linear(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, naive: bool = Fal
     else:
         y = flat @ w.T
         macs = flat.size * w.shape[0]
-    return (y + b if b is not None else y), macs
+    if b is not None:
+        y += b
+    return y, macs
 
 
 def lrn(x: np.ndarray, size: int, alpha: float, beta: float, k: float) -> np.ndarray:
     """AlexNet's LRN across channels: x / (k + alpha/size · Σ x²)^beta over [c - size//2, c + (size-1)//2]."""
     squares = np.pad(x * x, [(0, 0)] * (x.ndim - 1) + [(size // 2, (size - 1) // 2)])
     window = sliding_window_view(squares, size, axis=-1).sum(axis=-1)
-    return x / (k + alpha / size * window) ** beta
+    del squares
+    window *= alpha / size
+    window += k
+    window **= beta
+    return x / window
 
 
 def batch_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, mean: np.ndarray, var: np.ndarray,
                eps: float) -> np.ndarray:
-    return gamma * (x - mean) / np.sqrt(var + eps) + beta
+    y = x - mean
+    y *= gamma / np.sqrt(var + eps)
+    y += beta
+    return y
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-_erf = np.vectorize(math.erf, otypes=[float])
+    e /= e.sum(axis=-1, keepdims=True)
+    return e
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
-    """Exact GELU, x·Φ(x) with Φ(x) = (1 + erf(x/√2))/2."""
-    return (x * 0.5 * (1.0 + _erf(x / math.sqrt(2.0)))).astype(x.dtype)
+    """Exact GELU, x·Φ(x) with Φ(x) = (1 + erf(x/√2))/2; erf from `math`, one value at a time into a
+    float64 array (no array of Python objects), then back to x's type."""
+    flat = x.reshape(-1) / math.sqrt(2.0)
+    erf = np.fromiter(map(math.erf, flat), dtype=np.float64, count=flat.size).reshape(x.shape)
+    erf += 1.0
+    erf *= 0.5
+    erf *= x
+    return erf.astype(x.dtype, copy=False)

@@ -7,7 +7,10 @@ they are read.
 from __future__ import annotations
 
 MAX_FILE_BYTES = 32 * 2**20  # a spec file (100,000 layers are about 2.5 MB)
-MAX_NODES = 1_000_000  # layers and containers after expanding blocks and repeats
+MAX_ARRAY_BYTES = 2**30  # an --input or --weights file, and what an .npz inflates to
+MAX_NODES = 400_000  # layers and containers after expanding blocks and repeats (about 0.1 s per 40,000)
+MAX_DIAGNOSTICS = 1_000  # diagnostics kept per file; the rest are counted (W003)
+MAX_SHOWN_LINE = 160  # characters of a source line shown under a diagnostic; longer lines are windowed
 MAX_DEPTH = 64  # nesting of braces and parentheses as written; block calls inside blocks
 MAX_TREE_DEPTH = 160  # levels of the expanded tree (a merge adds two: itself and its branches)
 MAX_LITERAL_DIGITS = 18  # digits in one integer literal
@@ -30,6 +33,8 @@ MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (a
 DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("a file (spec, lecture listing, or another notation)", f"{MAX_FILE_BYTES:,} bytes",
      "a usage error (exit 2) before reading; so are directories, devices and FIFOs"),
+    ("an `--input` or `--weights` file (`run`), and what an .npz archive inflates to", f"{MAX_ARRAY_BYTES:,} bytes",
+     "a usage error before reading it; headers are checked before data"),
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
      "E058, computed from the IR before anything is built"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
@@ -49,6 +54,9 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("the exponent of an answer or budget", f"{MAX_EXPONENT}", "E013, or a usage error for an option"),
     ("characters of a real number (`0.5`, `1e-5`)", f"{MAX_REAL_CHARS}", "E013"),
     ("branches of one merge", f"{MAX_BRANCHES:,}", "E004"),
+    ("diagnostics kept per file", f"{MAX_DIAGNOSTICS:,}", "W003 counts the rest"),
+    ("characters of a source line shown under a diagnostic", f"{MAX_SHOWN_LINE}",
+     "a longer line is shown as a window around the caret"),
     ("rows of a terminal table", f"{MAX_TABLE_ROWS:,}",
      "deeper rows are collapsed, with a note saying how to see them all (`--depth`, `--format csv`)"),
 )

@@ -89,7 +89,7 @@ class MergeNode:
     """`concat`, `add`, `mul`, `split` or `residual`: branches from one input, joined by the merge kind."""
 
     __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "branches", "join_name", "join_path",
-                 "keep")
+                 "keep", "op", "branch_paths")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: MergeKind, keyword: str,
                  count: int | None) -> None:
@@ -104,6 +104,8 @@ class MergeNode:
         self.join_name = kind.keyword
         self.join_path = f"{path}.{kind.keyword}"
         self.keep = False
+        self.op = ""  # the description shown in tables: `concat of 4` (set with the branches)
+        self.branch_paths: tuple[str, ...] = ()
 
 
 Node = Union[LayerNode, SeqNode, MergeNode]  # noqa: UP007 - a runtime alias for 3.10

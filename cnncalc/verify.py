@@ -12,8 +12,10 @@ from cnncalc import codes
 from cnncalc.analysis import Analysis
 from cnncalc.codes import Code
 from cnncalc.diagnostics import Diagnostic
-from cnncalc.executor import Executor, NodeResult
-from cnncalc.report import Report, Row
+from cnncalc.executor import Budget, Executor, NodeResult
+from cnncalc.report import Row
+from cnncalc.shape import Shape
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
 
 BYTES = 4  # verify runs in float32, as the frameworks do
 
@@ -38,28 +40,87 @@ class Verification(NamedTuple):
         return not self.diagnostics
 
 
-def memory_estimate(report: Report, batch: int, itemsize: int = BYTES) -> int:
-    """Bytes the executor needs at its peak: every weight array, plus the largest input and
-    output held at once (a merge keeps its input and its finished branches alive), plus the
-    largest im2col block."""
-    from cnncalc.kernels import CHUNK_BYTES
-    t = report.totals
-    weights = ((t.params or 0) + (t.non_trainable or 0)) * itemsize
-    live = 0
-    for row in report.rows:
-        size_in = row.input.size if row.input is not None else 0
-        size_out = row.output.size if row.output is not None else 0
-        live = max(live, size_in + size_out + (size_out if row.is_container else 0))
-    return weights + 2 * live * batch * itemsize + CHUNK_BYTES
+def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given: int = 0) -> int:
+    """The peak bytes the executor will account for, found before running by following its rules
+    (executor.py) with the report's shapes: the arrays it holds (the current input and output, a
+    merge's input and finished branches, kept and side outputs, given weights) plus, at each layer,
+    that layer's new weights and its workspace (each kernel's own statement of what it allocates)."""
+    report, root = analysis.report, analysis.root
+    assert root is not None and report.input is not None
+    rows = {r.path: r for r in report.rows}
+
+    def nbytes(shape: Shape | None) -> int:
+        return 0 if shape is None else shape.size * batch * itemsize
+
+    held = 2 * nbytes(report.input) + given  # the caller's input and the flowing copy of it
+    peak = held
+    kept: dict[int, int] = {}
+
+    def check(extra: int) -> None:
+        nonlocal peak
+        peak = max(peak, held + extra)
+
+    def node(n: Node, x: Shape) -> Shape:
+        nonlocal held
+        row = rows[n.path]
+        if isinstance(n, LayerNode):
+            assert n.layer is not None and row.output is not None
+            new = sum(_size(shape) for shape in n.layer.weight_shapes(x.dims).values()) * itemsize
+            check(new + n.layer.workspace((batch, *x.dims), n.rounding.ceil, itemsize))
+            y = row.output
+            held += nbytes(y) - nbytes(x)
+        elif isinstance(n, MergeNode):
+            outs = []
+            for branch in n.branches:
+                part = rows[branch.path].input
+                assert part is not None
+                held += nbytes(part)
+                outs.append(seq(branch, part))
+            join = rows[n.join_path].output
+            assert join is not None
+            check(n.kind.workspace([(batch, *o.dims) for o in outs], itemsize))
+            held += nbytes(join) - sum(nbytes(o) for o in outs) - nbytes(x)
+            y = join
+        elif n.kind == "side":
+            held += nbytes(x)
+            seq(n, x)
+            y = x
+        else:
+            y = seq(n, x)
+        if n.keep:
+            kept[id(n)] = nbytes(y)
+            held += nbytes(y)
+        return y
+
+    def seq(s: SeqNode, x: Shape) -> Shape:
+        nonlocal held
+        if s.ref is not None:
+            ref = rows[s.ref.path].output
+            assert ref is not None
+            held += nbytes(ref) - nbytes(x)
+            x = ref
+        for child in s.children:
+            x = node(child, x)
+        return x
+
+    seq(root, report.input)
+    return peak
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
 
 
 def verify(analysis: Analysis, batch: int = 1, seed: int = 0, naive: bool = False,
-           on_layer: Callable[[str], None] | None = None) -> Verification:
+           on_layer: Callable[[str], None] | None = None, budget: Budget | None = None) -> Verification:
     report, root = analysis.report, analysis.root
     assert root is not None and report.input is not None and report.ok, "verify only networks without errors"
     rng = np.random.default_rng(seed)
     x = rng.random((batch, *report.input.dims), dtype=np.float32) * 2 - 1
-    executor = Executor(rng, np.float32, naive=naive, on_layer=on_layer)
+    executor = Executor(rng, np.float32, naive=naive, on_layer=on_layer, budget=budget)
     executor.run(root, x)
     comparisons = [Comparison(row, executor.results.get(row.path)) for row in report.rows]
     diagnostics = [d for c in comparisons for d in _disagreements(c)]

@@ -94,8 +94,8 @@ class Walker:
         self.outputs: list[Output] = []
         self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
         self.lines: list[tuple[LineCheck, list[Row]]] = []  # answered lines, for expectations.py
-        self.cache: dict[tuple[int, tuple[int, ...], str], tuple[Shape | None, tuple[int, int, int], int,
-                                                                 Working | None]] = {}
+        self.cache: dict[tuple[int, tuple[int, ...], str],
+                         tuple[Shape | None, tuple[int, int, int], int, Working | None, int]] = {}
         self.train = False
 
     def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None) -> Flow:
@@ -145,7 +145,7 @@ class Walker:
         want_working = answered or self.explain
         hit = self.cache.get(key) if doubt is None else None
         if hit is not None and (hit[3] is not None or not want_working):
-            y, params, macs, working = hit
+            y, params, macs, working, size = hit
             row.doubt = None
         else:
             ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
@@ -158,8 +158,9 @@ class Walker:
             params = (p.weights, p.biases, p.non_trainable)
             macs = layer.macs(x, y) if y is not None else 0
             working = layer.working(x, y, ctx) if y is not None and want_working else None
+            size = y.size if y is not None else 0
             if not ctx.reported and doubt is None:
-                self.cache[key] = (y, params, macs, working)
+                self.cache[key] = (y, params, macs, working, size)
             row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
         row.weights, row.biases, row.non_trainable = params
         if self.train:
@@ -168,8 +169,7 @@ class Walker:
             row.macs = macs
         row.output = y
         row.working = working
-        if y is not None:
-            row.activations = y.size
+        row.activations = size
 
     def doubt_of(self, node: LayerNode, layer: Layer, x: Shape, y: Shape | None, params: tuple[int, int, int],
                  macs: int, doubt: Doubt | None, reported: list[Code]) -> Doubt | None:
@@ -254,19 +254,21 @@ class Walker:
     def merge(self, node: MergeNode, flow: Flow) -> Row:
         """The container row, its branches, then a `join` row (the merge itself) fed by the branch ends."""
         n = len(node.branches)
-        row = Row(node.path, node.name, node.keyword, node.keyword, f"{node.keyword} of {n}", node.depth, node.span,
+        row = Row(node.path, node.name, node.keyword, node.keyword, node.op, node.depth, node.span,
                   flow.shape, (flow.source,))
-        row.branches = tuple(b.path for b in node.branches)
+        row.branches = node.branch_paths
         row.train = self.train
         self.rows.append(row)
-        line = self.line_of(node.span.start)
-        inputs = None
+        inputs: list[Shape] | None = None
         if flow.shape is not None:
-            inputs = node.kind.branch_inputs(flow.shape, n, node.count,
-                                             _MergeContext(self, node, _floored(_guess_reason(flow.doubt))))
+            if node.kind.divides_input:
+                inputs = node.kind.branch_inputs(flow.shape, n, node.count,
+                                                 _MergeContext(self, node, _floored(_guess_reason(flow.doubt))))
+            else:
+                inputs = [flow.shape] * n
         start_doubt = flow.doubt
         if inputs is None and flow.shape is not None:
-            start_doubt = Doubt(f"the error at line {line}", None, False, False)
+            start_doubt = Doubt(f"the error at line {self.line_of(node.span.start)}", None, False, False)
         children: list[Row] = []
         ends: list[Flow] = []
         for i, branch in enumerate(node.branches):
@@ -295,7 +297,7 @@ class Walker:
             join.doubt = _merged_doubt(y, [e.doubt for e in ends])
         else:
             join.known = unknown is None
-            reason = unknown.reason if unknown is not None else f"the error at line {line}"
+            reason = unknown.reason if unknown is not None else f"the error at line {self.line_of(node.span.start)}"
             join.doubt = Doubt(reason, None, False, True)
         self.rows.append(join)
         _sum_into(row, children + [join])
@@ -360,8 +362,11 @@ def _merged_doubt(y: Shape, doubts: list[Doubt | None]) -> Doubt | None:
 
 def _combined(rows: list[Row], end: Doubt | None, output: Shape | None) -> Doubt | None:
     """A container's doubt: its output's (the flow at its end), and any child's parameters or MACs."""
-    params = any(r.doubt is not None and r.doubt.params for r in rows)
-    macs = any(r.doubt is not None and r.doubt.macs for r in rows)
+    doubts = [r.doubt for r in rows if r.doubt is not None]
+    if end is None and not doubts:
+        return None
+    params = any(d.params for d in doubts)
+    macs = any(d.macs for d in doubts)
     if end is None and not params and not macs:
         return None
     if end is not None:

@@ -82,7 +82,7 @@ def test_conv_chunks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch) -> No
     x = RNG.standard_normal((1, 20, 20, 8))
     wt = RNG.standard_normal((4, 3, 3, 8))
     whole, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
-    monkeypatch.setattr(kernels, "CHUNK_BYTES", 1)  # one output row per block
+    monkeypatch.setattr(kernels, "BLOCK_BYTES", 1)  # one output pixel per block
     rows, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
     np.testing.assert_allclose(whole, rows)
 
@@ -195,3 +195,51 @@ def test_verify_catches_a_wrong_shape_rule_and_mac_rule(monkeypatch: pytest.Monk
     e901 = next(d for d in result.diagnostics if d.code == "E901")
     assert e901.message == "maxpool1: the walker says 5x4x4, the executor's array is 4x4x4"
     assert a.report.source.line_col(e901.span.start) == (3, 1)
+
+
+# ---- --max-memory is a bound -----------------------------------------------------------------
+
+MEMORY_CASES = [
+    "input 224x224x3\nrounding floor\nconv 64 7x7 stride 2 pad 3\nmaxpool 3x3 stride 2 pad 1\n"
+    "conv 128 3x3 pad 2 dilation 2\n",
+    "input 112x112x256\ndwconv 3x3 pad 1 multiplier 2\n",
+    "input 64x64x64\ndeconv 32 4x4 stride 2 pad 1\n",
+    "input 32x32x16\na: conv 16 3x3 pad 1\nb: relu\nconcat { @a | identity }\nside { globalavgpool ; fc 10 }\n"
+    "split 2 { identity | conv 8 1x1 }\nmul { identity | globalavgpool ; conv 24 1x1 ; sigmoid }\nlrn\ngelu\nsoftmax\n",
+    (SPECS / "resnet50.spec").read_text(),
+    (SPECS / "mobilenet_v1.spec").read_text(),
+]
+
+
+@pytest.mark.parametrize("text", MEMORY_CASES,
+                         ids=["dilated", "depthwise", "deconv", "merges", "resnet50", "mobilenet"])
+@pytest.mark.parametrize("batch", [1, 3])
+def test_the_memory_estimate_covers_what_the_executor_allocates(text: str, batch: int) -> None:
+    # tracemalloc sees every NumPy allocation: the measured peak must stay within the estimate that
+    # --max-memory is compared with, and the executor's own accounting must be that estimate.
+    import tracemalloc
+
+    from cnncalc.executor import Budget
+    from cnncalc.verify import memory_estimate
+    a = prepare(text)
+    assert a.report.ok and a.report.input is not None
+    estimate = memory_estimate(a, batch, 4)
+    x = np.random.default_rng(0).random((batch, *a.report.input.dims), dtype=np.float32)
+    budget = Budget(estimate)
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        Executor(np.random.default_rng(0), np.float32, budget=budget).run(a.root, x)
+        _, measured = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert budget.peak == estimate
+    assert measured <= estimate + 2**20  # a MiB for the Python objects around the arrays
+
+
+def test_an_allocation_over_the_limit_is_refused_before_it_happens() -> None:
+    from cnncalc.executor import Budget, MemoryRefused
+    a = prepare("input 64x64x64\ndeconv 32 4x4 stride 2 pad 1\n")
+    x = np.zeros((1, 64, 64, 64), dtype=np.float32)
+    with pytest.raises(MemoryRefused, match="deconv1 \\(deconv\\) needs"):
+        Executor(np.random.default_rng(0), np.float32, budget=Budget(3 * x.nbytes)).run(a.root, x)

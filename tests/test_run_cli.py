@@ -83,7 +83,7 @@ def test_bad_inputs_are_named_with_expected_and_given(tmp_path: Path) -> None:
     spec = write(tmp_path, "demo.spec", CONV_SPEC)
     cases = {
         "shape": (write(tmp_path, "a.json", [[1, 2], [3, 4]]), None,
-                  "the input has shape (2, 2), but the spec's input is 5x5x3: give (5, 5, 3), or (N, 5, 5, 3)"),
+                  "the input has shape (2, 2), but the network's input is 5x5x3: give (5, 5, 3), or (N, 5, 5, 3)"),
         "non-numeric": (write(tmp_path, "b.json", {"slices": [[[1, "two"]]]}), None,
                         'expected numbers, found "two" at [0][0][1]'),
         "not json": (write(tmp_path, "c.json", "[1, 2"), None, "not valid JSON"),

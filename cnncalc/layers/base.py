@@ -111,8 +111,12 @@ class Layer:
         return f"<{type(self).__name__} `{self.spec_text()}`>"
 
     def spec_text(self) -> str:
-        """The layer in canonical spec syntax (round-trips through the parser)."""
-        return spec_text(self.keyword, self.schema, self.__dict__["_values"])
+        """The layer in canonical spec syntax (round-trips through the parser); kept once computed."""
+        state = self.__dict__
+        text = state.get("_text")
+        if text is None:
+            text = state["_text"] = spec_text(self.keyword, self.schema, state["_values"])
+        return text
 
     # ---- the walker's side ---------------------------------------------------------------
 
@@ -141,6 +145,11 @@ class Layer:
         """Apply the layer to a batch (N, H, W, C) or (N, F); returns the output and the MACs performed.
         `ceil` is the rounding the expander decided for this node. Default: the identity."""
         return x, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        """Bytes `run` allocates for a batch of shape `x` (its output and temporaries, not the weights):
+        the executor checks it against `--max-memory` before running the layer. Default: nothing."""
+        return 0
 
 
 NON_TRAINABLE = ("mean", "var")  # weight arrays that are running statistics, not learnable

@@ -101,6 +101,12 @@ class Conv(Layer):
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.stride, self.dilation)
         return kernels.conv2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, self.groups, ceil, naive)
 
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        from cnncalc import kernels
+        pads = kernels.pads_for(self.pad, x[1:3], self.kernel, self.stride, self.dilation)
+        windows = kernels.Windows(x, self.kernel, self.stride, pads, self.dilation, ceil)
+        return kernels.conv2d_plan(x, self.out_channels, self.kernel, self.groups, windows, itemsize)
+
 
 class DWConv(Layer):
     """Depthwise convolution: one `KxK` filter per input channel (times `multiplier`).
@@ -148,6 +154,12 @@ class DWConv(Layer):
         from cnncalc import kernels
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.stride, self.dilation)
         return kernels.depthwise2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, ceil, naive)
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        from cnncalc import kernels
+        pads = kernels.pads_for(self.pad, x[1:3], self.kernel, self.stride, self.dilation)
+        windows = kernels.Windows(x, self.kernel, self.stride, pads, self.dilation, ceil)
+        return kernels.depthwise_plan(x, self.multiplier, windows, itemsize)
 
 
 class Deconv(Layer):
@@ -232,3 +244,8 @@ class Deconv(Layer):
         p = self.pad
         return kernels.conv_transpose2d(x, w["weight"], w.get("bias"), self.stride, (p.top, p.bottom, p.left, p.right),
                                         self.outpad, self.dilation, self.groups, naive)
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        from cnncalc import kernels
+        w = (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)
+        return kernels.conv_transpose_plan(x, w, self.stride, self.outpad, self.dilation, self.groups, itemsize)

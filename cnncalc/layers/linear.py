@@ -47,3 +47,6 @@ class FC(Layer):
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.linear(x, w["weight"], w.get("bias"), naive)
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * x[0] * self.units * itemsize

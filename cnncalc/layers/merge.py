@@ -31,6 +31,7 @@ class MergeKind:
     keyword: ClassVar[str]
     example: ClassVar[str]
     takes_count: ClassVar[bool] = False  # `split N`
+    divides_input: ClassVar[bool] = False  # branches receive parts of the input (`branch_inputs`), not all of it
 
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
@@ -48,6 +49,10 @@ class MergeKind:
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         raise NotImplementedError
+
+    def workspace(self, shapes: list[tuple[int, ...]], itemsize: int) -> int:
+        """Bytes `run` allocates for branch outputs of these (batch) shapes: the joined output."""
+        return max(_size(s) for s in shapes) * itemsize * 2 if shapes else 0
 
 
 def _concat_shape(outs: list[Named], ctx: MergeContext, what: str) -> Shape | None:
@@ -90,6 +95,9 @@ class Concat(MergeKind):
         import numpy as np
         return np.concatenate(arrays, axis=-1)
 
+    def workspace(self, shapes: list[tuple[int, ...]], itemsize: int) -> int:
+        return sum(_size(s) for s in shapes) * itemsize
+
 
 class Add(MergeKind):
     """Adds element-wise; shapes must be equal."""
@@ -107,9 +115,9 @@ class Add(MergeKind):
         return first
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
-        total = arrays[0]
+        total = arrays[0].copy()
         for a in arrays[1:]:
-            total = total + a
+            total += a
         return total
 
 
@@ -153,9 +161,10 @@ class Mul(MergeKind):
         return full
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        import numpy as np
         total = arrays[0]
         for a in arrays[1:]:
-            total = total * a
+            total = np.multiply(total, a)  # broadcasts a gate over the other branch
         return total
 
 
@@ -180,6 +189,7 @@ class Split(MergeKind):
     keyword = "split"
     example = "split 2 { identity | conv 58 1x1 }"
     takes_count = True
+    divides_input = True
 
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         n = count or branches
@@ -208,6 +218,16 @@ class Split(MergeKind):
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         import numpy as np
         return np.concatenate(arrays, axis=-1)
+
+    def workspace(self, shapes: list[tuple[int, ...]], itemsize: int) -> int:
+        return sum(_size(s) for s in shapes) * itemsize
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
 
 
 MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Mul(), Split())}

@@ -31,6 +31,10 @@ class LRN(Layer):
         from cnncalc import kernels
         return kernels.lrn(x, self.size, self.alpha, self.beta, self.k), 0
 
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        volume = _size(x) * itemsize
+        return 4 * volume + volume // max(x[-1], 1) * self.size  # squares (padded), their sums, the result
+
 
 class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
@@ -58,3 +62,13 @@ class BatchNorm(Layer):
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.batch_norm(x, w["gamma"], w["beta"], w["mean"], w["var"], self.eps), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize + 4 * x[-1] * itemsize
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n

@@ -40,6 +40,12 @@ class MaxPool(Layer):
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.step, self.dilation)
         return kernels.max_pool2d(x, self.kernel, self.step, pads, self.dilation, ceil, naive), 0
 
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        from cnncalc import kernels
+        pads = kernels.pads_for(self.pad, x[1:3], self.kernel, self.step, self.dilation)
+        return kernels.pool_plan(x, kernels.Windows(x, self.kernel, self.step, pads, self.dilation, ceil), itemsize,
+                                 average=False)
+
 
 class AvgPool(Layer):
     """Mean over each window; padded zeros count unless `exclude_pad` (PyTorch's default)."""
@@ -68,6 +74,12 @@ class AvgPool(Layer):
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.step, (1, 1))
         return kernels.avg_pool2d(x, self.kernel, self.step, pads, ceil, self.exclude_pad, naive), 0
 
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        from cnncalc import kernels
+        pads = kernels.pads_for(self.pad, x[1:3], self.kernel, self.step, (1, 1))
+        return kernels.pool_plan(x, kernels.Windows(x, self.kernel, self.step, pads, (1, 1), ceil), itemsize,
+                                 average=True)
+
 
 class GlobalAvgPool(Layer):
     """Mean of each whole depth slice: HxWxC -> 1x1xC."""
@@ -82,6 +94,9 @@ class GlobalAvgPool(Layer):
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.mean(axis=(1, 2), keepdims=True), 0
 
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * x[0] * x[-1] * itemsize
+
 
 class GlobalMaxPool(Layer):
     """Max of each whole depth slice: HxWxC -> 1x1xC."""
@@ -95,3 +110,6 @@ class GlobalMaxPool(Layer):
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.max(axis=(1, 2), keepdims=True), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * x[0] * x[-1] * itemsize

@@ -28,6 +28,12 @@ class Flatten(Layer):
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.reshape(x.shape[0], -1), 0
 
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        n = itemsize
+        for d in x:
+            n *= d
+        return n  # a copy when the input is not contiguous
+
 
 class Identity(Layer):
     """Passes its input through: the empty branch of an `add`."""

@@ -1,0 +1,226 @@
+"""A generator that knows the whole language, for fuzzing: every layer keyword with every option
+form and extreme numbers, merges with references, blocks with pair arguments, repeats, side heads,
+answers and totals in every form, titles and several networks; the lecture's notation; and byte-
+and token-level mutations of real files. Plain `random.Random`, so a long run is fast and any case
+is reproduced from its seed (benchmarks/fuzz.py, tests/test_fuzz.py)."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from cnncalc.layers import REGISTRY
+from cnncalc.layers.merge import MERGES
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "specs").glob("*.spec")) + sorted((ROOT / "docs" / "examples").rglob("*.spec")) + sorted(
+    (ROOT / "docs" / "examples").rglob("*.txt"))
+
+EXTREME = ["0", "1", "2", "3", "7", "64", "255", "1000", "65536", "1048576", "1048577", "16777216", "16777217",
+           "4294967296", "999999999999999999", "1" + "0" * 40, "9" * 300, "00", "1_000", "1__0", "3_"]
+COUNTS = ["34944", "34,944", "1,120", "35K", "62.4M", "1.1G", "0.5T", "1e6", "1e999999999", "1e-3", "100MiB",
+          "4GiB", "12,34", "1,234,567", "9" * 50, "1.", ".5", "1e30", "1e31", "7B"]
+WORDS = ["same", "valid", "nobias", "ceil", "floor", "exclude_pad", "relu6", "x", "@", "#", "->", ";", "|",
+         "{", "}", "(", ")", ",", ":", "=", "train", "shortcut", "batch", "\t", "é", "\x00", "\ufeff"]
+
+
+class Grammar:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.names: list[str] = []
+        self.blocks: list[tuple[str, int]] = []
+
+    def number(self) -> str:
+        r = self.rng.random()
+        if r < 0.7:
+            return str(self.rng.randint(1, 9))
+        if r < 0.85:
+            return self.rng.choice(EXTREME)
+        if r < 0.95 and self.blocks:
+            return self.rng.choice(["c", "c*2", "c//2", "s+1", "(c-1)*2", "k"])
+        return self.rng.choice(["-1", "2*3", "(1+2)", "4//0", "1x7"])
+
+    def pair(self) -> str:
+        return self.number() if self.rng.random() < 0.6 else f"{self.number()}x{self.number()}"
+
+    def pad(self) -> str:
+        return self.rng.choice([self.number(), self.pair(), "same", "valid",
+                                ",".join(self.number() for _ in range(self.rng.choice([4, 4, 3, 5])))])
+
+    def layer(self) -> str:
+        keyword = self.rng.choice(sorted(REGISTRY))
+        words = [keyword]
+        for arg in REGISTRY[keyword].schema.arguments:
+            if self.rng.random() < (0.9 if arg.required else 0.35):
+                value = self.value(arg.kind.syntax, arg.kind.words)
+                if arg.role == "option":
+                    words.append(self.rng.choice((arg.name, *arg.names)))
+                words.append(value)
+        if self.rng.random() < 0.05:
+            words.append(self.rng.choice(WORDS))
+        if self.rng.random() < 0.03:
+            words += ["pad", "1"] * self.rng.randint(2, 50)
+        return " ".join(words)
+
+    def value(self, syntax: str, words: tuple[str, ...]) -> str:
+        if syntax == "int":
+            return self.number()
+        if syntax == "pair":
+            return self.pair()
+        if syntax == "sides":
+            return self.pad()
+        if syntax == "real":
+            return self.rng.choice(["0.5", "0", "1", "1e-5", "0.01", "2", "1e309", "-0.1", "1" * 40])
+        if syntax == "range":
+            return f"{self.number()}:{self.number()}"
+        return self.rng.choice(words or ("x",))
+
+    def item(self, depth: int) -> str:
+        label = ""
+        if self.rng.random() < 0.3:
+            name = self.rng.choice(["a", "b", "enc1", "up", "c1", "conv1", "x"]) + str(self.rng.randint(0, 3))
+            self.names.append(name)
+            label = f"{name}: "
+        r = self.rng.random()
+        if depth > 3 or r < 0.55:
+            return label + self.layer()
+        if r < 0.7:
+            kind = self.rng.choice(sorted(MERGES) + ["residual"])
+            branches = [self.branch(depth + 1) for _ in range(self.rng.randint(1, 3))]
+            if kind == "residual":
+                text = f"residual {{ {branches[0]} }}"
+                if self.rng.random() < 0.5:
+                    text += f" shortcut {{ {self.branch(depth + 1)} }}"
+                return label + text
+            count = f" {self.number()}" if kind == "split" else ""
+            return label + f"{kind}{count} {{ " + " | ".join(branches) + " }"
+        if r < 0.78:
+            return label + f"repeat {self.number()} {{ {self.branch(depth + 1)} }}"
+        if r < 0.85:
+            return label + f"side{self.rng.choice(['', ' train'])} {{ {self.branch(depth + 1)} }}"
+        if self.blocks:
+            name, arity = self.rng.choice(self.blocks)
+            args = [self.number() for _ in range(self.rng.choice([arity, arity, arity + 1, max(arity - 1, 0)]))]
+            if self.rng.random() < 0.2:
+                args.append("s=2")
+            return label + f"{name}({', '.join(args)})"
+        return label + self.layer()
+
+    def branch(self, depth: int) -> str:
+        parts = []
+        if self.names and self.rng.random() < 0.2:
+            parts.append("@" + self.rng.choice(self.names + ["missing"]))
+        parts += [self.item(depth) for _ in range(self.rng.randint(1, 2))]
+        return " ; ".join(parts)
+
+    def answer(self) -> str:
+        parts = []
+        if self.rng.random() < 0.6:
+            parts.append(self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}",
+                                          f"{self.number()}x{self.number()}", self.number()]))
+        for word in ("params", "weights", "macs"):
+            if self.rng.random() < 0.3:
+                parts += [word, self.rng.choice(COUNTS)]
+        return " -> " + " ".join(parts or ["55x55x96"])
+
+    def block(self) -> str:
+        name = f"b{len(self.blocks)}"
+        params = self.rng.choice(["c", "c, s=1", "c, k=3, s=1", ""])
+        arity = len([p for p in params.split(",") if p.strip() and "=" not in p])
+        body = "\n".join("  " + self.item(1) for _ in range(self.rng.randint(1, 3)))
+        self.blocks.append((name, arity))
+        return f"block {name}({params}) {{\n{body}\n}}"
+
+    def network(self) -> str:
+        lines = []
+        if self.rng.random() < 0.5:
+            lines.append("network " + self.rng.choice(["AlexNet", "ResNeXt-50 32x4d", "é 中文", "", "x # y"]))
+        if self.rng.random() < 0.95:
+            dims = self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}", self.number(), "HxWx3",
+                                    "224x224x3", "32x32x3", "7x7x1"])
+            lines.append(f"input {dims}" + (f" batch {self.number()}" if self.rng.random() < 0.1 else ""))
+        if self.rng.random() < 0.2:
+            lines.append(f"rounding {self.rng.choice(['floor', 'ceil', 'exact', 'up'])}")
+        for _ in range(self.rng.randint(1, 8)):
+            line = " ; ".join(self.item(0) for _ in range(self.rng.randint(1, 2)))
+            if self.rng.random() < 0.3:
+                line += self.answer()
+            lines.append(line)
+        for _ in range(self.rng.randint(0, 2)):
+            lines.append(self.rng.choice([f"expect total params {self.rng.choice(COUNTS)}",
+                                          f"expect total macs <= {self.rng.choice(COUNTS)}",
+                                          f"expect total memory < {self.rng.choice(COUNTS)}",
+                                          f"expect output {self.number()}x{self.number()}x{self.number()}"]))
+        return "\n".join(lines)
+
+    def spec(self) -> str:
+        parts = [self.block() for _ in range(self.rng.randint(0, 2))]
+        parts += [self.network() for _ in range(self.rng.choice([1, 1, 1, 2]))]
+        text = "\n".join(parts) + "\n"
+        r = self.rng.random()
+        if r < 0.05:
+            text = "\ufeff" + text
+        elif r < 0.1:
+            text = text.replace("\n", "\r\n")
+        elif r < 0.15:
+            text = text.rstrip("\n")
+        return text
+
+
+def lecture(rng: random.Random) -> str:
+    """A listing in the lecture's notation, with slips."""
+    lines = ["[227x227x3] INPUT"]
+    for i in range(rng.randint(1, 8)):
+        vol = rng.choice(["55x55x96", "27x27x96", "?", "", "4096", "13 x 13 x 256", "x", "1" * 30])
+        body = rng.choice([
+            f"CONV{i}: {rng.randint(1, 400)} {rng.randint(1, 11)}x{rng.randint(1, 11)} filters at stride "
+            f"{rng.randint(1, 4)}, pad {rng.randint(0, 3)}",
+            f"CONV{i}: 96 11x11x3 filters applied at stride 4 (760 params), dilation 2",
+            f"MAX POOL{i}: {rng.randint(1, 3)}x{rng.randint(1, 3)} filters at stride 2",
+            f"NORM{i}: Normalization layer", f"FC{i}: {rng.randint(1, 5000)} neurons (class scores)",
+            f"RELU{i}: ReLU", "WHAT: is this", "CONV: ninety-six filters", f"FC{i}: 10 neurons -> params 1,234",
+            "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M"])
+        lines.append(f"[{vol}] {body}")
+        if rng.random() < 0.2:
+            lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note"]))
+    return "\n".join(lines) + "\n"
+
+
+def mutate(rng: random.Random, text: str) -> str:
+    """Token- and byte-level edits of a real file."""
+    if not text:
+        return text
+    r = rng.random()
+    tokens = text.split(" ")
+    if r < 0.3:
+        i = rng.randrange(len(tokens))
+        tokens[i] = rng.choice(WORDS + EXTREME + COUNTS + [tokens[rng.randrange(len(tokens))]])
+        return " ".join(tokens)
+    if r < 0.45:
+        i = rng.randrange(len(tokens))
+        del tokens[i]
+        return " ".join(tokens)
+    if r < 0.6:
+        i = rng.randrange(len(tokens))
+        tokens.insert(i, tokens[i] * rng.randint(2, 50))
+        return " ".join(tokens)
+    if r < 0.8:
+        i = rng.randrange(len(text))
+        return text[:i] + rng.choice(WORDS + ["\n", "{", "}", "x", "0", "9" * 20]) + text[i:]
+    i = rng.randrange(len(text))
+    j = min(len(text), i + rng.randint(1, 40))
+    return text[:i] + text[j:]
+
+
+def case(seed: int) -> tuple[str, str]:
+    """(kind, text) of fuzz case `seed`: a generated spec, a lecture listing, or a mutated real file."""
+    rng = random.Random(seed)
+    r = rng.random()
+    if r < 0.55:
+        return "grammar", Grammar(rng).spec()
+    if r < 0.7:
+        return "lecture", lecture(rng)
+    path = rng.choice(SEEDS)
+    text = path.read_text(encoding="utf-8")
+    for _ in range(rng.randint(1, 4)):
+        text = mutate(rng, text)
+    return f"mutated {path.name}", text
