@@ -13,6 +13,7 @@ from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_INTERNAL,
     EXIT_OK,
+    Whole,
     budget_options,
     budgets_of,
     check_stdin_once,
@@ -22,6 +23,7 @@ from cnncalc.cli_common import (
     rounding_option,
     with_budgets,
 )
+from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 
 LAZY = {"check": "cnncalc.cli_check", "diff": "cnncalc.cli_check", "convert": "cnncalc.cli_check",
@@ -72,7 +74,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(names("summary")), default="table", show_default=True,
               help="Output format (docs/output.md); json is one document for all files.")
 @click.option("--explain", is_flag=True, help="Show the arithmetic behind every row.")
-@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+@click.option("--depth", type=Whole(1, MAX_TREE_DEPTH), default=None, metavar="N",
               help="Show rows down to depth N; deeper containers stand for their contents.")
 @click.option("--show-notes", is_flag=True, help="Also show notes that restate the spec's own declarations.")
 @rounding_option

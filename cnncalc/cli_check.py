@@ -9,6 +9,7 @@ from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_OK,
     UsageError,
+    Whole,
     budget_options,
     budgets_of,
     check_stdin_once,
@@ -18,6 +19,7 @@ from cnncalc.cli_common import (
     rounding_option,
     with_budgets,
 )
+from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 
 
@@ -109,7 +111,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
 @click.argument("b", metavar="B", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="List unchanged rows too.")
-@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+@click.option("--depth", type=Whole(1, MAX_TREE_DEPTH), default=None, metavar="N",
               help="Compare rows down to depth N (containers stand for their contents).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the networks differ (as `git diff --exit-code`).")
 @rounding_option

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -48,6 +48,38 @@ def with_budgets(reports: list[Any], budgets: Any) -> list[Any]:
     return [r.with_diagnostics(budget_diagnostics(r, budgets)) for r in reports]
 
 
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[int]  # generic from click 8.2 on
+else:
+    _ParamType = click.ParamType
+
+
+class Whole(_ParamType):
+    """A whole number in a range; the message shows the range and a long value shortened."""
+
+    name = "integer"
+
+    def __init__(self, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            text = str(value).strip().replace("_", "")
+            digits = text.lstrip("-")
+            if not digits.isdigit() or not digits.isascii() or len(digits) > 20:
+                shown = text if len(text) <= 24 else text[:21] + "..."
+                self.fail(f"{shown!r} is not a whole number from {self.lo:,} to {self.hi:,}", param, ctx)
+            number = int(text)
+        if not self.lo <= number <= self.hi:
+            self.fail(f"{number:,} is not from {self.lo:,} to {self.hi:,}", param, ctx)
+        return number
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "N"
+
+
 OptionParser = Callable[[click.Context, click.Parameter, "str | None"], "int | None"]
 
 
@@ -58,14 +90,15 @@ def positive_count(what: str, binary: bool = False) -> OptionParser:
             return None
         from cnncalc.tokens import parse_amount
         text = value.strip()
+        shown = repr(text if len(text) <= 24 else text[:21] + "...")
         if text.startswith("-"):
-            raise click.BadParameter(f"{value!r}: {what} must be positive")
+            raise click.BadParameter(f"{shown}: the {what} must be positive")
         amount = parse_amount(text)
         if amount is None:
             example = "100MiB, 4GiB or 1_000_000_000" if binary else "25M, 4.1G or 1_000_000"
-            raise click.BadParameter(f"{value!r} is not a {what}; write e.g. {example}")
+            raise click.BadParameter(f"{shown} is not a {what}; write e.g. {example}")
         if amount <= 0:
-            raise click.BadParameter(f"{value!r}: {what} must be positive")
+            raise click.BadParameter(f"{shown}: the {what} must be positive")
         return amount
     return parse
 

@@ -11,6 +11,7 @@ from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_OK,
     UsageError,
+    Whole,
     check_stdin_once,
     lang_option,
     load,
@@ -18,6 +19,7 @@ from cnncalc.cli_common import (
     print_diagnostics,
     rounding_option,
 )
+from cnncalc.limits import MAX_BATCH, MAX_TREE_DEPTH
 from cnncalc.report import Report
 
 max_memory_option = click.option("--max-memory", default="4GiB", show_default=True, metavar="SIZE",
@@ -39,13 +41,13 @@ def check_memory(analysis: Any, batch: int, itemsize: int, limit: int, given: in
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
-@click.option("--batch", type=click.IntRange(min=1, max=2**20), default=1, show_default=True,
+@click.option("--batch", type=Whole(1, MAX_BATCH), default=1, show_default=True,
               help="Images per forward pass.")
-@click.option("--seed", type=click.IntRange(min=0, max=2**63 - 1), default=0, show_default=True,
+@click.option("--seed", type=Whole(0, 2**63 - 1), default=0, show_default=True,
               help="Seed of the random input and weights.")
 @click.option("--naive", is_flag=True, help="Use the loop-per-window kernels (slow; for small networks).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N", help="Show rows down to depth N.")
+@click.option("--depth", type=Whole(1, MAX_TREE_DEPTH), default=None, metavar="N", help="Show rows down to depth N.")
 @max_memory_option
 @rounding_option
 @lang_option
@@ -140,7 +142,7 @@ class _Progress:
 @click.option("--output", "output_path", metavar="OUT", type=click.Path(),
               help="Write the output to a .npy or .json file.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-@click.option("--seed", type=click.IntRange(min=0, max=2**63 - 1), default=0, show_default=True,
+@click.option("--seed", type=Whole(0, 2**63 - 1), default=0, show_default=True,
               help="Seed of the weights not given.")
 @max_memory_option
 @rounding_option

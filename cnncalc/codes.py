@@ -148,7 +148,7 @@ E053 = Code("E053", STRUCTURE, "bad block arguments",
 E054 = Code("E054", STRUCTURE, "recursive block",
             "A block calls itself, directly or through other blocks; the network would be infinite.")
 E055 = Code("E055", STRUCTURE, "block defined twice", "Two `block` definitions share a name.")
-E056 = Code("E056", STRUCTURE, "bad repeat count", "`repeat N` needs 0 <= N <= 1,000,000.")
+E056 = Code("E056", STRUCTURE, "bad repeat count", "`repeat N` needs a whole number N >= 0.")
 E057 = Code("E057", STRUCTURE, "bad expression",
             "An integer expression divides by zero, leaves its range, or does arithmetic on a pair (`1x7`).")
 E058 = Code("E058", STRUCTURE, "network too large",

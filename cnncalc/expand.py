@@ -117,10 +117,10 @@ class Expander:
             return 1 + self.size_seq(item.body, env, depth + 1)
         if isinstance(item, ir.Repeat):
             n = self.quiet_eval(item.times, env)
-            if not isinstance(n, int) or n < 0:
-                return 1
+            if not isinstance(n, int) or not 0 <= n <= limits.MAX_REPEAT:
+                return 1  # E056 when built
             body = self.size_seq(item.body, env, depth + 2)
-            return 1 + min(n, limits.MAX_REPEAT + 1) * (1 + body)
+            return 1 + n * (1 + body)
         block = self.blocks.get(item.block)
         if block is None or block.name in self.stack:
             return 1

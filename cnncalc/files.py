@@ -28,9 +28,10 @@ class Text(NamedTuple):
     bad_byte: tuple[int, int] | None
 
 
-def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: str, limit: int | None = None) -> bytes:
     """A regular file's bytes (or standard input for `-`), refusing directories, devices, FIFOs and
-    anything over `limit` before reading it whole."""
+    anything over `limit` (MAX_FILE_BYTES by default) before reading it whole."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:

@@ -87,9 +87,10 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
             return pos
         elif kind == "BAD":
             ch = m.group(kind)
-            shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
-            sink.add(codes.E001, f"unexpected character {shown}", Span(pos - 1, pos),
-                     hint="comments start with `#`; shapes are written like `227x227x3`")
+            if ch != "\ufffd":  # a byte that was not UTF-8: E005 has said so, once for the file
+                shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
+                sink.add(codes.E001, f"unexpected character {shown}", Span(pos - 1, pos),
+                         hint="comments start with `#`; shapes are written like `227x227x3`")
             line_start = False
 
 

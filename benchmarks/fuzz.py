@@ -1,0 +1,119 @@
+"""The long fuzz run: grammar-generated specs, lecture listings and mutated real files
+(tests/grammar.py), analysed and rendered in every format in process, one in ten also through the
+command line with random options. Each case has a time limit; the summary counts cases,
+exceptions (with their first seeds, to reproduce: `tests.grammar.case(seed)`), cases over 1 s,
+and the largest peak memory of a worker process.
+
+Run: python benchmarks/fuzz.py [--cases 100000] [--start 0] [--workers 2]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import multiprocessing
+import resource
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LIMIT_SECONDS = 20  # a case still running after this is a hang: stopped and counted
+OPTIONS = [[], ["--format", "json"], ["--explain"], ["--depth", "2"], ["--format", "csv"], ["--rounding", "floor"],
+           ["--show-notes"], ["--format", "markdown"], ["--max-params", "1M"], ["--lang", "lecture"]]
+
+
+class Hang(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise Hang
+
+
+def work(bounds: tuple[int, int]) -> dict[str, object]:
+    from click.testing import CliRunner
+
+    from cnncalc.analysis import run
+    from cnncalc.cli import cli
+    from cnncalc.render.formats import FORMATS, Options
+    from tests.grammar import case
+
+    signal.signal(signal.SIGALRM, _alarm)
+    runner = CliRunner()
+    crashes: collections.Counter[str] = collections.Counter()
+    first: dict[str, int] = {}
+    slow: list[tuple[float, int, str]] = []
+    kinds: collections.Counter[str] = collections.Counter()
+    for seed in range(*bounds):
+        kind, text = case(seed)
+        kinds[kind.split()[0]] += 1
+        start = time.perf_counter()
+        signal.alarm(LIMIT_SECONDS)
+        try:
+            reports = [a.report for a in run(text, "fuzz.spec")]
+            for fmt in FORMATS.values():
+                command = "check" if fmt.name == "text" else "summary"
+                for _ in fmt.renderer()(reports, Options(explain=seed % 2 == 0, command=command)):
+                    pass
+            if seed % 10 == 0:
+                options = OPTIONS[seed // 10 % len(OPTIONS)]
+                for command in (["-"], ["check", "-"]):
+                    result = runner.invoke(cli, [*command, *options], input=text.encode("utf-8", "replace"))
+                    if result.exit_code not in (0, 1, 2) or (result.exception is not None
+                                                            and not isinstance(result.exception, SystemExit)):
+                        raise RuntimeError(f"exit {result.exit_code}: {result.output[-200:]}")
+        except Hang:
+            crashes["hang"] += 1
+            first.setdefault("hang", seed)
+        except Exception as e:  # noqa: BLE001 - what the fuzzer is looking for
+            frame = traceback.extract_tb(e.__traceback__)[-1]
+            key = f"{type(e).__name__} at {Path(frame.filename).name}:{frame.lineno}"
+            crashes[key] += 1
+            first.setdefault(key, seed)
+        finally:
+            signal.alarm(0)
+        took = time.perf_counter() - start
+        if took > 1:
+            slow.append((round(took, 2), seed, kind))
+    return {"cases": bounds[1] - bounds[0], "crashes": crashes, "first": first, "slow": slow, "kinds": kinds,
+            "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--start", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    chunk = max(args.cases // (args.workers * 20), 1)
+    bounds = [(s, min(s + chunk, args.start + args.cases)) for s in range(args.start, args.start + args.cases, chunk)]
+    began = time.perf_counter()
+    crashes: collections.Counter[str] = collections.Counter()
+    first: dict[str, int] = {}
+    slow: list[tuple[float, int, str]] = []
+    kinds: collections.Counter[str] = collections.Counter()
+    peak = 0
+    cases = 0
+    with multiprocessing.Pool(args.workers, maxtasksperchild=4) as pool:
+        for result in pool.imap_unordered(work, bounds):
+            cases += result["cases"]  # type: ignore[operator]
+            crashes.update(result["crashes"])  # type: ignore[arg-type]
+            for key, seed in result["first"].items():  # type: ignore[attr-defined]
+                first[key] = min(first.get(key, seed), seed)
+            slow += result["slow"]  # type: ignore[arg-type]
+            kinds.update(result["kinds"])  # type: ignore[arg-type]
+            peak = max(peak, result["peak_kib"])  # type: ignore[type-var]
+    print(f"fuzz: {cases:,} cases ({', '.join(f'{n:,} {k}' for k, n in sorted(kinds.items()))}) "
+          f"in {time.perf_counter() - began:.0f} s on {args.workers} workers")
+    print(f"  exceptions: {sum(crashes.values())}" + "".join(f"\n    {n} {key} (first seed {first[key]})"
+                                                              for key, n in crashes.most_common()))
+    print(f"  cases over 1 s: {len(slow)}" + "".join(f"\n    {t} s seed {s} ({k})" for t, s, k in sorted(slow)[-10:]))
+    print(f"  largest peak memory of a worker: {peak / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

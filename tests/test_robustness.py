@@ -1,0 +1,238 @@
+"""Any input, any size: bounded numbers with located errors, limits decided before work, text as
+people have it, files that are not files, outputs that are checked before any work, and the
+grammar-aware fuzzer (a short run here; `python benchmarks/fuzz.py` runs 100,000 cases)."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnncalc.analysis import run as run_all
+from cnncalc.cli import cli
+from cnncalc.render.formats import FORMATS, Options
+from tests.conftest import SPECS, codes, errors, run, where
+from tests.grammar import case
+
+
+def invoke(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, env={"COLUMNS": "100"})
+
+
+# ---- numbers -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    ("conv 8 " + "9" * 5000 + " 3x3", "E013"),  # more digits than Python converts: refused as written
+    ("conv 8 3x3 stride " + "1" * 19, "E013"),
+    ("conv 16777217 3x3", "E013"),  # above 2^24 channels
+    ("conv 8 3x3 pad 1048577", "E013"),
+    ("repeat -1 { relu }", "E056"),
+    ("repeat 400001 { relu }", "E056"),  # more iterations than the node limit
+    ("repeat 1000 { repeat 1000 { relu } }", "E058"),  # sized before anything is built
+    ("conv 8 3x3 -> params 1e999999999", "E013"),  # an exponent beyond the range, refused at once
+    ("conv 8 3x3 -> params " + "9" * 100, "E013"),
+    ("conv 8 3x3 -> macs 1.5e31", "E013"),
+    ("dropout " + "1" * 40, "E013"),
+])
+def test_numbers_beyond_their_range_are_located_errors(text: str, code: str) -> None:
+    r = run(f"input 8x8x8\n{text}\n")
+    assert errors(r) and errors(r)[0][0] == code and errors(r)[0][1] == 2
+
+
+def test_expressions_are_bounded() -> None:
+    r = run("block b(c) { conv c 1x1 }\ninput 4x4x4\nb(1000000*1000000*1000000)\n")
+    assert codes(r) == ["E057"]
+    assert "beyond cnncalc's range" in r.diagnostics[0].message
+    r = run("block b(k) { conv k+1 1x1 }\ninput 4x4x4\nb(1x7)\n")
+    assert codes(r) == ["E057"] and "pair" in r.diagnostics[0].message
+
+
+def test_computed_sizes_are_bounded() -> None:
+    # Doubling a side 33 times passes 2^32: refused where it happens, not carried on.
+    r = run("input 8x8x1\nrepeat 33 { deconv 1 2x2 stride 2 }\n")
+    assert [c for c, _, _ in errors(r)] == ["E031"]
+
+
+@pytest.mark.parametrize("option", [["--max-params", "1e99999999"], ["--max-macs", "9" * 5000],
+                                    ["--max-memory", "-5"], ["--depth", "9" * 5000], ["--depth", "0"]])
+def test_options_out_of_range_are_usage_errors(option: list[str]) -> None:
+    result = invoke(str(SPECS / "lenet5.spec"), *option)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert len(result.output) < 500  # a long value is shown shortened
+
+
+def test_negative_budgets_say_must_be_positive() -> None:
+    result = invoke(str(SPECS / "lenet5.spec"), "--max-params", "-5")
+    assert "--max-params" in result.output and "must be positive" in result.output
+
+
+# ---- limits decided before work -------------------------------------------------------------
+
+def test_expansion_is_sized_before_building() -> None:
+    # 2^40 nodes by calls and 1.6·10^11 by repeats: refused from the IR, nothing built, caret on the call site.
+    blocks = "block b0() { relu }\n" + "".join(f"block b{i}() {{ b{i - 1}() ; b{i - 1}() }}\n" for i in range(1, 41))
+    r = run("input 8x8x3\n" + blocks + "b40()\n")
+    assert r.rows == [] and where(r)[-1] == ("E058", 43, 1)
+    r = run("input 8x8x3\nrelu\nx: repeat 400000 { repeat 400000 { relu } }\n")
+    assert r.rows == [] and where(r) == [("E058", 3, 1)]
+
+
+def test_a_long_file_is_refused_at_the_line_that_crosses_the_limit() -> None:
+    # Each line is 1 + 100,000·(1 + 1) = 200,001 nodes: the second line crosses 400,000.
+    r = run("input 8x8x3\n" + "repeat 100000 { relu }\n" * 5)
+    assert r.rows == [] and where(r) == [("E058", 3, 1)]
+    assert r.diagnostics[0].message.startswith("the network reaches 400,002 nodes here")
+
+
+def test_diagnostics_are_kept_to_a_thousand_and_the_rest_counted() -> None:
+    # 20,000 `pad 1`: 19,999 repeats, each E012; linear, 1,000 kept, the rest counted in one more.
+    r = run("input 8x8x3\nconv 4 3x3 " + "pad 1 " * 20000 + "\n")
+    assert len(r.diagnostics) == 1001 and r.diagnostics[-1].code == "E006"
+    assert r.diagnostics[-1].message.startswith("18,999 more diagnostics not shown")
+
+
+def test_long_lines_are_shown_as_a_window_around_the_caret() -> None:
+    from cnncalc.render.diagnostics import render_diagnostic
+    r = run("input 8x8x3\nconv 4 3x3 " + "relu ; " * 5000 + "strde 2\n")
+    text = render_diagnostic(r.diagnostics[-1], r.source)
+    assert max(len(line) for line in text.splitlines()) < 400 and "…" in text
+
+
+# ---- text as people have it ----------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbfinput 8x8x3\nconv 4 3x3\n",  # a UTF-8 byte-order mark
+    b"input 8x8x3\r\nconv 4 3x3\r\n",  # CRLF
+    b"input\t8x8x3\nconv\t4\t3x3\n",  # tabs
+    b"input 8x8x3\nconv 4 3x3",  # no newline at the end
+])
+def test_text_as_people_have_it(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "net.spec"
+    path.write_bytes(data)
+    result = invoke("check", str(path))
+    assert result.exit_code == 0 and result.stdout == "1 spec, no problems\n"
+
+
+def test_bytes_that_are_not_utf8_and_nul_bytes_are_located_errors(tmp_path: Path) -> None:
+    path = tmp_path / "net.spec"
+    path.write_bytes(b"input 8x8x3\nconv 4 3x3 \xff\xfe\nrelu\x00\n")
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"{path}:2:12: error[E005]: byte 0xFF is not UTF-8 text",
+                                          f"{path}:3:5: error[E001]: unexpected character U+0000",
+                                          "1 spec, 2 problems in 1 file"]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: os.mkfifo(p), "is not a regular file"),
+    (lambda p: None, "No such file"),
+])
+def test_files_that_are_not_files(tmp_path: Path, make, message: str) -> None:
+    path = tmp_path / "thing"
+    make(path)
+    result = invoke(str(path))
+    assert result.exit_code == 2 and message in result.stderr and "Usage:" not in result.output
+
+
+def test_devices_are_refused_without_reading_them() -> None:
+    result = invoke("/dev/zero")
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_files_over_the_limit_are_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cnncalc import files
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.spec"
+    path.write_text("input 8x8x3\n" + "relu\n" * 100)
+    result = invoke(str(path))
+    assert result.exit_code == 2 and "more than cnncalc reads (100)" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.spec"
+    path.write_text("input 8x8x3\n")
+    path.chmod(0)
+    assert invoke(str(path)).exit_code == 2
+
+
+def test_standard_input_is_read_once() -> None:
+    result = invoke("-", "-", input="input 8x8x3\nrelu\n")
+    assert result.exit_code == 2 and "given more than once" in result.stderr
+
+
+def test_the_python_api_does_not_guess_between_text_and_paths(tmp_path: Path) -> None:
+    import cnncalc
+    (tmp_path / "relu").write_text("not a spec")
+    os.chdir(tmp_path)
+    r = cnncalc.analyze_text("relu")  # text, even though a file of that name exists
+    assert codes(r) == ["E024"]
+    with pytest.raises(FileNotFoundError):
+        cnncalc.analyze(tmp_path / "missing.spec")
+
+
+# ---- outputs checked before any work ------------------------------------------------------
+
+@pytest.fixture
+def maxpool(tmp_path: Path) -> tuple[str, str]:
+    spec = tmp_path / "pool.spec"
+    spec.write_text("input 4x4x1\nmaxpool 2x2\n")
+    x = tmp_path / "x.json"
+    x.write_text("[[[1], [2], [3], [4]], [[5], [6], [7], [8]], [[9], [1], [2], [3]], [[4], [5], [6], [7]]]")
+    return str(spec), str(x)
+
+
+def test_output_paths_are_checked_before_computing(tmp_path: Path, maxpool: tuple[str, str]) -> None:
+    spec, x = maxpool
+    existing = tmp_path / "out.npy"
+    existing.write_text("mine")
+    dangling = tmp_path / "dangling.npy"
+    dangling.symlink_to(tmp_path / "nowhere.npy")
+    directory = tmp_path / "dir.npy"
+    directory.mkdir()
+    cases = [(existing, "exists"), (dangling, "symbolic link"), (directory, "directory"),
+             (Path(x), "input of this command"), (tmp_path / "no" / "out.npy", "does not exist")]
+    for path, message in cases:
+        for extra in ([], ["--force"]):
+            if path == existing and extra:
+                continue  # the one case that may write
+            result = invoke("run", spec, "--input", x, "--output", str(path), *extra)
+            assert result.exit_code == 2 and message in result.stderr, (path, extra, result.output)
+    assert existing.read_text() == "mine" and not list(tmp_path.glob(".*.part"))
+    assert invoke("run", spec, "--input", x, "--output", str(existing), "--force").exit_code == 0
+
+
+def test_output_files_take_the_users_umask(tmp_path: Path, maxpool: tuple[str, str]) -> None:
+    spec, x = maxpool
+    old = os.umask(0o022)
+    try:
+        assert invoke("run", spec, "--input", x, "--output", str(tmp_path / "y.npy")).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "y.npy").stat().st_mode) == 0o644
+
+
+# ---- the fuzzer ----------------------------------------------------------------------------
+
+@given(st.integers(0, 2**32))
+def test_fuzz_cases_never_raise(seed: int) -> None:
+    """A generated, lecture or mutated case: analysed, rendered in every format; nothing raises."""
+    _, text = case(seed)
+    reports = [a.report for a in run_all(text, "fuzz.spec")]
+    for fmt in FORMATS.values():
+        for _ in fmt.renderer()(reports, Options(explain=True, command="check" if fmt.name == "text" else "summary")):
+            pass
+
+
+@given(st.integers(0, 2**32), st.sampled_from([["--format", "json"], ["--explain"], ["--depth", "2"],
+                                                ["--format", "csv"], ["--rounding", "floor"], ["--show-notes"]]))
+def test_fuzz_cases_through_the_command_line(seed: int, options: list[str]) -> None:
+    _, text = case(seed)
+    for command in (["-"], ["check", "-"]):
+        result = invoke(*command, *options, input=text.encode("utf-8", errors="replace"))
+        assert (result.exit_code in (0, 1, 2) and result.exception is None) or isinstance(result.exception, SystemExit)
