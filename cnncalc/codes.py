@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from cnncalc import limits
+
 Severity = Literal["error", "warning", "note"]
 
 
@@ -152,8 +154,8 @@ E056 = Code("E056", STRUCTURE, "bad repeat count", "`repeat N` needs a whole num
 E057 = Code("E057", STRUCTURE, "bad expression",
             "An integer expression divides by zero, leaves its range, or does arithmetic on a pair (`1x7`).")
 E058 = Code("E058", STRUCTURE, "network too large",
-            "Expanding blocks and repeats would exceed 400,000 layers and containers; the size is computed "
-            "before anything is built and the caret points at the construct responsible.")
+            f"Expanding blocks and repeats would exceed {limits.MAX_NODES:,} layers and containers; the size is "
+            "computed before anything is built and the caret points at the construct responsible.")
 E059 = Code("E059", STRUCTURE, "undefined name in expression",
             "An expression uses a name that is not a parameter of the enclosing block.")
 E061 = Code("E061", STRUCTURE, "mul shape mismatch",

@@ -85,5 +85,10 @@ class DiagnosticSink:
         self.items.append(Diagnostic(code, message, span, hint, path, notes))
 
     @property
+    def total(self) -> int:
+        """Every diagnostic added so far, kept or not: a stage compares it to see whether it reported."""
+        return len(self.items) + self.dropped
+
+    @property
     def has_errors(self) -> bool:
         return self.errors > 0

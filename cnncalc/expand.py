@@ -14,7 +14,7 @@ from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
 from cnncalc.layers.merge import MERGES
 from cnncalc.suggest import did_you_mean
-from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding, SeqNode
+from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding, SeqNode, moved
 
 Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
 Env = dict[str, Value]
@@ -74,6 +74,9 @@ class Expander:
         self.roundings: dict[int, Rounding] = {}
         self.track_names = "@" in text  # `@NAME` references need every scope's names; most specs have none
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None]] = {}
+        self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
+        self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
+        self.built: dict[tuple[object, ...], SeqNode] = {}  # the first node of each template
 
     # ---- the network -----------------------------------------------------------------
 
@@ -146,25 +149,11 @@ class Expander:
 
     def fill(self, parent: SeqNode, seq: ir.Seq, env: Env, shift: int, scope: _Scope) -> None:
         """Expand the lines of `seq` into `parent`'s children; names are unique within `parent`."""
-        explicit: dict[str, Span] = {}
-        for line in seq.lines:
-            for item in line.items:
-                if item.label is None:
-                    continue
-                if item.label in explicit:
-                    self.sink.add(codes.E015, f"the name `{item.label}` is already used in this scope",
-                                  shifted(item.span, shift + line.shift), hint="give each layer its own name")
-                explicit.setdefault(item.label, item.span)
-        counters: dict[str, int] = {}
-        for line in seq.lines:
+        for line, names in self.naming(seq, shift):
             line_shift = shift + line.shift
             first = len(parent.children)
-            label: str | None = None
             scope.line_label = line.items[0].label
-            for index, item in enumerate(line.items):
-                name = item.label or self.generated_name(_item_word(item), counters, explicit)
-                if index == 0:
-                    label = name
+            for index, (item, name) in enumerate(zip(line.items, names)):
                 node = self.item(item, name, parent, env, line_shift, scope)
                 if node is not None:
                     parent.children.append(node)
@@ -174,13 +163,34 @@ class Expander:
             if self.track_names and len(parent.children) > first and line.items[0].label is not None:
                 scope.names[line.items[0].label] = parent.children[-1]  # `@NAME` of a line is its output
             if line.expectation is not None and len(parent.children) > first:
-                assert label is not None
                 parent.checks.append(LineCheck(_shift_expectation(line.expectation, line_shift), first,
-                                               len(parent.children) - 1, label))
+                                               len(parent.children) - 1, names[0]))
+
+    def naming(self, seq: ir.Seq, shift: int) -> list[tuple[ir.Line, list[str]]]:
+        """Each line of `seq` with its items' names: given ones, else `conv1`, `conv2`, ... counting each
+        keyword in the scope and skipping names given explicitly. Decided once per sequence (a repeat's
+        body is named the same in every iteration); a name given twice is E015 at each place it is written."""
+        plan = self.plans.get(id(seq))
+        if plan is None:
+            counters: dict[str, int] = {}
+            explicit = {item.label for line in seq.lines for item in line.items if item.label is not None}
+            plan = self.plans[id(seq)] = (seq, [(line, [item.label or self.generated_name(_item_word(item), counters,
+                                                                                          explicit)
+                                                        for item in line.items]) for line in seq.lines])
+        if (id(seq), shift) not in self.named:
+            self.named.add((id(seq), shift))
+            seen: set[str] = set()
+            for line in seq.lines:
+                for item in line.items:
+                    if item.label is not None and item.label in seen:
+                        self.sink.add(codes.E015, f"the name `{item.label}` is already used in this scope",
+                                      shifted(item.span, shift + line.shift), hint="give each layer its own name")
+                    if item.label is not None:
+                        seen.add(item.label)
+        return plan[1]
 
     @staticmethod
-    def generated_name(word: str, counters: dict[str, int], explicit: dict[str, Span]) -> str:
-        """`conv1`, `conv2`, ... counting each keyword in its scope, skipping names given explicitly."""
+    def generated_name(word: str, counters: dict[str, int], explicit: set[str]) -> str:
         n = counters.get(word, 0)
         while True:
             n += 1
@@ -284,12 +294,31 @@ class Expander:
                           shifted(item.times.span, shift))
             return None
         node = SeqNode(name, path, depth, span, "repeat", f"repeat {n}")
+        template = ("repeat", id(node))
         for i in range(1, n + 1):
-            iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, shifted(item.body.span, shift), "iteration",
-                                f"{i} of {n}")
-            self.fill(iteration, item.body, env, shift, _Scope(None))
+            iteration = self.copy_of(template, f"{path}.{i}")
+            if iteration is None:
+                iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, shifted(item.body.span, shift), "iteration", "")
+                iteration.template = template
+                self.fill(iteration, item.body, env, shift, _Scope(None))
+                self.remember(template, iteration)
+            iteration.name, iteration.op = str(i), f"{i} of {n}"
             node.children.append(iteration)
         return node
+
+    def copy_of(self, template: tuple[object, ...], path: str) -> SeqNode | None:
+        """A copy, at `path`, of the node built before from the same template, if any."""
+        built = self.built.get(template)
+        if built is None:
+            return None
+        copy = moved(built, built.path, path)
+        assert isinstance(copy, SeqNode)
+        return copy
+
+    def remember(self, template: tuple[object, ...], node: SeqNode) -> None:
+        """Expansion depends only on the template (the same body, arguments, depth and nesting), so later
+        nodes of this template are copies: the same contents, and no diagnostic reported twice."""
+        self.built[template] = node
 
     def block_call(self, call: ir.BlockCall, name: str, path: str, depth: int, span: Span, env: Env,
                    shift: int) -> SeqNode | None:
@@ -307,13 +336,20 @@ class Expander:
         bound = self.bind(block, call, env, shift=shift)
         if bound is None:
             return None
+        template = ("block", block.name, tuple(bound.values()), depth, len(self.stack))
+        node = self.copy_of(template, path)
+        if node is not None:
+            node.name, node.span = name, span
+            return node
         shown = ", ".join(_shown(v) for v in bound.values())
         node = SeqNode(name, path, depth, span, "block", f"{block.name}({shown})")
+        node.template = template
         self.stack.append(block.name)
         try:
             self.fill(node, block.body, bound, 0, _Scope(None))
         finally:
             self.stack.pop()
+        self.remember(template, node)
         return node
 
     def bind(self, block: ir.BlockDef, call: ir.BlockCall, env: Env, *, quiet: bool = False,

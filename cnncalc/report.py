@@ -57,6 +57,25 @@ class Row:
     def params(self) -> int:
         return self.weights + self.biases
 
+    def moved(self, path: str, inputs: tuple[str, ...], branches: tuple[str, ...]) -> Row:
+        """This row's copy at another path (a repeated iteration or block call with the same input)."""
+        row = Row(path, self.name, self.kind, self.keyword, self.op, self.depth, self.span, self.input, inputs)
+        row.output = self.output
+        row.weights = self.weights
+        row.biases = self.biases
+        row.non_trainable = self.non_trainable
+        row.macs = self.macs
+        row.train_macs = self.train_macs
+        row.activations = self.activations
+        row.rounded = self.rounded
+        row.branches = branches
+        row.working = self.working
+        row.doubt = self.doubt
+        row.train = self.train
+        row.known = self.known
+        row.ref = self.ref
+        return row
+
     @property
     def is_container(self) -> bool:
         return self.kind not in ("layer", "join")

@@ -69,7 +69,8 @@ class LineCheck(NamedTuple):
 class SeqNode:
     """A run of nodes: the network, a block call, a repeat, one repeat iteration, a branch or a side head."""
 
-    __slots__ = ("name", "path", "depth", "span", "kind", "op", "children", "checks", "keep", "ref", "train")
+    __slots__ = ("name", "path", "depth", "span", "kind", "op", "children", "checks", "keep", "ref", "train",
+                 "template")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: str, op: str) -> None:
         self.name = name
@@ -83,6 +84,9 @@ class SeqNode:
         self.keep = False
         self.ref: Node | None = None  # a branch that starts from an earlier node's output (`@NAME`)
         self.train = False  # a `side train` head: its MACs are training-only
+        # Nodes with the same template have the same contents but for their paths (the iterations of one
+        # repeat, the calls of a block with the same arguments): the walker may copy one's rows for another.
+        self.template: tuple[object, ...] | None = None
 
 
 class MergeNode:
@@ -119,3 +123,29 @@ class Network(NamedTuple):
     root: SeqNode | None
     totals: tuple[ir.TotalExpectation, ...]
     span: Span
+
+
+def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None) -> Node:
+    """A copy of a subtree whose paths start with `new` instead of `old`; an `@NAME` reference to a
+    node inside it reads the copy of that node (`copies`, filled in walk order), others are kept."""
+    copies = {} if copies is None else copies
+    path = new + node.path[len(old):]
+    copy: Node
+    if isinstance(node, LayerNode):
+        copy = LayerNode(node.name, path, node.depth, node.span, node.call, node.shift, node.layer, node.rounding,
+                         node.problem)
+    elif isinstance(node, SeqNode):
+        copy = SeqNode(node.name, path, node.depth, node.span, node.kind, node.op)
+        copy.ref = None if node.ref is None else copies.get(id(node.ref), node.ref)
+        copy.children = [moved(child, old, new, copies) for child in node.children]
+        copy.checks = node.checks
+        copy.train = node.train
+        copy.template = node.template
+    else:
+        copy = MergeNode(node.name, path, node.depth, node.span, node.kind, node.keyword, node.count)
+        copy.branches = [moved(b, old, new, copies) for b in node.branches]  # type: ignore[misc]
+        copy.op = node.op
+        copy.branch_paths = tuple(b.path for b in copy.branches)
+    copy.keep = node.keep
+    copies[id(node)] = copy
+    return copy

@@ -8,6 +8,7 @@ which depend on it are left unchecked with the reason, and answers which do not 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from cnncalc import codes, limits
 from cnncalc.codes import Code
@@ -85,6 +86,19 @@ class _MergeContext:
         self.walker.sink.add(code, f"{self.node.path}: {message}", self.node.span, hint, self.node.path, notes)
 
 
+class _Walked(NamedTuple):
+    """A templated node's clean walk: its path, its input's source, its rows, its output and that output's row."""
+
+    path: str
+    source: str
+    rows: list[Row]
+    output: Shape | None
+    end: str
+
+
+_UNSEEN = _Walked("", "", [], None, "")
+
+
 class Walker:
     def __init__(self, sink: DiagnosticSink, explain: bool, line_of: Callable[[int], int]) -> None:
         self.sink = sink
@@ -97,6 +111,7 @@ class Walker:
         self.cache: dict[tuple[int, tuple[int, ...], str],
                          tuple[Shape | None, tuple[int, int, int], int, Working | None, int]] = {}
         self.train = False
+        self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
 
     def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None) -> Flow:
         flow = Flow(x, "input", None if unknown is None else Doubt(unknown, None, True, True))
@@ -204,6 +219,52 @@ class Walker:
     def seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.kind == "side":
             return self.side(node, flow)
+        if node.template is not None and flow.doubt is None:
+            return self.templated(node, flow)
+        return self.walk_seq(node, flow)
+
+    def templated(self, node: SeqNode, flow: Flow) -> Row:
+        """A node like one walked before on the same input (a repeat's iterations on a steady volume, a
+        block called again): the earlier rows, moved to this node's paths. Only a clean walk is reused:
+        nothing reported, no answered line, no side output, no kept reference, a certain output."""
+        key = (node.template, node.depth, flow.shape, self.train)
+        saved = self.templates.get(key, _UNSEEN)
+        if saved is None:
+            return self.walk_seq(node, flow)
+        if saved is not _UNSEEN:
+            return self.replay(node, flow, saved)
+        start, marks = len(self.rows), (self.sink.total, len(self.lines), len(self.outputs), len(self.kept))
+        source = flow.source
+        row = self.walk_seq(node, flow)
+        clean = flow.doubt is None and marks == (self.sink.total, len(self.lines), len(self.outputs), len(self.kept))
+        # Copying two rows costs what walking them does: only larger nodes are worth keeping.
+        self.templates[key] = _Walked(node.path, source, self.rows[start:], flow.shape, flow.source) if (
+            clean and len(self.rows) - start > 2) else None
+        return row
+
+    def replay(self, node: SeqNode, flow: Flow, saved: _Walked) -> Row:
+        inside, cut, path = saved.path + ".", len(saved.path), node.path
+        before, source = saved.source, flow.source
+
+        def moved(p: str) -> str:
+            return path + p[cut:] if p.startswith(inside) else source if p == before else p
+
+        rows = self.rows
+        first = saved.rows[0].moved(path, (source,), ())
+        first.name, first.op, first.span = node.name, node.op, node.span
+        rows.append(first)
+        for r in saved.rows[1:]:
+            inputs = r.inputs
+            if len(inputs) == 1:
+                p = inputs[0]
+                inputs = (path + p[cut:] if p.startswith(inside) else source if p == before else p,)
+            else:
+                inputs = tuple(map(moved, inputs))
+            rows.append(r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ()))
+        flow.shape, flow.source = saved.output, moved(saved.end)
+        return first
+
+    def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.ref is not None:
             saved = self.kept.get(id(node.ref))
             flow = saved.copy() if saved is not None else Flow(None, node.ref.path, Doubt(

@@ -240,7 +240,7 @@ def test_repeat_bomb_is_refused_before_anything_is_built() -> None:
     assert where(r) == [("E058", 2, 1)]
     # 1 + 10^3·(1 + (1 + 10^3·(1 + 1))) nodes: the outer repeat, its iterations, the inner repeats and relus.
     size = 1 + 10**3 * (1 + 1 + 10**3 * 2)
-    assert r.diagnostics[0].message == f"this line alone expands to {size:,} nodes; cnncalc's limit is 400,000"
+    assert r.diagnostics[0].message == f"this line alone expands to {size:,} nodes; cnncalc's limit is 250,000"
     assert r.rows == []  # refused from the IR: nothing was built
 
 
@@ -254,7 +254,7 @@ def test_block_bomb_fails_fast() -> None:
     size = 2
     for _ in range(40):
         size = 1 + 2 * size
-    assert e058.message == f"this line alone expands to {size:,} nodes; cnncalc's limit is 400,000"
+    assert e058.message == f"this line alone expands to {size:,} nodes; cnncalc's limit is 250,000"
     assert r.rows == []
 
 

@@ -76,3 +76,19 @@ def test_check_never_prints_a_traceback(text: str, fmt: str) -> None:
     result = CliRunner().invoke(cli, ["check", "-", "--format", fmt, "--explain"], input=text)
     assert result.exit_code in (0, 1), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@given(st.integers(0, 2**32), st.booleans())
+def test_json_rows_are_written_as_the_standard_encoder_would(seed: int, explain: bool) -> None:
+    """The JSON rows are formatted by hand for speed; the standard library reads back what `row_dict` says."""
+    import json
+
+    from cnncalc.analysis import run
+    from cnncalc.render.machine import RowWriter, row_dict
+    from tests.grammar import case
+
+    _, text = case(seed)
+    writer = RowWriter()
+    for analysis in run(text, "fuzz.spec", explain=explain):
+        for row in analysis.report.rows[:2000]:
+            assert json.loads(writer.row(row)) == row_dict(row)

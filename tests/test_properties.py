@@ -143,3 +143,43 @@ def test_error_lines_are_exactly_the_inexact_divisions_and_refusals(case: tuple)
     r = run(spec(size, depth, items))
     reported = {r.source.line_col(d.span.start)[0] for d in r.diagnostics if d.severity == "error"}
     assert reported == error_lines(size, items), [(d.code, d.message) for d in r.diagnostics]
+
+
+def _row_fields(rows: list) -> list[tuple]:
+    return [(r.path, r.name, r.kind, r.keyword, r.op, r.depth, r.span, r.input, r.output, r.weights, r.biases,
+             r.non_trainable, r.macs, r.train_macs, r.activations, r.rounded, r.inputs, r.branches, r.working,
+             r.doubt, r.train, r.known, r.ref) for r in rows]
+
+
+def _same_with_copying_off(text: str, explain: bool) -> None:
+    """The expander copies repeat iterations and block calls of the same template, and the walker
+    replays clean walks; with both turned off (every node built and walked afresh) the rows, answers
+    and totals are the same, and the diagnostics too but for repeats of the same one."""
+    import pytest
+
+    from cnncalc import expand, walker
+    from cnncalc.analysis import run
+
+    fast = run(text, "fuzz.spec", explain=explain)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(expand.Expander, "remember", lambda self, template, node: None)
+        patch.setattr(walker.Walker, "templated", walker.Walker.walk_seq)
+        slow = run(text, "fuzz.spec", explain=explain)
+    assert len(fast) == len(slow)
+    for a, b in zip(fast, slow):
+        assert _row_fields(a.report.rows) == _row_fields(b.report.rows)
+        assert a.report.answers == b.report.answers
+        assert a.report.totals == b.report.totals
+        if not any(d.code in ("E006", "W003") for d in b.report.diagnostics):
+            assert list(dict.fromkeys(a.report.diagnostics)) == list(dict.fromkeys(b.report.diagnostics))
+
+
+@given(st.integers(0, 2**32), st.booleans())
+def test_copies_are_what_a_fresh_expansion_and_walk_give(seed: int, explain: bool) -> None:
+    from tests.grammar import case
+    _same_with_copying_off(case(seed)[1], explain)
+
+
+def test_copies_are_what_a_fresh_expansion_and_walk_give_for_the_spec_library() -> None:
+    for path in sorted(SPECS.glob("*.spec")):
+        _same_with_copying_off(path.read_text(), explain=True)

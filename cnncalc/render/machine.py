@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring as _string
 from typing import Any
 
 from cnncalc import __version__
@@ -11,8 +12,9 @@ from cnncalc.diagnostics import Diagnostic
 from cnncalc.render.diagnostics import location
 from cnncalc.render.rows import CONVENTIONS, count, shape_list, shape_text, share, totals_lines, visible_rows
 from cnncalc.report import Answer, Report, Row
+from cnncalc.shape import Shape
 
-_COMPACT = {"ensure_ascii": False, "separators": (", ", ": ")}
+ROWS_PER_CHUNK = 512  # rows joined into one write
 
 
 def row_dict(r: Row) -> dict[str, Any]:
@@ -28,6 +30,52 @@ def row_dict(r: Row) -> dict[str, Any]:
     if r.working is not None:
         d["working"] = {k: v for k, v in zip(("out", "params", "macs"), r.working) if v is not None}
     return d
+
+
+class RowWriter:
+    """`json.dumps(row_dict(r))` on one line, written directly: the standard encoder's per-object setup
+    costs more than the row (a test holds the two equal on every shipped spec and fuzz case). Names,
+    operations and shapes repeat across a deep network, so their JSON text is kept per writer."""
+
+    def __init__(self) -> None:
+        self.strings: dict[str, str] = {}
+        self.shapes: dict[Shape | None, str] = {None: "null"}
+
+    def string(self, text: str) -> str:
+        found = self.strings.get(text)
+        if found is None:
+            found = self.strings[text] = _string(text)
+        return found
+
+    def dims(self, shape: Shape | None) -> str:
+        found = self.shapes.get(shape)
+        if found is None:
+            found = self.shapes[shape] = "[" + ", ".join(map(str, shape.dims)) + "]"  # type: ignore[union-attr]
+        return found
+
+    def row(self, r: Row) -> str:
+        string = self.string
+        if r.known:
+            numbers = (f"{r.weights + r.biases}, \"weights\": {r.weights}, \"biases\": {r.biases}, "
+                       f"\"non_trainable\": {r.non_trainable}, \"macs\": {r.macs}, \"train_macs\": {r.train_macs}, "
+                       f"\"activations\": {r.activations}")
+        else:
+            numbers = ("null, \"weights\": null, \"biases\": null, \"non_trainable\": null, \"macs\": null, "
+                       "\"train_macs\": null, \"activations\": null")
+        text = (f"{{\"path\": {_string(r.path)}, \"name\": {string(r.name)}, \"kind\": {string(r.kind)}, "
+                f"\"op\": {string(r.keyword)}, \"spec\": {string(r.op)}, \"depth\": {r.depth}, "
+                f"\"input\": {self.dims(r.input)}, \"output\": {self.dims(r.output)}, \"params\": {numbers}, "
+                f"\"rounded\": {_TRUTH[r.rounded]}, \"inputs\": [{', '.join(map(_string, r.inputs))}], "
+                f"\"branches\": [{', '.join(map(_string, r.branches))}], "
+                f"\"from\": {'null' if r.ref is None else _string(r.ref)}, \"train\": {_TRUTH[r.train]}")
+        if r.working is None:
+            return text + "}"
+        working = ", ".join(f"{string(k)}: {_string(v)}" for k, v in zip(("out", "params", "macs"), r.working)
+                            if v is not None)
+        return f"{text}, \"working\": {{{working}}}}}"
+
+
+_TRUTH = {True: "true", False: "false"}
 
 
 def answer_dict(report: Report, a: Answer) -> dict[str, Any]:
@@ -85,8 +133,10 @@ def json_chunks(reports: Iterable[Report], extra: dict[str, Any] | None = None) 
         text = json.dumps(doc, indent=2, ensure_ascii=False)
         head, _, tail = text.partition('"layers": null')
         yield ("" if first else ",\n") + _indent(head) + '"layers": ['
-        for i, r in enumerate(rows):
-            yield "      " + json.dumps(row_dict(r), **_COMPACT) + ("," if i + 1 < len(rows) else "")  # type: ignore[arg-type]
+        writer = RowWriter()
+        for start in range(0, len(rows), ROWS_PER_CHUNK):
+            chunk = ",\n      ".join(map(writer.row, rows[start:start + ROWS_PER_CHUNK]))
+            yield "      " + chunk + ("," if start + ROWS_PER_CHUNK < len(rows) else "")
         yield "    ]" + _indent(tail)
         first = False
     closing = "]"
@@ -107,18 +157,26 @@ def csv_chunks(reports: Iterable[Report], depth: int | None = None) -> Iterator[
     import csv
     import io
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="")
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    yield buffer.getvalue()
+    shapes: dict[Shape | None, str] = {}  # a deep network repeats a few shapes
     for report in reports:
-        for r in visible_rows(report, depth):
+        file, network = report.source.name, report.network or ""
+        rows = visible_rows(report, depth)
+        for start in range(0, len(rows), ROWS_PER_CHUNK):
+            for r in rows[start:start + ROWS_PER_CHUNK]:
+                if r.output not in shapes:
+                    shapes[r.output] = shape_text(r.output)
+            writer.writerows([file, network, r.path, r.depth, r.kind, r.op, shapes[r.output],
+                              r.weights + r.biases, r.weights, r.biases, r.non_trainable, r.macs, r.train_macs,
+                              r.activations] if r.known else
+                             [file, network, r.path, r.depth, r.kind, r.op, shapes[r.output], *"???????"]
+                             for r in rows[start:start + ROWS_PER_CHUNK])
+            yield buffer.getvalue()[:-1]
             buffer.seek(0)
             buffer.truncate()
-            known = r.known
-            writer.writerow([report.source.name, report.network or "", r.path, r.depth, r.kind, r.op,
-                             shape_text(r.output)] + [v if known else "?" for v in (
-                                 r.params, r.weights, r.biases, r.non_trainable, r.macs, r.train_macs, r.activations)])
-            yield buffer.getvalue()
+    if buffer.tell():
+        yield buffer.getvalue()[:-1]
 
 
 def markdown_chunks(reports: Iterable[Report], depth: int | None = None, with_file: bool = False) -> Iterator[str]:
