@@ -6,6 +6,7 @@ network over the node limit is refused in milliseconds, before anything is built
 """
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from cnncalc import codes, ir, limits
@@ -77,6 +78,7 @@ class Expander:
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], SeqNode] = {}  # the first node of each template
+        self.repeats = itertools.count()
 
     # ---- the network -----------------------------------------------------------------
 
@@ -294,7 +296,7 @@ class Expander:
                           shifted(item.times.span, shift))
             return None
         node = SeqNode(name, path, depth, span, "repeat", f"repeat {n}")
-        template = ("repeat", id(node))
+        template = ("repeat", next(self.repeats))  # a serial number: an id() could be reused
         for i in range(1, n + 1):
             iteration = self.copy_of(template, f"{path}.{i}")
             if iteration is None:

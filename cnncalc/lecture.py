@@ -342,7 +342,8 @@ class _LineReader:
         tok = self.next()
         text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
         parts = text.split("x")
-        if any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts) or len(parts) > 3:
+        if len(parts) > 3 or not all(p.isascii() and p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS
+                                     for p in parts):
             raise _Unreadable(f"`{tok.text}` is not a filter size", tok.span)
         nums = tuple(ir.Num(int(p), tok.span) for p in parts)
         if len(nums) == 1:

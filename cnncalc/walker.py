@@ -87,16 +87,19 @@ class _MergeContext:
 
 
 class _Walked(NamedTuple):
-    """A templated node's clean walk: its path, its input's source, its rows, its output and that output's row."""
+    """A templated node's clean walk: its path, its input's source, its rows, its output, the row that
+    gave it and its doubt, and the outputs of its side heads."""
 
     path: str
     source: str
     rows: list[Row]
     output: Shape | None
     end: str
+    doubt: Doubt | None
+    outputs: list[Output]
 
 
-_UNSEEN = _Walked("", "", [], None, "")
+_UNSEEN = _Walked("", "", [], None, "", None, [])
 
 
 class Walker:
@@ -219,26 +222,28 @@ class Walker:
     def seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.kind == "side":
             return self.side(node, flow)
-        if node.template is not None and flow.doubt is None:
+        if node.template is not None:
             return self.templated(node, flow)
         return self.walk_seq(node, flow)
 
     def templated(self, node: SeqNode, flow: Flow) -> Row:
         """A node like one walked before on the same input (a repeat's iterations on a steady volume, a
         block called again): the earlier rows, moved to this node's paths. Only a clean walk is reused:
-        nothing reported, no answered line, no side output, no kept reference, a certain output."""
-        key = (node.template, node.depth, flow.shape, self.train)
+        nothing reported, no answered line, no kept reference. The input's doubt is part
+        of the key: the rows' doubts follow from it."""
+        key = (node.template, node.depth, flow.shape, flow.doubt, self.train)
         saved = self.templates.get(key, _UNSEEN)
         if saved is None:
             return self.walk_seq(node, flow)
         if saved is not _UNSEEN:
             return self.replay(node, flow, saved)
-        start, marks = len(self.rows), (self.sink.total, len(self.lines), len(self.outputs), len(self.kept))
+        start, outputs, marks = len(self.rows), len(self.outputs), (self.sink.total, len(self.lines), len(self.kept))
         source = flow.source
         row = self.walk_seq(node, flow)
-        clean = flow.doubt is None and marks == (self.sink.total, len(self.lines), len(self.outputs), len(self.kept))
+        clean = marks == (self.sink.total, len(self.lines), len(self.kept))
         # Copying two rows costs what walking them does: only larger nodes are worth keeping.
-        self.templates[key] = _Walked(node.path, source, self.rows[start:], flow.shape, flow.source) if (
+        self.templates[key] = _Walked(node.path, source, self.rows[start:], flow.shape, flow.source, flow.doubt,
+                                      self.outputs[outputs:]) if (
             clean and len(self.rows) - start > 2) else None
         return row
 
@@ -247,7 +252,7 @@ class Walker:
         before, source = saved.source, flow.source
 
         def moved(p: str) -> str:
-            return path + p[cut:] if p.startswith(inside) else source if p == before else p
+            return source if p == before else path + p[cut:] if p.startswith(inside) else p
 
         rows = self.rows
         first = saved.rows[0].moved(path, (source,), ())
@@ -257,11 +262,12 @@ class Walker:
             inputs = r.inputs
             if len(inputs) == 1:
                 p = inputs[0]
-                inputs = (path + p[cut:] if p.startswith(inside) else source if p == before else p,)
+                inputs = (source if p == before else path + p[cut:] if p.startswith(inside) else p,)
             else:
                 inputs = tuple(map(moved, inputs))
             rows.append(r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ()))
-        flow.shape, flow.source = saved.output, moved(saved.end)
+        self.outputs += [Output(moved(o.path), o.shape, o.train) for o in saved.outputs]
+        flow.shape, flow.source, flow.doubt = saved.output, moved(saved.end), saved.doubt
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:

@@ -43,6 +43,12 @@ def test_numbers_beyond_their_range_are_located_errors(text: str, code: str) -> 
     assert errors(r) and errors(r)[0][0] == code and errors(r)[0][1] == 2
 
 
+def test_lecture_filter_sizes_are_digits_or_unreadable() -> None:
+    # Found by benchmarks/fuzz.py (seed 44850): a count with thousands separators where a size goes.
+    r = run("[227x227x3] INPUT\n[27x27x96] MAX POOL1: 1,234,567 filters at stride 2\n", lang="lecture")
+    assert [c for c, _, _ in errors(r)] == ["E060"]
+
+
 def test_expressions_are_bounded() -> None:
     r = run("block b(c) { conv c 1x1 }\ninput 4x4x4\nb(1000000*1000000*1000000)\n")
     assert codes(r) == ["E057"]

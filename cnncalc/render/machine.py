@@ -3,7 +3,7 @@ numbers as the table; `null` (JSON) and `?` (CSV, markdown) where a value is unk
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring as _string
 from typing import Any
 
@@ -19,13 +19,13 @@ ROWS_PER_CHUNK = 512  # rows joined into one write
 
 def row_dict(r: Row) -> dict[str, Any]:
     d: dict[str, Any] = {
-        "path": r.path, "name": r.name, "kind": r.kind, "op": r.keyword, "spec": r.op, "depth": r.depth,
+        "path": r.path, "name": r.name, "inputs": list(r.inputs), "branches": list(r.branches), "from": r.ref,
+        "spec": r.op, "kind": r.kind, "op": r.keyword, "depth": r.depth,
         "input": shape_list(r.input), "output": shape_list(r.output),
         "params": r.params if r.known else None, "weights": r.weights if r.known else None,
         "biases": r.biases if r.known else None, "non_trainable": r.non_trainable if r.known else None,
         "macs": r.macs if r.known else None, "train_macs": r.train_macs if r.known else None,
-        "activations": r.activations if r.known else None, "rounded": r.rounded, "inputs": list(r.inputs),
-        "branches": list(r.branches), "from": r.ref, "train": r.train,
+        "activations": r.activations if r.known else None, "rounded": r.rounded, "train": r.train,
     }
     if r.working is not None:
         d["working"] = {k: v for k, v in zip(("out", "params", "macs"), r.working) if v is not None}
@@ -34,45 +34,45 @@ def row_dict(r: Row) -> dict[str, Any]:
 
 class RowWriter:
     """`json.dumps(row_dict(r))` on one line, written directly: the standard encoder's per-object setup
-    costs more than the row (a test holds the two equal on every shipped spec and fuzz case). Names,
-    operations and shapes repeat across a deep network, so their JSON text is kept per writer."""
+    costs more than the row (a test holds the two equal on every shipped spec and fuzz case). A deep
+    network repeats a few kinds of row at different paths, so the text after the path, links and
+    operation is kept per writer, keyed by everything it shows."""
 
     def __init__(self) -> None:
-        self.strings: dict[str, str] = {}
-        self.shapes: dict[Shape | None, str] = {None: "null"}
-
-    def string(self, text: str) -> str:
-        found = self.strings.get(text)
-        if found is None:
-            found = self.strings[text] = _string(text)
-        return found
-
-    def dims(self, shape: Shape | None) -> str:
-        found = self.shapes.get(shape)
-        if found is None:
-            found = self.shapes[shape] = "[" + ", ".join(map(str, shape.dims)) + "]"  # type: ignore[union-attr]
-        return found
+        self.tails: dict[tuple[object, ...], str] = {}
 
     def row(self, r: Row) -> str:
-        string = self.string
-        if r.known:
-            numbers = (f"{r.weights + r.biases}, \"weights\": {r.weights}, \"biases\": {r.biases}, "
-                       f"\"non_trainable\": {r.non_trainable}, \"macs\": {r.macs}, \"train_macs\": {r.train_macs}, "
-                       f"\"activations\": {r.activations}")
-        else:
-            numbers = ("null, \"weights\": null, \"biases\": null, \"non_trainable\": null, \"macs\": null, "
-                       "\"train_macs\": null, \"activations\": null")
-        text = (f"{{\"path\": {_string(r.path)}, \"name\": {string(r.name)}, \"kind\": {string(r.kind)}, "
-                f"\"op\": {string(r.keyword)}, \"spec\": {string(r.op)}, \"depth\": {r.depth}, "
-                f"\"input\": {self.dims(r.input)}, \"output\": {self.dims(r.output)}, \"params\": {numbers}, "
-                f"\"rounded\": {_TRUTH[r.rounded]}, \"inputs\": [{', '.join(map(_string, r.inputs))}], "
+        key = (r.kind, r.keyword, r.depth, r.input, r.output, r.weights, r.biases, r.non_trainable, r.macs,
+               r.train_macs, r.activations, r.rounded, r.train, r.known, r.working)
+        tail = self.tails.get(key)
+        if tail is None:
+            tail = self.tails[key] = _tail(r)
+        return (f"{{\"path\": {_string(r.path)}, \"name\": {_string(r.name)}, "
+                f"\"inputs\": [{', '.join(map(_string, r.inputs))}], "
                 f"\"branches\": [{', '.join(map(_string, r.branches))}], "
-                f"\"from\": {'null' if r.ref is None else _string(r.ref)}, \"train\": {_TRUTH[r.train]}")
-        if r.working is None:
-            return text + "}"
-        working = ", ".join(f"{string(k)}: {_string(v)}" for k, v in zip(("out", "params", "macs"), r.working)
-                            if v is not None)
-        return f"{text}, \"working\": {{{working}}}}}"
+                f"\"from\": {'null' if r.ref is None else _string(r.ref)}, \"spec\": {_string(r.op)}, {tail}")
+
+
+def _tail(r: Row) -> str:
+    if r.known:
+        numbers = (f"{r.weights + r.biases}, \"weights\": {r.weights}, \"biases\": {r.biases}, "
+                   f"\"non_trainable\": {r.non_trainable}, \"macs\": {r.macs}, \"train_macs\": {r.train_macs}, "
+                   f"\"activations\": {r.activations}")
+    else:
+        numbers = ("null, \"weights\": null, \"biases\": null, \"non_trainable\": null, \"macs\": null, "
+                   "\"train_macs\": null, \"activations\": null")
+    text = (f"\"kind\": {_string(r.kind)}, \"op\": {_string(r.keyword)}, "
+            f"\"depth\": {r.depth}, \"input\": {_dims(r.input)}, \"output\": {_dims(r.output)}, "
+            f"\"params\": {numbers}, \"rounded\": {_TRUTH[r.rounded]}, \"train\": {_TRUTH[r.train]}")
+    if r.working is None:
+        return text + "}"
+    working = ", ".join(f"{_string(k)}: {_string(v)}" for k, v in zip(("out", "params", "macs"), r.working)
+                        if v is not None)
+    return f"{text}, \"working\": {{{working}}}}}"
+
+
+def _dims(shape: Shape | None) -> str:
+    return "null" if shape is None else "[" + ", ".join(map(str, shape.dims)) + "]"
 
 
 _TRUTH = {True: "true", False: "false"}
@@ -123,30 +123,43 @@ def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:
     }, report.rows
 
 
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # the C encoder
+
+
 def json_chunks(reports: Iterable[Report], extra: dict[str, Any] | None = None) -> Iterator[str]:
     """`{"cnncalc": VERSION, "networks": [...], ...extra}` — the same shape for one network or many —
-    written piece by piece, each row on a line of its own, so no 100k-row document is held whole."""
-    yield '{"cnncalc": ' + json.dumps(__version__) + ', "networks": ['
+    written piece by piece: a field per line, and a list of objects (layers, outputs, answers,
+    diagnostics) an object per line, so no 100k-row document is held whole or pretty-printed slowly."""
+    yield "{\n  \"cnncalc\": " + json.dumps(__version__) + ",\n  \"networks\": ["
     first = True
     for report in reports:
         doc, rows = network_document(report)
-        text = json.dumps(doc, indent=2, ensure_ascii=False)
-        head, _, tail = text.partition('"layers": null')
-        yield ("" if first else ",\n") + _indent(head) + '"layers": ['
-        writer = RowWriter()
-        for start in range(0, len(rows), ROWS_PER_CHUNK):
-            chunk = ",\n      ".join(map(writer.row, rows[start:start + ROWS_PER_CHUNK]))
-            yield "      " + chunk + ("," if start + ROWS_PER_CHUNK < len(rows) else "")
-        yield "    ]" + _indent(tail)
+        yield ("" if first else ",\n") + "    {"
         first = False
-    closing = "]"
-    for key, value in (extra or {}).items():
-        closing += f",\n  {json.dumps(key)}: " + _indent(json.dumps(value, indent=2, ensure_ascii=False))
-    yield closing + "}"
+        last = len(doc) - 1
+        for i, (key, value) in enumerate(doc.items()):
+            comma = "," if i < last else ""
+            if key == "layers":
+                yield from _list_of_objects(key, rows, RowWriter().row, comma)
+            elif isinstance(value, list) and value and isinstance(value[0], dict):
+                yield from _list_of_objects(key, value, _ONE_LINE.encode, comma)
+            else:
+                yield f"      {json.dumps(key)}: {_ONE_LINE.encode(value)}{comma}"
+        yield "    }"
+    yield "  ]" + "".join(f",\n  {json.dumps(key)}: {_ONE_LINE.encode(value)}" for key, value in (extra or {}).items())
+    yield "}"
 
 
-def _indent(text: str) -> str:
-    return text.replace("\n", "\n  ")
+def _list_of_objects(key: str, items: list[Any], encode: Callable[[Any], str], comma: str) -> Iterator[str]:
+    """`"key": [` and an object per line, a few hundred lines per chunk."""
+    if not items:
+        yield f"      {json.dumps(key)}: []{comma}"
+        return
+    yield f"      {json.dumps(key)}: ["
+    for start in range(0, len(items), ROWS_PER_CHUNK):
+        more = "," if start + ROWS_PER_CHUNK < len(items) else ""
+        yield "        " + ",\n        ".join(map(encode, items[start:start + ROWS_PER_CHUNK])) + more
+    yield f"      ]{comma}"
 
 
 CSV_COLUMNS = ["file", "network", "path", "depth", "kind", "op", "output", "params", "weights", "biases",
