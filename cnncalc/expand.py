@@ -77,7 +77,8 @@ class Expander:
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None]] = {}
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
-        self.built: dict[tuple[object, ...], SeqNode] = {}  # the first node of each template
+        self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
+        self.references = 0  # `@NAME` references resolved so far
         self.repeats = itertools.count()
 
     # ---- the network -----------------------------------------------------------------
@@ -266,6 +267,7 @@ class Expander:
 
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:
         """`@NAME`: the nearest earlier line or layer of that name in this scope or an enclosing one."""
+        self.references += 1
         visible: list[str] = []
         current: _Scope | None = scope
         while current is not None:
@@ -302,8 +304,9 @@ class Expander:
             if iteration is None:
                 iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, shifted(item.body.span, shift), "iteration", "")
                 iteration.template = template
+                references = self.references
                 self.fill(iteration, item.body, env, shift, _Scope(None))
-                self.remember(template, iteration)
+                self.remember(template, iteration, lazy=self.references == references)
             iteration.name, iteration.op = str(i), f"{i} of {n}"
             node.children.append(iteration)
         return node
@@ -313,14 +316,18 @@ class Expander:
         built = self.built.get(template)
         if built is None:
             return None
-        copy = moved(built, built.path, path)
+        original, lazy = built
+        if not lazy:
+            self.references += 1  # references inside: what contains this copy has them too
+        copy = moved(original, original.path, path, lazy=lazy)
         assert isinstance(copy, SeqNode)
         return copy
 
-    def remember(self, template: tuple[object, ...], node: SeqNode) -> None:
+    def remember(self, template: tuple[object, ...], node: SeqNode, *, lazy: bool) -> None:
         """Expansion depends only on the template (the same body, arguments, depth and nesting), so later
-        nodes of this template are copies: the same contents, and no diagnostic reported twice."""
-        self.built[template] = node
+        nodes of this template are copies: the same contents, and no diagnostic reported twice. Without
+        an `@NAME` reference inside, a copy's contents are made only if something reads them."""
+        self.built[template] = (node, lazy)
 
     def block_call(self, call: ir.BlockCall, name: str, path: str, depth: int, span: Span, env: Env,
                    shift: int) -> SeqNode | None:
@@ -346,12 +353,13 @@ class Expander:
         shown = ", ".join(_shown(v) for v in bound.values())
         node = SeqNode(name, path, depth, span, "block", f"{block.name}({shown})")
         node.template = template
+        references = self.references
         self.stack.append(block.name)
         try:
             self.fill(node, block.body, bound, 0, _Scope(None))
         finally:
             self.stack.pop()
-        self.remember(template, node)
+        self.remember(template, node, lazy=self.references == references)
         return node
 
     def bind(self, block: ir.BlockDef, call: ir.BlockCall, env: Env, *, quiet: bool = False,

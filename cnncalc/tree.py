@@ -69,8 +69,8 @@ class LineCheck(NamedTuple):
 class SeqNode:
     """A run of nodes: the network, a block call, a repeat, one repeat iteration, a branch or a side head."""
 
-    __slots__ = ("name", "path", "depth", "span", "kind", "op", "children", "checks", "keep", "ref", "train",
-                 "template")
+    __slots__ = ("name", "path", "depth", "span", "kind", "op", "_children", "_copy_of", "checks", "keep", "ref",
+                 "train", "template")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: str, op: str) -> None:
         self.name = name
@@ -79,7 +79,8 @@ class SeqNode:
         self.span = span
         self.kind = kind  # network | block | repeat | iteration | branch | side
         self.op = op  # the description shown in tables: `stage(64, 3, 1)`, `repeat 3`, `side train`
-        self.children: list[Node] = []
+        self._children: list[Node] = []
+        self._copy_of: SeqNode | None = None  # the node this copies: its children are copied when first read
         self.checks: list[LineCheck] = []
         self.keep = False
         self.ref: Node | None = None  # a branch that starts from an earlier node's output (`@NAME`)
@@ -87,6 +88,16 @@ class SeqNode:
         # Nodes with the same template have the same contents but for their paths (the iterations of one
         # repeat, the calls of a block with the same arguments): the walker may copy one's rows for another.
         self.template: tuple[object, ...] | None = None
+
+    @property
+    def children(self) -> list[Node]:
+        """The nodes inside, in order. A copy's are made when first asked for: a walk that replays the
+        copied node's rows never asks."""
+        original = self._copy_of
+        if original is not None:
+            self._copy_of = None
+            self._children = [moved(child, original.path, self.path, lazy=True) for child in original.children]
+        return self._children
 
 
 class MergeNode:
@@ -125,9 +136,10 @@ class Network(NamedTuple):
     span: Span
 
 
-def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None) -> Node:
-    """A copy of a subtree whose paths start with `new` instead of `old`; an `@NAME` reference to a
-    node inside it reads the copy of that node (`copies`, filled in walk order), others are kept."""
+def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None, *, lazy: bool = False) -> Node:
+    """A copy of a subtree whose paths start with `new` instead of `old`. With `lazy` (a tree without
+    `@NAME` references) a sequence's contents are copied only when read (`SeqNode.children`);
+    otherwise all at once, and a reference to a node inside reads that node's copy (`copies`)."""
     copies = {} if copies is None else copies
     path = new + node.path[len(old):]
     copy: Node
@@ -137,13 +149,16 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None)
     elif isinstance(node, SeqNode):
         copy = SeqNode(node.name, path, node.depth, node.span, node.kind, node.op)
         copy.ref = None if node.ref is None else copies.get(id(node.ref), node.ref)
-        copy.children = [moved(child, old, new, copies) for child in node.children]
+        if lazy:
+            copy._copy_of = node
+        else:
+            copy._children = [moved(child, old, new, copies) for child in node.children]
         copy.checks = node.checks
         copy.train = node.train
         copy.template = node.template
     else:
         copy = MergeNode(node.name, path, node.depth, node.span, node.kind, node.keyword, node.count)
-        copy.branches = [moved(b, old, new, copies) for b in node.branches]  # type: ignore[misc]
+        copy.branches = [moved(b, old, new, copies, lazy=lazy) for b in node.branches]  # type: ignore[misc]
         copy.op = node.op
         copy.branch_paths = tuple(b.path for b in copy.branches)
     copy.keep = node.keep
