@@ -1,118 +1,140 @@
-"""Start-up and scaling of the analysis.
+"""Start-up and scale of the command line, against anchors measured in the same run.
 
-(a) `cnncalc specs/alexnet.spec` wall time against `python -c "import click, rich.console"` in
-    the same environment (the import floor), and whether NumPy got imported;
-(b) analysis time of generated straight-line specs of 1k, 10k and 100k layers;
-(c) analysis time of ResNet-152 and of generated residual networks up to 100k layers.
+(1) start-up: `cnncalc specs/alexnet.spec` (table) against `python -c "import click, rich"`, the JSON
+    form against `python -c "import click"`, `--version` and `--help` against `import click`;
+(2) scale: 100,000-layer specs (a chain of `conv 8 3x3 pad 1 ; relu` lines, a residual form and a
+    `repeat` form): analysis in process, and through the command line as JSON, CSV and the table,
+    with each run's peak memory; ResNet-152's table against its JSON; and the cost per layer against
+    a minimal calculator (benchmarks/minimal_calculator.py) reading the same chain.
 
-Medians over repeated runs; ratios against a baseline run in the same invocation, since the
-machine is shared and noisy. Run: python benchmarks/bench_cli.py [--quick]
+Runs are interleaved (A B A B ...) and medians compared, since the machine is shared and noisy. The
+commands run from the environment of the Python running this script (install cnncalc there with
+`pip install .` to measure what a user gets). Run: python benchmarks/bench_cli.py [--quick]
 """
 from __future__ import annotations
 
-import compileall
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECK_NUMPY = ("import sys, atexit; atexit.register(lambda: sys.stderr.write('numpy imported: %s\\n' % "
-               "('numpy' in sys.modules))); sys.argv = ['cnncalc', 'specs/alexnet.spec']; "
-               "from cnncalc.cli import main; main()")
-
-BREAKDOWN = """
-import io, time
-t0 = time.perf_counter()
-import click, rich.console
-t1 = time.perf_counter()
-import cnncalc.cli
-from cnncalc.analysis import analyze_text
-t2 = time.perf_counter()
-report = analyze_text(open('specs/alexnet.spec').read(), 'alexnet.spec')
-t3 = time.perf_counter()
-from cnncalc.render.table import render_table
-rich.console.Console(file=io.StringIO(), width=120).print(render_table(report))
-t4 = time.perf_counter()
-print(f'click+rich imports {(t1-t0)*1e3:.1f} ms, cnncalc imports {(t2-t1)*1e3:.1f} ms, '
-      f'analysis {(t3-t2)*1e3:.1f} ms, table rendering {(t4-t3)*1e3:.1f} ms')
-"""
+BIN = Path(sys.executable).parent
+CNNCALC = str(BIN / "cnncalc") if (BIN / "cnncalc").exists() else shutil.which("cnncalc") or "cnncalc"
 
 
-def wall(cmd: list[str], runs: int) -> float:
+def run_once(cmd: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (KiB) of one run of a command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return took, usage.ru_maxrss
+
+
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
+    """Median wall time and largest peak memory of each command, the commands taking turns."""
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    peaks: dict[str, int] = dict.fromkeys(commands, 0)
+    for _ in range(runs):
+        for key, cmd in commands.items():
+            took, peak = run_once(cmd)
+            times[key].append(took)
+            peaks[key] = max(peaks[key], peak)
+    return {k: (statistics.median(v), peaks[k]) for k, v in times.items()}
+
+
+def in_process(function: object, runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        function()  # type: ignore[operator]
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def straight_line_spec(layers: int) -> str:
-    """Alternating same-size convolutions and ReLUs: every layer does real arithmetic."""
-    lines = ["input 32x32x16"]
-    for _i in range(layers // 2):
-        lines.append("conv 16 3x3 pad 1")
-        lines.append("relu")
-    return "\n".join(lines) + "\n"
+def chain_spec(layers: int) -> str:
+    return "input 64x64x8\n" + "conv 8 3x3 pad 1 ; relu\n" * (layers // 2)
 
 
 def residual_spec(layers: int) -> str:
-    """Residual units of five layers (conv, bn, relu, conv, bn) plus the add and a relu: 7 rows each."""
-    units = layers // 7
-    return ("input 32x32x16\nrepeat " + str(units) +
-            " { residual { conv 16 3x3 pad 1 nobias ; bn ; relu ; conv 16 3x3 pad 1 nobias ; bn } ; relu }\n")
+    """Units of two convolutions and two ReLUs around an identity shortcut, a line each."""
+    return "input 64x64x8\n" + "residual { conv 8 3x3 pad 1 ; relu ; conv 8 3x3 pad 1 ; relu }\n" * (layers // 4)
 
 
-def analysis_time(text: str, runs: int) -> float:
-    from cnncalc.analysis import analyze_text
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        report = analyze_text(text, "generated.spec")
-        times.append(time.perf_counter() - start)
-        assert report.ok
-    return statistics.median(times)
+def repeat_spec(layers: int) -> str:
+    return f"input 64x64x8\nrepeat {layers // 2} {{ conv 8 3x3 pad 1 ; relu }}\n"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    runs = 5 if quick else 15
-    # pip byte-compiles an installed package; a source checkout (or PYTHONDONTWRITEBYTECODE=1)
-    # would recompile every module on every run. Measure what an installed user gets.
-    compileall.compile_dir(str(ROOT / "cnncalc"), quiet=1)
-    floor = wall([sys.executable, "-c", "import click, rich.console"], runs)
-    ours = wall([sys.executable, "-m", "cnncalc", "specs/alexnet.spec"], runs)
-    print(f"(a) start-up, median of {runs} runs")
-    print(f"    python -c 'import click, rich.console'   {floor * 1000:7.1f} ms  (import floor)")
-    print(f"    cnncalc specs/alexnet.spec              {ours * 1000:7.1f} ms  "
-          f"({ours / floor:.2f}x the floor; our own work {max(ours - floor, 0) * 1000:.1f} ms)")
-    probe = subprocess.run([sys.executable, "-c", CHECK_NUMPY], cwd=ROOT, capture_output=True, text=True)
-    print(f"    {probe.stderr.strip().splitlines()[-1]}")
-    split = subprocess.run([sys.executable, "-c", BREAKDOWN], cwd=ROOT, capture_output=True, text=True)
-    print(f"    in one process: {split.stdout.strip()}")
-    print("(b) analysis of generated straight-line specs (parse + expand + walk), in-process")
-    base = None
-    for layers in (1_000, 10_000, 100_000):
-        text = straight_line_spec(layers)
-        t = analysis_time(text, 3 if layers == 100_000 else runs)
-        base = base or t / layers
-        print(f"    {layers:>7,} layers  {t * 1000:9.1f} ms  {t / layers * 1e6:6.1f} µs/layer "
-              f"({t / layers / base:.2f}x the 1k per-layer cost)")
-    print("(c) branches: ResNet-152 and generated residual networks")
-    resnet = (ROOT / "specs" / "resnet152.spec").read_text()
-    t152 = analysis_time(resnet, runs)
-    print(f"    ResNet-152 (specs/resnet152.spec)  {t152 * 1000:7.1f} ms")
-    base = None
-    from cnncalc.analysis import analyze_text
-    for layers in (1_000, 10_000, 100_000):
-        text = residual_spec(layers)
-        rows = len(analyze_text(text, "count").rows)
-        t = analysis_time(text, 3 if layers == 100_000 else runs)
-        base = base or t / layers
-        print(f"    ~{layers:>7,} layers ({rows:,} rows with containers)  {t * 1000:8.1f} ms  "
-              f"{t / layers * 1e6:5.1f} µs/layer ({t / layers / base:.2f}x the 1k per-layer cost)")
+    runs = 7 if quick else 21
+    python = sys.executable
+    alexnet = str(ROOT / "specs" / "alexnet.spec")
+    print(f"cnncalc: {CNNCALC}; medians of {runs} interleaved runs")
+
+    print("(1) start-up")
+    r = interleaved({
+        "click+rich": [python, "-c", "import click, rich"],
+        "click": [python, "-c", "import click"],
+        "table": [CNNCALC, alexnet],
+        "json": [CNNCALC, alexnet, "--format", "json"],
+        "version": [CNNCALC, "--version"],
+        "help": [CNNCALC, "--help"],
+    }, runs)
+    for key, anchor, target in (("table", "click+rich", 1.25), ("json", "click", 1.25),
+                                ("version", "click", 1.2), ("help", "click", 1.2)):
+        ratio = r[key][0] / r[anchor][0]
+        print(f"    {key:<8} {ms(r[key][0])}   anchor `import {anchor.replace('+', ', ')}` {ms(r[anchor][0])}   "
+              f"ratio {ratio:.2f} (target <= {target})")
+    print(f"    the whole AlexNet summary: {ms(r['table'][0])} (target < 70 ms)")
+
+    print("(2) scale: 100,000 layers")
+    from cnncalc.analysis import run as analyse
+    layers = 100_000
+    with tempfile.TemporaryDirectory() as tmp:
+        specs = {}
+        for form, make in (("chain", chain_spec), ("residual", residual_spec), ("repeat", repeat_spec)):
+            path = Path(tmp) / f"{form}.spec"
+            path.write_text(make(layers))
+            specs[form] = path
+        cli_runs = 3 if quick else 5
+        for form, path in specs.items():
+            text = path.read_text()
+            reports = analyse(text, path.name)
+            rows = sum(len(a.report.rows) for a in reports)
+            del reports
+            t = in_process(lambda text=text, name=path.name: analyse(text, name), 3 if quick else 5)
+            print(f"    {form:<9} {rows:,} rows; in process {ms(t)} (target <= 1 s)")
+            cli = interleaved({fmt: [CNNCALC, str(path), "--format", fmt] for fmt in ("json", "csv", "table")},
+                              cli_runs)
+            for fmt, (took, peak) in cli.items():
+                print(f"              {fmt:<6} through the command line {ms(took)}, peak {peak / 1024:5.0f} MiB"
+                      + ("  (targets <= 2 s, <= 250 MiB)" if fmt == "json" else ""))
+        baseline = in_process(lambda: subprocess.run(
+            [python, str(ROOT / "benchmarks" / "minimal_calculator.py"), str(specs["chain"])],
+            check=True, stdout=subprocess.DEVNULL), cli_runs)
+        inside = subprocess.run([python, str(ROOT / "benchmarks" / "minimal_calculator.py"), str(specs["chain"]),
+                                 "--time"], check=True, capture_output=True, text=True).stdout.split()
+        minimal = float(inside[0])
+        ours = in_process(lambda: analyse(specs["chain"].read_text(), "chain.spec"), 3 if quick else 5)
+        print(f"    per layer: cnncalc {ours / layers * 1e6:.2f} µs, the minimal calculator "
+              f"{minimal / layers * 1e6:.2f} µs in process ({baseline * 1000:.0f} ms as a process); "
+              f"ratio {ours / minimal:.1f} (target <= 5)")
+
+    resnet = str(ROOT / "specs" / "resnet152.spec")
+    r = interleaved({"table": [CNNCALC, resnet], "json": [CNNCALC, resnet, "--format", "json"]}, runs)
+    print(f"    ResNet-152: table {ms(r['table'][0])}, JSON {ms(r['json'][0])}, "
+          f"ratio {r['table'][0] / r['json'][0]:.2f} (target <= 1.5)")
 
 
 if __name__ == "__main__":

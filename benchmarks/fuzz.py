@@ -46,6 +46,7 @@ def work(bounds: tuple[int, int]) -> dict[str, object]:
     signal.signal(signal.SIGALRM, _alarm)
     runner = CliRunner()
     formats = list(FORMATS.values())
+    highest = (0, -1)  # the worker's peak memory (KiB) and the case that reached it
     crashes: collections.Counter[str] = collections.Counter()
     first: dict[str, int] = {}
     slow: list[tuple[float, int, str]] = []
@@ -84,8 +85,11 @@ def work(bounds: tuple[int, int]) -> dict[str, object]:
             signal.alarm(0)
         if took > 1:
             slow.append((round(took, 2), seed, kind))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if peak > highest[0]:
+            highest = (peak, seed)
     return {"cases": bounds[1] - bounds[0], "crashes": crashes, "first": first, "slow": slow, "kinds": kinds,
-            "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+            "peak": highest}
 
 
 def main() -> None:
@@ -101,7 +105,7 @@ def main() -> None:
     first: dict[str, int] = {}
     slow: list[tuple[float, int, str]] = []
     kinds: collections.Counter[str] = collections.Counter()
-    peak = 0
+    peak = (0, -1)
     cases = 0
     with multiprocessing.Pool(args.workers, maxtasksperchild=4) as pool:
         for result in pool.imap_unordered(work, bounds):
@@ -111,13 +115,13 @@ def main() -> None:
                 first[key] = min(first.get(key, seed), seed)
             slow += result["slow"]  # type: ignore[arg-type]
             kinds.update(result["kinds"])  # type: ignore[arg-type]
-            peak = max(peak, result["peak_kib"])  # type: ignore[type-var]
+            peak = max(peak, result["peak"])  # type: ignore[type-var]
     print(f"fuzz: {cases:,} cases ({', '.join(f'{n:,} {k}' for k, n in sorted(kinds.items()))}) "
           f"in {time.perf_counter() - began:.0f} s on {args.workers} workers")
     print(f"  exceptions: {sum(crashes.values())}" + "".join(f"\n    {n} {key} (first seed {first[key]})"
                                                               for key, n in crashes.most_common()))
     print(f"  cases over 1 s: {len(slow)}" + "".join(f"\n    {t} s seed {s} ({k})" for t, s, k in sorted(slow)[-10:]))
-    print(f"  largest peak memory of a worker: {peak / 1024:.0f} MiB")
+    print(f"  largest peak memory of a worker: {peak[0] / 1024:.0f} MiB (reached at seed {peak[1]})")
 
 
 if __name__ == "__main__":

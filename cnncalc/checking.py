@@ -23,35 +23,6 @@ class Budgets(NamedTuple):
         return any(v is not None for v in self)
 
 
-class Policy(NamedTuple):
-    """Which diagnostics are shown and which fail a check."""
-
-    strict: bool = False  # warnings and (undeclared) notes fail too
-    show_notes: bool = False  # show notes that restate the spec's own declarations
-    select: tuple[str, ...] = ()  # code prefixes to keep (empty: all)
-    ignore: tuple[str, ...] = ()  # code prefixes to drop
-
-    def selected(self, d: Diagnostic) -> bool:
-        code = str(d.code)
-        if self.select and not code.startswith(self.select):
-            return False
-        return not (self.ignore and code.startswith(self.ignore))
-
-    def shown(self, d: Diagnostic) -> bool:
-        if not self.selected(d):
-            return False
-        if d.code.quiet:
-            return self.show_notes or self.fails(d)
-        return True
-
-    def fails(self, d: Diagnostic) -> bool:
-        if not self.selected(d):
-            return False
-        if d.severity == "error":
-            return True
-        return self.strict and not d.code.declared
-
-
 class MissingPath(Exception):
     """A path that is neither a file, a directory, nor a glob matching anything."""
 

@@ -8,11 +8,11 @@ import sys
 
 import click
 
-from cnncalc import __version__
 from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_INTERNAL,
     EXIT_OK,
+    FilePath,
     Whole,
     budget_options,
     budgets_of,
@@ -21,6 +21,7 @@ from cnncalc.cli_common import (
     load,
     print_diagnostics,
     rounding_option,
+    show_version,
     with_budgets,
 )
 from cnncalc.limits import MAX_TREE_DEPTH
@@ -50,7 +51,8 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cnncalc", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Compute and check the shapes, parameters and costs of convolutional networks.
@@ -82,7 +84,7 @@ def _pause_cycle_collector(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(names("summary")), default="table", show_default=True,
               help="Output format (docs/output.md); json is one document for all files.")
 @click.option("--explain", is_flag=True, help="Show the arithmetic behind every row.")
@@ -100,7 +102,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The json, github,
     junit and sarif formats carry the diagnostics inside instead.
     """
-    from cnncalc.checking import Policy
+    from cnncalc.diagnostics import Policy
     from cnncalc.render.formats import FORMATS, Options
     from cnncalc.render.output import Output
     check_stdin_once(files)

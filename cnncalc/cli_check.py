@@ -8,6 +8,7 @@ import click
 from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_OK,
+    FilePath,
     UsageError,
     Whole,
     budget_options,
@@ -36,7 +37,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(names("check")), default="text", show_default=True,
               help="How to report the problems and answers (docs/ci.md).")
 @click.option("--strict", is_flag=True, help="Fail on warnings and notes too (not on notes that restate the "
@@ -48,7 +49,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
               help="Only these codes or prefixes (E03,W); may be repeated.")
 @click.option("--ignore", callback=_codes, multiple=True, metavar="CODES",
               help="Leave out these codes or prefixes (N,E045); may be repeated.")
-@click.option("--output-file", type=click.Path(), metavar="OUT",
+@click.option("--output-file", type=FilePath(), metavar="OUT",
               help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @rounding_option
@@ -64,7 +65,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     and a summary with the answers' verdicts. Exit 1 when any network has an error or a wrong answer
     (with --strict, also a warning or a note), 2 when no file was found.
     """
-    from cnncalc.checking import MissingPath, Policy, collect
+    from cnncalc.checking import MissingPath, collect
+    from cnncalc.diagnostics import Policy
     from cnncalc.render import ci
     from cnncalc.render.formats import FORMATS, Options
     from cnncalc.render.output import Output
@@ -107,8 +109,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
 
 
 @click.command()
-@click.argument("a", metavar="A", type=click.Path())
-@click.argument("b", metavar="B", type=click.Path())
+@click.argument("a", metavar="A", type=FilePath())
+@click.argument("b", metavar="B", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="List unchanged rows too.")
 @click.option("--depth", type=Whole(1, MAX_TREE_DEPTH), default=None, metavar="N",
@@ -145,10 +147,10 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
 
 
 @click.command()
-@click.argument("file", metavar="FILE", type=click.Path())
+@click.argument("file", metavar="FILE", type=FilePath())
 @click.option("--to", "target", type=click.Choice(["spec"]), default="spec", show_default=True,
               help="What to write.")
-@click.option("--output", "output_path", metavar="OUT", type=click.Path(),
+@click.option("--output", "output_path", metavar="OUT", type=FilePath(),
               help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @lang_option

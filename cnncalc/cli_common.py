@@ -80,6 +80,25 @@ class Whole(_ParamType):
         return "N"
 
 
+class FilePath(_ParamType):
+    """A path, kept as written (the commands check and read files themselves); the shell completes
+    file names. Lighter than `click.Path`, which costs start-up time for checks not used here."""
+
+    name = "path"
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+        return [CompletionItem(incomplete, type="file")]
+
+
+def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """`--version`: the version from the package itself, not looked up in its installed metadata."""
+    if value and not ctx.resilient_parsing:
+        from cnncalc import __version__
+        click.echo(f"cnncalc {__version__}")
+        ctx.exit()
+
+
 OptionParser = Callable[[click.Context, click.Parameter, "str | None"], "int | None"]
 
 

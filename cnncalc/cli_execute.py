@@ -10,6 +10,7 @@ import click
 from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_OK,
+    FilePath,
     UsageError,
     Whole,
     check_stdin_once,
@@ -40,7 +41,7 @@ def check_memory(analysis: Any, batch: int, itemsize: int, limit: int, given: in
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=FilePath())
 @click.option("--batch", type=Whole(1, MAX_BATCH), default=1, show_default=True,
               help="Images per forward pass.")
 @click.option("--seed", type=Whole(0, 2**63 - 1), default=0, show_default=True,
@@ -134,12 +135,12 @@ class _Progress:
 
 
 @click.command()
-@click.argument("file", metavar="FILE", type=click.Path())
-@click.option("--input", "input_path", required=True, metavar="X", type=click.Path(),
+@click.argument("file", metavar="FILE", type=FilePath())
+@click.option("--input", "input_path", required=True, metavar="X", type=FilePath(),
               help="The input volume: .npy, .npz or .json (H, W, C), (N, H, W, C) or {\"slices\": [...]}.")
-@click.option("--weights", "weights_path", metavar="W", type=click.Path(),
+@click.option("--weights", "weights_path", metavar="W", type=FilePath(),
               help="Weights keyed PATH.weight, PATH.bias, ...: .npz or .json.")
-@click.option("--output", "output_path", metavar="OUT", type=click.Path(),
+@click.option("--output", "output_path", metavar="OUT", type=FilePath(),
               help="Write the output to a .npy or .json file.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--seed", type=Whole(0, 2**63 - 1), default=0, show_default=True,

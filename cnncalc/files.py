@@ -6,7 +6,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from typing import NamedTuple
 
 from cnncalc.limits import MAX_FILE_BYTES
@@ -96,6 +95,7 @@ def write_new(path: str, data: bytes, force: bool) -> None:
     check_output(path, force)
     parent = os.path.dirname(os.path.abspath(path))
     try:
+        import tempfile  # only when writing: off the start-up path
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{os.path.basename(path)}.", suffix=".part")
     except OSError as e:
         raise OutputError(f"{path}: cannot write there: {e.strerror}") from None

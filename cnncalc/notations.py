@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from cnncalc import ir
-from cnncalc.diagnostics import DiagnosticSink
+if TYPE_CHECKING:  # the readers are imported when used: `--help` and `--version` read only the names
+    from cnncalc import ir
+    from cnncalc.diagnostics import DiagnosticSink
 
 
 class Notation(NamedTuple):

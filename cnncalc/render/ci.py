@@ -7,11 +7,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from cnncalc.checking import Policy
 from cnncalc.codes import CODES
-from cnncalc.diagnostics import Diagnostic
+from cnncalc.diagnostics import Diagnostic, Policy
 from cnncalc.render.diagnostics import location, one_line, render_diagnostic
-from cnncalc.render.machine import verdict_counts
+from cnncalc.render.rows import verdict_counts, verdict_line
 from cnncalc.report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -19,15 +18,6 @@ LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 def suite_name(report: Report) -> str:
     return report.source.name if report.network is None else f"{report.source.name}: {report.network}"
-
-
-def verdict_line(counts: dict[str, int]) -> str:
-    """`13 answers: 11 right, 1 wrong, 1 not checked`."""
-    n = counts["answers"]
-    parts = [f"{counts['right']} right", f"{counts['wrong']} wrong"]
-    if counts["unchecked"]:
-        parts.append(f"{counts['unchecked']} not checked")
-    return f"{n} answer{'s' * (n != 1)}: " + ", ".join(parts)
 
 
 def summary(reports: list[Report], policy: Policy, files: int) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from importlib import import_module
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from cnncalc.checking import Policy
-from cnncalc.report import Report
+from cnncalc.diagnostics import Policy
+
+if TYPE_CHECKING:
+    from cnncalc.report import Report
 
 
 class Options(NamedTuple):
@@ -73,7 +75,8 @@ def text(reports: list[Report], o: Options) -> Iterator[str]:
 
 
 def json_(reports: list[Report], o: Options) -> Iterator[str]:
-    from cnncalc.render.machine import json_chunks, verdict_counts
+    from cnncalc.render.machine import json_chunks
+    from cnncalc.render.rows import verdict_counts
     failing = sum(1 for r in reports for d in r.diagnostics if o.policy.fails(d))
     yield from json_chunks(reports, {"summary": {"files": o.files, "networks": len(reports), "problems": failing,
                                                  **verdict_counts(reports)}})

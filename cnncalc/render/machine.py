@@ -10,7 +10,16 @@ from typing import Any
 from cnncalc import __version__
 from cnncalc.diagnostics import Diagnostic
 from cnncalc.render.diagnostics import location
-from cnncalc.render.rows import CONVENTIONS, count, shape_list, shape_text, share, totals_lines, visible_rows
+from cnncalc.render.rows import (
+    CONVENTIONS,
+    count,
+    shape_list,
+    shape_text,
+    share,
+    totals_lines,
+    verdict_counts,
+    visible_rows,
+)
 from cnncalc.report import Answer, Report, Row
 from cnncalc.shape import Shape
 
@@ -96,15 +105,6 @@ def totals_dict(report: Report) -> dict[str, Any]:
     return {"params": t.params, "trainable": t.params, "non_trainable": t.non_trainable, "all_params": t.all_params,
             "macs": t.macs, "train_macs": t.train_macs, "activations": t.activations, "param_bytes": t.param_bytes,
             "activation_bytes": t.activation_bytes}
-
-
-def verdict_counts(reports: Iterable[Report]) -> dict[str, int]:
-    counts = {"answers": 0, "right": 0, "wrong": 0, "unchecked": 0}
-    for report in reports:
-        for a in report.answers:
-            counts["answers"] += 1
-            counts[a.verdict] += 1
-    return counts
 
 
 def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:

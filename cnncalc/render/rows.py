@@ -2,6 +2,8 @@
 no count, however large, overflows a float."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
 
@@ -99,3 +101,21 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
     else:
         lines.append(("Output", shape_text(report.output), ""))
     return lines
+
+
+def verdict_counts(reports: Iterable[Report]) -> dict[str, int]:
+    counts = {"answers": 0, "right": 0, "wrong": 0, "unchecked": 0}
+    for report in reports:
+        for a in report.answers:
+            counts["answers"] += 1
+            counts[a.verdict] += 1
+    return counts
+
+
+def verdict_line(counts: dict[str, int]) -> str:
+    """`13 answers: 11 right, 1 wrong, 1 not checked`."""
+    n = counts["answers"]
+    parts = [f"{counts['right']} right", f"{counts['wrong']} wrong"]
+    if counts["unchecked"]:
+        parts.append(f"{counts['unchecked']} not checked")
+    return f"{n} answer{'s' * (n != 1)}: " + ", ".join(parts)

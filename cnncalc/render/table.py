@@ -4,7 +4,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnncalc.limits import MAX_TABLE_ROWS
-from cnncalc.render.rows import CONVENTIONS, count, shape_text, share, totals_lines, visible_rows
+from cnncalc.render.rows import (
+    CONVENTIONS,
+    count,
+    shape_text,
+    share,
+    totals_lines,
+    verdict_counts,
+    verdict_line,
+    visible_rows,
+)
 from cnncalc.render.text import Column, Table, key_values, styled, wrap
 from cnncalc.report import Report, Row
 
@@ -42,8 +51,6 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
     yield ""
     yield from key_values(totals_lines(report), color)
     if report.answers:
-        from cnncalc.render.ci import verdict_line
-        from cnncalc.render.machine import verdict_counts
         yield verdict_line(verdict_counts([report]))
     notes = [depth_note] if depth_note else []
     if any(r.rounded for r in report.rows):
@@ -62,9 +69,11 @@ def _rows(report: Report, depth: int | None) -> tuple[list[Row], str | None]:
     if depth is not None or len(rows) <= MAX_TABLE_ROWS:
         return rows, None
     deepest = max(r.depth for r in rows)
+    if deepest == 1:
+        return rows, None
     for d in range(deepest - 1, 0, -1):
         fewer = visible_rows(report, d)
-        if len(fewer) <= MAX_TABLE_ROWS:
+        if len(fewer) <= MAX_TABLE_ROWS or d == 1:  # the top level is shown however long it is
             return fewer, (f"showing {len(fewer):,} of {len(rows):,} rows (depth {d}); `--depth {deepest}` or "
                            f"`--format csv` shows them all")
     return rows, None

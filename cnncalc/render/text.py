@@ -69,17 +69,30 @@ class Table:
         notes: dict[int, list[str]] = {}
         for index, text in self.notes:
             notes.setdefault(index, []).append(text)
+        # A row whose wrapping cells fit is one line, formatted at once (most rows of a long table).
+        line_format = " │ ".join(f"{{{n}:{'>' if c.right else '<'}{w}}}" for n, (c, w) in enumerate(zip(cols, ws)))
+        narrow = [(keep.index(i), w) for i, w in zip(keep, ws) if self.columns[i].wrap]
         for index, (cells, style) in enumerate(self.rows):
             kept = [cells[i] for i in keep]
+            if all(len(kept[n]) <= w for n, w in narrow):
+                line = line_format.format(*kept).rstrip()
+                yield styled(line, style, color) if color and style else line
+                if index in notes:
+                    yield from self._notes(notes[index], ws[0], width, color)
+                continue
             wrapped = [wrap(text, w) if c.wrap else [text] for text, c, w in zip(kept, cols, ws)]
             height = max(len(parts) for parts in wrapped)
             for line in range(height):
                 parts = [(p[line] if line < len(p) else "") for p in wrapped]
                 yield _join([_fit(text, w, c.right) for text, c, w in zip(parts, cols, ws)], " │ ", color, style)
-            for text in notes.get(index, ()):
-                lead = " " * ws[0] + " │ "
-                for part in wrap(text, max(width - len(lead), 20)):
-                    yield styled(lead + part, "italic", color)
+            yield from self._notes(notes.get(index, []), ws[0], width, color)
+
+    @staticmethod
+    def _notes(texts: list[str], first: int, width: int, color: bool) -> Iterator[str]:
+        lead = " " * first + " │ "
+        for text in texts:
+            for part in wrap(text, max(width - len(lead), 20)):
+                yield styled(lead + part, "italic", color)
 
 
 def _join(cells: list[str], sep: str, color: bool, style: str | None) -> str:
