@@ -75,8 +75,8 @@ class Table:
         for index, (cells, style) in enumerate(self.rows):
             kept = [cells[i] for i in keep]
             if all(len(kept[n]) <= w for n, w in narrow):
-                line = line_format.format(*kept).rstrip()
-                yield styled(line, style, color) if color and style else line
+                one = line_format.format(*kept).rstrip()
+                yield styled(one, style, color) if color and style else one
                 if index in notes:
                     yield from self._notes(notes[index], ws[0], width, color)
                 continue
