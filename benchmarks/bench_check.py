@@ -1,13 +1,14 @@
-"""`cnncalc check` over 1,000 generated spec files in one run, against one `cnncalc` process per file.
+"""`cnncalc check` over 1,000 real specs in one process: time and peak memory, and whether memory
+grows with the number of files (the same run over 100 and over 1,000 files).
 
-Medians over repeated runs. Separate processes are timed on a sample (all 1,000 with --full)
-and the median per process is multiplied out; both figures come from the same invocation.
-Run: python benchmarks/bench_check.py [--quick | --full]
+The specs are the shipped library (specs/*.spec: LeNet to ResNet-152 and U-Net) copied round-robin
+into a temporary directory. Runs are interleaved and medians compared (the machine is shared).
+Run: python benchmarks/bench_check.py [--quick]
 """
 from __future__ import annotations
 
-import compileall
-import random
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -16,51 +17,50 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = 1_000
+BIN = Path(sys.executable).parent
+CNNCALC = str(BIN / "cnncalc") if (BIN / "cnncalc").exists() else shutil.which("cnncalc") or "cnncalc"
 
 
-def generate(directory: Path) -> list[Path]:
-    """Small VGG-like networks of varied depth and width, each with expectations that hold."""
-    rng = random.Random(0)
-    paths = []
-    for i in range(FILES):
-        size, c = rng.choice([32, 64, 96, 128, 224]), 3
-        lines = [f"# generated network {i}", f"input {size}x{size}x{c}"]
-        for _stage in range(rng.randint(2, 4)):
-            width = rng.choice([16, 32, 64])
-            for _ in range(rng.randint(1, 3)):
-                lines.append(f"conv {width} 3x3 pad 1 ; relu")
-            size = (size + 1) // 2
-            lines.append(f"maxpool 2x2 ceil  -> {size}x{size}x{width}")
-        lines += ["fc 10", "expect output 10"]
-        path = directory / f"net{i:04}.spec"
-        path.write_text("\n".join(lines) + "\n")
-        paths.append(path)
-    return paths
+def fill(directory: Path, files: int) -> None:
+    library = sorted((ROOT / "specs").glob("*.spec"))
+    for i in range(files):
+        shutil.copy(library[i % len(library)], directory / f"{i:04}-{library[i % len(library)].name}")
 
 
-def timed(cmd: list[str]) -> float:
+def run_once(cmd: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    assert result.returncode == 0, cmd
-    return elapsed
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{cmd} failed")
+    return took, usage.ru_maxrss
 
 
 def main() -> None:
-    quick, full = "--quick" in sys.argv, "--full" in sys.argv
-    compileall.compile_dir(str(ROOT / "cnncalc"), quiet=1)  # as pip installs it
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = generate(Path(tmp))
-        one_run = statistics.median(timed([sys.executable, "-m", "cnncalc", "check", tmp])
-                                    for _ in range(2 if quick else 5))
-        sample = paths if full else paths[:: (50 if quick else 10)]
-        per_process = statistics.median(timed([sys.executable, "-m", "cnncalc", str(p)]) for p in sample)
-    print(f"cnncalc check over {FILES:,} generated specs, one process: {one_run:6.2f} s "
-          f"(median of {2 if quick else 5} runs; {one_run / FILES * 1000:.2f} ms per spec)")
-    print(f"{FILES:,} separate `cnncalc FILE` processes:            {per_process * FILES:6.2f} s "
-          f"({per_process * 1000:.0f} ms each, median of {len(sample)} timed)")
-    print(f"one run is {per_process * FILES / one_run:.0f}x faster")
+    runs = 3 if "--quick" in sys.argv else 7
+    with tempfile.TemporaryDirectory() as small, tempfile.TemporaryDirectory() as large:
+        fill(Path(small), 100)
+        fill(Path(large), 1_000)
+        commands = {
+            "100 files": [CNNCALC, "check", small],
+            "1,000 files": [CNNCALC, "check", large],
+            "1,000 files, json": [CNNCALC, "check", large, "--format", "json"],
+            "one file": [CNNCALC, "check", str(ROOT / "specs" / "alexnet.spec")],
+        }
+        times: dict[str, list[float]] = {k: [] for k in commands}
+        peaks = dict.fromkeys(commands, 0)
+        for _ in range(runs):
+            for key, cmd in commands.items():
+                took, peak = run_once(cmd)
+                times[key].append(took)
+                peaks[key] = max(peaks[key], peak)
+    print(f"cnncalc check over the shipped specs copied round-robin; medians of {runs} interleaved runs")
+    for key in commands:
+        print(f"    {key:<18} {statistics.median(times[key]):6.2f} s   peak {peaks[key] / 1024:5.0f} MiB")
+    large_t = statistics.median(times["1,000 files"])
+    print(f"    1,000 files: {large_t:.2f} s (target <= 1.5 s); memory {peaks['1,000 files'] / 1024:.0f} MiB against "
+          f"{peaks['100 files'] / 1024:.0f} MiB for 100 files (target: no growth with the number of files)")
 
 
 if __name__ == "__main__":

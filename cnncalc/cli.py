@@ -14,15 +14,14 @@ from cnncalc.cli_common import (
     EXIT_OK,
     FilePath,
     Whole,
+    announced,
     budget_options,
     budgets_of,
     check_stdin_once,
     lang_option,
-    load,
-    print_diagnostics,
+    reports_of,
     rounding_option,
     show_version,
-    with_budgets,
 )
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
@@ -105,16 +104,19 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     from cnncalc.diagnostics import Policy
     from cnncalc.render.formats import FORMATS, Options
     from cnncalc.render.output import Output
+    from cnncalc.render.rows import Tally
     check_stdin_once(files)
     out = Output()
-    reports = with_budgets([a.report for a in load(list(files), rounding, lang, explain)],
-                           budgets_of(max_params, max_macs, max_memory))
+    policy = Policy(show_notes=show_notes)
+    tally = Tally(policy)
+    reports = tally.counting(reports_of(list(files), rounding, lang, explain, budgets_of(max_params, max_macs,
+                                                                                          max_memory)))
     if fmt in ("table", "markdown", "csv"):
-        print_diagnostics(reports, out, show_notes=show_notes)
-    options = Options(depth=depth, explain=explain, width=out.width, color=out.color,
-                      policy=Policy(show_notes=show_notes), files=len(files), command="summary")
+        reports = announced(reports, out, show_notes)
+    options = Options(depth=depth, explain=explain, width=out.width, color=out.color, policy=policy,
+                      files=len(files), command="summary")
     out.lines(FORMATS[fmt].renderer()(reports, options))
-    sys.exit(EXIT_OK if all(r.ok for r in reports) else EXIT_ERRORS)
+    sys.exit(EXIT_OK if tally.all_ok else EXIT_ERRORS)
 
 
 @cli.command()

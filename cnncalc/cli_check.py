@@ -17,8 +17,8 @@ from cnncalc.cli_common import (
     lang_option,
     load,
     print_diagnostics,
+    reports_of,
     rounding_option,
-    with_budgets,
 )
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
@@ -67,9 +67,9 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     """
     from cnncalc.checking import MissingPath, collect
     from cnncalc.diagnostics import Policy
-    from cnncalc.render import ci
     from cnncalc.render.formats import FORMATS, Options
     from cnncalc.render.output import Output
+    from cnncalc.render.rows import Tally
     check_stdin_once(paths)
     if output_file is not None:
         from cnncalc.files import OutputError, check_output
@@ -89,23 +89,23 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     if not found.files:
         raise UsageError(f"no networks found in {', '.join(paths)} (looked for *.spec, lecture-notation .txt and "
                          f"the other notations' files)")
-    reports = with_budgets([a.report for a in load(found.files, rounding, lang, explain)],
-                           budgets_of(max_params, max_macs, max_memory))
     policy = Policy(strict, show_notes, select, ignore)
+    tally = Tally(policy)
+    reports = tally.counting(reports_of(found.files, rounding, lang, explain,
+                                        budgets_of(max_params, max_macs, max_memory)))
     options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
                       files=len(found.files), command="check")
     chunks = FORMATS[fmt].renderer()(reports, options)
     if output_file is not None:
         from cnncalc.files import OutputError, write_new
         try:
-            write_new(output_file, ("\n".join(chunks) + "\n").encode("utf-8"), force)
+            write_new(output_file, (chunk + "\n" for chunk in chunks), force)
         except OutputError as e:
             raise UsageError(str(e)) from None
-        out.write(ci.summary(reports, policy, len(found.files)))
+        out.write(tally.summary(len(found.files)))
     else:
         out.lines(chunks)
-    failed = any(policy.fails(d) for r in reports for d in r.diagnostics)
-    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+    sys.exit(EXIT_ERRORS if tally.problems else EXIT_OK)
 
 
 @click.command()

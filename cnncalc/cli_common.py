@@ -1,7 +1,7 @@
 """What the command modules share: reading specs, common options, printing diagnostics, usage errors."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -26,26 +26,40 @@ def check_stdin_once(paths: Iterable[str]) -> None:
         raise UsageError("`-` (standard input) is given more than once; it can be read only once")
 
 
-def load(paths: list[str], rounding: str | None, lang: str, explain: bool = False) -> list[Any]:
-    """Every network of every file, as (report, tree) analyses; an unreadable file is a usage error."""
+def analyses(paths: list[str], rounding: str | None, lang: str, explain: bool = False) -> Iterator[Any]:
+    """Every network of every file, as (report, tree) analyses, one file at a time; an unreadable file
+    is a usage error."""
     from cnncalc.analysis import run
     from cnncalc.files import InputError, read_source
-    analyses = []
     for path in paths:
         try:
             source = read_source(path)
         except InputError as e:
             raise UsageError(str(e)) from None
-        analyses += run(source.text, source.name, rounding=rounding, lang=None if lang == "auto" else lang,
-                        explain=explain, bad_byte=source.bad_byte)
-    return analyses
+        yield from run(source.text, source.name, rounding=rounding, lang=None if lang == "auto" else lang,
+                       explain=explain, bad_byte=source.bad_byte)
 
 
-def with_budgets(reports: list[Any], budgets: Any) -> list[Any]:
-    if budgets is None or not budgets.any:
-        return reports
-    from cnncalc.checking import budget_diagnostics
-    return [r.with_diagnostics(budget_diagnostics(r, budgets)) for r in reports]
+def load(paths: list[str], rounding: str | None, lang: str, explain: bool = False) -> list[Any]:
+    """`analyses`, all at once (for commands that compare or run them)."""
+    return list(analyses(paths, rounding, lang, explain))
+
+
+def reports_of(paths: list[str], rounding: str | None, lang: str, explain: bool, budgets: Any) -> Iterator[Any]:
+    """The reports of every network, streamed (one file's analysis at a time), with budget checks."""
+    checked = budgets is not None and budgets.any
+    if checked:
+        from cnncalc.checking import budget_diagnostics
+    for analysis in analyses(paths, rounding, lang, explain):
+        report = analysis.report
+        yield report.with_diagnostics(budget_diagnostics(report, budgets)) if checked else report
+
+
+def announced(reports: Iterable[Any], out: Output, show_notes: bool) -> Iterator[Any]:
+    """The reports, each one's diagnostics printed (on standard error) as it passes."""
+    for report in reports:
+        print_diagnostics([report], out, show_notes=show_notes)
+        yield report
 
 
 if TYPE_CHECKING:

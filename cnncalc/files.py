@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from cnncalc.limits import MAX_FILE_BYTES
@@ -90,8 +91,9 @@ def check_output(path: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
         raise OutputError(f"{path}: cannot write in {parent}")
 
 
-def write_new(path: str, data: bytes, force: bool) -> None:
-    """Write `data` beside `path` and rename it into place (never half-written), with the user's umask."""
+def write_new(path: str, data: bytes | Iterable[str], force: bool) -> None:
+    """Write `data` (bytes, or text chunks written as they come) beside `path` and rename it into place
+    (never half-written), with the user's umask."""
     check_output(path, force)
     parent = os.path.dirname(os.path.abspath(path))
     try:
@@ -101,7 +103,11 @@ def write_new(path: str, data: bytes, force: bool) -> None:
         raise OutputError(f"{path}: cannot write there: {e.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                for chunk in data:
+                    f.write(chunk.encode("utf-8"))
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as e:

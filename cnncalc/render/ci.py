@@ -8,9 +8,9 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from cnncalc.codes import CODES
-from cnncalc.diagnostics import Diagnostic, Policy
+from cnncalc.diagnostics import Policy
 from cnncalc.render.diagnostics import location, one_line, render_diagnostic
-from cnncalc.render.rows import verdict_counts, verdict_line
+from cnncalc.render.rows import Tally, verdict_counts, verdict_line
 from cnncalc.report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -20,22 +20,7 @@ def suite_name(report: Report) -> str:
     return report.source.name if report.network is None else f"{report.source.name}: {report.network}"
 
 
-def summary(reports: list[Report], policy: Policy, files: int) -> str:
-    failing = [sum(1 for d in r.diagnostics if policy.fails(d)) for r in reports]
-    count = sum(failing)
-    bad_files = len({r.source.name for r, n in zip(reports, failing) if n})
-    specs = f"{files} spec{'s' if files != 1 else ''}"
-    if len(reports) != files:
-        specs += f" ({len(reports)} networks)"
-    text = f"{specs}, no problems" if not count else \
-        f"{specs}, {count} problem{'s' if count != 1 else ''} in {bad_files} file{'s' if bad_files != 1 else ''}"
-    counts = verdict_counts(reports)
-    if counts["answers"]:
-        text += "; " + verdict_line(counts)
-    return text
-
-
-def lines(reports: list[Report], policy: Policy) -> Iterator[str]:
+def lines(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
     for report in reports:
         for d in report.diagnostics:
             if policy.shown(d):
@@ -65,7 +50,7 @@ def explained(report: Report, policy: Policy, color: bool) -> Iterator[str]:
         yield from (f"      {w}" for w in a.working)
 
 
-def github(reports: list[Report], policy: Policy) -> Iterator[str]:
+def github(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
     """`::error file=F,line=L,col=C,title=CODE::message` workflow commands, escaped as GitHub wants."""
     for report in reports:
         for d in report.diagnostics:
@@ -83,7 +68,7 @@ def _escape(value: object, prop: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def junit(reports: list[Report], policy: Policy) -> Iterator[str]:
+def junit(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
     """One test suite per network: a case for the network itself and one per answer written in it
     (failed when wrong, skipped with the reason when it could not be checked)."""
     root = ET.Element("testsuites", name="cnncalc")
@@ -122,39 +107,47 @@ def junit(reports: list[Report], policy: Policy) -> Iterator[str]:
     yield ET.tostring(root, encoding="unicode")
 
 
-def sarif(reports: list[Report], policy: Policy) -> Iterator[str]:
+def sarif(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
     """SARIF 2.1.0, for code-scanning uploads."""
-    shown = [(r, d) for r in reports for d in r.diagnostics if policy.shown(d)]
-    used = sorted({str(d.code) for _, d in shown})
+    used: set[str] = set()
     results: list[dict[str, Any]] = []
-    for report, d in shown:
-        ln, col = location(d, report.source)
-        results.append({
-            "ruleId": str(d.code), "level": {"error": "error", "warning": "warning", "note": "note"}[d.severity],
-            "message": {"text": d.message + (f" Hint: {d.hint}" if d.hint else "")},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": report.source.name},
-                                                "region": {"startLine": ln, "startColumn": col}}}],
-        })
+    for report in reports:
+        for d in report.diagnostics:
+            if not policy.shown(d):
+                continue
+            used.add(str(d.code))
+            ln, col = location(d, report.source)
+            results.append({
+                "ruleId": str(d.code), "level": {"error": "error", "warning": "warning", "note": "note"}[d.severity],
+                "message": {"text": d.message + (f" Hint: {d.hint}" if d.hint else "")},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": report.source.name},
+                                                    "region": {"startLine": ln, "startColumn": col}}}],
+            })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "cnncalc", "informationUri": "https://pypi.org/project/cnncalc/",
                                       "rules": [{"id": c, "shortDescription": {"text": CODES[c].headline},
-                                                 "fullDescription": {"text": CODES[c].explanation}} for c in used]}},
+                                                 "fullDescription": {"text": CODES[c].explanation}}
+                                                for c in sorted(used)]}},
                   "results": results}],
     }
     yield json.dumps(doc, indent=2)
 
 
-def markdown(reports: list[Report], policy: Policy, files: int) -> Iterator[str]:
-    yield f"**cnncalc**: {summary(reports, policy, files)}."
+def markdown(reports: Iterable[Report], policy: Policy, files: int) -> Iterator[str]:
+    """The summary, then a table of the problems (collected as the reports pass, then written)."""
+    tally = Tally(policy)
+    table: list[str] = []
+    for report in tally.counting(reports):
+        for d in report.diagnostics:
+            if policy.shown(d):
+                ln, col = location(d, report.source)
+                hint = f" — _{d.hint.replace('|', chr(92) + '|')}_" if d.hint else ""
+                message = d.message.replace("|", "\\|") + hint
+                table.append(f"| `{report.source.name}` | {ln}:{col} | {d.severity} | `{d.code}` | {message} |")
+    yield f"**cnncalc**: {tally.summary(files)}."
     yield ""
-    shown: Iterable[tuple[Report, Diagnostic]] = [(r, d) for r in reports for d in r.diagnostics if policy.shown(d)]
-    shown = list(shown)
-    if not shown:
-        return
-    yield "| File | Line | Severity | Code | Message |"
-    yield "|---|---:|---|---|---|"
-    for report, d in shown:
-        ln, col = location(d, report.source)
-        message = d.message.replace("|", "\\|") + (f" — _{d.hint.replace('|', chr(92) + '|')}_" if d.hint else "")
-        yield f"| `{report.source.name}` | {ln}:{col} | {d.severity} | `{d.code}` | {message} |"
+    if table:
+        yield "| File | Line | Severity | Code | Message |"
+        yield "|---|---:|---|---|---|"
+        yield from table

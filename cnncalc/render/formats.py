@@ -2,7 +2,7 @@
 Renderers yield lines; only the command writes them."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -30,9 +30,9 @@ class Format(NamedTuple):
     description: str
     render: str  # module:function taking (reports, options), imported when used
 
-    def renderer(self) -> Callable[[list[Report], Options], Iterator[str]]:
+    def renderer(self) -> Callable[[Iterable[Report], Options], Iterator[str]]:
         module, _, function = self.render.partition(":")
-        found: Callable[[list[Report], Options], Iterator[str]] = getattr(import_module(module), function)
+        found: Callable[[Iterable[Report], Options], Iterator[str]] = getattr(import_module(module), function)
         return found
 
 
@@ -55,7 +55,7 @@ def names(command: str) -> tuple[str, ...]:
     return tuple(f.name for f in FORMATS.values() if command in f.commands)
 
 
-def table(reports: list[Report], o: Options) -> Iterator[str]:
+def table(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render.table import render_table
     for i, report in enumerate(reports):
         if i:
@@ -64,25 +64,27 @@ def table(reports: list[Report], o: Options) -> Iterator[str]:
                                 with_file=o.files > 1)
 
 
-def text(reports: list[Report], o: Options) -> Iterator[str]:
+def text(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render import ci
+    from cnncalc.render.rows import Tally
+    tally = Tally(o.policy)
     if o.explain:
-        for report in reports:
+        for report in tally.counting(reports):
             yield from ci.explained(report, o.policy, o.color)
     else:
-        yield from ci.lines(reports, o.policy)
-    yield ci.summary(reports, o.policy, o.files)
+        yield from ci.lines(tally.counting(reports), o.policy)
+    yield tally.summary(o.files)
 
 
-def json_(reports: list[Report], o: Options) -> Iterator[str]:
+def json_(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render.machine import json_chunks
-    from cnncalc.render.rows import verdict_counts
-    failing = sum(1 for r in reports for d in r.diagnostics if o.policy.fails(d))
-    yield from json_chunks(reports, {"summary": {"files": o.files, "networks": len(reports), "problems": failing,
-                                                 **verdict_counts(reports)}})
+    from cnncalc.render.rows import Tally
+    tally = Tally(o.policy)
+    yield from json_chunks(tally.counting(reports), lambda: {"summary": {
+        "files": o.files, "networks": tally.networks, "problems": tally.problems, **tally.verdicts}})
 
 
-def markdown(reports: list[Report], o: Options) -> Iterator[str]:
+def markdown(reports: Iterable[Report], o: Options) -> Iterator[str]:
     if o.command == "check":
         from cnncalc.render import ci
         yield from ci.markdown(reports, o.policy, o.files)
@@ -91,21 +93,21 @@ def markdown(reports: list[Report], o: Options) -> Iterator[str]:
     yield from markdown_chunks(reports, o.depth, with_file=o.files > 1)
 
 
-def csv(reports: list[Report], o: Options) -> Iterator[str]:
+def csv(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render.machine import csv_chunks
     yield from csv_chunks(reports, o.depth)
 
 
-def github(reports: list[Report], o: Options) -> Iterator[str]:
+def github(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render import ci
     yield from ci.github(reports, o.policy)
 
 
-def junit(reports: list[Report], o: Options) -> Iterator[str]:
+def junit(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render import ci
     yield from ci.junit(reports, o.policy)
 
 
-def sarif(reports: list[Report], o: Options) -> Iterator[str]:
+def sarif(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render import ci
     yield from ci.sarif(reports, o.policy)

@@ -126,8 +126,8 @@ def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # the C encoder
 
 
-def json_chunks(reports: Iterable[Report], extra: dict[str, Any] | None = None) -> Iterator[str]:
-    """`{"cnncalc": VERSION, "networks": [...], ...extra}` — the same shape for one network or many —
+def json_chunks(reports: Iterable[Report], extra: Callable[[], dict[str, Any]] | None = None) -> Iterator[str]:
+    """`{"cnncalc": VERSION, "networks": [...], ...extra()}` — the same shape for one network or many —
     written piece by piece: a field per line, and a list of objects (layers, outputs, answers,
     diagnostics) an object per line, so no 100k-row document is held whole or pretty-printed slowly."""
     yield "{\n  \"cnncalc\": " + json.dumps(__version__) + ",\n  \"networks\": ["
@@ -146,7 +146,8 @@ def json_chunks(reports: Iterable[Report], extra: dict[str, Any] | None = None) 
             else:
                 yield f"      {json.dumps(key)}: {_ONE_LINE.encode(value)}{comma}"
         yield "    }"
-    yield "  ]" + "".join(f",\n  {json.dumps(key)}: {_ONE_LINE.encode(value)}" for key, value in (extra or {}).items())
+    closing = extra() if extra else {}
+    yield "  ]" + "".join(f",\n  {json.dumps(key)}: {_ONE_LINE.encode(value)}" for key, value in closing.items())
     yield "}"
 
 

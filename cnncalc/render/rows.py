@@ -2,8 +2,9 @@
 no count, however large, overflows a float."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from cnncalc.diagnostics import Policy
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
 
@@ -101,6 +102,44 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
     else:
         lines.append(("Output", shape_text(report.output), ""))
     return lines
+
+
+class Tally:
+    """What a closing summary and an exit code need, counted as the reports stream past: a run over
+    a thousand files keeps none of them."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.networks = 0
+        self.problems = 0  # diagnostics that fail under the policy
+        self.files_with_problems: set[str] = set()
+        self.verdicts = {"answers": 0, "right": 0, "wrong": 0, "unchecked": 0}
+        self.all_ok = True  # no network with an error
+
+    def counting(self, reports: Iterable[Report]) -> Iterator[Report]:
+        for report in reports:
+            self.networks += 1
+            failing = sum(1 for d in report.diagnostics if self.policy.fails(d))
+            self.problems += failing
+            if failing:
+                self.files_with_problems.add(report.source.name)
+            for a in report.answers:
+                self.verdicts["answers"] += 1
+                self.verdicts[a.verdict] += 1
+            self.all_ok = self.all_ok and report.ok
+            yield report
+
+    def summary(self, files: int) -> str:
+        """`3 specs, 2 problems in 1 file; 13 answers: 11 right, 1 wrong, 1 not checked`."""
+        specs = f"{files} spec{'s' if files != 1 else ''}"
+        if self.networks != files:
+            specs += f" ({self.networks} networks)"
+        bad = len(self.files_with_problems)
+        problems = f"{self.problems} problem{'s' if self.problems != 1 else ''}"
+        text = f"{specs}, no problems" if not self.problems else f"{specs}, {problems} in {bad} file{'s' * (bad != 1)}"
+        if self.verdicts["answers"]:
+            text += "; " + verdict_line(self.verdicts)
+        return text
 
 
 def verdict_counts(reports: Iterable[Report]) -> dict[str, int]:
