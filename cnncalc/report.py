@@ -144,7 +144,7 @@ class Report:
     """One network's analysis."""
 
     __slots__ = ("source", "network", "index", "input", "batch", "rows", "totals", "output", "outputs", "diagnostics",
-                 "answers", "rounding", "span")
+                 "answers", "rounding", "span", "__weakref__")
 
     def __init__(self, source: Source, network: str | None, index: int, input: Shape | None, batch: int,
                  rows: list[Row], totals: Totals, output: Shape | None, outputs: tuple[Output, ...],

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import pytest
 from click.testing import CliRunner
 
 from cnncalc.cli import cli
@@ -229,3 +230,29 @@ def test_convert_writes_a_new_file_only(tmp_path: Path) -> None:
     missing = invoke("convert", str(HOMEWORK), "--output", str(tmp_path / "no" / "such" / "dir.spec"))
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
     assert not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "markdown", "github"])
+def test_check_keeps_no_report_once_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """A run over many files streams: when a file is analysed, the reports of the files before the
+    previous one are gone (memory does not grow with the number of files)."""
+    import weakref
+
+    from cnncalc import analysis
+
+    for i in range(6):
+        (tmp_path / f"n{i}.spec").write_text(f"input 8x8x3\nconv {i + 1} 3x3 -> 6x6x{i + 1}\n")
+    seen: list[weakref.ref] = []
+    alive_before: list[int] = []
+    real_run = analysis.run
+
+    def tracking_run(*args: object, **kwargs: object) -> list:
+        alive_before.append(sum(ref() is not None for ref in seen))
+        result = real_run(*args, **kwargs)  # type: ignore[arg-type]
+        seen.extend(weakref.ref(a.report) for a in result)
+        return result
+
+    monkeypatch.setattr(analysis, "run", tracking_run)
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert len(alive_before) == 6 and max(alive_before) <= 1, alive_before
