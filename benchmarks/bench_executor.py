@@ -1,117 +1,163 @@
-"""The executor's speed and memory.
+"""The executor against PyTorch and against the machine's floor, on AlexNet and VGG-16.
 
-(a) fast-path convolution against the naive path and against PyTorch's conv2d (same machine,
-    same thread count) on AlexNet and VGG-16 layer shapes, at batch 1 and 8;
-(b) wall time and peak memory of `cnncalc verify` on AlexNet, VGG-16 and ResNet-50 at batch 1.
+(1) the floor: single-thread sgemm (float32 matmul, GFLOP/s) and memory bandwidth (a large copy,
+    GB/s) of this machine, through NumPy's BLAS; each network's MACs divided by that rate;
+(2) one forward at batch 1, single-threaded on both sides (OPENBLAS_NUM_THREADS=1,
+    torch.set_num_threads(1)), weights drawn beforehand: cnncalc's executor against the same
+    network written with torch.nn (targets: >= 0.95x PyTorch's speed, within 1.25x of the floor);
+(3) whole processes, default threads: `cnncalc verify specs/vgg16.spec` against a Python process
+    that imports torch, builds VGG-16 and runs one forward (target: <= 0.6x).
 
-Medians of repeated runs; ratios are against a baseline run in the same invocation. The naive
-path (Python loops) is timed on a slice of each layer and its time per MAC extrapolated.
-Run: python benchmarks/bench_executor.py [--quick]
+Each measurement runs in a fresh process (thread settings must precede the imports); medians of
+interleaved runs. Needs torch (`pip install torch==2.13.0`). Run: python benchmarks/bench_executor.py [--quick]
 """
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+CNNCALC = str(BIN / "cnncalc") if (BIN / "cnncalc").exists() else shutil.which("cnncalc") or "cnncalc"
+SINGLE = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
-from cnncalc import kernels  # noqa: E402
+TORCH_MODELS = '''
+import torch
+from torch import nn
 
-# name, H, Cin, Cout, K, stride, pad
-LAYERS = [
-    ("AlexNet conv1", 227, 3, 96, 11, 4, 0),
-    ("AlexNet conv2", 27, 96, 256, 5, 1, 2),
-    ("AlexNet conv3", 13, 256, 384, 3, 1, 1),
-    ("VGG-16 conv1_2", 224, 64, 64, 3, 1, 1),
-    ("VGG-16 conv3_1", 56, 128, 256, 3, 1, 1),
-    ("VGG-16 conv5_1", 14, 512, 512, 3, 1, 1),
-]
+def alexnet():  # specs/alexnet.spec: the lecture's AlexNet (no ReLU after the convolutions, as listed)
+    return nn.Sequential(
+        nn.Conv2d(3, 96, 11, stride=4), nn.MaxPool2d(3, 2), nn.LocalResponseNorm(5, 1e-4, 0.75, 2.0),
+        nn.Conv2d(96, 256, 5, padding=2), nn.MaxPool2d(3, 2), nn.LocalResponseNorm(5, 1e-4, 0.75, 2.0),
+        nn.Conv2d(256, 384, 3, padding=1), nn.Conv2d(384, 384, 3, padding=1), nn.Conv2d(384, 256, 3, padding=1),
+        nn.MaxPool2d(3, 2), nn.Flatten(),
+        nn.Linear(9216, 4096), nn.ReLU(), nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(4096, 1000)).eval()
 
+def vgg16():  # specs/vgg16.spec: configuration D
+    layers, c = [], 3
+    for width, convs in ((64, 2), (128, 2), (256, 3), (512, 3), (512, 3)):
+        for _ in range(convs):
+            layers += [nn.Conv2d(c, width, 3, padding=1), nn.ReLU()]
+            c = width
+        layers.append(nn.MaxPool2d(2, 2))
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(25088, 4096), nn.ReLU(), nn.Dropout(0.5),
+                         nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(0.5), nn.Linear(4096, 1000),
+                         nn.Softmax(dim=1)).eval()
+'''
 
-def median_time(fn, runs: int) -> float:
+FLOOR = '''
+import json, time
+import numpy as np
+n = 2048
+a = np.random.default_rng(0).random((n, n), dtype=np.float32)
+b = a.copy()
+a @ b
+times = []
+for _ in range(5):
+    t = time.perf_counter(); a @ b; times.append(time.perf_counter() - t)
+gemm = 2 * n ** 3 / min(times)
+src = np.ones(64 * 2 ** 20, dtype=np.float32)  # 256 MiB
+dst = np.empty_like(src)
+np.copyto(dst, src)
+times = []
+for _ in range(5):
+    t = time.perf_counter(); np.copyto(dst, src); times.append(time.perf_counter() - t)
+print(json.dumps({"gflops": gemm / 1e9, "gbps": 2 * src.nbytes / min(times) / 1e9}))
+'''
+
+OURS = '''
+import json, sys, time
+import numpy as np
+from cnncalc.analysis import run as analyse
+from cnncalc.executor import Executor
+path, runs = sys.argv[1], int(sys.argv[2])
+analysis = analyse(open(path).read(), path)[0]
+drawn = {}
+class Recording(Executor):  # draw the weights once, beforehand: the forward alone is timed
+    def weights(self, node, x):
+        out = super().weights(node, x)
+        drawn.update({f"{node.path}.{k}": v for k, v in out.items()})
+        return out
+rng = np.random.default_rng(0)
+x = rng.random((1, *analysis.report.input.dims), dtype=np.float32)
+Recording(rng).run(analysis.root, x)
+times = []
+for _ in range(runs):
+    executor = Executor(rng, weights=drawn)
+    t = time.perf_counter(); executor.run(analysis.root, x); times.append(time.perf_counter() - t)
+print(json.dumps({"seconds": times, "macs": analysis.report.totals.macs}))
+'''
+
+THEIRS = TORCH_MODELS + '''
+import json, sys, time
+torch.set_num_threads(1)
+model = {"alexnet": alexnet, "vgg16": vgg16}[sys.argv[1]]()
+size = 227 if sys.argv[1] == "alexnet" else 224
+x = torch.rand(1, 3, size, size)
+with torch.no_grad():
+    model(x)
     times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    for _ in range(int(sys.argv[2])):
+        t = time.perf_counter(); model(x); times.append(time.perf_counter() - t)
+print(json.dumps({"seconds": times}))
+'''
+
+TORCH_PROCESS = TORCH_MODELS + '''
+x = torch.rand(1, 3, 224, 224)
+with torch.no_grad():
+    vgg16()(x)
+'''
 
 
-def conv_section(quick: bool) -> None:
-    try:
-        import torch
-        threads = os.cpu_count() or 1
-        torch.set_num_threads(threads)
-        print(f"(a) convolution, float32; PyTorch {torch.__version__} on {threads} threads; NumPy's OpenBLAS "
-              f"(OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')})")
-    except ImportError:
-        torch = None
-        print("(a) convolution, float32; PyTorch not installed: no comparison")
-    rng = np.random.default_rng(0)
+def worker(code: str, *args: str, single: bool = False) -> dict[str, object]:
+    env = {**os.environ, **(SINGLE if single else {})}
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True)
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
     runs = 3 if quick else 7
-    header = f"    {'layer':<16}{'batch':>6}{'fast ms':>10}{'naive ms (extrap.)':>20}{'torch ms':>10}{'fast/torch':>11}"
-    print(header)
-    for name, h, cin, cout, k, s, p in LAYERS:
-        w = rng.standard_normal((cout, k, k, cin), dtype=np.float32)
-        for batch in (1, 8):
-            x = rng.standard_normal((batch, h, h, cin), dtype=np.float32)
-            kernels.conv2d(x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False)  # warm-up
-            fast = median_time(partial(kernels.conv2d, x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False), runs)
-            # Naive: one output row of one image, extrapolated to the whole layer by MAC count.
-            _, macs = kernels.conv2d(x, w, None, (s, s), (p, p, p, p), (1, 1), 1, False)
-            rows_in = k + s  # enough input rows for one output row (plus a stride)
-            sub = x[:1, :rows_in]
-            start = time.perf_counter()
-            _, naive_macs = kernels.conv2d(sub, w[:4], None, (s, s), (p, 0, p, p), (1, 1), 1, False, naive=True)
-            naive = (time.perf_counter() - start) / naive_macs * macs
-            theirs = ratio = "-"
-            if torch is not None:
-                xt = torch.from_numpy(x.transpose(0, 3, 1, 2).copy())
-                wt = torch.from_numpy(w.transpose(0, 3, 1, 2).copy())
-                with torch.no_grad():
-                    torch.nn.functional.conv2d(xt, wt, None, s, p)  # warm-up
-                    t = median_time(partial(torch.nn.functional.conv2d, xt, wt, None, s, p), runs)
-                theirs, ratio = f"{t * 1000:10.1f}", f"{fast / t:10.2f}x"
-            print(f"    {name:<16}{batch:>6}{fast * 1000:10.1f}{naive * 1000:20.0f}{theirs:>10}{ratio:>11}")
-
-
-VERIFY = """
-import sys, time
-from cnncalc.analysis import prepare
-from cnncalc.verify import verify
-path = sys.argv[1]
-start = time.perf_counter()
-result = verify(prepare(open(path).read(), path))
-elapsed = time.perf_counter() - start
-assert result.ok
-peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
-print(f"{elapsed:.3f} {peak}")  # VmHWM (kB): this process's own peak; ru_maxrss would include the parent's
-"""
-
-
-def verify_section(quick: bool) -> None:
-    print("(b) cnncalc verify at batch 1 (in a fresh process each run): median wall time, peak RSS")
-    runs = 1 if quick else 3
-    for name in ("alexnet", "vgg16", "resnet50"):
-        walls, peaks = [], []
-        for _ in range(runs):
-            start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", VERIFY, f"specs/{name}.spec"], cwd=ROOT, capture_output=True,
-                                 text=True, check=True)
-            walls.append(time.perf_counter() - start)
-            peaks.append(int(out.stdout.split()[1]) / 1024)
-        print(f"    {name:<10} wall {statistics.median(walls):6.2f} s   peak {statistics.median(peaks):7.0f} MiB")
+    floor = worker(FLOOR, single=True)
+    gflops, gbps = float(floor["gflops"]), float(floor["gbps"])  # type: ignore[arg-type]
+    print(f"(1) this machine, one thread: sgemm {gflops:.1f} GFLOP/s (OPENBLAS_CORETYPE="
+          f"{os.environ.get('OPENBLAS_CORETYPE', 'unset: OpenBLAS detects')}), memory bandwidth {gbps:.1f} GB/s")
+    print("(2) one forward at batch 1, one thread, weights drawn beforehand (medians)")
+    for name in ("alexnet", "vgg16"):
+        spec = str(ROOT / "specs" / f"{name}.spec")
+        ours = worker(OURS, spec, str(runs), single=True)
+        theirs = worker(THEIRS, name, str(runs), single=True)
+        t_ours = statistics.median(ours["seconds"])  # type: ignore[arg-type]
+        t_theirs = statistics.median(theirs["seconds"])  # type: ignore[arg-type]
+        macs = int(ours["macs"])  # type: ignore[call-overload]
+        t_floor = 2 * macs / (gflops * 1e9)
+        print(f"    {name:<8} cnncalc {t_ours * 1000:7.1f} ms   PyTorch {t_theirs * 1000:7.1f} ms   "
+              f"speed {t_theirs / t_ours:.2f}x PyTorch's (target >= 0.95)   floor ({macs / 1e9:.2f} G MACs at "
+              f"sgemm rate) {t_floor * 1000:6.1f} ms, ratio {t_ours / t_floor:.2f} (target <= 1.25)")
+    print("(3) whole processes, default threads: verify VGG-16 against a torch process building and running it")
+    verify_times, torch_times = [], []
+    for _ in range(max(runs // 2, 2)):
+        verify_times.append(wall([CNNCALC, "verify", str(ROOT / "specs" / "vgg16.spec")]))
+        torch_times.append(wall([sys.executable, "-c", TORCH_PROCESS]))
+    v, t = statistics.median(verify_times), statistics.median(torch_times)
+    print(f"    cnncalc verify specs/vgg16.spec {v:5.2f} s   torch process {t:5.2f} s   "
+          f"ratio {v / t:.2f} (target <= 0.6)")
 
 
 if __name__ == "__main__":
-    quick = "--quick" in sys.argv
-    verify_section(quick)
-    conv_section(quick)
+    main()

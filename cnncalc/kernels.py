@@ -155,7 +155,11 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
                 # (N, rows, cols, Kh, Kw, Cg): channels innermost, so the copy reads contiguous runs.
                 patches = _windows(sub, kernel, stride, dilation, (r1 - r0, c1 - c0)).transpose(0, 1, 2, 4, 5, 3)
                 columns = np.ascontiguousarray(patches).reshape(-1, taps)
-                y[:, r0:r1, c0:c1, g * og:(g + 1) * og] = (columns @ matrix).reshape(n, r1 - r0, c1 - c0, og)
+                target = y[:, r0:r1, c0:c1, g * og:(g + 1) * og]
+                if target.flags.c_contiguous:  # whole rows of one image, all channels: the product lands in place
+                    np.matmul(columns, matrix, out=target.reshape(-1, og))
+                else:
+                    target[...] = (columns @ matrix).reshape(target.shape)
                 macs += columns.size * og
     if b is not None:
         y += b
