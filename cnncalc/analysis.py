@@ -86,7 +86,7 @@ def _run(text: str, name: str, rounding: str | None, lang: str, explain: bool,
     called: set[str] = set()
     for net in file.networks:
         net_sink = DiagnosticSink()
-        expander = Expander(blocks, net_sink, text, network_rounding(net, rounding, text))
+        expander = Expander(blocks, net_sink, source, network_rounding(net, rounding, text))
         root = expander.network(net)
         called |= expander.called
         analyses.append((net, root, net_sink))

@@ -10,7 +10,7 @@ import itertools
 from typing import Any
 
 from cnncalc import codes, ir, limits
-from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.diagnostics import DiagnosticSink, Source, Span
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
 from cnncalc.layers.merge import MERGES
@@ -63,18 +63,20 @@ class _Scope:
 
 
 class Expander:
-    def __init__(self, blocks: dict[str, ir.BlockDef], sink: DiagnosticSink, text: str, rounding: Rounding) -> None:
+    def __init__(self, blocks: dict[str, ir.BlockDef], sink: DiagnosticSink, source: Source,
+                 rounding: Rounding) -> None:
         self.blocks = blocks
         self.sink = sink
-        self.text = text
+        self.source = source
         self.rounding = rounding
         self.stack: list[str] = []
         self.called: set[str] = set()
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
         self.roundings: dict[int, Rounding] = {}
-        self.track_names = "@" in text  # `@NAME` references need every scope's names; most specs have none
-        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None]] = {}
+        self.track_names = "@" in source.text  # `@NAME` references need every scope's names; most specs have none
+        # Layers written without block parameters, built once: (the call, the layer, its problem, where)
+        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None, int]] = {}
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
@@ -457,8 +459,8 @@ class Expander:
         if not call.valid:
             return None, f"line {self.line_of(call.span.start + shift)}, which could not be read"
         literal = self.literal_layers.get(id(call))
-        if literal is not None and literal[0] is call:
-            return literal[1], literal[2]
+        if literal is not None and literal[0] is call and (literal[2] is None or literal[3] == shift):
+            return literal[1], literal[2]  # a problem is reported at each place the line is written
         cls = REGISTRY[call.keyword]
         schema = cls.schema
         values: dict[str, Any] = {}
@@ -488,7 +490,7 @@ class Expander:
             layer = cls.build(values)
             result = (self.layers.setdefault(layer, layer), None)
         if not uses_env:
-            self.literal_layers[id(call)] = (call, *result)
+            self.literal_layers[id(call)] = (call, *result, shift)
         return result
 
     def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> tuple[Any, bool]:
@@ -503,9 +505,9 @@ class Expander:
         if isinstance(v, (ir.Sides, ir.Range)):
             parts = v.items if isinstance(v, ir.Sides) else (v.start, v.stop)
             values = tuple(self._number(p, env, shift) for p in parts)
-            return values, any(isinstance(p, ir.Var) or not isinstance(p, ir.Num) for p in parts)
+            return values, any(_reads_names(p) for p in parts)
         value = self.eval(v, env, shift)
-        return value, not isinstance(v, (ir.Num, ir.PairLit))
+        return value, _reads_names(v)
 
     def _number(self, e: ir.Expr, env: Env, shift: int) -> int:
         value = self.eval(e, env, shift)
@@ -516,7 +518,20 @@ class Expander:
         return value
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return self.source.line_col(offset)[0]
+
+
+def _reads_names(e: ir.Expr) -> bool:
+    """Whether an expression's value depends on block parameters (else it is the same everywhere)."""
+    if isinstance(e, ir.Var):
+        return True
+    if isinstance(e, ir.BinOp):
+        return _reads_names(e.left) or _reads_names(e.right)
+    if isinstance(e, ir.Neg):
+        return _reads_names(e.operand)
+    if isinstance(e, ir.PairLit):
+        return any(_reads_names(p) for p in e.items)
+    return False
 
 
 def _item_span(value: ir.Value, index: int | None) -> Span:

@@ -80,18 +80,17 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     networks: list[_Net] = []
     current = _Net(0)
     prose: list[ir.Prose] = []
-    run: list[tuple[int, int]] = []  # a block of consecutive prose lines
+    run: list[tuple[int, int, int]] = []  # a block of consecutive prose lines: start, end, line number
 
     def flush() -> None:
         if run:
-            first = text.count("\n", 0, run[0][0]) + 1
-            last = text.count("\n", 0, run[-1][0]) + 1
+            first, last = run[0][2], run[-1][2]
             where = f"line {first}" if first == last else f"lines {first}–{last}"
             prose.append(ir.Prose(Span(run[0][0], run[0][1]), f"{where} ({len(run)} line{'s' * (len(run) != 1)})"))
             run.clear()
 
     offset = 0
-    for raw in text.split("\n"):
+    for number, raw in enumerate(text.split("\n"), 1):
         line_start = offset
         offset += len(raw) + 1
         stripped = raw.strip()
@@ -99,13 +98,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             continue
         first = line_start + len(raw) - len(raw.lstrip())
         if not stripped.startswith("["):
-            run.append((first, first + len(stripped)))
+            run.append((first, first + len(stripped), number))
             continue
         tokens = _tokens(raw, line_start)
         reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
         result = reader.read()
         if result is None:
-            run.append((first, first + len(stripped)))
+            run.append((first, first + len(stripped), number))
             continue
         flush()
         if isinstance(result, ir.Input):

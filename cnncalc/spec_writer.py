@@ -4,6 +4,7 @@ each statement stays on its source line (a lecture listing converts line for lin
 from __future__ import annotations
 
 from cnncalc import ir
+from cnncalc.diagnostics import Source
 
 
 def expr_text(e: ir.Value) -> str:
@@ -144,8 +145,9 @@ def write_spec(file: ir.File, text: str | None = None) -> str:
     if text is None:
         return "\n".join(s for _, s in sorted(statements, key=lambda p: p[0])) + "\n"
     out: list[str] = []
+    source = Source(text, "")
     for offset, statement in sorted(statements, key=lambda p: p[0]):
-        number = text.count("\n", 0, offset)
+        number = source.line_col(offset)[0] - 1
         while len(out) < number:
             out.append("")
         out.append(statement)

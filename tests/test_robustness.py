@@ -242,3 +242,16 @@ def test_fuzz_cases_through_the_command_line(seed: int, options: list[str]) -> N
     for command in (["-"], ["check", "-"]):
         result = invoke(*command, *options, input=text.encode("utf-8", errors="replace"))
         assert (result.exit_code in (0, 1, 2) and result.exception is None) or isinstance(result.exception, SystemExit)
+
+
+def test_a_bad_line_written_twice_is_an_error_at_both_places() -> None:
+    # Identical lines share their parse (the line cache); each place still gets its own error.
+    r = run("input 8x8x3\nconv 0 3x3\nconv 0 3x3\nconv -1 3x3\nconv -1 3x3\n")
+    assert where(r) == [("E013", 2, 6), ("E013", 3, 6), ("E013", 4, 6), ("E013", 5, 6)]
+
+
+def test_many_errors_are_kept_to_the_limit_and_counted() -> None:
+    # 100,000 bad lines (benchmarks/bench_limits.py times them: once 15 s, counting lines from the start).
+    r = run("input 8x8x3\n" + "conv -1 3x3\n" * 100_000)
+    assert len(r.diagnostics) == 1_001 and r.diagnostics[-1].code == "E006"
+    assert r.diagnostics[-1].message.startswith("99,000 more diagnostics not shown")

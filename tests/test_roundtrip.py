@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.diagnostics import DiagnosticSink, Source
 from cnncalc.expand import Expander, network_rounding
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.parser import parse
@@ -22,7 +22,7 @@ def layer_of(line: str) -> Layer:
     sink = DiagnosticSink()
     file = parse(text, sink)
     net = file.networks[0]
-    root = Expander({}, sink, text, network_rounding(net, None, text)).network(net)
+    root = Expander({}, sink, Source(text, "t.spec"), network_rounding(net, None, text)).network(net)
     assert not sink.items, [(d.code, d.message) for d in sink.items]
     assert root is not None and isinstance(root.children[0], LayerNode)
     layer = root.children[0].layer

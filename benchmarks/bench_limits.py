@@ -1,0 +1,75 @@
+"""The limits at work: each bomb below is run through `cnncalc FILE` in a fresh process; the table
+shows what it is refused with, how long the whole command took, and its peak memory, against
+`cnncalc` on AlexNet in the same run. Every limit is documented in docs/diagnostics.md.
+
+Run: python benchmarks/bench_limits.py
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CNNCALC = str(BIN / "cnncalc") if (BIN / "cnncalc").exists() else shutil.which("cnncalc") or "cnncalc"
+
+BLOCKS_2_40 = "block b0() { relu }\n" + "".join(f"block b{i}() {{ b{i - 1}() ; b{i - 1}() }}\n" for i in range(1, 41))
+
+BOMBS: list[tuple[str, str]] = [
+    ("repeat inside repeat, 10^12 layers", "input 8x8x3\nrepeat 1000000 { repeat 1000000 { relu } }\n"),
+    ("nested repeats, 1,000 x 1,000", "input 8x8x3\nrepeat 1000 { repeat 1000 { relu } }\n"),
+    ("block calling the previous twice, 2^40 layers", "input 8x8x3\n" + BLOCKS_2_40 + "b40()\n"),
+    ("a 300,000-line file", "input 8x8x3\n" + "relu\n" * 300_000),
+    ("braces nested 100,000 deep", "input 8x8x3\n" + "concat { " * 100_000 + "relu" + " }" * 100_000 + "\n"),
+    ("a number of 100,000 digits", "input 8x8x3\nconv " + "9" * 100_000 + " 3x3\n"),
+    ("an exponent in an answer", "input 8x8x3\nconv 8 3x3 -> params 1e999999999\n"),
+    ("`pad 1` written 20,000 times", "input 8x8x3\nconv 8 3x3" + " pad 1" * 20_000 + "\n"),
+    ("groups 1,000,000,000", "input 8x8x3\nconv 8 3x3 groups 1000000000\n"),
+    ("an input of 2^20 x 2^20 x 2^24", "input 1048576x1048576x16777216\nconv 8 3x3\nfc 10\n"),
+    ("100,000 errors", "input 8x8x3\n" + "conv -1 3x3\n" * 100_000),
+    ("a 40 KB line of spaces (lecture notation)", "[227x227x3] INPUT\n[" + " " * 40_000 + "\n"),
+    ("expression growth: 60 squarings", "block b(c) { conv c 1x1 }\ninput 4x4x4\nb(" + "2" + "*2" * 60 + ")\n"),
+]
+
+
+def run_once(cmd: list[str]) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    err = process.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - start
+    codes = sorted(set(re.findall(r"error\[(E\d+)\]", err)))
+    exit_code = os.waitstatus_to_exitcode(status)
+    return took, usage.ru_maxrss, f"exit {exit_code}, " + (", ".join(codes[:3]) or err.strip().splitlines()[-1][:50]
+                                                           if err.strip() else "no error")
+
+
+def main() -> None:
+    runs = 3
+    anchor = [run_once([CNNCALC, str(ROOT / "specs" / "alexnet.spec")]) for _ in range(runs)]
+    print(f"anchor: cnncalc specs/alexnet.spec  {statistics.median(a[0] for a in anchor) * 1000:6.0f} ms  "
+          f"{max(a[1] for a in anchor) / 1024:5.0f} MiB")
+    print(f"{'input':<48} {'refused with':<28} {'time':>8} {'peak':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in BOMBS:
+            path = Path(tmp) / ("bomb.txt" if "lecture" in name else "bomb.spec")
+            path.write_text(text)
+            results = [run_once([CNNCALC, str(path)]) for _ in range(runs)]
+            took = statistics.median(r[0] for r in results)
+            peak = max(r[1] for r in results)
+            print(f"{name:<48} {results[0][2]:<28} {took * 1000:6.0f} ms {peak / 1024:5.0f} MiB")
+        for name, target in (("/dev/zero as FILE", "/dev/zero"), ("a directory as FILE", tmp)):
+            took, peak, what = run_once([CNNCALC, target])
+            print(f"{name:<48} {what[:28]:<28} {took * 1000:6.0f} ms {peak / 1024:5.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
