@@ -330,6 +330,84 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
     return sums
 
 
+def adaptive_pool2d(x: np.ndarray, size: tuple[int, int], reduce: str, naive: bool = False) -> np.ndarray:
+    """PyTorch's adaptive pooling: output row i covers input rows floor(i·H/out) to ceil((i+1)·H/out)
+    (exclusive), columns likewise; `reduce` is mean or max. The fast path pools evenly divided maps
+    by one reshape; the naive one visits every cell of every window."""
+    n, h, w, c = x.shape
+    oh, ow = size
+    rows = [((i * h) // oh, -((-(i + 1) * h) // oh)) for i in range(oh)]
+    cols = [((j * w) // ow, -((-(j + 1) * w) // ow)) for j in range(ow)]
+    y = np.empty((n, oh, ow, c), dtype=x.dtype)
+    if naive:
+        for i, (r0, r1) in enumerate(rows):
+            for j, (c0, c1) in enumerate(cols):
+                cells = [x[:, r, q] for r in range(r0, r1) for q in range(c0, c1)]
+                y[:, i, j] = np.max(cells, axis=0) if reduce == "max" else np.sum(cells, axis=0) / len(cells)
+        return y
+    if h % oh == 0 and w % ow == 0:
+        blocks = x.reshape(n, oh, h // oh, ow, w // ow, c)
+        pooled: np.ndarray = blocks.max(axis=(2, 4)) if reduce == "max" else blocks.mean(axis=(2, 4))
+        return pooled
+    for i, (r0, r1) in enumerate(rows):
+        for j, (c0, c1) in enumerate(cols):
+            window = x[:, r0:r1, c0:c1]
+            y[:, i, j] = window.max(axis=(1, 2)) if reduce == "max" else window.mean(axis=(1, 2))
+    return y
+
+
+def _source(out: int, n: int, scale: float, mode: str, dtype: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each output index along one axis: the two input indices it reads and the second one's weight,
+    computed as PyTorch does: nearest reads floor(dst·scale) with the scale in float32; bilinear
+    (align_corners=False) reads at src = (dst + 0.5)·scale - 0.5, clamped at 0, in the data's precision."""
+    kind = np.float32 if mode == "nearest" else dtype
+    dst = np.arange(out, dtype=kind)
+    step = kind(scale)
+    if mode == "nearest":
+        first = np.minimum(np.floor(dst * step).astype(np.int64), n - 1)
+        return first, first, np.zeros(out, dtype=kind)
+    src = np.maximum((dst + kind(0.5)) * step - kind(0.5), kind(0))
+    first = np.minimum(np.floor(src).astype(np.int64), n - 1)
+    second = np.minimum(first + 1, n - 1)
+    return first, second, (src - first).astype(kind)
+
+
+def resample(x: np.ndarray, size: tuple[int, int], scale: tuple[float, float], mode: str,
+             naive: bool = False) -> np.ndarray:
+    """Nearest or bilinear resampling to `size`; `scale` is input/output along each axis (1/F when
+    upsampling by F, as PyTorch takes a scale factor). Bilinear is separable: rows, then columns."""
+    (r0, r1, rw), (c0, c1, cw) = (_source(size[0], x.shape[1], scale[0], mode, x.dtype.type),
+                                  _source(size[1], x.shape[2], scale[1], mode, x.dtype.type))
+    if naive:
+        y = np.empty((x.shape[0], size[0], size[1], x.shape[3]), dtype=x.dtype)
+        for i in range(size[0]):
+            for j in range(size[1]):
+                a, b = float(rw[i]), float(cw[j])
+                y[:, i, j] = ((1 - a) * ((1 - b) * x[:, r0[i], c0[j]] + b * x[:, r0[i], c1[j]])
+                              + a * ((1 - b) * x[:, r1[i], c0[j]] + b * x[:, r1[i], c1[j]]))
+        return y
+    if mode == "nearest":
+        return x[:, r0][:, :, c0]
+    weight_r = rw.astype(x.dtype)[None, :, None, None]
+    rows = x[:, r0] * (1 - weight_r) + x[:, r1] * weight_r
+    weight_c = cw.astype(x.dtype)[None, None, :, None]
+    resampled: np.ndarray = rows[:, :, c0] * (1 - weight_c) + rows[:, :, c1] * weight_c
+    return resampled
+
+
+def channel_shuffle(x: np.ndarray, groups: int, naive: bool = False) -> np.ndarray:
+    """Output channel j·G + g is input channel g·(C/G) + j (ShuffleNet; PyTorch's channel_shuffle)."""
+    c = x.shape[-1]
+    per = c // groups
+    if naive:
+        y = np.empty_like(x)
+        for out in range(c):
+            y[..., out] = x[..., (out % groups) * per + out // groups]
+        return y
+    shuffled: np.ndarray = x.reshape(*x.shape[:-1], groups, per).swapaxes(-1, -2).reshape(x.shape)
+    return shuffled
+
+
 # ---- the rest --------------------------------------------------------------------------
 
 def linear(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, naive: bool = False) -> tuple[np.ndarray, int]:
@@ -363,6 +441,27 @@ def batch_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, mean: np.ndar
     y = x - mean
     y *= gamma / np.sqrt(var + eps)
     y += beta
+    return y
+
+
+def normalize(x: np.ndarray, axes: tuple[int, ...], eps: float, naive: bool = False) -> np.ndarray:
+    """(x - mean)/sqrt(var + eps), the mean and (biased) variance taken over `axes` (layer, group and
+    instance norms). The naive path sums each slice one value at a time, in float64."""
+    if naive:
+        kept = [a for a in range(x.ndim) if a not in {ax % x.ndim for ax in axes}]
+        moved = np.moveaxis(x, [a % x.ndim for a in axes], list(range(x.ndim - len(axes), x.ndim)))
+        y = np.empty(moved.shape, dtype=x.dtype)
+        for index in np.ndindex(*[x.shape[a] for a in kept]):
+            values = [float(v) for v in moved[index].reshape(-1)]
+            mean = math.fsum(values) / len(values)
+            var = math.fsum((v - mean) ** 2 for v in values) / len(values)
+            y[index] = (moved[index] - mean) / math.sqrt(var + eps)
+        return np.moveaxis(y, list(range(x.ndim - len(axes), x.ndim)), [a % x.ndim for a in axes])
+    mean = x.mean(axis=axes, keepdims=True)
+    y = x - mean
+    var = np.square(y).mean(axis=axes, keepdims=True)
+    var += eps
+    y /= np.sqrt(var)
     return y
 
 

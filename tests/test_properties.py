@@ -108,7 +108,19 @@ def random_layer(draw: st.DrawFn) -> str:
                             f"{draw(st.sampled_from(['', 'exclude_pad']))}"),
         "simple": lambda: draw(st.sampled_from([
             "globalavgpool", "globalmaxpool", "batchnorm", "bn", "lrn size 3", "relu", "leakyrelu 0.1", "sigmoid",
-            "tanh", "gelu", "softmax", "dropout", "identity", "flatten"])),
+            "tanh", "gelu", "softmax", "dropout", "identity", "flatten", "relu6", "hardswish", "hardsigmoid", "silu",
+            "swish", "elu", "elu 0.5", "mish", "prelu", "prelu perchannel", "layernorm", "layernorm eps 1e-6",
+            "instancenorm", "instancenorm affine"])),
+        "channels": lambda: draw(st.sampled_from([
+            f"conv {2 * c} 1x1 ; groupnorm {draw(st.sampled_from([1, 2]))}", f"conv {2 * c} 1x1 ; shuffle 2",
+            f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:{c + 1}"])),
+        "resample": lambda: draw(st.sampled_from([
+            f"upsample {draw(st.integers(1, 3))} {draw(st.sampled_from(['', 'nearest', 'bilinear']))}",
+            f"upsample {draw(st.integers(1, 2))}x{draw(st.integers(1, 3))} bilinear",
+            f"resize {draw(st.integers(1, 9))}x{draw(st.integers(1, 9))} {draw(st.sampled_from(['', 'bilinear']))}",
+            f"adaptiveavgpool {draw(st.integers(1, 5))}x{draw(st.integers(1, 5))}",
+            f"adaptivemaxpool {draw(st.integers(1, 5))}", f"zeropad {draw(st.integers(0, 2))}",
+            "zeropad 0,1,2,0", "crop 1,0,0,1", "centercrop 2x3", "crop 1"])),
         "residual": lambda: f"residual {{ conv {c} 3x3 pad 1 }} shortcut {{ conv {c} 1x1 }}",
         "add": lambda: f"add {{ conv {c} 1x1 | conv {c} 3x3 pad 1 ; relu }}",
         "concat": lambda: f"concat {{ conv {c} 1x1 | maxpool 3x3 stride 1 pad 1 }}",

@@ -1,7 +1,7 @@
 """What every registered layer and merge kind must have, listed in one place: a docstring, an
 example that analyses, a row in docs/spec-language.md, a case in the walker-vs-executor property
-strategy, and an executor op. The test names what any one of them lacks. And the executor, the
-independent witness, imports nothing of the walker's size rules."""
+strategy, an executor op and a PyTorch counterpart. The test names what any one of them lacks.
+And the executor, the independent witness, imports nothing of the walker's size rules."""
 from __future__ import annotations
 
 import ast
@@ -13,6 +13,7 @@ from tests.conftest import ROOT, run
 
 DOC = (ROOT / "docs" / "spec-language.md").read_text()
 STRATEGY = (ROOT / "tests" / "test_properties.py").read_text()
+REFERENCE = (ROOT / "tests" / "torch_reference.py").read_text()  # PyTorch's operators, per keyword
 IDENTITY_AT_INFERENCE = {"identity", "dropout"}  # layers whose executor op is the identity on purpose
 
 
@@ -32,6 +33,8 @@ def lacks_layer(cls: type[Layer]) -> list[str]:
         missing.append("a case in tests/test_properties.py's random_layer")
     if cls.run is Layer.run and cls.keyword not in IDENTITY_AT_INFERENCE:
         missing.append("an executor op (run)")
+    if f'"{cls.keyword}":' not in REFERENCE:
+        missing.append("a PyTorch op in tests/torch_reference.py")
     return missing
 
 
@@ -47,6 +50,8 @@ def lacks_merge(kind: MergeKind) -> list[str]:
         missing.append("a case in tests/test_properties.py")
     if type(kind).run is MergeKind.run:
         missing.append("an executor op (run)")
+    if f'"{kind.keyword}":' not in REFERENCE:
+        missing.append("a PyTorch join in tests/torch_reference.py")
     return missing
 
 

@@ -211,3 +211,76 @@ def test_error_lines_are_pytorchs_inexact_divisions_and_refusals() -> None:
         assert reported == torch_error_lines(size, depth, items), [(d.code, d.message) for d in r.diagnostics]
 
     check()
+
+
+# ---- every layer and merge against PyTorch's operators, network by network ----------------
+
+NETWORKS = [  # (input, spec lines): together they use every layer keyword and merge kind
+    ("9x11x4", "conv 6 3x3 pad 1 ; relu6 ; dwconv 3x3 stride 2 pad same multiplier 2 ; hardswish"),
+    ("8x8x6", "deconv 4 3x3 stride 2 pad 1 outpad 1 ; leakyrelu 0.2 ; maxpool 3x3 stride 2 ceil ; elu 0.7"),
+    ("10x10x3", "conv 8 3x3 pad 0,1,1,2 dilation 2 groups 1 ; sigmoid ; avgpool 3 stride 2 pad 1 exclude_pad"),
+    ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax"),
+    ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001"),
+    ("5x7x6", "slice 1:5 ; shuffle 2 ; upsample 2 ; upsample 2x3 bilinear ; resize 7x4 bilinear ; resize 13x5"),
+    ("14x10x3", "adaptiveavgpool 4x3 ; zeropad 1,0,2,1 ; adaptivemaxpool 2 ; zeropad 1"),
+    ("13x12x2", "crop 1,2,0,3 ; centercrop 7x4 ; globalmaxpool ; flatten ; fc 5 ; dropout ; identity"),
+    ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
+    ("8x8x8", "se: mul { identity | globalavgpool ; conv 2 1x1 ; relu ; conv 8 1x1 ; hardsigmoid }"),
+    ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),
+    ("7x7x8", "split 2 { identity | conv 4 1x1 nobias ; bn ; relu ; dwconv 3x3 pad 1 } ; shuffle 2"),
+    ("8x8x3", "enc: conv 4 3x3 pad 1\ndown: maxpool 2 ; conv 8 3x3 pad 1\n"
+              "up: deconv 4 2x2 stride 2 ; concat { @enc | identity } ; conv 4 3x3 pad 1"),
+    ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),
+    ("10x10x3", "conv 6 3x3 ; aux: side train { globalavgpool ; fc 3 } ; head: side { conv 2 1x1 } ; relu"),
+    ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
+]
+
+
+@pytest.mark.parametrize("dtype, tolerance", [(np.float64, 1e-9), (np.float32, 1e-4)])
+@pytest.mark.parametrize("dims, lines", NETWORKS)
+def test_every_layer_and_merge_computes_what_pytorch_computes(dims: str, lines: str, dtype: type,
+                                                              tolerance: float) -> None:
+    from tests.torch_reference import Recording, Reference, nhwc
+    analysis = prepare(f"input {dims}\n{lines}\n", "t.spec")
+    assert analysis.report.ok, [(d.code, d.message) for d in analysis.report.diagnostics]
+    x = RNG.standard_normal((2, *analysis.report.input.dims)).astype(dtype)
+    executor = Recording(np.random.default_rng(1), dtype)
+    ours = executor.run(analysis.root, x)
+    reference = Reference(executor.drawn)
+    theirs = reference.run(analysis.root, x)
+    np.testing.assert_allclose(ours, nhwc(theirs), rtol=tolerance * 100, atol=tolerance)
+    for r in analysis.report.rows:  # every node's output: the walker's shape, PyTorch's shape
+        if r.path in reference.outputs:
+            assert tuple(nhwc(reference.outputs[r.path]).shape[1:]) == r.output.dims, r.path
+    for path, head in reference.sides.items():
+        np.testing.assert_allclose(executor.outputs[path], nhwc(head), rtol=tolerance * 100, atol=tolerance)
+
+
+def test_new_parameter_counts_match_torch_modules() -> None:
+    nn = torch.nn
+    cases = [
+        ("prelu", (4, 4, 16), nn.PReLU()),
+        ("prelu perchannel", (4, 4, 16), nn.PReLU(16)),
+        ("layernorm", (4, 4, 96), nn.LayerNorm(96)),
+        ("groupnorm 32", (4, 4, 64), nn.GroupNorm(32, 64)),
+        ("instancenorm", (4, 4, 8), nn.InstanceNorm2d(8)),
+        ("instancenorm affine", (4, 4, 8), nn.InstanceNorm2d(8, affine=True)),
+        ("upsample 2 bilinear", (4, 4, 8), nn.Upsample(scale_factor=2, mode="bilinear")),
+        ("adaptiveavgpool 7x7", (9, 9, 8), nn.AdaptiveAvgPool2d(7)),
+        ("shuffle 4", (4, 4, 8), nn.ChannelShuffle(4)),
+    ]
+    for spec, dims, module in cases:
+        r = run(f"input {'x'.join(map(str, dims))}\n{spec}\n")
+        assert r.totals.params == sum(p.numel() for p in module.parameters()), spec
+
+
+def test_the_reference_covers_every_keyword_and_merge() -> None:
+    from cnncalc.layers import LAYER_CLASSES
+    from cnncalc.layers.merge import MERGES
+    from tests.torch_reference import JOINS, TORCH_OPS
+    assert {cls.keyword for cls in LAYER_CLASSES} <= set(TORCH_OPS)
+    assert set(MERGES) <= set(JOINS)
+    used = " ".join(lines for _, lines in NETWORKS)
+    missing = [cls.keyword for cls in LAYER_CLASSES if not any(
+        word in used.replace(";", " ").split() for word in (cls.keyword, *cls.aliases))]
+    assert missing == []

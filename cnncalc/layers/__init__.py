@@ -1,17 +1,44 @@
 """Layer families and the one registry from spec keyword to layer class."""
 from __future__ import annotations
 
-from cnncalc.layers.activation import GELU, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
+from cnncalc.layers.activation import (
+    ELU,
+    GELU,
+    HardSigmoid,
+    HardSwish,
+    LeakyReLU,
+    Mish,
+    PReLU,
+    ReLU,
+    ReLU6,
+    Sigmoid,
+    SiLU,
+    Softmax,
+    Tanh,
+)
 from cnncalc.layers.base import Layer, Params, Working
 from cnncalc.layers.conv import Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
-from cnncalc.layers.norm import LRN, BatchNorm
+from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, LayerNorm
 from cnncalc.layers.pool import AvgPool, GlobalAvgPool, GlobalMaxPool, MaxPool
 from cnncalc.layers.reshape import Dropout, Flatten, Identity
+from cnncalc.layers.resize import (
+    AdaptiveAvgPool,
+    AdaptiveMaxPool,
+    CenterCrop,
+    Crop,
+    Resize,
+    Shuffle,
+    Slice,
+    Upsample,
+    ZeroPad,
+)
 
 LAYER_CLASSES: tuple[type[Layer], ...] = (
-    Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, FC, Flatten,
-    ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LRN, BatchNorm, Dropout, Identity,
+    Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
+    Flatten, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU, HardSwish, Mish, Softmax,
+    LRN, BatchNorm, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample, Resize,
+    ZeroPad, Crop, CenterCrop,
 )
 
 REGISTRY: dict[str, type[Layer]] = {

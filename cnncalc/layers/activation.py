@@ -1,11 +1,13 @@
-"""Element-wise activations (and softmax over the channels). No parameters, no MACs."""
+"""Element-wise activations (and softmax over the channels). No MACs; PReLU's slopes are its only
+parameters. Each is its formula applied to the array: the executor has one path for them."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.arguments import RealKind, positional
-from cnncalc.layers.base import Layer
+from cnncalc.layers.arguments import RealKind, flag, positional
+from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
+from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
@@ -96,6 +98,131 @@ class Softmax(Layer):
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return 2 * _size(x) * itemsize + 2 * x[0] * itemsize
+
+
+class ReLU6(Layer):
+    """min(max(0, x), 6) (MobileNet)."""
+
+    keyword = "relu6"
+    example = "relu6"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.clip(x, 0, 6), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class HardSigmoid(Layer):
+    """relu6(x + 3)/6 (MobileNetV3's gate)."""
+
+    keyword = "hardsigmoid"
+    example = "hardsigmoid"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        return _hard_sigmoid(x), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class HardSwish(Layer):
+    """x·relu6(x + 3)/6 (MobileNetV3)."""
+
+    keyword = "hardswish"
+    example = "hardswish"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        y = _hard_sigmoid(x)
+        y *= x
+        return y, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class SiLU(Layer):
+    """x·sigmoid(x) (EfficientNet's swish)."""
+
+    keyword = "silu"
+    aliases = ("swish",)
+    example = "silu"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        y, _ = Sigmoid().run(x, w, ceil, naive)
+        y *= x
+        return y, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * _size(x) * itemsize
+
+
+class ELU(Layer):
+    """x for x > 0, alpha·(e^x - 1) otherwise."""
+
+    keyword = "elu"
+    example = "elu 1.0"
+    alpha: float = positional(RealKind(0, MAX_REAL), default=1.0)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.where(x > 0, x, self.alpha * np.expm1(np.minimum(x, 0))), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (3 * itemsize + 1)
+
+
+class Mish(Layer):
+    """x·tanh(softplus(x)), softplus(x) = ln(1 + e^x)."""
+
+    keyword = "mish"
+    example = "mish"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        y = np.logaddexp(0, x)  # softplus without overflow
+        np.tanh(y, out=y)
+        y *= x
+        return y, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class PReLU(Layer):
+    """x for x > 0, a·x otherwise, with a learnt slope `a`: one for the whole layer (PyTorch's
+    default), or one per channel with `perchannel`."""
+
+    keyword = "prelu"
+    example = "prelu perchannel"
+    per_channel: bool = flag({"perchannel": True}, default=False, doc="a slope per channel")
+
+    def params(self, x: Shape) -> Params:
+        return Params(weights=x.channels if self.per_channel else 1)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        if self.per_channel:
+            return Working(params=f"one slope per channel = {thousands(x.channels)}")
+        return Working(params="one slope = 1")
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        return {"slope": (x[-1] if self.per_channel else 1,)}
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.where(x > 0, x, x * w["slope"]), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (2 * itemsize + 1)
+
+
+def _hard_sigmoid(x: np.ndarray) -> np.ndarray:
+    import numpy as np
+    y = x + 3
+    np.clip(y, 0, 6, out=y)
+    y /= 6
+    return y
 
 
 def _size(shape: tuple[int, ...]) -> int:

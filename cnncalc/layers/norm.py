@@ -1,9 +1,12 @@
-"""Normalisation: local response normalisation (AlexNet) and batch normalisation."""
+"""Normalisation: local response normalisation (AlexNet), batch normalisation, and the layer, group
+and instance norms. Their learnable parameters are a scale and a shift per channel; no MACs."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from math import isqrt
+from typing import TYPE_CHECKING, ClassVar
 
-from cnncalc.layers.arguments import CHANNELS, RealKind, option
+from cnncalc import codes
+from cnncalc.layers.arguments import CHANNELS, RealKind, flag, option, positional
 from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
@@ -65,6 +68,101 @@ class BatchNorm(Layer):
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x) * itemsize + 4 * x[-1] * itemsize
+
+
+class _Affine(Layer):
+    """A normalisation with a learnt scale (gamma) and shift (beta) per channel."""
+
+    affine: ClassVar[bool] = True
+
+    def params(self, x: Shape) -> Params:
+        c = x.channels if self._is_affine else 0
+        return Params(weights=c, biases=c)
+
+    @property
+    def _is_affine(self) -> bool:
+        return self.affine
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        if not self._is_affine:
+            return Working(params="no affine part: 0")
+        c = x.channels
+        return Working(params=f"2·{c} = {thousands(2 * c)} (gamma, beta)")
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        return {"gamma": (x[-1],), "beta": (x[-1],)} if self._is_affine else {}
+
+    def _scaled(self, y: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
+        if self._is_affine:
+            y *= w["gamma"]
+            y += w["beta"]
+        return y
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 3 * _size(x) * itemsize
+
+
+class LayerNorm(_Affine):
+    """(x - mean)/sqrt(var + eps) over the channels at each position, then gamma·… + beta (ConvNeXt's
+    channels-last LayerNorm; on a flat vector, over the vector)."""
+
+    keyword = "layernorm"
+    example = "layernorm eps 1e-6"
+    eps: float = option(POSITIVE, default=1e-5)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return self._scaled(kernels.normalize(x, (-1,), self.eps, naive), w), 0
+
+
+class GroupNorm(_Affine):
+    """The channels cut into G groups; each group normalised over its channels and every position."""
+
+    keyword = "groupnorm"
+    example = "groupnorm 32"
+    groups: int = positional(CHANNELS)
+    eps: float = option(POSITIVE, default=1e-5)
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if x.channels % self.groups:
+            ctx.report(codes.E033, f"{x.channels} channels do not split into {self.groups} equal groups "
+                                   f"({x.channels}/{self.groups} = {x.channels / self.groups:g})", arg="groups",
+                       hint=f"use a number of groups that divides {x.channels}, e.g. "
+                            f"{_divisor_near(x.channels, self.groups)}")
+            return None
+        return x
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        grouped = x.reshape(x.shape[0], -1, self.groups, x.shape[-1] // self.groups)
+        return self._scaled(kernels.normalize(grouped, (1, 3), self.eps, naive).reshape(x.shape), w), 0
+
+
+class InstanceNorm(_Affine):
+    """Each channel of each image normalised over its positions; `affine` adds gamma and beta (PyTorch's
+    InstanceNorm2d has none by default)."""
+
+    keyword = "instancenorm"
+    example = "instancenorm affine"
+    spatial_input = True
+    affine_part: bool = flag({"affine": True}, default=False, doc="a learnt scale and shift per channel")
+    eps: float = option(POSITIVE, default=1e-5)
+
+    @property
+    def _is_affine(self) -> bool:
+        return self.affine_part
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        positions = x.reshape(x.shape[0], -1, x.shape[-1])
+        return self._scaled(kernels.normalize(positions, (1,), self.eps, naive).reshape(x.shape), w), 0
+
+
+def _divisor_near(n: int, target: int) -> int:
+    """The divisor of n nearest to target (below on a tie), found among n's divisors in sqrt(n) steps."""
+    small = [d for d in range(1, isqrt(n) + 1) if n % d == 0]
+    divisors = small + [n // d for d in small]
+    return min(divisors, key=lambda d: (abs(d - target), d))
 
 
 def _size(shape: tuple[int, ...]) -> int:

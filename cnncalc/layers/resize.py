@@ -1,0 +1,251 @@
+"""Layers that pick, move or resample values without learnt weights: channel slices and shuffles,
+upsampling and resizing (nearest or bilinear), adaptive pools, zero padding and crops. No
+parameters, no MACs (element-wise and copying work is not a multiply-accumulate of the convention)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from cnncalc import codes
+from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, positional
+from cnncalc.layers.base import Layer, ShapeContext, Working
+from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODES = {"nearest": "nearest", "bilinear": "bilinear"}
+
+
+class Slice(Layer):
+    """Channels A … B-1 (0-based, half-open, as Python's slices): `slice 0:32`."""
+
+    keyword = "slice"
+    example = "slice 0:32"
+    channels: Pair = positional(ChannelRange())
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        start, stop = self.channels
+        if stop > x.channels:
+            ctx.report(codes.E036, f"`slice {start}:{stop}` asks for channels up to {stop - 1}, but the input "
+                                   f"{x} has channels 0 to {x.channels - 1}", arg="channels",
+                       hint=f"the end can be at most {x.channels}")
+            return None
+        return x.with_channels(stop - start)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        start, stop = self.channels
+        return Working(f"{stop} - {start} = {stop - start} channels")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        start, stop = self.channels
+        return x[..., start:stop].copy(), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x[:-1]) * (self.channels[1] - self.channels[0]) * itemsize
+
+
+class Shuffle(Layer):
+    """ShuffleNet's channel shuffle: the channels as G groups of C/G, read group-interleaved (channel
+    j·G + g of the output is channel g·C/G + j of the input)."""
+
+    keyword = "shuffle"
+    example = "shuffle 2"
+    groups: int = positional(CHANNELS)
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if x.channels % self.groups:
+            ctx.report(codes.E033, f"{x.channels} channels do not form {self.groups} equal groups "
+                                   f"({x.channels}/{self.groups} = {x.channels / self.groups:g})", arg="groups",
+                       hint="shuffle a channel count divisible by the number of groups")
+            return None
+        return x
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.channel_shuffle(x, self.groups, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class Upsample(Layer):
+    """Each pixel repeated (nearest) or interpolated (bilinear, PyTorch's align_corners=False) F times
+    along height and width: HxWxC -> (F·H)x(F·W)xC."""
+
+    keyword = "upsample"
+    example = "upsample 2 bilinear"
+    spatial_input = True
+    factor: Pair = positional(SIZE)
+    mode: str = flag(MODES, default="nearest")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return Shape.volume(x.dims[0] * self.factor[0], x.dims[1] * self.factor[1], x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        return Working(f"{x.dims[0]}·{self.factor[0]} = {y.dims[0]}, {x.dims[1]}·{self.factor[1]} = {y.dims[1]}")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        size = (x.shape[1] * self.factor[0], x.shape[2] * self.factor[1])
+        scale = (1 / self.factor[0], 1 / self.factor[1])
+        return kernels.resample(x, size, scale, self.mode, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 3 * _size(x) * self.factor[0] * self.factor[1] * itemsize
+
+
+class Resize(Layer):
+    """To a given HxW, nearest or bilinear (PyTorch's interpolate with `size`, align_corners=False)."""
+
+    keyword = "resize"
+    example = "resize 520x520 bilinear"
+    spatial_input = True
+    size: Pair = positional(SIZE)
+    mode: str = flag(MODES, default="nearest")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return Shape.volume(self.size[0], self.size[1], x.channels)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        scale = (x.shape[1] / self.size[0], x.shape[2] / self.size[1])
+        return kernels.resample(x, self.size, scale, self.mode, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 3 * x[0] * self.size[0] * self.size[1] * x[-1] * itemsize
+
+
+class _Adaptive(Layer):
+    """PyTorch's adaptive pooling: output cell i covers input rows floor(i·N/out) to ceil((i+1)·N/out)."""
+
+    spatial_input = True
+    size: Pair = positional(SIZE)
+    reduce: ClassVar[str] = "mean"
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return Shape.volume(self.size[0], self.size[1], x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        h, w = x.dims[0], x.dims[1]
+        oh, ow = self.size
+        if h % oh == 0 and w % ow == 0:
+            return Working(f"windows of {h}/{oh} = {h // oh} by {w}/{ow} = {w // ow}")
+        return Working(f"windows from floor(i·{h}/{oh}) to ceil((i+1)·{h}/{oh}) by "
+                       f"floor(j·{w}/{ow}) to ceil((j+1)·{w}/{ow})")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.adaptive_pool2d(x, self.size, self.reduce, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * x[0] * self.size[0] * self.size[1] * x[-1] * itemsize + _size(x) * itemsize
+
+
+class AdaptiveAvgPool(_Adaptive):
+    """Mean over PyTorch's adaptive windows, to a given HxW (VGG's head at any input size)."""
+
+    keyword = "adaptiveavgpool"
+    example = "adaptiveavgpool 7x7"
+    reduce = "mean"
+
+
+class AdaptiveMaxPool(_Adaptive):
+    """Max over PyTorch's adaptive windows, to a given HxW."""
+
+    keyword = "adaptivemaxpool"
+    example = "adaptivemaxpool 1x1"
+    reduce = "max"
+
+
+class ZeroPad(Layer):
+    """Zeros around the map: `zeropad P` (every side), `AxB` (height, width) or `T,B,L,R`."""
+
+    keyword = "zeropad"
+    example = "zeropad 0,1,0,1"
+    spatial_input = True
+    pad: Pad = positional(CROPPING)
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        p = self.pad
+        return Shape.volume(x.dims[0] + p.top + p.bottom, x.dims[1] + p.left + p.right, x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        p = self.pad
+        return Working(f"{x.dims[0]} + {p.top} + {p.bottom} = {y.dims[0]}, {x.dims[1]} + {p.left} + {p.right} = "
+                       f"{y.dims[1]}")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        p = self.pad
+        return np.pad(x, ((0, 0), (p.top, p.bottom), (p.left, p.right), (0, 0))), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        p = self.pad
+        return x[0] * (x[1] + p.top + p.bottom) * (x[2] + p.left + p.right) * x[3] * itemsize
+
+
+class Crop(Layer):
+    """Rows and columns removed from the edges: `crop P`, `AxB` or `T,B,L,R` (Keras' Cropping2D)."""
+
+    keyword = "crop"
+    example = "crop 4"
+    spatial_input = True
+    crop: Pad = positional(CROPPING)
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        c = self.crop
+        h, w = x.dims[0] - c.top - c.bottom, x.dims[1] - c.left - c.right
+        if h < 1 or w < 1:
+            ctx.report(codes.E036, f"cropping {c.top}+{c.bottom} rows and {c.left}+{c.right} columns from {x} "
+                                   f"leaves {h}x{w}", arg="crop",
+                       hint=f"crop fewer than {x.dims[0]} rows and {x.dims[1]} columns in all")
+            return None
+        return Shape.volume(h, w, x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        c = self.crop
+        return Working(f"{x.dims[0]} - {c.top} - {c.bottom} = {y.dims[0]}, {x.dims[1]} - {c.left} - {c.right} = "
+                       f"{y.dims[1]}")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        c = self.crop
+        return x[:, c.top:x.shape[1] - c.bottom, c.left:x.shape[2] - c.right].copy(), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class CenterCrop(Layer):
+    """The central HxW (U-Net's skip connections): the offset is round((N - n)/2), as torchvision's
+    center_crop computes it (Python's round: halves to even)."""
+
+    keyword = "centercrop"
+    example = "centercrop 56x56"
+    spatial_input = True
+    size: Pair = positional(SIZE)
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if self.size[0] > x.dims[0] or self.size[1] > x.dims[1]:
+            ctx.report(codes.E036, f"a central {self.size[0]}x{self.size[1]} does not fit in {x}", arg="size",
+                       hint=f"crop to at most {x.dims[0]}x{x.dims[1]}")
+            return None
+        return Shape.volume(self.size[0], self.size[1], x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        top, left = round((x.dims[0] - y.dims[0]) / 2), round((x.dims[1] - y.dims[1]) / 2)
+        return Working(f"rows {top} to {top + y.dims[0] - 1}, columns {left} to {left + y.dims[1] - 1}")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        h, w_ = self.size
+        top, left = round((x.shape[1] - h) / 2), round((x.shape[2] - w_) / 2)
+        return x[:, top:top + h, left:left + w_].copy(), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return x[0] * self.size[0] * self.size[1] * x[-1] * itemsize
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n

@@ -1,0 +1,206 @@
+"""A second executor, written with PyTorch's own operators: it walks the resolved tree with the
+weights cnncalc's executor drew and computes every layer and merge the way PyTorch does, in NCHW.
+tests/test_torch.py compares the two on every layer keyword and merge kind (TORCH_OPS has one
+entry per keyword: tests/test_registry.py checks that). Only imported when torch is installed."""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from cnncalc.executor import Executor
+from cnncalc.tree import LayerNode, MergeNode, SeqNode
+
+Weights = dict[str, torch.Tensor]
+
+
+def nchw(x: np.ndarray) -> torch.Tensor:
+    return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 3, 1, 2)))
+
+
+def nhwc(t: torch.Tensor) -> np.ndarray:
+    a = t.detach().numpy()
+    return a.transpose(0, 2, 3, 1) if a.ndim == 4 else a
+
+
+def _same(n: int, k: int, s: int, d: int) -> tuple[int, int]:
+    """TensorFlow's `same`: total padding max((ceil(N/S) - 1)·S + D·(K-1) + 1 - N, 0), odd pixel last."""
+    total = max((math.ceil(n / s) - 1) * s + d * (k - 1) + 1 - n, 0)
+    return total // 2, total - total // 2
+
+
+def _padded(layer: Any, x: torch.Tensor, dilation: tuple[int, int], fill: float = 0.0) -> torch.Tensor:
+    p = layer.pad
+    stride = getattr(layer, "stride", None) or layer.kernel
+    if p.same:
+        top, bottom = _same(x.shape[2], layer.kernel[0], stride[0], dilation[0])
+        left, right = _same(x.shape[3], layer.kernel[1], stride[1], dilation[1])
+    else:
+        top, bottom, left, right = p.top, p.bottom, p.left, p.right
+    return F.pad(x, (left, right, top, bottom), value=fill)
+
+
+def _conv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
+    weight = w["weight"].permute(0, 3, 1, 2)  # ours (C_out, Kh, Kw, C_in/G)
+    return F.conv2d(_padded(layer, x, layer.dilation), weight, w.get("bias"), layer.stride, 0, layer.dilation,
+                    layer.groups)
+
+
+def _dwconv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
+    weight = w["weight"].permute(0, 3, 1, 2)  # ours (M·C, Kh, Kw, 1)
+    return F.conv2d(_padded(layer, x, layer.dilation), weight, w.get("bias"), layer.stride, 0, layer.dilation,
+                    x.shape[1])
+
+
+def _deconv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
+    weight = w["weight"].permute(0, 3, 1, 2)  # ours (C_in, Kh, Kw, C_out/G)
+    p = layer.pad
+    y = F.conv_transpose2d(x, weight, w.get("bias"), layer.stride, 0, layer.outpad, layer.groups, layer.dilation)
+    return y[:, :, p.top:y.shape[2] - p.bottom, p.left:y.shape[3] - p.right]
+
+
+def _pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torch.Tensor:
+    p = layer.pad
+    stride = layer.stride or layer.kernel
+    if p.same or (p.top, p.left) != (p.bottom, p.right):
+        raise NotImplementedError("asymmetric pool padding: not a PyTorch pool")
+    if average:
+        return F.avg_pool2d(x, layer.kernel, stride, (p.top, p.left), ceil, not layer.exclude_pad)
+    return F.max_pool2d(x, layer.kernel, stride, (p.top, p.left), layer.dilation, ceil)
+
+
+def _fc(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
+    flat = (x.permute(0, 2, 3, 1) if x.ndim == 4 else x).reshape(x.shape[0], -1)  # H, W, C order
+    return F.linear(flat, w["weight"], w.get("bias"))
+
+
+def _channels_last_norm(x: torch.Tensor, w: Weights, eps: float) -> torch.Tensor:
+    last = x.permute(0, 2, 3, 1) if x.ndim == 4 else x
+    y = F.layer_norm(last, (last.shape[-1],), w["gamma"], w["beta"], eps)
+    return y.permute(0, 3, 1, 2) if x.ndim == 4 else y
+
+
+def _interpolate(x: torch.Tensor, mode: str, **size: Any) -> torch.Tensor:
+    return F.interpolate(x, mode=mode, align_corners=False if mode == "bilinear" else None, **size)
+
+
+def _center(x: torch.Tensor, h: int, w: int) -> torch.Tensor:
+    top, left = round((x.shape[2] - h) / 2.0), round((x.shape[3] - w) / 2.0)  # torchvision's
+    return x[:, :, top:top + h, left:left + w]
+
+
+def _sides(p: Any) -> tuple[int, int, int, int]:
+    return p.left, p.right, p.top, p.bottom  # F.pad's order
+
+
+Op = Callable[[Any, torch.Tensor, Weights, bool], torch.Tensor]
+TORCH_OPS: dict[str, Op] = {
+    "conv": lambda layer, x, w, c: _conv(layer, x, w),
+    "dwconv": lambda layer, x, w, c: _dwconv(layer, x, w),
+    "deconv": lambda layer, x, w, c: _deconv(layer, x, w),
+    "maxpool": lambda layer, x, w, c: _pool(layer, x, c, average=False),
+    "avgpool": lambda layer, x, w, c: _pool(layer, x, c, average=True),
+    "globalavgpool": lambda layer, x, w, c: F.adaptive_avg_pool2d(x, 1),
+    "globalmaxpool": lambda layer, x, w, c: F.adaptive_max_pool2d(x, 1),
+    "adaptiveavgpool": lambda layer, x, w, c: F.adaptive_avg_pool2d(x, layer.size),
+    "adaptivemaxpool": lambda layer, x, w, c: F.adaptive_max_pool2d(x, layer.size),
+    "fc": lambda layer, x, w, c: _fc(layer, x, w),
+    "flatten": lambda layer, x, w, c: x.permute(0, 2, 3, 1).reshape(x.shape[0], -1) if x.ndim == 4 else x,
+    "relu": lambda layer, x, w, c: F.relu(x),
+    "relu6": lambda layer, x, w, c: F.relu6(x),
+    "leakyrelu": lambda layer, x, w, c: F.leaky_relu(x, layer.slope),
+    "prelu": lambda layer, x, w, c: F.prelu(x, w["slope"]),
+    "elu": lambda layer, x, w, c: F.elu(x, layer.alpha),
+    "sigmoid": lambda layer, x, w, c: torch.sigmoid(x),
+    "hardsigmoid": lambda layer, x, w, c: F.hardsigmoid(x),
+    "tanh": lambda layer, x, w, c: torch.tanh(x),
+    "gelu": lambda layer, x, w, c: F.gelu(x),
+    "silu": lambda layer, x, w, c: F.silu(x),
+    "hardswish": lambda layer, x, w, c: F.hardswish(x),
+    "mish": lambda layer, x, w, c: F.mish(x),
+    "softmax": lambda layer, x, w, c: torch.softmax(x, dim=1),
+    "lrn": lambda layer, x, w, c: F.local_response_norm(x, layer.size, layer.alpha, layer.beta, layer.k),
+    "batchnorm": lambda layer, x, w, c: F.batch_norm(x, w["mean"], w["var"], w["gamma"], w["beta"], eps=layer.eps),
+    "layernorm": lambda layer, x, w, c: _channels_last_norm(x, w, layer.eps),
+    "groupnorm": lambda layer, x, w, c: F.group_norm(x, layer.groups, w["gamma"], w["beta"], layer.eps),
+    "instancenorm": lambda layer, x, w, c: F.instance_norm(x, weight=w.get("gamma"), bias=w.get("beta"), eps=layer.eps),
+    "dropout": lambda layer, x, w, c: F.dropout(x, layer.p, training=False),
+    "identity": lambda layer, x, w, c: x,
+    "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
+    "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
+    "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(map(float, layer.factor))),
+    "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
+    "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),
+    "crop": lambda layer, x, w, c: F.pad(x, tuple(-p for p in _sides(layer.crop))),  # negative padding crops
+    "centercrop": lambda layer, x, w, c: _center(x, *layer.size),
+}
+
+JOINS: dict[str, Callable[[list[torch.Tensor]], torch.Tensor]] = {
+    "concat": lambda outs: torch.cat(outs, dim=1),
+    "split": lambda outs: torch.cat(outs, dim=1),
+    "add": lambda outs: torch.stack(torch.broadcast_tensors(*outs)).sum(0),
+    "mul": lambda outs: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
+}
+
+
+class Recording(Executor):
+    """cnncalc's executor, keeping the weights it drew (for the reference to use the same ones)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.drawn: dict[str, np.ndarray] = {}
+
+    def weights(self, node: LayerNode, x: tuple[int, ...]) -> dict[str, np.ndarray]:
+        out = super().weights(node, x)
+        self.drawn.update({f"{node.path}.{k}": v for k, v in out.items()})
+        return out
+
+
+class Reference:
+    """The network run with PyTorch's operators: each node's output by path, and every side head's."""
+
+    def __init__(self, drawn: dict[str, np.ndarray]) -> None:
+        self.drawn = drawn
+        self.outputs: dict[str, torch.Tensor] = {}
+        self.kept: dict[int, torch.Tensor] = {}
+        self.sides: dict[str, torch.Tensor] = {}
+
+    def run(self, root: SeqNode, x: np.ndarray) -> torch.Tensor:
+        return self.seq(root, nchw(x) if x.ndim == 4 else torch.from_numpy(x))
+
+    def node(self, node: Any, x: torch.Tensor) -> torch.Tensor:
+        if isinstance(node, LayerNode):
+            prefix = node.path + "."
+            w = {k[len(prefix):]: torch.from_numpy(v) for k, v in self.drawn.items() if k.startswith(prefix)
+                 and "." not in k[len(prefix):]}
+            y = TORCH_OPS[node.layer.keyword](node.layer, x, w, node.rounding.ceil)
+        elif isinstance(node, MergeNode):
+            y = self.merge(node, x)
+        elif node.kind == "side":
+            self.sides[node.path] = self.outputs[node.path] = self.seq(node, x)
+            return x  # the trunk goes on from the side's input
+        else:
+            y = self.seq(node, x)
+        self.outputs[node.path] = y
+        if node.keep:
+            self.kept[id(node)] = y
+        return y
+
+    def seq(self, node: SeqNode, x: torch.Tensor) -> torch.Tensor:
+        if node.ref is not None:
+            x = self.kept[id(node.ref)]
+        for child in node.children:
+            x = self.node(child, x)
+        return x
+
+    def merge(self, node: MergeNode, x: torch.Tensor) -> torch.Tensor:
+        keyword = node.kind.keyword
+        n = len(node.branches)
+        parts = list(torch.chunk(x, n, dim=1)) if keyword == "split" else [x] * n
+        outs = [self.seq(branch, part) for branch, part in zip(node.branches, parts)]
+        return JOINS[keyword](outs)
