@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from cnncalc.layers.base import NON_TRAINABLE
-from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, reference_counts
 
 
 class NodeResult(NamedTuple):
@@ -71,6 +71,7 @@ class Executor:
         self.itemsize = np.dtype(dtype).itemsize
         self.results: dict[str, NodeResult] = {}
         self.kept: dict[int, np.ndarray] = {}  # outputs read later by `@NAME` branches
+        self.readers: dict[int, int] = {}  # how many of those branches are still to start, per kept node
         self.random_weights: list[str] = []  # layers whose weights were generated
         self.outputs: dict[str, np.ndarray] = {}  # side heads' outputs
 
@@ -81,6 +82,7 @@ class Executor:
         empties it, so no frame keeps an array it has passed on; it returns its output, counted in
         `budget.held` in place of its input. The caller's own `x` stays held for the whole run."""
         self.budget.held += 2 * x.nbytes + sum(np.asarray(a).nbytes for a in self.given.values())
+        self.readers = reference_counts(root)
         y, _ = self.seq(root, [x], record=False)
         return y
 
@@ -100,7 +102,7 @@ class Executor:
             y, sums = self.seq(node, box)
         if node.keep:
             self.kept[id(node)] = y
-            self.budget.held += y.nbytes  # read later by an `@NAME` branch: held to the end
+            self.budget.held += y.nbytes  # read later by `@NAME` branches: held until the last of them starts
         return y, sums
 
     def layer(self, node: LayerNode, box: list[np.ndarray]) -> tuple[np.ndarray, Sums]:
@@ -126,8 +128,14 @@ class Executor:
 
     def seq(self, node: SeqNode, box: list[np.ndarray], record: bool = True) -> tuple[np.ndarray, Sums]:
         if node.ref is not None:
-            kept = self.kept[id(node.ref)]
-            self.budget.held += kept.nbytes - box.pop().nbytes  # the branch starts from the kept array instead
+            key = id(node.ref)
+            kept = self.kept[key]
+            self.readers[key] -= 1
+            if self.readers[key]:
+                self.budget.held += kept.nbytes - box.pop().nbytes  # the branch starts from the kept array instead
+            else:  # the last reader: the kept handle becomes the branch's own
+                del self.kept[key]
+                self.budget.held -= box.pop().nbytes
             box = [kept]
         params = fixed = 0
         macs = 0.0

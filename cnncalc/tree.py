@@ -136,6 +136,22 @@ class Network(NamedTuple):
     span: Span
 
 
+def reference_counts(root: SeqNode) -> dict[int, int]:
+    """How many `@NAME` branches read each referenced node's output: after the last one has started
+    from it, the output need not be kept (the executor and its memory estimate let it go)."""
+    counts: dict[int, int] = {}
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MergeNode):
+            stack += node.branches
+        elif isinstance(node, SeqNode):
+            if node.ref is not None:
+                counts[id(node.ref)] = counts.get(id(node.ref), 0) + 1
+            stack += node.children
+    return counts
+
+
 def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None, *, lazy: bool = False) -> Node:
     """A copy of a subtree whose paths start with `new` instead of `old`. With `lazy` (a tree without
     `@NAME` references) a sequence's contents are copied only when read (`SeqNode.children`);

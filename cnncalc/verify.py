@@ -15,7 +15,7 @@ from cnncalc.diagnostics import Diagnostic
 from cnncalc.executor import Budget, Executor, NodeResult
 from cnncalc.report import Row
 from cnncalc.shape import Shape
-from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, reference_counts
 
 BYTES = 4  # verify runs in float32, as the frameworks do
 
@@ -54,7 +54,7 @@ def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given
 
     held = 2 * nbytes(report.input) + given  # the caller's input and the flowing copy of it
     peak = held
-    kept: dict[int, int] = {}
+    readers = reference_counts(root)
 
     def check(extra: int) -> None:
         nonlocal peak
@@ -88,8 +88,7 @@ def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given
         else:
             y = seq(n, x)
         if n.keep:
-            kept[id(n)] = nbytes(y)
-            held += nbytes(y)
+            held += nbytes(y)  # kept until the last `@NAME` branch reading it starts
         return y
 
     def seq(s: SeqNode, x: Shape) -> Shape:
@@ -97,7 +96,8 @@ def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given
         if s.ref is not None:
             ref = rows[s.ref.path].output
             assert ref is not None
-            held += nbytes(ref) - nbytes(x)
+            readers[id(s.ref)] -= 1
+            held += (nbytes(ref) if readers[id(s.ref)] else 0) - nbytes(x)  # the last reader takes the kept one
             x = ref
         for child in s.children:
             x = node(child, x)

@@ -208,11 +208,16 @@ MEMORY_CASES = [
     "split 2 { identity | conv 8 1x1 }\nmul { identity | globalavgpool ; conv 24 1x1 ; sigmoid }\nlrn\ngelu\nsoftmax\n",
     (SPECS / "resnet50.spec").read_text(),
     (SPECS / "mobilenet_v1.spec").read_text(),
+    "input 32x32x8\nupsample 2 bilinear ; resize 40x24 ; adaptiveavgpool 7x5 ; zeropad 1 ; crop 1,0,2,0\n"
+    "centercrop 5x4 ; groupnorm 2 ; layernorm ; instancenorm affine ; prelu perchannel ; shuffle 4 ; slice 2:6\n",
+    "input 64x64x8\nenc1: conv 16 3x3 pad 1\nenc2: maxpool 2 ; conv 32 3x3 pad 1\n"
+    "up: deconv 16 2x2 stride 2 ; concat { @enc1 | identity } ; add { @enc1 ; conv 32 1x1 | identity }\n",
 ]
 
 
 @pytest.mark.parametrize("text", MEMORY_CASES,
-                         ids=["dilated", "depthwise", "deconv", "merges", "resnet50", "mobilenet"])
+                         ids=["dilated", "depthwise", "deconv", "merges", "resnet50", "mobilenet", "resampling",
+                              "references"])
 @pytest.mark.parametrize("batch", [1, 3])
 def test_the_memory_estimate_covers_what_the_executor_allocates(text: str, batch: int) -> None:
     # tracemalloc sees every NumPy allocation: the measured peak must stay within the estimate that
@@ -235,6 +240,20 @@ def test_the_memory_estimate_covers_what_the_executor_allocates(text: str, batch
         tracemalloc.stop()
     assert budget.peak == estimate
     assert measured <= estimate + 2**20  # a MiB for the Python objects around the arrays
+
+
+def test_a_referenced_output_is_let_go_after_its_last_reader() -> None:
+    # enc (64x64x16 float32 = 262,144 bytes) is read by two branches; after the second has started
+    # from it nothing keeps it: at the end the executor holds only the caller's input (64·64·8·4;
+    # the flowing copy was replaced by the first layer's output) and the output (64·64·48·4).
+    from cnncalc.executor import Budget
+    a = prepare("input 64x64x8\nenc: conv 16 3x3 pad 1\nconcat { @enc | identity }\nconcat { @enc | identity }\n")
+    x = np.zeros((1, 64, 64, 8), dtype=np.float32)
+    budget = Budget(2**30)
+    executor = Executor(np.random.default_rng(0), np.float32, budget=budget)
+    y = executor.run(a.root, x)
+    assert y.shape == (1, 64, 64, 48) and executor.kept == {}
+    assert budget.held == 64 * 64 * 8 * 4 + 64 * 64 * 48 * 4
 
 
 def test_an_allocation_over_the_limit_is_refused_before_it_happens() -> None:
