@@ -196,10 +196,12 @@ class Expander:
 
     @staticmethod
     def generated_name(word: str, counters: dict[str, int], explicit: set[str]) -> str:
+        """`conv3`; after a keyword ending in a digit, an underscore (`relu6_2`, not `relu62`)."""
         n = counters.get(word, 0)
+        joint = "_" if word[-1].isdigit() else ""
         while True:
             n += 1
-            name = f"{word}{n}"
+            name = f"{word}{joint}{n}"
             if name not in explicit:
                 counters[word] = n
                 return name
