@@ -5,6 +5,7 @@ only when their command runs, so `--version` and `--help` stay cheap."""
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -18,6 +19,7 @@ from cnncalc.cli_common import (
     budget_options,
     budgets_of,
     check_stdin_once,
+    complete_topics,
     lang_option,
     reports_of,
     rounding_option,
@@ -40,6 +42,14 @@ class Group(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return ["summary", "check", "diff", "convert", "verify", "run", "explain"]
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        """Command names, and files too: a bare FILE is the summary's."""
+        from click.shell_completion import CompletionItem
+        items: list[Any] = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            items.append(CompletionItem(incomplete, type="file"))
+        return items
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in LAZY:
@@ -120,7 +130,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
 
 
 @cli.command()
-@click.argument("topic", metavar="CODE|layers|LAYER")
+@click.argument("topic", metavar="CODE|layers|LAYER", shell_complete=complete_topics)
 def explain(topic: str) -> None:
     """What a diagnostic code means (E030), every layer (`layers`), or one layer (`conv`)."""
     from cnncalc.explain import explain_topic

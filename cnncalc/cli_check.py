@@ -14,6 +14,7 @@ from cnncalc.cli_common import (
     budget_options,
     budgets_of,
     check_stdin_once,
+    complete_codes,
     lang_option,
     load,
     print_diagnostics,
@@ -45,9 +46,9 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option("--explain", is_flag=True, help="Show each problem with its source line and working, and every "
                                               "answer with its verdict and arithmetic.")
 @click.option("--show-notes", is_flag=True, help="Also show notes that restate the spec's own declarations.")
-@click.option("--select", callback=_codes, multiple=True, metavar="CODES",
+@click.option("--select", callback=_codes, multiple=True, metavar="CODES", shell_complete=complete_codes,
               help="Only these codes or prefixes (E03,W); may be repeated.")
-@click.option("--ignore", callback=_codes, multiple=True, metavar="CODES",
+@click.option("--ignore", callback=_codes, multiple=True, metavar="CODES", shell_complete=complete_codes,
               help="Leave out these codes or prefixes (N,E045); may be repeated.")
 @click.option("--output-file", type=FilePath(), metavar="OUT",
               help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")

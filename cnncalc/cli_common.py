@@ -105,6 +105,28 @@ class FilePath(_ParamType):
         return [CompletionItem(incomplete, type="file")]
 
 
+def complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Diagnostic codes for `--select`/`--ignore` (`E03,W<TAB>` completes the part after the last comma)."""
+    from click.shell_completion import CompletionItem
+
+    from cnncalc.codes import CODES
+    done, _, part = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [CompletionItem(prefix + code, help=CODES[code].headline) for code in sorted(CODES)
+            if code.startswith(part.upper())]
+
+
+def complete_topics(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """What `cnncalc explain` explains: diagnostic codes, `layers`, and every layer keyword."""
+    from click.shell_completion import CompletionItem
+
+    from cnncalc.codes import CODES
+    from cnncalc.layers import REGISTRY
+    topics = [(code, CODES[code].headline) for code in sorted(CODES)] + [("layers", "every layer")]
+    topics += [(word, "a layer") for word in sorted(REGISTRY)]
+    return [CompletionItem(word, help=text) for word, text in topics if word.startswith(incomplete)]
+
+
 def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     """`--version`: the version from the package itself, not looked up in its installed metadata."""
     if value and not ctx.resilient_parsing:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from cnncalc.cli import cli
@@ -106,3 +107,55 @@ def test_shell_completion_as_click_provides_it() -> None:
     env = dict(os.environ, _CNNCALC_COMPLETE="bash_source")
     out = subprocess.run([sys.executable, "-m", "cnncalc"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert out.returncode == 0 and "_cnncalc_completion()" in out.stdout
+
+
+# ---- shell completion, called as the shells call it ------------------------------------------
+
+def _complete(shell: str, words: str) -> list[str]:
+    """What `_CNNCALC_COMPLETE=<shell>_complete cnncalc` answers for the words typed so far (the last
+    one being completed), as click's bash, zsh and fish scripts ask."""
+    args = words.split(" ")
+    current = args[-1] if shell == "fish" else str(len(args) - 1)  # fish passes the word, the others its index
+    env = {"_CNNCALC_COMPLETE": f"{shell}_complete", "COMP_WORDS": words, "COMP_CWORD": current}
+    result = CliRunner().invoke(cli, [], env=env, prog_name="cnncalc")
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_offers_files_formats_and_codes(shell: str) -> None:
+    def values(words: str) -> list[str]:
+        lines = _complete(shell, words)
+        if shell == "bash":  # type,value
+            return [line.split(",", 1)[1] for line in lines]
+        if shell == "zsh":  # type, value, help: three lines each
+            return lines[1::3]
+        return [line.split("\t")[0].split(",", 1)[-1] for line in lines]  # fish: type,value[\thelp]
+
+    assert "specs/le" in values("cnncalc check specs/le")  # a file item: the shell completes the name
+    assert "specs/al" in values("cnncalc specs/al")  # a bare FILE runs summary
+    assert values("cnncalc check --format ") == ["text", "json", "markdown", "github", "junit", "sarif"]
+    assert values("cnncalc --format ")[:2] == ["table", "json"]
+    assert values("cnncalc explain E03") == ["E030", "E031", "E032", "E033", "E034", "E035", "E036"]
+    assert "relu6" in values("cnncalc explain relu")
+    assert values("cnncalc check --select E03,W00") == ["E03,W001", "E03,W002", "E03,W003"]
+    assert values("cnncalc check --rounding ") == ["floor", "ceil"]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_every_library_table_fits_its_width_without_trailing_spaces(width: int) -> None:
+    import cnncalc
+    from cnncalc.render.table import render_table
+    from tests.conftest import SPECS
+    for path in sorted(SPECS.glob("*.spec")):
+        for line in render_table(cnncalc.analyze(path), width=width):
+            assert len(line) <= width and line == line.rstrip(), (path.name, line)
+
+
+def test_a_narrow_table_writes_numbers_in_k_m_g_rather_than_cutting_them() -> None:
+    from cnncalc.render.table import render_table
+    from tests.conftest import SPECS, run
+    lines = list(render_table(run((SPECS / "resnet50.spec").read_text()), width=60))
+    conv1 = next(line for line in lines if line.startswith("conv1"))
+    # conv1: 7·7·3·64 = 9,408 parameters, 112·112·64·7·7·3 = 118,013,952 MACs
+    assert conv1.split("│")[2:] == ["   9.4K ", " 118.0M"]
+    assert "Params and MACs in K (10³), M (10⁶), G (10⁹) to fit 60 columns" in " ".join(lines)

@@ -52,12 +52,20 @@ class Table:
             for i, c in enumerate(self.columns):
                 if c.drop != order or i not in keep or total(ws) <= width:
                     continue
-                if c.wrap:  # narrower first; dropped only if that is not enough
-                    ws[i] = max(min(c.min_width, ws[i]), ws[i] - (total(ws) - width))
+                if c.wrap:  # narrower first (never below its longest word); dropped only if that is not enough
+                    longest = max((len(word) for cells, _ in self.rows for word in cells[i].split(" ")), default=0)
+                    narrowest = min(max(c.min_width, longest), ws[i])
+                    ws[i] = max(narrowest, ws[i] - (total(ws) - width))
                     if total(ws) <= width:
                         continue
                 keep.remove(i)
         return keep, [ws[i] for i in keep]
+
+    def fitted_width(self, width: int) -> int:
+        """How wide the table is once its columns have dropped and wrapped for `width` (wider when the
+        kept columns' numbers alone are wider)."""
+        _, ws = self.widths(width)
+        return sum(ws) + 3 * (len(ws) - 1)
 
     def render(self, width: int, color: bool) -> Iterator[str]:
         keep, ws = self.widths(width)
@@ -122,10 +130,15 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def key_values(pairs: list[tuple[str, str, str]], color: bool) -> Iterator[str]:
-    """Aligned `label   figure  (short)` lines: labels left, figures right-aligned on their last digit."""
+def key_values(pairs: list[tuple[str, str, str]], color: bool, width: int = 10**6) -> Iterator[str]:
+    """Aligned `label   figure  (short)` lines: labels left, figures right-aligned on their last digit;
+    a note that would pass `width` goes on the next line, under the figures."""
     label_w = max(len(p[0]) for p in pairs) if pairs else 0
     value_w = max(len(p[1]) for p in pairs) if pairs else 0
     for label, value, note in pairs:
-        line = f"{label.ljust(label_w)}  {value.rjust(value_w)}" + (f"  ({note})" if note else "")
-        yield line.rstrip()
+        line = f"{label.ljust(label_w)}  {value.rjust(value_w)}"
+        if note and len(line) + len(note) + 4 > width:
+            yield line.rstrip()
+            yield (" " * (label_w + 2) + f"({note})").rstrip()
+        else:
+            yield (line + (f"  ({note})" if note else "")).rstrip()
