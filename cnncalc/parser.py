@@ -289,7 +289,11 @@ class Parser(TokenStream):
                     return None
             self.advance()
         self.block_names.add(name.text)
-        group = self.parse_group("block body", refs=False)
+        self.in_block = True
+        try:
+            group = self.parse_group("block body", refs=False)
+        finally:
+            self.in_block = False
         if group is None:
             return None
         branches, _ = group

@@ -61,6 +61,7 @@ class TokenStream:
         self.at_line_start = True  # the lexer's state: only whitespace since the last newline
         self.depth = 0
         self.eof = False
+        self.in_block = False  # inside a block's body, a name in a value may be one of its parameters
 
     # ---- the cursor ------------------------------------------------------------------
 
@@ -255,6 +256,13 @@ class TokenStream:
         if syntax == "sides" and tok.kind == "NAME" and tok.text in ("same", "valid"):
             self.advance()
             return ir.Word(tok.text, tok.span)
+        if tok.kind == "NAME" and not self.in_block and self.peek(1).kind not in _OPERATORS:
+            self.advance()  # a word where a number goes, outside any block (inside, it may be a parameter: E059)
+            from cnncalc.suggest import did_you_mean
+            hint = did_you_mean(tok.text, ["same", "valid"] if syntax == "sides" else [])
+            self.error(codes.E013, f"expected {what}, found the word `{tok.text}`", tok.span,
+                       hint=hint or f"write {_FORMS[syntax]}")
+            return None
         first = self.expr(what)
         if first is None:
             return None
@@ -402,3 +410,5 @@ class TokenStream:
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})
+_FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
+          "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}

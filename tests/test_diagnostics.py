@@ -253,3 +253,12 @@ def test_syntax_errors(text: str, position: tuple[int, int], words: str) -> None
     r = run(text)
     assert where(r)[0] == ("E002", *position)
     assert words in r.diagnostics[0].message
+
+
+def test_a_word_where_a_number_goes_is_a_bad_value_with_the_forms() -> None:
+    from tests.conftest import run, where
+    r = run("input 8x8x3\nconv 8 3x3 pad causal\nconv 8 3x3 pad smae\n")
+    assert where(r) == [("E013", 2, 16), ("E013", 3, 16)]
+    assert r.diagnostics[0].message == "expected a value after `pad`, found the word `causal`"
+    assert r.diagnostics[0].hint == "write a number, `AxB`, `T,B,L,R`, `same` or `valid`"
+    assert r.diagnostics[1].hint == "did you mean `same`?"
