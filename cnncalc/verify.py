@@ -147,8 +147,11 @@ def _disagreements(c: Comparison) -> list[Diagnostic]:
     if row.macs + row.train_macs != got.macs:
         bug(codes.E903, f"the walker counts {row.macs + row.train_macs:,} MACs, the executor performed {got.macs:,.0f}")
     if not got.finite and row.kind == "layer":
+        hint = ("a dilated max-pool window that covers only padding gives -inf, as in PyTorch: use less padding "
+                "or dilation" if row.keyword == "maxpool" and "dilation" in row.op else
+                "the network is numerically unstable at this scale, or cnncalc has a bug")
         out.append(Diagnostic(codes.E904, f"{row.path}: the output holds NaN or Inf on random input", row.span,
-                              "the network is numerically unstable at this scale, or cnncalc has a bug", row.path))
+                              hint, row.path))
     return out
 
 

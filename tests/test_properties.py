@@ -142,6 +142,8 @@ def test_walker_and_executor_agree(h: int, w: int, c: int, layers: list[str], ro
     analysis = prepare(f"input {h}x{w}x{c}\nrounding {rounding}\n" + "\n".join(layers) + "\n", "random.spec")
     assume(analysis.report.ok)
     result = verify(analysis, batch=batch)
+    # A dilated max pool can place a window on padding only: -inf, in PyTorch as here (E904 says so).
+    assume(not any(d.code == "E904" and "covers only padding" in (d.hint or "") for d in result.diagnostics))
     assert result.ok, [(d.code, d.message) for d in result.diagnostics]
 
 

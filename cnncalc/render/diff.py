@@ -1,7 +1,7 @@
 """`cnncalc diff` as a table, markdown or JSON: what changed, where, and by how much."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from cnncalc.diff import Diff, RowChange, TotalChange
@@ -15,7 +15,7 @@ def visible(diff: Diff, show_all: bool) -> list[RowChange]:
     return [r for r in diff.rows if show_all or r.status != "same"]
 
 
-def _cell(change: RowChange, field: str) -> str:
+def _cell(change: RowChange, field: str, number: Callable[[int | None], str]) -> str:
     """`a → b` when the field changed, the one value otherwise; `–` for a side that has no row."""
     def get(row: Any) -> str:
         if row is None:
@@ -24,7 +24,7 @@ def _cell(change: RowChange, field: str) -> str:
             return shape_text(row.output)
         if field == "op":
             return str(row.op)
-        return count(row.params if field == "params" else row.macs + row.train_macs)
+        return number(row.params if field == "params" else row.macs + row.train_macs)
     a, b = get(change.a), get(change.b)
     if change.status == "added":
         return b
@@ -33,11 +33,11 @@ def _cell(change: RowChange, field: str) -> str:
     return a if a == b else f"{a} → {b}"
 
 
-def _delta(change: RowChange, field: str) -> str:
+def _delta(change: RowChange, field: str, number: Callable[[int | None], str]) -> str:
     def value(row: Any) -> int:
         return 0 if row is None else row.params if field == "params" else row.macs + row.train_macs
     d = value(change.b) - value(change.a)
-    return "" if d == 0 else f"{d:+,}"
+    return "" if d == 0 else ("+" if d > 0 else "-") + number(abs(d))
 
 
 def _status(change: RowChange) -> str:
@@ -45,7 +45,7 @@ def _status(change: RowChange) -> str:
         return change.status
     names = {"op": "operation", "output": "output", "params": "params", "non_trainable": "running stats",
              "macs": "MACs"}
-    return "changed: " + ", ".join(names[f] for f in change.changed)
+    return ", ".join(names[f] for f in change.changed)
 
 
 def total_cells(t: TotalChange) -> tuple[str, str, str, str]:
@@ -59,13 +59,24 @@ def total_cells(t: TotalChange) -> tuple[str, str, str, str]:
 
 def render_diff_table(diff: Diff, show_all: bool, width: int, color: bool) -> Iterator[str]:
     a, b = diff.a.source.name, diff.b.source.name
-    table = Table([Column("Layer"), Column("Change", wrap=True, min_width=8), Column("Operation", wrap=True, drop=2,
-                                                                                     min_width=12),
-                   Column("Output", right=True), Column("Params", right=True), Column("Δ Params", right=True),
-                   Column("MACs", right=True), Column("Δ MACs", right=True)], f"{a} → {b}")
-    for r in visible(diff, show_all):
-        table.add_row([r.path, _status(r), _cell(r, "op"), _cell(r, "output"), _cell(r, "params"), _delta(r, "params"),
-                       _cell(r, "macs"), _delta(r, "macs")], STYLE[r.status] if r.status != "changed" else None)
+    columns = [Column("Layer"), Column("Changed", wrap=True, min_width=8),
+               Column("Operation", wrap=True, drop=2, min_width=12), Column("Output", right=True),
+               Column("Params", right=True), Column("Δ Params", right=True, drop=1), Column("MACs", right=True),
+               Column("Δ MACs", right=True, drop=1)]
+    rows = visible(diff, show_all)
+    tables = []
+    # Whole numbers, or K/M/G when that fits better: fitting above all, then the operation, then more
+    # columns, then a readable "Changed" column.
+    for number in (count, human):
+        table = Table(columns, f"{a} → {b}")
+        for r in rows:
+            table.add_row([r.path, _status(r), _cell(r, "op", number), _cell(r, "output", number),
+                           _cell(r, "params", number), _delta(r, "params", number), _cell(r, "macs", number),
+                           _delta(r, "macs", number)], STYLE[r.status] if r.status != "changed" else None)
+        kept, ws = table.widths(width)
+        fits = table.fitted_width(width) <= width
+        tables.append(((fits, 2 in kept, len(kept), ws[kept.index(1)] >= 20, number is count), table))
+    table = max(tables, key=lambda scored: scored[0])[1]
     if table.rows:
         yield from table.render(width, color)
     else:
@@ -86,9 +97,9 @@ def render_diff_markdown(diff: Diff, show_all: bool) -> Iterator[str]:
     yield "| Layer | Change | Operation | Output | Params | Δ params | MACs | Δ MACs |"
     yield "|---|---|---|---|---:|---:|---:|---:|"
     for r in visible(diff, show_all):
-        op = _cell(r, "op").replace("|", "\\|")
-        yield (f"| `{r.path}` | {_status(r)} | `{op}` | {_cell(r, 'output')} | {_cell(r, 'params')} | "
-               f"{_delta(r, 'params')} | {_cell(r, 'macs')} | {_delta(r, 'macs')} |")
+        op = _cell(r, "op", count).replace("|", "\\|")
+        yield (f"| `{r.path}` | {_status(r)} | `{op}` | {_cell(r, 'output', count)} | {_cell(r, 'params', count)} | "
+               f"{_delta(r, 'params', count)} | {_cell(r, 'macs', count)} | {_delta(r, 'macs', count)} |")
     yield ""
     yield "| Total | before | after | change | % |"
     yield "|---|---:|---:|---:|---:|"

@@ -40,25 +40,36 @@ class Table:
         self.notes.append((len(self.rows) - 1, text))
 
     def widths(self, width: int) -> tuple[list[int], list[int]]:
-        """The columns kept and their widths: the natural widths, then the drop and wrap order."""
+        """The columns kept and their widths: the natural widths; then, until the table fits, the
+        wrapping columns that are never dropped grow narrower if that is enough, else the next
+        column in the drop order narrows (if it wraps) or goes; last, the never-dropped ones narrow."""
         keep = list(range(len(self.columns)))
-        natural = [max([len(c.header)] + [len(cells[i]) for cells, _ in self.rows]) for i, c in enumerate(self.columns)]
+        ws = {i: max([len(c.header)] + [len(cells[i]) for cells, _ in self.rows]) for i, c in enumerate(self.columns)}
+        least = {i: min(ws[i], max(c.min_width, max((len(w) for cells, _ in self.rows for w in cells[i].split(" ")),
+                                                    default=0)))
+                 for i, c in enumerate(self.columns) if c.wrap}
+        elastic = [i for i, c in enumerate(self.columns) if c.wrap and not c.drop]
 
-        def total(ws: dict[int, int]) -> int:
+        def total() -> int:
             return sum(ws[i] for i in keep) + 3 * (len(keep) - 1)
 
-        ws = dict(enumerate(natural))
+        def narrow(columns: list[int]) -> None:
+            for i in columns:
+                ws[i] = max(least[i], ws[i] - max(total() - width, 0))
+
         for order in sorted({c.drop for c in self.columns if c.drop}):
             for i, c in enumerate(self.columns):
-                if c.drop != order or i not in keep or total(ws) <= width:
+                if c.drop != order or i not in keep or total() <= width:
                     continue
-                if c.wrap:  # narrower first (never below its longest word); dropped only if that is not enough
-                    longest = max((len(word) for cells, _ in self.rows for word in cells[i].split(" ")), default=0)
-                    narrowest = min(max(c.min_width, longest), ws[i])
-                    ws[i] = max(narrowest, ws[i] - (total(ws) - width))
-                    if total(ws) <= width:
+                if total() - sum(ws[j] - least[j] for j in elastic) <= width:
+                    narrow(elastic)
+                    break
+                if c.wrap:
+                    narrow([i])
+                    if total() <= width:
                         continue
                 keep.remove(i)
+        narrow(elastic)
         return keep, [ws[i] for i in keep]
 
     def fitted_width(self, width: int) -> int:
