@@ -91,9 +91,17 @@ def budget_diagnostics(report: Report, budgets: Budgets) -> list[Diagnostic]:
         option = f"--max-{what.lower()}"
         out.append(Diagnostic(
             codes.E045, f"{what} {show(actual)} ({actual:,}) exceed {option} {show(limit)} by "
-                        f"{show(actual - limit)} ({percent(actual - limit, limit)})",
+                        f"{show(actual - limit)} ({_over(actual, limit)})",
             where, hint=f"shrink the network or raise {option}"))
     return out
+
+
+def _over(actual: int, limit: int) -> str:
+    """`+12.5%` over a limit, or `31.2x the limit` once it is more than twice it."""
+    if actual >= 2 * limit:
+        tenths = actual * 10 // limit
+        return f"{tenths // 10}.{tenths % 10}x the limit"
+    return percent(actual - limit, limit)
 
 
 def _first_line_span(report: Report) -> Span:

@@ -256,3 +256,10 @@ def test_check_keeps_no_report_once_written(tmp_path: Path, monkeypatch: pytest.
     result = CliRunner().invoke(cli, ["check", str(tmp_path), "--format", fmt])
     assert result.exit_code == 0, result.output
     assert len(alive_before) == 6 and max(alive_before) <= 1, alive_before
+
+
+def test_a_budget_far_exceeded_says_how_many_times() -> None:
+    # 62,378,344 / 2,000,000 = 31.18…: "31.1x the limit"; 1,135,256,096 is 13.5% over 1,000,000,000.
+    result = CliRunner().invoke(cli, ["check", str(SPECS / "alexnet.spec"), "--max-params", "2M", "--max-macs", "1G"])
+    assert "exceed --max-params 2.0M by 60.4M (31.1x the limit)" in result.output
+    assert "exceed --max-macs 1.0G by 135.3M (+13.5%)" in result.output
