@@ -59,6 +59,27 @@ class Group(click.Group):
         return super().get_command(ctx, name)
 
 
+TABLE_COLUMNS = ("op", "input", "output", "kernel", "stride", "groups", "params", "percent", "macs", "memory", "rf",
+                 "rfstride", "rfpad", "from")  # render/table.py's COLUMNS; named here to keep start-up light
+
+
+def _table_columns(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    names = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+    unknown = [n for n in names if n not in TABLE_COLUMNS]
+    if unknown or not names:
+        raise click.BadParameter(f"{', '.join(map(repr, unknown)) or 'no column'}: the columns are "
+                                 f"{', '.join(TABLE_COLUMNS)}")
+    return names
+
+
+def _complete_columns(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    done, _, part = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + name for name in TABLE_COLUMNS if name.startswith(part)]
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
               help="Show the version and exit.")
@@ -100,12 +121,17 @@ def _pause_cycle_collector(ctx: click.Context) -> None:
 @click.option("--depth", type=Whole(1, MAX_TREE_DEPTH), default=None, metavar="N",
               help="Show rows down to depth N; deeper containers stand for their contents.")
 @click.option("--show-notes", is_flag=True, help="Also show notes that restate the spec's own declarations.")
+@click.option("--columns", callback=_table_columns, metavar="LIST", shell_complete=_complete_columns,
+              help="The table's columns, comma-separated, in order (after the layer's name): op, input, output, "
+                   "kernel, stride, groups, params, percent, macs, memory, rf (receptive field), rfstride "
+                   "(effective stride), rfpad (effective padding), from. Default: op,output,params,percent,macs "
+                   "(and from, when the network has branches).")
 @rounding_option
 @lang_option
 @budget_options
 def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, show_notes: bool,
-            rounding: str | None, lang: str, max_params: int | None, max_macs: int | None,
-            max_memory: int | None) -> None:
+            columns: tuple[str, ...] | None, rounding: str | None, lang: str, max_params: int | None,
+            max_macs: int | None, max_memory: int | None) -> None:
     """Print the layer-by-layer breakdown of each FILE (`-` reads standard input).
 
     Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The json, github,
@@ -124,7 +150,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     if fmt in ("table", "markdown", "csv"):
         reports = announced(reports, out, show_notes)
     options = Options(depth=depth, explain=explain, width=out.width, color=out.color, policy=policy,
-                      files=len(files), command="summary")
+                      files=len(files), command="summary", columns=columns)
     out.lines(FORMATS[fmt].renderer()(reports, options))
     sys.exit(EXIT_OK if tally.all_ok else EXIT_ERRORS)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
-from cnncalc.layers.base import Working
+from cnncalc.field import Field
+from cnncalc.layers.base import Layer, Working
 from cnncalc.shape import Shape
 
 BYTES_PER_VALUE = 4  # float32
@@ -25,7 +26,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
                  "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref")
+                 "doubt", "train", "known", "ref", "field", "layer")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...]) -> None:
@@ -52,6 +53,8 @@ class Row:
         self.train = False  # inside a `side train` head
         self.known = True  # False when its numbers could not be computed (an unknown input)
         self.ref: str | None = None  # a branch that starts from this earlier row's output (`@NAME`)
+        self.field: Field | None = None  # the receptive field of its output's units (cnncalc/field.py)
+        self.layer: Layer | None = None  # a layer row's layer (its arguments: kernel, groups, …)
 
     @property
     def params(self) -> int:
@@ -74,6 +77,8 @@ class Row:
         row.train = self.train
         row.known = self.known
         row.ref = self.ref
+        row.field = self.field
+        row.layer = self.layer
         return row
 
     @property

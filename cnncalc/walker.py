@@ -11,8 +11,10 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from cnncalc import codes, limits
+from cnncalc import field as fields
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.field import Field, Step
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
 from cnncalc.report import Doubt, Output, Row
@@ -23,17 +25,19 @@ PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (large
 
 
 class Flow:
-    """What flows along the walk: the current volume, the row that produced it, and its doubt."""
+    """What flows along the walk: the current volume, the row that produced it, its doubt, and the
+    receptive field of its units (cnncalc/field.py; None once unknown)."""
 
-    __slots__ = ("shape", "source", "doubt")
+    __slots__ = ("shape", "source", "doubt", "field")
 
-    def __init__(self, shape: Shape | None, source: str, doubt: Doubt | None) -> None:
+    def __init__(self, shape: Shape | None, source: str, doubt: Doubt | None, field: Field | None) -> None:
         self.shape = shape
         self.source = source
         self.doubt = doubt  # None: certain
+        self.field = field
 
     def copy(self) -> Flow:
-        return Flow(self.shape, self.source, self.doubt)
+        return Flow(self.shape, self.source, self.doubt, self.field)
 
 
 class _LayerContext:
@@ -88,7 +92,7 @@ class _MergeContext:
 
 class _Walked(NamedTuple):
     """A templated node's clean walk: its path, its input's source, its rows, its output, the row that
-    gave it and its doubt, and the outputs of its side heads."""
+    gave it and its doubt, the outputs of its side heads, and the receptive fields relative to its input's."""
 
     path: str
     source: str
@@ -97,9 +101,11 @@ class _Walked(NamedTuple):
     end: str
     doubt: Doubt | None
     outputs: list[Output]
+    fields: list[Field | None]  # each row's receptive field relative to the node's input field (field.relative)
+    field: Field | None  # the output's, likewise
 
 
-_UNSEEN = _Walked("", "", [], None, "", None, [])
+_UNSEEN = _Walked("", "", [], None, "", None, [], [], None)
 
 
 class Walker:
@@ -111,13 +117,14 @@ class Walker:
         self.outputs: list[Output] = []
         self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
         self.lines: list[tuple[LineCheck, list[Row]]] = []  # answered lines, for expectations.py
-        self.cache: dict[tuple[int, tuple[int, ...], str],
-                         tuple[Shape | None, tuple[int, int, int], int, Working | None, int]] = {}
+        self.cache: dict[tuple[int, tuple[int, ...], str], tuple[Shape | None, tuple[int, int, int], int,
+                                                                  Working | None, int, tuple[Step, Step] | None]] = {}
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
 
     def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None) -> Flow:
-        flow = Flow(x, "input", None if unknown is None else Doubt(unknown, None, True, True))
+        flow = Flow(x, "input", None if unknown is None else Doubt(unknown, None, True, True),
+                    None if x is None or x.is_flat else fields.START)
         self.children(root, flow)
         return flow
 
@@ -140,6 +147,7 @@ class Walker:
         row = Row(node.path, node.name, "layer", node.keyword, layer.spec_text() if layer else node.keyword,
                   node.depth, node.span, x, (flow.source,))
         row.train = self.train
+        row.layer = layer
         self.rows.append(row)
         if layer is None or x is None:
             row.known = False
@@ -152,18 +160,22 @@ class Walker:
             row.known = False
             row.doubt = Doubt(f"the error at line {self.line_of(node.span.start)}", None, True, True)
         else:
-            self.apply(node, layer, x, row, flow.doubt, answered)
-        flow.shape, flow.source, flow.doubt = row.output, node.path, _output_doubt(row.doubt)
+            steps = self.apply(node, layer, x, row, flow.doubt, answered)
+            if flow.field is not None and steps is not None:
+                row.field = fields.compose(flow.field, steps)
+        flow.shape, flow.source, flow.doubt, flow.field = row.output, node.path, _output_doubt(row.doubt), row.field
         return row
 
-    def apply(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None, answered: bool) -> None:
-        """Output, parameters, MACs (and working) of a layer into its row; cached per (layer, input,
-        rounding) when nothing was reported, since a deep network repeats one layer on one volume."""
+    def apply(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None,
+              answered: bool) -> tuple[Step, Step] | None:
+        """Output, parameters, MACs (and working) of a layer into its row, and its receptive-field
+        steps (None without an output); cached per (layer, input, rounding) when nothing was
+        reported, since a deep network repeats one layer on one volume."""
         key = (id(layer), x.dims, node.rounding.mode)
         want_working = answered or self.explain
         hit = self.cache.get(key) if doubt is None else None
         if hit is not None and (hit[3] is not None or not want_working):
-            y, params, macs, working, size = hit
+            y, params, macs, working, size, steps = hit
             row.doubt = None
         else:
             ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
@@ -177,8 +189,9 @@ class Walker:
             macs = layer.macs(x, y) if y is not None else 0
             working = layer.working(x, y, ctx) if y is not None and want_working else None
             size = y.size if y is not None else 0
+            steps = layer.steps(x) if y is not None else None
             if not ctx.reported and doubt is None:
-                self.cache[key] = (y, params, macs, working, size)
+                self.cache[key] = (y, params, macs, working, size, steps)
             row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
         row.weights, row.biases, row.non_trainable = params
         if self.train:
@@ -188,6 +201,7 @@ class Walker:
         row.output = y
         row.working = working
         row.activations = size
+        return steps
 
     def doubt_of(self, node: LayerNode, layer: Layer, x: Shape, y: Shape | None, params: tuple[int, int, int],
                  macs: int, doubt: Doubt | None, reported: list[Code]) -> Doubt | None:
@@ -231,20 +245,24 @@ class Walker:
         block called again): the earlier rows, moved to this node's paths. Only a clean walk is reused:
         nothing reported, no answered line, no kept reference. The input's doubt is part
         of the key: the rows' doubts follow from it."""
-        key = (node.template, node.depth, flow.shape, flow.doubt, self.train)
+        key = (node.template, node.depth, flow.shape, flow.doubt, self.train, flow.field is None)
         saved = self.templates.get(key, _UNSEEN)
         if saved is None:
             return self.walk_seq(node, flow)
         if saved is not _UNSEEN:
             return self.replay(node, flow, saved)
         start, outputs, marks = len(self.rows), len(self.outputs), (self.sink.total, len(self.lines), len(self.kept))
-        source = flow.source
+        source, entry = flow.source, flow.field
         row = self.walk_seq(node, flow)
         clean = marks == (self.sink.total, len(self.lines), len(self.kept))
         # Copying two rows costs what walking them does: only larger nodes are worth keeping.
-        self.templates[key] = _Walked(node.path, source, self.rows[start:], flow.shape, flow.source, flow.doubt,
-                                      self.outputs[outputs:]) if (
-            clean and len(self.rows) - start > 2) else None
+        if clean and len(self.rows) - start > 2:
+            rows = self.rows[start:]
+            self.templates[key] = _Walked(node.path, source, rows, flow.shape, flow.source, flow.doubt,
+                                          self.outputs[outputs:], [fields.relative(r.field, entry) for r in rows],
+                                          fields.relative(flow.field, entry))
+        else:
+            self.templates[key] = None
         return row
 
     def replay(self, node: SeqNode, flow: Flow, saved: _Walked) -> Row:
@@ -255,26 +273,31 @@ class Walker:
             return source if p == before else path + p[cut:] if p.startswith(inside) else p
 
         rows = self.rows
+        entry = flow.field
         first = saved.rows[0].moved(path, (source,), ())
         first.name, first.op, first.span = node.name, node.op, node.span
+        first.field = fields.absolute(saved.fields[0], entry)
         rows.append(first)
-        for r in saved.rows[1:]:
+        for r, relative in zip(saved.rows[1:], saved.fields[1:]):
             inputs = r.inputs
             if len(inputs) == 1:
                 p = inputs[0]
                 inputs = (source if p == before else path + p[cut:] if p.startswith(inside) else p,)
             else:
                 inputs = tuple(map(moved, inputs))
-            rows.append(r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ()))
+            copy = r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ())
+            copy.field = fields.absolute(relative, entry)
+            rows.append(copy)
         self.outputs += [Output(moved(o.path), o.shape, o.train) for o in saved.outputs]
         flow.shape, flow.source, flow.doubt = saved.output, moved(saved.end), saved.doubt
+        flow.field = fields.absolute(saved.field, entry)
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.ref is not None:
             saved = self.kept.get(id(node.ref))
             flow = saved.copy() if saved is not None else Flow(None, node.ref.path, Doubt(
-                f"`@{node.ref.name}` is unknown here", None, True, True))
+                f"`@{node.ref.name}` is unknown here", None, True, True), None)
         row = Row(node.path, node.name, node.kind, node.kind, node.op, node.depth, node.span, flow.shape,
                   (flow.source,))
         row.train = self.train
@@ -284,6 +307,7 @@ class Walker:
         rows = self.children(node, flow)
         _sum_into(row, rows)
         row.output = flow.shape
+        row.field = flow.field
         row.doubt = _combined(rows, flow.doubt, flow.shape)
         return row
 
@@ -298,6 +322,7 @@ class Walker:
         rows = self.children(node, head)
         _sum_into(row, rows)
         row.output = head.shape
+        row.field = head.field
         row.doubt = _combined(rows, head.doubt, head.shape)
         self.train = was
         self.outputs.append(Output(node.path, head.shape, self.train or node.train))
@@ -339,7 +364,8 @@ class Walker:
         children: list[Row] = []
         ends: list[Flow] = []
         for i, branch in enumerate(node.branches):
-            branch_flow = Flow(inputs[i] if inputs is not None else None, flow.source, start_doubt)
+            branch_flow = Flow(inputs[i] if inputs is not None else None, flow.source, start_doubt,
+                               flow.field if inputs is not None else None)
             children.append(self.seq(branch, branch_flow))
             ends.append(branch_flow)
         join = Row(node.join_path, node.join_name, "join", node.kind.keyword, node.kind.keyword, node.depth + 1,
@@ -362,6 +388,7 @@ class Walker:
         if y is not None:
             join.activations = y.size
             join.doubt = _merged_doubt(y, [e.doubt for e in ends])
+            join.field = self.joined_field(node, y, ends)
         else:
             join.known = unknown is None
             reason = unknown.reason if unknown is not None else f"the error at line {self.line_of(node.span.start)}"
@@ -369,9 +396,31 @@ class Walker:
         self.rows.append(join)
         _sum_into(row, children + [join])
         row.output = y
+        row.field = join.field
         row.doubt = _combined(children + [join], _output_doubt(join.doubt), y)
-        flow.shape, flow.source, flow.doubt = y, join.path, _output_doubt(join.doubt)
+        flow.shape, flow.source, flow.doubt, flow.field = y, join.path, _output_doubt(join.doubt), join.field
         return row
+
+    def joined_field(self, node: MergeNode, y: Shape, ends: list[Flow]) -> Field | None:
+        """The widest receptive field of the branches that meet, centred as the first map branch's;
+        W002 when two of them, each a map of the output's size, look at different places (different
+        strides or centres). A gate (1x1, broadcast by `mul`) widens the field but is not compared."""
+        if any(e.field is None for e in ends) or y.is_flat:
+            return None
+        maps = [(b, e) for b, e in zip(node.branches, ends) if e.shape is not None and e.shape.dims[:2] == y.dims[:2]]
+        first_branch, first = maps[0] if maps else (None, None)
+        for branch, end in maps[1:]:
+            assert first is not None and first.field is not None and end.field is not None and first_branch
+            if not fields.aligned(first.field, end.field):
+                self.sink.add(codes.W002, f"{node.path}: branch `{first_branch.name}` and branch `{branch.name}` look "
+                                          f"at different places: {fields.describe(first.field)} against "
+                                          f"{fields.describe(end.field)}", node.span,
+                              hint="pad (F-1)/2 at stride 1 and put the strides at the same depth in every branch",
+                              path=node.path)
+                break
+        anchor = first.field if first is not None and first.field is not None else ends[0].field
+        assert anchor is not None
+        return fields.widest([e.field for e in ends if e.field is not None], anchor)
 
 
 def _within_limits(y: Shape) -> bool:

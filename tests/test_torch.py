@@ -284,3 +284,48 @@ def test_the_reference_covers_every_keyword_and_merge() -> None:
     missing = [cls.keyword for cls in LAYER_CLASSES if not any(
         word in used.replace(";", " ").split() for word in (cls.keyword, *cls.aliases))]
     assert missing == []
+
+
+# ---- receptive fields, found by back-propagating from one unit ---------------------------
+
+def _seen(dims: tuple[int, int, int], lines: str, unit: tuple[int, int]) -> tuple[range, range]:
+    """The input rows and columns whose values reach one output unit: nonzero gradients of that unit
+    through the network built by the PyTorch reference with all weights positive."""
+    from cnncalc.executor import Executor
+    from tests.torch_reference import Reference
+    analysis = prepare(f"input {'x'.join(map(str, dims))}\nrounding floor\n{lines}\n", "t.spec")
+    assert analysis.report.ok
+    drawn: dict[str, np.ndarray] = {}
+
+    class Ones(Executor):
+        def weights(self, node, x):  # type: ignore[no-untyped-def]
+            out = {k: np.ones_like(v) for k, v in super().weights(node, x).items()}
+            drawn.update({f"{node.path}.{k}": v for k, v in out.items()})
+            return out
+
+    x = np.ones((1, *dims))
+    Ones(np.random.default_rng(0), np.float64).run(analysis.root, x)
+    t = torch.ones(1, dims[2], dims[0], dims[1], dtype=torch.float64, requires_grad=True)
+    y = Reference(drawn).seq(analysis.root, t)
+    y[0, 0, unit[0], unit[1]].backward()
+    g = t.grad[0].abs().sum(0)
+    rows = torch.nonzero(g.sum(1)).flatten().tolist()
+    cols = torch.nonzero(g.sum(0)).flatten().tolist()
+    return range(rows[0], rows[-1] + 1), range(cols[0], cols[-1] + 1)
+
+
+@pytest.mark.parametrize("lines, unit", [
+    ("conv 2 11x11 stride 4 ; avgpool 3x3 stride 2 ; conv 2 5x5 pad 2 ; avgpool 3x3 stride 2 ; "
+     "conv 2 3x3 pad 1 ; conv 2 3x3 pad 1 ; avgpool 3x3 stride 2", (2, 2)),          # AlexNet's geometry
+    ("conv 2 3x3 pad 1 dilation 2 ; conv 2 3x5 stride 2x1 pad 1x2 ; avgpool 2x2 stride 2", (3, 4)),
+    ("conv 2 7x7 stride 2 pad 3 ; avgpool 3x3 stride 2 pad 1 ; conv 2 1x1 stride 2 ; conv 2 3x3 pad 1", (2, 3)),
+    ("dwconv 3x3 stride 2 pad same ; conv 2 5x5 pad same ; zeropad 1,0,2,0 ; crop 0,1,0,2 ; conv 2 3x3", (9, 7)),
+])
+def test_receptive_fields_are_what_gradients_reach(lines: str, unit: tuple[int, int]) -> None:
+    dims = (227, 227, 2)
+    analysis = prepare(f"input {'x'.join(map(str, dims))}\nrounding floor\n{lines}\n", "t.spec")
+    (r_h, s_h, p_h), (r_w, s_w, p_w) = analysis.report.rows[-1].field
+    rows, cols = _seen(dims, lines, unit)
+    # unit i's window: -P + i·S … -P + i·S + r - 1 (the units chosen see no padding)
+    assert rows == range(-p_h + unit[0] * s_h, -p_h + unit[0] * s_h + r_h)
+    assert cols == range(-p_w + unit[1] * s_w, -p_w + unit[1] * s_w + r_w)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
 
     from cnncalc.codes import Code
+    from cnncalc.field import Step
     from cnncalc.shape import Shape
 else:
     def dataclass_transform(**_: Any) -> Any:
@@ -135,6 +136,11 @@ class Layer:
         """The arithmetic behind the row's numbers, as the lecture writes it."""
         return Working()
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        """How the layer moves the receptive field along height and width (cnncalc/field.py): each
+        output unit sees e + 1 of its input units, every s-th, from -b. Default: position for position."""
+        return SAME_STEPS
+
     # ---- the executor's side (NumPy, imported only when a network is run) ------------------
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
@@ -151,6 +157,8 @@ class Layer:
         the executor checks it against `--max-memory` before running the layer. Default: nothing."""
         return 0
 
+
+SAME_STEPS: tuple[Step, Step] = ((0, 1, 0), (0, 1, 0))  # the layer keeps every position where it is
 
 NON_TRAINABLE = ("mean", "var")  # weight arrays that are running statistics, not learnable
 

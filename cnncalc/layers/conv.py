@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc import codes
+from cnncalc import codes, field
 from cnncalc.layers.arguments import (
     CHANNELS,
     KERNEL,
@@ -21,12 +21,14 @@ from cnncalc.layers.arguments import (
     positional,
 )
 from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
-from cnncalc.layers.window import common_groups, format_axes, window_axes, window_output
+from cnncalc.layers.window import common_groups, format_axes, resolve_pad, window_axes, window_output
 from cnncalc.limits import MAX_CHANNELS, MAX_EXTENT
 from cnncalc.shape import Shape, effective_kernel, transposed_len
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from cnncalc.field import Step
 
 
 def check_groups(ctx: ShapeContext, cin: int, cout: int, groups: int) -> bool:
@@ -92,6 +94,11 @@ class Conv(Layer):
             f"({per_filter})·{self.out_channels} = {thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}")
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        p = resolve_pad(x, self.kernel, self.stride, self.dilation, self.pad)
+        return (field.window(self.kernel[0], self.stride[0], p.top, self.dilation[0]),
+                field.window(self.kernel[1], self.stride[1], p.left, self.dilation[1]))
+
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         shapes = {"weight": (self.out_channels, self.kernel[0], self.kernel[1], x[-1] // self.groups)}
         return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
@@ -145,6 +152,11 @@ class DWConv(Layer):
             format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
             f"({kh}·{kw}{' + 1' if self.bias else ''})·{c} = {thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}")
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        p = resolve_pad(x, self.kernel, self.stride, self.dilation, self.pad)
+        return (field.window(self.kernel[0], self.stride[0], p.top, self.dilation[0]),
+                field.window(self.kernel[1], self.stride[1], p.left, self.dilation[1]))
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = self.multiplier * x[-1]
@@ -234,6 +246,10 @@ class Deconv(Layer):
                        f"{kh}·{kw}·{x.channels}·{cpg}{f' + {self.out_channels}' if self.bias else ''}"
                        f" = {thousands(self.params(x).learnable)}",
                        f"{x.dims[0]}·{x.dims[1]}·{x.channels}·{kh}·{kw}·{cpg} = {thousands(self.macs(x, y))}")
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return (field.transposed(self.kernel[0], self.stride[0], self.pad.top, self.dilation[0]),
+                field.transposed(self.kernel[1], self.stride[1], self.pad.left, self.dilation[1]))
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         shapes = {"weight": (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)}

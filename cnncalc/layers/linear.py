@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cnncalc import field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, flag, positional
-from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import SAME_STEPS, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from cnncalc.field import Step
 
 
 class FC(Layer):
@@ -37,6 +40,10 @@ class FC(Layer):
         return Working(f"{self.units} (one value per neuron)",
                        f"({inputs}{' + 1' if self.bias else ''})·{self.units} = {thousands(self.params(x).learnable)}",
                        f"{x.size}·{self.units} = {thousands(self.macs(x, y))}")
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        """Every output mixes every position of a volume: the whole map."""
+        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else SAME_STEPS
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         inputs = 1

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cnncalc import field
 from cnncalc.layers.arguments import KERNEL, NO_PAD, PADDING, ROUNDING_WORDS, SIZE, Pad, Pair, flag, option, positional
 from cnncalc.layers.base import Layer, ShapeContext, Working
-from cnncalc.layers.window import format_axes, window_axes, window_output
+from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from cnncalc.field import Step
 
 
 class MaxPool(Layer):
@@ -34,6 +37,11 @@ class MaxPool(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, self.dilation,
                                                 ctx.rounding == "ceil")))
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        p = resolve_pad(x, self.kernel, self.step, self.dilation, self.pad)
+        return (field.window(self.kernel[0], self.step[0], p.top, self.dilation[0]),
+                field.window(self.kernel[1], self.step[1], p.left, self.dilation[1]))
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
@@ -69,6 +77,11 @@ class AvgPool(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), ctx.rounding == "ceil")))
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        p = resolve_pad(x, self.kernel, self.step, (1, 1), self.pad)
+        return (field.window(self.kernel[0], self.step[0], p.top, (1, 1)[0]),
+                field.window(self.kernel[1], self.step[1], p.left, (1, 1)[1]))
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.step, (1, 1))
@@ -91,6 +104,9 @@ class GlobalAvgPool(Layer):
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return field.whole(x.dims[0]), field.whole(x.dims[1])
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.mean(axis=(1, 2), keepdims=True), 0
 
@@ -107,6 +123,9 @@ class GlobalMaxPool(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return field.whole(x.dims[0]), field.whole(x.dims[1])
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.max(axis=(1, 2), keepdims=True), 0

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc import codes
+from cnncalc import codes, field
 from cnncalc.layers.arguments import RealKind, positional
-from cnncalc.layers.base import Layer, ShapeContext
+from cnncalc.layers.base import SAME_STEPS, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from cnncalc.field import Step
 
 
 class Flatten(Layer):
@@ -24,6 +26,10 @@ class Flatten(Layer):
             ctx.report(codes.E031, f"flattening {x} gives {x.size:,} values, above cnncalc's limit of {MAX_FLAT:,}")
             return None
         return Shape.flat(x.size)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        """Every output mixes every position of a volume: the whole map."""
+        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else SAME_STEPS
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.reshape(x.shape[0], -1), 0

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from cnncalc import codes
+from cnncalc import codes, field
 from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, positional
 from cnncalc.layers.base import Layer, ShapeContext, Working
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from cnncalc.field import Step
 
 MODES = {"nearest": "nearest", "bilinear": "bilinear"}
 
@@ -84,6 +86,11 @@ class Upsample(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(f"{x.dims[0]}·{self.factor[0]} = {y.dims[0]}, {x.dims[1]}·{self.factor[1]} = {y.dims[1]}")
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        bilinear = self.mode == "bilinear"
+        return (field.resample(x.dims[0], x.dims[0] * self.factor[0], bilinear),
+                field.resample(x.dims[1], x.dims[1] * self.factor[1], bilinear))
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         size = (x.shape[1] * self.factor[0], x.shape[2] * self.factor[1])
@@ -105,6 +112,10 @@ class Resize(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(self.size[0], self.size[1], x.channels)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        bilinear = self.mode == "bilinear"
+        return field.resample(x.dims[0], self.size[0], bilinear), field.resample(x.dims[1], self.size[1], bilinear)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
@@ -132,6 +143,9 @@ class _Adaptive(Layer):
             return Working(f"windows of {h}/{oh} = {h // oh} by {w}/{ow} = {w // ow}")
         return Working(f"windows from floor(i·{h}/{oh}) to ceil((i+1)·{h}/{oh}) by "
                        f"floor(j·{w}/{ow}) to ceil((j+1)·{w}/{ow})")
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return field.adaptive(x.dims[0], self.size[0]), field.adaptive(x.dims[1], self.size[1])
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
@@ -174,6 +188,9 @@ class ZeroPad(Layer):
         return Working(f"{x.dims[0]} + {p.top} + {p.bottom} = {y.dims[0]}, {x.dims[1]} + {p.left} + {p.right} = "
                        f"{y.dims[1]}")
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return (0, 1, self.pad.top), (0, 1, self.pad.left)
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         import numpy as np
         p = self.pad
@@ -207,6 +224,9 @@ class Crop(Layer):
         return Working(f"{x.dims[0]} - {c.top} - {c.bottom} = {y.dims[0]}, {x.dims[1]} - {c.left} - {c.right} = "
                        f"{y.dims[1]}")
 
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return (0, 1, -self.crop.top), (0, 1, -self.crop.left)
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         c = self.crop
         return x[:, c.top:x.shape[1] - c.bottom, c.left:x.shape[2] - c.right].copy(), 0
@@ -234,6 +254,9 @@ class CenterCrop(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         top, left = round((x.dims[0] - y.dims[0]) / 2), round((x.dims[1] - y.dims[1]) / 2)
         return Working(f"rows {top} to {top + y.dims[0] - 1}, columns {left} to {left + y.dims[1] - 1}")
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return (0, 1, -round((x.dims[0] - self.size[0]) / 2)), (0, 1, -round((x.dims[1] - self.size[1]) / 2))
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         h, w_ = self.size

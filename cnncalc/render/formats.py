@@ -22,6 +22,7 @@ class Options(NamedTuple):
     policy: Policy = Policy()
     files: int = 1  # how many files were read (several reports may come from one file)
     command: str = "summary"
+    columns: tuple[str, ...] | None = None  # the table's columns (`--columns`); None: the default ones
 
 
 class Format(NamedTuple):
@@ -61,6 +62,7 @@ def table(reports: Iterable[Report], o: Options) -> Iterator[str]:
         if i:
             yield ""
         yield from render_table(report, depth=o.depth, explain=o.explain, width=o.width, color=o.color,
+                                columns=o.columns,
                                 with_file=o.files > 1)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from cnncalc import __version__
 from cnncalc.diagnostics import Diagnostic
+from cnncalc.field import Field, shown
 from cnncalc.render.diagnostics import location
 from cnncalc.render.rows import (
     CONVENTIONS,
@@ -27,8 +28,13 @@ ROWS_PER_CHUNK = 512  # rows joined into one write
 
 
 def row_dict(r: Row) -> dict[str, Any]:
+    h, w = r.field if r.field is not None else (None, None)
     d: dict[str, Any] = {
-        "path": r.path, "name": r.name, "inputs": list(r.inputs), "branches": list(r.branches), "from": r.ref,
+        "path": r.path, "name": r.name,
+        "receptive_field": [shown(h[0]), shown(w[0])] if h and w else None,
+        "effective_stride": [shown(h[1]), shown(w[1])] if h and w else None,
+        "effective_padding": [shown(h[2]), shown(w[2])] if h and w else None,
+        "inputs": list(r.inputs), "branches": list(r.branches), "from": r.ref,
         "spec": r.op, "kind": r.kind, "op": r.keyword, "depth": r.depth,
         "input": shape_list(r.input), "output": shape_list(r.output),
         "params": r.params if r.known else None, "weights": r.weights if r.known else None,
@@ -56,7 +62,7 @@ class RowWriter:
         tail = self.tails.get(key)
         if tail is None:
             tail = self.tails[key] = _tail(r)
-        return (f"{{\"path\": {_string(r.path)}, \"name\": {_string(r.name)}, "
+        return (f"{{\"path\": {_string(r.path)}, \"name\": {_string(r.name)}, {_field_json(r.field)}, "
                 f"\"inputs\": [{', '.join(map(_string, r.inputs))}], "
                 f"\"branches\": [{', '.join(map(_string, r.branches))}], "
                 f"\"from\": {'null' if r.ref is None else _string(r.ref)}, \"spec\": {_string(r.op)}, {tail}")
@@ -85,6 +91,15 @@ def _dims(shape: Shape | None) -> str:
 
 
 _TRUTH = {True: "true", False: "false"}
+_NO_FIELD = "\"receptive_field\": null, \"effective_stride\": null, \"effective_padding\": null"
+
+
+def _field_json(field: Field | None) -> str:
+    if field is None:
+        return _NO_FIELD
+    (r0, s0, p0), (r1, s1, p1) = field
+    return (f"\"receptive_field\": [{shown(r0)}, {shown(r1)}], \"effective_stride\": [{shown(s0)}, {shown(s1)}], "
+            f"\"effective_padding\": [{shown(p0)}, {shown(p1)}]")
 
 
 def answer_dict(report: Report, a: Answer) -> dict[str, Any]:

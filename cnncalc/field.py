@@ -1,0 +1,136 @@
+"""Receptive fields: the one home of their arithmetic (Araujo, Norris & Sim, "Computing Receptive
+Fields of Convolutional Neural Networks", Distill 2019; google-research/receptive_field).
+
+Per spatial axis the walk carries (r, S, P): a unit of the current map sees r input pixels, its
+neighbour is S input pixels further, and unit i's window starts at input pixel -P + i·S (so its
+centre is at -P + i·S + (r-1)/2). A layer moves it by a step (e, s, b) — its window spans e + 1
+of its own input units, starts every s of them, the first at -b:
+
+    r' = r + e·S        S' = S·s        P' = P + b·S
+
+For a chain this is r = 1 + Σ(kₗ - 1)·Πsᵢ, dilation included in k. Upsampling layers have
+fractional strides (a transposed convolution of stride s moves by 1/s), so values are exact
+fractions, whole numbers in the common case. Branches that meet keep the largest field; they are
+aligned when their strides and centres agree (W002 otherwise).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from math import gcd
+from typing import Union
+
+Number = Union[int, Fraction]  # noqa: UP007 - a runtime alias for 3.10
+Step = tuple[Number, Number, Number]  # extent - 1, stride, begin (padding), in the layer's input units
+Axis = tuple[Number, Number, Number]  # r, S, P, in the network input's pixels
+Field = tuple[Axis, Axis]  # height, width
+
+START: Field = ((1, 1, 0), (1, 1, 0))  # a pixel of the input sees itself
+SAME: Step = (0, 1, 0)  # a layer that keeps every position where it is (activations, norms, …)
+
+
+def window(kernel: int, stride: int, begin: int, dilation: int = 1) -> Step:
+    """A sliding window (convolution, pool): it spans D·(K-1) + 1 input units."""
+    return dilation * (kernel - 1), stride, begin
+
+
+def whole(extent: int) -> Step:
+    """A layer whose one output sees the whole map (global pools, a fully connected layer on a volume)."""
+    return extent - 1, 1, 0
+
+
+def transposed(kernel: int, stride: int, pad: int, dilation: int = 1) -> Step:
+    """A transposed convolution: output o reads inputs (o + p - D·(K-1))/s … (o + p)/s."""
+    span = dilation * (kernel - 1)
+    return Fraction(span, stride), Fraction(1, stride), Fraction(span - pad, stride)
+
+
+def adaptive(n_in: int, n_out: int) -> Step:
+    """PyTorch's adaptive pooling: window i spans floor(i·N/out) … ceil((i+1)·N/out) - 1; with
+    N = g·n and out = g·m (g their gcd) the widest spans ceil((n + m - 1)/m)."""
+    g = gcd(n_in, n_out)
+    n, m = n_in // g, n_out // g
+    return -(-(n + m - 1) // m) - 1, Fraction(n_in, n_out), 0
+
+
+def resample(n_in: int, n_out: int, bilinear: bool) -> Step:
+    """Nearest (one input unit per output) or bilinear (two, PyTorch's align_corners=False) resampling."""
+    scale = Fraction(n_in, n_out)
+    if not bilinear:
+        return 0, scale, 0
+    return 1, scale, Fraction(1, 2) - scale / 2
+
+
+def compose(field: Field, steps: tuple[Step, Step]) -> Field:
+    return (_axis(field[0], steps[0]), _axis(field[1], steps[1]))
+
+
+def _axis(axis: Axis, step: Step) -> Axis:
+    r, s, p = axis
+    extent, stride, begin = step
+    return r + extent * s, s * stride, p + begin * s
+
+
+def centre(axis: Axis) -> Number:
+    """Where unit 0's window is centred, in input pixels: (r - 1)/2 - P."""
+    r, _, p = axis
+    return Fraction(r - 1, 2) - p
+
+
+def widest(fields: list[Field], anchor: Field) -> Field:
+    """The field of a merge's output: the largest receptive field of its branches, centred where the
+    anchor branch's is, with its stride (when the branches are aligned, every branch's)."""
+    return (_widest([f[0] for f in fields], anchor[0]), _widest([f[1] for f in fields], anchor[1]))
+
+
+def _widest(axes: list[Axis], anchor: Axis) -> Axis:
+    r = max(a[0] for a in axes)
+    p = Fraction(r - 1, 2) - centre(anchor)
+    return r, anchor[1], int(p) if p.denominator == 1 else p
+
+
+def aligned(a: Field, b: Field) -> bool:
+    return all(x[1] == y[1] and centre(x) == centre(y) for x, y in zip(a, b))
+
+
+def describe(field: Field) -> str:
+    """`every 2 pixels, centred at 0.5` per axis (the same on both axes is said once)."""
+    parts = [f"every {shown(a[1])} pixels, centred at {shown(centre(a))}" for a in field]
+    return parts[0] if parts[0] == parts[1] else f"{parts[0]} (height), {parts[1]} (width)"
+
+
+def relative(field: Field | None, entry: Field | None) -> Field | None:
+    """`field` in terms of `entry`, the field a node started from: each axis (a, b, c) with
+    r = r₀ + a·S₀, S = b·S₀, P = P₀ + c·S₀ — the same for every copy of the node, whatever its entry."""
+    if field is None or entry is None:
+        return None
+    return (_relative(field[0], entry[0]), _relative(field[1], entry[1]))
+
+
+def _relative(axis: Axis, entry: Axis) -> Axis:
+    r0, s0, p0 = entry
+    return _ratio(axis[0] - r0, s0), _ratio(axis[1], s0), _ratio(axis[2] - p0, s0)
+
+
+def _ratio(a: Number, b: Number) -> Number:
+    if isinstance(a, int) and isinstance(b, int) and a % b == 0:
+        return a // b
+    return Fraction(a) / b
+
+
+def absolute(relative: Field | None, entry: Field | None) -> Field | None:
+    """The inverse of `relative`: a node's row field, from its relative form and this copy's entry."""
+    if relative is None or entry is None:
+        return None
+    return (_absolute(relative[0], entry[0]), _absolute(relative[1], entry[1]))
+
+
+def _absolute(relative: Axis, entry: Axis) -> Axis:
+    r0, s0, p0 = entry
+    return r0 + relative[0] * s0, relative[1] * s0, p0 + relative[2] * s0
+
+
+def shown(value: Number) -> int | float:
+    """A whole number as an int, a fraction as a float (JSON and tables)."""
+    if isinstance(value, Fraction) and value.denominator != 1:
+        return round(float(value), 4)
+    return int(value)

@@ -1,0 +1,82 @@
+"""Receptive fields, effective strides and effective paddings (cnncalc/field.py), against published
+tables and the chain formula written out; and the alignment warning (W002)."""
+from __future__ import annotations
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import cnncalc
+from cnncalc.field import shown
+from tests.conftest import SPECS, row, run, where
+
+
+def field_of(report, path: str) -> tuple:
+    """(receptive field, effective stride, effective padding) along the height; checked equal on both axes."""
+    h, w = row(report, path).field
+    assert h == w
+    return tuple(shown(v) for v in h)
+
+
+def test_alexnet_and_vgg16_as_google_research_receptive_field_tabulates_them() -> None:
+    # google-research/receptive_field's README: alexnet_v2 pool5 (here pool3) 195, 32, 64;
+    # vgg_16 pool5 212, 32, 90.
+    assert field_of(cnncalc.analyze(SPECS / "alexnet.spec"), "pool3") == (195, 32, 64)
+    assert field_of(cnncalc.analyze(SPECS / "vgg16.spec"), "pool5") == (212, 32, 90)
+
+
+def test_alexnet_layer_by_layer() -> None:
+    # r = r + (k - 1)·S, S = S·s, P = P + p·S, from (1, 1, 0):
+    # conv1 11/4: (11, 4, 0); pool1 3/2: (11 + 2·4, 8, 0); conv2 5 pad 2: (19 + 4·8, 8, 2·8);
+    # pool2: (51 + 2·8, 16, 16); conv3-5 3 pad 1: (67 + 2·16·k, 16, 16 + 16·k); pool3: (163 + 2·16, 32, 64).
+    r = cnncalc.analyze(SPECS / "alexnet.spec")
+    expected = {"conv1": (11, 4, 0), "pool1": (19, 8, 0), "conv2": (51, 8, 16), "pool2": (67, 16, 16),
+                "conv3": (99, 16, 32), "conv4": (131, 16, 48), "conv5": (163, 16, 64), "pool3": (195, 32, 64)}
+    assert {p: field_of(r, p) for p in expected} == expected
+
+
+window = st.tuples(st.sampled_from(["conv 4", "maxpool", "avgpool"]), st.integers(1, 5), st.integers(1, 3),
+                   st.integers(0, 2), st.integers(1, 2))
+
+
+@given(st.lists(window, min_size=1, max_size=6))
+def test_a_chain_follows_the_formula(layers: list[tuple[str, int, int, int, int]]) -> None:
+    # r = 1 + Σ D(K-1)·Π(earlier strides), S = Π strides, P = Σ P·Π(earlier strides).
+    lines = []
+    for kind, k, s, p, d in layers:
+        p = min(p, k // 2) if kind != "conv 4" else p  # pools refuse more padding than half the window
+        d = d if kind != "avgpool" else 1
+        lines.append((kind, k, s, p, d))
+    text = "input 4000x4000x4\nrounding floor\n" + "\n".join(
+        f"{kind} {k}x{k} stride {s} pad {p}" + (f" dilation {d}" if kind != "avgpool" else "") for kind, k, s, p, d in lines)
+    report = run(text)
+    assume(report.ok)  # strides can shrink the map below a later kernel
+    r, stride, pad = 1, 1, 0
+    for (kind, k, s, p, d), got in zip(lines, (x for x in report.rows if x.kind == "layer")):
+        r, stride, pad = r + d * (k - 1) * stride, stride * s, pad + p * stride
+        assert got.field == ((r, stride, pad), (r, stride, pad))
+
+
+def test_upsampling_divides_the_stride() -> None:
+    # deconv 2x2 stride 2 after two stride-2 pools: S 4 -> 2; r grows by (k - 1)/s·S = 1/2·4 = 2.
+    report = run("input 32x32x4\nmaxpool 2\nmaxpool 2\ndeconv 4 2x2 stride 2\nupsample 2\n")
+    assert field_of(report, "maxpool2") == (4, 4, 0)
+    assert field_of(report, "deconv1") == (6, 2, 2)
+    assert field_of(report, "upsample1")[1] == 1
+
+
+def test_branches_that_look_at_different_places_are_w002() -> None:
+    # A 2x2/2 max pool looks at pixels 2i … 2i+1 (centre 2i + 0.5); a 3x3/2 conv with pad 1 at
+    # 2i - 1 … 2i + 1 (centre 2i): their concatenation mixes neighbours that are not neighbours.
+    r = run("input 8x8x3\ndown: concat { maxpool 2x2 stride 2 | conv 8 3x3 stride 2 pad 1 floor }\n")
+    assert where(r)[0] == ("W002", 2, 1)  # then N030, the conv's declared floor
+    assert r.diagnostics[0].message == ("down: branch `1` and branch `2` look at different places: every 2 "
+                                        "pixels, centred at 0.5 against every 2 pixels, centred at 0")
+
+
+def test_aligned_branches_and_gates_are_quiet() -> None:
+    # GoogLeNet's module (1x1 | 3x3 pad 1 | 5x5 pad 2 | pool 3 pad 1) is aligned; an SE gate is 1x1.
+    r = run("input 28x28x192\nconcat { conv 64 1x1 | conv 128 3x3 pad 1 | conv 32 5x5 pad 2 | "
+            "maxpool 3x3 stride 1 pad 1 ; conv 32 1x1 }\nmul { identity | globalavgpool ; conv 256 1x1 ; sigmoid }\n")
+    assert r.ok and r.diagnostics == ()
+    # The gate sees the whole 28x28 map: the merge's field is as wide, centred as before.
+    assert field_of(r, "mul1")[0] == 1 + 27 + 4
