@@ -12,9 +12,9 @@ from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
 from cnncalc.files import decode, read_bytes
 from cnncalc.notations import detect, reader
-from cnncalc.report import Doubt, Output, Report, Row, Totals
+from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
 from cnncalc.shape import Shape
-from cnncalc.tree import SeqNode
+from cnncalc.tree import LayerNode, MergeNode, SeqNode
 from cnncalc.walker import Walker
 
 
@@ -115,15 +115,15 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
           explain: bool, file_diagnostics: list[Diagnostic], file_sink: DiagnosticSink) -> Report:
     x: Shape | None = None
     batch = 1
-    unknown = None
+    unknown = guessed = None
+    symbolic: Symbolic | None = None
     if net.input is not None:
         batch = net.input.batch
         if all(isinstance(d, int) for d in net.input.dims):
             x = Shape(tuple(int(d) for d in net.input.dims))
         else:
-            sink.add(codes.E023, "letters for sizes (`input HxWx3`) are read by `cnncalc solve`; the summary needs "
-                                 "numbers", net.input.span, hint="write the sizes, e.g. `input 227x227x3`")
-            unknown = "the symbolic input"
+            x, symbolic, unknown = _symbolic_input(net.input, root, sink)
+            guessed = "the sizes being letters" if x is not None else None
     elif net.body.lines:
         first = net.body.lines[0]
         item = first.items[0]
@@ -141,7 +141,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     output_doubt: Doubt | None = None
     main = ""
     if root is not None:
-        flow = walker.walk(root, x, unknown)
+        flow = walker.walk(root, x, unknown, guessed)
         rows, output, output_doubt, main = walker.rows, flow.shape, flow.doubt, flow.source
     totals = totals_of(rows, batch)
     checker = Checker(sink)
@@ -160,7 +160,48 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
                                             f"{len(diagnostics):,})", Span(len(source.text), len(source.text))))
     answers = tuple(checker.answers)  # in walk order: a line in a repeat is judged once per iteration
     return Report(source, net.title, index, x, batch, rows, totals, output, outputs, tuple(diagnostics), answers,
-                  rounding, net.span)
+                  rounding, net.span, symbolic)
+
+
+def _built(root: SeqNode) -> bool:
+    """Whether every layer of the tree could be built (what solving it needs)."""
+    stack: list[object] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, LayerNode):
+            if node.layer is None:
+                return False
+        elif isinstance(node, MergeNode):
+            stack += node.branches
+        elif isinstance(node, SeqNode):
+            stack += node.children
+    return True
+
+
+def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink) -> tuple[Shape | None,
+                                                                                         Symbolic | None, str | None]:
+    """`input HxWx3`: the sizes that work; the walk then goes at the smallest, its numbers marked as
+    resting on the letters, and the formulas come from four walks in that residue class."""
+    from cnncalc.solve import TooManyClasses
+    from cnncalc.symbolic import describe
+    if len(given.dims) != 3 or not isinstance(given.dims[2], int) or not all(
+            isinstance(d, str) for d in given.dims[:2]):
+        sink.add(codes.E023, "letters stand for the height and width only: `input HxWx3`", given.span,
+                 hint="write the depth as a number")
+        return None, None, "the symbolic input"
+    if root is None or not _built(root):
+        return None, None, "the symbolic input"  # the layer that could not be built is reported already
+    try:
+        symbolic = describe(root, (str(given.dims[0]), str(given.dims[1])), given.dims[2])
+    except TooManyClasses:
+        sink.add(codes.E025, "too many classes of input sizes to follow for the formulas", given.span,
+                 hint="declare fewer roundings, or give the sizes as numbers")
+        return None, None, "the symbolic input"
+    if symbolic is None:
+        sink.add(codes.E025, "no input height and width work for this network (`cnncalc solve` says why)",
+                 given.span, hint="change a stride, a padding or a kernel")
+        return None, None, "the symbolic input"
+    return Shape((*symbolic.at, given.dims[2])), symbolic, None
 
 
 def totals_of(rows: list[Row], batch: int) -> Totals:

@@ -29,6 +29,7 @@ from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 
 LAZY = {"check": "cnncalc.cli_check", "diff": "cnncalc.cli_check", "convert": "cnncalc.cli_check",
+        "solve": "cnncalc.cli_check",
         "verify": "cnncalc.cli_execute", "run": "cnncalc.cli_execute"}
 
 
@@ -41,7 +42,7 @@ class Group(click.Group):
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return ["summary", "check", "diff", "convert", "verify", "run", "explain"]
+        return ["summary", "check", "solve", "diff", "convert", "verify", "run", "explain"]
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
         """Command names, and files too: a bare FILE is the summary's."""
@@ -92,6 +93,7 @@ def cli(ctx: click.Context) -> None:
     cnncalc specs/*.spec --format json      the same, machine-readable
     cnncalc check specs/ --format github    validate specs in CI
     cnncalc check homework.txt --explain    check answers, show the working
+    cnncalc solve specs/alexnet.spec        which input sizes work (H = 32k + 3, k ≥ 2)
     cnncalc diff old.spec new.spec          what a change did to params and MACs
     cnncalc verify specs/alexnet.spec       prove the numbers by running the network
     cnncalc explain E030                    what a diagnostic code means

@@ -11,6 +11,7 @@ from cnncalc.cli_common import (
     FilePath,
     UsageError,
     Whole,
+    analyses,
     budget_options,
     budgets_of,
     check_stdin_once,
@@ -107,6 +108,77 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     else:
         out.lines(chunks)
     sys.exit(EXIT_ERRORS if tally.problems else EXIT_OK)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=FilePath())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Words, or one JSON document: per network and axis {modulus, residues, smallest, sizes}.")
+@rounding_option
+@lang_option
+def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str) -> None:
+    """Which input heights and widths each network accepts, and which layer decides it.
+
+    Exactly, by arithmetic: with no rounding declared every division must be exact, every output
+    at least 1 and every merge must agree. The answer per axis is a set of residues modulo a
+    product of strides from some smallest size on (AlexNet: H = 32k + 3 for k ≥ 2: 67, 99, …),
+    plus any smaller sizes; or a finite list; or none. The input may give numbers or letters
+    (`input HxWx3`). Exit 1 when a network has errors or accepts no size.
+    """
+    import json
+
+    from cnncalc.render.output import Output
+    from cnncalc.render.solve import answer_json, render_solve
+    from cnncalc.solve import Solver, TooManyClasses, answer
+    from cnncalc.tree import LayerNode, MergeNode, SeqNode
+    check_stdin_once(files)
+    out = Output()
+    documents = []
+    failed = False
+    for analysis in analyses(list(files), rounding, lang):
+        report, root = analysis.report, analysis.root
+        blocking = [d for d in report.diagnostics if d.severity == "error" and d.code not in SIZE_CODES]
+        if root is None or blocking:
+            print_diagnostics([report], out)
+            out.error(f"cnncalc: {report.name}: not solved: the spec has errors")
+            failed = True
+            continue
+        solver = Solver()
+        try:
+            h, w = solver.run(root)
+        except TooManyClasses:
+            out.error(f"cnncalc: {report.name}: its declared roundings split the sizes into more classes than "
+                      f"cnncalc follows; give fewer roundings")
+            failed = True
+            continue
+        answers = (answer(h), answer(w))
+        failed = failed or answers[0].none or answers[1].none
+        letters = report.symbolic.letters if report.symbolic else ("H", "W")
+        layers: list[object] = [root]
+        rounded = False
+        while layers:
+            node = layers.pop()
+            if isinstance(node, LayerNode):
+                rounded = rounded or node.rounding.mode != "exact"
+            elif isinstance(node, MergeNode):
+                layers += node.branches
+            elif isinstance(node, SeqNode):
+                layers += node.children
+        if fmt == "json":
+            documents.append({"file": report.source.name, "network": report.network,
+                              **{letter: answer_json(a) for letter, a in zip(letters, answers)},
+                              "conditions": {letter: [{"path": c.path, "needs": c.text} for c in conditions]
+                                             for letter, conditions in zip(letters, solver.conditions)}})
+        else:
+            out.lines(render_solve(report.name, rounded, answers, solver.conditions, letters))
+    if fmt == "json":
+        from cnncalc import __version__
+        out.write(json.dumps({"cnncalc": __version__, "networks": documents}, indent=2, ensure_ascii=False))
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+SIZE_CODES = {"E023", "E025", "E030", "E031", "E036", "E040", "E041", "E042", "E043", "E044", "E050", "E051",
+              "E061"}  # errors of the given size (or of answers about it), not of the network
 
 
 @click.command()

@@ -88,6 +88,10 @@ E022 = Code("E022", STATEMENTS, "statement out of place",
             "stand at the top level.")
 E023 = Code("E023", STATEMENTS, "bad input shape",
             "An input is `HxWxC` (e.g. `227x227x3`), `HxW` (one channel) or a flat `N`, every size at least 1.")
+E025 = Code("E025", STATEMENTS, "no input size works",
+            "With letters for the input's height and width (`input HxWx3`), no size makes every division "
+            "exact, every output at least 1 and every merge agree; `cnncalc solve` shows which layer rules "
+            "each size out.")
 E024 = Code("E024", STATEMENTS, "layer before input",
             "A layer appears before any `input` line: it has no volume to work on.")
 E030 = Code("E030", SHAPES, "invalid stride",

@@ -27,6 +27,7 @@ MAX_EXPONENT = 30  # the exponent of an answer or budget (`1e9`)
 MAX_REAL_CHARS = 32  # characters of a real number (`0.5`, `1e-5`)
 MAX_REAL = 1e6  # the magnitude of a real argument (eps, alpha, slopes)
 MAX_BRANCHES = 4096  # branches of one merge
+MAX_CLASSES = 100_000  # residue classes of input sizes `cnncalc solve` follows at once
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
 # What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
@@ -58,6 +59,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("diagnostics kept per file", f"{MAX_DIAGNOSTICS:,}", "W003 counts the rest"),
     ("characters of a source line shown under a diagnostic", f"{MAX_SHOWN_LINE}",
      "a longer line is shown as a window around the caret"),
+    ("residue classes of input sizes `solve` follows at once (each declared rounding multiplies them "
+     "by its stride)", f"{MAX_CLASSES:,}", "a one-line error from `solve` (exit 1)"),
     ("rows of a terminal table", f"{MAX_TABLE_ROWS:,}",
      "deeper rows are collapsed, with a note saying how to see them all (`--depth`, `--format csv`)"),
 )

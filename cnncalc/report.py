@@ -2,12 +2,15 @@
 it and nothing calls back into the layers. Built once by the pipeline, never mutated after."""
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
 from cnncalc.field import Field
 from cnncalc.layers.base import Layer, Working
 from cnncalc.shape import Shape
+
+if TYPE_CHECKING:
+    from cnncalc.solve import Answer as SolveAnswer
 
 BYTES_PER_VALUE = 4  # float32
 
@@ -145,15 +148,30 @@ class Output(NamedTuple):
     train: bool  # a training-only head
 
 
+class Symbolic(NamedTuple):
+    """A network read with letters for its input's height and width (`input HxWx3`): the sizes that
+    work (`cnncalc solve`), each row's output as formulas, and parameters and MACs as polynomials
+    in the letters. The report's rows and numbers are those at `at`, the smallest valid size."""
+
+    letters: tuple[str, str]
+    sizes: tuple[SolveAnswer, SolveAnswer]
+    at: tuple[int, int]
+    outputs: dict[str, tuple[str, str]]  # path -> height and width formulas
+    params: dict[str, str]  # path -> a formula, for rows whose parameters depend on the sizes
+    macs: dict[str, str]  # path -> a formula, for rows whose MACs depend on the sizes
+    totals: dict[str, str]  # params, macs, activations -> formulas
+
+
 class Report:
     """One network's analysis."""
 
     __slots__ = ("source", "network", "index", "input", "batch", "rows", "totals", "output", "outputs", "diagnostics",
-                 "answers", "rounding", "span", "__weakref__")
+                 "answers", "rounding", "span", "symbolic", "__weakref__")
 
     def __init__(self, source: Source, network: str | None, index: int, input: Shape | None, batch: int,
                  rows: list[Row], totals: Totals, output: Shape | None, outputs: tuple[Output, ...],
-                 diagnostics: tuple[Diagnostic, ...], answers: tuple[Answer, ...], rounding: str, span: Span) -> None:
+                 diagnostics: tuple[Diagnostic, ...], answers: tuple[Answer, ...], rounding: str, span: Span,
+                 symbolic: Symbolic | None = None) -> None:
         self.source = source
         self.network = network  # the `network` title
         self.index = index  # its position in the file (several networks per file)
@@ -167,6 +185,7 @@ class Report:
         self.answers = answers
         self.rounding = rounding  # the rounding stated for the run (exact, floor or ceil)
         self.span = span  # the network's part of the source
+        self.symbolic = symbolic  # letters for the input's sizes: the formulas (rows are at one valid size)
 
     @property
     def ok(self) -> bool:
@@ -186,7 +205,7 @@ class Report:
         """A copy with more diagnostics (command-line budgets), in line order."""
         merged = tuple(sorted(self.diagnostics + tuple(extra), key=lambda d: d.span.start))
         return Report(self.source, self.network, self.index, self.input, self.batch, self.rows, self.totals,
-                      self.output, self.outputs, merged, self.answers, self.rounding, self.span)
+                      self.output, self.outputs, merged, self.answers, self.rounding, self.span, self.symbolic)
 
     def __repr__(self) -> str:
         return f"<Report {self.name}: {len(self.rows)} rows, {len(self.diagnostics)} diagnostics>"

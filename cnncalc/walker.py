@@ -122,9 +122,12 @@ class Walker:
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
 
-    def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None) -> Flow:
-        flow = Flow(x, "input", None if unknown is None else Doubt(unknown, None, True, True),
-                    None if x is None or x.is_flat else fields.START)
+    def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None, guessed: str | None = None) -> Flow:
+        """The rows of the network from input `x`; `unknown` says why there is none, `guessed` why its
+        height and width are only an example (what depends on them is then not judged)."""
+        doubt = Doubt(unknown, None, True, True) if unknown is not None else \
+            Doubt(guessed, (True, True, False), False, False) if guessed is not None and x is not None else None
+        flow = Flow(x, "input", doubt, None if x is None or x.is_flat else fields.START)
         self.children(root, flow)
         return flow
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
+from cnncalc import axis
 from cnncalc.layers.arguments import Argument, Schema, flag, option, positional, spec_text
 
 if TYPE_CHECKING:
     import numpy as np
     from typing_extensions import dataclass_transform
 
+    from cnncalc.axis import AxisRule
     from cnncalc.codes import Code
     from cnncalc.field import Step
     from cnncalc.shape import Shape
@@ -136,6 +138,11 @@ class Layer:
         """The arithmetic behind the row's numbers, as the lecture writes it."""
         return Working()
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        """How the layer sets the output's height and width from the input's (cnncalc/axis.py), for
+        `cnncalc solve`. Default: it keeps them."""
+        return KEEP_SIZES
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         """How the layer moves the receptive field along height and width (cnncalc/field.py): each
         output unit sees e + 1 of its input units, every s-th, from -b. Default: position for position."""
@@ -159,6 +166,8 @@ class Layer:
 
 
 SAME_STEPS: tuple[Step, Step] = ((0, 1, 0), (0, 1, 0))  # the layer keeps every position where it is
+KEEP_SIZES: tuple[AxisRule, AxisRule] = (axis.KEEP, axis.KEEP)
+FLAT_SIZES: tuple[AxisRule, AxisRule] = (axis.Flat(), axis.Flat())
 
 NON_TRAINABLE = ("mean", "var")  # weight arrays that are running statistics, not learnable
 

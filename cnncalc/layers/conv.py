@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc import codes, field
+from cnncalc import axis, codes, field
 from cnncalc.layers.arguments import (
     CHANNELS,
     KERNEL,
@@ -28,6 +28,7 @@ from cnncalc.shape import Shape, effective_kernel, transposed_len
 if TYPE_CHECKING:
     import numpy as np
 
+    from cnncalc.axis import AxisRule
     from cnncalc.field import Step
 
 
@@ -94,6 +95,11 @@ class Conv(Layer):
             f"({per_filter})·{self.out_channels} = {thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}")
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p, s, d = self.pad, self.stride, self.dilation
+        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
+                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         p = resolve_pad(x, self.kernel, self.stride, self.dilation, self.pad)
         return (field.window(self.kernel[0], self.stride[0], p.top, self.dilation[0]),
@@ -153,6 +159,11 @@ class DWConv(Layer):
             f"({kh}·{kw}{' + 1' if self.bias else ''})·{c} = {thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}")
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p, s, d = self.pad, self.stride, self.dilation
+        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
+                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         p = resolve_pad(x, self.kernel, self.stride, self.dilation, self.pad)
         return (field.window(self.kernel[0], self.stride[0], p.top, self.dilation[0]),
@@ -200,10 +211,10 @@ class Deconv(Layer):
             return None
         if not check_groups(ctx, x.channels, self.out_channels, self.groups):
             return None
-        for axis, a, s, d in (("height", self.outpad[0], self.stride[0], self.dilation[0]),
+        for side, a, s, d in (("height", self.outpad[0], self.stride[0], self.dilation[0]),
                               ("width", self.outpad[1], self.stride[1], self.dilation[1])):
             if a >= s and a >= d:
-                ctx.report(codes.E035, f"outpad {a} is not smaller than the {axis} stride {s} or dilation {d}",
+                ctx.report(codes.E035, f"outpad {a} is not smaller than the {side} stride {s} or dilation {d}",
                            arg="outpad", hint=f"use outpad {max(s, d) - 1} or less")
                 return None
         h, w = self._axes(x)
@@ -246,6 +257,11 @@ class Deconv(Layer):
                        f"{kh}·{kw}·{x.channels}·{cpg}{f' + {self.out_channels}' if self.bias else ''}"
                        f" = {thousands(self.params(x).learnable)}",
                        f"{x.dims[0]}·{x.dims[1]}·{x.channels}·{kh}·{kw}·{cpg} = {thousands(self.macs(x, y))}")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p, s, d, a = self.pad, self.stride, self.dilation, self.outpad
+        return (axis.Transposed(effective_kernel(self.kernel[0], d[0]), s[0], p.top + p.bottom, a[0]),
+                axis.Transposed(effective_kernel(self.kernel[1], d[1]), s[1], p.left + p.right, a[1]))
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return (field.transposed(self.kernel[0], self.stride[0], self.pad.top, self.dilation[0]),

@@ -5,12 +5,13 @@ from typing import TYPE_CHECKING
 
 from cnncalc import field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, flag, positional
-from cnncalc.layers.base import SAME_STEPS, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import FLAT_SIZES, SAME_STEPS, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from cnncalc.axis import AxisRule
     from cnncalc.field import Step
 
 
@@ -40,6 +41,9 @@ class FC(Layer):
         return Working(f"{self.units} (one value per neuron)",
                        f"({inputs}{' + 1' if self.bias else ''})·{self.units} = {thousands(self.params(x).learnable)}",
                        f"{x.size}·{self.units} = {thousands(self.macs(x, y))}")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return FLAT_SIZES
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         """Every output mixes every position of a volume: the whole map."""

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc import field
+from cnncalc import axis, field
 from cnncalc.layers.arguments import KERNEL, NO_PAD, PADDING, ROUNDING_WORDS, SIZE, Pad, Pair, flag, option, positional
 from cnncalc.layers.base import Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output
-from cnncalc.shape import Shape
+from cnncalc.shape import Shape, effective_kernel
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from cnncalc.axis import AxisRule
     from cnncalc.field import Step
 
 
@@ -37,6 +38,11 @@ class MaxPool(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, self.dilation,
                                                 ctx.rounding == "ceil")))
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p, s, d = self.pad, self.step, self.dilation
+        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
+                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         p = resolve_pad(x, self.kernel, self.step, self.dilation, self.pad)
@@ -77,6 +83,11 @@ class AvgPool(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), ctx.rounding == "ceil")))
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p, s, d = self.pad, self.step, (1, 1)
+        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
+                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         p = resolve_pad(x, self.kernel, self.step, (1, 1), self.pad)
         return (field.window(self.kernel[0], self.step[0], p.top, (1, 1)[0]),
@@ -104,6 +115,9 @@ class GlobalAvgPool(Layer):
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(1), axis.Fixed(1)
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return field.whole(x.dims[0]), field.whole(x.dims[1])
 
@@ -123,6 +137,9 @@ class GlobalMaxPool(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(1), axis.Fixed(1)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return field.whole(x.dims[0]), field.whole(x.dims[1])

@@ -5,13 +5,14 @@ from typing import TYPE_CHECKING
 
 from cnncalc import codes, field
 from cnncalc.layers.arguments import RealKind, positional
-from cnncalc.layers.base import SAME_STEPS, Layer, ShapeContext
+from cnncalc.layers.base import FLAT_SIZES, SAME_STEPS, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from cnncalc.axis import AxisRule
     from cnncalc.field import Step
 
 
@@ -26,6 +27,9 @@ class Flatten(Layer):
             ctx.report(codes.E031, f"flattening {x} gives {x.size:,} values, above cnncalc's limit of {MAX_FLAT:,}")
             return None
         return Shape.flat(x.size)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return FLAT_SIZES
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         """Every output mixes every position of a volume: the whole map."""

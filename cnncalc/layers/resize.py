@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from cnncalc import codes, field
+from cnncalc import axis, codes, field
 from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, positional
 from cnncalc.layers.base import Layer, ShapeContext, Working
 from cnncalc.shape import Shape
@@ -13,6 +13,7 @@ from cnncalc.shape import Shape
 if TYPE_CHECKING:
     import numpy as np
 
+    from cnncalc.axis import AxisRule
     from cnncalc.field import Step
 
 MODES = {"nearest": "nearest", "bilinear": "bilinear"}
@@ -86,6 +87,9 @@ class Upsample(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(f"{x.dims[0]}·{self.factor[0]} = {y.dims[0]}, {x.dims[1]}·{self.factor[1]} = {y.dims[1]}")
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Scale(self.factor[0]), axis.Scale(self.factor[1])
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         bilinear = self.mode == "bilinear"
         return (field.resample(x.dims[0], x.dims[0] * self.factor[0], bilinear),
@@ -112,6 +116,9 @@ class Resize(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(self.size[0], self.size[1], x.channels)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(self.size[0]), axis.Fixed(self.size[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         bilinear = self.mode == "bilinear"
@@ -143,6 +150,9 @@ class _Adaptive(Layer):
             return Working(f"windows of {h}/{oh} = {h // oh} by {w}/{ow} = {w // ow}")
         return Working(f"windows from floor(i·{h}/{oh}) to ceil((i+1)·{h}/{oh}) by "
                        f"floor(j·{w}/{ow}) to ceil((j+1)·{w}/{ow})")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(self.size[0]), axis.Fixed(self.size[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return field.adaptive(x.dims[0], self.size[0]), field.adaptive(x.dims[1], self.size[1])
@@ -188,6 +198,9 @@ class ZeroPad(Layer):
         return Working(f"{x.dims[0]} + {p.top} + {p.bottom} = {y.dims[0]}, {x.dims[1]} + {p.left} + {p.right} = "
                        f"{y.dims[1]}")
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Shift(self.pad.top + self.pad.bottom), axis.Shift(self.pad.left + self.pad.right)
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return (0, 1, self.pad.top), (0, 1, self.pad.left)
 
@@ -224,6 +237,9 @@ class Crop(Layer):
         return Working(f"{x.dims[0]} - {c.top} - {c.bottom} = {y.dims[0]}, {x.dims[1]} - {c.left} - {c.right} = "
                        f"{y.dims[1]}")
 
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Shift(-self.crop.top - self.crop.bottom), axis.Shift(-self.crop.left - self.crop.right)
+
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return (0, 1, -self.crop.top), (0, 1, -self.crop.left)
 
@@ -254,6 +270,9 @@ class CenterCrop(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         top, left = round((x.dims[0] - y.dims[0]) / 2), round((x.dims[1] - y.dims[1]) / 2)
         return Working(f"rows {top} to {top + y.dims[0] - 1}, columns {left} to {left + y.dims[1] - 1}")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(self.size[0], self.size[0]), axis.Fixed(self.size[1], self.size[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         return (0, 1, -round((x.dims[0] - self.size[0]) / 2)), (0, 1, -round((x.dims[1] - self.size[1]) / 2))

@@ -134,8 +134,19 @@ def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:
         "expectations": [answer_dict(report, a) for a in report.answers],
         "verdicts": verdict_counts([report]),
         "diagnostics": [diagnostic_dict(report, d) for d in report.diagnostics],
+        **({"symbolic": symbolic_dict(report)} if report.symbolic is not None else {}),
         "ok": report.ok,
     }, report.rows
+
+
+def symbolic_dict(report: Report) -> dict[str, Any]:
+    """Letters for the input's sizes: the sizes that work, and the formulas (the rows are at `at`)."""
+    from cnncalc.render.solve import answer_json
+    sym = report.symbolic
+    assert sym is not None
+    return {"letters": list(sym.letters), **{k: answer_json(a) for k, a in zip(sym.letters, sym.sizes)},
+            "at": list(sym.at), "outputs": {p: list(f) for p, f in sym.outputs.items()}, "params": sym.params,
+            "macs": sym.macs, "totals": sym.totals}
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # the C encoder

@@ -84,7 +84,9 @@ CONVENTIONS = ("MACs are multiply-accumulates per image, bias excluded (FLOPs �
 
 def totals_lines(report: Report) -> list[tuple[str, str, str]]:
     """The totals block as (label, figure, short form), labelled as Keras and torchinfo do:
-    Total = Trainable + Non-trainable."""
+    Total = Trainable + Non-trainable. With letters for the input's sizes, the formulas."""
+    if report.symbolic is not None:
+        return symbolic_totals(report)
     t = report.totals
     lines = [("Total params", count(t.all_params), short(t.all_params)),
              ("Trainable params", count(t.params), short(t.params))]
@@ -102,6 +104,31 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
     else:
         lines.append(("Output", shape_text(report.output), ""))
     return lines
+
+
+def symbolic_totals(report: Report) -> list[tuple[str, str, str]]:
+    from cnncalc.render.solve import short_phrase
+    sym = report.symbolic
+    assert sym is not None
+    t = report.totals
+    (h, w), (ah, aw) = sym.letters, sym.sizes
+    lines = [("Input sizes", f"{short_phrase(ah, h)}; {short_phrase(aw, w)}", "`cnncalc solve` says why")]
+    for label, key, number in (("Trainable params", "params", t.params), ("Total MACs", "macs", t.macs)):
+        lines.append((label, sym.totals.get(key) or count(number), ""))
+    if t.non_trainable:
+        lines.append(("Non-trainable params", count(t.non_trainable), "running statistics"))
+    lines.append(("Activations (per image)", sym.totals.get("activations") or count(t.activations), ""))
+    lines.append(("Output", output_formula(report, report.outputs[0].path, report.output), ""))
+    return lines
+
+
+def output_formula(report: Report, path: str, shape: Shape | None) -> str:
+    """A row's output with the letters' formulas for its height and width."""
+    sym = report.symbolic
+    if sym is None or shape is None or shape.is_flat or path not in sym.outputs:
+        return shape_text(shape)
+    h, w = sym.outputs[path]
+    return f"{h} × {w} × {shape.channels}"
 
 
 class Tally:

@@ -11,6 +11,7 @@ from cnncalc.render.rows import (
     count,
     human,
     human_bytes,
+    output_formula,
     shape_text,
     share,
     totals_lines,
@@ -30,9 +31,21 @@ class _Cells(NamedTuple):
     total: int | None
     source: str
     batch: int
+    report: Report
+
+
+def _symbolic(c: _Cells, which: str, r: Row) -> str | None:
+    """A row's parameters or MACs as a formula in the input's letters, when they depend on them."""
+    sym = c.report.symbolic
+    if sym is None:
+        return None
+    return (sym.params if which == "params" else sym.macs).get(r.path)
 
 
 def _macs(r: Row, c: _Cells) -> str:
+    formula = _symbolic(c, "macs", r)
+    if formula:
+        return formula
     if not (r.known and (r.output is not None or r.is_container)):
         return "?"
     return c.number(r.macs + r.train_macs) + (" †" if r.train_macs and not r.macs else "")
@@ -65,12 +78,14 @@ def _groups(r: Row) -> str:
 COLUMNS: dict[str, tuple[Column, Callable[[Row, _Cells], str]]] = {
     "op": (Column("Operation", wrap=True, drop=2, min_width=12), lambda r, c: r.op),
     "input": (Column("Input", right=True), lambda r, c: shape_text(r.input)),
-    "output": (Column("Output", right=True), lambda r, c: shape_text(r.output)),
+    "output": (Column("Output", right=True), lambda r, c: output_formula(c.report, r.path, r.output)
+               if c.report.symbolic else shape_text(r.output)),
     "kernel": (Column("Kernel", right=True), lambda r, c: _layer_value(r, "kernel")),
     "stride": (Column("Stride", right=True), lambda r, c: _layer_value(r, "step" if r.keyword.endswith("pool")
                                                                          else "stride", square_once=True)),
     "groups": (Column("Groups", right=True), lambda r, c: _groups(r)),
-    "params": (Column("Params", right=True), lambda r, c: c.number(r.params) if r.known or r.params else "?"),
+    "params": (Column("Params", right=True), lambda r, c: _symbolic(c, "params", r) or (
+        c.number(r.params) if r.known or r.params else "?")),
     "percent": (Column("%", right=True, drop=1), lambda r, c: share(r.params, c.total)),
     "macs": (Column("MACs", right=True), _macs),
     "memory": (Column("Memory", right=True), lambda r, c: human_bytes(r.activations * c.batch * BYTES_PER_VALUE)
@@ -90,7 +105,9 @@ def render_table(report: Report, *, depth: int | None = None, explain: bool = Fa
                  color: bool = False, with_file: bool = False, columns: tuple[str, ...] | None = None) -> Iterator[str]:
     rows, depth_note = _rows(report, depth)
     title = report.name if not with_file or report.network is None else f"{report.source.name}: {report.network}"
-    shown_input = shape_text(report.input) + (f", batch {report.batch}" if report.batch != 1 else "")
+    shown_input = shape_text(report.input) if report.symbolic is None else \
+        f"{report.symbolic.letters[0]}x{report.symbolic.letters[1]}x{report.input.channels if report.input else '?'}"
+    shown_input += f", batch {report.batch}" if report.batch != 1 else ""
     froms = [_from(r) for r in rows]
     names = columns or (DEFAULT_COLUMNS + (("from",) if any(froms) else ()))
     heading = f"{title} — input {shown_input}"
@@ -139,7 +156,7 @@ def _table(report: Report, rows: list[Row], froms: list[str], names: tuple[str, 
         name = " " * indent * (r.depth - 1) + r.name + (" *" if r.rounded and not r.is_container else "")
         if name_width is not None and len(name) > name_width:
             name = name[:name_width - 1] + "…"
-        context = _Cells(number, report.totals.params, source, report.batch)
+        context = _Cells(number, report.totals.params, source, report.batch, report)
         train = train or bool(r.train_macs and not r.macs)
         style = "bold" if r.is_container and r.depth == 1 else "dim" if r.is_container else None
         table.add_row([name] + [cell(r, context) for cell in cells], style)

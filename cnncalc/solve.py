@@ -1,0 +1,366 @@
+"""`cnncalc solve`: exactly which input sizes a network accepts, per spatial axis, derived by
+arithmetic (never by trying sizes).
+
+Along one axis, every size in the network is a function of the input size n. Split n into
+residue classes n = M·t + r (t ≥ 0): on each class, each layer's output is an affine function
+a·t + b of t, and the conditions — a division that must be exact (no rounding declared), an
+output of at least 1, branches that must agree — are congruences on t (a class survives or not)
+or lower bounds on t. A layer of stride s refines the classes by s (so M becomes a product of
+strides); pieces are kept only while alive. Branches whose sizes grow at different rates agree at
+one size at most: such sizes are kept as isolated points and followed through the rest of the
+network numerically. The answer is eventually periodic: residues modulo M from some smallest
+size on, plus possibly a few smaller sizes; or a finite list; or nothing.
+"""
+from __future__ import annotations
+
+from math import gcd
+from typing import NamedTuple
+
+from cnncalc import axis
+from cnncalc.axis import AxisRule
+from cnncalc.limits import MAX_CLASSES
+from cnncalc.shape import out_len, same_padding
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
+
+
+class TooManyClasses(Exception):
+    """The residue classes to follow would pass MAX_CLASSES (a spec with many roundings)."""
+
+
+class Piece(NamedTuple):
+    """One residue class of input sizes, n = M·t + r for t ≥ low: the map's size here is a·t + b."""
+
+    a: int
+    b: int
+    low: int
+    why: str  # the layer whose condition set `low`
+
+
+class State:
+    """A map's size along one axis, for every input size still possible."""
+
+    __slots__ = ("modulus", "pieces", "points", "flat")
+
+    def __init__(self, modulus: int, pieces: dict[int, Piece], points: dict[int, int], flat: bool = False) -> None:
+        self.modulus = modulus
+        self.pieces = pieces  # residue r -> its piece (only the classes still alive)
+        self.points = points  # an isolated input size -> the map's size there
+        self.flat = flat  # a vector now: sizes along this axis no longer change
+
+    def copy(self) -> State:
+        return State(self.modulus, dict(self.pieces), dict(self.points), self.flat)
+
+    def valid(self, n: int) -> bool:
+        if n in self.points:
+            return True
+        piece = self.pieces.get(n % self.modulus)
+        return piece is not None and (n - n % self.modulus) // self.modulus >= piece.low
+
+    def size_at(self, n: int) -> int:
+        if n in self.points:
+            return self.points[n]
+        piece = self.pieces[n % self.modulus]
+        return piece.a * ((n - n % self.modulus) // self.modulus) + piece.b
+
+
+class Condition(NamedTuple):
+    """A layer that narrowed the sizes: where, and what it needs (`≡ 3 (mod 4)`, `≥ 67`)."""
+
+    path: str
+    text: str
+
+
+START = State(1, {0: Piece(1, 0, 1, "the input")}, {})  # n = t, n ≥ 1
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def refine(state: State, k: int) -> State:
+    """The same sizes over k times as many classes: class r splits into r + M·j, t = k·t' + j."""
+    if k == 1:
+        return state
+    if len(state.pieces) * k > MAX_CLASSES:
+        raise TooManyClasses
+    m = state.modulus
+    pieces = {r + m * j: Piece(p.a * k, p.a * j + p.b, max(_ceil_div(p.low - j, k), 0), p.why)
+              for r, p in state.pieces.items() for j in range(k)}
+    return State(m * k, pieces, dict(state.points), state.flat)
+
+
+def common(states: list[State]) -> list[State]:
+    """The states over one modulus, the least common multiple of theirs."""
+    modulus = 1
+    for s in states:
+        modulus = modulus * s.modulus // gcd(modulus, s.modulus)
+    return [refine(s, modulus // s.modulus) for s in states]
+
+
+def require(state: State, minimum: int, why: str) -> State:
+    """Only the input sizes where the map's size is at least `minimum`."""
+    pieces = {}
+    for r, p in state.pieces.items():
+        if p.a == 0:
+            if p.b >= minimum:
+                pieces[r] = p
+            continue
+        low = _ceil_div(minimum - p.b, p.a)
+        pieces[r] = p._replace(low=low, why=why) if low > p.low else p
+    points = {n: size for n, size in state.points.items() if size >= minimum}
+    return State(state.modulus, pieces, points, state.flat)
+
+
+def restrict(state: State, by: State) -> State:
+    """`state` at the input sizes valid for `by` too (a side head's, a merge input's conditions)."""
+    a, b = common([state, by])
+    pieces = {}
+    for r, p in a.pieces.items():
+        q = b.pieces.get(r)
+        if q is not None:
+            pieces[r] = p if p.low >= q.low else p._replace(low=q.low, why=q.why)
+    points = {n: size for n, size in a.points.items() if b.valid(n)}
+    for n in b.points:  # a point of `by` where `state` is still a whole class
+        if n not in points and a.valid(n):
+            points[n] = a.size_at(n)
+    return State(a.modulus, pieces, points, a.flat)
+
+
+# ---- one layer -----------------------------------------------------------------------------
+
+def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
+    if state.flat:
+        return state
+    if isinstance(rule, axis.Flat):
+        return State(state.modulus, dict(state.pieces), dict(state.points), True)
+    if isinstance(rule, axis.Shift):
+        moved = State(state.modulus, {r: p._replace(b=p.b + rule.delta) for r, p in state.pieces.items()},
+                      {n: s + rule.delta for n, s in state.points.items()})
+        return require(moved, 1, path) if rule.delta < 0 else moved
+    if isinstance(rule, axis.Scale):
+        return State(state.modulus, {r: p._replace(a=p.a * rule.factor, b=p.b * rule.factor)
+                                     for r, p in state.pieces.items()},
+                     {n: s * rule.factor for n, s in state.points.items()})
+    if isinstance(rule, axis.Fixed):
+        needed = require(state, rule.at_least, path)
+        return State(needed.modulus, {r: p._replace(a=0, b=rule.size) for r, p in needed.pieces.items()},
+                     dict.fromkeys(needed.points, rule.size))
+    if isinstance(rule, axis.Transposed):
+        grown = State(state.modulus, {r: p._replace(a=p.a * rule.stride,
+                                                    b=(p.b - 1) * rule.stride - rule.pad_total + rule.f_eff
+                                                    + rule.outpad) for r, p in state.pieces.items()},
+                      {n: (s - 1) * rule.stride - rule.pad_total + rule.f_eff + rule.outpad
+                       for n, s in state.points.items()})
+        return require(grown, 1, path)
+    return _window(state, rule, rounding, path)
+
+
+def _window(state: State, w: axis.Window, rounding: str, path: str) -> State:
+    s = w.stride
+    # Classes fine enough that a·t is a multiple of s on each: then the division splits cleanly.
+    k = 1
+    for p in state.pieces.values():
+        k = k * (s // gcd(p.a, s)) // gcd(k, s // gcd(p.a, s)) if p.a else k
+    fine = refine(state, k)
+    pieces: dict[int, Piece] = {}
+    points: dict[int, int] = {}
+    for r, p in fine.pieces.items():
+        a = p.a // s
+        pad_begin, pad_end = w.pad_begin, w.pad_end
+        if w.same:  # TensorFlow's padding to ceil(N/S): its total is constant on a fine class
+            total = max((_ceil_div(p.b, s) - 1) * s + w.f_eff - p.b, 0)
+            pad_begin, pad_end = total // 2, total - total // 2
+        d = p.b - w.f_eff + pad_begin + pad_end  # the travel, less a·s·t
+        if d % s == 0 or rounding == "floor":
+            pieces[r] = Piece(a, d // s + 1, p.low, p.why)
+        elif rounding == "ceil":
+            q = _ceil_div(d, s)
+            if q * s >= p.b + pad_begin:  # the last window would start in the end padding: dropped
+                pieces[r] = Piece(a, q, p.low, p.why)
+                if a and -q % a == 0 and -q // a >= p.low:  # where that leaves 0, PyTorch keeps 1
+                    points[fine.modulus * (-q // a) + r] = 1
+            else:
+                pieces[r] = Piece(a, q + 1, p.low, p.why)
+        # exact, inexact: the class is gone
+    for n, size in state.points.items():
+        value = _window_at(size, w, rounding)
+        if value is not None:
+            points[n] = value
+    return require(State(fine.modulus, pieces, points), 1, path)
+
+
+def _window_at(n: int, w: axis.Window, rounding: str) -> int | None:
+    """The window's output at one size, as the walker computes it (None: an inexact division)."""
+    top, bottom = same_padding(n, w.f_eff, w.stride) if w.same else (w.pad_begin, w.pad_end)
+    size = out_len(n, w.f_eff, w.stride, top, bottom, rounding == "ceil")
+    if not size.whole and rounding == "exact":
+        return None
+    return size.value
+
+
+# ---- the network -----------------------------------------------------------------------------
+
+class Solver:
+    """Walks the resolved tree with a state per axis, noting the layers that narrow the sizes."""
+
+    def __init__(self) -> None:
+        self.conditions: tuple[list[Condition], list[Condition]] = ([], [])
+        self.kept: dict[int, tuple[State, State]] = {}
+
+    def run(self, root: SeqNode) -> tuple[State, State]:
+        return self.seq(root, (START, START))
+
+    def node(self, node: Node, states: tuple[State, State]) -> tuple[State, State]:
+        if isinstance(node, LayerNode):
+            assert node.layer is not None, "solve only networks that analysed"
+            rules = node.layer.axis_rules()
+            out = tuple(self._step(i, states[i], rules[i], node.rounding.mode, node.path) for i in (0, 1))
+            result: tuple[State, State] = (out[0], out[1])
+        elif isinstance(node, MergeNode):
+            result = self.merge(node, states)
+        elif node.kind == "side":
+            head = self.seq(node, states)  # the head must work too; the trunk goes on from its input
+            result = (restrict(states[0], head[0]), restrict(states[1], head[1]))
+        else:
+            result = self.seq(node, states)
+        if node.keep:
+            self.kept[id(node)] = result
+        return result
+
+    def _step(self, i: int, state: State, rule: AxisRule, rounding: str, path: str) -> State:
+        after = apply(state, rule, rounding, path)
+        narrowed = len(after.pieces) < len(state.pieces) * (after.modulus // state.modulus)
+        if narrowed or any(p.why == path for p in after.pieces.values()) or len(after.points) < len(state.points):
+            self.conditions[i].append(Condition(path, describe(after, i)))
+        return after
+
+    def seq(self, node: SeqNode, states: tuple[State, State]) -> tuple[State, State]:
+        if node.ref is not None:
+            kept = self.kept[id(node.ref)]
+            states = (restrict(kept[0], states[0]), restrict(kept[1], states[1]))
+        for child in node.children:
+            states = self.node(child, states)
+        return states
+
+    def merge(self, node: MergeNode, states: tuple[State, State]) -> tuple[State, State]:
+        ends = [self.seq(branch, states) for branch in node.branches]
+        gate = node.kind.keyword == "mul"
+        return (self._join([e[0] for e in ends], states[0], gate, node.path, 0),
+                self._join([e[1] for e in ends], states[1], gate, node.path, 1))
+
+    def _join(self, ends: list[State], before: State, gate: bool, path: str, i: int) -> State:
+        """The branches' sizes must agree (a `mul` also takes a size-1 gate); the merge input's
+        conditions still hold."""
+        if any(e.flat for e in ends):
+            return State(1, {}, {}, True) if not all(e.flat for e in ends) else ends[0]
+        states = common([*ends, before])
+        first, rest, base = states[0], states[1:-1], states[-1]
+        pieces: dict[int, Piece] = {}
+        points: dict[int, int] = {}
+        narrowed = False
+        for r, p in first.pieces.items():
+            others = [s.pieces.get(r) for s in rest]
+            if base.pieces.get(r) is None or any(q is None for q in others):
+                continue
+            low, why = max(((p.low, p.why), *((q.low, q.why) for q in others if q), (base.pieces[r].low,
+                                                                                    base.pieces[r].why)))
+            agree = True
+            meeting: int | None = None
+            for q in others:
+                assert q is not None
+                if (q.a, q.b) == (p.a, p.b) or (gate and ((q.a, q.b) == (0, 1) or (p.a, p.b) == (0, 1))):
+                    continue
+                agree = False
+                if q.a != p.a and (q.b - p.b) % (p.a - q.a) == 0:
+                    t = (q.b - p.b) // (p.a - q.a)
+                    meeting = t if t >= low and (meeting is None or meeting == t) else -1
+                else:
+                    meeting = -1
+            if agree:
+                pieces[r] = Piece(p.a, p.b, low, why)
+            else:
+                narrowed = True
+                if meeting is not None and meeting >= 0:
+                    points[first.modulus * meeting + r] = p.a * meeting + p.b
+        for n, size in first.points.items():
+            if all(s.valid(n) and (s.size_at(n) == size or (gate and 1 in (size, s.size_at(n)))) for s in rest) \
+                    and base.valid(n):
+                points[n] = size
+        joined = State(first.modulus, pieces, points)
+        if narrowed:
+            self.conditions[i].append(Condition(path, describe(joined, i)))
+        return joined
+
+
+# ---- the answer ------------------------------------------------------------------------------
+
+class Answer(NamedTuple):
+    """The input sizes along one axis: from `smallest` on, exactly those ≡ one of `residues`
+    (mod `modulus`); below it, `sizes`. A finite set has no modulus."""
+
+    modulus: int | None
+    residues: tuple[int, ...]
+    smallest: int | None
+    sizes: tuple[int, ...]
+
+    @property
+    def none(self) -> bool:
+        return self.modulus is None and not self.sizes
+
+
+MAX_LISTED = 64  # smaller sizes listed below the periodic part
+
+
+def answer(state: State) -> Answer:
+    if not state.pieces:
+        return Answer(None, (), None, tuple(sorted(state.points)))
+    m = state.modulus
+    starts = {r: m * p.low + r for r, p in state.pieces.items()}
+    period = _period(m, set(state.pieces))
+    residues = tuple(sorted({r % period for r in state.pieces}))
+
+    def valid(n: int) -> bool:
+        return state.valid(n)
+
+    # From the last class's first member on, every class is open; above the last stray point too.
+    stray = [n for n in state.points if n % period not in residues]
+    smallest = max(max(starts.values()), max(stray, default=0) + 1)
+    # Lower, while the sizes still follow the period (a bounded walk down a derived threshold).
+    floor = max(1, smallest - MAX_WALK)
+    while smallest - 1 >= floor and valid(smallest - 1) == ((smallest - 1) % period in residues):
+        smallest -= 1
+    while smallest % period not in residues:
+        smallest += 1
+    below = sorted({n for r, first in starts.items() for n in range(first, smallest, m)}
+                   | {n for n in state.points if n < smallest})
+    return Answer(period, residues, smallest, tuple(below))
+
+
+MAX_WALK = 1_000_000  # how far below the threshold the periodic part is extended
+
+AXES = ("H", "W")
+
+
+def describe(state: State, i: int) -> str:
+    """The sizes still possible, in one line: `H ≡ 3 (mod 8), H ≥ 19`, `H ∈ {5, 7}`, `no H`."""
+    a = answer(state)
+    name = AXES[i]
+    if a.none:
+        return f"no {name}"
+    if a.modulus is None:
+        return f"{name} ∈ {{{', '.join(map(str, a.sizes))}}}"
+    parts = []
+    if a.modulus > 1:
+        parts.append(f"{name} ≡ {', '.join(map(str, a.residues))} (mod {a.modulus})")
+    first = min((*a.sizes, a.smallest or 0))
+    if first > 1:
+        parts.append(f"{name} ≥ {first}")
+    return ", ".join(parts) or f"any {name}"
+
+
+def _period(m: int, residues: set[int]) -> int:
+    """The smallest d dividing m for which the residues mod m are a union of classes mod d."""
+    for d in sorted(x for x in range(1, m + 1) if m % x == 0):
+        if all((r + d) % m in residues for r in residues):
+            return d
+    return m

@@ -1,0 +1,132 @@
+"""`cnncalc solve` (cnncalc/solve.py) against brute force: the walker run at every size."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.shape import Shape
+from cnncalc.solve import Answer, Solver, answer
+from cnncalc.walker import Walker
+from tests.conftest import SPECS, prepare
+
+SIZE_CODES = {"E030", "E031", "E036", "E050", "E051", "E061"}  # what a size can break
+
+
+def works(root, dims: tuple[int, int, int]) -> bool:
+    """The walker's verdict at one input size: no error that a size can cause."""
+    sink = DiagnosticSink()
+    Walker(sink, False, lambda offset: 1).walk(root, Shape(dims))
+    return not any(d.code in SIZE_CODES for d in sink.items)
+
+
+def members(a: Answer, upto: int) -> set[int]:
+    """The answer's sizes up to `upto`, read from its description."""
+    found = {n for n in a.sizes if n <= upto}
+    if a.modulus is not None and a.smallest is not None:
+        found |= {n for n in range(a.smallest, upto + 1) if n % a.modulus in a.residues}
+    return found
+
+
+def solved(text: str) -> tuple:
+    analysis = prepare(text, "t.spec")
+    h, w = Solver().run(analysis.root)
+    return analysis, answer(h), answer(w)
+
+
+def check_by_brute_force(text: str, upto: int) -> None:
+    analysis, h, w = solved(text)
+    channels = analysis.report.input.dims[2]
+    w_fixed = min(members(w, upto), default=None)
+    h_fixed = min(members(h, upto), default=None)
+    if w_fixed is not None:
+        assert members(h, upto) == {n for n in range(1, upto + 1) if works(analysis.root, (n, w_fixed, channels))}
+    if h_fixed is not None:
+        assert members(w, upto) == {n for n in range(1, upto + 1) if works(analysis.root, (h_fixed, n, channels))}
+
+
+def test_alexnet_takes_32k_plus_3_from_67() -> None:
+    # conv1 needs (H - 11)/4 + 1 whole: H ≡ 3 (mod 4); each of the three 3x3/2 pools doubles the
+    # modulus; pool3's output is at least 1 from H = 67 ((67 - 11)/4 + 1 = 15, 7, 7, 3, 3, 1).
+    _, h, w = solved((SPECS / "alexnet.spec").read_text())
+    assert h == w == Answer(32, (3,), 67, ())
+
+
+def test_the_library_by_brute_force() -> None:
+    for name in ("alexnet", "vgg16", "resnet50", "googlenet"):
+        check_by_brute_force((SPECS / f"{name}.spec").read_text(), 2048)
+
+
+layer = st.one_of(
+    st.builds(lambda k, s, p: f"conv 2 {k}x{k} stride {s} pad {p}", st.integers(1, 5), st.integers(1, 3),
+              st.integers(0, 2)),
+    st.builds(lambda k, s, r: f"maxpool {k}x{k} stride {s} {r}", st.integers(1, 4), st.integers(1, 3),
+              st.sampled_from(["", "floor", "ceil"])),
+    st.builds(lambda k, s: f"avgpool {k} stride {s} pad {k // 2} ceil", st.integers(1, 4), st.integers(1, 3)),
+    st.builds(lambda k, s: f"conv 2 {k} stride {s} pad same", st.integers(1, 5), st.integers(1, 3)),
+    st.builds(lambda k, s, a: f"deconv 2 {k} stride {s} outpad {a}", st.integers(1, 4), st.integers(1, 3),
+              st.integers(0, 0)),
+    st.sampled_from(["upsample 2", "zeropad 1,0,2,1", "crop 1", "relu", "centercrop 3x4", "adaptiveavgpool 3x2"]),
+    st.builds(lambda k, s: f"concat {{ conv 2 {k} stride {s} | maxpool {k} stride {s} }}", st.integers(1, 3),
+              st.integers(1, 2)),
+    st.builds(lambda k: f"add {{ identity | dwconv {k}x{k} pad {k // 2} }}", st.integers(1, 4)),
+    st.builds(lambda s: f"concat {{ identity | maxpool 2 stride {s} ; upsample {s} }}", st.integers(1, 2)),
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(layer, min_size=1, max_size=5), st.sampled_from(["", "rounding floor\n", "rounding ceil\n"]))
+def test_random_networks_by_brute_force(layers: list[str], rounding: str) -> None:
+    text = f"input 40x40x2\n{rounding}" + "\n".join(layers) + "\n"
+    check_by_brute_force(text, 300)
+
+
+# ---- letters for sizes ---------------------------------------------------------------------
+
+def _value(formula: str, h: int, w: int) -> int:
+    """A formula as printed (`1,024·H·W - 35,840·H + …`), evaluated exactly."""
+    from fractions import Fraction
+    text = formula.replace(",", "").replace("·", "*").replace("H", str(h)).replace("W", str(w))
+    value = eval(text, {"__builtins__": {}}, {})  # noqa: S307 - digits and operators from cnncalc's formatter
+    return int(Fraction(value).limit_denominator())
+
+
+def test_alexnet_with_letters_gives_the_lecture_numbers_at_227() -> None:
+    from tests.conftest import run
+    report = run((SPECS / "alexnet.spec").read_text().replace("input 227x227x3", "input HxWx3"))
+    sym = report.symbolic
+    assert sym is not None and sym.letters == ("H", "W") and sym.at == (67, 67)
+    assert sym.outputs["conv1"] == ("(H - 7)/4", "(W - 7)/4")  # (H - 11)/4 + 1
+    assert sym.outputs["pool3"] == ("(H - 35)/32", "(W - 35)/32")
+    # At 227x227x3 the formulas give the lecture's totals: 62,378,344 parameters, 1,135,256,096 MACs.
+    assert _value(sym.totals["params"], 227, 227) == 62_378_344
+    assert _value(sym.totals["macs"], 227, 227) == 1_135_256_096
+    assert _value(sym.params["fc6"], 227, 227) == (6 * 6 * 256 + 1) * 4096
+    # Answers that depend on the sizes are not judged; a convolution's parameters are.
+    verdicts = {(a.path, a.quantity): a.verdict for a in report.answers}
+    assert verdicts[("conv1", "params")] == "right" and verdicts[("conv1", "output")] == "unchecked"
+
+
+def test_no_size_works_is_e025() -> None:
+    from tests.conftest import run, where
+    # The input concatenated with its own 2x2/2 pool: n = n/2 holds for no n ≥ 1.
+    r = run("input HxWx3\nconcat { identity | maxpool 2x2 stride 2 }\n")
+    assert where(r) == [("E025", 1, 1)]
+
+
+def test_the_solve_command_in_words_and_json() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    result = CliRunner().invoke(cli, ["solve", str(SPECS / "alexnet.spec")])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:4] == ["AlexNet — the input sizes that work",
+                                              "(no rounding declared: every division must be exact)",
+                                              "H = 32k + 3 for k ≥ 2: 67, 99, 131, …",
+                                              "  conv1  H ≡ 3 (mod 4), H ≥ 11"]
+    doc = json.loads(CliRunner().invoke(cli, ["solve", str(SPECS / "alexnet.spec"), "--format", "json"]).output)
+    assert doc["networks"][0]["H"] == {"modulus": 32, "residues": [3], "smallest": 67, "sizes": []}
+    none = CliRunner().invoke(cli, ["solve", "-"], input="input 8x8x3\nconcat { identity | maxpool 2x2 stride 2 }\n")
+    assert none.exit_code == 1 and "no H works" in none.output
