@@ -87,7 +87,7 @@ def _value(formula: str, h: int, w: int) -> int:
     """A formula as printed (`1,024·H·W - 35,840·H + …`), evaluated exactly."""
     from fractions import Fraction
     text = formula.replace(",", "").replace("·", "*").replace("H", str(h)).replace("W", str(w))
-    value = eval(text, {"__builtins__": {}}, {})  # noqa: S307 - digits and operators from cnncalc's formatter
+    value = eval(text, {"__builtins__": {}}, {})
     return int(Fraction(value).limit_denominator())
 
 
