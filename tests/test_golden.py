@@ -21,6 +21,13 @@ CASES = {
     "stride3.diagnostics.txt": ["docs/examples/stride3.spec"],
     "homework-wrong.check.txt": ["check", "docs/examples/alexnet-homework-wrong.txt", "--explain"],
     "vgg16-c.diff.txt": ["diff", "specs/vgg16.spec", "specs/vgg16_c.spec"],
+    "alexnet.json": ["specs/alexnet.spec", "--format", "json"],
+    "alexnet.svg": ["specs/alexnet.spec", "--format", "svg"],
+    "googlenet.dot": ["specs/googlenet.spec", "--format", "dot", "--depth", "2"],
+    "unet.html": ["specs/unet.spec", "--format", "html"],
+    "alexnet.solve.txt": ["solve", "specs/alexnet.spec"],
+    "alexnet-letters.table.txt": ["docs/examples/alexnet-letters.spec"],
+    "alexnet.columns.txt": ["specs/alexnet.spec", "--columns", "output,kernel,stride,rf,rfstride,rfpad,macs"],
 }
 
 

@@ -49,6 +49,11 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("junit", ("summary", "check"), "JUnit XML: a test case per network and per answer",
            "cnncalc.render.formats:junit"),
     Format("sarif", ("summary", "check"), "SARIF 2.1.0 for code scanning", "cnncalc.render.formats:sarif"),
+    Format("svg", ("summary",), "a picture: each output volume as a box, branches side by side",
+           "cnncalc.render.formats:svg"),
+    Format("dot", ("summary",), "the graph for Graphviz (`dot -Tpng`)", "cnncalc.render.formats:dot"),
+    Format("html", ("summary",), "one self-contained page: picture, table, totals, diagnostics",
+           "cnncalc.render.formats:html"),
 )}
 
 
@@ -113,3 +118,20 @@ def junit(reports: Iterable[Report], o: Options) -> Iterator[str]:
 def sarif(reports: Iterable[Report], o: Options) -> Iterator[str]:
     from cnncalc.render import ci
     yield from ci.sarif(reports, o.policy)
+
+
+def svg(reports: Iterable[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render.picture import svg as draw
+    for report in reports:  # several networks: one drawing each, one after the other
+        yield draw(report, o.depth)
+
+
+def dot(reports: Iterable[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render.picture import dot as graph
+    for report in reports:
+        yield from graph(report, o.depth)
+
+
+def html(reports: Iterable[Report], o: Options) -> Iterator[str]:
+    from cnncalc.render.html import page
+    yield from page(reports, o.depth)
