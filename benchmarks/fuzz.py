@@ -38,7 +38,7 @@ def _alarm(signum: int, frame: object) -> None:
 def work(bounds: tuple[int, int]) -> dict[str, object]:
     from click.testing import CliRunner
 
-    from cnncalc.analysis import run
+    from cnncalc.analysis import Settings, run
     from cnncalc.cli import cli
     from cnncalc.render.formats import FORMATS, Options
     from tests.grammar import case
@@ -58,7 +58,7 @@ def work(bounds: tuple[int, int]) -> dict[str, object]:
         signal.alarm(LIMIT_SECONDS)
         try:
             start = time.perf_counter()
-            reports = [a.report for a in run(text, "fuzz.spec", explain=seed % 2 == 0)]
+            reports = [a.report for a in run(text, "fuzz.spec", Settings(explain=seed % 2 == 0))]
             fmt = formats[seed % len(formats)]
             for _ in fmt.renderer()(reports, Options(explain=seed % 2 == 0,
                                                      command="check" if fmt.name == "text" else "summary")):

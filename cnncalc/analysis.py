@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cnncalc import codes, ir
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
 from cnncalc.files import decode, read_bytes
-from cnncalc.notations import detect, reader
+from cnncalc.limits import MAX_BATCH
+from cnncalc.notations import NOTATIONS, detect, reader
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
 from cnncalc.shape import Shape
+from cnncalc.training import OPTIMIZERS, training_memory
 from cnncalc.tree import LayerNode, MergeNode, SeqNode
 from cnncalc.walker import Walker
 
@@ -25,58 +27,83 @@ class Analysis(NamedTuple):
     root: SeqNode | None
 
 
-def analyze(path: str | os.PathLike[str], *, rounding: str | None = None, lang: str | None = None,
-            explain: bool = False) -> Report:
+class Settings(NamedTuple):
+    """What a run is told beside the text (command-line options, the API's keywords)."""
+
+    rounding: str | None = None  # floor | ceil: settles inexact divisions, over the spec's `rounding` line
+    lang: str | None = None  # a notation (cnncalc/notations.py); None: detected
+    explain: bool = False  # fill every row's working
+    batch: int | None = None  # over the spec's `batch`
+    train: str | None = None  # sgd | momentum | adam: the memory of a training step (cnncalc/training.py)
+
+
+DEFAULTS = Settings()
+
+
+def analyze(path: str | os.PathLike[str], **settings: Any) -> Report:
     """Analyse the one network in a file (`cnncalc.analyze_all` for a file of several).
 
-    `rounding` ('floor' or 'ceil') overrides the spec's `rounding` line, as `--rounding` does; `lang`
-    forces a notation (default: detected); `explain` fills every row's `working`. Problems in the spec
-    are diagnostics in the report; this raises only for a file it cannot read (FileNotFoundError…).
+    Keywords (`Settings`): `rounding` ('floor' or 'ceil') overrides the spec's `rounding` line, as
+    `--rounding` does; `lang` forces a notation (default: detected); `explain` fills every row's
+    `working`; `batch` overrides the spec's batch; `train` ('sgd', 'momentum', 'adam') adds the
+    memory of a training step. Problems in the spec are diagnostics in the report; this raises only
+    for a file it cannot read (FileNotFoundError…) and for keywords it does not know (TypeError).
     """
-    reports = analyze_all(path, rounding=rounding, lang=lang, explain=explain)
+    reports = analyze_all(path, **settings)
     if len(reports) != 1:
         raise ValueError(f"{os.fspath(path)} holds {len(reports)} networks; use cnncalc.analyze_all")
     return reports[0]
 
 
-def analyze_all(path: str | os.PathLike[str], *, rounding: str | None = None, lang: str | None = None,
-                explain: bool = False) -> list[Report]:
+def analyze_all(path: str | os.PathLike[str], **settings: Any) -> list[Report]:
     """Every network in a file, in order."""
     name = os.fspath(path)
     if not os.path.exists(name):
         raise FileNotFoundError(f"no file {name!r}")
     text = decode(read_bytes(name), name)
-    return [a.report for a in run(text.text, name, rounding=rounding, lang=lang, explain=explain,
-                                  bad_byte=text.bad_byte)]
+    return [a.report for a in run(text.text, name, _settings(settings), bad_byte=text.bad_byte)]
 
 
-def analyze_text(text: str, name: str = "<string>", *, rounding: str | None = None, lang: str | None = None,
-                 explain: bool = False) -> Report:
-    """Analyse spec text (the first network, when it holds several)."""
-    return run(text, name, rounding=rounding, lang=lang, explain=explain)[0].report
+def analyze_text(text: str, name: str = "<string>", **settings: Any) -> Report:
+    """Analyse spec text (the first network, when it holds several); keywords as for `analyze`."""
+    return run(text, name, _settings(settings))[0].report
 
 
-def run(text: str, name: str, *, rounding: str | None = None, lang: str | None = None, explain: bool = False,
+def _settings(given: dict[str, Any]) -> Settings:
+    """The API's keywords, checked as the command line checks its options."""
+    settings = Settings(**given)
+    checks = (("rounding", settings.rounding, (None, "floor", "ceil")), ("train", settings.train, (None, *OPTIMIZERS)))
+    for name, value, allowed in checks:
+        if value not in allowed:
+            raise ValueError(f"{name}={value!r}: expected one of {', '.join(map(repr, allowed[1:]))}")
+    if settings.lang is not None and settings.lang not in NOTATIONS:
+        raise ValueError(f"lang={settings.lang!r}: expected one of {', '.join(map(repr, NOTATIONS))}")
+    if settings.batch is not None and not (isinstance(settings.batch, int) and 1 <= settings.batch <= MAX_BATCH):
+        raise ValueError(f"batch={settings.batch!r}: expected a whole number from 1 to {MAX_BATCH:,}")
+    return settings
+
+
+def run(text: str, name: str, settings: Settings = DEFAULTS, *,
         bad_byte: tuple[int, int] | None = None) -> list[Analysis]:
     """Every network of a source: its report and resolved tree. The cyclic garbage collector pauses
     meanwhile (the trees are acyclic; on 100k-layer specs its passes cost as much as the analysis)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(text, name, rounding, lang or detect(text, name), explain, bad_byte)
+        return _run(text, name, settings._replace(lang=settings.lang or detect(text, name)), bad_byte)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _run(text: str, name: str, rounding: str | None, lang: str, explain: bool,
-         bad_byte: tuple[int, int] | None) -> list[Analysis]:
+def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | None) -> list[Analysis]:
     source = Source(text, name)
     sink = DiagnosticSink()
     if bad_byte is not None:
         sink.add(codes.E005, f"byte 0x{bad_byte[1]:02X} is not UTF-8 text", Span(bad_byte[0], bad_byte[0] + 1),
                  hint="save the file as UTF-8")
-    file = reader(lang)(text, sink)
+    file = reader(str(settings.lang))(text, sink)
+    rounding = settings.rounding
     for prose in file.prose:
         sink.add(codes.N060, f"skipped as prose: {prose.text[:60]}", prose.span)
     blocks = expand_blocks(file, sink)
@@ -98,7 +125,7 @@ def _run(text: str, name: str, rounding: str | None, lang: str, explain: bool,
     for index, (net, root, net_sink) in enumerate(analyses):
         own = [d for d in file_diagnostics if _network_of(d.span.start, starts) == index]
         report = _walk(source, index, net, root, net_sink, rounding or (net.rounding.mode if net.rounding else "exact"),
-                       explain, own, sink)
+                       settings, own, sink)
         result.append(Analysis(report, root))
     return result
 
@@ -112,13 +139,13 @@ def _network_of(offset: int, starts: list[int]) -> int:
 
 
 def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sink: DiagnosticSink, rounding: str,
-          explain: bool, file_diagnostics: list[Diagnostic], file_sink: DiagnosticSink) -> Report:
+          settings: Settings, file_diagnostics: list[Diagnostic], file_sink: DiagnosticSink) -> Report:
     x: Shape | None = None
-    batch = 1
+    batch = settings.batch or 1
     unknown = guessed = None
     symbolic: Symbolic | None = None
     if net.input is not None:
-        batch = net.input.batch
+        batch = settings.batch or net.input.batch
         if all(isinstance(d, int) for d in net.input.dims):
             x = Shape(tuple(int(d) for d in net.input.dims))
         else:
@@ -135,7 +162,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         sink.add(codes.E020, "the network has no `input` line", Span(net.span.start, net.span.start),
                  hint="add `input HxWxC`, e.g. `input 227x227x3`")
         unknown = "the missing input"
-    walker = Walker(sink, explain, lambda offset: source.line_col(offset)[0])
+    walker = Walker(sink, settings.explain, lambda offset: source.line_col(offset)[0])
     rows: list[Row] = []
     output: Shape | None = None
     output_doubt: Doubt | None = None
@@ -159,8 +186,9 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
                                             f"({dropped_errors:,} of them errors; cnncalc keeps the first "
                                             f"{len(diagnostics):,})", Span(len(source.text), len(source.text))))
     answers = tuple(checker.answers)  # in walk order: a line in a repeat is judged once per iteration
+    training = training_memory(rows, x, totals, settings.train) if settings.train else None
     return Report(source, net.title, index, x, batch, rows, totals, output, outputs, tuple(diagnostics), answers,
-                  rounding, net.span, symbolic)
+                  rounding, net.span, symbolic, training)
 
 
 def _built(root: SeqNode) -> bool:

@@ -16,6 +16,7 @@ from cnncalc.cli_common import (
     FilePath,
     Whole,
     announced,
+    batch_option,
     budget_options,
     budgets_of,
     check_stdin_once,
@@ -23,10 +24,13 @@ from cnncalc.cli_common import (
     lang_option,
     reports_of,
     rounding_option,
+    settings,
     show_version,
 )
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
+
+OPTIMIZERS = ("sgd", "momentum", "adam")  # cnncalc.training.OPTIMIZERS (a test checks), without its import
 
 LAZY = {"check": "cnncalc.cli_check", "diff": "cnncalc.cli_check", "convert": "cnncalc.cli_check",
         "solve": "cnncalc.cli_check",
@@ -128,12 +132,16 @@ def _pause_cycle_collector(ctx: click.Context) -> None:
                    "kernel, stride, groups, params, percent, macs, memory, rf (receptive field), rfstride "
                    "(effective stride), rfpad (effective padding), from. Default: op,output,params,percent,macs "
                    "(and from, when the network has branches).")
+@batch_option
+@click.option("--train", type=click.Choice(OPTIMIZERS), default=None,
+              help="Add the memory of a training step with this optimizer: parameters, gradients, optimizer "
+                   "state, the activations kept for the backward pass, the peak (docs/insight.md).")
 @rounding_option
 @lang_option
 @budget_options
 def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, show_notes: bool,
-            columns: tuple[str, ...] | None, rounding: str | None, lang: str, max_params: int | None,
-            max_macs: int | None, max_memory: int | None) -> None:
+            columns: tuple[str, ...] | None, batch: int | None, train: str | None, rounding: str | None, lang: str,
+            max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
     """Print the layer-by-layer breakdown of each FILE (`-` reads standard input).
 
     Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The json, github,
@@ -147,8 +155,8 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     out = Output()
     policy = Policy(show_notes=show_notes)
     tally = Tally(policy)
-    reports = tally.counting(reports_of(list(files), rounding, lang, explain, budgets_of(max_params, max_macs,
-                                                                                          max_memory)))
+    budgets = budgets_of(max_params, max_macs, max_memory)
+    reports = tally.counting(reports_of(list(files), settings(rounding, lang, explain, batch, train), budgets))
     if fmt in ("table", "markdown", "csv"):
         reports = announced(reports, out, show_notes)
     options = Options(depth=depth, explain=explain, width=out.width, color=out.color, policy=policy,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -12,6 +13,7 @@ from cnncalc.cli_common import (
     UsageError,
     Whole,
     analyses,
+    batch_option,
     budget_options,
     budgets_of,
     check_stdin_once,
@@ -21,6 +23,7 @@ from cnncalc.cli_common import (
     print_diagnostics,
     reports_of,
     rounding_option,
+    settings,
 )
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
@@ -54,11 +57,13 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option("--output-file", type=FilePath(), metavar="OUT",
               help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@batch_option
 @rounding_option
 @lang_option
 @budget_options
 def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_notes: bool, select: tuple[str, ...],
-          ignore: tuple[str, ...], output_file: str | None, force: bool, rounding: str | None, lang: str,
+          ignore: tuple[str, ...], output_file: str | None, force: bool, batch: int | None, rounding: str | None,
+          lang: str,
           max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
     """Validate networks: files, directories and globs.
 
@@ -93,7 +98,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
                          f"the other notations' files)")
     policy = Policy(strict, show_notes, select, ignore)
     tally = Tally(policy)
-    reports = tally.counting(reports_of(found.files, rounding, lang, explain,
+    reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch),
                                         budgets_of(max_params, max_macs, max_memory)))
     options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
                       files=len(found.files), command="check")
@@ -135,7 +140,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str) -> 
     out = Output()
     documents = []
     failed = False
-    for analysis in analyses(list(files), rounding, lang):
+    for analysis in analyses(list(files), settings(rounding, lang)):
         report, root = analysis.report, analysis.root
         blocking = [d for d in report.diagnostics if d.severity == "error" and d.code not in SIZE_CODES]
         if root is None or blocking:
@@ -189,10 +194,11 @@ SIZE_CODES = {"E023", "E025", "E030", "E031", "E036", "E040", "E041", "E042", "E
 @click.option("--depth", type=Whole(1, MAX_TREE_DEPTH), default=None, metavar="N",
               help="Compare rows down to depth N (containers stand for their contents).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the networks differ (as `git diff --exit-code`).")
+@batch_option
 @rounding_option
 @lang_option
-def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code: bool, rounding: str | None,
-         lang: str) -> None:
+def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code: bool, batch: int | None,
+         rounding: str | None, lang: str) -> None:
     """Compare two networks layer by layer: operation, output volume, parameters and MACs, and the totals.
 
     Exit 0 when both analyse (differences are the answer, as with `git diff`), 1 when either
@@ -203,7 +209,7 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
     from cnncalc.render.output import Output
     check_stdin_once((a, b))
     out = Output()
-    ra, rb = (load([path], rounding, lang)[0].report for path in (a, b))
+    ra, rb = (load([path], settings(rounding, lang, batch=batch))[0].report for path in (a, b))
     print_diagnostics([ra, rb], out)
     if not (ra.ok and rb.ok):
         out.error("cnncalc: not compared: a network has errors")
@@ -221,23 +227,22 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
 
 @click.command()
 @click.argument("file", metavar="FILE", type=FilePath())
-@click.option("--to", "target", type=click.Choice(["spec"]), default="spec", show_default=True,
-              help="What to write.")
+@click.option("--to", "target", type=click.Choice(["spec", "pytorch"]), default="spec", show_default=True,
+              help="What to write: spec text, or a PyTorch nn.Module file.")
 @click.option("--output", "output_path", metavar="OUT", type=FilePath(),
               help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @lang_option
 def convert(file: str, target: str, output_path: str | None, force: bool, lang: str) -> None:
-    """Turn a network in another notation into the spec language.
+    """Turn a network in any notation into the spec language, or into PyTorch code.
 
     `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` becomes
     `conv1: conv 96 11x11 stride 4 pad 0 -> 55x55x96`; a lecture listing keeps its line numbers.
+    `--to pytorch` writes an nn.Module whose parameters, output shape and MACs are cnncalc's
+    (docs/notations.md); the network must analyse without errors.
     """
-    from cnncalc.diagnostics import DiagnosticSink
     from cnncalc.files import InputError, OutputError, check_output, read_source, write_new
-    from cnncalc.notations import detect, reader
     from cnncalc.render.output import Output
-    from cnncalc.spec_writer import write_spec
     if output_path is not None:
         try:
             check_output(output_path, force, (file,))
@@ -247,10 +252,26 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
         source = read_source(file)
     except InputError as e:
         raise UsageError(str(e)) from None
+    out = Output()
+    text = _pytorch(file, lang, out) if target == "pytorch" else _spec(source, lang, out)
+    if output_path is None:
+        out.write(text)
+    else:
+        try:
+            write_new(output_path, text.encode("utf-8"), force)
+        except OutputError as e:
+            raise UsageError(str(e)) from None
+    sys.exit(EXIT_OK)
+
+
+def _spec(source: Any, lang: str, out: Any) -> str:
+    """The spec text of a file in any notation; exits 1 on a part that could not be read."""
+    from cnncalc.diagnostics import DiagnosticSink
+    from cnncalc.notations import detect, reader
+    from cnncalc.spec_writer import write_spec
     notation = detect(source.text, source.name) if lang == "auto" else lang
     sink = DiagnosticSink()
     parsed = reader(notation)(source.text, sink)
-    out = Output()
     errors = [d for d in sink.items if d.severity == "error"]
     if errors:
         from cnncalc.diagnostics import Source
@@ -259,12 +280,22 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
             out.error(render_diagnostic(d, Source(source.text, source.name), out.err_color))
         out.error(f"cnncalc: not converted: {len(errors)} part{'s' * (len(errors) != 1)} could not be read")
         sys.exit(EXIT_ERRORS)
-    spec = write_spec(parsed, source.text if notation == "lecture" else None)
-    if output_path is None:
-        out.write(spec)
-    else:
-        try:
-            write_new(output_path, spec.encode("utf-8"), force)
-        except OutputError as e:
-            raise UsageError(str(e)) from None
-    sys.exit(EXIT_OK)
+    return write_spec(parsed, source.text if notation == "lecture" else None)
+
+
+def _pytorch(file: str, lang: str, out: Any) -> str:
+    """PyTorch source for the file's network; exits 1 when it has errors or a layer PyTorch can't express."""
+    from cnncalc.pytorch_writer import Unsupported, write_pytorch
+    found = load([file], settings(None, lang))
+    if len(found) != 1:
+        raise UsageError(f"{file} holds {len(found)} networks; `--to pytorch` writes one (split the file)")
+    report, root = found[0]
+    print_diagnostics([report], out)
+    if not report.ok or root is None:
+        out.error("cnncalc: not converted: the network has errors")
+        sys.exit(EXIT_ERRORS)
+    try:
+        return write_pytorch(report, root)
+    except Unsupported as e:
+        out.error(f"cnncalc: not converted: {e}")
+        sys.exit(EXIT_ERRORS)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from cnncalc.limits import MAX_BATCH
 from cnncalc.render.output import Output
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -26,7 +27,14 @@ def check_stdin_once(paths: Iterable[str]) -> None:
         raise UsageError("`-` (standard input) is given more than once; it can be read only once")
 
 
-def analyses(paths: list[str], rounding: str | None, lang: str, explain: bool = False) -> Iterator[Any]:
+def settings(rounding: str | None, lang: str, explain: bool = False, batch: int | None = None,
+             train: str | None = None) -> Any:
+    """The options every analysing command shares, as the pipeline's `Settings`."""
+    from cnncalc.analysis import Settings
+    return Settings(rounding, None if lang == "auto" else lang, explain, batch, train)
+
+
+def analyses(paths: list[str], settings: Any) -> Iterator[Any]:
     """Every network of every file, as (report, tree) analyses, one file at a time; an unreadable file
     is a usage error."""
     from cnncalc.analysis import run
@@ -36,21 +44,20 @@ def analyses(paths: list[str], rounding: str | None, lang: str, explain: bool = 
             source = read_source(path)
         except InputError as e:
             raise UsageError(str(e)) from None
-        yield from run(source.text, source.name, rounding=rounding, lang=None if lang == "auto" else lang,
-                       explain=explain, bad_byte=source.bad_byte)
+        yield from run(source.text, source.name, settings, bad_byte=source.bad_byte)
 
 
-def load(paths: list[str], rounding: str | None, lang: str, explain: bool = False) -> list[Any]:
+def load(paths: list[str], settings: Any) -> list[Any]:
     """`analyses`, all at once (for commands that compare or run them)."""
-    return list(analyses(paths, rounding, lang, explain))
+    return list(analyses(paths, settings))
 
 
-def reports_of(paths: list[str], rounding: str | None, lang: str, explain: bool, budgets: Any) -> Iterator[Any]:
+def reports_of(paths: list[str], settings: Any, budgets: Any) -> Iterator[Any]:
     """The reports of every network, streamed (one file's analysis at a time), with budget checks."""
     checked = budgets is not None and budgets.any
     if checked:
         from cnncalc.checking import budget_diagnostics
-    for analysis in analyses(paths, rounding, lang, explain):
+    for analysis in analyses(paths, settings):
         report = analysis.report
         yield report.with_diagnostics(budget_diagnostics(report, budgets)) if checked else report
 
@@ -180,6 +187,8 @@ def lang_option(command: Any) -> Any:
                         help="The input notation (auto: by extension, then by content; docs/notations.md).")(command)
 
 
+batch_option = click.option("--batch", type=Whole(1, MAX_BATCH), default=None, metavar="N",
+                            help="Images per batch for the memory figures (over the spec's `batch`).")
 rounding_option = click.option("--rounding", type=click.Choice(["floor", "ceil"]),
                                help="Settle inexact divisions for the whole run (note N030 instead of E030).")
 

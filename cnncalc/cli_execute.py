@@ -19,6 +19,7 @@ from cnncalc.cli_common import (
     positive_count,
     print_diagnostics,
     rounding_option,
+    settings,
 )
 from cnncalc.limits import MAX_BATCH, MAX_TREE_DEPTH
 from cnncalc.report import Report
@@ -68,7 +69,7 @@ def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str,
     out = Output()
     documents = []
     failed = False
-    analyses = load(list(files), rounding, lang)
+    analyses = load(list(files), settings(rounding, lang))
     for analysis in analyses:
         report = analysis.report
         if not report.ok:
@@ -170,7 +171,7 @@ def run(file: str, input_path: str, weights_path: str | None, output_path: str |
     from cnncalc.render.output import Output
     from cnncalc.render.verify import render_volume
     out = Output()
-    analyses = load([file], rounding, lang)
+    analyses = load([file], settings(rounding, lang))
     analysis = analyses[0]
     report = analysis.report
     if not report.ok:

@@ -262,6 +262,7 @@ class Expander:
                 if child.ref is None:
                     return None
                 child.ref.keep = True
+                child.op = f"branch from @{branch.ref.name}"
             self.fill(child, branch.body, env, shift, branch_scope)
             siblings |= set(branch_scope.names)
             node.branches.append(child)
@@ -357,6 +358,7 @@ class Expander:
         shown = ", ".join(_shown(v) for v in bound.values())
         node = SeqNode(name, path, depth, span, "block", f"{block.name}({shown})")
         node.template = template
+        node.arguments = tuple(bound.items())
         references = self.references
         self.stack.append(block.name)
         try:

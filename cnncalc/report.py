@@ -6,14 +6,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
 from cnncalc.field import Field
-from cnncalc.layers.base import Layer, Working
+from cnncalc.layers.base import BYTES_PER_VALUE, Layer, Working
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     from cnncalc.solve import Answer as SolveAnswer
-
-BYTES_PER_VALUE = 4  # float32
-
+    from cnncalc.training import Training
 
 class Doubt(NamedTuple):
     """What of a row rests on a guessed size or an unknown value, and why."""
@@ -166,12 +164,12 @@ class Report:
     """One network's analysis."""
 
     __slots__ = ("source", "network", "index", "input", "batch", "rows", "totals", "output", "outputs", "diagnostics",
-                 "answers", "rounding", "span", "symbolic", "__weakref__")
+                 "answers", "rounding", "span", "symbolic", "training", "__weakref__")
 
     def __init__(self, source: Source, network: str | None, index: int, input: Shape | None, batch: int,
                  rows: list[Row], totals: Totals, output: Shape | None, outputs: tuple[Output, ...],
                  diagnostics: tuple[Diagnostic, ...], answers: tuple[Answer, ...], rounding: str, span: Span,
-                 symbolic: Symbolic | None = None) -> None:
+                 symbolic: Symbolic | None = None, training: Training | None = None) -> None:
         self.source = source
         self.network = network  # the `network` title
         self.index = index  # its position in the file (several networks per file)
@@ -186,6 +184,7 @@ class Report:
         self.rounding = rounding  # the rounding stated for the run (exact, floor or ceil)
         self.span = span  # the network's part of the source
         self.symbolic = symbolic  # letters for the input's sizes: the formulas (rows are at one valid size)
+        self.training = training  # the memory of a training step, when asked for (`--train`)
 
     @property
     def ok(self) -> bool:
@@ -205,7 +204,8 @@ class Report:
         """A copy with more diagnostics (command-line budgets), in line order."""
         merged = tuple(sorted(self.diagnostics + tuple(extra), key=lambda d: d.span.start))
         return Report(self.source, self.network, self.index, self.input, self.batch, self.rows, self.totals,
-                      self.output, self.outputs, merged, self.answers, self.rounding, self.span, self.symbolic)
+                      self.output, self.outputs, merged, self.answers, self.rounding, self.span, self.symbolic,
+                      self.training)
 
     def __repr__(self) -> str:
         return f"<Report {self.name}: {len(self.rows)} rows, {len(self.diagnostics)} diagnostics>"

@@ -70,7 +70,7 @@ class SeqNode:
     """A run of nodes: the network, a block call, a repeat, one repeat iteration, a branch or a side head."""
 
     __slots__ = ("name", "path", "depth", "span", "kind", "op", "_children", "_copy_of", "checks", "keep", "ref",
-                 "train", "template")
+                 "train", "template", "arguments")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: str, op: str) -> None:
         self.name = name
@@ -88,6 +88,7 @@ class SeqNode:
         # Nodes with the same template have the same contents but for their paths (the iterations of one
         # repeat, the calls of a block with the same arguments): the walker may copy one's rows for another.
         self.template: tuple[object, ...] | None = None
+        self.arguments: tuple[tuple[str, object], ...] = ()  # a block call's parameters as bound (name, value)
 
     @property
     def children(self) -> list[Node]:
@@ -155,7 +156,9 @@ def reference_counts(root: SeqNode) -> dict[int, int]:
 def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None, *, lazy: bool = False) -> Node:
     """A copy of a subtree whose paths start with `new` instead of `old`. With `lazy` (a tree without
     `@NAME` references) a sequence's contents are copied only when read (`SeqNode.children`);
-    otherwise all at once, and a reference to a node inside reads that node's copy (`copies`)."""
+    otherwise all at once, and a reference to a node inside reads that node's copy (`copies`). The
+    copy's root is not kept for `@NAME` unless a reference to it says so (the expander's decision)."""
+    top = copies is None
     copies = {} if copies is None else copies
     path = new + node.path[len(old):]
     copy: Node
@@ -172,11 +175,12 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
         copy.checks = node.checks
         copy.train = node.train
         copy.template = node.template
+        copy.arguments = node.arguments
     else:
         copy = MergeNode(node.name, path, node.depth, node.span, node.kind, node.keyword, node.count)
         copy.branches = [moved(b, old, new, copies, lazy=lazy) for b in node.branches]  # type: ignore[misc]
         copy.op = node.op
         copy.branch_paths = tuple(b.path for b in copy.branches)
-    copy.keep = node.keep
+    copy.keep = node.keep and not top
     copies[id(node)] = copy
     return copy

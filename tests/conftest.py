@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import cnncalc
-from cnncalc.analysis import Analysis
+from cnncalc.analysis import Analysis, Settings
 from cnncalc.analysis import run as run_source
 from cnncalc.report import Report, Row
 
@@ -42,7 +42,7 @@ def run(text: str, **kwargs: object) -> Report:
 
 def prepare(text: str, name: str = "t.spec", **kwargs: object) -> Analysis:
     """The first network's report and resolved tree (what the executor runs)."""
-    return run_source(text, name, **kwargs)[0]  # type: ignore[arg-type]
+    return run_source(text, name, Settings(**kwargs))[0]  # type: ignore[arg-type]
 
 
 def where(report: Report) -> list[tuple[str, int, int]]:

@@ -83,12 +83,12 @@ def test_json_rows_are_written_as_the_standard_encoder_would(seed: int, explain:
     """The JSON rows are formatted by hand for speed; the standard library reads back what `row_dict` says."""
     import json
 
-    from cnncalc.analysis import run
+    from cnncalc.analysis import Settings, run
     from cnncalc.render.machine import RowWriter, row_dict
     from tests.grammar import case
 
     _, text = case(seed)
     writer = RowWriter()
-    for analysis in run(text, "fuzz.spec", explain=explain):
+    for analysis in run(text, "fuzz.spec", Settings(explain=explain)):
         for row in analysis.report.rows[:2000]:
             assert json.loads(writer.row(row)) == row_dict(row)

@@ -172,13 +172,13 @@ def _same_with_copying_off(text: str, explain: bool) -> None:
     import pytest
 
     from cnncalc import expand, walker
-    from cnncalc.analysis import run
+    from cnncalc.analysis import Settings, run
 
-    fast = run(text, "fuzz.spec", explain=explain)
+    fast = run(text, "fuzz.spec", Settings(explain=explain))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(expand.Expander, "remember", lambda self, template, node, lazy: None)
         patch.setattr(walker.Walker, "templated", walker.Walker.walk_seq)
-        slow = run(text, "fuzz.spec", explain=explain)
+        slow = run(text, "fuzz.spec", Settings(explain=explain))
     assert len(fast) == len(slow)
     for a, b in zip(fast, slow):
         assert _row_fields(a.report.rows) == _row_fields(b.report.rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cnncalc.layers.arguments import RealKind, flag, positional
-from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import KEEPS_OUTPUT, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
@@ -18,6 +18,9 @@ class ReLU(Layer):
 
     keyword = "relu"
     example = "relu"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_OUTPUT  # its gradient is a function of its output
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x * (x > 0), 0
@@ -47,6 +50,9 @@ class Sigmoid(Layer):
     keyword = "sigmoid"
     example = "sigmoid"
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_OUTPUT  # its gradient is a function of its output
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         import numpy as np
         y = np.tanh(0.5 * x)
@@ -63,6 +69,9 @@ class Tanh(Layer):
 
     keyword = "tanh"
     example = "tanh"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_OUTPUT  # its gradient is a function of its output
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         import numpy as np
@@ -91,6 +100,9 @@ class Softmax(Layer):
 
     keyword = "softmax"
     example = "softmax"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_OUTPUT  # its gradient is a function of its output
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels

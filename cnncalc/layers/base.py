@@ -38,6 +38,19 @@ class Params(NamedTuple):
         return self.weights + self.biases
 
 
+class Kept(NamedTuple):
+    """What a layer keeps for the backward pass of a training step (cnncalc/training.py)."""
+
+    what: str  # input | output | nothing | view (the output is the input seen differently)
+    extra: int = 0  # bytes per image beside it: pooling indices, dropout masks, normalisation statistics
+    per_batch: int = 0  # bytes once per batch: a batch norm's statistics
+
+
+KEEPS_INPUT, KEEPS_OUTPUT, KEEPS_NOTHING, A_VIEW = Kept("input"), Kept("output"), Kept("nothing"), Kept("view")
+BYTES_PER_VALUE = 4  # float32: every memory figure's convention
+INDEX_BYTES = 8  # PyTorch's pooling indices are int64
+
+
 class Working(NamedTuple):
     """The arithmetic behind a row's numbers, as the lecture writes it (`None`: nothing to show)."""
 
@@ -147,6 +160,13 @@ class Layer:
         """How the layer moves the receptive field along height and width (cnncalc/field.py): each
         output unit sees e + 1 of its input units, every s-th, from -b. Default: position for position."""
         return SAME_STEPS
+
+    # ---- a training step's side (cnncalc/training.py) ------------------------------------------
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        """What the backward pass needs of the layer for input `x` and output `y` (per image), as
+        PyTorch's autograd keeps it. Default: the input (what a weighted layer's gradient needs)."""
+        return KEEPS_INPUT
 
     # ---- the executor's side (NumPy, imported only when a network is run) ------------------
 

@@ -32,6 +32,7 @@ class MergeKind:
     example: ClassVar[str]
     takes_count: ClassVar[bool] = False  # `split N`
     divides_input: ClassVar[bool] = False  # branches receive parts of the input (`branch_inputs`), not all of it
+    keeps_inputs: ClassVar[bool] = False  # the backward pass needs the branches' outputs (cnncalc/training.py)
 
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
@@ -143,6 +144,7 @@ class Mul(MergeKind):
 
     keyword = "mul"
     example = "mul { identity | globalavgpool ; conv 64 1x1 ; sigmoid }"
+    keeps_inputs = True  # each branch's gradient is the others' product
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         full_name, full = outs[0]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from cnncalc import codes
 from cnncalc.layers.arguments import CHANNELS, RealKind, flag, option, positional
-from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import BYTES_PER_VALUE, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
@@ -30,6 +30,12 @@ class LRN(Layer):
     beta: float = option(POSITIVE, default=0.75)
     k: float = option(POSITIVE, default=2.0)
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        # PyTorch computes it from parts (F.local_response_norm): beside the input, the zero-padded
+        # squares (C + size - 1 channels deep), the base of the power and the divisor.
+        h, w = (1, 1) if x.is_flat else x.dims[:2]
+        return Kept("input", (3 * x.channels + self.size - 1) * h * w * BYTES_PER_VALUE)
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.lrn(x, self.size, self.alpha, self.beta, self.k), 0
@@ -49,6 +55,9 @@ class BatchNorm(Layer):
     aliases = ("bn",)
     example = "bn"
     eps: float = option(POSITIVE, default=1e-5)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", per_batch=2 * x.channels * BYTES_PER_VALUE)  # and the batch's mean and inverse deviation
 
     def params(self, x: Shape) -> Params:
         return Params(weights=x.channels, biases=x.channels, non_trainable=2 * x.channels)
@@ -110,6 +119,10 @@ class LayerNorm(_Affine):
     example = "layernorm eps 1e-6"
     eps: float = option(POSITIVE, default=1e-5)
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        positions = 1 if x.is_flat else x.dims[0] * x.dims[1]
+        return Kept("input", 2 * positions * BYTES_PER_VALUE)  # and each position's mean and inverse deviation
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return self._scaled(kernels.normalize(x, (-1,), self.eps, naive), w), 0
@@ -122,6 +135,9 @@ class GroupNorm(_Affine):
     example = "groupnorm 32"
     groups: int = positional(CHANNELS)
     eps: float = option(POSITIVE, default=1e-5)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", 2 * self.groups * BYTES_PER_VALUE)  # and each group's mean and inverse deviation
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if x.channels % self.groups:
@@ -147,6 +163,11 @@ class InstanceNorm(_Affine):
     spatial_input = True
     affine_part: bool = flag({"affine": True}, default=False, doc="a learnt scale and shift per channel")
     eps: float = option(POSITIVE, default=1e-5)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        # PyTorch runs it as a batch norm over N·C channels: a mean and an inverse deviation per channel
+        # of each image, and with `affine` the scale repeated for every image.
+        return Kept("input", (3 if self.affine_part else 2) * x.channels * BYTES_PER_VALUE)
 
     @property
     def _is_affine(self) -> bool:

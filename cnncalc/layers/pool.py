@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from cnncalc import axis, field
 from cnncalc.layers.arguments import KERNEL, NO_PAD, PADDING, ROUNDING_WORDS, SIZE, Pad, Pair, flag, option, positional
-from cnncalc.layers.base import Layer, ShapeContext, Working
+from cnncalc.layers.base import INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output
 from cnncalc.shape import Shape, effective_kernel
 
@@ -27,6 +27,9 @@ class MaxPool(Layer):
     pad: Pad = option(PADDING, default=NO_PAD, names=("padding",))
     dilation: Pair = option(SIZE, default=(1, 1))
     rounding: str | None = flag(ROUNDING_WORDS, default=None)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", y.size * INDEX_BYTES)  # and where each maximum was
 
     @property
     def step(self) -> Pair:
@@ -112,6 +115,9 @@ class GlobalAvgPool(Layer):
     example = "globalavgpool"
     spatial_input = True
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # PyTorch averages to 1x1 with `mean`, whose gradient needs only sizes
+
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)
 
@@ -134,6 +140,9 @@ class GlobalMaxPool(Layer):
     keyword = "globalmaxpool"
     example = "globalmaxpool"
     spatial_input = True
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", y.size * INDEX_BYTES)  # PyTorch's adaptive_max_pool2d(1): and the indices
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(1, 1, x.channels)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from cnncalc import codes, field
 from cnncalc.layers.arguments import RealKind, positional
-from cnncalc.layers.base import FLAT_SIZES, SAME_STEPS, Layer, ShapeContext
+from cnncalc.layers.base import A_VIEW, FLAT_SIZES, SAME_STEPS, Kept, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT
 from cnncalc.shape import Shape
 
@@ -21,6 +21,9 @@ class Flatten(Layer):
 
     keyword = "flatten"
     example = "flatten"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if x.size > MAX_FLAT:
@@ -51,6 +54,9 @@ class Identity(Layer):
     keyword = "identity"
     example = "identity"
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW
+
 
 class Dropout(Layer):
     """Zeroes a fraction `p` of activations in training; the identity at inference."""
@@ -58,3 +64,6 @@ class Dropout(Layer):
     keyword = "dropout"
     example = "dropout 0.5"
     p: float = positional(RealKind(0, 1, below=True), default=0.5)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("nothing", y.size)  # its mask, a byte a value (PyTorch's fused kernel on a GPU)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from cnncalc import axis, codes, field
 from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, positional
-from cnncalc.layers.base import Layer, ShapeContext, Working
+from cnncalc.layers.base import A_VIEW, INDEX_BYTES, KEEPS_INPUT, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ class Slice(Layer):
     keyword = "slice"
     example = "slice 0:32"
     channels: Pair = positional(ChannelRange())
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW  # a window of the input's storage
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         start, stop = self.channels
@@ -55,6 +58,9 @@ class Shuffle(Layer):
     example = "shuffle 2"
     groups: int = positional(CHANNELS)
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
+
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if x.channels % self.groups:
             ctx.report(codes.E033, f"{x.channels} channels do not form {self.groups} equal groups "
@@ -80,6 +86,9 @@ class Upsample(Layer):
     spatial_input = True
     factor: Pair = positional(SIZE)
     mode: str = flag(MODES, default="nearest")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(x.dims[0] * self.factor[0], x.dims[1] * self.factor[1], x.channels)
@@ -113,6 +122,9 @@ class Resize(Layer):
     spatial_input = True
     size: Pair = positional(SIZE)
     mode: str = flag(MODES, default="nearest")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.volume(self.size[0], self.size[1], x.channels)
@@ -172,6 +184,9 @@ class AdaptiveAvgPool(_Adaptive):
     example = "adaptiveavgpool 7x7"
     reduce = "mean"
 
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING if self.size == (1, 1) else KEEPS_INPUT  # to 1x1, PyTorch takes the `mean`
+
 
 class AdaptiveMaxPool(_Adaptive):
     """Max over PyTorch's adaptive windows, to a given HxW."""
@@ -179,6 +194,9 @@ class AdaptiveMaxPool(_Adaptive):
     keyword = "adaptivemaxpool"
     example = "adaptivemaxpool 1x1"
     reduce = "max"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", y.size * INDEX_BYTES)
 
 
 class ZeroPad(Layer):
@@ -188,6 +206,9 @@ class ZeroPad(Layer):
     example = "zeropad 0,1,0,1"
     spatial_input = True
     pad: Pad = positional(CROPPING)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         p = self.pad
@@ -221,6 +242,9 @@ class Crop(Layer):
     example = "crop 4"
     spatial_input = True
     crop: Pad = positional(CROPPING)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW  # a window of the input's storage
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         c = self.crop
@@ -259,6 +283,9 @@ class CenterCrop(Layer):
     example = "centercrop 56x56"
     spatial_input = True
     size: Pair = positional(SIZE)
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW  # a window of the input's storage
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if self.size[0] > x.dims[0] or self.size[1] > x.dims[1]:

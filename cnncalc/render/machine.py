@@ -135,6 +135,8 @@ def network_document(report: Report) -> tuple[dict[str, Any], list[Row]]:
         "verdicts": verdict_counts([report]),
         "diagnostics": [diagnostic_dict(report, d) for d in report.diagnostics],
         **({"symbolic": symbolic_dict(report)} if report.symbolic is not None else {}),
+        **({"training": {**report.training._asdict(), "peak": report.training.peak}}
+           if report.training is not None else {}),
         "ok": report.ok,
     }, report.rows
 

@@ -103,7 +103,24 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
             lines.append((f"Output {o.path or '(main)'}" + (" (train)" if o.train else ""), shape_text(o.shape), ""))
     else:
         lines.append(("Output", shape_text(report.output), ""))
-    return lines
+    return lines + training_lines(report)
+
+
+OPTIMIZER_STATE_NOTE = {"sgd": "none (plain SGD)", "momentum": "a velocity per parameter",
+                        "adam": "two moments per parameter"}
+
+
+def training_lines(report: Report) -> list[tuple[str, str, str]]:
+    """`--train`: the step's memory, line by line with its convention, and the peak."""
+    t = report.training
+    if t is None:
+        return []
+    return [(f"Training step ({t.optimizer}, batch {t.batch})", human_bytes(t.peak), "peak, estimated"),
+            ("  parameters", human_bytes(t.parameters), "learnable + statistics"),
+            ("  gradients", human_bytes(t.gradients), "one per learnable parameter"),
+            ("  optimizer state", human_bytes(t.optimizer_state), OPTIMIZER_STATE_NOTE[t.optimizer]),
+            ("  saved activations", human_bytes(t.saved), "kept for the backward pass"),
+            ("  backward working set", human_bytes(t.backward), "largest input+output gradients")]
 
 
 def symbolic_totals(report: Report) -> list[tuple[str, str, str]]:

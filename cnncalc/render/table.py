@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from cnncalc.field import shown
+from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.limits import MAX_TABLE_ROWS
 from cnncalc.render.rows import (
     CONVENTIONS,
@@ -20,7 +21,7 @@ from cnncalc.render.rows import (
     visible_rows,
 )
 from cnncalc.render.text import Column, Table, key_values, styled, wrap
-from cnncalc.report import BYTES_PER_VALUE, Report, Row
+from cnncalc.report import Report, Row
 
 
 class _Cells(NamedTuple):
