@@ -5,7 +5,8 @@ What each layer keeps for the backward pass is its rule (`Layer.kept`, `MergeKin
 PyTorch's autograd keeps it; a tensor kept by several layers (a ReLU's output, which is also the next
 convolution's input) is counted once, and a view (flatten, a crop) keeps the tensor it views.
 docs/insight.md states the conventions and where other tools differ; tests/test_training.py counts
-the bytes PyTorch really saves."""
+the bytes PyTorch really saves. As in autograd, nothing is kept where no gradient flows: layers
+that read only the input image, or other tensors that depend on no parameter."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
         return None
     sizes: dict[str, int] = {NETWORK_INPUT: network_input.size}
     base: dict[str, str] = {}  # a view's path -> the tensor it views
+    graded: set[str] = set()  # tensors that depend on a parameter: autograd records what reads them
     kept: set[str] = set()
     extra = per_batch = 0
     widest = 0
@@ -57,6 +59,9 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
         source = r.inputs[0] if r.inputs else NETWORK_INPUT
         widest = max(widest, sum(sizes.get(p, 0) for p in r.inputs) + r.output.size)
         if r.layer is not None and r.input is not None:
+            if source not in graded and not r.params:
+                continue  # no gradient flows here: autograd keeps nothing (layers before the first weights)
+            graded.add(r.path)
             rule = r.layer.kept(r.input, r.output)
             extra += rule.extra
             per_batch += rule.per_batch
@@ -66,8 +71,11 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
                 kept.add(r.path)
             elif rule.what == "view":
                 base[r.path] = base.get(source, source)
-        elif MERGES[r.keyword].keeps_inputs:
-            kept.update(base.get(p, p) for p in r.inputs)
+        elif any(p in graded for p in r.inputs):
+            graded.add(r.path)
+            if MERGES[r.keyword].keeps_inputs:  # each input's gradient needs the others: kept for those that need one
+                kept.update(base.get(p, p) for i, p in enumerate(r.inputs)
+                            if any(q in graded for j, q in enumerate(r.inputs) if j != i))
     per_image = sum(sizes[p] for p in kept) * BYTES_PER_VALUE + extra
     learnable = totals.params * BYTES_PER_VALUE
     return Training(optimizer, totals.batch, (totals.params + totals.non_trainable) * BYTES_PER_VALUE, learnable,

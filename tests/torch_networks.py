@@ -1,0 +1,23 @@
+"""Small networks that together use every layer keyword and merge kind: the PyTorch cross-checks
+(executor values, exported modules, training memory) run each of them."""
+from __future__ import annotations
+
+NETWORKS = [  # (input, spec lines): together they use every layer keyword and merge kind
+    ("9x11x4", "conv 6 3x3 pad 1 ; relu6 ; dwconv 3x3 stride 2 pad same multiplier 2 ; hardswish"),
+    ("8x8x6", "deconv 4 3x3 stride 2 pad 1 outpad 1 ; leakyrelu 0.2 ; maxpool 3x3 stride 2 ceil ; elu 0.7"),
+    ("10x10x3", "conv 8 3x3 pad 0,1,1,2 dilation 2 groups 1 ; sigmoid ; avgpool 3 stride 2 pad 1 exclude_pad"),
+    ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax"),
+    ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001"),
+    ("5x7x6", "slice 1:5 ; shuffle 2 ; upsample 2 ; upsample 2x3 bilinear ; resize 7x4 bilinear ; resize 13x5"),
+    ("14x10x3", "adaptiveavgpool 4x3 ; zeropad 1,0,2,1 ; adaptivemaxpool 2 ; zeropad 1"),
+    ("13x12x2", "crop 1,2,0,3 ; centercrop 7x4 ; globalmaxpool ; flatten ; fc 5 ; dropout ; identity"),
+    ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
+    ("8x8x8", "se: mul { identity | globalavgpool ; conv 2 1x1 ; relu ; conv 8 1x1 ; hardsigmoid }"),
+    ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),
+    ("7x7x8", "split 2 { identity | conv 4 1x1 nobias ; bn ; relu ; dwconv 3x3 pad 1 } ; shuffle 2"),
+    ("8x8x3", "enc: conv 4 3x3 pad 1\ndown: maxpool 2 ; conv 8 3x3 pad 1\n"
+              "up: deconv 4 2x2 stride 2 ; concat { @enc | identity } ; conv 4 3x3 pad 1"),
+    ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),
+    ("10x10x3", "conv 6 3x3 ; aux: side train { globalavgpool ; fc 3 } ; head: side { conv 2 1x1 } ; relu"),
+    ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
+]
