@@ -59,18 +59,26 @@ def analyze_all(path: str | os.PathLike[str], **settings: Any) -> list[Report]:
     """Every network in a file, in order."""
     name = os.fspath(path)
     if not os.path.exists(name):
-        raise FileNotFoundError(f"no file {name!r}")
+        raise FileNotFoundError(f"no file {name!r} (for spec text itself, use cnncalc.analyze_text)")
+    if os.path.isdir(name):
+        raise IsADirectoryError(f"{name!r} is a directory; give a file")
     text = decode(read_bytes(name), name)
     return [a.report for a in run(text.text, name, _settings(settings), bad_byte=text.bad_byte)]
 
 
 def analyze_text(text: str, name: str = "<string>", **settings: Any) -> Report:
     """Analyse spec text (the first network, when it holds several); keywords as for `analyze`."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze_text takes the text itself, not {type(text).__name__}; for a file use "
+                        f"cnncalc.analyze(path)")
     return run(text, name, _settings(settings))[0].report
 
 
 def _settings(given: dict[str, Any]) -> Settings:
     """The API's keywords, checked as the command line checks its options."""
+    unknown = sorted(set(given) - set(Settings._fields))
+    if unknown:
+        raise TypeError(f"unknown keyword {unknown[0]!r}; cnncalc.analyze takes {', '.join(Settings._fields)}")
     settings = Settings(**given)
     checks = (("rounding", settings.rounding, (None, "floor", "ceil")), ("train", settings.train, (None, *OPTIMIZERS)))
     for name, value, allowed in checks:

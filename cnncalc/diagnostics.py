@@ -26,6 +26,8 @@ class Diagnostic(NamedTuple):
     hint: str | None = None
     path: str | None = None
     notes: tuple[str, ...] = ()
+    line: int = 0  # 1-based, set when the report is made (`Source.locate`); 0 before
+    column: int = 0
 
     @property
     def severity(self) -> Severity:
@@ -52,6 +54,11 @@ class Source:
         starts = self._line_starts()
         line = max(bisect_right(starts, offset) - 1, 0)
         return line + 1, offset - starts[line] + 1
+
+    def locate(self, diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+        """The diagnostics with their line and column filled in."""
+        return tuple(d if d.line else d._replace(line=(where := self.line_col(d.span.start))[0], column=where[1])
+                     for d in diagnostics)
 
     def line_text(self, line: int) -> str:
         starts = self._line_starts()

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from cnncalc.limits import MAX_FILE_BYTES
 
 
-class InputError(Exception):
+class InputError(ValueError):
     """A file cannot be read as input; the message says which and why (a usage error, exit 2)."""
 
 

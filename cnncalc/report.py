@@ -2,7 +2,7 @@
 it and nothing calls back into the layers. Built once by the pipeline, never mutated after."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
 from cnncalc.field import Field
@@ -179,7 +179,7 @@ class Report:
         self.totals = totals
         self.output = output
         self.outputs = outputs
-        self.diagnostics = diagnostics  # in line order
+        self.diagnostics = source.locate(diagnostics)  # in line order, each with its line and column
         self.answers = answers
         self.rounding = rounding  # the rounding stated for the run (exact, floor or ceil)
         self.span = span  # the network's part of the source
@@ -206,6 +206,33 @@ class Report:
         return Report(self.source, self.network, self.index, self.input, self.batch, self.rows, self.totals,
                       self.output, self.outputs, merged, self.answers, self.rounding, self.span, self.symbolic,
                       self.training)
+
+    def messages(self) -> list[str]:
+        """Each diagnostic in one line: `FILE:LINE:COL: error[CODE]: message`."""
+        return [f"{self.source.name}:{d.line}:{d.column}: {d.severity}[{d.code}]: {d.message}"
+                for d in self.diagnostics]
+
+    # ---- in Python and notebooks (cnncalc/render/notebook.py) -------------------------------
+
+    def __str__(self) -> str:
+        """The table and totals (and any diagnostics), as `cnncalc FILE` prints them."""
+        from cnncalc.render.notebook import text
+        return text(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the picture, the table, the totals and the diagnostics."""
+        from cnncalc.render.notebook import html
+        return html(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The network's JSON document (`--format json`), as Python values."""
+        from cnncalc.render.notebook import document
+        return document(self)
+
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame (ImportError naming pandas when it is not installed)."""
+        from cnncalc.render.notebook import dataframe
+        return dataframe(self)
 
     def __repr__(self) -> str:
         return f"<Report {self.name}: {len(self.rows)} rows, {len(self.diagnostics)} diagnostics>"

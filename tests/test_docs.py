@@ -83,3 +83,32 @@ def test_ci_runs_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text()
     for command in setup.group(1).strip().splitlines():
         assert command in ci.splitlines()
+
+
+def pycon_blocks(doc: str) -> list[str]:
+    """The ```pycon blocks of a doc: `>>>` examples with their output, as doctest reads them."""
+    return re.findall(r"```pycon\n(.*?)```", (ROOT / doc).read_text(), re.S)
+
+
+PYCON = [doc for doc in DOCS if pycon_blocks(doc)]
+
+
+@pytest.mark.parametrize("doc", PYCON)
+def test_documented_python(doc: str) -> None:
+    """Every `>>>` example of the doc, in order and sharing names, prints what the doc shows."""
+    import doctest
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest("\n".join(pycon_blocks(doc)), {}, doc, doc, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        failures = []
+        runner.run(test, out=failures.append)
+    finally:
+        os.chdir(cwd)
+    assert runner.failures == 0, "".join(failures)
+
+
+def test_the_python_page_has_examples() -> None:
+    assert "docs/python.md" in PYCON

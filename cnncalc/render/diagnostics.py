@@ -20,7 +20,7 @@ def _window(text: str, col: int, width: int) -> tuple[str, int, int]:
 
 
 def location(diag: Diagnostic, source: Source) -> tuple[int, int]:
-    return source.line_col(diag.span.start)
+    return (diag.line, diag.column) if diag.line else source.line_col(diag.span.start)
 
 
 def one_line(diag: Diagnostic, source: Source) -> str:
