@@ -80,6 +80,11 @@ E015 = Code("E015", LAYERS, "duplicate name",
 E016 = Code("E016", LAYERS, "filter depth differs from the input",
             "A kernel written with its depth (`conv 96 11x11x3`, the lecture's `11x11x3 filters`) must have "
             "the depth of the volume it slides over.")
+E017 = Code("E017", LAYERS, "declared input size differs",
+            "A layer written with the size of its input (`fc 120 inputs 400`, `bn inputs 64`: what PyTorch's "
+            "`in_features`, `in_channels` and `num_features` state) receives another size. In PyTorch the "
+            "network would fail here; the walk goes on with the size the layer really receives.",
+            size_dependent=True)
 E020 = Code("E020", STATEMENTS, "missing input",
             "The network has no `input HxWxC` line, so there is nothing to compute shapes from.")
 E021 = Code("E021", STATEMENTS, "duplicate input", "`input` may appear only once per network.")

@@ -127,7 +127,8 @@ def _norm(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     eps = "" if layer.eps == 1e-5 else f", eps={_real(layer.eps)}"
     c = x.channels
     if layer.keyword == "batchnorm":
-        return [Step("", f"nn.BatchNorm{'1' if x.is_flat else '2'}d({c}{eps})")]
+        affine = "" if layer.affine else ", affine=False"
+        return [Step("", f"nn.BatchNorm{'1' if x.is_flat else '2'}d({c}{eps}{affine})")]
     if layer.keyword == "layernorm":
         return [Step("", f"{'nn.LayerNorm' if x.is_flat else 'LayerNorm2d'}({c}{eps})")]
     if layer.keyword == "groupnorm":
@@ -173,6 +174,7 @@ SPELLINGS: dict[str, Spell] = {
     "mish": _simple("nn.Mish()"), "softmax": _simple("nn.Softmax(dim=1)"),
     "lrn": _lrn,
     "batchnorm": _norm, "layernorm": _norm, "groupnorm": _norm, "instancenorm": _norm,
+    "scale": lambda layer, x, y, ceil: [Step("", f"Scale({x.channels}{'' if layer.bias else ', bias=False'})")],
     "dropout": lambda layer, x, y, ceil: [Step("", f"nn.Dropout({_real(layer.p)})")],
     "identity": lambda layer, x, y, ceil: [],  # nothing to write: the next statement reads the input
     "slice": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, {layer.channels[0]}:{layer.channels[1]}]")],
@@ -186,7 +188,19 @@ SPELLINGS: dict[str, Spell] = {
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "mul": " * "}
 
-HELPERS = {"LayerNorm2d": '''class LayerNorm2d(nn.LayerNorm):
+HELPERS = {"Scale": '''class Scale(nn.Module):
+    """A learnt scale (and shift) per channel: Caffe's Scale layer."""
+
+    def __init__(self, channels: int, bias: bool = True) -> None:
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(channels))
+        self.bias = nn.Parameter(torch.zeros(channels)) if bias else None
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        shape = (1, -1) + (1,) * (x.dim() - 2)
+        y = x * self.weight.view(shape)
+        return y if self.bias is None else y + self.bias.view(shape)
+''', "LayerNorm2d": '''class LayerNorm2d(nn.LayerNorm):
     """LayerNorm over the channels at each position (ConvNeXt's), for N x C x H x W input."""
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -333,8 +347,7 @@ class Writer:
         if layer is None or row.input is None or row.output is None:
             raise Unsupported(f"{node.path} could not be computed")
         steps = SPELLINGS[layer.keyword](layer, row.input, row.output, node.rounding.ceil)
-        if any("LayerNorm2d" in s.code for s in steps):
-            self.helpers.add("LayerNorm2d")
+        self.helpers.update(h for h in HELPERS for s in steps if s.code.startswith(h + "("))
         written = layer_text(node.call) if module.node is not None else \
             f"{layer.spec_text()} -> {_nchw(row.output)}"
         current = src

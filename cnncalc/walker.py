@@ -182,6 +182,7 @@ class Walker:
             row.doubt = None
         else:
             ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
+            _check_declared_inputs(layer, x, ctx)
             y = layer.out_shape(x, ctx)
             if y is not None and not _within_limits(y):
                 ctx.report(codes.E031, f"the output {y} is beyond cnncalc's limits ({limits.MAX_EXTENT:,} per side, "
@@ -504,3 +505,16 @@ def _sum_into(row: Row, children: list[Row]) -> None:
         row.activations += child.activations
         row.rounded = row.rounded or child.rounded
         row.known = row.known and child.known
+
+
+def _check_declared_inputs(layer: Layer, x: Shape, ctx: _LayerContext) -> None:
+    """`inputs N` as written (PyTorch's `in_channels`, `in_features`): what the layer receives must be N."""
+    declared = layer.inputs
+    if declared is None:
+        return
+    received = x.size if layer.counts_all_inputs else x.channels
+    if declared != received:
+        what = "values" if layer.counts_all_inputs else "channels"
+        seen = f" ({x} flattened)" if layer.counts_all_inputs and not x.is_flat else f" ({x})"
+        ctx.report(codes.E017, f"written for {declared:,} input {what} but receives {received:,}{seen}",
+                   arg="inputs", hint=f"write `inputs {received}`, or change the layer before so it gives {declared:,}")

@@ -3,7 +3,7 @@ and arithmetic written out here."""
 from __future__ import annotations
 
 from cnncalc.shape import effective_kernel, out_len, same_padding, transposed_len
-from tests.conftest import codes, row, run
+from tests.conftest import codes, row, run, where
 
 
 def test_lecture_7x7_input_3x3_filter_strides_1_2_3() -> None:
@@ -127,3 +127,23 @@ def test_ceil_keeps_an_exact_division() -> None:
     # Found by the walker-vs-executor property: a 1x1 kernel with pad 1 on 3 gives exactly
     # (3 - 1 + 2)/1 + 1 = 5 windows; rounding up adds none, so none is dropped.
     assert out_len(3, 1, 1, 1, 1, True).value == 5
+
+
+def test_declared_input_sizes_are_checked() -> None:
+    # PyTorch states what a layer expects: nn.Linear(256, 120) after a 5x5x16 map fails there,
+    # since 5·5·16 = 400; cnncalc says so at the `inputs` word (E017) and goes on with 400.
+    r = run("input 5x5x16\nfc 120 inputs 256\n")
+    assert where(r) == [("E017", 2, 8)]
+    assert r.diagnostics[0].message == "fc1: written for 256 input values but receives 400 (5x5x16 flattened)"
+    assert r.totals.params == (400 + 1) * 120
+    assert where(run("input 8x8x3\nconv 8 3x3 in 4\n")) == [("E017", 2, 12)]
+    assert where(run("input 8x8x3\nconv 8 3x3 inputs 3 ; bn inputs 8 ; fc 10 in 288\n")) == []
+
+
+def test_caffe_batch_norm_and_scale() -> None:
+    # Caffe: BatchNorm holds mean, variance and a moving-average factor (2C + 1, not learnt); the
+    # Scale layer after it holds gamma and beta (2C learnt).
+    r = run("input 4x4x64\nbn noaffine counted\nscale\nscale nobias\n")
+    bn, scale, scale_nobias = (row(r, p) for p in ("bn1", "scale1", "scale2"))
+    assert (bn.params, bn.non_trainable) == (0, 2 * 64 + 1)
+    assert (scale.params, scale_nobias.params) == (2 * 64, 64)

@@ -94,6 +94,11 @@ def _center(x: torch.Tensor, h: int, w: int) -> torch.Tensor:
     return x[:, :, top:top + h, left:left + w]
 
 
+def _channels(v: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    """A per-channel vector shaped to broadcast over N x C (x H x W)."""
+    return v.view(1, -1, *([1] * (x.ndim - 2)))
+
+
 def _sides(p: Any) -> tuple[int, int, int, int]:
     return p.left, p.right, p.top, p.bottom  # F.pad's order
 
@@ -125,7 +130,9 @@ TORCH_OPS: dict[str, Op] = {
     "mish": lambda layer, x, w, c: F.mish(x),
     "softmax": lambda layer, x, w, c: torch.softmax(x, dim=1),
     "lrn": lambda layer, x, w, c: F.local_response_norm(x, layer.size, layer.alpha, layer.beta, layer.k),
-    "batchnorm": lambda layer, x, w, c: F.batch_norm(x, w["mean"], w["var"], w["gamma"], w["beta"], eps=layer.eps),
+    "batchnorm": lambda layer, x, w, c: F.batch_norm(x, w["mean"], w["var"], w.get("gamma"), w.get("beta"),
+                                                     eps=layer.eps),
+    "scale": lambda layer, x, w, c: x * _channels(w["gamma"], x) + (_channels(w["beta"], x) if "beta" in w else 0),
     "layernorm": lambda layer, x, w, c: _channels_last_norm(x, w, layer.eps),
     "groupnorm": lambda layer, x, w, c: F.group_norm(x, layer.groups, w["gamma"], w["beta"], layer.eps),
     "instancenorm": lambda layer, x, w, c: F.instance_norm(x, weight=w.get("gamma"), bias=w.get("beta"), eps=layer.eps),

@@ -19,7 +19,7 @@ from cnncalc.layers.activation import (
 from cnncalc.layers.base import Layer, Params, Working
 from cnncalc.layers.conv import Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
-from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, LayerNorm
+from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, LayerNorm, Scale
 from cnncalc.layers.pool import AvgPool, GlobalAvgPool, GlobalMaxPool, MaxPool
 from cnncalc.layers.reshape import Dropout, Flatten, Identity
 from cnncalc.layers.resize import (
@@ -37,7 +37,7 @@ from cnncalc.layers.resize import (
 LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU, HardSwish, Mish, Softmax,
-    LRN, BatchNorm, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample, Resize,
+    LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample, Resize,
     ZeroPad, Crop, CenterCrop,
 )
 

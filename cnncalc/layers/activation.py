@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc.layers.arguments import RealKind, flag, positional
+from cnncalc.layers.arguments import RealKind, declared_inputs, flag, positional
 from cnncalc.layers.base import KEEPS_OUTPUT, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
@@ -209,6 +209,7 @@ class PReLU(Layer):
     keyword = "prelu"
     example = "prelu perchannel"
     per_channel: bool = flag({"perchannel": True}, default=False, doc="a slope per channel")
+    inputs: int | None = declared_inputs()
 
     def params(self, x: Shape) -> Params:
         return Params(weights=x.channels if self.per_channel else 1)

@@ -253,6 +253,13 @@ def spec_text(keyword: str, schema: Schema, values: tuple[Any, ...]) -> str:
 
 
 CHANNELS = Int(1, limits.MAX_CHANNELS)
+
+
+def declared_inputs(what: str = "channels") -> Any:
+    """`inputs N` (or `in N`): the input's size as a framework states it (PyTorch's `in_channels`,
+    `in_features`, `num_features`), checked against what the layer receives (E017)."""
+    kind = Int(1, limits.MAX_FLAT) if what == "values" else CHANNELS
+    return option(kind, default=None, names=("in",), doc=f"the input's {what}, when written (checked)")
 SIZE = PairKind(1, limits.MAX_SIZE)
 KERNEL = PairKind(1, limits.MAX_SIZE, both=True)
 OFFSET = PairKind(0, limits.MAX_SIZE)

@@ -81,6 +81,8 @@ class Layer:
     aliases: ClassVar[tuple[str, ...]] = ()
     example: ClassVar[str] = ""  # a spec line using it (docs, help, the registry test)
     spatial_input: ClassVar[bool] = False  # needs an HxWxC volume, not a flat vector
+    counts_all_inputs: ClassVar[bool] = False  # `inputs N` counts every input value (fc), not the channels
+    inputs: int | None = None  # the input size as written (`inputs N`), for layers that take it: checked
     schema: ClassVar[Schema] = Schema.of(())
     _names: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[tuple[Any, ...]] = ()
@@ -189,7 +191,7 @@ SAME_STEPS: tuple[Step, Step] = ((0, 1, 0), (0, 1, 0))  # the layer keeps every 
 KEEP_SIZES: tuple[AxisRule, AxisRule] = (axis.KEEP, axis.KEEP)
 FLAT_SIZES: tuple[AxisRule, AxisRule] = (axis.Flat(), axis.Flat())
 
-NON_TRAINABLE = ("mean", "var")  # weight arrays that are running statistics, not learnable
+NON_TRAINABLE = ("mean", "var", "count")  # weight arrays that are running statistics, not learnable
 
 
 def thousands(n: int) -> str:

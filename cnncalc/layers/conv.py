@@ -16,6 +16,7 @@ from cnncalc.layers.arguments import (
     Int,
     Pad,
     Pair,
+    declared_inputs,
     flag,
     option,
     positional,
@@ -69,6 +70,7 @@ class Conv(Layer):
     bias: bool = flag(NOBIAS, default=True)
     rounding: str | None = flag(ROUNDING_WORDS, default=None, doc="this layer's rounding of inexact divisions")
     depth: int | None = option(Int(1, MAX_CHANNELS), default=None, doc="the filter depth, when written (11x11x3)")
+    inputs: int | None = declared_inputs()
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if not check_groups(ctx, x.channels, self.out_channels, self.groups):
@@ -137,6 +139,7 @@ class DWConv(Layer):
     multiplier: int = option(CHANNELS, default=1)
     bias: bool = flag(NOBIAS, default=True)
     rounding: str | None = flag(ROUNDING_WORDS, default=None)
+    inputs: int | None = declared_inputs()
 
     def as_conv(self, x: Shape) -> Conv:
         return Conv(self.multiplier * x.channels, self.kernel, self.stride, self.pad, self.dilation,
@@ -203,6 +206,7 @@ class Deconv(Layer):
     dilation: Pair = option(SIZE, default=(1, 1))
     groups: int = option(CHANNELS, default=1)
     bias: bool = flag(NOBIAS, default=True)
+    inputs: int | None = declared_inputs()
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if self.pad.same:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cnncalc import field
-from cnncalc.layers.arguments import CHANNELS, NOBIAS, flag, positional
+from cnncalc.layers.arguments import CHANNELS, NOBIAS, declared_inputs, flag, positional
 from cnncalc.layers.base import FLAT_SIZES, SAME_STEPS, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape
 
@@ -26,6 +26,8 @@ class FC(Layer):
     example = "fc 4096"
     units: int = positional(CHANNELS, doc="the number of neurons N")
     bias: bool = flag(NOBIAS, default=True)
+    inputs: int | None = declared_inputs("values")
+    counts_all_inputs = True
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return Shape.flat(self.units)

@@ -6,7 +6,7 @@ from math import isqrt
 from typing import TYPE_CHECKING, ClassVar
 
 from cnncalc import codes
-from cnncalc.layers.arguments import CHANNELS, RealKind, flag, option, positional
+from cnncalc.layers.arguments import CHANNELS, NOBIAS, RealKind, declared_inputs, flag, option, positional
 from cnncalc.layers.base import BYTES_PER_VALUE, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
@@ -49,34 +49,77 @@ class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
 
     gamma and beta are learnable (2C); the running mean and variance are non-trainable (2C).
+    `noaffine` leaves gamma and beta out (Caffe's BatchNorm, whose Scale layer holds them);
+    `counted` keeps one more statistic (Caffe's moving-average factor, Keras' Normalization count).
     """
 
     keyword = "batchnorm"
     aliases = ("bn",)
     example = "bn"
     eps: float = option(POSITIVE, default=1e-5)
+    affine: bool = flag({"noaffine": False}, default=True, doc="no gamma and beta (Caffe's BatchNorm)")
+    counted: bool = flag({"counted": True}, default=False,
+                         doc="one more running statistic: Caffe's moving-average factor, Keras' count")
+    inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return Kept("input", per_batch=2 * x.channels * BYTES_PER_VALUE)  # and the batch's mean and inverse deviation
 
     def params(self, x: Shape) -> Params:
-        return Params(weights=x.channels, biases=x.channels, non_trainable=2 * x.channels)
+        c = x.channels if self.affine else 0
+        return Params(weights=c, biases=c, non_trainable=2 * x.channels + self.counted)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         c = x.channels
-        return Working(params=f"2·{c} = {thousands(2 * c)} learnable (gamma, beta); "
-                              f"2·{c} = {thousands(2 * c)} running statistics (mean, var)")
+        learnable = f"2·{c} = {thousands(2 * c)} learnable (gamma, beta)" if self.affine else "no gamma or beta"
+        statistics = f"2·{c}{' + 1' if self.counted else ''} = {thousands(2 * c + self.counted)} running statistics " \
+                     f"(mean, var{', count' if self.counted else ''})"
+        return Working(params=f"{learnable}; {statistics}")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = x[-1]
-        return {"gamma": (c,), "beta": (c,), "mean": (c,), "var": (c,)}
+        shapes: dict[str, tuple[int, ...]] = {"gamma": (c,), "beta": (c,)} if self.affine else {}
+        return shapes | {"mean": (c,), "var": (c,)} | ({"count": (1,)} if self.counted else {})
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        return kernels.batch_norm(x, w["gamma"], w["beta"], w["mean"], w["var"], self.eps), 0
+        if self.affine:
+            return kernels.batch_norm(x, w["gamma"], w["beta"], w["mean"], w["var"], self.eps), 0
+        one = w["mean"] * 0 + 1
+        return kernels.batch_norm(x, one, one * 0, w["mean"], w["var"], self.eps), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return _size(x) * itemsize + 4 * x[-1] * itemsize
+        return _size(x) * itemsize + 6 * x[-1] * itemsize
+
+
+class Scale(Layer):
+    """A learnt scale (and shift) per channel: gamma·x + beta (Caffe's Scale layer, which follows its
+    BatchNorm). Params C, plus C with the shift (`nobias` leaves it out)."""
+
+    keyword = "scale"
+    example = "scale"
+    bias: bool = flag(NOBIAS, default=True)
+    inputs: int | None = declared_inputs()
+
+    def params(self, x: Shape) -> Params:
+        return Params(weights=x.channels, biases=x.channels if self.bias else 0)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        c = x.channels
+        return Working(params=f"{c} scales" + (f" + {c} shifts = {thousands(2 * c)}" if self.bias else ""))
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        shapes: dict[str, tuple[int, ...]] = {"gamma": (x[-1],)}
+        return shapes | ({"beta": (x[-1],)} if self.bias else {})
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        y = x * w["gamma"]
+        if self.bias:
+            y += w["beta"]
+        return y, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
 
 
 class _Affine(Layer):
@@ -118,6 +161,7 @@ class LayerNorm(_Affine):
     keyword = "layernorm"
     example = "layernorm eps 1e-6"
     eps: float = option(POSITIVE, default=1e-5)
+    inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         positions = 1 if x.is_flat else x.dims[0] * x.dims[1]
@@ -135,6 +179,7 @@ class GroupNorm(_Affine):
     example = "groupnorm 32"
     groups: int = positional(CHANNELS)
     eps: float = option(POSITIVE, default=1e-5)
+    inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return Kept("input", 2 * self.groups * BYTES_PER_VALUE)  # and each group's mean and inverse deviation
@@ -163,6 +208,7 @@ class InstanceNorm(_Affine):
     spatial_input = True
     affine_part: bool = flag({"affine": True}, default=False, doc="a learnt scale and shift per channel")
     eps: float = option(POSITIVE, default=1e-5)
+    inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         # PyTorch runs it as a batch norm over N·C channels: a mean and an inverse deviation per channel
