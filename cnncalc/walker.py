@@ -298,10 +298,11 @@ class Walker:
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
-        if node.ref is not None:
+        if node.ref is not None:  # the branch starts from the referenced output: the caller's flow moves there
             saved = self.kept.get(id(node.ref))
-            flow = saved.copy() if saved is not None else Flow(None, node.ref.path, Doubt(
+            start = saved if saved is not None else Flow(None, node.ref.path, Doubt(
                 f"`@{node.ref.name}` is unknown here", None, True, True), None)
+            flow.shape, flow.source, flow.doubt, flow.field = start.shape, start.source, start.doubt, start.field
         row = Row(node.path, node.name, node.kind, node.kind, node.op, node.depth, node.span, flow.shape,
                   (flow.source,))
         row.train = self.train

@@ -266,3 +266,11 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
     assert "E004" in codes(r)
     chain = "block b0() { relu }\n" + "".join(f"block b{i}() {{ b{i - 1}() }}\n" for i in range(1, 200))
     assert "E004" in codes(run("input 8x8x3\n" + chain + "b199()\n"))
+
+
+def test_a_branch_from_a_reference_ends_where_its_reference_is() -> None:
+    # `concat { @x }` after a wider volume: the branch starts at x (8x8x4), whatever flowed before
+    # (8x8x8); with an empty body its end is x itself, so the join reads x.
+    r = run("input 8x8x4\nx: conv 4 1x1\nconcat { @x | identity }\nconcat { @x }\n")
+    assert str(row(r, "concat2").output) == "8x8x4"
+    assert row(r, "concat2.concat").inputs == ("x",)
