@@ -11,7 +11,7 @@ from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
 from cnncalc.files import decode, read_bytes
-from cnncalc.limits import MAX_BATCH
+from cnncalc.limits import MAX_BATCH, MAX_CHANNELS, MAX_SIZE
 from cnncalc.notations import NOTATIONS, detect, reader
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
 from cnncalc.shape import Shape
@@ -35,9 +35,22 @@ class Settings(NamedTuple):
     explain: bool = False  # fill every row's working
     batch: int | None = None  # over the spec's `batch`
     train: str | None = None  # sgd | momentum | adam: the memory of a training step (cnncalc/training.py)
+    input: tuple[int, ...] | None = None  # the input's size (`--input HxWxC`): over the file's, or where it has none
 
 
 DEFAULTS = Settings()
+
+
+def input_size(text: str) -> tuple[int, ...] | None:
+    """`224x224x3` -> (224, 224, 3), `784` -> (784,): an input size as `--input` and the API take it."""
+    parts = text.strip().lower().split("x")
+    if len(parts) not in (1, 3) or not all(p.isdigit() and p.isascii() and len(p) <= 9 for p in parts):
+        return None
+    dims = tuple(int(p) for p in parts)
+    limit = MAX_CHANNELS if len(dims) == 1 else MAX_SIZE
+    if not all(1 <= d <= limit for d in dims[:2]) or not 1 <= dims[-1] <= MAX_CHANNELS:
+        return None
+    return dims
 
 
 def analyze(path: str | os.PathLike[str], **settings: Any) -> Report:
@@ -88,6 +101,12 @@ def _settings(given: dict[str, Any]) -> Settings:
         raise ValueError(f"lang={settings.lang!r}: expected one of {', '.join(map(repr, NOTATIONS))}")
     if settings.batch is not None and not (isinstance(settings.batch, int) and 1 <= settings.batch <= MAX_BATCH):
         raise ValueError(f"batch={settings.batch!r}: expected a whole number from 1 to {MAX_BATCH:,}")
+    size: object = settings.input  # the API takes the text too: `input="224x224x3"`
+    if isinstance(size, str):
+        shape = input_size(size)
+        if shape is None:
+            raise ValueError(f"input={size!r}: expected HxWxC (224x224x3) or a vector's length (784)")
+        settings = settings._replace(input=shape)
     return settings
 
 
@@ -152,6 +171,9 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     batch = settings.batch or 1
     unknown = guessed = None
     symbolic: Symbolic | None = None
+    if settings.input is not None:
+        net = net._replace(input=ir.Input(settings.input, net.input.batch if net.input else 1,
+                                          net.input.span if net.input else Span(net.span.start, net.span.start)))
     if net.input is not None:
         batch = settings.batch or net.input.batch
         if all(isinstance(d, int) for d in net.input.dims):
@@ -159,6 +181,10 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         else:
             x, symbolic, unknown = _symbolic_input(net.input, root, sink)
             guessed = "the sizes being letters" if x is not None else None
+    elif settings.lang not in ("spec", "lecture"):
+        sink.add(codes.E072, f"the {settings.lang} file does not give the input's size", Span(0, 0),
+                 hint="give it with `--input HxWxC`, e.g. `--input 224x224x3` (or `--input 784` for a vector)")
+        unknown = "the missing input"
     elif net.body.lines:
         first = net.body.lines[0]
         item = first.items[0]

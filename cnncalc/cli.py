@@ -21,6 +21,7 @@ from cnncalc.cli_common import (
     budgets_of,
     check_stdin_once,
     complete_topics,
+    input_option,
     lang_option,
     reports_of,
     rounding_option,
@@ -138,10 +139,12 @@ def _pause_cycle_collector(ctx: click.Context) -> None:
                    "state, the activations kept for the backward pass, the peak (docs/insight.md).")
 @rounding_option
 @lang_option
+@input_option
 @budget_options
 def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, show_notes: bool,
             columns: tuple[str, ...] | None, batch: int | None, train: str | None, rounding: str | None, lang: str,
-            max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
+            size: tuple[int, ...] | None, max_params: int | None, max_macs: int | None,
+            max_memory: int | None) -> None:
     """Print the layer-by-layer breakdown of each FILE (`-` reads standard input).
 
     Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The json, github,
@@ -156,7 +159,7 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     policy = Policy(show_notes=show_notes)
     tally = Tally(policy)
     budgets = budgets_of(max_params, max_macs, max_memory)
-    reports = tally.counting(reports_of(list(files), settings(rounding, lang, explain, batch, train), budgets))
+    reports = tally.counting(reports_of(list(files), settings(rounding, lang, explain, batch, train, size), budgets))
     if fmt in ("table", "markdown", "csv"):
         reports = announced(reports, out, show_notes)
     options = Options(depth=depth, explain=explain, width=out.width, color=out.color, policy=policy,

@@ -18,6 +18,7 @@ from cnncalc.cli_common import (
     budgets_of,
     check_stdin_once,
     complete_codes,
+    input_option,
     lang_option,
     load,
     print_diagnostics,
@@ -60,10 +61,11 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @batch_option
 @rounding_option
 @lang_option
+@input_option
 @budget_options
 def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_notes: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], output_file: str | None, force: bool, batch: int | None, rounding: str | None,
-          lang: str,
+          lang: str, size: tuple[int, ...] | None,
           max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
     """Validate networks: files, directories and globs.
 
@@ -98,7 +100,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
                          f"the other notations' files)")
     policy = Policy(strict, show_notes, select, ignore)
     tally = Tally(policy)
-    reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch),
+    reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch, size=size),
                                         budgets_of(max_params, max_macs, max_memory)))
     options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
                       files=len(found.files), command="check")
@@ -121,7 +123,9 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
               help="Words, or one JSON document: per network and axis {modulus, residues, smallest, sizes}.")
 @rounding_option
 @lang_option
-def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str) -> None:
+@input_option
+def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
+          size: tuple[int, ...] | None) -> None:
     """Which input heights and widths each network accepts, and which layer decides it.
 
     Exactly, by arithmetic: with no rounding declared every division must be exact, every output
@@ -140,7 +144,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str) -> 
     out = Output()
     documents = []
     failed = False
-    for analysis in analyses(list(files), settings(rounding, lang)):
+    for analysis in analyses(list(files), settings(rounding, lang, size=size)):
         report, root = analysis.report, analysis.root
         blocking = [d for d in report.diagnostics if d.severity == "error" and d.code not in SIZE_CODES]
         if root is None or blocking:
@@ -197,8 +201,9 @@ SIZE_CODES = {"E023", "E025", "E030", "E031", "E036", "E040", "E041", "E042", "E
 @batch_option
 @rounding_option
 @lang_option
+@input_option
 def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code: bool, batch: int | None,
-         rounding: str | None, lang: str) -> None:
+         rounding: str | None, lang: str, size: tuple[int, ...] | None) -> None:
     """Compare two networks layer by layer: operation, output volume, parameters and MACs, and the totals.
 
     Exit 0 when both analyse (differences are the answer, as with `git diff`), 1 when either
@@ -209,7 +214,7 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
     from cnncalc.render.output import Output
     check_stdin_once((a, b))
     out = Output()
-    ra, rb = (load([path], settings(rounding, lang, batch=batch))[0].report for path in (a, b))
+    ra, rb = (load([path], settings(rounding, lang, batch=batch, size=size))[0].report for path in (a, b))
     print_diagnostics([ra, rb], out)
     if not (ra.ok and rb.ok):
         out.error("cnncalc: not compared: a network has errors")
@@ -233,7 +238,9 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
               help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @lang_option
-def convert(file: str, target: str, output_path: str | None, force: bool, lang: str) -> None:
+@input_option
+def convert(file: str, target: str, output_path: str | None, force: bool, lang: str,
+            size: tuple[int, ...] | None) -> None:
     """Turn a network in any notation into the spec language, or into PyTorch code.
 
     `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` becomes
@@ -253,7 +260,7 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
     except InputError as e:
         raise UsageError(str(e)) from None
     out = Output()
-    text = _pytorch(file, lang, out) if target == "pytorch" else _spec(source, lang, out)
+    text = _pytorch(file, lang, out, size) if target == "pytorch" else _spec(source, lang, out, size)
     if output_path is None:
         out.write(text)
     else:
@@ -264,8 +271,9 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
     sys.exit(EXIT_OK)
 
 
-def _spec(source: Any, lang: str, out: Any) -> str:
-    """The spec text of a file in any notation; exits 1 on a part that could not be read."""
+def _spec(source: Any, lang: str, out: Any, size: tuple[int, ...] | None) -> str:
+    """The spec text of a file in any notation; exits 1 on a part that could not be read, or when
+    the input's size is known neither from the file nor from `--input`."""
     from cnncalc.diagnostics import DiagnosticSink
     from cnncalc.notations import detect, reader
     from cnncalc.spec_writer import write_spec
@@ -280,13 +288,23 @@ def _spec(source: Any, lang: str, out: Any) -> str:
             out.error(render_diagnostic(d, Source(source.text, source.name), out.err_color))
         out.error(f"cnncalc: not converted: {len(errors)} part{'s' * (len(errors) != 1)} could not be read")
         sys.exit(EXIT_ERRORS)
+    if size is not None:
+        from cnncalc.diagnostics import Span
+        from cnncalc.ir import Input
+        parsed = parsed._replace(networks=tuple(net._replace(input=Input(size, net.input.batch if net.input else 1,
+                                                                         net.input.span if net.input else Span(0, 0)))
+                                                for net in parsed.networks))
+    if notation not in ("spec", "lecture") and any(net.input is None for net in parsed.networks):
+        out.error(f"cnncalc: not converted: {source.name} does not give the input's size; add `--input HxWxC`, "
+                  f"e.g. `--input 224x224x3`")
+        sys.exit(EXIT_ERRORS)
     return write_spec(parsed, source.text if notation == "lecture" else None)
 
 
-def _pytorch(file: str, lang: str, out: Any) -> str:
+def _pytorch(file: str, lang: str, out: Any, size: tuple[int, ...] | None) -> str:
     """PyTorch source for the file's network; exits 1 when it has errors or a layer PyTorch can't express."""
     from cnncalc.pytorch_writer import Unsupported, write_pytorch
-    found = load([file], settings(None, lang))
+    found = load([file], settings(None, lang, size=size))
     if len(found) != 1:
         raise UsageError(f"{file} holds {len(found)} networks; `--to pytorch` writes one (split the file)")
     report, root = found[0]

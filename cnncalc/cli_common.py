@@ -28,10 +28,27 @@ def check_stdin_once(paths: Iterable[str]) -> None:
 
 
 def settings(rounding: str | None, lang: str, explain: bool = False, batch: int | None = None,
-             train: str | None = None) -> Any:
+             train: str | None = None, size: tuple[int, ...] | None = None) -> Any:
     """The options every analysing command shares, as the pipeline's `Settings`."""
     from cnncalc.analysis import Settings
-    return Settings(rounding, None if lang == "auto" else lang, explain, batch, train)
+    return Settings(rounding, None if lang == "auto" else lang, explain, batch, train, size)
+
+
+def _input_size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    from cnncalc.analysis import input_size
+    shape = input_size(value)
+    if shape is None:
+        shown = value if len(value) <= 24 else value[:21] + "..."
+        raise click.BadParameter(f"{shown!r} is not an input size; write HxWxC (224x224x3) or a vector's length (784)")
+    return shape
+
+
+input_option = click.option("--input", "size", callback=_input_size, metavar="HxWxC",
+                            help="The input's size (PyTorch code does not say it; over the file's for the others).")
+input_size_option = click.option("--input-size", "size", callback=_input_size, metavar="HxWxC",
+                                 help="The input's size, when the file does not say it (PyTorch code).")
 
 
 def analyses(paths: list[str], settings: Any) -> Iterator[Any]:

@@ -14,6 +14,8 @@ from cnncalc.cli_common import (
     UsageError,
     Whole,
     check_stdin_once,
+    input_option,
+    input_size_option,
     lang_option,
     load,
     positive_count,
@@ -53,8 +55,9 @@ def check_memory(analysis: Any, batch: int, itemsize: int, limit: int, given: in
 @max_memory_option
 @rounding_option
 @lang_option
+@input_option
 def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str, depth: int | None,
-           max_memory: int, rounding: str | None, lang: str) -> None:
+           max_memory: int, rounding: str | None, lang: str, size: tuple[int, ...] | None) -> None:
     """Run each network on seeded random arrays and check the walker's numbers.
 
     For every row, the shape, parameter count and MACs derived from the formulas are compared
@@ -69,7 +72,7 @@ def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str,
     out = Output()
     documents = []
     failed = False
-    analyses = load(list(files), settings(rounding, lang))
+    analyses = load(list(files), settings(rounding, lang, size=size))
     for analysis in analyses:
         report = analysis.report
         if not report.ok:
@@ -149,8 +152,9 @@ class _Progress:
 @max_memory_option
 @rounding_option
 @lang_option
+@input_size_option
 def run(file: str, input_path: str, weights_path: str | None, output_path: str | None, force: bool, seed: int,
-        max_memory: int, rounding: str | None, lang: str) -> None:
+        max_memory: int, rounding: str | None, lang: str, size: tuple[int, ...] | None) -> None:
     """Compute the network's exact output for a given input (float64).
 
     Without --output, the output volume is printed as depth slices o[:,:,0], o[:,:,1], ...
@@ -171,7 +175,7 @@ def run(file: str, input_path: str, weights_path: str | None, output_path: str |
     from cnncalc.render.output import Output
     from cnncalc.render.verify import render_volume
     out = Output()
-    analyses = load([file], settings(rounding, lang))
+    analyses = load([file], settings(rounding, lang, size=size))
     analysis = analyses[0]
     report = analysis.report
     if not report.ok:

@@ -46,6 +46,7 @@ SHAPES = "Shape arithmetic"
 ANSWERS = "Expectations and budgets"
 STRUCTURE = "Branches, references, blocks and limits"
 LECTURE = "The lecture's notation"
+IMPORTS = "Other notations: PyTorch, MATLAB, Caffe, Keras, ONNX"
 EXECUTOR = "Executor (bugs in cnncalc)"
 
 E001 = Code("E001", SYNTAX, "unexpected character",
@@ -184,6 +185,19 @@ E060 = Code("E060", LECTURE, "unreadable lecture line",
 N060 = Code("N060", LECTURE, "prose line skipped",
             "A line without a bracketed volume in a file of the lecture's notation (a heading, `Input: "
             "227x227x3 images`) is read as prose and skipped.", declared=True)
+E070 = Code("E070", IMPORTS, "not supported",
+            "A layer, operator, option or construct of another notation that cnncalc cannot express as that "
+            "framework computes it. The message names it; cnncalc does not guess. The layers after it are "
+            "unknown. docs/notations.md lists what each reader supports.")
+E071 = Code("E071", IMPORTS, "malformed file",
+            "The file is not valid in its notation (a prototxt, JSON, MATLAB or Python syntax error, or a "
+            "structure the format does not allow); the caret shows where reading stopped.")
+E072 = Code("E072", IMPORTS, "input size not given",
+            "The file does not say the input's size (PyTorch code never does; a Caffe data layer or a Keras "
+            "model without shapes may not). Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")
+N070 = Code("N070", IMPORTS, "layer left out",
+            "A layer that is not part of the network's computation is skipped: losses, accuracy, data and "
+            "label inputs, MATLAB's classification output.", declared=True)
 W001 = Code("W001", STRUCTURE, "unused block", "A block is defined but never called.")
 W003 = Code("W003", SYNTAX, "too many diagnostics",
             "A file gave more diagnostics than cnncalc keeps (1,000); the first ones are shown and the rest "

@@ -1,0 +1,292 @@
+"""A network read as a graph -> the IR. Caffe's bottoms and tops, Keras' inbound nodes, ONNX's
+inputs, MATLAB's connections and a PyTorch `forward` all describe a graph of layers; the spec
+language writes sequences, merges whose branches start from one point, `@NAME` references and
+side heads. This module turns one into the other, once for every notation.
+
+The graph is laid out series-parallel where it is (AlexNet, ResNet, Inception, U-Net: each merge
+takes its branches from the nearest point every branch passes through, its dominator); otherwise
+(a DenseNet written as one concatenation of all earlier outputs) every layer goes on one level,
+and a layer or merge that reads an earlier output starts a branch from it (`@NAME`). Either way
+each layer of the graph is written exactly once. Outputs other than the main one become `side`
+heads where they leave the trunk.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cnncalc import ir
+from cnncalc.diagnostics import Span
+
+INPUT = 0  # the node standing for the network's input
+
+
+def num(n: int, span: Span) -> ir.Num:
+    return ir.Num(n, span)
+
+
+def pair(h: int, w: int, span: Span) -> ir.Value:
+    return ir.Num(h, span) if h == w else ir.PairLit((ir.Num(h, span), ir.Num(w, span)), span)
+
+
+def sides(top: int, bottom: int, left: int, right: int, span: Span) -> ir.Value:
+    """Padding or cropping per side, in the shortest form the spec language reads the same way."""
+    if top == bottom == left == right:
+        return ir.Num(top, span)
+    if top == bottom and left == right:
+        return pair(top, left, span)
+    return ir.Sides(tuple(ir.Num(v, span) for v in (top, bottom, left, right)), span)
+
+
+def real(x: float, span: Span) -> ir.Real:
+    return ir.Real(repr(float(x)), span)
+
+
+def word(text: str, span: Span) -> ir.Word:
+    return ir.Word(text, span)
+
+
+def arg(name: str, value: ir.Value, span: Span | None = None) -> ir.Arg:
+    return ir.Arg(name, value, span or value.span)
+
+
+def call(keyword: str, span: Span, *args: ir.Arg) -> ir.LayerCall:
+    return ir.LayerCall(keyword, tuple(args), None, span)
+
+
+class Node(NamedTuple):
+    name: str  # the source's name: the label the spec gives it
+    layer: ir.LayerCall | None  # a layer, or
+    merge: str | None  # a merge kind: concat, add, mul
+    inputs: tuple[int, ...]
+    span: Span
+
+
+class _NotSeriesParallel(Exception):
+    """A node would be written twice: the graph needs `@NAME` references."""
+
+
+STATEMENT_WORDS = {"input", "network", "block", "expect", "rounding"}
+
+
+class Labels:
+    """Spec names for the source's names: `conv1/7x7_s2` -> `conv1_7x7_s2`, unique, never a statement word."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        label = re.sub(r"\W+", "_", name).strip("_") or "layer"
+        if label[0].isdigit():
+            label = "n" + label
+        if label in STATEMENT_WORDS:
+            label += "_"
+        unique, n = label, 2
+        while unique in self.taken:
+            unique, n = f"{label}_{n}", n + 1
+        self.taken.add(unique)
+        return unique
+
+
+class Graph:
+    """Layers and merges in an order where every node comes after its inputs (node 0: the input)."""
+
+    def __init__(self) -> None:
+        self.nodes: list[Node] = [Node("input", None, None, (), Span(0, 0))]
+        self.labels = Labels()
+
+    def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span) -> int:
+        return self._add(Node(self.labels(name), layer, None, (source,), span))
+
+    def merge(self, name: str, kind: str, sources: list[int], span: Span) -> int:
+        return self._add(Node(self.labels(name), None, kind, tuple(sources), span))
+
+    def _add(self, node: Node) -> int:
+        assert all(0 <= i < len(self.nodes) for i in node.inputs), "inputs come first"
+        self.nodes.append(node)
+        return len(self.nodes) - 1
+
+    def network(self, title: str | None, given: ir.Input | None, span: Span, main: int | None = None) -> ir.Network:
+        """The network, its output `main` (default: the last node nothing reads), the other unread
+        nodes as side heads. Nodes that lead to no output are reported and left out."""
+        consumers: list[list[int]] = [[] for _ in self.nodes]
+        for i, node in enumerate(self.nodes):
+            for source in node.inputs:
+                consumers[source].append(i)
+        ends = [i for i in range(1, len(self.nodes)) if not consumers[i]]
+        if main is None:
+            main = ends[-1] if ends else INPUT
+        sides = [e for e in ends if e != main]
+        try:
+            lines = _Layout(self, main).series_parallel(sides)
+        except _NotSeriesParallel:
+            lines = _Layout(self, main).flat(sides)
+        return ir.Network(title, given, None, ir.Seq(tuple(lines), span), (), span)
+
+
+class _Layout:
+    def __init__(self, graph: Graph, main: int) -> None:
+        self.nodes = graph.nodes
+        self.labels = graph.labels
+        self.input_label = ""  # the flat layout's name for the input, when it is read twice
+        self.main = main
+        self.done: set[int] = set()
+        self.items: dict[int, ir.Item] = {}  # a written node's item, to place side heads after it
+        self.dominator = self._dominators()
+
+    def _dominators(self) -> list[int]:
+        """Each node's immediate dominator: the last node every path from the input to it passes through."""
+        idom = [INPUT] * len(self.nodes)
+        depth = [0] * len(self.nodes)
+        for v in range(1, len(self.nodes)):
+            inputs = self.nodes[v].inputs
+            d = inputs[0]
+            for u in inputs[1:]:
+                a, b = d, u
+                while a != b:
+                    if depth[a] >= depth[b] and a != INPUT:
+                        a = idom[a]
+                    else:
+                        b = idom[b]
+                d = a
+            idom[v], depth[v] = d, depth[d] + 1
+        return idom
+
+    # ---- series-parallel --------------------------------------------------------------------
+
+    def series_parallel(self, sides: list[int]) -> list[ir.Line]:
+        top = self.build(self.main, INPUT)
+        lines = [ir.Line((item,), None, item.span) for item in top]
+        for side in sides:
+            start = self.dominator[side]
+            while start != INPUT and start not in self.done:
+                start = self.dominator[start]
+            body = self.build(side, start)
+            head = ir.Side(False, ir.Seq(tuple(ir.Line((i,), None, i.span) for i in body), _span_of(body)),
+                           None, _span_of(body))
+            lines = _insert_after(lines, self.items.get(start), head)
+        return lines
+
+    def build(self, v: int, start: int) -> list[ir.Item]:
+        """The items that take the flow from node `start` to node `v`."""
+        chain: list[int] = []
+        while v != start:
+            if v == INPUT or v in self.done or v in chain:
+                raise _NotSeriesParallel
+            chain.append(v)
+            node = self.nodes[v]
+            v = node.inputs[0] if node.merge is None else self.dominator[v]
+        items: list[ir.Item] = []
+        for v in reversed(chain):
+            node = self.nodes[v]
+            self.done.add(v)
+            if node.merge is None:
+                assert node.layer is not None
+                item: ir.Item = node.layer._replace(label=node.name)
+            else:
+                fork = self.dominator[v]
+                branches = []
+                for i, u in enumerate(node.inputs):
+                    body = self.build(u, fork)
+                    branches.append(ir.Branch(_seq(body, node.span), None, str(i + 1), node.span))
+                item = ir.Merge(node.merge, None, tuple(branches), node.name, node.span, node.span)
+            self.items[v] = item
+            items.append(item)
+        return items
+
+    # ---- flat, with references ----------------------------------------------------------------
+
+    def flat(self, sides: list[int]) -> list[ir.Line]:
+        """Every node the main output needs on one level, in the graph's order; a node that does not
+        read the previous one starts from what it reads (`@NAME`). Then a side head per other
+        output, holding the nodes only it needs, laid out the same way."""
+        trunk = self._needs(self.main)
+        lines: list[ir.Line] = []
+        if sum(INPUT in self.nodes[v].inputs for v in range(1, len(self.nodes))) > 1:
+            # the input is read again later: name it, so that a branch can start from it
+            self.input_label = self.labels("image")
+            lines.append(ir.Line((call("identity", Span(0, 0))._replace(label=self.input_label),), None, Span(0, 0)))
+        lines += self._level(trunk, INPUT)
+        for side in sides:
+            own = self._needs(side) - self.done
+            body = self._level(own, self.main)
+            span = _span_of([line.items[0] for line in body])
+            lines.append(ir.Line((ir.Side(False, ir.Seq(tuple(body), span), None, span),), None, span))
+        return lines
+
+    def _needs(self, v: int) -> set[int]:
+        """The node and every node it reads, directly or not (the input left out)."""
+        seen: set[int] = set()
+        stack = [v]
+        while stack:
+            u = stack.pop()
+            if u != INPUT and u not in seen:
+                seen.add(u)
+                stack += self.nodes[u].inputs
+        return seen
+
+    def _level(self, chosen: set[int], current: int) -> list[ir.Line]:
+        lines: list[ir.Line] = []
+        for v in sorted(chosen):
+            node = self.nodes[v]
+            self.done.add(v)
+            if node.merge is None:
+                assert node.layer is not None
+                if node.inputs[0] == current:
+                    item: ir.Item = node.layer._replace(label=node.name)
+                else:
+                    body = _seq([node.layer], node.span)
+                    branch = ir.Branch(body, self._ref(node.inputs[0], node.span), "1", node.span)
+                    item = ir.Merge("concat", None, (branch,), node.name, node.span, node.span)
+            else:
+                branches = tuple(ir.Branch(_seq([], node.span), None if u == current else self._ref(u, node.span),
+                                           str(i + 1), node.span) for i, u in enumerate(node.inputs))
+                item = ir.Merge(node.merge, None, branches, node.name, node.span, node.span)
+            lines.append(ir.Line((item,), None, node.span))
+            current = v
+        return lines
+
+    def _ref(self, v: int, span: Span) -> ir.Ref | None:
+        if v == INPUT:
+            return ir.Ref(self.input_label, span) if self.input_label else None
+        return ir.Ref(self.nodes[v].name, span)
+
+
+def _seq(items: list[ir.Item] | list[ir.LayerCall], span: Span) -> ir.Seq:
+    return ir.Seq(tuple(ir.Line((i,), None, i.span) for i in items), _span_of(items) if items else span)
+
+
+def _span_of(items: list[ir.Item] | list[ir.LayerCall]) -> Span:
+    return Span(min(i.span.start for i in items), max(i.span.end for i in items)) if items else Span(0, 0)
+
+
+def _insert_after(lines: list[ir.Line], item: ir.Item | None, head: ir.Side) -> list[ir.Line]:
+    """The lines with a side head placed after `item`, wherever it stands (inside a merge's branch
+    too); at the front when `item` is None (the head reads the input)."""
+    line = ir.Line((head,), None, head.span)
+    if item is None:
+        return [line, *lines]
+    out: list[ir.Line] = []
+    for existing in lines:
+        target = existing.items[0]
+        if target is item:
+            out += [existing, line]
+        elif isinstance(target, ir.Merge) and _contains(target, item):
+            branches = tuple(b._replace(body=ir.Seq(tuple(_insert_after(list(b.body.lines), item, head)), b.body.span))
+                             if _seq_contains(b.body, item) else b for b in target.branches)
+            out.append(existing._replace(items=(target._replace(branches=branches),)))
+        else:
+            out.append(existing)
+    return out
+
+
+def _contains(merge: ir.Merge, item: ir.Item) -> bool:
+    return any(_seq_contains(b.body, item) for b in merge.branches)
+
+
+def _seq_contains(seq: ir.Seq, item: ir.Item) -> bool:
+    for line in seq.lines:
+        target = line.items[0]
+        if target is item or (isinstance(target, ir.Merge) and _contains(target, item)):
+            return True
+    return False
