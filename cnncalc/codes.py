@@ -110,6 +110,11 @@ N030 = Code("N030", SHAPES, "rounded output size",
             "An inexact division settled by an explicit rounding (the spec's `rounding` line, `--rounding`, or "
             "the layer's `floor`/`ceil`); the note names which. The table marks the layer with `*`.",
             declared=True, size_dependent=True)
+W030 = Code("W030", SHAPES, "rounded silently by the framework",
+            "In a model read from another notation, an inexact division that the framework settles by its own "
+            "rule (PyTorch, TensorFlow, ONNX and MATLAB floor; Caffe rounds pooling up): the network runs, but "
+            "rows or columns go unused or padding is invented. The message shows the arithmetic and the hint "
+            "the nearest fixes, as for E030.", size_dependent=True)
 E031 = Code("E031", SHAPES, "output size below 1",
             "The kernel (dilated) is larger than the padded input, or padding and cropping leave nothing: "
             "no output remains. PyTorch refuses this.", size_dependent=True)

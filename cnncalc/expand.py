@@ -40,6 +40,8 @@ def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
     """The rounding for a network's layers that state none: the command line's, else the spec's line."""
     if cli is not None:
         return Rounding(cli, f"`--rounding {cli}` on the command line")
+    if net.rounding is not None and net.rounding.by:
+        return Rounding(net.rounding.mode, f"as {net.rounding.by} does", stated=False)
     if net.rounding is not None and net.rounding.mode != "exact":
         line = text.count("\n", 0, net.rounding.span.start) + 1
         return Rounding(net.rounding.mode, f"`rounding {net.rounding.mode}` at line {line}")
@@ -73,7 +75,7 @@ class Expander:
         self.called: set[str] = set()
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
-        self.roundings: dict[int, Rounding] = {}
+        self.roundings: dict[tuple[int, str], Rounding] = {}
         self.track_names = "@" in source.text  # `@NAME` references need every scope's names; most specs have none
         # Layers written without block parameters, built once: (the call, the layer, its problem, where)
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None, int]] = {}
@@ -216,7 +218,8 @@ class Expander:
             return None
         if isinstance(item, ir.LayerCall):
             layer, problem = self.build_layer(item, env, shift)
-            return LayerNode(name, path, depth, span, item, shift, layer, self.layer_rounding(layer), problem)
+            return LayerNode(name, path, depth, span, item, shift, layer, self.layer_rounding(layer, item.rounding_by),
+                             problem)
         if isinstance(item, ir.Merge):
             return self.merge(item, name, path, depth, span, env, shift, scope)
         if isinstance(item, ir.Repeat):
@@ -228,12 +231,15 @@ class Expander:
             return node
         return self.block_call(item, name, path, depth, span, env, shift)
 
-    def layer_rounding(self, layer: Layer | None) -> Rounding:
-        """The layer's own `floor`/`ceil`, else the network's (the command line's or the spec's line)."""
-        found = self.roundings.get(id(layer))
+    def layer_rounding(self, layer: Layer | None, by: str) -> Rounding:
+        """The layer's own `floor`/`ceil` (a framework's rule when `by` names one), else the network's
+        (the command line's or the spec's line)."""
+        key = (id(layer), by)
+        found = self.roundings.get(key)
         if found is None:
             own = getattr(layer, "rounding", None)
-            found = self.roundings[id(layer)] = Rounding(own, f"the layer's `{own}`") if own else self.rounding
+            found = self.roundings[key] = self.rounding if not own else \
+                Rounding(own, f"as {by} does", stated=False) if by else Rounding(own, f"the layer's `{own}`")
         return found
 
     def merge(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,

@@ -103,6 +103,7 @@ class LayerCall(NamedTuple):
     label: str | None
     span: Span
     valid: bool = True  # False when the layer could not be read (reported): its output is unknown
+    rounding_by: str = ""  # the framework whose rule its `floor`/`ceil` is (Caffe pools up), not the author
 
 
 class KwArg(NamedTuple):
@@ -268,6 +269,7 @@ class Input(NamedTuple):
 class RoundingLine(NamedTuple):
     mode: str  # floor | ceil | exact
     span: Span
+    by: str = ""  # a framework whose own rounding this is (an imported model): not the author's statement
 
 
 class Network(NamedTuple):

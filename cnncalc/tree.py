@@ -20,6 +20,7 @@ class Rounding(NamedTuple):
 
     mode: str  # exact | floor | ceil
     source: str  # "`rounding floor` at line 3", "`--rounding ceil` on the command line", "the layer's `ceil`"
+    stated: bool = True  # False: a framework's silent rule (an imported model), so inexact divisions warn (W030)
 
     @property
     def ceil(self) -> bool:

@@ -44,7 +44,7 @@ class _LayerContext:
     """The `ShapeContext` a layer reports into: prefixes its path, points at its arguments, and says
     when a size-dependent problem is computed on a guessed size."""
 
-    __slots__ = ("walker", "node", "row", "guess", "rounding", "rounding_source", "reported")
+    __slots__ = ("walker", "node", "row", "guess", "rounding", "rounding_source", "rounding_stated", "reported")
 
     def __init__(self, walker: Walker, node: LayerNode, row: Row, guess: str | None) -> None:
         self.walker = walker
@@ -53,12 +53,13 @@ class _LayerContext:
         self.guess = guess
         self.rounding = node.rounding.mode
         self.rounding_source = node.rounding.source
+        self.rounding_stated = node.rounding.stated
         self.reported: list[Code] = []
 
     def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None:
         self.reported.append(code)
-        if code is codes.N030:
+        if code is codes.N030 or code is codes.W030:
             self.row.rounded = True
         if self.guess is not None and code.size_dependent:
             notes = notes + (f"computed on {self.guess}",)
@@ -72,6 +73,7 @@ class _Quiet:
     def __init__(self, rounding: str) -> None:
         self.rounding = rounding
         self.rounding_source = ""
+        self.rounding_stated = True
 
     def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None:

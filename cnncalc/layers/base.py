@@ -69,6 +69,9 @@ class ShapeContext(Protocol):
     @property
     def rounding_source(self) -> str: ...  # where the rounding came from, for notes
 
+    @property
+    def rounding_stated(self) -> bool: ...  # False: a framework's silent rule, not the author's statement
+
     def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None: ...
 
