@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from cnncalc import codes
 from cnncalc.diagnostics import Diagnostic, Span
-from cnncalc.notations import NOTATIONS, detect
+from cnncalc.notations import NOTATIONS, searched
 from cnncalc.render.rows import human, human_bytes, percent
 from cnncalc.report import Report
 
@@ -66,15 +66,16 @@ def collect(paths: tuple[str, ...]) -> Found:
 
 
 def _readable_network(path: str) -> bool:
-    """A `.txt` is checked when it reads as the lecture's notation; other extensions always."""
-    if not path.lower().endswith(".txt"):
+    """A `.spec` or `.onnx` is always checked; other files when their text says they are networks
+    (`notations.searched`)."""
+    if path.lower().endswith((".spec", ".onnx")):
         return True
     try:
         with open(path, "rb") as f:
             head = f.read(65536).decode("utf-8", errors="replace")
     except OSError:
         return True  # reading it later reports the error
-    return detect(head, path) == "lecture"
+    return searched(path, head)
 
 
 def budget_diagnostics(report: Report, budgets: Budgets) -> list[Diagnostic]:

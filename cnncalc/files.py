@@ -69,7 +69,16 @@ def decode(data: bytes, name: str) -> Text:
 
 
 def read_source(path: str) -> Text:
-    return decode(read_bytes(path), "<stdin>" if path == "-" else path)
+    return decode_model(read_bytes(path), "<stdin>" if path == "-" else path)
+
+
+def decode_model(data: bytes, name: str) -> Text:
+    """A source's text: a binary model (`.onnx`) as the listing its reader reads, else `decode`."""
+    from cnncalc.notations import binary_listing
+    listing = binary_listing(name)
+    if listing is None:
+        return decode(data, name)
+    return Text(listing(data, name), name, None)
 
 
 def check_output(path: str, force: bool, inputs: tuple[str, ...] = ()) -> None:

@@ -1,11 +1,11 @@
 """The notations cnncalc reads, each into the same IR: the spec language, the lecture's
-`[55x55x96] CONV1: ...` listing (and, per docs/notations.md, others). Detection looks at the
-file's name, then at its whole text."""
+`[55x55x96] CONV1: ...` listing, PyTorch source, MATLAB layer arrays, Caffe prototxt, Keras JSON
+and ONNX (docs/notations.md). Detection looks at the file's name, then at its whole text."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the readers are imported when used: `--help` and `--version` read only the names
     from cnncalc import ir
@@ -17,13 +17,25 @@ class Notation(NamedTuple):
     extensions: tuple[str, ...]
     description: str
     reader: str  # module:function, imported when used
+    marker: str = ""  # a pattern a file found by searching a directory must contain (a `.py` that is a model)
 
 
 NOTATIONS: dict[str, Notation] = {n.name: n for n in (
     Notation("spec", (".spec",), "the spec language (docs/spec-language.md)", "cnncalc.parser:parse"),
     Notation("lecture", (), "the lecture's `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` (docs/homework.md)",
              "cnncalc.lecture:read"),
+    Notation("pytorch", (".py",), "PyTorch source: nn.Sequential and nn.Module classes, read, never run",
+             "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b"),
+    Notation("matlab", (".m",), "MATLAB layer arrays and layer graphs (Deep Learning Toolbox)",
+             "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b"),
+    Notation("caffe", (".prototxt",), "Caffe prototxt (Netscope's input)", "cnncalc.readers.caffe:read",
+             r"\blayers?\s*\{"),
+    Notation("keras", (".json",), "a Keras model's `model.to_json()` (Keras 2 and 3)", "cnncalc.readers.keras:read",
+             r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"'),
+    Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
+             "nodes", "cnncalc.readers.onnx:read"),
 )}
+BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the text their reader reads
 
 _BRACKETED = re.compile(r"^[ \t]*\[[^\]\n]*\]", re.M)
 _SPEC_LINE = re.compile(r"^[ \t]*(?:input|network|block|expect|rounding)\b|->", re.M)
@@ -43,7 +55,34 @@ def detect(text: str, name: str) -> str:
 
 
 def reader(lang: str) -> Callable[[str, DiagnosticSink], ir.File]:
-    module, _, function = NOTATIONS[lang].reader.partition(":")
-    from importlib import import_module
-    read: Callable[[str, DiagnosticSink], ir.File] = getattr(import_module(module), function)
+    read: Callable[[str, DiagnosticSink], ir.File] = _function(NOTATIONS[lang].reader)
     return read
+
+
+def binary_listing(name: str) -> Callable[[bytes, str], str] | None:
+    """For a binary model file (`.onnx`), the function that turns its bytes into the text its reader
+    reads (and diagnostics point into); None for text files."""
+    for extension, where in BINARY.items():
+        if name.lower().endswith(extension):
+            listing: Callable[[bytes, str], str] = _function(where)
+            return listing
+    return None
+
+
+def searched(name: str, head: str) -> bool:
+    """Whether a file met while searching a directory is a network cnncalc reads: `.txt` files that
+    read as the lecture's notation, files of a notation whose marker they contain (a `.py` that
+    builds an `nn.Module`, not every Python file)."""
+    lower = name.lower()
+    if lower.endswith(".txt"):
+        return detect(head, name) == "lecture"
+    for notation in NOTATIONS.values():
+        if lower.endswith(notation.extensions):
+            return not notation.marker or re.search(notation.marker, head) is not None
+    return False
+
+
+def _function(where: str) -> Any:
+    module, _, function = where.partition(":")
+    from importlib import import_module
+    return getattr(import_module(module), function)

@@ -142,8 +142,8 @@ def write_spec(file: ir.File, text: str | None = None) -> str:
             add(line.span.start + line.shift, line_text(line))
         for total in net.totals:
             add(total.span.start, total_text(total))
-    if text is None:
-        return "\n".join(s for _, s in sorted(statements, key=lambda p: p[0])) + "\n"
+    if text is None:  # in the IR's order (a graph reader's spans do not follow it)
+        return "\n".join(s for _, s in statements) + "\n"
     out: list[str] = []
     source = Source(text, "")
     for offset, statement in sorted(statements, key=lambda p: p[0]):

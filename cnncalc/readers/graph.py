@@ -13,10 +13,10 @@ heads where they leave the trunk.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cnncalc import ir
-from cnncalc.diagnostics import Span
+from cnncalc.diagnostics import DiagnosticSink, Span
 
 INPUT = 0  # the node standing for the network's input
 
@@ -52,6 +52,41 @@ def arg(name: str, value: ir.Value, span: Span | None = None) -> ir.Arg:
 
 def call(keyword: str, span: Span, *args: ir.Arg) -> ir.LayerCall:
     return ir.LayerCall(keyword, tuple(args), None, span)
+
+
+def empty_network(text: str) -> ir.Network:
+    """What a reader returns when it could not read the file: a network without layers, so that the
+    file's diagnostics are reported with it."""
+    span = Span(0, len(text))
+    return ir.Network(None, None, None, ir.Seq((), span), (), span)
+
+
+_FRAGMENTS: dict[str, ir.LayerCall] = {}
+
+
+def spec_layer(text: str, span: Span, rounding_by: str = "") -> ir.LayerCall:
+    """A layer written in the spec language (`conv 96 11x11 stride 4 pad 2 inputs 3`), every span moved
+    to `span` in the user's file: a reader says what the layer is in the language it shares with
+    users, and the spec parser alone decides what the words mean."""
+    parsed = _FRAGMENTS.get(text)
+    if parsed is None:
+        from cnncalc.parser import Parser
+        sink = DiagnosticSink()
+        item = Parser(text, sink).parse_item()
+        if sink.errors or not isinstance(item, ir.LayerCall):
+            raise AssertionError(f"a reader wrote a layer the spec language does not read: {text!r}")
+        parsed = _FRAGMENTS[text] = item
+    moved: ir.LayerCall = _moved(parsed, span)
+    return moved._replace(rounding_by=rounding_by)
+
+
+def _moved(value: Any, span: Span) -> Any:
+    if isinstance(value, Span):
+        return span
+    if isinstance(value, tuple):
+        moved = [_moved(v, span) for v in value]
+        return type(value)(*moved) if hasattr(value, "_fields") else tuple(moved)
+    return value
 
 
 class Node(NamedTuple):
@@ -94,6 +129,7 @@ class Graph:
     def __init__(self) -> None:
         self.nodes: list[Node] = [Node("input", None, None, (), Span(0, 0))]
         self.labels = Labels()
+        self.expectations: dict[str, ir.Expectation] = {}  # by label: what the file itself says (ONNX's weights)
 
     def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span) -> int:
         return self._add(Node(self.labels(name), layer, None, (source,), span))
@@ -106,9 +142,10 @@ class Graph:
         self.nodes.append(node)
         return len(self.nodes) - 1
 
-    def network(self, title: str | None, given: ir.Input | None, span: Span, main: int | None = None) -> ir.Network:
+    def network(self, title: str | None, given: ir.Input | None, span: Span, main: int | None = None,
+                train: frozenset[int] = frozenset(), rounding: ir.RoundingLine | None = None) -> ir.Network:
         """The network, its output `main` (default: the last node nothing reads), the other unread
-        nodes as side heads. Nodes that lead to no output are reported and left out."""
+        nodes as side heads (training-only heads when in `train`)."""
         consumers: list[list[int]] = [[] for _ in self.nodes]
         for i, node in enumerate(self.nodes):
             for source in node.inputs:
@@ -118,14 +155,16 @@ class Graph:
             main = ends[-1] if ends else INPUT
         sides = [e for e in ends if e != main]
         try:
-            lines = _Layout(self, main).series_parallel(sides)
+            lines = _Layout(self, main, train).series_parallel(sides)
         except _NotSeriesParallel:
-            lines = _Layout(self, main).flat(sides)
-        return ir.Network(title, given, None, ir.Seq(tuple(lines), span), (), span)
+            lines = _Layout(self, main, train).flat(sides)
+        return ir.Network(title, given, rounding, ir.Seq(tuple(lines), span), (), span)
 
 
 class _Layout:
-    def __init__(self, graph: Graph, main: int) -> None:
+    def __init__(self, graph: Graph, main: int, train: frozenset[int]) -> None:
+        self.train = train
+        self.expectations = graph.expectations
         self.nodes = graph.nodes
         self.labels = graph.labels
         self.input_label = ""  # the flat layout's name for the input, when it is read twice
@@ -156,13 +195,13 @@ class _Layout:
 
     def series_parallel(self, sides: list[int]) -> list[ir.Line]:
         top = self.build(self.main, INPUT)
-        lines = [ir.Line((item,), None, item.span) for item in top]
+        lines = [self.line(item) for item in top]
         for side in sides:
             start = self.dominator[side]
             while start != INPUT and start not in self.done:
                 start = self.dominator[start]
             body = self.build(side, start)
-            head = ir.Side(False, ir.Seq(tuple(ir.Line((i,), None, i.span) for i in body), _span_of(body)),
+            head = ir.Side(side in self.train, ir.Seq(tuple(self.line(i) for i in body), _span_of(body)),
                            None, _span_of(body))
             lines = _insert_after(lines, self.items.get(start), head)
         return lines
@@ -188,7 +227,7 @@ class _Layout:
                 branches = []
                 for i, u in enumerate(node.inputs):
                     body = self.build(u, fork)
-                    branches.append(ir.Branch(_seq(body, node.span), None, str(i + 1), node.span))
+                    branches.append(ir.Branch(self.seq(body, node.span), None, str(i + 1), node.span))
                 item = ir.Merge(node.merge, None, tuple(branches), node.name, node.span, node.span)
             self.items[v] = item
             items.append(item)
@@ -211,7 +250,7 @@ class _Layout:
             own = self._needs(side) - self.done
             body = self._level(own, self.main)
             span = _span_of([line.items[0] for line in body])
-            lines.append(ir.Line((ir.Side(False, ir.Seq(tuple(body), span), None, span),), None, span))
+            lines.append(ir.Line((ir.Side(side in self.train, ir.Seq(tuple(body), span), None, span),), None, span))
         return lines
 
     def _needs(self, v: int) -> set[int]:
@@ -235,25 +274,28 @@ class _Layout:
                 if node.inputs[0] == current:
                     item: ir.Item = node.layer._replace(label=node.name)
                 else:
-                    body = _seq([node.layer], node.span)
+                    body = self.seq([node.layer], node.span)
                     branch = ir.Branch(body, self._ref(node.inputs[0], node.span), "1", node.span)
                     item = ir.Merge("concat", None, (branch,), node.name, node.span, node.span)
             else:
-                branches = tuple(ir.Branch(_seq([], node.span), None if u == current else self._ref(u, node.span),
+                branches = tuple(ir.Branch(self.seq([], node.span), None if u == current else self._ref(u, node.span),
                                            str(i + 1), node.span) for i, u in enumerate(node.inputs))
                 item = ir.Merge(node.merge, None, branches, node.name, node.span, node.span)
-            lines.append(ir.Line((item,), None, node.span))
+            lines.append(self.line(item))
             current = v
         return lines
+
+    def line(self, item: ir.Item) -> ir.Line:
+        expect = self.expectations.get(item.label) if item.label else None
+        return ir.Line((item,), expect, item.span)
+
+    def seq(self, items: list[ir.Item] | list[ir.LayerCall], span: Span) -> ir.Seq:
+        return ir.Seq(tuple(self.line(i) for i in items), _span_of(items) if items else span)
 
     def _ref(self, v: int, span: Span) -> ir.Ref | None:
         if v == INPUT:
             return ir.Ref(self.input_label, span) if self.input_label else None
         return ir.Ref(self.nodes[v].name, span)
-
-
-def _seq(items: list[ir.Item] | list[ir.LayerCall], span: Span) -> ir.Seq:
-    return ir.Seq(tuple(ir.Line((i,), None, i.span) for i in items), _span_of(items) if items else span)
 
 
 def _span_of(items: list[ir.Item] | list[ir.LayerCall]) -> Span:

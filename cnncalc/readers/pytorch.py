@@ -1,0 +1,1118 @@
+"""PyTorch source -> IR, read with `ast` and never imported or run.
+
+A small interpreter follows what building the model would do: module-level constants, the
+classes' `__init__` (constructor arguments, loops, `if`s on known values, lists of layers,
+`nn.Sequential(*layers)`, helper classes of the same file) and `forward` (each module applied,
+`F.relu`, `torch.flatten`, `x.view(x.size(0), -1)`, `torch.cat`, `+`, `*`, `torch.split`, channel
+slices, `outputs.append` for extra heads under `if self.training:`). Tensors are nodes of a
+`graph.Graph`; every layer becomes a spec-language layer (`graph.spec_layer`), so the spec parser
+alone decides what its numbers mean. What cannot be followed is E070 at the construct, never a
+guess. The model is the last module the file builds at top level (`model = Net()`), else the last
+`nn.Module` class no other class uses, else the `nn.X(...)` lines of a snippet, in order.
+The input's size comes from `--input`, or a class attribute `input_size = (C, H, W)` (as
+`convert --to pytorch` writes).
+"""
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from cnncalc import codes, ir, limits
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+
+MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
+BY = "PyTorch"
+REQUIRED: Any = ...  # a parameter without a default
+TRAINING = object()  # `self.training`: a head under `if self.training:` is a training-only head
+
+
+class _Unsupported(Exception):
+    def __init__(self, message: str, node: ast.AST) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+class Layer(NamedTuple):
+    """`nn.Conv2d(...)`: its class name, arguments bound to PyTorch's parameter names, where."""
+
+    kind: str
+    args: dict[str, Any]
+    node: ast.AST
+
+
+class Sequence(NamedTuple):
+    """`nn.Sequential` / `nn.ModuleList`: named modules applied (or iterated) in order."""
+
+    items: list[tuple[str, Any]]
+    node: ast.AST
+
+
+class Instance:
+    """An object of a class of the file: its attributes as `__init__` left them."""
+
+    def __init__(self, cls: ast.ClassDef, node: ast.AST) -> None:
+        self.cls = cls
+        self.node = node
+        self.attrs: dict[str, Any] = {}
+
+
+class Tensor(NamedTuple):
+    node: int  # a node of the graph
+
+
+class _SizeOf(NamedTuple):
+    """`x.size(0)` / `x.shape[0]`: a dimension of a tensor, known only when the network runs."""
+
+    dim: int
+
+
+# ---- what PyTorch's layers mean, in the spec language -------------------------------------------------
+
+# Each layer's parameters in PyTorch's order, with defaults (positional and keyword arguments bind to these).
+SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
+    "Conv2d": (("in_channels", REQUIRED), ("out_channels", REQUIRED), ("kernel_size", REQUIRED), ("stride", 1),
+               ("padding", 0), ("dilation", 1), ("groups", 1), ("bias", True), ("padding_mode", "zeros")),
+    "ConvTranspose2d": (("in_channels", REQUIRED), ("out_channels", REQUIRED), ("kernel_size", REQUIRED), ("stride", 1),
+                        ("padding", 0), ("output_padding", 0), ("groups", 1), ("bias", True), ("dilation", 1),
+                        ("padding_mode", "zeros")),
+    "MaxPool2d": (("kernel_size", REQUIRED), ("stride", None), ("padding", 0), ("dilation", 1),
+                  ("return_indices", False), ("ceil_mode", False)),
+    "AvgPool2d": (("kernel_size", REQUIRED), ("stride", None), ("padding", 0), ("ceil_mode", False),
+                  ("count_include_pad", True), ("divisor_override", None)),
+    "AdaptiveAvgPool2d": (("output_size", REQUIRED),),
+    "AdaptiveMaxPool2d": (("output_size", REQUIRED), ("return_indices", False)),
+    "Linear": (("in_features", REQUIRED), ("out_features", REQUIRED), ("bias", True)),
+    "BatchNorm2d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", True),
+                    ("track_running_stats", True)),
+    "BatchNorm1d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", True),
+                    ("track_running_stats", True)),
+    "GroupNorm": (("num_groups", REQUIRED), ("num_channels", REQUIRED), ("eps", 1e-5), ("affine", True)),
+    "InstanceNorm2d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", False),
+                       ("track_running_stats", False)),
+    "LayerNorm": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
+    "LayerNorm2d": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
+    "Scale": (("channels", REQUIRED), ("bias", True)),
+    "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
+    "ReLU": (("inplace", False),), "ReLU6": (("inplace", False),),
+    "LeakyReLU": (("negative_slope", 0.01), ("inplace", False)),
+    "ELU": (("alpha", 1.0), ("inplace", False)),
+    "PReLU": (("num_parameters", 1), ("init", 0.25)),
+    "Sigmoid": (), "Tanh": (), "Hardsigmoid": (("inplace", False),), "SiLU": (("inplace", False),),
+    "Hardswish": (("inplace", False),), "Mish": (("inplace", False),), "GELU": (("approximate", "none"),),
+    "Softmax": (("dim", None),),
+    "Dropout": (("p", 0.5), ("inplace", False)), "Dropout2d": (("p", 0.5), ("inplace", False)),
+    "Flatten": (("start_dim", 1), ("end_dim", -1)),
+    "Identity": (),
+    "Upsample": (("size", None), ("scale_factor", None), ("mode", "nearest"), ("align_corners", None)),
+    "ZeroPad2d": (("padding", REQUIRED),),
+    "ConstantPad2d": (("padding", REQUIRED), ("value", REQUIRED)),
+    "ChannelShuffle": (("groups", REQUIRED),),
+}
+# `F.relu(x)` and friends: the module they stand for, and their parameters after the input
+FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
+    "relu": ("ReLU", (("inplace", False),)), "relu6": ("ReLU6", (("inplace", False),)),
+    "leaky_relu": ("LeakyReLU", (("negative_slope", 0.01), ("inplace", False))),
+    "elu": ("ELU", (("alpha", 1.0), ("inplace", False))),
+    "sigmoid": ("Sigmoid", ()), "tanh": ("Tanh", ()), "hardsigmoid": ("Hardsigmoid", (("inplace", False),)),
+    "silu": ("SiLU", (("inplace", False),)), "hardswish": ("Hardswish", (("inplace", False),)),
+    "mish": ("Mish", (("inplace", False),)), "gelu": ("GELU", (("approximate", "none"),)),
+    "softmax": ("Softmax", (("dim", None),)),
+    "dropout": ("Dropout", (("p", 0.5), ("training", True), ("inplace", False))),
+    "dropout2d": ("Dropout2d", (("p", 0.5), ("training", True), ("inplace", False))),
+    "max_pool2d": ("MaxPool2d", SIGNATURES["MaxPool2d"]), "avg_pool2d": ("AvgPool2d", SIGNATURES["AvgPool2d"]),
+    "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", SIGNATURES["AdaptiveAvgPool2d"]),
+    "adaptive_max_pool2d": ("AdaptiveMaxPool2d", SIGNATURES["AdaptiveMaxPool2d"]),
+    "local_response_norm": ("LocalResponseNorm", SIGNATURES["LocalResponseNorm"]),
+    "interpolate": ("Upsample", SIGNATURES["Upsample"]),
+    "pad": ("F.pad", (("pad", REQUIRED), ("mode", "constant"), ("value", None))),
+    "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
+}
+SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
+          "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity"}
+CONTAINERS = {"Sequential", "ModuleList"}
+BUILTINS: dict[str, Callable[..., Any]] = {
+    "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
+    "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
+    "sum": sum, "bool": bool, "str": str,
+}
+MATH = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt}
+
+
+def _pair(v: Any, what: str, node: ast.AST) -> tuple[int, int]:
+    if isinstance(v, bool) or v is None:
+        raise _Unsupported(f"{what}={v!r}", node)
+    if isinstance(v, int):
+        return v, v
+    if isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v):
+        return v[0], v[1]
+    raise _Unsupported(f"{what}={v!r} (expected a whole number or a pair)", node)
+
+
+def _size(h: int, w: int) -> str:
+    return str(h) if h == w else f"{h}x{w}"
+
+
+def _real(x: Any, what: str, node: ast.AST) -> str:
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        raise _Unsupported(f"{what}={x!r}", node)
+    return repr(float(x))
+
+
+def _eps(x: Any, node: ast.AST) -> str:
+    """` eps 0.001`, or nothing for the default 1e-5 (the spec language's too)."""
+    text = _real(x, "eps", node)
+    return "" if float(text) == 1e-5 else f" eps {text}"
+
+
+def _int(x: Any, what: str, node: ast.AST) -> int:
+    if isinstance(x, bool) or not isinstance(x, int):
+        raise _Unsupported(f"{what}={x!r} (expected a whole number)", node)
+    return x
+
+
+def spec_text(layer: Layer) -> str:
+    """The layer in the spec language, every number as PyTorch reads it."""
+    a, node, kind = layer.args, layer.node, layer.kind
+    if kind in SIMPLE:
+        return SIMPLE[kind]
+    if kind in ("Conv2d", "ConvTranspose2d"):
+        if a["padding_mode"] != "zeros":
+            raise _Unsupported(f"padding_mode={a['padding_mode']!r} (cnncalc pads with zeros)", node)
+        kh, kw = _pair(a["kernel_size"], "kernel_size", node)
+        dh, dw = _pair(a["dilation"], "dilation", node)
+        sh, sw = _pair(a["stride"], "stride", node)
+        out = [f"{_int(a['out_channels'], 'out_channels', node)} {kh}x{kw}"]
+        if (sh, sw) != (1, 1):
+            out.append(f"stride {_size(sh, sw)}")
+        padding = a["padding"]
+        if padding == "valid":
+            padding = 0
+        if padding == "same":
+            if (sh, sw) != (1, 1):
+                raise _Unsupported("padding='same' with a stride (PyTorch refuses it)", node)
+            th, tw = dh * (kh - 1), dw * (kw - 1)  # PyTorch: the odd pixel at the bottom and right
+            out.append(f"pad {th // 2},{th - th // 2},{tw // 2},{tw - tw // 2}")
+        else:
+            ph, pw = _pair(padding, "padding", node)
+            if (ph, pw) != (0, 0):
+                out.append(f"pad {_size(ph, pw)}")
+        if kind == "ConvTranspose2d":
+            oh, ow = _pair(a["output_padding"], "output_padding", node)
+            if (oh, ow) != (0, 0):
+                out.append(f"outpad {_size(oh, ow)}")
+        if (dh, dw) != (1, 1):
+            out.append(f"dilation {_size(dh, dw)}")
+        groups = _int(a["groups"], "groups", node)
+        if groups != 1:
+            out.append(f"groups {groups}")
+        if not a["bias"]:
+            out.append("nobias")
+        out.append(f"inputs {_int(a['in_channels'], 'in_channels', node)}")
+        return ("conv " if kind == "Conv2d" else "deconv ") + " ".join(out)
+    if kind in ("MaxPool2d", "AvgPool2d"):
+        kh, kw = _pair(a["kernel_size"], "kernel_size", node)
+        stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
+        sh, sw = _pair(stride, "stride", node)
+        ph, pw = _pair(a["padding"], "padding", node)
+        out = [f"{'maxpool' if kind == 'MaxPool2d' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"]
+        if (ph, pw) != (0, 0):
+            out.append(f"pad {_size(ph, pw)}")
+        if kind == "MaxPool2d":
+            dh, dw = _pair(a["dilation"], "dilation", node)
+            if (dh, dw) != (1, 1):
+                out.append(f"dilation {_size(dh, dw)}")
+        else:
+            if a["divisor_override"] is not None:
+                raise _Unsupported("divisor_override", node)
+            if not a["count_include_pad"]:
+                out.append("exclude_pad")
+        if a["ceil_mode"]:
+            out.append("ceil")
+        return " ".join(out)
+    if kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
+        h, w = _pair(a["output_size"], "output_size", node)
+        return f"{'adaptiveavgpool' if kind == 'AdaptiveAvgPool2d' else 'adaptivemaxpool'} {_size(h, w)}"
+    if kind == "Linear":
+        bias = "" if a["bias"] else " nobias"
+        return (f"fc {_int(a['out_features'], 'out_features', node)}{bias} "
+                f"inputs {_int(a['in_features'], 'in_features', node)}")
+    if kind in ("BatchNorm2d", "BatchNorm1d"):
+        if not a["track_running_stats"]:
+            raise _Unsupported("track_running_stats=False (cnncalc's batch norm keeps running statistics)", node)
+        affine = "" if a["affine"] else " noaffine"
+        return f"bn inputs {_int(a['num_features'], 'num_features', node)}{_eps(a['eps'], node)}{affine}"
+    if kind == "GroupNorm":
+        if not a["affine"]:
+            raise _Unsupported("GroupNorm(affine=False)", node)
+        return (f"groupnorm {_int(a['num_groups'], 'num_groups', node)} inputs "
+                f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}")
+    if kind == "InstanceNorm2d":
+        if a["track_running_stats"]:
+            raise _Unsupported("InstanceNorm2d(track_running_stats=True)", node)
+        return (f"instancenorm inputs {_int(a['num_features'], 'num_features', node)}"
+                f"{_eps(a['eps'], node)}{' affine' if a['affine'] else ''}")
+    if kind in ("LayerNorm", "LayerNorm2d"):
+        shape = a["normalized_shape"]
+        shape = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
+        if not a["elementwise_affine"] or not a["bias"]:
+            raise _Unsupported(f"{kind} without its affine part", node)
+        return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}"
+    if kind == "Scale":
+        return f"scale inputs {_int(a['channels'], 'channels', node)}{'' if a['bias'] else ' nobias'}"
+    if kind == "LocalResponseNorm":
+        return (f"lrn size {_int(a['size'], 'size', node)} alpha {_real(a['alpha'], 'alpha', node)} "
+                f"beta {_real(a['beta'], 'beta', node)} k {_real(a['k'], 'k', node)}")
+    if kind == "LeakyReLU":
+        return f"leakyrelu {_real(a['negative_slope'], 'negative_slope', node)}"
+    if kind == "ELU":
+        return f"elu {_real(a['alpha'], 'alpha', node)}"
+    if kind == "PReLU":
+        n = _int(a["num_parameters"], "num_parameters", node)
+        return "prelu" if n == 1 else f"prelu perchannel inputs {n}"
+    if kind == "GELU":
+        if a["approximate"] != "none":
+            raise _Unsupported(f"GELU(approximate={a['approximate']!r}) (cnncalc's gelu is the exact erf form)", node)
+        return "gelu"
+    if kind == "Softmax":
+        if a["dim"] not in (1, -3, None):  # None: PyTorch's implicit dim, 1 for 2-D and 4-D input
+            raise _Unsupported(f"Softmax(dim={a['dim']!r}) (cnncalc's softmax is over the channels, dim=1)", node)
+        return "softmax"
+    if kind in ("Dropout", "Dropout2d"):
+        return f"dropout {_real(a['p'], 'p', node)}"
+    if kind == "Flatten":
+        if a["start_dim"] != 1 or a["end_dim"] != -1:
+            raise _Unsupported(f"Flatten({a['start_dim']}, {a['end_dim']}) (cnncalc flattens all but the batch)", node)
+        return "flatten"
+    if kind == "Upsample":
+        mode = a["mode"]
+        if mode not in ("nearest", "bilinear") or (mode == "bilinear" and a["align_corners"]):
+            raise _Unsupported(f"mode={mode!r}" + (", align_corners=True" if a["align_corners"] else ""), node)
+        how = "" if mode == "nearest" else " bilinear"
+        if a["size"] is not None:
+            h, w = _pair(a["size"], "size", node)
+            return f"resize {h}x{w}{how}"
+        factor = a["scale_factor"]
+        factors = factor if isinstance(factor, (tuple, list)) else (factor, factor)
+        if len(factors) != 2 or not all(isinstance(f, (int, float)) and float(f).is_integer() and f >= 1
+                                        for f in factors):
+            raise _Unsupported(f"scale_factor={factor!r} (cnncalc upsamples by whole factors)", node)
+        return f"upsample {_size(int(factors[0]), int(factors[1]))}{how}"
+    if kind in ("ZeroPad2d", "ConstantPad2d", "F.pad"):
+        p = a["pad"] if kind == "F.pad" else a["padding"]
+        if kind == "F.pad" and a["mode"] != "constant":
+            raise _Unsupported(f"F.pad mode={a['mode']!r}", node)
+        if isinstance(p, int) and not isinstance(p, bool):
+            return f"zeropad {p}"
+        if isinstance(p, (tuple, list)) and len(p) == 4 and all(isinstance(v, int) for v in p):
+            left, right, top, bottom = p  # PyTorch's order: last dimension first
+            return f"zeropad {top},{bottom},{left},{right}"
+        raise _Unsupported(f"padding {p!r} (expected one number or (left, right, top, bottom))", node)
+    if kind == "ChannelShuffle":
+        return f"shuffle {_int(a['groups'], 'groups', node)}"
+    raise _Unsupported(f"nn.{kind}", node)
+
+
+# ---- reading ---------------------------------------------------------------------------------------
+
+
+def read(text: str, sink: DiagnosticSink) -> ir.File:
+    network = _Reader(text, sink).read()
+    return ir.File((), (network or empty_network(text),))
+
+
+class _Offsets:
+    """Character offsets of `ast` positions (which count UTF-8 bytes within a line)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def at(self, line: int, col: int) -> int:
+        if line < 1 or line > len(self.lines):
+            return self.starts[-1] - 1 if line > len(self.lines) else 0
+        raw = self.lines[line - 1]
+        return self.starts[line - 1] + len(raw.encode("utf-8")[:col].decode("utf-8", errors="replace"))
+
+    def span(self, node: ast.AST) -> Span:
+        start = self.at(getattr(node, "lineno", 1), getattr(node, "col_offset", 0))
+        end_line = getattr(node, "end_lineno", None)
+        end = self.at(end_line, getattr(node, "end_col_offset", 0)) if end_line else start + 1
+        return Span(start, max(end, start + 1))
+
+
+class _Return(Exception):
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class _Reader:
+    def __init__(self, text: str, sink: DiagnosticSink) -> None:
+        self.text = text
+        self.sink = sink
+        self.offsets = _Offsets(text)
+        self.classes: dict[str, ast.ClassDef] = {}
+        self.imported: dict[str, str] = {}  # a local name -> what it stands for (`nn` -> `torch.nn`)
+        self.globals: dict[str, Any] = {}
+        self.steps = 0
+        self.depth = 0
+        self.graph = Graph()
+        self.train_heads: set[int] = set()
+        self.training = False  # inside `if self.training:` of a forward
+        self.prefix = ""  # the attribute path of the module whose forward is being read
+
+    # ---- the file -------------------------------------------------------------------------------------
+
+    def read(self) -> ir.Network | None:
+        try:
+            tree = ast.parse(self.text)
+        except SyntaxError as e:
+            start = self.offsets.at(e.lineno or 1, (e.offset or 1) - 1)
+            self.sink.add(codes.E071, f"Python syntax error: {e.msg}", Span(start, start + 1),
+                          hint="cnncalc reads the file as Python 3 source")
+            return None
+        except (RecursionError, MemoryError, ValueError) as e:
+            self.sink.add(codes.E071, f"the Python source cannot be read ({type(e).__name__}: nested too deeply "
+                                      f"or not text)", Span(0, 1))
+            return None
+        model: Any = None
+        snippet: list[Layer] = []
+        for stmt in tree.body:
+            try:
+                found = self.module_statement(stmt)
+            except _Unsupported as e:
+                self.unsupported(e)
+                return None
+            if isinstance(found, Layer) and isinstance(stmt, ast.Expr):
+                snippet.append(found)
+            elif isinstance(found, (Layer, Sequence, Instance)):
+                model = found
+        if model is None and not snippet:
+            model = self.default_class()
+            if model is None:
+                return None
+        given = None
+        try:
+            if model is None:
+                model = Sequence([(f"{s.kind.lower()}{i}", s) for i, s in enumerate(snippet, 1)], snippet[0].node)
+            given = self.input_size(model)
+            mains = self.tensors(self.apply(model, Tensor(INPUT), "", model.node), model.node)
+        except _Unsupported as e:
+            self.unsupported(e)
+            return empty_network(self.text)._replace(input=given)
+        span = Span(0, len(self.text))
+        title = model.cls.name if isinstance(model, Instance) else None
+        return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
+                                  rounding=ir.RoundingLine("floor", span, by=BY))
+
+    def unsupported(self, e: _Unsupported) -> None:
+        self.sink.add(codes.E070, f"not supported: {e.message}", self.offsets.span(e.node),
+                      hint="docs/notations.md lists what the PyTorch reader follows")
+
+    def module_statement(self, stmt: ast.stmt) -> Any:
+        """A top-level statement: imports and classes are recorded, constants evaluated, a module
+        built at top level returned; functions and `if __name__ == "__main__":` are skipped."""
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                self.imported[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else \
+                    alias.name.split(".")[0]
+            return None
+        if isinstance(stmt, ast.ImportFrom):
+            for alias in stmt.names:
+                self.imported[alias.asname or alias.name] = f"{stmt.module or ''}.{alias.name}"
+            return None
+        if isinstance(stmt, ast.ClassDef):
+            self.classes[stmt.name] = stmt
+            return None
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            value_node = stmt.value
+            if value_node is None:
+                return None
+            try:
+                value = self.eval(value_node, self.globals)
+            except _Unsupported:
+                if self._builds_model(value_node):
+                    raise
+                return None  # a top-level value cnncalc does not need (a transform, a device)
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    self.globals[target.id] = value
+            return value
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._builds_model(stmt.value):
+            return self.eval(stmt.value, self.globals)
+        if isinstance(stmt, (ast.For, ast.Expr)) and any(
+                isinstance(n, ast.Call) and self._builds_model(n) for n in ast.walk(stmt)):
+            self.statement(stmt, self.globals)  # `for ...: layers.append(nn.ReLU())` building a list of layers
+        return None
+
+    def _builds_model(self, node: ast.expr) -> bool:
+        """A call of `nn.X`, `nn.Sequential` or a class of the file (perhaps followed by `.eval()`)."""
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("eval", "train", "to", "cpu", "float"):
+            node = node.func.value
+        if not isinstance(node, ast.Call):
+            return False
+        name = self.dotted(node.func)
+        return name is not None and (self.nn_name(name) is not None or name in self.classes)
+
+    def default_class(self) -> Instance | None:
+        """The last `nn.Module` class that no other class of the file uses, built with its defaults."""
+        used = {n.id for c in self.classes.values() for n in ast.walk(c) if isinstance(n, ast.Name)}
+        modules = [c for c in self.classes.values() if any(self.is_module_base(b) for b in c.bases)]
+        candidates = [c for c in modules if c.name not in used] or modules
+        if not candidates:
+            self.sink.add(codes.E070, "not supported: no nn.Module class, nn.Sequential or nn layer in the file",
+                          Span(0, min(1, len(self.text))),
+                          hint="cnncalc reads `model = nn.Sequential(...)`, `class Net(nn.Module)` with `__init__` "
+                               "and `forward`, or lines of `nn.Conv2d(...)`")
+            return None
+        cls = candidates[-1]
+        try:
+            return self.instantiate(cls, [], {}, cls)
+        except _Unsupported as e:
+            self.unsupported(e)
+            return None
+
+    def is_module_base(self, base: ast.expr) -> bool:
+        name = self.dotted(base)
+        return name is not None and (name.endswith("Module") or self.nn_name(name) is not None or name in self.classes)
+
+    def input_size(self, model: Any) -> ir.Input | None:
+        """`input_size = (C, H, W)` on the model's class (what `convert --to pytorch` writes)."""
+        if not isinstance(model, Instance):
+            return None
+        for stmt in model.cls.body:
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                if any(isinstance(t, ast.Name) and t.id == "input_size" for t in targets):
+                    value = self.eval(stmt.value, self.globals)
+                    if isinstance(value, tuple) and len(value) == 3 and all(
+                            isinstance(v, int) and 1 <= v <= limits.MAX_SIZE for v in value):
+                        c, h, w = value
+                        return ir.Input((h, w, c), 1, self.offsets.span(stmt))
+                    if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], int):
+                        return ir.Input((value[0],), 1, self.offsets.span(stmt))
+        return None
+
+    # ---- names ------------------------------------------------------------------------------------------
+
+    def dotted(self, node: ast.expr) -> str | None:
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            base = self.dotted(node.value)
+            return None if base is None else f"{base}.{node.attr}"
+        return None
+
+    def resolve(self, name: str) -> str:
+        """`nn.Conv2d` -> `torch.nn.Conv2d`, `F.relu` -> `torch.nn.functional.relu` (through the imports)."""
+        head, _, rest = name.partition(".")
+        full = self.imported.get(head, head)
+        return f"{full}.{rest}" if rest else full
+
+    def nn_name(self, name: str) -> str | None:
+        """The layer class a dotted name stands for (`nn.Conv2d` -> `Conv2d`), else None."""
+        full = self.resolve(name)
+        for prefix in ("torch.nn.", "nn."):
+            if full.startswith(prefix) and "." not in full[len(prefix):]:
+                return full[len(prefix):]
+        if full in ("LayerNorm2d", "Scale") and full in self.classes:
+            return full  # the helpers `convert --to pytorch` writes
+        return None
+
+    def function_name(self, name: str) -> str | None:
+        """`F.relu`, `torch.relu`, `torch.nn.functional.relu` -> `relu`."""
+        full = self.resolve(name)
+        for prefix in ("torch.nn.functional.", "torch."):
+            if full.startswith(prefix) and full[len(prefix):] in FUNCTIONS:
+                return full[len(prefix):]
+        return None
+
+    # ---- expressions ----------------------------------------------------------------------------------
+
+    def tick(self, node: ast.AST) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise _Unsupported(f"more than {MAX_STEPS:,} steps to follow (a loop too long to read)", node)
+
+    def eval(self, node: ast.expr, env: dict[str, Any]) -> Any:
+        self.tick(node)
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, int) and not isinstance(node.value, bool) and abs(node.value) > limits.MAX_INT:
+                raise _Unsupported(f"the number {node.value} (larger than {limits.MAX_INT:,})", node)
+            return node.value
+        if isinstance(node, ast.Name):
+            if node.id in env:
+                return env[node.id]
+            if node.id in self.globals:
+                return self.globals[node.id]
+            if node.id in ("True", "False", "None"):
+                return {"True": True, "False": False, "None": None}[node.id]
+            raise _Unsupported(f"the name `{node.id}` (not defined where cnncalc can see it)", node)
+        if isinstance(node, (ast.Tuple, ast.List)):
+            out: list[Any] = []
+            for element in node.elts:
+                if isinstance(element, ast.Starred):
+                    out += list(self.eval(element.value, env))
+                else:
+                    out.append(self.eval(element, env))
+            return tuple(out) if isinstance(node, ast.Tuple) else out
+        if isinstance(node, ast.Dict):
+            return {self.eval(k, env): self.eval(v, env) for k, v in zip(node.keys, node.values) if k is not None}
+        if isinstance(node, ast.UnaryOp):
+            v = self.eval(node.operand, env)
+            if isinstance(node.op, ast.USub) and isinstance(v, (int, float)):
+                return -v
+            if isinstance(node.op, ast.UAdd):
+                return v
+            if isinstance(node.op, ast.Not):
+                return not v
+            raise _Unsupported("this operator", node)
+        if isinstance(node, ast.BinOp):
+            return self.binop(node, env)
+        if isinstance(node, ast.BoolOp):
+            values = [self.eval(v, env) for v in node.values]
+            result = values[0]
+            for v in values[1:]:
+                result = (result and v) if isinstance(node.op, ast.And) else (result or v)
+            return result
+        if isinstance(node, ast.Compare):
+            return self.compare(node, env)
+        if isinstance(node, ast.IfExp):
+            return self.eval(node.body if self.eval(node.test, env) else node.orelse, env)
+        if isinstance(node, ast.Attribute):
+            return self.attribute(node, env)
+        if isinstance(node, ast.Subscript):
+            return self.subscript(node, env)
+        if isinstance(node, ast.Call):
+            return self.call(node, env)
+        if isinstance(node, ast.ListComp) and len(node.generators) == 1 and not node.generators[0].ifs:
+            generator = node.generators[0]
+            results = []
+            for item in self.iterate(self.eval(generator.iter, env), generator.iter):
+                inner = dict(env)
+                self.assign(generator.target, item, inner)
+                results.append(self.eval(node.elt, inner))
+            return results
+        if isinstance(node, ast.JoinedStr):
+            return "".join(str(self.eval(v.value, env)) if isinstance(v, ast.FormattedValue) else str(v.value)
+                           for v in node.values if isinstance(v, (ast.FormattedValue, ast.Constant)))
+        raise _Unsupported(f"the expression `{ast.unparse(node)[:60]}`", node)
+
+    def binop(self, node: ast.BinOp, env: dict[str, Any]) -> Any:
+        left, right = self.eval(node.left, env), self.eval(node.right, env)
+        if isinstance(left, Tensor) or isinstance(right, Tensor):
+            kinds = {ast.Add: "add", ast.Mult: "mul"}
+            kind = kinds.get(type(node.op))
+            if kind is None or not (isinstance(left, Tensor) and isinstance(right, Tensor)):
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` on tensors (cnncalc joins two tensors with + or *)",
+                                   node)
+            return Tensor(self.graph.merge(self.name_of(node, kind), kind, [left.node, right.node],
+                                           self.offsets.span(node)))
+        operations: dict[type, Callable[[Any, Any], Any]] = {
+            ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+            ast.FloorDiv: lambda a, b: a // b, ast.Div: lambda a, b: a / b, ast.Mod: lambda a, b: a % b,
+            ast.Pow: lambda a, b: a ** b}
+        operation = operations.get(type(node.op))
+        if operation is None:
+            raise _Unsupported("this operator", node)
+        if isinstance(node.op, ast.Pow) and (not isinstance(right, int) or abs(right) > 64):
+            raise _Unsupported("a power cnncalc does not follow", node)
+        for n, seq in ((left, right), (right, left)):
+            if isinstance(n, int) and isinstance(seq, (list, tuple, str)) and n * len(seq) > limits.MAX_NODES:
+                raise _Unsupported("a list too long to follow", node)
+        try:
+            result = operation(left, right)
+        except (TypeError, ZeroDivisionError, ValueError, OverflowError) as e:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
+        if isinstance(result, int) and abs(result) > limits.MAX_INT:
+            raise _Unsupported(f"a number larger than {limits.MAX_INT:,}", node)
+        return result
+
+    def compare(self, node: ast.Compare, env: dict[str, Any]) -> bool:
+        left = self.eval(node.left, env)
+        for op, right_node in zip(node.ops, node.comparators):
+            right = self.eval(right_node, env)
+            tests: dict[type, Callable[[Any, Any], bool]] = {
+                ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
+                ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
+                ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b,
+                ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b}
+            try:
+                if not tests[type(op)](left, right):
+                    return False
+            except (TypeError, KeyError):
+                raise _Unsupported(f"the comparison `{ast.unparse(node)[:60]}`", node) from None
+            left = right
+        return True
+
+    def attribute(self, node: ast.Attribute, env: dict[str, Any]) -> Any:
+        if isinstance(node.value, ast.Name) and node.value.id in self.classes and node.value.id not in env:
+            attrs = self.class_attributes(self.classes[node.value.id])
+            if node.attr in attrs:
+                return attrs[node.attr]
+        if isinstance(node.value, ast.Name) and node.value.id not in env and node.value.id not in self.globals:
+            name = self.dotted(node)
+            if name is not None and name.split(".")[0] == "math" and node.attr in ("pi", "e"):
+                return getattr(math, node.attr)
+            raise _Unsupported(f"`{name}` used as a value", node)
+        base = self.eval(node.value, env)
+        if isinstance(base, Instance):
+            if node.attr == "training":
+                return TRAINING
+            if node.attr in base.attrs:
+                return base.attrs[node.attr]
+            raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
+        if isinstance(base, Tensor) and node.attr == "shape":
+            return _ShapeOf()
+        raise _Unsupported(f"the attribute `.{node.attr}`", node)
+
+    def subscript(self, node: ast.Subscript, env: dict[str, Any]) -> Any:
+        base = self.eval(node.value, env)
+        if isinstance(base, Tensor):
+            return self.tensor_slice(base, node, env)
+        if isinstance(base, _ShapeOf):
+            index = self.eval(node.slice, env)
+            return _SizeOf(index)
+        index = self.eval(node.slice, env) if not isinstance(node.slice, ast.Slice) else slice(
+            *(None if p is None else self.eval(p, env) for p in (node.slice.lower, node.slice.upper, node.slice.step)))
+        if isinstance(base, Sequence):
+            items = base.items[index]
+            return Sequence(items, node) if isinstance(index, slice) else items[1]
+        try:
+            return base[index]
+        except (TypeError, IndexError, KeyError):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node) from None
+
+    def tensor_slice(self, base: Tensor, node: ast.Subscript, env: dict[str, Any]) -> Tensor:
+        """`x[:, a:b]`: channels a to b (a spec `slice`); anything else is not followed."""
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        whole = [isinstance(p, ast.Slice) and p.lower is None and p.upper is None and p.step is None for p in parts]
+        if len(parts) == 2 and whole[0] and isinstance(parts[1], ast.Slice) and parts[1].step is None:
+            low = 0 if parts[1].lower is None else self.eval(parts[1].lower, env)
+            high = self.eval(parts[1].upper, env) if parts[1].upper is not None else None
+            if isinstance(low, int) and isinstance(high, int) and 0 <= low < high:
+                return self.add_layer(f"slice {low}:{high}", node, base, "slice")
+        raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
+                           f"`x[:, a:b]`)", node)
+
+    def iterate(self, value: Any, node: ast.AST) -> list[Any]:
+        if isinstance(value, Sequence):
+            return [m for _, m in value.items]
+        if isinstance(value, (list, tuple, range, str)):
+            if len(value) > limits.MAX_NODES:
+                raise _Unsupported("a loop too long to follow", node)
+            return list(value)
+        if isinstance(value, dict):
+            return list(value)
+        raise _Unsupported("a loop over something cnncalc cannot list", node)
+
+    def call(self, node: ast.Call, env: dict[str, Any]) -> Any:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "__init__" and isinstance(func.value, ast.Call) and \
+                self.dotted(func.value.func) == "super":
+            return None  # `super().__init__()`: nn.Module's own set-up
+        # methods of values: tensors, lists, instances
+        if isinstance(func, ast.Attribute):
+            name = self.dotted(func)
+            head = name.split(".")[0] if name else None
+            if not (head and head not in env and head not in self.globals):
+                return self.method(func, node, env)
+        name = self.dotted(func)
+        if name is None:
+            raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
+        args, kwargs = self.arguments(node, env)
+        layer = self.nn_name(name)
+        if layer is not None:
+            return self.construct(layer, args, kwargs, node)
+        if name in self.classes:
+            if self.depth > limits.MAX_DEPTH:
+                raise _Unsupported("classes that build each other deeper than cnncalc follows", node)
+            return self.instantiate(self.classes[name], args, kwargs, node)
+        function = self.function_name(name)
+        if function is not None:
+            return self.functional(function, args, kwargs, node)
+        full = self.resolve(name)
+        if full in ("torch.cat", "torch.concat", "torch.concatenate"):
+            return self.concatenate(args, kwargs, node)
+        if full in ("torch.flatten",):
+            return self.flatten(args[0] if args else kwargs.get("input"), args[1:], kwargs, node)
+        if full in ("torch.add", "torch.mul"):
+            left, right = args[:2]
+            kind = "add" if full == "torch.add" else "mul"
+            if not isinstance(left, Tensor) or not isinstance(right, Tensor):
+                raise _Unsupported(f"{full} with a number", node)
+            return Tensor(self.graph.merge(self.name_of(node, kind), kind, [left.node, right.node],
+                                           self.offsets.span(node)))
+        if full in ("torch.split",):
+            return self.split(args[0], args[1:], kwargs, node)
+        if full in ("collections.OrderedDict", "OrderedDict", "dict"):
+            return dict(args[0]) if args else dict(kwargs)
+        if full.startswith("math.") and full[5:] in MATH:
+            return MATH[full[5:]](*args)
+        if name in BUILTINS:
+            try:
+                return BUILTINS[name](*args, **kwargs)
+            except (TypeError, ValueError) as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
+        raise _Unsupported(f"the call `{name}(...)`", node)
+
+    def arguments(self, node: ast.Call, env: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+        args: list[Any] = []
+        for a in node.args:
+            if isinstance(a, ast.Starred):
+                args += self.iterate(self.eval(a.value, env), a)
+            else:
+                args.append(self.eval(a, env))
+        kwargs: dict[str, Any] = {}
+        for k in node.keywords:
+            if k.arg is None:
+                value = self.eval(k.value, env)
+                if not isinstance(value, dict):
+                    raise _Unsupported("`**` of something other than a dict", k)
+                kwargs.update(value)
+            else:
+                kwargs[k.arg] = self.eval(k.value, env)
+        return args, kwargs
+
+    def bind(self, signature: tuple[tuple[str, Any], ...], args: list[Any], kwargs: dict[str, Any], what: str,
+             node: ast.AST) -> dict[str, Any]:
+        """Positional and keyword arguments to PyTorch's parameter names, with its defaults."""
+        names = [n for n, _ in signature]
+        if len(args) > len(names):
+            raise _Unsupported(f"{what} with {len(args)} positional arguments (PyTorch takes {len(names)})", node)
+        bound = dict(signature)
+        bound.update(zip(names, args))
+        for key, value in kwargs.items():
+            if key not in bound:
+                raise _Unsupported(f"{what}({key}=...) (not an argument cnncalc knows of {what})", node)
+            bound[key] = value
+        missing = [n for n, default in signature if default is REQUIRED and bound[n] is REQUIRED]
+        if missing:
+            raise _Unsupported(f"{what} without {missing[0]}", node)
+        return bound
+
+    def construct(self, kind: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
+        if kind in CONTAINERS:
+            if len(args) == 1 and isinstance(args[0], dict):
+                return Sequence([(str(k), v) for k, v in args[0].items()], node)
+            if kind == "ModuleList" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+                args = list(args[0])
+            if kind == "ModuleList" and not args:
+                return Sequence([], node)
+            return Sequence([(str(i), v) for i, v in enumerate(args)], node)
+        if kind not in SIGNATURES:
+            raise _Unsupported(f"nn.{kind} (docs/notations.md lists the layers cnncalc reads)", node)
+        layer = Layer(kind, self.bind(SIGNATURES[kind], args, kwargs, kind, node), node)
+        spec_text(layer)  # report what cannot be written where the layer is built
+        return layer
+
+    def instantiate(self, cls: ast.ClassDef, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Instance:
+        instance = Instance(cls, node)
+        init = self.method_def(cls, "__init__")
+        instance.attrs.update(self.class_attributes(cls))
+        if init is None:
+            return instance
+        env = self.bind_function(init, [instance, *args], kwargs, node)
+        self.depth += 1
+        try:
+            self.run(init.body, env)
+        except _Return:
+            pass
+        finally:
+            self.depth -= 1
+        return instance
+
+    def class_attributes(self, cls: ast.ClassDef) -> dict[str, Any]:
+        """Values the class body assigns (`expansion = 4`), those cnncalc can evaluate."""
+        attrs: dict[str, Any] = {}
+        for stmt in cls.body:
+            if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+                try:
+                    value = self.eval(stmt.value, self.globals)
+                except _Unsupported:
+                    continue
+                attrs.update((t.id, value) for t in stmt.targets if isinstance(t, ast.Name))
+        return attrs
+
+    def method_def(self, cls: ast.ClassDef, name: str) -> ast.FunctionDef | None:
+        for stmt in cls.body:
+            if isinstance(stmt, ast.FunctionDef) and stmt.name == name:
+                return stmt
+        for base in cls.bases:  # a helper class deriving from another class of the file
+            base_name = self.dotted(base)
+            if base_name in self.classes:
+                return self.method_def(self.classes[base_name], name)
+        return None
+
+    def bind_function(self, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
+                      node: ast.AST) -> dict[str, Any]:
+        params = func.args.posonlyargs + func.args.args
+        defaults = [None] * (len(params) - len(func.args.defaults)) + list(func.args.defaults)
+        env: dict[str, Any] = {}
+        if len(args) > len(params) and func.args.vararg is None:
+            raise _Unsupported(f"{func.name} called with {len(args) - 1} arguments", node)
+        for i, param in enumerate(params):
+            if i < len(args):
+                env[param.arg] = args[i]
+            elif param.arg in kwargs:
+                env[param.arg] = kwargs.pop(param.arg)
+            elif defaults[i] is not None:
+                env[param.arg] = self.eval(defaults[i], self.globals)  # type: ignore[arg-type]
+            else:
+                raise _Unsupported(f"`{param.arg}` of {func.name} is not given (build the model at the end of the "
+                                   f"file, e.g. `model = Net(...)`)", node)
+        if func.args.vararg is not None:
+            env[func.args.vararg.arg] = tuple(args[len(params):])
+        for param, default in zip(func.args.kwonlyargs, func.args.kw_defaults):
+            if param.arg in kwargs:
+                env[param.arg] = kwargs.pop(param.arg)
+            elif default is not None:
+                env[param.arg] = self.eval(default, self.globals)
+            else:
+                raise _Unsupported(f"`{param.arg}` of {func.name} is not given", node)
+        if func.args.kwarg is not None:
+            env[func.args.kwarg.arg] = dict(kwargs)
+        elif kwargs:
+            raise _Unsupported(f"{func.name}({next(iter(kwargs))}=...) (no such parameter)", node)
+        return env
+
+    # ---- statements ----------------------------------------------------------------------------------
+
+    def run(self, body: list[ast.stmt], env: dict[str, Any]) -> None:
+        for stmt in body:
+            self.statement(stmt, env)
+
+    def statement(self, stmt: ast.stmt, env: dict[str, Any]) -> None:
+        self.tick(stmt)
+        if isinstance(stmt, ast.Expr):
+            if isinstance(stmt.value, ast.Constant):
+                return  # a docstring
+            self.eval(stmt.value, env)
+        elif isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, env)
+            for target in stmt.targets:
+                self.assign(target, value, env)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self.assign(stmt.target, self.eval(stmt.value, env), env)
+        elif isinstance(stmt, ast.AugAssign):
+            load: ast.expr
+            if isinstance(stmt.target, ast.Name):
+                load = ast.Name(stmt.target.id, ast.Load())
+            elif isinstance(stmt.target, ast.Attribute):
+                load = ast.Attribute(stmt.target.value, stmt.target.attr, ast.Load())
+            else:
+                raise _Unsupported("this augmented assignment", stmt)
+            combined = ast.BinOp(load, stmt.op, stmt.value)
+            ast.copy_location(combined, stmt)
+            ast.copy_location(load, stmt.target)
+            self.assign(stmt.target, self.eval(combined, env), env)
+        elif isinstance(stmt, ast.If):
+            test = self.eval(stmt.test, env)
+            if test is TRAINING:
+                was = self.training
+                self.training = True
+                try:
+                    self.run(stmt.body, env)
+                finally:
+                    self.training = was
+                self.run(stmt.orelse, env) if stmt.orelse else None
+            else:
+                self.run(stmt.body if test else stmt.orelse, env)
+        elif isinstance(stmt, ast.For):
+            for item in self.iterate(self.eval(stmt.iter, env), stmt.iter):
+                self.assign(stmt.target, item, env)
+                self.run(stmt.body, env)
+        elif isinstance(stmt, ast.Return):
+            raise _Return(None if stmt.value is None else self.eval(stmt.value, env))
+        elif isinstance(stmt, (ast.Pass, ast.Assert, ast.Import, ast.ImportFrom)):
+            return
+        else:
+            raise _Unsupported(f"the statement `{ast.unparse(stmt).splitlines()[0][:60]}`", stmt)
+
+    def assign(self, target: ast.expr, value: Any, env: dict[str, Any]) -> None:
+        if isinstance(target, ast.Name):
+            env[target.id] = value
+        elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
+                isinstance(env.get(target.value.id), Instance):
+            env[target.value.id].attrs[target.attr] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            values = self.iterate(value, target)
+            if len(values) != len(target.elts):
+                raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
+            for t, v in zip(target.elts, values):
+                self.assign(t, v, env)
+        else:
+            raise _Unsupported(f"assigning to `{ast.unparse(target)[:60]}`", target)
+
+    def method(self, func: ast.Attribute, node: ast.Call, env: dict[str, Any]) -> Any:
+        """`layers.append(m)`, `self.add_module(name, m)`, `x.view(...)`, `x.flatten(1)`, `self.block(x)`."""
+        owner = self.eval(func.value, env)
+        args, kwargs = self.arguments(node, env)
+        attr = func.attr
+        if isinstance(owner, list) and attr in ("append", "extend", "insert"):
+            if self.training and attr == "append" and isinstance(args[0], Tensor):
+                self.train_heads.add(args[0].node)  # `outputs.append(aux)` under `if self.training:`
+            if attr == "append":
+                owner.append(args[0])
+            elif attr == "extend":
+                owner.extend(self.iterate(args[0], node))
+            else:
+                owner.insert(args[0], args[1])
+            if len(owner) > limits.MAX_NODES:
+                raise _Unsupported("a list too long to follow", node)
+            return None
+        if isinstance(owner, Sequence) and attr in ("append", "add_module", "extend"):
+            if attr == "append":
+                owner.items.append((str(len(owner.items)), args[0]))
+            elif attr == "extend":
+                owner.items.extend((str(len(owner.items) + i), m) for i, m in enumerate(self.iterate(args[0], node)))
+            else:
+                owner.items.append((str(args[0]), args[1]))
+            return None
+        if isinstance(owner, Instance):
+            if attr == "add_module" or attr == "register_module":
+                owner.attrs[str(args[0])] = args[1]
+                return None
+            if attr in ("eval", "train", "to", "cpu", "float"):
+                return owner
+            if attr in owner.attrs:
+                return self.apply(owner.attrs[attr], args[0], attr, node) if args else owner.attrs[attr]
+            own = self.method_def(owner.cls, attr)
+            if own is not None:
+                return self.call_method(owner, own, args, kwargs, node)
+            raise _Unsupported(f"`self.{attr}(...)`", node)
+        if isinstance(owner, (Layer, Sequence)) and attr in ("eval", "train", "to", "cpu", "float"):
+            return owner
+        if isinstance(owner, Tensor):
+            return self.tensor_method(owner, attr, args, kwargs, node)
+        if isinstance(owner, dict) and attr in ("items", "values", "keys"):
+            return list(getattr(owner, attr)())
+        if isinstance(owner, (Layer, Sequence)) and not attr.startswith("_"):
+            raise _Unsupported(f"`.{attr}(...)` on a module", node)
+        raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
+
+    def call_method(self, owner: Instance, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
+                    node: ast.AST) -> Any:
+        env = self.bind_function(func, [owner, *args], dict(kwargs), node)
+        self.depth += 1
+        if self.depth > limits.MAX_DEPTH:
+            raise _Unsupported("calls nested deeper than cnncalc follows", node)
+        try:
+            self.run(func.body, env)
+        except _Return as r:
+            return r.value
+        finally:
+            self.depth -= 1
+        return None
+
+    # ---- tensors -------------------------------------------------------------------------------------
+
+    def name_of(self, node: ast.AST, fallback: str) -> str:
+        return self.prefix + fallback
+
+    def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "") -> Tensor:
+        if not isinstance(x, Tensor):
+            raise _Unsupported(f"a layer applied to {type(x).__name__}, not a tensor", node)
+        layer = spec_layer(text, self.offsets.span(node), rounding_by)
+        return Tensor(self.graph.layer(self.prefix + name, layer, x.node, self.offsets.span(node)))
+
+    def apply(self, module: Any, x: Any, name: str, node: ast.AST) -> Any:
+        """A module applied to a tensor: a layer, each module of a Sequential, an instance's `forward`."""
+        if isinstance(module, Layer):
+            return self.add_layer(spec_text(module), module.node, x, name or module.kind.lower())
+        if isinstance(module, Sequence):
+            for child, m in module.items:
+                x = self.apply(m, x, f"{name}.{child}" if name else child, node)
+            return x
+        if isinstance(module, Instance):
+            forward = self.method_def(module.cls, "forward")
+            if forward is None:
+                raise _Unsupported(f"class {module.cls.name} has no forward", module.cls)
+            outer = self.prefix
+            self.prefix = f"{outer}{name}." if name else outer
+            try:
+                return self.call_method(module, forward, [x], {}, node)
+            finally:
+                self.prefix = outer
+        raise _Unsupported(f"calling {type(module).__name__} as a module", node)
+
+    def functional(self, function: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
+        kind, signature = FUNCTIONS[function]
+        x = args[0] if args else kwargs.pop("input", None)
+        bound = self.bind(signature, list(args[1:]), kwargs, f"F.{function}", node)
+        if kind in ("Dropout", "Dropout2d"):
+            bound.pop("training")
+        if kind == "F.pad":
+            bound = {"pad": bound["pad"], "mode": bound["mode"]}
+        return self.add_layer(spec_text(Layer(kind, bound, node)), node, x, function)
+
+    def concatenate(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+        tensors = args[0] if args else kwargs.get("tensors")
+        dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
+        if dim not in (1, -3):
+            raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
+        if not isinstance(tensors, (list, tuple)) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
+            raise _Unsupported("torch.cat of something other than a list of tensors", node)
+        return Tensor(self.graph.merge(self.name_of(node, "concat"), "concat", [t.node for t in tensors],
+                                       self.offsets.span(node)))
+
+    def flatten(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+        start = args[0] if args else kwargs.get("start_dim", 0)
+        end = args[1] if len(args) > 1 else kwargs.get("end_dim", -1)
+        if start != 1 or end != -1:
+            raise _Unsupported(f"flatten from dim {start} (cnncalc keeps the batch: flatten(x, 1))", node)
+        return self.add_layer("flatten", node, x, "flatten")
+
+    def split(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
+        sizes = args[0] if args else kwargs.get("split_size_or_sections")
+        dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
+        if dim not in (1, -3) or not isinstance(sizes, (list, tuple)) or \
+                not all(isinstance(s, int) and s > 0 for s in sizes):
+            raise _Unsupported("torch.split other than into listed channel counts along dim=1", node)
+        out, low = [], 0
+        for size in sizes:
+            out.append(self.add_layer(f"slice {low}:{low + size}", node, x, "slice"))
+            low += size
+        return out
+
+    def tensor_method(self, x: Tensor, attr: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
+        if attr == "size":
+            return _SizeOf(args[0]) if args else _ShapeOf()
+        if attr in ("view", "reshape"):
+            shape = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
+            if len(shape) == 2 and ((isinstance(shape[0], _SizeOf) and shape[0].dim == 0) or shape[0] == -1) and \
+                    (shape[1] == -1 or isinstance(shape[1], int)):
+                return self.add_layer("flatten", node, x, "flatten")
+            raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1)", node)
+        if attr == "flatten":
+            return self.flatten(x, args, kwargs, node)
+        if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate"):
+            return self.functional(attr, [x, *args], kwargs, node)
+        if attr in ("contiguous", "clone", "detach", "float"):
+            return x
+        if attr in ("add", "mul") and args and isinstance(args[0], Tensor):
+            return Tensor(self.graph.merge(self.name_of(node, attr), attr, [x.node, args[0].node],
+                                           self.offsets.span(node)))
+        if attr == "split":
+            return self.split(x, args, kwargs, node)
+        raise _Unsupported(f"the tensor method `.{attr}(...)`", node)
+
+    def tensors(self, value: Any, node: ast.AST) -> list[Tensor]:
+        """What `forward` returned: a tensor, or a tuple whose first item is the main output."""
+        if isinstance(value, Tensor):
+            return [value]
+        if isinstance(value, (tuple, list)) and value and all(isinstance(v, Tensor) for v in value):
+            return list(value)
+        raise _Unsupported("a forward that returns no tensor", node)
+
+
+class _ShapeOf:
+    """`x.shape` / `x.size()`: indexed, a size known when the network runs."""

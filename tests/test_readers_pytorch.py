@@ -1,0 +1,166 @@
+"""The PyTorch reader: source read with `ast`, never run. Expected numbers come from arithmetic
+written here, from the lecture, from reading back what `convert --to pytorch` wrote (whose counts
+PyTorch itself confirms in test_pytorch_export), and from PyTorch run on the same file."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cnncalc import analyze, analyze_text
+from cnncalc.analysis import Settings, run
+from cnncalc.cli import cli
+from cnncalc.pytorch_writer import write_pytorch
+from tests.torch_networks import NETWORKS
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests/fixtures/notations"
+SPECS = sorted((ROOT / "specs").glob("*.spec"))
+
+
+def codes_of(report: Any) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+def read_py(text: str, **settings: Any) -> Any:
+    return analyze_text(text, "model.py", **settings)
+
+
+def test_the_lectures_pytorch_line_is_read_and_its_invalid_stride_reported_with_the_fix() -> None:
+    report = read_py("nn.Conv2d(in_channels=3, out_channels=16, kernel_size=3, stride=3, padding=1)\n",
+                     input="32x32x3")
+    # (32 - 3 + 2·1)/3 + 1 = 11.33: PyTorch floors it silently to 11
+    assert report.rows[0].output.dims == (11, 11, 16)
+    assert report.totals.params == (3 * 3 * 3 + 1) * 16
+    [warning] = [d for d in report.diagnostics if d.code == "W030"]
+    assert "(32 - 3 + 2·1)/3 + 1 = 11.33" in warning.message and "as PyTorch does" in warning.message
+    assert warning.hint is not None and "stride 1" in warning.hint
+    assert (warning.line, warning.column) == (1, 1)
+
+
+def test_positional_arguments_bind_as_pytorch_defines_them() -> None:
+    report = read_py("import torch.nn as nn\nnn.Conv2d(3, 16, 3, stride=3, padding=1)\n", input="32x32x3")
+    assert report.rows[0].output.dims == (11, 11, 16)
+    report = read_py("from torch import nn\nnet = nn.Sequential(nn.Conv2d(3, 8, 3, 1, 1, 1, 1, False), "
+                     "nn.MaxPool2d(2), nn.Flatten(), nn.Linear(8 * 16 * 16, 10))\n", input="32x32x3")
+    assert report.ok
+    assert [r.output.dims for r in report.rows] == [(32, 32, 8), (16, 16, 8), (2048,), (10,)]
+    assert report.totals.params == 3 * 3 * 3 * 8 + 2048 * 10 + 10  # bias=False on the convolution
+
+
+def test_a_class_with_functional_calls_and_view() -> None:
+    report = analyze(FIXTURES / "lenet_class.py", input="28x28x1")
+    assert report.ok, report.messages()
+    assert report.network == "LeNet"
+    # LeNet-5 with padding 2 on 28x28: conv 6 5x5 (156), conv 16 5x5 on 6 (2,416), 400·120+120, 120·84+84, 84·10+10
+    assert report.totals.params == 156 + 2416 + 48120 + 10164 + 850
+    assert report.output is not None and report.output.dims == (10,)
+    report = analyze(FIXTURES / "lenet_class.py", input="32x32x1")
+    assert codes_of(report) == ["E017"]  # fc1 states 16·5·5 inputs; a 32x32 input gives 16·6·6
+
+
+def test_a_resnet_with_blocks_downsample_and_make_layer() -> None:
+    report = analyze(FIXTURES / "resnet_blocks.py", input="32x32x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    stem = 3 * 3 * 3 * 16 + 2 * 16
+    block16 = 2 * (3 * 3 * 16 * 16 + 2 * 16)
+    down = 3 * 3 * 16 * 32 + 3 * 3 * 32 * 32 + 2 * 2 * 32 + 16 * 32 + 2 * 32
+    block32 = 2 * (3 * 3 * 32 * 32 + 2 * 32)
+    assert report.totals.params == stem + 2 * block16 + down + block32 + 32 * 10 + 10
+    assert report.totals.non_trainable == 2 * (16 + 4 * 16 + 5 * 32)  # running mean and variance
+    # the stride-2 3x3 convolution on 32: (32 - 3 + 2)/2 + 1 = 16.5, floored by PyTorch
+    assert "W030" in codes_of(report)
+
+
+def test_missing_input_size_unsupported_layers_and_syntax_errors_are_located() -> None:
+    report = read_py("import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n")
+    assert "E072" in codes_of(report)
+    report = read_py("import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.LSTM(8, 8))\n",
+                     input="8x8x3")
+    [e] = [d for d in report.diagnostics if d.code == "E070"]
+    assert "nn.LSTM" in e.message and (e.line, e.column) == (2, 43)
+    report = read_py("import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3)\n", input="8x8x3")
+    assert codes_of(report) == ["E071"]
+    report = read_py("x = 1\n", input="8x8x3")
+    assert codes_of(report) == ["E070"]
+    report = read_py("nn.Conv2d(3, 8, 3, padding_mode='reflect')\n", input="8x8x3")
+    assert "padding_mode" in report.diagnostics[0].message
+
+
+def test_the_code_is_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    text = (f"import os\nos.system('touch {marker}')\nopen({str(marker)!r}, 'w').write('x')\n"
+            "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3))\n")
+    report = read_py(text, input="8x8x3")
+    assert report.totals.params == 3 * 3 * 3 * 8 + 8
+    assert not marker.exists()
+
+
+def test_loops_are_bounded() -> None:
+    text = "import torch.nn as nn\nlayers = []\nfor i in range(10**9):\n    layers.append(nn.ReLU())\n"
+    report = read_py(text + "model = nn.Sequential(*layers)\n", input="8x8x3")
+    assert "E070" in codes_of(report)
+
+
+def _round_trip(text: str, name: str) -> tuple[Any, Any]:
+    original = run(text, name, Settings())[0]
+    assert original.root is not None
+    code = write_pytorch(original.report, original.root)
+    return original.report, analyze_text(code, "exported.py")
+
+
+def _same(a: Any, b: Any, statistics: bool = True) -> None:
+    assert (b.totals.params, b.totals.macs, b.output) == (a.totals.params, a.totals.macs, a.output)
+    if statistics:
+        assert b.totals.non_trainable == a.totals.non_trainable
+    assert not [d for d in b.diagnostics if d.severity == "error"], b.messages()
+
+
+@pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
+def test_every_shipped_spec_round_trips_through_pytorch_code(path: Path) -> None:
+    """spec -> `convert --to pytorch` -> read back: the same parameters, statistics, MACs and output."""
+    _same(*_round_trip(path.read_text(), path.name))
+
+
+@pytest.mark.parametrize("dims, lines", NETWORKS)
+def test_every_keyword_round_trips_through_pytorch_code(dims: str, lines: str) -> None:
+    original, back = _round_trip(f"input {dims}\n{lines}\n", "t.spec")
+    if "crop" in lines:  # written as `x[:, :, 1:11, 0:9]`: a spatial slice, which the reader says it does not follow
+        assert [d.code for d in back.diagnostics if d.severity == "error"] == ["E070"]
+        assert "tensor index" in back.diagnostics[0].message
+        return
+    # `bn counted` (Caffe's third statistic) has no PyTorch spelling: the statistics differ by one there
+    _same(original, back, statistics="counted" not in lines)
+
+
+def test_convert_from_pytorch_to_spec_analyses_to_the_same_numbers(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["convert", str(FIXTURES / "resnet_blocks.py"), "--input", "32x32x3"])
+    assert result.exit_code == 0, result.output
+    spec = analyze_text(result.stdout, "back.spec", rounding="floor")
+    original = analyze(FIXTURES / "resnet_blocks.py", input="32x32x3")
+    assert (spec.totals.params, spec.totals.macs, spec.output) == \
+        (original.totals.params, original.totals.macs, original.output)
+    result = runner.invoke(cli, ["convert", str(FIXTURES / "resnet_blocks.py")])
+    assert result.exit_code == 1 and "--input" in result.output
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32))])
+def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    namespace: dict[str, Any] = {"__name__": "fixture"}
+    exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
+    cls = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, torch.nn.Module)][-1]
+    model = cls().eval()
+    with FlopCounterMode(display=False) as counter:
+        y = model(torch.zeros(1, *size))
+    report = analyze(FIXTURES / name, input=f"{size[1]}x{size[2]}x{size[0]}")
+    assert report.output is not None
+    assert sum(p.numel() for p in model.parameters()) == report.totals.params
+    assert counter.get_total_flops() // 2 == report.totals.macs
+    assert tuple(y.shape[1:]) == report.output.dims
