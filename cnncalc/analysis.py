@@ -181,6 +181,9 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         else:
             x, symbolic, unknown = _symbolic_input(net.input, root, sink)
             guessed = "the sizes being letters" if x is not None else None
+    elif settings.lang not in ("spec", "lecture") and not net.body.lines and \
+            any(d.code in (codes.E070, codes.E071) for d in file_diagnostics):
+        unknown = "a file that could not be read"  # its error says why; no input to ask for
     elif settings.lang not in ("spec", "lecture"):
         sink.add(codes.E072, f"the {settings.lang} file does not give the input's size", Span(0, 0),
                  hint="give it with `--input HxWxC`, e.g. `--input 224x224x3` (or `--input 784` for a vector)")

@@ -1,0 +1,547 @@
+"""MATLAB (Deep Learning Toolbox) layer arrays and layer graphs -> IR.
+
+    layers = [
+        imageInputLayer([227 227 3])
+        convolution2dLayer(11, 96, 'Stride', [4 4], 'Padding', [2 2 2 2], 'Name', 'conv1')
+        reluLayer
+        ...];
+    lgraph = layerGraph(layers);
+    lgraph = addLayers(lgraph, branch);
+    lgraph = connectLayers(lgraph, 'relu1', 'add/in2');
+
+A small tokenizer and expression reader (numbers, strings, `[...]` matrices and layer arrays,
+calls with name-value pairs); the code is never run. An array's layers are connected in order, as
+`layerGraph` connects them; `connectLayers` adds the other edges (`name/in2` for a merge's second
+input). The network is the last layer graph the file builds, else its last layer array. Defaults
+are MATLAB's (pooling stride 1, LRN K 2); the output-size rule floors, as MATLAB does (W030 when it
+has to).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from cnncalc import codes, ir, limits
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+
+BY = "MATLAB"
+_TOKEN = re.compile(r"""(?P<SPACE>[ \t]+|\.\.\.[^\n]*\n|%[^\n]*)
+  | (?P<NEWLINE>\n|\r\n?)
+  | (?P<NUMBER>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
+  | (?P<STRING>'(?:[^'\n]|'')*'|"(?:[^"\n]|"")*")
+  | (?P<NAME>[A-Za-z_][A-Za-z0-9_.]*)
+  | (?P<P>[][(){},;=:+\-*/^'])
+  | (?P<BAD>.)""", re.VERBOSE)
+
+
+class _Malformed(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+class _Unsupported(_Malformed):
+    pass
+
+
+class Tok(NamedTuple):
+    kind: str
+    text: str
+    span: Span
+
+
+class Call(NamedTuple):
+    """`convolution2dLayer(3, 16, 'Padding', 'same')` or a bare `reluLayer`."""
+
+    name: str
+    args: list[Any]
+    span: Span
+
+
+class Str(NamedTuple):
+    text: str
+    span: Span
+
+
+class Layer(NamedTuple):
+    name: str  # MATLAB's Name (given, or made as MATLAB does: conv_1, relu_2, …)
+    text: str | None  # the layer in the spec language; None for a merge
+    merge: str | None  # add, mul, concat
+    inputs: int  # how many inputs a merge takes
+    span: Span
+    skipped: bool = False  # classificationLayer and the like (N070)
+
+
+def _tokens(text: str) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "BAD"
+        if kind == "SPACE":
+            continue
+        out.append(Tok(kind, m.group(), Span(m.start(), m.end())))
+    out.append(Tok("EOF", "", Span(len(text), len(text))))
+    return out
+
+
+class _Parser:
+    """Statements `name = expression`, expressions: numbers, strings, names, calls, `[...]`, `{...}`."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokens(text)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> Tok:
+        return self.tokens[self.i]
+
+    def take(self) -> Tok:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, text: str) -> Tok:
+        tok = self.take()
+        if tok.text != text:
+            raise _Malformed(f"expected `{text}`, found `{tok.text or 'the end of the file'}`", tok.span)
+        return tok
+
+    def statements(self) -> list[tuple[str | None, Any, Span]]:
+        out: list[tuple[str | None, Any, Span]] = []
+        while self.peek().kind != "EOF":
+            tok = self.peek()
+            if tok.kind == "NEWLINE" or tok.text in (";", ","):
+                self.take()
+                continue
+            if tok.kind == "NAME" and tok.text in ("function", "end", "if", "for", "while", "return"):
+                raise _Unsupported(f"`{tok.text}` (cnncalc reads assignments of layers and layer graphs)", tok.span)
+            target = None
+            if tok.kind == "NAME" and self.tokens[self.i + 1].text == "=":
+                target = self.take().text
+                self.take()
+            value = self.expression()
+            out.append((target, value, tok.span))
+            if self.peek().kind not in ("NEWLINE", "EOF") and self.peek().text not in (";", ","):
+                raise _Malformed(f"unexpected `{self.peek().text}`", self.peek().span)
+        return out
+
+    def expression(self) -> Any:
+        self.depth += 1
+        if self.depth > limits.MAX_DEPTH:
+            raise _Malformed(f"nested more than {limits.MAX_DEPTH} deep", self.peek().span)
+        try:
+            value = self.term()
+            while self.peek().text in ("*", "/", "+", "-") and isinstance(value, (int, float)):
+                op = self.take()
+                right = self.term()
+                if not isinstance(right, (int, float)):
+                    raise _Unsupported(f"`{op.text}` on something other than numbers", op.span)
+                value = {"*": value * right, "+": value + right, "-": value - right,
+                         "/": value / right if right else 0}[op.text]
+            return value
+        finally:
+            self.depth -= 1
+
+    def term(self) -> Any:
+        tok = self.take()
+        if tok.kind == "NUMBER":
+            value = float(tok.text)
+            if abs(value) > limits.MAX_INT:
+                raise _Unsupported(f"the number {tok.text}", tok.span)
+            return int(value) if value.is_integer() and "." not in tok.text and "e" not in tok.text.lower() else value
+        if tok.text == "-":
+            value = self.term()
+            if not isinstance(value, (int, float)):
+                raise _Malformed("`-` before something other than a number", tok.span)
+            return -value
+        if tok.kind == "STRING":
+            quote = tok.text[0]
+            return Str(tok.text[1:-1].replace(quote * 2, quote), tok.span)
+        if tok.text in ("[", "{"):
+            return self.matrix(tok)
+        if tok.text == "(":
+            value = self.expression()
+            self.expect(")")
+            return value
+        if tok.kind == "NAME":
+            args: list[Any] = []
+            if self.peek().text == "(":
+                self.take()
+                while self.peek().text != ")":
+                    while self.peek().kind == "NEWLINE":
+                        self.take()
+                    args.append(self.expression())
+                    while self.peek().kind == "NEWLINE":
+                        self.take()
+                    if self.peek().text == ",":
+                        self.take()
+                    elif self.peek().text != ")":
+                        raise _Malformed(f"expected `,` or `)`, found `{self.peek().text or 'the end'}`",
+                                         self.peek().span)
+                end = self.take()
+                return Call(tok.text, args, tok.span.to(end.span))
+            return Call(tok.text, [], tok.span) if tok.text.endswith("Layer") or (tok.text[0].islower() and \
+                tok.text not in ("true", "false", "inf", "Inf")) else _constant(tok)
+        raise _Malformed(f"unexpected `{tok.text or 'end of file'}`", tok.span)
+
+    def matrix(self, open_tok: Tok) -> list[Any]:
+        close = "]" if open_tok.text == "[" else "}"
+        items: list[Any] = []
+        while True:
+            tok = self.peek()
+            if tok.text == close:
+                self.take()
+                return items
+            if tok.kind == "EOF":
+                raise _Malformed(f"`{open_tok.text}` is never closed", open_tok.span)
+            if tok.kind == "NEWLINE" or tok.text in (",", ";"):
+                self.take()
+                continue
+            items.append(self.expression())
+            if len(items) > limits.MAX_NODES:
+                raise _Unsupported("an array too long", tok.span)
+
+
+def _constant(tok: Tok) -> Any:
+    return {"true": True, "false": False, "inf": float("inf"), "Inf": float("inf")}.get(tok.text, Call(tok.text, [],
+                                                                                                    tok.span))
+
+
+# ---- the layers -------------------------------------------------------------------------------------
+
+
+def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], dict[str, Any]]:
+    """MATLAB's positional arguments, then name-value pairs (names case-insensitive)."""
+    given = args[:positional]
+    rest = args[positional:]
+    if len(rest) % 2:
+        raise _Malformed(f"{call.name}: name-value arguments come in pairs", call.span)
+    options: dict[str, Any] = {}
+    for name, value in zip(rest[::2], rest[1::2]):
+        if not isinstance(name, Str):
+            raise _Malformed(f"{call.name}: expected an option name, found {name!r}", call.span)
+        options[name.text.lower()] = value
+    return given, options
+
+
+def _pair(value: Any, what: str, call: Call) -> tuple[int, int]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, value
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return value[0], value[1]
+    raise _Unsupported(f"{call.name}: {what} {value!r} (expected a whole number or [h w])", call.span)
+
+
+def _size(h: int, w: int) -> str:
+    return str(h) if h == w else f"{h}x{w}"
+
+
+def _padding(value: Any, call: Call) -> str:
+    """'same', a number, [h w] (top and bottom, left and right) or [t b l r]."""
+    if isinstance(value, Str):
+        if value.text.lower() == "same":
+            return " pad same"
+        raise _Unsupported(f"{call.name}: Padding '{value.text}'", call.span)
+    if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value):
+        t, b, left, r = value
+        return "" if not any(value) else f" pad {t},{b},{left},{r}"
+    h, w = _pair(value, "Padding", call)
+    return "" if (h, w) == (0, 0) else f" pad {_size(h, w)}"
+
+
+def _real(value: Any, what: str, call: Call) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Unsupported(f"{call.name}: {what} {value!r}", call.span)
+    return repr(float(value))
+
+
+def _whole(value: Any, what: str, call: Call) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Unsupported(f"{call.name}: {what} {value!r} (expected a whole number)", call.span)
+    return value
+
+
+def _window(kind: str, size: Any, options: dict[str, Any], call: Call) -> str:
+    """A convolution's or pool's window: MATLAB's stride defaults to 1 for both (the spec's pools to K)."""
+    kh, kw = _pair(size, "size", call)
+    sh, sw = _pair(options.get("stride", 1), "Stride", call)
+    stride = f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) or "pool" in kind else ""
+    text = f"{kind} {kh}x{kw}{stride}" + _padding(options.get("padding", 0), call)
+    if "dilationfactor" in options:
+        dh, dw = _pair(options["dilationfactor"], "DilationFactor", call)
+        text += "" if (dh, dw) == (1, 1) else f" dilation {_size(dh, dw)}"
+    return text
+
+
+AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupedconv",
+              "transposedConv2dLayer": "transposed-conv", "maxPooling2dLayer": "maxpool",
+              "averagePooling2dLayer": "avgpool", "globalAveragePooling2dLayer": "gapool",
+              "globalMaxPooling2dLayer": "gmpool", "fullyConnectedLayer": "fc", "batchNormalizationLayer": "batchnorm",
+              "reluLayer": "relu", "leakyReluLayer": "leakyrelu", "clippedReluLayer": "clippedrelu", "eluLayer": "elu",
+              "tanhLayer": "tanh", "sigmoidLayer": "sigmoid", "swishLayer": "swish", "geluLayer": "gelu",
+              "softmaxLayer": "softmax", "crossChannelNormalizationLayer": "crossnorm", "dropoutLayer": "dropout",
+              "additionLayer": "addition", "multiplicationLayer": "multiplication",
+              "depthConcatenationLayer": "depthcat", "concatenationLayer": "concat", "flattenLayer": "flatten",
+              "classificationLayer": "classoutput", "regressionLayer": "regressionoutput",
+              "imageInputLayer": "imageinput", "pixelClassificationLayer": "classoutput",
+              "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm"}
+SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
+
+
+def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]:
+    """(the spec text, or the merge kind, its number of inputs, the options) of a MATLAB layer call."""
+    name, args = call.name, call.args
+    if name == "convolution2dLayer":
+        (size, filters), options = _options(args, 2, call)
+        text = _window(f"conv {_whole(filters, 'numFilters', call)}", size, options, call)
+        if "numchannels" in options and not isinstance(options["numchannels"], Str):
+            text += f" inputs {_whole(options['numchannels'], 'NumChannels', call)}"
+        return text, None, 1, options
+    if name == "groupedConvolution2dLayer":
+        (size, per_group, groups), options = _options(args, 3, call)
+        per = _whole(per_group, "numFiltersPerGroup", call)
+        if isinstance(groups, Str) and groups.text.lower() == "channel-wise":
+            return _window("dwconv", size, options, call) + ("" if per == 1 else f" multiplier {per}"), None, 1, options
+        g = _whole(groups, "numGroups", call)
+        return _window(f"conv {per * g}", size, options, call) + f" groups {g}", None, 1, options
+    if name == "transposedConv2dLayer":
+        (size, filters), options = _options(args, 2, call)
+        kh, kw = _pair(size, "filterSize", call)
+        sh, sw = _pair(options.get("stride", 1), "Stride", call)
+        crop = options.get("cropping", 0)
+        if isinstance(crop, Str):
+            raise _Unsupported(f"{name}: Cropping '{crop.text}'", call.span)
+        text = f"deconv {_whole(filters, 'numFilters', call)} {kh}x{kw} stride {_size(sh, sw)}" + _padding(crop, call)
+        return text, None, 1, options
+    if name in ("maxPooling2dLayer", "averagePooling2dLayer"):
+        (size,), options = _options(args, 1, call)
+        return _window("maxpool" if name.startswith("max") else "avgpool", size, options, call), None, 1, options
+    if name == "fullyConnectedLayer":
+        (n,), options = _options(args, 1, call)
+        return f"fc {_whole(n, 'outputSize', call)}", None, 1, options
+    if name == "crossChannelNormalizationLayer":
+        (size,), options = _options(args, 1, call)
+        return (f"lrn size {_whole(size, 'windowChannelSize', call)} "
+                f"alpha {_real(options.get('alpha', 1e-4), 'Alpha', call)} "
+                f"beta {_real(options.get('beta', 0.75), 'Beta', call)} "
+                f"k {_real(options.get('k', 2), 'K', call)}"), None, 1, options
+    if name == "leakyReluLayer":
+        given, options = _options(args, 1 if args and not isinstance(args[0], Str) else 0, call)
+        return f"leakyrelu {_real(given[0] if given else 0.01, 'scale', call)}", None, 1, options
+    if name == "clippedReluLayer":
+        (ceiling,), options = _options(args, 1, call)
+        if ceiling != 6:
+            raise _Unsupported(f"clippedReluLayer({ceiling}) (cnncalc clips at 6: relu6)", call.span)
+        return "relu6", None, 1, options
+    if name == "eluLayer":
+        given, options = _options(args, 1 if args and not isinstance(args[0], Str) else 0, call)
+        return f"elu {_real(given[0] if given else 1.0, 'alpha', call)}", None, 1, options
+    if name == "dropoutLayer":
+        given, options = _options(args, 1 if args and not isinstance(args[0], Str) else 0, call)
+        return f"dropout {_real(given[0] if given else 0.5, 'probability', call)}", None, 1, options
+    if name in ("additionLayer", "multiplicationLayer", "depthConcatenationLayer"):
+        (n,), options = _options(args, 1, call)
+        kind = {"additionLayer": "add", "multiplicationLayer": "mul", "depthConcatenationLayer": "concat"}[name]
+        return None, kind, _whole(n, "numInputs", call), options
+    if name == "concatenationLayer":
+        (dim, n), options = _options(args, 2, call)
+        if dim != 3:
+            raise _Unsupported(f"concatenationLayer along dimension {dim} (cnncalc concatenates channels, 3)",
+                               call.span)
+        return None, "concat", _whole(n, "numInputs", call), options
+    simple = {"reluLayer": "relu", "tanhLayer": "tanh", "sigmoidLayer": "sigmoid", "swishLayer": "silu",
+              "geluLayer": "gelu", "softmaxLayer": "softmax", "batchNormalizationLayer": "bn",
+              "globalAveragePooling2dLayer": "globalavgpool", "globalMaxPooling2dLayer": "globalmaxpool",
+              "flattenLayer": "flatten"}
+    if name in simple or name in SKIPPED:
+        _, options = _options(args, 0, call)
+        if name == "batchNormalizationLayer" and "epsilon" in options:
+            return f"bn eps {_real(options['epsilon'], 'Epsilon', call)}", None, 1, options
+        return simple.get(name, ""), None, 1, options
+    raise _Unsupported(f"`{name}` (docs/notations.md lists the MATLAB layers cnncalc reads)", call.span)
+
+
+# ---- the file ----------------------------------------------------------------------------------------
+
+
+class _Net:
+    """A layer graph being built: layers by name, edges (source, destination, input number)."""
+
+    def __init__(self) -> None:
+        self.layers: dict[str, Layer] = {}
+        self.edges: list[tuple[str, str, int, Span]] = []
+        self.input: ir.Input | None = None
+
+
+def read(text: str, sink: DiagnosticSink) -> ir.File:
+    try:
+        network = _read(text, sink)
+    except _Malformed as e:
+        sink.add(codes.E070 if isinstance(e, _Unsupported) else codes.E071, e.message, e.span,
+                 hint="docs/notations.md lists what the MATLAB reader follows")
+        network = empty_network(text)
+    return ir.File((), (network,))
+
+
+def _read(text: str, sink: DiagnosticSink) -> ir.Network:
+    values: dict[str, Any] = {}
+    counters: dict[str, int] = {}
+    last_array: _Net | None = None
+    last_graph: _Net | None = None
+    for target, value, _ in _Parser(text).statements():
+        result = _evaluate(value, values, counters, sink)
+        if isinstance(result, _Net):
+            if isinstance(value, Call) and value.name in ("layerGraph", "addLayers", "connectLayers",
+                                                          "dlnetwork", "replaceLayer"):
+                last_graph = result
+            else:
+                last_array = result
+        if target is not None:
+            values[target] = result
+    net = last_graph or last_array
+    if net is None or not net.layers:
+        raise _Unsupported("no layer array or layer graph in the file", Span(0, min(1, len(text))))
+    return _network(net, text, sink)
+
+
+def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink: DiagnosticSink) -> Any:
+    """A statement's value: a layer array or graph (`_Net`), or a number, string or matrix."""
+    if isinstance(value, Call) and value.name in values and not value.args:
+        return values[value.name]
+    if isinstance(value, Call) and value.name in ("layerGraph", "dlnetwork", "SeriesNetwork", "assembleNetwork"):
+        return _copy(_evaluate(value.args[0], values, counters, sink)) if value.args else _Net()
+    if isinstance(value, Call) and value.name == "addLayers":
+        graph, extra = (_evaluate(a, values, counters, sink) for a in value.args[:2])
+        if not isinstance(graph, _Net) or not isinstance(extra, _Net):
+            raise _Unsupported("addLayers of something other than a layer graph and layers", value.span)
+        out = _copy(graph)
+        for name in extra.layers:
+            if name in out.layers:
+                raise _Malformed(f"addLayers: a layer named '{name}' is already in the graph", value.span)
+        out.layers.update(extra.layers)
+        out.edges += extra.edges
+        out.input = out.input or extra.input
+        return out
+    if isinstance(value, Call) and value.name in ("connectLayers", "disconnectLayers"):
+        graph = _evaluate(value.args[0], values, counters, sink) if value.args else None
+        if value.name == "disconnectLayers" or not isinstance(graph, _Net) or len(value.args) != 3 or \
+                not all(isinstance(a, Str) for a in value.args[1:]):
+            raise _Unsupported(f"{value.name} as written (cnncalc reads connectLayers(lgraph, 'src', 'dst/in2'))",
+                               value.span)
+        out = _copy(graph)
+        source, destination = value.args[1].text.split("/")[0], value.args[2].text
+        layer, _, port = destination.partition("/")
+        number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 1
+        for end in (source, layer):
+            if end not in out.layers:
+                raise _Malformed(f"connectLayers: no layer named '{end}'", value.span)
+        out.edges.append((source, layer, number, value.span))
+        return out
+    if isinstance(value, Call) and value.name in AUTO_NAMES:
+        return _array([value], counters, sink)
+    if isinstance(value, list) and value and all(isinstance(v, Call) for v in value):
+        parts = [values[v.name] if not v.args and isinstance(values.get(v.name), _Net) else _array([v], counters, sink)
+                 for v in value]
+        return _joined(parts)
+    if isinstance(value, Call):
+        if value.name in values:
+            return values[value.name]
+        raise _Unsupported(f"`{value.name}` (not a layer function or a variable cnncalc knows)", value.span)
+    return value
+
+
+def _joined(parts: list[_Net]) -> _Net:
+    """Arrays placed in one (`layers = [stem; body]`): each part's first layer fed by the last before."""
+    out = _Net()
+    for part in parts:
+        for name, layer in part.layers.items():
+            if name in out.layers:
+                raise _Malformed(f"two layers named '{name}'", layer.span)
+        if out.layers and part.layers:
+            first = next(iter(part.layers.values()))
+            out.edges.append((next(reversed(out.layers)), first.name, 1, first.span))
+        out.layers.update(part.layers)
+        out.edges += part.edges
+        out.input = out.input or part.input
+    return out
+
+
+def _copy(net: Any) -> _Net:
+    if not isinstance(net, _Net):
+        raise _Unsupported("a layer graph of something other than layers", Span(0, 1))
+    out = _Net()
+    out.layers, out.edges, out.input = dict(net.layers), list(net.edges), net.input
+    return out
+
+
+def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) -> _Net:
+    """Layers in a row, each fed by the one before, as `layerGraph` connects an array."""
+    net = _Net()
+    previous: str | None = None
+    for call in calls:
+        if call.name == "imageInputLayer":
+            (size,), options = _options(call.args, 1, call)
+            if not (isinstance(size, list) and len(size) in (2, 3) and all(
+                    isinstance(v, int) and 1 <= v <= limits.MAX_SIZE for v in size)):
+                raise _Unsupported(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
+            net.input = ir.Input(tuple(size) if len(size) == 3 else (*size, 1), 1, call.span)
+            name = options.get("name")
+            layer = Layer(name.text if isinstance(name, Str) else _auto(call.name, counters), "identity", None, 1,
+                          call.span, skipped=True)
+        else:
+            text, merge, inputs, options = layer_text(call)
+            name = options.get("name")
+            label = name.text if isinstance(name, Str) and name.text else _auto(call.name, counters)
+            layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED)
+            if call.name in SKIPPED:
+                sink.add(codes.N070, f"{call.name} left out: an output layer for training, not part of the "
+                                     f"network's computation", call.span)
+        if layer.name in net.layers:
+            raise _Malformed(f"two layers named '{layer.name}'", call.span)
+        net.layers[layer.name] = layer
+        if previous is not None:
+            net.edges.append((previous, layer.name, 1, call.span))
+        previous = layer.name
+    return net
+
+
+def _auto(function: str, counters: dict[str, int]) -> str:
+    base = AUTO_NAMES[function]
+    counters[base] = counters.get(base, 0) + 1
+    return f"{base}_{counters[base]}"
+
+
+def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
+    """The layers in an order where each comes after its inputs, into a `Graph`."""
+    inputs: dict[str, dict[int, str]] = {name: {} for name in net.layers}
+    for source, destination, number, span in net.edges:
+        if number in inputs[destination]:
+            raise _Malformed(f"input {number} of '{destination}' is connected twice", span)
+        inputs[destination][number] = source
+    graph = Graph()
+    ids: dict[str, int] = {}
+    pending = list(net.layers)
+    while pending:
+        ready = [n for n in pending if all(s in ids for s in inputs[n].values())]
+        if not ready:
+            layer = net.layers[pending[0]]
+            raise _Malformed(f"the layers around '{layer.name}' form a cycle or miss an input", layer.span)
+        for name in ready:
+            layer = net.layers[name]
+            sources = [ids[inputs[name][k]] for k in sorted(inputs[name])] or [INPUT]
+            if layer.merge is not None:
+                if len(sources) != layer.inputs:
+                    raise _Malformed(f"'{name}' takes {layer.inputs} inputs but {len(sources)} are connected",
+                                     layer.span)
+                ids[name] = graph.merge(name, layer.merge, sources, layer.span)
+            elif layer.skipped:
+                ids[name] = sources[0]
+            else:
+                assert layer.text is not None
+                if len(sources) != 1:
+                    raise _Malformed(f"'{name}' takes one input but {len(sources)} are connected", layer.span)
+                ids[name] = graph.layer(name, spec_layer(layer.text, layer.span), sources[0], layer.span)
+        pending = [n for n in pending if n not in ids]
+    span = Span(0, len(text))
+    return graph.network(None, net.input, span, rounding=ir.RoundingLine("floor", span, by=BY))

@@ -1,0 +1,67 @@
+"""The MATLAB reader: layer arrays and layer graphs. Expected numbers come from the lecture,
+arithmetic written here, and the published count of the two-group AlexNet (60,965,224, the
+figure Caffe's and MATLAB's `alexnet` report)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cnncalc import analyze, analyze_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
+
+
+def read_m(text: str, **settings: Any) -> Any:
+    return analyze_text(text, "net.m", **settings)
+
+
+def test_the_lectures_matlab_line_gives_the_lectures_answer() -> None:
+    report = read_m("convolution2dLayer(11,96,'Stride',[4 4],'Padding',[2 2 2 2])\n", input="227x227x3")
+    assert report.ok, report.messages()
+    # (227 - 11 + 2 + 2)/4 + 1 = 56; (11·11·3 + 1)·96 = 34,944
+    assert report.rows[0].output.dims == (56, 56, 96)
+    assert report.totals.params == 34944
+
+
+def test_alexnet_as_a_layer_array() -> None:
+    report = analyze(FIXTURES / "alexnet_layers.m")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert report.totals.params == 60965224
+    assert report.output is not None and report.output.dims == (1000,)
+    codes = [d.code for d in report.diagnostics]
+    # pool1 on 56: (56 - 3)/2 + 1 = 27.5, floored by MATLAB; classificationLayer is left out
+    assert codes.count("W030") == 1 and codes.count("N070") == 1
+
+
+def test_a_layer_graph_with_connect_layers() -> None:
+    report = analyze(FIXTURES / "residual_graph.m")
+    assert report.ok, report.messages()
+    body = 2 * (3 * 3 * 16 * 16 + 16) + 2 * 2 * 16  # two convolutions, two batch norms' scale and offset
+    skip = 16 * 16 + 16
+    fc = 32 * 10 + 10  # the concatenation of the unit's output and the input: 32 channels
+    assert report.totals.params == body + skip + fc
+    assert report.totals.non_trainable == 2 * 2 * 16  # each batch norm's trained mean and variance
+    assert report.output is not None and report.output.dims == (10,)
+
+
+def test_defaults_are_matlabs() -> None:
+    # maxPooling2dLayer's stride defaults to 1 (the spec language's to the window)
+    report = read_m("layers = [imageInputLayer([8 8 1]); maxPooling2dLayer(2)];\n")
+    assert report.rows[0].output.dims == (7, 7, 1)
+    # LRN: K defaults to 2, alpha 1e-4, beta 0.75
+    report = read_m("layers = [imageInputLayer([8 8 4]); crossChannelNormalizationLayer(3)];\n")
+    assert report.rows[0].op == "lrn size 3"
+    report = read_m("layers = [imageInputLayer([8 8 4]); groupedConvolution2dLayer(3, 2, 'channel-wise')];\n")
+    assert report.totals.params == (3 * 3 + 1) * 2 * 4
+
+
+def test_errors_point_into_the_file() -> None:
+    report = read_m("layers = [imageInputLayer([8 8 1]); lstmLayer(10)];\n")
+    [e] = report.diagnostics
+    assert e.code == "E070" and "lstmLayer" in e.message and (e.line, e.column) == (1, 37)
+    report = read_m("layers = [imageInputLayer([8 8 1]); reluLayer(;\n")
+    assert report.diagnostics[0].code == "E071"
+    report = read_m("layers = [imageInputLayer([8 8 1]) reluLayer('Name','a') reluLayer('Name','a')];\n")
+    assert report.diagnostics[0].code == "E071" and "two layers named 'a'" in report.diagnostics[0].message
+    report = read_m("layers = [convolution2dLayer(3, 8)];\n")
+    assert [d.code for d in report.diagnostics] == ["E072"]
