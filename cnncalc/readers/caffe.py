@@ -1,0 +1,344 @@
+"""Caffe prototxt -> IR (Netscope's input; no dependency: a reader of the protobuf text format
+with positions, so a malformed file is reported where it goes wrong).
+
+The graph comes from each layer's `bottom` and `top` (an in-place layer, top == bottom, follows
+the one before it). Caffe's own arithmetic is kept exactly: convolutions floor; pooling rounds up
+and then drops a last window that would start in the padding, which cnncalc's `ceil` does too
+(PyTorch's ceil_mode rule; the one pool where they differ, a kernel smaller than its stride without
+padding, is reported as not supported); BatchNorm holds three non-trainable blobs (mean, variance, the moving-average
+factor: `bn noaffine counted`) and Scale learns the affine part (`scale`, without bias unless
+`bias_term: true`). Data, loss and accuracy layers are left out (N070).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from cnncalc import codes, ir, limits
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+
+BY = "Caffe"
+_TOKEN = re.compile(r"""(?P<SPACE>\s+|\#[^\n]*)
+  | (?P<STRING>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<NUMBER>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?f?)
+  | (?P<NAME>[A-Za-z_][A-Za-z0-9_.]*)
+  | (?P<P>[{}:<>\[\],;])
+  | (?P<BAD>.)""", re.VERBOSE)
+
+
+class _Malformed(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+class _Unsupported(_Malformed):
+    pass
+
+
+class Field(NamedTuple):
+    name: str
+    value: Any  # str | int | float | Message
+    span: Span
+
+
+class Message:
+    """A protobuf text message: its fields in order (repeated fields repeat)."""
+
+    def __init__(self, fields: list[Field], span: Span) -> None:
+        self.fields = fields
+        self.span = span
+
+    def all(self, name: str) -> list[Any]:
+        return [f.value for f in self.fields if f.name == name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        values = self.all(name)
+        return values[-1] if values else default
+
+    def message(self, name: str) -> Message:
+        value = self.get(name)
+        return value if isinstance(value, Message) else Message([], self.span)
+
+
+class Word(str):
+    """An enum value (`MAX`), as opposed to a quoted string."""
+
+
+def parse_text_format(text: str) -> Message:
+    tokens = [(m.lastgroup or "BAD", m.group(), Span(m.start(), m.end())) for m in _TOKEN.finditer(text)
+              if m.lastgroup != "SPACE"]
+    tokens.append(("EOF", "", Span(len(text), len(text))))
+    position = 0
+
+    def message(end: str, start: Span, depth: int) -> Message:
+        nonlocal position
+        if depth > limits.MAX_DEPTH:
+            raise _Malformed(f"messages nested more than {limits.MAX_DEPTH} deep", start)
+        fields: list[Field] = []
+        while True:
+            kind, value, span = tokens[position]
+            if (value == end and kind == "P") or (end == "" and kind == "EOF"):
+                position += 1
+                return Message(fields, start.to(span))
+            if kind == "EOF":
+                raise _Malformed("this message is never closed", start)
+            if kind != "NAME":
+                raise _Malformed(f"expected a field name, found `{value}`", span)
+            position += 1
+            kind2, value2, span2 = tokens[position]
+            if value2 == ":":
+                position += 1
+                kind2, value2, span2 = tokens[position]
+            if value2 in ("{", "<"):
+                position += 1
+                fields.append(Field(value, message("}" if value2 == "{" else ">", span2, depth + 1), span))
+            elif value2 == "[":  # a list: `dim: [1, 3, 224, 224]`
+                position += 1
+                while tokens[position][1] != "]":
+                    fields.append(Field(value, _scalar(tokens[position]), tokens[position][2]))
+                    position += 1
+                    if tokens[position][1] == ",":
+                        position += 1
+                position += 1
+            else:
+                fields.append(Field(value, _scalar((kind2, value2, span2)), span))
+                position += 1
+            if tokens[position][1] in (",", ";"):
+                position += 1
+            if len(fields) > limits.MAX_NODES:
+                raise _Malformed("too many fields", span)
+
+    return message("", Span(0, 0), 0)
+
+
+def _scalar(token: tuple[str, str, Span]) -> Any:
+    kind, value, span = token
+    if kind == "STRING":
+        return value[1:-1].encode("utf-8").decode("unicode_escape", errors="replace") if "\\" in value \
+            else value[1:-1]
+    if kind == "NUMBER":
+        text = value.rstrip("f")
+        if re.fullmatch(r"[-+]?\d+", text):
+            if len(text) > limits.MAX_LITERAL_DIGITS:
+                raise _Malformed(f"the number {value} is too large", span)
+            return int(text)
+        return float(text)
+    if kind == "NAME":
+        return {"true": True, "false": False}.get(value, Word(value))
+    raise _Malformed(f"expected a value, found `{value or 'the end of the file'}`", span)
+
+
+# ---- layers ------------------------------------------------------------------------------------------
+
+V1_TYPES = {"CONVOLUTION": "Convolution", "DECONVOLUTION": "Deconvolution", "POOLING": "Pooling",
+            "INNER_PRODUCT": "InnerProduct", "RELU": "ReLU", "SIGMOID": "Sigmoid", "TANH": "TanH", "LRN": "LRN",
+            "DROPOUT": "Dropout", "CONCAT": "Concat", "ELTWISE": "Eltwise", "SOFTMAX": "Softmax",
+            "FLATTEN": "Flatten", "SPLIT": "Split", "DATA": "Data", "IMAGE_DATA": "ImageData",
+            "SOFTMAX_LOSS": "SoftmaxWithLoss", "ACCURACY": "Accuracy", "EUCLIDEAN_LOSS": "EuclideanLoss",
+            "HDF5_DATA": "HDF5Data", "MEMORY_DATA": "MemoryData", "WINDOW_DATA": "WindowData", "SILENCE": "Silence"}
+LEFT_OUT = {"Data", "ImageData", "HDF5Data", "MemoryData", "WindowData", "DummyData", "Python", "Silence",
+            "SoftmaxWithLoss", "Accuracy", "EuclideanLoss", "SigmoidCrossEntropyLoss", "HingeLoss",
+            "InfogainLoss", "MultinomialLogisticLoss", "ContrastiveLoss"}
+
+
+def _hw(param: Message, name: str, default: int, what: str) -> tuple[int, int]:
+    """`kernel_size: 3` (or two values: h, w) or `kernel_h`/`kernel_w`."""
+    h, w = param.get(f"{what}_h"), param.get(f"{what}_w")
+    if h is not None or w is not None:
+        return int(h if h is not None else default), int(w if w is not None else default)
+    values = param.all(name)
+    if not values:
+        return default, default
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= limits.MAX_SIZE for v in values):
+        raise _Unsupported(f"{name}: {values!r}", param.span)
+    return (values[0], values[0]) if len(values) == 1 else (values[0], values[1])
+
+
+def _size(h: int, w: int) -> str:
+    return str(h) if h == w else f"{h}x{w}"
+
+
+def _count(value: Any, what: str, span: Span) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Malformed(f"{what}: expected a positive whole number, found {value!r}", span)
+    return value
+
+
+def layer_text(kind: str, layer: Message) -> tuple[str, str]:
+    """(the spec text, who rounds: '' or 'Caffe') of a Caffe layer of one bottom."""
+    span = layer.span
+    if kind in ("Convolution", "Deconvolution"):
+        p = layer.message("convolution_param")
+        kh, kw = _hw(p, "kernel_size", 0, "kernel")
+        if not kh or not kw:
+            raise _Malformed("convolution_param without kernel_size", p.span)
+        sh, sw = _hw(p, "stride", 1, "stride")
+        ph, pw = _hw(p, "pad", 0, "pad")
+        dh, dw = _hw(p, "dilation", 1, "dilation")
+        text = f"{'conv' if kind == 'Convolution' else 'deconv'} {_count(p.get('num_output'), 'num_output', p.span)} " \
+               f"{kh}x{kw}"
+        text += f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else ""
+        text += f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else ""
+        text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
+        group = _count(p.get("group", 1), "group", p.span)
+        text += f" groups {group}" if group != 1 else ""
+        return text + ("" if p.get("bias_term", True) else " nobias"), ""
+    if kind == "Pooling":
+        p = layer.message("pooling_param")
+        method = str(p.get("pool", "MAX"))
+        if method not in ("MAX", "AVE"):
+            raise _Unsupported(f"pooling `{method}` (cnncalc pools MAX and AVE)", p.span)
+        if p.get("global_pooling", False):
+            return ("globalmaxpool" if method == "MAX" else "globalavgpool"), ""
+        kh, kw = _hw(p, "kernel_size", 0, "kernel")
+        if not kh or not kw:
+            raise _Malformed("pooling_param without kernel_size (or global_pooling: true)", p.span)
+        sh, sw = _hw(p, "stride", 1, "stride")  # Caffe's default stride is 1
+        ph, pw = _hw(p, "pad", 0, "pad")
+        text = f"{'maxpool' if method == 'MAX' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
+        if str(p.get("round_mode", "CEIL")) == "FLOOR":
+            return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else ""), ""
+        if (ph, pw) == (0, 0) and (kh < sh or kw < sw):
+            raise _Unsupported("a pool whose kernel is smaller than its stride, without padding: Caffe keeps a last "
+                               "window there that cnncalc's `ceil` (PyTorch's ceil_mode) drops", p.span)
+        return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else "") + " ceil", BY
+    if kind == "InnerProduct":
+        p = layer.message("inner_product_param")
+        if p.get("axis", 1) != 1 or p.get("transpose", False):
+            raise _Unsupported("inner_product_param axis or transpose", p.span)
+        return f"fc {_count(p.get('num_output'), 'num_output', p.span)}" + \
+            ("" if p.get("bias_term", True) else " nobias"), ""
+    if kind == "ReLU":
+        slope = layer.message("relu_param").get("negative_slope", 0)
+        return ("relu" if not slope else f"leakyrelu {float(slope)!r}"), ""
+    if kind == "PReLU":
+        return ("prelu" if layer.message("prelu_param").get("channel_shared", False) else "prelu perchannel"), ""
+    if kind == "ELU":
+        return f"elu {float(layer.message('elu_param').get('alpha', 1.0))!r}", ""
+    if kind == "LRN":
+        p = layer.message("lrn_param")
+        if str(p.get("norm_region", "ACROSS_CHANNELS")) != "ACROSS_CHANNELS":
+            raise _Unsupported("LRN within channels (cnncalc's lrn is across channels)", p.span)
+        return (f"lrn size {_count(p.get('local_size', 5), 'local_size', p.span)} "
+                f"alpha {float(p.get('alpha', 1.0))!r} beta {float(p.get('beta', 0.75))!r} "
+                f"k {float(p.get('k', 1.0))!r}"), ""
+    if kind == "BatchNorm":
+        eps = float(layer.message("batch_norm_param").get("eps", 1e-5))
+        return "bn noaffine counted" + ("" if eps == 1e-5 else f" eps {eps!r}"), ""
+    if kind == "Scale":
+        p = layer.message("scale_param")
+        return ("scale" if p.get("bias_term", False) else "scale nobias"), ""
+    if kind == "Dropout":
+        return f"dropout {float(layer.message('dropout_param').get('dropout_ratio', 0.5))!r}", ""
+    if kind == "Softmax":
+        if layer.message("softmax_param").get("axis", 1) != 1:
+            raise _Unsupported("softmax over another axis than the channels", span)
+        return "softmax", ""
+    if kind == "Flatten":
+        return "flatten", ""
+    simple = {"Sigmoid": "sigmoid", "TanH": "tanh", "Swish": "silu", "GELU": "gelu"}
+    if kind in simple:
+        return simple[kind], ""
+    raise _Unsupported(f"the layer type `{kind}` (docs/notations.md lists the Caffe layers cnncalc reads)", span)
+
+
+# ---- the network ---------------------------------------------------------------------------------------
+
+
+def read(text: str, sink: DiagnosticSink) -> ir.File:
+    try:
+        network = _read(text, sink)
+    except _Malformed as e:
+        sink.add(codes.E070 if isinstance(e, _Unsupported) else codes.E071, e.message, e.span,
+                 hint="docs/notations.md lists what the Caffe reader follows")
+        network = empty_network(text)
+    return ir.File((), (network,))
+
+
+def _input_shape(dims: list[Any], span: Span) -> ir.Input:
+    """N, C, H, W (or N, C) -> the spec's H x W x C."""
+    if not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or len(dims) not in (2, 4):
+        raise _Unsupported(f"an input of shape {dims!r} (cnncalc reads N x C x H x W or N x C)", span)
+    return ir.Input((dims[2], dims[3], dims[1]) if len(dims) == 4 else (dims[1],), dims[0], span)
+
+
+def _read(text: str, sink: DiagnosticSink) -> ir.Network:
+    net = parse_text_format(text)
+    tops: dict[str, int] = {}  # a blob name -> the graph node that last wrote it
+    graph = Graph()
+    given: ir.Input | None = None
+    inputs = net.all("input")
+    if inputs:
+        shapes = [m.all("dim") for m in net.all("input_shape")] or [net.all("input_dim")[i:i + 4]
+                                                                   for i in range(0, len(net.all("input_dim")), 4)]
+        if shapes and shapes[0]:
+            given = _input_shape(shapes[0], net.fields[0].span)
+        tops[str(inputs[0])] = INPUT
+    layers = net.all("layer") or net.all("layers")
+    if not layers:
+        raise _Malformed("no `layer { ... }` in the file", net.span)
+    last = INPUT
+    for layer in layers:
+        if not isinstance(layer, Message):
+            raise _Malformed("`layer` must be a message `{ ... }`", net.span)
+        kind = str(layer.get("type", ""))
+        kind = V1_TYPES.get(kind, kind)
+        name = str(layer.get("name", kind.lower() or "layer"))
+        bottoms = [str(b) for b in layer.all("bottom")]
+        top_names = [str(t) for t in layer.all("top")]
+        if any(str(r.get("phase", "")) == "TRAIN" for r in layer.all("include") if isinstance(r, Message)):
+            sink.add(codes.N070, f"{name} left out: a training-phase layer", layer.span)
+            continue
+        if kind == "Input":
+            shape = layer.message("input_param").message("shape")
+            if shape.all("dim"):
+                given = _input_shape(shape.all("dim"), layer.span)
+            for t in top_names:
+                tops[t] = INPUT
+            continue
+        if kind in LEFT_OUT:
+            sink.add(codes.N070, f"{name} left out: a {kind} layer is not part of the network's computation",
+                     layer.span)
+            if kind.endswith("Data") or (kind == "Python" and not bottoms):
+                for t in top_names[:1]:
+                    tops[t] = INPUT
+            continue
+        for b in bottoms:
+            if b not in tops:
+                raise _Malformed(f"{name}: bottom `{b}` is not the top of any earlier layer", layer.span)
+        sources = [tops[b] for b in bottoms] or [last]
+        if kind == "Split":
+            for t in top_names:
+                tops[t] = sources[0]
+            continue
+        if kind in ("Concat", "Eltwise"):
+            merge = "concat"
+            if kind == "Concat":
+                p = layer.message("concat_param")
+                if p.get("axis", p.get("concat_dim", 1)) != 1:
+                    raise _Unsupported("concatenation along another axis than the channels", layer.span)
+            else:
+                p = layer.message("eltwise_param")
+                operation = str(p.get("operation", "SUM"))
+                if operation not in ("SUM", "PROD") or any(c != 1 for c in p.all("coeff")):
+                    raise _Unsupported(f"Eltwise {operation}" + (" with coefficients" if p.all("coeff") else ""),
+                                       layer.span)
+                merge = "add" if operation == "SUM" else "mul"
+            node = graph.merge(name, merge, sources, layer.span)
+        elif kind == "Slice":
+            raise _Unsupported("the layer type `Slice`", layer.span)
+        else:
+            if len(sources) != 1:
+                raise _Malformed(f"{name}: a {kind} layer takes one bottom, not {len(sources)}", layer.span)
+            text_, by = layer_text(kind, layer)
+            node = graph.layer(name, spec_layer(text_, layer.span, by), sources[0], layer.span)
+        for t in top_names or [name]:
+            tops[t] = node
+        last = node
+    span = Span(0, len(text))
+    title = net.get("name")
+    return graph.network(str(title) if title is not None else None, given, span,
+                         rounding=ir.RoundingLine("floor", span, by=BY))

@@ -1,0 +1,100 @@
+"""The Caffe reader: prototxt read with positions; Caffe's arithmetic kept exactly. Expected numbers
+come from Caffe's pooling rule written out here (pooling_layer.cpp: ceil((H + 2P - K)/S) + 1, then
+one window less if the last starts at or beyond H + P, only when P > 0), and the published count of
+Caffe's reference AlexNet (bvlc_alexnet, two groups: 60,965,224 parameters)."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cnncalc import analyze, analyze_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
+
+
+def read_proto(text: str, **settings: Any) -> Any:
+    return analyze_text(text, "net.prototxt", **settings)
+
+
+def caffe_pooled(h: int, k: int, s: int, p: int) -> int:
+    pooled = math.ceil((h + 2 * p - k) / s) + 1
+    if p and (pooled - 1) * s >= h + p:
+        pooled -= 1
+    return pooled
+
+
+def pool_net(h: int, k: int, s: int, p: int) -> str:
+    return (f'input: "data"\ninput_dim: 1 input_dim: 4 input_dim: {h} input_dim: {h}\n'
+            f'layer {{ name: "pool" type: "Pooling" bottom: "data" top: "pool"\n'
+            f'  pooling_param {{ pool: MAX kernel_size: {k} stride: {s} pad: {p} }} }}\n')
+
+
+@pytest.mark.parametrize("h, k, s, p", [(112, 3, 2, 0), (56, 3, 2, 1), (5, 2, 2, 1), (13, 3, 2, 0), (14, 3, 2, 0),
+                                        (9, 2, 3, 1), (10, 4, 3, 2), (8, 2, 2, 0), (3, 3, 1, 1)])
+def test_pooling_rounds_as_caffe_does(h: int, k: int, s: int, p: int) -> None:
+    report = read_proto(pool_net(h, k, s, p))
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    expected = caffe_pooled(h, k, s, p)
+    assert report.rows[0].output.dims == (expected, expected, 4)
+    inexact = (h + 2 * p - k) % s != 0
+    assert ("W030" in [d.code for d in report.diagnostics]) == inexact
+
+
+def test_the_one_pool_where_caffe_and_pytorchs_ceil_differ_is_reported_not_guessed() -> None:
+    # kernel 1, stride 2, no padding on 4: Caffe ceil(3/2) + 1 = 3 windows; PyTorch's ceil_mode drops the third
+    report = read_proto(pool_net(4, 1, 2, 0))
+    assert [d.code for d in report.diagnostics] == ["E070"]
+
+
+def test_alexnet_deploy_has_caffes_parameter_count() -> None:
+    report = analyze(FIXTURES / "alexnet_deploy.prototxt")
+    assert report.ok, report.messages()
+    assert report.totals.params == 60965224
+    assert report.batch == 10 and report.output is not None and report.output.dims == (1000,)
+    assert [r.output.dims for r in report.rows if r.name.startswith("pool")] == [(27, 27, 96), (13, 13, 256),
+                                                                                (6, 6, 256)]
+
+
+def test_batchnorm_and_scale_count_as_caffe_stores_them() -> None:
+    report = analyze(FIXTURES / "resnet_unit.prototxt")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    convs = 64 * 64 + 3 * 3 * 64 * 64
+    scales = 2 * (64 + 64)  # Scale with bias_term: true learns a scale and a shift per channel
+    assert report.totals.params == convs + scales  # learnable; the statistics are counted apart
+    assert report.totals.non_trainable == 2 * (64 + 64 + 1)  # BatchNorm's mean, variance and factor blobs
+    assert report.output is not None and report.output.dims == (caffe_pooled(56, 3, 2, 1),) * 2 + (64,)
+    assert "N070" in [d.code for d in report.diagnostics]  # SoftmaxWithLoss left out
+
+
+def test_an_inception_style_concat_and_v1_layers() -> None:
+    text = '''input: "data" input_shape { dim: 1 dim: 192 dim: 28 dim: 28 }
+layers { name: "a" type: CONVOLUTION bottom: "data" top: "a" convolution_param { num_output: 64 kernel_size: 1 } }
+layers { name: "b_reduce" type: CONVOLUTION bottom: "data" top: "b_reduce"
+         convolution_param { num_output: 96 kernel_size: 1 } }
+layers { name: "b" type: CONVOLUTION bottom: "b_reduce" top: "b"
+         convolution_param { num_output: 128 kernel_size: 3 pad: 1 } }
+layers { name: "c" type: POOLING bottom: "data" top: "c" pooling_param { pool: MAX kernel_size: 3 stride: 1 pad: 1 } }
+layers { name: "out" type: CONCAT bottom: "a" bottom: "b" bottom: "c" top: "out" }
+'''
+    report = read_proto(text)
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == (28, 28, 64 + 128 + 192)
+    assert report.totals.params == (192 + 1) * 64 + (192 + 1) * 96 + (9 * 96 + 1) * 128
+
+
+def test_malformed_and_unsupported_are_located() -> None:
+    report = read_proto('layer { name: "a" type: "ReLU" bottom: "data" ')
+    assert report.diagnostics[0].code == "E071" and (report.diagnostics[0].line, report.diagnostics[0].column) == (1, 7)
+    report = read_proto('input: "data"\ninput_dim: 1 input_dim: 3 input_dim: 8 input_dim: 8\n'
+                        'layer { name: "r" type: "Reshape" bottom: "data" top: "r" }\n')
+    e = report.diagnostics[0]
+    assert e.code == "E070" and "Reshape" in e.message and e.line == 3
+    report = read_proto('input: "data"\ninput_dim: 1 input_dim: 3 input_dim: 8 input_dim: 8\n'
+                        'layer { name: "c" type: "Convolution" bottom: "nothing" top: "c" }\n')
+    assert report.diagnostics[0].code == "E071" and "nothing" in report.diagnostics[0].message
+    report = read_proto('layer { name: "c" type: "Convolution" bottom: "data" top: "c" '
+                        'convolution_param { num_output: 8 kernel_size: 3 } }\n')
+    assert "E071" in [d.code for d in report.diagnostics]  # `data` is nobody's top and no input is declared
