@@ -1,0 +1,319 @@
+"""Keras model JSON (`model.to_json()`, Keras 2 and 3; Sequential and Functional) -> IR.
+
+Each layer's config says what it is; the graph comes from `inbound_nodes` (Keras 2's
+`[[name, node, tensor, kwargs], ...]` or Keras 3's `{"args": [keras tensors]}`), a Sequential's
+from the order. An activation fused into a layer (`Conv2D(..., activation="relu")`) becomes a
+layer of its own after it. Keras' conventions are kept: `padding="same"` is TensorFlow's,
+BatchNormalization's epsilon defaults to 0.001 and its moving mean and variance are non-trainable
+(Keras' "Non-trainable params"), GlobalAveragePooling2D flattens, `channels_first` models read
+their shapes as C, H, W. Positions come from the layer's `"name"` in the text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from cnncalc import codes, ir, limits
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+
+BY = "Keras"
+
+
+class _Malformed(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+class _Unsupported(_Malformed):
+    pass
+
+
+ACTIVATIONS = {"relu": "relu", "relu6": "relu6", "sigmoid": "sigmoid", "tanh": "tanh", "softmax": "softmax",
+               "elu": "elu", "swish": "silu", "silu": "silu", "gelu": "gelu", "hard_sigmoid": "hardsigmoid",
+               "hard_swish": "hardswish", "hard_silu": "hardswish", "mish": "mish", "leaky_relu": "leakyrelu 0.2"}
+
+
+def _pair(value: Any, what: str, span: Span) -> tuple[int, int]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, value
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return value[0], value[1]
+    raise _Unsupported(f"{what} {value!r} (expected a whole number or two)", span)
+
+
+def _size(h: int, w: int) -> str:
+    return str(h) if h == w else f"{h}x{w}"
+
+
+def _activation(name: Any, span: Span) -> str | None:
+    """The spec layer of a fused activation, None for `linear`."""
+    if isinstance(name, dict):  # Keras 3 may serialise it as an object
+        name = name.get("config", {}).get("name", name.get("class_name"))
+    if name in (None, "linear"):
+        return None
+    if name not in ACTIVATIONS:
+        raise _Unsupported(f"the activation {name!r}", span)
+    return ACTIVATIONS[name]
+
+
+def _padding(config: dict[str, Any], span: Span) -> str:
+    padding = config.get("padding", "valid")
+    if padding == "same":
+        return " pad same"
+    if padding != "valid":
+        raise _Unsupported(f"padding {padding!r}", span)
+    return ""
+
+
+def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
+    """The spec layers of a Keras layer (a SeparableConv2D is two; a fused activation adds one)."""
+    out: list[str]
+    if kind in ("Conv2D", "Convolution2D"):
+        kh, kw = _pair(config["kernel_size"], "kernel_size", span)
+        sh, sw = _pair(config.get("strides", 1), "strides", span)
+        dh, dw = _pair(config.get("dilation_rate", 1), "dilation_rate", span)
+        text = f"conv {config['filters']} {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
+        text += _padding(config, span) + (f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else "")
+        groups = config.get("groups", 1)
+        text += f" groups {groups}" if groups != 1 else ""
+        out = [text + ("" if config.get("use_bias", True) else " nobias")]
+    elif kind in ("DepthwiseConv2D", "SeparableConv2D"):
+        kh, kw = _pair(config["kernel_size"], "kernel_size", span)
+        sh, sw = _pair(config.get("strides", 1), "strides", span)
+        dh, dw = _pair(config.get("dilation_rate", 1), "dilation_rate", span)
+        multiplier = config.get("depth_multiplier", 1)
+        text = f"dwconv {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "") + _padding(config, span)
+        text += (f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else "")
+        text += f" multiplier {multiplier}" if multiplier != 1 else ""
+        if kind == "DepthwiseConv2D":
+            out = [text + ("" if config.get("use_bias", True) else " nobias")]
+        else:  # the depthwise part has no bias in Keras; the pointwise part has
+            bias = "" if config.get("use_bias", True) else " nobias"
+            out = [text + " nobias", f"conv {config['filters']} 1x1{bias}"]
+    elif kind in ("Conv2DTranspose", "Convolution2DTranspose"):
+        kh, kw = _pair(config["kernel_size"], "kernel_size", span)
+        sh, sw = _pair(config.get("strides", 1), "strides", span)
+        if config.get("output_padding") is not None or _pair(config.get("dilation_rate", 1), "dilation_rate",
+                                                             span) != (1, 1):
+            raise _Unsupported("Conv2DTranspose with output_padding or dilation", span)
+        text = f"deconv {config['filters']} {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
+        if config.get("padding", "valid") == "same":  # output N·S: padding K - S in all, the odd one at the end
+            th, tw = kh - sh, kw - sw
+            if th < 0 or tw < 0:
+                raise _Unsupported("Conv2DTranspose 'same' with a kernel smaller than its stride", span)
+            text += f" pad {th // 2},{th - th // 2},{tw // 2},{tw - tw // 2}" if th or tw else ""
+        out = [text + ("" if config.get("use_bias", True) else " nobias")]
+    elif kind in ("MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AveragePooling2D", "AvgPool2D"):
+        kh, kw = _pair(config.get("pool_size", 2), "pool_size", span)
+        sh, sw = _pair(config.get("strides") or [kh, kw], "strides", span)
+        average = kind.startswith("Av")
+        text = f"{'avgpool' if average else 'maxpool'} {kh}x{kw} stride {_size(sh, sw)}" + _padding(config, span)
+        out = [text + (" exclude_pad" if average and config.get("padding") == "same" else "")]
+    elif kind in ("GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalAvgPool2D", "GlobalMaxPool2D"):
+        pool = "globalmaxpool" if "Max" in kind else "globalavgpool"
+        out = [pool] if config.get("keepdims", False) else [pool, "flatten"]
+    elif kind == "Dense":
+        out = [f"fc {config['units']}" + ("" if config.get("use_bias", True) else " nobias")]
+    elif kind == "Flatten":
+        out = ["flatten"]
+    elif kind == "BatchNormalization":
+        center, scale = config.get("center", True), config.get("scale", True)
+        if center != scale:
+            raise _Unsupported("BatchNormalization with only one of center and scale", span)
+        eps = float(config.get("epsilon", 1e-3))
+        out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + ("" if center else " noaffine")]
+    elif kind == "Normalization":
+        out = ["bn noaffine counted"]  # its mean, variance and count: non-trainable
+    elif kind in ("Dropout", "SpatialDropout2D"):
+        out = [f"dropout {float(config.get('rate', 0.5))!r}"]
+    elif kind == "Activation":
+        act = _activation(config.get("activation"), span)
+        out = [act] if act else ["identity"]
+        return out
+    elif kind == "ReLU":
+        if config.get("threshold", 0):
+            raise _Unsupported("ReLU with a threshold", span)
+        slope, ceiling = config.get("negative_slope", 0) or 0, config.get("max_value")
+        if ceiling is None:
+            return [f"leakyrelu {float(slope)!r}" if slope else "relu"]
+        if ceiling == 6 and not slope:
+            return ["relu6"]
+        raise _Unsupported(f"ReLU(max_value={ceiling}, negative_slope={slope})", span)
+    elif kind == "LeakyReLU":
+        return [f"leakyrelu {float(config.get('negative_slope', config.get('alpha', 0.3)))!r}"]
+    elif kind == "ELU":
+        return [f"elu {float(config.get('alpha', 1.0))!r}"]
+    elif kind == "PReLU":
+        if sorted(config.get("shared_axes") or []) != [1, 2]:
+            raise _Unsupported("PReLU without shared_axes=[1, 2] (one slope per value; cnncalc's prelu learns one "
+                               "per channel or one in all)", span)
+        return ["prelu perchannel"]
+    elif kind == "Softmax":
+        return ["softmax"]
+    elif kind == "ZeroPadding2D":
+        padding = config.get("padding", 1)
+        if isinstance(padding, int):
+            return [f"zeropad {padding}"]
+        if isinstance(padding, list) and len(padding) == 2 and all(isinstance(p, int) for p in padding):
+            return [f"zeropad {padding[0]},{padding[0]},{padding[1]},{padding[1]}"]
+        if isinstance(padding, list) and len(padding) == 2 and all(isinstance(p, list) for p in padding):
+            (t, b), (left, r) = padding
+            return [f"zeropad {t},{b},{left},{r}"]
+        raise _Unsupported(f"ZeroPadding2D padding {padding!r}", span)
+    elif kind == "Cropping2D":
+        cropping = config.get("cropping", 0)
+        if isinstance(cropping, list) and len(cropping) == 2 and all(isinstance(p, list) for p in cropping):
+            (t, b), (left, r) = cropping
+            return [f"crop {t},{b},{left},{r}"]
+        h, w = _pair(cropping, "cropping", span)
+        return [f"crop {h},{h},{w},{w}"]
+    elif kind == "UpSampling2D":
+        h, w = _pair(config.get("size", 2), "size", span)
+        mode = config.get("interpolation", "nearest")
+        if mode not in ("nearest", "bilinear"):
+            raise _Unsupported(f"UpSampling2D interpolation {mode!r}", span)
+        return [f"upsample {_size(h, w)}" + (" bilinear" if mode == "bilinear" else "")]
+    elif kind == "Rescaling":
+        return ["identity"]
+    else:
+        raise _Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
+    act = _activation(config.get("activation"), span)
+    return out + ([act] if act else [])
+
+
+# ---- the model ---------------------------------------------------------------------------------------
+
+
+def read(text: str, sink: DiagnosticSink) -> ir.File:
+    try:
+        network = _read(text, sink)
+    except _Malformed as e:
+        sink.add(codes.E070 if isinstance(e, _Unsupported) else codes.E071, e.message, e.span,
+                 hint="docs/notations.md lists what the Keras reader follows")
+        network = empty_network(text)
+    return ir.File((), (network,))
+
+
+class _Model:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.searched_from = 0
+
+    def span_of(self, name: str) -> Span:
+        """Where the layer's `"name": "NAME"` stands (searching on from the previous layer's)."""
+        found = re.compile(r'"name"\s*:\s*' + re.escape(json.dumps(name))).search(self.text, self.searched_from)
+        if found is None:
+            found = re.compile(r'"name"\s*:\s*' + re.escape(json.dumps(name))).search(self.text)
+        if found is None:
+            return Span(0, 1)
+        self.searched_from = found.end()
+        return Span(found.start(), found.end())
+
+
+def _read(text: str, sink: DiagnosticSink) -> ir.Network:
+    try:
+        model = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _Malformed(f"JSON: {e.msg}", Span(e.pos, e.pos + 1)) from None
+    except RecursionError:
+        raise _Malformed("JSON nested too deeply", Span(0, 1)) from None
+    if isinstance(model, dict) and "model_config" in model:  # an .h5's or .keras' config wrapper
+        model = model["model_config"]
+    if not isinstance(model, dict) or model.get("class_name") not in ("Sequential", "Functional", "Model") or \
+            not isinstance(model.get("config"), dict):
+        raise _Malformed("not a Keras model: expected {\"class_name\": \"Sequential\" or \"Functional\", "
+                         "\"config\": {...}}", Span(0, 1))
+    config = model["config"]
+    layers = config.get("layers")
+    if not isinstance(layers, list) or not layers:
+        raise _Malformed("the model's config has no layers", Span(0, 1))
+    if len(layers) > limits.MAX_NODES:
+        raise _Unsupported("more layers than cnncalc reads", Span(0, 1))
+    where = _Model(text)
+    first_format = next((lay.get("config", {}).get("data_format") for lay in layers if isinstance(lay, dict)
+                         and lay.get("config", {}).get("data_format")), "channels_last")
+    channels_first = first_format == "channels_first"
+    graph = Graph()
+    given: ir.Input | None = None
+    ids: dict[str, int] = {}
+    sequential = model["class_name"] == "Sequential"
+    previous = INPUT
+    for layer in layers:
+        if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
+            raise _Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", Span(0, 1))
+        kind, cfg = str(layer.get("class_name")), layer["config"]
+        name = str(cfg.get("name", layer.get("name", kind.lower())))
+        span = where.span_of(name)
+        shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
+        if shape is not None and given is None:
+            given = _input(shape, channels_first, span)
+        if kind == "InputLayer":
+            ids[name] = INPUT
+            continue
+        if cfg.get("data_format", first_format) != first_format:
+            raise _Unsupported("layers with different data formats", span)
+        sources = [previous] if sequential else _sources(layer, ids, span)
+        if kind in ("Concatenate", "Add", "Multiply"):
+            if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if channels_first else (-1, 3)):
+                raise _Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
+            node = graph.merge(name, {"Concatenate": "concat", "Add": "add", "Multiply": "mul"}[kind], sources, span)
+        else:
+            if len(sources) != 1:
+                raise _Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
+            node = sources[0]
+            texts = layer_texts(kind, cfg, span)
+            for i, spec in enumerate(texts):
+                label = name if i == 0 else f"{name}_{spec.split()[0]}"
+                node = graph.layer(label, spec_layer(spec, span), node, span)
+        ids[name] = node
+        previous = node
+    main = None
+    outputs = config.get("output_layers")
+    if isinstance(outputs, list) and outputs:
+        first = outputs[0] if isinstance(outputs[0], list) else outputs
+        if first and isinstance(first[0], str) and first[0] in ids:
+            main = ids[first[0]]
+    span = Span(0, len(text))
+    return graph.network(str(config.get("name")) if config.get("name") else None, given, span, main=main,
+                         rounding=ir.RoundingLine("floor", span, by=BY))
+
+
+def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input:
+    dims = shape[1:] if isinstance(shape, list) else None
+    if not dims or not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or \
+            len(dims) not in (1, 3):
+        raise _Unsupported(f"an input of shape {shape!r} (cnncalc reads images H x W x C and vectors)", span)
+    if len(dims) == 3 and channels_first:
+        dims = [dims[1], dims[2], dims[0]]
+    return ir.Input(tuple(dims), 1, span)
+
+
+def _sources(layer: dict[str, Any], ids: dict[str, int], span: Span) -> list[int]:
+    """The nodes a Functional layer reads, from its `inbound_nodes` (Keras 2 or 3)."""
+    nodes = layer.get("inbound_nodes") or []
+    if len(nodes) > 1:
+        raise _Unsupported("a layer applied more than once (shared weights)", span)
+    if not nodes:
+        return [INPUT]
+    node = nodes[0]
+    names: list[str] = []
+    if isinstance(node, list):  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
+        names = [str(entry[0]) for entry in node if isinstance(entry, list) and entry]
+    elif isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {}}
+        def history(value: Any) -> None:
+            if isinstance(value, dict) and value.get("class_name") == "__keras_tensor__":
+                names.append(str(value["config"]["keras_history"][0]))
+            elif isinstance(value, list):
+                for v in value:
+                    history(v)
+        history(node.get("args", []))
+    for n in names:
+        if n not in ids:
+            raise _Malformed(f"an input from `{n}`, which is not an earlier layer", span)
+    if not names:
+        raise _Malformed("inbound_nodes names no input", span)
+    return [ids[n] for n in names]

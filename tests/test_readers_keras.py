@@ -1,0 +1,61 @@
+"""The Keras reader (model.to_json(), Keras 2 and 3). Expected numbers: the Keras MNIST convnet
+example's published summary (Total params: 34,826) and arithmetic written here."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cnncalc import analyze, analyze_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
+
+
+def sequential(*layers: dict[str, Any], shape: list[Any] | None = None) -> str:
+    first = {"class_name": "InputLayer", "config": {"batch_input_shape": shape or [None, 8, 8, 3], "name": "in"}}
+    return json.dumps({"class_name": "Sequential", "config": {"name": "m", "layers": [first, *layers]}})
+
+
+def test_keras2_sequential_mnist_convnet() -> None:
+    report = analyze(FIXTURES / "mnist_convnet_keras2.json")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    # (3·3·1 + 1)·32 + (3·3·32 + 1)·64 + (5·5·64 + 1)·10 = 320 + 18,496 + 16,010
+    assert report.totals.params == 34826
+    assert [r.name for r in report.rows][:2] == ["conv2d", "conv2d_relu"]  # the fused activation, its own row
+
+
+def test_keras3_functional_with_merges_separable_and_batchnorm() -> None:
+    report = analyze(FIXTURES / "residual_keras3.json")
+    assert report.ok, report.messages()
+    stem = 3 * 3 * 3 * 16
+    sep = 3 * 3 * 16 + (16 + 1) * 16  # depthwise without bias, pointwise with
+    assert report.totals.params == stem + 2 * 16 + sep + (32 + 1) * 10
+    assert report.totals.non_trainable == 2 * 16  # Keras' moving mean and variance
+    assert report.rows[0].output.dims == (16, 16, 16)  # 'same' with stride 2: ceil(32/2)
+    assert report.output is not None and report.output.dims == (10,)
+
+
+def test_channels_first_and_padding_same() -> None:
+    text = json.dumps({"class_name": "Sequential", "config": {"layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3, 15, 15], "name": "in"}},
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3, "strides": 2,
+                                            "padding": "same", "data_format": "channels_first"}}]}})
+    report = analyze_text(text, "m.json")
+    assert report.rows[0].output.dims == (8, 8, 4)  # ceil(15/2)
+
+
+def test_batchnorm_epsilon_default_is_keras() -> None:
+    report = analyze_text(sequential({"class_name": "BatchNormalization", "config": {"name": "bn"}}), "m.json")
+    assert report.rows[0].op == "batchnorm eps 0.001"
+
+
+def test_errors() -> None:
+    report = analyze_text('{"class_name": "Sequential", "config": {"layers": [', "m.json")
+    assert report.diagnostics[0].code == "E071"
+    report = analyze_text(sequential({"class_name": "LSTM", "config": {"name": "rnn", "units": 4}}), "m.json")
+    e = report.diagnostics[0]
+    assert e.code == "E070" and "LSTM" in e.message and e.span.start > 0
+    report = analyze_text(sequential({"class_name": "PReLU", "config": {"name": "p"}}), "m.json")
+    assert report.diagnostics[0].code == "E070" and "shared_axes" in report.diagnostics[0].message
+    report = analyze_text('{"a": 1}', "m.json")
+    assert report.diagnostics[0].code == "E071"
