@@ -10,7 +10,7 @@ from cnncalc import codes, ir
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
-from cnncalc.files import decode_model, read_bytes
+from cnncalc.files import read_source
 from cnncalc.limits import MAX_BATCH, MAX_CHANNELS, MAX_SIZE
 from cnncalc.notations import NOTATIONS, detect, reader
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
@@ -75,7 +75,7 @@ def analyze_all(path: str | os.PathLike[str], **settings: Any) -> list[Report]:
         raise FileNotFoundError(f"no file {name!r} (for spec text itself, use cnncalc.analyze_text)")
     if os.path.isdir(name):
         raise IsADirectoryError(f"{name!r} is a directory; give a file")
-    text = decode_model(read_bytes(name), name)
+    text = read_source(name)
     return [a.report for a in run(text.text, name, _settings(settings), bad_byte=text.bad_byte)]
 
 

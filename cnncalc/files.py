@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cnncalc.limits import MAX_FILE_BYTES
+from cnncalc.limits import MAX_ARRAY_BYTES, MAX_FILE_BYTES
 
 
 class InputError(ValueError):
@@ -69,7 +69,10 @@ def decode(data: bytes, name: str) -> Text:
 
 
 def read_source(path: str) -> Text:
-    return decode_model(read_bytes(path), "<stdin>" if path == "-" else path)
+    """A source's text; a binary model (`.onnx`, weights included) may be as large as MAX_ARRAY_BYTES."""
+    from cnncalc.notations import binary_listing
+    limit = MAX_ARRAY_BYTES if binary_listing(path) is not None else None
+    return decode_model(read_bytes(path, limit), "<stdin>" if path == "-" else path)
 
 
 def decode_model(data: bytes, name: str) -> Text:

@@ -1,0 +1,414 @@
+"""ONNX models -> IR. An `.onnx` file is binary: `listing` (which needs the optional `onnx`
+package: `pip install "cnncalc[onnx]"`) turns it into text, one line per graph input, initializer
+and node, and `read` reads that text, so diagnostics point at a node's line like any other file.
+
+    input {"name": "data", "shape": [1, 3, 224, 224]}
+    initializer {"name": "conv1.weight", "shape": [64, 3, 7, 7]}
+    node {"op": "Conv", "name": "/conv1/Conv", "inputs": ["data", "conv1.weight", "conv1.bias"], ...}
+
+The parameters cnncalc computes for a node are checked against the sizes of the initializers it
+reads (an expectation on the node's line: a disagreement is reported like a wrong answer), a
+check no other tool makes. Shape computations (Shape, Gather, Unsqueeze, Concat of shapes,
+Constant) feed a Reshape and are not layers; a Reshape to (batch, -1) is a flatten. Operators
+cnncalc cannot express are listed in one E070, at the first.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cnncalc import codes, ir, limits
+from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+
+BY = "ONNX"
+SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
+SHAPE_OPS = {"Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast", "Constant", "Slice", "Mul", "Div", "Add",
+             "Sub", "ConstantOfShape", "Range", "ReduceProd"}
+
+
+def listing(data: bytes, name: str) -> str:
+    """The text `read` reads: the model's graph, one JSON object per line."""
+    from cnncalc.files import InputError
+    try:
+        import onnx
+        from onnx import numpy_helper
+    except ImportError:
+        raise InputError(f"reading {name} needs the onnx package: pip install \"cnncalc[onnx]\"") from None
+    try:
+        model = onnx.load_model_from_string(data)
+    except Exception as e:  # noqa: BLE001 (protobuf's DecodeError and others: the file is not an ONNX model)
+        raise InputError(f"{name} is not an ONNX model ({type(e).__name__}: {str(e)[:80]})") from None
+    graph = model.graph
+    opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
+    lines = [f"# {graph.name or 'ONNX model'} (opset {opset}), listed by cnncalc from {name}"]
+    initializers = {i.name for i in graph.initializer}
+    for value in graph.input:
+        if value.name in initializers:
+            continue
+        dims = [d.dim_value if d.HasField("dim_value") else (d.dim_param or "?")
+                for d in value.type.tensor_type.shape.dim]
+        lines.append("input " + json.dumps({"name": value.name, "shape": dims}))
+    for init in graph.initializer:
+        entry: dict[str, Any] = {"name": init.name, "shape": list(init.dims)}
+        size = 1
+        for d in init.dims:
+            size *= d
+        if size <= SMALL:
+            entry["values"] = numpy_helper.to_array(init).reshape(-1).tolist()
+        lines.append("initializer " + json.dumps(entry))
+    for node in graph.node:
+        attrs = {}
+        for a in node.attribute:
+            value = onnx.helper.get_attribute_value(a)
+            if isinstance(value, bytes):
+                value = value.decode("utf-8", errors="replace")
+            elif isinstance(value, onnx.TensorProto):
+                array = numpy_helper.to_array(value).reshape(-1)
+                value = array.tolist() if array.size <= SMALL else f"tensor of {array.size} values"
+            elif isinstance(value, list):
+                value = [v.decode("utf-8", errors="replace") if isinstance(v, bytes) else v for v in value
+                         if isinstance(v, (int, float, str, bytes))]
+            elif not isinstance(value, (int, float, str)):
+                value = str(type(value).__name__)
+            attrs[a.name] = value
+        lines.append("node " + json.dumps({"op": node.op_type, "name": node.name, "inputs": list(node.input),
+                                           "outputs": list(node.output), "attrs": attrs,
+                                           **({"domain": node.domain} if node.domain not in ("", "ai.onnx") else {})}))
+    lines.append("output " + json.dumps({"names": [o.name for o in graph.output], "opset": opset}))
+    return "\n".join(lines) + "\n"
+
+
+class _Unsupported(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read(text: str, sink: DiagnosticSink) -> ir.File:
+    try:
+        network = _Reader(text, sink).read()
+    except _Unsupported as e:
+        sink.add(codes.E071, e.message, Span(0, min(1, len(text))))
+        network = empty_network(text)
+    return ir.File((), (network,))
+
+
+def _size(h: int, w: int) -> str:
+    return str(h) if h == w else f"{h}x{w}"
+
+
+class _Reader:
+    def __init__(self, text: str, sink: DiagnosticSink) -> None:
+        self.text = text
+        self.sink = sink
+        self.inputs: list[dict[str, Any]] = []
+        self.initializers: dict[str, dict[str, Any]] = {}
+        self.constants: dict[str, list[Any]] = {}  # Constant nodes' small values
+        self.nodes: list[tuple[dict[str, Any], Span]] = []
+        self.outputs: list[str] = []
+        self.opset = 13
+
+    def read(self) -> ir.Network:
+        offset = 0
+        for number, line in enumerate(self.text.split("\n"), 1):
+            span = Span(offset, offset + len(line))
+            offset += len(line) + 1
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, _, body = line.partition(" ")
+            try:
+                entry = json.loads(body)
+            except json.JSONDecodeError as e:
+                self.sink.add(codes.E071, f"line {number} of the listing: {e.msg}", span)
+                return empty_network(self.text)
+            if kind == "input":
+                self.inputs.append(entry)
+            elif kind == "initializer":
+                self.initializers[entry["name"]] = entry
+            elif kind == "node":
+                self.nodes.append((entry, span))
+            elif kind == "output":
+                self.outputs = entry.get("names", [])
+                self.opset = entry.get("opset", 13) or 13
+        if len(self.nodes) > limits.MAX_NODES:
+            raise _Unsupported("more nodes than cnncalc reads")
+        return self.network()
+
+    def network(self) -> ir.Network:
+        given = None
+        graph = Graph()
+        tensors: dict[str, int] = {}
+        if self.inputs:
+            first = self.inputs[0]
+            dims = [d if isinstance(d, int) and d > 0 else 1 for d in first["shape"]]
+            if len(dims) == 4 and all(1 <= d <= limits.MAX_SIZE for d in dims[2:]) and \
+                    1 <= dims[1] <= limits.MAX_CHANNELS:
+                given = ir.Input((dims[2], dims[3], dims[1]), min(dims[0], limits.MAX_BATCH), Span(0, 0))
+            elif len(dims) == 2 and 1 <= dims[1] <= limits.MAX_CHANNELS:
+                given = ir.Input((dims[1],), min(dims[0], limits.MAX_BATCH), Span(0, 0))
+            tensors[first["name"]] = INPUT
+        shape_only: set[str] = set()
+        poisoned: set[str] = set()
+        unsupported: dict[str, Span] = {}
+        consumers: dict[str, list[str]] = {}
+        for node, _ in self.nodes:
+            for name in node["inputs"]:
+                consumers.setdefault(name, []).append(node["op"])
+        folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
+        for node, span in self.nodes:
+            op, name, inputs, outputs = node["op"], node["name"] or node["op"], node["inputs"], node["outputs"]
+            data = [i for i in inputs if i in tensors]
+            if op == "Constant":
+                self.constants[outputs[0]] = node["attrs"].get("value", node["attrs"].get("value_ints", []))
+                shape_only.add(outputs[0])
+                continue
+            if op == "Shape" or (op in SHAPE_OPS and not data and
+                                 all(not i or i in shape_only or i in self.initializers for i in inputs)):
+                shape_only.update(outputs)  # the arithmetic of a Reshape's target shape, not a layer
+                continue
+            if op == "Identity" and inputs[0] in self.initializers:  # an initializer under a second name
+                self.initializers[outputs[0]] = self.initializers[inputs[0]]
+                continue
+            if any(i in poisoned for i in inputs):
+                poisoned.update(outputs)  # downstream of an operator not read: unknown, not listed again
+                continue
+            if not data:
+                unsupported.setdefault(op, span)
+                poisoned.update(outputs)
+                continue
+            try:
+                if op == "Add" and inputs[0] in folded and self._bias(inputs[1]):
+                    node_id, _ = folded[inputs[0]]
+                    tensors[outputs[0]] = node_id
+                    continue
+                made = self.node(graph, op, name, node, span, tensors, consumers)
+            except _Unsupported as e:
+                unsupported.setdefault(f"{op} ({e.message})" if e.message else op, span)
+                poisoned.update(outputs)
+                continue
+            if made is None:
+                continue
+            node_id, params = made
+            for out in outputs[:1] if op != "Split" else []:
+                tensors[out] = node_id
+            if op == "MatMul":
+                folded[outputs[0]] = (node_id, span)
+            if params is not None:
+                label = graph.nodes[node_id].name
+                graph.expectations[label] = ir.Expectation(None, ir.Count(params, 0, 1, f"{params}", span), None,
+                                                           span)
+        if unsupported:
+            where = min(unsupported.values(), key=lambda s: s.start)
+            self.sink.add(codes.E070, f"not supported: {', '.join(sorted(unsupported))} ({len(unsupported)} "
+                                      f"operator{'s' * (len(unsupported) != 1)})", where,
+                          hint="docs/notations.md lists the ONNX operators cnncalc reads; the layers after these "
+                               "are unknown")
+            return empty_network(self.text)._replace(input=given)
+        span = Span(0, len(self.text))
+        main = tensors.get(self.outputs[0]) if self.outputs else None
+        return graph.network(None, given, span, main=main, rounding=ir.RoundingLine("floor", span, by=BY))
+
+    # ---- operators ------------------------------------------------------------------------------------
+
+    def weight(self, name: str) -> list[int]:
+        init = self.initializers.get(name)
+        if init is None:
+            raise _Unsupported("weights computed in the graph, not stored")
+        return list(init["shape"])
+
+    def values(self, name: str) -> list[Any] | None:
+        if name in self.constants:
+            value = self.constants[name]
+            return value if isinstance(value, list) else [value]
+        init = self.initializers.get(name)
+        return None if init is None else init.get("values")
+
+    def _bias(self, name: str) -> bool:
+        return name in self.initializers and len(self.initializers[name]["shape"]) <= 1
+
+    def node(self, graph: Graph, op: str, name: str, node: dict[str, Any], span: Span, tensors: dict[str, int],
+             consumers: dict[str, list[str]]) -> tuple[int, int | None] | None:
+        """The graph node a data operator becomes, and the parameters its initializers hold (None: none to check)."""
+        a, inputs = node["attrs"], node["inputs"]
+        source = tensors.get(inputs[0])
+
+        def layer(text: str, params: int | None = None, by: str = "") -> tuple[int, int | None]:
+            if source is None:
+                raise _Unsupported("a layer whose input is not the data")
+            return graph.layer(name, spec_layer(text, span, by), source, span), params
+
+        if op in ("Conv", "ConvTranspose"):
+            w = self.weight(inputs[1])
+            if len(w) != 4:
+                raise _Unsupported("not 2-D")
+            kh, kw = a.get("kernel_shape", w[2:])
+            group = a.get("group", 1)
+            sh, sw = a.get("strides", [1, 1])
+            dh, dw = a.get("dilations", [1, 1])
+            bias = len(inputs) > 2 and bool(inputs[2])
+            params = _product(w) + (_product(self.weight(inputs[2])) if bias else 0)
+            out = w[0] if op == "Conv" else w[1] * group
+            cin = w[1] * group if op == "Conv" else w[0]
+            text = f"{'conv' if op == 'Conv' else 'deconv'} {out} {kh}x{kw}"
+            text += f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else ""
+            text += self.pads(a, op == "Conv")
+            if op == "ConvTranspose":
+                if "output_shape" in a:
+                    raise _Unsupported("output_shape")
+                oh, ow = a.get("output_padding", [0, 0])
+                text += f" outpad {_size(oh, ow)}" if (oh, ow) != (0, 0) else ""
+            text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
+            text += f" groups {group}" if group != 1 else ""
+            return layer(text + ("" if bias else " nobias") + f" inputs {cin}", params)
+        if op in ("MaxPool", "AveragePool"):
+            kh, kw = a["kernel_shape"]
+            sh, sw = a.get("strides", [1, 1])  # ONNX's default stride is 1
+            text = f"{'maxpool' if op == 'MaxPool' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
+            text += self.pads(a, True)
+            dh, dw = a.get("dilations", [1, 1])
+            text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
+            if op == "AveragePool" and not a.get("count_include_pad", 0) and "pad" in text:
+                text += " exclude_pad"
+            return layer(text + (" ceil" if a.get("ceil_mode", 0) else ""))
+        if op in ("GlobalAveragePool", "GlobalMaxPool"):
+            return layer("globalavgpool" if op == "GlobalAveragePool" else "globalmaxpool")
+        if op == "Gemm":
+            w = self.weight(inputs[1])
+            if a.get("transA", 0) or a.get("alpha", 1.0) != 1.0 or a.get("beta", 1.0) != 1.0:
+                raise _Unsupported("transA, alpha or beta")
+            n, k = (w[0], w[1]) if a.get("transB", 0) else (w[1], w[0])
+            bias = len(inputs) > 2 and bool(inputs[2])
+            params = _product(w) + (_product(self.weight(inputs[2])) if bias else 0)
+            return layer(f"fc {n}{'' if bias else ' nobias'} inputs {k}", params)
+        if op == "MatMul":
+            w = self.weight(inputs[1])
+            if len(w) != 2:
+                raise _Unsupported("a product with more than a weight matrix")
+            nxt = self._bias_after(node)
+            bias = nxt is not None
+            params = _product(w) + (_product(self.weight(nxt)) if nxt else 0)
+            return layer(f"fc {w[1]}{'' if bias else ' nobias'} inputs {w[0]}", params)
+        if op == "BatchNormalization":
+            c = self.weight(inputs[1])[0]
+            eps = float(a.get("epsilon", 1e-5))
+            return layer(f"bn inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
+        if op == "LRN":
+            return layer(f"lrn size {a['size']} alpha {float(a.get('alpha', 1e-4))!r} "
+                         f"beta {float(a.get('beta', 0.75))!r} k {float(a.get('bias', 1.0))!r}")
+        simple = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "HardSwish": "hardswish", "Mish": "mish",
+                  "Identity": "identity", "Flatten": "flatten", "Gelu": "gelu"}
+        if op in simple:
+            if op == "Flatten" and a.get("axis", 1) != 1:
+                raise _Unsupported("axis other than 1")
+            return layer(simple[op])
+        if op == "LeakyRelu":
+            return layer(f"leakyrelu {float(a.get('alpha', 0.01))!r}")
+        if op == "Elu":
+            return layer(f"elu {float(a.get('alpha', 1.0))!r}")
+        if op == "HardSigmoid":
+            if abs(a.get("alpha", 0.2) - 1 / 6) > 1e-6 or abs(a.get("beta", 0.5) - 0.5) > 1e-6:
+                raise _Unsupported("alpha other than 1/6 (cnncalc's hardsigmoid is relu6(x+3)/6)")
+            return layer("hardsigmoid")
+        if op == "Clip":
+            low = a.get("min", (self.values(inputs[1]) or [None])[0] if len(inputs) > 1 and inputs[1] else None)
+            high = a.get("max", (self.values(inputs[2]) or [None])[0] if len(inputs) > 2 and inputs[2] else None)
+            if low == 0 and high == 6:
+                return layer("relu6")
+            if low == 0 and high is None:
+                return layer("relu")
+            raise _Unsupported(f"Clip({low}, {high})")
+        if op == "PRelu":
+            slope = self.weight(inputs[1])
+            n = _product(slope)
+            return layer("prelu" if n == 1 else f"prelu perchannel inputs {n}", n)
+        if op == "Softmax":
+            axis = a.get("axis", 1 if self.opset < 13 else -1)
+            if axis not in (1, -1):
+                raise _Unsupported(f"axis {axis}")
+            return layer("softmax")  # axis -1 is the channels for the (N, C) scores networks end with
+        if op == "Dropout":
+            ratio = a.get("ratio")
+            if ratio is None and len(inputs) > 1 and inputs[1]:
+                ratio = (self.values(inputs[1]) or [0.5])[0]
+            return layer(f"dropout {float(ratio if ratio is not None else 0.5)!r}")
+        if op == "Reshape":
+            shape = self.values(inputs[1])
+            if shape is None or (len(shape) == 2 and shape[1] == -1) or (len(shape) == 2 and shape[0] in (0, 1, -1)):
+                return layer("flatten")
+            raise _Unsupported(f"a reshape to {shape}")
+        if op in ("Concat", "Add", "Mul", "Sum"):
+            sources = [tensors[i] for i in inputs if i in tensors]
+            if len(sources) != len(inputs):
+                raise _Unsupported("with a constant operand")
+            if op == "Concat" and a.get("axis") not in (1, -3):
+                raise _Unsupported(f"axis {a.get('axis')}")
+            kind = {"Concat": "concat", "Add": "add", "Sum": "add", "Mul": "mul"}[op]
+            return graph.merge(name, kind, sources, span), None
+        if op == "Pad":
+            pads = a.get("pads") or (self.values(inputs[1]) if len(inputs) > 1 else None)
+            constant = a.get("mode", "constant") == "constant"
+            if not constant or not pads or len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
+                raise _Unsupported("other than constant padding of height and width")
+            return layer(f"zeropad {pads[2]},{pads[6]},{pads[3]},{pads[7]}")
+        if op in ("Resize", "Upsample"):
+            mode = a.get("mode", "nearest")
+            scales = self.values(inputs[2]) if op == "Resize" and len(inputs) > 2 and inputs[2] else \
+                (self.values(inputs[1]) if op == "Upsample" and len(inputs) > 1 else a.get("scales"))
+            sizes = self.values(inputs[3]) if op == "Resize" and len(inputs) > 3 and inputs[3] else None
+            how = "" if mode == "nearest" else " bilinear" if mode == "linear" else None
+            if how is None:
+                raise _Unsupported(f"mode {mode}")
+            if sizes and len(sizes) == 4:
+                return layer(f"resize {int(sizes[2])}x{int(sizes[3])}{how}")
+            if scales and len(scales) == 4 and all(float(s).is_integer() for s in scales[2:]):
+                return layer(f"upsample {_size(int(scales[2]), int(scales[3]))}{how}")
+            raise _Unsupported("scales or sizes cnncalc cannot read")
+        if op == "Slice":
+            starts, ends = self.values(inputs[1]), self.values(inputs[2])
+            axes = self.values(inputs[3]) if len(inputs) > 3 and inputs[3] else [0]
+            if starts and ends and axes == [1] and len(starts) == 1:
+                return layer(f"slice {int(starts[0])}:{int(ends[0])}")
+            raise _Unsupported("other than a channel slice")
+        if op == "Split":
+            sizes = a.get("split") or (self.values(inputs[1]) if len(inputs) > 1 and inputs[1] else None)
+            if a.get("axis", 0) != 1 or not sizes:
+                raise _Unsupported("other than into listed channel counts")
+            low = 0
+            for out, size in zip(node["outputs"], sizes):
+                made, _ = layer(f"slice {low}:{low + int(size)}")
+                tensors[out] = made
+                low += int(size)
+            return None
+        raise _Unsupported("")
+
+    def pads(self, a: dict[str, Any], same_allowed: bool) -> str:
+        auto = a.get("auto_pad", "NOTSET")
+        if auto in ("SAME_UPPER", "SAME_LOWER"):
+            if not same_allowed:
+                raise _Unsupported("auto_pad SAME on a transposed convolution")
+            return " pad same"  # SAME_LOWER puts the odd pixel first: the same sizes and counts
+        pads = a.get("pads", [0, 0, 0, 0]) if auto in ("NOTSET", "VALID") else [0, 0, 0, 0]
+        if auto == "VALID":
+            pads = [0, 0, 0, 0]
+        t, left, b, r = pads
+        if not any(pads):
+            return ""
+        if t == b and left == r:
+            return f" pad {_size(t, left)}"
+        return f" pad {t},{b},{left},{r}"
+
+    def _bias_after(self, matmul: dict[str, Any]) -> str | None:
+        """The bias an `Add` right after a MatMul adds (PyTorch exports nn.Linear so, without Gemm)."""
+        out = matmul["outputs"][0]
+        for node, _ in self.nodes:
+            if node["op"] == "Add" and node["inputs"][0] == out and self._bias(node["inputs"][1]):
+                return str(node["inputs"][1])
+        return None
+
+
+def _product(dims: list[int]) -> int:
+    total = 1
+    for d in dims:
+        total *= d
+    return total

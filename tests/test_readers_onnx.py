@@ -1,0 +1,97 @@
+"""The ONNX reader: models built here with onnx.helper (numbers written out), and spec -> PyTorch code
+-> torch.onnx.export -> read back (the same MACs; the parameters each node's initializers hold
+checked by the reader itself). Needs the optional onnx package (CI installs cnncalc[onnx])."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cnncalc import analyze
+from cnncalc.cli import cli
+
+pytestmark = pytest.mark.onnx
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _onnx() -> Any:
+    if os.environ.get("CNNCALC_REQUIRE_ONNX"):
+        return __import__("onnx")
+    return pytest.importorskip("onnx")
+
+
+def small_model(path: Path, wrong_bias: bool = False) -> None:
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper
+
+    def init(name: str, *shape: int) -> Any:
+        return helper.make_tensor(name, TensorProto.FLOAT, shape, np.zeros(shape, dtype=np.float32).reshape(-1))
+
+    nodes = [
+        helper.make_node("Conv", ["x", "w1", "b1"], ["c1"], kernel_shape=[3, 3], strides=[3, 3], pads=[1, 1, 1, 1]),
+        helper.make_node("Relu", ["c1"], ["r1"]),
+        helper.make_node("LRN", ["r1"], ["n1"], size=5, alpha=1e-4, beta=0.75, bias=2.0),
+        helper.make_node("MaxPool", ["n1"], ["p1"], kernel_shape=[2, 2], strides=[2, 2], ceil_mode=1),
+        helper.make_node("Flatten", ["p1"], ["f"], axis=1),
+        helper.make_node("MatMul", ["f", "w2"], ["m"]),
+        helper.make_node("Add", ["m", "b2"], ["y"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "lecture", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 32, 32])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 10])],
+        [init("w1", 16, 3, 3, 3), init("b1", 16), init("w2", 16 * 6 * 6, 10), init("b2", 11 if wrong_bias else 10)])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(path))
+
+
+def test_a_model_built_with_onnx_helper(tmp_path: Path) -> None:
+    small_model(tmp_path / "m.onnx")
+    report = analyze(tmp_path / "m.onnx")
+    # the lecture's conv: (32 - 3 + 2)/3 + 1 = 11.33, floored by ONNX (W030); pool ceil_mode: ceil(9/2) + 1 = 6
+    assert [r.output.dims for r in report.rows][:4] == [(11, 11, 16), (11, 11, 16), (11, 11, 16), (6, 6, 16)]
+    assert report.totals.params == (27 + 1) * 16 + 576 * 10 + 10  # MatMul + Add read as one fc
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == ["W030"]
+
+
+def test_initializer_sizes_are_checked_against_cnncalcs_count(tmp_path: Path) -> None:
+    small_model(tmp_path / "m.onnx", wrong_bias=True)
+    report = analyze(tmp_path / "m.onnx")
+    assert not report.ok
+    assert any("5771" in d.message or "5,771" in d.message for d in report.diagnostics), report.messages()
+
+
+def test_unsupported_operators_are_listed_and_a_missing_package_or_bad_file_is_a_usage_error(tmp_path: Path) -> None:
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    graph = helper.make_graph([helper.make_node("LpNormalization", ["x"], ["y"]),
+                               helper.make_node("Relu", ["y"], ["z"])], "g",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+                              [helper.make_tensor_value_info("z", TensorProto.FLOAT, [1, 3, 8, 8])])
+    onnx.save(helper.make_model(graph), str(tmp_path / "u.onnx"))
+    report = analyze(tmp_path / "u.onnx")
+    [e] = [d for d in report.diagnostics if d.code == "E070"]
+    assert "LpNormalization" in e.message and "Relu" not in e.message
+    (tmp_path / "bad.onnx").write_bytes(b"\xff\x00 not a model")
+    result = CliRunner().invoke(cli, [str(tmp_path / "bad.onnx")])
+    assert result.exit_code == 2 and "not an ONNX model" in result.output
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("spec", ["vgg11", "resnet18", "mobilenet_v2", "squeezenet1_1"])
+def test_pytorch_exports_read_back_with_cnncalcs_macs(spec: str, tmp_path: Path) -> None:
+    _onnx()
+    from tests.test_pytorch_export import build, exported
+    torch = pytest.importorskip("torch") if not os.environ.get("CNNCALC_REQUIRE_TORCH") else __import__("torch")
+    report, code = exported((ROOT / f"specs/{spec}.spec").read_text(), f"{spec}.spec")
+    model = build(code)().eval()
+    torch.onnx.export(model, torch.zeros(1, *model.input_size), str(tmp_path / "m.onnx"), dynamo=False)
+    back = analyze(tmp_path / "m.onnx")
+    assert not [d for d in back.diagnostics if d.severity == "error"], back.messages()[:3]
+    assert back.totals.macs == report.totals.macs and back.output == report.output
+    # eval-mode export folds batch norms into the convolutions: their statistics go, a bias per channel comes
+    assert back.totals.params == sum(p.numel() for n, p in model.named_parameters()) - \
+        sum(m.weight.numel() + m.bias.numel() for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)) + \
+        sum(m.out_channels for m in model.modules() if isinstance(m, torch.nn.Conv2d) and m.bias is None)
