@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
 
 BY = "Caffe"
 _TOKEN = re.compile(r"""(?P<SPACE>\s+|\#[^\n]*)
@@ -147,9 +147,8 @@ LEFT_OUT = {"Data", "ImageData", "HDF5Data", "MemoryData", "WindowData", "DummyD
 def _hw(param: Message, name: str, default: int, what: str) -> tuple[int, int]:
     """`kernel_size: 3` (or two values: h, w) or `kernel_h`/`kernel_w`."""
     h, w = param.get(f"{what}_h"), param.get(f"{what}_w")
-    if h is not None or w is not None:
-        return int(h if h is not None else default), int(w if w is not None else default)
-    values = param.all(name)
+    values = param.all(name) if h is None and w is None else \
+        [h if h is not None else default, w if w is not None else default]
     if not values:
         return default, default
     if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= limits.MAX_SIZE for v in values):
@@ -333,8 +332,11 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         else:
             if len(sources) != 1:
                 raise _Malformed(f"{name}: a {kind} layer takes one bottom, not {len(sources)}", layer.span)
-            text_, by = layer_text(kind, layer)
-            node = graph.layer(name, spec_layer(text_, layer.span, by), sources[0], layer.span)
+            try:
+                text_, by = layer_text(kind, layer)
+                node = graph.layer(name, spec_layer(text_, layer.span, by), sources[0], layer.span)
+            except (ValueError, TypeError, KeyError, OverflowError) as e:  # a field of the wrong type or range
+                raise _Malformed(f"{name}: {why(e)}", layer.span) from None
         for t in top_names or [name]:
             tops[t] = node
         last = node

@@ -61,6 +61,23 @@ def empty_network(text: str) -> ir.Network:
     return ir.Network(None, None, None, ir.Seq((), span), (), span)
 
 
+class NotReadable(ValueError):
+    """A value in the file that makes no layer (a negative count, a number too long to write): the
+    reader reports it at `span` (E071), never a traceback."""
+
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+def why(error: Exception) -> str:
+    """What a reader's failed lookup or conversion means to the user."""
+    if isinstance(error, KeyError):
+        return f"no `{error.args[0]}` where one is needed"
+    return str(error)
+
+
 _FRAGMENTS: dict[str, ir.LayerCall] = {}
 
 
@@ -74,7 +91,8 @@ def spec_layer(text: str, span: Span, rounding_by: str = "") -> ir.LayerCall:
         sink = DiagnosticSink()
         item = Parser(text, sink).parse_item()
         if sink.errors or not isinstance(item, ir.LayerCall):
-            raise AssertionError(f"a reader wrote a layer the spec language does not read: {text!r}")
+            problem = sink.items[0].message if sink.items else "not a layer"
+            raise NotReadable(f"the values make no layer: `{text}` ({problem})", span)
         parsed = _FRAGMENTS[text] = item
     moved: ir.LayerCall = _moved(parsed, span)
     return moved._replace(rounding_by=rounding_by)

@@ -16,7 +16,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
 
 BY = "Keras"
 
@@ -265,10 +265,12 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
             if len(sources) != 1:
                 raise _Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
             node = sources[0]
-            texts = layer_texts(kind, cfg, span)
-            for i, spec in enumerate(texts):
-                label = name if i == 0 else f"{name}_{spec.split()[0]}"
-                node = graph.layer(label, spec_layer(spec, span), node, span)
+            try:
+                for i, spec in enumerate(layer_texts(kind, cfg, span)):
+                    label = name if i == 0 else f"{name}_{spec.split()[0]}"
+                    node = graph.layer(label, spec_layer(spec, span), node, span)
+            except (ValueError, TypeError, KeyError, OverflowError) as e:  # a config field missing or of the wrong type
+                raise _Malformed(f"{name}: {why(e)}", span) from None
         ids[name] = node
         previous = node
     main = None

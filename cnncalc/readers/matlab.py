@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer, why
 
 BY = "MATLAB"
 _TOKEN = re.compile(r"""(?P<SPACE>[ \t]+|\.\.\.[^\n]*\n|%[^\n]*)
@@ -490,7 +490,10 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
             layer = Layer(name.text if isinstance(name, Str) else _auto(call.name, counters), "identity", None, 1,
                           call.span, skipped=True)
         else:
-            text, merge, inputs, options = layer_text(call)
+            try:
+                text, merge, inputs, options = layer_text(call)
+            except (ValueError, TypeError, OverflowError) as e:  # an argument of the wrong type (unpacking too few)
+                raise _Malformed(f"{call.name}: {why(e)}", call.span) from None
             name = options.get("name")
             label = name.text if isinstance(name, Str) and name.text else _auto(call.name, counters)
             layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED)
@@ -541,7 +544,10 @@ def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
                 assert layer.text is not None
                 if len(sources) != 1:
                     raise _Malformed(f"'{name}' takes one input but {len(sources)} are connected", layer.span)
-                ids[name] = graph.layer(name, spec_layer(layer.text, layer.span), sources[0], layer.span)
+                try:
+                    ids[name] = graph.layer(name, spec_layer(layer.text, layer.span), sources[0], layer.span)
+                except NotReadable as e:
+                    raise _Malformed(f"{name}: {e.message}", layer.span) from None
         pending = [n for n in pending if n not in ids]
     span = Span(0, len(text))
     return graph.network(None, net.input, span, rounding=ir.RoundingLine("floor", span, by=BY))

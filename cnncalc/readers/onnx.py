@@ -19,7 +19,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
 
 BY = "ONNX"
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
@@ -185,6 +185,10 @@ class _Reader:
                 made = self.node(graph, op, name, node, span, tensors, consumers)
             except _Unsupported as e:
                 unsupported.setdefault(f"{op} ({e.message})" if e.message else op, span)
+                poisoned.update(outputs)
+                continue
+            except (ValueError, TypeError, KeyError, IndexError, OverflowError) as e:  # attributes cnncalc cannot read
+                unsupported.setdefault(f"{op} ({why(e)})", span)
                 poisoned.update(outputs)
                 continue
             if made is None:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer
+from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer
 
 MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
 BY = "PyTorch"
@@ -1021,7 +1021,10 @@ class _Reader:
     def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "") -> Tensor:
         if not isinstance(x, Tensor):
             raise _Unsupported(f"a layer applied to {type(x).__name__}, not a tensor", node)
-        layer = spec_layer(text, self.offsets.span(node), rounding_by)
+        try:
+            layer = spec_layer(text, self.offsets.span(node), rounding_by)
+        except NotReadable as e:
+            raise _Unsupported(e.message, node) from None
         return Tensor(self.graph.layer(self.prefix + name, layer, x.node, self.offsets.span(node)))
 
     def apply(self, module: Any, x: Any, name: str, node: ast.AST) -> Any:
