@@ -200,6 +200,11 @@ E071 = Code("E071", IMPORTS, "malformed file",
 E072 = Code("E072", IMPORTS, "input size not given",
             "The file does not say the input's size (PyTorch code never does; a Caffe data layer or a Keras "
             "model without shapes may not). Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")
+E073 = Code("E073", IMPORTS, "code of another notation in a spec",
+            "A line of PyTorch or MATLAB code (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`, "
+            "`convolution2dLayer(11,96,'Stride',[4 4])`) in a spec. The hint gives the layer in the spec "
+            "language, as that framework reads it; the line is skipped. A whole .py or .m file is read in its "
+            "own notation (docs/notations.md).")
 N070 = Code("N070", IMPORTS, "layer left out",
             "A layer that is not part of the network's computation is skipped: losses, accuracy, data and "
             "label inputs, MATLAB's classification output.", declared=True)
@@ -226,4 +231,4 @@ E904 = Code("E904", EXECUTOR, "non-finite values",
             "scale, or cnncalc has a bug.")
 
 CODES: dict[str, Code] = {str(v): v for v in list(globals().values()) if isinstance(v, Code)}
-GROUPS: tuple[str, ...] = (SYNTAX, LAYERS, STATEMENTS, SHAPES, ANSWERS, STRUCTURE, LECTURE, EXECUTOR)
+GROUPS: tuple[str, ...] = (SYNTAX, LAYERS, STATEMENTS, SHAPES, ANSWERS, STRUCTURE, LECTURE, IMPORTS, EXECUTOR)

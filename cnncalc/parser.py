@@ -6,7 +6,7 @@ is not lexed or parsed again: it shares the earlier line's items, shifted (`ir.L
 """
 from __future__ import annotations
 
-from cnncalc import codes, ir, limits
+from cnncalc import codes, ir, limits, pasted
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.merge import MERGES
@@ -84,6 +84,8 @@ class Parser(TokenStream):
                 net.lines.append(cached)
                 net.end = cached.span.end + cached.shift
                 continue
+            if self.pasted_code():
+                continue
             tok = self.peek()
             if tok.kind == "NEWLINE":
                 self.advance()
@@ -150,6 +152,23 @@ class Parser(TokenStream):
         if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
             self.pending = (key, start, stop, len(self.sink.items))
         return None
+
+    def pasted_code(self) -> bool:
+        """A line of PyTorch or MATLAB code, before the lexer sees it: one E073 with the spec form, and
+        the line (with the lines a call continues on) skipped."""
+        if self.i < len(self.tokens) or self.eof:
+            return False
+        found = pasted.recognise(self.text, self.line_pos)
+        if found is None:
+            return False
+        first_line = self.text[found.start:found.end].split("\n", 1)[0].rstrip()
+        span = Span(found.start, found.start + max(len(first_line), 1))
+        whole = f"a whole {'.py' if found.notation == 'PyTorch' else '.m'} file is read as {found.notation}"
+        hint = f"in the spec language: `{found.spec}`; {whole}" if found.spec is not None \
+            else f"{found.why_not}; {whole}"
+        self.error(codes.E073, f"this is {found.notation} code, not the spec language", span, hint=hint)
+        self.line_pos = found.end
+        return True
 
     def _store(self, line: ir.Line, pending: tuple[str, int, int, int]) -> None:
         """Keep a freshly parsed line for its repeats: only a whole physical line read without diagnostics."""

@@ -144,13 +144,26 @@ class Grammar:
             line = " ; ".join(self.item(0) for _ in range(self.rng.randint(1, 2)))
             if self.rng.random() < 0.3:
                 line += self.answer()
-            lines.append(line)
+            lines.append(self.pasted() if self.rng.random() < 0.03 else line)
         for _ in range(self.rng.randint(0, 2)):
             lines.append(self.rng.choice([f"expect total params {self.rng.choice(COUNTS)}",
                                           f"expect total macs <= {self.rng.choice(COUNTS)}",
                                           f"expect total memory < {self.rng.choice(COUNTS)}",
                                           f"expect output {self.number()}x{self.number()}x{self.number()}"]))
         return "\n".join(lines)
+
+    def pasted(self) -> str:
+        """A line of PyTorch or MATLAB code pasted among spec lines, possibly continued on the next line."""
+        n = self.number
+        code = self.rng.choice([
+            f"nn.Conv2d({n()}, {n()}, {n()}, stride={n()}, padding={self.rng.choice([n(), repr('same'), '(1, 2)'])})",
+            f"nn.MaxPool2d({n()}, {n()}, ceil_mode=True)", f"torch.nn.Linear({n()}, {n()})", "nn.ReLU(inplace=True),",
+            f"self.conv{n()} = nn.ConvTranspose2d({n()}, {n()},\n    {n()}, stride={n()})",
+            f"convolution2dLayer({n()},{n()},'Stride',[{n()} {n()}],'Padding',[{n()} {n()} {n()} {n()}])",
+            f"maxPooling2dLayer({n()},'Stride',{n()})", "reluLayer", f"imageInputLayer([{n()} {n()} {n()}])",
+            f"fullyConnectedLayer({n()},'Name','fc{n()}');", "additionLayer(2)", f"nn.Conv2d({n()}, ",
+        ])
+        return code if self.rng.random() < 0.8 else f"{self.rng.choice(WORDS)}{code}"
 
     def spec(self) -> str:
         parts = [self.block() for _ in range(self.rng.randint(0, 2))]

@@ -180,6 +180,7 @@ def test_rendering_has_location_source_caret_and_hint() -> None:
 
 def codes_markdown() -> str:
     from cnncalc.codes import GROUPS
+    assert {c.group for c in CODES.values()} == set(GROUPS)  # no code left out of the page
     out = []
     for group in GROUPS:
         out.append(f"### {group}\n\n| code | severity | title | meaning |\n|---|---|---|---|")

@@ -245,7 +245,9 @@ def _padding(value: Any, call: Call) -> str:
         raise _Unsupported(f"{call.name}: Padding '{value.text}'", call.span)
     if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value):
         t, b, left, r = value
-        return "" if not any(value) else f" pad {t},{b},{left},{r}"
+        if t == b and left == r:
+            return "" if not any(value) else f" pad {_size(t, left)}"
+        return f" pad {t},{b},{left},{r}"
     h, w = _pair(value, "Padding", call)
     return "" if (h, w) == (0, 0) else f" pad {_size(h, w)}"
 
@@ -551,3 +553,31 @@ def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
         pending = [n for n in pending if n not in ids]
     span = Span(0, len(text))
     return graph.network(None, net.input, span, rounding=ir.RoundingLine("floor", span, by=BY))
+
+
+def layer_form(source: str) -> tuple[str, str | None]:
+    """The spec form of one MATLAB layer call (`convolution2dLayer(11,96,'Stride',[4 4])`) and the name
+    its 'Name' option gives, for a line of code pasted into a spec; NotReadable when it is not a layer
+    cnncalc reads."""
+    try:
+        parser = _Parser(source)
+        call = parser.expression()
+        while parser.peek().text in (";", ","):
+            parser.take()
+        if parser.peek().kind not in ("EOF", "NEWLINE") or not isinstance(call, Call):
+            raise _Malformed("not one MATLAB layer call", parser.peek().span)
+        if call.name == "imageInputLayer":
+            (size,), options = _options(call.args, 1, call)
+            if not (isinstance(size, list) and len(size) in (2, 3) and all(isinstance(v, int) for v in size)):
+                raise _Malformed(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
+            text: str | None = "input " + "x".join(map(str, size if len(size) == 3 else (*size, 1)))
+        else:
+            text, _, _, options = layer_text(call)
+    except _Malformed as e:
+        raise NotReadable(e.message, e.span) from None
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as e:
+        raise NotReadable(why(e), Span(0, len(source))) from None
+    if not text:
+        raise NotReadable(f"{call.name} has no spec form (a merge or an output layer)", call.span)
+    name = options.get("name")
+    return text, name.text if isinstance(name, Str) else None

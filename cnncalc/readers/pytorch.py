@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer
+from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer, why
 
 MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
 BY = "PyTorch"
@@ -1119,3 +1119,22 @@ class _Reader:
 
 class _ShapeOf:
     """`x.shape` / `x.size()`: indexed, a size known when the network runs."""
+
+
+def layer_form(source: str) -> str:
+    """The spec form of one layer written in PyTorch (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`), for a
+    line of code pasted into a spec; NotReadable (with the reason) when it is not a layer cnncalc reads."""
+    try:
+        node = ast.parse(source.strip(), mode="eval").body
+    except (SyntaxError, RecursionError, ValueError, MemoryError):
+        raise NotReadable("not one Python expression", Span(0, len(source))) from None
+    reader = _Reader(source, DiagnosticSink())
+    try:
+        layer = reader.eval(node, {})
+        if not isinstance(layer, Layer):
+            raise _Unsupported("anything but one layer", node)
+        return spec_text(layer)
+    except _Unsupported as e:
+        raise NotReadable(f"not supported: {e.message}", reader.offsets.span(e.node)) from None
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as e:
+        raise NotReadable(why(e), Span(0, len(source))) from None
