@@ -181,8 +181,7 @@ class _Parser:
                                          self.peek().span)
                 end = self.take()
                 return Call(tok.text, args, tok.span.to(end.span))
-            return Call(tok.text, [], tok.span) if tok.text.endswith("Layer") or (tok.text[0].islower() and \
-                tok.text not in ("true", "false", "inf", "Inf")) else _constant(tok)
+            return _constant(tok)
         raise _Malformed(f"unexpected `{tok.text or 'end of file'}`", tok.span)
 
     def matrix(self, open_tok: Tok) -> list[Any]:

@@ -613,7 +613,7 @@ class _Reader:
             if kind is None or not (isinstance(left, Tensor) and isinstance(right, Tensor)):
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` on tensors (cnncalc joins two tensors with + or *)",
                                    node)
-            return Tensor(self.graph.merge(self.name_of(node, kind), kind, [left.node, right.node],
+            return Tensor(self.graph.merge(self.name_of(kind), kind, [left.node, right.node],
                                            self.offsets.span(node)))
         operations: dict[type, Callable[[Any, Any], Any]] = {
             ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
@@ -748,7 +748,7 @@ class _Reader:
             kind = "add" if full == "torch.add" else "mul"
             if not isinstance(left, Tensor) or not isinstance(right, Tensor):
                 raise _Unsupported(f"{full} with a number", node)
-            return Tensor(self.graph.merge(self.name_of(node, kind), kind, [left.node, right.node],
+            return Tensor(self.graph.merge(self.name_of(kind), kind, [left.node, right.node],
                                            self.offsets.span(node)))
         if full in ("torch.split",):
             return self.split(args[0], args[1:], kwargs, node)
@@ -1015,8 +1015,9 @@ class _Reader:
 
     # ---- tensors -------------------------------------------------------------------------------------
 
-    def name_of(self, node: ast.AST, fallback: str) -> str:
-        return self.prefix + fallback
+    def name_of(self, kind: str) -> str:
+        """A merge's name: its kind under the module whose forward makes it (the graph numbers repeats)."""
+        return self.prefix + kind
 
     def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "") -> Tensor:
         if not isinstance(x, Tensor):
@@ -1064,7 +1065,7 @@ class _Reader:
             raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
         if not isinstance(tensors, (list, tuple)) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
             raise _Unsupported("torch.cat of something other than a list of tensors", node)
-        return Tensor(self.graph.merge(self.name_of(node, "concat"), "concat", [t.node for t in tensors],
+        return Tensor(self.graph.merge(self.name_of("concat"), "concat", [t.node for t in tensors],
                                        self.offsets.span(node)))
 
     def flatten(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
@@ -1102,7 +1103,7 @@ class _Reader:
         if attr in ("contiguous", "clone", "detach", "float"):
             return x
         if attr in ("add", "mul") and args and isinstance(args[0], Tensor):
-            return Tensor(self.graph.merge(self.name_of(node, attr), attr, [x.node, args[0].node],
+            return Tensor(self.graph.merge(self.name_of(attr), attr, [x.node, args[0].node],
                                            self.offsets.span(node)))
         if attr == "split":
             return self.split(x, args, kwargs, node)
