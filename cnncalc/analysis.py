@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import Any, NamedTuple
+from typing import Any
 
 from cnncalc import codes, ir
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
@@ -13,6 +13,7 @@ from cnncalc.expectations import Checker
 from cnncalc.files import read_source
 from cnncalc.limits import MAX_BATCH, MAX_CHANNELS, MAX_SIZE
 from cnncalc.notations import NOTATIONS, detect, reader
+from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
 from cnncalc.shape import Shape
 from cnncalc.training import OPTIMIZERS, training_memory

@@ -4,7 +4,9 @@ states its rule beside its `out_shape` (`Layer.axis_rules`); the solver's arithm
 same formulas as shape.py, and the tests hold the two together by brute force."""
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from typing import Union
+
+from cnncalc.record import NamedTuple
 
 
 class Window(NamedTuple):

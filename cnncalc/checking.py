@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import glob
 import os
-from typing import NamedTuple
 
 from cnncalc import codes
 from cnncalc.diagnostics import Diagnostic, Span
 from cnncalc.notations import NOTATIONS, searched
+from cnncalc.record import NamedTuple
 from cnncalc.render.rows import human, human_bytes, percent
 from cnncalc.report import Report
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from typing import NamedTuple
 
 from cnncalc.codes import Code, Severity
 from cnncalc.limits import MAX_DIAGNOSTICS
+from cnncalc.record import NamedTuple
 
 
 class Span(NamedTuple):

@@ -3,8 +3,8 @@ the change in totals."""
 from __future__ import annotations
 
 import difflib
-from typing import NamedTuple
 
+from cnncalc.record import NamedTuple
 from cnncalc.report import Report, Row
 
 FIELDS = ("op", "output", "params", "non_trainable", "macs")

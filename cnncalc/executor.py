@@ -8,11 +8,11 @@ computing. Merges use their kind's executor op; `@NAME` branches read arrays kep
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 import numpy as np
 
 from cnncalc.layers.base import NON_TRAINABLE
+from cnncalc.record import NamedTuple
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, reference_counts
 
 

@@ -7,9 +7,9 @@ import os
 import stat
 import sys
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from cnncalc.limits import MAX_ARRAY_BYTES, MAX_FILE_BYTES
+from cnncalc.record import NamedTuple
 
 
 class InputError(ValueError):

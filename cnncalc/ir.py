@@ -8,9 +8,10 @@ the lecture's, imported models) reads into this IR.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from typing import Union
 
 from cnncalc.diagnostics import Span
+from cnncalc.record import NamedTuple
 
 # ---- integer expressions -------------------------------------------------------------
 

@@ -17,10 +17,10 @@ a new network. The scanner is linear in the line's length: no backtracking patte
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text
 
 _TOKEN = re.compile(r"""\s*(?:

@@ -8,10 +8,10 @@ is not), NEWLINE, EOF, and the punctuation strings themselves.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from cnncalc import codes
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.record import NamedTuple
 
 _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
     (?P<NEWLINE>\n)

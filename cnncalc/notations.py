@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from cnncalc.record import NamedTuple
 
 if TYPE_CHECKING:  # the readers are imported when used: `--help` and `--version` read only the names
     from cnncalc import ir

@@ -7,9 +7,9 @@ says what reading the code as its framework would give.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from cnncalc.diagnostics import Span
+from cnncalc.record import NamedTuple
 
 _CODE = re.compile(r"""[ \t]*(?:(?P<target>[A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*)?(?P<code>
     (?P<pytorch>(?:torch\.)?nn\.[A-Z][A-Za-z0-9_]*[ \t]*\()

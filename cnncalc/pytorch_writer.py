@@ -12,11 +12,12 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from cnncalc import __version__
 from cnncalc.layers.base import Layer
 from cnncalc.layers.window import window_axes
+from cnncalc.record import NamedTuple
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
 from cnncalc.spec_writer import layer_text

@@ -2,11 +2,12 @@
 it and nothing calls back into the layers. Built once by the pipeline, never mutated after."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
 from cnncalc.field import Field
 from cnncalc.layers.base import BYTES_PER_VALUE, Layer, Working
+from cnncalc.record import NamedTuple
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:

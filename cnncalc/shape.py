@@ -1,7 +1,7 @@
 """The `Shape` value and the one home of the output-size rule `(N - F_eff + 2P)/S + 1`."""
 from __future__ import annotations
 
-from typing import NamedTuple
+from cnncalc.record import NamedTuple
 
 
 class Shape(NamedTuple):

@@ -14,11 +14,11 @@ size on, plus possibly a few smaller sizes; or a finite list; or nothing.
 from __future__ import annotations
 
 from math import gcd
-from typing import NamedTuple
 
 from cnncalc import axis
 from cnncalc.axis import AxisRule
 from cnncalc.limits import MAX_CLASSES
+from cnncalc.record import NamedTuple
 from cnncalc.shape import out_len, same_padding
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 from math import gcd
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from cnncalc import axis
 from cnncalc.axis import AxisRule
+from cnncalc.record import NamedTuple
 from cnncalc.solve import Answer
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
 

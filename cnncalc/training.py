@@ -10,10 +10,10 @@ that read only the input image, or other tensors that depend on no parameter."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.layers.merge import MERGES
+from cnncalc.record import NamedTuple
 from cnncalc.report import Row, Totals
 from cnncalc.shape import Shape
 

@@ -7,12 +7,13 @@ re-decides any of it.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from typing import Union
 
 from cnncalc import ir
 from cnncalc.diagnostics import Span
 from cnncalc.layers.base import Layer
 from cnncalc.layers.merge import MergeKind
+from cnncalc.record import NamedTuple
 
 
 class Rounding(NamedTuple):

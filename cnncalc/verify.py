@@ -4,7 +4,6 @@ disagreement is an E9xx diagnostic: a bug in cnncalc."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 import numpy as np
 
@@ -13,6 +12,7 @@ from cnncalc.analysis import Analysis
 from cnncalc.codes import Code
 from cnncalc.diagnostics import Diagnostic
 from cnncalc.executor import Budget, Executor, NodeResult
+from cnncalc.record import NamedTuple
 from cnncalc.report import Row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, reference_counts

@@ -8,7 +8,6 @@ which depend on it are left unchecked with the reason, and answers which do not 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from cnncalc import codes, limits
 from cnncalc import field as fields
@@ -17,6 +16,7 @@ from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.field import Field, Step
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
+from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode

@@ -8,9 +8,10 @@ how the expander converts what was written into the layer's value with range che
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from cnncalc import limits
+from cnncalc.record import NamedTuple
 
 _MISSING: Any = object()
 Pair = tuple[int, int]

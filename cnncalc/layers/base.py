@@ -8,10 +8,11 @@ dataclasses; at run time the base class builds them cheaply (no `dataclasses` im
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from cnncalc import axis
 from cnncalc.layers.arguments import Argument, Schema, flag, option, positional, spec_text
+from cnncalc.record import NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np

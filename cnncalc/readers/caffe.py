@@ -12,11 +12,12 @@ factor: `bn noaffine counted`) and Scale learns the affine part (`scale`, withou
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
+from cnncalc.record import NamedTuple
 
 BY = "Caffe"
 _TOKEN = re.compile(r"""(?P<SPACE>\s+|\#[^\n]*)

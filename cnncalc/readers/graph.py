@@ -13,10 +13,11 @@ heads where they leave the trunk.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from cnncalc import ir
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.record import NamedTuple
 
 INPUT = 0  # the node standing for the network's input
 

@@ -19,11 +19,12 @@ has to).
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer, why
+from cnncalc.record import NamedTuple
 
 BY = "MATLAB"
 _TOKEN = re.compile(r"""(?P<SPACE>[ \t]+|\.\.\.[^\n]*\n|%[^\n]*)

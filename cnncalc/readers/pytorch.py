@@ -17,11 +17,12 @@ from __future__ import annotations
 import ast
 import math
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer, why
+from cnncalc.record import NamedTuple
 
 MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
 BY = "PyTorch"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from cnncalc.diagnostics import Policy
+from cnncalc.record import NamedTuple
 
 if TYPE_CHECKING:
     from cnncalc.report import Report

@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from html import escape
-from typing import NamedTuple
 
+from cnncalc.record import NamedTuple
 from cnncalc.render.rows import shape_text
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 
 from cnncalc.field import shown
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.limits import MAX_TABLE_ROWS
+from cnncalc.record import NamedTuple
 from cnncalc.render.rows import (
     CONVENTIONS,
     count,

@@ -4,7 +4,8 @@ little per row, so a 100,000-row table is written in time proportional to its ro
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+
+from cnncalc.record import NamedTuple
 
 STYLES = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33", "cyan": "36",
           "bold red": "1;31", "bold green": "1;32", "bold yellow": "1;33"}
