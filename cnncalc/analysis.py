@@ -16,7 +16,6 @@ from cnncalc.notations import NOTATIONS, detect, reader
 from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
 from cnncalc.shape import Shape
-from cnncalc.training import OPTIMIZERS, training_memory
 from cnncalc.tree import LayerNode, MergeNode, SeqNode
 from cnncalc.walker import Walker
 
@@ -94,10 +93,12 @@ def _settings(given: dict[str, Any]) -> Settings:
     if unknown:
         raise TypeError(f"unknown keyword {unknown[0]!r}; cnncalc.analyze takes {', '.join(Settings._fields)}")
     settings = Settings(**given)
-    checks = (("rounding", settings.rounding, (None, "floor", "ceil")), ("train", settings.train, (None, *OPTIMIZERS)))
-    for name, value, allowed in checks:
-        if value not in allowed:
-            raise ValueError(f"{name}={value!r}: expected one of {', '.join(map(repr, allowed[1:]))}")
+    if settings.rounding not in (None, "floor", "ceil"):
+        raise ValueError(f"rounding={settings.rounding!r}: expected one of 'floor', 'ceil'")
+    if settings.train is not None:
+        from cnncalc.training import OPTIMIZERS  # only when asked: off the summary's start-up path
+        if settings.train not in OPTIMIZERS:
+            raise ValueError(f"train={settings.train!r}: expected one of {', '.join(map(repr, OPTIMIZERS))}")
     if settings.lang is not None and settings.lang not in NOTATIONS:
         raise ValueError(f"lang={settings.lang!r}: expected one of {', '.join(map(repr, NOTATIONS))}")
     if settings.batch is not None and not (isinstance(settings.batch, int) and 1 <= settings.batch <= MAX_BATCH):
@@ -224,7 +225,10 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
                                             f"({dropped_errors:,} of them errors; cnncalc keeps the first "
                                             f"{len(diagnostics):,})", Span(len(source.text), len(source.text))))
     answers = tuple(checker.answers)  # in walk order: a line in a repeat is judged once per iteration
-    training = training_memory(rows, x, totals, settings.train) if settings.train else None
+    training = None
+    if settings.train:
+        from cnncalc.training import training_memory
+        training = training_memory(rows, x, totals, settings.train)
     return Report(source, net.title, index, x, batch, rows, totals, output, outputs, tuple(diagnostics), answers,
                   rounding, net.span, symbolic, training)
 

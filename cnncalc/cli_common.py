@@ -194,6 +194,9 @@ def budget_options(command: Any) -> Any:
 
 
 def budgets_of(max_params: int | None, max_macs: int | None, max_memory: int | None) -> Any:
+    """The budgets given, or None (then cnncalc.checking is not imported)."""
+    if max_params is None and max_macs is None and max_memory is None:
+        return None
     from cnncalc.checking import Budgets
     return Budgets(max_params, max_macs, max_memory)
 
@@ -213,9 +216,9 @@ rounding_option = click.option("--rounding", type=click.Choice(["floor", "ceil"]
 def print_diagnostics(reports: Iterable[Any], out: Output, *, full: bool = True, show_notes: bool = False) -> None:
     """Errors and warnings with source line, caret and hint on standard error; notes only with
     `show_notes`, in one line."""
-    from cnncalc.render.diagnostics import render_diagnostic
     for report in reports:
         for d in report.diagnostics:
             if d.code.quiet and not show_notes:
                 continue
+            from cnncalc.render.diagnostics import render_diagnostic  # only with something to show
             out.error(render_diagnostic(d, report.source, out.err_color, full=full and d.severity != "note"))

@@ -15,17 +15,26 @@ aligned when their strides and centres agree (W002 otherwise).
 """
 from __future__ import annotations
 
-from fractions import Fraction
 from math import gcd
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
-Number = Union[int, Fraction]  # noqa: UP007 - a runtime alias for 3.10
-Step = tuple[Number, Number, Number]  # extent - 1, stride, begin (padding), in the layer's input units
-Axis = tuple[Number, Number, Number]  # r, S, P, in the network input's pixels
-Field = tuple[Axis, Axis]  # height, width
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+    Number = Union[int, Fraction]  # noqa: UP007 - read by type checkers only
+    Step = tuple[Number, Number, Number]  # extent - 1, stride, begin (padding), in the layer's input units
+    Axis = tuple[Number, Number, Number]  # r, S, P, in the network input's pixels
+    Field = tuple[Axis, Axis]  # height, width
 
 START: Field = ((1, 1, 0), (1, 1, 0))  # a pixel of the input sees itself
 SAME: Step = (0, 1, 0)  # a layer that keeps every position where it is (activations, norms, …)
+
+
+def _fraction(numerator: Number, denominator: Number = 1) -> Fraction:
+    """An exact fraction; `fractions` (with `decimal` behind it) is imported only by the networks that
+    need one (upsampling, merges), off the start-up path of the rest."""
+    from fractions import Fraction
+    return Fraction(numerator) / denominator
 
 
 def window(kernel: int, stride: int, begin: int, dilation: int = 1) -> Step:
@@ -41,7 +50,7 @@ def whole(extent: int) -> Step:
 def transposed(kernel: int, stride: int, pad: int, dilation: int = 1) -> Step:
     """A transposed convolution: output o reads inputs (o + p - D·(K-1))/s … (o + p)/s."""
     span = dilation * (kernel - 1)
-    return Fraction(span, stride), Fraction(1, stride), Fraction(span - pad, stride)
+    return _fraction(span, stride), _fraction(1, stride), _fraction(span - pad, stride)
 
 
 def adaptive(n_in: int, n_out: int) -> Step:
@@ -49,15 +58,15 @@ def adaptive(n_in: int, n_out: int) -> Step:
     N = g·n and out = g·m (g their gcd) the widest spans ceil((n + m - 1)/m)."""
     g = gcd(n_in, n_out)
     n, m = n_in // g, n_out // g
-    return -(-(n + m - 1) // m) - 1, Fraction(n_in, n_out), 0
+    return -(-(n + m - 1) // m) - 1, _fraction(n_in, n_out), 0
 
 
 def resample(n_in: int, n_out: int, bilinear: bool) -> Step:
     """Nearest (one input unit per output) or bilinear (two, PyTorch's align_corners=False) resampling."""
-    scale = Fraction(n_in, n_out)
+    scale = _fraction(n_in, n_out)
     if not bilinear:
         return 0, scale, 0
-    return 1, scale, Fraction(1, 2) - scale / 2
+    return 1, scale, _fraction(1, 2) - scale / 2
 
 
 def compose(field: Field, steps: tuple[Step, Step]) -> Field:
@@ -73,7 +82,7 @@ def _axis(axis: Axis, step: Step) -> Axis:
 def centre(axis: Axis) -> Number:
     """Where unit 0's window is centred, in input pixels: (r - 1)/2 - P."""
     r, _, p = axis
-    return Fraction(r - 1, 2) - p
+    return _fraction(r - 1, 2) - p
 
 
 def widest(fields: list[Field], anchor: Field) -> Field:
@@ -84,7 +93,7 @@ def widest(fields: list[Field], anchor: Field) -> Field:
 
 def _widest(axes: list[Axis], anchor: Axis) -> Axis:
     r = max(a[0] for a in axes)
-    p = Fraction(r - 1, 2) - centre(anchor)
+    p = _fraction(r - 1, 2) - centre(anchor)
     return r, anchor[1], int(p) if p.denominator == 1 else p
 
 
@@ -114,7 +123,7 @@ def _relative(axis: Axis, entry: Axis) -> Axis:
 def _ratio(a: Number, b: Number) -> Number:
     if isinstance(a, int) and isinstance(b, int) and a % b == 0:
         return a // b
-    return Fraction(a) / b
+    return _fraction(a, b)
 
 
 def absolute(relative: Field | None, entry: Field | None) -> Field | None:
@@ -131,6 +140,4 @@ def _absolute(relative: Axis, entry: Axis) -> Axis:
 
 def shown(value: Number) -> int | float:
     """A whole number as an int, a fraction as a float (JSON and tables)."""
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return round(float(value), 4)
-    return int(value)
+    return int(value) if value.denominator == 1 else round(float(value), 4)

@@ -6,15 +6,15 @@ says what reading the code as its framework would give.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from cnncalc.diagnostics import Span
 from cnncalc.record import NamedTuple
 
-_CODE = re.compile(r"""[ \t]*(?:(?P<target>[A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*)?(?P<code>
+_CODE = r"""[ \t]*(?:(?P<target>[A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*)?(?P<code>
     (?P<pytorch>(?:torch\.)?nn\.[A-Z][A-Za-z0-9_]*[ \t]*\()
-  | (?P<matlab>[a-z][A-Za-z0-9]*Layer(?=[ \t]*(?:[(;,%\r\n]|\Z))))""", re.VERBOSE | re.ASCII)
-_LABEL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+  | (?P<matlab>[a-z][A-Za-z0-9]*Layer(?=[ \t]*(?:[(;,%\r\n]|\Z))))"""
 _CONTINUATION_LINES = 20  # a call spread over more lines than this is not followed
 
 
@@ -28,7 +28,11 @@ class Pasted(NamedTuple):
 
 def recognise(text: str, start: int) -> Pasted | None:
     """The pasted code that starts the line at `start`, or None for a spec line."""
-    m = _CODE.match(text, start)
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text.find("nn.", start, line_end) < 0 and text.find("Layer", start, line_end) < 0:
+        return None  # almost every line: decided without the pattern
+    m = _code_pattern().match(text, start)
     if m is None:
         return None
     code_start = m.start("code")
@@ -61,8 +65,14 @@ def recognise(text: str, start: int) -> Pasted | None:
         except NotReadable as e:
             spec, why_not = None, e.message
         else:
-            spec = f"{target}: {spec}" if _LABEL.fullmatch(target) else spec
+            spec = f"{target}: {spec}" if target.isidentifier() and target.isascii() else spec
     return Pasted(notation, code_start, min(end + 1, len(text)), spec, why_not)
+
+
+@functools.cache
+def _code_pattern() -> re.Pattern[str]:
+    """Compiled on the first line that may be code, not at start-up."""
+    return re.compile(_CODE, re.VERBOSE | re.ASCII)
 
 
 def _call_end(text: str, start: int) -> int:

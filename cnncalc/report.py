@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
-from cnncalc.field import Field
 from cnncalc.layers.base import BYTES_PER_VALUE, Layer, Working
 from cnncalc.record import NamedTuple
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
+    from cnncalc.field import Field
     from cnncalc.solve import Answer as SolveAnswer
     from cnncalc.training import Training
 

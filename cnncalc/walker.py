@@ -8,18 +8,21 @@ which depend on it are left unchecked with the reason, and answers which do not 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cnncalc import codes, limits
 from cnncalc import field as fields
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink
-from cnncalc.field import Field, Step
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
 from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
+
+if TYPE_CHECKING:
+    from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
 

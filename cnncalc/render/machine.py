@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring as _string
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cnncalc import __version__
 from cnncalc.diagnostics import Diagnostic
-from cnncalc.field import Field, shown
+from cnncalc.field import shown
 from cnncalc.render.diagnostics import location
 from cnncalc.render.rows import (
     CONVENTIONS,
@@ -25,6 +25,9 @@ from cnncalc.report import Answer, Report, Row
 from cnncalc.shape import Shape
 
 ROWS_PER_CHUNK = 512  # rows joined into one write
+
+if TYPE_CHECKING:
+    from cnncalc.field import Field
 
 
 def row_dict(r: Row) -> dict[str, Any]:
