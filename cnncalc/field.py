@@ -81,8 +81,17 @@ def _axis(axis: Axis, step: Step) -> Axis:
 
 def centre(axis: Axis) -> Number:
     """Where unit 0's window is centred, in input pixels: (r - 1)/2 - P."""
+    return _half(_twice_centre(axis))
+
+
+def _twice_centre(axis: Axis) -> Number:
+    """2·centre = r - 1 - 2P: whole when r and P are, so centres compare without fractions."""
     r, _, p = axis
-    return _fraction(r - 1, 2) - p
+    return r - 1 - 2 * p
+
+
+def _half(value: Number) -> Number:
+    return value // 2 if isinstance(value, int) and value % 2 == 0 else _fraction(value, 2)
 
 
 def widest(fields: list[Field], anchor: Field) -> Field:
@@ -93,12 +102,12 @@ def widest(fields: list[Field], anchor: Field) -> Field:
 
 def _widest(axes: list[Axis], anchor: Axis) -> Axis:
     r = max(a[0] for a in axes)
-    p = _fraction(r - 1, 2) - centre(anchor)
+    p = _half(r - 1 - _twice_centre(anchor))  # (r - 1)/2 - centre(anchor)
     return r, anchor[1], int(p) if p.denominator == 1 else p
 
 
 def aligned(a: Field, b: Field) -> bool:
-    return all(x[1] == y[1] and centre(x) == centre(y) for x, y in zip(a, b))
+    return all(x[1] == y[1] and _twice_centre(x) == _twice_centre(y) for x, y in zip(a, b))
 
 
 def describe(field: Field) -> str:
