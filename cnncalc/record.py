@@ -1,10 +1,12 @@
 """`NamedTuple` as cnncalc's modules declare their records, built cheaply at import.
 
 `typing.NamedTuple` turns each field's annotation into a `typing.ForwardRef` when the class is
-made, and with postponed annotations every annotation is a string it compiles: about 80 µs a
-class, and the summary's start-up makes some 60 of them. Here the class is the same
-`collections.namedtuple` with the class body's methods, properties and docstring, the annotations
-kept as written. Type checkers see `typing.NamedTuple` itself.
+made (with postponed annotations every annotation is a string it compiles), and
+`collections.namedtuple` compiles a `__new__` for every class: about 80 µs a class, and the
+summary's start-up makes some 60. Here a record is a tuple subclass whose `__new__` reuses one
+compiled template per number of fields (renamed to the fields), whose fields are the same C
+accessors, and whose methods (`_make`, `_replace`, `_asdict`, `__repr__`) are shared: it behaves
+as a named tuple, field access and construction as fast. Type checkers see `typing.NamedTuple`.
 """
 from __future__ import annotations
 
@@ -13,9 +15,55 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple
 else:
-    from collections import namedtuple
+    from types import FunctionType
+
+    try:
+        from _collections import _tuplegetter
+    except ImportError:  # another Python implementation: what namedtuple falls back to
+        from operator import itemgetter
+
+        def _tuplegetter(index: int, doc: str) -> Any:
+            return property(itemgetter(index), doc=doc)
 
     _NOT_COPIED = frozenset({"__module__", "__annotations__", "__orig_bases__"})
+    _TEMPLATES: dict[int, Any] = {}  # number of fields -> `lambda _cls, f0, f1: _tuple_new(_cls, (f0, f1))`
+
+    def _constructor(fields: tuple[str, ...], defaults: tuple[Any, ...]) -> Any:
+        template = _TEMPLATES.get(len(fields))
+        if template is None:
+            names = [f"f{i}" for i in range(len(fields))]
+            source = f"lambda {', '.join(['_cls', *names])}: _tuple_new(_cls, ({''.join(n + ',' for n in names)}))"
+            template = eval(source, {"_tuple_new": tuple.__new__, "__builtins__": {}})
+            _TEMPLATES[len(fields)] = template
+        code = template.__code__.replace(co_varnames=("_cls", *fields), co_name="__new__")
+        return FunctionType(code, template.__globals__, "__new__", defaults or None)
+
+    class _Record(tuple):
+        """What every record shares: namedtuple's methods, reading the class's `_fields`."""
+
+        __slots__ = ()
+
+        @classmethod
+        def _make(cls, iterable: Any) -> Any:
+            result = tuple.__new__(cls, iterable)
+            if len(result) != len(cls._fields):
+                raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(result)}")
+            return result
+
+        def _replace(self, /, **changes: Any) -> Any:
+            result = self._make(map(changes.pop, self._fields, self))
+            if changes:
+                raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+            return result
+
+        def _asdict(self) -> dict[str, Any]:
+            return dict(zip(self._fields, self))
+
+        def __repr__(self) -> str:
+            return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))})"
+
+        def __getnewargs__(self) -> tuple[Any, ...]:
+            return tuple(self)
 
     class _RecordMeta(type):
         def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
@@ -24,16 +72,20 @@ else:
             if bases != (NamedTuple,):
                 raise TypeError(f"{name}: a NamedTuple has no other base")
             annotations = namespace.get("__annotations__", {})
-            fields = list(annotations)
-            defaults = [namespace[f] for f in fields if f in namespace]
+            fields = tuple(annotations)
+            defaults = tuple(namespace[f] for f in fields if f in namespace)
             if any(f not in namespace for f in fields[len(fields) - len(defaults):]):
                 raise TypeError(f"{name}: a field without a default follows one with a default")
-            record = namedtuple(name, fields, defaults=defaults, module=namespace.get("__module__"))
-            record.__annotations__ = annotations
+            body: dict[str, Any] = {
+                "__slots__": (), "__doc__": f"{name}({', '.join(fields)})", "__module__": namespace.get("__module__"),
+                "_fields": fields, "_field_defaults": dict(zip(fields[len(fields) - len(defaults):], defaults)),
+                "__match_args__": fields, "__new__": _constructor(fields, defaults), "__annotations__": annotations}
+            for index, field in enumerate(fields):
+                body[field] = _tuplegetter(index, f"Alias for field number {index}")
             for key, value in namespace.items():
                 if key not in _NOT_COPIED and key not in annotations:
-                    setattr(record, key, value)
-            return record
+                    body[key] = value
+            return type(name, (_Record,), body)
 
     class NamedTuple(metaclass=_RecordMeta):
-        """The base every cnncalc record names; the classes made from it are plain named tuples."""
+        """The base every cnncalc record names; the classes made from it are named tuples."""

@@ -41,6 +41,28 @@ def test_behaves_as_typing_namedtuple(cls: typing.Any) -> None:
     assert cls(*r) == r and hash(r) == hash((3, "x"))
 
 
+class Empty(NamedTuple):
+    pass
+
+
+class One(NamedTuple):
+    only: int = 7
+
+
+def test_any_number_of_fields_and_pickling() -> None:
+    import pickle
+    assert Empty() == () and repr(Empty()) == "Empty()" and Empty.__doc__ == "Empty()"
+    assert One() == (7,) and One(only=1).only == 1 and One._make([2]) == (2,)
+    with pytest.raises(TypeError):
+        One(1, 2)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        One._make([1, 2])
+    with pytest.raises(ValueError):
+        One(1)._replace(other=2)  # type: ignore[call-arg]
+    assert pickle.loads(pickle.dumps(Ours(3, "y"))) == Ours(3, "y")
+    assert Ours(3)._asdict() == {"a": 3, "b": "x"} and Ours.__match_args__ == ("a", "b")
+
+
 def test_refuses_what_typing_refuses() -> None:
     with pytest.raises(TypeError):
         class Bad(NamedTuple):
