@@ -13,6 +13,8 @@ from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_INTERNAL,
     EXIT_OK,
+    Command,
+    Context,
     FilePath,
     Whole,
     announced,
@@ -40,6 +42,9 @@ LAZY = {"check": "cnncalc.cli_check", "diff": "cnncalc.cli_check", "convert": "c
 
 class Group(click.Group):
     """`cnncalc FILE...` means `cnncalc summary FILE...`; named commands are imported when used."""
+
+    context_class = Context
+    command_class = Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.list_commands(ctx) and args[0] not in ("--help", "-h", "--version"):

@@ -9,6 +9,7 @@ import click
 from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_OK,
+    Command,
     FilePath,
     UsageError,
     Whole,
@@ -42,7 +43,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     return parts
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(names("check")), default="text", show_default=True,
               help="How to report the problems and answers (docs/ci.md).")
@@ -117,7 +118,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     sys.exit(EXIT_ERRORS if tally.problems else EXIT_OK)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("files", nargs=-1, required=True, metavar="FILE...", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Words, or one JSON document: per network and axis {modulus, residues, smallest, sizes}.")
@@ -190,7 +191,7 @@ SIZE_CODES = {"E023", "E025", "E030", "E031", "E036", "E040", "E041", "E042", "E
               "E061"}  # errors of the given size (or of answers about it), not of the network
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("a", metavar="A", type=FilePath())
 @click.argument("b", metavar="B", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
@@ -230,7 +231,7 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
     sys.exit(EXIT_ERRORS if exit_code and result.differs else EXIT_OK)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("file", metavar="FILE", type=FilePath())
 @click.option("--to", "target", type=click.Choice(["spec", "pytorch"]), default="spec", show_default=True,
               help="What to write: spec text, or a PyTorch nn.Module file.")

@@ -12,6 +12,20 @@ from cnncalc.render.output import Output
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+class Context(click.Context):
+    """Help laid out at the width cnncalc uses everywhere (render/output.py), which also spares the
+    help's start-up click's import of `shutil` (and, behind it, bz2 and lzma)."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        from cnncalc.render.output import terminal_width
+        return self.formatter_class(width=self.terminal_width or max(min(terminal_width(), 80) - 2, 50),
+                                    max_width=self.max_content_width)
+
+
+class Command(click.Command):
+    context_class = Context
+
+
 class UsageError(click.ClickException):
     """A problem with what the command was given (a file it cannot read, an output it will not
     overwrite): one line on standard error, exit 2, no usage banner."""

@@ -3,13 +3,14 @@ inside the commands."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cnncalc.cli_common import (
     EXIT_ERRORS,
     EXIT_OK,
+    Command,
     FilePath,
     UsageError,
     Whole,
@@ -24,7 +25,9 @@ from cnncalc.cli_common import (
     settings,
 )
 from cnncalc.limits import MAX_BATCH, MAX_TREE_DEPTH
-from cnncalc.report import Report
+
+if TYPE_CHECKING:
+    from cnncalc.report import Report
 
 max_memory_option = click.option("--max-memory", default="4GiB", show_default=True, metavar="SIZE",
                                  callback=positive_count("size in bytes", binary=True),
@@ -43,7 +46,7 @@ def check_memory(analysis: Any, batch: int, itemsize: int, limit: int, given: in
                          f"the batch")
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("files", nargs=-1, required=True, metavar="FILE...", type=FilePath())
 @click.option("--batch", type=Whole(1, MAX_BATCH), default=1, show_default=True,
               help="Images per forward pass.")
@@ -138,7 +141,7 @@ class _Progress:
             self.bar.stop()
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("file", metavar="FILE", type=FilePath())
 @click.option("--input", "input_path", required=True, metavar="X", type=FilePath(),
               help="The input volume: .npy, .npz or .json (H, W, C), (N, H, W, C) or {\"slices\": [...]}.")
