@@ -1,0 +1,87 @@
+"""Where the AlexNet summary's time goes, by module: what is left after the start-up work.
+
+(1) phases in one process, medians of fresh processes: `import click`, `import cnncalc.cli`, the
+    first run of `cnncalc specs/alexnet.spec` (the imports it triggers, the analysis, the table)
+    and a second run in the same process (the work alone, everything imported);
+(2) `python -X importtime`: each module's own import time (medians), grouped: the interpreter's
+    start-up, click and the standard library it brings, cnncalc's modules one by one, and what
+    cnncalc alone adds from the standard library.
+
+Run from any directory with the cnncalc to measure installed (`pip install .`):
+python benchmarks/profile_startup.py [--runs N]
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ALEXNET = str(ROOT / "specs" / "alexnet.spec")
+
+PHASES = f'''
+import contextlib, io, sys, time
+t0 = time.perf_counter()
+import click
+t1 = time.perf_counter()
+import cnncalc.cli
+t2 = time.perf_counter()
+times = [t0, t1, t2]
+for _ in range(2):
+    sys.argv = ["cnncalc", {ALEXNET!r}]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+        cnncalc.cli.main()
+    times.append(time.perf_counter())
+print(*(b - a for a, b in zip(times, times[1:])))
+'''
+
+
+def phases(runs: int, cwd: str) -> list[float]:
+    samples = [[float(v) for v in subprocess.run([sys.executable, "-c", PHASES], cwd=cwd, check=True,
+                                                  capture_output=True, text=True).stdout.split()]
+               for _ in range(runs)]
+    return [statistics.median(column) for column in zip(*samples)]
+
+
+def import_times(runs: int, cwd: str) -> tuple[dict[str, float], set[str]]:
+    """Median self time (µs) of every module imported by the summary, and those `import click` brings."""
+    own: dict[str, list[int]] = defaultdict(list)
+    for _ in range(runs):
+        err = subprocess.run([sys.executable, "-X", "importtime", "-m", "cnncalc", ALEXNET], cwd=cwd,
+                             capture_output=True, text=True).stderr
+        for line in err.splitlines():
+            if line.startswith("import time:") and "|" in line and "self [us]" not in line:
+                self_us, _, name = line[len("import time:"):].split("|")
+                own[name.strip()].append(int(self_us))
+    click_modules = set(subprocess.run([sys.executable, "-c", "import click, sys; print(*sys.modules)"], cwd=cwd,
+                                       check=True, capture_output=True, text=True).stdout.split())
+    return {name: statistics.median(v) for name, v in own.items()}, click_modules
+
+
+def main() -> None:
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 15
+    with tempfile.TemporaryDirectory() as cwd:  # not the source tree: the installed cnncalc is measured
+        click_s, cli_s, first_s, second_s = phases(runs, cwd)
+        print(f"(1) phases, medians of {runs} processes")
+        print(f"    import click              {click_s * 1000:6.1f} ms")
+        print(f"    import cnncalc.cli        {cli_s * 1000:6.1f} ms")
+        print(f"    first run of the summary  {first_s * 1000:6.1f} ms  (imports it triggers, analysis, table)")
+        print(f"    second run, same process  {second_s * 1000:6.1f} ms  (the work alone)")
+        times, click_modules = import_times(runs, cwd)
+    ours = {n: t for n, t in times.items() if n == "cnncalc" or n.startswith("cnncalc.")}
+    brought = {n: t for n, t in times.items() if n not in ours and n not in click_modules}
+    print(f"(2) import time by module (python -X importtime, self, medians of {runs}; importtime adds its own cost)")
+    before_cnncalc = sum(t for n, t in times.items() if n in click_modules)
+    print(f"    the interpreter, click and what they import  {before_cnncalc / 1000:6.2f} ms")
+    print(f"    cnncalc, {len(ours)} modules                          {sum(ours.values()) / 1000:6.2f} ms:")
+    for name, t in sorted(ours.items(), key=lambda kv: -kv[1]):
+        print(f"        {t / 1000:5.2f} ms  {name}")
+    print(f"    the standard library beyond click's, {len(brought)} modules: {sum(brought.values()) / 1000:.2f} ms "
+          f"({', '.join(sorted(brought)) or 'none'})")
+
+
+if __name__ == "__main__":
+    main()
