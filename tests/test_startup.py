@@ -1,0 +1,42 @@
+"""What the start-up path imports (benchmarks/profile_startup.py measures its cost): each module
+named here was taken off it on purpose, so its return is a regression these tests catch."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+PROBE = """
+import contextlib, io, sys
+from cnncalc.cli import main
+sys.argv = ["cnncalc", *{args!r}]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \\
+        contextlib.suppress(SystemExit):
+    main()
+print(*sorted(sys.modules))
+"""
+
+NEVER = {"numpy", "rich", "dataclasses", "fractions", "decimal", "shutil", "difflib",
+         "cnncalc.readers", "cnncalc.executor", "cnncalc.training", "cnncalc.checking", "cnncalc.solve"}
+
+
+def imported(*args: str) -> set[str]:
+    code = PROBE.format(args=list(args))
+    return set(subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True,
+                              text=True).stdout.split())
+
+
+@pytest.mark.parametrize("args", [("specs/alexnet.spec",), ("specs/resnet50.spec", "--format", "json"),
+                                  ("check", "specs/alexnet.spec")])
+def test_the_summary_imports_only_its_pipeline(args: tuple[str, ...]) -> None:
+    needed = {"cnncalc.checking"} if args[0] == "check" else set()  # check collects files with it
+    assert imported(*args) & (NEVER - needed) == set()
+
+
+def test_help_and_version_import_no_layer() -> None:
+    for args in (("--help",), ("--version",), ("check", "--help")):
+        modules = imported(*args)
+        assert modules & (NEVER | {"cnncalc.layers", "cnncalc.report", "cnncalc.parser"}) == set(), args
