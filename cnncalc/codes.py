@@ -208,6 +208,11 @@ E073 = Code("E073", IMPORTS, "code of another notation in a spec",
 N070 = Code("N070", IMPORTS, "layer left out",
             "A layer that is not part of the network's computation is skipped: losses, accuracy, data and "
             "label inputs, MATLAB's classification output.", declared=True)
+N071 = Code("N071", IMPORTS, "element-wise constant",
+            "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
+            "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "
+            "constant is not counted as parameters (a learnt per-channel scale stored this way would be).",
+            declared=True)
 W001 = Code("W001", STRUCTURE, "unused block", "A block is defined but never called.")
 W003 = Code("W003", SYNTAX, "too many diagnostics",
             "A file gave more diagnostics than cnncalc keeps (1,000); the first ones are shown and the rest "

@@ -79,6 +79,54 @@ def test_unsupported_operators_are_listed_and_a_missing_package_or_bad_file_is_a
     assert result.exit_code == 2 and "not an ONNX model" in result.output
 
 
+def test_an_older_opset_model_with_input_normalisation_and_a_computed_reshape(tmp_path: Path) -> None:
+    # as model-zoo files are written: opset 7, the mean subtracted and a scale applied inside the graph,
+    # BatchNormalization with `spatial`, Clip's bounds as attributes, Reshape's shape computed by
+    # Shape/Gather/Unsqueeze/Concat, Gemm with transB
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+
+    def init(name: str, *shape: int, dtype: Any = np.float32) -> Any:
+        return numpy_helper.from_array(np.ones(shape, dtype=dtype), name)
+
+    nodes = [
+        helper.make_node("Sub", ["data", "mean"], ["x0"]),
+        helper.make_node("Mul", ["x0", "scale"], ["x1"]),
+        helper.make_node("Conv", ["x1", "w1"], ["c1"], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1]),
+        helper.make_node("BatchNormalization", ["c1", "g", "b", "m", "v"], ["n1"], epsilon=1e-5, spatial=1),
+        helper.make_node("Clip", ["n1"], ["r1"], min=0.0, max=6.0),
+        helper.make_node("GlobalAveragePool", ["r1"], ["p"]),
+        helper.make_node("Shape", ["p"], ["s"]),
+        helper.make_node("Gather", ["s", "zero"], ["s0"], axis=0),
+        helper.make_node("Unsqueeze", ["s0"], ["s1"], axes=[0]),
+        helper.make_node("Concat", ["s1", "minus1"], ["shape"], axis=0),
+        helper.make_node("Reshape", ["p", "shape"], ["flat"]),
+        helper.make_node("Gemm", ["flat", "fcw", "fcb"], ["fc"], transB=1),
+        helper.make_node("Softmax", ["fc"], ["prob"]),
+    ]
+    inits = [init("mean", 1, 3, 1, 1), init("scale"), init("w1", 16, 3, 3, 3), init("g", 16), init("b", 16),
+             init("m", 16), init("v", 16), numpy_helper.from_array(np.array(0, np.int64), "zero"),
+             numpy_helper.from_array(np.array([-1], np.int64), "minus1"), init("fcw", 10, 16), init("fcb", 10)]
+    graph = helper.make_graph(nodes, "zoo", [helper.make_tensor_value_info("data", TensorProto.FLOAT, [1, 3, 32, 32])],
+                              [helper.make_tensor_value_info("prob", TensorProto.FLOAT, [1, 10])], inits)
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 7)]), str(tmp_path / "z.onnx"))
+    report = analyze(tmp_path / "z.onnx")
+    assert report.ok, report.messages()
+    # (32 - 3 + 2·1)/2 + 1 = 16.5, floored: 16x16x16; the constants of Sub and Mul are no layer's weights
+    assert [r.output.dims for r in report.rows if r.keyword == "conv"] == [(16, 16, 16)]
+    assert report.output is not None and report.output.dims == (10,)
+    assert report.totals.params == 16 * 27 + 2 * 16 + (16 + 1) * 10  # conv without bias, bn's scale and shift, fc
+    assert sorted(d.code for d in report.diagnostics if d.code in ("N071", "W030")) == ["N071", "N071", "W030"]
+    # a constant that is neither a scalar nor one value per channel is named, not guessed
+    inits[0] = init("mean", 1, 3, 32, 1)
+    graph = helper.make_graph(nodes, "zoo", [helper.make_tensor_value_info("data", TensorProto.FLOAT, [1, 3, 32, 32])],
+                              [helper.make_tensor_value_info("prob", TensorProto.FLOAT, [1, 10])], inits)
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 7)]), str(tmp_path / "z.onnx"))
+    [e] = [d for d in analyze(tmp_path / "z.onnx").diagnostics if d.code == "E070"]
+    assert "Sub" in e.message and "[1, 3, 32, 1]" in e.message
+
+
 @pytest.mark.torch
 @pytest.mark.parametrize("spec", ["vgg11", "resnet18", "mobilenet_v2", "squeezenet1_1"])
 def test_pytorch_exports_read_back_with_cnncalcs_macs(spec: str, tmp_path: Path) -> None:

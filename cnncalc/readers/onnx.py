@@ -228,6 +228,23 @@ class _Reader:
         init = self.initializers.get(name)
         return None if init is None else init.get("values")
 
+    def constant_operand(self, constant: str, op: str, span: Span) -> None:
+        """An element-wise operation with a constant (normalising an input, a fixed scale): a scalar or one
+        value per channel keeps the data's shape, costs no MACs (cnncalc's convention for element-wise
+        work) and holds no layer's weights, which a note says; other shapes are not followed."""
+        init = self.initializers.get(constant)
+        if init is not None:
+            shape = list(init["shape"])
+        elif constant in self.constants:
+            shape = [len(self.values(constant) or [])]
+        else:
+            raise _Unsupported("with an operand computed in the graph")
+        per_channel = len(shape) in (3, 4) and all(d == 1 for i, d in enumerate(shape) if i != len(shape) - 3)
+        if _product(shape) != 1 and not per_channel:
+            raise _Unsupported(f"with a constant of shape {shape} (cnncalc follows scalars and one value per channel)")
+        self.sink.add(codes.N071, f"{op} with a constant of {_product(shape)} value{'s' * (_product(shape) != 1)}: "
+                                  f"the shape is kept, no MACs, and the constant is not counted as parameters", span)
+
     def _bias(self, name: str) -> bool:
         return name in self.initializers and len(self.initializers[name]["shape"]) <= 1
 
@@ -341,6 +358,9 @@ class _Reader:
             if shape is None or (len(shape) == 2 and shape[1] == -1) or (len(shape) == 2 and shape[0] in (0, 1, -1)):
                 return layer("flatten")
             raise _Unsupported(f"a reshape to {shape}")
+        if op in ("Add", "Sub", "Mul", "Div") and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1:
+            self.constant_operand(inputs[1] if inputs[0] in tensors else inputs[0], op, span)
+            return layer("identity")
         if op in ("Concat", "Add", "Mul", "Sum"):
             sources = [tensors[i] for i in inputs if i in tensors]
             if len(sources) != len(inputs):
