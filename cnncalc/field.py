@@ -76,7 +76,16 @@ def compose(field: Field, steps: tuple[Step, Step]) -> Field:
 def _axis(axis: Axis, step: Step) -> Axis:
     r, s, p = axis
     extent, stride, begin = step
-    return r + extent * s, s * stride, p + begin * s
+    if type(s) is int and type(stride) is int and type(p) is int and type(r) is int \
+            and type(extent) is int and type(begin) is int:
+        return r + extent * s, s * stride, p + begin * s  # the common case
+    return _whole(r + extent * s), _whole(s * stride), _whole(p + begin * s)
+
+
+def _whole(value: Number) -> Number:
+    """A fraction that came out whole, as an int: later arithmetic stays in whole numbers (a Fraction
+    stays a Fraction however whole it is, and costs ten times an int)."""
+    return value if type(value) is int or value.denominator != 1 else int(value)
 
 
 def centre(axis: Axis) -> Number:
@@ -130,9 +139,9 @@ def _relative(axis: Axis, entry: Axis) -> Axis:
 
 
 def _ratio(a: Number, b: Number) -> Number:
-    if isinstance(a, int) and isinstance(b, int) and a % b == 0:
+    if type(a) is int and type(b) is int and a % b == 0:
         return a // b
-    return _fraction(a, b)
+    return _whole(_fraction(a, b))
 
 
 def absolute(relative: Field | None, entry: Field | None) -> Field | None:
@@ -144,7 +153,7 @@ def absolute(relative: Field | None, entry: Field | None) -> Field | None:
 
 def _absolute(relative: Axis, entry: Axis) -> Axis:
     r0, s0, p0 = entry
-    return r0 + relative[0] * s0, relative[1] * s0, p0 + relative[2] * s0
+    return _whole(r0 + relative[0] * s0), _whole(relative[1] * s0), _whole(p0 + relative[2] * s0)
 
 
 def shown(value: Number) -> int | float:

@@ -97,7 +97,8 @@ class _MergeContext:
 
 class _Walked(NamedTuple):
     """A templated node's clean walk: its path, its input's source, its rows, its output, the row that
-    gave it and its doubt, the outputs of its side heads, and the receptive fields relative to its input's."""
+    gave it and its doubt, the outputs of its side heads, the receptive field it started from and its
+    output's; `relative` is filled by the first replay (most templates are walked once)."""
 
     path: str
     source: str
@@ -106,11 +107,12 @@ class _Walked(NamedTuple):
     end: str
     doubt: Doubt | None
     outputs: list[Output]
-    fields: list[Field | None]  # each row's receptive field relative to the node's input field (field.relative)
-    field: Field | None  # the output's, likewise
+    entry: Field | None
+    field: Field | None
+    relative: list[Field | None]  # each row's field, then the output's, in terms of `entry` (field.relative)
 
 
-_UNSEEN = _Walked("", "", [], None, "", None, [], [], None)
+_UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
 
 
 class Walker:
@@ -268,8 +270,7 @@ class Walker:
         if clean and len(self.rows) - start > 2:
             rows = self.rows[start:]
             self.templates[key] = _Walked(node.path, source, rows, flow.shape, flow.source, flow.doubt,
-                                          self.outputs[outputs:], [fields.relative(r.field, entry) for r in rows],
-                                          fields.relative(flow.field, entry))
+                                          self.outputs[outputs:], entry, flow.field, [])
         else:
             self.templates[key] = None
         return row
@@ -283,11 +284,15 @@ class Walker:
 
         rows = self.rows
         entry = flow.field
+        relatives = saved.relative
+        if not relatives:  # the first replay: the fields in terms of the first walk's entry, then the output's
+            relatives += [fields.relative(r.field, saved.entry) for r in saved.rows]
+            relatives.append(fields.relative(saved.field, saved.entry))
         first = saved.rows[0].moved(path, (source,), ())
         first.name, first.op, first.span = node.name, node.op, node.span
-        first.field = fields.absolute(saved.fields[0], entry)
+        first.field = fields.absolute(relatives[0], entry)
         rows.append(first)
-        for r, relative in zip(saved.rows[1:], saved.fields[1:]):
+        for r, relative in zip(saved.rows[1:], relatives[1:]):
             inputs = r.inputs
             if len(inputs) == 1:
                 p = inputs[0]
@@ -299,7 +304,7 @@ class Walker:
             rows.append(copy)
         self.outputs += [Output(moved(o.path), o.shape, o.train) for o in saved.outputs]
         flow.shape, flow.source, flow.doubt = saved.output, moved(saved.end), saved.doubt
-        flow.field = fields.absolute(saved.field, entry)
+        flow.field = fields.absolute(relatives[-1], entry)
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
