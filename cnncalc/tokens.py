@@ -84,13 +84,13 @@ class TokenStream:
             return self.tokens[self.i + k]
 
     def advance(self) -> Token:
-        tok = self.peek()
+        tok = self.tokens[self.i] if self.i < len(self.tokens) else self.peek()  # `peek` inlined: the hot path
         if tok.kind != "EOF":
             self.i += 1
         return tok
 
     def at(self, *kinds: str) -> bool:
-        return self.peek().kind in kinds
+        return (self.tokens[self.i] if self.i < len(self.tokens) else self.peek()).kind in kinds
 
     def at_word(self, word: str) -> bool:
         tok = self.peek()
