@@ -76,7 +76,10 @@ def _code_pattern() -> re.Pattern[str]:
 
 
 def _call_end(text: str, start: int) -> int:
-    """The end of the line where the call's brackets close (a call may go over a few lines)."""
+    """The end of the line where the call's brackets close (a call may go over a few lines); the end
+    of its first line when they do not close within a few lines (the spec lines after it stay read)."""
+    first_end = text.find("\n", start)
+    first_end = len(text) if first_end < 0 else first_end
     depth = 0
     pos = start
     for _ in range(_CONTINUATION_LINES):
@@ -84,10 +87,12 @@ def _call_end(text: str, start: int) -> int:
         end = len(text) if end < 0 else end
         line = text[pos:end]
         depth += sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
-        if depth <= 0 or end == len(text):
+        if depth <= 0:
             return end
+        if end == len(text):
+            break
         pos = end + 1
-    return end
+    return first_end
 
 
 def _without_python_tail(source: str) -> str:

@@ -83,6 +83,12 @@ def test_a_call_over_several_lines_is_one_diagnostic() -> None:
     assert [r.output.dims for r in report.rows] == [(32, 32, 8)]  # the spec line after it is read
 
 
+def test_a_call_left_open_takes_only_its_own_line() -> None:
+    report = analyze_text("input 8x8x3\nnn.Conv2d(3, 16,\nconv 4 1x1\nrelu\n", "a.spec")
+    assert [d.code for d in report.diagnostics] == ["E073"]
+    assert [r.output.dims for r in report.rows] == [(8, 8, 4), (8, 8, 4)]  # the spec lines after it are read
+
+
 def test_code_that_has_no_spec_form_says_why() -> None:
     _, d = pasted("nn.Conv2d(3, 16, 3, padding_mode='reflect')")
     assert d.code == "E073" and d.hint is not None and "padding_mode='reflect'" in d.hint
