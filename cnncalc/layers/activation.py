@@ -23,10 +23,11 @@ class ReLU(Layer):
         return KEEPS_OUTPUT  # its gradient is a function of its output
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        return x * (x > 0), 0
+        import numpy as np
+        return np.maximum(x, 0), 0  # one pass, no mask (NaN propagates, as it does through max)
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return _size(x) * (itemsize + 1)  # the mask, the result
+        return _size(x) * itemsize  # the result
 
 
 class LeakyReLU(Layer):
