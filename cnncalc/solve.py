@@ -329,14 +329,21 @@ def answer(state: State) -> Answer:
     floor = max(1, smallest - MAX_WALK)
     while smallest - 1 >= floor and valid(smallest - 1) == ((smallest - 1) % period in residues):
         smallest -= 1
-    while smallest % period not in residues:
-        smallest += 1
+    smallest = next_member(smallest, period, residues)
     below = sorted({n for r, first in starts.items() for n in range(first, smallest, m)}
                    | {n for n in state.points if n < smallest})
     return Answer(period, residues, smallest, tuple(below))
 
 
 MAX_WALK = 1_000_000  # how far below the threshold the periodic part is extended
+
+
+def next_member(n: int, modulus: int, residues: tuple[int, ...]) -> int:
+    """The smallest size from n on whose residue is one of `residues`: class by class, never size by
+    size (the modulus is a product of strides, 2^32 and more)."""
+    base = n - n % modulus
+    later = [base + r for r in residues if base + r >= n]
+    return min(later) if later else base + modulus + min(residues)
 
 AXES = ("H", "W")
 
@@ -359,8 +366,30 @@ def describe(state: State, i: int) -> str:
 
 
 def _period(m: int, residues: set[int]) -> int:
-    """The smallest d dividing m for which the residues mod m are a union of classes mod d."""
-    for d in sorted(x for x in range(1, m + 1) if m % x == 0):
-        if all((r + d) % m in residues for r in residues):
-            return d
-    return m
+    """The smallest d dividing m for which the residues mod m are a union of classes mod d.
+
+    The divisors that qualify are the multiples of that d (the shifts keeping the residues form a
+    subgroup), so d is reached from m by dividing out one prime factor at a time while the residues
+    stay a union of classes: a few passes over the residues, never a walk over the divisors of m
+    (a product of strides, 2^32 and more)."""
+    period = m
+    for p in _prime_factors(m):
+        while period % p == 0 and all((r + period // p) % m in residues for r in residues):
+            period //= p
+    return period
+
+
+def _prime_factors(n: int) -> list[int]:
+    """The distinct primes of n by trial division: n is a product of strides and sizes, each at most
+    MAX_SIZE, so the division never goes past the second-largest of them."""
+    primes = []
+    p = 2
+    while p * p <= n:
+        if n % p == 0:
+            primes.append(p)
+            while n % p == 0:
+                n //= p
+        p += 1 if p == 2 else 2
+    if n > 1:
+        primes.append(n)
+    return primes

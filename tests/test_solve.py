@@ -1,6 +1,8 @@
 """`cnncalc solve` (cnncalc/solve.py) against brute force: the walker run at every size."""
 from __future__ import annotations
 
+import random
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,3 +132,38 @@ def test_the_solve_command_in_words_and_json() -> None:
     assert doc["networks"][0]["H"] == {"modulus": 32, "residues": [3], "smallest": 67, "sizes": []}
     none = CliRunner().invoke(cli, ["solve", "-"], input="input 8x8x3\nconcat { identity | maxpool 2x2 stride 2 }\n")
     assert none.exit_code == 1 and "no H works" in none.output
+
+
+def test_strides_whose_product_passes_2_to_the_32_are_solved_by_classes() -> None:
+    # Two windows of stride 65536: (H - 6)/65536 + 1 = h1 must be 65536j + 6 as well, so
+    # H - 6 = 65536·(65536j + 5), H = 2^32·j + 327686; along the width (kernel 1) W = 2^32·j + 1.
+    # The modulus 2^32 is never walked size by size (this once hung in the period and the listing).
+    import json
+
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    result = CliRunner().invoke(cli, ["solve", "-", "--format", "json"],
+                                input="input 8x8x3\navgpool 6x1 stride 65536\navgpool 6x1 stride 65536\n")
+    assert result.exit_code == 0, result.output
+    network = json.loads(result.output)["networks"][0]
+    height, width = network["H"], network["W"]
+    assert (height["modulus"], height["residues"], height["smallest"]) == (2**32, [65536 * 5 + 6], 65536 * 5 + 6)
+    assert (width["modulus"], width["residues"], width["smallest"]) == (2**32, [1], 1)
+
+
+def test_the_period_is_the_smallest_divisor_the_residues_repeat_with() -> None:
+    from cnncalc.solve import _period
+
+    def by_every_divisor(m: int, residues: set[int]) -> int:
+        return next(d for d in range(1, m + 1) if m % d == 0 and all((r + d) % m in residues for r in residues))
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        m = rng.choice([1, 2, 4, 6, 8, 12, 30, 36, 64, 72, 90, 96, 128, 210, 360])
+        d = rng.choice([x for x in range(1, m + 1) if m % x == 0])
+        kept = set(rng.sample(range(d), rng.randint(1, d)))
+        residues = {r for r in range(m) if r % d in kept}
+        if rng.random() < 0.3 and len(residues) > 1:
+            residues.discard(rng.choice(sorted(residues)))
+        assert _period(m, residues) == by_every_divisor(m, residues), (m, sorted(residues))

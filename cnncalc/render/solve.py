@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cnncalc.solve import Answer, Condition
+from cnncalc.solve import Answer, Condition, next_member
 
 SHOWN = 3  # members listed after a periodic description
 
@@ -47,12 +47,9 @@ def short_phrase(a: Answer, letter: str) -> str:
 
 def _members(a: Answer, count: int) -> list[int]:
     assert a.modulus is not None and a.smallest is not None
-    found: list[int] = []
-    n = a.smallest
+    found = [next_member(a.smallest, a.modulus, a.residues)]
     while len(found) < count:
-        if n % a.modulus in a.residues:
-            found.append(n)
-        n += 1
+        found.append(next_member(found[-1] + 1, a.modulus, a.residues))
     return found
 
 
