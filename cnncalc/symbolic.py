@@ -97,10 +97,14 @@ class Formulas:
                  _step(x[1], rules[1], node.rounding.mode, self.letters[1]))
         elif isinstance(node, MergeNode):
             ends = [self.seq(b, x) for b in node.branches]
+            for branch, end in zip(node.branches, ends):
+                self.outputs[branch.path] = self._text(end)
             y = next((e for e in ends if e != (Affine(0, 1, 1), Affine(0, 1, 1))), ends[0])  # not a gate
             self.outputs[node.join_path] = self._text(y)
         elif node.kind == "side":
             self.outputs[node.path] = self._text(self.seq(node, x))
+            if node.keep:
+                self.kept[id(node)] = x  # as the walker keeps it: the trunk, which a side leaves unchanged
             return x
         else:
             y = self.seq(node, x)

@@ -109,6 +109,19 @@ def test_alexnet_with_letters_gives_the_lecture_numbers_at_227() -> None:
     assert verdicts[("conv1", "params")] == "right" and verdicts[("conv1", "output")] == "unchecked"
 
 
+def test_letters_through_branches_and_a_reference_to_a_side_head() -> None:
+    from tests.conftest import run
+    # conv 3x3: H - 3 + 1 = H - 2; a pool and a conv of 2x2 stride 2 on it: (H - 2 - 2)/2 + 1 = (H - 2)/2.
+    # `@x0` names the line `x0: conv ... ; side { ... }`, whose output is the trunk the side leaves unchanged.
+    report = run("input HxWx3\nx0: conv 8 3x3 ; side { relu }\nsplit 2 { @x0 ; relu | identity }\n"
+                 "concat { maxpool 2x2 stride 2 | conv 4 2x2 stride 2 }\n")
+    sym = report.symbolic
+    assert sym is not None
+    assert sym.outputs["split1.1"] == ("H - 2", "W - 2")  # each branch row its own formula, not the sample
+    assert sym.outputs["concat1.2"] == ("(H - 2)/2", "(W - 2)/2")
+    assert sym.outputs["concat1"] == ("(H - 2)/2", "(W - 2)/2")
+
+
 def test_no_size_works_is_e025() -> None:
     from tests.conftest import run, where
     # The input concatenated with its own 2x2/2 pool: n = n/2 holds for no n ≥ 1.
