@@ -147,16 +147,50 @@ def test_convert_from_pytorch_to_spec_analyses_to_the_same_numbers(tmp_path: Pat
     assert result.exit_code == 1 and "--input" in result.output
 
 
+def test_the_idioms_of_model_zoo_code() -> None:
+    # factory_style.py: a stem conv 3->16 3x3 stride 2 (no bias) + bn: 3·9·16 + 2·16 = 464;
+    # a unit 16 -> 8 -> 16 without a projection: 16·8 + 2·8 + 8·9·16 + 2·16 = 1,328; a 2x2 pool;
+    # a unit 16 -> 16 -> 32 with a 1x1 projection: 16·16 + 2·16 + 16·9·32 + 2·32 + 16·32 + 2·32 = 5,536;
+    # the head 32·10 + 10 = 330. On 31x31: (31 - 3 + 2)/2 + 1 = 16, the pool 8.
+    report = analyze(FIXTURES / "factory_style.py", input="31x31x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 464 + 1_328 + 5_536 + 330
+    assert report.output is not None and report.output.dims == (10,)
+    assert [r.output.dims for r in report.rows if r.name in ("stem_0", "stages_1")] == [(16, 16, 16), (8, 8, 16)]
+
+
+def test_loops_with_break_and_continue_and_a_while() -> None:
+    text = "\n".join([
+        "from torch import nn", "layers = []", "c = 3", "while c < 64:",
+        "    layers.append(nn.Conv2d(c, c * 2, 3, padding=1))", "    c *= 2", "    if c > 20:", "        break",
+        "for k in range(5):", "    if k % 2:", "        continue", "    layers.append(nn.ReLU())",
+        "model = nn.Sequential(*layers)", ""])
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    # 3 -> 6 -> 12 -> 24 (then 24 > 20 breaks), and a ReLU for k = 0, 2, 4
+    assert [r.keyword for r in report.rows] == ["conv", "conv", "conv", "relu", "relu", "relu"]
+    assert report.output is not None and report.output.dims == (8, 8, 24)
+
+
+def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
+    text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
+    report = read_py(text, input="31x31x3")
+    [e] = [d for d in report.diagnostics if d.code == "E070"]
+    assert "depth" in e.message  # not a complaint about the class's parameters from a fallback
+
+
 @pytest.mark.torch
-@pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32))])
+@pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
+                                        ("factory_style.py", (3, 31, 31))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
     from torch.utils.flop_counter import FlopCounterMode
     namespace: dict[str, Any] = {"__name__": "fixture"}
     exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
+    built = namespace.get("model")  # the module the file builds, else its last class with its defaults
     cls = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, torch.nn.Module)][-1]
-    model = cls().eval()
+    model = (built if isinstance(built, torch.nn.Module) else cls()).eval()
     with FlopCounterMode(display=False) as counter:
         y = model(torch.zeros(1, *size))
     report = analyze(FIXTURES / name, input=f"{size[1]}x{size[2]}x{size[0]}")

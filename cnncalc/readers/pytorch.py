@@ -59,10 +59,17 @@ class Instance:
         self.cls = cls
         self.node = node
         self.attrs: dict[str, Any] = {}
+        self.sequential: list[tuple[str, Any]] | None = None  # an `nn.Sequential` subclass: what it holds
 
 
 class Tensor(NamedTuple):
     node: int  # a node of the graph
+
+
+class LayerClass(NamedTuple):
+    """`nn.BatchNorm2d` as a value (`norm_layer = nn.BatchNorm2d`, then `norm_layer(planes)`)."""
+
+    kind: str
 
 
 class _SizeOf(NamedTuple):
@@ -352,12 +359,21 @@ class _Return(Exception):
         self.value = value
 
 
+class _Continue(Exception):
+    """`continue` in a loop being followed."""
+
+
+class _Break(Exception):
+    """`break` in a loop being followed."""
+
+
 class _Reader:
     def __init__(self, text: str, sink: DiagnosticSink) -> None:
         self.text = text
         self.sink = sink
         self.offsets = _Offsets(text)
         self.classes: dict[str, ast.ClassDef] = {}
+        self.functions: dict[str, ast.FunctionDef] = {}  # the file's top-level functions (`conv3x3`, `resnet50`)
         self.imported: dict[str, str] = {}  # a local name -> what it stands for (`nn` -> `torch.nn`)
         self.globals: dict[str, Any] = {}
         self.steps = 0
@@ -430,6 +446,9 @@ class _Reader:
         if isinstance(stmt, ast.ClassDef):
             self.classes[stmt.name] = stmt
             return None
+        if isinstance(stmt, ast.FunctionDef):
+            self.functions[stmt.name] = stmt
+            return None
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             value_node = stmt.value
             if value_node is None:
@@ -447,19 +466,23 @@ class _Reader:
             return value
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._builds_model(stmt.value):
             return self.eval(stmt.value, self.globals)
-        if isinstance(stmt, (ast.For, ast.Expr)) and any(
+        if isinstance(stmt, (ast.For, ast.While, ast.Expr)) and any(
                 isinstance(n, ast.Call) and self._builds_model(n) for n in ast.walk(stmt)):
             self.statement(stmt, self.globals)  # `for ...: layers.append(nn.ReLU())` building a list of layers
         return None
 
-    def _builds_model(self, node: ast.expr) -> bool:
-        """A call of `nn.X`, `nn.Sequential` or a class of the file (perhaps followed by `.eval()`)."""
+    def _builds_model(self, node: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
+        """A call of `nn.X`, `nn.Sequential`, a class of the file (perhaps followed by `.eval()`), or a
+        function of the file that makes one (`model = resnet50()`): its failure is reported, not skipped."""
         while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
                 node.func.attr in ("eval", "train", "to", "cpu", "float"):
             node = node.func.value
         if not isinstance(node, ast.Call):
             return False
         name = self.dotted(node.func)
+        if name in self.functions and name not in seen:
+            return any(isinstance(n, ast.Call) and self._builds_model(n, seen | {name})
+                       for n in ast.walk(self.functions[name]))
         return name is not None and (self.nn_name(name) is not None or name in self.classes)
 
     def default_class(self) -> Instance | None:
@@ -479,6 +502,17 @@ class _Reader:
         except _Unsupported as e:
             self.unsupported(e)
             return None
+
+    def derives_sequential(self, cls: ast.ClassDef, depth: int = 0) -> bool:
+        """Whether the class is an `nn.Sequential`, directly or through classes of the file."""
+        for base in cls.bases:
+            name = self.dotted(base)
+            if name is not None and self.nn_name(name) == "Sequential":
+                return True
+            if name in self.classes and depth < limits.MAX_DEPTH and self.derives_sequential(self.classes[name],
+                                                                                              depth + 1):
+                return True
+        return False
 
     def is_module_base(self, base: ast.expr) -> bool:
         name = self.dotted(base)
@@ -555,6 +589,13 @@ class _Reader:
                 return self.globals[node.id]
             if node.id in ("True", "False", "None"):
                 return {"True": True, "False": False, "None": None}[node.id]
+            if node.id in self.classes:
+                return self.classes[node.id]  # a class passed as a value (`ResNet(BasicBlock, ...)`)
+            if node.id in self.functions:
+                return self.functions[node.id]
+            layer = self.nn_name(node.id)
+            if layer is not None:
+                return LayerClass(layer)  # `from torch.nn import BatchNorm2d`
             raise _Unsupported(f"the name `{node.id}` (not defined where cnncalc can see it)", node)
         if isinstance(node, (ast.Tuple, ast.List)):
             out: list[Any] = []
@@ -658,12 +699,22 @@ class _Reader:
             attrs = self.class_attributes(self.classes[node.value.id])
             if node.attr in attrs:
                 return attrs[node.attr]
-        if isinstance(node.value, ast.Name) and node.value.id not in env and node.value.id not in self.globals:
-            name = self.dotted(node)
-            if name is not None and name.split(".")[0] == "math" and node.attr in ("pi", "e"):
+        name = self.dotted(node)
+        head = name.split(".")[0] if name is not None else None
+        if name is not None and head not in env and head not in self.globals:  # a module's name: `nn.X`, `math.pi`
+            if head == "math" and node.attr in ("pi", "e"):
                 return getattr(math, node.attr)
-            raise _Unsupported(f"`{name}` used as a value", node)
+            layer = self.nn_name(name)
+            if layer is not None:
+                return LayerClass(layer)  # `norm_layer = nn.BatchNorm2d`
+            if head not in self.classes:
+                raise _Unsupported(f"`{name}` used as a value", node)
         base = self.eval(node.value, env)
+        if isinstance(base, ast.ClassDef):
+            attrs = self.class_attributes(base)  # `block.expansion`, the class passed as a value
+            if node.attr in attrs:
+                return attrs[node.attr]
+            raise _Unsupported(f"`{base.name}.{node.attr}` (not a class attribute)", node)
         if isinstance(base, Instance):
             if node.attr == "training":
                 return TRAINING
@@ -718,6 +769,11 @@ class _Reader:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "__init__" and isinstance(func.value, ast.Call) and \
                 self.dotted(func.value.func) == "super":
+            owner = env.get("self")
+            if isinstance(owner, Instance) and self.derives_sequential(owner.cls):
+                args, _ = self.arguments(node, env)  # `class ConvBNReLU(nn.Sequential)`: its modules, in order
+                owner.sequential = list(args[0].items()) if len(args) == 1 and isinstance(args[0], dict) else \
+                    [(str(i), m) for i, m in enumerate(args)]
             return None  # `super().__init__()`: nn.Module's own set-up
         # methods of values: tensors, lists, instances
         if isinstance(func, ast.Attribute):
@@ -728,7 +784,15 @@ class _Reader:
         name = self.dotted(func)
         if name is None:
             raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
+        if self.resolve(name).startswith("torch.nn.init."):
+            return None  # weight initialisation: no part of the network's shape
+        if self.resolve(name) == "typing.cast" and len(node.args) == 2:
+            return self.eval(node.args[1], env)  # `cast(int, v)` is v
         args, kwargs = self.arguments(node, env)
+        if isinstance(func, ast.Name) and (func.id in env or func.id in self.globals):
+            return self.call_value(env.get(func.id, self.globals.get(func.id)), args, kwargs, node)
+        if name in self.functions:
+            return self.call_value(self.functions[name], args, kwargs, node)
         layer = self.nn_name(name)
         if layer is not None:
             return self.construct(layer, args, kwargs, node)
@@ -763,6 +827,28 @@ class _Reader:
             except (TypeError, ValueError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
         raise _Unsupported(f"the call `{name}(...)`", node)
+
+    def call_value(self, value: Any, args: list[Any], kwargs: dict[str, Any], node: ast.Call) -> Any:
+        """A call of something held in a variable: a class of the file, an `nn` class, a function."""
+        if isinstance(value, ast.ClassDef):
+            if self.depth > limits.MAX_DEPTH:
+                raise _Unsupported("classes that build each other deeper than cnncalc follows", node)
+            return self.instantiate(value, args, kwargs, node)
+        if isinstance(value, LayerClass):
+            return self.construct(value.kind, args, kwargs, node)
+        if isinstance(value, ast.FunctionDef):
+            env = self.bind_function(value, args, dict(kwargs), node)
+            self.depth += 1
+            if self.depth > limits.MAX_DEPTH:
+                raise _Unsupported("calls nested deeper than cnncalc follows", node)
+            try:
+                self.run(value.body, env)
+            except _Return as r:
+                return r.value
+            finally:
+                self.depth -= 1
+            return None
+        raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
 
     def arguments(self, node: ast.Call, env: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
         args: list[Any] = []
@@ -834,12 +920,15 @@ class _Reader:
         """Values the class body assigns (`expansion = 4`), those cnncalc can evaluate."""
         attrs: dict[str, Any] = {}
         for stmt in cls.body:
-            if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+                [stmt.target] if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else []
+            if targets and all(isinstance(t, ast.Name) for t in targets):
+                assert isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None
                 try:
                     value = self.eval(stmt.value, self.globals)
                 except _Unsupported:
                     continue
-                attrs.update((t.id, value) for t in stmt.targets if isinstance(t, ast.Name))
+                attrs.update((t.id, value) for t in targets if isinstance(t, ast.Name))  # `expansion: int = 4`
         return attrs
 
     def method_def(self, cls: ast.ClassDef, name: str) -> ast.FunctionDef | None:
@@ -930,7 +1019,28 @@ class _Reader:
         elif isinstance(stmt, ast.For):
             for item in self.iterate(self.eval(stmt.iter, env), stmt.iter):
                 self.assign(stmt.target, item, env)
-                self.run(stmt.body, env)
+                try:
+                    self.run(stmt.body, env)
+                except _Continue:
+                    continue
+                except _Break:
+                    break
+            else:
+                self.run(stmt.orelse, env)
+        elif isinstance(stmt, ast.While):
+            while self.eval(stmt.test, env):  # bounded by the step budget, as every statement is
+                try:
+                    self.run(stmt.body, env)
+                except _Continue:
+                    continue
+                except _Break:
+                    break
+            else:
+                self.run(stmt.orelse, env)
+        elif isinstance(stmt, ast.Continue):
+            raise _Continue
+        elif isinstance(stmt, ast.Break):
+            raise _Break
         elif isinstance(stmt, ast.Return):
             raise _Return(None if stmt.value is None else self.eval(stmt.value, env))
         elif isinstance(stmt, (ast.Pass, ast.Assert, ast.Import, ast.ImportFrom)):
@@ -984,6 +1094,9 @@ class _Reader:
                 return None
             if attr in ("eval", "train", "to", "cpu", "float"):
                 return owner
+            if attr in ("modules", "named_modules", "children", "named_children", "parameters",
+                        "named_parameters") and attr not in owner.attrs:
+                return []  # the loops over them in `__init__` initialise weights: no part of the shape
             if attr in owner.attrs:
                 return self.apply(owner.attrs[attr], args[0], attr, node) if args else owner.attrs[attr]
             own = self.method_def(owner.cls, attr)
@@ -1039,6 +1152,8 @@ class _Reader:
             return x
         if isinstance(module, Instance):
             forward = self.method_def(module.cls, "forward")
+            if forward is None and module.sequential is not None:
+                return self.apply(Sequence(module.sequential, module.node), x, name, node)
             if forward is None:
                 raise _Unsupported(f"class {module.cls.name} has no forward", module.cls)
             outer = self.prefix
