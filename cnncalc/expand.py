@@ -76,7 +76,7 @@ class Expander:
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
         self.roundings: dict[tuple[int, str], Rounding] = {}
-        self.track_names = "@" in source.text  # `@NAME` references need every scope's names; most specs have none
+        self.track_names = False  # `@NAME` references need every scope's names; most networks have none
         # Layers written without block parameters, built once: (the call, the layer, its problem, where)
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None, int]] = {}
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
@@ -90,6 +90,7 @@ class Expander:
     def network(self, net: ir.Network) -> SeqNode | None:
         if not self._fits(net.body):
             return None
+        self.track_names = net.refers
         root = SeqNode("", "", 0, net.body.span, "network", net.title or "network")
         self.fill(root, net.body, {}, 0, _Scope(None))
         return root

@@ -280,6 +280,7 @@ class Network(NamedTuple):
     body: Seq
     totals: tuple[TotalExpectation, ...]
     span: Span
+    refers: bool = False  # a line may read an earlier one by name (`@NAME`): the expander keeps scopes' names
 
 
 class Prose(NamedTuple):

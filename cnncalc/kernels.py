@@ -473,6 +473,12 @@ def softmax(x: np.ndarray) -> np.ndarray:
     return e
 
 
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    shifted = x - x.max(axis=-1, keepdims=True)
+    shifted -= np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return shifted
+
+
 def gelu(x: np.ndarray) -> np.ndarray:
     """Exact GELU, x·Φ(x) with Φ(x) = (1 + erf(x/√2))/2; erf from `math`, one value at a time into a
     float64 array (no array of Python objects), then back to x's type."""

@@ -56,10 +56,10 @@ class _Network:
     def started(self) -> bool:
         return self.title is not None or self.input is not None or bool(self.lines) or bool(self.totals)
 
-    def done(self) -> ir.Network:
+    def done(self, refers: bool) -> ir.Network:
         span = Span(self.start, self.end)
         return ir.Network(self.title, self.input, self.rounding, ir.Seq(tuple(self.lines), span), tuple(self.totals),
-                          span)
+                          span, refers)
 
 
 class Parser(TokenStream):
@@ -70,6 +70,7 @@ class Parser(TokenStream):
         self.block_names: set[str] = set()
         self.cache: dict[str, tuple[ir.Line, int]] = {}
         self.pending: tuple[str, int, int, int] | None = None
+        self.refers = "@" in text  # `@NAME` can only be written with an `@`: enough to tell the expander
 
     # ---- the file --------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ class Parser(TokenStream):
                 self.advance()
                 title = self.advance()
                 if net.started:
-                    networks.append(net.done())
+                    networks.append(net.done(self.refers))
                     net = _Network(tok.start)
                 net.title = title.text or None
                 net.end = title.end
@@ -130,7 +131,7 @@ class Parser(TokenStream):
                 elif not self.at("NEWLINE", "EOF", "}"):
                     self.unexpected("end of line")
                     self.sync_statement()
-        networks.append(net.done())
+        networks.append(net.done(self.refers))
         return ir.File(tuple(blocks), tuple(networks))
 
     def cached_line(self) -> ir.Line | None:

@@ -173,6 +173,7 @@ SPELLINGS: dict[str, Spell] = {
     "sigmoid": _simple("nn.Sigmoid()"), "hardsigmoid": _simple("nn.Hardsigmoid()"), "tanh": _simple("nn.Tanh()"),
     "gelu": _simple("nn.GELU()"), "silu": _simple("nn.SiLU()"), "hardswish": _simple("nn.Hardswish()"),
     "mish": _simple("nn.Mish()"), "softmax": _simple("nn.Softmax(dim=1)"),
+    "logsoftmax": _simple("nn.LogSoftmax(dim=1)"),
     "lrn": _lrn,
     "batchnorm": _norm, "layernorm": _norm, "groupnorm": _norm, "instancenorm": _norm,
     "scale": lambda layer, x, y, ceil: [Step("", f"Scale({x.channels}{'' if layer.bias else ', bias=False'})")],

@@ -98,3 +98,22 @@ def test_malformed_and_unsupported_are_located() -> None:
     report = read_proto('layer { name: "c" type: "Convolution" bottom: "data" top: "c" '
                         'convolution_param { num_output: 8 kernel_size: 3 } }\n')
     assert "E071" in [d.code for d in report.diagnostics]  # `data` is nobody's top and no input is declared
+
+
+def test_a_densely_connected_graph_reads_earlier_outputs_by_name() -> None:
+    # Not series-parallel: the input and conv1 feed both concatenations, so the layout names them
+    # (`@NAME`). conv1 3 -> 4 (3·9 + 1)·4 = 112; conv2 on the 7 channels of concat1 (7·9 + 1)·4 = 256;
+    # concat2 = data, conv1, conv2: 3 + 4 + 4 = 11 channels.
+    text = """input: "data"
+input_shape { dim: 1 dim: 3 dim: 16 dim: 16 }
+layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1"
+        convolution_param { num_output: 4 kernel_size: 3 pad: 1 } }
+layer { name: "cat1" type: "Concat" bottom: "data" bottom: "conv1" top: "cat1" }
+layer { name: "conv2" type: "Convolution" bottom: "cat1" top: "conv2"
+        convolution_param { num_output: 4 kernel_size: 3 pad: 1 } }
+layer { name: "cat2" type: "Concat" bottom: "data" bottom: "conv1" bottom: "conv2" top: "cat2" }
+"""
+    report = read_proto(text)
+    assert report.ok, report.messages()
+    assert report.totals.params == 112 + 256
+    assert report.output is not None and report.output.dims == (16, 16, 11)

@@ -159,6 +159,18 @@ def test_the_idioms_of_model_zoo_code() -> None:
     assert [r.output.dims for r in report.rows if r.name in ("stem_0", "stages_1")] == [(16, 16, 16), (8, 8, 16)]
 
 
+def test_forward_idioms_and_a_graph_that_is_not_series_parallel() -> None:
+    # Dense(3, 4, 3): each conv reads every earlier output: (3·9 + 1)·4 + (7·9 + 1)·4 + (11·9 + 1)·4 = 768,
+    # out 3 + 3·4 = 15 channels; Fire(15, 8, 16): (15 + 1)·8 + (8 + 1)·16 + (8·9 + 1)·16 = 1,440, out 32;
+    # max pool 2, dropout, interpolate x2, the spatial mean, fc 32·10 + 10 = 330, log-softmax.
+    report = analyze(FIXTURES / "forward_idioms.py", input="16x16x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 768 + 1_440 + 330
+    assert [r.output.dims for r in report.rows if r.keyword in ("maxpool", "upsample", "globalavgpool")] == \
+        [(8, 8, 32), (16, 16, 32), (1, 1, 32)]
+    assert report.rows[-1].keyword == "logsoftmax" and report.output is not None and report.output.dims == (10,)
+
+
 def test_loops_with_break_and_continue_and_a_while() -> None:
     text = "\n".join([
         "from torch import nn", "layers = []", "c = 3", "while c < 64:",
@@ -181,7 +193,7 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
 
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
-                                        ("factory_style.py", (3, 31, 31))])
+                                        ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()

@@ -132,6 +132,7 @@ def test_activations() -> None:
     ours = Executor(RNG, np.float64).run(a.root, x)
     np.testing.assert_allclose(ours, nhwc(F.gelu(nchw(x))), rtol=1e-12)
     np.testing.assert_allclose(kernels.softmax(x), nhwc(torch.softmax(nchw(x), dim=1)), rtol=1e-12)
+    np.testing.assert_allclose(kernels.log_softmax(x), nhwc(torch.log_softmax(nchw(x), dim=1)), rtol=1e-12)
 
 
 def test_parameter_counts_match_torch_modules() -> None:

@@ -129,6 +129,7 @@ TORCH_OPS: dict[str, Op] = {
     "hardswish": lambda layer, x, w, c: F.hardswish(x),
     "mish": lambda layer, x, w, c: F.mish(x),
     "softmax": lambda layer, x, w, c: torch.softmax(x, dim=1),
+    "logsoftmax": lambda layer, x, w, c: torch.log_softmax(x, dim=1),
     "lrn": lambda layer, x, w, c: F.local_response_norm(x, layer.size, layer.alpha, layer.beta, layer.k),
     "batchnorm": lambda layer, x, w, c: F.batch_norm(x, w["mean"], w["var"], w.get("gamma"), w.get("beta"),
                                                      eps=layer.eps),

@@ -7,6 +7,7 @@ from cnncalc.layers.activation import (
     HardSigmoid,
     HardSwish,
     LeakyReLU,
+    LogSoftmax,
     Mish,
     PReLU,
     ReLU,
@@ -37,8 +38,8 @@ from cnncalc.layers.resize import (
 LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU, HardSwish, Mish, Softmax,
-    LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample, Resize,
-    ZeroPad, Crop, CenterCrop,
+    LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample,
+    Resize, ZeroPad, Crop, CenterCrop,
 )
 
 REGISTRY: dict[str, type[Layer]] = {

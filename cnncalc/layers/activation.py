@@ -113,6 +113,23 @@ class Softmax(Layer):
         return 2 * _size(x) * itemsize + 2 * x[0] * itemsize
 
 
+class LogSoftmax(Layer):
+    """log(e^x / Σ e^x) over the channels (PyTorch's classifiers trained with NLLLoss end with it)."""
+
+    keyword = "logsoftmax"
+    example = "logsoftmax"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_OUTPUT  # its gradient needs the softmax, e^output
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.log_softmax(x), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * _size(x) * itemsize + 2 * x[0] * itemsize
+
+
 class ReLU6(Layer):
     """min(max(0, x), 6) (MobileNet)."""
 

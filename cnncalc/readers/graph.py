@@ -174,10 +174,12 @@ class Graph:
             main = ends[-1] if ends else INPUT
         sides = [e for e in ends if e != main]
         try:
-            lines = _Layout(self, main, train).series_parallel(sides)
+            layout = _Layout(self, main, train)
+            lines = layout.series_parallel(sides)
         except _NotSeriesParallel:
-            lines = _Layout(self, main, train).flat(sides)
-        return ir.Network(title, given, rounding, ir.Seq(tuple(lines), span), (), span)
+            layout = _Layout(self, main, train)
+            lines = layout.flat(sides)
+        return ir.Network(title, given, rounding, ir.Seq(tuple(lines), span), (), span, layout.refers)
 
 
 class _Layout:
@@ -187,6 +189,7 @@ class _Layout:
         self.nodes = graph.nodes
         self.labels = graph.labels
         self.input_label = ""  # the flat layout's name for the input, when it is read twice
+        self.refers = False  # whether a line reads an earlier one by name (`@NAME`)
         self.main = main
         self.done: set[int] = set()
         self.items: dict[int, ir.Item] = {}  # a written node's item, to place side heads after it
@@ -312,9 +315,10 @@ class _Layout:
         return ir.Seq(tuple(self.line(i) for i in items), _span_of(items) if items else span)
 
     def _ref(self, v: int, span: Span) -> ir.Ref | None:
-        if v == INPUT:
-            return ir.Ref(self.input_label, span) if self.input_label else None
-        return ir.Ref(self.nodes[v].name, span)
+        if v == INPUT and not self.input_label:
+            return None
+        self.refers = True
+        return ir.Ref(self.input_label if v == INPUT else self.nodes[v].name, span)
 
 
 def _span_of(items: list[ir.Item] | list[ir.LayerCall]) -> Span:

@@ -343,11 +343,11 @@ class _Reader:
             slope = self.weight(inputs[1])
             n = _product(slope)
             return layer("prelu" if n == 1 else f"prelu perchannel inputs {n}", n)
-        if op == "Softmax":
+        if op in ("Softmax", "LogSoftmax"):
             axis = a.get("axis", 1 if self.opset < 13 else -1)
             if axis not in (1, -1):
                 raise _Unsupported(f"axis {axis}")
-            return layer("softmax")  # axis -1 is the channels for the (N, C) scores networks end with
+            return layer(op.lower())  # axis -1 is the channels for the (N, C) scores networks end with
         if op == "Dropout":
             ratio = a.get("ratio")
             if ratio is None and len(inputs) > 1 and inputs[1]:

@@ -111,7 +111,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "PReLU": (("num_parameters", 1), ("init", 0.25)),
     "Sigmoid": (), "Tanh": (), "Hardsigmoid": (("inplace", False),), "SiLU": (("inplace", False),),
     "Hardswish": (("inplace", False),), "Mish": (("inplace", False),), "GELU": (("approximate", "none"),),
-    "Softmax": (("dim", None),),
+    "Softmax": (("dim", None),), "LogSoftmax": (("dim", None),),
     "Dropout": (("p", 0.5), ("inplace", False)), "Dropout2d": (("p", 0.5), ("inplace", False)),
     "Flatten": (("start_dim", 1), ("end_dim", -1)),
     "Identity": (),
@@ -128,7 +128,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "sigmoid": ("Sigmoid", ()), "tanh": ("Tanh", ()), "hardsigmoid": ("Hardsigmoid", (("inplace", False),)),
     "silu": ("SiLU", (("inplace", False),)), "hardswish": ("Hardswish", (("inplace", False),)),
     "mish": ("Mish", (("inplace", False),)), "gelu": ("GELU", (("approximate", "none"),)),
-    "softmax": ("Softmax", (("dim", None),)),
+    "softmax": ("Softmax", (("dim", None),)), "log_softmax": ("LogSoftmax", (("dim", None),)),
     "dropout": ("Dropout", (("p", 0.5), ("training", True), ("inplace", False))),
     "dropout2d": ("Dropout2d", (("p", 0.5), ("training", True), ("inplace", False))),
     "max_pool2d": ("MaxPool2d", SIGNATURES["MaxPool2d"]), "avg_pool2d": ("AvgPool2d", SIGNATURES["AvgPool2d"]),
@@ -141,7 +141,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
 }
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
           "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity"}
-CONTAINERS = {"Sequential", "ModuleList"}
+CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 BUILTINS: dict[str, Callable[..., Any]] = {
     "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
     "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
@@ -285,10 +285,10 @@ def spec_text(layer: Layer) -> str:
         if a["approximate"] != "none":
             raise _Unsupported(f"GELU(approximate={a['approximate']!r}) (cnncalc's gelu is the exact erf form)", node)
         return "gelu"
-    if kind == "Softmax":
+    if kind in ("Softmax", "LogSoftmax"):
         if a["dim"] not in (1, -3, None):  # None: PyTorch's implicit dim, 1 for 2-D and 4-D input
-            raise _Unsupported(f"Softmax(dim={a['dim']!r}) (cnncalc's softmax is over the channels, dim=1)", node)
-        return "softmax"
+            raise _Unsupported(f"{kind}(dim={a['dim']!r}) (cnncalc's softmax is over the channels, dim=1)", node)
+        return kind.lower()
     if kind in ("Dropout", "Dropout2d"):
         return f"dropout {_real(a['p'], 'p', node)}"
     if kind == "Flatten":
@@ -735,7 +735,15 @@ class _Reader:
         index = self.eval(node.slice, env) if not isinstance(node.slice, ast.Slice) else slice(
             *(None if p is None else self.eval(p, env) for p in (node.slice.lower, node.slice.upper, node.slice.step)))
         if isinstance(base, Sequence):
-            items = base.items[index]
+            if isinstance(index, str):  # an nn.ModuleDict's entry
+                found = [m for name, m in base.items if name == index]
+                if not found:
+                    raise _Unsupported(f"`{ast.unparse(node)[:60]}` (no such entry)", node)
+                return found[0]
+            try:
+                items = base.items[index]
+            except (TypeError, IndexError):
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node) from None
             return Sequence(items, node) if isinstance(index, slice) else items[1]
         try:
             return base[index]
@@ -806,6 +814,8 @@ class _Reader:
         full = self.resolve(name)
         if full in ("torch.cat", "torch.concat", "torch.concatenate"):
             return self.concatenate(args, kwargs, node)
+        if full == "torch.mean" and args and isinstance(args[0], Tensor):
+            return self.spatial_mean(args[0], args[1:], kwargs, node)
         if full in ("torch.flatten",):
             return self.flatten(args[0] if args else kwargs.get("input"), args[1:], kwargs, node)
         if full in ("torch.add", "torch.mul"):
@@ -829,7 +839,10 @@ class _Reader:
         raise _Unsupported(f"the call `{name}(...)`", node)
 
     def call_value(self, value: Any, args: list[Any], kwargs: dict[str, Any], node: ast.Call) -> Any:
-        """A call of something held in a variable: a class of the file, an `nn` class, a function."""
+        """A call of something held in a variable: a module on a tensor (`for layer in self.layers:
+        x = layer(x)`), a class of the file, an `nn` class, a function."""
+        if isinstance(value, (Layer, Sequence, Instance)) and len(args) == 1 and isinstance(args[0], Tensor):
+            return self.apply(value, args[0], "", node)
         if isinstance(value, ast.ClassDef):
             if self.depth > limits.MAX_DEPTH:
                 raise _Unsupported("classes that build each other deeper than cnncalc follows", node)
@@ -891,7 +904,7 @@ class _Reader:
                 return Sequence([(str(k), v) for k, v in args[0].items()], node)
             if kind == "ModuleList" and len(args) == 1 and isinstance(args[0], (list, tuple)):
                 args = list(args[0])
-            if kind == "ModuleList" and not args:
+            if kind in ("ModuleList", "ModuleDict") and not args:
                 return Sequence([], node)
             return Sequence([(str(i), v) for i, v in enumerate(args)], node)
         if kind not in SIGNATURES:
@@ -1109,6 +1122,10 @@ class _Reader:
             return self.tensor_method(owner, attr, args, kwargs, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
             return list(getattr(owner, attr)())
+        if isinstance(owner, Sequence) and attr in ("items", "values", "keys", "children") and not args:
+            if attr == "items":
+                return list(owner.items)
+            return [name for name, _ in owner.items] if attr == "keys" else [m for _, m in owner.items]
         if isinstance(owner, (Layer, Sequence)) and not attr.startswith("_"):
             raise _Unsupported(f"`.{attr}(...)` on a module", node)
         raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
@@ -1223,7 +1240,19 @@ class _Reader:
                                            self.offsets.span(node)))
         if attr == "split":
             return self.split(x, args, kwargs, node)
+        if attr == "mean":
+            return self.spatial_mean(x, args, kwargs, node)
         raise _Unsupported(f"the tensor method `.{attr}(...)`", node)
+
+    def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+        """`x.mean([2, 3])`, `torch.mean(x, dim=(2, 3), keepdim=True)`: a global average pool (then a
+        flatten, unless the dimensions are kept)."""
+        dims = args[0] if args else kwargs.get("dim")
+        keep = args[1] if len(args) > 1 else kwargs.get("keepdim", False)
+        if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
+            raise _Unsupported(f"a mean over dimensions {dims!r} (cnncalc follows the spatial mean, (2, 3))", node)
+        pooled = self.add_layer("globalavgpool", node, x, "mean")
+        return pooled if keep else self.add_layer("flatten", node, pooled, "flatten")
 
     def tensors(self, value: Any, node: ast.AST) -> list[Tensor]:
         """What `forward` returned: a tensor, or a tuple whose first item is the main output."""
