@@ -65,3 +65,21 @@ def test_errors_point_into_the_file() -> None:
     assert report.diagnostics[0].code == "E071" and "two layers named 'a'" in report.diagnostics[0].message
     report = read_m("layers = [convolution2dLayer(3, 8)];\n")
     assert [d.code for d in report.diagnostics] == ["E072"]
+
+
+def test_a_training_script_reads_only_what_builds_the_network() -> None:
+    # training_script.m: data loading, options, training, an `if` block and a comparison around the
+    # array are passed over; `numClasses` is the last constant the script sets (6), `filters` 12.
+    # conv 5x5 on 3 channels: 5·5·3·12 + 12 = 912; bn 2·12; conv 3x3 12 -> 2·12 = 24: 3·3·12·24 + 24 = 2,616;
+    # after the 2x2 pool the map is 16x16x24, so fc 6: 16·16·24·6 + 6 = 36,870.
+    report = analyze(FIXTURES / "training_script.m")
+    assert report.ok, report.messages()
+    assert report.totals.params == 912 + 24 + 2_616 + 36_870
+    assert [r.name for r in report.rows][-2:] == ["fc", "softmax"]
+    assert report.output is not None and report.output.dims == (6,)
+
+
+def test_a_block_that_builds_layers_is_named_not_skipped() -> None:
+    report = analyze_text("for i = 1:3\n  layers(i) = reluLayer;\nend\n", "loop.m")
+    [e] = [d for d in report.diagnostics if d.code == "E070"]
+    assert "`for`" in e.message

@@ -19,6 +19,7 @@ has to).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from cnncalc import codes, ir, limits
@@ -89,10 +90,11 @@ def _tokens(text: str) -> list[Tok]:
 class _Parser:
     """Statements `name = expression`, expressions: numbers, strings, names, calls, `[...]`, `{...}`."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, values: dict[str, Any] | None = None) -> None:
         self.tokens = _tokens(text)
         self.i = 0
         self.depth = 0
+        self.values = {} if values is None else values  # constants assigned so far (`filters = 12`), read as numbers
 
     def peek(self) -> Tok:
         return self.tokens[self.i]
@@ -108,24 +110,64 @@ class _Parser:
             raise _Malformed(f"expected `{text}`, found `{tok.text or 'the end of the file'}`", tok.span)
         return tok
 
-    def statements(self) -> list[tuple[str | None, Any, Span]]:
-        out: list[tuple[str | None, Any, Span]] = []
+    def statements(self) -> Iterator[tuple[str | None, Any, Span, bool]]:
+        """Each statement: its target, value, where, and whether it builds the network (names a layer
+        function), one at a time (the reader evaluates each before the next is read, so later ones see
+        its constants). The rest of a script (loading data, training, plotting) is read only as far as
+        it can be, for the constants the network uses; what cannot be read there is passed over."""
         while self.peek().kind != "EOF":
             tok = self.peek()
             if tok.kind == "NEWLINE" or tok.text in (";", ","):
                 self.take()
                 continue
-            if tok.kind == "NAME" and tok.text in ("function", "end", "if", "for", "while", "return"):
+            stop = self._extent(self.i)
+            builds = any(t.kind == "NAME" and t.text in NETWORK_WORDS for t in self.tokens[self.i:stop])
+            if not builds:
+                try:
+                    statement = self.statement(tok, builds)
+                except _Malformed:
+                    self.i = stop  # script code around the network: not needed, not read
+                    continue
+                yield statement
+                continue
+            if tok.kind == "NAME" and tok.text in BLOCK_WORDS | {"end", "return"}:
                 raise _Unsupported(f"`{tok.text}` (cnncalc reads assignments of layers and layer graphs)", tok.span)
-            target = None
-            if tok.kind == "NAME" and self.tokens[self.i + 1].text == "=":
-                target = self.take().text
-                self.take()
-            value = self.expression()
-            out.append((target, value, tok.span))
-            if self.peek().kind not in ("NEWLINE", "EOF") and self.peek().text not in (";", ","):
-                raise _Malformed(f"unexpected `{self.peek().text}`", self.peek().span)
-        return out
+            yield self.statement(tok, builds)
+
+    def statement(self, tok: Tok, builds: bool) -> tuple[str | None, Any, Span, bool]:
+        if tok.kind == "NAME" and tok.text in BLOCK_WORDS:
+            raise _Malformed(f"`{tok.text}` block", tok.span)
+        target = None
+        if tok.kind == "NAME" and self.tokens[self.i + 1].text == "=":
+            target = self.take().text
+            self.take()
+        value = self.expression()
+        if self.peek().kind not in ("NEWLINE", "EOF") and self.peek().text not in (";", ","):
+            raise _Malformed(f"unexpected `{self.peek().text}`", self.peek().span)
+        return target, value, tok.span, builds
+
+    def _extent(self, i: int) -> int:
+        """Where the statement starting at token i ends: a newline, `;` or `,` outside brackets, or
+        the `end` closing a block (`if`, `for`, `function`, ...)."""
+        depth = level = 0
+        block = self.tokens[i].kind == "NAME" and self.tokens[i].text in BLOCK_WORDS
+        for j in range(i, len(self.tokens)):
+            t = self.tokens[j]
+            if t.kind == "EOF":
+                return j
+            if t.kind == "P" and t.text in ("(", "[", "{"):
+                depth += 1
+            elif t.kind == "P" and t.text in (")", "]", "}"):
+                depth = max(depth - 1, 0)
+            elif depth == 0 and block and t.kind == "NAME" and t.text in BLOCK_WORDS:
+                level += 1
+            elif depth == 0 and block and t.kind == "NAME" and t.text == "end":
+                level -= 1
+                if level == 0:
+                    return j + 1
+            elif depth == 0 and not block and (t.kind == "NEWLINE" or t.text in (";", ",")):
+                return j
+        return len(self.tokens) - 1
 
     def expression(self) -> Any:
         self.depth += 1
@@ -182,6 +224,10 @@ class _Parser:
                                          self.peek().span)
                 end = self.take()
                 return Call(tok.text, args, tok.span.to(end.span))
+            known = self.values.get(tok.text)
+            if isinstance(known, (int, float, Str)) or (isinstance(known, list) and all(
+                    isinstance(v, (int, float)) for v in known)):
+                return known  # a constant the script set: `convolution2dLayer(3, 2*filters)`
             return _constant(tok)
         raise _Malformed(f"unexpected `{tok.text or 'end of file'}`", tok.span)
 
@@ -289,6 +335,10 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "imageInputLayer": "imageinput", "pixelClassificationLayer": "classoutput",
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
+GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
+                   "removeLayers", "SeriesNetwork", "DAGNetwork", "assembleNetwork")
+NETWORK_WORDS = frozenset(AUTO_NAMES) | frozenset(GRAPH_FUNCTIONS)  # a statement naming one builds the network
+BLOCK_WORDS = frozenset({"if", "for", "parfor", "while", "switch", "try", "function"})
 
 
 def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]:
@@ -391,8 +441,14 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
     counters: dict[str, int] = {}
     last_array: _Net | None = None
     last_graph: _Net | None = None
-    for target, value, _ in _Parser(text).statements():
-        result = _evaluate(value, values, counters, sink)
+    for target, value, _, builds in _Parser(text, values).statements():
+        if builds:
+            result = _evaluate(value, values, counters, sink)
+        else:
+            try:  # a constant the network may use (`numClasses = 10`); anything else is passed over
+                result = _evaluate(value, values, counters, sink)
+            except _Malformed:
+                continue
         if isinstance(result, _Net):
             if isinstance(value, Call) and value.name in ("layerGraph", "addLayers", "connectLayers",
                                                           "dlnetwork", "replaceLayer"):
