@@ -59,3 +59,41 @@ def test_errors() -> None:
     assert report.diagnostics[0].code == "E070" and "shared_axes" in report.diagnostics[0].message
     report = analyze_text('{"a": 1}', "m.json")
     assert report.diagnostics[0].code == "E071"
+
+
+def functional(*layers: tuple[str, str, dict[str, Any], list[str]], shape: list[Any], output: str) -> str:
+    """A Keras 2 Functional model: (class, name, config, inbound layer names)."""
+    entries = [{"class_name": "InputLayer", "name": "in", "config": {"batch_input_shape": shape, "name": "in"},
+                "inbound_nodes": []}]
+    entries += [{"class_name": kind, "name": name, "config": {"name": name, **config},
+                 "inbound_nodes": [[[source, 0, 0, {}] for source in sources]]}
+                for kind, name, config, sources in layers]
+    return json.dumps({"class_name": "Functional", "config": {
+        "name": "m", "layers": entries, "input_layers": [["in", 0, 0]], "output_layers": [[output, 0, 0]]}})
+
+
+def test_squeeze_and_excitation_through_a_reshape_and_a_pooled_output() -> None:
+    # Keras 2's EfficientNet writes SE as GlobalAveragePooling2D -> Reshape((1, 1, C)): the pooled vector
+    # goes back to 1x1xC and is never flattened; a model ending in the pool gives the vector.
+    text = functional(
+        ("Conv2D", "stem", {"filters": 16, "kernel_size": [3, 3], "padding": "same"}, ["in"]),
+        ("GlobalAveragePooling2D", "squeeze", {}, ["stem"]),
+        ("Reshape", "reshape", {"target_shape": [1, 1, 16]}, ["squeeze"]),
+        ("Conv2D", "reduce", {"filters": 4, "kernel_size": [1, 1], "activation": "relu"}, ["reshape"]),
+        ("Conv2D", "expand", {"filters": 16, "kernel_size": [1, 1], "activation": "sigmoid"}, ["reduce"]),
+        ("Multiply", "excite", {}, ["stem", "expand"]),
+        ("GlobalAveragePooling2D", "pool", {}, ["excite"]),
+        shape=[None, 8, 8, 3], output="pool")
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    # (3·3·3 + 1)·16 + (16 + 1)·4 + (4 + 1)·16 = 448 + 68 + 80
+    assert report.totals.params == 448 + 68 + 80
+    assert [r.output.dims for r in report.rows if r.name in ("squeeze", "reshape", "reduce")] == \
+        [(1, 1, 16), (1, 1, 16), (1, 1, 4)]
+    assert report.output is not None and report.output.dims == (16,)
+    assert not any(r.name == "squeeze_flatten" for r in report.rows)
+    # a Reshape that is not to a vector nor a pooled vector back to 1x1xC is named
+    bad = functional(("Conv2D", "stem", {"filters": 4, "kernel_size": [3, 3]}, ["in"]),
+                     ("Reshape", "r", {"target_shape": [2, 18, 4]}, ["stem"]), shape=[None, 8, 8, 3], output="r")
+    [e] = [d for d in analyze_text(bad, "m.json").diagnostics if d.code == "E070"]
+    assert "Reshape" in e.message

@@ -121,6 +121,12 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
         out = [f"fc {config['units']}" + ("" if config.get("use_bias", True) else " nobias")]
     elif kind == "Flatten":
         out = ["flatten"]
+    elif kind == "Reshape":
+        target = config.get("target_shape")
+        if not (isinstance(target, list) and len(target) == 1):
+            raise _Unsupported(f"a Reshape to {target!r} (cnncalc follows a reshape to a vector, and a pooled "
+                               f"vector back to 1x1xC)", span)
+        out = ["flatten"]
     elif kind == "BatchNormalization":
         center, scale = config.get("center", True), config.get("scale", True)
         if center != scale:
@@ -243,6 +249,17 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
     ids: dict[str, int] = {}
     sequential = model["class_name"] == "Sequential"
     previous = INPUT
+    # A global pool without keepdims gives Keras a vector: its flatten is made when a layer reads it,
+    # unless that layer is a Reshape back to 1x1xC (squeeze-and-excitation in Keras 2's EfficientNet).
+    unflattened: dict[int, tuple[str, Span]] = {}
+    flattened: dict[int, int] = {}
+
+    def vector_of(node: int) -> int:
+        if node in unflattened and node not in flattened:
+            label, where_ = unflattened[node]
+            flattened[node] = graph.layer(label, spec_layer("flatten", where_), node, where_)
+        return flattened.get(node, node)
+
     for layer in layers:
         if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
             raise _Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", Span(0, 1))
@@ -258,6 +275,12 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         if cfg.get("data_format", first_format) != first_format:
             raise _Unsupported("layers with different data formats", span)
         sources = [previous] if sequential else _sources(layer, ids, span)
+        if kind == "Reshape" and len(sources) == 1 and sources[0] in unflattened and \
+                _squeezed(cfg.get("target_shape"), channels_first):
+            # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
+            ids[name] = previous = graph.layer(name, spec_layer("identity", span), sources[0], span)
+            continue
+        sources = [vector_of(s) for s in sources]
         if kind in ("Concatenate", "Add", "Multiply"):
             if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if channels_first else (-1, 3)):
                 raise _Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
@@ -269,20 +292,31 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
             try:
                 for i, spec in enumerate(layer_texts(kind, cfg, span)):
                     label = name if i == 0 else f"{name}_{spec.split()[0]}"
+                    if spec == "flatten" and i > 0 and kind.startswith("Global"):
+                        unflattened[node] = (label, span)  # made when read
+                        continue
                     node = graph.layer(label, spec_layer(spec, span), node, span)
             except (ValueError, TypeError, KeyError, OverflowError) as e:  # a config field missing or of the wrong type
                 raise _Malformed(f"{name}: {why(e)}", span) from None
         ids[name] = node
         previous = node
-    main = None
+    main = vector_of(previous) if sequential else None
     outputs = config.get("output_layers")
     if isinstance(outputs, list) and outputs:
         first = outputs[0] if isinstance(outputs[0], list) else outputs
         if first and isinstance(first[0], str) and first[0] in ids:
-            main = ids[first[0]]
+            main = vector_of(ids[first[0]])
     span = Span(0, len(text))
     return graph.network(str(config.get("name")) if config.get("name") else None, given, span, main=main,
                          rounding=ir.RoundingLine("floor", span, by=BY))
+
+
+def _squeezed(target: Any, channels_first: bool) -> bool:
+    """A Reshape's target `(1, 1, C)` (`(C, 1, 1)` channels first): a pooled vector back to a volume."""
+    if not isinstance(target, list) or len(target) != 3:
+        return False
+    ones = target[1:] if channels_first else target[:2]
+    return ones == [1, 1]
 
 
 def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input:
