@@ -127,6 +127,31 @@ def test_an_older_opset_model_with_input_normalisation_and_a_computed_reshape(tm
     assert "Sub" in e.message and "[1, 3, 32, 1]" in e.message
 
 
+def test_a_spatial_mean_is_a_global_pool(tmp_path: Path) -> None:
+    # ReduceMean over axes 2 and 3 (what torch.onnx writes for `x.mean([2, 3])`), keepdims 0: pool, flatten;
+    # the axes as an attribute (opset 13) or as an input (opset 18)
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+    for opset in (13, 18):
+        axes = {"axes": [2, 3]} if opset < 18 else {}
+        inputs = ["c"] if opset < 18 else ["c", "axes"]
+        nodes = [helper.make_node("Conv", ["x", "w"], ["c"], kernel_shape=[3, 3]),
+                 helper.make_node("ReduceMean", inputs, ["m"], keepdims=0, **axes),
+                 helper.make_node("Gemm", ["m", "fw", "fb"], ["y"], transB=1)]
+        inits = [numpy_helper.from_array(np.ones((8, 3, 3, 3), np.float32), "w"),
+                 numpy_helper.from_array(np.ones((10, 8), np.float32), "fw"),
+                 numpy_helper.from_array(np.ones(10, np.float32), "fb"),
+                 numpy_helper.from_array(np.array([2, 3], np.int64), "axes")]
+        graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 9, 9])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 10])], inits)
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)]), str(tmp_path / "m.onnx"))
+        report = analyze(tmp_path / "m.onnx")
+        assert report.ok, report.messages()
+        assert [r.output.dims for r in report.rows] == [(7, 7, 8), (1, 1, 8), (8,), (10,)]
+        assert report.totals.params == 8 * 27 + 8 * 10 + 10  # the conv has no bias here
+
+
 @pytest.mark.torch
 @pytest.mark.parametrize("spec", ["vgg11", "resnet18", "mobilenet_v2", "squeezenet1_1"])
 def test_pytorch_exports_read_back_with_cnncalcs_macs(spec: str, tmp_path: Path) -> None:

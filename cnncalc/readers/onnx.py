@@ -294,6 +294,14 @@ class _Reader:
             return layer(text + (" ceil" if a.get("ceil_mode", 0) else ""))
         if op in ("GlobalAveragePool", "GlobalMaxPool"):
             return layer("globalavgpool" if op == "GlobalAveragePool" else "globalmaxpool")
+        if op in ("ReduceMean", "ReduceMax"):  # `x.mean([2, 3])`: a global pool, flattened unless kept
+            axes = a.get("axes") or (self.values(inputs[1]) if len(inputs) > 1 and inputs[1] else None)
+            if not axes or sorted(int(d) % 4 for d in axes) != [2, 3]:
+                raise _Unsupported(f"axes {axes} (cnncalc follows the spatial mean and max, axes 2 and 3)")
+            pooled, _ = layer("globalavgpool" if op == "ReduceMean" else "globalmaxpool")
+            if a.get("keepdims", 1):
+                return pooled, None
+            return graph.layer(f"{name}_flatten", spec_layer("flatten", span), pooled, span), None
         if op == "Gemm":
             w = self.weight(inputs[1])
             if a.get("transA", 0) or a.get("alpha", 1.0) != 1.0 or a.get("beta", 1.0) != 1.0:
