@@ -96,7 +96,8 @@ def _deconv(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     args += [f"dilation={_pair(*layer.dilation)}"] if layer.dilation != (1, 1) else []
     steps = [Step("", f"nn.ConvTranspose2d({', '.join(args)})")]
     if not symmetric:  # PyTorch pads a transposed convolution symmetrically: crop each side instead
-        steps.append(Step(None, f"{{x}}[:, :, {p.top}:{y.dims[0] + p.top}, {p.left}:{y.dims[1] + p.left}]"))
+        steps.append(Step(None, f"{{x}}[:, :, {p.top}:{-p.bottom if p.bottom else ''}, "
+                                f"{p.left}:{-p.right if p.right else ''}]"))
     return steps
 
 
@@ -154,8 +155,11 @@ def _resample(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     return [Step("", f"nn.Upsample({how}{mode})")]
 
 
-def _crop(top: int, left: int, y: Shape) -> list[Step]:
-    return [Step(None, f"{{x}}[:, :, {top}:{top + y.dims[0]}, {left}:{left + y.dims[1]}]")]
+def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
+    """Rows and columns kept, as a slice whose ends count from the far edge (`x[:, :, 2:-2, 2:-2]`):
+    the same for any input size, so the reader writes it back as the crop it is."""
+    bottom, right = x.dims[0] - top - y.dims[0], x.dims[1] - left - y.dims[1]
+    return [Step(None, f"{{x}}[:, :, {top}:{-bottom if bottom else ''}, {left}:{-right if right else ''}]")]
 
 
 SPELLINGS: dict[str, Spell] = {
@@ -183,9 +187,9 @@ SPELLINGS: dict[str, Spell] = {
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],
-    "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, y),
+    "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, x, y),
     "centercrop": lambda layer, x, y, ceil: _crop(round((x.dims[0] - y.dims[0]) / 2),
-                                                  round((x.dims[1] - y.dims[1]) / 2), y),
+                                                  round((x.dims[1] - y.dims[1]) / 2), x, y),
 }
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "mul": " * "}

@@ -127,10 +127,7 @@ def test_every_shipped_spec_round_trips_through_pytorch_code(path: Path) -> None
 @pytest.mark.parametrize("dims, lines", NETWORKS)
 def test_every_keyword_round_trips_through_pytorch_code(dims: str, lines: str) -> None:
     original, back = _round_trip(f"input {dims}\n{lines}\n", "t.spec")
-    if "crop" in lines:  # written as `x[:, :, 1:11, 0:9]`: a spatial slice, which the reader says it does not follow
-        assert [d.code for d in back.diagnostics if d.severity == "error"] == ["E070"]
-        assert "tensor index" in back.diagnostics[0].message
-        return
+    # crops are written `x[:, :, 1:-1, 0:]` (cut from each edge) and read back as crops;
     # `bn counted` (Caffe's third statistic) has no PyTorch spelling: the statistics differ by one there
     _same(original, back, statistics="counted" not in lines)
 
@@ -169,6 +166,16 @@ def test_forward_idioms_and_a_graph_that_is_not_series_parallel() -> None:
     assert [r.output.dims for r in report.rows if r.keyword in ("maxpool", "upsample", "globalavgpool")] == \
         [(8, 8, 32), (16, 16, 32), (1, 1, 32)]
     assert report.rows[-1].keyword == "logsoftmax" and report.output is not None and report.output.dims == (10,)
+
+
+def test_spatial_slices_cut_from_the_edges_are_crops() -> None:
+    forward = "import torch\nfrom torch import nn\nclass N(nn.Module):\n    def forward(self, x):\n        return {}\n"
+    report = read_py(forward.format("x[:, :, 2:-2, 1:]"), input="10x9x3")
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == (10 - 2 - 2, 9 - 1, 3)
+    report = read_py(forward.format("x[:, :, 1:5, :]"), input="10x9x3")  # an end from the start needs H
+    [e] = [d for d in report.diagnostics if d.code == "E070"]
+    assert "input's size" in e.message
 
 
 def test_loops_with_break_and_continue_and_a_while() -> None:

@@ -751,16 +751,27 @@ class _Reader:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node) from None
 
     def tensor_slice(self, base: Tensor, node: ast.Subscript, env: dict[str, Any]) -> Tensor:
-        """`x[:, a:b]`: channels a to b (a spec `slice`); anything else is not followed."""
+        """`x[:, a:b]`: channels a to b (a spec `slice`); `x[:, :, t:-b, l:-r]`: rows and columns cut from
+        each edge (a spec `crop`, which needs no input size); anything else is not followed."""
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         whole = [isinstance(p, ast.Slice) and p.lower is None and p.upper is None and p.step is None for p in parts]
-        if len(parts) == 2 and whole[0] and isinstance(parts[1], ast.Slice) and parts[1].step is None:
-            low = 0 if parts[1].lower is None else self.eval(parts[1].lower, env)
-            high = self.eval(parts[1].upper, env) if parts[1].upper is not None else None
+        bounds: list[tuple[Any, Any]] = [
+            (None if p.lower is None else self.eval(p.lower, env), None if p.upper is None else self.eval(p.upper, env))
+            if isinstance(p, ast.Slice) and p.step is None else ("index", "index") for p in parts]
+        if len(parts) == 2 and whole[0] and bounds[1] != ("index", "index"):
+            low, high = bounds[1]
+            low = 0 if low is None else low
             if isinstance(low, int) and isinstance(high, int) and 0 <= low < high:
                 return self.add_layer(f"slice {low}:{high}", node, base, "slice")
+        if len(parts) == 4 and whole[0] and whole[1] and ("index", "index") not in bounds[2:]:
+            cuts = [(0 if low is None else low, 0 if high is None else -high if isinstance(high, int) else None)
+                    for low, high in bounds[2:]]
+            if all(isinstance(a, int) and isinstance(b, int) and a >= 0 and b >= 0 for a, b in cuts):
+                (top, bottom), (left, right) = cuts
+                return self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
         raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
-                           f"`x[:, a:b]`)", node)
+                           f"`x[:, a:b]` and cuts from the edges `x[:, :, t:-b, l:-r]`; an end counted from "
+                           f"the start needs the input's size)", node)
 
     def iterate(self, value: Any, node: ast.AST) -> list[Any]:
         if isinstance(value, Sequence):
