@@ -76,10 +76,10 @@ def compose(field: Field, steps: tuple[Step, Step]) -> Field:
 def _axis(axis: Axis, step: Step) -> Axis:
     r, s, p = axis
     extent, stride, begin = step
-    if type(s) is int and type(stride) is int and type(p) is int and type(r) is int \
-            and type(extent) is int and type(begin) is int:
-        return r + extent * s, s * stride, p + begin * s  # the common case
-    return _whole(r + extent * s), _whole(s * stride), _whole(p + begin * s)
+    r2, s2, p2 = r + extent * s, s * stride, p + begin * s
+    if type(s2) is int and type(r2) is int and type(p2) is int:
+        return r2, s2, p2  # the common case
+    return _whole(r2), _whole(s2), _whole(p2)
 
 
 def _whole(value: Number) -> Number:
