@@ -263,9 +263,9 @@ def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink)
         return None, None, "the symbolic input"  # the layer that could not be built is reported already
     try:
         symbolic = describe(root, (str(given.dims[0]), str(given.dims[1])), given.dims[2])
-    except TooManyClasses:
-        sink.add(codes.E025, "too many classes of input sizes to follow for the formulas", given.span,
-                 hint="declare fewer roundings, or give the sizes as numbers")
+    except TooManyClasses as e:
+        sink.add(codes.E025, f"the input sizes cannot be followed for the formulas: {e}", given.span,
+                 hint="give the sizes as numbers")
         return None, None, "the symbolic input"
     if symbolic is None:
         sink.add(codes.E025, "no input height and width work for this network (`cnncalc solve` says why)",

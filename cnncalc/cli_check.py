@@ -156,9 +156,8 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
         solver = Solver()
         try:
             h, w = solver.run(root)
-        except TooManyClasses:
-            out.error(f"cnncalc: {report.name}: its declared roundings split the sizes into more classes than "
-                      f"cnncalc follows; give fewer roundings")
+        except TooManyClasses as e:
+            out.error(f"cnncalc: {report.name}: {e}")
             failed = True
             continue
         answers = (answer(h), answer(w))

@@ -28,6 +28,7 @@ MAX_REAL_CHARS = 32  # characters of a real number (`0.5`, `1e-5`)
 MAX_REAL = 1e6  # the magnitude of a real argument (eps, alpha, slopes)
 MAX_BRANCHES = 4096  # branches of one merge
 MAX_CLASSES = 100_000  # residue classes of input sizes `cnncalc solve` follows at once
+MAX_MODULUS = 2**64  # the period of those classes: the product of the strides met (4,096 layers of stride 2 pass it)
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
 # What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
@@ -61,6 +62,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "a longer line is shown as a window around the caret"),
     ("residue classes of input sizes `solve` follows at once (each declared rounding multiplies them "
      "by its stride)", f"{MAX_CLASSES:,}", "a one-line error from `solve` (exit 1)"),
+    ("the period of those classes (the product of the strides on the way)", "2^64",
+     "a one-line error from `solve` (exit 1); E025 for sizes written as letters"),
     ("rows of a terminal table", f"{MAX_TABLE_ROWS:,}",
      "deeper rows are collapsed, with a note saying how to see them all (`--depth`, `--format csv`)"),
 )

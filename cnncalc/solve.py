@@ -17,14 +17,15 @@ from math import gcd
 
 from cnncalc import axis
 from cnncalc.axis import AxisRule
-from cnncalc.limits import MAX_CLASSES
+from cnncalc.limits import MAX_CLASSES, MAX_MODULUS, MAX_SIZE
 from cnncalc.record import NamedTuple
 from cnncalc.shape import out_len, same_padding
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
 
 
 class TooManyClasses(Exception):
-    """The residue classes to follow would pass MAX_CLASSES (a spec with many roundings)."""
+    """The residue classes to follow would pass MAX_CLASSES (a spec with many roundings), or their
+    period MAX_MODULUS (thousands of strides): the message says which."""
 
 
 class Piece(NamedTuple):
@@ -82,8 +83,11 @@ def refine(state: State, k: int) -> State:
     if k == 1:
         return state
     if len(state.pieces) * k > MAX_CLASSES:
-        raise TooManyClasses
+        raise TooManyClasses("its declared roundings split the sizes into more classes than cnncalc follows "
+                             f"({MAX_CLASSES:,}); give fewer roundings")
     m = state.modulus
+    if m * k > MAX_MODULUS:
+        raise TooManyClasses("its strides multiply to more than 2^64, the period cnncalc follows input sizes by")
     pieces = {r + m * j: Piece(p.a * k, p.a * j + p.b, max(_ceil_div(p.low - j, k), 0), p.why)
               for r, p in state.pieces.items() for j in range(k)}
     return State(m * k, pieces, dict(state.points), state.flat)
@@ -324,18 +328,29 @@ def answer(state: State) -> Answer:
 
     # From the last class's first member on, every class is open; above the last stray point too.
     stray = [n for n in state.points if n % period not in residues]
-    smallest = max(max(starts.values()), max(stray, default=0) + 1)
-    # Lower, while the sizes still follow the period (a bounded walk down a derived threshold).
-    floor = max(1, smallest - MAX_WALK)
-    while smallest - 1 >= floor and valid(smallest - 1) == ((smallest - 1) % period in residues):
-        smallest -= 1
-    smallest = next_member(smallest, period, residues)
+    smallest = next_member(max(max(starts.values()), max(stray, default=0) + 1), period, residues)
+    # Lower, member by member, while the members are valid (sizes between them are not: they are in no
+    # class, and no stray point lies there); a bounded walk down a derived threshold.
+    floor = max(1, smallest - MAX_WALK, max(stray, default=0) + 1)
+    while True:
+        lower = previous_member(smallest - 1, period, residues)
+        if lower is None or lower < floor or not valid(lower):
+            break
+        smallest = lower
     below = sorted({n for r, first in starts.items() for n in range(first, smallest, m)}
                    | {n for n in state.points if n < smallest})
     return Answer(period, residues, smallest, tuple(below))
 
 
 MAX_WALK = 1_000_000  # how far below the threshold the periodic part is extended
+
+
+def previous_member(n: int, modulus: int, residues: tuple[int, ...]) -> int | None:
+    """The largest size up to n whose residue is one of `residues` (None below 0)."""
+    base = n - n % modulus
+    earlier = [base + r for r in residues if base + r <= n]
+    found = max(earlier) if earlier else base - modulus + max(residues)
+    return found if found >= 0 else None
 
 
 def next_member(n: int, modulus: int, residues: tuple[int, ...]) -> int:
@@ -373,10 +388,15 @@ def _period(m: int, residues: set[int]) -> int:
     stay a union of classes: a few passes over the residues, never a walk over the divisors of m
     (a product of strides, 2^32 and more)."""
     period = m
+    if m.bit_length() > MAX_FACTORED_BITS:
+        return m  # a correct description all the same, only not the shortest (thousands of strides of 2)
     for p in _prime_factors(m):
         while period % p == 0 and all((r + period // p) % m in residues for r in residues):
             period //= p
     return period
+
+
+MAX_FACTORED_BITS = 64  # moduli larger than this are described as they are
 
 
 def _prime_factors(n: int) -> list[int]:
@@ -384,7 +404,7 @@ def _prime_factors(n: int) -> list[int]:
     MAX_SIZE, so the division never goes past the second-largest of them."""
     primes = []
     p = 2
-    while p * p <= n:
+    while p * p <= n and p <= MAX_SIZE:  # beyond, what is left is one factor (perhaps not prime: a longer period)
         if n % p == 0:
             primes.append(p)
             while n % p == 0:

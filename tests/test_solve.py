@@ -180,3 +180,21 @@ def test_the_period_is_the_smallest_divisor_the_residues_repeat_with() -> None:
         if rng.random() < 0.3 and len(residues) > 1:
             residues.discard(rng.choice(sorted(residues)))
         assert _period(m, residues) == by_every_divisor(m, residues), (m, sorted(residues))
+
+
+def test_strides_past_the_period_limit_are_an_error_not_a_hang() -> None:
+    # 100 exact halvings: the sizes that work are H = 2^100·k, a period past 2^64 (limits.MAX_MODULUS)
+    from click.testing import CliRunner
+
+    from cnncalc import analyze_text
+    from cnncalc.cli import cli
+    text = "input HxWx3\nrepeat 100 { maxpool 2 }\n"
+    report = analyze_text(text)
+    [e] = [d for d in report.diagnostics if d.code == "E025"]
+    assert "2^64" in e.message
+    result = CliRunner().invoke(cli, ["solve", "-"], input=text.replace("HxWx3", "64x64x3"))
+    assert result.exit_code == 1 and "2^64" in result.output
+    # 64 of them stay within it: the smallest size that works is 2^64, whose maps are beyond cnncalc's sizes
+    report = analyze_text("input HxWx3\nrepeat 64 { maxpool 2 }\n")
+    assert report.symbolic is not None and report.symbolic.at == (2**64, 2**64)
+    assert [d.code for d in report.diagnostics] == ["E031"]
