@@ -861,17 +861,7 @@ class _Reader:
         if isinstance(value, LayerClass):
             return self.construct(value.kind, args, kwargs, node)
         if isinstance(value, ast.FunctionDef):
-            env = self.bind_function(value, args, dict(kwargs), node)
-            self.depth += 1
-            if self.depth > limits.MAX_DEPTH:
-                raise _Unsupported("calls nested deeper than cnncalc follows", node)
-            try:
-                self.run(value.body, env)
-            except _Return as r:
-                return r.value
-            finally:
-                self.depth -= 1
-            return None
+            return self.run_function(value, self.bind_function(value, args, dict(kwargs), node), node)
         raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
 
     def arguments(self, node: ast.Call, env: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
@@ -1143,7 +1133,10 @@ class _Reader:
 
     def call_method(self, owner: Instance, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
                     node: ast.AST) -> Any:
-        env = self.bind_function(func, [owner, *args], dict(kwargs), node)
+        return self.run_function(func, self.bind_function(func, [owner, *args], dict(kwargs), node), node)
+
+    def run_function(self, func: ast.FunctionDef, env: dict[str, Any], node: ast.AST) -> Any:
+        """A function's body with its arguments bound: what it returns (None without a `return`)."""
         self.depth += 1
         if self.depth > limits.MAX_DEPTH:
             raise _Unsupported("calls nested deeper than cnncalc follows", node)
