@@ -14,7 +14,8 @@ from cnncalc.record import NamedTuple
 
 _CODE = r"""[ \t]*(?:(?P<target>[A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*)?(?P<code>
     (?P<pytorch>(?:torch\.)?nn\.[A-Z][A-Za-z0-9_]*[ \t]*\()
-  | (?P<matlab>[a-z][A-Za-z0-9]*Layer(?=[ \t]*(?:[(;,%\r\n]|\Z))))"""
+  | (?P<matlab>[a-z][A-Za-z0-9]*Layer(?=[ \t]*(?:[(;,%\r\n]|\Z)))
+  | (?P<array>[\[\]][ \t]*;?(?=[ \t]*(?:%[^\n]*)?\r?(?:\n|\Z))))"""
 _CONTINUATION_LINES = 20  # a call spread over more lines than this is not followed
 
 
@@ -30,7 +31,8 @@ def recognise(text: str, start: int) -> Pasted | None:
     """The pasted code that starts the line at `start`, or None for a spec line."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    if text.find("nn.", start, line_end) < 0 and text.find("Layer", start, line_end) < 0:
+    if text.find("nn.", start, line_end) < 0 and text.find("Layer", start, line_end) < 0 and \
+            text.find("[", start, line_end) < 0 and text.find("]", start, line_end) < 0:
         return None  # almost every line: decided without the pattern
     m = _code_pattern().match(text, start)
     if m is None:
@@ -42,6 +44,10 @@ def recognise(text: str, start: int) -> Pasted | None:
     from cnncalc.readers.graph import NotReadable, spec_layer
     spec: str | None = None
     why_not = ""
+    if m.group("array"):  # `layers = [` or `];` around a pasted MATLAB layer array
+        return Pasted("MATLAB", code_start, min(_line_end(text, code_start) + 1, len(text)), None,
+                      f"`{m.group('array').strip()}` {'opens' if '[' in m.group('array') else 'closes'} a MATLAB "
+                      f"layer array (the layers in it are read one by one)")
     if m.group("pytorch"):
         from cnncalc.readers import pytorch
         notation = "PyTorch"
@@ -61,11 +67,13 @@ def recognise(text: str, start: int) -> Pasted | None:
             why_not = e.message
     if spec is not None and not spec.startswith("input "):
         try:
-            spec_layer(spec, Span(code_start, end))  # the hint must be a line the spec parser accepts
+            for part in spec.split(" ; "):
+                spec_layer(part, Span(code_start, end))  # the hint must be a line the spec parser accepts
         except NotReadable as e:
             spec, why_not = None, e.message
         else:
-            spec = f"{target}: {spec}" if target.isidentifier() and target.isascii() else spec
+            one_layer = ";" not in spec  # an nn.Sequential's layers stay unnamed: a label names one layer
+            spec = f"{target}: {spec}" if one_layer and target.isidentifier() and target.isascii() else spec
     return Pasted(notation, code_start, min(end + 1, len(text)), spec, why_not)
 
 
@@ -73,6 +81,11 @@ def recognise(text: str, start: int) -> Pasted | None:
 def _code_pattern() -> re.Pattern[str]:
     """Compiled on the first line that may be code, not at start-up."""
     return re.compile(_CODE, re.VERBOSE | re.ASCII)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _call_end(text: str, start: int) -> int:
@@ -96,6 +109,8 @@ def _call_end(text: str, start: int) -> int:
 
 
 def _without_python_tail(source: str) -> str:
-    """`nn.ReLU(),  # comment` -> `nn.ReLU()`: the separator and comment of a line inside a list."""
-    source = source.split("#", 1)[0].rstrip() if "#" in source else source
+    """`nn.ReLU(),  # comment` -> `nn.ReLU()`: each line's comment, and the separator after the call
+    (a line inside a list)."""
+    if "#" in source:
+        source = "\n".join(line.split("#", 1)[0] for line in source.split("\n"))
     return source.rstrip().rstrip(",;")

@@ -89,6 +89,28 @@ def test_a_call_left_open_takes_only_its_own_line() -> None:
     assert [r.output.dims for r in report.rows] == [(8, 8, 4), (8, 8, 4)]  # the spec lines after it are read
 
 
+def test_a_pasted_sequential_gets_its_layers_in_one_line() -> None:
+    text = ("input 28x28x1\nfeatures = nn.Sequential(\n    nn.Conv2d(1, 6, 5, padding=2),  # same size\n"
+            "    nn.ReLU(),\n    nn.MaxPool2d(2),\n)\nfc 10\n")
+    report = analyze_text(text, "a.spec")
+    [d] = report.diagnostics
+    assert (d.code, d.line) == ("E073", 2) and d.hint is not None
+    # no label: a label names one layer
+    assert spec_form(d.hint) == "conv 6 5x5 pad 2 inputs 1 ; relu ; maxpool 2x2 stride 2"
+    assert [r.keyword for r in report.rows] == ["fc"]  # the whole call is skipped, the spec line after it read
+
+
+def test_a_pasted_matlab_array_gets_a_diagnostic_per_line_and_no_run_of_e001() -> None:
+    text = ("input 28x28x1\nlayers = [\n    convolution2dLayer(3,8,'Padding','same')\n    reluLayer\n"
+            "    fullyConnectedLayer(10)];\nfc 10\n")
+    report = analyze_text(text, "a.spec")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E073", 2), ("E073", 3), ("E073", 4), ("E073", 5)]
+    hints = [d.hint or "" for d in report.diagnostics]
+    assert "opens a MATLAB layer array" in hints[0]
+    assert [spec_form(h) for h in hints[1:]] == ["conv 8 3x3 pad same", "relu", "fc 10"]
+    assert [r.keyword for r in report.rows] == ["fc"]
+
+
 def test_code_that_has_no_spec_form_says_why() -> None:
     _, d = pasted("nn.Conv2d(3, 16, 3, padding_mode='reflect')")
     assert d.code == "E073" and d.hint is not None and "padding_mode='reflect'" in d.hint

@@ -618,7 +618,7 @@ def layer_form(source: str) -> tuple[str, str | None]:
     try:
         parser = _Parser(source)
         call = parser.expression()
-        while parser.peek().text in (";", ","):
+        while parser.peek().text in (";", ",", "]"):  # `fullyConnectedLayer(10)];`, the array's last line
             parser.take()
         if parser.peek().kind not in ("EOF", "NEWLINE") or not isinstance(call, Call):
             raise _Malformed("not one MATLAB layer call", parser.peek().span)

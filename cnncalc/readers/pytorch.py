@@ -1272,8 +1272,9 @@ class _ShapeOf:
 
 
 def layer_form(source: str) -> str:
-    """The spec form of one layer written in PyTorch (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`), for a
-    line of code pasted into a spec; NotReadable (with the reason) when it is not a layer cnncalc reads."""
+    """The spec form of one layer written in PyTorch (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`), or of
+    an `nn.Sequential(...)` of layers (`conv 6 5x5 ; relu`), for code pasted into a spec; NotReadable
+    (with the reason) when it is not that."""
     try:
         node = ast.parse(source.strip(), mode="eval").body
     except (SyntaxError, RecursionError, ValueError, MemoryError):
@@ -1281,8 +1282,10 @@ def layer_form(source: str) -> str:
     reader = _Reader(source, DiagnosticSink())
     try:
         layer = reader.eval(node, {})
+        if isinstance(layer, Sequence) and layer.items and all(isinstance(m, Layer) for _, m in layer.items):
+            return " ; ".join(spec_text(m) for _, m in layer.items)
         if not isinstance(layer, Layer):
-            raise _Unsupported("anything but one layer", node)
+            raise _Unsupported("anything but a layer or an nn.Sequential of layers", node)
         return spec_text(layer)
     except _Unsupported as e:
         raise NotReadable(f"not supported: {e.message}", reader.offsets.span(e.node)) from None
