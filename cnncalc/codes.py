@@ -38,6 +38,10 @@ class Code(str):
         code.quiet = ident.startswith("N")
         return code
 
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        """Pickled by name, unpickled as the one constant of that name (reports cross processes)."""
+        return _by_name, (str(self),)
+
 
 SYNTAX = "Syntax and text"
 LAYERS = "Layers and arguments"
@@ -237,3 +241,7 @@ E904 = Code("E904", EXECUTOR, "non-finite values",
 
 CODES: dict[str, Code] = {str(v): v for v in list(globals().values()) if isinstance(v, Code)}
 GROUPS: tuple[str, ...] = (SYNTAX, LAYERS, STATEMENTS, SHAPES, ANSWERS, STRUCTURE, LECTURE, IMPORTS, EXECUTOR)
+
+
+def _by_name(ident: str) -> Code:
+    return CODES[ident]

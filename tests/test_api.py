@@ -99,3 +99,16 @@ def test_importing_cnncalc_is_cheap() -> None:
     code = "import cnncalc, sys; print(sorted(m for m in ('numpy', 'click', 'rich') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_reports_pickle_and_copy() -> None:
+    # A report crosses processes (multiprocessing, a notebook's cache): codes come back as the constants
+    import copy
+    import pickle
+
+    from cnncalc import analyze, codes
+    report = analyze(ROOT / "docs" / "examples" / "stride3.spec")
+    back = pickle.loads(pickle.dumps(report))
+    assert back.totals == report.totals and [r.output for r in back.rows] == [r.output for r in report.rows]
+    assert back.diagnostics[0].code is codes.CODES[report.diagnostics[0].code]
+    assert copy.deepcopy(report).diagnostics[0].code.headline == report.diagnostics[0].code.headline
