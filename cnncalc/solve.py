@@ -13,6 +13,7 @@ size on, plus possibly a few smaller sizes; or a finite list; or nothing.
 """
 from __future__ import annotations
 
+import functools
 from math import gcd
 
 from cnncalc import axis
@@ -387,19 +388,15 @@ def _period(m: int, residues: set[int]) -> int:
     subgroup), so d is reached from m by dividing out one prime factor at a time while the residues
     stay a union of classes: a few passes over the residues, never a walk over the divisors of m
     (a product of strides, 2^32 and more)."""
-    period = m
-    if m.bit_length() > MAX_FACTORED_BITS:
-        return m  # a correct description all the same, only not the shortest (thousands of strides of 2)
+    period = m  # at most MAX_MODULUS (refine stops before)
     for p in _prime_factors(m):
         while period % p == 0 and all((r + period // p) % m in residues for r in residues):
             period //= p
     return period
 
 
-MAX_FACTORED_BITS = 64  # moduli larger than this are described as they are
-
-
-def _prime_factors(n: int) -> list[int]:
+@functools.lru_cache(maxsize=256)  # the modulus stays the same over most layers, each described
+def _prime_factors(n: int) -> tuple[int, ...]:
     """The distinct primes of n by trial division: n is a product of strides and sizes, each at most
     MAX_SIZE, so the division never goes past the second-largest of them."""
     primes = []
@@ -412,4 +409,4 @@ def _prime_factors(n: int) -> list[int]:
         p += 1 if p == 2 else 2
     if n > 1:
         primes.append(n)
-    return primes
+    return tuple(primes)
