@@ -16,7 +16,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, empty_network, spec_layer, why
 from cnncalc.record import NamedTuple
 
 BY = "Caffe"
@@ -26,17 +26,6 @@ _TOKEN = re.compile(r"""(?P<SPACE>\s+|\#[^\n]*)
   | (?P<NAME>[A-Za-z_][A-Za-z0-9_.]*)
   | (?P<P>[{}:<>\[\],;])
   | (?P<BAD>.)""", re.VERBOSE)
-
-
-class _Malformed(Exception):
-    def __init__(self, message: str, span: Span) -> None:
-        super().__init__(message)
-        self.message = message
-        self.span = span
-
-
-class _Unsupported(_Malformed):
-    pass
 
 
 class Field(NamedTuple):
@@ -77,7 +66,7 @@ def parse_text_format(text: str) -> Message:
     def message(end: str, start: Span, depth: int) -> Message:
         nonlocal position
         if depth > limits.MAX_DEPTH:
-            raise _Malformed(f"messages nested more than {limits.MAX_DEPTH} deep", start)
+            raise Malformed(f"messages nested more than {limits.MAX_DEPTH} deep", start)
         fields: list[Field] = []
         while True:
             kind, value, span = tokens[position]
@@ -85,9 +74,9 @@ def parse_text_format(text: str) -> Message:
                 position += 1
                 return Message(fields, start.to(span))
             if kind == "EOF":
-                raise _Malformed("this message is never closed", start)
+                raise Malformed("this message is never closed", start)
             if kind != "NAME":
-                raise _Malformed(f"expected a field name, found `{value}`", span)
+                raise Malformed(f"expected a field name, found `{value}`", span)
             position += 1
             kind2, value2, span2 = tokens[position]
             if value2 == ":":
@@ -110,7 +99,7 @@ def parse_text_format(text: str) -> Message:
             if tokens[position][1] in (",", ";"):
                 position += 1
             if len(fields) > limits.MAX_NODES:
-                raise _Malformed("too many fields", span)
+                raise Malformed("too many fields", span)
 
     return message("", Span(0, 0), 0)
 
@@ -124,12 +113,12 @@ def _scalar(token: tuple[str, str, Span]) -> Any:
         text = value.rstrip("f")
         if re.fullmatch(r"[-+]?\d+", text):
             if len(text) > limits.MAX_LITERAL_DIGITS:
-                raise _Malformed(f"the number {value} is too large", span)
+                raise Malformed(f"the number {value} is too large", span)
             return int(text)
         return float(text)
     if kind == "NAME":
         return {"true": True, "false": False}.get(value, Word(value))
-    raise _Malformed(f"expected a value, found `{value or 'the end of the file'}`", span)
+    raise Malformed(f"expected a value, found `{value or 'the end of the file'}`", span)
 
 
 # ---- layers ------------------------------------------------------------------------------------------
@@ -153,7 +142,7 @@ def _hw(param: Message, name: str, default: int, what: str) -> tuple[int, int]:
     if not values:
         return default, default
     if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= limits.MAX_SIZE for v in values):
-        raise _Unsupported(f"{name}: {values!r}", param.span)
+        raise Unsupported(f"{name}: {values!r}", param.span)
     return (values[0], values[0]) if len(values) == 1 else (values[0], values[1])
 
 
@@ -163,7 +152,7 @@ def _size(h: int, w: int) -> str:
 
 def _count(value: Any, what: str, span: Span) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _Malformed(f"{what}: expected a positive whole number, found {value!r}", span)
+        raise Malformed(f"{what}: expected a positive whole number, found {value!r}", span)
     return value
 
 
@@ -174,7 +163,7 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         p = layer.message("convolution_param")
         kh, kw = _hw(p, "kernel_size", 0, "kernel")
         if not kh or not kw:
-            raise _Malformed("convolution_param without kernel_size", p.span)
+            raise Malformed("convolution_param without kernel_size", p.span)
         sh, sw = _hw(p, "stride", 1, "stride")
         ph, pw = _hw(p, "pad", 0, "pad")
         dh, dw = _hw(p, "dilation", 1, "dilation")
@@ -190,25 +179,25 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         p = layer.message("pooling_param")
         method = str(p.get("pool", "MAX"))
         if method not in ("MAX", "AVE"):
-            raise _Unsupported(f"pooling `{method}` (cnncalc pools MAX and AVE)", p.span)
+            raise Unsupported(f"pooling `{method}` (cnncalc pools MAX and AVE)", p.span)
         if p.get("global_pooling", False):
             return ("globalmaxpool" if method == "MAX" else "globalavgpool"), ""
         kh, kw = _hw(p, "kernel_size", 0, "kernel")
         if not kh or not kw:
-            raise _Malformed("pooling_param without kernel_size (or global_pooling: true)", p.span)
+            raise Malformed("pooling_param without kernel_size (or global_pooling: true)", p.span)
         sh, sw = _hw(p, "stride", 1, "stride")  # Caffe's default stride is 1
         ph, pw = _hw(p, "pad", 0, "pad")
         text = f"{'maxpool' if method == 'MAX' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
         if str(p.get("round_mode", "CEIL")) == "FLOOR":
             return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else ""), ""
         if (ph, pw) == (0, 0) and (kh < sh or kw < sw):
-            raise _Unsupported("a pool whose kernel is smaller than its stride, without padding: Caffe keeps a last "
+            raise Unsupported("a pool whose kernel is smaller than its stride, without padding: Caffe keeps a last "
                                "window there that cnncalc's `ceil` (PyTorch's ceil_mode) drops", p.span)
         return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else "") + " ceil", BY
     if kind == "InnerProduct":
         p = layer.message("inner_product_param")
         if p.get("axis", 1) != 1 or p.get("transpose", False):
-            raise _Unsupported("inner_product_param axis or transpose", p.span)
+            raise Unsupported("inner_product_param axis or transpose", p.span)
         return f"fc {_count(p.get('num_output'), 'num_output', p.span)}" + \
             ("" if p.get("bias_term", True) else " nobias"), ""
     if kind == "ReLU":
@@ -221,7 +210,7 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
     if kind == "LRN":
         p = layer.message("lrn_param")
         if str(p.get("norm_region", "ACROSS_CHANNELS")) != "ACROSS_CHANNELS":
-            raise _Unsupported("LRN within channels (cnncalc's lrn is across channels)", p.span)
+            raise Unsupported("LRN within channels (cnncalc's lrn is across channels)", p.span)
         return (f"lrn size {_count(p.get('local_size', 5), 'local_size', p.span)} "
                 f"alpha {float(p.get('alpha', 1.0))!r} beta {float(p.get('beta', 0.75))!r} "
                 f"k {float(p.get('k', 1.0))!r}"), ""
@@ -235,14 +224,14 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         return f"dropout {float(layer.message('dropout_param').get('dropout_ratio', 0.5))!r}", ""
     if kind == "Softmax":
         if layer.message("softmax_param").get("axis", 1) != 1:
-            raise _Unsupported("softmax over another axis than the channels", span)
+            raise Unsupported("softmax over another axis than the channels", span)
         return "softmax", ""
     if kind == "Flatten":
         return "flatten", ""
     simple = {"Sigmoid": "sigmoid", "TanH": "tanh", "Swish": "silu", "GELU": "gelu"}
     if kind in simple:
         return simple[kind], ""
-    raise _Unsupported(f"the layer type `{kind}` (docs/notations.md lists the Caffe layers cnncalc reads)", span)
+    raise Unsupported(f"the layer type `{kind}` (docs/notations.md lists the Caffe layers cnncalc reads)", span)
 
 
 # ---- the network ---------------------------------------------------------------------------------------
@@ -251,8 +240,8 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
 def read(text: str, sink: DiagnosticSink) -> ir.File:
     try:
         network = _read(text, sink)
-    except _Malformed as e:
-        sink.add(codes.E070 if isinstance(e, _Unsupported) else codes.E071, e.message, e.span,
+    except Malformed as e:
+        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
                  hint="docs/notations.md lists what the Caffe reader follows")
         network = empty_network(text)
     return ir.File((), (network,))
@@ -261,7 +250,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 def _input_shape(dims: list[Any], span: Span) -> ir.Input:
     """N, C, H, W (or N, C) -> the spec's H x W x C."""
     if not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or len(dims) not in (2, 4):
-        raise _Unsupported(f"an input of shape {dims!r} (cnncalc reads N x C x H x W or N x C)", span)
+        raise Unsupported(f"an input of shape {dims!r} (cnncalc reads N x C x H x W or N x C)", span)
     return ir.Input((dims[2], dims[3], dims[1]) if len(dims) == 4 else (dims[1],), dims[0], span)
 
 
@@ -279,11 +268,11 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         tops[str(inputs[0])] = INPUT
     layers = net.all("layer") or net.all("layers")
     if not layers:
-        raise _Malformed("no `layer { ... }` in the file", net.span)
+        raise Malformed("no `layer { ... }` in the file", net.span)
     last = INPUT
     for layer in layers:
         if not isinstance(layer, Message):
-            raise _Malformed("`layer` must be a message `{ ... }`", net.span)
+            raise Malformed("`layer` must be a message `{ ... }`", net.span)
         kind = str(layer.get("type", ""))
         kind = V1_TYPES.get(kind, kind)
         name = str(layer.get("name", kind.lower() or "layer"))
@@ -308,7 +297,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
             continue
         for b in bottoms:
             if b not in tops:
-                raise _Malformed(f"{name}: bottom `{b}` is not the top of any earlier layer", layer.span)
+                raise Malformed(f"{name}: bottom `{b}` is not the top of any earlier layer", layer.span)
         sources = [tops[b] for b in bottoms] or [last]
         if kind == "Split":
             for t in top_names:
@@ -319,25 +308,25 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
             if kind == "Concat":
                 p = layer.message("concat_param")
                 if p.get("axis", p.get("concat_dim", 1)) != 1:
-                    raise _Unsupported("concatenation along another axis than the channels", layer.span)
+                    raise Unsupported("concatenation along another axis than the channels", layer.span)
             else:
                 p = layer.message("eltwise_param")
                 operation = str(p.get("operation", "SUM"))
                 if operation not in ("SUM", "PROD") or any(c != 1 for c in p.all("coeff")):
-                    raise _Unsupported(f"Eltwise {operation}" + (" with coefficients" if p.all("coeff") else ""),
+                    raise Unsupported(f"Eltwise {operation}" + (" with coefficients" if p.all("coeff") else ""),
                                        layer.span)
                 merge = "add" if operation == "SUM" else "mul"
             node = graph.merge(name, merge, sources, layer.span)
         elif kind == "Slice":
-            raise _Unsupported("the layer type `Slice`", layer.span)
+            raise Unsupported("the layer type `Slice`", layer.span)
         else:
             if len(sources) != 1:
-                raise _Malformed(f"{name}: a {kind} layer takes one bottom, not {len(sources)}", layer.span)
+                raise Malformed(f"{name}: a {kind} layer takes one bottom, not {len(sources)}", layer.span)
             try:
                 text_, by = layer_text(kind, layer)
                 node = graph.layer(name, spec_layer(text_, layer.span, by), sources[0], layer.span)
             except (ValueError, TypeError, KeyError, OverflowError) as e:  # a field of the wrong type or range
-                raise _Malformed(f"{name}: {why(e)}", layer.span) from None
+                raise Malformed(f"{name}: {why(e)}", layer.span) from None
         for t in top_names or [name]:
             tops[t] = node
         last = node

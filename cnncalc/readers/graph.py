@@ -72,6 +72,19 @@ class NotReadable(ValueError):
         self.span = span
 
 
+class Malformed(Exception):
+    """Text a reader cannot read as its notation (E071), at `span` in the user's file."""
+
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+class Unsupported(Malformed):
+    """A construct of the notation that cnncalc cannot express as its framework computes it (E070)."""
+
+
 def why(error: Exception) -> str:
     """What a reader's failed lookup or conversion means to the user."""
     if isinstance(error, KeyError):

@@ -16,20 +16,9 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, empty_network, spec_layer, why
 
 BY = "Keras"
-
-
-class _Malformed(Exception):
-    def __init__(self, message: str, span: Span) -> None:
-        super().__init__(message)
-        self.message = message
-        self.span = span
-
-
-class _Unsupported(_Malformed):
-    pass
 
 
 ACTIVATIONS = {"relu": "relu", "relu6": "relu6", "sigmoid": "sigmoid", "tanh": "tanh", "softmax": "softmax",
@@ -43,7 +32,7 @@ def _pair(value: Any, what: str, span: Span) -> tuple[int, int]:
         return value, value
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return value[0], value[1]
-    raise _Unsupported(f"{what} {value!r} (expected a whole number or two)", span)
+    raise Unsupported(f"{what} {value!r} (expected a whole number or two)", span)
 
 
 def _size(h: int, w: int) -> str:
@@ -57,7 +46,7 @@ def _activation(name: Any, span: Span) -> str | None:
     if name in (None, "linear"):
         return None
     if name not in ACTIVATIONS:
-        raise _Unsupported(f"the activation {name!r}", span)
+        raise Unsupported(f"the activation {name!r}", span)
     return ACTIVATIONS[name]
 
 
@@ -66,7 +55,7 @@ def _padding(config: dict[str, Any], span: Span) -> str:
     if padding == "same":
         return " pad same"
     if padding != "valid":
-        raise _Unsupported(f"padding {padding!r}", span)
+        raise Unsupported(f"padding {padding!r}", span)
     return ""
 
 
@@ -100,12 +89,12 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
         sh, sw = _pair(config.get("strides", 1), "strides", span)
         if config.get("output_padding") is not None or _pair(config.get("dilation_rate", 1), "dilation_rate",
                                                              span) != (1, 1):
-            raise _Unsupported("Conv2DTranspose with output_padding or dilation", span)
+            raise Unsupported("Conv2DTranspose with output_padding or dilation", span)
         text = f"deconv {config['filters']} {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
         if config.get("padding", "valid") == "same":  # output N·S: padding K - S in all, the odd one at the end
             th, tw = kh - sh, kw - sw
             if th < 0 or tw < 0:
-                raise _Unsupported("Conv2DTranspose 'same' with a kernel smaller than its stride", span)
+                raise Unsupported("Conv2DTranspose 'same' with a kernel smaller than its stride", span)
             text += f" pad {th // 2},{th - th // 2},{tw // 2},{tw - tw // 2}" if th or tw else ""
         out = [text + ("" if config.get("use_bias", True) else " nobias")]
     elif kind in ("MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AveragePooling2D", "AvgPool2D"):
@@ -124,13 +113,13 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
     elif kind == "Reshape":
         target = config.get("target_shape")
         if not (isinstance(target, list) and len(target) == 1):
-            raise _Unsupported(f"a Reshape to {target!r} (cnncalc follows a reshape to a vector, and a pooled "
+            raise Unsupported(f"a Reshape to {target!r} (cnncalc follows a reshape to a vector, and a pooled "
                                f"vector back to 1x1xC)", span)
         out = ["flatten"]
     elif kind == "BatchNormalization":
         center, scale = config.get("center", True), config.get("scale", True)
         if center != scale:
-            raise _Unsupported("BatchNormalization with only one of center and scale", span)
+            raise Unsupported("BatchNormalization with only one of center and scale", span)
         eps = float(config.get("epsilon", 1e-3))
         out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + ("" if center else " noaffine")]
     elif kind == "Normalization":
@@ -143,20 +132,20 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
         return out
     elif kind == "ReLU":
         if config.get("threshold", 0):
-            raise _Unsupported("ReLU with a threshold", span)
+            raise Unsupported("ReLU with a threshold", span)
         slope, ceiling = config.get("negative_slope", 0) or 0, config.get("max_value")
         if ceiling is None:
             return [f"leakyrelu {float(slope)!r}" if slope else "relu"]
         if ceiling == 6 and not slope:
             return ["relu6"]
-        raise _Unsupported(f"ReLU(max_value={ceiling}, negative_slope={slope})", span)
+        raise Unsupported(f"ReLU(max_value={ceiling}, negative_slope={slope})", span)
     elif kind == "LeakyReLU":
         return [f"leakyrelu {float(config.get('negative_slope', config.get('alpha', 0.3)))!r}"]
     elif kind == "ELU":
         return [f"elu {float(config.get('alpha', 1.0))!r}"]
     elif kind == "PReLU":
         if sorted(config.get("shared_axes") or []) != [1, 2]:
-            raise _Unsupported("PReLU without shared_axes=[1, 2] (one slope per value; cnncalc's prelu learns one "
+            raise Unsupported("PReLU without shared_axes=[1, 2] (one slope per value; cnncalc's prelu learns one "
                                "per channel or one in all)", span)
         return ["prelu perchannel"]
     elif kind == "Softmax":
@@ -170,7 +159,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
         if isinstance(padding, list) and len(padding) == 2 and all(isinstance(p, list) for p in padding):
             (t, b), (left, r) = padding
             return [f"zeropad {t},{b},{left},{r}"]
-        raise _Unsupported(f"ZeroPadding2D padding {padding!r}", span)
+        raise Unsupported(f"ZeroPadding2D padding {padding!r}", span)
     elif kind == "Cropping2D":
         cropping = config.get("cropping", 0)
         if isinstance(cropping, list) and len(cropping) == 2 and all(isinstance(p, list) for p in cropping):
@@ -182,12 +171,12 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
         h, w = _pair(config.get("size", 2), "size", span)
         mode = config.get("interpolation", "nearest")
         if mode not in ("nearest", "bilinear"):
-            raise _Unsupported(f"UpSampling2D interpolation {mode!r}", span)
+            raise Unsupported(f"UpSampling2D interpolation {mode!r}", span)
         return [f"upsample {_size(h, w)}" + (" bilinear" if mode == "bilinear" else "")]
     elif kind == "Rescaling":
         return ["identity"]
     else:
-        raise _Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
+        raise Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
     act = _activation(config.get("activation"), span)
     return out + ([act] if act else [])
 
@@ -198,8 +187,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
 def read(text: str, sink: DiagnosticSink) -> ir.File:
     try:
         network = _read(text, sink)
-    except _Malformed as e:
-        sink.add(codes.E070 if isinstance(e, _Unsupported) else codes.E071, e.message, e.span,
+    except Malformed as e:
+        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
                  hint="docs/notations.md lists what the Keras reader follows")
         network = empty_network(text)
     return ir.File((), (network,))
@@ -225,21 +214,21 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
     try:
         model = json.loads(text)
     except json.JSONDecodeError as e:
-        raise _Malformed(f"JSON: {e.msg}", Span(e.pos, e.pos + 1)) from None
+        raise Malformed(f"JSON: {e.msg}", Span(e.pos, e.pos + 1)) from None
     except RecursionError:
-        raise _Malformed("JSON nested too deeply", Span(0, 1)) from None
+        raise Malformed("JSON nested too deeply", Span(0, 1)) from None
     if isinstance(model, dict) and "model_config" in model:  # an .h5's or .keras' config wrapper
         model = model["model_config"]
     if not isinstance(model, dict) or model.get("class_name") not in ("Sequential", "Functional", "Model") or \
             not isinstance(model.get("config"), dict):
-        raise _Malformed("not a Keras model: expected {\"class_name\": \"Sequential\" or \"Functional\", "
+        raise Malformed("not a Keras model: expected {\"class_name\": \"Sequential\" or \"Functional\", "
                          "\"config\": {...}}", Span(0, 1))
     config = model["config"]
     layers = config.get("layers")
     if not isinstance(layers, list) or not layers:
-        raise _Malformed("the model's config has no layers", Span(0, 1))
+        raise Malformed("the model's config has no layers", Span(0, 1))
     if len(layers) > limits.MAX_NODES:
-        raise _Unsupported("more layers than cnncalc reads", Span(0, 1))
+        raise Unsupported("more layers than cnncalc reads", Span(0, 1))
     where = _Model(text)
     first_format = next((lay.get("config", {}).get("data_format") for lay in layers if isinstance(lay, dict)
                          and lay.get("config", {}).get("data_format")), "channels_last")
@@ -262,7 +251,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
 
     for layer in layers:
         if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
-            raise _Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", Span(0, 1))
+            raise Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", Span(0, 1))
         kind, cfg = str(layer.get("class_name")), layer["config"]
         name = str(cfg.get("name", layer.get("name", kind.lower())))
         span = where.span_of(name)
@@ -273,7 +262,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
             ids[name] = INPUT
             continue
         if cfg.get("data_format", first_format) != first_format:
-            raise _Unsupported("layers with different data formats", span)
+            raise Unsupported("layers with different data formats", span)
         sources = [previous] if sequential else _sources(layer, ids, span)
         if kind == "Reshape" and len(sources) == 1 and sources[0] in unflattened and \
                 _squeezed(cfg.get("target_shape"), channels_first):
@@ -283,11 +272,11 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         sources = [vector_of(s) for s in sources]
         if kind in ("Concatenate", "Add", "Multiply"):
             if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if channels_first else (-1, 3)):
-                raise _Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
+                raise Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
             node = graph.merge(name, {"Concatenate": "concat", "Add": "add", "Multiply": "mul"}[kind], sources, span)
         else:
             if len(sources) != 1:
-                raise _Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
+                raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
             node = sources[0]
             try:
                 for i, spec in enumerate(layer_texts(kind, cfg, span)):
@@ -297,7 +286,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
                         continue
                     node = graph.layer(label, spec_layer(spec, span), node, span)
             except (ValueError, TypeError, KeyError, OverflowError) as e:  # a config field missing or of the wrong type
-                raise _Malformed(f"{name}: {why(e)}", span) from None
+                raise Malformed(f"{name}: {why(e)}", span) from None
         ids[name] = node
         previous = node
     main = vector_of(previous) if sequential else None
@@ -323,7 +312,7 @@ def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input:
     dims = shape[1:] if isinstance(shape, list) else None
     if not dims or not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or \
             len(dims) not in (1, 3):
-        raise _Unsupported(f"an input of shape {shape!r} (cnncalc reads images H x W x C and vectors)", span)
+        raise Unsupported(f"an input of shape {shape!r} (cnncalc reads images H x W x C and vectors)", span)
     if len(dims) == 3 and channels_first:
         dims = [dims[1], dims[2], dims[0]]
     return ir.Input(tuple(dims), 1, span)
@@ -333,7 +322,7 @@ def _sources(layer: dict[str, Any], ids: dict[str, int], span: Span) -> list[int
     """The nodes a Functional layer reads, from its `inbound_nodes` (Keras 2 or 3)."""
     nodes = layer.get("inbound_nodes") or []
     if len(nodes) > 1:
-        raise _Unsupported("a layer applied more than once (shared weights)", span)
+        raise Unsupported("a layer applied more than once (shared weights)", span)
     if not nodes:
         return [INPUT]
     node = nodes[0]
@@ -350,7 +339,7 @@ def _sources(layer: dict[str, Any], ids: dict[str, int], span: Span) -> list[int
         history(node.get("args", []))
     for n in names:
         if n not in ids:
-            raise _Malformed(f"an input from `{n}`, which is not an earlier layer", span)
+            raise Malformed(f"an input from `{n}`, which is not an earlier layer", span)
     if not names:
-        raise _Malformed("inbound_nodes names no input", span)
+        raise Malformed("inbound_nodes names no input", span)
     return [ids[n] for n in names]

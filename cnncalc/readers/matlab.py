@@ -24,7 +24,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, Unsupported, empty_network, spec_layer, why
 from cnncalc.record import NamedTuple
 
 BY = "MATLAB"
@@ -35,17 +35,6 @@ _TOKEN = re.compile(r"""(?P<SPACE>[ \t]+|\.\.\.[^\n]*\n|%[^\n]*)
   | (?P<NAME>[A-Za-z_][A-Za-z0-9_.]*)
   | (?P<P>[][(){},;=:+\-*/^'])
   | (?P<BAD>.)""", re.VERBOSE)
-
-
-class _Malformed(Exception):
-    def __init__(self, message: str, span: Span) -> None:
-        super().__init__(message)
-        self.message = message
-        self.span = span
-
-
-class _Unsupported(_Malformed):
-    pass
 
 
 class Tok(NamedTuple):
@@ -107,7 +96,7 @@ class _Parser:
     def expect(self, text: str) -> Tok:
         tok = self.take()
         if tok.text != text:
-            raise _Malformed(f"expected `{text}`, found `{tok.text or 'the end of the file'}`", tok.span)
+            raise Malformed(f"expected `{text}`, found `{tok.text or 'the end of the file'}`", tok.span)
         return tok
 
     def statements(self) -> Iterator[tuple[str | None, Any, Span, bool]]:
@@ -125,25 +114,25 @@ class _Parser:
             if not builds:
                 try:
                     statement = self.statement(tok, builds)
-                except _Malformed:
+                except Malformed:
                     self.i = stop  # script code around the network: not needed, not read
                     continue
                 yield statement
                 continue
             if tok.kind == "NAME" and tok.text in BLOCK_WORDS | {"end", "return"}:
-                raise _Unsupported(f"`{tok.text}` (cnncalc reads assignments of layers and layer graphs)", tok.span)
+                raise Unsupported(f"`{tok.text}` (cnncalc reads assignments of layers and layer graphs)", tok.span)
             yield self.statement(tok, builds)
 
     def statement(self, tok: Tok, builds: bool) -> tuple[str | None, Any, Span, bool]:
         if tok.kind == "NAME" and tok.text in BLOCK_WORDS:
-            raise _Malformed(f"`{tok.text}` block", tok.span)
+            raise Malformed(f"`{tok.text}` block", tok.span)
         target = None
         if tok.kind == "NAME" and self.tokens[self.i + 1].text == "=":
             target = self.take().text
             self.take()
         value = self.expression()
         if self.peek().kind not in ("NEWLINE", "EOF") and self.peek().text not in (";", ","):
-            raise _Malformed(f"unexpected `{self.peek().text}`", self.peek().span)
+            raise Malformed(f"unexpected `{self.peek().text}`", self.peek().span)
         return target, value, tok.span, builds
 
     def _extent(self, i: int) -> int:
@@ -172,14 +161,14 @@ class _Parser:
     def expression(self) -> Any:
         self.depth += 1
         if self.depth > limits.MAX_DEPTH:
-            raise _Malformed(f"nested more than {limits.MAX_DEPTH} deep", self.peek().span)
+            raise Malformed(f"nested more than {limits.MAX_DEPTH} deep", self.peek().span)
         try:
             value = self.term()
             while self.peek().text in ("*", "/", "+", "-") and isinstance(value, (int, float)):
                 op = self.take()
                 right = self.term()
                 if not isinstance(right, (int, float)):
-                    raise _Unsupported(f"`{op.text}` on something other than numbers", op.span)
+                    raise Unsupported(f"`{op.text}` on something other than numbers", op.span)
                 value = {"*": value * right, "+": value + right, "-": value - right,
                          "/": value / right if right else 0}[op.text]
             return value
@@ -191,12 +180,12 @@ class _Parser:
         if tok.kind == "NUMBER":
             value = float(tok.text)
             if abs(value) > limits.MAX_INT:
-                raise _Unsupported(f"the number {tok.text}", tok.span)
+                raise Unsupported(f"the number {tok.text}", tok.span)
             return int(value) if value.is_integer() and "." not in tok.text and "e" not in tok.text.lower() else value
         if tok.text == "-":
             value = self.term()
             if not isinstance(value, (int, float)):
-                raise _Malformed("`-` before something other than a number", tok.span)
+                raise Malformed("`-` before something other than a number", tok.span)
             return -value
         if tok.kind == "STRING":
             quote = tok.text[0]
@@ -220,7 +209,7 @@ class _Parser:
                     if self.peek().text == ",":
                         self.take()
                     elif self.peek().text != ")":
-                        raise _Malformed(f"expected `,` or `)`, found `{self.peek().text or 'the end'}`",
+                        raise Malformed(f"expected `,` or `)`, found `{self.peek().text or 'the end'}`",
                                          self.peek().span)
                 end = self.take()
                 return Call(tok.text, args, tok.span.to(end.span))
@@ -229,7 +218,7 @@ class _Parser:
                     isinstance(v, (int, float)) for v in known)):
                 return known  # a constant the script set: `convolution2dLayer(3, 2*filters)`
             return _constant(tok)
-        raise _Malformed(f"unexpected `{tok.text or 'end of file'}`", tok.span)
+        raise Malformed(f"unexpected `{tok.text or 'end of file'}`", tok.span)
 
     def matrix(self, open_tok: Tok) -> list[Any]:
         close = "]" if open_tok.text == "[" else "}"
@@ -240,13 +229,13 @@ class _Parser:
                 self.take()
                 return items
             if tok.kind == "EOF":
-                raise _Malformed(f"`{open_tok.text}` is never closed", open_tok.span)
+                raise Malformed(f"`{open_tok.text}` is never closed", open_tok.span)
             if tok.kind == "NEWLINE" or tok.text in (",", ";"):
                 self.take()
                 continue
             items.append(self.expression())
             if len(items) > limits.MAX_NODES:
-                raise _Unsupported("an array too long", tok.span)
+                raise Unsupported("an array too long", tok.span)
 
 
 def _constant(tok: Tok) -> Any:
@@ -262,11 +251,11 @@ def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], d
     given = args[:positional]
     rest = args[positional:]
     if len(rest) % 2:
-        raise _Malformed(f"{call.name}: name-value arguments come in pairs", call.span)
+        raise Malformed(f"{call.name}: name-value arguments come in pairs", call.span)
     options: dict[str, Any] = {}
     for name, value in zip(rest[::2], rest[1::2]):
         if not isinstance(name, Str):
-            raise _Malformed(f"{call.name}: expected an option name, found {name!r}", call.span)
+            raise Malformed(f"{call.name}: expected an option name, found {name!r}", call.span)
         options[name.text.lower()] = value
     return given, options
 
@@ -276,7 +265,7 @@ def _pair(value: Any, what: str, call: Call) -> tuple[int, int]:
         return value, value
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return value[0], value[1]
-    raise _Unsupported(f"{call.name}: {what} {value!r} (expected a whole number or [h w])", call.span)
+    raise Unsupported(f"{call.name}: {what} {value!r} (expected a whole number or [h w])", call.span)
 
 
 def _size(h: int, w: int) -> str:
@@ -288,7 +277,7 @@ def _padding(value: Any, call: Call) -> str:
     if isinstance(value, Str):
         if value.text.lower() == "same":
             return " pad same"
-        raise _Unsupported(f"{call.name}: Padding '{value.text}'", call.span)
+        raise Unsupported(f"{call.name}: Padding '{value.text}'", call.span)
     if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value):
         t, b, left, r = value
         if t == b and left == r:
@@ -300,13 +289,13 @@ def _padding(value: Any, call: Call) -> str:
 
 def _real(value: Any, what: str, call: Call) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Unsupported(f"{call.name}: {what} {value!r}", call.span)
+        raise Unsupported(f"{call.name}: {what} {value!r}", call.span)
     return repr(float(value))
 
 
 def _whole(value: Any, what: str, call: Call) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _Unsupported(f"{call.name}: {what} {value!r} (expected a whole number)", call.span)
+        raise Unsupported(f"{call.name}: {what} {value!r} (expected a whole number)", call.span)
     return value
 
 
@@ -363,7 +352,7 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         sh, sw = _pair(options.get("stride", 1), "Stride", call)
         crop = options.get("cropping", 0)
         if isinstance(crop, Str):
-            raise _Unsupported(f"{name}: Cropping '{crop.text}'", call.span)
+            raise Unsupported(f"{name}: Cropping '{crop.text}'", call.span)
         text = f"deconv {_whole(filters, 'numFilters', call)} {kh}x{kw} stride {_size(sh, sw)}" + _padding(crop, call)
         return text, None, 1, options
     if name in ("maxPooling2dLayer", "averagePooling2dLayer"):
@@ -384,7 +373,7 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
     if name == "clippedReluLayer":
         (ceiling,), options = _options(args, 1, call)
         if ceiling != 6:
-            raise _Unsupported(f"clippedReluLayer({ceiling}) (cnncalc clips at 6: relu6)", call.span)
+            raise Unsupported(f"clippedReluLayer({ceiling}) (cnncalc clips at 6: relu6)", call.span)
         return "relu6", None, 1, options
     if name == "eluLayer":
         given, options = _options(args, 1 if args and not isinstance(args[0], Str) else 0, call)
@@ -399,7 +388,7 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
     if name == "concatenationLayer":
         (dim, n), options = _options(args, 2, call)
         if dim != 3:
-            raise _Unsupported(f"concatenationLayer along dimension {dim} (cnncalc concatenates channels, 3)",
+            raise Unsupported(f"concatenationLayer along dimension {dim} (cnncalc concatenates channels, 3)",
                                call.span)
         return None, "concat", _whole(n, "numInputs", call), options
     simple = {"reluLayer": "relu", "tanhLayer": "tanh", "sigmoidLayer": "sigmoid", "swishLayer": "silu",
@@ -411,7 +400,7 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         if name == "batchNormalizationLayer" and "epsilon" in options:
             return f"bn eps {_real(options['epsilon'], 'Epsilon', call)}", None, 1, options
         return simple.get(name, ""), None, 1, options
-    raise _Unsupported(f"`{name}` (docs/notations.md lists the MATLAB layers cnncalc reads)", call.span)
+    raise Unsupported(f"`{name}` (docs/notations.md lists the MATLAB layers cnncalc reads)", call.span)
 
 
 # ---- the file ----------------------------------------------------------------------------------------
@@ -429,8 +418,8 @@ class _Net:
 def read(text: str, sink: DiagnosticSink) -> ir.File:
     try:
         network = _read(text, sink)
-    except _Malformed as e:
-        sink.add(codes.E070 if isinstance(e, _Unsupported) else codes.E071, e.message, e.span,
+    except Malformed as e:
+        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
                  hint="docs/notations.md lists what the MATLAB reader follows")
         network = empty_network(text)
     return ir.File((), (network,))
@@ -447,7 +436,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         else:
             try:  # a constant the network may use (`numClasses = 10`); anything else is passed over
                 result = _evaluate(value, values, counters, sink)
-            except _Malformed:
+            except Malformed:
                 continue
         if isinstance(result, _Net):
             if isinstance(value, Call) and value.name in ("layerGraph", "addLayers", "connectLayers",
@@ -459,7 +448,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
             values[target] = result
     net = last_graph or last_array
     if net is None or not net.layers:
-        raise _Unsupported("no layer array or layer graph in the file", Span(0, min(1, len(text))))
+        raise Unsupported("no layer array or layer graph in the file", Span(0, min(1, len(text))))
     return _network(net, text, sink)
 
 
@@ -472,11 +461,11 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
     if isinstance(value, Call) and value.name == "addLayers":
         graph, extra = (_evaluate(a, values, counters, sink) for a in value.args[:2])
         if not isinstance(graph, _Net) or not isinstance(extra, _Net):
-            raise _Unsupported("addLayers of something other than a layer graph and layers", value.span)
+            raise Unsupported("addLayers of something other than a layer graph and layers", value.span)
         out = _copy(graph)
         for name in extra.layers:
             if name in out.layers:
-                raise _Malformed(f"addLayers: a layer named '{name}' is already in the graph", value.span)
+                raise Malformed(f"addLayers: a layer named '{name}' is already in the graph", value.span)
         out.layers.update(extra.layers)
         out.edges += extra.edges
         out.input = out.input or extra.input
@@ -485,7 +474,7 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
         graph = _evaluate(value.args[0], values, counters, sink) if value.args else None
         if value.name == "disconnectLayers" or not isinstance(graph, _Net) or len(value.args) != 3 or \
                 not all(isinstance(a, Str) for a in value.args[1:]):
-            raise _Unsupported(f"{value.name} as written (cnncalc reads connectLayers(lgraph, 'src', 'dst/in2'))",
+            raise Unsupported(f"{value.name} as written (cnncalc reads connectLayers(lgraph, 'src', 'dst/in2'))",
                                value.span)
         out = _copy(graph)
         source, destination = value.args[1].text.split("/")[0], value.args[2].text
@@ -493,7 +482,7 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
         number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 1
         for end in (source, layer):
             if end not in out.layers:
-                raise _Malformed(f"connectLayers: no layer named '{end}'", value.span)
+                raise Malformed(f"connectLayers: no layer named '{end}'", value.span)
         out.edges.append((source, layer, number, value.span))
         return out
     if isinstance(value, Call) and value.name in AUTO_NAMES:
@@ -505,7 +494,7 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
     if isinstance(value, Call):
         if value.name in values:
             return values[value.name]
-        raise _Unsupported(f"`{value.name}` (not a layer function or a variable cnncalc knows)", value.span)
+        raise Unsupported(f"`{value.name}` (not a layer function or a variable cnncalc knows)", value.span)
     return value
 
 
@@ -515,7 +504,7 @@ def _joined(parts: list[_Net]) -> _Net:
     for part in parts:
         for name, layer in part.layers.items():
             if name in out.layers:
-                raise _Malformed(f"two layers named '{name}'", layer.span)
+                raise Malformed(f"two layers named '{name}'", layer.span)
         if out.layers and part.layers:
             first = next(iter(part.layers.values()))
             out.edges.append((next(reversed(out.layers)), first.name, 1, first.span))
@@ -527,7 +516,7 @@ def _joined(parts: list[_Net]) -> _Net:
 
 def _copy(net: Any) -> _Net:
     if not isinstance(net, _Net):
-        raise _Unsupported("a layer graph of something other than layers", Span(0, 1))
+        raise Unsupported("a layer graph of something other than layers", Span(0, 1))
     out = _Net()
     out.layers, out.edges, out.input = dict(net.layers), list(net.edges), net.input
     return out
@@ -542,7 +531,7 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
             (size,), options = _options(call.args, 1, call)
             if not (isinstance(size, list) and len(size) in (2, 3) and all(
                     isinstance(v, int) and 1 <= v <= limits.MAX_SIZE for v in size)):
-                raise _Unsupported(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
+                raise Unsupported(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
             net.input = ir.Input(tuple(size) if len(size) == 3 else (*size, 1), 1, call.span)
             name = options.get("name")
             layer = Layer(name.text if isinstance(name, Str) else _auto(call.name, counters), "identity", None, 1,
@@ -551,7 +540,7 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
             try:
                 text, merge, inputs, options = layer_text(call)
             except (ValueError, TypeError, OverflowError) as e:  # an argument of the wrong type (unpacking too few)
-                raise _Malformed(f"{call.name}: {why(e)}", call.span) from None
+                raise Malformed(f"{call.name}: {why(e)}", call.span) from None
             name = options.get("name")
             label = name.text if isinstance(name, Str) and name.text else _auto(call.name, counters)
             layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED)
@@ -559,7 +548,7 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
                 sink.add(codes.N070, f"{call.name} left out: an output layer for training, not part of the "
                                      f"network's computation", call.span)
         if layer.name in net.layers:
-            raise _Malformed(f"two layers named '{layer.name}'", call.span)
+            raise Malformed(f"two layers named '{layer.name}'", call.span)
         net.layers[layer.name] = layer
         if previous is not None:
             net.edges.append((previous, layer.name, 1, call.span))
@@ -578,7 +567,7 @@ def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
     inputs: dict[str, dict[int, str]] = {name: {} for name in net.layers}
     for source, destination, number, span in net.edges:
         if number in inputs[destination]:
-            raise _Malformed(f"input {number} of '{destination}' is connected twice", span)
+            raise Malformed(f"input {number} of '{destination}' is connected twice", span)
         inputs[destination][number] = source
     graph = Graph()
     ids: dict[str, int] = {}
@@ -587,13 +576,13 @@ def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
         ready = [n for n in pending if all(s in ids for s in inputs[n].values())]
         if not ready:
             layer = net.layers[pending[0]]
-            raise _Malformed(f"the layers around '{layer.name}' form a cycle or miss an input", layer.span)
+            raise Malformed(f"the layers around '{layer.name}' form a cycle or miss an input", layer.span)
         for name in ready:
             layer = net.layers[name]
             sources = [ids[inputs[name][k]] for k in sorted(inputs[name])] or [INPUT]
             if layer.merge is not None:
                 if len(sources) != layer.inputs:
-                    raise _Malformed(f"'{name}' takes {layer.inputs} inputs but {len(sources)} are connected",
+                    raise Malformed(f"'{name}' takes {layer.inputs} inputs but {len(sources)} are connected",
                                      layer.span)
                 ids[name] = graph.merge(name, layer.merge, sources, layer.span)
             elif layer.skipped:
@@ -601,11 +590,11 @@ def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
             else:
                 assert layer.text is not None
                 if len(sources) != 1:
-                    raise _Malformed(f"'{name}' takes one input but {len(sources)} are connected", layer.span)
+                    raise Malformed(f"'{name}' takes one input but {len(sources)} are connected", layer.span)
                 try:
                     ids[name] = graph.layer(name, spec_layer(layer.text, layer.span), sources[0], layer.span)
                 except NotReadable as e:
-                    raise _Malformed(f"{name}: {e.message}", layer.span) from None
+                    raise Malformed(f"{name}: {e.message}", layer.span) from None
         pending = [n for n in pending if n not in ids]
     span = Span(0, len(text))
     return graph.network(None, net.input, span, rounding=ir.RoundingLine("floor", span, by=BY))
@@ -621,15 +610,15 @@ def layer_form(source: str) -> tuple[str, str | None]:
         while parser.peek().text in (";", ",", "]"):  # `fullyConnectedLayer(10)];`, the array's last line
             parser.take()
         if parser.peek().kind not in ("EOF", "NEWLINE") or not isinstance(call, Call):
-            raise _Malformed("not one MATLAB layer call", parser.peek().span)
+            raise Malformed("not one MATLAB layer call", parser.peek().span)
         if call.name == "imageInputLayer":
             (size,), options = _options(call.args, 1, call)
             if not (isinstance(size, list) and len(size) in (2, 3) and all(isinstance(v, int) for v in size)):
-                raise _Malformed(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
+                raise Malformed(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
             text: str | None = "input " + "x".join(map(str, size if len(size) == 3 else (*size, 1)))
         else:
             text, _, _, options = layer_text(call)
-    except _Malformed as e:
+    except Malformed as e:
         raise NotReadable(e.message, e.span) from None
     except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as e:
         raise NotReadable(why(e), Span(0, len(source))) from None
