@@ -1033,21 +1033,13 @@ class _Reader:
         elif isinstance(stmt, ast.For):
             for item in self.iterate(self.eval(stmt.iter, env), stmt.iter):
                 self.assign(stmt.target, item, env)
-                try:
-                    self.run(stmt.body, env)
-                except _Continue:
-                    continue
-                except _Break:
+                if not self.loop_pass(stmt.body, env):
                     break
             else:
                 self.run(stmt.orelse, env)
         elif isinstance(stmt, ast.While):
             while self.eval(stmt.test, env):  # bounded by the step budget, as every statement is
-                try:
-                    self.run(stmt.body, env)
-                except _Continue:
-                    continue
-                except _Break:
+                if not self.loop_pass(stmt.body, env):
                     break
             else:
                 self.run(stmt.orelse, env)
@@ -1061,6 +1053,16 @@ class _Reader:
             return
         else:
             raise _Unsupported(f"the statement `{ast.unparse(stmt).splitlines()[0][:60]}`", stmt)
+
+    def loop_pass(self, body: list[ast.stmt], env: dict[str, Any]) -> bool:
+        """One pass of a loop's body; False when it `break`s (a `continue` ends the pass)."""
+        try:
+            self.run(body, env)
+        except _Continue:
+            pass
+        except _Break:
+            return False
+        return True
 
     def assign(self, target: ast.expr, value: Any, env: dict[str, Any]) -> None:
         if isinstance(target, ast.Name):
