@@ -118,6 +118,10 @@ def test_an_older_opset_model_with_input_normalisation_and_a_computed_reshape(tm
     assert report.output is not None and report.output.dims == (10,)
     assert report.totals.params == 16 * 27 + 2 * 16 + (16 + 1) * 10  # conv without bias, bn's scale and shift, fc
     assert sorted(d.code for d in report.diagnostics if d.code in ("N071", "W030")) == ["N071", "N071", "W030"]
+    notes = [d for d in report.diagnostics if d.code == "N071"]
+    # the listing's lines: a title, the input, 11 initializers, then the nodes Sub and Mul
+    assert [(d.line, d.column) for d in notes] == [(14, 1), (15, 1)]
+    assert "Sub with a constant of 3 values" in notes[0].message and "not counted as parameters" in notes[0].message
     # a constant that is neither a scalar nor one value per channel is named, not guessed
     inits[0] = init("mean", 1, 3, 32, 1)
     graph = helper.make_graph(nodes, "zoo", [helper.make_tensor_value_info("data", TensorProto.FLOAT, [1, 3, 32, 32])],
