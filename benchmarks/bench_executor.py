@@ -1,12 +1,18 @@
 """The executor against PyTorch and against the machine's floor, on AlexNet and VGG-16.
 
 (1) the floor: single-thread sgemm (float32 matmul, GFLOP/s) and memory bandwidth (a large copy,
-    GB/s) of this machine, through NumPy's BLAS; each network's MACs divided by that rate;
+    GB/s) of this machine, through NumPy's BLAS; each network's MACs divided by that rate, and a
+    roofline floor that also reads every weight once from memory (per layer, the larger of its MACs
+    at the sgemm rate and its weights' bytes at the bandwidth);
 (2) one forward at batch 1, single-threaded on both sides (OPENBLAS_NUM_THREADS=1,
     torch.set_num_threads(1)), weights drawn beforehand: cnncalc's executor against the same
     network written with torch.nn (targets: >= 0.95x PyTorch's speed, within 1.25x of the floor);
 (3) whole processes, default threads: `cnncalc verify specs/vgg16.spec` against a Python process
     that imports torch, builds VGG-16 and runs one forward (target: <= 0.6x).
+
+When the environment pins OpenBLAS's kernels (OPENBLAS_CORETYPE, e.g. Haswell's AVX2 kernels on a CPU
+with AVX-512), (1) and (2) run twice: as the environment says, and with OpenBLAS's own choice (the
+variable removed). PyTorch's kernels do not read that variable.
 
 Each measurement runs in a fresh process (thread settings must precede the imports); medians of
 interleaved runs. Needs torch (`pip install torch==2.13.0`). Run: python benchmarks/bench_executor.py [--quick]
@@ -21,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -92,7 +99,9 @@ times = []
 for _ in range(runs):
     executor = Executor(rng, weights=drawn)
     t = time.perf_counter(); executor.run(analysis.root, x); times.append(time.perf_counter() - t)
-print(json.dumps({"seconds": times, "macs": analysis.report.totals.macs}))
+layers = [(row.macs, row.weights + row.biases + row.non_trainable) for row in analysis.report.rows
+          if row.kind == "layer"]
+print(json.dumps({"seconds": times, "macs": analysis.report.totals.macs, "layers": layers}))
 '''
 
 THEIRS = TORCH_MODELS + '''
@@ -116,11 +125,13 @@ with torch.no_grad():
 '''
 
 
-def worker(code: str, *args: str, single: bool = False) -> dict[str, object]:
+def worker(code: str, *args: str, single: bool = False, unpin: bool = False) -> dict[str, Any]:
     env = {**os.environ, **(SINGLE if single else {})}
+    if unpin:
+        env.pop("OPENBLAS_CORETYPE", None)
     out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
                          check=True)
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -133,22 +144,29 @@ def wall(cmd: list[str]) -> float:
 def main() -> None:
     quick = "--quick" in sys.argv
     runs = 3 if quick else 7
-    floor = worker(FLOOR, single=True)
-    gflops, gbps = float(floor["gflops"]), float(floor["gbps"])  # type: ignore[arg-type]
-    print(f"(1) this machine, one thread: sgemm {gflops:.1f} GFLOP/s (OPENBLAS_CORETYPE="
-          f"{os.environ.get('OPENBLAS_CORETYPE', 'unset: OpenBLAS detects')}), memory bandwidth {gbps:.1f} GB/s")
-    print("(2) one forward at batch 1, one thread, weights drawn beforehand (medians)")
-    for name in ("alexnet", "vgg16"):
-        spec = str(ROOT / "specs" / f"{name}.spec")
-        ours = worker(OURS, spec, str(runs), single=True)
-        theirs = worker(THEIRS, name, str(runs), single=True)
-        t_ours = statistics.median(ours["seconds"])  # type: ignore[arg-type]
-        t_theirs = statistics.median(theirs["seconds"])  # type: ignore[arg-type]
-        macs = int(ours["macs"])  # type: ignore[call-overload]
-        t_floor = 2 * macs / (gflops * 1e9)
-        print(f"    {name:<8} cnncalc {t_ours * 1000:7.1f} ms   PyTorch {t_theirs * 1000:7.1f} ms   "
-              f"speed {t_theirs / t_ours:.2f}x PyTorch's (target >= 0.95)   floor ({macs / 1e9:.2f} G MACs at "
-              f"sgemm rate) {t_floor * 1000:6.1f} ms, ratio {t_ours / t_floor:.2f} (target <= 1.25)")
+    pinned = os.environ.get("OPENBLAS_CORETYPE")
+    configurations = [False, True] if pinned else [False]
+    theirs = {name: statistics.median(worker(THEIRS, name, str(runs), single=True)["seconds"])
+              for name in ("alexnet", "vgg16")}
+    for unpin in configurations:
+        kernels = ("OpenBLAS's own choice" if unpin or not pinned
+                   else f"OPENBLAS_CORETYPE={pinned}, from the environment")
+        floor = worker(FLOOR, single=True, unpin=unpin)
+        gflops, gbps = float(floor["gflops"]), float(floor["gbps"])
+        print(f"(1) this machine, one thread, {kernels}: sgemm {gflops:.1f} GFLOP/s, memory bandwidth {gbps:.1f} GB/s")
+        print(f"(2) one forward at batch 1, one thread, weights drawn beforehand (medians), {kernels}")
+        for name in ("alexnet", "vgg16"):
+            ours = worker(OURS, str(ROOT / "specs" / f"{name}.spec"), str(runs), single=True, unpin=unpin)
+            t_ours, t_theirs = statistics.median(ours["seconds"]), theirs[name]
+            macs = int(ours["macs"])
+            t_floor = 2 * macs / (gflops * 1e9)
+            t_roof = sum(max(2 * m / (gflops * 1e9), 4 * p / (gbps * 1e9)) for m, p in ours["layers"])
+            print(f"    {name:<8} cnncalc {t_ours * 1000:7.1f} ms   PyTorch {t_theirs * 1000:7.1f} ms   "
+                  f"speed {t_theirs / t_ours:.2f}x PyTorch's (target >= 0.95)")
+            print(f"             floor ({macs / 1e9:.2f} G MACs at the sgemm rate) {t_floor * 1000:6.1f} ms: cnncalc "
+                  f"{t_ours / t_floor:.2f}x, PyTorch {t_theirs / t_floor:.2f}x (target <= 1.25); roofline (weights "
+                  f"read once too) {t_roof * 1000:6.1f} ms: cnncalc {t_ours / t_roof:.2f}x, "
+                  f"PyTorch {t_theirs / t_roof:.2f}x")
     print("(3) whole processes, default threads: verify VGG-16 against a torch process building and running it")
     verify_times, torch_times = [], []
     for _ in range(max(runs // 2, 2)):

@@ -83,8 +83,21 @@ def test_conv_chunks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch) -> No
     wt = RNG.standard_normal((4, 3, 3, 8))
     whole, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
     monkeypatch.setattr(kernels, "BLOCK_BYTES", 1)  # one output pixel per block
+    monkeypatch.setattr(kernels, "MIN_BLOCK_PIXELS", 1)
     rows, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
     np.testing.assert_allclose(whole, rows)
+
+
+def test_conv_blocks_hold_enough_pixels_within_the_cap() -> None:
+    # VGG-16's conv4_2: 3·3·512 = 4,608 taps of 4 bytes, 18,432 bytes per pixel. 2 MiB would hold
+    # 2,097,152 // 18,432 = 113 pixels; the floor of 512 pixels is 18 whole rows of 28 (504 pixels).
+    assert kernels._conv_blocks(1, 28, 28, 4608, 4) == (512 // 28, 28)
+    # A batch of 4 shares the 512: 128 pixels per image, 4 rows of 28.
+    assert kernels._conv_blocks(4, 28, 28, 4608, 4) == (128 // 28, 28)
+    # 1,000,000 taps: 4 MB per pixel; 32 MiB caps the block at 33,554,432 // 4,000,000 = 8 pixels of a row.
+    assert kernels._conv_blocks(1, 28, 28, 1_000_000, 4) == (1, 8)
+    # Small patches: 2 MiB holds 2,097,152 // (3·3·3·4) = 19,418 pixels, 19,418 // 224 = 86 whole rows.
+    assert kernels._conv_blocks(1, 224, 224, 27, 4) == (86, 224)
 
 
 @pytest.mark.parametrize("mult, stride, pads", [(1, (1, 1), (1, 1, 1, 1)), (2, (2, 2), (0, 1, 0, 1))])
