@@ -11,11 +11,9 @@ from tests.conftest import ROOT
 
 PROBE = """
 import contextlib, io, sys
-from cnncalc.cli import main
-sys.argv = ["cnncalc", *{args!r}]
-with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \\
-        contextlib.suppress(SystemExit):
-    main()
+from cnncalc.cli import run
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    run({args!r})
 print(*sorted(sys.modules))
 """
 
