@@ -448,8 +448,13 @@ def linear(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, naive: bool = Fal
 
 def lrn(x: np.ndarray, size: int, alpha: float, beta: float, k: float) -> np.ndarray:
     """AlexNet's LRN across channels: x / (k + alpha/size · Σ x²)^beta over [c - size//2, c + (size-1)//2]."""
-    squares = np.pad(x * x, [(0, 0)] * (x.ndim - 1) + [(size // 2, (size - 1) // 2)])
-    window = sliding_window_view(squares, size, axis=-1).sum(axis=-1)
+    squares = x * x
+    window = squares.copy()
+    c = x.shape[-1]
+    for d in range(1, min(size // 2, c - 1) + 1):  # the channels below: one shifted add each, 5x a windowed sum
+        window[..., d:] += squares[..., :c - d]
+    for d in range(1, min((size - 1) // 2, c - 1) + 1):  # and above
+        window[..., :c - d] += squares[..., d:]
     del squares
     window *= alpha / size
     window += k

@@ -93,9 +93,9 @@ def test_linear_flattens_h_w_c() -> None:
     np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-12)
 
 
-@pytest.mark.parametrize("size", [5, 4, 3])
-def test_lrn(size: int) -> None:
-    x = RNG.standard_normal((2, 6, 6, 16))
+@pytest.mark.parametrize("size, channels", [(5, 16), (4, 16), (3, 16), (5, 3), (7, 2), (2, 1)])
+def test_lrn(size: int, channels: int) -> None:  # windows wider than the channels too
+    x = RNG.standard_normal((2, 6, 6, channels))
     ours = kernels.lrn(x, size, 1e-4, 0.75, 2.0)
     theirs = F.local_response_norm(nchw(x), size, alpha=1e-4, beta=0.75, k=2.0)
     np.testing.assert_allclose(ours, nhwc(theirs), rtol=1e-12)
