@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
 
 from cnncalc.cli import cli
-from tests.conftest import SPECS
+from tests.conftest import ROOT, SPECS
 
 ALEXNET = str(SPECS / "alexnet.spec")
 
@@ -100,10 +102,7 @@ def test_help_for_every_command() -> None:
 
 def test_shell_completion_as_click_provides_it() -> None:
     import os
-    import subprocess
-    import sys
 
-    from tests.conftest import ROOT
     env = dict(os.environ, _CNNCALC_COMPLETE="bash_source")
     out = subprocess.run([sys.executable, "-m", "cnncalc"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert out.returncode == 0 and "_cnncalc_completion()" in out.stdout
@@ -159,3 +158,37 @@ def test_a_narrow_table_writes_numbers_in_k_m_g_rather_than_cutting_them() -> No
     # conv1: 7·7·3·64 = 9,408 parameters, 112·112·64·7·7·3 = 118,013,952 MACs
     assert conv1.split("│")[2:] == ["   9.4K ", " 118.0M"]
     assert "Params and MACs in K (10³), M (10⁶), G (10⁹) to fit 60 columns" in " ".join(lines)
+
+
+# ---- the console entry point: flushes, then os._exit with the command's code ------------------
+
+def _entry(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cnncalc", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_entry_point_writes_all_of_a_long_output_before_it_exits() -> None:
+    out = _entry("specs/resnet152.spec", "--format", "json")
+    document = json.loads(out.stdout)  # cut short, this would not parse
+    assert out.returncode == 0 and out.stderr == ""
+    # ResNet-152's parameter count, as torchvision's resnet152 reports it (He et al., table 1 architecture)
+    assert document["networks"][0]["totals"]["params"] == 60_192_808
+
+
+def test_entry_point_exit_codes_and_messages() -> None:
+    errors = _entry("check", "docs/examples/stride3.spec")  # (7 - 3 + 2·0)/3 + 1 = 2.33: E030
+    assert errors.returncode == 1 and "3:12: error[E030]" in errors.stdout + errors.stderr
+    usage = _entry("specs/alexnet.spec", "--bogus")
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+
+
+def test_entry_point_after_a_closed_pipe_says_nothing() -> None:
+    # ResNet-152's JSON is some 400 KB, more than a pipe holds: the writer is still writing when the
+    # reader goes away.
+    reader = subprocess.Popen([sys.executable, "-m", "cnncalc", "specs/resnet152.spec", "--format", "json"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # as `| head -1` does
+    reader.wait(timeout=60)
+    assert reader.stderr.read().decode() == ""  # no traceback, no "Exception ignored"
+    assert reader.returncode == 1  # click's code for a closed pipe
