@@ -5,7 +5,9 @@
     and a second run in the same process (the work alone, everything imported);
 (2) `python -X importtime`: each module's own import time (medians), grouped: the interpreter's
     start-up, click and the standard library it brings, cnncalc's modules one by one, and what
-    cnncalc alone adds from the standard library.
+    cnncalc alone adds from the standard library;
+(3) the exit: the summary through the console entry point (flush, then os._exit) against the same
+    run left to the interpreter's teardown (sys.exit), medians of interleaved processes.
 
 Run from any directory with the cnncalc to measure installed (`pip install .`):
 python benchmarks/profile_startup.py [--runs N]
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ALEXNET = str(ROOT / "specs" / "alexnet.spec")
 
 PHASES = f'''
-import contextlib, io, sys, time
+import contextlib, io, time
 t0 = time.perf_counter()
 import click
 t1 = time.perf_counter()
@@ -31,9 +33,8 @@ import cnncalc.cli
 t2 = time.perf_counter()
 times = [t0, t1, t2]
 for _ in range(2):
-    sys.argv = ["cnncalc", {ALEXNET!r}]
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
-        cnncalc.cli.main()
+    with contextlib.redirect_stdout(io.StringIO()):
+        cnncalc.cli.run([{ALEXNET!r}])
     times.append(time.perf_counter())
 print(*(b - a for a, b in zip(times, times[1:])))
 '''
@@ -44,6 +45,32 @@ def phases(runs: int, cwd: str) -> list[float]:
                                                   capture_output=True, text=True).stdout.split()]
                for _ in range(runs)]
     return [statistics.median(column) for column in zip(*samples)]
+
+
+ENTRY = f'''
+import sys
+from cnncalc.cli import main
+sys.argv = ["cnncalc", {ALEXNET!r}]
+main()
+'''
+TEARDOWN = f'''
+import sys
+from cnncalc.cli import run
+sys.exit(run([{ALEXNET!r}]))
+'''
+
+
+def exits(runs: int, cwd: str) -> tuple[float, float]:
+    """Median wall times of the entry point and of the same run ending through the teardown."""
+    import time
+    fast, slow = [], []
+    for _ in range(runs):
+        for command, into in (([sys.executable, "-c", ENTRY], fast),
+                              ([sys.executable, "-c", TEARDOWN], slow)):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+            into.append(time.perf_counter() - start)
+    return statistics.median(fast), statistics.median(slow)
 
 
 def import_times(runs: int, cwd: str) -> tuple[dict[str, float], set[str]]:
@@ -71,6 +98,7 @@ def main() -> None:
         print(f"    first run of the summary  {first_s * 1000:6.1f} ms  (imports it triggers, analysis, table)")
         print(f"    second run, same process  {second_s * 1000:6.1f} ms  (the work alone)")
         times, click_modules = import_times(runs, cwd)
+        fast, slow = exits(runs, cwd)
     ours = {n: t for n, t in times.items() if n == "cnncalc" or n.startswith("cnncalc.")}
     brought = {n: t for n, t in times.items() if n not in ours and n not in click_modules}
     print(f"(2) import time by module (python -X importtime, self, medians of {runs}; importtime adds its own cost)")
@@ -81,6 +109,9 @@ def main() -> None:
         print(f"        {t / 1000:5.2f} ms  {name}")
     print(f"    the standard library beyond click's, {len(brought)} modules: {sum(brought.values()) / 1000:.2f} ms "
           f"({', '.join(sorted(brought)) or 'none'})")
+
+    print(f"(3) the exit, medians of {runs} interleaved processes: the entry point (os._exit) {fast * 1000:.1f} ms, "
+          f"the same run through the interpreter's teardown {slow * 1000:.1f} ms ({(slow - fast) * 1000:.1f} ms saved)")
 
 
 if __name__ == "__main__":
