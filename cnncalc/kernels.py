@@ -132,15 +132,15 @@ def _conv_blocks(n: int, rows: int, cols: int, taps: int, itemsize: int) -> tupl
 
 def conv2d_plan(x_shape: tuple[int, ...], cout: int, kernel: tuple[int, int], groups: int, w: Windows,
                 itemsize: int) -> int:
-    """Bytes the fast convolution allocates: the padded input, the output, one im2col block, its product,
-    and the weights as a matrix."""
+    """Bytes the fast convolution allocates: the padded input, the output, one im2col block and its
+    product (the weights are read in place)."""
     n, cin = x_shape[0], x_shape[3]
     taps = kernel[0] * kernel[1] * (cin // groups)
     block_rows, block_cols = _conv_blocks(n, len(w.rows), len(w.cols), taps, itemsize)
     block = n * block_rows * block_cols
     out = n * len(w.rows) * len(w.cols) * cout
     return (w.padded_bytes(itemsize) + out * itemsize + block * taps * itemsize
-            + block * (cout // groups) * itemsize + taps * (cout // groups) * itemsize)
+            + block * (cout // groups) * itemsize)
 
 
 def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int, int],
