@@ -118,6 +118,14 @@ def _taps(xp: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], dila
             for a in range(kernel[0]) for b in range(kernel[1])]
 
 
+def _across_taps(ufunc: Any, taps: list[np.ndarray]) -> np.ndarray:
+    """`ufunc` (np.maximum, np.add) folded over the tap views into one new output-sized array."""
+    out = taps[0].copy()
+    for tap in taps[1:]:
+        ufunc(out, tap, out=out)
+    return out
+
+
 # ---- convolution -----------------------------------------------------------------------
 
 def _conv_blocks(n: int, rows: int, cols: int, taps: int, itemsize: int) -> tuple[int, int]:
@@ -314,11 +322,7 @@ def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
                         if 0 <= r + a * dilation[0] < x.shape[1] and 0 <= c + bb * dilation[1] < x.shape[2]]
                 y[:, i, j] = np.max(taps, axis=0)
         return y
-    taps = _taps(win.padded(x, -np.inf), kernel, stride, dilation, (len(rows), len(cols)))
-    pooled = taps[0].copy()
-    for tap in taps[1:]:
-        np.maximum(pooled, tap, out=pooled)
-    return pooled
+    return _across_taps(np.maximum, _taps(win.padded(x, -np.inf), kernel, stride, dilation, (len(rows), len(cols))))
 
 
 def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
@@ -343,10 +347,7 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
                 window = x[:, max(r, 0):min(r + kernel[0], h), max(c, 0):min(c + kernel[1], w)]
                 y[:, i, j] = window.sum(axis=(1, 2)) / (div_h[i] * div_w[j])
         return y
-    taps = _taps(win.padded(x, 0.0), kernel, stride, (1, 1), (len(rows), len(cols)))
-    sums = taps[0].copy()
-    for tap in taps[1:]:
-        sums += tap
+    sums = _across_taps(np.add, _taps(win.padded(x, 0.0), kernel, stride, (1, 1), (len(rows), len(cols))))
     sums /= (div_h[:, None] * div_w[None, :])[None, :, :, None]
     return sums
 
