@@ -17,6 +17,7 @@ from cnncalc.cli_common import (
     Command,
     Context,
     FilePath,
+    HelpOption,
     Whole,
     announced,
     batch_option,
@@ -41,7 +42,7 @@ LAZY = {"check": "cnncalc.cli_check", "diff": "cnncalc.cli_check", "convert": "c
         "verify": "cnncalc.cli_execute", "run": "cnncalc.cli_execute"}
 
 
-class Group(click.Group):
+class Group(HelpOption, click.Group):
     """`cnncalc FILE...` means `cnncalc summary FILE...`; named commands are imported when used."""
 
     context_class = Context

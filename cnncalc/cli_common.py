@@ -22,7 +22,30 @@ class Context(click.Context):
                                     max_width=self.max_content_width)
 
 
-class Command(click.Command):
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+class HelpOption:
+    """`-h`/`--help` made here rather than by click, which builds it on every run through gettext: the
+    first translation lookup imports `locale` (0.5 ms of a 40 ms summary, benchmarks/profile_startup.py).
+    The option is click's own in all but that: eager, a flag, no value, help printed and exit 0."""
+
+    _own_help: click.Option | None = None
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        names = ctx.help_option_names
+        if not names or not getattr(self, "add_help_option", True):
+            return None
+        if self._own_help is None:  # made once: click orders eager parameters by identity
+            self._own_help = click.Option([*names, "help_requested"], is_flag=True, expose_value=False, is_eager=True,
+                                          callback=_show_help, help="Show this message and exit.")
+        return self._own_help
+
+
+class Command(HelpOption, click.Command):
     context_class = Context
 
 
