@@ -55,6 +55,10 @@ class Source:
         line = max(bisect_right(starts, offset) - 1, 0)
         return line + 1, offset - starts[line] + 1
 
+    def position(self, diag: Diagnostic) -> tuple[int, int]:
+        """A diagnostic's line and column: its own when it carries them (a reader's), else from its span."""
+        return (diag.line, diag.column) if diag.line else self.line_col(diag.span.start)
+
     def locate(self, diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
         """The diagnostics with their line and column filled in."""
         return tuple(d if d.line else d._replace(line=(where := self.line_col(d.span.start))[0], column=where[1])

@@ -1,8 +1,9 @@
 """No input gives a traceback or a hang: random text, and random edits of valid specs."""
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cnncalc
@@ -92,3 +93,37 @@ def test_json_rows_are_written_as_the_standard_encoder_would(seed: int, explain:
     for analysis in run(text, "fuzz.spec", Settings(explain=explain)):
         for row in analysis.report.rows[:2000]:
             assert json.loads(writer.row(row)) == row_dict(row)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=()))  # control characters and lone surrogates too
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | _TEXT
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(_TEXT | st.integers() | st.floats() | st.booleans() | st.none(), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES)
+@example([float("nan"), float("inf"), float("-inf"), -0.0, 1e16, 0.1, 2**70, -(2**70)])
+@example({None: "\x00\x1f\x7f\u2028\"\\\b\f\n\r\t\ud800", 1: {}, 1.5: [], True: ()})
+def test_json_values_are_written_as_the_standard_encoder_would(value: object) -> None:
+    """The summary's document is written without importing `json`: the text is json.dumps's, character
+    for character (control characters, quotes, lone surrogates, NaN and infinities, non-string keys)."""
+    import json
+
+    from cnncalc.render.machine import json_text
+
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+@pytest.mark.parametrize("value", [{(1, 2): 3}, {1j}, [object()], b"bytes"])
+def test_json_refuses_what_the_standard_encoder_refuses(value: object) -> None:
+    import json
+
+    from cnncalc.render.machine import json_text
+
+    with pytest.raises(TypeError):
+        json.dumps(value)
+    with pytest.raises(TypeError):
+        json_text(value)

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 from cnncalc.codes import CODES
 from cnncalc.diagnostics import Policy
-from cnncalc.render.diagnostics import location, one_line, render_diagnostic
+from cnncalc.render.diagnostics import one_line, render_diagnostic
 from cnncalc.render.rows import Tally, verdict_counts, verdict_line
 from cnncalc.report import Report
 
@@ -56,7 +56,7 @@ def github(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
         for d in report.diagnostics:
             if not policy.shown(d):
                 continue
-            ln, col = location(d, report.source)
+            ln, col = report.source.position(d)
             props = ",".join(f"{k}={_escape(v, True)}" for k, v in
                              (("file", report.source.name), ("line", ln), ("col", col), ("title", d.code)))
             text = d.message + (f" (hint: {d.hint})" if d.hint else "")
@@ -116,7 +116,7 @@ def sarif(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
             if not policy.shown(d):
                 continue
             used.add(str(d.code))
-            ln, col = location(d, report.source)
+            ln, col = report.source.position(d)
             results.append({
                 "ruleId": str(d.code), "level": {"error": "error", "warning": "warning", "note": "note"}[d.severity],
                 "message": {"text": d.message + (f" Hint: {d.hint}" if d.hint else "")},
@@ -141,7 +141,7 @@ def markdown(reports: Iterable[Report], policy: Policy, files: int) -> Iterator[
     for report in tally.counting(reports):
         for d in report.diagnostics:
             if policy.shown(d):
-                ln, col = location(d, report.source)
+                ln, col = report.source.position(d)
                 hint = f" — _{d.hint.replace('|', chr(92) + '|')}_" if d.hint else ""
                 message = d.message.replace("|", "\\|") + hint
                 table.append(f"| `{report.source.name}` | {ln}:{col} | {d.severity} | `{d.code}` | {message} |")

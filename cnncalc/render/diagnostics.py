@@ -19,12 +19,8 @@ def _window(text: str, col: int, width: int) -> tuple[str, int, int]:
     return shown, col - start + (1 if start else 0), width
 
 
-def location(diag: Diagnostic, source: Source) -> tuple[int, int]:
-    return (diag.line, diag.column) if diag.line else source.line_col(diag.span.start)
-
-
 def one_line(diag: Diagnostic, source: Source) -> str:
-    line, col = location(diag, source)
+    line, col = source.position(diag)
     return f"{source.name}:{line}:{col}: {diag.severity}[{diag.code}]: {diag.message}"
 
 
@@ -33,7 +29,7 @@ def render_diagnostic(diag: Diagnostic, source: Source, color: bool = False, ful
     head = styled(one_line(diag, source), SEVERITY_STYLE[diag.severity], color)
     if not full:
         return head
-    line, col = location(diag, source)
+    line, col = source.position(diag)
     text = source.line_text(line)
     gutter = str(line)
     end_line, end_col = source.line_col(max(diag.span.end - 1, diag.span.start))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from cnncalc.render.diagnostics import location
 from cnncalc.render.picture import svg
 from cnncalc.render.rows import CONVENTIONS, count, output_formula, share, totals_lines, verdict_counts, verdict_line
 from cnncalc.report import Report
@@ -68,7 +67,7 @@ def section(report: Report, depth: int | None = None) -> Iterator[str]:
 
 def diagnostics(report: Report) -> Iterator[str]:
     for d in report.diagnostics:
-        line, col = location(d, report.source)
+        line, col = report.source.position(d)
         hint = f"\n  hint: {d.hint}" if d.hint else ""
         yield (f'<div class="diagnostic {d.severity}">{escape(report.source.name)}:{line}:{col}: '
                f"{d.severity}[{d.code}]: {escape(d.message)}{escape(hint)}</div>")

@@ -2,15 +2,12 @@
 numbers as the table; `null` (JSON) and `?` (CSV, markdown) where a value is unknown, never 0."""
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
-from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING, Any
 
 from cnncalc import __version__
 from cnncalc.diagnostics import Diagnostic
 from cnncalc.field import shown
-from cnncalc.render.diagnostics import location
 from cnncalc.render.rows import (
     CONVENTIONS,
     count,
@@ -25,6 +22,53 @@ from cnncalc.report import Answer, Report, Row
 from cnncalc.shape import Shape
 
 ROWS_PER_CHUNK = 512  # rows joined into one write
+
+# ---- JSON text ---------------------------------------------------------------------------
+# The document is written here rather than by `json`, whose import loads its decoder too: 1.6 ms,
+# 4% of the whole summary's start-up (benchmarks/bench_cli.py). The text is what
+# `json.dumps(value, ensure_ascii=False, separators=(", ", ": "))` gives, character for character
+# (tests/test_machine.py holds the two equal on generated values).
+
+_ESCAPES = {**{code: f"\\u{code:04x}" for code in range(0x20)}, ord("\""): "\\\"", ord("\\"): "\\\\",
+            ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
+_FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
+
+
+def json_string(text: str) -> str:
+    """A JSON string: quotes, backslashes and control characters escaped, the rest as it is."""
+    if text.isprintable() and "\"" not in text and "\\" not in text:  # no control character either
+        return f"\"{text}\""
+    return "\"" + text.translate(_ESCAPES) + "\""
+
+
+def json_text(value: Any) -> str:
+    """One value as JSON on one line: None, bools, ints, floats, strings, lists, tuples and dicts."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return json_string(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _FLOATS.get(value, "NaN" if value != value else float.__repr__(value))
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(json_text, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json_key(k)}: {json_text(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _json_key(key: object) -> str:
+    """Keys are strings in JSON; the others as `json` writes them (`1` -> `"1"`, `None` -> `"null"`)."""
+    if isinstance(key, str):
+        return json_string(key)
+    if key is None or isinstance(key, (int, float)):
+        return f"\"{json_text(key)}\""
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 if TYPE_CHECKING:
     from cnncalc.field import Field
@@ -65,10 +109,10 @@ class RowWriter:
         tail = self.tails.get(key)
         if tail is None:
             tail = self.tails[key] = _tail(r)
-        return (f"{{\"path\": {_string(r.path)}, \"name\": {_string(r.name)}, {_field_json(r.field)}, "
-                f"\"inputs\": [{', '.join(map(_string, r.inputs))}], "
-                f"\"branches\": [{', '.join(map(_string, r.branches))}], "
-                f"\"from\": {'null' if r.ref is None else _string(r.ref)}, \"spec\": {_string(r.op)}, {tail}")
+        return (f"{{\"path\": {json_string(r.path)}, \"name\": {json_string(r.name)}, {_field_json(r.field)}, "
+                f"\"inputs\": [{', '.join(map(json_string, r.inputs))}], "
+                f"\"branches\": [{', '.join(map(json_string, r.branches))}], "
+                f"\"from\": {'null' if r.ref is None else json_string(r.ref)}, \"spec\": {json_string(r.op)}, {tail}")
 
 
 def _tail(r: Row) -> str:
@@ -79,12 +123,12 @@ def _tail(r: Row) -> str:
     else:
         numbers = ("null, \"weights\": null, \"biases\": null, \"non_trainable\": null, \"macs\": null, "
                    "\"train_macs\": null, \"activations\": null")
-    text = (f"\"kind\": {_string(r.kind)}, \"op\": {_string(r.keyword)}, "
+    text = (f"\"kind\": {json_string(r.kind)}, \"op\": {json_string(r.keyword)}, "
             f"\"depth\": {r.depth}, \"input\": {_dims(r.input)}, \"output\": {_dims(r.output)}, "
             f"\"params\": {numbers}, \"rounded\": {_TRUTH[r.rounded]}, \"train\": {_TRUTH[r.train]}")
     if r.working is None:
         return text + "}"
-    working = ", ".join(f"{_string(k)}: {_string(v)}" for k, v in zip(("out", "params", "macs"), r.working)
+    working = ", ".join(f"{json_string(k)}: {json_string(v)}" for k, v in zip(("out", "params", "macs"), r.working)
                         if v is not None)
     return f"{text}, \"working\": {{{working}}}}}"
 
@@ -113,7 +157,7 @@ def answer_dict(report: Report, a: Answer) -> dict[str, Any]:
 
 
 def diagnostic_dict(report: Report, d: Diagnostic) -> dict[str, Any]:
-    line, col = location(d, report.source)
+    line, col = report.source.position(d)
     return {"code": d.code, "severity": d.severity, "message": d.message, "hint": d.hint, "line": line,
             "column": col, "path": d.path, "notes": list(d.notes)}
 
@@ -154,14 +198,11 @@ def symbolic_dict(report: Report) -> dict[str, Any]:
             "macs": sym.macs, "totals": sym.totals}
 
 
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # the C encoder
-
-
 def json_chunks(reports: Iterable[Report], extra: Callable[[], dict[str, Any]] | None = None) -> Iterator[str]:
     """`{"cnncalc": VERSION, "networks": [...], ...extra()}` — the same shape for one network or many —
     written piece by piece: a field per line, and a list of objects (layers, outputs, answers,
     diagnostics) an object per line, so no 100k-row document is held whole or pretty-printed slowly."""
-    yield "{\n  \"cnncalc\": " + json.dumps(__version__) + ",\n  \"networks\": ["
+    yield "{\n  \"cnncalc\": " + json_string(__version__) + ",\n  \"networks\": ["
     first = True
     for report in reports:
         doc, rows = network_document(report)
@@ -173,21 +214,21 @@ def json_chunks(reports: Iterable[Report], extra: Callable[[], dict[str, Any]] |
             if key == "layers":
                 yield from _list_of_objects(key, rows, RowWriter().row, comma)
             elif isinstance(value, list) and value and isinstance(value[0], dict):
-                yield from _list_of_objects(key, value, _ONE_LINE.encode, comma)
+                yield from _list_of_objects(key, value, json_text, comma)
             else:
-                yield f"      {json.dumps(key)}: {_ONE_LINE.encode(value)}{comma}"
+                yield f"      {json_string(key)}: {json_text(value)}{comma}"
         yield "    }"
     closing = extra() if extra else {}
-    yield "  ]" + "".join(f",\n  {json.dumps(key)}: {_ONE_LINE.encode(value)}" for key, value in closing.items())
+    yield "  ]" + "".join(f",\n  {json_string(key)}: {json_text(value)}" for key, value in closing.items())
     yield "}"
 
 
 def _list_of_objects(key: str, items: list[Any], encode: Callable[[Any], str], comma: str) -> Iterator[str]:
     """`"key": [` and an object per line, a few hundred lines per chunk."""
     if not items:
-        yield f"      {json.dumps(key)}: []{comma}"
+        yield f"      {json_string(key)}: []{comma}"
         return
-    yield f"      {json.dumps(key)}: ["
+    yield f"      {json_string(key)}: ["
     for start in range(0, len(items), ROWS_PER_CHUNK):
         more = "," if start + ROWS_PER_CHUNK < len(items) else ""
         yield "        " + ",\n        ".join(map(encode, items[start:start + ROWS_PER_CHUNK])) + more
