@@ -106,7 +106,7 @@ _JSON_VALUES = st.recursive(
 
 @given(_JSON_VALUES)
 @example([float("nan"), float("inf"), float("-inf"), -0.0, 1e16, 0.1, 2**70, -(2**70)])
-@example({None: "\x00\x1f\x7f\u2028\"\\\b\f\n\r\t\ud800", 1: {}, 1.5: [], True: ()})
+@example({None: "\x00\x1f\x7f\u2028\"\\\b\f\n\r\t\ud800", 2: {}, 1.5: [], False: ()})
 def test_json_values_are_written_as_the_standard_encoder_would(value: object) -> None:
     """The summary's document is written without importing `json`: the text is json.dumps's, character
     for character (control characters, quotes, lone surrogates, NaN and infinities, non-string keys)."""

@@ -2,7 +2,6 @@
 markdown table, and the list of answers with their verdicts. Each takes the reports of one run."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -109,6 +108,7 @@ def junit(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
 
 def sarif(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
     """SARIF 2.1.0, for code-scanning uploads."""
+    import json  # here: the other formats are written without it
     used: set[str] = set()
     results: list[dict[str, Any]] = []
     for report in reports:
