@@ -96,8 +96,15 @@ def test_explain_code() -> None:
 
 def test_help_for_every_command() -> None:
     for command in cli.list_commands(None):  # type: ignore[arg-type]
-        result = invoke(command, "--help")
-        assert result.exit_code == 0 and "Usage:" in result.stdout
+        for spelling in ("--help", "-h"):
+            result = invoke(command, spelling)
+            assert result.exit_code == 0 and f" {command} [OPTIONS]" in result.stdout.splitlines()[0]
+            assert "-h, --help " in result.stdout and "Show this message and exit." in result.stdout
+    for spelling in ("--help", "-h"):  # the group's own, before any command
+        result = invoke(spelling)
+        assert result.exit_code == 0 and "Commands:" in result.stdout and "-h, --help  " in result.stdout
+    # After an argument too: `--help` is the option, not a topic.
+    assert invoke("explain", "E030", "--help").stdout.startswith("Usage: cli explain")
 
 
 def test_shell_completion_as_click_provides_it() -> None:
