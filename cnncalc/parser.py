@@ -12,7 +12,7 @@ from cnncalc.layers import REGISTRY
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
 from cnncalc.suggest import did_you_mean, layer_hint
-from cnncalc.tokens import ITEM_END, TokenStream
+from cnncalc.tokens import TokenStream
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
@@ -442,7 +442,7 @@ class Parser(TokenStream):
             item = self.parse_item()
             if item is not None:
                 items.append(item)
-            elif not self.at(*ITEM_END):
+            elif not self.at_item_end():
                 self.sync()
             if self.at(";"):
                 self.advance()
@@ -594,7 +594,7 @@ class Parser(TokenStream):
         filled = 0
         end = kw.span
         ok = True
-        while not self.at(*ITEM_END):
+        while not self.at_item_end():
             tok = self.peek()
             if tok.kind == "NAME" and tok.text in options and self.peek(1).kind != ":":
                 self.advance()

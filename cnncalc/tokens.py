@@ -92,6 +92,10 @@ class TokenStream:
     def at(self, *kinds: str) -> bool:
         return (self.tokens[self.i] if self.i < len(self.tokens) else self.peek()).kind in kinds
 
+    def at_item_end(self) -> bool:
+        """At `;`, `->`, `|`, `}` or the end of the line: what ends an item (a set lookup, not `at`'s scan)."""
+        return (self.tokens[self.i] if self.i < len(self.tokens) else self.peek()).kind in ITEM_END
+
     def at_word(self, word: str) -> bool:
         tok = self.peek()
         return tok.kind == "NAME" and tok.text == word and self.peek(1).kind != ":"
@@ -142,7 +146,7 @@ class TokenStream:
 
     def sync(self) -> None:
         """Error recovery: skip to the end of the current item, stepping over whole brace groups."""
-        while not self.at(*ITEM_END):
+        while not self.at_item_end():
             if self.at("{"):
                 self.skip_group()
             else:
