@@ -242,6 +242,10 @@ class Line(NamedTuple):
     span: Span
     shift: int = 0  # add to every span inside (a line that repeats an earlier one shares its items)
 
+    def repeated(self, shift: int) -> Line:
+        """The same line written again `shift` characters later (the parser's cache of repeated lines)."""
+        return Line(self.items, self.expectation, self.span, shift)
+
 
 class Seq(NamedTuple):
     lines: tuple[Line, ...]

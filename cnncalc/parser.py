@@ -149,7 +149,7 @@ class Parser(TokenStream):
         if hit is not None:
             line, origin = hit
             self.skip_fresh_line()
-            return line._replace(shift=start - origin)
+            return line.repeated(start - origin)
         if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
             self.pending = (key, start, stop, len(self.sink.items))
         return None

@@ -34,6 +34,9 @@ class Theirs(typing.NamedTuple):
 def test_behaves_as_typing_namedtuple(cls: typing.Any) -> None:
     r = cls(3)
     assert r == (3, "x") and r.twice == 6 and r._replace(b="y") == (3, "y")
+    assert type(r._replace(b="y")) is cls and r._replace(b="z", a=1) == (1, "z") and r._replace() == r
+    with pytest.raises(ValueError, match="'c'"):
+        r._replace(a=1, c=2)
     assert cls._fields == ("a", "b") and cls._field_defaults == {"b": "x"}
     assert repr(r) == f"{cls.__name__}(a=3, b='x')" and cls.__doc__ == "A record."
     assert cls.__module__ == __name__ and cls.__qualname__ == cls.__name__
