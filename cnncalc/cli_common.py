@@ -28,7 +28,7 @@ def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
         ctx.exit()
 
 
-class HelpOption:
+class HelpOption(click.Command):
     """`-h`/`--help` made here rather than by click, which builds it on every run through gettext: the
     first translation lookup imports `locale` (0.5 ms of a 40 ms summary, benchmarks/profile_startup.py).
     The option is click's own in all but that: eager, a flag, no value, help printed and exit 0."""
@@ -36,16 +36,16 @@ class HelpOption:
     _own_help: click.Option | None = None
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        names = ctx.help_option_names
-        if not names or not getattr(self, "add_help_option", True):
+        names = self.get_help_option_names(ctx)  # less any a command's own options use
+        if not names or not self.add_help_option:
             return None
         if self._own_help is None:  # made once: click orders eager parameters by identity
-            self._own_help = click.Option([*names, "help_requested"], is_flag=True, expose_value=False, is_eager=True,
-                                          callback=_show_help, help="Show this message and exit.")
+            self._own_help = click.Option([*names, "help_requested"], is_flag=True, expose_value=False,
+                                          is_eager=True, callback=_show_help, help="Show this message and exit.")
         return self._own_help
 
 
-class Command(HelpOption, click.Command):
+class Command(HelpOption):
     context_class = Context
 
 
