@@ -93,7 +93,7 @@ class TokenStream:
         return (self.tokens[self.i] if self.i < len(self.tokens) else self.peek()).kind in kinds
 
     def at_item_end(self) -> bool:
-        """At `;`, `->`, `|`, `}` or the end of the line: what ends an item (a set lookup, not `at`'s scan)."""
+        """At `;`, `->`, `|`, `}` or the end of the line or file: what ends an item (a set, not `at`'s scan)."""
         return (self.tokens[self.i] if self.i < len(self.tokens) else self.peek()).kind in ITEM_END
 
     def at_word(self, word: str) -> bool:

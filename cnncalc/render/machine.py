@@ -27,7 +27,7 @@ ROWS_PER_CHUNK = 512  # rows joined into one write
 # The document is written here rather than by `json`, whose import loads its decoder too: 1.6 ms,
 # 4% of the whole summary's start-up (benchmarks/bench_cli.py). The text is what
 # `json.dumps(value, ensure_ascii=False, separators=(", ", ": "))` gives, character for character
-# (tests/test_machine.py holds the two equal on generated values).
+# (tests/test_fuzz.py holds the two equal on generated values).
 
 _ESCAPES = {**{code: f"\\u{code:04x}" for code in range(0x20)}, ord("\""): "\\\"", ord("\\"): "\\\\",
             ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
@@ -69,6 +69,7 @@ def _json_key(key: object) -> str:
     if key is None or isinstance(key, (int, float)):
         return f"\"{json_text(key)}\""
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
 
 if TYPE_CHECKING:
     from cnncalc.field import Field
