@@ -16,7 +16,7 @@ from cnncalc.notations import NOTATIONS, detect, reader
 from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
 from cnncalc.shape import Shape
-from cnncalc.tree import LayerNode, MergeNode, SeqNode
+from cnncalc.tree import LayerNode, SeqNode, nodes
 from cnncalc.walker import Walker
 
 
@@ -235,17 +235,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
 
 def _built(root: SeqNode) -> bool:
     """Whether every layer of the tree could be built (what solving it needs)."""
-    stack: list[object] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, LayerNode):
-            if node.layer is None:
-                return False
-        elif isinstance(node, MergeNode):
-            stack += node.branches
-        elif isinstance(node, SeqNode):
-            stack += node.children
-    return True
+    return all(node.layer is not None for node in nodes(root) if isinstance(node, LayerNode))
 
 
 def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink) -> tuple[Shape | None,

@@ -140,7 +140,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
     from cnncalc.render.output import Output
     from cnncalc.render.solve import answer_json, render_solve
     from cnncalc.solve import Solver, TooManyClasses, answer
-    from cnncalc.tree import LayerNode, MergeNode, SeqNode
+    from cnncalc.tree import LayerNode, nodes
     check_stdin_once(files)
     out = Output()
     documents = []
@@ -163,16 +163,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
         answers = (answer(h), answer(w))
         failed = failed or answers[0].none or answers[1].none
         letters = report.symbolic.letters if report.symbolic else ("H", "W")
-        layers: list[object] = [root]
-        rounded = False
-        while layers:
-            node = layers.pop()
-            if isinstance(node, LayerNode):
-                rounded = rounded or node.rounding.mode != "exact"
-            elif isinstance(node, MergeNode):
-                layers += node.branches
-            elif isinstance(node, SeqNode):
-                layers += node.children
+        rounded = any(isinstance(node, LayerNode) and node.rounding.mode != "exact" for node in nodes(root))
         if fmt == "json":
             documents.append({"file": report.source.name, "network": report.network,
                               **{letter: answer_json(a) for letter, a in zip(letters, answers)},

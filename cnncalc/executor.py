@@ -13,7 +13,7 @@ import numpy as np
 
 from cnncalc.layers.base import NON_TRAINABLE
 from cnncalc.record import NamedTuple
-from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, reference_counts
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, nodes, reference_counts
 
 
 class NodeResult(NamedTuple):
@@ -229,16 +229,9 @@ def _size(shape: tuple[int, ...]) -> int:
 def weight_keys(root: SeqNode) -> set[str]:
     """Every `PATH.NAME` a weights file may give for this network (names do not depend on sizes)."""
     keys: set[str] = set()
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, LayerNode):
-            if node.layer is not None:
-                keys |= {f"{node.path}.{name}" for name in node.layer.weight_shapes((1, 1, 1))}
-        elif isinstance(node, MergeNode):
-            stack += node.branches
-        else:
-            stack += node.children
+    for node in nodes(root):
+        if isinstance(node, LayerNode) and node.layer is not None:
+            keys |= {f"{node.path}.{name}" for name in node.layer.weight_shapes((1, 1, 1))}
     return keys
 
 

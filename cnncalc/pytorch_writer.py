@@ -21,7 +21,7 @@ from cnncalc.record import NamedTuple
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
 from cnncalc.spec_writer import layer_text
-from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, nodes
 
 INDENT = "    "
 
@@ -412,16 +412,8 @@ class Writer:
     def _separable(self, node: SeqNode) -> bool:
         """A block call is a class of its own when no `@NAME` reference starts or ends inside it and it
         has no side head (those are written where the network's `forward` can reach them)."""
-        stack: list[Node] = [node]
-        while stack:
-            n = stack.pop()
-            if id(n) in self.read or (isinstance(n, SeqNode) and (n.kind == "side" or n.ref is not None)):
-                return False
-            if isinstance(n, SeqNode):
-                stack += n.children
-            elif isinstance(n, MergeNode):
-                stack += n.branches
-        return True
+        return not any(id(n) in self.read or (isinstance(n, SeqNode) and (n.kind == "side" or n.ref is not None))
+                       for n in nodes(node))
 
     # ---- classes for block calls -------------------------------------------------------------
 
@@ -616,15 +608,9 @@ def _read_by_references(root: SeqNode) -> dict[int, str]:
     a block holding one is written inline (`Writer._separable`)."""
     read: dict[int, str] = {}
     taken: set[str] = set()
-    stack: list[Node] = [root]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, SeqNode):
-            if n.ref is not None and id(n.ref) not in read:
-                read[id(n.ref)] = identifier(n.op.rpartition("@")[2], taken)
-            stack += n.children
-        elif isinstance(n, MergeNode):
-            stack += n.branches
+    for n in nodes(root):
+        if isinstance(n, SeqNode) and n.ref is not None and id(n.ref) not in read:
+            read[id(n.ref)] = identifier(n.op.rpartition("@")[2], taken)
     return read
 
 

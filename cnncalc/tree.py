@@ -7,6 +7,7 @@ re-decides any of it.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Union
 
 from cnncalc import ir
@@ -139,19 +140,26 @@ class Network(NamedTuple):
     span: Span
 
 
+def nodes(root: Node) -> Iterator[Node]:
+    """Every node of a subtree, the root first, depth first (a sequence's children and a merge's
+    branches from the last): the one walk over the tree that needs no flow through it."""
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, SeqNode):
+            stack += node.children
+        elif isinstance(node, MergeNode):
+            stack += node.branches
+
+
 def reference_counts(root: SeqNode) -> dict[int, int]:
     """How many `@NAME` branches read each referenced node's output: after the last one has started
     from it, the output need not be kept (the executor and its memory estimate let it go)."""
     counts: dict[int, int] = {}
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, MergeNode):
-            stack += node.branches
-        elif isinstance(node, SeqNode):
-            if node.ref is not None:
-                counts[id(node.ref)] = counts.get(id(node.ref), 0) + 1
-            stack += node.children
+    for node in nodes(root):
+        if isinstance(node, SeqNode) and node.ref is not None:
+            counts[id(node.ref)] = counts.get(id(node.ref), 0) + 1
     return counts
 
 

@@ -72,3 +72,20 @@ def test_zfnet_sizes_need_caffe_rounding() -> None:
     r = cnncalc.analyze(SPECS / "zfnet.spec")
     assert codes(r) == ["N030", "N030", "N030"]
     assert row(r, "pool1").output.dims == (55, 55, 96)
+
+
+@pytest.mark.parametrize("path", ALL_SPECS, ids=lambda p: p.name)
+def test_the_tree_walk_visits_every_node_once(path) -> None:
+    """`tree.nodes`, the walk `reference_counts`, the weights' keys and the exporter share, meets each
+    layer and merge once: the same paths as the walker's layer and join rows."""
+    from collections import Counter
+
+    from cnncalc.analysis import run
+    from cnncalc.tree import LayerNode, MergeNode, nodes
+
+    analysis = run(path.read_text(), path.name)[0]
+    assert analysis.root is not None
+    visited = Counter(n.path for n in nodes(analysis.root) if isinstance(n, LayerNode))
+    joins = Counter(n.join_path for n in nodes(analysis.root) if isinstance(n, MergeNode))
+    assert visited == Counter(r.path for r in analysis.report.rows if r.kind == "layer")
+    assert joins == Counter(r.path for r in analysis.report.rows if r.kind == "join")
