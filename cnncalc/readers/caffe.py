@@ -16,7 +16,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, read_guarded, spec_layer, why
 from cnncalc.record import NamedTuple
 
 BY = "Caffe"
@@ -238,13 +238,7 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
-    try:
-        network = _read(text, sink)
-    except Malformed as e:
-        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
-                 hint="docs/notations.md lists what the Caffe reader follows")
-        network = empty_network(text)
-    return ir.File((), (network,))
+    return read_guarded(_read, text, sink, "Caffe")
 
 
 def _input_shape(dims: list[Any], span: Span) -> ir.Input:

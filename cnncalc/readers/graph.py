@@ -13,9 +13,10 @@ heads where they leave the trunk.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from cnncalc import ir
+from cnncalc import codes, ir
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.record import NamedTuple
 
@@ -83,6 +84,19 @@ class Malformed(Exception):
 
 class Unsupported(Malformed):
     """A construct of the notation that cnncalc cannot express as its framework computes it (E070)."""
+
+
+def read_guarded(read_network: Callable[[str, DiagnosticSink], ir.Network], text: str, sink: DiagnosticSink,
+                 framework: str) -> ir.File:
+    """A framework reader's entry point: what it cannot read is one E070 (unsupported) or E071
+    (malformed) at its place, and an empty network, so that the file's diagnostics still come out."""
+    try:
+        network = read_network(text, sink)
+    except Malformed as e:
+        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
+                 hint=f"docs/notations.md lists what the {framework} reader follows")
+        network = empty_network(text)
+    return ir.File((), (network,))
 
 
 def why(error: Exception) -> str:

@@ -14,9 +14,9 @@ import json
 import re
 from typing import Any
 
-from cnncalc import codes, ir, limits
+from cnncalc import ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, read_guarded, spec_layer, why
 
 BY = "Keras"
 
@@ -185,13 +185,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
-    try:
-        network = _read(text, sink)
-    except Malformed as e:
-        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
-                 hint="docs/notations.md lists what the Keras reader follows")
-        network = empty_network(text)
-    return ir.File((), (network,))
+    return read_guarded(_read, text, sink, "Keras")
 
 
 class _Model:

@@ -24,7 +24,16 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, Unsupported, empty_network, spec_layer, why
+from cnncalc.readers.graph import (
+    INPUT,
+    Graph,
+    Malformed,
+    NotReadable,
+    Unsupported,
+    read_guarded,
+    spec_layer,
+    why,
+)
 from cnncalc.record import NamedTuple
 
 BY = "MATLAB"
@@ -416,13 +425,7 @@ class _Net:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
-    try:
-        network = _read(text, sink)
-    except Malformed as e:
-        sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
-                 hint="docs/notations.md lists what the MATLAB reader follows")
-        network = empty_network(text)
-    return ir.File((), (network,))
+    return read_guarded(_read, text, sink, "MATLAB")
 
 
 def _read(text: str, sink: DiagnosticSink) -> ir.Network:
