@@ -159,6 +159,7 @@ class Symbolic(NamedTuple):
     params: dict[str, str]  # path -> a formula, for rows whose parameters depend on the sizes
     macs: dict[str, str]  # path -> a formula, for rows whose MACs depend on the sizes
     totals: dict[str, str]  # params, macs, activations -> formulas
+    varying: tuple[str, ...] = ()  # totals that change with the sizes but have no formula (a declared rounding)
 
 
 class Report:

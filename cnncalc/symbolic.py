@@ -2,10 +2,13 @@
 totals as formulas, for the sizes `cnncalc solve` finds.
 
 An output size along an axis is affine in the input size while every division is exact, so it is
-written `(H - 7)/4`; a declared floor or ceil is kept as ⌊…⌋ or ⌈…⌉. Parameters and MACs are, on
-one residue class of sizes, polynomials of degree at most one in each of H and W (a convolution's
-MACs grow with its output's area, a fully connected layer's parameters with its input's):
-c₀ + c₁·H + c₂·W + c₃·H·W, found exactly from the walk at four sizes of that class.
+written `(H - 7)/4`; a declared floor or ceil is kept as ⌊…⌋ or ⌈…⌉, with what stride-1 layers and
+padding add kept as one number beside it (`⌊(H - 1)/2⌋ + 1`). Past limits.MAX_FORMULA_CHARS a
+formula is `…`. While every size is affine, parameters and MACs are, on one residue class of
+sizes, polynomials of degree at most one in each of H and W (a convolution's MACs grow with its
+output's area, a fully connected layer's parameters with its input's): c₀ + c₁·H + c₂·W + c₃·H·W,
+found exactly from the walk at four sizes of that class. Under a floor or ceiling they are step
+functions: no formula, and the report names the totals that change with the size.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from fractions import Fraction
 from math import gcd
 from typing import TYPE_CHECKING
 
-from cnncalc import axis
+from cnncalc import axis, limits
 from cnncalc.axis import AxisRule
 from cnncalc.record import NamedTuple
 from cnncalc.solve import Answer
@@ -37,14 +40,32 @@ class Affine(NamedTuple):
             return _frac(q, d)
         term = x if p == 1 else f"{p}·{x}"
         body = term if q == 0 else f"{term} + {q}" if q > 0 else f"{term} - {-q}"
-        return body if d == 1 else f"({body})/{d}"
+        return body if d == 1 else f"{body}/{d}" if q == 0 else f"({body})/{d}"
 
 
 def _frac(q: int, d: int) -> str:
     return str(q // d) if q % d == 0 else f"{q}/{d}"
 
 
-Size = Affine | str  # affine, or a formula with a floor or ceiling in it
+class Rounded(NamedTuple):
+    """`text + offset`: a size with a floor, a ceiling or a product in it (`⌊(H - 1)/2⌋ + 1`). The
+    offset is kept apart so that layers which only add to a size (stride-1 windows, padding) change
+    a number, not the formula's nesting."""
+
+    text: str
+    offset: int
+
+    def shown(self) -> str:
+        o = self.offset
+        return self.text if o == 0 else f"{self.text} + {o}" if o > 0 else f"{self.text} - {-o}"
+
+    def operand(self) -> str:
+        """As the operand of a division or product: bracketed when it is a sum."""
+        return self.text if self.offset == 0 else f"({self.shown()})"
+
+
+TOO_LONG = "…"  # a formula past limits.MAX_FORMULA_CHARS (or an affine one past its digits): no longer followed
+Size = Affine | Rounded | str  # exact, with a rounding in it, or TOO_LONG
 
 
 def _step(x: Size, rule: AxisRule, rounding: str, letter: str) -> Size:
@@ -52,30 +73,67 @@ def _step(x: Size, rule: AxisRule, rounding: str, letter: str) -> Size:
         return x
     if isinstance(rule, axis.Fixed):
         return Affine(0, rule.size, 1)
+    if isinstance(x, str):
+        return x
     if isinstance(x, Affine):
-        if isinstance(rule, axis.Shift):
-            return Affine(x.p, x.q + x.d * rule.delta, x.d)
-        if isinstance(rule, axis.Scale):
-            return Affine(x.p * rule.factor, x.q * rule.factor, x.d)
-        if isinstance(rule, axis.Transposed):
-            return Affine(x.p * rule.stride, x.q * rule.stride + x.d * (rule.f_eff + rule.outpad - rule.pad_total
-                                                                        - rule.stride), x.d)
-        if not rule.same and rounding == "exact":
-            travel = rule.pad_begin + rule.pad_end - rule.f_eff + rule.stride
-            return Affine(x.p, x.q + x.d * travel, x.d * rule.stride)
-    inner = x.text(letter) if isinstance(x, Affine) else x
+        exact = _affine_step(x, rule, rounding)
+        if exact is not None:
+            return exact if max(abs(exact.p), abs(exact.q), exact.d).bit_length() <= _MAX_AFFINE_BITS else TOO_LONG
+        x = Rounded(Affine(x.p, 0, 1).text(letter), x.q) if x.d == 1 else Rounded(x.text(letter), 0)
+    rounded = _rounded_step(x, rule, rounding)
+    return rounded if len(rounded.shown()) <= limits.MAX_FORMULA_CHARS else TOO_LONG
+
+
+_MAX_AFFINE_BITS = 3 * 64  # past this an exact formula has some 58 digits per coefficient: not worth showing
+
+
+def _affine_step(x: Affine, rule: AxisRule, rounding: str) -> Affine | None:
+    """The exact step, or None where a floor or ceiling enters the formula."""
     if isinstance(rule, axis.Shift):
-        return f"{inner} + {rule.delta}" if rule.delta >= 0 else f"{inner} - {-rule.delta}"
+        return Affine(x.p, x.q + x.d * rule.delta, x.d)
     if isinstance(rule, axis.Scale):
-        return f"{rule.factor}·({inner})"
+        return Affine(x.p * rule.factor, x.q * rule.factor, x.d)
     if isinstance(rule, axis.Transposed):
-        return f"({inner} - 1)·{rule.stride} + {rule.f_eff + rule.outpad - rule.pad_total}"
+        return Affine(x.p * rule.stride, x.q * rule.stride + x.d * (rule.f_eff + rule.outpad - rule.pad_total
+                                                                    - rule.stride), x.d)
+    assert isinstance(rule, axis.Window)
+    if x.p == 0 and x.d == 1 and (rounding != "exact" or rule.same):
+        return Affine(0, _window(x.q, rule, rounding), 1)  # a size that no longer depends on the letter: a number
     if rule.same:
-        return f"⌈{inner}/{rule.stride}⌉"
+        return x if rule.stride == 1 else None
+    if rule.stride == 1 or rounding == "exact":  # a division by 1 is exact under any rounding
+        travel = rule.pad_begin + rule.pad_end - rule.f_eff + rule.stride
+        return Affine(x.p, x.q + x.d * travel, x.d * rule.stride)
+    return None
+
+
+def _window(n: int, rule: axis.Window, rounding: str) -> int:
+    """A window on a known size, rounded as declared (`same`: ceil(N/S))."""
+    if rule.same:
+        return -(-n // rule.stride)
+    travel = n + rule.pad_begin + rule.pad_end - rule.f_eff
+    return (-(-travel // rule.stride) if rounding == "ceil" else travel // rule.stride) + 1
+
+
+def _rounded_step(x: Rounded, rule: AxisRule, rounding: str) -> Rounded:
+    if isinstance(rule, axis.Shift):
+        return Rounded(x.text, x.offset + rule.delta)
+    if isinstance(rule, axis.Scale):
+        return Rounded(f"{rule.factor}·{x.operand()}", 0) if rule.factor != 1 else x
+    if isinstance(rule, axis.Transposed):  # (N - 1)·S - P + F + A
+        added = rule.f_eff + rule.outpad - rule.pad_total
+        if rule.stride == 1:
+            return Rounded(x.text, x.offset - 1 + added)
+        return Rounded(f"{rule.stride}·{Rounded(x.text, x.offset - 1).operand()}", added)
+    assert isinstance(rule, axis.Window)
+    if rule.same:
+        return x if rule.stride == 1 else Rounded(f"⌈{x.operand()}/{rule.stride}⌉", 0)
     travel = rule.pad_begin + rule.pad_end - rule.f_eff
-    shifted = f"{inner} + {travel}" if travel > 0 else f"{inner} - {-travel}" if travel else inner
+    if rule.stride == 1:
+        return Rounded(x.text, x.offset + travel + 1)
     bracket = ("⌈", "⌉") if rounding == "ceil" else ("⌊", "⌋")
-    return f"{bracket[0]}({shifted})/{rule.stride}{bracket[1]} + 1"
+    inner = Rounded(x.text, x.offset + travel).operand()
+    return Rounded(f"{bracket[0]}{inner}/{rule.stride}{bracket[1]}", 1)
 
 
 class Formulas:
@@ -85,6 +143,7 @@ class Formulas:
         self.letters = letters
         self.outputs: dict[str, tuple[str, str]] = {}
         self.kept: dict[int, tuple[Size, Size]] = {}
+        self.exact = True  # every size affine in the letters: no floor or ceiling on the way
 
     def run(self, root: SeqNode) -> None:
         self.seq(root, (Affine(1, 0, 1), Affine(1, 0, 1)))
@@ -95,6 +154,7 @@ class Formulas:
             rules = node.layer.axis_rules()
             y = (_step(x[0], rules[0], node.rounding.mode, self.letters[0]),
                  _step(x[1], rules[1], node.rounding.mode, self.letters[1]))
+            self.exact = self.exact and isinstance(y[0], Affine) and isinstance(y[1], Affine)
         elif isinstance(node, MergeNode):
             ends = [self.seq(b, x) for b in node.branches]
             for branch, end in zip(node.branches, ends):
@@ -121,8 +181,11 @@ class Formulas:
         return x
 
     def _text(self, y: tuple[Size, Size]) -> tuple[str, str]:
-        return tuple(v.text(letter) if isinstance(v, Affine) else v  # type: ignore[return-value]
-                     for v, letter in zip(y, self.letters))
+        return _shown(y[0], self.letters[0]), _shown(y[1], self.letters[1])
+
+
+def _shown(size: Size, letter: str) -> str:
+    return size.text(letter) if isinstance(size, Affine) else size.shown() if isinstance(size, Rounded) else size
 
 
 class Polynomial(NamedTuple):
@@ -195,24 +258,51 @@ def describe(root: SeqNode, letters: tuple[str, str], depth: int) -> Symbolic | 
         return None
     formulas = Formulas(letters)
     formulas.run(root)
-    samples = [sample_sizes(a) or (a.sizes[0], a.sizes[0]) for a in sizes]
-    walks = []
-    for h in samples[0]:
-        for w in samples[1]:
-            walker = Walker(DiagnosticSink(), False, lambda offset: 0)
-            walker.walk(root, Shape((h, w, depth)))
-            walks.append(walker.rows)
+    # Parameters and MACs are polynomials in the letters only while every size is affine in them;
+    # under a declared floor or ceiling they are step functions, and only the numbers at `at` are given.
+    spread = formulas.exact and all(a.modulus is not None for a in sizes)  # two sizes of a class on each axis
+    samples = [sample_sizes(a) or (a.sizes[0], a.sizes[0]) for a in sizes] if spread else \
+        [(a.sizes[0] if a.sizes else a.smallest or 1, _far(a)) for a in sizes]
+
+    def walked(h: int, w: int) -> list[Row]:
+        walker = Walker(DiagnosticSink(), False, lambda offset: 0)
+        walker.walk(root, Shape((h, w, depth)))
+        return walker.rows
+
+    walks = [walked(h, w) for h in samples[0] for w in samples[1]]
     params: dict[str, str] = {}
     macs: dict[str, str] = {}
-    spread = all(a.modulus is not None for a in sizes)  # two sizes of a class on each axis
     totals: dict[str, str] = {}
-    if spread:
+    varying: tuple[str, ...] = ()
+    if not spread:  # which totals change with the size, comparing the smallest size and a far one
+        near, far = (_totals(rows) for rows in (walks[0], walks[-1]))
+        varying = tuple(f for f in ("params", "macs", "activations") if near.get(f) != far.get(f))
+    if spread:  # a number that is unknown in any of the walks (an error on the way) has no formula
         for i, row in enumerate(walks[0]):
+            if not all(rows[i].known for rows in walks):
+                continue
             for table, field in ((params, "params"), (macs, "macs")):
                 values = tuple(_number(rows[i], field) for rows in walks)
                 if len(set(values)) > 1:
                     table[row.path] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
+    if spread and all(r.known for rows in walks for r in rows if r.depth == 1):
         for field in ("params", "macs", "activations"):
             values = tuple(sum(_number(r, field) for r in rows if r.depth == 1) for rows in walks)
             totals[field] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
-    return Symbolic(letters, sizes, (samples[0][0], samples[1][0]), formulas.outputs, params, macs, totals)
+    return Symbolic(letters, sizes, (samples[0][0], samples[1][0]), formulas.outputs, params, macs, totals,
+                    varying)
+
+
+def _far(a: Answer) -> int:
+    """A valid size well past the smallest (the largest listed when only a few sizes work)."""
+    if a.modulus is None or a.smallest is None:
+        return a.sizes[-1]
+    return a.smallest + a.modulus * max(1, 256 // a.modulus)
+
+
+def _totals(rows: list[Row]) -> dict[str, int | None]:
+    """The network's totals from one walk's rows (None where a row could not be computed)."""
+    top = [r for r in rows if r.depth == 1]
+    known = all(r.known for r in top)
+    return {field: sum(_number(r, field) for r in top) if known else None
+            for field in ("params", "macs", "activations")}

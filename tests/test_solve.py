@@ -198,3 +198,54 @@ def test_strides_past_the_period_limit_are_an_error_not_a_hang() -> None:
     report = analyze_text("input HxWx3\nrepeat 64 { maxpool 2 }\n")
     assert report.symbolic is not None and report.symbolic.at == (2**64, 2**64)
     assert [d.code for d in report.diagnostics] == ["E031"]
+
+
+def _floored_value(formula: str, h: int) -> int:
+    """A formula with floors as printed (`⌊(H - 1)/2⌋ + 1`), evaluated in whole numbers."""
+    text = formula.replace("⌊", "(").replace("⌋", ")").replace("/", "//").replace("·", "*").replace("H", str(h))
+    return int(eval(text, {"__builtins__": {}}, {}))
+
+
+def test_letters_under_floor_rounding_give_floor_formulas_and_no_polynomials() -> None:
+    from tests.conftest import run
+    # ResNet-50 as torchvision (rounding floor). By PyTorch's rule floor((N + 2P - K)/S) + 1: conv1 (7x7, stride
+    # 2, pad 3) gives floor((H - 1)/2) + 1, pool1 (3x3, 2, pad 1) floor((x - 1)/2) + 1, and the stride-2 3x3
+    # convolutions (pad 1) of conv3_x, conv4_x and conv5_x the same; stride-1 layers keep the size.
+    report = run((SPECS / "resnet50.spec").read_text().replace("input 224x224x3", "input HxWx3"))
+    sym = report.symbolic
+    assert sym is not None
+    assert sym.outputs["conv1"] == ("⌊(H - 1)/2⌋ + 1", "⌊(W - 1)/2⌋ + 1")
+    assert sym.outputs["conv2_x"][0] == "⌊⌊(H - 1)/2⌋/2⌋ + 1"  # stride-1 layers add nothing to the formula
+
+    def halved(x: int) -> int:
+        return (x + 2 * 1 - 3) // 2 + 1
+
+    for h in range(1, 300):
+        expected = (h + 2 * 3 - 7) // 2 + 1
+        assert _floored_value(sym.outputs["conv1"][0], h) == expected
+        for stage in ("pool1", "conv3_x", "conv4_x", "conv5_x"):
+            expected = halved(expected)
+            assert _floored_value(sym.outputs[stage][0], h) == expected, (stage, h)
+    assert _floored_value(sym.outputs["conv5_x"][0], 224) == 7  # the paper's Table 1
+    # MACs are step functions of H and W here: no polynomial (one fitted through two sizes would be wrong
+    # elsewhere); the totals that change with the size are named and given at the smallest size.
+    assert sym.totals == {} and sym.macs == {} and sym.varying == ("macs", "activations")
+    assert report.totals.params == 25_557_032  # torchvision's count, independent of the size
+    text = str(report)
+    assert "Total MACs" in text and "at H = 1, W = 1; a declared rounding leaves no formula" in text
+
+
+def test_formulas_have_a_length_limit_and_growth_is_no_internal_error() -> None:
+    from cnncalc import analyze_text, limits
+    # 15 floored halvings with 5-digit offsets: each level adds 14 characters; the 15th passes the limit.
+    report = analyze_text("input HxWx3\nrounding floor\nrepeat 15 { avgpool 99999x99999 stride 2 }\n")
+    sym = report.symbolic
+    assert sym is not None and not [d for d in report.diagnostics if d.severity == "error"]
+    assert len(sym.outputs["repeat1.14"][0]) <= limits.MAX_FORMULA_CHARS
+    assert sym.outputs["repeat1.15"] == ("…", "…") and sym.outputs["repeat1"] == ("…", "…")
+    # 20,000 doublings: an exact formula with 2^20000 in it once raised Python's digit limit. The walk
+    # passes cnncalc's sizes (E031); the formula stops being followed, and no total is made up.
+    report = analyze_text("input HxWx3\nrepeat 20000 { upsample 2 }\n")
+    assert [d.code for d in report.diagnostics] == ["E031"]
+    assert report.symbolic is not None and report.symbolic.outputs["repeat1"] == ("…", "…")
+    assert report.symbolic.totals == {} and report.totals.macs is None

@@ -196,7 +196,7 @@ def symbolic_dict(report: Report) -> dict[str, Any]:
     assert sym is not None
     return {"letters": list(sym.letters), **{k: answer_json(a) for k, a in zip(sym.letters, sym.sizes)},
             "at": list(sym.at), "outputs": {p: list(f) for p, f in sym.outputs.items()}, "params": sym.params,
-            "macs": sym.macs, "totals": sym.totals}
+            "macs": sym.macs, "totals": sym.totals, "varying": list(sym.varying)}
 
 
 def json_chunks(reports: Iterable[Report], extra: Callable[[], dict[str, Any]] | None = None) -> Iterator[str]:

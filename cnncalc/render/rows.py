@@ -130,11 +130,13 @@ def symbolic_totals(report: Report) -> list[tuple[str, str, str]]:
     t = report.totals
     (h, w), (ah, aw) = sym.letters, sym.sizes
     lines = [("Input sizes", f"{short_phrase(ah, h)}; {short_phrase(aw, w)}", "`cnncalc solve` says why")]
+    at = f"at {h} = {sym.at[0]}, {w} = {sym.at[1]}; a declared rounding leaves no formula"
     for label, key, number in (("Trainable params", "params", t.params), ("Total MACs", "macs", t.macs)):
-        lines.append((label, sym.totals.get(key) or count(number), ""))
+        lines.append((label, sym.totals.get(key) or count(number), at if key in sym.varying else ""))
     if t.non_trainable:
         lines.append(("Non-trainable params", count(t.non_trainable), "running statistics"))
-    lines.append(("Activations (per image)", sym.totals.get("activations") or count(t.activations), ""))
+    lines.append(("Activations (per image)", sym.totals.get("activations") or count(t.activations),
+                  at if "activations" in sym.varying else ""))
     lines.append(("Output", output_formula(report, report.outputs[0].path, report.output), ""))
     return lines
 
