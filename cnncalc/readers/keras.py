@@ -326,7 +326,11 @@ def _sources(layer: dict[str, Any], ids: dict[str, int], span: Span) -> list[int
     elif isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {}}
         def history(value: Any) -> None:
             if isinstance(value, dict) and value.get("class_name") == "__keras_tensor__":
-                names.append(str(value["config"]["keras_history"][0]))
+                config = value.get("config")
+                source = config.get("keras_history") if isinstance(config, dict) else None
+                if not isinstance(source, list) or not source:
+                    raise Malformed("a tensor in inbound_nodes without its `keras_history`", span)
+                names.append(str(source[0]))
             elif isinstance(value, list):
                 for v in value:
                     history(v)

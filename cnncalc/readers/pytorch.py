@@ -387,7 +387,7 @@ class _Reader:
 
     def read(self) -> ir.Network | None:
         try:
-            tree = ast.parse(self.text)
+            tree = _python(self.text, "exec")
         except SyntaxError as e:
             start = self.offsets.at(e.lineno or 1, (e.offset or 1) - 1)
             self.sink.add(codes.E071, f"Python syntax error: {e.msg}", Span(start, start + 1),
@@ -1273,12 +1273,21 @@ class _ShapeOf:
     """`x.shape` / `x.size()`: indexed, a size known when the network runs."""
 
 
+def _python(source: str, mode: str) -> Any:
+    """`ast.parse` without Python's compile-time warnings (`1if x else 2` is a SyntaxWarning on stderr):
+    the file is read, never run, and what cnncalc cannot read is its own diagnostic."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source, mode=mode)
+
+
 def layer_form(source: str) -> str:
     """The spec form of one layer written in PyTorch (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`), or of
     an `nn.Sequential(...)` of layers (`conv 6 5x5 ; relu`), for code pasted into a spec; NotReadable
     (with the reason) when it is not that."""
     try:
-        node = ast.parse(source.strip(), mode="eval").body
+        node = _python(source.strip(), "eval").body
     except (SyntaxError, RecursionError, ValueError, MemoryError):
         raise NotReadable("not one Python expression", Span(0, len(source))) from None
     reader = _Reader(source, DiagnosticSink())
