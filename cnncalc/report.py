@@ -158,7 +158,7 @@ class Symbolic(NamedTuple):
     outputs: dict[str, tuple[str, str]]  # path -> height and width formulas
     params: dict[str, str]  # path -> a formula, for rows whose parameters depend on the sizes
     macs: dict[str, str]  # path -> a formula, for rows whose MACs depend on the sizes
-    totals: dict[str, str]  # params, macs, activations -> formulas
+    totals: dict[str, str]  # params, macs (inference), train_macs (side train heads), activations -> formulas
     varying: tuple[str, ...] = ()  # totals that change with the sizes but have no formula (a declared rounding)
 
 

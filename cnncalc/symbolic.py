@@ -236,7 +236,15 @@ def sample_sizes(a: Answer) -> tuple[int, int] | None:
 
 
 def _number(row: Row, field: str) -> int:
+    """A row's number as its table cell shows it (a training head's MACs included, marked †)."""
     return row.params if field == "params" else row.macs + row.train_macs if field == "macs" else row.activations
+
+
+def _total(rows: list[Row], field: str) -> int:
+    """A network total as `Totals` has it: inference MACs only (a `side train` head's are apart)."""
+    top = [r for r in rows if r.depth == 1]
+    return sum(r.macs if field == "macs" else r.train_macs if field == "train_macs" else _number(r, field)
+               for r in top)
 
 
 def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -276,7 +284,7 @@ def describe(root: SeqNode, letters: tuple[str, str], depth: int) -> Symbolic | 
     varying: tuple[str, ...] = ()
     if not spread:  # which totals change with the size, comparing the smallest size and a far one
         near, far = (_totals(rows) for rows in (walks[0], walks[-1]))
-        varying = tuple(f for f in ("params", "macs", "activations") if near.get(f) != far.get(f))
+        varying = tuple(f for f in ("params", "macs", "train_macs", "activations") if near.get(f) != far.get(f))
     if spread:  # a number that is unknown in any of the walks (an error on the way) has no formula
         for i, row in enumerate(walks[0]):
             if not all(rows[i].known for rows in walks):
@@ -286,8 +294,8 @@ def describe(root: SeqNode, letters: tuple[str, str], depth: int) -> Symbolic | 
                 if len(set(values)) > 1:
                     table[row.path] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
     if spread and all(r.known for rows in walks for r in rows if r.depth == 1):
-        for field in ("params", "macs", "activations"):
-            values = tuple(sum(_number(r, field) for r in rows if r.depth == 1) for rows in walks)
+        for field in ("params", "macs", "train_macs", "activations"):
+            values = tuple(_total(rows, field) for rows in walks)
             totals[field] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
     return Symbolic(letters, sizes, (samples[0][0], samples[1][0]), formulas.outputs, params, macs, totals,
                     varying)
@@ -302,7 +310,5 @@ def _far(a: Answer) -> int:
 
 def _totals(rows: list[Row]) -> dict[str, int | None]:
     """The network's totals from one walk's rows (None where a row could not be computed)."""
-    top = [r for r in rows if r.depth == 1]
-    known = all(r.known for r in top)
-    return {field: sum(_number(r, field) for r in top) if known else None
-            for field in ("params", "macs", "activations")}
+    known = all(r.known for r in rows if r.depth == 1)
+    return {field: _total(rows, field) if known else None for field in ("params", "macs", "train_macs", "activations")}

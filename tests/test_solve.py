@@ -249,3 +249,18 @@ def test_formulas_have_a_length_limit_and_growth_is_no_internal_error() -> None:
     assert [d.code for d in report.diagnostics] == ["E031"]
     assert report.symbolic is not None and report.symbolic.outputs["repeat1"] == ("…", "…")
     assert report.symbolic.totals == {} and report.totals.macs is None
+
+
+def test_letter_totals_agree_with_numbers_at_every_size_tried() -> None:
+    from tests.conftest import run
+    # Inception v3 has a training-only head (`side train`): the Total MACs formula is inference only, as the
+    # report's totals are (torchvision: 5.71 GFLOPS at 299x299), and the head's MACs have their own formula.
+    text = (SPECS / "inception_v3.spec").read_text()
+    sym = run(text.replace("input 299x299x3", "input HxWx3")).symbolic
+    assert sym is not None and sym.sizes[0].modulus == 96 and sym.at == (299, 299)
+    for size in (299, 299 + 96, 299 + 5 * 96):
+        totals = run(text.replace("input 299x299x3", f"input {size}x{size}x3")).totals
+        assert _value(sym.totals["macs"], size, size) == totals.macs
+        assert _value(sym.totals["train_macs"], size, size) == totals.train_macs
+        assert _value(sym.totals["params"], size, size) == totals.params
+    assert round(_value(sym.totals["macs"], 299, 299) / 1e9, 2) == 5.71

@@ -133,6 +133,9 @@ def symbolic_totals(report: Report) -> list[tuple[str, str, str]]:
     at = f"at {h} = {sym.at[0]}, {w} = {sym.at[1]}; a declared rounding leaves no formula"
     for label, key, number in (("Trainable params", "params", t.params), ("Total MACs", "macs", t.macs)):
         lines.append((label, sym.totals.get(key) or count(number), at if key in sym.varying else ""))
+    if t.train_macs:
+        lines.append(("Training-only MACs", sym.totals.get("train_macs") or count(t.train_macs),
+                      at if "train_macs" in sym.varying else "side train heads"))
     if t.non_trainable:
         lines.append(("Non-trainable params", count(t.non_trainable), "running statistics"))
     lines.append(("Activations (per image)", sym.totals.get("activations") or count(t.activations),
