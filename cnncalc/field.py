@@ -58,15 +58,15 @@ def adaptive(n_in: int, n_out: int) -> Step:
     N = g·n and out = g·m (g their gcd) the widest spans ceil((n + m - 1)/m)."""
     g = gcd(n_in, n_out)
     n, m = n_in // g, n_out // g
-    return -(-(n + m - 1) // m) - 1, _fraction(n_in, n_out), 0
+    return -(-(n + m - 1) // m) - 1, n if m == 1 else _fraction(n, m), 0
 
 
 def resample(n_in: int, n_out: int, bilinear: bool) -> Step:
     """Nearest (one input unit per output) or bilinear (two, PyTorch's align_corners=False) resampling."""
-    scale = _fraction(n_in, n_out)
+    scale = n_in // n_out if n_in % n_out == 0 else _fraction(n_in, n_out)
     if not bilinear:
         return 0, scale, 0
-    return 1, scale, _fraction(1, 2) - scale / 2
+    return 1, scale, _whole(_fraction(1, 2) - _fraction(scale, 2))
 
 
 def compose(field: Field, steps: tuple[Step, Step]) -> Field:
@@ -74,8 +74,10 @@ def compose(field: Field, steps: tuple[Step, Step]) -> Field:
 
 
 def _axis(axis: Axis, step: Step) -> Axis:
-    r, s, p = axis
     extent, stride, begin = step
+    if extent == 0 and stride == 1 and begin == 0:  # most layers: no arithmetic (fractions after a resize)
+        return axis
+    r, s, p = axis
     r2, s2, p2 = r + extent * s, s * stride, p + begin * s
     if type(s2) is int and type(r2) is int and type(p2) is int:
         return r2, s2, p2  # the common case
@@ -152,8 +154,11 @@ def absolute(relative: Field | None, entry: Field | None) -> Field | None:
 
 
 def _absolute(relative: Axis, entry: Axis) -> Axis:
+    a, b, c = relative
+    if a == 0 and b == 1 and c == 0:  # a node that keeps its entry's field (activations, norms): no arithmetic,
+        return entry                  # which matters once the entry holds fractions (after resizing)
     r0, s0, p0 = entry
-    return _whole(r0 + relative[0] * s0), _whole(relative[1] * s0), _whole(p0 + relative[2] * s0)
+    return _whole(r0 + a * s0), _whole(b * s0), _whole(p0 + c * s0)
 
 
 def shown(value: Number) -> int | float:

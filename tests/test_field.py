@@ -81,3 +81,20 @@ def test_aligned_branches_and_gates_are_quiet() -> None:
     assert r.ok and r.diagnostics == ()
     # The gate sees the whole 28x28 map: the merge's field is as wide, centred as before.
     assert field_of(r, "mul1")[0] == 1 + 27 + 4
+
+
+def test_whole_steps_stay_whole_numbers() -> None:
+    from fractions import Fraction
+
+    from cnncalc import field
+    # Adaptive pooling 7 -> 7 and 14 -> 7 move by 1 and 2 input units: ints, not Fraction(7, 7), whose
+    # arithmetic down a 65,536-layer chain once took seconds (found by the fuzzer, seed 8120284).
+    assert field.adaptive(7, 7) == (0, 1, 0) and type(field.adaptive(7, 7)[1]) is int
+    assert field.adaptive(14, 7) == (1, 2, 0) and type(field.adaptive(14, 7)[1]) is int
+    assert field.adaptive(32, 7)[1] == Fraction(32, 7)
+    # Bilinear resampling by 2 (4 -> 2): two input units per output, every 2nd, from -(1/2 - 2/2) = 1/2.
+    assert field.resample(4, 2, True) == (1, 2, Fraction(-1, 2))
+    assert field.resample(2, 4, True) == (1, Fraction(1, 2), Fraction(1, 4))  # 1/2 - (1/2)/2
+    # A layer that keeps positions leaves a fractional field exactly as it was.
+    fractional = ((Fraction(39, 7), Fraction(32, 7), 0), (Fraction(39, 7), Fraction(32, 7), 0))
+    assert field.compose(fractional, ((0, 1, 0), (0, 1, 0))) == fractional
