@@ -217,3 +217,31 @@ def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, 
     assert sum(p.numel() for p in model.parameters()) == report.totals.params
     assert counter.get_total_flops() // 2 == report.totals.macs
     assert tuple(y.shape[1:]) == report.output.dims
+
+
+def test_a_loop_concatenating_every_earlier_output_stops_at_the_merge_limit() -> None:
+    from cnncalc import limits
+    # A DenseNet loop run 65,536 times concatenates 1, 2, 3, … tensors: quadratic work (found by editing
+    # forward_idioms.py at random: it ran for minutes). Past limits.MAX_BRANCHES inputs it is E070.
+    text = ("import torch\nimport torch.nn as nn\n\n"
+            "class Dense(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.convs = nn.ModuleList([nn.Conv2d(3 + 2 * i, 2, 1) for i in range(65536)])\n"
+            "    def forward(self, x):\n"
+            "        features = [x]\n"
+            "        for conv in self.convs:\n"
+            "            features.append(conv(torch.cat(features, 1)))\n"
+            "        return torch.cat(features, 1)\n")
+    report = analyze_text(text, "dense.py", input="8x8x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and f"{limits.MAX_BRANCHES + 1:,} tensors" in error.message
+
+
+def test_list_methods_with_the_wrong_arguments_are_e070() -> None:
+    text = ("import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        layers = []\n        layers.append(block=nn.ReLU())\n        self.body = nn.Sequential(*layers)\n"
+            "    def forward(self, x):\n        return self.body(x)\n")
+    report = analyze_text(text, "net.py", input="8x8x3")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E070", 7)]
+    assert "`append` with keyword arguments" in report.diagnostics[0].message

@@ -155,6 +155,7 @@ class Labels:
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        self.next: dict[str, int] = {}  # the suffix to try next for a label given before (no rescan from 2)
 
     def __call__(self, name: str) -> str:
         label = re.sub(r"\W+", "_", name).strip("_") or "layer"
@@ -162,9 +163,10 @@ class Labels:
             label = "n" + label
         if label in STATEMENT_WORDS:
             label += "_"
-        unique, n = label, 2
+        unique, n = label, self.next.get(label, 2)
         while unique in self.taken:
             unique, n = f"{label}_{n}", n + 1
+        self.next[label] = n
         self.taken.add(unique)
         return unique
 

@@ -1085,6 +1085,9 @@ class _Reader:
         args, kwargs = self.arguments(node, env)
         attr = func.attr
         if isinstance(owner, list) and attr in ("append", "extend", "insert"):
+            if len(args) != (2 if attr == "insert" else 1) or kwargs:
+                given = "keyword arguments" if kwargs else f"{len(args)} argument{'s' * (len(args) != 1)}"
+                raise _Unsupported(f"`{attr}` with {given}", node)
             if self.training and attr == "append" and isinstance(args[0], Tensor):
                 self.train_heads.add(args[0].node)  # `outputs.append(aux)` under `if self.training:`
             if attr == "append":
@@ -1204,6 +1207,9 @@ class _Reader:
             raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
         if not isinstance(tensors, (list, tuple)) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
             raise _Unsupported("torch.cat of something other than a list of tensors", node)
+        if len(tensors) > limits.MAX_BRANCHES:  # a loop concatenating all earlier outputs grows quadratically
+            raise _Unsupported(f"torch.cat of {len(tensors):,} tensors (cnncalc merges at most "
+                               f"{limits.MAX_BRANCHES:,})", node)
         return Tensor(self.graph.merge(self.name_of("concat"), "concat", [t.node for t in tensors],
                                        self.offsets.span(node)))
 
