@@ -235,16 +235,9 @@ def sample_sizes(a: Answer) -> tuple[int, int] | None:
     return a.smallest, a.smallest + a.modulus
 
 
-def _number(row: Row, field: str) -> int:
-    """A row's number as its table cell shows it (a training head's MACs included, marked †)."""
-    return row.params if field == "params" else row.macs + row.train_macs if field == "macs" else row.activations
-
-
 def _total(rows: list[Row], field: str) -> int:
-    """A network total as `Totals` has it: inference MACs only (a `side train` head's are apart)."""
-    top = [r for r in rows if r.depth == 1]
-    return sum(r.macs if field == "macs" else r.train_macs if field == "train_macs" else _number(r, field)
-               for r in top)
+    """A network total as `Totals` has it: inference MACs apart from a `side train` head's."""
+    return sum(getattr(r, field) for r in rows if r.depth == 1)
 
 
 def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -255,11 +248,8 @@ def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:
 def describe(root: SeqNode, letters: tuple[str, str], depth: int) -> Symbolic | None:
     """Everything the report says about a network read with letters for its sizes; None when no size
     works. Raises solve.TooManyClasses when the sizes split into too many classes to follow."""
-    from cnncalc.diagnostics import DiagnosticSink
     from cnncalc.report import Symbolic
-    from cnncalc.shape import Shape
     from cnncalc.solve import Solver, answer
-    from cnncalc.walker import Walker
     h_state, w_state = Solver().run(root)
     sizes = (answer(h_state), answer(w_state))
     if sizes[0].none or sizes[1].none:
@@ -269,36 +259,57 @@ def describe(root: SeqNode, letters: tuple[str, str], depth: int) -> Symbolic | 
     # Parameters and MACs are polynomials in the letters only while every size is affine in them;
     # under a declared floor or ceiling they are step functions, and only the numbers at `at` are given.
     spread = formulas.exact and all(a.modulus is not None for a in sizes)  # two sizes of a class on each axis
-    samples = [sample_sizes(a) or (a.sizes[0], a.sizes[0]) for a in sizes] if spread else \
-        [(a.sizes[0] if a.sizes else a.smallest or 1, _far(a)) for a in sizes]
-
-    def walked(h: int, w: int) -> list[Row]:
-        walker = Walker(DiagnosticSink(), False, lambda offset: 0)
-        walker.walk(root, Shape((h, w, depth)))
-        return walker.rows
-
-    walks = [walked(h, w) for h in samples[0] for w in samples[1]]
+    at = tuple(a.sizes[0] if a.sizes else a.smallest or 1 for a in sizes)
+    if not spread:  # which totals change with the size: the smallest size against a far one
+        near, far = (_walk(root, h, w, depth)[1] for h, w in (at, (_far(sizes[0]), _far(sizes[1]))))
+        varying = tuple(f for f in _TOTALS if near.totals[f] != far.totals[f])
+        return Symbolic(letters, sizes, (at[0], at[1]), formulas.outputs, {}, {}, {}, varying)
+    samples = [sample_sizes(a) or (a.sizes[0], a.sizes[0]) for a in sizes]
+    paths: list[str] = []
+    walks: list[_Numbers] = []
+    for h in samples[0]:
+        for w in samples[1]:
+            paths, numbers = _walk(root, h, w, depth)  # the same rows, in the same order, at every size
+            walks.append(numbers)
     params: dict[str, str] = {}
     macs: dict[str, str] = {}
+    for i, path in enumerate(paths):  # a number unknown in any of the walks (an error on the way) has no formula
+        if not all(numbers.rows[i][0] for numbers in walks):
+            continue
+        for table, column in ((params, 1), (macs, 2)):
+            values = tuple(numbers.rows[i][column] for numbers in walks)
+            if len(set(values)) > 1:
+                table[path] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
     totals: dict[str, str] = {}
-    varying: tuple[str, ...] = ()
-    if not spread:  # which totals change with the size, comparing the smallest size and a far one
-        near, far = (_totals(rows) for rows in (walks[0], walks[-1]))
-        varying = tuple(f for f in ("params", "macs", "train_macs", "activations") if near.get(f) != far.get(f))
-    if spread:  # a number that is unknown in any of the walks (an error on the way) has no formula
-        for i, row in enumerate(walks[0]):
-            if not all(rows[i].known for rows in walks):
-                continue
-            for table, field in ((params, "params"), (macs, "macs")):
-                values = tuple(_number(rows[i], field) for rows in walks)
-                if len(set(values)) > 1:
-                    table[row.path] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
-    if spread and all(r.known for rows in walks for r in rows if r.depth == 1):
-        for field in ("params", "macs", "train_macs", "activations"):
-            values = tuple(_total(rows, field) for rows in walks)
+    if all(numbers.totals["params"] is not None for numbers in walks):
+        for field in _TOTALS:
+            values = tuple(numbers.totals[field] or 0 for numbers in walks)
             totals[field] = Polynomial.through(samples[0], samples[1], _four(values)).text(letters)
-    return Symbolic(letters, sizes, (samples[0][0], samples[1][0]), formulas.outputs, params, macs, totals,
-                    varying)
+    return Symbolic(letters, sizes, (samples[0][0], samples[1][0]), formulas.outputs, params, macs, totals)
+
+
+_TOTALS = ("params", "macs", "train_macs", "activations")
+
+
+class _Numbers(NamedTuple):
+    """What one walk at a size gives the formulas: per row (known, parameters, MACs as the table shows
+    them), and the totals (None when a row could not be computed). Rows themselves are not kept: four
+    walks of a 100k-layer network would hold 400k of them."""
+
+    rows: list[tuple[bool, int, int]]
+    totals: dict[str, int | None]
+
+
+def _walk(root: SeqNode, h: int, w: int, depth: int) -> tuple[list[str], _Numbers]:
+    from cnncalc.diagnostics import DiagnosticSink
+    from cnncalc.shape import Shape
+    from cnncalc.walker import Walker
+    walker = Walker(DiagnosticSink(), False, lambda offset: 0)
+    walker.walk(root, Shape((h, w, depth)))
+    rows = walker.rows
+    known = all(r.known for r in rows if r.depth == 1)
+    totals = {field: _total(rows, field) if known else None for field in _TOTALS}
+    return [r.path for r in rows], _Numbers([(r.known, r.params, r.macs + r.train_macs) for r in rows], totals)
 
 
 def _far(a: Answer) -> int:
@@ -306,9 +317,3 @@ def _far(a: Answer) -> int:
     if a.modulus is None or a.smallest is None:
         return a.sizes[-1]
     return a.smallest + a.modulus * max(1, 256 // a.modulus)
-
-
-def _totals(rows: list[Row]) -> dict[str, int | None]:
-    """The network's totals from one walk's rows (None where a row could not be computed)."""
-    known = all(r.known for r in rows if r.depth == 1)
-    return {field: _total(rows, field) if known else None for field in ("params", "macs", "train_macs", "activations")}
