@@ -203,9 +203,16 @@ def _rounding_slip(count: ir.Count, actual: int) -> str | None:
         return None
     scaled = actual * 10**count.decimals
     rounded = (2 * scaled + count.unit) // (2 * count.unit)  # half up
-    whole, fraction = divmod(rounded, 10**count.decimals)
-    number = str(whole) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
-    suffix = re.sub(r"^[0-9_.,]+(?:[eE][-+]?[0-9]+)?", "", count.text)
+    written = re.fullmatch(r"[0-9_,]*(?:\.([0-9]+))?(?:[eE]([-+]?[0-9]+))?(.*)", count.text)
+    assert written is not None
+    mantissa_decimals, exponent, suffix = written.groups()
+    if exponent is not None:  # `3.5e4`: the rounded value in the same form, the mantissa's digits as written
+        places = len(mantissa_decimals or "")
+        whole, fraction = divmod(rounded, 10**places)
+        number = (str(whole) if not places else f"{whole}.{fraction:0{places}d}") + f"e{exponent}"
+    else:
+        whole, fraction = divmod(rounded, 10**count.decimals)
+        number = str(whole) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
     return f"{actual:,} rounds to {number}{suffix} at the precision written, not {count.text}"
 
 

@@ -33,9 +33,10 @@ def count_from_text(text: str, span: Span) -> ir.Count | str:
                 f"exponents up to {limits.MAX_EXPONENT})")
     digits = int(whole + fraction)
     decimals = len(fraction) - int(exponent)
-    if decimals < 0:  # 1e6: shift the exponent into the digits
-        digits, decimals = digits * 10**-decimals, 0
-    return ir.Count(digits, decimals, _UNITS[m.group("unit") or ""], text, span)
+    unit = _UNITS[m.group("unit") or ""]
+    if decimals < 0:  # 3.5e4 is 35 thousands, rounded at the mantissa's last digit as `35K` is
+        unit, decimals = unit * 10**-decimals, 0
+    return ir.Count(digits, decimals, unit, text, span)
 
 
 def parse_amount(text: str) -> int | None:

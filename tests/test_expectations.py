@@ -33,7 +33,11 @@ def test_units() -> None:
     assert count("100MiB").amount == 100 * 2**20
     assert count("25M").amount == 25_000_000
     assert count("4.1G").amount == 4_100_000_000
-    assert count("1e6").amount == 1_000_000 and count("1e6").exact
+    # Scientific notation is a budget's whole amount, and as an answer it is rounded at the mantissa's last
+    # digit (1.05e6 accepts 1,049,000 as 1.05M does); with every digit written it is exact.
+    assert count("1e6").amount == 1_000_000 and not count("1e6").exact
+    assert count("1.05e6").accepts(1_049_000) and not count("1.05e6").accepts(1_056_000)
+    assert count("1.049000e6").exact and not count("1.049e6").exact and count("1.049e6").accepts(1_049_000)
     assert count("1.5K").accepts(1_450) and not count("1.5K").accepts(1_449)  # 1.45 rounds to 1.5 (half up)
 
 

@@ -57,6 +57,26 @@ def test_rounded_answers_say_what_the_value_rounds_to() -> None:
         ("conv3", "params", "right", None), ("conv3", "macs", "right", None)]
 
 
+@pytest.mark.parametrize("answer, verdict, reason", [
+    # (11·11·3 + 1)·96 = 34,944. Scientific notation is rounded at the mantissa's last digit, as `35K` is.
+    ("3.5e4", "right", None), ("3e4", "right", None), ("3.49e4", "right", None), ("0.035e6", "right", None),
+    ("3.4944e4", "right", None), ("34944e0", "right", None),
+    ("3.4e4", "wrong", "34,944 rounds to 3.5e4 at the precision written, not 3.4e4"),
+    ("2e4", "wrong", "34,944 rounds to 3e4 at the precision written, not 2e4"),
+    ("3.4943e4", "wrong", None),  # as many digits as the value has: exact
+    ("3.49e1K", "right", None)])
+def test_answers_in_scientific_notation(answer: str, verdict: str, reason: str | None) -> None:
+    [(_, _, got, why)] = verdicts(f"input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params {answer}\n")
+    assert (got, why) == (verdict, reason)
+
+
+def test_budgets_in_scientific_notation_are_whole_amounts() -> None:
+    # 1e6 as a budget is 1,000,000 exactly: 34,944 parameters pass, 1,000,001 would not.
+    report = run("input 227x227x3\nconv1: conv 96 11x11 stride 4\nexpect total params <= 1e6\n"
+                 "expect total params <= 3.4e4\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E043", 4)]  # over budget
+
+
 @pytest.mark.parametrize("text, slip", [
     # (5·5·3)·10 = 750 without the ten biases; with them 760.
     ("input 32x32x3\nconv 10 5x5 pad 2 -> params 750", "that is the count without the 10 biases"),
