@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from cnncalc import analyze, analyze_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
@@ -83,3 +85,13 @@ def test_a_block_that_builds_layers_is_named_not_skipped() -> None:
     report = analyze_text("for i = 1:3\n  layers(i) = reluLayer;\nend\n", "loop.m")
     [e] = [d for d in report.diagnostics if d.code == "E070"]
     assert "`for`" in e.message
+
+
+@pytest.mark.parametrize("call", ["imageInputLayer()", "convolution2dLayer(3)", "maxPooling2dLayer('Stride', 2)",
+                                  "fullyConnectedLayer()"])
+def test_a_layer_function_missing_its_arguments_is_e071(call: str) -> None:
+    # Found by editing the fixtures at random: `imageInputLayer()` raised ValueError while unpacking.
+    report = analyze_text(f"layers = [\n    imageInputLayer([28 28 1])\n    {call}\n];\n", "net.m")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E071", 3)]
+    if call == "imageInputLayer()":
+        assert report.diagnostics[0].message == "imageInputLayer takes 1 argument before its options, 0 given"

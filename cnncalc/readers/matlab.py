@@ -257,6 +257,9 @@ def _constant(tok: Tok) -> Any:
 
 def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], dict[str, Any]]:
     """MATLAB's positional arguments, then name-value pairs (names case-insensitive)."""
+    if len(args) < positional:
+        raise Malformed(f"{call.name} takes {positional} argument{'s' * (positional != 1)} before its options, "
+                        f"{len(args)} given", call.span)
     given = args[:positional]
     rest = args[positional:]
     if len(rest) % 2:
