@@ -10,9 +10,21 @@
 The bracketed volume is the student's answer; `-> params 760` or `(760 params)` after a line
 adds more. Every character of a bracketed line is read or reported (E060 names the part not
 understood); an unreadable layer stays in the network with an unknown output, so later answers
-are marked "not checked", not wrong. Lines without a leading bracket are prose (a heading,
-`Input: 227x227x3 images`) and are skipped with a note. Each `INPUT` line after the first starts
-a new network. The scanner is linear in the line's length: no backtracking pattern.
+are marked "not checked", not wrong. Each `INPUT` line after the first starts a new network.
+
+The lecture's worked examples are read too, a statement per line, the answers on the lines after
+the layer's:
+
+    Input: 227x227x3 images
+    First layer (CONV1): 96 11x11x3 filters applied at stride 4
+    Output volume = [55x55x96]
+    Number of parameters in this layer = (11*11*3+1)*96 = 35K
+
+(also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `so 32x32x10`,
+and the last number of a `number of parameters` line). An input restated with the same volume
+continues the network; another volume starts a new one. Every other line is prose (a heading,
+`Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is linear in the line's length:
+no backtracking pattern.
 """
 from __future__ import annotations
 
@@ -97,21 +109,27 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if not stripped or stripped.startswith("#"):
             continue
         first = line_start + len(raw) - len(raw.lstrip())
-        if not stripped.startswith("["):
-            run.append((first, first + len(stripped), number))
-            continue
         tokens = _tokens(raw, line_start)
         reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
-        result = reader.read()
+        bracketed = stripped.startswith("[")
+        result = reader.read() if bracketed else reader.worked(current.lines[-1] if current.lines else None)
         if result is None:
             run.append((first, first + len(stripped), number))
             continue
         flush()
         if isinstance(result, ir.Input):
-            if current.input is not None or current.lines:
+            same = current.input is not None and current.input.dims == result.dims
+            # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
+            # input restated with the same volume (as the lecture does before each step) continues one.
+            started = current.input is not None or bool(current.lines)
+            fresh = started and not (same and (not bracketed or not current.lines))
+            if fresh:
                 networks.append(current)
                 current = _Net(first)
-            current.input = result
+            if current.input is None or bracketed:
+                current.input = result
+        elif isinstance(result, _Answered):
+            current.lines[-1] = result.line
         else:
             current.lines.append(result)
         current.end = line_start + len(raw)
@@ -122,6 +140,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         span = Span(net.start, net.end)
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), (), span))
     return ir.File((), tuple(nets), tuple(prose))
+
+
+class _Answered(NamedTuple):
+    """The layer line above with an answer a worked example gives on a line of its own."""
+
+    line: ir.Line
 
 
 class _Unreadable(Exception):
@@ -198,6 +222,97 @@ class _LineReader:
         label = _label(name_tokens)
         call = call._replace(label=label, span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
+
+    def worked(self, last: ir.Line | None) -> ir.Input | ir.Line | _Answered | None:
+        """A line of a worked example (docstring above), or None for prose."""
+        words = [t.lower for t in self.tokens]
+        kinds = [t.kind for t in self.tokens]
+        if words[:1] == ["input"]:  # `Input: 227x227x3 images`, `Input volume: 32x32x3`
+            at = 2 if words[1:2] == ["volume"] else 1
+            if words[at:at + 1] == [":"] and kinds[at + 1:at + 2] == ["DIMS"] and \
+                    all(w in ("image", "images", "volume") for w in words[at + 2:]):
+                dims = self._dims(self.tokens[at + 1])
+                if dims is not None and len(dims) == 3:
+                    return ir.Input(dims, 1, Span(self.start, self.end))
+            return None
+        if "(" in words and ")" in words and words.index(")") + 1 < len(words) and \
+                words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")]):
+            # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`
+            opening, closing = words.index("("), words.index(")")
+            if not (words[opening - 1:opening] == ["layer"] or opening == 0):
+                return None
+            name_tokens = self.tokens[opening + 1:closing]
+            if not name_tokens:
+                return None
+            self.i = closing + 2
+            name_span = Span(name_tokens[0].start, name_tokens[-1].end)
+            try:
+                call = self.layer([t.lower for t in name_tokens], name_span)
+                expectation = self.answers(None)
+            except _Unreadable as e:
+                self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
+                return self.unreadable(None, name_tokens, self.salvage())
+            call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
+            return ir.Line((call,), expectation, Span(self.start, self.end))
+        if (kinds[:3] == ["NUM", "WORD", "DIMS"] and words[1] == "different") or kinds[:2] == ["NUM", "DIMS"]:
+            # `10 different 5x5 filters with stride 1, pad 2`
+            if words[1] == "different":
+                del self.tokens[1]
+            try:
+                call = self.conv(Span(self.start, self.start))
+                self.end_of_line("the filters")
+            except _Unreadable:
+                return None
+            return ir.Line((call,), None, Span(self.start, self.end))
+        if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
+            return None
+        shape = self._output_answer(words, kinds)
+        params = self._params_answer(words, kinds)
+        if shape is None and params is None:
+            return None
+        before = last.expectation
+        if before is not None and ((shape is not None and before.shape is not None) or
+                                   (params is not None and before.params is not None)):
+            return None  # answered already: a restatement
+        span = shape.span if shape is not None else params.span if params is not None else Span(self.start, self.end)
+        expectation = ir.Expectation(shape or (before.shape if before else None),
+                                     params or (before.params if before else None),
+                                     before.macs if before else None, before.span.to(span) if before else span,
+                                     before.weights if before else None)
+        return _Answered(last._replace(expectation=expectation))
+
+    def _output_answer(self, words: list[str], kinds: list[str]) -> ir.ShapeAnswer | None:
+        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `so 32x32x10`: the last volume."""
+        if words[:2] == ["output", "volume"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]):
+            volumes = [t for t in self.tokens if t.kind == "DIMS"]
+            if volumes:
+                dims = self._dims(volumes[-1])
+                if dims is not None:
+                    text = re.sub(r"\s+", "", volumes[-1].text).replace("X", "x").replace("×", "x")
+                    return ir.ShapeAnswer(dims, text, volumes[-1].span)
+        return None
+
+    def _params_answer(self, words: list[str], kinds: list[str]) -> ir.Count | None:
+        """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`: the number after the last `=`."""
+        at = 1 if words[:1] == ["the"] else 0
+        if words[at:at + 3] != ["number", "of", "parameters"] or "=" not in words:
+            return None
+        last_equals = len(words) - 1 - words[::-1].index("=")
+        after = self.tokens[last_equals + 1:]
+        if len(after) != 1 or after[0].kind != "NUM":
+            return None
+        try:
+            return self._count_token(after[0])
+        except _Unreadable:
+            return None
+
+    @staticmethod
+    def _dims(tok: Tok) -> tuple[int, ...] | None:
+        parts = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x").split("x")
+        if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
+            return None
+        dims = tuple(int(p) for p in parts)
+        return dims if min(dims) >= 1 else None
 
     def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
                    ) -> ir.Line:

@@ -41,17 +41,19 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 _BRACKETED = r"^[ \t]*\[[^\]\n]*\]"
+_WORKED = r"^[ \t]*(?:[A-Za-z]+[ \t]+layer[ \t]*\([A-Za-z][\w \t]*\)[ \t]*:|(?:[Tt]he[ \t]+)?[Nn]umber of parameters\b)"
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 
 
 def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
-    start with a bracketed volume; more of them than spec statements)."""
+    start with a bracketed volume, and worked examples' `First layer (CONV1): …` and `Number of
+    parameters …` lines; more of them than spec statements)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return notation.name
-    lecture = len(re.findall(_BRACKETED, text, re.M))
+    lecture = len(re.findall(_BRACKETED, text, re.M)) + len(re.findall(_WORKED, text, re.M))
     if lecture and lecture >= len(re.findall(_SPEC_LINE, text, re.M)):
         return "lecture"
     return "spec"

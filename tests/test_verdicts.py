@@ -283,3 +283,55 @@ def test_diagnostics_come_in_line_order() -> None:
     r = run("input 8x8x3\nblock b() { relu }\nmaxpol 2\nconv 4 3x3 strde 2\nconv 4 3x3 -> 9x9x9\n")
     lines = [r.source.line_col(d.span.start)[0] for d in r.diagnostics]
     assert lines == sorted(lines)
+
+
+# ---- the lecture's worked examples ---------------------------------------------------------------
+
+WORKED = """Input volume: 32x32x3
+10 different 5x5 filters with stride 1, pad 2
+Output volume size:
+(32+2*2-5)/1+1 = 32 spatially,
+so 32x32x10
+Number of parameters in this layer: each filter has 5*5*3 + 1 = 76 params (+1 for bias) so 76*10 = {params}
+
+Input: 227x227x3 images
+First layer (CONV1): 96 11x11x3 filters applied at stride 4
+Output = 55 = (227-11)/4+1 = (N-F)/stride+1
+Output volume = [{conv1}]
+Number of parameters in this layer = (11*11*3+1)*96 = 35K
+Input: 227x227x3 images
+After CONV1: 55x55x96
+Second layer (POOL1): 3x3 filters applied at stride 2
+Output volume = [27x27x96]
+The number of parameters in this layer = 0
+"""
+
+
+def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> None:
+    # The lecture's own arithmetic: (32 + 2·2 - 5)/1 + 1 = 32 and (5·5·3 + 1)·10 = 760;
+    # (227 - 11)/4 + 1 = 55, (11·11·3 + 1)·96 = 34,944 ≈ 35K; (55 - 3)/2 + 1 = 27, a pool has no parameters.
+    path = tmp_path / "worked.txt"
+    path.write_text(WORKED.format(params=760, conv1="55x55x96"))
+    reports = cnncalc.analyze_all(path)  # detected as the lecture's notation from its content
+    assert [r.input.dims for r in reports] == [(32, 32, 3), (227, 227, 3)]  # a restated input continues
+    assert [[(a.label, a.quantity, a.verdict) for a in r.answers] for r in reports] == [
+        [("conv1", "output", "right"), ("conv1", "params", "right")],
+        [("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+         ("pool1", "params", "right")]]
+    text = WORKED.format(params=750, conv1="54x54x96")
+    path.write_text(text)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    column = text.splitlines()[5].rindex("750") + 1  # the caret under the answer, the last number on its line
+    assert f"{path}:6:{column}: error[E041]: conv1: expected params 750, computed 760; that is the count without the " \
+           f"10 biases" in result.output
+    row = next(i for i, line in enumerate(text.splitlines()) if "54x54x96" in line)
+    column = text.splitlines()[row].index("54x54x96") + 1
+    assert f"{path}:{row + 1}:{column}: error[E040]: conv1: expected 54x54x96, computed 55x55x96" in result.output
+    assert result.output.splitlines()[-1] == "1 spec (2 networks), 2 problems in 1 file; 6 answers: 4 right, 2 wrong"
+
+
+def test_a_prose_input_above_a_listing_is_the_same_network() -> None:
+    report = cnncalc.analyze_text("Input: 227x227x3 images\n[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at "
+                                  "stride 4, pad 0\n", "hw.txt", lang="lecture")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
