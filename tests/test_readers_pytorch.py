@@ -245,3 +245,33 @@ def test_list_methods_with_the_wrong_arguments_are_e070() -> None:
     report = analyze_text(text, "net.py", input="8x8x3")
     assert [(d.code, d.line) for d in report.diagnostics] == [("E070", 7)]
     assert "`append` with keyword arguments" in report.diagnostics[0].message
+
+
+def test_an_ordered_dict_of_something_else_is_e070() -> None:
+    # Found by editing the fixtures at random: dict() of a list holding a bare number raised TypeError.
+    text = ("import torch.nn as nn\nfrom collections import OrderedDict\n\nclass Net(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n"
+            "        self.body = nn.Sequential(OrderedDict([('relu', nn.ReLU()), 5]))\n"
+            "    def forward(self, x):\n        return self.body(x)\n")
+    report = analyze_text(text, "net.py", input="8x8x3")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E070", 7)]
+    assert "OrderedDict of something other than (name, module) pairs" in report.diagnostics[0].message
+
+
+def test_a_python_error_while_following_the_code_is_e070_at_the_expression(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cnncalc.readers import pytorch
+    # The safety net for what evaluating the user's code may raise that no rule above foresaw.
+    original = pytorch._Reader.eval
+
+    def failing(self: Any, node: Any, env: Any) -> Any:
+        if isinstance(node, pytorch.ast.Constant) and node.value == 16:
+            self.tick(node)
+            raise TypeError("an unforeseen mix of types")
+        return original(self, node, env)
+
+    monkeypatch.setattr(pytorch._Reader, "eval", failing)
+    text = "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 16, 3), nn.ReLU())\n"
+    report = analyze_text(text, "net.py", input="8x8x3")
+    [d] = report.diagnostics
+    assert (d.code, d.line, d.column) == ("E070", 2, 36)
+    assert d.message == "not supported: code cnncalc cannot follow (an unforeseen mix of types)"

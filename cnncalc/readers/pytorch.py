@@ -30,6 +30,11 @@ REQUIRED: Any = ...  # a parameter without a default
 TRAINING = object()  # `self.training`: a head under `if self.training:` is a training-only head
 
 
+# What evaluating the user's Python may raise where the file itself is at fault (a dict() of bad pairs,
+# an index past a list's end): E070 at the expression, never a traceback.
+_FOLLOWING_ERRORS = (TypeError, ValueError, LookupError, ArithmeticError, RecursionError)
+
+
 class _Unsupported(Exception):
     def __init__(self, message: str, node: ast.AST) -> None:
         super().__init__(message)
@@ -377,6 +382,7 @@ class _Reader:
         self.imported: dict[str, str] = {}  # a local name -> what it stands for (`nn` -> `torch.nn`)
         self.globals: dict[str, Any] = {}
         self.steps = 0
+        self.last: ast.AST | None = None  # the expression being evaluated (`tick`)
         self.depth = 0
         self.graph = Graph()
         self.train_heads: set[int] = set()
@@ -405,6 +411,9 @@ class _Reader:
             except _Unsupported as e:
                 self.unsupported(e)
                 return None
+            except _FOLLOWING_ERRORS as e:
+                self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", self.last or stmt))
+                return None
             if isinstance(found, Layer) and isinstance(stmt, ast.Expr):
                 snippet.append(found)
             elif isinstance(found, (Layer, Sequence, Instance)):
@@ -421,6 +430,9 @@ class _Reader:
             mains = self.tensors(self.apply(model, Tensor(INPUT), "", model.node), model.node)
         except _Unsupported as e:
             self.unsupported(e)
+            return empty_network(self.text)._replace(input=given)
+        except _FOLLOWING_ERRORS as e:
+            self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", self.last or model.node))
             return empty_network(self.text)._replace(input=given)
         span = Span(0, len(self.text))
         title = model.cls.name if isinstance(model, Instance) else None
@@ -573,6 +585,7 @@ class _Reader:
 
     def tick(self, node: ast.AST) -> None:
         self.steps += 1
+        self.last = node  # where a Python error in the user's code (dict() of bad pairs, …) is reported
         if self.steps > MAX_STEPS:
             raise _Unsupported(f"more than {MAX_STEPS:,} steps to follow (a loop too long to read)", node)
 
@@ -839,7 +852,10 @@ class _Reader:
         if full in ("torch.split",):
             return self.split(args[0], args[1:], kwargs, node)
         if full in ("collections.OrderedDict", "OrderedDict", "dict"):
-            return dict(args[0]) if args else dict(kwargs)
+            try:
+                return dict(args[0]) if args else dict(kwargs)
+            except (TypeError, ValueError):
+                raise _Unsupported(f"{full} of something other than (name, module) pairs", node) from None
         if full.startswith("math.") and full[5:] in MATH:
             return MATH[full[5:]](*args)
         if name in BUILTINS:
