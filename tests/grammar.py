@@ -179,8 +179,35 @@ class Grammar:
         return text
 
 
+def worked(rng: random.Random) -> str:
+    """The lecture's worked examples: statements a line each, answers on the lines after, prose between."""
+    lines = []
+    for _ in range(rng.randint(1, 3)):
+        lines.append(rng.choice(["Input: 227x227x3 images", "Input volume: 32x32x3", "Input: 0x5x3 images",
+                                 f"Input volume: {rng.randint(1, 300)}x{rng.randint(1, 300)}x{rng.randint(1, 64)}"]))
+        for i in range(rng.randint(1, 4)):
+            lines.append(rng.choice([
+                f"{rng.choice(['First', 'Second', 'Next'])} layer (CONV{i}): {rng.randint(1, 400)} "
+                f"{rng.randint(1, 11)}x{rng.randint(1, 11)}x3 filters applied at stride {rng.randint(0, 4)}",
+                f"{rng.choice(['Second', 'Third'])} layer (POOL{i}): {rng.randint(1, 4)}x{rng.randint(1, 4)} filters "
+                f"applied at stride {rng.randint(1, 3)}",
+                f"{rng.randint(1, 20)} different {rng.randint(1, 7)}x{rng.randint(1, 7)} filters with stride "
+                f"{rng.randint(1, 3)}, pad {rng.randint(0, 3)}",
+                "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters"]))
+            for _ in range(rng.randint(0, 3)):
+                lines.append(rng.choice([
+                    f"Output volume = [{rng.randint(1, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}]",
+                    "Output volume size:", f"so {rng.randint(1, 40)}x{rng.randint(1, 40)}x10",
+                    f"Number of parameters in this layer = (11*11*3+1)*96 = {rng.choice(['35K', '34944', '0', '1e5'])}",
+                    "The number of parameters in this layer = 0", "Number of parameters in this layer = lots",
+                    "Output = 55 = (227-11)/4+1 = (N-F)/stride+1", "After CONV1: 55x55x96", ""]))
+    return "\n".join(lines) + "\n"
+
+
 def lecture(rng: random.Random) -> str:
-    """A listing in the lecture's notation, with slips."""
+    """A listing in the lecture's notation, with slips; or its worked examples."""
+    if rng.random() < 0.3:
+        return worked(rng)
     lines = ["[227x227x3] INPUT"]
     for i in range(rng.randint(1, 8)):
         vol = rng.choice(["55x55x96", "27x27x96", "?", "", "4096", "13 x 13 x 256", "x", "1" * 30])
