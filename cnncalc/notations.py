@@ -24,7 +24,8 @@ class Notation(NamedTuple):
 
 NOTATIONS: dict[str, Notation] = {n.name: n for n in (
     Notation("spec", (".spec",), "the spec language (docs/spec-language.md)", "cnncalc.parser:parse"),
-    Notation("lecture", (), "the lecture's `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` (docs/homework.md)",
+    Notation("lecture", (), "the lecture's `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` and its worked "
+             "examples (docs/homework.md)",
              "cnncalc.lecture:read"),
     Notation("pytorch", (".py",), "PyTorch source: nn.Sequential and nn.Module classes, read, never run",
              "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b"),
