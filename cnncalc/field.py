@@ -50,7 +50,7 @@ def whole(extent: int) -> Step:
 def transposed(kernel: int, stride: int, pad: int, dilation: int = 1) -> Step:
     """A transposed convolution: output o reads inputs (o + p - D·(K-1))/s … (o + p)/s."""
     span = dilation * (kernel - 1)
-    return _fraction(span, stride), _fraction(1, stride), _fraction(span - pad, stride)
+    return _ratio(span, stride), _ratio(1, stride), _ratio(span - pad, stride)  # ints at stride 1
 
 
 def adaptive(n_in: int, n_out: int) -> Step:

@@ -95,6 +95,9 @@ def test_whole_steps_stay_whole_numbers() -> None:
     # Bilinear resampling by 2 (4 -> 2): two input units per output, every 2nd, from -(1/2 - 2/2) = 1/2.
     assert field.resample(4, 2, True) == (1, 2, Fraction(-1, 2))
     assert field.resample(2, 4, True) == (1, Fraction(1, 2), Fraction(1, 4))  # 1/2 - (1/2)/2
+    # A transposed convolution at stride 1 spans D·(K-1) + 1 units from -(D·(K-1) - P): whole numbers.
+    assert field.transposed(5, 1, 0, 4) == (16, 1, 16) and all(type(v) is int for v in field.transposed(5, 1, 0, 4))
+    assert field.transposed(4, 2, 1) == (Fraction(3, 2), Fraction(1, 2), 1)
     # A layer that keeps positions leaves a fractional field exactly as it was.
     fractional = ((Fraction(39, 7), Fraction(32, 7), 0), (Fraction(39, 7), Fraction(32, 7), 0))
     assert field.compose(fractional, ((0, 1, 0), (0, 1, 0))) == fractional
