@@ -172,3 +172,21 @@ def test_pytorch_exports_read_back_with_cnncalcs_macs(spec: str, tmp_path: Path)
     assert back.totals.params == sum(p.numel() for n, p in model.named_parameters()) - \
         sum(m.weight.numel() + m.bias.numel() for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)) + \
         sum(m.out_channels for m in model.modules() if isinstance(m, torch.nn.Conv2d) and m.bias is None)
+
+
+def test_a_model_that_decodes_but_contradicts_itself_is_a_usage_error_or_read(tmp_path: Path) -> None:
+    onnx = _onnx()
+    # Found by flipping bytes of an exported model: a node name that is not UTF-8 reached json.dumps as bytes,
+    # and an initializer of an unknown element type raised KeyError inside onnx.
+    small_model(tmp_path / "m.onnx")
+    model = onnx.load(str(tmp_path / "m.onnx"))
+    model.graph.node[1].name = "zzzzz"
+    data = model.SerializeToString().replace(b"zzzzz", b"\xff\xfe\xfd\xfc\xfb")
+    (tmp_path / "name.onnx").write_bytes(data)
+    report = analyze(tmp_path / "name.onnx")
+    assert report.totals.params == (27 + 1) * 16 + 576 * 10 + 10  # the name is shown, the numbers are the same
+    model.graph.initializer[1].data_type = 123
+    onnx.save(model, str(tmp_path / "type.onnx"))
+    result = CliRunner().invoke(cli, [str(tmp_path / "type.onnx")])
+    assert result.exit_code == 2 and "is not a consistent ONNX model" in result.output
+    assert "internal error" not in result.output

@@ -39,6 +39,20 @@ def listing(data: bytes, name: str) -> str:
         model = onnx.load_model_from_string(data)
     except Exception as e:  # noqa: BLE001 (protobuf's DecodeError and others: the file is not an ONNX model)
         raise InputError(f"{name} is not an ONNX model ({type(e).__name__}: {str(e)[:80]})") from None
+    try:
+        return _listed(model, name, onnx, numpy_helper)
+    except (ValueError, TypeError, LookupError, ArithmeticError, AttributeError) as e:
+        # A model that decodes but contradicts itself (a tensor type onnx does not know, a name that is not
+        # text): what the file holds cannot be listed.
+        raise InputError(f"{name} is not a consistent ONNX model ({type(e).__name__}: {str(e)[:80]})") from None
+
+
+def _text(value: Any) -> Any:
+    """Protobuf text that is not UTF-8 comes back as bytes: shown with replacement characters."""
+    return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
+
+
+def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
     graph = model.graph
     opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
     lines = [f"# {graph.name or 'ONNX model'} (opset {opset}), listed by cnncalc from {name}"]
@@ -48,9 +62,9 @@ def listing(data: bytes, name: str) -> str:
             continue
         dims = [d.dim_value if d.HasField("dim_value") else (d.dim_param or "?")
                 for d in value.type.tensor_type.shape.dim]
-        lines.append("input " + json.dumps({"name": value.name, "shape": dims}))
+        lines.append("input " + json.dumps({"name": _text(value.name), "shape": [_text(d) for d in dims]}))
     for init in graph.initializer:
-        entry: dict[str, Any] = {"name": init.name, "shape": list(init.dims)}
+        entry: dict[str, Any] = {"name": _text(init.name), "shape": list(init.dims)}
         size = 1
         for d in init.dims:
             size *= d
@@ -71,11 +85,13 @@ def listing(data: bytes, name: str) -> str:
                          if isinstance(v, (int, float, str, bytes))]
             elif not isinstance(value, (int, float, str)):
                 value = str(type(value).__name__)
-            attrs[a.name] = value
-        lines.append("node " + json.dumps({"op": node.op_type, "name": node.name, "inputs": list(node.input),
-                                           "outputs": list(node.output), "attrs": attrs,
-                                           **({"domain": node.domain} if node.domain not in ("", "ai.onnx") else {})}))
-    lines.append("output " + json.dumps({"names": [o.name for o in graph.output], "opset": opset}))
+            attrs[_text(a.name)] = value
+        lines.append("node " + json.dumps({"op": _text(node.op_type), "name": _text(node.name),
+                                           "inputs": [_text(i) for i in node.input],
+                                           "outputs": [_text(o) for o in node.output], "attrs": attrs,
+                                           **({"domain": _text(node.domain)} if node.domain not in ("", "ai.onnx")
+                                              else {})}))
+    lines.append("output " + json.dumps({"names": [_text(o.name) for o in graph.output], "opset": opset}))
     return "\n".join(lines) + "\n"
 
 
