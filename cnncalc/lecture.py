@@ -239,7 +239,7 @@ class _LineReader:
                 words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")]):
             # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`
             opening, closing = words.index("("), words.index(")")
-            if not (words[opening - 1:opening] == ["layer"] or opening == 0):
+            if words[opening - 1:opening] != ["layer"]:  # a parenthesis in prose is not a layer
                 return None
             name_tokens = self.tokens[opening + 1:closing]
             if not name_tokens:

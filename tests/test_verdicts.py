@@ -332,6 +332,7 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
 
 
 def test_a_prose_input_above_a_listing_is_the_same_network() -> None:
-    report = cnncalc.analyze_text("Input: 227x227x3 images\n[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at "
-                                  "stride 4, pad 0\n", "hw.txt", lang="lecture")
+    report = cnncalc.analyze_text("Input: 227x227x3 images\n[227x227x3] INPUT\n(note): a remark, not a layer\n"
+                                  "[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n", "hw.txt", lang="lecture")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
+    assert [d.code for d in report.diagnostics] == ["N060"]  # the remark is prose
