@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from cnncalc import axis, limits
 from cnncalc.axis import AxisRule
 from cnncalc.record import NamedTuple
+from cnncalc.shape import out_len
 from cnncalc.solve import Answer
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
 
@@ -108,11 +109,10 @@ def _affine_step(x: Affine, rule: AxisRule, rounding: str) -> Affine | None:
 
 
 def _window(n: int, rule: axis.Window, rounding: str) -> int:
-    """A window on a known size, rounded as declared (`same`: ceil(N/S))."""
+    """A window on a known size, by shape.py's rule (`same`: ceil(N/S))."""
     if rule.same:
         return -(-n // rule.stride)
-    travel = n + rule.pad_begin + rule.pad_end - rule.f_eff
-    return (-(-travel // rule.stride) if rounding == "ceil" else travel // rule.stride) + 1
+    return out_len(n, rule.f_eff, rule.stride, rule.pad_begin, rule.pad_end, rounding == "ceil").value
 
 
 def _rounded_step(x: Rounded, rule: AxisRule, rounding: str) -> Rounded:

@@ -264,3 +264,15 @@ def test_letter_totals_agree_with_numbers_at_every_size_tried() -> None:
         assert _value(sym.totals["train_macs"], size, size) == totals.train_macs
         assert _value(sym.totals["params"], size, size) == totals.params
     assert round(_value(sym.totals["macs"], 299, 299) / 1e9, 2) == 5.71
+
+
+def test_a_size_that_no_longer_depends_on_the_letters_is_a_number() -> None:
+    from tests.conftest import run
+    # After a global pool the map is 1x1 whatever H is: a floored conv gives (1 + 2·1 - 3)//2 + 1 = 1 and a
+    # ceil-mode pool of 3 at stride 2, padding 1, on it: ceil((1 + 2 - 3)/2) + 1 = 1. The walker agrees.
+    text = "input HxWx3\nrounding floor\nglobalavgpool\nconv 8 3x3 stride 2 pad 1\nmaxpool 3x3 stride 2 pad 1 ceil\n"
+    sym = run(text).symbolic
+    assert sym is not None
+    assert sym.outputs["conv1"] == ("1", "1") and sym.outputs["maxpool1"] == ("1", "1")
+    walked = run(text.replace("HxWx3", "37x41x3"))
+    assert [r.output.dims[:2] for r in walked.rows if r.path in ("conv1", "maxpool1")] == [(1, 1), (1, 1)]
