@@ -133,6 +133,11 @@ def _rounded_step(x: Rounded, rule: AxisRule, rounding: str) -> Rounded:
         return Rounded(x.text, x.offset + travel + 1)
     bracket = ("⌈", "⌉") if rounding == "ceil" else ("⌊", "⌋")
     inner = Rounded(x.text, x.offset + travel).operand()
+    if rounding == "ceil" and rule.pad_end >= rule.f_eff - rule.stride + 1:
+        # PyTorch's ceil mode drops a last window that would start in the end padding (shape.out_len):
+        # the windows that start before N + P_begin number ⌈(N + P_begin)/S⌉.
+        start = Rounded(x.text, x.offset + rule.pad_begin).operand()
+        return Rounded(f"min(⌈{inner}/{rule.stride}⌉ + 1, ⌈{start}/{rule.stride}⌉)", 0)
     return Rounded(f"{bracket[0]}{inner}/{rule.stride}{bracket[1]}", 1)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -276,3 +277,27 @@ def test_a_size_that_no_longer_depends_on_the_letters_is_a_number() -> None:
     assert sym.outputs["conv1"] == ("1", "1") and sym.outputs["maxpool1"] == ("1", "1")
     walked = run(text.replace("HxWx3", "37x41x3"))
     assert [r.output.dims[:2] for r in walked.rows if r.path in ("conv1", "maxpool1")] == [(1, 1), (1, 1)]
+
+
+def _ceiled_value(formula: str, h: int) -> int:
+    """A formula with floors, ceilings and `min` as printed, evaluated exactly."""
+    import math
+    from fractions import Fraction
+    text = (formula.replace("⌊", "floor(").replace("⌋", ")").replace("⌈", "ceil(").replace("⌉", ")")
+            .replace("·", "*").replace("H", f"Fraction({h})"))
+    return int(eval(text, {"__builtins__": {}, "floor": math.floor, "ceil": math.ceil, "min": min,
+                           "Fraction": Fraction}, {}))
+
+
+@pytest.mark.parametrize("k, s, p", [(3, 3, 1), (2, 2, 1), (3, 2, 1), (5, 2, 2), (3, 2, 0)])
+def test_ceil_mode_formulas_follow_pytorchs_rule_at_every_size(k: int, s: int, p: int) -> None:
+    from tests.conftest import run
+    # PyTorch's ceil_mode (MaxPool2d docs): out = ceil((H + 2P - K)/S) + 1, less one when the last window
+    # would start in the end padding, (out - 1)·S >= H + P. The formula printed must give that at every H.
+    sym = run(f"input HxWx3\nrounding floor\nmaxpool {k}x{k} stride {s} pad {p} ceil\n").symbolic
+    assert sym is not None
+    for h in range(k, 120):
+        out = -(-(h + 2 * p - k) // s) + 1
+        if (out - 1) * s >= h + p:
+            out -= 1
+        assert _ceiled_value(sym.outputs["maxpool1"][0], h) == out, (h, sym.outputs["maxpool1"][0])
