@@ -65,7 +65,7 @@ class Rounded(NamedTuple):
         return self.text if self.offset == 0 else f"({self.shown()})"
 
 
-TOO_LONG = "…"  # a formula past limits.MAX_FORMULA_CHARS (or an affine one past its digits): no longer followed
+TOO_LONG = "…"  # past limits.MAX_FORMULA_CHARS, an affine one past its digits, or no closed form: not followed
 Size = Affine | Rounded | str  # exact, with a rounding in it, or TOO_LONG
 
 
@@ -80,9 +80,11 @@ def _step(x: Size, rule: AxisRule, rounding: str, letter: str) -> Size:
         exact = _affine_step(x, rule, rounding)
         if exact is not None:
             return exact if max(abs(exact.p), abs(exact.q), exact.d).bit_length() <= _MAX_AFFINE_BITS else TOO_LONG
-        x = Rounded(Affine(x.p, 0, 1).text(letter), x.q) if x.d == 1 else Rounded(x.text(letter), 0)
+        g = gcd(gcd(x.p, x.q), x.d) or 1  # (3·H + 3)/3 is H + 1: a whole offset kept apart
+        p, q, d = x.p // g, x.q // g, x.d // g
+        x = Rounded(Affine(p, 0, 1).text(letter), q) if d == 1 else Rounded(x.text(letter), 0)
     rounded = _rounded_step(x, rule, rounding)
-    return rounded if len(rounded.shown()) <= limits.MAX_FORMULA_CHARS else TOO_LONG
+    return rounded if rounded is not None and len(rounded.shown()) <= limits.MAX_FORMULA_CHARS else TOO_LONG
 
 
 _MAX_AFFINE_BITS = 3 * 64  # past this an exact formula has some 58 digits per coefficient: not worth showing
@@ -115,7 +117,8 @@ def _window(n: int, rule: axis.Window, rounding: str) -> int:
     return out_len(n, rule.f_eff, rule.stride, rule.pad_begin, rule.pad_end, rounding == "ceil").value
 
 
-def _rounded_step(x: Rounded, rule: AxisRule, rounding: str) -> Rounded:
+def _rounded_step(x: Rounded, rule: AxisRule, rounding: str) -> Rounded | None:
+    """The step with a rounding in the formula; None where no closed form is written."""
     if isinstance(rule, axis.Shift):
         return Rounded(x.text, x.offset + rule.delta)
     if isinstance(rule, axis.Scale):
@@ -135,7 +138,10 @@ def _rounded_step(x: Rounded, rule: AxisRule, rounding: str) -> Rounded:
     inner = Rounded(x.text, x.offset + travel).operand()
     if rounding == "ceil" and rule.pad_end >= rule.f_eff - rule.stride + 1:
         # PyTorch's ceil mode drops a last window that would start in the end padding (shape.out_len):
-        # the windows that start before N + P_begin number ⌈(N + P_begin)/S⌉.
+        # the windows that start before N + P_begin number ⌈(N + P_begin)/S⌉. That bound never cuts an
+        # exact division (which keeps its value) while P_end < F; past that no single formula is written.
+        if rule.pad_end >= rule.f_eff:
+            return None
         start = Rounded(x.text, x.offset + rule.pad_begin).operand()
         return Rounded(f"min(⌈{inner}/{rule.stride}⌉ + 1, ⌈{start}/{rule.stride}⌉)", 0)
     return Rounded(f"{bracket[0]}{inner}/{rule.stride}{bracket[1]}", 1)
