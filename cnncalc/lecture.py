@@ -231,9 +231,9 @@ class _LineReader:
             at = 2 if words[1:2] == ["volume"] else 1
             if words[at:at + 1] == [":"] and kinds[at + 1:at + 2] == ["DIMS"] and \
                     all(w in ("image", "images", "volume") for w in words[at + 2:]):
-                dims = self._dims(self.tokens[at + 1])
-                if dims is not None and len(dims) == 3:
-                    return ir.Input(dims, 1, Span(self.start, self.end))
+                given = _shape(self.tokens[at + 1])
+                if given is not None and len(given.dims) == 3:
+                    return ir.Input(given.dims, 1, Span(self.start, self.end))
             return None
         if "(" in words and ")" in words and words.index(")") + 1 < len(words) and \
                 words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")]):
@@ -266,10 +266,11 @@ class _LineReader:
             return ir.Line((call,), None, Span(self.start, self.end))
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             return None
+        reported = self.sink.total
         shape = self._output_answer(words, kinds)
         params = self._params_answer(words, kinds)
-        if shape is None and params is None:
-            return None
+        if shape is None and params is None:  # prose, or an answer reported as unreadable (then not prose)
+            return _Answered(last) if self.sink.total > reported else None
         before = last.expectation
         if before is not None and ((shape is not None and before.shape is not None) or
                                    (params is not None and before.params is not None)):
@@ -282,37 +283,34 @@ class _LineReader:
         return _Answered(last._replace(expectation=expectation))
 
     def _output_answer(self, words: list[str], kinds: list[str]) -> ir.ShapeAnswer | None:
-        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `so 32x32x10`: the last volume."""
+        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `so 32x32x10`: the last volume
+        (E060 when it is not one: an answer cnncalc cannot read is never passed over in silence)."""
         if words[:2] == ["output", "volume"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]):
             volumes = [t for t in self.tokens if t.kind == "DIMS"]
             if volumes:
-                dims = self._dims(volumes[-1])
-                if dims is not None:
-                    text = re.sub(r"\s+", "", volumes[-1].text).replace("X", "x").replace("×", "x")
-                    return ir.ShapeAnswer(dims, text, volumes[-1].span)
+                shape = _shape(volumes[-1])
+                if shape is None:
+                    self.sink.add(codes.E060, f"`{volumes[-1].text}` is not a volume", volumes[-1].span,
+                                  hint="write the output volume as `HxWxC` (e.g. `[55x55x96]`), every size at least 1")
+                return shape
         return None
 
     def _params_answer(self, words: list[str], kinds: list[str]) -> ir.Count | None:
-        """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`: the number after the last `=`."""
+        """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`: the number after the last `=`
+        (E060 when there is none, or it is not a count)."""
         at = 1 if words[:1] == ["the"] else 0
         if words[at:at + 3] != ["number", "of", "parameters"] or "=" not in words:
             return None
         last_equals = len(words) - 1 - words[::-1].index("=")
         after = self.tokens[last_equals + 1:]
-        if len(after) != 1 or after[0].kind != "NUM":
-            return None
         try:
+            if len(after) != 1 or after[0].kind != "NUM":
+                raise _Unreadable("expected the parameter count after the last `=`, as in `= 35K`",
+                                  Span(after[0].start, after[-1].end) if after else self.tokens[last_equals].span)
             return self._count_token(after[0])
-        except _Unreadable:
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
-
-    @staticmethod
-    def _dims(tok: Tok) -> tuple[int, ...] | None:
-        parts = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x").split("x")
-        if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
-            return None
-        dims = tuple(int(p) for p in parts)
-        return dims if min(dims) >= 1 else None
 
     def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
                    ) -> ir.Line:
@@ -361,12 +359,9 @@ class _LineReader:
         if not inside or all(t.text == "?" for t in inside):
             return None
         if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM"):
-            text = re.sub(r"\s+", "", inside[0].text).replace("X", "x").replace("×", "x")
-            parts = text.split("x")
-            if all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts) and len(parts) <= 3:
-                dims = tuple(int(p) for p in parts)
-                if min(dims) >= 1:
-                    return ir.ShapeAnswer(dims, text, inside[0].span)
+            shape = _shape(inside[0])
+            if shape is not None:
+                return shape
         rest = self.peek()
         if rest is None or ":" not in [t.text for t in self.tokens[self.i:]]:
             return False
@@ -601,6 +596,17 @@ def _label(name_tokens: list[Tok]) -> str | None:
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not any(ch.isdigit() for ch in last):
         return None
     return last
+
+
+def _shape(tok: Tok) -> ir.ShapeAnswer | None:
+    """`55x55x96`, `13 x 13 x 256` or `4096` as a volume: at most three sizes of at most
+    MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
+    text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
+    parts = text.split("x")
+    if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
+        return None
+    dims = tuple(int(p) for p in parts)
+    return ir.ShapeAnswer(dims, text, tok.span) if min(dims) >= 1 else None
 
 
 def _shown(tokens: list[Tok]) -> str:

@@ -42,7 +42,7 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 _BRACKETED = r"^[ \t]*\[[^\]\n]*\]"
-_WORKED = r"^[ \t]*(?:[A-Za-z]+[ \t]+layer[ \t]*\([A-Za-z][\w \t]*\)[ \t]*:|(?:[Tt]he[ \t]+)?[Nn]umber of parameters\b)"
+_WORKED = r"(?i)^[ \t]*(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b)"
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 
 

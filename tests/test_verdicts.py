@@ -336,3 +336,15 @@ def test_a_prose_input_above_a_listing_is_the_same_network() -> None:
                                   "[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n", "hw.txt", lang="lecture")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
     assert [d.code for d in report.diagnostics] == ["N060"]  # the remark is prose
+
+
+def test_a_worked_example_answer_cnncalc_cannot_read_is_e060_not_skipped(tmp_path: Path) -> None:
+    # An answer passed over in silence would let a wrong one through: each is reported where it is written.
+    path = tmp_path / "hw.txt"
+    path.write_text("Input: 32x32x3 images\nFirst Layer (CONV1): 10 5x5 filters at stride 1, pad 2\n"
+                    "Output volume = [0x32x10]\nNumber of parameters in this layer = (5*5*3+1)*10\n")
+    report = cnncalc.analyze(path)  # `Layer` capitalised is still the lecture's notation
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 18, "`0x32x10` is not a volume"),
+        ("E060", 4, 38, "expected the parameter count after the last `=`, as in `= 35K`")]
+    assert report.answers == ()
