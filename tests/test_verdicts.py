@@ -49,6 +49,18 @@ def test_a_vector_answer_for_a_1x1_volume() -> None:
     assert verdicts("input 7x7x64\nglobalavgpool -> 64\n")[0][2] == "right"
 
 
+@pytest.mark.parametrize("answer, verdict", [
+    ("10", "right"), ("1x1x10", "right"),  # the CS231n notes: the class scores are "[1x1x10]"
+    ("10x1", "right"), ("1x10", "right"),  # the lecture: "stretch to 3072 x 1"
+    ("1x1x11", "wrong"), ("11x1", "wrong"), ("2x5", "wrong"), ("10x1x1", "wrong"), ("1x10x1", "wrong")])
+def test_a_vector_written_as_a_volume_or_a_column(answer: str, verdict: str) -> None:
+    # fc 10 gives a vector of 10 values, whatever its input
+    assert verdicts(f"input 6x6x4\nfc 10 -> {answer}\n")[0][2] == verdict
+    # flatten: 32·32·3 = 3072
+    flat = answer.replace("10", "3072").replace("11", "3073")
+    assert verdicts(f"input 32x32x3\nflatten -> {flat}\n")[0][2] == verdict
+
+
 def test_rounded_answers_say_what_the_value_rounds_to() -> None:
     r = run("input 13x13x256\nconv3: conv 384 3x3 pad 1 -> macs 149M\n")
     assert r.diagnostics[0].message == ("conv3: expected macs 149M, computed 149,520,384; 149,520,384 rounds to "
