@@ -1,9 +1,10 @@
 """Spec text -> tokens, each carrying its source offsets. The lexer knows no layer names.
 
 One compiled pattern scans the text in linear time. Kinds: NAME, NUMBER (`34944`, `62.4M`,
-`0.5`, `1e-5`), DIMS (`11x11`, `227x227x3`), TITLE (the free text after `network`), BADNUMBER
-(digits glued to letters: the parser decides whether that is an error, as `224xWx3` in an input
-is not), NEWLINE, EOF, and the punctuation strings themselves.
+`0.5`, `1e-5`), DIMS (`11x11`, `227x227x3`; `X` and `×` read as `x`, the text normalised), TITLE
+(the free text after `network`), BADNUMBER (digits glued to letters: the parser decides whether
+that is an error, as `224xWx3` in an input is not), NEWLINE, EOF, and the punctuation strings
+themselves.
 """
 from __future__ import annotations
 
@@ -16,13 +17,14 @@ from cnncalc.record import NamedTuple
 _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
     (?P<NEWLINE>\n)
   | (?P<NAME>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<NUM>[0-9](?:[A-Za-z0-9_.]|(?<=[eE])[-+](?=[0-9]))*)
+  | (?P<NUM>[0-9](?:[A-Za-z0-9_.×]|(?<=[eE])[-+](?=[0-9]))*)
   | (?P<PUNCT>->|<=|>=|==|//|[:;{}()|,=+\-*<>@])
   | (?P<COMMENT>\#[^\n]*)
   | (?P<END>\Z)
   | (?P<BAD>.)
 )""", re.VERBOSE | re.ASCII)
 _DIMS = re.compile(r"[0-9]+(?:x[0-9]+)+")
+_WRITTEN_DIMS = re.compile(r"[0-9]+(?:[xX×][0-9]+)+")  # `55X55X96`, `55×55×96` as typed or pasted
 _NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B?|B)?")
 _TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
@@ -72,7 +74,14 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
         elif kind == "NUM":
             start = m.start(kind)
             blob = m.group(kind)
-            kind = "DIMS" if _DIMS.fullmatch(blob) else "NUMBER" if _NUMBER.fullmatch(blob) else "BADNUMBER"
+            if _DIMS.fullmatch(blob):
+                kind = "DIMS"
+            elif _NUMBER.fullmatch(blob):
+                kind = "NUMBER"
+            elif _WRITTEN_DIMS.fullmatch(blob):
+                kind, blob = "DIMS", blob.replace("X", "x").replace("×", "x")
+            else:
+                kind = "BADNUMBER"
             append(Token(kind, blob, start, pos))
             line_start = False
         elif kind == "PUNCT":

@@ -116,6 +116,7 @@ class Grammar:
         parts = []
         if self.rng.random() < 0.6:
             parts.append(self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}",
+                                          f"{self.number()}X{self.number()}×{self.number()}",
                                           f"{self.number()}x{self.number()}", self.number()]))
         for word in ("params", "weights", "macs"):
             if self.rng.random() < 0.3:

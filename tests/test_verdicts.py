@@ -50,6 +50,15 @@ def test_a_vector_answer_for_a_1x1_volume() -> None:
 
 
 @pytest.mark.parametrize("answer, verdict", [
+    ("55x55x96", "right"), ("55X55X96", "right"), ("55×55×96", "right"),  # typed, or pasted from slides
+    ("55×55×95", "wrong"), ("55X55", "right"), ("54X55", "wrong")])
+def test_sizes_written_with_a_capital_x_or_a_times_sign(answer: str, verdict: str) -> None:
+    # (227 - 11)/4 + 1 = 55; the kernel and the input take the same forms
+    assert verdicts(f"input 227×227×3\nconv1: conv 96 11X11 stride 4 -> {answer}\n") == [
+        ("conv1", "output", verdict, None)]
+
+
+@pytest.mark.parametrize("answer, verdict", [
     ("10", "right"), ("1x1x10", "right"),  # the CS231n notes: the class scores are "[1x1x10]"
     ("10x1", "right"), ("1x10", "right"),  # the lecture: "stretch to 3072 x 1"
     ("1x1x11", "wrong"), ("11x1", "wrong"), ("2x5", "wrong"), ("10x1x1", "wrong"), ("1x10x1", "wrong")])
