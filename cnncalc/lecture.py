@@ -20,8 +20,9 @@ the layer's:
     Output volume = [55x55x96]
     Number of parameters in this layer = (11*11*3+1)*96 = 35K
 
-(also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `so 32x32x10`,
-and the last number of a `number of parameters` line). An input restated with the same volume
+(also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `Output: 32x32x10`,
+`so 32x32x10`, and the count after the last `=` or the `:` of a `number of parameters`,
+`Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow). An input restated with the same volume
 continues the network; another volume starts a new one. Every other line is prose (a heading,
 `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is linear in the line's length:
 no backtracking pattern.
@@ -267,26 +268,31 @@ class _LineReader:
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             return None
         reported = self.sink.total
-        shape = self._output_answer(words, kinds)
-        params = self._params_answer(words, kinds)
-        if shape is None and params is None:  # prose, or an answer reported as unreadable (then not prose)
+        lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
+        shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:])
+        counted = self._count_answer(words[lead:], self.tokens[lead:])
+        if shape is None and counted is None:  # prose, or an answer reported as unreadable (then not prose)
             return _Answered(last) if self.sink.total > reported else None
         before = last.expectation
-        if before is not None and ((shape is not None and before.shape is not None) or
-                                   (params is not None and before.params is not None)):
+        counts = {"params": before.params, "weights": before.weights} if before else {"params": None, "weights": None}
+        if (shape is not None and before is not None and before.shape is not None) or \
+                (counted is not None and counts[counted[0]] is not None):
             return None  # answered already: a restatement
-        span = shape.span if shape is not None else params.span if params is not None else Span(self.start, self.end)
-        expectation = ir.Expectation(shape or (before.shape if before else None),
-                                     params or (before.params if before else None),
+        if counted is not None:
+            counts[counted[0]] = counted[1]
+        span = shape.span if shape is not None else counted[1].span if counted is not None else \
+            Span(self.start, self.end)
+        expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"],
                                      before.macs if before else None, before.span.to(span) if before else span,
-                                     before.weights if before else None)
+                                     counts["weights"])
         return _Answered(last._replace(expectation=expectation))
 
-    def _output_answer(self, words: list[str], kinds: list[str]) -> ir.ShapeAnswer | None:
-        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `so 32x32x10`: the last volume
-        (E060 when it is not one: an answer cnncalc cannot read is never passed over in silence)."""
-        if words[:2] == ["output", "volume"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]):
-            volumes = [t for t in self.tokens if t.kind == "DIMS"]
+    def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
+        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `so 32x32x10`:
+        the last volume (E060 when it is not one: an answer cnncalc cannot read is never passed over in
+        silence). `Output = 55 = (227-11)/4+1`, with no volume, is prose."""
+        if words[:1] == ["output"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]):
+            volumes = [t for t in tokens if t.kind == "DIMS"]
             if volumes:
                 shape = _shape(volumes[-1])
                 if shape is None:
@@ -295,19 +301,25 @@ class _LineReader:
                 return shape
         return None
 
-    def _params_answer(self, words: list[str], kinds: list[str]) -> ir.Count | None:
-        """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`: the number after the last `=`
-        (E060 when there is none, or it is not a count)."""
-        at = 1 if words[:1] == ["the"] else 0
-        if words[at:at + 3] != ["number", "of", "parameters"] or "=" not in words:
+    def _count_answer(self, words: list[str], tokens: list[Tok]) -> tuple[str, ir.Count] | None:
+        """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:
+        34,848`: the count after the last `=`, else after the `:` (E060 when it is not one). Without
+        either, the line is a heading (`No. of parameters`)."""
+        at = next((len(head) for head in _COUNT_HEADS if words[:len(head)] == list(head)), 0)
+        if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or not {"=", ":"} & set(words[at:]):
             return None
-        last_equals = len(words) - 1 - words[::-1].index("=")
-        after = self.tokens[last_equals + 1:]
+        quantity = _quantity(tokens[at])
+        marker = len(words) - 1 - words[::-1].index("=") if "=" in words[at:] else words.index(":", at)
+        after = tokens[marker + 1:]
+        while after and (after[-1].lower in QUANTITIES or after[-1].text in ("!", ".")):
+            after = after[:-1]  # `= 760 params`, `0!`
         try:
             if len(after) != 1 or after[0].kind != "NUM":
-                raise _Unreadable("expected the parameter count after the last `=`, as in `= 35K`",
-                                  Span(after[0].start, after[-1].end) if after else self.tokens[last_equals].span)
-            return self._count_token(after[0])
+                where = "the last `=`" if words[marker] == "=" else "the `:`"
+                raise _Unreadable(f"expected the {quantity.rstrip('s').replace('param', 'parameter')} count after "
+                                  f"{where}, as in `= 35K`",
+                                  Span(after[0].start, after[-1].end) if after else tokens[marker].span)
+            return quantity, self._count_token(after[0])
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
@@ -579,6 +591,18 @@ class _LineReader:
         if self.peek() is not None:
             raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` after {what}",
                               self.rest_span())
+
+
+_COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
+_LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
+
+
+def _lead(tokens: list[Tok]) -> int:
+    """How many tokens of bullets and arrows a line starts with."""
+    i = 0
+    while i < len(tokens) and tokens[i].text in _LEADS:
+        i += 1
+    return i
 
 
 def _quantity(word: Tok) -> str:

@@ -42,14 +42,17 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 _BRACKETED = r"^[ \t]*\[[^\]\n]*\]"
-_WORKED = r"(?i)^[ \t]*(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b)"
+_WORKED = (r"(?i)^[ \t]*(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
+           r"|input(?:[ \t]+volume)?[ \t]*:[ \t]*[0-9]|output volume\b"
+           r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 
 
 def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
-    start with a bracketed volume, and worked examples' `First layer (CONV1): …` and `Number of
-    parameters …` lines; more of them than spec statements)."""
+    start with a bracketed volume, and worked examples' `First layer (CONV1): …`, `Input volume: …`,
+    `10 5x5 filters …`, `Output volume …` and `Number of parameters …` lines; more of them than
+    spec statements)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):

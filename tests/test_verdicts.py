@@ -352,6 +352,40 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     assert result.output.splitlines()[-1] == "1 spec (2 networks), 2 problems in 1 file; 6 answers: 4 right, 2 wrong"
 
 
+@pytest.mark.parametrize("lines, verdicts, errors", [
+    # (32 + 2·2 - 5)/1 + 1 = 32; (5·5·3 + 1)·10 = 760 parameters, 5·5·3·10 = 750 weights
+    ("Output: 32x32x10\nNumber of parameters in this layer: 760\n", [("output", "right"), ("params", "right")], []),
+    ("=> Output volume [32x32x10]\n- Parameters: (5*5*3+1)*10 = 760!\n", [("output", "right"), ("params", "right")],
+     []),
+    ("* Output volume is 32x32x12\nParams: 750\n", [("output", "wrong"), ("params", "wrong")], ["E040", "E041"]),
+    ("No. of weights: 750\nNumber of parameters = 760 params\n", [("params", "right"), ("weights", "right")], []),
+    ("Number of weights: 760\n", [("weights", "wrong")], ["E041"]),
+    # prose: a heading, the size alone, the arithmetic with no volume
+    ("No. of parameters\nOutput volume size:\nOutput = 32 = (32-5+4)/1+1\n", [], []),
+])
+def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
+                                                       errors: list[str]) -> None:
+    text = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + lines
+    report = cnncalc.analyze_text(text, "hw.txt")  # detected as the lecture's notation from its content
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
+
+
+def test_a_worked_example_count_that_is_not_one_is_e060() -> None:
+    report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParameters: many\n"
+                                  "Weights: 750 or so\n", "hw.txt")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 13, "expected the parameter count after the `:`, as in `= 35K`"),
+        ("E060", 4, 10, "expected the weight count after the `:`, as in `= 35K`")]
+    assert report.answers == ()
+
+
+def test_a_weights_answer_shows_the_working_without_biases() -> None:
+    # conv: (5·5·3 + 1)·10 = 760 parameters, of which 10 biases: 750 weights
+    answer = run("input 32x32x3\nconv1: conv 10 5x5 pad 2 -> weights 751\n").answers[0]
+    assert (answer.verdict, answer.working) == ("wrong", ("conv1: weights (5·5·3 + 1)·10 = 760 less 10 biases = 750",))
+
+
 def test_a_prose_input_above_a_listing_is_the_same_network() -> None:
     report = cnncalc.analyze_text("Input: 227x227x3 images\n[227x227x3] INPUT\n(note): a remark, not a layer\n"
                                   "[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n", "hw.txt", lang="lecture")
