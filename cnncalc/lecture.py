@@ -274,7 +274,8 @@ class _LineReader:
         if shape is None and counted is None:  # prose, or an answer reported as unreadable (then not prose)
             return _Answered(last) if self.sink.total > reported else None
         before = last.expectation
-        counts = {"params": before.params, "weights": before.weights} if before else {"params": None, "weights": None}
+        counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
+                                              "weights": before.weights if before else None}
         if (shape is not None and before is not None and before.shape is not None) or \
                 (counted is not None and counts[counted[0]] is not None):
             return None  # answered already: a restatement
