@@ -235,6 +235,15 @@ class TokenStream:
             group = self.advance()
             text, end = f"{text},{group.text}", group.end
         span = Span(tok.start, end)
+        group = self.peek()
+        if group.kind == "NUMBER" and group.start == end + 1 and self.text[end] == " " and \
+                re.fullmatch(r"[0-9]{3}", group.text) and re.fullmatch(r"[1-9][0-9]{0,2}", text):
+            # `34 944`: digits grouped with a space. Read as the count 34 and the vector answer 944, a right
+            # answer would be judged wrong twice.
+            self.error(codes.E013, f"`{text} {group.text}`: a space does not group digits", span.to(group.span),
+                       hint=f"write `{text},{group.text}` or `{text}{group.text}`; an output written after a count "
+                            f"goes first instead: `-> {group.text} params {text}`")
+            return None
         result = count_from_text(text.replace(",", ""), span)
         if isinstance(result, str):
             self.error(codes.E013, result, span, hint="write `34944`, `34,944`, `35K` or `62.4M`")

@@ -49,6 +49,16 @@ def test_a_vector_answer_for_a_1x1_volume() -> None:
     assert verdicts("input 7x7x64\nglobalavgpool -> 64\n")[0][2] == "right"
 
 
+def test_digits_grouped_with_a_space_are_an_error_not_two_wrong_answers() -> None:
+    # (11·11·3 + 1)·96 = 34,944: read as `params 34` and a vector answer `944`, both would be wrong
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params 34 944\n")
+    assert [(d.code, d.message) for d in r.diagnostics] == [("E013", "`34 944`: a space does not group digits")]
+    assert r.answers == ()
+    # a count of 0 and a vector answer stay two answers: 0 parameters, 7·7·512 pooled to 1x1x512
+    assert verdicts("input 7x7x512\ngap: globalavgpool -> params 0 512\n") == [
+        ("gap", "output", "right", None), ("gap", "params", "right", None)]
+
+
 @pytest.mark.parametrize("answer, verdict", [
     ("55x55x96", "right"), ("55X55X96", "right"), ("55×55×96", "right"),  # typed, or pasted from slides
     ("55×55×95", "wrong"), ("55X55", "right"), ("54X55", "wrong")])
