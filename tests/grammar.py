@@ -120,7 +120,8 @@ class Grammar:
                                           f"{self.number()}x{self.number()}", self.number()]))
         for word in ("params", "weights", "macs"):
             if self.rng.random() < 0.3:
-                parts += [word, self.rng.choice(COUNTS)]
+                parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
+                          self.rng.choice(COUNTS)]
         return " -> " + " ".join(parts or ["55x55x96"])
 
     def block(self) -> str:

@@ -49,6 +49,16 @@ def test_a_vector_answer_for_a_1x1_volume() -> None:
     assert verdicts("input 7x7x64\nglobalavgpool -> 64\n")[0][2] == "right"
 
 
+def test_answer_words_in_any_case_and_commas_between_answers() -> None:
+    # (227 - 11)/4 + 1 = 55; (11·11·3 + 1)·96 = 34,944 ≈ 35K; 55·55·96·11·11·3 = 105,415,200 ≈ 105.4M
+    assert verdicts("input 227x227x3\nc: conv 96 11x11 stride 4 -> 55x55x96, MACs 105.4M, Parameters 35K\n") == [
+        ("c", "output", "right", None), ("c", "params", "right", None), ("c", "macs", "right", None)]
+    assert verdicts("input 227x227x3\nc: conv 96 11x11 stride 4 -> WEIGHTS 34,849\n") == [
+        ("c", "weights", "wrong", None)]
+    r = run("input 227x227x3\nc: conv 96 11x11 stride 4 -> params 34944 Parameters 34944\n")
+    assert [(d.code, d.message) for d in r.diagnostics] == [("E012", "`params` is given twice")]
+
+
 def test_digits_grouped_with_a_space_are_an_error_not_two_wrong_answers() -> None:
     # (11·11·3 + 1)·96 = 34,944: read as `params 34` and a vector answer `944`, both would be wrong
     r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params 34 944\n")
