@@ -24,7 +24,7 @@ _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
   | (?P<BAD>.)
 )""", re.VERBOSE | re.ASCII)
 _DIMS = re.compile(r"[0-9]+(?:x[0-9]+)+")
-_WRITTEN_DIMS = re.compile(r"[0-9]+(?:[xX×][0-9]+)+")  # `55X55X96`, `55×55×96` as typed or pasted
+_WRITTEN_DIMS = r"[0-9]+(?:[xX×][0-9]+)+"  # `55X55X96`, `55×55×96`; rare: compiled on first use (re's cache)
 _NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B?|B)?")
 _TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
@@ -78,7 +78,7 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
                 kind = "DIMS"
             elif _NUMBER.fullmatch(blob):
                 kind = "NUMBER"
-            elif _WRITTEN_DIMS.fullmatch(blob):
+            elif re.fullmatch(_WRITTEN_DIMS, blob):
                 kind, blob = "DIMS", blob.replace("X", "x").replace("×", "x")
             else:
                 kind = "BADNUMBER"
