@@ -22,10 +22,11 @@ the layer's:
 
 (also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `Output: 32x32x10`,
 `so 32x32x10`, and the count after the last `=` or the `:` of a `number of parameters`,
-`Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow). An input restated with the same volume
-continues the network; another volume starts a new one. Every other line is prose (a heading,
-`Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is linear in the line's length:
-no backtracking pattern.
+`Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow). Under either
+form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. An input
+restated with the same volume continues the network; another volume starts a new one. Every
+other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
+linear in the line's length: no backtracking pattern.
 """
 from __future__ import annotations
 
@@ -87,6 +88,7 @@ class _Net:
         self.end = start
         self.input: ir.Input | None = None
         self.lines: list[ir.Line] = []
+        self.totals: list[ir.TotalExpectation] = []
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -113,6 +115,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         tokens = _tokens(raw, line_start)
         reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
         bracketed = stripped.startswith("[")
+        reported = sink.total
+        total = None if bracketed else reader.total()
+        if total is not None or sink.total > reported:  # a total, or one reported as unreadable
+            flush()
+            current.totals += [total] if total is not None else []
+            current.end = line_start + len(raw)
+            continue
         result = reader.read() if bracketed else reader.worked(current.lines[-1] if current.lines else None)
         if result is None:
             run.append((first, first + len(stripped), number))
@@ -139,7 +148,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     nets = []
     for net in networks:
         span = Span(net.start, net.end)
-        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), (), span))
+        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), tuple(net.totals), span))
     return ir.File((), tuple(nets), tuple(prose))
 
 
@@ -288,6 +297,38 @@ class _LineReader:
                                      counts["weights"])
         return _Answered(last._replace(expectation=expectation))
 
+    def total(self) -> ir.TotalExpectation | None:
+        """`Total params: 62.4M`, `TOTAL parameters = 62,378,344`, `Total number of MACs: 1.1G`: the
+        network's total (E060 when its count cannot be read); None for any other line."""
+        tokens = self.tokens[_lead(self.tokens):]
+        words = [t.lower for t in tokens]
+        if words[:1] != ["total"]:
+            return None
+        at = 1 + next((len(head) for head in _COUNT_HEADS if words[1:1 + len(head)] == list(head)), 0)
+        noun = words[at] if at < len(words) else ""
+        quantity = _TOTAL_QUANTITIES.get(noun)
+        if quantity is None or not {"=", ":"} & set(words[at:]):
+            return None
+        count = self._last_count(words, tokens, at, "total parameter" if quantity == "params" else "total MAC")
+        return None if count is None else ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end))
+
+    def _last_count(self, words: list[str], tokens: list[Tok], at: int, noun: str) -> ir.Count | None:
+        """The count after the last `=`, else after the first `:` from `at`, a trailing quantity word or
+        `!` allowed (`= 760 params`, `0!`); E060 when it is not one."""
+        marker = len(words) - 1 - words[::-1].index("=") if "=" in words[at:] else words.index(":", at)
+        after = tokens[marker + 1:]
+        while after and (after[-1].lower in QUANTITIES or after[-1].text in ("!", ".")):
+            after = after[:-1]
+        try:
+            if len(after) != 1 or after[0].kind != "NUM":
+                where = "the last `=`" if words[marker] == "=" else "the `:`"
+                raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
+                                  Span(after[0].start, after[-1].end) if after else tokens[marker].span)
+            return self._count_token(after[0])
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
+            return None
+
     def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `so 32x32x10`:
         the last volume (E060 when it is not one: an answer cnncalc cannot read is never passed over in
@@ -310,20 +351,8 @@ class _LineReader:
         if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or not {"=", ":"} & set(words[at:]):
             return None
         quantity = _quantity(tokens[at])
-        marker = len(words) - 1 - words[::-1].index("=") if "=" in words[at:] else words.index(":", at)
-        after = tokens[marker + 1:]
-        while after and (after[-1].lower in QUANTITIES or after[-1].text in ("!", ".")):
-            after = after[:-1]  # `= 760 params`, `0!`
-        try:
-            if len(after) != 1 or after[0].kind != "NUM":
-                where = "the last `=`" if words[marker] == "=" else "the `:`"
-                raise _Unreadable(f"expected the {quantity.rstrip('s').replace('param', 'parameter')} count after "
-                                  f"{where}, as in `= 35K`",
-                                  Span(after[0].start, after[-1].end) if after else tokens[marker].span)
-            return quantity, self._count_token(after[0])
-        except _Unreadable as e:
-            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
-            return None
+        count = self._last_count(words, tokens, at, quantity.rstrip("s").replace("param", "parameter"))
+        return None if count is None else (quantity, count)
 
     def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
                    ) -> ir.Line:
@@ -594,6 +623,7 @@ class _LineReader:
                               self.rest_span())
 
 
+_TOTAL_QUANTITIES = {"params": "params", "parameters": "params", "macs": "macs"}
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
 

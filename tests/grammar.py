@@ -227,7 +227,10 @@ def lecture(rng: random.Random) -> str:
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M"])
         lines.append(f"[{vol}] {body}")
         if rng.random() < 0.2:
-            lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note"]))
+            lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note",
+                                     f"Total {rng.choice(['params', 'parameters', 'number of MACs', 'memory'])}"
+                                     f"{rng.choice([': ', ' = ', ' '])}"
+                                     f"{rng.choice(['62.4M', '60,965,224', 'x', ''])}"]))
     return "\n".join(lines) + "\n"
 
 

@@ -391,6 +391,19 @@ def test_worked_example_answers_as_students_write_them(lines: str, verdicts: lis
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
 
 
+def test_totals_written_under_a_listing_are_judged() -> None:
+    # (32 + 2·2 - 5)/1 + 1 = 32; (5·5·3 + 1)·10 = 760; 32·32·10·5·5·3 = 768,000 MACs
+    listing = "[32x32x3] INPUT\n[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2\n"
+    report = cnncalc.analyze_text(listing + "Total params: 760\n- TOTAL number of MACs = 0.77M\n"
+                                  "Total parameters = 750 parameters\n", "hw.txt")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "32x32x10", "right"), ("total params", "760", "right"), ("total macs", "0.77M", "right"),
+        ("total params", "750", "wrong")]
+    report = cnncalc.analyze_text(listing + "Total params: many\n", "hw.txt")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 15, "expected the total parameter count after the `:`, as in `= 35K`")]
+
+
 def test_a_worked_example_count_that_is_not_one_is_e060() -> None:
     report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParameters: many\n"
                                   "Weights: 750 or so\n", "hw.txt")
