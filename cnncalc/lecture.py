@@ -22,7 +22,8 @@ the layer's:
 
 (also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `Output: 32x32x10`,
 `so 32x32x10`, and the count after the last `=` or the `:` of a `number of parameters`,
-`Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow). Under either
+`Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow; `After CONV1:
+55x55x96` answers for the layer it names, unless that one is answered already). Under either
 form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. An input
 restated with the same volume continues the network; another volume starts a new one. Every
 other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
@@ -122,7 +123,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             current.totals += [total] if total is not None else []
             current.end = line_start + len(raw)
             continue
-        result = reader.read() if bracketed else reader.worked(current.lines[-1] if current.lines else None)
+        result = reader.read() if bracketed else reader.worked(current.lines)
         if result is None:
             run.append((first, first + len(stripped), number))
             continue
@@ -139,7 +140,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if current.input is None or bracketed:
                 current.input = result
         elif isinstance(result, _Answered):
-            current.lines[-1] = result.line
+            current.lines[result.at] = result.line
         else:
             current.lines.append(result)
         current.end = line_start + len(raw)
@@ -153,9 +154,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 
 
 class _Answered(NamedTuple):
-    """The layer line above with an answer a worked example gives on a line of its own."""
+    """A layer line above with an answer a worked example gives on a line of its own: the last
+    layer's, or the one an `After CONV1: 55x55x96` names."""
 
     line: ir.Line
+    at: int = -1  # which line above
 
 
 class _Unreadable(Exception):
@@ -233,10 +236,14 @@ class _LineReader:
         call = call._replace(label=label, span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
 
-    def worked(self, last: ir.Line | None) -> ir.Input | ir.Line | _Answered | None:
-        """A line of a worked example (docstring above), or None for prose."""
+    def worked(self, lines: list[ir.Line]) -> ir.Input | ir.Line | _Answered | None:
+        """A line of a worked example (docstring above), or None for prose; `lines` are the network's
+        layer lines so far."""
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
+        last = lines[-1] if lines else None
+        if words[:1] == ["after"] and ":" in words:  # `After CONV1: 55x55x96`
+            return self._after(words.index(":"), lines)
         if words[:1] == ["input"]:  # `Input: 227x227x3 images`, `Input volume: 32x32x3`
             at = 2 if words[1:2] == ["volume"] else 1
             if words[at:at + 1] == [":"] and kinds[at + 1:at + 2] == ["DIMS"] and \
@@ -328,6 +335,32 @@ class _LineReader:
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
+
+    def _after(self, colon: int, lines: list[ir.Line]) -> _Answered | None:
+        """`After CONV1: 55x55x96`: the output of the layer named, an answer unless that layer has one
+        already (the lecture restates it before the next step). A name with no layer above is E060."""
+        label = _label(self.tokens[1:colon])
+        rest = self.tokens[colon + 1:]
+        if label is None or len(rest) != 1 or rest[0].kind != "DIMS":
+            return None
+        index = next((i for i in range(len(lines) - 1, -1, -1)
+                      if lines[i].items and lines[i].items[0].label == label), None)
+        shape = _shape(rest[0])
+        if index is None or shape is None:
+            if index is None:
+                self.sink.add(codes.E060, f"no layer {label.upper()} above to give this output to",
+                              Span(self.tokens[1].start, self.tokens[colon - 1].end),
+                              hint="name a layer written above, as in `After CONV1: 55x55x96`")
+            else:
+                self.sink.add(codes.E060, f"`{rest[0].text}` is not a volume", rest[0].span,
+                              hint="write the output volume as `HxWxC`, every size at least 1")
+            return _Answered(lines[-1]) if lines else None
+        before = lines[index].expectation
+        if before is not None and before.shape is not None:
+            return None  # answered already: a restatement
+        expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
+            before._replace(shape=shape, span=before.span.to(shape.span))
+        return _Answered(lines[index]._replace(expectation=expectation), index)
 
     def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `so 32x32x10`:

@@ -391,6 +391,20 @@ def test_worked_example_answers_as_students_write_them(lines: str, verdicts: lis
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
 
 
+def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
+    # (227 - 11)/4 + 1 = 55, then (55 - 3)/2 + 1 = 27
+    text = ("Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
+            "Second layer (POOL1): 3x3 filters applied at stride 2\nAfter CONV1: 55x55x96\nAfter POOL1: 26x26x96\n"
+            "After POOL1: 27x27x96\nAfter CONV9: 5x5x5\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    # the second `After POOL1` restates an answered layer: prose, as the lecture's `After CONV1` is
+    assert [(a.label, a.expected, a.verdict) for a in report.answers] == [
+        ("conv1", "55x55x96", "right"), ("pool1", "26x26x96", "wrong")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E040", 5, 14, "pool1: expected 26x26x96, computed 27x27x96"),
+        ("E060", 7, 7, "no layer CONV9 above to give this output to")]
+
+
 def test_totals_written_under_a_listing_are_judged() -> None:
     # (32 + 2·2 - 5)/1 + 1 = 32; (5·5·3 + 1)·10 = 760; 32·32·10·5·5·3 = 768,000 MACs
     listing = "[32x32x3] INPUT\n[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2\n"
