@@ -84,11 +84,22 @@ def searched(name: str, head: str) -> bool:
     builds an `nn.Module`, not every Python file)."""
     lower = name.lower()
     if lower.endswith(".txt"):
-        return detect(head, name) == "lecture"
+        return detect(head, name) == "lecture" and _holds_a_network(head)
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return not notation.marker or re.search(notation.marker, head) is not None
     return False
+
+
+def _holds_a_network(head: str) -> bool:
+    """Whether lecture-notation text has an input or a layer cnncalc can read: notes that only mention
+    an `Output volume` or a `Number of parameters`, or a list of `[1] references`, are not networks."""
+    from cnncalc import ir
+    from cnncalc.diagnostics import DiagnosticSink
+    file = reader("lecture")(head, DiagnosticSink())
+    return any(net.input is not None or any(isinstance(item, ir.LayerCall) and item.valid
+                                            for line in net.body.lines for item in line.items)
+               for net in file.networks)
 
 
 def _function(where: str) -> Any:

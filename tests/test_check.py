@@ -95,6 +95,20 @@ def test_check_directories_globs_and_summary(tmp_path: Path) -> None:
     assert invoke("check", str(tmp_path / "*.nothing")).exit_code == 2
 
 
+def test_check_skips_text_that_only_mentions_the_lectures_words(tmp_path: Path) -> None:
+    # Notes that talk about an output volume, and a list of references in brackets, hold no network;
+    # a worked example beside them does: (32 + 2·2 - 5)/1 + 1 = 32.
+    (tmp_path / "notes.txt").write_text("Output volume depends on the stride.\nNumber of parameters grows.\n")
+    (tmp_path / "refs.txt").write_text("[1] LeCun et al. 1998: Gradient-based learning.\n[2] Krizhevsky: ImageNet.\n")
+    (tmp_path / "hw.txt").write_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+                                     "Output volume: 32x32x10\n")
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "1 spec, no problems; 1 answer: 1 right, 0 wrong"
+    assert f"skipped 2 files that are not a network: {tmp_path / 'notes.txt'}, {tmp_path / 'refs.txt'}" in \
+        result.stderr
+
+
 def test_strict_fails_on_warnings_not_on_the_specs_own_rounding(tmp_path: Path) -> None:
     # ZFNet states `rounding floor` and `ceil` itself: its N030 notes restate that, so they are no problem.
     assert invoke("check", str(SPECS / "zfnet.spec"), "--strict").exit_code == 0
