@@ -90,7 +90,7 @@ class Checker:
             return
         slip = _slip(count, actual, quantity, rows)
         self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
-                     code, hint=f"the {_NOUN[quantity]} count is {actual:,}")
+                     code, hint=f"the {ir.NOUNS[quantity]} count is {actual:,}")
 
     # ---- totals ------------------------------------------------------------------------
 
@@ -137,7 +137,6 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
-_NOUN = {"params": "parameter", "weights": "weight", "macs": "MAC"}
 
 
 def _value(r: Row, quantity: str) -> int:

@@ -166,6 +166,11 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
 
 # ---- answers -------------------------------------------------------------------------
 
+# The words an answer's counts follow, in any case, and the quantity each names (`MACs 105.4M`,
+# `Parameters 34944`); every notation's reader reads them from here.
+ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "macs": "macs"}
+NOUNS = {"params": "parameter", "weights": "weight", "macs": "MAC"}  # "the parameter count"
+
 
 class Count(NamedTuple):
     """A number in an answer: exact (`34944`, `34,944`) or rounded at the precision written (`62.4M`).

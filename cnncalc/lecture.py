@@ -49,7 +49,6 @@ _TOKEN = re.compile(r"""\s*(?:
 
 FORMS = ("`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`, `[27x27x96] MAX POOL1: 3x3 filters at stride 2`, "
          "`[27x27x96] NORM1: Normalization layer`, `[4096] FC6: 4096 neurons`, `[227x227x3] INPUT`")
-QUANTITIES = ("params", "parameters", "macs", "weights")
 CONNECTORS = {"at", "applied", "with", "and", "of", "using", "a", "an", "the"}
 OPTION_WORDS = {"stride": "stride", "strides": "stride", "pad": "pad", "padding": "pad", "dilation": "dilation",
                 "groups": "groups", "group": "groups"}
@@ -120,7 +119,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         total = None if bracketed else reader.total()
         if total is not None or sink.total > reported:  # a total, or one reported as unreadable
             flush()
-            current.totals += [total] if total is not None else []
+            if total is not None:
+                current.totals.append(total)
             current.end = line_start + len(raw)
             continue
         result = reader.read() if bracketed else reader.worked(current.lines)
@@ -312,11 +312,10 @@ class _LineReader:
         if words[:1] != ["total"]:
             return None
         at = 1 + next((len(head) for head in _COUNT_HEADS if words[1:1 + len(head)] == list(head)), 0)
-        noun = words[at] if at < len(words) else ""
-        quantity = _TOTAL_QUANTITIES.get(noun)
-        if quantity is None or not {"=", ":"} & set(words[at:]):
+        quantity = ir.ANSWER_WORDS.get(words[at] if at < len(words) else "")
+        if quantity not in ("params", "macs") or not {"=", ":"} & set(words[at:]):  # the totals `expect` has
             return None
-        count = self._last_count(words, tokens, at, "total parameter" if quantity == "params" else "total MAC")
+        count = self._last_count(words, tokens, at, f"total {ir.NOUNS[quantity]}")
         return None if count is None else ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end))
 
     def _last_count(self, words: list[str], tokens: list[Tok], at: int, noun: str) -> ir.Count | None:
@@ -324,7 +323,7 @@ class _LineReader:
         `!` allowed (`= 760 params`, `0!`); E060 when it is not one."""
         marker = len(words) - 1 - words[::-1].index("=") if "=" in words[at:] else words.index(":", at)
         after = tokens[marker + 1:]
-        while after and (after[-1].lower in QUANTITIES or after[-1].text in ("!", ".")):
+        while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".")):
             after = after[:-1]
         try:
             if len(after) != 1 or after[0].kind != "NUM":
@@ -384,7 +383,7 @@ class _LineReader:
         if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or not {"=", ":"} & set(words[at:]):
             return None
         quantity = _quantity(tokens[at])
-        count = self._last_count(words, tokens, at, quantity.rstrip("s").replace("param", "parameter"))
+        count = self._last_count(words, tokens, at, ir.NOUNS[quantity])
         return None if count is None else (quantity, count)
 
     def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
@@ -597,7 +596,7 @@ class _LineReader:
             assert tok is not None
             if tok.kind == "ARROW":
                 self.next()
-                while self.at(*QUANTITIES):
+                while self.at(*ir.ANSWER_WORDS):
                     word = self.next()
                     if self.at(":", "="):
                         self.next()
@@ -628,9 +627,9 @@ class _LineReader:
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
         if not numbers:
             return  # a remark: `(class scores)`
-        shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in QUANTITIES else t.text for t in inside)
+        shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS else t.text for t in inside)
         if shape in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
-            word = next(t for t in inside if t.lower in QUANTITIES)
+            word = next(t for t in inside if t.lower in ir.ANSWER_WORDS)
             counts[_quantity(word)] = self._count_token(numbers[0])
             return
         raise _Unreadable(f"cnncalc does not understand `({_shown(inside)})`; answers read `(760 params)` or "
@@ -656,7 +655,6 @@ class _LineReader:
                               self.rest_span())
 
 
-_TOTAL_QUANTITIES = {"params": "params", "parameters": "params", "macs": "macs"}
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
 
@@ -670,7 +668,7 @@ def _lead(tokens: list[Tok]) -> int:
 
 
 def _quantity(word: Tok) -> str:
-    return {"macs": "macs", "weights": "weights"}.get(word.lower, "params")
+    return ir.ANSWER_WORDS.get(word.lower, "params")
 
 
 def _label(name_tokens: list[Tok]) -> str | None:

@@ -400,11 +400,11 @@ class TokenStream:
                 seen_shape = True
                 shape = self.shape_answer(tok) or shape
                 end = tok.span
-            elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in _ANSWER_WORDS:
+            elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS:
                 self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers
-            elif tok.kind == "NAME" and tok.text.lower() in _ANSWER_WORDS:
+            elif tok.kind == "NAME" and tok.text.lower() in ir.ANSWER_WORDS:
                 self.advance()
-                quantity = _ANSWER_WORDS[tok.text.lower()]
+                quantity = ir.ANSWER_WORDS[tok.text.lower()]
                 if self.at("=", ":"):
                     self.advance()  # `params = 34944`, as people write it
                 count = self.count()
@@ -426,8 +426,6 @@ class TokenStream:
                               counts.get("weights"))
 
 
-# The words an answer's counts follow, in any case (`MACs 105.4M`, `Params 34944`).
-_ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "macs": "macs"}
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
           "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}
