@@ -137,8 +137,6 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
-
-
 def _value(r: Row, quantity: str) -> int:
     return r.params if quantity == "params" else r.weights if quantity == "weights" else r.macs + r.train_macs
 
