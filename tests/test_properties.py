@@ -202,3 +202,67 @@ def test_copies_are_what_a_fresh_expansion_and_walk_give(seed: int, explain: boo
 def test_copies_are_what_a_fresh_expansion_and_walk_give_for_the_spec_library() -> None:
     for path in sorted(SPECS.glob("*.spec")):
         _same_with_copying_off(path.read_text(), explain=True)
+
+
+# ---- an answer resting on an invalid stride is never judged on the guess --------------------------
+
+@st.composite
+def guessed_chain(draw: st.DrawFn) -> tuple[str, list[list[tuple[str, object]]]]:
+    """A chain with invalid strides (exact rounding) and an answer per line, each the value of the floor
+    world or of a ceil world; the worlds worked out here by the rule, `(N - K + 2P)/S + 1` rounded down
+    or up, and the parameter and MAC formulas (docs/spec-language.md)."""
+    h, w, c = draw(st.integers(5, 30)), draw(st.integers(5, 30)), draw(st.integers(1, 4))
+    worlds = {"floor": (h, w, c), "ceil": (h, w, c)}
+    lines, values = [f"input {h}x{w}x{c}"], []
+    for i in range(draw(st.integers(2, 5))):
+        flat = len(worlds["floor"]) == 1
+        kind = "fc" if flat else draw(st.sampled_from(["conv", "conv", "pool", "fc", "residual", "concat"]))
+        n, k = draw(st.integers(1, 6)), draw(st.integers(1, 3))
+        s, p = draw(st.integers(1, 3)), draw(st.integers(0, 2)) if kind == "conv" else 0
+        text = {"conv": f"conv {n} {k}x{k} stride {s} pad {p}", "pool": f"maxpool {k}x{k} stride {s}",
+                "fc": f"fc {n}", "residual": f"residual {{ conv {worlds['floor'][-1]} 3x3 pad 1 }}",
+                "concat": f"concat {{ conv {n} 1x1 | conv {k} 1x1 }}"}[kind]
+        line_values = []
+        for name, x in worlds.items():
+            up = name == "ceil"
+            if kind in ("conv", "pool"):
+                if min(x[0], x[1]) + 2 * p < k:
+                    return draw(st.nothing())
+                hw = [-(-(d - k + 2 * p) // s) + 1 if up else (d - k + 2 * p) // s + 1 for d in x[:2]]
+                y = (hw[0], hw[1], n if kind == "conv" else x[2])
+                params = (k * k * x[2] + 1) * n if kind == "conv" else 0
+                macs = hw[0] * hw[1] * n * k * k * x[2] if kind == "conv" else 0
+            elif kind == "residual":
+                y, params, macs = x, (9 * x[2] + 1) * x[2], x[0] * x[1] * x[2] * 9 * x[2]
+            elif kind == "concat":
+                y, params, macs = (x[0], x[1], n + k), (x[2] + 1) * (n + k), x[0] * x[1] * x[2] * (n + k)
+            else:
+                size = 1
+                for d in x:
+                    size *= d
+                y, params, macs = (n,), (size + 1) * n, size * n
+            worlds[name] = y
+            line_values.append([("output", y), ("params", params), ("macs", macs)])
+        chosen = line_values[draw(st.integers(0, 1))]
+        picked = [q for q in chosen if draw(st.booleans())] or chosen[-1:]
+        lines.append(f"l{i}: {text} -> " + " ".join(_as_written(v) if q == "output" else f"{q} {v}" for q, v in picked))
+        values.append([(q, [dict(world)[q] for world in line_values]) for q, _ in picked])
+    return "\n".join(lines) + "\n", values
+
+
+@settings(max_examples=300)
+@given(guessed_chain())
+def test_an_answer_is_judged_only_when_every_rounding_of_the_invalid_strides_agrees(
+        case: tuple[str, list[list[tuple[str, list[object]]]]]) -> None:
+    text, values = case
+    report = run(text)
+    for answer in report.answers:
+        if answer.verdict == "unchecked":
+            continue
+        in_worlds = dict(values[int(answer.label[1:])])[answer.quantity]  # the floor world's value, the ceil's
+        verdicts = {"right" if answer.expected.replace(",", "") == _as_written(v) else "wrong" for v in in_worlds}
+        assert verdicts == {answer.verdict}, (text, answer)
+
+
+def _as_written(value: object) -> str:
+    return "x".join(map(str, value)) if isinstance(value, tuple) else str(value)
