@@ -4,9 +4,13 @@ parameter counts equal the modules' `numel`. Skipped cleanly without torch."""
 from __future__ import annotations
 
 import os
+import random
+from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cnncalc import kernels
 from cnncalc.layers.arguments import Pad
@@ -312,3 +316,91 @@ def test_receptive_fields_are_what_gradients_reach(lines: str, unit: tuple[int, 
     # unit i's window: -P + i·S … -P + i·S + r - 1 (the units chosen see no padding)
     assert rows == range(-p_h + unit[0] * s_h, -p_h + unit[0] * s_h + r_h)
     assert cols == range(-p_w + unit[1] * s_w, -p_w + unit[1] * s_w + r_w)
+
+
+# ---- verdicts against PyTorch's numbers ----------------------------------------------------------
+
+def _rounded_answer(value: int, rng: random.Random) -> tuple[str, bool]:
+    """`value` written as people write it, right or one step off: exact, with commas, rounded with a
+    suffix at 0-3 decimals, or in scientific notation; with whether it should be judged right (a
+    rounded answer holds when the value lies within half a step of it, ties included)."""
+    form = rng.choice(["exact", "commas", "suffix", "scientific"])
+    step_off = rng.choice([0, 0, 1, -1 if value else 1])
+    if form in ("exact", "commas"):
+        written = value + step_off
+        return (f"{written:,}" if form == "commas" else str(written)), step_off == 0
+    decimals = rng.randint(0, 3)
+    if form == "suffix":
+        suffix, unit = rng.choice([("K", 10**3), ("M", 10**6), ("G", 10**9)])
+        exponent = {"K": 3, "M": 6, "G": 9}[suffix]
+    else:
+        exponent = max(len(str(value)) - 1, 0)
+        suffix, unit = "", 10**exponent
+    step = Fraction(unit, 10**decimals)
+    shown = max(round(Fraction(value) / step) + step_off, 0)  # in steps
+    digits = f"{shown // 10**decimals}.{shown % 10**decimals:0{decimals}d}" if decimals else str(shown)
+    text = f"{digits}{suffix}" if form == "suffix" else f"{digits}e{exponent}"
+    return text, abs(value - shown * step) <= step / 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32))
+def test_verdicts_follow_pytorchs_numbers(seed: int) -> None:
+    """Random chains: shapes from PyTorch's forward, parameters from `numel`, MACs by the rule from
+    PyTorch's output sizes; each answer right or off by one, in every form people write."""
+    rng = random.Random(seed)
+    h, w, c = rng.randint(4, 40), rng.randint(4, 40), rng.randint(1, 8)
+    x = torch.zeros(1, c, h, w)
+    lines, expected = ["rounding floor", f"input {h}x{w}x{c}"], []
+    for i in range(rng.randint(1, 4)):
+        kind = rng.choice(["conv", "conv", "pool", "deconv", "fc"]) if x.dim() == 4 else "fc"
+        cin = x.shape[1]
+        if kind == "conv":
+            g = rng.choice([g for g in (1, 2, 3) if cin % g == 0])
+            n, k, s, p = g * rng.randint(1, 5), rng.randint(1, 5), rng.randint(1, 3), rng.randint(0, 2)
+            d, bias = rng.choice([1, 2]), rng.random() < 0.7
+            module: torch.nn.Module = torch.nn.Conv2d(cin, n, k, s, p, d, g, bias=bias)
+            text = f"conv {n} {k}x{k} stride {s} pad {p} dilation {d} groups {g}" + ("" if bias else " nobias")
+        elif kind == "deconv":
+            n, k, s = rng.randint(1, 5), rng.randint(1, 4), rng.randint(1, 3)
+            p = rng.randint(0, k - 1)
+            module = torch.nn.ConvTranspose2d(cin, n, k, s, p)
+            text = f"deconv {n} {k}x{k} stride {s} pad {p}"
+        elif kind == "pool":
+            k, s, ceil = rng.randint(1, 3), rng.randint(1, 3), rng.random() < 0.3
+            p = rng.randint(0, k // 2)
+            module = torch.nn.MaxPool2d(k, s, p, ceil_mode=ceil)
+            text = f"maxpool {k}x{k} stride {s} pad {p}" + (" ceil" if ceil else "")
+        else:
+            n = rng.randint(1, 50)
+            module = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(x[0].numel(), n))
+            text = f"fc {n}"
+        try:
+            with torch.no_grad():
+                y = module(x)
+        except RuntimeError:  # a window larger than the input: PyTorch refuses it, and so would cnncalc
+            break
+        if min(y.shape) < 1:
+            break
+        dims = (y.shape[1],) if y.dim() == 2 else (y.shape[2], y.shape[3], y.shape[1])
+        params = sum(q.numel() for q in module.parameters())
+        if kind == "conv":
+            macs = y.shape[2] * y.shape[3] * module.out_channels * (cin // module.groups) * k * k
+        elif kind == "deconv":
+            macs = x.shape[2] * x.shape[3] * cin * k * k * module.out_channels
+        else:
+            macs = x[0].numel() * n if kind == "fc" else 0
+        answers = []
+        off = rng.random() < 0.4
+        shape = [*dims]
+        shape[-1] += off
+        answers.append(("x".join(map(str, shape)), "output", not off))
+        for quantity, value in (("params", params), ("macs", macs)):
+            if rng.random() < 0.6:
+                text_value, right = _rounded_answer(value, rng)
+                answers.append((f"{quantity} {text_value}", quantity, right))
+        lines.append(f"l{i}: {text} -> " + " ".join(a[0] for a in answers))
+        expected += [(f"l{i}", quantity, "right" if right else "wrong") for _, quantity, right in answers]
+        x = y
+    report = run("\n".join(lines) + "\n")
+    assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == sorted(expected), report.source.text
