@@ -224,7 +224,8 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
         w = r.working
         text = getattr(w, "params" if what == "weights" else what, None) if w is not None else None
         if text is not None and what == "weights" and r.biases:  # the parameters' working, then without biases
-            text = f"{text} less {r.biases:,} biases = {r.weights:,}"
+            learnable = text if not r.non_trainable else f"{r.params:,} learnable"  # not the running statistics
+            text = f"{learnable} less {r.biases:,} biases = {r.weights:,}"
         if text is not None:
             lines.append(f"{r.path}: {what} {text}")
         elif what == "out" and r.output is not None:

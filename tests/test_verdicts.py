@@ -431,6 +431,9 @@ def test_a_weights_answer_shows_the_working_without_biases() -> None:
     # conv: (5·5·3 + 1)·10 = 760 parameters, of which 10 biases: 750 weights
     answer = run("input 32x32x3\nconv1: conv 10 5x5 pad 2 -> weights 751\n").answers[0]
     assert (answer.verdict, answer.working) == ("wrong", ("conv1: weights (5·5·3 + 1)·10 = 760 less 10 biases = 750",))
+    # batch norm: 2·4 learnable (gamma, beta), of which 4 biases; its running statistics are no weights
+    answer = run("input 8x8x4\nbn1: bn -> weights 4\n").answers[0]
+    assert (answer.verdict, answer.working) == ("right", ("bn1: weights 8 learnable less 4 biases = 4",))
 
 
 def test_a_prose_input_above_a_listing_is_the_same_network() -> None:
