@@ -24,7 +24,9 @@ the layer's:
 `so 32x32x10`, and the count after the last `=` or the `:` of a `number of parameters`,
 `Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow; `After CONV1:
 55x55x96` answers for the layer it names, unless that one is answered already). Under either
-form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. An input
+form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. The
+output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, then `output is
+3x3`) are a network each. An input
 restated with the same volume continues the network; another volume starts a new one. Every
 other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
 linear in the line's length: no backtracking pattern.
@@ -89,6 +91,7 @@ class _Net:
         self.input: ir.Input | None = None
         self.lines: list[ir.Line] = []
         self.totals: list[ir.TotalExpectation] = []
+        self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -125,7 +128,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             continue
         result = reader.read() if bracketed else reader.worked(current.lines)
         if result is None:
-            run.append((first, first + len(stripped), number))
+            if sink.total == reported:  # a line reported as unreadable is not prose as well
+                run.append((first, first + len(stripped), number))
             continue
         flush()
         if isinstance(result, ir.Input):
@@ -139,6 +143,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current = _Net(first)
             if current.input is None or bracketed:
                 current.input = result
+        elif isinstance(result, _Exercise):
+            if current.exercise != result.signature:  # the lecture repeats each exercise on the next slide
+                if current.input is not None or current.lines:
+                    networks.append(current)
+                    current = _Net(first)
+                current.input, current.exercise = result.input, result.signature
+                current.lines.append(result.line)
         elif isinstance(result, _Answered):
             current.lines[result.at] = result.line
         else:
@@ -159,6 +170,15 @@ class _Answered(NamedTuple):
 
     line: ir.Line
     at: int = -1  # which line above
+
+
+class _Exercise(NamedTuple):
+    """The lecture's output-size exercise: an input and one filter (`Assume, input image is 7x7
+    filter is 3x3 stride is 2`), the answer on the same line or after it."""
+
+    input: ir.Input
+    line: ir.Line
+    signature: str  # what the exercise states, without where: the same words again are a restatement
 
 
 class _Unreadable(Exception):
@@ -236,12 +256,17 @@ class _LineReader:
         call = call._replace(label=label, span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
 
-    def worked(self, lines: list[ir.Line]) -> ir.Input | ir.Line | _Answered | None:
+    def worked(self, lines: list[ir.Line]) -> ir.Input | ir.Line | _Answered | _Exercise | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far."""
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
+        if "input" in words and ("filter" in words or "kernel" in words):
+            reported = self.sink.total
+            exercise = self.exercise()
+            if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
+                return exercise
         if words[:1] == ["after"] and ":" in words:  # `After CONV1: 55x55x96`
             return self._after(words.index(":"), lines)
         if words[:1] == ["input"]:  # `Input: 227x227x3 images`, `Input volume: 32x32x3`
@@ -283,12 +308,11 @@ class _LineReader:
             return ir.Line((call,), None, Span(self.start, self.end))
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             return None
-        reported = self.sink.total
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:])
         counted = self._count_answer(words[lead:], self.tokens[lead:])
-        if shape is None and counted is None:  # prose, or an answer reported as unreadable (then not prose)
-            return _Answered(last) if self.sink.total > reported else None
+        if shape is None and counted is None:  # prose, or an answer reported as unreadable
+            return None
         before = last.expectation
         counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
                                               "weights": before.weights if before else None}
@@ -335,6 +359,56 @@ class _LineReader:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
 
+    def exercise(self) -> _Exercise | None:
+        """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with
+        **stride 1, pad** with **1 pixel** => what is the output?`, `input 7x7, filter 3x3, stride 2 =>
+        output 3x3`: one filter on an input (depth 1 unless given). None unless the line starts so."""
+        tokens = [t for t in self.tokens if t.text != "*"]  # the slides' markdown bold
+        words = [t.lower for t in tokens]
+        at = words.index("input")
+        if not set(words[:at]) <= _EXERCISE_LEAD:
+            return None
+        i = _skip(words, at + 1, ("image", "is", "of", "size", ":", ","))
+        if i >= len(tokens) or tokens[i].kind != "DIMS":
+            return None
+        volume, i = tokens[i], _skip(words, i + 1, (",", "and", "a", "the"))
+        if i >= len(tokens) or words[i] not in ("filter", "kernel"):
+            return None
+        i = _skip(words, i + 1, ("is", "of", "size", ":"))
+        if i >= len(tokens) or tokens[i].kind != "DIMS":
+            return None
+        stated, tail = [volume, tokens[i]], list[Tok]()
+        for t in tokens[i + 1:]:
+            if tail or t.text in ("=", "?") or t.kind == "ARROW":
+                tail.append(t)  # `=> what is the output?`, or `=> output 3x3`
+            elif not (t.lower in ("is", "pixel", "pixels") or
+                      (t.lower == "with" and stated[-1].lower in OPTION_WORDS)):  # `pad with 1 pixel`
+                stated.append(t)
+        given = _shape(volume)
+        if given is None or len(given.dims) == 1:
+            self.sink.add(codes.E060, f"`{volume.text}` is not an input size", volume.span,
+                          hint="write the input as `HxW` or `HxWxC`, as in `input 7x7`")
+            return None
+        dims = given.dims if len(given.dims) == 3 else (*given.dims, 1)
+        self.tokens, self.i = stated[1:], 0
+        try:
+            kernel = self.kernel()
+            options = self.options({"stride", "pad"})
+            self.end_of_line("the filter")
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span,
+                          hint="the exercise reads `input 7x7, filter 3x3, stride 2, pad 1`")
+            return None
+        whole = Span(self.start, self.end)
+        one = ir.Arg("out_channels", ir.Num(1, kernel.span), kernel.span)
+        call = ir.LayerCall("conv", (one, ir.Arg("kernel", kernel, kernel.span), *options), None,
+                            Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
+        answer = next((_shape(t) for t in tail if t.kind == "DIMS"), None) if "output" in [t.lower for t in tail] \
+            else None
+        expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
+        signature = " ".join(t.lower for t in stated)
+        return _Exercise(ir.Input(dims, 1, whole), ir.Line((call,), expectation, whole), signature)
+
     def _after(self, colon: int, lines: list[ir.Line]) -> _Answered | None:
         """`After CONV1: 55x55x96`: the output of the layer named, an answer unless that layer has one
         already (the lecture restates it before the next step). A name with no layer above is E060."""
@@ -353,7 +427,7 @@ class _LineReader:
             else:
                 self.sink.add(codes.E060, f"`{rest[0].text}` is not a volume", rest[0].span,
                               hint="write the output volume as `HxWxC`, every size at least 1")
-            return _Answered(lines[-1]) if lines else None
+            return None
         before = lines[index].expectation
         if before is not None and before.shape is not None:
             return None  # answered already: a restatement
@@ -365,7 +439,8 @@ class _LineReader:
         """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `so 32x32x10`:
         the last volume (E060 when it is not one: an answer cnncalc cannot read is never passed over in
         silence). `Output = 55 = (227-11)/4+1`, with no volume, is prose."""
-        if words[:1] == ["output"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]):
+        if words[:1] == ["output"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]) or \
+                (kinds[:1] == ["DIMS"] and words[1:2] == ["output"]):  # `7x7 output!`
             volumes = [t for t in tokens if t.kind == "DIMS"]
             if volumes:
                 shape = _shape(volumes[-1])
@@ -657,6 +732,16 @@ class _LineReader:
 
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
+
+
+_EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
+
+
+def _skip(words: list[str], i: int, fillers: tuple[str, ...]) -> int:
+    """The first position from `i` whose word is not one of `fillers`."""
+    while i < len(words) and words[i] in fillers:
+        i += 1
+    return i
 
 
 def _lead(tokens: list[Tok]) -> int:

@@ -44,6 +44,7 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the
 _BRACKETED = r"^[ \t]*\[[^\]\n]*\]"
 _WORKED = (r"(?i)^[ \t]*(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
            r"|input(?:[ \t]+volume)?[ \t]*:[ \t]*[0-9]|output volume\b"
+           r"|(?:assume,?[ \t]+|e\.?g\.?,?[ \t]+)?input\b[^\n]*\b(?:filter|kernel)\b"
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 
@@ -51,8 +52,8 @@ _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, and worked examples' `First layer (CONV1): …`, `Input volume: …`,
-    `10 5x5 filters …`, `Output volume …` and `Number of parameters …` lines; more of them than
-    spec statements)."""
+    `10 5x5 filters …`, `Output volume …`, `Number of parameters …` and `input 7x7, filter 3x3 …`
+    lines; more of them than spec statements)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):

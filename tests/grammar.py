@@ -182,8 +182,18 @@ class Grammar:
 
 
 def worked(rng: random.Random) -> str:
-    """The lecture's worked examples: statements a line each, answers on the lines after, prose between."""
+    """The lecture's worked examples: statements a line each, answers on the lines after, prose between;
+    and its output-size exercises."""
     lines = []
+    for _ in range(rng.randint(0, 2)):
+        n, k = rng.randint(0, 40), rng.randint(0, 9)
+        lines.append(rng.choice([
+            f"Assume, input image is {n}x{n} filter is {k}x{k}" + rng.choice(["", f" stride is {rng.randint(0, 4)}"]),
+            f"e.g. input {n}x{n}, filter {k}x{k}, applied with **stride {rng.randint(1, 3)}, pad** with "
+            f"**{rng.randint(0, 3)} pixel** => what is the output?",
+            f"input {n}x{n}x{rng.randint(1, 4)}, filter {k}x{k}, stride {rng.choice(['2', 'two', ''])} => output "
+            f"{rng.randint(0, 40)}x{rng.randint(1, 40)}"]))
+        lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", ""]))
     for _ in range(rng.randint(1, 3)):
         lines.append(rng.choice(["Input: 227x227x3 images", "Input volume: 32x32x3", "Input: 0x5x3 images",
                                  f"Input volume: {rng.randint(1, 300)}x{rng.randint(1, 300)}x{rng.randint(1, 64)}"]))

@@ -405,6 +405,38 @@ def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
         ("E060", 7, 7, "no layer CONV9 above to give this output to")]
 
 
+EXERCISES = """Assume, input image is 7x7 filter is 3x3
+output is 5x5
+Assume, input image is 7x7 filter is 3x3 stride is 2
+Assume, input image is 7x7 filter is 3x3 stride is 2
+output is 3x3
+e.g. input 7x7, filter 3x3, applied with **stride 1, pad** with **1 pixel** => what is the output?
+7x7 output!
+input 32x32x3, filter 5x5x3, stride 1, pad 2 => output 32x32x2
+Input: 7x7, filter: 3x3, stride 3
+"""
+
+
+def test_the_lectures_output_size_exercises(tmp_path: Path) -> None:
+    # (N - F + 2P)/S + 1: (7 - 3)/1 + 1 = 5; (7 - 3)/2 + 1 = 3; (7 - 3 + 2)/1 + 1 = 7; (32 - 5 + 4)/1 + 1 = 32
+    # with one filter, so a depth of 1 (not 2); (7 - 3)/3 + 1 = 2.33, the lecture's "doesn't fit"
+    path = tmp_path / "hw.txt"
+    path.write_text(EXERCISES)
+    reports = cnncalc.analyze_all(path)  # detected from the exercises' lines
+    assert [r.input.dims for r in reports] == [(7, 7, 1), (7, 7, 1), (7, 7, 1), (32, 32, 3), (7, 7, 1)]
+    assert [[(a.expected, a.verdict) for a in r.answers] for r in reports] == [
+        [("5x5", "right")], [("3x3", "right")], [("7x7", "right")], [("32x32x2", "wrong")], []]
+    assert [d.code for r in reports for d in r.diagnostics if d.severity == "error"] == ["E040", "E030"]
+
+
+def test_an_exercise_cnncalc_cannot_read_is_e060() -> None:
+    report = cnncalc.analyze_text("input 7x7, filter 3x3\noutput is 5x5\ninput 7x7, filter 3x3, stride two\n",
+                                  "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 31, "expected a number after `stride`")]  # reported, so not prose as well
+    assert [(a.expected, a.verdict) for a in report.answers] == [("5x5", "right")]  # (7 - 3)/1 + 1 = 5
+
+
 def test_totals_written_under_a_listing_are_judged() -> None:
     # (32 + 2·2 - 5)/1 + 1 = 32; (5·5·3 + 1)·10 = 760; 32·32·10·5·5·3 = 768,000 MACs
     listing = "[32x32x3] INPUT\n[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2\n"
