@@ -44,7 +44,8 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the
 _BRACKETED = r"^[ \t]*\[[^\]\n]*\]"
 _WORKED = (r"(?i)^[ \t]*(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
            r"|input(?:[ \t]+volume)?[ \t]*:[ \t]*[0-9]|output volume\b"
-           r"|(?:assume,?[ \t]+|e\.?g\.?,?[ \t]+)?input\b[^\n]*\b(?:filter|kernel)\b"
+           r"|(?:assume,?[ \t]+|e\.?g\.?,?[ \t]+)?input(?:[ \t]+image)?(?:[ \t]+is)?[ \t]*:?[ \t]*[0-9]+x[0-9]+"
+           r"(?:x[0-9]+)?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:a[ \t]+)?(?:filter|kernel)\b"
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 

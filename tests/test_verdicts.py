@@ -429,6 +429,12 @@ def test_the_lectures_output_size_exercises(tmp_path: Path) -> None:
     assert [d.code for r in reports for d in r.diagnostics if d.severity == "error"] == ["E040", "E030"]
 
 
+def test_a_spec_whose_input_line_mentions_a_filter_is_still_a_spec() -> None:
+    from cnncalc.notations import detect
+    assert detect("input 227x227x3  # then a filter bank\nconv 96 11x11\n", "<stdin>") == "spec"
+    assert detect("input 7x7, filter 3x3, stride 2\n", "<stdin>") == "lecture"
+
+
 def test_an_exercise_cnncalc_cannot_read_is_e060() -> None:
     report = cnncalc.analyze_text("input 7x7, filter 3x3\noutput is 5x5\ninput 7x7, filter 3x3, stride two\n",
                                   "hw.txt", lang="lecture")
