@@ -436,11 +436,13 @@ class _LineReader:
         return _Answered(lines[index]._replace(expectation=expectation), index)
 
     def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
-        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `so 32x32x10`:
-        the last volume (E060 when it is not one: an answer cnncalc cannot read is never passed over in
-        silence). `Output = 55 = (227-11)/4+1`, with no volume, is prose."""
-        if words[:1] == ["output"] or (words[:1] == ["so"] and kinds[1:] == ["DIMS"]) or \
-                (kinds[:1] == ["DIMS"] and words[1:2] == ["output"]):  # `7x7 output!`
+        """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `The output is
+        5x5`, `so 32x32x10`, `7x7 output!`: the last volume (E060 when it is not one: an answer cnncalc
+        cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is
+        prose."""
+        at = _skip(words, 0, ("so", "thus", "hence", "then", "the"))
+        if words[at:at + 1] == ["output"] or (at and kinds[at:] == ["DIMS"]) or \
+                (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             volumes = [t for t in tokens if t.kind == "DIMS"]
             if volumes:
                 shape = _shape(volumes[-1])

@@ -378,6 +378,8 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("=> Output volume [32x32x10]\n- Parameters: (5*5*3+1)*10 = 760!\n", [("output", "right"), ("params", "right")],
      []),
     ("* Output volume is 32x32x12\nParams: 750\n", [("output", "wrong"), ("params", "wrong")], ["E040", "E041"]),
+    ("The output is 32x32x10\n", [("output", "right")], []),
+    ("so the output is 32x32x11\n", [("output", "wrong")], ["E040"]),
     ("No. of weights: 750\nNumber of parameters = 760 params\n", [("params", "right"), ("weights", "right")], []),
     ("Number of weights: 760\n", [("weights", "wrong")], ["E041"]),
     # prose: a heading, the size alone, the arithmetic with no volume
