@@ -168,6 +168,8 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     y = np.empty((n, ho, wo, cout), dtype=np.result_type(x, w))
     block_rows, block_cols = _conv_blocks(n, ho, wo, taps, itemsize)
     feh, few = _reach(kernel, dilation)
+    # One im2col buffer for every block: a fresh allocation per block costs its page faults again.
+    buffer = np.empty(n * block_rows * block_cols * taps, dtype=np.result_type(x, w))
     macs = 0
     for g in range(groups):
         matrix = w[g * og:(g + 1) * og].reshape(og, taps).T  # (Kh·Kw·Cg, og); BLAS reads it transposed, no copy
@@ -179,7 +181,9 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
                          g * cg:(g + 1) * cg]
                 # (N, rows, cols, Kh, Kw, Cg): channels innermost, so the copy reads contiguous runs.
                 patches = _windows(sub, kernel, stride, dilation, (r1 - r0, c1 - c0)).transpose(0, 1, 2, 4, 5, 3)
-                columns = np.ascontiguousarray(patches).reshape(-1, taps)
+                block = buffer[:patches.size].reshape(patches.shape)
+                np.copyto(block, patches)
+                columns = block.reshape(-1, taps)
                 target = y[:, r0:r1, c0:c1, g * og:(g + 1) * og]
                 if target.flags.c_contiguous:  # whole rows of one image, all channels: the product lands in place
                     np.matmul(columns, matrix, out=target.reshape(-1, og))
