@@ -38,7 +38,7 @@ import re
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.record import NamedTuple
-from cnncalc.tokens import count_from_text
+from cnncalc.tokens import count_from_text, input_problem
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\s*[xX×]\s*[0-9]+)+)
@@ -231,7 +231,7 @@ class _LineReader:
                 span = volume.span if isinstance(volume, ir.ShapeAnswer) else Span(self.start, self.end)
                 self.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `[227x227x3] INPUT`)", span)
                 return None
-            return ir.Input(volume.dims, 1, Span(self.start, self.end))
+            return self.input(volume, volume.dims)
         name_tokens = []
         while self.peek() is not None and not self.at(":"):
             name_tokens.append(self.next())
@@ -275,7 +275,7 @@ class _LineReader:
                     all(w in ("image", "images", "volume") for w in words[at + 2:]):
                 given = _shape(self.tokens[at + 1])
                 if given is not None and len(given.dims) == 3:
-                    return ir.Input(given.dims, 1, Span(self.start, self.end))
+                    return self.input(given, given.dims)
             return None
         if "(" in words and ")" in words and words.index(")") + 1 < len(words) and \
                 words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")]):
@@ -389,7 +389,9 @@ class _LineReader:
             self.sink.add(codes.E060, f"`{volume.text}` is not an input size", volume.span,
                           hint="write the input as `HxW` or `HxWxC`, as in `input 7x7`")
             return None
-        dims = given.dims if len(given.dims) == 3 else (*given.dims, 1)
+        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
+        if start is None:
+            return None
         self.tokens, self.i = stated[1:], 0
         try:
             kernel = self.kernel()
@@ -403,11 +405,18 @@ class _LineReader:
         one = ir.Arg("out_channels", ir.Num(1, kernel.span), kernel.span)
         call = ir.LayerCall("conv", (one, ir.Arg("kernel", kernel, kernel.span), *options), None,
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
-        answer = next((_shape(t) for t in tail if t.kind == "DIMS"), None) if "output" in [t.lower for t in tail] \
-            else None
+        answer = self._output_answer(["output"], ["DIMS"], tail) if "output" in [t.lower for t in tail] else None
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(t.lower for t in stated)
-        return _Exercise(ir.Input(dims, 1, whole), ir.Line((call,), expectation, whole), signature)
+        return _Exercise(start, ir.Line((call,), expectation, whole), signature)
+
+    def input(self, given: ir.ShapeAnswer, dims: tuple[int, ...]) -> ir.Input | None:
+        """The network's input, within the limits every notation's input has (E023 beyond them)."""
+        problem = input_problem(given.text, dims)
+        if problem is not None:
+            self.sink.add(codes.E023, problem[0], given.span, hint=problem[1])
+            return None
+        return ir.Input(dims, 1, Span(self.start, self.end))
 
     def _after(self, colon: int, lines: list[ir.Line]) -> _Answered | None:
         """`After CONV1: 55x55x96`: the output of the layer named, an answer unless that layer has one

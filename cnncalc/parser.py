@@ -12,7 +12,7 @@ from cnncalc.layers import REGISTRY
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
 from cnncalc.suggest import did_you_mean, layer_hint
-from cnncalc.tokens import TokenStream
+from cnncalc.tokens import TokenStream, input_problem
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
@@ -21,23 +21,6 @@ _CACHEABLE_LENGTH = 400
 
 def parse(text: str, sink: DiagnosticSink) -> ir.File:
     return Parser(text, sink).parse_file()
-
-
-def _input_problem(text: str, dims: tuple[int | str, ...]) -> tuple[str, str] | None:
-    """Why an input shape cannot be used, and the fix; None when it can."""
-    numbers = [d for d in dims if isinstance(d, int)]
-    if len(dims) == 2:
-        return f"input `{text}` has 2 sizes", f"write `{text}x1` for one channel"
-    if len(dims) not in (1, 3):
-        return f"input `{text}` has {len(dims)} sizes", "write `HxWxC` (e.g. `227x227x3`) or a flat `N`"
-    if numbers and min(numbers) < 1:
-        return f"shape `{text}` has a size below 1", "every size is at least 1"
-    limits_hit = [d for d in dims[:2] if isinstance(d, int) and d > limits.MAX_SIZE] if len(dims) == 3 else []
-    depth = dims[-1]
-    if limits_hit or (isinstance(depth, int) and depth > limits.MAX_CHANNELS):
-        return (f"input `{text}` is beyond cnncalc's limits", f"heights and widths go up to {limits.MAX_SIZE:,}, "
-                f"depths and flat inputs up to {limits.MAX_CHANNELS:,}")
-    return None
 
 
 class _Network:
@@ -192,7 +175,7 @@ class Parser(TokenStream):
             self.sync_statement()
             return
         self.advance()
-        problem = _input_problem(tok.text, dims)
+        problem = input_problem(tok.text, dims)
         if problem is not None:
             self.error(codes.E023, problem[0], tok.span, hint=problem[1])
             self.sync_statement()

@@ -45,6 +45,25 @@ def parse_amount(text: str) -> int | None:
     return count.amount if isinstance(count, ir.Count) else None
 
 
+def input_problem(text: str, dims: tuple[int | str, ...]) -> tuple[str, str] | None:
+    """Why an input shape cannot be used, and the fix; None when it can. Every notation's input
+    passes here (the spec's `input` line, the lecture's `[227x227x3] INPUT`), so each has the same
+    limits."""
+    numbers = [d for d in dims if isinstance(d, int)]
+    if len(dims) == 2:
+        return f"input `{text}` has 2 sizes", f"write `{text}x1` for one channel"
+    if len(dims) not in (1, 3):
+        return f"input `{text}` has {len(dims)} sizes", "write `HxWxC` (e.g. `227x227x3`) or a flat `N`"
+    if numbers and min(numbers) < 1:
+        return f"shape `{text}` has a size below 1", "every size is at least 1"
+    limits_hit = [d for d in dims[:2] if isinstance(d, int) and d > limits.MAX_SIZE] if len(dims) == 3 else []
+    depth = dims[-1]
+    if limits_hit or (isinstance(depth, int) and depth > limits.MAX_CHANNELS):
+        return (f"input `{text}` is beyond cnncalc's limits", f"heights and widths go up to {limits.MAX_SIZE:,}, "
+                f"depths and flat inputs up to {limits.MAX_CHANNELS:,}")
+    return None
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -431,6 +431,24 @@ def test_the_lectures_output_size_exercises(tmp_path: Path) -> None:
     assert [d.code for r in reports for d in r.diagnostics if d.severity == "error"] == ["E040", "E030"]
 
 
+@pytest.mark.parametrize("text, column, written", [
+    ("[99999999x5x3] INPUT\n", 2, "99999999x5x3"),  # above the 1,048,576 of a side
+    ("Input: 7x7x99999999999 images\n", 8, "7x7x99999999999"),  # above the 16,777,216 of a depth
+    ("input 99999999999x9, filter 3x3\n", 7, "99999999999x9"),
+])
+def test_the_lectures_inputs_have_the_spec_languages_limits(text: str, column: int, written: str) -> None:
+    report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+    assert ("E023", 1, column, f"input `{written}` is beyond cnncalc's limits") in [
+        (d.code, d.line, d.column, d.message) for d in report.diagnostics]
+    assert report.input is None and report.rows == []  # nothing computed on it
+
+
+def test_an_exercises_answer_that_is_no_volume_is_e060() -> None:
+    report = cnncalc.analyze_text("input 7x7, filter 3x3 => output 0x5\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 1, 33, "`0x5` is not a volume")]
+
+
 def test_a_spec_whose_input_line_mentions_a_filter_is_still_a_spec() -> None:
     from cnncalc.notations import detect
     assert detect("input 227x227x3  # then a filter bank\nconv 96 11x11\n", "<stdin>") == "spec"
