@@ -183,7 +183,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         else:
             x, symbolic, unknown = _symbolic_input(net.input, root, sink)
             guessed = "the sizes being letters" if x is not None else None
-    elif settings.lang not in ("spec", "lecture") and not net.body.lines and \
+    elif settings.lang not in ("spec", "lecture") and \
             any(d.code in (codes.E070, codes.E071) for d in file_diagnostics):
         unknown = "a file that could not be read"  # its error says why; no input to ask for
     elif settings.lang not in ("spec", "lecture"):
@@ -209,7 +209,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if root is not None:
         flow = walker.walk(root, x, unknown, guessed)
         rows, output, output_doubt, main = walker.rows, flow.shape, flow.doubt, flow.source
-    totals = totals_of(rows, batch)
+    # a network too large to build (E058) has no rows, and no totals either: not 0
+    totals = totals_of(rows, batch) if root is not None else Totals(None, None, None, None, None, None, None, batch)
     checker = Checker(sink)
     for check, line_rows in walker.lines:
         checker.line(check, line_rows)

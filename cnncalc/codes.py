@@ -196,11 +196,14 @@ N060 = Code("N060", LECTURE, "prose line skipped",
             "227x227x3 images`) is read as prose and skipped.", declared=True)
 E070 = Code("E070", IMPORTS, "not supported",
             "A layer, operator, option or construct of another notation that cnncalc cannot express as that "
-            "framework computes it. The message names it; cnncalc does not guess. The layers after it are "
-            "unknown. docs/notations.md lists what each reader supports.")
+            "framework computes it. The message names it; cnncalc does not guess. The layers read before it "
+            "are shown, then a row `unreadable` stands for it: its sizes, the output and every total are "
+            "unknown (`?`, null in JSON), never the sum of the layers read. docs/notations.md lists what each "
+            "reader supports.")
 E071 = Code("E071", IMPORTS, "malformed file",
             "The file is not valid in its notation (a prototxt, JSON, MATLAB or Python syntax error, or a "
-            "structure the format does not allow); the caret shows where reading stopped.")
+            "structure the format does not allow); the caret shows where reading stopped, and the output and "
+            "every total are unknown, as after E070.")
 E072 = Code("E072", IMPORTS, "input size not given",
             "The file does not say the input's size (PyTorch code never does; a Caffe data layer or a Keras "
             "model without shapes may not). Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")

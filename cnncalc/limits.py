@@ -40,7 +40,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("an `--input` or `--weights` file (`run`), and what an .npz archive inflates to", f"{MAX_ARRAY_BYTES:,} bytes",
      "a usage error before reading it; headers are checked before data"),
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
-     "E058, computed from the IR before anything is built"),
+     "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
+     "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
     ("levels of the expanded network", f"{MAX_TREE_DEPTH}", "E004"),
     ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013"),

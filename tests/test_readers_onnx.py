@@ -74,6 +74,7 @@ def test_unsupported_operators_are_listed_and_a_missing_package_or_bad_file_is_a
     report = analyze(tmp_path / "u.onnx")
     [e] = [d for d in report.diagnostics if d.code == "E070"]
     assert "LpNormalization" in e.message and "Relu" not in e.message
+    assert report.input.dims == (8, 8, 3) and report.output is None and report.totals.params is None
     (tmp_path / "bad.onnx").write_bytes(b"\xff\x00 not a model")
     result = CliRunner().invoke(cli, [str(tmp_path / "bad.onnx")])
     assert result.exit_code == 2 and "not an ONNX model" in result.output

@@ -219,10 +219,14 @@ def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, 
     assert tuple(y.shape[1:]) == report.output.dims
 
 
-def test_a_loop_concatenating_every_earlier_output_stops_at_the_merge_limit() -> None:
+def test_a_loop_concatenating_every_earlier_output_stops_at_the_network_limit() -> None:
     from cnncalc import limits
     # A DenseNet loop run 65,536 times concatenates 1, 2, 3, … tensors: quadratic work (found by editing
-    # forward_idioms.py at random: it ran for minutes). Past limits.MAX_BRANCHES inputs it is E070.
+    # forward_idioms.py at random: it ran for minutes; 4,000 times took 12 s to reach E058). The graph
+    # counts what the expander will (a layer 1, a merge 2 and one per input) and stops past
+    # limits.MAX_NODES. Turn 1 concatenates x alone (no merge) and adds a conv: 1; turn j adds a merge
+    # of j inputs and a conv: 3 + j. After k turns 1 + Σ_{j=2..k} (3 + j) = 3k - 3 + k(k+1)/2:
+    # 249,562 after 703 turns, and turn 704's merge (706 more) crosses 250,000.
     text = ("import torch\nimport torch.nn as nn\n\n"
             "class Dense(nn.Module):\n"
             "    def __init__(self):\n"
@@ -235,7 +239,28 @@ def test_a_loop_concatenating_every_earlier_output_stops_at_the_merge_limit() ->
             "        return torch.cat(features, 1)\n")
     report = analyze_text(text, "dense.py", input="8x8x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and f"more than {limits.MAX_NODES:,}" in error.message
+    # the layers read before it are shown; the totals are unknown, not their partial sum
+    assert report.rows[-1].name == "unreadable" and report.rows[-1].output is None
+    assert report.totals.params is None and report.output is None
+    convs = [r for r in report.rows if r.keyword == "conv"]
+    assert 3 * 703 - 3 + 703 * 704 // 2 <= limits.MAX_NODES < 3 * 704 - 3 + 704 * 705 // 2 - 1
+    assert len(convs) == 703 and convs[-1].input.channels == 3 + 2 * 702
+
+
+def test_a_concatenation_of_more_tensors_than_a_merge_takes_is_e070() -> None:
+    from cnncalc import limits
+    text = ("import torch\nimport torch.nn as nn\n\n"
+            "class Wide(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 2, 1)\n"
+            "    def forward(self, x):\n"
+            f"        return torch.cat([self.conv(x) for _ in range({limits.MAX_BRANCHES + 1})], 1)\n")
+    report = analyze_text(text, "wide.py", input="8x8x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and f"{limits.MAX_BRANCHES + 1:,} tensors" in error.message
+    assert report.totals.params is None
 
 
 def test_list_methods_with_the_wrong_arguments_are_e070() -> None:

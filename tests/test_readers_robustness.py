@@ -33,6 +33,9 @@ def test_mutated_files_give_diagnostics_not_exceptions(path: Path) -> None:
         report = analyze_text(text, path.name, input="32x32x3")
         for d in report.diagnostics:
             assert d.line >= 1 and d.column >= 1 and d.message
+        if any(d.code in ("E070", "E071") for d in report.diagnostics):
+            # a file read only in part has no totals: the sum of the layers read is not the network's
+            assert report.totals.params is None and report.totals.macs is None and report.output is None
 
 
 _EDITS = ("(", ")", "[", "]", "{", "}", ",", ":", "=", '"', "\n", "0", "-1", "99999999999", "null", "true", "1e308",
@@ -51,6 +54,8 @@ def test_randomly_edited_files_give_diagnostics_not_exceptions(path: Path, edits
         text = text[:at] + token + text[at + cut:] if cut % 2 else text[:at] + token + text[at:]
     report = analyze_text(text, path.name, input="32x32x3")
     assert all(d.line >= 1 and d.column >= 1 and d.message for d in report.diagnostics)
+    if any(d.code in ("E070", "E071") for d in report.diagnostics):
+        assert report.totals.params is None and report.output is None
 
 
 def test_a_keras_tensor_without_its_history_is_e071() -> None:
@@ -72,3 +77,47 @@ def test_python_warnings_from_reading_a_file_stay_off_stderr(capfd: pytest.Captu
         report = analyze_text(text, "model.py", input="32x32x3")
     assert report.totals.params == 3 * 3 * 3 * 8 + 8  # (K·K·C_in + 1)·C_out
     assert capfd.readouterr().err == ""
+
+
+_CUT_SHORT = {
+    "net.py": ("import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+               "        self.conv1 = nn.Conv2d(3, 8, 3)\n        self.conv2 = nn.Conv2d(8, 8, 3)\n"
+               "    def forward(self, x):\n        x = self.conv1(x)\n        x = x.unfold(2, 3, 1)\n"
+               "        return self.conv2(x)\n", "x.unfold(2, 3, 1)"),
+    "net.prototxt": ('input: "data"\ninput_shape { dim: 1 dim: 3 dim: 32 dim: 32 }\n'
+                     'layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1" '
+                     'convolution_param { num_output: 8 kernel_size: 3 } }\n'
+                     'layer { name: "odd" type: "Weirdo" bottom: "conv1" top: "odd" }\n'
+                     'layer { name: "conv2" type: "Convolution" bottom: "odd" top: "conv2" '
+                     'convolution_param { num_output: 8 kernel_size: 3 } }\n', 'type: "Weirdo"'),
+    "net.json": ('{"class_name": "Sequential", "config": {"name": "s", "layers": ['
+                 '{"class_name": "InputLayer", "config": {"name": "in", "batch_shape": [null, 32, 32, 3]}}, '
+                 '{"class_name": "Conv2D", "config": {"name": "conv1", "filters": 8, "kernel_size": [3, 3]}}, '
+                 '{"class_name": "LSTM", "config": {"name": "odd", "units": 4}}, '
+                 '{"class_name": "Conv2D", "config": {"name": "conv2", "filters": 8, "kernel_size": [3, 3]}}]}}',
+                 '"name": "odd"'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CUT_SHORT))
+def test_a_file_read_in_part_shows_the_layers_before_and_no_totals(name: str) -> None:
+    # A construct a reader cannot follow stops it (E070 there). The layers before it are shown with
+    # their numbers: conv 8 3x3 on 32x32x3 gives (32 - 3)/1 + 1 = 30 and (3·3·3 + 1)·8 = 224
+    # parameters. Then one row stands for what was not read, unknown, and so are the output and
+    # every total: the 224 read so far is not the network's count (it used to be reported as such).
+    text, construct = _CUT_SHORT[name]
+    report = analyze_text(text, name, input="32x32x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and construct in text[error.span.start:error.span.end]
+    first, unread = report.rows
+    assert (first.keyword, first.output.dims, first.params) == ("conv", (30, 30, 8), 224)
+    assert (unread.name, unread.output, unread.known) == ("unreadable", None, False)
+    assert report.output is None and all(v is None for v in report.totals[:7])
+    assert report.to_dict()["totals"]["params"] is None
+
+
+def test_a_network_too_large_to_build_has_no_totals() -> None:
+    # E058 stops the expansion before anything is built: there are no rows, and no totals either (not 0)
+    report = analyze_text("input 32x32x3\nconv 8 3x3\nrepeat 200000 { conv 8 3x3 pad 1 ; relu }\n", "big.spec")
+    assert [d.code for d in report.diagnostics] == ["E058"]
+    assert report.rows == [] and report.totals.params is None and report.totals.macs is None

@@ -16,7 +16,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, read_guarded, spec_layer, why
+from cnncalc.readers.graph import INPUT, Malformed, Progress, Unsupported, read_guarded, spec_layer, why
 from cnncalc.record import NamedTuple
 
 BY = "Caffe"
@@ -248,17 +248,17 @@ def _input_shape(dims: list[Any], span: Span) -> ir.Input:
     return ir.Input((dims[2], dims[3], dims[1]) if len(dims) == 4 else (dims[1],), dims[0], span)
 
 
-def _read(text: str, sink: DiagnosticSink) -> ir.Network:
+def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     net = parse_text_format(text)
     tops: dict[str, int] = {}  # a blob name -> the graph node that last wrote it
-    graph = Graph()
+    graph = progress.graph
     given: ir.Input | None = None
     inputs = net.all("input")
     if inputs:
         shapes = [m.all("dim") for m in net.all("input_shape")] or [net.all("input_dim")[i:i + 4]
                                                                    for i in range(0, len(net.all("input_dim")), 4)]
         if shapes and shapes[0]:
-            given = _input_shape(shapes[0], net.fields[0].span)
+            given = progress.given = _input_shape(shapes[0], net.fields[0].span)
         tops[str(inputs[0])] = INPUT
     layers = net.all("layer") or net.all("layers")
     if not layers:
@@ -278,7 +278,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         if kind == "Input":
             shape = layer.message("input_param").message("shape")
             if shape.all("dim"):
-                given = _input_shape(shape.all("dim"), layer.span)
+                given = progress.given = _input_shape(shape.all("dim"), layer.span)
             for t in top_names:
                 tops[t] = INPUT
             continue

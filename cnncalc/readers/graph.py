@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from cnncalc import codes, ir
+from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.record import NamedTuple
 
@@ -56,11 +56,32 @@ def call(keyword: str, span: Span, *args: ir.Arg) -> ir.LayerCall:
     return ir.LayerCall(keyword, tuple(args), None, span)
 
 
-def empty_network(text: str) -> ir.Network:
-    """What a reader returns when it could not read the file: a network without layers, so that the
-    file's diagnostics are reported with it."""
-    span = Span(0, len(text))
-    return ir.Network(None, None, None, ir.Seq((), span), (), span)
+UNREAD = "unreadable"  # the keyword and name of the row that stands for what a reader could not read
+
+
+def cut_short(text: str, span: Span, framework: str, given: ir.Input | None = None,
+              graph: Graph | None = None) -> ir.Network:
+    """What a reader returns when it stops at a construct it cannot read (its E070 or E071 is reported):
+    the layers it read before, then one layer standing for that construct, which no walk can compute.
+    So the output and every total are unknown, as after the spec language's unreadable line; a
+    network of only the layers read would add up to numbers the file does not have (0 parameters).
+    The layers read keep the framework's silent floor, as in a network read whole."""
+    graph = graph or Graph()
+    call = ir.LayerCall(UNREAD, (), None, span, valid=False)
+    unread = graph._add(Node(graph.labels(UNREAD), call, None, (len(graph.nodes) - 1,), span), bounded=False)
+    whole = Span(0, len(text))
+    return graph.network(None, given, whole, main=unread, rounding=ir.RoundingLine("floor", whole, by=framework))
+
+
+class Progress:
+    """What a reader guarded by `read_guarded` has read so far: its graph and the input's size, kept
+    for `cut_short` when it stops."""
+
+    __slots__ = ("graph", "given")
+
+    def __init__(self) -> None:
+        self.graph = Graph()
+        self.given: ir.Input | None = None
 
 
 class NotReadable(ValueError):
@@ -86,16 +107,17 @@ class Unsupported(Malformed):
     """A construct of the notation that cnncalc cannot express as its framework computes it (E070)."""
 
 
-def read_guarded(read_network: Callable[[str, DiagnosticSink], ir.Network], text: str, sink: DiagnosticSink,
-                 framework: str) -> ir.File:
+def read_guarded(read_network: Callable[[str, DiagnosticSink, Progress], ir.Network], text: str,
+                 sink: DiagnosticSink, framework: str) -> ir.File:
     """A framework reader's entry point: what it cannot read is one E070 (unsupported) or E071
-    (malformed) at its place, and an empty network, so that the file's diagnostics still come out."""
+    (malformed) at its place, and the network is cut short there (`cut_short`)."""
+    progress = Progress()
     try:
-        network = read_network(text, sink)
+        network = read_network(text, sink, progress)
     except Malformed as e:
         sink.add(codes.E070 if isinstance(e, Unsupported) else codes.E071, e.message, e.span,
                  hint=f"docs/notations.md lists what the {framework} reader follows")
-        network = empty_network(text)
+        network = cut_short(text, e.span, framework, progress.given, progress.graph)
     return ir.File((), (network,))
 
 
@@ -178,6 +200,7 @@ class Graph:
         self.nodes: list[Node] = [Node("input", None, None, (), Span(0, 0))]
         self.labels = Labels()
         self.expectations: dict[str, ir.Expectation] = {}  # by label: what the file itself says (ONNX's weights)
+        self.size = 0  # the nodes the expander will count: a layer 1, a merge 2 and one per input
 
     def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span) -> int:
         return self._add(Node(self.labels(name), layer, None, (source,), span))
@@ -185,8 +208,14 @@ class Graph:
     def merge(self, name: str, kind: str, sources: list[int], span: Span) -> int:
         return self._add(Node(self.labels(name), None, kind, tuple(sources), span))
 
-    def _add(self, node: Node) -> int:
+    def _add(self, node: Node, *, bounded: bool = True) -> int:
+        """Checked before the layout is built: a loop concatenating every earlier output makes merges of
+        1, 2, 3, … inputs, and laying out thousands of them would take minutes before E058."""
         assert all(0 <= i < len(self.nodes) for i in node.inputs), "inputs come first"
+        self.size += 1 if node.merge is None else 2 + len(node.inputs)
+        if bounded and self.size > limits.MAX_NODES:
+            raise Unsupported(f"a network of more than {limits.MAX_NODES:,} layers, merges and merge inputs "
+                              f"(cnncalc's limit)", node.span)
         self.nodes.append(node)
         return len(self.nodes) - 1
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from cnncalc import ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, Malformed, Unsupported, read_guarded, spec_layer, why
+from cnncalc.readers.graph import INPUT, Malformed, Progress, Unsupported, read_guarded, spec_layer, why
 
 BY = "Keras"
 
@@ -204,7 +204,7 @@ class _Model:
         return Span(found.start(), found.end())
 
 
-def _read(text: str, sink: DiagnosticSink) -> ir.Network:
+def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     try:
         model = json.loads(text)
     except json.JSONDecodeError as e:
@@ -227,7 +227,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
     first_format = next((lay.get("config", {}).get("data_format") for lay in layers if isinstance(lay, dict)
                          and lay.get("config", {}).get("data_format")), "channels_last")
     channels_first = first_format == "channels_first"
-    graph = Graph()
+    graph = progress.graph
     given: ir.Input | None = None
     ids: dict[str, int] = {}
     sequential = model["class_name"] == "Sequential"
@@ -251,7 +251,7 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
         span = where.span_of(name)
         shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
         if shape is not None and given is None:
-            given = _input(shape, channels_first, span)
+            given = progress.given = _input(shape, channels_first, span)
         if kind == "InputLayer":
             ids[name] = INPUT
             continue

@@ -29,6 +29,7 @@ from cnncalc.readers.graph import (
     Graph,
     Malformed,
     NotReadable,
+    Progress,
     Unsupported,
     read_guarded,
     spec_layer,
@@ -431,7 +432,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     return read_guarded(_read, text, sink, "MATLAB")
 
 
-def _read(text: str, sink: DiagnosticSink) -> ir.Network:
+def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     values: dict[str, Any] = {}
     counters: dict[str, int] = {}
     last_array: _Net | None = None
@@ -455,7 +456,8 @@ def _read(text: str, sink: DiagnosticSink) -> ir.Network:
     net = last_graph or last_array
     if net is None or not net.layers:
         raise Unsupported("no layer array or layer graph in the file", Span(0, min(1, len(text))))
-    return _network(net, text, sink)
+    progress.given = net.input
+    return _network(net, text, progress.graph)
 
 
 def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink: DiagnosticSink) -> Any:
@@ -568,14 +570,13 @@ def _auto(function: str, counters: dict[str, int]) -> str:
     return f"{base}_{counters[base]}"
 
 
-def _network(net: _Net, text: str, sink: DiagnosticSink) -> ir.Network:
-    """The layers in an order where each comes after its inputs, into a `Graph`."""
+def _network(net: _Net, text: str, graph: Graph) -> ir.Network:
+    """The layers in an order where each comes after its inputs, into `graph`."""
     inputs: dict[str, dict[int, str]] = {name: {} for name in net.layers}
     for source, destination, number, span in net.edges:
         if number in inputs[destination]:
             raise Malformed(f"input {number} of '{destination}' is connected twice", span)
         inputs[destination][number] = source
-    graph = Graph()
     ids: dict[str, int] = {}
     pending = list(net.layers)
     while pending:

@@ -19,7 +19,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer, why
 
 BY = "ONNX"
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
@@ -106,7 +106,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         network = _Reader(text, sink).read()
     except _Unsupported as e:
         sink.add(codes.E071, e.message, Span(0, min(1, len(text))))
-        network = empty_network(text)
+        network = cut_short(text, Span(0, min(1, len(text))), BY)
+    except Malformed as e:  # the graph's limit
+        sink.add(codes.E070, f"not supported: {e.message}", e.span)
+        network = cut_short(text, e.span, BY)
     return ir.File((), (network,))
 
 
@@ -137,7 +140,7 @@ class _Reader:
                 entry = json.loads(body)
             except json.JSONDecodeError as e:
                 self.sink.add(codes.E071, f"line {number} of the listing: {e.msg}", span)
-                return empty_network(self.text)
+                return cut_short(self.text, span, BY)
             if kind == "input":
                 self.inputs.append(entry)
             elif kind == "initializer":
@@ -224,7 +227,7 @@ class _Reader:
                                       f"operator{'s' * (len(unsupported) != 1)})", where,
                           hint="docs/notations.md lists the ONNX operators cnncalc reads; the layers after these "
                                "are unknown")
-            return empty_network(self.text)._replace(input=given)
+            return cut_short(self.text, where, BY, given)
         span = Span(0, len(self.text))
         main = tensors.get(self.outputs[0]) if self.outputs else None
         return graph.network(None, given, span, main=main, rounding=ir.RoundingLine("floor", span, by=BY))

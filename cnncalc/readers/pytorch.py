@@ -21,7 +21,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Graph, NotReadable, empty_network, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, spec_layer, why
 from cnncalc.record import NamedTuple
 
 MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
@@ -333,8 +333,7 @@ def spec_text(layer: Layer) -> str:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
-    network = _Reader(text, sink).read()
-    return ir.File((), (network or empty_network(text),))
+    return ir.File((), (_Reader(text, sink).read(),))
 
 
 class _Offsets:
@@ -391,57 +390,61 @@ class _Reader:
 
     # ---- the file -------------------------------------------------------------------------------------
 
-    def read(self) -> ir.Network | None:
+    def read(self) -> ir.Network:
         try:
             tree = _python(self.text, "exec")
         except SyntaxError as e:
             start = self.offsets.at(e.lineno or 1, (e.offset or 1) - 1)
             self.sink.add(codes.E071, f"Python syntax error: {e.msg}", Span(start, start + 1),
                           hint="cnncalc reads the file as Python 3 source")
-            return None
+            return cut_short(self.text, Span(start, start + 1), BY)
         except (RecursionError, MemoryError, ValueError) as e:
             self.sink.add(codes.E071, f"the Python source cannot be read ({type(e).__name__}: nested too deeply "
                                       f"or not text)", Span(0, 1))
-            return None
+            return cut_short(self.text, Span(0, 1), BY)
         model: Any = None
         snippet: list[Layer] = []
         for stmt in tree.body:
             try:
                 found = self.module_statement(stmt)
             except _Unsupported as e:
-                self.unsupported(e)
-                return None
+                return self.unsupported(e)
             except _FOLLOWING_ERRORS as e:
-                self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", self.last or stmt))
-                return None
+                return self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", self.last or stmt))
             if isinstance(found, Layer) and isinstance(stmt, ast.Expr):
                 snippet.append(found)
             elif isinstance(found, (Layer, Sequence, Instance)):
                 model = found
-        if model is None and not snippet:
-            model = self.default_class()
-            if model is None:
-                return None
         given = None
         try:
+            if model is None and not snippet:
+                model = self.default_class()
+                if model is None:
+                    return cut_short(self.text, Span(0, min(1, len(self.text))), BY)
             if model is None:
                 model = Sequence([(f"{s.kind.lower()}{i}", s) for i, s in enumerate(snippet, 1)], snippet[0].node)
             given = self.input_size(model)
             mains = self.tensors(self.apply(model, Tensor(INPUT), "", model.node), model.node)
         except _Unsupported as e:
-            self.unsupported(e)
-            return empty_network(self.text)._replace(input=given)
+            return self.unsupported(e, given)
+        except Malformed as e:  # the graph's limit
+            return self.stop(e.message, e.span, given)
         except _FOLLOWING_ERRORS as e:
-            self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", self.last or model.node))
-            return empty_network(self.text)._replace(input=given)
+            where = self.last or (model.node if model is not None else tree)
+            return self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", where), given)
         span = Span(0, len(self.text))
         title = model.cls.name if isinstance(model, Instance) else None
         return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
                                   rounding=ir.RoundingLine("floor", span, by=BY))
 
-    def unsupported(self, e: _Unsupported) -> None:
-        self.sink.add(codes.E070, f"not supported: {e.message}", self.offsets.span(e.node),
+    def unsupported(self, e: _Unsupported, given: ir.Input | None = None) -> ir.Network:
+        return self.stop(e.message, self.offsets.span(e.node), given)
+
+    def stop(self, message: str, span: Span, given: ir.Input | None) -> ir.Network:
+        """E070 at the construct; the network is the layers followed before it, then unknown."""
+        self.sink.add(codes.E070, f"not supported: {message}", span,
                       hint="docs/notations.md lists what the PyTorch reader follows")
+        return cut_short(self.text, span, BY, given, self.graph)
 
     def module_statement(self, stmt: ast.stmt) -> Any:
         """A top-level statement: imports and classes are recorded, constants evaluated, a module
@@ -498,7 +501,8 @@ class _Reader:
         return name is not None and (self.nn_name(name) is not None or name in self.classes)
 
     def default_class(self) -> Instance | None:
-        """The last `nn.Module` class that no other class of the file uses, built with its defaults."""
+        """The last `nn.Module` class that no other class of the file uses, built with its defaults; None
+        (reported) when the file has none."""
         used = {n.id for c in self.classes.values() for n in ast.walk(c) if isinstance(n, ast.Name)}
         modules = [c for c in self.classes.values() if any(self.is_module_base(b) for b in c.bases)]
         candidates = [c for c in modules if c.name not in used] or modules
@@ -509,11 +513,7 @@ class _Reader:
                                "and `forward`, or lines of `nn.Conv2d(...)`")
             return None
         cls = candidates[-1]
-        try:
-            return self.instantiate(cls, [], {}, cls)
-        except _Unsupported as e:
-            self.unsupported(e)
-            return None
+        return self.instantiate(cls, [], {}, cls)
 
     def derives_sequential(self, cls: ast.ClassDef, depth: int = 0) -> bool:
         """Whether the class is an `nn.Sequential`, directly or through classes of the file."""
