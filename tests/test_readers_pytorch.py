@@ -300,3 +300,17 @@ def test_a_python_error_while_following_the_code_is_e070_at_the_expression(monke
     [d] = report.diagnostics
     assert (d.code, d.line, d.column) == ("E070", 2, 36)
     assert d.message == "not supported: code cnncalc cannot follow (an unforeseen mix of types)"
+
+
+def test_a_kernel_read_from_a_tensors_size_is_said_plainly() -> None:
+    # The CIFAR ResNets' `F.avg_pool2d(out, out.size()[3])`: the size exists only when the network runs.
+    # The message named an internal object (`_SizeOf(dim=3)`); it says what was read and what to write.
+    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n        self.conv = nn.Conv2d(3, 16, 3, padding=1)\n"
+            "    def forward(self, x):\n        out = F.relu(self.conv(x))\n"
+            "        return F.avg_pool2d(out, out.size()[3])\n")
+    report = analyze_text(text, "net.py", input="32x32x3")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "`x.size(3)`" in e.message and "F.adaptive_avg_pool2d(x, 1)" in e.message
+    assert "_SizeOf" not in e.message and e.line == 10
+    assert [r.keyword for r in report.rows] == ["conv", "relu", "unreadable"] and report.totals.params is None

@@ -155,7 +155,17 @@ BUILTINS: dict[str, Callable[..., Any]] = {
 MATH = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt}
 
 
+def _sized(v: Any, what: str, node: ast.AST) -> None:
+    """`F.avg_pool2d(x, x.size()[3])`: an argument read from a tensor's size, which only running the
+    network knows; said plainly, with what to write instead."""
+    if isinstance(v, (_SizeOf, _ShapeOf)):
+        read = f"x.size({v.dim})" if isinstance(v, _SizeOf) else "x.size()"
+        raise _Unsupported(f"{what} read from a tensor's size (`{read}`), known only when the network runs; "
+                           f"write the number, or pool the whole map with `F.adaptive_avg_pool2d(x, 1)`", node)
+
+
 def _pair(v: Any, what: str, node: ast.AST) -> tuple[int, int]:
+    _sized(v, what, node)
     if isinstance(v, bool) or v is None:
         raise _Unsupported(f"{what}={v!r}", node)
     if isinstance(v, int):
@@ -182,6 +192,7 @@ def _eps(x: Any, node: ast.AST) -> str:
 
 
 def _int(x: Any, what: str, node: ast.AST) -> int:
+    _sized(x, what, node)
     if isinstance(x, bool) or not isinstance(x, int):
         raise _Unsupported(f"{what}={x!r} (expected a whole number)", node)
     return x
