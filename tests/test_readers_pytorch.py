@@ -200,7 +200,8 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
 
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
-                                        ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16))])
+                                        ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
+                                        ("module_containers.py", (3, 16, 16))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -314,3 +315,17 @@ def test_a_kernel_read_from_a_tensors_size_is_said_plainly() -> None:
     assert e.code == "E070" and "`x.size(3)`" in e.message and "F.adaptive_avg_pool2d(x, 1)" in e.message
     assert "_SizeOf" not in e.message and e.line == 10
     assert [r.keyword for r in report.rows] == ["conv", "relu", "unreadable"] and report.totals.params is None
+
+
+def test_modules_called_through_their_containers() -> None:
+    # `self.convs[i](x)`, `self.blocks["down"](x)` and `self.head[2](...)` were E070 ("the call ..."), and
+    # `range(len(self.convs))` counted the two fields of the reader's own record: 2 convolutions of 3.
+    report = analyze(FIXTURES / "module_containers.py", input="16x16x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+    convs = [r for r in report.rows if r.keyword == "conv" and r.input.channels == 16 and r.output.channels == 16
+             and r.layer.kernel == (3, 3)]
+    assert len(convs) == 3 and all(r.params == 16 * 9 * 16 + 16 for r in convs)
+    # stem 3·9·16 + 2·16 (bn) = 464; three convs 3·2320; gate 16·4 + 4 + 4·16 + 16 = 148;
+    # down 16·9·32 + 32 = 4640; fc 32·10 + 10 = 330
+    assert report.totals.params == 464 + 3 * 2320 + 148 + 4640 + 330
+    assert report.output.dims == (10,)

@@ -797,9 +797,19 @@ class _Reader:
                            f"`x[:, a:b]` and cuts from the edges `x[:, :, t:-b, l:-r]`; an end counted from "
                            f"the start needs the input's size)", node)
 
+    @staticmethod
+    def plain(value: Any, use: str, node: ast.AST) -> Any:
+        """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
+        tensor or `len(self.convs)` of a ModuleList must not count their fields."""
+        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf)):
+            thing = "a tensor" if isinstance(value, Tensor) else "a size" if isinstance(value, _SizeOf) else "a layer"
+            raise _Unsupported(f"{use} {thing}", node)
+        return value
+
     def iterate(self, value: Any, node: ast.AST) -> list[Any]:
         if isinstance(value, Sequence):
             return [m for _, m in value.items]
+        self.plain(value, "a loop over", node)
         if isinstance(value, (list, tuple, range, str)):
             if len(value) > limits.MAX_NODES:
                 raise _Unsupported("a loop too long to follow", node)
@@ -825,6 +835,10 @@ class _Reader:
             if not (head and head not in env and head not in self.globals):
                 return self.method(func, node, env)
         name = self.dotted(func)
+        if name is None and isinstance(func, ast.Subscript):  # `self.convs[i](x)`, `self.blocks["a"](x)`
+            value = self.eval(func, env)
+            args, kwargs = self.arguments(node, env)
+            return self.call_value(value, args, kwargs, node)
         if name is None:
             raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
         if self.resolve(name).startswith("torch.nn.init."):
@@ -870,6 +884,8 @@ class _Reader:
         if full.startswith("math.") and full[5:] in MATH:
             return MATH[full[5:]](*args)
         if name in BUILTINS:
+            args = [self.iterate(a, node) if isinstance(a, Sequence) else self.plain(a, f"`{name}(...)` of", node)
+                    for a in args]
             try:
                 return BUILTINS[name](*args, **kwargs)
             except (TypeError, ValueError) as e:
