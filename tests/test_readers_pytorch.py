@@ -329,3 +329,24 @@ def test_modules_called_through_their_containers() -> None:
     # down 16·9·32 + 32 = 4640; fc 32·10 + 10 = 330
     assert report.totals.params == 464 + 3 * 2320 + 148 + 4640 + 330
     assert report.output.dims == (10,)
+
+
+def test_a_comparison_of_run_time_sizes_is_e070_and_a_moduledict_knows_its_keys() -> None:
+    # `x.size(1) == 8` compared the reader's record with 8: False, and the layer under the `if` was left
+    # out without a word. `"extra" in self.heads` looked among the record's fields: False, the same.
+    head = ("import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 8, 3)\n"
+            "        self.heads = nn.ModuleDict({'extra': nn.Conv2d(8, 4, 1)})\n"
+            "    def forward(self, x):\n        x = self.conv(x)\n")
+    sized = analyze_text(head + "        if x.size(1) == 8:\n            x = self.heads['extra'](x)\n"
+                                "        return x\n", "net.py", input="16x16x3")
+    [e] = [d for d in sized.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "x.size(1) == 8" in e.message and e.line == 10
+    truthy = analyze_text(head + "        if x.size(1):\n            x = self.heads['extra'](x)\n"
+                                 "        return x\n", "net.py", input="16x16x3")
+    assert [(d.code, d.line) for d in truthy.diagnostics if d.severity == "error"] == [("E070", 10)]
+    keyed = analyze_text(head + "        if 'extra' in self.heads:\n            x = self.heads['extra'](x)\n"
+                                "        return x\n", "net.py", input="16x16x3")
+    assert not [d for d in keyed.diagnostics if d.severity == "error"]
+    # conv 3·9·8 + 8 = 224, then the 1x1 head 8·4 + 4 = 36; (16 - 3)/1 + 1 = 14
+    assert keyed.totals.params == 224 + 36 and keyed.output.dims == (14, 14, 4)

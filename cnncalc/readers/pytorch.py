@@ -638,7 +638,7 @@ class _Reader:
             if isinstance(node.op, ast.UAdd):
                 return v
             if isinstance(node.op, ast.Not):
-                return not v
+                return not self.truth(v, node)
             raise _Unsupported("this operator", node)
         if isinstance(node, ast.BinOp):
             return self.binop(node, env)
@@ -651,7 +651,7 @@ class _Reader:
         if isinstance(node, ast.Compare):
             return self.compare(node, env)
         if isinstance(node, ast.IfExp):
-            return self.eval(node.body if self.eval(node.test, env) else node.orelse, env)
+            return self.eval(node.body if self.truth(self.eval(node.test, env), node.test) else node.orelse, env)
         if isinstance(node, ast.Attribute):
             return self.attribute(node, env)
         if isinstance(node, ast.Subscript):
@@ -705,6 +705,12 @@ class _Reader:
         left = self.eval(node.left, env)
         for op, right_node in zip(node.ops, node.comparators):
             right = self.eval(right_node, env)
+            if not isinstance(op, (ast.Is, ast.IsNot)) and any(isinstance(v, _RUN_TIME) for v in (left, right)):
+                # `x.size(1) == 3`, `x.shape[2:] != skip.shape[2:]`: the reader's records would compare as tuples
+                raise _Unsupported(f"the comparison `{ast.unparse(node)[:60]}` (a size or tensor known only when "
+                                   f"the network runs)", node)
+            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, Sequence):
+                right = [name for name, _ in right.items] if isinstance(left, str) else [m for _, m in right.items]
             tests: dict[type, Callable[[Any, Any], bool]] = {
                 ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
                 ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
@@ -796,6 +802,14 @@ class _Reader:
         raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
                            f"`x[:, a:b]` and cuts from the edges `x[:, :, t:-b, l:-r]`; an end counted from "
                            f"the start needs the input's size)", node)
+
+    @staticmethod
+    def truth(value: Any, node: ast.AST) -> bool:
+        """A condition's value; a tensor or a size is known only when the network runs (a record is
+        always true as a tuple)."""
+        if isinstance(value, _RUN_TIME):
+            raise _Unsupported(f"the condition `{ast.unparse(node)[:60]}` (known only when the network runs)", node)
+        return bool(value)
 
     @staticmethod
     def plain(value: Any, use: str, node: ast.AST) -> Any:
@@ -1072,7 +1086,7 @@ class _Reader:
                     self.training = was
                 self.run(stmt.orelse, env) if stmt.orelse else None
             else:
-                self.run(stmt.body if test else stmt.orelse, env)
+                self.run(stmt.body if self.truth(test, stmt.test) else stmt.orelse, env)
         elif isinstance(stmt, ast.For):
             for item in self.iterate(self.eval(stmt.iter, env), stmt.iter):
                 self.assign(stmt.target, item, env)
@@ -1081,7 +1095,7 @@ class _Reader:
             else:
                 self.run(stmt.orelse, env)
         elif isinstance(stmt, ast.While):
-            while self.eval(stmt.test, env):  # bounded by the step budget, as every statement is
+            while self.truth(self.eval(stmt.test, env), stmt.test):  # bounded by the step budget
                 if not self.loop_pass(stmt.body, env):
                     break
             else:
@@ -1320,6 +1334,9 @@ class _Reader:
 
 class _ShapeOf:
     """`x.shape` / `x.size()`: indexed, a size known when the network runs."""
+
+
+_RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
 
 
 def _python(source: str, mode: str) -> Any:
