@@ -350,3 +350,24 @@ def test_a_comparison_of_run_time_sizes_is_e070_and_a_moduledict_knows_its_keys(
     assert not [d for d in keyed.diagnostics if d.severity == "error"]
     # conv 3·9·8 + 8 = 224, then the 1x1 head 8·4 + 4 = 36; (16 - 3)/1 + 1 = 14
     assert keyed.totals.params == 224 + 36 and keyed.output.dims == (14, 14, 4)
+
+
+def test_a_view_to_a_written_length_expects_that_length() -> None:
+    # LeNet's `x.view(-1, 16 * 5 * 5)`: after two 5x5 convolutions and 2x2 pools, 32 -> 28 -> 14 -> 10 -> 5,
+    # so 5·5·16 = 400 values, as written. Written as 16 * 4 * 4 = 256, PyTorch fails (400 is no multiple
+    # of 256); it was read as a plain flatten and the file passed.
+    def lenet(length: str) -> str:
+        return ("import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n"
+                "    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(1, 6, 5)\n"
+                "        self.conv2 = nn.Conv2d(6, 16, 5)\n        self.fc = nn.Linear(400, 10)\n"
+                "    def forward(self, x):\n        x = F.max_pool2d(F.relu(self.conv1(x)), 2)\n"
+                f"        x = F.max_pool2d(F.relu(self.conv2(x)), 2)\n        x = x.view(-1, {length})\n"
+                "        return self.fc(x)\n")
+    right = analyze_text(lenet("16 * 5 * 5"), "net.py", input="32x32x1")
+    assert not [d for d in right.diagnostics if d.severity == "error"]
+    assert right.totals.params == (1 * 25 + 1) * 6 + (6 * 25 + 1) * 16 + 401 * 10
+    wrong = analyze_text(lenet("16 * 4 * 4"), "net.py", input="32x32x1")
+    [e] = [d for d in wrong.diagnostics if d.severity == "error"]
+    assert e.code == "E017" and "256" in e.message and "400" in e.message and e.line == 13
+    spec = analyze_text("input 5x5x16\nflatten inputs 256\n", "s.spec")
+    assert [d.code for d in spec.diagnostics] == ["E017"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cnncalc import codes, field
-from cnncalc.layers.arguments import RealKind, positional
+from cnncalc.layers.arguments import RealKind, declared_inputs, positional
 from cnncalc.layers.base import A_VIEW, FLAT_SIZES, SAME_STEPS, Kept, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT
 from cnncalc.shape import Shape
@@ -21,6 +21,8 @@ class Flatten(Layer):
 
     keyword = "flatten"
     example = "flatten"
+    inputs: int | None = declared_inputs("values")  # PyTorch's `x.view(-1, 400)`: the length it expects
+    counts_all_inputs = True
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW

@@ -1294,10 +1294,14 @@ class _Reader:
             return _SizeOf(args[0]) if args else _ShapeOf()
         if attr in ("view", "reshape"):
             shape = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
-            if len(shape) == 2 and ((isinstance(shape[0], _SizeOf) and shape[0].dim == 0) or shape[0] == -1) and \
-                    (shape[1] == -1 or isinstance(shape[1], int)):
+            batch = len(shape) == 2 and ((isinstance(shape[0], _SizeOf) and shape[0].dim == 0) or shape[0] == -1)
+            if batch and shape[1] == -1 and shape[0] != -1:
                 return self.add_layer("flatten", node, x, "flatten")
-            raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1)", node)
+            if batch and isinstance(shape[1], int) and not isinstance(shape[1], bool) and shape[1] > 0:
+                # `x.view(-1, 16 * 5 * 5)`: a flatten that expects 400 values (E017 when it gets others,
+                # where PyTorch fails or silently changes the batch)
+                return self.add_layer(f"flatten inputs {shape[1]}", node, x, "flatten")
+            raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1) or (batch, N)", node)
         if attr == "flatten":
             return self.flatten(x, args, kwargs, node)
         if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate"):
