@@ -62,11 +62,15 @@ def adaptive(n_in: int, n_out: int) -> Step:
 
 
 def resample(n_in: int, n_out: int, bilinear: bool) -> Step:
-    """Nearest (one input unit per output) or bilinear (two, PyTorch's align_corners=False) resampling."""
+    """PyTorch's resampling with scale s = n_in/n_out. Bilinear (align_corners=False) samples output o
+    at (o + 1/2)·s - 1/2 between the two units around it: a window of two units centred there. Nearest
+    reads unit floor(o·s), which for s = p/q is on average o·s - (q - 1)/(2q): one unit, placed there,
+    as a transposed convolution of the same stride is (a U-Net's skip stays aligned with either)."""
     scale = n_in // n_out if n_in % n_out == 0 else _fraction(n_in, n_out)
     if not bilinear:
-        return 0, scale, 0
-    return 1, scale, _whole(_fraction(1, 2) - _fraction(scale, 2))
+        q = 1 if type(scale) is int else scale.denominator
+        return 0, scale, 0 if q == 1 else _fraction(q - 1, 2 * q)
+    return 1, scale, _whole(1 - _fraction(scale, 2))
 
 
 def compose(field: Field, steps: tuple[Step, Step]) -> Field:

@@ -74,6 +74,18 @@ def test_branches_that_look_at_different_places_are_w002() -> None:
                                         "pixels, centred at 0.5 against every 2 pixels, centred at 0")
 
 
+def test_a_u_nets_upsampled_path_meets_its_skip_aligned() -> None:
+    # 2x2/2 pooling centres unit j at 2j + 1/2; upsampling by 2 puts unit o at (o + 1/2)/2 - 1/2 of
+    # those (bilinear) or on floor(o/2) (nearest, on average o/2 - 1/4): 2·(o/2 - 1/4) + 1/2 = o,
+    # where the skip's unit o is. Both were W002, half a unit off.
+    r = run("input 8x8x4\nconcat { identity | maxpool 2 ; upsample 2 }\n"
+            "concat { identity | maxpool 2 ; upsample 2 bilinear }\nconcat { identity | maxpool 2 ; resize 8x8 }\n")
+    assert r.ok and r.diagnostics == ()
+    # a 3x3/2 convolution with pad 1 centres unit j at 2j: upsampled, o - 1/2, truly off the skip's o
+    r = run("input 8x8x4\nconcat { identity | conv 4 3x3 stride 2 pad 1 floor ; upsample 2 bilinear }\n")
+    assert r.diagnostics[0].code == "W002" and "centred at -0.5" in r.diagnostics[0].message
+
+
 def test_aligned_branches_and_gates_are_quiet() -> None:
     # GoogLeNet's module (1x1 | 3x3 pad 1 | 5x5 pad 2 | pool 3 pad 1) is aligned; an SE gate is 1x1.
     r = run("input 28x28x192\nconcat { conv 64 1x1 | conv 128 3x3 pad 1 | conv 32 5x5 pad 2 | "
@@ -92,9 +104,15 @@ def test_whole_steps_stay_whole_numbers() -> None:
     assert field.adaptive(7, 7) == (0, 1, 0) and type(field.adaptive(7, 7)[1]) is int
     assert field.adaptive(14, 7) == (1, 2, 0) and type(field.adaptive(14, 7)[1]) is int
     assert field.adaptive(32, 7)[1] == Fraction(32, 7)
-    # Bilinear resampling by 2 (4 -> 2): two input units per output, every 2nd, from -(1/2 - 2/2) = 1/2.
-    assert field.resample(4, 2, True) == (1, 2, Fraction(-1, 2))
-    assert field.resample(2, 4, True) == (1, Fraction(1, 2), Fraction(1, 4))  # 1/2 - (1/2)/2
+    # Bilinear resampling (align_corners=False) samples output o at (o + 1/2)·s - 1/2, s = n_in/n_out,
+    # between two input units: a window of two from (o + 1/2)·s - 1, so begin b = 1 - s/2.
+    # 4 -> 2 (s = 2): 2o + 1/2, between 2o and 2o + 1, b = 0; 2 -> 4 (s = 1/2): o/2 - 1/4, b = 3/4.
+    assert field.resample(4, 2, True) == (1, 2, 0)
+    assert field.resample(2, 4, True) == (1, Fraction(1, 2), Fraction(3, 4))
+    # Nearest reads floor(o·s): by 2, units 0, 0, 1, 1, … sit on average 1/4 behind o/2, as a
+    # transposed 2x2/2 convolution's (whose b is (K - 1 - P)/s = 1/2 over an extent of 1/2)
+    assert field.resample(2, 4, False) == (0, Fraction(1, 2), Fraction(1, 4))
+    assert field.resample(4, 2, False) == (0, 2, 0)
     # A transposed convolution at stride 1 spans D·(K-1) + 1 units from -(D·(K-1) - P): whole numbers.
     assert field.transposed(5, 1, 0, 4) == (16, 1, 16) and all(type(v) is int for v in field.transposed(5, 1, 0, 4))
     assert field.transposed(4, 2, 1) == (Fraction(3, 2), Fraction(1, 2), 1)
