@@ -130,6 +130,13 @@ E033 = Code("E033", SHAPES, "groups do not divide channels",
             "norm, a channel shuffle and a split need the channels divisible by their count.")
 E034 = Code("E034", SHAPES, "needs a volume",
             "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`.")
+E037 = Code("E037", SHAPES, "needs a flat vector",
+            "A fully connected layer that flattens nothing (`fc N noflatten`: what PyTorch's `nn.Linear` and "
+            "Keras' `Dense` are read as) got an HxWxC volume. PyTorch applies Linear to the last axis (the "
+            "width) and fails when that is not `in_features`: the classic forgotten `torch.flatten(x, 1)` "
+            "after a pool. Keras applies Dense at each position, which cnncalc does not follow. Flatten "
+            "first, or pool globally; the walk goes on as if the volume were flattened.",
+            size_dependent=True)
 E035 = Code("E035", SHAPES, "bad transposed-convolution padding",
             "A transposed convolution's `outpad` must be smaller than its stride or its dilation "
             "(PyTorch's rule), and `pad same` is not defined for it.")

@@ -97,3 +97,17 @@ def test_squeeze_and_excitation_through_a_reshape_and_a_pooled_output() -> None:
                      ("Reshape", "r", {"target_shape": [2, 18, 4]}, ["stem"]), shape=[None, 8, 8, 3], output="r")
     [e] = [d for d in analyze_text(bad, "m.json").diagnostics if d.code == "E070"]
     assert "Reshape" in e.message
+
+
+def test_a_dense_layer_on_a_volume_is_e037() -> None:
+    # Keras applies Dense to the last axis: on a 6x6x8 volume, at each position (6·6 outputs of 10). It
+    # was read as a spec `fc`, which flattens: 6·6·8·10 + 10 = 2,890 parameters where Keras has 8·10 + 10.
+    def model(between: str) -> str:
+        return ('{"class_name": "Sequential", "config": {"name": "s", "layers": ['
+                '{"class_name": "InputLayer", "config": {"name": "in", "batch_shape": [null, 8, 8, 3]}}, '
+                '{"class_name": "Conv2D", "config": {"name": "c", "filters": 8, "kernel_size": [3, 3]}}, '
+                + between + '{"class_name": "Dense", "config": {"name": "d", "units": 10}}]}}')
+    on_volume = analyze_text(model(""), "m.json")
+    assert [d.code for d in on_volume.diagnostics if d.severity == "error"] == ["E037"]
+    flat = analyze_text(model('{"class_name": "Flatten", "config": {"name": "f"}}, '), "m.json")
+    assert flat.ok and flat.totals.params == (3 * 9 + 1) * 8 + (6 * 6 * 8 + 1) * 10

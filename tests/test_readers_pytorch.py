@@ -371,3 +371,20 @@ def test_a_view_to_a_written_length_expects_that_length() -> None:
     assert e.code == "E017" and "256" in e.message and "400" in e.message and e.line == 13
     spec = analyze_text("input 5x5x16\nflatten inputs 256\n", "s.spec")
     assert [d.code for d in spec.diagnostics] == ["E017"]
+
+
+def test_a_linear_layer_after_a_pool_without_a_flatten_is_e037() -> None:
+    # The forgotten `torch.flatten(x, 1)`: AdaptiveAvgPool2d(1) leaves N x 8 x 1 x 1 and nn.Linear(8, 10)
+    # acts on the last axis (1 wide), so PyTorch fails ("mat1 and mat2 shapes cannot be multiplied").
+    # It was read as a spec `fc`, which flattens, and the file passed.
+    def net(flatten: str) -> str:
+        return ("import torch\nimport torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n"
+                "        super().__init__()\n        self.conv = nn.Conv2d(3, 8, 3)\n"
+                "        self.pool = nn.AdaptiveAvgPool2d(1)\n        self.fc = nn.Linear(8, 10)\n"
+                f"    def forward(self, x):\n        x = self.pool(self.conv(x))\n{flatten}"
+                "        return self.fc(x)\n")
+    forgotten = analyze_text(net(""), "net.py", input="16x16x3")
+    [e] = [d for d in forgotten.diagnostics if d.severity == "error"]
+    assert e.code == "E037" and "1x1x8" in e.message and e.line == 9
+    flattened = analyze_text(net("        x = torch.flatten(x, 1)\n"), "net.py", input="16x16x3")
+    assert flattened.ok and flattened.totals.params == (3 * 9 + 1) * 8 + (8 + 1) * 10

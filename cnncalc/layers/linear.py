@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc import field
+from cnncalc import codes, field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, declared_inputs, flag, positional
 from cnncalc.layers.base import FLAT_SIZES, SAME_STEPS, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape
@@ -27,9 +27,16 @@ class FC(Layer):
     units: int = positional(CHANNELS, doc="the number of neurons N")
     bias: bool = flag(NOBIAS, default=True)
     inputs: int | None = declared_inputs("values")
+    flattens: bool = flag({"noflatten": False}, default=True,
+                          doc="takes a flat vector only, as PyTorch's Linear and Keras' Dense do (E037)")
     counts_all_inputs = True
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if not self.flattens and not x.is_flat:
+            ctx.report(codes.E037, f"takes a flat vector (it flattens nothing, as PyTorch's Linear and Keras' Dense) "
+                                   f"but gets the volume {x}",
+                       hint="flatten it first (`flatten`; PyTorch's `torch.flatten(x, 1)`, Keras' `Flatten()`) "
+                            "or pool it globally; the walk goes on as if it were flattened")
         return Shape.flat(self.units)
 
     def params(self, x: Shape) -> Params:

@@ -107,7 +107,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
         pool = "globalmaxpool" if "Max" in kind else "globalavgpool"
         out = [pool] if config.get("keepdims", False) else [pool, "flatten"]
     elif kind == "Dense":
-        out = [f"fc {config['units']}" + ("" if config.get("use_bias", True) else " nobias")]
+        out = [f"fc {config['units']}" + ("" if config.get("use_bias", True) else " nobias") + " noflatten"]
     elif kind == "Flatten":
         out = ["flatten"]
     elif kind == "Reshape":

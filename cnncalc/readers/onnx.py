@@ -328,7 +328,7 @@ class _Reader:
             n, k = (w[0], w[1]) if a.get("transB", 0) else (w[1], w[0])
             bias = len(inputs) > 2 and bool(inputs[2])
             params = _product(w) + (_product(self.weight(inputs[2])) if bias else 0)
-            return layer(f"fc {n}{'' if bias else ' nobias'} inputs {k}", params)
+            return layer(f"fc {n}{'' if bias else ' nobias'} inputs {k} noflatten", params)  # A is 2-D
         if op == "MatMul":
             w = self.weight(inputs[1])
             if len(w) != 2:
@@ -336,7 +336,7 @@ class _Reader:
             nxt = self._bias_after(node)
             bias = nxt is not None
             params = _product(w) + (_product(self.weight(nxt)) if nxt else 0)
-            return layer(f"fc {w[1]}{'' if bias else ' nobias'} inputs {w[0]}", params)
+            return layer(f"fc {w[1]}{'' if bias else ' nobias'} inputs {w[0]} noflatten", params)  # the last axis
         if op == "BatchNormalization":
             c = self.weight(inputs[1])[0]
             eps = float(a.get("epsilon", 1e-5))

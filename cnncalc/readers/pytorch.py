@@ -263,7 +263,7 @@ def spec_text(layer: Layer) -> str:
     if kind == "Linear":
         bias = "" if a["bias"] else " nobias"
         return (f"fc {_int(a['out_features'], 'out_features', node)}{bias} "
-                f"inputs {_int(a['in_features'], 'in_features', node)}")
+                f"inputs {_int(a['in_features'], 'in_features', node)} noflatten")  # Linear flattens nothing
     if kind in ("BatchNorm2d", "BatchNorm1d"):
         if not a["track_running_stats"]:
             raise _Unsupported("track_running_stats=False (cnncalc's batch norm keeps running statistics)", node)
