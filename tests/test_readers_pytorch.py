@@ -201,7 +201,7 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
-                                        ("module_containers.py", (3, 16, 16))])
+                                        ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -388,3 +388,33 @@ def test_a_linear_layer_after_a_pool_without_a_flatten_is_e037() -> None:
     assert e.code == "E037" and "1x1x8" in e.message and e.line == 9
     flattened = analyze_text(net("        x = torch.flatten(x, 1)\n"), "net.py", input="16x16x3")
     assert flattened.ok and flattened.totals.params == (3 * 9 + 1) * 8 + (8 + 1) * 10
+
+
+def test_a_sequential_subclass_runs_the_modules_assigned_to_it() -> None:
+    # torchvision's `_Transition(nn.Sequential)` calls `super().__init__()` and then assigns
+    # `self.norm = ...`: PyTorch's Sequential runs every registered module in order. Read as an empty
+    # Sequential, the transition vanished without a word: 16x16x8 and 224 parameters came out.
+    text = ("import torch.nn as nn\n\nclass Transition(nn.Sequential):\n    def __init__(self, cin, cout):\n"
+            "        super().__init__()\n        self.norm = nn.BatchNorm2d(cin)\n        self.relu = nn.ReLU()\n"
+            "        self.conv = nn.Conv2d(cin, cout, kernel_size=1, bias=False)\n"
+            "        self.pool = nn.AvgPool2d(kernel_size=2, stride=2)\n\n"
+            "class Stem(nn.Sequential):\n    def __init__(self):\n"
+            "        super().__init__(nn.Conv2d(3, 8, 3, padding=1), nn.ReLU())\n"
+            "        self.add_module('extra', nn.Conv2d(8, 8, 1))\n\n"
+            "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.stem = Stem()\n        self.trans = Transition(8, 4)\n"
+            "    def forward(self, x):\n        return self.trans(self.stem(x))\n")
+    report = analyze_text(text, "net.py", input="16x16x3")
+    assert report.ok and [r.keyword for r in report.rows] == ["conv", "relu", "conv", "bn", "relu", "conv", "avgpool"]
+    # (3·9 + 1)·8 + (8 + 1)·8 + 2·8 (bn) + 8·4 = 224 + 72 + 16 + 32; the pool halves 16
+    assert report.totals.params == 224 + 72 + 16 + 32 and report.output.dims == (8, 8, 4)
+
+
+def test_a_densenet_written_as_torchvision_writes_it() -> None:
+    # growth 12, bn_size 4, blocks of 3: block 1 takes 16 channels and gives 16 + 3·12 = 52; the
+    # transition halves it to 26; block 2 gives 26 + 36 = 62, the classifier's input.
+    report = analyze(FIXTURES / "dense_blocks.py", input="64x64x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+    first = [r for r in report.rows if r.keyword == "bn" and "norm1" in r.path]
+    assert [r.input.channels for r in first] == [16, 28, 40, 26, 38, 50]
+    assert report.rows[-1].layer.inputs == 62 and report.output.dims == (10,)

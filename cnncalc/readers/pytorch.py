@@ -526,14 +526,18 @@ class _Reader:
         cls = candidates[-1]
         return self.instantiate(cls, [], {}, cls)
 
-    def derives_sequential(self, cls: ast.ClassDef, depth: int = 0) -> bool:
+    def derives_sequential(self, cls: ast.ClassDef) -> bool:
         """Whether the class is an `nn.Sequential`, directly or through classes of the file."""
+        return self.derives(cls, "Sequential")
+
+    def derives(self, cls: ast.ClassDef, container: str, depth: int = 0) -> bool:
+        """Whether the class derives from `nn.<container>`, directly or through classes of the file."""
         for base in cls.bases:
             name = self.dotted(base)
-            if name is not None and self.nn_name(name) == "Sequential":
+            if name is not None and self.nn_name(name) == container:
                 return True
-            if name in self.classes and depth < limits.MAX_DEPTH and self.derives_sequential(self.classes[name],
-                                                                                              depth + 1):
+            if name in self.classes and depth < limits.MAX_DEPTH and self.derives(self.classes[name], container,
+                                                                                  depth + 1):
                 return True
         return False
 
@@ -859,6 +863,10 @@ class _Reader:
             return None  # weight initialisation: no part of the network's shape
         if self.resolve(name) == "typing.cast" and len(node.args) == 2:
             return self.eval(node.args[1], env)  # `cast(int, v)` is v
+        if name == "isinstance" and "isinstance" not in env and len(node.args) == 2 and not node.keywords:
+            value = self.eval(node.args[0], env)
+            kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+            return any(self.is_instance(value, kind, env) for kind in kinds)
         args, kwargs = self.arguments(node, env)
         if isinstance(func, ast.Name) and (func.id in env or func.id in self.globals):
             return self.call_value(env.get(func.id, self.globals.get(func.id)), args, kwargs, node)
@@ -906,11 +914,37 @@ class _Reader:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
         raise _Unsupported(f"the call `{name}(...)`", node)
 
+    def is_instance(self, value: Any, kind: ast.expr, env: dict[str, Any]) -> bool:
+        """`isinstance(x, torch.Tensor)` (DenseNet's layers take a tensor or a list), of a builtin type,
+        an `nn` class or a class of the file; the reader's own records are no tuples to it."""
+        name = self.dotted(kind)
+        if name is None or name in env:
+            raise _Unsupported(f"isinstance with `{ast.unparse(kind)[:40]}`", kind)
+        if self.resolve(name) == "torch.Tensor":
+            return isinstance(value, Tensor)
+        builtin = {"list": list, "tuple": tuple, "dict": dict, "int": int, "float": float, "str": str, "bool": bool}
+        if name in builtin and name not in self.globals:
+            return isinstance(value, builtin[name]) and not isinstance(value, (Layer, Sequence, Tensor, LayerClass,
+                                                                                _SizeOf))
+        layer = self.nn_name(name)
+        if layer == "Module":
+            return isinstance(value, (Layer, Sequence, Instance))
+        if layer is not None:
+            return (isinstance(value, Layer) and value.kind == layer) or \
+                (isinstance(value, Instance) and self.derives(value.cls, layer))
+        if name in self.classes:
+            target = self.classes[name]
+            return isinstance(value, Instance) and (value.cls is target or any(
+                self.dotted(b) == name for b in value.cls.bases))
+        raise _Unsupported(f"isinstance with `{name}`", kind)
+
     def call_value(self, value: Any, args: list[Any], kwargs: dict[str, Any], node: ast.Call) -> Any:
         """A call of something held in a variable: a module on a tensor (`for layer in self.layers:
         x = layer(x)`), a class of the file, an `nn` class, a function."""
         if isinstance(value, (Layer, Sequence, Instance)) and len(args) == 1 and isinstance(args[0], Tensor):
             return self.apply(value, args[0], "", node)
+        if isinstance(value, Instance) and len(args) == 1 and not kwargs:
+            return self.apply(value, args[0], "", node)  # its forward takes what it is given (DenseNet: a list)
         if isinstance(value, ast.ClassDef):
             if self.depth > limits.MAX_DEPTH:
                 raise _Unsupported("classes that build each other deeper than cnncalc follows", node)
@@ -1170,6 +1204,10 @@ class _Reader:
                 return None
             if attr in ("eval", "train", "to", "cpu", "float"):
                 return owner
+            if attr in ("items", "values", "keys") and not args and attr not in owner.attrs and \
+                    self.derives(owner.cls, "ModuleDict"):  # torchvision's `_DenseBlock(nn.ModuleDict)`
+                modules = [(k, v) for k, v in owner.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
+                return modules if attr == "items" else [k if attr == "keys" else v for k, v in modules]
             if attr in ("modules", "named_modules", "children", "named_children", "parameters",
                         "named_parameters") and attr not in owner.attrs:
                 return []  # the loops over them in `__init__` initialise weights: no part of the shape
@@ -1236,7 +1274,10 @@ class _Reader:
         if isinstance(module, Instance):
             forward = self.method_def(module.cls, "forward")
             if forward is None and module.sequential is not None:
-                return self.apply(Sequence(module.sequential, module.node), x, name, node)
+                # an `nn.Sequential` subclass runs what its `super().__init__(...)` was given, then the
+                # modules assigned to it afterwards (torchvision's `_Transition`: `self.norm = ...`)
+                assigned = [(k, v) for k, v in module.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
+                return self.apply(Sequence(module.sequential + assigned, module.node), x, name, node)
             if forward is None:
                 raise _Unsupported(f"class {module.cls.name} has no forward", module.cls)
             outer = self.prefix
