@@ -201,7 +201,8 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
-                                        ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64))])
+                                        ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
+                                        ("mobile_blocks.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -418,3 +419,13 @@ def test_a_densenet_written_as_torchvision_writes_it() -> None:
     first = [r for r in report.rows if r.keyword == "bn" and "norm1" in r.path]
     assert [r.input.channels for r in first] == [16, 28, 40, 26, 38, 50]
     assert report.rows[-1].layer.inputs == 62 and report.output.dims == (10,)
+
+
+def test_a_norm_layer_bound_with_functools_partial() -> None:
+    # `partial(nn.BatchNorm2d, eps=0.001, momentum=0.01)` then `norm_layer(16)`: a batch norm of 16
+    # channels with eps 0.001 (E070 before). The first block keeps 32x32x16 and adds its input back.
+    report = analyze(FIXTURES / "mobile_blocks.py", input="64x64x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+    norms = [r for r in report.rows if r.keyword == "bn"]
+    assert norms and all(r.layer.eps == 0.001 for r in norms) and norms[0].input.dims == (32, 32, 16)
+    assert report.output.dims == (10,)

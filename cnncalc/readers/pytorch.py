@@ -77,6 +77,14 @@ class LayerClass(NamedTuple):
     kind: str
 
 
+class _Partial(NamedTuple):
+    """`functools.partial(nn.BatchNorm2d, eps=0.001)`: a callable with some arguments bound."""
+
+    func: Any
+    args: list[Any]
+    kwargs: dict[str, Any]
+
+
 class _SizeOf(NamedTuple):
     """`x.size(0)` / `x.shape[0]`: a dimension of a tensor, known only when the network runs."""
 
@@ -819,7 +827,7 @@ class _Reader:
     def plain(value: Any, use: str, node: ast.AST) -> Any:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
-        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf)):
+        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial)):
             thing = "a tensor" if isinstance(value, Tensor) else "a size" if isinstance(value, _SizeOf) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
@@ -898,6 +906,8 @@ class _Reader:
                                            self.offsets.span(node)))
         if full in ("torch.split",):
             return self.split(args[0], args[1:], kwargs, node)
+        if full == "functools.partial" and args:
+            return _Partial(args[0], list(args[1:]), dict(kwargs))
         if full in ("collections.OrderedDict", "OrderedDict", "dict"):
             try:
                 return dict(args[0]) if args else dict(kwargs)
@@ -925,7 +935,7 @@ class _Reader:
         builtin = {"list": list, "tuple": tuple, "dict": dict, "int": int, "float": float, "str": str, "bool": bool}
         if name in builtin and name not in self.globals:
             return isinstance(value, builtin[name]) and not isinstance(value, (Layer, Sequence, Tensor, LayerClass,
-                                                                                _SizeOf))
+                                                                                _SizeOf, _Partial))
         layer = self.nn_name(name)
         if layer == "Module":
             return isinstance(value, (Layer, Sequence, Instance))
@@ -945,6 +955,8 @@ class _Reader:
             return self.apply(value, args[0], "", node)
         if isinstance(value, Instance) and len(args) == 1 and not kwargs:
             return self.apply(value, args[0], "", node)  # its forward takes what it is given (DenseNet: a list)
+        if isinstance(value, _Partial):
+            return self.call_value(value.func, [*value.args, *args], {**value.kwargs, **kwargs}, node)
         if isinstance(value, ast.ClassDef):
             if self.depth > limits.MAX_DEPTH:
                 raise _Unsupported("classes that build each other deeper than cnncalc follows", node)
