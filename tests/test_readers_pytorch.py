@@ -429,3 +429,21 @@ def test_a_norm_layer_bound_with_functools_partial() -> None:
     norms = [r for r in report.rows if r.keyword == "bn"]
     assert norms and all(r.layer.eps == 0.001 for r in norms) and norms[0].input.dims == (32, 32, 16)
     assert report.output.dims == (10,)
+
+
+def test_a_training_script_that_moves_the_model_to_a_device() -> None:
+    # `model = Net().to(device)` with `device = torch.device("cuda" if ... else "cpu")`: the device is
+    # no part of the shape, and evaluating it made the whole file E070.
+    text = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n"
+            "class Net(nn.Module):\n    def __init__(self):\n        super(Net, self).__init__()\n"
+            "        self.conv1 = nn.Conv2d(1, 32, 3, 1)\n        self.conv2 = nn.Conv2d(32, 64, 3, 1)\n"
+            "        self.fc1 = nn.Linear(9216, 128)\n        self.fc2 = nn.Linear(128, 10)\n\n"
+            "    def forward(self, x):\n        x = F.relu(self.conv2(F.relu(self.conv1(x))))\n"
+            "        x = torch.flatten(F.max_pool2d(x, 2), 1)\n"
+            "        return F.log_softmax(self.fc2(F.relu(self.fc1(x))), dim=1)\n\n"
+            "use_cuda = torch.cuda.is_available()\ndevice = torch.device('cuda' if use_cuda else 'cpu')\n"
+            "model = Net().to(device)\n")
+    report = analyze_text(text, "mnist.py", input="28x28x1")
+    assert report.ok
+    # 28 -> 26 -> 24 -> 12; 12·12·64 = 9216 into fc1
+    assert report.totals.params == (9 + 1) * 32 + (32 * 9 + 1) * 64 + (9216 + 1) * 128 + (128 + 1) * 10

@@ -509,7 +509,7 @@ class _Reader:
         """A call of `nn.X`, `nn.Sequential`, a class of the file (perhaps followed by `.eval()`), or a
         function of the file that makes one (`model = resnet50()`): its failure is reported, not skipped."""
         while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in ("eval", "train", "to", "cpu", "float"):
+                node.func.attr in _PLACEMENT:
             node = node.func.value
         if not isinstance(node, ast.Call):
             return False
@@ -1185,8 +1185,10 @@ class _Reader:
     def method(self, func: ast.Attribute, node: ast.Call, env: dict[str, Any]) -> Any:
         """`layers.append(m)`, `self.add_module(name, m)`, `x.view(...)`, `x.flatten(1)`, `self.block(x)`."""
         owner = self.eval(func.value, env)
-        args, kwargs = self.arguments(node, env)
         attr = func.attr
+        if isinstance(owner, (Layer, Sequence, Instance)) and attr in _PLACEMENT:
+            return owner  # `Net().to(device)`: its arguments (a device, a dtype) are no part of the shape
+        args, kwargs = self.arguments(node, env)
         if isinstance(owner, list) and attr in ("append", "extend", "insert"):
             if len(args) != (2 if attr == "insert" else 1) or kwargs:
                 given = "keyword arguments" if kwargs else f"{len(args)} argument{'s' * (len(args) != 1)}"
@@ -1214,8 +1216,6 @@ class _Reader:
             if attr == "add_module" or attr == "register_module":
                 owner.attrs[str(args[0])] = args[1]
                 return None
-            if attr in ("eval", "train", "to", "cpu", "float"):
-                return owner
             if attr in ("items", "values", "keys") and not args and attr not in owner.attrs and \
                     self.derives(owner.cls, "ModuleDict"):  # torchvision's `_DenseBlock(nn.ModuleDict)`
                 modules = [(k, v) for k, v in owner.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
@@ -1229,8 +1229,6 @@ class _Reader:
             if own is not None:
                 return self.call_method(owner, own, args, kwargs, node)
             raise _Unsupported(f"`self.{attr}(...)`", node)
-        if isinstance(owner, (Layer, Sequence)) and attr in ("eval", "train", "to", "cpu", "float"):
-            return owner
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
@@ -1394,6 +1392,8 @@ class _ShapeOf:
 
 
 _RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
+# a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
+_PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_")
 
 
 def _python(source: str, mode: str) -> Any:
