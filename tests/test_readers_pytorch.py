@@ -256,9 +256,9 @@ def test_a_concatenation_of_more_tensors_than_a_merge_takes_is_e070() -> None:
             "class Wide(nn.Module):\n"
             "    def __init__(self):\n"
             "        super().__init__()\n"
-            "        self.conv = nn.Conv2d(3, 2, 1)\n"
+            "        self.pool = nn.MaxPool2d(1)\n"
             "    def forward(self, x):\n"
-            f"        return torch.cat([self.conv(x) for _ in range({limits.MAX_BRANCHES + 1})], 1)\n")
+            f"        return torch.cat([self.pool(x) for _ in range({limits.MAX_BRANCHES + 1})], 1)\n")
     report = analyze_text(text, "wide.py", input="8x8x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and f"{limits.MAX_BRANCHES + 1:,} tensors" in error.message
@@ -447,3 +447,22 @@ def test_a_training_script_that_moves_the_model_to_a_device() -> None:
     assert report.ok
     # 28 -> 26 -> 24 -> 12; 12·12·64 = 9216 into fc1
     assert report.totals.params == (9 + 1) * 32 + (32 * 9 + 1) * 64 + (9216 + 1) * 128 + (128 + 1) * 10
+
+
+def test_a_module_with_weights_applied_twice_is_e070() -> None:
+    # PyTorch shares a module's weights between its calls; cnncalc's rows each count their own, so
+    # `for layer in reversed(self.convs[1:])` after the convolutions were applied once gave 2,608
+    # parameters where the module has 1,440. A module without weights (a pool, a ReLU) is reused freely.
+    text = ("import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.convs = nn.ModuleList([nn.Conv2d(3 if i == 0 else 8, 8, 3, padding=1) for i in range(3)])\n"
+            "        self.bns = nn.ModuleList([nn.BatchNorm2d(8) for _ in range(3)])\n        self.relu = nn.ReLU()\n"
+            "    def forward(self, x):\n        for i, (conv, bn) in enumerate(zip(self.convs, self.bns)):\n"
+            "            x = self.relu(bn(conv(x)))\n"
+            "        for layer in reversed(self.convs[1:]):\n            x = layer(x)\n        return x\n")
+    report = analyze_text(text, "net.py", input="16x16x3")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "applied before" in e.message and e.line == 13
+    once = analyze_text(text.replace("        for layer in reversed(self.convs[1:]):\n            x = layer(x)\n", ""),
+                        "net.py", input="16x16x3")
+    # convs (3·9 + 1)·8 + 2·(8·9 + 1)·8 = 1,392; three batch norms 2·8 each; ReLU applied three times
+    assert once.ok and once.totals.params == 1392 + 48

@@ -158,9 +158,19 @@ CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 BUILTINS: dict[str, Callable[..., Any]] = {
     "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
     "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
-    "sum": sum, "bool": bool, "str": str,
+    "sum": sum, "bool": bool, "str": str, "reversed": lambda a: list(reversed(a)), "any": any, "all": all,
 }
 MATH = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt}
+
+
+_STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm",
+             "LayerNorm2d", "Scale", "PReLU"}  # modules with parameters or running statistics
+
+
+def _has_state(layer: Layer) -> bool:
+    if layer.kind == "InstanceNorm2d":
+        return bool(layer.args.get("affine") or layer.args.get("track_running_stats"))
+    return layer.kind in _STATEFUL
 
 
 def _sized(v: Any, what: str, node: ast.AST) -> None:
@@ -404,6 +414,7 @@ class _Reader:
         self.depth = 0
         self.graph = Graph()
         self.train_heads: set[int] = set()
+        self.applied: dict[int, Layer] = {}  # modules with weights already applied (a second call shares them)
         self.training = False  # inside `if self.training:` of a forward
         self.prefix = ""  # the attribute path of the module whose forward is being read
 
@@ -1276,6 +1287,12 @@ class _Reader:
     def apply(self, module: Any, x: Any, name: str, node: ast.AST) -> Any:
         """A module applied to a tensor: a layer, each module of a Sequential, an instance's `forward`."""
         if isinstance(module, Layer):
+            if _has_state(module):
+                if id(module) in self.applied:
+                    raise _Unsupported(f"`{ast.unparse(node)[:50]}` applies a {module.kind} that was applied before: "
+                                       f"PyTorch shares its weights between the calls, and cnncalc would count them "
+                                       f"once per call", node)
+                self.applied[id(module)] = module
             return self.add_layer(spec_text(module), module.node, x, name or module.kind.lower())
         if isinstance(module, Sequence):
             for child, m in module.items:
