@@ -117,3 +117,21 @@ layer { name: "cat2" type: "Concat" bottom: "data" bottom: "conv1" bottom: "conv
     assert report.ok, report.messages()
     assert report.totals.params == 112 + 256
     assert report.output is not None and report.output.dims == (16, 16, 11)
+
+
+def test_weights_shared_through_a_param_name_are_e070() -> None:
+    # A Siamese net's second branch names the first one's blobs (`param { name: "w" }`): Caffe stores
+    # them once, and each of cnncalc's rows would count them.
+    text = ('input: "a"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+            'layer { name: "conv1" type: "Convolution" bottom: "a" top: "c1" param { name: "w" } '
+            'convolution_param { num_output: 4 kernel_size: 3 } }\n'
+            'layer { name: "conv1_p" type: "Convolution" bottom: "a" top: "c2" param { name: "w" } '
+            'convolution_param { num_output: 4 kernel_size: 3 } }\n'
+            'layer { name: "sum" type: "Eltwise" bottom: "c1" bottom: "c2" top: "s" }\n')
+    report = analyze_text(text, "siamese.prototxt")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "conv1" in e.message and e.line == 4 and report.totals.params is None
+    unshared = analyze_text(text.replace('param { name: "w" } convolution_param { num_output: 4 kernel_size: 3 } }\n'
+                                         'layer { name: "sum"', 'convolution_param { num_output: 4 kernel_size: 3 } }\n'
+                                                                  'layer { name: "sum"'), "siamese.prototxt")
+    assert unshared.ok and unshared.totals.params == 2 * (3 * 9 + 1) * 4

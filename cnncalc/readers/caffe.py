@@ -264,6 +264,7 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     if not layers:
         raise Malformed("no `layer { ... }` in the file", net.span)
     last = INPUT
+    shared: dict[str, str] = {}  # a `param { name: ... }` -> the layer that declared it
     for layer in layers:
         if not isinstance(layer, Message):
             raise Malformed("`layer` must be a message `{ ... }`", net.span)
@@ -289,6 +290,13 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
                 for t in top_names[:1]:
                     tops[t] = INPUT
             continue
+        for p in layer.all("param"):
+            blob = str(p.get("name", "")) if isinstance(p, Message) else ""
+            if blob and blob in shared:  # a Siamese net's second branch
+                raise Unsupported(f"{name}: weights shared with `{shared[blob]}` (param name `{blob}`); cnncalc "
+                                  f"would count them once per layer", layer.span)
+            if blob:
+                shared[blob] = name
         for b in bottoms:
             if b not in tops:
                 raise Malformed(f"{name}: bottom `{b}` is not the top of any earlier layer", layer.span)
