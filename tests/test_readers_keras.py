@@ -111,3 +111,22 @@ def test_a_dense_layer_on_a_volume_is_e037() -> None:
     assert [d.code for d in on_volume.diagnostics if d.severity == "error"] == ["E037"]
     flat = analyze_text(model('{"class_name": "Flatten", "config": {"name": "f"}}, '), "m.json")
     assert flat.ok and flat.totals.params == (3 * 9 + 1) * 8 + (6 * 6 * 8 + 1) * 10
+
+
+def test_a_model_used_as_a_layer_has_its_layers_read_in_its_place() -> None:
+    # Transfer learning: a base model (here a Functional with a residual add) inside the outer model,
+    # then a global pool and a Dense head. It was E070 ("the layer `Functional`").
+    report = analyze(FIXTURES / "transfer_keras2.json")
+    assert report.ok and report.input.dims == (64, 64, 3)
+    # conv 3·9·16 + 16 = 448 (same, stride 2: 64/2 = 32); bn 2·16 learnable; conv2 16·9·16 + 16 = 2,320;
+    # the head 16·5 + 5 = 85
+    assert report.totals.params == 448 + 32 + 2320 + 85 and report.output.dims == (5,)
+    assert report.totals.macs == 32 * 32 * 16 * 27 + 32 * 32 * 16 * 144 + 16 * 5
+    nested = json.loads((FIXTURES / "transfer_keras2.json").read_text())
+    base = nested["config"]["layers"][1]
+    sequential = {"class_name": "Sequential", "config": {"name": "outer", "layers": [
+        nested["config"]["layers"][0], {"class_name": "Sequential", "config": {"name": "base", "layers": [
+            base["config"]["layers"][0], base["config"]["layers"][1]]}},
+        {"class_name": "Flatten", "config": {"name": "f"}}]}}
+    flat = analyze_text(json.dumps(sequential), "m.json")
+    assert flat.ok and flat.output.dims == (32 * 32 * 16,) and flat.totals.params == 448

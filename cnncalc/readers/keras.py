@@ -204,6 +204,9 @@ class _Model:
         return Span(found.start(), found.end())
 
 
+MODELS = ("Sequential", "Functional", "Model")
+
+
 def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     try:
         model = json.loads(text)
@@ -213,85 +216,126 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
         raise Malformed("JSON nested too deeply", Span(0, 1)) from None
     if isinstance(model, dict) and "model_config" in model:  # an .h5's or .keras' config wrapper
         model = model["model_config"]
-    if not isinstance(model, dict) or model.get("class_name") not in ("Sequential", "Functional", "Model") or \
+    if not isinstance(model, dict) or model.get("class_name") not in MODELS or \
             not isinstance(model.get("config"), dict):
         raise Malformed("not a Keras model: expected {\"class_name\": \"Sequential\" or \"Functional\", "
                          "\"config\": {...}}", Span(0, 1))
-    config = model["config"]
-    layers = config.get("layers")
-    if not isinstance(layers, list) or not layers:
-        raise Malformed("the model's config has no layers", Span(0, 1))
-    if len(layers) > limits.MAX_NODES:
-        raise Unsupported("more layers than cnncalc reads", Span(0, 1))
-    where = _Model(text)
-    first_format = next((lay.get("config", {}).get("data_format") for lay in layers if isinstance(lay, dict)
-                         and lay.get("config", {}).get("data_format")), "channels_last")
-    channels_first = first_format == "channels_first"
-    graph = progress.graph
-    given: ir.Input | None = None
-    ids: dict[str, int] = {}
-    sequential = model["class_name"] == "Sequential"
-    previous = INPUT
-    # A global pool without keepdims gives Keras a vector: its flatten is made when a layer reads it,
-    # unless that layer is a Reshape back to 1x1xC (squeeze-and-excitation in Keras 2's EfficientNet).
-    unflattened: dict[int, tuple[str, Span]] = {}
-    flattened: dict[int, int] = {}
-
-    def vector_of(node: int) -> int:
-        if node in unflattened and node not in flattened:
-            label, where_ = unflattened[node]
-            flattened[node] = graph.layer(label, spec_layer("flatten", where_), node, where_)
-        return flattened.get(node, node)
-
-    for layer in layers:
-        if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
-            raise Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", Span(0, 1))
-        kind, cfg = str(layer.get("class_name")), layer["config"]
-        name = str(cfg.get("name", layer.get("name", kind.lower())))
-        span = where.span_of(name)
-        shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
-        if shape is not None and given is None:
-            given = progress.given = _input(shape, channels_first, span)
-        if kind == "InputLayer":
-            ids[name] = INPUT
-            continue
-        if cfg.get("data_format", first_format) != first_format:
-            raise Unsupported("layers with different data formats", span)
-        sources = [previous] if sequential else _sources(layer, ids, span)
-        if kind == "Reshape" and len(sources) == 1 and sources[0] in unflattened and \
-                _squeezed(cfg.get("target_shape"), channels_first):
-            # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
-            ids[name] = previous = graph.layer(name, spec_layer("identity", span), sources[0], span)
-            continue
-        sources = [vector_of(s) for s in sources]
-        if kind in ("Concatenate", "Add", "Multiply"):
-            if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if channels_first else (-1, 3)):
-                raise Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
-            node = graph.merge(name, {"Concatenate": "concat", "Add": "add", "Multiply": "mul"}[kind], sources, span)
-        else:
-            if len(sources) != 1:
-                raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
-            node = sources[0]
-            try:
-                for i, spec in enumerate(layer_texts(kind, cfg, span)):
-                    label = name if i == 0 else f"{name}_{spec.split()[0]}"
-                    if spec == "flatten" and i > 0 and kind.startswith("Global"):
-                        unflattened[node] = (label, span)  # made when read
-                        continue
-                    node = graph.layer(label, spec_layer(spec, span), node, span)
-            except (ValueError, TypeError, KeyError, OverflowError) as e:  # a config field missing or of the wrong type
-                raise Malformed(f"{name}: {why(e)}", span) from None
-        ids[name] = node
-        previous = node
-    main = vector_of(previous) if sequential else None
-    outputs = config.get("output_layers")
-    if isinstance(outputs, list) and outputs:
-        first = outputs[0] if isinstance(outputs[0], list) else outputs
-        if first and isinstance(first[0], str) and first[0] in ids:
-            main = vector_of(ids[first[0]])
+    reader = _Layers(text, progress)
+    main = reader.model(model, [INPUT], Span(0, 1), 0)
     span = Span(0, len(text))
-    return graph.network(str(config.get("name")) if config.get("name") else None, given, span, main=main,
-                         rounding=ir.RoundingLine("floor", span, by=BY))
+    name = model["config"].get("name")
+    return progress.graph.network(str(name) if name else None, progress.given, span, main=reader.vector_of(main),
+                                  rounding=ir.RoundingLine("floor", span, by=BY))
+
+
+class _Layers:
+    """A model's layers into the graph; a model used as a layer (a pretrained base inside a Sequential)
+    has its layers read in its place, its inputs fed by what the outer model gives it."""
+
+    def __init__(self, text: str, progress: Progress) -> None:
+        self.where = _Model(text)
+        self.progress = progress
+        self.graph = progress.graph
+        self.channels_first: bool | None = None
+        self.count = 0  # layers read, nested models' included
+        # A global pool without keepdims gives Keras a vector: its flatten is made when a layer reads it,
+        # unless that layer is a Reshape back to 1x1xC (squeeze-and-excitation in Keras 2's EfficientNet).
+        self.unflattened: dict[int, tuple[str, Span]] = {}
+        self.flattened: dict[int, int] = {}
+
+    def vector_of(self, node: int) -> int:
+        if node in self.unflattened and node not in self.flattened:
+            label, where = self.unflattened[node]
+            self.flattened[node] = self.graph.layer(label, spec_layer("flatten", where), node, where)
+        return self.flattened.get(node, node)
+
+    def model(self, model: dict[str, Any], entries: list[int], span: Span, depth: int) -> int:
+        """The node that gives the model's (first) output, its inputs fed by `entries`."""
+        config = model.get("config")
+        layers = config.get("layers") if isinstance(config, dict) else None
+        if not isinstance(config, dict) or not isinstance(layers, list) or not layers:
+            raise Malformed("the model's config has no layers", span)
+        self.count += len(layers)
+        if self.count > limits.MAX_NODES:
+            raise Unsupported("more layers than cnncalc reads", span)
+        if depth > limits.MAX_DEPTH:
+            raise Unsupported("models nested deeper than cnncalc follows", span)
+        if self.channels_first is None:
+            first_format = next((lay.get("config", {}).get("data_format") for lay in layers if isinstance(lay, dict)
+                                 and isinstance(lay.get("config"), dict) and lay["config"].get("data_format")),
+                                "channels_last")
+            self.channels_first = first_format == "channels_first"
+        data_format = "channels_first" if self.channels_first else "channels_last"
+        sequential = model.get("class_name") == "Sequential"
+        inputs = _input_names(config)
+        ids: dict[str, int] = {}
+        previous = entries[0]
+        for layer in layers:
+            if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
+                raise Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", span)
+            kind, cfg = str(layer.get("class_name")), layer["config"]
+            name = str(cfg.get("name", layer.get("name", kind.lower())))
+            where = self.where.span_of(name)
+            shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
+            if shape is not None and self.progress.given is None:
+                self.progress.given = _input(shape, self.channels_first, where)
+            if kind == "InputLayer":
+                position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
+                if position >= len(entries):
+                    raise Unsupported(f"a model with more inputs than it is given ({name})", where)
+                ids[name] = previous = entries[position]
+                continue
+            if cfg.get("data_format", data_format) != data_format:
+                raise Unsupported("layers with different data formats", where)
+            sources = [previous] if sequential else _sources(layer, ids, where)
+            if kind in MODELS:  # a model used as a layer: its layers, here
+                node = self.model(layer, [self.vector_of(s) for s in sources], where, depth + 1)
+            elif kind == "Reshape" and len(sources) == 1 and sources[0] in self.unflattened and \
+                    _squeezed(cfg.get("target_shape"), self.channels_first):
+                # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
+                node = self.graph.layer(name, spec_layer("identity", where), sources[0], where)
+            else:
+                node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where)
+            ids[name] = previous = node
+        if sequential:
+            return previous
+        outputs = config.get("output_layers")
+        if isinstance(outputs, list) and outputs:
+            first = outputs[0] if isinstance(outputs[0], list) else outputs
+            if first and isinstance(first[0], str) and first[0] in ids:
+                return ids[first[0]]
+        return previous
+
+    def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span) -> int:
+        assert self.channels_first is not None
+        if kind in ("Concatenate", "Add", "Multiply"):
+            if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if self.channels_first else (-1, 3)):
+                raise Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
+            return self.graph.merge(name, {"Concatenate": "concat", "Add": "add", "Multiply": "mul"}[kind], sources,
+                                    span)
+        if len(sources) != 1:
+            raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
+        node = sources[0]
+        try:
+            for i, spec in enumerate(layer_texts(kind, cfg, span)):
+                label = name if i == 0 else f"{name}_{spec.split()[0]}"
+                if spec == "flatten" and i > 0 and kind.startswith("Global"):
+                    self.unflattened[node] = (label, span)  # made when read
+                    continue
+                node = self.graph.layer(label, spec_layer(spec, span), node, span)
+        except (ValueError, TypeError, KeyError, OverflowError) as e:  # a config field missing or of the wrong type
+            raise Malformed(f"{name}: {why(e)}", span) from None
+        return node
+
+
+def _input_names(config: dict[str, Any]) -> list[str]:
+    """A Functional model's input layers in order (`input_layers`: `[[name, 0, 0], ...]`, or one)."""
+    given = config.get("input_layers")
+    if isinstance(given, list) and given and isinstance(given[0], str):
+        given = [given]
+    if not isinstance(given, list):
+        return []
+    return [str(entry[0]) for entry in given if isinstance(entry, list) and entry]
 
 
 def _squeezed(target: Any, channels_first: bool) -> bool:
