@@ -466,3 +466,17 @@ def test_a_module_with_weights_applied_twice_is_e070() -> None:
                         "net.py", input="16x16x3")
     # convs (3·9 + 1)·8 + 2·(8·9 + 1)·8 = 1,392; three batch norms 2·8 each; ReLU applied three times
     assert once.ok and once.totals.params == 1392 + 48
+
+
+def test_in_place_tensor_methods() -> None:
+    # `x.relu_()` was E070; `y.add_(x)` as a statement overwrites y, so the add must follow it: with
+    # `y.add_(z)` for a z of other channels PyTorch fails, and so must the file.
+    head = ("import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.c1 = nn.Conv2d(3, 8, 3, padding=1)\n        self.c2 = nn.Conv2d(8, 8, 3, padding=1)\n"
+            "        self.c3 = nn.Conv2d(8, 4, 1)\n"
+            "    def forward(self, x):\n        x = self.c1(x).relu_()\n        y = self.c2(x)\n")
+    report = analyze_text(head + "        y.add_(x)\n        return y.sigmoid_()\n", "net.py", input="16x16x3")
+    assert report.ok and [r.keyword for r in report.rows if r.depth == 1] == ["conv", "relu", "add", "sigmoid"]
+    assert report.totals.params == (27 + 1) * 8 + (72 + 1) * 8
+    mismatch = analyze_text(head + "        y.add_(self.c3(x))\n        return y\n", "net.py", input="16x16x3")
+    assert [d.code for d in mismatch.diagnostics if d.severity == "error"] == ["E051"]  # shapes that do not add

@@ -1112,7 +1112,12 @@ class _Reader:
         if isinstance(stmt, ast.Expr):
             if isinstance(stmt.value, ast.Constant):
                 return  # a docstring
-            self.eval(stmt.value, env)
+            value = self.eval(stmt.value, env)
+            call = stmt.value
+            if isinstance(value, Tensor) and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+                    call.func.attr.endswith("_") and isinstance(call.func.value, ast.Name) and \
+                    isinstance(env.get(call.func.value.id), Tensor):
+                env[call.func.value.id] = value  # `out.add_(identity)`: the tensor now holds the result
         elif isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, env)
             for target in stmt.targets:
@@ -1358,6 +1363,8 @@ class _Reader:
         return out
 
     def tensor_method(self, x: Tensor, attr: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
+        if attr in _IN_PLACE:
+            attr = attr[:-1]  # `x.relu_()`, `out.add_(identity)`: computed as the method without `_`
         if attr == "size":
             return _SizeOf(args[0]) if args else _ShapeOf()
         if attr in ("view", "reshape"):
@@ -1409,6 +1416,7 @@ class _ShapeOf:
 
 
 _RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
+_IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "mul_"}  # tensor methods that overwrite the tensor
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
 _PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_")
 
