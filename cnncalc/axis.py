@@ -43,9 +43,11 @@ class Fixed(NamedTuple):
 
 
 class Shift(NamedTuple):
-    """`N + delta` (zero padding adds, cropping removes)."""
+    """`N + delta` (zero padding adds, cropping removes), for an input of at least `at_least`
+    (reflection padding mirrors rows the map must have)."""
 
     delta: int
+    at_least: int = 1
 
 
 class Flat(NamedTuple):

@@ -187,6 +187,8 @@ SPELLINGS: dict[str, Spell] = {
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],
+    "reflectpad": lambda layer, x, y, ceil: [Step("", f"nn.ReflectionPad2d({_sides(*layer.pad[:4])})")],
+    "replicatepad": lambda layer, x, y, ceil: [Step("", f"nn.ReplicationPad2d({_sides(*layer.pad[:4])})")],
     "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, x, y),
     "centercrop": lambda layer, x, y, ceil: _crop(round((x.dims[0] - y.dims[0]) / 2),
                                                   round((x.dims[1] - y.dims[1]) / 2), x, y),

@@ -139,6 +139,8 @@ def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
     if isinstance(rule, axis.Flat):
         return State(state.modulus, dict(state.pieces), dict(state.points), True)
     if isinstance(rule, axis.Shift):
+        if rule.at_least > 1:
+            state = require(state, rule.at_least, path)
         moved = State(state.modulus, {r: p._replace(b=p.b + rule.delta) for r, p in state.pieces.items()},
                       {n: s + rule.delta for n, s in state.points.items()})
         return require(moved, 1, path) if rule.delta < 0 else moved

@@ -480,3 +480,24 @@ def test_in_place_tensor_methods() -> None:
     assert report.totals.params == (27 + 1) * 8 + (72 + 1) * 8
     mismatch = analyze_text(head + "        y.add_(self.c3(x))\n        return y\n", "net.py", input="16x16x3")
     assert [d.code for d in mismatch.diagnostics if d.severity == "error"] == ["E051"]  # shapes that do not add
+
+
+def test_reflection_and_replication_padding() -> None:
+    # A CycleGAN-style generator's first stage and residual block: ReflectionPad2d(3), a 7x7 conv,
+    # then `F.pad(x, (1, 1, 1, 1), mode="replicate")` before a 3x3 conv. 32 + 6 - 7 + 1 = 32 and
+    # 32 + 2 - 3 + 1 = 32. Both were E070.
+    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n"
+            "        self.head = nn.Sequential(nn.ReflectionPad2d(3), nn.Conv2d(3, 8, 7), nn.InstanceNorm2d(8),\n"
+            "                                  nn.ReLU())\n"
+            "        self.conv = nn.Conv2d(8, 8, 3)\n"
+            "    def forward(self, x):\n        x = self.head(x)\n"
+            "        return x + self.conv(F.pad(x, (1, 1, 1, 1), mode='replicate'))\n")
+    report = analyze_text(text, "gen.py", input="32x32x3")
+    assert report.ok and report.output.dims == (32, 32, 8)
+    pads = [r for r in report.rows if r.keyword in ("reflectpad", "replicatepad")]
+    assert [(r.keyword, r.output.dims) for r in pads] == [("reflectpad", (38, 38, 3)), ("replicatepad", (34, 34, 8))]
+    assert report.totals.params == (3 * 49 + 1) * 8 + (8 * 9 + 1) * 8
+    # reflecting 3 rows needs 4: a 3x3 map cannot be padded so (PyTorch refuses it too)
+    small = analyze_text(text, "gen.py", input="3x3x3")
+    assert next(d.code for d in small.diagnostics if d.severity == "error") == "E036"

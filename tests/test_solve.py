@@ -69,7 +69,8 @@ layer = st.one_of(
     st.builds(lambda k, s: f"conv 2 {k} stride {s} pad same", st.integers(1, 5), st.integers(1, 3)),
     st.builds(lambda k, s, a: f"deconv 2 {k} stride {s} outpad {a}", st.integers(1, 4), st.integers(1, 3),
               st.integers(0, 0)),
-    st.sampled_from(["upsample 2", "zeropad 1,0,2,1", "crop 1", "relu", "centercrop 3x4", "adaptiveavgpool 3x2"]),
+    st.sampled_from(["upsample 2", "zeropad 1,0,2,1", "crop 1", "relu", "centercrop 3x4", "adaptiveavgpool 3x2",
+                     "reflectpad 2,0,1,3", "replicatepad 1"]),
     st.builds(lambda k, s: f"concat {{ conv 2 {k} stride {s} | maxpool {k} stride {s} }}", st.integers(1, 3),
               st.integers(1, 2)),
     st.builds(lambda k: f"add {{ identity | dwconv {k}x{k} pad {k // 2} }}", st.integers(1, 4)),
@@ -345,3 +346,11 @@ def test_output_formulas_agree_with_the_walk_at_every_size_on_random_chains() ->
                     assert _ceiled_value(formula, h) == r.output.dims[0], (body, h, r.path, formula)
                     checked += 1
     assert checked > 1000
+
+
+def test_reflection_padding_needs_more_rows_than_it_mirrors() -> None:
+    # reflectpad 3,1,2,0 mirrors 3 rows beside the top edge: the height must be at least 4, the width
+    # at least 3 (2 columns at the left); the 7x7 conv then needs N + 4 >= 7 and N + 2 >= 7.
+    _, h, w = solved("input 40x40x2\nreflectpad 3,1,2,0\nconv 2 7x7\n")
+    assert h == Answer(1, (0,), 4, ()) and w == Answer(1, (0,), 5, ())
+    check_by_brute_force("input 40x40x2\nreflectpad 3,1,2,0\nconv 2 7x7\nreflectpad 1\n", 60)

@@ -144,6 +144,8 @@ TORCH_OPS: dict[str, Op] = {
     "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(map(float, layer.factor))),
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
     "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),
+    "reflectpad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="reflect"),
+    "replicatepad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="replicate"),
     "crop": lambda layer, x, w, c: F.pad(x, tuple(-p for p in _sides(layer.crop))),  # negative padding crops
     "centercrop": lambda layer, x, w, c: _center(x, *layer.size),
 }

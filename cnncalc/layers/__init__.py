@@ -28,6 +28,8 @@ from cnncalc.layers.resize import (
     AdaptiveMaxPool,
     CenterCrop,
     Crop,
+    ReflectPad,
+    ReplicatePad,
     Resize,
     Shuffle,
     Slice,
@@ -39,7 +41,7 @@ LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU, HardSwish, Mish, Softmax,
     LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample,
-    Resize, ZeroPad, Crop, CenterCrop,
+    Resize, ZeroPad, ReflectPad, ReplicatePad, Crop, CenterCrop,
 )
 
 REGISTRY: dict[str, type[Layer]] = {

@@ -1,5 +1,6 @@
 """Layers that pick, move or resample values without learnt weights: channel slices and shuffles,
-upsampling and resizing (nearest or bilinear), adaptive pools, zero padding and crops. No
+upsampling and resizing (nearest or bilinear), adaptive pools, padding (zeros, reflected or replicated
+edges) and crops. No
 parameters, no MACs (element-wise and copying work is not a multiply-accumulate of the convention)."""
 from __future__ import annotations
 
@@ -199,12 +200,12 @@ class AdaptiveMaxPool(_Adaptive):
         return Kept("input", y.size * INDEX_BYTES)
 
 
-class ZeroPad(Layer):
-    """Zeros around the map: `zeropad P` (every side), `AxB` (height, width) or `T,B,L,R`."""
+class _Padding(Layer):
+    """Rows and columns added around the map: `P` (every side), `AxB` (height, width) or `T,B,L,R`;
+    the subclasses say with what (numpy's `np.pad` mode, the executor's witness)."""
 
-    keyword = "zeropad"
-    example = "zeropad 0,1,0,1"
     spatial_input = True
+    fill: ClassVar[str] = "constant"
     pad: Pad = positional(CROPPING)
 
     def kept(self, x: Shape, y: Shape) -> Kept:
@@ -228,11 +229,57 @@ class ZeroPad(Layer):
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         import numpy as np
         p = self.pad
-        return np.pad(x, ((0, 0), (p.top, p.bottom), (p.left, p.right), (0, 0))), 0
+        return np.pad(x, ((0, 0), (p.top, p.bottom), (p.left, p.right), (0, 0)), mode=self.fill), 0  # type: ignore[call-overload]
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         p = self.pad
         return x[0] * (x[1] + p.top + p.bottom) * (x[2] + p.left + p.right) * x[3] * itemsize
+
+
+class ZeroPad(_Padding):
+    """Zeros around the map: `zeropad P` (every side), `AxB` (height, width) or `T,B,L,R`."""
+
+    keyword = "zeropad"
+    example = "zeropad 0,1,0,1"
+
+
+class ReflectPad(_Padding):
+    """The map mirrored at its edges, the edge itself not repeated (PyTorch's `ReflectionPad2d`, ONNX's
+    `reflect`): each side's padding must be smaller than the map, as PyTorch requires."""
+
+    keyword = "reflectpad"
+    example = "reflectpad 3"
+    fill = "reflect"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_INPUT  # PyTorch's backward reads the input (its gradient is scattered by index)
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        p = self.pad
+        for side, size, n in (("top", p.top, x.dims[0]), ("bottom", p.bottom, x.dims[0]), ("left", p.left, x.dims[1]),
+                              ("right", p.right, x.dims[1])):
+            if size >= n:
+                ctx.report(codes.E036, f"reflecting {size} {'rows' if side in ('top', 'bottom') else 'columns'} "
+                                       f"at the {side} needs more than {size} of them, but the input {x} has {n}",
+                           arg="pad", hint=f"pad at most {n - 1} by reflection, or use `replicatepad` or `zeropad`")
+                return None
+        return super().out_shape(x, ctx)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p = self.pad
+        return (axis.Shift(p.top + p.bottom, max(p.top, p.bottom) + 1),
+                axis.Shift(p.left + p.right, max(p.left, p.right) + 1))
+
+
+class ReplicatePad(_Padding):
+    """The edge rows and columns repeated outwards (PyTorch's `ReplicationPad2d`, ONNX's `edge`)."""
+
+    keyword = "replicatepad"
+    example = "replicatepad 1"
+    fill = "edge"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_INPUT  # as reflection padding's
 
 
 class Crop(Layer):

@@ -398,10 +398,11 @@ class _Reader:
             return graph.merge(name, kind, sources, span), None
         if op == "Pad":
             pads = a.get("pads") or (self.values(inputs[1]) if len(inputs) > 1 else None)
-            constant = a.get("mode", "constant") == "constant"
-            if not constant or not pads or len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
-                raise _Unsupported("other than constant padding of height and width")
-            return layer(f"zeropad {pads[2]},{pads[6]},{pads[3]},{pads[7]}")
+            keyword = {"constant": "zeropad", "reflect": "reflectpad", "edge": "replicatepad"}.get(
+                a.get("mode", "constant"))
+            if keyword is None or not pads or len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
+                raise _Unsupported("other than constant, reflect or edge padding of height and width")
+            return layer(f"{keyword} {pads[2]},{pads[6]},{pads[3]},{pads[7]}")
         if op in ("Resize", "Upsample"):
             mode = a.get("mode", "nearest")
             scales = self.values(inputs[2]) if op == "Resize" and len(inputs) > 2 and inputs[2] else \

@@ -130,6 +130,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Identity": (),
     "Upsample": (("size", None), ("scale_factor", None), ("mode", "nearest"), ("align_corners", None)),
     "ZeroPad2d": (("padding", REQUIRED),),
+    "ReflectionPad2d": (("padding", REQUIRED),),
+    "ReplicationPad2d": (("padding", REQUIRED),),
     "ConstantPad2d": (("padding", REQUIRED), ("value", REQUIRED)),
     "ChannelShuffle": (("groups", REQUIRED),),
 }
@@ -343,15 +345,18 @@ def spec_text(layer: Layer) -> str:
                                         for f in factors):
             raise _Unsupported(f"scale_factor={factor!r} (cnncalc upsamples by whole factors)", node)
         return f"upsample {_size(int(factors[0]), int(factors[1]))}{how}"
-    if kind in ("ZeroPad2d", "ConstantPad2d", "F.pad"):
+    if kind in ("ZeroPad2d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d", "F.pad"):
         p = a["pad"] if kind == "F.pad" else a["padding"]
-        if kind == "F.pad" and a["mode"] != "constant":
+        modes = {"constant": "zeropad", "reflect": "reflectpad", "replicate": "replicatepad"}
+        if kind == "F.pad" and a["mode"] not in modes:
             raise _Unsupported(f"F.pad mode={a['mode']!r}", node)
+        keyword = modes[a["mode"]] if kind == "F.pad" else \
+            {"ReflectionPad2d": "reflectpad", "ReplicationPad2d": "replicatepad"}.get(kind, "zeropad")
         if isinstance(p, int) and not isinstance(p, bool):
-            return f"zeropad {p}"
+            return f"{keyword} {p}"
         if isinstance(p, (tuple, list)) and len(p) == 4 and all(isinstance(v, int) for v in p):
             left, right, top, bottom = p  # PyTorch's order: last dimension first
-            return f"zeropad {top},{bottom},{left},{right}"
+            return f"{keyword} {top},{bottom},{left},{right}"
         raise _Unsupported(f"padding {p!r} (expected one number or (left, right, top, bottom))", node)
     if kind == "ChannelShuffle":
         return f"shuffle {_int(a['groups'], 'groups', node)}"
