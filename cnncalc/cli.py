@@ -178,7 +178,8 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
 @cli.command()
 @click.argument("topic", metavar="CODE|layers|LAYER", shell_complete=complete_topics)
 def explain(topic: str) -> None:
-    """What a diagnostic code means (E030), every layer (`layers`), or one layer (`conv`)."""
+    """What a diagnostic code means (E030), every layer (`layers`), or one layer, merge or structure
+    (`conv`, `concat`, `residual`)."""
     from cnncalc.explain import explain_topic
     text = explain_topic(topic)
     if text is None:

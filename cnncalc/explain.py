@@ -26,6 +26,9 @@ def explain_topic(topic: str) -> str | None:
     merge = MERGES.get(topic.lower())
     if merge is not None:
         return f"{merge.keyword}: {(type(merge).__doc__ or '').strip()}\n\nexample: {merge.example}"
+    for word, shown, text in STRUCTURES:
+        if topic.lower() == word:
+            return f"{shown}\n\n{text}; docs/spec-language.md has the whole of it."
     return None
 
 
@@ -66,8 +69,10 @@ def layers_text() -> str:
 def _argument(arg: Argument) -> str:
     if arg.role == "flag":
         return f"  {'|'.join(arg.kind.words)}: {arg.doc or arg.label}"
-    shown = arg.kind.format(arg.default) if arg.default is not None else "none"
-    default = "" if arg.required else f" (default {shown})"
+    if arg.required:
+        default = ""
+    else:
+        default = f" (default {arg.kind.format(arg.default) if arg.default is not None else 'none'})"
     names = f" (also `{'`, `'.join(arg.names)}`)" if arg.names else ""
     return f"  {arg.name}{names}: {arg.doc or arg.label}{default}"
 

@@ -94,6 +94,20 @@ def test_explain_code() -> None:
     assert invoke("explain", "E999").exit_code == 2
 
 
+def test_explain_knows_every_layer_merge_structure_and_code() -> None:
+    # `cnncalc explain zeropad` (and crop, centercrop, every layer with a required padding-like
+    # argument) was an internal error: the absent default of a required argument was formatted.
+    from cnncalc import codes
+    from cnncalc.explain import STRUCTURES
+    from cnncalc.layers import REGISTRY
+    from cnncalc.layers.merge import MERGES
+    topics = [*REGISTRY, *MERGES, *(word for word, _, _ in STRUCTURES),
+              *(name for name in vars(codes) if name[:1] in "EWN" and name[1:].isdigit())]
+    for topic in topics:
+        result = invoke("explain", topic)
+        assert result.exit_code == 0 and result.stdout.strip(), (topic, result.output)
+
+
 def test_help_for_every_command() -> None:
     for command in cli.list_commands(None):  # type: ignore[arg-type]
         for spelling in ("--help", "-h"):
