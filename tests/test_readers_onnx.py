@@ -175,6 +175,31 @@ def test_pytorch_exports_read_back_with_cnncalcs_macs(spec: str, tmp_path: Path)
         sum(m.out_channels for m in model.modules() if isinstance(m, torch.nn.Conv2d) and m.bias is None)
 
 
+@pytest.mark.torch
+def test_exported_padding_modules_read_back(tmp_path: Path) -> None:
+    # PyTorch's exporter computes a Pad's pads in the graph (ConstantOfShape, Concat, Reshape, Slice,
+    # Transpose, Cast on constants): every exported ZeroPad2d was E070 ("Reshape"). The arithmetic
+    # is folded now; reflection and replication padding read as ONNX's reflect and edge modes.
+    _onnx()
+    torch = pytest.importorskip("torch") if not os.environ.get("CNNCALC_REQUIRE_TORCH") else __import__("torch")
+    nn = torch.nn
+    model = nn.Sequential(nn.ZeroPad2d((1, 2, 0, 1)), nn.Conv2d(3, 8, 3), nn.ReflectionPad2d((2, 0, 1, 3)),
+                          nn.Conv2d(8, 4, 3), nn.ReplicationPad2d(1), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Linear(4 * 17 * 17, 10)).eval()
+    x = torch.zeros(1, 3, 32, 32)
+    torch.onnx.export(model, x, str(tmp_path / "p.onnx"), dynamo=False)
+    back = analyze(tmp_path / "p.onnx")
+    assert back.ok, back.messages()[:3]
+    pads = [(r.keyword, r.output.dims) for r in back.rows if r.keyword.endswith("pad")]
+    shapes = []
+    for module in model:
+        x = module(x)
+        if isinstance(module, (nn.ZeroPad2d, nn.ReflectionPad2d, nn.ReplicationPad2d)):
+            shapes.append((x.shape[2], x.shape[3], x.shape[1]))
+    assert pads == list(zip(["zeropad", "reflectpad", "replicatepad"], shapes))
+    assert back.totals.params == sum(p.numel() for p in model.parameters()) and back.output.dims == (10,)
+
+
 def test_a_model_that_decodes_but_contradicts_itself_is_a_usage_error_or_read(tmp_path: Path) -> None:
     onnx = _onnx()
     # Found by flipping bytes of an exported model: a node name that is not UTF-8 reached json.dumps as bytes,

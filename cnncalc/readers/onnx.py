@@ -23,6 +23,8 @@ from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer
 
 BY = "ONNX"
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
+FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul"}
+SMALL_FOLD = 4096  # the most values a folded constant may have
 SHAPE_OPS = {"Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast", "Constant", "Slice", "Mul", "Div", "Add",
              "Sub", "ConstantOfShape", "Range", "ReduceProd"}
 
@@ -79,6 +81,7 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
                 value = value.decode("utf-8", errors="replace")
             elif isinstance(value, onnx.TensorProto):
                 array = numpy_helper.to_array(value).reshape(-1)
+                attrs[_text(a.name) + "_dims"] = list(value.dims)  # the values below are flattened
                 value = array.tolist() if array.size <= SMALL else f"tensor of {array.size} values"
             elif isinstance(value, list):
                 value = [v.decode("utf-8", errors="replace") if isinstance(v, bytes) else v for v in value
@@ -124,6 +127,7 @@ class _Reader:
         self.inputs: list[dict[str, Any]] = []
         self.initializers: dict[str, dict[str, Any]] = {}
         self.constants: dict[str, list[Any]] = {}  # Constant nodes' small values
+        self.arrays: dict[str, Any] = {}  # small constant tensors with their shapes (numpy), folded from the graph
         self.nodes: list[tuple[dict[str, Any], Span]] = []
         self.outputs: list[str] = []
         self.opset = 13
@@ -179,9 +183,22 @@ class _Reader:
             op, name, inputs, outputs = node["op"], node["name"] or node["op"], node["inputs"], node["outputs"]
             data = [i for i in inputs if i in tensors]
             if op == "Constant":
-                self.constants[outputs[0]] = node["attrs"].get("value", node["attrs"].get("value_ints", []))
+                value = node["attrs"].get("value", node["attrs"].get("value_ints", []))
+                self.constants[outputs[0]] = value
+                dims = node["attrs"].get("value_dims")
+                if isinstance(value, list) and isinstance(dims, list) and len(dims) > 1 and \
+                        _product(dims) == len(value):
+                    import numpy as np
+                    self.arrays[outputs[0]] = np.array(value).reshape(dims)
                 shape_only.add(outputs[0])
                 continue
+            if op in FOLDABLE and not data and inputs and len(outputs) == 1:
+                value = self.fold(op, node)  # a constant computed in the graph (an exported Pad's pads)
+                if value is not None:
+                    self.arrays[outputs[0]] = value
+                    self.constants[outputs[0]] = value.reshape(-1).tolist()
+                    shape_only.add(outputs[0])
+                    continue
             if op == "Shape" or (op in SHAPE_OPS and not data and
                                  all(not i or i in shape_only or i in self.initializers for i in inputs)):
                 shape_only.update(outputs)  # the arithmetic of a Reshape's target shape, not a layer
@@ -239,6 +256,61 @@ class _Reader:
         if init is None:
             raise _Unsupported("weights computed in the graph, not stored")
         return list(init["shape"])
+
+    def array(self, name: str) -> Any:
+        """A constant's value as a numpy array of its shape, or None when it is not a known constant."""
+        import numpy as np
+        if name in self.arrays:
+            return self.arrays[name]
+        init = self.initializers.get(name)
+        if init is not None:
+            return np.array(init["values"]).reshape(init["shape"]) if "values" in init else None
+        if name in self.constants:
+            return np.array(self.constants[name])  # a Constant's own shape, when it has one, is in `arrays`
+        return None
+
+    def fold(self, op: str, node: dict[str, Any]) -> Any:
+        """The value of a small operation on constants (the arithmetic PyTorch's exporter writes for a
+        Pad's pads); None when an input is not constant or the result would not be small."""
+        import numpy as np
+        args: list[Any] = [self.array(i) if i else None for i in node["inputs"]]
+        if any(a is None for i, a in zip(node["inputs"], args) if i):
+            return None
+        attrs = node["attrs"]
+        try:
+            if op == "ConstantOfShape":
+                shape = [int(d) for d in args[0].reshape(-1)]
+                if _product(shape) > SMALL_FOLD or any(d < 0 for d in shape):
+                    return None
+                fill = attrs.get("value", [0.0])
+                return np.full(shape, fill[0] if isinstance(fill, list) and fill else 0.0)
+            if op == "Concat":
+                return np.concatenate(args, axis=int(attrs.get("axis", 0)))
+            if op == "Reshape":
+                data, shape = args[0], [int(d) for d in args[1].reshape(-1)]
+                shape = [data.shape[i] if d == 0 and not attrs.get("allowzero") else d for i, d in enumerate(shape)]
+                return data.reshape(shape)
+            if op == "Slice":
+                data = args[0]
+                starts, ends = (list(a.reshape(-1)) for a in args[1:3])
+                axes = list(args[3].reshape(-1)) if len(args) > 3 and args[3] is not None else list(range(len(starts)))
+                steps = list(args[4].reshape(-1)) if len(args) > 4 and args[4] is not None else [1] * len(starts)
+                index = [slice(None)] * data.ndim
+                for axis, start, end, step in zip(axes, starts, ends, steps):
+                    index[int(axis)] = slice(int(start), int(end), int(step))
+                return data[tuple(index)]
+            if op == "Transpose":
+                perm = attrs.get("perm")
+                return np.transpose(args[0], perm if isinstance(perm, list) else None)
+            if op == "Cast":
+                kinds = {1: np.float32, 6: np.int32, 7: np.int64, 9: np.bool_, 11: np.float64}
+                kind = kinds.get(int(attrs.get("to", 1)))
+                return None if kind is None else args[0].astype(kind)
+            if op in ("Add", "Sub", "Mul") and len(args) == 2:
+                return {"Add": np.add, "Sub": np.subtract, "Mul": np.multiply}[op](args[0], args[1])
+        except (ValueError, TypeError, IndexError, OverflowError):
+            return None
+        return None
 
     def values(self, name: str) -> list[Any] | None:
         if name in self.constants:
