@@ -216,3 +216,39 @@ def test_a_model_that_decodes_but_contradicts_itself_is_a_usage_error_or_read(tm
     result = CliRunner().invoke(cli, [str(tmp_path / "type.onnx")])
     assert result.exit_code == 2 and "is not a consistent ONNX model" in result.output
     assert "internal error" not in result.output
+
+
+def test_a_channel_shuffle_and_the_reshapes_around_a_flatten(tmp_path: Path) -> None:
+    # PyTorch's newer exporter writes ShuffleNet's channel shuffle as Reshape to (N, g, C/g, H, W),
+    # Transpose (0, 2, 1, 3, 4) and Reshape back: `shuffle g`. `x.view(x.size(0), -1)` computes its
+    # shape from Shape and Gather (the batch size) beside a -1: a flatten. A reshape to a shape
+    # computed from the data's sizes that is no flatten was taken for one; it is E070.
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+
+    def model(nodes: list[Any], inits: list[Any], out: list[int]) -> Any:
+        graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 8, 6, 6])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, out)], inits)
+        path = tmp_path / f"m{len(list(tmp_path.iterdir()))}.onnx"
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+        return analyze(path)
+
+    def ints(name: str, values: list[int]) -> Any:
+        return numpy_helper.from_array(np.array(values, np.int64), name)
+
+    shuffle = model([helper.make_node("Reshape", ["x", "s5"], ["v"]),
+                     helper.make_node("Transpose", ["v"], ["t"], perm=[0, 2, 1, 3, 4]),
+                     helper.make_node("Reshape", ["t", "s4"], ["y"])],
+                    [ints("s5", [1, 2, 4, 6, 6]), ints("s4", [1, 8, 6, 6])], [1, 8, 6, 6])
+    assert shuffle.ok and [(r.keyword, r.layer.groups) for r in shuffle.rows] == [("shuffle", 2)]
+    batch = [helper.make_node("Shape", ["x"], ["shape"]), helper.make_node("Gather", ["shape", "zero"], ["n"], axis=0),
+             helper.make_node("Unsqueeze", ["n", "axes"], ["n1"])]
+    flat = model([*batch, helper.make_node("Concat", ["n1", "minus"], ["target"], axis=0),
+                  helper.make_node("Reshape", ["x", "target"], ["y"])],
+                 [ints("zero", [0]), ints("axes", [0]), ints("minus", [-1])], [1, 288])
+    assert flat.ok and [r.keyword for r in flat.rows] == ["flatten"] and flat.output.dims == (8 * 6 * 6,)
+    other = model([*batch, helper.make_node("Concat", ["n1", "rows", "minus"], ["target"], axis=0),
+                   helper.make_node("Reshape", ["x", "target"], ["y"])],
+                  [ints("zero", [0]), ints("axes", [0]), ints("rows", [48]), ints("minus", [-1])], [1, 48, 6])
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"] and other.totals.params is None

@@ -128,6 +128,8 @@ class _Reader:
         self.initializers: dict[str, dict[str, Any]] = {}
         self.constants: dict[str, list[Any]] = {}  # Constant nodes' small values
         self.arrays: dict[str, Any] = {}  # small constant tensors with their shapes (numpy), folded from the graph
+        self.partial: dict[str, list[Any]] = {}  # shape arithmetic on the data's sizes: None where only running knows
+        self.views: dict[str, tuple[int, int, bool]] = {}  # a 5-D view of the data: (node, groups, transposed)
         self.nodes: list[tuple[dict[str, Any], Span]] = []
         self.outputs: list[str] = []
         self.opset = 13
@@ -202,6 +204,7 @@ class _Reader:
             if op == "Shape" or (op in SHAPE_OPS and not data and
                                  all(not i or i in shape_only or i in self.initializers for i in inputs)):
                 shape_only.update(outputs)  # the arithmetic of a Reshape's target shape, not a layer
+                self.follow_shape(op, node)
                 continue
             if op == "Identity" and inputs[0] in self.initializers:  # an initializer under a second name
                 self.initializers[outputs[0]] = self.initializers[inputs[0]]
@@ -214,6 +217,8 @@ class _Reader:
                 poisoned.update(outputs)
                 continue
             try:
+                if any(i in self.views for i in inputs) and op not in ("Transpose", "Reshape"):
+                    raise _Unsupported("a 5-D view of the data (cnncalc follows one in a channel shuffle)")
                 if op == "Add" and inputs[0] in folded and self._bias(inputs[1]):
                     node_id, _ = folded[inputs[0]]
                     tensors[outputs[0]] = node_id
@@ -256,6 +261,23 @@ class _Reader:
         if init is None:
             raise _Unsupported("weights computed in the graph, not stored")
         return list(init["shape"])
+
+    def follow_shape(self, op: str, node: dict[str, Any]) -> None:
+        """Shape arithmetic on the data's sizes, as far as it can be told without running: the batch
+        size read and a -1 beside it (`x.view(x.size(0), -1)`) is `[None, -1]`."""
+        inputs, out = node["inputs"], node["outputs"][0]
+
+        def known(name: str) -> list[Any] | None:
+            return self.partial.get(name) if name in self.partial else self.values(name)
+
+        if op == "Gather" and len(inputs) > 1 and len(self.values(inputs[1]) or []) == 1:
+            self.partial[out] = [None]  # one size of the data
+        elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in self.partial:
+            self.partial[out] = self.partial[inputs[0]]
+        elif op == "Concat" and inputs and any(i in self.partial for i in inputs):
+            parts = [known(i) for i in inputs]
+            if all(p is not None for p in parts):
+                self.partial[out] = [v for p in parts if p is not None for v in p]
 
     def array(self, name: str) -> Any:
         """A constant's value as a numpy array of its shape, or None when it is not a known constant."""
@@ -454,9 +476,30 @@ class _Reader:
             return layer(f"dropout {float(ratio if ratio is not None else 0.5)!r}")
         if op == "Reshape":
             shape = self.values(inputs[1])
-            if shape is None or (len(shape) == 2 and shape[1] == -1) or (len(shape) == 2 and shape[0] in (0, 1, -1)):
+            shape = shape if shape is not None else self.partial.get(inputs[1])
+            view = self.views.get(inputs[0])
+            if view is not None:  # a channel shuffle's end: the transposed 5-D view back to N x C x H x W
+                if view[2] and shape is not None and len(shape) == 4:
+                    return graph.layer(name, spec_layer(f"shuffle {view[1]}", span), view[0], span), None
+                raise _Unsupported(f"a 5-D view reshaped to {shape}")
+            if shape is None:
+                raise _Unsupported("a reshape to a shape computed from the data's sizes")
+            if len(shape) == 5 and all(isinstance(d, int) and d > 0 for d in shape) and shape[1] > 1 and \
+                    source is not None:
+                # a channel shuffle's start (N, groups, C/groups, H, W); only its transpose may read it
+                self.views[node["outputs"][0]] = (source, shape[1], False)
+                return source, None
+            if len(shape) == 2 and (shape[0] in (None, 0, 1, -1)) and shape[1] == -1:
                 return layer("flatten")
+            if len(shape) == 2 and shape[0] in (None, 0, 1, -1) and isinstance(shape[1], int) and shape[1] > 0:
+                return layer(f"flatten inputs {shape[1]}")  # `x.view(-1, 400)`: the length it expects
             raise _Unsupported(f"a reshape to {shape}")
+        if op == "Transpose" and inputs[0] in self.views:
+            start, groups, _ = self.views[inputs[0]]
+            if a.get("perm") != [0, 2, 1, 3, 4]:
+                raise _Unsupported(f"a transpose of a 5-D view by {a.get('perm')}")
+            self.views[node["outputs"][0]] = (start, groups, True)
+            return start, None
         if op in ("Add", "Sub", "Mul", "Div") and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1:
             self.constant_operand(inputs[1] if inputs[0] in tensors else inputs[0], op, span)
             return layer("identity")
