@@ -202,7 +202,7 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
                                         ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
-                                        ("mobile_blocks.py", (3, 64, 64))])
+                                        ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -501,3 +501,16 @@ def test_reflection_and_replication_padding() -> None:
     # reflecting 3 rows needs 4: a 3x3 map cannot be padded so (PyTorch refuses it too)
     small = analyze_text(text, "gen.py", input="3x3x3")
     assert next(d.code for d in small.diagnostics if d.severity == "error") == "E036"
+
+
+def test_an_auxiliary_head_computed_only_in_training() -> None:
+    # torchvision's GoogLeNet: `warnings.warn(..., FutureWarning)` in __init__ (E070: the name), the
+    # aux head computed under `if self.training:` and returned only when `self.training and
+    # self.aux_logits` (taken as true: the namedtuple was E070). In eval mode the logits alone come
+    # out; the aux head is a training-only side head, its MACs apart.
+    report = analyze(FIXTURES / "auxiliary_heads.py", input="64x64x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+    assert report.output.dims == (10,) and [(o.shape.dims, o.train) for o in report.outputs[1:]] == [((10,), True)]
+    # the aux head: adaptive pool to 4x4 of 32 channels, 1x1 conv to 16 (512 MACs per position), fc 256 -> 32
+    # -> 10: 4·4·16·32 + 256·32 + 32·10
+    assert report.totals.train_macs == 4 * 4 * 16 * 32 + 256 * 32 + 32 * 10

@@ -27,7 +27,15 @@ from cnncalc.record import NamedTuple
 MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
 BY = "PyTorch"
 REQUIRED: Any = ...  # a parameter without a default
-TRAINING = object()  # `self.training`: a head under `if self.training:` is a training-only head
+class _Training:
+    """`self.training`: a head under `if self.training:` is a training-only head; anywhere else
+    (`if self.training and self.aux_logits:`) it is False, as in the eval-mode forward followed."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+TRAINING = _Training()
 
 
 # What evaluating the user's Python may raise where the file itself is at fault (a dict() of bad pairs,
@@ -885,6 +893,10 @@ class _Reader:
             raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
         if self.resolve(name).startswith("torch.nn.init."):
             return None  # weight initialisation: no part of the network's shape
+        if self.resolve(name) in _SILENT or self.resolve(name).startswith(("warnings.", "logging.")):
+            return None  # `warnings.warn(...)`, `print(...)`: no part of the shape, their arguments not read
+        if self.resolve(name) in ("torch.jit.is_scripting", "torch.jit.is_tracing", "torch.onnx.is_in_onnx_export"):
+            return False  # the eager forward is the one followed
         if self.resolve(name) == "typing.cast" and len(node.args) == 2:
             return self.eval(node.args[1], env)  # `cast(int, v)` is v
         if name == "isinstance" and "isinstance" not in env and len(node.args) == 2 and not node.keywords:
@@ -1144,13 +1156,16 @@ class _Reader:
             self.assign(stmt.target, self.eval(combined, env), env)
         elif isinstance(stmt, ast.If):
             test = self.eval(stmt.test, env)
-            if test is TRAINING:
-                was = self.training
+            if test is TRAINING and isinstance(stmt.test, ast.Attribute):  # `if self.training:` itself
+                was, first = self.training, len(self.graph.nodes)
                 self.training = True
                 try:
                     self.run(stmt.body, env)
                 finally:
                     self.training = was
+                # what this block computes is training-only: a head it ends (GoogLeNet's `aux1 = ...`,
+                # never returned in eval mode) is a `side train`
+                self.train_heads.update(range(first, len(self.graph.nodes)))
                 self.run(stmt.orelse, env) if stmt.orelse else None
             else:
                 self.run(stmt.body if self.truth(test, stmt.test) else stmt.orelse, env)
@@ -1420,6 +1435,7 @@ class _ShapeOf:
     """`x.shape` / `x.size()`: indexed, a size known when the network runs."""
 
 
+_SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once"}  # calls passed over
 _RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
 _IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "mul_"}  # tensor methods that overwrite the tensor
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
