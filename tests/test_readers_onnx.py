@@ -200,6 +200,24 @@ def test_exported_padding_modules_read_back(tmp_path: Path) -> None:
     assert back.totals.params == sum(p.numel() for p in model.parameters()) and back.output.dims == (10,)
 
 
+@pytest.mark.torch
+def test_an_exported_local_response_norm_is_one_lrn(tmp_path: Path) -> None:
+    # PyTorch writes LocalResponseNorm out: Mul(x, x), Reshape to 5-D, Pad, AveragePool (size, 1, 1),
+    # back to 4-D (an If of a Squeeze in the legacy exporter), Mul alpha, Add k, Pow beta, Div. It was
+    # E070, so AlexNet, ZFNet and GoogLeNet exports did not read.
+    _onnx()
+    torch = pytest.importorskip("torch") if not os.environ.get("CNNCALC_REQUIRE_TORCH") else __import__("torch")
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU(), nn.LocalResponseNorm(3, alpha=2e-4, beta=0.5, k=1.5),
+                          nn.MaxPool2d(2), nn.LocalResponseNorm(5)).eval()
+    torch.onnx.export(model, torch.zeros(1, 3, 16, 16), str(tmp_path / "lrn.onnx"), dynamo=False)
+    back = analyze(tmp_path / "lrn.onnx")
+    assert back.ok, back.messages()[:3]
+    lrns = [r.layer for r in back.rows if r.keyword == "lrn"]
+    assert [(n.size, n.alpha, n.beta, n.k) for n in lrns] == [(3, 2e-4, 0.5, 1.5), (5, 1e-4, 0.75, 1.0)]
+    assert [r.keyword for r in back.rows] == ["conv", "relu", "lrn", "maxpool", "lrn"] and back.output.dims == (7, 7, 8)
+
+
 def test_a_model_that_decodes_but_contradicts_itself_is_a_usage_error_or_read(tmp_path: Path) -> None:
     onnx = _onnx()
     # Found by flipping bytes of an exported model: a node name that is not UTF-8 reached json.dumps as bytes,

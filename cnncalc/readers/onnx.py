@@ -181,9 +181,17 @@ class _Reader:
             for name in node["inputs"]:
                 consumers.setdefault(name, []).append(node["op"])
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
+        lrn, absorbed = self.decomposed_lrns()
         for node, span in self.nodes:
             op, name, inputs, outputs = node["op"], node["name"] or node["op"], node["inputs"], node["outputs"]
             data = [i for i in inputs if i in tensors]
+            if id(node) in absorbed:  # a step of a LocalResponseNorm written out: the Div below is the layer
+                shape_only.update(outputs)
+                continue
+            if outputs and outputs[0] in lrn and lrn[outputs[0]][0] in tensors:
+                source, text = lrn[outputs[0]]
+                tensors[outputs[0]] = graph.layer(name, spec_layer(text, span), tensors[source], span)
+                continue
             if op == "Constant":
                 value = node["attrs"].get("value", node["attrs"].get("value_ints", []))
                 self.constants[outputs[0]] = value
@@ -261,6 +269,56 @@ class _Reader:
         if init is None:
             raise _Unsupported("weights computed in the graph, not stored")
         return list(init["shape"])
+
+    def decomposed_lrns(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """PyTorch exports LocalResponseNorm written out: x / (k + alpha·avg(x², over `size` channels))^beta,
+        as Mul(x, x), Reshape to 5-D, Pad, AveragePool (size, 1, 1), back to 4-D (Squeeze, or Reshape of an
+        If), Mul alpha, Add k, Pow beta, Div. Each such Div's output -> (x, the `lrn` spec), and the nodes
+        of the steps (read as no layer)."""
+        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+
+        def scalar(name: str) -> float | None:
+            made = producer.get(name)
+            values = made["attrs"].get("value") if made is not None and made["op"] == "Constant" else self.values(name)
+            if not isinstance(values, list) or len(values) != 1 or not isinstance(values[0], (int, float)):
+                return None
+            return float(f"{values[0]:.7g}")  # a float32 constant, as it was written (1e-4, not 9.9999997e-05)
+
+        for node, _ in self.nodes:
+            if node["op"] != "Div" or len(node["inputs"]) != 2:
+                continue
+            x, chain = node["inputs"][0], [node]
+            constants: list[float] = []
+            current = producer.get(node["inputs"][1])
+            for op in ("Pow", "Add", "Mul"):  # beta, k, alpha, outermost first
+                value = scalar(current["inputs"][1]) if current is not None and current["op"] == op and \
+                    len(current["inputs"]) == 2 else None
+                if current is None or value is None:
+                    break
+                constants.append(value)
+                chain.append(current)
+                current = producer.get(current["inputs"][0])
+            if len(constants) != 3:
+                continue
+            while current is not None and current["op"] in ("Reshape", "Squeeze", "Unsqueeze", "Identity", "If",
+                                                               "Equal", "Gather", "Shape"):
+                chain.append(current)  # back to the pool's 4-D shape (an If's branches squeeze its output)
+                current = producer.get(current["inputs"][0]) if current["inputs"] else None
+            pool = current
+            kernel = pool["attrs"].get("kernel_shape") if pool is not None and pool["op"] == "AveragePool" else None
+            if pool is None or not isinstance(kernel, list) or len(kernel) != 3 or kernel[1:] != [1, 1]:
+                continue
+            pad = producer.get(pool["inputs"][0])
+            view = producer.get(pad["inputs"][0]) if pad is not None and pad["op"] == "Pad" else None
+            square = producer.get(view["inputs"][0]) if view is not None and view["op"] == "Reshape" else None
+            if square is None or square["op"] != "Mul" or square["inputs"] != [x, x]:
+                continue
+            beta, k, alpha = constants
+            found[node["outputs"][0]] = (x, f"lrn size {kernel[0]} alpha {alpha!r} beta {beta!r} k {k!r}")
+            absorbed.update(id(n) for n in [*chain[1:], pool, pad, view, square])
+        return found, absorbed
 
     def follow_shape(self, op: str, node: dict[str, Any]) -> None:
         """Shape arithmetic on the data's sizes, as far as it can be told without running: the batch
