@@ -184,6 +184,7 @@ SPELLINGS: dict[str, Spell] = {
     "dropout": lambda layer, x, y, ceil: [Step("", f"nn.Dropout({_real(layer.p)})")],
     "identity": lambda layer, x, y, ceil: [],  # nothing to write: the next statement reads the input
     "slice": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, {layer.channels[0]}:{layer.channels[1]}]")],
+    "part": lambda layer, x, y, ceil: [Step(None, f"{{x}}.chunk({layer.of}, 1)[{layer.index - 1}]")],
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],

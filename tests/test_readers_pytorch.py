@@ -202,7 +202,8 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
                                         ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
-                                        ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64))])
+                                        ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
+                                        ("shuffle_units.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -514,3 +515,18 @@ def test_an_auxiliary_head_computed_only_in_training() -> None:
     # the aux head: adaptive pool to 4x4 of 32 channels, 1x1 conv to 16 (512 MACs per position), fc 256 -> 32
     # -> 10: 4·4·16·32 + 256·32 + 32·10
     assert report.totals.train_macs == 4 * 4 * 16 * 32 + 256 * 32 + 32 * 10
+
+
+def test_shufflenet_v2_as_torchvision_writes_it() -> None:
+    # `x.chunk(2, dim=1)` was E070, and so was the `channel_shuffle` function (a view to five axes,
+    # a transpose, a view back); so were `setattr(self, name, ...)`, a `@staticmethod` called
+    # through `self` (given `self` as its first argument) and `<<`.
+    report = analyze(FIXTURES / "shuffle_units.py", input="64x64x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+    ops = [r.op for r in report.rows if r.kind == "layer"]
+    assert ops.count("shuffle 2") == 2 + 3 + 2 and ops.count("part 1 of 2") == ops.count("part 2 of 2") == 1 + 2 + 1
+    # a stride-1 unit of stage 2 (48 channels): the second half, 24, through 1x1 (24·24), BN (2·24),
+    # 3x3 depthwise (9·24), BN, 1x1, BN: 576 + 48 + 216 + 48 + 576 + 48
+    unit = [r for r in report.rows if r.path.startswith("stage2_1_") and r.depth == 1]
+    assert len(unit) == 2 and unit[0].params == 576 + 48 + 216 + 48 + 576 + 48
+    assert report.output.dims == (10,)

@@ -140,6 +140,7 @@ TORCH_OPS: dict[str, Op] = {
     "dropout": lambda layer, x, w, c: F.dropout(x, layer.p, training=False),
     "identity": lambda layer, x, w, c: x,
     "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
+    "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
     "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(map(float, layer.factor))),
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),

@@ -28,6 +28,7 @@ from cnncalc.layers.resize import (
     AdaptiveMaxPool,
     CenterCrop,
     Crop,
+    Part,
     ReflectPad,
     ReplicatePad,
     Resize,
@@ -40,7 +41,8 @@ from cnncalc.layers.resize import (
 LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU, HardSwish, Mish, Softmax,
-    LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Shuffle, Upsample,
+    LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout, Identity, Slice, Part, Shuffle,
+    Upsample,
     Resize, ZeroPad, ReflectPad, ReplicatePad, Crop, CenterCrop,
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from cnncalc import axis, codes, field
-from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, positional
+from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, option, positional
 from cnncalc.layers.base import A_VIEW, INDEX_BYTES, KEEPS_INPUT, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.shape import Shape
 
@@ -49,6 +49,51 @@ class Slice(Layer):
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x[:-1]) * (self.channels[1] - self.channels[0]) * itemsize
+
+
+class Part(Layer):
+    """Part I of N equal parts of the channels, in order (PyTorch's `x.chunk(N, dim=1)[I - 1]`):
+    `part 2 of 2` is the second half. The channels must divide into N parts (E033)."""
+
+    keyword = "part"
+    example = "part 1 of 2"
+    index: int = positional(CHANNELS, doc="which part, counted from 1")
+    of: int | None = option(CHANNELS, default=None, doc="the number of equal parts N (always written)")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW  # a window of the input's storage
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if self.of is None:
+            ctx.report(codes.E014, f"`part {self.index}` needs the number of parts: `part {self.index} of N`",
+                       arg="index", hint="write `part 1 of 2` for the first half")
+            return None
+        if self.index > self.of:
+            ctx.report(codes.E036, f"`part {self.index} of {self.of}` asks for a part past the last",
+                       arg="index", hint=f"parts are counted from 1 to {self.of}")
+            return None
+        if x.channels % self.of:
+            ctx.report(codes.E033, f"{x.channels} channels do not form {self.of} equal parts "
+                                   f"({x.channels}/{self.of} = {x.channels / self.of:g})", arg="of",
+                       hint="cut a channel count divisible by the number of parts")
+            return None
+        return x.with_channels(x.channels // self.of)
+
+    @property
+    def parts(self) -> int:
+        """N, once `out_shape` has found it written (what runs after it reads this)."""
+        assert self.of is not None
+        return self.of
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        return Working(f"{x.channels}/{self.parts} = {x.channels // self.parts} channels, part {self.index}")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        per = x.shape[-1] // self.parts
+        return x[..., (self.index - 1) * per:self.index * per].copy(), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x[:-1]) * (x[-1] // self.parts) * itemsize
 
 
 class Shuffle(Layer):

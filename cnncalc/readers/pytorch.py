@@ -94,9 +94,20 @@ class _Partial(NamedTuple):
 
 
 class _SizeOf(NamedTuple):
-    """`x.size(0)` / `x.shape[0]`: a dimension of a tensor, known only when the network runs."""
+    """`x.size(0)` / `x.shape[0]`: a dimension of a tensor, known only when the network runs;
+    `per` > 1 is that size divided by it (`num_channels // groups` of a channel shuffle)."""
 
     dim: int
+    per: int = 1
+
+
+class _GroupView(NamedTuple):
+    """A channel shuffle under way: `x.view(b, g, c // g, h, w)`, then its transpose of axes 1 and 2;
+    viewed back to four axes it is `shuffle g` on x. Nothing else may read it."""
+
+    tensor: Tensor
+    groups: int
+    transposed: bool
 
 
 # ---- what PyTorch's layers mean, in the spec language -------------------------------------------------
@@ -181,6 +192,11 @@ def _has_state(layer: Layer) -> bool:
     if layer.kind == "InstanceNorm2d":
         return bool(layer.args.get("affine") or layer.args.get("track_running_stats"))
     return layer.kind in _STATEFUL
+
+
+def _is_batch(size: Any) -> bool:
+    """`x.size(0)` or -1 in a view's first place."""
+    return bool(size == _SizeOf(0) or size == -1)
 
 
 def _sized(v: Any, what: str, node: ast.AST) -> None:
@@ -717,15 +733,18 @@ class _Reader:
                                    node)
             return Tensor(self.graph.merge(self.name_of(kind), kind, [left.node, right.node],
                                            self.offsets.span(node)))
+        if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.FloorDiv) and \
+                isinstance(right, int) and not isinstance(right, bool) and right > 0:
+            return _SizeOf(left.dim, right)  # `num_channels // groups`
         operations: dict[type, Callable[[Any, Any], Any]] = {
             ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
             ast.FloorDiv: lambda a, b: a // b, ast.Div: lambda a, b: a / b, ast.Mod: lambda a, b: a % b,
-            ast.Pow: lambda a, b: a ** b}
+            ast.Pow: lambda a, b: a ** b, ast.LShift: lambda a, b: a << b, ast.RShift: lambda a, b: a >> b}
         operation = operations.get(type(node.op))
         if operation is None:
             raise _Unsupported("this operator", node)
-        if isinstance(node.op, ast.Pow) and (not isinstance(right, int) or abs(right) > 64):
-            raise _Unsupported("a power cnncalc does not follow", node)
+        if isinstance(node.op, (ast.Pow, ast.LShift)) and (not isinstance(right, int) or abs(right) > 64):
+            raise _Unsupported("a power or shift cnncalc does not follow", node)
         for n, seq in ((left, right), (right, left)):
             if isinstance(n, int) and isinstance(seq, (list, tuple, str)) and n * len(seq) > limits.MAX_NODES:
                 raise _Unsupported("a list too long to follow", node)
@@ -899,6 +918,17 @@ class _Reader:
             return False  # the eager forward is the one followed
         if self.resolve(name) == "typing.cast" and len(node.args) == 2:
             return self.eval(node.args[1], env)  # `cast(int, v)` is v
+        if name in ("setattr", "getattr") and name not in env and 2 <= len(node.args) <= 3 and not node.keywords:
+            owner, attr = self.eval(node.args[0], env), self.eval(node.args[1], env)
+            if isinstance(owner, Instance) and isinstance(attr, str):
+                if name == "setattr" and len(node.args) == 3:
+                    owner.attrs[attr] = self.eval(node.args[2], env)  # `setattr(self, "stage2", ...)`
+                    return None
+                if name == "getattr" and attr in owner.attrs:
+                    return owner.attrs[attr]
+                if name == "getattr" and len(node.args) == 3:
+                    return self.eval(node.args[2], env)
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
         if name == "isinstance" and "isinstance" not in env and len(node.args) == 2 and not node.keywords:
             value = self.eval(node.args[0], env)
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
@@ -934,6 +964,10 @@ class _Reader:
                                            self.offsets.span(node)))
         if full in ("torch.split",):
             return self.split(args[0], args[1:], kwargs, node)
+        if full in ("torch.chunk",):
+            return self.chunk(args[0], args[1:], kwargs, node)
+        if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
+            return self.group_view(args[0], "transpose", args[1:], node)
         if full == "functools.partial" and args:
             return _Partial(args[0], list(args[1:]), dict(kwargs))
         if full in ("collections.OrderedDict", "OrderedDict", "dict"):
@@ -1210,7 +1244,9 @@ class _Reader:
                 isinstance(env.get(target.value.id), Instance):
             env[target.value.id].attrs[target.attr] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
-            values = self.iterate(value, target)
+            # `batchsize, num_channels, height, width = x.size()`: each a size known when the network runs
+            values = [_SizeOf(i) for i in range(len(target.elts))] if isinstance(value, _ShapeOf) else \
+                self.iterate(value, target)
             if len(values) != len(target.elts):
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
             for t, v in zip(target.elts, values):
@@ -1267,6 +1303,8 @@ class _Reader:
             raise _Unsupported(f"`self.{attr}(...)`", node)
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
+        if isinstance(owner, _GroupView):
+            return self.group_view(owner, attr, args, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
             return list(getattr(owner, attr)())
         if isinstance(owner, Sequence) and attr in ("items", "values", "keys", "children") and not args:
@@ -1279,7 +1317,9 @@ class _Reader:
 
     def call_method(self, owner: Instance, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
                     node: ast.AST) -> Any:
-        return self.run_function(func, self.bind_function(func, [owner, *args], dict(kwargs), node), node)
+        decorators = {d.id for d in func.decorator_list if isinstance(d, ast.Name)}
+        first = [] if "staticmethod" in decorators else [owner.cls] if "classmethod" in decorators else [owner]
+        return self.run_function(func, self.bind_function(func, [*first, *args], dict(kwargs), node), node)
 
     def run_function(self, func: ast.FunctionDef, env: dict[str, Any], node: ast.AST) -> Any:
         """A function's body with its arguments bound: what it returns (None without a `return`)."""
@@ -1382,6 +1422,28 @@ class _Reader:
             low += size
         return out
 
+    def group_view(self, view: _GroupView, attr: str, args: list[Any], node: ast.AST) -> Any:
+        """The rest of a channel shuffle: transpose axes 1 and 2, `.contiguous()`, view back to 4 axes."""
+        if attr == "contiguous":
+            return view
+        if attr == "transpose" and not view.transposed and sorted(args) == [1, 2]:
+            return view._replace(transposed=True)
+        if attr == "permute" and not view.transposed and list(args) == [0, 2, 1, 3, 4]:
+            return view._replace(transposed=True)
+        shape = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else list(args)
+        if attr in ("view", "reshape") and view.transposed and len(shape) == 4 and _is_batch(shape[0]) and \
+                shape[1] in (_SizeOf(1), -1) and shape[2:] == [_SizeOf(2), _SizeOf(3)]:
+            return self.add_layer(f"shuffle {view.groups}", node, view.tensor, "channel_shuffle")
+        raise _Unsupported(f"`.{attr}(...)` of a grouped view (cnncalc follows it in a channel shuffle)", node)
+
+    def chunk(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
+        """`x.chunk(2, dim=1)`: N equal parts of the channels (`part I of N`; unequal is E033)."""
+        n = args[0] if args else kwargs.get("chunks")
+        dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
+        if dim not in (1, -3) or isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= limits.MAX_BRANCHES:
+            raise _Unsupported("torch.chunk other than into a number of parts along dim=1", node)
+        return [self.add_layer(f"part {i} of {n}", node, x, "part") for i in range(1, n + 1)]
+
     def tensor_method(self, x: Tensor, attr: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
         if attr in _IN_PLACE:
             attr = attr[:-1]  # `x.relu_()`, `out.add_(identity)`: computed as the method without `_`
@@ -1396,6 +1458,10 @@ class _Reader:
                 # `x.view(-1, 16 * 5 * 5)`: a flatten that expects 400 values (E017 when it gets others,
                 # where PyTorch fails or silently changes the batch)
                 return self.add_layer(f"flatten inputs {shape[1]}", node, x, "flatten")
+            groups = shape[1] if len(shape) == 5 and type(shape[1]) is int and shape[1] > 1 else None
+            if groups is not None and _is_batch(shape[0]) and shape[2] in (_SizeOf(1, groups), -1) and \
+                    shape[3:] == [_SizeOf(2), _SizeOf(3)]:
+                return _GroupView(x, groups, False)  # a channel shuffle's first step
             raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1) or (batch, N)", node)
         if attr == "flatten":
             return self.flatten(x, args, kwargs, node)
@@ -1408,6 +1474,8 @@ class _Reader:
                                            self.offsets.span(node)))
         if attr == "split":
             return self.split(x, args, kwargs, node)
+        if attr == "chunk":
+            return self.chunk(x, args, kwargs, node)
         if attr == "mean":
             return self.spatial_mean(x, args, kwargs, node)
         raise _Unsupported(f"the tensor method `.{attr}(...)`", node)
