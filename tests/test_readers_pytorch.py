@@ -530,3 +530,27 @@ def test_shufflenet_v2_as_torchvision_writes_it() -> None:
     unit = [r for r in report.rows if r.path.startswith("stage2_1_") and r.depth == 1]
     assert len(unit) == 2 and unit[0].params == 576 + 48 + 216 + 48 + 576 + 48
     assert report.output.dims == (10,)
+
+
+def test_torchvisions_building_blocks() -> None:
+    # `Conv2dNormActivation`, `SqueezeExcitation`, `StochasticDepth` and `_make_divisible`, imported from
+    # torchvision (not installed, never imported): each was E070 ("the name ... not defined"). They are
+    # read as torchvision documents them: the padding (k - 1) // 2 · dilation, a bias only without a norm
+    # layer, the activation in place; SE as a pool, a 1x1 conv, its activation, a 1x1 conv, its scale.
+    text = ("from functools import partial\nimport torch\nfrom torch import nn\n"
+            "from torchvision.ops.misc import Conv2dNormActivation, SqueezeExcitation as SElayer\n"
+            "from torchvision.ops import StochasticDepth\nfrom torchvision.models._utils import _make_divisible\n\n"
+            "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.stem = Conv2dNormActivation(3, 16, stride=2, activation_layer=nn.Hardswish)\n"
+            "        self.se = partial(SElayer, scale_activation=nn.Hardsigmoid)(16, _make_divisible(16 // 4, 8))\n"
+            "        self.head = Conv2dNormActivation(16, 4, kernel_size=1, norm_layer=None, activation_layer=None)\n"
+            "        self.drop = StochasticDepth(0.2, 'row')\n"
+            "    def forward(self, x):\n        return self.drop(self.head(self.se(self.stem(x))))\n")
+    report = analyze_text(text, "net.py", input="32x32x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.depth == 1][:3] == ["conv 16 3x3 stride 2 pad 1 nobias inputs 3",
+                                                              "batchnorm inputs 16", "hardswish"]
+    # stem 3·9·16 + 2·16; SE squeeze 8 (16 // 4 = 4, made divisible by 8): (16 + 1)·8 + (8 + 1)·16;
+    # the head has no norm, so a bias: (16 + 1)·4
+    assert report.totals.params == 3 * 9 * 16 + 32 + 17 * 8 + 9 * 16 + 17 * 4
+    assert report.output.dims == (16, 16, 4)

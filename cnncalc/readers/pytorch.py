@@ -429,6 +429,82 @@ class _Break(Exception):
     """`break` in a loop being followed."""
 
 
+# torchvision's building blocks, as their documented arguments define them, written here in the
+# Python this reader follows: a file that imports them from `torchvision.ops` (or its own `..ops.misc`,
+# `._utils`) gets these definitions, placed at its import line.
+TORCHVISION_HELPERS = {"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth",
+                       "_make_divisible"}
+_TORCHVISION_SOURCE = """
+class Conv2dNormActivation(torch.nn.Sequential):
+    def __init__(self, in_channels, out_channels, kernel_size=3, stride=1, padding=None, groups=1,
+                 norm_layer=torch.nn.BatchNorm2d, activation_layer=torch.nn.ReLU, dilation=1, inplace=True,
+                 bias=None):
+        if padding is None:
+            if isinstance(kernel_size, int) and isinstance(dilation, int):
+                padding = (kernel_size - 1) // 2 * dilation
+            else:
+                n = len(kernel_size) if isinstance(kernel_size, (list, tuple)) else len(dilation)
+                kernel_size = kernel_size if isinstance(kernel_size, (list, tuple)) else [kernel_size] * n
+                dilation = dilation if isinstance(dilation, (list, tuple)) else [dilation] * n
+                padding = tuple((kernel_size[i] - 1) // 2 * dilation[i] for i in range(n))
+        if bias is None:
+            bias = norm_layer is None
+        layers = [torch.nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, dilation=dilation,
+                                  groups=groups, bias=bias)]
+        if norm_layer is not None:
+            layers.append(norm_layer(out_channels))
+        if activation_layer is not None:
+            layers.append(activation_layer() if inplace is None else activation_layer(inplace=inplace))
+        super().__init__(*layers)
+
+
+class ConvNormActivation(Conv2dNormActivation):
+    pass
+
+
+class SqueezeExcitation(torch.nn.Module):
+    def __init__(self, input_channels, squeeze_channels, activation=torch.nn.ReLU,
+                 scale_activation=torch.nn.Sigmoid):
+        super().__init__()
+        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
+        self.fc1 = torch.nn.Conv2d(input_channels, squeeze_channels, 1)
+        self.fc2 = torch.nn.Conv2d(squeeze_channels, input_channels, 1)
+        self.activation = activation()
+        self.scale_activation = scale_activation()
+
+    def forward(self, input):
+        scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(input)))))
+        return scale * input
+
+
+class StochasticDepth(torch.nn.Module):
+    def __init__(self, p, mode):
+        super().__init__()
+
+    def forward(self, input):
+        return input
+
+
+def _make_divisible(v, divisor, min_value=None):
+    if min_value is None:
+        min_value = divisor
+    new_v = max(min_value, int(v + divisor / 2) // divisor * divisor)
+    if new_v < 0.9 * v:
+        new_v += divisor
+    return new_v
+"""
+
+
+def _torchvision_helpers(at: ast.stmt) -> dict[str, ast.stmt]:
+    """The helpers' definitions, every node placed at `at` (the import that brought them)."""
+    tree = ast.parse(_TORCHVISION_SOURCE)
+    for node in ast.walk(tree):
+        for field in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
+            if hasattr(node, field):
+                setattr(node, field, getattr(at, field))
+    return {stmt.name: stmt for stmt in tree.body if isinstance(stmt, (ast.ClassDef, ast.FunctionDef))}
+
+
 class _Reader:
     def __init__(self, text: str, sink: DiagnosticSink) -> None:
         self.text = text
@@ -514,8 +590,23 @@ class _Reader:
                     alias.name.split(".")[0]
             return None
         if isinstance(stmt, ast.ImportFrom):
+            module = stmt.module or ""
+            torchvision = module.startswith("torchvision") or (bool(stmt.level) and (
+                module.startswith("ops") or module in ("_utils", "models._utils")))  # torchvision's own files
             for alias in stmt.names:
-                self.imported[alias.asname or alias.name] = f"{stmt.module or ''}.{alias.name}"
+                local = alias.asname or alias.name
+                if torchvision and alias.name in TORCHVISION_HELPERS:
+                    helpers = _torchvision_helpers(stmt)
+                    helper = helpers[alias.name]
+                    if isinstance(helper, ast.ClassDef):
+                        self.classes[local] = helper
+                        base = helpers["Conv2dNormActivation"]  # what ConvNormActivation derives from
+                        assert isinstance(base, ast.ClassDef)
+                        self.classes.setdefault("Conv2dNormActivation", base)
+                    elif isinstance(helper, ast.FunctionDef):
+                        self.functions[local] = helper
+                    continue
+                self.imported[local] = f"{module}.{alias.name}"
             return None
         if isinstance(stmt, ast.ClassDef):
             self.classes[stmt.name] = stmt
@@ -904,7 +995,7 @@ class _Reader:
             if not (head and head not in env and head not in self.globals):
                 return self.method(func, node, env)
         name = self.dotted(func)
-        if name is None and isinstance(func, ast.Subscript):  # `self.convs[i](x)`, `self.blocks["a"](x)`
+        if name is None and isinstance(func, (ast.Subscript, ast.Call)):  # `self.convs[i](x)`, `partial(...)(c)`
             value = self.eval(func, env)
             args, kwargs = self.arguments(node, env)
             return self.call_value(value, args, kwargs, node)
