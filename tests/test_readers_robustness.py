@@ -121,3 +121,16 @@ def test_a_network_too_large_to_build_has_no_totals() -> None:
     report = analyze_text("input 32x32x3\nconv 8 3x3\nrepeat 200000 { conv 8 3x3 pad 1 ; relu }\n", "big.spec")
     assert [d.code for d in report.diagnostics] == ["E058"]
     assert report.rows == [] and report.totals.params is None and report.totals.macs is None
+
+
+def test_a_matlab_array_read_in_part_shows_the_layers_before() -> None:
+    # the input and the convolution before the unknown function are shown (they were not: no input, no
+    # rows); (32 - 3)/1 + 1 = 30 and (3·3·3 + 1)·8 = 224; the totals stay unknown
+    text = ("layers = [\n    imageInputLayer([32 32 3])\n    convolution2dLayer(3, 8)\n    weirdLayer(3)\n"
+            "    convolution2dLayer(3, 8)\n];\n")
+    report = analyze_text(text, "net.m")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and error.line == 4 and report.input.dims == (32, 32, 3)
+    first, unread = report.rows
+    assert (first.name, first.output.dims, first.params) == ("conv_1", (30, 30, 8), 224)
+    assert unread.name == "unreadable" and report.totals.params is None

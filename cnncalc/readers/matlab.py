@@ -439,7 +439,12 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     last_graph: _Net | None = None
     for target, value, _, builds in _Parser(text, values).statements():
         if builds:
-            result = _evaluate(value, values, counters, sink)
+            named = dict(counters)  # the automatic names before this statement, to name its layers again
+            try:
+                result = _evaluate(value, values, counters, sink)
+            except Malformed as e:
+                _read_before(value, e.span, values, named, text, progress)
+                raise
         else:
             try:  # a constant the network may use (`numClasses = 10`); anything else is passed over
                 result = _evaluate(value, values, counters, sink)
@@ -458,6 +463,22 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
         raise Unsupported("no layer array or layer graph in the file", Span(0, min(1, len(text))))
     progress.given = net.input
     return _network(net, text, progress.graph)
+
+
+def _read_before(value: Any, stop: Span, values: dict[str, Any], counters: dict[str, int], text: str,
+                 progress: Progress) -> None:
+    """A layer array that could not be read: its layers before the one that stopped it, into the graph
+    (the reader's caller cuts it short there), and the input they give."""
+    if not isinstance(value, list) or not all(isinstance(v, Call) for v in value):
+        return
+    before = [v for v in value if v.span.end <= stop.start]
+    try:
+        net = _evaluate(before, values, counters, DiagnosticSink()) if before else None
+        if isinstance(net, _Net) and net.layers:
+            progress.given = net.input
+            _network(net, text, progress.graph)
+    except Malformed:
+        return
 
 
 def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink: DiagnosticSink) -> Any:
