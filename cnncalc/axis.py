@@ -54,5 +54,9 @@ class Flat(NamedTuple):
     """The map becomes a vector: the axis ends here (flatten, a fully connected layer on a volume)."""
 
 
-AxisRule = Union[Window, Transposed, Scale, Fixed, Shift, Flat]  # noqa: UP007 - a runtime alias for 3.10
+class Unit(NamedTuple):
+    """The map must be exactly 1 along the axis, which then ends (squeeze: 1x1xC becomes a vector)."""
+
+
+AxisRule = Union[Window, Transposed, Scale, Fixed, Shift, Flat, Unit]  # noqa: UP007 - a runtime alias for 3.10
 KEEP = Shift(0)

@@ -170,6 +170,8 @@ SPELLINGS: dict[str, Spell] = {
     "adaptivemaxpool": lambda layer, x, y, ceil: [Step("", f"nn.AdaptiveMaxPool2d({_pair(*layer.size)})")],
     "fc": _fc,
     "flatten": _simple("nn.Flatten()"),
+    "squeeze": lambda layer, x, y, ceil: [Step(None, "{x}.flatten(1)")],  # a 1x1 map or a vector: the same
+    "unflatten": lambda layer, x, y, ceil: [Step(None, "{x}.view({x}.size(0), -1, 1, 1)")],
     "relu": _simple("nn.ReLU()"), "relu6": _simple("nn.ReLU6()"),
     "leakyrelu": lambda layer, x, y, ceil: [Step("", f"nn.LeakyReLU({_real(layer.slope)})")],
     "prelu": lambda layer, x, y, ceil: [Step("", f"nn.PReLU({x.channels if layer.per_channel else 1})")],

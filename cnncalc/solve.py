@@ -138,6 +138,15 @@ def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
         return state
     if isinstance(rule, axis.Flat):
         return State(state.modulus, dict(state.pieces), dict(state.points), True)
+    if isinstance(rule, axis.Unit):  # only the sizes where the map is 1: a class of constant 1, or one point
+        pieces: dict[int, Piece] = {}
+        points = {n: 1 for n, size in state.points.items() if size == 1}
+        for r, p in state.pieces.items():
+            if p.a == 0 and p.b == 1:
+                pieces[r] = p
+            elif p.a and (1 - p.b) % p.a == 0 and (1 - p.b) // p.a >= p.low:
+                points[state.modulus * ((1 - p.b) // p.a) + r] = 1
+        return State(state.modulus, pieces, points, True)
     if isinstance(rule, axis.Shift):
         if rule.at_least > 1:
             state = require(state, rule.at_least, path)

@@ -74,6 +74,8 @@ def _step(x: Size, rule: AxisRule, rounding: str, letter: str) -> Size:
         return x
     if isinstance(rule, axis.Fixed):
         return Affine(0, rule.size, 1)
+    if isinstance(rule, axis.Unit):
+        return Affine(0, 1, 1)
     if isinstance(x, str):
         return x
     if isinstance(x, Affine):

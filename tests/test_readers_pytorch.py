@@ -554,3 +554,27 @@ def test_torchvisions_building_blocks() -> None:
     # the head has no norm, so a bias: (16 + 1)·4
     assert report.totals.params == 3 * 9 * 16 + 32 + 17 * 8 + 9 * 16 + 17 * 4
     assert report.output.dims == (16, 16, 4)
+
+
+def test_the_squeeze_and_excitation_idiom_with_linear_layers() -> None:
+    # `b, c, _, _ = x.size(); y = self.avg_pool(x).view(b, c); y = self.fc(y).view(b, c, 1, 1);
+    # return x * y.expand_as(x)`: the SE block as most PyTorch code writes it. Every step was E070.
+    # The pooled map is a vector (`squeeze`), the gate a 1x1 map again (`unflatten`).
+    text = ("import torch.nn as nn\n\nclass SELayer(nn.Module):\n    def __init__(self, channel, reduction=4):\n"
+            "        super(SELayer, self).__init__()\n        self.avg_pool = nn.AdaptiveAvgPool2d(1)\n"
+            "        self.fc = nn.Sequential(nn.Linear(channel, channel // reduction, bias=False), nn.ReLU(),\n"
+            "                                nn.Linear(channel // reduction, channel, bias=False), nn.Sigmoid())\n"
+            "    def forward(self, x):\n        b, c, _, _ = x.size()\n        y = self.avg_pool(x).view(b, c)\n"
+            "        y = self.fc(y).view(b, c, 1, 1)\n        return x * y.expand_as(x)\n\n"
+            "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 16, 3, padding=1)\n        self.se = SELayer(16)\n"
+            "    def forward(self, x):\n        return self.se(self.conv(x))\n")
+    report = analyze_text(text, "se.py", input="32x32x3")
+    assert report.ok, report.messages()
+    assert [r.keyword for r in report.rows if r.kind == "layer"] == [
+        "conv", "adaptiveavgpool", "squeeze", "fc", "relu", "fc", "sigmoid", "unflatten"]
+    # conv (27 + 1)·16; the gate's two fc without bias 16·4 + 4·16; the output keeps 32x32x16
+    assert report.totals.params == 28 * 16 + 16 * 4 + 4 * 16 and report.output.dims == (32, 32, 16)
+    # a squeeze of a map larger than 1x1 is E037: PyTorch's squeeze would keep it a map
+    wide = analyze_text(text.replace("nn.AdaptiveAvgPool2d(1)", "nn.AdaptiveAvgPool2d(2)"), "se.py", input="32x32x3")
+    assert "E037" in [d.code for d in wide.diagnostics]

@@ -15,6 +15,7 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("13x12x2", "crop 1,2,0,3 ; centercrop 7x4 ; globalmaxpool ; flatten ; fc 5 ; dropout ; identity"),
     ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
     ("8x8x8", "se: mul { identity | globalavgpool ; conv 2 1x1 ; relu ; conv 8 1x1 ; hardsigmoid }"),
+    ("6x6x8", "mul { identity | globalavgpool ; squeeze ; fc 2 ; relu ; fc 8 noflatten ; sigmoid ; unflatten }"),
     ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),
     ("7x7x8", "split 2 { identity | conv 4 1x1 nobias ; bn ; relu ; dwconv 3x3 pad 1 } ; shuffle 2"),
     ("6x6x8", "concat { part 1 of 2 | part 2 of 2 ; conv 4 1x1 } ; concat { part 2 of 4 | part 4 of 4 }"),

@@ -139,6 +139,8 @@ TORCH_OPS: dict[str, Op] = {
     "instancenorm": lambda layer, x, w, c: F.instance_norm(x, weight=w.get("gamma"), bias=w.get("beta"), eps=layer.eps),
     "dropout": lambda layer, x, w, c: F.dropout(x, layer.p, training=False),
     "identity": lambda layer, x, w, c: x,
+    "squeeze": lambda layer, x, w, c: x.squeeze(-1).squeeze(-1) if x.ndim == 4 else x,
+    "unflatten": lambda layer, x, w, c: x.view(x.shape[0], -1, 1, 1),
     "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
     "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cnncalc import codes, field
+from cnncalc import axis, codes, field
 from cnncalc.layers.arguments import RealKind, declared_inputs, positional
 from cnncalc.layers.base import A_VIEW, FLAT_SIZES, SAME_STEPS, Kept, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT
@@ -48,6 +48,56 @@ class Flatten(Layer):
         for d in x:
             n *= d
         return n  # a copy when the input is not contiguous
+
+
+class Squeeze(Layer):
+    """A 1x1xC map as the vector of its C values (PyTorch's `x.squeeze()`, or `x.view(b, c)` after a
+    global pool); a vector passes. A larger map is E037: squeeze removes sizes of 1 only."""
+
+    keyword = "squeeze"
+    example = "globalavgpool ; squeeze"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if x.is_flat:
+            return x
+        if x.dims[:2] != (1, 1):
+            ctx.report(codes.E037, f"squeeze takes a 1x1 map or a vector but gets {x}: it removes sizes of 1 only",
+                       hint="pool the map globally first (`globalavgpool`), or flatten it")
+            return None
+        return Shape.flat(x.channels)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Unit(), axis.Unit()
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        return x.reshape(x.shape[0], -1), 0
+
+
+class Unflatten(Layer):
+    """A vector of C as a 1x1xC map (PyTorch's `y.view(b, c, 1, 1)`): a squeeze-and-excitation gate
+    computed by fully connected layers, before it scales the map (`mul`). A volume is E037."""
+
+    keyword = "unflatten"
+    example = "globalavgpool ; squeeze ; fc 16 ; unflatten"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if not x.is_flat:
+            ctx.report(codes.E037, f"unflatten takes a vector but gets the volume {x}",
+                       hint="unflatten the output of a fully connected layer or a flatten")
+            return None
+        return Shape.volume(1, 1, x.size)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(1, 1), axis.Fixed(1, 1)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        return x.reshape(x.shape[0], 1, 1, -1), 0
 
 
 class Identity(Layer):

@@ -520,6 +520,8 @@ class _Reader:
         self.graph = Graph()
         self.train_heads: set[int] = set()
         self.applied: dict[int, Layer] = {}  # modules with weights already applied (a second call shares them)
+        self.squeezes: set[int] = set()  # graph nodes a squeeze made (`.squeeze(-1).squeeze(-1)` is one)
+        self.unsqueezes: set[int] = set()
         self.training = False  # inside `if self.training:` of a forward
         self.prefix = ""  # the attribute path of the module whose forward is being read
 
@@ -1057,6 +1059,8 @@ class _Reader:
             return self.split(args[0], args[1:], kwargs, node)
         if full in ("torch.chunk",):
             return self.chunk(args[0], args[1:], kwargs, node)
+        if full in ("torch.squeeze", "torch.unsqueeze") and args and isinstance(args[0], Tensor):
+            return self.squeezed(args[0], full[6:], args[1:], node)
         if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
             return self.group_view(args[0], "transpose", args[1:], node)
         if full == "functools.partial" and args:
@@ -1527,6 +1531,25 @@ class _Reader:
             return self.add_layer(f"shuffle {view.groups}", node, view.tensor, "channel_shuffle")
         raise _Unsupported(f"`.{attr}(...)` of a grouped view (cnncalc follows it in a channel shuffle)", node)
 
+    def squeezed(self, x: Tensor, attr: str, args: list[Any], node: ast.AST) -> Tensor:
+        """`x.squeeze()` or `.squeeze(-1)` after a global pool (`squeeze`: a 1x1 map as its vector, E037
+        otherwise); `y.unsqueeze(-1).unsqueeze(-1)` (`unflatten`, once); `y.expand_as(x)` before a
+        product (the product broadcasts a 1x1 gate as it is)."""
+        if attr in ("expand_as", "expand"):
+            return x
+        if attr == "squeeze" and (not args or args[0] in (2, 3, -1, -2)):
+            return x if x.node in self.squeezes else self.mark(self.squeezes, self.add_layer("squeeze", node, x,
+                                                                                              "squeeze"))
+        if attr == "unsqueeze" and args and args[0] in (2, 3, -1, -2):
+            return x if x.node in self.unsqueezes else self.mark(self.unsqueezes, self.add_layer(
+                "unflatten", node, x, "unflatten"))
+        raise _Unsupported(f"`.{attr}({', '.join(map(repr, args))})` (cnncalc follows it on the spatial axes)", node)
+
+    @staticmethod
+    def mark(made: set[int], x: Tensor) -> Tensor:
+        made.add(x.node)  # a second `.squeeze(-1)` or `.unsqueeze(-1)` of the same tensor is the same layer
+        return x
+
     def chunk(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
         """`x.chunk(2, dim=1)`: N equal parts of the channels (`part I of N`; unequal is E033)."""
         n = args[0] if args else kwargs.get("chunks")
@@ -1540,8 +1563,15 @@ class _Reader:
             attr = attr[:-1]  # `x.relu_()`, `out.add_(identity)`: computed as the method without `_`
         if attr == "size":
             return _SizeOf(args[0]) if args else _ShapeOf()
+        if attr in ("squeeze", "unsqueeze", "expand_as", "expand"):
+            return self.squeezed(x, attr, args, node)
         if attr in ("view", "reshape"):
             shape = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
+            if len(shape) == 2 and _is_batch(shape[0]) and shape[1] == _SizeOf(1):
+                return self.add_layer("squeeze", node, x, "squeeze")  # `x.view(b, c)` after a global pool
+            if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1] and (
+                    shape[1] in (_SizeOf(1), -1) or type(shape[1]) is int):
+                return self.add_layer("unflatten", node, x, "unflatten")  # `y.view(b, c, 1, 1)`: an SE gate
             batch = len(shape) == 2 and ((isinstance(shape[0], _SizeOf) and shape[0].dim == 0) or shape[0] == -1)
             if batch and shape[1] == -1 and shape[0] != -1:
                 return self.add_layer("flatten", node, x, "flatten")
