@@ -13,7 +13,7 @@ from cnncalc.solve import Answer, Solver, answer
 from cnncalc.walker import Walker
 from tests.conftest import SPECS, prepare
 
-SIZE_CODES = {"E030", "E031", "E036", "E050", "E051", "E061"}  # what a size can break
+SIZE_CODES = {"E030", "E031", "E036", "E037", "E050", "E051", "E061"}  # what a size can break
 
 
 def works(root, dims: tuple[int, int, int]) -> bool:
@@ -354,3 +354,15 @@ def test_reflection_padding_needs_more_rows_than_it_mirrors() -> None:
     _, h, w = solved("input 40x40x2\nreflectpad 3,1,2,0\nconv 2 7x7\n")
     assert h == Answer(1, (0,), 4, ()) and w == Answer(1, (0,), 5, ())
     check_by_brute_force("input 40x40x2\nreflectpad 3,1,2,0\nconv 2 7x7\nreflectpad 1\n", 60)
+
+
+def test_a_squeeze_needs_the_map_to_be_1() -> None:
+    # squeeze takes a 1x1 map: after a 3x3/2 convolution (exact) only N = 3 gives (3 - 3)/2 + 1 = 1;
+    # after `rounding floor`, N = 3 and 4; after a global pool every size
+    _, h, _ = solved("input 40x40x2\nconv 2 3x3 stride 2\nsqueeze\n")
+    assert h.sizes == (3,) and h.modulus is None
+    _, h, _ = solved("input 40x40x2\nrounding floor\nconv 2 3x3 stride 2\nsqueeze\n")
+    assert h.sizes == (3, 4)
+    for text in ("input 40x40x2\nconv 2 3x3 stride 2\nsqueeze\n", "input 40x40x2\nglobalavgpool\nsqueeze ; fc 4\n",
+                 "input 40x40x2\nrounding floor\nmaxpool 4 stride 3\nsqueeze\n"):
+        check_by_brute_force(text, 80)
