@@ -95,3 +95,15 @@ def test_a_layer_function_missing_its_arguments_is_e071(call: str) -> None:
     assert [(d.code, d.line) for d in report.diagnostics] == [("E071", 3)]
     if call == "imageInputLayer()":
         assert report.diagnostics[0].message == "imageInputLayer takes 1 argument before its options, 0 given"
+
+
+def test_group_layer_and_instance_normalization_layers() -> None:
+    # each learns a scale and an offset per channel: 2·8 = 16 on 8 channels. A layer norm of an image
+    # normalises C, H and W together (one group); 'channel-wise' group norm is instance norm. All were E070.
+    from cnncalc import analyze_text
+    for call, spec in (("groupNormalizationLayer(4)", "groupnorm 4"), ("layerNormalizationLayer", "groupnorm 1"),
+                       ("groupNormalizationLayer('all-channels','Epsilon',1e-4)", "groupnorm 1 eps 0.0001"),
+                       ("groupNormalizationLayer('channel-wise')", "instancenorm affine"),
+                       ("instanceNormalizationLayer", "instancenorm affine")):
+        report = analyze_text(f"layers = [\n    imageInputLayer([16 16 8])\n    {call}\n];\n", "net.m")
+        assert report.ok and [r.op for r in report.rows] == [spec] and report.totals.params == 16, call

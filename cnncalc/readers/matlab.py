@@ -335,7 +335,8 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "depthConcatenationLayer": "depthcat", "concatenationLayer": "concat", "flattenLayer": "flatten",
               "classificationLayer": "classoutput", "regressionLayer": "regressionoutput",
               "imageInputLayer": "imageinput", "pixelClassificationLayer": "classoutput",
-              "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm"}
+              "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
+              "instanceNormalizationLayer": "instancenorm"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
                    "removeLayers", "SeriesNetwork", "DAGNetwork", "assembleNetwork")
@@ -380,6 +381,19 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
                 f"alpha {_real(options.get('alpha', 1e-4), 'Alpha', call)} "
                 f"beta {_real(options.get('beta', 0.75), 'Beta', call)} "
                 f"k {_real(options.get('k', 2), 'K', call)}"), None, 1, options
+    if name in ("groupNormalizationLayer", "layerNormalizationLayer", "instanceNormalizationLayer"):
+        # per channel a learnt scale and offset; layer norm of an image normalises C, H and W together:
+        # one group; group norm 'channel-wise' is instance norm
+        count = 1 if name == "groupNormalizationLayer" else 0
+        given, options = _options(args, count, call)
+        groups = given[0] if given else ("all-channels" if name == "layerNormalizationLayer" else "channel-wise")
+        groups = groups.text.lower() if isinstance(groups, Str) else groups
+        eps = f" eps {_real(options['epsilon'], 'Epsilon', call)}" if "epsilon" in options else ""
+        if groups == "all-channels":
+            return f"groupnorm 1{eps}", None, 1, options
+        if groups == "channel-wise":
+            return f"instancenorm affine{eps}", None, 1, options
+        return f"groupnorm {_whole(groups, 'numGroups', call)}{eps}", None, 1, options
     if name == "leakyReluLayer":
         given, options = _options(args, 1 if args and not isinstance(args[0], Str) else 0, call)
         return f"leakyrelu {_real(given[0] if given else 0.01, 'scale', call)}", None, 1, options
