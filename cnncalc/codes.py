@@ -136,7 +136,8 @@ E037 = Code("E037", SHAPES, "needs a flat vector",
             "width) and fails when that is not `in_features`: the classic forgotten `torch.flatten(x, 1)` "
             "after a pool. Keras applies Dense at each position, which cnncalc does not follow. Flatten "
             "first, or pool globally; the walk goes on as if the volume were flattened. Also `squeeze` of a map "
-            "larger than 1x1 (it removes sizes of 1 only) and `unflatten` of a volume.",
+            "larger than 1x1 (it removes sizes of 1 only), `unflatten` of a volume, and `layernorm … lastaxis` "
+            "(PyTorch's nn.LayerNorm) of a map, whose last axis in PyTorch is the width.",
             size_dependent=True)
 E035 = Code("E035", SHAPES, "bad transposed-convolution padding",
             "A transposed convolution's `outpad` must be smaller than its stride or its dilation "

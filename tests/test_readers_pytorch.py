@@ -578,3 +578,17 @@ def test_the_squeeze_and_excitation_idiom_with_linear_layers() -> None:
     # a squeeze of a map larger than 1x1 is E037: PyTorch's squeeze would keep it a map
     wide = analyze_text(text.replace("nn.AdaptiveAvgPool2d(1)", "nn.AdaptiveAvgPool2d(2)"), "se.py", input="32x32x3")
     assert "E037" in [d.code for d in wide.diagnostics]
+
+
+def test_a_layer_norm_of_a_map_normalises_its_width_in_pytorch() -> None:
+    # nn.LayerNorm(8) after a convolution: PyTorch normalises the last axis of N x 8 x 14 x 14, the width,
+    # and fails ("expected input with shape [*, 8]"). It was read as a norm over the channels and passed.
+    # On a vector it is that: 2·8 parameters.
+    text = ("import torch\nimport torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n"
+            "        super().__init__()\n        self.conv = nn.Conv2d(3, 8, 3)\n        self.norm = nn.LayerNorm(8)\n"
+            "    def forward(self, x):\n        return self.norm(self.conv(x))\n")
+    report = analyze_text(text, "net.py", input="16x16x3")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E037"]
+    pooled = "self.norm(torch.flatten(self.conv(x).mean([2, 3]), 1))"
+    flat = analyze_text(text.replace("self.norm(self.conv(x))", pooled), "net.py", input="16x16x3")
+    assert flat.ok and flat.totals.params == 28 * 8 + 2 * 8

@@ -162,6 +162,17 @@ class LayerNorm(_Affine):
     example = "layernorm eps 1e-6"
     eps: float = option(POSITIVE, default=1e-5)
     inputs: int | None = declared_inputs()
+    on_maps: bool = flag({"lastaxis": False}, default=True,
+                         doc="over the last axis as PyTorch's nn.LayerNorm(N): a vector only (E037 on a map)")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if not self.on_maps and not x.is_flat:
+            # PyTorch's N x C x H x W: its last axis is the width, which it would normalise, or fail
+            ctx.report(codes.E037, f"normalises the last axis (PyTorch's nn.LayerNorm) but gets the map {x}, whose "
+                                   f"last axis in PyTorch is the width", arg="inputs",
+                       hint="for the channels at each position: permute to channels-last, or `nn.GroupNorm(1, C)` "
+                            "for C, H and W together")
+        return x
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         positions = 1 if x.is_flat else x.dims[0] * x.dims[1]

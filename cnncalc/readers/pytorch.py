@@ -328,7 +328,8 @@ def spec_text(layer: Layer) -> str:
         shape = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
         if not a["elementwise_affine"] or not a["bias"]:
             raise _Unsupported(f"{kind} without its affine part", node)
-        return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}"
+        last = " lastaxis" if kind == "LayerNorm" else ""  # nn.LayerNorm acts on the last axis; LayerNorm2d on C
+        return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}{last}"
     if kind == "Scale":
         return f"scale inputs {_int(a['channels'], 'channels', node)}{'' if a['bias'] else ' nobias'}"
     if kind == "LocalResponseNorm":
