@@ -129,7 +129,8 @@ E033 = Code("E033", SHAPES, "groups do not divide channels",
             "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
             "norm, a channel shuffle and a split need the channels divisible by their count.")
 E034 = Code("E034", SHAPES, "needs a volume",
-            "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`.")
+            "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`. "
+            "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector).")
 E037 = Code("E037", SHAPES, "needs a flat vector",
             "A fully connected layer that flattens nothing (`fc N noflatten`: what PyTorch's `nn.Linear` and "
             "Keras' `Dense` are read as) got an HxWxC volume. PyTorch applies Linear to the last axis (the "
@@ -137,7 +138,8 @@ E037 = Code("E037", SHAPES, "needs a flat vector",
             "after a pool. Keras applies Dense at each position, which cnncalc does not follow. Flatten "
             "first, or pool globally; the walk goes on as if the volume were flattened. Also `squeeze` of a map "
             "larger than 1x1 (it removes sizes of 1 only), `unflatten` of a volume, and `layernorm … lastaxis` "
-            "(PyTorch's nn.LayerNorm) of a map, whose last axis in PyTorch is the width.",
+            "(PyTorch's nn.LayerNorm) of a map, whose last axis in PyTorch is the width, and `bn … vector` "
+            "(PyTorch's BatchNorm1d) of a map.",
             size_dependent=True)
 E035 = Code("E035", SHAPES, "bad transposed-convolution padding",
             "A transposed convolution's `outpad` must be smaller than its stride or its dilation "

@@ -549,7 +549,7 @@ def test_torchvisions_building_blocks() -> None:
     report = analyze_text(text, "net.py", input="32x32x3")
     assert report.ok, report.messages()
     assert [r.op for r in report.rows if r.depth == 1][:3] == ["conv 16 3x3 stride 2 pad 1 nobias inputs 3",
-                                                              "batchnorm inputs 16", "hardswish"]
+                                                              "batchnorm inputs 16 map", "hardswish"]
     # stem 3·9·16 + 2·16; SE squeeze 8 (16 // 4 = 4, made divisible by 8): (16 + 1)·8 + (8 + 1)·16;
     # the head has no norm, so a bias: (16 + 1)·4
     assert report.totals.params == 3 * 9 * 16 + 32 + 17 * 8 + 9 * 16 + 17 * 4
@@ -592,3 +592,18 @@ def test_a_layer_norm_of_a_map_normalises_its_width_in_pytorch() -> None:
     pooled = "self.norm(torch.flatten(self.conv(x).mean([2, 3]), 1))"
     flat = analyze_text(text.replace("self.norm(self.conv(x))", pooled), "net.py", input="16x16x3")
     assert flat.ok and flat.totals.params == 28 * 8 + 2 * 8
+
+
+def test_batchnorm1d_and_2d_take_what_pytorch_lets_them() -> None:
+    # BatchNorm1d after a convolution (N x C x H x W): PyTorch refuses a 4-D input ("expected 2D or 3D
+    # input"); BatchNorm2d after a flatten refuses a 2-D one. Both were read as one `bn` and passed.
+    def net(norm: str, flat: bool) -> str:
+        body = "torch.flatten(self.conv(x).mean([2, 3]), 1)" if flat else "self.conv(x)"
+        return ("import torch\nimport torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n"
+                f"        super().__init__()\n        self.conv = nn.Conv2d(3, 8, 3)\n        self.bn = nn.{norm}(8)\n"
+                f"    def forward(self, x):\n        return self.bn({body})\n")
+    errors = {(norm, flat): [d.code for d in analyze_text(net(norm, flat), "n.py", input="16x16x3").diagnostics
+                             if d.severity == "error"]
+              for norm in ("BatchNorm1d", "BatchNorm2d") for flat in (False, True)}
+    assert errors == {("BatchNorm1d", False): ["E037"], ("BatchNorm1d", True): [],
+                      ("BatchNorm2d", False): [], ("BatchNorm2d", True): ["E034"]}

@@ -61,6 +61,17 @@ class BatchNorm(Layer):
     counted: bool = flag({"counted": True}, default=False,
                          doc="one more running statistic: Caffe's moving-average factor, Keras' count")
     inputs: int | None = declared_inputs()
+    takes: str | None = flag({"map": "map", "vector": "vector"}, default=None,
+                             doc="a map only (PyTorch's BatchNorm2d, E034) or a vector only (BatchNorm1d, E037)")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if self.takes == "map" and x.is_flat:
+            ctx.report(codes.E034, f"a batch norm of maps (PyTorch's BatchNorm2d) gets the vector {x}",
+                       hint="use BatchNorm1d (`bn … vector`) after a flatten or a fully connected layer")
+        elif self.takes == "vector" and not x.is_flat:
+            ctx.report(codes.E037, f"a batch norm of vectors (PyTorch's BatchNorm1d) gets the map {x}",
+                       hint="use BatchNorm2d (`bn … map`) after a convolution")
+        return x
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return Kept("input", per_batch=2 * x.channels * BYTES_PER_VALUE)  # and the batch's mean and inverse deviation

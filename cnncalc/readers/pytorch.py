@@ -312,7 +312,8 @@ def spec_text(layer: Layer) -> str:
         if not a["track_running_stats"]:
             raise _Unsupported("track_running_stats=False (cnncalc's batch norm keeps running statistics)", node)
         affine = "" if a["affine"] else " noaffine"
-        return f"bn inputs {_int(a['num_features'], 'num_features', node)}{_eps(a['eps'], node)}{affine}"
+        takes = " map" if kind == "BatchNorm2d" else " vector"  # PyTorch refuses the other (a 4-D or 2-D input)
+        return f"bn inputs {_int(a['num_features'], 'num_features', node)}{_eps(a['eps'], node)}{affine}{takes}"
     if kind == "GroupNorm":
         if not a["affine"]:
             raise _Unsupported("GroupNorm(affine=False)", node)
