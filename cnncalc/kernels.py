@@ -421,6 +421,22 @@ def resample(x: np.ndarray, size: tuple[int, int], scale: tuple[float, float], m
     return resampled
 
 
+def pixel_shuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
+    """C·r² channels into an r-times larger map of C (PyTorch's pixel_shuffle): output (h·r + i, w·r + j, c)
+    is input (h, w, c·r² + i·r + j)."""
+    n, h, w, cr = x.shape
+    c = cr // (r * r)
+    if naive:
+        y = np.empty((n, h * r, w * r, c), dtype=x.dtype)
+        for oh in range(h * r):
+            for ow in range(w * r):
+                for oc in range(c):
+                    y[:, oh, ow, oc] = x[:, oh // r, ow // r, oc * r * r + (oh % r) * r + ow % r]
+        return y
+    shuffled: np.ndarray = x.reshape(n, h, w, c, r, r).transpose(0, 1, 4, 2, 5, 3).reshape(n, h * r, w * r, c)
+    return shuffled
+
+
 def channel_shuffle(x: np.ndarray, groups: int, naive: bool = False) -> np.ndarray:
     """Output channel j·G + g is input channel g·(C/G) + j (ShuffleNet; PyTorch's channel_shuffle)."""
     c = x.shape[-1]

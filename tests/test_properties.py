@@ -123,7 +123,7 @@ def random_layer(draw: st.DrawFn) -> str:
             f"adaptivemaxpool {draw(st.integers(1, 5))}", f"zeropad {draw(st.integers(0, 2))}",
             "zeropad 0,1,2,0", "crop 1,0,0,1", "centercrop 2x3", "crop 1", f"reflectpad {draw(st.integers(0, 2))}",
             "reflectpad 1,0,0,2", f"replicatepad {draw(st.integers(0, 2))}", "replicatepad 0,1,2,0", "part 1 of 1",
-            "globalavgpool ; squeeze ; unflatten"])),
+            "globalavgpool ; squeeze ; unflatten", f"conv {4 * c} 1x1 ; pixelshuffle 2"])),
         "residual": lambda: f"residual {{ conv {c} 3x3 pad 1 }} shortcut {{ conv {c} 1x1 }}",
         "add": lambda: f"add {{ conv {c} 1x1 | conv {c} 3x3 pad 1 ; relu }}",
         "concat": lambda: f"concat {{ conv {c} 1x1 | maxpool 3x3 stride 1 pad 1 }}",

@@ -270,3 +270,20 @@ def test_a_channel_shuffle_and_the_reshapes_around_a_flatten(tmp_path: Path) -> 
                    helper.make_node("Reshape", ["x", "target"], ["y"])],
                   [ints("zero", [0]), ints("axes", [0]), ints("rows", [48]), ints("minus", [-1])], [1, 48, 6])
     assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"] and other.totals.params is None
+
+
+def test_depth_to_space_in_pytorchs_order_is_a_pixel_shuffle(tmp_path: Path) -> None:
+    # DepthToSpace CRD (PyTorch's PixelShuffle exports so): 8x8x12 with blocks of 2 -> 16x16x3.
+    # DCR, TensorFlow's order, moves the same values elsewhere: E070, not read as CRD.
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    for mode, ok in (("CRD", True), ("DCR", False)):
+        graph = helper.make_graph([helper.make_node("DepthToSpace", ["x"], ["y"], blocksize=2, mode=mode)], "g",
+                                  [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 12, 8, 8])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3, 16, 16])])
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "d.onnx"))
+        report = analyze(tmp_path / "d.onnx")
+        if ok:
+            assert report.ok and [r.op for r in report.rows] == ["pixelshuffle 2"] and report.output.dims == (16, 16, 3)
+        else:
+            assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]

@@ -607,3 +607,17 @@ def test_batchnorm1d_and_2d_take_what_pytorch_lets_them() -> None:
               for norm in ("BatchNorm1d", "BatchNorm2d") for flat in (False, True)}
     assert errors == {("BatchNorm1d", False): ["E037"], ("BatchNorm1d", True): [],
                       ("BatchNorm2d", False): [], ("BatchNorm2d", True): ["E034"]}
+
+
+def test_an_espcn_upsamples_by_pixel_shuffle() -> None:
+    # ESPCN (Shi et al. 2016) for 3x on one channel: conv 5x5 -> 64, conv 3x3 -> 32, conv 3x3 -> 3² = 9,
+    # then PixelShuffle(3): 17x17x9 -> 51x51x1. PixelShuffle was E070.
+    text = ("import torch.nn as nn\n\nclass ESPCN(nn.Module):\n    def __init__(self, r=3):\n"
+            "        super().__init__()\n"
+            "        self.body = nn.Sequential(nn.Conv2d(1, 64, 5, padding=2), nn.Tanh(),\n"
+            "                                  nn.Conv2d(64, 32, 3, padding=1), nn.Tanh(),\n"
+            "                                  nn.Conv2d(32, r * r, 3, padding=1), nn.PixelShuffle(r))\n"
+            "    def forward(self, x):\n        return self.body(x)\n")
+    report = analyze_text(text, "espcn.py", input="17x17x1")
+    assert report.ok and report.output.dims == (51, 51, 1)
+    assert report.totals.params == (25 + 1) * 64 + (64 * 9 + 1) * 32 + (32 * 9 + 1) * 9

@@ -144,6 +144,7 @@ TORCH_OPS: dict[str, Op] = {
     "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
     "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
+    "pixelshuffle": lambda layer, x, w, c: F.pixel_shuffle(x, layer.factor),
     "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(map(float, layer.factor))),
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
     "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),

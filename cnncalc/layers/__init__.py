@@ -29,6 +29,7 @@ from cnncalc.layers.resize import (
     CenterCrop,
     Crop,
     Part,
+    PixelShuffle,
     ReflectPad,
     ReplicatePad,
     Resize,
@@ -42,7 +43,7 @@ LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, Squeeze, Unflatten, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU,
     HardSwish, Mish, Softmax, LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout,
-    Identity, Slice, Part, Shuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, Crop, CenterCrop,
+    Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, Crop, CenterCrop,
 )
 
 REGISTRY: dict[str, type[Layer]] = {

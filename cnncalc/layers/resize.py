@@ -123,6 +123,48 @@ class Shuffle(Layer):
         return _size(x) * itemsize
 
 
+class PixelShuffle(Layer):
+    """Sub-pixel upsampling (ESPCN; PyTorch's PixelShuffle, ONNX's DepthToSpace in CRD order): HxWx(C·r²)
+    -> (r·H)x(r·W)xC, channel c·r² + i·r + j going to row offset i, column offset j. The channels must
+    divide by r² (E033)."""
+
+    keyword = "pixelshuffle"
+    example = "pixelshuffle 2"
+    spatial_input = True
+    factor: int = positional(CHANNELS, doc="the upscale factor r")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        r2 = self.factor * self.factor
+        if x.channels % r2:
+            ctx.report(codes.E033, f"{x.channels} channels do not divide by {self.factor}² = {r2}", arg="factor",
+                       hint=f"give it a multiple of {r2} channels")
+            return None
+        return Shape.volume(x.dims[0] * self.factor, x.dims[1] * self.factor, x.channels // r2)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        r = self.factor
+        return Working(f"{x.dims[0]}·{r} = {y.dims[0]}, {x.dims[1]}·{r} = {y.dims[1]}, "
+                       f"{x.channels}/{r}² = {y.channels}")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Scale(self.factor), axis.Scale(self.factor)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        # each output unit reads one input unit, the r·r of a block the same one: as nearest upsampling
+        step = field.resample(x.dims[0], x.dims[0] * self.factor, False)
+        return step, field.resample(x.dims[1], x.dims[1] * self.factor, False)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.pixel_shuffle(x, self.factor, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
 class Upsample(Layer):
     """Each pixel repeated (nearest) or interpolated (bilinear, PyTorch's align_corners=False) F times
     along height and width: HxWxC -> (F·H)x(F·W)xC."""

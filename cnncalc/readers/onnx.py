@@ -493,6 +493,10 @@ class _Reader:
             c = self.weight(inputs[1])[0]
             eps = float(a.get("epsilon", 1e-5))
             return layer(f"bn inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
+        if op == "DepthToSpace":
+            if a.get("mode", "DCR") != "CRD":
+                raise _Unsupported("DCR order (TensorFlow's; cnncalc's pixelshuffle is CRD, PyTorch's)")
+            return layer(f"pixelshuffle {a['blocksize']}")
         if op == "LRN":
             return layer(f"lrn size {a['size']} alpha {float(a.get('alpha', 1e-4))!r} "
                          f"beta {float(a.get('beta', 0.75))!r} k {float(a.get('bias', 1.0))!r}")

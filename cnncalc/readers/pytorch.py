@@ -153,6 +153,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "ReplicationPad2d": (("padding", REQUIRED),),
     "ConstantPad2d": (("padding", REQUIRED), ("value", REQUIRED)),
     "ChannelShuffle": (("groups", REQUIRED),),
+    "PixelShuffle": (("upscale_factor", REQUIRED),),
 }
 # `F.relu(x)` and friends: the module they stand for, and their parameters after the input
 FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
@@ -172,6 +173,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "interpolate": ("Upsample", SIGNATURES["Upsample"]),
     "pad": ("F.pad", (("pad", REQUIRED), ("mode", "constant"), ("value", None))),
     "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
+    "pixel_shuffle": ("PixelShuffle", SIGNATURES["PixelShuffle"]),
 }
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
           "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity"}
@@ -386,6 +388,8 @@ def spec_text(layer: Layer) -> str:
         raise _Unsupported(f"padding {p!r} (expected one number or (left, right, top, bottom))", node)
     if kind == "ChannelShuffle":
         return f"shuffle {_int(a['groups'], 'groups', node)}"
+    if kind == "PixelShuffle":
+        return f"pixelshuffle {_int(a['upscale_factor'], 'upscale_factor', node)}"
     raise _Unsupported(f"nn.{kind}", node)
 
 
