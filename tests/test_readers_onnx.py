@@ -287,3 +287,17 @@ def test_depth_to_space_in_pytorchs_order_is_a_pixel_shuffle(tmp_path: Path) -> 
             assert report.ok and [r.op for r in report.rows] == ["pixelshuffle 2"] and report.output.dims == (16, 16, 3)
         else:
             assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_folded_constants_stay_small() -> None:
+    # ConstantOfShape (4096, 1) plus ConstantOfShape (1, 4096) would broadcast to 16,777,216 values; the fold
+    # refuses past 4,096 (a Pad reading it is then E070, as an unread constant is), where it made them all
+    import numpy as np
+
+    from cnncalc.diagnostics import DiagnosticSink
+    from cnncalc.readers.onnx import SMALL_FOLD, _Reader
+    reader = _Reader("", DiagnosticSink())
+    reader.arrays = {"a": np.zeros((4096, 1)), "b": np.zeros((1, 4096)), "c": np.zeros((64, 1)), "d": np.zeros((1, 64))}
+    assert SMALL_FOLD == 4096 and reader.fold("Add", {"inputs": ["a", "b"], "attrs": {}}) is None
+    assert reader.fold("Concat", {"inputs": ["a", "a"], "attrs": {"axis": 0}}) is None
+    assert reader.fold("Mul", {"inputs": ["c", "d"], "attrs": {}}).shape == (64, 64)  # 4,096 values: folded

@@ -365,6 +365,8 @@ class _Reader:
                 fill = attrs.get("value", [0.0])
                 return np.full(shape, fill[0] if isinstance(fill, list) and fill else 0.0)
             if op == "Concat":
+                if sum(a.size for a in args) > SMALL_FOLD:
+                    return None
                 return np.concatenate(args, axis=int(attrs.get("axis", 0)))
             if op == "Reshape":
                 data, shape = args[0], [int(d) for d in args[1].reshape(-1)]
@@ -387,6 +389,8 @@ class _Reader:
                 kind = kinds.get(int(attrs.get("to", 1)))
                 return None if kind is None else args[0].astype(kind)
             if op in ("Add", "Sub", "Mul") and len(args) == 2:
+                if _product(list(np.broadcast_shapes(args[0].shape, args[1].shape))) > SMALL_FOLD:
+                    return None  # two small constants can broadcast to a large one
                 return {"Add": np.add, "Sub": np.subtract, "Mul": np.multiply}[op](args[0], args[1])
         except (ValueError, TypeError, IndexError, OverflowError):
             return None
