@@ -147,3 +147,43 @@ def test_caffe_batch_norm_and_scale() -> None:
     bn, scale, scale_nobias = (row(r, p) for p in ("bn1", "scale1", "scale2"))
     assert (bn.params, bn.non_trainable) == (0, 2 * 64 + 1)
     assert (scale.params, scale_nobias.params) == (2 * 64, 64)
+
+
+def test_the_session_layers_compute_their_sizes_and_judge_answers() -> None:
+    # pixelshuffle 2 on 8x8x12: 8·2 = 16, 12/2² = 3; part 2 of 3: 12/3 = 4 channels; reflectpad 3:
+    # 8 + 3 + 3 = 14; replicatepad 1,0,2,1: 8 + 1 + 0 = 9 rows, 8 + 2 + 1 = 11 columns; a global pool
+    # then squeeze: 12 values; unflatten: 1x1x12. A wrong answer on any of them is E040 / right is right.
+    right = ("input 8x8x12\npixelshuffle 2 -> 16x16x3\n", "input 8x8x12\npart 2 of 3 -> 8x8x4\n",
+             "input 8x8x12\nreflectpad 3 -> 14x14x12\n", "input 8x8x12\nreplicatepad 1,0,2,1 -> 9x11x12\n",
+             "input 8x8x12\nglobalavgpool ; squeeze -> 12\n", "input 12\nunflatten -> 1x1x12\n")
+    for text in right:
+        r = run(text)
+        assert r.ok and [a.verdict for a in r.answers] == ["right"], text
+    wrong = ("input 8x8x12\npixelshuffle 2 -> 16x16x12\n", "input 8x8x12\npart 2 of 3 -> 8x8x6\n",
+             "input 8x8x12\nreflectpad 3 -> 11x11x12\n", "input 8x8x12\nglobalavgpool ; squeeze -> 24\n",
+             "input 12\nunflatten -> 1x1x6\n")
+    for text in wrong:
+        r = run(text)
+        assert [a.verdict for a in r.answers] == ["wrong"] and "E040" in codes(r), text
+
+
+def test_the_session_layers_report_what_they_cannot_take() -> None:
+    # each problem at its line and the argument it is about, in words that name the numbers
+    cases = [
+        ("part 1", ("E014", 2, 6), "needs the number of parts"),
+        ("part 5 of 4", ("E036", 2, 6), "asks for a part past the last"),
+        ("part 1 of 5", ("E033", 2, 8), "12 channels do not form 5 equal parts (12/5 = 2.4)"),
+        ("pixelshuffle 3", ("E033", 2, 14), "12 channels do not divide by 3² = 9"),
+        ("squeeze", ("E037", 2, 1), "squeeze takes a 1x1 map or a vector but gets 8x8x12"),
+        ("unflatten", ("E037", 2, 1), "unflatten takes a vector but gets the volume 8x8x12"),
+        ("reflectpad 8", ("E036", 2, 12), "reflecting 8 rows at the top needs more than 8 of them"),
+        ("layernorm lastaxis", ("E037", 2, 11), "gets the map 8x8x12, whose last axis in PyTorch is the width"),
+        ("bn vector", ("E037", 2, 4), "a batch norm of vectors (PyTorch's BatchNorm1d) gets the map 8x8x12"),
+        ("fc 10 noflatten", ("E037", 2, 7), "takes a flat vector"),
+        ("flatten inputs 100", ("E017", 2, 9), "written for 100 input values but receives 768"),  # 8·8·12
+    ]
+    for line, place, words in cases:
+        r = run(f"input 8x8x12\n{line}\n")
+        assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
+    r = run("input 12\nbn map\n")
+    assert where(r) == [("E034", 2, 4)] and "gets the vector 12" in r.diagnostics[0].message

@@ -34,7 +34,7 @@ class FC(Layer):
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if not self.flattens and not x.is_flat:
             ctx.report(codes.E037, f"takes a flat vector (it flattens nothing, as PyTorch's Linear and Keras' Dense) "
-                                   f"but gets the volume {x}",
+                                   f"but gets the volume {x}", arg="flattens",
                        hint="flatten it first (`flatten`; PyTorch's `torch.flatten(x, 1)`, Keras' `Flatten()`) "
                             "or pool it globally; the walk goes on as if it were flattened")
         return Shape.flat(self.units)

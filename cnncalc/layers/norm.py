@@ -66,10 +66,10 @@ class BatchNorm(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if self.takes == "map" and x.is_flat:
-            ctx.report(codes.E034, f"a batch norm of maps (PyTorch's BatchNorm2d) gets the vector {x}",
+            ctx.report(codes.E034, f"a batch norm of maps (PyTorch's BatchNorm2d) gets the vector {x}", arg="takes",
                        hint="use BatchNorm1d (`bn … vector`) after a flatten or a fully connected layer")
         elif self.takes == "vector" and not x.is_flat:
-            ctx.report(codes.E037, f"a batch norm of vectors (PyTorch's BatchNorm1d) gets the map {x}",
+            ctx.report(codes.E037, f"a batch norm of vectors (PyTorch's BatchNorm1d) gets the map {x}", arg="takes",
                        hint="use BatchNorm2d (`bn … map`) after a convolution")
         return x
 
@@ -180,7 +180,7 @@ class LayerNorm(_Affine):
         if not self.on_maps and not x.is_flat:
             # PyTorch's N x C x H x W: its last axis is the width, which it would normalise, or fail
             ctx.report(codes.E037, f"normalises the last axis (PyTorch's nn.LayerNorm) but gets the map {x}, whose "
-                                   f"last axis in PyTorch is the width", arg="inputs",
+                                   f"last axis in PyTorch is the width", arg="on_maps",
                        hint="for the channels at each position: permute to channels-last, or `nn.GroupNorm(1, C)` "
                             "for C, H and W together")
         return x
