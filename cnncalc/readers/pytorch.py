@@ -1578,7 +1578,7 @@ class _Reader:
             if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1] and (
                     shape[1] in (_SizeOf(1), -1) or type(shape[1]) is int):
                 return self.add_layer("unflatten", node, x, "unflatten")  # `y.view(b, c, 1, 1)`: an SE gate
-            batch = len(shape) == 2 and ((isinstance(shape[0], _SizeOf) and shape[0].dim == 0) or shape[0] == -1)
+            batch = len(shape) == 2 and _is_batch(shape[0])
             if batch and shape[1] == -1 and shape[0] != -1:
                 return self.add_layer("flatten", node, x, "flatten")
             if batch and isinstance(shape[1], int) and not isinstance(shape[1], bool) and shape[1] > 0:
