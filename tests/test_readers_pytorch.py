@@ -3,6 +3,8 @@ written here, from the lecture, from reading back what `convert --to pytorch` wr
 PyTorch itself confirms in test_pytorch_export), and from PyTorch run on the same file."""
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -203,13 +205,18 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
                                         ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
                                         ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
-                                        ("shuffle_units.py", (3, 64, 64))])
+                                        ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
     from torch.utils.flop_counter import FlopCounterMode
-    namespace: dict[str, Any] = {"__name__": "fixture"}
-    exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
+    module = types.ModuleType("fixture")  # in sys.modules while it runs: `@dataclass` looks itself up there
+    namespace: dict[str, Any] = module.__dict__
+    sys.modules["fixture"] = module
+    try:
+        exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
+    finally:
+        del sys.modules["fixture"]
     built = namespace.get("model")  # the module the file builds, else its last class with its defaults
     cls = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, torch.nn.Module)][-1]
     model = (built if isinstance(built, torch.nn.Module) else cls()).eval()
@@ -621,3 +628,105 @@ def test_an_espcn_upsamples_by_pixel_shuffle() -> None:
     report = analyze_text(text, "espcn.py", input="17x17x1")
     assert report.ok and report.output.dims == (51, 51, 1)
     assert report.totals.params == (25 + 1) * 64 + (64 * 9 + 1) * 32 + (32 * 9 + 1) * 9
+
+
+# A model file written as torchvision's newer ones are (my own small model): usage logging imported
+# from `..utils`, a weights class, the legacy `pretrained=` keyword, `_ovewrite_named_param`.
+TORCHVISION_STYLE = """\
+from typing import Any, Optional
+import torch
+import torch.nn as nn
+from ..utils import _log_api_usage_once
+from ._api import register_model, Weights, WeightsEnum
+from ._utils import _ovewrite_named_param, handle_legacy_interface
+
+class Small(nn.Module):
+    def __init__(self, num_classes: int = 1000, groups: int = 1) -> None:
+        super().__init__()
+        _log_api_usage_once(self)
+        self.conv = nn.Conv2d(8, 16, 3, padding=1, groups=groups)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(16, num_classes)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.pool(self.conv(x)), 1))
+
+class Small_Weights(WeightsEnum):
+    IMAGENET1K_V1 = Weights(url="https://example.invalid/small.pth", transforms=None, meta={"num_params": 17304})
+    DEFAULT = IMAGENET1K_V1
+
+@register_model()
+@handle_legacy_interface(weights=("pretrained", Small_Weights.IMAGENET1K_V1))
+def small(*, weights: Optional[Small_Weights] = None, progress: bool = True, **kwargs: Any) -> Small:
+    weights = Small_Weights.verify(weights)
+    if weights is not None:
+        _ovewrite_named_param(kwargs, "num_classes", 1000)
+    _ovewrite_named_param(kwargs, "groups", 4)
+    model = Small(**kwargs)
+    if weights is not None:
+        model.load_state_dict(weights.get_state_dict(progress=progress))
+    return model
+"""
+
+
+@pytest.mark.parametrize("call, params, macs", [
+    # conv 16 3x3 in 4 groups of 2 channels: 16·2·9 + 16 = 304; fc 16·1000 + 1000 = 17,000.
+    # MACs on 8x8: 8·8·16·2·9 = 18,432, and 16·1000 = 16,000
+    ("small()", 304 + 17_000, 18_432 + 16_000),
+    ("small(weights=None)", 304 + 17_000, 18_432 + 16_000),
+    ("small(pretrained=False, num_classes=10)", 304 + 170, 18_432 + 160),  # the legacy keyword
+])
+def test_a_torchvision_style_model_file_is_read_through_its_factory(call: str, params: int, macs: int) -> None:
+    report = read_py(TORCHVISION_STYLE + f"\nmodel = {call}\n", input="8x8x8")
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.macs) == (params, macs)
+
+
+@pytest.mark.parametrize("call, words, hint", [
+    ("small(pretrained=True)", "pretrained weights (`pretrained=True`)", "docs/notations.md"),
+    ("small(weights=Small_Weights.DEFAULT)", "pretrained weights (`Small_Weights.DEFAULT`)", "docs/notations.md"),
+    # the model's own code refuses, as torchvision's `_ovewrite_named_param` does in PyTorch
+    ("small(groups=2)", "raises ValueError: the parameter 'groups' expected value 4 but got 2 instead",
+     "PyTorch stops here too"),
+])
+def test_what_a_torchvision_style_file_cannot_give_is_said(call: str, words: str, hint: str) -> None:
+    report = read_py(TORCHVISION_STYLE + f"\nmodel = {call}\n", input="8x8x8")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and words in error.message and hint in (error.hint or "")
+    assert report.totals.params is None
+
+
+def test_a_raise_in_the_models_code_is_its_own_refusal_with_its_message() -> None:
+    text = ("import torch.nn as nn\n"
+            "class Block(nn.Module):\n"
+            "    def __init__(self, groups=1):\n"
+            "        super().__init__()\n"
+            "        if groups != 1:\n"
+            "            raise ValueError(f'Block only supports groups=1, not {groups}')\n"
+            "        self.conv = nn.Conv2d(3, 3, 3)\n"
+            "    def forward(self, x):\n"
+            "        return self.conv(x)\n"
+            "model = Block(groups=2)\n")
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.message == "the model's own code raises ValueError: Block only supports groups=1, not 2"
+    assert (error.line, error.column) == (6, 13)
+
+
+def test_a_subclass_runs_its_bases_init_through_super() -> None:
+    text = ("import torch.nn as nn\n"
+            "class Base(nn.Module):\n"
+            "    def __init__(self, c):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(c, c, 3)\n"
+            "class Child(Base):\n"
+            "    def __init__(self):\n"
+            "        super(Child, self).__init__(16)\n"
+            "        self.relu = nn.ReLU()\n"
+            "    def forward(self, x):\n"
+            "        return self.relu(self.conv(x))\n"
+            "class Grandchild(Child):\n"
+            "    pass\n"
+            "model = Grandchild()\n")
+    report = read_py(text, input="32x32x16")
+    assert report.ok, report.messages()
+    assert report.totals.params == 16 * 16 * 9 + 16 and report.output.dims == (30, 30, 16)

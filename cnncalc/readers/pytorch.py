@@ -50,6 +50,10 @@ class _Unsupported(Exception):
         self.node = node
 
 
+class _Refused(_Unsupported):
+    """The model's own code raises (`raise ValueError(...)`): PyTorch would stop there too."""
+
+
 class Layer(NamedTuple):
     """`nn.Conv2d(...)`: its class name, arguments bound to PyTorch's parameter names, where."""
 
@@ -439,7 +443,7 @@ class _Break(Exception):
 # Python this reader follows: a file that imports them from `torchvision.ops` (or its own `..ops.misc`,
 # `._utils`) gets these definitions, placed at its import line.
 TORCHVISION_HELPERS = {"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth",
-                       "_make_divisible"}
+                       "_make_divisible", "_ovewrite_named_param"}
 _TORCHVISION_SOURCE = """
 class Conv2dNormActivation(torch.nn.Sequential):
     def __init__(self, in_channels, out_channels, kernel_size=3, stride=1, padding=None, groups=1,
@@ -491,6 +495,14 @@ class StochasticDepth(torch.nn.Module):
         return input
 
 
+def _ovewrite_named_param(kwargs, param, new_value):
+    if param in kwargs:
+        if kwargs[param] != new_value:
+            raise ValueError(f"the parameter '{param}' expected value {new_value} but got {kwargs[param]} instead")
+    else:
+        kwargs[param] = new_value
+
+
 def _make_divisible(v, divisor, min_value=None):
     if min_value is None:
         min_value = divisor
@@ -526,6 +538,8 @@ class _Reader:
         self.graph = Graph()
         self.train_heads: set[int] = set()
         self.applied: dict[int, Layer] = {}  # modules with weights already applied (a second call shares them)
+        self.defined_in: dict[int, ast.ClassDef] = {}  # a method (by id) -> the class whose body defines it
+        self.running: list[ast.FunctionDef] = []  # the methods and functions being run, innermost last
         self.squeezes: set[int] = set()  # graph nodes a squeeze made (`.squeeze(-1).squeeze(-1)` is one)
         self.unsqueezes: set[int] = set()
         self.training = False  # inside `if self.training:` of a forward
@@ -571,7 +585,7 @@ class _Reader:
         except _Unsupported as e:
             return self.unsupported(e, given)
         except Malformed as e:  # the graph's limit
-            return self.stop(e.message, e.span, given)
+            return self.stop(f"not supported: {e.message}", e.span, given)
         except _FOLLOWING_ERRORS as e:
             where = self.last or (model.node if model is not None else tree)
             return self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", where), given)
@@ -581,12 +595,15 @@ class _Reader:
                                   rounding=ir.RoundingLine("floor", span, by=BY))
 
     def unsupported(self, e: _Unsupported, given: ir.Input | None = None) -> ir.Network:
-        return self.stop(e.message, self.offsets.span(e.node), given)
+        if isinstance(e, _Refused):
+            return self.stop(e.message, self.offsets.span(e.node), given,
+                             "PyTorch stops here too: build the model with arguments its code accepts")
+        return self.stop(f"not supported: {e.message}", self.offsets.span(e.node), given)
 
-    def stop(self, message: str, span: Span, given: ir.Input | None) -> ir.Network:
+    def stop(self, message: str, span: Span, given: ir.Input | None,
+             hint: str = "docs/notations.md lists what the PyTorch reader follows") -> ir.Network:
         """E070 at the construct; the network is the layers followed before it, then unknown."""
-        self.sink.add(codes.E070, f"not supported: {message}", span,
-                      hint="docs/notations.md lists what the PyTorch reader follows")
+        self.sink.add(codes.E070, message, span, hint=hint)
         return cut_short(self.text, span, BY, given, self.graph)
 
     def module_statement(self, stmt: ast.stmt) -> Any:
@@ -607,17 +624,18 @@ class _Reader:
                     helpers = _torchvision_helpers(stmt)
                     helper = helpers[alias.name]
                     if isinstance(helper, ast.ClassDef):
-                        self.classes[local] = helper
+                        self.record_class(local, helper)
                         base = helpers["Conv2dNormActivation"]  # what ConvNormActivation derives from
                         assert isinstance(base, ast.ClassDef)
-                        self.classes.setdefault("Conv2dNormActivation", base)
+                        if "Conv2dNormActivation" not in self.classes:
+                            self.record_class("Conv2dNormActivation", base)
                     elif isinstance(helper, ast.FunctionDef):
                         self.functions[local] = helper
                     continue
                 self.imported[local] = f"{module}.{alias.name}"
             return None
         if isinstance(stmt, ast.ClassDef):
-            self.classes[stmt.name] = stmt
+            self.record_class(stmt.name, stmt)
             return None
         if isinstance(stmt, ast.FunctionDef):
             self.functions[stmt.name] = stmt
@@ -673,6 +691,70 @@ class _Reader:
         cls = candidates[-1]
         return self.instantiate(cls, [], {}, cls)
 
+    def record_class(self, name: str, cls: ast.ClassDef) -> None:
+        self.classes[name] = cls
+        for stmt in cls.body:
+            if isinstance(stmt, ast.FunctionDef):
+                self.defined_in[id(stmt)] = cls
+
+    def file_base(self, cls: ast.ClassDef) -> ast.ClassDef | None:
+        """The first base of a class that is a class of the file (`class Child(Base)`), else None."""
+        for base in cls.bases:
+            name = self.dotted(base)
+            if name in self.classes and self.classes[name] is not cls:
+                return self.classes[name]
+        return None
+
+    def init_of(self, cls: ast.ClassDef, depth: int = 0) -> ast.FunctionDef | ast.ClassDef | None:
+        """What builds an object of the class: the nearest `__init__` up its file bases, or a
+        `@dataclass` met first (its generated `__init__`: the class itself); None: nn.Module's own."""
+        for stmt in cls.body:
+            if isinstance(stmt, ast.FunctionDef) and stmt.name == "__init__":
+                return stmt
+        if self.is_dataclass(cls):
+            return cls
+        base = self.file_base(cls)
+        return self.init_of(base, depth + 1) if base is not None and depth < limits.MAX_DEPTH else None
+
+    def is_dataclass(self, cls: ast.ClassDef) -> bool:
+        for decorator in cls.decorator_list:
+            name = self.dotted(decorator.func if isinstance(decorator, ast.Call) else decorator)
+            if name is not None and self.resolve(name) in ("dataclasses.dataclass", "dataclass"):
+                return True
+        return False
+
+    def dataclass_fields(self, cls: ast.ClassDef, depth: int = 0) -> list[tuple[str, ast.expr | None]]:
+        """A dataclass's fields in order, those of its dataclass bases first, with their defaults."""
+        base = self.file_base(cls)
+        fields = self.dataclass_fields(base, depth + 1) if base is not None and depth < limits.MAX_DEPTH and \
+            self.is_dataclass(base) else []
+        for stmt in cls.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
+                    "ClassVar" not in ast.unparse(stmt.annotation):
+                fields = [f for f in fields if f[0] != stmt.target.id] + [(stmt.target.id, stmt.value)]
+        return fields
+
+    def build(self, owner: Instance, init: ast.FunctionDef | ast.ClassDef, args: list[Any], kwargs: dict[str, Any],
+              node: ast.AST) -> None:
+        """Run an `__init__` on `owner`, or fill a dataclass's fields from the arguments."""
+        if isinstance(init, ast.FunctionDef):
+            self.run_function(init, self.bind_function(init, [owner, *args], kwargs, node), node)
+            return
+        fields = self.dataclass_fields(init)
+        if len(args) > len(fields):
+            raise _Unsupported(f"{init.name} called with {len(args)} arguments for {len(fields)} fields", node)
+        for i, (name, default) in enumerate(fields):
+            if i < len(args):
+                owner.attrs[name] = args[i]
+            elif name in kwargs:
+                owner.attrs[name] = kwargs.pop(name)
+            elif default is not None:
+                owner.attrs[name] = self.eval(default, self.globals)
+            else:
+                raise _Unsupported(f"the field `{name}` of {init.name} is not given", node)
+        if kwargs:
+            raise _Unsupported(f"{init.name}({next(iter(kwargs))}=...) (no such field)", node)
+
     def derives_sequential(self, cls: ast.ClassDef) -> bool:
         """Whether the class is an `nn.Sequential`, directly or through classes of the file."""
         return self.derives(cls, "Sequential")
@@ -687,6 +769,11 @@ class _Reader:
                                                                                   depth + 1):
                 return True
         return False
+
+    def is_weights_enum(self, cls: ast.ClassDef) -> bool:
+        """A torchvision weights class (`class ResNet50_Weights(WeightsEnum)`): names pretrained weights."""
+        return any(self.resolve(name).split(".")[-1] == "WeightsEnum"
+                   for name in (self.dotted(base) for base in cls.bases) if name is not None)
 
     def is_module_base(self, base: ast.expr) -> bool:
         name = self.dotted(base)
@@ -809,18 +896,34 @@ class _Reader:
             return self.subscript(node, env)
         if isinstance(node, ast.Call):
             return self.call(node, env)
-        if isinstance(node, ast.ListComp) and len(node.generators) == 1 and not node.generators[0].ifs:
-            generator = node.generators[0]
-            results = []
-            for item in self.iterate(self.eval(generator.iter, env), generator.iter):
-                inner = dict(env)
-                self.assign(generator.target, item, inner)
-                results.append(self.eval(node.elt, inner))
-            return results
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp)):  # a generator is read as its list
+            return [self.eval(node.elt, inner) for inner in self.comprehension(node.generators, env, node)]
+        if isinstance(node, ast.DictComp):
+            return {self.eval(node.key, inner): self.eval(node.value, inner)
+                    for inner in self.comprehension(node.generators, env, node)}
         if isinstance(node, ast.JoinedStr):
             return "".join(str(self.eval(v.value, env)) if isinstance(v, ast.FormattedValue) else str(v.value)
                            for v in node.values if isinstance(v, (ast.FormattedValue, ast.Constant)))
         raise _Unsupported(f"the expression `{ast.unparse(node)[:60]}`", node)
+
+    def comprehension(self, generators: list[ast.comprehension], env: dict[str, Any],
+                      node: ast.AST) -> list[dict[str, Any]]:
+        """The environments a comprehension's `for ... in ... if ...` clauses bind, in order (bounded)."""
+        envs = [dict(env)]
+        for generator in generators:
+            if generator.is_async:
+                raise _Unsupported("an async comprehension", node)
+            bound = []
+            for outer in envs:
+                for item in self.iterate(self.eval(generator.iter, outer), generator.iter):
+                    inner = dict(outer)
+                    self.assign(generator.target, item, inner)
+                    if all(self.truth(self.eval(test, inner), test) for test in generator.ifs):
+                        bound.append(inner)
+                    if len(bound) > limits.MAX_NODES:
+                        raise _Unsupported("a comprehension too long to follow", node)
+            envs = bound
+        return envs
 
     def binop(self, node: ast.BinOp, env: dict[str, Any]) -> Any:
         left, right = self.eval(node.left, env), self.eval(node.right, env)
@@ -894,10 +997,17 @@ class _Reader:
             if head not in self.classes:
                 raise _Unsupported(f"`{name}` used as a value", node)
         base = self.eval(node.value, env)
+        if isinstance(base, ast.ClassDef) and self.is_weights_enum(base):
+            raise _Unsupported(f"pretrained weights (`{base.name}.{node.attr}`); the network is the same with "
+                               f"`weights=None`", node)
         if isinstance(base, ast.ClassDef):
             attrs = self.class_attributes(base)  # `block.expansion`, the class passed as a value
             if node.attr in attrs:
                 return attrs[node.attr]
+            method = self.method_def(base, node.attr)  # `partial(Config.adjust_channels, width_mult=w)`
+            if method is not None:
+                decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
+                return _Partial(method, [base], {}) if "classmethod" in decorators else method
             raise _Unsupported(f"`{base.name}.{node.attr}` (not a class attribute)", node)
         if isinstance(base, Instance):
             if node.attr == "training":
@@ -991,6 +1101,13 @@ class _Reader:
         if isinstance(func, ast.Attribute) and func.attr == "__init__" and isinstance(func.value, ast.Call) and \
                 self.dotted(func.value.func) == "super":
             owner = env.get("self")
+            current = self.defined_in.get(id(self.running[-1])) if self.running else None
+            parent = self.file_base(current) if current is not None else None
+            init = self.init_of(parent) if parent is not None else None
+            if isinstance(owner, Instance) and init is not None:  # `class Child(Base)`: Base's `__init__`
+                args, kwargs = self.arguments(node, env)
+                self.build(owner, init, args, kwargs, node)
+                return None
             if isinstance(owner, Instance) and self.derives_sequential(owner.cls):
                 args, _ = self.arguments(node, env)  # `class ConvBNReLU(nn.Sequential)`: its modules, in order
                 owner.sequential = list(args[0].items()) if len(args) == 1 and isinstance(args[0], dict) else \
@@ -1044,6 +1161,14 @@ class _Reader:
             if self.depth > limits.MAX_DEPTH:
                 raise _Unsupported("classes that build each other deeper than cnncalc follows", node)
             return self.instantiate(self.classes[name], args, kwargs, node)
+        owner, _, attr = name.rpartition(".")
+        if attr == "verify" and owner in self.classes and self.is_weights_enum(self.classes[owner]):
+            if args == [None] and not kwargs:
+                return None  # torchvision's `weights = ResNet50_Weights.verify(weights)` with no weights
+            raise _Unsupported("pretrained weights (`weights=...`); the network is the same with `weights=None`",
+                               node)
+        if owner in self.classes:  # `Config.adjust_channels(c, w)`: a static or class method through its class
+            return self.call_value(self.eval(func, env), args, kwargs, node)
         function = self.function_name(name)
         if function is not None:
             return self.functional(function, args, kwargs, node)
@@ -1069,6 +1194,8 @@ class _Reader:
             return self.squeezed(args[0], full[6:], args[1:], node)
         if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
             return self.group_view(args[0], "transpose", args[1:], node)
+        if full in ("copy.copy", "copy.deepcopy") and len(args) == 1 and not kwargs:
+            return self.copied(args[0], full == "copy.deepcopy", node)
         if full == "functools.partial" and args:
             return _Partial(args[0], list(args[1:]), dict(kwargs))
         if full in ("collections.OrderedDict", "OrderedDict", "dict"):
@@ -1096,6 +1223,8 @@ class _Reader:
         if self.resolve(name) == "torch.Tensor":
             return isinstance(value, Tensor)
         builtin = {"list": list, "tuple": tuple, "dict": dict, "int": int, "float": float, "str": str, "bool": bool}
+        if self.resolve(name) in ("typing.Sequence", "collections.abc.Sequence"):
+            name = "list" if isinstance(value, list) else "tuple"  # MobileNetV3's check of its settings
         if name in builtin and name not in self.globals:
             return isinstance(value, builtin[name]) and not isinstance(value, (Layer, Sequence, Tensor, LayerClass,
                                                                                 _SizeOf, _Partial))
@@ -1127,8 +1256,28 @@ class _Reader:
         if isinstance(value, LayerClass):
             return self.construct(value.kind, args, kwargs, node)
         if isinstance(value, ast.FunctionDef):
-            return self.run_function(value, self.bind_function(value, args, dict(kwargs), node), node)
+            kwargs = self.legacy_keywords(value, dict(kwargs), node)
+            return self.run_function(value, self.bind_function(value, args, kwargs, node), node)
         raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
+
+    def legacy_keywords(self, func: ast.FunctionDef, kwargs: dict[str, Any], node: ast.AST) -> dict[str, Any]:
+        """torchvision's `@handle_legacy_interface(weights=("pretrained", ...))`: the old keyword
+        `pretrained=False` is `weights=None`; asking for pretrained weights is no part of the shape."""
+        for decorator in func.decorator_list:
+            if not isinstance(decorator, ast.Call):
+                continue
+            name = self.dotted(decorator.func)
+            if name is None or self.resolve(name).split(".")[-1] != "handle_legacy_interface":
+                continue
+            for keyword in decorator.keywords:
+                old = keyword.value.elts[0] if isinstance(keyword.value, ast.Tuple) and keyword.value.elts else None
+                if keyword.arg is None or not isinstance(old, ast.Constant) or old.value not in kwargs:
+                    continue
+                if kwargs.pop(old.value):
+                    raise _Unsupported(f"pretrained weights (`{old.value}=True`); the network is the same with "
+                                       f"`{old.value}=False`", node)
+                kwargs.setdefault(keyword.arg, None)
+        return kwargs
 
     def arguments(self, node: ast.Call, env: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
         args: list[Any] = []
@@ -1182,18 +1331,10 @@ class _Reader:
 
     def instantiate(self, cls: ast.ClassDef, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Instance:
         instance = Instance(cls, node)
-        init = self.method_def(cls, "__init__")
+        init = self.init_of(cls)
         instance.attrs.update(self.class_attributes(cls))
-        if init is None:
-            return instance
-        env = self.bind_function(init, [instance, *args], kwargs, node)
-        self.depth += 1
-        try:
-            self.run(init.body, env)
-        except _Return:
-            pass
-        finally:
-            self.depth -= 1
+        if init is not None:
+            self.build(instance, init, args, kwargs, node)
         return instance
 
     def class_attributes(self, cls: ast.ClassDef) -> dict[str, Any]:
@@ -1325,8 +1466,22 @@ class _Reader:
             raise _Return(None if stmt.value is None else self.eval(stmt.value, env))
         elif isinstance(stmt, (ast.Pass, ast.Assert, ast.Import, ast.ImportFrom)):
             return
+        elif isinstance(stmt, ast.Raise):
+            raise _Refused(f"the model's own code raises {self.raised(stmt, env)}", stmt)
         else:
             raise _Unsupported(f"the statement `{ast.unparse(stmt).splitlines()[0][:60]}`", stmt)
+
+    def raised(self, stmt: ast.Raise, env: dict[str, Any]) -> str:
+        """`ValueError: BasicBlock only supports groups=1` when its message can be read, else the code."""
+        exc = stmt.exc
+        if isinstance(exc, ast.Call) and len(exc.args) == 1 and isinstance(exc.args[0], (ast.Constant, ast.JoinedStr)):
+            try:
+                message = self.eval(exc.args[0], env)
+            except _Unsupported:
+                message = None
+            if isinstance(message, str):
+                return f"{ast.unparse(exc.func)[:30]}: {message[:100]}"
+        return f"`{ast.unparse(stmt)[:60]}`"
 
     def loop_pass(self, body: list[ast.stmt], env: dict[str, Any]) -> bool:
         """One pass of a loop's body; False when it `break`s (a `continue` ends the pass)."""
@@ -1352,6 +1507,11 @@ class _Reader:
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
             for t, v in zip(target.elts, values):
                 self.assign(t, v, env)
+        elif isinstance(target, ast.Subscript) and isinstance(container := self.eval(target.value, env), dict):
+            key = self.eval(target.slice, env)
+            if not isinstance(key, (str, int)):
+                raise _Unsupported(f"a key that is not a name or a number: `{ast.unparse(target)[:60]}`", target)
+            container[key] = value  # `kwargs["groups"] = 32` before `**kwargs` passes it on
         else:
             raise _Unsupported(f"assigning to `{ast.unparse(target)[:60]}`", target)
 
@@ -1396,6 +1556,8 @@ class _Reader:
             if attr in ("modules", "named_modules", "children", "named_children", "parameters",
                         "named_parameters") and attr not in owner.attrs:
                 return []  # the loops over them in `__init__` initialise weights: no part of the shape
+            if attr in owner.attrs and not isinstance(owner.attrs[attr], (Layer, Sequence, Instance)):
+                return self.call_value(owner.attrs[attr], args, kwargs, node)  # `cnf.block(cnf, p, norm)`
             if attr in owner.attrs:
                 return self.apply(owner.attrs[attr], args[0], attr, node) if args else owner.attrs[attr]
             own = self.method_def(owner.cls, attr)
@@ -1408,6 +1570,8 @@ class _Reader:
             return self.group_view(owner, attr, args, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
             return list(getattr(owner, attr)())
+        if isinstance(owner, (str, dict, list)) and attr in _VALUE_METHODS[type(owner)]:
+            return self.value_method(owner, attr, args, kwargs, node)
         if isinstance(owner, Sequence) and attr in ("items", "values", "keys", "children") and not args:
             if attr == "items":
                 return list(owner.items)
@@ -1415,6 +1579,44 @@ class _Reader:
         if isinstance(owner, (Layer, Sequence)) and not attr.startswith("_"):
             raise _Unsupported(f"`.{attr}(...)` on a module", node)
         raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
+
+    def value_method(self, owner: str | dict[Any, Any] | list[Any], attr: str, args: list[Any],
+                     kwargs: dict[str, Any], node: ast.Call) -> Any:
+        """`arch.startswith("efficientnet_b")`, `kwargs.pop("dropout", 0.2)`: Python's own methods of plain
+        values; a string they make is bounded as a list is."""
+        if isinstance(owner, str):
+            for value in (*args, *kwargs.values()):
+                self.plain(value, f"`.{attr}(...)` of", node)
+        try:
+            result = getattr(owner, attr)(*args, **kwargs)
+        except (TypeError, ValueError, KeyError, IndexError) as e:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
+        if isinstance(result, (str, list)) and len(result) > limits.MAX_NODES:
+            raise _Unsupported("a value too long to follow", node)
+        return result
+
+    def copied(self, value: Any, deep: bool, node: ast.AST, depth: int = 0) -> Any:
+        """`copy.copy(cnf)` (EfficientNet's per-block settings), `copy.deepcopy(layer)` (each copy a module
+        of its own). A shallow copy of a module shares its weights in PyTorch: it stays the same module."""
+        if depth > limits.MAX_DEPTH:
+            raise _Unsupported("a copy nested deeper than cnncalc follows", node)
+        if isinstance(value, Instance) and (deep or not self.derives(value.cls, "Module")):
+            copy = Instance(value.cls, value.node)
+            copy.attrs = {k: self.copied(v, deep, node, depth + 1) if deep else v for k, v in value.attrs.items()}
+            copy.sequential = None if value.sequential is None else \
+                [(k, self.copied(m, deep, node, depth + 1) if deep else m) for k, m in value.sequential]
+            return copy
+        if not deep:
+            return list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
+        if isinstance(value, Layer):
+            return Layer(value.kind, dict(value.args), value.node)
+        if isinstance(value, Sequence):
+            return Sequence([(k, self.copied(m, deep, node, depth + 1)) for k, m in value.items], value.node)
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.copied(v, deep, node, depth + 1) for v in value)
+        if isinstance(value, dict):
+            return {k: self.copied(v, deep, node, depth + 1) for k, v in value.items()}
+        return value
 
     def call_method(self, owner: Instance, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
                     node: ast.AST) -> Any:
@@ -1425,14 +1627,16 @@ class _Reader:
     def run_function(self, func: ast.FunctionDef, env: dict[str, Any], node: ast.AST) -> Any:
         """A function's body with its arguments bound: what it returns (None without a `return`)."""
         self.depth += 1
-        if self.depth > limits.MAX_DEPTH:
-            raise _Unsupported("calls nested deeper than cnncalc follows", node)
+        self.running.append(func)
         try:
+            if self.depth > limits.MAX_DEPTH:
+                raise _Unsupported("calls nested deeper than cnncalc follows", node)
             self.run(func.body, env)
         except _Return as r:
             return r.value
         finally:
             self.depth -= 1
+            self.running.pop()
         return None
 
     # ---- tensors -------------------------------------------------------------------------------------
@@ -1630,8 +1834,17 @@ class _ShapeOf:
     """`x.shape` / `x.size()`: indexed, a size known when the network runs."""
 
 
-_SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once"}  # calls passed over
+# calls passed over: their arguments are not read (torchvision's usage logging, imported by its model files)
+_SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
+           "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
 _RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
+# Python's own methods of plain values that a model's set-up uses; none changes anything but its owner
+_VALUE_METHODS: dict[type, frozenset[str]] = {
+    str: frozenset({"startswith", "endswith", "lower", "upper", "strip", "lstrip", "rstrip", "split", "replace",
+                    "format", "join", "isdigit", "count", "find"}),
+    dict: frozenset({"get", "pop", "copy", "update", "setdefault"}),
+    list: frozenset({"copy", "index", "count", "pop"}),
+}
 _IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "mul_"}  # tensor methods that overwrite the tensor
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
 _PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_")
