@@ -205,7 +205,8 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
                                         ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
                                         ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
-                                        ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64))])
+                                        ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
+                                        ("regnet_widths.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -730,3 +731,50 @@ def test_a_subclass_runs_its_bases_init_through_super() -> None:
     report = read_py(text, input="32x32x16")
     assert report.ok, report.messages()
     assert report.totals.params == 16 * 16 * 9 + 16 and report.output.dims == (30, 30, 16)
+
+
+def test_tensors_of_constants_are_computed_in_float32_as_pytorch_does() -> None:
+    # 0.1 * 3 is 0.30000000000000004 in Python; PyTorch multiplies in float32: 0.3 is 0.30000001192092896
+    # there, and 15 times it, 4.5000001788..., rounds to the float32 4.5 (its neighbours are 4.5 ± 4.8e-7),
+    # which torch.round takes to the even 4. In doubles it would be round(4.500000000000001) = 5.
+    text = ("import torch\nfrom torch import nn\n"
+            "w = torch.round(torch.arange(16) * (0.1 * 3)).int().tolist()\n"
+            "model = nn.Sequential(nn.Conv2d(3, w[15], 1))\n")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (8, 8, 4) and report.totals.params == (3 + 1) * 4
+
+
+def test_a_tensor_of_constants_too_long_or_mixed_with_the_network_is_said() -> None:
+    from cnncalc import limits
+    head = "import torch\nfrom torch import nn\n"
+    text = head + f"model = nn.Conv2d(3, torch.arange({limits.MAX_NODES + 1}).tolist()[8], 1)\n"
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "torch.arange" in error.message
+    text = head + "model = nn.Conv2d(3, (torch.arange(3) * torch.arange(4)).tolist()[0], 1)\n"
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "tensors of 3 and 4 values" in error.message
+
+
+@pytest.mark.torch
+def test_tensors_of_constants_agree_with_pytorch_on_random_arithmetic() -> None:
+    import math
+    import random
+
+    from cnncalc.readers import torch_values as tv
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    rng = random.Random(20261130)
+    for _ in range(400):
+        n = rng.randint(1, 30)
+        a, b = rng.choice([0.1 * 3, 27.89, 2.09, 0.35, 1.5, 7, 3]), rng.randint(1, 400)
+        ours = tv.elementwise(lambda x, y: x + y, tv.elementwise(lambda x, y: x * y, tv.arange(n), a), b)
+        theirs = torch.arange(n) * a + b
+        base, q = rng.choice([1.9, 2.09, 2.5, 2.88]), rng.choice([4, 8, 16])
+        ours = tv.FUNCTIONS["round"](tv.elementwise(lambda x, y: x / y, tv.FUNCTIONS["log"](
+            tv.elementwise(lambda x, y: x / y, ours, b, True)), math.log(base), True))
+        theirs = torch.round(torch.log(theirs / b) / math.log(base))
+        ours = tv.METHODS["int"](tv.elementwise(lambda x, y: x * y, tv.FUNCTIONS["round"](tv.FUNCTIONS["divide"](
+            tv.elementwise(lambda x, y: x * y, b, tv.FUNCTIONS["pow"](base, ours)), q)), q))
+        theirs = (torch.round(torch.divide(b * torch.pow(base, theirs), q)) * q).int()
+        assert tv.METHODS["tolist"](ours) == theirs.tolist(), (n, a, b, base, q)

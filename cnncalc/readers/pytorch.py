@@ -21,6 +21,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.readers import torch_values
 from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, spec_layer, why
 from cnncalc.record import NamedTuple
 
@@ -186,8 +187,11 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
     "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
     "sum": sum, "bool": bool, "str": str, "reversed": lambda a: list(reversed(a)), "any": any, "all": all,
+    "set": set, "sorted": sorted,
 }
-MATH = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt}
+MATH: dict[str, Callable[..., Any]] = {
+    "ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2, "exp": math.exp,
+    "pow": math.pow, "isclose": math.isclose}
 
 
 _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm",
@@ -925,6 +929,20 @@ class _Reader:
             envs = bound
         return envs
 
+    @staticmethod
+    def constant_arithmetic(node: ast.BinOp, left: Any, right: Any) -> torch_values.Values:
+        """`torch.arange(depth) * w_a + w_0`: a tensor of constants and a number or another such tensor."""
+        operations: dict[type, Callable[[Any, Any], Any]] = {
+            ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+            ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b}
+        operation = operations.get(type(node.op))
+        if operation is None or not all(isinstance(v, (torch_values.Values, int, float)) for v in (left, right)):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` on a tensor of constants", node)
+        try:
+            return torch_values.elementwise(operation, left, right, isinstance(node.op, ast.Div))
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError) as e:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
+
     def binop(self, node: ast.BinOp, env: dict[str, Any]) -> Any:
         left, right = self.eval(node.left, env), self.eval(node.right, env)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
@@ -935,6 +953,8 @@ class _Reader:
                                    node)
             return Tensor(self.graph.merge(self.name_of(kind), kind, [left.node, right.node],
                                            self.offsets.span(node)))
+        if isinstance(left, torch_values.Values) or isinstance(right, torch_values.Values):
+            return self.constant_arithmetic(node, left, right)
         if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.FloorDiv) and \
                 isinstance(right, int) and not isinstance(right, bool) and right > 0:
             return _SizeOf(left.dim, right)  # `num_channels // groups`
@@ -1179,6 +1199,14 @@ class _Reader:
             return self.spatial_mean(args[0], args[1:], kwargs, node)
         if full in ("torch.flatten",):
             return self.flatten(args[0] if args else kwargs.get("input"), args[1:], kwargs, node)
+        if full.startswith("torch.") and full[6:] in torch_values.FUNCTIONS and (
+                full in ("torch.arange", "torch.tensor") or any(isinstance(a, torch_values.Values) for a in args)):
+            if kwargs:
+                raise _Unsupported(f"keyword arguments to {full} on constants", node)
+            try:  # RegNet's widths: `torch.round(torch.log(widths / w_0) / math.log(w_m))`
+                return torch_values.FUNCTIONS[full[6:]](*args)
+            except (TypeError, ValueError, ZeroDivisionError, OverflowError) as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if full in ("torch.add", "torch.mul"):
             left, right = args[:2]
             kind = "add" if full == "torch.add" else "mul"
@@ -1204,7 +1232,10 @@ class _Reader:
             except (TypeError, ValueError):
                 raise _Unsupported(f"{full} of something other than (name, module) pairs", node) from None
         if full.startswith("math.") and full[5:] in MATH:
-            return MATH[full[5:]](*args)
+            try:
+                return MATH[full[5:]](*[self.plain(a, f"`{full}(...)` of", node) for a in args])
+            except (TypeError, ValueError, OverflowError) as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if name in BUILTINS:
             args = [self.iterate(a, node) if isinstance(a, Sequence) else self.plain(a, f"`{name}(...)` of", node)
                     for a in args]
@@ -1566,6 +1597,10 @@ class _Reader:
             raise _Unsupported(f"`self.{attr}(...)`", node)
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
+        if isinstance(owner, ast.ClassDef):  # `cls._adjust_widths(...)` in a classmethod, `block.make(...)`
+            return self.call_value(self.eval(func, env), args, kwargs, node)
+        if isinstance(owner, torch_values.Values) and attr in torch_values.METHODS and not args and not kwargs:
+            return torch_values.METHODS[attr](owner)  # `(...).int().tolist()`
         if isinstance(owner, _GroupView):
             return self.group_view(owner, attr, args, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
