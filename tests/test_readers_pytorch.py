@@ -778,3 +778,46 @@ def test_tensors_of_constants_agree_with_pytorch_on_random_arithmetic() -> None:
             tv.elementwise(lambda x, y: x * y, b, tv.FUNCTIONS["pow"](base, ours)), q)), q))
         theirs = (torch.round(torch.divide(b * torch.pow(base, theirs), q)) * q).int()
         assert tv.METHODS["tolist"](ours) == theirs.tolist(), (n, a, b, base, q)
+
+
+def test_the_last_definition_of_a_method_is_the_one_run_and_inference_needs_no_gradients() -> None:
+    # DenseNet's layer declares `forward` twice as `@torch.jit._overload_method` stubs before the real
+    # one, and checkpoints its bottleneck only when an input requires gradients (never in inference)
+    text = ("import torch\nimport torch.nn as nn\n"
+            "class Base(nn.Module):\n"
+            "    expansion = 2\n"
+            "class Layer(Base):\n"
+            "    def __init__(self, c):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(c, c * self.expansion, 3, padding=1)\n"
+            "    @torch.jit._overload_method\n"
+            "    def forward(self, x):\n"
+            "        pass\n"
+            "    def forward(self, x):\n"
+            "        if x.requires_grad:\n"
+            "            return self.checkpointed(x)\n"
+            "        return self.conv(x)\n"
+            "model = Layer(4)\n")
+    report = read_py(text, input="8x8x4")
+    assert report.ok, report.messages()
+    # conv 8 3x3 on 4 channels (expansion 2, inherited from Base): 8·4·9 + 8
+    assert report.totals.params == 8 * 4 * 9 + 8 and report.output.dims == (8, 8, 8)
+
+
+def test_a_note_kept_on_a_layer_is_passed_over_but_changing_its_arguments_is_not() -> None:
+    head = ("import torch.nn as nn\n"
+            "class M(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 8, 3)\n")
+    tail = ("    def forward(self, x):\n"
+            "        return self.conv(x)\n"
+            "model = M()\n")
+    # Inception v3 keeps `self.fc.stddev = 0.001` for its weight initialisation
+    report = read_py(head + "        self.conv.stddev = 0.01\n" + tail, input="17x17x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (15, 15, 8) and report.totals.params == 8 * 3 * 9 + 8
+    # a stride set afterwards would change the output: not passed over
+    report = read_py(head + "        self.conv.stride = (2, 2)\n" + tail, input="17x17x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "self.conv.stride" in error.message and report.output is None

@@ -1037,6 +1037,8 @@ class _Reader:
             raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
         if isinstance(base, Tensor) and node.attr == "shape":
             return _ShapeOf()
+        if isinstance(base, Tensor) and node.attr == "requires_grad":
+            return False  # the forward followed is inference's (DenseNet's checkpointing is skipped)
         raise _Unsupported(f"the attribute `.{node.attr}`", node)
 
     def subscript(self, node: ast.Subscript, env: dict[str, Any]) -> Any:
@@ -1368,9 +1370,11 @@ class _Reader:
             self.build(instance, init, args, kwargs, node)
         return instance
 
-    def class_attributes(self, cls: ast.ClassDef) -> dict[str, Any]:
-        """Values the class body assigns (`expansion = 4`), those cnncalc can evaluate."""
-        attrs: dict[str, Any] = {}
+    def class_attributes(self, cls: ast.ClassDef, depth: int = 0) -> dict[str, Any]:
+        """Values the class body assigns (`expansion = 4`), those cnncalc can evaluate, over those of
+        the file bases it inherits."""
+        base = self.file_base(cls)
+        attrs = self.class_attributes(base, depth + 1) if base is not None and depth < limits.MAX_DEPTH else {}
         for stmt in cls.body:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else \
                 [stmt.target] if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else []
@@ -1384,7 +1388,7 @@ class _Reader:
         return attrs
 
     def method_def(self, cls: ast.ClassDef, name: str) -> ast.FunctionDef | None:
-        for stmt in cls.body:
+        for stmt in reversed(cls.body):  # the last definition wins (DenseNet's `@_overload_method` stubs)
             if isinstance(stmt, ast.FunctionDef) and stmt.name == name:
                 return stmt
         for base in cls.bases:  # a helper class deriving from another class of the file
@@ -1530,6 +1534,11 @@ class _Reader:
         elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
                 isinstance(env.get(target.value.id), Instance):
             env[target.value.id].attrs[target.attr] = value
+        elif isinstance(target, ast.Attribute) and isinstance(owner := self.eval(target.value, env), Instance):
+            owner.attrs[target.attr] = value  # `self.block.scale = 2`
+        elif isinstance(target, ast.Attribute) and isinstance(owner, Layer) and \
+                target.attr not in {name for name, _ in SIGNATURES.get(owner.kind, ())} | _LAYER_STATE:
+            pass  # a note kept on a layer (Inception's `self.fc.stddev = 0.001`): no part of the shape
         elif isinstance(target, (ast.Tuple, ast.List)):
             # `batchsize, num_channels, height, width = x.size()`: each a size known when the network runs
             values = [_SizeOf(i) for i in range(len(target.elts))] if isinstance(value, _ShapeOf) else \
@@ -1873,6 +1882,10 @@ class _ShapeOf:
 _SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
            "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
 _RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
+# what a layer holds besides its arguments: assigning one of these (or an argument) changes the layer
+_LAYER_STATE = frozenset({"weight", "bias", "running_mean", "running_var", "num_batches_tracked", "training",
+                          "forward", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
+                          "groups", "in_features", "out_features", "num_features"})
 # Python's own methods of plain values that a model's set-up uses; none changes anything but its owner
 _VALUE_METHODS: dict[type, frozenset[str]] = {
     str: frozenset({"startswith", "endswith", "lower", "upper", "strip", "lstrip", "rstrip", "split", "replace",
