@@ -821,3 +821,19 @@ def test_a_note_kept_on_a_layer_is_passed_over_but_changing_its_arguments_is_not
     report = read_py(head + "        self.conv.stride = (2, 2)\n" + tail, input="17x17x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "self.conv.stride" in error.message and report.output is None
+
+
+def test_plain_values_methods_are_pythons_and_bounded() -> None:
+    head = "import torch.nn as nn\n"
+    # arch.startswith, kwargs.pop with a default, a dict comprehension and a generator with a condition
+    text = head + ("arch = 'tiny_v2'\nkw = {'width': 8, 'depth': 2}\n"
+                   "w = kw.pop('width', 4) * (2 if arch.startswith('tiny') else 1)\n"
+                   "sizes = {k: v for k, v in [('a', 1), ('b', 2)] if v > 1}\n"
+                   "model = nn.Conv2d(3, w + sum(v for v in sizes.values() if v) + kw.get('x', 0), 1)\n")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (8, 8, 16 + 2)  # 8·2 + 2
+    # 1,000 characters with 1,000 put at each of the 1,001 places: 1,002,000 > 250,000, refused before made
+    text = head + "model = nn.Conv2d(3, len(('x' * 1000).replace('', 'x' * 1000)), 1)\n"
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "a string too long to follow" in error.message

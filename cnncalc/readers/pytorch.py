@@ -1609,7 +1609,10 @@ class _Reader:
         if isinstance(owner, ast.ClassDef):  # `cls._adjust_widths(...)` in a classmethod, `block.make(...)`
             return self.call_value(self.eval(func, env), args, kwargs, node)
         if isinstance(owner, torch_values.Values) and attr in torch_values.METHODS and not args and not kwargs:
-            return torch_values.METHODS[attr](owner)  # `(...).int().tolist()`
+            try:
+                return torch_values.METHODS[attr](owner)  # `(...).int().tolist()`
+            except (ValueError, OverflowError) as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if isinstance(owner, _GroupView):
             return self.group_view(owner, attr, args, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
@@ -1631,6 +1634,8 @@ class _Reader:
         if isinstance(owner, str):
             for value in (*args, *kwargs.values()):
                 self.plain(value, f"`.{attr}(...)` of", node)
+            if _grown_length(owner, attr, args) > limits.MAX_NODES:
+                raise _Unsupported("a string too long to follow", node)
         try:
             result = getattr(owner, attr)(*args, **kwargs)
         except (TypeError, ValueError, KeyError, IndexError) as e:
@@ -1889,13 +1894,22 @@ _LAYER_STATE = frozenset({"weight", "bias", "running_mean", "running_var", "num_
 # Python's own methods of plain values that a model's set-up uses; none changes anything but its owner
 _VALUE_METHODS: dict[type, frozenset[str]] = {
     str: frozenset({"startswith", "endswith", "lower", "upper", "strip", "lstrip", "rstrip", "split", "replace",
-                    "format", "join", "isdigit", "count", "find"}),
+                    "join", "isdigit", "count", "find"}),
     dict: frozenset({"get", "pop", "copy", "update", "setdefault"}),
     list: frozenset({"copy", "index", "count", "pop"}),
 }
 _IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "mul_"}  # tensor methods that overwrite the tensor
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
 _PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_")
+
+
+def _grown_length(text: str, method: str, args: list[Any]) -> int:
+    """The most characters a string method can make, known before it runs (`replace` and `join` grow)."""
+    if method == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        return len(text) + (text.count(args[0]) if args[0] else len(text) + 1) * len(args[1])
+    if method == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+        return sum(len(p) if isinstance(p, str) else 0 for p in args[0]) + len(text) * len(args[0])
+    return len(text)
 
 
 def _python(source: str, mode: str) -> Any:
