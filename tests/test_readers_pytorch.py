@@ -206,7 +206,7 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
                                         ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
                                         ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
-                                        ("regnet_widths.py", (3, 64, 64))])
+                                        ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -837,3 +837,40 @@ def test_plain_values_methods_are_pythons_and_bounded() -> None:
     text = head + "model = nn.Conv2d(3, len(('x' * 1000).replace('', 'x' * 1000)), 1)\n"
     [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
     assert error.code == "E070" and "a string too long to follow" in error.message
+
+
+_CHANNELS_LAST = ("import torch\nfrom torch import nn\n"
+                  "class Block(nn.Module):\n"
+                  "    def __init__(self, dim=8):\n"
+                  "        super().__init__()\n"
+                  "        self.norm = nn.LayerNorm(dim)\n"
+                  "        self.fc = nn.Linear(dim, 2 * dim)\n"
+                  "        self.gamma = nn.Parameter(torch.ones(2 * dim, 1, 1) * 1e-6)\n"
+                  "    def forward(self, x):\n"
+                  "        y = self.fc(self.norm(x.permute(0, 2, 3, 1)))\n"
+                  "        return self.gamma * y.permute(0, 3, 1, 2)\n"
+                  "model = Block()\n")
+
+
+def test_a_channels_last_view_makes_linear_a_1x1_convolution_and_a_parameter_a_scale() -> None:
+    report = read_py(_CHANNELS_LAST, input="5x5x8")
+    assert report.ok, report.messages()
+    # LayerNorm over the 8 channels at each position: 2·8; Linear 8 -> 16 at each of the 5·5 positions:
+    # 8·16 + 16 weights and 5·5·8·16 MACs; the (16, 1, 1) scale: 16 weights, no MACs
+    assert [r.keyword for r in report.rows] == ["layernorm", "conv", "scale"]
+    assert report.totals.params == 2 * 8 + (8 * 16 + 16) + 16
+    assert report.totals.macs == 5 * 5 * 8 * 16 and report.output.dims == (5, 5, 16)
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("x.permute(0, 2, 3, 1)", "x.permute(0, 3, 2, 1)", "a permute to (0, 3, 2, 1)"),
+    ("self.fc = nn.Linear(dim, 2 * dim)", "self.fc = nn.Conv2d(dim, 2 * dim, 1)", "nn.Conv2d on a channels-last view"),
+    ("torch.ones(2 * dim, 1, 1)", "torch.ones(2 * dim)", "a learnt tensor of shape (C, 1, 1)"),
+    ("return self.gamma * y.permute(0, 3, 1, 2)", "return self.gamma * (self.gamma * y.permute(0, 3, 1, 2))",
+     "a learnt tensor used before"),
+])
+def test_what_a_channels_last_view_cannot_follow_is_said(old: str, new: str, words: str) -> None:
+    assert old in _CHANNELS_LAST
+    report = read_py(_CHANNELS_LAST.replace(old, new), input="5x5x8")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and words in error.message and report.totals.params is None

@@ -106,6 +106,21 @@ class _SizeOf(NamedTuple):
     per: int = 1
 
 
+class _ChannelsLast(NamedTuple):
+    """A map viewed N x H x W x C (`x.permute(0, 2, 3, 1)`, torchvision's `Permute([0, 2, 3, 1])`): a layer
+    on its last axis acts on the channels at each position (ConvNeXt's block): `nn.Linear` is a 1x1
+    convolution there and `nn.LayerNorm` the norm over the channels. Permuted back, it is a map again."""
+
+    tensor: Tensor
+
+
+class _Weights(NamedTuple):
+    """A learnt tensor made in `__init__` (`nn.Parameter(torch.ones(C, 1, 1) * 1e-6)`): its shape. A map
+    multiplied by one of shape (C, 1, 1) is scaled per channel (ConvNeXt's layer scale)."""
+
+    shape: tuple[int, ...]
+
+
 class _GroupView(NamedTuple):
     """A channel shuffle under way: `x.view(b, g, c // g, h, w)`, then its transpose of axes 1 and 2;
     viewed back to four axes it is `shuffle g` on x. Nothing else may read it."""
@@ -250,6 +265,22 @@ def _int(x: Any, what: str, node: ast.AST) -> int:
     if isinstance(x, bool) or not isinstance(x, int):
         raise _Unsupported(f"{what}={x!r} (expected a whole number)", node)
     return x
+
+
+_CHANNELWISE = {*SIMPLE, "GELU", "Dropout", "LeakyReLU", "ELU"}  # the same on any view of a map
+
+
+def channels_last_text(layer: Layer) -> str:
+    """A layer applied to a channels-last view, in the spec language: on the channels at each position."""
+    a, node, kind = layer.args, layer.node, layer.kind
+    if kind == "Linear":
+        return (f"conv {_int(a['out_features'], 'out_features', node)} 1x1"
+                f"{'' if a['bias'] else ' nobias'} inputs {_int(a['in_features'], 'in_features', node)}")
+    if kind == "LayerNorm":
+        return spec_text(Layer("LayerNorm2d", a, node))
+    if kind in _CHANNELWISE:
+        return spec_text(layer)
+    raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
 def spec_text(layer: Layer) -> str:
@@ -447,7 +478,7 @@ class _Break(Exception):
 # Python this reader follows: a file that imports them from `torchvision.ops` (or its own `..ops.misc`,
 # `._utils`) gets these definitions, placed at its import line.
 TORCHVISION_HELPERS = {"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth",
-                       "_make_divisible", "_ovewrite_named_param"}
+                       "Permute", "_make_divisible", "_ovewrite_named_param"}
 _TORCHVISION_SOURCE = """
 class Conv2dNormActivation(torch.nn.Sequential):
     def __init__(self, in_channels, out_channels, kernel_size=3, stride=1, padding=None, groups=1,
@@ -489,6 +520,15 @@ class SqueezeExcitation(torch.nn.Module):
     def forward(self, input):
         scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(input)))))
         return scale * input
+
+
+class Permute(torch.nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.dims = dims
+
+    def forward(self, x):
+        return torch.permute(x, self.dims)
 
 
 class StochasticDepth(torch.nn.Module):
@@ -541,7 +581,7 @@ class _Reader:
         self.depth = 0
         self.graph = Graph()
         self.train_heads: set[int] = set()
-        self.applied: dict[int, Layer] = {}  # modules with weights already applied (a second call shares them)
+        self.applied: dict[int, Layer | _Weights] = {}  # what has weights and was applied (a second use shares them)
         self.defined_in: dict[int, ast.ClassDef] = {}  # a method (by id) -> the class whose body defines it
         self.running: list[ast.FunctionDef] = []  # the methods and functions being run, innermost last
         self.squeezes: set[int] = set()  # graph nodes a squeeze made (`.squeeze(-1).squeeze(-1)` is one)
@@ -855,6 +895,8 @@ class _Reader:
                 return self.globals[node.id]
             if node.id in ("True", "False", "None"):
                 return {"True": True, "False": False, "None": None}[node.id]
+            if node.id in self.classes and self.nn_name(node.id) is not None:
+                return LayerClass(node.id)  # `partial(LayerNorm2d, eps=1e-6)`: read as the layer it is
             if node.id in self.classes:
                 return self.classes[node.id]  # a class passed as a value (`ResNet(BasicBlock, ...)`)
             if node.id in self.functions:
@@ -945,6 +987,11 @@ class _Reader:
 
     def binop(self, node: ast.BinOp, env: dict[str, Any]) -> Any:
         left, right = self.eval(node.left, env), self.eval(node.right, env)
+        if isinstance(left, _Weights) or isinstance(right, _Weights):
+            weights, other = (left, right) if isinstance(left, _Weights) else (right, left)
+            if isinstance(other, (int, float)) and not isinstance(other, bool):
+                return weights  # `torch.ones(C, 1, 1) * layer_scale`: the same shape
+            return self.scaled(weights, other, node)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             kinds = {ast.Add: "add", ast.Mult: "mul"}
             kind = kinds.get(type(node.op))
@@ -1101,7 +1148,7 @@ class _Reader:
     def plain(value: Any, use: str, node: ast.AST) -> Any:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
-        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial)):
+        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial, _ChannelsLast, _Weights, _GroupView)):
             thing = "a tensor" if isinstance(value, Tensor) else "a size" if isinstance(value, _SizeOf) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
@@ -1177,6 +1224,8 @@ class _Reader:
         if name in self.functions:
             return self.call_value(self.functions[name], args, kwargs, node)
         layer = self.nn_name(name)
+        if layer == "Parameter" and args and isinstance(args[0], _Weights):
+            return args[0]  # `nn.Parameter(torch.ones(C, 1, 1) * s)`: a learnt tensor of that shape
         if layer is not None:
             return self.construct(layer, args, kwargs, node)
         if name in self.classes:
@@ -1224,6 +1273,17 @@ class _Reader:
             return self.squeezed(args[0], full[6:], args[1:], node)
         if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
             return self.group_view(args[0], "transpose", args[1:], node)
+        if full in ("torch.ones", "torch.zeros", "torch.empty", "torch.rand", "torch.randn", "torch.full"):
+            sizes = args[0] if args and isinstance(args[0], (list, tuple)) else \
+                args[:-1] if full == "torch.full" else args
+            if not sizes or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= limits.MAX_CHANNELS
+                                    for d in sizes):
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` (a learnt tensor's sizes must be whole numbers)",
+                                   node)
+            return _Weights(tuple(sizes))
+        if full == "torch.permute" and len(args) == 2 and isinstance(args[0], (Tensor, _ChannelsLast)) and \
+                isinstance(args[1], (list, tuple)):
+            return self.permuted(args[0], list(args[1]), node)
         if full in ("copy.copy", "copy.deepcopy") and len(args) == 1 and not kwargs:
             return self.copied(args[0], full == "copy.deepcopy", node)
         if full == "functools.partial" and args:
@@ -1604,6 +1664,11 @@ class _Reader:
             if own is not None:
                 return self.call_method(owner, own, args, kwargs, node)
             raise _Unsupported(f"`self.{attr}(...)`", node)
+        if isinstance(owner, (Tensor, _ChannelsLast)) and attr == "permute":
+            return self.permuted(owner, list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple))
+                                 else args, node)
+        if isinstance(owner, _ChannelsLast) and attr in ("contiguous", "clone", "detach", "float"):
+            return owner
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
         if isinstance(owner, ast.ClassDef):  # `cls._adjust_widths(...)` in a classmethod, `block.make(...)`
@@ -1712,6 +1777,9 @@ class _Reader:
                                        f"PyTorch shares its weights between the calls, and cnncalc would count them "
                                        f"once per call", node)
                 self.applied[id(module)] = module
+            if isinstance(x, _ChannelsLast):
+                return _ChannelsLast(self.add_layer(channels_last_text(module), module.node, x.tensor,
+                                                    name or module.kind.lower()))
             return self.add_layer(spec_text(module), module.node, x, name or module.kind.lower())
         if isinstance(module, Sequence):
             for child, m in module.items:
@@ -1859,6 +1927,28 @@ class _Reader:
         if attr == "mean":
             return self.spatial_mean(x, args, kwargs, node)
         raise _Unsupported(f"the tensor method `.{attr}(...)`", node)
+
+    @staticmethod
+    def permuted(x: Tensor | _ChannelsLast, dims: list[Any], node: ast.AST) -> Tensor | _ChannelsLast:
+        """`x.permute(0, 2, 3, 1)` to channels last and `(0, 3, 1, 2)` back; other orders are not followed."""
+        if isinstance(x, Tensor) and dims == [0, 2, 3, 1]:
+            return _ChannelsLast(x)
+        if isinstance(x, _ChannelsLast) and dims == [0, 3, 1, 2]:
+            return x.tensor
+        raise _Unsupported(f"a permute to {tuple(dims)} (cnncalc follows channels last, (0, 2, 3, 1), and back)",
+                           node)
+
+    def scaled(self, weights: _Weights, x: Any, node: ast.BinOp) -> Tensor:
+        """A map times a learnt (C, 1, 1) tensor: `scale nobias` (C weights), ConvNeXt's layer scale."""
+        shape = weights.shape[1:] if len(weights.shape) == 4 and weights.shape[0] == 1 else weights.shape
+        if not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or not isinstance(node.op, ast.Mult):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows a map times a learnt tensor of shape "
+                               f"(C, 1, 1))", node)
+        if id(weights) in self.applied:
+            raise _Unsupported(f"`{ast.unparse(node)[:50]}` uses a learnt tensor used before: PyTorch shares it, "
+                               f"and cnncalc would count it once per use", node)
+        self.applied[id(weights)] = weights
+        return self.add_layer(f"scale nobias inputs {shape[0]}", node, x, "scale")
 
     def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
         """`x.mean([2, 3])`, `torch.mean(x, dim=(2, 3), keepdim=True)`: a global average pool (then a
