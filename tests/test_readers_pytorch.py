@@ -868,9 +868,22 @@ def test_a_channels_last_view_makes_linear_a_1x1_convolution_and_a_parameter_a_s
     ("torch.ones(2 * dim, 1, 1)", "torch.ones(2 * dim)", "a learnt tensor of shape (C, 1, 1)"),
     ("return self.gamma * y.permute(0, 3, 1, 2)", "return self.gamma * (self.gamma * y.permute(0, 3, 1, 2))",
      "a learnt tensor used before"),
+    # a tensor of constants is no weight: a mask or a fixed factor has no parameters to count
+    ("nn.Parameter(torch.ones(2 * dim, 1, 1) * 1e-6)", "torch.ones(2 * dim, 1, 1) * 1e-6",
+     "a map combined with a tensor of constants"),
 ])
 def test_what_a_channels_last_view_cannot_follow_is_said(old: str, new: str, words: str) -> None:
     assert old in _CHANNELS_LAST
     report = read_py(_CHANNELS_LAST.replace(old, new), input="5x5x8")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and words in error.message and report.totals.params is None
+
+
+def test_a_dataclass_runs_its_post_init_after_filling_its_fields() -> None:
+    text = ("from dataclasses import dataclass\nimport torch.nn as nn\n"
+            "@dataclass\nclass Cfg:\n    cin: int\n    cout: int = 4\n"
+            "    def __post_init__(self):\n        self.cout = self.cout * 2\n"
+            "cfg = Cfg(3)\nmodel = nn.Conv2d(cfg.cin, cfg.cout, 1)\n")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (8, 8, 8) and report.totals.params == 3 * 8 + 8  # cout 4·2 = 8

@@ -115,10 +115,12 @@ class _ChannelsLast(NamedTuple):
 
 
 class _Weights(NamedTuple):
-    """A learnt tensor made in `__init__` (`nn.Parameter(torch.ones(C, 1, 1) * 1e-6)`): its shape. A map
-    multiplied by one of shape (C, 1, 1) is scaled per channel (ConvNeXt's layer scale)."""
+    """A tensor made in `__init__` (`torch.ones(C, 1, 1) * 1e-6`): its shape, and whether it is learnt
+    (wrapped in `nn.Parameter`). A map multiplied by a learnt one of shape (C, 1, 1) is scaled per channel
+    (ConvNeXt's layer scale)."""
 
     shape: tuple[int, ...]
+    learnt: bool = False
 
 
 class _GroupView(NamedTuple):
@@ -798,6 +800,9 @@ class _Reader:
                 raise _Unsupported(f"the field `{name}` of {init.name} is not given", node)
         if kwargs:
             raise _Unsupported(f"{init.name}({next(iter(kwargs))}=...) (no such field)", node)
+        post = self.method_def(owner.cls, "__post_init__")
+        if post is not None:
+            self.call_method(owner, post, [], {}, node)  # a dataclass runs it after filling its fields
 
     def derives_sequential(self, cls: ast.ClassDef) -> bool:
         """Whether the class is an `nn.Sequential`, directly or through classes of the file."""
@@ -1149,7 +1154,9 @@ class _Reader:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
         if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial, _ChannelsLast, _Weights, _GroupView)):
-            thing = "a tensor" if isinstance(value, Tensor) else "a size" if isinstance(value, _SizeOf) else "a layer"
+            thing = "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
+                "a size" if isinstance(value, _SizeOf) else "a learnt tensor" if isinstance(value, _Weights) else \
+                "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
 
@@ -1225,7 +1232,7 @@ class _Reader:
             return self.call_value(self.functions[name], args, kwargs, node)
         layer = self.nn_name(name)
         if layer == "Parameter" and args and isinstance(args[0], _Weights):
-            return args[0]  # `nn.Parameter(torch.ones(C, 1, 1) * s)`: a learnt tensor of that shape
+            return args[0]._replace(learnt=True)  # `nn.Parameter(torch.ones(C, 1, 1) * s)`: learnt
         if layer is not None:
             return self.construct(layer, args, kwargs, node)
         if name in self.classes:
@@ -1726,7 +1733,11 @@ class _Reader:
             return Layer(value.kind, dict(value.args), value.node)
         if isinstance(value, Sequence):
             return Sequence([(k, self.copied(m, deep, node, depth + 1)) for k, m in value.items], value.node)
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, _Weights):
+            return _Weights(value.shape, value.learnt)  # a learnt tensor of its own
+        if isinstance(value, (Tensor, _ChannelsLast, _GroupView, _SizeOf)):
+            raise _Unsupported("a copy of a tensor or its size", node)
+        if type(value) in (list, tuple):
             return type(value)(self.copied(v, deep, node, depth + 1) for v in value)
         if isinstance(value, dict):
             return {k: self.copied(v, deep, node, depth + 1) for k, v in value.items()}
@@ -1941,6 +1952,8 @@ class _Reader:
     def scaled(self, weights: _Weights, x: Any, node: ast.BinOp) -> Tensor:
         """A map times a learnt (C, 1, 1) tensor: `scale nobias` (C weights), ConvNeXt's layer scale."""
         shape = weights.shape[1:] if len(weights.shape) == 4 and weights.shape[0] == 1 else weights.shape
+        if not weights.learnt:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a map combined with a tensor of constants", node)
         if not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or not isinstance(node.op, ast.Mult):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows a map times a learnt tensor of shape "
                                f"(C, 1, 1))", node)
