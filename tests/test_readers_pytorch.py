@@ -200,13 +200,17 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     assert "depth" in e.message  # not a complaint about the class's parameters from a fallback
 
 
+BUILT_IN_MAIN = {"split_shuffle.py": "small()"}  # what the file's `if __name__ == "__main__":` block builds
+
+
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
                                         ("module_containers.py", (3, 16, 16)), ("dense_blocks.py", (3, 64, 64)),
                                         ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
-                                        ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64))])
+                                        ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
+                                        ("split_shuffle.py", (3, 4, 4))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -218,7 +222,10 @@ def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, 
         exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
     finally:
         del sys.modules["fixture"]
-    built = namespace.get("model")  # the module the file builds, else its last class with its defaults
+    # the module the file builds at top level, or in its `__main__` block (split_shuffle.py: `small()`),
+    # else its last class with its defaults
+    built = namespace.get("model") or eval(BUILT_IN_MAIN[name], namespace) if name in BUILT_IN_MAIN else \
+        namespace.get("model")
     cls = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, torch.nn.Module)][-1]
     model = (built if isinstance(built, torch.nn.Module) else cls()).eval()
     with FlopCounterMode(display=False) as counter:
@@ -887,3 +894,20 @@ def test_a_dataclass_runs_its_post_init_after_filling_its_fields() -> None:
     report = read_py(text, input="8x8x3")
     assert report.ok, report.messages()
     assert report.output.dims == (8, 8, 8) and report.totals.params == 3 * 8 + 8  # cout 4·2 = 8
+
+
+def test_the_model_built_in_the_main_block_is_read_and_halves_and_shuffles_are_followed() -> None:
+    report = analyze(FIXTURES / "split_shuffle.py", input="4x4x3")
+    assert report.ok, report.messages()
+    # stem 3x3 3 -> 24 (648); per unit on 12 channels: 1x1 (144) + bn (24) + depthwise 3x3 (108) + bn (24);
+    # linear 24 -> 10 (250). MACs on 4x4: stem 16·648, per unit 16·(144 + 108), linear 240
+    assert report.totals.params == 648 + 2 * (144 + 24 + 108 + 24) + 250
+    assert report.totals.macs == 16 * 648 + 2 * 16 * (144 + 108) + 240
+    keywords = [r.op for r in report.rows if r.kind == "layer"]
+    assert keywords.count("part 1 of 2") == keywords.count("part 2 of 2") == keywords.count("shuffle 2") == 2
+
+
+def test_a_split_that_is_not_a_half_is_said() -> None:
+    text = (FIXTURES / "split_shuffle.py").read_text().replace("Split(0.5)", "Split(0.3)")
+    [error] = [d for d in read_py(text, input="4x4x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "arithmetic on a tensor's size" in error.message

@@ -621,6 +621,8 @@ class _Reader:
         given = None
         try:
             if model is None and not snippet:
+                model = self.main_model(tree)
+            if model is None and not snippet:
                 model = self.default_class()
                 if model is None:
                     return cut_short(self.text, Span(0, min(1, len(self.text))), BY)
@@ -721,6 +723,37 @@ class _Reader:
             return any(isinstance(n, ast.Call) and self._builds_model(n, seen | {name})
                        for n in ast.walk(self.functions[name]))
         return name is not None and (self.nn_name(name) is not None or name in self.classes)
+
+    def main_model(self, tree: ast.Module) -> Any:
+        """The first model the file's `if __name__ == "__main__":` block builds, there or in a function of
+        the file it calls (the CIFAR model files' `def test(): net = ResNet18(); ...`); None if it builds none."""
+        for stmt in tree.body:
+            if isinstance(stmt, ast.If) and isinstance(stmt.test, ast.Compare) and \
+                    ast.unparse(stmt.test).replace("'", '"') == '__name__ == "__main__"':
+                built = self.first_build(stmt.body, 0)
+                if built is not None:
+                    return self.eval(built, self.globals)
+        return None
+
+    def first_build(self, body: list[ast.stmt], depth: int) -> ast.expr | None:
+        """The first value assigned in `body` that builds a model, following calls of the file's functions."""
+        found: list[tuple[int, int, ast.expr | None, str | None]] = []
+        for stmt in body:
+            for node in ast.walk(stmt):
+                if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and \
+                        self._builds_model(node.value):
+                    found.append((node.lineno, node.col_offset, node.value, None))
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                        node.func.id in self.functions and depth < 2:
+                    found.append((node.lineno, node.col_offset, None, node.func.id))
+        for _, _, value, function in sorted(found, key=lambda f: (f[0], f[1])):
+            if value is not None:
+                return value
+            assert function is not None
+            inner = self.first_build(self.functions[function].body, depth + 1)
+            if inner is not None:
+                return inner
+        return None
 
     def default_class(self) -> Instance | None:
         """The last `nn.Module` class that no other class of the file uses, built with its defaults; None
@@ -1007,9 +1040,15 @@ class _Reader:
                                            self.offsets.span(node)))
         if isinstance(left, torch_values.Values) or isinstance(right, torch_values.Values):
             return self.constant_arithmetic(node, left, right)
-        if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.FloorDiv) and \
+        if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, (ast.FloorDiv, ast.Div)) and \
                 isinstance(right, int) and not isinstance(right, bool) and right > 0:
-            return _SizeOf(left.dim, right)  # `num_channels // groups`
+            return _SizeOf(left.dim, right)  # `num_channels // groups`, `int(C / g)`
+        if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.Mult) and \
+                isinstance(right, float) and 0 < right < 1 and (1 / right).is_integer():
+            return _SizeOf(left.dim, int(1 / right))  # `int(x.size(1) * 0.5)`: half the channels
+        if isinstance(left, (_SizeOf, _ShapeOf)) or isinstance(right, (_SizeOf, _ShapeOf)):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
+                               f"network runs (cnncalc follows a size divided by a whole number or halved)", node)
         operations: dict[type, Callable[[Any, Any], Any]] = {
             ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
             ast.FloorDiv: lambda a, b: a // b, ast.Div: lambda a, b: a / b, ast.Mod: lambda a, b: a % b,
@@ -1126,11 +1165,15 @@ class _Reader:
         bounds: list[tuple[Any, Any]] = [
             (None if p.lower is None else self.eval(p.lower, env), None if p.upper is None else self.eval(p.upper, env))
             if isinstance(p, ast.Slice) and p.step is None else ("index", "index") for p in parts]
-        if len(parts) == 2 and whole[0] and bounds[1] != ("index", "index"):
-            low, high = bounds[1]
+        if 2 <= len(parts) <= 4 and whole[0] and all(whole[2:]) and bounds[1] != ("index", "index"):
+            low, high = bounds[1]  # `x[:, a:b]`, also written `x[:, a:b, :, :]`
             low = 0 if low is None else low
             if isinstance(low, int) and isinstance(high, int) and 0 <= low < high:
                 return self.add_layer(f"slice {low}:{high}", node, base, "slice")
+            if low == 0 and isinstance(high, _SizeOf) and high.dim == 1 and high.per > 1:
+                return self.add_layer(f"part 1 of {high.per}", node, base, "part")  # `x[:, :c]`, c = C / n
+            if isinstance(low, _SizeOf) and low.dim == 1 and low.per == 2 and high is None:
+                return self.add_layer("part 2 of 2", node, base, "part")  # `x[:, c:]`, the other half
         if len(parts) == 4 and whole[0] and whole[1] and ("index", "index") not in bounds[2:]:
             cuts = [(0 if low is None else low, 0 if high is None else -high if isinstance(high, int) else None)
                     for low, high in bounds[2:]]
@@ -1305,6 +1348,8 @@ class _Reader:
                 return MATH[full[5:]](*[self.plain(a, f"`{full}(...)` of", node) for a in args])
             except (TypeError, ValueError, OverflowError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
+        if name == "int" and len(args) == 1 and isinstance(args[0], _SizeOf):
+            return args[0]  # `int(C / g)` of a size that divides (else PyTorch's view fails, and cnncalc's E033)
         if name in BUILTINS:
             args = [self.iterate(a, node) if isinstance(a, Sequence) else self.plain(a, f"`{name}(...)` of", node)
                     for a in args]
