@@ -911,3 +911,20 @@ def test_a_split_that_is_not_a_half_is_said() -> None:
     text = (FIXTURES / "split_shuffle.py").read_text().replace("Split(0.5)", "Split(0.3)")
     [error] = [d for d in read_py(text, input="4x4x3").diagnostics if d.severity == "error"]
     assert error.code == "E070" and "arithmetic on a tensor's size" in error.message
+
+
+def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
+    text = ("import torch\nimport torch.nn as nn\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self, width):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, width, 3)\n"
+            "    def forward(self, x):\n"
+            "        return self.conv(x)\n"
+            "def test():\n"
+            "    net = Net(16)\n"
+            "    print(net(torch.randn(1, 3, 8, 8)).shape)\n")
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.message == ("not supported: class Net needs `width`: build the model at the end of the file, "
+                             "e.g. `model = Net(16)`, as the file's own code builds it")
+    assert (error.line, error.column) == (3, 1)

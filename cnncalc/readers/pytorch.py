@@ -768,6 +768,16 @@ class _Reader:
                                "and `forward`, or lines of `nn.Conv2d(...)`")
             return None
         cls = candidates[-1]
+        init = self.init_of(cls)
+        if isinstance(init, ast.FunctionDef):
+            params = init.args.posonlyargs + init.args.args
+            required = [p.arg for p in params[1:len(params) - len(init.args.defaults)]]
+            if required:  # name how the file itself builds a model, when one of its functions does
+                example = next((b for f in self.functions.values() if (b := self.first_build(f.body, 1))), None)
+                shown = f"`model = {ast.unparse(example)[:60]}`, as the file's own code builds it" \
+                    if example is not None else f"`model = {cls.name}(...)`"
+                raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the file, "
+                                   f"e.g. {shown}", cls)
         return self.instantiate(cls, [], {}, cls)
 
     def record_class(self, name: str, cls: ast.ClassDef) -> None:
