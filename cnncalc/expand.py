@@ -513,10 +513,12 @@ class Expander:
             return v.text, False
         if isinstance(v, ir.Volume):
             return (v.items[0].value, v.items[1].value), False
+        if isinstance(v, ir.Range) and v.stop is None:
+            return (self._number(v.start, env, shift), None), _reads_names(v.start)
         if isinstance(v, (ir.Sides, ir.Range)):
             parts = v.items if isinstance(v, ir.Sides) else (v.start, v.stop)
-            values = tuple(self._number(p, env, shift) for p in parts)
-            return values, any(_reads_names(p) for p in parts)
+            values = tuple(self._number(p, env, shift) for p in parts if p is not None)
+            return values, any(_reads_names(p) for p in parts if p is not None)
         value = self.eval(v, env, shift)
         return value, _reads_names(v)
 
@@ -550,7 +552,8 @@ def _item_span(value: ir.Value, index: int | None) -> Span:
         if isinstance(value, (ir.PairLit, ir.Sides, ir.Volume)) and index < len(value.items):
             return value.items[index].span
         if isinstance(value, ir.Range):
-            return (value.start, value.stop)[index].span
+            part = (value.start, value.stop)[index]
+            return value.span if part is None else part.span
     return value.span
 
 

@@ -70,10 +70,10 @@ class Real(NamedTuple):
 
 
 class Range(NamedTuple):
-    """`A:B`: channels A … B-1 (`slice`)."""
+    """`A:B`: channels A … B-1 (`slice`); `A:` (stop None) to the last channel."""
 
     start: Expr
-    stop: Expr
+    stop: Expr | None
     span: Span
 
 

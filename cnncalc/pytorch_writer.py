@@ -185,7 +185,8 @@ SPELLINGS: dict[str, Spell] = {
     "scale": lambda layer, x, y, ceil: [Step("", f"Scale({x.channels}{'' if layer.bias else ', bias=False'})")],
     "dropout": lambda layer, x, y, ceil: [Step("", f"nn.Dropout({_real(layer.p)})")],
     "identity": lambda layer, x, y, ceil: [],  # nothing to write: the next statement reads the input
-    "slice": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, {layer.channels[0]}:{layer.channels[1]}]")],
+    "slice": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, {layer.channels[0]}:"
+                                                   f"{'' if layer.channels[1] is None else layer.channels[1]}]")],
     "part": lambda layer, x, y, ceil: [Step(None, f"{{x}}.chunk({layer.of}, 1)[{layer.index - 1}]")],
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "pixelshuffle": lambda layer, x, y, ceil: [Step("", f"nn.PixelShuffle({layer.factor})")],

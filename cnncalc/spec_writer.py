@@ -23,7 +23,7 @@ def expr_text(e: ir.Value) -> str:
     if isinstance(e, ir.Sides):
         return ",".join(expr_text(i) for i in e.items)
     if isinstance(e, ir.Range):
-        return f"{expr_text(e.start)}:{expr_text(e.stop)}"
+        return f"{expr_text(e.start)}:{'' if e.stop is None else expr_text(e.stop)}"
     return e.text
 
 

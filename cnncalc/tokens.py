@@ -303,7 +303,9 @@ class TokenStream:
             if not self.at(":"):
                 self.unexpected("`:` in a channel range `A:B`")
                 return None
-            self.advance()
+            colon = self.advance()
+            if self.at_item_end():  # `slice 64:`: to the last channel, as Python's `x[:, 64:]`
+                return ir.Range(first, None, first.span.to(colon.span))
             stop = self.expr("the end of the channel range")
             return None if stop is None else ir.Range(first, stop, first.span.to(stop.span))
         if syntax == "sides" and self.at(","):

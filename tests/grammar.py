@@ -71,7 +71,7 @@ class Grammar:
         if syntax == "real":
             return self.rng.choice(["0.5", "0", "1", "1e-5", "0.01", "2", "1e309", "-0.1", "1" * 40])
         if syntax == "range":
-            return f"{self.number()}:{self.number()}"
+            return f"{self.number()}:{self.number() if self.rng.random() < 0.8 else ''}"
         return self.rng.choice(words or ("x",))
 
     def item(self, depth: int) -> str:

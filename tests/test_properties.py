@@ -114,7 +114,8 @@ def random_layer(draw: st.DrawFn) -> str:
             "scale nobias"])),
         "channels": lambda: draw(st.sampled_from([
             f"conv {2 * c} 1x1 ; groupnorm {draw(st.sampled_from([1, 2]))}", f"conv {2 * c} 1x1 ; shuffle 2",
-            f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:{c + 1}"])),
+            f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:{c + 1}",
+            f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:"])),
         "resample": lambda: draw(st.sampled_from([
             f"upsample {draw(st.integers(1, 3))} {draw(st.sampled_from(['', 'nearest', 'bilinear']))}",
             f"upsample {draw(st.integers(1, 2))}x{draw(st.integers(1, 3))} bilinear",

@@ -928,3 +928,22 @@ def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
     assert error.message == ("not supported: class Net needs `width`: build the model at the end of the file, "
                              "e.g. `model = Net(16)`, as the file's own code builds it")
     assert (error.line, error.column) == (3, 1)
+
+
+
+def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
+    # DPN's `x[:, d:, :, :]`: channels d to the last, whatever their number
+    text = ("import torch\nimport torch.nn as nn\n"
+            "class M(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 24, 1)\n"
+            "    def forward(self, x):\n"
+            "        x = self.conv(x)\n"
+            "        d = 16\n"
+            "        return torch.cat([x[:, :d, :, :] + x[:, :d, :, :], x[:, d:, :, :]], 1)\n"
+            "model = M()\n")
+    report = read_py(text, input="4x4x3")
+    assert report.ok, report.messages()
+    assert "slice 16:" in [r.op for r in report.rows]
+    assert report.output.dims == (4, 4, 16 + (24 - 16))

@@ -187,3 +187,13 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
     r = run("input 12\nbn map\n")
     assert where(r) == [("E034", 2, 4)] and "gets the vector 12" in r.diagnostics[0].message
+
+
+def test_a_slice_open_at_the_end_keeps_the_channels_left() -> None:
+    from cnncalc import analyze_text
+    # `slice 4:` on 16 channels keeps 16 - 4 = 12; on 4 channels nothing is left (E036 at the range)
+    report = analyze_text("input 8x8x16\nslice 4:\n")
+    assert report.ok and report.output is not None and report.output.dims == (8, 8, 12)
+    report = analyze_text("input 8x8x4\nslice 4:\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E036" and "nothing is left" in error.message and (error.line, error.column) == (2, 7)

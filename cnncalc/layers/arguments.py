@@ -15,6 +15,7 @@ from cnncalc.record import NamedTuple
 
 _MISSING: Any = object()
 Pair = tuple[int, int]
+OpenPair = tuple[int, int | None]  # a channel range whose end may be left out (`slice 64:`)
 
 
 class BadValue(Exception):
@@ -151,20 +152,22 @@ class RealKind(Kind):
 
 
 class ChannelRange(Kind):
-    """`A:B`, channels A … B-1 (0-based, half-open, as Python's slices)."""
+    """`A:B`, channels A … B-1 (0-based, half-open, as Python's slices); `A:` to the last channel."""
 
     syntax = "range"
 
-    def convert(self, raw: Any) -> Pair:
+    def convert(self, raw: Any) -> OpenPair:
         start, stop = raw
         _check(start, 0, limits.MAX_CHANNELS, "the first channel", 0)
+        if stop is None:
+            return (start, None)
         _check(stop, 1, limits.MAX_CHANNELS, "the end", 1)
         if stop <= start:
             raise BadValue(f"`{start}:{stop}` keeps no channel: the end must be above the start", 1)
         return (start, stop)
 
-    def format(self, value: Pair) -> str:
-        return f"{value[0]}:{value[1]}"
+    def format(self, value: OpenPair) -> str:
+        return f"{value[0]}:{'' if value[1] is None else value[1]}"
 
 
 class WordKind(Kind):

@@ -7,7 +7,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from cnncalc import axis, codes, field
-from cnncalc.layers.arguments import CHANNELS, CROPPING, SIZE, ChannelRange, Pad, Pair, flag, option, positional
+from cnncalc.layers.arguments import (
+    CHANNELS,
+    CROPPING,
+    SIZE,
+    ChannelRange,
+    OpenPair,
+    Pad,
+    Pair,
+    flag,
+    option,
+    positional,
+)
 from cnncalc.layers.base import A_VIEW, INDEX_BYTES, KEEPS_INPUT, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.shape import Shape
 
@@ -21,26 +32,38 @@ MODES = {"nearest": "nearest", "bilinear": "bilinear"}
 
 
 class Slice(Layer):
-    """Channels A … B-1 (0-based, half-open, as Python's slices): `slice 0:32`."""
+    """Channels A … B-1 (0-based, half-open, as Python's slices): `slice 0:32`; `slice 32:` keeps
+    channel 32 to the last (PyTorch's `x[:, 32:]`)."""
 
     keyword = "slice"
     example = "slice 0:32"
-    channels: Pair = positional(ChannelRange())
+    channels: OpenPair = positional(ChannelRange())
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
 
-    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+    def bounds(self, channels: int) -> Pair:
+        """The channels kept, the end filled in from the input's depth when it was left out."""
         start, stop = self.channels
+        return start, channels if stop is None else stop
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        start, stop = self.bounds(x.channels)
+        written = f"slice {start}:{'' if self.channels[1] is None else stop}"
         if stop > x.channels:
-            ctx.report(codes.E036, f"`slice {start}:{stop}` asks for channels up to {stop - 1}, but the input "
+            ctx.report(codes.E036, f"`{written}` asks for channels up to {stop - 1}, but the input "
                                    f"{x} has channels 0 to {x.channels - 1}", arg="channels",
                        hint=f"the end can be at most {x.channels}")
+            return None
+        if start >= stop:
+            ctx.report(codes.E036, f"`{written}` starts at channel {start}, but the input {x} has channels 0 to "
+                                   f"{x.channels - 1}: nothing is left", arg="channels",
+                       hint=f"the start can be at most {x.channels - 1}")
             return None
         return x.with_channels(stop - start)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        start, stop = self.channels
+        start, stop = self.bounds(x.channels)
         return Working(f"{stop} - {start} = {stop - start} channels")
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
@@ -48,7 +71,8 @@ class Slice(Layer):
         return x[..., start:stop].copy(), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return _size(x[:-1]) * (self.channels[1] - self.channels[0]) * itemsize
+        start, stop = self.bounds(x[-1])
+        return _size(x[:-1]) * (stop - start) * itemsize
 
 
 class Part(Layer):

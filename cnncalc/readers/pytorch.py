@@ -1180,6 +1180,8 @@ class _Reader:
             low = 0 if low is None else low
             if isinstance(low, int) and isinstance(high, int) and 0 <= low < high:
                 return self.add_layer(f"slice {low}:{high}", node, base, "slice")
+            if isinstance(low, int) and low > 0 and high is None:
+                return self.add_layer(f"slice {low}:", node, base, "slice")  # `x[:, d:]`: to the last channel
             if low == 0 and isinstance(high, _SizeOf) and high.dim == 1 and high.per > 1:
                 return self.add_layer(f"part 1 of {high.per}", node, base, "part")  # `x[:, :c]`, c = C / n
             if isinstance(low, _SizeOf) and low.dim == 1 and low.per == 2 and high is None:
