@@ -947,3 +947,36 @@ def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
     assert report.ok, report.messages()
     assert "slice 16:" in [r.op for r in report.rows]
     assert report.output.dims == (4, 4, 16 + (24 - 16))
+
+
+@pytest.mark.parametrize("pool, kept", [
+    ("F.avg_pool2d(x, x.size()[2:])", "globalavgpool"), ("F.max_pool2d(x, kernel_size=x.shape[-2:])", "globalmaxpool"),
+    ("F.avg_pool2d(x, x.size()[2:], stride=1)", "globalavgpool"),  # a window the map's size fits once
+])
+def test_a_pool_whose_window_is_the_maps_own_size_is_global(pool: str, kept: str) -> None:
+    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n"
+            "class M(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 8, 3)\n"
+            "    def forward(self, x):\n"
+            "        x = self.conv(x)\n"
+            f"        return {pool}\n"
+            "model = M()\n")
+    report = read_py(text, input="9x7x3")  # not square: the window is 7x5, the whole map
+    assert report.ok, report.messages()
+    assert report.rows[-1].op == kept and report.output.dims == (1, 1, 8)
+
+
+def test_a_pool_whose_window_is_another_maps_size_is_said() -> None:
+    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n"
+            "class M(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 8, 3)\n"
+            "    def forward(self, x):\n"
+            "        y = self.conv(x)\n"
+            "        return F.avg_pool2d(y, x.size()[2:])\n"
+            "model = M()\n")
+    [error] = [d for d in read_py(text, input="9x7x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "other than the pooled map's own" in error.message

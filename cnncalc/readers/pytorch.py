@@ -1137,7 +1137,7 @@ class _Reader:
                 return base.attrs[node.attr]
             raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
         if isinstance(base, Tensor) and node.attr == "shape":
-            return _ShapeOf()
+            return _ShapeOf(base)
         if isinstance(base, Tensor) and node.attr == "requires_grad":
             return False  # the forward followed is inference's (DenseNet's checkpointing is skipped)
         raise _Unsupported(f"the attribute `.{node.attr}`", node)
@@ -1146,6 +1146,10 @@ class _Reader:
         base = self.eval(node.value, env)
         if isinstance(base, Tensor):
             return self.tensor_slice(base, node, env)
+        cut = node.slice
+        if isinstance(base, _ShapeOf) and isinstance(cut, ast.Slice) and cut.upper is None and cut.step is None and \
+                cut.lower is not None and self.eval(cut.lower, env) in (2, -2):
+            return _SpatialSize(base.of)  # `x.size()[2:]`: height and width
         if isinstance(base, _ShapeOf):
             index = self.eval(node.slice, env)
             return _SizeOf(index)
@@ -1208,10 +1212,11 @@ class _Reader:
     def plain(value: Any, use: str, node: ast.AST) -> Any:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
-        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial, _ChannelsLast, _Weights, _GroupView)):
+        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial, _ChannelsLast, _Weights, _GroupView,
+                              _SpatialSize)):
             thing = "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
-                "a size" if isinstance(value, _SizeOf) else "a learnt tensor" if isinstance(value, _Weights) else \
-                "a layer"
+                "a size" if isinstance(value, (_SizeOf, _SpatialSize)) else \
+                "a learnt tensor" if isinstance(value, _Weights) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
 
@@ -1874,11 +1879,23 @@ class _Reader:
         kind, signature = FUNCTIONS[function]
         x = args[0] if args else kwargs.pop("input", None)
         bound = self.bind(signature, list(args[1:]), kwargs, f"F.{function}", node)
+        if isinstance(bound.get("kernel_size"), _SpatialSize):
+            return self.whole_map_pool(kind, x, bound, node)
         if kind in ("Dropout", "Dropout2d"):
             bound.pop("training")
         if kind == "F.pad":
             bound = {"pad": bound["pad"], "mode": bound["mode"]}
         return self.add_layer(spec_text(Layer(kind, bound, node)), node, x, function)
+
+    def whole_map_pool(self, kind: str, x: Any, bound: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.avg_pool2d(x, x.size()[2:])`: a window the size of x's own map fits once, whatever the
+        stride: a global pool. With padding, or the size of another tensor's map, it is not followed."""
+        window = bound["kernel_size"]
+        plain = bound["padding"] == 0 and bound.get("dilation", 1) == 1
+        if not isinstance(x, Tensor) or window.of != x or not plain:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a window the size of a map, other than the pooled "
+                               f"map's own without padding", node)
+        return self.add_layer("globalavgpool" if kind == "AvgPool2d" else "globalmaxpool", node, x, "pool")
 
     def concatenate(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
         tensors = args[0] if args else kwargs.get("tensors")
@@ -1957,7 +1974,7 @@ class _Reader:
         if attr in _IN_PLACE:
             attr = attr[:-1]  # `x.relu_()`, `out.add_(identity)`: computed as the method without `_`
         if attr == "size":
-            return _SizeOf(args[0]) if args else _ShapeOf()
+            return _SizeOf(args[0]) if args else _ShapeOf(x)
         if attr in ("squeeze", "unsqueeze", "expand_as", "expand"):
             return self.squeezed(x, attr, args, node)
         if attr in ("view", "reshape"):
@@ -2041,6 +2058,16 @@ class _Reader:
 
 class _ShapeOf:
     """`x.shape` / `x.size()`: indexed, a size known when the network runs."""
+
+    def __init__(self, of: Tensor) -> None:
+        self.of = of
+
+
+class _SpatialSize(NamedTuple):
+    """`x.size()[2:]` / `x.shape[-2:]`: the height and width of tensor x, known when the network runs;
+    as the kernel of a pool on x itself, the pool is global (`F.avg_pool2d(x, x.size()[2:])`)."""
+
+    of: Tensor
 
 
 # calls passed over: their arguments are not read (torchvision's usage logging, imported by its model files)
