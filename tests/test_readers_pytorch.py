@@ -30,6 +30,19 @@ def read_py(text: str, **settings: Any) -> Any:
     return analyze_text(text, "model.py", **settings)
 
 
+def module_file(init: str, forward: str) -> str:
+    """A file of one module `M` whose `__init__` and `forward` bodies are the lines given (each
+    indented by the helper), built at its end as `model = M()`."""
+    body = "".join(f"        {line}\n" for line in init.splitlines())
+    steps = "".join(f"        {line}\n" for line in forward.splitlines())
+    return ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
+            "class M(nn.Module):\n"
+            "    def __init__(self):\n"
+            f"        super().__init__()\n{body}"
+            f"    def forward(self, x):\n{steps}"
+            "model = M()\n")
+
+
 def test_the_lectures_pytorch_line_is_read_and_its_invalid_stride_reported_with_the_fix() -> None:
     report = read_py("nn.Conv2d(in_channels=3, out_channels=16, kernel_size=3, stride=3, padding=1)\n",
                      input="32x32x3")
@@ -812,20 +825,14 @@ def test_the_last_definition_of_a_method_is_the_one_run_and_inference_needs_no_g
 
 
 def test_a_note_kept_on_a_layer_is_passed_over_but_changing_its_arguments_is_not() -> None:
-    head = ("import torch.nn as nn\n"
-            "class M(nn.Module):\n"
-            "    def __init__(self):\n"
-            "        super().__init__()\n"
-            "        self.conv = nn.Conv2d(3, 8, 3)\n")
-    tail = ("    def forward(self, x):\n"
-            "        return self.conv(x)\n"
-            "model = M()\n")
     # Inception v3 keeps `self.fc.stddev = 0.001` for its weight initialisation
-    report = read_py(head + "        self.conv.stddev = 0.01\n" + tail, input="17x17x3")
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 8, 3)\nself.conv.stddev = 0.01", "return self.conv(x)"),
+                     input="17x17x3")
     assert report.ok, report.messages()
     assert report.output.dims == (15, 15, 8) and report.totals.params == 8 * 3 * 9 + 8
     # a stride set afterwards would change the output: not passed over
-    report = read_py(head + "        self.conv.stride = (2, 2)\n" + tail, input="17x17x3")
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 8, 3)\nself.conv.stride = (2, 2)", "return self.conv(x)"),
+                     input="17x17x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "self.conv.stride" in error.message and report.output is None
 
@@ -929,20 +936,11 @@ def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
                              "e.g. `model = Net(16)`, as the file's own code builds it")
     assert (error.line, error.column) == (3, 1)
 
-
-
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
     # DPN's `x[:, d:, :, :]`: channels d to the last, whatever their number
-    text = ("import torch\nimport torch.nn as nn\n"
-            "class M(nn.Module):\n"
-            "    def __init__(self):\n"
-            "        super().__init__()\n"
-            "        self.conv = nn.Conv2d(3, 24, 1)\n"
-            "    def forward(self, x):\n"
-            "        x = self.conv(x)\n"
-            "        d = 16\n"
-            "        return torch.cat([x[:, :d, :, :] + x[:, :d, :, :], x[:, d:, :, :]], 1)\n"
-            "model = M()\n")
+    text = module_file("self.conv = nn.Conv2d(3, 24, 1)",
+                       "x = self.conv(x)\nd = 16\n"
+                       "return torch.cat([x[:, :d, :, :] + x[:, :d, :, :], x[:, d:, :, :]], 1)")
     report = read_py(text, input="4x4x3")
     assert report.ok, report.messages()
     assert "slice 16:" in [r.op for r in report.rows]
@@ -954,29 +952,28 @@ def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
     ("F.avg_pool2d(x, x.size()[2:], stride=1)", "globalavgpool"),  # a window the map's size fits once
 ])
 def test_a_pool_whose_window_is_the_maps_own_size_is_global(pool: str, kept: str) -> None:
-    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n"
-            "class M(nn.Module):\n"
-            "    def __init__(self):\n"
-            "        super().__init__()\n"
-            "        self.conv = nn.Conv2d(3, 8, 3)\n"
-            "    def forward(self, x):\n"
-            "        x = self.conv(x)\n"
-            f"        return {pool}\n"
-            "model = M()\n")
-    report = read_py(text, input="9x7x3")  # not square: the window is 7x5, the whole map
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 8, 3)", f"x = self.conv(x)\nreturn {pool}"),
+                     input="9x7x3")  # not square: the window is 7x5, the whole map
     assert report.ok, report.messages()
     assert report.rows[-1].op == kept and report.output.dims == (1, 1, 8)
 
 
 def test_a_pool_whose_window_is_another_maps_size_is_said() -> None:
-    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n"
-            "class M(nn.Module):\n"
-            "    def __init__(self):\n"
-            "        super().__init__()\n"
-            "        self.conv = nn.Conv2d(3, 8, 3)\n"
-            "    def forward(self, x):\n"
-            "        y = self.conv(x)\n"
-            "        return F.avg_pool2d(y, x.size()[2:])\n"
-            "model = M()\n")
+    text = module_file("self.conv = nn.Conv2d(3, 8, 3)", "y = self.conv(x)\nreturn F.avg_pool2d(y, x.size()[2:])")
     [error] = [d for d in read_py(text, input="9x7x3").diagnostics if d.severity == "error"]
     assert error.code == "E070" and "other than the pooled map's own" in error.message
+
+
+def test_whole_numbers_in_a_tensor_of_constants_are_bounded() -> None:
+    from cnncalc import limits
+    # squared in a loop, 5 becomes 5^(2^k) after k turns: refused once past the limit, not grown on
+    text = ("import torch\nfrom torch import nn\n"
+            "def widths():\n"
+            "    v = torch.arange(4) + 2\n"
+            "    for _ in range(64):\n"
+            "        v = v * v\n"
+            "    return v.tolist()\n"
+            "model = nn.Conv2d(3, widths()[1], 1)\n")
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and f"beyond ±{limits.MAX_INT:,}" in error.message
+    assert (error.line, error.column) == (6, 13)

@@ -28,6 +28,8 @@ class Values:
         if len(items) > limits.MAX_NODES:
             raise ValueError(f"a tensor of more than {limits.MAX_NODES:,} constants")
         self.items = [_f32(float(v)) for v in items] if floating else [int(v) for v in items]
+        if not floating and any(abs(v) > limits.MAX_INT for v in self.items):  # before it grows in a loop
+            raise ValueError(f"a whole number beyond ±{limits.MAX_INT:,}")
         self.floating = floating
 
 
