@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import math
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -206,6 +207,11 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "sum": sum, "bool": bool, "str": str, "reversed": lambda a: list(reversed(a)), "any": any, "all": all,
     "set": set, "sorted": sorted,
 }
+# Python's arithmetic on the values a model's set-up computes (numbers, and tensors of constants)
+_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
+    ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow, ast.LShift: operator.lshift,
+    ast.RShift: operator.rshift}
 MATH: dict[str, Callable[..., Any]] = {
     "ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2, "exp": math.exp,
     "pow": math.pow, "isclose": math.isclose}
@@ -1022,14 +1028,11 @@ class _Reader:
     @staticmethod
     def constant_arithmetic(node: ast.BinOp, left: Any, right: Any) -> torch_values.Values:
         """`torch.arange(depth) * w_a + w_0`: a tensor of constants and a number or another such tensor."""
-        operations: dict[type, Callable[[Any, Any], Any]] = {
-            ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-            ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b}
-        operation = operations.get(type(node.op))
-        if operation is None or not all(isinstance(v, (torch_values.Values, int, float)) for v in (left, right)):
+        elementwise = isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv))
+        if not elementwise or not all(isinstance(v, (torch_values.Values, int, float)) for v in (left, right)):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` on a tensor of constants", node)
         try:
-            return torch_values.elementwise(operation, left, right, isinstance(node.op, ast.Div))
+            return torch_values.elementwise(_OPERATORS[type(node.op)], left, right, isinstance(node.op, ast.Div))
         except (TypeError, ValueError, ZeroDivisionError, OverflowError) as e:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
 
@@ -1059,11 +1062,7 @@ class _Reader:
         if isinstance(left, (_SizeOf, _ShapeOf)) or isinstance(right, (_SizeOf, _ShapeOf)):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
                                f"network runs (cnncalc follows a size divided by a whole number or halved)", node)
-        operations: dict[type, Callable[[Any, Any], Any]] = {
-            ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-            ast.FloorDiv: lambda a, b: a // b, ast.Div: lambda a, b: a / b, ast.Mod: lambda a, b: a % b,
-            ast.Pow: lambda a, b: a ** b, ast.LShift: lambda a, b: a << b, ast.RShift: lambda a, b: a >> b}
-        operation = operations.get(type(node.op))
+        operation = _OPERATORS.get(type(node.op))
         if operation is None:
             raise _Unsupported("this operator", node)
         if isinstance(node.op, (ast.Pow, ast.LShift)) and (not isinstance(right, int) or abs(right) > 64):
@@ -1751,7 +1750,8 @@ class _Reader:
             return self.group_view(owner, attr, args, node)
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
             return list(getattr(owner, attr)())
-        if isinstance(owner, (str, dict, list)) and attr in _VALUE_METHODS[type(owner)]:
+        if isinstance(owner, (str, dict, list)) and \
+                attr in next(names for kind, names in _VALUE_METHODS.items() if isinstance(owner, kind)):
             return self.value_method(owner, attr, args, kwargs, node)
         if isinstance(owner, Sequence) and attr in ("items", "values", "keys", "children") and not args:
             if attr == "items":
