@@ -197,3 +197,13 @@ def test_a_slice_open_at_the_end_keeps_the_channels_left() -> None:
     report = analyze_text("input 8x8x4\nslice 4:\n")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E036" and "nothing is left" in error.message and (error.line, error.column) == (2, 7)
+
+
+def test_an_answer_to_a_slice_open_at_the_end_is_judged() -> None:
+    from cnncalc import analyze_text
+    # 16 - 4 = 12 channels: 8x8x12 is right, 8x8x16 (the whole input) is wrong
+    right = analyze_text("input 8x8x16\nslice 4: -> 8x8x12\n")
+    assert right.ok and [a.ok for a in right.answers] == [True]
+    wrong = analyze_text("input 8x8x16\nslice 4: -> 8x8x16\n")
+    [error] = [d for d in wrong.diagnostics if d.severity == "error"]
+    assert error.code == "E040" and "8x8x12" in error.message and (error.line, error.column) == (2, 13)
