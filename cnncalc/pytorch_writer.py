@@ -129,7 +129,9 @@ def _norm(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     eps = "" if layer.eps == 1e-5 else f", eps={_real(layer.eps)}"
     c = x.channels
     if layer.keyword == "batchnorm":
-        affine = "" if layer.affine else ", affine=False"
+        if layer.learnt in ("gamma", "beta"):  # PyTorch's batch norms learn both or neither
+            return [Step("", f"OneSidedBatchNorm({c}{eps}, {'shift' if layer.learnt == 'gamma' else 'scale'}=False)")]
+        affine = "" if layer.learnt else ", affine=False"
         return [Step("", f"nn.BatchNorm{'1' if x.is_flat else '2'}d({c}{eps}{affine})")]
     if layer.keyword == "layernorm":
         return [Step("", f"{'nn.LayerNorm' if x.is_flat else 'LayerNorm2d'}({c}{eps})")]
@@ -218,6 +220,17 @@ HELPERS = {"Scale": '''class Scale(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+''', "OneSidedBatchNorm": '''class OneSidedBatchNorm(nn.modules.batchnorm._BatchNorm):
+    """A batch norm that learns beta only or gamma only (Keras' scale=False or center=False)."""
+
+    def __init__(self, channels: int, eps: float = 1e-5, scale: bool = True, shift: bool = True) -> None:
+        super().__init__(channels, eps=eps, affine=False)
+        self.weight = nn.Parameter(torch.ones(channels)) if scale else None
+        self.bias = nn.Parameter(torch.zeros(channels)) if shift else None
+
+    def _check_input_dim(self, x: torch.Tensor) -> None:
+        if x.dim() not in (2, 4):
+            raise ValueError(f"expected a batch of vectors or of maps, not {x.dim()} dimensions")
 '''}
 
 RESERVED = {"self", "torch", "nn", "x", "outputs", "training", "forward", "train", "eval", "to", "type", "float",

@@ -130,3 +130,99 @@ def test_a_model_used_as_a_layer_has_its_layers_read_in_its_place() -> None:
         {"class_name": "Flatten", "config": {"name": "f"}}]}}
     flat = analyze_text(json.dumps(sequential), "m.json")
     assert flat.ok and flat.output.dims == (32 * 32 * 16,) and flat.totals.params == 448
+
+
+def keras3(*layers: tuple[str, str, dict[str, Any], list[str], list[Any] | None], shape: list[Any],
+           output: str) -> str:
+    """A Keras 3 Functional model: (class, name, config, inbound layer names, input shape or None),
+    each layer with the `build_config` Keras 3 writes when the input shape is given."""
+    entries: list[dict[str, Any]] = [{"class_name": "InputLayer", "name": "in", "inbound_nodes": [],
+                                      "config": {"batch_shape": shape, "name": "in"}}]
+    for kind, name, config, sources, built in layers:
+        tensors = [{"class_name": "__keras_tensor__", "config": {"keras_history": [s, 0, 0]}} for s in sources]
+        entry = {"class_name": kind, "name": name, "config": {"name": name, **config},
+                 "inbound_nodes": [{"args": tensors if len(tensors) > 1 else tensors[:1], "kwargs": {}}]}
+        if built is not None:
+            entry["build_config"] = {"input_shape": built}
+        entries.append(entry)
+    return json.dumps({"class_name": "Functional", "config": {
+        "name": "m", "layers": entries, "input_layers": [["in", 0, 0]], "output_layers": [[output, 0, 0]]}})
+
+
+def test_keras3_convnext_block_layer_norms_dense_on_maps_and_layer_scale() -> None:
+    # Keras' ConvNeXt: a Normalization with its mean and variance written in (constants, no weights), a
+    # channels-last LayerNormalization, Dense on a map (Keras applies it at each position: a 1x1 conv; its
+    # build_config says the input is a map), LayerScale (a learnt gamma per channel), StochasticDepth.
+    # It was E070 at the LayerNormalization.
+    text = keras3(
+        ("Normalization", "prep", {"axis": [-1], "mean": [0.5, 0.5, 0.5], "variance": [0.25, 0.25, 0.25]}, ["in"],
+         [None, 8, 8, 3]),
+        ("Conv2D", "stem", {"filters": 16, "kernel_size": [4, 4], "strides": [4, 4]}, ["prep"], [None, 8, 8, 3]),
+        ("LayerNormalization", "stem_ln", {"axis": [-1], "epsilon": 1e-6}, ["stem"], [None, 2, 2, 16]),
+        ("DepthwiseConv2D", "dw", {"kernel_size": [7, 7], "padding": "same"}, ["stem_ln"], [None, 2, 2, 16]),
+        ("LayerNormalization", "ln", {"axis": -1, "epsilon": 1e-6}, ["dw"], [None, 2, 2, 16]),
+        ("Dense", "pw1", {"units": 64}, ["ln"], [None, 2, 2, 16]),
+        ("Activation", "act", {"activation": "gelu"}, ["pw1"], None),
+        ("Dense", "pw2", {"units": 16}, ["act"], [None, 2, 2, 64]),
+        ("LayerScale", "ls", {"init_values": 1e-6, "projection_dim": 16}, ["pw2"], [None, 2, 2, 16]),
+        ("StochasticDepth", "drop", {"drop_path_rate": 0.1}, ["ls"], [None, 2, 2, 16]),
+        ("Add", "sum", {}, ["stem_ln", "drop"], [[None, 2, 2, 16], [None, 2, 2, 16]]),
+        ("GlobalAveragePooling2D", "pool", {}, ["sum"], [None, 2, 2, 16]),
+        ("LayerNormalization", "head_ln", {"axis": -1}, ["pool"], [None, 16]),
+        ("Dense", "head", {"units": 10}, ["head_ln"], [None, 16]),
+        shape=[None, 8, 8, 3], output="head")
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    ops = {r.name: r.op for r in report.rows}
+    assert (ops["pw1"], ops["ln"], ops["ls"], ops["head_ln"]) == \
+        ("conv 64 1x1", "layernorm eps 1e-06", "scale nobias", "layernorm eps 0.001")  # Keras' default eps
+    # stem (4·4·3 + 1)·16 = 784; each layer norm 2·16 = 32 (three); dw 7·7·16 + 16 = 800;
+    # pw1 (16 + 1)·64 = 1,088; pw2 (64 + 1)·16 = 1,040; layer scale 16; head (16 + 1)·10 = 170
+    assert report.totals.params == 784 + 3 * 32 + 800 + 1088 + 1040 + 16 + 170
+    assert report.totals.non_trainable == 0  # the written mean and variance are no weights (Keras: 0)
+    # MACs on the 2x2 map: stem 2·2·16·48 = 3,072; dw 2·2·16·49 = 3,136; pw1 2·2·16·64 = 4,096;
+    # pw2 2·2·64·16 = 4,096; the head 16·10 = 160
+    assert report.totals.macs == 3072 + 3136 + 4096 + 4096 + 160
+    assert report.output is not None and report.output.dims == (10,)
+
+
+def test_keras_batch_norm_with_only_its_shift_or_only_its_scale() -> None:
+    # Keras' InceptionV3 writes BatchNormalization(scale=False): beta learnt, no gamma. It was E070.
+    def bn(**config: Any) -> dict[str, Any]:
+        return {"class_name": "BatchNormalization", "config": {"name": f"bn{len(config)}", **config}}
+    report = analyze_text(sequential({"class_name": "Conv2D", "config": {"name": "c", "filters": 8,
+                                                                        "kernel_size": 3, "use_bias": False}},
+                                     bn(scale=False), bn(center=False, axis=3), bn(center=False, scale=False, axis=-1)),
+                          "m.json")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows[1:]] == ["batchnorm eps 0.001 noscale", "batchnorm eps 0.001 noshift",
+                                               "batchnorm eps 0.001 noaffine"]
+    # conv 3·3·3·8 = 216; 8 betas; 8 gammas; nothing; each norm's moving mean and variance 2·8 (Keras'
+    # non-trainable)
+    assert (report.totals.params, report.totals.non_trainable) == (216 + 8 + 8, 3 * 2 * 8)
+    assert [(r.weights, r.biases) for r in report.rows[1:]] == [(0, 8), (8, 0), (0, 0)]
+    # over an axis that is not the channels', Keras would normalise something else: E070, not 2C
+    wrong = analyze_text(sequential(bn(axis=1)), "m.json")
+    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E070"]
+    assert "axis" in wrong.diagnostics[0].message
+
+
+def test_keras_inception_resnet_scaled_residual_is_an_add() -> None:
+    # CustomScaleLayer (Keras' Inception-ResNet) computes x + scale·r: no weights, the shape of its inputs
+    text = keras3(("Conv2D", "a", {"filters": 8, "kernel_size": [1, 1]}, ["in"], [None, 6, 6, 8]),
+                  ("CustomScaleLayer", "mix", {"scale": 0.17}, ["in", "a"], [[None, 6, 6, 8], [None, 6, 6, 8]]),
+                  shape=[None, 6, 6, 8], output="mix")
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    assert report.totals.params == (8 + 1) * 8 and report.output is not None and report.output.dims == (6, 6, 8)
+
+
+def test_a_keras_model_with_open_height_and_width_asks_for_the_input() -> None:
+    # keras.applications.MobileNetV3Small() leaves the input's height and width open ([None, None, None, 3]):
+    # E072 asks for `--input`, which then reads it. It was E070 ("an input of shape ...") even with --input.
+    text = keras3(("Conv2D", "c", {"filters": 4, "kernel_size": [3, 3], "strides": [2, 2], "padding": "same"},
+                   ["in"], [None, None, None, 3]), shape=[None, None, None, 3], output="c")
+    assert [d.code for d in analyze_text(text, "m.json").diagnostics] == ["E072"]
+    report = analyze_text(text, "m.json", input="32x32x3")
+    assert report.ok and report.rows[0].output.dims == (16, 16, 4)  # 'same', stride 2: ceil(32/2)
+    assert report.totals.params == (3 * 3 * 3 + 1) * 4

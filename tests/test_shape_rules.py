@@ -149,6 +149,17 @@ def test_caffe_batch_norm_and_scale() -> None:
     assert (scale.params, scale_nobias.params) == (2 * 64, 64)
 
 
+def test_a_batch_norm_with_one_of_gamma_and_beta() -> None:
+    # Keras' scale=False keeps beta (C learnt), center=False gamma (C); both keep 2C running statistics.
+    # A wrong count as an answer is E041 (wrong params) at it; the right one passes.
+    r = run("input 4x4x64\nbn noscale -> params 64\nbn noshift -> params 64\n")
+    shift, scale = (row(r, p) for p in ("bn1", "bn2"))
+    assert (shift.weights, shift.biases, shift.non_trainable) == (0, 64, 2 * 64)
+    assert (scale.weights, scale.biases, scale.non_trainable) == (64, 0, 2 * 64)
+    assert r.ok, r.messages()
+    assert [d.code for d in run("input 4x4x64\nbn noscale -> params 128\n").diagnostics] == ["E041"]
+
+
 def test_the_session_layers_compute_their_sizes_and_judge_answers() -> None:
     # pixelshuffle 2 on 8x8x12: 8·2 = 16, 12/2² = 3; part 2 of 3: 12/3 = 4 channels; reflectpad 3:
     # 8 + 3 + 3 = 14; replicatepad 1,0,2,1: 8 + 1 + 0 = 9 rows, 8 + 2 + 1 = 11 columns; a global pool

@@ -49,7 +49,8 @@ class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
 
     gamma and beta are learnable (2C); the running mean and variance are non-trainable (2C).
-    `noaffine` leaves gamma and beta out (Caffe's BatchNorm, whose Scale layer holds them);
+    `noaffine` leaves gamma and beta out (Caffe's BatchNorm, whose Scale layer holds them), `noscale`
+    gamma and `noshift` beta (Keras' `scale=False` and `center=False`);
     `counted` keeps one more statistic (Caffe's moving-average factor, Keras' Normalization count).
     """
 
@@ -57,7 +58,9 @@ class BatchNorm(Layer):
     aliases = ("bn",)
     example = "bn"
     eps: float = option(POSITIVE, default=1e-5)
-    affine: bool = flag({"noaffine": False}, default=True, doc="no gamma and beta (Caffe's BatchNorm)")
+    learnt: str = flag({"noaffine": "", "noscale": "beta", "noshift": "gamma"}, default="gamma beta",
+                       doc="no gamma and beta (Caffe's BatchNorm); no gamma or no beta (Keras' scale=False, "
+                           "center=False)")
     counted: bool = flag({"counted": True}, default=False,
                          doc="one more running statistic: Caffe's moving-average factor, Keras' count")
     inputs: int | None = declared_inputs()
@@ -77,27 +80,28 @@ class BatchNorm(Layer):
         return Kept("input", per_batch=2 * x.channels * BYTES_PER_VALUE)  # and the batch's mean and inverse deviation
 
     def params(self, x: Shape) -> Params:
-        c = x.channels if self.affine else 0
-        return Params(weights=c, biases=c, non_trainable=2 * x.channels + self.counted)
+        c = x.channels
+        return Params(weights=c * ("gamma" in self.learnt), biases=c * ("beta" in self.learnt),
+                      non_trainable=2 * c + self.counted)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         c = x.channels
-        learnable = f"2·{c} = {thousands(2 * c)} learnable (gamma, beta)" if self.affine else "no gamma or beta"
+        learnt = self.learnt.split()
+        learnable = (f"2·{c} = {thousands(2 * c)} learnable (gamma, beta)" if len(learnt) == 2
+                     else f"{thousands(c)} learnable ({learnt[0]} only)" if learnt else "no gamma or beta")
         statistics = f"2·{c}{' + 1' if self.counted else ''} = {thousands(2 * c + self.counted)} running statistics " \
                      f"(mean, var{', count' if self.counted else ''})"
         return Working(params=f"{learnable}; {statistics}")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = x[-1]
-        shapes: dict[str, tuple[int, ...]] = {"gamma": (c,), "beta": (c,)} if self.affine else {}
+        shapes: dict[str, tuple[int, ...]] = dict.fromkeys(self.learnt.split(), (c,))
         return shapes | {"mean": (c,), "var": (c,)} | ({"count": (1,)} if self.counted else {})
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        if self.affine:
-            return kernels.batch_norm(x, w["gamma"], w["beta"], w["mean"], w["var"], self.eps), 0
-        one = w["mean"] * 0 + 1
-        return kernels.batch_norm(x, one, one * 0, w["mean"], w["var"], self.eps), 0
+        one = w["mean"] * 0 + 1  # an absent gamma scales by 1, an absent beta shifts by 0
+        return kernels.batch_norm(x, w.get("gamma", one), w.get("beta", one * 0), w["mean"], w["var"], self.eps), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x) * itemsize + 6 * x[-1] * itemsize

@@ -59,8 +59,10 @@ def _padding(config: dict[str, Any], span: Span) -> str:
     return ""
 
 
-def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
-    """The spec layers of a Keras layer (a SeparableConv2D is two; a fused activation adds one)."""
+def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None = None,
+                channels_first: bool = False) -> list[str]:
+    """The spec layers of a Keras layer (a SeparableConv2D is two; a fused activation adds one).
+    `rank` is its input's (4 for a batch of maps), when the file says (Keras 3's `build_config`)."""
     out: list[str]
     if kind in ("Conv2D", "Convolution2D"):
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
@@ -106,6 +108,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
     elif kind in ("GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalAvgPool2D", "GlobalMaxPool2D"):
         pool = "globalmaxpool" if "Max" in kind else "globalavgpool"
         out = [pool] if config.get("keepdims", False) else [pool, "flatten"]
+    elif kind == "Dense" and rank == 4 and not channels_first:  # at each position, on the channels: a 1x1 conv
+        out = [f"conv {config['units']} 1x1" + ("" if config.get("use_bias", True) else " nobias")]
     elif kind == "Dense":
         out = [f"fc {config['units']}" + ("" if config.get("use_bias", True) else " nobias") + " noflatten"]
     elif kind == "Flatten":
@@ -117,13 +121,24 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
                                f"vector back to 1x1xC)", span)
         out = ["flatten"]
     elif kind == "BatchNormalization":
+        _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
         center, scale = config.get("center", True), config.get("scale", True)
-        if center != scale:
-            raise Unsupported("BatchNormalization with only one of center and scale", span)
+        learnt = "" if center and scale else " noscale" if center else " noshift" if scale else " noaffine"
         eps = float(config.get("epsilon", 1e-3))
-        out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + ("" if center else " noaffine")]
+        out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + learnt]
+    elif kind == "LayerNormalization":
+        _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
+        if config.get("rms_scaling") or not (config.get("center", True) and config.get("scale", True)):
+            raise Unsupported("LayerNormalization with rms_scaling, or without center or scale", span)
+        out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}"]
     elif kind == "Normalization":
-        out = ["bn noaffine counted"]  # its mean, variance and count: non-trainable
+        if config.get("mean") is not None and config.get("variance") is not None:
+            return ["identity"]  # its mean and variance are constants written in the file: no weights
+        out = ["bn noaffine counted"]  # adapted to data: its mean, variance and count are non-trainable weights
+    elif kind == "LayerScale" and isinstance(config.get("projection_dim"), int):
+        return ["scale nobias"]  # Keras' ConvNeXt: a learnt scale per channel, its gamma
+    elif kind == "StochasticDepth":
+        return ["identity"]  # Keras' ConvNeXt: drops a residual branch in training only
     elif kind in ("Dropout", "SpatialDropout2D"):
         out = [f"dropout {float(config.get('rate', 0.5))!r}"]
     elif kind == "Activation":
@@ -182,6 +197,18 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span) -> list[str]:
 
 
 # ---- the model ---------------------------------------------------------------------------------------
+
+
+def _channel_axis(axis: Any, rank: int | None, channels_first: bool, kind: str, span: Span) -> None:
+    """A norm's `axis` must be the channels' (the last, or 1 channels first), as cnncalc's norms are."""
+    axes = axis if isinstance(axis, list) else [axis]
+    if rank is None:  # Keras 2 says no rank: a batch of maps, or the channels' axis written -1
+        ok = axes in ([1],) if channels_first else axes in ([-1], [3])
+    else:
+        channel = 1 if channels_first and rank == 4 else rank - 1
+        ok = len(axes) == 1 and isinstance(axes[0], int) and axes[0] % rank == channel
+    if not ok:
+        raise Unsupported(f"{kind} over axis {axis!r} (cnncalc normalises the channels)", span)
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -295,7 +322,7 @@ class _Layers:
                 # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
                 node = self.graph.layer(name, spec_layer("identity", where), sources[0], where)
             else:
-                node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where)
+                node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, _input_rank(layer))
             ids[name] = previous = node
         if sequential:
             return previous
@@ -306,18 +333,20 @@ class _Layers:
                 return ids[first[0]]
         return previous
 
-    def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span) -> int:
+    def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span,
+              rank: int | None) -> int:
         assert self.channels_first is not None
-        if kind in ("Concatenate", "Add", "Multiply"):
+        if kind in ("Concatenate", "Add", "Multiply", "CustomScaleLayer"):
             if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if self.channels_first else (-1, 3)):
                 raise Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
-            return self.graph.merge(name, {"Concatenate": "concat", "Add": "add", "Multiply": "mul"}[kind], sources,
-                                    span)
+            # CustomScaleLayer (Keras' Inception-ResNet): x + scale·residual, an add with no weights
+            merge = {"Concatenate": "concat", "Add": "add", "Multiply": "mul", "CustomScaleLayer": "add"}[kind]
+            return self.graph.merge(name, merge, sources, span)
         if len(sources) != 1:
             raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
         node = sources[0]
         try:
-            for i, spec in enumerate(layer_texts(kind, cfg, span)):
+            for i, spec in enumerate(layer_texts(kind, cfg, span, rank, self.channels_first)):
                 label = name if i == 0 else f"{name}_{spec.split()[0]}"
                 if spec == "flatten" and i > 0 and kind.startswith("Global"):
                     self.unflattened[node] = (label, span)  # made when read
@@ -338,6 +367,13 @@ def _input_names(config: dict[str, Any]) -> list[str]:
     return [str(entry[0]) for entry in given if isinstance(entry, list) and entry]
 
 
+def _input_rank(layer: dict[str, Any]) -> int | None:
+    """The rank of what the layer reads, batch included, from Keras 3's `build_config` (None if unsaid)."""
+    build = layer.get("build_config")
+    shape = build.get("input_shape") if isinstance(build, dict) else None
+    return len(shape) if isinstance(shape, list) and shape and not isinstance(shape[0], list) else None
+
+
 def _squeezed(target: Any, channels_first: bool) -> bool:
     """A Reshape's target `(1, 1, C)` (`(C, 1, 1)` channels first): a pooled vector back to a volume."""
     if not isinstance(target, list) or len(target) != 3:
@@ -346,8 +382,13 @@ def _squeezed(target: Any, channels_first: bool) -> bool:
     return ones == [1, 1]
 
 
-def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input:
+def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input | None:
+    """The input's size; None when the model leaves its height and width open (`input_shape=None`):
+    the analysis then asks for `--input`."""
     dims = shape[1:] if isinstance(shape, list) else None
+    if isinstance(dims, list) and len(dims) == 3 and isinstance(dims[0 if channels_first else 2], int) and \
+            [d for i, d in enumerate(dims) if i != (0 if channels_first else 2)] == [None, None]:
+        return None
     if not dims or not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or \
             len(dims) not in (1, 3):
         raise Unsupported(f"an input of shape {shape!r} (cnncalc reads images H x W x C and vectors)", span)

@@ -159,6 +159,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "LayerNorm": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "LayerNorm2d": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "Scale": (("channels", REQUIRED), ("bias", True)),
+    "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True)),
     "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
     "ReLU": (("inplace", False),), "ReLU6": (("inplace", False),),
     "LeakyReLU": (("negative_slope", 0.01), ("inplace", False)),
@@ -218,7 +219,7 @@ MATH: dict[str, Callable[..., Any]] = {
 
 
 _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm",
-             "LayerNorm2d", "Scale", "PReLU"}  # modules with parameters or running statistics
+             "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU"}  # modules with parameters or running statistics
 
 
 def _has_state(layer: Layer) -> bool:
@@ -382,6 +383,10 @@ def spec_text(layer: Layer) -> str:
         return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}{last}"
     if kind == "Scale":
         return f"scale inputs {_int(a['channels'], 'channels', node)}{'' if a['bias'] else ' nobias'}"
+    if kind == "OneSidedBatchNorm":
+        learnt = {(True, True): "", (True, False): " noshift", (False, True): " noscale", (False, False): " noaffine"}
+        return (f"bn inputs {_int(a['channels'], 'channels', node)}{_eps(a['eps'], node)}"
+                f"{learnt[bool(a['scale']), bool(a['shift'])]}")
     if kind == "LocalResponseNorm":
         return (f"lrn size {_int(a['size'], 'size', node)} alpha {_real(a['alpha'], 'alpha', node)} "
                 f"beta {_real(a['beta'], 'beta', node)} k {_real(a['k'], 'k', node)}")
@@ -916,7 +921,7 @@ class _Reader:
         for prefix in ("torch.nn.", "nn."):
             if full.startswith(prefix) and "." not in full[len(prefix):]:
                 return full[len(prefix):]
-        if full in ("LayerNorm2d", "Scale") and full in self.classes:
+        if full in ("LayerNorm2d", "Scale", "OneSidedBatchNorm") and full in self.classes:
             return full  # the helpers `convert --to pytorch` writes
         return None
 
