@@ -301,3 +301,160 @@ def test_folded_constants_stay_small() -> None:
     assert SMALL_FOLD == 4096 and reader.fold("Add", {"inputs": ["a", "b"], "attrs": {}}) is None
     assert reader.fold("Concat", {"inputs": ["a", "a"], "attrs": {"axis": 0}}) is None
     assert reader.fold("Mul", {"inputs": ["c", "d"], "attrs": {}}).shape == (64, 64)  # 4,096 values: folded
+
+
+def _helper_model(tmp_path: Path, nodes: list[Any], inits: list[Any], shape: list[int], opset: int = 17) -> Any:
+    """A model of `nodes` on an input x of `shape` (N, C, H, W), its output y; analysed."""
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, shape)],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], inits)
+    path = tmp_path / f"m{len(list(tmp_path.iterdir()))}.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)]), str(path))
+    return analyze(path)
+
+
+def _ints(name: str, values: list[int], shape: list[int] | None = None) -> Any:
+    import numpy as np
+    from onnx import numpy_helper
+    return numpy_helper.from_array(np.array(values, np.int64).reshape(shape or [len(values)]), name)
+
+
+def _floats(name: str, *shape: int) -> Any:
+    import numpy as np
+    from onnx import numpy_helper
+    return numpy_helper.from_array(np.random.default_rng(0).standard_normal(shape).astype(np.float32), name)
+
+
+def test_a_chunk_of_the_channels_from_their_count_an_open_slice_and_an_equal_split(tmp_path: Path) -> None:
+    # The older exporter writes x.chunk(2, 1) with bounds computed from x's size: Shape, Gather(1) = C,
+    # (C + 1) / 2 · k; `int(x.size(1) * 0.5)` as Cast, Mul 0.5, Cast; x[:, 4:] ends at 2^63 - 1; the newer
+    # exporter writes chunk as Split(num_outputs=2). ShuffleNet v2's exports stopped at each (E070).
+    from onnx import helper
+    size = [helper.make_node("Shape", ["x"], ["shape"]), helper.make_node("Gather", ["shape", "one"], ["c"], axis=0)]
+    chunk = _helper_model(tmp_path, [
+        *size, helper.make_node("Add", ["c", "one"], ["c1"]), helper.make_node("Div", ["c1", "two"], ["half"]),
+        helper.make_node("Mul", ["half", "one"], ["end1"]), helper.make_node("Mul", ["half", "two"], ["end2"]),
+        helper.make_node("Slice", ["x", "zero", "end1", "one"], ["first"]),
+        helper.make_node("Slice", ["x", "end1", "end2", "one"], ["second"]),
+        helper.make_node("Conv", ["second", "w"], ["conv"], kernel_shape=[1, 1]),
+        helper.make_node("Concat", ["first", "conv"], ["y"], axis=1)],
+        [_ints("one", [1]), _ints("two", [2]), _ints("zero", [0]), _floats("w", 4, 4, 1, 1)], [1, 8, 6, 6])
+    assert chunk.ok, chunk.messages()
+    assert [r.op for r in chunk.rows if r.keyword == "part"] == ["part 1 of 2", "part 2 of 2"]
+    assert chunk.output is not None and chunk.output.dims == (6, 6, 8) and chunk.totals.params == 4 * 4
+    halved = _helper_model(tmp_path, [
+        *size, helper.make_node("Cast", ["c"], ["cf"], to=1), helper.make_node("Mul", ["cf", "half"], ["h"]),
+        helper.make_node("Cast", ["h"], ["end"], to=7), helper.make_node("Slice", ["x", "end", "big", "one"], ["y"])],
+        [_ints("one", [1]), _ints("big", [2 ** 63 - 1]),
+         __import__("onnx").numpy_helper.from_array(__import__("numpy").array([0.5], "float32"), "half")], [1, 8, 6, 6])
+    assert halved.ok and [r.op for r in halved.rows] == ["part 2 of 2"] and halved.output.dims == (6, 6, 4)
+    opened = _helper_model(tmp_path, [helper.make_node("Slice", ["x", "four", "big", "one"], ["y"])],
+                           [_ints("one", [1]), _ints("four", [4]), _ints("big", [2 ** 63 - 1])], [1, 10, 6, 6])
+    assert opened.ok and [r.op for r in opened.rows] == ["slice 4:"] and opened.output.dims == (6, 6, 6)
+    split = _helper_model(tmp_path, [helper.make_node("Split", ["x"], ["a", "b"], axis=1, num_outputs=2),
+                                     helper.make_node("Add", ["a", "b"], ["y"])], [], [1, 8, 6, 6], opset=18)
+    assert split.ok and [r.op for r in split.rows if r.keyword == "part"] == ["part 1 of 2", "part 2 of 2"]
+    assert split.output is not None and split.output.dims == (6, 6, 4)
+    # bounds from another tensor's size, or a third of the channels to the end, are no part: E070
+    other = _helper_model(tmp_path, [
+        helper.make_node("Shape", ["x"], ["shape"]), helper.make_node("Gather", ["shape", "one"], ["c"], axis=0),
+        helper.make_node("Div", ["c", "three"], ["third"]), helper.make_node("Slice", ["x", "third", "big", "one"],
+                                                                             ["y"])],
+        [_ints("one", [1]), _ints("three", [3]), _ints("big", [2 ** 63 - 1])], [1, 9, 6, 6])
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_a_channels_last_block_layer_norms_and_matmuls_on_the_channels(tmp_path: Path) -> None:
+    # ConvNeXt exported: Transpose to N, H, W, C; LayerNormalization over the last axis (the channels);
+    # MatMul + Add (the older exporter writes Add(bias, x)) on the channels at each position: a 1x1 conv;
+    # Transpose back; the learnt layer scale a Mul by a (C, 1, 1) initializer (identity with N071: ONNX does
+    # not say it is learnt); the newer exporter's pooled map as Reshape(-1) and a Gather of every value.
+    import numpy as np
+    from onnx import helper, numpy_helper
+    c = 8
+    nodes = [helper.make_node("Conv", ["x", "dw", "dwb"], ["d"], kernel_shape=[3, 3], pads=[1, 1, 1, 1], group=c),
+             helper.make_node("Transpose", ["d"], ["t"], perm=[0, 2, 3, 1]),
+             helper.make_node("LayerNormalization", ["t", "g", "b"], ["n"], axis=-1, epsilon=1e-6),
+             helper.make_node("MatMul", ["n", "w1"], ["m1"]), helper.make_node("Add", ["b1", "m1"], ["l1"]),
+             helper.make_node("Gelu", ["l1"], ["a"]),
+             helper.make_node("MatMul", ["a", "w2"], ["m2"]), helper.make_node("Add", ["m2", "b2"], ["l2"]),
+             helper.make_node("Transpose", ["l2"], ["back"], perm=[0, 3, 1, 2]),
+             helper.make_node("Mul", ["scale", "back"], ["s"]), helper.make_node("Add", ["s", "x"], ["r"]),
+             helper.make_node("ReduceMean", ["r", "axes"], ["p"], keepdims=1),
+             helper.make_node("Reshape", ["p", "minus"], ["flat"]),
+             helper.make_node("Gather", ["flat", "every"], ["map"], axis=0),
+             helper.make_node("Flatten", ["map"], ["f"]), helper.make_node("Gemm", ["f", "fc", "fcb"], ["y"], transB=1)]
+    inits = [_floats("dw", c, 1, 3, 3), _floats("dwb", c), _floats("g", c), _floats("b", c),
+             _floats("w1", c, 4 * c), _floats("b1", 4 * c), _floats("w2", 4 * c, c), _floats("b2", c),
+             _floats("scale", c, 1, 1), _ints("axes", [2, 3]), _ints("minus", [-1]),
+             numpy_helper.from_array(np.arange(c, dtype=np.int64).reshape(1, c, 1, 1), "every"),
+             _floats("fc", 10, c), _floats("fcb", 10)]
+    report = _helper_model(tmp_path, nodes, inits, [1, c, 5, 5], opset=18)
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    ops = [r.op for r in report.rows if r.kind == "layer"]
+    assert ops[1:5] == ["layernorm eps 1e-06 inputs 8", "conv 32 1x1 inputs 8", "gelu", "conv 8 1x1 inputs 32"], ops
+    assert [d.code for d in report.diagnostics] == ["N071"]  # the layer scale: not counted, and said so
+    # dw 9·8 + 8 = 80; norm 2·8 = 16; (8 + 1)·32 = 288; (32 + 1)·8 = 264; the head (8 + 1)·10 = 90
+    assert report.totals.params == 80 + 16 + 288 + 264 + 90
+    # on the 5x5 map: dw 25·8·9 = 1,800; 25·8·32 = 6,400 twice; the head 8·10 = 80
+    assert report.totals.macs == 1800 + 2 * 6400 + 80
+    assert report.output is not None and report.output.dims == (10,)
+    # a convolution on the channels-last view, or a layer norm over a map's last axis (its width): refused
+    wrong = _helper_model(tmp_path, [helper.make_node("Transpose", ["x"], ["t"], perm=[0, 2, 3, 1]),
+                                     helper.make_node("Conv", ["t", "dw"], ["y"], kernel_shape=[3, 3], group=c)],
+                          [_floats("dw", c, 1, 3, 3)], [1, c, 5, 5])
+    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E070"]
+    width = _helper_model(tmp_path, [helper.make_node("LayerNormalization", ["x", "g", "b"], ["y"], axis=-1)],
+                          [_floats("g", 5), _floats("b", 5)], [1, c, 5, 5])
+    assert [d.code for d in width.diagnostics if d.severity == "error"] == ["E037"]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("name, size", [("channels_last_blocks.py", (3, 32, 32)), ("split_shuffle.py", (3, 4, 4)),
+                                        ("shuffle_units.py", (3, 32, 32))])
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_pytorch_exports_of_the_reader_fixtures_read_back(name: str, size: tuple[int, int, int], dynamo: bool,
+                                                          tmp_path: Path) -> None:
+    # Both of PyTorch's exporters, on the PyTorch reader's own fixtures (ConvNeXt blocks, ShuffleNet units
+    # with chunks and shuffles): cnncalc's MACs and output are PyTorch's.
+    _onnx()
+    from tests.test_pytorch_export import _torch
+    from tests.test_readers_pytorch import FIXTURES as CODE
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    namespace: dict[str, Any] = {"__name__": "fixture"}
+    exec(compile((CODE / name).read_text(), name, "exec"), namespace)
+    built = namespace.get("model") or (namespace["small"]() if "small" in namespace else None)
+    cls = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, torch.nn.Module)][-1]
+    model = (built if isinstance(built, torch.nn.Module) else cls()).eval()
+    torch.manual_seed(0)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.normal_(0, 0.1)  # distinct values: an exporter shares equal initializers
+    x = torch.zeros(1, *size)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        torch.onnx.export(model, (x,), str(tmp_path / "m.onnx"), dynamo=dynamo)
+    report = analyze(tmp_path / "m.onnx")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == tuple(y.shape[1:])
+
+
+def test_an_open_height_and_width_asks_for_the_input(tmp_path: Path) -> None:
+    # An export with dynamic_axes leaves H and W as names: they were read as 1, and the network analysed
+    # at 1x1 with exit 0 (a 3x3 conv, padded, "gave" 1x1x8). Now E072 asks for --input, which reads it.
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    graph = helper.make_graph([helper.make_node("Conv", ["x", "w"], ["y"], kernel_shape=[3, 3], pads=[1, 1, 1, 1])],
+                              "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", 3, "h", "w"])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], [_floats("w", 8, 3, 3, 3)])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "m.onnx"))
+    assert [d.code for d in analyze(tmp_path / "m.onnx").diagnostics if d.severity == "error"] == ["E072"]
+    report = analyze(tmp_path / "m.onnx", input="32x32x3")
+    assert report.ok and report.output is not None and report.output.dims == (32, 32, 8)  # (32 - 3 + 2)/1 + 1
+    assert report.totals.macs == 32 * 32 * 8 * 27

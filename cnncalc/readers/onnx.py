@@ -15,6 +15,7 @@ cnncalc cannot express are listed in one E070, at the first.
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from typing import Any
 
 from cnncalc import codes, ir, limits
@@ -25,6 +26,9 @@ BY = "ONNX"
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
 FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul"}
 SMALL_FOLD = 4096  # the most values a folded constant may have
+# What a channels-last view of the data (a Transpose to N, H, W, C) may meet: ConvNeXt's blocks
+CHANNELS_LAST_OPS = {"Transpose", "LayerNormalization", "MatMul", "Add", "Sub", "Mul", "Div", "Gelu", "Relu",
+                     "Sigmoid", "Tanh", "HardSwish", "Mish", "Identity", "Dropout"}
 SHAPE_OPS = {"Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast", "Constant", "Slice", "Mul", "Div", "Add",
              "Sub", "ConstantOfShape", "Range", "ReduceProd"}
 
@@ -72,6 +76,9 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
             size *= d
         if size <= SMALL:
             entry["values"] = numpy_helper.to_array(init).reshape(-1).tolist()
+        elif init.data_type in (6, 7) and size <= SMALL_FOLD * 64:  # int32, int64: indices that keep every value?
+            import numpy as np
+            entry["arange"] = bool(np.array_equal(numpy_helper.to_array(init).reshape(-1), np.arange(size)))
         lines.append("initializer " + json.dumps(entry))
     for node in graph.node:
         attrs = {}
@@ -130,6 +137,12 @@ class _Reader:
         self.arrays: dict[str, Any] = {}  # small constant tensors with their shapes (numpy), folded from the graph
         self.partial: dict[str, list[Any]] = {}  # shape arithmetic on the data's sizes: None where only running knows
         self.views: dict[str, tuple[int, int, bool]] = {}  # a 5-D view of the data: (node, groups, transposed)
+        self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
+        self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
+        self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
+        # A size computed from a tensor's channels C, as an exporter writes x.chunk(n, 1)'s bounds:
+        # (tensor, a, d, m) for ((C + a) // d) · m.
+        self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
         self.nodes: list[tuple[dict[str, Any], Span]] = []
         self.outputs: list[str] = []
         self.opset = 13
@@ -166,7 +179,8 @@ class _Reader:
         tensors: dict[str, int] = {}
         if self.inputs:
             first = self.inputs[0]
-            dims = [d if isinstance(d, int) and d > 0 else 1 for d in first["shape"]]
+            # An open batch size is 1; an open height, width or length is not known: E072 asks for --input
+            dims = [d if isinstance(d, int) and d > 0 else 1 if i == 0 else 0 for i, d in enumerate(first["shape"])]
             if len(dims) == 4 and all(1 <= d <= limits.MAX_SIZE for d in dims[2:]) and \
                     1 <= dims[1] <= limits.MAX_CHANNELS:
                 given = ir.Input((dims[2], dims[3], dims[1]), min(dims[0], limits.MAX_BATCH), Span(0, 0))
@@ -224,12 +238,22 @@ class _Reader:
                 unsupported.setdefault(op, span)
                 poisoned.update(outputs)
                 continue
+            last = [i in self.channels_last for i in data]
             try:
                 if any(i in self.views for i in inputs) and op not in ("Transpose", "Reshape"):
                     raise _Unsupported("a 5-D view of the data (cnncalc follows one in a channel shuffle)")
-                if op == "Add" and inputs[0] in folded and self._bias(inputs[1]):
-                    node_id, _ = folded[inputs[0]]
+                if any(i in self.flat for i in inputs) and (op != "Gather" or inputs[0] not in self.flat):
+                    raise _Unsupported("on the data reshaped to one axis (cnncalc follows a Gather of it in order)")
+                if any(last) and (op not in CHANNELS_LAST_OPS or not all(last)):
+                    raise _Unsupported("on a channels-last view of the data (a Transpose to N, H, W, C), which "
+                                       "cnncalc follows through layer norms, MatMuls and element-wise operations")
+                product = next((i for i in inputs if i in folded), None)
+                if op == "Add" and product is not None and len(inputs) == 2 and \
+                        self._bias(inputs[1] if inputs[0] == product else inputs[0]):
+                    node_id, _ = folded[product]
                     tensors[outputs[0]] = node_id
+                    if any(last):
+                        self.channels_last.add(outputs[0])
                     continue
                 made = self.node(graph, op, name, node, span, tensors, consumers)
             except _Unsupported as e:
@@ -245,6 +269,8 @@ class _Reader:
             node_id, params = made
             for out in outputs[:1] if op != "Split" else []:
                 tensors[out] = node_id
+            if any(last) and op != "Transpose":
+                self.channels_last.add(outputs[0])
             if op == "MatMul":
                 folded[outputs[0]] = (node_id, span)
             if params is not None:
@@ -328,6 +354,9 @@ class _Reader:
         def known(name: str) -> list[Any] | None:
             return self.partial.get(name) if name in self.partial else self.values(name)
 
+        if op == "Shape" and not node["attrs"].get("start") and "end" not in node["attrs"]:
+            self.shape_of[out] = inputs[0]
+        self.follow_channels(op, inputs, out)
         if op == "Gather" and len(inputs) > 1 and len(self.values(inputs[1]) or []) == 1:
             self.partial[out] = [None]  # one size of the data
         elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in self.partial:
@@ -336,6 +365,44 @@ class _Reader:
             parts = [known(i) for i in inputs]
             if all(p is not None for p in parts):
                 self.partial[out] = [v for p in parts if p is not None for v in p]
+
+    def follow_channels(self, op: str, inputs: list[str], out: str) -> None:
+        """Arithmetic on a tensor's channel count: ((C + a) // d) · m, the bounds of a chunk."""
+        sizes = self.channel_sizes
+        if op == "Gather" and len(inputs) == 2 and inputs[0] in self.shape_of and self.values(inputs[1]) == [1]:
+            sizes[out] = (self.shape_of[inputs[0]], 0, 1, 1)
+        elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in sizes:
+            sizes[out] = sizes[inputs[0]]
+        elif op in ("Add", "Div", "Mul") and len(inputs) == 2:
+            known = [i for i in inputs if i in sizes]
+            other = self.values(inputs[1] if known == inputs[:1] else inputs[0])
+            if len(known) != 1 or not other or len(other) != 1 or not isinstance(other[0], (int, float)) or \
+                    (op == "Div" and known != inputs[:1]):
+                return
+            tensor, a, d, m = sizes[known[0]]
+            value = other[0]
+            if op == "Mul" and isinstance(value, float) and value > 0 and (1 / value).is_integer():
+                op, value = "Div", int(1 / value)  # `int(x.size(1) * 0.5)`: C // 2 once cast back
+            if isinstance(value, float):
+                return
+            if op == "Add" and (d, m) == (1, 1):
+                sizes[out] = (tensor, a + value, 1, 1)
+            elif op == "Div" and (d, m) == (1, 1) and value > 0:
+                sizes[out] = (tensor, a, value, 1)
+            elif op == "Mul" and value >= 0:
+                sizes[out] = (tensor, a, d, m * value)
+
+    def channel_fraction(self, name: str, data: str) -> Fraction | None:
+        """A Slice bound on the channels as a share of data's channels C: 0, `C` itself or past it (1),
+        or ((C + a) // d) · m with a rounding the division (0 or d - 1): m/d (exact when d divides C,
+        which `part` checks)."""
+        if name in self.channel_sizes:
+            tensor, a, d, m = self.channel_sizes[name]
+            return Fraction(m, d) if tensor == data and a in (0, d - 1) else None
+        value = self.values(name)
+        if value is None or len(value) != 1 or not isinstance(value[0], int):
+            return None
+        return Fraction(0) if value[0] == 0 else Fraction(1) if value[0] >= 2 ** 31 - 1 else None
 
     def array(self, name: str) -> Any:
         """A constant's value as a numpy array of its shape, or None when it is not a known constant."""
@@ -427,7 +494,7 @@ class _Reader:
              consumers: dict[str, list[str]]) -> tuple[int, int | None] | None:
         """The graph node a data operator becomes, and the parameters its initializers hold (None: none to check)."""
         a, inputs = node["attrs"], node["inputs"]
-        source = tensors.get(inputs[0])
+        source = next((tensors[i] for i in inputs if i in tensors), None)  # `Mul(scale, x)` too: the data
 
         def layer(text: str, params: int | None = None, by: str = "") -> tuple[int, int | None]:
             if source is None:
@@ -490,9 +557,20 @@ class _Reader:
             if len(w) != 2:
                 raise _Unsupported("a product with more than a weight matrix")
             nxt = self._bias_after(node)
-            bias = nxt is not None
+            no_bias = "" if nxt is not None else " nobias"
             params = _product(w) + (_product(self.weight(nxt)) if nxt else 0)
-            return layer(f"fc {w[1]}{'' if bias else ' nobias'} inputs {w[0]} noflatten", params)  # the last axis
+            if inputs[0] in self.channels_last:  # on the channels at each position: a 1x1 convolution
+                return layer(f"conv {w[1]} 1x1{no_bias} inputs {w[0]}", params)
+            return layer(f"fc {w[1]}{no_bias} inputs {w[0]} noflatten", params)  # the last axis
+        if op == "LayerNormalization":
+            if a.get("axis", -1) != -1 or len(inputs) < 3 or not inputs[2]:
+                raise _Unsupported("other than over the last axis with a scale and a bias")
+            c = _product(self.weight(inputs[1]))
+            eps = float(f"{float(a.get('epsilon', 1e-5)):.7g}")  # a float32 attribute, as it was written
+            text = "layernorm" + ("" if eps == 1e-5 else f" eps {eps!r}")
+            if inputs[0] not in self.channels_last:  # a vector's, or of a map N x C x H x W its width: E037
+                return layer(text + " lastaxis")
+            return layer(f"{text} inputs {c}", c + _product(self.weight(inputs[2])))
         if op == "BatchNormalization":
             c = self.weight(inputs[1])[0]
             eps = float(a.get("epsilon", 1e-5))
@@ -555,11 +633,32 @@ class _Reader:
                 # a channel shuffle's start (N, groups, C/groups, H, W); only its transpose may read it
                 self.views[node["outputs"][0]] = (source, shape[1], False)
                 return source, None
+            if shape == [-1] and source is not None:  # batch and all: only a Gather in order may read it
+                self.flat.add(node["outputs"][0])
+                return source, None
             if len(shape) == 2 and (shape[0] in (None, 0, 1, -1)) and shape[1] == -1:
                 return layer("flatten")
             if len(shape) == 2 and shape[0] in (None, 0, 1, -1) and isinstance(shape[1], int) and shape[1] > 0:
                 return layer(f"flatten inputs {shape[1]}")  # `x.view(-1, 400)`: the length it expects
             raise _Unsupported(f"a reshape to {shape}")
+        if op == "Gather" and inputs[0] in self.flat:
+            # The newer exporter's `as_strided` of a pooled 1 x C x 1 x 1 map: every value in order, shaped
+            # (1, C, 1, 1) again. `flatten inputs C` checks that the map held exactly C values.
+            index = self.initializers.get(inputs[1]) if len(inputs) > 1 else None
+            dims = list(index["shape"]) if index is not None else []
+            in_order = index is not None and (index.get("arange") or index.get("values") == list(range(_product(dims))))
+            if a.get("axis", 0) != 0 or not in_order or len(dims) != 4 or dims[:1] + dims[2:] != [1, 1, 1]:
+                raise _Unsupported("of the data reshaped to one axis, other than every value in order as 1 x C x 1 x 1")
+            flat, _ = layer(f"flatten inputs {dims[1]}")
+            return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), flat, span), None
+        if op == "Transpose" and inputs[0] not in self.views:
+            perm = a.get("perm")
+            if perm == [0, 2, 3, 1] and inputs[0] not in self.channels_last and source is not None:
+                self.channels_last.add(node["outputs"][0])  # N, H, W, C: the same values, no layer
+                return source, None
+            if perm == [0, 3, 1, 2] and inputs[0] in self.channels_last and source is not None:
+                return source, None  # back to N, C, H, W
+            raise _Unsupported(f"a transpose by {perm} (cnncalc follows one to channels-last and back)")
         if op == "Transpose" and inputs[0] in self.views:
             start, groups, _ = self.views[inputs[0]]
             if a.get("perm") != [0, 2, 1, 3, 4]:
@@ -567,7 +666,10 @@ class _Reader:
             self.views[node["outputs"][0]] = (start, groups, True)
             return start, None
         if op in ("Add", "Sub", "Mul", "Div") and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1:
-            self.constant_operand(inputs[1] if inputs[0] in tensors else inputs[0], op, span)
+            constant = inputs[1] if inputs[0] in tensors else inputs[0]
+            if any(i in self.channels_last for i in inputs) and _product(self.weight(constant)) != 1:
+                raise _Unsupported("with a constant on a channels-last view (cnncalc follows a scalar there)")
+            self.constant_operand(constant, op, span)
             return layer("identity")
         if op in ("Concat", "Add", "Mul", "Sum"):
             sources = [tensors[i] for i in inputs if i in tensors]
@@ -600,13 +702,28 @@ class _Reader:
         if op == "Slice":
             starts, ends = self.values(inputs[1]), self.values(inputs[2])
             axes = self.values(inputs[3]) if len(inputs) > 3 and inputs[3] else [0]
-            if starts and ends and axes == [1] and len(starts) == 1:
-                return layer(f"slice {int(starts[0])}:{int(ends[0])}")
-            raise _Unsupported("other than a channel slice")
+            steps = self.values(inputs[4]) if len(inputs) > 4 and inputs[4] else [1]
+            if axes != [1] or steps != [1]:
+                raise _Unsupported("other than a channel slice")
+            if starts and ends and len(starts) == len(ends) == 1 and all(isinstance(v, int) for v in starts + ends) \
+                    and starts[0] >= 0:
+                # past the last channel (PyTorch writes x[:, 4:] with an end of 2^63 - 1): to the last
+                return layer(f"slice {starts[0]}:{'' if ends[0] >= 2 ** 31 - 1 else ends[0]}")
+            low, high = (self.channel_fraction(i, inputs[0]) for i in inputs[1:3])
+            if low is not None and high is not None and high > low and (1 / (high - low)).denominator == 1 and \
+                    (low / (high - low)).denominator == 1:  # x.chunk(n, 1)[k - 1], its bounds from x's size
+                parts = int(1 / (high - low))
+                return layer(f"part {int(low * parts) + 1} of {parts}")
+            raise _Unsupported("other than a channel slice, or a chunk of the channels")
         if op == "Split":
             sizes = a.get("split") or (self.values(inputs[1]) if len(inputs) > 1 and inputs[1] else None)
+            parts = a.get("num_outputs")  # opset 18: n equal parts (x.chunk(n, 1), as the newer exporter writes it)
+            if a.get("axis", 0) == 1 and not sizes and isinstance(parts, int) and parts == len(node["outputs"]):
+                for k, out in enumerate(node["outputs"], 1):
+                    tensors[out], _ = layer(f"part {k} of {parts}")
+                return None
             if a.get("axis", 0) != 1 or not sizes:
-                raise _Unsupported("other than into listed channel counts")
+                raise _Unsupported("other than into listed channel counts, or equal parts")
             low = 0
             for out, size in zip(node["outputs"], sizes):
                 made, _ = layer(f"slice {low}:{low + int(size)}")
@@ -635,8 +752,10 @@ class _Reader:
         """The bias an `Add` right after a MatMul adds (PyTorch exports nn.Linear so, without Gemm)."""
         out = matmul["outputs"][0]
         for node, _ in self.nodes:
-            if node["op"] == "Add" and node["inputs"][0] == out and self._bias(node["inputs"][1]):
-                return str(node["inputs"][1])
+            inputs = node["inputs"]
+            if node["op"] == "Add" and len(inputs) == 2 and out in inputs:
+                other = inputs[1] if inputs[0] == out else inputs[0]  # the older exporter writes Add(bias, x)
+                return str(other) if self._bias(other) else None
         return None
 
 
