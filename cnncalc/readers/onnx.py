@@ -137,6 +137,7 @@ class _Reader:
         self.arrays: dict[str, Any] = {}  # small constant tensors with their shapes (numpy), folded from the graph
         self.partial: dict[str, list[Any]] = {}  # shape arithmetic on the data's sizes: None where only running knows
         self.views: dict[str, tuple[int, int, bool]] = {}  # a 5-D view of the data: (node, groups, transposed)
+        self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
@@ -750,13 +751,18 @@ class _Reader:
 
     def _bias_after(self, matmul: dict[str, Any]) -> str | None:
         """The bias an `Add` right after a MatMul adds (PyTorch exports nn.Linear so, without Gemm)."""
+        if self.adds is None:  # each tensor -> the first Add reading it, found once (not a scan per MatMul)
+            self.adds = {}
+            for node, _ in self.nodes:
+                if node["op"] == "Add" and len(node["inputs"]) == 2:
+                    for name in node["inputs"]:
+                        self.adds.setdefault(name, node)
         out = matmul["outputs"][0]
-        for node, _ in self.nodes:
-            inputs = node["inputs"]
-            if node["op"] == "Add" and len(inputs) == 2 and out in inputs:
-                other = inputs[1] if inputs[0] == out else inputs[0]  # the older exporter writes Add(bias, x)
-                return str(other) if self._bias(other) else None
-        return None
+        add = self.adds.get(out)
+        if add is None:
+            return None
+        other = add["inputs"][1] if add["inputs"][0] == out else add["inputs"][0]  # the older exporter: Add(bias, x)
+        return str(other) if self._bias(other) else None
 
 
 def _product(dims: list[int]) -> int:
