@@ -226,3 +226,14 @@ def test_a_keras_model_with_open_height_and_width_asks_for_the_input() -> None:
     report = analyze_text(text, "m.json", input="32x32x3")
     assert report.ok and report.rows[0].output.dims == (16, 16, 4)  # 'same', stride 2: ceil(32/2)
     assert report.totals.params == (3 * 3 * 3 + 1) * 4
+
+
+def test_a_field_of_the_wrong_type_is_malformed_at_its_layer() -> None:
+    # Found by mutating keras.applications' JSON: `inbound_nodes: 5` raised TypeError out of the reader.
+    text = keras3(("Conv2D", "c", {"filters": 4, "kernel_size": [3, 3]}, ["in"], None), shape=[None, 8, 8, 3],
+                  output="c")
+    model = json.loads(text)
+    model["config"]["layers"][1]["inbound_nodes"] = 5
+    report = analyze_text(json.dumps(model), "m.json")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E071" and e.message.startswith("c: ") and e.span.start > 0

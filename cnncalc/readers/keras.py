@@ -303,27 +303,30 @@ class _Layers:
             kind, cfg = str(layer.get("class_name")), layer["config"]
             name = str(cfg.get("name", layer.get("name", kind.lower())))
             where = self.where.span_of(name)
-            shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
-            if shape is not None and self.progress.given is None:
-                self.progress.given = _input(shape, self.channels_first, where)
-            if kind == "InputLayer":
-                position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
-                if position >= len(entries):
-                    raise Unsupported(f"a model with more inputs than it is given ({name})", where)
-                ids[name] = previous = entries[position]
-                continue
-            if cfg.get("data_format", data_format) != data_format:
-                raise Unsupported("layers with different data formats", where)
-            sources = [previous] if sequential else _sources(layer, ids, where)
-            if kind in MODELS:  # a model used as a layer: its layers, here
-                node = self.model(layer, [self.vector_of(s) for s in sources], where, depth + 1)
-            elif kind == "Reshape" and len(sources) == 1 and sources[0] in self.unflattened and \
-                    _squeezed(cfg.get("target_shape"), self.channels_first):
-                # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
-                node = self.graph.layer(name, spec_layer("identity", where), sources[0], where)
-            else:
-                node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, _input_rank(layer))
-            ids[name] = previous = node
+            try:  # a field of the wrong type (a list where a name stands): malformed, at this layer
+                shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
+                if shape is not None and self.progress.given is None:
+                    self.progress.given = _input(shape, self.channels_first, where)
+                if kind == "InputLayer":
+                    position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
+                    if position >= len(entries):
+                        raise Unsupported(f"a model with more inputs than it is given ({name})", where)
+                    ids[name] = previous = entries[position]
+                    continue
+                if cfg.get("data_format", data_format) != data_format:
+                    raise Unsupported("layers with different data formats", where)
+                sources = [previous] if sequential else _sources(layer, ids, where)
+                if kind in MODELS:  # a model used as a layer: its layers, here
+                    node = self.model(layer, [self.vector_of(s) for s in sources], where, depth + 1)
+                elif kind == "Reshape" and len(sources) == 1 and sources[0] in self.unflattened and \
+                        _squeezed(cfg.get("target_shape"), self.channels_first):
+                    # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
+                    node = self.graph.layer(name, spec_layer("identity", where), sources[0], where)
+                else:
+                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, _input_rank(layer))
+                ids[name] = previous = node
+            except (TypeError, AttributeError, ValueError, KeyError, IndexError) as e:
+                raise Malformed(f"{name}: {why(e)}", where) from None
         if sequential:
             return previous
         outputs = config.get("output_layers")
