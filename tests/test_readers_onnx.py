@@ -458,3 +458,24 @@ def test_an_open_height_and_width_asks_for_the_input(tmp_path: Path) -> None:
     report = analyze(tmp_path / "m.onnx", input="32x32x3")
     assert report.ok and report.output is not None and report.output.dims == (32, 32, 8)  # (32 - 3 + 2)/1 + 1
     assert report.totals.macs == 32 * 32 * 8 * 27
+
+
+def test_tensors_kept_in_a_file_beside_the_model_are_read_from_there(tmp_path: Path) -> None:
+    # torch.onnx.export's newer exporter writes tensors to `m.onnx.data` beside the model. Reading a small
+    # one (a Reshape's shape) from another directory raised onnx's ValidationError: "internal error".
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], kernel_shape=[3, 3]),
+             helper.make_node("Reshape", ["c", "shape"], ["y"])]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 6, 6])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+                              [_floats("w", 4, 3, 3, 3), _ints("shape", [1, -1])])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    onnx.save(model, str(tmp_path / "m.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
+              location="m.onnx.data", size_threshold=0)
+    assert Path.cwd() != tmp_path
+    report = analyze(tmp_path / "m.onnx")
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == (4 * 4 * 4,) and report.totals.params == 4 * 27
+    (tmp_path / "m.onnx.data").unlink()  # without it, the shape is unknown: a located E070, not a traceback
+    assert [d.code for d in analyze(tmp_path / "m.onnx").diagnostics if d.severity == "error"] == ["E070"]

@@ -59,7 +59,19 @@ def _text(value: Any) -> Any:
 
 
 def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
+    import os
+
     graph = model.graph
+    # The newer exporter keeps tensors in a file beside the model (`m.onnx.data`): only small ones are read
+    base = "" if name == "<stdin>" else os.path.dirname(os.path.abspath(name))
+
+    def values(tensor: Any) -> Any:
+        """A small tensor's values, flat; None when they are in a file beside the model that cannot be read."""
+        try:
+            return numpy_helper.to_array(tensor, base).reshape(-1)
+        except Exception:  # noqa: BLE001 (onnx's ValidationError, OSError: the sidecar is missing or refused)
+            return None
+
     opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
     lines = [f"# {graph.name or 'ONNX model'} (opset {opset}), listed by cnncalc from {name}"]
     initializers = {i.name for i in graph.initializer}
@@ -74,11 +86,12 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
         size = 1
         for d in init.dims:
             size *= d
-        if size <= SMALL:
-            entry["values"] = numpy_helper.to_array(init).reshape(-1).tolist()
-        elif init.data_type in (6, 7) and size <= SMALL_FOLD * 64:  # int32, int64: indices that keep every value?
+        array = values(init) if size <= SMALL or (init.data_type in (6, 7) and size <= SMALL_FOLD * 64) else None
+        if array is not None and size <= SMALL:
+            entry["values"] = array.tolist()
+        elif array is not None:  # int32, int64 indices: do they keep every value in order?
             import numpy as np
-            entry["arange"] = bool(np.array_equal(numpy_helper.to_array(init).reshape(-1), np.arange(size)))
+            entry["arange"] = bool(np.array_equal(array, np.arange(size)))
         lines.append("initializer " + json.dumps(entry))
     for node in graph.node:
         attrs = {}
@@ -87,9 +100,10 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
             if isinstance(value, bytes):
                 value = value.decode("utf-8", errors="replace")
             elif isinstance(value, onnx.TensorProto):
-                array = numpy_helper.to_array(value).reshape(-1)
+                array = values(value)
                 attrs[_text(a.name) + "_dims"] = list(value.dims)  # the values below are flattened
-                value = array.tolist() if array.size <= SMALL else f"tensor of {array.size} values"
+                value = array.tolist() if array is not None and array.size <= SMALL else \
+                    f"tensor of {_product(list(value.dims))} values"
             elif isinstance(value, list):
                 value = [v.decode("utf-8", errors="replace") if isinstance(v, bytes) else v for v in value
                          if isinstance(v, (int, float, str, bytes))]
