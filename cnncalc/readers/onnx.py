@@ -67,9 +67,11 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
 
     def values(tensor: Any) -> Any:
         """A small tensor's values, flat; None when they are in a file beside the model that cannot be read."""
+        if tensor.data_location != onnx.TensorProto.EXTERNAL:
+            return numpy_helper.to_array(tensor).reshape(-1)
         try:
             return numpy_helper.to_array(tensor, base).reshape(-1)
-        except Exception:  # noqa: BLE001 (onnx's ValidationError, OSError: the sidecar is missing or refused)
+        except Exception:  # noqa: BLE001 (onnx's ValidationError, OSError: the file beside it is missing or refused)
             return None
 
     opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
