@@ -479,3 +479,14 @@ def test_tensors_kept_in_a_file_beside_the_model_are_read_from_there(tmp_path: P
     assert report.output is not None and report.output.dims == (4 * 4 * 4,) and report.totals.params == 4 * 27
     (tmp_path / "m.onnx.data").unlink()  # without it, the shape is unknown: a located E070, not a traceback
     assert [d.code for d in analyze(tmp_path / "m.onnx").diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_a_missing_operand_of_constant_arithmetic_is_no_traceback(tmp_path: Path) -> None:
+    # Found by mutating exported models' listings: a Reshape of constants with its shape operand left empty
+    # ("", which ONNX allows for optional inputs) raised AttributeError out of the reader.
+    from onnx import helper
+    report = _helper_model(tmp_path, [helper.make_node("Constant", [], ["s"], value_ints=[1, 2]),
+                                      helper.make_node("Reshape", ["s", ""], ["r"]),
+                                      helper.make_node("Conv", ["x", "w"], ["y"], kernel_shape=[1, 1])],
+                           [_floats("w", 2, 3, 1, 1)], [1, 3, 4, 4])
+    assert [d.code for d in report.diagnostics] == ["E070"] and "Reshape" in report.diagnostics[0].message

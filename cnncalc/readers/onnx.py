@@ -228,7 +228,7 @@ class _Reader:
                 self.constants[outputs[0]] = value
                 dims = node["attrs"].get("value_dims")
                 if isinstance(value, list) and isinstance(dims, list) and len(dims) > 1 and \
-                        _product(dims) == len(value):
+                        all(isinstance(d, int) and d >= 0 for d in dims) and _product(dims) == len(value):
                     import numpy as np
                     self.arrays[outputs[0]] = np.array(value).reshape(dims)
                 shape_only.add(outputs[0])
@@ -476,7 +476,7 @@ class _Reader:
                 if _product(list(np.broadcast_shapes(args[0].shape, args[1].shape))) > SMALL_FOLD:
                     return None  # two small constants can broadcast to a large one
                 return {"Add": np.add, "Sub": np.subtract, "Mul": np.multiply}[op](args[0], args[1])
-        except (ValueError, TypeError, IndexError, OverflowError):
+        except (ValueError, TypeError, IndexError, OverflowError, AttributeError):  # an operand missing (""), too
             return None
         return None
 
