@@ -99,18 +99,25 @@ def test_squeeze_and_excitation_through_a_reshape_and_a_pooled_output() -> None:
     assert "Reshape" in e.message
 
 
-def test_a_dense_layer_on_a_volume_is_e037() -> None:
-    # Keras applies Dense to the last axis: on a 6x6x8 volume, at each position (6·6 outputs of 10). It
-    # was read as a spec `fc`, which flattens: 6·6·8·10 + 10 = 2,890 parameters where Keras has 8·10 + 10.
+def test_a_dense_layer_on_a_volume_acts_at_each_position() -> None:
+    # Keras applies Dense to the last axis: on a 6x6x8 volume, at each position (6·6 outputs of 10), a 1x1
+    # convolution. It was first read as a spec `fc`, which flattens (6·6·8·10 + 10 = 2,890 parameters where
+    # Keras has 8·10 + 10), then as E037; a Keras 2 file does not say its layers' ranks: they are followed
+    # from the input (a global pool or a Flatten makes vectors).
     def model(between: str) -> str:
         return ('{"class_name": "Sequential", "config": {"name": "s", "layers": ['
-                '{"class_name": "InputLayer", "config": {"name": "in", "batch_shape": [null, 8, 8, 3]}}, '
+                '{"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [null, 8, 8, 3]}}, '
                 '{"class_name": "Conv2D", "config": {"name": "c", "filters": 8, "kernel_size": [3, 3]}}, '
                 + between + '{"class_name": "Dense", "config": {"name": "d", "units": 10}}]}}')
     on_volume = analyze_text(model(""), "m.json")
-    assert [d.code for d in on_volume.diagnostics if d.severity == "error"] == ["E037"]
+    assert on_volume.ok, on_volume.messages()
+    assert on_volume.rows[-1].op == "conv 10 1x1" and on_volume.output is not None
+    assert on_volume.output.dims == (6, 6, 10) and on_volume.totals.params == (3 * 9 + 1) * 8 + (8 + 1) * 10
+    assert on_volume.totals.macs == 6 * 6 * 8 * 27 + 6 * 6 * 8 * 10
     flat = analyze_text(model('{"class_name": "Flatten", "config": {"name": "f"}}, '), "m.json")
     assert flat.ok and flat.totals.params == (3 * 9 + 1) * 8 + (6 * 6 * 8 + 1) * 10
+    pooled = analyze_text(model('{"class_name": "GlobalAveragePooling2D", "config": {"name": "p"}}, '), "m.json")
+    assert pooled.ok and pooled.rows[-1].op.startswith("fc 10") and pooled.output.dims == (10,)
 
 
 def test_a_model_used_as_a_layer_has_its_layers_read_in_its_place() -> None:

@@ -62,7 +62,7 @@ def _padding(config: dict[str, Any], span: Span) -> str:
 def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None = None,
                 channels_first: bool = False) -> list[str]:
     """The spec layers of a Keras layer (a SeparableConv2D is two; a fused activation adds one).
-    `rank` is its input's (4 for a batch of maps), when the file says (Keras 3's `build_config`)."""
+    `rank` is its input's (4 for a batch of maps, 2 of vectors; None when not known)."""
     out: list[str]
     if kind in ("Conv2D", "Convolution2D"):
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
@@ -269,11 +269,15 @@ class _Layers:
         # unless that layer is a Reshape back to 1x1xC (squeeze-and-excitation in Keras 2's EfficientNet).
         self.unflattened: dict[int, tuple[str, Span]] = {}
         self.flattened: dict[int, int] = {}
+        # Each node's rank as Keras sees it (4: a batch of maps, 2: of vectors), followed from the input so
+        # that a Keras 2 file, which does not say it, has it too: Dense on a map is a 1x1 convolution
+        self.rank_of: dict[int, int] = {}
 
     def vector_of(self, node: int) -> int:
         if node in self.unflattened and node not in self.flattened:
             label, where = self.unflattened[node]
             self.flattened[node] = self.graph.layer(label, spec_layer("flatten", where), node, where)
+            self.rank_of[self.flattened[node]] = 2
         return self.flattened.get(node, node)
 
     def model(self, model: dict[str, Any], entries: list[int], span: Span, depth: int) -> int:
@@ -307,6 +311,7 @@ class _Layers:
                 shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
                 if shape is not None and self.progress.given is None:
                     self.progress.given = _input(shape, self.channels_first, where)
+                    self.rank_of[entries[0]] = len(shape)
                 if kind == "InputLayer":
                     position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
                     if position >= len(entries):
@@ -322,8 +327,13 @@ class _Layers:
                         _squeezed(cfg.get("target_shape"), self.channels_first):
                     # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
                     node = self.graph.layer(name, spec_layer("identity", where), sources[0], where)
+                    self.rank_of[node] = 4
                 else:
-                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, _input_rank(layer))
+                    rank = _input_rank(layer) or self.rank_of.get(sources[0])  # as the file says, else followed
+                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, rank)
+                    after = _rank_after(kind, cfg, rank)
+                    if after is not None:
+                        self.rank_of[node] = after
                 ids[name] = previous = node
             except (TypeError, AttributeError, ValueError, KeyError, IndexError) as e:
                 raise Malformed(f"{name}: {why(e)}", where) from None
@@ -375,6 +385,18 @@ def _input_rank(layer: dict[str, Any]) -> int | None:
     build = layer.get("build_config")
     shape = build.get("input_shape") if isinstance(build, dict) else None
     return len(shape) if isinstance(shape, list) and shape and not isinstance(shape[0], list) else None
+
+
+def _rank_after(kind: str, config: dict[str, Any], rank: int | None) -> int | None:
+    """The rank of a layer's output, from its input's: pools to vectors, flattens and reshapes change it."""
+    if kind.startswith("Global"):
+        return 4 if config.get("keepdims", False) else 2
+    if kind == "Flatten":
+        return 2
+    if kind == "Reshape":
+        target = config.get("target_shape")
+        return len(target) + 1 if isinstance(target, list) else None
+    return rank
 
 
 def _squeezed(target: Any, channels_first: bool) -> bool:
