@@ -385,14 +385,18 @@ def adaptive_pool2d(x: np.ndarray, size: tuple[int, int], reduce: str, naive: bo
 def _source(out: int, n: int, scale: float, mode: str, dtype: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each output index along one axis: the two input indices it reads and the second one's weight,
     computed as PyTorch does: nearest reads floor(dst·scale) with the scale in float32; bilinear
-    (align_corners=False) reads at src = (dst + 0.5)·scale - 0.5, clamped at 0, in the data's precision."""
+    (align_corners=False) reads at src = (dst + 0.5)·scale - 0.5, clamped at 0, in the data's precision;
+    `aligned` (align_corners=True) at src = dst·(n - 1)/(out - 1), the first and last pixels' centres kept."""
     kind = np.float32 if mode == "nearest" else dtype
     dst = np.arange(out, dtype=kind)
     step = kind(scale)
     if mode == "nearest":
         first = np.minimum(np.floor(dst * step).astype(np.int64), n - 1)
         return first, first, np.zeros(out, dtype=kind)
-    src = np.maximum((dst + kind(0.5)) * step - kind(0.5), kind(0))
+    if mode == "aligned":
+        src = dst * (kind(n - 1) / kind(out - 1) if out > 1 else kind(0))
+    else:
+        src = np.maximum((dst + kind(0.5)) * step - kind(0.5), kind(0))
     first = np.minimum(np.floor(src).astype(np.int64), n - 1)
     second = np.minimum(first + 1, n - 1)
     return first, second, (src - first).astype(kind)
@@ -400,8 +404,8 @@ def _source(out: int, n: int, scale: float, mode: str, dtype: Any) -> tuple[np.n
 
 def resample(x: np.ndarray, size: tuple[int, int], scale: tuple[float, float], mode: str,
              naive: bool = False) -> np.ndarray:
-    """Nearest or bilinear resampling to `size`; `scale` is input/output along each axis (1/F when
-    upsampling by F, as PyTorch takes a scale factor). Bilinear is separable: rows, then columns."""
+    """Nearest or bilinear (`aligned` too) resampling to `size`; `scale` is input/output along each axis
+    (1/F when upsampling by F, as PyTorch takes a scale factor). Bilinear is separable: rows, then columns."""
     (r0, r1, rw), (c0, c1, cw) = (_source(size[0], x.shape[1], scale[0], mode, x.dtype.type),
                                   _source(size[1], x.shape[2], scale[1], mode, x.dtype.type))
     if naive:

@@ -153,7 +153,7 @@ def _resample(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     how = f"scale_factor={_pair(*layer.factor)}" if layer.keyword == "upsample" else f"size={_pair(*layer.size)}"
     if layer.keyword == "upsample" and layer.factor[0] != layer.factor[1]:
         how = f"scale_factor=({float(layer.factor[0])}, {float(layer.factor[1])})"
-    mode = ", mode='bilinear', align_corners=False" if layer.mode == "bilinear" else ""
+    mode = "" if layer.mode == "nearest" else f", mode='bilinear', align_corners={layer.mode == 'aligned'}"
     return [Step("", f"nn.Upsample({how}{mode})")]
 
 

@@ -117,7 +117,7 @@ def random_layer(draw: st.DrawFn) -> str:
             f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:{c + 1}",
             f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:"])),
         "resample": lambda: draw(st.sampled_from([
-            f"upsample {draw(st.integers(1, 3))} {draw(st.sampled_from(['', 'nearest', 'bilinear']))}",
+            f"upsample {draw(st.integers(1, 3))} {draw(st.sampled_from(['', 'nearest', 'bilinear', 'aligned']))}",
             f"upsample {draw(st.integers(1, 2))}x{draw(st.integers(1, 3))} bilinear",
             f"resize {draw(st.integers(1, 9))}x{draw(st.integers(1, 9))} {draw(st.sampled_from(['', 'bilinear']))}",
             f"adaptiveavgpool {draw(st.integers(1, 5))}x{draw(st.integers(1, 5))}",

@@ -495,3 +495,17 @@ def test_a_missing_operand_of_constant_arithmetic_is_no_traceback(tmp_path: Path
                                       helper.make_node("Conv", ["x", "w"], ["y"], kernel_shape=[1, 1])],
                            [_floats("w", 2, 3, 1, 1)], [1, 3, 4, 4])
     assert [d.code for d in report.diagnostics] == ["E070"] and "Reshape" in report.diagnostics[0].message
+
+
+def test_a_resize_with_aligned_corners_is_aligned(tmp_path: Path) -> None:
+    # PyTorch exports nn.Upsample(mode='bilinear', align_corners=True) as Resize with
+    # coordinate_transformation_mode="align_corners": `upsample 2 aligned`, not plain bilinear.
+    _onnx()
+    import numpy as np
+    from onnx import helper, numpy_helper
+    scales = numpy_helper.from_array(np.array([1, 1, 2, 2], np.float32), "scales")
+    for mode, read in (("align_corners", "upsample 2 aligned"), ("pytorch_half_pixel", "upsample 2 bilinear")):
+        report = _helper_model(tmp_path, [helper.make_node("Resize", ["x", "", "scales"], ["y"], mode="linear",
+                                                           coordinate_transformation_mode=mode)],
+                               [scales], [1, 3, 4, 5])
+        assert report.ok and [r.op for r in report.rows] == [read] and report.output.dims == (8, 10, 3)

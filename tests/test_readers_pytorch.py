@@ -977,3 +977,19 @@ def test_whole_numbers_in_a_tensor_of_constants_are_bounded() -> None:
     [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
     assert error.code == "E070" and f"beyond ±{limits.MAX_INT:,}" in error.message
     assert (error.line, error.column) == (6, 13)
+
+
+def test_bilinear_upsampling_with_aligned_corners_is_read() -> None:
+    # U-Nets' nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True) was E070; it is `aligned`:
+    # the sizes of bilinear (2·H x 2·W), its values interpolated at i·(n - 1)/(m - 1) (checked against
+    # PyTorch in tests/test_torch.py). With nearest, PyTorch refuses align_corners, and so does cnncalc.
+    report = analyze_text(module_file(
+        "self.up = nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True)",
+        "x = self.up(x)\nreturn F.interpolate(x, size=(5, 7), mode='bilinear', align_corners=True)"),
+        "m.py", input="6x4x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["upsample 2 aligned", "resize 5x7 aligned"]
+    assert [r.output.dims for r in report.rows] == [(12, 8, 3), (5, 7, 3)]
+    nearest = analyze_text(module_file("self.up = nn.Upsample(scale_factor=2, align_corners=True)",
+                                       "return self.up(x)"), "m.py", input="6x4x3")
+    assert [d.code for d in nearest.diagnostics if d.severity == "error"] == ["E070"]

@@ -10,6 +10,7 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001 ; "
               "bn noaffine counted inputs 8 ; scale ; scale nobias in 8 ; bn noscale ; bn noshift eps 0.001"),
     ("5x7x6", "slice 1:5 ; shuffle 2 ; upsample 2 ; upsample 2x3 bilinear ; resize 7x4 bilinear ; resize 13x5"),
+    ("4x5x3", "upsample 2 aligned ; resize 11x3 aligned ; resize 1x1 aligned ; upsample 3x2 aligned"),
     ("5x7x6", "slice 2: ; conv 3 1x1 ; slice 1:"),
     ("14x10x3", "adaptiveavgpool 4x3 ; zeropad 1,0,2,1 ; adaptivemaxpool 2 ; zeropad 1"),
     ("9x7x3", "reflectpad 3,2,1,0 ; conv 4 3x3 ; replicatepad 2 ; reflectpad 1x2"),

@@ -86,6 +86,8 @@ def _channels_last_norm(x: torch.Tensor, w: Weights, eps: float) -> torch.Tensor
 
 
 def _interpolate(x: torch.Tensor, mode: str, **size: Any) -> torch.Tensor:
+    if mode == "aligned":
+        return F.interpolate(x, mode="bilinear", align_corners=True, **size)
     return F.interpolate(x, mode=mode, align_corners=False if mode == "bilinear" else None, **size)
 
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from cnncalc.axis import AxisRule
     from cnncalc.field import Step
 
-MODES = {"nearest": "nearest", "bilinear": "bilinear"}
+# `aligned`: bilinear with the corner pixels' centres aligned (PyTorch's align_corners=True, as U-Nets use)
+MODES = {"nearest": "nearest", "bilinear": "bilinear", "aligned": "aligned"}
 
 
 class Slice(Layer):
@@ -190,8 +191,8 @@ class PixelShuffle(Layer):
 
 
 class Upsample(Layer):
-    """Each pixel repeated (nearest) or interpolated (bilinear, PyTorch's align_corners=False) F times
-    along height and width: HxWxC -> (F·H)x(F·W)xC."""
+    """Each pixel repeated (nearest) or interpolated (bilinear, PyTorch's align_corners=False; `aligned`,
+    align_corners=True) F times along height and width: HxWxC -> (F·H)x(F·W)xC."""
 
     keyword = "upsample"
     example = "upsample 2 bilinear"
@@ -212,7 +213,7 @@ class Upsample(Layer):
         return axis.Scale(self.factor[0]), axis.Scale(self.factor[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        bilinear = self.mode == "bilinear"
+        bilinear = self.mode != "nearest"
         return (field.resample(x.dims[0], x.dims[0] * self.factor[0], bilinear),
                 field.resample(x.dims[1], x.dims[1] * self.factor[1], bilinear))
 
@@ -227,7 +228,8 @@ class Upsample(Layer):
 
 
 class Resize(Layer):
-    """To a given HxW, nearest or bilinear (PyTorch's interpolate with `size`, align_corners=False)."""
+    """To a given HxW, nearest or bilinear (PyTorch's interpolate with `size`, align_corners=False;
+    `aligned`, align_corners=True)."""
 
     keyword = "resize"
     example = "resize 520x520 bilinear"
@@ -245,7 +247,7 @@ class Resize(Layer):
         return axis.Fixed(self.size[0]), axis.Fixed(self.size[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        bilinear = self.mode == "bilinear"
+        bilinear = self.mode != "nearest"
         return field.resample(x.dims[0], self.size[0], bilinear), field.resample(x.dims[1], self.size[1], bilinear)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:

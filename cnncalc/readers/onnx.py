@@ -708,7 +708,8 @@ class _Reader:
             scales = self.values(inputs[2]) if op == "Resize" and len(inputs) > 2 and inputs[2] else \
                 (self.values(inputs[1]) if op == "Upsample" and len(inputs) > 1 else a.get("scales"))
             sizes = self.values(inputs[3]) if op == "Resize" and len(inputs) > 3 and inputs[3] else None
-            how = "" if mode == "nearest" else " bilinear" if mode == "linear" else None
+            aligned = a.get("coordinate_transformation_mode") == "align_corners"  # PyTorch's align_corners=True
+            how = "" if mode == "nearest" else (" aligned" if aligned else " bilinear") if mode == "linear" else None
             if how is None:
                 raise _Unsupported(f"mode {mode}")
             if sizes and len(sizes) == 4:

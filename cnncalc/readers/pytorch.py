@@ -413,9 +413,9 @@ def spec_text(layer: Layer) -> str:
         return "flatten"
     if kind == "Upsample":
         mode = a["mode"]
-        if mode not in ("nearest", "bilinear") or (mode == "bilinear" and a["align_corners"]):
-            raise _Unsupported(f"mode={mode!r}" + (", align_corners=True" if a["align_corners"] else ""), node)
-        how = "" if mode == "nearest" else " bilinear"
+        if mode not in ("nearest", "bilinear") or (mode == "nearest" and a["align_corners"] is not None):
+            raise _Unsupported(f"mode={mode!r}" + (", align_corners" if a["align_corners"] is not None else ""), node)
+        how = "" if mode == "nearest" else " aligned" if a["align_corners"] else " bilinear"
         if a["size"] is not None:
             h, w = _pair(a["size"], "size", node)
             return f"resize {h}x{w}{how}"
