@@ -195,6 +195,9 @@ E061 = Code("E061", STRUCTURE, "mul shape mismatch",
             "`HxWx1` (per position) matching the other.", size_dependent=True)
 E062 = Code("E062", STRUCTURE, "bad split",
             "`split N` needs N branches and input channels divisible by N.")
+E065 = Code("E065", STRUCTURE, "bad fit",
+            "`fit { REF | X }` takes two branches that give maps: X is zero-padded or cropped to REF's height and "
+            "width. One branch, more than two, or a flat vector cannot be fitted.")
 E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
             "sibling branch, or the merge's own line.")

@@ -201,7 +201,8 @@ SPELLINGS: dict[str, Spell] = {
                                                   round((x.dims[1] - y.dims[1]) / 2), x, y),
 }
 
-JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "mul": " * "}
+JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "mul": " * ",
+         "fit": "fit({1}, like={0})"}
 
 HELPERS = {"Scale": '''class Scale(nn.Module):
     """A learnt scale (and shift) per channel: Caffe's Scale layer."""
@@ -220,6 +221,10 @@ HELPERS = {"Scale": '''class Scale(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+''', "fit": '''def fit(x: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
+    """x zero-padded, or cropped, to like's height and width, the odd row and column at the end (U-Net's)."""
+    dy, dx = like.size(2) - x.size(2), like.size(3) - x.size(3)
+    return nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
 ''', "OneSidedBatchNorm": '''class OneSidedBatchNorm(nn.modules.batchnorm._BatchNorm):
     """A batch norm that learns beta only or gamma only (Keras' scale=False or center=False)."""
 
@@ -401,7 +406,10 @@ class Writer:
             module.locals.add(local)
             outs.append(self.seq(branch, part, local, module, level))
         join = JOINS[node.kind.keyword]
-        joined = join.format(", ".join(outs)) if "{}" in join else join.join(outs)
+        if node.kind.keyword in HELPERS:
+            self.helpers.add(node.kind.keyword)
+        joined = join.format(", ".join(outs)) if "{}" in join else join.format(*outs) if "{0}" in join else \
+            join.join(outs)
         module.lines.append(f"{dst} = {joined}  # {node.name}: {node.op}")
         return dst
 

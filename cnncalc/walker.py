@@ -422,6 +422,11 @@ class Walker:
         strides or centres). A gate (1x1, broadcast by `mul`) widens the field but is not compared."""
         if any(e.field is None for e in ends) or y.is_flat:
             return None
+        moved = node.kind.field_steps([e.shape for e in ends if e.shape is not None])
+        if moved is not None:  # one branch's values, moved (`fit`): its field, moved too
+            index, steps = moved
+            source = ends[index].field
+            return fields.compose(source, steps) if source is not None else None
         maps = [(b, e) for b, e in zip(node.branches, ends) if e.shape is not None and e.shape.dims[:2] == y.dims[:2]]
         first_branch, first = maps[0] if maps else (None, None)
         for branch, end in maps[1:]:

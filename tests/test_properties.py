@@ -131,6 +131,8 @@ def random_layer(draw: st.DrawFn) -> str:
         "mul": lambda: draw(st.sampled_from([f"mul {{ identity | globalavgpool ; conv {c} 1x1 ; sigmoid }}",
                                              "mul { identity | sigmoid }"])),
         "split": lambda: f"split 2 {{ identity | conv {c} 1x1 }}",
+        "fit": lambda: draw(st.sampled_from(["fit { identity | maxpool 2 floor ; upsample 2 }",
+                                             f"fit {{ maxpool 2 floor | conv {c} 1x1 }}"])),
         "fc": lambda: f"{draw(st.sampled_from(['fc', 'linear', 'dense']))} {c}",
     }
     return cases[draw(st.sampled_from(sorted(cases)))]()

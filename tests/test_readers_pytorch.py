@@ -223,7 +223,7 @@ BUILT_IN_MAIN = {"split_shuffle.py": "small()"}  # what the file's `if __name__ 
                                         ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
-                                        ("split_shuffle.py", (3, 4, 4))])
+                                        ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -247,7 +247,8 @@ def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, 
     assert report.output is not None
     assert sum(p.numel() for p in model.parameters()) == report.totals.params
     assert counter.get_total_flops() // 2 == report.totals.macs
-    assert tuple(y.shape[1:]) == report.output.dims
+    dims = report.output.dims
+    assert tuple(y.shape[1:]) == (dims if len(dims) == 1 else (dims[2], dims[0], dims[1]))  # N x C x H x W
 
 
 def test_a_loop_concatenating_every_earlier_output_stops_at_the_network_limit() -> None:
@@ -993,3 +994,38 @@ def test_bilinear_upsampling_with_aligned_corners_is_read() -> None:
     nearest = analyze_text(module_file("self.up = nn.Upsample(scale_factor=2, align_corners=True)",
                                        "return self.up(x)"), "m.py", input="6x4x3")
     assert [d.code for d in nearest.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_a_unet_pads_the_upsampled_map_to_the_skips_size() -> None:
+    # milesial/Pytorch-UNet's Up.forward(x1, x2): a module called with two tensors, and x1 padded by the
+    # difference of the maps' sizes before torch.cat. Both were E070. On 9x9: inc 9x9x8; down (stride 2,
+    # pad 1) (9 - 3 + 2)/2 + 1 = 5; upsample 10x10; diff 9 - 10 = -1: F.pad crops one row and one
+    # column, at the top and left ((-1) // 2 = -1, -1 - (-1) = 0); the concat 9x9x16.
+    up = ("class Up(nn.Module):\n"
+          "    def __init__(self):\n"
+          "        super().__init__()\n"
+          "        self.up = nn.Upsample(scale_factor=2)\n"
+          "        self.conv = nn.Conv2d(16, 8, 3, padding=1)\n"
+          "    def forward(self, x1, x2):\n"
+          "        x1 = self.up(x1)\n"
+          "        diffY = x2.size()[2] - x1.size()[2]\n"
+          "        diffX = x2.size()[3] - x1.size()[3]\n"
+          "        x1 = F.pad(x1, [diffX // 2, diffX - diffX // 2, diffY // 2, diffY - diffY // 2])\n"
+          "        return self.conv(torch.cat([x2, x1], dim=1))\n")
+    text = module_file("self.inc = nn.Conv2d(3, 8, 3, padding=1)\nself.down = nn.Conv2d(8, 8, 3, stride=2, padding=1)"
+                       "\nself.up = Up()", "a = self.inc(x)\nreturn self.up(self.down(a), a)")
+    text = text.replace("class M(nn.Module):", up + "class M(nn.Module):")
+    report = analyze_text(text, "m.py", input="9x9x3")
+    assert report.ok, report.messages()
+    assert [r.output.dims for r in report.rows if r.keyword in ("upsample", "fit", "concat")] == \
+        [(9, 9, 16), (9, 9, 8), (10, 10, 8), (9, 9, 8), (9, 9, 16)]
+    assert report.totals.params == (27 + 1) * 8 + (72 + 1) * 8 + (144 + 1) * 8
+    assert report.output is not None and report.output.dims == (9, 9, 8)
+    # a pad by the difference of other maps than the one padded, or other arithmetic on it: E070, said so
+    for wrong, said in (("x1 = F.pad(x2, [diffX // 2, diffX - diffX // 2, diffY // 2, diffY - diffY // 2])", "F.pad"),
+                        ("x1 = F.pad(x1, [diffX, 0, diffY, 0])", "F.pad"),
+                        ("x1 = F.pad(x1, [diffX * 2, 0, 0, 0])", "difference of two maps")):
+        fitted = "x1 = F.pad(x1, [diffX // 2, diffX - diffX // 2, diffY // 2, diffY - diffY // 2])"
+        bad = analyze_text(text.replace(fitted, wrong), "m.py", input="9x9x3")
+        [e] = [d for d in bad.diagnostics if d.severity == "error"]
+        assert e.code == "E070" and said in e.message, e.message

@@ -218,3 +218,29 @@ def test_an_answer_to_a_slice_open_at_the_end_is_judged() -> None:
     wrong = analyze_text("input 8x8x16\nslice 4: -> 8x8x16\n")
     [error] = [d for d in wrong.diagnostics if d.severity == "error"]
     assert error.code == "E040" and "8x8x12" in error.message and (error.line, error.column) == (2, 13)
+
+
+def test_fit_pads_or_crops_a_map_to_the_references_size() -> None:
+    # fit { REF | X }: X's channels on REF's height and width, the odd row and column at the bottom and
+    # right. 9x7 input; maxpool 2 floor: 4x3; upsample 2: 8x6; fitted to 9x7: one more row (0 top, 1 bottom),
+    # one more column. The other way, 9x7 fitted to 4x3: 5 rows fewer (-3 at the top: (-5) // 2), 4 columns.
+    r = run("input 9x7x3\nenc: conv 4 3x3 pad 1\nfit { @enc | maxpool 2 floor ; upsample 2 ; conv 6 1x1 } -> 9x7x6\n"
+            "fit { maxpool 2 floor | identity } -> 4x3x6\n")
+    assert r.ok, r.messages()
+    assert [x.output.dims for x in r.rows if x.kind == "join"] == [(9, 7, 6), (4, 3, 6)]
+    assert r.totals.params == (27 + 1) * 4 + (4 + 1) * 6
+    # an answer with the reference's channels, or X's size, is wrong at the answer
+    right = run("input 9x7x3\nenc: conv 4 3x3 pad 1\nfit { @enc | upsample 2 } -> 9x7x4\n")
+    assert right.ok and [d.code for d in right.diagnostics] == []
+    assert [d.code for d in run("input 9x7x3\nfit { conv 4 1x1 | upsample 2 } -> 18x14x3\n").diagnostics] == ["E040"]
+    # one branch, three, or a vector: E065 at the merge
+    for bad in ("fit { identity }", "fit { identity | identity | identity }", "fit { identity | flatten }"):
+        assert [d.code for d in run(f"input 8x8x2\n{bad}\n").diagnostics] == ["E065"], bad
+
+
+def test_fits_receptive_field_is_the_fitted_branchs_moved() -> None:
+    # crop 1 then fit back to the input: every pixel is where it was, seeing itself (r 1, stride 1, the
+    # window starting at the pixel: padding 0). The reference branch (a 5x5 conv) is not part of it.
+    r = run("input 8x8x1\nfit { conv 1 5x5 pad 2 | crop 1 }\n")
+    join = next(x for x in r.rows if x.kind == "join")
+    assert join.field == ((1, 1, 0), (1, 1, 0))

@@ -27,4 +27,6 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),
     ("10x10x3", "conv 6 3x3 ; aux: side train { globalavgpool ; fc 3 } ; head: side { conv 2 1x1 } ; relu"),
     ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
+    ("9x7x3", "enc: conv 4 3x3 pad 1\nmaxpool 2 floor ; conv 6 3x3 pad 1 ; upsample 2 aligned\n"
+              "concat { @enc | fit { @enc | identity } } ; fit { upsample 2 | conv 2 1x1 stride 2 }"),
 ]

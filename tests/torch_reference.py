@@ -161,7 +161,15 @@ JOINS: dict[str, Callable[[list[torch.Tensor]], torch.Tensor]] = {
     "split": lambda outs: torch.cat(outs, dim=1),
     "add": lambda outs: torch.stack(torch.broadcast_tensors(*outs)).sum(0),
     "mul": lambda outs: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
+    "fit": lambda outs: _fit(outs[1], outs[0]),
 }
+
+
+def _fit(x: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
+    """U-Net's pad of the upsampled map to the skip's size, as milesial/Pytorch-UNet writes it."""
+    diff_y = like.size()[2] - x.size()[2]
+    diff_x = like.size()[3] - x.size()[3]
+    return F.pad(x, [diff_x // 2, diff_x - diff_x // 2, diff_y // 2, diff_y - diff_y // 2])
 
 
 class Recording(Executor):

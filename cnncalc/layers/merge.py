@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from cnncalc.codes import Code
+    from cnncalc.field import Step
 
 
 class MergeContext(Protocol):
@@ -47,6 +48,11 @@ class MergeKind:
 
     def split(self, x: np.ndarray, branches: int) -> list[np.ndarray]:
         return [x] * branches
+
+    def field_steps(self, outs: list[Shape]) -> tuple[int, tuple[Step, Step]] | None:
+        """When the output's values come from one branch alone, moved: that branch and the step that
+        moves its receptive field (`fit`); None for a merge whose branches all reach the output."""
+        return None
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         raise NotImplementedError
@@ -225,6 +231,48 @@ class Split(MergeKind):
         return sum(_size(s) for s in shapes) * itemsize
 
 
+class Fit(MergeKind):
+    """`fit { REF | X }`: X zero-padded, or cropped where it is larger, to REF's height and width, the
+    odd row and column at the bottom and right: U-Net's `F.pad(x1, [dX // 2, dX - dX // 2, dY // 2,
+    dY - dY // 2])` with dY, dX what x2 has more, before `torch.cat([x2, x1], 1)`. Only REF's size is
+    read; the output has X's channels."""
+
+    keyword = "fit"
+    example = "fit { identity | conv 64 5x5 ; upsample 2 }"  # 16 -> 12 -> 24, cropped back to 16
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        if len(outs) != 2 or any(shape.is_flat for _, shape in outs):
+            given = ", ".join(f"{name} gives {shape}" for name, shape in outs)
+            ctx.report(codes.E065, f"`fit` takes two branches of maps, the reference and the map fitted to it: {given}",
+                       hint="write `fit { @reference | identity }`")
+            return None
+        (_, ref), (_, x) = outs
+        return Shape.volume(ref.dims[0], ref.dims[1], x.channels)
+
+    def working(self, outs: list[Named], y: Shape) -> str | None:
+        (_, ref), (_, x) = outs
+        dy, dx = ref.dims[0] - x.dims[0], ref.dims[1] - x.dims[1]
+        return (f"{ref.dims[0]} - {x.dims[0]} = {dy} rows: {dy // 2} at the top, {dy - dy // 2} at the bottom; "
+                f"{ref.dims[1]} - {x.dims[1]} = {dx} columns: {dx // 2} left, {dx - dx // 2} right "
+                f"(negative: cropped)")
+
+    def field_steps(self, outs: list[Shape]) -> tuple[int, tuple[Step, Step]] | None:
+        ref, x = outs
+        return 1, ((0, 1, (ref.dims[0] - x.dims[0]) // 2), (0, 1, (ref.dims[1] - x.dims[1]) // 2))
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        import numpy as np
+        ref, x = arrays
+        n, h, w, c = x.shape
+        height, width = ref.shape[1], ref.shape[2]
+        top, left = (height - h) // 2, (width - w) // 2
+        y = np.zeros((n, height, width, c), dtype=x.dtype)
+        rows, cols = min(h - max(-top, 0), height - max(top, 0)), min(w - max(-left, 0), width - max(left, 0))
+        y[:, max(top, 0):max(top, 0) + rows, max(left, 0):max(left, 0) + cols] = \
+            x[:, max(-top, 0):max(-top, 0) + rows, max(-left, 0):max(-left, 0) + cols]
+        return y
+
+
 def _size(shape: tuple[int, ...]) -> int:
     n = 1
     for d in shape:
@@ -232,4 +280,4 @@ def _size(shape: tuple[int, ...]) -> int:
     return n
 
 
-MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Mul(), Split())}
+MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Mul(), Split(), Fit())}

@@ -595,6 +595,8 @@ class _Reader:
         self.graph = Graph()
         self.train_heads: set[int] = set()
         self.applied: dict[int, Layer | _Weights] = {}  # what has weights and was applied (a second use shares them)
+        # a height or width read from a tensor (`x2.size()[2]`): id -> (the size, kept alive, and the tensor)
+        self.map_sizes: dict[int, tuple[_SizeOf, Tensor]] = {}
         self.defined_in: dict[int, ast.ClassDef] = {}  # a method (by id) -> the class whose body defines it
         self.running: list[ast.FunctionDef] = []  # the methods and functions being run, innermost last
         self.squeezes: set[int] = set()  # graph nodes a squeeze made (`.squeeze(-1).squeeze(-1)` is one)
@@ -1064,6 +1066,15 @@ class _Reader:
         if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.Mult) and \
                 isinstance(right, float) and 0 < right < 1 and (1 / right).is_integer():
             return _SizeOf(left.dim, int(1 / right))  # `int(x.size(1) * 0.5)`: half the channels
+        if isinstance(left, _SizeOf) and isinstance(right, _SizeOf) and isinstance(node.op, ast.Sub):
+            return self.size_gap(left, right, node)
+        if isinstance(left, _SizeGap) and isinstance(node.op, ast.FloorDiv) and right == 2:
+            return _GapPart(left, True)  # `diffY // 2`: the rows added at the top
+        if isinstance(left, _SizeGap) and isinstance(node.op, ast.Sub) and right == _GapPart(left, True):
+            return _GapPart(left, False)  # `diffY - diffY // 2`: the rest, at the bottom
+        if isinstance(left, (_SizeGap, _GapPart)) or isinstance(right, (_SizeGap, _GapPart)):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on the difference of two maps' sizes "
+                               f"(cnncalc follows its halves for F.pad, as U-Nets write them)", node)
         if isinstance(left, (_SizeOf, _ShapeOf)) or isinstance(right, (_SizeOf, _ShapeOf)):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
                                f"network runs (cnncalc follows a size divided by a whole number or halved)", node)
@@ -1156,7 +1167,7 @@ class _Reader:
             return _SpatialSize(base.of)  # `x.size()[2:]`: height and width
         if isinstance(base, _ShapeOf):
             index = self.eval(node.slice, env)
-            return _SizeOf(index)
+            return self.size_of(base.of, index)
         index = self.eval(node.slice, env) if not isinstance(node.slice, ast.Slice) else slice(
             *(None if p is None else self.eval(p, env) for p in (node.slice.lower, node.slice.upper, node.slice.step)))
         if isinstance(base, Sequence):
@@ -1321,6 +1332,9 @@ class _Reader:
             return self.spatial_mean(args[0], args[1:], kwargs, node)
         if full in ("torch.flatten",):
             return self.flatten(args[0] if args else kwargs.get("input"), args[1:], kwargs, node)
+        if full == "torch.tensor" and len(args) == 1 and isinstance(args[0], list) and len(args[0]) == 1 and \
+                isinstance(args[0][0], _SizeGap):
+            return args[0][0]  # `torch.tensor([x2.size()[2] - x1.size()[2]])`: the same gap, in a tensor
         if full.startswith("torch.") and full[6:] in torch_values.FUNCTIONS and (
                 full in ("torch.arange", "torch.tensor") or any(isinstance(a, torch_values.Values) for a in args)):
             if kwargs:
@@ -1411,8 +1425,9 @@ class _Reader:
         x = layer(x)`), a class of the file, an `nn` class, a function."""
         if isinstance(value, (Layer, Sequence, Instance)) and len(args) == 1 and isinstance(args[0], Tensor):
             return self.apply(value, args[0], "", node)
-        if isinstance(value, Instance) and len(args) == 1 and not kwargs:
-            return self.apply(value, args[0], "", node)  # its forward takes what it is given (DenseNet: a list)
+        if isinstance(value, Instance) and args:
+            # its forward takes what it is given (DenseNet: a list; U-Net's `up(x, skip)`: two tensors)
+            return self.apply(value, args[0], "", node, tuple(args[1:]), kwargs)
         if isinstance(value, _Partial):
             return self.call_value(value.func, [*value.args, *args], {**value.kwargs, **kwargs}, node)
         if isinstance(value, ast.ClassDef):
@@ -1732,7 +1747,8 @@ class _Reader:
             if attr in owner.attrs and not isinstance(owner.attrs[attr], (Layer, Sequence, Instance)):
                 return self.call_value(owner.attrs[attr], args, kwargs, node)  # `cnf.block(cnf, p, norm)`
             if attr in owner.attrs:
-                return self.apply(owner.attrs[attr], args[0], attr, node) if args else owner.attrs[attr]
+                return self.apply(owner.attrs[attr], args[0], attr, node, tuple(args[1:]), kwargs) if args else \
+                    owner.attrs[attr]
             own = self.method_def(owner.cls, attr)
             if own is not None:
                 return self.call_method(owner, own, args, kwargs, node)
@@ -1846,8 +1862,13 @@ class _Reader:
             raise _Unsupported(e.message, node) from None
         return Tensor(self.graph.layer(self.prefix + name, layer, x.node, self.offsets.span(node)))
 
-    def apply(self, module: Any, x: Any, name: str, node: ast.AST) -> Any:
-        """A module applied to a tensor: a layer, each module of a Sequential, an instance's `forward`."""
+    def apply(self, module: Any, x: Any, name: str, node: ast.AST, more: tuple[Any, ...] = (),
+              keywords: dict[str, Any] | None = None) -> Any:
+        """A module applied to a tensor: a layer, each module of a Sequential, an instance's `forward`
+        (which may take more inputs: U-Net's `self.up1(x5, x4)`)."""
+        if (more or keywords) and not isinstance(module, Instance):
+            raise _Unsupported(f"`{ast.unparse(node)[:50]}`: a {type(module).__name__.lower()} called with more "
+                               f"than its input", node)
         if isinstance(module, Layer):
             if _has_state(module):
                 if id(module) in self.applied:
@@ -1875,7 +1896,7 @@ class _Reader:
             outer = self.prefix
             self.prefix = f"{outer}{name}." if name else outer
             try:
-                return self.call_method(module, forward, [x], {}, node)
+                return self.call_method(module, forward, [x, *more], dict(keywords or {}), node)
             finally:
                 self.prefix = outer
         raise _Unsupported(f"calling {type(module).__name__} as a module", node)
@@ -1889,6 +1910,11 @@ class _Reader:
         if kind in ("Dropout", "Dropout2d"):
             bound.pop("training")
         if kind == "F.pad":
+            pads = bound["pad"]
+            if isinstance(pads, (list, tuple)) and any(isinstance(p, (_SizeGap, _GapPart)) for p in pads):
+                if bound["mode"] != "constant" or bound.get("value") not in (None, 0, 0.0):
+                    raise _Unsupported("a pad by the difference of two maps' sizes other than with zeros", node)
+                return self.fitted(x, pads, node)
             bound = {"pad": bound["pad"], "mode": bound["mode"]}
         return self.add_layer(spec_text(Layer(kind, bound, node)), node, x, function)
 
@@ -1979,7 +2005,7 @@ class _Reader:
         if attr in _IN_PLACE:
             attr = attr[:-1]  # `x.relu_()`, `out.add_(identity)`: computed as the method without `_`
         if attr == "size":
-            return _SizeOf(args[0]) if args else _ShapeOf(x)
+            return self.size_of(x, args[0]) if args else _ShapeOf(x)
         if attr in ("squeeze", "unsqueeze", "expand_as", "expand"):
             return self.squeezed(x, attr, args, node)
         if attr in ("view", "reshape"):
@@ -2042,6 +2068,33 @@ class _Reader:
         self.applied[id(weights)] = weights
         return self.add_layer(f"scale nobias inputs {shape[0]}", node, x, "scale")
 
+    def size_of(self, x: Tensor, dim: Any) -> _SizeOf:
+        """`x.size(d)`, `x.shape[d]`; a height or width remembers its tensor, for U-Net's size gaps."""
+        size = _SizeOf(dim)
+        if dim in (2, 3, -2, -1):
+            self.map_sizes[id(size)] = (size, x)
+        return size
+
+    def size_gap(self, left: _SizeOf, right: _SizeOf, node: ast.AST) -> _SizeGap:
+        """`x2.size()[2] - x1.size()[2]`: how much taller (or wider) x2's map is than x1's."""
+        of = [self.map_sizes.get(id(s)) for s in (left, right)]
+        if of[0] is None or of[1] is None or left.dim % 4 != right.dim % 4:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
+                               f"network runs (cnncalc follows the difference of two maps' heights or widths)", node)
+        return _SizeGap(of[0][1], of[1][1], left.dim % 4)
+
+    def fitted(self, x: Any, pads: Any, node: ast.AST) -> Tensor:
+        """`F.pad(x1, [dX // 2, dX - dX // 2, dY // 2, dY - dY // 2])` with dX, dY what x2 has more than x1:
+        x1 fitted to x2's height and width (`fit { @x2 | … }`), as U-Net implementations write it."""
+        parts = list(pads) if isinstance(pads, (list, tuple)) and len(pads) == 4 else []
+        want = [(3, True), (3, False), (2, True), (2, False)]  # left, right (width), top, bottom (height)
+        if not all(isinstance(p, _GapPart) and (p.gap.axis, p.low) == w for p, w in zip(parts, want)) or \
+                len({(p.gap.ref, p.gap.of) for p in parts}) != 1 or not isinstance(x, Tensor) or parts[0].gap.of != x:
+            raise _Unsupported(f"`{ast.unparse(node)[:70]}`: a pad computed from run-time sizes (cnncalc follows "
+                               f"F.pad(x1, [dX // 2, dX - dX // 2, dY // 2, dY - dY // 2]), x1 fitted to x2)", node)
+        ref = parts[0].gap.ref
+        return Tensor(self.graph.merge(self.name_of("fit"), "fit", [ref.node, x.node], self.offsets.span(node)))
+
     def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
         """`x.mean([2, 3])`, `torch.mean(x, dim=(2, 3), keepdim=True)`: a global average pool (then a
         flatten, unless the dimensions are kept)."""
@@ -2068,6 +2121,21 @@ class _ShapeOf:
         self.of = of
 
 
+class _SizeGap(NamedTuple):
+    """`x2.size()[2] - x1.size()[2]`: how much taller (axis 2) or wider (3) ref's map is than of's."""
+
+    ref: Tensor
+    of: Tensor
+    axis: int
+
+
+class _GapPart(NamedTuple):
+    """`gap // 2` (low: the top or left) or `gap - gap // 2` (the bottom or right): F.pad's sides."""
+
+    gap: _SizeGap
+    low: bool
+
+
 class _SpatialSize(NamedTuple):
     """`x.size()[2:]` / `x.shape[-2:]`: the height and width of tensor x, known when the network runs;
     as the kernel of a pool on x itself, the pool is global (`F.avg_pool2d(x, x.size()[2:])`)."""
@@ -2078,7 +2146,7 @@ class _SpatialSize(NamedTuple):
 # calls passed over: their arguments are not read (torchvision's usage logging, imported by its model files)
 _SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
            "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
-_RUN_TIME = (Tensor, _SizeOf, _ShapeOf)  # values that exist only when the network runs
+_RUN_TIME = (Tensor, _SizeOf, _ShapeOf, _SizeGap, _GapPart)  # values that exist only when the network runs
 # what a layer holds besides its arguments: assigning one of these (or an argument) changes the layer
 _LAYER_STATE = frozenset({"weight", "bias", "running_mean", "running_var", "num_batches_tracked", "training",
                           "forward", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",

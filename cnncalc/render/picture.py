@@ -8,13 +8,14 @@ import math
 from collections.abc import Iterator
 from html import escape
 
+from cnncalc.layers.merge import MERGES as MERGE_KINDS
 from cnncalc.record import NamedTuple
 from cnncalc.render.rows import shape_text
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
 
 MAX_BOXES = 90  # boxes drawn before deeper containers are drawn as one box each
-MERGES = ("concat", "add", "mul", "split", "residual")
+MERGES = (*MERGE_KINDS, "residual")  # the container rows whose branches are drawn side by side
 GROUPS = ("block", "repeat", "iteration")
 COLOURS = {"conv": "#6b9bd1", "dwconv": "#7fb2e5", "deconv": "#9ec5ea", "maxpool": "#f2a65a", "avgpool": "#f5be87",
            "fc": "#a98bd4", "join": "#e07a7a", "container": "#c9c9c9"}
