@@ -1029,3 +1029,12 @@ def test_a_unet_pads_the_upsampled_map_to_the_skips_size() -> None:
         bad = analyze_text(text.replace(fitted, wrong), "m.py", input="9x9x3")
         [e] = [d for d in bad.diagnostics if d.severity == "error"]
         assert e.code == "E070" and said in e.message, e.message
+
+
+def test_a_class_from_another_file_of_the_users_is_named_with_its_file() -> None:
+    # milesial/Pytorch-UNet's unet_model.py builds its parts from `from .unet_parts import *`; cnncalc reads
+    # one file, and said only "the call `DoubleConv(...)`". Now it says where the class is and what to do.
+    for line, source in (("from .unet_parts import *", ".unet_parts"), ("from blocks import Block", "blocks")):
+        text = "import torch.nn as nn\n" + line + "\n" + module_file("self.b = Block(3, 8)", "return self.b(x)")
+        [e] = [d for d in analyze_text(text, "m.py", input="8x8x3").diagnostics if d.severity == "error"]
+        assert e.code == "E070" and f"comes from `{source}`" in e.message and "Block" in e.message, e.message

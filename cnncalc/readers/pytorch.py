@@ -588,6 +588,7 @@ class _Reader:
         self.classes: dict[str, ast.ClassDef] = {}
         self.functions: dict[str, ast.FunctionDef] = {}  # the file's top-level functions (`conv3x3`, `resnet50`)
         self.imported: dict[str, str] = {}  # a local name -> what it stands for (`nn` -> `torch.nn`)
+        self.star_imported: list[str] = []  # modules of the user's own imported whole: `from .unet_parts import *`
         self.globals: dict[str, Any] = {}
         self.steps = 0
         self.last: ast.AST | None = None  # the expression being evaluated (`tick`)
@@ -679,6 +680,9 @@ class _Reader:
             module = stmt.module or ""
             torchvision = module.startswith("torchvision") or (bool(stmt.level) and (
                 module.startswith("ops") or module in ("_utils", "models._utils")))  # torchvision's own files
+            if not torchvision and module.split(".")[0] not in ("torch", "typing", "collections", "functools",
+                                                                "math", "dataclasses"):
+                self.star_imported += ["." * stmt.level + module for a in stmt.names if a.name == "*"]
             for alias in stmt.names:
                 local = alias.asname or alias.name
                 if torchvision and alias.name in TORCHVISION_HELPERS:
@@ -1392,6 +1396,11 @@ class _Reader:
                 return BUILTINS[name](*args, **kwargs)
             except (TypeError, ValueError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
+        source = self.imported.get(name, "").rpartition(".")[0] or (self.star_imported[0] if self.star_imported else "")
+        if source and not source.startswith(("torch", "typing", "collections", "functools", "math")):
+            raise _Unsupported(f"the call `{name}(...)`: `{name}` is not defined in this file (it comes from "
+                               f"`{source}`, which cnncalc does not read with it); put that file's classes in this "
+                               f"one, without the import line", node)
         raise _Unsupported(f"the call `{name}(...)`", node)
 
     def is_instance(self, value: Any, kind: ast.expr, env: dict[str, Any]) -> bool:
