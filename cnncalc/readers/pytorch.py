@@ -680,8 +680,7 @@ class _Reader:
             module = stmt.module or ""
             torchvision = module.startswith("torchvision") or (bool(stmt.level) and (
                 module.startswith("ops") or module in ("_utils", "models._utils")))  # torchvision's own files
-            if not torchvision and module.split(".")[0] not in ("torch", "typing", "collections", "functools",
-                                                                "math", "dataclasses"):
+            if not module.startswith(_LIBRARIES):
                 self.star_imported += ["." * stmt.level + module for a in stmt.names if a.name == "*"]
             for alias in stmt.names:
                 local = alias.asname or alias.name
@@ -1397,7 +1396,7 @@ class _Reader:
             except (TypeError, ValueError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
         source = self.imported.get(name, "").rpartition(".")[0] or (self.star_imported[0] if self.star_imported else "")
-        if source and not source.startswith(("torch", "typing", "collections", "functools", "math")):
+        if source and not source.startswith(_LIBRARIES):
             raise _Unsupported(f"the call `{name}(...)`: `{name}` is not defined in this file (it comes from "
                                f"`{source}`, which cnncalc does not read with it); put that file's classes in this "
                                f"one, without the import line", node)
@@ -2152,6 +2151,8 @@ class _SpatialSize(NamedTuple):
     of: Tensor
 
 
+# modules a model file imports that are not the user's own (`torch` covers torchvision too)
+_LIBRARIES = ("torch", "typing", "collections", "functools", "math", "dataclasses", "copy", "itertools")
 # calls passed over: their arguments are not read (torchvision's usage logging, imported by its model files)
 _SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
            "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
