@@ -187,7 +187,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
             any(d.code in (codes.E070, codes.E071) for d in file_diagnostics):
         unknown = "a file that could not be read"  # its error says why; no input to ask for
     elif settings.lang not in ("spec", "lecture"):
-        sink.add(codes.E072, f"the {settings.lang} file does not give the input's size", Span(0, 0),
+        notation = NOTATIONS[str(settings.lang)]
+        sink.add(codes.E072, f"the {notation.title or notation.name} file does not give the input's size", Span(0, 0),
                  hint="give it with `--input HxWxC`, e.g. `--input 224x224x3` (or `--input 784` for a vector)")
         unknown = "the missing input"
     elif net.body.lines:

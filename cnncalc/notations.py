@@ -20,6 +20,7 @@ class Notation(NamedTuple):
     description: str
     reader: str  # module:function, imported when used
     marker: str = ""  # a pattern a file found by searching a directory must contain (a `.py` that is a model)
+    title: str = ""  # the framework's own name, in messages ("the Keras file"); the key when empty
 
 
 NOTATIONS: dict[str, Notation] = {n.name: n for n in (
@@ -28,15 +29,16 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "examples (docs/homework.md)",
              "cnncalc.lecture:read"),
     Notation("pytorch", (".py",), "PyTorch source: nn.Sequential and nn.Module classes, read, never run",
-             "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b"),
+             "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b", "PyTorch"),
     Notation("matlab", (".m",), "MATLAB layer arrays and layer graphs (Deep Learning Toolbox)",
-             "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b"),
+             "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b",
+             "MATLAB"),
     Notation("caffe", (".prototxt",), "Caffe prototxt (Netscope's input)", "cnncalc.readers.caffe:read",
-             r"\blayers?\s*\{"),
+             r"\blayers?\s*\{", "Caffe"),
     Notation("keras", (".json",), "a Keras model's `model.to_json()` (Keras 2 and 3)", "cnncalc.readers.keras:read",
-             r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"'),
+             r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras"),
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
-             "nodes", "cnncalc.readers.onnx:read"),
+             "nodes", "cnncalc.readers.onnx:read", title="ONNX"),
 )}
 BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the text their reader reads
 
