@@ -511,3 +511,20 @@ def test_a_resize_with_aligned_corners_is_aligned(tmp_path: Path) -> None:
                                                            coordinate_transformation_mode=mode)],
                                [scales], [1, 3, 4, 5])
         assert report.ok and [r.op for r in report.rows] == [read] and report.output.dims == (8, 10, 3)
+
+
+def test_a_per_channel_constant_on_a_channels_last_view(tmp_path: Path) -> None:
+    # timm's ConvNeXt scales by its gamma of shape (C,) while the map is channels last: one value per
+    # channel on the last axis (N071, as the same on N x C x H x W); a constant along another axis is E070.
+    _onnx()
+    from onnx import helper
+    def block(scale: Any) -> Any:
+        return _helper_model(tmp_path, [helper.make_node("Transpose", ["x"], ["t"], perm=[0, 2, 3, 1]),
+                                        helper.make_node("Mul", ["t", "gamma"], ["s"]),
+                                        helper.make_node("Transpose", ["s"], ["y"], perm=[0, 3, 1, 2])],
+                             [scale], [1, 6, 4, 5])
+    per_channel = block(_floats("gamma", 6))
+    assert per_channel.ok and [d.code for d in per_channel.diagnostics] == ["N071"]
+    assert per_channel.output is not None and per_channel.output.dims == (4, 5, 6)
+    along_width = block(_floats("gamma", 5, 1))
+    assert [d.code for d in along_width.diagnostics if d.severity == "error"] == ["E070"]

@@ -487,10 +487,11 @@ class _Reader:
         init = self.initializers.get(name)
         return None if init is None else init.get("values")
 
-    def constant_operand(self, constant: str, op: str, span: Span) -> None:
+    def constant_operand(self, constant: str, op: str, span: Span, channels_last: bool = False) -> None:
         """An element-wise operation with a constant (normalising an input, a fixed scale): a scalar or one
-        value per channel keeps the data's shape, costs no MACs (cnncalc's convention for element-wise
-        work) and holds no layer's weights, which a note says; other shapes are not followed."""
+        value per channel (on the last axis of a channels-last view) keeps the data's shape, costs no MACs
+        (cnncalc's convention for element-wise work) and holds no layer's weights, which a note says; other
+        shapes are not followed."""
         init = self.initializers.get(constant)
         if init is not None:
             shape = list(init["shape"])
@@ -498,7 +499,9 @@ class _Reader:
             shape = [len(self.values(constant) or [])]
         else:
             raise _Unsupported("with an operand computed in the graph")
-        per_channel = len(shape) in (3, 4) and all(d == 1 for i, d in enumerate(shape) if i != len(shape) - 3)
+        channel_axis = len(shape) - 1 if channels_last else len(shape) - 3
+        per_channel = (len(shape) in (3, 4) or (channels_last and len(shape) >= 1)) and \
+            all(d == 1 for i, d in enumerate(shape) if i != channel_axis)
         if _product(shape) != 1 and not per_channel:
             raise _Unsupported(f"with a constant of shape {shape} (cnncalc follows scalars and one value per channel)")
         self.sink.add(codes.N071, f"{op} with a constant of {_product(shape)} value{'s' * (_product(shape) != 1)}: "
@@ -684,9 +687,7 @@ class _Reader:
             return start, None
         if op in ("Add", "Sub", "Mul", "Div") and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1:
             constant = inputs[1] if inputs[0] in tensors else inputs[0]
-            if any(i in self.channels_last for i in inputs) and _product(self.weight(constant)) != 1:
-                raise _Unsupported("with a constant on a channels-last view (cnncalc follows a scalar there)")
-            self.constant_operand(constant, op, span)
+            self.constant_operand(constant, op, span, any(i in self.channels_last for i in inputs))
             return layer("identity")
         if op in ("Concat", "Add", "Mul", "Sum"):
             sources = [tensors[i] for i in inputs if i in tensors]
