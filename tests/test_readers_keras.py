@@ -211,7 +211,9 @@ def test_keras_batch_norm_with_only_its_shift_or_only_its_scale() -> None:
     # over an axis that is not the channels', Keras would normalise something else: E070, not 2C
     wrong = analyze_text(sequential(bn(axis=1)), "m.json")
     assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E070"]
-    assert "axis" in wrong.diagnostics[0].message
+    e = wrong.diagnostics[0]
+    assert "BatchNormalization over axis 1" in e.message and "channels" in e.message
+    assert wrong.source.text[e.span.start:e.span.end] == '"name": "bn1"'  # the caret at the layer's name
 
 
 def test_keras_inception_resnet_scaled_residual_is_an_add() -> None:

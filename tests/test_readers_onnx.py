@@ -406,7 +406,9 @@ def test_a_channels_last_block_layer_norms_and_matmuls_on_the_channels(tmp_path:
     wrong = _helper_model(tmp_path, [helper.make_node("Transpose", ["x"], ["t"], perm=[0, 2, 3, 1]),
                                      helper.make_node("Conv", ["t", "dw"], ["y"], kernel_shape=[3, 3], group=c)],
                           [_floats("dw", c, 1, 3, 3)], [1, c, 5, 5])
-    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E070"]
+    [e] = [d for d in wrong.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "Conv (on a channels-last view" in e.message
+    assert (e.line, e.column) == (5, 1)  # the Conv's line: the header, the input, the initializer, the Transpose
     width = _helper_model(tmp_path, [helper.make_node("LayerNormalization", ["x", "g", "b"], ["y"], axis=-1)],
                           [_floats("g", 5), _floats("b", 5)], [1, c, 5, 5])
     assert [d.code for d in width.diagnostics if d.severity == "error"] == ["E037"]

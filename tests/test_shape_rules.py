@@ -233,9 +233,13 @@ def test_fit_pads_or_crops_a_map_to_the_references_size() -> None:
     right = run("input 9x7x3\nenc: conv 4 3x3 pad 1\nfit { @enc | upsample 2 } -> 9x7x4\n")
     assert right.ok and [d.code for d in right.diagnostics] == []
     assert [d.code for d in run("input 9x7x3\nfit { conv 4 1x1 | upsample 2 } -> 18x14x3\n").diagnostics] == ["E040"]
-    # one branch, three, or a vector: E065 at the merge
-    for bad in ("fit { identity }", "fit { identity | identity | identity }", "fit { identity | flatten }"):
-        assert [d.code for d in run(f"input 8x8x2\n{bad}\n").diagnostics] == ["E065"], bad
+    # one branch, three, or a vector: E065 at the merge's line (3:1, the label), naming each branch
+    for bad, given in (("fit { identity }", "branch 1 gives 8x8x2"),
+                       ("fit { identity | identity | identity }", "branch 3 gives 8x8x2"),
+                       ("fit { identity | flatten }", "branch 2 gives 128")):
+        r = run(f"input 8x8x2\nconv 2 1x1\nf: {bad}\n")
+        assert where(r) == [("E065", 3, 1)], bad
+        assert "`fit` takes two branches of maps" in r.diagnostics[0].message and given in r.diagnostics[0].message
 
 
 def test_fits_receptive_field_is_the_fitted_branchs_moved() -> None:
