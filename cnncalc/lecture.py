@@ -22,7 +22,9 @@ the layer's:
 
 (also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `Output: 32x32x10`,
 `so 32x32x10`, and the count after the last `=` or the `:` of a `number of parameters`,
-`Parameters:` or `No. of weights:` line, any of them after a bullet or an arrow; `After CONV1:
+`Parameters:` or `No. of weights:` line, any of them after a bullet, an arrow or a question's
+number (`Q3:`, `(b)`), and any asked as a question with the answer after its `?` (`What is the
+output volume? 55x55x96`, `How many parameters? 760`); `After CONV1:
 55x55x96` answers for the layer it names, unless that one is answered already). Under either
 form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. The
 output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, then `output is
@@ -333,25 +335,30 @@ class _LineReader:
         network's total (E060 when its count cannot be read); None for any other line."""
         tokens = self.tokens[_lead(self.tokens):]
         words = [t.lower for t in tokens]
-        if words[:1] != ["total"]:
+        at = _skip(words, _opener(words), ("the",))
+        if words[at:at + 1] != ["total"]:
             return None
-        at = 1 + next((len(head) for head in _COUNT_HEADS if words[1:1 + len(head)] == list(head)), 0)
+        at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
         quantity = ir.ANSWER_WORDS.get(words[at] if at < len(words) else "")
-        if quantity not in ("params", "macs") or not {"=", ":"} & set(words[at:]):  # the totals `expect` has
+        marker = _marker(words, tokens, at)
+        if quantity not in ("params", "macs") or marker is None:  # the totals `expect` has
             return None
-        count = self._last_count(words, tokens, at, f"total {ir.NOUNS[quantity]}")
+        count = self._last_count(words, tokens, marker, f"total {ir.NOUNS[quantity]}")
         return None if count is None else ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end))
 
-    def _last_count(self, words: list[str], tokens: list[Tok], at: int, noun: str) -> ir.Count | None:
-        """The count after the last `=`, else after the first `:` from `at`, a trailing quantity word or
-        `!` allowed (`= 760 params`, `0!`); E060 when it is not one."""
-        marker = len(words) - 1 - words[::-1].index("=") if "=" in words[at:] else words.index(":", at)
+    def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
+        """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
+        allowed (`= 760 params`, `0!`, `? A: 760`); E060 when it is not one."""
         after = tokens[marker + 1:]
+        if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
+            after = after[2:]
+        while after and after[0].text in _LEADS:
+            after = after[1:]
         while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".")):
             after = after[:-1]
         try:
             if len(after) != 1 or after[0].kind != "NUM":
-                where = "the last `=`" if words[marker] == "=" else "the `:`"
+                where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
             return self._count_token(after[0])
@@ -366,7 +373,7 @@ class _LineReader:
         tokens = [t for t in self.tokens if t.text != "*"]  # the slides' markdown bold
         words = [t.lower for t in tokens]
         at = words.index("input")
-        if not set(words[:at]) <= _EXERCISE_LEAD:
+        if not set(words[_lead(tokens):at]) <= _EXERCISE_LEAD:  # `Q2: input 7x7, …` is numbered
             return None
         i = _skip(words, at + 1, ("image", "is", "of", "size", ":", ","))
         if i >= len(tokens) or tokens[i].kind != "DIMS":
@@ -449,10 +456,11 @@ class _LineReader:
         5x5`, `so 32x32x10`, `7x7 output!`: the last volume (E060 when it is not one: an answer cnncalc
         cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is
         prose."""
-        at = _skip(words, 0, ("so", "thus", "hence", "then", "the"))
+        at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
         if words[at:at + 1] == ["output"] or (at and kinds[at:] == ["DIMS"]) or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
-            volumes = [t for t in tokens if t.kind == "DIMS"]
+            asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
+            volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
             if volumes:
                 shape = _shape(volumes[-1])
                 if shape is None:
@@ -465,11 +473,13 @@ class _LineReader:
         """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:
         34,848`: the count after the last `=`, else after the `:` (E060 when it is not one). Without
         either, the line is a heading (`No. of parameters`)."""
-        at = next((len(head) for head in _COUNT_HEADS if words[:len(head)] == list(head)), 0)
-        if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or not {"=", ":"} & set(words[at:]):
+        at = _opener(words)
+        at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
+        marker = _marker(words, tokens, at)
+        if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or marker is None:
             return None
         quantity = _quantity(tokens[at])
-        count = self._last_count(words, tokens, at, ir.NOUNS[quantity])
+        count = self._last_count(words, tokens, marker, ir.NOUNS[quantity])
         return None if count is None else (quantity, count)
 
     def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
@@ -756,11 +766,55 @@ def _skip(words: list[str], i: int, fillers: tuple[str, ...]) -> int:
 
 
 def _lead(tokens: list[Tok]) -> int:
-    """How many tokens of bullets and arrows a line starts with."""
+    """How many tokens of bullets, arrows and a question's number a line starts with (`- `, `=> `, `Q3:`,
+    `Question 2.`, `2)`, `(b)`)."""
     i = 0
-    while i < len(tokens) and tokens[i].text in _LEADS:
-        i += 1
+    while i < len(tokens):
+        if tokens[i].text in _LEADS:
+            i += 1
+            continue
+        numbered = _numbering([t.lower for t in tokens[i:i + 4]], [t.kind for t in tokens[i:i + 4]])
+        if not numbered:
+            break
+        i += numbered
     return i
+
+
+def _numbering(words: list[str], kinds: list[str]) -> int:
+    """How many tokens a question's number takes at the start of `words` (0 if none): `Q:`, `Q3.`,
+    `Question 2:`, `Exercise 1)`, `2.`, `2)`, `(b)`, `b)`."""
+    at = 0
+    if words[:1] and _QUESTION.fullmatch(words[0]):
+        at = 2 if kinds[1:2] == ["NUM"] else 1
+        return at + 1 if words[at:at + 1] in ([":"], ["."], [")"]) else 0
+    if words[:1] == ["("] and words[2:3] == [")"] and (kinds[1] == "NUM" or len(words[1]) == 1):
+        return 3
+    if (kinds[:1] == ["NUM"] or (words[:1] and len(words[0]) == 1 and kinds[0] == "WORD")) and \
+            words[1:2] in ([")"], ["."]) and not (kinds[0] == "WORD" and words[1] == "."):
+        return 2
+    return 0
+
+
+_QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
+_OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("compute",), ("find",), ("give",))
+
+
+def _opener(words: list[str]) -> int:
+    """Where a question's subject starts after its opening words (`What is the output?`, `How many
+    parameters …?`): the answer after its `?` is read as a statement's after `:`."""
+    at = next((len(o) for o in _OPENERS if words[:len(o)] == list(o)), 0)
+    return _skip(words, at, ("the",)) if at else 0
+
+
+def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
+    """Where a count's answer starts: after the last `=`, else after the first `:` or `?` from `at`. A `?`
+    with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read."""
+    if "=" in words[at:]:
+        return len(words) - 1 - words[::-1].index("=")
+    marker = next((j for j in range(at, len(words)) if words[j] in (":", "?")), None)
+    if marker is not None and words[marker] == "?" and all(t.kind != "NUM" for t in tokens[marker + 1:]):
+        return None
+    return marker
 
 
 def _quantity(word: Tok) -> str:

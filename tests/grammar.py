@@ -217,8 +217,16 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['- ', '=> ', '* ', ''])}{rng.choice(['Parameters', 'Params', 'No. of weights'])}"
                     f"{rng.choice([': ', ' = ', ' '])}{rng.choice(['760', '0!', '35K params', 'many', '', '1.5e3'])}",
                     f"{rng.choice(['- ', '=> ', ''])}Output{rng.choice([': ', ' volume ', ' '])}"
-                    f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}"]))
+                    f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}",
+                    f"{rng.choice(['Q: ', 'Q3. ', '2) ', '(b) ', 'Question 1: ', ''])}"
+                    f"{rng.choice(QUESTIONS)}"
+                    f"{rng.choice(['?', '? ', '? A: ', ' of the 5x5 filter?'])}"
+                    f"{rng.choice(['760', '32x32x10', 'about 760', 'Think.', '', '1.1G', '0x5'])}"]))
     return "\n".join(lines) + "\n"
+
+
+QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
+             "What is the total number of MACs", "Output volume size", "Total params"]
 
 
 def lecture(rng: random.Random) -> str:

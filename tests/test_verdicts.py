@@ -384,6 +384,22 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Number of weights: 760\n", [("weights", "wrong")], ["E041"]),
     # prose: a heading, the size alone, the arithmetic with no volume
     ("No. of parameters\nOutput volume size:\nOutput = 32 = (32-5+4)/1+1\n", [], []),
+    # a problem sheet's questions, the answer after the `?` (a wrong one was passed over as prose)
+    ("Output volume size? 32x32x11\n", [("output", "wrong")], ["E040"]),
+    ("What is the output volume? 32x32x10\nHow many parameters does this layer have? 750\n",
+     [("output", "right"), ("params", "wrong")], ["E041"]),
+    ("Q1: What's the output volume? A: 32x32x10\nQ2: Number of parameters? A: 760\n",
+     [("output", "right"), ("params", "right")], []),
+    ("What is the number of parameters in this layer? 750 params\n", [("params", "wrong")], ["E041"]),
+    # numbered as on a sheet
+    ("2. Output volume size: 32x32x12\n(b) Number of parameters: 750\n", [("output", "wrong"), ("params", "wrong")],
+     ["E040", "E041"]),
+    ("Question 3) Parameters: 760\nb) The output is 32x32x10\n", [("output", "right"), ("params", "right")], []),
+    # questions with no answer, or with no number after the `?`, are prose; the volume in a question is not its answer
+    ("Number of parameters?\nQ3: How many parameters? Think about the bias.\nWhat is the output volume of the 5x5 "
+     "filter?\n", [], []),
+    # an answer cnncalc cannot read is said so
+    ("How many parameters? about 760 I think\n", [], ["E060"]),
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
@@ -443,6 +459,16 @@ def test_the_lectures_inputs_have_the_spec_languages_limits(text: str, column: i
     assert report.input is None and report.rows == []  # nothing computed on it
 
 
+def test_a_numbered_exercise_asked_as_a_question_is_judged() -> None:
+    # (7 - 3)/1 + 1 = 5; (7 - 3)/2 + 1 = 3
+    report = cnncalc.analyze_text("Q2: input 7x7, filter 3x3, stride 1 => what is the output? 5x5\n", "hw.txt",
+                                  lang="lecture")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("5x5", "right")]
+    report = cnncalc.analyze_text("3) input 7x7, filter 3x3, stride 2\nWhat is the output? 4x4\n", "hw.txt",
+                                  lang="lecture")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("4x4", "wrong")]
+
+
 def test_an_exercises_answer_that_is_no_volume_is_e060() -> None:
     report = cnncalc.analyze_text("input 7x7, filter 3x3 => output 0x5\n", "hw.txt", lang="lecture")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
@@ -471,6 +497,10 @@ def test_totals_written_under_a_listing_are_judged() -> None:
     assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
         ("output", "32x32x10", "right"), ("total params", "760", "right"), ("total macs", "0.77M", "right"),
         ("total params", "750", "wrong")]
+    report = cnncalc.analyze_text(listing + "What is the total number of parameters? 750\nQ: Total MACs? A: 768K\n",
+                                  "hw.txt")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "32x32x10", "right"), ("total params", "750", "wrong"), ("total macs", "768K", "right")]
     report = cnncalc.analyze_text(listing + "Total params: many\n", "hw.txt")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 15, "expected the total parameter count after the `:`, as in `= 35K`")]
