@@ -65,7 +65,8 @@ class Checker:
             certain_wrong = any(want != got and not _flag(unsure, i) for i, want, got in pairs)
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
             verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
-        why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else None
+        why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
+            _shape_slip(answer.dims, y) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the output volume is {y}")
 
@@ -164,6 +165,13 @@ def _compared(dims: tuple[int, ...], y: Shape) -> list[tuple[int, int, int]] | N
         return [(2, dims[0], y.dims[2])]
     if len(y.dims) == 1 and (dims[:2] == (1, 1) if len(dims) == 3 else len(dims) == 2 and 1 in dims):
         return [(0, dims[-1] if len(dims) == 3 or dims[0] == 1 else dims[0], y.dims[0])]
+    return None
+
+
+def _shape_slip(dims: tuple[int, ...], y: Shape) -> str | None:
+    """A wrong volume that is the right one written channels first, as PyTorch prints its sizes."""
+    if len(y.dims) == 3 and len(dims) == 3 and dims == (y.dims[2], y.dims[0], y.dims[1]):
+        return "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"
     return None
 
 

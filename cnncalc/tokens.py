@@ -414,6 +414,13 @@ class TokenStream:
         seen_shape = False
         while not self.at("NEWLINE", "EOF", "}", "|", ";"):
             tok = self.peek()
+            word = self.peek(1)
+            if tok.kind == "NUMBER" and word.kind == "NAME" and word.text.lower() in ir.ANSWER_WORDS and \
+                    self.peek(2).kind not in ("NUMBER", "BADNUMBER", "=", ":"):  # `34944 params`: the count first
+                self.error(codes.E002, f"`{tok.text} {word.text}`: the count goes after the word",
+                           tok.span.to(word.span), hint=f"write `{word.text} {tok.text}`")
+                self.sync()
+                return None
             if tok.kind in ("DIMS", "NUMBER"):
                 self.advance()
                 if seen_shape:

@@ -127,6 +127,9 @@ def test_budgets_in_scientific_notation_are_whole_amounts() -> None:
     ("input 8x8x1\nconv 2 3x3 -> macs 1296", "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"),
     # 648 + 6·6·2 = 720 counts the bias additions.
     ("input 8x8x1\nconv 2 3x3 -> macs 720", "that counts the 72 bias additions too; MACs leave biases out"),
+    # (227 - 11)/4 + 1 = 55: 55x55x96, written as PyTorch's torch.Size([96, 55, 55]) orders it.
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> 96x55x55",
+     "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"),
 ])
 def test_common_slips_are_named(text: str, slip: str) -> None:
     answer = run(text).answers[0]
@@ -541,3 +544,13 @@ def test_a_worked_example_answer_cnncalc_cannot_read_is_e060_not_skipped(tmp_pat
         ("E060", 3, 18, "`0x32x10` is not a volume"),
         ("E060", 4, 38, "expected the parameter count after the last `=`, as in `= 35K`")]
     assert report.answers == ()
+
+
+def test_a_count_written_before_its_word_is_an_error_not_a_vector_answer() -> None:
+    # `-> 34944 params` read `34944` as the output vector's answer and then failed on `params` alone.
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55x55x96 34944 params\n")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in r.diagnostics] == [
+        ("E002", 2, 43, "`34944 params`: the count goes after the word", "write `params 34944`")]
+    # `4096 params 16781312` is the vector answer and then the count: both judged ((227 - 11)/4 + 1 = 55).
+    assert [(a.quantity, a.verdict) for a in run("input 227x227x3\nconv 96 11x11 stride 4 -> 4096 params 34944\n"
+                                                 ).answers] == [("output", "wrong"), ("params", "right")]
