@@ -504,10 +504,9 @@ class _LineReader:
             if not quantity:
                 continue
             before = tokens[i - 1] if i else None
-            after = next((t for t in tokens[i + 1:i + 3] if t.kind == "NUM"), None)
-            number = after if after is not None and (i > 0 and any(t.kind == "ARROW" for t in tokens[:i])) else None
-            if number is None and before is not None and before.kind == "NUM":
-                number = before
+            j = i + 2 if tokens[i + 1:i + 2] and tokens[i + 1].text in (":", "=") else i + 1
+            after = tokens[j] if j < len(tokens) and tokens[j].kind == "NUM" else None
+            number = after if after is not None else before if before is not None and before.kind == "NUM" else None
             if number is not None:
                 try:
                     counts.setdefault(_quantity(tok), self._count_token(number))
@@ -684,7 +683,8 @@ class _LineReader:
         return args
 
     def answers(self, volume: object) -> ir.Expectation | None:
-        """The bracketed volume, plus `-> params N macs N` or `(760 params)`; a parenthesis of words is a remark."""
+        """The bracketed volume, plus `-> params N macs N`, `(760 params)`, `, 760 params` or `params: 760`; a
+        parenthesis of words is a remark."""
         shape = volume if isinstance(volume, ir.ShapeAnswer) else None
         counts: dict[str, ir.Count] = {}
         while self.peek() is not None:
@@ -698,8 +698,20 @@ class _LineReader:
                         self.next()
                     counts[_quantity(word)] = self.count(word)
                 continue
-            if tok.text == "(":
+            if tok.text in ("(", "["):
                 self.parenthesis(counts)
+                continue
+            following = self.peek(1)
+            if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
+                self.next()
+                self.next()
+                counts[_quantity(following)] = self._count_token(tok)
+                continue
+            if tok.lower in ir.ANSWER_WORDS:  # `params: 34944`, `params 34944`
+                self.next()
+                if self.at(":", "="):
+                    self.next()
+                counts[_quantity(tok)] = self.count(tok)
                 continue
             if tok.text in (",", ";", "."):
                 self.next()
@@ -713,12 +725,14 @@ class _LineReader:
         return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
 
     def parenthesis(self, counts: dict[str, ir.Count]) -> None:
+        """`(760 params)`, `[760 params]`, `(params: 760)`; a parenthesis of words only is a remark."""
         opening = self.next()
+        closing = ")" if opening.text == "(" else "]"
         inside: list[Tok] = []
-        while self.peek() is not None and not self.at(")"):
+        while self.peek() is not None and not self.at(closing):
             inside.append(self.next())
         if self.peek() is None:
-            raise _Unreadable("this `(` is never closed", opening.span)
+            raise _Unreadable(f"this `{opening.text}` is never closed", opening.span)
         self.next()
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
         if not numbers:
@@ -728,8 +742,8 @@ class _LineReader:
             word = next(t for t in inside if t.lower in ir.ANSWER_WORDS)
             counts[_quantity(word)] = self._count_token(numbers[0])
             return
-        raise _Unreadable(f"cnncalc does not understand `({_shown(inside)})`; answers read `(760 params)` or "
-                          f"`(105M MACs)`", Span(opening.start, inside[-1].end + 1))
+        raise _Unreadable(f"cnncalc does not understand `{opening.text}{_shown(inside)}{closing}`; answers read "
+                          f"`(760 params)` or `(105M MACs)`", Span(opening.start, inside[-1].end + 1))
 
     def count(self, word: Tok) -> ir.Count:
         tok = self.peek()

@@ -205,6 +205,27 @@ def test_lecture_answers_after_the_layer() -> None:
                                                             ("macs", "right")]
 
 
+@pytest.mark.parametrize("answers, verdicts", [
+    # (5·5·3 + 1)·10 = 760 params; 32·32·10·75 = 768,000 MACs
+    (", 761 params", [("output", "right"), ("params", "wrong")]),
+    (" params: 761", [("output", "right"), ("params", "wrong")]),  # was read as `params 0`, from `pad 0`
+    (" [760 params], 768K MACs", [("output", "right"), ("params", "right"), ("macs", "right")]),
+    (", params 760, macs = 769K", [("output", "right"), ("params", "right"), ("macs", "wrong")]),
+])
+def test_lecture_counts_written_on_the_line_as_people_write_them(answers: str, verdicts: list[tuple[str, str]]
+                                                                 ) -> None:
+    r = run(f"[32x32x3] INPUT\n[32x32x10] CONV1: 10 5x5 filters at stride 1 pad 2{answers}\n")
+    assert [(a.quantity, a.verdict) for a in r.answers] == verdicts
+    assert [d.code for d in r.diagnostics if d.severity == "error"] == [
+        "E041" if v == "wrong" and q == "params" else "E042" for q, v in verdicts if v == "wrong"]
+
+
+def test_a_count_on_a_line_that_cannot_be_read_is_kept_as_written() -> None:
+    r = run("[32x32x3] INPUT\n[32x32x10] CONV1: 10 5x5 filters at stride 1 pad 0 params: 761 bogus\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in r.answers] == [
+        ("output", "32x32x10", "unchecked"), ("params", "761", "unchecked")]  # not `params 0` (the pad's 0)
+
+
 @pytest.mark.parametrize("line, part", [
     ("[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2 with bias", "with bias"),
     ("[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2, then relu", "then relu"),
