@@ -151,7 +151,8 @@ E036 = Code("E036", SHAPES, "out of the volume",
             size_dependent=True)
 E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "The `-> HxWxC` written after a line does not match the computed output volume. The working is shown, "
-            "and a volume written channels first (`96x55x55`, as PyTorch prints it) is named.",
+            "and a volume written channels first (`96x55x55`, as PyTorch prints it) is named. A `memory N` "
+            "answer (the values of the output, the CS231n notes' per-layer memory) that differs is this code too.",
             expectation=True)
 E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
             "The `params N` written after a line does not match the computed count. The working is shown, and "

@@ -565,7 +565,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
         None if e.params is None else e.params._replace(span=shifted(e.params.span, shift)),
         None if e.macs is None else e.macs._replace(span=shifted(e.macs.span, shift)),
         shifted(e.span, shift),
-        None if e.weights is None else e.weights._replace(span=shifted(e.weights.span, shift)))
+        None if e.weights is None else e.weights._replace(span=shifted(e.weights.span, shift)),
+        None if e.memory is None else e.memory._replace(span=shifted(e.memory.span, shift)))
 
 
 def _shown(value: Value) -> str:

@@ -50,6 +50,8 @@ class Checker:
             self.count(exp.weights, label, "weights", rows, codes.E041)
         if exp.macs is not None:
             self.count(exp.macs, label, "macs", rows, codes.E042)
+        if exp.memory is not None:  # the line's output, as its shape answer is
+            self.count(_significant(exp.memory), label, "memory", rows[-1:], codes.E040)
 
     def shape(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
               working: tuple[str, ...], code: Code, quantity: str = "output") -> None:
@@ -78,8 +80,7 @@ class Checker:
             self._record(Answer(count.span, label, path, quantity, count.text, None, "unchecked", reason, ()), code)
             return
         actual = sum(_value(r, quantity) for r in rows)
-        doubt = next((r.doubt for r in rows if r.doubt is not None and
-                      (r.doubt.macs if quantity == "macs" else r.doubt.params)), None)
+        doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
         working = _working(rows, quantity)
         if doubt is not None:
             self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "unchecked",
@@ -139,7 +140,27 @@ class Checker:
 
 
 def _value(r: Row, quantity: str) -> int:
+    if quantity == "memory":
+        return r.activations
     return r.params if quantity == "params" else r.weights if quantity == "weights" else r.macs + r.train_macs
+
+
+def _rests_on(doubt: Doubt, quantity: str) -> bool:
+    """Whether a count of this quantity rests on what the doubt is about."""
+    if quantity == "memory":
+        return doubt.dims is None or any(doubt.dims)
+    return doubt.macs if quantity == "macs" else doubt.params
+
+
+def _significant(count: ir.Count) -> ir.Count:
+    """A memory figure with a unit read at its significant digits: the CS231n notes' `800K` for
+    802,816 values is 8·10⁵, as sizes are quoted; a figure without a unit (`4096`) stays exact."""
+    if count.exact or count.decimals or count.digits % 10:
+        return count
+    digits, unit = count.digits, count.unit
+    while digits % 10 == 0 and digits:
+        digits, unit = digits // 10, unit * 10
+    return count._replace(digits=digits, unit=unit)
 
 
 def _quantity(answer: Answer) -> str:
@@ -212,16 +233,17 @@ def _rounding_slip(count: ir.Count, actual: int) -> str | None:
         return None
     scaled = actual * 10**count.decimals
     rounded = (2 * scaled + count.unit) // (2 * count.unit)  # half up
-    written = re.fullmatch(r"[0-9_,]*(?:\.([0-9]+))?(?:[eE]([-+]?[0-9]+))?(.*)", count.text)
+    written = re.fullmatch(r"([0-9_,]*)(?:\.([0-9]+))?(?:[eE]([-+]?[0-9]+))?(.*)", count.text)
     assert written is not None
-    mantissa_decimals, exponent, suffix = written.groups()
+    whole_written, mantissa_decimals, exponent, suffix = written.groups()
+    dropped = len(whole_written.replace("_", "").replace(",", "")) - len(str(count.digits))  # `_significant`'s zeros
     if exponent is not None:  # `3.5e4`: the rounded value in the same form, the mantissa's digits as written
         places = len(mantissa_decimals or "")
         whole, fraction = divmod(rounded, 10**places)
         number = (str(whole) if not places else f"{whole}.{fraction:0{places}d}") + f"e{exponent}"
     else:
         whole, fraction = divmod(rounded, 10**count.decimals)
-        number = str(whole) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
+        number = str(whole) + "0" * max(dropped, 0) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
     return f"{actual:,} rounds to {number}{suffix} at the precision written, not {count.text}"
 
 
@@ -234,7 +256,11 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
         if text is not None and what == "weights" and r.biases:  # the parameters' working, then without biases
             learnable = text if not r.non_trainable else f"{r.params:,} learnable"  # not the running statistics
             text = f"{learnable} less {r.biases:,} biases = {r.weights:,}"
-        if text is not None:
+        if what == "memory" and r.output is not None:  # the values of the output volume
+            product = "·".join(map(str, r.output.dims))
+            lines.append(f"{r.path}: memory {product} = {r.activations:,} values" if len(r.output.dims) > 1 else
+                         f"{r.path}: memory {r.activations:,} values")
+        elif text is not None:
             lines.append(f"{r.path}: {what} {text}")
         elif what == "out" and r.output is not None:
             same = " (keeps its input's shape)" if r.input == r.output else ""

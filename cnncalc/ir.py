@@ -168,8 +168,8 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
 
 # The words an answer's counts follow, in any case, and the quantity each names (`MACs 105.4M`,
 # `Parameters 34944`); every notation's reader reads them from here.
-ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "macs": "macs"}
-NOUNS = {"params": "parameter", "weights": "weight", "macs": "MAC"}  # "the parameter count"
+ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "macs": "macs", "memory": "memory"}
+NOUNS = {"params": "parameter", "weights": "weight", "macs": "MAC", "memory": "memory"}  # "the parameter count"
 
 
 class Count(NamedTuple):
@@ -226,6 +226,7 @@ class Expectation(NamedTuple):
     macs: Count | None
     span: Span
     weights: Count | None = None  # parameters without biases (the CS231n notes' "weights")
+    memory: Count | None = None  # the values of the line's output (the CS231n notes' per-layer "memory")
 
 
 class TotalExpectation(NamedTuple):

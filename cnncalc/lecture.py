@@ -29,7 +29,9 @@ output volume? 55x55x96`, `How many parameters? 760`); `After CONV1:
 form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. The
 output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, then `output is
 3x3`) are a network each. An input
-restated with the same volume continues the network; another volume starts a new one. Every
+restated with the same volume continues the network; another volume starts a new one. The CS231n
+notes' VGGNet breakdown (`CONV3-64: [224x224x64]  memory:  224*224*64=3.2M   weights: (3*3*3)*64 =
+1,728`) is read too, the layer told by its name (`breakdown`). Every
 other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
 linear in the line's length: no backtracking pattern.
 """
@@ -264,6 +266,9 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
+        if ":" in words and words[words.index(":") + 1:words.index(":") + 2] == ["["] and \
+                all(k in ("WORD", "NUM") or w == "-" for w, k in zip(words[:words.index(":")], kinds)):
+            return self.breakdown(words.index(":"))  # `CONV3-64: [224x224x64]  memory: …  weights: …`
         if "input" in words and ("filter" in words or "kernel" in words):
             reported = self.sink.total
             exercise = self.exercise()
@@ -365,6 +370,101 @@ class _LineReader:
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
+
+    def breakdown(self, colon: int) -> ir.Input | ir.Line | None:
+        """A line of the CS231n notes' VGGNet breakdown, `NAME: [volume]` then `memory:` and `weights:`
+        answers, each its count after the last `=` (`memory:  224*224*64=3.2M   weights: (3*3*3)*64 = 1,728`).
+        The name says the layer, as the VGG paper's table does: `INPUT`, `CONV3-64` (64 3x3 filters,
+        stride 1, the padding that keeps the size), `POOL2` (2x2 max pooling at stride 2), `FC` (as wide
+        as its volume), `SOFTMAX`."""
+        name_tokens = self.tokens[:colon]
+        name = "".join(t.lower for t in name_tokens)
+        name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
+        self.i = colon + 1
+        volume = self.volume()
+        if volume is False:
+            return None
+        shape = volume if isinstance(volume, ir.ShapeAnswer) else None
+        counts: dict[str, ir.Count] = {}
+        try:
+            counts = self.breakdown_counts()
+            call = self.breakdown_layer(name, name_span, shape)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="the notes' breakdown reads `CONV3-64: [224x224x64]  "
+                                                              "memory:  224*224*64=3.2M   weights: (3*3*3)*64 = 1,728`")
+            return None if name == "input" else self.unreadable(shape, [], counts)  # numbered as the others are
+        if call is None:  # the input: its memory and weights are the given volume's, not answers about a layer
+            return self.input(shape, shape.dims) if shape is not None else None
+        answer = None
+        if shape is not None or counts:
+            span = shape.span if shape is not None else next(iter(counts.values())).span
+            for count in counts.values():
+                span = span.to(count.span)
+            answer = ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
+                                    counts.get("memory"))
+        # the names say the kind, not which layer (`CONV3-64` twice, `POOL2` five times): cnncalc numbers them
+        return ir.Line((call,), answer, Span(self.start, self.end))
+
+    def breakdown_counts(self) -> dict[str, ir.Count]:
+        """`memory:  224*224*64=3.2M   weights: (3*3*3)*64 = 1,728`: each quantity's count after its last `=`."""
+        counts: dict[str, ir.Count] = {}
+        rest = self.tokens[self.i:]
+        starts = [j for j, t in enumerate(rest) if t.lower in ir.ANSWER_WORDS and rest[j + 1:j + 2] and
+                  rest[j + 1].text == ":"]
+        if rest and (not starts or starts[0] != 0):
+            end = rest[starts[0] - 1].end if starts else rest[-1].end
+            raise _Unreadable(f"cnncalc does not understand `{_shown(rest[:starts[0] if starts else None])}` here",
+                              Span(rest[0].start, end))
+        for j, k in zip(starts, starts[1:] + [len(rest)]):
+            word, part = rest[j], rest[j + 2:k]
+            marks = [m for m, t in enumerate(part) if t.text == "="]
+            after = part[marks[-1] + 1:] if marks else part
+            while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".", ",")):
+                after = after[:-1]
+            if len(after) != 1 or after[0].kind != "NUM":
+                where = Span(after[0].start, after[-1].end) if after else word.span
+                raise _Unreadable(f"expected the {ir.NOUNS[_quantity(word)]} count after `{word.text}:`, as in "
+                                  f"`{word.text}: 3*3*64 = 1,728`", where)
+            if _quantity(word) in counts:
+                raise _Unreadable(f"`{word.text}` is given twice", word.span)
+            counts[_quantity(word)] = self._count_token(after[0])
+        return counts
+
+    def breakdown_layer(self, name: str, name_span: Span, shape: ir.ShapeAnswer | None) -> ir.LayerCall | None:
+        """The layer a breakdown line's name says; None for `INPUT`."""
+        def num(value: int) -> ir.Num:
+            return ir.Num(value, name_span)
+
+        def pair(value: int) -> ir.PairLit:
+            return ir.PairLit((num(value), num(value)), name_span)
+
+        conv = re.fullmatch(r"conv([0-9]{1,4})-([0-9]{1,7})", name)
+        pool = re.fullmatch(r"(?:max)?pool([0-9]{1,4})", name)
+        if name == "input":
+            if shape is None or len(shape.dims) != 3:
+                raise _Unreadable("the input's volume is `HxWxC`, as in `INPUT: [224x224x3]`", name_span)
+            return None
+        if conv is not None:
+            kernel, filters = int(conv.group(1)), int(conv.group(2))
+            if kernel % 2 == 0 or not kernel or not filters:
+                raise _Unreadable(f"`{name.upper()}`: VGG's convolutions have an odd size, padded to keep the map's "
+                                  f"(conv3-64)", name_span)
+            return ir.LayerCall("conv", (ir.Arg("out_channels", num(filters), name_span),
+                                         ir.Arg("kernel", pair(kernel), name_span),
+                                         ir.Arg("pad", num(kernel // 2), name_span)), None, name_span)
+        if pool is not None and int(pool.group(1)):
+            size = int(pool.group(1))
+            return ir.LayerCall("maxpool", (ir.Arg("kernel", pair(size), name_span),
+                                            ir.Arg("stride", num(size), name_span)), None, name_span)
+        if re.fullmatch(r"fc[0-9]*", name):
+            if shape is None or (len(shape.dims) == 3 and shape.dims[:2] != (1, 1)) or len(shape.dims) == 2:
+                raise _Unreadable(f"`{name.upper()}` is as wide as its volume: write it, as in `FC: [1x1x4096]`",
+                                  name_span)
+            return ir.LayerCall("fc", (ir.Arg("units", num(shape.dims[-1]), shape.span),), None, name_span)
+        if name in ("softmax", "soft-max"):
+            return ir.LayerCall("softmax", (), None, name_span)
+        raise _Unreadable(f"`{name.upper() or '(no name)'}` is not a layer of the notes' breakdown (INPUT, CONV3-64, "
+                          f"POOL2, FC, SOFTMAX)", name_span)
 
     def exercise(self) -> _Exercise | None:
         """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with

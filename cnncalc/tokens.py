@@ -451,7 +451,7 @@ class TokenStream:
             self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
         return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end),
-                              counts.get("weights"))
+                              counts.get("weights"), counts.get("memory"))
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})

@@ -229,8 +229,28 @@ QUESTIONS = ["What is the output volume", "How many parameters", "Number of para
              "What is the total number of MACs", "Output volume size", "Total params"]
 
 
+def breakdown(rng: random.Random) -> str:
+    """The CS231n notes' VGGNet breakdown, with slips."""
+    n = rng.choice([224, 32, 7, 1, 0])
+    memory = rng.choice(["150K", "3", "x"])
+    lines = [f"INPUT: [{n}x{n}x{rng.choice([3, 1, 0])}]  memory:  {n}*{n}*3={memory}   weights: 0"]
+    for _ in range(rng.randint(1, 8)):
+        name = rng.choice([f"CONV{rng.choice([1, 3, 4, 0])}-{rng.choice([64, 128, 0])}", f"POOL{rng.choice([2, 3, 0])}",
+                           "FC", "SOFTMAX", "NORM", "CONV3", ""])
+        size = rng.choice([n, n // 2, 1])
+        vol = rng.choice([f"{size}x{size}x64", "1x1x4096", "?", "", "4096", "x"])
+        answers = rng.choice(["", f"memory:  {size}*{size}*64=800K", "weights: (3*3*64)*64 = 36,864",
+                              "memory: 4096  weights: 4096*4096 = 16,777,216", "memory:", "weights: = lots",
+                              "memory: 1 memory: 2", "with weights: 3"])
+        lines.append(f"{name}: [{vol}]  {answers}")
+    lines.append(rng.choice(["TOTAL params: 138M parameters", "TOTAL memory: 24M * 4 bytes ~= 93MB / image", ""]))
+    return "\n".join(lines) + "\n"
+
+
 def lecture(rng: random.Random) -> str:
-    """A listing in the lecture's notation, with slips; or its worked examples."""
+    """A listing in the lecture's notation, with slips; or its worked examples, or the notes' breakdown."""
+    if rng.random() < 0.1:
+        return breakdown(rng)
     if rng.random() < 0.3:
         return worked(rng)
     lines = ["[227x227x3] INPUT"]

@@ -15,6 +15,7 @@ from cnncalc.cli import cli
 from tests.conftest import ROOT, errors, run
 
 ANSWERS = ROOT / "docs" / "examples" / "answers"
+EXAMPLES = ROOT / "docs" / "examples"
 
 
 def invoke(*args: str, input: str | None = None):
@@ -575,3 +576,71 @@ def test_a_count_written_before_its_word_is_an_error_not_a_vector_answer() -> No
     # `4096 params 16781312` is the vector answer and then the count: both judged ((227 - 11)/4 + 1 = 55).
     assert [(a.quantity, a.verdict) for a in run("input 227x227x3\nconv 96 11x11 stride 4 -> 4096 params 34944\n"
                                                  ).answers] == [("output", "wrong"), ("params", "right")]
+
+
+# ---- the CS231n notes' VGGNet breakdown ------------------------------------------------------------
+
+def test_the_notes_vgg_breakdown_is_read_and_every_answer_judged() -> None:
+    # docs/examples/vgg-breakdown.txt: the notes' figures. VGG-16 has 138,357,544 parameters (the paper's 138M,
+    # torchvision's count) and 15,470,264,320 MACs (Keras' VGG16 under PyTorch's FLOP counter, halved); the
+    # layers' weights leave the biases out: 138,357,544 - (2·64 + 2·128 + 3·256 + 6·512 + 2·4096 + 1000) =
+    # 138,344,128.
+    report = cnncalc.analyze(EXAMPLES / "vgg-breakdown.txt")
+    assert (report.totals.params, report.totals.macs) == (138_357_544, 15_470_264_320)
+    assert sum(r.weights for r in report.rows) == 138_344_128
+    assert [r.op for r in report.rows[:4]] == ["conv 64 3x3 pad 1", "conv 64 3x3 pad 1", "maxpool 2x2 stride 2",
+                                               "conv 128 3x3 pad 1"]
+    assert len(report.answers) == 64 and {a.verdict for a in report.answers} == {"right"}
+    # `800K` for 112·112·64 = 802,816 values is read at its significant digits, as the notes quote sizes
+    memory = [a for a in report.answers if a.quantity == "memory"]
+    assert (memory[2].expected, memory[2].actual, memory[2].verdict) == ("800K", "802,816", "right")
+
+
+@pytest.mark.parametrize("line, verdicts, message", [
+    # 112·112·64 = 802,816 values, not 400K
+    ("POOL2: [112x112x64]  memory:  112*112*64=400K   weights: 0",
+     [("output", "right"), ("weights", "right"), ("memory", "wrong")],
+     "maxpool1: expected memory 400K, computed 802,816; 802,816 rounds to 800K at the precision written, not 400K"),
+    # (3·3·64 + 1)·128 = 73,856 with the biases; the notes' weights leave them out: 73,728; 224·224·128 = 6,422,528
+    ("CONV3-128: [224x224x128]  memory:  224*224*128=6.4M   weights: (3*3*64+1)*128 = 73,856",
+     [("output", "right"), ("weights", "wrong"), ("memory", "right")],
+     "conv2: expected weights 73,856, computed 73,728; that counts the biases too; `weights` leaves them out "
+     "(`params` counts them)"),
+    # a 2x2 pool at stride 2 halves 224: 112
+    ("POOL2: [224x224x64]  memory:  224*224*64=3.2M   weights: 0",
+     [("output", "wrong"), ("weights", "right"), ("memory", "wrong")],
+     "maxpool1: expected 224x224x64, computed 112x112x64"),
+])
+def test_the_breakdowns_slips_are_named(line: str, verdicts: list[tuple[str, str]], message: str) -> None:
+    head = "INPUT: [224x224x3]  memory:  224*224*3=150K   weights: 0\nCONV3-64: [224x224x64]  weights: 1,728\n"
+    report = cnncalc.analyze_text(head + line + "\n", "sheet.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers[2:]] == verdicts
+    assert message in [d.message for d in report.diagnostics]
+
+
+@pytest.mark.parametrize("line, part, message", [
+    ("CONV4-64: [224x224x64]  weights: 1", "CONV4-64", "`CONV4-64`: VGG's convolutions have an odd size, padded to "
+                                                       "keep the map's (conv3-64)"),
+    ("FC: [7x7x4096]  weights: 1", "FC", "`FC` is as wide as its volume: write it, as in `FC: [1x1x4096]`"),
+    ("POOL: [112x112x64]", "POOL", "`POOL` is not a layer of the notes' breakdown (INPUT, CONV3-64, POOL2, FC, "
+                                   "SOFTMAX)"),
+    ("POOL2: [112x112x64]  memory: lots", "lots", "expected the memory count after `memory:`, as in "
+                                                  "`memory: 3*3*64 = 1,728`"),
+    ("POOL2: [112x112x64]  with memory: 800K", "with", "cnncalc does not understand `with` here"),
+])
+def test_a_breakdown_line_cnncalc_cannot_read_is_e060_at_the_part(line: str, part: str, message: str) -> None:
+    text = "INPUT: [224x224x3]  memory: 150K\n" + line + "\n"
+    report = cnncalc.analyze_text(text, "sheet.txt", lang="lecture")
+    [e060] = [d for d in report.diagnostics if d.code == "E060"]
+    assert (text[e060.span.start:e060.span.end], e060.message) == (part, message)
+
+
+def test_a_memory_answer_in_the_spec_language_is_the_lines_output_values() -> None:
+    # 224·224·64 = 3,211,264 ≈ 3.2M; after the 2x2 pool 112·112·64 = 802,816: `800K` at its significant digits
+    # accepts it, `900K` does not; a figure without a unit is exact.
+    r = run("input 224x224x3\nconv 64 3x3 pad 1 ; relu -> memory 3.2M\nmaxpool 2x2 stride 2 -> memory 800K\n"
+            "maxpool 2x2 stride 2 -> memory 900K\nflatten -> memory 200703\n")
+    assert [(a.expected, a.verdict) for a in r.answers] == [("3.2M", "right"), ("800K", "right"), ("900K", "wrong"),
+                                                            ("200703", "wrong")]
+    assert next(d.message for d in r.diagnostics if d.code == "E040") == (
+        "maxpool2: expected memory 900K, computed 200,704; 200,704 rounds to 200K at the precision written, not 900K")
