@@ -439,7 +439,7 @@ class _LineReader:
             return ir.PairLit((num(value), num(value)), name_span)
 
         conv = re.fullmatch(r"conv([0-9]{1,4})-([0-9]{1,7})", name)
-        pool = re.fullmatch(r"(?:max)?pool([0-9]{1,4})", name)
+        pool = re.fullmatch(r"(?:max)?pool([0-9]{1,4})", name)  # the notes' POOL2: a window of 2 (not a number)
         if name == "input":
             if shape is None or len(shape.dims) != 3:
                 raise _Unreadable("the input's volume is `HxWxC`, as in `INPUT: [224x224x3]`", name_span)
@@ -452,8 +452,12 @@ class _LineReader:
             return ir.LayerCall("conv", (ir.Arg("out_channels", num(filters), name_span),
                                          ir.Arg("kernel", pair(kernel), name_span),
                                          ir.Arg("pad", num(kernel // 2), name_span)), None, name_span)
-        if pool is not None and int(pool.group(1)):
+        if pool is not None:
             size = int(pool.group(1))
+            if size != 2:  # AlexNet's POOL1 … POOL3 are numbered: which window, the name does not say
+                raise _Unreadable(f"`{name.upper()}`: the notes' breakdown has 2x2 pools at stride 2 (POOL2); for "
+                                  f"another, write the listing's form `[27x27x96] POOL1: 3x3 filters at stride 2`",
+                                  name_span)
             return ir.LayerCall("maxpool", (ir.Arg("kernel", pair(size), name_span),
                                             ir.Arg("stride", num(size), name_span)), None, name_span)
         if re.fullmatch(r"fc[0-9]*", name):

@@ -644,3 +644,11 @@ def test_a_memory_answer_in_the_spec_language_is_the_lines_output_values() -> No
                                                             ("200703", "wrong")]
     assert next(d.message for d in r.diagnostics if d.code == "E040") == (
         "maxpool2: expected memory 900K, computed 200,704; 200,704 rounds to 200K at the precision written, not 900K")
+
+
+def test_a_breakdown_pool_other_than_the_notes_pool2_is_not_guessed() -> None:
+    # AlexNet's POOL1 is numbered, a 3x3 window at stride 2: read as a 1x1 window it would mark 27x27x96 wrong
+    report = cnncalc.analyze_text("INPUT: [55x55x96]  memory: 290K\nPOOL1: [27x27x96]  memory: 70K\n", "sheet.txt",
+                                  lang="lecture")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
+    assert {a.verdict for a in report.answers} == {"unchecked"}
