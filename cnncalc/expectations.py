@@ -92,7 +92,8 @@ class Checker:
             return
         slip = _slip(count, actual, quantity, rows)
         self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
-                     code, hint=f"the {ir.NOUNS[quantity]} count is {actual:,}")
+                     code, hint=f"the output holds {actual:,} values" if quantity == "memory" else
+                     f"the {ir.NOUNS[quantity]} count is {actual:,}")
 
     # ---- totals ------------------------------------------------------------------------
 

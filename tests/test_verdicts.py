@@ -642,8 +642,9 @@ def test_a_memory_answer_in_the_spec_language_is_the_lines_output_values() -> No
             "maxpool 2x2 stride 2 -> memory 900K\nflatten -> memory 200703\n")
     assert [(a.expected, a.verdict) for a in r.answers] == [("3.2M", "right"), ("800K", "right"), ("900K", "wrong"),
                                                             ("200703", "wrong")]
-    assert next(d.message for d in r.diagnostics if d.code == "E040") == (
-        "maxpool2: expected memory 900K, computed 200,704; 200,704 rounds to 200K at the precision written, not 900K")
+    assert next((d.message, d.hint) for d in r.diagnostics if d.code == "E040") == (
+        "maxpool2: expected memory 900K, computed 200,704; 200,704 rounds to 200K at the precision written, not 900K",
+        "the output holds 200,704 values")
 
 
 def test_a_breakdown_pool_other_than_the_notes_pool2_is_not_guessed() -> None:
