@@ -218,7 +218,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows)
     outputs = (Output(main, output, False), *walker.outputs)
-    diagnostics = sorted(file_diagnostics + sink.items, key=lambda d: d.span.start)
+    diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code is codes.E030 and d.path in checker.confirmed
+                                             else d for d in sink.items], key=lambda d: d.span.start)
     dropped = sink.dropped + (file_sink.dropped if index == 0 else 0)
     if dropped:
         dropped_errors = sink.dropped_errors + (file_sink.dropped_errors if index == 0 else 0)
@@ -233,6 +234,11 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         training = training_memory(rows, x, totals, settings.train)
     return Report(source, net.title, index, x, batch, rows, totals, output, outputs, tuple(diagnostics), answers,
                   rounding, net.span, symbolic, training)
+
+
+def _as_answered(d: Diagnostic) -> Diagnostic:
+    """An inexact division whose line answers `invalid`: the answer is right, and the division is a note."""
+    return d._replace(code=codes.N047, message=f"{d.message}, as the answer says", hint=None)
 
 
 def _built(root: SeqNode) -> bool:

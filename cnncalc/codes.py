@@ -171,6 +171,10 @@ E045 = Code("E045", ANSWERS, "over budget",
 N046 = Code("N046", ANSWERS, "answer not checked",
             "A written answer cannot be judged because the value it is about is unknown: it rests on an "
             "invalid stride (a guessed size) or on a line that could not be read. The note says which line.")
+N047 = Code("N047", ANSWERS, "invalid stride, as answered",
+            "An inexact division (what E030 reports) on a line whose answer says so: `-> invalid`, or the "
+            "lecture's \"doesn't fit\". The answer is right, and the division is this note rather than an error.",
+            declared=True, size_dependent=True)
 E050 = Code("E050", STRUCTURE, "concat size mismatch",
             "The branches of a `concat` (or `split`) must have equal height and width; depths are summed.",
             size_dependent=True)

@@ -24,6 +24,7 @@ class Checker:
     def __init__(self, sink: DiagnosticSink) -> None:
         self.sink = sink
         self.answers: list[Answer] = []
+        self.confirmed: set[str] = set()  # rows whose inexact division an answer says (`-> invalid`): N047, not E030
 
     def _record(self, answer: Answer, code: Code, hint: str | None = None) -> None:
         self.answers.append(answer)
@@ -42,7 +43,9 @@ class Checker:
         exp = check.expectation
         label = rows[0].path
         last = rows[-1]
-        if exp.shape is not None:
+        if exp.shape is not None and not exp.shape.dims:
+            self.no_fit(exp.shape, label, rows)
+        elif exp.shape is not None:
             self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040)
         if exp.params is not None:
             self.count(exp.params, label, "params", rows, codes.E041)
@@ -71,6 +74,25 @@ class Checker:
             _shape_slip(answer.dims, y) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the output volume is {y}")
+
+    def no_fit(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
+        """`-> invalid` (the lecture's "doesn't fit"): right when a division on the line is inexact, wrong
+        when every one is exact, not checked when the line's input rests on an earlier guess."""
+        last = rows[-1]
+        working = _working(rows, "out")
+        inexact = [r for r in rows if r.inexact]
+        if inexact:
+            self.confirmed.update(r.path for r in inexact)
+            self._record(Answer(answer.span, label, last.path, "output", answer.text, "not a whole number", "right",
+                                None, working), codes.E040)
+        elif last.output is None or (last.doubt is not None and (last.doubt.dims is None or any(last.doubt.dims))):
+            reason = f"it rests on {last.doubt.reason}" if last.doubt is not None else "the output is unknown"
+            self._record(Answer(answer.span, label, last.path, "output", answer.text, None, "unchecked", reason, ()),
+                         codes.E040)
+        else:
+            self._record(Answer(answer.span, label, last.path, "output", answer.text, str(last.output), "wrong",
+                                "every division on the line is exact", working), codes.E040,
+                         hint=f"the output volume is {last.output}")
 
     def count(self, count: ir.Count, label: str, quantity: str, rows: list[Row], code: Code) -> None:
         path = rows[-1].path

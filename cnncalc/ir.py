@@ -213,7 +213,8 @@ def _pow10(n: int) -> int:
 
 
 class ShapeAnswer(NamedTuple):
-    """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output)."""
+    """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output); no sizes (`invalid`,
+    the lecture's "doesn't fit"): the answer that the line's division is not exact."""
 
     dims: tuple[int, ...]
     text: str

@@ -516,7 +516,8 @@ class _LineReader:
         one = ir.Arg("out_channels", ir.Num(1, kernel.span), kernel.span)
         call = ir.LayerCall("conv", (one, ir.Arg("kernel", kernel, kernel.span), *options), None,
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
-        answer = self._output_answer(["output"], ["DIMS"], tail) if "output" in [t.lower for t in tail] else None
+        answer = self._output_answer(["output"], ["DIMS"], tail) if "output" in [t.lower for t in tail] else \
+            _no_fit(tail[_lead(tail):])  # `=> doesn't fit`
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(t.lower for t in stated)
         return _Exercise(start, ir.Line((call,), expectation, whole), signature)
@@ -561,10 +562,16 @@ class _LineReader:
         cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is
         prose."""
         at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
+        said = _no_fit(tokens[at:])  # `doesn't fit!`, `so it doesn't fit`
+        if said is not None:
+            return said
         if words[at:at + 1] == ["output"] or (at and kinds[at:] == ["DIMS"]) or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
+            after = _skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer"))
+            if not volumes and after < len(words):
+                return _no_fit(tokens[after:])  # `Output: doesn't fit`, `The output is invalid`
             if volumes:
                 shape = _shape(volumes[-1])
                 if shape is None:
@@ -874,6 +881,26 @@ _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `,
 
 
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
+
+
+_NO_FIT = re.compile(r"(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
+                     r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"
+                     r"|(?:cannot|cant|can not) (?:be )?(?:apply|applied)(?: it)?")
+
+
+def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
+    """`doesn't fit!`, `it does not fit`, `invalid`, `not possible`, `cannot apply`: the answer that the
+    division is not exact (the lecture's stride 3 on a 7x7 input); None for any other words."""
+    if not tokens:
+        return None
+    text = ""
+    for before, tok in zip([None, *tokens], tokens):
+        text += (" " if before is not None and tok.start > before.end else "") + tok.lower
+    said = text.replace("'", "").replace("’", "").rstrip("!. ")
+    if _NO_FIT.fullmatch(said) is None:
+        return None
+    return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
+                          Span(tokens[0].start, tokens[-1].end))
 
 
 def _skip(words: list[str], i: int, fillers: tuple[str, ...]) -> int:

@@ -28,7 +28,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
                  "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref", "field", "layer")
+                 "doubt", "train", "known", "ref", "field", "layer", "inexact")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...]) -> None:
@@ -57,6 +57,7 @@ class Row:
         self.ref: str | None = None  # a branch that starts from this earlier row's output (`@NAME`)
         self.field: Field | None = None  # the receptive field of its output's units (cnncalc/field.py)
         self.layer: Layer | None = None  # a layer row's layer (its arguments: kernel, groups, …)
+        self.inexact = False  # its output size came from an inexact division (E030, N030, W030)
 
     @property
     def params(self) -> int:
@@ -81,6 +82,7 @@ class Row:
         row.ref = self.ref
         row.field = self.field
         row.layer = self.layer
+        row.inexact = self.inexact
         return row
 
     @property

@@ -428,6 +428,13 @@ class TokenStream:
                 seen_shape = True
                 shape = self.shape_answer(tok) or shape
                 end = tok.span
+            elif tok.kind == "NAME" and tok.text.lower() == "invalid":  # the stride does not fit (the lecture's 2.33)
+                self.advance()
+                if seen_shape:
+                    self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
+                seen_shape = True
+                shape = ir.ShapeAnswer((), tok.text, tok.span)
+                end = tok.span
             elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS:
                 self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers
             elif tok.kind == "NAME" and tok.text.lower() in ir.ANSWER_WORDS:

@@ -117,8 +117,9 @@ class Grammar:
         if self.rng.random() < 0.6:
             parts.append(self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}",
                                           f"{self.number()}X{self.number()}×{self.number()}",
-                                          f"{self.number()}x{self.number()}", self.number()]))
-        for word in ("params", "weights", "macs"):
+                                          f"{self.number()}x{self.number()}", self.number(), "invalid",
+                                          "INVALID invalid"]))
+        for word in ("params", "weights", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
                           self.rng.choice(COUNTS)]
@@ -193,7 +194,8 @@ def worked(rng: random.Random) -> str:
             f"**{rng.randint(0, 3)} pixel** => what is the output?",
             f"input {n}x{n}x{rng.randint(1, 4)}, filter {k}x{k}, stride {rng.choice(['2', 'two', ''])} => output "
             f"{rng.randint(0, 40)}x{rng.randint(1, 40)}"]))
-        lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", ""]))
+        lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
+                                 "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):
         lines.append(rng.choice(["Input: 227x227x3 images", "Input volume: 32x32x3", "Input: 0x5x3 images",
                                  f"Input volume: {rng.randint(1, 300)}x{rng.randint(1, 300)}x{rng.randint(1, 64)}"]))

@@ -653,3 +653,40 @@ def test_a_breakdown_pool_other_than_the_notes_pool2_is_not_guessed() -> None:
                                   lang="lecture")
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
     assert {a.verdict for a in report.answers} == {"unchecked"}
+
+
+# ---- "doesn't fit": the answer that a stride is invalid -------------------------------------------------
+
+def test_an_invalid_answer_is_right_on_an_inexact_division_and_the_division_is_then_a_note() -> None:
+    # (7 - 3)/3 + 1 = 2.33: the lecture's "doesn't fit"; (7 - 3)/2 + 1 = 3 fits.
+    r = run("input 7x7x1\nconv 1 3x3 stride 3 -> invalid\n")
+    assert [(a.expected, a.verdict) for a in r.answers] == [("invalid", "right")]
+    assert [(d.code, d.message) for d in r.diagnostics] == [
+        ("N047", "conv1: (7 - 3 + 2·0)/3 + 1 = 2.33 is not a whole number, as the answer says")]
+    assert r.ok
+    r = run("input 7x7x1\nconv 1 3x3 stride 2 -> invalid\n")
+    assert [(a.verdict, a.actual, a.reason) for a in r.answers] == [
+        ("wrong", "3x3x1", "every division on the line is exact")]
+    assert [d.code for d in r.diagnostics] == ["E040"]
+    # after an earlier invalid stride the line's input is a guess: its own division cannot be judged
+    r = run("input 7x7x1\nconv 1 3x3 stride 3\nconv 1 1x1 -> invalid\n")
+    assert [a.verdict for a in r.answers] == ["unchecked"]
+    assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E030"]
+
+
+@pytest.mark.parametrize("answer", ["output: doesn't fit", "doesn't fit!", "Output: invalid", "so it does not fit",
+                                    "What is the output? It doesn't fit.", "cannot apply"])
+def test_the_lectures_doesnt_fit_is_an_answer(answer: str) -> None:
+    right = cnncalc.analyze_text(f"Assume, input image is 7x7 filter is 3x3 stride is 3\n{answer}\n", "hw.txt",
+                                 lang="lecture")
+    assert [a.verdict for a in right.answers] == ["right"] and right.ok
+    wrong = cnncalc.analyze_text(f"Assume, input image is 7x7 filter is 3x3 stride is 2\n{answer}\n", "hw.txt",
+                                 lang="lecture")
+    assert [(a.verdict, a.actual) for a in wrong.answers] == [("wrong", "3x3x1")]
+
+
+def test_an_exercise_answered_doesnt_fit_on_its_line_converts_to_invalid() -> None:
+    text = "input 7x7, filter 3x3, stride 3 => doesn't fit\n"
+    assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == ["right"]
+    result = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text)
+    assert result.output.splitlines()[-1] == "conv 1 3x3 stride 3 -> invalid"
