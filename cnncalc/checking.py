@@ -7,7 +7,7 @@ import os
 
 from cnncalc import codes
 from cnncalc.diagnostics import Diagnostic, Span
-from cnncalc.notations import NOTATIONS, searched
+from cnncalc.notations import BINARY, NOTATIONS, searched
 from cnncalc.record import NamedTuple
 from cnncalc.render.rows import human, human_bytes, percent
 from cnncalc.report import Report
@@ -66,9 +66,9 @@ def collect(paths: tuple[str, ...]) -> Found:
 
 
 def _readable_network(path: str) -> bool:
-    """A `.spec` or `.onnx` is always checked; other files when their text says they are networks
-    (`notations.searched`)."""
-    if path.lower().endswith((".spec", ".onnx")):
+    """A `.spec` or a binary model (`.onnx`, `.keras`) is always checked; other files when their text says
+    they are networks (`notations.searched`)."""
+    if path.lower().endswith((".spec", *BINARY)):
         return True
     try:
         with open(path, "rb") as f:

@@ -35,12 +35,14 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "MATLAB"),
     Notation("caffe", (".prototxt",), "Caffe prototxt (Netscope's input)", "cnncalc.readers.caffe:read",
              r"\blayers?\s*\{", "Caffe"),
-    Notation("keras", (".json",), "a Keras model's `model.to_json()` (Keras 2 and 3)", "cnncalc.readers.keras:read",
+    Notation("keras", (".json", ".keras"), "a Keras model: `model.to_json()` (Keras 2 and 3), or the `.keras` file of "
+             "Keras 3's `model.save`", "cnncalc.readers.keras:read",
              r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras"),
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
              "nodes", "cnncalc.readers.onnx:read", title="ONNX"),
 )}
-BINARY = {".onnx": "cnncalc.readers.onnx:listing"}  # binary files: bytes -> the text their reader reads
+BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the text their reader reads
+          ".keras": "cnncalc.readers.keras:archive"}
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 _BRACKETED = r"^[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]*:[ \t]*)?\[[^\]\n]*\]"  # also `CONV3-64: [224x224x64]`

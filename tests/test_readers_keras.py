@@ -247,3 +247,47 @@ def test_a_field_of_the_wrong_type_is_malformed_at_its_layer() -> None:
     report = analyze_text(json.dumps(model), "m.json")
     [e] = [d for d in report.diagnostics if d.severity == "error"]
     assert e.code == "E071" and e.message.startswith("c: ") and e.span.start > 0
+
+
+def _saved(path: Path, config: bytes | None, name: str = "config.json") -> Path:
+    """A `.keras` file as Keras 3's `model.save` writes it: a zip of metadata.json, config.json (the model as
+    `model.to_json()` gives it) and the weights."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("metadata.json", '{"keras_version": "3.15.1"}')
+        if config is not None:
+            z.writestr(name, config)
+        z.writestr("model.weights.h5", b"\x89HDF\r\n\x1a\n")
+    return path
+
+
+def test_a_keras3_model_file_is_read_from_its_config(tmp_path: Path) -> None:
+    # the same totals as the JSON the fixture is: (3·3·3)·16 + 2·16 + the separable conv + (32 + 1)·10
+    saved = _saved(tmp_path / "m.keras", (FIXTURES / "residual_keras3.json").read_bytes())
+    report, from_json = analyze(saved), analyze(FIXTURES / "residual_keras3.json")
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.non_trainable, report.totals.macs) == (
+        from_json.totals.params, from_json.totals.non_trainable, from_json.totals.macs)
+    assert report.totals.params == 3 * 3 * 3 * 16 + 2 * 16 + 3 * 3 * 16 + (16 + 1) * 16 + (32 + 1) * 10
+    from cnncalc.checking import collect
+    assert collect((str(tmp_path),)).files == [str(saved)]  # a folder's .keras files are checked
+
+
+def test_a_keras_file_that_is_not_a_model_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    from cnncalc.limits import MAX_FILE_BYTES
+    cases = {
+        "junk.keras": None, "weights_only.keras": _saved(tmp_path / "weights_only.keras", None),
+        "huge.keras": _saved(tmp_path / "huge.keras", b" " * (MAX_FILE_BYTES + 1)),  # deflates to 32 KiB
+    }
+    (tmp_path / "junk.keras").write_bytes(b"not a zip at all")
+    messages = {}
+    for name in cases:
+        result = CliRunner().invoke(cli, [str(tmp_path / name)])
+        assert result.exit_code == 2, result.output
+        messages[name] = result.output.strip().splitlines()[-1]
+    assert "is not a Keras model file (BadZipFile" in messages["junk.keras"]
+    assert "holds no config.json: not a model saved by Keras 3" in messages["weights_only.keras"]
+    assert f"config.json is more than {MAX_FILE_BYTES:,} bytes" in messages["huge.keras"]

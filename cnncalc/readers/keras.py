@@ -215,6 +215,26 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     return read_guarded(_read, text, sink, "Keras")
 
 
+def archive(data: bytes, name: str) -> str:
+    """The text `read` reads from a `.keras` file (Keras 3's `model.save`, a zip): its `config.json`, the
+    model as `model.to_json()` writes it. Read up to MAX_FILE_BYTES, whatever the zip's header claims."""
+    import io
+    import zipfile
+
+    from cnncalc.files import InputError, decode
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("config.json") as config:
+            raw = config.read(limits.MAX_FILE_BYTES + 1)
+    except KeyError:
+        raise InputError(f"{name} holds no config.json: not a model saved by Keras 3 (`model.save(\"m.keras\")`); "
+                         f"for Keras 2 give `model.to_json()`") from None
+    except Exception as e:  # noqa: BLE001 (BadZipFile, zlib.error, an encrypted or unsupported member: not a model)
+        raise InputError(f"{name} is not a Keras model file ({type(e).__name__}: {str(e)[:80]})") from None
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise InputError(f"{name}'s config.json is more than {limits.MAX_FILE_BYTES:,} bytes, more than cnncalc reads")
+    return decode(raw, name).text
+
+
 class _Model:
     def __init__(self, text: str) -> None:
         self.text = text
