@@ -38,6 +38,7 @@ linear in the line's length: no backtracking pattern.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -266,9 +267,9 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
-        if ":" in words and words[words.index(":") + 1:words.index(":") + 2] == ["["] and \
-                all(k in ("WORD", "NUM") or w == "-" for w, k in zip(words[:words.index(":")], kinds)):
-            return self.breakdown(words.index(":"))  # `CONV3-64: [224x224x64]  memory: …  weights: …`
+        named = self.named(words, kinds)
+        if named is not False:
+            return named
         if "input" in words and ("filter" in words or "kernel" in words):
             reported = self.sink.total
             exercise = self.exercise()
@@ -370,6 +371,47 @@ class _LineReader:
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
+
+    def named(self, words: list[str], kinds: list[str]) -> ir.Input | ir.Line | Literal[False] | None:
+        """A line that starts with a name and a colon, its volume not first: the notes' breakdown (`CONV3-64:
+        [224x224x64]  memory: …  weights: …`), or a listing line written `CONV1: 96 11x11 filters at stride 4
+        -> [55x55x96]`, `CONV1 [55x55x96]: …` or `CONV1: [55x55x96] 96 11x11 filters …`. A listing line's name
+        says a layer and carries its number (`ConvNet: preview` is prose). False: neither."""
+        if ":" not in words or kinds[:1] != ["WORD"]:
+            return False
+        colon = words.index(":")
+        name_end = words.index("[") if "[" in words[:colon] else colon  # `CONV1 [55x55x96]:`
+        if not all(k in ("WORD", "NUM") or w == "-" for w, k in zip(words[:name_end], kinds)):
+            return False
+        if name_end == colon and words[colon + 1:colon + 2] == ["["]:
+            closing = words.index("]", colon) if "]" in words[colon:] else len(words)
+            after = words[closing + 1:]
+            if not after or any(w in ir.ANSWER_WORDS and after[j + 1:j + 2] == [":"] for j, w in enumerate(after)):
+                return self.breakdown(colon)  # nothing after the volume but the breakdown's `memory:`, `weights:`
+        name_tokens = self.tokens[:name_end]
+        if _label(name_tokens) is None or _layer_kind(" ".join(words[:name_end])) is None or \
+                (_layer_kind(words[0]) is None and words[0] not in ("max", "avg", "average", "local", "batch")):
+            return False  # `After CONV1: 55x55x96` is not a layer
+        volume: object = None
+        if name_end < colon:
+            self.i = name_end
+            volume = self.volume()
+            if not self.at(":"):
+                return False  # `FC6 [4096] units: …`: not a name and a colon
+        self.i = colon + 1
+        if volume is None and self.at("["):
+            volume = self.volume()
+        if volume is False:
+            return False
+        name_span = Span(name_tokens[0].start, name_tokens[-1].end)
+        try:
+            call = self.layer(words[:name_end], name_span)
+            expectation = self.answers(volume)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
+            return self.unreadable(volume, name_tokens, self.salvage())
+        call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
+        return ir.Line((call,), expectation, Span(self.start, self.end))
 
     def breakdown(self, colon: int) -> ir.Input | ir.Line | None:
         """A line of the CS231n notes' VGGNet breakdown, `NAME: [volume]` then `memory:` and `weights:`
@@ -652,25 +694,15 @@ class _LineReader:
     def layer(self, words: list[str], name_span: Span) -> ir.LayerCall:
         name = " ".join(words)
         body_start = self.peek()
-        if "pool" in name or "pooling" in name or "subsampling" in name:
-            return self.pool("avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool",
-                             name_span)
-        if "conv" in name or (name.startswith("c") and name[1:].isdigit()):
+        kind = _layer_kind(name)
+        if kind in ("maxpool", "avgpool"):
+            return self.pool(kind, name_span)
+        if kind == "conv":
             return self.conv(name_span)
-        if "norm" in name or "lrn" in name:
-            if "batch" in name or name.startswith("bn"):
-                return self.simple("batchnorm", name_span, {"batch", "normalization", "norm", "layer", "bn"})
-            return self.simple("lrn", name_span, {"normalization", "norm", "layer", "local", "response", "lrn",
-                                                  "cross", "channel"})
-        if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (
-                name.startswith("f") and name[1:].isdigit()):
+        if kind == "fc":
             return self.fc(name_span)
-        if "relu" in name:
-            return self.simple("relu", name_span, {"relu", "layer", "activation", "rectified", "linear", "unit"})
-        if "softmax" in name:
-            return self.simple("softmax", name_span, {"softmax", "layer", "classifier"})
-        if "dropout" in name:
-            return self.simple("dropout", name_span, {"dropout", "layer"})
+        if kind is not None:
+            return self.simple(kind, name_span, _DESCRIBED[kind])
         raise _Unreadable(f"`{name.upper() if name else '(no name)'}` is not a layer cnncalc knows in this notation",
                           name_span if words else (body_start.span if body_start else name_span))
 
@@ -801,8 +833,16 @@ class _LineReader:
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
-            if tok.kind == "ARROW":
+            arrow = tok.kind == "ARROW" or (tok.text == "=" and self.at_pair("=", ">"))
+            if arrow:
                 self.next()
+                if tok.text == "=":
+                    self.next()  # `=>`
+                given = self.arrowed_volume()  # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first
+                if given is not None:
+                    if shape is not None:
+                        raise _Unreadable("the answer has two volumes", given.span)
+                    shape = given
                 while self.at(*ir.ANSWER_WORDS):
                     word = self.next()
                     if self.at(":", "="):
@@ -834,6 +874,29 @@ class _LineReader:
         for c in counts.values():
             span = span.to(c.span)
         return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
+
+    def at_pair(self, first: str, second: str) -> bool:
+        """The next two tokens are `first` and `second`, written together (`=>`)."""
+        a, b = self.peek(), self.peek(1)
+        return a is not None and b is not None and a.text == first and b.text == second and a.end == b.start
+
+    def arrowed_volume(self) -> ir.ShapeAnswer | None:
+        """A volume after an arrow: `[55x55x96]` or `55x55x96` (`4096` unless a count's word follows it)."""
+        tok, following = self.peek(), self.peek(1)
+        if tok is not None and tok.text == "[":
+            start = self.i
+            volume = self.volume()
+            if not isinstance(volume, ir.ShapeAnswer):
+                raise _Unreadable(f"`{_shown(self.tokens[start:self.i])}` is not a volume", self.tokens[start].span)
+            return volume
+        if tok is None or tok.kind not in ("DIMS", "NUM") or \
+                (tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS):
+            return None
+        shape = _shape(tok)
+        if shape is None:
+            raise _Unreadable(f"`{tok.text}` is not a volume", tok.span)
+        self.next()
+        return shape
 
     def parenthesis(self, counts: dict[str, ir.Count]) -> None:
         """`(760 params)`, `[760 params]`, `(params: 760)`; a parenthesis of words only is a remark."""
@@ -882,6 +945,26 @@ _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `,
 
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
 
+
+def _layer_kind(name: str) -> str | None:
+    """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them."""
+    if "pool" in name or "pooling" in name or "subsampling" in name:
+        return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
+    if "conv" in name or (name.startswith("c") and name[1:].isdigit()):
+        return "conv"
+    if "norm" in name or "lrn" in name:
+        return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
+    if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (name.startswith("f") and name[1:].isdigit()):
+        return "fc"
+    return next((kind for kind in ("relu", "softmax", "dropout") if kind in name), None)
+
+
+_DESCRIBED = {  # the words a description of a layer without numbers may hold (`NORM1: Normalization layer`)
+    "batchnorm": {"batch", "normalization", "norm", "layer", "bn"},
+    "lrn": {"normalization", "norm", "layer", "local", "response", "lrn", "cross", "channel"},
+    "relu": {"relu", "layer", "activation", "rectified", "linear", "unit"},
+    "softmax": {"softmax", "layer", "classifier"},
+    "dropout": {"dropout", "layer"}}
 
 _NO_FIT = re.compile(r"(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
                      r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"

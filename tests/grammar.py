@@ -266,7 +266,8 @@ def lecture(rng: random.Random) -> str:
             f"NORM{i}: Normalization layer", f"FC{i}: {rng.randint(1, 5000)} neurons (class scores)",
             f"RELU{i}: ReLU", "WHAT: is this", "CONV: ninety-six filters", f"FC{i}: 10 neurons -> params 1,234",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M"])
-        lines.append(f"[{vol}] {body}")
+        lines.append(rng.choice([f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}",
+                                 body.replace(":", f" [{vol}]:", 1), body.replace(":", f": [{vol}]", 1)]))
         if rng.random() < 0.2:
             lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note",
                                      f"Total {rng.choice(['params', 'parameters', 'number of MACs', 'memory'])}"

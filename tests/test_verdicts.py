@@ -690,3 +690,31 @@ def test_an_exercise_answered_doesnt_fit_on_its_line_converts_to_invalid() -> No
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == ["right"]
     result = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text)
     assert result.output.splitlines()[-1] == "conv 1 3x3 stride 3 -> invalid"
+
+
+# ---- a listing line whose volume is not first ----------------------------------------------------------
+
+@pytest.mark.parametrize("line, column", [
+    ("CONV1: 96 11x11 filters at stride 4, pad 0 -> [55x55x97]", 48),
+    ("CONV1: 96 11x11 filters at stride 4, pad 0 => 55x55x97", 47),
+    ("CONV1 [55x55x97]: 96 11x11 filters at stride 4, pad 0", 8),
+    ("CONV1: [55x55x97] 96 11x11 filters at stride 4, pad 0", 9),
+])
+def test_a_listing_line_with_its_volume_elsewhere_is_a_layer_not_prose(line: str, column: int) -> None:
+    # (227 - 11)/4 + 1 = 55, then (55 - 3)/2 + 1 = 27: the pool's right answer stays right. Read as prose, the
+    # conv vanished and the pool's 27x27x96 was marked wrong (computed 113x113x3).
+    report = cnncalc.analyze_text(f"[227x227x3] INPUT\n{line}\n[27x27x96] MAX POOL1: 3x3 filters at stride 2\n",
+                                  "hw.txt")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "wrong"), ("pool1", "right")]
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E040", 2, column)]
+
+
+def test_a_named_layer_line_cnncalc_cannot_read_is_e060_and_prose_names_stay_prose() -> None:
+    report = cnncalc.analyze_text("[227x227x3] INPUT\nCONV1: ninety-six filters\n[27x27x96] MAX POOL1: 3x3 filters "
+                                  "at stride 2\n", "hw.txt")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2)]
+    assert [a.verdict for a in report.answers] == ["unchecked"]  # rests on line 2, not judged on a network without it
+    # a colon after words that name no numbered layer, or an `After CONV1:` restatement, is not a layer
+    report = cnncalc.analyze_text("[227x227x3] INPUT\nConvNet: preview\nConvolution in practice: zero pad\n"
+                                  "[55x55x96] CONV1: 96 11x11 filters at stride 4\nAfter CONV1: 55x55x96\n", "hw.txt")
+    assert [d.code for d in report.diagnostics] == ["N060", "N060"] and len(report.rows) == 1
