@@ -58,7 +58,8 @@ FORMS = ("`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`, `[27x27x96] M
          "`[27x27x96] NORM1: Normalization layer`, `[4096] FC6: 4096 neurons`, `[227x227x3] INPUT`")
 CONNECTORS = {"at", "applied", "with", "and", "of", "using", "a", "an", "the"}
 OPTION_WORDS = {"stride": "stride", "strides": "stride", "pad": "pad", "padding": "pad", "dilation": "dilation",
-                "groups": "groups", "group": "groups"}
+                "groups": "groups", "group": "groups", "s": "stride", "p": "pad"}  # the lecture's S and P
+_LETTERS = {"k": "out_channels", "f": "kernel", "s": "stride", "p": "pad"}  # `K=96, F=11, S=4, P=0`
 
 
 class Tok(NamedTuple):
@@ -707,7 +708,10 @@ class _LineReader:
                           name_span if words else (body_start.span if body_start else name_span))
 
     def conv(self, name_span: Span) -> ir.LayerCall:
-        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11`, then options."""
+        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11`, then options; or the
+        lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
+        if self.at("k", "f") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
+            return self.hyperparameters(name_span)
         args: list[ir.Arg] = []
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
         args.append(ir.Arg("out_channels", ir.Num(count[0], count[1]), count[1]))
@@ -730,6 +734,34 @@ class _LineReader:
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups"})
         return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def hyperparameters(self, name_span: Span) -> ir.LayerCall:
+        """`K=96, F=11, S=4, P=0`, the lecture's letters: K filters of F x F at stride S, zero padding P (K and F
+        needed, each letter once, in any order)."""
+        given: dict[str, tuple[int, Span]] = {}
+        while self.peek() is not None:
+            tok = self.peek()
+            assert tok is not None
+            if tok.text in (",", ";") or tok.lower == "and":
+                self.next()
+                continue
+            if tok.lower not in _LETTERS or self.peek(1) is None or self.peek(1).text not in ("=", ":"):  # type: ignore
+                break
+            if tok.lower in given:
+                raise _Unreadable(f"`{tok.text}` is given twice", tok.span)
+            self.next()
+            self.next()
+            number = self.expect_number(f"a number after `{tok.text}=`")
+            given[tok.lower] = (number[0], Span(tok.start, number[1].end))
+        missing = [letter.upper() for letter in ("k", "f") if letter not in given]
+        if missing:
+            raise _Unreadable(f"the filters need {' and '.join(missing)} (K filters of F x F), as in `K=96, F=11, "
+                              f"S=4, P=0`", self.rest_span() if self.peek() is not None else name_span)
+        args = []
+        for letter, (value, span) in given.items():
+            number = ir.Num(value, span)
+            args.append(ir.Arg(_LETTERS[letter], ir.PairLit((number, number), span) if letter == "f" else number, span))
+        return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
 
     def pool(self, keyword: str, name_span: Span) -> ir.LayerCall:
         """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`."""
@@ -797,6 +829,10 @@ class _LineReader:
                 self.next()
                 continue
             if tok.lower == "zero" and self.peek(1) is not None and self.peek(1).lower in ("pad", "padding"):  # type: ignore
+                self.next()
+                continue
+            if tok.lower == "zero" and self.at_pair_after("-", ("pad", "padding")):  # `zero-padding 2`
+                self.next()
                 self.next()
                 continue
             name = OPTION_WORDS.get(tok.lower)
@@ -879,6 +915,11 @@ class _LineReader:
         """The next two tokens are `first` and `second`, written together (`=>`)."""
         a, b = self.peek(), self.peek(1)
         return a is not None and b is not None and a.text == first and b.text == second and a.end == b.start
+
+    def at_pair_after(self, joint: str, words: tuple[str, ...]) -> bool:
+        """After the current token come `joint` and one of `words` (`zero-padding`)."""
+        a, b = self.peek(1), self.peek(2)
+        return a is not None and b is not None and a.text == joint and b.lower in words
 
     def arrowed_volume(self) -> ir.ShapeAnswer | None:
         """A volume after an arrow: `[55x55x96]` or `55x55x96` (`4096` unless a count's word follows it)."""

@@ -265,7 +265,9 @@ def lecture(rng: random.Random) -> str:
             f"MAX POOL{i}: {rng.randint(1, 3)}x{rng.randint(1, 3)} filters at stride 2",
             f"NORM{i}: Normalization layer", f"FC{i}: {rng.randint(1, 5000)} neurons (class scores)",
             f"RELU{i}: ReLU", "WHAT: is this", "CONV: ninety-six filters", f"FC{i}: 10 neurons -> params 1,234",
-            "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M"])
+            "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
+            f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
+            "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2"])
         lines.append(rng.choice([f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}",
                                  body.replace(":", f" [{vol}]:", 1), body.replace(":", f": [{vol}]", 1)]))
         if rng.random() < 0.2:

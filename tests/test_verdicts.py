@@ -718,3 +718,19 @@ def test_a_named_layer_line_cnncalc_cannot_read_is_e060_and_prose_names_stay_pro
     report = cnncalc.analyze_text("[227x227x3] INPUT\nConvNet: preview\nConvolution in practice: zero pad\n"
                                   "[55x55x96] CONV1: 96 11x11 filters at stride 4\nAfter CONV1: 55x55x96\n", "hw.txt")
     assert [d.code for d in report.diagnostics] == ["N060", "N060"] and len(report.rows) == 1
+
+
+@pytest.mark.parametrize("body", ["K=96, F=11, S=4, P=0", "F = 11, K = 96, S = 4", "96 11x11x3 filters, S = 4, P = 0",
+                                  "96 11x11 filters with zero-padding 0 and stride 4"])
+def test_the_lectures_hyperparameter_letters_describe_a_conv(body: str) -> None:
+    # the lecture's K filters of F x F, stride S, zero padding P: (227 - 11 + 0)/4 + 1 = 55; (11·11·3 + 1)·96 = 34,944
+    r = run(f"[227x227x3] INPUT\n[55x55x96] CONV1: {body} (34,944 params)\n")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right")], r.diagnostics
+    assert r.rows[0].op.startswith("conv 96 11x11 stride 4")  # `11x11x3` adds its depth, checked: 3
+
+
+def test_hyperparameter_letters_need_k_and_f_once_each() -> None:
+    r = run("[227x227x3] INPUT\n[55x55x96] CONV1: K=96, S=4\n[55x55x96] CONV2: K=96, F=11, K=3\n")
+    assert [(d.code, d.line, d.message) for d in r.diagnostics if d.severity == "error"] == [
+        ("E060", 2, "the filters need F (K filters of F x F), as in `K=96, F=11, S=4, P=0`"),
+        ("E060", 3, "`K` is given twice")]
