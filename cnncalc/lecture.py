@@ -735,9 +735,10 @@ class _LineReader:
         args += self.options({"stride", "pad", "dilation", "groups"})
         return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))
 
-    def hyperparameters(self, name_span: Span) -> ir.LayerCall:
+    def hyperparameters(self, name_span: Span, keyword: str = "conv") -> ir.LayerCall:
         """`K=96, F=11, S=4, P=0`, the lecture's letters: K filters of F x F at stride S, zero padding P (K and F
-        needed, each letter once, in any order)."""
+        needed, each letter once, in any order); a pool's `F=3, S=2` (its window F x F, no K)."""
+        needed = ("k", "f") if keyword == "conv" else ("f",)
         given: dict[str, tuple[int, Span]] = {}
         while self.peek() is not None:
             tok = self.peek()
@@ -745,7 +746,9 @@ class _LineReader:
             if tok.text in (",", ";") or tok.lower == "and":
                 self.next()
                 continue
-            if tok.lower not in _LETTERS or self.peek(1) is None or self.peek(1).text not in ("=", ":"):  # type: ignore
+            joint = self.peek(1)
+            if tok.lower not in _LETTERS or joint is None or joint.text not in ("=", ":") or \
+                    (tok.lower == "k" and keyword != "conv"):
                 break
             if tok.lower in given:
                 raise _Unreadable(f"`{tok.text}` is given twice", tok.span)
@@ -753,18 +756,22 @@ class _LineReader:
             self.next()
             number = self.expect_number(f"a number after `{tok.text}=`")
             given[tok.lower] = (number[0], Span(tok.start, number[1].end))
-        missing = [letter.upper() for letter in ("k", "f") if letter not in given]
+        missing = [letter.upper() for letter in needed if letter not in given]
         if missing:
-            raise _Unreadable(f"the filters need {' and '.join(missing)} (K filters of F x F), as in `K=96, F=11, "
-                              f"S=4, P=0`", self.rest_span() if self.peek() is not None else name_span)
+            example = "the filters need {} (K filters of F x F), as in `K=96, F=11, S=4, P=0`" if keyword == "conv" \
+                else "the pool needs {} (an F x F window), as in `F=3, S=2`"
+            raise _Unreadable(example.format(" and ".join(missing)),
+                              self.rest_span() if self.peek() is not None else name_span)
         args = []
         for letter, (value, span) in given.items():
             number = ir.Num(value, span)
             args.append(ir.Arg(_LETTERS[letter], ir.PairLit((number, number), span) if letter == "f" else number, span))
-        return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
+        return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
 
     def pool(self, keyword: str, name_span: Span) -> ir.LayerCall:
-        """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`."""
+        """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`, the letters `F=3, S=2`."""
+        if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
+            return self.hyperparameters(name_span, keyword)
         while self.at("max", "average", "avg", "pool", "pooling", "window", "windows", "of", "size"):
             self.next()
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]

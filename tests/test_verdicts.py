@@ -729,6 +729,15 @@ def test_the_lectures_hyperparameter_letters_describe_a_conv(body: str) -> None:
     assert r.rows[0].op.startswith("conv 96 11x11 stride 4")  # `11x11x3` adds its depth, checked: 3
 
 
+def test_a_pools_letters_are_its_window_and_stride() -> None:
+    # (55 - 3)/2 + 1 = 27 with F=3, S=2; a pool has no K
+    r = run("[227x227x3] INPUT\n[55x55x96] CONV1: K=96, F=11, S=4\n[27x27x96] POOL1: F=3, S=2\n"
+            "[13x13x96] POOL2: S=2\n")
+    assert [(a.label, a.verdict) for a in r.answers] == [("conv1", "right"), ("pool1", "right"), ("pool2", "unchecked")]
+    assert [(d.code, d.line, d.message) for d in r.diagnostics if d.severity == "error"] == [
+        ("E060", 4, "the pool needs F (an F x F window), as in `F=3, S=2`")]
+
+
 def test_hyperparameter_letters_need_k_and_f_once_each() -> None:
     r = run("[227x227x3] INPUT\n[55x55x96] CONV1: K=96, S=4\n[55x55x96] CONV2: K=96, F=11, K=3\n")
     assert [(d.code, d.line, d.message) for d in r.diagnostics if d.severity == "error"] == [
