@@ -176,12 +176,13 @@ def _rests_on(doubt: Doubt, quantity: str) -> bool:
 
 
 def _significant(count: ir.Count) -> ir.Count:
-    """A memory figure with a unit read at its significant digits: the CS231n notes' `800K` for
-    802,816 values is 8·10⁵, as sizes are quoted; a figure without a unit (`4096`) stays exact."""
-    if count.exact or count.decimals or count.digits % 10:
+    """A memory figure with a unit read at two significant digits when its last zeros are padding: the
+    CS231n notes' `800K` for 802,816 values is 8.0·10⁵, as sizes are quoted (but `100K` is not 140,000);
+    a figure without a unit (`4096`) stays exact."""
+    if count.exact or count.decimals:
         return count
     digits, unit = count.digits, count.unit
-    while digits % 10 == 0 and digits:
+    while digits % 10 == 0 and digits >= 100:
         digits, unit = digits // 10, unit * 10
     return count._replace(digits=digits, unit=unit)
 

@@ -636,12 +636,13 @@ def test_a_breakdown_line_cnncalc_cannot_read_is_e060_at_the_part(line: str, par
 
 
 def test_a_memory_answer_in_the_spec_language_is_the_lines_output_values() -> None:
-    # 224·224·64 = 3,211,264 ≈ 3.2M; after the 2x2 pool 112·112·64 = 802,816: `800K` at its significant digits
-    # accepts it, `900K` does not; a figure without a unit is exact.
+    # 224·224·64 = 3,211,264 ≈ 3.2M; after the 2x2 pool 112·112·64 = 802,816: `800K` at two significant digits
+    # (8.0·10⁵) accepts it, `900K` does not; then 56·56·64 = 200,704, which `100K` (1.0·10⁵) does not accept; a
+    # figure without a unit is exact.
     r = run("input 224x224x3\nconv 64 3x3 pad 1 ; relu -> memory 3.2M\nmaxpool 2x2 stride 2 -> memory 800K\n"
-            "maxpool 2x2 stride 2 -> memory 900K\nflatten -> memory 200703\n")
+            "maxpool 2x2 stride 2 -> memory 900K\nflatten -> memory 200703\nidentity -> memory 100K\n")
     assert [(a.expected, a.verdict) for a in r.answers] == [("3.2M", "right"), ("800K", "right"), ("900K", "wrong"),
-                                                            ("200703", "wrong")]
+                                                            ("200703", "wrong"), ("100K", "wrong")]
     assert next((d.message, d.hint) for d in r.diagnostics if d.code == "E040") == (
         "maxpool2: expected memory 900K, computed 200,704; 200,704 rounds to 200K at the precision written, not 900K",
         "the output holds 200,704 values")
