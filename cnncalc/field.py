@@ -162,7 +162,10 @@ def _absolute(relative: Axis, entry: Axis) -> Axis:
     if a == 0 and b == 1 and c == 0:  # a node that keeps its entry's field (activations, norms): no arithmetic,
         return entry                  # which matters once the entry holds fractions (after resizing)
     r0, s0, p0 = entry
-    return _whole(r0 + a * s0), _whole(b * s0), _whole(p0 + c * s0)
+    r, s, p = r0 + a * s0, b * s0, p0 + c * s0
+    if type(r) is int and type(s) is int and type(p) is int:
+        return r, s, p  # the common case: no fractions to make whole
+    return _whole(r), _whole(s), _whole(p)
 
 
 def shown(value: Number) -> int | float:

@@ -115,6 +115,7 @@ class _Walked(NamedTuple):
 
 
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
+_NOWHERE = object()  # a field not computed yet (None is a field: unknown)
 
 
 class Walker:
@@ -290,9 +291,17 @@ class Walker:
         if not relatives:  # the first replay: the fields in terms of the first walk's entry, then the output's
             relatives += [fields.relative(r.field, saved.entry) for r in saved.rows]
             relatives.append(fields.relative(saved.field, saved.entry))
+        absolute: dict[Field | None, Field | None] = {None: None}  # rows that keep a field share it (conv, bn, relu)
+
+        def field_of(relative: Field | None) -> Field | None:
+            found = absolute.get(relative, _NOWHERE)
+            if found is _NOWHERE:
+                found = absolute[relative] = fields.absolute(relative, entry)
+            return found  # type: ignore[return-value]
+
         first = saved.rows[0].moved(path, (source,), ())
         first.name, first.op, first.span = node.name, node.op, node.span
-        first.field = fields.absolute(relatives[0], entry)
+        first.field = field_of(relatives[0])
         rows.append(first)
         for r, relative in zip(saved.rows[1:], relatives[1:]):
             inputs = r.inputs
@@ -302,11 +311,11 @@ class Walker:
             else:
                 inputs = tuple(map(moved, inputs))
             copy = r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ())
-            copy.field = fields.absolute(relative, entry)
+            copy.field = field_of(relative)
             rows.append(copy)
         self.outputs += [Output(moved(o.path), o.shape, o.train) for o in saved.outputs]
         flow.shape, flow.source, flow.doubt = saved.output, moved(saved.end), saved.doubt
-        flow.field = fields.absolute(relatives[-1], entry)
+        flow.field = field_of(relatives[-1])
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
@@ -448,7 +457,7 @@ class Walker:
 def _within_limits(y: Shape) -> bool:
     if y.is_flat:
         return y.dims[0] <= limits.MAX_FLAT
-    return all(d <= limits.MAX_EXTENT for d in y.dims)
+    return max(y.dims) <= limits.MAX_EXTENT
 
 
 def _floored(reason: str | None) -> str | None:
