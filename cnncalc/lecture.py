@@ -276,6 +276,11 @@ class _LineReader:
             exercise = self.exercise()
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
                 return exercise
+        if "n" in words and "f" in words:  # `N = 7, F = 3, stride 2 => 3`
+            reported = self.sink.total
+            exercise = self.letters_exercise()
+            if exercise is not None or self.sink.total > reported:
+                return exercise
         if words[:1] == ["after"] and ":" in words:  # `After CONV1: 55x55x96`
             return self._after(words.index(":"), lines)
         if words[:1] == ["input"]:  # `Input: 227x227x3 images`, `Input volume: 32x32x3`
@@ -559,11 +564,91 @@ class _LineReader:
         one = ir.Arg("out_channels", ir.Num(1, kernel.span), kernel.span)
         call = ir.LayerCall("conv", (one, ir.Arg("kernel", kernel, kernel.span), *options), None,
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
-        answer = self._output_answer(["output"], ["DIMS"], tail) if "output" in [t.lower for t in tail] else \
-            _no_fit(tail[_lead(tail):])  # `=> doesn't fit`
+        answer = self.exercise_answer(tail)
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(t.lower for t in stated)
         return _Exercise(start, ir.Line((call,), expectation, whole), signature)
+
+    def letters_exercise(self) -> _Exercise | None:
+        """The slides' `N = 7, F = 3, stride 2 => 3` (also `S = 2`, `P = 1`, after `e.g.` or `Example`): an N x N
+        input of depth 1 and one F x F filter, the answer after the arrow. None unless the line starts so."""
+        tokens = [t for t in self.tokens if t.text != "*"]
+        words = [t.lower for t in tokens]
+        at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
+        if words[at:at + 1] != ["n"] or words[at + 1:at + 2] not in (["="], [":"]):
+            return None
+        arrow = next((j for j in range(at, len(tokens)) if tokens[j].kind == "ARROW" or
+                      (tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and
+                       tokens[j].end == tokens[j + 1].start)), len(tokens))
+        if arrow == len(tokens) and words[-1] == ":":
+            return None  # `Example N = 7, F = 3:`, the heading of the cases below it (the lecture's)
+        given: dict[str, tuple[int, Tok]] = {}
+        j = at
+        try:
+            while j < arrow:
+                if words[j] in (",", ";", "and"):
+                    j += 1
+                    continue
+                letter = _EXERCISE_LETTERS.get(words[j])
+                if letter is None or letter in given:
+                    raise _Unreadable(f"cnncalc does not understand `{_shown(tokens[j:arrow])}` in the exercise",
+                                      Span(tokens[j].start, tokens[arrow - 1].end))
+                value = j + 2 if words[j + 1:j + 2] in (["="], [":"]) else j + 1
+                if value >= arrow or tokens[value].kind != "NUM" or not tokens[value].text.isdigit() or \
+                        len(tokens[value].text) > limits.MAX_LITERAL_DIGITS:
+                    raise _Unreadable(f"expected a number after `{tokens[j].text}`", tokens[j].span)
+                given[letter] = (int(tokens[value].text), tokens[value])
+                j = value + 1
+            if "f" not in given:
+                raise _Unreadable("the exercise needs the filter's size F, as in `N = 7, F = 3, stride 2`",
+                                  Span(tokens[at].start, tokens[arrow - 1].end))
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="the exercise reads `N = 7, F = 3, stride 2 => 3`")
+            return None
+        n, f = given["n"], given["f"]
+        size = ir.ShapeAnswer((n[0], n[0], 1), f"{n[0]}x{n[0]}", n[1].span)
+        start = self.input(size, size.dims)
+        if start is None:
+            return None
+        kernel = ir.PairLit((ir.Num(f[0], f[1].span), ir.Num(f[0], f[1].span)), f[1].span)
+        args = [ir.Arg("out_channels", ir.Num(1, f[1].span), f[1].span), ir.Arg("kernel", kernel, f[1].span)]
+        args += [ir.Arg("stride" if letter == "s" else "pad", ir.Num(value, tok.span), tok.span)
+                 for letter, (value, tok) in given.items() if letter in ("s", "p")]
+        call = ir.LayerCall("conv", tuple(args), None, Span(tokens[at].start, tokens[arrow - 1].end))
+        answer = self.exercise_answer(tokens[arrow:])
+        expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
+        signature = " ".join(f"{letter}={value}" for letter, (value, _) in sorted(given.items()))
+        return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
+
+    def exercise_answer(self, tail: list[Tok]) -> ir.ShapeAnswer | None:
+        """What follows an exercise's `=>`: `output 3x3`, `3x3`, `3` (the side of a square output), `(7 - 3)/2
+        + 1 = 3` (after the last `=`), `doesn't fit`; None for a question (`what is the output?`). A number
+        cnncalc cannot read as the output is E060: an answer is never passed over in silence."""
+        words = [t.lower for t in tail]
+        if "output" in words:
+            return self._output_answer(["output"], ["DIMS"], tail)
+        rest = tail[_lead(tail):]
+        said = _no_fit(rest)
+        if said is not None:
+            return said
+        marks = [j for j, t in enumerate(rest) if t.text in ("=", "?")]
+        rest = rest[marks[-1] + 1:] if marks else rest
+        while rest and rest[-1].text in ("!", "."):
+            rest = rest[:-1]
+        if len(rest) == 1 and rest[0].kind == "DIMS":
+            shape = _shape(rest[0])
+            if shape is None:
+                self.sink.add(codes.E060, f"`{rest[0].text}` is not a volume", rest[0].span,
+                              hint="write the output as `3x3`, or its side `3`")
+            return shape
+        if len(rest) == 1 and rest[0].kind == "NUM" and rest[0].text.isdigit() and \
+                0 < len(rest[0].text) <= limits.MAX_LITERAL_DIGITS and int(rest[0].text):
+            side = int(rest[0].text)
+            return ir.ShapeAnswer((side, side), rest[0].text, rest[0].span)  # the side of the square output
+        if any(t.kind in ("NUM", "DIMS") for t in rest):
+            self.sink.add(codes.E060, f"expected the output after the arrow, found `{_shown(rest)}`",
+                          Span(rest[0].start, rest[-1].end), hint="write the output as `=> 3x3`, or its side `=> 3`")
+        return None
 
     def input(self, given: ir.ShapeAnswer, dims: tuple[int, ...]) -> ir.Input | None:
         """The network's input, within the limits every notation's input has (E023 beyond them)."""
@@ -991,6 +1076,7 @@ _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
 
 
+_EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p"}  # N = 7, …
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
 
 

@@ -193,7 +193,11 @@ def worked(rng: random.Random) -> str:
             f"e.g. input {n}x{n}, filter {k}x{k}, applied with **stride {rng.randint(1, 3)}, pad** with "
             f"**{rng.randint(0, 3)} pixel** => what is the output?",
             f"input {n}x{n}x{rng.randint(1, 4)}, filter {k}x{k}, stride {rng.choice(['2', 'two', ''])} => output "
-            f"{rng.randint(0, 40)}x{rng.randint(1, 40)}"]))
+            f"{rng.randint(0, 40)}x{rng.randint(1, 40)}",
+            f"{rng.choice(['', 'Example ', 'e.g. '])}N = {n}, F = {k}, stride {rng.randint(0, 4)}"
+            f"{rng.choice(['', ', P = 1', ', Q = 2', ':'])}"
+            f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}",
+            f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}"]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):

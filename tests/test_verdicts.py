@@ -744,3 +744,32 @@ def test_hyperparameter_letters_need_k_and_f_once_each() -> None:
     assert [(d.code, d.line, d.message) for d in r.diagnostics if d.severity == "error"] == [
         ("E060", 2, "the filters need F (K filters of F x F), as in `K=96, F=11, S=4, P=0`"),
         ("E060", 3, "`K` is given twice")]
+
+
+# ---- an exercise's answer after its arrow --------------------------------------------------------------
+
+@pytest.mark.parametrize("line, verdict", [
+    # (7 - 3)/2 + 1 = 3: `=> 4x4` was dropped without a word (no `output` after the arrow) and the file passed
+    ("input 7x7, filter 3x3, stride 2 => 4x4", "wrong"),
+    ("input 7x7, filter 3x3, stride 2 => 3x3", "right"),
+    ("input 7x7, filter 3x3, stride 2 => 3", "right"),  # the side of the square output
+    ("input 7x7, filter 3x3, stride 2 => 4", "wrong"),
+    ("input 7x7, filter 3x3, stride 2 => (7-3)/2+1 = 3", "right"),  # after the last `=`
+    # the slides' letters: N = 7, F = 3; (7 - 3)/1 + 1 = 5, (7 - 3 + 2)/2 + 1 = 4
+    ("Example N = 7, F = 3, stride 1 => 5", "right"),
+    ("N = 7, F = 3, S = 2, P = 1 => 4x4", "right"),
+    ("N=7, F=3, stride 2 => 5x5", "wrong"),
+    ("N=7, F=3, stride 3 => doesn't fit", "right"),
+])
+def test_an_exercises_answer_after_its_arrow_is_judged(line: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(line + "\n", "hw.txt", lang="lecture")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+def test_an_exercise_question_or_heading_is_not_an_answer_and_an_unread_number_is_e060() -> None:
+    for text in ("input 7x7, filter 3x3, stride 2 => what is the output?\n", "Example N = 7, F = 3:\n"):
+        report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+        assert report.answers == () and not [d for d in report.diagnostics if d.code == "E060"]
+    report = cnncalc.analyze_text("input 7x7, filter 3x3, stride 2 => about 3 maybe\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", "expected the output after the arrow, found `about 3 maybe`")]
