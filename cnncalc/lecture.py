@@ -132,7 +132,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.totals.append(total)
             current.end = line_start + len(raw)
             continue
-        result = reader.read() if bracketed else reader.worked(current.lines)
+        result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None)
         if result is None:
             if sink.total == reported:  # a line reported as unreadable is not prose as well
                 run.append((first, first + len(stripped), number))
@@ -262,9 +262,11 @@ class _LineReader:
         call = call._replace(label=label, span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
 
-    def worked(self, lines: list[ir.Line]) -> ir.Input | ir.Line | _Answered | _Exercise | None:
+    def worked(self, lines: list[ir.Line], in_exercise: bool = False
+               ) -> ir.Input | ir.Line | _Answered | _Exercise | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
-        layer lines so far."""
+        layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
+        a square map: `output is 3` gives its side)."""
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -323,7 +325,7 @@ class _LineReader:
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             return None
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
-        shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:])
+        shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answer(words[lead:], self.tokens[lead:])
         if shape is None and counted is None:  # prose, or an answer reported as unreadable
             return None
@@ -625,9 +627,9 @@ class _LineReader:
         + 1 = 3` (after the last `=`), `doesn't fit`; None for a question (`what is the output?`). A number
         cnncalc cannot read as the output is E060: an answer is never passed over in silence."""
         words = [t.lower for t in tail]
-        if "output" in words:
-            return self._output_answer(["output"], ["DIMS"], tail)
         rest = tail[_lead(tail):]
+        if "output" in words:
+            return self._output_answer([t.lower for t in rest], [t.kind for t in rest], rest, side=True)
         said = _no_fit(rest)
         if said is not None:
             return said
@@ -684,15 +686,20 @@ class _LineReader:
             before._replace(shape=shape, span=before.span.to(shape.span))
         return _Answered(lines[index]._replace(expectation=expectation), index)
 
-    def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
+    def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok], side: bool = False
+                       ) -> ir.ShapeAnswer | None:
         """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `The output is
         5x5`, `so 32x32x10`, `7x7 output!`: the last volume (E060 when it is not one: an answer cnncalc
         cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is
-        prose."""
+        prose. With `side` (an exercise's square output), `output is 3`, `3 output!`, `so 3` give its side."""
         at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
         said = _no_fit(tokens[at:])  # `doesn't fit!`, `so it doesn't fit`
         if said is not None:
             return said
+        if side:
+            number = _side(words, kinds, tokens, at)
+            if number is not None:
+                return number
         if words[at:at + 1] == ["output"] or (at and kinds[at:] == ["DIMS"]) or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
@@ -1118,6 +1125,24 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
                           Span(tokens[0].start, tokens[-1].end))
+
+
+def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.ShapeAnswer | None:
+    """`output is 3`, `output: 3`, `3 output!`, `so 3`: the side of an exercise's square output, as 3x3."""
+    end = len(words)
+    while end > at and words[end - 1] in ("!", "."):
+        end -= 1
+    found = None
+    if words[at:at + 1] == ["output"]:
+        after = _skip(words, at + 1, ("volume", "size", "is", ":", "=", "would", "be", "will"))
+        found = after if after == end - 1 else None
+    elif kinds[at:at + 1] == ["NUM"] and (words[at + 1:end] == ["output"] or (at and end == at + 1)):
+        found = at
+    if found is None or kinds[found] != "NUM" or not tokens[found].text.isdigit() or \
+            len(tokens[found].text) > limits.MAX_LITERAL_DIGITS or not int(tokens[found].text):
+        return None
+    n = int(tokens[found].text)
+    return ir.ShapeAnswer((n, n), tokens[found].text, tokens[found].span)
 
 
 def _skip(words: list[str], i: int, fillers: tuple[str, ...]) -> int:

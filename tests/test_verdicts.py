@@ -773,3 +773,11 @@ def test_an_exercise_question_or_heading_is_not_an_answer_and_an_unread_number_i
     report = cnncalc.analyze_text("input 7x7, filter 3x3, stride 2 => about 3 maybe\n", "hw.txt", lang="lecture")
     assert [(d.code, d.message) for d in report.diagnostics if d.code == "E060"] == [
         ("E060", "expected the output after the arrow, found `about 3 maybe`")]
+
+
+@pytest.mark.parametrize("answer, verdict", [("output is 4", "wrong"), ("output is 3", "right"), ("3 output!", "right"),
+                                             ("so 3", "right"), ("Output: 3", "right")])
+def test_an_exercises_next_line_may_give_the_outputs_side(answer: str, verdict: str) -> None:
+    # (7 - 3)/2 + 1 = 3: the output is 3x3; `output is 4` was prose and the file passed
+    report = cnncalc.analyze_text(f"input 7x7, filter 3x3, stride 2\n{answer}\n", "hw.txt", lang="lecture")
+    assert [a.verdict for a in report.answers] == [verdict]
