@@ -142,8 +142,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             same = current.input is not None and current.input.dims == result.dims
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
             # input restated with the same volume (as the lecture does before each step) continues one.
+            # A numbered question's input, or one after an exercise (a network of its own), starts one too.
             started = current.input is not None or bool(current.lines)
-            fresh = started and not (same and (not bracketed or not current.lines))
+            fresh = started and (reader.numbered or current.exercise is not None or
+                                 not (same and (not bracketed or not current.lines)))
             if fresh:
                 networks.append(current)
                 current = _Net(first)
@@ -202,6 +204,7 @@ class _LineReader:
         self.sink = sink
         self.start = start
         self.end = end
+        self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -267,6 +270,10 @@ class _LineReader:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
         a square map: `output is 3` gives its side)."""
+        lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
+        self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
+                            for t in self.tokens[:lead])
+        self.tokens = self.tokens[lead:]
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None

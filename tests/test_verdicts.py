@@ -781,3 +781,32 @@ def test_an_exercises_next_line_may_give_the_outputs_side(answer: str, verdict: 
     # (7 - 3)/2 + 1 = 3: the output is 3x3; `output is 4` was prose and the file passed
     report = cnncalc.analyze_text(f"input 7x7, filter 3x3, stride 2\n{answer}\n", "hw.txt", lang="lecture")
     assert [a.verdict for a in report.answers] == [verdict]
+
+
+SHEET = """Homework 3: convolution arithmetic
+
+1. Input 32x32x3, filter 5x5x3, stride 1, pad 2 => output 32x32x1
+2. Input 7x7, filter 3x3, stride 3 => doesn't fit
+3. N = 227, F = 11, stride 4 => 55
+4. Input volume: 32x32x3
+   10 5x5 filters with stride 1, pad 2
+   Output volume size: 32x32x10
+   Number of parameters: 760
+5. Input volume: 32x32x3
+   6 3x3 filters with stride 1, pad 1
+   Number of parameters: 168
+"""
+
+
+def test_a_numbered_sheet_keeps_each_question_its_own_network() -> None:
+    # 1: (32 - 5 + 4)/1 + 1 = 32, one filter; 2: (7 - 3)/3 + 1 = 2.33; 3: (227 - 11)/4 + 1 = 55;
+    # 4: (5·5·3 + 1)·10 = 760; 5: (3·3·3 + 1)·6 = 168, on the 32x32x3 input, not after question 4's filters.
+    # `4. Input volume: …` was prose behind its number: question 4's filters followed question 3's 55x55x1
+    # output and its right answers were marked wrong (55x55x10, 260 parameters).
+    from cnncalc.analysis import run as run_all
+    analyses = run_all(SHEET, "sheet.txt")
+    assert [[(a.quantity, a.verdict) for a in x.report.answers] for x in analyses] == [
+        [("output", "right")], [("output", "right")], [("output", "right")],
+        [("output", "right"), ("params", "right")], [("params", "right")]]
+    assert [x.report.input.dims for x in analyses] == [(32, 32, 3), (7, 7, 1), (227, 227, 1), (32, 32, 3),
+                                                       (32, 32, 3)]
