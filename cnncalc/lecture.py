@@ -98,6 +98,7 @@ class _Net:
         self.lines: list[ir.Line] = []
         self.totals: list[ir.TotalExpectation] = []
         self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
+        self.restated: int | None = None  # where its input was restated since its last layer line
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -149,6 +150,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if fresh:
                 networks.append(current)
                 current = _Net(first)
+            elif started:
+                current.restated = first
             if current.input is None or bracketed:
                 current.input = result
         elif isinstance(result, _Exercise):
@@ -161,7 +164,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Answered):
             current.lines[result.at] = result.line
         else:
+            if reader.opens and current.restated is not None and current.lines:
+                # The same input stated again, then a first layer: another worked example on that input (the
+                # lecture's restatements go on with `After CONV1:` and a `Second layer`).
+                networks.append(current)
+                restated, current = current, _Net(current.restated)
+                current.input = restated.input
             current.lines.append(result)
+            current.restated = None
         current.end = line_start + len(raw)
     flush()
     networks.append(current)
@@ -205,6 +215,7 @@ class _LineReader:
         self.start = start
         self.end = end
         self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
+        self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -306,6 +317,7 @@ class _LineReader:
             opening, closing = words.index("("), words.index(")")
             if words[opening - 1:opening] != ["layer"]:  # a parenthesis in prose is not a layer
                 return None
+            self.opens = words[:opening - 1] == ["first"]
             name_tokens = self.tokens[opening + 1:closing]
             if not name_tokens:
                 return None
@@ -321,6 +333,7 @@ class _LineReader:
             return ir.Line((call,), expectation, Span(self.start, self.end))
         if (kinds[:3] == ["NUM", "WORD", "DIMS"] and words[1] == "different") or kinds[:2] == ["NUM", "DIMS"]:
             # `10 different 5x5 filters with stride 1, pad 2`
+            self.opens = True
             if words[1] == "different":
                 del self.tokens[1]
             try:

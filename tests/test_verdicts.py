@@ -810,3 +810,15 @@ def test_a_numbered_sheet_keeps_each_question_its_own_network() -> None:
         [("output", "right"), ("params", "right")], [("params", "right")]]
     assert [x.report.input.dims for x in analyses] == [(32, 32, 3), (7, 7, 1), (227, 227, 1), (32, 32, 3),
                                                        (32, 32, 3)]
+
+
+def test_the_same_input_stated_again_before_a_first_layer_is_another_example() -> None:
+    # (3·3·3 + 1)·6 = 168 on the 32x32x3 input; appended after problem 1's ten filters it was (3·3·10 + 1)·6 = 546,
+    # and the right answer was marked wrong. The lecture's own restatements (then `After CONV1:` and a `Second
+    # layer`) still continue one network: test_the_lectures_worked_examples_are_read_and_judged.
+    text = ("Problem 1\nInput volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput volume size: 32x32x10\n"
+            "Problem 2\nInput volume: 32x32x3\n6 3x3 filters with stride 1, pad 1\nNumber of parameters: 168\n")
+    from cnncalc.analysis import run as run_all
+    analyses = run_all(text, "sheet.txt")
+    assert [[(a.quantity, a.verdict) for a in x.report.answers] for x in analyses] == [
+        [("output", "right")], [("params", "right")]]
