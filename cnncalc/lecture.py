@@ -133,7 +133,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.totals.append(total)
             current.end = line_start + len(raw)
             continue
-        result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None)
+        result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
+                                                               current.input is not None)
         if result is None:
             if sink.total == reported:  # a line reported as unreadable is not prose as well
                 run.append((first, first + len(stripped), number))
@@ -276,11 +277,12 @@ class _LineReader:
         call = call._replace(label=label, span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
 
-    def worked(self, lines: list[ir.Line], in_exercise: bool = False
+    def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False
                ) -> ir.Input | ir.Line | _Answered | _Exercise | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
-        a square map: `output is 3` gives its side)."""
+        a square map: `output is 3` gives its side), `has_input` whether it has an input (then an answer
+        with no layer to answer for is E060: the layer's line was not read)."""
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
@@ -331,18 +333,27 @@ class _LineReader:
                 return self.unreadable(None, name_tokens, self.salvage())
             call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
             return ir.Line((call,), expectation, Span(self.start, self.end))
-        if (kinds[:3] == ["NUM", "WORD", "DIMS"] and words[1] == "different") or kinds[:2] == ["NUM", "DIMS"]:
-            # `10 different 5x5 filters with stride 1, pad 2`
+        filters = _filters_at(words, kinds)
+        if filters is not None:
+            # `10 different 5x5 filters with stride 1, pad 2`, `10 filters of size 5x5, …`, `Conv layer: 10 5x5 …`
             self.opens = True
-            if words[1] == "different":
+            self.tokens = self.tokens[filters:]
+            if self.tokens[1].lower == "different":
                 del self.tokens[1]
             try:
-                call = self.conv(Span(self.start, self.start))
+                call = self.conv(Span(self.tokens[0].start, self.tokens[0].start))
                 self.end_of_line("the filters")
             except _Unreadable:
                 return None
             return ir.Line((call,), None, Span(self.start, self.end))
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
+            lead = _lead(self.tokens)
+            if has_input and (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \
+                    self._count_answer(words[lead:], self.tokens[lead:]) is not None):
+                self.sink.add(codes.E060, "an answer with no layer above it: the line that states the layer was not "
+                                          "read as one", Span(self.start, self.end),
+                              hint="state the layer as `10 5x5 filters with stride 1, pad 2` or `First layer (CONV1): "
+                                   "96 11x11 filters at stride 4`")
             return None
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
@@ -1145,6 +1156,26 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
                           Span(tokens[0].start, tokens[-1].end))
+
+
+_FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",
+                 "a", "with", "there", "are", "then", "and"}
+
+
+def _filters_at(words: list[str], kinds: list[str]) -> int | None:
+    """Where an unnamed convolution's statement starts (`10 5x5 filters`, `10 different 5x5 filters`, `10
+    filters of size 5x5`), after words that only introduce it (`Conv layer:`, `We apply`); None if the
+    line is not one."""
+    for i, (word, kind) in enumerate(zip(words, kinds)):
+        if kind == "NUM":
+            following = words[i + 1:i + 2]
+            if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \
+                    following in (["filters"], ["filter"], ["kernels"]):
+                return i
+            return None
+        if word not in _FILTERS_LEAD:
+            return None
+    return None
 
 
 def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.ShapeAnswer | None:

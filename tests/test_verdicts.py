@@ -822,3 +822,19 @@ def test_the_same_input_stated_again_before_a_first_layer_is_another_example() -
     analyses = run_all(text, "sheet.txt")
     assert [[(a.quantity, a.verdict) for a in x.report.answers] for x in analyses] == [
         [("output", "right")], [("params", "right")]]
+
+
+@pytest.mark.parametrize("statement", ["10 filters of size 5x5 with stride 1, pad 2", "10 filters 5x5, stride 1, pad 2",
+                                       "Conv layer: 10 5x5 filters, stride 1, pad 2",
+                                       "We apply 10 5x5 filters with stride 1 and pad 2"])
+def test_an_unnamed_convolution_as_people_state_it(statement: str) -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32: the output is 32x32x10, not 32x32x11. Read as prose, the answer after it had
+    # no layer to answer for and was skipped: the file passed.
+    report = cnncalc.analyze_text(f"Input volume: 32x32x3\n{statement}\nOutput volume size: 32x32x11\n", "hw.txt")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("32x32x11", "wrong")]
+
+
+def test_an_answer_with_no_layer_to_answer_for_is_e060_not_prose() -> None:
+    report = cnncalc.analyze_text("Input volume: 32x32x3\nFilters: 10 5x5, stride 1, pad 2\n"
+                                  "Output volume size: 32x32x11\n", "hw.txt")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
