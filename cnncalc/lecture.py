@@ -298,6 +298,11 @@ class _LineReader:
             exercise = self.exercise()
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
                 return exercise
+        if words[:2] == ["input", "volume"] and "filters" in words:  # the lecture's convolution demo
+            reported = self.sink.total
+            exercise = self.demo()
+            if exercise is not None or self.sink.total > reported:
+                return exercise
         if "n" in words and "f" in words:  # `N = 7, F = 3, stride 2 => 3`
             reported = self.sink.total
             exercise = self.letters_exercise()
@@ -601,6 +606,49 @@ class _LineReader:
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(t.lower for t in stated)
         return _Exercise(start, ir.Line((call,), expectation, whole), signature)
+
+    def demo(self) -> _Exercise | None:
+        """The lecture's convolution demo, a sentence each: `Input volume w=5, h=5, d=3. two filters of size
+        3x3x3, stride of 2, zero padding of 1. Output = (5-3+2)/2 + 1 = 3.` (the last sentence is the working;
+        the answer comes on a line of its own, `Output Volume (3x3x2)`). None unless the line starts so."""
+        tokens, words = self.tokens, [t.lower for t in self.tokens]
+        if words[:2] != ["input", "volume"]:
+            return None
+        j = 3 if words[2:3] == [":"] else 2
+        size: dict[str, tuple[int, Tok]] = {}
+        while j + 2 < len(tokens) and words[j] in ("w", "h", "d", "width", "height", "depth") and \
+                words[j + 1] in ("=", ":") and tokens[j + 2].kind == "NUM" and tokens[j + 2].text.isdigit() and \
+                len(tokens[j + 2].text) <= limits.MAX_LITERAL_DIGITS:
+            size.setdefault(words[j][0], (int(tokens[j + 2].text), tokens[j + 2]))
+            j += 3
+            if words[j:j + 1] == [","]:
+                j += 1
+        if sorted(size) != ["d", "h", "w"] or words[j:j + 1] != ["."]:
+            return None
+        given = ir.ShapeAnswer((size["h"][0], size["w"][0], size["d"][0]), "", size["w"][1].span)
+        start = self.input(given, given.dims)
+        if start is None:
+            return None
+        stop = next((k for k in range(j + 1, len(tokens)) if words[k] == "." and words[k + 1:k + 3] == ["output", "="]),
+                    len(tokens))  # `Output = (5-3+2)/2 + 1 = 3.`: the working
+        count = tokens[j + 1] if j + 1 < len(tokens) else None
+        if count is not None and count.lower in _NUMBER_WORDS:  # `two filters`
+            tokens = [*tokens[:j + 1], Tok("NUM", str(_NUMBER_WORDS[count.lower]), count.start, count.end),
+                      *tokens[j + 2:]]
+        self.tokens, self.i = tokens[j + 1:stop], 0
+        try:
+            call = self.conv(Span(tokens[j + 1].start if j + 1 < len(tokens) else self.end, self.end))
+            while self.at("."):
+                self.next()
+            self.end_of_line("the filters")
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span,
+                          hint="the demo reads `Input volume w=5, h=5, d=3. two filters of size 3x3x3, stride of 2, "
+                               "zero padding of 1.`")
+            line = self.unreadable(None, [])  # the input stands; the answers after the layer are not checked
+        else:
+            line = ir.Line((call,), None, Span(self.start, self.end))
+        return _Exercise(start, line, " ".join(t.lower for t in tokens[:stop]))
 
     def letters_exercise(self) -> _Exercise | None:
         """The slides' `N = 7, F = 3, stride 2 => 3` (also `S = 2`, `P = 1`, after `e.g.` or `Example`): an N x N
@@ -1114,6 +1162,8 @@ _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
 
 
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}  # the demo's `two filters`
 _EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p"}  # N = 7, …
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
 

@@ -838,3 +838,18 @@ def test_an_answer_with_no_layer_to_answer_for_is_e060_not_prose() -> None:
     report = cnncalc.analyze_text("Input volume: 32x32x3\nFilters: 10 5x5, stride 1, pad 2\n"
                                   "Output volume size: 32x32x11\n", "hw.txt")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+
+
+def test_the_lectures_convolution_demo_is_an_exercise() -> None:
+    # the lecture's demo: a 5x5x3 input, two 3x3x3 filters, stride 2, pad 1: (5 - 3 + 2)/2 + 1 = 3, so 3x3x2.
+    # It was prose, and so was its answer.
+    line = "Input volume w=5, h=5, d=3. two filters of size 3x3x3, stride of 2, zero padding of 1. " \
+           "Output = (5-3+2)/2 + 1 = 3.\n\nConvolution Demo\n\nOutput Volume ({})\n"
+    right = cnncalc.analyze_text(line.format("3x3x2"), "demo.txt")
+    assert [(a.expected, a.verdict) for a in right.answers] == [("3x3x2", "right")]
+    assert right.rows[0].op == "conv 2 3x3 stride 2 pad 1 depth 3"
+    wrong = cnncalc.analyze_text(line.format("3x3x3"), "demo.txt")
+    assert [(a.expected, a.verdict) for a in wrong.answers] == [("3x3x3", "wrong")]
+    unread = cnncalc.analyze_text("Input volume w=5, h=5, d=3. two filters of size 3x3x3, at random.\n", "demo.txt",
+                                  lang="lecture")
+    assert [d.code for d in unread.diagnostics if d.severity == "error"] == ["E060"]
