@@ -155,6 +155,10 @@ class Checker:
             slip = None
             if not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)
+                running = totals.non_trainable or 0
+                if exp.quantity == "params" and running and exp.limit.accepts(actual + running):
+                    slip = (f"that counts the {running:,} running statistics too (the table's Total params, as Keras "
+                            f"counts); `expect total params` is the learnable count, the table's Trainable params")
             elif not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"

@@ -137,6 +137,15 @@ def test_common_slips_are_named(text: str, slip: str) -> None:
     assert (answer.verdict, answer.reason) == ("wrong", slip)
 
 
+def test_a_total_with_the_running_statistics_is_named() -> None:
+    # conv 8 3x3 on 3 channels: (3·3·3 + 1)·8 = 224 learnable; its batch norm 2·8 = 16 more, and 16 running
+    # statistics: 240 learnable, 256 as Keras' Total params counts
+    r = run("input 8x8x3\nconv 8 3x3 ; bn\nexpect total params 256\nexpect total params 240\n")
+    assert [(a.verdict, a.reason) for a in r.answers] == [
+        ("wrong", "that counts the 16 running statistics too (the table's Total params, as Keras counts); `expect "
+                  "total params` is the learnable count, the table's Trainable params"), ("right", None)]
+
+
 def test_the_line_label_is_blamed() -> None:
     r = run("input 32x32x1\nc1: conv 6 5x5 ; tanh -> params 150\n")
     assert r.diagnostics[0].message.startswith("c1: expected params 150, computed 156")
