@@ -46,7 +46,9 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 _BRACKETED = r"^[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]*:[ \t]*)?\[[^\]\n]*\]"  # also `CONV3-64: [224x224x64]`
-_WORKED = (r"(?i)^[ \t]*(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
+_WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \t]*[.:)][ \t]+|\([0-9a-z]\)[ \t]*)?"
+           r"(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
+           r"|(?:what is the|how many)[ \t]+(?:output|parameters|number)\b|n[ \t]*=[ \t]*[0-9]+[ \t]*,[ \t]*f[ \t]*="
            r"|input(?:[ \t]+volume)?[ \t]*:[ \t]*[0-9]|output volume\b"
            r"|(?:assume,?[ \t]+|e\.?g\.?,?[ \t]+)?input(?:[ \t]+image)?(?:[ \t]+is)?[ \t]*:?[ \t]*[0-9]+x[0-9]+"
            r"(?:x[0-9]+)?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:a[ \t]+)?(?:filter|kernel)\b"
@@ -57,7 +59,7 @@ _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
-    examples' `First layer (CONV1): …`, `Input volume: …`,
+    examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …` and `input 7x7, filter 3x3 …`
     lines; more of them than spec statements)."""
     lower = name.lower()

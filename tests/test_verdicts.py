@@ -862,3 +862,12 @@ def test_the_lectures_convolution_demo_is_an_exercise() -> None:
     unread = cnncalc.analyze_text("Input volume w=5, h=5, d=3. two filters of size 3x3x3, at random.\n", "demo.txt",
                                   lang="lecture")
     assert [d.code for d in unread.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("text", ["Q1: input 7x7, filter 3x3, stride 2 => 4x4\n", "1. N = 7, F = 3, stride 2 => 4\n",
+                                  "(a) Input volume: 7x7x1\n(b) What is the number of parameters? 10\n"])
+def test_a_sheet_of_numbered_questions_is_detected_as_the_lecture_notation(text: str) -> None:
+    # read as the spec language, these were errors (`unknown layer input`), not verdicts
+    from cnncalc.notations import detect
+    assert detect(text, "sheet.txt") == "lecture"
+    assert detect("input 8x8x3\nconv 4 3x3 -> 6x6x4\n", "sheet.txt") == "spec"
