@@ -47,7 +47,7 @@ from cnncalc.tokens import count_from_text, input_problem
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\s*[xX×]\s*[0-9]+)+)
-  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[KMGT]?(?![0-9A-Za-z]))
+  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[KMGTkmgt]?(?![0-9A-Za-z]))
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
   | (?P<ARROW>->)
   | (?P<P>[][:,()=;*+/.\-?])
@@ -1128,8 +1128,8 @@ class _LineReader:
             raise _Unreadable(f"this `{opening.text}` is never closed", opening.span)
         self.next()
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
-        if not numbers:
-            return  # a remark: `(class scores)`
+        if not numbers and not any(t.text[:1].isdigit() for t in inside):
+            return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read
         shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS else t.text for t in inside)
         if shape in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
             word = next(t for t in inside if t.lower in ir.ANSWER_WORDS)

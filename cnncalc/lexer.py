@@ -25,7 +25,7 @@ _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
 )""", re.VERBOSE | re.ASCII)
 _DIMS = re.compile(r"[0-9]+(?:x[0-9]+)+")
 _WRITTEN_DIMS = r"[0-9]+(?:[xX×][0-9]+)+"  # `55X55X96`, `55×55×96`; rare: compiled on first use (re's cache)
-_NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B?|B)?")
+_NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B?|[kmgt]|B)?")
 _TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
 

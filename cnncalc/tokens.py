@@ -13,9 +13,10 @@ from cnncalc.lexer import Token, lex_line
 
 ITEM_END = frozenset({";", "->", "NEWLINE", "|", "}", "EOF"})
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12,
-          "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40}
+          "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
+          "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}  # `35k`, `62.4m`: a count is never a thousandth
 _COUNT = re.compile(r"(?P<int>[0-9][0-9_]*)(?:\.(?P<frac>[0-9]+))?(?:[eE](?P<exp>[-+]?[0-9]+))?"
-                    r"(?P<unit>[KMGT]i?)?(?P<bytes>B)?", re.ASCII)
+                    r"(?:(?P<unit>[KMGT]i?)(?P<bytes>B)?|(?P<lower>[kmgt])|(?P<plain>B))?", re.ASCII)
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9_]*|[0-9]+", re.ASCII)
 
 
@@ -33,7 +34,7 @@ def count_from_text(text: str, span: Span) -> ir.Count | str:
                 f"exponents up to {limits.MAX_EXPONENT})")
     digits = int(whole + fraction)
     decimals = len(fraction) - int(exponent)
-    unit = _UNITS[m.group("unit") or ""]
+    unit = _UNITS[m.group("unit") or m.group("lower") or ""]
     if decimals < 0:  # 3.5e4 is 35 thousands, rounded at the mantissa's last digit as `35K` is
         unit, decimals = unit * 10**-decimals, 0
     return ir.Count(digits, decimals, unit, text, span)

@@ -871,3 +871,13 @@ def test_a_sheet_of_numbered_questions_is_detected_as_the_lecture_notation(text:
     from cnncalc.notations import detect
     assert detect(text, "sheet.txt") == "lecture"
     assert detect("input 8x8x3\nconv 4 3x3 -> 6x6x4\n", "sheet.txt") == "spec"
+
+
+def test_units_in_lower_case_are_read_and_a_parenthesis_with_digits_is_never_a_remark() -> None:
+    # (11·11·3 + 1)·96 = 34,944: 35k right, 36k wrong; 227·… MACs 105,415,200: 105.4m right
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params 35k macs 105.4m\n")
+    assert [(a.expected, a.verdict) for a in r.answers] == [("35k", "right"), ("105.4m", "right")]
+    r = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0 (36k params)\n")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "wrong")]  # was a remark
+    r = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0 (35q params)\n")
+    assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E060"]
