@@ -265,16 +265,19 @@ class _LineReader:
                               Span(name_tokens[0].start, self.end), hint=f"write e.g. {FORMS}")
             return self.unreadable(volume, name_tokens)
         self.next()  # the colon
+        return self.described(name_tokens, volume)
+
+    def described(self, name_tokens: list[Tok], volume: object) -> ir.Line:
+        """A named layer's line from its description on (at the cursor) and its answers; a part that cannot
+        be read is E060 and the layer stays, unknown, with the answers written on the line."""
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
-        words = [t.lower for t in name_tokens]
         try:
-            call = self.layer(words, name_span)
+            call = self.layer([t.lower for t in name_tokens], name_span)
             expectation = self.answers(volume)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
             return self.unreadable(volume, name_tokens, self.salvage())
-        label = _label(name_tokens)
-        call = call._replace(label=label, span=name_span.to(call.span))
+        call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
         return ir.Line((call,), expectation, Span(self.start, self.end))
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False
@@ -329,15 +332,7 @@ class _LineReader:
             if not name_tokens:
                 return None
             self.i = closing + 2
-            name_span = Span(name_tokens[0].start, name_tokens[-1].end)
-            try:
-                call = self.layer([t.lower for t in name_tokens], name_span)
-                expectation = self.answers(None)
-            except _Unreadable as e:
-                self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
-                return self.unreadable(None, name_tokens, self.salvage())
-            call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
-            return ir.Line((call,), expectation, Span(self.start, self.end))
+            return self.described(name_tokens, None)
         filters = _filters_at(words, kinds)
         if filters is not None:
             # `10 different 5x5 filters with stride 1, pad 2`, `10 filters of size 5x5, …`, `Conv layer: 10 5x5 …`
@@ -447,15 +442,7 @@ class _LineReader:
             volume = self.volume()
         if volume is False:
             return False
-        name_span = Span(name_tokens[0].start, name_tokens[-1].end)
-        try:
-            call = self.layer(words[:name_end], name_span)
-            expectation = self.answers(volume)
-        except _Unreadable as e:
-            self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
-            return self.unreadable(volume, name_tokens, self.salvage())
-        call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
-        return ir.Line((call,), expectation, Span(self.start, self.end))
+        return self.described(name_tokens, volume)
 
     def breakdown(self, colon: int) -> ir.Input | ir.Line | None:
         """A line of the CS231n notes' VGGNet breakdown, `NAME: [volume]` then `memory:` and `weights:`
