@@ -937,6 +937,7 @@ def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
                              "e.g. `model = Net(16)`, as the file's own code builds it")
     assert (error.line, error.column) == (3, 1)
 
+
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
     # DPN's `x[:, d:, :, :]`: channels d to the last, whatever their number
     text = module_file("self.conv = nn.Conv2d(3, 24, 1)",

@@ -780,8 +780,8 @@ def test_an_exercise_question_or_heading_is_not_an_answer_and_an_unread_number_i
         report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
         assert report.answers == () and not [d for d in report.diagnostics if d.code == "E060"]
     report = cnncalc.analyze_text("input 7x7, filter 3x3, stride 2 => about 3 maybe\n", "hw.txt", lang="lecture")
-    assert [(d.code, d.message) for d in report.diagnostics if d.code == "E060"] == [
-        ("E060", "expected the output after the arrow, found `about 3 maybe`")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", 1, 36, "expected the output after the arrow, found `about 3 maybe`")]
 
 
 @pytest.mark.parametrize("answer, verdict", [("output is 4", "wrong"), ("output is 3", "right"), ("3 output!", "right"),
@@ -846,7 +846,8 @@ def test_an_unnamed_convolution_as_people_state_it(statement: str) -> None:
 def test_an_answer_with_no_layer_to_answer_for_is_e060_not_prose() -> None:
     report = cnncalc.analyze_text("Input volume: 32x32x3\nFilters: 10 5x5, stride 1, pad 2\n"
                                   "Output volume size: 32x32x11\n", "hw.txt")
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, "an answer with no layer above it: the line that states the layer was not read as one")]
 
 
 def test_the_lectures_convolution_demo_is_an_exercise() -> None:
