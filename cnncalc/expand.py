@@ -77,8 +77,9 @@ class Expander:
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
         self.roundings: dict[tuple[int, str], Rounding] = {}
         self.track_names = False  # `@NAME` references need every scope's names; most networks have none
-        # Layers written without block parameters, built once: (the call, the layer, its problem, where)
-        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None, int]] = {}
+        # Layers written without block parameters, built once: (the call, the layer, its problem, where, its
+        # rounding)
+        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None, int, Rounding]] = {}
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
@@ -100,7 +101,7 @@ class Expander:
         total = 0
         for line in body.lines:
             for item in line.items:
-                size = self.size_item(item, {}, 0)
+                size = 1 if isinstance(item, ir.LayerCall) else self.size_item(item, {}, 0)  # the common case inline
                 total += size
                 if total > limits.MAX_NODES:
                     alone = (f"this line alone expands to {size:,} nodes" if size > limits.MAX_NODES else
@@ -157,22 +158,24 @@ class Expander:
 
     def fill(self, parent: SeqNode, seq: ir.Seq, env: Env, shift: int, scope: _Scope) -> None:
         """Expand the lines of `seq` into `parent`'s children; names are unique within `parent`."""
+        children = parent.children  # a node being filled is never a lazy copy: the list itself
+        track_names = self.track_names
         for line, names in self.naming(seq, shift):
             line_shift = shift + line.shift
-            first = len(parent.children)
+            first = len(children)
             scope.line_label = line.items[0].label
             for index, (item, name) in enumerate(zip(line.items, names)):
                 node = self.item(item, name, parent, env, line_shift, scope)
                 if node is not None:
-                    parent.children.append(node)
-                    if self.track_names and not (index == 0 and item.label is not None and len(line.items) > 1):
+                    children.append(node)
+                    if track_names and not (index == 0 and item.label is not None and len(line.items) > 1):
                         scope.names.setdefault(name, node)
             scope.line_label = None
-            if self.track_names and len(parent.children) > first and line.items[0].label is not None:
-                scope.names[line.items[0].label] = parent.children[-1]  # `@NAME` of a line is its output
-            if line.expectation is not None and len(parent.children) > first:
+            if track_names and len(children) > first and line.items[0].label is not None:
+                scope.names[line.items[0].label] = children[-1]  # `@NAME` of a line is its output
+            if line.expectation is not None and len(children) > first:
                 parent.checks.append(LineCheck(_shift_expectation(line.expectation, line_shift), first,
-                                               len(parent.children) - 1, names[0]))
+                                               len(children) - 1, names[0]))
 
     def naming(self, seq: ir.Seq, shift: int) -> list[tuple[ir.Line, list[str]]]:
         """Each line of `seq` with its items' names: given ones, else `conv1`, `conv2`, ... counting each
@@ -218,9 +221,8 @@ class Expander:
                           span, hint="flatten the spec with blocks and `repeat`")
             return None
         if isinstance(item, ir.LayerCall):
-            layer, problem = self.build_layer(item, env, shift)
-            return LayerNode(name, path, depth, span, item, shift, layer, self.layer_rounding(layer, item.rounding_by),
-                             problem)
+            layer, problem, rounding = self.build_layer(item, env, shift)
+            return LayerNode(name, path, depth, span, item, shift, layer, rounding, problem)
         if isinstance(item, ir.Merge):
             return self.merge(item, name, path, depth, span, env, shift, scope)
         if isinstance(item, ir.Repeat):
@@ -465,13 +467,14 @@ class Expander:
             raise fail(f"the result is beyond cnncalc's range for expressions (±{limits.MAX_INT:,})")
         return result
 
-    def build_layer(self, call: ir.LayerCall, env: Env, shift: int) -> tuple[Layer | None, str | None]:
-        """The layer object and, when it cannot be built, why (for answers that cannot be checked)."""
-        if not call.valid:
-            return None, f"line {self.line_of(call.span.start + shift)}, which could not be read"
+    def build_layer(self, call: ir.LayerCall, env: Env, shift: int) -> tuple[Layer | None, str | None, Rounding]:
+        """The layer object, its rounding and, when it cannot be built, why (for answers that cannot be
+        checked)."""
         literal = self.literal_layers.get(id(call))
         if literal is not None and literal[0] is call and (literal[2] is None or literal[3] == shift):
-            return literal[1], literal[2]  # a problem is reported at each place the line is written
+            return literal[1], literal[2], literal[4]  # a problem is reported at each place the line is written
+        if not call.valid:
+            return None, f"line {self.line_of(call.span.start + shift)}, which could not be read", self.rounding
         cls = REGISTRY[call.keyword]
         schema = cls.schema
         values: dict[str, Any] = {}
@@ -500,9 +503,10 @@ class Expander:
         else:
             layer = cls.build(values)
             result = (self.layers.setdefault(layer, layer), None)
+        rounding = self.layer_rounding(result[0], call.rounding_by)
         if not uses_env:
-            self.literal_layers[id(call)] = (call, *result, shift)
-        return result
+            self.literal_layers[id(call)] = (call, *result, shift, rounding)
+        return (*result, rounding)
 
     def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> tuple[Any, bool]:
         """What was written, evaluated: a number, a pair, four sides, a word or a real's text."""

@@ -176,7 +176,8 @@ class Walker:
             steps = self.apply(node, layer, x, row, flow.doubt, answered)
             if flow.field is not None and steps is not None:
                 row.field = fields.compose(flow.field, steps)
-        flow.shape, flow.source, flow.doubt, flow.field = row.output, node.path, _output_doubt(row.doubt), row.field
+        flow.shape, flow.source, flow.field = row.output, node.path, row.field
+        flow.doubt = None if row.doubt is None else _output_doubt(row.doubt)
         return row
 
     def apply(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None,
@@ -361,8 +362,11 @@ class Walker:
         for check in checks:
             answered.update(range(check.first, check.last + 1))
         k = 0
+        layer = self.layer
         for i, child in enumerate(node.children):
-            rows.append(self.node(child, flow, i in answered))
+            # a layer that no `@NAME` reads (most nodes) goes straight to `layer`, the rest through `node`
+            rows.append(layer(child, flow, i in answered) if type(child) is LayerNode and not child.keep else
+                        self.node(child, flow, i in answered))
             while k < len(checks) and checks[k].last == i:
                 check = checks[k]
                 self.lines.append((check, rows[check.first:check.last + 1]))
