@@ -273,11 +273,17 @@ def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink)
 
 
 def totals_of(rows: list[Row], batch: int) -> Totals:
-    """Sums of the top-level rows; unknown (None) when any of them could not be computed."""
-    top = [r for r in rows if r.depth == 1]
-    if not all(r.known for r in top):
-        return Totals(None, None, None, None, None, None, None, batch)
-    weights = sum(r.weights for r in top)
-    biases = sum(r.biases for r in top)
-    return Totals(weights + biases, weights, biases, sum(r.non_trainable for r in top), sum(r.macs for r in top),
-                  sum(r.train_macs for r in top), sum(r.activations for r in top), batch)
+    """Sums of the top-level rows; unknown (None) when any of them could not be computed. One pass:
+    a 100k-layer network has as many rows."""
+    weights = biases = non_trainable = macs = train_macs = activations = 0
+    for r in rows:
+        if r.depth == 1:
+            if not r.known:
+                return Totals(None, None, None, None, None, None, None, batch)
+            weights += r.weights
+            biases += r.biases
+            non_trainable += r.non_trainable
+            macs += r.macs
+            train_macs += r.train_macs
+            activations += r.activations
+    return Totals(weights + biases, weights, biases, non_trainable, macs, train_macs, activations, batch)

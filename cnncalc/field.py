@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     Field = tuple[Axis, Axis]  # height, width
 
 START: Field = ((1, 1, 0), (1, 1, 0))  # a pixel of the input sees itself
-SAME: Step = (0, 1, 0)  # a layer that keeps every position where it is (activations, norms, …)
+SAME_STEPS: tuple[Step, Step] = ((0, 1, 0), (0, 1, 0))  # a layer that keeps every position where it is (activations, …)
 
 
 def _fraction(numerator: Number, denominator: Number = 1) -> Fraction:
@@ -74,6 +74,8 @@ def resample(n_in: int, n_out: int, bilinear: bool) -> Step:
 
 
 def compose(field: Field, steps: tuple[Step, Step]) -> Field:
+    if steps is SAME_STEPS:  # most layers (activations, norms): the field as it was
+        return field
     return (_axis(field[0], steps[0]), _axis(field[1], steps[1]))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from cnncalc import axis
+from cnncalc.field import SAME_STEPS
 from cnncalc.layers.arguments import Argument, Schema, flag, option, positional, spec_text
 from cnncalc.record import NamedTuple
 
@@ -191,7 +192,6 @@ class Layer:
         return 0
 
 
-SAME_STEPS: tuple[Step, Step] = ((0, 1, 0), (0, 1, 0))  # the layer keeps every position where it is
 KEEP_SIZES: tuple[AxisRule, AxisRule] = (axis.KEEP, axis.KEEP)
 FLAT_SIZES: tuple[AxisRule, AxisRule] = (axis.Flat(), axis.Flat())
 

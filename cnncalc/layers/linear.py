@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from cnncalc import codes, field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, declared_inputs, flag, positional
-from cnncalc.layers.base import FLAT_SIZES, SAME_STEPS, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import FLAT_SIZES, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class FC(Layer):
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         """Every output mixes every position of a volume: the whole map."""
-        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else SAME_STEPS
+        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else field.SAME_STEPS
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         inputs = 1

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from cnncalc import axis, codes, field
 from cnncalc.layers.arguments import RealKind, declared_inputs, positional
-from cnncalc.layers.base import A_VIEW, FLAT_SIZES, SAME_STEPS, Kept, Layer, ShapeContext
+from cnncalc.layers.base import A_VIEW, FLAT_SIZES, Kept, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT
 from cnncalc.shape import Shape
 
@@ -38,7 +38,7 @@ class Flatten(Layer):
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         """Every output mixes every position of a volume: the whole map."""
-        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else SAME_STEPS
+        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else field.SAME_STEPS
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.reshape(x.shape[0], -1), 0
