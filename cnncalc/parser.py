@@ -227,7 +227,7 @@ class Parser(TokenStream):
             self.advance()
             tok = self.peek()
             if tok.kind in ("DIMS", "NUMBER"):
-                self.advance()
+                tok = self.shape_token()
                 shape = self.shape_answer(tok)
                 self.end_of_statement()
                 return None if shape is None else ir.TotalExpectation("output", "==", None, shape,

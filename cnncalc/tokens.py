@@ -207,6 +207,21 @@ class TokenStream:
             return None
         return int(digits)
 
+    def shape_token(self) -> Token:
+        """The shape at the cursor, advanced past: a DIMS or NUMBER token, with `55 x 55 x 96` (a shape
+        written with spaces, as the lecture's notation reads it) joined into the one DIMS token `55x55x96`."""
+        first = self.peek()
+        k = 0
+        if first.kind == "NUMBER" and first.text.isdigit():
+            while self.peek(k + 1).kind == "NAME" and self.peek(k + 1).text in ("x", "X") and \
+                    self.peek(k + 2).kind == "NUMBER" and self.peek(k + 2).text.isdigit():
+                k += 2
+        if k == 0:
+            return self.advance()
+        last = self.peek(k)
+        parts = [self.advance().text for _ in range(k + 1)][::2]
+        return Token("DIMS", "x".join(parts), first.start, last.end)
+
     def shape_answer(self, tok: Token) -> ir.ShapeAnswer | None:
         """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1."""
         if tok.kind == "NUMBER":
@@ -423,7 +438,7 @@ class TokenStream:
                 self.sync()
                 return None
             if tok.kind in ("DIMS", "NUMBER"):
-                self.advance()
+                tok = self.shape_token()
                 if seen_shape:
                     self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
                 seen_shape = True

@@ -72,11 +72,25 @@ def test_digits_grouped_with_a_space_are_an_error_not_two_wrong_answers() -> Non
 
 @pytest.mark.parametrize("answer, verdict", [
     ("55x55x96", "right"), ("55X55X96", "right"), ("55×55×96", "right"),  # typed, or pasted from slides
-    ("55×55×95", "wrong"), ("55X55", "right"), ("54X55", "wrong")])
+    ("55×55×95", "wrong"), ("55X55", "right"), ("54X55", "wrong"),
+    ("55 x 55 x 96", "right"), ("55 X 55 X 96", "right"), ("55 x 55", "right"),  # with spaces, as the lecture's
+    ("55 x 55 x 95", "wrong"), ("54 x 55", "wrong")])  # notation reads them too
 def test_sizes_written_with_a_capital_x_or_a_times_sign(answer: str, verdict: str) -> None:
     # (227 - 11)/4 + 1 = 55; the kernel and the input take the same forms
     assert verdicts(f"input 227×227×3\nconv1: conv 96 11X11 stride 4 -> {answer}\n") == [
         ("conv1", "output", verdict, None)]
+
+
+def test_a_shape_written_with_spaces_keeps_its_place_and_the_answers_after_it() -> None:
+    # (227 - 11)/4 + 1 = 55 and (11·11·3 + 1)·96 = 34,944; the output of fc 10 is 10 values
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55 x 55 x 95 params 34944\nfc 10\n"
+            "expect output 10 x 1\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in r.answers] == [
+        ("output", "55x55x95", "wrong"), ("params", "34944", "right"), ("network output", "10x1", "right")]
+    wrong = next(d for d in r.diagnostics if d.code == "E040")
+    assert (wrong.line, wrong.column) == (2, 34)  # at the first size
+    # `55 x` with no size after the `x` is not a shape
+    assert errors(run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55 x\n"))[0][0] == "E002"
 
 
 @pytest.mark.parametrize("answer, verdict", [
