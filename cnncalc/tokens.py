@@ -451,6 +451,18 @@ class TokenStream:
                 seen_shape = True
                 shape = ir.ShapeAnswer((), tok.text, tok.span)
                 end = tok.span
+            elif tok.kind == "NAME" and tok.text.lower() in _SHAPE_WORDS and \
+                    self.peek(2 if self.peek(1).kind in ("=", ":") else 1).kind in ("DIMS", "NUMBER"):
+                self.advance()  # `-> output 55x55x96`, `shape: 55x55x96`: the word names the shape that follows
+                if self.at("=", ":"):
+                    self.advance()
+            elif tok.kind == "NAME" and tok.text.lower() in ("flops", "flop"):
+                self.error(codes.E002, f"cnncalc judges `macs N`, not `{tok.text}`", tok.span,
+                           hint="FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet "
+                                "paper's 3.6 billion FLOPs of its 34-layer net are multiply-adds): write the answer "
+                                "as `macs N`")
+                self.sync()
+                return None
             elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS:
                 self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers
             elif tok.kind == "NAME" and tok.text.lower() in ir.ANSWER_WORDS:
@@ -478,5 +490,6 @@ class TokenStream:
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})
+_SHAPE_WORDS = frozenset({"output", "shape", "size"})  # may name an answer's shape
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
           "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}

@@ -89,6 +89,16 @@ def test_a_shape_written_with_spaces_keeps_its_place_and_the_answers_after_it() 
         ("output", "55x55x95", "wrong"), ("params", "34944", "right"), ("network output", "10x1", "right")]
     wrong = next(d for d in r.diagnostics if d.code == "E040")
     assert (wrong.line, wrong.column) == (2, 34)  # at the first size
+    # the shape may be named (`output`, `shape`, `size`, with `=` or `:`); a word before no shape is E002
+    assert verdicts("input 227x227x3\nc: conv 96 11x11 stride 4 -> Output = 55 x 55 x 95, params: 34944\n") == [
+        ("c", "output", "wrong", None), ("c", "params", "right", None)]
+    assert verdicts("input 227x227x3\nc: conv 96 11x11 stride 4 -> shape: 55x55x96\n") == [
+        ("c", "output", "right", None)]
+    assert errors(run("input 227x227x3\nc: conv 96 11x11 stride 4 -> output params 5\n"))[0][0] == "E002"
+    # FLOPs are counted two ways: not judged, and the error says to answer MACs
+    [flops] = [d for d in run("input 227x227x3\nc: conv 96 11x11 stride 4 -> 55x55x96 flops 210.8M\n").diagnostics
+               if d.severity == "error"]
+    assert (flops.code, flops.column) == ("E002", 39) and "`macs N`" in str(flops.hint)
     # `55 x` with no size after the `x` is not a shape
     assert errors(run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55 x\n"))[0][0] == "E002"
 
