@@ -218,9 +218,12 @@ def _compared(dims: tuple[int, ...], y: Shape) -> list[tuple[int, int, int]] | N
 
 
 def _shape_slip(dims: tuple[int, ...], y: Shape) -> str | None:
-    """A wrong volume that is the right one written channels first, as PyTorch prints its sizes."""
+    """A wrong volume that is the right one written channels first, as PyTorch prints its sizes, or
+    the number of its values."""
     if len(y.dims) == 3 and len(dims) == 3 and dims == (y.dims[2], y.dims[0], y.dims[1]):
         return "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"
+    if len(y.dims) == 3 and dims == (y.size,):
+        return f"that is the number of values in the volume ({y.dims[0]}·{y.dims[1]}·{y.dims[2]}), not its shape"
     return None
 
 

@@ -99,6 +99,9 @@ def test_a_shape_written_with_spaces_keeps_its_place_and_the_answers_after_it() 
     [flops] = [d for d in run("input 227x227x3\nc: conv 96 11x11 stride 4 -> 55x55x96 flops 210.8M\n").diagnostics
                if d.severity == "error"]
     assert (flops.code, flops.column) == ("E002", 39) and "`macs N`" in str(flops.hint)
+    # the number of values of the volume for its shape: wrong, and said so (55·55·96 = 290,400)
+    assert verdicts("input 227x227x3\nc: conv 96 11x11 stride 4 -> 290400\n") == [
+        ("c", "output", "wrong", "that is the number of values in the volume (55·55·96), not its shape")]
     # `55 x` with no size after the `x` is not a shape
     assert errors(run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55 x\n"))[0][0] == "E002"
 
