@@ -114,8 +114,12 @@ class Grammar:
 
     def answer(self) -> str:
         parts = []
+        if self.rng.random() < 0.1:
+            parts.append(self.rng.choice(["output", "Shape:", "size =", "output params", "flops"]))
         if self.rng.random() < 0.6:
             parts.append(self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}",
+                                          f"{self.number()} x {self.number()} X {self.number()}",
+                                          f"{self.number()} x", f"{self.number()} x {self.number()} x",
                                           f"{self.number()}X{self.number()}×{self.number()}",
                                           f"{self.number()}x{self.number()}", self.number(), "invalid",
                                           "INVALID invalid"]))
@@ -152,7 +156,8 @@ class Grammar:
             lines.append(self.rng.choice([f"expect total params {self.rng.choice(COUNTS)}",
                                           f"expect total macs <= {self.rng.choice(COUNTS)}",
                                           f"expect total memory < {self.rng.choice(COUNTS)}",
-                                          f"expect output {self.number()}x{self.number()}x{self.number()}"]))
+                                          f"expect output {self.number()}x{self.number()}x{self.number()}",
+                                          f"expect output {self.number()} x {self.number()}"]))
         return "\n".join(lines)
 
     def pasted(self) -> str:
