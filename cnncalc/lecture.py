@@ -771,8 +771,8 @@ class _LineReader:
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
             after = _skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer"))
-            if not volumes and after < len(words):
-                return _no_fit(tokens[after:])  # `Output: doesn't fit`, `The output is invalid`
+            if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
+                return _no_fit(tokens[after:]) or _product(tokens[after:])
             if volumes:
                 shape = _shape(volumes[-1])
                 if shape is None:
@@ -1193,6 +1193,18 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
                           Span(tokens[0].start, tokens[-1].end))
+
+
+def _product(tokens: list[Tok]) -> ir.ShapeAnswer | None:
+    """`32*32*10`, `32 * 32 * 10 = 10240`, `32*32`: the output volume (or its height and width) written
+    as the product of its sizes: two or three whole numbers joined by `*`, then nothing or `=`."""
+    texts = [t.text for t in tokens[:6]]
+    count = 3 if len(texts) >= 5 and texts[1] == texts[3] == "*" else 2 if len(texts) >= 3 and texts[1] == "*" else 0
+    sizes = tokens[0:2 * count:2]
+    if not count or texts[2 * count - 1:2 * count] not in ([], ["="]) or \
+            not all(t.kind == "NUM" and t.text.isdigit() for t in sizes):
+        return None
+    return _shape(Tok("DIMS", "x".join(t.text for t in sizes), sizes[0].start, sizes[-1].end))
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",

@@ -442,6 +442,11 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("The output is 32x32x10\n", [("output", "right")], []),
     ("so the output is 32x32x11\n", [("output", "wrong")], ["E040"]),
     ("No. of weights: 750\nNumber of parameters = 760 params\n", [("params", "right"), ("weights", "right")], []),
+    # the volume written as the product of its sizes (32·32·11 was passed over as prose)
+    ("Output volume size: 32*32*11\n", [("output", "wrong")], ["E040"]),
+    ("Output volume size: 32 * 32 * 10 = 10240\n", [("output", "right")], []),
+    ("Output volume size: 33*32\n", [("output", "wrong")], ["E040"]),  # its height and width
+    ("Output volume size: 32*\nOutput volume size: 32*32*10*1\n", [], []),  # no product of 2 or 3 sizes: prose
     ("Number of weights: 760\n", [("weights", "wrong")], ["E041"]),
     # prose: a heading, the size alone, the arithmetic with no volume
     ("No. of parameters\nOutput volume size:\nOutput = 32 = (32-5+4)/1+1\n", [], []),
