@@ -221,6 +221,8 @@ def worked(rng: random.Random) -> str:
                 lines.append(rng.choice([
                     f"Output volume = [{rng.randint(1, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}]",
                     "Output volume size:", f"so {rng.randint(1, 40)}x{rng.randint(1, 40)}x10",
+                    f"Output volume size: {rng.randint(0, 40)}*{rng.randint(0, 40)}"
+                    f"{rng.choice(['*10', ' * 10 = 10240', '*', '*3*1', ' + 5', ''])}",
                     f"Number of parameters in this layer = (11*11*3+1)*96 = {rng.choice(['35K', '34944', '0', '1e5'])}",
                     "The number of parameters in this layer = 0", "Number of parameters in this layer = lots",
                     "Output = 55 = (227-11)/4+1 = (N-F)/stride+1", "After CONV1: 55x55x96", "",
