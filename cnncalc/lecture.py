@@ -99,6 +99,9 @@ class _Net:
         self.totals: list[ir.TotalExpectation] = []
         self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
         self.restated: int | None = None  # where its input was restated since its last layer line
+        # Its last lines when they are unnamed pools stated after prose with nothing after them yet (the
+        # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure): (where, its span, line)
+        self.tentative: list[tuple[int, Span, int]] = []
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -106,6 +109,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     current = _Net(0)
     prose: list[ir.Prose] = []
     run: list[tuple[int, int, int]] = []  # a block of consecutive prose lines: start, end, line number
+
+    def finished(net: _Net) -> None:
+        """The network ends: unnamed pools stated after prose with nothing read after them illustrate the
+        lecture's figures, and are prose; the rest of the network stands."""
+        for at, span, number in reversed(net.tentative):
+            del net.lines[at]
+            prose.append(ir.Prose(span, f"line {number} (1 line), a pool with nothing after it"))
+        networks.append(net)
 
     def flush() -> None:
         if run:
@@ -131,6 +142,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             flush()
             if total is not None:
                 current.totals.append(total)
+                current.tentative.clear()
             current.end = line_start + len(raw)
             continue
         result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
@@ -139,7 +151,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if sink.total == reported:  # a line reported as unreadable is not prose as well
                 run.append((first, first + len(stripped), number))
             continue
+        tentative = isinstance(result, ir.Line) and reader.unnamed_pool and bool(run)
         flush()
+        if not isinstance(result, ir.Input) and not tentative:
+            current.tentative.clear()  # an answer or a layer after pools stated after prose: they are steps
         if isinstance(result, ir.Input):
             same = current.input is not None and current.input.dims == result.dims
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
@@ -149,7 +164,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             fresh = started and (reader.numbered or current.exercise is not None or
                                  not (same and (not bracketed or not current.lines)))
             if fresh:
-                networks.append(current)
+                finished(current)
                 current = _Net(first)
             elif started:
                 current.restated = first
@@ -158,7 +173,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Exercise):
             if current.exercise != result.signature:  # the lecture repeats each exercise on the next slide
                 if current.input is not None or current.lines:
-                    networks.append(current)
+                    finished(current)
                     current = _Net(first)
                 current.input, current.exercise = result.input, result.signature
                 current.lines.append(result.line)
@@ -168,14 +183,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if reader.opens and current.restated is not None and current.lines:
                 # The same input stated again, then a first layer: another worked example on that input (the
                 # lecture's restatements go on with `After CONV1:` and a `Second layer`).
-                networks.append(current)
+                finished(current)
                 restated, current = current, _Net(current.restated)
                 current.input = restated.input
+            if tentative:
+                current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number))
             current.lines.append(result)
             current.restated = None
         current.end = line_start + len(raw)
     flush()
-    networks.append(current)
+    finished(current)
     nets = []
     for net in networks:
         span = Span(net.start, net.end)
@@ -217,6 +234,7 @@ class _LineReader:
         self.end = end
         self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
         self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
+        self.unnamed_pool = False  # `Max pooling with 2x2 filters and stride 2`
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -343,6 +361,18 @@ class _LineReader:
             try:
                 call = self.conv(Span(self.tokens[0].start, self.tokens[0].start))
                 self.end_of_line("the filters")
+            except _Unreadable:
+                return None
+            return ir.Line((call,), None, Span(self.start, self.end))
+        pooled = _pool_at(words, kinds)
+        if pooled is not None:
+            # `Max pooling with 2x2 filters and stride 2`, `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, …`
+            self.opens = self.unnamed_pool = True
+            at, keyword = pooled
+            self.tokens = self.tokens[at:]
+            try:
+                call = self.pool(keyword, Span(self.tokens[0].start, self.tokens[0].start))
+                self.end_of_line("the pool")
             except _Unreadable:
                 return None
             return ir.Line((call,), None, Span(self.start, self.end))
@@ -930,7 +960,7 @@ class _LineReader:
         """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`, the letters `F=3, S=2`."""
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
-        while self.at("max", "average", "avg", "pool", "pooling", "window", "windows", "of", "size"):
+        while self.at("max", "average", "avg", "pool", "pooling", "window", "windows", "of", "size", "with"):
             self.next()
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
@@ -1000,6 +1030,14 @@ class _LineReader:
                 self.next()
                 self.next()
                 continue
+            unpadded = self.no_padding() if tok.lower in ("no", "without") and "pad" in allowed else None
+            if unpadded is not None:  # `no padding`, `without zero-padding`: pad 0
+                if "pad" in seen:
+                    raise _Unreadable("the padding is given twice", unpadded)
+                seen.add("pad")
+                args.append(ir.Arg("pad", ir.Num(0, unpadded), unpadded))
+                skipped_from = None
+                continue
             name = OPTION_WORDS.get(tok.lower)
             if name is None or name not in allowed:
                 if skipped_from is not None and tok.text != "(" and tok.kind != "ARROW":
@@ -1025,6 +1063,18 @@ class _LineReader:
             seen.add(name)
             args.append(ir.Arg(name, expr, Span(tok.start, value.end)))
         return args
+
+    def no_padding(self) -> Span | None:
+        """`no padding`, `no zero padding`, `without zero-padding` at the cursor: read, and where it is
+        written; None (nothing read) for other words."""
+        words = [t.lower for t in self.tokens[self.i:self.i + 4]]
+        length = 2 + (words[1:2] == ["zero"]) + (words[1:3] == ["zero", "-"])
+        if words[length - 1:length] not in (["pad"], ["padding"]):
+            return None
+        start = self.next().start
+        for _ in range(length - 1):
+            end = self.next().end
+        return Span(start, end)
 
     def answers(self, volume: object) -> ir.Expectation | None:
         """The bracketed volume, plus `-> params N macs N`, `(760 params)`, `, 760 params` or `params: 760`; a
@@ -1223,6 +1273,26 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
                 return i
             return None
         if word not in _FILTERS_LEAD:
+            return None
+    return None
+
+
+_POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
+_POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next"}
+
+
+def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
+    """Where an unnamed pool's statement starts (its window: `Max pooling with 2x2 filters and stride 2`,
+    `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, stride 2`, `Pooling layer: F = 2, S = 2`) and
+    its kind, from the words around the window; None if the line is not one."""
+    for i, (word, kind) in enumerate(zip(words, kinds)):
+        if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])):
+            named = words[:i] + words[i + 1:i + 4]  # the words before the window, and those just after it
+            if not _POOL_WORDS.intersection(named):
+                return None
+            average = {"average", "avg", "avgpool", "subsampling"}.intersection(named)
+            return i, "avgpool" if average else "maxpool"
+        if word not in _POOL_LEAD:
             return None
     return None
 

@@ -216,6 +216,11 @@ def worked(rng: random.Random) -> str:
                 f"applied at stride {rng.randint(1, 3)}",
                 f"{rng.randint(1, 20)} different {rng.randint(1, 7)}x{rng.randint(1, 7)} filters with stride "
                 f"{rng.randint(1, 3)}, pad {rng.randint(0, 3)}",
+                f"{rng.choice(['Max pooling with ', 'POOL layer: ', 'Then a ', '', 'avg pool '])}"
+                f"{rng.randint(0, 4)}x{rng.randint(1, 4)}{rng.choice([' max pool', ' filters', ''])}"
+                f"{rng.choice([', stride 2', ' and stride 0', ' at stride 2, no padding', ' reduces it', ''])}",
+                "Pooling layer: F = 2, S = 2", "max pool with 2x2 filters and stride 2",
+                f"Conv layer with 6 filters of 5x5, {rng.choice(['no padding', 'without zero-padding', 'no bias'])}",
                 "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters"]))
             for _ in range(rng.randint(0, 3)):
                 lines.append(rng.choice([

@@ -914,3 +914,52 @@ def test_units_in_lower_case_are_read_and_a_parenthesis_with_digits_is_never_a_r
     assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "wrong")]  # was a remark
     r = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0 (35q params)\n")
     assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("statement", [
+    "Max pooling with 2x2 filters and stride 2", "POOL layer: 2x2 filters at stride 2", "2x2 max pool, stride 2",
+    "Then a 2x2 max pooling with stride 2", "Pooling layer: F = 2, S = 2"])
+def test_an_unnamed_pool_is_a_step_of_the_example(statement: str) -> None:
+    # (32 - 2)/2 + 1 = 16 and a pool keeps the depth; it has no parameters. Its answers went to E060.
+    r = run(f"Input volume: 32x32x10\n{statement}\nOutput volume size: 16x16x10\nNumber of parameters: 0\n"
+            f"Output volume size: 16x16x11\n", lang="lecture")
+    assert [(row.keyword, row.output.dims if row.output else None) for row in r.rows] == [("maxpool", (16, 16, 10))]
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right")]
+
+
+def test_an_average_pool_and_a_pool_that_follows_a_convolution() -> None:
+    # conv: (32 + 2·2 - 5)/1 + 1 = 32; the pool: (32 - 2)/2 + 1 = 16
+    r = run("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput volume size: 32x32x10\n"
+            "2x2 average pooling, stride 2\nOutput volume size: 16x16x11\n", lang="lecture")
+    assert [row.keyword for row in r.rows] == ["conv", "avgpool"]
+    assert [(a.path, a.verdict) for a in r.answers] == [("conv1", "right"), ("avgpool1", "wrong")]
+
+
+def test_a_pool_stated_after_prose_illustrates_unless_something_follows_it() -> None:
+    start = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput volume size: 32x32x10\n"
+    # the lecture's figure: `max pool with 2x2 filters and stride 2` under a heading, nothing judged after it
+    figure = run(start + "Max Pooling\nmax pool with 2x2 filters and stride 2\n6 8\n3 4\n", lang="lecture")
+    assert [row.keyword for row in figure.rows] == ["conv"] and figure.output.dims == (32, 32, 10)
+    assert any(d.code == "N060" and "a pool with nothing after it" in d.message for d in figure.diagnostics)
+    # a homework step: an answer, a layer or a total after it, even with prose between
+    answered = run(start + "Some words.\nThen a 2x2 max pool with stride 2\nIt halves the size.\n"
+                   "Output volume size: 16x16x11\n", lang="lecture")
+    assert [(a.path, a.verdict) for a in answered.answers] == [("conv1", "right"), ("maxpool1", "wrong")]
+    # conv 5 3x3 pad 1 after the pool keeps its 16x16: 16x16x5 (without the pool it would be 32x32x5)
+    layered = run(start + "Words.\nMax pooling with 2x2 filters and stride 2\nMore words.\n"
+                  "5 3x3 filters with stride 1, pad 1\nOutput volume size: 16x16x5\n", lang="lecture")
+    assert [(a.path, a.verdict) for a in layered.answers] == [("conv1", "right"), ("conv2", "right")]
+    totalled = run(start + "Words.\nmax pool with 2x2 filters and stride 2\nTotal params: 760\n", lang="lecture")
+    assert [row.keyword for row in totalled.rows] == ["conv", "maxpool"]
+
+
+@pytest.mark.parametrize("padding", ["no padding", "without zero-padding", "no zero padding"])
+def test_no_padding_is_pad_0(padding: str) -> None:
+    # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·6 = 456; the answers after an unread statement were E060
+    r = run(f"Input volume: 32x32x3\nConv layer with 6 filters of 5x5, {padding}\nOutput volume size: 28x28x6\n"
+            f"Number of parameters: 456\n", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right")]
+    # given twice, the statement is not read, and its answers are E060, not judged against another layer
+    twice = run(f"Input volume: 32x32x3\n6 5x5 filters, {padding}, pad 1\nOutput volume size: 28x28x6\n",
+                lang="lecture")
+    assert [d.code for d in twice.diagnostics if d.severity == "error"] == ["E060"]
