@@ -38,6 +38,7 @@ linear in the line's length: no backtracking pattern.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Literal
 
 from cnncalc import codes, ir, limits
@@ -125,6 +126,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             prose.append(ir.Prose(Span(run[0][0], run[0][1]), f"{where} ({len(run)} line{'s' * (len(run) != 1)})"))
             run.clear()
 
+    table: _Table | None = None  # the markdown table being read, after its header row
     offset = 0
     for number, raw in enumerate(text.split("\n"), 1):
         line_start = offset
@@ -133,24 +135,37 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if not stripped or stripped.startswith("#"):
             continue
         first = line_start + len(raw) - len(raw.lstrip())
-        tokens = _tokens(raw, line_start)
-        reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
-        bracketed = stripped.startswith("[")
         reported = sink.total
-        total = None if bracketed else reader.total()
-        if total is not None or sink.total > reported:  # a total, or one reported as unreadable
-            flush()
-            if total is not None:
-                current.totals.append(total)
-                current.tentative.clear()
-            current.end = line_start + len(raw)
-            continue
-        result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
-                                                               current.input is not None)
-        if result is None:
-            if sink.total == reported:  # a line reported as unreadable is not prose as well
-                run.append((first, first + len(stripped), number))
-            continue
+        result: ir.Input | ir.Line | _Answered | _Exercise | None
+        if _TABLE_ROW.fullmatch(stripped):  # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`
+            reader = _LineReader([], sink, first, line_start + len(raw.rstrip()))
+            bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
+            if table is None:
+                table = _Table.of_header(_cells(raw, line_start), sink)
+                if table is None:  # not a table of answers
+                    run.append((first, first + len(stripped), number))
+                continue
+            result = table.row(_cells(raw, line_start), reader)
+            if result is None:  # the rule under the header, or a row reported as unreadable
+                continue
+        else:
+            table = None
+            reader = _LineReader(_tokens(raw, line_start), sink, first, line_start + len(raw.rstrip()))
+            bracketed = stripped.startswith("[")
+            total = None if bracketed else reader.total()
+            if total is not None or sink.total > reported:  # a total, or one reported as unreadable
+                flush()
+                if total is not None:
+                    current.totals.append(total)
+                    current.tentative.clear()
+                current.end = line_start + len(raw)
+                continue
+            result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
+                                                                   current.input is not None)
+            if result is None:
+                if sink.total == reported:  # a line reported as unreadable is not prose as well
+                    run.append((first, first + len(stripped), number))
+                continue
         tentative = isinstance(result, ir.Line) and reader.unnamed_pool and bool(run)
         flush()
         if not isinstance(result, ir.Input) and not tentative:
@@ -198,6 +213,119 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         span = Span(net.start, net.end)
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), tuple(net.totals), span))
     return ir.File((), tuple(nets), tuple(prose))
+
+
+_TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
+_RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
+_COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
+    **dict.fromkeys(("layer", "name", "layer name"), "name"),
+    **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
+                     "configuration"), "description"),
+    **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
+                     "output dimensions", "volume", "shape", "size"), "output"),
+    **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
+                     "no. of parameters", "learnable parameters"), "params"),
+    **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
+    **dict.fromkeys(("macs", "mult-adds", "multiply-adds"), "macs"),
+    "memory": "memory",
+    **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
+                     "explanation", "calculation"), None)}  # read as remarks
+_ANSWER_COLUMNS = ("params", "weights", "macs", "memory")
+_INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
+
+
+def _cells(raw: str, line_start: int) -> list[tuple[str, int]]:
+    """The cells of a table's row `| a | b |`: each one's text and where it starts in the source."""
+    bars = [i for i, ch in enumerate(raw) if ch == "|"]
+    return [(raw[a + 1:b], line_start + a + 1) for a, b in pairwise(bars)]
+
+
+class _Table:
+    """A markdown table of answers, a row a layer: `| Layer | Description | Output volume | Params |`, then
+    `| CONV1 | 96 11x11 filters at stride 4, pad 0 | 55x55x96 | 34,944 |`. The description is read as a
+    bracketed line's is; without a description column, the name may hold it (`CONV1: 96 11x11 filters …`)
+    or say the layer as the notes' breakdown does (`CONV3-64`, `POOL2`, `FC`)."""
+
+    def __init__(self, roles: list[str | None]) -> None:
+        self.roles = roles
+
+    @staticmethod
+    def of_header(cells: list[tuple[str, int]], sink: DiagnosticSink) -> _Table | None:
+        """The table a header row starts; None when it is not a table of answers (no layer column, or no
+        column of answers). A column cnncalc does not know is E060: its cells are not judged."""
+        keys = [" ".join(re.sub(r"[*_`]", "", text).lower().rstrip(": ").split()) for text, _ in cells]
+        roles = [_COLUMNS.get(key, "?") for key in keys]
+        if "name" not in roles or not {"output", *_ANSWER_COLUMNS} & set(roles):
+            return None
+        for (text, at), role in zip(cells, roles):
+            where = Span(at + len(text) - len(text.lstrip()), at + len(text.rstrip()))
+            if role == "?" or (role is not None and roles.count(role) > 1):
+                why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
+                    f"a second column of {role}"
+                sink.add(codes.E060, f"{why}: its cells are not read", where,
+                         hint="the columns cnncalc reads: Layer, Description, Output volume, Params, Weights, MACs, "
+                              "Memory (and Notes, a remark)")
+        return _Table([role if role != "?" and roles.count(role) == 1 else None for role in roles])
+
+    def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
+        """A row as an input or a layer line with its answers; None for the rule under the header. A row
+        cnncalc cannot read is E060 and its layer stays, unknown (the answers after it are not checked)."""
+        if all(_RULE.fullmatch(text) for text, _ in cells):
+            return None
+        if len(cells) != len(self.roles):
+            reader.sink.add(codes.E060, f"the row has {len(cells)} cells and the header {len(self.roles)}",
+                            Span(reader.start, reader.end), hint="give every row the header's columns")
+            return reader.unreadable(None, [])
+        by_role = {role: _tokens(text, at) for role, (text, at) in zip(self.roles, cells) if role is not None}
+        name_tokens = by_role.get("name", [])
+        volume = reader.volume_cell(by_role.get("output", []))
+        counts = {q: count for q in _ANSWER_COLUMNS if (count := reader.count_cell(by_role.get(q, []), q)) is not None}
+        words = [t.lower for t in name_tokens]
+        if words in _INPUT_NAMES:
+            if volume is None or len(volume.dims) not in (1, 3):
+                where = volume.span if volume is not None else Span(reader.start, reader.end)
+                reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where)
+                return None
+            return reader.input(volume, volume.dims)
+        if "description" in by_role:
+            reader.tokens = by_role["description"]
+        elif ":" in words:
+            reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
+        else:  # `CONV3-64`, `POOL2`, `FC`: the name says the layer
+            name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else \
+                Span(reader.start, reader.start)
+            try:
+                call = reader.breakdown_layer("".join(words), name_span, volume)
+            except _Unreadable as e:
+                reader.sink.add(codes.E060, e.message, e.span,
+                                hint="describe the layer in a Description column (`96 11x11 filters at stride 4`)")
+                return reader.unreadable(volume, name_tokens, counts)
+            assert call is not None  # the input was read above
+            expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
+            return _with_counts(ir.Line((call,), expectation, Span(reader.start, reader.end)), counts, reader)
+        return _with_counts(reader.described(name_tokens, volume), counts, reader)
+
+
+def _with_counts(line: ir.Line, counts: dict[str, ir.Count], reader: _LineReader) -> ir.Line:
+    """A table row's line with the counts of its answer columns (E060 for one its description gives too)."""
+    answer = line.expectation
+    for quantity, count in counts.items():
+        if answer is None:
+            answer = ir.Expectation(None, None, None, count.span)
+        if getattr(answer, quantity) is not None:
+            reader.sink.add(codes.E060, f"the {ir.NOUNS[quantity]} count is given twice", count.span,
+                            hint="keep the table's column")
+            continue
+        answer = answer._replace(span=answer.span.to(count.span))
+        if quantity == "params":
+            answer = answer._replace(params=count)
+        elif quantity == "weights":
+            answer = answer._replace(weights=count)
+        elif quantity == "macs":
+            answer = answer._replace(macs=count)
+        else:
+            answer = answer._replace(memory=count)
+    return line._replace(expectation=answer)
 
 
 class _Answered(NamedTuple):
@@ -823,6 +951,36 @@ class _LineReader:
         quantity = _quantity(tokens[at])
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity])
         return None if count is None else (quantity, count)
+
+    def volume_cell(self, tokens: list[Tok]) -> ir.ShapeAnswer | None:
+        """A table's output cell: `55x55x96`, `[55x55x96]`, `4096`; None when empty or `?`, and after E060
+        for anything else."""
+        inside = [t for t in tokens if t.text not in ("[", "]")]
+        if not inside or [t.text for t in inside] in (["?"], ["-"]):
+            return None
+        shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
+        if shape is None:
+            self.sink.add(codes.E060, f"`{_shown(tokens)}` is not a volume", Span(tokens[0].start, tokens[-1].end),
+                          hint="write the output volume as `HxWxC` (e.g. `55x55x96`), `N` for a vector, or `?`")
+        return shape
+
+    def count_cell(self, tokens: list[Tok], quantity: str) -> ir.Count | None:
+        """A table's count cell: `34,944`, `35K`, `(11*11*3+1)*96 = 34,944` (the number after the last `=`);
+        None when empty, `?` or `-`, and after E060 for anything else."""
+        if not tokens or [t.text for t in tokens] in (["?"], ["-"]):
+            return None
+        marks = [i for i, t in enumerate(tokens) if t.text == "="]
+        after = tokens[marks[-1] + 1:] if marks else tokens
+        while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".")):
+            after = after[:-1]
+        try:
+            if len(after) != 1 or after[0].kind != "NUM":
+                raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
+                                  Span(tokens[0].start, tokens[-1].end))
+            return self._count_token(after[0])
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34,944`, `35K` or `62.4M`")
+            return None
 
     def unreadable(self, volume: object, name_tokens: list[Tok], counts: dict[str, ir.Count] | None = None
                    ) -> ir.Line:

@@ -25,8 +25,8 @@ class Notation(NamedTuple):
 
 NOTATIONS: dict[str, Notation] = {n.name: n for n in (
     Notation("spec", (".spec",), "the spec language (docs/spec-language.md)", "cnncalc.parser:parse"),
-    Notation("lecture", (), "the lecture's `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` and its worked "
-             "examples (docs/homework.md)",
+    Notation("lecture", (), "the lecture's `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`, its worked "
+             "examples and markdown tables of answers (docs/homework.md)",
              "cnncalc.lecture:read"),
     Notation("pytorch", (".py",), "PyTorch source: nn.Sequential and nn.Module classes, read, never run",
              "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b", "PyTorch"),
@@ -54,6 +54,7 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"(?:x[0-9]+)?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:a[ \t]+)?(?:filter|kernel)\b"
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
+_TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 
 
 def detect(text: str, name: str) -> str:
@@ -61,12 +62,13 @@ def detect(text: str, name: str) -> str:
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …` and `input 7x7, filter 3x3 …`
-    lines; more of them than spec statements)."""
+    lines, and markdown tables' rows; more of them than spec statements)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return notation.name
-    lecture = len(re.findall(_BRACKETED, text, re.M)) + len(re.findall(_WORKED, text, re.M))
+    lecture = len(re.findall(_BRACKETED, text, re.M)) + len(re.findall(_WORKED, text, re.M)) + \
+        len(re.findall(_TABLE, text, re.M))
     if lecture and lecture >= len(re.findall(_SPEC_LINE, text, re.M)):
         return "lecture"
     return "spec"

@@ -963,3 +963,79 @@ def test_no_padding_is_pad_0(padding: str) -> None:
     twice = run(f"Input volume: 32x32x3\n6 5x5 filters, {padding}, pad 1\nOutput volume size: 28x28x6\n",
                 lang="lecture")
     assert [d.code for d in twice.diagnostics if d.severity == "error"] == ["E060"]
+
+
+# ---- a markdown table of answers -------------------------------------------------------------
+
+ALEXNET_TABLE = """\
+| Layer | Description | Output volume | Params |
+|-------|-------------|---------------|--------|
+| INPUT | | 227x227x3 | 0 |
+| CONV1 | 96 11x11 filters at stride 4, pad 0 | 55x55x96 | 34,944 |
+| POOL1 | 3x3 filters at stride 2 | 27x27x96 | 0 |
+| NORM1 | Normalization layer | 27x27x96 | 0 |
+| CONV2 | 256 5x5 filters at stride 1, pad 2 | {conv2} | 614,656 |
+"""
+
+
+def test_a_markdown_table_of_answers_is_read_and_judged(tmp_path: Path) -> None:
+    # (227 - 11)/4 + 1 = 55, (11·11·3 + 1)·96 = 34,944; (55 - 3)/2 + 1 = 27; (27 + 4 - 5)/1 + 1 = 27 and
+    # (5·5·96 + 1)·256 = 614,656. It was read as the spec language: 71 errors, nothing judged.
+    path = tmp_path / "hw.md"
+    path.write_text(ALEXNET_TABLE.format(conv2="27x27x256"))
+    report = cnncalc.analyze(path)
+    assert [(r.path, r.keyword) for r in report.rows] == [("conv1", "conv"), ("pool1", "maxpool"), ("norm1", "lrn"),
+                                                          ("conv2", "conv")]
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+        ("pool1", "params", "right"), ("norm1", "output", "right"), ("norm1", "params", "right"),
+        ("conv2", "output", "right"), ("conv2", "params", "right")]
+    text = ALEXNET_TABLE.format(conv2="27x27x255")
+    path.write_text(text)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:7:{text.splitlines()[6].index('27x27x255') + 1}: error[E040]: conv2: expected 27x27x255, " \
+           f"computed 27x27x256" in result.output
+    assert (tmp_path / "hw.txt").write_text(text) and invoke("check", str(tmp_path / "hw.txt")).exit_code == 1
+
+
+def test_a_table_without_a_description_column_and_cells_as_people_fill_them() -> None:
+    text = ("| # | Layer | Output | Params | Notes |\n|:-:|:--|--:|--:|---|\n| 0 | INPUT | [227x227x3] | - | |\n"
+            "| 1 | CONV1: 96 11x11 filters at stride 4 | [55x55x96] | (11*11*3+1)*96 = 34,944 | the biases count |\n"
+            "| 2 | MAX POOL1: 3x3 filters at stride 2 | 27 x 27 x 96 | ? | |\n"
+            "| 3 | NORM1: Normalization layer | | 1 | |\n")
+    report = run(text, lang="lecture")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+        ("norm1", "params", "wrong")]  # a normalization layer has no parameters
+
+
+def test_a_table_names_layers_as_the_notes_breakdown_does() -> None:
+    # conv3-64 on 224x224x3: (3·3·3)·64 = 1,728 weights, 224·224·64 = 3,211,264 values (3.2M)
+    text = ("| Layer | Output | Weights | Memory |\n|---|---|---|---|\n| INPUT | 224x224x3 | 0 | 150K |\n"
+            "| CONV3-64 | 224x224x64 | 1,728 | 3.2M |\n| POOL2 | 112x112x64 | 0 | 800K |\n")
+    report = run(text, lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("weights", "right"), ("memory", "right"), ("output", "right"), ("weights", "right"),
+        ("memory", "right")]
+
+
+def test_what_a_table_cannot_say_is_e060_and_its_layer_stays_unknown() -> None:
+    text = ("| Layer | Output | Params | FLOPs |\n|---|---|---|---|\n| INPUT | 227x227x3 | | |\n"
+            "| CONV1: 96 11x11 filters at stride 4 | 55x55x96 | lots | 211M |\n"
+            "| CONV2: 256 5x5 filters, pad 2 | 27x27x256 |\n| CONV3: 384 3x3 filters, pad 1 | 27x27x384 | | |\n")
+    report = run(text, lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 1, 29, "cnncalc does not know the column `FLOPs`: its cells are not read"),
+        ("E060", 4, 52, "`lots` is not a parameter count"),
+        ("E060", 5, 1, "the row has 2 cells and the header 4")]
+    # the row that could not be read keeps its place: the answer after it rests on it, not checked
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv3", "unchecked")]
+
+
+def test_a_table_with_no_layer_column_is_prose_and_branches_in_a_spec_are_not_tables() -> None:
+    assert run("| Output | Params |\n|---|---|\n| 55x55x96 | 34944 |\n", lang="lecture").answers == ()
+    from cnncalc.notations import detect
+    assert detect(ALEXNET_TABLE, "hw.md") == "lecture"
+    spec = "input 32x32x3\nconcat {\n    conv 8 1x1\n  | conv 8 3x3 pad 1\n  | maxpool 3x3 stride 1 pad 1\n}\n"
+    assert detect(spec, "net.txt") == "spec"
