@@ -265,8 +265,32 @@ def breakdown(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+def table(rng: random.Random) -> str:
+    """A markdown table of answers: known, unknown and repeated columns, cells as people fill them, short rows."""
+    columns = rng.sample(["Layer", "Description", "Output volume", "Params", "Weights", "MACs", "Memory", "FLOPs",
+                          "#", "Notes", "Output"], rng.randint(1, 5))
+    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)
+             + "|"]
+    cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "FC", "CONV1: 96 11x11 filters at stride 4",
+                       "", "NORM1: Normalization layer"],
+             "Description": ["96 11x11 filters at stride 4, pad 0", "3x3 filters at stride 2", "", "4096 neurons",
+                             "Normalization layer", "lots of filters"],
+             "Output volume": ["55x55x96", "[27x27x96]", "27 x 27 x 96", "?", "", "0x5", "4096", "x"],
+             "Output": ["227x227x3", "1x1x4096", "-"]}
+    for _ in range(rng.randint(0, 6)):
+        row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",
+                                        "35K", "= ="])) for c in columns]
+        if rng.random() < 0.1:
+            row = row[:-1]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def lecture(rng: random.Random) -> str:
-    """A listing in the lecture's notation, with slips; or its worked examples, or the notes' breakdown."""
+    """A listing in the lecture's notation, with slips; or its worked examples, the notes' breakdown or a
+    markdown table of answers."""
+    if rng.random() < 0.1:
+        return table(rng)
     if rng.random() < 0.1:
         return breakdown(rng)
     if rng.random() < 0.3:
