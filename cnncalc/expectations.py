@@ -159,6 +159,8 @@ class Checker:
                 if exp.quantity == "params" and running and exp.limit.accepts(actual + running):
                     slip = (f"that counts the {running:,} running statistics too (the table's Total params, as Keras "
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
+                if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
+                    slip = "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
             elif not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"
@@ -228,34 +230,32 @@ def _shape_slip(dims: tuple[int, ...], y: Shape) -> str | None:
 
 
 def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str | None:
-    """A common mistake the wrong answer matches, named."""
-    rounded = _rounding_slip(count, actual)
-    if rounded is not None:
-        return rounded
-    if not count.exact:
-        return None
-    written = count.digits
-    if quantity == "weights" and written == actual + sum(r.biases for r in rows):
+    """A common mistake the wrong answer matches (at the precision written: `211M` is FLOPs for 105.4M
+    MACs), named; else, for a rounded answer, what the true value rounds to. A rounded answer within one
+    unit of its last digit of the true value (`106M` for 105.4M) is taken for a rounding slip."""
+    if not count.exact and count.near(actual):
+        return _rounding_slip(count, actual)
+    biases = sum(r.biases for r in rows)
+    if quantity == "weights" and count.accepts(actual + biases):
         return "that counts the biases too; `weights` leaves them out (`params` counts them)"
     if quantity == "params":
-        biases = sum(r.biases for r in rows)
         running = sum(r.non_trainable for r in rows)
-        if biases and written == actual - biases:
+        if biases and count.accepts(actual - biases):
             return f"that is the count without the {biases:,} biases"
-        if running and written == actual + running:
+        if running and count.accepts(actual + running):
             return f"that counts the {running:,} running statistics too; they are not learnable"
-    else:
+    elif quantity == "macs":
         adds = sum(r.output.size for r in rows if r.kind == "layer" and r.biases and r.output is not None)
-        if adds and written == actual + adds:
+        if adds and count.accepts(actual + adds):
             return f"that counts the {adds:,} bias additions too; MACs leave biases out"
-        if written == 2 * actual:
+        if count.accepts(2 * actual):
             return "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
     if len(rows) > 1:
         for r in rows:
             value = _value(r, quantity)
-            if value and written == value and value != actual:
+            if value and count.accepts(value) and value != actual:
                 return f"that is {r.path} alone; the line's answer covers all {len(rows)} layers on it"
-    return None
+    return _rounding_slip(count, actual)
 
 
 def _rounding_slip(count: ir.Count, actual: int) -> str | None:

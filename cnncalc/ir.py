@@ -208,6 +208,11 @@ class Count(NamedTuple):
         return abs(2 * (actual * _pow10(self.decimals) - self.digits * self.unit)) <= self.unit
 
 
+    def near(self, actual: int) -> bool:
+        """Within one unit of the last digit written (`106M` of 105,415,200)."""
+        return abs(actual * _pow10(self.decimals) - self.digits * self.unit) <= self.unit
+
+
 def _pow10(n: int) -> int:
     return int(10**n)
 

@@ -155,6 +155,17 @@ def test_budgets_in_scientific_notation_are_whole_amounts() -> None:
     ("input 8x8x1\nconv 2 3x3 -> macs 1296", "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"),
     # 648 + 6·6·2 = 720 counts the bias additions.
     ("input 8x8x1\nconv 2 3x3 -> macs 720", "that counts the 72 bias additions too; MACs leave biases out"),
+    # The same slips rounded, at the precision written: 55·55·96·11·11·3 = 105,415,200 MACs, 2x = 210,830,400;
+    # (11·11·3)·96 = 34,848 without the 96 biases is 34.8K (34,944 is 34.9K).
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> macs 211M",
+     "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"),
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> params 34.8K", "that is the count without the 96 biases"),
+    # 105,415,200 + 55·55·96 = 105,705,600 with the bias additions: 105.7M (105.4M without)
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> macs 105.7M",
+     "that counts the 290,400 bias additions too; MACs leave biases out"),
+    # a rounded answer that is no slip: what the value rounds to
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> macs 106M", "105,415,200 rounds to 105M at the precision written, "
+                                                            "not 106M"),
     # (227 - 11)/4 + 1 = 55: 55x55x96, written as PyTorch's torch.Size([96, 55, 55]) orders it.
     ("input 227x227x3\nconv 96 11x11 stride 4 -> 96x55x55",
      "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"),
@@ -171,6 +182,13 @@ def test_a_total_with_the_running_statistics_is_named() -> None:
     assert [(a.verdict, a.reason) for a in r.answers] == [
         ("wrong", "that counts the 16 running statistics too (the table's Total params, as Keras counts); `expect "
                   "total params` is the learnable count, the table's Trainable params"), ("right", None)]
+
+
+def test_a_total_of_flops_for_macs_is_named() -> None:
+    # 55·55·96·11·11·3 = 105,415,200 MACs; FLOPs are twice that, 210,830,400 (211M)
+    r = run("input 227x227x3\nconv 96 11x11 stride 4\nexpect total macs 211M\n")
+    assert [(a.verdict, a.reason) for a in r.answers] == [
+        ("wrong", "that is FLOPs (2·MACs); MACs count each multiply-accumulate once")]
 
 
 def test_the_line_label_is_blamed() -> None:
