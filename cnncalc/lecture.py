@@ -38,6 +38,7 @@ linear in the line's length: no backtracking pattern.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import Literal
 
@@ -257,15 +258,16 @@ class _Table:
         roles = [_COLUMNS.get(key, "?") for key in keys]
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS} & set(roles):
             return None
+        times = Counter(roles)
         for (text, at), role in zip(cells, roles):
             where = Span(at + len(text) - len(text.lstrip()), at + len(text.rstrip()))
-            if role == "?" or (role is not None and roles.count(role) > 1):
+            if role == "?" or (role is not None and times[role] > 1):
                 why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
                     f"a second column of {role}"
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
                          hint="the columns cnncalc reads: Layer, Description, Output volume, Params, Weights, MACs, "
                               "Memory (and Notes, a remark)")
-        return _Table([role if role != "?" and roles.count(role) == 1 else None for role in roles])
+        return _Table([role if role != "?" and times[role] == 1 else None for role in roles])
 
     def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
         """A row as an input or a layer line with its answers; None for the rule under the header. A row
