@@ -35,6 +35,8 @@ BOMBS: list[tuple[str, str]] = [
     ("an input of 2^20 x 2^20 x 2^24", "input 1048576x1048576x16777216\nconv 8 3x3\nfc 10\n"),
     ("100,000 errors", "input 8x8x3\n" + "conv -1 3x3\n" * 100_000),
     ("a 40 KB line of spaces (lecture notation)", "[227x227x3] INPUT\n[" + " " * 40_000 + "\n"),
+    ("a table of 100,000 columns (lecture notation)",
+     "| Layer | Output | " + "FLOPs | " * 100_000 + "\n|---|---|\n| INPUT | 8x8x3 |\n"),
     ("expression growth: 60 squarings", "block b(c) { conv c 1x1 }\ninput 4x4x4\nb(" + "2" + "*2" * 60 + ")\n"),
 ]
 
