@@ -236,7 +236,13 @@ class Parser(TokenStream):
             self.sync_statement()
             return None
         if not self.at_word("total"):
-            self.unexpected("`total` or `output` after `expect`")
+            tok = self.peek()
+            if tok.kind == "NAME":  # `expect conv1 output 55x55x96`
+                self.error(codes.E002, f"expected `total` or `output` after `expect`, found `{tok.text}`", tok.span,
+                           hint=f"a layer's answers go at the end of its own line, after `->` (`{tok.text}: … -> "
+                                f"55x55x96 params 34944`); `expect` is for the network's output and totals")
+            else:
+                self.unexpected("`total` or `output` after `expect`")
             self.sync_statement()
             return None
         self.advance()

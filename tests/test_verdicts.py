@@ -1057,3 +1057,10 @@ def test_a_table_with_no_layer_column_is_prose_and_branches_in_a_spec_are_not_ta
     assert detect(ALEXNET_TABLE, "hw.md") == "lecture"
     spec = "input 32x32x3\nconcat {\n    conv 8 1x1\n  | conv 8 3x3 pad 1\n  | maxpool 3x3 stride 1 pad 1\n}\n"
     assert detect(spec, "net.txt") == "spec"
+
+
+def test_an_answer_about_a_layer_written_with_expect_says_where_it_goes() -> None:
+    report = run("input 227x227x3\nconv1: conv 96 11x11 stride 4\nexpect conv1 output 55x55x96\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E002", 3, 8)
+    assert "at the end of its own line, after `->` (`conv1: … -> 55x55x96" in str(error.hint)
