@@ -208,6 +208,15 @@ class Count(NamedTuple):
         return abs(2 * (actual * _pow10(self.decimals) - self.digits * self.unit)) <= self.unit
 
 
+    def agrees(self, other: Count) -> bool:
+        """Whether one value could be both answers (`35K` and `34,944` can, `35K` and `36,944` cannot):
+        their intervals meet, |a - b| <= half a's unit + half b's, in integers."""
+        a = self.digits * self.unit * _pow10(other.decimals)
+        b = other.digits * other.unit * _pow10(self.decimals)
+        reach = (0 if self.exact else self.unit * _pow10(other.decimals)) + \
+            (0 if other.exact else other.unit * _pow10(self.decimals))
+        return abs(2 * (a - b)) <= reach
+
     def near(self, actual: int) -> bool:
         """Within one unit of the last digit written (`106M` of 105,415,200)."""
         return abs(actual * _pow10(self.decimals) - self.digits * self.unit) <= self.unit

@@ -51,7 +51,7 @@ _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\s*[xX×]\s*[0-9]+)+)
   | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[KMGTkmgt]?(?![0-9A-Za-z]))
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
-  | (?P<ARROW>->)
+  | (?P<ARROW>->|→)
   | (?P<P>[][:,()=;*+/.\-?])
   | (?P<BAD>\S)
 )""", re.VERBOSE)
@@ -459,8 +459,13 @@ class _LineReader:
             exercise = self.letters_exercise()
             if exercise is not None or self.sink.total > reported:
                 return exercise
-        if words[:1] == ["after"] and ":" in words:  # `After CONV1: 55x55x96`
-            return self._after(words.index(":"), lines)
+        if ":" in words:  # `After CONV1: 55x55x96`, `CONV1 output: …`, `Output of CONV1: …`
+            colon = words.index(":")
+            if words[:1] == ["after"] or words[:2] == ["output", "of"]:
+                return self._after(self.tokens[1 if words[0] == "after" else 2:colon], colon, lines)
+            if colon > 1 and words[colon - 1] == "output" and _label(self.tokens[:colon - 1]) is not None and \
+                    _layer_kind(" ".join(words[:colon - 1])) is not None:
+                return self._after(self.tokens[:colon - 1], colon, lines)
         if words[:1] == ["input"]:  # `Input: 227x227x3 images`, `Input volume: 32x32x3`
             at = 2 if words[1:2] == ["volume"] else 1
             if words[at:at + 1] == [":"] and kinds[at + 1:at + 2] == ["DIMS"] and \
@@ -470,12 +475,13 @@ class _LineReader:
                     return self.input(given, given.dims)
             return None
         if "(" in words and ")" in words and words.index(")") + 1 < len(words) and \
-                words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")]):
-            # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`
+                words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")][:-1]):
+            # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`, `Layer 1 (CONV1): …`
             opening, closing = words.index("("), words.index(")")
-            if words[opening - 1:opening] != ["layer"]:  # a parenthesis in prose is not a layer
+            numbered = kinds[opening - 1:opening] == ["NUM"] and words[opening - 2:opening - 1] == ["layer"]
+            if words[opening - 1:opening] != ["layer"] and not numbered:  # a parenthesis in prose is not a layer
                 return None
-            self.opens = words[:opening - 1] == ["first"]
+            self.opens = words[:opening - 1] == ["first"] or (numbered and self.tokens[opening - 1].text == "1")
             name_tokens = self.tokens[opening + 1:closing]
             if not name_tokens:
                 return None
@@ -525,6 +531,8 @@ class _LineReader:
                                               "weights": before.weights if before else None}
         if (shape is not None and before is not None and before.shape is not None) or \
                 (counted is not None and counts[counted[0]] is not None):
+            self.restated(before.shape if shape is not None and before is not None else
+                          counts[counted[0]] if counted is not None else None, shape or (counted and counted[1]))
             return None  # answered already: a restatement
         if counted is not None:
             counts[counted[0]] = counted[1]
@@ -886,10 +894,11 @@ class _LineReader:
             return None
         return ir.Input(dims, 1, Span(self.start, self.end))
 
-    def _after(self, colon: int, lines: list[ir.Line]) -> _Answered | None:
-        """`After CONV1: 55x55x96`: the output of the layer named, an answer unless that layer has one
-        already (the lecture restates it before the next step). A name with no layer above is E060."""
-        label = _label(self.tokens[1:colon])
+    def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line]) -> _Answered | None:
+        """`After CONV1: 55x55x96` (also `CONV1 output: …`, `Output of CONV1: …`): the output of the layer
+        named, an answer unless that layer has one already (the lecture restates it before the next step).
+        A name with no layer above is E060."""
+        label = _label(name_tokens)
         rest = self.tokens[colon + 1:]
         if label is None or len(rest) != 1 or rest[0].kind != "DIMS":
             return None
@@ -899,7 +908,7 @@ class _LineReader:
         if index is None or shape is None:
             if index is None:
                 self.sink.add(codes.E060, f"no layer {label.upper()} above to give this output to",
-                              Span(self.tokens[1].start, self.tokens[colon - 1].end),
+                              Span(name_tokens[0].start, name_tokens[-1].end),
                               hint="name a layer written above, as in `After CONV1: 55x55x96`")
             else:
                 self.sink.add(codes.E060, f"`{rest[0].text}` is not a volume", rest[0].span,
@@ -907,10 +916,24 @@ class _LineReader:
             return None
         before = lines[index].expectation
         if before is not None and before.shape is not None:
+            self.restated(before.shape, shape)
             return None  # answered already: a restatement
         expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
             before._replace(shape=shape, span=before.span.to(shape.span))
         return _Answered(lines[index]._replace(expectation=expectation), index)
+
+    def restated(self, earlier: ir.ShapeAnswer | ir.Count | None, again: ir.ShapeAnswer | ir.Count | None) -> None:
+        """An answer given again (the lecture restates an output before its next step: prose); one that
+        says otherwise than the first is E060, never passed over (only the first is judged)."""
+        if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
+            same = earlier.dims == again.dims
+        elif isinstance(earlier, ir.Count) and isinstance(again, ir.Count):
+            same = earlier.agrees(again)
+        else:
+            return
+        if not same:
+            self.sink.add(codes.E060, f"`{again.text}` answers again what was answered `{earlier.text}` above",
+                          again.span, hint="keep one answer for each layer's output and count: the first is judged")
 
     def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok], side: bool = False
                        ) -> ir.ShapeAnswer | None:
@@ -1249,6 +1272,10 @@ class _LineReader:
                 self.next()
                 if tok.text == "=":
                     self.next()  # `=>`
+                if self.at("output", "shape", "size"):  # `-> output 55x55x96`, `→ output: 55x55x96`
+                    self.next()
+                    if self.at(":", "="):
+                        self.next()
                 given = self.arrowed_volume()  # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first
                 if given is not None:
                     if shape is not None:

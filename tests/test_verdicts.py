@@ -448,7 +448,9 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     row = next(i for i, line in enumerate(text.splitlines()) if "54x54x96" in line)
     column = text.splitlines()[row].index("54x54x96") + 1
     assert f"{path}:{row + 1}:{column}: error[E040]: conv1: expected 54x54x96, computed 55x55x96" in result.output
-    assert result.output.splitlines()[-1] == "1 spec (2 networks), 2 problems in 1 file; 6 answers: 4 right, 2 wrong"
+    # the lecture's `After CONV1: 55x55x96` now says otherwise than the answer above it: E060 too
+    assert "error[E060]: `55x55x96` answers again what was answered `54x54x96` above" in result.output
+    assert result.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong"
 
 
 @pytest.mark.parametrize("lines, verdicts, errors", [
@@ -499,11 +501,13 @@ def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
             "Second layer (POOL1): 3x3 filters applied at stride 2\nAfter CONV1: 55x55x96\nAfter POOL1: 26x26x96\n"
             "After POOL1: 27x27x96\nAfter CONV9: 5x5x5\n")
     report = cnncalc.analyze_text(text, "hw.txt")
-    # the second `After POOL1` restates an answered layer: prose, as the lecture's `After CONV1` is
+    # the second `After POOL1` answers an answered layer again: the first is judged, and the second, saying
+    # otherwise, is E060 (the lecture's restatements say the same, and are prose)
     assert [(a.label, a.expected, a.verdict) for a in report.answers] == [
         ("conv1", "55x55x96", "right"), ("pool1", "26x26x96", "wrong")]
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E040", 5, 14, "pool1: expected 26x26x96, computed 27x27x96"),
+        ("E060", 6, 14, "`27x27x96` answers again what was answered `26x26x96` above"),
         ("E060", 7, 7, "no layer CONV9 above to give this output to")]
 
 
@@ -1064,3 +1068,43 @@ def test_an_answer_about_a_layer_written_with_expect_says_where_it_goes() -> Non
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.code, error.line, error.column) == ("E002", 3, 8)
     assert "at the end of its own line, after `->` (`conv1: … -> 55x55x96" in str(error.hint)
+
+
+@pytest.mark.parametrize("line, column", [
+    ("CONV1: 96 11x11 filters at stride 4, pad 0 → 55x55x95", 46),  # a pasted arrow
+    ("CONV1: 96 11x11 filters at stride 4, pad 0 -> output 55x55x95, params 34944", 54),
+    ("Layer 1 (CONV1): 96 11x11 filters at stride 4 → output 55x55x95", 56),  # was prose: a wrong answer passed
+])
+def test_arrows_and_named_outputs_in_the_lecture_notation(line: str, column: int) -> None:
+    # (227 - 11)/4 + 1 = 55: 55x55x96, not 55x55x95
+    r = run(f"[227x227x3] INPUT\n{line}\n", lang="lecture")
+    first = r.answers[0]
+    assert (first.path, first.quantity, first.verdict) == ("conv1", "output", "wrong")
+    assert [(d.code, d.line, d.column) for d in r.diagnostics if d.severity == "error"] == [("E040", 2, column)]
+
+
+def test_a_pasted_arrow_in_the_spec_language() -> None:
+    assert verdicts("input 227x227x3\nconv1: conv 96 11x11 stride 4 → 55x55x95\n") == [
+        ("conv1", "output", "wrong", None)]
+
+
+@pytest.mark.parametrize("line", ["CONV1 output: 55x55x95", "Output of CONV1: 55x55x95"])
+def test_an_output_named_after_its_layer_is_the_after_form(line: str) -> None:
+    # was prose: the wrong 55x55x95 passed; as `After CONV1:` it answers the layer named above
+    r = run(f"Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n{line}\n",
+            lang="lecture")
+    assert [(a.path, a.verdict) for a in r.answers] == [("conv1", "wrong")]
+    assert [d.code for d in run(f"Input: 227x227x3 images\n{line}\n", lang="lecture").diagnostics
+            if d.severity == "error"] == ["E060"]  # no CONV1 above
+
+
+def test_an_answer_given_again_differently_is_e060() -> None:
+    # The lecture restates outputs before each step (prose); a restatement that disagrees was passed over.
+    text = ("Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
+            "Output volume = [55x55x96]\nNumber of parameters in this layer = (11*11*3+1)*96 = 35K\n"
+            "Parameters: 34,944\nParameters: 36,944\nOutput: 55x55x96\nAfter CONV1: 55x55x98\n")
+    r = run(text, lang="lecture")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right")]
+    assert [(d.code, d.line, d.message) for d in r.diagnostics if d.severity == "error"] == [
+        ("E060", 6, "`36,944` answers again what was answered `35K` above"),  # 34,944 agrees with 35K: prose
+        ("E060", 8, "`55x55x98` answers again what was answered `55x55x96` above")]
