@@ -231,6 +231,10 @@ def worked(rng: random.Random) -> str:
                     f"Number of parameters in this layer = (11*11*3+1)*96 = {rng.choice(['35K', '34944', '0', '1e5'])}",
                     "The number of parameters in this layer = 0", "Number of parameters in this layer = lots",
                     "Output = 55 = (227-11)/4+1 = (N-F)/stride+1", "After CONV1: 55x55x96", "",
+                    f"{rng.choice(['CONV1 output: ', 'Output of POOL1: ', 'Output of : ', 'FC output: '])}"
+                    f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
+                    f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"
+                    f" {rng.choice(['output ', 'shape: ', ''])}{rng.randint(0, 40)}x{rng.randint(1, 40)}x8",
                     f"After {rng.choice(['CONV', 'POOL', 'FC'])}{i}: {rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
                     f"{rng.choice(['- ', '=> ', '* ', ''])}{rng.choice(['Parameters', 'Params', 'No. of weights'])}"
                     f"{rng.choice([': ', ' = ', ' '])}{rng.choice(['760', '0!', '35K params', 'many', '', '1.5e3'])}",
