@@ -18,6 +18,8 @@ from __future__ import annotations
 from math import gcd
 from typing import TYPE_CHECKING, Union
 
+from cnncalc.limits import MAX_FIELD
+
 if TYPE_CHECKING:
     from fractions import Fraction
 
@@ -73,10 +75,23 @@ def resample(n_in: int, n_out: int, bilinear: bool) -> Step:
     return 1, scale, _whole(1 - _fraction(scale, 2))
 
 
-def compose(field: Field, steps: tuple[Step, Step]) -> Field:
+def compose(field: Field, steps: tuple[Step, Step]) -> Field | None:
+    """The field after a layer's steps; None (unknown) beyond MAX_FIELD, where strides multiplied through a
+    deep network would grow without end (each step multiplies the stride)."""
     if steps is SAME_STEPS:  # most layers (activations, norms): the field as it was
         return field
-    return (_axis(field[0], steps[0]), _axis(field[1], steps[1]))
+    return _bounded((_axis(field[0], steps[0]), _axis(field[1], steps[1])))
+
+
+def _bounded(field: Field) -> Field | None:
+    for axis in field:
+        for value in axis:
+            if type(value) is int:
+                if not -MAX_FIELD <= value <= MAX_FIELD:
+                    return None
+            elif abs(value.numerator) > MAX_FIELD or value.denominator > MAX_FIELD:
+                return None
+    return field
 
 
 def _axis(axis: Axis, step: Step) -> Axis:
@@ -156,7 +171,7 @@ def absolute(relative: Field | None, entry: Field | None) -> Field | None:
     """The inverse of `relative`: a node's row field, from its relative form and this copy's entry."""
     if relative is None or entry is None:
         return None
-    return (_absolute(relative[0], entry[0]), _absolute(relative[1], entry[1]))
+    return _bounded((_absolute(relative[0], entry[0]), _absolute(relative[1], entry[1])))
 
 
 def _absolute(relative: Axis, entry: Axis) -> Axis:

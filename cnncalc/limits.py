@@ -29,6 +29,7 @@ MAX_REAL = 1e6  # the magnitude of a real argument (eps, alpha, slopes)
 MAX_BRANCHES = 4096  # branches of one merge
 MAX_CLASSES = 100_000  # residue classes of input sizes `cnncalc solve` follows at once
 MAX_MODULUS = 2**64  # the period of those classes: the product of the strides met (4,096 layers of stride 2 pass it)
+MAX_FIELD = 2**64  # a receptive field's size, effective stride and offset (numerator and denominator alike)
 MAX_FORMULA_CHARS = 200  # a size formula in the letters of `input HxWx3`; a longer one is shown as `…`
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
@@ -66,6 +67,9 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "by its stride)", f"{MAX_CLASSES:,}", "a one-line error from `solve` (exit 1)"),
     ("the period of those classes (the product of the strides on the way)", "2^64",
      "a one-line error from `solve` (exit 1); E025 for sizes written as letters"),
+    ("a receptive field's size, effective stride or offset, and a fraction's denominator in them (strides "
+     "multiply: 64 layers of stride 2 pass it)", "2^64",
+     "the field is unknown from that layer on (`null` in JSON; the sizes and counts are unaffected)"),
     ("characters of an output size's formula (letters for sizes, `input HxWx3`)", f"{MAX_FORMULA_CHARS}",
      "the formula is shown as `…` from that layer on (the sizes that work and the numbers are unaffected)"),
     ("rows of a terminal table", f"{MAX_TABLE_ROWS:,}",

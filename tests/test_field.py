@@ -119,3 +119,15 @@ def test_whole_steps_stay_whole_numbers() -> None:
     # A layer that keeps positions leaves a fractional field exactly as it was.
     fractional = ((Fraction(39, 7), Fraction(32, 7), 0), (Fraction(39, 7), Fraction(32, 7), 0))
     assert field.compose(fractional, ((0, 1, 0), (0, 1, 0))) == fractional
+
+
+def test_a_field_beyond_its_limit_is_unknown_and_the_rest_is_computed() -> None:
+    # Each `maxpool 1x1 stride 2` on a 1x1 map doubles the effective stride: 2^64 after 64 of them is the
+    # limit, 2^65 is past it. Strides multiplied down a deep repeat once grew to thousands of digits (found
+    # by the fuzzer, seed 27105410): JSON could not write them and memory grew by gigabytes.
+    r = run("input 1x1x1\nrepeat 70 { maxpool 1x1 stride 2 }\n")
+    layers = [x for x in r.rows if x.kind == "layer"]
+    assert layers[63].field == ((1, 2**64, 0), (1, 2**64, 0)) and layers[64].field is None
+    assert all(x.field is None for x in layers[64:]) and r.output.dims == (1, 1, 1) and r.totals.activations == 70
+    from cnncalc.render.machine import json_chunks
+    assert '"effective_stride": null' in "".join(json_chunks([r]))
