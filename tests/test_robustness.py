@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cnncalc.analysis import run as run_all
@@ -226,6 +226,7 @@ def test_output_files_take_the_users_umask(tmp_path: Path, maxpool: tuple[str, s
 # ---- the fuzzer ----------------------------------------------------------------------------
 
 @given(st.integers(0, 2**32))
+@example(27105410)  # strides multiplied down a deep repeat: a receptive field of thousands of digits
 def test_fuzz_cases_never_raise(seed: int) -> None:
     """A generated, lecture or mutated case: analysed, rendered in every format; nothing raises."""
     _, text = case(seed)
