@@ -529,11 +529,12 @@ class _LineReader:
         before = last.expectation
         counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
                                               "weights": before.weights if before else None}
-        if (shape is not None and before is not None and before.shape is not None) or \
-                (counted is not None and counts[counted[0]] is not None):
-            self.restated(before.shape if shape is not None and before is not None else
-                          counts[counted[0]] if counted is not None else None, shape or (counted and counted[1]))
+        earlier = counts[counted[0]] if counted is not None else None
+        if shape is not None and before is not None and before.shape is not None and \
+                not self.restated(before.shape, shape):
             return None  # answered already: a restatement
+        if counted is not None and earlier is not None and not self.restated(earlier, counted[1]):
+            return None
         if counted is not None:
             counts[counted[0]] = counted[1]
         span = shape.span if shape is not None else counted[1].span if counted is not None else \
@@ -915,25 +916,27 @@ class _LineReader:
                               hint="write the output volume as `HxWxC`, every size at least 1")
             return None
         before = lines[index].expectation
-        if before is not None and before.shape is not None:
-            self.restated(before.shape, shape)
+        if before is not None and before.shape is not None and not self.restated(before.shape, shape):
             return None  # answered already: a restatement
         expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
             before._replace(shape=shape, span=before.span.to(shape.span))
         return _Answered(lines[index]._replace(expectation=expectation), index)
 
-    def restated(self, earlier: ir.ShapeAnswer | ir.Count | None, again: ir.ShapeAnswer | ir.Count | None) -> None:
-        """An answer given again (the lecture restates an output before its next step: prose); one that
-        says otherwise than the first is E060, never passed over (only the first is judged)."""
+    def restated(self, earlier: ir.ShapeAnswer | ir.Count | None, again: ir.ShapeAnswer | ir.Count | None) -> bool:
+        """An answer given again (the lecture restates an output before its next step): prose when it says
+        the same; True, to be judged instead of the first, when it agrees and says more (`32x32` then
+        `32x32x10`, `35K` then `34,944`); E060 when it says otherwise (the first is judged), never passed over."""
         if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
-            same = earlier.dims == again.dims
+            same, finer = _same_volume(earlier.dims, again.dims), len(again.dims) > len(earlier.dims)
         elif isinstance(earlier, ir.Count) and isinstance(again, ir.Count):
             same = earlier.agrees(again)
+            finer = again.unit * 10**earlier.decimals < earlier.unit * 10**again.decimals
         else:
-            return
+            return False
         if not same:
             self.sink.add(codes.E060, f"`{again.text}` answers again what was answered `{earlier.text}` above",
                           again.span, hint="keep one answer for each layer's output and count: the first is judged")
+        return same and finer
 
     def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok], side: bool = False
                        ) -> ir.ShapeAnswer | None:
@@ -1430,6 +1433,20 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
                           Span(tokens[0].start, tokens[-1].end))
+
+
+def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether two answers can say the same output: `32x32` is `32x32x10`'s height and width, and `10`,
+    `1x1x10`, `10x1` and `1x10` the same vector (the forms an answer may take, docs/spec-language.md)."""
+    def flat(dims: tuple[int, ...]) -> int | None:
+        if len(dims) == 1:
+            return dims[0]
+        if len(dims) == 3 and dims[:2] == (1, 1):
+            return dims[2]
+        return dims[0] * dims[1] if len(dims) == 2 and 1 in dims else None
+
+    return a == b or (len(a) != len(b) and min(len(a), len(b)) == 2 and max(a, b, key=len)[:2] == min(a, b, key=len)) \
+        or (flat(a) is not None and flat(a) == flat(b))
 
 
 def _product(tokens: list[Tok]) -> ir.ShapeAnswer | None:

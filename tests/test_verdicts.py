@@ -1104,7 +1104,21 @@ def test_an_answer_given_again_differently_is_e060() -> None:
             "Output volume = [55x55x96]\nNumber of parameters in this layer = (11*11*3+1)*96 = 35K\n"
             "Parameters: 34,944\nParameters: 36,944\nOutput: 55x55x96\nAfter CONV1: 55x55x98\n")
     r = run(text, lang="lecture")
-    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right")]
+    # 34,944 agrees with 35K and says more: it is the answer judged; 36,944 then disagrees
+    assert [(a.quantity, a.expected, a.verdict) for a in r.answers] == [("output", "55x55x96", "right"),
+                                                                        ("params", "34,944", "right")]
     assert [(d.code, d.line, d.message) for d in r.diagnostics if d.severity == "error"] == [
-        ("E060", 6, "`36,944` answers again what was answered `35K` above"),  # 34,944 agrees with 35K: prose
+        ("E060", 6, "`36,944` answers again what was answered `34,944` above"),
         ("E060", 8, "`55x55x98` answers again what was answered `55x55x96` above")]
+
+
+@pytest.mark.parametrize("first, again, verdict", [
+    ("Output: 32x32", "so 32x32x11", "wrong"),  # the fuller answer is judged: its depth was passed over
+    ("Output: 32x32", "so 32x32x10", "right"),
+    ("Number of parameters: 1K", "Parameters: 750", "wrong"),  # 750 agrees with 1K, and is exact
+    ("Number of parameters: 760", "Parameters: 1K", "right")])  # the exact one stays
+def test_an_answer_given_again_with_more_is_the_one_judged(first: str, again: str, verdict: str) -> None:
+    # (32 + 2·2 - 5)/1 + 1 = 32: 32x32x10; (5·5·3 + 1)·10 = 760
+    r = run(f"Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n{first}\n{again}\n", lang="lecture")
+    assert [a.verdict for a in r.answers] == [verdict]
+    assert not [d for d in r.diagnostics if d.severity == "error" and d.code == "E060"]
