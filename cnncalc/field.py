@@ -80,29 +80,31 @@ def compose(field: Field, steps: tuple[Step, Step]) -> Field | None:
     deep network would grow without end (each step multiplies the stride)."""
     if steps is SAME_STEPS:  # most layers (activations, norms): the field as it was
         return field
-    return _bounded((_axis(field[0], steps[0]), _axis(field[1], steps[1])))
+    height, width = _axis(field[0], steps[0]), _axis(field[1], steps[1])
+    return None if height is None or width is None else (height, width)
 
 
-def _bounded(field: Field) -> Field | None:
-    for axis in field:
-        for value in axis:
-            if type(value) is int:
-                if not -MAX_FIELD <= value <= MAX_FIELD:
-                    return None
-            elif abs(value.numerator) > MAX_FIELD or value.denominator > MAX_FIELD:
-                return None
-    return field
-
-
-def _axis(axis: Axis, step: Step) -> Axis:
+def _axis(axis: Axis, step: Step) -> Axis | None:
     extent, stride, begin = step
     if extent == 0 and stride == 1 and begin == 0:  # most layers: no arithmetic (fractions after a resize)
         return axis
     r, s, p = axis
     r2, s2, p2 = r + extent * s, s * stride, p + begin * s
-    if type(s2) is int and type(r2) is int and type(p2) is int:
-        return r2, s2, p2  # the common case
-    return _whole(r2), _whole(s2), _whole(p2)
+    if type(s2) is int and type(r2) is int and type(p2) is int:  # the common case
+        return (r2, s2, p2) if -MAX_FIELD <= r2 <= MAX_FIELD and s2 <= MAX_FIELD and -MAX_FIELD <= p2 <= MAX_FIELD \
+            else None
+    return _within((_whole(r2), _whole(s2), _whole(p2)))
+
+
+def _within(axis: Axis) -> Axis | None:
+    """The axis if its numbers (a fraction's numerator and denominator alike) are within MAX_FIELD."""
+    for value in axis:
+        if type(value) is int:
+            if abs(value) > MAX_FIELD:
+                return None
+        elif abs(value.numerator) > MAX_FIELD or value.denominator > MAX_FIELD:
+            return None
+    return axis
 
 
 def _whole(value: Number) -> Number:
@@ -171,18 +173,19 @@ def absolute(relative: Field | None, entry: Field | None) -> Field | None:
     """The inverse of `relative`: a node's row field, from its relative form and this copy's entry."""
     if relative is None or entry is None:
         return None
-    return _bounded((_absolute(relative[0], entry[0]), _absolute(relative[1], entry[1])))
+    height, width = _absolute(relative[0], entry[0]), _absolute(relative[1], entry[1])
+    return None if height is None or width is None else (height, width)
 
 
-def _absolute(relative: Axis, entry: Axis) -> Axis:
+def _absolute(relative: Axis, entry: Axis) -> Axis | None:
     a, b, c = relative
     if a == 0 and b == 1 and c == 0:  # a node that keeps its entry's field (activations, norms): no arithmetic,
         return entry                  # which matters once the entry holds fractions (after resizing)
     r0, s0, p0 = entry
     r, s, p = r0 + a * s0, b * s0, p0 + c * s0
     if type(r) is int and type(s) is int and type(p) is int:
-        return r, s, p  # the common case: no fractions to make whole
-    return _whole(r), _whole(s), _whole(p)
+        return _within((r, s, p))  # the common case: no fractions to make whole
+    return _within((_whole(r), _whole(s), _whole(p)))
 
 
 def shown(value: Number) -> int | float:
