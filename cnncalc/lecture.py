@@ -21,17 +21,21 @@ the layer's:
     Number of parameters in this layer = (11*11*3+1)*96 = 35K
 
 (also `Input volume: 32x32x3`, `10 different 5x5 filters with stride 1, pad 2`, `Output: 32x32x10`,
-`so 32x32x10`, and the count after the last `=` or the `:` of a `number of parameters`,
+`so 32x32x10`, `Output volume size: 32*32*10`, an unnamed pool (`Max pooling with 2x2 filters and
+stride 2`), and the count after the last `=` or the `:` of a `number of parameters`,
 `Parameters:` or `No. of weights:` line, any of them after a bullet, an arrow or a question's
 number (`Q3:`, `(b)`), and any asked as a question with the answer after its `?` (`What is the
 output volume? 55x55x96`, `How many parameters? 760`); `After CONV1:
-55x55x96` answers for the layer it names, unless that one is answered already). Under either
+55x55x96` (`CONV1 output:`, `Output of CONV1:`) answers for the layer it names. An answer given
+again is prose when it says the same, judged instead when it agrees and says more, E060 when it
+says otherwise. Under either
 form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. The
 output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, then `output is
 3x3`) are a network each. An input
 restated with the same volume continues the network; another volume starts a new one. The CS231n
 notes' VGGNet breakdown (`CONV3-64: [224x224x64]  memory:  224*224*64=3.2M   weights: (3*3*3)*64 =
-1,728`) is read too, the layer told by its name (`breakdown`). Every
+1,728`) is read too, the layer told by its name (`breakdown`), and so is a markdown table of
+answers, a row a layer (`_Table`). Every
 other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
 linear in the line's length: no backtracking pattern.
 """
