@@ -460,6 +460,12 @@ class Parser(TokenStream):
 
     def parse_unlabelled(self, label: str | None) -> ir.Item | None:
         tok = self.peek()
+        if tok.kind == "[":  # `[55x55x96] CONV1: …`, the lecture's listing, in a .spec file
+            self.error(codes.E002, "expected a layer, found `[`", tok.span,
+                       hint="a volume in brackets before the layer is the lecture's notation (a .txt file, or "
+                            "`--lang lecture`); in the spec language the answer follows the layer: `conv1: conv 96 "
+                            "11x11 stride 4 -> 55x55x96`")
+            return None
         if tok.kind != "NAME":
             self.unexpected("a layer")
             return None

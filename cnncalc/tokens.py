@@ -437,6 +437,12 @@ class TokenStream:
                            tok.span.to(word.span), hint=f"write `{word.text} {tok.text}`")
                 self.sync()
                 return None
+            if tok.kind == "[" and self.peek(1).kind in ("DIMS", "NUMBER") and self.peek(2).kind == "]":
+                self.advance()  # `-> [55x55x96]`, bracketed as the lecture's notation writes it
+                continue
+            if tok.kind == "]" and seen_shape:
+                self.advance()
+                continue
             if tok.kind in ("DIMS", "NUMBER"):
                 tok = self.shape_token()
                 if seen_shape:

@@ -119,6 +119,7 @@ class Grammar:
         if self.rng.random() < 0.6:
             parts.append(self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}",
                                           f"{self.number()} x {self.number()} X {self.number()}",
+                                          f"[{self.number()}x{self.number()}x{self.number()}]", "[", "]",
                                           f"{self.number()} x", f"{self.number()} x {self.number()} x",
                                           f"{self.number()}X{self.number()}×{self.number()}",
                                           f"{self.number()}x{self.number()}", self.number(), "invalid",

@@ -1122,3 +1122,14 @@ def test_an_answer_given_again_with_more_is_the_one_judged(first: str, again: st
     r = run(f"Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n{first}\n{again}\n", lang="lecture")
     assert [a.verdict for a in r.answers] == [verdict]
     assert not [d for d in r.diagnostics if d.severity == "error" and d.code == "E060"]
+
+
+def test_a_bracketed_shape_answer_in_the_spec_language() -> None:
+    # `-> [55x55x95]` as the lecture brackets volumes: judged, with no error for the brackets (there were two E001s)
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> [55x55x95] params 34944\n")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "wrong"), ("params", "right")]
+    assert [(d.code, d.column) for d in r.diagnostics if d.severity == "error"] == [("E040", 35)]
+    # the lecture's volume before the layer is another notation: one E002 that says so
+    [error] = [d for d in run("input 227x227x3\n[55x55x96] conv1: conv 96 11x11 stride 4\n", lang="spec").diagnostics
+               if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E002", 2, 1) and "the lecture's notation" in str(error.hint)
