@@ -484,6 +484,13 @@ class TokenStream:
                     self.error(codes.E012, f"`{quantity}` is given twice", tok.span.to(count.span), hint="keep one")
                 counts[quantity] = count
                 end = count.span
+            elif tok.kind == "(" or tok.text == "torch":  # `(1, 96, 55, 55)`, `torch.Size([1, 96, 55, 55])`
+                self.error(codes.E002, f"expected a shape, `params N`, `weights N` or `macs N` after `->`, found "
+                                       f"`{tok.text}`", tok.span,
+                           hint="write the volume height x width x channels, as `55x55x96`; PyTorch's sizes "
+                                "`(1, 96, 55, 55)` are batch, channels, height, width")
+                self.sync()
+                return None
             else:
                 self.unexpected("a shape, `params N`, `weights N` or `macs N` after `->`")
                 self.sync()

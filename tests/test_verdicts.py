@@ -1133,3 +1133,10 @@ def test_a_bracketed_shape_answer_in_the_spec_language() -> None:
     [error] = [d for d in run("input 227x227x3\n[55x55x96] conv1: conv 96 11x11 stride 4\n", lang="spec").diagnostics
                if d.severity == "error"]
     assert (error.code, error.line, error.column) == ("E002", 2, 1) and "the lecture's notation" in str(error.hint)
+
+
+def test_a_size_as_pytorch_prints_it_is_e002_that_says_how_to_write_it() -> None:
+    for answer in ("(1, 96, 55, 55)", "torch.Size([1, 96, 55, 55])"):
+        r = run(f"input 227x227x3\nconv1: conv 96 11x11 stride 4 -> {answer}\n", lang="spec")
+        first = next(d for d in r.diagnostics if d.severity == "error")
+        assert (first.code, first.column) == ("E002", 34) and "`55x55x96`" in str(first.hint)
