@@ -137,8 +137,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         line_start = offset
         offset += len(raw) + 1
         stripped = raw.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
+        if not stripped or (stripped.startswith("#") and not _HASH_COUNT.match(stripped)):
+            continue  # blank, or a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
         reported = sink.total
         result: ir.Input | ir.Line | _Answered | _Exercise | None
@@ -221,6 +221,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 
 
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
+_HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights)\b", re.I)
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
 _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
     **dict.fromkeys(("layer", "name", "layer name"), "name"),
@@ -595,7 +596,8 @@ class _LineReader:
         name_end = words.index("[") if "[" in words[:colon] else colon  # `CONV1 [55x55x96]:`
         if not all(k in ("WORD", "NUM") or w == "-" for w, k in zip(words[:name_end], kinds)):
             return False
-        if name_end == colon and words[colon + 1:colon + 2] == ["["]:
+        if name_end == colon and words[colon + 1:colon + 2] == ["["] and \
+                (words[:colon] == ["input"] or _layer_kind(" ".join(words[:colon])) is not None):
             closing = words.index("]", colon) if "]" in words[colon:] else len(words)
             after = words[closing + 1:]
             if not after or any(w in ir.ANSWER_WORDS and after[j + 1:j + 2] == [":"] for j, w in enumerate(after)):
@@ -956,13 +958,13 @@ class _LineReader:
             number = _side(words, kinds, tokens, at)
             if number is not None:
                 return number
-        if words[at:at + 1] == ["output"] or (at and kinds[at:] == ["DIMS"]) or \
+        if words[at:at + 1] in _OUTPUT_WORDS or (at and kinds[at:] == ["DIMS"]) or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
             after = _skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer"))
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
-                return _no_fit(tokens[after:]) or _product(tokens[after:])
+                return _no_fit(tokens[after:]) or _spelled(tokens[after:])
             if volumes:
                 shape = _shape(volumes[-1])
                 if shape is None:
@@ -977,6 +979,7 @@ class _LineReader:
         either, the line is a heading (`No. of parameters`)."""
         at = _opener(words)
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
+        at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
         if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or marker is None:
             return None
@@ -1389,7 +1392,8 @@ class _LineReader:
                               self.rest_span())
 
 
-_COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"))
+_COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
+_OUTPUT_WORDS = (["output"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"], ["activations"])
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
 
 
@@ -1453,16 +1457,23 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
         or (flat(a) is not None and flat(a) == flat(b))
 
 
-def _product(tokens: list[Tok]) -> ir.ShapeAnswer | None:
-    """`32*32*10`, `32 * 32 * 10 = 10240`, `32*32`: the output volume (or its height and width) written
-    as the product of its sizes: two or three whole numbers joined by `*`, then nothing or `=`."""
-    texts = [t.text for t in tokens[:6]]
-    count = 3 if len(texts) >= 5 and texts[1] == texts[3] == "*" else 2 if len(texts) >= 3 and texts[1] == "*" else 0
-    sizes = tokens[0:2 * count:2]
-    if not count or texts[2 * count - 1:2 * count] not in ([], ["="]) or \
+def _spelled(tokens: list[Tok]) -> ir.ShapeAnswer | None:
+    """An output volume written without `x`: `32*32*10` (`32 * 32 * 10 = 10240`), `32 by 32 by 10`,
+    `[32, 32, 10]`, `(32, 32, 10)`, or the height and width alone (`32*32`): two or three whole numbers,
+    height first, then nothing (or `=` after a product)."""
+    opening = tokens[0].text if tokens and tokens[0].text in ("[", "(") else None
+    body = tokens[1:] if opening else tokens
+    joint = "," if opening else body[1].lower if len(body) > 1 and body[1].lower in ("*", "by") else None
+    count = 1
+    while count < 3 and len(body) > 2 * count and body[2 * count - 1].lower == joint:
+        count += 1
+    sizes, rest = body[0:2 * count - 1:2], [t.text for t in body[2 * count - 1:]]
+    ending = ([], ["="]) if not opening else ([{"[": "]", "(": ")"}[opening]],)
+    if joint is None or count < 2 or rest[:1] not in ending or (opening and len(rest) > 1) or \
             not all(t.kind == "NUM" and t.text.isdigit() for t in sizes):
         return None
-    return _shape(Tok("DIMS", "x".join(t.text for t in sizes), sizes[0].start, sizes[-1].end))
+    last = body[2 * count - 1] if opening else sizes[-1]  # the closing bracket, or the last size
+    return _shape(Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, last.end))
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",

@@ -227,6 +227,10 @@ def worked(rng: random.Random) -> str:
                 lines.append(rng.choice([
                     f"Output volume = [{rng.randint(1, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}]",
                     "Output volume size:", f"so {rng.randint(1, 40)}x{rng.randint(1, 40)}x10",
+                    f"{rng.choice(['Answer', 'Resulting volume', 'Output volume', 'Ans'])}: "
+                    f"{rng.choice(['[32, 32, 10]', '(10, 32, 32)', '32 by 32 by 10', '[32, 32', '(0, 5)', '32 by'])}",
+                    f"{rng.choice(['# of parameters', '#params', '# Parameters', 'Number of learnable parameters'])}"
+                    f"{rng.choice([': 760', ' = 750', '', ': lots'])}",
                     f"Output volume size: {rng.randint(0, 40)}*{rng.randint(0, 40)}"
                     f"{rng.choice(['*10', ' * 10 = 10240', '*', '*3*1', ' + 5', ''])}",
                     f"Number of parameters in this layer = (11*11*3+1)*96 = {rng.choice(['35K', '34944', '0', '1e5'])}",

@@ -466,6 +466,17 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Output volume size: 32*32*11\n", [("output", "wrong")], ["E040"]),
     ("Output volume size: 32 * 32 * 10 = 10240\n", [("output", "right")], []),
     ("Output volume size: 33*32\n", [("output", "wrong")], ["E040"]),  # its height and width
+    # more ways to write the volume and to name it; each was prose: a wrong answer passed
+    ("Output volume: [32, 32, 11]\n", [("output", "wrong")], ["E040"]),
+    ("Output volume: (32, 32, 10)\n", [("output", "right")], []),
+    ("Output: 32 by 32 by 11\n", [("output", "wrong")], ["E040"]),
+    ("Answer: 32x32x11\n", [("output", "wrong")], ["E040"]),
+    ("Resulting volume: 32x32x10\nActivation volume: 32x32x10\n", [("output", "right")], []),
+    # the count: `#` for "number" (was a comment), learnable
+    ("# of parameters: 750\n", [("params", "wrong")], ["E041"]),
+    ("#params: 760\n", [("params", "right")], []),
+    ("Number of learnable parameters: 770\n", [("params", "wrong")], ["E041"]),
+    ("# Homework 2\n# Parameters\n", [], []),  # a heading stays a comment or prose
     ("Output volume size: 32*\nOutput volume size: 32*32*10*1\n", [], []),  # no product of 2 or 3 sizes: prose
     ("Number of weights: 760\n", [("weights", "wrong")], ["E041"]),
     # prose: a heading, the size alone, the arithmetic with no volume
