@@ -416,7 +416,8 @@ class _LineReader:
             else:
                 self.sink.add(codes.E060, "expected `NAME: description` after the volume",
                               Span(name_tokens[0].start, self.end), hint=f"write e.g. {FORMS}")
-            return self.unreadable(volume, name_tokens)
+            words = next((i for i, t in enumerate(name_tokens) if t.kind != "WORD"), len(name_tokens))
+            return self.unreadable(volume, name_tokens[:words])  # named by its leading words (`CONV1 (…`)
         self.next()  # the colon
         return self.described(name_tokens, volume)
 
@@ -446,6 +447,15 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
+        if kinds[:2] == ["DIMS", "WORD"] and ":" in words:  # `55x55x96 CONV1: …`, a listing line without brackets
+            colon = words.index(":")
+            if _label(self.tokens[1:colon]) is not None and _layer_kind(" ".join(words[1:colon])) is not None:
+                volume = _shape(self.tokens[0])
+                if volume is None:
+                    self.sink.add(codes.E060, f"`{self.tokens[0].text}` is not a volume", self.tokens[0].span,
+                                  hint="write the output volume as `HxWxC` (e.g. `55x55x96`), every size at least 1")
+                self.i = colon + 1
+                return self.described(self.tokens[1:colon], volume)
         named = self.named(words, kinds)
         if named is not False:
             return named

@@ -1151,3 +1151,16 @@ def test_a_size_as_pytorch_prints_it_is_e002_that_says_how_to_write_it() -> None
         r = run(f"input 227x227x3\nconv1: conv 96 11x11 stride 4 -> {answer}\n", lang="spec")
         first = next(d for d in r.diagnostics if d.severity == "error")
         assert (first.code, first.column) == ("E002", 34) and "`55x55x96`" in str(first.hint)
+
+
+def test_a_listing_line_without_its_brackets() -> None:
+    # `55x55x95 CONV1: …` was prose: the wrong volume passed. (227 - 11)/4 + 1 = 55; (11·11·3 + 1)·96 = 34,944
+    r = run("[227x227x3] INPUT\n55x55x95 CONV1: 96 11x11 filters at stride 4, pad 0 (34944 params)\n"
+            "27x27x96 MAX POOL1: 3x3 filters at stride 2\n", lang="lecture")
+    assert [(a.path, a.quantity, a.verdict) for a in r.answers] == [
+        ("conv1", "output", "wrong"), ("conv1", "params", "right"), ("pool1", "output", "right")]
+    assert [(d.code, d.line, d.column) for d in r.diagnostics if d.severity == "error"] == [("E040", 2, 1)]
+    # a line that only starts with a volume is prose; a name without its colon is named by its leading words
+    assert run("[227x227x3] INPUT\n55x55x96 images are fed: to the network\n", lang="lecture").answers == ()
+    unread = run("[227x227x3] INPUT\n[55x55x96] CONV1 (96 11x11 filters at stride 4)\n", lang="lecture")
+    assert [(a.path, a.verdict) for a in unread.answers] == [("conv1", "unchecked")]
