@@ -511,10 +511,10 @@ class _LineReader:
                 del self.tokens[1]
             try:
                 call = self.conv(Span(self.tokens[0].start, self.tokens[0].start))
-                self.end_of_line("the filters")
+                expectation = self.answers(None)  # `(760 params)`, `-> 32x32x10` on the statement's line
             except _Unreadable:
                 return None
-            return ir.Line((call,), None, Span(self.start, self.end))
+            return ir.Line((call,), expectation, Span(self.start, self.end))
         pooled = _pool_at(words, kinds)
         if pooled is not None:
             # `Max pooling with 2x2 filters and stride 2`, `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, …`
@@ -1114,6 +1114,8 @@ class _LineReader:
                               self.rest_span())
         end = self.next().end
         if kernel is None:
+            if self.at(","):  # `10 filters, 5x5, stride 1`
+                self.next()
             if self.at("of"):
                 self.next()
                 if self.at("size"):
@@ -1218,9 +1220,19 @@ class _LineReader:
         args: list[ir.Arg] = []
         seen: set[str] = set()
         skipped_from: int | None = None  # connectors read since the last option: unread if nothing follows
+        opened = 0  # parentheses opened around options
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
+            following = self.peek(1)
+            if tok.text == "(" and following is not None and OPTION_WORDS.get(following.lower) in allowed:
+                opened += 1  # `(stride 1, pad 2)`
+                self.next()
+                continue
+            if tok.text == ")" and opened:
+                opened -= 1
+                self.next()
+                continue
             if tok.text in (",", ";") or tok.lower in CONNECTORS:
                 if skipped_from is None:
                     skipped_from = self.i
@@ -1495,6 +1507,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     filters of size 5x5`), after words that only introduce it (`Conv layer:`, `We apply`); None if the
     line is not one."""
     for i, (word, kind) in enumerate(zip(words, kinds)):
+        if word in ("k", "f") and words[i + 1:i + 2] in (["="], [":"]):  # `CONV: K=10, F=5, S=1, P=2`
+            return i
         if kind == "NUM":
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \

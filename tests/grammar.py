@@ -222,6 +222,10 @@ def worked(rng: random.Random) -> str:
                 f"{rng.choice([', stride 2', ' and stride 0', ' at stride 2, no padding', ' reduces it', ''])}",
                 "Pooling layer: F = 2, S = 2", "max pool with 2x2 filters and stride 2",
                 f"Conv layer with 6 filters of 5x5, {rng.choice(['no padding', 'without zero-padding', 'no bias'])}",
+                f"{rng.choice(['Apply ', 'CONV: ', ''])}{rng.randint(0, 12)} "
+                f"{rng.choice(['5x5 filters', 'filters, 5x5'])}"
+                f"{rng.choice([' (stride 1, pad 2)', ' (stride 1', ', pad 2)', ' -> 32x32x10 (750 params)', ''])}",
+                "CONV: K=10, F=5, S=1, P=2", "CONV: K=10, K=3",
                 "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters"]))
             for _ in range(rng.randint(0, 3)):
                 lines.append(rng.choice([

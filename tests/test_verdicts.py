@@ -1164,3 +1164,21 @@ def test_a_listing_line_without_its_brackets() -> None:
     assert run("[227x227x3] INPUT\n55x55x96 images are fed: to the network\n", lang="lecture").answers == ()
     unread = run("[227x227x3] INPUT\n[55x55x96] CONV1 (96 11x11 filters at stride 4)\n", lang="lecture")
     assert [(a.path, a.verdict) for a in unread.answers] == [("conv1", "unchecked")]
+
+
+@pytest.mark.parametrize("statement", [
+    "Conv layer: 10 filters, 5x5, stride 1, pad 2", "CONV: K=10, F=5, S=1, P=2",
+    "Apply 10 5x5 filters (stride 1, pad 2)", "10 5x5 filters, pad 2 (stride 1)"])
+def test_more_ways_to_state_an_unnamed_convolution(statement: str) -> None:
+    # each was unread, its answers E060; (32 + 2·2 - 5)/1 + 1 = 32: 32x32x10, not 32x32x11
+    r = run(f"Input volume: 32x32x3\n{statement}\nOutput volume: 32x32x11\n", lang="lecture")
+    assert [(a.path, a.verdict) for a in r.answers] == [("conv1", "wrong")]
+
+
+def test_answers_on_an_unnamed_statements_line_and_options_in_parentheses() -> None:
+    # (5·5·3 + 1)·10 = 760: 750 is the count without the biases; 1x1 convolution: (96 + 1)·96 = 9,312
+    r = run("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2 -> 32x32x10 (750 params)\n", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "wrong")]
+    listing = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
+                  "[55x55x96] CONV2: 96 1x1 filters (stride 1) (9,312 params)\n", lang="lecture")
+    assert [a.verdict for a in listing.answers] == ["right"] * 3
