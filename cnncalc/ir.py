@@ -207,7 +207,6 @@ class Count(NamedTuple):
             return actual == self.digits
         return abs(2 * (actual * _pow10(self.decimals) - self.digits * self.unit)) <= self.unit
 
-
     def agrees(self, other: Count) -> bool:
         """Whether one value could be both answers (`35K` and `34,944` can, `35K` and `36,944` cannot):
         their intervals meet, |a - b| <= half a's unit + half b's, in integers."""

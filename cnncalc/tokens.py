@@ -428,6 +428,7 @@ class TokenStream:
         counts: dict[str, ir.Count] = {}
         end = arrow.span
         seen_shape = False
+        bracketed: Span | None = None  # a `[` before the shape, its `]` not yet read
         while not self.at("NEWLINE", "EOF", "}", "|", ";"):
             tok = self.peek()
             word = self.peek(1)
@@ -437,10 +438,12 @@ class TokenStream:
                            tok.span.to(word.span), hint=f"write `{word.text} {tok.text}`")
                 self.sync()
                 return None
-            if tok.kind == "[" and self.peek(1).kind in ("DIMS", "NUMBER") and self.peek(2).kind == "]":
-                self.advance()  # `-> [55x55x96]`, bracketed as the lecture's notation writes it
+            if tok.kind == "[" and bracketed is None and not seen_shape and self.peek(1).kind in ("DIMS", "NUMBER"):
+                bracketed = tok.span  # `-> [55x55x96]`, bracketed as the lecture's notation writes it
+                self.advance()
                 continue
-            if tok.kind == "]" and seen_shape:
+            if tok.kind == "]" and bracketed is not None and seen_shape:
+                bracketed = None
                 self.advance()
                 continue
             if tok.kind in ("DIMS", "NUMBER"):
@@ -498,6 +501,8 @@ class TokenStream:
         if not seen_shape and not counts:
             self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
+        if bracketed is not None:
+            self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
         return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end),
                               counts.get("weights"), counts.get("memory"))
 

@@ -1140,6 +1140,11 @@ def test_a_bracketed_shape_answer_in_the_spec_language() -> None:
     r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> [55x55x95] params 34944\n")
     assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "wrong"), ("params", "right")]
     assert [(d.code, d.column) for d in r.diagnostics if d.severity == "error"] == [("E040", 35)]
+    assert verdicts("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> [55 x 55 x 96]\n")[0][2] == "right"
+    unclosed = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> [55x55x96\n", lang="spec")
+    assert [(d.code, d.column) for d in unclosed.diagnostics if d.severity == "error"] == [("E003", 34)]
+    stray = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55x55x96]\n", lang="spec")
+    assert [d.code for d in stray.diagnostics if d.severity == "error"] == ["E002"]
     # the lecture's volume before the layer is another notation: one E002 that says so
     [error] = [d for d in run("input 227x227x3\n[55x55x96] conv1: conv 96 11x11 stride 4\n", lang="spec").diagnostics
                if d.severity == "error"]
