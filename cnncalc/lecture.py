@@ -523,10 +523,10 @@ class _LineReader:
             self.tokens = self.tokens[at:]
             try:
                 call = self.pool(keyword, Span(self.tokens[0].start, self.tokens[0].start))
-                self.end_of_line("the pool")
+                expectation = self.answers(None)  # `-> 16x16x10` on the statement's line
             except _Unreadable:
                 return None
-            return ir.Line((call,), None, Span(self.start, self.end))
+            return ir.Line((call,), expectation, Span(self.start, self.end))
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             lead = _lead(self.tokens)
             if has_input and (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \

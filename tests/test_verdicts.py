@@ -958,6 +958,8 @@ def test_an_unnamed_pool_is_a_step_of_the_example(statement: str) -> None:
             f"Output volume size: 16x16x11\n", lang="lecture")
     assert [(row.keyword, row.output.dims if row.output else None) for row in r.rows] == [("maxpool", (16, 16, 10))]
     assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "right")]
+    on_its_line = run(f"Input volume: 32x32x10\n{statement} -> 16x16x11\n", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in on_its_line.answers] == [("output", "wrong")]
 
 
 def test_an_average_pool_and_a_pool_that_follows_a_convolution() -> None:
