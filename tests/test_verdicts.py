@@ -450,7 +450,11 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     assert f"{path}:{row + 1}:{column}: error[E040]: conv1: expected 54x54x96, computed 55x55x96" in result.output
     # the lecture's `After CONV1: 55x55x96` now says otherwise than the answer above it: E060 too
     assert "error[E060]: `55x55x96` answers again what was answered `54x54x96` above" in result.output
-    assert result.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong"
+    # the summary says what was skipped as prose (the working `(32+2*2-5)/1+1 = 32 spatially,`, `Output = 55 = …`)
+    assert result.output.splitlines()[-1] == ("1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong; "
+                                              "2 passages skipped as prose (`--show-notes` lists them)")
+    shown = invoke("check", str(path), "--show-notes")
+    assert shown.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong"
 
 
 @pytest.mark.parametrize("lines, verdicts, errors", [

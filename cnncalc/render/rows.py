@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from cnncalc import codes
 from cnncalc.diagnostics import Policy
 from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
@@ -164,6 +165,7 @@ class Tally:
         self.files_with_problems: set[str] = set()
         self.verdicts = {"answers": 0, "right": 0, "wrong": 0, "unchecked": 0}
         self.all_ok = True  # no network with an error
+        self.unshown_prose = 0  # passages of a notation's file skipped as prose whose notes are not shown
 
     def counting(self, reports: Iterable[Report]) -> Iterator[Report]:
         for report in reports:
@@ -175,6 +177,8 @@ class Tally:
             for a in report.answers:
                 self.verdicts["answers"] += 1
                 self.verdicts[a.verdict] += 1
+            self.unshown_prose += sum(1 for d in report.diagnostics
+                                      if d.code is codes.N060 and not self.policy.shown(d))
             self.all_ok = self.all_ok and report.ok
             yield report
 
@@ -188,6 +192,10 @@ class Tally:
         text = f"{specs}, no problems" if not self.problems else f"{specs}, {problems} in {bad} file{'s' * (bad != 1)}"
         if self.verdicts["answers"]:
             text += "; " + verdict_line(self.verdicts)
+        if self.unshown_prose:  # an answer written in a form cnncalc does not read is among them, if any is
+            n = self.unshown_prose
+            text += f"; {n} passage{'s' * (n != 1)} skipped as prose (`--show-notes` lists " \
+                    f"{'them' if n != 1 else 'it'})"
         return text
 
 
