@@ -452,8 +452,7 @@ class _LineReader:
             if _label(self.tokens[1:colon]) is not None and _layer_kind(" ".join(words[1:colon])) is not None:
                 volume = _shape(self.tokens[0])
                 if volume is None:
-                    self.sink.add(codes.E060, f"`{self.tokens[0].text}` is not a volume", self.tokens[0].span,
-                                  hint="write the output volume as `HxWxC` (e.g. `55x55x96`), every size at least 1")
+                    self.not_a_volume(self.tokens[0].text, self.tokens[0].span)
                 self.i = colon + 1
                 return self.described(self.tokens[1:colon], volume)
         named = self.named(words, kinds)
@@ -928,8 +927,7 @@ class _LineReader:
                               Span(name_tokens[0].start, name_tokens[-1].end),
                               hint="name a layer written above, as in `After CONV1: 55x55x96`")
             else:
-                self.sink.add(codes.E060, f"`{rest[0].text}` is not a volume", rest[0].span,
-                              hint="write the output volume as `HxWxC`, every size at least 1")
+                self.not_a_volume(rest[0].text, rest[0].span)
             return None
         before = lines[index].expectation
         if before is not None and before.shape is not None and not self.restated(before.shape, shape):
@@ -974,12 +972,16 @@ class _LineReader:
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
             after = _skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer"))
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
-                return _no_fit(tokens[after:]) or _spelled(tokens[after:])
+                said = _no_fit(tokens[after:])
+                spelled = _spelled(tokens[after:]) if said is None else None
+                if spelled is not None:
+                    volumes = [spelled]
+                elif said is not None:
+                    return said
             if volumes:
                 shape = _shape(volumes[-1])
                 if shape is None:
-                    self.sink.add(codes.E060, f"`{volumes[-1].text}` is not a volume", volumes[-1].span,
-                                  hint="write the output volume as `HxWxC` (e.g. `[55x55x96]`), every size at least 1")
+                    self.not_a_volume(volumes[-1].text, volumes[-1].span)
                 return shape
         return None
 
@@ -1005,8 +1007,7 @@ class _LineReader:
             return None
         shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
         if shape is None:
-            self.sink.add(codes.E060, f"`{_shown(tokens)}` is not a volume", Span(tokens[0].start, tokens[-1].end),
-                          hint="write the output volume as `HxWxC` (e.g. `55x55x96`), `N` for a vector, or `?`")
+            self.not_a_volume(_shown(tokens), Span(tokens[0].start, tokens[-1].end))
         return shape
 
     def count_cell(self, tokens: list[Tok], quantity: str) -> ir.Count | None:
@@ -1079,9 +1080,13 @@ class _LineReader:
         rest = self.peek()
         if rest is None or ":" not in [t.text for t in self.tokens[self.i:]]:
             return False
-        self.sink.add(codes.E060, f"`{_shown(inside)}` is not a volume", Span(opening.end, closing.start),
-                      hint="write the output volume as `HxWxC` (e.g. `[55x55x96]`), `N` for a vector, or `?`")
+        self.not_a_volume(_shown(inside), Span(opening.end, closing.start))
         return None
+
+    def not_a_volume(self, written: str, span: Span) -> None:
+        self.sink.add(codes.E060, f"`{written}` is not a volume", span,
+                      hint="write the output volume as `HxWxC` (e.g. `55x55x96`), every size at least 1; `N` for a "
+                           "vector, `?` for no answer")
 
     def layer(self, words: list[str], name_span: Span) -> ir.LayerCall:
         name = " ".join(words)
@@ -1479,7 +1484,7 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
         or (flat(a) is not None and flat(a) == flat(b))
 
 
-def _spelled(tokens: list[Tok]) -> ir.ShapeAnswer | None:
+def _spelled(tokens: list[Tok]) -> Tok | None:
     """An output volume written without `x`: `32*32*10` (`32 * 32 * 10 = 10240`), `32 by 32 by 10`,
     `[32, 32, 10]`, `(32, 32, 10)`, or the height and width alone (`32*32`): two or three whole numbers,
     height first, then nothing (or `=` after a product)."""
@@ -1495,7 +1500,7 @@ def _spelled(tokens: list[Tok]) -> ir.ShapeAnswer | None:
             not all(t.kind == "NUM" and t.text.isdigit() for t in sizes):
         return None
     last = body[2 * count - 1] if opening else sizes[-1]  # the closing bracket, or the last size
-    return _shape(Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, last.end))
+    return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, last.end)
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",

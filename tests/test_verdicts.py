@@ -473,6 +473,7 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     # more ways to write the volume and to name it; each was prose: a wrong answer passed
     ("Output volume: [32, 32, 11]\n", [("output", "wrong")], ["E040"]),
     ("Output volume: (32, 32, 10)\n", [("output", "right")], []),
+    ("Output volume: [0, 32, 10]\nOutput: 32*32*0\n", [], ["E060", "E060"]),  # a list that is no volume: never prose
     ("Output: 32 by 32 by 11\n", [("output", "wrong")], ["E040"]),
     ("Answer: 32x32x11\n", [("output", "wrong")], ["E040"]),
     ("Resulting volume: 32x32x10\nActivation volume: 32x32x10\n", [("output", "right")], []),
