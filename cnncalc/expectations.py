@@ -62,7 +62,7 @@ class Checker:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, path, quantity, answer.text, None, "unchecked", reason, ()), code)
             return
-        pairs = _compared(answer.dims, y)
+        pairs = ir.compared(answer.dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
         if pairs is None:
             verdict = "wrong"
@@ -199,24 +199,6 @@ def _quantity(answer: Answer) -> str:
 
 def _flag(flags: tuple[bool, ...], i: int) -> bool:
     return i < len(flags) and flags[i]
-
-
-def _compared(dims: tuple[int, ...], y: Shape) -> list[tuple[int, int, int]] | None:
-    """The (index, written, computed) pairs an answer is judged on; None when its form cannot fit.
-
-    `55x55x96` against a volume; `5x5` against a volume's height and width (the lecture's "output
-    is 5x5"); `4096` against a flat vector, or the depth of a 1x1xC volume (the same values); and
-    a flat vector written as a volume or a column: `1x1x10` (the CS231n notes' "[1x1x10]" for the
-    class scores), `3072x1` or `1x3072` (the lecture's "stretch to 3072 x 1")."""
-    if len(dims) == len(y.dims):
-        return [(i, d, y.dims[i]) for i, d in enumerate(dims)]
-    if len(dims) == 2 and len(y.dims) == 3:
-        return [(0, dims[0], y.dims[0]), (1, dims[1], y.dims[1])]
-    if len(dims) == 1 and len(y.dims) == 3 and y.dims[:2] == (1, 1):
-        return [(2, dims[0], y.dims[2])]
-    if len(y.dims) == 1 and (dims[:2] == (1, 1) if len(dims) == 3 else len(dims) == 2 and 1 in dims):
-        return [(0, dims[-1] if len(dims) == 3 or dims[0] == 1 else dims[0], y.dims[0])]
-    return None
 
 
 def _shape_slip(dims: tuple[int, ...], y: Shape) -> str | None:

@@ -225,6 +225,24 @@ def _pow10(n: int) -> int:
     return int(10**n)
 
 
+def compared(dims: tuple[int, ...], output: tuple[int, ...]) -> list[tuple[int, int, int]] | None:
+    """The (index, written, output) pairs a shape answer is judged on; None when its form cannot fit.
+
+    `55x55x96` against a volume; `5x5` against a volume's height and width (the lecture's "output
+    is 5x5"); `4096` against a flat vector, or the depth of a 1x1xC volume (the same values); and
+    a flat vector written as a volume or a column: `1x1x10` (the CS231n notes' "[1x1x10]" for the
+    class scores), `3072x1` or `1x3072` (the lecture's "stretch to 3072 x 1")."""
+    if len(dims) == len(output):
+        return [(i, d, output[i]) for i, d in enumerate(dims)]
+    if len(dims) == 2 and len(output) == 3:
+        return [(0, dims[0], output[0]), (1, dims[1], output[1])]
+    if len(dims) == 1 and len(output) == 3 and output[:2] == (1, 1):
+        return [(2, dims[0], output[2])]
+    if len(output) == 1 and (dims[:2] == (1, 1) if len(dims) == 3 else len(dims) == 2 and 1 in dims):
+        return [(0, dims[-1] if len(dims) == 3 or dims[0] == 1 else dims[0], output[0])]
+    return None
+
+
 class ShapeAnswer(NamedTuple):
     """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output); no sizes (`invalid`,
     the lecture's "doesn't fit"): the answer that the line's division is not exact."""

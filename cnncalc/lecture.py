@@ -1471,17 +1471,11 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
 
 
 def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    """Whether two answers can say the same output: `32x32` is `32x32x10`'s height and width, and `10`,
-    `1x1x10`, `10x1` and `1x10` the same vector (the forms an answer may take, docs/spec-language.md)."""
-    def flat(dims: tuple[int, ...]) -> int | None:
-        if len(dims) == 1:
-            return dims[0]
-        if len(dims) == 3 and dims[:2] == (1, 1):
-            return dims[2]
-        return dims[0] * dims[1] if len(dims) == 2 and 1 in dims else None
-
-    return a == b or (len(a) != len(b) and min(len(a), len(b)) == 2 and max(a, b, key=len)[:2] == min(a, b, key=len)) \
-        or (flat(a) is not None and flat(a) == flat(b))
+    """Whether two answers can say the same output, as either would be judged against it (`ir.compared`):
+    `32x32` is `32x32x10`'s height and width; `10`, `1x1x10` and `10x1` the same vector."""
+    output, other = (a, b) if len(a) in (1, 3) else (b, a)
+    pairs = ir.compared(other, output)
+    return pairs is not None and all(written == given for _, written, given in pairs)
 
 
 def _spelled(tokens: list[Tok]) -> Tok | None:
