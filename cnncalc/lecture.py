@@ -1530,10 +1530,8 @@ def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
     for i, (word, kind) in enumerate(zip(words, kinds)):
         if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])):
             named = words[:i] + words[i + 1:i + 4]  # the words before the window, and those just after it
-            if not _POOL_WORDS.intersection(named):
-                return None
-            average = {"average", "avg", "avgpool", "subsampling"}.intersection(named)
-            return i, "avgpool" if average else "maxpool"
+            pool = _layer_kind(" ".join(named)) if _POOL_WORDS.intersection(named) else None
+            return (i, pool) if pool in ("maxpool", "avgpool") else None
         if word not in _POOL_LEAD:
             return None
     return None
