@@ -582,8 +582,7 @@ class _LineReader:
             after = after[2:]
         while after and after[0].text in _LEADS:
             after = after[1:]
-        while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".")):
-            after = after[:-1]
+        after = _untrailed(after)
         try:
             if len(after) != 1 or after[0].kind != "NUM":
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
@@ -676,8 +675,7 @@ class _LineReader:
             word, part = rest[j], rest[j + 2:k]
             marks = [m for m, t in enumerate(part) if t.text == "="]
             after = part[marks[-1] + 1:] if marks else part
-            while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".", ",")):
-                after = after[:-1]
+            after = _untrailed(after)
             if len(after) != 1 or after[0].kind != "NUM":
                 where = Span(after[0].start, after[-1].end) if after else word.span
                 raise _Unreadable(f"expected the {ir.NOUNS[_quantity(word)]} count after `{word.text}:`, as in "
@@ -1017,8 +1015,7 @@ class _LineReader:
             return None
         marks = [i for i, t in enumerate(tokens) if t.text == "="]
         after = tokens[marks[-1] + 1:] if marks else tokens
-        while after and (after[-1].lower in ir.ANSWER_WORDS or after[-1].text in ("!", ".")):
-            after = after[:-1]
+        after = _untrailed(after)
         try:
             if len(after) != 1 or after[0].kind != "NUM":
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
@@ -1476,6 +1473,14 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     output, other = (a, b) if len(a) in (1, 3) else (b, a)
     pairs = ir.compared(other, output)
     return pairs is not None and all(written == given for _, written, given in pairs)
+
+
+def _untrailed(tokens: list[Tok]) -> list[Tok]:
+    """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`)."""
+    end = len(tokens)
+    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",")):
+        end -= 1
+    return tokens[:end]
 
 
 def _spelled(tokens: list[Tok]) -> Tok | None:
