@@ -52,7 +52,7 @@ from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem
 
 _TOKEN = re.compile(r"""\s*(?:
-    (?P<DIMS>[0-9]+(?:\s*[xX×]\s*[0-9]+)+)
+    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:\s*[xX×]\s*[0-9]+(?:\.[0-9]+)?)+)  # a decimal size kept whole: `7.5x7.5x20`
   | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[KMGTkmgt]?(?![0-9A-Za-z]))
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
   | (?P<ARROW>->|→)
@@ -1081,9 +1081,12 @@ class _LineReader:
         return None
 
     def not_a_volume(self, written: str, span: Span) -> None:
-        self.sink.add(codes.E060, f"`{written}` is not a volume", span,
-                      hint="write the output volume as `HxWxC` (e.g. `55x55x96`), every size at least 1; `N` for a "
-                           "vector, `?` for no answer")
+        hint = "write the output volume as `HxWxC` (e.g. `55x55x96`), every size at least 1; `N` for a vector, " \
+               "`?` for no answer"
+        if re.search(r"[0-9]\.[0-9]", written):
+            hint = "a volume's sizes are whole numbers: when the division is not exact, answer `doesn't fit`; " \
+                   "otherwise write the sizes as whole numbers, as in `55x55x96`"
+        self.sink.add(codes.E060, f"`{written}` is not a volume", span, hint=hint)
 
     def layer(self, words: list[str], name_span: Span) -> ir.LayerCall:
         name = " ".join(words)

@@ -37,6 +37,27 @@ def test_thousands_commas_and_equals_signs() -> None:
     assert errors(run("input 8x8x3\nconv 4 3x3 -> params 1, 120\n"))[0][0] == "E002"
 
 
+def test_a_count_with_a_fraction_and_no_unit_is_an_error_not_a_verdict() -> None:
+    # (11·11·3 + 1)·96 = 34,944: `34.944` is that count with its thousands grouped by a point (as much of
+    # Europe writes it), or a slip; judged as thirty-four point nine it was marked wrong.
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params 34.944\n")
+    assert [(d.code, d.column, d.message) for d in r.diagnostics] == [
+        ("E013", 41, "`34.944` is not a whole number: counts have no fraction without a unit (`34.9K`); if the "
+                     "point groups thousands, write `34944` or `34,944`")]
+    assert r.answers == ()
+    report = cnncalc.analyze_text("Input volume: 227x227x3\nCONV1: 96 11x11 filters at stride 4\n"
+                                  "Number of parameters: 34.944\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 3, 23)]
+    assert report.answers == ()
+    assert [d.message for d in run("input 227x227x3\nconv 96 11x11 stride 4 -> macs 1.5B\n").diagnostics] == [
+        "`1.5B` is not a whole number of bytes (`B`); a billion is `G`, as in `1.5G`"]
+    # Still counts: a fraction of a unit (35K = 34.944K rounded), zeros after the point, a mantissa.
+    assert [a.verdict for a in run("input 227x227x3\nconv 96 11x11 stride 4 -> params 34.9K macs 105415200.0\n"
+                                   ).answers] == ["right", "right"]
+    assert [a.verdict for a in run("input 227x227x3\nconv 96 11x11 stride 4 -> params 3.49e4\n").answers] == [
+        "right"]
+
+
 @pytest.mark.parametrize("answer, verdict", [
     ("5x5x1", "right"), ("5x5", "right"),  # the lecture's "output is 5x5": the height and width
     ("5x5x2", "wrong"), ("4x5", "wrong"), ("25", "wrong")])
@@ -577,6 +598,18 @@ def test_an_exercises_answer_that_is_no_volume_is_e060() -> None:
     report = cnncalc.analyze_text("input 7x7, filter 3x3 => output 0x5\n", "hw.txt", lang="lecture")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 1, 33, "`0x5` is not a volume")]
+
+
+def test_a_volume_with_a_decimal_size_is_e060_not_the_digits_after_its_point() -> None:
+    # `1.16x16x10` was read as `16x16x10` and passed for a pool that gives (32 - 2)/2 + 1 = 16.
+    text = ("Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput volume size: 32.5x32x10\n"
+            "POOL1: 2x2 max pool, stride 2\nOutput volume: 1.16x16x10\n[1.16x16x10] POOL2: 1x1 filters at stride 1\n")
+    report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 21, "`32.5x32x10` is not a volume"), ("E060", 5, 16, "`1.16x16x10` is not a volume"),
+        ("E060", 6, 2, "`1.16x16x10` is not a volume")]
+    assert "doesn't fit" in (report.diagnostics[0].hint or "")
+    assert report.answers == ()
 
 
 def test_a_spec_whose_input_line_mentions_a_filter_is_still_a_spec() -> None:
