@@ -37,6 +37,14 @@ def count_from_text(text: str, span: Span) -> ir.Count | str:
     unit = _UNITS[m.group("unit") or m.group("lower") or ""]
     if decimals < 0:  # 3.5e4 is 35 thousands, rounded at the mantissa's last digit as `35K` is
         unit, decimals = unit * 10**-decimals, 0
+    if unit == 1 and m.group("exp") is None and digits % 10**decimals:
+        # A count is whole: `34.944` is either a slip or a point grouping thousands (34,944 in much of
+        # Europe); judged as 34.944 it would mark a right answer wrong.
+        if m.group("plain"):
+            return f"`{_short(text)}` is not a whole number of bytes (`B`); a billion is `G`, as in `1.5G`"
+        grouped = f"; if the point groups thousands, write `{whole}{fraction}` or `{whole},{fraction}`" \
+            if len(fraction) == 3 and len(whole) <= 3 else ""
+        return f"`{_short(text)}` is not a whole number: counts have no fraction without a unit (`34.9K`){grouped}"
     return ir.Count(digits, decimals, unit, text, span)
 
 
