@@ -170,6 +170,8 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
 # `Parameters 34944`); every notation's reader reads them from here.
 ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "macs": "macs", "memory": "memory"}
 NOUNS = {"params": "parameter", "weights": "weight", "macs": "MAC", "memory": "memory"}  # "the parameter count"
+FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet paper's 3.6 billion "
+              "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged
 
 
 class Count(NamedTuple):

@@ -542,7 +542,8 @@ class _LineReader:
             return None
         before = last.expectation
         counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
-                                              "weights": before.weights if before else None}
+                                              "weights": before.weights if before else None,
+                                              "macs": before.macs if before else None}
         earlier = counts[counted[0]] if counted is not None else None
         if shape is not None and before is not None and before.shape is not None and \
                 not self.restated(before.shape, shape):
@@ -553,9 +554,8 @@ class _LineReader:
             counts[counted[0]] = counted[1]
         span = shape.span if shape is not None else counted[1].span if counted is not None else \
             Span(self.start, self.end)
-        expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"],
-                                     before.macs if before else None, before.span.to(span) if before else span,
-                                     counts["weights"])
+        expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"], counts["macs"],
+                                     before.span.to(span) if before else span, counts["weights"])
         return _Answered(last._replace(expectation=expectation))
 
     def total(self) -> ir.TotalExpectation | None:
@@ -991,9 +991,14 @@ class _LineReader:
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
-        if words[at:at + 1] not in (["parameters"], ["params"], ["weights"]) or marker is None:
+        head = next((h for h in _COUNT_WORDS if words[at:at + len(h)] == list(h)), None)
+        if head is None or marker is None:
             return None
-        quantity = _quantity(tokens[at])
+        if head == ("flops",):
+            self.sink.add(codes.E060, "cnncalc judges MACs, not FLOPs", tokens[at].span, hint=f"{ir.FLOPS_HINT}: "
+                          "`MACs: 105.4M`")
+            return None
+        quantity = _COUNT_WORDS[head]
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity])
         return None if count is None else (quantity, count)
 
@@ -1419,6 +1424,11 @@ class _LineReader:
                               self.rest_span())
 
 
+_COUNT_WORDS = {  # the words of a worked example's count (`Parameters: 760`, `Multiply-adds: 768K`) -> its quantity
+    **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
+    **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
+                    "macs"),
+    ("flops",): "flops"}  # E060: counted two ways
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"], ["activations"])
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `

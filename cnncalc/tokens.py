@@ -475,9 +475,7 @@ class TokenStream:
                     self.advance()
             elif tok.kind == "NAME" and tok.text.lower() in ("flops", "flop"):
                 self.error(codes.E002, f"cnncalc judges `macs N`, not `{tok.text}`", tok.span,
-                           hint="FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet "
-                                "paper's 3.6 billion FLOPs of its 34-layer net are multiply-adds): write the answer "
-                                "as `macs N`")
+                           hint=f"{ir.FLOPS_HINT}, `macs N`")
                 self.sync()
                 return None
             elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS:

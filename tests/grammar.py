@@ -245,8 +245,11 @@ def worked(rng: random.Random) -> str:
                     f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"
                     f" {rng.choice(['output ', 'shape: ', ''])}{rng.randint(0, 40)}x{rng.randint(1, 40)}x8",
                     f"After {rng.choice(['CONV', 'POOL', 'FC'])}{i}: {rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
-                    f"{rng.choice(['- ', '=> ', '* ', ''])}{rng.choice(['Parameters', 'Params', 'No. of weights'])}"
-                    f"{rng.choice([': ', ' = ', ' '])}{rng.choice(['760', '0!', '35K params', 'many', '', '1.5e3'])}",
+                    f"{rng.choice(['- ', '=> ', '* ', ''])}"
+                    f"{rng.choice(['Parameters', 'Params', 'No. of weights', 'MACs', 'Multiply-adds', 'FLOPs'])}"
+                    f"{rng.choice([': ', ' = ', ' '])}"
+                    f"{rng.choice(['760', '0!', '35K params', 'many', '', '1.5e3', '34.944', '1.5B', '768,000'])}",
+                    f"Output: {rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5'])}",
                     f"{rng.choice(['- ', '=> ', ''])}Output{rng.choice([': ', ' volume ', ' '])}"
                     f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}",
                     f"{rng.choice(['Q: ', 'Q3. ', '2) ', '(b) ', 'Question 1: ', ''])}"

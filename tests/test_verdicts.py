@@ -652,6 +652,19 @@ def test_a_worked_example_count_that_is_not_one_is_e060() -> None:
     assert report.answers == ()
 
 
+def test_a_worked_examples_macs_are_judged_and_its_flops_are_e060() -> None:
+    # 32·32·10 outputs, each 5·5·3 multiply-adds: 768,000 MACs. `MACs: 786,000` was prose: it passed.
+    head = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+    for line, verdict in (("MACs: 786,000", "wrong"), ("Multiply-adds: 768K", "right"),
+                          ("Number of MACs = 32*32*10*5*5*3 = 768,000", "right"), ("mult-adds: 0.77M", "right")):
+        report = cnncalc.analyze_text(head + line + "\n", "hw.txt", lang="lecture")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("macs", verdict)], line
+    report = cnncalc.analyze_text(head + "Output: 32x32x10\nFLOPs: 1.5M\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 4, 1, "cnncalc judges MACs, not FLOPs")]  # 2·768,000 or 768,000: counted two ways
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+
+
 def test_a_weights_answer_shows_the_working_without_biases() -> None:
     # conv: (5·5·3 + 1)·10 = 760 parameters, of which 10 biases: 750 weights
     answer = run("input 32x32x3\nconv1: conv 10 5x5 pad 2 -> weights 751\n").answers[0]
