@@ -1424,7 +1424,8 @@ class _LineReader:
                               self.rest_span())
 
 
-_COUNT_WORDS = {  # the words of a worked example's count (`Parameters: 760`, `Multiply-adds: 768K`) -> its quantity
+# The words of a worked example's count (`Parameters: 760`, `Multiply-adds: 768K`) -> its quantity.
+_COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
                     "macs"),
