@@ -208,6 +208,9 @@ def _shape_slip(dims: tuple[int, ...], y: Shape) -> str | None:
         return "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"
     if len(y.dims) == 3 and dims == (y.size,):
         return f"that is the number of values in the volume ({y.dims[0]}·{y.dims[1]}·{y.dims[2]}), not its shape"
+    if len(y.dims) == 3 and dims in ((y.dims[0],), (y.dims[1],)):
+        return "that is one side of the volume; a single number answers a vector, the volume is height x width x " \
+               "channels"
     return None
 
 

@@ -540,6 +540,10 @@ class _LineReader:
         counted = self._count_answer(words[lead:], self.tokens[lead:])
         if shape is None and counted is None:  # prose, or an answer reported as unreadable
             return None
+        index = self._asked_about(self.tokens[lead:], lines)  # `What is the output volume of CONV1? …`
+        if index is None:
+            return None
+        last = lines[index]
         before = last.expectation
         counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
                                               "weights": before.weights if before else None,
@@ -556,7 +560,28 @@ class _LineReader:
             Span(self.start, self.end)
         expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"], counts["macs"],
                                      before.span.to(span) if before else span, counts["weights"])
-        return _Answered(last._replace(expectation=expectation))
+        return _Answered(last._replace(expectation=expectation), index)
+
+    def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
+        """Which line above an answer on a line of its own is about: the layer its question names before
+        the answer (`What is the output volume of CONV1? 55x55x96`, `Number of parameters in POOL1: 0`),
+        else the last. None, after E060, when it names no layer above or more than one."""
+        ends = [j for j, t in enumerate(tokens) if t.text in ("?", ":", "=")]
+        named = {label: t for t in tokens[:ends[0] if ends else len(tokens)]
+                 if t.kind == "WORD" and _layer_kind(t.lower) is not None and (label := _label([t])) is not None}
+        if not named:
+            return len(lines) - 1
+        first = next(iter(named.values()))
+        index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
+                      isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label in named), None)
+        if len(named) > 1 or index is None:
+            where = Span(first.start, list(named.values())[-1].end)
+            self.sink.add(codes.E060, f"this answer names {' and '.join(n.upper() for n in named)}; an answer is "
+                                      f"about one layer" if len(named) > 1 else
+                          f"no layer {first.text.upper()} above to give this answer to", where,
+                          hint="ask about one layer written above, as in `What is the output volume of CONV1?`")
+            return None
+        return index
 
     def total(self) -> ir.TotalExpectation | None:
         """`Total params: 62.4M`, `TOTAL parameters = 62,378,344`, `Total number of MACs: 1.1G`: the
@@ -968,12 +993,15 @@ class _LineReader:
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
-            after = _skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer"))
+            after = max(_skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer")), asked)
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 said = _no_fit(tokens[after:])
                 spelled = _spelled(tokens[after:]) if said is None else None
+                vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
                 if spelled is not None:
                     volumes = [spelled]
+                elif said is None and len(vector) == 1 and vector[0].kind == "NUM":
+                    volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
             if volumes:
@@ -1654,7 +1682,7 @@ def _shape(tok: Tok) -> ir.ShapeAnswer | None:
     """`55x55x96`, `13 x 13 x 256` or `4096` as a volume: at most three sizes of at most
     MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
     text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
-    parts = text.split("x")
+    parts = text.replace(",", "").split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
     if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
         return None
     dims = tuple(int(p) for p in parts)

@@ -249,7 +249,10 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['Parameters', 'Params', 'No. of weights', 'MACs', 'Multiply-adds', 'FLOPs'])}"
                     f"{rng.choice([': ', ' = ', ' '])}"
                     f"{rng.choice(['760', '0!', '35K params', 'many', '', '1.5e3', '34.944', '1.5B', '768,000'])}",
-                    f"Output: {rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5'])}",
+                    f"Output: {rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!'])}",
+                    f"{rng.choice(['What is the output volume of ', 'Number of parameters in ', 'Params of '])}"
+                    f"{rng.choice(['CONV1', 'POOL1', 'FC7', 'CONV1 and POOL1', 'the layer', ''])}"
+                    f"{rng.choice(['? ', ': ', ' = '])}{rng.choice(['55x55x96', '4096', '0', '34,944', ''])}",
                     f"{rng.choice(['- ', '=> ', ''])}Output{rng.choice([': ', ' volume ', ' '])}"
                     f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}",
                     f"{rng.choice(['Q: ', 'Q3. ', '2) ', '(b) ', 'Question 1: ', ''])}"

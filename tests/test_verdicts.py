@@ -652,6 +652,46 @@ def test_a_worked_example_count_that_is_not_one_is_e060() -> None:
     assert report.answers == ()
 
 
+def test_an_answer_whose_question_names_a_layer_is_that_layers() -> None:
+    # (227 - 11)/4 + 1 = 55 and (11·11·3 + 1)·96 = 34,944 for CONV1; (55 - 3)/2 + 1 = 27 for POOL1. Asked
+    # after POOL1, CONV1's right answers were judged as POOL1's: both marked wrong.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+    report = cnncalc.analyze_text(head + "What is the output volume of CONV1? 55x55x96\n"
+                                  "How many parameters does CONV1 have? 34,944\nOutput volume of POOL1: 27x27x96\n"
+                                  "Number of parameters in POOL1: 0\n", "hw.txt", lang="lecture")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+        ("pool1", "params", "right")]
+    assert report.diagnostics == ()
+    report = cnncalc.analyze_text(head + "What is the output volume of CONV1? 27x27x96\n", "hw.txt", lang="lecture")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "wrong")]  # POOL1's, given for CONV1
+    report = cnncalc.analyze_text(head + "What is the output volume of FC7? 4096\nParams of CONV1 and POOL1: 34,944\n",
+                                  "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 4, 30, "no layer FC7 above to give this answer to"),
+        ("E060", 5, 11, "this answer names CONV1 and POOL1; an answer is about one layer")]
+    assert report.answers == ()
+
+
+def test_a_worked_examples_vector_answer_is_judged() -> None:
+    # FC6 on 6x6x256 gives 4096 values; `Output volume: 4095` was prose, and passed.
+    head = "Input: 6x6x256\nFC6: 4096 neurons\n"
+    for line, verdict in (("Output volume: 4095", "wrong"), ("Output: 4,096", "right"),
+                          ("What is the output volume of FC6? 4096.", "right")):
+        report = cnncalc.analyze_text(head + line + "\n", "hw.txt", lang="lecture")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], line
+    # One side of a 32x32x10 volume ((32 - 5 + 2·2)/1 + 1 = 32) is wrong, and said to be a side.
+    report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput volume: 32\n",
+                                  "hw.txt", lang="lecture")
+    assert [(a.verdict, a.reason) for a in report.answers] == [
+        ("wrong", "that is one side of the volume; a single number answers a vector, the volume is height x width "
+                  "x channels")]
+    # The lecture's `Output = 55 = (227-11)/4+1` is still prose: the size of a side, worked.
+    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\n"
+                                  "Output = 55 = (227-11)/4+1\n", "hw.txt", lang="lecture")
+    assert report.answers == () and [d.code for d in report.diagnostics] == ["N060"]
+
+
 def test_a_worked_examples_macs_are_judged_and_its_flops_are_e060() -> None:
     # 32·32·10 outputs, each 5·5·3 multiply-adds: 768,000 MACs. `MACs: 786,000` was prose: it passed.
     head = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
