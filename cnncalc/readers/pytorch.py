@@ -777,6 +777,13 @@ class _Reader:
         used = {n.id for c in self.classes.values() for n in ast.walk(c) if isinstance(n, ast.Name)}
         modules = [c for c in self.classes.values() if any(self.is_module_base(b) for b in c.bases)]
         candidates = [c for c in modules if c.name not in used] or modules
+        if not candidates and any(name.split(".")[0] in ("keras", "tensorflow") for name in self.imported.values()):
+            self.sink.add(codes.E070, "not supported: Keras source code; cnncalc reads a Keras model as the JSON of "
+                                      "`model.to_json()` or the `.keras` file of `model.save`",
+                          Span(0, min(1, len(self.text))),
+                          hint="after building the model: `open(\"model.json\", \"w\").write(model.to_json())`, then "
+                               "`cnncalc model.json` (docs/notations.md, Keras)")
+            return None
         if not candidates:
             self.sink.add(codes.E070, "not supported: no nn.Module class, nn.Sequential or nn layer in the file",
                           Span(0, min(1, len(self.text))),
