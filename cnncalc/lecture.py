@@ -458,6 +458,9 @@ class _LineReader:
         named = self.named(words, kinds)
         if named is not False:
             return named
+        loose = self.loosely_named(words, kinds)
+        if loose is not None:
+            return loose
         if "input" in words and ("filter" in words or "kernel" in words):
             reported = self.sink.total
             exercise = self.exercise()
@@ -534,6 +537,7 @@ class _LineReader:
                                           "read as one", Span(self.start, self.end),
                               hint="state the layer as `10 5x5 filters with stride 1, pad 2` or `First layer (CONV1): "
                                    "96 11x11 filters at stride 4`")
+                return self.unreadable(None, [])  # that layer, unknown: the answers after it are not judged without it
             return None
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
@@ -623,6 +627,9 @@ class _LineReader:
         [224x224x64]  memory: …  weights: …`), or a listing line written `CONV1: 96 11x11 filters at stride 4
         -> [55x55x96]`, `CONV1 [55x55x96]: …` or `CONV1: [55x55x96] 96 11x11 filters …`. A listing line's name
         says a layer and carries its number (`ConvNet: preview` is prose). False: neither."""
+        described = self.parenthesised(words, kinds)
+        if described is not None:
+            return described
         if ":" not in words or kinds[:1] != ["WORD"]:
             return False
         colon = words.index(":")
@@ -651,6 +658,47 @@ class _LineReader:
         if volume is False:
             return False
         return self.described(name_tokens, volume)
+
+    def loosely_named(self, words: list[str], kinds: list[str]) -> ir.Line | None:
+        """`CONV1 96 11x11 filters at stride 4`, `CONV1 - 96 …`, `CONV1 = …`, `CONV1 layer: …`, `CONV1 with
+        96 …`, `MAX POOL1 has 3x3 filters …`: a layer's name, then its description after a word or mark
+        other than a colon. A line that starts so and holds a number states a layer: when its description
+        cannot be read it is E060 and the layer stays, unknown, so that the answers after it are not
+        judged on the layers before it. None for any other line (`CONV1 output: …`, prose)."""
+        name_end = 2 if words[:1] in (["max"], ["avg"], ["average"]) else 1
+        name_tokens = self.tokens[:name_end]
+        if kinds[:name_end] != ["WORD"] * name_end or _label(name_tokens) is None or \
+                _layer_kind(" ".join(words[:name_end])) is None or \
+                not any(k in ("NUM", "DIMS") for k in kinds[name_end:]):
+            return None
+        at = _skip(words, name_end, _LOOSE_JOINTS)
+        if (at == name_end and kinds[at:at + 1] not in (["NUM"], ["DIMS"])) or words[at:at + 1] == ["output"] or \
+                (words[name_end] == "-" and self.tokens[name_end].start == self.tokens[name_end - 1].end):
+            return None  # `CONV3-64`: the VGG paper's name for a layer, not a name and its description
+        self.i = at
+        return self.described(name_tokens, None)
+
+    def parenthesised(self, words: list[str], kinds: list[str]) -> ir.Line | None:
+        """`CONV1 (96 11x11 filters, stride 4, pad 0)`, then answers if any: the description in parentheses
+        after a layer's name, read as after its colon. None for any other line (a call, `convolution2dLayer(11,
+        96)`, has no space before its parenthesis)."""
+        opening = words.index("(") if "(" in words else 0
+        if not opening or self.tokens[opening].start == self.tokens[opening - 1].end or ":" in words[:opening] or \
+                not all(k in ("WORD", "NUM") for k in kinds[:opening]) or \
+                _label(self.tokens[:opening]) is None or _layer_kind(" ".join(words[:opening])) is None:
+            return None
+        depth, closing = 0, None
+        for j in range(opening, len(words)):
+            depth += (words[j] == "(") - (words[j] == ")")
+            if depth == 0:
+                closing = j
+                break
+        if closing is None or closing == opening + 1 or words[closing + 1:closing + 2] == [":"]:
+            return None
+        name_tokens = self.tokens[:opening]
+        self.tokens = name_tokens + self.tokens[opening + 1:closing] + self.tokens[closing + 1:]
+        self.i = opening
+        return self.described(name_tokens, None)
 
     def breakdown(self, colon: int) -> ir.Input | ir.Line | None:
         """A line of the CS231n notes' VGGNet breakdown, `NAME: [volume]` then `memory:` and `weights:`
@@ -1458,6 +1506,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
                     "macs"),
     ("flops",): "flops"}  # E060: counted two ways
+_LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"], ["activations"])
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `

@@ -226,6 +226,10 @@ def worked(rng: random.Random) -> str:
                 f"{rng.choice(['5x5 filters', 'filters, 5x5'])}"
                 f"{rng.choice([' (stride 1, pad 2)', ' (stride 1', ', pad 2)', ' -> 32x32x10 (750 params)', ''])}",
                 "CONV: K=10, F=5, S=1, P=2", "CONV: K=10, K=3",
+                f"CONV{i}{rng.choice([' (', ' ', ' - ', ' = ', ' layer: ', ' with ', ' has ', '('])}"
+                f"{rng.choice(['10 5x5 filters, stride 1, pad 2', 'big 5 filters', 'K=10, F=5, S=1, P=2', ''])}"
+                f"{rng.choice([')', '', '))', ') -> 32x32x10'])}",
+                f"conv{i}-{rng.choice(['64', '128 conv3-128', ''])}",
                 "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters"]))
             for _ in range(rng.randint(0, 3)):
                 lines.append(rng.choice([

@@ -673,6 +673,35 @@ def test_an_answer_whose_question_names_a_layer_is_that_layers() -> None:
     assert report.answers == ()
 
 
+@pytest.mark.parametrize("statement", [
+    "CONV1 (96 11x11 filters, stride 4, pad 0)", "CONV1 96 11x11 filters at stride 4, pad 0",
+    "CONV1 - 96 11x11 filters at stride 4, pad 0", "CONV1 = 96 11x11 filters at stride 4, pad 0",
+    "CONV1 layer: 96 11x11 filters at stride 4, pad 0", "CONV1 with 96 11x11 filters at stride 4, pad 0",
+    "CONV1 has 96 11x11 filters, stride 4, pad 0", "CONV1 -- 96 11x11 filters, S=4, P=0"])
+def test_a_layer_named_then_described_without_a_colon_is_read(statement: str) -> None:
+    # These lines were prose: CONV2 was then computed on the 227x227x3 input, and its right answer,
+    # (55 - 5 + 2·2)/1 + 1 = 55 on CONV1's (227 - 11)/4 + 1 = 55, was marked wrong.
+    report = cnncalc.analyze_text(f"Input: 227x227x3\n{statement}\nOutput: 55x55x96\n"
+                                  "CONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n", "hw.txt",
+                                  lang="lecture")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv2", "right")]
+    assert report.diagnostics == ()
+
+
+def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked() -> None:
+    # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
+    tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
+    for statement, where in (("CONV1 uses 96 big filters of 11", (2, 15)), ("CONV1 is the first layer", (3, 1))):
+        report = cnncalc.analyze_text(f"Input: 227x227x3\n{statement}\n{tail}", "hw.txt", lang="lecture")
+        assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [
+            ("E060", *where)]  # the line itself, or the answer with no layer above it
+        assert [a.verdict for a in report.answers if a.label == "conv2"] == ["unchecked"]
+    # A call (no space before its parenthesis) and the VGG paper's `conv3-64` are not layer lines.
+    report = cnncalc.analyze_text("Input: 227x227x3\nconvolution2dLayer(11,96,'Stride',[4 4])\n"
+                                  "conv3-64 conv3-64\tconv3-64 LRN\n", "hw.txt", lang="lecture")
+    assert [d.code for d in report.diagnostics] == ["N060"]
+
+
 def test_a_worked_examples_vector_answer_is_judged() -> None:
     # FC6 on 6x6x256 gives 4096 values; `Output volume: 4095` was prose, and passed.
     head = "Input: 6x6x256\nFC6: 4096 neurons\n"
