@@ -613,7 +613,7 @@ class _LineReader:
             after = after[1:]
         after = _untrailed(after)
         try:
-            if len(after) != 1 or after[0].kind != "NUM":
+            if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
@@ -1098,7 +1098,7 @@ class _LineReader:
         after = tokens[marks[-1] + 1:] if marks else tokens
         after = _untrailed(after)
         try:
-            if len(after) != 1 or after[0].kind != "NUM":
+            if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
                                   Span(tokens[0].start, tokens[-1].end))
             return self._count_token(after[0])
@@ -1489,6 +1489,8 @@ class _LineReader:
 
     @staticmethod
     def _count_token(tok: Tok) -> ir.Count:
+        if tok.lower in _NONE_WORDS:  # `Params: none`, a pool's answer
+            return ir.Count(0, 0, 1, tok.text, tok.span)
         result = count_from_text(tok.text.replace(",", ""), tok.span)
         if isinstance(result, str):
             raise _Unreadable(result, tok.span)
@@ -1506,6 +1508,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
                     "macs"),
     ("flops",): "flops"}  # E060: counted two ways
+_NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"], ["activations"])

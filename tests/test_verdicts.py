@@ -702,6 +702,17 @@ def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked(
     assert [d.code for d in report.diagnostics] == ["N060"]
 
 
+def test_a_count_of_none_is_zero() -> None:
+    # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
+    # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
+    report = cnncalc.analyze_text("Input: 55x55x96\nPOOL1: 3x3 filters at stride 2\nParams: None\n"
+                                  "CONV2: 8 1x1 filters\nParameters: none\n", "hw.txt", lang="lecture")
+    assert [(a.label, a.verdict) for a in report.answers] == [("pool1", "right"), ("conv2", "wrong")]
+    report = cnncalc.analyze_text("Input: 55x55x96\n\n| Layer | Description | Params |\n|---|---|---|\n"
+                                  "| POOL1 | 3x3 filters at stride 2 | zero |\n", "hw.md", lang="lecture")
+    assert [(a.label, a.verdict) for a in report.answers] == [("pool1", "right")]
+
+
 def test_a_worked_examples_vector_answer_is_judged() -> None:
     # FC6 on 6x6x256 gives 4096 values; `Output volume: 4095` was prose, and passed.
     head = "Input: 6x6x256\nFC6: 4096 neurons\n"
