@@ -1420,7 +1420,7 @@ class _LineReader:
                     self.next()
                 counts[_quantity(tok)] = self.count(tok)
                 continue
-            if tok.text in (",", ";", "."):
+            if tok.text in (",", ";", ".", "-"):  # between answers: `pad 0 - 34,944 params`
                 self.next()
                 continue
             raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` here", self.rest_span())

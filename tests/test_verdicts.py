@@ -1320,3 +1320,7 @@ def test_answers_on_an_unnamed_statements_line_and_options_in_parentheses() -> N
     listing = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
                   "[55x55x96] CONV2: 96 1x1 filters (stride 1) (9,312 params)\n", lang="lecture")
     assert [a.verdict for a in listing.answers] == ["right"] * 3
+    # A dash between the options and a count, as a comma: 34,943 is one short of (11·11·3 + 1)·96 = 34,944.
+    dashed = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0 - 34,943 params\n",
+                 lang="lecture")
+    assert [(a.quantity, a.verdict) for a in dashed.answers] == [("output", "right"), ("params", "wrong")]
