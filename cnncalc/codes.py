@@ -175,6 +175,9 @@ N047 = Code("N047", ANSWERS, "invalid stride, as answered",
             "An inexact division (what E030 reports) on a line whose answer says so: `-> invalid`, or the "
             "lecture's \"doesn't fit\". The answer is right, and the division is this note rather than an error.",
             declared=True, size_dependent=True)
+W046 = Code("W046", ANSWERS, "answer in a comment",
+            "A layer line with no `->` has a comment that reads as an answer (`# 32x32x10`, `# -> 32x32x10`, "
+            "`# 760 params`). Comments are never checked: write the answer after `->` on the line.")
 E050 = Code("E050", STRUCTURE, "concat size mismatch",
             "The branches of a `concat` (or `split`) must have equal height and width; depths are summed.",
             size_dependent=True)

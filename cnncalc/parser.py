@@ -6,6 +6,8 @@ is not lexed or parsed again: it shares the earlier line's items, shifted (`ir.L
 """
 from __future__ import annotations
 
+import re
+
 from cnncalc import codes, ir, limits, pasted
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
@@ -17,6 +19,15 @@ from cnncalc.tokens import TokenStream, input_problem
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
 _CACHEABLE_LENGTH = 400
+
+# A comment that reads as an answer (W046): an arrow and anything, or a volume or count standing alone
+# (`# 32x32x10`, `# 32x32x10, 760 params`, `# params 760`), not a remark that mentions one (`# 3x3 conv`).
+_COMMENTED_ANSWER = r"""\#[ \t]*(?P<answer>
+    (?:->|→|=>)[ \t]*[^#\n]*[0-9][^#\n]*
+  | (?:(?:output|out|shape)[ \t]*[:=]?[ \t]*)?[0-9]+(?:[ \t]*[xX×][ \t]*[0-9]+){1,2}
+    (?=[ \t]*(?:$|\n|[,;]|(?:params|parameters|macs|weights)\b))[^#\n]*
+  | (?:params|parameters|macs|weights)[ \t]*[:=]?[ \t]*[0-9][^#\n]*
+  | [0-9][0-9,._]*[KMGkmg]?[ \t]*(?:params|parameters|macs|weights)\b[^#\n]*)"""
 
 
 def parse(text: str, sink: DiagnosticSink) -> ir.File:
@@ -443,10 +454,24 @@ class Parser(TokenStream):
         if not items:
             return None
         end = items[-1].span if expectation is None else expectation.span
+        if expectation is None and "#" in self.text[end.end:self.peek().start]:
+            self.commented_answer(end.end, self.peek().start)
         line = ir.Line(tuple(items), expectation, start.to(end))
         if pending is not None:
             self._store(line, pending)
         return line
+
+    def commented_answer(self, start: int, end: int) -> None:
+        """W046 for a comment after a layer line without answers that reads as one (`# 32x32x11`): a
+        student's answer there would never be checked, and the check would say nothing."""
+        hash_at = self.text.index("#", start, end)
+        pattern = re.compile(_COMMENTED_ANSWER, re.VERBOSE | re.IGNORECASE)  # compiled on first use, then re's cache
+        m = pattern.match(self.text, hash_at, end)
+        if m is not None:
+            answer = m.group("answer").rstrip()
+            self.sink.add(codes.W046, f"the comment `{answer}` reads as an answer, and comments are not checked",
+                          Span(hash_at, hash_at + len(m.group(0).rstrip())),
+                          hint="write the answer after `->` on the layer's line, as `-> 32x32x10 params 760`")
 
     def parse_item(self) -> ir.Item | None:
         """One layer, merge, repeat, side branch or block call, with its `name:` label (the span covers it)."""

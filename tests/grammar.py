@@ -152,6 +152,9 @@ class Grammar:
             line = " ; ".join(self.item(0) for _ in range(self.rng.randint(1, 2)))
             if self.rng.random() < 0.3:
                 line += self.answer()
+            if self.rng.random() < 0.05:  # an answer in a comment (W046), or a remark
+                line += "  # " + self.rng.choice([self.answer().lstrip(" ->"), self.answer(), "3x3 conv", "params",
+                                                   f"{self.number()} PARAMS", f"{self.number()}x{self.number()}  x"])
             lines.append(self.pasted() if self.rng.random() < 0.03 else line)
         for _ in range(self.rng.randint(0, 2)):
             lines.append(self.rng.choice([f"expect total params {self.rng.choice(COUNTS)}",

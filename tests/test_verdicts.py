@@ -37,6 +37,17 @@ def test_thousands_commas_and_equals_signs() -> None:
     assert errors(run("input 8x8x3\nconv 4 3x3 -> params 1, 120\n"))[0][0] == "E002"
 
 
+def test_an_answer_in_a_comment_is_a_warning_not_silence() -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32: `# 32x32x11` is a wrong answer that `check` passed without a word.
+    r = run("input 32x32x3\nconv 10 5x5 stride 1 pad 2   # 32x32x11, 760 params\nmaxpool 2x2 stride 2  # -> 16x16x10\n"
+            "conv 4 3x3 pad 1  # 3x3 keeps the size\nconv 4 3x3 pad 1  # (16 - 3 + 2)/1 + 1 = 16\n"
+            "conv 4 3x3 pad 1 -> 16x16x4  # paper: 16x16x4\n")
+    assert [(d.code, *r.source.line_col(d.span.start), d.message) for d in r.diagnostics] == [
+        ("W046", 2, 30, "the comment `32x32x11, 760 params` reads as an answer, and comments are not checked"),
+        ("W046", 3, 23, "the comment `-> 16x16x10` reads as an answer, and comments are not checked")]
+    assert [a.verdict for a in r.answers] == ["right"]  # (16 - 3 + 2·1)/1 + 1 = 16
+
+
 def test_a_count_with_a_fraction_and_no_unit_is_an_error_not_a_verdict() -> None:
     # (11·11·3 + 1)·96 = 34,944: `34.944` is that count with its thousands grouped by a point (as much of
     # Europe writes it), or a slip; judged as thirty-four point nine it was marked wrong.
