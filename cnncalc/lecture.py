@@ -197,6 +197,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     current = _Net(first)
                 current.input, current.exercise = result.input, result.signature
                 current.lines.append(result.line)
+            elif current.lines and result.line.expectation is not None:  # restated with an answer
+                earlier, again = current.lines[0].expectation, result.line.expectation
+                if earlier is None or earlier.shape is None or reader.restated(earlier.shape, again.shape):
+                    current.lines[0] = result.line  # the first answer, or one that says more, is judged
         elif isinstance(result, _Answered):
             current.lines[result.at] = result.line
         else:

@@ -595,6 +595,18 @@ def test_the_lectures_inputs_have_the_spec_languages_limits(text: str, column: i
     assert report.input is None and report.rows == []  # nothing computed on it
 
 
+def test_an_exercise_stated_again_with_an_answer_is_not_dropped() -> None:
+    # (7 - 3)/3 + 1 = 2.33: the stride does not fit. The second statement's `2` was dropped unread.
+    report = cnncalc.analyze_text("N = 7, F = 3, stride 3 => doesn't fit\nN = 7, F = 3, stride 3 => 2\n", "hw.txt",
+                                  lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 27, "`2` answers again what was answered `doesn't fit` above")]
+    assert [(a.expected, a.verdict) for a in report.answers] == [("doesn't fit", "right")]
+    # Stated first without an answer, then with one: the answer is judged ((7 - 3)/2 + 1 = 3).
+    report = cnncalc.analyze_text("N = 7, F = 3, stride 2\nN = 7, F = 3, stride 2 => 4\n", "hw.txt", lang="lecture")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("4", "wrong")]
+
+
 def test_a_numbered_exercise_asked_as_a_question_is_judged() -> None:
     # (7 - 3)/1 + 1 = 5; (7 - 3)/2 + 1 = 3
     report = cnncalc.analyze_text("Q2: input 7x7, filter 3x3, stride 1 => what is the output? 5x5\n", "hw.txt",
