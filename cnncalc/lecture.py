@@ -244,6 +244,17 @@ _ANSWER_COLUMNS = ("params", "weights", "macs", "memory")
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
 
 
+def _unmarked(tokens: list[Tok]) -> list[Tok]:
+    """A cell's tokens without markdown's emphasis and code marks around them (`**34,944**`, `` `55x55x96` ``)
+    or an `≈`, `~` before a rounded count (`≈35K`)."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].text in ("*", "`", "_", "~", "≈"):
+        start += 1
+    while end > start and tokens[end - 1].text in ("*", "`", "_"):
+        end -= 1
+    return tokens[start:end]
+
+
 def _cells(raw: str, line_start: int) -> list[tuple[str, int]]:
     """The cells of a table's row `| a | b |`: each one's text and where it starts in the source."""
     bars = [i for i, ch in enumerate(raw) if ch == "|"]
@@ -287,7 +298,8 @@ class _Table:
             reader.sink.add(codes.E060, f"the row has {len(cells)} cells and the header {len(self.roles)}",
                             Span(reader.start, reader.end), hint="give every row the header's columns")
             return reader.unreadable(None, [])
-        by_role = {role: _tokens(text, at) for role, (text, at) in zip(self.roles, cells) if role is not None}
+        by_role = {role: _unmarked(_tokens(text, at))
+                   for role, (text, at) in zip(self.roles, cells) if role is not None}
         name_tokens = by_role.get("name", [])
         volume = reader.volume_cell(by_role.get("output", []))
         counts = {q: count for q in _ANSWER_COLUMNS if (count := reader.count_cell(by_role.get(q, []), q)) is not None}
@@ -1574,9 +1586,11 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 
 
 def _untrailed(tokens: list[Tok]) -> list[Tok]:
-    """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`)."""
+    """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`),
+    and without markdown's marks around it (`**760** params`)."""
+    tokens = _unmarked(tokens)
     end = len(tokens)
-    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",")):
+    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", "*", "`", "_")):
         end -= 1
     return tokens[:end]
 

@@ -725,6 +725,21 @@ def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked(
     assert [d.code for d in report.diagnostics] == ["N060"]
 
 
+def test_markdown_marks_around_an_answer_are_not_part_of_it() -> None:
+    # (11·11·3 + 1)·96 = 34,944 ≈ 35K, and (5·5·3 + 1)·10 = 760: bold or code answers, and `≈`, were E060.
+    table = ("Input: 227x227x3\n\n| Layer | Description | Output volume | Params |\n|---|---|---|---|\n"
+             "| **CONV1** | 96 11x11 filters at stride 4, pad 0 | **55x55x96** | {} |\n")
+    for cell, verdict in (("**34,944**", "right"), ("`34,943`", "wrong"), ("≈35K", "right"), ("~35K", "right"),
+                          ("*34,944*", "right")):
+        report = cnncalc.analyze_text(table.format(cell), "hw.md", lang="lecture")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)], cell
+    report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+                                  "**Output volume:** 32x32x10\nParameters: **750**\nMACs: `768K` MACs\n", "hw.md",
+                                  lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "wrong"), ("macs", "right")]  # 32·32·10·5·5·3 = 768,000
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
