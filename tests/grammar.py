@@ -301,11 +301,13 @@ def table(rng: random.Random) -> str:
                        "", "NORM1: Normalization layer"],
              "Description": ["96 11x11 filters at stride 4, pad 0", "3x3 filters at stride 2", "", "4096 neurons",
                              "Normalization layer", "lots of filters"],
-             "Output volume": ["55x55x96", "[27x27x96]", "27 x 27 x 96", "?", "", "0x5", "4096", "x"],
+             "Output volume": ["55x55x96", "[27x27x96]", "27 x 27 x 96", "?", "", "0x5", "4096", "x", "**55x55x96**",
+                               "`4,096`", "5.5x55x96"],
              "Output": ["227x227x3", "1x1x4096", "-"]}
     for _ in range(rng.randint(0, 6)):
         row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",
-                                        "35K", "= ="])) for c in columns]
+                                        "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944"]))
+               for c in columns]
         if rng.random() < 0.1:
             row = row[:-1]
         lines.append("| " + " | ".join(row) + " |")
