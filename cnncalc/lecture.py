@@ -1201,8 +1201,8 @@ class _LineReader:
                           name_span if words else (body_start.span if body_start else name_span))
 
     def conv(self, name_span: Span) -> ir.LayerCall:
-        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11`, then options; or the
-        lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
+        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11` (`of size 11`, `(11x11)`), then
+        options; or the lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
         if self.at("k", "f") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span)
         args: list[ir.Arg] = []
@@ -1215,17 +1215,26 @@ class _LineReader:
             raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
                               self.rest_span())
         end = self.next().end
-        if kernel is None:
-            if self.at(","):  # `10 filters, 5x5, stride 1`
+        if kernel is None:  # `10 filters, 5x5`, `10 filters of size 5x5`, `10 filters (5x5)`, `10 filters, size 5`
+            if self.at(","):
+                self.next()
+            opened = self.at("(")
+            if opened:
                 self.next()
             if self.at("of"):
                 self.next()
-                if self.at("size"):
-                    self.next()
-            if self.peek() is None or self.peek().kind != "DIMS":  # type: ignore[union-attr]
+            sized = self.at("size")
+            if sized:
+                self.next()
+            tok = self.peek()
+            if tok is None or not (tok.kind == "DIMS" or (sized and tok.kind == "NUM")):
                 raise _Unreadable("expected the filter size, as in `96 11x11 filters`", self.rest_span())
             kernel = self.kernel()
             end = kernel.span.end
+            if opened:
+                if not self.at(")"):
+                    raise _Unreadable("expected `)` after the filter size", self.rest_span())
+                end = self.next().end
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups"})
         return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))

@@ -711,6 +711,16 @@ def test_a_layer_named_then_described_without_a_colon_is_read(statement: str) ->
     assert report.diagnostics == ()
 
 
+@pytest.mark.parametrize("description", [
+    "96 filters (11x11), stride 4", "96 filters, size 11, stride 4", "96 filters of size 11 at stride 4"])
+def test_a_filter_size_after_filters(description: str) -> None:
+    # (227 - 11)/4 + 1 = 55 and (11·11·3 + 1)·96 = 34,944; these descriptions were E060.
+    report = cnncalc.analyze_text(f"[227x227x3] INPUT\n[55x55x96] CONV1: {description} (34,944 params)\n", "hw.txt",
+                                  lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
+    assert report.diagnostics == ()
+
+
 def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked() -> None:
     # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
     tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
