@@ -244,13 +244,15 @@ _ANSWER_COLUMNS = ("params", "weights", "macs", "memory")
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
 
 
+_MARKS = ("*", "`", "_")  # markdown's emphasis and code around an answer: `**34,944**`, `` `55x55x96` ``
+
+
 def _unmarked(tokens: list[Tok]) -> list[Tok]:
-    """A cell's tokens without markdown's emphasis and code marks around them (`**34,944**`, `` `55x55x96` ``)
-    or an `≈`, `~` before a rounded count (`≈35K`)."""
+    """An answer's tokens without markdown's marks around them, or an `≈`, `~` before a rounded count (`≈35K`)."""
     start, end = 0, len(tokens)
-    while start < end and tokens[start].text in ("*", "`", "_", "~", "≈"):
+    while start < end and (tokens[start].text in _MARKS or tokens[start].text in ("~", "≈")):
         start += 1
-    while end > start and tokens[end - 1].text in ("*", "`", "_"):
+    while end > start and tokens[end - 1].text in _MARKS:
         end -= 1
     return tokens[start:end]
 
@@ -1084,9 +1086,9 @@ class _LineReader:
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
         head = next((h for h in _COUNT_WORDS if words[at:at + len(h)] == list(h)), None)
-        if head is None or marker is None:
+        if marker is None or (head is None and words[at:at + 1] != ["flops"]):
             return None
-        if head == ("flops",):
+        if head is None:  # FLOPs: 2·MACs, or the MACs themselves, as sources differ
             self.sink.add(codes.E060, "cnncalc judges MACs, not FLOPs", tokens[at].span, hint=f"{ir.FLOPS_HINT}: "
                           "`MACs: 105.4M`")
             return None
@@ -1531,8 +1533,7 @@ class _LineReader:
 _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
-                    "macs"),
-    ("flops",): "flops"}  # E060: counted two ways
+                    "macs")}
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
@@ -1599,7 +1600,7 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
     and without markdown's marks around it (`**760** params`)."""
     tokens = _unmarked(tokens)
     end = len(tokens)
-    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", "*", "`", "_")):
+    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", *_MARKS)):
         end -= 1
     return tokens[:end]
 
