@@ -132,6 +132,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             run.clear()
 
     table: _Table | None = None  # the markdown table being read, after its header row
+    question: tuple[list[Tok], int] | None = None  # a question left unanswered on the line above: its tokens, start
     offset = 0
     for number, raw in enumerate(text.split("\n"), 1):
         line_start = offset
@@ -143,6 +144,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         reported = sink.total
         result: ir.Input | ir.Line | _Answered | _Exercise | None
         if _TABLE_ROW.fullmatch(stripped):  # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`
+            question = None
             reader = _LineReader([], sink, first, line_start + len(raw.rstrip()))
             bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
             if table is None:
@@ -155,7 +157,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            reader = _LineReader(_tokens(raw, line_start), sink, first, line_start + len(raw.rstrip()))
+            tokens = _tokens(raw, line_start)
+            asked, question = question, None
+            own = (first, first + len(stripped), number)  # this line, as prose
+            asked_as_prose = None
+            if asked is not None and _bare_answer(tokens):  # `What is the output volume?`, then `32x32x10` below
+                tokens, first = asked[0] + tokens, asked[1]
+                asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
+            reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
             bracketed = stripped.startswith("[")
             total = None if bracketed else reader.total()
             if total is not None or sink.total > reported:  # a total, or one reported as unreadable
@@ -169,7 +178,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                                                    current.input is not None)
             if result is None:
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
-                    run.append((first, first + len(stripped), number))
+                    run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
+                    if stripped.endswith("?"):
+                        question = tokens, first
                 continue
         tentative = isinstance(result, ir.Line) and reader.unnamed_pool and bool(run)
         flush()
@@ -1593,6 +1604,17 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     output, other = (a, b) if len(a) in (1, 3) else (b, a)
     pairs = ir.compared(other, output)
     return pairs is not None and all(written == given for _, written, given in pairs)
+
+
+def _bare_answer(tokens: list[Tok]) -> bool:
+    """A line that is an answer alone, as under a question: `32x32x10`, `A: 760`, `= 35K params`, `32 by 32 by
+    10`, `doesn't fit`."""
+    at = _lead(tokens)
+    if [t.lower for t in tokens[at:at + 2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
+        at += 2
+    rest = _untrailed(tokens[at:])
+    return (len(rest) == 1 and rest[0].kind in ("DIMS", "NUM")) or (bool(rest) and _spelled(rest) is not None) or \
+        _no_fit(rest) is not None
 
 
 def _untrailed(tokens: list[Tok]) -> list[Tok]:

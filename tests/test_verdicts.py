@@ -750,6 +750,21 @@ def test_markdown_marks_around_an_answer_are_not_part_of_it() -> None:
         ("output", "right"), ("params", "wrong"), ("macs", "right")]  # 32·32·10·5·5·3 = 768,000
 
 
+def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32 and (5·5·3 + 1)·10 = 760: these answers, each alone under its question,
+    # were prose, and the wrong ones passed.
+    head = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+    report = cnncalc.analyze_text(head + "What is the output volume?\n32x32x11\nHow many parameters?\n\nA: 760\n"
+                                  "What is the total number of parameters?\n750\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "32x32x11", "wrong"), ("params", "760", "right"), ("total params", "750", "wrong")]
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E040", 4, 1), ("E043", 9, 1)]
+    # Under a question that asks for no answer cnncalc reads, both lines stay prose.
+    report = cnncalc.analyze_text(head + "Why is the stride 1?\n32x32x10\n", "hw.txt", lang="lecture")
+    assert report.answers == () and [(d.code, d.message) for d in report.diagnostics] == [
+        ("N060", "skipped as prose: lines 3–4 (2 lines)")]
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
