@@ -263,6 +263,8 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['- ', '=> ', ''])}Output{rng.choice([': ', ' volume ', ' '])}"
                     f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}",
                     f"{rng.choice(['Q: ', 'Q3. ', '2) ', '(b) ', 'Question 1: ', ''])}"
+                    f"{rng.choice(QUESTIONS)}?\n"
+                    f"{rng.choice(['32x32x10', 'A: 760', '760', 'doesnt fit', 'maybe', '32 by 32 by 10', '**0**'])}",
                     f"{rng.choice(QUESTIONS)}"
                     f"{rng.choice(['?', '? ', '? A: ', ' of the 5x5 filter?'])}"
                     f"{rng.choice(['760', '32x32x10', 'about 760', 'Think.', '', '1.1G', '0x5'])}"]))
