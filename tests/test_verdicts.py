@@ -46,6 +46,12 @@ def test_an_answer_in_a_comment_is_a_warning_not_silence() -> None:
         ("W046", 2, 30, "the comment `32x32x11, 760 params` reads as an answer, and comments are not checked"),
         ("W046", 3, 23, "the comment `-> 16x16x10` reads as an answer, and comments are not checked")]
     assert [a.verdict for a in r.answers] == ["right"]  # (16 - 3 + 2·1)/1 + 1 = 16
+    # The summary counts them: `no problems` alone under two warnings read as if nothing was said.
+    text = "input 32x32x3\nconv 10 5x5 stride 1 pad 2   # 32x32x11\n"
+    result = invoke("check", "-", input=text)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (0, "1 spec, no problems, 1 warning")
+    result = invoke("check", "-", "--strict", input=text)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (1, "1 spec, 1 problem in 1 file")
 
 
 def test_a_count_with_a_fraction_and_no_unit_is_an_error_not_a_verdict() -> None:

@@ -162,6 +162,7 @@ class Tally:
         self.policy = policy
         self.networks = 0
         self.problems = 0  # diagnostics that fail under the policy
+        self.warnings = 0  # warnings shown that do not fail (without --strict)
         self.files_with_problems: set[str] = set()
         self.verdicts = {"answers": 0, "right": 0, "wrong": 0, "unchecked": 0}
         self.all_ok = True  # no network with an error
@@ -172,6 +173,8 @@ class Tally:
             self.networks += 1
             failing = sum(1 for d in report.diagnostics if self.policy.fails(d))
             self.problems += failing
+            self.warnings += sum(1 for d in report.diagnostics
+                                 if d.severity == "warning" and self.policy.shown(d) and not self.policy.fails(d))
             if failing:
                 self.files_with_problems.add(report.source.name)
             for a in report.answers:
@@ -190,6 +193,8 @@ class Tally:
         bad = len(self.files_with_problems)
         problems = f"{self.problems} problem{'s' if self.problems != 1 else ''}"
         text = f"{specs}, no problems" if not self.problems else f"{specs}, {problems} in {bad} file{'s' * (bad != 1)}"
+        if self.warnings:  # shown above, and not failing: said, so that `no problems` does not hide them
+            text += f", {self.warnings} warning{'s' * (self.warnings != 1)}"
         if self.verdicts["answers"]:
             text += "; " + verdict_line(self.verdicts)
         if self.unshown_prose:  # an answer written in a form cnncalc does not read is among them, if any is
