@@ -600,9 +600,19 @@ class _LineReader:
         the answer (`What is the output volume of CONV1? 55x55x96`, `Number of parameters in POOL1: 0`),
         else the last. None, after E060, when it names no layer above or more than one."""
         ends = [j for j, t in enumerate(tokens) if t.text in ("?", ":", "=")]
-        named = {label: t for t in tokens[:ends[0] if ends else len(tokens)]
+        asking = tokens[:ends[0] if ends else len(tokens)]
+        named = {label: t for t in asking
                  if t.kind == "WORD" and _layer_kind(t.lower) is not None and (label := _label([t])) is not None}
         if not named:
+            last = lines[-1].items[0]
+            kinds = {kind: t for t in asking if t.kind == "WORD" and (kind := _family(t.lower)) is not None}
+            if kinds and isinstance(last, ir.LayerCall) and _family(last.keyword) not in kinds:
+                # `Output volume of the conv layer: …` under POOL1: about another layer, which one is not said
+                said = next(iter(kinds.values()))
+                self.sink.add(codes.E060, f"this answer is about a `{said.text}` layer, and the layer above is "
+                                          f"{(last.label or last.keyword).upper()}", said.span,
+                              hint="name the layer, as in `What is the output volume of CONV1?`")
+                return None
             return len(lines) - 1
         first = next(iter(named.values()))
         index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
@@ -1569,6 +1579,13 @@ def _layer_kind(name: str) -> str | None:
     if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (name.startswith("f") and name[1:].isdigit()):
         return "fc"
     return next((kind for kind in ("relu", "softmax", "dropout") if kind in name), None)
+
+
+def _family(word: str) -> str | None:
+    """conv, pool or fc, as a word or a layer's keyword names one (`convolution`, `pooling`, `avgpool`, `FC`);
+    None for any other."""
+    kind = _layer_kind(word)
+    return "pool" if kind in ("maxpool", "avgpool") else kind if kind in ("conv", "fc") else None
 
 
 _DESCRIBED = {  # the words a description of a layer without numbers may hold (`NORM1: Normalization layer`)

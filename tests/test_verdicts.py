@@ -700,6 +700,13 @@ def test_an_answer_whose_question_names_a_layer_is_that_layers() -> None:
         ("E060", 4, 30, "no layer FC7 above to give this answer to"),
         ("E060", 5, 11, "this answer names CONV1 and POOL1; an answer is about one layer")]
     assert report.answers == ()
+    # A kind of layer other than the last one's, without a name: which layer is not said, so no verdict
+    # (CONV1's right 55x55x96 was judged as POOL1's and marked wrong); the pool's kind matches.
+    report = cnncalc.analyze_text(head + "Output volume of the conv layer: 55x55x96\n"
+                                  "Output after the average pooling layer: 27x27x96\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 4, 22, "this answer is about a `conv` layer, and the layer above is POOL1")]
+    assert [(a.label, a.verdict) for a in report.answers] == [("pool1", "right")]
 
 
 @pytest.mark.parametrize("statement", [
