@@ -512,11 +512,13 @@ class _LineReader:
             if colon > 1 and words[colon - 1] == "output" and _label(self.tokens[:colon - 1]) is not None and \
                     _layer_kind(" ".join(words[:colon - 1])) is not None:
                 return self._after(self.tokens[:colon - 1], colon, lines)
-        if words[:1] == ["input"]:  # `Input: 227x227x3 images`, `Input volume: 32x32x3`
-            at = 2 if words[1:2] == ["volume"] else 1
-            if words[at:at + 1] == [":"] and kinds[at + 1:at + 2] == ["DIMS"] and \
-                    all(w in ("image", "images", "volume") for w in words[at + 2:]):
-                given = _shape(self.tokens[at + 1])
+        opener = 1 if words[:1] == ["the"] else 0
+        if words[opener:opener + 1] == ["input"]:
+            # `Input: 227x227x3 images`, `Input volume: 32x32x3`, `Input image of size 32x32x3`, `The input is
+            # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
+            at = _skip(words, opener + 1, _INPUT_WORDS)
+            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in ("(", ")") for w in words[at + 1:]):
+                given = _shape(self.tokens[at])
                 if given is not None and len(given.dims) == 3:
                     return self.input(given, given.dims)
             return None
@@ -1555,6 +1557,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
                     "macs")}
+_INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
+                "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))

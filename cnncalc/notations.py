@@ -49,7 +49,8 @@ _BRACKETED = r"^[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]*:[ \t]*)?\[[^\]\n]*\]"  # a
 _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \t]*[.:)][ \t]+|\([0-9a-z]\)[ \t]*)?"
            r"(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
            r"|(?:what is the|how many)[ \t]+(?:output|parameters|number)\b|n[ \t]*=[ \t]*[0-9]+[ \t]*,[ \t]*f[ \t]*="
-           r"|input(?:[ \t]+volume)?[ \t]*:[ \t]*[0-9]|output volume\b"
+           r"|(?:the[ \t]+)?input(?:[ \t]+(?:volume|image|size|shape))?(?:[ \t]+of[ \t]+size|[ \t]+is|[ \t]*[:=])"
+           r"[ \t]*[0-9]|output volume\b"
            r"|(?:assume,?[ \t]+|e\.?g\.?,?[ \t]+)?input(?:[ \t]+image)?(?:[ \t]+is)?[ \t]*:?[ \t]*[0-9]+x[0-9]+"
            r"(?:x[0-9]+)?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:a[ \t]+)?(?:filter|kernel)\b"
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")

@@ -778,6 +778,17 @@ def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
         ("N060", "skipped as prose: lines 3–4 (2 lines)")]
 
 
+@pytest.mark.parametrize("given", ["Input image: 32x32x3", "Input size: 32x32x3", "Input = 32x32x3",
+                                   "The input is 32x32x3", "Input volume of size 32x32x3", "Input: 32 x 32 x 3 (RGB)"])
+def test_an_input_as_people_state_it(given: str) -> None:
+    # These read as the spec language (`expected a layer`, four errors) or left the layer with no input.
+    # (32 - 5 + 2·2)/1 + 1 = 32.
+    text = f"{given}\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\n"
+    report = cnncalc.analyze_text(text, "hw.txt")  # the notation told from the text, as `check` does
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
+    assert report.diagnostics == ()
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
