@@ -10,6 +10,7 @@ from collections.abc import Callable
 from cnncalc import codes, ir
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.report import Answer, Doubt, Row, Totals
 from cnncalc.shape import Shape
 from cnncalc.tree import LineCheck
@@ -104,6 +105,10 @@ class Checker:
         actual = sum(_value(r, quantity) for r in rows)
         doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
         working = _working(rows, quantity)
+        in_bytes = quantity == "memory" and count.in_bytes  # `memory 1.16MB`: the values as float32
+        if in_bytes:
+            working = tuple(f"{w} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes" for w in working)
+            actual *= BYTES_PER_VALUE
         if doubt is not None:
             self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "unchecked",
                                 f"it rests on {doubt.reason}", working), code)
@@ -114,7 +119,8 @@ class Checker:
             return
         slip = _slip(count, actual, quantity, rows)
         self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
-                     code, hint=f"the output holds {actual:,} values" if quantity == "memory" else
+                     code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes else
+                     f"the output holds {actual:,} values" if quantity == "memory" else
                      f"the {ir.NOUNS[quantity]} count is {actual:,}")
 
     # ---- totals ------------------------------------------------------------------------

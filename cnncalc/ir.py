@@ -185,6 +185,7 @@ class Count(NamedTuple):
     unit: int
     text: str
     span: Span
+    in_bytes: bool = False  # written with `B` (`1.16MB`): a memory answer in bytes, not in values
 
     @property
     def exact(self) -> bool:

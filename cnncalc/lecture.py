@@ -53,7 +53,7 @@ from cnncalc.tokens import count_from_text, input_problem
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:\s*[xX×]\s*[0-9]+(?:\.[0-9]+)?)+)  # a decimal size kept whole: `7.5x7.5x20`
-  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[KMGTkmgt]?(?![0-9A-Za-z]))
+  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`, `1.16MB`
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
   | (?P<ARROW>->|→)
   | (?P<P>[][:,()=;*+/.\-?])
@@ -582,7 +582,8 @@ class _LineReader:
         before = last.expectation
         counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
                                               "weights": before.weights if before else None,
-                                              "macs": before.macs if before else None}
+                                              "macs": before.macs if before else None,
+                                              "memory": before.memory if before else None}
         earlier = counts[counted[0]] if counted is not None else None
         if shape is not None and before is not None and before.shape is not None and \
                 not self.restated(before.shape, shape):
@@ -594,7 +595,7 @@ class _LineReader:
         span = shape.span if shape is not None else counted[1].span if counted is not None else \
             Span(self.start, self.end)
         expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"], counts["macs"],
-                                     before.span.to(span) if before else span, counts["weights"])
+                                     before.span.to(span) if before else span, counts["weights"], counts["memory"])
         return _Answered(last._replace(expectation=expectation), index)
 
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
@@ -1089,7 +1090,8 @@ class _LineReader:
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
                 if spelled is not None:
                     volumes = [spelled]
-                elif said is None and len(vector) == 1 and vector[0].kind == "NUM":
+                elif said is None and len(vector) == 1 and vector[0].kind == "NUM" and \
+                        words[at] not in ("activation", "activations"):  # `Activations: 290,400` counts values
                     volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
@@ -1109,8 +1111,9 @@ class _LineReader:
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
         head = next((h for h in _COUNT_WORDS if words[at:at + len(h)] == list(h)), None)
-        if marker is None or (head is None and words[at:at + 1] != ["flops"]):
-            return None
+        if marker is None or (head is None and words[at:at + 1] != ["flops"]) or \
+                words[at + 1:at + 2] in (["volume"], ["shape"], ["size"], ["map"], ["maps"]):
+            return None  # `Activation volume: 55x55x96` is the output's shape
         if head is None:  # FLOPs: 2·MACs, or the MACs themselves, as sources differ
             self.sink.add(codes.E060, "cnncalc judges MACs, not FLOPs", tokens[at].span, hint=f"{ir.FLOPS_HINT}: "
                           "`MACs: 105.4M`")
@@ -1556,7 +1559,10 @@ class _LineReader:
 _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
-                    "macs")}
+                    "macs"),
+    **dict.fromkeys((("memory",), ("activations",), ("activation",)), "memory")}  # the values of the output
+_UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
+               "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
@@ -1645,6 +1651,9 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
     end = len(tokens)
     while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", *_MARKS)):
         end -= 1
+    if end == 2 and tokens[0].kind == "NUM" and tokens[1].text in _UNIT_WORDS and tokens[0].text[-1].isdigit():
+        unit = _UNIT_WORDS[tokens[1].text]  # `1.16 MB`, `35 K`: the unit a space away
+        return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]
     return tokens[:end]
 
 

@@ -45,7 +45,7 @@ def count_from_text(text: str, span: Span) -> ir.Count | str:
         grouped = f"; if the point groups thousands, write `{whole}{fraction}` or `{whole},{fraction}`" \
             if len(fraction) == 3 and len(whole) <= 3 else ""
         return f"`{_short(text)}` is not a whole number: counts have no fraction without a unit (`34.9K`){grouped}"
-    return ir.Count(digits, decimals, unit, text, span)
+    return ir.Count(digits, decimals, unit, text, span, bool(m.group("bytes") or m.group("plain")))
 
 
 def parse_amount(text: str) -> int | None:

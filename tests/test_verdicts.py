@@ -789,6 +789,25 @@ def test_an_input_as_people_state_it(given: str) -> None:
     assert report.diagnostics == ()
 
 
+def test_memory_in_values_or_in_bytes() -> None:
+    # 55·55·96 = 290,400 values, 1,161,600 bytes as float32. `memory 1.16MB` was judged as values and
+    # marked wrong ("rounds to 0.29MB").
+    answers = run("input 227x227x3\nc1: conv 96 11x11 stride 4 -> memory 1.16MB\nc2: conv 96 1x1 -> memory 1.2MB\n"
+                  "c3: conv 96 1x1 -> memory 290,400\nc4: conv 96 1x1 -> memory 1.16M\n").answers
+    assert [(a.label, a.verdict) for a in answers] == [("c1", "right"), ("c2", "right"), ("c3", "right"),
+                                                       ("c4", "wrong")]  # 1.16M values is not 290,400
+    assert answers[0].working == ("c1: memory 55·55·96 = 290,400 values · 4 bytes = 1,161,600 bytes",)
+    # A worked example's `Memory:` and `Activations:` lines were prose (a wrong count passed), and
+    # `Activations: 290,400` is the values, not a vector answer.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    for line, verdict in (("Memory: 290,401", "wrong"), ("Activations: 290,400", "right"),
+                          ("Memory: 290,400 * 4 bytes = 1.16 MB", "right"), ("Memory: 1,161,600 bytes", "right")):
+        report = cnncalc.analyze_text(head + line + "\n", "hw.txt", lang="lecture")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", verdict)], line
+    report = cnncalc.analyze_text(head + "Activation volume: 55x55x96\nParams: 35 K\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
