@@ -256,9 +256,9 @@ def worked(rng: random.Random) -> str:
                     f" {rng.choice(['output ', 'shape: ', ''])}{rng.randint(0, 40)}x{rng.randint(1, 40)}x8",
                     f"After {rng.choice(['CONV', 'POOL', 'FC'])}{i}: {rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
                     f"{rng.choice(['- ', '=> ', '* ', ''])}"
-                    f"{rng.choice(['Parameters', 'Params', 'No. of weights', 'MACs', 'Multiply-adds', 'FLOPs'])}"
+                    f"{rng.choice(COUNT_HEADS)}"
                     f"{rng.choice([': ', ' = ', ' '])}"
-                    f"{rng.choice(['760', '0!', '35K params', 'many', '', '1.5e3', '34.944', '1.5B', '768,000'])}",
+                    f"{rng.choice(WORKED_COUNTS)}",
                     f"Output: {rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!'])}",
                     f"{rng.choice(['What is the output volume of ', 'Number of parameters in ', 'Params of '])}"
                     f"{rng.choice(['CONV1', 'POOL1', 'FC7', 'CONV1 and POOL1', 'the layer', ''])}"
@@ -274,6 +274,10 @@ def worked(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
+               "Activation volume"]
+WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
+                 "35 K", "1.2MiB"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 
