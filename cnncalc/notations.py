@@ -40,6 +40,10 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras"),
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
              "nodes", "cnncalc.readers.onnx:read", title="ONNX"),
+    # The header of Keras' `model.summary()`, torchinfo's and torchsummary's tables: no network, said once.
+    Notation("printout", (), "a printed model summary (Keras' `model.summary()`, torchinfo, torchsummary): "
+             "recognised, to say what to give cnncalc instead", "cnncalc.readers.printout:read",
+             r"(?m)^[ \t|]*Layer \(type(?::depth-idx)?\)[ \t|]+Output Shape[ \t|]+Param #"),
 )}
 BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the text their reader reads
           ".keras": "cnncalc.readers.keras:archive"}
@@ -68,6 +72,8 @@ def detect(text: str, name: str) -> str:
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return notation.name
+    if re.search(NOTATIONS["printout"].marker, text):
+        return "printout"
     lecture = len(re.findall(_BRACKETED, text, re.M)) + len(re.findall(_WORKED, text, re.M)) + \
         len(re.findall(_TABLE, text, re.M))
     if lecture and lecture >= len(re.findall(_SPEC_LINE, text, re.M)):

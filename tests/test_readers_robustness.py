@@ -134,3 +134,33 @@ def test_a_matlab_array_read_in_part_shows_the_layers_before() -> None:
     first, unread = report.rows
     assert (first.name, first.output.dims, first.params) == ("conv_1", (30, 30, 8), 224)
     assert unread.name == "unreadable" and report.totals.params is None
+
+
+KERAS_SUMMARY = '''Model: "sequential"
+_________________________________________________________________
+ Layer (type)                Output Shape              Param #
+=================================================================
+ conv2d (Conv2D)             (None, 26, 26, 32)        320
+ flatten (Flatten)           (None, 21632)             0
+=================================================================
+Total params: 320
+'''
+TORCHINFO_SUMMARY = '''==========================================================================================
+Layer (type:depth-idx)                   Output Shape              Param #
+==========================================================================================
+Net                                      [1, 10]                   --
+├─Conv2d: 1-1                            [1, 6, 28, 28]            456
+==========================================================================================
+'''
+
+
+@pytest.mark.parametrize("text, printed, instead", [
+    (KERAS_SUMMARY, "Keras' `model.summary()`", "`model.to_json()`"),
+    (TORCHINFO_SUMMARY, "torchinfo's or torchsummary's summary", "PyTorch source")])
+def test_a_pasted_model_summary_is_one_e070_saying_what_to_give(text: str, printed: str, instead: str) -> None:
+    # Read as the spec language, Keras' printout was 18 errors, one per line, none saying why.
+    report = analyze_text(text, "summary.txt")
+    [d] = report.diagnostics
+    assert (d.code, d.line, d.column) == ("E070", 3 if text is KERAS_SUMMARY else 2, 1)
+    assert printed in d.message and "not its kernel, stride or padding" in d.message and instead in (d.hint or "")
+    assert report.totals.params is None  # nothing computed: no total from a printout
