@@ -109,16 +109,16 @@ class Checker:
         if in_bytes:
             working = tuple(f"{w} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes" for w in working)
             actual *= BYTES_PER_VALUE
+        shown = f"{actual:,} bytes" if in_bytes else f"{actual:,}"
         if doubt is not None:
-            self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "unchecked",
+            self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
                                 f"it rests on {doubt.reason}", working), code)
             return
         if count.accepts(actual):
-            self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "right", None, working),
-                         code)
+            self._record(Answer(count.span, label, path, quantity, count.text, shown, "right", None, working), code)
             return
         slip = _slip(count, actual, quantity, rows)
-        self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "wrong", slip, working),
+        self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", slip, working),
                      code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes else
                      f"the output holds {actual:,} values" if quantity == "memory" else
                      f"the {ir.NOUNS[quantity]} count is {actual:,}")

@@ -797,6 +797,7 @@ def test_memory_in_values_or_in_bytes() -> None:
     assert [(a.label, a.verdict) for a in answers] == [("c1", "right"), ("c2", "right"), ("c3", "right"),
                                                        ("c4", "wrong")]  # 1.16M values is not 290,400
     assert answers[0].working == ("c1: memory 55·55·96 = 290,400 values · 4 bytes = 1,161,600 bytes",)
+    assert (answers[0].actual, answers[2].actual) == ("1,161,600 bytes", "290,400")
     # A worked example's `Memory:` and `Activations:` lines were prose (a wrong count passed), and
     # `Activations: 290,400` is the values, not a vector answer.
     head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
