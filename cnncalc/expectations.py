@@ -48,6 +48,8 @@ class Checker:
             self.no_fit(exp.shape, label, rows)
         elif exp.shape is not None:
             self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040)
+        for side in exp.sides:
+            self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"))
         if exp.params is not None:
             self.count(exp.params, label, "params", rows, codes.E041)
         if exp.weights is not None:
@@ -75,6 +77,25 @@ class Checker:
             _shape_slip(answer.dims, y) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the output volume is {y}")
+
+    def side(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
+             working: tuple[str, ...]) -> None:
+        """One side of the output (`-> depth 96`, `D2 = 96`); a vector of N values is 1x1xN, as `1x1x4096`
+        answers it."""
+        assert answer.axis is not None
+        name = ir.SIDES[answer.axis]
+        if y is None:
+            reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
+            self._record(Answer(answer.span, label, path, name, answer.text, None, "unchecked", reason, ()), codes.E040)
+            return
+        sides = y.dims if len(y.dims) == 3 else (1, 1, y.dims[0])
+        got = sides[answer.axis]
+        unsure = doubt is not None and doubt.dims is not None and \
+            _flag(doubt.dims, answer.axis if len(y.dims) == 3 else 0)
+        verdict = "right" if answer.dims[0] == got else "unchecked" if unsure else "wrong"
+        why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else None
+        self._record(Answer(answer.span, label, path, name, answer.text, str(got), verdict, why, working), codes.E040,
+                     hint=f"the output's {name} is {got} (the output is {y})")
 
     def no_fit(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> invalid` (the lecture's "doesn't fit"): right when a division on the line is inexact, wrong

@@ -248,11 +248,16 @@ def compared(dims: tuple[int, ...], output: tuple[int, ...]) -> list[tuple[int, 
 
 class ShapeAnswer(NamedTuple):
     """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output); no sizes (`invalid`,
-    the lecture's "doesn't fit"): the answer that the line's division is not exact."""
+    the lecture's "doesn't fit"): the answer that the line's division is not exact. With `axis`, one
+    side of the output (`depth 96`, the CS231n notes' `D2 = 96`): `dims` holds that size alone."""
 
     dims: tuple[int, ...]
     text: str
     span: Span
+    axis: int | None = None  # an index of SIDES
+
+
+SIDES = ("height", "width", "depth")  # an output's sides, as answered one at a time (`-> depth 96`)
 
 
 class Expectation(NamedTuple):
@@ -262,6 +267,7 @@ class Expectation(NamedTuple):
     span: Span
     weights: Count | None = None  # parameters without biases (the CS231n notes' "weights")
     memory: Count | None = None  # the values of the line's output (the CS231n notes' per-layer "memory")
+    sides: tuple[ShapeAnswer, ...] = ()  # one side of the output each, by `axis` (`-> depth 96`, `D2 = 96`)
 
 
 class TotalExpectation(NamedTuple):

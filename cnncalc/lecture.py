@@ -573,7 +573,8 @@ class _LineReader:
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answer(words[lead:], self.tokens[lead:])
-        if shape is None and counted is None:  # prose, or an answer reported as unreadable
+        side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
+        if shape is None and counted is None and side is None:  # prose, or an answer reported as unreadable
             return None
         index = self._asked_about(self.tokens[lead:], lines)  # `What is the output volume of CONV1? …`
         if index is None:
@@ -592,10 +593,17 @@ class _LineReader:
             return None
         if counted is not None:
             counts[counted[0]] = counted[1]
+        sides = before.sides if before else ()
+        if side is not None:
+            said = next((s for s in sides if s.axis == side.axis), None)
+            if said is not None and not self.restated(said, side):
+                return None  # that side answered already
+            sides = tuple(s for s in sides if s.axis != side.axis) + (side,)
         span = shape.span if shape is not None else counted[1].span if counted is not None else \
-            Span(self.start, self.end)
+            side.span if side is not None else Span(self.start, self.end)
         expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"], counts["macs"],
-                                     before.span.to(span) if before else span, counts["weights"], counts["memory"])
+                                     before.span.to(span) if before else span, counts["weights"], counts["memory"],
+                                     sides)
         return _Answered(last._replace(expectation=expectation), index)
 
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
@@ -1101,6 +1109,28 @@ class _LineReader:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
                 return shape
         return None
+
+    def _side_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
+        """One side of the output: the CS231n notes' `W2 = (32 - 5 + 2*2)/1 + 1 = 32`, `H2 = 32`, `D2 = 10`,
+        or `Output width: 32`, `Output depth = 10`: the whole number after the last `=`, else after the
+        `:` (E060 when it is not one). None for any other line."""
+        at = _skip(words, 0, ("so", "thus", "hence", "the"))
+        if words[at:at + 1] == ["output"] and words[at + 1:at + 2] and words[at + 1] in ir.SIDES:
+            axis, at = ir.SIDES.index(words[at + 1]), at + 2
+        elif words[at:at + 1] in (["h2"], ["w2"], ["d2"]):
+            axis, at = "hwd".index(words[at][0]), at + 1
+        else:
+            return None
+        marker = _marker(words, tokens, at)
+        if marker is None or any(t.kind == "WORD" for t in _untrailed(tokens[marker + 1:])):
+            return None  # no answer, or the formula: `W2 = (W1 - F + 2P)/S + 1`
+        count = self._last_count(words, tokens, marker, f"output {ir.SIDES[axis]}")
+        if count is None:
+            return None
+        if not count.exact or count.digits < 1:
+            self.not_a_volume(count.text, count.span)
+            return None
+        return ir.ShapeAnswer((count.digits,), count.text, count.span, axis)
 
     def _count_answer(self, words: list[str], tokens: list[Tok]) -> tuple[str, ir.Count] | None:
         """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:

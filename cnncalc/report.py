@@ -99,8 +99,8 @@ class Answer(NamedTuple):
     span: Span
     label: str  # the line's name (`conv1`, `fc6`), or "" for a total
     path: str  # the row the answer is about
-    quantity: str  # output | params | weights | macs | memory | total params | total macs | total memory
-    #   | network output
+    quantity: str  # output | height | width | depth | params | weights | macs | memory | total params
+    #   | total macs | total memory | network output
     expected: str  # as written
     actual: str | None  # None when unknown
     verdict: str  # right | wrong | unchecked

@@ -110,6 +110,7 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(f"memory {e.memory.text}")
     if e.macs is not None:
         parts.append(f"macs {e.macs.text}")
+    parts += [f"{ir.SIDES[side.axis or 0]} {side.text}" for side in e.sides]
     return " ".join(parts)
 
 

@@ -434,6 +434,7 @@ class TokenStream:
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
+        sides: list[ir.ShapeAnswer] = []
         end = arrow.span
         seen_shape = False
         bracketed: Span | None = None  # a `[` before the shape, its `]` not yet read
@@ -478,6 +479,27 @@ class TokenStream:
                            hint=f"{ir.FLOPS_HINT}, `macs N`")
                 self.sync()
                 return None
+            elif tok.kind == "NAME" and tok.text.lower() in ir.SIDES:  # `-> depth 96`: one side of the output
+                self.advance()
+                if self.at("=", ":"):
+                    self.advance()
+                value = self.peek()
+                if value.kind != "NUMBER":
+                    self.unexpected(f"the output's {tok.text.lower()} after `{tok.text}`")
+                    self.sync()
+                    return None
+                n = self.whole(self.advance())
+                if n is not None and n < 1:
+                    self.error(codes.E013, f"`{tok.text} {value.text}`: a size is at least 1", value.span)
+                if n is None or n < 1:
+                    self.sync()
+                    return None
+                axis = ir.SIDES.index(tok.text.lower())
+                if any(side.axis == axis for side in sides):
+                    self.error(codes.E012, f"`{tok.text.lower()}` is given twice", tok.span.to(value.span),
+                               hint="keep one")
+                sides.append(ir.ShapeAnswer((n,), value.text, value.span, axis))
+                end = value.span
             elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS:
                 self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers
             elif tok.kind == "NAME" and tok.text.lower() in ir.ANSWER_WORDS:
@@ -504,13 +526,13 @@ class TokenStream:
                 self.unexpected("a shape, `params N`, `weights N` or `macs N` after `->`")
                 self.sync()
                 return None
-        if not seen_shape and not counts:
+        if not seen_shape and not counts and not sides:
             self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
         return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end),
-                              counts.get("weights"), counts.get("memory"))
+                              counts.get("weights"), counts.get("memory"), tuple(sides))
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})

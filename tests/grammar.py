@@ -124,6 +124,8 @@ class Grammar:
                                           f"{self.number()}X{self.number()}×{self.number()}",
                                           f"{self.number()}x{self.number()}", self.number(), "invalid",
                                           "INVALID invalid"]))
+        if self.rng.random() < 0.1:
+            parts += [self.rng.choice(["height", "width", "DEPTH", "depth ="]), self.rng.choice(["0", "7", "x", "1e3"])]
         for word in ("params", "weights", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
@@ -260,6 +262,9 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice([': ', ' = ', ' '])}"
                     f"{rng.choice(WORKED_COUNTS)}",
                     f"Output: {rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!'])}",
+                    f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"
+                    f"{rng.choice([' = (32 - 5 + 4)/1 + 1 = ', ': ', ' = '])}"
+                    f"{rng.choice(['32', '0', 'K', '32x', '1.5K'])}",
                     f"{rng.choice(['What is the output volume of ', 'Number of parameters in ', 'Params of '])}"
                     f"{rng.choice(['CONV1', 'POOL1', 'FC7', 'CONV1 and POOL1', 'the layer', ''])}"
                     f"{rng.choice(['? ', ': ', ' = '])}{rng.choice(['55x55x96', '4096', '0', '34,944', ''])}",

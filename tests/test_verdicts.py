@@ -809,6 +809,27 @@ def test_memory_in_values_or_in_bytes() -> None:
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
 
 
+def test_the_output_answered_one_side_at_a_time() -> None:
+    # The CS231n notes' W2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 2·2)/1 + 1 = 32, H2 = 32, D2 = K = 10. A wrong
+    # `D2 = 11` was prose and passed.
+    head = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+    report = cnncalc.analyze_text(head + "W2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 4)/1 + 1 = 32\nH2 = 32\nD2 = 11\n"
+                                  "Output depth: 12\nD2 = K\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.expected, a.actual, a.verdict) for a in report.answers] == [
+        ("width", "32", "32", "right"), ("height", "32", "32", "right"), ("depth", "11", "10", "wrong")]
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E040", 5, "conv1: expected depth 11, computed 10"),
+        ("E060", 6, "`12` answers again what was answered `11` above")]
+    # In the spec language: `-> depth 10 width 32 height 31`; a vector of 10 values is 1x1x10.
+    answers = run("input 32x32x3\nconv1: conv 10 5x5 pad 2 -> depth 10 width 32 height 31\nfc 10 -> depth 10 height 1\n"
+                  ).answers
+    assert [(a.label, a.quantity, a.verdict) for a in answers] == [
+        ("conv1", "depth", "right"), ("conv1", "width", "right"), ("conv1", "height", "wrong"),
+        ("fc1", "depth", "right"), ("fc1", "height", "right")]
+    assert [d.code for d in run("input 8x8x3\nconv 4 3x3 -> depth 4 depth 4\n").diagnostics] == ["E012"]
+    assert [d.code for d in run("input 8x8x3\nconv 4 3x3 -> depth 0\n").diagnostics] == ["E013"]
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
