@@ -1345,13 +1345,18 @@ class _LineReader:
         return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, args[-1].span.end))
 
     def fc(self, name_span: Span) -> ir.LayerCall:
-        """`4096 neurons` (or units, outputs)."""
+        """`4096 neurons` (or units, outputs), `fully connected, 4096 units`, or the number alone (`FC6: 4096`,
+        `FC6 (4096)`) when only answers follow it."""
+        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ","):
+            self.next()
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
-        if not self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden"):
+        end = count[1].end
+        if self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden"):
+            end = self.next().end
+        elif self.peek() is not None and self.peek().kind != "ARROW" and self.peek().text not in (",", ";", "("):
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
-        word = self.next()
         return ir.LayerCall("fc", (ir.Arg("units", ir.Num(count[0], count[1]), count[1]),), None,
-                            Span(name_span.start, word.end))
+                            Span(name_span.start, end))
 
     def simple(self, keyword: str, name_span: Span, allowed: set[str]) -> ir.LayerCall:
         """A layer without numbers: its description's words may repeat the kind (`Normalization layer`)."""

@@ -734,6 +734,15 @@ def test_a_filter_size_after_filters(description: str) -> None:
     assert report.diagnostics == ()
 
 
+@pytest.mark.parametrize("statement", ["FC6: 4096", "FC6: fully connected, 4096 units", "FC6 (4096)",
+                                       "FC6: 4096 -> 4096"])
+def test_an_fc_layer_stated_by_its_width(statement: str) -> None:
+    # (6·6·256 + 1)·4096 = 37,752,832; these statements were E060 (`expected neurons`).
+    report = cnncalc.analyze_text(f"Input: 6x6x256\n{statement}\nParams: 37,752,832\n", "hw.txt", lang="lecture")
+    assert [a.verdict for a in report.answers] == ["right"] * len(report.answers) and len(report.answers) >= 1
+    assert [a.quantity for a in report.answers][-1] == "params" and report.diagnostics == ()
+
+
 def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked() -> None:
     # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
     tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
