@@ -1351,9 +1351,10 @@ class _LineReader:
             self.next()
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
         end = count[1].end
+        following = self.peek()
         if self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden"):
             end = self.next().end
-        elif self.peek() is not None and self.peek().kind != "ARROW" and self.peek().text not in (",", ";", "("):
+        elif following is not None and following.kind != "ARROW" and following.text not in (",", ";", "("):
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
         return ir.LayerCall("fc", (ir.Arg("units", ir.Num(count[0], count[1]), count[1]),), None,
                             Span(name_span.start, end))
