@@ -132,7 +132,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             run.clear()
 
     table: _Table | None = None  # the markdown table being read, after its header row
-    question: tuple[list[Tok], int] | None = None  # a question left unanswered on the line above: its tokens, start
+    # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
+    question: tuple[list[Tok], int, bool] | None = None
     offset = 0
     for number, raw in enumerate(text.split("\n"), 1):
         line_start = offset
@@ -163,7 +164,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             asked_as_prose = None
             if asked is not None and _bare_answer(tokens):  # `What is the output volume?`, then `32x32x10` below
                 tokens, first = asked[0] + tokens, asked[1]
-                asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
+                if asked[2]:
+                    asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
             bracketed = stripped.startswith("[")
             total = None if bracketed else reader.total()
@@ -180,8 +182,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
                     if stripped.endswith("?"):
-                        question = tokens, first
+                        question = tokens, first, True
                 continue
+            if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
+                question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
         tentative = isinstance(result, ir.Line) and reader.unnamed_pool and bool(run)
         flush()
         if not isinstance(result, ir.Input) and not tentative:

@@ -781,6 +781,9 @@ def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
     assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
         ("output", "32x32x11", "wrong"), ("params", "760", "right"), ("total params", "750", "wrong")]
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E040", 4, 1), ("E043", 9, 1)]
+    # An exercise asked as a question, answered on the next line: (7 - 3)/2 + 1 = 3, so 4x4 is wrong (it was prose).
+    report = cnncalc.analyze_text("input 7x7, filter 3x3, stride 2 => output?\n4x4\n", "hw.txt", lang="lecture")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("4x4", "wrong")]
     # Under a question that asks for no answer cnncalc reads, both lines stay prose.
     report = cnncalc.analyze_text(head + "Why is the stride 1?\n32x32x10\n", "hw.txt", lang="lecture")
     assert report.answers == () and [(d.code, d.message) for d in report.diagnostics] == [
