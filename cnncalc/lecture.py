@@ -1823,10 +1823,11 @@ def _opener(words: list[str]) -> int:
 
 
 def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
-    """Where a count's answer starts: after the last `=`, else after the first `:` or `?` from `at`. A `?`
-    with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read."""
-    if "=" in words[at:]:
-        return len(words) - 1 - words[::-1].index("=")
+    """Where a count's answer starts: after the last `=` (or `≈`), else after the first `:` or `?` from `at`.
+    A `?` with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read."""
+    equals = [j for j in range(at, len(words)) if words[j] in ("=", "≈")]
+    if equals:
+        return equals[-1]
     marker = next((j for j in range(at, len(words)) if words[j] in (":", "?")), None)
     if marker is not None and words[marker] == "?" and all(t.kind != "NUM" for t in tokens[marker + 1:]):
         return None

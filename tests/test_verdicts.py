@@ -765,6 +765,11 @@ def test_markdown_marks_around_an_answer_are_not_part_of_it() -> None:
                           ("*34,944*", "right")):
         report = cnncalc.analyze_text(table.format(cell), "hw.md", lang="lecture")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)], cell
+    # `≈` before a count marks it as `=` does: (11·11·3 + 1)·96 = 34,944 ≈ 35K, the total too. `≈ 62M` was prose.
+    report = cnncalc.analyze_text("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
+                                  "Params ≈ 35K\nTotal parameters ≈ 62M\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("total params", "wrong")]
     report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
                                   "**Output volume:** 32x32x10\nParameters: **750**\nMACs: `768K` MACs\n", "hw.md",
                                   lang="lecture")
