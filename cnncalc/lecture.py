@@ -1432,6 +1432,16 @@ class _LineReader:
                 args.append(ir.Arg("pad", ir.Num(0, unpadded), unpadded))
                 skipped_from = None
                 continue
+            if tok.lower in _PAD_WORDS and following is not None and following.lower in ("pad", "padding") and \
+                    "pad" in allowed:  # `same padding`, `valid padding`: TensorFlow's
+                if "pad" in seen:
+                    raise _Unreadable("the padding is given twice", Span(tok.start, following.end))
+                seen.add("pad")
+                self.next()
+                self.next()
+                args.append(ir.Arg("pad", ir.Word(tok.lower, tok.span), Span(tok.start, following.end)))
+                skipped_from = None
+                continue
             name = OPTION_WORDS.get(tok.lower)
             if name is None or name not in allowed:
                 if skipped_from is not None and tok.text != "(" and tok.kind != "ARROW":
@@ -1441,6 +1451,19 @@ class _LineReader:
             self.next()
             if self.at("of", "=", ":"):
                 self.next()
+            quoted = self.at("'", '"')
+            if name == "pad" and self.peek(int(quoted)) is not None and \
+                    self.peek(int(quoted)).lower in _PAD_WORDS:  # type: ignore[union-attr]
+                if quoted:  # `padding 'same'`, as Keras and MATLAB write it
+                    self.next()
+                word = self.next()
+                if quoted and self.at("'", '"'):
+                    self.next()
+                if name in seen:
+                    raise _Unreadable(f"`{tok.text}` is given twice", Span(tok.start, word.end))
+                seen.add(name)
+                args.append(ir.Arg(name, ir.Word(word.lower, word.span), Span(tok.start, word.end)))
+                continue
             value = self.peek()
             if value is None or value.kind not in ("NUM", "DIMS") or not re.fullmatch(r"[0-9]+(?:\s*[xX×]\s*[0-9]+)?",
                                                                                        value.text):
@@ -1603,6 +1626,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("memory",), ("activations",), ("activation",)), "memory")}  # the values of the output
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
+_PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words

@@ -743,6 +743,17 @@ def test_an_fc_layer_stated_by_its_width(statement: str) -> None:
     assert [a.quantity for a in report.answers][-1] == "params" and report.diagnostics == ()
 
 
+@pytest.mark.parametrize("options, side", [
+    ("stride 1, same padding", 32), ("stride 1, padding same", 32), ("stride 1, padding 'same'", 32),
+    ("stride 2, padding same", 16), ("stride 1, valid padding", 28)])
+def test_tensorflows_same_and_valid_padding(options: str, side: int) -> None:
+    # SAME keeps ceil(32 / stride): 32, and 16 at stride 2; VALID pads nothing: 32 - 5 + 1 = 28. Were E060.
+    report = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, {options}\nOutput: 32x32x10\n",
+                                  "hw.txt", lang="lecture")
+    assert [(a.actual, a.verdict) for a in report.answers] == [
+        (f"{side}x{side}x10", "right" if side == 32 else "wrong")]
+
+
 def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked() -> None:
     # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
     tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
