@@ -230,6 +230,7 @@ def worked(rng: random.Random) -> str:
                 f"{rng.choice([', stride 2', ' and stride 0', ' at stride 2, no padding', ' reduces it', ''])}",
                 "Pooling layer: F = 2, S = 2", "max pool with 2x2 filters and stride 2",
                 f"Conv layer with 6 filters of 5x5, {rng.choice(['no padding', 'without zero-padding', 'no bias'])}",
+                f"CONV{i}: 6 5x5 filters, {rng.choice(PADDINGS)}",
                 f"{rng.choice(['Apply ', 'CONV: ', ''])}{rng.randint(0, 12)} "
                 f"{rng.choice(['5x5 filters', 'filters, 5x5'])}"
                 f"{rng.choice([' (stride 1, pad 2)', ' (stride 1', ', pad 2)', ' -> 32x32x10 (750 params)', ''])}",
@@ -279,6 +280,7 @@ def worked(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\""]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
                "Activation volume"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
