@@ -403,6 +403,7 @@ class _LineReader:
         self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
         self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
         self.unnamed_pool = False  # `Max pooling with 2x2 filters and stride 2`
+        self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -465,7 +466,12 @@ class _LineReader:
             self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
             return self.unreadable(volume, name_tokens, self.salvage())
         call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
-        return ir.Line((call,), expectation, Span(self.start, self.end))
+        return self.line(call, expectation)
+
+    def line(self, call: ir.LayerCall, expectation: ir.Expectation | None) -> ir.Line:
+        """The line of a layer, and of the activation written after its options (`…, pad 0, ReLU`): the line's
+        answers are about the activation's output, which is the layer's."""
+        return ir.Line((call, *self.activations), expectation, Span(self.start, self.end))
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False
                ) -> ir.Input | ir.Line | _Answered | _Exercise | None:
@@ -551,7 +557,7 @@ class _LineReader:
                 expectation = self.answers(None)  # `(760 params)`, `-> 32x32x10` on the statement's line
             except _Unreadable:
                 return None
-            return ir.Line((call,), expectation, Span(self.start, self.end))
+            return self.line(call, expectation)
         pooled = _pool_at(words, kinds)
         if pooled is not None:
             # `Max pooling with 2x2 filters and stride 2`, `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, …`
@@ -563,7 +569,7 @@ class _LineReader:
                 expectation = self.answers(None)  # `-> 16x16x10` on the statement's line
             except _Unreadable:
                 return None
-            return ir.Line((call,), expectation, Span(self.start, self.end))
+            return self.line(call, expectation)
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             lead = _lead(self.tokens)
             if has_input and (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \
@@ -1536,6 +1542,10 @@ class _LineReader:
                     self.next()
                 counts[_quantity(tok)] = self.count(tok)
                 continue
+            activation = self.activation_at()
+            if activation is not None:  # `…, pad 0, ReLU`, `+ ReLU`, `followed by ReLU`
+                self.activations.append(activation)
+                continue
             if tok.text in (",", ";", ".", "-"):  # between answers: `pad 0 - 34,944 params`
                 self.next()
                 continue
@@ -1546,6 +1556,19 @@ class _LineReader:
         for c in counts.values():
             span = span.to(c.span)
         return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
+
+    def activation_at(self) -> ir.LayerCall | None:
+        """An activation named at the cursor, after `,`, `+` or `followed by` (read), as a layer; None (nothing
+        read) for other words."""
+        lead = 0
+        while self.peek(lead) is not None and self.peek(lead).lower in (",", "+", "followed", "by", "and"):  # type: ignore
+            lead += 1
+        word = self.peek(lead)
+        if word is None or word.lower not in _ACTIVATIONS:
+            return None
+        for _ in range(lead + 1):
+            self.next()
+        return ir.LayerCall(_ACTIVATIONS[word.lower], (), None, word.span)
 
     def at_pair(self, first: str, second: str) -> bool:
         """The next two tokens are `first` and `second`, written together (`=>`)."""
@@ -1626,6 +1649,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("memory",), ("activations",), ("activation",)), "memory")}  # the values of the output
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
+_ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`

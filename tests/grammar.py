@@ -280,7 +280,8 @@ def worked(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\""]
+PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",
+            "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
                "Activation volume"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",

@@ -754,6 +754,15 @@ def test_tensorflows_same_and_valid_padding(options: str, side: int) -> None:
         (f"{side}x{side}x10", "right" if side == 32 else "wrong")]
 
 
+@pytest.mark.parametrize("after", [", ReLU", " + ReLU", ", followed by ReLU", " + tanh"])
+def test_an_activation_after_a_layers_options_is_a_layer_of_its_line(after: str) -> None:
+    # (227 - 11)/4 + 1 = 55, (11·11·3 + 1)·96 = 34,944, an activation adding no parameters; were E060.
+    report = cnncalc.analyze_text(f"[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0{after} "
+                                  "(34,944 params)\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
+    assert [r.keyword for r in report.rows] == ["conv", "tanh" if "tanh" in after else "relu"]
+
+
 def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked() -> None:
     # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
     tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
