@@ -763,6 +763,29 @@ def test_an_activation_after_a_layers_options_is_a_layer_of_its_line(after: str)
     assert [r.keyword for r in report.rows] == ["conv", "tanh" if "tanh" in after else "relu"]
 
 
+def test_the_newly_read_statements_report_wrong_answers_and_their_own_slips() -> None:
+    # Each new form judged wrong where it is wrong: (227 - 11)/4 + 1 = 55, not 54; (6·6·256 + 1)·4096 =
+    # 37,752,832, not 37,752,831; a ReLU keeps 55x55x96; (32 - 5)/1 + 1 = 28 without padding.
+    cases = [("Input: 227x227x3\nCONV1 - 96 11x11 filters at stride 4\nOutput: 54x54x96\n", "conv1", "output"),
+             ("Input: 227x227x3\nCONV1 (96 filters (11x11), stride 4)\nOutput: 54x54x96\n", "conv1", "output"),
+             ("Input: 6x6x256\nFC6: 4096\nParams: 37,752,831\n", "fc6", "params"),
+             ("Input image: 227x227x3\nCONV1: 96 11x11 filters at stride 4, ReLU\nOutput: 54x54x96\n", "conv1",
+              "output"),
+             ("The input is 32x32x3\nCONV1: 10 5x5 filters, valid padding\nOutput: 32x32x10\n", "conv1", "output")]
+    for text, label, quantity in cases:
+        report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+        assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [(label, quantity, "wrong")], text
+    # Their own ways to fail: each at its place, in its words.
+    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 filters (11x11, stride 4)\n"
+                                  "CONV2: 8 1x1 filters, same padding, pad 2\n"
+                                  "CONV3: 8 1x1 filters, same padding, valid padding\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 2, 25, "expected `)` after the filter size"), ("E060", 3, 37, "`pad` is given twice"),
+        ("E060", 4, 37, "the padding is given twice")]
+    assert [(d.code, d.line, d.column, d.message) for d in run("input 8x8x3\nconv 4 3x3 -> depth 0\n").diagnostics
+            ] == [("E013", 2, 21, "`depth 0`: a size is at least 1")]
+
+
 def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked() -> None:
     # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
     tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
