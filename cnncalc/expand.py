@@ -7,7 +7,7 @@ network over the node limit is refused in milliseconds, before anything is built
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, TypeVar
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Source, Span
@@ -19,6 +19,7 @@ from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding,
 
 Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
 Env = dict[str, Value]
+_Spanned = TypeVar("_Spanned", ir.Count, ir.ShapeAnswer)  # an answer, moved with its line
 
 
 class _Bad(Exception):
@@ -562,15 +563,18 @@ def _item_span(value: ir.Value, index: int | None) -> Span:
 
 
 def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
+    """The answers of a line written again `shift` characters later: every span moved, every answer kept."""
     if not shift:
         return e
-    return ir.Expectation(
-        None if e.shape is None else e.shape._replace(span=shifted(e.shape.span, shift)),
-        None if e.params is None else e.params._replace(span=shifted(e.params.span, shift)),
-        None if e.macs is None else e.macs._replace(span=shifted(e.macs.span, shift)),
-        shifted(e.span, shift),
-        None if e.weights is None else e.weights._replace(span=shifted(e.weights.span, shift)),
-        None if e.memory is None else e.memory._replace(span=shifted(e.memory.span, shift)))
+
+    def moved(answer: _Spanned) -> _Spanned:
+        return answer._replace(span=shifted(answer.span, shift))
+
+    return e._replace(shape=None if e.shape is None else moved(e.shape),
+                      params=None if e.params is None else moved(e.params),
+                      macs=None if e.macs is None else moved(e.macs), span=shifted(e.span, shift),
+                      weights=None if e.weights is None else moved(e.weights),
+                      memory=None if e.memory is None else moved(e.memory), sides=tuple(map(moved, e.sides)))
 
 
 def _shown(value: Value) -> str:

@@ -890,6 +890,18 @@ def test_the_output_answered_one_side_at_a_time() -> None:
     assert [d.code for d in run("input 8x8x3\nconv 4 3x3 -> depth 0\n").diagnostics] == ["E013"]
 
 
+def test_a_line_written_again_keeps_every_answer() -> None:
+    # The parser reads a repeated line once and moves it; its one-side answers were dropped on the way, so
+    # the second line's wrong `depth 4` (a 3-filter conv has depth 3) passed. Each line's answers, at its place.
+    report = run("input 32x32x3\nconv 3 3x3 pad 1 -> depth 4 params 84 height 32\n"
+                 "conv 3 3x3 pad 1 -> depth 4 params 84 height 32\n")
+    # (3·3·3 + 1)·3 = 84 parameters; (32 - 3 + 2)/1 + 1 = 32.
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "depth", "wrong"), ("conv1", "height", "right"), ("conv1", "params", "right"),
+        ("conv2", "depth", "wrong"), ("conv2", "height", "right"), ("conv2", "params", "right")]
+    assert [(d.line, d.column) for d in report.diagnostics] == [(2, 27), (3, 27)]
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
