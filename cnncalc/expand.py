@@ -574,7 +574,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       params=None if e.params is None else moved(e.params),
                       macs=None if e.macs is None else moved(e.macs), span=shifted(e.span, shift),
                       weights=None if e.weights is None else moved(e.weights),
-                      memory=None if e.memory is None else moved(e.memory), sides=tuple(map(moved, e.sides)))
+                      memory=None if e.memory is None else moved(e.memory), sides=tuple(map(moved, e.sides)),
+                      biases=None if e.biases is None else moved(e.biases))
 
 
 def _shown(value: Value) -> str:

@@ -54,6 +54,8 @@ class Checker:
             self.count(exp.params, label, "params", rows, codes.E041)
         if exp.weights is not None:
             self.count(exp.weights, label, "weights", rows, codes.E041)
+        if exp.biases is not None:
+            self.count(exp.biases, label, "biases", rows, codes.E041)
         if exp.macs is not None:
             self.count(exp.macs, label, "macs", rows, codes.E042)
         if exp.memory is not None:  # the line's output, as its shape answer is
@@ -157,7 +159,8 @@ class Checker:
             assert exp.limit is not None
             memory = None if totals.param_bytes is None or totals.activation_bytes is None else \
                 totals.param_bytes + totals.activation_bytes
-            actual = {"params": totals.params, "macs": totals.macs, "memory": memory}[exp.quantity]
+            actual = {"params": totals.params, "weights": totals.weights, "biases": totals.biases,
+                      "macs": totals.macs, "memory": memory}[exp.quantity]
             unit = " bytes" if exp.quantity == "memory" else ""
             relation = "" if exp.op == "==" else f"{exp.op} "
             expected = f"{relation}{exp.limit.text}"
@@ -168,7 +171,7 @@ class Checker:
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, None, "unchecked", reason, ()),
                              codes.E043)
                 continue
-            attr = "params" if exp.quantity == "params" else "macs"
+            attr = "macs" if exp.quantity == "macs" else "params"
             doubt = next((r.doubt for r in top if r.doubt is not None and getattr(r.doubt, attr)), None)
             if exp.quantity == "memory" and doubt is None:
                 doubt = next((r.doubt for r in top if r.doubt is not None and (r.doubt.params or r.doubt.dims is None
@@ -188,6 +191,8 @@ class Checker:
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
                     slip = "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
+                if exp.quantity == "weights" and totals.biases and exp.limit.accepts(totals.params):
+                    slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
             elif not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"
@@ -198,7 +203,8 @@ class Checker:
 def _value(r: Row, quantity: str) -> int:
     if quantity == "memory":
         return r.activations
-    return r.params if quantity == "params" else r.weights if quantity == "weights" else r.macs + r.train_macs
+    return r.params if quantity == "params" else r.weights if quantity == "weights" else \
+        r.biases if quantity == "biases" else r.macs + r.train_macs
 
 
 def _rests_on(doubt: Doubt, quantity: str) -> bool:
@@ -250,6 +256,12 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
     biases = sum(r.biases for r in rows)
     if quantity == "weights" and count.accepts(actual + biases):
         return "that counts the biases too; `weights` leaves them out (`params` counts them)"
+    if quantity == "biases":
+        weights = sum(r.weights for r in rows)
+        if weights and count.accepts(weights):
+            return "that is the weights' count; each filter or unit has one bias"
+        if weights and count.accepts(actual + weights):
+            return "that is the parameter count, weights and biases; each filter or unit has one bias"
     if quantity == "params":
         running = sum(r.non_trainable for r in rows)
         if biases and count.accepts(actual - biases):
@@ -299,6 +311,11 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
         if text is not None and what == "weights" and r.biases:  # the parameters' working, then without biases
             learnable = text if not r.non_trainable else f"{r.params:,} learnable"  # not the running statistics
             text = f"{learnable} less {r.biases:,} biases = {r.weights:,}"
+        elif what == "biases":  # the parameters' working, less the weights
+            learnable = None if w is None or w.params is None else w.params if not r.non_trainable else \
+                f"{r.params:,} learnable"
+            text = f"{r.biases:,}" if learnable is None or not r.params else \
+                f"{learnable} less {r.weights:,} weights = {r.biases:,}"
         if what == "memory" and r.output is not None:  # the values of the output volume
             product = "·".join(map(str, r.output.dims))
             lines.append(f"{r.path}: memory {product} = {r.activations:,} values" if len(r.output.dims) > 1 else
@@ -308,7 +325,7 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
         elif what == "out" and r.output is not None:
             same = " (keeps its input's shape)" if r.input == r.output else ""
             lines.append(f"{r.path}: out {r.output}{same}")
-    if len(rows) > 1 and what in ("params", "weights", "macs"):
+    if len(rows) > 1 and what in ("params", "weights", "biases", "macs"):
         values = [_value(r, what) for r in rows]
         lines.append("line total: " + " + ".join(f"{v:,}" for v in values) + f" = {sum(values):,}")
     return tuple(lines)

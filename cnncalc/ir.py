@@ -8,10 +8,13 @@ the lecture's, imported models) reads into this IR.
 """
 from __future__ import annotations
 
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from cnncalc.diagnostics import Span
 from cnncalc.record import NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 # ---- integer expressions -------------------------------------------------------------
 
@@ -168,8 +171,11 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
 
 # The words an answer's counts follow, in any case, and the quantity each names (`MACs 105.4M`,
 # `Parameters 34944`); every notation's reader reads them from here.
-ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "macs": "macs", "memory": "memory"}
-NOUNS = {"params": "parameter", "weights": "weight", "macs": "MAC", "memory": "memory"}  # "the parameter count"
+ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "biases": "biases", "macs": "macs",
+                "memory": "memory"}
+NOUNS = {"params": "parameter", "weights": "weight", "biases": "bias", "macs": "MAC",
+         "memory": "memory"}  # "the parameter count"
+COUNTED = tuple(NOUNS)  # the quantities an answer counts, each an Expectation field
 FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet paper's 3.6 billion "
               "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged
 
@@ -268,12 +274,25 @@ class Expectation(NamedTuple):
     weights: Count | None = None  # parameters without biases (the CS231n notes' "weights")
     memory: Count | None = None  # the values of the line's output (the CS231n notes' per-layer "memory")
     sides: tuple[ShapeAnswer, ...] = ()  # one side of the output each, by `axis` (`-> depth 96`, `D2 = 96`)
+    biases: Count | None = None  # the biases alone (`params` less `weights`)
+
+
+def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
+             sides: tuple[ShapeAnswer, ...] = ()) -> Expectation:
+    """A line's answers from its counts by quantity (COUNTED): each reader collects them so, and none is
+    left out on the way."""
+    return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
+                       counts.get("memory"), sides, counts.get("biases"))
+
+
+TOTALS = ("params", "weights", "biases", "macs", "memory")  # `expect total …` (memory: bytes, parameters plus
+# activations)
 
 
 class TotalExpectation(NamedTuple):
     """`expect total params|macs|memory [op] N`, `expect output HxWxC`."""
 
-    quantity: str  # params | macs | memory | output
+    quantity: str  # one of TOTALS, or output
     op: str  # == <= < >= >
     limit: Count | None
     shape: ShapeAnswer | None

@@ -240,7 +240,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 
 
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
-_HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights)\b", re.I)
+_HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights|biases)\b", re.I)
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
 _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
     **dict.fromkeys(("layer", "name", "layer name"), "name"),
@@ -251,11 +251,12 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
                      "no. of parameters", "learnable parameters"), "params"),
     **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
+    **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds"), "macs"),
     "memory": "memory",
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
                      "explanation", "calculation"), None)}  # read as remarks
-_ANSWER_COLUMNS = ("params", "weights", "macs", "memory")
+_ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
 
 
@@ -302,8 +303,8 @@ class _Table:
                 why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
                     f"a second column of {role}"
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
-                         hint="the columns cnncalc reads: Layer, Description, Output volume, Params, Weights, MACs, "
-                              "Memory (and Notes, a remark)")
+                         hint="the columns cnncalc reads: Layer, Description, Output volume, Params, Weights, Biases, "
+                              "MACs, Memory (and Notes, a remark)")
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles])
 
     def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
@@ -349,23 +350,19 @@ class _Table:
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], reader: _LineReader) -> ir.Line:
     """A table row's line with the counts of its answer columns (E060 for one its description gives too)."""
     answer = line.expectation
+    merged: dict[str, ir.Count | None] = {q: getattr(answer, q) for q in ir.COUNTED} if answer else {}
+    span = answer.span if answer is not None else None
     for quantity, count in counts.items():
-        if answer is None:
-            answer = ir.Expectation(None, None, None, count.span)
-        if getattr(answer, quantity) is not None:
+        if merged.get(quantity) is not None:
             reader.sink.add(codes.E060, f"the {ir.NOUNS[quantity]} count is given twice", count.span,
                             hint="keep the table's column")
             continue
-        answer = answer._replace(span=answer.span.to(count.span))
-        if quantity == "params":
-            answer = answer._replace(params=count)
-        elif quantity == "weights":
-            answer = answer._replace(weights=count)
-        elif quantity == "macs":
-            answer = answer._replace(macs=count)
-        else:
-            answer = answer._replace(memory=count)
-    return line._replace(expectation=answer)
+        merged[quantity] = count
+        span = count.span if span is None else span.to(count.span)
+    if span is None:
+        return line
+    return line._replace(expectation=ir.answered(answer.shape if answer else None, merged, span,
+                                                 answer.sides if answer else ()))
 
 
 class _Answered(NamedTuple):
@@ -532,13 +529,13 @@ class _LineReader:
                 if given is not None and len(given.dims) == 3:
                     return self.input(given, given.dims)
             return None
-        if "(" in words and ")" in words and words.index(")") + 1 < len(words) and \
-                words[words.index(")") + 1] == ":" and all(k == "WORD" for k in kinds[:words.index("(")][:-1]):
-            # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`, `Layer 1 (CONV1): …`
-            opening, closing = words.index("("), words.index(")")
-            numbered = kinds[opening - 1:opening] == ["NUM"] and words[opening - 2:opening - 1] == ["layer"]
-            if words[opening - 1:opening] != ["layer"] and not numbered:  # a parenthesis in prose is not a layer
-                return None
+        opening = words.index("(") if "(" in words else 0
+        closing = words.index(")") if ")" in words else 0
+        numbered = kinds[opening - 1:opening] == ["NUM"] and words[opening - 2:opening - 1] == ["layer"]
+        if opening and closing + 1 < len(words) and words[closing + 1] == ":" and \
+                all(k == "WORD" for k in kinds[:opening][:-1]) and (words[opening - 1] == "layer" or numbered):
+            # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`, `Layer 1 (CONV1): …`; another
+            # parenthesis before a colon may be an answer's (`Weights (including biases): 760`), or prose
             self.opens = words[:opening - 1] == ["first"] or (numbered and self.tokens[opening - 1].text == "1")
             name_tokens = self.tokens[opening + 1:closing]
             if not name_tokens:
@@ -591,10 +588,7 @@ class _LineReader:
             return None
         last = lines[index]
         before = last.expectation
-        counts: dict[str, ir.Count | None] = {"params": before.params if before else None,
-                                              "weights": before.weights if before else None,
-                                              "macs": before.macs if before else None,
-                                              "memory": before.memory if before else None}
+        counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
         earlier = counts[counted[0]] if counted is not None else None
         if shape is not None and before is not None and before.shape is not None and \
                 not self.restated(before.shape, shape):
@@ -611,9 +605,8 @@ class _LineReader:
             sides = tuple(s for s in sides if s.axis != side.axis) + (side,)
         span = shape.span if shape is not None else counted[1].span if counted is not None else \
             side.span if side is not None else Span(self.start, self.end)
-        expectation = ir.Expectation(shape or (before.shape if before else None), counts["params"], counts["macs"],
-                                     before.span.to(span) if before else span, counts["weights"], counts["memory"],
-                                     sides)
+        expectation = ir.answered(shape or (before.shape if before else None), counts,
+                                  before.span.to(span) if before else span, sides)
         return _Answered(last._replace(expectation=expectation), index)
 
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
@@ -656,9 +649,10 @@ class _LineReader:
         if words[at:at + 1] != ["total"]:
             return None
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
-        quantity = ir.ANSWER_WORDS.get(words[at] if at < len(words) else "")
+        head = _count_head(words, at)
+        quantity = _COUNT_WORDS[head] if head is not None else None
         marker = _marker(words, tokens, at)
-        if quantity not in ("params", "macs") or marker is None:  # the totals `expect` has
+        if quantity not in _TOTALS or marker is None:
             return None
         count = self._last_count(words, tokens, marker, f"total {ir.NOUNS[quantity]}")
         return None if count is None else ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end))
@@ -789,8 +783,7 @@ class _LineReader:
             span = shape.span if shape is not None else next(iter(counts.values())).span
             for count in counts.values():
                 span = span.to(count.span)
-            answer = ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
-                                    counts.get("memory"))
+            answer = ir.answered(shape, counts, span)
         # the names say the kind, not which layer (`CONV3-64` twice, `POOL2` five times): cnncalc numbers them
         return ir.Line((call,), answer, Span(self.start, self.end))
 
@@ -1109,7 +1102,8 @@ class _LineReader:
                 if spelled is not None:
                     volumes = [spelled]
                 elif said is None and len(vector) == 1 and vector[0].kind == "NUM" and \
-                        words[at] not in ("activation", "activations"):  # `Activations: 290,400` counts values
+                        words[at] not in ("activation", "activations") and words[at + 1:at + 2] != ["neurons"]:
+                    # `Activations: 290,400`, `Output neurons: 290,400` count values
                     volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
@@ -1150,7 +1144,7 @@ class _LineReader:
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
-        head = next((h for h in _COUNT_WORDS if words[at:at + len(h)] == list(h)), None)
+        head = _count_head(words, at)
         if marker is None or (head is None and words[at:at + 1] != ["flops"]) or \
                 words[at + 1:at + 2] in (["volume"], ["shape"], ["size"], ["map"], ["maps"]):
             return None  # `Activation volume: 55x55x96` is the output's shape
@@ -1159,6 +1153,8 @@ class _LineReader:
                           "`MACs: 105.4M`")
             return None
         quantity = _COUNT_WORDS[head]
+        if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
+            return None  # a definition (`Bias: the constant added to each output`); `Bias: 10` is an answer
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity])
         return None if count is None else (quantity, count)
 
@@ -1200,7 +1196,7 @@ class _LineReader:
         answer = None
         if shape is not None or counts:
             span = Span(self.start, self.end)
-            answer = ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
+            answer = ir.answered(shape, counts, span)
         return ir.Line((call,), answer, Span(self.start, self.end))
 
     def salvage(self) -> dict[str, ir.Count]:
@@ -1208,7 +1204,7 @@ class _LineReader:
         counts: dict[str, ir.Count] = {}
         tokens = self.tokens
         for i, tok in enumerate(tokens):
-            quantity = tok.lower in ("params", "parameters", "macs", "weights")
+            quantity = tok.lower in ir.ANSWER_WORDS
             if not quantity:
                 continue
             before = tokens[i - 1] if i else None
@@ -1555,7 +1551,7 @@ class _LineReader:
         span = shape.span if shape is not None else next(iter(counts.values())).span
         for c in counts.values():
             span = span.to(c.span)
-        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"))
+        return ir.answered(shape, counts, span)
 
     def activation_at(self) -> ir.LayerCall | None:
         """An activation named at the cursor, after `,`, `+` or `followed by` (read), as a layer; None (nothing
@@ -1644,9 +1640,16 @@ class _LineReader:
 # The words of a worked example's count (`Parameters: 760`, `Multiply-adds: 768K`) -> its quantity.
 _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
+    **dict.fromkeys((("biases",), ("bias", "terms"), ("bias", "values"), ("bias",)), "biases"),
+    **dict.fromkeys((("weights", "and", "biases"), ("weights", "+", "biases"), ("weights", "&", "biases"),
+                     ("weights", "including", "biases"), ("weights", "(", "including", "biases", ")"),
+                     ("weights", "(", "incl", ".", "biases", ")"), ("weights", "(", "with", "biases", ")")), "params"),
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
                     "macs"),
-    **dict.fromkeys((("memory",), ("activations",), ("activation",)), "memory")}  # the values of the output
+    **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
+                    "memory")}  # the values of the output (the CS231n notes' "neurons" of a volume)
+_TOTALS = ("params", "weights", "biases", "macs")  # a network's total a worked example states (its `TOTAL memory`
+# is the activations' values, not the spec's `expect total memory` in bytes: prose)
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`
@@ -1820,6 +1823,12 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
         return None
     n = int(tokens[found].text)
     return ir.ShapeAnswer((n, n), tokens[found].text, tokens[found].span)
+
+
+def _count_head(words: list[str], at: int) -> tuple[str, ...] | None:
+    """The longest words at `at` naming a counted quantity (`weights and biases` before `weights`)."""
+    heads = [h for h in _COUNT_WORDS if words[at:at + len(h)] == list(h)]
+    return max(heads, key=len) if heads else None
 
 
 def _skip(words: list[str], i: int, fillers: tuple[str, ...]) -> int:

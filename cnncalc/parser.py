@@ -25,9 +25,9 @@ _CACHEABLE_LENGTH = 400
 _COMMENTED_ANSWER = r"""\#[ \t]*(?P<answer>
     (?:->|→|=>)[ \t]*[^#\n]*[0-9][^#\n]*
   | (?:(?:output|out|shape)[ \t]*[:=]?[ \t]*)?[0-9]+(?:[ \t]*[xX×][ \t]*[0-9]+){1,2}
-    (?=[ \t]*(?:$|\n|[,;]|(?:params|parameters|macs|weights)\b))[^#\n]*
-  | (?:params|parameters|macs|weights)[ \t]*[:=]?[ \t]*[0-9][^#\n]*
-  | [0-9][0-9,._]*[KMGkmg]?[ \t]*(?:params|parameters|macs|weights)\b[^#\n]*)"""
+    (?=[ \t]*(?:$|\n|[,;]|(?:params|parameters|macs|weights|biases)\b))[^#\n]*
+  | (?:params|parameters|macs|weights|biases)[ \t]*[:=]?[ \t]*[0-9][^#\n]*
+  | [0-9][0-9,._]*[KMGkmg]?[ \t]*(?:params|parameters|macs|weights|biases)\b[^#\n]*)"""
 
 
 def parse(text: str, sink: DiagnosticSink) -> ir.File:
@@ -258,8 +258,8 @@ class Parser(TokenStream):
             return None
         self.advance()
         what = self.peek()
-        if not (what.kind == "NAME" and what.text in ("params", "macs", "memory")):
-            self.unexpected("`params`, `macs` or `memory` after `expect total`")
+        if not (what.kind == "NAME" and what.text in ir.TOTALS):
+            self.unexpected(f"{', '.join(f'`{q}`' for q in ir.TOTALS[:-1])} or `{ir.TOTALS[-1]}` after `expect total`")
             self.sync_statement()
             return None
         self.advance()

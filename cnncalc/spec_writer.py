@@ -106,6 +106,8 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(f"params {e.params.text}")
     if e.weights is not None:
         parts.append(f"weights {e.weights.text}")
+    if e.biases is not None:
+        parts.append(f"biases {e.biases.text}")
     if e.memory is not None:
         parts.append(f"memory {e.memory.text}")
     if e.macs is not None:

@@ -429,8 +429,8 @@ class TokenStream:
     # ---- answers ---------------------------------------------------------------------
 
     def expectation(self) -> ir.Expectation | None:
-        """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases) and `macs N`,
-        each at most once."""
+        """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
+        `macs N`, `memory N` and one side of the output (`depth 96`), each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
@@ -531,8 +531,7 @@ class TokenStream:
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
-        return ir.Expectation(shape, counts.get("params"), counts.get("macs"), arrow.span.to(end),
-                              counts.get("weights"), counts.get("memory"), tuple(sides))
+        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides))
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})

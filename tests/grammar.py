@@ -126,7 +126,7 @@ class Grammar:
                                           "INVALID invalid"]))
         if self.rng.random() < 0.1:
             parts += [self.rng.choice(["height", "width", "DEPTH", "depth ="]), self.rng.choice(["0", "7", "x", "1e3"])]
-        for word in ("params", "weights", "macs", "memory"):
+        for word in ("params", "weights", "biases", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
                           self.rng.choice(COUNTS)]
@@ -162,6 +162,8 @@ class Grammar:
             lines.append(self.rng.choice([f"expect total params {self.rng.choice(COUNTS)}",
                                           f"expect total macs <= {self.rng.choice(COUNTS)}",
                                           f"expect total memory < {self.rng.choice(COUNTS)}",
+                                          f"expect total weights {self.rng.choice(COUNTS)}",
+                                          f"expect total biases >= {self.rng.choice(COUNTS)}",
                                           f"expect output {self.number()}x{self.number()}x{self.number()}",
                                           f"expect output {self.number()} x {self.number()}"]))
         return "\n".join(lines)
@@ -283,7 +285,8 @@ def worked(rng: random.Random) -> str:
 PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",
             "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
-               "Activation volume"]
+               "Activation volume", "Biases", "Bias", "Bias terms", "Number of weights and biases",
+               "Weights (including biases)", "Weights (", "Neurons", "Output neurons", "Total weights", "Total biases"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",

@@ -902,6 +902,72 @@ def test_a_line_written_again_keeps_every_answer() -> None:
     assert [(d.line, d.column) for d in report.diagnostics] == [(2, 27), (3, 27)]
 
 
+def test_biases_are_an_answer_of_their_own() -> None:
+    # CONV1 of the lecture: 96 filters, one bias each, so 96 biases; (11·11·3 + 1)·96 = 34,944 parameters,
+    # 11·11·3·96 = 34,848 weights. A wrong `Biases: 95` was prose and passed.
+    spec = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> biases 96\nmaxpool 3x3 stride 2 -> biases 0\n"
+               "fc 10 -> biases 11\nexpect total biases 106\nexpect total weights 34848\n")
+    # fc1 has 10 biases (one per unit); the network 96 + 0 + 10 = 106; its weights 34,848 + 27·27·96·10.
+    assert [(a.label, a.quantity, a.expected, a.actual, a.verdict) for a in spec.answers] == [
+        ("conv1", "biases", "96", "96", "right"), ("maxpool1", "biases", "0", "0", "right"),
+        ("fc1", "biases", "11", "10", "wrong"), ("", "total biases", "106", "106", "right"),
+        ("", "total weights", "34848", f"{34_848 + 27 * 27 * 96 * 10:,}", "wrong")]
+    assert spec.answers[0].working == ("conv1: biases (11·11·3 + 1)·96 = 34,944 less 34,848 weights = 96",)
+    slip = run("input 8x8x3\nconv 4 3x3 -> biases 108\n").answers[0]  # 3·3·3·4 = 108 is the weights
+    assert (slip.verdict, slip.reason) == ("wrong", "that is the weights' count; each filter or unit has one bias")
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    for written, verdict in (("Biases: 95", "wrong"), ("Number of biases: 96", "right"), ("Bias terms: 95", "wrong"),
+                             ("# of biases = 96", "right"), ("Bias: 95", "wrong"), ("Total biases: 95", "wrong")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.expected, a.verdict) for a in answers] == [(written.split()[-1], verdict)], written
+    # The same answer in a listing line's options and in a table's column.
+    listing = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
+                                   "95 biases\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in listing.answers] == [("output", "right"), ("biases", "wrong")]
+    table = cnncalc.analyze_text("| Layer | Description | Output | Biases |\n|---|---|---|---|\n"
+                                 "| Input | | 227x227x3 | |\n| CONV1 | 96 11x11 filters at stride 4, pad 0 | | 95 |\n",
+                                 "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in table.answers] == [("biases", "wrong")]
+    # A definition is prose: `Bias: the constant added to each output`.
+    prose = cnncalc.analyze_text(head + "Bias: the constant added to each output\n", "hw.txt", lang="lecture")
+    assert (prose.answers, [d.code for d in prose.diagnostics if d.severity == "error"]) == ((), [])
+
+
+def test_weights_with_their_biases_are_the_parameters() -> None:
+    # 10 5x5 filters on 3 channels: 5·5·3·10 = 750 weights, 10 biases, 760 parameters. `Number of weights and
+    # biases: 760` was judged as weights (a right answer marked wrong), `Weights (including biases): 761` and
+    # `Total weights: 751` were prose (wrong answers passed).
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for written, quantity, actual, verdict in (
+            ("Number of weights and biases: 760", "params", "760", "right"),
+            ("Weights + biases = 750 + 10 = 760", "params", "760", "right"),
+            ("Weights (including biases): 761", "params", "760", "wrong"),
+            ("Total number of weights (including biases): 761", "total params", "760", "wrong"),
+            ("Total weights: 751", "total weights", "750", "wrong"),
+            ("Weights (no biases): 750", "weights", "750", "right")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.quantity, a.actual, a.verdict) for a in answers] == [(quantity, actual, verdict)], written
+
+
+def test_neurons_count_the_output_values() -> None:
+    # The CS231n notes count a volume's values as neurons: 32·32·10 = 10,240. `Number of neurons: 10241` was
+    # prose and passed.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for written, verdict in (("Number of neurons: 10241", "wrong"), ("Neurons: 10,240", "right"),
+                             ("Output neurons: 10241", "wrong"),
+                             ("Number of output neurons = 32*32*10 = 10240", "right")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.actual, a.verdict) for a in answers] == [("10,240", verdict)], written
+
+
+def test_a_listing_lines_memory_answer_is_judged() -> None:
+    # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
+    report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
+                                  "memory 290,401\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.actual, a.verdict) for a in report.answers] == [
+        ("output", "55x55x96", "right"), ("memory", "290,400", "wrong")]
+
+
 def test_a_count_of_none_is_zero() -> None:
     # A pool has no parameters: `Params: None` was E060 (exit 1 for a right answer). A 1x1 convolution of
     # 96 channels to 8 has (1·1·96 + 1)·8 = 776.
