@@ -1090,11 +1090,16 @@ class _LineReader:
             number = _side(words, kinds, tokens, at)
             if number is not None:
                 return number
-        if words[at:at + 1] in _OUTPUT_WORDS or (at and kinds[at:] == ["DIMS"]) or \
+        if words[at:at + 2] == ["size", "of"]:  # `Size of the output volume: 32x32x10`
+            at = _skip(words, at + 2, ("the",))
+        # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
+        spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
+            (["size"], ["dimensions"], ["dims"], ["extent"], ["resolution"])
+        if words[at:at + 1] in _OUTPUT_WORDS or (at and kinds[at:] == ["DIMS"]) or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
-            after = max(_skip(words, at + 1, ("volume", "size", "is", "?", ":", "=", "a", "answer")), asked)
+            after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 said = _no_fit(tokens[after:])
                 spelled = _spelled(tokens[after:]) if said is None else None
@@ -1109,6 +1114,8 @@ class _LineReader:
                     return said
             if volumes:
                 shape = _shape(volumes[-1])
+                if spatial and shape is not None and len(shape.dims) == 1:
+                    shape = shape._replace(dims=shape.dims * 2)
                 if shape is None:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
                 return shape
@@ -1119,10 +1126,15 @@ class _LineReader:
         or `Output width: 32`, `Output depth = 10`: the whole number after the last `=`, else after the
         `:` (E060 when it is not one). None for any other line."""
         at = _skip(words, 0, ("so", "thus", "hence", "the"))
+        at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         if words[at:at + 1] == ["output"] and words[at + 1:at + 2] and words[at + 1] in ir.SIDES:
             axis, at = ir.SIDES.index(words[at + 1]), at + 2
+        elif words[at:at + 2] == ["output", "channels"]:  # `Number of output channels: 10`
+            axis, at = 2, at + 2
         elif words[at:at + 1] in (["h2"], ["w2"], ["d2"]):
             axis, at = "hwd".index(words[at][0]), at + 1
+        elif words[at:at + 1] in (["depth"], ["channels"]) and words[at + 1:at + 2] in ([":"], ["="]):
+            axis, at = 2, at + 1  # `Depth: 10`; not `Depth of the input: 3`
         else:
             return None
         marker = _marker(words, tokens, at)
@@ -1644,8 +1656,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("weights", "and", "biases"), ("weights", "+", "biases"), ("weights", "&", "biases"),
                      ("weights", "including", "biases"), ("weights", "(", "including", "biases", ")"),
                      ("weights", "(", "incl", ".", "biases", ")"), ("weights", "(", "with", "biases", ")")), "params"),
-    **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates")),
-                    "macs"),
+    **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates"),
+                     ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
                     "memory")}  # the values of the output (the CS231n notes' "neurons" of a volume)
 _TOTALS = ("params", "weights", "biases", "macs")  # a network's total a worked example states (its `TOTAL memory`
@@ -1659,7 +1671,10 @@ _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
-_OUTPUT_WORDS = (["output"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"], ["activations"])
+_OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
+                 ["activations"])
+_OUTPUT_NOUNS = ("volume", "size", "shape", "dimensions", "dimension", "dims", "spatial", "extent", "resolution", "is",
+                 "?", ":", "=", "a", "answer")  # between `Output` and its answer
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
 
 

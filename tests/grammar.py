@@ -264,7 +264,8 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(COUNT_HEADS)}"
                     f"{rng.choice([': ', ' = ', ' '])}"
                     f"{rng.choice(WORKED_COUNTS)}",
-                    f"Output: {rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!'])}",
+                    "Output: " + rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!',
+                                             '(32, 32, 10)']),
                     f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"
                     f"{rng.choice([' = (32 - 5 + 4)/1 + 1 = ', ': ', ' = '])}"
                     f"{rng.choice(['32', '0', 'K', '32x', '1.5K'])}",
@@ -286,7 +287,9 @@ PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "pad
             "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
                "Activation volume", "Biases", "Bias", "Bias terms", "Number of weights and biases",
-               "Weights (including biases)", "Weights (", "Neurons", "Output neurons", "Total weights", "Total biases"]
+               "Weights (including biases)", "Weights (", "Neurons", "Output neurons", "Total weights", "Total biases",
+               "Output shape", "Size of the output", "Out", "Output spatial size", "Spatial size", "Depth",
+               "Output channels", "Number of output channels", "Multiplications"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",

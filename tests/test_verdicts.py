@@ -960,6 +960,25 @@ def test_neurons_count_the_output_values() -> None:
         assert [(a.actual, a.verdict) for a in answers] == [("10,240", verdict)], written
 
 
+def test_more_ways_to_name_the_output_and_its_sides() -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32 with 10 filters: 32x32x10, and 32·32·10·5·5·3 = 768,000 multiplications.
+    # Each wrong answer below was prose and passed.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for written, quantity, verdict in (
+            ("Output shape: (32, 32, 11)", "output", "wrong"), ("Output dimensions: (32, 32, 10)", "output", "right"),
+            ("Size of the output volume: 32x32x11", "output", "wrong"), ("Out: 32x32x11", "output", "wrong"),
+            ("Output spatial size: 33", "output", "wrong"), ("Spatial size: 32", "output", "right"),
+            ("Output channels: 11", "depth", "wrong"), ("Number of output channels: 10", "depth", "right"),
+            ("Depth: 11", "depth", "wrong"), ("Number of multiplications: 768,001", "macs", "wrong"),
+            ("Multiplications = 32*32*10*5*5*3 = 768,000", "macs", "right")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.quantity, a.verdict) for a in answers] == [(quantity, verdict)], written
+    # Prose stays prose: the input's depth, a definition, a remark with a size in it.
+    for prose in ("Depth of the input: 3", "Depth: the number of filters", "Spatial arrangement of 5x5 filters"):
+        report = cnncalc.analyze_text(head + prose + "\n", "hw.txt", lang="lecture")
+        assert (report.answers, [d.code for d in report.diagnostics if d.severity == "error"]) == ((), []), prose
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
