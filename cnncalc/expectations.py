@@ -191,7 +191,8 @@ class Checker:
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
                     slip = "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
-                if exp.quantity == "weights" and totals.biases and exp.limit.accepts(totals.params):
+                if exp.quantity == "weights" and totals.biases and totals.params is not None and \
+                        exp.limit.accepts(totals.params):
                     slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
             elif not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"

@@ -665,16 +665,31 @@ class _LineReader:
             after = after[2:]
         while after and after[0].text in _LEADS:
             after = after[1:]
+        after, aside = _aside(after)
         after = _untrailed(after)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
-            return self._count_token(after[0])
+            return self._with_aside(self._count_token(after[0]), aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
+
+    def _with_aside(self, count: ir.Count, aside: list[Tok]) -> ir.Count:
+        """A count and what its parentheses say: its working (`760 (750 weights + 10 biases)`, `34,944 (=
+        (11*11*3+1)*96)`), not judged; or the same count again, rounded or exact (`35K (34,944)`): the finer
+        is judged, and two that disagree are E060 (`_Unreadable`)."""
+        again = _untrailed(_unmarked(aside))
+        if len(again) != 1 or again[0].kind != "NUM":
+            return count
+        other = self._count_token(again[0])
+        if not count.agrees(other):
+            raise _Unreadable(f"`{count.text}` and `{other.text}` are two different counts",
+                              count.span.to(other.span))
+        finer = other.unit * 10**count.decimals < count.unit * 10**other.decimals
+        return other if finer else count
 
     def named(self, words: list[str], kinds: list[str]) -> ir.Input | ir.Line | Literal[False] | None:
         """A line that starts with a name and a colon, its volume not first: the notes' breakdown (`CONV3-64:
@@ -1186,14 +1201,14 @@ class _LineReader:
         None when empty, `?` or `-`, and after E060 for anything else."""
         if not tokens or [t.text for t in tokens] in (["?"], ["-"]):
             return None
-        marks = [i for i, t in enumerate(tokens) if t.text == "="]
-        after = tokens[marks[-1] + 1:] if marks else tokens
-        after = _untrailed(after)
+        body, aside = _aside(tokens)
+        marks = [i for i, t in enumerate(body) if t.text == "="]
+        after = _untrailed(body[marks[-1] + 1:] if marks else body)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
                                   Span(tokens[0].start, tokens[-1].end))
-            return self._count_token(after[0])
+            return self._with_aside(self._count_token(after[0]), aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34,944`, `35K` or `62.4M`")
             return None
@@ -1750,6 +1765,19 @@ def _bare_answer(tokens: list[Tok]) -> bool:
         _no_fit(rest) is not None
 
 
+def _aside(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """An answer's tokens and what the parentheses closing them hold (`760 (750 weights + 10 biases)`,
+    `35K (34,944)`); no parentheses, or ones that are the answer itself (`(760)`): the tokens, nothing aside."""
+    if len(tokens) < 3 or tokens[-1].text != ")":
+        return tokens, []
+    depth = 0
+    for j in range(len(tokens) - 1, -1, -1):
+        depth += (tokens[j].text == ")") - (tokens[j].text == "(")
+        if depth == 0:
+            return (tokens[:j], tokens[j + 1:-1]) if j else (tokens[1:-1], [])  # `(760)`: the answer itself
+    return tokens, []
+
+
 def _untrailed(tokens: list[Tok]) -> list[Tok]:
     """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`),
     and without markdown's marks around it (`**760** params`)."""
@@ -1896,8 +1924,13 @@ def _opener(words: list[str]) -> int:
 
 def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
     """Where a count's answer starts: after the last `=` (or `≈`), else after the first `:` or `?` from `at`.
-    A `?` with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read."""
-    equals = [j for j in range(at, len(words)) if words[j] in ("=", "≈")]
+    A `?` with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read.
+    An `=` in parentheses is the working's (`34,944 (= (11*11*3+1)*96)`)."""
+    depth, equals = 0, []
+    for j in range(at, len(words)):
+        depth += (words[j] == "(") - (words[j] == ")")
+        if words[j] in ("=", "≈") and depth <= 0:
+            equals.append(j)
     if equals:
         return equals[-1]
     marker = next((j for j in range(at, len(words)) if words[j] in (":", "?")), None)

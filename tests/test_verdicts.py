@@ -979,6 +979,28 @@ def test_more_ways_to_name_the_output_and_its_sides() -> None:
         assert (report.answers, [d.code for d in report.diagnostics if d.severity == "error"]) == ((), []), prose
 
 
+def test_a_count_with_its_working_in_parentheses() -> None:
+    # CONV1: (11·11·3 + 1)·96 = 34,944. Each of these was E060, no verdict: the working in parentheses after the
+    # count, the count again at another precision, or the count alone in parentheses.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    for written, expected, verdict in (
+            ("Number of parameters: 34,944 (= (11*11*3 + 1)*96)", "34,944", "right"),
+            ("Number of parameters: 34,945 (= (11*11*3 + 1)*96)", "34,945", "wrong"),
+            ("Params: 34,944 (weights 34,848 + biases 96)", "34,944", "right"),
+            ("Params: 35K (34,945)", "34,945", "wrong"),  # the finer of two that agree is judged
+            ("Params: 34,944 (35K)", "34,944", "right"), ("Params: (34,945)", "34,945", "wrong")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.expected, a.verdict) for a in answers] == [(expected, verdict)], written
+    # Two counts that disagree are no answer: E060 names both.
+    report = cnncalc.analyze_text(head + "Params: 35K (36,944)\n", "hw.txt", lang="lecture")
+    assert (report.answers, [(d.code, d.message) for d in report.diagnostics]) == (
+        (), [("E060", "`35K` and `36,944` are two different counts")])
+    table = cnncalc.analyze_text("| Layer | Description | Output | Params |\n|---|---|---|---|\n"
+                                 "| Input | | 227x227x3 | |\n| CONV1 | 96 11x11 filters at stride 4, pad 0 | | "
+                                 "34,945 (= (11*11*3+1)*96) |\n", "hw.txt", lang="lecture")
+    assert [(a.expected, a.verdict) for a in table.answers] == [("34,945", "wrong")]
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
