@@ -1292,15 +1292,22 @@ class _LineReader:
                           name_span if words else (body_start.span if body_start else name_span))
 
     def conv(self, name_span: Span) -> ir.LayerCall:
-        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11` (`of size 11`, `(11x11)`), then
-        options; or the lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
+        """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11` (`of size 11`, `(11x11)`, `(11x11,
+        stride 4)`), the size first (`11x11 conv, 96 filters`, `conv 11x11, 96 filters`), then options; or the
+        lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
         if self.at("k", "f") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span)
         args: list[ir.Arg] = []
+        kernel = None
+        if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind == "DIMS":  # type: ignore[union-attr]
+            self.next()
+        if self.peek() is not None and self.peek().kind == "DIMS":  # type: ignore[union-attr]
+            kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`
+            while self.at("conv", "convolution", ","):
+                self.next()
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
         args.append(ir.Arg("out_channels", ir.Num(count[0], count[1]), count[1]))
-        kernel = None
-        if self.peek() is not None and self.peek().kind == "DIMS":  # type: ignore[union-attr]
+        if kernel is None and self.peek() is not None and self.peek().kind == "DIMS":  # type: ignore[union-attr]
             kernel = self.kernel()
         if not self.at("filters", "filter", "kernels"):
             raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
@@ -1322,10 +1329,13 @@ class _LineReader:
                 raise _Unreadable("expected the filter size, as in `96 11x11 filters`", self.rest_span())
             kernel = self.kernel()
             end = kernel.span.end
-            if opened:
-                if not self.at(")"):
-                    raise _Unreadable("expected `)` after the filter size", self.rest_span())
+            if opened and self.at(")"):
                 end = self.next().end
+            elif opened:  # `96 filters (11x11, stride 4)`: the options inside the parentheses
+                closing = next((j for j in range(self.i, len(self.tokens)) if self.tokens[j].text == ")"), None)
+                if closing is None:
+                    raise _Unreadable("expected `)` after the filter size", self.rest_span())
+                self.tokens = self.tokens[:closing] + self.tokens[closing + 1:]
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups"})
         return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))

@@ -776,7 +776,7 @@ def test_the_newly_read_statements_report_wrong_answers_and_their_own_slips() ->
         report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
         assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [(label, quantity, "wrong")], text
     # Their own ways to fail: each at its place, in its words.
-    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 filters (11x11, stride 4)\n"
+    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 filters (11x11, stride 4\n"
                                   "CONV2: 8 1x1 filters, same padding, pad 2\n"
                                   "CONV3: 8 1x1 filters, same padding, valid padding\n", "hw.txt", lang="lecture")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
@@ -999,6 +999,19 @@ def test_a_count_with_its_working_in_parentheses() -> None:
                                  "| Input | | 227x227x3 | |\n| CONV1 | 96 11x11 filters at stride 4, pad 0 | | "
                                  "34,945 (= (11*11*3+1)*96) |\n", "hw.txt", lang="lecture")
     assert [(a.expected, a.verdict) for a in table.answers] == [("34,945", "wrong")]
+
+
+def test_a_convolution_described_size_first_or_with_its_options_in_parentheses() -> None:
+    # (227 - 11)/4 + 1 = 55 with 96 filters: 55x55x96. Each statement was E060, so CONV1's answer was not judged.
+    for statement in ("CONV1: 11x11 conv, 96 filters, stride 4", "CONV1: conv 11x11, 96 filters, stride 4",
+                      "CONV1: 96 filters (11x11, stride 4)", "CONV1: 96 filters (11x11 stride 4, pad 0), ReLU"):
+        report = cnncalc.analyze_text(f"Input: 227x227x3\n{statement}\nOutput volume: 55x55x97\n", "hw.txt",
+                                      lang="lecture")
+        assert [(a.expected, a.actual, a.verdict) for a in report.answers] == [("55x55x97", "55x55x96", "wrong")], \
+            statement
+    # The size given twice is no statement: `11x11 conv, 96 5x5 filters`.
+    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 11x11 conv, 96 5x5 filters\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "expected `filters` here, found `5x5`")]
 
 
 def test_a_listing_lines_memory_answer_is_judged() -> None:
