@@ -458,12 +458,53 @@ class _LineReader:
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
         try:
             call = self.layer([t.lower for t in name_tokens], name_span)
+            if call.keyword == "flatten" and volume is None:
+                volume = self.length()  # `FLATTEN1: 32768`
             expectation = self.answers(volume)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
             return self.unreadable(volume, name_tokens, self.salvage())
         call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
         return self.line(call, expectation)
+
+    def flatten(self, words: list[str], kinds: list[str]) -> ir.Line | None:
+        """`Flatten`, `Flatten layer`, `Flatten: 32768`, `Flatten -> 32768`, `Flatten (32768 values)`: the volume
+        as a vector (Keras' and PyTorch's layer; the lecture's FC layers flatten their input themselves), the
+        number its length. Any other line starting with the word is prose (`Flatten the volume into a vector`)."""
+        at = _skip(words, 1, ("layer",))
+        if words[at:at + 1] in ([":"], ["="], ["to"], ["into"]):
+            if kinds[at + 1:at + 2] != ["NUM"]:
+                return None
+            at += 1
+        elif at < len(words) and kinds[at] != "ARROW" and words[at] not in ("(", "[", "=", "-"):
+            return None
+        self.i = at
+        call = ir.LayerCall("flatten", (), None, Span(self.tokens[0].start, self.tokens[at - 1].end))
+        try:
+            expectation = self.answers(self.length())
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the flattened length as `Flatten: 4096`")
+            return self.unreadable(None, [])
+        return self.line(call, expectation)
+
+    def length(self) -> ir.ShapeAnswer | None:
+        """A vector's length written after a flatten (`32768`, `(32768)`, `[32768 values]`), as its answer."""
+        opened = self.at("(", "[")
+        tok = self.peek(1 if opened else 0)
+        if tok is None or tok.kind != "NUM":
+            return None
+        self.i += 2 if opened else 1
+        while self.at("values", "numbers", "elements", "neurons", "units", "features"):
+            self.next()
+        if opened:
+            if not self.at(")", "]"):
+                raise _Unreadable(f"expected `{')' if self.tokens[self.i - 2].text == '(' else ']'}` after "
+                                  f"`{tok.text}`", self.rest_span())
+            self.next()
+        shape = _shape(tok)
+        if shape is None:
+            self.not_a_volume(tok.text, tok.span)
+        return shape
 
     def line(self, call: ir.LayerCall, expectation: ir.Expectation | None) -> ir.Line:
         """The line of a layer, and of the activation written after its options (`…, pad 0, ReLU`): the line's
@@ -497,6 +538,8 @@ class _LineReader:
         loose = self.loosely_named(words, kinds)
         if loose is not None:
             return loose
+        if words[:1] == ["flatten"] and last is not None:
+            return self.flatten(words, kinds)
         if "input" in words and ("filter" in words or "kernel" in words):
             reported = self.sink.total
             exercise = self.exercise()
@@ -1719,7 +1762,7 @@ def _layer_kind(name: str) -> str | None:
         return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
     if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (name.startswith("f") and name[1:].isdigit()):
         return "fc"
-    return next((kind for kind in ("relu", "softmax", "dropout") if kind in name), None)
+    return next((kind for kind in ("relu", "softmax", "dropout", "flatten") if kind in name), None)
 
 
 def _family(word: str) -> str | None:
@@ -1734,7 +1777,8 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "lrn": {"normalization", "norm", "layer", "local", "response", "lrn", "cross", "channel"},
     "relu": {"relu", "layer", "activation", "rectified", "linear", "unit"},
     "softmax": {"softmax", "layer", "classifier"},
-    "dropout": {"dropout", "layer"}}
+    "dropout": {"dropout", "layer"},
+    "flatten": {"flatten", "layer"}}
 
 _NO_FIT = re.compile(r"(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
                      r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"

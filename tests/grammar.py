@@ -234,6 +234,7 @@ def worked(rng: random.Random) -> str:
                 f"Conv layer with 6 filters of 5x5, {rng.choice(['no padding', 'without zero-padding', 'no bias'])}",
                 f"CONV{i}: 6 5x5 filters, {rng.choice(PADDINGS)}",
                 f"CONV{i}: " + rng.choice(SIZE_FIRST) + rng.choice(['', ', stride 1', ' (stride 1)']),
+                rng.choice(FLATTENS),
                 f"{rng.choice(['Apply ', 'CONV: ', ''])}{rng.randint(0, 12)} "
                 f"{rng.choice(['5x5 filters', 'filters, 5x5'])}"
                 f"{rng.choice([' (stride 1, pad 2)', ' (stride 1', ', pad 2)', ' -> 32x32x10 (750 params)', ''])}",
@@ -284,6 +285,8 @@ def worked(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
+            "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))"]
 PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",

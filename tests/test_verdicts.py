@@ -1014,6 +1014,26 @@ def test_a_convolution_described_size_first_or_with_its_options_in_parentheses()
     assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "expected `filters` here, found `5x5`")]
 
 
+def test_a_flatten_line_is_a_layer() -> None:
+    # 64x64x3, a 3x3 conv of 32 at pad 1 keeps 64x64; a 2x2 pool at stride 2 gives 32x32x32 = 32,768 values.
+    # `Flatten: 32768` was prose, so the answer after it (`Output: 32768`) was judged as the pool's volume:
+    # a right answer marked wrong.
+    head = "Input: 64x64x3\nCONV1: 32 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    for flatten, answers in (("Flatten\nOutput: 32768", [("32768", "right")]),
+                             ("Flatten: 32767", [("32767", "wrong")]), ("Flatten layer -> 32767", [("32767", "wrong")]),
+                             ("Flatten (32768 values)", [("32768", "right")]),
+                             ("FLATTEN1: 32767", [("32767", "wrong")]),
+                             ("Flatten the volume into a vector", [])):
+        report = cnncalc.analyze_text(f"{head}{flatten}\nFC1: 10\n", "hw.txt", lang="lecture")
+        assert [(a.expected, a.verdict) for a in report.answers] == answers, flatten
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == \
+            ["E040" for _, verdict in answers if verdict == "wrong"], flatten
+        assert [r.op for r in report.rows][-1] == "fc 10", flatten
+    # (32·32·32 + 1)·10 = 327,690 parameters for FC1 after it, as without it.
+    report = cnncalc.analyze_text(f"{head}Flatten\nFC1: 10\nParams: 327,690\n", "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
