@@ -1155,6 +1155,8 @@ class _LineReader:
             (["size"], ["dimensions"], ["dims"], ["extent"], ["resolution"])
         if words[at:at + 1] in _OUTPUT_WORDS or (at and kinds[at:] == ["DIMS"]) or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
+            tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`
+            words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
@@ -1162,8 +1164,13 @@ class _LineReader:
                 said = _no_fit(tokens[after:])
                 spelled = _spelled(tokens[after:]) if said is None else None
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
+                listed = vector[1:-1] if vector and vector[0].text in ("(", "[") and vector[-1].text in (")", "]") \
+                    else []
                 if spelled is not None:
                     volumes = [spelled]
+                elif said is None and len(listed) > 2 and all(t.kind == "NUM" or t.text == "," for t in listed):
+                    self.not_a_volume(_shown(vector), Span(vector[0].start, vector[-1].end))  # `(2, 32, 32, 10)`
+                    return None
                 elif said is None and len(vector) == 1 and vector[0].kind == "NUM" and \
                         words[at] not in ("activation", "activations") and words[at + 1:at + 2] != ["neurons"]:
                     # `Activations: 290,400`, `Output neurons: 290,400` count values
@@ -1174,6 +1181,10 @@ class _LineReader:
                 shape = _shape(volumes[-1])
                 if spatial and shape is not None and len(shape.dims) == 1:
                     shape = shape._replace(dims=shape.dims * 2)
+                if channels_first and shape is not None and len(shape.dims) == 3:
+                    depth, height, width = shape.dims
+                    shape = shape._replace(dims=(height, width, depth),
+                                           text=f"{shape.text} channels first, {height}x{width}x{depth}")
                 if shape is None:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
                 return shape
@@ -1845,12 +1856,35 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
     return tokens[:end]
 
 
+_ORDERS = {**dict.fromkeys(("cxhxw", "c,h,w", "chw", "nchw", "n,c,h,w", "nxcxhxw", "channels first",
+                            "channels-first", "channels_first"), True),  # the remark's words joined, or spaced
+           **dict.fromkeys(("hxwxc", "h,w,c", "hwc", "nhwc", "n,h,w,c", "nxhxwxc", "channels last", "channels-last",
+                            "channels_last"), False)}  # a remark naming a volume's order -> channels first?
+
+
+def _in_order(tokens: list[Tok]) -> tuple[list[Tok], bool]:
+    """An output answer's tokens without what says their order, and whether it is channels first: a closing
+    remark (`(CxHxW)`, `(C, H, W)`, `(channels first)`; `(HxWxC)` says the order cnncalc reads anyway), or
+    PyTorch's printed size (`torch.Size([1, 10, 32, 32])`, batch and channels first)."""
+    body, aside = _aside(tokens)
+    order = _ORDERS.get("".join(t.lower for t in aside), _ORDERS.get(" ".join(t.lower for t in aside)))
+    if order is not None:
+        tokens = body
+    words = [t.lower for t in tokens]
+    start = next((j for j in range(len(words) - 3) if words[j:j + 4] == ["torch", ".", "size", "("]), None)
+    if start is not None and tokens[-1].text == ")":
+        return tokens[:start] + tokens[start + 4:-1], True
+    return tokens, bool(order)
+
+
 def _spelled(tokens: list[Tok]) -> Tok | None:
     """An output volume written without `x`: `32*32*10` (`32 * 32 * 10 = 10240`), `32 by 32 by 10`,
     `[32, 32, 10]`, `(32, 32, 10)`, or the height and width alone (`32*32`): two or three whole numbers,
     height first, then nothing (or `=` after a product)."""
     opening = tokens[0].text if tokens and tokens[0].text in ("[", "(") else None
     body = tokens[1:] if opening else tokens
+    if opening and len(body) >= 8 and body[0].lower in ("1", "none") and body[1].text == ",":
+        body = body[2:]  # a batch of one before the sizes: `(1, 32, 32, 10)`, Keras' `(None, 32, 32, 10)`
     joint = "," if opening else body[1].lower if len(body) > 1 and body[1].lower in ("*", "by") else None
     count = 1
     while count < 3 and len(body) > 2 * count and body[2 * count - 1].lower == joint:
@@ -2015,6 +2049,8 @@ def _shape(tok: Tok) -> ir.ShapeAnswer | None:
     MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
     text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
     parts = text.replace(",", "").split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
+    if len(parts) == 4 and parts[0] == "1":  # a batch of one first: `1x55x55x96`
+        parts = parts[1:]
     if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
         return None
     dims = tuple(int(p) for p in parts)
@@ -2022,5 +2058,6 @@ def _shape(tok: Tok) -> ir.ShapeAnswer | None:
 
 
 def _shown(tokens: list[Tok]) -> str:
-    text = " ".join(t.text for t in tokens).replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    text = " ".join(t.text for t in tokens).replace(" ,", ",").replace("( ", "(").replace(" )", ")") \
+        .replace("[ ", "[").replace(" ]", "]")
     return text if len(text) <= 60 else text[:57] + "..."

@@ -267,7 +267,9 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice([': ', ' = ', ' '])}"
                     f"{rng.choice(WORKED_COUNTS)}",
                     "Output: " + rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!',
-                                             '(32, 32, 10)']),
+                                             '(32, 32, 10)', '10x32x32 (CxHxW)', '(C, H, W)', '[1, 2] (HWC)',
+                                             'torch.Size([1, 10, 32, 32])', 'torch.Size([', '(None, 32, 32, 10)',
+                                             '1x32x32x10', '0x1x1x1', '(2, 3, 4, 5)', 'torch.Size()', '(None,)']),
                     f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"
                     f"{rng.choice([' = (32 - 5 + 4)/1 + 1 = ', ': ', ' = '])}"
                     f"{rng.choice(['32', '0', 'K', '32x', '1.5K'])}",

@@ -1034,6 +1034,31 @@ def test_a_flatten_line_is_a_layer() -> None:
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
 
 
+def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
+    # 32x32x10: height, width, channels. `10x32x32 (CxHxW)` says its order and is right (it was marked wrong
+    # as channels first); PyTorch's `torch.Size([1, 10, 32, 32])` and Keras' `(None, 32, 32, 10)` were prose,
+    # so their wrong forms passed.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for written, verdict in (
+            ("Output volume: 10x32x32 (CxHxW)", "right"), ("Output: [10, 32, 32] (C, H, W)", "right"),
+            ("Output: 10 x 32 x 32 (channels first)", "right"), ("Output: 32x32x10 (HxWxC)", "right"),
+            ("Output volume: 11x32x32 (CxHxW)", "wrong"), ("Output: torch.Size([1, 10, 32, 32])", "right"),
+            ("Output: torch.Size([1, 11, 32, 32])", "wrong"), ("Output: (None, 32, 32, 10)", "right"),
+            ("Output: (None, 32, 32, 11)", "wrong"), ("Output: 1x32x32x10", "right"), ("Output: 1x32x32x11", "wrong")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [a.verdict for a in answers] == [verdict], written
+    # A remark that contradicts the sizes is judged as the remark says: 32x32x10 as CxHxW is 32x10x32.
+    wrong = cnncalc.analyze_text(head + "Output: 32x32x10 (CxHxW)\n", "hw.txt", lang="lecture").answers[0]
+    assert (wrong.expected, wrong.verdict) == ("32x32x10 channels first, 32x10x32", "wrong")
+    # Without a word on its order, a list is height first, as before: `(1, 10, 32, 32)` is channels first, wrong.
+    slip = cnncalc.analyze_text(head + "Output: (1, 10, 32, 32)\n", "hw.txt", lang="lecture").answers[0]
+    assert (slip.verdict, slip.reason) == ("wrong", "that is the volume channels first, as PyTorch prints sizes; "
+                                                    "cnncalc writes height x width x channels")
+    # A batch of two is no volume: E060, not prose.
+    report = cnncalc.analyze_text(head + "Output: (2, 32, 32, 10)\n", "hw.txt", lang="lecture")
+    assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "`(2, 32, 32, 10)` is not a volume")]
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
