@@ -18,7 +18,7 @@ _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
     (?P<NEWLINE>\n)
   | (?P<NAME>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<NUM>[0-9](?:[A-Za-z0-9_.×]|(?<=[eE])[-+](?=[0-9]))*)
-  | (?P<PUNCT>->|→|<=|>=|==|//|[:;{}()|,=+\-*<>@\[\]])
+  | (?P<PUNCT>->|→|=>|<=|>=|==|//|[:;{}()|,=+\-*<>@\[\]])
   | (?P<COMMENT>\#[^\n]*)
   | (?P<END>\Z)
   | (?P<BAD>.)
@@ -86,7 +86,7 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
             line_start = False
         elif kind == "PUNCT":
             punct = m.group(kind)
-            append(Token("->" if punct == "→" else punct, punct, pos - len(punct), pos))  # `→` pasted for `->`
+            append(Token("->" if punct in ("→", "=>") else punct, punct, pos - len(punct), pos))  # `→`, `=>`: `->`
             line_start = False
         elif kind == "NEWLINE":
             append(Token("NEWLINE", "\n", pos - 1, pos))

@@ -500,8 +500,11 @@ class TokenStream:
                                hint="keep one")
                 sides.append(ir.ShapeAnswer((n,), value.text, value.span, axis))
                 end = value.span
-            elif tok.kind == "," and self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS:
-                self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers
+            elif tok.kind == "," and ((self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS) or
+                                      (self.peek(1).kind == "NUMBER" and self.peek(2).kind == "NAME" and
+                                      self.peek(2).text.lower() in ir.ANSWER_WORDS)):
+                self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers (and before
+                # `760 params`, to say that the count goes after the word)
             elif tok.kind == "NAME" and tok.text.lower() in ir.ANSWER_WORDS:
                 self.advance()
                 quantity = ir.ANSWER_WORDS[tok.text.lower()]

@@ -130,7 +130,7 @@ class Grammar:
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
                           self.rng.choice(COUNTS)]
-        return " -> " + " ".join(parts or ["55x55x96"])
+        return self.rng.choice([" -> ", " -> ", " => ", " → "]) + " ".join(parts or ["55x55x96"])
 
     def block(self) -> str:
         name = f"b{len(self.blocks)}"

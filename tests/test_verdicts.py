@@ -37,6 +37,15 @@ def test_thousands_commas_and_equals_signs() -> None:
     assert errors(run("input 8x8x3\nconv 4 3x3 -> params 1, 120\n"))[0][0] == "E002"
 
 
+def test_an_arrow_written_as_in_the_lecture_notation() -> None:
+    # `=>` was E002 "expected an argument of `conv`, found `=`"; it is `->`, as `→` is. (32 - 5 + 4)/1 + 1 = 32.
+    assert verdicts("input 32x32x3\nconv 10 5x5 pad 2 => 32x32x11\n") == [("conv1", "output", "wrong", None)]
+    # The count before its word after a comma says so, as it does first (it said "found `,`").
+    report = run("input 32x32x3\nconv 10 5x5 pad 2 -> 32x32x10, 760 params\n")
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("E002", "`760 params`: the count goes after the word")]
+
+
 def test_an_answer_in_a_comment_is_a_warning_not_silence() -> None:
     # (32 - 5 + 2·2)/1 + 1 = 32: `# 32x32x11` is a wrong answer that `check` passed without a word.
     r = run("input 32x32x3\nconv 10 5x5 stride 1 pad 2   # 32x32x11, 760 params\nmaxpool 2x2 stride 2  # -> 16x16x10\n"
