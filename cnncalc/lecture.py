@@ -105,7 +105,7 @@ class _Net:
         self.totals: list[ir.TotalExpectation] = []
         self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
         self.restated: int | None = None  # where its input was restated since its last layer line
-        # Its last lines when they are unnamed pools stated after prose with nothing after them yet (the
+        # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure): (where, its span, line)
         self.tentative: list[tuple[int, Span, int]] = []
 
@@ -117,11 +117,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     run: list[tuple[int, int, int]] = []  # a block of consecutive prose lines: start, end, line number
 
     def finished(net: _Net) -> None:
-        """The network ends: unnamed pools stated after prose with nothing read after them illustrate the
-        lecture's figures, and are prose; the rest of the network stands."""
+        """The network ends: unnamed layers stated after prose with nothing read after them (pools that
+        illustrate the lecture's figures, its AlexNet notes' `- dropout 0.5`) are prose; the rest stands."""
         for at, span, number in reversed(net.tentative):
             del net.lines[at]
-            prose.append(ir.Prose(span, f"line {number} (1 line), a pool with nothing after it"))
+            prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
         networks.append(net)
 
     def flush() -> None:
@@ -186,10 +186,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
-        tentative = isinstance(result, ir.Line) and reader.unnamed_pool and bool(run)
+        tentative = isinstance(result, ir.Line) and reader.unnamed and bool(run)
         flush()
         if not isinstance(result, ir.Input) and not tentative:
-            current.tentative.clear()  # an answer or a layer after pools stated after prose: they are steps
+            current.tentative.clear()  # an answer or a layer after unnamed layers stated after prose: steps
         if isinstance(result, ir.Input):
             same = current.input is not None and current.input.dims == result.dims
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
@@ -399,7 +399,7 @@ class _LineReader:
         self.end = end
         self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
         self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
-        self.unnamed_pool = False  # `Max pooling with 2x2 filters and stride 2`
+        self.unnamed = False  # a layer without a name (`Max pooling with 2x2 filters and stride 2`, `Dropout 0.5`)
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
 
     def peek(self, k: int = 0) -> Tok | None:
@@ -466,6 +466,28 @@ class _LineReader:
             return self.unreadable(volume, name_tokens, self.salvage())
         call = call._replace(label=_label(name_tokens), span=name_span.to(call.span))
         return self.line(call, expectation)
+
+    def unnamed_layer(self, words: list[str]) -> ir.Line | None:
+        """A layer other than a convolution or a pool stated without a name's number: `FC: 10 neurons`, `Fully
+        connected layer with 10 neurons`, `BN: Batch normalization`, `Batch norm`, `Dropout: 0.5`, `ReLU`,
+        `Softmax`. The words before its colon (or leading the line) say the kind and nothing else; a line that
+        does not read as that layer then is prose (`Fully connected layers see the whole volume`)."""
+        colon = words.index(":") if ":" in words else None
+        head = words[:colon] if colon is not None else \
+            words[:next((j for j, w in enumerate(words) if w not in _UNNAMED_WORDS), len(words))]
+        kind = _layer_kind(" ".join(head)) if head and len(head) <= 4 and set(head) <= _UNNAMED_WORDS else None
+        if kind is None or kind not in _UNNAMED_KINDS:
+            return None
+        name_tokens = self.tokens[:len(head)]
+        self.i = len(head) + (colon is not None)
+        name_span = Span(name_tokens[0].start, name_tokens[-1].end)
+        try:
+            call = self.layer(head, name_span)
+            expectation = self.answers(None)
+        except _Unreadable:
+            return None
+        self.unnamed = True  # after prose, a remark unless something is read after it
+        return self.line(call._replace(span=name_span.to(call.span)), expectation)
 
     def flatten(self, words: list[str], kinds: list[str]) -> ir.Line | None:
         """`Flatten`, `Flatten layer`, `Flatten: 32768`, `Flatten -> 32768`, `Flatten (32768 values)`: the volume
@@ -601,7 +623,7 @@ class _LineReader:
         pooled = _pool_at(words, kinds)
         if pooled is not None:
             # `Max pooling with 2x2 filters and stride 2`, `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, …`
-            self.opens = self.unnamed_pool = True
+            self.opens = self.unnamed = True
             at, keyword = pooled
             self.tokens = self.tokens[at:]
             try:
@@ -610,6 +632,10 @@ class _LineReader:
             except _Unreadable:
                 return None
             return self.line(call, expectation)
+        if last is not None or has_input:
+            unnamed = self.unnamed_layer(words)
+            if unnamed is not None:
+                return unnamed
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             lead = _lead(self.tokens)
             if has_input and (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \
@@ -1428,16 +1454,22 @@ class _LineReader:
         return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
 
     def pool(self, keyword: str, name_span: Span) -> ir.LayerCall:
-        """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`, the letters `F=3, S=2`."""
+        """`3x3 filters at stride 2`, `2x2 max pooling, stride 2`, `pool 2x2`, the letters `F=3, S=2`. The
+        description's `max` or `average` (`avg`, `mean`) decides the kind over the name's (`POOL1: 2x2 avg pool`)."""
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
-        while self.at("max", "average", "avg", "pool", "pooling", "window", "windows", "of", "size", "with"):
-            self.next()
+        said: list[str] = []
+        while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with"):
+            said.append(self.next().lower)
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
         kernel = self.kernel()
-        while self.at("filters", "filter", "windows", "window", "max", "average", "pool", "pooling"):
-            self.next()
+        while self.at("filters", "filter", "windows", "window", "max", "average", "avg", "mean", "pool", "pooling"):
+            said.append(self.next().lower)
+        if {"average", "avg", "mean"} & set(said):
+            keyword = "avgpool"
+        elif "max" in said:
+            keyword = "maxpool"
         args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad"})
         return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, args[-1].span.end))
 
@@ -1457,9 +1489,11 @@ class _LineReader:
                             Span(name_span.start, end))
 
     def simple(self, keyword: str, name_span: Span, allowed: set[str]) -> ir.LayerCall:
-        """A layer without numbers: its description's words may repeat the kind (`Normalization layer`)."""
+        """A layer without numbers: its description's words may repeat the kind (`Normalization layer`); a
+        dropout's rate may follow (`Dropout: 0.5`, `dropout (p = 0.5)`, `50%`), which changes no count."""
         end = name_span.end
-        while self.peek() is not None and self.peek().kind == "WORD" and self.peek().lower in allowed:  # type: ignore
+        while (tok := self.peek()) is not None and ((tok.kind == "WORD" and tok.lower in allowed) or
+                                                    (keyword == "dropout" and _rate(tok, self.peek(1)))):
             end = self.next().end
         return ir.LayerCall(keyword, (), None, Span(name_span.start, end))
 
@@ -1769,7 +1803,7 @@ def _layer_kind(name: str) -> str | None:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
     if "conv" in name or (name.startswith("c") and name[1:].isdigit()):
         return "conv"
-    if "norm" in name or "lrn" in name:
+    if "norm" in name or "lrn" in name or re.fullmatch(r"bn[0-9_]*", name):
         return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
     if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (name.startswith("f") and name[1:].isdigit()):
         return "fc"
@@ -1788,7 +1822,7 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "lrn": {"normalization", "norm", "layer", "local", "response", "lrn", "cross", "channel"},
     "relu": {"relu", "layer", "activation", "rectified", "linear", "unit"},
     "softmax": {"softmax", "layer", "classifier"},
-    "dropout": {"dropout", "layer"},
+    "dropout": {"dropout", "layer", "rate"},
     "flatten": {"flatten", "layer"}}
 
 _NO_FIT = re.compile(r"(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
@@ -1920,6 +1954,10 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     return None
 
 
+_UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "relu", "softmax", "dropout")  # stated without a number (`FC: 10 …`)
+_UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linear", "affine", "layer", "bn", "batch",
+                  "norm", "normalization", "normalisation", "batchnorm", "dropout", "relu", "softmax", "lrn", "local",
+                  "response", "activation", "-"}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next"}
 
@@ -1936,6 +1974,15 @@ def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
         if word not in _POOL_LEAD:
             return None
     return None
+
+
+def _rate(tok: Tok, following: Tok | None) -> bool:
+    """A token of a dropout's rate: `p`, `rate`, `=`, a fraction (`0.5`), a percentage, its parentheses; not a
+    count in parentheses (`(760 params)`)."""
+    if tok.kind == "NUM":
+        return "." in tok.text or (following is not None and following.text == "%")
+    return tok.lower in ("p", "rate", "probability", "of", "with", "=", "%") or \
+        (tok.text in ("(", ")") and (following is None or following.kind != "NUM" or "." in following.text))
 
 
 def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.ShapeAnswer | None:

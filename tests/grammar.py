@@ -234,7 +234,7 @@ def worked(rng: random.Random) -> str:
                 f"Conv layer with 6 filters of 5x5, {rng.choice(['no padding', 'without zero-padding', 'no bias'])}",
                 f"CONV{i}: 6 5x5 filters, {rng.choice(PADDINGS)}",
                 f"CONV{i}: " + rng.choice(SIZE_FIRST) + rng.choice(['', ', stride 1', ' (stride 1)']),
-                rng.choice(FLATTENS),
+                rng.choice(FLATTENS), rng.choice(UNNAMED),
                 f"{rng.choice(['Apply ', 'CONV: ', ''])}{rng.randint(0, 12)} "
                 f"{rng.choice(['5x5 filters', 'filters, 5x5'])}"
                 f"{rng.choice([' (stride 1, pad 2)', ' (stride 1', ', pad 2)', ' -> 32x32x10 (750 params)', ''])}",
@@ -287,6 +287,10 @@ def worked(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer: 0", "BN: Batch normalization",
+           "Batch norm", "Dropout: 0.5", "Dropout (p = 0.5)", "Dropout (760 params)", "ReLU", "Softmax -> 10",
+           "POOL1: 2x2 avg pool, stride 2", "POOL2: mean pooling 3x3", "BN2: batch norm", "FC: 99999999999 units",
+           "Dropout 50%", "Fully connected layers see the whole volume", "ReLU: rectified linear unit"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
             "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",

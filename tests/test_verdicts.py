@@ -1068,6 +1068,42 @@ def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
     assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "`(2, 32, 32, 10)` is not a volume")]
 
 
+def test_layers_stated_without_a_number_in_their_name() -> None:
+    # Each statement was prose, so the answer under it was judged as CONV1's (32x32x10, 760 parameters): a right
+    # answer marked wrong. FC 10 on 32·32·10 = 10,240 values: (10,240 + 1)·10 = 102,410 parameters; a batch
+    # norm of 10 channels learns 2·10 = 20; dropout and ReLU none.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for statement, answer, verdict in (
+            ("FC: 10 neurons", "Output: 10", "right"), ("Fully connected: 10 neurons", "Params: 102,410", "right"),
+            ("FC layer: 10", "Output: 11", "wrong"), ("Fully connected layer with 10 neurons", "Output: 10", "right"),
+            ("BN: Batch normalization", "Params: 20", "right"), ("Batch norm", "Params: 40", "wrong"),
+            ("Dropout: 0.5", "Params: 0", "right"), ("Dropout (p = 0.5)", "Params: 0", "right"),
+            ("ReLU", "Output: 32x32x10", "right")):
+        answers = cnncalc.analyze_text(f"{head}{statement}\n{answer}\n", "hw.txt", lang="lecture").answers
+        assert [(a.label, a.verdict) for a in answers] == [(answers[0].label, verdict)], statement
+        assert answers[0].label != "conv1", statement
+    # After prose, such a line is a step only when something is read after it: the AlexNet notes' `- dropout
+    # 0.5` under "Details/Retrospectives:" is a remark, not a layer of the listing.
+    notes = cnncalc.analyze_text(head + "Details:\n- dropout 0.5\n- mini-batch size 128\n", "hw.txt", lang="lecture")
+    assert [r.op for r in notes.rows] == ["conv 10 5x5 pad 2"]
+    # Prose that starts with such words stays prose.
+    prose = cnncalc.analyze_text(head + "Fully connected layers see the whole volume\nParams: 760\n", "hw.txt",
+                                 lang="lecture")
+    assert [(a.label, a.verdict) for a in prose.answers] == [("conv1", "right")]
+
+
+def test_a_pools_description_says_its_kind_and_bn_names_a_batch_norm() -> None:
+    # `POOL1: 2x2 avg pool` was E060 after its size; `POOL1: average pooling 2x2` was read as a max pool (the
+    # name's default). `BN1:` was not a layer, so its answer was CONV1's.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for statement, op in (("POOL1: 2x2 avg pool, stride 2", "avgpool 2x2 stride 2"),
+                          ("POOL1: average pooling 2x2, stride 2", "avgpool 2x2 stride 2"),
+                          ("AVG POOL1: 2x2 max pool, stride 2", "maxpool 2x2 stride 2"),
+                          ("BN1: batch normalization", "batchnorm")):
+        report = cnncalc.analyze_text(f"{head}{statement}\n", "hw.txt", lang="lecture")
+        assert ([r.op for r in report.rows][-1], report.diagnostics) == (op, ()), statement
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
@@ -1480,7 +1516,8 @@ def test_a_pool_stated_after_prose_illustrates_unless_something_follows_it() -> 
     # the lecture's figure: `max pool with 2x2 filters and stride 2` under a heading, nothing judged after it
     figure = run(start + "Max Pooling\nmax pool with 2x2 filters and stride 2\n6 8\n3 4\n", lang="lecture")
     assert [row.keyword for row in figure.rows] == ["conv"] and figure.output.dims == (32, 32, 10)
-    assert any(d.code == "N060" and "a pool with nothing after it" in d.message for d in figure.diagnostics)
+    assert any(d.code == "N060" and "a layer without a name and nothing after it" in d.message
+               for d in figure.diagnostics)
     # a homework step: an answer, a layer or a total after it, even with prose between
     answered = run(start + "Some words.\nThen a 2x2 max pool with stride 2\nIt halves the size.\n"
                    "Output volume size: 16x16x11\n", lang="lecture")
