@@ -735,13 +735,15 @@ class _LineReader:
         while after and after[0].text in _LEADS:
             after = after[1:]
         after, aside = _aside(after)
+        after, approximate = _approximate(after)
         after = _untrailed(after)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
-            return self._with_aside(self._count_token(after[0]), aside)
+            count = self._count_token(after[0])
+            return self._with_aside(_rounded(count) if approximate or words[marker] == "≈" else count, aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
@@ -1282,13 +1284,16 @@ class _LineReader:
         if not tokens or [t.text for t in tokens] in (["?"], ["-"]):
             return None
         body, aside = _aside(tokens)
-        marks = [i for i, t in enumerate(body) if t.text == "="]
-        after = _untrailed(body[marks[-1] + 1:] if marks else body)
+        marks = [i for i, t in enumerate(body) if t.text in ("=", "≈")]
+        after, approximate = _approximate(body[marks[-1] + 1:] if marks else body)
+        after = _untrailed(after)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
                                   Span(tokens[0].start, tokens[-1].end))
-            return self._with_aside(self._count_token(after[0]), aside)
+            count = self._count_token(after[0])
+            approximate = approximate or bool(marks and body[marks[-1]].text == "≈")
+            return self._with_aside(_rounded(count) if approximate else count, aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34,944`, `35K` or `62.4M`")
             return None
@@ -1877,13 +1882,41 @@ def _aside(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return tokens, []
 
 
+_APPROXIMATELY = ("~", "≈", "about", "approx", "approximately", "roughly", "around", "circa", "ca", "ca.", "appr")
+
+
+def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
+    """A count's tokens without the words that say it is rounded (`~35000`, `about 35K`, `35,000 approx.`),
+    and whether they did."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].lower in _APPROXIMATELY:
+        start += 1
+    while end > start + 1 and (tokens[end - 1].lower in _APPROXIMATELY or
+                               (tokens[end - 1].text == "." and tokens[end - 2].lower in _APPROXIMATELY)):
+        end -= 1
+    return tokens[start:end], (start, end) != (0, len(tokens))
+
+
+def _rounded(count: ir.Count) -> ir.Count:
+    """A count said to be approximate (`~35000`, `≈ 34,900`): its last zeros are rounding, read at two
+    significant digits at least, as `35K` would be (it accepts 34,944); a count with no zeros to drop, or
+    written with a unit, is as written."""
+    if not count.exact:
+        return count
+    digits, unit = count.digits, 1
+    while digits % 10 == 0 and digits >= 100:
+        digits, unit = digits // 10, unit * 10
+    return count._replace(digits=digits, unit=unit)
+
+
 def _untrailed(tokens: list[Tok]) -> list[Tok]:
     """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`),
     and without markdown's marks around it (`**760** params`)."""
     tokens = _unmarked(tokens)
     end = len(tokens)
-    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", *_MARKS)):
-        end -= 1
+    while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", *_MARKS) or
+                   (end < len(tokens) and tokens[end - 1].lower in ("learnable", "trainable"))):
+        end -= 1  # `760 params!`, `760 learnable parameters`
     if end == 2 and tokens[0].kind == "NUM" and tokens[1].text in _UNIT_WORDS and tokens[0].text[-1].isdigit():
         unit = _UNIT_WORDS[tokens[1].text]  # `1.16 MB`, `35 K`: the unit a space away
         return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]

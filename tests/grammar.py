@@ -304,7 +304,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Output channels", "Number of output channels", "Multiplications"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
-                 "760 (750 weights + 10 biases)", ")760("]
+                 "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
+                 "760 learnable parameters", "approx 0"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

@@ -1104,6 +1104,20 @@ def test_a_pools_description_says_its_kind_and_bn_names_a_batch_norm() -> None:
         assert ([r.op for r in report.rows][-1], report.diagnostics) == (op, ()), statement
 
 
+def test_a_count_said_to_be_approximate_is_rounded() -> None:
+    # (11·11·3 + 1)·96 = 34,944. `~35000` was judged exactly, so a right answer was marked wrong; `about 35K`,
+    # `35K approx` and `34,944 learnable parameters` were E060. Approximate, 35000 is 35K: 34,944 rounds to it.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    for written, verdict in (("Params: ~35000", "right"), ("Params ≈ 35,000", "right"), ("Params: about 35K", "right"),
+                             ("Params: 35,000 approx.", "right"), ("Params: approximately 34,900", "right"),
+                             ("Params: ~36000", "wrong"), ("Params: ~34,945", "wrong"),
+                             ("Params: 34,944 learnable parameters", "right"), ("Params: 35000", "wrong")):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [a.verdict for a in answers] == [verdict], written
+    wrong = cnncalc.analyze_text(head + "Params: ~36000\n", "hw.txt", lang="lecture").answers[0]
+    assert wrong.reason == "34,944 rounds to 35000 at the precision written, not 36000"
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
