@@ -562,7 +562,7 @@ class _LineReader:
             return loose
         if words[:1] == ["flatten"] and last is not None:
             return self.flatten(words, kinds)
-        if "input" in words and ("filter" in words or "kernel" in words):
+        if "input" in words and {"filter", "kernel", "filters", "kernels"} & set(words):
             reported = self.sink.total
             exercise = self.exercise()
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
@@ -940,26 +940,40 @@ class _LineReader:
     def exercise(self) -> _Exercise | None:
         """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with
         **stride 1, pad** with **1 pixel** => what is the output?`, `input 7x7, filter 3x3, stride 2 =>
-        output 3x3`: one filter on an input (depth 1 unless given). None unless the line starts so."""
+        output 3x3`, `Input 32x32, 5x5 filter, …`, `7x7 input, 3x3 filter, …`, `Input: 7x7. Filter: 3x3.
+        Stride: 2. Output: 3x3`, `Input 5x5x3, 2 filters 3x3x3, …`: filters on an input (one filter, and a
+        depth of 1, unless given). None unless the line starts so."""
         tokens = [t for t in self.tokens if t.text != "*"]  # the slides' markdown bold
         words = [t.lower for t in tokens]
         at = words.index("input")
-        if not set(words[_lead(tokens):at]) <= _EXERCISE_LEAD:  # `Q2: input 7x7, …` is numbered
+        before = at - 1 if at and tokens[at - 1].kind == "DIMS" else at  # `7x7 input, …`
+        if not set(words[_lead(tokens):before]) <= _EXERCISE_LEAD:  # `Q2: input 7x7, …` is numbered
             return None
-        i = _skip(words, at + 1, ("image", "is", "of", "size", ":", ","))
+        i = before if before < at else _skip(words, at + 1, ("image", "is", "of", "size", ":", ","))
         if i >= len(tokens) or tokens[i].kind != "DIMS":
             return None
-        volume, i = tokens[i], _skip(words, i + 1, (",", "and", "a", "the"))
-        if i >= len(tokens) or words[i] not in ("filter", "kernel"):
+        volume = tokens[i]
+        i = _skip(words, i + 1 if before == at else at + 1, (",", ".", "and", "a", "the", "with", "one", "single"))
+        filters = None
+        if (i + 1 < len(tokens) and tokens[i].kind == "NUM" and words[i + 1] in ("filters", "kernels")) or \
+                (i + 2 < len(tokens) and tokens[i].kind == "NUM" and tokens[i + 1].kind == "DIMS" and \
+                words[i + 2] in ("filters", "kernels")):
+            filters, i = tokens[i], i + 1  # `2 filters 3x3x3`, `2 3x3x3 filters`
+        if i + 1 < len(tokens) and tokens[i].kind == "DIMS" and words[i + 1] in ("filter", "kernel", "filters",
+                                                                                  "kernels"):
+            size, i = tokens[i], i + 2  # `5x5 filter`
+        elif i < len(tokens) and words[i] in ("filter", "kernel", "filters", "kernels"):
+            i = _skip(words, i + 1, ("is", "of", "size", ":"))
+            if i >= len(tokens) or tokens[i].kind != "DIMS":
+                return None
+            size, i = tokens[i], i + 1
+        else:
             return None
-        i = _skip(words, i + 1, ("is", "of", "size", ":"))
-        if i >= len(tokens) or tokens[i].kind != "DIMS":
-            return None
-        stated, tail = [volume, tokens[i]], list[Tok]()
-        for t in tokens[i + 1:]:
-            if tail or t.text in ("=", "?") or t.kind == "ARROW":
-                tail.append(t)  # `=> what is the output?`, or `=> output 3x3`
-            elif not (t.lower in ("is", "pixel", "pixels") or
+        stated, tail = [volume, size], list[Tok]()
+        for t in tokens[i:]:
+            if tail or t.text in ("=", "?") or t.kind == "ARROW" or t.lower == "output":
+                tail.append(t)  # `=> what is the output?`, `=> output 3x3`, `Output: 3x3`
+            elif not (t.lower in ("is", "pixel", "pixels", ".", ":") or
                       (t.lower == "with" and stated[-1].lower in OPTION_WORDS)):  # `pad with 1 pixel`
                 stated.append(t)
         given = _shape(volume)
@@ -970,8 +984,9 @@ class _LineReader:
         start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
         if start is None:
             return None
-        self.tokens, self.i = stated[1:], 0
+        self.tokens, self.i = ([] if filters is None else [filters]) + stated[1:], 0
         try:
+            number = None if filters is None else self.expect_number("the number of filters")
             kernel = self.kernel()
             options = self.options({"stride", "pad"})
             self.end_of_line("the filter")
@@ -980,8 +995,9 @@ class _LineReader:
                           hint="the exercise reads `input 7x7, filter 3x3, stride 2, pad 1`")
             return None
         whole = Span(self.start, self.end)
-        one = ir.Arg("out_channels", ir.Num(1, kernel.span), kernel.span)
-        call = ir.LayerCall("conv", (one, ir.Arg("kernel", kernel, kernel.span), *options), None,
+        count = ir.Arg("out_channels", ir.Num(1, kernel.span), kernel.span) if number is None else \
+            ir.Arg("out_channels", ir.Num(*number), number[1])
+        call = ir.LayerCall("conv", (count, ir.Arg("kernel", kernel, kernel.span), *options), None,
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
         answer = self.exercise_answer(tail)
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None

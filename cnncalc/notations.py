@@ -56,7 +56,10 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|(?:the[ \t]+)?input(?:[ \t]+(?:volume|image|size|shape))?(?:[ \t]+of[ \t]+size|[ \t]+is|[ \t]*[:=])"
            r"[ \t]*[0-9]|output volume\b"
            r"|(?:assume,?[ \t]+|e\.?g\.?,?[ \t]+)?input(?:[ \t]+image)?(?:[ \t]+is)?[ \t]*:?[ \t]*[0-9]+x[0-9]+"
-           r"(?:x[0-9]+)?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:a[ \t]+)?(?:filter|kernel)\b"
+           r"(?:x[0-9]+)?[ \t]*[,.]?[ \t]*(?:and[ \t]+)?(?:a[ \t]+)?(?:[0-9]+[ \t]+)?"
+           r"(?:[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+)?(?:filters?|kernels?)\b"
+           r"|[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+input[ \t]*,[ \t]*(?:a[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+"
+           r"(?:filter|kernel)\b"
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)

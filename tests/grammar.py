@@ -210,7 +210,11 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['', 'Example ', 'e.g. '])}N = {n}, F = {k}, stride {rng.randint(0, 4)}"
             f"{rng.choice(['', ', P = 1', ', Q = 2', ':'])}"
             f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}",
-            f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}"]))
+            f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}",
+            f"Input {n}x{n}x3, {rng.choice(['', '2 filters ', '0 ', '99999999999 '])}{k}x{k}x3"
+            f"{rng.choice([' filter', ' filters', ' kernels', ''])}, stride {rng.randint(0, 3)} => {k}x{k}x2",
+            f"{n}x{n} input, {k}x{k} filter, pad {rng.randint(0, 2)} -> {rng.choice(['3x3 output', '3', 'output'])}",
+            f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}"]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):

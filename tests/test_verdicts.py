@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import cnncalc
+from cnncalc.analysis import run as analyses
 from cnncalc.cli import cli
 from tests.conftest import ROOT, errors, run
 
@@ -1116,6 +1117,23 @@ def test_a_count_said_to_be_approximate_is_rounded() -> None:
         assert [a.verdict for a in answers] == [verdict], written
     wrong = cnncalc.analyze_text(head + "Params: ~36000\n", "hw.txt", lang="lecture").answers[0]
     assert wrong.reason == "34,944 rounds to 35000 at the precision written, not 36000"
+
+
+def test_output_size_exercises_written_other_ways() -> None:
+    # Each was prose (wrong answers passed beside a worked example) or, alone in a file, read as the spec
+    # language. (32 - 5 + 2·2)/1 + 1 = 32; (7 - 3 + 2)/2 + 1 = 4; (5 - 3 + 2)/2 + 1 = 3 with 2 filters;
+    # (7 - 3)/2 + 1 = 3.
+    for exercise, verdict in (("Input 32x32, 5x5 filter, stride 1, pad 2 => 31x31", "wrong"),
+                              ("input 7x7, 3x3 filter, stride 2, pad 1 => 4x4", "right"),
+                              ("Input 5x5x3, 2 filters 3x3x3, stride 2, pad 1 => 3x3x2", "right"),
+                              ("Input 5x5x3, 2 3x3x3 filters, stride 2, pad 1 => 3x3x3", "wrong"),
+                              ("Input: 7x7. Filter: 3x3. Stride: 2. Output: 3x3", "right"),
+                              ("7x7 input, 3x3 filter, stride 2 => 2x2", "wrong")):
+        alone = cnncalc.analyze_text(exercise + "\n", "hw.txt")  # the notation told by the text
+        assert [a.verdict for a in alone.answers] == [verdict], exercise
+        beside = analyses("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\n\n" + exercise
+                          + "\n", "hw.txt")  # an exercise is a network of its own
+        assert [a.verdict for analysis in beside for a in analysis.report.answers] == ["right", verdict], exercise
 
 
 def test_a_listing_lines_memory_answer_is_judged() -> None:
