@@ -1197,7 +1197,20 @@ class _LineReader:
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
         spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
             (["size"], ["dimensions"], ["dims"], ["extent"], ["resolution"])
-        if words[at:at + 1] in _OUTPUT_WORDS or (at and kinds[at:] == ["DIMS"]) or spatial or \
+        if words[at:at + 1] and words[at] in _NAMED_OUTPUT:  # `Shape: 32x32x10`, `Feature maps = …`, `A: …`
+            j = _skip(words, at + 1, ("map", "maps", "size"))
+            rest = [t for t in tokens[j + 1:] if t.text not in ("!", ".")]
+            while len(rest) > 1 and rest[-1].lower in ("feature", "features", "map", "maps", "volume", "tensor"):
+                rest.pop()  # `Shape: 32x32x10 feature maps`
+            volume = rest[0] if len(rest) == 1 and rest[0].kind == "DIMS" else _spelled(rest) if rest else None
+            if words[j:j + 1] not in ([":"], ["="]) or volume is None:
+                return None  # prose: `Size matters`, `Volume: see the figure`
+            shape = _shape(volume)
+            if shape is None:
+                self.not_a_volume(volume.text, volume.span)
+            return shape
+        bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"]  # `32x32x10!`
+        if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`
             words = [t.lower for t in tokens]
@@ -1807,6 +1820,7 @@ _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "appli
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
                  ["activations"])
+_NAMED_OUTPUT = ("feature", "features", "shape", "dimensions", "dims", "volume", "size", "a")  # `Shape: 32x32x10`
 _OUTPUT_NOUNS = ("volume", "size", "shape", "dimensions", "dimension", "dims", "spatial", "extent", "resolution", "is",
                  "?", ":", "=", "a", "answer")  # between `Output` and its answer
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `

@@ -1136,6 +1136,21 @@ def test_output_size_exercises_written_other_ways() -> None:
         assert [a.verdict for analysis in beside for a in analysis.report.answers] == ["right", verdict], exercise
 
 
+def test_a_volume_under_a_layer_named_other_ways_or_alone() -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32: 32x32x10. Each wrong answer below was prose and passed.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for written in ("Feature map: 32x32x11", "Dimensions: (32, 32, 11)", "Shape: 32x32x11 feature maps",
+                    "Volume: 32x32x11", "Size = 32x32x11", "A: 32x32x11", "32x32x11", "-> 32x32x11", "- 32x32x11."):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.expected, a.verdict) for a in answers] == [("32x32x11", "wrong")], written
+    for written in ("Feature maps = 32x32x10", "32x32x10!", "=> 32x32x10"):
+        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        assert [a.verdict for a in answers] == ["right"], written
+    for prose in ("Size matters", "Volume: see the figure", "Shape: square, 32x32x10 in all"):
+        report = cnncalc.analyze_text(head + prose + "\n", "hw.txt", lang="lecture")
+        assert (report.answers, [d.code for d in report.diagnostics if d.severity == "error"]) == ((), []), prose
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
