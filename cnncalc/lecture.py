@@ -710,14 +710,29 @@ class _LineReader:
         return index
 
     def total(self) -> ir.TotalExpectation | None:
-        """`Total params: 62.4M`, `TOTAL parameters = 62,378,344`, `Total number of MACs: 1.1G`: the
-        network's total (E060 when its count cannot be read); None for any other line."""
+        """`Total params: 62.4M`, `TOTAL parameters = 62,378,344`, `Total number of MACs: 1.1G` (also `Overall
+        …`, `Sum of all parameters: …`, `Total learnable parameters …`, `Total parameter count: …`, `Params
+        (total): …`), or the count before its word (`Total: 62.4M params`, `In total: …`, `The network has 62.4M
+        parameters`): the network's total (E060 when its count cannot be read); None for any other line."""
         tokens = self.tokens[_lead(self.tokens):]
         words = [t.lower for t in tokens]
         at = _skip(words, _opener(words), ("the",))
-        if words[at:at + 1] != ["total"]:
-            return None
+        lead = next((len(w) for w in (["network", "has"], ["model", "has"], ["total", ":"], ["total", "="],
+                                      ["in", "total", ":"], ["in", "total", "="]) if words[at:at + len(w)] == w), 0)
+        if lead:
+            return self.total_after(tokens, at + lead)  # `Total: 62.4M params`, `The network has 62.4M parameters`
+        if words[at:at + 2] == ["sum", "of"]:
+            at = _skip(words, at + 2, ("all", "the")) - 1  # `Sum of all parameters: …`
+        elif words[at:at + 1] not in (["total"], ["overall"]):
+            head = _count_head(words, at)  # `Params (total): …`
+            if head is None or words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
+                                                                                ["(", "overall", ")"]):
+                return None
+            at -= 1
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
+        at = _skip(words, at, ("learnable", "trainable"))
+        if words[at:at + 2] == ["parameter", "count"]:  # `Total parameter count: …`
+            words[at] = "parameters"
         head = _count_head(words, at)
         quantity = _COUNT_WORDS[head] if head is not None else None
         marker = _marker(words, tokens, at)
@@ -725,6 +740,25 @@ class _LineReader:
             return None
         count = self._last_count(words, tokens, marker, f"total {ir.NOUNS[quantity]}")
         return None if count is None else ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end))
+
+    def total_after(self, tokens: list[Tok], at: int) -> ir.TotalExpectation | None:
+        """The count before its quantity's word, from `at`: `62.4M params`, `62,378,344 learnable parameters`;
+        None unless the words after the count name a total cnncalc judges."""
+        rest, approximate = _approximate(tokens[at:])
+        rest = [t for t in rest if t.text not in ("!", ".")]
+        if not rest or rest[0].kind != "NUM":
+            return None
+        named = _skip([t.lower for t in rest], 1, ("learnable", "trainable", "in", "total"))
+        head = _count_head([t.lower for t in rest], named)
+        if head is None or _COUNT_WORDS[head] not in _TOTALS or named + len(head) != len(rest):
+            return None
+        try:
+            count = self._count_token(rest[0])
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `62,378,344` or `62.4M`")
+            return None
+        return ir.TotalExpectation(_COUNT_WORDS[head], "==", _rounded(count) if approximate else count, None,
+                                   Span(self.start, self.end))
 
     def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`

@@ -1151,6 +1151,24 @@ def test_a_volume_under_a_layer_named_other_ways_or_alone() -> None:
         assert (report.answers, [d.code for d in report.diagnostics if d.severity == "error"]) == ((), []), prose
 
 
+def test_a_networks_total_stated_other_ways() -> None:
+    # AlexNet's 62,378,344 parameters (the lecture's table). Each wrong total below was prose and passed;
+    # `Params (total): 62,378,344` was judged as FC8's 4,097,000: a right answer marked wrong.
+    listing = (EXAMPLES / "alexnet-homework.txt").read_text()
+    for written, verdict in (("Total: 62.5M params", "wrong"), ("The network has 62.4M parameters", "right"),
+                             ("Overall params = 62.5M", "wrong"), ("Sum of all parameters: 62,378,345", "wrong"),
+                             ("Total parameter count: 62,378,345", "wrong"),
+                             ("Total learnable parameters: 62,378,344", "right"),
+                             ("Params (total): 62,378,344", "right"), ("In total: 62,378,345 parameters", "wrong"),
+                             ("Total: about 62M params", "right")):
+        answers = cnncalc.analyze_text(listing + written + "\n", "hw.txt", lang="lecture").answers
+        assert [(a.quantity, a.verdict) for a in answers if a.quantity.startswith("total")] == [
+            ("total params", verdict)], written
+    for prose in ("Total: 8 layers", "The network has 8 layers"):
+        report = cnncalc.analyze_text(listing + prose + "\n", "hw.txt", lang="lecture")
+        assert [a for a in report.answers if a.quantity.startswith("total")] == [], prose
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
