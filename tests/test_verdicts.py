@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import cnncalc
 from cnncalc.analysis import run as analyses
 from cnncalc.cli import cli
+from cnncalc.report import Report
 from tests.conftest import ROOT, errors, run
 
 ANSWERS = ROOT / "docs" / "examples" / "answers"
@@ -21,6 +22,11 @@ EXAMPLES = ROOT / "docs" / "examples"
 
 def invoke(*args: str, input: str | None = None):
     return CliRunner().invoke(cli, list(args), input=input, env={"COLUMNS": "120"})
+
+
+def homework(text: str) -> Report:
+    """The report of a homework sheet in the lecture's notation."""
+    return cnncalc.analyze_text(text, "hw.txt", lang="lecture")
 
 
 def verdicts(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -605,7 +611,7 @@ def test_the_lectures_output_size_exercises(tmp_path: Path) -> None:
     ("input 99999999999x9, filter 3x3\n", 7, "99999999999x9"),
 ])
 def test_the_lectures_inputs_have_the_spec_languages_limits(text: str, column: int, written: str) -> None:
-    report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+    report = homework(text)
     assert ("E023", 1, column, f"input `{written}` is beyond cnncalc's limits") in [
         (d.code, d.line, d.column, d.message) for d in report.diagnostics]
     assert report.input is None and report.rows == []  # nothing computed on it
@@ -619,7 +625,7 @@ def test_an_exercise_stated_again_with_an_answer_is_not_dropped() -> None:
         ("E060", 2, 27, "`2` answers again what was answered `doesn't fit` above")]
     assert [(a.expected, a.verdict) for a in report.answers] == [("doesn't fit", "right")]
     # Stated first without an answer, then with one: the answer is judged ((7 - 3)/2 + 1 = 3).
-    report = cnncalc.analyze_text("N = 7, F = 3, stride 2\nN = 7, F = 3, stride 2 => 4\n", "hw.txt", lang="lecture")
+    report = homework("N = 7, F = 3, stride 2\nN = 7, F = 3, stride 2 => 4\n")
     assert [(a.expected, a.verdict) for a in report.answers] == [("4", "wrong")]
 
 
@@ -634,7 +640,7 @@ def test_a_numbered_exercise_asked_as_a_question_is_judged() -> None:
 
 
 def test_an_exercises_answer_that_is_no_volume_is_e060() -> None:
-    report = cnncalc.analyze_text("input 7x7, filter 3x3 => output 0x5\n", "hw.txt", lang="lecture")
+    report = homework("input 7x7, filter 3x3 => output 0x5\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 1, 33, "`0x5` is not a volume")]
 
@@ -643,7 +649,7 @@ def test_a_volume_with_a_decimal_size_is_e060_not_the_digits_after_its_point() -
     # `1.16x16x10` was read as `16x16x10` and passed for a pool that gives (32 - 2)/2 + 1 = 16.
     text = ("Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput volume size: 32.5x32x10\n"
             "POOL1: 2x2 max pool, stride 2\nOutput volume: 1.16x16x10\n[1.16x16x10] POOL2: 1x1 filters at stride 1\n")
-    report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+    report = homework(text)
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 21, "`32.5x32x10` is not a volume"), ("E060", 5, 16, "`1.16x16x10` is not a volume"),
         ("E060", 6, 2, "`1.16x16x10` is not a volume")]
@@ -702,7 +708,7 @@ def test_an_answer_whose_question_names_a_layer_is_that_layers() -> None:
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
         ("pool1", "params", "right")]
     assert report.diagnostics == ()
-    report = cnncalc.analyze_text(head + "What is the output volume of CONV1? 27x27x96\n", "hw.txt", lang="lecture")
+    report = homework(head + "What is the output volume of CONV1? 27x27x96\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "wrong")]  # POOL1's, given for CONV1
     report = cnncalc.analyze_text(head + "What is the output volume of FC7? 4096\nParams of CONV1 and POOL1: 34,944\n",
                                   "hw.txt", lang="lecture")
@@ -748,7 +754,7 @@ def test_a_filter_size_after_filters(description: str) -> None:
                                        "FC6: 4096 -> 4096"])
 def test_an_fc_layer_stated_by_its_width(statement: str) -> None:
     # (6·6·256 + 1)·4096 = 37,752,832; these statements were E060 (`expected neurons`).
-    report = cnncalc.analyze_text(f"Input: 6x6x256\n{statement}\nParams: 37,752,832\n", "hw.txt", lang="lecture")
+    report = homework(f"Input: 6x6x256\n{statement}\nParams: 37,752,832\n")
     assert [a.verdict for a in report.answers] == ["right"] * len(report.answers) and len(report.answers) >= 1
     assert [a.quantity for a in report.answers][-1] == "params" and report.diagnostics == ()
 
@@ -783,7 +789,7 @@ def test_the_newly_read_statements_report_wrong_answers_and_their_own_slips() ->
               "output"),
              ("The input is 32x32x3\nCONV1: 10 5x5 filters, valid padding\nOutput: 32x32x10\n", "conv1", "output")]
     for text, label, quantity in cases:
-        report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+        report = homework(text)
         assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [(label, quantity, "wrong")], text
     # Their own ways to fail: each at its place, in its words.
     report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 filters (11x11, stride 4\n"
@@ -800,7 +806,7 @@ def test_a_layer_line_that_cannot_be_read_leaves_the_answers_after_it_unchecked(
     # Judged on the layers before it, CONV2's right answer was wrong; the line is reported instead.
     tail = "Output: 55x55x96\nCONV2: 256 5x5 filters at stride 1, pad 2\nOutput: 55x55x256\n"
     for statement, where in (("CONV1 uses 96 big filters of 11", (2, 15)), ("CONV1 is the first layer", (3, 1))):
-        report = cnncalc.analyze_text(f"Input: 227x227x3\n{statement}\n{tail}", "hw.txt", lang="lecture")
+        report = homework(f"Input: 227x227x3\n{statement}\n{tail}")
         assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [
             ("E060", *where)]  # the line itself, or the answer with no layer above it
         assert [a.verdict for a in report.answers if a.label == "conv2"] == ["unchecked"]
@@ -840,10 +846,10 @@ def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
         ("output", "32x32x11", "wrong"), ("params", "760", "right"), ("total params", "750", "wrong")]
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E040", 4, 1), ("E043", 9, 1)]
     # An exercise asked as a question, answered on the next line: (7 - 3)/2 + 1 = 3, so 4x4 is wrong (it was prose).
-    report = cnncalc.analyze_text("input 7x7, filter 3x3, stride 2 => output?\n4x4\n", "hw.txt", lang="lecture")
+    report = homework("input 7x7, filter 3x3, stride 2 => output?\n4x4\n")
     assert [(a.expected, a.verdict) for a in report.answers] == [("4x4", "wrong")]
     # Under a question that asks for no answer cnncalc reads, both lines stay prose.
-    report = cnncalc.analyze_text(head + "Why is the stride 1?\n32x32x10\n", "hw.txt", lang="lecture")
+    report = homework(head + "Why is the stride 1?\n32x32x10\n")
     assert report.answers == () and [(d.code, d.message) for d in report.diagnostics] == [
         ("N060", "skipped as prose: lines 3–4 (2 lines)")]
 
@@ -873,9 +879,9 @@ def test_memory_in_values_or_in_bytes() -> None:
     head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
     for line, verdict in (("Memory: 290,401", "wrong"), ("Activations: 290,400", "right"),
                           ("Memory: 290,400 * 4 bytes = 1.16 MB", "right"), ("Memory: 1,161,600 bytes", "right")):
-        report = cnncalc.analyze_text(head + line + "\n", "hw.txt", lang="lecture")
+        report = homework(head + line + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", verdict)], line
-    report = cnncalc.analyze_text(head + "Activation volume: 55x55x96\nParams: 35 K\n", "hw.txt", lang="lecture")
+    report = homework(head + "Activation volume: 55x55x96\nParams: 35 K\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
 
 
@@ -928,7 +934,7 @@ def test_biases_are_an_answer_of_their_own() -> None:
     head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
     for written, verdict in (("Biases: 95", "wrong"), ("Number of biases: 96", "right"), ("Bias terms: 95", "wrong"),
                              ("# of biases = 96", "right"), ("Bias: 95", "wrong"), ("Total biases: 95", "wrong")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [(a.expected, a.verdict) for a in answers] == [(written.split()[-1], verdict)], written
     # The same answer in a listing line's options and in a table's column.
     listing = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
@@ -939,7 +945,7 @@ def test_biases_are_an_answer_of_their_own() -> None:
                                  "hw.txt", lang="lecture")
     assert [(a.quantity, a.verdict) for a in table.answers] == [("biases", "wrong")]
     # A definition is prose: `Bias: the constant added to each output`.
-    prose = cnncalc.analyze_text(head + "Bias: the constant added to each output\n", "hw.txt", lang="lecture")
+    prose = homework(head + "Bias: the constant added to each output\n")
     assert (prose.answers, [d.code for d in prose.diagnostics if d.severity == "error"]) == ((), [])
 
 
@@ -955,7 +961,7 @@ def test_weights_with_their_biases_are_the_parameters() -> None:
             ("Total number of weights (including biases): 761", "total params", "760", "wrong"),
             ("Total weights: 751", "total weights", "750", "wrong"),
             ("Weights (no biases): 750", "weights", "750", "right")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [(a.quantity, a.actual, a.verdict) for a in answers] == [(quantity, actual, verdict)], written
 
 
@@ -966,7 +972,7 @@ def test_neurons_count_the_output_values() -> None:
     for written, verdict in (("Number of neurons: 10241", "wrong"), ("Neurons: 10,240", "right"),
                              ("Output neurons: 10241", "wrong"),
                              ("Number of output neurons = 32*32*10 = 10240", "right")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [(a.actual, a.verdict) for a in answers] == [("10,240", verdict)], written
 
 
@@ -981,11 +987,11 @@ def test_more_ways_to_name_the_output_and_its_sides() -> None:
             ("Output channels: 11", "depth", "wrong"), ("Number of output channels: 10", "depth", "right"),
             ("Depth: 11", "depth", "wrong"), ("Number of multiplications: 768,001", "macs", "wrong"),
             ("Multiplications = 32*32*10*5*5*3 = 768,000", "macs", "right")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [(a.quantity, a.verdict) for a in answers] == [(quantity, verdict)], written
     # Prose stays prose: the input's depth, a definition, a remark with a size in it.
     for prose in ("Depth of the input: 3", "Depth: the number of filters", "Spatial arrangement of 5x5 filters"):
-        report = cnncalc.analyze_text(head + prose + "\n", "hw.txt", lang="lecture")
+        report = homework(head + prose + "\n")
         assert (report.answers, [d.code for d in report.diagnostics if d.severity == "error"]) == ((), []), prose
 
 
@@ -999,10 +1005,10 @@ def test_a_count_with_its_working_in_parentheses() -> None:
             ("Params: 34,944 (weights 34,848 + biases 96)", "34,944", "right"),
             ("Params: 35K (34,945)", "34,945", "wrong"),  # the finer of two that agree is judged
             ("Params: 34,944 (35K)", "34,944", "right"), ("Params: (34,945)", "34,945", "wrong")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [(a.expected, a.verdict) for a in answers] == [(expected, verdict)], written
     # Two counts that disagree are no answer: E060 names both.
-    report = cnncalc.analyze_text(head + "Params: 35K (36,944)\n", "hw.txt", lang="lecture")
+    report = homework(head + "Params: 35K (36,944)\n")
     assert (report.answers, [(d.code, d.message) for d in report.diagnostics]) == (
         (), [("E060", "`35K` and `36,944` are two different counts")])
     table = cnncalc.analyze_text("| Layer | Description | Output | Params |\n|---|---|---|---|\n"
@@ -1020,7 +1026,7 @@ def test_a_convolution_described_size_first_or_with_its_options_in_parentheses()
         assert [(a.expected, a.actual, a.verdict) for a in report.answers] == [("55x55x97", "55x55x96", "wrong")], \
             statement
     # The size given twice is no statement: `11x11 conv, 96 5x5 filters`.
-    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 11x11 conv, 96 5x5 filters\n", "hw.txt", lang="lecture")
+    report = homework("Input: 227x227x3\nCONV1: 11x11 conv, 96 5x5 filters\n")
     assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "expected `filters` here, found `5x5`")]
 
 
@@ -1034,13 +1040,13 @@ def test_a_flatten_line_is_a_layer() -> None:
                              ("Flatten (32768 values)", [("32768", "right")]),
                              ("FLATTEN1: 32767", [("32767", "wrong")]),
                              ("Flatten the volume into a vector", [])):
-        report = cnncalc.analyze_text(f"{head}{flatten}\nFC1: 10\n", "hw.txt", lang="lecture")
+        report = homework(f"{head}{flatten}\nFC1: 10\n")
         assert [(a.expected, a.verdict) for a in report.answers] == answers, flatten
         assert [d.code for d in report.diagnostics if d.severity == "error"] == \
             ["E040" for _, verdict in answers if verdict == "wrong"], flatten
         assert [r.op for r in report.rows][-1] == "fc 10", flatten
     # (32·32·32 + 1)·10 = 327,690 parameters for FC1 after it, as without it.
-    report = cnncalc.analyze_text(f"{head}Flatten\nFC1: 10\nParams: 327,690\n", "hw.txt", lang="lecture")
+    report = homework(f"{head}Flatten\nFC1: 10\nParams: 327,690\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
 
 
@@ -1055,17 +1061,17 @@ def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
             ("Output volume: 11x32x32 (CxHxW)", "wrong"), ("Output: torch.Size([1, 10, 32, 32])", "right"),
             ("Output: torch.Size([1, 11, 32, 32])", "wrong"), ("Output: (None, 32, 32, 10)", "right"),
             ("Output: (None, 32, 32, 11)", "wrong"), ("Output: 1x32x32x10", "right"), ("Output: 1x32x32x11", "wrong")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [a.verdict for a in answers] == [verdict], written
     # A remark that contradicts the sizes is judged as the remark says: 32x32x10 as CxHxW is 32x10x32.
-    wrong = cnncalc.analyze_text(head + "Output: 32x32x10 (CxHxW)\n", "hw.txt", lang="lecture").answers[0]
+    wrong = homework(head + "Output: 32x32x10 (CxHxW)\n").answers[0]
     assert (wrong.expected, wrong.verdict) == ("32x32x10 channels first, 32x10x32", "wrong")
     # Without a word on its order, a list is height first, as before: `(1, 10, 32, 32)` is channels first, wrong.
-    slip = cnncalc.analyze_text(head + "Output: (1, 10, 32, 32)\n", "hw.txt", lang="lecture").answers[0]
+    slip = homework(head + "Output: (1, 10, 32, 32)\n").answers[0]
     assert (slip.verdict, slip.reason) == ("wrong", "that is the volume channels first, as PyTorch prints sizes; "
                                                     "cnncalc writes height x width x channels")
     # A batch of two is no volume: E060, not prose.
-    report = cnncalc.analyze_text(head + "Output: (2, 32, 32, 10)\n", "hw.txt", lang="lecture")
+    report = homework(head + "Output: (2, 32, 32, 10)\n")
     assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "`(2, 32, 32, 10)` is not a volume")]
 
 
@@ -1080,12 +1086,12 @@ def test_layers_stated_without_a_number_in_their_name() -> None:
             ("BN: Batch normalization", "Params: 20", "right"), ("Batch norm", "Params: 40", "wrong"),
             ("Dropout: 0.5", "Params: 0", "right"), ("Dropout (p = 0.5)", "Params: 0", "right"),
             ("ReLU", "Output: 32x32x10", "right")):
-        answers = cnncalc.analyze_text(f"{head}{statement}\n{answer}\n", "hw.txt", lang="lecture").answers
+        answers = homework(f"{head}{statement}\n{answer}\n").answers
         assert [(a.label, a.verdict) for a in answers] == [(answers[0].label, verdict)], statement
         assert answers[0].label != "conv1", statement
     # After prose, such a line is a step only when something is read after it: the AlexNet notes' `- dropout
     # 0.5` under "Details/Retrospectives:" is a remark, not a layer of the listing.
-    notes = cnncalc.analyze_text(head + "Details:\n- dropout 0.5\n- mini-batch size 128\n", "hw.txt", lang="lecture")
+    notes = homework(head + "Details:\n- dropout 0.5\n- mini-batch size 128\n")
     assert [r.op for r in notes.rows] == ["conv 10 5x5 pad 2"]
     # Prose that starts with such words stays prose.
     prose = cnncalc.analyze_text(head + "Fully connected layers see the whole volume\nParams: 760\n", "hw.txt",
@@ -1101,7 +1107,7 @@ def test_a_pools_description_says_its_kind_and_bn_names_a_batch_norm() -> None:
                           ("POOL1: average pooling 2x2, stride 2", "avgpool 2x2 stride 2"),
                           ("AVG POOL1: 2x2 max pool, stride 2", "maxpool 2x2 stride 2"),
                           ("BN1: batch normalization", "batchnorm")):
-        report = cnncalc.analyze_text(f"{head}{statement}\n", "hw.txt", lang="lecture")
+        report = homework(f"{head}{statement}\n")
         assert ([r.op for r in report.rows][-1], report.diagnostics) == (op, ()), statement
 
 
@@ -1113,9 +1119,9 @@ def test_a_count_said_to_be_approximate_is_rounded() -> None:
                              ("Params: 35,000 approx.", "right"), ("Params: approximately 34,900", "right"),
                              ("Params: ~36000", "wrong"), ("Params: ~34,945", "wrong"),
                              ("Params: 34,944 learnable parameters", "right"), ("Params: 35000", "wrong")):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [a.verdict for a in answers] == [verdict], written
-    wrong = cnncalc.analyze_text(head + "Params: ~36000\n", "hw.txt", lang="lecture").answers[0]
+    wrong = homework(head + "Params: ~36000\n").answers[0]
     assert wrong.reason == "34,944 rounds to 35000 at the precision written, not 36000"
 
 
@@ -1141,13 +1147,13 @@ def test_a_volume_under_a_layer_named_other_ways_or_alone() -> None:
     head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
     for written in ("Feature map: 32x32x11", "Dimensions: (32, 32, 11)", "Shape: 32x32x11 feature maps",
                     "Volume: 32x32x11", "Size = 32x32x11", "A: 32x32x11", "32x32x11", "-> 32x32x11", "- 32x32x11."):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [(a.expected, a.verdict) for a in answers] == [("32x32x11", "wrong")], written
     for written in ("Feature maps = 32x32x10", "32x32x10!", "=> 32x32x10"):
-        answers = cnncalc.analyze_text(head + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(head + written + "\n").answers
         assert [a.verdict for a in answers] == ["right"], written
     for prose in ("Size matters", "Volume: see the figure", "Shape: square, 32x32x10 in all"):
-        report = cnncalc.analyze_text(head + prose + "\n", "hw.txt", lang="lecture")
+        report = homework(head + prose + "\n")
         assert (report.answers, [d.code for d in report.diagnostics if d.severity == "error"]) == ((), []), prose
 
 
@@ -1161,11 +1167,11 @@ def test_a_networks_total_stated_other_ways() -> None:
                              ("Total learnable parameters: 62,378,344", "right"),
                              ("Params (total): 62,378,344", "right"), ("In total: 62,378,345 parameters", "wrong"),
                              ("Total: about 62M params", "right")):
-        answers = cnncalc.analyze_text(listing + written + "\n", "hw.txt", lang="lecture").answers
+        answers = homework(listing + written + "\n").answers
         assert [(a.quantity, a.verdict) for a in answers if a.quantity.startswith("total")] == [
             ("total params", verdict)], written
     for prose in ("Total: 8 layers", "The network has 8 layers"):
-        report = cnncalc.analyze_text(listing + prose + "\n", "hw.txt", lang="lecture")
+        report = homework(listing + prose + "\n")
         assert [a for a in report.answers if a.quantity.startswith("total")] == [], prose
 
 
@@ -1193,7 +1199,7 @@ def test_a_worked_examples_vector_answer_is_judged() -> None:
     head = "Input: 6x6x256\nFC6: 4096 neurons\n"
     for line, verdict in (("Output volume: 4095", "wrong"), ("Output: 4,096", "right"),
                           ("What is the output volume of FC6? 4096.", "right")):
-        report = cnncalc.analyze_text(head + line + "\n", "hw.txt", lang="lecture")
+        report = homework(head + line + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], line
     # One side of a 32x32x10 volume ((32 - 5 + 2·2)/1 + 1 = 32) is wrong, and said to be a side.
     report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput volume: 32\n",
@@ -1212,9 +1218,9 @@ def test_a_worked_examples_macs_are_judged_and_its_flops_are_e060() -> None:
     head = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
     for line, verdict in (("MACs: 786,000", "wrong"), ("Multiply-adds: 768K", "right"),
                           ("Number of MACs = 32*32*10*5*5*3 = 768,000", "right"), ("mult-adds: 0.77M", "right")):
-        report = cnncalc.analyze_text(head + line + "\n", "hw.txt", lang="lecture")
+        report = homework(head + line + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("macs", verdict)], line
-    report = cnncalc.analyze_text(head + "Output: 32x32x10\nFLOPs: 1.5M\n", "hw.txt", lang="lecture")
+    report = homework(head + "Output: 32x32x10\nFLOPs: 1.5M\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 4, 1, "cnncalc judges MACs, not FLOPs")]  # 2·768,000 or 768,000: counted two ways
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
@@ -1442,15 +1448,15 @@ def test_hyperparameter_letters_need_k_and_f_once_each() -> None:
     ("N=7, F=3, stride 3 => doesn't fit", "right"),
 ])
 def test_an_exercises_answer_after_its_arrow_is_judged(line: str, verdict: str) -> None:
-    report = cnncalc.analyze_text(line + "\n", "hw.txt", lang="lecture")
+    report = homework(line + "\n")
     assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
 
 
 def test_an_exercise_question_or_heading_is_not_an_answer_and_an_unread_number_is_e060() -> None:
     for text in ("input 7x7, filter 3x3, stride 2 => what is the output?\n", "Example N = 7, F = 3:\n"):
-        report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+        report = homework(text)
         assert report.answers == () and not [d for d in report.diagnostics if d.code == "E060"]
-    report = cnncalc.analyze_text("input 7x7, filter 3x3, stride 2 => about 3 maybe\n", "hw.txt", lang="lecture")
+    report = homework("input 7x7, filter 3x3, stride 2 => about 3 maybe\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
         ("E060", 1, 36, "expected the output after the arrow, found `about 3 maybe`")]
 
@@ -1459,7 +1465,7 @@ def test_an_exercise_question_or_heading_is_not_an_answer_and_an_unread_number_i
                                              ("so 3", "right"), ("Output: 3", "right")])
 def test_an_exercises_next_line_may_give_the_outputs_side(answer: str, verdict: str) -> None:
     # (7 - 3)/2 + 1 = 3: the output is 3x3; `output is 4` was prose and the file passed
-    report = cnncalc.analyze_text(f"input 7x7, filter 3x3, stride 2\n{answer}\n", "hw.txt", lang="lecture")
+    report = homework(f"input 7x7, filter 3x3, stride 2\n{answer}\n")
     assert [a.verdict for a in report.answers] == [verdict]
 
 
