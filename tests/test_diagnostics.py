@@ -128,6 +128,12 @@ def test_kernel_depth_must_match_the_input() -> None:
     r = run("input 227x227x3\nconv 96 11x11x4 stride 4\n")
     assert where(r) == [("E016", 2, 9)]
     assert r.diagnostics[0].message == "conv1: the filters are 4 deep but the input is 3 deep"
+    assert r.diagnostics[0].hint == "write the kernel as `KxKx3`, or leave the depth out"
+    # The AlexNet paper's CONV2: 256 filters 5x5x48 on 96 channels, the two GPUs' halves: 96/48 = 2 groups.
+    paper = run("input 27x27x96\nconv 256 5x5x48 pad 2\n").diagnostics[0]
+    assert paper.hint == ("write the kernel as `KxKx96`, or leave the depth out; filters 48 deep on 96 channels are 2 "
+                          "groups (AlexNet's two GPUs): add `groups 2`")
+    assert run("input 27x27x96\nconv 256 5x5x48 pad 2 groups 2 -> params 307456\n").ok  # (5·5·48 + 1)·256
 
 
 def test_missing_numbers() -> None:

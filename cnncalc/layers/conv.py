@@ -46,8 +46,11 @@ def check_depth(ctx: ShapeContext, depth: int | None, x: Shape, groups: int = 1)
     """`conv 96 11x11x3`: the filter's depth, when written, must be the input's (per group)."""
     if depth is not None and depth != x.channels // groups:
         per_group = f" ({x.channels}/{groups} per group)" if groups > 1 else ""
+        split = x.channels // depth if groups == 1 and depth and x.channels % depth == 0 and depth < x.channels else 0
         ctx.report(codes.E016, f"the filters are {depth} deep but the input is {x.channels} deep{per_group}",
-                   arg="kernel", hint=f"write the kernel as `KxKx{x.channels // groups}`, or leave the depth out")
+                   arg="kernel", hint=f"write the kernel as `KxKx{x.channels // groups}`, or leave the depth out"
+                   + (f"; filters {depth} deep on {x.channels} channels are {split} groups (AlexNet's two GPUs): add "
+                      f"`groups {split}`" if split else ""))
         return False
     return True
 
