@@ -1445,6 +1445,9 @@ class _LineReader:
         lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
         if self.at("k", "f") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span)
+        depthwise = self.depthwise(name_span)
+        if depthwise is not None:
+            return depthwise
         args: list[ir.Arg] = []
         kernel = None
         if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind == "DIMS":  # type: ignore[union-attr]
@@ -1487,6 +1490,20 @@ class _LineReader:
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups"})
         return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def depthwise(self, name_span: Span) -> ir.LayerCall | None:
+        """`depthwise 3x3, stride 2`, `3x3 depthwise conv, pad 1`: one filter per input channel (the spec's
+        `dwconv`); None when the description is not one."""
+        first, second = self.peek(), self.peek(1)
+        if first is not None and first.lower == "depthwise" and second is not None and second.kind == "DIMS":
+            self.next()
+        elif not (first is not None and first.kind == "DIMS" and second is not None and second.lower == "depthwise"):
+            return None
+        kernel = self.kernel()
+        while self.at("depthwise", "separable", "conv", "convolution", "filter", "filters", "kernel"):
+            self.next()
+        args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad", "dilation"})
+        return ir.LayerCall("dwconv", tuple(args), None, Span(name_span.start, args[-1].span.end))
 
     def hyperparameters(self, name_span: Span, keyword: str = "conv") -> ir.LayerCall:
         """`K=96, F=11, S=4, P=0`, the lecture's letters: K filters of F x F at stride S, zero padding P (K and F

@@ -1175,6 +1175,15 @@ def test_a_networks_total_stated_other_ways() -> None:
         assert [a for a in report.answers if a.quantity.startswith("total")] == [], prose
 
 
+def test_a_depthwise_convolution_in_the_lecture_notation() -> None:
+    # One 3x3 filter per channel of 96: (3·3 + 1)·96 = 960 parameters; at stride 2, pad 1 on 27: (27 - 3 + 2)/2
+    # + 1 = 14, and 14·14·96·3·3 = 169,344 MACs. The description was E060.
+    for statement in ("CONV2: depthwise 3x3, stride 2, pad 1", "CONV2: 3x3 depthwise conv, stride 2, pad 1"):
+        report = homework(f"Input: 27x27x96\n{statement}\nParams: 961\nOutput: 14x14x96\nMACs: 169,344\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [
+            ("output", "right"), ("params", "wrong"), ("macs", "right")], statement
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
