@@ -249,14 +249,16 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
                      "output dimensions", "volume", "shape", "size"), "output"),
     **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
-                     "no. of parameters", "learnable parameters"), "params"),
+                     "no. of parameters", "learnable parameters", "# parameters", "#parameters", "weights + biases",
+                     "weights and biases", "parameter count"), "params"),
     **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds"), "macs"),
-    "memory": "memory",
+    **dict.fromkeys(("memory", "activations", "neurons"), "memory"),
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
                      "explanation", "calculation"), None)}  # read as remarks
 _ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
+_COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G"}  # `Params (K)`
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
 
 
@@ -285,14 +287,22 @@ class _Table:
     bracketed line's is; without a description column, the name may hold it (`CONV1: 96 11x11 filters …`)
     or say the layer as the notes' breakdown does (`CONV3-64`, `POOL2`, `FC`)."""
 
-    def __init__(self, roles: list[str | None]) -> None:
+    def __init__(self, roles: list[str | None], remarks: list[str]) -> None:
         self.roles = roles
+        self.units = [_COLUMN_UNITS.get(r, "") if role in _ANSWER_COLUMNS else "" for role, r in zip(roles, remarks)]
+        self.channels_first = [role == "output" and bool(_ORDERS.get(r.replace(" ", ""))) for role, r in
+                               zip(roles, remarks)]
 
     @staticmethod
     def of_header(cells: list[tuple[str, int]], sink: DiagnosticSink) -> _Table | None:
         """The table a header row starts; None when it is not a table of answers (no layer column, or no
-        column of answers). A column cnncalc does not know is E060: its cells are not judged."""
+        column of answers). A column cnncalc does not know is E060: its cells are not judged. A header's
+        closing parenthesis is a remark, or the unit of its counts (`Params (K)`, `MACs (M)`), or the order
+        of its volumes (`Output (C x H x W)`)."""
         keys = [" ".join(re.sub(r"[*_`]", "", text).lower().rstrip(": ").split()) for text, _ in cells]
+        split = [re.fullmatch(r"(.+?) ?\(([^()]*)\)", key) for key in keys]
+        remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
+        keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
         roles = [_COLUMNS.get(key, "?") for key in keys]
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS} & set(roles):
             return None
@@ -305,7 +315,7 @@ class _Table:
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
                          hint="the columns cnncalc reads: Layer, Description, Output volume, Params, Weights, Biases, "
                               "MACs, Memory (and Notes, a remark)")
-        return _Table([role if role != "?" and times[role] == 1 else None for role in roles])
+        return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks)
 
     def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
         """A row as an input or a layer line with its answers; None for the rule under the header. A row
@@ -320,7 +330,13 @@ class _Table:
                    for role, (text, at) in zip(self.roles, cells) if role is not None}
         name_tokens = by_role.get("name", [])
         volume = reader.volume_cell(by_role.get("output", []))
-        counts = {q: count for q in _ANSWER_COLUMNS if (count := reader.count_cell(by_role.get(q, []), q)) is not None}
+        if volume is not None and len(volume.dims) == 3 and any(self.channels_first):  # `Output (C x H x W)`
+            depth, height, width = volume.dims
+            volume = volume._replace(dims=(height, width, depth), text=f"{volume.text} channels first, "
+                                                                       f"{height}x{width}x{depth}")
+        unit = {role: unit for role, unit in zip(self.roles, self.units) if role is not None}
+        counts = {q: count for q in _ANSWER_COLUMNS
+                  if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}
         words = [t.lower for t in name_tokens]
         if words in _INPUT_NAMES:
             if volume is None or len(volume.dims) not in (1, 3):
@@ -1341,9 +1357,10 @@ class _LineReader:
             self.not_a_volume(_shown(tokens), Span(tokens[0].start, tokens[-1].end))
         return shape
 
-    def count_cell(self, tokens: list[Tok], quantity: str) -> ir.Count | None:
-        """A table's count cell: `34,944`, `35K`, `(11*11*3+1)*96 = 34,944` (the number after the last `=`);
-        None when empty, `?` or `-`, and after E060 for anything else."""
+    def count_cell(self, tokens: list[Tok], quantity: str, unit: str = "") -> ir.Count | None:
+        """A table's count cell: `34,944`, `35K`, `(11*11*3+1)*96 = 34,944` (the number after the last `=`), in
+        the column's `unit` when it has one (`34.944` under `Params (K)`); None when empty, `?` or `-`, and
+        after E060 for anything else."""
         if not tokens or [t.text for t in tokens] in (["?"], ["-"]):
             return None
         body, aside = _aside(tokens)
@@ -1354,7 +1371,10 @@ class _LineReader:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
                                   Span(tokens[0].start, tokens[-1].end))
-            count = self._count_token(after[0])
+            number = after[0]
+            if unit and number.kind == "NUM" and number.text[-1].isdigit():
+                number = Tok("NUM", number.text + unit, number.start, number.end)
+            count = self._count_token(number)
             approximate = approximate or bool(marks and body[marks[-1]].text == "≈")
             return self._with_aside(_rounded(count) if approximate else count, aside)
         except _Unreadable as e:

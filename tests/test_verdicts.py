@@ -1184,6 +1184,29 @@ def test_a_depthwise_convolution_in_the_lecture_notation() -> None:
             ("output", "right"), ("params", "wrong"), ("macs", "right")], statement
 
 
+def test_a_tables_header_may_give_its_unit_or_order() -> None:
+    # CONV1: (11·11·3 + 1)·96 = 34,944 parameters, 55·55·96·11·11·3 = 105,415,200 MACs, 55·55·96 = 290,400 values,
+    # a 55x55x96 output. These columns were E060, their cells not judged.
+    def table(header: str, cell: str, given: str = "") -> list[tuple[str, str, str]]:
+        """A count column beside an Output column that gives the input; or, with `given`, the output column."""
+        if given:
+            text = (f"| Layer | Description | {header} |\n|---|---|---|\n| Input | | {given} |\n"
+                    f"| CONV1 | 96 11x11 filters at stride 4, pad 0 | {cell} |\n")
+        else:
+            text = (f"| Layer | Description | Output | {header} |\n|---|---|---|---|\n| Input | | 227x227x3 | |\n"
+                    f"| CONV1 | 96 11x11 filters at stride 4, pad 0 | | {cell} |\n")
+        return [(a.quantity, a.expected, a.verdict) for a in homework(text).answers]
+
+    assert table("Params (K)", "34.945") == [("params", "34.945K", "wrong")]
+    assert table("MACs (M)", "105.4") == [("macs", "105.4M", "right")]
+    assert table("# Parameters", "34,944") == [("params", "34,944", "right")]
+    assert table("Parameters (weights + biases)", "34,945") == [("params", "34,945", "wrong")]
+    assert table("Activations", "290,400") == [("memory", "290,400", "right")]
+    assert table("Output (C x H x W)", "96x55x55", "3x227x227") == [
+        ("output", "96x55x55 channels first, 55x55x96", "right")]
+    assert table("Output size (HxWxC)", "96x55x55", "227x227x3")[0][2] == "wrong"
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
