@@ -176,6 +176,9 @@ class Parser(TokenStream):
     def parse_input(self, net: _Network) -> None:
         kw = self.advance()
         tok = self.peek()
+        spaced = tok.kind == "NUMBER" and self.peek(1).kind == "NAME" and self.peek(1).text in ("x", "X")
+        if spaced:
+            tok = self.shape_token()  # `input 227 x 227 x 3`, as an answer's shape may be written
         dims = self.symbolic_dims(tok) if tok.kind in ("DIMS", "NUMBER", "NAME", "BADNUMBER") else None
         if dims is None:
             if tok.kind == "BADNUMBER" or tok.kind == "NUMBER":
@@ -185,7 +188,8 @@ class Parser(TokenStream):
                 self.unexpected("a shape like `227x227x3` after `input`")
             self.sync_statement()
             return
-        self.advance()
+        if not spaced:
+            self.advance()
         problem = input_problem(tok.text, dims)
         if problem is not None:
             self.error(codes.E023, problem[0], tok.span, hint=problem[1])

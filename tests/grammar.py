@@ -146,7 +146,8 @@ class Grammar:
             lines.append("network " + self.rng.choice(["AlexNet", "ResNeXt-50 32x4d", "é 中文", "", "x # y"]))
         if self.rng.random() < 0.95:
             dims = self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}", self.number(), "HxWx3",
-                                    "224x224x3", "32x32x3", "7x7x1"])
+                                    "224x224x3", "32x32x3", "7x7x1", f"{self.number()} x {self.number()} X 3",
+                                    "32 x 32 x", "32 x H x 3"])
             lines.append(f"input {dims}" + (f" batch {self.number()}" if self.rng.random() < 0.1 else ""))
         if self.rng.random() < 0.2:
             lines.append(f"rounding {self.rng.choice(['floor', 'ceil', 'exact', 'up'])}")

@@ -84,6 +84,13 @@ def test_missing_input() -> None:
     assert r.diagnostics[0].message == "the network has no `input` line"
 
 
+def test_an_input_written_with_spaces() -> None:
+    # `input 227 x 227 x 3` was E002 at the first `x`, and the network ran on a vector of 227: (227 - 11)/4 + 1 = 55.
+    r = run("input 227 x 227 x 3 batch 2\nconv 96 11x11 stride 4 -> 55x55x96\n")
+    assert (r.ok, r.input.dims, r.batch, [a.verdict for a in r.answers]) == (True, (227, 227, 3), 2, ["right"])
+    assert where(run("input 227 x 227\nconv 96 11x11\n"))[0] == ("E023", 1, 7)
+
+
 def test_duplicate_input() -> None:
     r = run("input 8x8x3\ninput 9x9x3\nrelu\n")
     assert where(r) == [("E021", 2, 1)]
