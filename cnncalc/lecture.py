@@ -139,6 +139,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         line_start = offset
         offset += len(raw) + 1
         stripped = raw.strip()
+        if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
+            finished(current)  # `## Problem 3`: another problem; its answers are not about the last one's layers
+            current, question = _Net(line_start), None
         if not stripped or (stripped.startswith("#") and not _HASH_COUNT.match(stripped)):
             continue  # blank, or a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
@@ -231,7 +234,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             current.restated = None
         current.end = line_start + len(raw)
     flush()
-    finished(current)
+    if current.input is not None or current.lines or current.totals or not networks:
+        finished(current)  # not a problem heading's network that stated nothing cnncalc reads
     nets = []
     for net in networks:
         span = Span(net.start, net.end)
@@ -583,6 +587,9 @@ class _LineReader:
             exercise = self.exercise()
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
                 return exercise
+            told = self.told()  # `Consider an input of size 64x64x3. We apply … 32 filters of size 5x5, stride 1 …`
+            if told is not None:
+                return told
         if words[:2] == ["input", "volume"] and "filters" in words:  # the lecture's convolution demo
             reported = self.sink.total
             exercise = self.demo()
@@ -1053,6 +1060,58 @@ class _LineReader:
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(t.lower for t in stated)
         return _Exercise(start, ir.Line((call,), expectation, whole), signature)
+
+    def told(self) -> _Exercise | None:
+        """A problem told in a sentence: `Consider an input of size 64x64x3. We apply a convolutional layer with
+        32 filters of size 5x5, stride 1 and no padding.`, `An input of 32x32x3 goes through a 3x3 conv with 64
+        filters, stride 2, padding 1.`: the input's volume after `input`, the number of filters (before
+        `filters`), their size (`of size 5x5`, `5x5 filters`, `a 3x3 conv`) and the options, once each; other
+        words are the sentence's. A network of its own, as an exercise is; None when any part is missing or
+        said twice (the sentence is prose)."""
+        tokens, words = self.tokens, [t.lower for t in self.tokens]
+        at = words.index("input")
+        j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", ":", ","))
+        if j >= len(tokens) or tokens[j].kind != "DIMS":
+            return None
+        volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
+        k = j + 1
+        while k < len(tokens):
+            word, tok = words[k], tokens[k]
+            after = words[k + 1:k + 2]
+            if tok.kind == "NUM" and (after in (["filters"], ["kernels"]) or
+                                      (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
+                                       words[k + 2:k + 3] in (["filters"], ["kernels"]))):
+                counts.append(tok)  # `32 filters`, `64 3x3 filters`
+            elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or words[k - 1] == "size"):
+                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`
+            elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
+                value = _skip(words, k + 1, ("of", "=", ":", "is"))
+                if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):
+                    options += [tok, tokens[value], Tok(",", ",", tok.end, tok.end)]
+                    k = value
+            elif word in ("no", "without") and after in (["padding"], ["zero"], ["pad"]):
+                options += [Tok("WORD", "pad", tok.start, tok.end), Tok("NUM", "0", tok.start, tok.end),
+                            Tok(",", ",", tok.end, tok.end)]
+            elif word in _PAD_WORDS and after in (["padding"], ["pad"]):
+                options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
+            k += 1
+        if len(counts) != 1 or len(sizes) != 1:
+            return None
+        given = _shape(volume)
+        if given is None or len(given.dims) == 1:
+            return None
+        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
+        if start is None:
+            return None
+        self.tokens, self.i = [counts[0], sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
+        try:
+            call = self.conv(Span(counts[0].start, counts[0].start))
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span,
+                          hint="say the layer as `32 5x5 filters, stride 1, pad 0` on a line of its own")
+            return None
+        signature = " ".join(t.lower for t in (volume, counts[0], sizes[0], *options))
+        return _Exercise(start, ir.Line((call,), None, Span(self.start, self.end)), signature)
 
     def demo(self) -> _Exercise | None:
         """The lecture's convolution demo, a sentence each: `Input volume w=5, h=5, d=3. two filters of size
@@ -1875,7 +1934,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("weights", "including", "biases"), ("weights", "(", "including", "biases", ")"),
                      ("weights", "(", "incl", ".", "biases", ")"), ("weights", "(", "with", "biases", ")")), "params"),
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates"),
-                     ("multiplications",), ("multiplies",)), "macs"),
+                     ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
+                     ("mac", "operations"), ("macs", "operations"), ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
                     "memory")}  # the values of the output (the CS231n notes' "neurons" of a volume)
 _TOTALS = ("params", "weights", "biases", "macs")  # a network's total a worked example states (its `TOTAL memory`
@@ -2180,6 +2240,8 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
     return 0
 
 
+_TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
+_PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("compute",), ("find",), ("give",))
 

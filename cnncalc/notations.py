@@ -50,7 +50,8 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 _BRACKETED = r"^[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]*:[ \t]*)?\[[^\]\n]*\]"  # also `CONV3-64: [224x224x64]`
-_WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \t]*[.:)][ \t]+|\([0-9a-z]\)[ \t]*)?"
+_WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \t]*[.:)][ \t]+|\([0-9a-z]\)[ \t]*"
+           r"|[-*•][ \t]+)?"
            r"(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
            r"|(?:what is the|how many)[ \t]+(?:output|parameters|number)\b|n[ \t]*=[ \t]*[0-9]+[ \t]*,[ \t]*f[ \t]*="
            r"|(?:the[ \t]+)?input(?:[ \t]+(?:volume|image|size|shape))?(?:[ \t]+of[ \t]+size|[ \t]+is|[ \t]*[:=])"
@@ -60,7 +61,15 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"(?:[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+)?(?:filters?|kernels?)\b"
            r"|[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+input[ \t]*,[ \t]*(?:a[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+"
            r"(?:filter|kernel)\b"
-           r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b)")
+           r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b"
+           # a named layer without brackets (`CONV1: 6 5x5 filters`, `FC1: 120 neurons`, `POOL1: 2x2 max pool`),
+           # an answer's line (`Output: 28x28x6`, `Params: 156`, `Total params: 61,706`)
+           r"|[a-z]+[ \t]*[0-9]+[ \t]*:[ \t]*(?:[0-9]+[ \t]+[0-9]+x[0-9]+[ \t]+filters|[0-9]+[ \t]+(?:neurons|units)"
+           r"|[0-9]+x[0-9]+[ \t]+(?:max|avg|average)[ \t]*pool)\b"
+           r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9])")
+# A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
+_TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
+_DETECTED_FROM = 65536  # characters: a notation shows in a file's start (a 100k-layer chain's 1.2 MB is not read)
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 
@@ -70,16 +79,17 @@ def detect(text: str, name: str) -> str:
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …` and `input 7x7, filter 3x3 …`
-    lines, and markdown tables' rows; more of them than spec statements)."""
+    lines, and markdown tables' rows; more of them than spec statements, in its first 64K characters)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return notation.name
-    if re.search(NOTATIONS["printout"].marker, text):
+    head = text[:_DETECTED_FROM]
+    if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
-    lecture = len(re.findall(_BRACKETED, text, re.M)) + len(re.findall(_WORKED, text, re.M)) + \
-        len(re.findall(_TABLE, text, re.M))
-    if lecture and lecture >= len(re.findall(_SPEC_LINE, text, re.M)):
+    lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
+        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head))
+    if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):
         return "lecture"
     return "spec"
 

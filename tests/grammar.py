@@ -215,7 +215,12 @@ def worked(rng: random.Random) -> str:
             f"Input {n}x{n}x3, {rng.choice(['', '2 filters ', '0 ', '99999999999 '])}{k}x{k}x3"
             f"{rng.choice([' filter', ' filters', ' kernels', ''])}, stride {rng.randint(0, 3)} => {k}x{k}x2",
             f"{n}x{n} input, {k}x{k} filter, pad {rng.randint(0, 2)} -> {rng.choice(['3x3 output', '3', 'output'])}",
-            f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}"]))
+            f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
+            f"{rng.choice(['Consider an', 'An', 'Take an'])} input of size {n}x{n}x3. We apply "
+            f"{rng.choice(['a convolutional layer with ', 'a ' + str(k) + 'x' + str(k) + ' conv with ', ''])}"
+            f"{rng.randint(0, 40)} filters{rng.choice([' of size ' + str(k) + 'x' + str(k), '', ' of size 0x1'])}"
+            f"{rng.choice([', stride 1 and no padding.', ', stride 2, padding 1.', ', padding same', ', stride'])}",
+            rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):

@@ -1207,6 +1207,46 @@ def test_a_tables_header_may_give_its_unit_or_order() -> None:
     assert table("Output size (HxWxC)", "96x55x55", "227x227x3")[0][2] == "wrong"
 
 
+HOMEWORK = """# Homework 2: CNN arithmetic
+
+## Problem 1
+Consider an input of size 64x64x3. We apply a convolutional layer with 32 filters of size 5x5, stride 1 and no padding.
+(a) What is the output size? 60x60x32
+(b) How many parameters does the layer have? 2,433
+(c) How many multiply-accumulate operations? 60*60*32*5*5*3 = 8,640,000
+
+## Problem 2
+Input: 28x28x1
+- CONV1: 6 5x5 filters, stride 1, pad 2 -> 28x28x6, 156 params
+- POOL1: 2x2 max pool, stride 2 -> 14x14x6
+- FC1: 120 neurons -> 141,240 params
+Total params: 141,396
+
+## Problem 3
+An input of 32x32x3 goes through a 3x3 conv with 64 filters, stride 1, padding 1.
+Output: 32x32x64
+Parameters: 1,792
+"""
+
+
+def test_a_homework_of_problems_told_in_sentences() -> None:
+    # Problem 1: (64 - 5)/1 + 1 = 60, (5·5·3 + 1)·32 = 2,432 parameters (2,433 is wrong), 60·60·32·5·5·3 = 8,640,000
+    # MACs. Problem 2: (5·5·1 + 1)·6 = 156; (14·14·6 + 1)·120 = 141,240; 156 + 141,240 = 141,396. Problem 3:
+    # (32 - 3 + 2)/1 + 1 = 32, (3·3·3 + 1)·64 = 1,792. The file was read as the spec language (26 errors); in
+    # the lecture's notation the sentences were prose and Problem 3's `Output: 32x32x64` was judged against
+    # Problem 2's FC1: a right answer marked wrong.
+    networks = analyses(HOMEWORK, "hw.txt")
+    assert [[(a.quantity, a.verdict) for a in n.report.answers] for n in networks] == [
+        [("output", "right"), ("params", "wrong"), ("macs", "right")],
+        [("output", "right"), ("params", "right"), ("output", "right"), ("params", "right"), ("total params", "right")],
+        [("output", "right"), ("params", "right")]]
+    # A sentence missing a part, or saying one twice, is prose.
+    for prose in ("An input of 32x32x3 goes through a conv with 64 filters.",
+                  "An input of 32x32x3 goes through 64 3x3 filters, then 32 3x3 filters."):
+        report = homework(prose + "\nOutput: 32x32x64\n")
+        assert report.answers == (), prose
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
