@@ -1067,8 +1067,10 @@ class _LineReader:
         filters, stride 2, padding 1.`: the input's volume after `input`, the number of filters (before
         `filters`), their size (`of size 5x5`, `5x5 filters`, `a 3x3 conv`) and the options, once each; other
         words are the sentence's. A network of its own, as an exercise is; None when any part is missing or
-        said twice (the sentence is prose)."""
+        said twice, or another layer is told too (the sentence is prose)."""
         tokens, words = self.tokens, [t.lower for t in self.tokens]
+        if _TOLD_OTHERS & set(words):
+            return None  # another layer told too (`…, followed by a 2x2 max pool`): not one convolution
         at = words.index("input")
         j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", ":", ","))
         if j >= len(tokens) or tokens[j].kind != "DIMS":
@@ -2240,6 +2242,8 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
     return 0
 
 
+_TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
+                "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")

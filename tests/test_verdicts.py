@@ -1242,7 +1242,8 @@ def test_a_homework_of_problems_told_in_sentences() -> None:
         [("output", "right"), ("params", "right")]]
     # A sentence missing a part, or saying one twice, is prose.
     for prose in ("An input of 32x32x3 goes through a conv with 64 filters.",
-                  "An input of 32x32x3 goes through 64 3x3 filters, then 32 3x3 filters."):
+                  "An input of 32x32x3 goes through 64 3x3 filters, then 32 3x3 filters.",
+                  "An input of 32x32x3 goes through 64 3x3 filters, followed by a 2x2 max pool."):
         report = homework(prose + "\nOutput: 32x32x64\n")
         assert report.answers == (), prose
 
