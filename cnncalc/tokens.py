@@ -525,8 +525,13 @@ class TokenStream:
                                 "`(1, 96, 55, 55)` are batch, channels, height, width")
                 self.sync()
                 return None
+            elif tok.kind == "NAME" and tok.text.lower() in ("doesn", "does", "not", "won", "cannot", "impossible"):
+                self.error(codes.E002, f"expected a shape or `invalid` after `->`, found `{tok.text}`", tok.span,
+                           hint="the lecture's \"doesn't fit\" is `-> invalid` in the spec language")
+                self.sync()
+                return None
             else:
-                self.unexpected("a shape, `params N`, `weights N` or `macs N` after `->`")
+                self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`")
                 self.sync()
                 return None
         if not seen_shape and not counts and not sides:

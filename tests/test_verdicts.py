@@ -44,6 +44,14 @@ def test_thousands_commas_and_equals_signs() -> None:
     assert errors(run("input 8x8x3\nconv 4 3x3 -> params 1, 120\n"))[0][0] == "E002"
 
 
+def test_doesnt_fit_in_the_spec_language_says_how_to_write_it() -> None:
+    # (7 - 3)/3 + 1 = 2.33: the answer is `-> invalid`; `-> doesn't fit` said only "expected a shape …".
+    report = run("input 7x7x1\nconv 1 3x3 stride 3 -> not valid\n")
+    assert [(d.code, d.message, d.hint) for d in report.diagnostics if d.code == "E002"] == [
+        ("E002", "expected a shape or `invalid` after `->`, found `not`",
+         "the lecture's \"doesn't fit\" is `-> invalid` in the spec language")]
+
+
 def test_an_arrow_written_as_in_the_lecture_notation() -> None:
     # `=>` was E002 "expected an argument of `conv`, found `=`"; it is `->`, as `→` is. (32 - 5 + 4)/1 + 1 = 32.
     assert verdicts("input 32x32x3\nconv 10 5x5 pad 2 => 32x32x11\n") == [("conv1", "output", "wrong", None)]
