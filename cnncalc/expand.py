@@ -575,7 +575,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       macs=None if e.macs is None else moved(e.macs), span=shifted(e.span, shift),
                       weights=None if e.weights is None else moved(e.weights),
                       memory=None if e.memory is None else moved(e.memory), sides=tuple(map(moved, e.sides)),
-                      biases=None if e.biases is None else moved(e.biases))
+                      biases=None if e.biases is None else moved(e.biases),
+                      field=None if e.field is None else moved(e.field))
 
 
 def _shown(value: Value) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from cnncalc import codes, ir
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.field import describe, shown
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.report import Answer, Doubt, Row, Totals
 from cnncalc.shape import Shape
@@ -60,6 +61,26 @@ class Checker:
             self.count(exp.macs, label, "macs", rows, codes.E042)
         if exp.memory is not None:  # the line's output, as its shape answer is
             self.count(_significant(exp.memory), label, "memory", rows[-1:], codes.E040)
+        if exp.field is not None:
+            self.receptive(exp.field, label, last)
+
+    def receptive(self, answer: ir.ShapeAnswer, label: str, row: Row) -> None:
+        """`-> rf 7x7` (`rf 7` for a square one): how many input pixels a unit of the line's output sees, per
+        axis (cnncalc/field.py); not checked when the field is unknown or rests on a guessed size."""
+        field = row.field
+        if field is None or row.doubt is not None:
+            reason = f"it rests on {row.doubt.reason}" if row.doubt is not None else \
+                "the receptive field is unknown here (an error above, or a layer that does not keep one)"
+            self._record(Answer(answer.span, label, row.path, "receptive field", answer.text, None, "unchecked",
+                                reason, ()), codes.E040)
+            return
+        height, width = shown(field[0][0]), shown(field[1][0])
+        got = f"{height}x{width}"
+        want = answer.dims if len(answer.dims) == 2 else answer.dims * 2
+        working = (f"{row.path}: receptive field {got} input pixels, {describe(field)}",)
+        verdict = "right" if (want[0], want[1]) == (height, width) else "wrong"
+        self._record(Answer(answer.span, label, row.path, "receptive field", answer.text, got, verdict, None, working),
+                     codes.E040, hint=f"a unit of {row.path}'s output sees {got} input pixels")
 
     def shape(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
               working: tuple[str, ...], code: Code, quantity: str = "output") -> None:

@@ -275,14 +275,15 @@ class Expectation(NamedTuple):
     memory: Count | None = None  # the values of the line's output (the CS231n notes' per-layer "memory")
     sides: tuple[ShapeAnswer, ...] = ()  # one side of the output each, by `axis` (`-> depth 96`, `D2 = 96`)
     biases: Count | None = None  # the biases alone (`params` less `weights`)
+    field: ShapeAnswer | None = None  # the receptive field of the line's output, `7` or `7x7` (`-> rf 7x7`)
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
-             sides: tuple[ShapeAnswer, ...] = ()) -> Expectation:
+             sides: tuple[ShapeAnswer, ...] = (), field: ShapeAnswer | None = None) -> Expectation:
     """A line's answers from its counts by quantity (COUNTED): each reader collects them so, and none is
     left out on the way."""
     return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
-                       counts.get("memory"), sides, counts.get("biases"))
+                       counts.get("memory"), sides, counts.get("biases"), field)
 
 
 TOTALS = ("params", "weights", "biases", "macs", "memory")  # `expect total …` (memory: bytes, parameters plus

@@ -673,7 +673,8 @@ class _LineReader:
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answer(words[lead:], self.tokens[lead:])
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
-        if shape is None and counted is None and side is None:  # prose, or an answer reported as unreadable
+        field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
+        if shape is None and counted is None and side is None and field is None:  # prose, or reported unreadable
             return None
         index = self._asked_about(self.tokens[lead:], lines)  # `What is the output volume of CONV1? …`
         if index is None:
@@ -695,10 +696,14 @@ class _LineReader:
             if said is not None and not self.restated(said, side):
                 return None  # that side answered already
             sides = tuple(s for s in sides if s.axis != side.axis) + (side,)
+        if field is not None and before is not None and before.field is not None and \
+                not self.restated(before.field, field):
+            return None  # the receptive field answered already
         span = shape.span if shape is not None else counted[1].span if counted is not None else \
-            side.span if side is not None else Span(self.start, self.end)
+            side.span if side is not None else field.span if field is not None else Span(self.start, self.end)
         expectation = ir.answered(shape or (before.shape if before else None), counts,
-                                  before.span.to(span) if before else span, sides)
+                                  before.span.to(span) if before else span, sides,
+                                  field or (before.field if before else None))
         return _Answered(last._replace(expectation=expectation), index)
 
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
@@ -1384,6 +1389,30 @@ class _LineReader:
             self.not_a_volume(count.text, count.span)
             return None
         return ir.ShapeAnswer((count.digits,), count.text, count.span, axis)
+
+    def _field_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
+        """`Receptive field: 7x7`, `Effective receptive field of CONV3 = 7`, `RF: 7x7 pixels`: how many input
+        pixels a unit of the layer's output sees (`7` for a square field); a line with words after its `:` or
+        `=` is prose (`Receptive field: the region a neuron sees`)."""
+        at = _skip(words, 0, ("so", "thus", "hence", "the", "effective"))
+        if words[at:at + 2] == ["receptive", "field"]:
+            at += 2
+        elif words[at:at + 1] == ["rf"]:
+            at += 1
+        else:
+            return None
+        marker = _marker(words, tokens, _skip(words, at, ("size",)))
+        if marker is None:
+            return None
+        after = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in ("pixels", "px")]
+        if len(after) != 1 or after[0].kind not in ("DIMS", "NUM"):
+            return None
+        field = _shape(after[0])
+        if field is None or len(field.dims) > 2:
+            self.sink.add(codes.E060, f"`{after[0].text}` is not a receptive field", after[0].span,
+                          hint="write it as `7x7`, or `7` for a square one")
+            return None
+        return field
 
     def _count_answer(self, words: list[str], tokens: list[Tok]) -> tuple[str, ir.Count] | None:
         """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:

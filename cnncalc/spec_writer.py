@@ -113,6 +113,8 @@ def answer_text(e: ir.Expectation) -> str:
     if e.macs is not None:
         parts.append(f"macs {e.macs.text}")
     parts += [f"{ir.SIDES[side.axis or 0]} {side.text}" for side in e.sides]
+    if e.field is not None:
+        parts.append(f"rf {e.field.text}")
     return " ".join(parts)
 
 

@@ -430,11 +430,13 @@ class TokenStream:
 
     def expectation(self) -> ir.Expectation | None:
         """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
-        `macs N`, `memory N` and one side of the output (`depth 96`), each at most once."""
+        `macs N`, `memory N`, one side of the output (`depth 96`) and its receptive field (`rf 7x7`), each at
+        most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
         sides: list[ir.ShapeAnswer] = []
+        field: ir.ShapeAnswer | None = None
         end = arrow.span
         seen_shape = False
         bracketed: Span | None = None  # a `[` before the shape, its `]` not yet read
@@ -500,6 +502,25 @@ class TokenStream:
                                hint="keep one")
                 sides.append(ir.ShapeAnswer((n,), value.text, value.span, axis))
                 end = value.span
+            elif tok.kind == "NAME" and tok.text.lower() == "rf":  # `-> rf 7x7`: the receptive field
+                self.advance()
+                if self.at("=", ":"):
+                    self.advance()
+                if self.peek().kind not in ("DIMS", "NUMBER"):
+                    self.unexpected("the receptive field after `rf`, as in `rf 7x7` or `rf 7`")
+                    self.sync()
+                    return None
+                value = self.shape_token()
+                answer = self.shape_answer(value)
+                if answer is None or len(answer.dims) > 2:
+                    if answer is not None:
+                        self.error(codes.E013, f"`rf {value.text}`: a receptive field is `HxW` or `N`", value.span)
+                    self.sync()
+                    return None
+                if field is not None:
+                    self.error(codes.E012, "`rf` is given twice", tok.span.to(value.span), hint="keep one")
+                field = answer
+                end = value.span
             elif tok.kind == "," and ((self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS) or
                                       (self.peek(1).kind == "NUMBER" and self.peek(2).kind == "NAME" and
                                       self.peek(2).text.lower() in ir.ANSWER_WORDS)):
@@ -534,12 +555,12 @@ class TokenStream:
                 self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`")
                 self.sync()
                 return None
-        if not seen_shape and not counts and not sides:
+        if not seen_shape and not counts and not sides and field is None:
             self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
-        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides))
+        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), field)
 
 
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})

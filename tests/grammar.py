@@ -126,6 +126,8 @@ class Grammar:
                                           "INVALID invalid"]))
         if self.rng.random() < 0.1:
             parts += [self.rng.choice(["height", "width", "DEPTH", "depth ="]), self.rng.choice(["0", "7", "x", "1e3"])]
+        if self.rng.random() < 0.05:
+            parts += [self.rng.choice(["rf", "RF", "rf ="]), self.rng.choice(["7", "7x7", "0", "3x3x3", "x", "1e3"])]
         for word in ("params", "weights", "biases", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
@@ -314,7 +316,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Output shape", "Size of the output", "Out", "Output spatial size", "Spatial size", "Depth",
                "Output channels", "Number of output channels", "Multiplications", "Shape", "Feature maps", "Volume",
                "Size", "A", "->", "Dimensions", "Overall params", "Sum of all parameters", "Total parameter count",
-               "Params (total)", "Total", "In total", "The network has", "Total learnable parameters"]
+               "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
+               "Receptive field", "RF", "Effective receptive field of CONV1"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",

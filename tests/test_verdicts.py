@@ -1256,6 +1256,31 @@ def test_a_homework_of_problems_told_in_sentences() -> None:
         assert report.answers == (), prose
 
 
+def test_the_receptive_field_as_an_answer() -> None:
+    # r = 1 + Σ(k - 1)·(product of the strides before): three 3x3 convs at stride 1 see 1 + 2 + 2 + 2 = 7
+    # pixels (VGG's "three 3x3 layers see as one 7x7"); a 2x2 pool at stride 2 adds 1·1: 8; a 3x3 conv after it
+    # adds 2·2: 12.
+    report = run("input 32x32x3\nconv 8 3x3 pad 1 -> rf 3\nconv 8 3x3 pad 1 -> rf 5x5\nconv 8 3x3 pad 1 -> rf 6\n"
+                 "maxpool 2x2 -> rf 8\nconv 8 3x3 -> depth 8 rf = 12\n")
+    assert [(a.label, a.quantity, a.expected, a.actual, a.verdict) for a in report.answers] == [
+        ("conv1", "receptive field", "3", "3x3", "right"), ("conv2", "receptive field", "5x5", "5x5", "right"),
+        ("conv3", "receptive field", "6", "7x7", "wrong"), ("maxpool1", "receptive field", "8", "8x8", "right"),
+        ("conv4", "depth", "8", "8", "right"), ("conv4", "receptive field", "12", "12x12", "right")]
+    # After an invalid stride the field rests on a guess: not checked. `rf` twice, or of three sizes, is an error.
+    guessed = run("input 8x8x3\nconv 4 3x3 stride 2\nconv 4 3x3 -> rf 7\n").answers
+    assert [(a.verdict, a.reason) for a in guessed] == [("unchecked", "it rests on the invalid stride at line 2")]
+    assert [d.code for d in run("input 8x8x3\nconv 4 3x3 -> rf 3 rf 3\n").diagnostics] == ["E012"]
+    assert [d.code for d in run("input 8x8x3\nconv 4 3x3 -> rf 3x3x3\n").diagnostics] == ["E013"]
+    # In the lecture's notation, after the layer or naming it.
+    head = "Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1\nCONV2: 8 3x3 filters, pad 1\nCONV3: 8 3x3 filters, pad 1\n"
+    for written, verdict in (("Receptive field: 7x7", "right"), ("Effective receptive field = 6", "wrong"),
+                             ("RF: 7x7 pixels", "right"), ("Receptive field of CONV2: 7x7", "wrong")):
+        assert [a.verdict for a in homework(head + written + "\n").answers] == [verdict], written
+    assert homework(head + "Receptive field: the region a neuron sees\n").answers == ()
+    # `convert` writes it back.
+    assert "-> rf 7x7" in CliRunner().invoke(cli, ["convert", "-"], input=head + "Receptive field: 7x7\n").output
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
