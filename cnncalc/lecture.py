@@ -1915,7 +1915,8 @@ class _LineReader:
         return shape
 
     def parenthesis(self, counts: dict[str, ir.Count]) -> None:
-        """`(760 params)`, `[760 params]`, `(params: 760)`; a parenthesis of words only is a remark."""
+        """`(760 params)`, `[760 params]`, `(params: 760)`, `(760 params, 768K MACs)`; a parenthesis of words only is
+        a remark."""
         opening = self.next()
         closing = ")" if opening.text == "(" else "]"
         inside: list[Tok] = []
@@ -1927,13 +1928,24 @@ class _LineReader:
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
         if not numbers and not any(t.text[:1].isdigit() for t in inside):
             return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read
-        shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS else t.text for t in inside)
-        if shape in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
-            word = next(t for t in inside if t.lower in ir.ANSWER_WORDS)
-            counts[_quantity(word)] = self._count_token(numbers[0])
-            return
-        raise _Unreadable(f"cnncalc does not understand `{opening.text}{_shown(inside)}{closing}`; answers read "
-                          f"`(760 params)` or `(105M MACs)`", Span(opening.start, inside[-1].end + 1))
+        groups: list[list[Tok]] = [[]]  # `(34,944 params, 105.4M MACs)`: an answer each
+        for t in inside:
+            if t.text in (",", ";") or t.lower == "and":
+                groups.append([])
+            else:
+                groups[-1].append(t)
+        read: dict[str, ir.Count] = {}
+        for group in groups:
+            shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS else t.text for t in group)
+            if shape not in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
+                raise _Unreadable(f"cnncalc does not understand `{opening.text}{_shown(inside)}{closing}`; answers "
+                                  f"read `(760 params)` or `(760 params, 768K MACs)`",
+                                  Span(opening.start, inside[-1].end + 1))
+            word = next(t for t in group if t.lower in ir.ANSWER_WORDS)
+            if _quantity(word) in read or _quantity(word) in counts:
+                raise _Unreadable(f"the {ir.NOUNS[_quantity(word)]} count is given twice", word.span)
+            read[_quantity(word)] = self._count_token(next(t for t in group if t.kind == "NUM"))
+        counts.update(read)
 
     def count(self, word: Tok) -> ir.Count:
         tok = self.peek()

@@ -1281,6 +1281,20 @@ def test_the_receptive_field_as_an_answer() -> None:
     assert "-> rf 7x7" in CliRunner().invoke(cli, ["convert", "-"], input=head + "Receptive field: 7x7\n").output
 
 
+def test_several_answers_in_one_parenthesis() -> None:
+    # (11·11·3 + 1)·96 = 34,944 parameters and 55·55·96·11·11·3 = 105,415,200 MACs; the parenthesis was E060, so
+    # neither was judged.
+    for line, verdicts_ in (("CONV1: 96 11x11 filters at stride 4 -> 55x55x96 (34,944 params, 105.4M MACs)",
+                             [("output", "right"), ("params", "right"), ("macs", "right")]),
+                            ("[55x55x96] CONV1: 96 11x11 filters at stride 4 (34,945 params and 105.4M MACs)",
+                             [("output", "right"), ("params", "wrong"), ("macs", "right")])):
+        report = homework("Input: 227x227x3\n" + line + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == verdicts_, line
+    twice = homework("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4 (34,944 params, 35K params)\n")
+    assert [(d.code, d.message) for d in twice.diagnostics if d.severity == "error"] == [
+        ("E060", "the parameter count is given twice")]
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
