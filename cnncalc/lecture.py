@@ -690,6 +690,12 @@ class _LineReader:
             return None
         if counted is not None:
             counts[counted[0]] = counted[1]
+        if shape is not None and shape.dims:  # `Output volume: 55x55x96 = 290,400 neurons`, `…, params 34,944`
+            trailing = [t for t in self.tokens[lead:] if t.start >= shape.span.end]
+            for quantity, count in self.trailing_counts(trailing).items():
+                if counts[quantity] is not None and not self.restated(counts[quantity], count):
+                    continue
+                counts[quantity] = count
         sides = before.sides if before else ()
         if side is not None:
             said = next((s for s in sides if s.axis == side.axis), None)
@@ -705,6 +711,29 @@ class _LineReader:
                                   before.span.to(span) if before else span, sides,
                                   field or (before.field if before else None))
         return _Answered(last._replace(expectation=expectation), index)
+
+    def trailing_counts(self, tokens: list[Tok]) -> dict[str, ir.Count]:
+        """Counts written after an output's volume on its line: `= 290,400` (`neurons`, `values`: the values
+        of the volume, `32 * 32 * 10 = 10240` too), `, params 34,944`, `(34,944 params)`. Without a count's word
+        or `=` it is a remark (`feature maps`, `about 3 times smaller`); with one, a count cnncalc cannot read is
+        E060: never passed over."""
+        rest = [t for t in tokens if t.text not in ("!", ".")]
+        while rest and rest[0].text in (",", ";", "]"):  # `[55x55x96], params: 34,944`
+            rest = rest[1:]
+        if not any(t.kind in ("NUM", "DIMS") for t in rest) or \
+                not (rest[0].text == "=" or any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in rest)):
+            return {}  # a remark: `feature maps`, `(HxWxC)`, `about 3 times smaller`
+        try:
+            if rest[0].text == "=" and len(rest) >= 2 and rest[1].kind == "NUM" and \
+                    all(t.lower in _VALUE_WORDS for t in rest[2:]):
+                return {"memory": self._count_token(rest[1])}
+            self.tokens, self.i = rest, 0
+            answer = self.answers(None)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write each answer on a line of its own, as in "
+                                                               "`Params: 34,944`")
+            return {}
+        return {} if answer is None else {q: c for q in ir.COUNTED if (c := getattr(answer, q)) is not None}
 
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
         """Which line above an answer on a line of its own is about: the layer its question names before
@@ -1936,15 +1965,17 @@ class _LineReader:
                 groups[-1].append(t)
         read: dict[str, ir.Count] = {}
         for group in groups:
-            shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS else t.text for t in group)
+            shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
+                          else t.text for t in group)
             if shape not in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
                 raise _Unreadable(f"cnncalc does not understand `{opening.text}{_shown(inside)}{closing}`; answers "
                                   f"read `(760 params)` or `(760 params, 768K MACs)`",
                                   Span(opening.start, inside[-1].end + 1))
-            word = next(t for t in group if t.lower in ir.ANSWER_WORDS)
-            if _quantity(word) in read or _quantity(word) in counts:
-                raise _Unreadable(f"the {ir.NOUNS[_quantity(word)]} count is given twice", word.span)
-            read[_quantity(word)] = self._count_token(next(t for t in group if t.kind == "NUM"))
+            word = next(t for t in group if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS)
+            quantity = "memory" if word.lower in _VALUE_WORDS else _quantity(word)  # `(290,400 values)`
+            if quantity in read or quantity in counts:
+                raise _Unreadable(f"the {ir.NOUNS[quantity]} count is given twice", word.span)
+            read[quantity] = self._count_token(next(t for t in group if t.kind == "NUM"))
         counts.update(read)
 
     def count(self, word: Tok) -> ir.Count:
@@ -2283,6 +2314,7 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
     return 0
 
 
+_VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`

@@ -530,7 +530,8 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("No. of weights: 750\nNumber of parameters = 760 params\n", [("params", "right"), ("weights", "right")], []),
     # the volume written as the product of its sizes (32·32·11 was passed over as prose)
     ("Output volume size: 32*32*11\n", [("output", "wrong")], ["E040"]),
-    ("Output volume size: 32 * 32 * 10 = 10240\n", [("output", "right")], []),
+    ("Output volume size: 32 * 32 * 10 = 10240\n", [("output", "right"), ("memory", "right")], []),
+    ("Output volume size: 32 * 32 * 10 = 10241\n", [("output", "right"), ("memory", "wrong")], ["E040"]),  # 32·32·10
     ("Output volume size: 33*32\n", [("output", "wrong")], ["E040"]),  # its height and width
     # more ways to write the volume and to name it; each was prose: a wrong answer passed
     ("Output volume: [32, 32, 11]\n", [("output", "wrong")], ["E040"]),
@@ -1293,6 +1294,18 @@ def test_several_answers_in_one_parenthesis() -> None:
     twice = homework("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4 (34,944 params, 35K params)\n")
     assert [(d.code, d.message) for d in twice.diagnostics if d.severity == "error"] == [
         ("E060", "the parameter count is given twice")]
+
+
+def test_counts_after_an_output_on_its_line() -> None:
+    # 55·55·96 = 290,400 values; (11·11·3 + 1)·96 = 34,944 parameters. The counts after the volume were passed
+    # over, so wrong ones passed.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\n"
+    for written, verdicts_ in (
+            ("Output volume: 55x55x96 = 290,401 neurons", [("output", "right"), ("memory", "wrong")]),
+            ("Output volume: [55x55x96], params: 34,945", [("output", "right"), ("params", "wrong")]),
+            ("Output: 55x55x96 (290,400 values)", [("output", "right"), ("memory", "right")]),
+            ("Output: 55x55x96, about 3 times smaller", [("output", "right")])):
+        assert [(a.quantity, a.verdict) for a in homework(head + written + "\n").answers] == verdicts_, written
 
 
 def test_a_listing_lines_memory_answer_is_judged() -> None:
