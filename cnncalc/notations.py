@@ -69,7 +69,8 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9])")
 # A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
 _TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
-_DETECTED_FROM = 65536  # characters: a notation shows in a file's start (a 100k-layer chain's 1.2 MB is not read)
+_DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
+# chain's 1.2 MB is not read)
 _SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 
@@ -84,7 +85,8 @@ def detect(text: str, name: str) -> str:
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return notation.name
-    head = text[:_DETECTED_FROM]
+    end = text.find("\n", _DETECTED_FROM)
+    head = text if end < 0 else text[:end]  # whole lines: a table's 800 KB header row is one
     if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \

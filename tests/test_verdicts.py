@@ -363,6 +363,16 @@ def test_prose_lines_are_skipped_with_a_note_and_detection_reads_the_whole_file(
     assert r.answers[0].verdict == "right"
 
 
+def test_detection_reads_a_files_start_in_whole_lines() -> None:
+    from cnncalc.notations import detect
+    # The notation shows in the first 64K characters; what follows them is not read to decide it.
+    listing = "[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
+    assert detect(listing * 800 + "input 8x8x3\nrelu\n" * 20_000, "a.txt") == "lecture"
+    assert detect("input 8x8x3\n" + "relu -> 8x8x3\n" * 20_000 + listing * 100, "a.txt") == "spec"
+    # ... in whole lines: a table's header row of 100,000 columns (800 KB) is still a table's row.
+    assert detect("| Layer | Output | " + "FLOPs | " * 100_000 + "\n|---|---|\n", "a.txt") == "lecture"
+
+
 def test_each_input_line_starts_a_network() -> None:
     reports = cnncalc.analyze_all(ANSWERS / "heading.txt")
     assert len(reports) == 1
