@@ -14,6 +14,7 @@ size on, plus possibly a few smaller sizes; or a finite list; or nothing.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from math import gcd
 
 from cnncalc import axis
@@ -358,19 +359,20 @@ MAX_WALK = 1_000_000  # how far below the threshold the periodic part is extende
 
 
 def previous_member(n: int, modulus: int, residues: tuple[int, ...]) -> int | None:
-    """The largest size up to n whose residue is one of `residues` (None below 0)."""
-    base = n - n % modulus
-    earlier = [base + r for r in residues if base + r <= n]
-    found = max(earlier) if earlier else base - modulus + max(residues)
+    """The largest size up to n whose residue is one of `residues` (sorted; None below 0). A bisection:
+    the walk down in `answer` asks this up to MAX_WALK times, with thousands of residues."""
+    base, offset = n - n % modulus, n % modulus
+    at = bisect_right(residues, offset)
+    found = base + residues[at - 1] if at else base - modulus + residues[-1]
     return found if found >= 0 else None
 
 
 def next_member(n: int, modulus: int, residues: tuple[int, ...]) -> int:
-    """The smallest size from n on whose residue is one of `residues`: class by class, never size by
-    size (the modulus is a product of strides, 2^32 and more)."""
-    base = n - n % modulus
-    later = [base + r for r in residues if base + r >= n]
-    return min(later) if later else base + modulus + min(residues)
+    """The smallest size from n on whose residue is one of `residues` (sorted): class by class, never size
+    by size (the modulus is a product of strides, 2^32 and more)."""
+    base, offset = n - n % modulus, n % modulus
+    at = bisect_left(residues, offset)
+    return base + residues[at] if at < len(residues) else base + modulus + residues[0]
 
 AXES = ("H", "W")
 
