@@ -1876,6 +1876,12 @@ class _LineReader:
                 self.parenthesis(counts)
                 continue
             following = self.peek(1)
+            named = self.peek(2)
+            if tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \
+                    named is not None and named.lower in ir.ANSWER_WORDS:  # `, ~35000 params`: rounded, as `35K`
+                self.i += 3
+                counts[_quantity(named)] = _rounded(self._count_token(following))
+                continue
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
                 self.next()
@@ -1964,7 +1970,8 @@ class _LineReader:
             else:
                 groups[-1].append(t)
         read: dict[str, ir.Count] = {}
-        for group in groups:
+        for written in groups:
+            group, approximate = _approximate(written)  # `(~35K params)`
             shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
                           else t.text for t in group)
             if shape not in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
@@ -1975,15 +1982,22 @@ class _LineReader:
             quantity = "memory" if word.lower in _VALUE_WORDS else _quantity(word)  # `(290,400 values)`
             if quantity in read or quantity in counts:
                 raise _Unreadable(f"the {ir.NOUNS[quantity]} count is given twice", word.span)
-            read[quantity] = self._count_token(next(t for t in group if t.kind == "NUM"))
+            count = self._count_token(next(t for t in group if t.kind == "NUM"))
+            read[quantity] = _rounded(count) if approximate else count
         counts.update(read)
 
     def count(self, word: Tok) -> ir.Count:
+        """The count after its quantity's word (`params 34,944`; `params ~35000` is rounded, as `35K`)."""
+        approximate = False
+        while self.at(*_APPROXIMATELY):
+            self.next()
+            approximate = True
         tok = self.peek()
         if tok is None or tok.kind != "NUM":
             raise _Unreadable(f"expected a number after `{word.text}`", self.rest_span())
         self.next()
-        return self._count_token(tok)
+        count = self._count_token(tok)
+        return _rounded(count) if approximate else count
 
     @staticmethod
     def _count_token(tok: Tok) -> ir.Count:

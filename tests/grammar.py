@@ -299,6 +299,8 @@ def worked(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+APPROXIMATE_ANSWERS = [" (~35K params)", ", ~35000 params", " -> params ~35000", " (~)",
+                       " (about 1 params, 2 MACs, 3 params)", ", ~ params", " -> params ~"]
 UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer: 0", "BN: Batch normalization",
            "Batch norm", "Dropout: 0.5", "Dropout (p = 0.5)", "Dropout (760 params)", "ReLU", "Softmax -> 10",
            "POOL1: 2x2 avg pool, stride 2", "POOL2: mean pooling 3x3", "BN2: batch norm", "FC: 99999999999 units",
@@ -389,7 +391,8 @@ def lecture(rng: random.Random) -> str:
             f"RELU{i}: ReLU", "WHAT: is this", "CONV: ninety-six filters", f"FC{i}: 10 neurons -> params 1,234",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
-            "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2"])
+            "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2",
+            f"CONV{i}: 8 3x3 filters" + rng.choice(APPROXIMATE_ANSWERS)])
         lines.append(rng.choice([f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}",
                                  body.replace(":", f" [{vol}]:", 1), body.replace(":", f": [{vol}]", 1)]))
         if rng.random() < 0.2:

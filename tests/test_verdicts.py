@@ -1142,6 +1142,12 @@ def test_a_count_said_to_be_approximate_is_rounded() -> None:
         assert [a.verdict for a in answers] == [verdict], written
     wrong = homework(head + "Params: ~36000\n").answers[0]
     assert wrong.reason == "34,944 rounds to 35000 at the precision written, not 36000"
+    # On a listing line too (these were E060): after the word, before it, in a parenthesis.
+    listing = "Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0"
+    for answer, verdict in ((" -> params ~35000", "right"), (", ~36000 params", "wrong"), (" (~35K params)", "right"),
+                            (" (about 35,000 params, 105M MACs)", "right")):
+        assert [a.verdict for a in homework(listing + answer + "\n").answers if a.quantity == "params"] == [verdict], \
+            answer
 
 
 def test_output_size_exercises_written_other_ways() -> None:
