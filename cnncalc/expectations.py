@@ -240,12 +240,7 @@ def _significant(count: ir.Count) -> ir.Count:
     """A memory figure with a unit read at two significant digits when its last zeros are padding: the
     CS231n notes' `800K` for 802,816 values is 8.0·10⁵, as sizes are quoted (but `100K` is not 140,000);
     a figure without a unit (`4096`) stays exact."""
-    if count.exact or count.decimals:
-        return count
-    digits, unit = count.digits, count.unit
-    while digits % 10 == 0 and digits >= 100:
-        digits, unit = digits // 10, unit * 10
-    return count._replace(digits=digits, unit=unit)
+    return count if count.exact or count.decimals else count.significant()
 
 
 def _quantity(answer: Answer) -> str:

@@ -225,6 +225,14 @@ class Count(NamedTuple):
             (0 if other.exact else other.unit * _pow10(self.decimals))
         return abs(2 * (a - b)) <= reach
 
+    def significant(self) -> Count:
+        """The count with its last zeros read as rounding, at two significant digits at least: `800K` is
+        8.0·10⁵, an approximate `~35000` is 35·10³ (both as sizes and rough counts are quoted)."""
+        digits, unit = self.digits, self.unit
+        while digits % 10 == 0 and digits >= 100:
+            digits, unit = digits // 10, unit * 10
+        return self._replace(digits=digits, unit=unit)
+
     def near(self, actual: int) -> bool:
         """Within one unit of the last digit written (`106M` of 105,415,200)."""
         return abs(actual * _pow10(self.decimals) - self.digits * self.unit) <= self.unit

@@ -335,9 +335,7 @@ class _Table:
         name_tokens = by_role.get("name", [])
         volume = reader.volume_cell(by_role.get("output", []))
         if volume is not None and len(volume.dims) == 3 and any(self.channels_first):  # `Output (C x H x W)`
-            depth, height, width = volume.dims
-            volume = volume._replace(dims=(height, width, depth), text=f"{volume.text} channels first, "
-                                                                       f"{height}x{width}x{depth}")
+            volume = _channels_first(volume)
         unit = {role: unit for role, unit in zip(self.roles, self.units) if role is not None}
         counts = {q: count for q in _ANSWER_COLUMNS
                   if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}
@@ -1384,9 +1382,7 @@ class _LineReader:
                 if spatial and shape is not None and len(shape.dims) == 1:
                     shape = shape._replace(dims=shape.dims * 2)
                 if channels_first and shape is not None and len(shape.dims) == 3:
-                    depth, height, width = shape.dims
-                    shape = shape._replace(dims=(height, width, depth),
-                                           text=f"{shape.text} channels first, {height}x{width}x{depth}")
+                    shape = _channels_first(shape)
                 if shape is None:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
                 return shape
@@ -2150,12 +2146,13 @@ def _rounded(count: ir.Count) -> ir.Count:
     """A count said to be approximate (`~35000`, `≈ 34,900`): its last zeros are rounding, read at two
     significant digits at least, as `35K` would be (it accepts 34,944); a count with no zeros to drop, or
     written with a unit, is as written."""
-    if not count.exact:
-        return count
-    digits, unit = count.digits, 1
-    while digits % 10 == 0 and digits >= 100:
-        digits, unit = digits // 10, unit * 10
-    return count._replace(digits=digits, unit=unit)
+    return count.significant() if count.exact else count
+
+
+def _channels_first(volume: ir.ShapeAnswer) -> ir.ShapeAnswer:
+    """A volume written channels first (`96x55x55` under `(CxHxW)`) as cnncalc reads volumes, saying so."""
+    depth, height, width = volume.dims
+    return volume._replace(dims=(height, width, depth), text=f"{volume.text} channels first, {height}x{width}x{depth}")
 
 
 def _untrailed(tokens: list[Tok]) -> list[Tok]:
