@@ -1324,6 +1324,31 @@ def test_counts_after_an_output_on_its_line() -> None:
         assert [(a.quantity, a.verdict) for a in homework(head + written + "\n").answers] == verdicts_, written
 
 
+def test_the_new_answer_forms_fail_at_their_place_in_their_words() -> None:
+    # Each way the forms read this session can fail: its code, line:col and words, never a verdict.
+    def errors_of(report: cnncalc.Report) -> list[tuple[str, int, int, str]]:
+        return [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+                if d.severity == "error"]
+
+    head = "Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1\n"
+    for written, expected in (
+            ("Receptive field: 7x7x3", ("E060", 3, 18, "`7x7x3` is not a receptive field")),
+            ("Flatten (32768", ("E060", 3, 15, "expected `)` after `32768`")),
+            ("Output: 32x32x8, params: 34 K", ("E060", 3, 29, "cnncalc does not understand `K` here")),
+            ("Params: 35K (36,944)", ("E060", 3, 9, "`35K` and `36,944` are two different counts")),
+            ("Output: (2, 32, 32, 8)", ("E060", 3, 9, "`(2, 32, 32, 8)` is not a volume"))):
+        assert errors_of(homework(head + written + "\n")) == [expected], written
+    listing = homework("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4 (1 params, 2 params)\n")
+    assert errors_of(listing) == [("E060", 2, 61, "the parameter count is given twice")]
+    for spec, expected in (
+            ("input 8x8x3\nconv 4 3x3 -> rf 3 rf 3\n", ("E012", 2, 20, "`rf` is given twice")),
+            ("input 8x8x3\nconv 4 3x3 -> rf 3x3x3\n", ("E013", 2, 18, "`rf 3x3x3`: a receptive field is `HxW` or `N`")),
+            ("input 8x8x3\nconv 4 3x3 -> rf big\n",
+             ("E002", 2, 18, "expected the receptive field after `rf`, as in `rf 7x7` or `rf 7`, found `big`")),
+            ("input 227 x 227\nconv 96 11x11\n", ("E023", 1, 7, "input `227x227` has 2 sizes"))):
+        assert errors_of(run(spec))[0] == expected, spec
+
+
 def test_a_listing_lines_memory_answer_is_judged() -> None:
     # 55·55·96 = 290,400 values: `memory 290,401` in a listing line's options was dropped, and passed.
     report = cnncalc.analyze_text("Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, "
