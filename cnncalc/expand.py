@@ -161,12 +161,26 @@ class Expander:
         """Expand the lines of `seq` into `parent`'s children; names are unique within `parent`."""
         children = parent.children  # a node being filled is never a lazy copy: the list itself
         track_names = self.track_names
+        prefix = f"{parent.path}." if parent.path else ""
+        depth = parent.depth + 1
+        too_deep = depth > limits.MAX_TREE_DEPTH or len(self.stack) > limits.MAX_DEPTH
+        build_layer = self.build_layer
         for line, names in self.naming(seq, shift):
             line_shift = shift + line.shift
             first = len(children)
             scope.line_label = line.items[0].label
             for index, (item, name) in enumerate(zip(line.items, names)):
-                node = self.item(item, name, parent, env, line_shift, scope)
+                span = shifted(item.span, line_shift)
+                node: Node | None
+                if too_deep:
+                    self.sink.add(codes.E004, f"the expanded network nests deeper than {limits.MAX_TREE_DEPTH} "
+                                              f"levels", span, hint="flatten the spec with blocks and `repeat`")
+                    node = None
+                elif isinstance(item, ir.LayerCall):  # most items: built here, without a call per item
+                    layer, problem, rounding = build_layer(item, env, line_shift)
+                    node = LayerNode(name, prefix + name, depth, span, item, line_shift, layer, rounding, problem)
+                else:
+                    node = self.item(item, name, prefix + name, depth, span, env, line_shift, scope)
                 if node is not None:
                     children.append(node)
                     if track_names and not (index == 0 and item.label is not None and len(line.items) > 1):
@@ -186,9 +200,15 @@ class Expander:
         if plan is None:
             counters: dict[str, int] = {}
             explicit = {item.label for line in seq.lines for item in line.items if item.label is not None}
-            plan = self.plans[id(seq)] = (seq, [(line, [item.label or self.generated_name(_item_word(item), counters,
-                                                                                          explicit)
-                                                        for item in line.items]) for line in seq.lines])
+            named = []
+            generated_name = self.generated_name
+            for line in seq.lines:
+                names = []
+                for item in line.items:
+                    names.append(item.label or generated_name(
+                        item.keyword if type(item) is ir.LayerCall else _item_word(item), counters, explicit))
+                named.append((line, names))
+            plan = self.plans[id(seq)] = (seq, named)
         if (id(seq), shift) not in self.named:
             self.named.add((id(seq), shift))
             seen: set[str] = set()
@@ -204,26 +224,18 @@ class Expander:
     @staticmethod
     def generated_name(word: str, counters: dict[str, int], explicit: set[str]) -> str:
         """`conv3`; after a keyword ending in a digit, an underscore (`relu6_2`, not `relu62`)."""
-        n = counters.get(word, 0)
+        n = counters.get(word, 0) + 1
         joint = "_" if word[-1].isdigit() else ""
-        while True:
+        name = f"{word}{joint}{n}"
+        while name in explicit:
             n += 1
             name = f"{word}{joint}{n}"
-            if name not in explicit:
-                counters[word] = n
-                return name
+        counters[word] = n
+        return name
 
-    def item(self, item: ir.Item, name: str, parent: SeqNode, env: Env, shift: int, scope: _Scope) -> Node | None:
-        path = f"{parent.path}.{name}" if parent.path else name
-        depth = parent.depth + 1
-        span = shifted(item.span, shift)
-        if depth > limits.MAX_TREE_DEPTH or len(self.stack) > limits.MAX_DEPTH:
-            self.sink.add(codes.E004, f"the expanded network nests deeper than {limits.MAX_TREE_DEPTH} levels",
-                          span, hint="flatten the spec with blocks and `repeat`")
-            return None
-        if isinstance(item, ir.LayerCall):
-            layer, problem, rounding = self.build_layer(item, env, shift)
-            return LayerNode(name, path, depth, span, item, shift, layer, rounding, problem)
+    def item(self, item: ir.Merge | ir.Repeat | ir.Side | ir.BlockCall, name: str, path: str, depth: int, span: Span,
+             env: Env, shift: int, scope: _Scope) -> Node | None:
+        """A container item's node (a layer's is built in `fill`)."""
         if isinstance(item, ir.Merge):
             return self.merge(item, name, path, depth, span, env, shift, scope)
         if isinstance(item, ir.Repeat):

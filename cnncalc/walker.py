@@ -8,7 +8,7 @@ which depend on it are left unchecked with the reason, and answers which do not 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from cnncalc import codes, limits
 from cnncalc import field as fields
@@ -114,6 +114,9 @@ class _Walked(NamedTuple):
     relative: list[Field | None]  # each row's field, then the output's, in terms of `entry` (field.relative)
 
 
+_CacheKey: TypeAlias = "tuple[int, tuple[int, ...], str]"  # a layer's id, its input's dimensions, its rounding
+# its output, (weights, biases, non-trainable), MACs, working, activations, receptive-field steps
+_Computed: TypeAlias = "tuple[Shape | None, tuple[int, int, int], int, Working | None, int, tuple[Step, Step] | None]"
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
 _NOWHERE = object()  # a field not computed yet (None is a field: unknown)
 
@@ -127,8 +130,7 @@ class Walker:
         self.outputs: list[Output] = []
         self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
         self.lines: list[tuple[LineCheck, list[Row]]] = []  # answered lines, for expectations.py
-        self.cache: dict[tuple[int, tuple[int, ...], str], tuple[Shape | None, tuple[int, int, int], int,
-                                                                  Working | None, int, tuple[Step, Step] | None]] = {}
+        self.cache: dict[_CacheKey, _Computed] = {}
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
 
@@ -157,7 +159,8 @@ class Walker:
     def layer(self, node: LayerNode, flow: Flow, answered: bool) -> Row:
         layer = node.layer
         x = flow.shape
-        row = Row(node.path, node.name, "layer", node.keyword, layer.spec_text() if layer else node.keyword,
+        keyword = node.call.keyword
+        row = Row(node.path, node.name, "layer", keyword, layer.spec_text() if layer else keyword,
                   node.depth, node.span, x, (flow.source,))
         row.train = self.train
         row.layer = layer
@@ -173,50 +176,46 @@ class Walker:
             row.known = False
             row.doubt = Doubt(f"the error at line {self.line_of(node.span.start)}", None, True, True)
         else:
-            steps = self.apply(node, layer, x, row, flow.doubt, answered)
-            if flow.field is not None and steps is not None:
-                row.field = fields.compose(flow.field, steps)
+            key = (id(layer), x.dims, node.rounding.mode)
+            hit = self.cache.get(key) if flow.doubt is None else None
+            if hit is None or (hit[3] is None and (answered or self.explain)):
+                hit = self.computed(node, layer, x, row, flow.doubt, answered, key)
+            y, (row.weights, row.biases, row.non_trainable), macs, row.working, row.activations, steps = hit
+            row.output = y
+            if self.train:
+                row.train_macs = macs
+            else:
+                row.macs = macs
+            field = flow.field
+            if field is not None and steps is not None:
+                row.field = field if steps is fields.SAME_STEPS else fields.compose(field, steps)
         flow.shape, flow.source, flow.field = row.output, node.path, row.field
         flow.doubt = None if row.doubt is None else _output_doubt(row.doubt)
         return row
 
-    def apply(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None,
-              answered: bool) -> tuple[Step, Step] | None:
-        """Output, parameters, MACs (and working) of a layer into its row, and its receptive-field
-        steps (None without an output); cached per (layer, input, rounding) when nothing was
-        reported, since a deep network repeats one layer on one volume."""
-        key = (id(layer), x.dims, node.rounding.mode)
+    def computed(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None, answered: bool,
+                 key: _CacheKey) -> _Computed:
+        """A layer's output, parameters, MACs, working (when wanted), activations and receptive-field
+        steps on input `x` (the steps None without an output), and its row's doubt; kept under `key`
+        (layer, input, rounding) when nothing was reported, since a deep network repeats one layer on
+        one volume."""
         want_working = answered or self.explain
-        hit = self.cache.get(key) if doubt is None else None
-        if hit is not None and (hit[3] is not None or not want_working):
-            y, params, macs, working, size, steps = hit
-            row.doubt = None
-        else:
-            ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
-            _check_declared_inputs(layer, x, ctx)
-            y = layer.out_shape(x, ctx)
-            if y is not None and not _within_limits(y):
-                ctx.report(codes.E031, f"the output {y} is beyond cnncalc's limits ({limits.MAX_EXTENT:,} per side, "
-                                       f"{limits.MAX_FLAT:,} flat)")
-                y = None
-            p = layer.params(x)
-            params = (p.weights, p.biases, p.non_trainable)
-            macs = layer.macs(x, y) if y is not None else 0
-            working = layer.working(x, y, ctx) if y is not None and want_working else None
-            size = y.size if y is not None else 0
-            steps = layer.steps(x) if y is not None else None
-            if not ctx.reported and doubt is None:
-                self.cache[key] = (y, params, macs, working, size, steps)
-            row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
-        row.weights, row.biases, row.non_trainable = params
-        if self.train:
-            row.train_macs = macs
-        else:
-            row.macs = macs
-        row.output = y
-        row.working = working
-        row.activations = size
-        return steps
+        ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
+        _check_declared_inputs(layer, x, ctx)
+        y = layer.out_shape(x, ctx)
+        if y is not None and not _within_limits(y):
+            ctx.report(codes.E031, f"the output {y} is beyond cnncalc's limits ({limits.MAX_EXTENT:,} per side, "
+                                   f"{limits.MAX_FLAT:,} flat)")
+            y = None
+        p = layer.params(x)
+        params = (p.weights, p.biases, p.non_trainable)
+        macs = layer.macs(x, y) if y is not None else 0
+        working = layer.working(x, y, ctx) if y is not None and want_working else None
+        computed = (y, params, macs, working, y.size if y is not None else 0, layer.steps(x) if y is not None else None)
+        if not ctx.reported and doubt is None:
+            self.cache[key] = computed
+        row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
+        return computed
 
     def doubt_of(self, node: LayerNode, layer: Layer, x: Shape, y: Shape | None, params: tuple[int, int, int],
                  macs: int, doubt: Doubt | None, reported: list[Code]) -> Doubt | None:
