@@ -305,14 +305,16 @@ def _rounding_slip(count: ir.Count, actual: int) -> str | None:
         return None
     scaled = actual * 10**count.decimals
     rounded = (2 * scaled + count.unit) // (2 * count.unit)  # half up
-    written = re.fullmatch(r"([0-9_,]*)(?:\.([0-9]+))?(?:[eE]([-+]?[0-9]+))?(.*)", count.text)
+    # the exponent after `e` or as a power of ten (`3.5 x 10^4`, the lecture's notation)
+    written = re.fullmatch(r"([0-9_,]*)(?:\.([0-9]+))?(?:([eE]| ?[xX×*·] ?10 ?(?:\^|\*\*) ?)([-+]?[0-9]+))?(.*)",
+                           count.text)
     assert written is not None
-    whole_written, mantissa_decimals, exponent, suffix = written.groups()
+    whole_written, mantissa_decimals, marker, exponent, suffix = written.groups()
     dropped = len(whole_written.replace("_", "").replace(",", "")) - len(str(count.digits))  # `_significant`'s zeros
     if exponent is not None:  # `3.5e4`: the rounded value in the same form, the mantissa's digits as written
         places = len(mantissa_decimals or "")
         whole, fraction = divmod(rounded, 10**places)
-        number = (str(whole) if not places else f"{whole}.{fraction:0{places}d}") + f"e{exponent}"
+        number = (str(whole) if not places else f"{whole}.{fraction:0{places}d}") + f"{marker}{exponent}"
     else:
         whole, fraction = divmod(rounded, 10**count.decimals)
         number = str(whole) + "0" * max(dropped, 0) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"

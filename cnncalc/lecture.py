@@ -52,8 +52,10 @@ from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem
 
 _TOKEN = re.compile(r"""\s*(?:
-    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:\s*[xX×]\s*[0-9]+(?:\.[0-9]+)?)+)  # a decimal size kept whole: `7.5x7.5x20`
-  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`, `1.16MB`
+    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:\s*[xX×]\s*[0-9]+(?:\.[0-9]+)?)+  # a decimal size kept whole: `7.5x7.5x20`
+      | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+)  # LeNet's feature maps: `6@28x28` is 28x28x6
+  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`,
+    # `1.16MB`, `3.5e4`
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
   | (?P<ARROW>->|→)
   | (?P<P>[][:,()=;*+/.\-?])
@@ -1285,8 +1287,8 @@ class _LineReader:
         A name with no layer above is E060."""
         label = _label(name_tokens)
         rest = self.tokens[colon + 1:]
-        if label is None or len(rest) != 1 or rest[0].kind != "DIMS":
-            return None
+        if label is None or not rest or rest[0].kind != "DIMS" or (len(rest) > 1 and _depth_said(rest[1:]) is None):
+            return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
         index = next((i for i in range(len(lines) - 1, -1, -1)
                       if lines[i].items and lines[i].items[0].label == label), None)
         shape = _shape(rest[0])
@@ -1297,6 +1299,9 @@ class _LineReader:
                               hint="name a layer written above, as in `After CONV1: 55x55x96`")
             else:
                 self.not_a_volume(rest[0].text, rest[0].span)
+            return None
+        shape = self.with_depth(shape, rest[1:])
+        if shape is None:
             return None
         before = lines[index].expectation
         if before is not None and before.shape is not None and not self.restated(before.shape, shape):
@@ -1345,13 +1350,16 @@ class _LineReader:
             rest = [t for t in tokens[j + 1:] if t.text not in ("!", ".")]
             while len(rest) > 1 and rest[-1].lower in ("feature", "features", "map", "maps", "volume", "tensor"):
                 rest.pop()  # `Shape: 32x32x10 feature maps`
-            volume = rest[0] if len(rest) == 1 and rest[0].kind == "DIMS" else _spelled(rest) if rest else None
+            depth = bool(rest) and rest[0].kind == "DIMS" and _depth_said(rest[1:]) is not None  # `Shape: 28x28 (8 …)`
+            volume = rest[0] if (len(rest) == 1 or depth) and rest[0].kind == "DIMS" else \
+                _spelled(rest) if rest else None
             if words[j:j + 1] not in ([":"], ["="]) or volume is None:
                 return None  # prose: `Size matters`, `Volume: see the figure`
             shape = _shape(volume)
             if shape is None:
                 self.not_a_volume(volume.text, volume.span)
-            return shape
+                return None
+            return self.with_depth(shape, rest[1:]) if depth else shape
         bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"]  # `32x32x10!`
         if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
@@ -1385,7 +1393,25 @@ class _LineReader:
                     shape = _channels_first(shape)
                 if shape is None:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
-                return shape
+                    return None
+                return self.with_depth(shape, [t for t in tokens[max(after, asked):] if t is not volumes[-1]])
+        return None
+
+    def with_depth(self, shape: ir.ShapeAnswer, others: list[Tok]) -> ir.ShapeAnswer | None:
+        """An output's volume with the depth said beside it (`28x28 with 8 channels`, `8 feature maps of
+        28x28`, `28x28 (depth 8)`, `28x28 @ 8`): a height and width and that depth make the volume; a
+        volume whose depth says otherwise is E060 (never judged on one of the two)."""
+        said = _depth_said(others)
+        if said is None:
+            return shape
+        depth, where = said
+        span = Span(min(shape.span.start, where.start), max(shape.span.end, where.end))
+        if len(shape.dims) == 2:
+            return ir.ShapeAnswer((*shape.dims, depth), f"{shape.dims[0]}x{shape.dims[1]}x{depth}", span)
+        if len(shape.dims) == 3 and shape.dims[2] == depth:
+            return shape
+        self.sink.add(codes.E060, f"`{shape.text}` and a depth of {depth} beside it say different outputs", span,
+                      hint="write the output once, as `HxWxC`")
         return None
 
     def _side_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
@@ -1845,6 +1871,7 @@ class _LineReader:
         parenthesis of words is a remark."""
         shape = volume if isinstance(volume, ir.ShapeAnswer) else None
         counts: dict[str, ir.Count] = {}
+        self.tokens = self.tokens[:self.i] + _counts_merged(self.tokens[self.i:])  # `(34 944 params)`
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
@@ -1999,7 +2026,9 @@ class _LineReader:
     def _count_token(tok: Tok) -> ir.Count:
         if tok.lower in _NONE_WORDS:  # `Params: none`, a pool's answer
             return ir.Count(0, 0, 1, tok.text, tok.span)
-        result = count_from_text(tok.text.replace(",", ""), tok.span)
+        scientific = _SCIENTIFIC.fullmatch(tok.text)
+        plain = f"{scientific[1]}e{scientific[2]}" if scientific else re.sub(r"[,\s]", "", tok.text)
+        result = count_from_text(plain, tok.span)
         if isinstance(result, str):
             raise _Unreadable(result, tok.span)
         return result._replace(text=tok.text)
@@ -2051,6 +2080,8 @@ def _layer_kind(name: str) -> str | None:
     """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them."""
     if "pool" in name or "pooling" in name or "subsampling" in name:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
+    if name.startswith("s") and name[1:].isdigit():  # LeNet's subsampling layers, S2 and S4
+        return "avgpool"
     if "conv" in name or (name.startswith("c") and name[1:].isdigit()):
         return "conv"
     if "norm" in name or "lrn" in name or re.fullmatch(r"bn[0-9_]*", name):
@@ -2093,6 +2124,27 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
                           Span(tokens[0].start, tokens[-1].end))
+
+
+_DEPTH_NOUNS = {"channels", "channel", "maps", "map", "filters", "kernels", "slices", "planes"}  # `8 channels`
+
+
+def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
+    """The depth said beside an output's volume: `8 channels`, `8 feature maps`, `8 of them`, `depth 8` (`depth:
+    8`, `depth of 8`, `depth = 8`), `channels: 8`, `@ 8`; None when none is."""
+    for j, tok in enumerate(tokens):
+        if tok.kind != "NUM" or not tok.text.isdigit() or len(tok.text) > limits.MAX_LITERAL_DIGITS or \
+                not int(tok.text):
+            continue
+        after = [t.lower for t in tokens[j + 1:j + 3]]
+        before = [t.lower for t in tokens[max(0, j - 3):j]]
+        while before and before[0] not in ("depth", "channels", "@"):
+            before = before[1:]
+        noun = bool(after) and (after[0] in _DEPTH_NOUNS or after in (["feature", "maps"], ["of", "them"]))
+        named = before[:1] in (["depth"], ["channels"]) and all(w in (":", "=", "of", "is") for w in before[1:])
+        if noun or named or before == ["@"]:
+            return int(tok.text), Span(tokens[j - len(before)].start if before else tok.start, tok.end)
+    return None
 
 
 def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -2166,7 +2218,36 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
     if end == 2 and tokens[0].kind == "NUM" and tokens[1].text in _UNIT_WORDS and tokens[0].text[-1].isdigit():
         unit = _UNIT_WORDS[tokens[1].text]  # `1.16 MB`, `35 K`: the unit a space away
         return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]
-    return tokens[:end]
+    merged = _merged(tokens[:end]) if end > 1 else None
+    return [merged] if merged is not None else tokens[:end]
+
+
+def _merged(tokens: list[Tok]) -> Tok | None:
+    """One count written over several tokens, `34 944` or `3.5 x 10^4`, as one (read by `_count_token`)."""
+    written = tokens[0].text + "".join(" " * (b.start > a.end) + b.text for a, b in pairwise(tokens))
+    if _SPACE_GROUPED.fullmatch(written) or _SCIENTIFIC.fullmatch(written):
+        return Tok("NUM", written, tokens[0].start, tokens[-1].end)
+    return None
+
+
+def _counts_merged(tokens: list[Tok]) -> list[Tok]:
+    """The tokens with each count written over several (`_merged`) as one: `(34 944 params)`."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        run = next(((n, merged) for n in range(min(_MOST_COUNT_TOKENS, len(tokens) - i), 1, -1)
+                    if tokens[i].kind in ("NUM", "DIMS") and (merged := _merged(tokens[i:i + n])) is not None),
+                   (1, tokens[i]))
+        out.append(run[1])
+        i += run[0]
+    return out
+
+
+_MOST_COUNT_TOKENS = 6  # `3.5 * 10 ** 4`
+
+
+_SPACE_GROUPED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")  # `34 944`: thousands grouped by spaces (SI style)
+_SCIENTIFIC = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?[xX×*·] ?10 ?(?:\^|\*\*) ?([-+]?[0-9]+)")  # `3.5 x 10^4`
 
 
 _ORDERS = {**dict.fromkeys(("cxhxw", "c,h,w", "chw", "nchw", "n,c,h,w", "nxcxhxw", "channels first",
@@ -2376,10 +2457,15 @@ def _label(name_tokens: list[Tok]) -> str | None:
 
 
 def _shape(tok: Tok) -> ir.ShapeAnswer | None:
-    """`55x55x96`, `13 x 13 x 256` or `4096` as a volume: at most three sizes of at most
-    MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
+    """`55x55x96`, `13 x 13 x 256`, `96@55x55` (LeNet's maps@size) or `4096` as a volume: at most three
+    sizes of at most MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
     text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
     parts = text.replace(",", "").split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
+    if "@" in text:  # `6@28x28`: the depth written first, then the height and width
+        maps, _, size = text.partition("@")
+        if size.count("x") != 1:
+            return None
+        parts = size.split("x") + [maps]
     if len(parts) == 4 and parts[0] == "1":  # a batch of one first: `1x55x55x96`
         parts = parts[1:]
     if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):

@@ -255,7 +255,9 @@ def worked(rng: random.Random) -> str:
                 f"{rng.choice(['10 5x5 filters, stride 1, pad 2', 'big 5 filters', 'K=10, F=5, S=1, P=2', ''])}"
                 f"{rng.choice([')', '', '))', ') -> 32x32x10'])}",
                 f"conv{i}-{rng.choice(['64', '128 conv3-128', ''])}",
-                "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters"]))
+                "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters",
+                f"S{i}: 2x2 {rng.choice(['max pool', 'average pooling', 'subsampling', ''])}, stride 2",
+                f"C{i}: {rng.randint(0, 20)} 5x5 filters"]))
             for _ in range(rng.randint(0, 3)):
                 lines.append(rng.choice([
                     f"Output volume = [{rng.randint(1, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}]",
@@ -281,7 +283,12 @@ def worked(rng: random.Random) -> str:
                     "Output: " + rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!',
                                              '(32, 32, 10)', '10x32x32 (CxHxW)', '(C, H, W)', '[1, 2] (HWC)',
                                              'torch.Size([1, 10, 32, 32])', 'torch.Size([', '(None, 32, 32, 10)',
-                                             '1x32x32x10', '0x1x1x1', '(2, 3, 4, 5)', 'torch.Size()', '(None,)']),
+                                             '1x32x32x10', '0x1x1x1', '(2, 3, 4, 5)', 'torch.Size()', '(None,)',
+                                             '6@28x28', '0@1x1', '6 @ 28x28x3', '28x28 with 8 channels',
+                                             '28x28x6 (8 channels)', '8 feature maps of 28x28', '28x28 @ 0',
+                                             '28x28, depth 99999999999', '28x28 feature maps, 8 of them']),
+                    f"{rng.choice(['Shape: ', 'After CONV1: ', 'Feature maps: '])}"
+                    f"{rng.randint(0, 40)}x{rng.randint(1, 40)}{rng.choice([' (8 channels)', ', depth 6', ''])}",
                     f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"
                     f"{rng.choice([' = (32 - 5 + 4)/1 + 1 = ', ': ', ' = '])}"
                     f"{rng.choice(['32', '0', 'K', '32x', '1.5K'])}",
@@ -300,7 +307,8 @@ def worked(rng: random.Random) -> str:
 
 
 APPROXIMATE_ANSWERS = [" (~35K params)", ", ~35000 params", " -> params ~35000", " (~)",
-                       " (about 1 params, 2 MACs, 3 params)", ", ~ params", " -> params ~"]
+                       " (about 1 params, 2 MACs, 3 params)", ", ~ params", " -> params ~", " (34 944 params)",
+                       " -> params 3.5 x 10^4", ", 1 000 000 params", " (params: 7*10**2)", " -> 1 234 567x8"]
 UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer: 0", "BN: Batch normalization",
            "Batch norm", "Dropout: 0.5", "Dropout (p = 0.5)", "Dropout (760 params)", "ReLU", "Softmax -> 10",
            "POOL1: 2x2 avg pool, stride 2", "POOL2: mean pooling 3x3", "BN2: batch norm", "FC: 99999999999 units",
@@ -323,7 +331,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
-                 "760 learnable parameters", "approx 0"]
+                 "760 learnable parameters", "approx 0", "34 944", "3.4944e4", "3.5 x 10^4", "7.6*10**2", "1 2 3",
+                 "999 9999", "1e999", "3.5 × 10^-4", "0 000", "34 944 000 000 000 000 000 000 000"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

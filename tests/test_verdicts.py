@@ -1980,3 +1980,82 @@ def test_answers_on_an_unnamed_statements_line_and_options_in_parentheses() -> N
     dashed = run("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0 - 34,943 params\n",
                  lang="lecture")
     assert [(a.quantity, a.verdict) for a in dashed.answers] == [("output", "right"), ("params", "wrong")]
+
+
+# 32x32x1 through six 5x5 filters at stride 1: (32 - 5)/1 + 1 = 28, so 28x28x6.
+_LENET_C1 = "Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1\n"
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("Output: 28x28 with 8 channels", "wrong"), ("Output: 28x28 with 6 channels", "right"),
+    ("Output: 28x28, depth 8", "wrong"), ("Output: 28x28 (8 channels)", "wrong"),
+    ("Output: 8 feature maps of 28x28", "wrong"), ("Output: 6 feature maps of 28x28", "right"),
+    ("Output: 8 maps of size 28x28", "wrong"), ("Output: 28x28 feature maps, 8 of them", "wrong"),
+    ("Output: 28x28 @ 8", "wrong"), ("Output: 8@28x28", "wrong"), ("Output: 6@28x28", "right"),
+    ("Output: 6 @ 28x28", "right"), ("Shape: 28x28 (8 channels)", "wrong"),
+    ("Feature maps: 28x28, 8 of them", "wrong"), ("After CONV1: 28x28 with 8 channels", "wrong"),
+    ("After CONV1: 28x28 with 6 channels", "right"), ("What is the output volume? 28x28 with 8 channels", "wrong"),
+    ("Output: 28x28x6 (6 channels)", "right"),
+])
+def test_a_depth_said_beside_the_height_and_width_is_judged(answer: str, verdict: str) -> None:
+    # The depth beside a height and width was dropped unread: `28x28 with 8 channels` passed as 28x28.
+    report = homework(_LENET_C1 + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+    if verdict == "wrong":
+        assert "computed 28x28x6" in next(d.message for d in report.diagnostics if d.code == "E040")
+
+
+def test_a_volume_and_a_depth_that_disagree_are_e060() -> None:
+    report = homework(_LENET_C1 + "Output: 28x28x6 (8 channels)\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "`28x28x6` and a depth of 8 beside it say different outputs")]
+    # LeNet's maps@size takes a height and width after the `@` (a volume there was a crash)
+    report = homework(_LENET_C1 + "Output: 6 @ 28x28x3\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "`6 @ 28x28x3` is not a volume")]
+
+
+def test_lenet_written_with_its_own_names_and_maps_at_sizes() -> None:
+    # LeNet-5: C1 (32 - 5)/1 + 1 = 28, params (5·5·1 + 1)·6 = 156; S2 subsamples 2x2 to 14; C3 (14 - 5) + 1 = 10,
+    # params (5·5·6 + 1)·16 = 2,416; S4 to 5; C5 (5 - 5) + 1 = 1; F6 (120 + 1)·84 = 10,164.
+    report = homework("Input: 32x32x1\nC1: 6 5x5 filters, stride 1\nOutput: 6@28x28\nParameters: 156\n"
+                      "S2: 2x2 max pool, stride 2\nOutput: 6@14x14\nC3: 16 5x5 filters\nOutput: 16@10x10\n"
+                      "Parameters: 2416\nS4: 2x2 average pooling, stride 2\nOutput: 16@5x5\nC5: 120 5x5 filters\n"
+                      "Output: 120@1x1\nF6: 84 neurons\nOutput: 84\nParameters: 10164\n")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("c1", "output", "right"), ("c1", "params", "right"), ("s2", "output", "right"), ("c3", "output", "right"),
+        ("c3", "params", "right"), ("s4", "output", "right"), ("c5", "output", "right"), ("f6", "output", "right"),
+        ("f6", "params", "right")]
+    assert [(r.name, r.keyword) for r in report.rows if r.name in ("s2", "s4")] == [("s2", "maxpool"),
+                                                                                   ("s4", "avgpool")]
+    # In a listing, S2 alone is LeNet's subsampling: an average pool.
+    report = homework("[32x32x1] INPUT\n[28x28x6] C1: 6 5x5 filters at stride 1\n"
+                      "[14x14x6] S2: 2x2 filters at stride 2\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("c1", "right"), ("s2", "right")]
+    assert report.rows[-1].keyword == "avgpool"
+
+
+@pytest.mark.parametrize(("written", "verdict"), [
+    ("34 944", "right"), ("34 945", "wrong"), ("3.4944e4", "right"), ("3.4945e4", "wrong"), ("3.5e4", "right"),
+    ("3.5 x 10^4", "right"), ("3.5×10^4", "right"), ("3.5*10**4", "right"), ("3.6 x 10^4", "wrong"),
+    ("34 944 parameters", "right"),
+])
+def test_a_count_grouped_by_spaces_or_written_as_a_power_of_ten(written: str, verdict: str) -> None:
+    # CONV1: (11·11·3 + 1)·96 = 34,944; 3.5·10⁴ is judged at its mantissa's last digit, as 35K is. Each was E060.
+    head = "Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\n"
+    report = homework(head + f"Parameters: {written}\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("params", written.removesuffix(" parameters"), verdict)]
+    listing = homework(f"[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0 ({written})\n"
+                       .replace(f"({written})", f"({written.removesuffix(' parameters')} params)"))
+    assert [a.verdict for a in listing.answers if a.quantity == "params"] == [verdict]
+
+
+def test_a_power_of_ten_that_is_wrong_says_the_rounding_in_its_own_form() -> None:
+    report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\n"
+                      "Parameters: 3.6 x 10^4\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E041", 3, 13, "conv1: expected params 3.6 x 10^4, computed 34,944; 34,944 rounds to 3.5 x 10^4 at the "
+                        "precision written, not 3.6 x 10^4")]
