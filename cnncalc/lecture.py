@@ -1374,10 +1374,13 @@ class _LineReader:
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
                 listed = vector[1:-1] if vector and vector[0].text in ("(", "[") and vector[-1].text in (")", "]") \
                     else []
+                spelled = spelled or _lettered(vector) or _listed(vector)  # `H=55, W=55, D=96`, `55, 55, 96`
+                numbers = listed or vector
                 if spelled is not None:
                     volumes = [spelled]
-                elif said is None and len(listed) > 2 and all(t.kind == "NUM" or t.text == "," for t in listed):
-                    self.not_a_volume(_shown(vector), Span(vector[0].start, vector[-1].end))  # `(2, 32, 32, 10)`
+                elif said is None and len(numbers) > 2 and all(t.kind == "NUM" or t.text == "," for t in numbers):
+                    # `(2, 32, 32, 10)`, `55 55 96`: numbers that are no volume cnncalc reads
+                    self.not_a_volume(_shown(vector), Span(vector[0].start, vector[-1].end))
                     return None
                 elif said is None and len(vector) == 1 and vector[0].kind == "NUM" and \
                         words[at] not in ("activation", "activations") and words[at + 1:at + 2] != ["neurons"]:
@@ -2290,6 +2293,40 @@ def _spelled(tokens: list[Tok]) -> Tok | None:
         return None
     last = body[2 * count - 1] if opening else sizes[-1]  # the closing bracket, or the last size
     return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, last.end)
+
+
+def _listed(tokens: list[Tok]) -> Tok | None:
+    """An output volume as its sizes between commas, without brackets: `55, 55, 96` (height first)."""
+    sizes = tokens[::2]
+    if not 2 <= len(sizes) <= 3 or any(t.text != "," for t in tokens[1::2]) or len(tokens) % 2 == 0 or \
+            not all(t.kind == "NUM" and t.text.isdigit() for t in sizes):
+        return None
+    return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, tokens[-1].end)
+
+
+_LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2}
+
+
+def _lettered(tokens: list[Tok]) -> Tok | None:
+    """An output volume by its sides' letters: `H=55, W=55, D=96` (`H: 55`, `C = 96`, `height 55`), the height
+    and width each once, the depth at most once; None for anything else."""
+    sides: dict[int, str] = {}
+    groups: list[list[Tok]] = [[]]
+    for t in tokens:
+        if t.text == "," or t.lower == "and":
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    for group in groups:
+        letter, number = (group[0], group[-1]) if group else (None, None)
+        if letter is None or number is None or letter.lower not in _LETTERS_OF_SIDES or len(group) not in (2, 3) or \
+                (len(group) == 3 and group[1].text not in ("=", ":")) or number.kind != "NUM" or \
+                not number.text.isdigit() or _LETTERS_OF_SIDES[letter.lower] in sides:
+            return None
+        sides[_LETTERS_OF_SIDES[letter.lower]] = number.text
+    if 0 not in sides or 1 not in sides:
+        return None
+    return Tok("DIMS", "x".join(sides[axis] for axis in sorted(sides)), tokens[0].start, tokens[-1].end)
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",

@@ -286,7 +286,9 @@ def worked(rng: random.Random) -> str:
                                              '1x32x32x10', '0x1x1x1', '(2, 3, 4, 5)', 'torch.Size()', '(None,)',
                                              '6@28x28', '0@1x1', '6 @ 28x28x3', '28x28 with 8 channels',
                                              '28x28x6 (8 channels)', '8 feature maps of 28x28', '28x28 @ 0',
-                                             '28x28, depth 99999999999', '28x28 feature maps, 8 of them']),
+                                             '28x28, depth 99999999999', '28x28 feature maps, 8 of them',
+                                             '55, 55, 96', '55 55 96', 'H=55, W=55, D=96', 'H: 55, H: 55',
+                                             'height 0, width 1', 'C = 3, W = 2', '1, 2, 3, 4, 5', ', ,', 'H=, W=']),
                     f"{rng.choice(['Shape: ', 'After CONV1: ', 'Feature maps: '])}"
                     f"{rng.randint(0, 40)}x{rng.randint(1, 40)}{rng.choice([' (8 channels)', ', depth 6', ''])}",
                     f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"

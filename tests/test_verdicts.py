@@ -2059,3 +2059,25 @@ def test_a_power_of_ten_that_is_wrong_says_the_rounding_in_its_own_form() -> Non
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E041", 3, 13, "conv1: expected params 3.6 x 10^4, computed 34,944; 34,944 rounds to 3.5 x 10^4 at the "
                         "precision written, not 3.6 x 10^4")]
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("Output: 55, 55, 96", "right"), ("Output: 55, 55, 97", "wrong"), ("Output: H=55, W=55, D=96", "right"),
+    ("Output: H = 55, W = 55, C = 97", "wrong"), ("Output: height 55, width 55, depth 97", "wrong"),
+    ("Output: H: 55, W: 55", "right"), ("Output: 56, 56", "wrong"),
+])
+def test_an_output_by_its_sizes_between_commas_or_by_its_letters(answer: str, verdict: str) -> None:
+    # CONV1: (227 - 11)/4 + 1 = 55, 96 filters: 55x55x96. Each was prose, unread.
+    report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\n" + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+def test_numbers_after_output_that_are_no_volume_are_e060_not_prose() -> None:
+    report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\nOutput: 55 55 96\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "`55 55 96` is not a volume")]
+    # the lecture's own working stays prose
+    report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\n"
+                      "Output = 55 = (227-11)/4+1\n")
+    assert (report.answers, [d.code for d in report.diagnostics]) == ((), ["N060"])
