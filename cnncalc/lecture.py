@@ -1388,6 +1388,11 @@ class _LineReader:
                     volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
+            if len({re.sub(r"\s+", "", v.text).lower().replace("×", "x") for v in volumes}) > 1:
+                # `28x28x6 or 28x28x8`, `32x32x10 (32 x 32 per map)`: which is the answer is not said
+                self.sink.add(codes.E060, f"this answer has {len(volumes)} different volumes", volumes[0].span.to(
+                    volumes[-1].span), hint="write the output once, as `Output: 55x55x96`")
+                return None
             if volumes:
                 shape = _shape(volumes[-1])
                 if spatial and shape is not None and len(shape.dims) == 1:

@@ -2081,3 +2081,19 @@ def test_numbers_after_output_that_are_no_volume_are_e060_not_prose() -> None:
     report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\n"
                       "Output = 55 = (227-11)/4+1\n")
     assert (report.answers, [d.code for d in report.diagnostics]) == ((), ["N060"])
+
+
+@pytest.mark.parametrize("answer", ["Output: 28x28x8 or 28x28x6", "Output: 28x28x6 or 28x28x8",
+                                    "Output volume: 28x28x6 (from a 32x32x1 input)"])
+def test_an_output_line_with_two_different_volumes_is_e060(answer: str) -> None:
+    # The last volume was judged: `28x28x8 or 28x28x6` passed as 28x28x6, a hedge judged right.
+    report = homework(_LENET_C1 + answer + "\n")
+    assert report.answers == ()
+    column = answer.index("28x28") + 1
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, column, "this answer has 2 different volumes")]
+
+
+def test_an_output_line_that_says_its_volume_twice_alike_is_judged() -> None:
+    report = homework(_LENET_C1 + "Output: 28x28x6, i.e. 28 x 28 x 6\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
