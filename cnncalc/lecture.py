@@ -1901,7 +1901,7 @@ class _LineReader:
                     word = self.next()
                     if self.at(":", "="):
                         self.next()
-                    counts[_quantity(word)] = self.count(word)
+                    _answer_once(counts, _quantity(word), self.count(word), word)
                 continue
             if tok.text in ("(", "["):
                 self.parenthesis(counts)
@@ -1911,18 +1911,18 @@ class _LineReader:
             if tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \
                     named is not None and named.lower in ir.ANSWER_WORDS:  # `, ~35000 params`: rounded, as `35K`
                 self.i += 3
-                counts[_quantity(named)] = _rounded(self._count_token(following))
+                _answer_once(counts, _quantity(named), _rounded(self._count_token(following)), named)
                 continue
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
                 self.next()
-                counts[_quantity(following)] = self._count_token(tok)
+                _answer_once(counts, _quantity(following), self._count_token(tok), following)
                 continue
             if tok.lower in ir.ANSWER_WORDS:  # `params: 34944`, `params 34944`
                 self.next()
                 if self.at(":", "="):
                     self.next()
-                counts[_quantity(tok)] = self.count(tok)
+                _answer_once(counts, _quantity(tok), self.count(tok), tok)
                 continue
             activation = self.activation_at()
             if activation is not None:  # `…, pad 0, ReLU`, `+ ReLU`, `followed by ReLU`
@@ -2011,10 +2011,10 @@ class _LineReader:
                                   Span(opening.start, inside[-1].end + 1))
             word = next(t for t in group if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS)
             quantity = "memory" if word.lower in _VALUE_WORDS else _quantity(word)  # `(290,400 values)`
-            if quantity in read or quantity in counts:
+            if quantity in counts:
                 raise _Unreadable(f"the {ir.NOUNS[quantity]} count is given twice", word.span)
             count = self._count_token(next(t for t in group if t.kind == "NUM"))
-            read[quantity] = _rounded(count) if approximate else count
+            _answer_once(read, quantity, _rounded(count) if approximate else count, word)
         counts.update(read)
 
     def count(self, word: Tok) -> ir.Count:
@@ -2228,6 +2228,14 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
         return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]
     merged = _merged(tokens[:end]) if end > 1 else None
     return [merged] if merged is not None else tokens[:end]
+
+
+def _answer_once(counts: dict[str, ir.Count], quantity: str, count: ir.Count, word: Tok) -> None:
+    """A count answered on a line, once: a second (`, 34,945 params, 34,944 params`) is E060 (`_Unreadable`), or
+    the last would be judged and the first passed over."""
+    if quantity in counts:
+        raise _Unreadable(f"the {ir.NOUNS[quantity]} count is given twice", word.span)
+    counts[quantity] = count
 
 
 def _merged(tokens: list[Tok]) -> Tok | None:

@@ -2097,3 +2097,14 @@ def test_an_output_line_with_two_different_volumes_is_e060(answer: str) -> None:
 def test_an_output_line_that_says_its_volume_twice_alike_is_judged() -> None:
     report = homework(_LENET_C1 + "Output: 28x28x6, i.e. 28 x 28 x 6\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+
+
+@pytest.mark.parametrize("answers", [", 34,945 params, 34,944 params", " -> params 34945 params 34944",
+                                     " (34,945 params) params: 34944"])
+def test_a_count_given_twice_on_a_listing_line_is_e060(answers: str) -> None:
+    # CONV1 has (11·11·3 + 1)·96 = 34,944 parameters; the second count overwrote the first, so a wrong first
+    # answer passed.
+    report = homework("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0" + answers + "\n")
+    assert [a.verdict for a in report.answers if a.quantity == "params"] == ["unchecked"]
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "the parameter count is given twice")]
