@@ -430,8 +430,8 @@ class _LineReader:
         self.i += 1
         return tok
 
-    def at(self, *texts: str) -> bool:
-        tok = self.peek()
+    def at(self, *texts: str, ahead: int = 0) -> bool:
+        tok = self.peek(ahead)
         return tok is not None and tok.lower in texts
 
     def rest_span(self) -> Span:
@@ -1621,7 +1621,15 @@ class _LineReader:
         kernel = None
         if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind == "DIMS":  # type: ignore[union-attr]
             self.next()
-        if self.peek() is not None and self.peek().kind == "DIMS":  # type: ignore[union-attr]
+        first = self.peek()
+        if first is not None and first.kind == "DIMS" and "@" in first.text:  # `96@11x11`: filters@size, as LeNet's
+            count_text, _, size = first.text.partition("@")
+            self.tokens[self.i:self.i + 1] = [
+                Tok("NUM", count_text.strip(), first.start, first.start + len(count_text.rstrip())),
+                Tok("DIMS", size.strip(), first.end - len(size.lstrip()), first.end)]
+            if not self.at("filters", "filter", "kernels", ahead=2):
+                self.tokens.insert(self.i + 2, Tok("WORD", "filters", first.end, first.end))
+        elif first is not None and first.kind == "DIMS":
             kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`
             while self.at("conv", "convolution", ","):
                 self.next()
@@ -1633,6 +1641,17 @@ class _LineReader:
             raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
                               self.rest_span())
         end = self.next().end
+        comma = int(self.at(","))
+        if kernel is None and self.at("f", ahead=comma) and self.at(":", "=", ahead=comma + 1):  # `96 filters, F = 11`
+            if self.at(","):
+                self.next()
+            letter = self.next()
+            self.next()
+            tok = self.peek()
+            if tok is None or tok.kind != "NUM":
+                raise _Unreadable(f"expected the filter size after `{letter.text}`", self.rest_span())
+            kernel = self.kernel()
+            end = kernel.span.end
         if kernel is None:  # `10 filters, 5x5`, `10 filters of size 5x5`, `10 filters (5x5)`, `10 filters, size 5`
             if self.at(","):
                 self.next()

@@ -257,7 +257,11 @@ def worked(rng: random.Random) -> str:
                 f"conv{i}-{rng.choice(['64', '128 conv3-128', ''])}",
                 "Fourth layer (): nothing", "Fifth layer (WHAT1): is this", "7 different filters",
                 f"S{i}: 2x2 {rng.choice(['max pool', 'average pooling', 'subsampling', ''])}, stride 2",
-                f"C{i}: {rng.randint(0, 20)} 5x5 filters"]))
+                f"C{i}: {rng.randint(0, 20)} 5x5 filters",
+                f"CONV{i}: {rng.randint(0, 99)}@{rng.choice(['5x5', '5x5x3', '5', '0x5', '5x5x5x5'])}"
+                f"{rng.choice([' filters', ', stride 2', ' kernels (pad 1)', ''])}",
+                f"CONV{i}: 8 filters{rng.choice([', ', ' '])}F{rng.choice(['=', ' = ', ': ', ''])}"
+                f"{rng.choice(['3', 'x', '3x3', '', '0'])}{rng.choice([', S = 2', ', P = 1', ''])}"]))
             for _ in range(rng.randint(0, 3)):
                 lines.append(rng.choice([
                     f"Output volume = [{rng.randint(1, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}]",

@@ -2108,3 +2108,17 @@ def test_a_count_given_twice_on_a_listing_line_is_e060(answers: str) -> None:
     assert [a.verdict for a in report.answers if a.quantity == "params"] == ["unchecked"]
     assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", "the parameter count is given twice")]
+
+
+@pytest.mark.parametrize("statement", ["CONV1: 96 @ 11x11, stride 4", "CONV1: 96@11x11 filters, stride 4",
+                                       "CONV1: 96 filters, F = 11, S = 4", "CONV1: 96 filters F: 11, stride 4, pad 0",
+                                       "CONV1: 96@11x11x3, stride 4"])
+def test_a_convolution_as_filters_at_size_or_with_the_lectures_f(statement: str) -> None:
+    # (227 - 11)/4 + 1 = 55 and (11·11·3 + 1)·96 = 34,944; each statement was E060, its answers unchecked.
+    report = homework(f"Input: 227x227x3\n{statement}\nOutput: 55x55x96\nParameters: 34,945\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
+
+
+def test_filters_at_size_deeper_than_the_input_is_e016() -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96@11x11x4, stride 4\nOutput: 55x55x96\n")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E016", 2, 11)]
