@@ -192,6 +192,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
         tentative = isinstance(result, ir.Line) and reader.unnamed and bool(run)
+        after_prose = bool(run)
         flush()
         if not isinstance(result, ir.Input) and not tentative:
             current.tentative.clear()  # an answer or a layer after unnamed layers stated after prose: steps
@@ -232,7 +233,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.input = restated.input
             if tentative:
                 current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number))
-            current.lines.append(result)
+            if not after_prose and current.lines and _activation_of(current.lines[-1], result):
+                last = current.lines[-1]  # `CONV1: …` then `ReLU`, then the answers: the line's, as `…, ReLU` is
+                current.lines[-1] = last._replace(items=last.items + result.items, span=last.span.to(result.span))
+            else:
+                current.lines.append(result)
             current.restated = None
         current.end = line_start + len(raw)
     flush()
@@ -243,6 +248,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         span = Span(net.start, net.end)
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), tuple(net.totals), span))
     return ir.File((), tuple(nets), tuple(prose))
+
+
+def _activation_of(layer: ir.Line, line: ir.Line) -> bool:
+    """`line` is an activation stated alone without a name or answers (`ReLU`) right under `layer`, a layer not yet
+    answered: it is that layer's activation, as `CONV1: …, ReLU` on one line is, and the answers after it are the
+    line's (its output, the layer's count)."""
+    first, only = layer.items[0], line.items[0]
+    return layer.expectation is None and line.expectation is None and len(line.items) == 1 and \
+        isinstance(only, ir.LayerCall) and only.label is None and only.keyword in _ACTIVATIONS.values() and \
+        isinstance(first, ir.LayerCall) and first.valid and first.keyword not in _ACTIVATIONS.values()
 
 
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row

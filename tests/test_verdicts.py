@@ -1107,7 +1107,7 @@ def test_layers_stated_without_a_number_in_their_name() -> None:
             ("ReLU", "Output: 32x32x10", "right")):
         answers = homework(f"{head}{statement}\n{answer}\n").answers
         assert [(a.label, a.verdict) for a in answers] == [(answers[0].label, verdict)], statement
-        assert answers[0].label != "conv1", statement
+        assert answers[0].path != "conv1", statement  # a `ReLU` right under CONV1 is that line's activation
     # After prose, such a line is a step only when something is read after it: the AlexNet notes' `- dropout
     # 0.5` under "Details/Retrospectives:" is a remark, not a layer of the listing.
     notes = homework(head + "Details:\n- dropout 0.5\n- mini-batch size 128\n")
@@ -2122,3 +2122,20 @@ def test_a_convolution_as_filters_at_size_or_with_the_lectures_f(statement: str)
 def test_filters_at_size_deeper_than_the_input_is_e016() -> None:
     report = homework("Input: 227x227x3\nCONV1: 96@11x11x4, stride 4\nOutput: 55x55x96\n")
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E016", 2, 11)]
+
+
+def test_an_activation_alone_under_an_unanswered_layer_is_that_layers() -> None:
+    # CONV1 then `ReLU` on a line of its own, then the answers: the parameters were judged as the ReLU's (0), so
+    # CONV1's right (11·11·3 + 1)·96 = 34,944 was marked wrong. They are the line's now, as for `CONV1: …, ReLU`.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    report = homework(head + "ReLU\nOutput: 55x55x96\nParameters: 34,944\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("relu1", "output", "right"), ("relu1", "params", "right")]  # the line's path: its last layer
+    # Answered first, the layer stands alone and the ReLU's answers are its own (no parameters).
+    report = homework(head + "Output: 55x55x96\nParameters: 34,944\nReLU\nOutput: 55x55x96\nParameters: 0\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("relu1", "output", "right"),
+        ("relu1", "params", "right")]
+    # A named RELU1 is a layer of its own.
+    report = homework(head + "RELU1: ReLU\nParameters: 0\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("relu1", "right")]
