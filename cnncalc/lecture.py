@@ -110,6 +110,7 @@ class _Net:
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure): (where, its span, line)
         self.tentative: list[tuple[int, Span, int]] = []
+        self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -182,7 +183,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.end = line_start + len(raw)
                 continue
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
-                                                                   current.input is not None)
+                                                                   current.input is not None, current.shared)
             if result is None:
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
@@ -233,11 +234,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.input = restated.input
             if tentative:
                 current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number))
-            if not after_prose and current.lines and _activation_of(current.lines[-1], result):
-                last = current.lines[-1]  # `CONV1: …` then `ReLU`, then the answers: the line's, as `…, ReLU` is
-                current.lines[-1] = last._replace(items=last.items + result.items, span=last.span.to(result.span))
-            else:
-                current.lines.append(result)
+            if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
+                current.shared.add(len(current.lines))  # `CONV1: …` then `ReLU`: whose are the counts after?
+            current.lines.append(result)
             current.restated = None
         current.end = line_start + len(raw)
     flush()
@@ -250,14 +249,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     return ir.File((), tuple(nets), tuple(prose))
 
 
-def _activation_of(layer: ir.Line, line: ir.Line) -> bool:
-    """`line` is an activation stated alone without a name or answers (`ReLU`) right under `layer`, a layer not yet
-    answered: it is that layer's activation, as `CONV1: …, ReLU` on one line is, and the answers after it are the
-    line's (its output, the layer's count)."""
+def _shape_keeping_after(layer: ir.Line, line: ir.Line) -> bool:
+    """`line` is an activation, softmax or dropout stated alone without a name or answers (`ReLU`) right under
+    `layer`, a layer not yet answered: the output answered after it is both's, but a count could be either's (the
+    layer's with its activation, as `CONV1: …, ReLU` on one line, or the activation's alone)."""
     first, only = layer.items[0], line.items[0]
     return layer.expectation is None and line.expectation is None and len(line.items) == 1 and \
-        isinstance(only, ir.LayerCall) and only.label is None and only.keyword in _ACTIVATIONS.values() and \
-        isinstance(first, ir.LayerCall) and first.valid and first.keyword not in _ACTIVATIONS.values()
+        isinstance(only, ir.LayerCall) and only.label is None and only.keyword in _SHAPE_KEEPING and \
+        isinstance(first, ir.LayerCall) and first.valid and first.keyword not in _SHAPE_KEEPING
+
 
 
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
@@ -568,12 +568,13 @@ class _LineReader:
         answers are about the activation's output, which is the layer's."""
         return ir.Line((call, *self.activations), expectation, Span(self.start, self.end))
 
-    def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False
-               ) -> ir.Input | ir.Line | _Answered | _Exercise | None:
+    def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False,
+               shared: set[int] | None = None) -> ir.Input | ir.Line | _Answered | _Exercise | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
         a square map: `output is 3` gives its side), `has_input` whether it has an input (then an answer
-        with no layer to answer for is E060: the layer's line was not read)."""
+        with no layer to answer for is E060: the layer's line was not read), `shared` the lines whose counts
+        could be the line above's too (E060)."""
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
@@ -711,6 +712,8 @@ class _LineReader:
                 if counts[quantity] is not None and not self.restated(counts[quantity], count):
                     continue
                 counts[quantity] = count
+        if shared is not None and index in shared:
+            self.unattributed(counts, lines[index - 1], last)
         sides = before.sides if before else ()
         if side is not None:
             said = next((s for s in sides if s.axis == side.axis), None)
@@ -726,6 +729,22 @@ class _LineReader:
                                   before.span.to(span) if before else span, sides,
                                   field or (before.field if before else None))
         return _Answered(last._replace(expectation=expectation), index)
+
+    def unattributed(self, counts: dict[str, ir.Count | None], layer: ir.Line, under: ir.Line) -> None:
+        """The counts answered after an activation stated alone under an unanswered layer (`CONV1: …`, `ReLU`,
+        `Parameters: 34,944`) could be the activation's or the layer's with it: E060 for each, not a guess
+        (either guess marks someone's right answer wrong). The output is both's, and its values: judged."""
+        above, below = layer.items[0], under.items[0]
+        assert isinstance(above, ir.LayerCall) and isinstance(below, ir.LayerCall)
+        name, kind = (above.label or above.keyword).upper(), _WRITTEN_KINDS.get(below.keyword, below.keyword)
+        for quantity in ir.COUNTED:
+            count = counts[quantity]
+            if quantity != "memory" and count is not None:
+                self.sink.add(codes.E060, f"this {ir.NOUNS[quantity]} count could be the {kind}'s alone or {name}'s "
+                                          f"with its {kind}", count.span,
+                              hint=f"answer {name} before the `{kind}` line, write the {kind} on {name}'s line (`…, "
+                                   f"{kind}`), or name it (`{kind.upper()}1: {kind}`)")
+                counts[quantity] = None
 
     def trailing_counts(self, tokens: list[Tok]) -> dict[str, ir.Count]:
         """Counts written after an output's volume on its line: `= 290,400` (`neurons`, `values`: the values
@@ -2098,6 +2117,10 @@ _TOTALS = ("params", "weights", "biases", "macs")  # a network's total a worked 
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`
+# layers without parameters that keep their input's shape, stated after the layer they follow (`FC8: 1000 neurons`,
+# then `Softmax`): an activation, softmax, dropout
+_SHAPE_KEEPING = {*_ACTIVATIONS.values(), "softmax", "dropout"}
+_WRITTEN_KINDS = {"relu": "ReLU", "softmax": "Softmax", "dropout": "Dropout"}  # as a sheet writes them
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`

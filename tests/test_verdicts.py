@@ -1103,11 +1103,11 @@ def test_layers_stated_without_a_number_in_their_name() -> None:
             ("FC: 10 neurons", "Output: 10", "right"), ("Fully connected: 10 neurons", "Params: 102,410", "right"),
             ("FC layer: 10", "Output: 11", "wrong"), ("Fully connected layer with 10 neurons", "Output: 10", "right"),
             ("BN: Batch normalization", "Params: 20", "right"), ("Batch norm", "Params: 40", "wrong"),
-            ("Dropout: 0.5", "Params: 0", "right"), ("Dropout (p = 0.5)", "Params: 0", "right"),
+            ("Dropout: 0.5", "Output: 32x32x10", "right"), ("Dropout (p = 0.5)", "Output: 32x32x11", "wrong"),
             ("ReLU", "Output: 32x32x10", "right")):
         answers = homework(f"{head}{statement}\n{answer}\n").answers
         assert [(a.label, a.verdict) for a in answers] == [(answers[0].label, verdict)], statement
-        assert answers[0].path != "conv1", statement  # a `ReLU` right under CONV1 is that line's activation
+        assert answers[0].path != "conv1", statement
     # After prose, such a line is a step only when something is read after it: the AlexNet notes' `- dropout
     # 0.5` under "Details/Retrospectives:" is a remark, not a layer of the listing.
     notes = homework(head + "Details:\n- dropout 0.5\n- mini-batch size 128\n")
@@ -2124,18 +2124,27 @@ def test_filters_at_size_deeper_than_the_input_is_e016() -> None:
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E016", 2, 11)]
 
 
-def test_an_activation_alone_under_an_unanswered_layer_is_that_layers() -> None:
+def test_a_count_under_an_activation_alone_under_an_unanswered_layer_is_e060() -> None:
     # CONV1 then `ReLU` on a line of its own, then the answers: the parameters were judged as the ReLU's (0), so
-    # CONV1's right (11·11·3 + 1)·96 = 34,944 was marked wrong. They are the line's now, as for `CONV1: …, ReLU`.
+    # CONV1's right (11·11·3 + 1)·96 = 34,944 was marked wrong; read as CONV1's, a ReLU's right 0 would be. Which
+    # the student means is not said: E060. The output, both's, is judged.
     head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
-    report = homework(head + "ReLU\nOutput: 55x55x96\nParameters: 34,944\n")
-    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
-        ("relu1", "output", "right"), ("relu1", "params", "right")]  # the line's path: its last layer
+    for answer in ("Parameters: 34,944", "Parameters: 0", "MACs: 105,415,200"):
+        report = homework(head + "ReLU\nOutput: 55x55x96\n" + answer + "\n")
+        assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("relu1", "output", "right")]
+        noun = "parameter" if answer.startswith("P") else "MAC"
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+            ("E060", 5, answer.index(":") + 3, f"this {noun} count could be the ReLU's alone or CONV1's with its ReLU")]
+    # FC8 on 4096 values has (4096 + 1)·1000 = 4,097,000 parameters; its softmax none.
+    report = homework("Input: 1x1x4096\nFC8: 1000 neurons\nSoftmax\nParameters: 4,097,000\n")
+    assert (report.answers, [d.code for d in report.diagnostics]) == ((), ["E060"])
     # Answered first, the layer stands alone and the ReLU's answers are its own (no parameters).
     report = homework(head + "Output: 55x55x96\nParameters: 34,944\nReLU\nOutput: 55x55x96\nParameters: 0\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("relu1", "output", "right"),
         ("relu1", "params", "right")]
-    # A named RELU1 is a layer of its own.
+    # Named, or on CONV1's line, it says whose the count is.
     report = homework(head + "RELU1: ReLU\nParameters: 0\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("relu1", "right")]
+    report = homework(head.replace("pad 0", "pad 0, ReLU") + "Parameters: 34,944\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("relu1", "right")]
