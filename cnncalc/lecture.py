@@ -1530,12 +1530,18 @@ class _LineReader:
         return None if count is None else (quantity, count)
 
     def volume_cell(self, tokens: list[Tok]) -> ir.ShapeAnswer | None:
-        """A table's output cell: `55x55x96`, `[55x55x96]`, `4096`; None when empty or `?`, and after E060
-        for anything else."""
+        """A table's output cell: `55x55x96`, `[55x55x96]`, `4096`, as an output line writes it (`[55, 55, 96]`,
+        `55x55, 96 channels`); None when empty, `?`, `-` or `N/A`, and after E060 for anything else."""
         inside = [t for t in tokens if t.text not in ("[", "]")]
-        if not inside or [t.text for t in inside] in (["?"], ["-"]):
+        if _blank_cell(tokens):
             return None
         shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
+        spelled = _spelled(tokens) or _listed(inside) or _lettered(inside) if shape is None else None
+        if spelled is not None:
+            shape = _shape(spelled)
+        elif shape is None and inside[0].kind == "DIMS" and _depth_said(inside[1:]) is not None:
+            depth_first = _shape(inside[0])
+            return self.with_depth(depth_first, inside[1:]) if depth_first is not None else None
         if shape is None:
             self.not_a_volume(_shown(tokens), Span(tokens[0].start, tokens[-1].end))
         return shape
@@ -1544,7 +1550,7 @@ class _LineReader:
         """A table's count cell: `34,944`, `35K`, `(11*11*3+1)*96 = 34,944` (the number after the last `=`), in
         the column's `unit` when it has one (`34.944` under `Params (K)`); None when empty, `?` or `-`, and
         after E060 for anything else."""
-        if not tokens or [t.text for t in tokens] in (["?"], ["-"]):
+        if _blank_cell(tokens):
             return None
         body, aside = _aside(tokens)
         marks = [i for i, t in enumerate(body) if t.text in ("=", "≈")]
@@ -2285,6 +2291,11 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
         return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]
     merged = _merged(tokens[:end]) if end > 1 else None
     return [merged] if merged is not None else tokens[:end]
+
+
+def _blank_cell(tokens: list[Tok]) -> bool:
+    """A table's cell that answers nothing: empty, `?`, `-`, `—` or `N/A`."""
+    return "".join(t.text for t in tokens).lower() in ("", "?", "-", "—", "–", "n/a")
 
 
 def _answer_once(counts: dict[str, ir.Count], quantity: str, count: ir.Count, word: Tok) -> None:

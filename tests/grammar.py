@@ -373,6 +373,8 @@ def table(rng: random.Random) -> str:
              "Description": ["96 11x11 filters at stride 4, pad 0", "3x3 filters at stride 2", "", "4096 neurons",
                              "Normalization layer", "lots of filters"],
              "Output volume": ["55x55x96", "[27x27x96]", "27 x 27 x 96", "?", "", "0x5", "4096", "x", "**55x55x96**",
+                               "[55, 55, 96]", "N/A", "—", "55x55, 96 channels", "H=55, W=55", "96@55x55",
+                               "55x55 (0 maps)", "(1, 2, 3, 4, 5)",
                                "`4,096`", "5.5x55x96"],
              "Output": ["227x227x3", "1x1x4096", "-"]}
     for _ in range(rng.randint(0, 6)):

@@ -2148,3 +2148,17 @@ def test_a_count_under_an_activation_alone_under_an_unanswered_layer_is_e060() -
     assert [(a.path, a.verdict) for a in report.answers] == [("relu1", "right")]
     report = homework(head.replace("pad 0", "pad 0, ReLU") + "Parameters: 34,944\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("relu1", "right")]
+
+
+@pytest.mark.parametrize(("cell", "verdict"), [
+    ("[55, 55, 96]", "right"), ("[55, 55, 97]", "wrong"), ("(55, 55, 96)", "right"), ("55x55, 96 channels", "right"),
+    ("55x55 (97 maps)", "wrong"), ("H=55, W=55, D=96", "right"), ("96@55x55", "right"), ("N/A", None), ("—", None),
+])
+def test_a_tables_output_cell_in_the_forms_an_output_line_takes(cell: str, verdict: str | None) -> None:
+    # CONV1: (227 - 11)/4 + 1 = 55 with 96 filters, 55x55x96; (11·11·3 + 1)·96 = 34,944. Each cell but `96@55x55`
+    # was E060; a blank one (`N/A`, `—`) is no answer, like `?`.
+    report = homework("Input: 227x227x3\n\n| Layer | Description | Output | Params |\n|---|---|---|---|\n"
+                      f"| CONV1 | 96 11x11 filters, stride 4 | {cell} | 34,944 |\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == \
+        [("output", verdict)] * (verdict is not None) + [("params", "right")]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"] * (verdict == "wrong")
