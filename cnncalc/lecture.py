@@ -632,6 +632,11 @@ class _LineReader:
                 given = _shape(self.tokens[at])
                 if given is not None and len(given.dims) == 3:
                     return self.input(given, given.dims)
+            if kinds[at:at + 1] == ["NUM"] and self.tokens[at].text.isdigit() and \
+                    all(w in _VECTOR_WORDS for w in words[at + 1:]):  # `Input: 4096`, `Input: 784 values`: a vector
+                given = _shape(self.tokens[at])
+                if given is not None:
+                    return self.input(given, given.dims)
             return None
         opening = words.index("(") if "(" in words else 0
         closing = words.index(")") if ")" in words else 0
@@ -2130,6 +2135,7 @@ _WRITTEN_KINDS = {"relu": "ReLU", "softmax": "Softmax", "dropout": "Dropout"}  #
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
+_VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))

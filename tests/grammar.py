@@ -227,6 +227,7 @@ def worked(rng: random.Random) -> str:
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):
         lines.append(rng.choice(["Input: 227x227x3 images", "Input volume: 32x32x3", "Input: 0x5x3 images",
+                                 "Input: 4096", "Input: 0 values", "Input: 99999999999999 (flattened)",
                                  f"Input volume: {rng.randint(1, 300)}x{rng.randint(1, 300)}x{rng.randint(1, 64)}",
                                  f"{rng.choice(['Input image: ', 'Input size = ', 'The input is ', 'Input of size '])}"
                                  f"{rng.randint(0, 64)} x {rng.randint(1, 64)}x"

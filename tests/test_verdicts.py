@@ -2162,3 +2162,12 @@ def test_a_tables_output_cell_in_the_forms_an_output_line_takes(cell: str, verdi
     assert [(a.quantity, a.verdict) for a in report.answers] == \
         [("output", verdict)] * (verdict is not None) + [("params", "right")]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"] * (verdict == "wrong")
+
+
+def test_a_vector_input_in_a_worked_example() -> None:
+    # `Input: 4096` was prose, so FC8 had no input (E024) and its answer was not checked. FC8 on 4096 values:
+    # (4096 + 1)·1000 = 4,097,000 parameters; on 784, (784 + 1)·1000 = 785,000.
+    report = homework("Input: 4096\nFC8: 1000 neurons\nParameters: 4,097,000\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
+    report = homework("Input: 784 values\nFC8: 1000 neurons\nParameters: 4,097,000\n")
+    assert [(a.quantity, a.actual, a.verdict) for a in report.answers] == [("params", "785,000", "wrong")]
