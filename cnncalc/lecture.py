@@ -259,7 +259,6 @@ def _shape_keeping_after(layer: ir.Line, line: ir.Line) -> bool:
         isinstance(first, ir.LayerCall) and first.valid and first.keyword not in _SHAPE_KEEPING
 
 
-
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
 _HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights|biases)\b", re.I)
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
@@ -1541,7 +1540,7 @@ class _LineReader:
         if _blank_cell(tokens):
             return None
         shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
-        spelled = _spelled(tokens) or _listed(inside) or _lettered(inside) if shape is None else None
+        spelled = (_spelled(tokens) or _listed(inside) or _lettered(inside)) if shape is None else None
         if spelled is not None:
             shape = _shape(spelled)
         elif shape is None and inside[0].kind == "DIMS" and _depth_said(inside[1:]) is not None:
