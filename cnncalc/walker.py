@@ -188,7 +188,7 @@ class Walker:
                 row.macs = macs
             field = flow.field
             if field is not None and steps is not None:
-                row.field = field if steps is fields.SAME_STEPS else fields.compose(field, steps)
+                row.field = fields.compose(field, steps)
         flow.shape, flow.source, flow.field = row.output, node.path, row.field
         flow.doubt = None if row.doubt is None else _output_doubt(row.doubt)
         return row
