@@ -52,7 +52,8 @@ from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem
 
 _TOKEN = re.compile(r"""\s*(?:
-    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:\s*[xX×]\s*[0-9]+(?:\.[0-9]+)?)+  # a decimal size kept whole: `7.5x7.5x20`
+    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
+        # `28x28 by 8` too
       | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+)  # LeNet's feature maps: `6@28x28` is 28x28x6
   | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`,
     # `1.16MB`, `3.5e4`
@@ -1426,7 +1427,7 @@ class _LineReader:
                     volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
-            if len({re.sub(r"\s+", "", v.text).lower().replace("×", "x") for v in volumes}) > 1:
+            if len({_dims_text(v.text) for v in volumes}) > 1:
                 # `28x28x6 or 28x28x8`, `32x32x10 (32 x 32 per map)`: which is the answer is not said
                 self.sink.add(codes.E060, f"this answer has {len(volumes)} different volumes", volumes[0].span.to(
                     volumes[-1].span), hint="write the output once, as `Output: 55x55x96`")
@@ -1816,7 +1817,7 @@ class _LineReader:
 
     def kernel(self) -> ir.Value:
         tok = self.next()
-        text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
+        text = _dims_text(tok.text)
         parts = text.split("x")
         if len(parts) > 3 or not all(p.isascii() and p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS
                                      for p in parts):
@@ -1913,7 +1914,7 @@ class _LineReader:
                                                                                        value.text):
                 raise _Unreadable(f"expected a number after `{tok.text}`", self.rest_span())
             self.next()
-            text = re.sub(r"\s+", "", value.text).replace("X", "x").replace("×", "x")
+            text = _dims_text(value.text)
             parts = [int(p) for p in text.split("x") if len(p) <= limits.MAX_LITERAL_DIGITS]
             if len(parts) != len(text.split("x")):
                 raise _Unreadable(f"`{value.text}` is too large", value.span)
@@ -2582,7 +2583,7 @@ def _label(name_tokens: list[Tok]) -> str | None:
 def _shape(tok: Tok) -> ir.ShapeAnswer | None:
     """`55x55x96`, `13 x 13 x 256`, `96@55x55` (LeNet's maps@size) or `4096` as a volume: at most three
     sizes of at most MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
-    text = re.sub(r"\s+", "", tok.text).replace("X", "x").replace("×", "x")
+    text = _dims_text(tok.text)
     parts = text.replace(",", "").split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
     if "@" in text:  # `6@28x28`: the depth written first, then the height and width
         maps, _, size = text.partition("@")
@@ -2595,6 +2596,11 @@ def _shape(tok: Tok) -> ir.ShapeAnswer | None:
         return None
     dims = tuple(int(p) for p in parts)
     return ir.ShapeAnswer(dims, text, tok.span) if min(dims) >= 1 else None
+
+
+def _dims_text(written: str) -> str:
+    """Sizes as cnncalc writes them, `55x55x96`, from `55 X 55 × 96` or `55 by 55 by 96`."""
+    return re.sub(r"\s+", "", re.sub(r"\s+by\s+", "x", written)).replace("X", "x").replace("×", "x")
 
 
 def _shown(tokens: list[Tok]) -> str:

@@ -2171,3 +2171,19 @@ def test_a_vector_input_in_a_worked_example() -> None:
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
     report = homework("Input: 784 values\nFC8: 1000 neurons\nParameters: 4,097,000\n")
     assert [(a.quantity, a.actual, a.verdict) for a in report.answers] == [("params", "785,000", "wrong")]
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("Output: 28x28 by 8", "wrong"), ("Output: 28x28 by 6", "right"), ("Output: 28 by 28 by 8", "wrong"),
+    ("Output: 28 by 28", "right"),
+])
+def test_sizes_joined_by_by_are_one_volume(answer: str, verdict: str) -> None:
+    # `28x28 by 8` passed as 28x28, its depth dropped unread; (32 - 5)/1 + 1 = 28 with 6 filters.
+    report = homework(_LENET_C1 + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+def test_a_filter_size_written_with_by() -> None:
+    # `96 11 by 11 filters` was E060; (227 - 11)/4 + 1 = 55.
+    report = homework("Input: 227x227x3\nCONV1: 96 11 by 11 filters, stride 4\nOutput: 55x55x96\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
