@@ -175,11 +175,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
             bracketed = stripped.startswith("[")
-            total = None if bracketed else reader.total()
-            if total is not None or sink.total > reported:  # a total, or one reported as unreadable
+            totals = None if bracketed else reader.totals()
+            if totals or sink.total > reported:  # totals, or one reported as unreadable
                 flush()
-                if total is not None:
-                    current.totals.append(total)
+                if totals:
+                    current.totals.extend(totals)
                     current.tentative.clear()
                 current.end = line_start + len(raw)
                 continue
@@ -805,7 +805,30 @@ class _LineReader:
             return None
         return index
 
-    def total(self) -> ir.TotalExpectation | None:
+    def totals(self) -> list[ir.TotalExpectation] | None:
+        """The network's totals a line states (`total`), several joined by `,`, `;` or `and` (`Total params: 156,
+        total MACs: 117,600`, `Total: 156 params and 117,600 MACs`); None when it states none."""
+        tokens = self.tokens
+        joints = [j for j, t in enumerate(tokens) if t.text in (",", ";") or t.lower == "and"]
+        cuts = [j for j in joints if j + 1 < len(tokens) and tokens[j + 1].lower in ("total", "overall")]
+        if cuts:  # `…, total MACs: …`: each part a total line of its own
+            parts = [tokens[a + 1 if a >= 0 else 0:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
+        else:
+            parts = [tokens]
+        found: list[ir.TotalExpectation] = []
+        for part in parts:
+            self.tokens, self.i = part, 0
+            reported = self.sink.total
+            said = self.total()
+            if said is None:
+                if found and self.sink.total == reported:
+                    self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the total",
+                                  Span(part[0].start, part[-1].end), hint="write each total on a line of its own")
+                return found or None
+            found += said
+        return found
+
+    def total(self) -> list[ir.TotalExpectation] | None:
         """`Total params: 62.4M`, `TOTAL parameters = 62,378,344`, `Total number of MACs: 1.1G` (also `Overall
         …`, `Sum of all parameters: …`, `Total learnable parameters …`, `Total parameter count: …`, `Params
         (total): …`), or the count before its word (`Total: 62.4M params`, `In total: …`, `The network has 62.4M
@@ -835,26 +858,37 @@ class _LineReader:
         if quantity not in _TOTALS or marker is None:
             return None
         count = self._last_count(words, tokens, marker, f"total {ir.NOUNS[quantity]}")
-        return None if count is None else ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end))
+        return None if count is None else [ir.TotalExpectation(quantity, "==", count, None, Span(self.start,
+                                                                                                   self.end))]
 
-    def total_after(self, tokens: list[Tok], at: int) -> ir.TotalExpectation | None:
-        """The count before its quantity's word, from `at`: `62.4M params`, `62,378,344 learnable parameters`;
-        None unless the words after the count name a total cnncalc judges."""
-        rest, approximate = _approximate(tokens[at:])
-        rest = [t for t in rest if t.text not in ("!", ".")]
-        if not rest or rest[0].kind != "NUM":
-            return None
-        named = _skip([t.lower for t in rest], 1, ("learnable", "trainable", "in", "total"))
-        head = _count_head([t.lower for t in rest], named)
-        if head is None or _COUNT_WORDS[head] not in _TOTALS or named + len(head) != len(rest):
-            return None
-        try:
-            count = self._count_token(rest[0])
-        except _Unreadable as e:
-            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `62,378,344` or `62.4M`")
-            return None
-        return ir.TotalExpectation(_COUNT_WORDS[head], "==", _rounded(count) if approximate else count, None,
-                                   Span(self.start, self.end))
+    def total_after(self, tokens: list[Tok], at: int) -> list[ir.TotalExpectation] | None:
+        """The counts before their quantity's word, from `at`: `62.4M params`, `62,378,344 learnable parameters`,
+        `156 params and 117,600 MACs`; None unless the words after the first count name a total cnncalc judges
+        (after it, a part that does not is E060)."""
+        parts: list[list[Tok]] = [[]]
+        for t in tokens[at:]:
+            if t.text in (",", ";") or t.lower == "and":
+                parts.append([])
+            elif t.text not in ("!", "."):
+                parts[-1].append(t)
+        found: list[ir.TotalExpectation] = []
+        for part in filter(None, parts):  # `156 params, and 117,600 MACs`: nothing between `,` and `and`
+            rest, approximate = _approximate(part)
+            named = _skip([t.lower for t in rest], 1, ("learnable", "trainable", "in", "total"))
+            head = _count_head([t.lower for t in rest], named) if rest and rest[0].kind == "NUM" else None
+            if head is None or _COUNT_WORDS[head] not in _TOTALS or named + len(head) != len(rest):
+                if found:
+                    self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the total",
+                                  Span(part[0].start, part[-1].end), hint="write each total on a line of its own")
+                return found or None
+            try:
+                count = self._count_token(rest[0])
+            except _Unreadable as e:
+                self.sink.add(codes.E060, e.message, e.span, hint="write the count as `62,378,344` or `62.4M`")
+                return found or None
+            found.append(ir.TotalExpectation(_COUNT_WORDS[head], "==", _rounded(count) if approximate else count, None,
+                                             Span(self.start, self.end)))
+        return found
 
     def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`

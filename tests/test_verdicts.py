@@ -2187,3 +2187,24 @@ def test_a_filter_size_written_with_by() -> None:
     # `96 11 by 11 filters` was E060; (227 - 11)/4 + 1 = 55.
     report = homework("Input: 227x227x3\nCONV1: 96 11 by 11 filters, stride 4\nOutput: 55x55x96\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+
+
+@pytest.mark.parametrize(("line", "verdicts"), [
+    ("Total params: 156, total MACs: 117,601", ["right", "wrong"]), ("Total: 156 params and 117,601 MACs",
+                                                                    ["right", "wrong"]),
+    ("Total: 156 params, and 117,600 MACs", ["right", "right"]),
+    ("The network has 157 parameters and 117,600 MACs", ["wrong", "right"]),
+    ("Total params: 156; total weights: 150; total biases: 7", ["right", "right", "wrong"]),
+])
+def test_several_totals_on_one_line(line: str, verdicts: list[str]) -> None:
+    # C1 (5·5·1 + 1)·6 = 156 parameters (150 weights, 6 biases), 28·28·6·25 = 117,600 MACs; the pool none.
+    # `Total: 156 params and 117,601 MACs` was prose, unread; `Total params: 156, total MACs: …` E060.
+    report = homework(_LENET_C1.replace("CONV1", "C1") + "POOL1: 2x2 max pool, stride 2\n" + line + "\n")
+    assert [a.verdict for a in report.answers] == verdicts
+
+
+def test_what_follows_a_total_that_is_no_total_is_e060() -> None:
+    report = homework(_LENET_C1 + "Total: 156 params, and lots of MACs\n")
+    assert [a.verdict for a in report.answers] == ["right"]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 24, "cnncalc does not understand `lots of MACs` after the total")]
