@@ -692,10 +692,10 @@ class _LineReader:
             return None
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
-        counted = self._count_answer(words[lead:], self.tokens[lead:])
+        counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
-        if shape is None and counted is None and side is None and field is None:  # prose, or reported unreadable
+        if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
             return None
         index = self._asked_about(self.tokens[lead:], lines)  # `What is the output volume of CONV1? …`
         if index is None:
@@ -703,14 +703,14 @@ class _LineReader:
         last = lines[index]
         before = last.expectation
         counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
-        earlier = counts[counted[0]] if counted is not None else None
         if shape is not None and before is not None and before.shape is not None and \
                 not self.restated(before.shape, shape):
             return None  # answered already: a restatement
-        if counted is not None and earlier is not None and not self.restated(earlier, counted[1]):
-            return None
-        if counted is not None:
-            counts[counted[0]] = counted[1]
+        new = [(q, c) for q, c in counted if counts[q] is None or self.restated(counts[q], c)]
+        if counted and not new and shape is None:
+            return None  # answered already: a restatement (or E060, when it says otherwise)
+        for quantity, count in new:
+            counts[quantity] = count
         if shape is not None and shape.dims:  # `Output volume: 55x55x96 = 290,400 neurons`, `…, params 34,944`
             trailing = [t for t in self.tokens[lead:] if t.start >= shape.span.end]
             for quantity, count in self.trailing_counts(trailing).items():
@@ -728,7 +728,7 @@ class _LineReader:
         if field is not None and before is not None and before.field is not None and \
                 not self.restated(before.field, field):
             return None  # the receptive field answered already
-        span = shape.span if shape is not None else counted[1].span if counted is not None else \
+        span = shape.span if shape is not None else new[0][1].span if new else \
             side.span if side is not None else field.span if field is not None else Span(self.start, self.end)
         expectation = ir.answered(shape or (before.shape if before else None), counts,
                                   before.span.to(span) if before else span, sides,
@@ -1546,6 +1546,42 @@ class _LineReader:
             return None
         return field
 
+    def _count_answers(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
+        """The counts a line answers (`_count_answer`), several joined by `,`, `;`, `/` or `and` (`Params: 760, MACs:
+        768K`); none for prose. After the first, a part that is no count's answer is E060."""
+        cuts, depth, counted = [], 0, False
+        for j, t in enumerate(tokens):
+            depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
+            counted = counted or t.kind == "NUM"  # a count since the last cut: `weights and biases: 760` is one head
+            if depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and") and \
+                    _count_head(words, _skip(words, j + 1, ("and", "the", "number", "of", "no", "."))) is not None:
+                cuts.append(j)  # not inside parentheses: `34,944 (weights: 34,848, biases: 96)` is one answer
+                counted = False
+        parts: list[list[Tok]] = []
+        for a, b in pairwise([-1, *cuts, len(tokens)]):
+            part = tokens[a + 1:b]
+            if part[:1] and part[0].lower == "and":  # `Params: 760, and MACs: …`
+                part = part[1:]
+            opening = max((j for j, t in enumerate(part) if t.text == "("), default=0)
+            labelled = _labelled(part[opening + 1:-1]) if opening and part[-1].text == ")" else None
+            # `Params: 34,944 (weights: 34,848, biases: 96)`: the parenthesis answers too
+            parts += [part[:opening], *labelled] if labelled else [part] if part else []
+        found: list[tuple[str, ir.Count]] = []
+        for part in parts:
+            reported = self.sink.total
+            answer = self._count_answer([t.lower for t in part], part)
+            if answer is None:
+                if found and self.sink.total == reported:
+                    self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
+                                  Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
+                return found
+            if any(quantity == answer[0] for quantity, _ in found):  # `Params: 760 (params: 761)`
+                self.sink.add(codes.E060, f"the {ir.NOUNS[answer[0]]} count is given twice", answer[1].span,
+                              hint="keep one answer for each count")
+                return [(q, c) for q, c in found if q != answer[0]]
+            found.append(answer)
+        return found
+
     def _count_answer(self, words: list[str], tokens: list[Tok]) -> tuple[str, ir.Count] | None:
         """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:
         34,848`: the count after the last `=`, else after the `:` (E060 when it is not one). Without
@@ -2331,6 +2367,27 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
         return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]
     merged = _merged(tokens[:end]) if end > 1 else None
     return [merged] if merged is not None else tokens[:end]
+
+
+def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
+    """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`),
+    each as an answer's tokens (`weights : 34,848`); None for anything else (`750 weights + 10 biases` is working)."""
+    groups: list[list[Tok]] = [[]]
+    for t in tokens:
+        if t.text in (",", ";") or t.lower == "and":
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    answers = []
+    for group in groups:
+        words = [t.lower for t in group]
+        if len(group) == 2 and group[0].kind == "NUM" and words[1] in ir.ANSWER_WORDS:  # `96 biases`
+            group = [group[1], Tok("P", ":", group[1].start, group[1].start), group[0]]
+        elif not (len(group) >= 3 and group[-1].kind == "NUM" and words[-2] in (":", "=") and
+                  _count_head(words, 0) is not None and len(_count_head(words, 0) or ()) == len(group) - 2):
+            return None
+        answers.append(group)
+    return answers
 
 
 def _blank_cell(tokens: list[Tok]) -> bool:

@@ -340,7 +340,9 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
                  "760 learnable parameters", "approx 0", "34 944", "3.4944e4", "3.5 x 10^4", "7.6*10**2", "1 2 3",
-                 "999 9999", "1e999", "3.5 × 10^-4", "0 000", "34 944 000 000 000 000 000 000 000"]
+                 "999 9999", "1e999", "3.5 × 10^-4", "0 000", "34 944 000 000 000 000 000 000 000",
+                 "760, MACs: 768K", "760 and MACs: lots", "760 (weights: 750, biases: 10)", "760 (750 weights, 10)",
+                 "760 (params: 1)", "760; weights: 1; weights: 2", "760 / biases", "760 (, biases: 1)"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

@@ -2208,3 +2208,35 @@ def test_what_follows_a_total_that_is_no_total_is_e060() -> None:
     assert [a.verdict for a in report.answers] == ["right"]
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 24, "cnncalc does not understand `lots of MACs` after the total")]
+
+
+# 32x32x3 through ten 5x5 filters, pad 2: (5·5·3 + 1)·10 = 760 parameters (750 weights, 10 biases), 32·32·10·75 =
+# 768,000 MACs.
+_CONV32 = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+
+
+@pytest.mark.parametrize(("line", "answers"), [
+    ("Params: 760, MACs: 768,001", [("params", "right"), ("macs", "wrong")]),
+    ("Params: 761 and MACs: 768,000", [("params", "wrong"), ("macs", "right")]),
+    ("Params: 760 / MACs: 768,001", [("params", "right"), ("macs", "wrong")]),
+    ("Params: 760, and the number of MACs: 768,001", [("params", "right"), ("macs", "wrong")]),
+    ("Params: 760; weights: 750; biases: 11", [("params", "right"), ("weights", "right"), ("biases", "wrong")]),
+    ("Parameters: 760 (weights: 750, biases: 11)", [("params", "right"), ("weights", "right"), ("biases", "wrong")]),
+    ("Parameters: 760 (750 weights, 11 biases)", [("params", "right"), ("weights", "right"), ("biases", "wrong")]),
+    ("Parameters: 760 (weights: 751, biases: 10), MACs: 768,000",
+     [("params", "right"), ("weights", "wrong"), ("biases", "right"), ("macs", "right")]),
+    ("Number of weights and biases: 760, MACs: 768,001", [("params", "right"), ("macs", "wrong")]),
+    ("Params: 760 (750 weights + 10 biases), MACs: 768K", [("params", "right"), ("macs", "right")]),
+])
+def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, str]]) -> None:
+    # Each was E060 (no verdict), or its parenthesis taken for working and not judged (`biases: 11` passed).
+    report = homework(_CONV32 + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+def test_a_count_given_twice_on_an_answer_line_is_e060() -> None:
+    for line in ("Params: 760 (params: 761)", "Params: 761, params: 760"):
+        report = homework(_CONV32 + line + "\n")
+        assert report.answers == ()
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+            ("E060", 3, 22, "the parameter count is given twice")]
