@@ -1433,7 +1433,9 @@ class _LineReader:
                 self.not_a_volume(volume.text, volume.span)
                 return None
             return self.with_depth(shape, rest[1:]) if depth else shape
-        bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"]  # `32x32x10!`
+        bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"] or (  # `32x32x10!`
+            kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] in ([","], [";"], ["("], ["="]) and
+            any(w in ir.ANSWER_WORDS or w in _VALUE_WORDS for w in words[at + 2:]))  # `32x32x10, 760 params`
         if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`

@@ -2240,3 +2240,14 @@ def test_a_count_given_twice_on_an_answer_line_is_e060() -> None:
         assert report.answers == ()
         assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
             ("E060", 3, 22, "the parameter count is given twice")]
+
+
+@pytest.mark.parametrize(("line", "answers"), [
+    ("32x32x10, 761 params", [("output", "right"), ("params", "wrong")]),
+    ("32x32x11, 760 params", [("output", "wrong"), ("params", "right")]),
+    ("32x32x10 (760 params, 768,001 MACs)", [("output", "right"), ("params", "right"), ("macs", "wrong")]),
+])
+def test_a_volume_alone_with_its_counts_after_it(line: str, answers: list[tuple[str, str]]) -> None:
+    # A volume alone on its line is the layer's output; with counts after it the line was prose, all unread.
+    report = homework(_CONV32 + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
