@@ -173,8 +173,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 tokens, first = asked[0] + tokens, asked[1]
                 if asked[2]:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
+            lead = _lead(tokens)
+            if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
+                tokens, first = tokens[lead:], tokens[lead].start
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
-            bracketed = stripped.startswith("[")
+            bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
             if totals or sink.total > reported:  # totals, or one reported as unreadable
                 flush()
@@ -485,6 +488,12 @@ class _LineReader:
             words = next((i for i, t in enumerate(name_tokens) if t.kind != "WORD"), len(name_tokens))
             return self.unreadable(volume, name_tokens[:words])  # named by its leading words (`CONV1 (…`)
         self.next()  # the colon
+        if "(" in [t.text for t in name_tokens]:  # `[55x55x96] (290,400 values) CONV1: …`: answers, read last
+            opening = next(j for j, t in enumerate(name_tokens) if t.text == "(")
+            closing = next((j for j in range(opening, len(name_tokens)) if name_tokens[j].text == ")"), None)
+            if closing is not None:
+                self.tokens = self.tokens + name_tokens[opening:closing + 1]
+                name_tokens = name_tokens[:opening] + name_tokens[closing + 1:]
         return self.described(name_tokens, volume)
 
     def described(self, name_tokens: list[Tok], volume: object) -> ir.Line:

@@ -49,7 +49,8 @@ BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the
           ".keras": "cnncalc.readers.keras:archive"}
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
-_BRACKETED = r"^[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]*:[ \t]*)?\[[^\]\n]*\]"  # also `CONV3-64: [224x224x64]`
+# also `CONV3-64: [224x224x64]`, and after a bullet or a number (`- [55x55x96] CONV1: …`, `1. [55x55x96] …`)
+_BRACKETED = r"^[ \t]*(?:(?:[-*•]|[0-9]+[.)])[ \t]+)?(?:[A-Za-z][A-Za-z0-9_-]*[ \t]*:[ \t]*)?\[[^\]\n]*\]"
 _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \t]*[.:)][ \t]+|\([0-9a-z]\)[ \t]*"
            r"|[-*•][ \t]+)?"
            r"(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"

@@ -416,8 +416,10 @@ def lecture(rng: random.Random) -> str:
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
             "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2",
             f"CONV{i}: 8 3x3 filters" + rng.choice(APPROXIMATE_ANSWERS)])
-        lines.append(rng.choice([f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}",
-                                 body.replace(":", f" [{vol}]:", 1), body.replace(":", f": [{vol}]", 1)]))
+        lines.append(rng.choice(["", "", "", "- ", "1. ", "* "]) + rng.choice([
+            f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}", body.replace(":", f" [{vol}]:", 1),
+            body.replace(":", f": [{vol}]", 1), f"[{vol}] ({rng.choice(['290,400 values', '1 params', 'x', ''])}) "
+            f"{body}", f"[{vol}] (" + body]))
         if rng.random() < 0.2:
             lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note",
                                      f"Total {rng.choice(['params', 'parameters', 'number of MACs', 'memory'])}"

@@ -2251,3 +2251,20 @@ def test_a_volume_alone_with_its_counts_after_it(line: str, answers: list[tuple[
     # A volume alone on its line is the layer's output; with counts after it the line was prose, all unread.
     report = homework(_CONV32 + line + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+@pytest.mark.parametrize("lead", ["- ", "* ", "1. ", "2) "])
+def test_a_listing_with_bullets_or_numbers(lead: str) -> None:
+    # Each bracketed line after a bullet was prose: the whole listing unread, no verdict and no problem.
+    # CONV1 (227 - 11)/4 + 1 = 55; POOL1 (55 - 3)/2 + 1 = 27.
+    report = homework(f"{lead}[227x227x3] INPUT\n{lead}[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
+                      f"{lead}[28x28x96] MAX POOL1: 3x3 filters at stride 2\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "wrong")]
+    assert cnncalc.analyze_text(f"{lead}[227x227x3] INPUT\n{lead}[55x55x96] CONV1: 96 11x11 filters at stride 4\n",
+                                "hw.txt").answers != ()  # detected as the lecture's notation
+
+
+def test_a_parenthesis_of_answers_before_a_listing_lines_name() -> None:
+    # `(290,401 values)` between the volume and the name was dropped unread; 55·55·96 = 290,400.
+    report = homework("[227x227x3] INPUT\n[55x55x96] (290,401 values) CONV1: 96 11x11 filters at stride 4, pad 0\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("memory", "wrong")]
