@@ -599,6 +599,9 @@ class _LineReader:
                     self.not_a_volume(self.tokens[0].text, self.tokens[0].span)
                 self.i = colon + 1
                 return self.described(self.tokens[1:colon], volume)
+        if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
+            self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
+            words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         named = self.named(words, kinds)
         if named is not False:
             return named
@@ -972,6 +975,21 @@ class _LineReader:
             return False
         return self.described(name_tokens, volume)
 
+    def kind_named(self) -> None:
+        """`Layer 1: CONV 96 11x11, stride 4` (`Layer 2 - max pool, 3x3, stride 2`): a layer numbered in words, its
+        kind first in its description; the tokens rewritten as the listing names it, `CONV1: 96 11x11, stride 4`
+        (unchanged when no kind follows)."""
+        tokens = self.tokens
+        kind_end = next((3 + len(kind) for kind in _KIND_WORDS
+                         if [t.lower for t in tokens[3:3 + len(kind)]] == list(kind)), None)
+        if kind_end is None:
+            return
+        number, last = tokens[1], tokens[kind_end - 1]
+        colon = Tok("P", ":", tokens[2].start, tokens[2].end)
+        rest = tokens[kind_end + (tokens[kind_end:kind_end + 1] != [] and tokens[kind_end].text == ","):]
+        self.tokens = [*tokens[3:kind_end - 1], Tok("WORD", last.text + number.text, last.start, last.end), colon,
+                       *rest]
+
     def loosely_named(self, words: list[str], kinds: list[str]) -> ir.Line | None:
         """`CONV1 96 11x11 filters at stride 4`, `CONV1 - 96 …`, `CONV1 = …`, `CONV1 layer: …`, `CONV1 with
         96 …`, `MAX POOL1 has 3x3 filters …`: a layer's name, then its description after a word or mark
@@ -1006,10 +1024,15 @@ class _LineReader:
             if depth == 0:
                 closing = j
                 break
-        if closing is None or closing == opening + 1 or words[closing + 1:closing + 2] == [":"]:
+        if closing is None or closing == opening + 1:
             return None
+        after = self.tokens[closing + 1:]
+        if after[:1] and after[0].text == ":":  # `CONV1 (96 11x11 filters, stride 4): 55x55x96`: its answers
+            if kinds[opening + 1] not in ("NUM", "DIMS"):
+                return None  # `First layer (CONV1): …`, a name in the parentheses
+            after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
         name_tokens = self.tokens[:opening]
-        self.tokens = name_tokens + self.tokens[opening + 1:closing] + self.tokens[closing + 1:]
+        self.tokens = name_tokens + self.tokens[opening + 1:closing] + after
         self.i = opening
         return self.described(name_tokens, None)
 
@@ -1745,8 +1768,8 @@ class _LineReader:
             return depthwise
         args: list[ir.Arg] = []
         kernel = None
-        if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind == "DIMS":  # type: ignore[union-attr]
-            self.next()
+        if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
+            self.next()  # `conv 11x11, 96 filters`, `conv 96 11x11`
         first = self.peek()
         if first is not None and first.kind == "DIMS" and "@" in first.text:  # `96@11x11`: filters@size, as LeNet's
             count_text, _, size = first.text.partition("@")
@@ -1761,12 +1784,19 @@ class _LineReader:
                 self.next()
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
         args.append(ir.Arg("out_channels", ir.Num(count[0], count[1]), count[1]))
-        if kernel is None and self.peek() is not None and self.peek().kind == "DIMS":  # type: ignore[union-attr]
+        after_count = self.peek()
+        if kernel is not None and after_count is not None and after_count.kind == "DIMS":
+            raise _Unreadable(f"the filter size is given twice; `{after_count.text}` is the second",
+                              after_count.span)
+        if kernel is None and after_count is not None and after_count.kind == "DIMS":
             kernel = self.kernel()
-        if not self.at("filters", "filter", "kernels"):
+        if kernel is not None and not self.at("filters", "filter", "kernels"):
+            end = kernel.span.end  # `conv 96 11x11, stride 4`: the count and the size say the filters
+        elif not self.at("filters", "filter", "kernels"):
             raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
                               self.rest_span())
-        end = self.next().end
+        else:
+            end = self.next().end
         comma = int(self.at(","))
         if kernel is None and self.at("f", ahead=comma) and self.at(":", "=", ahead=comma + 1):  # `96 filters, F = 11`
             if self.at(","):
@@ -2028,7 +2058,8 @@ class _LineReader:
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
-            arrow = tok.kind == "ARROW" or (tok.text == "=" and self.at_pair("=", ">"))
+            arrow = tok.kind == "ARROW" or (tok.text == "=" and self.at_pair("=", ">")) or \
+                tok.lower == "output"  # `…, stride 4, output 55x55x96`
             if arrow:
                 self.next()
                 if tok.text == "=":
@@ -2212,6 +2243,10 @@ _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a
 # layers without parameters that keep their input's shape, stated after the layer they follow (`FC8: 1000 neurons`,
 # then `Softmax`): an activation, softmax, dropout
 _SHAPE_KEEPING = {*_ACTIVATIONS.values(), "softmax", "dropout"}
+# a layer's kind leading its description (`Layer 2: max pool 3x3, stride 2`), longest first
+_KIND_WORDS = (("fully", "connected"), ("max", "pool"), ("max", "pooling"), ("avg", "pool"), ("average", "pool"),
+               ("average", "pooling"), ("batch", "norm"), ("conv",), ("convolution",), ("convolutional",),
+               ("maxpool",), ("pool",), ("pooling",), ("fc",), ("dense",), ("relu",), ("softmax",), ("dropout",))
 _WRITTEN_KINDS = {"relu": "ReLU", "softmax": "Softmax", "dropout": "Dropout"}  # as a sheet writes them
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",

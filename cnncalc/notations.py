@@ -67,7 +67,9 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            # an answer's line (`Output: 28x28x6`, `Params: 156`, `Total params: 61,706`)
            r"|[a-z]+[ \t]*[0-9]+[ \t]*:[ \t]*(?:[0-9]+[ \t]+[0-9]+x[0-9]+[ \t]+filters|[0-9]+[ \t]+(?:neurons|units)"
            r"|[0-9]+x[0-9]+[ \t]+(?:max|avg|average)[ \t]*pool)\b"
-           r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9])")
+           r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9]"
+           # a layer numbered in words, its kind first (`Layer 1: CONV 96 11x11, stride 4`)
+           r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout))")
 # A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
 _TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer

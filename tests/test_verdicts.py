@@ -1046,7 +1046,8 @@ def test_a_convolution_described_size_first_or_with_its_options_in_parentheses()
             statement
     # The size given twice is no statement: `11x11 conv, 96 5x5 filters`.
     report = homework("Input: 227x227x3\nCONV1: 11x11 conv, 96 5x5 filters\n")
-    assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "expected `filters` here, found `5x5`")]
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("E060", "the filter size is given twice; `5x5` is the second")]
 
 
 def test_a_flatten_line_is_a_layer() -> None:
@@ -2268,3 +2269,24 @@ def test_a_parenthesis_of_answers_before_a_listing_lines_name() -> None:
     # `(290,401 values)` between the volume and the name was dropped unread; 55·55·96 = 290,400.
     report = homework("[227x227x3] INPUT\n[55x55x96] (290,401 values) CONV1: 96 11x11 filters at stride 4, pad 0\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("memory", "wrong")]
+
+
+def test_layers_numbered_in_words_with_their_kind_first() -> None:
+    # Each line was prose (the sheet read as the spec language: 7 errors, no verdict). CONV (227 - 11)/4 + 1 = 55;
+    # the pool (55 - 3)/2 + 1 = 27; 256 5x5 filters with pad 2 keep 27; the FC layer's 4096 values.
+    text = ("Input: 227x227x3\nLayer 1: CONV 96 11x11, stride 4 -> 55x55x96\nLayer 2: MAX POOL 3x3, stride 2 -> "
+            "27x27x96\nLayer 3 - conv, 256 filters 5x5, pad 2, output 27x27x257\nLayer 4: FC 4096 -> 4096\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.label, a.expected, a.verdict) for a in report.answers] == [
+        ("conv1", "55x55x96", "right"), ("pool2", "27x27x96", "right"), ("conv3", "27x27x257", "wrong"),
+        ("fc4", "4096", "right")]
+    assert [r.keyword for r in report.rows] == ["conv", "maxpool", "conv", "fc"]
+
+
+@pytest.mark.parametrize("statement", ["CONV1 (96 11x11 filters, stride 4): 55x55x97",
+                                       "CONV1: conv 96 11x11, stride 4 -> 55x55x97",
+                                       "CONV1: 96 11x11, stride 4, output 55x55x97"])
+def test_more_ways_to_state_a_convolution_with_its_answer(statement: str) -> None:
+    # (227 - 11)/4 + 1 = 55: each answer was prose or E060 with its layer.
+    report = homework("Input: 227x227x3\n" + statement + "\n")
+    assert [(a.expected, a.actual, a.verdict) for a in report.answers] == [("55x55x97", "55x55x96", "wrong")]
