@@ -1998,7 +1998,13 @@ class _LineReader:
                 args.append(ir.Arg("pad", ir.Word(tok.lower, tok.span), Span(tok.start, following.end)))
                 skipped_from = None
                 continue
-            name = OPTION_WORDS.get(tok.lower)
+            glued = re.fullmatch(r"([sp])([0-9]{1,9})", tok.lower) if tok.kind == "WORD" else None
+            if glued:  # `3x3, s2`: the lecture's S and P with their number
+                self.tokens[self.i:self.i + 1] = [Tok("WORD", glued[1], tok.start, tok.start + 1),
+                                                  Tok("NUM", glued[2], tok.start + 1, tok.end)]
+                continue
+            name = "stride" if tok.text == "/" and following is not None and following.kind == "NUM" else \
+                OPTION_WORDS.get(tok.lower)  # `3x3/2`: a size, then its stride (the GoogLeNet paper's tables)
             if name is None or name not in allowed:
                 if skipped_from is not None and tok.text != "(" and tok.kind != "ARROW":
                     self.i = skipped_from  # `with bias`: report the connector with the words it joins

@@ -415,6 +415,7 @@ def lecture(rng: random.Random) -> str:
             f"{rng.randint(1, 4)}, pad {rng.randint(0, 3)}",
             f"CONV{i}: 96 11x11x3 filters applied at stride 4 (760 params), dilation 2",
             f"MAX POOL{i}: {rng.randint(1, 3)}x{rng.randint(1, 3)} filters at stride 2",
+            f"MAX POOL{i}: 3x3{rng.choice(['/2', ' / 0', '/', '/2/2', ', s2', ', s', ', p1, s99999999999', ''])}",
             f"NORM{i}: Normalization layer", f"FC{i}: {rng.randint(1, 5000)} neurons (class scores)",
             f"RELU{i}: ReLU", "WHAT: is this", "CONV: ninety-six filters", f"FC{i}: 10 neurons -> params 1,234",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",

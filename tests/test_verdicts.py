@@ -2290,3 +2290,14 @@ def test_more_ways_to_state_a_convolution_with_its_answer(statement: str) -> Non
     # (227 - 11)/4 + 1 = 55: each answer was prose or E060 with its layer.
     report = homework("Input: 227x227x3\n" + statement + "\n")
     assert [(a.expected, a.actual, a.verdict) for a in report.answers] == [("55x55x97", "55x55x96", "wrong")]
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("POOL1: 3x3/2 -> 27x27x96", "right"), ("POOL1: 3x3 / 2 -> 28x28x96", "wrong"),
+    ("POOL1: 3x3, s2 -> 27x27x96", "right"),
+    ("CONV2: 256 5x5 filters, s1, p2 -> 55x55x256", "right"),
+])
+def test_a_stride_after_a_slash_or_glued_to_its_letter(statement: str, verdict: str) -> None:
+    # (55 - 3)/2 + 1 = 27; (55 - 5 + 2·2)/1 + 1 = 55. `3x3/2` (the GoogLeNet paper's tables) and `s2` were E060.
+    report = homework("Input: 55x55x96\n" + statement + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
