@@ -1310,12 +1310,23 @@ class _LineReader:
                        tokens[j].end == tokens[j + 1].start)), len(tokens))
         if arrow == len(tokens) and words[-1] == ":":
             return None  # `Example N = 7, F = 3:`, the heading of the cases below it (the lecture's)
+        answered_at = arrow + 1  # where the answer starts
+        if arrow == len(tokens):  # `N = 32, F = 5, P = 2, S = 1: output 32`: the colon before `output` is the arrow
+            arrow = next((j for j in range(at + 2, len(tokens) - 1) if words[j] == ":" and words[j + 1] == "output"),
+                         arrow)
+            answered_at = arrow + 1
         given: dict[str, tuple[int, Tok]] = {}
         j = at
         try:
             while j < arrow:
                 if words[j] in (",", ";", "and"):
                     j += 1
+                    continue
+                if tokens[j].kind == "NUM" and words[j + 1:j + 2] in (["filters"], ["filter"], ["kernels"]) and \
+                        "k" not in given and j + 1 < arrow and tokens[j].text.isdigit() and \
+                        len(tokens[j].text) <= limits.MAX_LITERAL_DIGITS:  # `N = 7, F = 3, 5 filters`: K
+                    given["k"] = (int(tokens[j].text), tokens[j])
+                    j += 2
                     continue
                 letter = _EXERCISE_LETTERS.get(words[j])
                 if letter is None or letter in given:
@@ -1339,11 +1350,14 @@ class _LineReader:
         if start is None:
             return None
         kernel = ir.PairLit((ir.Num(f[0], f[1].span), ir.Num(f[0], f[1].span)), f[1].span)
-        args = [ir.Arg("out_channels", ir.Num(1, f[1].span), f[1].span), ir.Arg("kernel", kernel, f[1].span)]
+        filters = given.get("k", (1, f[1]))
+        args = [ir.Arg("out_channels", ir.Num(filters[0], filters[1].span), filters[1].span),
+                ir.Arg("kernel", kernel, f[1].span)]
         args += [ir.Arg("stride" if letter == "s" else "pad", ir.Num(value, tok.span), tok.span)
                  for letter, (value, tok) in given.items() if letter in ("s", "p")]
         call = ir.LayerCall("conv", tuple(args), None, Span(tokens[at].start, tokens[arrow - 1].end))
-        answer = self.exercise_answer(tokens[arrow:])
+        answer = self.exercise_answer(tokens[answered_at:] if arrow < len(tokens) and words[arrow] == ":" else
+                                      tokens[arrow:])
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(f"{letter}={value}" for letter, (value, _) in sorted(given.items()))
         return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
@@ -2271,7 +2285,8 @@ _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `,
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}  # the demo's `two filters`
-_EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p"}  # N = 7, …
+_EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p",
+                     "k": "k"}  # N = 7, F = 3, …; K filters
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
 
 

@@ -211,6 +211,8 @@ def worked(rng: random.Random) -> str:
             f"input {n}x{n}x{rng.randint(1, 4)}, filter {k}x{k}, stride {rng.choice(['2', 'two', ''])} => output "
             f"{rng.randint(0, 40)}x{rng.randint(1, 40)}",
             f"{rng.choice(['', 'Example ', 'e.g. '])}N = {n}, F = {k}, stride {rng.randint(0, 4)}"
+            f"{rng.choice(['', ', 5 filters', ', K = 0', ', 0 filters', ', K = 2, 3 filters', ', filters'])}"
+            f"{rng.choice(['', ': output 3', ': output', ':'])}"
             f"{rng.choice(['', ', P = 1', ', Q = 2', ':'])}"
             f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}",
             f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}",

@@ -2301,3 +2301,14 @@ def test_a_stride_after_a_slash_or_glued_to_its_letter(statement: str, verdict: 
     # (55 - 3)/2 + 1 = 27; (55 - 5 + 2·2)/1 + 1 = 55. `3x3/2` (the GoogLeNet paper's tables) and `s2` were E060.
     report = homework("Input: 55x55x96\n" + statement + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+@pytest.mark.parametrize(("exercise", "verdict"), [
+    ("N=32, F=5, P=2, S=1: output 32", "right"), ("N=32, F=5, P=2, S=1: output 33", "wrong"),
+    ("N = 7, F = 3, stride 2, 5 filters => 3x3x5", "right"), ("N = 7, F = 3, stride 2, 5 filters => 3x3x4", "wrong"),
+    ("N = 7, F = 3, K = 5, stride 2 => 3x3x5", "right"),
+])
+def test_the_letters_exercise_with_its_filters_or_its_answer_after_a_colon(exercise: str, verdict: str) -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32; (7 - 3)/2 + 1 = 3 with 5 filters: 3x3x5. Each was E060.
+    report = homework(exercise + "\n")
+    assert [a.verdict for a in report.answers] == [verdict]
