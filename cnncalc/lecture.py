@@ -602,6 +602,13 @@ class _LineReader:
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
             words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
+        if ":" in words and kinds[words.index(":") + 1:words.index(":") + 2] == ["DIMS"]:
+            colon = words.index(":")  # `CONV1: 32x32x10` under a CONV1 stated above: its output, as `After CONV1:`
+            label = _label(self.tokens[:colon])
+            if label is not None and _layer_kind(" ".join(words[:colon])) is not None and \
+                    any(line.items and line.items[0].label == label for line in lines) and \
+                    (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
+                return self._after(self.tokens[:colon], colon, lines)
         named = self.named(words, kinds)
         if named is not False:
             return named

@@ -288,6 +288,8 @@ def worked(rng: random.Random) -> str:
                     f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"
                     f" {rng.choice(['output ', 'shape: ', ''])}{rng.randint(0, 40)}x{rng.randint(1, 40)}x8",
                     f"After {rng.choice(['CONV', 'POOL', 'FC'])}{i}: {rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
+                    f"{rng.choice(['CONV', 'POOL', 'FC'])}{rng.choice([i, 1])}: {rng.randint(0, 60)}x"
+                    f"{rng.randint(1, 60)}{rng.choice(['x96', ' (8 channels)', ' filters', ''])}",
                     f"{rng.choice(['- ', '=> ', '* ', ''])}"
                     f"{rng.choice(COUNT_HEADS)}"
                     f"{rng.choice([': ', ' = ', ' '])}"

@@ -2312,3 +2312,12 @@ def test_the_letters_exercise_with_its_filters_or_its_answer_after_a_colon(exerc
     # (32 - 5 + 2·2)/1 + 1 = 32; (7 - 3)/2 + 1 = 3 with 5 filters: 3x3x5. Each was E060.
     report = homework(exercise + "\n")
     assert [a.verdict for a in report.answers] == [verdict]
+
+
+@pytest.mark.parametrize(("line", "verdict"), [("CONV1: 32x32x10", "right"), ("CONV1: 32x32x11", "wrong"),
+                                               ("CONV1: 32x32 (11 channels)", "wrong")])
+def test_a_stated_layers_name_then_its_output(line: str, verdict: str) -> None:
+    # Under a CONV1 stated above, `CONV1: 32x32x10` was read as another CONV1 (E015, and E060 for its `filters`).
+    report = homework(_CONV32 + line + "\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", verdict)]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"] * (verdict == "wrong")
