@@ -1494,7 +1494,8 @@ class _LineReader:
             tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`
             words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
-            volumes = [t for t in tokens[asked:] if t.kind == "DIMS"]
+            remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
+            volumes = [t for t in tokens[asked:] if t.kind == "DIMS" and t.start not in remarks]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 said = _no_fit(tokens[after:])
@@ -2761,6 +2762,28 @@ def _shape(tok: Tok) -> ir.ShapeAnswer | None:
         return None
     dims = tuple(int(p) for p in parts)
     return ir.ShapeAnswer(dims, text, tok.span) if min(dims) >= 1 else None
+
+
+_REMARK_WORDS = {"filter", "filters", "kernel", "kernels", "each", "from", "input", "weights"}
+
+
+def _remarks(tokens: list[Tok]) -> set[int]:
+    """Where the tokens of an answer's remarks start: a parenthesis after a volume that speaks of the filters
+    or the input (`(10 filters, each 5x5x3)`, `(from a 32x32x1 input)`); `(or 28x28x8)` is no remark."""
+    inside: set[int] = set()
+    seen_volume = False
+    j = 0
+    while j < len(tokens):
+        if tokens[j].kind == "DIMS":
+            seen_volume = True
+        if tokens[j].text == "(" and seen_volume:
+            closing = next((k for k in range(j, len(tokens)) if tokens[k].text == ")"), len(tokens))
+            group = tokens[j + 1:closing]
+            if any(t.lower in _REMARK_WORDS for t in group) and not any(t.lower == "or" for t in group):
+                inside.update(t.start for t in group)
+            j = closing
+        j += 1
+    return inside
 
 
 def _dims_text(written: str) -> str:

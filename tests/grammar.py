@@ -303,7 +303,9 @@ def worked(rng: random.Random) -> str:
                                              '28x28, depth 99999999999', '28x28 feature maps, 8 of them',
                                              '55, 55, 96', '55 55 96', 'H=55, W=55, D=96', 'H: 55, H: 55',
                                              'height 0, width 1', 'C = 3, W = 2', '1, 2, 3, 4, 5', ', ,', 'H=, W=',
-                                             '28x28 by 8', '28 by 0', '1.5 by 2', 'by 8']),
+                                             '28x28 by 8', '28 by 0', '1.5 by 2', 'by 8',
+                                             '28x28x6 (6 filters, each 5x5)', '28x28x6 (from a 32x32 input',
+                                             '28x28x6 (or 28x28x8)', '28x28 (from)']),
                     f"{rng.choice(['Shape: ', 'After CONV1: ', 'Feature maps: '])}"
                     f"{rng.randint(0, 40)}x{rng.randint(1, 40)}{rng.choice([' (8 channels)', ', depth 6', ''])}",
                     f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"

@@ -2085,7 +2085,7 @@ def test_numbers_after_output_that_are_no_volume_are_e060_not_prose() -> None:
 
 
 @pytest.mark.parametrize("answer", ["Output: 28x28x8 or 28x28x6", "Output: 28x28x6 or 28x28x8",
-                                    "Output volume: 28x28x6 (from a 32x32x1 input)"])
+                                    "Output volume: 28x28x6 (or 28x28x8)"])
 def test_an_output_line_with_two_different_volumes_is_e060(answer: str) -> None:
     # The last volume was judged: `28x28x8 or 28x28x6` passed as 28x28x6, a hedge judged right.
     report = homework(_LENET_C1 + answer + "\n")
@@ -2321,3 +2321,14 @@ def test_a_stated_layers_name_then_its_output(line: str, verdict: str) -> None:
     report = homework(_CONV32 + line + "\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", verdict)]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"] * (verdict == "wrong")
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("Output volume: 32 x 32 x 10 (10 filters, each 5x5x3)", "right"), ("Output: 32x32x10 (from a 32x32x3 input)",
+                                                                         "right"),
+    ("Output: 32x32x11 (from a 32x32x3 input)", "wrong"),
+])
+def test_a_volume_in_a_remark_about_the_filters_or_the_input(answer: str, verdict: str) -> None:
+    # The remark's volume made the line E060 (two volumes); `(or 32x32x11)` still is.
+    report = homework(_CONV32 + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
