@@ -279,6 +279,9 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds"), "macs"),
     **dict.fromkeys(("memory", "activations", "neurons"), "memory"),
+    **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
+    **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
+    **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels"), "depth"),
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
                      "explanation", "calculation"), None)}  # read as remarks
 _ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
@@ -328,7 +331,7 @@ class _Table:
         remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
         keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
         roles = [_COLUMNS.get(key, "?") for key in keys]
-        if "name" not in roles or not {"output", *_ANSWER_COLUMNS} & set(roles):
+        if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
             return None
         times = Counter(roles)
         for (text, at), role in zip(cells, roles):
@@ -337,8 +340,8 @@ class _Table:
                 why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
                     f"a second column of {role}"
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
-                         hint="the columns cnncalc reads: Layer, Description, Output volume, Params, Weights, Biases, "
-                              "MACs, Memory (and Notes, a remark)")
+                         hint="the columns cnncalc reads: Layer, Description, Output volume (or H, W, C), Params, "
+                              "Weights, Biases, MACs, Memory (and Notes, a remark)")
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks)
 
     def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
@@ -359,8 +362,13 @@ class _Table:
         unit = {role: unit for role, unit in zip(self.roles, self.units) if role is not None}
         counts = {q: count for q in _ANSWER_COLUMNS
                   if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}
+        sides = tuple(side for axis, name in enumerate(ir.SIDES)
+                      if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
         words = [t.lower for t in name_tokens]
         if words in _INPUT_NAMES:
+            if volume is None and len(sides) == 3:  # `| INPUT | | 227 | 227 | 3 |`
+                volume = ir.ShapeAnswer(tuple(side.dims[0] for side in sides), "x".join(side.text for side in sides),
+                                        sides[0].span.to(sides[-1].span))
             if volume is None or len(volume.dims) not in (1, 3):
                 where = volume.span if volume is not None else Span(reader.start, reader.end)
                 reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where)
@@ -381,12 +389,14 @@ class _Table:
                 return reader.unreadable(volume, name_tokens, counts)
             assert call is not None  # the input was read above
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
-            return _with_counts(ir.Line((call,), expectation, Span(reader.start, reader.end)), counts, reader)
-        return _with_counts(reader.described(name_tokens, volume), counts, reader)
+            return _with_counts(ir.Line((call,), expectation, Span(reader.start, reader.end)), counts, sides, reader)
+        return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
 
 
-def _with_counts(line: ir.Line, counts: dict[str, ir.Count], reader: _LineReader) -> ir.Line:
-    """A table row's line with the counts of its answer columns (E060 for one its description gives too)."""
+def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
+                 reader: _LineReader) -> ir.Line:
+    """A table row's line with the counts of its answer columns and the sides of its `H`, `W`, `C` columns (E060
+    for a count its description gives too)."""
     answer = line.expectation
     merged: dict[str, ir.Count | None] = {q: getattr(answer, q) for q in ir.COUNTED} if answer else {}
     span = answer.span if answer is not None else None
@@ -397,10 +407,13 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], reader: _LineReader
             continue
         merged[quantity] = count
         span = count.span if span is None else span.to(count.span)
+    for side in sides:
+        span = side.span if span is None else span.to(side.span)
     if span is None:
         return line
     return line._replace(expectation=ir.answered(answer.shape if answer else None, merged, span,
-                                                 answer.sides if answer else ()))
+                                                 (answer.sides if answer else ()) + sides,
+                                                 answer.field if answer else None))
 
 
 class _Answered(NamedTuple):
@@ -1676,6 +1689,19 @@ class _LineReader:
         if shape is None:
             self.not_a_volume(_shown(tokens), Span(tokens[0].start, tokens[-1].end))
         return shape
+
+    def side_cell(self, tokens: list[Tok], axis: int) -> ir.ShapeAnswer | None:
+        """A table's cell of one side of the output (a column `H`, `W`, `C`): a whole number; None when blank,
+        and after E060 for anything else."""
+        if _blank_cell(tokens):
+            return None
+        cell = _untrailed(tokens)
+        if len(cell) == 1 and cell[0].kind == "NUM" and cell[0].text.isdigit() and \
+                len(cell[0].text) <= limits.MAX_LITERAL_DIGITS and int(cell[0].text) >= 1:
+            return ir.ShapeAnswer((int(cell[0].text),), cell[0].text, cell[0].span, axis)
+        self.sink.add(codes.E060, f"`{_shown(tokens)}` is not the output's {ir.SIDES[axis]}",
+                      Span(tokens[0].start, tokens[-1].end), hint="write it as a whole number, as in `55`")
+        return None
 
     def count_cell(self, tokens: list[Tok], quantity: str, unit: str = "") -> ir.Count | None:
         """A table's count cell: `34,944`, `35K`, `(11*11*3+1)*96 = 34,944` (the number after the last `=`), in

@@ -381,6 +381,7 @@ def breakdown(rng: random.Random) -> str:
 def table(rng: random.Random) -> str:
     """A markdown table of answers: known, unknown and repeated columns, cells as people fill them, short rows."""
     columns = rng.sample(["Layer", "Description", "Output volume", "Params", "Weights", "MACs", "Memory", "FLOPs",
+                          "H", "W", "C", "Depth",
                           "#", "Notes", "Output", "Params (K)", "MACs (M)", "Output (C x H x W)", "Biases",
                           "Activations", "Params (", "Output (HxWxC)", "# Parameters"], rng.randint(1, 5))
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)

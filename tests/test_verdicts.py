@@ -2332,3 +2332,22 @@ def test_a_volume_in_a_remark_about_the_filters_or_the_input(answer: str, verdic
     # The remark's volume made the line E060 (two volumes); `(or 32x32x11)` still is.
     report = homework(_CONV32 + answer + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+def test_a_table_with_a_column_for_each_side_of_the_output() -> None:
+    # `H`, `W`, `C` (and `Depth`) columns were E060, their cells unread. CONV1 (227 - 11)/4 + 1 = 55 with 96
+    # filters; POOL1 (55 - 3)/2 + 1 = 27.
+    report = homework("| Layer | Description | H | W | C | Params |\n|---|---|---|---|---|---|\n"
+                      "| INPUT | | 227 | 227 | 3 | |\n| CONV1 | 96 11x11 filters, stride 4 | 55 | 55 | 97 | 34,944 |\n"
+                      "| POOL1 | 3x3 max pool, stride 2 | 27 | 28 | 96 | 0 |\n")
+    assert report.input is not None and report.input.dims == (227, 227, 3)
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "height", "right"), ("conv1", "width", "right"), ("conv1", "depth", "wrong"),
+        ("conv1", "params", "right"), ("pool1", "height", "right"), ("pool1", "width", "wrong"),
+        ("pool1", "depth", "right"), ("pool1", "params", "right")]
+    report = homework("Input: 227x227x3\n\n| Layer | Description | Output size | Depth |\n|---|---|---|---|\n"
+                      "| CONV1 | 96 11x11 filters, stride 4 | 55x55 | 96 |\n| CONV2 | 8 1x1 filters | 55x55 | x |\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("depth", "right"),
+                                                                 ("output", "right")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 6, 35, "`x` is not the output's depth")]
