@@ -1006,7 +1006,9 @@ class _LineReader:
             return
         number, last = tokens[1], tokens[kind_end - 1]
         colon = Tok("P", ":", tokens[2].start, tokens[2].end)
-        rest = tokens[kind_end + (tokens[kind_end:kind_end + 1] != [] and tokens[kind_end].text == ","):]
+        rest = tokens[kind_end:]
+        if rest[:1] and rest[0].text == ",":  # `Layer 3 - conv, 256 filters 5x5`
+            rest = rest[1:]
         self.tokens = [*tokens[3:kind_end - 1], Tok("WORD", last.text + number.text, last.start, last.end), colon,
                        *rest]
 
@@ -2482,11 +2484,11 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
     answers = []
     for group in groups:
         words = [t.lower for t in group]
+        head = _count_head(words, 0)
         if len(group) == 2 and group[0].kind == "NUM" and words[1] in ir.ANSWER_WORDS:  # `96 biases`
             group = [group[1], Tok("P", ":", group[1].start, group[1].start), group[0]]
-        elif not (len(group) >= 3 and group[-1].kind == "NUM" and words[-2] in (":", "=") and
-                  _count_head(words, 0) is not None and len(_count_head(words, 0) or ()) == len(group) - 2):
-            return None
+        elif head is None or len(head) != len(group) - 2 or group[-1].kind != "NUM" or words[-2] not in (":", "="):
+            return None  # not `weights: 34,848`
         answers.append(group)
     return answers
 
