@@ -264,7 +264,11 @@ class TokenStream:
         return tuple(dims)
 
     def count(self) -> ir.Count | None:
-        """A count after `params`, `macs` or a budget: `34944`, `34,944`, `34_944`, `35K`, `62.4M`."""
+        """A count after `params`, `macs` or a budget: `34944`, `34,944`, `34_944`, `35K`, `62.4M`; `~35000`
+        (or `≈`) is approximate, its last zeros rounding (`ir.Count.significant`)."""
+        approximate = self.peek().kind in ("~", "≈")
+        if approximate:
+            self.advance()
         tok = self.peek()
         if tok.kind not in ("NUMBER", "BADNUMBER"):
             self.unexpected("a number like `34944` or `62.4M`")
@@ -291,7 +295,8 @@ class TokenStream:
         if isinstance(result, str):
             self.error(codes.E013, result, span, hint="write `34944`, `34,944`, `35K` or `62.4M`")
             return None
-        return result._replace(text=text)
+        result = result._replace(text=text)
+        return result.significant() if approximate else result
 
     # ---- values inside a line ----------------------------------------------------------
 

@@ -131,7 +131,7 @@ class Grammar:
         for word in ("params", "weights", "biases", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
-                          self.rng.choice(COUNTS)]
+                          self.rng.choice(["", "", "", "~", "≈", "~ ", "~~"]) + self.rng.choice(COUNTS)]
         return self.rng.choice([" -> ", " -> ", " => ", " → "]) + " ".join(parts or ["55x55x96"])
 
     def block(self) -> str:

@@ -2351,3 +2351,13 @@ def test_a_table_with_a_column_for_each_side_of_the_output() -> None:
                                                                  ("output", "right")]
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 6, 35, "`x` is not the output's depth")]
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [("-> params ~35000", "right"), ("-> params ≈35K", "right"),
+                                                 ("-> params ~36000", "wrong"), ("-> params 35000", "wrong")])
+def test_an_approximate_count_in_the_spec_language(answer: str, verdict: str) -> None:
+    # (11·11·3 + 1)·96 = 34,944. `~35000` was E001 for the `~`, and 35000 then judged exact: wrong. Approximate,
+    # its last zeros are rounding, as in the lecture's notation: 35·10³.
+    report = run(f"input 227x227x3\nconv 96 11x11 stride 4 {answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E041"] * (verdict == "wrong")
