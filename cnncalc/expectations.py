@@ -307,7 +307,7 @@ def _rounding_slip(count: ir.Count, actual: int) -> str | None:
     rounded = (2 * scaled + count.unit) // (2 * count.unit)  # half up
     # the exponent after `e` or as a power of ten (`3.5 x 10^4`, the lecture's notation)
     written = re.fullmatch(r"([0-9_,]*)(?:\.([0-9]+))?(?:([eE]| ?[xX×*·] ?10 ?(?:\^|\*\*) ?)([-+]?[0-9]+))?(.*)",
-                           count.text)
+                           count.text.removeprefix("~"))  # `~36000`: approximate (`ir.Count.approximate`)
     assert written is not None
     whole_written, mantissa_decimals, marker, exponent, suffix = written.groups()
     dropped = len(whole_written.replace("_", "").replace(",", "")) - len(str(count.digits))  # `_significant`'s zeros

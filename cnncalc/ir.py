@@ -233,6 +233,11 @@ class Count(NamedTuple):
             digits, unit = digits // 10, unit * 10
         return self._replace(digits=digits, unit=unit)
 
+    def approximate(self) -> Count:
+        """The count said to be approximate (`~35000`): an exact one read at its rounding (`significant`), written
+        with its `~` (so a converted spec says it too); one with a unit (`~35K`) is as written."""
+        return self.significant()._replace(text=f"~{self.text}") if self.exact else self
+
     def near(self, actual: int) -> bool:
         """Within one unit of the last digit written (`106M` of 105,415,200)."""
         return abs(actual * _pow10(self.decimals) - self.digits * self.unit) <= self.unit

@@ -918,8 +918,8 @@ class _LineReader:
             except _Unreadable as e:
                 self.sink.add(codes.E060, e.message, e.span, hint="write the count as `62,378,344` or `62.4M`")
                 return found or None
-            found.append(ir.TotalExpectation(_COUNT_WORDS[head], "==", _rounded(count) if approximate else count, None,
-                                             Span(self.start, self.end)))
+            found.append(ir.TotalExpectation(_COUNT_WORDS[head], "==", count.approximate() if approximate else count,
+                                             None, Span(self.start, self.end)))
         return found
 
     def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
@@ -939,7 +939,7 @@ class _LineReader:
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
             count = self._count_token(after[0])
-            return self._with_aside(_rounded(count) if approximate or words[marker] == "≈" else count, aside)
+            return self._with_aside(count.approximate() if approximate or words[marker] == "≈" else count, aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
@@ -1724,7 +1724,7 @@ class _LineReader:
                 number = Tok("NUM", number.text + unit, number.start, number.end)
             count = self._count_token(number)
             approximate = approximate or bool(marks and body[marks[-1]].text == "≈")
-            return self._with_aside(_rounded(count) if approximate else count, aside)
+            return self._with_aside(count.approximate() if approximate else count, aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34,944`, `35K` or `62.4M`")
             return None
@@ -2143,7 +2143,7 @@ class _LineReader:
             if tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \
                     named is not None and named.lower in ir.ANSWER_WORDS:  # `, ~35000 params`: rounded, as `35K`
                 self.i += 3
-                _answer_once(counts, _quantity(named), _rounded(self._count_token(following)), named)
+                _answer_once(counts, _quantity(named), self._count_token(following).approximate(), named)
                 continue
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
@@ -2246,7 +2246,7 @@ class _LineReader:
             if quantity in counts:
                 raise _Unreadable(f"the {ir.NOUNS[quantity]} count is given twice", word.span)
             count = self._count_token(next(t for t in group if t.kind == "NUM"))
-            _answer_once(read, quantity, _rounded(count) if approximate else count, word)
+            _answer_once(read, quantity, count.approximate() if approximate else count, word)
         counts.update(read)
 
     def count(self, word: Tok) -> ir.Count:
@@ -2260,7 +2260,7 @@ class _LineReader:
             raise _Unreadable(f"expected a number after `{word.text}`", self.rest_span())
         self.next()
         count = self._count_token(tok)
-        return _rounded(count) if approximate else count
+        return count.approximate() if approximate else count
 
     @staticmethod
     def _count_token(tok: Tok) -> ir.Count:
@@ -2442,13 +2442,6 @@ def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
                                (tokens[end - 1].text == "." and tokens[end - 2].lower in _APPROXIMATELY)):
         end -= 1
     return tokens[start:end], (start, end) != (0, len(tokens))
-
-
-def _rounded(count: ir.Count) -> ir.Count:
-    """A count said to be approximate (`~35000`, `≈ 34,900`): its last zeros are rounding, read at two
-    significant digits at least, as `35K` would be (it accepts 34,944); a count with no zeros to drop, or
-    written with a unit, is as written."""
-    return count.significant() if count.exact else count
 
 
 def _channels_first(volume: ir.ShapeAnswer) -> ir.ShapeAnswer:

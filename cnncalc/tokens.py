@@ -265,7 +265,7 @@ class TokenStream:
 
     def count(self) -> ir.Count | None:
         """A count after `params`, `macs` or a budget: `34944`, `34,944`, `34_944`, `35K`, `62.4M`; `~35000`
-        (or `≈`) is approximate, its last zeros rounding (`ir.Count.significant`)."""
+        (or `≈`) is approximate, its last zeros rounding (`ir.Count.approximate`)."""
         approximate = self.peek().kind in ("~", "≈")
         if approximate:
             self.advance()
@@ -296,7 +296,7 @@ class TokenStream:
             self.error(codes.E013, result, span, hint="write `34944`, `34,944`, `35K` or `62.4M`")
             return None
         result = result._replace(text=text)
-        return result.significant() if approximate else result
+        return result.approximate() if approximate else result
 
     # ---- values inside a line ----------------------------------------------------------
 

@@ -1142,7 +1142,7 @@ def test_a_count_said_to_be_approximate_is_rounded() -> None:
         answers = homework(head + written + "\n").answers
         assert [a.verdict for a in answers] == [verdict], written
     wrong = homework(head + "Params: ~36000\n").answers[0]
-    assert wrong.reason == "34,944 rounds to 35000 at the precision written, not 36000"
+    assert wrong.reason == "34,944 rounds to 35000 at the precision written, not ~36000"
     # On a listing line too (these were E060): after the word, before it, in a parenthesis.
     listing = "Input: 227x227x3\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0"
     for answer, verdict in ((" -> params ~35000", "right"), (", ~36000 params", "wrong"), (" (~35K params)", "right"),
@@ -2361,3 +2361,13 @@ def test_an_approximate_count_in_the_spec_language(answer: str, verdict: str) ->
     report = run(f"input 227x227x3\nconv 96 11x11 stride 4 {answer}\n")
     assert [a.verdict for a in report.answers] == [verdict]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E041"] * (verdict == "wrong")
+
+
+def test_an_approximate_count_keeps_its_tilde_through_convert() -> None:
+    # `Params: ~35000` was converted to `params 35000`, which the spec judges exactly: wrong for 34,944, where the
+    # sheet's answer is right. The converted line says `~` and is judged as the sheet was.
+    result = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"],
+                                input="Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nParams: ~35000\n")
+    assert result.exit_code == 0, result.output
+    assert "-> params ~35000" in result.output
+    assert [a.verdict for a in run(result.output).answers] == ["right"]
