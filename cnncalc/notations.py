@@ -65,8 +65,8 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b"
            # a named layer without brackets (`CONV1: 6 5x5 filters`, `FC1: 120 neurons`, `POOL1: 2x2 max pool`),
            # an answer's line (`Output: 28x28x6`, `Params: 156`, `Total params: 61,706`)
-           r"|[a-z]+[ \t]*[0-9]+[ \t]*:[ \t]*(?:[0-9]+[ \t]+[0-9]+x[0-9]+[ \t]+filters|[0-9]+[ \t]+(?:neurons|units)"
-           r"|[0-9]+x[0-9]+[ \t]+(?:max|avg|average)[ \t]*pool)\b"
+           r"|[a-z]+[ \t]*[0-9]+[ \t]*:[ \t]*(?:[0-9]+[ \t]+[0-9]+x[0-9]+|[0-9]+[ \t]+(?:neurons|units)"
+           r"|[0-9]+x[0-9]+[ \t]+(?:max|avg|average)[ \t]*pool|[0-9]+x[0-9]+[ \t]*/[ \t]*[0-9])\b"
            r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9]"
            # a layer numbered in words, its kind first (`Layer 1: CONV 96 11x11, stride 4`)
            r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout))")

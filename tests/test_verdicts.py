@@ -2371,3 +2371,12 @@ def test_an_approximate_count_keeps_its_tilde_through_convert() -> None:
     assert result.exit_code == 0, result.output
     assert "-> params ~35000" in result.output
     assert [a.verdict for a in run(result.output).answers] == ["right"]
+
+
+def test_a_sheet_of_named_layers_without_the_word_filters_is_the_lectures_notation() -> None:
+    # Read as the spec language (6 errors, no verdict): its `->` lines outnumbered the lines known as the lecture's.
+    # CONV1 (227 - 11)/4 + 1 = 55; POOL1 (55 - 3)/2 + 1 = 27; CONV2 (27 - 5 + 4) + 1 = 27.
+    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 11x11, stride 4 -> 55x55x96\nPOOL1: 3x3/2 -> 27x27x96\n"
+                                  "CONV2: 256 5x5, pad 2 -> 27x27x256\n", "hw.txt")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right"),
+                                                              ("conv2", "right")]
