@@ -2380,3 +2380,17 @@ def test_a_sheet_of_named_layers_without_the_word_filters_is_the_lectures_notati
                                   "CONV2: 256 5x5, pad 2 -> 27x27x256\n", "hw.txt")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right"),
                                                               ("conv2", "right")]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message"), [
+    (_CONV32 + "Params: 760, and weights\n", 3, 18, "cnncalc does not understand `weights` after the answer"),
+    ("Input: 227x227x3\nCONV1: 11x11 conv, 96 5x5 filters\n", 2, 23,
+     "the filter size is given twice; `5x5` is the second"),
+    ("Input: 227x227x3\nCONV1: 96 filters, F = x\n", 2, 24, "expected the filter size after `F`"),
+    ("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, 34,945 params, 34,944 params\n", 2, 78,
+     "the parameter count is given twice"),
+])
+def test_unreadable_parts_of_counts_and_filters_are_e060_at_their_place(text: str, line: int, column: int, message: str) -> None:
+    report = homework(text)
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", line, column, message)]
