@@ -2390,7 +2390,7 @@ def test_a_sheet_of_named_layers_without_the_word_filters_is_the_lectures_notati
     ("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, 34,945 params, 34,944 params\n", 2, 78,
      "the parameter count is given twice"),
 ])
-def test_unreadable_parts_of_counts_and_filters_are_e060_at_their_place(text: str, line: int, column: int, message: str) -> None:
+def test_unreadable_parts_of_counts_and_filters_at_their_place(text: str, line: int, column: int, message: str) -> None:
     report = homework(text)
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", line, column, message)]
