@@ -1514,11 +1514,10 @@ class _LineReader:
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 said = _no_fit(tokens[after:])
-                spelled = _spelled(tokens[after:]) if said is None else None
+                spelled = _written_volume(tokens[after:]) if said is None else None
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
                 listed = vector[1:-1] if vector and vector[0].text in ("(", "[") and vector[-1].text in (")", "]") \
                     else []
-                spelled = spelled or _lettered(vector) or _listed(vector)  # `H=55, W=55, D=96`, `55, 55, 96`
                 numbers = listed or vector
                 if spelled is not None:
                     volumes = [spelled]
@@ -1682,7 +1681,7 @@ class _LineReader:
         if _blank_cell(tokens):
             return None
         shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
-        spelled = (_spelled(tokens) or _listed(inside) or _lettered(inside)) if shape is None else None
+        spelled = _written_volume(tokens) if shape is None else None
         if spelled is not None:
             shape = _shape(spelled)
         elif shape is None and inside[0].kind == "DIMS" and _depth_said(inside[1:]) is not None:
@@ -2567,6 +2566,13 @@ def _spelled(tokens: list[Tok]) -> Tok | None:
         return None
     last = body[2 * count - 1] if opening else sizes[-1]  # the closing bracket, or the last size
     return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, last.end)
+
+
+def _written_volume(tokens: list[Tok]) -> Tok | None:
+    """An output volume written without `x`: `32*32*10`, `[32, 32, 10]` (`_spelled`), its sizes between commas
+    (`32, 32, 10`) or by its sides' letters (`H=32, W=32, D=10`); None for anything else."""
+    unmarked = [t for t in tokens if t.text not in ("!", ".")]
+    return _spelled(tokens) or _listed(unmarked) or _lettered(unmarked)
 
 
 def _listed(tokens: list[Tok]) -> Tok | None:
