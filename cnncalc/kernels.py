@@ -1,6 +1,7 @@
 """NumPy kernels for the executor: for each operation a naive path (loops over windows, one
-window, one sum: obviously right) and a fast path (sliding windows + BLAS), both counting the
-multiply-accumulates they actually perform.
+window, one sum: obviously right) and a fast path (sliding windows + BLAS, or Winograd's F(2x2, 3x3)
+for the 3x3 stride-1 convolutions where it pays), both counting the operation's multiply-accumulates
+from the arrays they work on (the naive path one by one).
 
 Arrays are channels-last: a volume batch is (N, H, W, C), a vector batch (N, F). Output sizes come
 from enumerating window positions over the real arrays, never from the walker's formula.
@@ -25,6 +26,21 @@ from numpy.lib.stride_tricks import sliding_window_view
 BLOCK_BYTES = 2 * 2**20
 MIN_BLOCK_PIXELS = 512
 MAX_BLOCK_BYTES = 32 * 2**20
+
+# A 3x3, stride-1, dilation-1, ungrouped convolution goes through Winograd's minimal filtering F(2x2, 3x3)
+# (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016) when it has at least
+# WINOGRAD_MIN_CHANNELS input channels and WINOGRAD_MIN_PIXELS output pixels per image: per 2x2 output
+# tile, 16 products of transformed 4x4 input tiles and transformed filters instead of 36 multiplications.
+# Measured here on VGG-16's layers with one thread: 1.3-1.7x the im2col path from 112x112 to 28x28, equal
+# at 14x14 and AlexNet's 13x13 (the filter transform no longer pays), slower with few channels.
+# Tiles go in blocks of whole tile rows: WINOGRAD_BLOCK_BYTES of transformed tiles and products, but at
+# least WINOGRAD_MIN_TILES tiles (each product re-packs the 16 transformed filters).
+WINOGRAD_MIN_CHANNELS = 16
+WINOGRAD_MIN_PIXELS = 400
+WINOGRAD_BLOCK_BYTES = 2 * 2**20
+WINOGRAD_MIN_TILES = 128
+# G (4x3) of F(2x2, 3x3): a filter g becomes G·g·Gᵀ; as one (16, 9) matrix on the flattened filter.
+_WINOGRAD_G = ((1.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.5, -0.5, 0.5), (0.0, 0.0, 1.0))
 
 
 def pads_for(pad: Any, hw: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
@@ -77,6 +93,7 @@ class Windows:
         self.extra = (max((self.rows[-1] + feh) - (shape[1] + pads[1]), 0) if self.rows else 0,
                       max((self.cols[-1] + few) - (shape[2] + pads[3]), 0) if self.cols else 0)
         self.pads = pads
+        self.stride, self.dilation = stride, dilation
         self.padded_shape = (shape[0], shape[1] + pads[0] + pads[1] + self.extra[0],
                              shape[2] + pads[2] + pads[3] + self.extra[1], shape[3])
         self.needs_padding = any(pads) or any(self.extra)
@@ -141,8 +158,10 @@ def _conv_blocks(n: int, rows: int, cols: int, taps: int, itemsize: int) -> tupl
 def conv2d_plan(x_shape: tuple[int, ...], cout: int, kernel: tuple[int, int], groups: int, w: Windows,
                 itemsize: int) -> int:
     """Bytes the fast convolution allocates: the padded input, the output, one im2col block and its
-    product (the weights are read in place)."""
+    product (the weights are read in place); or what the Winograd path allocates."""
     n, cin = x_shape[0], x_shape[3]
+    if _winograd_fits(kernel, w.stride, w.dilation, groups, cin, len(w.rows) * len(w.cols)):
+        return _winograd_plan(x_shape, cout, w, itemsize)
     taps = kernel[0] * kernel[1] * (cin // groups)
     block_rows, block_cols = _conv_blocks(n, len(w.rows), len(w.cols), taps, itemsize)
     block = n * block_rows * block_cols
@@ -160,6 +179,13 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     if naive:
         return _conv2d_naive(x, w, b, win.rows, win.cols, dilation, groups)
     itemsize = np.result_type(x, w).itemsize
+    if _winograd_fits(kernel, stride, dilation, groups, x.shape[3], len(win.rows) * len(win.cols)):
+        y = _conv2d_winograd(x, w, win)
+        if b is not None:
+            y += b
+        # The count is the convolution's own, read off the arrays: every output value is a sum over its
+        # window's Kh·Kw·C_in taps. The transformed arithmetic multiplies 16 times per 2x2 tile instead.
+        return y, y.size * w[0].size
     xp = win.padded(x, 0.0)
     n, cout, cg = x.shape[0], w.shape[0], w.shape[3]
     og = cout // groups
@@ -193,6 +219,104 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     if b is not None:
         y += b
     return y, macs
+
+
+def _winograd_fits(kernel: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int], groups: int,
+                   cin: int, pixels: int) -> bool:
+    return (kernel == (3, 3) and stride == (1, 1) and dilation == (1, 1) and groups == 1
+            and cin >= WINOGRAD_MIN_CHANNELS and pixels >= WINOGRAD_MIN_PIXELS)
+
+
+class _Tiling:
+    """How F(2x2, 3x3) covers an output: 2x2 tiles over 4x4 input tiles that overlap by two, the padded
+    input's extent (the windows' padding, and one more row or column under an odd output), and how many
+    tile rows go in one block."""
+
+    def __init__(self, x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int) -> None:
+        n, cin = x_shape[0], x_shape[3]
+        self.out = (len(win.rows), len(win.cols))
+        self.tiles = (-(-self.out[0] // 2), -(-self.out[1] // 2))
+        # Stride 1: output row r reads padded rows r..r+2; the last tile reads up to 2·tiles + 1.
+        self.grow = (2 * self.tiles[0] + 2 - win.padded_shape[1], 2 * self.tiles[1] + 2 - win.padded_shape[2])
+        self.padded_shape = (n, win.padded_shape[1] + self.grow[0], win.padded_shape[2] + self.grow[1], cin)
+        per_tile_row = 16 * n * self.tiles[1] * (cin + cout) * itemsize
+        wanted = max(WINOGRAD_BLOCK_BYTES // per_tile_row, -(-WINOGRAD_MIN_TILES // (n * self.tiles[1])))
+        self.block = max(min(wanted, self.tiles[0]), 1)
+
+    def padded(self, x: np.ndarray, win: Windows) -> np.ndarray:
+        if self.padded_shape == x.shape:
+            return x
+        top, bottom, left, right = win.pads
+        return np.pad(x, ((0, 0), (top, bottom + win.extra[0] + self.grow[0]),
+                          (left, right + win.extra[1] + self.grow[1]), (0, 0)))
+
+
+def _winograd_plan(x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int) -> int:
+    """The padded input, the output, the transformed filters, one block's transformed tiles and products,
+    and the larger of the two transforms' temporaries (four rows of tiles in; two half-transformed
+    products out)."""
+    n, cin = x_shape[0], x_shape[3]
+    t = _Tiling(x_shape, cout, win, itemsize)
+    padded = _size(t.padded_shape) if t.padded_shape != x_shape else 0
+    block_tiles = n * t.block * t.tiles[1]
+    temporaries = max(4 * n * t.block * t.padded_shape[2] * cin, 8 * block_tiles * cout)
+    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + 16 * cin * cout
+                       + 16 * block_tiles * (cin + cout) + temporaries)
+
+
+def _winograd_input(xp: np.ndarray, row: int, rows: int, tiles_w: int, out: np.ndarray) -> None:
+    """Bᵀ·d·B for `rows` tile rows from tile row `row`: each 4x4 input tile d (overlapping by two) into
+    out[i, j] (4, 4, N, rows, tiles_w, C). Bᵀ = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]]."""
+    d = [xp[:, 2 * row + k:2 * row + k + 2 * rows:2] for k in range(4)]
+    for i, r in enumerate((d[0] - d[2], d[1] + d[2], d[2] - d[1], d[1] - d[3])):
+        e = [r[:, :, k:k + 2 * tiles_w:2] for k in range(4)]
+        np.subtract(e[0], e[2], out=out[i, 0])
+        np.add(e[1], e[2], out=out[i, 1])
+        np.subtract(e[2], e[1], out=out[i, 2])
+        np.subtract(e[1], e[3], out=out[i, 3])
+
+
+def _winograd_output(m: np.ndarray, y: np.ndarray, row: int) -> None:
+    """Aᵀ·m·A for each tile's 4x4 products m (4, 4, N, rows, tiles_w, C_out) into its 2x2 outputs from
+    output row 2·row; Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]]. An odd output's last tile keeps its first half."""
+    rows = m.shape[3]
+    down = m[0] + m[1]
+    down += m[2]
+    up = m[1] - m[2]
+    up -= m[3]
+    for i, t in enumerate((down, up)):
+        band = y[:, 2 * row + i:2 * (row + rows):2]
+        nr = band.shape[1]
+        first, second = band[:, :, 0::2], band[:, :, 1::2]
+        nf, ns = first.shape[2], second.shape[2]
+        np.add(t[0][:, :nr, :nf], t[1][:, :nr, :nf], out=first)
+        first += t[2][:, :nr, :nf]
+        np.subtract(t[1][:, :nr, :ns], t[2][:, :nr, :ns], out=second)
+        second -= t[3][:, :nr, :ns]
+
+
+def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows) -> np.ndarray:
+    """F(2x2, 3x3) for a 3x3 stride-1 convolution: filters transformed once (16, C_in, C_out), then per block
+    of tile rows the input transform, 16 batched products through BLAS and the output transform."""
+    dtype = np.result_type(x, w)
+    n, cin, cout = x.shape[0], x.shape[3], w.shape[0]
+    t = _Tiling(x.shape, cout, win, dtype.itemsize)
+    xp = t.padded(x, win)
+    g = np.asarray(_WINOGRAD_G, dtype=dtype)
+    # (16, 9) @ (C_out, 9, C_in) -> (C_out, 16, C_in); each of the 16 read as a transposed (C_in, C_out).
+    filters = np.matmul(np.kron(g, g), w.reshape(cout, 9, cin)).transpose(1, 2, 0)
+    y = np.empty((n, *t.out, cout), dtype=dtype)
+    tiles_w = t.tiles[1]
+    tiles = np.empty(16 * n * t.block * tiles_w * cin, dtype=dtype)
+    products = np.empty(16 * n * t.block * tiles_w * cout, dtype=dtype)
+    for row in range(0, t.tiles[0], t.block):
+        rows = min(t.block, t.tiles[0] - row)
+        v = tiles[:16 * n * rows * tiles_w * cin].reshape(4, 4, n, rows, tiles_w, cin)
+        _winograd_input(xp, row, rows, tiles_w, v)
+        m = products[:16 * n * rows * tiles_w * cout].reshape(16, n * rows * tiles_w, cout)
+        np.matmul(v.reshape(16, -1, cin), filters, out=m)
+        _winograd_output(m.reshape(4, 4, n, rows, tiles_w, cout), y, row)
+    return y
 
 
 def depthwise_plan(x_shape: tuple[int, ...], multiplier: int, w: Windows, itemsize: int) -> int:

@@ -100,6 +100,77 @@ def test_conv_blocks_hold_enough_pixels_within_the_cap() -> None:
     assert kernels._conv_blocks(1, 224, 224, 27, 4) == (86, 224)
 
 
+WINOGRAD_CASES = [  # H, W, C_in, C_out, pads, ceil, batch: each takes the F(2x2, 3x3) path
+    (20, 20, 16, 5, (1, 1, 1, 1), False, 1),  # even output, 10x10 tiles
+    (21, 23, 16, 3, (1, 1, 1, 1), False, 2),  # odd output both ways: the last tiles' halves are dropped
+    (23, 24, 17, 4, (0, 0, 0, 0), False, 1),  # no padding: 21x22
+    (25, 20, 16, 2, (2, 0, 1, 3), True, 2),   # asymmetric padding, ceil mode (stride 1: the same windows)
+]
+
+
+def _takes_winograd(x: np.ndarray, pads: tuple, ceil: bool) -> bool:
+    win = kernels.Windows(x.shape, (3, 3), (1, 1), pads, (1, 1), ceil)
+    return kernels._winograd_fits((3, 3), (1, 1), (1, 1), 1, x.shape[3], len(win.rows) * len(win.cols))
+
+
+@pytest.mark.parametrize("case", WINOGRAD_CASES)
+def test_winograd_equals_naive(case: tuple) -> None:
+    h, w, cin, cout, pads, ceil, n = case
+    x = RNG.standard_normal((n, h, w, cin))
+    wt = RNG.standard_normal((cout, 3, 3, cin))
+    b = RNG.standard_normal(cout)
+    assert _takes_winograd(x, pads, ceil)
+    fast, macs_fast = kernels.conv2d(x, wt, b, (1, 1), pads, (1, 1), 1, ceil)
+    slow, macs_slow = kernels.conv2d(x, wt, b, (1, 1), pads, (1, 1), 1, ceil, naive=True)
+    assert fast.shape == slow.shape
+    np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
+    assert macs_fast == macs_slow == slow.size * 9 * cin
+
+
+def test_winograd_on_ones_counts_each_windows_taps() -> None:
+    # Ones in, ones as weights, pad 1 on 20x20x16: an output is the number of taps its window finds inside
+    # the input, 3·3·16 = 144 inside, 2·3·16 = 96 on an edge, 2·2·16 = 64 in a corner.
+    x = np.ones((1, 20, 20, 16), dtype=np.float32)
+    assert _takes_winograd(x, (1, 1, 1, 1), False)
+    y, _ = kernels.conv2d(x, np.ones((2, 3, 3, 16), dtype=np.float32), None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+    assert y[0, 5, 7, 0] == 144 and y[0, 0, 7, 1] == 96 and y[0, 19, 7, 0] == 96 and y[0, 7, 19, 1] == 96
+    assert y[0, 0, 0, 0] == 64 and y[0, 19, 19, 1] == 64 and y.dtype == np.float32
+
+
+def test_winograd_blocks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    x = RNG.standard_normal((2, 21, 22, 16))
+    wt = RNG.standard_normal((4, 3, 3, 16))
+    whole, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+    monkeypatch.setattr(kernels, "WINOGRAD_BLOCK_BYTES", 1)  # one tile row per block, the last one short
+    monkeypatch.setattr(kernels, "WINOGRAD_MIN_TILES", 1)
+    assert kernels._Tiling(x.shape, 4, kernels.Windows(x.shape, (3, 3), (1, 1), (1, 1, 1, 1), (1, 1), False),
+                           8).block == 1
+    rows, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+    np.testing.assert_allclose(whole, rows, rtol=1e-12, atol=1e-12)
+
+
+def test_winograd_in_float32_stays_close_to_the_float64_sum() -> None:
+    # VGG-like: 28x28x64 -> 64. The transforms add and halve; float32's error stays at its rounding level.
+    x = RNG.standard_normal((1, 28, 28, 64))
+    wt = RNG.standard_normal((64, 3, 3, 64))
+    exact, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False, naive=True)
+    single, _ = kernels.conv2d(x.astype(np.float32), wt.astype(np.float32), None, (1, 1), (1, 1, 1, 1), (1, 1), 1,
+                               False)
+    assert single.dtype == np.float32
+    assert np.abs(single - exact).max() <= 1e-5 * np.abs(exact).max()
+
+
+def test_winograd_only_where_it_was_measured_to_pay() -> None:
+    fits = kernels._winograd_fits
+    assert fits((3, 3), (1, 1), (1, 1), 1, 64, 224 * 224)           # VGG-16's conv1_2
+    assert not fits((3, 3), (1, 1), (1, 1), 1, 3, 224 * 224)        # conv1_1: three channels, im2col
+    assert not fits((3, 3), (1, 1), (1, 1), 1, 384, 13 * 13)        # AlexNet's conv4: too few pixels
+    assert not fits((3, 3), (2, 2), (1, 1), 1, 64, 56 * 56)         # strided
+    assert not fits((3, 3), (1, 1), (2, 2), 1, 64, 56 * 56)         # dilated
+    assert not fits((3, 3), (1, 1), (1, 1), 2, 64, 56 * 56)         # grouped
+    assert not fits((5, 5), (1, 1), (1, 1), 1, 64, 56 * 56)
+
+
 @pytest.mark.parametrize("mult, stride, pads", [(1, (1, 1), (1, 1, 1, 1)), (2, (2, 2), (0, 1, 0, 1))])
 def test_depthwise_fast_equals_naive(mult: int, stride: tuple, pads: tuple) -> None:
     x = RNG.standard_normal((2, 7, 7, 4))

@@ -37,6 +37,10 @@ CONV = [  # H, W, Cin, Cout, kernel, stride, padding, dilation, groups
     (13, 11, 4, 8, (5, 3), (2, 3), (2, 0), (1, 2), 2),
     (227, 227, 3, 8, (11, 11), (4, 4), (0, 0), (1, 1), 1),
     (10, 10, 6, 6, (3, 3), (1, 1), (2, 2), (2, 2), 6),
+    # Winograd's F(2x2, 3x3) path (3x3, stride 1, >= 16 channels, >= 400 pixels): an odd output width,
+    # and no padding with both sides odd
+    (24, 21, 16, 8, (3, 3), (1, 1), (1, 1), (1, 1), 1),
+    (27, 25, 32, 5, (3, 3), (1, 1), (0, 0), (1, 1), 1),
 ]
 
 
