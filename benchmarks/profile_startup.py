@@ -6,8 +6,9 @@
 (2) `python -X importtime`: each module's own import time (medians), grouped: the interpreter's
     start-up, click and the standard library it brings, cnncalc's modules one by one, and what
     cnncalc alone adds from the standard library;
-(3) the exit: the summary through the console entry point (flush, then os._exit) against the same
-    run left to the interpreter's teardown (sys.exit), medians of interleaved processes.
+(3) the entry point: the summary through the console entry point (the cycle collector off before
+    the first import; flush, then os._exit) against the same run with the collector left on, and
+    that run left to the interpreter's teardown (sys.exit), medians of interleaved processes.
 
 Run from any directory with the cnncalc to measure installed (`pip install .`):
 python benchmarks/profile_startup.py [--runs N]
@@ -49,9 +50,16 @@ def phases(runs: int, cwd: str) -> list[float]:
 
 ENTRY = f'''
 import sys
-from cnncalc.cli import main
+from cnncalc.console import main
 sys.argv = ["cnncalc", {ALEXNET!r}]
 main()
+'''
+COLLECTOR_ON = f'''
+import os, sys
+from cnncalc.cli import run
+code = run([{ALEXNET!r}])
+sys.stdout.flush()
+os._exit(code)
 '''
 TEARDOWN = f'''
 import sys
@@ -60,17 +68,19 @@ sys.exit(run([{ALEXNET!r}]))
 '''
 
 
-def exits(runs: int, cwd: str) -> tuple[float, float]:
-    """Median wall times of the entry point and of the same run ending through the teardown."""
+def exits(runs: int, cwd: str) -> tuple[float, float, float]:
+    """Median wall times of the entry point, of the same run with the collector on, and of the run
+    ending through the teardown."""
     import time
-    fast, slow = [], []
+    fast: list[float] = []
+    collecting: list[float] = []
+    slow: list[float] = []
     for _ in range(runs):
-        for command, into in (([sys.executable, "-c", ENTRY], fast),
-                              ([sys.executable, "-c", TEARDOWN], slow)):
+        for code, into in ((ENTRY, fast), (COLLECTOR_ON, collecting), (TEARDOWN, slow)):
             start = time.perf_counter()
-            subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([sys.executable, "-c", code], cwd=cwd, check=True, stdout=subprocess.DEVNULL)
             into.append(time.perf_counter() - start)
-    return statistics.median(fast), statistics.median(slow)
+    return statistics.median(fast), statistics.median(collecting), statistics.median(slow)
 
 
 def import_times(runs: int, cwd: str) -> tuple[dict[str, float], set[str]]:
@@ -98,7 +108,7 @@ def main() -> None:
         print(f"    first run of the summary  {first_s * 1000:6.1f} ms  (imports it triggers, analysis, table)")
         print(f"    second run, same process  {second_s * 1000:6.1f} ms  (the work alone)")
         times, click_modules = import_times(runs, cwd)
-        fast, slow = exits(runs, cwd)
+        fast, collecting, slow = exits(runs, cwd)
     ours = {n: t for n, t in times.items() if n == "cnncalc" or n.startswith("cnncalc.")}
     brought = {n: t for n, t in times.items() if n not in ours and n not in click_modules}
     print(f"(2) import time by module (python -X importtime, self, medians of {runs}; importtime adds its own cost)")
@@ -110,8 +120,10 @@ def main() -> None:
     print(f"    the standard library beyond click's, {len(brought)} modules: {sum(brought.values()) / 1000:.2f} ms "
           f"({', '.join(sorted(brought)) or 'none'})")
 
-    print(f"(3) the exit, medians of {runs} interleaved processes: the entry point (os._exit) {fast * 1000:.1f} ms, "
-          f"the same run through the interpreter's teardown {slow * 1000:.1f} ms ({(slow - fast) * 1000:.1f} ms saved)")
+    print(f"(3) the entry point, medians of {runs} interleaved processes: {fast * 1000:.1f} ms; with the cycle "
+          f"collector on {collecting * 1000:.1f} ms ({(collecting - fast) * 1000:.1f} ms more); that run ending "
+          f"through the interpreter's teardown instead of os._exit {slow * 1000:.1f} ms "
+          f"({(slow - fast) * 1000:.1f} ms more)")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,9 @@
 """Command line: the `cnncalc` group (a bare FILE means `summary`), the summary and explain commands,
-and the entry point. No arithmetic here; each command reads, chooses a renderer and an exit code
-(0 fine, 1 errors or failed answers, 2 usage, 3 a bug in cnncalc). Command modules are imported
-only when their command runs, so `--version` and `--help` stay cheap."""
+and `run`, which the console entry point (console.py) calls. No arithmetic here; each command reads,
+chooses a renderer and an exit code (0 fine, 1 errors or failed answers, 2 usage, 3 a bug in cnncalc).
+Command modules are imported only when their command runs, so `--version` and `--help` stay cheap."""
 from __future__ import annotations
 
-import contextlib
 import sys
 from typing import Any
 
@@ -186,20 +185,6 @@ def explain(topic: str) -> None:
         from cnncalc.cli_common import UsageError
         raise UsageError(f"no diagnostic code or layer {topic!r}; try `cnncalc explain layers` or a code like E030")
     click.echo(text)
-
-
-def main() -> None:
-    """Console entry point (`cnncalc`, `python -m cnncalc`): run the command, flush the output and end
-    the process at once with the command's exit code. os._exit skips the interpreter's teardown, which
-    frees every module and object one at a time: 7.7 ms of a 48.9 ms AlexNet summary
-    (benchmarks/profile_startup.py). Nothing is lost by it: cnncalc registers no exit handlers and closes
-    every file it writes before the command returns."""
-    import os
-    code = run()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`cnncalc … | head`) is no error
-            stream.flush()
-    os._exit(code)
 
 
 def run(args: list[str] | None = None) -> int:
