@@ -11,7 +11,8 @@
 
 Runs are interleaved (A B A B ...) and medians compared, since the machine is shared and noisy. The
 commands run from the environment of the Python running this script (install cnncalc there with
-`pip install .` to measure what a user gets). Run: python benchmarks/bench_cli.py [--quick]
+`pip install .` to measure what a user gets). Run: python benchmarks/bench_cli.py [--quick] [--startup]
+(--startup: part (1) alone)
 """
 from __future__ import annotations
 
@@ -108,6 +109,8 @@ def main() -> None:
         print(f"    {key:<8} {ms(r[key][0])}   anchor `import {anchor.replace('+', ', ')}` {ms(r[anchor][0])}   "
               f"ratio {ratio:.2f} (target <= {target})")
     print(f"    the whole AlexNet summary: {ms(r['table'][0])} (target < 70 ms)")
+    if "--startup" in sys.argv:
+        return
 
     print("(2) scale: 100,000 layers")
     from cnncalc.analysis import run as analyse
