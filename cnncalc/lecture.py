@@ -622,6 +622,16 @@ class _LineReader:
                     any(line.items and line.items[0].label == label for line in lines) and \
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
                 return self._after(self.tokens[:colon], colon, lines)
+        reported = self.sink.total
+        about = self.named_answer(words, kinds, lines)
+        if about is not None:  # `CONV1 output: 32x32x10, params 760`, `FC1 params: 25,610`
+            whole, self.tokens = self.tokens, about[1]
+            answered = self.answer_line(lines, in_exercise, shared, about[0])
+            if answered is not None or self.sink.total > reported:
+                return answered
+            self.tokens = whole  # no answer after all: `CONV1: 10 5x5 filters` stated again
+        elif self.sink.total > reported:
+            return None
         named = self.named(words, kinds)
         if named is not False:
             return named
@@ -722,6 +732,66 @@ class _LineReader:
                                    "96 11x11 filters at stride 4`")
                 return self.unreadable(None, [])  # that layer, unknown: the answers after it are not judged without it
             return None
+        return self.answer_line(lines, in_exercise, shared)
+
+    def named_answer(self, words: list[str], kinds: list[str], lines: list[ir.Line]) -> tuple[int, list[Tok]] | None:
+        """`CONV1 output: 32x32x10, params 760`, `CONV1: 32x32x10, 760 params`, `FC1 params: 25,610`, and
+        `CONV params: …` under one CONV layer: a line that starts with the name of a layer stated above and
+        goes on with answers. Returns that layer's index in `lines` and the answers' tokens (a `:` after the
+        name left out, `760 params` read as `params: 760`). None for anything else, and for `CONV1 output:
+        55x55x96` alone, which `_after` reads (an answer unless it restates one); E060 when a kind without
+        a number (`CONV`) names several layers above."""
+        for k in (1, 2):  # `CONV1`, `CONV 1`
+            if k >= len(words) or any(kind not in ("WORD", "NUM") for kind in kinds[:k]):
+                return None
+            rest = self.tokens[k:]
+            possessive = words[k:k + 2] in (["'", "s"], ["’", "s"]) and k + 2 < len(words)  # `CONV1's output: …`
+            if possessive:
+                rest = rest[2:]
+            ahead = [t.lower for t in rest]
+            if not (ahead[0] in (":", "=", "output", "out") or _count_head(ahead, 0) is not None):
+                continue
+            label = _label(self.tokens[:k])
+            if label is not None and _layer_kind(" ".join(words[:k])) is not None:
+                index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
+                              isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label == label), None)
+            elif k == 1 and (family := _family(words[0])) is not None and (
+                    ahead[0] not in (":", "=") or ahead[1:2] in (["output"], ["out"]) or
+                    _count_head(ahead, 1) is not None or (rest[1:2] and rest[1].kind == "NUM" and _labelled(rest[1:]))):
+                # `FC params: …`, `FC: output 10`, `FC: 25,610 params` answer; `FC: [1x1x4096] …` and `FC: 10`
+                # state another FC layer (the notes' VGGNet)
+                same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)
+                        and _family(line.items[0].keyword) == family]
+                if len(same) > 1:
+                    self.sink.add(codes.E060, f"this answer is about a `{self.tokens[0].text}` layer, and "
+                                              f"{len(same)} are stated above", self.tokens[0].span,
+                                  hint=f"name the layers (`{self.tokens[0].text.upper()}1`, "
+                                       f"`{self.tokens[0].text.upper()}2`) and the one each answer is about")
+                    return None
+                index = same[0] if same else None
+            else:
+                continue
+            if index is None:
+                return None
+            if label is not None and not possessive and ahead[0] in ("output", "out") and \
+                    ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
+                    (len(rest) == 3 or _depth_said(rest[3:]) is not None):
+                return None  # `CONV1 output: 55x55x96`: `_after`'s
+            if ahead[0] in (":", "="):
+                rest = rest[1:]
+                groups = _labelled(rest) if rest and rest[0].kind == "NUM" else None  # `760 params, 768K MACs`
+                if groups:
+                    rest = [t for group in groups for t in (*group, Tok("P", ",", group[-1].end, group[-1].end))][:-1]
+            return (index, rest) if rest else None
+        return None
+
+    def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
+                    about: int | None = None) -> _Answered | None:
+        """The answers on a line of their own (`Output volume: 32x32x10`, `Params: 760, MACs: 768K`), judged
+        for the layer `about` (its index in `lines`) when the line named it before them, else for the layer
+        its question names or the last; None for prose."""
+        words = [t.lower for t in self.tokens]
+        kinds = [t.kind for t in self.tokens]
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
@@ -729,7 +799,8 @@ class _LineReader:
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
             return None
-        index = self._asked_about(self.tokens[lead:], lines)  # `What is the output volume of CONV1? …`
+        # `What is the output volume of CONV1? …`
+        index = about if about is not None else self._asked_about(self.tokens[lead:], lines)
         if index is None:
             return None
         last = lines[index]

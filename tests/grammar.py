@@ -288,6 +288,14 @@ def worked(rng: random.Random) -> str:
                     f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"
                     f" {rng.choice(['output ', 'shape: ', ''])}{rng.randint(0, 40)}x{rng.randint(1, 40)}x8",
                     f"After {rng.choice(['CONV', 'POOL', 'FC'])}{i}: {rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
+                    # answers below a listing, after the name of the layer they are about
+                    f"{rng.choice(['CONV', 'POOL', 'FC', 'Conv', 'fc'])}{rng.choice([str(i), '1', '', ' 1'])}"
+                    f"{rng.choice(NAMED_ANSWER_TAILS)}{rng.choice([': ', ' = ', ' ', ':'])}"
+                    f"{rng.choice(['', 'output ', '~'])}{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(0, 99)}"
+                    f"{rng.choice(['', ', params 760', ', 760 params', ', 760 params, 1M MACs', ' (760 params)'])}",
+                    f"{rng.choice(['CONV', 'POOL', 'FC'])}{rng.choice([str(i), ''])}"
+                    f"{rng.choice([': ', ' params: ', ' output: '])}{rng.choice(WORKED_COUNTS)}"
+                    f"{rng.choice(['', ' params', ' weights', ' params, 5 biases', ' MACs'])}",
                     f"{rng.choice(['CONV', 'POOL', 'FC'])}{rng.choice([i, 1])}: {rng.randint(0, 60)}x"
                     f"{rng.randint(1, 60)}{rng.choice(['x96', ' (8 channels)', ' filters', ''])}",
                     f"{rng.choice(['- ', '=> ', '* ', ''])}"
@@ -354,6 +362,7 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "999 9999", "1e999", "3.5 × 10^-4", "0 000", "34 944 000 000 000 000 000 000 000",
                  "760, MACs: 768K", "760 and MACs: lots", "760 (weights: 750, biases: 10)", "760 (750 weights, 10)",
                  "760 (params: 1)", "760; weights: 1; weights: 2", "760 / biases", "760 (, biases: 1)"]
+NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

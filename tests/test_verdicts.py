@@ -2394,3 +2394,49 @@ def test_unreadable_parts_of_counts_and_filters_at_their_place(text: str, line: 
     report = homework(text)
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", line, column, message)]
+
+
+# A listing, then the answers below it, each after the name of the layer it is about. CONV1: (32 - 5 + 2·2)/1 + 1 =
+# 32, so 32x32x10 with (5·5·3 + 1)·10 = 760 parameters; POOL1: (32 - 2)/2 + 1 = 16, 16x16x10; FC1: (16·16·10 + 1)·10
+# = 25,610 parameters.
+_LISTING = "INPUT: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2, stride 2\nFC1: 10\n\n"
+
+
+@pytest.mark.parametrize(("answers", "expected"), [
+    ("CONV1 output: 32x32x10, params 760\nPOOL1 output: 16x16x10\nFC1 params: 25610\n",
+     [("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+      ("fc1", "params", "right")]),
+    ("CONV1: 32x32x10, 760 params\nPOOL1: 16x16x10\nFC1: 25,610 params\n",
+     [("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+      ("fc1", "params", "right")]),
+    ("CONV1 output: 32x32x10, params 750\nPOOL1 output: 16x16x12\nFC1 params: 2561\n",
+     [("conv1", "output", "right"), ("conv1", "params", "wrong"), ("pool1", "output", "wrong"),
+      ("fc1", "params", "wrong")]),
+    ("FC1 params: 25610\nCONV1's output: 28x28x10\n", [("conv1", "output", "wrong"), ("fc1", "params", "right")]),
+])
+def test_answers_after_the_listing_go_to_the_layer_they_name(answers: str,
+                                                             expected: list[tuple[str, str, str]]) -> None:
+    # These lines were prose (`CONV1 output: 32x32x10, params 760`, `FC1 params: 25610`: no verdict, "no problems")
+    # or a second CONV1 stated (`CONV1: 32x32x10, 760 params`: E015 and E060s, no verdict).
+    report = homework(_LISTING + answers)
+    assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == sorted(expected)
+    assert [d.code for d in report.diagnostics if d.severity == "error" and d.code != "E040" and d.code != "E041"] == []
+    assert not any(d.code == "N060" for d in report.diagnostics)
+
+
+def test_a_kind_without_a_number_names_the_one_layer_of_that_kind() -> None:
+    # Layers stated without numbers (`CONV:`), answered as `CONV output: …`: the one conv layer, the one pool, the
+    # one fc; `FC: 10` itself states a layer, not an answer (the notes' VGGNet lists `FC: [1x1x4096]` so).
+    report = homework("INPUT: 32x32x3\nCONV: 10 5x5 filters, stride 1, pad 2\nPOOL: 2x2, stride 2\nFC: 10\n\n"
+                      "CONV output: 32x32x10, params 760\nPOOL: output 16x16x12\nFC: 25610 params\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("output", "wrong"), ("params", "right")]
+    assert [r.keyword for r in report.rows] == ["conv", "maxpool", "fc"]
+
+
+def test_a_kind_that_names_several_layers_is_no_verdict() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nCONV2: 20 3x3 filters, stride 1, pad 1\n"
+                      "\nCONV output: 32x32x10\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, "this answer is about a `CONV` layer, and 2 are stated above")]
