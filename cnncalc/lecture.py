@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import Literal
 
@@ -114,6 +115,48 @@ class _Net:
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
 
 
+# A network on one line, its layers between arrows: `INPUT(32x32x3) -> CONV(10 filters, 5x5, stride 1, pad 2) ->
+# POOL(2x2, stride 2) -> FC(10)`, after a title (`Network: …`). A step is a layer's name, then its description in
+# parentheses or brackets if any.
+_CHAIN_ARROW = re.compile(r"->|→|=>|⇒")
+_CHAIN_TITLE = re.compile(r"[ \t]*[A-Za-z][A-Za-z ]*:[ \t]*")
+_CHAIN_STEP = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-z0-9_]*)?"
+                         r"(?:[ \t]*(?:\([^()]*\)|\[[^][]*\]))?[ \t]*")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
+    """Each line's number, text and offset, and whether it is a step of a network written on one line between
+    arrows: such a line is one piece per layer (offsets in the line), each read as a line of its own."""
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        steps = _chain(raw) if "(" in raw or "[" in raw else None
+        if steps is None:
+            yield number, raw, offset, False
+        else:
+            for start, end in steps:
+                yield number, raw[start:end], offset + start, True
+        offset += len(raw) + 1
+
+
+def _chain(raw: str) -> list[tuple[int, int]] | None:
+    """Where each step of a one-line network starts and ends in `raw`; None unless there are two arrows or more
+    between steps that each read as a layer's name and description, two of them naming layers (or the input)."""
+    arrows = [m.span() for m in _CHAIN_ARROW.finditer(raw)]
+    if len(arrows) < 2:
+        return None
+    title = _CHAIN_TITLE.match(raw, 0, arrows[0][0])
+    bounds = [title.end() if title else 0] + [end for _, end in arrows]
+    ends = [start for start, _ in arrows] + [len(raw)]
+    steps = []
+    for start, end in zip(bounds, ends):
+        if not _CHAIN_STEP.fullmatch(raw, start, end) or start == end:
+            return None
+        steps.append((start, end))
+    named = sum(1 for start, end in steps if _layer_kind(raw[start:end].split("(")[0].split("[")[0].strip().lower())
+                or raw[start:end].strip().lower().startswith("input"))
+    return steps if named >= 2 else None
+
+
 def read(text: str, sink: DiagnosticSink) -> ir.File:
     networks: list[_Net] = []
     current = _Net(0)
@@ -138,10 +181,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     table: _Table | None = None  # the markdown table being read, after its header row
     # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
     question: tuple[list[Tok], int, bool] | None = None
-    offset = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        line_start = offset
-        offset += len(raw) + 1
+    for number, raw, line_start, step in _pieces(text):
         stripped = raw.strip()
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
             finished(current)  # `## Problem 3`: another problem; its answers are not about the last one's layers
@@ -188,6 +228,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
                                                                    current.input is not None, current.shared)
+            if result is None and step and sink.total == reported:  # a step of a one-line network is a layer
+                result = reader.unread_step()
             if result is None:
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
@@ -600,7 +642,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = self.tokens[lead:]
+        self.tokens = _called(self.tokens[lead:])
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -772,6 +814,11 @@ class _LineReader:
             else:
                 continue
             if index is None:
+                if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
+                    name = " ".join(t.text for t in self.tokens[:k])
+                    self.sink.add(codes.E060, f"no layer {name.upper()} above to give this answer to",
+                                  Span(self.tokens[0].start, self.tokens[k - 1].end),
+                                  hint="name a layer written above, as in `CONV1 output: 32x32x10`")
                 return None
             if label is not None and not possessive and ahead[0] in ("output", "out") and \
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
@@ -1812,6 +1859,18 @@ class _LineReader:
             answer = ir.answered(shape, counts, span)
         return ir.Line((call,), answer, Span(self.start, self.end))
 
+    def unread_step(self) -> ir.Line:
+        """A step of a one-line network that reads as no layer (`CONV(lots of filters)`): E060, and the layer
+        stays, unknown, of the kind its name says (`CONV output: …` after it is its answer, not checked)."""
+        self.sink.add(codes.E060, "cnncalc cannot read this step of the one-line network as a layer",
+                      Span(self.start, self.end),
+                      hint="describe it as `CONV(10 filters, 5x5, stride 1, pad 2)`, `POOL(2x2, stride 2)` or `FC(10)`")
+        kind = _layer_kind(self.tokens[0].lower) if self.tokens and self.tokens[0].kind == "WORD" else None
+        line = self.unreadable(None, self.tokens[:1])
+        call = line.items[0]
+        assert isinstance(call, ir.LayerCall)
+        return line._replace(items=(call._replace(keyword=kind or call.keyword),))
+
     def salvage(self) -> dict[str, ir.Count]:
         """The answers written on a line that could not be read (`-> params 750`, `(760 params)`)."""
         counts: dict[str, ir.Count] = {}
@@ -2829,6 +2888,28 @@ def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
 
 def _quantity(word: Tok) -> str:
     return ir.ANSWER_WORDS.get(word.lower, "params")
+
+
+# The layers a sheet writes as a call, `CONV(10 filters, 5x5, stride 1, pad 2)`, `FC(10)`, `INPUT [32x32x3]`
+_CALLED = {"conv", "convolution", "pool", "maxpool", "avgpool", "fc", "dense", "linear", "relu", "softmax", "dropout",
+           "norm", "lrn", "bn", "batchnorm", "flatten", "input"}
+
+
+def _called(tokens: list[Tok]) -> list[Tok]:
+    """`CONV(10 filters, 5x5, stride 1, pad 2)` as `CONV: 10 filters, 5x5, stride 1, pad 2` (`CONV1 (…)`, with a
+    space, is a name and its description already), `INPUT [32x32x3]` as `INPUT: 32x32x3`: one kind's name, then
+    the whole rest of the line in parentheses or brackets. A function of code (`convolution2dLayer(11, 96)`)
+    is no such name."""
+    if len(tokens) < 3 or tokens[0].kind != "WORD" or tokens[1].text not in ("(", "[") or \
+            tokens[-1].text != {"(": ")", "[": "]"}[tokens[1].text] or \
+            tokens[0].text.lower().rstrip("0123456789") not in _CALLED:
+        return tokens
+    inside = tokens[2:-1]
+    if any(t.text in ("(", ")", "[", "]") for t in inside):
+        return tokens  # `CONV(10 filters (5x5)) -> (32x32x10)`: not one description
+    if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
+        return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
+    return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside] if inside else [tokens[0]]
 
 
 def _label(name_tokens: list[Tok]) -> str | None:

@@ -69,12 +69,19 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|[0-9]+x[0-9]+[ \t]+(?:max|avg|average)[ \t]*pool|[0-9]+x[0-9]+[ \t]*/[ \t]*[0-9])\b"
            r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9]"
            # a layer numbered in words, its kind first (`Layer 1: CONV 96 11x11, stride 4`)
-           r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout))")
+           r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout)"
+           # a layer written as a call, alone or first on a one-line network (`CONV(10 filters, 5x5, …)`, `FC(10)`,
+           # `Network: INPUT(32x32x3) -> …`, `INPUT [32x32x3]`)
+           r"|(?:[a-z][a-z \t]*:[ \t]*)?(?:conv|convolution|pool|maxpool|avgpool|fc|dense|input)[0-9]*[ \t]*[(\[]"
+           r"[ \t]*[0-9]"
+           # an answer after the name of the layer it is about (`CONV1 output: 32x32x10`, `FC1 params: 25,610`)
+           r"|[a-z]+[ \t]*[0-9]*(?:'s|’s)?[ \t]+(?:output|params|parameters|weights)[ \t]*[:=][ \t]*[0-9])")
 # A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
 _TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
-_SPEC_LINE = r"^[ \t]*(?:input|network|block|expect|rounding)\b|->"
+# a spec statement, or a line with an arrow (counted once: a one-line network has several)
+_SPEC_LINE = r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|[^\n]*?->)"
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 
 
@@ -82,8 +89,9 @@ def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
-    `10 5x5 filters …`, `Output volume …`, `Number of parameters …` and `input 7x7, filter 3x3 …`
-    lines, and markdown tables' rows; more of them than spec statements, in its first 64K characters)."""
+    `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
+    `CONV(10 filters, 5x5, …)` and `CONV1 output: …` lines, and markdown tables' rows; more of them than
+    spec statements, in its first 64K characters)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):

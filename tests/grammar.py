@@ -288,6 +288,11 @@ def worked(rng: random.Random) -> str:
                     f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"
                     f" {rng.choice(['output ', 'shape: ', ''])}{rng.randint(0, 40)}x{rng.randint(1, 40)}x8",
                     f"After {rng.choice(['CONV', 'POOL', 'FC'])}{i}: {rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
+                    # a network as calls, on one line between arrows or a call per line
+                    f"{rng.choice(['', 'Network: ', 'Architecture: ', '- '])}"
+                    + rng.choice([' -> ', ' → ', ' => ', '->', ' ⇒ ']).join(
+                        rng.choice(CALLS) for _ in range(rng.randint(1, 6))),
+                    rng.choice(CALLS),
                     # answers below a listing, after the name of the layer they are about
                     f"{rng.choice(['CONV', 'POOL', 'FC', 'Conv', 'fc'])}{rng.choice([str(i), '1', '', ' 1'])}"
                     f"{rng.choice(NAMED_ANSWER_TAILS)}{rng.choice([': ', ' = ', ' ', ':'])}"
@@ -362,6 +367,10 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "999 9999", "1e999", "3.5 × 10^-4", "0 000", "34 944 000 000 000 000 000 000 000",
                  "760, MACs: 768K", "760 and MACs: lots", "760 (weights: 750, biases: 10)", "760 (750 weights, 10)",
                  "760 (params: 1)", "760; weights: 1; weights: 2", "760 / biases", "760 (, biases: 1)"]
+CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
+         "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
+         "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
+         "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]

@@ -2440,3 +2440,39 @@ def test_a_kind_that_names_several_layers_is_no_verdict() -> None:
     assert report.answers == ()
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 5, "this answer is about a `CONV` layer, and 2 are stated above")]
+
+
+# The same network written as calls: CONV: (32 - 5 + 2·2)/1 + 1 = 32, 32x32x10, (5·5·3 + 1)·10 = 760 parameters;
+# POOL: (32 - 2)/2 + 1 = 16; FC: (16·16·10 + 1)·10 = 25,610 parameters.
+_CALL_ANSWERS = "\nCONV output: 32x32x10, params 760\nPOOL output: 16x16x12\nFC params: 25610\n"
+
+
+@pytest.mark.parametrize("network", [
+    "Network: INPUT(32x32x3) -> CONV(10 filters, 5x5, stride 1, pad 2) -> POOL(2x2, stride 2) -> FC(10)\n",
+    "INPUT(32x32x3) → CONV(10 filters, 5x5, stride 1, pad 2) → RELU → POOL(2x2, stride 2) → FC(10) → SOFTMAX\n",
+    "INPUT [32x32x3]\nCONV(10 filters, 5x5, stride 1, pad 2)\nPOOL(2x2, stride 2)\nFC(10)\n",
+    "INPUT: 32x32x3\nCONV (10 filters, 5x5, stride 1, pad 2)\nPOOL (2x2, stride 2)\nFC (10)\n",
+])
+def test_a_network_written_as_calls_on_one_line_or_several(network: str) -> None:
+    # Read as the spec language (E013, E002, E010: no verdict), or its layers skipped as prose ("no problems").
+    report = cnncalc.analyze_text(network + _CALL_ANSWERS, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("output", "wrong"), ("params", "right")]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"]
+    assert [r.keyword for r in report.rows if r.keyword in ("conv", "maxpool", "fc")] == ["conv", "maxpool", "fc"]
+
+
+def test_a_step_of_a_one_line_network_that_reads_as_no_layer_is_an_error_not_prose() -> None:
+    report = cnncalc.analyze_text("INPUT(32x32x3) -> CONV(lots of filters) -> POOL(2x2, stride 2) -> FC(10)\n"
+                                  "CONV output: 32x32x10\n", "hw.txt")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 1, 19)]
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "unchecked")]
+    assert report.totals.params is None  # the layer is unknown, so is everything after it
+
+
+def test_an_answer_after_a_name_with_no_layer_above_is_an_error_not_prose() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10\n\nFC2 params: 100\n"
+                      "POOL output: 3x3x3\n")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, "no layer FC2 above to give this answer to"),
+        ("E060", 6, "no layer POOL above to give this answer to")]
