@@ -703,7 +703,18 @@ class _LineReader:
         if ":" in words:  # `After CONV1: 55x55x96`, `CONV1 output: …`, `Output of CONV1: …`
             colon = words.index(":")
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
-                return self._after(self.tokens[1 if words[0] == "after" else 2:colon], colon, lines)
+                name = self.tokens[1 if words[0] == "after" else 2:colon]
+                after = self._after(name, colon, lines)
+                label = _label(name)
+                if after is not None or self.sink.total > reported or label is None:
+                    return after
+                index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
+                              isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label == label), None)
+                if index is None:
+                    return None
+                # `Output of CONV1: 32x32x10, 760 params`
+                self.tokens = _as_output(self.tokens[colon], self.tokens[colon + 1:])
+                return self.answer_line(lines, in_exercise, shared, index)
             if colon > 1 and words[colon - 1] == "output" and _label(self.tokens[:colon - 1]) is not None and \
                     _layer_kind(" ".join(words[:colon - 1])) is not None:
                 return self._after(self.tokens[:colon - 1], colon, lines)
@@ -791,7 +802,8 @@ class _LineReader:
             if possessive:
                 rest = rest[2:]
             ahead = [t.lower for t in rest]
-            if not (ahead[0] in (":", "=", "output", "out") or _count_head(ahead, 0) is not None):
+            if not (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or _count_head(ahead, 0) is not None or
+                    (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None)):
                 continue
             label = _label(self.tokens[:k])
             if label is not None and _layer_kind(" ".join(words[:k])) is not None:
@@ -814,7 +826,7 @@ class _LineReader:
             else:
                 continue
             if index is None:
-                if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
+                if ahead[0] not in _NAME_JOINTS:  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
                     self.sink.add(codes.E060, f"no layer {name.upper()} above to give this answer to",
                                   Span(self.tokens[0].start, self.tokens[k - 1].end),
@@ -824,11 +836,9 @@ class _LineReader:
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
                     (len(rest) == 3 or _depth_said(rest[3:]) is not None):
                 return None  # `CONV1 output: 55x55x96`: `_after`'s
-            if ahead[0] in (":", "="):
-                rest = rest[1:]
-                groups = _labelled(rest) if rest and rest[0].kind == "NUM" else None  # `760 params, 768K MACs`
-                if groups:
-                    rest = [t for group in groups for t in (*group, Tok("P", ",", group[-1].end, group[-1].end))][:-1]
+            if ahead[0] in _NAME_JOINTS or ahead[0] in _HAS:  # `CONV1: 32x32x10`, `CONV1 -> …`, `CONV1 has 760 params`
+                rest = _stated_counts(rest[1:]) or (_as_output(rest[0], rest[1:]) if rest[1:2] and
+                                                    rest[1].kind == "DIMS" else rest[1:])
             return (index, rest) if rest else None
         return None
 
@@ -909,6 +919,13 @@ class _LineReader:
         rest = [t for t in tokens if t.text not in ("!", ".")]
         while rest and rest[0].text in (",", ";", "]"):  # `[55x55x96], params: 34,944`
             rest = rest[1:]
+        words = [t.lower for t in rest]
+        if _count_head(words, next((len(h) for h in _COUNT_HEADS if words[:len(h)] == list(h)), 0)) is not None and \
+                any(w in (":", "=") for w in words):  # `…; number of parameters: 760`, `, params = 760`, `params: lots`
+            reported = self.sink.total
+            counted = self._count_answers(words, rest)
+            if counted or self.sink.total > reported:
+                return dict(counted)
         if not any(t.kind in ("NUM", "DIMS") for t in rest) or \
                 not (rest[0].text == "=" or any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in rest)):
             return {}  # a remark: `feature maps`, `(HxWxC)`, `about 3 times smaller`
@@ -2910,6 +2927,27 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
     return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside] if inside else [tokens[0]]
+
+
+_NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
+_HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
+
+
+def _as_output(joint: Tok, answer: list[Tok]) -> list[Tok]:
+    """The volume (and counts) after a layer's name (`CONV1: 32x32x10, 760 params`) as an output line reads
+    them: `Output: 32x32x10, 760 params`, the word standing where the `:` (or arrow) is."""
+    return [Tok("WORD", "output", joint.start, joint.start), Tok("P", ":", joint.start, joint.end), *answer]
+
+
+def _stated_counts(tokens: list[Tok]) -> list[Tok] | None:
+    """`760 params, 768K MACs` (`760 parameters and 768,000 MACs.`) as `params: 760, MACs: 768K`, the tokens
+    an answer line reads; None for anything else."""
+    while tokens and tokens[-1].text in (".", "!"):
+        tokens = tokens[:-1]
+    groups = _labelled(tokens) if tokens and tokens[0].kind == "NUM" else None
+    if not groups:
+        return None
+    return [t for group in groups for t in (*group, Tok("P", ",", group[-1].end, group[-1].end))][:-1]
 
 
 def _label(name_tokens: list[Tok]) -> str | None:

@@ -298,8 +298,10 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(NAMED_ANSWER_TAILS)}{rng.choice([': ', ' = ', ' ', ':'])}"
                     f"{rng.choice(['', 'output ', '~'])}{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(0, 99)}"
                     f"{rng.choice(['', ', params 760', ', 760 params', ', 760 params, 1M MACs', ' (760 params)'])}",
-                    f"{rng.choice(['CONV', 'POOL', 'FC'])}{rng.choice([str(i), ''])}"
-                    f"{rng.choice([': ', ' params: ', ' output: '])}{rng.choice(WORKED_COUNTS)}"
+                    f"{rng.choice(['Output of ', 'After ', ''])}{rng.choice(['CONV', 'POOL', 'FC'])}"
+                    f"{rng.choice([str(i), ''])}{rng.choice([': ', ' params: ', ' output: ', ' has '])}"
+                    f"{rng.choice(['', '32x32x8, ', '32x32x8; number of parameters: ', '32x32x8, params: '])}"
+                    f"{rng.choice(WORKED_COUNTS)}"
                     f"{rng.choice(['', ' params', ' weights', ' params, 5 biases', ' MACs'])}",
                     f"{rng.choice(['CONV', 'POOL', 'FC'])}{rng.choice([i, 1])}: {rng.randint(0, 60)}x"
                     f"{rng.randint(1, 60)}{rng.choice(['x96', ' (8 channels)', ' filters', ''])}",
@@ -371,7 +373,8 @@ CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
          "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
-NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output"]
+NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",
+                      " has", " has 760 parameters and", " output dimensions", " with"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

@@ -1325,6 +1325,16 @@ def test_counts_after_an_output_on_its_line() -> None:
         assert [(a.quantity, a.verdict) for a in homework(head + written + "\n").answers] == verdicts_, written
 
 
+def test_a_count_after_the_output_reads_as_on_a_line_of_its_own() -> None:
+    # (3·3·3 + 1)·8 = 224 parameters. `params: 34 K` (a unit a space away) is 34K on a line of its own; after the
+    # output it was E060 for the `K` (`params: lots`, with no number, passed over as a remark).
+    head = "Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1\n"
+    for written in ("Params: 34 K", "Output: 32x32x8, params: 34 K", "Output: 32x32x8; number of parameters: 34 K"):
+        report = homework(head + written + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers if a.quantity == "params"] == [("params", "wrong")]
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E041"], written
+
+
 def test_the_new_answer_forms_fail_at_their_place_in_their_words() -> None:
     # Each way the forms read this session can fail: its code, line:col and words, never a verdict.
     def errors_of(report: cnncalc.Report) -> list[tuple[str, int, int, str]]:
@@ -1335,7 +1345,9 @@ def test_the_new_answer_forms_fail_at_their_place_in_their_words() -> None:
     for written, expected in (
             ("Receptive field: 7x7x3", ("E060", 3, 18, "`7x7x3` is not a receptive field")),
             ("Flatten (32768", ("E060", 3, 15, "expected `)` after `32768`")),
-            ("Output: 32x32x8, params: 34 K", ("E060", 3, 29, "cnncalc does not understand `K` here")),
+            ("Output: 32x32x8, params 34 K", ("E060", 3, 28, "cnncalc does not understand `K` here")),
+            ("Output: 32x32x8, params: lots",
+             ("E060", 3, 26, "expected the parameter count after the `:`, as in `= 35K`")),
             ("Params: 35K (36,944)", ("E060", 3, 9, "`35K` and `36,944` are two different counts")),
             ("Output: (2, 32, 32, 8)", ("E060", 3, 9, "`(2, 32, 32, 8)` is not a volume"))):
         assert errors_of(homework(head + written + "\n")) == [expected], written
@@ -2413,6 +2425,14 @@ _LISTING = "INPUT: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2, 
      [("conv1", "output", "right"), ("conv1", "params", "wrong"), ("pool1", "output", "wrong"),
       ("fc1", "params", "wrong")]),
     ("FC1 params: 25610\nCONV1's output: 28x28x10\n", [("conv1", "output", "wrong"), ("fc1", "params", "right")]),
+    ("CONV1 -> 32x32x10\nFC1 has 25,610 parameters.\nPOOL1 has 0 params and 0 MACs\n",
+     [("conv1", "output", "right"), ("fc1", "params", "right"), ("pool1", "params", "right"),
+      ("pool1", "macs", "right")]),
+    ("Output of CONV1: 32x32x10, 750 params\nAfter POOL1: 16x16x10, params = 0\n",
+     [("conv1", "output", "right"), ("conv1", "params", "wrong"), ("pool1", "output", "right"),
+      ("pool1", "params", "right")]),
+    ("CONV1 output dimensions: 32 x 32 x 10; number of parameters: 760\n",
+     [("conv1", "output", "right"), ("conv1", "params", "right")]),
 ])
 def test_answers_after_the_listing_go_to_the_layer_they_name(answers: str,
                                                              expected: list[tuple[str, str, str]]) -> None:
