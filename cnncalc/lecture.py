@@ -181,6 +181,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     table: _Table | None = None  # the markdown table being read, after its header row
     # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
     question: tuple[list[Tok], int, bool] | None = None
+    bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
     for number, raw, line_start, step in _pieces(text):
         stripped = raw.strip()
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
@@ -191,7 +192,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         first = line_start + len(raw) - len(raw.lstrip())
         reported = sink.total
         result: ir.Input | ir.Line | _Answered | _Exercise | None
-        if _TABLE_ROW.fullmatch(stripped):  # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`
+        if _TABLE_ROW.fullmatch(stripped) or number in bare_rows:
+            # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars
             question = None
             reader = _LineReader([], sink, first, line_start + len(raw.rstrip()))
             bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
@@ -345,9 +347,33 @@ def _unmarked(tokens: list[Tok]) -> list[Tok]:
 
 
 def _cells(raw: str, line_start: int) -> list[tuple[str, int]]:
-    """The cells of a table's row `| a | b |`: each one's text and where it starts in the source."""
+    """The cells of a table's row `| a | b |` (or `a | b`, the outer bars left out as markdown allows): each
+    one's text and where it starts in the source."""
     bars = [i for i, ch in enumerate(raw) if ch == "|"]
+    if not raw.lstrip().startswith("|"):
+        bars.insert(0, -1)
+    if not raw.rstrip().endswith("|"):
+        bars.append(len(raw))
     return [(raw[a + 1:b], line_start + a + 1) for a, b in pairwise(bars)]
+
+
+_BARE_RULE = re.compile(r"[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+")  # `--- | ---`, outer bars left out
+
+
+def _bare_rows(lines: list[str]) -> set[int]:
+    """The numbers of the lines of markdown tables written without their outer bars (`Layer | Output | Params`,
+    `--- | --- | ---`, then `CONV1 | 32x32x10 | 760` until a line without a bar): the rule under the header
+    says so."""
+    rows: set[int] = set()
+    for i, line in enumerate(lines):
+        if i and _BARE_RULE.fullmatch(line) and "|" in lines[i - 1]:
+            rows.add(i)  # line numbers from 1: the header is line i, the rule i + 1
+            j = i + 1
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                rows.add(j + 1)
+                j += 1
+            rows.add(i + 1)
+    return rows
 
 
 class _Table:
@@ -420,6 +446,9 @@ class _Table:
             reader.tokens = by_role["description"]
         elif ":" in words:
             reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
+        elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
+            opening = words.index("(")
+            reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
         else:  # `CONV3-64`, `POOL2`, `FC`: the name says the layer
             name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else \
                 Span(reader.start, reader.start)

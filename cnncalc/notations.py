@@ -83,6 +83,8 @@ _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows i
 # a spec statement, or a line with an arrow (counted once: a one-line network has several)
 _SPEC_LINE = r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|[^\n]*?->)"
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
+# a markdown table without its outer bars: the rule under its header and the rows after it (`--- | ---`, `a | b`)
+_BARE_TABLE = r"^[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+$(?:\n[^\n|]*\|[^\n]*)*"
 
 
 def detect(text: str, name: str) -> str:
@@ -90,8 +92,8 @@ def detect(text: str, name: str) -> str:
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
-    `CONV(10 filters, 5x5, …)` and `CONV1 output: …` lines, and markdown tables' rows; more of them than
-    spec statements, in its first 64K characters)."""
+    `CONV(10 filters, 5x5, …)` and `CONV1 output: …` lines, and markdown tables' rows (with or without
+    their outer bars); more of them than spec statements, in its first 64K characters)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
@@ -101,7 +103,8 @@ def detect(text: str, name: str) -> str:
     if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
-        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head))
+        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
+        sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M))  # its rows and header
     if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):
         return "lecture"
     return "spec"

@@ -416,6 +416,8 @@ def table(rng: random.Random) -> str:
                                "55x55 (0 maps)", "(1, 2, 3, 4, 5)",
                                "`4,096`", "5.5x55x96"],
              "Output": ["227x227x3", "1x1x4096", "-"]}
+    cells["Layer"] += ["CONV (10 5x5 filters, stride 1, pad 2)", "CONV1 (96 11x11 filters at stride 4)", "FC (10)",
+                       "POOL (", "CONV ()", "FC1 (lots)"]
     for _ in range(rng.randint(0, 6)):
         row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",
                                         "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944"]))
@@ -423,6 +425,9 @@ def table(rng: random.Random) -> str:
         if rng.random() < 0.1:
             row = row[:-1]
         lines.append("| " + " | ".join(row) + " |")
+    if rng.random() < 0.3:  # markdown's table without its outer bars
+        lines = [line.strip(" |") for line in lines]
+        lines[1] = rng.choice([lines[1].replace("x", "---"), " | ".join(["---"] * len(columns)), "---|", "----"])
     return "\n".join(lines) + "\n"
 
 

@@ -2496,3 +2496,24 @@ def test_an_answer_after_a_name_with_no_layer_above_is_an_error_not_prose() -> N
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 5, "no layer FC2 above to give this answer to"),
         ("E060", 6, "no layer POOL above to give this answer to")]
+
+
+@pytest.mark.parametrize("table", [
+    # markdown allows a table without its outer bars; the rule under the header says it is one
+    "Layer | Description | Output | Params\n--- | --- | --- | ---\nINPUT | | 32x32x3 | 0\n"
+    "CONV1 | 10 5x5 filters, stride 1, pad 2 | 32x32x10 | 760\nPOOL1 | 2x2, stride 2 | 16x16x12 | 0\n"
+    "FC1 | 10 neurons | 10 | 25,610\n",
+    # the description in parentheses after the name, in a table without a Description column
+    "| Layer | Output | Params |\n|---|---|---|\n| INPUT | 32x32x3 | 0 |\n"
+    "| CONV (10 5x5 filters, stride 1, pad 2) | 32x32x10 | 760 |\n| POOL (2x2, stride 2) | 16x16x12 | 0 |\n"
+    "| FC (10) | 10 | 25610 |\n",
+])
+def test_tables_without_outer_bars_or_with_the_description_in_the_name(table: str) -> None:
+    # Read as the spec language (43 errors) or each layer E060 (not a layer of the notes' breakdown): no verdict.
+    # CONV1 (32 - 5 + 4)/1 + 1 = 32, (5·5·3 + 1)·10 = 760; POOL1 (32 - 2)/2 + 1 = 16, so 16x16x10;
+    # FC1 (16·16·10 + 1)·10 = 25,610.
+    report = cnncalc.analyze_text(table, "hw.md")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("output", "wrong"), ("params", "right"), ("output", "right"),
+        ("params", "right")]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"]
