@@ -179,6 +179,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             run.clear()
 
     table: _Table | None = None  # the markdown table being read, after its header row
+    aligned = False  # that table's columns are aligned by spaces (no bars): it ends at a blank line
     # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
     question: tuple[list[Tok], int, bool] | None = None
     bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
@@ -187,22 +188,29 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
             finished(current)  # `## Problem 3`: another problem; its answers are not about the last one's layers
             current, question = _Net(line_start), None
-        if not stripped or (stripped.startswith("#") and not _HASH_COUNT.match(stripped)):
-            continue  # blank, or a comment (a markdown heading); `# of parameters: 760` is an answer
+        if not stripped:
+            if aligned:
+                table, aligned = None, False
+            continue
+        if stripped.startswith("#") and not _HASH_COUNT.match(stripped):
+            continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
         reported = sink.total
         result: ir.Input | ir.Line | _Answered | _Exercise | None
-        if _TABLE_ROW.fullmatch(stripped) or number in bare_rows:
-            # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars
+        header = None if table is not None or step else _aligned_header(raw, line_start)
+        if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
+            # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars, or
+            # `CONV1    55x55x96    34,944` under `Layer    Output    Params`
+            cells = header or (_aligned_cells(raw, line_start) if aligned else _cells(raw, line_start))
             question = None
             reader = _LineReader([], sink, first, line_start + len(raw.rstrip()))
             bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
             if table is None:
-                table = _Table.of_header(_cells(raw, line_start), sink)
+                table, aligned = _Table.of_header(cells, sink), header is not None
                 if table is None:  # not a table of answers
                     run.append((first, first + len(stripped), number))
                 continue
-            result = table.row(_cells(raw, line_start), reader)
+            result = table.row(cells, reader)
             if result is None:  # the rule under the header, or a row reported as unreadable
                 continue
         else:
@@ -355,6 +363,28 @@ def _cells(raw: str, line_start: int) -> list[tuple[str, int]]:
     if not raw.rstrip().endswith("|"):
         bars.append(len(raw))
     return [(raw[a + 1:b], line_start + a + 1) for a, b in pairwise(bars)]
+
+
+_ALIGNED_CELL = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # a cell of a table aligned by spaces: words one space apart
+_NAME_HEADERS = ("layer", "name", "layers", "layer name")  # not `Layer (type)`: a pasted summary (E070)
+
+
+def _aligned_cells(raw: str, line_start: int) -> list[tuple[str, int]]:
+    """The cells of a row of a table aligned by spaces: runs of words one space apart, two spaces or a tab
+    between cells (`CONV1 (96 11x11 filters)    55x55x96    34,944`)."""
+    return [(m.group(), line_start + m.start()) for m in _ALIGNED_CELL.finditer(raw)]
+
+
+def _aligned_header(raw: str, line_start: int) -> list[tuple[str, int]] | None:
+    """The header of a table aligned by spaces (`Layer    Output size    Params`): its first cell names the
+    layers, and it has a column of answers; None for any other line."""
+    if "  " not in raw and "\t" not in raw:
+        return None
+    cells = _aligned_cells(raw, line_start)
+    if len(cells) < 2 or cells[0][0].lower().rstrip(":") not in _NAME_HEADERS or \
+            _Table.of_header(cells, DiagnosticSink()) is None:
+        return None
+    return cells
 
 
 _BARE_RULE = re.compile(r"[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+")  # `--- | ---`, outer bars left out

@@ -85,6 +85,9 @@ _SPEC_LINE = r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|[^\n]*?->)"
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 # a markdown table without its outer bars: the rule under its header and the rows after it (`--- | ---`, `a | b`)
 _BARE_TABLE = r"^[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+$(?:\n[^\n|]*\|[^\n]*)*"
+# a table aligned by spaces: a header naming the layers and a column of answers, and the rows up to a blank line
+_ALIGNED_TABLE = (r"(?i)^[ \t]*(?:layer|name|layers|layer name)(?: {2,}|\t)[^\n]*?\b(?:output|params|parameters"
+                  r"|weights|macs|shape|volume)\b[^\n]*(?:\n[ \t]*[^ \t\n][^\n]*)*")
 
 
 def detect(text: str, name: str) -> str:
@@ -92,8 +95,8 @@ def detect(text: str, name: str) -> str:
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
-    `CONV(10 filters, 5x5, …)` and `CONV1 output: …` lines, and markdown tables' rows (with or without
-    their outer bars); more of them than spec statements, in its first 64K characters)."""
+    `CONV(10 filters, 5x5, …)` and `CONV1 output: …` lines, and tables' rows (markdown's with or without
+    their outer bars, or aligned by spaces); more of them than spec statements, in its first 64K characters)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
@@ -104,7 +107,8 @@ def detect(text: str, name: str) -> str:
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
-        sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M))  # its rows and header
+        sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \
+        sum(m.count("\n") + 1 for m in re.findall(_ALIGNED_TABLE, head, re.M))  # their rows and headers
     if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):
         return "lecture"
     return "spec"

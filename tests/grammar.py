@@ -425,9 +425,14 @@ def table(rng: random.Random) -> str:
         if rng.random() < 0.1:
             row = row[:-1]
         lines.append("| " + " | ".join(row) + " |")
-    if rng.random() < 0.3:  # markdown's table without its outer bars
+    r = rng.random()
+    if r < 0.3:  # markdown's table without its outer bars
         lines = [line.strip(" |") for line in lines]
         lines[1] = rng.choice([lines[1].replace("x", "---"), " | ".join(["---"] * len(columns)), "---|", "----"])
+    elif r < 0.5:  # a plain text table aligned by spaces
+        gap = rng.choice(["  ", "    ", "\t", " ", "   "])
+        lines = [gap.join(cell.strip() or rng.choice(["-", ""]) for cell in line.strip(" |").split("|"))
+                 for line in lines]
     return "\n".join(lines) + "\n"
 
 

@@ -2517,3 +2517,24 @@ def test_tables_without_outer_bars_or_with_the_description_in_the_name(table: st
         ("output", "right"), ("params", "right"), ("output", "wrong"), ("params", "right"), ("output", "right"),
         ("params", "right")]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"]
+
+
+def test_a_table_aligned_by_spaces() -> None:
+    # Read as the spec language (E010 for `Layer`, `INPUT`, …): no verdict. Cells are words one space apart, two
+    # spaces between cells; the table ends at the blank line. CONV1 (32 - 5 + 4)/1 + 1 = 32, (5·5·3 + 1)·10 = 760;
+    # POOL1 (32 - 2)/2 + 1 = 16; FC1 (16·16·10 + 1)·10 = 25,610; in all 760 + 25,610 = 26,370.
+    report = cnncalc.analyze_text(
+        "Layer    Description                       Output size   Params\n"
+        "-----    -----------                       -----------   ------\n"
+        "INPUT    -                                 32x32x3       0\n"
+        "CONV1    10 5x5 filters, stride 1, pad 2   32x32x10      760\n"
+        "POOL1    2x2, stride 2                     16x16x12      0\n"
+        "FC1      10 neurons                        10            25610\n\nTotal params: 26,371\n", "hw.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "wrong"),
+        ("pool1", "params", "right"), ("fc1", "output", "right"), ("fc1", "params", "right"),
+        ("", "total params", "wrong")]
+    # a pasted Keras summary's header (`Layer (type)  Output Shape  Param #`) stays the summary it is: E070
+    summary = cnncalc.analyze_text("Layer (type)                Output Shape              Param #\n"
+                                   "conv2d (Conv2D)             (None, 30, 30, 8)         224\n", "hw.txt")
+    assert [d.code for d in summary.diagnostics if d.severity == "error"] == ["E070"]
