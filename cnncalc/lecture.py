@@ -853,6 +853,8 @@ class _LineReader:
         name left out, `760 params` read as `params: 760`). None for anything else, and for `CONV1 output:
         55x55x96` alone, which `_after` reads (an answer unless it restates one); E060 when a kind without
         a number (`CONV`) names several layers above."""
+        if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and len(words) > 2:
+            return self.numbered_answer(words, lines)
         for k in (1, 2):  # `CONV1`, `CONV 1`
             if k >= len(words) or any(kind not in ("WORD", "NUM") for kind in kinds[:k]):
                 return None
@@ -900,6 +902,29 @@ class _LineReader:
                                                     rest[1].kind == "DIMS" else rest[1:])
             return (index, rest) if rest else None
         return None
+
+    def numbered_answer(self, words: list[str], lines: list[ir.Line]) -> tuple[int, list[Tok]] | None:
+        """`Layer 2 output: 16x16x10`, `Layer 1 parameters: 760`, `Layer 3: 10, 25,610 params`: the answers for the
+        layer numbered so above (`Layer 2: Max pool 2x2, stride 2` is POOL2); E060 when no layer, or several, end
+        in that number."""
+        rest, ahead = self.tokens[2:], words[2:]
+        if not (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or _count_head(ahead, 0) is not None or
+                (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None)):
+            return None
+        number = self.tokens[1].text
+        same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
+                re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
+        if len(same) != 1:
+            if ahead[0] not in _NAME_JOINTS or same:  # `Layer 2: Max pool …` states the layer
+                self.sink.add(codes.E060, f"no layer numbered {number} above to give this answer to" if not same else
+                              f"{len(same)} layers above end in the number {number}",
+                              Span(self.tokens[0].start, self.tokens[1].end),
+                              hint="name the layer as the listing does, as in `CONV1 output: 32x32x10`")
+            return None
+        if ahead[0] in _NAME_JOINTS or ahead[0] in _HAS:
+            rest = _stated_counts(rest[1:]) or (_as_output(rest[0], rest[1:]) if rest[1:2] and
+                                                rest[1].kind == "DIMS" else rest[1:])
+        return (same[0], rest) if rest else None
 
     def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
                     about: int | None = None) -> _Answered | None:
@@ -1203,7 +1228,8 @@ class _LineReader:
         rest = tokens[kind_end:]
         if rest[:1] and rest[0].text == ",":  # `Layer 3 - conv, 256 filters 5x5`
             rest = rest[1:]
-        self.tokens = [*tokens[3:kind_end - 1], Tok("WORD", last.text + number.text, last.start, last.end), colon,
+        short = "FC" if [t.lower for t in tokens[3:kind_end]] == ["fully", "connected"] else last.text  # FC3
+        self.tokens = [*tokens[3:kind_end - 1], Tok("WORD", short + number.text, last.start, last.end), colon,
                        *rest]
 
     def loosely_named(self, words: list[str], kinds: list[str]) -> ir.Line | None:

@@ -298,6 +298,11 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(NAMED_ANSWER_TAILS)}{rng.choice([': ', ' = ', ' ', ':'])}"
                     f"{rng.choice(['', 'output ', '~'])}{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(0, 99)}"
                     f"{rng.choice(['', ', params 760', ', 760 params', ', 760 params, 1M MACs', ' (760 params)'])}",
+                    f"Layer {rng.choice([str(i), '1', '2', '0', '99999999999'])}"
+                    f"{rng.choice([' output: ', ': ', ' has ', ' parameters: ', ' -> ', ' '])}"
+                    f"{rng.choice(['16x16x10', '760 parameters', '25,610', 'lots', '10, 25,610 params', ''])}",
+                    f"Layer {i}: "
+                    f"{rng.choice(['Fully connected, 10 outputs', 'Max pool 2x2, stride 2', 'Conv, 8 3x3'])}",
                     f"{rng.choice(['Output of ', 'After ', ''])}{rng.choice(['CONV', 'POOL', 'FC'])}"
                     f"{rng.choice([str(i), ''])}{rng.choice([': ', ' params: ', ' output: ', ' has '])}"
                     f"{rng.choice(['', '32x32x8, ', '32x32x8; number of parameters: ', '32x32x8, params: '])}"

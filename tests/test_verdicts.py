@@ -2538,3 +2538,23 @@ def test_a_table_aligned_by_spaces() -> None:
     summary = cnncalc.analyze_text("Layer (type)                Output Shape              Param #\n"
                                    "conv2d (Conv2D)             (None, 30, 30, 8)         224\n", "hw.txt")
     assert [d.code for d in summary.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_answers_for_layers_numbered_in_words() -> None:
+    # `Layer 1 output: …` was prose (no verdict, "no problems"); `Layer 3: Fully connected` was named CONNECTED3.
+    # Layer 1 (32 - 5 + 4)/1 + 1 = 32 with (5·5·3 + 1)·10 = 760 parameters; layer 2 (32 - 2)/2 + 1 = 16; layer 3
+    # (16·16·10 + 1)·10 = 25,610 parameters.
+    report = homework("Input: 32x32x3\nLayer 1: Conv, 10 filters of size 5x5, stride 1, padding 2\n"
+                      "Layer 2: Max pool 2x2, stride 2\nLayer 3: Fully connected, 10 outputs\n\n"
+                      "Layer 1 output: 32x32x12\nLayer 1 has 760 parameters\nLayer 2: 16x16x10\n"
+                      "Layer 3 parameters: 25610\nLayer 4 output: 10\n")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "wrong"), ("conv1", "params", "right"), ("pool2", "output", "right"),
+        ("fc3", "params", "right")]
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", 10, "no layer numbered 4 above to give this answer to")]
+    several = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nCONV2: 10 3x3 filters, pad 1\n"
+                       "POOL2: 2x2, stride 2\n\nLayer 2 output: 16x16x10\n")
+    assert several.answers == ()
+    assert [(d.code, d.message) for d in several.diagnostics if d.severity == "error"] == [
+        ("E060", "2 layers above end in the number 2")]
