@@ -2558,3 +2558,13 @@ def test_answers_for_layers_numbered_in_words() -> None:
     assert several.answers == ()
     assert [(d.code, d.message) for d in several.diagnostics if d.severity == "error"] == [
         ("E060", "2 layers above end in the number 2")]
+
+
+def test_a_kind_without_a_number_right_under_its_layer_is_that_layer() -> None:
+    # Answers after each layer: `CONV output:` under the second CONV is the second's (3x3 pad 1 keeps 32x32, 20
+    # filters: 32x32x20); further down, with a pool between, which CONV is not said.
+    report = homework("Input: 32x32x3\nCONV: 10 5x5 filters, stride 1, pad 2\nCONV output: 32x32x10\n"
+                      "CONV: 20 3x3 filters, stride 1, pad 1\nCONV output: 32x32x21\nPOOL: 2x2, stride 2\n"
+                      "CONV output: 32x32x20\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv2", "wrong")]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E040", 5), ("E060", 7)]
