@@ -877,8 +877,10 @@ class _LineReader:
                 # state another FC layer (the notes' VGGNet)
                 same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)
                         and _family(line.items[0].keyword) == family]
-                if len(same) > 1 and same[-1] == len(lines) - 1:
-                    same = same[-1:]  # answers after each layer: `CONV output: …` under the second CONV is its
+                last = lines[-1].items[0] if lines and lines[-1].items else None
+                if len(same) > 1 and same[-1] == len(lines) - 1 and isinstance(last, ir.LayerCall) and \
+                        last.label is None:  # answers after each layer: `CONV output: …` under the second `CONV:`
+                    same = same[-1:]  # (under CONV2, which CONV is not said)
                 if len(same) > 1:
                     self.sink.add(codes.E060, f"this answer is about a `{self.tokens[0].text}` layer, and "
                                               f"{len(same)} are stated above", self.tokens[0].span,
