@@ -180,6 +180,12 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         batch = settings.batch or net.input.batch
         if all(isinstance(d, int) for d in net.input.dims):
             x = Shape(tuple(int(d) for d in net.input.dims))
+            if len(x.dims) == 3 and x.dims[0] <= 4 and x.dims[1] == x.dims[2] >= 8:
+                h, _, c = x.dims
+                sink.add(codes.W023, f"the input {x} reads as {h} row{'s' * (h != 1)} of {c} pixels with {c} channels",
+                         net.input.span,
+                         hint=f"for {c}x{c} pixels with {h} channel{'s' * (h != 1)} (channels first, as PyTorch writes "
+                              f"it), write `{c}x{c}x{h}`")
         else:
             x, symbolic, unknown = _symbolic_input(net.input, root, sink)
             guessed = "the sizes being letters" if x is not None else None

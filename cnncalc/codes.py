@@ -98,6 +98,11 @@ E022 = Code("E022", STATEMENTS, "statement out of place",
             "stand at the top level.")
 E023 = Code("E023", STATEMENTS, "bad input shape",
             "An input is `HxWxC` (e.g. `227x227x3`), `HxW` (one channel) or a flat `N`, every size at least 1.")
+W023 = Code("W023", STATEMENTS, "input written channels first?",
+            "An input such as `3x32x32` or `1x28x28` (at most 4 first, then two equal sizes of 8 or more) reads as "
+            "height x width x channels: 3 rows of 32 pixels with 32 channels. Written in PyTorch's order "
+            "(channels first) it means 32x32 pixels with 3 channels, which cnncalc writes `32x32x3`; every size "
+            "after it depends on which was meant.")
 E025 = Code("E025", STATEMENTS, "no input size works",
             "With letters for the input's height and width (`input HxWx3`), no size makes every division "
             "exact, every output at least 1 and every merge agree; `cnncalc solve` shows which layer rules "

@@ -2568,3 +2568,16 @@ def test_a_kind_without_a_number_right_under_its_layer_is_that_layer() -> None:
                       "CONV output: 32x32x20\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv2", "wrong")]
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E040", 5), ("E060", 7)]
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ("input 3x32x32\nconv 10 5x5 pad 2\n", "the input 3x32x32 reads as 3 rows of 32 pixels with 32 channels"),
+    ("input 1x28x28\nconv 6 5x5 pad 2\n", "the input 1x28x28 reads as 1 row of 28 pixels with 28 channels"),
+    ("input 32x32x3\nconv 10 5x5 pad 2\n", None), ("input 4x4x4\nconv 1 1x1\n", None),
+    ("input 5x32x32\nconv 1 1x1\n", None), ("input 3x32x31\nconv 1 1x1\n", None),
+])
+def test_an_input_that_looks_channels_first_is_a_warning(text: str, warned: str | None) -> None:
+    # A CxHxW input (PyTorch's order) read as HxWxC makes every size after it another network's; the verdicts
+    # stand (the spec says what it says), the warning says which reading was taken.
+    report = run(text)
+    assert [d.message for d in report.diagnostics if d.code == "W023"] == ([warned] if warned else [])
