@@ -863,8 +863,7 @@ class _LineReader:
             if possessive:
                 rest = rest[2:]
             ahead = [t.lower for t in rest]
-            if not (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or _count_head(ahead, 0) is not None or
-                    (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None)):
+            if not _answers_follow(rest):
                 continue
             label = _label(self.tokens[:k])
             if label is not None and _layer_kind(" ".join(words[:k])) is not None:
@@ -901,9 +900,7 @@ class _LineReader:
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
                     (len(rest) == 3 or _depth_said(rest[3:]) is not None):
                 return None  # `CONV1 output: 55x55x96`: `_after`'s
-            if ahead[0] in _NAME_JOINTS or ahead[0] in _HAS:  # `CONV1: 32x32x10`, `CONV1 -> …`, `CONV1 has 760 params`
-                rest = _stated_counts(rest[1:]) or (_as_output(rest[0], rest[1:]) if rest[1:2] and
-                                                    rest[1].kind == "DIMS" else rest[1:])
+            rest = _answers_after(rest)
             return (index, rest) if rest else None
         return None
 
@@ -912,8 +909,7 @@ class _LineReader:
         layer numbered so above (`Layer 2: Max pool 2x2, stride 2` is POOL2); E060 when no layer, or several, end
         in that number."""
         rest, ahead = self.tokens[2:], words[2:]
-        if not (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or _count_head(ahead, 0) is not None or
-                (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None)):
+        if not _answers_follow(rest):
             return None
         number = self.tokens[1].text
         same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
@@ -925,9 +921,7 @@ class _LineReader:
                               Span(self.tokens[0].start, self.tokens[1].end),
                               hint="name the layer as the listing does, as in `CONV1 output: 32x32x10`")
             return None
-        if ahead[0] in _NAME_JOINTS or ahead[0] in _HAS:
-            rest = _stated_counts(rest[1:]) or (_as_output(rest[0], rest[1:]) if rest[1:2] and
-                                                rest[1].kind == "DIMS" else rest[1:])
+        rest = _answers_after(rest)
         return (same[0], rest) if rest else None
 
     def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
@@ -3020,6 +3014,25 @@ def _called(tokens: list[Tok]) -> list[Tok]:
 
 _NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
 _HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
+
+
+def _answers_follow(rest: list[Tok]) -> bool:
+    """Whether the words after a layer's name may be its answers: a `:`, `=` or arrow, `output`, a count's word,
+    or `has 760 params`."""
+    ahead = [t.lower for t in rest]
+    return bool(ahead) and (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or
+                            _count_head(ahead, 0) is not None or
+                            (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None))
+
+
+def _answers_after(rest: list[Tok]) -> list[Tok]:
+    """The answers after a layer's name as a line of their own reads them: `CONV1: 32x32x10` and `CONV1 ->
+    32x32x10` as `Output: 32x32x10`, `CONV1: 760 params` and `CONV1 has 760 params` as `params: 760`; `CONV1
+    output: …` as it is."""
+    if not rest or (rest[0].lower not in _NAME_JOINTS and rest[0].lower not in _HAS):
+        return rest
+    return _stated_counts(rest[1:]) or (_as_output(rest[0], rest[1:]) if rest[1:2] and rest[1].kind == "DIMS"
+                                        else rest[1:])
 
 
 def _as_output(joint: Tok, answer: list[Tok]) -> list[Tok]:
