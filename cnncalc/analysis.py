@@ -279,9 +279,11 @@ def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink)
 
 
 def totals_of(rows: list[Row], batch: int) -> Totals:
-    """Sums of the top-level rows; unknown (None) when any of them could not be computed. One pass:
-    a 100k-layer network has as many rows."""
+    """Sums of the top-level rows; unknown (None) when any of them could not be computed, and the MACs and
+    activations unknown too when a layer's parameters are known but its output is not (an empty output,
+    E031): never 0 for what was not computed. One pass: a 100k-layer network has as many rows."""
     weights = biases = non_trainable = macs = train_macs = activations = 0
+    sized = True
     for r in rows:
         if r.depth == 1:
             if not r.known:
@@ -292,4 +294,7 @@ def totals_of(rows: list[Row], batch: int) -> Totals:
             macs += r.macs
             train_macs += r.train_macs
             activations += r.activations
+            sized = sized and r.output is not None
+    if not sized:
+        return Totals(weights + biases, weights, biases, non_trainable, None, None, None, batch)
     return Totals(weights + biases, weights, biases, non_trainable, macs, train_macs, activations, batch)

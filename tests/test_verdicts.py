@@ -2581,3 +2581,12 @@ def test_an_input_that_looks_channels_first_is_a_warning(text: str, warned: str 
     # stand (the spec says what it says), the warning says which reading was taken.
     report = run(text)
     assert [d.message for d in report.diagnostics if d.code == "W023"] == ([warned] if warned else [])
+
+
+def test_an_empty_output_leaves_the_macs_total_unknown_not_zero() -> None:
+    # conv 6 5x5 on a 1-row input: (1 - 5)/1 + 1 = -3, no output (E031). Its parameters exist, (5·5·28 + 1)·6 =
+    # 4,206; its MACs do not: the total was 0 (and `expect total macs 0` passed).
+    report = run("input 1x28x28\nconv 6 5x5\nexpect total macs 0\nexpect total params 4206\n")
+    assert (report.totals.params, report.totals.macs, report.totals.activations) == (4206, None, None)
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("total macs", "unchecked"),
+                                                                  ("total params", "right")]
