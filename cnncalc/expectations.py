@@ -158,7 +158,8 @@ class Checker:
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
                                 f"it rests on {doubt.reason}", working), code)
             return
-        if count.accepts(actual):
+        binary = count.binary() if in_bytes else None
+        if count.accepts(actual) or (binary is not None and binary.accepts(actual)):  # `40KB`: 40,000 or 40,960 bytes
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "right", None, working), code)
             return
         slip = _slip(count, actual, quantity, rows)
@@ -202,7 +203,9 @@ class Checker:
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
                                     f"it rests on {doubt.reason}", ()), codes.E043)
                 continue
-            holds = exp.limit.accepts(actual) if exp.op == "==" else _COMPARE[exp.op](exp.limit.compare(actual))
+            binary = exp.limit.binary() if exp.quantity == "memory" and exp.op == "==" else None
+            holds = exp.limit.accepts(actual) or (binary is not None and binary.accepts(actual)) if exp.op == "==" \
+                else _COMPARE[exp.op](exp.limit.compare(actual))
             slip = None
             if not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)

@@ -180,6 +180,9 @@ FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in othe
               "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged
 
 
+_BINARY_PREFIXES = {10**3: 2**10, 10**6: 2**20, 10**9: 2**30, 10**12: 2**40}  # KB as KiB, MB as MiB, …
+
+
 class Count(NamedTuple):
     """A number in an answer: exact (`34944`, `34,944`) or rounded at the precision written (`62.4M`).
 
@@ -206,6 +209,12 @@ class Count(NamedTuple):
     def amount(self) -> int:
         """The value as a whole number (a budget's limit; fractions of a unit truncated)."""
         return self.digits * self.unit // _pow10(self.decimals)
+
+    def binary(self) -> Count | None:
+        """A byte count's prefix read in powers of 1024 (`40KB` as 40,960 bytes, as many write KiB); None for
+        any other count. An answer right under either reading is right; a budget reads KB as 1000 bytes."""
+        unit = _BINARY_PREFIXES.get(self.unit) if self.in_bytes else None
+        return None if unit is None else self._replace(unit=unit)
 
     def accepts(self, actual: int) -> bool:
         """`35K` accepts 34,944 (34.944 rounds to 35 at 0 decimals); `34944` only itself.

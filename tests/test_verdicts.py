@@ -2590,3 +2590,23 @@ def test_an_empty_output_leaves_the_macs_total_unknown_not_zero() -> None:
     assert (report.totals.params, report.totals.macs, report.totals.activations) == (4206, None, None)
     assert [(a.quantity, a.verdict) for a in report.answers] == [("total macs", "unchecked"),
                                                                   ("total params", "right")]
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("Memory: 40 KB", "right"), ("Memory: 41 KB", "right"), ("Memory: 40KiB", "right"), ("Memory: 0.039 MB", "right"),
+    ("Memory: 39 KB", "wrong"), ("Memory: 42 KB", "wrong"), ("Memory: 40 KiB", "right"), ("Memory: 41 KiB", "wrong"),
+])
+def test_a_byte_count_in_kb_may_be_powers_of_1000_or_1024(answer: str, verdict: str) -> None:
+    # 32·32·10 = 10,240 values, 40,960 bytes as float32: 40.96 KB of 1000 bytes (rounds to 41), 40 KiB exactly
+    # (40 KB as many write it: it was wrong, "rounds to 41KB"), 0.0390625 MiB (0.039 MB).
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", verdict)]
+
+
+def test_a_memory_budget_reads_mb_as_a_million_bytes() -> None:
+    # 32·32·10·4 = 40,960 bytes of activations and (5·5·3 + 1)·10·4 = 3,040 of parameters: 44,000 bytes. Within
+    # 43 KiB (44,032) but over 43KB (43,000): a budget is not loosened by the binary reading.
+    assert [a.verdict for a in run("input 32x32x3\nconv 10 5x5 pad 2\nexpect total memory <= 43KB\n").answers] \
+        == ["wrong"]
+    assert [a.verdict for a in run("input 32x32x3\nconv 10 5x5 pad 2\nexpect total memory 43KB\n").answers] \
+        == ["right"]
