@@ -1141,8 +1141,10 @@ class _LineReader:
 
     def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
-        allowed (`= 760 params`, `0!`, `? A: 760`); E060 when it is not one."""
+        allowed (`= 760 params`, `0!`, `? A: 760`; `Memory: 10,240 values`); E060 when it is not one."""
         after = tokens[marker + 1:]
+        if noun == ir.NOUNS["memory"] and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
+            after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
         if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
             after = after[2:]
         while after and after[0].text in _LEADS:

@@ -2610,3 +2610,12 @@ def test_a_memory_budget_reads_mb_as_a_million_bytes() -> None:
         == ["wrong"]
     assert [a.verdict for a in run("input 32x32x3\nconv 10 5x5 pad 2\nexpect total memory 43KB\n").answers] \
         == ["right"]
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [("Memory: 10,240 values", "right"),
+                                                 ("Activations: 10,240 neurons", "right"),
+                                                 ("Memory: 10,241 values", "wrong")])
+def test_a_memory_count_may_say_its_values(answer: str, verdict: str) -> None:
+    # 32·32·10 = 10,240 values; `Memory: 10,240 values` was E060 ("expected the memory count after the `:`").
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", verdict)]
