@@ -721,7 +721,9 @@ class _LineReader:
             label = _label(self.tokens[:colon])
             if label is not None and _layer_kind(" ".join(words[:colon])) is not None and \
                     any(line.items and line.items[0].label == label for line in lines) and \
+                    "ARROW" not in kinds and \
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
+                # (`CONV1: 5x5, 10 filters -> 32x32x10` restates CONV1, then answers: `named_answer`'s)
                 return self._after(self.tokens[:colon], colon, lines)
         reported = self.sink.total
         about = self.named_answer(words, kinds, lines)
@@ -3029,12 +3031,26 @@ def _answers_follow(rest: list[Tok]) -> bool:
 
 def _answers_after(rest: list[Tok]) -> list[Tok]:
     """The answers after a layer's name as a line of their own reads them: `CONV1: 32x32x10` and `CONV1 ->
-    32x32x10` as `Output: 32x32x10`, `CONV1: 760 params` and `CONV1 has 760 params` as `params: 760`; `CONV1
-    output: …` as it is."""
+    32x32x10` as `Output: 32x32x10`, `CONV1: 760 params` and `CONV1 has 760 params` as `params: 760`, `CONV1
+    output: …` as it is, and after the layer described again, its answers after the arrow (`POOL1: 2x2, stride
+    2 -> 16x16x10`). Nothing when a volume begins a description, not an answer (`POOL1: 3x3 filters`)."""
     if not rest or (rest[0].lower not in _NAME_JOINTS and rest[0].lower not in _HAS):
         return rest
-    return _stated_counts(rest[1:]) or (_as_output(rest[0], rest[1:]) if rest[1:2] and rest[1].kind == "DIMS"
-                                        else rest[1:])
+    after = rest[1:]
+    arrows = [i for i, t in enumerate(after) if t.kind == "ARROW"]
+    if rest[0].kind != "ARROW" and arrows:
+        return _answers_after(after[arrows[-1]:])
+    counts = _stated_counts(after)
+    if counts:
+        return counts
+    if not after or after[0].kind != "DIMS":
+        return after
+    tail = [t for t in after[1:] if t.text not in ("!", ".")]
+    if not tail or _depth_said(tail) is not None or (
+            tail[0].text in (",", ";", "(", "=") and any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
+                                                         for t in tail)):
+        return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
+    return []
 
 
 def _as_output(joint: Tok, answer: list[Tok]) -> list[Tok]:

@@ -2619,3 +2619,13 @@ def test_a_memory_count_may_say_its_values(answer: str, verdict: str) -> None:
     # 32·32·10 = 10,240 values; `Memory: 10,240 values` was E060 ("expected the memory count after the `:`").
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + answer + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", verdict)]
+
+
+def test_a_layer_described_again_with_its_answer_after_the_arrow() -> None:
+    # CONV1 (32 - 5 + 4)/1 + 1 = 32: 32x32x10; POOL1 (32 - 2)/2 + 1 = 16: 16x16x10. Described again below the
+    # listing, each was a second layer (E015) judged on a longer network (`expected 16x16x10, computed 8x8x10`),
+    # or its filter size taken for the answer (`expected 5x5x10`): right answers marked wrong.
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2, stride 2\n\n"
+                      "POOL1: 2x2, stride 2 -> 16x16x10\nCONV1: 5x5, 10 filters -> 32x32x10\n")
+    assert sorted((a.label, a.verdict) for a in report.answers) == [("conv1", "right"), ("pool1", "right")]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
