@@ -769,8 +769,7 @@ class _LineReader:
                 label = _label(name)
                 if after is not None or self.sink.total > reported or label is None:
                     return after
-                index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
-                              isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label == label), None)
+                index = _named_line(lines, label)
                 if index is None:
                     return None
                 # `Output of CONV1: 32x32x10, 760 params`
@@ -869,8 +868,7 @@ class _LineReader:
                 continue
             label = _label(self.tokens[:k])
             if label is not None and _layer_kind(" ".join(words[:k])) is not None:
-                index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
-                              isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label == label), None)
+                index = _named_line(lines, label)
             elif k == 1 and (family := _family(words[0])) is not None and (
                     ahead[0] not in (":", "=") or ahead[1:2] in (["output"], ["out"]) or
                     _count_head(ahead, 1) is not None or (rest[1:2] and rest[1].kind == "NUM" and _labelled(rest[1:]))):
@@ -1045,8 +1043,7 @@ class _LineReader:
                 return None
             return len(lines) - 1
         first = next(iter(named.values()))
-        index = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
-                      isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label in named), None)
+        index = _named_line(lines, *named)
         if len(named) > 1 or index is None:
             where = Span(first.start, list(named.values())[-1].end)
             self.sink.add(codes.E060, f"this answer names {' and '.join(n.upper() for n in named)}; an answer is "
@@ -1652,8 +1649,7 @@ class _LineReader:
         rest = self.tokens[colon + 1:]
         if label is None or not rest or rest[0].kind != "DIMS" or (len(rest) > 1 and _depth_said(rest[1:]) is None):
             return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
-        index = next((i for i in range(len(lines) - 1, -1, -1)
-                      if lines[i].items and lines[i].items[0].label == label), None)
+        index = _named_line(lines, label)
         shape = _shape(rest[0])
         if index is None or shape is None:
             if index is None:
@@ -3018,6 +3014,12 @@ def _called(tokens: list[Tok]) -> list[Tok]:
 
 _NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
 _HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
+
+
+def _named_line(lines: list[ir.Line], *labels: str) -> int | None:
+    """The index of the last line above whose layer carries one of `labels` (`conv1`), else None."""
+    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].items and
+                 isinstance(lines[i].items[0], ir.LayerCall) and lines[i].items[0].label in labels), None)
 
 
 def _answers_follow(rest: list[Tok]) -> bool:
