@@ -34,8 +34,13 @@ output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, t
 3x3`) are a network each. An input
 restated with the same volume continues the network; another volume starts a new one. The CS231n
 notes' VGGNet breakdown (`CONV3-64: [224x224x64]  memory:  224*224*64=3.2M   weights: (3*3*3)*64 =
-1,728`) is read too, the layer told by its name (`breakdown`), and so is a markdown table of
-answers, a row a layer (`_Table`). Every
+1,728`) is read too, the layer told by its name (`breakdown`), and so is a table of answers, a row a
+layer (`_Table`: markdown's, with or without its outer bars, or aligned by spaces). Layers written as
+calls (`CONV(10 filters, 5x5, stride 1, pad 2)`, `FC(10)`) read as after a colon, one per line or a
+network on one line between arrows (`INPUT(32x32x3) -> CONV(…) -> FC(10)`, one piece per step:
+`_pieces`); answers below a listing after the name of their layer (`CONV1: 32x32x10, 760 params`,
+`FC1 has 25,610 parameters`, `Layer 2 output: 16x16x10`, `CONV output: …` for the one CONV) are
+that layer's (`named_answer`). Every
 other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
 linear in the line's length: no backtracking pattern.
 """
