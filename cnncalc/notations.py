@@ -75,7 +75,8 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|(?:[a-z][a-z \t]*:[ \t]*)?(?:conv|convolution|pool|maxpool|avgpool|fc|dense|input)[0-9]*[ \t]*[(\[]"
            r"[ \t]*[0-9]"
            # an answer after the name of the layer it is about (`CONV1 output: 32x32x10`, `FC1 params: 25,610`)
-           r"|[a-z]+[ \t]*[0-9]*(?:'s|’s)?[ \t]+(?:output|params|parameters|weights)[ \t]*[:=][ \t]*[0-9])")
+           # (the number, if any, with its own space: `[ \t]*[0-9]*[ \t]+` backtracks quadratically over spaces)
+           r"|[a-z]+(?:[ \t]*[0-9]+)?(?:'s|’s)?[ \t]+(?:output|params|parameters|weights)[ \t]*[:=][ \t]*[0-9])")
 # A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
 _TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer

@@ -256,3 +256,17 @@ def test_many_errors_are_kept_to_the_limit_and_counted() -> None:
     r = run("input 8x8x3\n" + "conv -1 3x3\n" * 100_000)
     assert len(r.diagnostics) == 1_001 and r.diagnostics[-1].code == "E006"
     assert r.diagnostics[-1].message.startswith("99,000 more diagnostics not shown")
+
+
+@pytest.mark.parametrize("line", [
+    "a" + " " * 60_000 + "x",  # a word, then spaces: `[ \t]*[0-9]*[ \t]+` backtracked over them quadratically
+    "CONV1" + " \t" * 30_000 + "x", "layer  " + "a " * 30_000, "---" + " " * 60_000 + "|x",
+    "INPUT(1) -> " + "a " * 30_000 + "(", "a" + " a" * 30_000 + " -> CONV(1) -> FC(1) (",
+])
+def test_detection_and_the_lecture_reader_stay_linear_on_long_lines(line: str) -> None:
+    # Not a timing: a pattern that backtracks quadratically takes minutes on a 60,000-character line (the
+    # first line took 100 s in detection), a linear one milliseconds; the subprocess is given 30 s.
+    import subprocess
+    import sys
+    code = "import sys; from cnncalc.analysis import analyze_text; analyze_text(sys.stdin.read(), 'x.txt')"
+    subprocess.run([sys.executable, "-c", code], input=line + "\n", text=True, check=True, timeout=30)
