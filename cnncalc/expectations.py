@@ -158,8 +158,7 @@ class Checker:
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
                                 f"it rests on {doubt.reason}", working), code)
             return
-        binary = count.binary() if in_bytes else None
-        if count.accepts(actual) or (binary is not None and binary.accepts(actual)):  # `40KB`: 40,000 or 40,960 bytes
+        if count.accepts_either(actual) if in_bytes else count.accepts(actual):  # `40KB`: 40,000 or 40,960 bytes
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "right", None, working), code)
             return
         slip = _slip(count, actual, quantity, rows)
@@ -203,9 +202,8 @@ class Checker:
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
                                     f"it rests on {doubt.reason}", ()), codes.E043)
                 continue
-            binary = exp.limit.binary() if exp.quantity == "memory" and exp.op == "==" else None
-            holds = exp.limit.accepts(actual) or (binary is not None and binary.accepts(actual)) if exp.op == "==" \
-                else _COMPARE[exp.op](exp.limit.compare(actual))
+            holds = _COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else \
+                exp.limit.accepts_either(actual) if exp.quantity == "memory" else exp.limit.accepts(actual)
             slip = None
             if not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)

@@ -210,11 +210,11 @@ class Count(NamedTuple):
         """The value as a whole number (a budget's limit; fractions of a unit truncated)."""
         return self.digits * self.unit // _pow10(self.decimals)
 
-    def binary(self) -> Count | None:
-        """A byte count's prefix read in powers of 1024 (`40KB` as 40,960 bytes, as many write KiB); None for
-        any other count. An answer right under either reading is right; a budget reads KB as 1000 bytes."""
-        unit = _BINARY_PREFIXES.get(self.unit) if self.in_bytes else None
-        return None if unit is None else self._replace(unit=unit)
+    def accepts_either(self, actual: int) -> bool:
+        """`accepts`, or for a byte count its prefix read in powers of 1024 (`40KB` as 40,960 bytes, as many
+        write KiB): an answer right under either reading is right. A budget reads KB as 1000 bytes."""
+        binary = _BINARY_PREFIXES.get(self.unit) if self.in_bytes else None
+        return self.accepts(actual) or (binary is not None and self._replace(unit=binary).accepts(actual))
 
     def accepts(self, actual: int) -> bool:
         """`35K` accepts 34,944 (34.944 rounds to 35 at 0 decimals); `34944` only itself.

@@ -2458,8 +2458,8 @@ def test_a_kind_that_names_several_layers_is_no_verdict() -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nCONV2: 20 3x3 filters, stride 1, pad 1\n"
                       "\nCONV output: 32x32x10\n")
     assert report.answers == ()
-    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", 5, "this answer is about a `CONV` layer, and 2 are stated above")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, 1, "this answer is about a `CONV` layer, and 2 are stated above")]
 
 
 # The same network written as calls: CONV: (32 - 5 + 2·2)/1 + 1 = 32, 32x32x10, (5·5·3 + 1)·10 = 760 parameters;
@@ -2485,7 +2485,8 @@ def test_a_network_written_as_calls_on_one_line_or_several(network: str) -> None
 def test_a_step_of_a_one_line_network_that_reads_as_no_layer_is_an_error_not_prose() -> None:
     report = cnncalc.analyze_text("INPUT(32x32x3) -> CONV(lots of filters) -> POOL(2x2, stride 2) -> FC(10)\n"
                                   "CONV output: 32x32x10\n", "hw.txt")
-    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 1, 19)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 1, 19, "cnncalc cannot read this step of the one-line network as a layer")]
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "unchecked")]
     assert report.totals.params is None  # the layer is unknown, so is everything after it
 
@@ -2493,9 +2494,9 @@ def test_a_step_of_a_one_line_network_that_reads_as_no_layer_is_an_error_not_pro
 def test_an_answer_after_a_name_with_no_layer_above_is_an_error_not_prose() -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10\n\nFC2 params: 100\n"
                       "POOL output: 3x3x3\n")
-    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", 5, "no layer FC2 above to give this answer to"),
-        ("E060", 6, "no layer POOL above to give this answer to")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, 1, "no layer FC2 above to give this answer to"),
+        ("E060", 6, 1, "no layer POOL above to give this answer to")]
 
 
 @pytest.mark.parametrize("table", [
@@ -2551,13 +2552,13 @@ def test_answers_for_layers_numbered_in_words() -> None:
     assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
         ("conv1", "output", "wrong"), ("conv1", "params", "right"), ("pool2", "output", "right"),
         ("fc3", "params", "right")]
-    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.code == "E060"] == [
-        ("E060", 10, "no layer numbered 4 above to give this answer to")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", 10, 1, "no layer numbered 4 above to give this answer to")]
     several = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nCONV2: 10 3x3 filters, pad 1\n"
                        "POOL2: 2x2, stride 2\n\nLayer 2 output: 16x16x10\n")
     assert several.answers == ()
-    assert [(d.code, d.message) for d in several.diagnostics if d.severity == "error"] == [
-        ("E060", "2 layers above end in the number 2")]
+    assert [(d.code, d.line, d.column, d.message) for d in several.diagnostics if d.severity == "error"] == [
+        ("E060", 6, 1, "2 layers above end in the number 2")]
 
 
 def test_a_kind_without_a_number_right_under_its_layer_is_that_layer() -> None:
@@ -2580,7 +2581,8 @@ def test_an_input_that_looks_channels_first_is_a_warning(text: str, warned: str 
     # A CxHxW input (PyTorch's order) read as HxWxC makes every size after it another network's; the verdicts
     # stand (the spec says what it says), the warning says which reading was taken.
     report = run(text)
-    assert [d.message for d in report.diagnostics if d.code == "W023"] == ([warned] if warned else [])
+    assert [(d.line, d.column, d.message) for d in report.diagnostics if d.code == "W023"] == (
+        [(1, 1, warned)] if warned else [])
 
 
 def test_an_empty_output_leaves_the_macs_total_unknown_not_zero() -> None:
