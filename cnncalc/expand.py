@@ -78,9 +78,11 @@ class Expander:
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
         self.roundings: dict[tuple[int, str], Rounding] = {}
         self.track_names = False  # `@NAME` references need every scope's names; most networks have none
-        # Layers written without block parameters, built once: (the call, the layer, its problem, where, its
-        # rounding)
-        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer | None, str | None, int, Rounding]] = {}
+        # Layers written without block parameters, built once: (the call, the layer, its rounding); and those
+        # that could not be built, whose problem is reported at each place the line is written: (the call, the
+        # problem, that place's shift, the rounding)
+        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer, Rounding]] = {}
+        self.bad_literals: dict[int, tuple[ir.LayerCall, str, int, Rounding]] = {}
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
@@ -164,7 +166,7 @@ class Expander:
         prefix = f"{parent.path}." if parent.path else ""
         depth = parent.depth + 1
         too_deep = depth > limits.MAX_TREE_DEPTH or len(self.stack) > limits.MAX_DEPTH
-        build_layer = self.build_layer
+        build_layer, built = self.build_layer, self.literal_layers
         for line, names in self.naming(seq, shift):
             line_shift = shift + line.shift
             first = len(children)
@@ -177,8 +179,12 @@ class Expander:
                                               f"levels", span, hint="flatten the spec with blocks and `repeat`")
                     node = None
                 elif isinstance(item, ir.LayerCall):  # most items: built here, without a call per item
-                    layer, problem, rounding = build_layer(item, env, line_shift)
-                    node = LayerNode(name, prefix + name, depth, span, item, line_shift, layer, rounding, problem)
+                    known = built.get(id(item))
+                    if known is not None and known[0] is item:  # the layer as built before, the same everywhere
+                        node = LayerNode(name, prefix + name, depth, span, item, line_shift, known[1], known[2], None)
+                    else:
+                        layer, problem, rounding = build_layer(item, env, line_shift)
+                        node = LayerNode(name, prefix + name, depth, span, item, line_shift, layer, rounding, problem)
                 else:
                     node = self.item(item, name, prefix + name, depth, span, env, line_shift, scope)
                 if node is not None:
@@ -482,10 +488,10 @@ class Expander:
 
     def build_layer(self, call: ir.LayerCall, env: Env, shift: int) -> tuple[Layer | None, str | None, Rounding]:
         """The layer object, its rounding and, when it cannot be built, why (for answers that cannot be
-        checked)."""
-        literal = self.literal_layers.get(id(call))
-        if literal is not None and literal[0] is call and (literal[2] is None or literal[3] == shift):
-            return literal[1], literal[2], literal[4]  # a problem is reported at each place the line is written
+        checked). `fill` looks up the layers built before without a problem (`literal_layers`) itself."""
+        failed = self.bad_literals.get(id(call))
+        if failed is not None and failed[0] is call and failed[2] == shift:  # reported at each place it is written
+            return None, failed[1], failed[3]
         if not call.valid:
             return None, f"line {self.line_of(call.span.start + shift)}, which could not be read", self.rounding
         cls = REGISTRY[call.keyword]
@@ -511,15 +517,17 @@ class Expander:
                                   shifted(where, shift))
                     raise _Bad from None
         except _Bad:
-            result: tuple[Layer | None, str | None] = (
-                None, f"the bad argument at line {self.line_of(call.span.start + shift)}")
-        else:
-            layer = cls.build(values)
-            result = (self.layers.setdefault(layer, layer), None)
-        rounding = self.layer_rounding(result[0], call.rounding_by)
-        if not uses_env:
-            self.literal_layers[id(call)] = (call, *result, shift, rounding)
-        return (*result, rounding)
+            problem = f"the bad argument at line {self.line_of(call.span.start + shift)}"
+            rounding = self.layer_rounding(None, call.rounding_by)
+            if not uses_env:
+                self.bad_literals[id(call)] = (call, problem, shift, rounding)
+            return None, problem, rounding
+        layer = cls.build(values)
+        layer = self.layers.setdefault(layer, layer)
+        rounding = self.layer_rounding(layer, call.rounding_by)
+        if not uses_env:  # with block parameters it is built anew at each call
+            self.literal_layers[id(call)] = (call, layer, rounding)
+        return layer, None, rounding
 
     def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> tuple[Any, bool]:
         """What was written, evaluated: a number, a pair, four sides, a word or a real's text."""

@@ -80,7 +80,11 @@ def compose(field: Field, steps: tuple[Step, Step]) -> Field | None:
     deep network would grow without end (each step multiplies the stride)."""
     if steps is SAME_STEPS:  # most layers (activations, norms): the field as it was
         return field
-    height, width = _axis(field[0], steps[0]), _axis(field[1], steps[1])
+    along_h, along_w = field
+    step_h, step_w = steps
+    height = _axis(along_h, step_h)
+    # a square layer on a square field (most of them): the width moves as the height does
+    width = height if step_w == step_h and along_w == along_h else _axis(along_w, step_w)
     return None if height is None or width is None else (height, width)
 
 
