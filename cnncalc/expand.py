@@ -7,6 +7,7 @@ network over the node limit is refused in milliseconds, before anything is built
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from cnncalc import codes, ir, limits
@@ -204,15 +205,24 @@ class Expander:
         body is named the same in every iteration); a name given twice is E015 at each place it is written."""
         plan = self.plans.get(id(seq))
         if plan is None:
-            counters: dict[str, int] = {}
             explicit = {item.label for line in seq.lines for item in line.items if item.label is not None}
+            # per word, the stem of its names and their numbers: `conv` 1, 2, …; after a keyword ending in a
+            # digit an underscore (`relu6_2`, not `relu62`); a number whose name is given explicitly is skipped
+            stems: dict[str, tuple[str, Iterator[int]]] = {}
             named = []
-            generated_name = self.generated_name
             for line in seq.lines:
                 names = []
                 for item in line.items:
-                    names.append(item.label or generated_name(
-                        item.keyword if type(item) is ir.LayerCall else _item_word(item), counters, explicit))
+                    if item.label is not None:
+                        names.append(item.label)
+                        continue
+                    word = item.keyword if type(item) is ir.LayerCall else _item_word(item)
+                    stem, numbers = stems.get(word) or stems.setdefault(
+                        word, (word + "_" if word[-1].isdigit() else word, itertools.count(1)))
+                    name = stem + str(next(numbers))
+                    while name in explicit:
+                        name = stem + str(next(numbers))
+                    names.append(name)
                 named.append((line, names))
             plan = self.plans[id(seq)] = (seq, named)
         if (id(seq), shift) not in self.named:
@@ -226,18 +236,6 @@ class Expander:
                     if item.label is not None:
                         seen.add(item.label)
         return plan[1]
-
-    @staticmethod
-    def generated_name(word: str, counters: dict[str, int], explicit: set[str]) -> str:
-        """`conv3`; after a keyword ending in a digit, an underscore (`relu6_2`, not `relu62`)."""
-        n = counters.get(word, 0) + 1
-        joint = "_" if word[-1].isdigit() else ""
-        name = f"{word}{joint}{n}"
-        while name in explicit:
-            n += 1
-            name = f"{word}{joint}{n}"
-        counters[word] = n
-        return name
 
     def item(self, item: ir.Merge | ir.Repeat | ir.Side | ir.BlockCall, name: str, path: str, depth: int, span: Span,
              env: Env, shift: int, scope: _Scope) -> Node | None:
