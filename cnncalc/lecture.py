@@ -188,6 +188,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
     question: tuple[list[Tok], int, bool] | None = None
     bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
+    blank = False  # a blank line since the last line read
     for number, raw, line_start, step in _pieces(text):
         stripped = raw.strip()
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
@@ -196,6 +197,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if not stripped:
             if aligned:
                 table, aligned = None, False
+            blank = True
             continue
         if stripped.startswith("#") and not _HASH_COUNT.match(stripped):
             continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
@@ -232,6 +234,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
+            reader.after_blank, blank = blank, False
             bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
             if totals or sink.total > reported:  # totals, or one reported as unreadable
@@ -558,6 +561,7 @@ class _LineReader:
         self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
         self.unnamed = False  # a layer without a name (`Max pooling with 2x2 filters and stride 2`, `Dropout 0.5`)
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
+        self.after_blank = False  # a blank line separates it from the line read before
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -872,6 +876,8 @@ class _LineReader:
             if not _answers_follow(rest):
                 continue
             label = _label(self.tokens[:k])
+            if k == 1 and label is None and self.restated_vector(words, rest, lines):
+                return None
             if label is not None and _layer_kind(" ".join(words[:k])) is not None:
                 index = _named_line(lines, label)
             elif k == 1 and (family := _family(words[0])) is not None and (
@@ -895,11 +901,17 @@ class _LineReader:
             else:
                 continue
             if index is None:
-                if ahead[0] not in _NAME_JOINTS:  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
+                if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
+                    kind = _family(words[0].rstrip("0123456789"))
+                    unnumbered = [line.items[0] for line in lines if line.items and isinstance(
+                        line.items[0], ir.LayerCall) and line.items[0].label is None and
+                        _family(line.items[0].keyword) == kind] if kind is not None else []
                     self.sink.add(codes.E060, f"no layer {name.upper()} above to give this answer to",
                                   Span(self.tokens[0].start, self.tokens[k - 1].end),
-                                  hint="name a layer written above, as in `CONV1 output: 32x32x10`")
+                                  hint=f"the {words[0].rstrip('0123456789').upper()} layer above has no number: write "
+                                       f"`{words[0].rstrip('0123456789').upper()} output: …`" if len(unnumbered) == 1
+                                  else "name a layer written above, as in `CONV1 output: 32x32x10`")
                 return None
             if label is not None and not possessive and ahead[0] in ("output", "out") and \
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
@@ -908,6 +920,25 @@ class _LineReader:
             rest = _answers_after(rest)
             return (index, rest) if rest else None
         return None
+
+    def restated_vector(self, words: list[str], rest: list[Tok], lines: list[ir.Line]) -> bool:
+        """`FC: 10, 25,610 params` after a blank line below `FC: 10 neurons`, the last layer: another FC layer of 10
+        with its count, or that layer's output and count? Which is not said: E060 (and True)."""
+        if not (len(rest) > 3 and rest[0].text in (":", "=") and rest[1].kind == "NUM" and rest[2].text in (",", ";")
+                and _stated_counts(rest[3:]) is not None and lines and lines[-1].items):
+            return False
+        last = lines[-1].items[0]
+        if not self.after_blank or not isinstance(last, ir.LayerCall) or last.label is not None or \
+                _family(last.keyword) != _family(words[0]):
+            return False
+        size = next((a.value for a in last.args if isinstance(a.value, ir.Num)), None)
+        if size is None or str(size.value) != rest[1].text.replace(",", ""):
+            return False
+        self.sink.add(codes.E060, f"this line may state another {self.tokens[0].text} layer of {rest[1].text} or "
+                                  f"answer for the one above", Span(self.start, self.end),
+                      hint=f"for answers write `{self.tokens[0].text} output: {rest[1].text}, …`; for a layer, "
+                           f"`{self.tokens[0].text}: {rest[1].text} neurons`")
+        return True
 
     def numbered_answer(self, words: list[str], lines: list[ir.Line]) -> tuple[int, list[Tok]] | None:
         """`Layer 2 output: 16x16x10`, `Layer 1 parameters: 760`, `Layer 3: 10, 25,610 params`: the answers for the
@@ -1006,6 +1037,10 @@ class _LineReader:
         rest = [t for t in tokens if t.text not in ("!", ".")]
         while rest and rest[0].text in (",", ";", "]"):  # `[55x55x96], params: 34,944`
             rest = rest[1:]
+        while rest[:1] and rest[0].lower in _VOLUME_NOUNS:
+            rest = rest[1:]
+        if rest[:1] and rest[0].lower in ("with", "and") and any(t.kind == "NUM" for t in rest):
+            rest = rest[1:]  # `a 32x32x10 volume with 760 parameters`
         words = [t.lower for t in rest]
         if _count_head(words, next((len(h) for h in _COUNT_HEADS if words[:len(h)] == list(h)), 0)) is not None and \
                 any(w in (":", "=") for w in words):  # `…; number of parameters: 760`, `, params = 760`, `params: lots`
@@ -1739,6 +1774,9 @@ class _LineReader:
                 said = _no_fit(tokens[after:])
                 spelled = _written_volume(tokens[after:]) if said is None else None
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
+                if len(vector) > 2 and vector[0].kind == "NUM" and vector[1].text in (",", ";") and \
+                        any(t.lower in ir.ANSWER_WORDS for t in vector[2:]):
+                    vector = vector[:1]  # `Output: 10, params: 25,610`: the vector, then the counts (read after it)
                 listed = vector[1:-1] if vector and vector[0].text in ("(", "[") and vector[-1].text in (")", "]") \
                     else []
                 numbers = listed or vector
@@ -1845,7 +1883,8 @@ class _LineReader:
         cuts, depth, counted = [], 0, False
         for j, t in enumerate(tokens):
             depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-            counted = counted or t.kind == "NUM"  # a count since the last cut: `weights and biases: 760` is one head
+            # a count since the last cut (`weights and biases: 760` is one head); `none` is a count
+            counted = counted or t.kind == "NUM" or t.lower in _NONE_WORDS
             if depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and") and \
                     _count_head(words, _skip(words, j + 1, ("and", "the", "number", "of", "no", "."))) is not None:
                 cuts.append(j)  # not inside parentheses: `34,944 (weights: 34,848, biases: 96)` is one answer
@@ -2542,7 +2581,7 @@ _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
-_NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
+_NONE_WORDS = ("none", "zero", "nil", "no")  # a count of 0 in words (`has no parameters`)
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
@@ -2712,7 +2751,8 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
     for group in groups:
         words = [t.lower for t in group]
         head = _count_head(words, 0)
-        if len(group) == 2 and group[0].kind == "NUM" and words[1] in ir.ANSWER_WORDS:  # `96 biases`
+        if len(group) == 2 and (group[0].kind == "NUM" or words[0] == "no") and words[1] in ir.ANSWER_WORDS:
+            # `96 biases`, `no parameters`
             group = [group[1], Tok("P", ":", group[1].start, group[1].start), group[0]]
         elif head is None or len(head) != len(group) - 2 or group[-1].kind != "NUM" or words[-2] not in (":", "="):
             return None  # not `weights: 34,848`
@@ -3019,6 +3059,8 @@ def _called(tokens: list[Tok]) -> list[Tok]:
 
 _NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
 _HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
+_VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
+_PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:
@@ -3032,6 +3074,7 @@ def _answers_follow(rest: list[Tok]) -> bool:
     or `has 760 params`."""
     ahead = [t.lower for t in rest]
     return bool(ahead) and (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or
+                            (ahead[0] in _PRODUCES and any(t.kind == "DIMS" for t in rest)) or
                             _count_head(ahead, 0) is not None or
                             (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None))
 
@@ -3041,6 +3084,8 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     32x32x10` as `Output: 32x32x10`, `CONV1: 760 params` and `CONV1 has 760 params` as `params: 760`, `CONV1
     output: …` as it is, and after the layer described again, its answers after the arrow (`POOL1: 2x2, stride
     2 -> 16x16x10`). Nothing when a volume begins a description, not an answer (`POOL1: 3x3 filters`)."""
+    if rest and rest[0].lower in _PRODUCES:
+        return _as_output(rest[0], rest[1:])  # `CONV1 produces a 32x32x10 volume`
     if not rest or (rest[0].lower not in _NAME_JOINTS and rest[0].lower not in _HAS):
         return rest
     after = rest[1:]
@@ -3050,12 +3095,18 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     counts = _stated_counts(after)
     if counts:
         return counts
+    tail = [t for t in after[1:] if t.text not in ("!", ".")]
+    counted = bool(tail) and tail[0].text in (",", ";") and any(t.lower in ir.ANSWER_WORDS for t in tail)
+    if after and after[0].kind == "NUM" and (counted or (rest[0].kind == "ARROW" and not tail)):
+        return _as_output(rest[0], after)  # a vector: `FC1 -> 10`, `FC1: 10, 25,610 params`
     if not after or after[0].kind != "DIMS":
         return after
-    tail = [t for t in after[1:] if t.text not in ("!", ".")]
-    if not tail or _depth_said(tail) is not None or (
-            tail[0].text in (",", ";", "(", "=") and any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
-                                                         for t in tail)):
+    described = tail  # `32x32x10 feature maps with 760 params`: the volume's noun, then its counts
+    while described[:1] and described[0].lower in _VOLUME_NOUNS:
+        described = described[1:]
+    if not described or _depth_said(tail) is not None or (
+            described[0].lower in (",", ";", "(", "=", "with", "and") and any(
+                t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in described)):
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []
 
@@ -3071,7 +3122,7 @@ def _stated_counts(tokens: list[Tok]) -> list[Tok] | None:
     an answer line reads; None for anything else."""
     while tokens and tokens[-1].text in (".", "!"):
         tokens = tokens[:-1]
-    groups = _labelled(tokens) if tokens and tokens[0].kind == "NUM" else None
+    groups = _labelled(tokens) if tokens and (tokens[0].kind == "NUM" or tokens[0].lower == "no") else None
     if not groups:
         return None
     return [t for group in groups for t in (*group, Tok("P", ",", group[-1].end, group[-1].end))][:-1]

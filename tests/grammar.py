@@ -297,7 +297,7 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['CONV', 'POOL', 'FC', 'Conv', 'fc'])}{rng.choice([str(i), '1', '', ' 1'])}"
                     f"{rng.choice(NAMED_ANSWER_TAILS)}{rng.choice([': ', ' = ', ' ', ':'])}"
                     f"{rng.choice(['', 'output ', '~'])}{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(0, 99)}"
-                    f"{rng.choice(['', ', params 760', ', 760 params', ', 760 params, 1M MACs', ' (760 params)'])}",
+                    f"{rng.choice(COUNTS_AFTER_VOLUME)}",
                     f"Layer {rng.choice([str(i), '1', '2', '0', '99999999999'])}"
                     f"{rng.choice([' output: ', ': ', ' has ', ' parameters: ', ' -> ', ' '])}"
                     f"{rng.choice(['16x16x10', '760 parameters', '25,610', 'lots', '10, 25,610 params', ''])}",
@@ -305,7 +305,7 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['Fully connected, 10 outputs', 'Max pool 2x2, stride 2', 'Conv, 8 3x3'])}",
                     f"{rng.choice(['Output of ', 'After ', ''])}{rng.choice(['CONV', 'POOL', 'FC'])}"
                     f"{rng.choice([str(i), ''])}{rng.choice([': ', ' params: ', ' output: ', ' has '])}"
-                    f"{rng.choice(['', '32x32x8, ', '32x32x8; number of parameters: ', '32x32x8, params: '])}"
+                    f"{rng.choice(VOLUME_THEN_COUNT)}"
                     f"{rng.choice(WORKED_COUNTS)}"
                     f"{rng.choice(['', ' params', ' weights', ' params, 5 biases', ' MACs'])}",
                     f"{rng.choice(['CONV', 'POOL', 'FC'])}{rng.choice([i, 1])}: {rng.randint(0, 60)}x"
@@ -378,8 +378,13 @@ CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
          "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
+COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MACs", " (760 params)", " volume",
+                       " feature maps and 760 params", " volume with no parameters"]
+VOLUME_THEN_COUNT = ["", "32x32x8, ", "32x32x8; number of parameters: ", "32x32x8, params: ", "10, ", "10; params: ",
+                     "output 10, ", "-> 10, "]  # an output (a volume or a vector) before the count
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",
-                      " has", " has 760 parameters and", " output dimensions", " with"]
+                      " has", " has 760 parameters and", " output dimensions", " with", " produces a", " outputs",
+                      " has no parameters and", " has no", ": output volume"]
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

@@ -2631,3 +2631,69 @@ def test_a_layer_described_again_with_its_answer_after_the_arrow() -> None:
                       "POOL1: 2x2, stride 2 -> 16x16x10\nCONV1: 5x5, 10 filters -> 32x32x10\n")
     assert sorted((a.label, a.verdict) for a in report.answers) == [("conv1", "right"), ("pool1", "right")]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+
+
+# CONV1 (32 - 5 + 2·2)/1 + 1 = 32: 32x32x10; POOL1 (32 - 2)/2 + 1 = 16: 16x16x10; FC of 10 on 16·16·10 = 2,560
+# values: (2,560 + 1)·10 = 25,610 parameters, its output the vector 10.
+_UNNUMBERED_FC = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 filters at stride 2\n" \
+                 "FC: 10 neurons\n\n"
+
+
+@pytest.mark.parametrize("answer", ["FC output: 10, params: 25,610", "FC output: 10; 25,610 params",
+                                    "Output: 10, params: 25,610", "FC -> 10, 25,610 params",
+                                    "FC: output 10, 25,610 params"])
+def test_a_vector_output_followed_by_its_count(answer: str) -> None:
+    # A vector followed by a count was skipped as prose (the volume form, `32x32x10, params: 760`, was read).
+    report = homework(_UNNUMBERED_FC + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("fc1", "output", "right"),
+                                                                         ("fc1", "params", "right")]
+
+
+def test_a_wrong_count_after_a_vector_output_is_wrong() -> None:
+    report = homework(_UNNUMBERED_FC + "FC output: 10, params: 110\n")  # 110 = (10 + 1)·10: the layer on its own output
+    assert [(a.quantity, a.verdict, a.actual) for a in report.answers] == [("output", "right", "10"),
+                                                                         ("params", "wrong", "25,610")]
+
+
+def test_a_kind_restated_with_its_size_and_a_count_after_a_blank_line_is_not_guessed() -> None:
+    # `FC: 10, 25,610 params` under `FC: 10 neurons` was a second FC layer of 10 on the vector 10, its
+    # (10 + 1)·10 = 110 parameters against the student's 25,610: a right answer marked wrong.
+    report = homework(_UNNUMBERED_FC + "FC: 10, 25,610 params\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 6, "this line may state another FC layer of 10 or answer for the one above")]
+    # Without the blank line, or with another size, it states a layer: (10 + 1)·5 = 55 parameters.
+    stated = homework(_UNNUMBERED_FC.rstrip("\n") + "\nFC: 5, 55 params\n")
+    assert [(a.path, a.verdict) for a in stated.answers] == [("fc2", "right")]
+
+
+def test_a_number_for_an_unnumbered_layer_is_an_error_that_says_so() -> None:
+    report = homework(_UNNUMBERED_FC + "FC1 -> 10, 25,610 params\n")
+    assert report.answers == ()
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.message, error.hint) == (
+        "E060", 6, "no layer FC1 above to give this answer to",
+        "the FC layer above has no number: write `FC output: …`")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # CONV1: (32 - 5 + 2·2)/1 + 1 = 32, so 32x32x10, with (5·5·3 + 1)·10 = 760 parameters; POOL1 has none.
+    ("CONV1 produces a 32x32x10 volume", [("conv1", "output", "right")]),
+    ("CONV1 outputs 33x32x10", [("conv1", "output", "wrong")]),
+    ("CONV1 produces a 32x32x10 volume with 760 parameters", [("conv1", "output", "right"),
+                                                               ("conv1", "params", "right")]),
+    ("CONV1: output volume 32x32x10 with 761 parameters", [("conv1", "output", "right"), ("conv1", "params", "wrong")]),
+    ("CONV1: 32x32x10 feature maps and 760 params", [("conv1", "output", "right"), ("conv1", "params", "right")]),
+    ("POOL1: 16x16x10 volume", [("pool1", "output", "right")]),
+    ("POOL1 has no parameters", [("pool1", "params", "right")]),
+    ("CONV1 has no parameters", [("conv1", "params", "wrong")]),
+    ("POOL1 has no parameters and no MACs", [("pool1", "params", "right"), ("pool1", "macs", "right")]),
+    ("POOL1 params: none, MACs: 0", [("pool1", "params", "right"), ("pool1", "macs", "right")]),
+])
+def test_answers_said_in_words_after_a_layer_name(answer: str, expected: list[tuple[str, str, str]]) -> None:
+    # Each was skipped as prose, E060, or read as the layer stated again (E015) with its answers unchecked.
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 filters at stride 2\n\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == expected
+    assert sorted(d.code for d in report.diagnostics if d.severity == "error") == \
+        sorted("E040" if quantity == "output" else "E041" for _, quantity, verdict in expected if verdict == "wrong")
