@@ -742,6 +742,14 @@ class _LineReader:
             if answered is not None or self.sink.total > reported:
                 return answered
             self.tokens = whole  # no answer after all: `CONV1: 10 5x5 filters` stated again
+            arrow = next((t for t in whole[1:3] if t.kind == "ARROW"), None)
+            beyond = whole[whole.index(arrow) + 1:] if arrow is not None else []
+            if arrow is not None and any(t.kind in ("NUM", "DIMS") for t in beyond) and \
+                    not any(t.kind == "ARROW" for t in beyond):
+                # `CONV1 -> {32x32x10}` states no layer: a number after the arrow is an answer cnncalc cannot read
+                self.sink.add(codes.E060, f"cnncalc cannot read the answer after `{arrow.text}`",
+                              Span(arrow.start, self.end), hint="write it as `CONV1 -> 32x32x10, 760 params`")
+                return None
         elif self.sink.total > reported:
             return None
         named = self.named(words, kinds)
@@ -3095,6 +3103,8 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     counts = _stated_counts(after)
     if counts:
         return counts
+    if len(after) >= 3 and after[0].text == "[" and after[1].kind == "DIMS" and after[2].text == "]":
+        after = after[1:2] + after[3:]  # `CONV1 -> [32x32x10]`, as the lecture brackets a volume
     tail = [t for t in after[1:] if t.text not in ("!", ".")]
     counted = bool(tail) and tail[0].text in (",", ";") and any(t.lower in ir.ANSWER_WORDS for t in tail)
     if after and after[0].kind == "NUM" and (counted or (rest[0].kind == "ARROW" and not tail)):

@@ -2697,3 +2697,27 @@ def test_answers_said_in_words_after_a_layer_name(answer: str, expected: list[tu
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == expected
     assert sorted(d.code for d in report.diagnostics if d.severity == "error") == \
         sorted("E040" if quantity == "output" else "E041" for _, quantity, verdict in expected if verdict == "wrong")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # CONV1 32x32x10 with 760 parameters, POOL1 16x16x10 with none (as above); the lecture brackets volumes.
+    ("CONV1 -> [32x32x10]", [("conv1", "output", "right")]),  # was skipped as prose
+    ("CONV1: [32 x 32 x 10], 760 params", [("conv1", "output", "right"), ("conv1", "params", "right")]),
+    ("CONV1: [33x32x10]", [("conv1", "output", "wrong")]),
+    ("POOL1 -> [16x16x10] (0 params)", [("pool1", "output", "right"), ("pool1", "params", "right")]),
+])
+def test_a_bracketed_volume_after_a_layer_name(answer: str, expected: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 filters at stride 2\n\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == expected
+
+
+def test_a_number_after_a_layer_name_and_an_arrow_is_never_prose() -> None:
+    # `CONV1 -> {32x32x10}` was skipped as prose; a flow of layers (`CONV1 -> RELU -> POOL1`) still is.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 filters at stride 2\n\n"
+    report = homework(head + "CONV1 -> {32x32x10}\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, 7, "cnncalc cannot read the answer after `->`")]
+    flow = homework(head + "CONV1 -> RELU -> POOL1\n")
+    assert [d.code for d in flow.diagnostics if d.severity == "error"] == [] and flow.answers == ()
