@@ -352,6 +352,13 @@ class TokenStream:
             return ir.Sides(tuple(items), first.span.to(items[-1].span))
         return first
 
+    def counted_word(self, k: int) -> int | None:
+        """Where an answer's word follows the count at `peek(k)` (`2,510 params`: digits and commas), if one does."""
+        while self.peek(k).kind in ("NUMBER", ","):
+            k += 1
+        word = self.peek(k)
+        return k if word.kind == "NAME" and word.text.lower() in ir.ANSWER_WORDS else None
+
     def dims_value(self, tok: Token) -> ir.Value | None:
         """`3x5` (a pair) or `11x11x3` (a kernel with its depth)."""
         parts = tok.text.split("x")
@@ -544,6 +551,13 @@ class TokenStream:
                     self.error(codes.E012, f"`{quantity}` is given twice", tok.span.to(count.span), hint="keep one")
                 counts[quantity] = count
                 end = count.span
+            elif tok.kind == "(" and self.peek(1).kind == "NUMBER" and (at := self.counted_word(1)) is not None:
+                # `(2,510 params)`, as prose writes it
+                number, said = self.text[self.peek(1).start:self.peek(at - 1).end], self.peek(at)
+                self.error(codes.E002, f"`({number} {said.text})`: the count goes after the word, without "
+                                       f"parentheses", tok.span.to(said.span), hint=f"write `{said.text} {number}`")
+                self.sync()
+                return None
             elif tok.kind == "(" or tok.text == "torch":  # `(1, 96, 55, 55)`, `torch.Size([1, 96, 55, 55])`
                 self.error(codes.E002, f"expected a shape, `params N`, `weights N` or `macs N` after `->`, found "
                                        f"`{tok.text}`", tok.span,

@@ -2721,3 +2721,13 @@ def test_a_number_after_a_layer_name_and_an_arrow_is_never_prose() -> None:
         ("E060", 5, 7, "cnncalc cannot read the answer after `->`")]
     flow = homework(head + "CONV1 -> RELU -> POOL1\n")
     assert [d.code for d in flow.diagnostics if d.severity == "error"] == [] and flow.answers == ()
+
+
+def test_a_count_in_parentheses_after_the_arrow_says_how_to_write_it() -> None:
+    # The hint spoke of PyTorch's `(1, 96, 55, 55)` sizes; (5·5·3 + 1)·10 = 760.
+    r = run("input 32x32x3\nconv1: conv 10 5x5 pad 2 -> 32x32x10 (760 params)\n"
+            "conv2: conv 10 5x5 pad 2 -> 32x32x10 (2,510 params)\n")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in r.diagnostics] == [
+        ("E002", 2, 38, "`(760 params)`: the count goes after the word, without parentheses", "write `params 760`"),
+        ("E002", 3, 38, "`(2,510 params)`: the count goes after the word, without parentheses",
+         "write `params 2,510`")]
