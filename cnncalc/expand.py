@@ -76,6 +76,7 @@ class Expander:
         self.stack: list[str] = []
         self.called: set[str] = set()
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
+        self.merge_sizes: dict[tuple[int, tuple[tuple[str, Value], ...], int], int] = {}
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
         self.roundings: dict[tuple[int, str], Rounding] = {}
         self.track_names = False  # `@NAME` references need every scope's names; most networks have none
@@ -87,6 +88,8 @@ class Expander:
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
+        self.merges: dict[tuple[object, ...], tuple[MergeNode, int]] = {}  # each merge template's node, its shift
+        self.answered_lines = 0  # lines with answers expanded so far
         self.references = 0  # `@NAME` references resolved so far
         self.repeats = itertools.count()
 
@@ -127,8 +130,13 @@ class Expander:
             return 1
         if isinstance(item, ir.LayerCall):
             return 1
-        if isinstance(item, ir.Merge):
-            return 2 + sum(1 + self.size_seq(b.body, env, depth + 2) for b in item.branches)
+        if isinstance(item, ir.Merge):  # a line of a merge written many times is sized once
+            written = (id(item), tuple(env.items()), depth)
+            sized = self.merge_sizes.get(written)
+            if sized is None:
+                sized = self.merge_sizes[written] = 2 + sum(1 + self.size_seq(b.body, env, depth + 2)
+                                                            for b in item.branches)
+            return sized
         if isinstance(item, ir.Side):
             return 1 + self.size_seq(item.body, env, depth + 1)
         if isinstance(item, ir.Repeat):
@@ -196,6 +204,7 @@ class Expander:
             if track_names and len(children) > first and line.items[0].label is not None:
                 scope.names[line.items[0].label] = children[-1]  # `@NAME` of a line is its output
             if line.expectation is not None and len(children) > first:
+                self.answered_lines += 1
                 parent.checks.append(LineCheck(_shift_expectation(line.expectation, line_shift), first,
                                                len(children) - 1, names[0]))
 
@@ -264,6 +273,26 @@ class Expander:
 
     def merge(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,
               scope: _Scope) -> MergeNode | None:
+        """A merge's node; the same merge again (its line written again, shifted in the text, with the same
+        block arguments, depth and nesting) is a lazy copy of the first, when that one reported nothing and
+        holds no `@NAME` reference and no answered line: their contents differ only in paths and places."""
+        template = ("merge", id(item), tuple(env.items()), depth, len(self.stack))
+        built = self.merges.get(template)
+        if built is not None:
+            original, at = built
+            copy = moved(original, original.path, path, lazy=True, shift=shift - at)
+            assert isinstance(copy, MergeNode)
+            copy.name = name
+            return copy
+        marks = (self.sink.total, self.references, self.answered_lines)
+        node = self.merge_node(item, name, path, depth, span, env, shift, scope)
+        if node is not None and marks == (self.sink.total, self.references, self.answered_lines):
+            node.template = template
+            self.merges[template] = (node, shift)
+        return node
+
+    def merge_node(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,
+                   scope: _Scope) -> MergeNode | None:
         kind = MERGES["add" if item.kind == "residual" else item.kind]
         count = None
         if item.arg is not None:

@@ -64,25 +64,16 @@ class Row:
         return self.weights + self.biases
 
     def moved(self, path: str, inputs: tuple[str, ...], branches: tuple[str, ...]) -> Row:
-        """This row's copy at another path (a repeated iteration or block call with the same input)."""
-        row = Row(path, self.name, self.kind, self.keyword, self.op, self.depth, self.span, self.input, inputs)
-        row.output = self.output
-        row.weights = self.weights
-        row.biases = self.biases
-        row.non_trainable = self.non_trainable
-        row.macs = self.macs
-        row.train_macs = self.train_macs
-        row.activations = self.activations
-        row.rounded = self.rounded
-        row.branches = branches
-        row.working = self.working
-        row.doubt = self.doubt
-        row.train = self.train
-        row.known = self.known
-        row.ref = self.ref
-        row.field = self.field
-        row.layer = self.layer
-        row.inexact = self.inexact
+        """This row's copy at another path (a repeated iteration, block call or merge with the same input):
+        every slot set once, without `__init__`'s defaults (a replay copies a row per row it saves)."""
+        row: Row = object.__new__(Row)
+        row.path, row.name, row.kind, row.keyword, row.op = path, self.name, self.kind, self.keyword, self.op
+        row.depth, row.span, row.input, row.inputs, row.output = self.depth, self.span, self.input, inputs, self.output
+        row.weights, row.biases, row.non_trainable = self.weights, self.biases, self.non_trainable
+        row.macs, row.train_macs, row.activations = self.macs, self.train_macs, self.activations
+        row.rounded, row.branches, row.working, row.doubt = self.rounded, branches, self.working, self.doubt
+        row.train, row.known, row.ref, row.field = self.train, self.known, self.ref, self.field
+        row.layer, row.inexact = self.layer, self.inexact
         return row
 
     @property

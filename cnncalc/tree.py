@@ -83,7 +83,8 @@ class SeqNode:
         self.kind = kind  # network | block | repeat | iteration | branch | side
         self.op = op  # the description shown in tables: `stage(64, 3, 1)`, `repeat 3`, `side train`
         self._children: list[Node] = []
-        self._copy_of: SeqNode | None = None  # the node this copies: its children are copied when first read
+        # the node this copies and how far its text is moved: its children are copied when first read
+        self._copy_of: tuple[SeqNode, int] | None = None
         self.checks: list[LineCheck] = []
         self.keep = False
         self.ref: Node | None = None  # a branch that starts from an earlier node's output (`@NAME`)
@@ -97,10 +98,11 @@ class SeqNode:
     def children(self) -> list[Node]:
         """The nodes inside, in order. A copy's are made when first asked for: a walk that replays the
         copied node's rows never asks."""
-        original = self._copy_of
-        if original is not None:
+        if self._copy_of is not None:
+            original, shift = self._copy_of
             self._copy_of = None
-            self._children = [moved(child, original.path, self.path, lazy=True) for child in original.children]
+            self._children = [moved(child, original.path, self.path, lazy=True, shift=shift)
+                              for child in original.children]
         return self._children
 
 
@@ -108,7 +110,7 @@ class MergeNode:
     """`concat`, `add`, `mul`, `split` or `residual`: branches from one input, joined by the merge kind."""
 
     __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "branches", "join_name", "join_path",
-                 "keep", "op", "branch_paths")
+                 "keep", "op", "branch_paths", "template")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: MergeKind, keyword: str,
                  count: int | None) -> None:
@@ -125,6 +127,9 @@ class MergeNode:
         self.keep = False
         self.op = ""  # the description shown in tables: `concat of 4` (set with the branches)
         self.branch_paths: tuple[str, ...] = ()
+        # Merges with the same template (a line written again, its text elsewhere) have the same contents but
+        # for their paths and places in the text: the walker may copy one's rows for another.
+        self.template: tuple[object, ...] | None = None
 
 
 Node = Union[LayerNode, SeqNode, MergeNode]  # noqa: UP007 - a runtime alias for 3.10
@@ -163,34 +168,39 @@ def reference_counts(root: SeqNode) -> dict[int, int]:
     return counts
 
 
-def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None, *, lazy: bool = False) -> Node:
-    """A copy of a subtree whose paths start with `new` instead of `old`. With `lazy` (a tree without
-    `@NAME` references) a sequence's contents are copied only when read (`SeqNode.children`);
-    otherwise all at once, and a reference to a node inside reads that node's copy (`copies`). The
-    copy's root is not kept for `@NAME` unless a reference to it says so (the expander's decision)."""
+def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None, *, lazy: bool = False,
+          shift: int = 0) -> Node:
+    """A copy of a subtree whose paths start with `new` instead of `old`, its text `shift` characters further
+    on (a line written again). With `lazy` (a tree without `@NAME` references) a sequence's contents are
+    copied only when read (`SeqNode.children`); otherwise all at once, and a reference to a node inside reads
+    that node's copy (`copies`). The copy's root is not kept for `@NAME` unless a reference to it says so (the
+    expander's decision)."""
     top = copies is None
     copies = {} if copies is None else copies
     path = new + node.path[len(old):]
+    span = node.span if not shift else Span(node.span.start + shift, node.span.end + shift)
     copy: Node
     if isinstance(node, LayerNode):
-        copy = LayerNode(node.name, path, node.depth, node.span, node.call, node.shift, node.layer, node.rounding,
+        copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + shift, node.layer, node.rounding,
                          node.problem)
     elif isinstance(node, SeqNode):
-        copy = SeqNode(node.name, path, node.depth, node.span, node.kind, node.op)
+        copy = SeqNode(node.name, path, node.depth, span, node.kind, node.op)
         copy.ref = None if node.ref is None else copies.get(id(node.ref), node.ref)
         if lazy:
-            copy._copy_of = node
+            copy._copy_of = (node, shift)
         else:
-            copy._children = [moved(child, old, new, copies) for child in node.children]
-        copy.checks = node.checks
+            copy._children = [moved(child, old, new, copies, shift=shift) for child in node.children]
+        copy.checks = node.checks  # none inside a shifted copy (the expander's rule): their spans stay
         copy.train = node.train
         copy.template = node.template
         copy.arguments = node.arguments
     else:
-        copy = MergeNode(node.name, path, node.depth, node.span, node.kind, node.keyword, node.count)
-        copy.branches = [moved(b, old, new, copies, lazy=lazy) for b in node.branches]  # type: ignore[misc]
+        copy = MergeNode(node.name, path, node.depth, span, node.kind, node.keyword, node.count)
+        copy.branches = [moved(b, old, new, copies, lazy=lazy, shift=shift)  # type: ignore[misc]
+                         for b in node.branches]
         copy.op = node.op
         copy.branch_paths = tuple(b.path for b in copy.branches)
+        copy.template = node.template
     copy.keep = node.keep and not top
     copies[id(node)] = copy
     return copy

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from cnncalc import codes, limits
 from cnncalc import field as fields
 from cnncalc.codes import Code
-from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
 from cnncalc.record import NamedTuple
@@ -149,7 +149,7 @@ class Walker:
         if isinstance(node, LayerNode):
             row = self.layer(node, flow, answered)
         elif isinstance(node, MergeNode):
-            row = self.merge(node, flow)
+            row = self.merge(node, flow) if node.template is None else self.templated(node, flow)
         else:
             row = self.seq(node, flow)
         if node.keep:
@@ -280,20 +280,21 @@ class Walker:
             return self.templated(node, flow)
         return self.walk_seq(node, flow)
 
-    def templated(self, node: SeqNode, flow: Flow) -> Row:
+    def templated(self, node: SeqNode | MergeNode, flow: Flow) -> Row:
         """A node like one walked before on the same input (a repeat's iterations on a steady volume, a
-        block called again): the earlier rows, moved to this node's paths. Only a clean walk is reused:
-        nothing reported, no answered line, no kept reference. The input's doubt is part
-        of the key: the rows' doubts follow from it."""
-        key = (node.template, node.depth, flow.shape, flow.doubt, self.train, flow.field is None)
+        block called again, a merge's line written again): the earlier rows, moved to this node's paths
+        (and a merge's, to its place in the text). Only a clean walk is reused: nothing reported, no
+        answered line, no kept reference. The input's doubt is part of the key: the rows' doubts follow
+        from it."""
+        key = (node.template, node.depth, flow.shape, flow.doubt, self.train, flow.field is None, node.keep)
         saved = self.templates.get(key, _UNSEEN)
         if saved is None:
-            return self.walk_seq(node, flow)
+            return self.afresh(node, flow)
         if saved is not _UNSEEN:
             return self.replay(node, flow, saved)
         start, outputs, marks = len(self.rows), len(self.outputs), (self.sink.total, len(self.lines), len(self.kept))
         source, entry = flow.source, flow.field
-        row = self.walk_seq(node, flow)
+        row = self.afresh(node, flow)
         clean = marks == (self.sink.total, len(self.lines), len(self.kept))
         # Copying two rows costs what walking them does: only larger nodes are worth keeping.
         if clean and len(self.rows) - start > 2:
@@ -304,9 +305,14 @@ class Walker:
             self.templates[key] = None
         return row
 
-    def replay(self, node: SeqNode, flow: Flow, saved: _Walked) -> Row:
+    def afresh(self, node: SeqNode | MergeNode, flow: Flow) -> Row:
+        return self.merge(node, flow) if isinstance(node, MergeNode) else self.walk_seq(node, flow)
+
+    def replay(self, node: SeqNode | MergeNode, flow: Flow, saved: _Walked) -> Row:
         inside, cut, path = saved.path + ".", len(saved.path), node.path
         before, source = saved.source, flow.source
+        # A merge's rows are at its place in the text; a block's body and a repeat's are where they are written.
+        shift = node.span.start - saved.rows[0].span.start if isinstance(node, MergeNode) else 0
 
         def moved(p: str) -> str:
             return source if p == before else path + p[cut:] if p.startswith(inside) else p
@@ -325,7 +331,8 @@ class Walker:
                 found = absolute[relative] = fields.absolute(relative, entry)
             return found  # type: ignore[return-value]
 
-        first = saved.rows[0].moved(path, (source,), ())
+        opening = saved.rows[0]
+        first = opening.moved(path, (source,), tuple(map(moved, opening.branches)) if opening.branches else ())
         first.name, first.op, first.span = node.name, node.op, node.span
         first.field = field_of(relatives[0])
         rows.append(first)
@@ -338,6 +345,8 @@ class Walker:
                 inputs = tuple(map(moved, inputs))
             copy = r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ())
             copy.field = field_of(relative)
+            if shift:
+                copy.span = Span(r.span.start + shift, r.span.end + shift)
             rows.append(copy)
         self.outputs += [Output(moved(o.path), o.shape, o.train) for o in saved.outputs]
         flow.shape, flow.source, flow.doubt = saved.output, moved(saved.end), saved.doubt

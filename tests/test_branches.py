@@ -274,3 +274,18 @@ def test_a_branch_from_a_reference_ends_where_its_reference_is() -> None:
     r = run("input 8x8x4\nx: conv 4 1x1\nconcat { @x | identity }\nconcat { @x }\n")
     assert str(row(r, "concat2").output) == "8x8x4"
     assert row(r, "concat2.concat").inputs == ("x",)
+
+
+def test_a_moved_row_copies_every_field() -> None:
+    """`Row.moved` sets each slot itself (no `__init__`): a slot added to Row and left out of it fails here."""
+    from cnncalc.diagnostics import Span
+    from cnncalc.report import Row
+    from cnncalc.shape import Shape
+    row = Row("a.b", "b", "layer", "conv", "conv 8 3x3", 2, Span(3, 9), Shape((8, 8, 3)), ("a.a",))
+    for slot in Row.__slots__:
+        if slot not in ("path", "inputs", "branches"):
+            setattr(row, slot, object())  # a value of its own, to be found on the copy
+    copy = row.moved("c.b", ("c.a",), ("c.b.x",))
+    assert (copy.path, copy.inputs, copy.branches) == ("c.b", ("c.a",), ("c.b.x",))
+    assert all(getattr(copy, slot) is getattr(row, slot) for slot in Row.__slots__
+               if slot not in ("path", "inputs", "branches"))

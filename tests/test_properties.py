@@ -1,6 +1,7 @@
 """Properties (hypothesis) of the branch and repetition semantics, on constructively generated specs."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -168,13 +169,14 @@ def test_error_lines_are_exactly_the_inexact_divisions_and_refusals(case: tuple)
 def _row_fields(rows: list) -> list[tuple]:
     return [(r.path, r.name, r.kind, r.keyword, r.op, r.depth, r.span, r.input, r.output, r.weights, r.biases,
              r.non_trainable, r.macs, r.train_macs, r.activations, r.rounded, r.inputs, r.branches, r.working,
-             r.doubt, r.train, r.known, r.ref, r.field, r.layer) for r in rows]
+             r.doubt, r.train, r.known, r.ref, r.field, r.layer, r.inexact) for r in rows]
 
 
 def _same_with_copying_off(text: str, explain: bool) -> None:
-    """The expander copies repeat iterations and block calls of the same template, and the walker
-    replays clean walks; with both turned off (every node built and walked afresh) the rows, answers
-    and totals are the same, and the diagnostics too but for repeats of the same one."""
+    """The expander copies repeat iterations, block calls and merges of the same template (a merge's line
+    written again, elsewhere in the text), and the walker replays clean walks; with both turned off (every
+    node built and walked afresh) the rows (their places in the text too), answers and totals are the same,
+    and the diagnostics too but for repeats of the same one."""
     import pytest
 
     from cnncalc import expand, walker
@@ -183,7 +185,8 @@ def _same_with_copying_off(text: str, explain: bool) -> None:
     fast = run(text, "fuzz.spec", Settings(explain=explain))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(expand.Expander, "remember", lambda self, template, node, lazy: None)
-        patch.setattr(walker.Walker, "templated", walker.Walker.walk_seq)
+        patch.setattr(expand.Expander, "merge", expand.Expander.merge_node)
+        patch.setattr(walker.Walker, "templated", walker.Walker.afresh)
         slow = run(text, "fuzz.spec", Settings(explain=explain))
     assert len(fast) == len(slow)
     for a, b in zip(fast, slow):
@@ -207,6 +210,22 @@ def test_copies_are_what_a_fresh_expansion_and_walk_give(seed: int, explain: boo
 def test_copies_are_what_a_fresh_expansion_and_walk_give_for_the_spec_library() -> None:
     for path in sorted(SPECS.glob("*.spec")):
         _same_with_copying_off(path.read_text(), explain=True)
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_merge_lines_written_again_are_what_a_fresh_expansion_and_walk_give(explain: bool) -> None:
+    # The same merge lines on the same and on other inputs: copied and replayed where the first was clean, walked
+    # afresh on another input, where line 15 receives 6 channels, not 8, and line 17's strides do not fit the
+    # 7x7 input, (7 - 2)/2 + 1 = 3.5 (the first of its text, line 5, had 16x16); one answered, one referring back.
+    unit = "residual { conv 8 3x3 pad 1 ; relu ; conv 8 3x3 pad 1 }\n"
+    strided = "concat { conv 4 2x2 stride 2 | conv 4 2x2 stride 2 }\n"
+    declared = "concat { conv 4 1x1 inputs 8 | conv 4 1x1 }\n"
+    text = ("input 16x16x8\n" + unit * 3 + strided + unit * 2 + "a: " + unit.strip() + " -> 8x8x8\n" + unit +
+            "add { conv 8 1x1 | @a }\n" + unit * 2 + declared + "conv 6 1x1\n" + declared + "conv 8 2x2\n" + strided +
+            unit)
+    assert [(d.code, d.line) for d in cnncalc.analyze_text(text).diagnostics if d.severity == "error"] == [
+        ("E017", 15), ("E030", 17), ("E030", 17)]
+    _same_with_copying_off(text, explain)
 
 
 # ---- an answer resting on an invalid stride is never judged on the guess --------------------------
