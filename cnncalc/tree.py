@@ -109,8 +109,8 @@ class SeqNode:
 class MergeNode:
     """`concat`, `add`, `mul`, `split` or `residual`: branches from one input, joined by the merge kind."""
 
-    __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "branches", "join_name", "join_path",
-                 "keep", "op", "branch_paths", "template")
+    __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "_branches", "_copy_of", "join_name",
+                 "join_path", "keep", "op", "branch_paths", "template")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: MergeKind, keyword: str,
                  count: int | None) -> None:
@@ -121,7 +121,8 @@ class MergeNode:
         self.kind = kind
         self.keyword = keyword  # as written: `residual` is an add with branches body and shortcut
         self.count = count  # split's N
-        self.branches: list[SeqNode] = []
+        self._branches: list[SeqNode] = []
+        self._copy_of: tuple[MergeNode, int] | None = None  # as a sequence's: its branches are copied when read
         self.join_name = kind.keyword
         self.join_path = f"{path}.{kind.keyword}"
         self.keep = False
@@ -130,6 +131,16 @@ class MergeNode:
         # Merges with the same template (a line written again, its text elsewhere) have the same contents but
         # for their paths and places in the text: the walker may copy one's rows for another.
         self.template: tuple[object, ...] | None = None
+
+    @property
+    def branches(self) -> list[SeqNode]:
+        """The branches, in order; a copy's are made when first asked for (a replayed walk never asks)."""
+        if self._copy_of is not None:
+            original, shift = self._copy_of
+            self._copy_of = None
+            self._branches = [moved(b, original.path, self.path, lazy=True, shift=shift)  # type: ignore[misc]
+                              for b in original.branches]
+        return self._branches
 
 
 Node = Union[LayerNode, SeqNode, MergeNode]  # noqa: UP007 - a runtime alias for 3.10
@@ -196,10 +207,12 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
         copy.arguments = node.arguments
     else:
         copy = MergeNode(node.name, path, node.depth, span, node.kind, node.keyword, node.count)
-        copy.branches = [moved(b, old, new, copies, lazy=lazy, shift=shift)  # type: ignore[misc]
-                         for b in node.branches]
+        if lazy:
+            copy._copy_of = (node, shift)
+        else:
+            copy._branches = [moved(b, old, new, copies, shift=shift) for b in node.branches]  # type: ignore[misc]
         copy.op = node.op
-        copy.branch_paths = tuple(b.path for b in copy.branches)
+        copy.branch_paths = tuple(new + b[len(old):] for b in node.branch_paths)
         copy.template = node.template
     copy.keep = node.keep and not top
     copies[id(node)] = copy

@@ -100,7 +100,7 @@ class _MergeContext:
 class _Walked(NamedTuple):
     """A templated node's clean walk: its path, its input's source, its rows, its output, the row that
     gave it and its doubt, the outputs of its side heads, the receptive field it started from and its
-    output's; `relative` is filled by the first replay (most templates are walked once)."""
+    output's; `plan` is made by the first replay (most templates are walked once)."""
 
     path: str
     source: str
@@ -111,14 +111,49 @@ class _Walked(NamedTuple):
     outputs: list[Output]
     entry: Field | None
     field: Field | None
-    relative: list[Field | None]  # each row's field, then the output's, in terms of `entry` (field.relative)
+    plan: list[_Plan]  # empty until the first replay, then its one plan
+
+
+class _Plan(NamedTuple):
+    """How a walk's rows are replayed elsewhere, worked out once: paths relative to the node's (`.body.conv1`;
+    None for the input's source; others as they are), and receptive fields relative to its entry."""
+
+    opening_branches: tuple[str, ...]  # the first row's branch paths (a merge's)
+    paths: list[str]  # each later row's path
+    inputs: list[tuple[str | None, ...]]
+    branches: list[tuple[str, ...]]
+    relatives: list[Field | None]  # the distinct fields, relative to the entry (field.relative)
+    fields: list[int]  # each row's field, then the output's, as an index into `relatives`
+
+
+def _relative_path(p: str, saved: _Walked) -> str | None:
+    """A path as a replay moves it: None for the walk's input's source, `.x` for one inside the node, else
+    itself."""
+    if p == saved.source:
+        return None
+    return p[len(saved.path):] if p.startswith(saved.path + ".") else p
+
+
+def _replay_plan(saved: _Walked) -> _Plan:
+    later = saved.rows[1:]
+    own = [fields.relative(r.field, saved.entry) for r in saved.rows]
+    own.append(fields.relative(saved.field, saved.entry))
+    index: dict[Field | None, int] = {}
+    for relative in own:
+        index.setdefault(relative, len(index))
+    plan = _Plan(tuple(p[len(saved.path):] for p in saved.rows[0].branches),
+                 [r.path[len(saved.path):] for r in later],
+                 [tuple(_relative_path(p, saved) for p in r.inputs) for r in later],
+                 [tuple(p[len(saved.path):] for p in r.branches) for r in later],
+                 list(index), [index[relative] for relative in own])
+    saved.plan.append(plan)
+    return plan
 
 
 _CacheKey: TypeAlias = "tuple[int, tuple[int, ...], str]"  # a layer's id, its input's dimensions, its rounding
 # its output, (weights, biases, non-trainable), MACs, working, activations, receptive-field steps
 _Computed: TypeAlias = "tuple[Shape | None, tuple[int, int, int], int, Working | None, int, tuple[Step, Step] | None]"
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
-_NOWHERE = object()  # a field not computed yet (None is a field: unknown)
 
 
 class Walker:
@@ -309,48 +344,34 @@ class Walker:
         return self.merge(node, flow) if isinstance(node, MergeNode) else self.walk_seq(node, flow)
 
     def replay(self, node: SeqNode | MergeNode, flow: Flow, saved: _Walked) -> Row:
-        inside, cut, path = saved.path + ".", len(saved.path), node.path
-        before, source = saved.source, flow.source
+        path, source = node.path, flow.source
         # A merge's rows are at its place in the text; a block's body and a repeat's are where they are written.
         shift = node.span.start - saved.rows[0].span.start if isinstance(node, MergeNode) else 0
+        plan = saved.plan[0] if saved.plan else _replay_plan(saved)
+        entry = flow.field
+        # each field the rows have, from this replay's entry (rows that keep a field share it: conv, bn, relu)
+        absolute = [None if relative is None else fields.absolute(relative, entry) for relative in plan.relatives]
 
-        def moved(p: str) -> str:
-            return source if p == before else path + p[cut:] if p.startswith(inside) else p
+        def moved(p: str | None) -> str:
+            return source if p is None else path + p if p[:1] == "." else p
 
         rows = self.rows
-        entry = flow.field
-        relatives = saved.relative
-        if not relatives:  # the first replay: the fields in terms of the first walk's entry, then the output's
-            relatives += [fields.relative(r.field, saved.entry) for r in saved.rows]
-            relatives.append(fields.relative(saved.field, saved.entry))
-        absolute: dict[Field | None, Field | None] = {None: None}  # rows that keep a field share it (conv, bn, relu)
-
-        def field_of(relative: Field | None) -> Field | None:
-            found = absolute.get(relative, _NOWHERE)
-            if found is _NOWHERE:
-                found = absolute[relative] = fields.absolute(relative, entry)
-            return found  # type: ignore[return-value]
-
         opening = saved.rows[0]
-        first = opening.moved(path, (source,), tuple(map(moved, opening.branches)) if opening.branches else ())
+        first = opening.moved(path, (source,), tuple(path + p for p in plan.opening_branches))
         first.name, first.op, first.span = node.name, node.op, node.span
-        first.field = field_of(relatives[0])
+        first.field = absolute[plan.fields[0]]
         rows.append(first)
-        for r, relative in zip(saved.rows[1:], relatives[1:]):
-            inputs = r.inputs
-            if len(inputs) == 1:
-                p = inputs[0]
-                inputs = (source if p == before else path + p[cut:] if p.startswith(inside) else p,)
-            else:
-                inputs = tuple(map(moved, inputs))
-            copy = r.moved(path + r.path[cut:], inputs, tuple(map(moved, r.branches)) if r.branches else ())
-            copy.field = field_of(relative)
+        for r, suffix, inputs, branches, field in zip(saved.rows[1:], plan.paths, plan.inputs, plan.branches,
+                                                      plan.fields[1:]):
+            copy = r.moved(path + suffix, (moved(inputs[0]),) if len(inputs) == 1 else tuple(map(moved, inputs)),
+                           tuple(path + p for p in branches) if branches else ())
+            copy.field = absolute[field]
             if shift:
                 copy.span = Span(r.span.start + shift, r.span.end + shift)
             rows.append(copy)
-        self.outputs += [Output(moved(o.path), o.shape, o.train) for o in saved.outputs]
-        flow.shape, flow.source, flow.doubt = saved.output, moved(saved.end), saved.doubt
-        flow.field = field_of(relatives[-1])
+        self.outputs += [Output(moved(_relative_path(o.path, saved)), o.shape, o.train) for o in saved.outputs]
+        flow.shape, flow.source, flow.doubt = saved.output, moved(_relative_path(saved.end, saved)), saved.doubt
+        flow.field = absolute[plan.fields[-1]]
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
