@@ -103,6 +103,7 @@ class RowWriter:
 
     def __init__(self) -> None:
         self.tails: dict[tuple[object, ...], str] = {}
+        self.fields: dict[Field | None, str] = {}  # rows after a conv often share its field
 
     def row(self, r: Row) -> str:
         key = (r.kind, r.keyword, r.depth, r.input, r.output, r.weights, r.biases, r.non_trainable, r.macs,
@@ -110,7 +111,10 @@ class RowWriter:
         tail = self.tails.get(key)
         if tail is None:
             tail = self.tails[key] = _tail(r)
-        return (f"{{\"path\": {json_string(r.path)}, \"name\": {json_string(r.name)}, {_field_json(r.field)}, "
+        field = self.fields.get(r.field)
+        if field is None:
+            field = self.fields[r.field] = _field_json(r.field)
+        return (f"{{\"path\": {json_string(r.path)}, \"name\": {json_string(r.name)}, {field}, "
                 f"\"inputs\": [{', '.join(map(json_string, r.inputs))}], "
                 f"\"branches\": [{', '.join(map(json_string, r.branches))}], "
                 f"\"from\": {'null' if r.ref is None else json_string(r.ref)}, \"spec\": {json_string(r.op)}, {tail}")
