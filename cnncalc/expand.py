@@ -279,8 +279,9 @@ class Expander:
         template = ("merge", id(item), tuple(env.items()), depth, len(self.stack))
         built = self.merges.get(template)
         if built is not None:
-            original, at = built
-            copy = moved(original, original.path, path, lazy=True, shift=shift - at)
+            original, at = built  # its text, from the line written at shift `at`, moves to this one's
+            copy = moved(original, original.path, path, lazy=True,
+                         text=(original.span.start, original.span.end, shift - at))
             assert isinstance(copy, MergeNode)
             copy.name = name
             return copy

@@ -83,8 +83,8 @@ class SeqNode:
         self.kind = kind  # network | block | repeat | iteration | branch | side
         self.op = op  # the description shown in tables: `stage(64, 3, 1)`, `repeat 3`, `side train`
         self._children: list[Node] = []
-        # the node this copies and how far its text is moved: its children are copied when first read
-        self._copy_of: tuple[SeqNode, int] | None = None
+        # the node this copies and how its text moves (`moved`): its children are copied when first read
+        self._copy_of: tuple[SeqNode, Moving | None] | None = None
         self.checks: list[LineCheck] = []
         self.keep = False
         self.ref: Node | None = None  # a branch that starts from an earlier node's output (`@NAME`)
@@ -99,9 +99,9 @@ class SeqNode:
         """The nodes inside, in order. A copy's are made when first asked for: a walk that replays the
         copied node's rows never asks."""
         if self._copy_of is not None:
-            original, shift = self._copy_of
+            original, text = self._copy_of
             self._copy_of = None
-            self._children = [moved(child, original.path, self.path, lazy=True, shift=shift)
+            self._children = [moved(child, original.path, self.path, lazy=True, text=text)
                               for child in original.children]
         return self._children
 
@@ -122,7 +122,7 @@ class MergeNode:
         self.keyword = keyword  # as written: `residual` is an add with branches body and shortcut
         self.count = count  # split's N
         self._branches: list[SeqNode] = []
-        self._copy_of: tuple[MergeNode, int] | None = None  # as a sequence's: its branches are copied when read
+        self._copy_of: tuple[MergeNode, Moving | None] | None = None  # as a sequence's: branches copied when read
         self.join_name = kind.keyword
         self.join_path = f"{path}.{kind.keyword}"
         self.keep = False
@@ -136,14 +136,15 @@ class MergeNode:
     def branches(self) -> list[SeqNode]:
         """The branches, in order; a copy's are made when first asked for (a replayed walk never asks)."""
         if self._copy_of is not None:
-            original, shift = self._copy_of
+            original, text = self._copy_of
             self._copy_of = None
-            self._branches = [moved(b, original.path, self.path, lazy=True, shift=shift)  # type: ignore[misc]
+            self._branches = [moved(b, original.path, self.path, lazy=True, text=text)  # type: ignore[misc]
                               for b in original.branches]
         return self._branches
 
 
 Node = Union[LayerNode, SeqNode, MergeNode]  # noqa: UP007 - a runtime alias for 3.10
+Moving = tuple[int, int, int]  # the text from start to end, moved by so many characters (`moved`)
 
 
 class Network(NamedTuple):
@@ -180,37 +181,41 @@ def reference_counts(root: SeqNode) -> dict[int, int]:
 
 
 def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None, *, lazy: bool = False,
-          shift: int = 0) -> Node:
-    """A copy of a subtree whose paths start with `new` instead of `old`, its text `shift` characters further
-    on (a line written again). With `lazy` (a tree without `@NAME` references) a sequence's contents are
-    copied only when read (`SeqNode.children`); otherwise all at once, and a reference to a node inside reads
-    that node's copy (`copies`). The copy's root is not kept for `@NAME` unless a reference to it says so (the
-    expander's decision)."""
+          text: Moving | None = None) -> Node:
+    """A copy of a subtree whose paths start with `new` instead of `old`; with `text` (start, end, by), the
+    nodes written between start and end are `by` characters further on (a line written again; a block's
+    body stays where it is written). With `lazy` (a tree without `@NAME` references) a sequence's contents
+    are copied only when read (`SeqNode.children`); otherwise all at once, and a reference to a node inside
+    reads that node's copy (`copies`). The copy's root is not kept for `@NAME` unless a reference to it says
+    so (the expander's decision)."""
     top = copies is None
     copies = {} if copies is None else copies
     path = new + node.path[len(old):]
-    span = node.span if not shift else Span(node.span.start + shift, node.span.end + shift)
+    span, by = node.span, 0
+    if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)
+        by = text[2]
+        span = Span(span.start + by, span.end + by)
     copy: Node
     if isinstance(node, LayerNode):
-        copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + shift, node.layer, node.rounding,
+        copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + by, node.layer, node.rounding,
                          node.problem)
     elif isinstance(node, SeqNode):
         copy = SeqNode(node.name, path, node.depth, span, node.kind, node.op)
         copy.ref = None if node.ref is None else copies.get(id(node.ref), node.ref)
         if lazy:
-            copy._copy_of = (node, shift)
+            copy._copy_of = (node, text)
         else:
-            copy._children = [moved(child, old, new, copies, shift=shift) for child in node.children]
-        copy.checks = node.checks  # none inside a shifted copy (the expander's rule): their spans stay
+            copy._children = [moved(child, old, new, copies, text=text) for child in node.children]
+        copy.checks = node.checks  # none inside a moved copy (the expander's rule): their spans stay
         copy.train = node.train
         copy.template = node.template
         copy.arguments = node.arguments
     else:
         copy = MergeNode(node.name, path, node.depth, span, node.kind, node.keyword, node.count)
         if lazy:
-            copy._copy_of = (node, shift)
+            copy._copy_of = (node, text)
         else:
-            copy._branches = [moved(b, old, new, copies, shift=shift) for b in node.branches]  # type: ignore[misc]
+            copy._branches = [moved(b, old, new, copies, text=text) for b in node.branches]  # type: ignore[misc]
         copy.op = node.op
         copy.branch_paths = tuple(new + b[len(old):] for b in node.branch_paths)
         copy.template = node.template

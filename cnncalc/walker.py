@@ -345,8 +345,11 @@ class Walker:
 
     def replay(self, node: SeqNode | MergeNode, flow: Flow, saved: _Walked) -> Row:
         path, source = node.path, flow.source
-        # A merge's rows are at its place in the text; a block's body and a repeat's are where they are written.
-        shift = node.span.start - saved.rows[0].span.start if isinstance(node, MergeNode) else 0
+        # A merge's rows move with its text (a line written again), but for a block's body, which stays where it
+        # is written; so do a repeat's and a block call's.
+        opening = saved.rows[0]
+        shift = node.span.start - opening.span.start if isinstance(node, MergeNode) else 0
+        start, end = opening.span.start, opening.span.end
         plan = saved.plan[0] if saved.plan else _replay_plan(saved)
         entry = flow.field
         # each field the rows have, from this replay's entry (rows that keep a field share it: conv, bn, relu)
@@ -356,7 +359,6 @@ class Walker:
             return source if p is None else path + p if p[:1] == "." else p
 
         rows = self.rows
-        opening = saved.rows[0]
         first = opening.moved(path, (source,), tuple(path + p for p in plan.opening_branches))
         first.name, first.op, first.span = node.name, node.op, node.span
         first.field = absolute[plan.fields[0]]
@@ -366,7 +368,7 @@ class Walker:
             copy = r.moved(path + suffix, (moved(inputs[0]),) if len(inputs) == 1 else tuple(map(moved, inputs)),
                            tuple(path + p for p in branches) if branches else ())
             copy.field = absolute[field]
-            if shift:
+            if shift and start <= r.span.start <= end:  # (an empty branch is at the end)
                 copy.span = Span(r.span.start + shift, r.span.end + shift)
             rows.append(copy)
         self.outputs += [Output(moved(_relative_path(o.path, saved)), o.shape, o.train) for o in saved.outputs]

@@ -172,6 +172,12 @@ def _row_fields(rows: list) -> list[tuple]:
              r.doubt, r.train, r.known, r.ref, r.field, r.layer, r.inexact) for r in rows]
 
 
+def _node_fields(root: object) -> list[tuple]:
+    from cnncalc.tree import LayerNode, nodes
+    return [] if root is None else [(n.path, n.name, n.span, n.shift if isinstance(n, LayerNode) else None)
+                                    for n in nodes(root)]
+
+
 def _same_with_copying_off(text: str, explain: bool) -> None:
     """The expander copies repeat iterations, block calls and merges of the same template (a merge's line
     written again, elsewhere in the text), and the walker replays clean walks; with both turned off (every
@@ -190,6 +196,7 @@ def _same_with_copying_off(text: str, explain: bool) -> None:
         slow = run(text, "fuzz.spec", Settings(explain=explain))
     assert len(fast) == len(slow)
     for a, b in zip(fast, slow):
+        assert _node_fields(a.root) == _node_fields(b.root)  # a copy's contents, made when read, are in place
         assert _row_fields(a.report.rows) == _row_fields(b.report.rows)
         assert a.report.answers == b.report.answers
         assert a.report.totals == b.report.totals
@@ -215,16 +222,18 @@ def test_copies_are_what_a_fresh_expansion_and_walk_give_for_the_spec_library() 
 @pytest.mark.parametrize("explain", [False, True])
 def test_merge_lines_written_again_are_what_a_fresh_expansion_and_walk_give(explain: bool) -> None:
     # The same merge lines on the same and on other inputs: copied and replayed where the first was clean, walked
-    # afresh on another input, where line 15 receives 6 channels, not 8, and line 17's strides do not fit the
-    # 7x7 input, (7 - 2)/2 + 1 = 3.5 (the first of its text, line 5, had 16x16); one answered, one referring back.
+    # afresh on another input, where line 18 receives 6 channels, not 8, and line 20's strides do not fit the
+    # 7x7 input, (7 - 2)/2 + 1 = 3.5 (the first of its text, line 8, had 16x16); one answered, one referring back.
     unit = "residual { conv 8 3x3 pad 1 ; relu ; conv 8 3x3 pad 1 }\n"
     strided = "concat { conv 4 2x2 stride 2 | conv 4 2x2 stride 2 }\n"
     declared = "concat { conv 4 1x1 inputs 8 | conv 4 1x1 }\n"
-    text = ("input 16x16x8\n" + unit * 3 + strided + unit * 2 + "a: " + unit.strip() + " -> 8x8x8\n" + unit +
-            "add { conv 8 1x1 | @a }\n" + unit * 2 + declared + "conv 6 1x1\n" + declared + "conv 8 2x2\n" + strided +
-            unit)
+    # A block called inside a merge: its body stays where the block is written (lines 1-3).
+    called = "add { pair() | conv 8 1x1 }\n"
+    text = ("block pair() {\n  conv 8 3x3 pad 1 ; relu\n}\ninput 16x16x8\n" + unit * 3 + strided + unit * 2 + "a: " +
+            unit.strip() + " -> 8x8x8\n" + unit + "add { conv 8 1x1 | @a }\n" + unit * 2 + declared + "conv 6 1x1\n" +
+            declared + "conv 8 2x2\n" + strided + unit + called + unit + called)
     assert [(d.code, d.line) for d in cnncalc.analyze_text(text).diagnostics if d.severity == "error"] == [
-        ("E017", 15), ("E030", 17), ("E030", 17)]
+        ("E017", 18), ("E030", 20), ("E030", 20)]
     _same_with_copying_off(text, explain)
 
 
