@@ -114,9 +114,10 @@ class RowWriter:
         field = self.fields.get(r.field)
         if field is None:
             field = self.fields[r.field] = _field_json(r.field)
+        inputs = r.inputs
         return (f"{{\"path\": {json_string(r.path)}, \"name\": {json_string(r.name)}, {field}, "
-                f"\"inputs\": [{', '.join(map(json_string, r.inputs))}], "
-                f"\"branches\": [{', '.join(map(json_string, r.branches))}], "
+                f"\"inputs\": [{json_string(inputs[0]) if len(inputs) == 1 else ', '.join(map(json_string, inputs))}], "
+                f"\"branches\": [{', '.join(map(json_string, r.branches)) if r.branches else ''}], "
                 f"\"from\": {'null' if r.ref is None else json_string(r.ref)}, \"spec\": {json_string(r.op)}, {tail}")
 
 
