@@ -180,9 +180,13 @@ class Checker:
             assert exp.limit is not None
             memory = None if totals.param_bytes is None or totals.activation_bytes is None else \
                 totals.param_bytes + totals.activation_bytes
+            in_bytes = exp.quantity == "memory" or (exp.quantity == "activations" and exp.limit.in_bytes)
+            activations = totals.activations
+            if activations is not None and in_bytes:
+                activations *= BYTES_PER_VALUE  # per image, as float32
             actual = {"params": totals.params, "weights": totals.weights, "biases": totals.biases,
-                      "macs": totals.macs, "memory": memory}[exp.quantity]
-            unit = " bytes" if exp.quantity == "memory" else ""
+                      "macs": totals.macs, "memory": memory, "activations": activations}[exp.quantity]
+            unit = " bytes" if in_bytes else ""
             relation = "" if exp.op == "==" else f"{exp.op} "
             expected = f"{relation}{exp.limit.text}"
             quantity = f"total {exp.quantity}"
@@ -194,7 +198,7 @@ class Checker:
                 continue
             attr = "macs" if exp.quantity == "macs" else "params"
             doubt = next((r.doubt for r in top if r.doubt is not None and getattr(r.doubt, attr)), None)
-            if exp.quantity == "memory" and doubt is None:
+            if exp.quantity in ("memory", "activations") and doubt is None:
                 doubt = next((r.doubt for r in top if r.doubt is not None and (r.doubt.params or r.doubt.dims is None
                                                                                or any(r.doubt.dims))), None)
             shown = f"{actual:,}{unit}"
@@ -203,7 +207,7 @@ class Checker:
                                     f"it rests on {doubt.reason}", ()), codes.E043)
                 continue
             holds = _COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else \
-                exp.limit.accepts_either(actual) if exp.quantity == "memory" else exp.limit.accepts(actual)
+                exp.limit.accepts_either(actual) if in_bytes else exp.limit.accepts(actual)
             slip = None
             if not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)
@@ -216,6 +220,10 @@ class Checker:
                 if exp.quantity == "weights" and totals.biases and totals.params is not None and \
                         exp.limit.accepts(totals.params):
                     slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
+                if exp.quantity == "activations" and in_bytes and memory is not None and \
+                        exp.limit.accepts_either(memory):
+                    slip = (f"that counts the parameters' {totals.param_bytes:,} bytes too; the activations alone "
+                            f"take {actual:,} bytes")
             elif not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"

@@ -308,8 +308,9 @@ def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span
                        counts.get("memory"), sides, counts.get("biases"), field)
 
 
-TOTALS = ("params", "weights", "biases", "macs", "memory")  # `expect total …` (memory: bytes, parameters plus
-# activations)
+# `expect total …`: memory is bytes, parameters plus activations; activations are the values of every layer's
+# output per image, as the CS231n notes' "TOTAL memory" (a count in bytes: those values as float32)
+TOTALS = ("params", "weights", "biases", "macs", "memory", "activations")
 
 
 class TotalExpectation(NamedTuple):

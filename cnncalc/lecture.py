@@ -1139,9 +1139,10 @@ class _LineReader:
         if words[at:at + 2] == ["sum", "of"]:
             at = _skip(words, at + 2, ("all", "the")) - 1  # `Sum of all parameters: …`
         elif words[at:at + 1] not in (["total"], ["overall"]):
-            head = _count_head(words, at)  # `Params (total): …`
-            if head is None or words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
-                                                                                ["(", "overall", ")"]):
+            head = _count_head(words, at)  # `Params (total): …`, `Params total: …`
+            if head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
+                                                                                 ["(", "overall", ")"]) and
+                                words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"])):
                 return None
             at -= 1
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
@@ -1149,11 +1150,13 @@ class _LineReader:
         if words[at:at + 2] == ["parameter", "count"]:  # `Total parameter count: …`
             words[at] = "parameters"
         head = _count_head(words, at)
-        quantity = _COUNT_WORDS[head] if head is not None else None
+        quantity = _TOTALS.get(_COUNT_WORDS[head]) if head is not None else None
         marker = _marker(words, tokens, at)
-        if quantity not in _TOTALS or marker is None:
+        if quantity is None or marker is None:
             return None
-        count = self._last_count(words, tokens, marker, f"total {ir.NOUNS[quantity]}")
+        if quantity == "activations" and "*" in words[marker:]:
+            return None  # the notes' `TOTAL memory: 24M * 4 bytes ~= 93MB / image`: values, bytes and guesses mixed
+        count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}")
         return None if count is None else [ir.TotalExpectation(quantity, "==", count, None, Span(self.start,
                                                                                                    self.end))]
 
@@ -1182,15 +1185,17 @@ class _LineReader:
             except _Unreadable as e:
                 self.sink.add(codes.E060, e.message, e.span, hint="write the count as `62,378,344` or `62.4M`")
                 return found or None
-            found.append(ir.TotalExpectation(_COUNT_WORDS[head], "==", count.approximate() if approximate else count,
-                                             None, Span(self.start, self.end)))
+            found.append(ir.TotalExpectation(_TOTALS[_COUNT_WORDS[head]], "==",
+                                             count.approximate() if approximate else count, None,
+                                             Span(self.start, self.end)))
         return found
 
     def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
         allowed (`= 760 params`, `0!`, `? A: 760`; `Memory: 10,240 values`); E060 when it is not one."""
         after = tokens[marker + 1:]
-        if noun == ir.NOUNS["memory"] and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
+        if noun in (ir.NOUNS["memory"], f"total {ir.NOUNS['memory']}") and len(after) > 1 and \
+                after[-1].lower in _VALUE_WORDS:
             after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
         if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
             after = after[2:]
@@ -2572,8 +2577,10 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("mac", "operations"), ("macs", "operations"), ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
                     "memory")}  # the values of the output (the CS231n notes' "neurons" of a volume)
-_TOTALS = ("params", "weights", "biases", "macs")  # a network's total a worked example states (its `TOTAL memory`
-# is the activations' values, not the spec's `expect total memory` in bytes: prose)
+# The network's totals a worked example states, by the quantity its words name: its `Total memory` is the values of
+# every layer's output (the notes' `TOTAL memory`), not the spec's `expect total memory` (bytes, parameters too)
+_TOTALS = {"params": "params", "weights": "weights", "biases": "biases", "macs": "macs", "memory": "activations"}
+_TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`

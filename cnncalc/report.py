@@ -91,7 +91,7 @@ class Answer(NamedTuple):
     label: str  # the line's name (`conv1`, `fc6`), or "" for a total
     path: str  # the row the answer is about
     quantity: str  # output | height | width | depth | params | weights | macs | memory | total params
-    #   | total macs | total memory | network output
+    #   | total macs | total memory | total activations | network output
     expected: str  # as written
     actual: str | None  # None when unknown
     verdict: str  # right | wrong | unchecked

@@ -2731,3 +2731,32 @@ def test_a_count_in_parentheses_after_the_arrow_says_how_to_write_it() -> None:
         ("E002", 2, 38, "`(760 params)`: the count goes after the word, without parentheses", "write `params 760`"),
         ("E002", 3, 38, "`(2,510 params)`: the count goes after the word, without parentheses",
          "write `params 2,510`")]
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # Every layer's output: 32·32·10 + 16·16·10 + 10 = 10,240 + 2,560 + 10 = 12,810 values, 51,240 bytes as
+    # float32; the parameters (5·5·3 + 1)·10 + (2,560 + 1)·10 = 760 + 25,610 = 26,370, 105,480 bytes.
+    ("Total memory: 12,810 values", ("total activations", "right", None)),  # was prose
+    ("Total memory = 10,240 + 2,560 + 10 = 12,810", ("total activations", "right", None)),
+    ("Total activations: 12,811", ("total activations", "wrong", None)),
+    ("Total memory: 51,240 bytes", ("total activations", "right", None)),
+    ("Total memory: 50 KB", ("total activations", "right", None)),  # 51,240 / 1024 = 50.04
+    ("Total memory: 156,720 bytes", ("total activations", "wrong",
+                                     "that counts the parameters' 105,480 bytes too; the activations alone take "
+                                     "51,240 bytes")),
+    ("Memory total: 12,810 values", ("total activations", "right", None)),  # was FC's memory, and wrong
+    ("Params total: 26,370", ("total params", "right", None)),  # was FC's params, and wrong
+    ("Parameters overall: 26,370", ("total params", "right", None)),
+])
+def test_a_total_memory_is_every_layers_output(answer: str, expected: tuple[str, str, str | None]) -> None:
+    report = homework(_UNNUMBERED_FC + answer + "\n")
+    assert [(a.quantity, a.verdict, a.reason) for a in report.answers] == [expected]
+
+
+def test_a_total_of_activations_in_the_spec_language() -> None:
+    # conv 10 5x5 pad 2 on 32x32x3: 32·32·10 = 10,240 values, 40,960 bytes (40 KB as powers of 1024)
+    r = run("input 32x32x3\nconv 10 5x5 pad 2\nexpect total activations 10240\nexpect total activations 40KB\n"
+            "expect total activations 10241\n")
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("total activations", "right"),
+                                                           ("total activations", "right"),
+                                                           ("total activations", "wrong")]
