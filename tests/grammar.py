@@ -165,6 +165,7 @@ class Grammar:
             lines.append(self.rng.choice([f"expect total params {self.rng.choice(COUNTS)}",
                                           f"expect total macs <= {self.rng.choice(COUNTS)}",
                                           f"expect total memory < {self.rng.choice(COUNTS)}",
+                                          f"expect total activations {self.rng.choice(COUNTS)}",
                                           f"expect total weights {self.rng.choice(COUNTS)}",
                                           f"expect total biases >= {self.rng.choice(COUNTS)}",
                                           f"expect output {self.number()}x{self.number()}x{self.number()}",
@@ -405,7 +406,9 @@ def breakdown(rng: random.Random) -> str:
         lines.append(f"{name}: [{vol}]  {answers}")
     lines.append(rng.choice(["TOTAL params: 138M parameters", "TOTAL memory: 24M * 4 bytes ~= 93MB / image", "",
                              "Total params: 138M, total MACs: 15.5G", "Total: 1 params and 2 MACs, and",
-                             "Total params: 1; total: lots", "The network has 5 parameters, 0 MACs and 7 biases"]))
+                             "Total params: 1; total: lots", "The network has 5 parameters, 0 MACs and 7 biases",
+                             "Total memory: 15.2M values", "Memory total: 58 MB", "Params total: 138M",
+                             "Total activations = 1 + 2 = 3 neurons", "Total memory: 93MB / image"]))
     return "\n".join(lines) + "\n"
 
 
