@@ -345,10 +345,11 @@ class Walker:
 
     def replay(self, node: SeqNode | MergeNode, flow: Flow, saved: _Walked) -> Row:
         path, source = node.path, flow.source
-        # A merge's rows move with its text (a line written again), but for a block's body, which stays where it
-        # is written; so do a repeat's and a block call's.
+        # The rows written inside the node's text move with it (a merge's line written again, and what is in it);
+        # a block's body stays where the block is written (so a block called again, elsewhere, moves only its
+        # first row), and a repeat's iterations are the same text.
         opening = saved.rows[0]
-        shift = node.span.start - opening.span.start if isinstance(node, MergeNode) else 0
+        shift = node.span.start - opening.span.start
         start, end = opening.span.start, opening.span.end
         plan = saved.plan[0] if saved.plan else _replay_plan(saved)
         entry = flow.field

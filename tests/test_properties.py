@@ -229,9 +229,12 @@ def test_merge_lines_written_again_are_what_a_fresh_expansion_and_walk_give(expl
     declared = "concat { conv 4 1x1 inputs 8 | conv 4 1x1 }\n"
     # A block called inside a merge: its body stays where the block is written (lines 1-3).
     called = "add { pair() | conv 8 1x1 }\n"
+    # A repeat inside a merge written again, the copy's repeat seeing the first one's input (16x16x8 after `conv 8
+    # 1x1`) though the merge's differs: the iterations' rows are at the copy's line.
+    repeated = "add { conv 8 1x1 ; repeat 2 { conv 8 3x3 pad 1 ; relu } | conv 8 1x1 }\n"
     text = ("block pair() {\n  conv 8 3x3 pad 1 ; relu\n}\ninput 16x16x8\n" + unit * 3 + strided + unit * 2 + "a: " +
             unit.strip() + " -> 8x8x8\n" + unit + "add { conv 8 1x1 | @a }\n" + unit * 2 + declared + "conv 6 1x1\n" +
-            declared + "conv 8 2x2\n" + strided + unit + called + unit + called)
+            declared + "conv 8 2x2\n" + strided + unit + called + unit + called + repeated + "conv 4 1x1\n" + repeated)
     assert [(d.code, d.line) for d in cnncalc.analyze_text(text).diagnostics if d.severity == "error"] == [
         ("E017", 18), ("E030", 20), ("E030", 20)]
     _same_with_copying_off(text, explain)
