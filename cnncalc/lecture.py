@@ -911,15 +911,14 @@ class _LineReader:
             if index is None:
                 if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
-                    kind = _family(words[0].rstrip("0123456789"))
-                    unnumbered = [line.items[0] for line in lines if line.items and isinstance(
-                        line.items[0], ir.LayerCall) and line.items[0].label is None and
-                        _family(line.items[0].keyword) == kind] if kind is not None else []
+                    kind = words[0].rstrip("0123456789")  # `FC1` under an `FC:` without a number
+                    unnumbered = [line for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)
+                                  and line.items[0].label is None and _family(line.items[0].keyword) == _family(kind)]
                     self.sink.add(codes.E060, f"no layer {name.upper()} above to give this answer to",
                                   Span(self.tokens[0].start, self.tokens[k - 1].end),
-                                  hint=f"the {words[0].rstrip('0123456789').upper()} layer above has no number: write "
-                                       f"`{words[0].rstrip('0123456789').upper()} output: …`" if len(unnumbered) == 1
-                                  else "name a layer written above, as in `CONV1 output: 32x32x10`")
+                                  hint=f"the {kind.upper()} layer above has no number: write `{kind.upper()} output: …`"
+                                  if len(unnumbered) == 1 and _family(kind) is not None else
+                                  "name a layer written above, as in `CONV1 output: 32x32x10`")
                 return None
             if label is not None and not possessive and ahead[0] in ("output", "out") and \
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
@@ -1156,7 +1155,8 @@ class _LineReader:
             return None
         if quantity == "activations" and "*" in words[marker:]:
             return None  # the notes' `TOTAL memory: 24M * 4 bytes ~= 93MB / image`: values, bytes and guesses mixed
-        count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}")
+        count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}",
+                                 values=quantity == "activations")
         return None if count is None else [ir.TotalExpectation(quantity, "==", count, None, Span(self.start,
                                                                                                    self.end))]
 
@@ -1190,12 +1190,13 @@ class _LineReader:
                                              Span(self.start, self.end)))
         return found
 
-    def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str) -> ir.Count | None:
+    def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str, *,
+                    values: bool = False) -> ir.Count | None:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
-        allowed (`= 760 params`, `0!`, `? A: 760`; `Memory: 10,240 values`); E060 when it is not one."""
+        allowed (`= 760 params`, `0!`, `? A: 760`; with `values`, a count of values: `Memory: 10,240 values`);
+        E060 when it is not one."""
         after = tokens[marker + 1:]
-        if noun in (ir.NOUNS["memory"], f"total {ir.NOUNS['memory']}") and len(after) > 1 and \
-                after[-1].lower in _VALUE_WORDS:
+        if values and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
             after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
         if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
             after = after[2:]
@@ -1946,7 +1947,7 @@ class _LineReader:
         quantity = _COUNT_WORDS[head]
         if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
             return None  # a definition (`Bias: the constant added to each output`); `Bias: 10` is an answer
-        count = self._last_count(words, tokens, marker, ir.NOUNS[quantity])
+        count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         return None if count is None else (quantity, count)
 
     def volume_cell(self, tokens: list[Tok]) -> ir.ShapeAnswer | None:
@@ -2596,7 +2597,7 @@ _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
-_NONE_WORDS = ("none", "zero", "nil", "no")  # a count of 0 in words (`has no parameters`)
+_NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
@@ -2767,8 +2768,9 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
         words = [t.lower for t in group]
         head = _count_head(words, 0)
         if len(group) == 2 and (group[0].kind == "NUM" or words[0] == "no") and words[1] in ir.ANSWER_WORDS:
-            # `96 biases`, `no parameters`
-            group = [group[1], Tok("P", ":", group[1].start, group[1].start), group[0]]
+            # `96 biases`; `no parameters`, read as `parameters: none`
+            count = group[0] if group[0].kind == "NUM" else Tok("WORD", "none", group[0].start, group[0].end)
+            group = [group[1], Tok("P", ":", group[1].start, group[1].start), count]
         elif head is None or len(head) != len(group) - 2 or group[-1].kind != "NUM" or words[-2] not in (":", "="):
             return None  # not `weights: 34,848`
         answers.append(group)

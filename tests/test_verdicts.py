@@ -2760,3 +2760,15 @@ def test_a_total_of_activations_in_the_spec_language() -> None:
     assert [(a.quantity, a.verdict) for a in r.answers] == [("total activations", "right"),
                                                            ("total activations", "right"),
                                                            ("total activations", "wrong")]
+
+
+def test_no_as_a_count_only_before_a_count_word() -> None:
+    # `has no parameters` reads as none; reading `no` as a count everywhere made `No. of weights and biases: 760`
+    # ((5·5·3 + 1)·10 = 760) pass silently and turned `Params: no` into a wrong answer instead of an unread one.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    assert [(a.quantity, a.verdict) for a in homework(head + "No. of weights and biases: 760\n").answers] == [
+        ("params", "right")]
+    unread = homework(head + "Params: no\n")
+    assert unread.answers == ()
+    assert [(d.code, d.line, d.message) for d in unread.diagnostics if d.severity == "error"] == [
+        ("E060", 3, "expected the parameter count after the `:`, as in `= 35K`")]
