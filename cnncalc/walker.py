@@ -124,6 +124,8 @@ class _Plan(NamedTuple):
     branches: list[tuple[str, ...]]
     relatives: list[Field | None]  # the distinct fields, relative to the entry (field.relative)
     fields: list[int]  # each row's field, then the output's, as an index into `relatives`
+    end: str | None  # the row that gives the output
+    outputs: list[str | None]  # the side heads' outputs
 
 
 def _relative_path(p: str, saved: _Walked) -> str | None:
@@ -145,7 +147,8 @@ def _replay_plan(saved: _Walked) -> _Plan:
                  [r.path[len(saved.path):] for r in later],
                  [tuple(_relative_path(p, saved) for p in r.inputs) for r in later],
                  [tuple(p[len(saved.path):] for p in r.branches) for r in later],
-                 list(index), [index[relative] for relative in own])
+                 list(index), [index[relative] for relative in own], _relative_path(saved.end, saved),
+                 [_relative_path(o.path, saved) for o in saved.outputs])
     saved.plan.append(plan)
     return plan
 
@@ -372,8 +375,8 @@ class Walker:
             if shift and start <= r.span.start <= end:  # (an empty branch is at the end)
                 copy.span = Span(r.span.start + shift, r.span.end + shift)
             rows.append(copy)
-        self.outputs += [Output(moved(_relative_path(o.path, saved)), o.shape, o.train) for o in saved.outputs]
-        flow.shape, flow.source, flow.doubt = saved.output, moved(_relative_path(saved.end, saved)), saved.doubt
+        self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
+        flow.shape, flow.source, flow.doubt = saved.output, moved(plan.end), saved.doubt
         flow.field = absolute[plan.fields[-1]]
         return first
 
