@@ -84,6 +84,17 @@ def test_missing_input() -> None:
     assert r.diagnostics[0].message == "the network has no `input` line"
 
 
+@pytest.mark.parametrize("given", ["0x3x3", "99999999999x3x3", "2000000x4x3", "227x227"])
+@pytest.mark.parametrize("body", ["", "conv 8 3x3 -> 1x1x8\n"])
+def test_an_input_that_cannot_be_used_is_one_error_not_a_missing_input(given: str, body: str) -> None:
+    # The input line is there: its E023 says what is wrong with it. "the network has no `input` line" (E020)
+    # or "this layer comes before any `input`" (E024) beside it would send the reader looking for a missing line.
+    r = run(f"input {given}\n{body}")
+    assert where(r) == [("E023", 1, 7)] + ([("N046", 2, 15)] if body else [])  # N046: the answer is not checked
+    assert [(a.verdict, a.reason) for a in r.answers] == \
+        ([("unchecked", "it rests on the input that could not be used")] if body else [])
+
+
 def test_an_input_written_with_spaces() -> None:
     # `input 227 x 227 x 3` was E002 at the first `x`, and the network ran on a vector of 227: (227 - 11)/4 + 1 = 55.
     r = run("input 227 x 227 x 3 batch 2\nconv 96 11x11 stride 4 -> 55x55x96\n")
