@@ -801,12 +801,12 @@ class _LineReader:
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
             at = _skip(words, opener + 1, _INPUT_WORDS)
             if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in ("(", ")") for w in words[at + 1:]):
-                given = _shape(self.tokens[at])
+                given = _shape(self.tokens[at], least=0)
                 if given is not None and len(given.dims) == 3:
                     return self.input(given, given.dims)
             if kinds[at:at + 1] == ["NUM"] and self.tokens[at].text.isdigit() and \
                     all(w in _VECTOR_WORDS for w in words[at + 1:]):  # `Input: 4096`, `Input: 784 values`: a vector
-                given = _shape(self.tokens[at])
+                given = _shape(self.tokens[at], least=0)
                 if given is not None:
                     return self.input(given, given.dims)
             return None
@@ -2062,7 +2062,7 @@ class _LineReader:
         if not inside or all(t.text == "?" for t in inside):
             return None
         if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM"):
-            shape = _shape(inside[0])
+            shape = _shape(inside[0], least=0 if self.at("input") else 1)  # `[0x227x3] INPUT`: E023, not prose
             if shape is not None:
                 return shape
         rest = self.peek()
@@ -3160,9 +3160,10 @@ def _label(name_tokens: list[Tok]) -> str | None:
     return last
 
 
-def _shape(tok: Tok) -> ir.ShapeAnswer | None:
+def _shape(tok: Tok, least: int = 1) -> ir.ShapeAnswer | None:
     """`55x55x96`, `13 x 13 x 256`, `96@55x55` (LeNet's maps@size) or `4096` as a volume: at most three
-    sizes of at most MAX_LITERAL_DIGITS digits, each at least 1; None otherwise."""
+    sizes of at most MAX_LITERAL_DIGITS digits, each at least `least`; None otherwise. An input is read
+    with `least` 0: a size of 0 there is the input's error (E023, from `input`), not prose."""
     text = _dims_text(tok.text)
     parts = text.replace(",", "").split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
     if "@" in text:  # `6@28x28`: the depth written first, then the height and width
@@ -3175,7 +3176,7 @@ def _shape(tok: Tok) -> ir.ShapeAnswer | None:
     if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
         return None
     dims = tuple(int(p) for p in parts)
-    return ir.ShapeAnswer(dims, text, tok.span) if min(dims) >= 1 else None
+    return ir.ShapeAnswer(dims, text, tok.span) if min(dims) >= least else None
 
 
 _REMARK_WORDS = {"filter", "filters", "kernel", "kernels", "each", "from", "input", "weights"}

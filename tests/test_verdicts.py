@@ -636,6 +636,21 @@ def test_the_lectures_inputs_have_the_spec_languages_limits(text: str, column: i
     assert report.input is None and report.rows == []  # nothing computed on it
 
 
+@pytest.mark.parametrize("text, column, written", [
+    ("[0x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n", 2, "0x227x3"),
+    ("Input volume: 32x32x0\n10 5x5 filters with stride 1, pad 2\nOutput volume size: 32x32x10\n", 15, "32x32x0"),
+    ("Input: 0\nFC: 10 neurons, 110 params\n", 8, "0"),
+])
+def test_an_input_of_size_0_in_the_lectures_notation_is_its_error_not_prose(text: str, column: int,
+                                                                            written: str) -> None:
+    # The line was skipped as prose, and the layer under it said to come "before any `input`" (E024): the
+    # reader was sent looking for a missing line. A size of 0 is the input's error, as in the spec language.
+    report = homework(text)
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E023", 1, column, f"shape `{written}` has a size below 1")]
+    assert report.input is None and all(a.verdict == "unchecked" for a in report.answers)
+
+
 def test_an_exercise_stated_again_with_an_answer_is_not_dropped() -> None:
     # (7 - 3)/3 + 1 = 2.33: the stride does not fit. The second statement's `2` was dropped unread.
     report = cnncalc.analyze_text("N = 7, F = 3, stride 3 => doesn't fit\nN = 7, F = 3, stride 3 => 2\n", "hw.txt",
