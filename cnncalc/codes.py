@@ -177,8 +177,9 @@ N046 = Code("N046", ANSWERS, "answer not checked",
             "A written answer cannot be judged because the value it is about is unknown: it rests on an "
             "invalid stride (a guessed size) or on a line that could not be read. The note says which line.")
 N047 = Code("N047", ANSWERS, "invalid stride, as answered",
-            "An inexact division (what E030 reports) on a line whose answer says so: `-> invalid`, or the "
-            "lecture's \"doesn't fit\". The answer is right, and the division is this note rather than an error.",
+            "An inexact division (what E030 reports) on a line whose answer says so: `-> invalid`, the "
+            "lecture's \"doesn't fit\", or the value the division gives (`-> 2.33`). The answer is right, and "
+            "the division is this note rather than an error.",
             declared=True, size_dependent=True)
 W046 = Code("W046", ANSWERS, "answer in a comment",
             "A layer line with no `->` has a comment that reads as an answer (`# 32x32x10`, `# -> 32x32x10`, "

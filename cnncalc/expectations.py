@@ -13,7 +13,7 @@ from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.field import describe, shown
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.report import Answer, Doubt, Row, Totals
-from cnncalc.shape import Shape
+from cnncalc.shape import Shape, format_ratio
 from cnncalc.tree import LineCheck
 
 _COMPARE: dict[str, Callable[[int], bool]] = {
@@ -122,11 +122,14 @@ class Checker:
 
     def no_fit(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> invalid` (the lecture's "doesn't fit"): right when a division on the line is inexact, wrong
-        when every one is exact, not checked when the line's input rests on an earlier guess."""
+        when every one is exact, not checked when the line's input rests on an earlier guess. With the
+        value the division gives (`2.33`), that value must be right too."""
         last = rows[-1]
         working = _working(rows, "out")
         inexact = [r for r in rows if r.inexact]
-        if inexact:
+        if inexact and answer.ratio is not None:
+            self.division(answer, label, inexact[-1], working)
+        elif inexact:
             self.confirmed.update(r.path for r in inexact)
             self._record(Answer(answer.span, label, last.path, "output", answer.text, "not a whole number", "right",
                                 None, working), codes.E040)
@@ -138,6 +141,23 @@ class Checker:
             self._record(Answer(answer.span, label, last.path, "output", answer.text, str(last.output), "wrong",
                                 "every division on the line is exact", working), codes.E040,
                          hint=f"the output volume is {last.output}")
+
+    def division(self, answer: ir.ShapeAnswer, label: str, row: Row, working: tuple[str, ...]) -> None:
+        """`2.33` for `(7 - 3)/3 + 1`: right when the inexact division gives that value at the places written
+        (rounded or cut off, as people write 2.33 or 2.3 for 7/3), on both axes; confirming it (N047)."""
+        assert answer.ratio is not None and row.divided is not None  # an inexact division is a window's, kept
+        written, scale = answer.ratio
+        height, width = (format_ratio(*size) for size in row.divided)
+        got = height if height == width else f"{height}x{width}"
+        if all(written in _at_places(numerator, denominator, scale) for numerator, denominator in row.divided):
+            self.confirmed.add(row.path)
+            self._record(Answer(answer.span, label, row.path, "output", answer.text, got, "right", None, working),
+                         codes.E040)
+            return
+        gives = f"the division gives {got}" if height == width else \
+            f"the division gives {height} for the height and {width} for the width"
+        self._record(Answer(answer.span, label, row.path, "output", answer.text, got, "wrong", gives, working),
+                     codes.E040, hint=f"{gives}: the stride does not fit")
 
     def count(self, count: ir.Count, label: str, quantity: str, rows: list[Row], code: Code) -> None:
         path = rows[-1].path
@@ -328,6 +348,13 @@ def _rounding_slip(count: ir.Count, actual: int) -> str | None:
         whole, fraction = divmod(rounded, 10**count.decimals)
         number = str(whole) + "0" * max(dropped, 0) if not count.decimals else f"{whole}.{fraction:0{count.decimals}d}"
     return f"{actual:,} rounds to {number}{suffix} at the precision written, not {count.text}"
+
+
+def _at_places(numerator: int, denominator: int, scale: int) -> tuple[int, int]:
+    """numerator/denominator times `scale` (a power of ten), rounded and cut off: 7/3 at 100 is (233, 233),
+    11/3 is (367, 366)."""
+    cut, rest = divmod(numerator * scale, denominator)
+    return cut + (2 * rest >= denominator), cut
 
 
 def _working(rows: list[Row], what: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Union
 
 from cnncalc.diagnostics import Span
+from cnncalc.limits import MAX_LITERAL_DIGITS
 from cnncalc.record import NamedTuple
 
 if TYPE_CHECKING:
@@ -276,13 +277,28 @@ def compared(dims: tuple[int, ...], output: tuple[int, ...]) -> list[tuple[int, 
 
 class ShapeAnswer(NamedTuple):
     """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output); no sizes (`invalid`,
-    the lecture's "doesn't fit"): the answer that the line's division is not exact. With `axis`, one
-    side of the output (`depth 96`, the CS231n notes' `D2 = 96`): `dims` holds that size alone."""
+    the lecture's "doesn't fit"): the answer that the line's division is not exact, and with `ratio`
+    the value it gives (`2.33`, as the lecture writes `(7 - 3)/3 + 1 = 2.33`). With `axis`, one side of
+    the output (`depth 96`, the CS231n notes' `D2 = 96`): `dims` holds that size alone."""
 
     dims: tuple[int, ...]
     text: str
     span: Span
     axis: int | None = None  # an index of SIDES
+    ratio: tuple[int, int] | None = None  # `2.33`: (233, 100), the written digits over a power of ten
+
+
+def division_answer(text: str, span: Span) -> ShapeAnswer | None:
+    """`2.33` as the value of `(N - F + 2P)/S + 1` that is not whole (the lecture's stride 3 on a 7x7
+    input); `3.0` as the side 3; None when `text` is not a decimal of at most MAX_LITERAL_DIGITS digits."""
+    whole, point, fraction = text.partition(".")
+    if not (point and whole.isdigit() and fraction.isdigit() and whole.isascii() and fraction.isascii()) or \
+            len(whole) + len(fraction) > MAX_LITERAL_DIGITS:
+        return None
+    if not int(fraction):
+        side = int(whole)
+        return ShapeAnswer((side, side), text, span) if side else None
+    return ShapeAnswer((), text, span, ratio=(int(whole + fraction), 10 ** len(fraction)))
 
 
 SIDES = ("height", "width", "depth")  # an output's sides, as answered one at a time (`-> depth 96`)

@@ -1672,6 +1672,9 @@ class _LineReader:
         rest = rest[marks[-1] + 1:] if marks else rest
         while rest and rest[-1].text in ("!", "."):
             rest = rest[:-1]
+        divided = _division(rest)
+        if divided is not None:
+            return divided
         if len(rest) == 1 and rest[0].kind == "DIMS":
             shape = _shape(rest[0])
             if shape is None:
@@ -2665,6 +2668,20 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
                           Span(tokens[0].start, tokens[-1].end))
 
 
+def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
+    """`2.33`, the value of `(7 - 3)/3 + 1` as the lecture writes it, alone or with its "doesn't fit" (`2.33
+    (doesn't fit)`, `2.33, so it does not fit`); None for anything else."""
+    if not tokens or tokens[0].kind != "NUM":
+        return None
+    answer = ir.division_answer(tokens[0].text, tokens[0].span)
+    said = tokens[1:]
+    while said and said[0].text in ("(", ",", "-", ";", ":"):
+        said = said[1:]
+    if said and said[-1].text == ")":
+        said = said[:-1]
+    return answer if answer is not None and (not said or _no_fit(said) is not None) else None
+
+
 _DEPTH_NOUNS = {"channels", "channel", "maps", "map", "filters", "kernels", "slices", "planes"}  # `8 channels`
 
 
@@ -2955,7 +2972,8 @@ def _rate(tok: Tok, following: Tok | None) -> bool:
 
 
 def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.ShapeAnswer | None:
-    """`output is 3`, `output: 3`, `3 output!`, `so 3`: the side of an exercise's square output, as 3x3."""
+    """`output is 3`, `output: 3`, `3 output!`, `so 3`: the side of an exercise's square output, as 3x3;
+    `output is 2.33`, the value of its division (`ir.division_answer`)."""
     end = len(words)
     while end > at and words[end - 1] in ("!", "."):
         end -= 1
@@ -2965,6 +2983,8 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
         found = after if after == end - 1 else None
     elif kinds[at:at + 1] == ["NUM"] and (words[at + 1:end] == ["output"] or (at and end == at + 1)):
         found = at
+    if found is not None and kinds[found] == "NUM" and "." in tokens[found].text:
+        return ir.division_answer(tokens[found].text, tokens[found].span)
     if found is None or kinds[found] != "NUM" or not tokens[found].text.isdigit() or \
             len(tokens[found].text) > limits.MAX_LITERAL_DIGITS or not int(tokens[found].text):
         return None

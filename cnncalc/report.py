@@ -28,7 +28,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
                  "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref", "field", "layer", "inexact")
+                 "doubt", "train", "known", "ref", "field", "layer", "inexact", "divided")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...]) -> None:
@@ -58,6 +58,8 @@ class Row:
         self.field: Field | None = None  # the receptive field of its output's units (cnncalc/field.py)
         self.layer: Layer | None = None  # a layer row's layer (its arguments: kernel, groups, …)
         self.inexact = False  # its output size came from an inexact division (E030, N030, W030)
+        # that division's exact height and width (numerator, denominator): (7 - 3)/3 + 1 is (7, 3)
+        self.divided: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     @property
     def params(self) -> int:
@@ -73,7 +75,7 @@ class Row:
         row.macs, row.train_macs, row.activations = self.macs, self.train_macs, self.activations
         row.rounded, row.branches, row.working, row.doubt = self.rounded, branches, self.working, self.doubt
         row.train, row.known, row.ref, row.field = self.train, self.known, self.ref, self.field
-        row.layer, row.inexact = self.layer, self.inexact
+        row.layer, row.inexact, row.divided = self.layer, self.inexact, self.divided
         return row
 
     @property

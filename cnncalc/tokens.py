@@ -474,7 +474,9 @@ class TokenStream:
                 if seen_shape:
                     self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
                 seen_shape = True
-                shape = self.shape_answer(tok) or shape
+                # `2.33`: the value of a division that is not whole (the lecture's stride 3 on a 7x7 input)
+                divided = ir.division_answer(tok.text, tok.span) if "." in tok.text else None
+                shape = divided or self.shape_answer(tok) or shape
                 end = tok.span
             elif tok.kind == "NAME" and tok.text.lower() == "invalid":  # the stride does not fit (the lecture's 2.33)
                 self.advance()

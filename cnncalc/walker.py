@@ -71,6 +71,9 @@ class _LayerContext:
         self.walker.sink.add(code, f"{self.node.path}: {message}", self.node.arg_span(arg), hint, self.node.path,
                              notes)
 
+    def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
+        self.row.divided = (height, width)
+
 
 class _Quiet:
     """A context that hears nothing: for the perturbed second look at a guessed size."""
@@ -82,6 +85,9 @@ class _Quiet:
 
     def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None:
+        pass
+
+    def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
         pass
 
 

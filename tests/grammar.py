@@ -17,6 +17,9 @@ SEEDS = sorted((ROOT / "specs").glob("*.spec")) + sorted((ROOT / "docs" / "examp
 
 EXTREME = ["0", "1", "2", "3", "7", "64", "255", "1000", "65536", "1048576", "1048577", "16777216", "16777217",
            "4294967296", "999999999999999999", "1" + "0" * 40, "9" * 300, "00", "1_000", "1__0", "3_"]
+# an exercise's answer as the value of its division (`2.33`, the lecture's stride 3 on a 7x7 input)
+DIVIDED_ANSWERS = ["", "", " => 2.33", " => (7 - 3)/3 + 1 = 2.33", " => 2.33 (doesn't fit)", " => 3.0", " => 0.0",
+                   " => 2.33, so 3", " => 1234567890123.4567890123", " => 2.33 (maybe)"]
 COUNTS = ["34944", "34,944", "1,120", "35K", "62.4M", "1.1G", "0.5T", "1e6", "1e999999999", "1e-3", "100MiB",
           "4GiB", "12,34", "1,234,567", "9" * 50, "1.", ".5", "1e30", "1e31", "7B"]
 WORDS = ["same", "valid", "nobias", "ceil", "floor", "exclude_pad", "relu6", "x", "@", "#", "->", ";", "|",
@@ -123,7 +126,7 @@ class Grammar:
                                           f"{self.number()} x", f"{self.number()} x {self.number()} x",
                                           f"{self.number()}X{self.number()}×{self.number()}",
                                           f"{self.number()}x{self.number()}", self.number(), "invalid",
-                                          "INVALID invalid"]))
+                                          "INVALID invalid", "2.33", "3.0", "0.5", f"{self.number()}.{self.number()}"]))
         if self.rng.random() < 0.1:
             parts += [self.rng.choice(["height", "width", "DEPTH", "depth ="]), self.rng.choice(["0", "7", "x", "1e3"])]
         if self.rng.random() < 0.05:
@@ -215,7 +218,8 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['', ', 5 filters', ', K = 0', ', 0 filters', ', K = 2, 3 filters', ', filters'])}"
             f"{rng.choice(['', ': output 3', ': output', ':'])}"
             f"{rng.choice(['', ', P = 1', ', Q = 2', ':'])}"
-            f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}",
+            f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}"
+            f"{rng.choice(DIVIDED_ANSWERS)}",
             f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}",
             f"Input {n}x{n}x3, {rng.choice(['', '2 filters ', '0 ', '99999999999 '])}{k}x{k}x3"
             f"{rng.choice([' filter', ' filters', ' kernels', ''])}, stride {rng.randint(0, 3)} => {k}x{k}x2",

@@ -1581,6 +1581,49 @@ def test_an_exercise_answered_doesnt_fit_on_its_line_converts_to_invalid() -> No
     assert result.output.splitlines()[-1] == "conv 1 3x3 stride 3 -> invalid"
 
 
+@pytest.mark.parametrize("exercise, answer, verdict", [
+    # (7 - 3)/3 + 1 = 4/3 + 1 = 7/3 = 2.333…: the lecture's own `(7 - 3)/3 + 1 = 2.33`
+    ("N = 7, F = 3, stride 3", "2.33", "right"),
+    ("N = 7, F = 3, stride 3", "(7 - 3)/3 + 1 = 2.33", "right"),
+    ("N = 7, F = 3, stride 3", "2.33 (doesn't fit)", "right"),
+    ("N = 7, F = 3, stride 3", "2.3", "right"),  # 2.333… at one place
+    ("7x7 input, 3x3 filter, stride 3", "2.33", "right"),
+    ("N = 7, F = 3, stride 3", "output 2.33", "right"),
+    ("Assume, input image is 7x7 filter is 3x3 stride is 3\noutput is", "2.33", "right"),  # on the next line
+    ("N = 7, F = 3, stride 3", "2.34", "wrong"),
+    ("N = 7, F = 3, stride 3", "2.5", "wrong"),
+    # (11 - 3)/3 + 1 = 11/3 = 3.666…: 3.67 rounded, 3.66 cut off; 3.68 is neither
+    ("N = 11, F = 3, stride 3", "3.67", "right"),
+    ("N = 11, F = 3, stride 3", "3.66", "right"),
+    ("N = 11, F = 3, stride 3", "3.68", "wrong"),
+    # (7 - 3)/2 + 1 = 3 exactly: 3.0 is the side 3, 3.5 says a division that is not whole
+    ("N = 7, F = 3, stride 2", "3.0", "right"),
+    ("N = 7, F = 3, stride 2", "3.5", "wrong"),
+])
+def test_an_exercise_answered_with_its_divisions_value_is_judged_by_that_value(exercise: str, answer: str,
+                                                                               verdict: str) -> None:
+    # `=> 2.33` was E060 ("expected the output after the arrow"): the lecture's own answer, never judged.
+    report = homework(f"{exercise} {answer}\n" if exercise.endswith("is") else f"{exercise} => {answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict]
+    inexact = "stride 3" in exercise or "stride is 3" in exercise  # 7 or 11 with F = 3: not whole
+    assert [d.code for d in report.diagnostics] == (["N047"] if verdict == "right" and inexact else
+                                                    ["E030", "E040"] if inexact else
+                                                    ["E040"] if verdict == "wrong" else [])
+
+
+def test_a_divisions_value_in_the_spec_language_and_through_convert() -> None:
+    # (7 - 3)/3 + 1 = 2.33 on both axes; on a 7x9 input the width's (9 - 3)/3 + 1 = 3 is whole.
+    r = run("input 7x7x1\nconv 1 3x3 stride 3 -> 2.33\n")
+    assert [(a.expected, a.actual, a.verdict) for a in r.answers] == [("2.33", "2.33", "right")] and r.ok
+    r = run("input 7x9x1\nconv 1 3x3 stride 3 -> 2.33\n")
+    assert [(a.actual, a.verdict, a.reason) for a in r.answers] == [
+        ("2.33x3", "wrong", "the division gives 2.33 for the height and 3 for the width")]
+    assert [(d.code, d.line, d.column) for d in run("input 7x7x1\nconv 1 3x3 stride 3 -> rf 2.33\n").diagnostics
+            ][1] == ("E013", 2, 27)  # a receptive field is whole
+    result = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input="N = 7, F = 3, stride 3 => 2.33\n")
+    assert result.output.splitlines()[-1] == "conv 1 3x3 stride 3 -> 2.33"
+
+
 # ---- a listing line whose volume is not first ----------------------------------------------------------
 
 @pytest.mark.parametrize("line, column", [

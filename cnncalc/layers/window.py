@@ -43,6 +43,7 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
     inexact = [(axis, a) for axis, a in (("height", h), ("width", w)) if not a.whole]
     if inexact:
         _report_inexact(inexact, pool, ctx)
+        ctx.divided((h.span + h.stride, h.stride), (w.span + w.stride, w.stride))
     return Shape.volume(h.value, w.value, channels)
 
 
