@@ -145,7 +145,7 @@ class Checker:
     def division(self, answer: ir.ShapeAnswer, label: str, row: Row, working: tuple[str, ...]) -> None:
         """`2.33` for `(7 - 3)/3 + 1`: right when the inexact division gives that value at the places written
         (rounded or cut off, as people write 2.33 or 2.3 for 7/3), on both axes; confirming it (N047)."""
-        assert answer.ratio is not None and row.divided is not None  # an inexact division is a window's, kept
+        assert answer.ratio is not None and row.divided is not None
         written, scale = answer.ratio
         height, width = (format_ratio(*size) for size in row.divided)
         got = height if height == width else f"{height}x{width}"

@@ -28,7 +28,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
                  "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref", "field", "layer", "inexact", "divided")
+                 "doubt", "train", "known", "ref", "field", "layer", "divided")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...]) -> None:
@@ -57,13 +57,18 @@ class Row:
         self.ref: str | None = None  # a branch that starts from this earlier row's output (`@NAME`)
         self.field: Field | None = None  # the receptive field of its output's units (cnncalc/field.py)
         self.layer: Layer | None = None  # a layer row's layer (its arguments: kernel, groups, …)
-        self.inexact = False  # its output size came from an inexact division (E030, N030, W030)
-        # that division's exact height and width (numerator, denominator): (7 - 3)/3 + 1 is (7, 3)
+        # an inexact division's exact output height and width (numerator, denominator), when its output size
+        # came from one (E030, N030, W030): (7 - 3)/3 + 1 is (7, 3)
         self.divided: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     @property
     def params(self) -> int:
         return self.weights + self.biases
+
+    @property
+    def inexact(self) -> bool:
+        """Its output size came from an inexact division (E030, N030, W030)."""
+        return self.divided is not None
 
     def moved(self, path: str, inputs: tuple[str, ...], branches: tuple[str, ...]) -> Row:
         """This row's copy at another path (a repeated iteration, block call or merge with the same input):
@@ -75,7 +80,7 @@ class Row:
         row.macs, row.train_macs, row.activations = self.macs, self.train_macs, self.activations
         row.rounded, row.branches, row.working, row.doubt = self.rounded, branches, self.working, self.doubt
         row.train, row.known, row.ref, row.field = self.train, self.known, self.ref, self.field
-        row.layer, row.inexact, row.divided = self.layer, self.inexact, self.divided
+        row.layer, row.divided = self.layer, self.divided
         return row
 
     @property

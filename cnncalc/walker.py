@@ -64,8 +64,6 @@ class _LayerContext:
         self.reported.append(code)
         if code is codes.N030 or code is codes.W030:
             self.row.rounded = True
-        if code is codes.E030 or code is codes.N030 or code is codes.W030:
-            self.row.inexact = True
         if self.guess is not None and code.size_dependent:
             notes = notes + (f"computed on {self.guess}",)
         self.walker.sink.add(code, f"{self.node.path}: {message}", self.node.arg_span(arg), hint, self.node.path,
