@@ -29,6 +29,9 @@ _NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B
 _TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
 
+_new = tuple.__new__
+
+
 class Token(NamedTuple):
     kind: str
     text: str
@@ -37,7 +40,7 @@ class Token(NamedTuple):
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end)
+        return _new(Span, (self.start, self.end))  # `Span(start, end)`, without its call: read for most tokens
 
 
 def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
@@ -51,7 +54,8 @@ def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
 
 def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int:
     """Append the tokens of the line starting at `pos` (its NEWLINE, or EOF at the end) to `out`;
-    return where the next line starts."""
+    return where the next line starts. Tokens are made with `tuple.__new__`, as `Token(...)` makes
+    them, without its call: a spec's lines are lexed once each, and this is the loop they all go through."""
     append = out.append
     line_start = True  # only whitespace so far: a `network` here starts a title
     match = _MASTER.match
@@ -61,9 +65,8 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
         kind = m.lastgroup
         pos = m.end()
         if kind == "NAME":
-            start = m.start(kind)
             word = m.group(kind)
-            append(Token("NAME", word, start, pos))
+            append(_new(Token, ("NAME", word, pos - len(word), pos)))
             if line_start and word == "network" and not _label_follows(text, pos):
                 title = _TITLE.match(text, pos)
                 assert title is not None
@@ -72,9 +75,11 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
                 pos = title.end()
             line_start = False
         elif kind == "NUM":
-            start = m.start(kind)
             blob = m.group(kind)
-            if _DIMS.fullmatch(blob):
+            start = pos - len(blob)
+            if blob.isdigit():  # the common case, a NUMBER the patterns below would also say
+                kind = "NUMBER"
+            elif "x" in blob and _DIMS.fullmatch(blob):
                 kind = "DIMS"
             elif _NUMBER.fullmatch(blob):
                 kind = "NUMBER"
@@ -82,14 +87,14 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
                 kind, blob = "DIMS", blob.replace("X", "x").replace("×", "x")
             else:
                 kind = "BADNUMBER"
-            append(Token(kind, blob, start, pos))
+            append(_new(Token, (kind, blob, start, pos)))
             line_start = False
         elif kind == "PUNCT":
             punct = m.group(kind)
-            append(Token("->" if punct in ("→", "=>") else punct, punct, pos - len(punct), pos))  # `→`, `=>`: `->`
+            append(_new(Token, ("->" if punct in ("→", "=>") else punct, punct, pos - len(punct), pos)))  # `→`: `->`
             line_start = False
         elif kind == "NEWLINE":
-            append(Token("NEWLINE", "\n", pos - 1, pos))
+            append(_new(Token, ("NEWLINE", "\n", pos - 1, pos)))
             return pos
         elif kind == "END":
             append(Token("EOF", "", len(text), len(text)))
