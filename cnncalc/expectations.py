@@ -314,6 +314,10 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
             return f"that is the count without the {biases:,} biases"
         if running and count.accepts(actual + running):
             return f"that counts the {running:,} running statistics too; they are not learnable"
+    elif quantity == "memory" and not count.in_bytes and \
+            count._replace(in_bytes=True).accepts_either(actual * BYTES_PER_VALUE):  # `40K` for 40,960 bytes
+        return (f"that is its bytes as float32 ({actual:,} values · {BYTES_PER_VALUE} = {actual * BYTES_PER_VALUE:,}); "
+                f"`memory N` counts values, and bytes end in B (`{count.text}B`)")
     elif quantity == "macs":
         adds = sum(r.output.size for r in rows if r.kind == "layer" and r.biases and r.output is not None)
         if adds and count.accepts(actual + adds):

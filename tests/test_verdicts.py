@@ -919,6 +919,19 @@ def test_memory_in_values_or_in_bytes() -> None:
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
 
 
+def test_a_memory_in_values_that_is_the_bytes_says_so() -> None:
+    # 55·55·96 = 290,400 values; as float32 290,400·4 = 1,161,600 bytes. `memory 1.16M` (no B) counts values:
+    # wrong, and the reason was "rounds to 0.29M", not that it is the bytes without their B.
+    answers = run("input 227x227x3\nc1: conv 96 11x11 stride 4 -> memory 1.16M\nc2: conv 96 1x1 -> memory 2.3M\n"
+                  "c3: conv 96 1x1 -> memory 1161600\n").answers
+    assert [(a.verdict, a.reason) for a in answers] == [
+        ("wrong", "that is its bytes as float32 (290,400 values · 4 = 1,161,600); `memory N` counts values, and "
+                  "bytes end in B (`1.16MB`)"),
+        ("wrong", "290,400 rounds to 0.3M at the precision written, not 2.3M"),  # 0.2904M at one place; 2.3M is neither
+        ("wrong", "that is its bytes as float32 (290,400 values · 4 = 1,161,600); `memory N` counts values, and "
+                  "bytes end in B (`1161600B`)")]
+
+
 def test_the_output_answered_one_side_at_a_time() -> None:
     # The CS231n notes' W2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 2·2)/1 + 1 = 32, H2 = 32, D2 = K = 10. A wrong
     # `D2 = 11` was prose and passed.
