@@ -77,8 +77,9 @@ class ShapeContext(Protocol):
     def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None: ...
 
-    def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None: ...
-    # an inexact division's exact output height and width, as numerator and denominator (7x7, 3x3, stride 3: 7/3)
+    def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
+        """An inexact division's exact output height and width, each as (numerator, denominator): a 3x3
+        window at stride 3 on 7x7 gives (7 - 3)/3 + 1 = (7, 3). Answers such as `2.33` are judged by it."""
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(positional, option, flag))
