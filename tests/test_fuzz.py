@@ -95,6 +95,24 @@ def test_json_rows_are_written_as_the_standard_encoder_would(seed: int, explain:
             assert json.loads(writer.row(row)) == row_dict(row)
 
 
+def test_one_json_writer_serves_many_networks_in_bounded_memory() -> None:
+    # A document's networks share one writer (the kinds of row repeat across a repository's specs); past
+    # _KEPT kinds of row its caches start again. 5,000 distinct rows: fc layers of 1 to 5,000 units on a
+    # vector of 8, each row (8 + 1)·n parameters, its own tail; every one still as the standard encoder.
+    import json
+
+    from cnncalc.analysis import run
+    from cnncalc.render.machine import _KEPT, RowWriter, row_dict
+
+    writer = RowWriter()
+    text = "input 8\n" + "".join(f"f{n}: fc {n} ; fc 8\n" for n in range(1, 2501))
+    for analysis in run(text, "wide.spec"):
+        for row in analysis.report.rows:
+            assert json.loads(writer.row(row)) == row_dict(row)
+            assert len(writer.tails) <= _KEPT and len(writer.fields) <= _KEPT
+    assert _KEPT < 5000
+
+
 _TEXT = st.text(st.characters(blacklist_categories=()))  # control characters and lone surrogates too
 _JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | _TEXT
 _JSON_VALUES = st.recursive(

@@ -22,6 +22,7 @@ from cnncalc.report import Answer, Report, Row
 from cnncalc.shape import Shape
 
 ROWS_PER_CHUNK = 512  # rows joined into one write
+_KEPT = 4096  # kinds of row text a JSON writer keeps before it starts again
 
 # ---- JSON text ---------------------------------------------------------------------------
 # The document is written here rather than by `json`, whose import loads its decoder too: 1.6 ms,
@@ -110,9 +111,13 @@ class RowWriter:
                r.train_macs, r.activations, r.rounded, r.train, r.known, r.working)
         tail = self.tails.get(key)
         if tail is None:
+            if len(self.tails) >= _KEPT:  # one writer serves every network of a document: its memory stays flat
+                self.tails.clear()
             tail = self.tails[key] = _tail(r)
         field = self.fields.get(r.field)
         if field is None:
+            if len(self.fields) >= _KEPT:
+                self.fields.clear()
             field = self.fields[r.field] = _field_json(r.field)
         inputs = r.inputs
         return (f"{{\"path\": {json_string(r.path)}, \"name\": {json_string(r.name)}, {field}, "
@@ -210,6 +215,7 @@ def json_chunks(reports: Iterable[Report], extra: Callable[[], dict[str, Any]] |
     diagnostics) an object per line, so no 100k-row document is held whole or pretty-printed slowly."""
     yield "{\n  \"cnncalc\": " + json_string(__version__) + ",\n  \"networks\": ["
     first = True
+    writer = RowWriter()  # networks share their kinds of row (a check over a repository's specs)
     for report in reports:
         doc, rows = network_document(report)
         yield ("" if first else ",\n") + "    {"
@@ -218,7 +224,7 @@ def json_chunks(reports: Iterable[Report], extra: Callable[[], dict[str, Any]] |
         for i, (key, value) in enumerate(doc.items()):
             comma = "," if i < last else ""
             if key == "layers":
-                yield from _list_of_objects(key, rows, RowWriter().row, comma)
+                yield from _list_of_objects(key, rows, writer.row, comma)
             elif isinstance(value, list) and value and isinstance(value[0], dict):
                 yield from _list_of_objects(key, value, json_text, comma)
             else:
