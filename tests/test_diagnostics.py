@@ -84,13 +84,19 @@ def test_missing_input() -> None:
     assert r.diagnostics[0].message == "the network has no `input` line"
 
 
-@pytest.mark.parametrize("given", ["0x3x3", "99999999999x3x3", "2000000x4x3", "227x227"])
+@pytest.mark.parametrize("given, message", [
+    ("0x3x3", "shape `0x3x3` has a size below 1"),
+    ("99999999999x3x3", "input `99999999999x3x3` is beyond cnncalc's limits"),
+    ("2000000x4x3", "input `2000000x4x3` is beyond cnncalc's limits"),  # above the 1,048,576 of a side
+    ("227x227", "input `227x227` has 2 sizes"),
+])
 @pytest.mark.parametrize("body", ["", "conv 8 3x3 -> 1x1x8\n"])
-def test_an_input_that_cannot_be_used_is_one_error_not_a_missing_input(given: str, body: str) -> None:
+def test_an_input_that_cannot_be_used_is_one_error_not_a_missing_input(given: str, message: str, body: str) -> None:
     # The input line is there: its E023 says what is wrong with it. "the network has no `input` line" (E020)
     # or "this layer comes before any `input`" (E024) beside it would send the reader looking for a missing line.
     r = run(f"input {given}\n{body}")
     assert where(r) == [("E023", 1, 7)] + ([("N046", 2, 15)] if body else [])  # N046: the answer is not checked
+    assert r.diagnostics[0].message == message
     assert [(a.verdict, a.reason) for a in r.answers] == \
         ([("unchecked", "it rests on the input that could not be used")] if body else [])
 

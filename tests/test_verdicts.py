@@ -924,6 +924,9 @@ def test_a_memory_in_values_that_is_the_bytes_says_so() -> None:
     # wrong, and the reason was "rounds to 0.29M", not that it is the bytes without their B.
     answers = run("input 227x227x3\nc1: conv 96 11x11 stride 4 -> memory 1.16M\nc2: conv 96 1x1 -> memory 2.3M\n"
                   "c3: conv 96 1x1 -> memory 1161600\n").answers
+    first = run("input 227x227x3\nc1: conv 96 11x11 stride 4 -> memory 1.16M\n")  # the count at column 38
+    assert [(d.code, first.source.line_col(d.span.start), d.hint) for d in first.diagnostics] == [
+        ("E040", (2, 38), "the output holds 290,400 values")]
     assert [(a.verdict, a.reason) for a in answers] == [
         ("wrong", "that is its bytes as float32 (290,400 values · 4 = 1,161,600); `memory N` counts values, and "
                   "bytes end in B (`1.16MB`)"),
@@ -1622,6 +1625,15 @@ def test_an_exercise_answered_with_its_divisions_value_is_judged_by_that_value(e
     assert [d.code for d in report.diagnostics] == (["N047"] if verdict == "right" and inexact else
                                                     ["E030", "E040"] if inexact else
                                                     ["E040"] if verdict == "wrong" else [])
+
+
+def test_a_wrong_divisions_value_is_e040_at_the_answer_with_the_value_it_gives() -> None:
+    # `N = 7, F = 3, stride 3 => ` is 26 characters: the answer starts at column 27; (7 - 3)/3 + 1 = 2.33.
+    report = homework("N = 7, F = 3, stride 3 => 2.5\n")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics] == [
+        ("E030", 1, 22, "conv1: (7 - 3 + 2·0)/3 + 1 = 2.33 is not a whole number", report.diagnostics[0].hint),
+        ("E040", 1, 27, "conv1: expected 2.5, computed 2.33; the division gives 2.33",
+         "the division gives 2.33: the stride does not fit")]
 
 
 def test_a_divisions_value_in_the_spec_language_and_through_convert() -> None:
