@@ -27,7 +27,7 @@ from cnncalc.cli_common import (
     rounding_option,
     settings,
 )
-from cnncalc.limits import MAX_TREE_DEPTH
+from cnncalc.limits import MAX_JOBS, MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 
 
@@ -59,13 +59,17 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option("--output-file", type=FilePath(), metavar="OUT",
               help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("--jobs", "-j", type=Whole(1, MAX_JOBS), default=None, metavar="N",
+              help="Analyse the files in N processes (default: one per core, from 16 files on); the output is "
+                   "the same in any case.")
 @batch_option
 @rounding_option
 @lang_option
 @input_option
 @budget_options
 def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_notes: bool, select: tuple[str, ...],
-          ignore: tuple[str, ...], output_file: str | None, force: bool, batch: int | None, rounding: str | None,
+          ignore: tuple[str, ...], output_file: str | None, force: bool, jobs: int | None, batch: int | None,
+          rounding: str | None,
           lang: str, size: tuple[int, ...] | None,
           max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
     """Validate networks: files, directories and globs.
@@ -102,7 +106,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     policy = Policy(strict, show_notes, select, ignore)
     tally = Tally(policy)
     reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch, size=size),
-                                        budgets_of(max_params, max_macs, max_memory)))
+                                        budgets_of(max_params, max_macs, max_memory), jobs,
+                                        rows=FORMATS[fmt].check_reads_rows))
     options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
                       files=len(found.files), command="check")
     chunks = FORMATS[fmt].renderer()(reports, options)

@@ -107,14 +107,37 @@ def load(paths: list[str], settings: Any) -> list[Any]:
     return list(analyses(paths, settings))
 
 
-def reports_of(paths: list[str], settings: Any, budgets: Any) -> Iterator[Any]:
-    """The reports of every network, streamed (one file's analysis at a time), with budget checks."""
-    checked = budgets is not None and budgets.any
-    if checked:
+def reports_of(paths: list[str], settings: Any, budgets: Any, jobs: int | None = 1, rows: bool = True) -> Iterator[Any]:
+    """The reports of every network, streamed (one file's analysis at a time), with budget checks;
+    over many files in `jobs` worker processes (None: one per core; cnncalc/workers.py), the rows
+    left out of what comes back unless `rows` (the output format reads them)."""
+    from cnncalc.workers import in_parallel, workers_for
+    workers = workers_for(jobs, len(paths)) if "-" not in paths else 1  # standard input is the command's
+
+    def reports_of_file(path: str) -> list[Any]:
+        return _reports_of_file(path, settings, budgets, rows or workers == 1)
+
+    if workers == 1:
+        stream: Iterator[Any] = (report for path in paths for report in reports_of_file(path))
+    else:
+        stream = in_parallel(paths, reports_of_file, workers)
+    from cnncalc.files import InputError
+    try:
+        yield from stream
+    except InputError as e:
+        raise UsageError(str(e)) from None
+
+
+def _reports_of_file(path: str, settings: Any, budgets: Any, rows: bool) -> list[Any]:
+    """One file's reports, with the budgets' diagnostics; without their rows unless `rows`."""
+    from cnncalc.analysis import run
+    from cnncalc.files import read_source
+    source = read_source(path)
+    reports = [analysis.report for analysis in run(source.text, source.name, settings, bad_byte=source.bad_byte)]
+    if budgets is not None and budgets.any:
         from cnncalc.checking import budget_diagnostics
-    for analysis in analyses(paths, settings):
-        report = analysis.report
-        yield report.with_diagnostics(budget_diagnostics(report, budgets)) if checked else report
+        reports = [report.with_diagnostics(budget_diagnostics(report, budgets)) for report in reports]
+    return reports if rows else [report.without_rows() for report in reports]
 
 
 def announced(reports: Iterable[Any], out: Output, show_notes: bool) -> Iterator[Any]:

@@ -31,6 +31,7 @@ MAX_CLASSES = 100_000  # residue classes of input sizes `cnncalc solve` follows 
 MAX_MODULUS = 2**64  # the period of those classes: the product of the strides met (4,096 layers of stride 2 pass it)
 MAX_FIELD = 2**64  # a receptive field's size, effective stride and offset (numerator and denominator alike)
 MAX_FORMULA_CHARS = 200  # a size formula in the letters of `input HxWx3`; a longer one is shown as `…`
+MAX_JOBS = 64  # worker processes of `check --jobs`
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
 # What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
@@ -53,6 +54,7 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "E013 (E023 for the input)"),
     ("`repeat N`", f"0 to {MAX_REPEAT:,}", "E056"),
     ("`batch N`, `--batch`", f"1 to {MAX_BATCH:,}", "E013, or a usage error"),
+    ("`check --jobs N`, worker processes", f"1 to {MAX_JOBS}", "a usage error"),
     ("a computed height, width or depth (upsampling, concatenation)", f"{MAX_EXTENT:,}", "E031"),
     ("a computed flat length (a flattened volume)", f"{MAX_FLAT:,}", "E031"),
     ("significant digits of an answer or budget (`62.4M`, `1e9`)", f"{MAX_COUNT_DIGITS}",

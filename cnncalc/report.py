@@ -210,6 +210,16 @@ class Report:
                       self.output, self.outputs, merged, self.answers, self.rounding, self.span, self.symbolic,
                       self.training)
 
+    def without_rows(self) -> Report:
+        """A copy without the rows, for an output that reads only the diagnostics, answers and totals:
+        what a worker process sends back (cnncalc/workers.py) is then a twentieth of the whole."""
+        copy = Report.__new__(Report)
+        for slot in Report.__slots__:
+            if slot != "__weakref__":
+                setattr(copy, slot, getattr(self, slot))
+        copy.rows = []
+        return copy
+
     def messages(self) -> list[str]:
         """Each diagnostic in one line: `FILE:LINE:COL: error[CODE]: message`."""
         return [f"{self.source.name}:{d.line}:{d.column}: {d.severity}[{d.code}]: {d.message}"

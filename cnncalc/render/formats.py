@@ -31,6 +31,7 @@ class Format(NamedTuple):
     commands: tuple[str, ...]  # summary, check
     description: str
     render: str  # module:function taking (reports, options), imported when used
+    check_reads_rows: bool = False  # `check` in this format reads every row (else its workers send reports without)
 
     def renderer(self) -> Callable[[Iterable[Report], Options], Iterator[str]]:
         module, _, function = self.render.partition(":")
@@ -42,7 +43,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("table", ("summary",), "the layer-by-layer table and the totals", "cnncalc.render.formats:table"),
     Format("text", ("check",), "one line per problem and a summary line", "cnncalc.render.formats:text"),
     Format("json", ("summary", "check"), "one document: every network's rows, totals, answers, diagnostics",
-           "cnncalc.render.formats:json_"),
+           "cnncalc.render.formats:json_", check_reads_rows=True),
     Format("markdown", ("summary", "check"), "a table fit for a pull-request comment (check: the problems)",
            "cnncalc.render.formats:markdown"),
     Format("csv", ("summary",), "the rows, one per line", "cnncalc.render.formats:csv"),
