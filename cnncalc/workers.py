@@ -6,7 +6,7 @@ Why forks and pipes rather than `multiprocessing`: a fork inherits the imported 
 file list (nothing to start or send), `multiprocessing.pool` alone imports in about as long as
 twenty small specs take to analyse, and a pipe bounds what is in flight: a worker that runs ahead
 blocks once its pipe is full, so memory does not grow with the number of files. Where `os.fork` is
-missing (Windows) or unsafe (macOS), the command stays serial.
+missing (Windows) or unsafe (macOS, or a process running other threads), the command stays serial.
 """
 from __future__ import annotations
 
@@ -37,9 +37,16 @@ def usable_cpus() -> int:
 def workers_for(jobs: int | None, files: int) -> int:
     """How many worker processes to fork for `files` files (`--jobs`, None: one per usable core); 1
     means none: the command analyses them itself."""
-    if not hasattr(os, "fork") or sys.platform == "darwin" or files < PARALLEL_FROM:
+    if not hasattr(os, "fork") or sys.platform == "darwin" or files < PARALLEL_FROM or _threaded():
         return 1
     return max(1, min(jobs if jobs is not None else usable_cpus(), MAX_JOBS, files))
+
+
+def _threaded() -> bool:
+    """Whether other threads run (`cli.run` called from a notebook's kernel, say): a fork copies only
+    the calling thread, and a lock another one holds would stay held in the worker."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 def in_parallel(paths: list[str], reports_of_file: Callable[[str], list[Report]], jobs: int) -> Iterator[Report]:

@@ -88,6 +88,19 @@ def test_the_default_is_parallel_from_enough_files(mixed: Path, monkeypatch: pyt
     assert len(forks) == 2  # fewer files: analysed in the command's own process
 
 
+def test_a_process_running_other_threads_stays_serial() -> None:
+    import threading
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert workers.workers_for(2, 100) == 1
+    finally:
+        stop.set()
+        thread.join()
+    assert workers.workers_for(2, 100) == 2
+
+
 def test_an_unreadable_file_among_many_is_the_same_usage_error(tmp_path: Path) -> None:
     for i in range(20):
         (tmp_path / f"n{i:02}.spec").write_text(f"input {8 + i}x{8 + i}x3\nconv 4 3x3\n")
