@@ -1195,7 +1195,7 @@ class _LineReader:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
         allowed (`= 760 params`, `0!`, `? A: 760`; with `values`, a count of values: `Memory: 10,240 values`);
         E060 when it is not one."""
-        after = tokens[marker + 1:]
+        after = _unwhole(tokens[marker + 1:])
         if values and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
             after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
         if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
@@ -2453,6 +2453,10 @@ class _LineReader:
             if tok.text in (",", ";", ".", "-"):  # between answers: `pad 0 - 34,944 params`
                 self.next()
                 continue
+            if counts and (tok.lower in ("total", "overall", "altogether") or
+                           (tok.lower == "in" and self.at("total", "all", ahead=1))):
+                self.i += 1 if tok.lower != "in" else 2  # `, 760 params in total`: the layer's count, as without
+                continue
             raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` here", self.rest_span())
         if shape is None and not counts:
             return None
@@ -2735,6 +2739,17 @@ def _aside(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return tokens, []
 
 
+def _unwhole(tokens: list[Tok]) -> list[Tok]:
+    """A count's tokens without the words saying it is the whole (`760 total`, `760 in all`, `760 overall`):
+    the line's count, as without them; a count is left."""
+    end = len(tokens)
+    if end > 2 and tokens[end - 1].lower in ("total", "all") and tokens[end - 2].lower == "in":
+        end -= 2
+    elif end > 1 and tokens[end - 1].lower in ("total", "overall", "altogether"):
+        end -= 1
+    return tokens[:end]
+
+
 _APPROXIMATELY = ("~", "≈", "about", "approx", "approximately", "roughly", "around", "circa", "ca", "ca.", "appr")
 
 
@@ -2760,10 +2775,11 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
     """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`),
     and without markdown's marks around it (`**760** params`)."""
     tokens = _unmarked(tokens)
-    end = len(tokens)
+    end = len(_unwhole(tokens))  # `760 in total`
     while end and (tokens[end - 1].lower in ir.ANSWER_WORDS or tokens[end - 1].text in ("!", ".", ",", *_MARKS) or
                    (end < len(tokens) and tokens[end - 1].lower in ("learnable", "trainable"))):
         end -= 1  # `760 params!`, `760 learnable parameters`
+        end = len(_unwhole(tokens[:end]))  # `760 params in total`
     if end == 2 and tokens[0].kind == "NUM" and tokens[1].text in _UNIT_WORDS and tokens[0].text[-1].isdigit():
         unit = _UNIT_WORDS[tokens[1].text]  # `1.16 MB`, `35 K`: the unit a space away
         return [Tok("NUM", tokens[0].text + unit, tokens[0].start, tokens[1].end)]

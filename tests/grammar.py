@@ -378,13 +378,16 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "760 learnable parameters", "approx 0", "34 944", "3.4944e4", "3.5 x 10^4", "7.6*10**2", "1 2 3",
                  "999 9999", "1e999", "3.5 × 10^-4", "0 000", "34 944 000 000 000 000 000 000 000",
                  "760, MACs: 768K", "760 and MACs: lots", "760 (weights: 750, biases: 10)", "760 (750 weights, 10)",
-                 "760 (params: 1)", "760; weights: 1; weights: 2", "760 / biases", "760 (, biases: 1)"]
+                 "760 (params: 1)", "760; weights: 1; weights: 2", "760 / biases", "760 (, biases: 1)", "760 in total",
+                 "760 total params", "760 in all!", "760 parameters overall", "in total",
+                 "760 in total (76 per filter)"]
 CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
          "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
 COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MACs", " (760 params)", " volume",
-                       " feature maps and 760 params", " volume with no parameters"]
+                       " feature maps and 760 params", " volume with no parameters", ", 760 params in total",
+                       " in total"]
 VOLUME_THEN_COUNT = ["", "32x32x8, ", "32x32x8; number of parameters: ", "32x32x8, params: ", "10, ", "10; params: ",
                      "output 10, ", "-> 10, "]  # an output (a volume or a vector) before the count
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",

@@ -575,6 +575,16 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
      "filter?\n", [], []),
     # an answer cnncalc cannot read is said so
     ("How many parameters? about 760 I think\n", [], ["E060"]),
+    # the count said to be the whole (`760 in total`): was E060, a right answer failing the homework
+    ("Number of parameters: 760 in total\nNumber of weights: 750 total\n", [("params", "right"), ("weights", "right")],
+     []),
+    ("Number of parameters: 750 in all\n", [("params", "wrong")], ["E041"]),  # the 10 biases left out
+    ("Parameters: 760 params overall\nMemory: 10,240 values in total\n", [("params", "right"), ("memory", "right")],
+     []),
+    ("Number of parameters: 7,600 total params\n", [("params", "wrong")], ["E041"]),
+    ("Output: 32x32x10, 760 params in total\n", [("output", "right"), ("params", "right")], []),
+    ("Output: 32x32x10, 770 params in total\n", [("output", "right"), ("params", "wrong")], ["E041"]),
+    ("Number of parameters: in total\n", [], ["E060"]),  # no count
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
