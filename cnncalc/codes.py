@@ -160,8 +160,9 @@ E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "answer (the values of the output, the CS231n notes' per-layer memory) that differs is this code too.",
             expectation=True)
 E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
-            "The `params N` written after a line does not match the computed count. The working is shown, and "
-            "a common slip (the count without biases) is named.", expectation=True)
+            "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`) "
+            "written after a line does not match the computed count. The working is shown, and a common slip "
+            "(the count without biases, the whole layer's count for one filter's) is named.", expectation=True)
 E042 = Code("E042", ANSWERS, "MAC count differs from the answer",
             "The `macs N` written after a line does not match the computed count. The working is shown.",
             expectation=True)

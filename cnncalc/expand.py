@@ -624,7 +624,9 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       weights=None if e.weights is None else moved(e.weights),
                       memory=None if e.memory is None else moved(e.memory), sides=tuple(map(moved, e.sides)),
                       biases=None if e.biases is None else moved(e.biases),
-                      field=None if e.field is None else moved(e.field))
+                      field=None if e.field is None else moved(e.field),
+                      filter_params=None if e.filter_params is None else moved(e.filter_params),
+                      filter_weights=None if e.filter_weights is None else moved(e.filter_weights))
 
 
 def _shown(value: Value) -> str:

@@ -63,6 +63,47 @@ class Checker:
             self.count(_significant(exp.memory), label, "memory", rows[-1:], codes.E040)
         if exp.field is not None:
             self.receptive(exp.field, label, last)
+        if exp.filter_params is not None:
+            self.one_filter(exp.filter_params, label, "params", rows)
+        if exp.filter_weights is not None:
+            self.one_filter(exp.filter_weights, label, "weights", rows)
+
+    def one_filter(self, count: ir.Count, label: str, of: str, rows: list[Row]) -> None:
+        """`filter params 76` (the lecture's `76 per filter`): one filter's parameters, its bias with them
+        (`filter weights` leaves it out), of the line's one layer with filters (a neuron's, for `fc`)."""
+        quantity = f"{of} per filter"
+        filtered = [r for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
+                    and r.layer.filter(r.input) is not None]
+        unknown = next((r for r in rows if not r.known or (r.doubt is not None and r.doubt.params)), None)
+        reason = None
+        if unknown is not None:
+            reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
+        elif len(filtered) != 1:
+            reason = "the line has no layer with filters (conv, dwconv, fc)" if not filtered else \
+                f"the line has {len(filtered)} layers with filters; answer each on a line of its own"
+        if reason is not None:
+            self._record(Answer(count.span, label, rows[-1].path, quantity, count.text, None, "unchecked", reason,
+                                ()), codes.E041)
+            return
+        row = filtered[0]
+        assert row.layer is not None and row.input is not None
+        one = row.layer.filter(row.input)
+        assert one is not None
+        bias = one.bias if of == "params" else 0
+        actual = one.weights + bias
+        working = (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
+        slip = None
+        if not count.accepts(actual):
+            if bias and count.accepts(one.weights):
+                slip = "that leaves out the filter's bias"
+            elif of == "weights" and one.bias and count.accepts(one.weights + 1):
+                slip = "that counts the bias too; weights leave it out"
+            elif count.accepts(row.params if of == "params" else row.weights):
+                slip = f"that is the whole layer's count, not one filter's ({row.path} has " \
+                       f"{row.output.channels if row.output is not None else '?'} filters)"
+        self._record(Answer(count.span, label, row.path, quantity, count.text, f"{actual:,}",
+                            "right" if count.accepts(actual) else "wrong", slip, working), codes.E041,
+                     hint=f"each filter of {row.path} has {actual:,} {ir.NOUNS[of]}{'s' * (actual != 1)}")
 
     def receptive(self, answer: ir.ShapeAnswer, label: str, row: Row) -> None:
         """`-> rf 7x7` (`rf 7` for a square one): how many input pixels a unit of the line's output sees, per

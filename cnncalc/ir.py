@@ -175,7 +175,8 @@ Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
 ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "biases": "biases", "macs": "macs",
                 "memory": "memory"}
 NOUNS = {"params": "parameter", "weights": "weight", "biases": "bias", "macs": "MAC",
-         "memory": "memory"}  # "the parameter count"
+         "memory": "memory", "filter_params": "per-filter parameter",
+         "filter_weights": "per-filter weight"}  # "the parameter count"; a filter's own (`filter params 76`)
 COUNTED = tuple(NOUNS)  # the quantities an answer counts, each an Expectation field
 FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet paper's 3.6 billion "
               "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged
@@ -314,6 +315,8 @@ class Expectation(NamedTuple):
     sides: tuple[ShapeAnswer, ...] = ()  # one side of the output each, by `axis` (`-> depth 96`, `D2 = 96`)
     biases: Count | None = None  # the biases alone (`params` less `weights`)
     field: ShapeAnswer | None = None  # the receptive field of the line's output, `7` or `7x7` (`-> rf 7x7`)
+    filter_params: Count | None = None  # one filter's parameters (`filter params 76`; a neuron's, for `fc`)
+    filter_weights: Count | None = None  # one filter's weights, its bias left out (`filter weights 75`)
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
@@ -321,7 +324,8 @@ def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span
     """A line's answers from its counts by quantity (COUNTED): each reader collects them so, and none is
     left out on the way."""
     return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
-                       counts.get("memory"), sides, counts.get("biases"), field)
+                       counts.get("memory"), sides, counts.get("biases"), field, counts.get("filter_params"),
+                       counts.get("filter_weights"))
 
 
 # `expect total …`: memory is bytes, parameters plus activations; activations are the values of every layer's

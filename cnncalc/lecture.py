@@ -1918,23 +1918,25 @@ class _LineReader:
         found: list[tuple[str, ir.Count]] = []
         for part in parts:
             reported = self.sink.total
-            answer = self._count_answer([t.lower for t in part], part)
-            if answer is None:
+            answers = self._count_answer([t.lower for t in part], part)
+            if answers is None:
                 if found and self.sink.total == reported:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
                                   Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
                 return found
-            if any(quantity == answer[0] for quantity, _ in found):  # `Params: 760 (params: 761)`
-                self.sink.add(codes.E060, f"the {ir.NOUNS[answer[0]]} count is given twice", answer[1].span,
-                              hint="keep one answer for each count")
-                return [(q, c) for q, c in found if q != answer[0]]
-            found.append(answer)
+            for answer in answers:
+                if any(quantity == answer[0] for quantity, _ in found):  # `Params: 760 (params: 761)`
+                    self.sink.add(codes.E060, f"the {ir.NOUNS[answer[0]]} count is given twice", answer[1].span,
+                                  hint="keep one answer for each count")
+                    return [(q, c) for q, c in found if q != answer[0]]
+                found.append(answer)
         return found
 
-    def _count_answer(self, words: list[str], tokens: list[Tok]) -> tuple[str, ir.Count] | None:
+    def _count_answer(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]] | None:
         """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:
         34,848`: the count after the last `=`, else after the `:` (E060 when it is not one). Without
-        either, the line is a heading (`No. of parameters`)."""
+        either, the line is a heading (`No. of parameters`). One filter's count beside it or alone is its
+        own answer (`Parameters per filter: 76`, `Params: 76 per filter, 760 total`, `760 (76 per filter)`)."""
         at = _opener(words)
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
@@ -1950,8 +1952,45 @@ class _LineReader:
         quantity = _COUNT_WORDS[head]
         if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
             return None  # a definition (`Bias: the constant added to each output`); `Bias: 10` is an answer
+        named = next((j for j in range(at + len(head), marker) if words[j] in (":", "=", "≈", "?")), marker)
+        if _one_filter(words[at + len(head):named]) is not None:  # `Parameters per filter: 76`, not the working's
+            if quantity not in ("params", "weights"):
+                self.sink.add(codes.E060, f"cnncalc judges one filter's parameters or weights, not its "
+                                          f"{ir.NOUNS[quantity]}s", Span(tokens[at].start, tokens[marker].end),
+                              hint="answer the layer's count, or a filter's `Parameters per filter: 76`")
+                return None
+            quantity = f"filter_{quantity}"
+        found: list[tuple[str, ir.Count]] = []
+        split = _filter_part(tokens[marker + 1:]) if not quantity.startswith("filter_") else None
+        if split is not None:  # `76 per filter, 760 total`, `760 (76 per filter)`: each is judged
+            rest, part = split
+            one = self._filter_count(part, quantity)
+            if one is None:
+                return None
+            found.append(one)
+            if not rest:  # `Parameters: 76 per filter`: that alone
+                return found
+            tokens = tokens[:marker + 1] + rest
+            words = words[:marker + 1] + [t.lower for t in rest]
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
-        return None if count is None else (quantity, count)
+        return None if count is None else [(quantity, count), *found]
+
+    def _filter_count(self, part: list[Tok], quantity: str) -> tuple[str, ir.Count] | None:
+        """`76 per filter`, `75 weights per filter`, `76 params each`: one filter's count, of the line's quantity
+        unless it names its own (parameters or weights); E060 for anything else."""
+        words = [t.lower for t in part]
+        said = next((ir.ANSWER_WORDS[w] for w in words if w in ir.ANSWER_WORDS), quantity)
+        left = [t for t, w in zip(part, words) if w not in ir.ANSWER_WORDS and w not in _FILTER_WORDS]
+        if said not in ("params", "weights") or len(left) != 1 or left[0].kind != "NUM":
+            self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` as one filter's count",
+                          Span(part[0].start, part[-1].end), hint="write it as `76 per filter` (parameters) or "
+                                                                 "`75 weights per filter`")
+            return None
+        try:
+            return f"filter_{said}", self._count_token(left[0])
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `76`")
+            return None
 
     def volume_cell(self, tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """A table's output cell: `55x55x96`, `[55x55x96]`, `4096`, as an output line writes it (`[55, 55, 96]`,
@@ -2529,6 +2568,15 @@ class _LineReader:
         read: dict[str, ir.Count] = {}
         for written in groups:
             group, approximate = _approximate(written)  # `(~35K params)`
+            if _filter_words(group):  # `(76 per filter)`, `(75 weights per filter)`: one filter's
+                said = next((ir.ANSWER_WORDS[t.lower] for t in group if t.lower in ir.ANSWER_WORDS), "params")
+                if said in ("params", "weights"):
+                    number = next(t for t in group if t.kind == "NUM")
+                    if f"filter_{said}" in counts:
+                        raise _Unreadable(f"the {ir.NOUNS[f'filter_{said}']} count is given twice", number.span)
+                    count = self._count_token(number)
+                    _answer_once(read, f"filter_{said}", count.approximate() if approximate else count, number)
+                    continue
             shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
                           else t.text for t in group)
             if shape not in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
@@ -2737,6 +2785,55 @@ def _aside(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
         if depth == 0:
             return (tokens[:j], tokens[j + 1:-1]) if j else (tokens[1:-1], [])  # `(760)`: the answer itself
     return tokens, []
+
+
+# what says a count is one filter's (a neuron's, for `fc`): `per filter`, `each`, `for each filter`, `per kernel`
+_FILTER_WORDS = frozenset({"per", "each", "for", "in", "of", "a", "one", "single", "filter", "kernel", "neuron",
+                           "unit"})
+_FILTER_PHRASES = (("per", "filter"), ("per", "kernel"), ("per", "neuron"), ("per", "unit"), ("each", "filter"),
+                   ("each", "kernel"), ("each", "neuron"), ("each",), ("a", "filter"), ("one", "filter"),
+                   ("a", "single", "filter"))
+_CONNECTIVES = frozenset({"so", "thus", "hence", "i", "e", "ie", "that", "is", "which", "gives", ".", "and"})
+
+
+def _one_filter(words: list[str]) -> int | None:
+    """Where words say one filter's (`per filter`, `in each filter`, `of a filter`), else None."""
+    for j in range(len(words)):
+        if any(tuple(words[j:j + len(p)]) == p for p in _FILTER_PHRASES):
+            return j
+    return None
+
+
+def _filter_part(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    """An answer's tokens split into the layer's count and one filter's (`76 per filter, 760 total`, `760, i.e. 76
+    per filter`, `76 params per filter, so 760`, `760 (76 per filter)`); None when no part is one filter's: a
+    number and those words only (`76 per filter x 10 = 760` is the working, after its last `=`)."""
+    tokens = _unwhole(tokens)  # `760 (76 per filter) in total`
+    if tokens and tokens[-1].text == ")":
+        rest, aside = _aside(tokens)
+        if aside and _filter_words(aside):
+            return rest, aside
+    cuts = [j for j, t in enumerate(tokens) if t.text in (",", ";")]
+    parts = [_unled(tokens[a + 1:b]) for a, b in pairwise([-1, *cuts, len(tokens)])]
+    for j, part in enumerate(parts):
+        if _filter_words(part):
+            return [t for other in parts[:j] + parts[j + 1:] for t in other], part
+    return None
+
+
+def _filter_words(part: list[Tok]) -> bool:
+    """Whether tokens are one number and words saying it is one filter's (`76 params per filter`)."""
+    words = [t.lower for t in part]
+    return _one_filter(words) is not None and sum(t.kind == "NUM" for t in part) == 1 and \
+        all(t.kind == "NUM" or w in _FILTER_WORDS or w in ir.ANSWER_WORDS for t, w in zip(part, words))
+
+
+def _unled(tokens: list[Tok]) -> list[Tok]:
+    """A part of an answer without the words leading it (`so 760`, `i.e. 76 per filter`)."""
+    start = 0
+    while start < len(tokens) and tokens[start].lower in _CONNECTIVES:
+        start += 1
+    return tokens[start:]
 
 
 def _unwhole(tokens: list[Tok]) -> list[Tok]:

@@ -112,6 +112,10 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(f"memory {e.memory.text}")
     if e.macs is not None:
         parts.append(f"macs {e.macs.text}")
+    if e.filter_params is not None:
+        parts.append(f"filter params {e.filter_params.text}")
+    if e.filter_weights is not None:
+        parts.append(f"filter weights {e.filter_weights.text}")
     parts += [f"{ir.SIDES[side.axis or 0]} {side.text}" for side in e.sides]
     if e.field is not None:
         parts.append(f"rf {e.field.text}")

@@ -442,8 +442,8 @@ class TokenStream:
 
     def expectation(self) -> ir.Expectation | None:
         """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
-        `macs N`, `memory N`, one side of the output (`depth 96`) and its receptive field (`rf 7x7`), each at
-        most once."""
+        `macs N`, `memory N`, one filter's `filter params N` and `filter weights N`, one side of the output
+        (`depth 96`) and its receptive field (`rf 7x7`), each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
@@ -536,13 +536,21 @@ class TokenStream:
                 field = answer
                 end = value.span
             elif tok.kind == "," and ((self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS) or
+                                      (self.peek(1).kind == "NAME" and self.peek(1).text.lower() == "filter") or
                                       (self.peek(1).kind == "NUMBER" and self.peek(2).kind == "NAME" and
                                       self.peek(2).text.lower() in ir.ANSWER_WORDS)):
                 self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers (and before
                 # `760 params`, to say that the count goes after the word)
-            elif tok.kind == "NAME" and tok.text.lower() in ir.ANSWER_WORDS:
+            elif tok.kind == "NAME" and (tok.text.lower() in ir.ANSWER_WORDS or (
+                    tok.text.lower() == "filter" and self.peek(1).kind == "NAME" and
+                    ir.ANSWER_WORDS.get(self.peek(1).text.lower()) in ("params", "weights"))):
                 self.advance()
-                quantity = ir.ANSWER_WORDS[tok.text.lower()]
+                written = tok.text.lower()
+                if written == "filter":  # `filter params 76`: one filter's
+                    noun = self.advance().text.lower()
+                    quantity, written = "filter_" + ir.ANSWER_WORDS[noun], f"filter {noun}"
+                else:
+                    quantity = written = ir.ANSWER_WORDS[written]
                 if self.at("=", ":"):
                     self.advance()  # `params = 34944`, as people write it
                 count = self.count()
@@ -550,7 +558,7 @@ class TokenStream:
                     self.sync()
                     return None
                 if quantity in counts:
-                    self.error(codes.E012, f"`{quantity}` is given twice", tok.span.to(count.span), hint="keep one")
+                    self.error(codes.E012, f"`{written}` is given twice", tok.span.to(count.span), hint="keep one")
                 counts[quantity] = count
                 end = count.span
             elif tok.kind == "(" and self.peek(1).kind == "NUMBER" and (at := self.counted_word(1)) is not None:

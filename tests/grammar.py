@@ -131,6 +131,10 @@ class Grammar:
             parts += [self.rng.choice(["height", "width", "DEPTH", "depth ="]), self.rng.choice(["0", "7", "x", "1e3"])]
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["rf", "RF", "rf ="]), self.rng.choice(["7", "7x7", "0", "3x3x3", "x", "1e3"])]
+        if self.rng.random() < 0.05:
+            parts += [self.rng.choice(["filter params", "filter weights", "Filter Parameters =", ", filter params",
+                                       "filter", "filter macs", "filter params filter params 1"]),
+                      self.rng.choice(COUNTS)]
         for word in ("params", "weights", "biases", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
@@ -371,7 +375,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Output channels", "Number of output channels", "Multiplications", "Shape", "Feature maps", "Volume",
                "Size", "A", "->", "Dimensions", "Overall params", "Sum of all parameters", "Total parameter count",
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
-               "Receptive field", "RF", "Effective receptive field of CONV1"]
+               "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",
+               "Number of parameters in each filter", "Weights per filter", "MACs per filter", "Params of a filter"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
@@ -380,14 +385,17 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "760, MACs: 768K", "760 and MACs: lots", "760 (weights: 750, biases: 10)", "760 (750 weights, 10)",
                  "760 (params: 1)", "760; weights: 1; weights: 2", "760 / biases", "760 (, biases: 1)", "760 in total",
                  "760 total params", "760 in all!", "760 parameters overall", "in total",
-                 "760 in total (76 per filter)"]
+                 "760 in total (76 per filter)", "76 per filter", "76 per filter, 760 total", "760, i.e. 76 per filter",
+                 "76 params per filter, so 760", "760 (77 per filter)", "76 each, 760 in total", "per filter",
+                 "76 per filter per filter", "75 weights per filter; 760", "76 per filter (760)", "1e9 per filter"]
 CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
          "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
 COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MACs", " (760 params)", " volume",
                        " feature maps and 760 params", " volume with no parameters", ", 760 params in total",
-                       " in total"]
+                       " in total", ", 760 params (76 per filter)", " (76 per filter, 75 weights per filter)",
+                       " (76 per filter, 76 per filter)"]
 VOLUME_THEN_COUNT = ["", "32x32x8, ", "32x32x8; number of parameters: ", "32x32x8, params: ", "10, ", "10; params: ",
                      "output 10, ", "-> 10, "]  # an output (a volume or a vector) before the count
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",

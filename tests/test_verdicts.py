@@ -122,6 +122,60 @@ def test_answer_words_in_any_case_and_commas_between_answers() -> None:
     assert [(d.code, d.message) for d in r.diagnostics] == [("E012", "`params` is given twice")]
 
 
+def test_one_filters_parameters_and_weights() -> None:
+    # a 5x5 filter on 3 channels: 5·5·3 = 75 weights and a bias, 76 parameters; the layer (5·5·3 + 1)·10 = 760
+    conv = "input 32x32x3\nc: conv 10 5x5 pad 2 -> "
+    assert verdicts(conv + "filter params 76 filter weights 75\n") == [
+        ("c", "params per filter", "right", None), ("c", "weights per filter", "right", None)]
+    assert verdicts(conv + "filter params 75, filter weights 76\n") == [
+        ("c", "params per filter", "wrong", "that leaves out the filter's bias"),
+        ("c", "weights per filter", "wrong", "that counts the bias too; weights leave it out")]
+    assert verdicts(conv + "filter params 760\n") == [
+        ("c", "params per filter", "wrong", "that is the whole layer's count, not one filter's (c has 10 filters)")]
+    report = run(conv + "filter params 77\n")
+    assert [(d.code, d.message, d.hint) for d in report.diagnostics] == [
+        ("E041", "c: expected params per filter 77, computed 76", "each filter of c has 76 parameters")]
+    assert report.answers[0].working == ("c: params per filter 5·5·3 + 1 = 76",)
+    # 16 filters in 4 groups see 8/4 = 2 channels each: 3·3·2 + 1 = 19; depthwise: 3·3·1 + 1 = 10; no bias: 3·3·8 = 72
+    for layer, answer in (("conv 16 3x3 groups 4", "filter params 19"), ("dwconv 3x3 multiplier 2", "filter params 10"),
+                          ("conv 4 3x3 nobias", "filter params 72 filter weights 72")):
+        assert {v[2] for v in verdicts(f"input 8x8x8\n{layer} -> {answer}\n")} == {"right"}, layer
+    # a neuron of fc on a 4x4x16 volume: 4·4·16 = 256 weights and its bias
+    assert verdicts("input 4x4x16\nf: fc 10 -> filter params 257\n") == [("f", "params per filter", "right", None)]
+
+
+def test_one_filters_count_where_the_line_has_no_one_layer_with_filters() -> None:
+    assert verdicts("input 8x8x3\np: maxpool 2x2 stride 2 -> filter params 0\n") == [
+        ("p", "params per filter", "unchecked", "the line has no layer with filters (conv, dwconv, fc)")]
+    assert verdicts("input 8x8x3\nb: conv 4 3x3 ; conv 4 3x3 -> filter params 28\n") == [
+        ("b", "params per filter", "unchecked", "the line has 2 layers with filters; answer each on a line of its own")]
+    assert verdicts("input 8x8\nc: conv 4 3x3 -> filter params 28\n")[0][2] == "unchecked"  # no input to go on
+    r = run("input 8x8x3\nc: conv 4 3x3 -> filter params 28 filter params 28\n")
+    assert [(d.code, d.message) for d in r.diagnostics] == [("E012", "`filter params` is given twice")]
+
+
+def test_one_filters_count_on_a_listings_line() -> None:
+    # CONV1: 5·5·3 + 1 = 76 per filter; CONV2 on 10 channels: 5·5·10 = 250 weights per filter, (250 + 1)·10 = 2,510
+    report = cnncalc.analyze_text("Input: 32x32x3\n[32x32x10] CONV1: 10 5x5 filters at stride 1, pad 2, 760 params "
+                                  "(77 per filter)\n[32x32x10] CONV2: 10 5x5 filters at stride 1, pad 2 (2510 params, "
+                                  "250 weights per filter)\n", "hw.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("conv1", "params per filter", "wrong"),
+        ("conv2", "output", "right"), ("conv2", "params", "right"), ("conv2", "weights per filter", "right")]
+    assert [d.code for d in report.diagnostics] == ["E041"]
+
+
+def test_one_filters_count_converts_and_reads_back(tmp_path: Path) -> None:
+    lecture = tmp_path / "hw.txt"
+    lecture.write_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+                       "Number of parameters: 76 per filter, 760 total\nWeights per filter: 74\n")
+    result = CliRunner().invoke(cli, ["convert", str(lecture)])
+    assert result.exit_code == 0 and "-> params 760 filter params 76 filter weights 74" in result.stdout
+    again = cnncalc.analyze_text(result.stdout)
+    assert [(a.quantity, a.verdict) for a in again.answers] == [
+        ("params", "right"), ("params per filter", "right"), ("weights per filter", "wrong")]  # 5·5·3 = 75
+
+
 def test_digits_grouped_with_a_space_are_an_error_not_two_wrong_answers() -> None:
     # (11·11·3 + 1)·96 = 34,944: read as `params 34` and a vector answer `944`, both would be wrong
     r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> params 34 944\n")
@@ -585,6 +639,23 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Output: 32x32x10, 760 params in total\n", [("output", "right"), ("params", "right")], []),
     ("Output: 32x32x10, 770 params in total\n", [("output", "right"), ("params", "wrong")], ["E041"]),
     ("Number of parameters: in total\n", [], ["E060"]),  # no count
+    # one filter's count: 5·5·3 + 1 = 76 parameters, 75 weights (was judged as the layer's: a right answer wrong)
+    ("Parameters per filter: 76\nWeights per filter: 75\n", [("params per filter", "right"),
+                                                             ("weights per filter", "right")], []),
+    ("Number of parameters in each filter: 75\n", [("params per filter", "wrong")], ["E041"]),  # the bias left out
+    ("Number of parameters: 76 per filter, 760 total\n", [("params", "right"), ("params per filter", "right")], []),
+    ("Number of parameters: 760 (77 per filter)\n", [("params", "right"), ("params per filter", "wrong")], ["E041"]),
+    ("Number of parameters: 760, i.e. 76 per filter\n", [("params", "right"), ("params per filter", "right")], []),
+    ("Number of parameters: 76 params per filter, so 750\n", [("params", "wrong"), ("params per filter", "right")],
+     ["E041"]),
+    ("Parameters: 76 each, 760 in total\n", [("params", "right"), ("params per filter", "right")], []),
+    ("Number of parameters: 75 weights per filter; 760\n", [("params", "right"), ("weights per filter", "right")],
+     []),
+    # the working before the last `=` stays working, as in the lecture's own line
+    ("Number of parameters in this layer: each filter has 5*5*3 + 1 = 76 params (+1 for bias) so 76*10 = 760\n",
+     [("params", "right")], []),
+    ("Number of parameters: 76 per filter x 10 filters = 760\n", [("params", "right")], []),
+    ("MACs per filter: 76800\n", [], ["E060"]),
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:

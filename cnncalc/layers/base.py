@@ -61,6 +61,15 @@ class Working(NamedTuple):
     macs: str | None = None
 
 
+class Filter(NamedTuple):
+    """One filter of a layer (a neuron of `fc`): its weights, its bias (0 or 1) and the weights' arithmetic
+    (`5·5·3`), for the answers about one filter (`filter params 76`)."""
+
+    weights: int
+    bias: int
+    shown: str
+
+
 class ShapeContext(Protocol):
     """What a shape rule may ask of the walker: the rounding in force (decided by the expander), and a
     place to report problems (`arg` names the argument the caret points at)."""
@@ -157,6 +166,10 @@ class Layer:
     def macs(self, x: Shape, y: Shape) -> int:
         """Multiply-accumulates per image; 0 for layers without weights."""
         return 0
+
+    def filter(self, x: Shape) -> Filter | None:
+        """One of its filters on input `x` (each output channel's); None for a layer without filters."""
+        return None
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         """The arithmetic behind the row's numbers, as the lecture writes it."""

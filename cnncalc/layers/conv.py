@@ -21,7 +21,7 @@ from cnncalc.layers.arguments import (
     option,
     positional,
 )
-from cnncalc.layers.base import Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import Filter, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.layers.window import common_groups, format_axes, resolve_pad, window_axes, window_output
 from cnncalc.limits import MAX_CHANNELS, MAX_EXTENT
 from cnncalc.shape import Shape, effective_kernel, transposed_len
@@ -91,6 +91,11 @@ class Conv(Layer):
         kh, kw = self.kernel
         return y.dims[0] * y.dims[1] * self.out_channels * kh * kw * (x.channels // self.groups)
 
+    def filter(self, x: Shape) -> Filter:
+        kh, kw = self.kernel
+        cin = x.channels // self.groups
+        return Filter(kh * kw * cin, int(self.bias), f"{kh}·{kw}·{cin}")
+
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         kh, kw = self.kernel
         cin = x.channels // self.groups
@@ -156,6 +161,9 @@ class DWConv(Layer):
 
     def macs(self, x: Shape, y: Shape) -> int:
         return self.as_conv(x).macs(x, y)
+
+    def filter(self, x: Shape) -> Filter:
+        return self.as_conv(x).filter(x)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         kh, kw = self.kernel

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from cnncalc import codes, field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, declared_inputs, flag, positional
-from cnncalc.layers.base import FLAT_SIZES, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import FLAT_SIZES, Filter, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -44,6 +44,10 @@ class FC(Layer):
 
     def macs(self, x: Shape, y: Shape) -> int:
         return x.size * self.units
+
+    def filter(self, x: Shape) -> Filter:
+        """A neuron: a weight per input value."""
+        return Filter(x.size, int(self.bias), str(x.size) if x.is_flat else "·".join(str(d) for d in x.dims))
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         inputs = str(x.size) if x.is_flat else "·".join(str(d) for d in x.dims)
