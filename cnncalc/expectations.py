@@ -129,7 +129,8 @@ class Checker:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, path, quantity, answer.text, None, "unchecked", reason, ()), code)
             return
-        pairs = ir.compared(answer.dims, y.dims)
+        dims = answer.judged(y.dims)
+        pairs = ir.compared(dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
         if pairs is None:
             verdict = "wrong"
@@ -138,7 +139,7 @@ class Checker:
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
             verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
-            _shape_slip(answer.dims, y) if verdict == "wrong" else None
+            _shape_slip(answer.dims if answer.square else dims, y, answer.square) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the output volume is {y}")
 
@@ -321,14 +322,16 @@ def _flag(flags: tuple[bool, ...], i: int) -> bool:
     return i < len(flags) and flags[i]
 
 
-def _shape_slip(dims: tuple[int, ...], y: Shape) -> str | None:
+def _shape_slip(dims: tuple[int, ...], y: Shape, square: bool = False) -> str | None:
     """A wrong volume that is the right one written channels first, as PyTorch prints its sizes, or
-    the number of its values."""
+    the number of its values; a `size N` (`square`) that is one side of an output that is not square."""
     if len(y.dims) == 3 and len(dims) == 3 and dims == (y.dims[2], y.dims[0], y.dims[1]):
         return "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"
     if len(y.dims) == 3 and dims == (y.size,):
         return f"that is the number of values in the volume ({y.dims[0]}·{y.dims[1]}·{y.dims[2]}), not its shape"
     if len(y.dims) == 3 and dims in ((y.dims[0],), (y.dims[1],)):
+        if square:
+            return f"the output is not square: {y.dims[0]} high and {y.dims[1]} wide"
         return "that is one side of the volume; a single number answers a vector, the volume is height x width x " \
                "channels"
     return None

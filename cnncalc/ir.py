@@ -287,6 +287,16 @@ class ShapeAnswer(NamedTuple):
     span: Span
     axis: int | None = None  # an index of SIDES
     ratio: tuple[int, int] | None = None  # `2.33`: (233, 100), the written digits over a power of ten
+    # `size 32` (the lecture's `Output size: 32`, its `(N - F)/stride + 1`): one number that is the side of a
+    # square output's height and width, or a vector's length
+    square: bool = False
+
+    def judged(self, output: tuple[int, ...]) -> tuple[int, ...]:
+        """The sizes to judge against `output`: a `square` answer's side twice for a volume's height and width
+        (its values, for a 1x1xC volume, as `4096` answers those)."""
+        if self.square and len(self.dims) == 1 and len(output) == 3 and output[:2] != (1, 1):
+            return self.dims * 2
+        return self.dims
 
 
 def division_answer(text: str, span: Span) -> ShapeAnswer | None:

@@ -1818,6 +1818,8 @@ class _LineReader:
                 shape = _shape(volumes[-1])
                 if spatial and shape is not None and len(shape.dims) == 1:
                     shape = shape._replace(dims=shape.dims * 2)
+                elif words[at:at + 2] == ["output", "size"] and shape is not None and len(shape.dims) == 1:
+                    shape = shape._replace(square=True)  # the lecture's `Output size: (N-F)/stride + 1`: a side
                 if channels_first and shape is not None and len(shape.dims) == 3:
                     shape = _channels_first(shape)
                 if shape is None:

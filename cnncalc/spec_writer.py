@@ -101,7 +101,8 @@ def line_text(line: ir.Line, indent: str = "") -> str:
 def answer_text(e: ir.Expectation) -> str:
     parts = []
     if e.shape is not None:
-        parts.append(e.shape.text if e.shape.dims or e.shape.ratio else "invalid")  # the lecture's "doesn't fit"
+        shown = e.shape.text if e.shape.dims or e.shape.ratio else "invalid"  # the lecture's "doesn't fit"
+        parts.append(f"size {shown}" if e.shape.square else shown)  # `Output size: 32`: a side, or a vector
     if e.params is not None:
         parts.append(f"params {e.params.text}")
     if e.weights is not None:

@@ -490,6 +490,14 @@ class TokenStream:
                 self.advance()  # `-> output 55x55x96`, `shape: 55x55x96`: the word names the shape that follows
                 if self.at("=", ":"):
                     self.advance()
+                if tok.text.lower() == "size" and self.peek().kind == "NUMBER" and not seen_shape and \
+                        self.peek().text.isdigit() and self.peek(1).text not in ("x", "X"):
+                    # `size 55`: the side of a square output, or a vector's length
+                    side = self.advance()
+                    seen_shape = True
+                    sized = self.shape_answer(side)
+                    shape = sized._replace(square=True) if sized is not None else shape
+                    end = side.span
             elif tok.kind == "NAME" and tok.text.lower() in ("flops", "flop"):
                 self.error(codes.E002, f"cnncalc judges `macs N`, not `{tok.text}`", tok.span,
                            hint=f"{ir.FLOPS_HINT}, `macs N`")

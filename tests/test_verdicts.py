@@ -107,6 +107,17 @@ def test_shape_answers(answer: str, verdict: str) -> None:
     assert verdicts(f"input 7x7x1\nconv 1 3x3 -> {answer}\n")[0][2] == verdict
 
 
+def test_size_n_is_a_square_outputs_side_or_a_vectors_length() -> None:
+    # the lecture's `Output size: (N - F)/stride + 1`: (32 - 5 + 2·2)/1 + 1 = 32 on both sides of 32x32x10
+    assert verdicts("input 32x32x3\nc: conv 10 5x5 pad 2 -> size 32\nd: conv 10 5x5 pad 2 -> size 33\n") == [
+        ("c", "output", "right", None), ("d", "output", "wrong", None)]
+    assert verdicts("input 32x16x3\nc: conv 10 5x5 pad 2 -> size 16\n") == [  # 32 high, 16 wide: no one side
+        ("c", "output", "wrong", "the output is not square: 32 high and 16 wide")]
+    assert verdicts("input 8x8x3\nf: fc 10 -> size: 10\n") == [("f", "output", "right", None)]  # a vector
+    assert verdicts("input 7x7x64\ng: globalavgpool -> size 64\n") == [("g", "output", "right", None)]  # 1x1x64
+    assert verdicts("input 32x32x3\nc: conv 10 5x5 pad 2 -> 32\n")[0][2] == "wrong"  # without `size`: a vector
+
+
 def test_a_vector_answer_for_a_1x1_volume() -> None:
     # globalavgpool gives 1x1x64: `64` names the same 64 values.
     assert verdicts("input 7x7x64\nglobalavgpool -> 64\n")[0][2] == "right"
@@ -171,6 +182,9 @@ def test_one_filters_count_converts_and_reads_back(tmp_path: Path) -> None:
                        "Number of parameters: 76 per filter, 760 total\nWeights per filter: 74\n")
     result = CliRunner().invoke(cli, ["convert", str(lecture)])
     assert result.exit_code == 0 and "-> params 760 filter params 76 filter weights 74" in result.stdout
+    lecture.write_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput size: 32\n")
+    converted = CliRunner().invoke(cli, ["convert", str(lecture)]).stdout
+    assert "-> size 32" in converted and cnncalc.analyze_text(converted).answers[0].verdict == "right"
     again = cnncalc.analyze_text(result.stdout)
     assert [(a.quantity, a.verdict) for a in again.answers] == [
         ("params", "right"), ("params per filter", "right"), ("weights per filter", "wrong")]  # 5·5·3 = 75
@@ -656,6 +670,11 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
      [("params", "right")], []),
     ("Number of parameters: 76 per filter x 10 filters = 760\n", [("params", "right")], []),
     ("MACs per filter: 76800\n", [], ["E060"]),
+    # the lecture's `Output size: (N-F) / stride + 1` is a side: (32 + 2·2 - 5)/1 + 1 = 32 (was marked wrong)
+    ("Output size: 32\n", [("output", "right")], []),
+    ("Output size: 31\n", [("output", "wrong")], ["E040"]),
+    ("Output size: 10240\n", [("output", "wrong")], ["E040"]),  # the values, 32·32·10
+    ("Output volume size: 32\n", [("output", "wrong")], ["E040"]),  # a volume is three sizes
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
