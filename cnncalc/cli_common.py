@@ -111,8 +111,10 @@ def reports_of(paths: list[str], settings: Any, budgets: Any, jobs: int | None =
     """The reports of every network, streamed (one file's analysis at a time), with budget checks;
     over many files in `jobs` worker processes (None: one per core; cnncalc/workers.py), the rows
     left out of what comes back unless `rows` (the output format reads them)."""
-    from cnncalc.workers import in_parallel, workers_for
-    workers = workers_for(jobs, len(paths)) if "-" not in paths else 1  # standard input is the command's
+    workers = 1
+    if jobs != 1 and "-" not in paths:  # standard input is the command's own
+        from cnncalc.workers import workers_for
+        workers = workers_for(jobs, len(paths))
 
     def reports_of_file(path: str) -> list[Any]:
         return _reports_of_file(path, settings, budgets, rows or workers == 1)
@@ -120,6 +122,7 @@ def reports_of(paths: list[str], settings: Any, budgets: Any, jobs: int | None =
     if workers == 1:
         stream: Iterator[Any] = (report for path in paths for report in reports_of_file(path))
     else:
+        from cnncalc.workers import in_parallel
         stream = in_parallel(paths, reports_of_file, workers)
     from cnncalc.files import InputError
     try:
