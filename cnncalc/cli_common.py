@@ -92,14 +92,20 @@ input_size_option = click.option("--input-size", "size", callback=_input_size, m
 def analyses(paths: list[str], settings: Any) -> Iterator[Any]:
     """Every network of every file, as (report, tree) analyses, one file at a time; an unreadable file
     is a usage error."""
-    from cnncalc.analysis import run
-    from cnncalc.files import InputError, read_source
+    from cnncalc.files import InputError
     for path in paths:
         try:
-            source = read_source(path)
+            yield from _file_analyses(path, settings)
         except InputError as e:
             raise UsageError(str(e)) from None
-        yield from run(source.text, source.name, settings, bad_byte=source.bad_byte)
+
+
+def _file_analyses(path: str, settings: Any) -> list[Any]:
+    """One file's analyses; InputError when it cannot be read."""
+    from cnncalc.analysis import run
+    from cnncalc.files import read_source
+    source = read_source(path)
+    return run(source.text, source.name, settings, bad_byte=source.bad_byte)
 
 
 def load(paths: list[str], settings: Any) -> list[Any]:
@@ -133,10 +139,7 @@ def reports_of(paths: list[str], settings: Any, budgets: Any, jobs: int | None =
 
 def _reports_of_file(path: str, settings: Any, budgets: Any, rows: bool) -> list[Any]:
     """One file's reports, with the budgets' diagnostics; without their rows unless `rows`."""
-    from cnncalc.analysis import run
-    from cnncalc.files import read_source
-    source = read_source(path)
-    reports = [analysis.report for analysis in run(source.text, source.name, settings, bad_byte=source.bad_byte)]
+    reports = [analysis.report for analysis in _file_analyses(path, settings)]
     if budgets is not None and budgets.any:
         from cnncalc.checking import budget_diagnostics
         reports = [report.with_diagnostics(budget_diagnostics(report, budgets)) for report in reports]
