@@ -2479,12 +2479,18 @@ class _LineReader:
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
                 self.next()
-                _answer_once(counts, _quantity(following), self._count_token(tok), following)
+                quantity = _quantity(following)
+                phrase = self.filter_phrase()  # `, 364 params per filter`: one filter's
+                if phrase and quantity in ("params", "weights"):
+                    self.i += phrase
+                    quantity = f"filter_{quantity}"
+                _answer_once(counts, quantity, self._count_token(tok), following)
                 continue
             if tok.lower in ir.ANSWER_WORDS:  # `params: 34944`, `params 34944`
                 self.next()
                 if self.at(":", "="):
                     self.next()
+                    self.past_working()  # `params = (11*11*3+1)*96 = 34,944`
                 _answer_once(counts, _quantity(tok), self.count(tok), tok)
                 continue
             activation = self.activation_at()
@@ -2592,6 +2598,25 @@ class _LineReader:
             count = self._count_token(next(t for t in group if t.kind == "NUM"))
             _answer_once(read, quantity, count.approximate() if approximate else count, word)
         counts.update(read)
+
+    def filter_phrase(self) -> int:
+        """How many tokens at the cursor say the count before them is one filter's (`per filter`, `each`)."""
+        ahead = [t.lower for t in self.tokens[self.i:self.i + 3]]
+        return next((len(p) for p in sorted(_FILTER_PHRASES, key=len, reverse=True) if tuple(ahead[:len(p)]) == p), 0)
+
+    def past_working(self) -> None:
+        """After `params =`, the cursor moved past the working to the count after its last `=` (`params = (11*11*3
+        + 1)*96 = 34,944`), within the answer (up to a `,` or `;` outside parentheses)."""
+        depth, last = 0, None
+        for j in range(self.i, len(self.tokens)):
+            text = self.tokens[j].text
+            depth += (text == "(") - (text == ")")
+            if depth <= 0 and text in (",", ";"):
+                break
+            if depth == 0 and text == "=":
+                last = j
+        if last is not None:
+            self.i = last + 1
 
     def count(self, word: Tok) -> ir.Count:
         """The count after its quantity's word (`params 34,944`; `params ~35000` is rounded, as `35K`)."""
@@ -2789,12 +2814,12 @@ def _aside(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return tokens, []
 
 
-# what says a count is one filter's (a neuron's, for `fc`): `per filter`, `each`, `for each filter`, `per kernel`
+# what says a count is one filter's (a neuron's, for `fc`): `per filter`, `for each filter`, `per kernel`
 _FILTER_WORDS = frozenset({"per", "each", "for", "in", "of", "a", "one", "single", "filter", "kernel", "neuron",
                            "unit"})
 _FILTER_PHRASES = (("per", "filter"), ("per", "kernel"), ("per", "neuron"), ("per", "unit"), ("each", "filter"),
-                   ("each", "kernel"), ("each", "neuron"), ("each",), ("a", "filter"), ("one", "filter"),
-                   ("a", "single", "filter"))
+                   ("each", "kernel"), ("each", "neuron"), ("a", "filter"), ("one", "filter"),
+                   ("a", "single", "filter"))  # not `each` alone: `two convs, 34,944 params each` is per layer
 _CONNECTIVES = frozenset({"so", "thus", "hence", "i", "e", "ie", "that", "is", "which", "gives", ".", "and"})
 
 

@@ -176,6 +176,20 @@ def test_one_filters_count_on_a_listings_line() -> None:
     assert [d.code for d in report.diagnostics] == ["E041"]
 
 
+def test_a_listings_count_after_its_working_and_one_filters_count() -> None:
+    # (11·11·3 + 1)·96 = 34,944; one filter 11·11·3 + 1 = 364
+    listing = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0 -> 55x55x96"
+    for tail, expected in (("; params = (11*11*3+1)*96 = 34,944", [("params", "right")]),  # was E060
+                           ("; params = (11*11*3+1)*96 = 34,945", [("params", "wrong")]),
+                           (", 364 params per filter", [("params per filter", "right")]),  # was E060
+                           (", 363 weights per filter, 34,944 params", [("params", "right"),
+                                                                        ("weights per filter", "right")])):
+        report = cnncalc.analyze_text(listing + tail + "\n", "hw.txt")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), *expected], tail
+    each = cnncalc.analyze_text(listing + ", 34,944 params each\n", "hw.txt")  # per filter, or per layer of two?
+    assert "E060" in [d.code for d in each.diagnostics] and all("filter" not in a.quantity for a in each.answers)
+
+
 def test_one_filters_count_converts_and_reads_back(tmp_path: Path) -> None:
     lecture = tmp_path / "hw.txt"
     lecture.write_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
@@ -662,7 +676,7 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Number of parameters: 760, i.e. 76 per filter\n", [("params", "right"), ("params per filter", "right")], []),
     ("Number of parameters: 76 params per filter, so 750\n", [("params", "wrong"), ("params per filter", "right")],
      ["E041"]),
-    ("Parameters: 76 each, 760 in total\n", [("params", "right"), ("params per filter", "right")], []),
+    ("Parameters: 76 for each filter, 760 in total\n", [("params", "right"), ("params per filter", "right")], []),
     ("Number of parameters: 75 weights per filter; 760\n", [("params", "right"), ("weights per filter", "right")],
      []),
     # the working before the last `=` stays working, as in the lecture's own line
