@@ -1788,6 +1788,11 @@ class _LineReader:
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS" and t.start not in remarks]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
+                # `Output: (7-3)/3 + 1 = 2.33, doesn't fit`: the value of a division that is not whole, after the
+                # working's last `=`, alone or with its "doesn't fit"
+                divided = _division(_untrailed(_after_working(tokens[after:])))
+                if divided is not None:
+                    return divided
                 said = _no_fit(tokens[after:])
                 spelled = _written_volume(tokens[after:]) if said is None else None
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
@@ -2747,6 +2752,16 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
                           Span(tokens[0].start, tokens[-1].end))
 
 
+def _after_working(tokens: list[Tok]) -> list[Tok]:
+    """What follows the last `=` outside parentheses (the working's result), else the tokens."""
+    depth, last = 0, None
+    for j, t in enumerate(tokens):
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text == "=":
+            last = j
+    return tokens if last is None else tokens[last + 1:]
+
+
 def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
     """`2.33`, the value of `(7 - 3)/3 + 1` as the lecture writes it, alone or with its "doesn't fit" (`2.33
     (doesn't fit)`, `2.33, so it does not fit`); None for anything else."""
@@ -2754,7 +2769,7 @@ def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     answer = ir.division_answer(tokens[0].text, tokens[0].span)
     said = tokens[1:]
-    while said and said[0].text in ("(", ",", "-", ";", ":"):
+    while said and (said[0].text in ("(", ",", "-", ";", ":", "->", "=>", "→", "⇒") or said[0].kind == "ARROW"):
         said = said[1:]
     if said and said[-1].text == ")":
         said = said[:-1]

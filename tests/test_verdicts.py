@@ -738,6 +738,21 @@ def test_the_lectures_output_size_exercises(tmp_path: Path) -> None:
     assert [d.code for r in reports for d in r.diagnostics if d.severity == "error"] == ["E040", "E030"]
 
 
+@pytest.mark.parametrize("answer, verdict, codes", [
+    # (7 - 3)/3 + 1 = 2.33 on both sides: the value after the working's last `=` (each was prose, leaving E030 alone)
+    ("Output volume size: (7-3)/3+1 = 2.33", "right", ["N047"]),
+    ("Output = (7 - 3)/3 + 1 = 2.33", "right", ["N047"]),
+    ("Output size: (7-3)/3 + 1 = 2.33 -> doesn't fit", "right", ["N047"]),
+    ("Output: 2.33, doesn't fit", "right", ["N047"]),
+    ("Output: (7-3)/3+1 = 2.34", "wrong", ["E030", "E040"]),
+    ("Output: 2.5", "wrong", ["E030", "E040"]),
+])
+def test_a_layers_output_answered_with_the_value_of_its_division(answer: str, verdict: str, codes: list[str]) -> None:
+    report = cnncalc.analyze_text(f"Input volume: 7x7x3\n10 3x3 filters with stride 3, pad 0\n{answer}\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+    assert [d.code for d in report.diagnostics if d.code != "N060"] == codes
+
+
 @pytest.mark.parametrize("text, column, written", [
     ("[99999999x5x3] INPUT\n", 2, "99999999x5x3"),  # above the 1,048,576 of a side
     ("Input: 7x7x99999999999 images\n", 8, "7x7x99999999999"),  # above the 16,777,216 of a depth
