@@ -1731,7 +1731,8 @@ class _LineReader:
         the same; True, to be judged instead of the first, when it agrees and says more (`32x32` then
         `32x32x10`, `35K` then `34,944`); E060 when it says otherwise (the first is judged), never passed over."""
         if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
-            same, finer = _same_volume(earlier.dims, again.dims), len(again.dims) > len(earlier.dims)
+            first, then = earlier.judged(again.dims), again.judged(earlier.dims)  # `Output size: 55`: 55x55
+            same, finer = _same_volume(first, then), len(then) > len(first)
         elif isinstance(earlier, ir.Count) and isinstance(again, ir.Count):
             same = earlier.agrees(again)
             finer = again.unit * 10**earlier.decimals < earlier.unit * 10**again.decimals

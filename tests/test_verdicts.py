@@ -689,6 +689,10 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Output size: 31\n", [("output", "wrong")], ["E040"]),
     ("Output size: 10240\n", [("output", "wrong")], ["E040"]),  # the values, 32·32·10
     ("Output volume size: 32\n", [("output", "wrong")], ["E040"]),  # a volume is three sizes
+    # said again: `Output size: 32` agrees with 32x32x10 (was E060, "answers again what was answered")
+    ("Output: 32x32x10\nOutput size: 32\n", [("output", "right")], []),
+    ("Output size: 32\nOutput: 32x32x10\n", [("output", "right")], []),
+    ("Output: 32x32x10\nOutput size: 31\n", [("output", "right")], ["E060"]),
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
