@@ -420,8 +420,9 @@ class _Table:
     bracketed line's is; without a description column, the name may hold it (`CONV1: 96 11x11 filters …`)
     or say the layer as the notes' breakdown does (`CONV3-64`, `POOL2`, `FC`)."""
 
-    def __init__(self, roles: list[str | None], remarks: list[str]) -> None:
+    def __init__(self, roles: list[str | None], remarks: list[str], sized: bool = False) -> None:
         self.roles = roles
+        self.sized = sized  # the output column is `Output size` or `Size`: one number in it is a square output's side
         self.units = [_COLUMN_UNITS.get(r, "") if role in _ANSWER_COLUMNS else "" for role, r in zip(roles, remarks)]
         self.channels_first = [role == "output" and bool(_ORDERS.get(r.replace(" ", ""))) for role, r in
                                zip(roles, remarks)]
@@ -448,7 +449,8 @@ class _Table:
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
                          hint="the columns cnncalc reads: Layer, Description, Output volume (or H, W, C), Params, "
                               "Weights, Biases, MACs, Memory (and Notes, a remark)")
-        return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks)
+        return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
+                      any(key in ("output size", "size") for key in keys))
 
     def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
         """A row as an input or a layer line with its answers; None for the rule under the header. A row
@@ -465,6 +467,8 @@ class _Table:
         volume = reader.volume_cell(by_role.get("output", []))
         if volume is not None and len(volume.dims) == 3 and any(self.channels_first):  # `Output (C x H x W)`
             volume = _channels_first(volume)
+        if volume is not None and len(volume.dims) == 1 and self.sized:  # `| Output size |` … `| 55 |`: 55x55
+            volume = volume._replace(square=True)
         unit = {role: unit for role, unit in zip(self.roles, self.units) if role is not None}
         counts = {q: count for q in _ANSWER_COLUMNS
                   if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}

@@ -118,6 +118,20 @@ def test_size_n_is_a_square_outputs_side_or_a_vectors_length() -> None:
     assert verdicts("input 32x32x3\nc: conv 10 5x5 pad 2 -> 32\n")[0][2] == "wrong"  # without `size`: a vector
 
 
+def test_a_tables_output_size_column_holds_sides() -> None:
+    # (227 - 11)/4 + 1 = 55 and (55 - 3)/2 + 1 = 27: each was marked wrong, "one side of the volume"
+    table = ("Input: 227x227x3\n\n| Layer | Description | Output size | Params |\n|---|---|---|---|\n"
+             "| CONV1 | 96 11x11 filters at stride 4, pad 0 | 55 | 34,944 |\n"
+             "| POOL1 | 3x3 max pool at stride 2 | {} | 0 |\n")
+    report = cnncalc.analyze_text(table.format(27), "hw.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+        ("pool1", "params", "right")]
+    assert [a.verdict for a in cnncalc.analyze_text(table.format(26), "hw.txt").answers][2] == "wrong"
+    vector = "Input: 4x4x16\n\n| Layer | Description | Output size |\n|---|---|---|\n| FC1 | 10 neurons | 10 |\n"
+    assert [a.verdict for a in cnncalc.analyze_text(vector, "hw.txt").answers] == ["right"]  # a vector's length
+
+
 def test_a_vector_answer_for_a_1x1_volume() -> None:
     # globalavgpool gives 1x1x64: `64` names the same 64 values.
     assert verdicts("input 7x7x64\nglobalavgpool -> 64\n")[0][2] == "right"
