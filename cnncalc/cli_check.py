@@ -60,8 +60,8 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
               help="Write the report (in --format) to OUT; the summary line still goes to the terminal.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--jobs", "-j", type=Whole(1, MAX_JOBS), default=None, metavar="N",
-              help="Analyse the files in N processes (default: one per core, from 16 files on); the output is "
-                   "the same in any case.")
+              help="Analyse the files in N processes (default: one per core from 16 files on, else one); the "
+                   "output is the same in any case.")
 @batch_option
 @rounding_option
 @lang_option

@@ -35,9 +35,10 @@ def usable_cpus() -> int:
 
 
 def workers_for(jobs: int | None, files: int) -> int:
-    """How many worker processes to fork for `files` files (`--jobs`, None: one per usable core); 1
-    means none: the command analyses them itself."""
-    if not hasattr(os, "fork") or sys.platform == "darwin" or files < PARALLEL_FROM or _threaded():
+    """How many worker processes to fork for `files` files (`--jobs`, None: one per usable core from
+    PARALLEL_FROM files on); 1 means none: the command analyses them itself."""
+    if not hasattr(os, "fork") or sys.platform == "darwin" or (jobs is None and files < PARALLEL_FROM) or \
+            files < 2 or _threaded():
         return 1
     return max(1, min(jobs if jobs is not None else usable_cpus(), MAX_JOBS, files))
 

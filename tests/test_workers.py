@@ -86,6 +86,10 @@ def test_the_default_is_parallel_from_enough_files(mixed: Path, monkeypatch: pyt
     few = sorted(mixed.iterdir())[:workers.PARALLEL_FROM - 1]
     _check(*map(str, few))
     assert len(forks) == 2  # fewer files: analysed in the command's own process
+    _check(*map(str, few[:3]), "-j", "2")
+    assert len(forks) == 4  # unless asked for
+    _check(str(few[0]), "-j", "2")
+    assert len(forks) == 4  # one file: nothing to share
 
 
 def test_a_process_running_other_threads_stays_serial() -> None:
