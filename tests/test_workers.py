@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import cnncalc
 from cnncalc import workers
 from cnncalc.analysis import run
 from cnncalc.cli import cli
@@ -186,6 +187,17 @@ def test_stopping_early_leaves_no_process_behind() -> None:
     assert next(stream).input.dims == (8, 8, 3)
     stream.close()  # `cnncalc check … | head`: the command stops reading
     assert _no_children_left()
+
+
+def test_a_row_crosses_a_pipe_whole() -> None:
+    import pickle
+
+    from cnncalc.report import Row
+    report = cnncalc.analyze(SPECS / "googlenet.spec", explain=True)  # layers, merges, joins, working, fields
+    again = pickle.loads(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    assert len(again.rows) == len(report.rows) > 100
+    for sent, got in zip(report.rows, again.rows):
+        assert type(got) is Row and all(getattr(got, s) == getattr(sent, s) for s in Row.__slots__), sent.path
 
 
 def test_rows_are_left_out_only_where_the_format_does_not_read_them() -> None:
