@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -146,12 +146,17 @@ def test_reports_come_in_file_order_whatever_the_workers() -> None:
     assert _no_children_left()
 
 
-def test_a_files_input_error_comes_back_when_its_file_is_reached() -> None:
-    def failing(path: str) -> list:
-        if path == "n7.spec":
-            raise InputError("cannot read 'n7.spec': Permission denied")
+def _raising_at(name: str, error: Exception) -> Callable[[str], list]:
+    """`_analysed`, except that the file `name` raises `error` (in the worker that reads it)."""
+    def analysed(path: str) -> list:
+        if path == name:
+            raise error
         return _analysed(path)
+    return analysed
 
+
+def test_a_files_input_error_comes_back_when_its_file_is_reached() -> None:
+    failing = _raising_at("n7.spec", InputError("cannot read 'n7.spec': Permission denied"))
     got: list = []
     with pytest.raises(InputError, match=r"n7\.spec': Permission denied"):
         for report in workers.in_parallel(_texts(12), failing, 3):
@@ -161,11 +166,7 @@ def test_a_files_input_error_comes_back_when_its_file_is_reached() -> None:
 
 
 def test_a_bug_in_a_worker_is_named_with_its_type_and_message() -> None:
-    def buggy(path: str) -> list:
-        if path == "n3.spec":
-            raise ZeroDivisionError("division by zero")
-        return _analysed(path)
-
+    buggy = _raising_at("n3.spec", ZeroDivisionError("division by zero"))
     with pytest.raises(workers.WorkerError, match=r"^ZeroDivisionError: division by zero$"):
         list(workers.in_parallel(_texts(8), buggy, 2))
     assert _no_children_left()
