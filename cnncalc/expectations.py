@@ -79,8 +79,9 @@ class Checker:
         if unknown is not None:
             reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
         elif len(filtered) != 1:
-            reason = "the line has no layer with filters (conv, dwconv, fc)" if not filtered else \
-                f"the line has {len(filtered)} layers with filters; answer each on a line of its own"
+            reason = "one filter's count is judged for conv, dwconv and fc layers, and the line has none" \
+                if not filtered else f"the line has {len(filtered)} layers with filters; answer each on a line of " \
+                                     f"its own"
         if reason is not None:
             self._record(Answer(count.span, label, rows[-1].path, quantity, count.text, None, "unchecked", reason,
                                 ()), codes.E041)

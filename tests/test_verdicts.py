@@ -171,7 +171,9 @@ def test_one_filters_parameters_and_weights() -> None:
 
 def test_one_filters_count_where_the_line_has_no_one_layer_with_filters() -> None:
     assert verdicts("input 8x8x3\np: maxpool 2x2 stride 2 -> filter params 0\n") == [
-        ("p", "params per filter", "unchecked", "the line has no layer with filters (conv, dwconv, fc)")]
+        ("p", "params per filter", "unchecked", "one filter's count is judged for conv, dwconv and fc layers, and the "
+                                                "line has none")]
+    assert verdicts("input 8x8x3\nd: deconv 4 2x2 stride 2 -> filter params 13\n")[0][2] == "unchecked"
     assert verdicts("input 8x8x3\nb: conv 4 3x3 ; conv 4 3x3 -> filter params 28\n") == [
         ("b", "params per filter", "unchecked", "the line has 2 layers with filters; answer each on a line of its own")]
     assert verdicts("input 8x8\nc: conv 4 3x3 -> filter params 28\n")[0][2] == "unchecked"  # no input to go on
