@@ -1950,6 +1950,9 @@ class _LineReader:
         either, the line is a heading (`No. of parameters`). One filter's count beside it or alone is its
         own answer (`Parameters per filter: 76`, `Params: 76 per filter, 760 total`, `760 (76 per filter)`)."""
         at = _opener(words)
+        if words[at:at + 1] in (["each"], ["every"], ["one"], ["a"]) and words[at + 2:at + 3] == ["has"] and \
+                words[at + 1] in ("filter", "kernel", "neuron"):
+            return self._filter_has(tokens[at + 3:])
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
@@ -1986,6 +1989,24 @@ class _LineReader:
             words = words[:marker + 1] + [t.lower for t in rest]
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         return None if count is None else [(quantity, count), *found]
+
+    def _filter_has(self, said: list[Tok]) -> list[tuple[str, ir.Count]] | None:
+        """`Each filter has 76 parameters`, `Each filter has 5*5*3 + 1 = 76 params (+1 for bias)`, `Each kernel has
+        75 weights`: one filter's count, after the working's last `=`; None (prose) unless it ends in its word."""
+        said, _ = _aside(said)
+        said = _after_working(said)
+        while said and said[-1].text in ("!", "."):
+            said = said[:-1]
+        word = next((t.lower for t in reversed(said) if t.lower in ir.ANSWER_WORDS), None)
+        count = _untrailed(said)
+        if word is None or ir.ANSWER_WORDS[word] not in ("params", "weights") or len(count) != 1 or \
+                count[0].kind != "NUM" or said[-1].lower not in ir.ANSWER_WORDS:
+            return None
+        try:
+            return [(f"filter_{ir.ANSWER_WORDS[word]}", self._count_token(count[0]))]
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as `76`")
+            return None
 
     def _filter_count(self, part: list[Tok], quantity: str) -> tuple[str, ir.Count] | None:
         """`76 per filter`, `75 weights per filter`, `76 params each`: one filter's count, of the line's quantity

@@ -700,6 +700,11 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
      [("params", "right")], []),
     ("Number of parameters: 76 per filter x 10 filters = 760\n", [("params", "right")], []),
     ("MACs per filter: 76800\n", [], ["E060"]),
+    # said as a sentence (was prose): the count after the working's last `=`, before its word
+    ("Each filter has 5*5*3 + 1 = 76 params (+1 for bias)\nEvery kernel has 75 weights.\n",
+     [("params per filter", "right"), ("weights per filter", "right")], []),
+    ("Each filter has 75 parameters\n", [("params per filter", "wrong")], ["E041"]),  # the bias left out
+    ("Each filter has 3 channels\nEach filter has a bias\n", [], []),  # prose
     # the lecture's `Output size: (N-F) / stride + 1` is a side: (32 + 2·2 - 5)/1 + 1 = 32 (was marked wrong)
     ("Output size: 32\n", [("output", "right")], []),
     ("Output size: 31\n", [("output", "wrong")], ["E040"]),
