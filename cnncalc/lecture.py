@@ -1795,9 +1795,16 @@ class _LineReader:
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 # `Output: (7-3)/3 + 1 = 2.33, doesn't fit`: the value of a division that is not whole, after the
                 # working's last `=`, alone or with its "doesn't fit"
-                divided = _division(_untrailed(_after_working(tokens[after:])))
+                worked = _after_working(tokens[after:])
+                result = _untrailed(worked)
+                divided = _division(result)
                 if divided is not None:
                     return divided
+                if len(result) == 1 and result[0].kind == "NUM" and result[0].text.isdigit() and \
+                        len(worked) < len(tokens) - after and int(result[0].text) and \
+                        len(result[0].text) <= limits.MAX_LITERAL_DIGITS and _written_volume(tokens[after:]) is None:
+                    # `Output: (7-3)/2 + 1 = 3`: (N-F)/stride + 1 worked out is a side (a vector's length, for fc)
+                    return ir.ShapeAnswer((int(result[0].text),), result[0].text, result[0].span, square=True)
                 said = _no_fit(tokens[after:])
                 spelled = _written_volume(tokens[after:]) if said is None else None
                 vector = [t for t in tokens[after:] if t.text not in ("!", ".")]

@@ -778,6 +778,17 @@ def test_a_layers_output_answered_with_the_value_of_its_division(answer: str, ve
     assert [d.code for d in report.diagnostics if d.code != "N060"] == codes
 
 
+@pytest.mark.parametrize("answer, verdict", [
+    # (7 - 3)/2 + 1 = 3, worked out: the side of the 3x3x10 output (was prose)
+    ("Output: (7-3)/2+1 = 3", "right"), ("Output size: (7 - 3)/2 + 1 = 3", "right"), ("Output: (7-3)/2+1 = 4", "wrong"),
+    ("Output: 3*3*10 = 90", "right"),  # the volume as a product, then its values (judged as memory: right too)
+])
+def test_a_layers_output_worked_out_to_its_side(answer: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input volume: 7x7x3\n10 3x3 filters with stride 2, pad 0\n{answer}\n", "hw.txt")
+    assert report.answers[0].quantity == "output" and report.answers[0].verdict == verdict
+    assert all(a.verdict == "right" for a in report.answers[1:])
+
+
 @pytest.mark.parametrize("text, column, written", [
     ("[99999999x5x3] INPUT\n", 2, "99999999x5x3"),  # above the 1,048,576 of a side
     ("Input: 7x7x99999999999 images\n", 8, "7x7x99999999999"),  # above the 16,777,216 of a depth
