@@ -1999,18 +1999,27 @@ class _LineReader:
 
     def _filter_has(self, said: list[Tok]) -> list[tuple[str, ir.Count]] | None:
         """`Each filter has 76 parameters`, `Each filter has 5*5*3 + 1 = 76 params (+1 for bias)`, `Each kernel has
-        75 weights`: one filter's count, after the working's last `=`; None (prose) unless it ends in its word."""
+        75 weights`: one filter's count, after the working's last `=`, and after a comma the layer's, said to be the
+        whole (`…, so 760 in total`); None (prose) unless the filter's ends in its word."""
+        cut = next((j for j, t in enumerate(said) if t.text in (",", ";")), len(said))
+        said, rest = said[:cut], _unled(said[cut + 1:])
+        while rest and rest[-1].text in ("!", "."):
+            rest = rest[:-1]
         said, _ = _aside(said)
         said = _after_working(said)
         while said and said[-1].text in ("!", "."):
             said = said[:-1]
         word = next((t.lower for t in reversed(said) if t.lower in ir.ANSWER_WORDS), None)
         count = _untrailed(said)
+        whole = _untrailed(_unwhole(rest)) if rest else []
         if word is None or ir.ANSWER_WORDS[word] not in ("params", "weights") or len(count) != 1 or \
-                count[0].kind != "NUM" or said[-1].lower not in ir.ANSWER_WORDS:
+                count[0].kind != "NUM" or said[-1].lower not in ir.ANSWER_WORDS or \
+                (rest and (len(_unwhole(rest)) == len(rest) or len(whole) != 1 or whole[0].kind != "NUM")):
             return None
+        quantity = ir.ANSWER_WORDS[word]
         try:
-            return [(f"filter_{ir.ANSWER_WORDS[word]}", self._count_token(count[0]))]
+            found = [(f"filter_{quantity}", self._count_token(count[0]))]
+            return [(quantity, self._count_token(whole[0])), *found] if whole else found
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `76`")
             return None

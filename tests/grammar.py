@@ -378,7 +378,7 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
                "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",
                "Number of parameters in each filter", "Weights per filter", "MACs per filter", "Params of a filter",
-               "Each filter has", "Every kernel has"]
+               "Each filter has", "Every kernel has", "Each filter has 76 params, so"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",

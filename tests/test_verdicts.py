@@ -704,6 +704,9 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Each filter has 5*5*3 + 1 = 76 params (+1 for bias)\nEvery kernel has 75 weights.\n",
      [("params per filter", "right"), ("weights per filter", "right")], []),
     ("Each filter has 75 parameters\n", [("params per filter", "wrong")], ["E041"]),  # the bias left out
+    ("Each filter has 5*5*3 + 1 = 76 params, so 750 params in total.\n",  # (5·5·3 + 1)·10 = 760
+     [("params", "wrong"), ("params per filter", "right")], ["E041"]),
+    ("Each filter has 76 parameters, like the lecture's\n", [], []),  # prose
     ("Each filter has 3 channels\nEach filter has a bias\n", [], []),  # prose
     # the lecture's `Output size: (N-F) / stride + 1` is a side: (32 + 2·2 - 5)/1 + 1 = 32 (was marked wrong)
     ("Output size: 32\n", [("output", "right")], []),
