@@ -226,7 +226,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows)
     outputs = (Output(main, output, False), *walker.outputs)
-    diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code is codes.E030 and d.path in checker.confirmed
+    diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code in _ANSWERED and d.path in checker.confirmed
                                              else d for d in sink.items], key=lambda d: d.span.start)
     dropped = sink.dropped + (file_sink.dropped if index == 0 else 0)
     if dropped:
@@ -244,9 +244,13 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
                   rounding, net.span, symbolic, training)
 
 
+_ANSWERED = {codes.E030: codes.N047, codes.E031: codes.N048}  # what a line answered `invalid` makes of them
+
+
 def _as_answered(d: Diagnostic) -> Diagnostic:
-    """An inexact division whose line answers `invalid`: the answer is right, and the division is a note."""
-    return d._replace(code=codes.N047, message=f"{d.message}, as the answer says", hint=None)
+    """An inexact division or an empty output whose line answers `invalid`: the answer is right, and the
+    problem is a note."""
+    return d._replace(code=_ANSWERED[d.code], message=f"{d.message}, as the answer says", hint=None)
 
 
 def _built(root: SeqNode) -> bool:

@@ -182,6 +182,11 @@ N047 = Code("N047", ANSWERS, "invalid stride, as answered",
             "lecture's \"doesn't fit\", or the value the division gives (`-> 2.33`). The answer is right, and "
             "the division is this note rather than an error.",
             declared=True, size_dependent=True)
+N048 = Code("N048", ANSWERS, "no window fits, as answered",
+            "An empty output (what E031 reports: the kernel spans more than the padded input) on a line whose "
+            "answer says it does not fit: `-> invalid`, the lecture's \"doesn't fit\". The answer is right, and "
+            "the empty output is this note rather than an error.",
+            declared=True, size_dependent=True)
 W046 = Code("W046", ANSWERS, "answer in a comment",
             "A layer line with no `->` has a comment that reads as an answer (`# 32x32x10`, `# -> 32x32x10`, "
             "`# 760 params`). Comments are never checked: write the answer after `->` on the line.")

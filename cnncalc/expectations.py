@@ -26,7 +26,7 @@ class Checker:
     def __init__(self, sink: DiagnosticSink) -> None:
         self.sink = sink
         self.answers: list[Answer] = []
-        self.confirmed: set[str] = set()  # rows whose inexact division an answer says (`-> invalid`): N047, not E030
+        self.confirmed: set[str] = set()  # rows an answer says do not fit (`-> invalid`): N047/N048, not E030/E031
 
     def _record(self, answer: Answer, code: Code, hint: str | None = None) -> None:
         self.answers.append(answer)
@@ -164,18 +164,20 @@ class Checker:
                      hint=f"the output's {name} is {got} (the output is {y})")
 
     def no_fit(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
-        """`-> invalid` (the lecture's "doesn't fit"): right when a division on the line is inexact, wrong
-        when every one is exact, not checked when the line's input rests on an earlier guess. With the
-        value the division gives (`2.33`), that value must be right too."""
+        """`-> invalid` (the lecture's "doesn't fit"): right when a division on the line is inexact or no
+        window fits a layer's padded input, wrong when every division is exact, not checked when the line's
+        input rests on an earlier guess. With the value the division gives (`2.33`), that value must be right."""
         last = rows[-1]
         working = _working(rows, "out")
         inexact = [r for r in rows if r.inexact]
+        empty = [r for r in rows if r.empty]  # a kernel wider than its padded input: it does not fit either
         if inexact and answer.ratio is not None:
             self.division(answer, label, inexact[-1], working)
-        elif inexact:
-            self.confirmed.update(r.path for r in inexact)
-            self._record(Answer(answer.span, label, last.path, "output", answer.text, "not a whole number", "right",
-                                None, working), codes.E040)
+        elif (inexact or empty) and answer.ratio is None:
+            self.confirmed.update(r.path for r in inexact + empty)
+            self._record(Answer(answer.span, label, last.path, "output", answer.text,
+                                "not a whole number" if inexact else "no window fits", "right", None, working),
+                         codes.E040)
         elif last.output is None or (last.doubt is not None and (last.doubt.dims is None or any(last.doubt.dims))):
             reason = f"it rests on {last.doubt.reason}" if last.doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, last.path, "output", answer.text, None, "unchecked", reason, ()),

@@ -30,7 +30,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
                  "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref", "field", "layer", "divided")
+                 "doubt", "train", "known", "ref", "field", "layer", "divided", "empty")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...]) -> None:
@@ -62,6 +62,7 @@ class Row:
         # an inexact division's exact output height and width (numerator, denominator), when its output size
         # came from one (E030, N030, W030): (7 - 3)/3 + 1 is (7, 3)
         self.divided: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self.empty = False  # no window fits its padded input (E031): "doesn't fit" answers it
 
     @property
     def params(self) -> int:
@@ -82,7 +83,7 @@ class Row:
         row.macs, row.train_macs, row.activations = self.macs, self.train_macs, self.activations
         row.rounded, row.branches, row.working, row.doubt = self.rounded, branches, self.working, self.doubt
         row.train, row.known, row.ref, row.field = self.train, self.known, self.ref, self.field
-        row.layer, row.divided = self.layer, self.divided
+        row.layer, row.divided, row.empty = self.layer, self.divided, self.empty
         return row
 
     @property

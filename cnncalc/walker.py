@@ -72,6 +72,9 @@ class _LayerContext:
     def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
         self.row.divided = (height, width)
 
+    def no_window(self) -> None:
+        self.row.empty = True
+
 
 class _Quiet:
     """A context that hears nothing: for the perturbed second look at a guessed size."""
@@ -86,6 +89,9 @@ class _Quiet:
         pass
 
     def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
+        pass
+
+    def no_window(self) -> None:
         pass
 
 

@@ -107,6 +107,22 @@ def test_shape_answers(answer: str, verdict: str) -> None:
     assert verdicts(f"input 7x7x1\nconv 1 3x3 -> {answer}\n")[0][2] == verdict
 
 
+def test_doesnt_fit_answers_a_kernel_wider_than_its_input() -> None:
+    # (5 - 7 + 2·0)/1 + 1 = -1: no 7x7 window fits a 5x5 input (was not checked, and its E031 failed the check)
+    report = run("input 5x5x3\nc: conv 10 7x7 -> invalid\nd: conv 10 3x3 -> invalid\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("c", "right"), ("d", "unchecked")]
+    assert [d.code for d in report.diagnostics] == ["N048", "N046"]
+    assert report.diagnostics[0].message == "c: (5 - 7 + 2·0)/1 + 1 = -1: the output would be empty, as the answer says"
+    # padded to 7 it fits: (5 - 7 + 2·1)/1 + 1 = 1, an exact division; then a 7x7 pool on that 1x1 does not
+    report = run("input 5x5x3\nc: conv 10 7x7 pad 1 -> invalid\np: maxpool 7x7 -> invalid\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("c", "wrong"), ("p", "right")]
+    assert [d.code for d in report.diagnostics] == ["E040", "N048"]
+    exercise = cnncalc.analyze_text("Assume, input image is 5x5 filter is 7x7 stride is 1\noutput: doesnt fit\n",
+                                    "hw.txt")
+    assert [a.verdict for a in exercise.answers] == ["right"] and exercise.ok
+    assert run("input 5x5x3\nc: conv 10 7x7 -> 2.33\n").answers[0].verdict == "unchecked"  # no division's value
+
+
 def test_size_n_is_a_square_outputs_side_or_a_vectors_length() -> None:
     # the lecture's `Output size: (N - F)/stride + 1`: (32 - 5 + 2·2)/1 + 1 = 32 on both sides of 32x32x10
     assert verdicts("input 32x32x3\nc: conv 10 5x5 pad 2 -> size 32\nd: conv 10 5x5 pad 2 -> size 33\n") == [

@@ -90,6 +90,9 @@ class ShapeContext(Protocol):
         """An inexact division's exact output height and width, each as (numerator, denominator): a 3x3
         window at stride 3 on 7x7 gives (7 - 3)/3 + 1 = (7, 3). Answers such as `2.33` are judged by it."""
 
+    def no_window(self) -> None:
+        """No window fits the padded input (the E031 just reported): the answer "doesn't fit" holds."""
+
 
 @dataclass_transform(frozen_default=True, field_specifiers=(positional, option, flag))
 class Layer:

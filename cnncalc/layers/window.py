@@ -39,6 +39,7 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
         ctx.report(codes.E031, f"{a.arithmetic()}: the output would be empty", arg="kernel",
                    hint=f"the kernel spans {a.f_eff} pixels but the padded input has only {a.n + a.pad_total}; "
                         f"use a smaller kernel or more padding")
+        ctx.no_window()
         return None
     inexact = [(axis, a) for axis, a in (("height", h), ("width", w)) if not a.whole]
     if inexact:
