@@ -99,7 +99,8 @@ class Conv(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         kh, kw = self.kernel
         cin = x.channels // self.groups
-        per_filter = f"{kh}·{kw}·{cin}" + (" + 1" if self.bias else "")
+        one = self.filter(x)
+        per_filter = one.shown + " + 1" * one.bias
         return Working(
             format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
             f"({per_filter})·{self.out_channels} = {thousands(self.params(x).learnable)}",

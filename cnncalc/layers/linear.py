@@ -50,9 +50,9 @@ class FC(Layer):
         return Filter(x.size, int(self.bias), str(x.size) if x.is_flat else "·".join(str(d) for d in x.dims))
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        inputs = str(x.size) if x.is_flat else "·".join(str(d) for d in x.dims)
+        one = self.filter(x)
         return Working(f"{self.units} (one value per neuron)",
-                       f"({inputs}{' + 1' if self.bias else ''})·{self.units} = {thousands(self.params(x).learnable)}",
+                       f"({one.shown}{' + 1' * one.bias})·{self.units} = {thousands(self.params(x).learnable)}",
                        f"{x.size}·{self.units} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
