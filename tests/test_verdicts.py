@@ -222,6 +222,19 @@ def test_a_listings_count_after_its_working_and_one_filters_count() -> None:
     assert "E060" in [d.code for d in each.diagnostics] and all("filter" not in a.quantity for a in each.answers)
 
 
+def test_one_filters_count_that_cannot_be_read_is_said_where() -> None:
+    # columns counted by hand: `MACs` opens line 3; `76` is the 26th character of `Params: 760, MACs: 768K (76 …`
+    stated = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+    macs = cnncalc.analyze_text(stated + "MACs per filter: 76800\n", "hw.txt")
+    assert [(d.code, *macs.source.line_col(d.span.start), d.message) for d in macs.diagnostics] == [
+        ("E060", 3, 1, "cnncalc judges one filter's parameters or weights, not its MACs")]
+    aside = cnncalc.analyze_text(stated + "Params: 760, MACs: 768K (76 per filter)\n", "hw.txt")
+    assert [(d.code, *aside.source.line_col(d.span.start), d.message) for d in aside.diagnostics] == [
+        ("E060", 3, 26, "cnncalc does not understand `76 per filter` as one filter's count")]
+    twice = run("input 8x8x3\nc: conv 4 3x3 -> filter params 28 filter params 28\n")  # the second at column 35
+    assert [(d.code, *twice.source.line_col(d.span.start)) for d in twice.diagnostics] == [("E012", 2, 35)]
+
+
 def test_one_filters_count_converts_and_reads_back(tmp_path: Path) -> None:
     lecture = tmp_path / "hw.txt"
     lecture.write_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
