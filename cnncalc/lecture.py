@@ -1002,6 +1002,8 @@ class _LineReader:
             counts[quantity] = count
         if shape is not None and shape.dims:  # `Output volume: 55x55x96 = 290,400 neurons`, `…, params 34,944`
             trailing = [t for t in self.tokens[lead:] if t.start >= shape.span.end]
+            if len(shape.dims) == 2:
+                trailing = self.area_worked(shape, trailing)
             for quantity, count in self.trailing_counts(trailing).items():
                 if counts[quantity] is not None and not self.restated(counts[quantity], count):
                     continue
@@ -1039,6 +1041,29 @@ class _LineReader:
                               hint=f"answer {name} before the `{kind}` line, write the {kind} on {name}'s line (`…, "
                                    f"{kind}`), or name it (`{kind.upper()}1: {kind}`)")
                 counts[quantity] = None
+
+    def area_worked(self, shape: ir.ShapeAnswer, tokens: list[Tok]) -> list[Tok]:
+        """`Output: 32*32 = 1024`: after the height and width alone, `= N` is their product, the positions
+        of one map, not the volume's values (10,240 for 32x32x10). The sides carry the answer; the product
+        is its working, checked here: a slip in it is E060, never passed over. The tokens after it."""
+        if len(tokens) < 2 or tokens[0].text != "=" or tokens[1].kind != "NUM":
+            return tokens
+        rest = tokens[2:]
+        while rest and rest[0].lower in _VALUE_WORDS | _AREA_WORDS:
+            rest = rest[1:]
+        height, width = shape.dims
+        try:
+            count = self._count_token(tokens[1])
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span,
+                          hint="write the product as a whole number, as in `32*32 = 1024`")
+            return rest
+        if not count.accepts(height * width):
+            self.sink.add(codes.E060, f"`{tokens[1].text}` after {shape.text} is not its height times its width "
+                                      f"({height:,}·{width:,} = {height * width:,})", tokens[1].span,
+                          hint=f"the output's values are its height, width and depth multiplied, as in "
+                               f"`{height}x{width}xD = …`")
+        return rest
 
     def trailing_counts(self, tokens: list[Tok]) -> dict[str, ir.Count]:
         """Counts written after an output's volume on its line: `= 290,400` (`neurons`, `values`: the values
@@ -3233,6 +3258,7 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
 
 
 _VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
+_AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`

@@ -746,6 +746,14 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Output: 32x32x10\nOutput size: 32\n", [("output", "right")], []),
     ("Output size: 32\nOutput: 32x32x10\n", [("output", "right")], []),
     ("Output: 32x32x10\nOutput size: 31\n", [("output", "right")], ["E060"]),
+    # after the height and width alone, `= N` is their product, one map's positions: 32·32 = 1,024 (it was
+    # judged as the volume's values, 32·32·10 = 10,240, and marked wrong); a slip in it is not passed over
+    ("Output: 32*32 = 1024\n", [("output", "right")], []),
+    ("Output volume: 32x32 = 1,024 positions, 760 params\n", [("output", "right"), ("params", "right")], []),
+    ("Output: 32*32 = 1000\n", [("output", "right")], ["E060"]),
+    ("Output: 30*30 = 900\n", [("output", "wrong")], ["E040"]),
+    ("Output: 32*32*10 = 10240\n", [("output", "right"), ("memory", "right")], []),  # all three: the values
+    ("Output: 32*32*10 = 1024\n", [("output", "right"), ("memory", "wrong")], ["E040"]),
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
