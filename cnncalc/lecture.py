@@ -1851,8 +1851,10 @@ class _LineReader:
                     volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
+            if not channels_first:
+                volumes = _with_its_maps(volumes)  # `32x32x10, i.e. 10 maps of 32x32`: one volume
             if len({_dims_text(v.text) for v in volumes}) > 1:
-                # `28x28x6 or 28x28x8`, `32x32x10 (32 x 32 per map)`: which is the answer is not said
+                # `28x28x6 or 28x28x8`, `28x28x6 or 24x24`: which is the answer is not said
                 self.sink.add(codes.E060, f"this answer has {len(volumes)} different volumes", volumes[0].span.to(
                     volumes[-1].span), hint="write the output once, as `Output: 55x55x96`")
                 return None
@@ -2844,6 +2846,7 @@ def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
 
 
 _DEPTH_NOUNS = {"channels", "channel", "maps", "map", "filters", "kernels", "slices", "planes"}  # `8 channels`
+_DEPTH_PHRASES = (["feature", "maps"], ["activation", "maps"], ["depth", "slices"], ["of", "them"])
 
 
 def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
@@ -2857,7 +2860,7 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
         before = [t.lower for t in tokens[max(0, j - 3):j]]
         while before and before[0] not in ("depth", "channels", "@"):
             before = before[1:]
-        noun = bool(after) and (after[0] in _DEPTH_NOUNS or after in (["feature", "maps"], ["of", "them"]))
+        noun = bool(after) and (after[0] in _DEPTH_NOUNS or after in _DEPTH_PHRASES)
         named = before[:1] in (["depth"], ["channels"]) and all(w in (":", "=", "of", "is") for w in before[1:])
         if noun or named or before == ["@"]:
             return int(tok.text), Span(tokens[j - len(before)].start if before else tok.start, tok.end)
@@ -3442,6 +3445,18 @@ def _remarks(tokens: list[Tok]) -> set[int]:
             j = closing
         j += 1
     return inside
+
+
+def _with_its_maps(volumes: list[Tok]) -> list[Tok]:
+    """The volume alone when the others said with it are its maps' height and width (`32x32x10 (32x32 per
+    map)`, `32x32x10, i.e. 10 activation maps of 32x32`): they say the same output, and the volume says
+    more. Anything else is left as written (two volumes that differ are E060)."""
+    written = {_dims_text(v.text) for v in volumes}
+    whole = [w for w in written if w.count("x") == 2]
+    if len(whole) != 1 or len(written) == 1 or \
+            any(w != whole[0] and whole[0].rsplit("x", 1)[0] != w for w in written):
+        return volumes
+    return [v for v in volumes if _dims_text(v.text) == whole[0]]
 
 
 def _dims_text(written: str) -> str:

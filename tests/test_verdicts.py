@@ -754,6 +754,13 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Output: 30*30 = 900\n", [("output", "wrong")], ["E040"]),
     ("Output: 32*32*10 = 10240\n", [("output", "right"), ("memory", "right")], []),  # all three: the values
     ("Output: 32*32*10 = 1024\n", [("output", "right"), ("memory", "wrong")], ["E040"]),
+    # its maps' height and width said beside the volume say the same output (it was E060, "2 different volumes")
+    ("Output volume: 32 x 32 x 10, i.e. 10 activation maps of 32x32\n", [("output", "right")], []),
+    ("Output volume: 32x32x10 (32x32 per map)\n", [("output", "right")], []),
+    ("Output: 30x30x10 (30x30 per map)\n", [("output", "wrong")], ["E040"]),  # (32 + 2·2 - 5)/1 + 1 = 32
+    ("Output: 32x32x10 (10 maps of 30x30)\n", [], ["E060"]),  # two outputs: which is the answer?
+    ("Output: 32x32x10, i.e. 8 activation maps of 32x32\n", [], ["E060"]),  # a depth of 8 beside a volume of 10
+    ("Output: 32x32 (10 depth slices)\n", [("output", "right")], []),
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
