@@ -981,6 +981,8 @@ class _LineReader:
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
+        if shape is None and not counted:
+            counted = self._values_answer(words[lead:], self.tokens[lead:])  # `Output: 4096 neurons`
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
@@ -1065,6 +1067,18 @@ class _LineReader:
                                f"`{height}x{width}xD = …`")
         return rest
 
+    @staticmethod
+    def _none_of(tokens: list[Tok]) -> dict[str, ir.Count] | None:
+        """`no parameters`, `and no biases`, `with no weights` after a volume: that count is 0 (a pool's
+        parameters; a convolution's biases, when a student says it has none). None for anything else."""
+        words = [t.lower for t in tokens]
+        at = _skip(words, 0, ("with", "and"))
+        head = _count_head(words, at + 1) if words[at:at + 1] == ["no"] else None
+        if head is None or at + 1 + len(head) != len(words):
+            return None
+        no = tokens[at]
+        return {_COUNT_WORDS[head]: ir.Count(0, 0, 1, "0", Span(no.start, tokens[-1].end))}
+
     def trailing_counts(self, tokens: list[Tok]) -> dict[str, ir.Count]:
         """Counts written after an output's volume on its line: `= 290,400` (`neurons`, `values`: the values
         of the volume, `32 * 32 * 10 = 10240` too), `, params 34,944`, `(34,944 params)`. Without a count's word
@@ -1075,6 +1089,9 @@ class _LineReader:
             rest = rest[1:]
         while rest[:1] and rest[0].lower in _VOLUME_NOUNS:
             rest = rest[1:]
+        nothing = self._none_of(rest)  # `16x16x10, no parameters`
+        if nothing is not None:
+            return nothing
         if rest[:1] and rest[0].lower in ("with", "and") and any(t.kind == "NUM" for t in rest):
             rest = rest[1:]  # `a 32x32x10 volume with 760 parameters`
         words = [t.lower for t in rest]
@@ -1939,6 +1956,26 @@ class _LineReader:
                           hint="write it as `7x7`, or `7` for a square one")
             return None
         return field
+
+    def _values_answer(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
+        """`Output: 4096 neurons`, `The output is 10,240 values`: the values of the output, a vector's length or a
+        volume's height·width·depth (`Output neurons: 290,400` says the same); nothing for another line."""
+        at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
+        if words[at:at + 1] not in _OUTPUT_WORDS[:2]:
+            return []
+        rest = [t for t in tokens[_skip(words, at + 1, ("volume", "size", "is", "has", ":", "=")):]
+                if t.text not in ("!", ".")]
+        if len(rest) < 2 or rest[0].kind != "NUM" or rest[1].lower not in _VALUE_WORDS or \
+                (len(rest) > 2 and rest[2].text not in (",", ";")):
+            return []
+        more = list(self.trailing_counts(rest[2:]).items()) if len(rest) > 2 else []  # `…, 25,610 params`
+        if len(rest) > 2 and not more:
+            return []
+        try:
+            return [("memory", self._count_token(rest[0])), *more]
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="write the count as a whole number, as in `4,096`")
+            return more
 
     def _count_answers(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
         """The counts a line answers (`_count_answer`), several joined by `,`, `;`, `/` or `and` (`Params: 760, MACs:

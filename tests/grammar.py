@@ -334,7 +334,13 @@ def worked(rng: random.Random) -> str:
                                              'height 0, width 1', 'C = 3, W = 2', '1, 2, 3, 4, 5', ', ,', 'H=, W=',
                                              '28x28 by 8', '28 by 0', '1.5 by 2', 'by 8',
                                              '28x28x6 (6 filters, each 5x5)', '28x28x6 (from a 32x32 input',
-                                             '28x28x6 (or 28x28x8)', '28x28 (from)']),
+                                             '28x28x6 (or 28x28x8)', '28x28 (from)', '32*32 = 1024', '32*32 = 1e9',
+                                             '32x32 = 1024 positions, 760 params', '32*32 = ',
+                                             '32x32x10 (32x32 per map)',
+                                             '32x32x10, i.e. 8 activation maps of 32x32', '28x28 (0 depth slices)',
+                                             '10240 neurons', '4096 neurons, 25,610 params', '9 units, lots',
+                                             '1e999 values', '32x32x10, no parameters', '32x32x10 with no biases',
+                                             '32x32x10, no', '32x32x10 and no no weights']),
                     f"{rng.choice(['Shape: ', 'After CONV1: ', 'Feature maps: '])}"
                     f"{rng.randint(0, 40)}x{rng.randint(1, 40)}{rng.choice([' (8 channels)', ', depth 6', ''])}",
                     f"{rng.choice(['W2', 'H2', 'D2', 'Output depth', 'Output width'])}"

@@ -761,6 +761,14 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     ("Output: 32x32x10 (10 maps of 30x30)\n", [], ["E060"]),  # two outputs: which is the answer?
     ("Output: 32x32x10, i.e. 8 activation maps of 32x32\n", [], ["E060"]),  # a depth of 8 beside a volume of 10
     ("Output: 32x32 (10 depth slices)\n", [("output", "right")], []),
+    # the output's values counted (32·32·10 = 10,240), as `Output neurons: 10240` is: they were prose, unjudged
+    ("Output: 10240 neurons\n", [("memory", "right")], []),
+    ("The output is 10,240 values.\n", [("memory", "right")], []),
+    ("Output: 1024 neurons\n", [("memory", "wrong")], ["E040"]),
+    # a count said to be none after the volume: 5·5·3·10 + 10 = 760 parameters, 10 biases (it was a remark)
+    ("Output: 32x32x10, no parameters\n", [("output", "right"), ("params", "wrong")], ["E041"]),
+    ("Output: 32x32x10 with no biases\n", [("output", "right"), ("biases", "wrong")], ["E041"]),
+    ("Output: 32x32x10, no padding\n", [("output", "right")], []),  # a remark
 ])
 def test_worked_example_answers_as_students_write_them(lines: str, verdicts: list[tuple[str, str]],
                                                        errors: list[str]) -> None:
@@ -768,6 +776,30 @@ def test_worked_example_answers_as_students_write_them(lines: str, verdicts: lis
     report = cnncalc.analyze_text(text, "hw.txt")  # detected as the lecture's notation from its content
     assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
+
+
+@pytest.mark.parametrize("lines, verdicts, errors", [
+    # an FC layer's output counted in neurons is its length: 10 (it was prose, and `9 neurons` passed)
+    ("Output: 10 neurons\n", [("memory", "right")], []),
+    ("Output: 9 neurons\n", [("memory", "wrong")], ["E040"]),
+    ("Output has 10 units\n", [("memory", "right")], []),
+    # (16·16·10 + 1)·10 = 25,610
+    ("Output: 10 neurons, 25,610 params\n", [("params", "right"), ("memory", "right")], []),
+    ("Output: 10 neurons, 25,611 params\n", [("params", "wrong"), ("memory", "right")], ["E041"]),
+])
+def test_a_fully_connected_layers_answers_in_neurons(lines: str, verdicts: list[tuple[str, str]],
+                                                    errors: list[str]) -> None:
+    report = cnncalc.analyze_text("Input volume: 16x16x10\nFC layer with 10 neurons\n" + lines, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
+
+
+def test_a_pools_parameters_said_to_be_none_after_its_output() -> None:
+    # (32 - 2)/2 + 1 = 16; a pool has no weights
+    report = cnncalc.analyze_text("Input volume: 32x32x10\nMax pool 2x2 with stride 2\n"
+                                  "Output: 16x16x10, no parameters\n", "hw.txt")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "16x16x10", "right"), ("params", "0", "right")]
 
 
 def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
