@@ -226,8 +226,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
-            if asked is not None and _bare_answer(tokens):  # `What is the output volume?`, then `32x32x10` below
-                tokens, first = asked[0] + tokens, asked[1]
+            answer = _bare_answer(tokens) if asked is not None else None
+            if asked is not None and answer is not None:  # `What is the output volume?`, then `32x32x10` below
+                tokens, first = asked[0] + tokens[answer:], asked[1]
                 if asked[2]:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
             lead = _lead(tokens)
@@ -1197,8 +1198,8 @@ class _LineReader:
         head = _count_head(words, at)
         quantity = _TOTALS.get(_COUNT_WORDS[head]) if head is not None else None
         marker = _marker(words, tokens, at)
-        if quantity is None or marker is None:
-            return None
+        if quantity is None or marker is None or _of_a_layer(tokens[at:marker]):
+            return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
         if quantity == "activations" and "*" in words[marker:]:
             return None  # the notes' `TOTAL memory: 24M * 4 bytes ~= 93MB / image`: values, bytes and guesses mixed
         count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}",
@@ -2024,6 +2025,9 @@ class _LineReader:
         if words[at:at + 1] in (["each"], ["every"], ["one"], ["a"]) and words[at + 2:at + 3] == ["has"] and \
                 words[at + 1] in ("filter", "kernel", "neuron"):
             return self._filter_has(tokens[at + 3:])
+        asked = next((j for j in range(at, len(words)) if words[j] in (":", "=", "?")), len(words))
+        if words[at:at + 1] in (["total"], ["overall"]) and _of_a_layer(tokens[at:asked]):
+            at += 1  # `Total number of parameters in this layer: 614,656`: the layer's own count, whole
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
@@ -2912,15 +2916,43 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return pairs is not None and all(written == given for _, written, given in pairs)
 
 
-def _bare_answer(tokens: list[Tok]) -> bool:
-    """A line that is an answer alone, as under a question: `32x32x10`, `A: 760`, `= 35K params`, `32 by 32 by
-    10`, `doesn't fit`."""
-    at = _lead(tokens)
-    if [t.lower for t in tokens[at:at + 2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
-        at += 2
-    rest = _untrailed(tokens[at:])
-    return (len(rest) == 1 and rest[0].kind in ("DIMS", "NUM")) or (bool(rest) and _spelled(rest) is not None) or \
-        _no_fit(rest) is not None
+def _bare_answer(tokens: list[Tok]) -> int | None:
+    """A line that is an answer alone, as under a question: `32x32x10`, `A: 760`, `A1. 760`, `= 35K params`, `32
+    by 32 by 10`, `doesn't fit`, or its working then its value (`(11*11*3 + 1)*96 = 34,944`, `(227-11)/4+1 = 55,
+    so 55x55x96`): where the answer starts, after its bullets and label; None for another line."""
+    start = _lead(tokens)
+    start += _answer_label([t.lower for t in tokens[start:start + 3]], [t.kind for t in tokens[start:start + 3]])
+    rest = tokens[start:]
+    worked = [j for j, t in enumerate(rest) if t.text == "=" or t.lower in ("so", "thus", "hence")]
+    if worked and any(t.kind == "NUM" for t in rest[:worked[-1]]):
+        rest = rest[worked[-1] + 1:]  # the value after the working
+    rest = _untrailed(rest)
+    if (len(rest) == 1 and rest[0].kind in ("DIMS", "NUM")) or (bool(rest) and _spelled(rest) is not None) or \
+            _no_fit(rest) is not None:
+        return start
+    return None
+
+
+def _of_a_layer(tokens: list[Tok]) -> bool:
+    """Whether a count's words name one layer (`parameters in this layer`, `params of CONV2`, `MACs for the
+    layer`): its total is that layer's whole count, not the network's."""
+    words = [t.lower for t in tokens]
+    for j, word in enumerate(words[:-1]):
+        named = tokens[j + 1].kind == "WORD" and _layer_kind(words[j + 1]) is not None and \
+            _label(tokens[j + 1:j + 2]) is not None  # `of CONV2`
+        if word in ("in", "of", "for") and (named or words[j + 1:j + 3] in (["this", "layer"], ["the", "layer"],
+                                                                             ["that", "layer"])):
+            return True
+    return False
+
+
+def _answer_label(words: list[str], kinds: list[str]) -> int:
+    """How many tokens an answer's label takes at the start of `words` (0 if none): `A:`, `A.`, `A1:`, `A1.`,
+    `Ans.`, `Answer 2:`, `Solution:`, `A)`."""
+    if not words or not _ANSWER.fullmatch(words[0]):
+        return 0
+    at = 2 if kinds[1:2] == ["NUM"] else 1
+    return at + 1 if words[at:at + 1] in ([":"], ["."], [")"]) else 0
 
 
 def _aside(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
@@ -3304,6 +3336,7 @@ _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense",
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
+_ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
 _OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("compute",), ("find",), ("give",))
 
 
@@ -3315,7 +3348,8 @@ def _opener(words: list[str]) -> int:
 
 
 def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
-    """Where a count's answer starts: after the last `=` (or `≈`), else after the first `:` or `?` from `at`.
+    """Where a count's answer starts: after the last `=` (or `≈`), else after the first `:` or `?` from `at`, else
+    after `is` (`are`, `equals`) followed by a number.
     A `?` with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read.
     An `=` in parentheses is the working's (`34,944 (= (11*11*3+1)*96)`)."""
     depth, equals = 0, []
@@ -3328,6 +3362,9 @@ def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
     marker = next((j for j in range(at, len(words)) if words[j] in (":", "?")), None)
     if marker is not None and words[marker] == "?" and all(t.kind != "NUM" for t in tokens[marker + 1:]):
         return None
+    if marker is None:  # `The number of parameters is 760`: a verb, then the number
+        marker = next((j for j in range(at, len(words) - 1) if words[j] in ("is", "are", "equals") and
+                       tokens[j + 1].kind == "NUM"), None)
     return marker
 
 

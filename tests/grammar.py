@@ -353,7 +353,7 @@ def worked(rng: random.Random) -> str:
                     f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}",
                     f"{rng.choice(['Q: ', 'Q3. ', '2) ', '(b) ', 'Question 1: ', ''])}"
                     f"{rng.choice(QUESTIONS)}?\n"
-                    f"{rng.choice(['32x32x10', 'A: 760', '760', 'doesnt fit', 'maybe', '32 by 32 by 10', '**0**'])}",
+                    f"{rng.choice(BARE_ANSWERS)}",
                     f"{rng.choice(QUESTIONS)}"
                     f"{rng.choice(['?', '? ', '? A: ', ' of the 5x5 filter?'])}"
                     f"{rng.choice(['760', '32x32x10', 'about 760', 'Think.', '', '1.1G', '0x5'])}"]))
@@ -384,7 +384,10 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
                "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",
                "Number of parameters in each filter", "Weights per filter", "MACs per filter", "Params of a filter",
-               "Each filter has", "Every kernel has", "Each filter has 76 params, so"]
+               "Each filter has", "Every kernel has", "Each filter has 76 params, so",
+               "Total number of parameters in this layer", "Total params of CONV1", "Total MACs for the layer",
+               "The number of parameters is", "The number of parameters of the layer is", "Params equals",
+               "The total number of parameters is", "Total params in CONV1 and POOL9", "Total for"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
@@ -409,6 +412,9 @@ VOLUME_THEN_COUNT = ["", "32x32x8, ", "32x32x8; number of parameters: ", "32x32x
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",
                       " has", " has 760 parameters and", " output dimensions", " with", " produces a", " outputs",
                       " has no parameters and", " has no", ": output volume"]
+BARE_ANSWERS = ["32x32x10", "A: 760", "760", "doesnt fit", "maybe", "32 by 32 by 10", "**0**", "A1. 760", "A. 32x32x10",
+                "Answer 2: 0", "(227-11)/4+1 = 55, so 55x55x96", "A1: = 1e999", "A)", "A2. (11*11*3 + 1) * 96 = 34,944",
+                "so", "= 3 so", "Solution: doesnt fit"]  # the line under a question
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params"]
 

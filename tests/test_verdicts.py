@@ -802,6 +802,47 @@ def test_a_pools_parameters_said_to_be_none_after_its_output() -> None:
         ("output", "16x16x10", "right"), ("params", "0", "right")]
 
 
+@pytest.mark.parametrize("answer", ["A1. 55x55x96", "A1: 55x55x96", "A. 55x55x96", "Answer 1: 55x55x96",
+                                    "- A1: 55x55x96", "(227-11)/4+1 = 55, so 55x55x96",
+                                    "A1. (227-11)/4+1 = 55, so 55x55x96"])
+def test_an_answer_labelled_or_worked_under_its_question(answer: str) -> None:
+    # (227 - 11)/4 + 1 = 55: these lines were prose, so a wrong one passed unjudged
+    text = f"Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\n\nQ1. What is the output volume " \
+           f"of CONV1?\n{answer}\n"
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == [("output", "right")]
+    wrong = cnncalc.analyze_text(text.replace("55x55x96", "54x54x96"), "hw.txt")
+    assert [(a.quantity, a.verdict) for a in wrong.answers] == [("output", "wrong")]
+
+
+def test_a_count_worked_under_its_question() -> None:
+    # (11·11·3 + 1)·96 = 34,944
+    text = "Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nQ2. How many parameters does " \
+           "CONV1 have?\nA2. (11*11*3 + 1) * 96 = 34,944\n"
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == [("params", "right")]
+
+
+@pytest.mark.parametrize("line, answers", [
+    # a layer's total is its own whole count: (5·5·96 + 1)·256 = 614,656, not the network's 34,944 + 614,656
+    # = 649,600 (these were judged as the network's total and marked wrong)
+    ("Total number of parameters in this layer: 614,656", [("params", "conv2", "right")]),
+    ("Total parameters of CONV2: 614,656", [("params", "conv2", "right")]),
+    ("Total params in CONV1: 34,944", [("params", "conv1", "right")]),
+    ("Total params in CONV2: 649,600", [("params", "conv2", "wrong")]),
+    ("Total number of parameters for this layer = 614656", [("params", "conv2", "right")]),
+    ("Total params: 649,600", [("total params", "", "right")]),
+    ("Total params of the network: 649,600", [("total params", "", "right")]),
+    # `is` before the number (these were prose)
+    ("The number of parameters is 614,656", [("params", "conv2", "right")]),
+    ("The number of parameters of the layer is 614,657", [("params", "conv2", "wrong")]),
+    ("The total number of parameters is 649,600", [("total params", "", "right")]),
+    ("The number of parameters is much larger", []),  # prose
+])
+def test_a_layers_total_and_counts_said_with_is(line: str, answers: list[tuple[str, str, str]]) -> None:
+    text = "Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\n" \
+           f"CONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n"
+    assert [(a.quantity, a.path, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == answers
+
+
 def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
     # (227 - 11)/4 + 1 = 55, then (55 - 3)/2 + 1 = 27
     text = ("Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
