@@ -167,7 +167,9 @@ E042 = Code("E042", ANSWERS, "MAC count differs from the answer",
             "The `macs N` written after a line does not match the computed count. The working is shown.",
             expectation=True)
 E043 = Code("E043", ANSWERS, "total differs from the expectation",
-            "An `expect total params|macs|memory N` (or a budget `<= N`) does not hold for the whole network.",
+            "An `expect total params|macs|memory N` (or a budget `<= N`) does not hold for the whole network. A "
+            "worked example's `Total params: N` written between layers is right too when it is the whole count of "
+            "the layer above or the total through it.",
             expectation=True)
 E044 = Code("E044", ANSWERS, "network output differs from the expectation",
             "`expect output HxWxC` does not match the network's main output volume.", expectation=True)

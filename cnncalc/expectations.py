@@ -274,7 +274,15 @@ class Checker:
             holds = _COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else \
                 exp.limit.accepts_either(actual) if in_bytes else exp.limit.accepts(actual)
             slip = None
-            if not holds and exp.op == "==":
+            readings = _readings_above(exp, top) if exp.between and not holds and not in_bytes else []
+            meant = next((reading for reading in readings if exp.limit.accepts(reading[1])), None)
+            if meant is not None:  # `Total params: 34,944` under CONV1's answers, then CONV2: CONV1's own count
+                holds, shown, slip = True, f"{meant[1]:,}", f"{meant[0]}; the network's is {actual:,}"
+            elif readings:
+                said = [(" and ".join(what for what, v in readings if v == value), value)
+                        for value in dict.fromkeys(value for _, value in readings)]
+                slip = f"nor is it {' or '.join(f'{what}, {value:,}' for what, value in said)}"
+            elif not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)
                 running = totals.non_trainable or 0
                 if exp.quantity == "params" and running and exp.limit.accepts(actual + running):
@@ -294,6 +302,23 @@ class Checker:
             verdict = "right" if holds else "wrong"
             self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, verdict, slip, ()),
                          codes.E043, hint=f"the total is {shown}")
+
+
+_ROW_COUNTS: dict[str, Callable[[Row], int]] = {
+    "params": lambda r: r.weights + r.biases, "weights": lambda r: r.weights, "biases": lambda r: r.biases,
+    "macs": lambda r: r.macs, "activations": lambda r: r.activations}
+
+
+def _readings_above(exp: ir.TotalExpectation, top: list[Row]) -> list[tuple[str, int]]:
+    """What else a total written between layers may mean: the whole count of the layer above (the last above
+    with any) and the total through it. Nothing when a row above is not known (its count is not judged)."""
+    count = _ROW_COUNTS.get(exp.quantity)
+    above = [r for r in top if r.span.start < exp.span.start]
+    if count is None or not above or not all(r.known and r.doubt is None for r in above):
+        return []
+    layer = next((r for r in reversed(above) if count(r)), above[-1])
+    return [(f"{layer.path}'s own count", count(layer)),
+            (f"the total through {above[-1].path}", sum(map(count, above)))]
 
 
 def _value(r: Row, quantity: str) -> int:

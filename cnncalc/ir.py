@@ -351,6 +351,17 @@ class TotalExpectation(NamedTuple):
     limit: Count | None
     shape: ShapeAnswer | None
     span: Span
+    # a worked example's `Total params: …` written between layers: the layer above's whole count or the total
+    # through it may be meant, as much as the network's
+    between: bool = False
+
+
+def placed(totals: list[TotalExpectation], lines: list[Line]) -> tuple[TotalExpectation, ...]:
+    """The totals of a network, each marked `between` when lines come both above and below it."""
+    if not lines:
+        return tuple(totals)
+    first, last = lines[0].span.start + lines[0].shift, lines[-1].span.start + lines[-1].shift
+    return tuple(t._replace(between=first < t.span.start < last) for t in totals)
 
 
 # ---- structure -----------------------------------------------------------------------

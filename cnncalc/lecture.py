@@ -310,7 +310,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     nets = []
     for net in networks:
         span = Span(net.start, net.end)
-        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), tuple(net.totals), span))
+        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), ir.placed(net.totals, net.lines),
+                               span))
     return ir.File((), tuple(nets), tuple(prose))
 
 

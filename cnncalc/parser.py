@@ -52,8 +52,8 @@ class _Network:
 
     def done(self, refers: bool) -> ir.Network:
         span = Span(self.start, self.end)
-        return ir.Network(self.title, self.input, self.rounding, ir.Seq(tuple(self.lines), span), tuple(self.totals),
-                          span, refers)
+        return ir.Network(self.title, self.input, self.rounding, ir.Seq(tuple(self.lines), span),
+                          ir.placed(self.totals, self.lines), span, refers)
 
 
 class Parser(TokenStream):

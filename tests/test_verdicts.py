@@ -843,6 +843,42 @@ def test_a_layers_total_and_counts_said_with_is(line: str, answers: list[tuple[s
     assert [(a.quantity, a.path, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == answers
 
 
+@pytest.mark.parametrize("total, verdict", [
+    ("34,944", "right"),  # CONV1's own: (11·11·3 + 1)·96 (it was judged as the network's, 649,600, and marked wrong)
+    ("649,600", "right"),  # the network's: 34,944 + (5·5·96 + 1)·256 = 34,944 + 614,656
+    ("34,945", "wrong"),
+])
+def test_a_total_between_layers_may_be_the_layers_or_the_networks(total: str, verdict: str) -> None:
+    text = "Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nWeights: 11*11*3*96 = 34,848\n" \
+           f"Biases: 96\nTotal parameters: {total}\nCONV2: 256 5x5 filters at stride 1, pad 2\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("weights", "right"), ("biases", "right"), ("total params", verdict)]
+    if verdict == "wrong":
+        assert [d.message for d in report.diagnostics if d.code == "E043"] == [
+            "expected total params 34,945, computed 649,600; nor is it conv1's own count and the total through "
+            "conv1, 34,944"]
+
+
+def test_totals_between_layers_through_each() -> None:
+    # 34,944 (CONV1), then CONV2's own 614,656 or the total through it, 649,600; POOL2 adds nothing
+    text = "Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nTotal params: 34,944\n" \
+           "CONV2: 256 5x5 filters at stride 1, pad 2\nTotal params: {}\nPOOL2: 3x3 filters at stride 2\n" \
+           "Total params: 649,600\n"
+    for second in ("614,656", "649,600"):
+        report = cnncalc.analyze_text(text.format(second), "hw.txt")
+        assert [a.verdict for a in report.answers] == ["right"] * 3
+    wrong = cnncalc.analyze_text(text.format("614,657"), "hw.txt")
+    assert [a.verdict for a in wrong.answers] == ["right", "wrong", "right"]
+    # the spec language reads it so too (`convert` writes the worked example's totals where they were)
+    spec = "input 227x227x3\nconv 96 11x11 stride 4\nexpect total params {}\nconv 256 5x5 pad 2\nrelu\n" \
+           "expect total params 649600\n"
+    for first, verdict in (("34944", "right"), ("649600", "right"), ("614656", "wrong")):
+        assert [a.verdict for a in cnncalc.analyze_text(spec.format(first)).answers] == [verdict, "right"]
+    converted = CliRunner().invoke(cli, ["convert", "-"], input=text.format("614,656"))
+    assert [a.verdict for a in cnncalc.analyze_text(converted.stdout).answers] == ["right"] * 3
+
+
 def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
     # (227 - 11)/4 + 1 = 55, then (55 - 3)/2 + 1 = 27
     text = ("Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
