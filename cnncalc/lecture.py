@@ -1182,7 +1182,13 @@ class _LineReader:
         lead = next((len(w) for w in (["network", "has"], ["model", "has"], ["total", ":"], ["total", "="],
                                       ["in", "total", ":"], ["in", "total", "="]) if words[at:at + len(w)] == w), 0)
         if lead:
-            return self.total_after(tokens, at + lead)  # `Total: 62.4M params`, `The network has 62.4M parameters`
+            found = self.total_after(tokens, at + lead)  # `Total: 62.4M params`, `The network has 62.4M parameters`
+            begin = max([j + 1 for j in range(at + lead, len(words)) if words[j] == "="], default=at + lead)
+            rest = _untrailed(tokens[begin:]) if words[at + lead - 1] in (":", "=") else []
+            if found is None and len(rest) == 1 and rest[0].kind == "NUM":  # `Total: 34,944`, `Total = 34,848 + 96 = …`
+                self.sink.add(codes.E060, "this total does not say what it counts", Span(tokens[at].start, rest[0].end),
+                              hint="name it, as in `Total params: 34,944` or `Total MACs: 105M`")
+            return found
         if words[at:at + 2] == ["sum", "of"]:
             at = _skip(words, at + 2, ("all", "the")) - 1  # `Sum of all parameters: …`
         elif words[at:at + 1] not in (["total"], ["overall"]):

@@ -860,6 +860,15 @@ def test_a_total_between_layers_may_be_the_layers_or_the_networks(total: str, ve
             "conv1, 34,944"]
 
 
+@pytest.mark.parametrize("line", ["Total: 34,944", "Total = 34,848 + 96 = 34,944", "In total: 34,944"])
+def test_a_total_that_does_not_say_what_it_counts_is_an_error_not_prose(line: str) -> None:
+    # params or MACs? (it was prose: a wrong one passed unjudged)
+    text = f"Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nBiases: 96\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "this total does not say what it counts")]
+
+
 def test_totals_between_layers_through_each() -> None:
     # 34,944 (CONV1), then CONV2's own 614,656 or the total through it, 649,600; POOL2 adds nothing
     text = "Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nTotal params: 34,944\n" \
