@@ -779,7 +779,7 @@ class _LineReader:
             exercise = self.demo()
             if exercise is not None or self.sink.total > reported:
                 return exercise
-        if "n" in words and "f" in words:  # `N = 7, F = 3, stride 2 => 3`
+        if ("n" in words or "input" in words) and "f" in words:  # `N = 7, F = 3, stride 2 => 3`, `Input 32x32, F = 5`
             reported = self.sink.total
             exercise = self.letters_exercise()
             if exercise is not None or self.sink.total > reported:
@@ -1515,9 +1515,12 @@ class _LineReader:
         else:
             return None
         stated, tail = [volume, size], list[Tok]()
-        for t in tokens[i:]:
+        for j, t in enumerate(tokens[i:], i):
             if tail or t.text in ("=", "?") or t.kind == "ARROW" or t.lower == "output":
                 tail.append(t)  # `=> what is the output?`, `=> output 3x3`, `Output: 3x3`
+            elif t.text == ":" and tokens[j - 1].kind in ("NUM", "DIMS") and j + 1 < len(tokens):
+                tail = tokens[j + 1:]  # after the last option's value, `stride 2: 3x3 output`
+                break
             elif not (t.lower in ("is", "pixel", "pixels", ".", ":") or
                       (t.lower == "with" and stated[-1].lower in OPTION_WORDS)):  # `pad with 1 pixel`
                 stated.append(t)
@@ -1652,7 +1655,8 @@ class _LineReader:
         tokens = [t for t in self.tokens if t.text != "*"]
         words = [t.lower for t in tokens]
         at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
-        if words[at:at + 1] != ["n"] or words[at + 1:at + 2] not in (["="], [":"]):
+        volume, first = _input_volume(tokens, words, at)  # `Input 32x32, F = 5, S = 1 -> 28`: the input for N
+        if volume is None and (words[at:at + 1] != ["n"] or words[at + 1:at + 2] not in (["="], [":"])):
             return None
         arrow = next((j for j in range(at, len(tokens)) if tokens[j].kind == "ARROW" or
                       (tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and
@@ -1665,7 +1669,7 @@ class _LineReader:
                          arrow)
             answered_at = arrow + 1
         given: dict[str, tuple[int, Tok]] = {}
-        j = at
+        j = first
         try:
             while j < arrow:
                 if words[j] in (",", ";", "and"):
@@ -1690,12 +1694,23 @@ class _LineReader:
             if "f" not in given:
                 raise _Unreadable("the exercise needs the filter's size F, as in `N = 7, F = 3, stride 2`",
                                   Span(tokens[at].start, tokens[arrow - 1].end))
+            if volume is not None and "n" in given:
+                raise _Unreadable("the exercise gives its input twice, as a volume and as N", given["n"][1].span)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="the exercise reads `N = 7, F = 3, stride 2 => 3`")
             return None
-        n, f = given["n"], given["f"]
-        size = ir.ShapeAnswer((n[0], n[0], 1), f"{n[0]}x{n[0]}", n[1].span)
-        start = self.input(size, size.dims)
+        f = given["f"]
+        if volume is not None:
+            size = _shape(volume)
+            if size is None or len(size.dims) == 1:
+                self.sink.add(codes.E060, f"`{volume.text}` is not an input size", volume.span,
+                              hint="write the input as `HxW` or `HxWxC`, as in `Input 32x32`")
+                return None
+            start = self.input(size, size.dims if len(size.dims) == 3 else (*size.dims, 1))
+        else:
+            n = given["n"]
+            size = ir.ShapeAnswer((n[0], n[0], 1), f"{n[0]}x{n[0]}", n[1].span)
+            start = self.input(size, size.dims)
         if start is None:
             return None
         kernel = ir.PairLit((ir.Num(f[0], f[1].span), ir.Num(f[0], f[1].span)), f[1].span)
@@ -1709,6 +1724,8 @@ class _LineReader:
                                       tokens[arrow:])
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(f"{letter}={value}" for letter, (value, _) in sorted(given.items()))
+        if volume is not None:
+            signature += f" input={size.text}"
         return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
 
     def exercise_answer(self, tail: list[Tok]) -> ir.ShapeAnswer | None:
@@ -2817,6 +2834,18 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p",
                      "k": "k"}  # N = 7, F = 3, …; K filters
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
+
+
+def _input_volume(tokens: list[Tok], words: list[str], at: int) -> tuple[Tok | None, int]:
+    """An exercise's input given as a volume before its letters (`Input 32x32, F = 5, …`, `Input: 7x7, …`,
+    `7x7 input, F = 3 …`): the volume and where the letters start; (None, `at`) for any other start."""
+    if words[at:at + 1] == ["input"]:
+        j = _skip(words, at + 1, (":", "of", "size", "is"))
+        if j < len(tokens) and tokens[j].kind == "DIMS":
+            return tokens[j], j + 1
+    if at < len(tokens) and tokens[at].kind == "DIMS" and words[at + 1:at + 2] == ["input"]:
+        return tokens[at], at + 2
+    return None, at
 
 
 def _layer_kind(name: str) -> str | None:

@@ -63,6 +63,9 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+input[ \t]*,[ \t]*(?:a[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+"
            r"(?:filter|kernel)\b"
            r"|[0-9]+[ \t]+(?:different[ \t]+)?[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+filters\b"
+           # an exercise's input as a volume, then its letters: `Input 32x32, F = 5, S = 1 -> 28`
+           r"|(?:input[ \t]*:?[ \t]*[0-9]+x[0-9]+(?:x[0-9]+)?|[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+input)[ \t]*,[ \t]*"
+           r"(?:[0-9]+[ \t]+filters[ \t]*,[ \t]*)?f[ \t]*[=:]"
            # a named layer without brackets (`CONV1: 6 5x5 filters`, `FC1: 120 neurons`, `POOL1: 2x2 max pool`),
            # an answer's line (`Output: 28x28x6`, `Params: 156`, `Total params: 61,706`)
            r"|[a-z]+[ \t]*[0-9]+[ \t]*:[ \t]*(?:[0-9]+[ \t]+[0-9]+x[0-9]+|[0-9]+[ \t]+(?:neurons|units)"

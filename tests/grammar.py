@@ -229,6 +229,11 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' filter', ' filters', ' kernels', ''])}, stride {rng.randint(0, 3)} => {k}x{k}x2",
             f"{n}x{n} input, {k}x{k} filter, pad {rng.randint(0, 2)} -> {rng.choice(['3x3 output', '3', 'output'])}",
             f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
+            f"{rng.choice(['Input ', 'Input: ', ''])}{n}x{n}{rng.choice(['x3', 'x0', ''])}"
+            f"{rng.choice(['', ' input'])}, F={k}, S={rng.randint(0, 3)}{rng.choice(['', ', P=1', ', N=7', ', K=4'])}"
+            f"{rng.choice([' -> 28', ' => 3x3x4', ' -> 10.33', '', ':', ' -> 1e999'])}",
+            f"{n}x{n} input, {k}x{k} filter, stride {rng.randint(0, 3)}"
+            f"{rng.choice([': 3x3 output', ': 3', ':', ': output 3x3', ': ?', ': 1.5'])}",
             f"{rng.choice(['Consider an', 'An', 'Take an'])} input of size {n}x{n}x3. We apply "
             f"{rng.choice(['a convolutional layer with ', 'a ' + str(k) + 'x' + str(k) + ' conv with ', ''])}"
             f"{rng.randint(0, 40)} filters{rng.choice([' of size ' + str(k) + 'x' + str(k), '', ' of size 0x1'])}"

@@ -888,6 +888,30 @@ def test_totals_between_layers_through_each() -> None:
     assert [a.verdict for a in cnncalc.analyze_text(converted.stdout).answers] == ["right"] * 3
 
 
+@pytest.mark.parametrize("line, verdict", [
+    # (32 - 5 + 2·0)/1 + 1 = 28; (7 - 3)/2 + 1 = 3: these lines were prose (or, alone, read as the spec language)
+    ("Input 32x32, F=5, S=1, P=0 -> 28", "right"),
+    ("Input 32x32, F=5, S=1, P=0 -> 27", "wrong"),
+    ("Input: 7x7x3, F = 3, S = 2, K = 10 => 3x3x10", "right"),
+    ("7x7 input, F=3, stride 2 => 3x3", "right"),
+    # after a colon that follows the last option's value (it was E060)
+    ("7x7 input, 3x3 filter, stride 2: 3x3 output", "right"),
+    ("7x7 input, 3x3 filter, stride 2: 4", "wrong"),
+    ("input 7x7, filter 3x3, stride 2, pad 1: output 4x4", "right"),  # (7 - 3 + 2)/2 + 1 = 4
+])
+def test_exercises_with_the_input_as_a_volume(line: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(line + "\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+    assert all(d.code in ("E040",) for d in report.diagnostics if d.severity == "error")
+
+
+def test_exercises_with_different_inputs_are_different_networks() -> None:
+    # (7 - 3)/2 + 1 = 3, (9 - 3)/2 + 1 = 4: not one exercise said twice
+    reports = [a.report for a in analyses("Input 7x7, F=3, stride 2 => 3x3\nInput 9x9, F=3, stride 2 => 3x3\n",
+                                          "hw.txt")]
+    assert [[a.verdict for a in r.answers] for r in reports] == [["right"], ["wrong"]]
+
+
 def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
     # (227 - 11)/4 + 1 = 55, then (55 - 3)/2 + 1 = 27
     text = ("Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
