@@ -190,8 +190,8 @@ N048 = Code("N048", ANSWERS, "no window fits, as answered",
             "the empty output is this note rather than an error.",
             declared=True, size_dependent=True)
 W046 = Code("W046", ANSWERS, "answer in a comment",
-            "A layer line with no `->` has a comment that reads as an answer (`# 32x32x10`, `# -> 32x32x10`, "
-            "`# 760 params`). Comments are never checked: write the answer after `->` on the line.")
+            "A layer line has a comment that reads as an answer (`# 32x32x10`, `# -> 32x32x10`, `# 760 params`, "
+            "`-> 55x55x96  # params 34944`). Comments are never checked: write the answer after `->` on the line.")
 E050 = Code("E050", STRUCTURE, "concat size mismatch",
             "The branches of a `concat` (or `split`) must have equal height and width; depths are summed.",
             size_dependent=True)

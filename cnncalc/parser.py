@@ -458,7 +458,7 @@ class Parser(TokenStream):
         if not items:
             return None
         end = items[-1].span if expectation is None else expectation.span
-        if expectation is None and "#" in self.text[end.end:self.peek().start]:
+        if "#" in self.text[end.end:self.peek().start]:
             self.commented_answer(end.end, self.peek().start)
         line = ir.Line(tuple(items), expectation, start.to(end))
         if pending is not None:
@@ -466,8 +466,8 @@ class Parser(TokenStream):
         return line
 
     def commented_answer(self, start: int, end: int) -> None:
-        """W046 for a comment after a layer line without answers that reads as one (`# 32x32x11`): a
-        student's answer there would never be checked, and the check would say nothing."""
+        """W046 for a comment after a layer line that reads as an answer (`# 32x32x11`, `-> 55x55x96  # params
+        34944`): a student's answer there would never be checked, and the check would say nothing."""
         hash_at = self.text.index("#", start, end)
         pattern = re.compile(_COMMENTED_ANSWER, re.VERBOSE | re.IGNORECASE)  # compiled on first use, then re's cache
         m = pattern.match(self.text, hash_at, end)

@@ -78,6 +78,15 @@ def test_an_answer_in_a_comment_is_a_warning_not_silence() -> None:
     assert (result.exit_code, result.output.splitlines()[-1]) == (1, "1 spec, 1 problem in 1 file")
 
 
+def test_an_answer_in_a_comment_after_the_answers_is_a_warning_too() -> None:
+    # (11·11·3 + 1)·96 = 34,944: the comment's 34,943 was never checked, and nothing was said
+    r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 55x55x96  # params 34943\n"
+            "conv2: conv 8 3x3 -> 53x53x8  # paper: 8 maps\n")  # (55 - 3)/1 + 1 = 53; a remark
+    assert [(d.code, *r.source.line_col(d.span.start), d.message) for d in r.diagnostics] == [
+        ("W046", 2, 44, "the comment `params 34943` reads as an answer, and comments are not checked")]
+    assert [a.verdict for a in r.answers] == ["right", "right"]  # (227 - 11)/4 + 1 = 55
+
+
 def test_a_count_with_a_fraction_and_no_unit_is_an_error_not_a_verdict() -> None:
     # (11·11·3 + 1)·96 = 34,944: `34.944` is that count with its thousands grouped by a point (as much of
     # Europe writes it), or a slip; judged as thirty-four point nine it was marked wrong.
