@@ -983,8 +983,9 @@ class _LineReader:
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
-        if shape is None and not counted:
-            counted = self._values_answer(words[lead:], self.tokens[lead:])  # `Output: 4096 neurons`
+        if shape is None and not counted:  # `Output: 4096 neurons`; under a listing's named layers, a layer of them
+            listing = bool(lines) and bool(lines[-1].items) and lines[-1].items[0].label is not None
+            counted = self._values_answer(words[lead:], self.tokens[lead:], listing)
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
@@ -1982,15 +1983,18 @@ class _LineReader:
             return None
         return field
 
-    def _values_answer(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
+    def _values_answer(self, words: list[str], tokens: list[Tok], listing: bool) -> list[tuple[str, ir.Count]]:
         """`Output: 4096 neurons`, `The output is 10,240 values`: the values of the output, a vector's length or a
-        volume's height·width·depth (`Output neurons: 290,400` says the same); nothing for another line."""
+        volume's height·width·depth (`Output neurons: 290,400` says the same); nothing for another line. Under a
+        listing's named layers (`F6: 84 neurons`), `OUTPUT: 10 neurons` may state the next layer (LeNet's): only
+        values, activations, numbers or elements are counted there."""
         at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
         if words[at:at + 1] not in _OUTPUT_WORDS[:2]:
             return []
         rest = [t for t in tokens[_skip(words, at + 1, ("volume", "size", "is", "has", ":", "=")):]
                 if t.text not in ("!", ".")]
         if len(rest) < 2 or rest[0].kind != "NUM" or rest[1].lower not in _VALUE_WORDS or \
+                (listing and rest[1].lower in _LAYER_SIZE_WORDS) or \
                 (len(rest) > 2 and rest[2].text not in (",", ";")):
             return []
         more = list(self.trailing_counts(rest[2:]).items()) if len(rest) > 2 else []  # `…, 25,610 params`
@@ -2629,7 +2633,7 @@ class _LineReader:
                 self.next()
                 if self.at(":", "="):
                     self.next()
-                    self.past_working()  # `params = (11*11*3+1)*96 = 34,944`
+                self.past_working()  # `params = (11*11*3+1)*96 = 34,944`, `params (5*5*1+1)*6 = 156`
                 _answer_once(counts, _quantity(tok), self.count(tok), tok)
                 continue
             activation = self.activation_at()
@@ -3366,6 +3370,7 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
 
 
 _VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
+_LAYER_SIZE_WORDS = {"neurons", "units"}  # `FC6: 4096 neurons` states a layer's size
 _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
