@@ -344,8 +344,16 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
     **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
     **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels"), "depth"),
+    # the layer's hyperparameters, a column each (`| CONV1 | 10 | 5x5 | 1 | 2 |`): its description made of them
+    **dict.fromkeys(("filters", "# filters", "#filters", "number of filters", "no. of filters", "num filters", "k",
+                     "# kernels", "number of kernels", "units", "# units"), "filters"),
+    **dict.fromkeys(("kernel", "kernel size", "filter size", "f", "window", "pool size", "receptive field size"),
+                    "kernel"),
+    **dict.fromkeys(("stride", "strides", "s"), "stride"),
+    **dict.fromkeys(("pad", "padding", "p", "zero padding", "zero-padding"), "pad"),
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
                      "explanation", "calculation"), None)}  # read as remarks
+_HYPERPARAMETER_COLUMNS = ("filters", "kernel", "stride", "pad")
 _ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
 _COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G"}  # `Params (K)`
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
@@ -440,6 +448,8 @@ class _Table:
         remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
         keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
         roles = [_COLUMNS.get(key, "?") for key in keys]
+        if roles.count("output") > 1 and "size" in keys and set(_HYPERPARAMETER_COLUMNS) & set(roles):
+            roles[keys.index("size")] = "kernel"  # `| Filters | Size | Stride | … | Output |`: the filters' size
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
             return None
         times = Counter(roles)
@@ -449,8 +459,8 @@ class _Table:
                 why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
                     f"a second column of {role}"
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
-                         hint="the columns cnncalc reads: Layer, Description, Output volume (or H, W, C), Params, "
-                              "Weights, Biases, MACs, Memory (and Notes, a remark)")
+                         hint="the columns cnncalc reads: Layer, Description (or Filters, Kernel, Stride, Pad), Output "
+                              "volume (or H, W, C), Params, Weights, Biases, MACs, Memory (and Notes, a remark)")
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
 
@@ -488,6 +498,8 @@ class _Table:
             return reader.input(volume, volume.dims)
         if "description" in by_role:
             reader.tokens = by_role["description"]
+        elif set(_HYPERPARAMETER_COLUMNS) & set(by_role):
+            reader.tokens = _described_by_columns(words, by_role)
         elif ":" in words:
             reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
@@ -506,6 +518,32 @@ class _Table:
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
             return _with_counts(ir.Line((call,), expectation, Span(reader.start, reader.end)), counts, sides, reader)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
+
+
+def _described_by_columns(name: list[str], cells: dict[str, list[Tok]]) -> list[Tok]:
+    """A row's description from its hyperparameter cells, as a listing writes it: `| CONV1 | 10 | 5x5 | 1 | 2 |`
+    reads as `10 5x5 filters stride 1, pad 2`, a pool's as `2x2 filters stride 2`, an FC layer's `| FC1 | 10 |`
+    as `10 neurons`. The cells' own tokens are kept (a problem points into its cell); the words between them
+    are empty tokens at the cell they introduce. A blank cell (`-`) gives nothing."""
+    given = {role: cell for role in _HYPERPARAMETER_COLUMNS if not _blank_cell(cell := cells.get(role, []))}
+
+    def word(text: str, at: int) -> Tok:
+        return Tok("WORD", text, at, at)
+
+    if _layer_kind(" ".join(name)) == "fc" and "filters" in given:
+        units = given.pop("filters")
+        tokens = [*units, word("neurons", units[-1].end)]
+    else:
+        tokens = given.pop("filters", [])
+    kernel = given.pop("kernel", [])
+    if len(kernel) == 1 and kernel[0].kind == "NUM" and kernel[0].text.isdigit():  # `5`: a 5x5 filter
+        kernel = [Tok("DIMS", f"{kernel[0].text}x{kernel[0].text}", kernel[0].start, kernel[0].end)]
+    if kernel:
+        tokens += [*kernel, word("filters", kernel[-1].end)]
+    for option, cell in given.items():
+        tokens += [*([Tok(",", ",", cell[0].start, cell[0].start)] if tokens else []), word(option, cell[0].start),
+                   *cell]
+    return tokens
 
 
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
@@ -3190,6 +3228,19 @@ def _in_order(tokens: list[Tok]) -> tuple[list[Tok], bool]:
     return tokens, bool(order)
 
 
+def _tuple_vector(tokens: list[Tok]) -> Tok | None:
+    """A vector written as Python and Keras print one: `(10,)`, `(None, 10)`; None for anything else."""
+    texts = [t.lower for t in tokens]
+    if len(tokens) == 4 and texts[0] == "(" and texts[2:] == [",", ")"]:
+        size = tokens[1]
+    elif len(tokens) == 5 and texts[:3] == ["(", "none", ","] and texts[4] == ")":
+        size = tokens[3]
+    else:
+        return None
+    return Tok("DIMS", size.text, tokens[0].start, tokens[-1].end) if size.kind == "NUM" and size.text.isdigit() \
+        else None
+
+
 def _spelled(tokens: list[Tok]) -> Tok | None:
     """An output volume written without `x`: `32*32*10` (`32 * 32 * 10 = 10240`), `32 by 32 by 10`,
     `[32, 32, 10]`, `(32, 32, 10)`, or the height and width alone (`32*32`): two or three whole numbers,
@@ -3215,7 +3266,7 @@ def _written_volume(tokens: list[Tok]) -> Tok | None:
     """An output volume written without `x`: `32*32*10`, `[32, 32, 10]` (`_spelled`), its sizes between commas
     (`32, 32, 10`) or by its sides' letters (`H=32, W=32, D=10`); None for anything else."""
     unmarked = [t for t in tokens if t.text not in ("!", ".")]
-    return _spelled(tokens) or _listed(unmarked) or _lettered(unmarked)
+    return _spelled(tokens) or _tuple_vector(unmarked) or _listed(unmarked) or _lettered(unmarked)
 
 
 def _listed(tokens: list[Tok]) -> Tok | None:

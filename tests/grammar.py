@@ -451,7 +451,8 @@ def table(rng: random.Random) -> str:
     columns = rng.sample(["Layer", "Description", "Output volume", "Params", "Weights", "MACs", "Memory", "FLOPs",
                           "H", "W", "C", "Depth",
                           "#", "Notes", "Output", "Params (K)", "MACs (M)", "Output (C x H x W)", "Biases",
-                          "Activations", "Params (", "Output (HxWxC)", "# Parameters"], rng.randint(1, 5))
+                          "Activations", "Params (", "Output (HxWxC)", "# Parameters", "Filters", "Kernel size",
+                          "Size", "Stride", "Pad", "K", "Padding", "F"], rng.randint(1, 7))
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)
              + "|"]
     cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "FC", "CONV1: 96 11x11 filters at stride 4",
@@ -462,7 +463,11 @@ def table(rng: random.Random) -> str:
                                "[55, 55, 96]", "N/A", "—", "55x55, 96 channels", "H=55, W=55", "96@55x55",
                                "55x55 (0 maps)", "(1, 2, 3, 4, 5)",
                                "`4,096`", "5.5x55x96"],
-             "Output": ["227x227x3", "1x1x4096", "-"]}
+             "Output": ["227x227x3", "1x1x4096", "-", "(4096,)", "(None, 10)", "(None,)"],
+             "Filters": ["96", "-", "", "ten", "0", "99999999999"], "K": ["96", "3x3"],
+             "Kernel size": ["11", "3x3", "-", "0", "big", "1x"], "Size": ["5x5", "5", "55x55x96"],
+             "Stride": ["4", "2", "-", "two", "0"], "Pad": ["0", "2", "same", "valid", "-", "x"],
+             "Padding": ["same", "1"], "F": ["3", "3x3"]}
     cells["Layer"] += ["CONV (10 5x5 filters, stride 1, pad 2)", "CONV1 (96 11x11 filters at stride 4)", "FC (10)",
                        "POOL (", "CONV ()", "FC1 (lots)"]
     for _ in range(rng.randint(0, 6)):

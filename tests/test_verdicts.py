@@ -795,6 +795,9 @@ def test_worked_example_answers_as_students_write_them(lines: str, verdicts: lis
     # (16·16·10 + 1)·10 = 25,610
     ("Output: 10 neurons, 25,610 params\n", [("params", "right"), ("memory", "right")], []),
     ("Output: 10 neurons, 25,611 params\n", [("params", "wrong"), ("memory", "right")], ["E041"]),
+    # a vector as Python and Keras print one (it was E060)
+    ("Output: (10,)\n", [("output", "right")], []),
+    ("Output shape: (None, 9)\n", [("output", "wrong")], ["E040"]),
 ])
 def test_a_fully_connected_layers_answers_in_neurons(lines: str, verdicts: list[tuple[str, str]],
                                                     errors: list[str]) -> None:
@@ -936,6 +939,27 @@ def test_exercises_with_different_inputs_are_different_networks() -> None:
     reports = [a.report for a in analyses("Input 7x7, F=3, stride 2 => 3x3\nInput 9x9, F=3, stride 2 => 3x3\n",
                                           "hw.txt")]
     assert [[a.verdict for a in r.answers] for r in reports] == [["right"], ["wrong"]]
+
+
+def test_a_table_of_hyperparameters_describes_its_layers() -> None:
+    # (227 - 11)/4 + 1 = 55, (55 - 3)/2 + 1 = 27, `same` keeps 27, (27 - 3)/2 + 1 = 13; params (11·11·3 + 1)·96 =
+    # 34,944, (5·5·96 + 1)·256 = 614,656, (13·13·256 + 1)·4096 = 177,213,440, (4096 + 1)·4096 = 16,781,312.
+    # Every hyperparameter column was E060 and no row was judged.
+    text = ("Input: 227x227x3\n\n| Layer | # Filters | Kernel size | Stride | Padding | Output shape | Parameters |\n"
+            "|---|---|---|---|---|---|---|\n| CONV1 | 96 | 11 | 4 | 0 | 55x55x96 | 34,944 |\n"
+            "| RELU1 | - | - | - | - | 55x55x96 | 0 |\n| POOL1 | - | 3 | 2 | - | 27x27x96 | 0 |\n"
+            "| CONV2 | 256 | 5x5 | 1 | same | 27x27x256 | 614,656 |\n| POOL2 | | 3x3 | 2 | | 13x13x256 | 0 |\n"
+            "| FC6 | 4096 | - | - | - | 4096 | 177,213,440 |\n| FC7 | 4096 | | | | (None, 4096) | 16,781,311 |\n")
+    report = cnncalc.analyze_text(text, "table.md")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E041"]
+    assert [a.verdict for a in report.answers] == ["right"] * 13 + ["wrong"]
+    # `Size` beside an `Output` column is the filters' size
+    sized = cnncalc.analyze_text("Input: 32x32x3\n\n| Layer | Filters | Size | Stride | Pad | Output | Params |\n"
+                                 "|---|---|---|---|---|---|---|\n| CONV1 | 10 | 5x5 | 1 | 2 | 32x32x10 | 760 |\n"
+                                 "| CONV2 | 10 | 5x5 | two | 2 | 32x32x10 | 760 |\n", "table.md")
+    assert [(d.code, *sized.source.line_col(d.span.start)) for d in sized.diagnostics if d.severity == "error"] == [
+        ("E060", 6, 22)]  # the cell `two`
+    assert [a.verdict for a in sized.answers] == ["right", "right", "unchecked", "unchecked"]
 
 
 def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
