@@ -898,6 +898,14 @@ class _LineReader:
                 return unnamed
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             lead = _lead(self.tokens)
+            reported = self.sink.total
+            if (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or
+                    self._count_answer(words[lead:], self.tokens[lead:]) is not None) and not has_input and \
+                    self.sink.total == reported:
+                self.sink.add(codes.E060, "an answer with no network above it: its input and layers were not read",
+                              Span(self.start, self.end), hint="give the input (`Input volume: 32x32x3`) and state the "
+                                                               "layer (`10 5x5 filters with stride 1, pad 2`) above it")
+                return None
             if has_input and (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \
                     self._count_answer(words[lead:], self.tokens[lead:]) is not None):
                 self.sink.add(codes.E060, "an answer with no layer above it: the line that states the layer was not "
@@ -1614,8 +1622,9 @@ class _LineReader:
                                       (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
                                        words[k + 2:k + 3] in (["filters"], ["kernels"]))):
                 counts.append(tok)  # `32 filters`, `64 3x3 filters`
-            elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or words[k - 1] == "size"):
-                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`
+            elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
+                                         words[k - 1] in ("size", "filters", "kernels")):
+                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
                 value = _skip(words, k + 1, ("of", "=", ":", "is"))
                 if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):

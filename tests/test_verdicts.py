@@ -941,6 +941,21 @@ def test_exercises_with_different_inputs_are_different_networks() -> None:
     assert [[a.verdict for a in r.answers] for r in reports] == [["right"], ["wrong"]]
 
 
+def test_a_problem_told_with_its_filters_size_after_them() -> None:
+    # (64 - 3 + 2·1)/1 + 1 = 64; (3·3·3 + 1)·32 = 896 (the sentence was prose, and so were its answers)
+    text = "Problem 2\nInput: 64x64x3. Conv with 32 filters 3x3, stride 1, pad 1.\nOutput: 64x64x32\nParams: 895\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
+
+
+def test_an_answer_with_no_network_above_it_is_an_error_not_prose() -> None:
+    # the problem above could not be read: its answers were skipped as prose, a wrong one unsaid
+    report = cnncalc.analyze_text("Problem 2\nInput: 64x64x3 and then something else.\nOutput: 32x32x32\n"
+                                  "Params: 896\n", "hw.txt")
+    assert [(d.code, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", "an answer with no network above it: its input and layers were not read")] * 2
+
+
 def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     # (227 - 11)/4 + 1 = 55, (55 - 3)/2 + 1 = 27, `same` keeps 27, (27 - 3)/2 + 1 = 13; params (11·11·3 + 1)·96 =
     # 34,944, (5·5·96 + 1)·256 = 614,656, (13·13·256 + 1)·4096 = 177,213,440, (4096 + 1)·4096 = 16,781,312.
