@@ -292,9 +292,11 @@ class ShapeAnswer(NamedTuple):
     square: bool = False
 
     def judged(self, output: tuple[int, ...]) -> tuple[int, ...]:
-        """The sizes to judge against `output`: a `square` answer's side twice for a volume's height and width
-        (its values, for a 1x1xC volume, as `4096` answers those)."""
-        if self.square and len(self.dims) == 1 and len(output) == 3 and output[:2] != (1, 1):
+        """The sizes to judge against `output` (a volume, or another answer's height and width): a `square`
+        answer's side twice for the height and width; for a 1x1xC volume, its values as `4096` answers those,
+        unless the number is the side, 1."""
+        if self.square and len(self.dims) == 1 and len(output) in (2, 3) and \
+                (output[:2] != (1, 1) or self.dims == (1,)):
             return self.dims * 2
         return self.dims
 

@@ -796,6 +796,9 @@ class _LineReader:
                 return None
         elif self.sink.total > reported:
             return None
+        output = self.output_layer(words, kinds, last)
+        if output is not None:
+            return output
         named = self.named(words, kinds)
         if named is not False:
             return named
@@ -916,6 +919,22 @@ class _LineReader:
             return None
         return self.answer_line(lines, in_exercise, shared)
 
+    def output_layer(self, words: list[str], kinds: list[str], last: ir.Line | None) -> ir.Line | None:
+        """LeNet's last layer as its paper names it, `OUTPUT: 10 neurons` in capitals under a listing's named
+        layers: an FC layer named `output`, with its answers after it as a listing line's (`, params 850`).
+        In other cases `Output: 10 neurons` answers the layer above (`_values_answer`)."""
+        above = last.items[0] if last is not None and last.items else None
+        if not self.tokens or self.tokens[0].text != "OUTPUT" or words[1:2] != [":"] or kinds[2:3] != ["NUM"] or \
+                words[3:4] not in (["neurons"], ["units"]) or not isinstance(above, ir.LayerCall) or \
+                above.label is None:
+            return None
+        self.i = 2
+        name = self.tokens[0]
+        line = self.described([Tok("WORD", "fc", name.start, name.end)], None)
+        call = line.items[0]
+        return line._replace(items=(call._replace(label="output"), *line.items[1:])) \
+            if isinstance(call, ir.LayerCall) else line
+
     def named_answer(self, words: list[str], kinds: list[str], lines: list[ir.Line]) -> tuple[int, list[Tok]] | None:
         """`CONV1 output: 32x32x10, params 760`, `CONV1: 32x32x10, 760 params`, `FC1 params: 25,610`, and
         `CONV params: …` under one CONV layer: a line that starts with the name of a layer stated above and
@@ -1030,8 +1049,7 @@ class _LineReader:
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         if shape is None and not counted:  # `Output: 4096 neurons`; under a listing's named layers, a layer of them
-            listing = bool(lines) and bool(lines[-1].items) and lines[-1].items[0].label is not None
-            counted = self._values_answer(words[lead:], self.tokens[lead:], listing)
+            counted = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
@@ -2030,20 +2048,30 @@ class _LineReader:
             return None
         return field
 
-    def _values_answer(self, words: list[str], tokens: list[Tok], listing: bool) -> list[tuple[str, ir.Count]]:
+    def _values_answer(self, words: list[str], tokens: list[Tok], last: ir.Line | None) -> list[tuple[str, ir.Count]]:
         """`Output: 4096 neurons`, `The output is 10,240 values`: the values of the output, a vector's length or a
         volume's height·width·depth (`Output neurons: 290,400` says the same); nothing for another line. Under a
-        listing's named layers (`F6: 84 neurons`), `OUTPUT: 10 neurons` may state the next layer (LeNet's): only
-        values, activations, numbers or elements are counted there."""
+        listing's named layer (`F6: 84 neurons`), `Output: 10 neurons` may state the next layer as much as answer
+        this one: read as the answer when the layer above is an FC layer of that many neurons, else E060."""
         at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
         if words[at:at + 1] not in _OUTPUT_WORDS[:2]:
             return []
         rest = [t for t in tokens[_skip(words, at + 1, ("volume", "size", "is", "has", ":", "=")):]
                 if t.text not in ("!", ".")]
         if len(rest) < 2 or rest[0].kind != "NUM" or rest[1].lower not in _VALUE_WORDS or \
-                (listing and rest[1].lower in _LAYER_SIZE_WORDS) or \
                 (len(rest) > 2 and rest[2].text not in (",", ";")):
             return []
+        above = last.items[0] if last is not None and last.items else None
+        if isinstance(above, ir.LayerCall) and above.label is not None and rest[1].lower in _LAYER_SIZE_WORDS:
+            units = next((a.value.value for a in above.args if a.name == "units" and isinstance(a.value, ir.Num)),
+                         None) if above.keyword == "fc" else None
+            if units is None or str(units) != rest[0].text.replace(",", ""):
+                name = (above.label or above.keyword).upper()
+                self.sink.add(codes.E060, f"this line may state another layer of {rest[0].text} {rest[1].text} or "
+                                          f"answer for {name} above", Span(tokens[0].start, tokens[-1].end),
+                              hint=f"for {name}'s answer write `{name} output: {rest[0].text}`; for a layer, name it "
+                                   f"(`FC7: {rest[0].text} neurons`, or LeNet's `OUTPUT: …` in capitals)")
+                return []
         more = list(self.trailing_counts(rest[2:]).items()) if len(rest) > 2 else []  # `…, 25,610 params`
         if len(rest) > 2 and not more:
             return []

@@ -807,8 +807,9 @@ def test_a_fully_connected_layers_answers_in_neurons(lines: str, verdicts: list[
 
 
 def test_a_listings_output_layer_in_neurons_is_not_an_answer_about_the_layer_above() -> None:
-    # LeNet: F6 holds 84 values; `OUTPUT: 10 neurons` states the next layer, and judging 10 against 84 marked a
-    # right listing wrong. Working after `params` without `=` is read to its last `=`: (5·5·1 + 1)·6 = 156
+    # LeNet: F6 holds 84 values; `OUTPUT: 10 neurons` (the paper's name, in capitals) states the next layer, and
+    # judging 10 against 84 marked a right listing wrong. Working after `params` without `=` is read to its last
+    # `=`: (5·5·1 + 1)·6 = 156
     text = ("INPUT: 32x32x1\nC1: 6 5x5 filters, stride 1 -> 6@28x28, params (5*5*1+1)*6 = 156\n"
             "S2: 2x2 average pool, stride 2 -> 6@14x14\nC3: 16 5x5 filters -> 16@10x10, params (5*5*6+1)*16 = 2416\n"
             "S4: 2x2 average pool, stride 2 -> 16@5x5\nC5: 120 5x5 filters -> 120@1x1, params 48120\n"
@@ -818,9 +819,16 @@ def test_a_listings_output_layer_in_neurons_is_not_an_answer_about_the_layer_abo
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
         ("c1", "output", "right"), ("c1", "params", "right"), ("s2", "output", "right"), ("c3", "output", "right"),
         ("c3", "params", "right"), ("s4", "output", "right"), ("c5", "output", "right"), ("c5", "params", "right"),
-        ("f6", "params", "right")]  # (5·5·16 + 1)·120 = 48,120; (120 + 1)·84 = 10,164
+        ("f6", "params", "right"), ("output", "params", "right")]  # (5·5·16 + 1)·120 = 48,120; (120 + 1)·84 =
+    # 10,164; (84 + 1)·10 = 850
     valued = cnncalc.analyze_text(text.replace("OUTPUT: 10 neurons, params 850", "Output: 84 values"), "lenet.txt")
     assert [(a.path, a.quantity, a.verdict) for a in valued.answers][-1] == ("f6", "memory", "right")
+    # in sentence case, `Output: 10 neurons` under F6 (84) may be a layer or a wrong answer: which is not said
+    unsaid = cnncalc.analyze_text(text.replace("OUTPUT: 10 neurons, params 850", "Output: 10 neurons"), "lenet.txt")
+    assert [(d.code, d.message) for d in unsaid.diagnostics if d.severity == "error"] == [
+        ("E060", "this line may state another layer of 10 neurons or answer for F6 above")]
+    said = cnncalc.analyze_text(text.replace("OUTPUT: 10 neurons, params 850", "Output: 84 neurons"), "lenet.txt")
+    assert [(a.path, a.quantity, a.verdict) for a in said.answers][-1] == ("f6", "memory", "right")
 
 
 def test_a_pools_parameters_said_to_be_none_after_its_output() -> None:

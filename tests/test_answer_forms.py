@@ -1,0 +1,107 @@
+"""Answers as students write them, generated: a random layer (a convolution, a pool, an FC layer, an output-size
+exercise), its right answers worked out here from the formulas — (N - F + 2P)/S + 1, (F·F·C + 1)·K, the
+output's H·W·K·F·F·C multiply-accumulates — and written in the forms the lecture's notation reads. Every right
+answer must be judged right with no error and none skipped as prose; the same line with one number off by one
+must never pass (a wrong verdict, or an error that fails the check)."""
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+import pytest
+
+import cnncalc
+
+Scenario = tuple[str, list[str]]
+
+
+def _convolution_sizes(rng: random.Random) -> tuple[int, int, int, int, int, int, int]:
+    """N, C, F, S, P, K and the output's side, the division exact: N = (out - 1)·S + F - 2P."""
+    while True:
+        f, s = rng.choice([1, 3, 5, 7, 11]), rng.choice([1, 1, 2, 3, 4])
+        p, out = rng.randint(0, f // 2), rng.randint(1, 40)
+        n = (out - 1) * s + f - 2 * p
+        if 1 <= n <= 300:
+            return n, rng.choice([1, 3, 8, 16]), f, s, p, rng.choice([1, 2, 6, 10, 32, 96]), out
+
+
+def convolution(rng: random.Random) -> Scenario:
+    n, c, f, s, p, k, o = _convolution_sizes(rng)
+    weights = f * f * c * k
+    params, macs, values, per_filter = weights + k, o * o * k * f * f * c, o * o * k, f * f * c + 1
+    base = rng.choice([f"Input volume: {n}x{n}x{c}\n{k} {f}x{f} filters with stride {s}, pad {p}\n",
+                       f"Input: {n}x{n}x{c}\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p}\n",
+                       f"Consider an input of size {n}x{n}x{c}. We apply a convolutional layer with {k} filters of "
+                       f"size {f}x{f}, stride {s} and padding {p}.\n"])
+    return base, [
+        f"Output volume: {o}x{o}x{k}", f"Output volume size: ({n} - {f} + 2*{p})/{s} + 1 = {o}, so {o}x{o}x{k}",
+        f"The output is {o} by {o} by {k}", f"Output: [{o}, {o}, {k}]", f"Output size: {o}",
+        f"Number of parameters: {params}", f"Parameters: ({f}*{f}*{c}+1)*{k} = {params:,}",
+        f"Params: {weights} weights + {k} biases = {params}", f"Weights: {weights}", f"Biases: {k}",
+        f"MACs: {macs}", f"Multiply-adds: {macs:,}", f"Parameters per filter: {per_filter}", f"Output: {values} values",
+        f"Output: {o}*{o} = {o * o}", f"Total params: {params}", f"Q1. What is the output volume?\nA1. {o}x{o}x{k}",
+        f"The number of parameters is {params}", f"Output: {o}x{o}x{k}, {params} params",
+        f"Output: {o}x{o} with {k} channels", f"Output volume: {o}x{o}x{k} ({k} activation maps of {o}x{o})",
+        f"Number of weights: {weights}; number of biases: {k}",
+        f"Each filter has {f}*{f}*{c} + 1 = {per_filter} params, so {params} in total", f"- Output: {o}x{o}x{k}",
+        f"Answer: {o}x{o}x{k}", f"Output shape: ({o}, {o}, {k})", f"Output volume = [{o}x{o}x{k}]",
+        f"Params = {params} ({per_filter} per filter)", f"W2 = ({n} - {f} + 2*{p})/{s} + 1 = {o}", f"D2 = {k}",
+        f"Output depth: {k}", f"How many parameters? {params}",
+        f"Number of parameters = {k}*({f}*{f}*{c} + 1) = {params}", f"Output: {o} x {o} x {k} = {values:,} neurons",
+        f"Activations: {values}", f"Output volume: {o}x{o}x{k}, MACs: {macs}"]
+
+
+def pool(rng: random.Random) -> Scenario:
+    f, s, o, c = rng.choice([2, 3]), rng.choice([1, 2, 3]), rng.randint(1, 40), rng.choice([1, 3, 10, 64])
+    n = (o - 1) * s + f
+    base = rng.choice([f"Input volume: {n}x{n}x{c}\nMax pool {f}x{f} with stride {s}\n",
+                       f"Input: {n}x{n}x{c}\nPOOL1: {f}x{f} filters at stride {s}\n"])
+    return base, [f"Output: {o}x{o}x{c}", "Parameters: 0", "Params: none", f"Output: {o}x{o}x{c}, no parameters",
+                  f"Output volume: {o}x{o}x{c} (depth unchanged)", f"Output size: {o}", "Number of parameters: 0",
+                  f"Output: ({n}-{f})/{s}+1 = {o}, so {o}x{o}x{c}", f"Output: {o * o * c} values"]
+
+
+def fully_connected(rng: random.Random) -> Scenario:
+    n, c, units = rng.randint(1, 20), rng.choice([1, 3, 10]), rng.choice([1, 10, 84, 100, 4096])
+    weights = n * n * c * units
+    base = rng.choice([f"Input volume: {n}x{n}x{c}\nFC layer with {units} neurons\n",
+                       f"Input: {n}x{n}x{c}\nFC1: {units} neurons\n"])
+    return base, [f"Output: {units}", f"Output: {units} neurons", f"Params: {n}*{n}*{c}*{units} + {units} = "
+                  f"{weights + units}", f"Parameters: {weights + units:,}", f"Output: 1x1x{units}",
+                  f"Output: (None, {units})", f"Weights: {weights}; biases: {units}",
+                  f"Output volume: {units}, params {weights + units:,}", f"Params: ({n}*{n}*{c}+1)*{units} = "
+                  f"{weights + units}", f"Parameters per neuron: {n * n * c + 1}",
+                  f"Output: {units} neurons, {weights + units} params"]
+
+
+def exercise(rng: random.Random) -> Scenario:
+    n, _, f, s, p, _, o = _convolution_sizes(rng)
+    return "", [f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => {o}x{o}",
+                f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}x{o}",
+                f"Input {n}x{n}, F={f}, S={s}, P={p} -> {o}", f"N = {n}, F = {f}, S = {s}, P = {p} => ({n} - {f} + "
+                f"2*{p})/{s} + 1 = {o}", f"{n}x{n} input, {f}x{f} filter, stride {s}, pad {p}: {o}x{o} output",
+                f"Input: {n}x{n}. Filter: {f}x{f}. Stride: {s}. Pad: {p}. Output: {o}x{o}"]
+
+
+SCENARIOS: list[Callable[[random.Random], Scenario]] = [convolution, convolution, pool, fully_connected, exercise]
+
+
+@pytest.mark.parametrize("block", range(8))
+def test_right_answers_are_right_and_one_off_never_passes(block: int) -> None:
+    for seed in range(block * 100, block * 100 + 100):
+        rng = random.Random(seed)
+        base, forms = rng.choice(SCENARIOS)(rng)
+        lines = rng.sample(forms, rng.choice([1, 1, 2, 4])) if base else [rng.choice(forms)]
+        text = base + "\n".join(lines) + "\n"
+        report = cnncalc.analyze_text(text, "hw.txt")
+        # several lines may answer one quantity: the restatement is skipped (N060), and only then
+        problems = [d.code for d in report.diagnostics if d.severity == "error" or (d.code == "N060" and
+                                                                                     len(lines) == 1)]
+        assert report.answers and problems == [] and {a.verdict for a in report.answers} == {"right"}, (seed, text)
+        line = rng.choice([form for form in forms if re.search("[0-9]", form)])
+        last = list(re.finditer(r"[0-9][0-9,]*", line))[-1]
+        value = int(last.group().replace(",", ""))
+        off = line[:last.start()] + str(value + (1 if value <= 1 or rng.random() < 0.5 else -1)) + line[last.end():]
+        wrong = cnncalc.analyze_text(base + off + "\n", "hw.txt")
+        assert any(d.severity == "error" for d in wrong.diagnostics), (seed, base + off)
