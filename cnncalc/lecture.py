@@ -606,6 +606,7 @@ class _LineReader:
         self.unnamed = False  # a layer without a name (`Max pooling with 2x2 filters and stride 2`, `Dropout 0.5`)
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
         self.after_blank = False  # a blank line separates it from the line read before
+        self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -783,8 +784,8 @@ class _LineReader:
         if about is not None:  # `CONV1 output: 32x32x10, params 760`, `FC1 params: 25,610`
             whole, self.tokens = self.tokens, about[1]
             answered = self.answer_line(lines, in_exercise, shared, about[0])
-            if answered is not None or self.sink.total > reported:
-                return answered
+            if answered is not None or self.sink.total > reported or self.said_again:
+                return answered  # (a line of answers given before is one still, not the layer stated again)
             self.tokens = whole  # no answer after all: `CONV1: 10 5x5 filters` stated again
             arrow = next((t for t in whole[1:3] if t.kind == "ARROW"), None)
             beyond = whole[whole.index(arrow) + 1:] if arrow is not None else []
@@ -1061,11 +1062,16 @@ class _LineReader:
         last = lines[index]
         before = last.expectation
         counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
-        if shape is not None and before is not None and before.shape is not None and \
-                not self.restated(before.shape, shape):
-            return None  # answered already: a restatement
+        said_again = False  # the output answered already, the same (the line's counts are still its own answers)
+        if shape is not None and before is not None and before.shape is not None:
+            reported = self.sink.total
+            if not self.restated(before.shape, shape):
+                if self.sink.total > reported:
+                    return None  # it says otherwise: E060
+                said_again = True
         new = [(q, c) for q, c in counted if counts[q] is None or self.restated(counts[q], c)]
         if counted and not new and shape is None:
+            self.said_again = True
             return None  # answered already: a restatement (or E060, when it says otherwise)
         for quantity, count in new:
             counts[quantity] = count
@@ -1077,16 +1083,24 @@ class _LineReader:
                 if counts[quantity] is not None and not self.restated(counts[quantity], count):
                     continue
                 counts[quantity] = count
+        if said_again:
+            fresh = [c for q, c in counts.items() if c is not None and c is not getattr(before, q)]
+            if not fresh:
+                self.said_again = True
+                return None  # nothing new: a restatement
+            shape, new = None, [("", fresh[0])]  # the first answer stands; the span starts at the new count
         if shared is not None and index in shared:
             self.unattributed(counts, lines[index - 1], last)
         sides = before.sides if before else ()
         if side is not None:
             said = next((s for s in sides if s.axis == side.axis), None)
             if said is not None and not self.restated(said, side):
+                self.said_again = True
                 return None  # that side answered already
             sides = tuple(s for s in sides if s.axis != side.axis) + (side,)
         if field is not None and before is not None and before.field is not None and \
                 not self.restated(before.field, field):
+            self.said_again = True
             return None  # the receptive field answered already
         span = shape.span if shape is not None else new[0][1].span if new else \
             side.span if side is not None else field.span if field is not None else Span(self.start, self.end)

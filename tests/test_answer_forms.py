@@ -84,7 +84,40 @@ def exercise(rng: random.Random) -> Scenario:
                 f"Input: {n}x{n}. Filter: {f}x{f}. Stride: {s}. Pad: {p}. Output: {o}x{o}"]
 
 
-SCENARIOS: list[Callable[[random.Random], Scenario]] = [convolution, convolution, pool, fully_connected, exercise]
+def listing(rng: random.Random) -> Scenario:
+    n, c, f, s, p, k, o = _convolution_sizes(rng)
+    params, macs = (f * f * c + 1) * k, o * o * k * f * f * c
+    described = f"{k} {f}x{f} filters at stride {s}, pad {p}"
+    return "", [f"[{n}x{n}x{c}] INPUT\n[{o}x{o}x{k}] CONV1: {described}",
+                f"[{n}x{n}x{c}] INPUT\n[{o}x{o}x{k}] CONV1: {described}, params {params}",
+                f"INPUT: {n}x{n}x{c}\nCONV1: {k} {f}x{f} filters, stride {s}, pad {p} -> {o}x{o}x{k}, {params} params",
+                f"input {n}x{n}x{c}\nconv {k} {f}x{f} stride {s} pad {p} -> {o}x{o}x{k} params {params} macs {macs}",
+                f"| Layer | Description | Output volume | Params |\n|---|---|---|---|\n| INPUT | | {n}x{n}x{c} | |\n"
+                f"| CONV1 | {described} | {o}x{o}x{k} | {params} |",
+                f"| Layer | Filters | Kernel | Stride | Pad | Output | Params |\n|---|---|---|---|---|---|---|\n"
+                f"| INPUT | | | | | {n}x{n}x{c} | |\n| CONV1 | {k} | {f}x{f} | {s} | {p} | {o}x{o}x{k} | {params} |"]
+
+
+def network(rng: random.Random) -> Scenario:
+    """A convolution, a pool and an FC layer, answered below the listing by the layers' names."""
+    n, c, f, s, p, k, o = _convolution_sizes(rng)
+    while o < 3:
+        n, c, f, s, p, k, o = _convolution_sizes(rng)
+    pool_size, pool_stride = (2, 2) if o % 2 == 0 else (3, 2) if (o - 3) % 2 == 0 else (1, 1)
+    pooled, units = (o - pool_size) // pool_stride + 1, rng.choice([10, 84, 100])
+    first, last = (f * f * c + 1) * k, (pooled * pooled * k + 1) * units
+    header = (f"Input: {n}x{n}x{c}\nCONV1: {k} {f}x{f} filters, stride {s}, pad {p}\nPOOL1: {pool_size}x{pool_size} "
+              f"max pool, stride {pool_stride}\nFC1: {units} neurons\n")
+    return header, [f"CONV1 output: {o}x{o}x{k}", f"POOL1 output: {pooled}x{pooled}x{k}", f"FC1 output: {units}",
+                    f"CONV1 params: {first}", f"FC1 params: {last:,}", "POOL1 params: 0",
+                    f"Total params: {first + last}", f"What is the output volume of POOL1? {pooled}x{pooled}x{k}",
+                    f"Number of parameters in FC1: {last}", f"Output of CONV1: {o}x{o}x{k}, {first} params",
+                    f"After POOL1: {pooled}x{pooled}x{k}", f"The network has {first + last} parameters",
+                    f"FC1: {units}, {last} params"]
+
+
+SCENARIOS: list[Callable[[random.Random], Scenario]] = [convolution, convolution, pool, fully_connected, exercise,
+                                                         listing, network]
 
 
 @pytest.mark.parametrize("block", range(8))
