@@ -124,6 +124,7 @@ class _Net:
 # POOL(2x2, stride 2) -> FC(10)`, after a title (`Network: …`). A step is a layer's name, then its description in
 # parentheses or brackets if any.
 _CHAIN_ARROW = re.compile(r"->|→|=>|⇒")
+_CHAIN_INPUT = re.compile(r"[ \t]*input[ \t]*\([^()]*\)[ \t]*", re.I)  # `INPUT(32x32x3)`: a one-arrow chain's start
 _CHAIN_TITLE = re.compile(r"[ \t]*[A-Za-z][A-Za-z ]*:[ \t]*")
 _CHAIN_STEP = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-z0-9_]*)?"
                          r"(?:[ \t]*(?:\([^()]*\)|\[[^][]*\]))?[ \t]*")
@@ -145,9 +146,10 @@ def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
 
 def _chain(raw: str) -> list[tuple[int, int]] | None:
     """Where each step of a one-line network starts and ends in `raw`; None unless there are two arrows or more
-    between steps that each read as a layer's name and description, two of them naming layers (or the input)."""
+    between steps that each read as a layer's name and description, two of them naming layers (or the input);
+    or one arrow from the input to a layer, each with its parenthesis (`INPUT(32x32x3) -> CONV(10 filters, …)`)."""
     arrows = [m.span() for m in _CHAIN_ARROW.finditer(raw)]
-    if len(arrows) < 2:
+    if not arrows or (len(arrows) == 1 and not _CHAIN_INPUT.fullmatch(raw, 0, arrows[0][0])):
         return None
     title = _CHAIN_TITLE.match(raw, 0, arrows[0][0])
     bounds = [title.end() if title else 0] + [end for _, end in arrows]

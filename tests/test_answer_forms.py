@@ -33,7 +33,16 @@ def convolution(rng: random.Random) -> Scenario:
     base = rng.choice([f"Input volume: {n}x{n}x{c}\n{k} {f}x{f} filters with stride {s}, pad {p}\n",
                        f"Input: {n}x{n}x{c}\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p}\n",
                        f"Consider an input of size {n}x{n}x{c}. We apply a convolutional layer with {k} filters of "
-                       f"size {f}x{f}, stride {s} and padding {p}.\n"])
+                       f"size {f}x{f}, stride {s} and padding {p}.\n",
+                       f"Input volume: {n}x{n}x{c}\n{k} {f}x{f}x{c} filters, stride {s}, zero-padding {p}\n",
+                       f"Input volume: {n}x{n}x{c}\n{k} filters of size {f}x{f} with stride {s} and padding {p}\n",
+                       f"Input: {n}x{n}x{c}\nConv layer: {k} filters, {f}x{f}, stride {s}, pad {p}\n",
+                       f"Input volume: {n}x{n}x{c}\nCONV(K={k}, F={f}, S={s}, P={p})\n",
+                       f"[{n}x{n}x{c}] INPUT\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p}\n",
+                       f"Input: {n}x{n}x{c}\nCONV1 ({k} {f}x{f} filters, stride {s}, pad {p})\n",
+                       f"INPUT({n}x{n}x{c}) -> CONV({k} filters, {f}x{f}, stride {s}, pad {p})\n",
+                       f"Input volume: {n}x{n}x{c}\nFirst layer (CONV1): {k} {f}x{f} filters applied at stride {s}, "
+                       f"pad {p}\n"])
     return base, [
         f"Output volume: {o}x{o}x{k}", f"Output volume size: ({n} - {f} + 2*{p})/{s} + 1 = {o}, so {o}x{o}x{k}",
         f"The output is {o} by {o} by {k}", f"Output: [{o}, {o}, {k}]", f"Output size: {o}",
@@ -49,7 +58,16 @@ def convolution(rng: random.Random) -> Scenario:
         f"Params = {params} ({per_filter} per filter)", f"W2 = ({n} - {f} + 2*{p})/{s} + 1 = {o}", f"D2 = {k}",
         f"Output depth: {k}", f"How many parameters? {params}",
         f"Number of parameters = {k}*({f}*{f}*{c} + 1) = {params}", f"Output: {o} x {o} x {k} = {values:,} neurons",
-        f"Activations: {values}", f"Output volume: {o}x{o}x{k}, MACs: {macs}"]
+        f"Activations: {values}", f"Output volume: {o}x{o}x{k}, MACs: {macs}",
+        f"Output volume: {o}x{o}x{k} = {values:,} neurons", f"Params: {params} ({weights} weights and {k} biases)",
+        f"Weights + biases = {weights} + {k} = {params}", f"Number of learnable parameters: {params}",
+        f"Output: {o}x{o}x{k} (HxWxC)", f"Output: {k}x{o}x{o} (CxHxW)", f"Output: torch.Size([1, {k}, {o}, {o}])",
+        f"Output: H={o}, W={o}, D={k}", f"MACs: {o}*{o}*{k}*{f}*{f}*{c} = {macs}", f"Memory: {values} values",
+        f"Output: {k} feature maps of {o}x{o}", f"Output: {k}@{o}x{o}",
+        f"Params: {params / 1000:.1f}K" if params >= 10000 else f"Params: {params}",
+        f"MACs: {macs / 1e6:.2f}M" if macs >= 10**6 else f"MACs: {macs}",
+        f"Number of weights: {f}*{f}*{c}*{k} = {weights}", f"Output width: {o}", f"H2 = {o}",
+        f"Output volume: {o}x{o}x{k}\nParameters: {params}\nMACs: {macs}"]
 
 
 def pool(rng: random.Random) -> Scenario:
