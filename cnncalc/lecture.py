@@ -125,7 +125,9 @@ class _Net:
 # parentheses or brackets if any.
 _CHAIN_ARROW = re.compile(r"->|→|=>|⇒")
 _CHAIN_INPUT = re.compile(r"[ \t]*input[ \t]*\([^()]*\)[ \t]*", re.I)  # `INPUT(32x32x3)`: a one-arrow chain's start
-_CHAIN_TITLE = re.compile(r"[ \t]*[A-Za-z][A-Za-z ]*:[ \t]*")
+# a title (`Network: `) or a question's number (`Q2. `, `3) `) before a one-line network's first step
+_CHAIN_TITLE = re.compile(r"[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]+[a-z]?[.:)][ \t]*)?"
+                          r"(?:[A-Za-z][A-Za-z ]*:[ \t]*)?", re.I)
 _CHAIN_STEP = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-z0-9_]*)?"
                          r"(?:[ \t]*(?:\([^()]*\)|\[[^][]*\]))?[ \t]*")
 
@@ -149,10 +151,13 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
     between steps that each read as a layer's name and description, two of them naming layers (or the input);
     or one arrow from the input to a layer, each with its parenthesis (`INPUT(32x32x3) -> CONV(10 filters, …)`)."""
     arrows = [m.span() for m in _CHAIN_ARROW.finditer(raw)]
-    if not arrows or (len(arrows) == 1 and not _CHAIN_INPUT.fullmatch(raw, 0, arrows[0][0])):
+    if not arrows:
         return None
     title = _CHAIN_TITLE.match(raw, 0, arrows[0][0])
-    bounds = [title.end() if title else 0] + [end for _, end in arrows]
+    first = title.end() if title else 0
+    if len(arrows) == 1 and not _CHAIN_INPUT.fullmatch(raw, first, arrows[0][0]):
+        return None
+    bounds = [first] + [end for _, end in arrows]
     ends = [start for start, _ in arrows] + [len(raw)]
     steps = []
     for start, end in zip(bounds, ends):
@@ -293,7 +298,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Answered):
             current.lines[result.at] = result.line
         else:
-            if reader.opens and current.restated is not None and current.lines:
+            if (reader.opens or _named_again(result, current.lines)) and current.restated is not None and \
+                    current.lines:
                 # The same input stated again, then a first layer: another worked example on that input (the
                 # lecture's restatements go on with `After CONV1:` and a `Second layer`).
                 finished(current)
@@ -315,6 +321,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), ir.placed(net.totals, net.lines),
                                span))
     return ir.File((), tuple(nets), tuple(prose))
+
+
+def _named_again(line: ir.Line, lines: list[ir.Line]) -> bool:
+    """Whether a layer line takes a name a layer above has (`CONV1: …` under a network with a CONV1): after the
+    input stated again, it starts another problem on that input rather than going on with the layers above."""
+    item = line.items[0] if line.items else None
+    return isinstance(item, ir.LayerCall) and item.label is not None and \
+        any(isinstance(above.items[0], ir.LayerCall) and above.items[0].label == item.label
+            for above in lines if above.items)
 
 
 def _shape_keeping_after(layer: ir.Line, line: ir.Line) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 
 import cnncalc
+from cnncalc.analysis import run
 
 Scenario = tuple[str, list[str]]
 
@@ -134,8 +135,25 @@ def network(rng: random.Random) -> Scenario:
                     f"FC1: {units}, {last} params"]
 
 
+def rectangle(rng: random.Random) -> Scenario:
+    """A convolution on an input that is not square: its height and width worked out apart."""
+    f, s = rng.choice([1, 3, 5]), rng.choice([1, 2])
+    p, out_h, out_w = rng.randint(0, f // 2), rng.randint(1, 30), rng.randint(1, 30)
+    h, w = max((out_h - 1) * s + f - 2 * p, 1), max((out_w - 1) * s + f - 2 * p, 1)
+    out_h, out_w = (h - f + 2 * p) // s + 1, (w - f + 2 * p) // s + 1
+    if (h - f + 2 * p) % s or (w - f + 2 * p) % s or out_h < 1 or out_w < 1:
+        return rectangle(rng)
+    c, k = rng.choice([1, 3]), rng.choice([4, 10])
+    base = rng.choice([f"Input volume: {h}x{w}x{c}\n{k} {f}x{f} filters with stride {s}, pad {p}\n",
+                       f"Input: {h}x{w}x{c}\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p}\n"])
+    return base, [f"Output volume: {out_h}x{out_w}x{k}", f"Output: [{out_h}, {out_w}, {k}]",
+                  f"Number of parameters: {(f * f * c + 1) * k}", f"Output: {out_h} by {out_w} by {k}",
+                  f"Output height: {out_h}", f"Output width: {out_w}", f"MACs: {out_h * out_w * k * f * f * c}",
+                  f"Output: {out_h * out_w * k} values", f"H2 = {out_h}", f"W2 = ({w} - {f} + 2*{p})/{s} + 1 = {out_w}"]
+
+
 SCENARIOS: list[Callable[[random.Random], Scenario]] = [convolution, convolution, pool, fully_connected, exercise,
-                                                         listing, network]
+                                                         listing, network, rectangle]
 
 
 @pytest.mark.parametrize("block", range(8))
@@ -156,3 +174,19 @@ def test_right_answers_are_right_and_one_off_never_passes(block: int) -> None:
         off = line[:last.start()] + str(value + (1 if value <= 1 or rng.random() < 0.5 else -1)) + line[last.end():]
         wrong = cnncalc.analyze_text(base + off + "\n", "hw.txt")
         assert any(d.severity == "error" for d in wrong.diagnostics), (seed, base + off)
+
+
+@pytest.mark.parametrize("block", range(3))
+def test_problems_of_a_sheet_are_networks_of_their_own(block: int) -> None:
+    for seed in range(block * 100, block * 100 + 100):
+        rng = random.Random(seed)
+        problems = []
+        for number in range(1, rng.randint(2, 3) + 1):
+            base, forms = rng.choice([convolution, pool, fully_connected, rectangle])(rng)
+            heading = rng.choice([f"Problem {number}\n", f"{number}. ", f"## Problem {number}\n", f"Q{number}. "])
+            problems.append(heading + base + "\n".join(rng.sample(forms, rng.choice([1, 2]))) + "\n")
+        text = "\n".join(problems)
+        reports = [analysis.report for analysis in run(text, "sheet.txt")]
+        assert [d.code for r in reports for d in r.diagnostics if d.severity == "error"] == [], (seed, text)
+        answers = [a.verdict for r in reports for a in r.answers]
+        assert len(answers) >= len(problems) and set(answers) == {"right"}, (seed, text)

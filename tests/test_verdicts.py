@@ -964,6 +964,19 @@ def test_an_answer_with_no_network_above_it_is_an_error_not_prose() -> None:
         ("E060", "an answer with no network above it: its input and layers were not read")] * 2
 
 
+def test_problems_on_the_same_input_and_one_line_networks_after_a_number() -> None:
+    # the input stated again, then a CONV1 where the network has one: another problem (it was E015, one network)
+    reports = [a.report for a in analyses("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\n"
+                                          "\nInput: 32x32x3\nCONV1: 6 3x3 filters, stride 1, pad 1\nOutput: 32x32x6\n",
+                                          "hw.txt")]
+    assert [[(a.path, a.verdict) for a in r.answers] for r in reports] == [[("conv1", "right")], [("conv1", "right")]]
+    # a question's number before a one-line network (it was prose, its answers E060): (36 - 11 + 2·4)/3 + 1 = 12,
+    # (11·11·16 + 1)·6 = 11,622
+    report = cnncalc.analyze_text("Q1. INPUT(36x36x16) -> CONV(6 filters, 11x11, stride 3, pad 4)\n"
+                                  "How many parameters? 11622\nOutput: 12x12x6\n", "hw.txt")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == [("output", "right"), ("params", "right")]
+
+
 def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     # (227 - 11)/4 + 1 = 55, (55 - 3)/2 + 1 = 27, `same` keeps 27, (27 - 3)/2 + 1 = 13; params (11·11·3 + 1)·96 =
     # 34,944, (5·5·96 + 1)·256 = 614,656, (13·13·256 + 1)·4096 = 177,213,440, (4096 + 1)·4096 = 16,781,312.
