@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cnncalc import ir
 from cnncalc.diagnostics import Source
+from cnncalc.tokens import count_from_text
 
 
 def expr_text(e: ir.Value) -> str:
@@ -101,35 +102,56 @@ def line_text(line: ir.Line, indent: str = "") -> str:
 def answer_text(e: ir.Expectation) -> str:
     parts = []
     if e.shape is not None:
-        shown = e.shape.text if e.shape.dims or e.shape.ratio else "invalid"  # the lecture's "doesn't fit"
-        parts.append(f"size {shown}" if e.shape.square else shown)  # `Output size: 32`: a side, or a vector
-    if e.params is not None:
-        parts.append(f"params {e.params.text}")
-    if e.weights is not None:
-        parts.append(f"weights {e.weights.text}")
-    if e.biases is not None:
-        parts.append(f"biases {e.biases.text}")
-    if e.memory is not None:
-        parts.append(f"memory {e.memory.text}")
-    if e.macs is not None:
-        parts.append(f"macs {e.macs.text}")
-    if e.filter_params is not None:
-        parts.append(f"filter params {e.filter_params.text}")
-    if e.filter_weights is not None:
-        parts.append(f"filter weights {e.filter_weights.text}")
-    parts += [f"{ir.SIDES[side.axis or 0]} {side.text}" for side in e.sides]
+        parts.append(shape_text(e.shape))
+    counts = (("params", e.params), ("weights", e.weights), ("biases", e.biases), ("memory", e.memory),
+              ("macs", e.macs), ("filter params", e.filter_params), ("filter weights", e.filter_weights))
+    parts += [f"{word} {count_text(count)}" for word, count in counts if count is not None]
+    parts += [f"{ir.SIDES[side.axis or 0]} {side.dims[0] if side.dims else side.text}" for side in e.sides]
     if e.field is not None:
         parts.append(f"rf {e.field.text}")
     return " ".join(parts)
 
 
+def shape_text(shape: ir.ShapeAnswer) -> str:
+    """An output answer as the spec language writes it, from its sizes (the lecture's `6@28x28`, `[28, 28, 6]`,
+    `10x32x32 (CxHxW)` and an exercise's side `3` are read to them): `28x28x6`, `size 32` (`Output size: 32`, a
+    side or a vector's length), `2.33` (a division's value), `invalid` (the lecture's "doesn't fit")."""
+    if not shape.dims:
+        return shape.text if shape.ratio else "invalid"
+    return f"size {shape.dims[0]}" if shape.square else "x".join(map(str, shape.dims))
+
+
+_PREFIXES = {1: "", 10**3: "K", 10**6: "M", 10**9: "G", 10**12: "T", 2**10: "Ki", 2**20: "Mi", 2**30: "Gi", 2**40: "Ti"}
+
+
+def count_text(count: ir.Count) -> str:
+    """A count as the spec language writes it: as written when the spec reads that to the same count (`34,944`,
+    `35K`, `~35000`), else from its value and the precision written (the lecture's `none`, `3.5 x 10^4`, `1.16
+    MB` are words or spaced: `0`, `35K`, `1.16MB`; an approximate count keeps its `~`)."""
+    approximate = count.text.startswith("~")
+    read = count_from_text(count.text.removeprefix("~").replace(",", ""), count.span)
+    if isinstance(read, ir.Count) and _value(read.approximate() if approximate else read) == _value(count):
+        return count.text
+    mantissa = str(count.digits).rjust(count.decimals + 1, "0")
+    if count.decimals:
+        mantissa = f"{mantissa[:-count.decimals]}.{mantissa[-count.decimals:]}"
+    prefix = _PREFIXES.get(count.unit)
+    if prefix is None:  # a power of ten no prefix names (`3.5e5` read as 35 ten-thousands)
+        mantissa, prefix = f"{mantissa}e{len(str(count.unit)) - 1}", ""
+    return f"{'~' * approximate}{mantissa}{prefix}{'B' * count.in_bytes}"
+
+
+def _value(count: ir.Count) -> tuple[int, int, int, bool]:
+    return count.digits, count.decimals, count.unit, count.in_bytes
+
+
 def total_text(t: ir.TotalExpectation) -> str:
     if t.quantity == "output":
         assert t.shape is not None
-        return f"expect output {t.shape.text}"
+        return f"expect output {shape_text(t.shape)}"
     assert t.limit is not None
     op = "" if t.op == "==" else f"{t.op} "
-    return f"expect total {t.quantity} {op}{t.limit.text}"
+    return f"expect total {t.quantity} {op}{count_text(t.limit)}"
 
 
 def write_spec(file: ir.File, text: str | None = None) -> str:

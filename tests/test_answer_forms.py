@@ -1,8 +1,9 @@
 """Answers as students write them, generated: a random layer (a convolution, a pool, an FC layer, an output-size
 exercise), its right answers worked out here from the formulas — (N - F + 2P)/S + 1, (F·F·C + 1)·K, the
 output's H·W·K·F·F·C multiply-accumulates — and written in the forms the lecture's notation reads. Every right
-answer must be judged right with no error and none skipped as prose; the same line with one number off by one
-must never pass (a wrong verdict, or an error that fails the check)."""
+answer must be judged right with no error and none skipped as prose, and so must the spec `cnncalc convert`
+writes of it; the same line with one number off by one must never pass (a wrong verdict, or an error that
+fails the check)."""
 from __future__ import annotations
 
 import random
@@ -13,6 +14,9 @@ import pytest
 
 import cnncalc
 from cnncalc.analysis import run
+from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.lecture import read
+from cnncalc.spec_writer import write_spec
 
 Scenario = tuple[str, list[str]]
 
@@ -156,6 +160,10 @@ SCENARIOS: list[Callable[[random.Random], Scenario]] = [convolution, convolution
                                                          listing, network, rectangle]
 
 
+def line_is_spec(text: str) -> bool:
+    return text.startswith("input ")
+
+
 @pytest.mark.parametrize("block", range(8))
 def test_right_answers_are_right_and_one_off_never_passes(block: int) -> None:
     for seed in range(block * 100, block * 100 + 100):
@@ -168,6 +176,11 @@ def test_right_answers_are_right_and_one_off_never_passes(block: int) -> None:
         problems = [d.code for d in report.diagnostics if d.severity == "error" or (d.code == "N060" and
                                                                                      len(lines) == 1)]
         assert report.answers and problems == [] and {a.verdict for a in report.answers} == {"right"}, (seed, text)
+        if base or not line_is_spec(lines[0]):  # `cnncalc convert` writes what is judged the same
+            converted = write_spec(read(text, DiagnosticSink()), text)
+            again = cnncalc.analyze_text(converted)
+            assert sorted((a.quantity, a.verdict) for a in again.answers) == \
+                sorted((a.quantity, a.verdict) for a in report.answers), (seed, text, converted)
         line = rng.choice([form for form in forms if re.search("[0-9]", form)])
         last = list(re.finditer(r"[0-9][0-9,]*", line))[-1]
         value = int(last.group().replace(",", ""))
