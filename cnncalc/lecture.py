@@ -2704,7 +2704,8 @@ class _LineReader:
                     self.next()
                     if self.at(":", "="):
                         self.next()
-                given = self.arrowed_volume()  # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first
+                # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first; `-> doesn't fit`
+                given = self.fit_answer() or self.arrowed_volume()
                 if given is not None:
                     if shape is not None:
                         raise _Unreadable("the answer has two volumes", given.span)
@@ -2783,6 +2784,29 @@ class _LineReader:
         """After the current token come `joint` and one of `words` (`zero-padding`)."""
         a, b = self.peek(1), self.peek(2)
         return a is not None and b is not None and a.text == joint and b.lower in words
+
+    def fit_answer(self) -> ir.ShapeAnswer | None:
+        """After a layer's arrow, the lecture's "doesn't fit" (`-> doesn't fit`, `-> invalid`), a division's value
+        (`-> 2.33`), or either after the working (`-> (7-3)/3 + 1 = 2.33, doesn't fit`; `-> (7-3)/2 + 1 = 3`, a
+        side); the longest such answer before a `,` or `;` (counts may follow), or None."""
+        rest, depth, ends = self.tokens[self.i:], 0, []
+        for j, t in enumerate(rest):
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0 and t.text in (",", ";"):
+                ends.append(j)
+        for end in reversed([*ends, len(rest)]):
+            part = rest[:end]
+            worked = _after_working(part)
+            if worked is not part and not all(t.kind == "NUM" or t.text in "()+-*/x×·=" for t in part[:-len(worked)]):
+                worked = part  # `6@28x28, params (5*5*1+1)*6 = 156`: an `=` that is not the output's working
+            answer = _no_fit(part) or _division(worked) or _division(part)
+            if answer is None and worked is not part and len(worked) == 1 and worked[0].kind == "NUM" and \
+                    worked[0].text.isdigit() and 0 < len(worked[0].text) <= limits.MAX_LITERAL_DIGITS:
+                answer = ir.ShapeAnswer((int(worked[0].text),), worked[0].text, worked[0].span, square=True)
+            if answer is not None:
+                self.i += end
+                return answer
+        return None
 
     def arrowed_volume(self) -> ir.ShapeAnswer | None:
         """A volume after an arrow: `[55x55x96]` or `55x55x96` (`4096` unless a count's word follows it)."""
@@ -2988,9 +3012,11 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "dropout": {"dropout", "layer", "rate"},
     "flatten": {"flatten", "layer"}}
 
-_NO_FIT = re.compile(r"(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
-                     r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"
-                     r"|(?:cannot|cant|can not) (?:be )?(?:apply|applied)(?: it)?")
+_NO_FIT_SAID = (r"(?:(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
+                r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"
+                r"|(?:cannot|cant|can not) (?:be )?(?:apply|applied)(?: it)?)")
+# said once, or twice (`not an integer, so it doesn't fit`)
+_NO_FIT = re.compile(rf"{_NO_FIT_SAID}(?:,? (?:so |hence |thus |and )?{_NO_FIT_SAID})?")
 
 
 def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:

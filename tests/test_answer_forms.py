@@ -203,3 +203,35 @@ def test_problems_of_a_sheet_are_networks_of_their_own(block: int) -> None:
         assert [d.code for r in reports for d in r.diagnostics if d.severity == "error"] == [], (seed, text)
         answers = [a.verdict for r in reports for a in r.answers]
         assert len(answers) >= len(problems) and set(answers) == {"right"}, (seed, text)
+
+
+def _no_fit_sheet(rng: random.Random, exact: bool) -> str:
+    """A layer whose division (N - F + 2P)/S is exact or not, answered "doesn't fit" in one of the ways the
+    lecture and students write it."""
+    while True:
+        n, f, s, p = rng.randint(5, 60), rng.choice([3, 5, 7]), rng.choice([2, 3, 4]), rng.randint(0, 2)
+        if n + 2 * p >= f and ((n - f + 2 * p) % s == 0) == exact:
+            break
+    value = f"{(n - f + 2 * p) / s + 1:.2f}".rstrip("0").rstrip(".")
+    k = rng.choice([1, 10])
+    base = rng.choice([f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => ", f"N = {n}, F = {f}, S = {s}, "
+                       f"P = {p} => ", f"Input {n}x{n}, F={f}, S={s}, P={p} -> ",
+                       f"Input volume: {n}x{n}x1\n{k} {f}x{f} filters with stride {s}, pad {p}\nOutput: ",
+                       f"Input: {n}x{n}x3\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p}\nOutput volume size: ",
+                       f"Input: {n}x{n}x3\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p} -> "])
+    answer = rng.choice(["doesn't fit", "doesn't fit!", "does not fit", "invalid", "not valid",
+                         "not an integer, so it doesn't fit", f"({n} - {f} + 2*{p})/{s} + 1 = {value}, doesn't fit",
+                         value, f"{value} (doesn't fit)"] if not exact else
+                        ["doesn't fit", "invalid", "not an integer, so it doesn't fit"])
+    return base + answer + "\n"
+
+
+def test_doesnt_fit_is_right_only_when_the_division_is_not_exact() -> None:
+    for seed in range(300):
+        rng = random.Random(seed)
+        text = _no_fit_sheet(rng, exact=False)
+        report = cnncalc.analyze_text(text, "hw.txt")
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == [], (seed, text)
+        assert [a.verdict for a in report.answers] == ["right"], (seed, text)
+        text = _no_fit_sheet(rng, exact=True)
+        assert any(d.severity == "error" for d in cnncalc.analyze_text(text, "hw.txt").diagnostics), (seed, text)
