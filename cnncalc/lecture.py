@@ -1066,7 +1066,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
-        if shape is None and not counted:  # `Output: 4096 neurons`; under a listing's named layers, a layer of them
+        if shape is None and not counted:  # `Output: 4096 neurons`
             counted = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
@@ -1079,13 +1079,13 @@ class _LineReader:
         last = lines[index]
         before = last.expectation
         counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
-        said_again = False  # the output answered already, the same (the line's counts are still its own answers)
+        shape_again = False  # the output answered already, the same (the line's counts are still its own answers)
         if shape is not None and before is not None and before.shape is not None:
             reported = self.sink.total
             if not self.restated(before.shape, shape):
                 if self.sink.total > reported:
                     return None  # it says otherwise: E060
-                said_again = True
+                shape_again = True
         new = [(q, c) for q, c in counted if counts[q] is None or self.restated(counts[q], c)]
         if counted and not new and shape is None:
             self.said_again = True
@@ -1100,7 +1100,7 @@ class _LineReader:
                 if counts[quantity] is not None and not self.restated(counts[quantity], count):
                     continue
                 counts[quantity] = count
-        if said_again:
+        if shape_again:
             fresh = [c for q, c in counts.items() if c is not None and c is not getattr(before, q)]
             if not fresh:
                 self.said_again = True
@@ -1620,12 +1620,7 @@ class _LineReader:
             elif not (t.lower in ("is", "pixel", "pixels", ".", ":") or
                       (t.lower == "with" and stated[-1].lower in OPTION_WORDS)):  # `pad with 1 pixel`
                 stated.append(t)
-        given = _shape(volume)
-        if given is None or len(given.dims) == 1:
-            self.sink.add(codes.E060, f"`{volume.text}` is not an input size", volume.span,
-                          hint="write the input as `HxW` or `HxWxC`, as in `input 7x7`")
-            return None
-        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
+        start = self.volume_input(volume)
         if start is None:
             return None
         self.tokens, self.i = ([] if filters is None else [filters]) + stated[1:], 0
@@ -1798,16 +1793,10 @@ class _LineReader:
             return None
         f = given["f"]
         if volume is not None:
-            size = _shape(volume)
-            if size is None or len(size.dims) == 1:
-                self.sink.add(codes.E060, f"`{volume.text}` is not an input size", volume.span,
-                              hint="write the input as `HxW` or `HxWxC`, as in `Input 32x32`")
-                return None
-            start = self.input(size, size.dims if len(size.dims) == 3 else (*size.dims, 1))
+            start = self.volume_input(volume)
         else:
             n = given["n"]
-            size = ir.ShapeAnswer((n[0], n[0], 1), f"{n[0]}x{n[0]}", n[1].span)
-            start = self.input(size, size.dims)
+            start = self.input(ir.ShapeAnswer((n[0], n[0], 1), f"{n[0]}x{n[0]}", n[1].span), (n[0], n[0], 1))
         if start is None:
             return None
         kernel = ir.PairLit((ir.Num(f[0], f[1].span), ir.Num(f[0], f[1].span)), f[1].span)
@@ -1822,7 +1811,7 @@ class _LineReader:
         expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
         signature = " ".join(f"{letter}={value}" for letter, (value, _) in sorted(given.items()))
         if volume is not None:
-            signature += f" input={size.text}"
+            signature += f" input={volume.text}"
         return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
 
     def exercise_answer(self, tail: list[Tok]) -> ir.ShapeAnswer | None:
@@ -1857,6 +1846,15 @@ class _LineReader:
             self.sink.add(codes.E060, f"expected the output after the arrow, found `{_shown(rest)}`",
                           Span(rest[0].start, rest[-1].end), hint="write the output as `=> 3x3`, or its side `=> 3`")
         return None
+
+    def volume_input(self, volume: Tok) -> ir.Input | None:
+        """An exercise's input given as a volume (`7x7`, of depth 1, or `7x7x3`); E060 when it is not one."""
+        given = _shape(volume)
+        if given is None or len(given.dims) == 1:
+            self.sink.add(codes.E060, f"`{volume.text}` is not an input size", volume.span,
+                          hint="write the input as `HxW` or `HxWxC`, as in `input 7x7`")
+            return None
+        return self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
 
     def input(self, given: ir.ShapeAnswer, dims: tuple[int, ...]) -> ir.Input | None:
         """The network's input, within the limits every notation's input has (E023 beyond them)."""

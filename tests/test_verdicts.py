@@ -921,6 +921,8 @@ def test_totals_between_layers_through_each() -> None:
            "expect total params 649600\n"
     for first, verdict in (("34944", "right"), ("649600", "right"), ("614656", "wrong")):
         assert [a.verdict for a in cnncalc.analyze_text(spec.format(first)).answers] == [verdict, "right"]
+    budget = cnncalc.analyze_text(spec.format("<= 34944"))  # a budget is the network's wherever it is written
+    assert [a.verdict for a in budget.answers] == ["wrong", "right"]
     converted = CliRunner().invoke(cli, ["convert", "-"], input=text.format("614,656"))
     assert [a.verdict for a in cnncalc.analyze_text(converted.stdout).answers] == ["right"] * 3
 
