@@ -305,21 +305,17 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
-_ROW_COUNTS: dict[str, Callable[[Row], int]] = {
-    "params": lambda r: r.weights + r.biases, "weights": lambda r: r.weights, "biases": lambda r: r.biases,
-    "macs": lambda r: r.macs, "activations": lambda r: r.activations}
-
-
 def _readings_above(exp: ir.TotalExpectation, top: list[Row]) -> list[tuple[str, int]]:
     """What else a total written between layers may mean: the whole count of the layer above (the last above
-    with any) and the total through it. Nothing when a row above is not known (its count is not judged)."""
-    count = _ROW_COUNTS.get(exp.quantity)
+    with any, counted as a line's answer is) and the total through it. Nothing when a row above is not known
+    (its count is not judged)."""
+    quantity = "memory" if exp.quantity == "activations" else exp.quantity  # a line's `memory` counts values
     above = [r for r in top if r.span.start < exp.span.start]
-    if count is None or not above or not all(r.known and r.doubt is None for r in above):
+    if quantity not in ir.COUNTED or not above or not all(r.known and r.doubt is None for r in above):
         return []
-    layer = next((r for r in reversed(above) if count(r)), above[-1])
-    return [(f"{layer.path}'s own count", count(layer)),
-            (f"the total through {above[-1].path}", sum(map(count, above)))]
+    layer = next((r for r in reversed(above) if _value(r, quantity)), above[-1])
+    return [(f"{layer.path}'s own count", _value(layer, quantity)),
+            (f"the total through {above[-1].path}", sum(_value(r, quantity) for r in above))]
 
 
 def _value(r: Row, quantity: str) -> int:
