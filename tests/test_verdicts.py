@@ -3297,3 +3297,31 @@ def test_no_as_a_count_only_before_a_count_word() -> None:
     assert unread.answers == ()
     assert [(d.code, d.line, d.message) for d in unread.diagnostics if d.severity == "error"] == [
         ("E060", 3, "expected the parameter count after the `:`, as in `= 35K`")]
+
+
+@pytest.mark.parametrize("text, errors", [
+    # 32·32 = 1,024: a slip in the sides' working; `1000` starts at column 17
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32*32 = 1000\n",
+     [("E060", 3, 17, "`1000` after 32x32 is not its height times its width (32·32 = 1,024)")]),
+    ("INPUT: 32x32x1\nF6: 84 neurons\nOutput: 10 neurons\n",
+     [("E060", 3, 1, "this line may state another layer of 10 neurons or answer for F6 above")]),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nTotal: 760\n",
+     [("E060", 3, 1, "this total does not say what it counts")]),
+    ("Problem 2\nInput: 64x64x3 and so on.\nOutput: 32x32x32\n",
+     [("E020", 1, 1, "the network has no `input` line"),
+      ("E060", 3, 1, "an answer with no network above it: its input and layers were not read")]),
+    # `N=32` after the input's volume: N's value at column 21
+    ("Input 32x32, F=5, N=32 -> 28\n",
+     [("E020", 1, 1, "the network has no `input` line"),
+      ("E060", 1, 21, "the exercise gives its input twice, as a volume and as N")]),
+    ("Input volume: 16x16x10\nFC layer with 10 neurons\nOutput: 1e999 values\n",
+     [("E060", 3, 9, "`1e999` is beyond cnncalc's range for counts (30 digits, exponents up to 30)")]),
+    ("Input 0x7, F=3 -> 3\n",
+     [("E020", 1, 1, "the network has no `input` line"), ("E060", 1, 7, "`0x7` is not an input size")]),
+])
+def test_answers_read_in_part_are_errors_at_their_line_and_column(text: str, errors: list[tuple[str, int, int, str]]) -> None:
+    reports = [analysis.report for analysis in analyses(text, "hw.txt")]
+    assert [(d.code, *r.source.line_col(d.span.start), d.message) for r in reports for d in r.diagnostics
+            if d.severity == "error"] == errors
+    result = invoke("check", "-", input=text)
+    assert result.exit_code == 1 and "Traceback" not in result.output
