@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cnncalc import ir
 from cnncalc.diagnostics import Source
-from cnncalc.tokens import count_from_text
+from cnncalc.tokens import UNIT_PREFIXES, count_from_text
 
 
 def expr_text(e: ir.Value) -> str:
@@ -121,9 +121,6 @@ def shape_text(shape: ir.ShapeAnswer) -> str:
     return f"size {shape.dims[0]}" if shape.square else "x".join(map(str, shape.dims))
 
 
-_PREFIXES = {1: "", 10**3: "K", 10**6: "M", 10**9: "G", 10**12: "T", 2**10: "Ki", 2**20: "Mi", 2**30: "Gi", 2**40: "Ti"}
-
-
 def count_text(count: ir.Count) -> str:
     """A count as the spec language writes it: as written when the spec reads that to the same count (`34,944`,
     `35K`, `~35000`), else from its value and the precision written (the lecture's `none`, `3.5 x 10^4`, `1.16
@@ -135,7 +132,7 @@ def count_text(count: ir.Count) -> str:
     mantissa = str(count.digits).rjust(count.decimals + 1, "0")
     if count.decimals:
         mantissa = f"{mantissa[:-count.decimals]}.{mantissa[-count.decimals:]}"
-    prefix = _PREFIXES.get(count.unit)
+    prefix = UNIT_PREFIXES.get(count.unit)
     if prefix is None:  # a power of ten no prefix names (`3.5e5` read as 35 ten-thousands)
         mantissa, prefix = f"{mantissa}e{len(str(count.unit)) - 1}", ""
     return f"{'~' * approximate}{mantissa}{prefix}{'B' * count.in_bytes}"

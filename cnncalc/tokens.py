@@ -15,6 +15,7 @@ ITEM_END = frozenset({";", "->", "NEWLINE", "|", "}", "EOF"})
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12,
           "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
           "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}  # `35k`, `62.4m`: a count is never a thousandth
+UNIT_PREFIXES = {value: name for name, value in _UNITS.items() if not name.islower()}  # 10**3 -> "K", as written back
 _COUNT = re.compile(r"(?P<int>[0-9][0-9_]*)(?:\.(?P<frac>[0-9]+))?(?:[eE](?P<exp>[-+]?[0-9]+))?"
                     r"(?:(?P<unit>[KMGT]i?)(?P<bytes>B)?|(?P<lower>[kmgt])|(?P<plain>B))?", re.ASCII)
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9_]*|[0-9]+", re.ASCII)
