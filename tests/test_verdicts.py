@@ -3319,9 +3319,23 @@ def test_no_as_a_count_only_before_a_count_word() -> None:
     ("Input 0x7, F=3 -> 3\n",
      [("E020", 1, 1, "the network has no `input` line"), ("E060", 1, 7, "`0x7` is not an input size")]),
 ])
-def test_answers_read_in_part_are_errors_at_their_line_and_column(text: str, errors: list[tuple[str, int, int, str]]) -> None:
+def test_answers_read_in_part_are_errors_at_their_line_and_column(text: str,
+                                                                 errors: list[tuple[str, int, int, str]]) -> None:
     reports = [analysis.report for analysis in analyses(text, "hw.txt")]
     assert [(d.code, *r.source.line_col(d.span.start), d.message) for r in reports for d in r.diagnostics
             if d.severity == "error"] == errors
     result = invoke("check", "-", input=text)
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_convert_writes_each_answer_as_the_spec_reads_it() -> None:
+    # 32x32x10 (CxHxW given), (5·5·3 + 1)·10 = 760 params, 32·32·10·75 = 768,000 MACs, 32·32·10 = 10,240
+    # values, 4 bytes each: 40,960 bytes, which `41 KB` is at its precision (40.96 rounds to 41)
+    text = ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 10x32x32 (CxHxW)\n"
+            "Parameters: 7.6 x 10^2\nMACs: 0.768 M\nMemory: 41 KB\n")
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    # 7.6 x 10^2 is 76 tens, at the precision of a ten: `76e1`; `41 KB` and `0.768 M` lose their spaces
+    assert "-> 32x32x10 params 76e1 memory 41KB macs 0.768M" in converted, converted
+    original, again = cnncalc.analyze_text(text, "hw.txt"), cnncalc.analyze_text(converted)
+    assert [(a.quantity, a.verdict) for a in again.answers] == [(a.quantity, a.verdict) for a in original.answers]
+    assert {a.verdict for a in again.answers} == {"right"}
