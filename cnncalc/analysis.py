@@ -14,7 +14,7 @@ from cnncalc.files import read_source
 from cnncalc.limits import MAX_BATCH, MAX_CHANNELS, MAX_SIZE
 from cnncalc.notations import NOTATIONS, detect, reader
 from cnncalc.record import NamedTuple
-from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals
+from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals, sum_rows
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, SeqNode, nodes
 from cnncalc.walker import Walker
@@ -219,7 +219,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         flow = walker.walk(root, x, unknown, guessed)
         rows, output, output_doubt, main = walker.rows, flow.shape, flow.doubt, flow.source
     # a network too large to build (E058) has no rows, and no totals either: not 0
-    totals = totals_of(rows, batch) if root is not None else Totals(None, None, None, None, None, None, None, batch)
+    totals = sum_rows([r for r in rows if r.depth == 1], batch) if root is not None else \
+        Totals(None, None, None, None, None, None, None, batch)
     checker = Checker(sink)
     for check, line_rows in walker.lines:
         checker.line(check, line_rows)
@@ -282,25 +283,3 @@ def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink)
                  given.span, hint="change a stride, a padding or a kernel")
         return None, None, "the symbolic input"
     return Shape((*symbolic.at, given.dims[2])), symbolic, None
-
-
-def totals_of(rows: list[Row], batch: int) -> Totals:
-    """Sums of the top-level rows; unknown (None) when any of them could not be computed, and the MACs and
-    activations unknown too when a layer's parameters are known but its output is not (an empty output,
-    E031): never 0 for what was not computed. One pass: a 100k-layer network has as many rows."""
-    weights = biases = non_trainable = macs = train_macs = activations = 0
-    sized = True
-    for r in rows:
-        if r.depth == 1:
-            if not r.known:
-                return Totals(None, None, None, None, None, None, None, batch)
-            weights += r.weights
-            biases += r.biases
-            non_trainable += r.non_trainable
-            macs += r.macs
-            train_macs += r.train_macs
-            activations += r.activations
-            sized = sized and r.output is not None
-    if not sized:
-        return Totals(weights + biases, weights, biases, non_trainable, None, None, None, batch)
-    return Totals(weights + biases, weights, biases, non_trainable, macs, train_macs, activations, batch)

@@ -11,8 +11,9 @@ from cnncalc import codes, ir
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.field import describe, shown
+from cnncalc.layers import REGISTRY
 from cnncalc.layers.base import BYTES_PER_VALUE
-from cnncalc.report import Answer, Doubt, Row, Totals
+from cnncalc.report import Answer, Doubt, Row, Totals, sum_rows
 from cnncalc.shape import Shape, format_ratio
 from cnncalc.tree import LineCheck
 
@@ -243,29 +244,33 @@ class Checker:
                 self.shape(exp.shape, "", "", output, output_doubt, (), codes.E044, "network output")
                 continue
             assert exp.limit is not None
-            memory = None if totals.param_bytes is None or totals.activation_bytes is None else \
-                totals.param_bytes + totals.activation_bytes
+            counted, sums = top, totals
+            if exp.family is not None:  # `in conv layers`: that kind's layers alone, wherever they are
+                counted = [r for r in rows if r.kind == "layer" and _family(r) == exp.family]
+                sums = sum_rows(counted, totals.batch)
+            memory = None if sums.param_bytes is None or sums.activation_bytes is None else \
+                sums.param_bytes + sums.activation_bytes
             in_bytes = exp.quantity == "memory" or (exp.quantity == "activations" and exp.limit.in_bytes)
-            activations = totals.activations
+            activations = sums.activations
             if activations is not None and in_bytes:
                 activations *= BYTES_PER_VALUE  # per image, as float32
-            actual = {"params": totals.params, "weights": totals.weights, "biases": totals.biases,
-                      "macs": totals.macs, "memory": memory, "activations": activations}[exp.quantity]
+            actual = {"params": sums.params, "weights": sums.weights, "biases": sums.biases,
+                      "macs": sums.macs, "memory": memory, "activations": activations}[exp.quantity]
             unit = " bytes" if in_bytes else ""
             relation = "" if exp.op == "==" else f"{exp.op} "
             expected = f"{relation}{exp.limit.text}"
-            quantity = f"total {exp.quantity}"
+            quantity = f"total {exp.quantity}" + ("" if exp.family is None else f" in {exp.family} layers")
             if actual is None:
-                doubt = next((r.doubt for r in top if not r.known and r.doubt is not None), None)
+                doubt = next((r.doubt for r in counted if not r.known and r.doubt is not None), None)
                 reason = f"it rests on {doubt.reason}" if doubt is not None else "a layer could not be computed"
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, None, "unchecked", reason, ()),
                              codes.E043)
                 continue
             attr = "macs" if exp.quantity == "macs" else "params"
-            doubt = next((r.doubt for r in top if r.doubt is not None and getattr(r.doubt, attr)), None)
+            doubt = next((r.doubt for r in counted if r.doubt is not None and getattr(r.doubt, attr)), None)
             if exp.quantity in ("memory", "activations") and doubt is None:
-                doubt = next((r.doubt for r in top if r.doubt is not None and (r.doubt.params or r.doubt.dims is None
-                                                                               or any(r.doubt.dims))), None)
+                doubt = next((r.doubt for r in counted if r.doubt is not None and
+                              (r.doubt.params or r.doubt.dims is None or any(r.doubt.dims))), None)
             shown = f"{actual:,}{unit}"
             if doubt is not None:
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
@@ -275,7 +280,7 @@ class Checker:
                 exp.limit.accepts_either(actual) if in_bytes else exp.limit.accepts(actual)
             slip = None
             readings = _readings_above(exp, top) if exp.between and exp.op == "==" and not holds and not in_bytes \
-                else []  # a budget (`<= 30M`) is the network's wherever it is written
+                and exp.family is None else []  # a budget (`<= 30M`) is the network's wherever it is written
             meant = next((reading for reading in readings if exp.limit.accepts(reading[1])), None)
             if meant is not None:  # `Total params: 34,944` under CONV1's answers, then CONV2: CONV1's own count
                 holds, shown, slip = True, f"{meant[1]:,}", f"{meant[0]}; the network's is {actual:,}"
@@ -285,24 +290,32 @@ class Checker:
                 slip = f"nor is it {' or '.join(f'{what}, {value:,}' for what, value in said)}"
             elif not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)
-                running = totals.non_trainable or 0
+                running = sums.non_trainable or 0
                 if exp.quantity == "params" and running and exp.limit.accepts(actual + running):
                     slip = (f"that counts the {running:,} running statistics too (the table's Total params, as Keras "
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
                     slip = "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
-                if exp.quantity == "weights" and totals.biases and totals.params is not None and \
-                        exp.limit.accepts(totals.params):
+                if exp.quantity == "weights" and sums.biases and sums.params is not None and \
+                        exp.limit.accepts(sums.params):
                     slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
                 if exp.quantity == "activations" and in_bytes and memory is not None and \
                         exp.limit.accepts_either(memory):
-                    slip = (f"that counts the parameters' {totals.param_bytes:,} bytes too; the activations alone "
+                    slip = (f"that counts the parameters' {sums.param_bytes:,} bytes too; the activations alone "
                             f"take {actual:,} bytes")
             elif not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"
             self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, verdict, slip, ()),
                          codes.E043, hint=f"the total is {shown}")
+
+
+def _family(row: Row) -> str | None:
+    """The kind of layer a row is (layers.FAMILIES), from its layer, or its keyword when it could not be built."""
+    if row.layer is not None:
+        return row.layer.family
+    cls = REGISTRY.get(row.keyword)
+    return None if cls is None else cls.family
 
 
 def _readings_above(exp: ir.TotalExpectation, top: list[Row]) -> list[tuple[str, int]]:

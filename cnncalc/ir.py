@@ -346,7 +346,7 @@ TOTALS = ("params", "weights", "biases", "macs", "memory", "activations")
 
 
 class TotalExpectation(NamedTuple):
-    """`expect total params|macs|memory [op] N`, `expect output HxWxC`."""
+    """`expect total params|macs|memory [in conv layers] [op] N`, `expect output HxWxC`."""
 
     quantity: str  # one of TOTALS, or output
     op: str  # == <= < >= >
@@ -356,6 +356,7 @@ class TotalExpectation(NamedTuple):
     # a worked example's `Total params: …` written between layers: the layer above's whole count or the total
     # through it may be meant, as much as the network's
     between: bool = False
+    family: str | None = None  # the total of one kind of layer only (`in conv layers`: layers.FAMILIES)
 
 
 def placed(totals: list[TotalExpectation], lines: list[Line]) -> tuple[TotalExpectation, ...]:

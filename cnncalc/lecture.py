@@ -1296,19 +1296,36 @@ class _LineReader:
             at -= 1
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
+        family = None
+        named = _family_named(words, at)  # `Total CONV params: …`, `Total FC layer parameters: …`
+        if named is not None and _count_head(words, named[1]) is not None:
+            family, at = named
         if words[at:at + 2] == ["parameter", "count"]:  # `Total parameter count: …`
             words[at] = "parameters"
         head = _count_head(words, at)
         quantity = _TOTALS.get(_COUNT_WORDS[head]) if head is not None else None
         marker = _marker(words, tokens, at)
-        if quantity is None or marker is None or _of_a_layer(tokens[at:marker]):
+        if quantity is None or marker is None or head is None or _of_a_layer(tokens[at:marker]):
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
+        said = words[at + len(head):marker]
+        which = _layers_named(said[:next((j for j, w in enumerate(said) if w in (":", "=", "≈", "?")), len(said))])
+        if which is None:  # `Total params in the hidden layers: …`: not the network's, nor a kind cnncalc sums
+            self.which_layers(Span(tokens[at].start, tokens[marker - 1].end))
+            return []
+        family = family or which or None
         if quantity == "activations" and "*" in words[marker:]:
             return None  # the notes' `TOTAL memory: 24M * 4 bytes ~= 93MB / image`: values, bytes and guesses mixed
         count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}",
                                  values=quantity == "activations")
-        return None if count is None else [ir.TotalExpectation(quantity, "==", count, None, Span(self.start,
-                                                                                                   self.end))]
+        return None if count is None else [ir.TotalExpectation(quantity, "==", count, None,
+                                                               Span(self.start, self.end), family=family)]
+
+    def which_layers(self, span: Span) -> None:
+        """E060 for a total of layers cnncalc does not sum alone (`in the hidden layers`): neither the network's
+        total nor one kind's (layers.FAMILIES), so not judged as either."""
+        self.sink.add(codes.E060, "a total of which layers? cnncalc sums the whole network's, or one kind's", span,
+                      hint="name a kind, as in `Total params in the CONV layers: …` (CONV, FC or pooling layers), "
+                           "or give the network's total")
 
     def total_after(self, tokens: list[Tok], at: int) -> list[ir.TotalExpectation] | None:
         """The counts before their quantity's word, from `at`: `62.4M params`, `62,378,344 learnable parameters`,
@@ -1323,9 +1340,16 @@ class _LineReader:
         found: list[ir.TotalExpectation] = []
         for part in filter(None, parts):  # `156 params, and 117,600 MACs`: nothing between `,` and `and`
             rest, approximate = _approximate(part)
-            named = _skip([t.lower for t in rest], 1, ("learnable", "trainable", "in", "total"))
-            head = _count_head([t.lower for t in rest], named) if rest and rest[0].kind == "NUM" else None
-            if head is None or _COUNT_WORDS[head] not in _TOTALS or named + len(head) != len(rest):
+            said = [t.lower for t in rest]
+            named = _skip(said, 1, ("learnable", "trainable", "in", "total"))
+            head = _count_head(said, named) if rest and rest[0].kind == "NUM" else None
+            which = _layers_named(said[named + len(head):]) if head is not None and named + len(head) < len(rest) \
+                else ""  # `Total: 760 params in the CONV layers`
+            if which is None:
+                self.which_layers(Span(part[0].start, part[-1].end))
+                return found
+            family = which or None
+            if head is None or _COUNT_WORDS[head] not in _TOTALS or (named + len(head) != len(rest) and not family):
                 if found:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the total",
                                   Span(part[0].start, part[-1].end), hint="write each total on a line of its own")
@@ -1337,7 +1361,7 @@ class _LineReader:
                 return found or None
             found.append(ir.TotalExpectation(_TOTALS[_COUNT_WORDS[head]], "==",
                                              count.approximate() if approximate else count, None,
-                                             Span(self.start, self.end)))
+                                             Span(self.start, self.end), family=family))
         return found
 
     def _last_count(self, words: list[str], tokens: list[Tok], marker: int, noun: str, *,
@@ -3101,6 +3125,36 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
             _no_fit(rest) is not None:
         return start
     return None
+
+
+def _family_named(words: list[str], at: int) -> tuple[str, int] | None:
+    """A kind of layer named at `at` (`conv`, `CONV layers`, `fully-connected layer`, `pooling`; not a layer's
+    name, `conv1`): the kind and where its words end; None when none is."""
+    word = words[at] if at < len(words) else ""
+    family = _family(word) if word.isalpha() else None
+    if family is None:
+        return None
+    end = at + 1
+    if word == "fully":  # `fully connected`, `fully-connected`
+        rest = words[end:end + 2]
+        end += 2 if rest == ["-", "connected"] else 1 if rest[:1] == ["connected"] else 0
+    return family, end + (words[end:end + 1] in (["layer"], ["layers"]))
+
+
+def _layers_named(words: list[str]) -> str | None:
+    """Which layers the words after a total's quantity name: a kind (`in the CONV layers`, `of all FC layers`),
+    "" for the network (no layers named: `in the network`, `in all layers`), None for layers cnncalc does not sum
+    alone (`in the hidden layers`, `in the first two layers`)."""
+    aside = words[:1] == ["("] and words[-1:] == [")"]  # `Total params (conv layers): …`
+    if aside or words[:1] in (["in"], ["of"], ["for"], ["across"]):
+        at = _skip(words, 1, ("all", "the"))
+        named = _family_named(words, at)
+        if named is not None and named[1] == len(words) - aside:
+            return named[0]
+        words = words[:-1] if aside else words
+    if words[-1:] not in (["layers"], ["blocks"]):
+        return ""
+    return "" if words[1:] in (["all", "layers"], ["all", "the", "layers"], ["the", "layers"]) else None
 
 
 def _of_a_layer(tokens: list[Tok]) -> bool:

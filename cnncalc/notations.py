@@ -82,6 +82,10 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|[a-z]+(?:[ \t]*[0-9]+)?(?:'s|’s)?[ \t]+(?:output|params|parameters|weights)[ \t]*[:=][ \t]*[0-9])")
 # A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
 _TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
+# a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
+# by its keyword there (`conv1: conv 10 5x5`)
+_DESCRIBED = (r"(?i)^[ \t]*[a-z][a-z0-9_-]*[ \t]*:[ \t]*[0-9][0-9,]*[ \t]+(?:[0-9]+x[0-9]+[ \t]+)?"
+              r"(?:filters|kernels|neurons|units)\b")
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
 # a spec statement, or a line with an arrow (counted once: a one-line network has several)
@@ -99,8 +103,9 @@ def detect(text: str, name: str) -> str:
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
-    `CONV(10 filters, 5x5, …)` and `CONV1 output: …` lines, and tables' rows (markdown's with or without
-    their outer bars, or aligned by spaces); more of them than spec statements, in its first 64K characters)."""
+    `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` and `CONV1 output: …` lines, and tables' rows
+    (markdown's with or without their outer bars, or aligned by spaces); more of them than spec statements, in its
+    first 64K characters)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
@@ -110,7 +115,7 @@ def detect(text: str, name: str) -> str:
     if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
-        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
+        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + len(re.findall(_DESCRIBED, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \
         sum(m.count("\n") + 1 for m in re.findall(_ALIGNED_TABLE, head, re.M))  # their rows and headers
     if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):

@@ -10,7 +10,7 @@ import re
 
 from cnncalc import codes, ir, limits, pasted
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.layers import REGISTRY
+from cnncalc.layers import FAMILIES, REGISTRY
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
 from cnncalc.suggest import did_you_mean, layer_hint
@@ -267,6 +267,17 @@ class Parser(TokenStream):
             self.sync_statement()
             return None
         self.advance()
+        family = None
+        if self.at_word("in"):  # `expect total params in conv layers 760`
+            self.advance()
+            kind = self.peek()
+            if not (kind.kind == "NAME" and kind.text in FAMILIES):
+                self.unexpected(f"{', '.join(f'`{f}`' for f in FAMILIES)} after `in` (`in conv layers`)")
+                self.sync_statement()
+                return None
+            family = self.advance().text
+            if self.at_word("layers") or self.at_word("layer"):
+                self.advance()
         op = "=="
         if self.at("<=", "<", ">=", ">", "=="):
             op = self.advance().kind
@@ -275,7 +286,7 @@ class Parser(TokenStream):
             self.sync_statement()
             return None
         self.end_of_statement()
-        return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span))
+        return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span), family=family)
 
     # ---- blocks ----------------------------------------------------------------------
 

@@ -148,7 +148,8 @@ def total_text(t: ir.TotalExpectation) -> str:
         return f"expect output {shape_text(t.shape)}"
     assert t.limit is not None
     op = "" if t.op == "==" else f"{t.op} "
-    return f"expect total {t.quantity} {op}{count_text(t.limit)}"
+    family = "" if t.family is None else f"in {t.family} layers "
+    return f"expect total {t.quantity} {family}{op}{count_text(t.limit)}"
 
 
 def write_spec(file: ir.File, text: str | None = None) -> str:

@@ -175,6 +175,9 @@ class Grammar:
                                           f"expect total activations {self.rng.choice(COUNTS)}",
                                           f"expect total weights {self.rng.choice(COUNTS)}",
                                           f"expect total biases >= {self.rng.choice(COUNTS)}",
+                                          f"expect total params in {self.rng.choice(['conv', 'fc', 'pool', 'relu'])} "
+                                          f"{self.rng.choice(['layers ', 'layer ', ''])}{self.rng.choice(COUNTS)}",
+                                          f"expect total macs in conv layers <= {self.rng.choice(COUNTS)}",
                                           f"expect output {self.number()}x{self.number()}x{self.number()}",
                                           f"expect output {self.number()} x {self.number()}"]))
         return "\n".join(lines)
@@ -392,7 +395,9 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Each filter has", "Every kernel has", "Each filter has 76 params, so",
                "Total number of parameters in this layer", "Total params of CONV1", "Total MACs for the layer",
                "The number of parameters is", "The number of parameters of the layer is", "Params equals",
-               "The total number of parameters is", "Total params in CONV1 and POOL9", "Total for"]
+               "The total number of parameters is", "Total params in CONV1 and POOL9", "Total for",
+               "Total params in conv layers", "Total params (FC layers)", "Total CONV params", "Total MACs in the "
+               "fully-connected layers", "Total params in the hidden layers", "Total params in pool", "Total conv"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
@@ -442,7 +447,8 @@ def breakdown(rng: random.Random) -> str:
                              "Total params: 138M, total MACs: 15.5G", "Total: 1 params and 2 MACs, and",
                              "Total params: 1; total: lots", "The network has 5 parameters, 0 MACs and 7 biases",
                              "Total memory: 15.2M values", "Memory total: 58 MB", "Params total: 138M",
-                             "Total activations = 1 + 2 = 3 neurons", "Total memory: 93MB / image"]))
+                             "Total activations = 1 + 2 = 3 neurons", "Total memory: 93MB / image",
+                             "Total: 5 params in the CONV layers", "Total: 5 params in hidden layers and 3 MACs"]))
     return "\n".join(lines) + "\n"
 
 

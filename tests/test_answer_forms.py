@@ -136,7 +136,14 @@ def network(rng: random.Random) -> Scenario:
                     f"Total params: {first + last}", f"What is the output volume of POOL1? {pooled}x{pooled}x{k}",
                     f"Number of parameters in FC1: {last}", f"Output of CONV1: {o}x{o}x{k}, {first} params",
                     f"After POOL1: {pooled}x{pooled}x{k}", f"The network has {first + last} parameters",
-                    f"FC1: {units}, {last} params"]
+                    f"FC1: {units}, {last} params",
+                    # one kind of layer's total: the CONV layer's own, the FC layer's, the pool's none
+                    f"Total params in conv layers: {first}", f"Total parameters of the FC layers = {last:,}",
+                    f"Total CONV params: {first}", f"Total params (conv layers): {first}",
+                    f"Total: {last} params in the fully-connected layers", "Total params in the pooling layers: 0",
+                    f"Total MACs in the CONV layers: {o * o * k * f * f * c}",
+                    f"Total number of parameters in all conv layers = {first}",
+                    f"Total MACs of the FC layers: {pooled * pooled * k * units:,}"]
 
 
 def rectangle(rng: random.Random) -> Scenario:

@@ -76,6 +76,43 @@ def test_total_expectations() -> None:
     assert where(r) == [("E043", 3, 21), ("E044", 4, 15)]  # the carets on the written answers
 
 
+ALEXNET = ("input 227x227x3\nconv 96 11x11 stride 4\nmaxpool 3x3 stride 2\nconv 256 5x5 pad 2\n"
+           "maxpool 3x3 stride 2\nconv 384 3x3 pad 1\nconv 384 3x3 pad 1\nconv 256 3x3 pad 1\nmaxpool 3x3 stride 2\n"
+           "fc 4096\nfc 4096\nfc 1000\n")
+# the lecture's arithmetic, layer by layer: (F·F·C + 1)·K for the convolutions, (in + 1)·N for the FC layers
+CONV_PARAMS = (11*11*3 + 1)*96 + (5*5*96 + 1)*256 + (3*3*256 + 1)*384 + (3*3*384 + 1)*384 + (3*3*384 + 1)*256
+FC_PARAMS = (6*6*256 + 1)*4096 + (4096 + 1)*4096 + (4096 + 1)*1000
+
+
+def test_a_total_of_one_kind_of_layer() -> None:
+    assert (CONV_PARAMS, FC_PARAMS) == (3_747_200, 58_631_144)  # and 62,378,344 together, as the lecture says
+    conv_macs = 55*55*96*11*11*3 + 27*27*256*5*5*96 + 13*13*384*3*3*256 + 13*13*384*3*3*384 + 13*13*256*3*3*384
+    r = run(ALEXNET + f"expect total params in conv layers {CONV_PARAMS}\nexpect total params in fc layers "
+                      f"{FC_PARAMS}\nexpect total params in pool layers 0\n"
+                      f"expect total params {CONV_PARAMS + FC_PARAMS}\nexpect total macs in conv layer {conv_macs}\n"
+                      f"expect total macs in fc layers <= 60M\n")
+    assert r.ok and len(r.answers) == 6, codes(r)
+    assert [a.quantity for a in r.answers][:3] == ["total params in conv layers", "total params in fc layers",
+                                                   "total params in pool layers"]
+    r = run(ALEXNET + f"expect total params in conv layers {CONV_PARAMS + FC_PARAMS}\n")
+    assert where(r) == [("E043", 13, 36)]  # the count after `expect total params in conv layers `, 35 characters
+    assert r.diagnostics[0].message == (f"expected total params in conv layers {CONV_PARAMS + FC_PARAMS}, computed "
+                                        f"{CONV_PARAMS:,}")
+
+
+def test_a_total_of_one_kind_counts_it_inside_blocks_and_repeats() -> None:
+    # two residual units of two 3x3 convolutions on 8 channels: 4·(3·3·8 + 1)·8 = 2,336; the stem (3·3·3 + 1)·8 = 224
+    r = run("input 16x16x3\nconv 8 3x3 pad 1\nrepeat 2 { residual { conv 8 3x3 pad 1 ; relu ; conv 8 3x3 pad 1 } }\n"
+            "globalavgpool\nfc 10\nexpect total params in conv layers 2560\nexpect total params in fc layers 90\n")
+    assert r.ok and len(r.answers) == 2, codes(r)
+
+
+def test_a_total_of_an_unknown_kind_is_a_syntax_error() -> None:
+    r = run("input 8x8x1\nconv 2 3x3\nexpect total params in hidden layers 20\n")
+    assert where(r) == [("E002", 3, 24)]  # `expect total params in ` is 23 characters
+    assert r.diagnostics[0].message == "expected `conv`, `fc`, `pool` after `in` (`in conv layers`), found `hidden`"
+
+
 def test_budget_comparisons() -> None:
     assert run("input 8x8x1\nconv 2 3x3\nexpect total params <= 20\n").ok
     r = run("input 8x8x1\nconv 2 3x3\nexpect total params < 20\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from cnncalc.layers import LAYER_CLASSES, Layer
+from cnncalc.layers import FAMILIES, LAYER_CLASSES, Layer
 from cnncalc.layers.merge import MERGES, MergeKind
 from tests.conftest import ROOT, run
 
@@ -35,6 +35,8 @@ def lacks_layer(cls: type[Layer]) -> list[str]:
         missing.append("an executor op (run)")
     if f'"{cls.keyword}":' not in REFERENCE:
         missing.append("a PyTorch op in tests/torch_reference.py")
+    if cls.family is not None and cls.family not in FAMILIES:
+        missing.append(f"a family in layers.FAMILIES ({cls.family!r} is not one)")
     return missing
 
 
@@ -59,6 +61,15 @@ def test_every_layer_and_merge_is_complete() -> None:
     lacking = {cls.keyword: lacks_layer(cls) for cls in LAYER_CLASSES}
     lacking |= {kind.keyword: lacks_merge(kind) for kind in MERGES.values()}
     assert {k: v for k, v in lacking.items() if v} == {}
+
+
+def test_every_family_has_layers_and_the_docs_name_them() -> None:
+    # `expect total params in conv layers N`: each kind of layer a total may count alone, with its layers
+    named = {family: sorted(cls.keyword for cls in LAYER_CLASSES if cls.family == family) for family in FAMILIES}
+    assert named == {"conv": ["conv", "deconv", "dwconv"], "fc": ["fc"],
+                     "pool": ["adaptiveavgpool", "adaptivemaxpool", "avgpool", "globalavgpool", "globalmaxpool",
+                              "maxpool"]}
+    assert all(f"`in {family} layers`" in DOC for family in FAMILIES)
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -3318,6 +3318,11 @@ def test_no_as_a_count_only_before_a_count_word() -> None:
      [("E060", 3, 9, "`1e999` is beyond cnncalc's range for counts (30 digits, exponents up to 30)")]),
     ("Input 0x7, F=3 -> 3\n",
      [("E020", 1, 1, "the network has no `input` line"), ("E060", 1, 7, "`0x7` is not an input size")]),
+    # a total of layers cnncalc does not sum alone: `params in the hidden layers` from column 7, `5 params …` at 8
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nTotal params in the hidden layers: 760\n",
+     [("E060", 3, 7, "a total of which layers? cnncalc sums the whole network's, or one kind's")]),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nTotal: 760 params in hidden layers\n",
+     [("E060", 3, 8, "a total of which layers? cnncalc sums the whole network's, or one kind's")]),
 ])
 def test_answers_read_in_part_are_errors_at_their_line_and_column(text: str,
                                                                  errors: list[tuple[str, int, int, str]]) -> None:
@@ -3339,3 +3344,31 @@ def test_convert_writes_each_answer_as_the_spec_reads_it() -> None:
     original, again = cnncalc.analyze_text(text, "hw.txt"), cnncalc.analyze_text(converted)
     assert [(a.quantity, a.verdict) for a in again.answers] == [(a.quantity, a.verdict) for a in original.answers]
     assert {a.verdict for a in again.answers} == {"right"}
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1 (5·5·3 + 1)·10 = 760, FC 16·16·10·10 + 10 = 25,610 after the 2x2 pool (32/2 = 16); the pool has none
+    ("Total params in conv layers: 760", "right"), ("Total params in the CONV layers: 761", "wrong"),
+    ("Total parameters (FC layers): 25,610", "right"), ("Total params of all pooling layers: 0", "right"),
+    ("Total: 25,610 params in the fully-connected layers", "right"), ("Total FC params: 26,370", "wrong"),
+    ("Total params in conv layers = 750 + 10 = 760", "right"), ("Total params: 26,370", "right"),
+    ("Total params in all layers: 26,370", "right"),
+])
+def test_a_total_of_one_kind_of_layer_is_that_kinds_sum(line: str, verdict: str) -> None:
+    # it was judged as the network's total (26,370): a right `Total params in conv layers: 760` was marked wrong
+    text = ("INPUT: [32x32x3]\nCONV1: 10 filters 5x5, stride 1, pad 2 -> [32x32x10], params 760\n"
+            f"POOL1: 2x2 stride 2 -> [16x16x10]\nFC: 10 neurons, params 25,610\n{line}\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [a.verdict for a in report.answers] == ["right"] * 4 + [verdict], report.diagnostics
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == [a.verdict for a in report.answers]
+
+
+def test_a_listing_that_describes_its_layers_in_words_is_the_lecture_notation() -> None:
+    # `CONV1: 10 filters 5x5, …` names the layer, then describes it: the spec language would say `conv1: conv 10 5x5`
+    # (the file was read as the spec language: an error at every line, no answer judged)
+    text = ("INPUT: [32x32x3]\nCONV1: 10 filters 5x5, stride 1, pad 2 -> [32x32x10], params 760\n"
+            "POOL1: 2x2 stride 2 -> [16x16x10]\nFC: 10 neurons, params 25,610\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("output", "right"), ("params", "right")]

@@ -50,4 +50,8 @@ REGISTRY: dict[str, type[Layer]] = {
     word: cls for cls in LAYER_CLASSES for word in (cls.keyword, *cls.aliases)
 }
 
-__all__ = ["LAYER_CLASSES", "REGISTRY", "Layer", "Params", "Working"]
+# The kinds of layer a total may count alone (`expect total params in conv layers 760`; the lecture's `Total params
+# in the CONV layers: 760`): the values of the classes' `family`.
+FAMILIES = ("conv", "fc", "pool")
+
+__all__ = ["FAMILIES", "LAYER_CLASSES", "REGISTRY", "Layer", "Params", "Working"]

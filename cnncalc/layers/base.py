@@ -103,6 +103,7 @@ class Layer:
     example: ClassVar[str] = ""  # a spec line using it (docs, help, the registry test)
     spatial_input: ClassVar[bool] = False  # needs an HxWxC volume, not a flat vector
     counts_all_inputs: ClassVar[bool] = False  # `inputs N` counts every input value (fc), not the channels
+    family: ClassVar[str | None] = None  # the kind of layer a total may be restricted to (layers.FAMILIES)
     inputs: int | None = None  # the input size as written (`inputs N`), for layers that take it: checked
     schema: ClassVar[Schema] = Schema.of(())
     _names: ClassVar[tuple[str, ...]] = ()

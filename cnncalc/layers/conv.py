@@ -62,6 +62,7 @@ class Conv(Layer):
     """
 
     keyword = "conv"
+    family = "conv"
     example = "conv 96 11x11 stride 4 pad 0"
     spatial_input = True
     out_channels: int = positional(CHANNELS, doc="the number of filters C")
@@ -139,6 +140,7 @@ class DWConv(Layer):
     """
 
     keyword = "dwconv"
+    family = "conv"
     example = "dwconv 3x3 stride 2 pad 1"
     spatial_input = True
     kernel: Pair = positional(KERNEL)
@@ -207,6 +209,7 @@ class Deconv(Layer):
     """
 
     keyword = "deconv"
+    family = "conv"
     aliases = ("convtranspose",)
     example = "deconv 64 4x4 stride 2 pad 1"
     spatial_input = True

@@ -22,6 +22,7 @@ class FC(Layer):
     """
 
     keyword = "fc"
+    family = "fc"
     aliases = ("linear", "dense")
     example = "fc 4096"
     units: int = positional(CHANNELS, doc="the number of neurons N")

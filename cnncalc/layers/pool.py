@@ -20,6 +20,7 @@ class MaxPool(Layer):
     """Max over each `KxK` window of each depth slice; stride defaults to K."""
 
     keyword = "maxpool"
+    family = "pool"
     example = "maxpool 3x3 stride 2"
     spatial_input = True
     kernel: Pair = positional(KERNEL)
@@ -68,6 +69,7 @@ class AvgPool(Layer):
     """Mean over each window; padded zeros count unless `exclude_pad` (PyTorch's default)."""
 
     keyword = "avgpool"
+    family = "pool"
     example = "avgpool 2x2"
     spatial_input = True
     kernel: Pair = positional(KERNEL)
@@ -112,6 +114,7 @@ class GlobalAvgPool(Layer):
     """Mean of each whole depth slice: HxWxC -> 1x1xC."""
 
     keyword = "globalavgpool"
+    family = "pool"
     example = "globalavgpool"
     spatial_input = True
 
@@ -138,6 +141,7 @@ class GlobalMaxPool(Layer):
     """Max of each whole depth slice: HxWxC -> 1x1xC."""
 
     keyword = "globalmaxpool"
+    family = "pool"
     example = "globalmaxpool"
     spatial_input = True
 

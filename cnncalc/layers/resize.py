@@ -263,6 +263,7 @@ class _Adaptive(Layer):
     """PyTorch's adaptive pooling: output cell i covers input rows floor(i·N/out) to ceil((i+1)·N/out)."""
 
     spatial_input = True
+    family = "pool"
     size: Pair = positional(SIZE)
     reduce: ClassVar[str] = "mean"
 
