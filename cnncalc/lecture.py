@@ -791,6 +791,7 @@ class _LineReader:
             colon = words.index(":")  # `CONV1: 32x32x10` under a CONV1 stated above: its output, as `After CONV1:`
             label = _label(self.tokens[:colon])
             if label is not None and _layer_kind(" ".join(words[:colon])) is not None and \
+                    not {"of", "for", "in", "at"} & set(words[:colon]) and \
                     any(line.items and line.items[0].label == label for line in lines) and \
                     "ARROW" not in kinds and \
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
@@ -1116,7 +1117,7 @@ class _LineReader:
                 return None  # that side answered already
             sides = tuple(s for s in sides if s.axis != side.axis) + (side,)
         if field is not None and before is not None and before.field is not None and \
-                not self.restated(before.field, field):
+                not self.restated(_field_sides(before.field), _field_sides(field)):
             self.said_again = True
             return None  # the receptive field answered already
         span = shape.span if shape is not None else new[0][1].span if new else \
@@ -2080,15 +2081,21 @@ class _LineReader:
     def _field_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """`Receptive field: 7x7`, `Effective receptive field of CONV3 = 7`, `RF: 7x7 pixels`: how many input
         pixels a unit of the layer's output sees (`7` for a square field); a line with words after its `:` or
-        `=` is prose (`Receptive field: the region a neuron sees`)."""
-        at = _skip(words, 0, ("so", "thus", "hence", "the", "effective"))
+        `=` is prose (`Receptive field: the region a neuron sees`). Asked (`What is the receptive field of CONV3?
+        7x7`) or said (`The receptive field of a CONV3 neuron is 7x7`) too."""
+        at = 2 if words[:2] == ["what", "is"] else 0
+        at = _skip(words, at, ("so", "thus", "hence", "the", "effective"))
         if words[at:at + 2] == ["receptive", "field"]:
             at += 2
         elif words[at:at + 1] == ["rf"]:
             at += 1
         else:
             return None
-        marker = _marker(words, tokens, _skip(words, at, ("size",)))
+        at = _skip(words, at, ("size",))
+        marker = _marker(words, tokens, at)
+        if marker is None:  # `… of CONV3? 7x7`, `… of a CONV3 neuron is 7x7`: a field is no count
+            marker = next((j for j in range(at, len(words) - 1) if words[j] in ("?", "is") and
+                           tokens[j + 1].kind == "DIMS"), None)
         if marker is None:
             return None
         after = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in ("pixels", "px")]
@@ -3100,6 +3107,11 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
         if noun or named or before == ["@"]:
             return int(tok.text), Span(tokens[j - len(before)].start if before else tok.start, tok.end)
     return None
+
+
+def _field_sides(field: ir.ShapeAnswer) -> ir.ShapeAnswer:
+    """A receptive field as its height and width: `7` is a square field, 7x7 (as the checker judges it)."""
+    return field._replace(dims=field.dims * 2) if len(field.dims) == 1 else field
 
 
 def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

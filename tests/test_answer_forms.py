@@ -163,8 +163,30 @@ def rectangle(rng: random.Random) -> Scenario:
                   f"Output: {out_h * out_w * k} values", f"H2 = {out_h}", f"W2 = ({w} - {f} + 2*{p})/{s} + 1 = {out_w}"]
 
 
+def receptive(rng: random.Random) -> Scenario:
+    """Three or four convolutions (stride 1, the size kept) and 2x2 pools (stride 2), their receptive fields worked
+    out layer by layer: r = r_before + (F - 1)·j_before, j = j_before·S, from r = j = 1 at the input."""
+    lines, forms, r, j, numbers = ["Input: 64x64x3"], [], 1, 1, {"CONV": 0, "POOL": 0}
+    for _ in range(rng.randint(3, 4)):
+        kind = rng.choice(["CONV", "CONV", "POOL"])
+        numbers[kind] += 1
+        name = f"{kind}{numbers[kind]}"
+        if kind == "CONV":
+            f, s = rng.choice([1, 3, 5, 7]), 1
+            lines.append(f"{name}: {rng.choice([4, 8])} {f}x{f} filters, stride 1, pad {(f - 1) // 2}")
+        else:
+            f = s = 2
+            lines.append(f"{name}: 2x2 max pool, stride 2")
+        r, j = r + (f - 1) * j, j * s
+        forms += [f"Receptive field of {name}: {r}x{r}", f"What is the receptive field of {name}? {r}x{r}",
+                  f"The receptive field of {name} is {r}x{r}", f"Effective receptive field of {name} = {r}",
+                  f"The effective receptive field of a {name} neuron is {r}x{r}", f"RF of {name}: {r}"]
+    forms.append(f"Receptive field: {r}x{r}")  # the last layer's
+    return "\n".join(lines) + "\n", forms
+
+
 SCENARIOS: list[Callable[[random.Random], Scenario]] = [convolution, convolution, pool, fully_connected, exercise,
-                                                         listing, network, rectangle]
+                                                         listing, network, rectangle, receptive]
 
 
 def line_is_spec(text: str) -> bool:

@@ -3372,3 +3372,29 @@ def test_a_listing_that_describes_its_layers_in_words_is_the_lecture_notation() 
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == [
         ("output", "right"), ("params", "right"), ("output", "right"), ("params", "right")]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # three 3x3 convolutions at stride 1: 1 + 2 = 3, 3 + 2 = 5, 5 + 2 = 7 input pixels
+    ("Receptive field of CONV3: 7x7", "right"), ("Receptive field of CONV2: 5x5", "right"),
+    ("Receptive field of CONV3: 5x5", "wrong"), ("What is the receptive field of CONV3? 7x7", "right"),
+    ("What is the receptive field of CONV3? 9x9", "wrong"), ("The receptive field of CONV2 is 5x5", "right"),
+    ("The effective receptive field of a CONV3 neuron is 7x7", "right"),
+    ("Effective receptive field of CONV1 = 3", "right"),
+])
+def test_a_named_layers_receptive_field_is_judged_as_one(line: str, verdict: str) -> None:
+    # `Receptive field of CONV3: 7x7` was read as `CONV3: 7x7`, CONV3's output (32x32x10): a right answer marked
+    # wrong; the question and the sentence were prose
+    text = ("Input: 32x32x3\nCONV1: 10 3x3 filters, stride 1, pad 1\nCONV2: 10 3x3 filters, stride 1, pad 1\n"
+            f"CONV3: 10 3x3 filters, stride 1, pad 1\n{line}\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("receptive field", verdict)], report.diagnostics
+
+
+def test_a_receptive_field_given_again_as_its_side_is_a_restatement() -> None:
+    # `7` is the square field 7x7: saying both is not two answers that disagree (it was E060)
+    text = ("Input: 64x64x3\nCONV1: 8 7x7 filters, stride 1, pad 3\nEffective receptive field of CONV1 = 7\n"
+            "The effective receptive field of a CONV1 neuron is 7x7\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert [a.verdict for a in report.answers] == ["right"]
