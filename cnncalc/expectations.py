@@ -279,8 +279,9 @@ class Checker:
             holds = _COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else \
                 exp.limit.accepts_either(actual) if in_bytes else exp.limit.accepts(actual)
             slip = None
-            readings = _readings_above(exp, top) if exp.between and exp.op == "==" and not holds and not in_bytes \
-                and exp.family is None else []  # a budget (`<= 30M`) is the network's wherever it is written
+            readings = [(what, value) for what, value in _readings_above(exp, top) if value != actual] \
+                if exp.between and exp.op == "==" and not holds and not in_bytes and exp.family is None else []
+            # (a budget, `<= 30M`, is the network's wherever it is written)
             meant = next((reading for reading in readings if exp.limit.accepts(reading[1])), None)
             if meant is not None:  # `Total params: 34,944` under CONV1's answers, then CONV2: CONV1's own count
                 holds, shown, slip = True, f"{meant[1]:,}", f"{meant[0]}; the network's is {actual:,}"

@@ -8,6 +8,7 @@ the lecture's, imported models) reads into this IR.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Union
 
 from cnncalc.diagnostics import Span
@@ -360,11 +361,19 @@ class TotalExpectation(NamedTuple):
 
 
 def placed(totals: list[TotalExpectation], lines: list[Line]) -> tuple[TotalExpectation, ...]:
-    """The totals of a network, each marked `between` when lines come both above and below it."""
+    """The totals of a network, each marked `between` when lines come both above and below it, when the line above
+    answered its weights and its biases but not their sum (the worked example's `Weights: …`, `Biases: …`, `Total
+    params: …` under its last layer), or when its reader marked it so (`How many parameters in total?`)."""
     if not lines:
         return tuple(totals)
-    first, last = lines[0].span.start + lines[0].shift, lines[-1].span.start + lines[-1].shift
-    return tuple(t._replace(between=first < t.span.start < last) for t in totals)
+    starts = [line.span.start + line.shift for line in lines]
+    placed = []
+    for t in totals:
+        above = bisect_left(starts, t.span.start)
+        said = lines[above - 1].expectation if above else None
+        summed = said is not None and said.weights is not None and said.biases is not None and said.params is None
+        placed.append(t._replace(between=t.between or summed or 0 < above < len(lines)))
+    return tuple(placed)
 
 
 # ---- structure -----------------------------------------------------------------------

@@ -1275,6 +1275,8 @@ class _LineReader:
         parameters`): the network's total (E060 when its count cannot be read); None for any other line."""
         tokens = self.tokens[_lead(self.tokens):]
         words = [t.lower for t in tokens]
+        if words[:2] == ["how", "many"]:
+            return self.asked_total(words, tokens, 2)
         at = _skip(words, _opener(words), ("the",))
         lead = next((len(w) for w in (["network", "has"], ["model", "has"], ["total", ":"], ["total", "="],
                                       ["in", "total", ":"], ["in", "total", "="]) if words[at:at + len(w)] == w), 0)
@@ -1320,6 +1322,33 @@ class _LineReader:
                                  values=quantity == "activations")
         return None if count is None else [ir.TotalExpectation(quantity, "==", count, None,
                                                                Span(self.start, self.end), family=family)]
+
+    def asked_total(self, words: list[str], tokens: list[Tok], at: int) -> list[ir.TotalExpectation] | None:
+        """`How many parameters does the network have? 26,370` (`… in the whole model?`): the network's total;
+        `How many MACs in the CONV layers? …`: one kind's; `How many parameters in total? …`, said under a layer,
+        the network's or that layer's whole count (as a total written between layers is); None when the question
+        asks about no total (`How many parameters does CONV1 have?`, `How many parameters?`: a layer's count)."""
+        at = _skip(words, at, ("learnable", "trainable"))
+        head = _count_head(words, at)
+        quantity = _TOTALS.get(_COUNT_WORDS[head]) if head is not None else None
+        marker = _marker(words, tokens, at)
+        if quantity is None or head is None or marker is None or words[marker] != "?" or \
+                _of_a_layer(tokens[at:marker]) or any(t.kind == "WORD" and _layer_kind(t.lower) is not None and
+                                                      _label([t]) is not None for t in tokens[at:marker]):
+            return None  # `How many parameters in total does CONV1 have?`: that layer's count
+        asked = words[at + len(head):marker]
+        since = next((j for j, w in enumerate(asked) if w in ("in", "of", "for", "across")), None)
+        which = _layers_named(asked[since:]) if since is not None and asked[-1:] in (["layers"], ["layer"]) else ""
+        if which is None:
+            self.which_layers(Span(tokens[at].start, tokens[marker - 1].end))
+            return []
+        whole = bool({"network", "model", "net", "cnn", "convnet", "whole", "entire"} & set(asked))
+        if not which and not whole and not {"total", "overall", "altogether"} & set(asked):
+            return None
+        count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}",
+                                 values=quantity == "activations")
+        return None if count is None else [ir.TotalExpectation(quantity, "==", count, None, Span(self.start, self.end),
+                                                               between=not (whole or which), family=which or None)]
 
     def which_layers(self, span: Span) -> None:
         """E060 for a total of layers cnncalc does not sum alone (`in the hidden layers`): neither the network's
@@ -1948,6 +1977,9 @@ class _LineReader:
             number = _side(words, kinds, tokens, at)
             if number is not None:
                 return number
+        if words[at:at + 2] in (["activation", "maps"], ["feature", "maps"]) and \
+                [t.kind for t in _untrailed(tokens[at + 3:])] == ["NUM"]:
+            return None  # `Activation maps = 10`: how many, the output's depth (`_side_answer`)
         if words[at:at + 2] == ["size", "of"]:  # `Size of the output volume: 32x32x10`
             at = _skip(words, at + 2, ("the",))
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
@@ -2053,11 +2085,16 @@ class _LineReader:
 
     def _side_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """One side of the output: the CS231n notes' `W2 = (32 - 5 + 2*2)/1 + 1 = 32`, `H2 = 32`, `D2 = 10`,
-        or `Output width: 32`, `Output depth = 10`: the whole number after the last `=`, else after the
-        `:` (E060 when it is not one). None for any other line."""
+        or `Output width: 32`, `Output depth = 10`, `Number of activation maps: 10` (its depth): the whole number
+        after the last `=`, else after the `:` (E060 when it is not one). None for any other line."""
         at = _skip(words, 0, ("so", "thus", "hence", "the"))
-        at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
-        if words[at:at + 1] == ["output"] and words[at + 1:at + 2] and words[at + 1] in ir.SIDES:
+        counted = next((len(head) for head in _COUNT_HEADS + (("how", "many"),) if words[at:at + len(head)] ==
+                        list(head)), 0)
+        at += counted
+        if words[at:at + 2] in (["activation", "maps"], ["feature", "maps"]) and \
+                (counted or words[at + 2:at + 3] in ([":"], ["="])):
+            axis, at = 2, at + 2  # `Number of activation maps: 10`, `How many feature maps does CONV1 make? 10`
+        elif words[at:at + 1] == ["output"] and words[at + 1:at + 2] and words[at + 1] in ir.SIDES:
             axis, at = ir.SIDES.index(words[at + 1]), at + 2
         elif words[at:at + 2] == ["output", "channels"]:  # `Number of output channels: 10`
             axis, at = 2, at + 2

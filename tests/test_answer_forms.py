@@ -72,7 +72,8 @@ def convolution(rng: random.Random) -> Scenario:
         f"Params: {params / 1000:.1f}K" if params >= 10000 else f"Params: {params}",
         f"MACs: {macs / 1e6:.2f}M" if macs >= 10**6 else f"MACs: {macs}",
         f"Number of weights: {f}*{f}*{c}*{k} = {weights}", f"Output width: {o}", f"H2 = {o}",
-        f"Output volume: {o}x{o}x{k}\nParameters: {params}\nMACs: {macs}"]
+        f"Output volume: {o}x{o}x{k}\nParameters: {params}\nMACs: {macs}", f"Number of activation maps: {k}",
+        f"How many activation maps does the layer produce? {k}", f"Feature maps: {k}"]
 
 
 def pool(rng: random.Random) -> Scenario:

@@ -3398,3 +3398,61 @@ def test_a_receptive_field_given_again_as_its_side_is_a_restatement() -> None:
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == []
     assert [a.verdict for a in report.answers] == ["right"]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1's 10 filters make 10 activation maps (its output's depth); POOL1 keeps them
+    ("Number of activation maps: 10", "right"), ("Number of activation maps: 11", "wrong"),
+    ("How many activation maps does CONV1 produce? 10", "right"),
+    ("How many feature maps does POOL1 have? 10", "right"), ("Feature maps: 10", "right"),
+    ("Activation maps = 12", "wrong"), ("Activation maps = 10", "right"),
+])
+def test_the_number_of_activation_maps_is_the_depth(line: str, verdict: str) -> None:
+    # it was prose: a wrong count passed unjudged
+    text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("depth", verdict)], report.diagnostics
+
+
+@pytest.mark.parametrize("line, quantity, verdict", [
+    # CONV1 (5·5·3 + 1)·10 = 760, FC1 (16·16·10 + 1)·10 = 25,610: 26,370 in all; MACs 32·32·10·75 = 768,000 and
+    # 16·16·10·10 = 25,600: 793,600
+    ("How many parameters does the whole network have? 26,370", "total params", "right"),
+    ("How many parameters are there in the network? 26,371", "total params", "wrong"),
+    ("How many MACs does the network need? 793,600", "total macs", "right"),
+    ("How many parameters in total? 26,370", "total params", "right"),
+    ("How many parameters in total? 25,610", "total params", "right"),  # FC1's whole count, under FC1
+    ("How many parameters in total? 25,611", "total params", "wrong"),
+    ("How many parameters are in the conv layers? 760", "total params in conv layers", "right"),
+    ("How many parameters does CONV1 have? 760", "params", "right"),
+    ("How many parameters in total does CONV1 have? 761", "params", "wrong"),
+    ("How many parameters? 25,610", "params", "right"),  # the layer above's
+])
+def test_a_question_about_the_network_is_its_total(line: str, quantity: str, verdict: str) -> None:
+    # `How many parameters does the whole network have? 26,370` was judged as FC1's count: a right answer marked wrong
+    text = ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\nFC1: 10 neurons\n"
+            f"{line}\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)], report.diagnostics
+
+
+@pytest.mark.parametrize("total, verdict", [("614,656", "right"), ("649,600", "right"), ("614,657", "wrong")])
+def test_a_total_after_the_last_layers_weights_and_biases_may_be_that_layers(total: str, verdict: str) -> None:
+    # the lecture's worked example sums each layer's weights and biases: under CONV2's, 5·5·96·256 + 256 = 614,656
+    # is CONV2's total, as it is between layers (it was judged as the network's 649,600 only: marked wrong)
+    text = ("Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nWeights: 11*11*3*96 = 34,848\n"
+            "Biases: 96\nTotal params: 34,944\nCONV2: 256 5x5 filters at stride 1, pad 2\n"
+            f"Weights: 5*5*96*256 = 614,400\nBiases: 256\nTotal params: {total}\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [a.verdict for a in report.answers] == ["right"] * 5 + [verdict]
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == [a.verdict for a in report.answers]
+
+
+def test_a_total_after_a_listing_is_the_networks() -> None:
+    # FC1 on CONV1's 32x32x10: (32·32·10 + 1)·10 = 102,410; with CONV1's 760, 103,170 in all. FC1's line gave its
+    # count whole (not weights and biases to sum), so the total under it is the network's: FC1's own is wrong there
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10 neurons, params 102,410\n"
+    for total, verdict in (("103,170", "right"), ("102,410", "wrong")):
+        report = cnncalc.analyze_text(f"{head}Total params: {total}\n", "hw.txt")
+        assert [a.verdict for a in report.answers] == ["right", verdict]
