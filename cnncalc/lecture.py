@@ -257,6 +257,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if result is None and step and sink.total == reported:  # a step of a one-line network is a layer
                 result = reader.unread_step()
             if result is None:
+                if sink.total == reported and not reader.said_again and _answered_question(tokens):
+                    sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
+                             Span(first, first + len(stripped)),
+                             hint="ask about a layer's output or counts as in `What is the output volume of CONV1? "
+                                  "32x32x10` or `Number of parameters in CONV1: 760`")
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
                     if stripped.endswith("?"):
@@ -1980,8 +1985,10 @@ class _LineReader:
         if words[at:at + 2] in (["activation", "maps"], ["feature", "maps"]) and \
                 [t.kind for t in _untrailed(tokens[at + 3:])] == ["NUM"]:
             return None  # `Activation maps = 10`: how many, the output's depth (`_side_answer`)
-        if words[at:at + 2] == ["size", "of"]:  # `Size of the output volume: 32x32x10`
-            at = _skip(words, at + 2, ("the",))
+        if words[at:at + 1] in (["size"], ["shape"], ["dimensions"], ["dimension"], ["dims"]) and \
+                words[at + 1:at + 2] == ["of"] and _skip(words, at + 2, ("the",)) < len(words) and \
+                words[_skip(words, at + 2, ("the",))] in ("output", "out"):
+            at = _skip(words, at + 2, ("the",))  # `Size of the output volume: 32x32x10`, `… dimensions of the output`
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
         spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
             (["size"], ["dimensions"], ["dims"], ["extent"], ["resolution"])
@@ -3146,6 +3153,28 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
     return None
 
 
+def _answered_question(tokens: list[Tok]) -> bool:
+    """Whether a line asks a question and answers it after its `?` with a number or a volume alone (`How big is
+    the output of CONV1? 32x32x10`), or says what something has (`The conv layer has 760 parameters`): an answer,
+    never prose, even when cnncalc cannot read what it is about."""
+    said = [t for t in tokens if t.text not in ("!", ".")]
+    if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
+        return True
+    asked = [j for j, t in enumerate(tokens) if t.text == "?"]
+    if not asked:
+        return False
+    question = {t.lower for t in tokens[:asked[-1]]}
+    if "why" in question or not question & {*ir.ANSWER_WORDS, *_VALUE_WORDS, *_ASKED_SIZES}:
+        return False  # `Why is the stride 1? …`: no count or size asked
+    after = [t for t in _untrailed(tokens[asked[-1] + 1:]) if t.lower not in _VALUE_WORDS and
+             t.lower not in ir.ANSWER_WORDS]
+    return len(after) == 1 and after[0].kind in ("NUM", "DIMS")
+
+
+_ASKED_SIZES = {"output", "size", "shape", "dimensions", "volume", "depth", "width", "height", "field", "maps", "big",
+                "large", "many"}
+
+
 def _field_sides(field: ir.ShapeAnswer) -> ir.ShapeAnswer:
     """A receptive field as its height and width: `7` is a square field, 7x7 (as the checker judges it)."""
     return field._replace(dims=field.dims * 2) if len(field.dims) == 1 else field
@@ -3624,7 +3653,8 @@ _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution",
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
-_OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("compute",), ("find",), ("give",))
+_OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("how", "big", "is"),
+            ("how", "large", "is"), ("compute",), ("find",), ("give",))
 
 
 def _opener(words: list[str]) -> int:

@@ -397,7 +397,9 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "The number of parameters is", "The number of parameters of the layer is", "Params equals",
                "The total number of parameters is", "Total params in CONV1 and POOL9", "Total for",
                "Total params in conv layers", "Total params (FC layers)", "Total CONV params", "Total MACs in the "
-               "fully-connected layers", "Total params in the hidden layers", "Total params in pool", "Total conv"]
+               "fully-connected layers", "Total params in the hidden layers", "Total params in pool", "Total conv",
+               "Number of activation maps", "Feature maps", "Activation maps", "Receptive field of CONV3",
+               "The receptive field of CONV1 is", "The conv layer has"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
@@ -426,7 +428,10 @@ BARE_ANSWERS = ["32x32x10", "A: 760", "760", "doesnt fit", "maybe", "32 by 32 by
                 "Answer 2: 0", "(227-11)/4+1 = 55, so 55x55x96", "A1: = 1e999", "A)", "A2. (11*11*3 + 1) * 96 = 34,944",
                 "so", "= 3 so", "Solution: doesnt fit"]  # the line under a question
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
-             "What is the total number of MACs", "Output volume size", "Total params"]
+             "What is the total number of MACs", "Output volume size", "Total params",
+             "How many parameters does the network have", "How many parameters in total", "How big is the output of",
+             "What are the dimensions of the output of POOL1", "How many activation maps does CONV1 produce",
+             "What is the receptive field of CONV1", "How many parameters in the hidden layers", "What is 2+2"]
 
 
 def breakdown(rng: random.Random) -> str:

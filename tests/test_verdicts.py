@@ -3456,3 +3456,31 @@ def test_a_total_after_a_listing_is_the_networks() -> None:
     for total, verdict in (("103,170", "right"), ("102,410", "wrong")):
         report = cnncalc.analyze_text(f"{head}Total params: {total}\n", "hw.txt")
         assert [a.verdict for a in report.answers] == ["right", verdict]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1 keeps 32x32 (pad 2 for 5x5) with 10 filters; POOL1 halves it: 16x16x10
+    ("What are the dimensions of the output of POOL1? 16x16x10", "right"),
+    ("What are the dimensions of the output of POOL1? 16x16x11", "wrong"),
+    ("How big is the output of CONV1? 32x32x10", "right"), ("How big is the output of CONV1? 31x32x10", "wrong"),
+    ("What is the shape of the output of CONV1? 32x32x10", "right"),
+])
+def test_questions_about_a_named_layers_output(line: str, verdict: str) -> None:
+    # they were prose: a wrong answer passed unjudged
+    text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.diagnostics
+
+
+@pytest.mark.parametrize("line", ["How many images are in the dataset? 50,000", "What is the size of my laptop? 13",
+                                  "The FC layer has 25,610 parameters", "The conv layer has 760 parameters."])
+def test_an_answer_about_what_cnncalc_cannot_tell_is_an_error_not_prose(line: str) -> None:
+    # a question answered after its `?`, or what something has, that cnncalc cannot attach to a layer: E060 at the
+    # line's start (it was prose, a wrong answer passed unjudged)
+    text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10 neurons\n{line}\n"
+    reports = [analysis.report for analysis in analyses(text, "hw.txt")]
+    assert [(d.code, *r.source.line_col(d.span.start), d.message) for r in reports for d in r.diagnostics
+            if d.severity == "error"] == [("E060", 4, 1, "cnncalc cannot tell what this answer is about, so it is not "
+                                                         "judged")]
+    result = invoke("check", "-", input=text)
+    assert result.exit_code == 1 and "Traceback" not in result.output
