@@ -210,7 +210,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
         reported = sink.total
-        result: ir.Input | ir.Line | _Answered | _Exercise | None
+        result: ir.Input | ir.Line | _Answered | _Exercise | list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
             # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars, or
@@ -226,6 +226,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             result = table.row(cells, reader)
             if result is None:  # the rule under the header, or a row reported as unreadable
+                continue
+            if isinstance(result, list):  # a Total row
+                flush()
+                current.totals.extend(result)
+                current.tentative.clear()
+                current.end = line_start + len(raw)
                 continue
         else:
             table = None
@@ -486,9 +492,11 @@ class _Table:
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
 
-    def row(self, cells: list[tuple[str, int]], reader: _LineReader) -> ir.Input | ir.Line | None:
-        """A row as an input or a layer line with its answers; None for the rule under the header. A row
-        cnncalc cannot read is E060 and its layer stays, unknown (the answers after it are not checked)."""
+    def row(self, cells: list[tuple[str, int]], reader: _LineReader
+            ) -> ir.Input | ir.Line | list[ir.TotalExpectation] | None:
+        """A row as an input, a layer line with its answers, or the totals of a Total row; None for the rule under
+        the header. A row cnncalc cannot read is E060 and its layer stays, unknown (the answers after it are not
+        checked)."""
         if all(_RULE.fullmatch(text) for text, _ in cells):
             return None
         if len(cells) != len(self.roles):
@@ -509,6 +517,17 @@ class _Table:
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
                       if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
         words = [t.lower for t in name_tokens]
+        kind = _total_row(words)
+        if kind is not None:  # `| Total | | | 62,378,344 |`, `| Conv total | | | 3,747,200 |`
+            if volume is not None or sides:
+                where = volume.span if volume is not None else sides[0].span
+                reader.sink.add(codes.E060, "a total row gives counts, not an output", where,
+                                hint="leave the output cell of the Total row empty")
+            if kind == "?":
+                reader.which_layers(Span(name_tokens[0].start, name_tokens[-1].end))
+                return []
+            return [ir.TotalExpectation(_TOTALS[q], "==", count, None, Span(reader.start, reader.end),
+                                        family=kind or None) for q, count in counts.items()]
         if words in _INPUT_NAMES:
             if volume is None and len(sides) == 3:  # `| INPUT | | 227 | 227 | 3 |`
                 volume = ir.ShapeAnswer(tuple(side.dims[0] for side in sides), "x".join(side.text for side in sides),
@@ -540,6 +559,22 @@ class _Table:
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
             return _with_counts(ir.Line((call,), expectation, Span(reader.start, reader.end)), counts, sides, reader)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
+
+
+def _total_row(name: list[str]) -> str | None:
+    """What a table row's name says it totals: "" the network (`Total`, `TOTAL`, `Sum`, `Overall`), a kind of layer
+    (`Conv total`, `Total (FC layers)`, `Total conv`), "?" other layers (`Total (hidden layers)`); None for a layer."""
+    if name[:1] in (["total"], ["sum"], ["overall"]):
+        rest = name[1:]
+        named = _family_named(rest, 0) if rest else None
+        if named is not None and named[1] == len(rest):
+            return named[0]
+        which = _layers_named(rest) if rest else ""
+        return "?" if which is None else which if which or not rest or rest in (["params"], ["parameters"]) else None
+    if name[-1:] == ["total"] and len(name) > 1:
+        named = _family_named(name, 0)
+        return named[0] if named is not None and named[1] == len(name) - 1 else None
+    return None
 
 
 def _described_by_columns(name: list[str], cells: dict[str, list[Tok]]) -> list[Tok]:

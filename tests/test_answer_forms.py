@@ -119,7 +119,12 @@ def listing(rng: random.Random) -> Scenario:
                 f"| Layer | Description | Output volume | Params |\n|---|---|---|---|\n| INPUT | | {n}x{n}x{c} | |\n"
                 f"| CONV1 | {described} | {o}x{o}x{k} | {params} |",
                 f"| Layer | Filters | Kernel | Stride | Pad | Output | Params |\n|---|---|---|---|---|---|---|\n"
-                f"| INPUT | | | | | {n}x{n}x{c} | |\n| CONV1 | {k} | {f}x{f} | {s} | {p} | {o}x{o}x{k} | {params} |"]
+                f"| INPUT | | | | | {n}x{n}x{c} | |\n| CONV1 | {k} | {f}x{f} | {s} | {p} | {o}x{o}x{k} | {params} |",
+                f"| Layer | Description | Output volume | Params | MACs |\n|---|---|---|---|---|\n"
+                f"| INPUT | | {n}x{n}x{c} | | |\n| CONV1 | {described} | {o}x{o}x{k} | {params} | {macs} |\n"
+                f"| **Total** | | | {params} | {macs} |",
+                f"| Layer | Description | Output volume | Params |\n|---|---|---|---|\n| INPUT | | {n}x{n}x{c} | |\n"
+                f"| CONV1 | {described} | {o}x{o}x{k} | {params} |\n| Conv total | | | {params} |"]
 
 
 def network(rng: random.Random) -> Scenario:

@@ -3484,3 +3484,37 @@ def test_an_answer_about_what_cnncalc_cannot_tell_is_an_error_not_prose(line: st
                                                          "judged")]
     result = invoke("check", "-", input=text)
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+TABLE = ("| Layer | Description | Output | Params |\n|---|---|---|---|\n| INPUT | | 32x32x3 | |\n"
+         "| CONV1 | 10 5x5 filters, stride 1, pad 2 | 32x32x10 | 760 |\n"
+         "| POOL1 | 2x2 max pool, stride 2 | 16x16x10 | 0 |\n| FC1 | 10 neurons | 10 | 25,610 |\n")
+
+
+@pytest.mark.parametrize("row, quantity, verdict", [
+    # CONV1 (5·5·3 + 1)·10 = 760, FC1 (16·16·10 + 1)·10 = 25,610: 26,370 in all
+    ("| Total | | | 26,370 |", "total params", "right"), ("| **TOTAL** | | | **26.4K** |", "total params", "right"),
+    ("| Total | | | 26,371 |", "total params", "wrong"), ("| Total params | | | 26,370 |", "total params", "right"),
+    ("| Total (conv layers) | | | 760 |", "total params in conv layers", "right"),
+    ("| FC total | | | 25,611 |", "total params in fc layers", "wrong"),
+])
+def test_a_tables_total_row_is_the_networks_total(row: str, quantity: str, verdict: str) -> None:
+    # it was E060 (`TOTAL` is not a layer), its count not judged
+    text = f"{TABLE}{row}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers][-1] == (quantity, verdict)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E043"] if verdict == "wrong" else [])
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == [a.verdict for a in report.answers]
+
+
+@pytest.mark.parametrize("row, error", [
+    ("| Total (hidden layers) | | | 760 |",
+     (7, 3, "a total of which layers? cnncalc sums the whole network's, or one kind's")),
+    ("| Total | | 10 | 26,370 |", (7, 13, "a total row gives counts, not an output")),
+])
+def test_a_total_row_cnncalc_cannot_judge_says_why(row: str, error: tuple[int, int, str]) -> None:
+    text = f"{TABLE}{row}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(*report.source.line_col(d.span.start), d.message) for d in report.diagnostics if d.severity == "error"] \
+        == [error]
