@@ -54,6 +54,7 @@ from typing import Literal
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.layers import REGISTRY
 from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem
 
@@ -1165,6 +1166,8 @@ class _LineReader:
         expectation = ir.answered(shape or (before.shape if before else None), counts,
                                   before.span.to(span) if before else span, sides,
                                   field or (before.field if before else None))
+        if shape is not None:
+            last = _rounded_as_said(last, self.tokens[lead:])
         return _Answered(last._replace(expectation=expectation), index)
 
     def unattributed(self, counts: dict[str, ir.Count | None], layer: ir.Line, under: ir.Line) -> None:
@@ -3186,6 +3189,27 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
         if noun or named or before == ["@"]:
             return int(tok.text), Span(tokens[j - len(before)].start if before else tok.start, tok.end)
     return None
+
+
+_ROUNDING_SAID = {"floor": "floor", "floored": "floor", "down": "floor", "ceil": "ceil", "ceiling": "ceil",
+                  "up": "ceil"}  # `floor((32 - 5)/2) + 1 = 14`, `14 (rounded down)`, `rounding up: 15`
+
+
+def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
+    """A layer line whose output answer says how it rounds an inexact division (`floor(…)`, `rounded down`,
+    `ceil`): its sliding-window layers round so, as the spec's `floor` or `ceil` on a layer says (the answer is
+    then judged by that rule, and the inexact division is a note). Unchanged when the answer says nothing of it."""
+    words = [t.lower for t in tokens]
+    said = next((t for j, t in enumerate(tokens) if _ROUNDING_SAID.get(words[j]) is not None and
+                 (words[j] in ("floor", "floored", "ceil", "ceiling") or
+                  words[j - 1:j] in (["rounded"], ["round"], ["rounding"], ["rounds"]))), None)
+    if said is None:
+        return line
+    mode = _ROUNDING_SAID[said.lower]
+    items = tuple(item._replace(args=(*item.args, ir.Arg("rounding", ir.Word(mode, said.span), said.span)))
+                  if isinstance(item, ir.LayerCall) and mode in REGISTRY[item.keyword].schema.flags and
+                  all(a.name != "rounding" for a in item.args) else item for item in line.items)
+    return line._replace(items=items)
 
 
 def _answered_question(tokens: list[Tok]) -> bool:

@@ -300,6 +300,9 @@ def worked(rng: random.Random) -> str:
                     f"Number of parameters in this layer = (11*11*3+1)*96 = {rng.choice(['35K', '34944', '0', '1e5'])}",
                     "The number of parameters in this layer = 0", "Number of parameters in this layer = lots",
                     "Output = 55 = (227-11)/4+1 = (N-F)/stride+1", "After CONV1: 55x55x96", "",
+                    f"Output: {rng.choice(['floor', 'ceil', 'floor('])}((27-{rng.randint(0, 30)})/2)+1 = "
+                    f"{rng.randint(0, 30)}{rng.choice(['', ', so 14x14x8'])}",
+                    f"Output: {rng.randint(1, 30)}x{rng.randint(1, 30)}x8 (rounded {rng.choice(['down', 'up', ''])})",
                     f"{rng.choice(['CONV1 output: ', 'Output of POOL1: ', 'Output of : ', 'FC output: '])}"
                     f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
                     f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"

@@ -3518,3 +3518,27 @@ def test_a_total_row_cnncalc_cannot_judge_says_why(row: str, error: tuple[int, i
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(*report.source.line_col(d.span.start), d.message) for d in report.diagnostics if d.severity == "error"] \
         == [error]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # (32 - 5)/2 + 1 = 14.5: the answer that floors it (PyTorch's rule) says 14; one that rounds it up, 15
+    ("Output: floor((32-5)/2)+1 = 14, so 14x14x8", "right"), ("Output: floor((32-5)/2)+1 = 15, so 15x15x8", "wrong"),
+    ("Output: 14x14x8 (rounded down)", "right"), ("Output: ceil((32-5)/2)+1 = 15, so 15x15x8", "right"),
+    ("Output: 15x15x8 (rounded up)", "right"), ("Output: 14x14x8 (rounded up)", "wrong"),
+])
+def test_an_answer_that_says_how_it_rounds_is_judged_by_that_rule(line: str, verdict: str) -> None:
+    # it was not checked, with E030 (the lecture's rule: it does not fit); the inexact division is now a note
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 2, pad 0\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict]
+    assert [d.code for d in report.diagnostics] == (["N030"] if verdict == "right" else ["N030", "E040"])
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == [verdict], converted
+
+
+def test_an_answer_without_a_rounding_rule_for_an_inexact_division_is_not_checked() -> None:
+    # PyTorch floors 14.5 to 14, Caffe's pooling rounds up, the lecture says it does not fit: which, not said
+    text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 2, pad 0\nOutput: 14x14x8\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+    assert [d.code for d in report.diagnostics] == ["E030", "N046"]
