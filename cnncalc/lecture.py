@@ -3207,8 +3207,9 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
         return line
     mode = _ROUNDING_SAID[said.lower]
     items = tuple(item._replace(args=(*item.args, ir.Arg("rounding", ir.Word(mode, said.span), said.span)))
-                  if isinstance(item, ir.LayerCall) and mode in REGISTRY[item.keyword].schema.flags and
-                  all(a.name != "rounding" for a in item.args) else item for item in line.items)
+                  if isinstance(item, ir.LayerCall) and (layer := REGISTRY.get(item.keyword)) is not None and
+                  mode in layer.schema.flags and all(a.name != "rounding" for a in item.args) else item
+                  for item in line.items)
     return line._replace(items=items)
 
 

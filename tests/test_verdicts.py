@@ -3542,3 +3542,10 @@ def test_an_answer_without_a_rounding_rule_for_an_inexact_division_is_not_checke
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [a.verdict for a in report.answers] == ["unchecked"]
     assert [d.code for d in report.diagnostics] == ["E030", "N046"]
+
+
+def test_a_rounding_said_under_a_layer_cnncalc_could_not_read_is_no_crash() -> None:
+    # fuzz seed 33,044,750: `Fifth layer (WHAT1): is this`, an unknown layer, then an answer that rounds up
+    text = "Input: 9x9x3\nFifth layer (WHAT1): is this\nOutput: 1x14x8 (rounded up)\n"
+    result = invoke("check", "-", input=text)
+    assert result.exit_code == 1 and "Traceback" not in result.output and "E0" in result.output
