@@ -1755,10 +1755,14 @@ class _LineReader:
         if j >= len(tokens) or tokens[j].kind != "DIMS":
             return None
         volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
+        answered: list[Tok] = []  # `…, the output is 32x32x10`: the sentence's answer
         k = j + 1
         while k < len(tokens):
             word, tok = words[k], tokens[k]
             after = words[k + 1:k + 2]
+            if word in _TOLD_OUTPUT and any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
+                answered = tokens[k:]
+                break
             if tok.kind == "NUM" and (after in (["filters"], ["kernels"]) or
                                       (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
                                        words[k + 2:k + 3] in (["filters"], ["kernels"]))):
@@ -1793,7 +1797,24 @@ class _LineReader:
                           hint="say the layer as `32 5x5 filters, stride 1, pad 0` on a line of its own")
             return None
         signature = " ".join(t.lower for t in (volume, counts[0], sizes[0], *options))
-        return _Exercise(start, ir.Line((call,), None, Span(self.start, self.end)), signature)
+        expectation = self.told_answer(answered) if answered else None
+        if answered and expectation is None:
+            return None  # reported: an answer cnncalc cannot read is never passed over
+        return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
+
+    def told_answer(self, tokens: list[Tok]) -> ir.Expectation | None:
+        """The answer a told problem's sentence ends with: `the output is 32x32x10`, `which gives a 32x32x10 output
+        volume with 760 parameters`: its one volume, and the counts after it; E060 (and None) for anything else."""
+        volumes = [t for t in tokens if t.kind == "DIMS"]
+        shape = _shape(volumes[0]) if len(volumes) == 1 else None
+        if shape is None:
+            self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the output",
+                          Span(tokens[0].start, tokens[-1].end), hint="write the answer on a line of its own, as "
+                                                                      "`Output volume: 32x32x10`")
+            return None
+        counts = self.trailing_counts([t for t in tokens if t.start > volumes[0].start and
+                                       t.lower not in _TOLD_OUTPUT and t.lower not in ("volume", "a", "an")])
+        return ir.answered(shape, counts, shape.span)
 
     def demo(self) -> _Exercise | None:
         """The lecture's convolution demo, a sentence each: `Input volume w=5, h=5, d=3. two filters of size
@@ -3710,6 +3731,7 @@ _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: 
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
+_TOLD_OUTPUT = ("output", "produces", "gives", "yields", "giving", "producing")  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`

@@ -3549,3 +3549,22 @@ def test_a_rounding_said_under_a_layer_cnncalc_could_not_read_is_no_crash() -> N
     text = "Input: 9x9x3\nFifth layer (WHAT1): is this\nOutput: 1x14x8 (rounded up)\n"
     result = invoke("check", "-", input=text)
     assert result.exit_code == 1 and "Traceback" not in result.output and "E0" in result.output
+
+
+@pytest.mark.parametrize("text, answers", [
+    # (32 - 5 + 2·2)/1 + 1 = 32: 32x32x10; (64 - 5)/1 + 1 = 60 and (5·5·3 + 1)·32 = 2,432
+    ("Given an input of 32x32x3 and 10 5x5 filters with stride 1 and pad 2, the output is 32x32x10",
+     [("output", "right")]),
+    ("Given an input of 32x32x3 and 10 5x5 filters with stride 1 and pad 2, the output is 31x32x10",
+     [("output", "wrong")]),
+    ("Consider an input of size 64x64x3. We apply a convolutional layer with 32 filters of size 5x5, stride 1 and no "
+     "padding, which gives a 60x60x32 output volume with 2,432 parameters", [("output", "right"), ("params", "right")]),
+    ("Consider an input of size 64x64x3. We apply a convolutional layer with 32 filters of size 5x5, stride 1 and no "
+     "padding. The output is 60x60x33.", [("output", "wrong")]),
+])
+def test_a_told_problems_answer_in_its_sentence_is_judged(text: str, answers: list[tuple[str, str]]) -> None:
+    # the sentence's answer was dropped without a word: a wrong output passed, and nothing said it was not read
+    report = cnncalc.analyze_text(text + "\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text + "\n").stdout
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == answers
