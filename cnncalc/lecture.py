@@ -1735,8 +1735,7 @@ class _LineReader:
             ir.Arg("out_channels", ir.Num(*number), number[1])
         call = ir.LayerCall("conv", (count, ir.Arg("kernel", kernel, kernel.span), *options), None,
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
-        answer = self.exercise_answer(tail)
-        expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
+        expectation = self.exercise_answer(tail)
         signature = " ".join(t.lower for t in stated)
         return _Exercise(start, ir.Line((call,), expectation, whole), signature)
 
@@ -1924,22 +1923,32 @@ class _LineReader:
         args += [ir.Arg("stride" if letter == "s" else "pad", ir.Num(value, tok.span), tok.span)
                  for letter, (value, tok) in given.items() if letter in ("s", "p")]
         call = ir.LayerCall("conv", tuple(args), None, Span(tokens[at].start, tokens[arrow - 1].end))
-        answer = self.exercise_answer(tokens[answered_at:] if arrow < len(tokens) and words[arrow] == ":" else
-                                      tokens[arrow:])
-        expectation = ir.Expectation(answer, None, None, answer.span, None) if answer is not None else None
+        expectation = self.exercise_answer(tokens[answered_at:] if arrow < len(tokens) and words[arrow] == ":" else
+                                           tokens[arrow:])
         signature = " ".join(f"{letter}={value}" for letter, (value, _) in sorted(given.items()))
         if volume is not None:
             signature += f" input={volume.text}"
         return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
 
-    def exercise_answer(self, tail: list[Tok]) -> ir.ShapeAnswer | None:
-        """What follows an exercise's `=>`: `output 3x3`, `3x3`, `3` (the side of a square output), `(7 - 3)/2
-        + 1 = 3` (after the last `=`), `doesn't fit`; None for a question (`what is the output?`). A number
-        cnncalc cannot read as the output is E060: an answer is never passed over in silence."""
+    def exercise_answer(self, tail: list[Tok]) -> ir.Expectation | None:
+        """What follows an exercise's `=>`: `output 3x3` (and counts after it: `output 7x7, params 10`), `3x3`, `3`
+        (the side of a square output), `(7 - 3)/2 + 1 = 3` (after the last `=`), `doesn't fit`; None for a
+        question (`what is the output?`). A number cnncalc cannot read as the output is E060: an answer is never
+        passed over in silence."""
         words = [t.lower for t in tail]
         rest = tail[_lead(tail):]
         if "output" in words:
-            return self._output_answer([t.lower for t in rest], [t.kind for t in rest], rest, side=True)
+            shape = self._output_answer([t.lower for t in rest], [t.kind for t in rest], rest, side=True)
+            if shape is None:
+                return None
+            counts = self.trailing_counts([t for t in rest if t.start >= shape.span.end]) if shape.dims else {}
+            return ir.answered(shape, counts, shape.span)
+        answer = self.exercise_output(rest)
+        return None if answer is None else ir.Expectation(answer, None, None, answer.span)
+
+    def exercise_output(self, rest: list[Tok]) -> ir.ShapeAnswer | None:
+        """An exercise's output after its `=>` without the word `output`: a volume, a side, a division's value
+        or "doesn't fit" (after the working's last `=`)."""
         said = _no_fit(rest)
         if said is not None:
             return said
@@ -3670,7 +3679,8 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
     found = None
     if words[at:at + 1] == ["output"]:
         after = _skip(words, at + 1, ("volume", "size", "is", ":", "=", "would", "be", "will"))
-        found = after if after == end - 1 else None
+        found = after if after == end - 1 or (after < end - 1 and words[after + 1] in (",", ";") and
+                                              kinds[after] == "NUM") else None  # `output 3, 10 params`
     elif kinds[at:at + 1] == ["NUM"] and (words[at + 1:end] == ["output"] or (at and end == at + 1)):
         found = at
     if found is not None and kinds[found] == "NUM" and "." in tokens[found].text:

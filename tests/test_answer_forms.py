@@ -105,7 +105,10 @@ def exercise(rng: random.Random) -> Scenario:
                 f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}x{o}",
                 f"Input {n}x{n}, F={f}, S={s}, P={p} -> {o}", f"N = {n}, F = {f}, S = {s}, P = {p} => ({n} - {f} + "
                 f"2*{p})/{s} + 1 = {o}", f"{n}x{n} input, {f}x{f} filter, stride {s}, pad {p}: {o}x{o} output",
-                f"Input: {n}x{n}. Filter: {f}x{f}. Stride: {s}. Pad: {p}. Output: {o}x{o}"]
+                f"Input: {n}x{n}. Filter: {f}x{f}. Stride: {s}. Pad: {p}. Output: {o}x{o}",
+                # one filter on one channel: F·F + 1 parameters
+                f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}x{o}, params {f * f + 1}",
+                f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}, {f * f + 1} params"]
 
 
 def listing(rng: random.Random) -> Scenario:

@@ -3568,3 +3568,16 @@ def test_a_told_problems_answer_in_its_sentence_is_judged(text: str, answers: li
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
     converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text + "\n").stdout
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == answers
+
+
+@pytest.mark.parametrize("line, answers", [
+    # (7 - 3 + 2·1)/1 + 1 = 7; one 3x3 filter on one channel: 3·3 + 1 = 10 parameters
+    ("input 7x7, filter 3x3, stride 1, pad 1 => output 7x7, params 10", [("output", "right"), ("params", "right")]),
+    ("input 7x7, filter 3x3, stride 1, pad 1 => output 7x7, params 11", [("output", "right"), ("params", "wrong")]),
+    # (7 - 3)/2 + 1 = 3: the side of the square output, with its count after it
+    ("input 7x7, filter 3x3, stride 2 => output 3, 10 params", [("output", "right"), ("params", "right")]),
+])
+def test_an_exercises_counts_after_its_output_are_judged(line: str, answers: list[tuple[str, str]]) -> None:
+    # `, params 11` was dropped without a word, and `output 3, 10 params` read the side 3 as a vector (wrong)
+    report = cnncalc.analyze_text(line + "\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
