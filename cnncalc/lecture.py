@@ -1873,9 +1873,10 @@ class _LineReader:
         if arrow == len(tokens) and words[-1] == ":":
             return None  # `Example N = 7, F = 3:`, the heading of the cases below it (the lecture's)
         answered_at = arrow + 1  # where the answer starts
-        if arrow == len(tokens):  # `N = 32, F = 5, P = 2, S = 1: output 32`: the colon before `output` is the arrow
-            arrow = next((j for j in range(at + 2, len(tokens) - 1) if words[j] == ":" and words[j + 1] == "output"),
-                         arrow)
+        if arrow == len(tokens):  # `N = 32, F = 5, P = 2, S = 1: output 32`: the colon before `output` is the arrow,
+            # and so is one after the last value (`N = 7, F = 3, S = 1, P = 0: (N - F + 2P)/S + 1 = 5`)
+            arrow = next((j for j in range(at + 2, len(tokens) - 1) if words[j] == ":" and
+                          (words[j + 1] == "output" or (j > at + 2 and tokens[j - 1].kind == "NUM"))), arrow)
             answered_at = arrow + 1
         given: dict[str, tuple[int, Tok]] = {}
         j = first

@@ -108,7 +108,8 @@ def exercise(rng: random.Random) -> Scenario:
                 f"Input: {n}x{n}. Filter: {f}x{f}. Stride: {s}. Pad: {p}. Output: {o}x{o}",
                 # one filter on one channel: F·F + 1 parameters
                 f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}x{o}, params {f * f + 1}",
-                f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}, {f * f + 1} params"]
+                f"input {n}x{n}, filter {f}x{f}, stride {s}, pad {p} => output {o}, {f * f + 1} params",
+                f"N={n}, F={f}, S={s}, P={p}: (N-F+2P)/S+1 = {o}", f"N = {n}, F = {f}, S = {s}, P = {p}: {o}"]
 
 
 def listing(rng: random.Random) -> Scenario:

@@ -3581,3 +3581,14 @@ def test_an_exercises_counts_after_its_output_are_judged(line: str, answers: lis
     # `, params 11` was dropped without a word, and `output 3, 10 params` read the side 3 as a vector (wrong)
     report = cnncalc.analyze_text(line + "\n", "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # (7 - 3 + 2·0)/1 + 1 = 5
+    ("N=7, F=3, S=1, P=0: (N-F+2P)/S+1 = 5", "right"), ("N=7, F=3, S=1, P=0: (N-F+2P)/S+1 = 6", "wrong"),
+    ("N = 7, F = 3, S = 1, P = 0: 5", "right"),
+])
+def test_an_exercise_in_letters_answered_after_a_colon(line: str, verdict: str) -> None:
+    # the letters' formula after the colon was E060 (`cnncalc does not understand …`), the answer not judged
+    report = cnncalc.analyze_text(line + "\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
