@@ -885,6 +885,10 @@ class _LineReader:
             exercise = self.letters_exercise()
             if exercise is not None or self.sink.total > reported:
                 return exercise
+        if words[:1] == ["after"] and ":" not in words and "," in words[2:]:  # `After POOL1, the output is 16x16x10`
+            after = self._after(self.tokens[1:words.index(",")], words.index(","), lines)
+            if after is not None or self.sink.total > reported:
+                return after
         if ":" in words:  # `After CONV1: 55x55x96`, `CONV1 output: …`, `Output of CONV1: …`
             colon = words.index(":")
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
@@ -1998,14 +2002,25 @@ class _LineReader:
         A name with no layer above is E060."""
         label = _label(name_tokens)
         rest = self.tokens[colon + 1:]
-        if label is None or not rest or rest[0].kind != "DIMS" or (len(rest) > 1 and _depth_said(rest[1:]) is None):
+        words = [t.lower for t in rest]
+        rest = rest[_skip(words, 0, _AFTER_FILLERS):]  # `After POOL1, the output is 16x16x10`
+        kind = _kind_named([t.lower for t in name_tokens]) if label is None else None
+        if (label is None and kind is None) or not rest or rest[0].kind != "DIMS" or \
+                (len(rest) > 1 and _depth_said(rest[1:]) is None):
             return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
-        index = _named_line(lines, label)
+        if kind is not None:  # `After the first conv layer: …`, `After the pool: …`
+            said = " ".join(t.text for t in name_tokens[1 if name_tokens[0].lower == "the" else 0:])
+            index = _kind_line(lines, *kind)
+            found = len(_kind_lines(lines, kind[1]))
+            missing = f"no {said} above to give this output to" if not found or kind[0] is not None else \
+                f"`{said}`: {found} layers above are of that kind, and which is not said"
+        else:
+            index = _named_line(lines, label) if label is not None else None
+            missing = f"no layer {(label or '').upper()} above to give this output to"
         shape = _shape(rest[0])
         if index is None or shape is None:
             if index is None:
-                self.sink.add(codes.E060, f"no layer {label.upper()} above to give this output to",
-                              Span(name_tokens[0].start, name_tokens[-1].end),
+                self.sink.add(codes.E060, missing, Span(name_tokens[0].start, name_tokens[-1].end),
                               hint="name a layer written above, as in `After CONV1: 55x55x96`")
             else:
                 self.not_a_volume(rest[0].text, rest[0].span)
@@ -2015,6 +2030,7 @@ class _LineReader:
             return None
         before = lines[index].expectation
         if before is not None and before.shape is not None and not self.restated(before.shape, shape):
+            self.said_again = True
             return None  # answered already: a restatement
         expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
             before._replace(shape=shape, span=before.span.to(shape.span))
@@ -3244,13 +3260,45 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
     return line._replace(items=items)
 
 
+_AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a")
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
+    """A layer named by its kind (`the pool`, `the first conv layer`, `the last FC layer`): its ordinal among
+    that kind's layers (None: the only one) and the kind; None for other words."""
+    at = _skip(words, 0, ("the",))
+    ordinal = _ORDINALS.get(words[at]) if at < len(words) else None
+    at += ordinal is not None
+    named = _family_named(words, at)
+    return None if named is None or named[1] != len(words) else (ordinal, named[0])
+
+
+def _kind_lines(lines: list[ir.Line], kind: str) -> list[int]:
+    """The indices of the lines above whose layer is of `kind` (conv, pool, fc)."""
+    return [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
+            _family(line.items[0].keyword) == kind]
+
+
+def _kind_line(lines: list[ir.Line], ordinal: int | None, kind: str) -> int | None:
+    """The line a kind-named layer is: the ordinal-th of that kind, or the only one; None when there is none,
+    or several and no ordinal says which."""
+    found = _kind_lines(lines, kind)
+    if ordinal is None:
+        return found[0] if len(found) == 1 else None
+    return found[ordinal] if -len(found) <= ordinal < len(found) else None
+
+
 def _answered_question(tokens: list[Tok]) -> bool:
     """Whether a line asks a question and answers it after its `?` with a number or a volume alone (`How big is
-    the output of CONV1? 32x32x10`), or says what something has (`The conv layer has 760 parameters`): an answer,
-    never prose, even when cnncalc cannot read what it is about."""
+    the output of CONV1? 32x32x10`), says what something has (`The conv layer has 760 parameters`), or gives a
+    volume after something (`After the pooling layer the volume is 16x16x10`): an answer, never prose, even when
+    cnncalc cannot read what it is about."""
     said = [t for t in tokens if t.text not in ("!", ".")]
     if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
         return True
+    if said and said[0].lower == "after" and any(t.kind == "DIMS" for t in said):
+        return True  # `After the pooling layer the volume is 16x16x10`
     asked = [j for j, t in enumerate(tokens) if t.text == "?"]
     if not asked:
         return False

@@ -3592,3 +3592,36 @@ def test_an_exercise_in_letters_answered_after_a_colon(line: str, verdict: str) 
     # the letters' formula after the colon was E060 (`cnncalc does not understand …`), the answer not judged
     report = cnncalc.analyze_text(line + "\n", "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1 keeps 32x32 with 10 filters; POOL1 halves it: 16x16x10
+    ("After the first conv layer: 32x32x10", "right"), ("After the pool: 16x16x10", "right"),
+    ("After the pool: 16x16x11", "wrong"), ("After POOL1, the output is 16x16x10", "right"),
+    ("After POOL1, the output is 15x16x10", "wrong"),
+])
+def test_after_a_layer_named_by_its_kind_or_with_a_comma(line: str, verdict: str) -> None:
+    # they were prose: a wrong volume passed unjudged
+    text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.diagnostics
+
+
+@pytest.mark.parametrize("line, error", [
+    ("After the second conv layer: 32x32x10", (4, 7, "no second conv layer above to give this output to")),
+    ("After the pooling layer the volume is 16x16x10",
+     (4, 1, "cnncalc cannot tell what this answer is about, so it is not judged")),
+])
+def test_after_a_layer_cnncalc_cannot_find_is_an_error(line: str, error: tuple[int, int, str]) -> None:
+    text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(*report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error"] == [error]
+
+
+def test_after_a_kind_with_two_of_it_above_is_an_error() -> None:
+    text = ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nCONV2: 10 5x5 filters, stride 1, pad 2\n"
+            "After the conv layer: 32x32x10\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [d.message for d in report.diagnostics if d.severity == "error"] == [
+        "`conv layer`: 2 layers above are of that kind, and which is not said"]
