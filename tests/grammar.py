@@ -300,8 +300,9 @@ def worked(rng: random.Random) -> str:
                     f"Number of parameters in this layer = (11*11*3+1)*96 = {rng.choice(['35K', '34944', '0', '1e5'])}",
                     "The number of parameters in this layer = 0", "Number of parameters in this layer = lots",
                     "Output = 55 = (227-11)/4+1 = (N-F)/stride+1", "After CONV1: 55x55x96", "",
-                    f"After the {rng.choice(['', 'first ', 'last ', 'fifth '])}{rng.choice(['pool', 'conv layer', 'fc'])}"
-                    f"{rng.choice([':', ',', ''])} {rng.choice(['the output is ', ''])}{rng.randint(0, 60)}x27x96",
+                    f"After the {rng.choice(['', 'first ', 'last ', 'fifth '])}"
+                    f"{rng.choice(['pool', 'conv layer', 'fc'])}{rng.choice([':', ',', ''])} "
+                    f"{rng.choice(['the output is ', ''])}{rng.randint(0, 60)}x27x96",
                     "After POOL1, the output is 27x27x96", "After the pooling layer the volume is 13x13x256",
                     f"Output: {rng.choice(['floor', 'ceil', 'floor('])}((27-{rng.randint(0, 30)})/2)+1 = "
                     f"{rng.randint(0, 30)}{rng.choice(['', ', so 14x14x8'])}",
