@@ -215,7 +215,8 @@ class Checker:
         actual = sum(_value(r, quantity) for r in rows)
         doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
         working = _working(rows, quantity)
-        in_bytes = quantity == "memory" and count.in_bytes  # `memory 1.16MB`: the values as float32
+        # `memory 1.16MB`: the values as float32; `params 3KB` (`Memory for the parameters: 3 KB`): the parameters
+        in_bytes = count.in_bytes and quantity in ("memory", "params", "weights", "biases")
         if in_bytes:
             working = tuple(f"{w} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes" for w in working)
             actual *= BYTES_PER_VALUE
@@ -229,7 +230,8 @@ class Checker:
             return
         slip = _slip(count, actual, quantity, rows)
         self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", slip, working),
-                     code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes else
+                     code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes and quantity == "memory"
+                     else f"as float32 the {ir.NOUNS[quantity]} values take {actual:,} bytes" if in_bytes else
                      f"the output holds {actual:,} values" if quantity == "memory" else
                      f"the {ir.NOUNS[quantity]} count is {actual:,}")
 

@@ -237,6 +237,15 @@ class Count(NamedTuple):
             (0 if other.exact else other.unit * _pow10(self.decimals))
         return abs(2 * (a - b)) <= reach
 
+    def agrees_either(self, other: Count) -> bool:
+        """`agrees`, or for a byte count its prefix read in powers of 1024 (`3KB` as 3,072 bytes)."""
+        binary = _BINARY_PREFIXES.get(self.unit) if self.in_bytes else None
+        return self.agrees(other) or (binary is not None and self._replace(unit=binary).agrees(other))
+
+    def as_bytes(self, per_value: int) -> Count:
+        """The count's values as bytes, `per_value` each (156 parameters as float32: 624 bytes)."""
+        return self._replace(unit=self.unit * per_value, in_bytes=True)
+
     def significant(self) -> Count:
         """The count with its last zeros read as rounding, at two significant digits at least: `800K` is
         8.0·10⁵, an approximate `~35000` is 35·10³ (both as sizes and rough counts are quoted)."""

@@ -55,6 +55,7 @@ from typing import Literal
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
+from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem
 
@@ -2043,6 +2044,10 @@ class _LineReader:
         if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
             first, then = earlier.judged(again.dims), again.judged(earlier.dims)  # `Output size: 55`: 55x55
             same, finer = _same_volume(first, then), len(then) > len(first)
+        elif isinstance(earlier, ir.Count) and isinstance(again, ir.Count) and earlier.in_bytes != again.in_bytes:
+            # `Params: 156`, then `Memory for the parameters: 624 bytes`: the same count, as float32 bytes
+            values, in_bytes = (earlier, again) if again.in_bytes else (again, earlier)
+            same, finer = in_bytes.agrees_either(values.as_bytes(BYTES_PER_VALUE)), False
         elif isinstance(earlier, ir.Count) and isinstance(again, ir.Count):
             same = earlier.agrees(again)
             finer = again.unit * 10**earlier.decimals < earlier.unit * 10**again.decimals
@@ -3090,7 +3095,13 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
                      ("mac", "operations"), ("macs", "operations"), ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
-                    "memory")}  # the values of the output (the CS231n notes' "neurons" of a volume)
+                    "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)
+    # the parameters' memory (`Memory for the parameters: 3 KB`): their count, in bytes as float32
+    **{(*said, noun): quantity for noun, quantity in (("parameters", "params"), ("params", "params"),
+                                                      ("weights", "weights"), ("biases", "biases"))
+       for said in (("memory", "for"), ("memory", "for", "the"), ("memory", "of"), ("memory", "of", "the"))},
+    **dict.fromkeys((("parameter", "memory"), ("parameters", "memory"), ("params", "memory")), "params"),
+    ("weight", "memory"): "weights", ("weights", "memory"): "weights"}
 # The network's totals a worked example states, by the quantity its words name: its `Total memory` is the values of
 # every layer's output (the notes' `TOTAL memory`), not the spec's `expect total memory` (bytes, parameters too)
 _TOTALS = {"params": "params", "weights": "weights", "biases": "biases", "macs": "macs", "memory": "activations"}

@@ -18,6 +18,7 @@ _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12,
 UNIT_PREFIXES = {value: name for name, value in _UNITS.items() if not name.islower()}  # 10**3 -> "K", as written back
 _COUNT = re.compile(r"(?P<int>[0-9][0-9_]*)(?:\.(?P<frac>[0-9]+))?(?:[eE](?P<exp>[-+]?[0-9]+))?"
                     r"(?:(?P<unit>[KMGT]i?)(?P<bytes>B)?|(?P<lower>[kmgt])|(?P<plain>B))?", re.ASCII)
+_GROUP = r"[0-9]{3}(?:\.[0-9]+)?(?:[KMGT]i?)?B?"  # a count's last group of digits after a comma (`40,960B`)
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9_]*|[0-9]+", re.ASCII)
 
 
@@ -277,7 +278,7 @@ class TokenStream:
         self.advance()
         text, end = tok.text, tok.end
         while self.peek().kind == "," and self.peek().start == end and self.peek(1).kind == "NUMBER" \
-                and self.peek(1).start == end + 1 and re.fullmatch(r"[0-9]{3}(?:\.[0-9]+)?[KMGT]?", self.peek(1).text) \
+                and self.peek(1).start == end + 1 and re.fullmatch(_GROUP, self.peek(1).text) \
                 and re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})*", text):
             self.advance()
             group = self.advance()

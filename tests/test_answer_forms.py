@@ -73,7 +73,8 @@ def convolution(rng: random.Random) -> Scenario:
         f"MACs: {macs / 1e6:.2f}M" if macs >= 10**6 else f"MACs: {macs}",
         f"Number of weights: {f}*{f}*{c}*{k} = {weights}", f"Output width: {o}", f"H2 = {o}",
         f"Output volume: {o}x{o}x{k}\nParameters: {params}\nMACs: {macs}", f"Number of activation maps: {k}",
-        f"How many activation maps does the layer produce? {k}", f"Feature maps: {k}"]
+        f"How many activation maps does the layer produce? {k}", f"Feature maps: {k}",
+        f"Memory for the parameters: {params * 4:,} bytes", f"Parameter memory: {params * 4} bytes"]  # float32
 
 
 def pool(rng: random.Random) -> Scenario:

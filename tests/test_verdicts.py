@@ -3625,3 +3625,18 @@ def test_after_a_kind_with_two_of_it_above_is_an_error() -> None:
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [d.message for d in report.diagnostics if d.severity == "error"] == [
         "`conv layer`: 2 layers above are of that kind, and which is not said"]
+
+
+@pytest.mark.parametrize("line, quantity, verdict", [
+    # (5·5·3 + 1)·10 = 760 parameters, 750 of them weights: 3,040 and 3,000 bytes as float32
+    ("Memory for the parameters: 3 KB", "params", "right"), ("Parameter memory: 3,040 bytes", "params", "right"),
+    ("Memory for the weights: 3,000 bytes", "weights", "right"), ("Memory for the parameters: 4 KB", "params", "wrong"),
+    ("Memory: 40 KB", "memory", "right"),  # the output's 32·32·10 = 10,240 values, 40,960 bytes
+])
+def test_the_parameters_memory_is_their_count_in_bytes(line: str, quantity: str, verdict: str) -> None:
+    # `Memory for the parameters: 3 KB` was judged as the output's memory (40,960 bytes): a right answer marked wrong
+    text = f"Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)]
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == [(quantity, verdict)]
