@@ -723,12 +723,13 @@ class _LineReader:
                 name_tokens = name_tokens[:opening] + name_tokens[closing + 1:]
         return self.described(name_tokens, volume)
 
-    def described(self, name_tokens: list[Tok], volume: object) -> ir.Line:
-        """A named layer's line from its description on (at the cursor) and its answers; a part that cannot
-        be read is E060 and the layer stays, unknown, with the answers written on the line."""
+    def described(self, name_tokens: list[Tok], volume: object, kind: str | None = None) -> ir.Line:
+        """A named layer's line from its description on (at the cursor) and its answers (`kind`, when the name
+        does not say it); a part that cannot be read is E060 and the layer stays, unknown, with the answers
+        written on the line."""
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
         try:
-            call = self.layer([t.lower for t in name_tokens], name_span)
+            call = self.layer([t.lower for t in name_tokens], name_span, kind)
             if call.keyword == "flatten" and volume is None:
                 volume = self.length()  # `FLATTEN1: 32768`
             expectation = self.answers(volume)
@@ -904,8 +905,9 @@ class _LineReader:
                 # `Output of CONV1: 32x32x10, 760 params`
                 self.tokens = _as_output(self.tokens[colon], self.tokens[colon + 1:])
                 return self.answer_line(lines, in_exercise, shared, index)
-            if colon > 1 and words[colon - 1] == "output" and _label(self.tokens[:colon - 1]) is not None and \
-                    _layer_kind(" ".join(words[:colon - 1])) is not None:
+            label = _label(self.tokens[:colon - 1]) if colon > 1 and words[colon - 1] == "output" else None
+            if label is not None and (_layer_kind(" ".join(words[:colon - 1])) is not None or
+                                      _named_line(lines, label) is not None):  # `CONV1 output: …`, `L1 output: …`
                 return self._after(self.tokens[:colon - 1], colon, lines)
         opener = 1 if words[:1] == ["the"] else 0
         if words[opener:opener + 1] == ["input"]:
@@ -1022,7 +1024,8 @@ class _LineReader:
             label = _label(self.tokens[:k])
             if k == 1 and label is None and self.restated_vector(words, rest, lines):
                 return None
-            if label is not None and _layer_kind(" ".join(words[:k])) is not None:
+            if label is not None and (_layer_kind(" ".join(words[:k])) is not None or
+                                      _named_line(lines, label) is not None):  # `L1 params: …` under `L1: …`
                 index = _named_line(lines, label)
             elif k == 1 and (family := _family(words[0])) is not None and (
                     ahead[0] not in (":", "=") or ahead[1:2] in (["output"], ["out"]) or
@@ -1503,8 +1506,14 @@ class _LineReader:
             if not after or any(w in ir.ANSWER_WORDS and after[j + 1:j + 2] == [":"] for j, w in enumerate(after)):
                 return self.breakdown(colon)  # nothing after the volume but the breakdown's `memory:`, `weights:`
         name_tokens = self.tokens[:name_end]
-        if _label(name_tokens) is None or _layer_kind(" ".join(words[:name_end])) is None or \
-                (_layer_kind(words[0]) is None and words[0] not in ("max", "avg", "average", "local", "batch")):
+        kind = None  # the layer's kind when its description says it and its name does not (`L1: 10 5x5 filters, …`)
+        if _label(name_tokens) is not None and _layer_kind(" ".join(words[:name_end])) is None and \
+                name_end <= 2 and words[0] not in _HEADING_WORDS and not _QUESTION.fullmatch(words[0]) and \
+                not _ANSWER.fullmatch(words[0]):
+            kind = _described_kind(words[colon + 1:])
+        if kind is None and (_label(name_tokens) is None or _layer_kind(" ".join(words[:name_end])) is None or
+                             (_layer_kind(words[0]) is None and
+                              words[0] not in ("max", "avg", "average", "local", "batch"))):
             return False  # `After CONV1: 55x55x96` is not a layer
         volume: object = None
         if name_end < colon:
@@ -1517,7 +1526,7 @@ class _LineReader:
             volume = self.volume()
         if volume is False:
             return False
-        return self.described(name_tokens, volume)
+        return self.described(name_tokens, volume, kind)
 
     def kind_named(self) -> None:
         """`Layer 1: CONV 96 11x11, stride 4` (`Layer 2 - max pool, 3x3, stride 2`): a layer numbered in words, its
@@ -2535,10 +2544,10 @@ class _LineReader:
                    "otherwise write the sizes as whole numbers, as in `55x55x96`"
         self.sink.add(codes.E060, f"`{written}` is not a volume", span, hint=hint)
 
-    def layer(self, words: list[str], name_span: Span) -> ir.LayerCall:
+    def layer(self, words: list[str], name_span: Span, kind: str | None = None) -> ir.LayerCall:
         name = " ".join(words)
         body_start = self.peek()
-        kind = _layer_kind(name)
+        kind = kind or _layer_kind(name)
         if kind in ("maxpool", "avgpool"):
             return self.pool(kind, name_span)
         if kind == "conv":
@@ -3157,7 +3166,8 @@ def _layer_kind(name: str) -> str | None:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
     if name.startswith("s") and name[1:].isdigit():  # LeNet's subsampling layers, S2 and S4
         return "avgpool"
-    if "conv" in name or (name.startswith("c") and name[1:].isdigit()):
+    if "conv" in name or (name.startswith("c") and name[1:].isdigit()) or re.fullmatch(r"(?:dw|pw)[0-9_]+", name) \
+            or "depthwise" in name or "pointwise" in name:  # MobileNet's `DW1`, `PW1`
         return "conv"
     if "norm" in name or "lrn" in name or re.fullmatch(r"bn[0-9_]*", name):
         return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
@@ -3275,6 +3285,20 @@ _AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes",
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
 
 
+_HEADING_WORDS = {"example", "step", "part", "case", "task", "problem", "exercise", "question", "answer", "solution",
+                  "hint", "note", "figure", "table", "slide", "page"}
+
+
+def _described_kind(words: list[str]) -> str | None:
+    """The kind of layer a description says without its name saying it: a pool (`2x2 max pool, stride 2`), an FC
+    layer (`10 neurons`), a convolution (`10 5x5 filters, stride 1`); None for anything else."""
+    if {"pool", "pooling", "maxpool", "avgpool"} & set(words):
+        return "avgpool" if {"avg", "average", "avgpool"} & set(words) else "maxpool"
+    if {"neurons", "units"} & set(words):
+        return "fc"
+    return "conv" if {"filters", "kernels"} & set(words) else None
+
+
 def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
     """A layer named by its kind (`the pool`, `the first conv layer`, `the last FC layer`): its ordinal among
     that kind's layers (None: the only one) and the kind; None for other words."""
@@ -3302,14 +3326,18 @@ def _kind_line(lines: list[ir.Line], ordinal: int | None, kind: str) -> int | No
 
 def _answered_question(tokens: list[Tok]) -> bool:
     """Whether a line asks a question and answers it after its `?` with a number or a volume alone (`How big is
-    the output of CONV1? 32x32x10`), says what something has (`The conv layer has 760 parameters`), or gives a
-    volume after something (`After the pooling layer the volume is 16x16x10`): an answer, never prose, even when
-    cnncalc cannot read what it is about."""
+    the output of CONV1? 32x32x10`), says what something has (`The conv layer has 760 parameters`), gives a
+    volume after something (`After the pooling layer the volume is 16x16x10`) or a named layer's answer (`L5
+    params: 100`, no L5 above): an answer, never prose, even when cnncalc cannot read what it is about."""
     said = [t for t in tokens if t.text not in ("!", ".")]
     if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
         return True
     if said and said[0].lower == "after" and any(t.kind == "DIMS" for t in said):
         return True  # `After the pooling layer the volume is 16x16x10`
+    words = [t.lower for t in said]
+    if len(said) >= 4 and _label(said[:1]) is not None and words[2] == ":" and \
+            (words[1] in ir.ANSWER_WORDS or words[1] in ("output", "out")) and said[3].kind in ("NUM", "DIMS"):
+        return True  # `L5 params: 100` with no L5 above
     asked = [j for j, t in enumerate(tokens) if t.text == "?"]
     if not asked:
         return False

@@ -3640,3 +3640,39 @@ def test_the_parameters_memory_is_their_count_in_bytes(line: str, quantity: str,
     assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)]
     converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == [(quantity, verdict)]
+
+
+def test_a_listing_whose_names_do_not_say_the_kind() -> None:
+    # `L1: 10 5x5 filters, …`: the description says a convolution (`filters`), a pool, an FC layer (`neurons`);
+    # the listing and its answers were prose, a wrong answer passed. CONV1 (5·5·3 + 1)·10 = 760, 32x32x10; the
+    # pool halves it; FC (16·16·10 + 1)·10 = 25,610
+    text = ("Input: 32x32x3\nL1: 10 5x5 filters, stride 1, pad 2\nL2: 2x2 max pool, stride 2\nL3: 10 neurons\n"
+            "L1 output: 32x32x10\nL2 output: 16x16x11\nL3 params: 25,610\nL1 params: 761\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("l1", "output", "right"), ("l1", "params", "wrong"), ("l2", "output", "wrong"), ("l3", "params", "right")]
+
+
+@pytest.mark.parametrize("text, answers", [
+    # MobileNet's depthwise and pointwise layers: 3·3·32 + 32 = 320, (32 + 1)·64 = 2,112
+    ("Input: 112x112x32\nDW1: 3x3 depthwise, stride 1, pad 1\nPW1: 64 1x1 filters\nPW1 params: 2,112\n"
+     "DW1 params: 321\n", [("dw1", "wrong"), ("pw1", "right")]),  # in walk order
+])
+def test_depthwise_and_pointwise_layers_named_so(text: str, answers: list[tuple[str, str]]) -> None:
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.label, a.verdict) for a in report.answers] == answers
+
+
+@pytest.mark.parametrize("line", ["L5 params: 100", "X1 output: 3x3x3"])
+def test_an_answer_for_a_name_with_no_layer_above_is_an_error(line: str) -> None:
+    text = f"Input: 32x32x3\nL1: 10 5x5 filters, stride 1, pad 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(d.code, report.source.line_col(d.span.start)[0]) for d in report.diagnostics
+            if d.severity == "error"] == [("E060", 3)]
+
+
+@pytest.mark.parametrize("heading", ["Example 1", "Step 2", "Problem 3"])
+def test_a_heading_with_a_number_is_no_layer(heading: str) -> None:
+    text = f"Input: 32x32x3\n{heading}: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert all(a.label not in ("example1", "step2", "problem3") for a in report.answers)
