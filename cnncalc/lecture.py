@@ -1272,8 +1272,8 @@ class _LineReader:
         else the last. None, after E060, when it names no layer above or more than one."""
         ends = [j for j, t in enumerate(tokens) if t.text in ("?", ":", "=")]
         asking = tokens[:ends[0] if ends else len(tokens)]
-        named = {label: t for t in asking
-                 if t.kind == "WORD" and _layer_kind(t.lower) is not None and (label := _label([t])) is not None}
+        named = {label: t for t in asking if t.kind == "WORD" and (label := _label([t])) is not None and
+                 (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
         if not named:
             last = lines[-1].items[0]
             kinds = {kind: t for t in asking if t.kind == "WORD" and (kind := _family(t.lower)) is not None}

@@ -304,6 +304,9 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['pool', 'conv layer', 'fc'])}{rng.choice([':', ',', ''])} "
                     f"{rng.choice(['the output is ', ''])}{rng.randint(0, 60)}x27x96",
                     "After POOL1, the output is 27x27x96", "After the pooling layer the volume is 13x13x256",
+                    f"L{rng.randint(0, 3)}: {rng.choice(['8 3x3 filters', '2x2 max pool', '10 neurons', 'x'])}, "
+                    f"stride {rng.randint(0, 3)}", f"L{rng.randint(0, 3)} {rng.choice(['params', 'output'])}: 5",
+                    f"What is the output volume of L{rng.randint(0, 3)}? 4x4x8", "DW1: 3x3 depthwise, stride 1",
                     f"Output: {rng.choice(['floor', 'ceil', 'floor('])}((27-{rng.randint(0, 30)})/2)+1 = "
                     f"{rng.randint(0, 30)}{rng.choice(['', ', so 14x14x8'])}",
                     f"Output: {rng.randint(1, 30)}x{rng.randint(1, 30)}x8 (rounded {rng.choice(['down', 'up', ''])})",

@@ -140,14 +140,15 @@ def network(rng: random.Random) -> Scenario:
     pool_size, pool_stride = (2, 2) if o % 2 == 0 else (3, 2) if (o - 3) % 2 == 0 else (1, 1)
     pooled, units = (o - pool_size) // pool_stride + 1, rng.choice([10, 84, 100])
     first, last = (f * f * c + 1) * k, (pooled * pooled * k + 1) * units
-    header = (f"Input: {n}x{n}x{c}\nCONV1: {k} {f}x{f} filters, stride {s}, pad {p}\nPOOL1: {pool_size}x{pool_size} "
-              f"max pool, stride {pool_stride}\nFC1: {units} neurons\n")
-    return header, [f"CONV1 output: {o}x{o}x{k}", f"POOL1 output: {pooled}x{pooled}x{k}", f"FC1 output: {units}",
-                    f"CONV1 params: {first}", f"FC1 params: {last:,}", "POOL1 params: 0",
-                    f"Total params: {first + last}", f"What is the output volume of POOL1? {pooled}x{pooled}x{k}",
-                    f"Number of parameters in FC1: {last}", f"Output of CONV1: {o}x{o}x{k}, {first} params",
-                    f"After POOL1: {pooled}x{pooled}x{k}", f"The network has {first + last} parameters",
-                    f"FC1: {units}, {last} params",
+    conv, pool, fc = rng.choice([("CONV1", "POOL1", "FC1"), ("L1", "L2", "L3")])  # names that say the kind, or not
+    header = (f"Input: {n}x{n}x{c}\n{conv}: {k} {f}x{f} filters, stride {s}, pad {p}\n{pool}: {pool_size}x{pool_size} "
+              f"max pool, stride {pool_stride}\n{fc}: {units} neurons\n")
+    return header, [f"{conv} output: {o}x{o}x{k}", f"{pool} output: {pooled}x{pooled}x{k}", f"{fc} output: {units}",
+                    f"{conv} params: {first}", f"{fc} params: {last:,}", f"{pool} params: 0",
+                    f"Total params: {first + last}", f"What is the output volume of {pool}? {pooled}x{pooled}x{k}",
+                    f"Number of parameters in {fc}: {last}", f"Output of {conv}: {o}x{o}x{k}, {first} params",
+                    f"After {pool}: {pooled}x{pooled}x{k}", f"The network has {first + last} parameters",
+                    f"{fc}: {units}, {last} params",
                     # one kind of layer's total: the CONV layer's own, the FC layer's, the pool's none
                     f"Total params in conv layers: {first}", f"Total parameters of the FC layers = {last:,}",
                     f"Total CONV params: {first}", f"Total params (conv layers): {first}",
