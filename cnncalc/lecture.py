@@ -830,6 +830,11 @@ class _LineReader:
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
             words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
+        if words[-2:-1] == [":"] and kinds[-1] == "DIMS" and "ARROW" not in kinds and words[0] in _KIND_LEADS and \
+                ":" not in words[:-2] and any(k in ("NUM", "DIMS") for k in kinds[:-2]):
+            joint = self.tokens[-2]  # `Max pool 2x2 stride 2: 16x16x10`: the layer, then its output, as after `->`
+            self.tokens[-2] = Tok("ARROW", "->", joint.start, joint.end)
+            kinds[-2] = "ARROW"
         if ":" in words and kinds[words.index(":") + 1:words.index(":") + 2] == ["DIMS"]:
             colon = words.index(":")  # `CONV1: 32x32x10` under a CONV1 stated above: its output, as `After CONV1:`
             label = _label(self.tokens[:colon])
@@ -2908,6 +2913,15 @@ class _LineReader:
                     quantity = f"filter_{quantity}"
                 _answer_once(counts, quantity, self._count_token(tok), following)
                 continue
+            nothing = self._none_of(self.tokens[self.i:self.i + 2]) if tok.lower in ("no", "with", "and") else None
+            if nothing is None and tok.lower in ("with", "and"):
+                nothing = self._none_of(self.tokens[self.i:self.i + 3])
+            if nothing is not None:  # `-> 16x16x10, no parameters`: a pool's count, 0
+                said = self.tokens[self.i:self.i + (2 if tok.lower == "no" else 3)]
+                self.i += len(said)
+                for quantity, count in nothing.items():
+                    _answer_once(counts, quantity, count, said[-1])
+                continue
             if tok.lower in ir.ANSWER_WORDS:  # `params: 34944`, `params 34944`
                 self.next()
                 if self.at(":", "="):
@@ -3285,6 +3299,8 @@ _AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes",
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
 
 
+_KIND_LEADS = {"max", "avg", "average", "pool", "pooling", "maxpool", "avgpool", "conv", "convolution",
+               "convolutional", "fc", "fully", "dense"}  # the first word of a layer stated without a name
 _HEADING_WORDS = {"example", "step", "part", "case", "task", "problem", "exercise", "question", "answer", "solution",
                   "hint", "note", "figure", "table", "slide", "page"}
 

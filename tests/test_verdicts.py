@@ -3676,3 +3676,16 @@ def test_a_heading_with_a_number_is_no_layer(heading: str) -> None:
     text = f"Input: 32x32x3\n{heading}: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\n"
     report = cnncalc.analyze_text(text, "hw.txt")
     assert all(a.label not in ("example1", "step2", "problem3") for a in report.answers)
+
+
+@pytest.mark.parametrize("line, answers", [
+    # a 2x2 pool at stride 2 halves 32x32x10 and has no parameters; a 3x3 convolution with pad 1 keeps the size
+    ("Max pool 2x2 stride 2: 16x16x10", [("output", "right")]),
+    ("Max pool 2x2 stride 2: 16x16x11", [("output", "wrong")]),  # it was prose: a wrong volume passed
+    ("POOL1: 2x2 filters at stride 2 -> output 16x16x10, no parameters", [("output", "right"), ("params", "right")]),
+    ("CONV1: 8 3x3 filters, pad 1 -> 32x32x8, no parameters", [("output", "right"), ("params", "wrong")]),
+])
+def test_a_layer_stated_without_a_name_then_its_output_after_a_colon(line: str, answers: list[tuple[str, str]]) -> None:
+    # `, no parameters` after an arrow's volume was E060
+    report = cnncalc.analyze_text(f"Input: 32x32x10\n{line}\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
