@@ -1778,8 +1778,8 @@ class _LineReader:
         while k < len(tokens):
             word, tok = words[k], tokens[k]
             after = words[k + 1:k + 2]
-            if word in _TOLD_OUTPUT and any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
-                answered = tokens[k:]
+            if word in _TOLD_OUTPUT and counts and sizes and any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
+                answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
             if tok.kind == "NUM" and (after in (["filters"], ["kernels"]) or
                                       (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
