@@ -1394,11 +1394,14 @@ class _LineReader:
             return None  # `How many parameters in total does CONV1 have?`: that layer's count
         asked = words[at + len(head):marker]
         since = next((j for j, w in enumerate(asked) if w in ("in", "of", "for", "across")), None)
-        which = _layers_named(asked[since:]) if since is not None and asked[-1:] in (["layers"], ["layer"]) else ""
-        if which is None:
+        upto = next((j for j, w in enumerate(asked) if w in ("layer", "layers")), None)
+        # `… in the CONV layers?`, `… in the conv layers of the network?`: one kind's
+        which = _layers_named(asked[since:upto + 1]) if since is not None and upto is not None and since < upto else ""
+        whole = bool({"network", "model", "net", "cnn", "convnet", "whole", "entire"} & set(asked))
+        if which is None or (whole and not which and {"layer", "layers"} & set(asked)):
+            # `… in the hidden layers?`, `… does the network's first layer have?`: neither the network nor a kind
             self.which_layers(Span(tokens[at].start, tokens[marker - 1].end))
             return []
-        whole = bool({"network", "model", "net", "cnn", "convnet", "whole", "entire"} & set(asked))
         if not which and not whole and not {"total", "overall", "altogether"} & set(asked):
             return None
         count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}",

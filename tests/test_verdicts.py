@@ -3424,6 +3424,7 @@ def test_the_number_of_activation_maps_is_the_depth(line: str, verdict: str) -> 
     ("How many parameters in total? 25,610", "total params", "right"),  # FC1's whole count, under FC1
     ("How many parameters in total? 25,611", "total params", "wrong"),
     ("How many parameters are in the conv layers? 760", "total params in conv layers", "right"),
+    ("How many parameters are in the conv layers of the network? 760", "total params in conv layers", "right"),
     ("How many parameters does CONV1 have? 760", "params", "right"),
     ("How many parameters in total does CONV1 have? 761", "params", "wrong"),
     ("How many parameters? 25,610", "params", "right"),  # the layer above's
@@ -3679,3 +3680,11 @@ def test_a_layer_stated_without_a_name_then_its_output_after_a_colon(line: str, 
     # `, no parameters` after an arrow's volume was E060
     report = cnncalc.analyze_text(f"Input: 32x32x10\n{line}\n", "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+def test_a_question_about_one_layer_of_the_network_is_not_its_total() -> None:
+    # `the network's first layer`: neither the network's total nor a kind's; E060, not judged as the total
+    text = ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10 neurons\n"
+            "How many parameters does the network's first layer have? 760\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"]
