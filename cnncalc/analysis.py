@@ -219,7 +219,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         flow = walker.walk(root, x, unknown, guessed)
         rows, output, output_doubt, main = walker.rows, flow.shape, flow.doubt, flow.source
     # a network too large to build (E058) has no rows, and no totals either: not 0
-    totals = sum_rows([r for r in rows if r.depth == 1], batch) if root is not None else \
+    totals = sum_rows(rows, batch, depth=1) if root is not None else \
         Totals(None, None, None, None, None, None, None, batch)
     checker = Checker(sink)
     for check, line_rows in walker.lines:
