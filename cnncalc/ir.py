@@ -373,7 +373,7 @@ def placed(totals: list[TotalExpectation], lines: list[Line]) -> tuple[TotalExpe
     """The totals of a network, each marked `between` when lines come both above and below it, when the line above
     answered its weights and its biases but not their sum (the worked example's `Weights: …`, `Biases: …`, `Total
     params: …` under its last layer), or when its reader marked it so (`How many parameters in total?`)."""
-    if not lines:
+    if not lines or not totals:
         return tuple(totals)
     starts = [line.span.start + line.shift for line in lines]
     placed = []
