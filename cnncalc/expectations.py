@@ -248,7 +248,7 @@ class Checker:
             assert exp.limit is not None
             counted, sums = top, totals
             if exp.family is not None:  # `in conv layers`: that kind's layers alone, wherever they are
-                counted = [r for r in rows if r.kind == "layer" and _family(r) == exp.family]
+                counted = [r for r in rows if r.kind == "layer" and _family_of(r) == exp.family]
                 sums = sum_rows(counted, totals.batch)
             memory = None if sums.param_bytes is None or sums.activation_bytes is None else \
                 sums.param_bytes + sums.activation_bytes
@@ -313,7 +313,7 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
-def _family(row: Row) -> str | None:
+def _family_of(row: Row) -> str | None:
     """The kind of layer a row is (layers.FAMILIES), from its layer, or its keyword when it could not be built."""
     if row.layer is not None:
         return row.layer.family
