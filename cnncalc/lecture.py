@@ -880,7 +880,7 @@ class _LineReader:
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
                 return exercise
             told = self.told()  # `Consider an input of size 64x64x3. We apply … 32 filters of size 5x5, stride 1 …`
-            if told is not None:
+            if told is not None or self.sink.total > reported:  # a problem told, or one reported as unreadable
                 return told
         if words[:2] == ["input", "volume"] and "filters" in words:  # the lecture's convolution demo
             reported = self.sink.total

@@ -3318,6 +3318,18 @@ def test_no_as_a_count_only_before_a_count_word() -> None:
      [("E060", 3, 9, "`1e999` is beyond cnncalc's range for counts (30 digits, exponents up to 30)")]),
     ("Input 0x7, F=3 -> 3\n",
      [("E020", 1, 1, "the network has no `input` line"), ("E060", 1, 7, "`0x7` is not an input size")]),
+    # a told problem's answer with two volumes, from `output` at column 75 (it crashed: the tokens of its layer
+    # were left in place of the line's)
+    ("Given an input of 32x32x3 and 10 5x5 filters with stride 1 and pad 2, the output is 32x32x10 or 31x32x10\n",
+     [("E020", 1, 1, "the network has no `input` line"),
+      ("E060", 1, 75, "cnncalc does not understand `output is 32x32x10 or 31x32x10` as the output")]),
+    # `After the conv layer` under two convolutions, from column 7; `parameters does the network's …` from 10
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nCONV2: 10 5x5 filters, stride 1, pad 2\n"
+     "After the conv layer: 32x32x10\n",
+     [("E060", 4, 7, "`conv layer`: 2 layers above are of that kind, and which is not said")]),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10 neurons\n"
+     "How many parameters does the network's first layer have? 760\n",
+     [("E060", 4, 10, "a total of which layers? cnncalc sums the whole network's, or one kind's")]),
     # a total of layers cnncalc does not sum alone: `params in the hidden layers` from column 7, `5 params …` at 8
     ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nTotal params in the hidden layers: 760\n",
      [("E060", 3, 7, "a total of which layers? cnncalc sums the whole network's, or one kind's")]),
