@@ -228,6 +228,9 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}"
             f"{rng.choice(DIVIDED_ANSWERS)}",
             f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}",
+            f"{rng.choice(['Given', 'Consider'])} an input of {n}x{n}x3 and {rng.choice(['10', '0', ''])} {k}x{k} "
+            f"filters with stride {rng.randint(0, 3)}{rng.choice(['', ', the output is', ', which gives'])} "
+            f"{rng.choice(['', '5x5x10', '5x5x10 or 6x6x10', '5x5x10 with 260 params', 'lots', '0x5'])}",
             f"Input {n}x{n}x3, {rng.choice(['', '2 filters ', '0 ', '99999999999 '])}{k}x{k}x3"
             f"{rng.choice([' filter', ' filters', ' kernels', ''])}, stride {rng.randint(0, 3)} => {k}x{k}x2",
             f"{n}x{n} input, {k}x{k} filter, pad {rng.randint(0, 2)} -> {rng.choice(['3x3 output', '3', 'output'])}",
