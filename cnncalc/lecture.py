@@ -568,11 +568,13 @@ def _total_row(name: list[str]) -> str | None:
     (`Conv total`, `Total (FC layers)`, `Total conv`), "?" other layers (`Total (hidden layers)`); None for a layer."""
     if name[:1] in (["total"], ["sum"], ["overall"]):
         rest = name[1:]
-        named = _family_named(rest, 0) if rest else None
+        if not rest or rest in (["params"], ["parameters"]):
+            return ""
+        named = _family_named(rest, 0)  # `Total conv`
         if named is not None and named[1] == len(rest):
             return named[0]
-        which = _layers_named(rest) if rest else ""
-        return "?" if which is None else which if which or not rest or rest in (["params"], ["parameters"]) else None
+        which = _layers_named(rest)  # `Total (FC layers)`, `Total (hidden layers)`
+        return "?" if which is None else which or None
     if name[-1:] == ["total"] and len(name) > 1:
         named = _family_named(name, 0)
         return named[0] if named is not None and named[1] == len(name) - 1 else None
