@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cnncalc import codes, ir
+from cnncalc import axis, codes, ir
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.field import describe, shown
@@ -49,7 +49,8 @@ class Checker:
         if exp.shape is not None and not exp.shape.dims:
             self.no_fit(exp.shape, label, rows)
         elif exp.shape is not None:
-            self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040)
+            self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040,
+                       window=_window_row(rows))
         for side in exp.sides:
             self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"))
         if exp.params is not None:
@@ -126,7 +127,8 @@ class Checker:
                      codes.E040, hint=f"a unit of {row.path}'s output sees {got} input pixels")
 
     def shape(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
-              working: tuple[str, ...], code: Code, quantity: str = "output") -> None:
+              working: tuple[str, ...], code: Code, quantity: str = "output", window: Row | None = None) -> None:
+        """An output volume; `window` is the line's sliding-window row, whose formula names a slip."""
         if y is None:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, path, quantity, answer.text, None, "unchecked", reason, ()), code)
@@ -141,7 +143,8 @@ class Checker:
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
             verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
-            _shape_slip(answer.dims if answer.square else dims, y, answer.square) if verdict == "wrong" else None
+            _shape_slip(answer.dims if answer.square else dims, y, answer.square) or \
+            (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the output volume is {y}")
 
@@ -376,6 +379,64 @@ def _shape_slip(dims: tuple[int, ...], y: Shape, square: bool = False) -> str | 
         return "that is one side of the volume; a single number answers a vector, the volume is height x width x " \
                "channels"
     return None
+
+
+def _window_row(rows: list[Row]) -> Row | None:
+    """The row of a line whose sliding window made the line's output (`conv 10 5x5 ; relu` is the conv's),
+    when there is one."""
+    last = rows[-1]
+    for row in reversed(rows):
+        if row.output != last.output or row.layer is None:
+            return None
+        if any(type(rule) is axis.Window for rule in row.layer.axis_rules()):
+            return row
+    return None
+
+
+def _formula_slip(dims: tuple[int, ...], row: Row) -> str | None:
+    """A wrong volume that `(N - F + 2P)/S + 1` gives with one of its terms left out (the padding, the
+    `+ 1`, the stride), or a convolution's output given the input's depth: the slip, with its arithmetic."""
+    x, y, layer = row.input, row.output, row.layer
+    if x is None or y is None or layer is None or len(x.dims) != 3 or len(y.dims) != 3 or len(dims) not in (2, 3):
+        return None
+    if len(dims) == 3 and dims[:2] == y.dims[:2] and dims[2] == x.dims[2] != y.dims[2] and layer.family == "conv":
+        return f"that is the input's depth; a convolution's output has one map per filter ({y.dims[2]})"
+    if len(dims) == 3 and dims[2] != y.dims[2]:
+        return None
+    rules = layer.axis_rules()
+    if not all(type(rule) is axis.Window and not rule.same for rule in rules):
+        return None
+    for what, slipped in _WINDOW_SLIPS:
+        sides = [slipped(n, rule) for n, rule in zip(x.dims[:2], rules)]  # type: ignore[arg-type]
+        if all(side is not None and side[0] == d for side, d in zip(sides, dims[:2])) and tuple(dims[:2]) != y.dims[:2]:
+            shown_sides = [side[1] for side in sides if side is not None]
+            arithmetic = shown_sides[0] if shown_sides[0] == shown_sides[1] else " and ".join(shown_sides)
+            return f"that leaves out {what}: {arithmetic}"
+    return None
+
+
+def _whole(numerator: int, stride: int, plus: int, text: str) -> tuple[int, str] | None:
+    """`numerator/stride + plus` when the division is exact, with its arithmetic written out."""
+    if stride < 1 or numerator < 0 or numerator % stride:
+        return None
+    value = numerator // stride + plus
+    return value, f"{text} = {value}"
+
+
+def _pads(rule: axis.Window) -> str:
+    return f"2·{rule.pad_begin}" if rule.pad_begin == rule.pad_end else f"{rule.pad_begin} + {rule.pad_end}"
+
+
+# The terms of `(N - F + 2P)/S + 1` a hand calculation drops, each as the size it then gives (None when
+# the term is not there to drop, or the division is not exact).
+_WINDOW_SLIPS: tuple[tuple[str, Callable[[int, axis.Window], tuple[int, str] | None]], ...] = (
+    ("the padding", lambda n, r: _whole(n - r.f_eff, r.stride, 1, f"({n} - {r.f_eff})/{r.stride} + 1")
+     if r.pad_begin or r.pad_end else None),
+    ("the + 1", lambda n, r: _whole(n - r.f_eff + r.pad_begin + r.pad_end, r.stride, 0,
+                                     f"({n} - {r.f_eff} + {_pads(r)})/{r.stride}")),
+    ("the stride", lambda n, r: _whole(n - r.f_eff + r.pad_begin + r.pad_end, 1, 1,
+                                        f"{n} - {r.f_eff} + {_pads(r)} + 1") if r.stride > 1 else None),
+)
 
 
 def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str | None:

@@ -2142,7 +2142,7 @@ class _LineReader:
                     return ir.ShapeAnswer((int(result[0].text),), result[0].text, result[0].span, square=True)
                 said = _no_fit(tokens[after:])
                 spelled = _written_volume(tokens[after:]) if said is None else None
-                vector = [t for t in tokens[after:] if t.text not in ("!", ".")]
+                vector = _rounded_to(_remark_dropped([t for t in tokens[after:] if t.text not in ("!", ".")]))
                 if len(vector) > 2 and vector[0].kind == "NUM" and vector[1].text in (",", ";") and \
                         any(t.lower in ir.ANSWER_WORDS for t in vector[2:]):
                     vector = vector[:1]  # `Output: 10, params: 25,610`: the vector, then the counts (read after it)
@@ -2220,6 +2220,8 @@ class _LineReader:
             axis, at = 2, at + 1  # `Depth: 10`; not `Depth of the input: 3`
         else:
             return None
+        tokens = _remark_dropped(tokens)  # `Output depth: 8 (one per filter)`
+        words = words[:len(tokens)]
         marker = _marker(words, tokens, at)
         if marker is None or any(t.kind == "WORD" for t in _untrailed(tokens[marker + 1:])):
             return None  # no answer, or the formula: `W2 = (W1 - F + 2P)/S + 1`
@@ -3278,8 +3280,11 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
     return None
 
 
-_ROUNDING_SAID = {"floor": "floor", "floored": "floor", "down": "floor", "ceil": "ceil", "ceiling": "ceil",
+_ROUNDING_SAID = {"floor": "floor", "floored": "floor", "flooring": "floor", "down": "floor", "ceil": "ceil",
+                  "ceiling": "ceil", "ceiled": "ceil",
                   "up": "ceil"}  # `floor((32 - 5)/2) + 1 = 14`, `14 (rounded down)`, `rounding up: 15`
+_ROUNDING_WORDS = {*_ROUNDING_SAID, "rounded", "round", "rounding", "rounds", "after", "by", "to", "the", "nearest",
+                   "integer", "whole", "number"}  # a rounding said after an answer (`14, rounded down`): a remark
 
 
 def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
@@ -3288,7 +3293,7 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
     then judged by that rule, and the inexact division is a note). Unchanged when the answer says nothing of it."""
     words = [t.lower for t in tokens]
     said = next((t for j, t in enumerate(tokens) if _ROUNDING_SAID.get(words[j]) is not None and
-                 (words[j] in ("floor", "floored", "ceil", "ceiling") or
+                 (words[j] in ("floor", "floored", "flooring", "ceil", "ceiling", "ceiled") or
                   words[j - 1:j] in (["rounded"], ["round"], ["rounding"], ["rounds"]))), None)
     if said is None:
         return line
@@ -3550,6 +3555,44 @@ def _channels_first(volume: ir.ShapeAnswer) -> ir.ShapeAnswer:
     return volume._replace(dims=(height, width, depth), text=f"{volume.text} channels first, {height}x{width}x{depth}")
 
 
+def _remark_dropped(tokens: list[Tok]) -> list[Tok]:
+    """An answer's tokens without a remark of words after it: a parenthesis of words only (`28 (no padding)`,
+    `8 (one per filter)`) or the rounding it says (`14, rounded down`, `14 (floor)`). A parenthesis with a number
+    in it is kept (working, or another answer), as is one that says a volume's order (`(CxHxW)`) or that it does
+    not fit; the rounding is read from the whole line (`_rounded_as_said`)."""
+    end = len(tokens)
+    while end and tokens[end - 1].text in ("!", "."):
+        end -= 1
+    if end and tokens[end - 1].text == ")":
+        opening = next((j for j in range(end - 2, -1, -1) if tokens[j].text in ("(", ")")), None)
+        if opening is not None and tokens[opening].text == "(" and opening > 0 and \
+                all(t.kind == "WORD" or t.text in (",", "-") for t in tokens[opening + 1:end - 1]) and \
+                not {t.lower for t in tokens[opening + 1:end - 1]} & _KEPT_REMARK_WORDS:
+            return tokens[:opening]
+    cut = end
+    while cut and tokens[cut - 1].lower in _ROUNDING_WORDS:
+        cut -= 1
+    if 1 < cut < end and tokens[cut - 1].text in (",", ";") and any(t.lower in _ROUNDING_SAID for t in tokens[cut:end]):
+        return tokens[:cut - 1]
+    return tokens
+
+
+_KEPT_REMARK_WORDS = {"fit", "fits", "cxhxw", "hxwxc", "chw", "hwc", "channels", "first", "last", "nchw", "nhwc",
+                      "or", "doesn't", "not", "invalid"}  # remarks the readers read (`_in_order`, `_no_fit`)
+
+
+def _rounded_to(tokens: list[Tok]) -> list[Tok]:
+    """`14.5, rounded down to 14`, `14.5 rounded up to 15`: the whole number it was rounded to; other tokens as
+    they are."""
+    words = [t.lower for t in tokens]
+    for j in range(len(words) - 3):
+        if words[j] in ("rounded", "rounding", "rounds", "round") and words[j + 1] in ("down", "up") and \
+                words[j + 2] == "to" and tokens[j + 3].kind == "NUM" and \
+                all(t.text in ("!", ".") for t in tokens[j + 4:]):
+            return tokens[j + 3:j + 4]
+    return tokens
+
+
 def _untrailed(tokens: list[Tok]) -> list[Tok]:
     """A count's tokens without what may follow it: its quantity word and `!`, `.` or `,` (`760 params!`),
     and without markdown's marks around it (`**760** params`)."""
@@ -3782,7 +3825,7 @@ def _rate(tok: Tok, following: Tok | None) -> bool:
 def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.ShapeAnswer | None:
     """`output is 3`, `output: 3`, `3 output!`, `so 3`: the side of an exercise's square output, as 3x3;
     `output is 2.33`, the value of its division (`ir.division_answer`)."""
-    end = len(words)
+    end = len(_remark_dropped(tokens))  # `output: 3 (no padding)`
     while end > at and words[end - 1] in ("!", "."):
         end -= 1
     found = None

@@ -27,7 +27,9 @@ def test_lecture_homework_names_exactly_the_two_wrong_answers() -> None:
     assert result.exit_code == 1
     problems = [line for line in result.stdout.splitlines() if "error[" in line]
     assert problems == [
-        f"{WRONG}:6:2: error[E040]: conv2: expected 26x26x256, computed 27x27x256",
+        # (27 - 5 + 2·2)/1 + 1 = 27; 26 is that without the + 1
+        f"{WRONG}:6:2: error[E040]: conv2: expected 26x26x256, computed 27x27x256; that leaves out the + 1: "
+        "(27 - 5 + 2·2)/1 = 26",
         f"{WRONG}:12:2: error[E040]: pool3: expected 7x7x256, computed 6x6x256",
     ]
     assert result.stdout.splitlines()[-1] == "1 spec, 2 problems in 1 file; 13 answers: 11 right, 2 wrong"
@@ -45,7 +47,8 @@ def test_explain_shows_the_working_for_each_answer() -> None:
     out = invoke("check", str(WRONG), "--explain").stdout
     lines = [line.strip() for line in out.splitlines()]
     assert f"{WRONG}: 13 answers: 11 right, 2 wrong" in lines  # CONV1 ... FC8: the INPUT line is given
-    assert "line 6: conv2 output 26x26x256: WRONG, computed 27x27x256" in lines
+    assert "line 6: conv2 output 26x26x256: WRONG, computed 27x27x256 (that leaves out the + 1: " \
+        "(27 - 5 + 2·2)/1 = 26)" in lines
     assert "conv2: out (27 - 5 + 2·2)/1 + 1 = 27" in lines
     assert "line 3: conv1 output 55x55x96: right" in lines and "conv1: out (227 - 11 + 2·0)/4 + 1 = 55" in lines
 

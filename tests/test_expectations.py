@@ -45,7 +45,8 @@ def test_failed_shape_expectation_shows_expected_actual_and_working() -> None:
     r = run("input 227x227x3\nconv1: conv 96 11x11 stride 4 -> 54x54x96\n")
     assert where(r) == [("E040", 2, 34)]
     d = r.diagnostics[0]
-    assert d.message == "conv1: expected 54x54x96, computed 55x55x96"
+    # (227 - 11)/4 + 1 = 55; 54 is (227 - 11)/4 without the + 1
+    assert d.message == "conv1: expected 54x54x96, computed 55x55x96; that leaves out the + 1: (227 - 11 + 2·0)/4 = 54"
     assert d.notes == ("conv1: out (227 - 11 + 2·0)/4 + 1 = 55",)
 
 

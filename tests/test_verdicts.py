@@ -373,6 +373,44 @@ def test_common_slips_are_named(text: str, slip: str) -> None:
     assert (answer.verdict, answer.reason) == ("wrong", slip)
 
 
+@pytest.mark.parametrize("text, slip", [
+    # (32 - 5 + 2·2)/1 + 1 = 32; without the padding (32 - 5)/1 + 1 = 28
+    ("input 32x32x3\nconv 10 5x5 pad 2 -> 28x28x10", "that leaves out the padding: (32 - 5)/1 + 1 = 28"),
+    # (64 - 2)/2 + 1 = 32; without the + 1, 31
+    ("input 64x64x32\nmaxpool 2x2 stride 2 -> 31x31x32", "that leaves out the + 1: (64 - 2 + 2·0)/2 = 31"),
+    # (227 - 11)/4 + 1 = 55; without the stride 227 - 11 + 1 = 217
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> 217x217x96", "that leaves out the stride: 227 - 11 + 2·0 + 1 = 217"),
+    # the height and width each worked out: (32 - 3)/1 + 1 = 30, (16 - 3)/1 + 1 = 14 without the padding
+    ("input 32x16x3\nconv 4 3x3 pad 1 -> 30x14x4",
+     "that leaves out the padding: (32 - 3)/1 + 1 = 30 and (16 - 3)/1 + 1 = 14"),
+    # an answer of height and width alone, and a layer with an activation on its line: (28 - 5)/1 + 1 = 24
+    ("input 28x28x1\nconv 6 5x5 pad 2 ; relu -> 24x24", "that leaves out the padding: (28 - 5)/1 + 1 = 24"),
+    # conv 8 on 16 channels: 8 maps out, not 16
+    ("input 4x4x16\nconv 8 3x3 pad 1 -> 4x4x16",
+     "that is the input's depth; a convolution's output has one map per filter (8)"),
+])
+def test_the_formula_term_left_out_of_an_output_is_named(text: str, slip: str) -> None:
+    answer = run(text).answers[0]
+    assert (answer.verdict, answer.reason) == ("wrong", slip)
+
+
+@pytest.mark.parametrize("text", [
+    # 29 is no term left out of (32 - 5 + 2·2)/1 + 1 = 32: without the padding 28, without the + 1 31
+    "input 32x32x3\nconv 10 5x5 pad 2 -> 29x29x10",
+    # the right sides with a depth that is neither the filters' nor the input's
+    "input 32x32x3\nconv 10 5x5 pad 2 -> 32x32x7",
+    # a pool keeps the depth: 16x16x3 for 16x16x10 names no slip of the formula
+    "input 32x32x10\nmaxpool 2x2 stride 2 -> 16x16x3",
+    # (8 - 3)/1 + 1 = 6; 7 would be 8 - 3 + 1 + 1: at stride 1 there is no stride to leave out, no padding either
+    "input 8x8x1\nconv 1 3x3 -> 7x7x1",
+    # `pad same` has no written padding to leave out
+    "input 32x32x3\nconv 4 5x5 pad same -> 28x28x4",
+])
+def test_a_wrong_output_that_is_no_such_slip_names_none(text: str) -> None:
+    answer = run(text).answers[0]
+    assert (answer.verdict, answer.reason) == ("wrong", None)
+
+
 def test_a_total_with_the_running_statistics_is_named() -> None:
     # conv 8 3x3 on 3 channels: (3·3·3 + 1)·8 = 224 learnable; its batch norm 2·8 = 16 more, and 16 running
     # statistics: 240 learnable, 256 as Keras' Total params counts
@@ -1011,7 +1049,8 @@ def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
     assert [(a.label, a.expected, a.verdict) for a in report.answers] == [
         ("conv1", "55x55x96", "right"), ("pool1", "26x26x96", "wrong")]
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E040", 5, 14, "pool1: expected 26x26x96, computed 27x27x96"),
+        # (55 - 3)/2 + 1 = 27; 26 leaves out the + 1
+        ("E040", 5, 14, "pool1: expected 26x26x96, computed 27x27x96; that leaves out the + 1: (55 - 3 + 2·0)/2 = 26"),
         ("E060", 6, 14, "`27x27x96` answers again what was answered `26x26x96` above"),
         ("E060", 7, 7, "no layer CONV9 above to give this output to")]
 
@@ -3541,6 +3580,12 @@ def test_a_total_row_cnncalc_cannot_judge_says_why(row: str, error: tuple[int, i
     ("Output: floor((32-5)/2)+1 = 14, so 14x14x8", "right"), ("Output: floor((32-5)/2)+1 = 15, so 15x15x8", "wrong"),
     ("Output: 14x14x8 (rounded down)", "right"), ("Output: ceil((32-5)/2)+1 = 15, so 15x15x8", "right"),
     ("Output: 15x15x8 (rounded up)", "right"), ("Output: 14x14x8 (rounded up)", "wrong"),
+    # the side, with its rounding said after it (these were prose: a wrong one passed unjudged)
+    ("Output size: 14, rounded down", "right"), ("Output size: 15, rounded down", "wrong"),
+    ("Output size: (32-5)/2+1 = 14.5, rounded down to 14", "right"),
+    ("Output size: 14.5, rounded down to 15", "wrong"), ("Output size: 14.5, rounded up to 15", "right"),
+    ("Output size: 15 (rounded up)", "right"), ("Output size: 14 (floor)", "right"),
+    ("Output size: 14 (ceil)", "wrong"), ("The output is 14x14x8 after flooring", "right"),
 ])
 def test_an_answer_that_says_how_it_rounds_is_judged_by_that_rule(line: str, verdict: str) -> None:
     # it was not checked, with E030 (the lecture's rule: it does not fit); the inexact division is now a note
@@ -3550,6 +3595,25 @@ def test_an_answer_that_says_how_it_rounds_is_judged_by_that_rule(line: str, ver
     assert [d.code for d in report.diagnostics] == (["N030"] if verdict == "right" else ["N030", "E040"])
     converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
     assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == [verdict], converted
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # (32 - 5)/1 + 1 = 28: a 28x28x8 output, one map per filter; a remark of words after the answer is no answer
+    ("Output size: 28 (no padding)", "right"), ("Output size: 27 (no padding)", "wrong"),
+    ("Output spatial size: 28 (no padding)", "right"), ("Output depth: 8 (one per filter)", "right"),
+    ("Output depth: 3 (one per filter)", "wrong"), ("Output volume: 28 (square)", "wrong"),
+])
+def test_a_remark_after_a_single_number_answer_leaves_it_judged(line: str, verdict: str) -> None:
+    # these were prose: the answer was dropped, a wrong one passed unjudged
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == [verdict]
+
+
+def test_a_remark_after_an_exercises_side_leaves_it_judged() -> None:
+    # N = 7, F = 3, stride 2: (7 - 3)/2 + 1 = 3
+    text = "N = 7, F = 3, stride 2 => output: {} (no padding)\n"
+    assert [a.verdict for a in cnncalc.analyze_text(text.format(3), "hw.txt").answers] == ["right"]
+    assert [a.verdict for a in cnncalc.analyze_text(text.format(4), "hw.txt").answers] == ["wrong"]
 
 
 def test_an_answer_without_a_rounding_rule_for_an_inexact_division_is_not_checked() -> None:
