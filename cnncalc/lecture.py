@@ -817,7 +817,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = _called(self.tokens[lead:])
+        self.tokens = _role_dropped(_called(self.tokens[lead:]))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -994,15 +994,26 @@ class _LineReader:
         return self.answer_line(lines, in_exercise, shared)
 
     def output_layer(self, words: list[str], kinds: list[str], last: ir.Line | None) -> ir.Line | None:
-        """LeNet's last layer as its paper names it, `OUTPUT: 10 neurons` in capitals under a listing's named
-        layers: an FC layer named `output`, with its answers after it as a listing line's (`, params 850`).
-        In other cases `Output: 10 neurons` answers the layer above (`_values_answer`)."""
+        """LeNet's last layer as its paper names it, `OUTPUT: 10 neurons` in capitals, or `Output layer: 10 neurons`,
+        under a listing's named layers: an FC layer named `output`, with its answers after it as a listing line's
+        (`, params 850`). So is `Output: 10 neurons` under a named layer whose own line answered already, when 10
+        is not its size: an answer would say it again, not otherwise. In other cases `Output: 10 neurons` answers
+        the layer above (`_values_answer`; E060 when it may be either)."""
         above = last.items[0] if last is not None and last.items else None
-        if not self.tokens or self.tokens[0].text != "OUTPUT" or words[1:2] != [":"] or kinds[2:3] != ["NUM"] or \
-                words[3:4] not in (["neurons"], ["units"]) or not isinstance(above, ir.LayerCall) or \
+        at = 2 if words[1:2] == ["layer"] else 1
+        if not self.tokens or words[0] != "output" or words[at:at + 1] != [":"] or kinds[at + 1:at + 2] != ["NUM"] or \
+                words[at + 2:at + 3] not in (["neurons"], ["units"]) or not isinstance(above, ir.LayerCall) or \
                 above.label is None:
             return None
-        self.i = 2
+        if self.tokens[0].text != "OUTPUT" and at == 1:
+            size = next((a.value.value for a in above.args if a.name == "units" and isinstance(a.value, ir.Num)),
+                        None) if above.keyword == "fc" else None
+            before = last.expectation if last is not None else None
+            if before is None or str(size) == self.tokens[2].text.replace(",", "") or \
+                    not any((earlier := getattr(before, quantity)) is not None and not earlier.agrees(count)
+                            for quantity, count in _said_counts(self.tokens[4:]).items()):
+                return None
+        self.i = at + 1
         name = self.tokens[0]
         line = self.described([Tok("WORD", "fc", name.start, name.end)], None)
         call = line.items[0]
@@ -1114,7 +1125,7 @@ class _LineReader:
         return (same[0], rest) if rest else None
 
     def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
-                    about: int | None = None) -> _Answered | None:
+                    about: int | None = None) -> _Answered | ir.Line | None:
         """The answers on a line of their own (`Output volume: 32x32x10`, `Params: 760, MACs: 768K`), judged
         for the layer `about` (its index in `lines`) when the line named it before them, else for the layer
         its question names or the last; None for prose."""
@@ -1123,8 +1134,12 @@ class _LineReader:
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
-        if shape is None and not counted:  # `Output: 4096 neurons`
-            counted = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
+        if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
+            reported = self.sink.total
+            values = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
+            if self.sink.total > reported:  # a layer or an answer, not said: what follows rests on an unknown
+                return self.unreadable(None, [])
+            counted = counted or values
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
@@ -2130,7 +2145,7 @@ class _LineReader:
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 # `Output: (7-3)/3 + 1 = 2.33, doesn't fit`: the value of a division that is not whole, after the
                 # working's last `=`, alone or with its "doesn't fit"
-                worked = _after_working(tokens[after:])
+                worked = _after_working(_own_clause(tokens[after:]))  # not `…, params = 850`'s working
                 result = _untrailed(worked)
                 divided = _division(result)
                 if divided is not None:
@@ -3234,6 +3249,38 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
                           Span(tokens[0].start, tokens[-1].end))
 
 
+def _said_counts(tokens: list[Tok]) -> dict[str, ir.Count]:
+    """The counts a line's clauses say plainly (`, params = 850`, `, 850 params`), by quantity; a clause in another
+    form, or a count cnncalc cannot read, is left out (the line's reader reports it)."""
+    words = [t.lower for t in tokens]
+    said: dict[str, ir.Count] = {}
+    for j in range(len(tokens)):
+        head = _count_head(words, j)
+        if head is not None and words[j + len(head):j + len(head) + 1] in ([":"], ["="]) and \
+                tokens[j + len(head) + 1:j + len(head) + 2] and tokens[j + len(head) + 1].kind == "NUM":
+            number = tokens[j + len(head) + 1]
+        elif head is not None and j and tokens[j - 1].kind == "NUM":
+            number = tokens[j - 1]
+        else:
+            continue
+        try:
+            said.setdefault(_COUNT_WORDS[head], _LineReader._count_token(number))
+        except _Unreadable:
+            continue
+    return said
+
+
+def _own_clause(tokens: list[Tok]) -> list[Tok]:
+    """An answer's tokens up to a `,` or `;` (outside parentheses) that starts another answer (`10 neurons, params =
+    850`): what follows is that answer's, its `=` no working of this one."""
+    depth = 0
+    for j, t in enumerate(tokens[:-1]):
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text in (",", ";") and _count_head([u.lower for u in tokens[j + 1:j + 4]], 0) is not None:
+            return tokens[:j]
+    return tokens
+
+
 def _after_working(tokens: list[Tok]) -> list[Tok]:
     """What follows the last `=` outside parentheses (the working's result), else the tokens."""
     depth, last = 0, None
@@ -3955,6 +4002,26 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside] if inside else [tokens[0]]
 
 
+def _role_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`FC7 (output): 10 neurons` as `FC7: 10 neurons`: a named layer's role in parentheses before its colon says
+    nothing the reader needs; `Output (FC): 10 neurons` is the output layer (`Output layer: 10 neurons`)."""
+    closing = next((j for j, t in enumerate(tokens[:8]) if t.text == ")"), None)
+    opening = next((j for j, t in enumerate(tokens[:8]) if t.text == "("), None)
+    if opening is None or closing is None or not 0 < opening < closing - 1 or tokens[closing + 1:closing + 2] == [] or \
+            tokens[closing + 1].text != ":" or any(t.kind != "WORD" for t in tokens[:opening]):
+        return tokens
+    role = [t.lower for t in tokens[opening + 1:closing]]
+    if not all(w in _ROLE_WORDS for w in role):
+        return tokens
+    if _label(tokens[:opening]) is not None:
+        return tokens[:opening] + tokens[closing + 1:]
+    if [t.lower for t in tokens[:opening]] == ["output"] and set(role) & {"fc", "dense", "fully", "linear", "softmax"}:
+        return [tokens[0], Tok("WORD", "layer", tokens[opening].start, tokens[closing].end), *tokens[closing + 1:]]
+    return tokens
+
+
+_ROLE_WORDS = {"output", "hidden", "final", "last", "first", "classifier", "softmax", "logits", "fc", "dense", "fully",
+               "connected", "-", "linear", "layer", "head", "classification", "scores", "class"}
 _NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
 _HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`

@@ -84,8 +84,9 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
 _TOLD = r"(?i)\binput[ \t]+(?:of[ \t]+)?(?:size[ \t]+)?[0-9]+x[0-9]+[^\n]{0,200}?\bfilters\b"
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
 # by its keyword there (`conv1: conv 10 5x5`)
-_DESCRIBED = (r"(?i)^[ \t]*[a-z][a-z0-9_-]*[ \t]*:[ \t]*[0-9][0-9,]*[ \t]+(?:[0-9]+x[0-9]+[ \t]+)?"
-              r"(?:filters|kernels|neurons|units)\b")
+# (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)
+_DESCRIBED = (r"(?i)^[ \t]*(?:(?:[-*•]|[0-9]+[.)])[ \t]+)?[a-z][a-z0-9_-]*(?:[ \t]*\([a-z][a-z \t-]*\))?[ \t]*:"
+              r"[ \t]*[0-9][0-9,]*[ \t]+(?:[0-9]+x[0-9]+[ \t]+)?(?:filters|kernels|neurons|units)\b")
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
 # a spec statement, or a line with an arrow (counted once: a one-line network has several)

@@ -869,6 +869,46 @@ def test_a_listings_output_layer_in_neurons_is_not_an_answer_about_the_layer_abo
     assert [(a.path, a.quantity, a.verdict) for a in said.answers][-1] == ("f6", "memory", "right")
 
 
+LENET_BULLETS = ("# Problem 2: LeNet-5\n\nInput: 32x32x1\n\n"
+                 "- C1: 6 filters 5x5, stride 1 -> 28x28x6, params = (5*5*1+1)*6 = 156\n"
+                 "- S2: 2x2 avg pool, stride 2 -> 14x14x6\n- C3: 16 filters 5x5 -> 10x10x16, params = 2416\n"
+                 "- S4: 2x2 avg pool, stride 2 -> 5x5x16\n- C5: 120 filters 5x5 -> 1x1x120, params = 48,120\n"
+                 "- F6: 84 neurons, params = 10,164\n- {last}\n\n**Total parameters:** 61,706\n")
+
+
+@pytest.mark.parametrize("last", [
+    "Output: 10 neurons, params = 850", "Output: 10 neurons, 850 params", "Output layer: 10 neurons, params = 850",
+    "FC7 (output): 10 neurons, params = 850", "Output (FC): 10 neurons, params = 850",
+    "OUTPUT: 10 neurons, params = 850",
+])
+def test_a_bulleted_listings_output_layer_is_a_layer(last: str) -> None:
+    # (5·5·1 + 1)·6 = 156, (5·5·6 + 1)·16 = 2,416, (5·5·16 + 1)·120 = 48,120, (120 + 1)·84 = 10,164 and the output
+    # layer's (84 + 1)·10 = 850: 61,706 in all. `Output: 10 neurons, params = 850` was read as F6's output, 850 (the
+    # number after the last `=`), and F6's and the total's right answers were marked wrong; the others were prose,
+    # and the file (a `.md`, its layers after bullets) was read as the spec language.
+    report = cnncalc.analyze_text(LENET_BULLETS.format(last=last), "lenet.md")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers][-2:] == [
+        ("fc7" if "FC7" in last else "output", "params", "right"), ("", "total params", "right")]
+    assert report.totals.params == 61_706
+
+
+@pytest.mark.parametrize("last", ["Output: 10 neurons", "Output: 10 neurons, params = 10,164"])
+def test_an_output_in_neurons_that_may_be_a_layer_leaves_what_follows_unjudged(last: str) -> None:
+    # under F6 (84), `Output: 10 neurons` is a wrong answer or the output layer; that F6's line answered its
+    # params (10,164) does not say which when this line does not say otherwise. The total rests on which.
+    report = cnncalc.analyze_text(LENET_BULLETS.format(last=last), "lenet.md")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", "unchecked")
+
+
+def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
+    # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
+    text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == [
+        ("output", "right"), ("params", "right")]
+
+
 def test_a_pools_parameters_said_to_be_none_after_its_output() -> None:
     # (32 - 2)/2 + 1 = 16; a pool has no weights
     report = cnncalc.analyze_text("Input volume: 32x32x10\nMax pool 2x2 with stride 2\n"
