@@ -313,6 +313,12 @@ def worked(rng: random.Random) -> str:
                     f"Output: {rng.choice(['floor', 'ceil', 'floor('])}((27-{rng.randint(0, 30)})/2)+1 = "
                     f"{rng.randint(0, 30)}{rng.choice(['', ', so 14x14x8'])}",
                     f"Output: {rng.randint(1, 30)}x{rng.randint(1, 30)}x8 (rounded {rng.choice(['down', 'up', ''])})",
+                    # a single number with a remark or a rounding after it, the output layer in words
+                    f"{rng.choice(['Output size', 'Output spatial size', 'Output depth', 'output'])}: "
+                    f"{rng.choice(['14', '14.5', '0', '1e9', ''])}{rng.choice(REMARKS_AFTER_A_NUMBER)}",
+                    f"{rng.choice(['Output', 'Output layer', 'Output (FC)', 'FC7 (output)', 'OUTPUT', 'FC7 ()'])}: "
+                    f"{rng.randint(0, 90)} {rng.choice(['neurons', 'units', 'classes'])}"
+                    f"{rng.choice(['', ', params = 850', ', 850 params', ', params = 10,164', ', params ='])}",
                     f"{rng.choice(['CONV1 output: ', 'Output of POOL1: ', 'Output of : ', 'FC output: '])}"
                     f"{rng.randint(0, 60)}x{rng.randint(1, 60)}x96",
                     f"Layer {rng.randint(0, 3)} (CONV{i}): 8 3x3 filters at stride 1 {rng.choice(['→', '->', '=>'])}"
@@ -393,6 +399,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters"]
+REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15", " (floor)", " (", " after flooring",
+                          " ()", ", rounded down to", " (one per filter)"]
 PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",
             "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
