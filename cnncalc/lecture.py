@@ -3817,7 +3817,8 @@ def _lettered(tokens: list[Tok]) -> Tok | None:
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",
-                 "a", "with", "there", "are", "then", "and"}
+                 "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "second",
+                 "third", "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`
 
 
 def _filters_at(words: list[str], kinds: list[str]) -> int | None:
@@ -4066,6 +4067,10 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     counted = bool(tail) and tail[0].text in (",", ";") and any(t.lower in ir.ANSWER_WORDS for t in tail)
     if after and after[0].kind == "NUM" and (counted or (rest[0].kind == "ARROW" and not tail)):
         return _as_output(rest[0], after)  # a vector: `FC1 -> 10`, `FC1: 10, 25,610 params`
+    worked = _untrailed(_after_working(after))
+    if rest[0].kind == "ARROW" and len(worked) == 1 and worked[0].kind == "NUM" and len(worked) < len(after) and \
+            {"(", "/"} & {t.text for t in after}:
+        return _as_output(rest[0], after)  # `CONV1 -> (32-5)/1+1 = 28`, `-> floor((32-5)/2)+1 = 14`: a side worked out
     if not after or after[0].kind != "DIMS":
         return after
     described = tail  # `32x32x10 feature maps with 760 params`: the volume's noun, then its counts

@@ -266,6 +266,7 @@ def worked(rng: random.Random) -> str:
                 f"{rng.randint(0, 4)}x{rng.randint(1, 4)}{rng.choice([' max pool', ' filters', ''])}"
                 f"{rng.choice([', stride 2', ' and stride 0', ' at stride 2, no padding', ' reduces it', ''])}",
                 "Pooling layer: F = 2, S = 2", "max pool with 2x2 filters and stride 2",
+                f"{rng.choice(['', 'Next, a ', 'Finally, another ', 'Followed by a ', 'Q3. Next, '])}"
                 f"Conv layer with 6 filters of 5x5, {rng.choice(['no padding', 'without zero-padding', 'no bias'])}",
                 f"CONV{i}: 6 5x5 filters, {rng.choice(PADDINGS)}",
                 f"CONV{i}: " + rng.choice(SIZE_FIRST) + rng.choice(['', ', stride 1', ' (stride 1)']),
@@ -310,7 +311,8 @@ def worked(rng: random.Random) -> str:
                     f"L{rng.randint(0, 3)}: {rng.choice(['8 3x3 filters', '2x2 max pool', '10 neurons', 'x'])}, "
                     f"stride {rng.randint(0, 3)}", f"L{rng.randint(0, 3)} {rng.choice(['params', 'output'])}: 5",
                     f"What is the output volume of L{rng.randint(0, 3)}? 4x4x8", "DW1: 3x3 depthwise, stride 1",
-                    f"Output: {rng.choice(['floor', 'ceil', 'floor('])}((27-{rng.randint(0, 30)})/2)+1 = "
+                    f"{rng.choice(['Output: ', f'CONV{i} -> ', 'POOL1 → '])}"
+                    f"{rng.choice(['floor', 'ceil', 'floor(', ''])}((27-{rng.randint(0, 30)})/2)+1 = "
                     f"{rng.randint(0, 30)}{rng.choice(['', ', so 14x14x8'])}",
                     f"Output: {rng.randint(1, 30)}x{rng.randint(1, 30)}x8 (rounded {rng.choice(['down', 'up', ''])})",
                     # a single number with a remark or a rounding after it, the output layer in words

@@ -902,11 +902,38 @@ def test_an_output_in_neurons_that_may_be_a_layer_leaves_what_follows_unjudged(l
     assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", "unchecked")
 
 
+@pytest.mark.parametrize("line, verdicts", [
+    # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608, worked out after the layer's arrow (it was E060)
+    ("CONV1 -> (32-5)/1+1 = 28", ["right"]), ("CONV1 -> (32-5)/1+1 = 27", ["wrong"]),
+    ("CONV1 -> (32-5)/1+1 = 28, params = 608", ["right", "right"]),
+])
+def test_a_side_worked_out_after_a_layers_arrow_is_judged(line: str, verdicts: list[str]) -> None:
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == [
         ("output", "right"), ("params", "right")]
+
+
+@pytest.mark.parametrize("statement", [
+    "Q3. Next, a conv layer with 50 5x5 filters, stride 1, pad 0.", "Finally, another conv layer with 50 5x5 filters",
+    "Next, 50 5x5 filters, stride 1, pad 0.", "Followed by 50 5x5 filters, stride 1",
+])
+def test_a_convolution_stated_after_next_or_finally_is_a_layer(statement: str) -> None:
+    # it was prose, and its answers E060 (`answers again what was answered above`, the pool's): (12 - 5)/1 + 1 = 8
+    # and (5·5·20 + 1)·50 = 25,050
+    text = ("Q1. Consider a convolutional layer with input 28x28x1, 20 filters of size 5x5, stride 1, no padding.\n"
+            "(a) What is the output volume? 24x24x20\n\nQ2. We then apply 2x2 max pooling with stride 2.\n"
+            f"(a) Output volume: 12x12x20\n\n{statement}\n(a) Output volume: 8x8x50\n"
+            "(b) Number of parameters: 25,050\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers][-2:] == [
+        ("conv2", "output", "right"), ("conv2", "params", "right")]
 
 
 def test_a_pools_parameters_said_to_be_none_after_its_output() -> None:
@@ -3626,6 +3653,9 @@ def test_a_total_row_cnncalc_cannot_judge_says_why(row: str, error: tuple[int, i
     ("Output size: 14.5, rounded down to 15", "wrong"), ("Output size: 14.5, rounded up to 15", "right"),
     ("Output size: 15 (rounded up)", "right"), ("Output size: 14 (floor)", "right"),
     ("Output size: 14 (ceil)", "wrong"), ("The output is 14x14x8 after flooring", "right"),
+    # after the layer's name and an arrow (it was E060, `cannot read the answer after ->`)
+    ("CONV1 -> floor((32-5)/2)+1 = 14", "right"), ("CONV1 -> floor((32-5)/2)+1 = 15", "wrong"),
+    ("CONV1 -> ceil((32-5)/2)+1 = 15", "right"),
 ])
 def test_an_answer_that_says_how_it_rounds_is_judged_by_that_rule(line: str, verdict: str) -> None:
     # it was not checked, with E030 (the lecture's rule: it does not fit); the inexact division is now a note
