@@ -1114,6 +1114,10 @@ class _LineReader:
         number = self.tokens[1].text
         same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
                 re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
+        calls = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
+        if not same and number.isdigit() and 0 < int(number) <= len(calls) == len(lines) and \
+                all(_family(c.keyword) is not None and not any(ch.isdigit() for ch in c.label or "") for c in calls):
+            same = [int(number) - 1]  # the listing numbers no layer: `Layer 2` is its second (CONV, POOL, FC only)
         if len(same) != 1:
             if ahead[0] not in _NAME_JOINTS or same:  # `Layer 2: Max pool …` states the layer
                 self.sink.add(codes.E060, f"no layer numbered {number} above to give this answer to" if not same else

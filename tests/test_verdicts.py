@@ -912,6 +912,32 @@ def test_a_side_worked_out_after_a_layers_arrow_is_judged(line: str, verdicts: l
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
 
 
+@pytest.mark.parametrize("line, answer", [
+    # CONV (32 - 5 + 2·2)/1 + 1 = 32 with (5·5·3 + 1)·10 = 760; POOL (32 - 2)/2 + 1 = 16; FC (16·16·10 + 1)·10 = 25,610
+    ("Layer 1 params: 760", ("conv1", "params", "right")),
+    ("Layer 2 output: 16x16x10", ("maxpool1", "output", "right")),
+    ("Layer 2: 16x16x10", ("maxpool1", "output", "right")),
+    ("Layer 2 output: 32x32x10", ("maxpool1", "output", "wrong")),
+    ("Layer 3 params: 25,610", ("fc1", "params", "right")),
+])
+def test_a_layer_numbered_by_its_place_in_a_listing_without_numbers(line: str, answer: tuple[str, str, str]) -> None:
+    # none of CONV, POOL, FC carries a number: `Layer 2` was E060 (no layer numbered 2)
+    text = ("Input: 32x32x3\nCONV: 10 5x5 filters, stride 1, pad 2\nPOOL: 2x2 max pool, stride 2\nFC: 10 neurons\n"
+            f"{line}\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [answer]
+
+
+@pytest.mark.parametrize("listing", [
+    "CONV: 10 5x5 filters, stride 1, pad 2\nReLU\nPOOL: 2x2 max pool, stride 2\n",  # is ReLU a layer? not said
+    "CONV: 10 5x5 filters, stride 1, pad 2\nPOOL: 2x2 max pool, stride 2\n",  # there is no fourth
+])
+def test_a_layer_numbered_by_place_where_the_place_is_not_clear_is_e060(listing: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 32x32x3\n{listing}Layer {3 if 'ReLU' in listing else 4} output: 16x16x10\n",
+                                  "hw.txt")
+    assert report.answers == () and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
