@@ -3406,7 +3406,7 @@ def _answered_question(tokens: list[Tok]) -> bool:
     the output of CONV1? 32x32x10`), says what something has (`The conv layer has 760 parameters`), gives a
     volume after something (`After the pooling layer the volume is 16x16x10`) or a named layer's answer (`L5
     params: 100`, no L5 above): an answer, never prose, even when cnncalc cannot read what it is about."""
-    said = [t for t in tokens if t.text not in ("!", ".")]
+    said = [t for t in tokens if t.text not in ("!", ".") and t.lower not in ("learnable", "trainable")]
     if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
         return True
     if said and said[0].lower == "after" and any(t.kind == "DIMS" for t in said):
@@ -3671,6 +3671,8 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
             groups[-1].append(t)
     answers = []
     for group in groups:
+        if len(group) == 3 and group[1].lower in ("learnable", "trainable"):
+            group = [group[0], group[2]]  # `608 learnable parameters`
         words = [t.lower for t in group]
         head = _count_head(words, 0)
         if len(group) == 2 and (group[0].kind == "NUM" or words[0] == "no") and words[1] in ir.ANSWER_WORDS:

@@ -938,6 +938,20 @@ def test_a_layer_numbered_by_place_where_the_place_is_not_clear_is_e060(listing:
     assert report.answers == () and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
 
 
+@pytest.mark.parametrize("line, verdicts, errors", [
+    # (5·5·3 + 1)·8 = 608 learnable parameters; 600 leaves out the 8 biases. `CONV1 has 608 learnable parameters`
+    # was read as CONV1 stated again (E015, and E060 `expected filters`); the unnamed form was prose.
+    ("CONV1 has 608 learnable parameters", ["right"], []), ("CONV1 has 600 trainable params", ["wrong"], ["E041"]),
+    ("CONV1 has 608 learnable parameters and 470,400 MACs", ["right", "right"], []),
+    ("The conv layer has 608 learnable parameters", [], ["E060"]),
+])
+def test_learnable_parameters_said_of_a_layer(line: str, verdicts: list[str], errors: list[str]) -> None:
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"  # 28·28·8·5·5·3 = 470,400 MACs
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [a.verdict for a in report.answers] == verdicts
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
