@@ -1270,9 +1270,12 @@ class _LineReader:
             return nothing
         if rest[:1] and rest[0].lower in ("with", "and") and any(t.kind == "NUM" for t in rest):
             rest = rest[1:]  # `a 32x32x10 volume with 760 parameters`
+        if [t.lower for t in rest[:2]] in (["there", "are"], ["there", "is"]) and any(t.kind == "NUM" for t in rest):
+            rest = rest[2:]  # `… and there are 760 params`
         words = [t.lower for t in rest]
         if _count_head(words, next((len(h) for h in _COUNT_HEADS if words[:len(h)] == list(h)), 0)) is not None and \
-                any(w in (":", "=") for w in words):  # `…; number of parameters: 760`, `, params = 760`, `params: lots`
+                any(w in (":", "=", "is", "are", "equals") for w in words):
+            # `…; number of parameters: 760`, `, params = 760`, `params: lots`, `and the number of parameters is 760`
             reported = self.sink.total
             counted = self._count_answers(words, rest)
             if counted or self.sink.total > reported:

@@ -952,6 +952,17 @@ def test_learnable_parameters_said_of_a_layer(line: str, verdicts: list[str], er
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
 
 
+@pytest.mark.parametrize("line, verdicts", [
+    # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608, the count in a clause after the output (it was E060)
+    ("Answer: The output volume is 28x28x8 and the number of parameters is 608.", ["right", "right"]),
+    ("So the output is 28x28x8 and there are 608 params.", ["right", "right"]),
+    ("So the output is 28x28x8 and there are 600 params.", ["right", "wrong"]),
+])
+def test_a_count_said_in_a_clause_after_the_output(line: str, verdicts: list[str]) -> None:
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
