@@ -817,7 +817,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = _role_dropped(_called(self.tokens[lead:]))
+        self.tokens = _there_are(_role_dropped(_called(self.tokens[lead:])))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -3410,6 +3410,9 @@ def _answered_question(tokens: list[Tok]) -> bool:
     volume after something (`After the pooling layer the volume is 16x16x10`) or a named layer's answer (`L5
     params: 100`, no L5 above): an answer, never prose, even when cnncalc cannot read what it is about."""
     said = [t for t in tokens if t.text not in ("!", ".") and t.lower not in ("learnable", "trainable")]
+    if len(said) >= 4 and [t.lower for t in said[:2]] in (["there", "are"], ["there", "is"]) and \
+            said[2].kind == "NUM" and said[3].lower in ir.ANSWER_WORDS:
+        return True  # `There are 760 parameters`, of what not said
     if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
         return True
     if said and said[0].lower == "after" and any(t.kind == "DIMS" for t in said):
@@ -4010,6 +4013,23 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
     return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside] if inside else [tokens[0]]
+
+
+def _there_are(tokens: list[Tok]) -> list[Tok]:
+    """`There are 608 parameters in CONV1` as `CONV1 has 608 parameters`; other tokens as they are."""
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    if words[:2] not in (["there", "are"], ["there", "is"]) or tokens[2:3] == [] or tokens[2].kind != "NUM":
+        return tokens
+    counted = 3 + (words[3:4] in (["learnable"], ["trainable"]))
+    if words[counted:counted + 1] == [] or words[counted] not in ir.ANSWER_WORDS or \
+            words[counted + 1:counted + 2] != ["in"]:
+        return tokens
+    at = counted + 2 + (words[counted + 2:counted + 3] == ["the"])
+    name = tokens[at:end - (words[end - 1:end] == ["layer"] and end - at > 1)]
+    if not 0 < len(name) <= 2 or _label(name) is None:
+        return tokens
+    return [*name, Tok("WORD", "has", tokens[0].start, tokens[1].end), *tokens[2:counted + 1]]
 
 
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -318,6 +318,13 @@ def worked(rng: random.Random) -> str:
                     # a single number with a remark or a rounding after it, the output layer in words
                     f"{rng.choice(['Output size', 'Output spatial size', 'Output depth', 'output'])}: "
                     f"{rng.choice(['14', '14.5', '0', '1e9', ''])}{rng.choice(REMARKS_AFTER_A_NUMBER)}",
+                    f"{rng.choice(['There are ', 'There is ', f'CONV{i} has ', 'So it is 8x8x8 and there are '])}"
+                    f"{rng.choice(['608', '0', 'no', '1e99', ''])} {rng.choice(['learnable ', 'trainable ', ''])}"
+                    f"{rng.choice(['parameters', 'params', 'weights', 'filters'])}"
+                    f"{rng.choice(['', f' in CONV{i}', ' in the CONV1 layer', ' in total', ' in', '.'])}",
+                    f"The output is 8x8x8 and the number of parameters is {rng.choice(['608', 'lots', ''])}",
+                    f"Layer {rng.randint(0, 5)}{rng.choice([' output', ' params', ''])}: "
+                    f"{rng.choice(['16x16x10', '760', 'x'])}",
                     f"{rng.choice(['Output', 'Output layer', 'Output (FC)', 'FC7 (output)', 'OUTPUT', 'FC7 ()'])}: "
                     f"{rng.randint(0, 90)} {rng.choice(['neurons', 'units', 'classes'])}"
                     f"{rng.choice(['', ', params = 850', ', 850 params', ', params = 10,164', ', params ='])}",

@@ -963,6 +963,21 @@ def test_a_count_said_in_a_clause_after_the_output(line: str, verdicts: list[str
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
 
 
+@pytest.mark.parametrize("line, verdicts, errors", [
+    # (5·5·3 + 1)·8 = 608; these were prose (a wrong count passed unjudged)
+    ("There are 608 parameters in CONV1.", [("params", "right")], []),
+    ("There are 600 learnable parameters in the CONV1 layer.", [("params", "wrong")], [("E041", 11)]),
+    ("There are 608 parameters.", [], [("E060", 1)]),  # of what, not said
+])
+def test_there_are_so_many_parameters(line: str, verdicts: list[tuple[str, str]],
+                                      errors: list[tuple[str, int]]) -> None:
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
+    assert [(d.code, report.source.line_col(d.span.start)[1]) for d in report.diagnostics if d.severity == "error"] \
+        == errors
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
