@@ -394,8 +394,9 @@ def _window_row(rows: list[Row]) -> Row | None:
 
 
 def _formula_slip(dims: tuple[int, ...], row: Row) -> str | None:
-    """A wrong volume that `(N - F + 2P)/S + 1` gives with one of its terms left out (the padding, the
-    `+ 1`, the stride), or a convolution's output given the input's depth: the slip, with its arithmetic."""
+    """A wrong volume that `(N - F + 2P)/S + 1` gives with one of its terms left out (the padding, one side's
+    padding, the `+ 1`, the stride), or a convolution's output given the input's depth: the slip, with its
+    arithmetic."""
     x, y, layer = row.input, row.output, row.layer
     if x is None or y is None or layer is None or len(x.dims) != 3 or len(y.dims) != 3 or len(dims) not in (2, 3):
         return None
@@ -411,7 +412,7 @@ def _formula_slip(dims: tuple[int, ...], row: Row) -> str | None:
         if all(side is not None and side[0] == d for side, d in zip(sides, dims[:2])) and tuple(dims[:2]) != y.dims[:2]:
             shown_sides = [side[1] for side in sides if side is not None]
             arithmetic = shown_sides[0] if shown_sides[0] == shown_sides[1] else " and ".join(shown_sides)
-            return f"that leaves out {what}: {arithmetic}"
+            return f"that {what}: {arithmetic}"
     return None
 
 
@@ -430,12 +431,15 @@ def _pads(rule: axis.Window) -> str:
 # The terms of `(N - F + 2P)/S + 1` a hand calculation drops, each as the size it then gives (None when
 # the term is not there to drop, or the division is not exact).
 _WINDOW_SLIPS: tuple[tuple[str, Callable[[int, axis.Window], tuple[int, str] | None]], ...] = (
-    ("the padding", lambda n, r: _whole(n - r.f_eff, r.stride, 1, f"({n} - {r.f_eff})/{r.stride} + 1")
+    ("leaves out the padding", lambda n, r: _whole(n - r.f_eff, r.stride, 1, f"({n} - {r.f_eff})/{r.stride} + 1")
      if r.pad_begin or r.pad_end else None),
-    ("the + 1", lambda n, r: _whole(n - r.f_eff + r.pad_begin + r.pad_end, r.stride, 0,
-                                     f"({n} - {r.f_eff} + {_pads(r)})/{r.stride}")),
-    ("the stride", lambda n, r: _whole(n - r.f_eff + r.pad_begin + r.pad_end, 1, 1,
-                                        f"{n} - {r.f_eff} + {_pads(r)} + 1") if r.stride > 1 else None),
+    ("pads one side only", lambda n, r: _whole(n - r.f_eff + r.pad_begin, r.stride, 1,
+                                                f"({n} - {r.f_eff} + {r.pad_begin})/{r.stride} + 1")
+     if r.pad_begin == r.pad_end > 0 else None),
+    ("leaves out the + 1", lambda n, r: _whole(n - r.f_eff + r.pad_begin + r.pad_end, r.stride, 0,
+                                                f"({n} - {r.f_eff} + {_pads(r)})/{r.stride}")),
+    ("leaves out the stride", lambda n, r: _whole(n - r.f_eff + r.pad_begin + r.pad_end, 1, 1,
+                                                   f"{n} - {r.f_eff} + {_pads(r)} + 1") if r.stride > 1 else None),
 )
 
 

@@ -376,6 +376,8 @@ def test_common_slips_are_named(text: str, slip: str) -> None:
 @pytest.mark.parametrize("text, slip", [
     # (32 - 5 + 2·2)/1 + 1 = 32; without the padding (32 - 5)/1 + 1 = 28
     ("input 32x32x3\nconv 10 5x5 pad 2 -> 28x28x10", "that leaves out the padding: (32 - 5)/1 + 1 = 28"),
+    # (32 - 5 + 2·2)/1 + 1 = 32; with the padding on one side only (32 - 5 + 2)/1 + 1 = 30
+    ("input 32x32x3\nconv 10 5x5 pad 2 -> 30x30x10", "that pads one side only: (32 - 5 + 2)/1 + 1 = 30"),
     # (64 - 2)/2 + 1 = 32; without the + 1, 31
     ("input 64x64x32\nmaxpool 2x2 stride 2 -> 31x31x32", "that leaves out the + 1: (64 - 2 + 2·0)/2 = 31"),
     # (227 - 11)/4 + 1 = 55; without the stride 227 - 11 + 1 = 217
