@@ -464,6 +464,10 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
             return f"that is the count without the {biases:,} biases"
         if running and count.accepts(actual + running):
             return f"that counts the {running:,} running statistics too; they are not learnable"
+    if quantity in ("params", "weights"):
+        flat = _depth_left_out(rows, quantity == "params")
+        if flat is not None and count.accepts(flat[0]):
+            return flat[1]
     elif quantity == "memory" and not count.in_bytes and \
             count._replace(in_bytes=True).accepts_either(actual * BYTES_PER_VALUE):  # `40K` for 40,960 bytes
         return (f"that is its bytes as float32 ({actual:,} values · {BYTES_PER_VALUE} = {actual * BYTES_PER_VALUE:,}); "
@@ -480,6 +484,24 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
             if value and count.accepts(value) and value != actual:
                 return f"that is {r.path} alone; the line's answer covers all {len(rows)} layers on it"
     return _rounding_slip(count, actual)
+
+
+def _depth_left_out(rows: list[Row], with_biases: bool) -> tuple[int, str] | None:
+    """A convolution's or FC layer's count worked out without its input's depth (`(5·5 + 1)·10` for 5x5x3
+    filters): the value, and the slip that names it; None for other lines."""
+    layers = [r for r in rows if r.layer is not None and (r.weights or r.biases)]
+    if len(layers) != 1:
+        return None
+    row = layers[0]
+    layer, x, y = row.layer, row.input, row.output
+    if layer is None or layer.family not in ("conv", "fc") or x is None or y is None or len(x.dims) != 3 or \
+            x.dims[2] < 2 or getattr(layer, "groups", 1) != 1 or row.weights % (x.dims[2] * y.dims[-1]):
+        return None
+    depth, each = x.dims[2], row.weights // y.dims[-1]  # one filter's (neuron's) weights
+    value = row.weights // depth + (row.biases if with_biases else 0)
+    unit = "filter" if layer.family == "conv" else "neuron"
+    return value, f"that leaves out the input's depth, {depth}: each {unit} has {each // depth:,}·{depth} = {each:,} " \
+                  f"weights"
 
 
 def _rounding_slip(count: ir.Count, actual: int) -> str | None:
