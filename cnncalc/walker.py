@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
+# a layer's own errors that leave its channels unsettled: its parameters and MACs are not known
+_UNBUILDABLE = frozenset((codes.E016, codes.E017, codes.E033, codes.E037))
 
 
 class Flow:
@@ -294,22 +296,25 @@ class Walker:
     def doubt_of(self, node: LayerNode, layer: Layer, x: Shape, y: Shape | None, params: tuple[int, int, int],
                  macs: int, doubt: Doubt | None, reported: list[Code]) -> Doubt | None:
         """What of this row rests on a guessed size or an error: its own invalid stride, or its input's
-        doubt, found by looking again with the guessed sizes moved far away."""
+        doubt, found by looking again with the guessed sizes moved far away. A layer whose channels do not fit
+        its input (E016, E017, E033, E037) could not be built as written: its counts rest on that error."""
         reason = doubt.reason if doubt is not None else None
-        params_unsure = macs_unsure = False
+        params_unsure = macs_unsure = not _UNBUILDABLE.isdisjoint(reported)
+        if params_unsure:
+            reason = reason or f"the error at line {self.line_of(node.span.start)}"
         unsure = [False] * (len(y.dims) if y is not None else 0)
         if doubt is not None and doubt.dims is not None and any(doubt.dims):
             moved = Shape(tuple(d + PERTURB if flag else d for d, flag in zip(x.dims, doubt.dims)))
             y2 = layer.out_shape(moved, _Quiet(node.rounding.mode))
             p2 = layer.params(moved)
-            params_unsure = (p2.weights, p2.biases, p2.non_trainable) != params
+            params_unsure = params_unsure or (p2.weights, p2.biases, p2.non_trainable) != params
             if y is not None:
                 if y2 is None or len(y2.dims) != len(y.dims):
                     unsure = [True] * len(y.dims)
                     macs_unsure = True
                 else:
                     unsure = [a != b for a, b in zip(y.dims, y2.dims)]
-                    macs_unsure = layer.macs(moved, y2) != macs
+                    macs_unsure = macs_unsure or layer.macs(moved, y2) != macs
         if y is None:
             return Doubt(reason or f"the error at line {self.line_of(node.span.start)}", None, params_unsure, True)
         if codes.E030 in reported:

@@ -364,6 +364,13 @@ def test_budgets_in_scientific_notation_are_whole_amounts() -> None:
     # a rounded answer that is no slip: what the value rounds to
     ("input 227x227x3\nconv 96 11x11 stride 4 -> macs 106M", "105,415,200 rounds to 105M at the precision written, "
                                                             "not 106M"),
+    # (5·5·3 + 1)·10 = 760; without the input's depth 3, (5·5 + 1)·10 = 260 (and 250 weights for 750)
+    ("input 32x32x3\nconv 10 5x5 pad 2 -> params 260",
+     "that leaves out the input's depth, 3: each filter has 25·3 = 75 weights"),
+    ("input 32x32x3\nconv 10 5x5 pad 2 -> weights 250",
+     "that leaves out the input's depth, 3: each filter has 25·3 = 75 weights"),
+    # fc 10 on 16x16x3: (16·16·3 + 1)·10 = 7,690; (16·16 + 1)·10 = 2,570 leaves out the depth
+    ("input 16x16x3\nfc 10 -> params 2570", "that leaves out the input's depth, 3: each neuron has 256·3 = 768 weights"),
     # (227 - 11)/4 + 1 = 55: 55x55x96, written as PyTorch's torch.Size([96, 55, 55]) orders it.
     ("input 227x227x3\nconv 96 11x11 stride 4 -> 96x55x55",
      "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"),
@@ -443,6 +450,24 @@ def test_filter_depth_written_with_the_kernel() -> None:
 
 
 # ---- not checked, with the reason ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    # 10 filters in 3 groups: PyTorch refuses the layer; (5·5·1 + 1)·10 = 260 is no layer's count
+    ("input 32x32x3\nconv 10 5x5 pad 2 groups 3 -> params 260\n", "E033"),
+    # 3x3x4 filters on a 3-deep input: (3·3·3 + 1)·2 = 56 or (3·3·4 + 1)·2 = 74, which is not said
+    ("input 5x5x3\nconv 2 3x3x4 -> params 56\n", "E016"),
+    # written for 4 input channels (PyTorch's Conv2d(4, 8, 3): (3·3·4 + 1)·8 = 296) but given 3 ((3·3·3 + 1)·8 = 224)
+    ("input 8x8x3\nconv 8 3x3 inputs 4 -> params 224\n", "E017"),
+    ("input 8x8x3\nconv 8 3x3 inputs 4 -> params 296\n", "E017"),
+    # 6 channels in 4 groups: PyTorch's GroupNorm refuses them
+    ("input 8x8x6\ngroupnorm 4 -> params 12\n", "E033"),
+])
+def test_the_counts_of_a_layer_that_cannot_be_built_are_not_checked(text: str, code: str) -> None:
+    # they were judged, right or wrong, on channels the layer as written does not have
+    report = run(text + "expect total params 1\n")
+    assert [e[0] for e in errors(report)] == [code]
+    assert [(a.verdict, a.reason) for a in report.answers] == [
+        ("unchecked", "it rests on the error at line 2"), ("unchecked", "it rests on the error at line 2")]
 
 def test_totals_are_judged_after_a_wrong_line_answer() -> None:
     # conv 4 3x3 on 8x8x3: 6x6x4, (27 + 1)·4 = 112 params.
