@@ -370,7 +370,8 @@ def test_budgets_in_scientific_notation_are_whole_amounts() -> None:
     ("input 32x32x3\nconv 10 5x5 pad 2 -> weights 250",
      "that leaves out the input's depth, 3: each filter has 25·3 = 75 weights"),
     # fc 10 on 16x16x3: (16·16·3 + 1)·10 = 7,690; (16·16 + 1)·10 = 2,570 leaves out the depth
-    ("input 16x16x3\nfc 10 -> params 2570", "that leaves out the input's depth, 3: each neuron has 256·3 = 768 weights"),
+    ("input 16x16x3\nfc 10 -> params 2570",
+     "that leaves out the input's depth, 3: each neuron has 256·3 = 768 weights"),
     # (227 - 11)/4 + 1 = 55: 55x55x96, written as PyTorch's torch.Size([96, 55, 55]) orders it.
     ("input 227x227x3\nconv 96 11x11 stride 4 -> 96x55x55",
      "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"),
