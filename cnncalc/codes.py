@@ -84,11 +84,14 @@ E015 = Code("E015", LAYERS, "duplicate name",
             "Two layers in one scope carry the same name; names must be unique within their scope.")
 E016 = Code("E016", LAYERS, "filter depth differs from the input",
             "A kernel written with its depth (`conv 96 11x11x3`, the lecture's `11x11x3 filters`) must have "
-            "the depth of the volume it slides over.")
+            "the depth of the volume it slides over. Answers about its parameters and MACs are not checked: "
+            "which depth they count is not said.")
 E017 = Code("E017", LAYERS, "declared input size differs",
             "A layer written with the size of its input (`fc 120 inputs 400`, `bn inputs 64`: what PyTorch's "
             "`in_features`, `in_channels` and `num_features` state) receives another size. In PyTorch the "
-            "network would fail here; the walk goes on with the size the layer really receives.",
+            "network would fail here; the walk goes on with the size the layer really receives. Answers about "
+            "its parameters and MACs are not checked: PyTorch's count is the written size's, the walk's is "
+            "the received one's.",
             size_dependent=True)
 E020 = Code("E020", STATEMENTS, "missing input",
             "The network has no `input HxWxC` line, so there is nothing to compute shapes from.")
@@ -132,7 +135,8 @@ E032 = Code("E032", SHAPES, "pooling padding too large",
             "some windows would see only padding.")
 E033 = Code("E033", SHAPES, "groups do not divide channels",
             "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
-            "norm, a channel shuffle and a split need the channels divisible by their count.")
+            "norm, a channel shuffle and a split need the channels divisible by their count. PyTorch refuses "
+            "such a layer: answers about its parameters and MACs are not checked.")
 E034 = Code("E034", SHAPES, "needs a volume",
             "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`. "
             "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector).")
@@ -144,7 +148,7 @@ E037 = Code("E037", SHAPES, "needs a flat vector",
             "first, or pool globally; the walk goes on as if the volume were flattened. Also `squeeze` of a map "
             "larger than 1x1 (it removes sizes of 1 only), `unflatten` of a volume, and `layernorm … lastaxis` "
             "(PyTorch's nn.LayerNorm) of a map, whose last axis in PyTorch is the width, and `bn … vector` "
-            "(PyTorch's BatchNorm1d) of a map.",
+            "(PyTorch's BatchNorm1d) of a map. Answers about the layer's parameters and MACs are not checked.",
             size_dependent=True)
 E035 = Code("E035", SHAPES, "bad transposed-convolution padding",
             "A transposed convolution's `outpad` must be smaller than its stride or its dilation "
