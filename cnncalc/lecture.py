@@ -237,7 +237,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            tokens = _tokens(raw, line_start)
+            tokens = _spelled_units(_tokens(raw, line_start))
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
@@ -505,7 +505,7 @@ class _Table:
             reader.sink.add(codes.E060, f"the row has {len(cells)} cells and the header {len(self.roles)}",
                             Span(reader.start, reader.end), hint="give every row the header's columns")
             return reader.unreadable(None, [])
-        by_role = {role: _unmarked(_tokens(text, at))
+        by_role = {role: _unmarked(_spelled_units(_tokens(text, at)))
                    for role, (text, at) in zip(self.roles, cells) if role is not None}
         name_tokens = by_role.get("name", [])
         volume = reader.volume_cell(by_role.get("output", []))
@@ -3160,6 +3160,7 @@ _TOTALS = {"params": "params", "weights": "weights", "biases": "biases", "macs":
 _TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
+_SPELLED_UNITS = {"thousand": "K", "million": "M", "billion": "G", "trillion": "T"}  # `62.4 million`
 _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`
 # layers without parameters that keep their input's shape, stated after the layer they follow (`FC8: 1000 neurons`,
 # then `Softmax`): an activation, softmax, dropout
@@ -4013,6 +4014,20 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
     return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside] if inside else [tokens[0]]
+
+
+def _spelled_units(tokens: list[Tok]) -> list[Tok]:
+    """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`)."""
+    if not any(t.lower in _SPELLED_UNITS for t in tokens):
+        return tokens
+    joined: list[Tok] = []
+    for t in tokens:
+        unit = _SPELLED_UNITS.get(t.lower)
+        if unit is not None and joined and joined[-1].kind == "NUM" and joined[-1].text[-1:].isdigit():
+            joined[-1] = Tok("NUM", joined[-1].text + unit, joined[-1].start, t.end)
+        else:
+            joined.append(t)
+    return joined
 
 
 def _there_are(tokens: list[Tok]) -> list[Tok]:

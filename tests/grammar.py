@@ -323,6 +323,8 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['parameters', 'params', 'weights', 'filters'])}"
                     f"{rng.choice(['', f' in CONV{i}', ' in the CONV1 layer', ' in total', ' in', '.'])}",
                     f"The output is 8x8x8 and the number of parameters is {rng.choice(['608', 'lots', ''])}",
+                    f"{rng.choice(['MACs: ', 'Params: ', 'Total params: ', 'The network has ', 'Output: '])}"
+                    f"{rng.choice(SPELLED_COUNTS)}{rng.choice(['', ' parameters', ' values'])}",
                     f"Layer {rng.randint(0, 5)}{rng.choice([' output', ' params', ''])}: "
                     f"{rng.choice(['16x16x10', '760', 'x'])}",
                     f"{rng.choice(['Output', 'Output layer', 'Output (FC)', 'FC7 (output)', 'OUTPUT', 'FC7 ()'])}: "
@@ -408,6 +410,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters"]
+SPELLED_COUNTS = ["34.9 thousand", "105.4 million", "0.1 billion", "1 trillion", "thousand", "1e9 million", "2 Million"]
 REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15", " (floor)", " (", " after flooring",
                           " ()", ", rounded down to", " (one per filter)"]
 PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",

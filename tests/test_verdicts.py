@@ -1006,6 +1006,24 @@ def test_there_are_so_many_parameters(line: str, verdicts: list[tuple[str, str]]
         == errors
 
 
+@pytest.mark.parametrize("line, verdicts", [
+    # 55·55·96·11·11·3 = 105,415,200 MACs (105.4 million, 105 million; not 106); (11·11·3 + 1)·96 = 34,944
+    # parameters (34.9 or 35 thousand); 55·55·96 = 290,400 values. The spelled units were E060 or prose.
+    ("MACs: 105.4 million", [("macs", "right")]), ("MACs: 106 million", [("macs", "wrong")]),
+    ("Params: 35 thousand", [("params", "right")]), ("MACs: 0.1 billion", [("macs", "right")]),
+    ("Total params: 34.9 thousand", [("total params", "right")]),
+    ("The network has 34.9 thousand parameters", [("total params", "right")]),
+    ("CONV1 has 34.9 Thousand parameters", [("params", "right")]),
+    ("Output: 290.4 thousand values", [("memory", "right")]),
+])
+def test_counts_with_their_unit_spelled(line: str, verdicts: list[tuple[str, str]]) -> None:
+    text = f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == verdicts
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
