@@ -876,9 +876,9 @@ class _LineReader:
             return loose
         if words[:1] == ["flatten"] and last is not None:
             return self.flatten(words, kinds)
-        if "input" in words and {"filter", "kernel", "filters", "kernels"} & set(words):
+        if {"input", "image"} & set(words) and {"filter", "kernel", "filters", "kernels"} & set(words):
             reported = self.sink.total
-            exercise = self.exercise()
+            exercise = self.exercise() if "input" in words else None
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
                 return exercise
             told = self.told()  # `Consider an input of size 64x64x3. We apply … 32 filters of size 5x5, stride 1 …`
@@ -1795,9 +1795,11 @@ class _LineReader:
         tokens, words = self.tokens, [t.lower for t in self.tokens]
         if _TOLD_OTHERS & set(words):
             return None  # another layer told too (`…, followed by a 2x2 max pool`): not one convolution
-        at = words.index("input")
+        at = next(k for k, w in enumerate(words) if w in ("input", "image"))
         j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", ":", ","))
-        if j >= len(tokens) or tokens[j].kind != "DIMS":
+        if at and tokens[at - 1].kind == "DIMS":
+            j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`
+        elif j >= len(tokens) or tokens[j].kind != "DIMS":
             return None
         volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
         answered: list[Tok] = []  # `…, the output is 32x32x10`: the sentence's answer
@@ -1808,13 +1810,15 @@ class _LineReader:
             if word in _TOLD_OUTPUT and counts and sizes and any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
                 answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
-            if tok.kind == "NUM" and (after in (["filters"], ["kernels"]) or
-                                      (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
-                                       words[k + 2:k + 3] in (["filters"], ["kernels"]))):
-                counts.append(tok)  # `32 filters`, `64 3x3 filters`
+            if (tok.kind == "NUM" or word in _NUMBER_WORDS) and (
+                    after in (["filters"], ["kernels"]) or (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
+                                                            words[k + 2:k + 3] in (["filters"], ["kernels"]))):
+                counts.append(tok if tok.kind == "NUM" else Tok("NUM", str(_NUMBER_WORDS[word]), tok.start, tok.end))
+                # `32 filters`, `64 3x3 filters`, `six 5x5 filters`
             elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
-                                         words[k - 1] in ("size", "filters", "kernels")):
-                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`
+                                         words[k - 1] in ("size", "filters", "kernels") or
+                                         (words[k - 1] == "of" and words[k - 2:k - 1] in (["filters"], ["kernels"]))):
+                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
                 value = _skip(words, k + 1, ("of", "=", ":", "is"))
                 if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):
@@ -3954,7 +3958,8 @@ _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: 
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
-_TOLD_OUTPUT = ("output", "produces", "gives", "yields", "giving", "producing")  # a told problem's answer follows
+_TOLD_OUTPUT = ("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield", "get",
+                "gets", "obtain", "obtains", "results")  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`

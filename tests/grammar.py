@@ -244,6 +244,11 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['a convolutional layer with ', 'a ' + str(k) + 'x' + str(k) + ' conv with ', ''])}"
             f"{rng.randint(0, 40)} filters{rng.choice([' of size ' + str(k) + 'x' + str(k), '', ' of size 0x1'])}"
             f"{rng.choice([', stride 1 and no padding.', ', stride 2, padding 1.', ', padding same', ', stride'])}",
+            f"{rng.choice(['If we convolve a', 'A', 'Suppose the input is', 'An image of'])} {n}x{n}x3"
+            f"{rng.choice([' image with', ' input and', ' and we use', ''])} "
+            f"{rng.choice(['six', '96', 'zero', ''])} {rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
+            f"{rng.choice([' (stride 1, no padding)', ' with stride 4', ''])}"
+            f"{rng.choice([', we get a 28x28x6 activation map.', ' give an output of 55x55x96.', '', ' obtain'])}",
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))

@@ -3814,6 +3814,26 @@ def test_a_rounding_said_under_a_layer_cnncalc_could_not_read_is_no_crash() -> N
 
 
 @pytest.mark.parametrize("text, answers", [
+    # (32 - 5)/1 + 1 = 28: six filters, 28x28x6
+    ("If we convolve a 32x32x3 image with six 5x5 filters (stride 1, no padding), we get a 28x28x6 activation map.",
+     [("output", "right")]),
+    # (227 - 11)/4 + 1 = 55
+    ("A 227x227x3 input and 96 filters of size 11x11 with stride 4 give an output of 55x55x96.", [("output", "right")]),
+    ("A 227x227x3 input and 96 filters of size 11x11 with stride 4 give an output of 54x54x96.", [("output", "wrong")]),
+    # (64 - 3 + 2·1)/1 + 1 = 64 and (3·3·3 + 1)·16 = 448
+    ("Suppose the input is 64x64x3 and we use 16 filters of 3x3 with stride 1 and padding 1. The output is 64x64x16 "
+     "with 448 parameters.", [("output", "right"), ("params", "right")]),
+    # the input's volume after `Input volume` (the file was read as the spec language: unknown layer `Input`)
+    ("Input volume 32x32x3, 10 5x5 filters, stride 1, pad 2. Output: 32x32x10. Parameters: 760.",
+     [("output", "right"), ("params", "right")]),
+])
+def test_more_problems_told_in_a_sentence(text: str, answers: list[tuple[str, str]]) -> None:
+    # each was read as the spec language (E010, unknown layer `If`, `A`, `Suppose`) or as prose
+    report = cnncalc.analyze_text(text + "\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+@pytest.mark.parametrize("text, answers", [
     # (32 - 5 + 2·2)/1 + 1 = 32: 32x32x10; (64 - 5)/1 + 1 = 60 and (5·5·3 + 1)·32 = 2,432
     ("Given an input of 32x32x3 and 10 5x5 filters with stride 1 and pad 2, the output is 32x32x10",
      [("output", "right")]),
