@@ -468,7 +468,7 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
         flat = _depth_left_out(rows, quantity == "params")
         if flat is not None and count.accepts(flat[0]):
             return flat[1]
-    elif quantity == "memory" and not count.in_bytes and \
+    if quantity == "memory" and not count.in_bytes and \
             count._replace(in_bytes=True).accepts_either(actual * BYTES_PER_VALUE):  # `40K` for 40,960 bytes
         return (f"that is its bytes as float32 ({actual:,} values · {BYTES_PER_VALUE} = {actual * BYTES_PER_VALUE:,}); "
                 f"`memory N` counts values, and bytes end in B (`{count.text}B`)")
@@ -494,12 +494,12 @@ def _depth_left_out(rows: list[Row], with_biases: bool) -> tuple[int, str] | Non
         return None
     row = layers[0]
     layer, x, y = row.layer, row.input, row.output
-    if layer is None or layer.family not in ("conv", "fc") or x is None or y is None or len(x.dims) != 3 or \
+    if layer is None or layer.keyword not in ("conv", "fc") or x is None or y is None or len(x.dims) != 3 or \
             x.dims[2] < 2 or getattr(layer, "groups", 1) != 1 or row.weights % (x.dims[2] * y.dims[-1]):
-        return None
+        return None  # (a depthwise or grouped filter sees part of the depth)
     depth, each = x.dims[2], row.weights // y.dims[-1]  # one filter's (neuron's) weights
     value = row.weights // depth + (row.biases if with_biases else 0)
-    unit = "filter" if layer.family == "conv" else "neuron"
+    unit = "filter" if layer.keyword == "conv" else "neuron"
     return value, f"that leaves out the input's depth, {depth}: each {unit} has {each // depth:,}·{depth} = {each:,} " \
                   f"weights"
 

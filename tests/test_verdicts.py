@@ -421,6 +421,13 @@ def test_a_wrong_output_that_is_no_such_slip_names_none(text: str) -> None:
     assert (answer.verdict, answer.reason) == ("wrong", None)
 
 
+def test_a_depthwise_count_is_not_taken_for_the_input_depth_left_out() -> None:
+    # dwconv 3x3 with multiplier 3 on 3 channels: 9 filters of 3·3 weights (81) and 9 biases, 90; 36 = 81/3 + 9
+    # matches the depth slip's arithmetic, but a depthwise filter sees one channel: no depth was left out
+    answer = run("input 8x8x3\ndwconv 3x3 multiplier 3 -> params 36").answers[0]
+    assert (answer.verdict, answer.reason) == ("wrong", None)
+
+
 def test_a_total_with_the_running_statistics_is_named() -> None:
     # conv 8 3x3 on 3 channels: (3·3·3 + 1)·8 = 224 learnable; its batch norm 2·8 = 16 more, and 16 running
     # statistics: 240 learnable, 256 as Keras' Total params counts
