@@ -668,6 +668,7 @@ class _LineReader:
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
         self.after_blank = False  # a blank line separates it from the line read before
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
+        self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -1139,9 +1140,8 @@ class _LineReader:
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
-            reported = self.sink.total
             values = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
-            if self.sink.total > reported:  # a layer or an answer, not said: what follows rests on an unknown
+            if self.maybe_layer:  # a layer or an answer, not said: what follows rests on an unknown
                 return self.unreadable(None, [])
             counted = counted or values
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
@@ -2308,6 +2308,7 @@ class _LineReader:
                          None) if above.keyword == "fc" else None
             if units is None or str(units) != rest[0].text.replace(",", ""):
                 name = (above.label or above.keyword).upper()
+                self.maybe_layer = True
                 self.sink.add(codes.E060, f"this line may state another layer of {rest[0].text} {rest[1].text} or "
                                           f"answer for {name} above", Span(tokens[0].start, tokens[-1].end),
                               hint=f"for {name}'s answer write `{name} output: {rest[0].text}`; for a layer, name it "

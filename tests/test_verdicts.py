@@ -1031,6 +1031,16 @@ def test_counts_with_their_unit_spelled(line: str, verdicts: list[tuple[str, str
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == verdicts
 
 
+def test_an_unreadable_count_of_values_is_no_layer() -> None:
+    # `1e999 values` is E060, an answer cnncalc cannot read, and no layer: the total after it, (16·16·10 + 1)·10 =
+    # 25,610, is still judged (only a line that may state another layer leaves what follows unjudged)
+    report = cnncalc.analyze_text("Input volume: 16x16x10\nFC layer with 10 neurons\nOutput: 1e999 values\n"
+                                  "Total params: 25,610\n", "hw.txt")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("total params", "right")]
+    assert [r.path for r in report.rows] == ["fc1"]
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
