@@ -77,6 +77,7 @@ CONNECTORS = {"at", "applied", "with", "and", "of", "using", "a", "an", "the"}
 OPTION_WORDS = {"stride": "stride", "strides": "stride", "pad": "pad", "padding": "pad", "dilation": "dilation",
                 "groups": "groups", "group": "groups", "s": "stride", "p": "pad"}  # the lecture's S and P
 _LETTERS = {"k": "out_channels", "f": "kernel", "s": "stride", "p": "pad"}  # `K=96, F=11, S=4, P=0`
+_NEGATED_OPTIONS = {"bias": "bias", "biases": "bias", "pad": "pad", "padding": "pad", "zero": "pad"}  # `(no bias)`
 
 
 class Tok(NamedTuple):
@@ -2673,7 +2674,7 @@ class _LineReader:
                     raise _Unreadable("expected `)` after the filter size", self.rest_span())
                 self.tokens = self.tokens[:closing] + self.tokens[closing + 1:]
         args.append(ir.Arg("kernel", kernel, kernel.span))
-        args += self.options({"stride", "pad", "dilation", "groups"})
+        args += self.options({"stride", "pad", "dilation", "groups", "bias"})
         return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))
 
     def depthwise(self, name_span: Span) -> ir.LayerCall | None:
@@ -2687,7 +2688,7 @@ class _LineReader:
         kernel = self.kernel()
         while self.at("depthwise", "separable", "conv", "convolution", "filter", "filters", "kernel"):
             self.next()
-        args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad", "dilation"})
+        args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad", "dilation", "bias"})
         return ir.LayerCall("dwconv", tuple(args), None, Span(name_span.start, args[-1].span.end))
 
     def hyperparameters(self, name_span: Span, keyword: str = "conv") -> ir.LayerCall:
@@ -2755,8 +2756,8 @@ class _LineReader:
             end = self.next().end
         elif following is not None and following.kind != "ARROW" and following.text not in (",", ";", "("):
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
-        return ir.LayerCall("fc", (ir.Arg("units", ir.Num(count[0], count[1]), count[1]),), None,
-                            Span(name_span.start, end))
+        args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]), *self.options({"bias"}))  # `…, no bias`
+        return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
 
     def simple(self, keyword: str, name_span: Span, allowed: set[str]) -> ir.LayerCall:
         """A layer without numbers: its description's words may repeat the kind (`Normalization layer`); a
@@ -2791,6 +2792,19 @@ class _LineReader:
             raise _Unreadable(f"`{tok.text}` is too large", tok.span)
         return int(digits), tok.span
 
+    def no_bias(self) -> Span | None:
+        """`no bias`, `without biases`, `bias=False` (PyTorch's keyword), read: the span; None otherwise."""
+        words = [t.lower for t in self.tokens[self.i:self.i + 3]]
+        if words[:1] in (["no"], ["without"]) and words[1:2] in (["bias"], ["biases"]):
+            width = 2
+        elif words[:1] == ["bias"] and words[1:2] in (["="], [":"]) and words[2:3] == ["false"]:
+            width = 3
+        else:
+            return None
+        first, last = self.tokens[self.i], self.tokens[self.i + width - 1]
+        self.i += width
+        return Span(first.start, last.end)
+
     def options(self, allowed: set[str]) -> list[ir.Arg]:
         """`at stride 4, pad 0`, `with padding 1`, `, dilation 2, groups 5`: every word read or reported."""
         args: list[ir.Arg] = []
@@ -2801,8 +2815,11 @@ class _LineReader:
             tok = self.peek()
             assert tok is not None
             following = self.peek(1)
-            if tok.text == "(" and following is not None and OPTION_WORDS.get(following.lower) in allowed:
-                opened += 1  # `(stride 1, pad 2)`
+            negated = self.peek(2) if following is not None and following.lower in ("no", "without") else None
+            if tok.text == "(" and following is not None and (
+                    OPTION_WORDS.get(following.lower) in allowed or
+                    (negated is not None and _NEGATED_OPTIONS.get(negated.lower) in allowed)):
+                opened += 1  # `(stride 1, pad 2)`, `(no bias)`, `(no padding)`
                 self.next()
                 continue
             if tok.text == ")" and opened:
@@ -2820,6 +2837,14 @@ class _LineReader:
             if tok.lower == "zero" and self.at_pair_after("-", ("pad", "padding")):  # `zero-padding 2`
                 self.next()
                 self.next()
+                continue
+            unbiased = self.no_bias() if tok.lower in ("no", "without", "bias") and "bias" in allowed else None
+            if unbiased is not None:  # `no bias`, `without biases`, `bias=False`: the layer has none (`nobias`)
+                if "bias" in seen:
+                    raise _Unreadable("the bias is given twice", unbiased)
+                seen.add("bias")
+                args.append(ir.Arg("bias", ir.Word("nobias", unbiased), unbiased))
+                skipped_from = None
                 continue
             unpadded = self.no_padding() if tok.lower in ("no", "without") and "pad" in allowed else None
             if unpadded is not None:  # `no padding`, `without zero-padding`: pad 0

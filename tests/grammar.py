@@ -313,6 +313,8 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['pool', 'conv layer', 'fc'])}{rng.choice([':', ',', ''])} "
                     f"{rng.choice(['the output is ', ''])}{rng.randint(0, 60)}x27x96",
                     "After POOL1, the output is 27x27x96", "After the pooling layer the volume is 13x13x256",
+                    f"FC{i}: {rng.randint(0, 99)} neurons{rng.choice([', no bias', ' (no bias)', ', bias=False', ''])}"
+                    f"{rng.choice(['', ', params: 850', ' -> 10'])}",
                     f"L{rng.randint(0, 3)}: {rng.choice(['8 3x3 filters', '2x2 max pool', '10 neurons', 'x'])}, "
                     f"stride {rng.randint(0, 3)}", f"L{rng.randint(0, 3)} {rng.choice(['params', 'output'])}: 5",
                     f"What is the output volume of L{rng.randint(0, 3)}? 4x4x8", "DW1: 3x3 depthwise, stride 1",
@@ -419,6 +421,7 @@ SPELLED_COUNTS = ["34.9 thousand", "105.4 million", "0.1 billion", "1 trillion",
 REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15", " (floor)", " (", " after flooring",
                           " ()", ", rounded down to", " (one per filter)"]
 PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",
+            "pad 1, no bias", "pad 1 (no bias)", "bias=False", "no bias, no bias", "(no padding)", "without biases",
             "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
                "Activation volume", "Biases", "Bias", "Bias terms", "Number of weights and biases",

@@ -1041,6 +1041,27 @@ def test_an_unreadable_count_of_values_is_no_layer() -> None:
     assert [r.path for r in report.rows] == ["fc1"]
 
 
+@pytest.mark.parametrize("layer, answers", [
+    # ResNet's convolutions have no bias: 3·3·64·64 = 36,864 parameters, 56·56·64·3·3·64 = 115,605,504 MACs. `no bias`
+    # was read as an answer, biases 0, judged wrong (64), and the layer given biases: 36,864 was marked wrong too.
+    ("CONV1: 64 3x3 filters, stride 1, pad 1, no bias\nParams: 36,864\nMACs: 115,605,504",
+     [("params", "right"), ("macs", "right")]),
+    ("CONV1: 64 3x3 filters, stride 1, pad 1 (no bias)\nParams: 36,864", [("params", "right")]),
+    ("CONV1: 64 3x3 filters, stride 1, pad 1, bias=False\nParams: 36,928", [("params", "wrong")]),
+    ("CONV1: 64 3x3 filters, stride 1, pad 1, without biases\nBiases: 0", [("biases", "right")]),
+    # with its bias, (3·3·64 + 1)·64 = 36,928
+    ("CONV1: 64 3x3 filters, stride 1, pad 1\nParams: 36,928", [("params", "right")]),
+    # an FC layer without bias on 56·56·64 = 200,704 values: 200,704·10 = 2,007,040
+    ("FC: 10 neurons, no bias\nParams: 2,007,040", [("params", "right")]),
+    ("FC: 10 neurons (no bias), params: 2,007,050", [("params", "wrong")]),
+])
+def test_a_layer_said_to_have_no_bias(layer: str, answers: list[tuple[str, str]]) -> None:
+    report = cnncalc.analyze_text(f"Input: 56x56x64\n{layer}\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=f"Input: 56x56x64\n{layer}\n")
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted.stdout).answers] == answers
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
