@@ -2999,6 +2999,10 @@ class _LineReader:
                            (tok.lower == "in" and self.at("total", "all", ahead=1))):
                 self.i += 1 if tok.lower != "in" else 2  # `, 760 params in total`: the layer's count, as without
                 continue
+            if {"bn", "batchnorm", "batch"} & {t.lower for t in self.tokens[self.i:self.i + 4]}:
+                raise _Unreadable(f"`{_shown(self.tokens[self.i:])}`: a batch norm on the layer's line would put its "
+                                  f"parameters in the line's answers; state it on a line of its own (`BN1: batch "
+                                  f"norm`)", self.rest_span())
             raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` here", self.rest_span())
         if shape is None and not counts:
             return None
@@ -3014,11 +3018,18 @@ class _LineReader:
         while self.peek(lead) is not None and self.peek(lead).lower in (",", "+", "followed", "by", "and"):  # type: ignore
             lead += 1
         word = self.peek(lead)
-        if word is None or word.lower not in _ACTIVATIONS:
+        if word is None:
             return None
-        for _ in range(lead + 1):
-            self.next()
-        return ir.LayerCall(_ACTIVATIONS[word.lower], (), None, word.span)
+        named = next(((keyword, len(said)) for said, keyword in _AFTER_OPTIONS.items()
+                      if [t.lower for t in self.tokens[self.i + lead:self.i + lead + len(said)]] == list(said)), None)
+        if named is None:
+            return None
+        keyword, width = named
+        for _ in range(lead + width):
+            end = self.next().end
+        while keyword == "dropout" and (tok := self.peek()) is not None and _rate(tok, self.peek(1)):
+            end = self.next().end  # `dropout 0.5`, `dropout (p = 0.5)`: no count changes
+        return ir.LayerCall(keyword, (), None, Span(word.start, end))
 
     def at_pair(self, first: str, second: str) -> bool:
         """The next two tokens are `first` and `second`, written together (`=>`)."""
@@ -3192,6 +3203,11 @@ _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", 
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _SPELLED_UNITS = {"thousand": "K", "million": "M", "billion": "G", "trillion": "T"}  # `62.4 million`
 _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`
+# the layers without parameters that may follow a layer's options on its line (`…, pad 1, leaky ReLU, dropout 0.5`);
+# a batch norm has parameters of its own, which a line's answer would have to say it counts: not among them
+_AFTER_OPTIONS: dict[tuple[str, ...], str] = {**{(word,): keyword for word, keyword in _ACTIVATIONS.items()},
+                  **{(word,): word for word in ("relu6", "elu", "gelu", "silu", "swish", "leakyrelu", "dropout")},
+                  ("leaky", "relu"): "leakyrelu", ("leaky", "-", "relu"): "leakyrelu"}
 # layers without parameters that keep their input's shape, stated after the layer they follow (`FC8: 1000 neurons`,
 # then `Softmax`): an activation, softmax, dropout
 _SHAPE_KEEPING = {*_ACTIVATIONS.values(), "softmax", "dropout"}

@@ -422,6 +422,7 @@ REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15
                           " ()", ", rounded down to", " (one per filter)"]
 PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "padding \"same\"", "pad 2, ReLU",
             "pad 1, no bias", "pad 1 (no bias)", "bias=False", "no bias, no bias", "(no padding)", "without biases",
+            "pad 1, leaky ReLU, dropout 0.5", "pad 1 + Leaky-ReLU", "pad 1, BN, ReLU", "GELU, dropout (p = 0.2)",
             "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
                "Activation volume", "Biases", "Bias", "Bias terms", "Number of weights and biases",

@@ -1062,6 +1062,26 @@ def test_a_layer_said_to_have_no_bias(layer: str, answers: list[tuple[str, str]]
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted.stdout).answers] == answers
 
 
+@pytest.mark.parametrize("options, layers", [
+    # layers without parameters after the options: the line's params stay (3·3·64 + 1)·64 = 36,928 (they were E060)
+    (", leaky ReLU, dropout 0.5", ["conv1", "leakyrelu1", "dropout1"]), (" + Leaky-ReLU", ["conv1", "leakyrelu1"]),
+    (", GELU", ["conv1", "gelu1"]), (", ReLU6, dropout (p = 0.2)", ["conv1", "relu6_1", "dropout1"]),
+])
+def test_activations_and_dropout_after_a_layers_options(options: str, layers: list[str]) -> None:
+    text = f"Input: 56x56x64\nCONV1: 64 3x3 filters, stride 1, pad 1{options}, params: 36,928\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [r.path for r in report.rows] == layers
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
+
+
+def test_a_batch_norm_on_a_layers_line_says_to_state_it_apart() -> None:
+    # a batch norm adds 2·64 parameters: whether the line's answer counts them is not said
+    report = cnncalc.analyze_text("Input: 56x56x64\nCONV1: 64 3x3 filters, stride 1, pad 1, BN, ReLU\n", "hw.txt")
+    assert [(d.code, report.source.line_col(d.span.start), d.message) for d in report.diagnostics] == [
+        ("E060", (2, 41), "`BN, ReLU`: a batch norm on the layer's line would put its parameters in the line's "
+                          "answers; state it on a line of its own (`BN1: batch norm`)")]
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
