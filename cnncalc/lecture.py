@@ -1490,9 +1490,16 @@ class _LineReader:
             after = after[2:]
         while after and after[0].text in _LEADS:
             after = after[1:]
+        whole = _untrailed(after)
         after, aside = _aside(after)
         after, approximate = _approximate(after)
         after = _untrailed(after)
+        for written, beside in ((whole, []), (after, aside)):  # `96·(11·11·3 + 1)`; `11*11*3*96 + 96 (with biases)`
+            worked = _arithmetic(written) if len(written) > 1 and not approximate else None
+            value = count_from_text(str(worked), Span(written[0].start, written[-1].end)) if worked is not None \
+                else None
+            if isinstance(value, ir.Count):  # `Params: (11*11*3 + 1)*96`: the count is its value
+                return self._with_aside(value._replace(text=f"{_shown(written)} = {worked:,}"), beside)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
@@ -3322,6 +3329,70 @@ def _said_counts(tokens: list[Tok]) -> dict[str, ir.Count]:
         except _Unreadable:
             continue
     return said
+
+
+def _arithmetic(tokens: list[Tok]) -> int | None:
+    """The whole value of a count written as its arithmetic (`(11*11*3 + 1)*96`, `11x11x3x96 + 96`, `96·(363 + 1)`):
+    whole numbers, sizes as products, `+ - * / · ×` and parentheses; None for anything else, a division that is
+    not exact, or a value beyond `limits.MAX_INT` (so it is read no further). Bounded: 64 tokens, 16 levels."""
+    if len(tokens) > 64 or not any(t.text in _OPERATORS for t in tokens):
+        return None
+    at = 0
+
+    def factor(depth: int) -> int | None:
+        nonlocal at
+        if at >= len(tokens) or depth > 16:
+            return None
+        tok = tokens[at]
+        at += 1
+        if tok.text == "(":
+            value = expression(depth + 1)
+            if value is None or at >= len(tokens) or tokens[at].text != ")":
+                return None
+            at += 1
+            return value
+        parts = _dims_text(tok.text).split("x") if tok.kind == "DIMS" else [tok.text.replace(",", "")]
+        if tok.kind not in ("NUM", "DIMS") or not all(p.isascii() and p.isdigit() and
+                                                       len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
+            return None
+        product = 1
+        for part in parts:
+            product *= int(part)
+        return product if product <= limits.MAX_INT else None
+
+    def term(depth: int) -> int | None:
+        nonlocal at
+        value = factor(depth)
+        while value is not None and at < len(tokens) and tokens[at].text in ("*", "/", "·", "×", "x"):
+            op = tokens[at].text
+            at += 1
+            right = factor(depth)
+            if right is None or (op == "/" and (right == 0 or value % right)):
+                return None
+            value = value // right if op == "/" else value * right
+            if value > limits.MAX_INT:
+                return None
+        return value
+
+    def expression(depth: int) -> int | None:
+        nonlocal at
+        value = term(depth)
+        while value is not None and at < len(tokens) and tokens[at].text in ("+", "-"):
+            op = tokens[at].text
+            at += 1
+            right = term(depth)
+            if right is None:
+                return None
+            value = value + right if op == "+" else value - right
+            if abs(value) > limits.MAX_INT:
+                return None
+        return value
+
+    result = expression(0)
+    return result if result is not None and at == len(tokens) and result >= 0 else None
+
+
+_OPERATORS = ("+", "-", "*", "/", "·", "×")
 
 
 def _own_clause(tokens: list[Tok]) -> list[Tok]:

@@ -47,7 +47,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
     ("levels of the expanded network", f"{MAX_TREE_DEPTH}", "E004"),
     ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013"),
-    ("an integer expression's value (block arguments, arithmetic)", f"±{MAX_INT:,}", "E057"),
+    ("an integer expression's value (block arguments, arithmetic; a homework count written as its arithmetic, "
+     "`(11*11*3 + 1)*96`)", f"±{MAX_INT:,}", "E057 (E060 in homework)"),
     ("an input height or width; a kernel, stride, padding, dilation, crop or resize size", f"{MAX_SIZE:,}",
      "E013 (E023 for the input)"),
     ("an input depth or flat length; filters, units, groups, multipliers, parts", f"{MAX_CHANNELS:,}",

@@ -443,6 +443,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Number of activation maps", "Feature maps", "Activation maps", "Receptive field of CONV3",
                "The receptive field of CONV1 is", "The conv layer has"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
+                 "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
+                 "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",
                  "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", ")760(", "~760", "about 800", "800 approx.", "~", "about",
                  "760 learnable parameters", "approx 0", "34 944", "3.4944e4", "3.5 x 10^4", "7.6*10**2", "1 2 3",

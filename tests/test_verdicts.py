@@ -1082,6 +1082,33 @@ def test_a_batch_norm_on_a_layers_line_says_to_state_it_apart() -> None:
                           "answers; state it on a line of its own (`BN1: batch norm`)")]
 
 
+@pytest.mark.parametrize("line, answers", [
+    # (11·11·3 + 1)·96 = 34,944 parameters and 55·55·96·11·11·3 = 105,415,200 MACs, written as their arithmetic
+    # (they were E060, `expected the parameter count`)
+    ("Params: (11*11*3 + 1) * 96", [("params", "right")]), ("Params: 11x11x3x96 + 96", [("params", "right")]),
+    ("Params: 96·(11·11·3+1)", [("params", "right")]), ("MACs: 55*55*96*11*11*3", [("macs", "right")]),
+    ("Params: 11*11*3*96 + 96 (with biases)", [("params", "right")]), ("Total params: 34,848 + 96",
+                                                                     [("total params", "right")]),
+    # 11·11·3·96 = 34,848 leaves out the biases
+    ("Params: 11*11*3*96", [("params", "wrong")]),
+])
+def test_a_count_written_as_its_arithmetic(line: str, answers: list[tuple[str, str]]) -> None:
+    text = f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == answers
+
+
+@pytest.mark.parametrize("count", ["5x5x3", "34944/0", "7/2", "10*" * 15 + "10", "~11*11*3*96", "(11*11*3 + 1",
+                                   "11*11*3*96 - 99999999"])
+def test_arithmetic_that_is_no_whole_count_is_e060(count: str) -> None:
+    # a size alone, a division by zero or not exact, a value beyond 10^15, a negative value, an open parenthesis
+    text = f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nParams: {count}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert report.answers == () and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
@@ -2182,12 +2209,15 @@ def test_a_worked_example_answer_cnncalc_cannot_read_is_e060_not_skipped(tmp_pat
     # An answer passed over in silence would let a wrong one through: each is reported where it is written.
     path = tmp_path / "hw.txt"
     path.write_text("Input: 32x32x3 images\nFirst Layer (CONV1): 10 5x5 filters at stride 1, pad 2\n"
-                    "Output volume = [0x32x10]\nNumber of parameters in this layer = (5*5*3+1)*10\n")
+                    "Output volume = [0x32x10]\nNumber of parameters in this layer = (5*5*3+1)*lots\n")
     report = cnncalc.analyze(path)  # `Layer` capitalised is still the lecture's notation
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 18, "`0x32x10` is not a volume"),
         ("E060", 4, 38, "expected the parameter count after the last `=`, as in `= 35K`")]
     assert report.answers == ()
+    # the arithmetic alone is the count's value, judged: (5·5·3 + 1)·10 = 760
+    path.write_text(path.read_text().replace("*lots", "*10"))
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze(path).answers] == [("params", "right")]
 
 
 def test_a_count_written_before_its_word_is_an_error_not_a_vector_answer() -> None:
