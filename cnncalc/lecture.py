@@ -1495,11 +1495,9 @@ class _LineReader:
         after, approximate = _approximate(after)
         after = _untrailed(after)
         for written, beside in ((whole, []), (after, aside)):  # `96·(11·11·3 + 1)`; `11*11*3*96 + 96 (with biases)`
-            worked = _arithmetic(written) if len(written) > 1 and not approximate else None
-            value = count_from_text(str(worked), Span(written[0].start, written[-1].end)) if worked is not None \
-                else None
-            if isinstance(value, ir.Count):  # `Params: (11*11*3 + 1)*96`: the count is its value
-                return self._with_aside(value._replace(text=f"{_shown(written)} = {worked:,}"), beside)
+            value = _arithmetic_count(written) if not approximate else None
+            if value is not None:  # `Params: (11*11*3 + 1)*96`: the count is its value
+                return self._with_aside(value, beside)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
@@ -2502,6 +2500,10 @@ class _LineReader:
         marks = [i for i, t in enumerate(body) if t.text in ("=", "≈")]
         after, approximate = _approximate(body[marks[-1] + 1:] if marks else body)
         after = _untrailed(after)
+        for written, beside in ((_untrailed(tokens), []), (after, aside)) if not unit and not marks else ():
+            value = _arithmetic_count(written) if not approximate else None
+            if value is not None:  # `| (11*11*3+1)*96 |`: the count is its value
+                return self._with_aside(value, beside)
         try:
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
@@ -3393,6 +3395,13 @@ def _arithmetic(tokens: list[Tok]) -> int | None:
 
 
 _OPERATORS = ("+", "-", "*", "/", "·", "×")
+
+
+def _arithmetic_count(written: list[Tok]) -> ir.Count | None:
+    """A count written as its arithmetic (`_arithmetic`), shown with its value: `(11*11*3 + 1) * 96 = 34,944`."""
+    worked = _arithmetic(written) if len(written) > 1 else None
+    value = count_from_text(str(worked), Span(written[0].start, written[-1].end)) if worked is not None else None
+    return value._replace(text=f"{_shown(written)} = {worked:,}") if isinstance(value, ir.Count) else None
 
 
 def _own_clause(tokens: list[Tok]) -> list[Tok]:

@@ -1100,6 +1100,15 @@ def test_a_count_written_as_its_arithmetic(line: str, answers: list[tuple[str, s
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == answers
 
 
+@pytest.mark.parametrize("cell, verdict", [("(11*11*3+1)*96", "right"), ("11*11*3*96", "wrong")])
+def test_a_table_count_written_as_its_arithmetic(cell: str, verdict: str) -> None:
+    # (11·11·3 + 1)·96 = 34,944; 11·11·3·96 = 34,848 leaves out the biases (the cell was E060)
+    text = (f"Input: 227x227x3\n\n| Layer | Description | Output size | # Params |\n|---|---|---|---|\n"
+            f"| Conv1 | 96 11x11 filters, stride 4 | 55 x 55 x 96 | {cell} |\n")
+    report = cnncalc.analyze_text(text, "hw.md")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
+
+
 @pytest.mark.parametrize("count", ["5x5x3", "34944/0", "7/2", "10*" * 15 + "10", "~11*11*3*96", "(11*11*3 + 1",
                                    "11*11*3*96 - 99999999"])
 def test_arithmetic_that_is_no_whole_count_is_e060(count: str) -> None:
