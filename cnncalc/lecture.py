@@ -2964,6 +2964,10 @@ class _LineReader:
             if tok.text in ("(", "["):
                 self.parenthesis(counts)
                 continue
+            stated = _stated_counts(self.tokens[self.i + 1:]) if tok.lower in _HAS else None
+            if stated is not None:  # `8 3x3 filters with 584 params`: as `params: 584`
+                self.tokens = self.tokens[:self.i] + stated
+                continue
             following = self.peek(1)
             named = self.peek(2)
             if tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \

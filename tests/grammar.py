@@ -314,7 +314,7 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['the output is ', ''])}{rng.randint(0, 60)}x27x96",
                     "After POOL1, the output is 27x27x96", "After the pooling layer the volume is 13x13x256",
                     f"FC{i}: {rng.randint(0, 99)} neurons{rng.choice([', no bias', ' (no bias)', ', bias=False', ''])}"
-                    f"{rng.choice(['', ', params: 850', ' -> 10'])}",
+                    f"{rng.choice(FC_COUNTS)}",
                     f"L{rng.randint(0, 3)}: {rng.choice(['8 3x3 filters', '2x2 max pool', '10 neurons', 'x'])}, "
                     f"stride {rng.randint(0, 3)}", f"L{rng.randint(0, 3)} {rng.choice(['params', 'output'])}: 5",
                     f"What is the output volume of L{rng.randint(0, 3)}? 4x4x8", "DW1: 3x3 depthwise, stride 1",
@@ -417,6 +417,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters"]
+FC_COUNTS = ["", ", params: 850", " -> 10", " with 850 params", " with params", " with 1e99 MACs"]
 SPELLED_COUNTS = ["34.9 thousand", "105.4 million", "0.1 billion", "1 trillion", "thousand", "1e9 million", "2 Million"]
 REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15", " (floor)", " (", " after flooring",
                           " ()", ", rounded down to", " (one per filter)"]

@@ -1118,6 +1118,20 @@ def test_arithmetic_that_is_no_whole_count_is_e060(count: str) -> None:
     assert report.answers == () and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
 
 
+@pytest.mark.parametrize("line, answers", [
+    # conv 8 3x3 on CONV1's 28x28x8: (3·3·8 + 1)·8 = 584 params, 26·26·8·3·3·8 = 389,376 MACs; fc 10 on 28·28·8 =
+    # 6,272 values: (6,272 + 1)·10 = 62,730. `with … params` after the description was E060.
+    ("CONV2: 8 3x3 filters with 584 params", [("params", "right")]),
+    ("CONV2: 8 3x3 filters, stride 1, with 576 params and 389,376 MACs", [("params", "wrong"), ("macs", "right")]),
+    ("FC1: 10 neurons with 62,730 params", [("params", "right")]),
+    ("FC: 10 neurons with 62,730 params", [("params", "right")]),
+])
+def test_counts_after_with_on_a_layers_line(line: str, answers: list[tuple[str, str]]) -> None:
+    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
     text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
