@@ -29,6 +29,11 @@ def homework(text: str) -> Report:
     return cnncalc.analyze_text(text, "hw.txt", lang="lecture")
 
 
+# a convolution answered in the tests of homework phrasings: (32 - 5)/1 + 1 = 28, a 28x28x8 output, with
+# (5·5·3 + 1)·8 = 608 parameters and 28·28·8·5·5·3 = 470,400 MACs
+CONV1_28 = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n"
+
+
 def verdicts(text: str) -> list[tuple[str, str, str, str | None]]:
     return [(a.label, a.quantity, a.verdict, a.reason) for a in run(text).answers]
 
@@ -943,7 +948,7 @@ def test_an_output_in_neurons_that_may_be_a_layer_leaves_what_follows_unjudged(l
     ("CONV1 -> (32-5)/1+1 = 28, params = 608", ["right", "right"]),
 ])
 def test_a_side_worked_out_after_a_layers_arrow_is_judged(line: str, verdicts: list[str]) -> None:
-    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    text = f"{CONV1_28}{line}\n"
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
 
 
@@ -981,7 +986,7 @@ def test_a_layer_numbered_by_place_where_the_place_is_not_clear_is_e060(listing:
     ("The conv layer has 608 learnable parameters", [], ["E060"]),
 ])
 def test_learnable_parameters_said_of_a_layer(line: str, verdicts: list[str], errors: list[str]) -> None:
-    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"  # 28·28·8·5·5·3 = 470,400 MACs
+    text = f"{CONV1_28}{line}\n"  # 28·28·8·5·5·3 = 470,400 MACs
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [a.verdict for a in report.answers] == verdicts
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors
@@ -994,7 +999,7 @@ def test_learnable_parameters_said_of_a_layer(line: str, verdicts: list[str], er
     ("So the output is 28x28x8 and there are 600 params.", ["right", "wrong"]),
 ])
 def test_a_count_said_in_a_clause_after_the_output(line: str, verdicts: list[str]) -> None:
-    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    text = f"{CONV1_28}{line}\n"
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
 
 
@@ -1006,7 +1011,7 @@ def test_a_count_said_in_a_clause_after_the_output(line: str, verdicts: list[str
 ])
 def test_there_are_so_many_parameters(line: str, verdicts: list[tuple[str, str]],
                                       errors: list[tuple[str, int]]) -> None:
-    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    text = f"{CONV1_28}{line}\n"
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
     assert [(d.code, report.source.line_col(d.span.start)[1]) for d in report.diagnostics if d.severity == "error"] \
@@ -1127,14 +1132,26 @@ def test_arithmetic_that_is_no_whole_count_is_e060(count: str) -> None:
     ("FC: 10 neurons with 62,730 params", [("params", "right")]),
 ])
 def test_counts_after_with_on_a_layers_line(line: str, answers: list[tuple[str, str]]) -> None:
-    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    text = f"{CONV1_28}{line}\n"
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
 
 
+@pytest.mark.parametrize("line, error", [
+    # `no bias` twice: the second, at column 42
+    ("CONV2: 8 3x3 filters, stride 1, no bias, no bias", ("E060", 3, 42, "the bias is given twice")),
+    # a division that is not exact is no count: the whole arithmetic, from column 9
+    ("Params: (5*5*3 + 1)*8/3", ("E060", 3, 9, "expected the parameter count after the `:`, as in `= 35K`")),
+])
+def test_new_unreadable_forms_are_reported_where_they_are(line: str, error: tuple[str, int, int, str]) -> None:
+    report = cnncalc.analyze_text(f"{CONV1_28}{line}\n", "hw.txt")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error"] == [error]
+
+
 def test_a_count_after_the_output_is_no_working_of_the_output() -> None:
     # (32 - 5)/1 + 1 = 28 and (5·5·3 + 1)·8 = 608: `params = 608`'s `=` is not the output's working
-    text = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nOutput size: 28, params = 608\n"
+    text = CONV1_28 + "Output size: 28, params = 608\n"
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == [
         ("output", "right"), ("params", "right")]
 
@@ -3898,7 +3915,7 @@ def test_an_answer_that_says_how_it_rounds_is_judged_by_that_rule(line: str, ver
 ])
 def test_a_remark_after_a_single_number_answer_leaves_it_judged(line: str, verdict: str) -> None:
     # these were prose: the answer was dropped, a wrong one passed unjudged
-    text = f"Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n{line}\n"
+    text = f"{CONV1_28}{line}\n"
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == [verdict]
 
 
