@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from cnncalc import codes, ir, limits
-from cnncalc.diagnostics import DiagnosticSink, Source, Span
+from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
 from cnncalc.layers.merge import MERGES
@@ -81,10 +81,10 @@ class Expander:
         self.roundings: dict[tuple[int, str], Rounding] = {}
         self.track_names = False  # `@NAME` references need every scope's names; most networks have none
         # Layers written without block parameters, built once: (the call, the layer, its rounding); and those
-        # that could not be built, whose problem is reported at each place the line is written: (the call, the
-        # problem, that place's shift, the rounding)
+        # that could not be built, whose diagnostics are reported again at each other place the line is written
+        # (a line repeated 100,000 times costs a copy of them, not a build each)
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer, Rounding]] = {}
-        self.bad_literals: dict[int, tuple[ir.LayerCall, str, int, Rounding]] = {}
+        self.bad_literals: dict[int, _Failed] = {}
         self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
@@ -518,44 +518,63 @@ class Expander:
         """The layer object, its rounding and, when it cannot be built, why (for answers that cannot be
         checked). `fill` looks up the layers built before without a problem (`literal_layers`) itself."""
         failed = self.bad_literals.get(id(call))
-        if failed is not None and failed[0] is call and failed[2] == shift:  # reported at each place it is written
-            return None, failed[1], failed[3]
+        if failed is not None and failed.call is call:
+            return self.failed_again(failed, shift)
         if not call.valid:
             return None, f"line {self.line_of(call.span.start + shift)}, which could not be read", self.rounding
         cls = REGISTRY[call.keyword]
-        schema = cls.schema
-        values: dict[str, Any] = {}
-        uses_env = False
+        reporting, self.sink = self.sink, DiagnosticSink()  # what a failed build says, kept to say it again
         try:
-            for arg in call.args:
-                argument = next(a for a in schema.arguments if a.name == arg.name)
-                raw, from_env = self.raw_value(arg, env, shift)
-                uses_env = uses_env or from_env
-                if isinstance(arg.value, ir.Volume):
-                    if "depth" not in cls._names:
-                        self.sink.add(codes.E013, f"`{call.keyword}` takes a size `KxK`, not `KxKxD`",
-                                      shifted(arg.value.span, shift))
-                        raise _Bad
-                    values["depth"] = arg.value.depth
-                try:
-                    values[arg.name] = argument.kind.convert(raw)
-                except BadValue as bad:
-                    where = _item_span(arg.value, bad.index)
-                    self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}",
-                                  shifted(where, shift))
-                    raise _Bad from None
+            values, uses_env = self.arguments(call, cls, env, shift)
         except _Bad:
-            problem = f"the bad argument at line {self.line_of(call.span.start + shift)}"
-            rounding = self.layer_rounding(None, call.rounding_by)
-            if not uses_env:
-                self.bad_literals[id(call)] = (call, problem, shift, rounding)
-            return None, problem, rounding
+            values, uses_env = None, True
+        finally:
+            said, self.sink = self.sink, reporting
+        if values is None:
+            reported = tuple(d._replace(span=Span(d.span.start - shift, d.span.end - shift)) for d in said.items)
+            failed = _Failed(call, None, self.layer_rounding(None, call.rounding_by), reported)
+            if not any(map(_reads_names, _expressions(call))):  # the same failure wherever it is written
+                self.bad_literals[id(call)] = failed
+            return self.failed_again(failed, shift)
         layer = cls.build(values)
         layer = self.layers.setdefault(layer, layer)
         rounding = self.layer_rounding(layer, call.rounding_by)
         if not uses_env:  # with block parameters it is built anew at each call
             self.literal_layers[id(call)] = (call, layer, rounding)
         return layer, None, rounding
+
+    def arguments(self, call: ir.LayerCall, cls: type[Layer], env: Env, shift: int) -> tuple[dict[str, Any], bool]:
+        """The call's argument values, converted by their kinds, and whether any read block parameters;
+        _Bad when one cannot be (what it reports is said only then)."""
+        schema = cls.schema
+        values: dict[str, Any] = {}
+        uses_env = False
+        for arg in call.args:
+            argument = next(a for a in schema.arguments if a.name == arg.name)
+            raw, from_env = self.raw_value(arg, env, shift)
+            uses_env = uses_env or from_env
+            if isinstance(arg.value, ir.Volume):
+                if "depth" not in cls._names:
+                    self.sink.add(codes.E013, f"`{call.keyword}` takes a size `KxK`, not `KxKxD`",
+                                  shifted(arg.value.span, shift))
+                    raise _Bad
+                values["depth"] = arg.value.depth
+            try:
+                values[arg.name] = argument.kind.convert(raw)
+            except BadValue as bad:
+                where = _item_span(arg.value, bad.index)
+                self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}", shifted(where, shift))
+                raise _Bad from None
+        return values, uses_env
+
+    def failed_again(self, failed: _Failed, shift: int) -> tuple[None, str, Rounding]:
+        """A layer that could not be built, at the place `shift`: its diagnostics reported there, unless they
+        were just reported there (a repeat's iterations are one place)."""
+        if failed.shift != shift:
+            for d in failed.reported:
+                self.sink.add(d.code, d.message, shifted(d.span, shift), d.hint, d.path, d.notes)
+            failed.shift = shift
+        return None, f"the bad argument at line {self.line_of(failed.call.span.start + shift)}", failed.rounding
 
     def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> tuple[Any, bool]:
         """What was written, evaluated: a number, a pair, four sides, a word or a real's text."""
@@ -585,6 +604,33 @@ class Expander:
 
     def line_of(self, offset: int) -> int:
         return self.source.line_col(offset)[0]
+
+
+class _Failed:
+    """A layer call that could not be built: its diagnostics (spans as written, unshifted), the place they
+    were last reported (None: not yet), and the rounding its row gets."""
+
+    __slots__ = ("call", "shift", "rounding", "reported")
+
+    def __init__(self, call: ir.LayerCall, shift: int | None, rounding: Rounding,
+                 reported: tuple[Diagnostic, ...]) -> None:
+        self.call, self.shift, self.rounding, self.reported = call, shift, rounding, reported
+
+
+def _expressions(call: ir.LayerCall) -> Iterator[ir.Expr]:
+    """The expressions of a call's arguments (what may read block parameters)."""
+    for arg in call.args:
+        v = arg.value
+        if isinstance(v, (ir.Word, ir.Real, ir.Volume)):
+            continue
+        if isinstance(v, ir.Sides):
+            yield from v.items
+        elif isinstance(v, ir.Range):
+            yield v.start
+            if v.stop is not None:
+                yield v.stop
+        else:
+            yield v
 
 
 def _reads_names(e: ir.Expr) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import cnncalc
+from cnncalc.shape import Shape
 from tests.conftest import SPECS, codes, row, run, where
 
 INCEPTION_3A = """input 28x28x192
@@ -205,6 +206,20 @@ def test_division_by_zero() -> None:
     r = run("input 8x8x3\nblock a(c) { conv 8 // (c - c) 1x1 }\na(3)\n")
     assert where(r) == [("E057", 2, 19)]
     assert r.diagnostics[0].message == "division by zero"
+
+
+def test_a_block_layer_fails_only_in_the_calls_whose_arguments_break_it() -> None:
+    # `4//c` divides by zero in b(0) alone: b(2)'s convolution is `stride 2` (it was left unknown, the first
+    # call's failure kept as if the layer read no parameter). (32 - 3)/2 + 1 = 15.5, floored: 15;
+    # parameters (3·3·3 + 1)·8 = 224.
+    block = "block b(c) { conv 8 3x3 stride 4//c floor }"
+    r = run(f"input 32x32x3\n{block}\nconcat {{ b(0) | b(2) }}\n")
+    # b(2)'s inexact division, settled by its `floor` (N030), and b(0)'s division by zero
+    assert where(r) == [("N030", 2, block.index("stride") + 1), ("E057", 2, block.index("4//c") + 1)]
+    assert r.diagnostics[0].message.startswith("concat1.2.b1.conv1: (32 - 3 + 2·0)/2 + 1 = 15.5, rounded down to 15")
+    broken, built = (x for x in r.rows if x.keyword == "conv")
+    assert broken.output is None and not broken.known
+    assert built.op == "conv 8 3x3 stride 2 floor" and built.output == Shape((15, 15, 8)) and built.params == 224
 
 
 def test_undefined_name_in_expression() -> None:

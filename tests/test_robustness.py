@@ -251,6 +251,13 @@ def test_a_bad_line_written_twice_is_an_error_at_both_places() -> None:
     assert where(r) == [("E013", 2, 6), ("E013", 3, 6), ("E013", 4, 6), ("E013", 5, 6)]
 
 
+def test_a_bad_line_is_an_error_once_at_each_place_not_at_each_iteration() -> None:
+    # A failed layer's diagnostics are kept and said again where its line is written again (shifted), not
+    # at each of a repeat's iterations (one place), nor under each call of a block (its body is one place).
+    r = run("input 8x8x3\nrepeat 3 { conv -1 3x3 }\nrepeat 3 { conv -1 3x3 }\nblock b() { conv 0 1x1 }\nb()\nb()\n")
+    assert where(r) == [("E013", 2, 17), ("E013", 3, 17), ("E013", 4, 18)]
+
+
 def test_many_errors_are_kept_to_the_limit_and_counted() -> None:
     # 100,000 bad lines (benchmarks/bench_limits.py times them: once 15 s, counting lines from the start).
     r = run("input 8x8x3\n" + "conv -1 3x3\n" * 100_000)
