@@ -32,6 +32,10 @@ MAX_MODULUS = 2**64  # the period of those classes: the product of the strides m
 MAX_FIELD = 2**64  # a receptive field's size, effective stride and offset (numerator and denominator alike)
 MAX_FORMULA_CHARS = 200  # a size formula in the letters of `input HxWx3`; a longer one is shown as `…`
 MAX_JOBS = 64  # worker processes of `check --jobs`
+MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader interprets (about 1 s at its
+# slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
+MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
+# name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
 # What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
@@ -44,6 +48,9 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
      "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
      "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
+    ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
+     f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
+    ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
     ("levels of the expanded network", f"{MAX_TREE_DEPTH}", "E004"),
     ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013"),
@@ -63,7 +70,7 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("the exponent of an answer or budget", f"{MAX_EXPONENT}", "E013, or a usage error for an option"),
     ("characters of a real number (`0.5`, `1e-5`)", f"{MAX_REAL_CHARS}", "E013"),
     ("branches of one merge", f"{MAX_BRANCHES:,}", "E004"),
-    ("diagnostics kept per file", f"{MAX_DIAGNOSTICS:,}", "W003 counts the rest"),
+    ("diagnostics kept per file", f"{MAX_DIAGNOSTICS:,}", "W003 counts the rest (E006 when errors are among them)"),
     ("characters of a source line shown under a diagnostic", f"{MAX_SHOWN_LINE}",
      "a longer line is shown as a window around the caret"),
     ("residue classes of input sizes `solve` follows at once (each declared rounding multiplies them "

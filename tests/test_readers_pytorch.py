@@ -263,10 +263,32 @@ def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, 
     assert tuple(y.shape[1:]) == (dims if len(dims) == 1 else (dims[2], dims[0], dims[1]))  # N x C x H x W
 
 
+def test_a_loop_too_long_to_follow_stops_at_the_step_limit_where_it_passes_it() -> None:
+    from cnncalc import limits
+    # Each turn of the loop is a few steps (the statement, the call, its arguments): 200,000 turns (a range
+    # the reader lists: longer ones are refused before the loop) stop at limits.MAX_READER_STEPS, inside
+    # the loop, while the model is built (no layer read yet): an unreadable row and no totals.
+    text = ("import torch.nn as nn\n\n"
+            "class Long(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.body = nn.Sequential(nn.Conv2d(3, 8, 3))\n"
+            "        for i in range(200_000):\n"
+            "            self.body.append(nn.ReLU())\n"
+            "    def forward(self, x):\n"
+            "        return self.body(x)\n")
+    report = analyze_text(text, "long.py", input="8x8x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line) in (("E070", 7), ("E070", 8))
+    steps = f"{limits.MAX_READER_STEPS:,}"
+    assert error.message == f"not supported: more than {steps} steps to follow (a loop too long to read)"
+    assert [r.name for r in report.rows] == ["unreadable"] and report.totals.params is None and report.output is None
+
+
 def test_a_loop_concatenating_every_earlier_output_stops_at_the_network_limit() -> None:
     from cnncalc import limits
-    # A DenseNet loop run 65,536 times concatenates 1, 2, 3, … tensors: quadratic work (found by editing
-    # forward_idioms.py at random: it ran for minutes; 4,000 times took 12 s to reach E058). The graph
+    # A DenseNet loop run 1,000 times (65,536 in the edit) concatenates 1, 2, 3, … tensors: quadratic work
+    # (found by editing forward_idioms.py at random: it ran for minutes; 4,000 times took 12 s to reach E058). The graph
     # counts what the expander will (a layer 1, a merge 2 and one per input) and stops past
     # limits.MAX_NODES. Turn 1 concatenates x alone (no merge) and adds a conv: 1; turn j adds a merge
     # of j inputs and a conv: 3 + j. After k turns 1 + Σ_{j=2..k} (3 + j) = 3k - 3 + k(k+1)/2:
@@ -275,7 +297,7 @@ def test_a_loop_concatenating_every_earlier_output_stops_at_the_network_limit() 
             "class Dense(nn.Module):\n"
             "    def __init__(self):\n"
             "        super().__init__()\n"
-            "        self.convs = nn.ModuleList([nn.Conv2d(3 + 2 * i, 2, 1) for i in range(65536)])\n"
+            "        self.convs = nn.ModuleList([nn.Conv2d(3 + 2 * i, 2, 1) for i in range(1000)])\n"
             "    def forward(self, x):\n"
             "        features = [x]\n"
             "        for conv in self.convs:\n"

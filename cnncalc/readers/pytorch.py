@@ -26,7 +26,6 @@ from cnncalc.readers import torch_values
 from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, spec_layer, why
 from cnncalc.record import NamedTuple
 
-MAX_STEPS = 1_000_000  # statements and expressions interpreted (loops in `__init__` are bounded by this)
 BY = "PyTorch"
 REQUIRED: Any = ...  # a parameter without a default
 class _Training:
@@ -950,8 +949,8 @@ class _Reader:
     def tick(self, node: ast.AST) -> None:
         self.steps += 1
         self.last = node  # where a Python error in the user's code (dict() of bad pairs, …) is reported
-        if self.steps > MAX_STEPS:
-            raise _Unsupported(f"more than {MAX_STEPS:,} steps to follow (a loop too long to read)", node)
+        if self.steps > limits.MAX_READER_STEPS:
+            raise _Unsupported(f"more than {limits.MAX_READER_STEPS:,} steps to follow (a loop too long to read)", node)
 
     def eval(self, node: ast.expr, env: dict[str, Any]) -> Any:
         self.tick(node)
