@@ -100,6 +100,22 @@ def test_malformed_and_unsupported_are_located() -> None:
     assert "E071" in [d.code for d in report.diagnostics]  # `data` is nobody's top and no input is declared
 
 
+def test_a_file_of_too_many_fields_is_e071_where_it_passes_the_limit() -> None:
+    from cnncalc import limits
+    # What is parsed is held whole, so the fields are counted (a 20 MB file of 300,000 layers took 15 s and
+    # 1.3 GB). The header holds 7 fields (name, input, 4 dims and input_shape), each layer line 5 (4 inside it,
+    # then the layer): field 100,001 is the 4th inside layer k where 7 + 5(k - 1) + 4 = 100,001, k = 19,999,
+    # on line 3 + k = 20,002, at its `top`.
+    layer = 'layer {{ name: "r{}" type: "ReLU" bottom: "data" top: "data" }}\n'
+    text = ('name: "b"\ninput: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+            + "".join(layer.format(i) for i in range(30_000)))
+    report = read_proto(text)
+    [e] = report.diagnostics
+    assert limits.MAX_FIELDS == 100_000 and e.code == "E071"
+    assert e.message == "more than 100,000 fields in the file" and e.line == 20_002
+    assert e.column == layer.format(19_998).index("top") + 1
+
+
 def test_a_densely_connected_graph_reads_earlier_outputs_by_name() -> None:
     # Not series-parallel: the input and conv1 feed both concatenations, so the layout names them
     # (`@NAME`). conv1 3 -> 4 (3·9 + 1)·4 = 112; conv2 on the 7 channels of concat1 (7·9 + 1)·4 = 256;

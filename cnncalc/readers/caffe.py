@@ -57,49 +57,65 @@ class Word(str):
     """An enum value (`MAX`), as opposed to a quoted string."""
 
 
+class _Tokens:
+    """The file's tokens, lexed as the parser reads them (a list of them would hold ~400 bytes per
+    token: a gigabyte for a 32 MB file), with the current one at hand; the end repeats as `EOF`."""
+
+    def __init__(self, text: str) -> None:
+        self.matches = (m for m in _TOKEN.finditer(text) if m.lastgroup != "SPACE")
+        self.end = ("EOF", "", Span(len(text), len(text)))
+        self.current: tuple[str, str, Span] = self.end
+        self.advance()
+
+    def advance(self) -> tuple[str, str, Span]:
+        """Move to the next token, and return it."""
+        m = next(self.matches, None)
+        self.current = self.end if m is None else (m.lastgroup or "BAD", m.group(), Span(m.start(), m.end()))
+        return self.current
+
+
 def parse_text_format(text: str) -> Message:
-    tokens = [(m.lastgroup or "BAD", m.group(), Span(m.start(), m.end())) for m in _TOKEN.finditer(text)
-              if m.lastgroup != "SPACE"]
-    tokens.append(("EOF", "", Span(len(text), len(text))))
-    position = 0
+    """The file as a message; a file of more than limits.MAX_FIELDS fields in all is refused where it passes
+    that (what is parsed is held whole: a field costs a few hundred bytes)."""
+    tokens = _Tokens(text)
+    count = 0
 
     def message(end: str, start: Span, depth: int) -> Message:
-        nonlocal position
+        nonlocal count
         if depth > limits.MAX_DEPTH:
             raise Malformed(f"messages nested more than {limits.MAX_DEPTH} deep", start)
         fields: list[Field] = []
         while True:
-            kind, value, span = tokens[position]
+            kind, value, span = tokens.current
             if (value == end and kind == "P") or (end == "" and kind == "EOF"):
-                position += 1
+                tokens.advance()
                 return Message(fields, start.to(span))
             if kind == "EOF":
                 raise Malformed("this message is never closed", start)
             if kind != "NAME":
                 raise Malformed(f"expected a field name, found `{value}`", span)
-            position += 1
-            kind2, value2, span2 = tokens[position]
-            if value2 == ":":
-                position += 1
-                kind2, value2, span2 = tokens[position]
-            if value2 in ("{", "<"):
-                position += 1
-                fields.append(Field(value, message("}" if value2 == "{" else ">", span2, depth + 1), span))
-            elif value2 == "[":  # a list: `dim: [1, 3, 224, 224]`
-                position += 1
-                while tokens[position][1] != "]":
-                    fields.append(Field(value, _scalar(tokens[position]), tokens[position][2]))
-                    position += 1
-                    if tokens[position][1] == ",":
-                        position += 1
-                position += 1
+            following = tokens.advance()
+            if following[1] == ":":
+                following = tokens.advance()
+            if following[1] in ("{", "<"):
+                tokens.advance()
+                fields.append(Field(value, message("}" if following[1] == "{" else ">", following[2], depth + 1), span))
+            elif following[1] == "[":  # a list: `dim: [1, 3, 224, 224]`
+                item = tokens.advance()
+                while item[1] != "]":
+                    fields.append(Field(value, _scalar(item), item[2]))
+                    item = tokens.advance()
+                    if item[1] == ",":
+                        item = tokens.advance()
+                tokens.advance()
             else:
-                fields.append(Field(value, _scalar((kind2, value2, span2)), span))
-                position += 1
-            if tokens[position][1] in (",", ";"):
-                position += 1
-            if len(fields) > limits.MAX_NODES:
-                raise Malformed("too many fields", span)
+                fields.append(Field(value, _scalar(following), span))
+                tokens.advance()
+            if tokens.current[1] in (",", ";"):
+                tokens.advance()
+            count += 1
+            if count > limits.MAX_FIELDS:
+                raise Malformed(f"more than {limits.MAX_FIELDS:,} fields in the file", span)
 
     return message("", Span(0, 0), 0)
 
