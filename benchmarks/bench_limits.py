@@ -1,6 +1,6 @@
-"""The limits at work: each bomb below is run through `cnncalc FILE` in a fresh process; the table
-shows what it is refused with, how long the whole command took, and its peak memory, against
-`cnncalc` on AlexNet in the same run. Every limit is documented in docs/diagnostics.md.
+"""The limits at work: each bomb below is run through `cnncalc FILE` in a fresh process (a framework's
+file with `--input 8x8x3`); the table shows what it is refused with, how long the whole command took,
+and its peak memory, against `cnncalc` on AlexNet in the same run. Every limit is documented in docs/diagnostics.md.
 
 Run: python benchmarks/bench_limits.py
 """
@@ -21,6 +21,27 @@ BIN = Path(sys.executable).parent
 CNNCALC = str(BIN / "cnncalc") if (BIN / "cnncalc").exists() else shutil.which("cnncalc") or "cnncalc"
 
 BLOCKS_2_40 = "block b0() { relu }\n" + "".join(f"block b{i}() {{ b{i - 1}() ; b{i - 1}() }}\n" for i in range(1, 41))
+
+# Other notations (the file's name says which): a reader's own bounds (docs/diagnostics.md, "Limits"). Each is
+# (name, file, head, a line written `count` times with its number, count, tail), written a line at a time: a
+# child's peak memory counts what this process holds when it starts one.
+FRAMEWORK_BOMBS: list[tuple[str, str, str, str, int, str]] = [
+    ("PyTorch: a loop of 200,000 turns in __init__", "bomb.py",
+     "import torch.nn as nn\n\nclass Long(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+     "        self.body = nn.Sequential(nn.Conv2d(3, 8, 3))\n        for i in range(200_000):\n"
+     "            self.body.append(nn.ReLU())\n    def forward(self, x):\n        return self.body(x)\n", "", 0, ""),
+    ("PyTorch: a list of 10^9 layers", "bomb.py",
+     "import torch.nn as nn\n\nmodel = nn.Sequential(*[nn.ReLU() for _ in range(10 ** 9)])\n", "", 0, ""),
+    ("Caffe: 300,000 layers (20 MB)", "bomb.prototxt",
+     'name: "b"\ninput: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n',
+     'layer {{ name: "r{}" type: "ReLU" bottom: "data" top: "data" }}\n', 300_000, ""),
+    ("MATLAB: an array of 300,000 layers", "bomb.m",
+     "layers = [\n    imageInputLayer([8 8 3])\n", "    reluLayer\n", 300_000, "];\n"),
+    ("Keras: 300,000 layers (16 MB of JSON)", "bomb.json",
+     '{"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "InputLayer", "config": '
+     '{"batch_input_shape": [null, 8, 8, 3], "name": "in"}}',
+     ', {{"class_name": "ReLU", "config": {{"name": "r{}"}}}}', 300_000, "]}}"),
+]
 
 BOMBS: list[tuple[str, str]] = [
     ("repeat inside repeat, 10^12 layers", "input 8x8x3\nrepeat 1000000 { repeat 1000000 { relu } }\n"),
@@ -63,10 +84,16 @@ def main() -> None:
           f"{max(a[1] for a in anchor) / 1024:5.0f} MiB")
     print(f"{'input':<48} {'refused with':<28} {'time':>8} {'peak':>8}")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, text in BOMBS:
-            path = Path(tmp) / ("bomb.txt" if "lecture" in name else "bomb.spec")
-            path.write_text(text)
-            results = [run_once([CNNCALC, str(path)]) for _ in range(runs)]
+        cases = [(name, "bomb.txt" if "lecture" in name else "bomb.spec", text, "", 0, "") for name, text in BOMBS]
+        for name, file, head, line, count, tail in cases + FRAMEWORK_BOMBS:
+            path = Path(tmp) / file
+            with path.open("w", encoding="utf-8") as out:
+                out.write(head)
+                for i in range(count):
+                    out.write(line.format(i))
+                out.write(tail)
+            options = [] if file.endswith((".spec", ".txt")) else ["--input", "8x8x3"]
+            results = [run_once([CNNCALC, str(path), *options]) for _ in range(runs)]
             took = statistics.median(r[0] for r in results)
             peak = max(r[1] for r in results)
             print(f"{name:<48} {results[0][2]:<28} {took * 1000:6.0f} ms {peak / 1024:5.0f} MiB")
