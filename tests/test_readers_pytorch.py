@@ -285,6 +285,25 @@ def test_a_loop_too_long_to_follow_stops_at_the_step_limit_where_it_passes_it() 
     assert [r.name for r in report.rows] == ["unreadable"] and report.totals.params is None and report.output is None
 
 
+@pytest.mark.parametrize("rows, width, read", [(10, 10, True), (1000, 1000, False)])
+def test_pythons_own_work_on_lists_counts_toward_the_step_limit(rows: int, width: int, read: bool) -> None:
+    from cnncalc import limits
+    # `sum(r)` is one call but `width` additions: 10 x 10 makes the 100 filters; 1,000 x 1,000 is 1,000,000
+    # additions, more than limits.MAX_READER_STEPS (written with 10**5 rows it took 87 s to stop, and `max`
+    # over such rows, comparing them element by element, never did).
+    text = ("import torch.nn as nn\n\n"
+            f"rows = [[1] * {width}] * {rows}\n"
+            "n = sum(sum(r) for r in rows)\n"
+            "model = nn.Sequential(nn.Conv2d(3, n // 1000 + 100 if n > 100 else n, 3))\n")
+    report = analyze_text(text, "sums.py", input="8x8x3")
+    if read:
+        assert report.diagnostics == () and report.rows[0].op == "conv 100 3x3 inputs 3"
+    else:
+        [error] = report.diagnostics
+        assert (error.code, error.line) == ("E070", 4)  # at the sums, not passed over as a value the model may not need
+        assert f"more than {limits.MAX_READER_STEPS:,} steps" in error.message
+
+
 def test_a_loop_concatenating_every_earlier_output_stops_at_the_network_limit() -> None:
     from cnncalc import limits
     # A DenseNet loop run 1,000 times (65,536 in the edit) concatenates 1, 2, 3, … tensors: quadratic work

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import math
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cnncalc import codes, ir, limits
@@ -53,6 +53,11 @@ class _Unsupported(Exception):
 
 class _Refused(_Unsupported):
     """The model's own code raises (`raise ValueError(...)`): PyTorch would stop there too."""
+
+
+class _TooLong(_Unsupported):
+    """More steps than limits.MAX_READER_STEPS: the reading stops here, even where a failure is passed over
+    (a top-level value the model may not need, a class attribute)."""
 
 
 class Layer(NamedTuple):
@@ -201,6 +206,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
           "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
+_CONTAINERS = (list, tuple, dict, set, frozenset)  # plain values whose elements Python's own operations visit
 BUILTINS: dict[str, Callable[..., Any]] = {
     "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
     "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
@@ -709,6 +715,8 @@ class _Reader:
                 return None
             try:
                 value = self.eval(value_node, self.globals)
+            except _TooLong:
+                raise
             except _Unsupported:
                 if self._builds_model(value_node):
                     raise
@@ -950,7 +958,22 @@ class _Reader:
         self.steps += 1
         self.last = node  # where a Python error in the user's code (dict() of bad pairs, …) is reported
         if self.steps > limits.MAX_READER_STEPS:
-            raise _Unsupported(f"more than {limits.MAX_READER_STEPS:,} steps to follow (a loop too long to read)", node)
+            raise _TooLong(f"more than {limits.MAX_READER_STEPS:,} steps to follow (a loop too long to read)", node)
+
+    def charge(self, values: Iterable[Any], node: ast.AST, nested: bool = True) -> None:
+        """Python's own work on plain values (`sum`, `sorted`, `max`, `==`, `in`) costs a step per element,
+        nested ones included (`[[1] * 10**5] * 10**5` is 10^5 references to one row, and its `sum` 10^10
+        additions in a few hundred steps otherwise); making a list (`*`, `+`) a step per element it holds.
+        Counted up to the steps left, so counting costs no more than they."""
+        stack = [v for v in values if isinstance(v, _CONTAINERS)]
+        while stack:
+            value = stack.pop()
+            items = value.values() if isinstance(value, dict) else value
+            self.steps += len(items)
+            if self.steps > limits.MAX_READER_STEPS:
+                self.tick(node)
+            if nested:
+                stack.extend(v for v in items if isinstance(v, _CONTAINERS))
 
     def eval(self, node: ast.expr, env: dict[str, Any]) -> Any:
         self.tick(node)
@@ -1099,6 +1122,7 @@ class _Reader:
             result = operation(left, right)
         except (TypeError, ZeroDivisionError, ValueError, OverflowError) as e:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
+        self.charge((result,), node, nested=False)
         if isinstance(result, int) and abs(result) > limits.MAX_INT:
             raise _Unsupported(f"a number larger than {limits.MAX_INT:,}", node)
         return result
@@ -1113,6 +1137,8 @@ class _Reader:
                                    f"the network runs)", node)
             if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, Sequence):
                 right = [name for name, _ in right.items] if isinstance(left, str) else [m for _, m in right.items]
+            if not isinstance(op, (ast.Is, ast.IsNot)):
+                self.charge((left, right), node)
             tests: dict[type, Callable[[Any, Any], bool]] = {
                 ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
                 ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
@@ -1397,6 +1423,7 @@ class _Reader:
         if name in BUILTINS:
             args = [self.iterate(a, node) if isinstance(a, Sequence) else self.plain(a, f"`{name}(...)` of", node)
                     for a in args]
+            self.charge((*args, *kwargs.values()), node)
             try:
                 return BUILTINS[name](*args, **kwargs)
             except (TypeError, ValueError) as e:
@@ -1544,6 +1571,8 @@ class _Reader:
                 assert isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None
                 try:
                     value = self.eval(stmt.value, self.globals)
+                except _TooLong:
+                    raise
                 except _Unsupported:
                     continue
                 attrs.update((t.id, value) for t in targets if isinstance(t, ast.Name))  # `expansion: int = 4`
@@ -1674,6 +1703,8 @@ class _Reader:
         if isinstance(exc, ast.Call) and len(exc.args) == 1 and isinstance(exc.args[0], (ast.Constant, ast.JoinedStr)):
             try:
                 message = self.eval(exc.args[0], env)
+            except _TooLong:
+                raise
             except _Unsupported:
                 message = None
             if isinstance(message, str):
@@ -1805,6 +1836,7 @@ class _Reader:
                 self.plain(value, f"`.{attr}(...)` of", node)
             if _grown_length(owner, attr, args) > limits.MAX_NODES:
                 raise _Unsupported("a string too long to follow", node)
+        self.charge((owner, *args, *kwargs.values()), node)
         try:
             result = getattr(owner, attr)(*args, **kwargs)
         except (TypeError, ValueError, KeyError, IndexError) as e:
