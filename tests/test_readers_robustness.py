@@ -15,6 +15,12 @@ from cnncalc import analyze_text
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
 TEXT_FIXTURES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".py", ".m", ".prototxt", ".json"))
 REPLACEMENTS = ("0", "-1", "1" + "0" * 30, "1e309", '"x"')
+# what a message shows of a value is the file's own writing, never a reader's record or an address
+_RECORDS = re.compile(r"object at 0x|Call\(name=|\(kind=|Message object|Span\(start=|<ast\.")
+
+
+def readable(message: str) -> bool:
+    return _RECORDS.search(message) is None
 
 
 def mutants(text: str) -> list[str]:
@@ -32,7 +38,7 @@ def test_mutated_files_give_diagnostics_not_exceptions(path: Path) -> None:
     for text in mutants(path.read_text()):
         report = analyze_text(text, path.name, input="32x32x3")
         for d in report.diagnostics:
-            assert d.line >= 1 and d.column >= 1 and d.message
+            assert d.line >= 1 and d.column >= 1 and d.message and readable(d.message)
         if any(d.code in ("E070", "E071") for d in report.diagnostics):
             # a file read only in part has no totals: the sum of the layers read is not the network's
             assert report.totals.params is None and report.totals.macs is None and report.output is None
@@ -53,9 +59,40 @@ def test_randomly_edited_files_give_diagnostics_not_exceptions(path: Path, edits
         at = int(where * len(text))
         text = text[:at] + token + text[at + cut:] if cut % 2 else text[:at] + token + text[at:]
     report = analyze_text(text, path.name, input="32x32x3")
-    assert all(d.line >= 1 and d.column >= 1 and d.message for d in report.diagnostics)
+    assert all(d.line >= 1 and d.column >= 1 and d.message and readable(d.message) for d in report.diagnostics)
     if any(d.code in ("E070", "E071") for d in report.diagnostics):
         assert report.totals.params is None and report.output is None
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("p.py", "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, kernel_size=nn.ReLU()))\n",
+     "not supported: kernel_size=nn.ReLU(…) (expected a whole number or a pair)"),
+    ("p.py", "import torch.nn as nn\nclass A:\n    pass\nmodel = nn.Sequential(nn.Conv2d(3, 8, A()))\n",
+     "not supported: kernel_size=A(…) (expected a whole number or a pair)"),
+    ("p.py", "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.LeakyReLU(negative_slope=[0.1]))\n",
+     "not supported: negative_slope=[0.1]"),
+    ("n.prototxt", 'input: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\nlayer { name: "c" type: "Convolution" '
+     'bottom: "data" top: "c" convolution_param { num_output: { a: 1 } kernel_size: 3 } }\n',
+     "num_output: expected a positive whole number, found { … }"),
+    ("n.prototxt", 'input: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\nlayer { name: "c" type: "Convolution" '
+     'bottom: "data" top: "c" convolution_param { num_output: 8 kernel_size: "3" } }\n', 'kernel_size: ["3"]'),
+    ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer(3, numF)];\n",
+     "convolution2dLayer: numFilters `numF` (expected a whole number; `numF` has no value cnncalc follows: a "
+     "number, or + - * / of numbers)"),
+    ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer([3 k], 8)];\n",
+     "convolution2dLayer: size `[3 k]` (expected a whole number or [h w]; `k` has no value cnncalc follows: a "
+     "number, or + - * / of numbers)"),
+    ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer(3, 8, 'Stride', 'two')];\n",
+     "convolution2dLayer: Stride `'two'` (expected a whole number or [h w])"),
+    ("k.json", '{"class_name": "Sequential", "config": {"layers": [{"class_name": "InputLayer", "config": '
+     '{"batch_input_shape": [null, 8, 8, 3]}}, {"class_name": "Conv2D", "config": {"filters": 8, '
+     '"kernel_size": [3, 3], "padding": null}}]}}', "padding null"),
+])
+def test_a_value_in_a_message_is_written_as_the_file_writes_it(name: str, text: str, message: str) -> None:
+    # They showed the readers' records: `Layer(kind='ReLU', args=…, node=<ast.Call object at 0x…>)`,
+    # `<cnncalc.readers.caffe.Message object at 0x…>`, `Call(name='numF', args=[], span=Span(…))`.
+    report = analyze_text(text, name, input="8x8x3")
+    assert message in [d.message for d in report.diagnostics]
 
 
 def test_a_keras_tensor_without_its_history_is_e071() -> None:

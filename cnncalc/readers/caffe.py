@@ -158,8 +158,23 @@ def _hw(param: Message, name: str, default: int, what: str) -> tuple[int, int]:
     if not values:
         return default, default
     if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= limits.MAX_SIZE for v in values):
-        raise Unsupported(f"{name}: {values!r}", param.span)
+        raise Unsupported(f"{name}: {_shown(values)}", param.span)
     return (values[0], values[0]) if len(values) == 1 else (values[0], values[1])
+
+
+def _shown(value: Any) -> str:
+    """A value in a message as the prototxt writes it (a message as `{ … }`, never the reader's record)."""
+    if isinstance(value, Message):
+        return "{ … }"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_shown, value[:6])) + (", …" if len(value) > 6 else "") + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Word):
+        return str(value)
+    if isinstance(value, str):
+        return f"\"{value[:60]}\""
+    return repr(value)
 
 
 def _size(h: int, w: int) -> str:
@@ -168,7 +183,7 @@ def _size(h: int, w: int) -> str:
 
 def _count(value: Any, what: str, span: Span) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Malformed(f"{what}: expected a positive whole number, found {value!r}", span)
+        raise Malformed(f"{what}: expected a positive whole number, found {_shown(value)}", span)
     return value
 
 
@@ -260,7 +275,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 def _input_shape(dims: list[Any], span: Span) -> ir.Input:
     """N, C, H, W (or N, C) -> the spec's H x W x C."""
     if not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or len(dims) not in (2, 4):
-        raise Unsupported(f"an input of shape {dims!r} (cnncalc reads N x C x H x W or N x C)", span)
+        raise Unsupported(f"an input of shape {_shown(dims)} (cnncalc reads N x C x H x W or N x C)", span)
     return ir.Input((dims[2], dims[3], dims[1]) if len(dims) == 4 else (dims[1],), dims[0], span)
 
 

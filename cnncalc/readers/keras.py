@@ -27,12 +27,18 @@ ACTIVATIONS = {"relu": "relu", "relu6": "relu6", "sigmoid": "sigmoid", "tanh": "
                "log_softmax": "logsoftmax"}
 
 
+def _shown(value: Any) -> str:
+    """A value in a message as the JSON writes it (`null`, `"same"`), cut to a line."""
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _pair(value: Any, what: str, span: Span) -> tuple[int, int]:
     if isinstance(value, int) and not isinstance(value, bool):
         return value, value
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return value[0], value[1]
-    raise Unsupported(f"{what} {value!r} (expected a whole number or two)", span)
+    raise Unsupported(f"{what} {_shown(value)} (expected a whole number or two)", span)
 
 
 def _size(h: int, w: int) -> str:
@@ -46,7 +52,7 @@ def _activation(name: Any, span: Span) -> str | None:
     if name in (None, "linear"):
         return None
     if name not in ACTIVATIONS:
-        raise Unsupported(f"the activation {name!r}", span)
+        raise Unsupported(f"the activation {_shown(name)}", span)
     return ACTIVATIONS[name]
 
 
@@ -55,7 +61,7 @@ def _padding(config: dict[str, Any], span: Span) -> str:
     if padding == "same":
         return " pad same"
     if padding != "valid":
-        raise Unsupported(f"padding {padding!r}", span)
+        raise Unsupported(f"padding {_shown(padding)}", span)
     return ""
 
 
@@ -117,7 +123,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind == "Reshape":
         target = config.get("target_shape")
         if not (isinstance(target, list) and len(target) == 1):
-            raise Unsupported(f"a Reshape to {target!r} (cnncalc follows a reshape to a vector, and a pooled "
+            raise Unsupported(f"a Reshape to {_shown(target)} (cnncalc follows a reshape to a vector, and a pooled "
                                f"vector back to 1x1xC)", span)
         out = ["flatten"]
     elif kind == "BatchNormalization":
@@ -174,7 +180,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         if isinstance(padding, list) and len(padding) == 2 and all(isinstance(p, list) for p in padding):
             (t, b), (left, r) = padding
             return [f"zeropad {t},{b},{left},{r}"]
-        raise Unsupported(f"ZeroPadding2D padding {padding!r}", span)
+        raise Unsupported(f"ZeroPadding2D padding {_shown(padding)}", span)
     elif kind == "Cropping2D":
         cropping = config.get("cropping", 0)
         if isinstance(cropping, list) and len(cropping) == 2 and all(isinstance(p, list) for p in cropping):
@@ -186,7 +192,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         h, w = _pair(config.get("size", 2), "size", span)
         mode = config.get("interpolation", "nearest")
         if mode not in ("nearest", "bilinear"):
-            raise Unsupported(f"UpSampling2D interpolation {mode!r}", span)
+            raise Unsupported(f"UpSampling2D interpolation {_shown(mode)}", span)
         return [f"upsample {_size(h, w)}" + (" bilinear" if mode == "bilinear" else "")]
     elif kind == "Rescaling":
         return ["identity"]
@@ -208,7 +214,7 @@ def _channel_axis(axis: Any, rank: int | None, channels_first: bool, kind: str, 
         channel = 1 if channels_first and rank == 4 else rank - 1
         ok = len(axes) == 1 and isinstance(axes[0], int) and axes[0] % rank == channel
     if not ok:
-        raise Unsupported(f"{kind} over axis {axis!r} (cnncalc normalises the channels)", span)
+        raise Unsupported(f"{kind} over axis {_shown(axis)} (cnncalc normalises the channels)", span)
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
@@ -436,7 +442,7 @@ def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input | None:
         return None
     if not dims or not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or \
             len(dims) not in (1, 3):
-        raise Unsupported(f"an input of shape {shape!r} (cnncalc reads images H x W x C and vectors)", span)
+        raise Unsupported(f"an input of shape {_shown(shape)} (cnncalc reads images H x W x C and vectors)", span)
     if len(dims) == 3 and channels_first:
         dims = [dims[1], dims[2], dims[0]]
     return ir.Input(tuple(dims), 1, span)

@@ -256,6 +256,26 @@ def _constant(tok: Tok) -> Any:
 # ---- the layers -------------------------------------------------------------------------------------
 
 
+def _shown(value: Any) -> str:
+    """A value in a message as MATLAB writes it (a name as itself, never the reader's record)."""
+    if isinstance(value, Str):
+        return f"'{value.text[:60]}'"
+    if isinstance(value, Call):
+        return value.name + ("(…)" if value.args else "")
+    if isinstance(value, list):
+        return "[" + " ".join(map(_shown, value[:6])) + (" …" if len(value) > 6 else "") + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def _unknown(value: Any) -> str:
+    """Why a value cannot be read, for the names in it: a variable the file does not assign a number cnncalc
+    follows (a literal, or + - * / of numbers)."""
+    names = [v.name for v in (value if isinstance(value, list) else [value]) if isinstance(v, Call) and not v.args]
+    return f"; `{names[0]}` has no value cnncalc follows: a number, or + - * / of numbers" if names else ""
+
+
 def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], dict[str, Any]]:
     """MATLAB's positional arguments, then name-value pairs (names case-insensitive)."""
     if len(args) < positional:
@@ -268,7 +288,7 @@ def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], d
     options: dict[str, Any] = {}
     for name, value in zip(rest[::2], rest[1::2]):
         if not isinstance(name, Str):
-            raise Malformed(f"{call.name}: expected an option name, found {name!r}", call.span)
+            raise Malformed(f"{call.name}: expected an option name, found `{_shown(name)}`", call.span)
         options[name.text.lower()] = value
     return given, options
 
@@ -278,7 +298,8 @@ def _pair(value: Any, what: str, call: Call) -> tuple[int, int]:
         return value, value
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return value[0], value[1]
-    raise Unsupported(f"{call.name}: {what} {value!r} (expected a whole number or [h w])", call.span)
+    raise Unsupported(f"{call.name}: {what} `{_shown(value)}` (expected a whole number or [h w]{_unknown(value)})",
+                      call.span)
 
 
 def _size(h: int, w: int) -> str:
@@ -302,13 +323,14 @@ def _padding(value: Any, call: Call) -> str:
 
 def _real(value: Any, what: str, call: Call) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise Unsupported(f"{call.name}: {what} {value!r}", call.span)
+        raise Unsupported(f"{call.name}: {what} `{_shown(value)}` (expected a number{_unknown(value)})", call.span)
     return repr(float(value))
 
 
 def _whole(value: Any, what: str, call: Call) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Unsupported(f"{call.name}: {what} {value!r} (expected a whole number)", call.span)
+        raise Unsupported(f"{call.name}: {what} `{_shown(value)}` (expected a whole number{_unknown(value)})",
+                          call.span)
     return value
 
 
@@ -574,7 +596,7 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
             (size,), options = _options(call.args, 1, call)
             if not (isinstance(size, list) and len(size) in (2, 3) and all(
                     isinstance(v, int) and 1 <= v <= limits.MAX_SIZE for v in size)):
-                raise Unsupported(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
+                raise Unsupported(f"imageInputLayer({_shown(size)}) (expected [h w c]{_unknown(size)})", call.span)
             net.input = ir.Input(tuple(size) if len(size) == 3 else (*size, 1), 1, call.span)
             name = options.get("name")
             layer = Layer(name.text if isinstance(name, Str) else _auto(call.name, counters), "identity", None, 1,
@@ -656,7 +678,7 @@ def layer_form(source: str) -> tuple[str, str | None]:
         if call.name == "imageInputLayer":
             (size,), options = _options(call.args, 1, call)
             if not (isinstance(size, list) and len(size) in (2, 3) and all(isinstance(v, int) for v in size)):
-                raise Malformed(f"imageInputLayer({size!r}) (expected [h w c])", call.span)
+                raise Malformed(f"imageInputLayer({_shown(size)}) (expected [h w c]{_unknown(size)})", call.span)
             text: str | None = "input " + "x".join(map(str, size if len(size) == 3 else (*size, 1)))
         else:
             text, _, _, options = layer_text(call)

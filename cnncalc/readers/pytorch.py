@@ -247,15 +247,39 @@ def _sized(v: Any, what: str, node: ast.AST) -> None:
                            f"write the number, or pool the whole map with `F.adaptive_avg_pool2d(x, 1)`", node)
 
 
+def _shown(v: Any, depth: int = 0) -> str:
+    """A value in a message as the file would write it: Python's own values as Python does, a module as its
+    call, and never the reader's records (nor an address that changes from run to run)."""
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return repr(v)[:60]
+    if isinstance(v, (Layer, LayerClass)):
+        return f"nn.{v.kind}" + ("(…)" if isinstance(v, Layer) else "")
+    if isinstance(v, Sequence):
+        return "a container of modules"
+    if isinstance(v, Instance):
+        return f"{v.cls.name}(…)"
+    if isinstance(v, (Tensor, _ChannelsLast, _GroupView, _Weights)):
+        return "a tensor"
+    if depth > 2:
+        return "…"
+    if type(v) in (list, tuple):
+        inner = ", ".join(_shown(x, depth + 1) for x in v[:6]) + (", …" if len(v) > 6 else "")
+        return f"[{inner}]" if isinstance(v, list) else f"({inner}{',' * (len(v) == 1)})"
+    if isinstance(v, dict):
+        inner = ", ".join(f"{_shown(k, depth + 1)}: {_shown(x, depth + 1)}" for k, x in list(v.items())[:6])
+        return "{" + inner + (", …" if len(v) > 6 else "") + "}"
+    return "a value cnncalc does not follow here"
+
+
 def _pair(v: Any, what: str, node: ast.AST) -> tuple[int, int]:
     _sized(v, what, node)
     if isinstance(v, bool) or v is None:
-        raise _Unsupported(f"{what}={v!r}", node)
+        raise _Unsupported(f"{what}={_shown(v)}", node)
     if isinstance(v, int):
         return v, v
     if isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v):
         return v[0], v[1]
-    raise _Unsupported(f"{what}={v!r} (expected a whole number or a pair)", node)
+    raise _Unsupported(f"{what}={_shown(v)} (expected a whole number or a pair)", node)
 
 
 def _size(h: int, w: int) -> str:
@@ -264,7 +288,7 @@ def _size(h: int, w: int) -> str:
 
 def _real(x: Any, what: str, node: ast.AST) -> str:
     if isinstance(x, bool) or not isinstance(x, (int, float)):
-        raise _Unsupported(f"{what}={x!r}", node)
+        raise _Unsupported(f"{what}={_shown(x)}", node)
     return repr(float(x))
 
 
@@ -277,7 +301,7 @@ def _eps(x: Any, node: ast.AST) -> str:
 def _int(x: Any, what: str, node: ast.AST) -> int:
     _sized(x, what, node)
     if isinstance(x, bool) or not isinstance(x, int):
-        raise _Unsupported(f"{what}={x!r} (expected a whole number)", node)
+        raise _Unsupported(f"{what}={_shown(x)} (expected a whole number)", node)
     return x
 
 
@@ -304,7 +328,7 @@ def spec_text(layer: Layer) -> str:
         return SIMPLE[kind]
     if kind in ("Conv2d", "ConvTranspose2d"):
         if a["padding_mode"] != "zeros":
-            raise _Unsupported(f"padding_mode={a['padding_mode']!r} (cnncalc pads with zeros)", node)
+            raise _Unsupported(f"padding_mode={_shown(a['padding_mode'])} (cnncalc pads with zeros)", node)
         kh, kw = _pair(a["kernel_size"], "kernel_size", node)
         dh, dw = _pair(a["dilation"], "dilation", node)
         sh, sw = _pair(a["stride"], "stride", node)
@@ -404,11 +428,12 @@ def spec_text(layer: Layer) -> str:
         return "prelu" if n == 1 else f"prelu perchannel inputs {n}"
     if kind == "GELU":
         if a["approximate"] != "none":
-            raise _Unsupported(f"GELU(approximate={a['approximate']!r}) (cnncalc's gelu is the exact erf form)", node)
+            raise _Unsupported(f"GELU(approximate={_shown(a['approximate'])}) (cnncalc's gelu is the exact erf "
+                               f"form)", node)
         return "gelu"
     if kind in ("Softmax", "LogSoftmax"):
         if a["dim"] not in (1, -3, None):  # None: PyTorch's implicit dim, 1 for 2-D and 4-D input
-            raise _Unsupported(f"{kind}(dim={a['dim']!r}) (cnncalc's softmax is over the channels, dim=1)", node)
+            raise _Unsupported(f"{kind}(dim={_shown(a['dim'])}) (cnncalc's softmax is over the channels, dim=1)", node)
         return kind.lower()
     if kind in ("Dropout", "Dropout2d"):
         return f"dropout {_real(a['p'], 'p', node)}"
@@ -419,7 +444,8 @@ def spec_text(layer: Layer) -> str:
     if kind == "Upsample":
         mode = a["mode"]
         if mode not in ("nearest", "bilinear") or (mode == "nearest" and a["align_corners"] is not None):
-            raise _Unsupported(f"mode={mode!r}" + (", align_corners" if a["align_corners"] is not None else ""), node)
+            aligned = ", align_corners" if a["align_corners"] is not None else ""
+            raise _Unsupported(f"mode={_shown(mode)}{aligned}", node)
         how = "" if mode == "nearest" else " aligned" if a["align_corners"] else " bilinear"
         if a["size"] is not None:
             h, w = _pair(a["size"], "size", node)
@@ -428,13 +454,13 @@ def spec_text(layer: Layer) -> str:
         factors = factor if isinstance(factor, (tuple, list)) else (factor, factor)
         if len(factors) != 2 or not all(isinstance(f, (int, float)) and float(f).is_integer() and f >= 1
                                         for f in factors):
-            raise _Unsupported(f"scale_factor={factor!r} (cnncalc upsamples by whole factors)", node)
+            raise _Unsupported(f"scale_factor={_shown(factor)} (cnncalc upsamples by whole factors)", node)
         return f"upsample {_size(int(factors[0]), int(factors[1]))}{how}"
     if kind in ("ZeroPad2d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d", "F.pad"):
         p = a["pad"] if kind == "F.pad" else a["padding"]
         modes = {"constant": "zeropad", "reflect": "reflectpad", "replicate": "replicatepad"}
         if kind == "F.pad" and a["mode"] not in modes:
-            raise _Unsupported(f"F.pad mode={a['mode']!r}", node)
+            raise _Unsupported(f"F.pad mode={_shown(a['mode'])}", node)
         keyword = modes[a["mode"]] if kind == "F.pad" else \
             {"ReflectionPad2d": "reflectpad", "ReplicationPad2d": "replicatepad"}.get(kind, "zeropad")
         if isinstance(p, int) and not isinstance(p, bool):
@@ -442,7 +468,7 @@ def spec_text(layer: Layer) -> str:
         if isinstance(p, (tuple, list)) and len(p) == 4 and all(isinstance(v, int) for v in p):
             left, right, top, bottom = p  # PyTorch's order: last dimension first
             return f"{keyword} {top},{bottom},{left},{right}"
-        raise _Unsupported(f"padding {p!r} (expected one number or (left, right, top, bottom))", node)
+        raise _Unsupported(f"padding {_shown(p)} (expected one number or (left, right, top, bottom))", node)
     if kind == "ChannelShuffle":
         return f"shuffle {_int(a['groups'], 'groups', node)}"
     if kind == "PixelShuffle":
@@ -2147,7 +2173,8 @@ class _Reader:
         dims = args[0] if args else kwargs.get("dim")
         keep = args[1] if len(args) > 1 else kwargs.get("keepdim", False)
         if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
-            raise _Unsupported(f"a mean over dimensions {dims!r} (cnncalc follows the spatial mean, (2, 3))", node)
+            raise _Unsupported(f"a mean over dimensions {_shown(dims)} (cnncalc follows the spatial mean, (2, 3))",
+                               node)
         pooled = self.add_layer("globalavgpool", node, x, "mean")
         return pooled if keep else self.add_layer("flatten", node, pooled, "flatten")
 
