@@ -169,6 +169,19 @@ def test_junit_xml_structure() -> None:
     assert len(suites[1].findall("testcase")) == 1 + 8
 
 
+def test_sarif_names_files_by_uri_references(tmp_path: Path) -> None:
+    # RFC 3986: a space, `%` and the like are percent-encoded (they were written as they are: `we ird/a%.spec`
+    # is no URI); an absolute path is a file: URI; columns count code points, as cnncalc's do.
+    folder = tmp_path / "my nets"
+    folder.mkdir()
+    (folder / "50%,a.spec").write_text("input 7x7x3\nconv 1 3x3 stride 3\n")
+    doc = json.loads(invoke("check", str(folder), "--format", "sarif").stdout)
+    [result] = doc["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "file://" + str(folder).replace(" ", "%20") + "/50%25%2Ca.spec"
+    assert doc["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
 def test_sarif_and_markdown() -> None:
     doc = json.loads(invoke("check", str(WRONG), "--format", "sarif").stdout)
     assert doc["version"] == "2.1.0"

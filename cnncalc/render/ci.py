@@ -120,7 +120,7 @@ def sarif(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
             results.append({
                 "ruleId": str(d.code), "level": {"error": "error", "warning": "warning", "note": "note"}[d.severity],
                 "message": {"text": d.message + (f" Hint: {d.hint}" if d.hint else "")},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": report.source.name},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.source.name)},
                                                     "region": {"startLine": ln, "startColumn": col}}}],
             })
     doc = {
@@ -129,9 +129,20 @@ def sarif(reports: Iterable[Report], policy: Policy) -> Iterator[str]:
                                       "rules": [{"id": c, "shortDescription": {"text": CODES[c].headline},
                                                  "fullDescription": {"text": CODES[c].explanation}}
                                                 for c in sorted(used)]}},
-                  "results": results}],
+                  "columnKind": "unicodeCodePoints", "results": results}],  # cnncalc's columns count characters
     }
     yield json.dumps(doc, indent=2)
+
+
+def _uri(name: str) -> str:
+    """A file's name as SARIF's `uri`, a URI reference (RFC 3986): `/`-separated and percent-encoded (`my
+    nets/a.spec` as `my%20nets/a.spec`); an absolute path as a `file:` URI."""
+    import os
+    from urllib.parse import quote
+    path = name.replace(os.sep, "/")
+    if os.path.isabs(name):
+        return "file://" + quote(path if path.startswith("/") else "/" + path)
+    return quote(path)
 
 
 def markdown(reports: Iterable[Report], policy: Policy, files: int) -> Iterator[str]:
