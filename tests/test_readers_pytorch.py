@@ -263,6 +263,19 @@ def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, 
     assert tuple(y.shape[1:]) == (dims if len(dims) == 1 else (dims[2], dims[0], dims[1]))  # N x C x H x W
 
 
+def test_a_main_block_that_builds_something_other_than_a_module_is_e070_not_a_crash() -> None:
+    # `net = small()` in the `__main__` block is the model; `small` returning a tuple crashed the reader
+    # (`'tuple' object has no attribute 'node'`: found by editing split_shuffle.py at random).
+    text = ("import torch.nn as nn\n\n"
+            "def small():\n"
+            "    return 'net', nn.Sequential(nn.Conv2d(3, 8, 3))\n\n"
+            "if __name__ == '__main__':\n"
+            "    net = small()\n")
+    report = analyze_text(text, "pair.py", input="8x8x3")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E070", 7, 11, "not supported: `small()` gives ('net', a container of modules), not a module")]
+
+
 def test_a_loop_too_long_to_follow_stops_at_the_step_limit_where_it_passes_it() -> None:
     from cnncalc import limits
     # Each turn of the loop is a few steps (the statement, the call, its arguments): 200,000 turns (a range

@@ -781,7 +781,10 @@ class _Reader:
                     ast.unparse(stmt.test).replace("'", '"') == '__name__ == "__main__"':
                 built = self.first_build(stmt.body, 0)
                 if built is not None:
-                    return self.eval(built, self.globals)
+                    model = self.eval(built, self.globals)
+                    if not isinstance(model, (Layer, Sequence, Instance)):
+                        raise _Unsupported(f"`{ast.unparse(built)[:60]}` gives {_shown(model)}, not a module", built)
+                    return model
         return None
 
     def first_build(self, body: list[ast.stmt], depth: int) -> ast.expr | None:
