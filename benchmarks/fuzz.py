@@ -1,9 +1,12 @@
 """The long fuzz run: grammar-generated specs, lecture listings and mutated real files
 (tests/grammar.py), each analysed and rendered in process in one output format (the formats in
 turn, as one command would), one in ten also through the command line (`summary` and `check`)
-with random options. Each case has a time limit; the summary counts cases, exceptions (with their
-first seeds, to reproduce: `tests.grammar.case(seed)`), cases over 1 s (the slower of the
-in-process run and each command), and the largest peak memory of a worker process.
+with random options; and one case in eight an edited file of another notation (PyTorch, MATLAB,
+Caffe, Keras: `tests.grammar.reader_case(seed)`), read with an input size, whose messages must show
+values as the file writes them, never a reader's record. Each case has a time limit; the summary
+counts cases, exceptions (with their first seeds, to reproduce: `tests.grammar.case(seed)`, or
+`reader_case` for a seed one less than a multiple of 8), cases over 1 s (the slower of the in-process
+run and each command), and the largest peak memory of a worker process.
 
 Run: python benchmarks/fuzz.py [--cases 100000] [--start 0] [--workers 2]
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import multiprocessing
+import re
 import resource
 import signal
 import sys
@@ -22,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+_RECORDS = re.compile(r"object at 0x|Call\(name=|\(kind=|Message object|Span\(start=|<ast\.")
 LIMIT_SECONDS = 20  # a case still running after this is a hang: stopped and counted
 OPTIONS = [[], ["--format", "json"], ["--explain"], ["--depth", "2"], ["--format", "csv"], ["--rounding", "floor"],
            ["--show-notes"], ["--format", "markdown"], ["--max-params", "1M"], ["--lang", "lecture"]]
@@ -41,7 +46,7 @@ def work(bounds: tuple[int, int]) -> dict[str, object]:
     from cnncalc.analysis import Settings, run
     from cnncalc.cli import cli
     from cnncalc.render.formats import FORMATS, Options
-    from tests.grammar import case
+    from tests.grammar import case, reader_case
 
     signal.signal(signal.SIGALRM, _alarm)
     runner = CliRunner()
@@ -52,19 +57,30 @@ def work(bounds: tuple[int, int]) -> dict[str, object]:
     slow: list[tuple[float, int, str]] = []
     kinds: collections.Counter[str] = collections.Counter()
     for seed in range(*bounds):
-        kind, text = case(seed)
+        reading = seed % 8 == 7
+        if reading:
+            name, text = reader_case(seed)
+            kind = f"reader {name}"
+        else:
+            name = "fuzz.spec"
+            kind, text = case(seed)
         kinds[kind.split()[0]] += 1
         took = 0.0
         signal.alarm(LIMIT_SECONDS)
         try:
             start = time.perf_counter()
-            reports = [a.report for a in run(text, "fuzz.spec", Settings(explain=seed % 2 == 0))]
+            settings = Settings(explain=seed % 2 == 0, input=(32, 32, 3) if reading else None)
+            reports = [a.report for a in run(text, name, settings)]
+            for report in reports if reading else ():
+                leaked = [d.message for d in report.diagnostics if _RECORDS.search(d.message)]
+                if leaked:
+                    raise AssertionError(f"a reader's record in a message: {leaked[0][:120]}")
             fmt = formats[seed % len(formats)]
             for _ in fmt.renderer()(reports, Options(explain=seed % 2 == 0,
                                                      command="check" if fmt.name == "text" else "summary")):
                 pass
             took = time.perf_counter() - start
-            if seed % 10 == 0:
+            if seed % 10 == 0 and not reading:
                 options = OPTIONS[seed // 10 % len(OPTIONS)]
                 for command in (["-"], ["check", "-"]):
                     start = time.perf_counter()

@@ -1,8 +1,9 @@
 """A generator that knows the whole language, for fuzzing: every layer keyword with every option
 form and extreme numbers, merges with references, blocks with pair arguments, repeats, side heads,
-answers and totals in every form, titles and several networks; the lecture's notation; and byte-
-and token-level mutations of real files. Plain `random.Random`, so a long run is fast and any case
-is reproduced from its seed (benchmarks/fuzz.py, tests/test_fuzz.py)."""
+answers and totals in every form, titles and several networks; the lecture's notation; byte-
+and token-level mutations of real files; and the other notations' test files (PyTorch, MATLAB,
+Caffe, Keras) edited with their own punctuation and words (`reader_case`). Plain `random.Random`,
+so a long run is fast and any case is reproduced from its seed (benchmarks/fuzz.py, tests/test_fuzz.py)."""
 from __future__ import annotations
 
 import random
@@ -604,6 +605,48 @@ def mutate(rng: random.Random, text: str) -> str:
     i = rng.randrange(len(text))
     j = min(len(text), i + rng.randint(1, 40))
     return text[:i] + text[j:]
+
+
+NOTATION_FILES = sorted(p for p in (ROOT / "tests" / "fixtures" / "notations").iterdir()
+                        if p.suffix in (".py", ".m", ".prototxt", ".json"))
+# the notations' own punctuation, words and values, inserted or written over
+NOTATION_EDITS = [
+    "(", ")", "[", "]", "{", "}", ",", ":", "=", '"', "'", "\n", "\t", "    ", "0", "-1", "1", "2", "3", "99999999999",
+    "1e308", "1e-5", "0.5", "nan", "null", "None", "true", "True", "False", "\\", "#", "%", "...", "...\n", ";", "*",
+    "**", "+", "-", "@", "1if", "[]", "{}", "()", "[1, [2]]", "(3, 3)", "x", "n", "k", "self", "self.", "x = ",
+    "return ", "lambda", "def ", "class ", "if ", "else", "while ", "yield", "for i in range(3):", "nn.Conv2d(",
+    "nn.Linear(", "nn.ReLU()", "nn.Sequential()", "F.relu(", "torch.cat(", "x.view(", "stride=2", "padding=1",
+    "groups=2", "dilation=2", "layer {", "{ a: 1 }", 'type: "Convolution"', "top: ", "bottom: ", 'bottom: "x"',
+    "num_output: ", "kernel_size: ", '"kernel_size": [0, 0]', '"filters": ', '"units": ', '"strides": [2, 2]',
+    '"padding": "same"', '{"a": 1}', '{"class_name": "__keras_tensor__"}', "convolution2dLayer(", "reluLayer",
+    "fullyConnectedLayer(", "layerGraph(", "connectLayers(", "additionLayer(2", "depthConcatenationLayer(",
+    "'Stride',", "'Padding','same'", "'same'", "'valid'"]
+
+
+def reader_case(seed: int) -> tuple[str, str]:
+    """(file name, text) of reader fuzz case `seed`: a notation's test file with a few insertions,
+    overwrites, cuts and numbers replaced by extreme ones."""
+    rng = random.Random(seed)
+    path = rng.choice(NOTATION_FILES)
+    text = path.read_text(encoding="utf-8")
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(len(text) + 1)
+        r = rng.random()
+        if r < 0.4:
+            text = text[:at] + rng.choice(NOTATION_EDITS) + text[at:]
+        elif r < 0.7:
+            text = text[:at] + rng.choice(NOTATION_EDITS) + text[at + rng.randint(1, 30):]
+        elif r < 0.85:
+            text = text[:at] + text[at + rng.randint(1, 60):]
+        else:
+            digits = [i for i in range(len(text)) if text[i].isdigit() and (i == 0 or not text[i - 1].isdigit())]
+            if digits:
+                i = rng.choice(digits)
+                j = i
+                while j < len(text) and text[j].isdigit():
+                    j += 1
+                text = text[:i] + rng.choice(EXTREME + ["-1", "1e309", "65537"]) + text[j:]
+    return path.name, text
 
 
 def case(seed: int) -> tuple[str, str]:

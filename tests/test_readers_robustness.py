@@ -64,6 +64,16 @@ def test_randomly_edited_files_give_diagnostics_not_exceptions(path: Path, edits
         assert report.totals.params is None and report.output is None
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**32))
+def test_reader_fuzz_cases_give_located_readable_diagnostics(seed: int) -> None:
+    # The long run's reader cases (benchmarks/fuzz.py): a notation's file edited with its own words and values.
+    from tests.grammar import reader_case
+    name, text = reader_case(seed)
+    report = analyze_text(text, name, input="32x32x3")
+    assert all(d.line >= 1 and d.column >= 1 and d.message and readable(d.message) for d in report.diagnostics)
+
+
 @pytest.mark.parametrize("name, text, message", [
     ("p.py", "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, kernel_size=nn.ReLU()))\n",
      "not supported: kernel_size=nn.ReLU(…) (expected a whole number or a pair)"),
