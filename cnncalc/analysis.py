@@ -175,7 +175,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     symbolic: Symbolic | None = None
     if settings.input is not None:
         net = net._replace(input=ir.Input(settings.input, net.input.batch if net.input else 1,
-                                          net.input.span if net.input else Span(net.span.start, net.span.start)))
+                                          net.input.span if net.input else Span(net.span.start, net.span.start),
+                                          net.input.answers if net.input else None))
     if net.input is not None:
         batch = settings.batch or net.input.batch
         if all(isinstance(d, int) for d in net.input.dims):
@@ -222,6 +223,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     totals = sum_rows(rows, batch, depth=1) if root is not None else \
         Totals(None, None, None, None, None, None, None, batch)
     checker = Checker(sink)
+    if net.input is not None and net.input.answers is not None:
+        checker.input(net.input.answers, x, guessed or unknown)
     for check, line_rows in walker.lines:
         checker.line(check, line_rows)
     if root is not None:

@@ -40,6 +40,32 @@ class Checker:
             self.sink.add(codes.N046, f"{who}the answer {_quantity(answer)}{answer.expected} is not checked: "
                                       f"{answer.reason}", answer.span, None, answer.path or None)
 
+    # ---- the input's answers ---------------------------------------------------------------
+
+    def input(self, answers: ir.Expectation, x: Shape | None, unknown: str | None) -> None:
+        """Counts answered for the input (`| Input | (32,32,3) | 3,072 | 0 |`): its values, H·W·C, and no
+        parameters or MACs (it is no layer). `unknown` says why the size is not known (letters, an error)."""
+        for quantity in _INPUT_QUANTITIES:
+            count = getattr(answers, quantity)
+            if count is None:
+                continue
+            if quantity == "memory":
+                count = _significant(count)  # as a layer's memory is read (`150K` for 150,528 values)
+            code = codes.E042 if quantity == "macs" else codes.E040 if quantity == "memory" else codes.E041
+            if quantity != "memory":
+                actual, working = 0, (f"input: {ir.NOUNS[quantity]}s 0 (the input is no layer)",)
+            elif x is None or unknown is not None:
+                self._record(Answer(count.span, "input", "input", quantity, count.text, None, "unchecked",
+                                    f"it rests on {unknown or 'the input, unknown'}", ()), code)
+                continue
+            else:
+                actual, working = x.size, (f"input: memory {'·'.join(map(str, x.dims))} = {x.size:,} values",)
+            verdict = "right" if count.accepts(actual) else "wrong"
+            self._record(Answer(count.span, "input", "input", quantity, count.text, f"{actual:,}", verdict,
+                                _rounding_slip(count, actual) if verdict == "wrong" else None, working), code,
+                         hint=f"the input holds {actual:,} values" if quantity == "memory" else
+                         f"the input is no layer: it has no {ir.NOUNS[quantity]}s")
+
     # ---- a line's answers ----------------------------------------------------------------
 
     def line(self, check: LineCheck, rows: list[Row]) -> None:
@@ -316,6 +342,9 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
+_INPUT_QUANTITIES = ("params", "weights", "biases", "macs", "memory")  # (an input has no filter to count)
+
+
 def _family_of(row: Row) -> str | None:
     """The kind of layer a row is (layers.FAMILIES), from its layer, or its keyword when it could not be built."""
     if row.layer is not None:
@@ -462,6 +491,8 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
         running = sum(r.non_trainable for r in rows)
         if biases and count.accepts(actual - biases):
             return f"that is the count without the {biases:,} biases"
+        if biases > 1 and count.accepts(actual - biases + 1):  # Ng's LeNet table: 48,001 for 400·120 + 120
+            return f"that counts one bias for the whole layer; each filter or neuron has its own ({biases:,} in all)"
         if running and count.accepts(actual + running):
             return f"that counts the {running:,} running statistics too; they are not learnable"
     if quantity in ("params", "weights"):

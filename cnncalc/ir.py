@@ -421,6 +421,9 @@ class Input(NamedTuple):
     dims: tuple[int | str, ...]  # a letter is a symbolic size (`input HxWx3`)
     batch: int
     span: Span
+    # counts answered for the input itself (`input 32x32x3 -> memory 3072 params 0`; a table's `| Input | (32,32,3)
+    # | 3,072 | 0 |`): its values, and no parameters or MACs
+    answers: Expectation | None = None
 
 
 class RoundingLine(NamedTuple):

@@ -209,8 +209,9 @@ class Parser(TokenStream):
                     self.error(codes.E013, f"`batch` needs a whole number from 1 to {limits.MAX_BATCH:,}, found "
                                            f"`{btok.text or 'nothing'}`", btok.span)
                 self.sync_statement()
+        answers = self.input_answers() if self.at("->") else None
         self.end_of_statement()
-        parsed = ir.Input(dims, batch, kw.span.to(end))
+        parsed = ir.Input(dims, batch, kw.span.to(end), answers)
         if net.input is not None:
             self.error(codes.E021, "`input` is given twice", parsed.span, hint="keep one `input` line per network")
         elif net.lines:
@@ -219,6 +220,24 @@ class Parser(TokenStream):
         else:
             net.input = parsed
         net.end = parsed.span.end
+
+    def input_answers(self) -> ir.Expectation | None:
+        """`-> memory 3072 params 0`: counts answered for the input (its values; no parameters, no MACs). Its
+        shape is the one given, not an answer: an answered shape or side is E002."""
+        answers = self.expectation()
+        if answers is None:
+            return None
+        shaped = answers.shape or (answers.sides[0] if answers.sides else None) or answers.field
+        if shaped is not None:
+            self.error(codes.E002, "an input's answers are counts (`memory 3072`, `params 0`): its shape is the one "
+                                   "given", shaped.span, hint="answer the shapes of the layers after it")
+            return None
+        filtered = answers.filter_params or answers.filter_weights
+        if filtered is not None:
+            self.error(codes.E002, "the input has no filters: its answers are `memory`, `params`, `weights`, "
+                                   "`biases` and `macs`", filtered.span)
+            return None
+        return answers
 
     def parse_rounding(self, net: _Network) -> None:
         kw = self.advance()

@@ -61,11 +61,14 @@ def item_text(item: ir.Item, indent: str = "") -> str:
 
 
 def layer_text(call: ir.LayerCall) -> str:
+    """The call in the spec language: its positional arguments first, in the schema's order (a reader may
+    give them in the order written: the lecture's `F=5, K=8` is `conv 8 5x5`), then its options and flags."""
     words = [call.keyword]
     from cnncalc.layers import REGISTRY
-    schema = REGISTRY[call.keyword].schema if call.keyword in REGISTRY else None
-    for arg in call.args:
-        argument = next((a for a in schema.arguments if a.name == arg.name), None) if schema else None
+    arguments = REGISTRY[call.keyword].schema.arguments if call.keyword in REGISTRY else ()
+    order = {a.name: i for i, a in enumerate(arguments) if a.role == "positional"}
+    for arg in sorted(call.args, key=lambda arg: order.get(arg.name, len(order))):  # (a stable sort)
+        argument = next((a for a in arguments if a.name == arg.name), None)
         if argument is None or argument.role == "positional" or argument.role == "flag":
             words.append(expr_text(arg.value))
         else:
@@ -167,7 +170,9 @@ def write_spec(file: ir.File, text: str | None = None) -> str:
             add(net.span.start, f"network {net.title}")
         if net.input is not None:
             dims = "x".join(str(d) for d in net.input.dims)
-            add(net.input.span.start, f"input {dims}" + (f" batch {net.input.batch}" if net.input.batch != 1 else ""))
+            answers = "" if net.input.answers is None else " -> " + answer_text(net.input.answers)
+            add(net.input.span.start,
+                f"input {dims}" + (f" batch {net.input.batch}" if net.input.batch != 1 else "") + answers)
         if net.rounding is not None:
             add(net.rounding.span.start, f"rounding {net.rounding.mode}")
         for line in net.body.lines:
