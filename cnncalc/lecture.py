@@ -364,14 +364,15 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
                      "configuration"), "description"),
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
-                     "output dimensions", "volume", "shape", "size"), "output"),
+                     "output dimensions", "volume", "shape", "size", "activation shape", "activation volume"),
+                    "output"),  # Ng's LeNet table: `| Layer | Activation shape | Activation size | # parameters |`
     **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
                      "no. of parameters", "learnable parameters", "# parameters", "#parameters", "weights + biases",
                      "weights and biases", "parameter count"), "params"),
     **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds"), "macs"),
-    **dict.fromkeys(("memory", "activations", "neurons"), "memory"),
+    **dict.fromkeys(("memory", "activations", "neurons", "activation size"), "memory"),
     **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
     **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
     **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels"), "depth"),
@@ -539,7 +540,7 @@ class _Table:
                 where = volume.span if volume is not None else Span(reader.start, reader.end)
                 reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where)
                 return None
-            return reader.input(volume, volume.dims)
+            return reader.input(volume, volume.dims, counts)
         if "description" in by_role:
             reader.tokens = by_role["description"]
         elif set(_HYPERPARAMETER_COLUMNS) & set(by_role):
@@ -559,8 +560,18 @@ class _Table:
                                 hint="describe the layer in a Description column (`96 11x11 filters at stride 4`)")
                 return reader.unreadable(volume, name_tokens, counts)
             assert call is not None  # the input was read above
+            if re.fullmatch(r"(?:conv|fc)[0-9]+", "".join(words)):  # FC3, FC4 (Ng's): the rows' own names (not the
+                call = call._replace(label=_label(name_tokens))  # notes' POOL2, whose number is its window: it repeats)
+            calls: tuple[ir.LayerCall, ...] = (call,)
+            params = counts.get("params")
+            if call.keyword == "softmax" and params is not None and params.digits and volume is not None and \
+                    (len(volume.dims) == 1 or volume.dims[1:] == (1,)):
+                # Ng's `| Softmax | (10,1) | 10 | 850 |`: learnt parameters make it the output layer, an FC layer
+                # as wide as its output (named for the row), then the softmax
+                calls = (ir.LayerCall("fc", (ir.Arg("units", ir.Num(volume.dims[0], volume.span), volume.span),),
+                                      "softmax", name_span), call)
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
-            return _with_counts(ir.Line((call,), expectation, Span(reader.start, reader.end)), counts, sides, reader)
+            return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
 
 
@@ -670,6 +681,9 @@ class _LineReader:
         self.after_blank = False  # a blank line separates it from the line read before
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060)
+        # the output volume a layer's line answers, while its description is read: a convolution described without
+        # its count of filters (Ng's table: `| CONV1 (f=5, s=1) | (28,28,8) |`) has as many as its depth
+        self.answered_volume: ir.ShapeAnswer | None = None
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -732,6 +746,7 @@ class _LineReader:
         does not say it); a part that cannot be read is E060 and the layer stays, unknown, with the answers
         written on the line."""
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
+        self.answered_volume = volume if isinstance(volume, ir.ShapeAnswer) else None
         try:
             call = self.layer([t.lower for t in name_tokens], name_span, kind)
             if call.keyword == "flatten" and volume is None:
@@ -1652,8 +1667,8 @@ class _LineReader:
             self.sink.add(codes.E060, e.message, e.span, hint="the notes' breakdown reads `CONV3-64: [224x224x64]  "
                                                               "memory:  224*224*64=3.2M   weights: (3*3*3)*64 = 1,728`")
             return None if name == "input" else self.unreadable(shape, [], counts)  # numbered as the others are
-        if call is None:  # the input: its memory and weights are the given volume's, not answers about a layer
-            return self.input(shape, shape.dims) if shape is not None else None
+        if call is None:  # the input, its memory and weights answered for it
+            return self.input(shape, shape.dims, counts) if shape is not None else None
         answer = None
         if shape is not None or counts:
             span = shape.span if shape is not None else next(iter(counts.values())).span
@@ -1718,6 +1733,8 @@ class _LineReader:
             return ir.LayerCall("maxpool", (ir.Arg("kernel", pair(size), name_span),
                                             ir.Arg("stride", num(size), name_span)), None, name_span)
         if re.fullmatch(r"fc[0-9]*", name):
+            if shape is not None and len(shape.dims) == 2 and shape.dims[1] == 1:  # Ng's column vector `(120, 1)`
+                shape = shape._replace(dims=shape.dims[:1])
             if shape is None or (len(shape.dims) == 3 and shape.dims[:2] != (1, 1)) or len(shape.dims) == 2:
                 raise _Unreadable(f"`{name.upper()}` is as wide as its volume: write it, as in `FC: [1x1x4096]`",
                                   name_span)
@@ -2040,13 +2057,19 @@ class _LineReader:
             return None
         return self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
 
-    def input(self, given: ir.ShapeAnswer, dims: tuple[int, ...]) -> ir.Input | None:
-        """The network's input, within the limits every notation's input has (E023 beyond them)."""
+    def input(self, given: ir.ShapeAnswer, dims: tuple[int, ...], counts: dict[str, ir.Count] | None = None
+              ) -> ir.Input | None:
+        """The network's input, within the limits every notation's input has (E023 beyond them), with the counts
+        answered for it (its values, `memory: 224*224*3=150K`, and no parameters: `weights: 0`)."""
         problem = input_problem(given.text, dims)
         if problem is not None:
             self.sink.add(codes.E023, problem[0], given.span, hint=problem[1])
             return None
-        return ir.Input(dims, 1, Span(self.start, self.end))
+        answers = None
+        if counts:
+            spans = [count.span for count in counts.values()]
+            answers = ir.answered(None, counts, spans[0].to(spans[-1]))
+        return ir.Input(dims, 1, Span(self.start, self.end), answers)
 
     def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line]) -> _Answered | None:
         """`After CONV1: 55x55x96` (also `CONV1 output: …`, `Output of CONV1: …`): the output of the layer
@@ -2702,7 +2725,8 @@ class _LineReader:
 
     def hyperparameters(self, name_span: Span, keyword: str = "conv") -> ir.LayerCall:
         """`K=96, F=11, S=4, P=0`, the lecture's letters: K filters of F x F at stride S, zero padding P (K and F
-        needed, each letter once, in any order); a pool's `F=3, S=2` (its window F x F, no K)."""
+        needed, each letter once, in any order; without K, the depth of the output the line answers, as Andrew
+        Ng's table writes `CONV1 (f=5, s=1)`); a pool's `F=3, S=2` (its window F x F, no K)."""
         needed = ("k", "f") if keyword == "conv" else ("f",)
         given: dict[str, tuple[int, Span]] = {}
         while self.peek() is not None:
@@ -2721,6 +2745,9 @@ class _LineReader:
             self.next()
             number = self.expect_number(f"a number after `{tok.text}=`")
             given[tok.lower] = (number[0], Span(tok.start, number[1].end))
+        volume = self.answered_volume
+        if keyword == "conv" and "k" not in given and "f" in given and volume is not None and len(volume.dims) == 3:
+            given["k"] = (volume.dims[2], volume.span)  # `CONV1 (f=5, s=1)` answering 28x28x8: 8 filters
         missing = [letter.upper() for letter in needed if letter not in given]
         if missing:
             example = "the filters need {} (K filters of F x F), as in `K=96, F=11, S=4, P=0`" if keyword == "conv" \

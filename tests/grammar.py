@@ -158,7 +158,10 @@ class Grammar:
             dims = self.rng.choice([f"{self.number()}x{self.number()}x{self.number()}", self.number(), "HxWx3",
                                     "224x224x3", "32x32x3", "7x7x1", f"{self.number()} x {self.number()} X 3",
                                     "32 x 32 x", "32 x H x 3"])
-            lines.append(f"input {dims}" + (f" batch {self.number()}" if self.rng.random() < 0.1 else ""))
+            lines.append(f"input {dims}" + (f" batch {self.number()}" if self.rng.random() < 0.1 else "") +
+                         (" -> " + self.rng.choice(["memory 3072 params 0", "macs 0", "weights 1", "memory 3K",
+                                                    "32x32x3", "depth 3", "filter params 1", "params"])
+                          if self.rng.random() < 0.08 else ""))
         if self.rng.random() < 0.2:
             lines.append(f"rounding {self.rng.choice(['floor', 'ceil', 'exact', 'up'])}")
         for _ in range(self.rng.randint(1, 8)):
@@ -509,11 +512,14 @@ def table(rng: random.Random) -> str:
                           "H", "W", "C", "Depth",
                           "#", "Notes", "Output", "Params (K)", "MACs (M)", "Output (C x H x W)", "Biases",
                           "Activations", "Params (", "Output (HxWxC)", "# Parameters", "Filters", "Kernel size",
-                          "Size", "Stride", "Pad", "K", "Padding", "F"], rng.randint(1, 7))
+                          "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size"],
+                         rng.randint(1, 7))
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)
              + "|"]
     cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "FC", "CONV1: 96 11x11 filters at stride 4",
-                       "", "NORM1: Normalization layer"],
+                       "", "NORM1: Normalization layer", "Input", "CONV1 (f=5, s=1)", "POOL1 (f=2, s=2)", "FC3",
+                       "Softmax", "CONV2 (f=5)", "CONV1 (s=1)"],
+             "Activation shape": ["(28,28,8)", "(120,1)", "(10, 1)", "(32,32,3)", "(0,1)", "(1,2,3,4)", "(5,5,16)"],
              "Description": ["96 11x11 filters at stride 4, pad 0", "3x3 filters at stride 2", "", "4096 neurons",
                              "Normalization layer", "lots of filters"],
              "Output volume": ["55x55x96", "[27x27x96]", "27 x 27 x 96", "?", "", "0x5", "4096", "x", "**55x55x96**",

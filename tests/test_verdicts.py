@@ -2282,9 +2282,12 @@ def test_the_notes_vgg_breakdown_is_read_and_every_answer_judged() -> None:
     assert sum(r.weights for r in report.rows) == 138_344_128
     assert [r.op for r in report.rows[:4]] == ["conv 64 3x3 pad 1", "conv 64 3x3 pad 1", "maxpool 2x2 stride 2",
                                                "conv 128 3x3 pad 1"]
-    assert len(report.answers) == 64 and {a.verdict for a in report.answers} == {"right"}
+    # the layers' 64 answers and the input's two, 224·224·3 = 150,528 values (`150K`) and no weights
+    assert len(report.answers) == 66 and {a.verdict for a in report.answers} == {"right"}
+    assert [(a.path, a.quantity, a.expected) for a in report.answers[:2]] == [("input", "weights", "0"),
+                                                                              ("input", "memory", "150K")]
     # `800K` for 112·112·64 = 802,816 values is read at its significant digits, as the notes quote sizes
-    memory = [a for a in report.answers if a.quantity == "memory"]
+    memory = [a for a in report.answers if a.quantity == "memory" and a.path != "input"]
     assert (memory[2].expected, memory[2].actual, memory[2].verdict) == ("800K", "802,816", "right")
 
 
@@ -2306,7 +2309,7 @@ def test_the_notes_vgg_breakdown_is_read_and_every_answer_judged() -> None:
 def test_the_breakdowns_slips_are_named(line: str, verdicts: list[tuple[str, str]], message: str) -> None:
     head = "INPUT: [224x224x3]  memory:  224*224*3=150K   weights: 0\nCONV3-64: [224x224x64]  weights: 1,728\n"
     report = cnncalc.analyze_text(head + line + "\n", "sheet.txt")
-    assert [(a.quantity, a.verdict) for a in report.answers[2:]] == verdicts
+    assert [(a.quantity, a.verdict) for a in report.answers[4:]] == verdicts  # after the input's two and conv1's two
     assert message in [d.message for d in report.diagnostics]
 
 
@@ -2345,7 +2348,9 @@ def test_a_breakdown_pool_other_than_the_notes_pool2_is_not_guessed() -> None:
     report = cnncalc.analyze_text("INPUT: [55x55x96]  memory: 290K\nPOOL1: [27x27x96]  memory: 70K\n", "sheet.txt",
                                   lang="lecture")
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
-    assert {a.verdict for a in report.answers} == {"unchecked"}
+    # the input's own memory is judged: 55·55·96 = 290,400 values, `290K`
+    assert [(a.path, a.verdict) for a in report.answers] == [("input", "right"), ("layer1", "unchecked"),
+                                                             ("layer1", "unchecked")]
 
 
 # ---- "doesn't fit": the answer that a stride is invalid -------------------------------------------------
@@ -2693,6 +2698,7 @@ def test_a_markdown_table_of_answers_is_read_and_judged(tmp_path: Path) -> None:
     assert [(r.path, r.keyword) for r in report.rows] == [("conv1", "conv"), ("pool1", "maxpool"), ("norm1", "lrn"),
                                                           ("conv2", "conv")]
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("input", "params", "right"),  # the input row's own count: it has no parameters
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
         ("pool1", "params", "right"), ("norm1", "output", "right"), ("norm1", "params", "right"),
         ("conv2", "output", "right"), ("conv2", "params", "right")]
@@ -2721,7 +2727,10 @@ def test_a_table_names_layers_as_the_notes_breakdown_does() -> None:
     text = ("| Layer | Output | Weights | Memory |\n|---|---|---|---|\n| INPUT | 224x224x3 | 0 | 150K |\n"
             "| CONV3-64 | 224x224x64 | 1,728 | 3.2M |\n| POOL2 | 112x112x64 | 0 | 800K |\n")
     report = run(text, lang="lecture")
-    assert [(a.quantity, a.verdict) for a in report.answers] == [
+    # the input's own answers first: no weights, 224·224·3 = 150,528 values (150K at two significant digits)
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers[:2]] == [
+        ("input", "weights", "right"), ("input", "memory", "right")]
+    assert [(a.quantity, a.verdict) for a in report.answers[2:]] == [
         ("output", "right"), ("weights", "right"), ("memory", "right"), ("output", "right"), ("weights", "right"),
         ("memory", "right")]
 
@@ -3386,6 +3395,7 @@ def test_tables_without_outer_bars_or_with_the_description_in_the_name(table: st
     # FC1 (16·16·10 + 1)·10 = 25,610.
     report = cnncalc.analyze_text(table, "hw.md")
     assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("params", "right"),  # the input row's own: no parameters
         ("output", "right"), ("params", "right"), ("output", "wrong"), ("params", "right"), ("output", "right"),
         ("params", "right")]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"]
@@ -3403,6 +3413,7 @@ def test_a_table_aligned_by_spaces() -> None:
         "POOL1    2x2, stride 2                     16x16x12      0\n"
         "FC1      10 neurons                        10            25610\n\nTotal params: 26,371\n", "hw.txt")
     assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("input", "params", "right"),  # the input row's own: no parameters
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "wrong"),
         ("pool1", "params", "right"), ("fc1", "output", "right"), ("fc1", "params", "right"),
         ("", "total params", "wrong")]
@@ -4094,3 +4105,101 @@ def test_a_question_about_one_layer_of_the_network_is_not_its_total() -> None:
             "How many parameters does the network's first layer have? 760\n")
     report = cnncalc.analyze_text(text, "hw.txt")
     assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"]
+
+
+# Andrew Ng's LeNet-5 table (deeplearning.ai, "CNN example"): a 32x32x3 input, CONV1 f=5 s=1 to 28x28x8, a 2x2 max
+# pool at stride 2, CONV2 f=5 s=1 to 10x10x16, the pool again, FC3 120, FC4 84, then the softmax layer of 10.
+NG_TABLE = """| Layer | Activation shape | Activation size | # parameters |
+|---|---|---|---|
+| Input | (32,32,3) | 3,072 | 0 |
+| CONV1 (f=5, s=1) | (28,28,8) | 6,272 | {conv1} |
+| POOL1 (f=2, s=2) | (14,14,8) | 1,568 | 0 |
+| CONV2 (f=5, s=1) | (10,10,16) | 1,600 | {conv2} |
+| POOL2 | (5,5,16) | 400 | 0 |
+| FC3 | (120,1) | 120 | {fc3} |
+| FC4 | (84,1) | 84 | {fc4} |
+| Softmax | (10,1) | 10 | {softmax} |
+"""
+
+
+def test_andrew_ngs_lenet_table_is_read_and_judged() -> None:
+    # Its columns (`Activation shape`, `Activation size`), volumes as tuples (`(28,28,8)`, `(120,1)` a column of
+    # 120), convolutions without their count of filters (`f=5, s=1`: as many as the output's depth), the softmax
+    # row with parameters (the output layer: FC 10, then the softmax). Every cell was E060 or dropped.
+    # conv1 (5·5·3 + 1)·8 = 608, 28·28·8 = 6,272; pool1 14·14·8 = 1,568; conv2 (5·5·8 + 1)·16 = 3,216,
+    # 10·10·16 = 1,600; pool2 5·5·16 = 400; fc3 (400 + 1)·120 = 48,120; fc4 (120 + 1)·84 = 10,164;
+    # softmax (84 + 1)·10 = 850. The input: 32·32·3 = 3,072 values, no parameters.
+    right = NG_TABLE.format(conv1="608", conv2="3,216", fc3="48,120", fc4="10,164", softmax="850")
+    report = run(right, lang="lecture")
+    assert report.diagnostics == () and len(report.answers) == 2 + 7 * 3
+    assert {a.verdict for a in report.answers} == {"right"}
+    # 608 + 3,216 + 48,120 + 10,164 + 850 = 62,958
+    assert [r.op for r in report.rows][-2:] == ["fc 10", "softmax"] and report.totals.params == 62_958
+    # The course's own figures, each a common slip: 208 = (5·5 + 1)·8 and 416 = (5·5 + 1)·16 leave out the
+    # input's depth; 48,001 = 400·120 + 1, 10,081 = 120·84 + 1 and 841 = 84·10 + 1 count one bias per layer.
+    wrong = NG_TABLE.format(conv1="208", conv2="416", fc3="48,001", fc4="10,081", softmax="841")
+    report = run(wrong, lang="lecture")
+    assert [(d.line, d.message) for d in report.diagnostics] == [
+        (4, "conv1: expected params 208, computed 608; that leaves out the input's depth, 3: each filter has 25·3 = "
+            "75 weights"),
+        (6, "conv2: expected params 416, computed 3,216; that leaves out the input's depth, 8: each filter has 25·8 "
+            "= 200 weights"),
+        (8, "fc3: expected params 48,001, computed 48,120; that counts one bias for the whole layer; each filter or "
+            "neuron has its own (120 in all)"),
+        (9, "fc4: expected params 10,081, computed 10,164; that counts one bias for the whole layer; each filter or "
+            "neuron has its own (84 in all)"),
+        (10, "softmax: expected params 841, computed 850; that counts one bias for the whole layer; each filter or "
+             "neuron has its own (10 in all)")]
+
+
+@pytest.mark.parametrize("row, ops, verdicts", [
+    # after FC4 (84): a softmax with parameters is the output layer; without, or with 0, the softmax alone (84)
+    ("| Softmax | (10,1) | 10 | 850 |", ["fc 10", "softmax"], ["right", "right", "right"]),
+    ("| Softmax | (84,1) | 84 | 0 |", ["softmax"], ["right", "right", "right"]),
+    ("| Softmax | (84,1) | 84 | |", ["softmax"], ["right", "right"]),
+])
+def test_a_softmax_row_with_parameters_is_the_output_layer(row: str, ops: list[str], verdicts: list[str]) -> None:
+    text = NG_TABLE.format(conv1="608", conv2="3,216", fc3="48,120", fc4="10,164", softmax="850").splitlines()
+    report = run("\n".join(text[:-1] + [row]) + "\n", lang="lecture")
+    assert [r.op for r in report.rows][-len(ops):] == ops and report.rows[-len(ops) - 1].op == "fc 84"
+    assert [a.verdict for a in report.answers if a.span.start >= report.source.text.index(row)] == verdicts
+
+
+def test_a_convolution_without_its_count_of_filters_takes_the_answered_depth_else_is_e060() -> None:
+    # (32 - 5)/1 + 1 = 28 and 8 filters from the volume answered before the description: (5·5·3 + 1)·8 = 608
+    report = run("INPUT: [32x32x3]\n[28x28x8] CONV1: F=5, S=1, params 608\n", lang="lecture")
+    assert [a.verdict for a in report.answers] == ["right", "right"] and report.rows[0].op == "conv 8 5x5"
+    report = run("INPUT: [32x32x3]\nCONV1: F=5, S=1 -> [28x28x8], params 608\n", lang="lecture")
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "the filters need K (K filters of F x F), as in `K=96, F=11, S=4, P=0`")]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # 32·32·3 = 3,072 values; the input has no parameters, weights, biases or MACs
+    ("input 32x32x3 -> memory 3072 params 0\nconv 8 5x5\n", [("params", "right"), ("memory", "right")]),
+    ("input 32x32x3 -> memory 3000 weights 0 biases 0 macs 5\nconv 8 5x5\n",
+     [("weights", "right"), ("biases", "right"), ("macs", "wrong"), ("memory", "wrong")]),
+    ("input 32x32x3 -> memory 3.1K\nconv 8 5x5\n", [("memory", "right")]),  # 3,072 at two digits
+    ("input HxWx3 -> memory 3072\nconv 8 5x5\n", [("memory", "unchecked")]),
+])
+def test_the_inputs_own_counts_are_answers(text: str, verdicts: list[tuple[str, str]]) -> None:
+    report = run(text)
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
+    assert all(a.path == "input" for a in report.answers)
+    converted = CliRunner().invoke(cli, ["convert", "-"], input=text).stdout  # the spec writes them back
+    assert [(a.quantity, a.verdict) for a in run(converted).answers] == verdicts
+
+
+@pytest.mark.parametrize("answer, column", [("32x32x3", 18), ("depth 3", 24), ("filter params 5", 32)])
+def test_an_inputs_answers_are_counts(answer: str, column: int) -> None:
+    report = run(f"input 32x32x3 -> {answer}\nconv 8 5x5\n")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E002", 1, column)]
+    assert report.answers == ()
+
+
+def test_the_lectures_letters_in_any_order_convert_to_the_spec_language() -> None:
+    # `F=5, K=8` was written `conv 5x5 8`, which reads 5x5 as the count of filters (E013)
+    text = "INPUT: [32x32x3]\nCONV1: F=5, K=8, S=1 -> [28x28x8]\n"
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
+    assert "conv1: conv 8 5x5 stride 1 -> 28x28x8" in converted
+    assert [a.verdict for a in run(converted).answers] == ["right"]
