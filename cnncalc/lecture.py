@@ -1812,14 +1812,23 @@ class _LineReader:
         """A problem told in a sentence: `Consider an input of size 64x64x3. We apply a convolutional layer with
         32 filters of size 5x5, stride 1 and no padding.`, `An input of 32x32x3 goes through a 3x3 conv with 64
         filters, stride 2, padding 1.`: the input's volume after `input`, the number of filters (before
-        `filters`), their size (`of size 5x5`, `5x5 filters`, `a 3x3 conv`) and the options, once each; other
-        words are the sentence's. A network of its own, as an exercise is; None when any part is missing or
-        said twice, or another layer is told too (the sentence is prose)."""
+        `filters`), their size (`of size 5x5`, `5x5 filters`, `a 3x3 conv`, Ng's quizzes' `100 filters that are
+        each 5x5`) and the options, once each; or a pool, its window and stride (`…, and apply max pooling with
+        a stride of 2 and a filter size of 2`); a question after it (`What is the output volume?`, `How many
+        parameters does this layer have? 7,600`) asks about the layer told; other words are the sentence's. A
+        network of its own, as an exercise is; None when any part is missing or said twice, or another layer is
+        told too (the sentence is prose)."""
         tokens, words = self.tokens, [t.lower for t in self.tokens]
-        if _TOLD_OTHERS & set(words):
-            return None  # another layer told too (`…, followed by a 2x2 max pool`): not one convolution
+        asked = _asked_after(words)  # `… that are each 5x5. How many parameters does this layer have? 7,600`
+        if asked is not None:
+            tokens, words, question = tokens[:asked], words[:asked], self.tokens[asked + 1:]
+        pooled = bool(_TOLD_POOLS & set(words))  # `…, and apply max pooling with a stride of 2 and a filter size of 2`
+        if (_TOLD_OTHERS - _TOLD_POOLS) & set(words) or (pooled and {"filters", "kernels"} & set(words)):
+            return None  # another layer told too (`…, followed by a 2x2 max pool`): not one layer
+        if not {"input", "image"} & set(words):
+            return None
         at = next(k for k, w in enumerate(words) if w in ("input", "image"))
-        j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", ":", ","))
+        j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", "that", ":", ","))
         if at and tokens[at - 1].kind == "DIMS":
             j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`
         elif j >= len(tokens) or tokens[j].kind != "DIMS":
@@ -1830,7 +1839,8 @@ class _LineReader:
         while k < len(tokens):
             word, tok = words[k], tokens[k]
             after = words[k + 1:k + 2]
-            if word in _TOLD_OUTPUT and counts and sizes and any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
+            if word in _TOLD_OUTPUT and (counts or pooled) and sizes and \
+                    any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
                 answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
             if (tok.kind == "NUM" or word in _NUMBER_WORDS) and (
@@ -1839,9 +1849,12 @@ class _LineReader:
                 counts.append(tok if tok.kind == "NUM" else Tok("NUM", str(_NUMBER_WORDS[word]), tok.start, tok.end))
                 # `32 filters`, `64 3x3 filters`, `six 5x5 filters`
             elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
-                                         words[k - 1] in ("size", "filters", "kernels") or
+                                         words[k - 1] in ("size", "filters", "kernels", "each") or
                                          (words[k - 1] == "of" and words[k - 2:k - 1] in (["filters"], ["kernels"]))):
                 sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`
+            elif tok.kind == "NUM" and tok.text.isdigit() and \
+                    (words[k - 1] == "size" or words[k - 2:k] == ["size", "of"]):
+                sizes.append(Tok("DIMS", f"{tok.text}x{tok.text}", tok.start, tok.end))  # `a filter size of 2`: 2x2
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
                 value = _skip(words, k + 1, ("of", "=", ":", "is"))
                 if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):
@@ -1853,7 +1866,7 @@ class _LineReader:
             elif word in _PAD_WORDS and after in (["padding"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
             k += 1
-        if len(counts) != 1 or len(sizes) != 1:
+        if len(counts) != (0 if pooled else 1) or len(sizes) != 1:
             return None
         given = _shape(volume)
         if given is None or len(given.dims) == 1:
@@ -1861,18 +1874,35 @@ class _LineReader:
         start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
         if start is None:
             return None
-        self.tokens, self.i = [counts[0], sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
+        self.tokens, self.i = [*counts, sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
         try:
-            call = self.conv(Span(counts[0].start, counts[0].start))
+            if pooled:
+                kind = "avgpool" if {"average", "avg", "mean"} & set(words) else "maxpool"
+                call = self.pool(kind, Span(sizes[0].start, sizes[0].start))
+            else:
+                call = self.conv(Span(counts[0].start, counts[0].start))
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span,
                           hint="say the layer as `32 5x5 filters, stride 1, pad 0` on a line of its own")
             return None
-        signature = " ".join(t.lower for t in (volume, counts[0], sizes[0], *options))
+        signature = " ".join(t.lower for t in (volume, *counts, sizes[0], *options))
         expectation = self.told_answer(answered) if answered else None
         if answered and expectation is None:
             return None  # reported: an answer cnncalc cannot read is never passed over
-        return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
+        line = ir.Line((call,), expectation, Span(self.start, self.end))
+        if asked is not None and not answered and question[-1].text != "?":  # the question, and its answer after `?`
+            reader = _LineReader(question, self.sink, question[0].start, self.end)
+            reported = self.sink.total
+            said = reader.answer_line([line], True, None)
+            if not isinstance(said, _Answered):
+                if self.sink.total == reported:
+                    self.sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
+                                  Span(question[0].start, self.end),
+                                  hint="ask about the layer's output or counts, as in `How many parameters does this "
+                                       "layer have? 7,600`")
+                return None
+            line = line._replace(expectation=said.line.expectation)
+        return _Exercise(start, line, signature)
 
     def told_answer(self, tokens: list[Tok]) -> ir.Expectation | None:
         """The answer a told problem's sentence ends with: `the output is 32x32x10`, `which gives a 32x32x10 output
@@ -4108,6 +4138,18 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
 _VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
 _LAYER_SIZE_WORDS = {"neurons", "units"}  # `FC6: 4096 neurons` states a layer's size
 _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
+def _asked_after(words: list[str]) -> int | None:
+    """Where a question told after a problem starts (the `.` before `How many parameters …?`, as Ng's quizzes
+    ask), when its sentence opens as a question does; None when there is none."""
+    if "?" not in words:
+        return None
+    stop = max((j for j in range(words.index("?")) if words[j] == "."), default=None)
+    if stop is None or not any(words[stop + 1:stop + 1 + len(opener)] == list(opener) for opener in _OPENERS):
+        return None
+    return stop
+
+
+_TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool"}  # a pool told in a sentence: its window and stride
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`

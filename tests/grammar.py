@@ -219,6 +219,11 @@ def worked(rng: random.Random) -> str:
     lines = []
     for _ in range(rng.randint(0, 2)):
         n, k = rng.randint(0, 40), rng.randint(0, 9)
+        told_layer = rng.choice([f"use a convolutional layer with {rng.randint(0, 100)} filters that are each {k}x{k}",
+                                 f"apply max pooling with a stride of {rng.randint(0, 3)} and a filter size of {k}",
+                                 f"apply average pooling with a filter size of {k}", "apply max pooling"])
+        told_answer = rng.choice(["", " 7,600", " 29x29x32", " 0.01", "\nAnswer: 7,600", "\nAnswer: 16x16x16",
+                                  "\nA: ?"])
         lines.append(rng.choice([
             f"Assume, input image is {n}x{n} filter is {k}x{k}" + rng.choice(["", f" stride is {rng.randint(0, 4)}"]),
             f"e.g. input {n}x{n}, filter {k}x{k}, applied with **stride {rng.randint(1, 3)}, pad** with "
@@ -253,6 +258,12 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['six', '96', 'zero', ''])} {rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
             f"{rng.choice([' (stride 1, no padding)', ' with stride 4', ''])}"
             f"{rng.choice([', we get a 28x28x6 activation map.', ' give an output of 55x55x96.', '', ' obtain'])}",
+            # Ng's quizzes: the problem, then a question about it, answered after its `?` or on the next line
+            f"{rng.choice(['You have an input volume that is', 'Suppose your input is a'])} "
+            f"{n}x{n}x{rng.randint(0, 16)}"
+            f"{rng.choice([' image', ''])}, and {told_layer}{rng.choice(['', ', using a stride of 2 and no padding'])}."
+            f"{rng.choice([' What is the output volume?', ' How many parameters does this hidden layer have?', ''])}"
+            f"{told_answer}",
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))

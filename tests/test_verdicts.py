@@ -4203,3 +4203,40 @@ def test_the_lectures_letters_in_any_order_convert_to_the_spec_language() -> Non
     converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"], input=text).stdout
     assert "conv1: conv 8 5x5 stride 1 -> 28x28x8" in converted
     assert [a.verdict for a in run(converted).answers] == ["right"]
+
+
+# Andrew Ng's quizzes tell a problem in a sentence, then ask about it (read as the spec language: E024, E001, E002)
+NG_PARAMS = ("Suppose your input is a 300x300x3 image, and you use a convolutional layer with 100 filters that are "
+             "each 5x5. How many parameters does this hidden layer have (including the bias parameters)?")
+NG_OUTPUT = ("You have an input volume that is 63x63x16, and convolve it with 32 filters that are each 7x7, using a "
+             "stride of 2 and no padding. What is the output volume?")
+NG_POOL = ("You have an input volume that is 32x32x16, and apply max pooling with a stride of 2 and a filter size of "
+           "2. What is the output volume?")
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # (5·5·3 + 1)·100 = 7,600; 7,500 leaves out the 100 biases
+    (NG_PARAMS + "\nAnswer: 7,600\n", [("params", "right")]),
+    (NG_PARAMS + " 7,600\n", [("params", "right")]),
+    (NG_PARAMS + "\nAnswer: 7,500\n", [("params", "wrong")]),
+    # (63 - 7)/2 + 1 = 29: 29x29x32; the pool (32 - 2)/2 + 1 = 16 keeps the 16 channels
+    (NG_OUTPUT + "\nAnswer: 29x29x32\n", [("output", "right")]),
+    (NG_OUTPUT + "\nAnswer: 29x29x16\n", [("output", "wrong")]),
+    (NG_POOL + "\nAnswer: 16x16x16\n", [("output", "right")]),
+    (NG_POOL + "\nAnswer: 16x16x8\n", [("output", "wrong")]),
+])
+def test_ngs_quiz_questions_told_in_a_sentence(text: str, verdicts: list[tuple[str, str]]) -> None:
+    report = cnncalc.analyze_text(text, "quiz.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts, report.diagnostics
+    slips = [d.message for d in report.diagnostics if d.code == "E041"]
+    assert slips in ([], ["conv1: expected params 7,500, computed 7,600; that is the count without the 100 biases"])
+
+
+def test_a_question_after_a_told_problem_that_cnncalc_cannot_place_is_e060() -> None:
+    # the answer after the `?` is never passed over: here the question asks for something cnncalc does not judge
+    report = cnncalc.analyze_text(NG_PARAMS.replace("How many parameters does this hidden layer have (including the "
+                                                    "bias parameters)?", "What is the learning rate? 0.01") + "\n",
+                                  "quiz.txt", lang="lecture")
+    e060 = [d for d in report.diagnostics if d.code == "E060"]
+    assert [d.message for d in e060] == ["cnncalc cannot tell what this answer is about, so it is not judged"]
+    assert report.answers == () and not report.ok
