@@ -834,7 +834,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = _there_are(_role_dropped(_called(self.tokens[lead:])))
+        self.tokens = _said_count(_there_are(_role_dropped(_called(self.tokens[lead:]))))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -4245,6 +4245,35 @@ def _there_are(tokens: list[Tok]) -> list[Tok]:
     if not 0 < len(name) <= 2 or _label(name) is None:
         return tokens
     return [*name, Tok("WORD", "has", tokens[0].start, tokens[1].end), *tokens[2:counted + 1]]
+
+
+# what leads a count said in a sentence about the layer above (`We get 760 parameters`, `It has 760 parameters`)
+_SAID_LEADS: tuple[list[str], ...] = (
+    [], ["it", "has"], ["this", "layer", "has"], ["the", "layer", "has"], ["this", "has"], ["we", "get"],
+    ["we", "have"], ["this", "gives"], ["that", "gives"], ["this", "gives", "us"], ["that", "gives", "us"],
+    ["which", "gives"], ["so"], ["giving"])
+
+
+def _said_count(tokens: list[Tok]) -> list[Tok]:
+    """A count said before its word, alone or in a sentence about the layer above (`760 params`, `We get 760
+    parameters`, `This layer has 760 learnable parameters in total.`) or the one it names (`That gives us 760
+    params in total for CONV1`), as its answer line (`params: 760`, `params for CONV1: 760`); other tokens as
+    they are. (A sentence about anything else, `We use 75 weights here`, stays prose.)"""
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    named: list[Tok] = []  # `… for CONV1`: the layer named, as `Params of CONV1: 760`
+    for size in (1, 2):
+        if end > size + 1 and words[end - size - 1] in ("for", "in", "of") and _label(tokens[end - size:end]):
+            named, end = tokens[end - size - 1:end], end - size - 1
+            break
+    end -= 2 if words[end - 2:end] in (["in", "total"], ["in", "all"]) else 0
+    for lead in _SAID_LEADS:
+        at = len(lead)
+        counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
+        if words[:at] == lead and end == counted + 1 and tokens[at].kind == "NUM" and words[counted] in ir.ANSWER_WORDS:
+            word, count = tokens[counted], tokens[at]
+            return [word, *named, Tok(":", ":", count.start, count.start), count]
+    return tokens
 
 
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:

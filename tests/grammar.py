@@ -213,6 +213,12 @@ class Grammar:
         return text
 
 
+# how a count is said in a sentence (`There are 608 parameters in CONV1`, `We get 760 parameters`)
+SAID_LEADS = ["There are ", "There is ", "So it is 8x8x8 and there are ", "", "We get ", "It has ", "This layer has ",
+              "That gives us ", "So "]
+SAID_TAILS = ["", " in the CONV1 layer", " in total", " in", ".", " for"]
+
+
 def worked(rng: random.Random) -> str:
     """The lecture's worked examples: statements a line each, answers on the lines after, prose between;
     and its output-size exercises."""
@@ -340,10 +346,10 @@ def worked(rng: random.Random) -> str:
                     # a single number with a remark or a rounding after it, the output layer in words
                     f"{rng.choice(['Output size', 'Output spatial size', 'Output depth', 'output'])}: "
                     f"{rng.choice(['14', '14.5', '0', '1e9', ''])}{rng.choice(REMARKS_AFTER_A_NUMBER)}",
-                    f"{rng.choice(['There are ', 'There is ', f'CONV{i} has ', 'So it is 8x8x8 and there are '])}"
+                    f"{rng.choice(SAID_LEADS + [f'CONV{i} has '])}"
                     f"{rng.choice(['608', '0', 'no', '1e99', ''])} {rng.choice(['learnable ', 'trainable ', ''])}"
                     f"{rng.choice(['parameters', 'params', 'weights', 'filters'])}"
-                    f"{rng.choice(['', f' in CONV{i}', ' in the CONV1 layer', ' in total', ' in', '.'])}",
+                    f"{rng.choice(SAID_TAILS + [f' in CONV{i}', f' in total for CONV{i}', f' for POOL{i}.'])}",
                     f"The output is 8x8x8 and the number of parameters is {rng.choice(['608', 'lots', ''])}",
                     f"{rng.choice(['MACs: ', 'Params: ', 'Total params: ', 'The network has ', 'Output: '])}"
                     f"{rng.choice(SPELLED_COUNTS)}{rng.choice(['', ' parameters', ' values'])}",

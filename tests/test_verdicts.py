@@ -4240,3 +4240,29 @@ def test_a_question_after_a_told_problem_that_cnncalc_cannot_place_is_e060() -> 
     e060 = [d for d in report.diagnostics if d.code == "E060"]
     assert [d.message for d in e060] == ["cnncalc cannot tell what this answer is about, so it is not judged"]
     assert report.answers == () and not report.ok
+
+
+@pytest.mark.parametrize("line, answers", [
+    # CONV1: (5·5·3 + 1)·10 = 760 parameters; the pool after it has none. They were prose (N060: a wrong count
+    # passed unjudged) or E060.
+    ("760 params", [("conv1", "params", "right")]),
+    ("We get 760 parameters", [("conv1", "params", "right")]),
+    ("It has 760 parameters.", [("conv1", "params", "right")]),
+    ("This layer has 761 learnable parameters in total", [("conv1", "params", "wrong")]),
+    ("That gives us 760 params in total for CONV1", [("conv1", "params", "right")]),
+    ("768,000 MACs", [("conv1", "macs", "right")]),  # 32·32·10·75
+    # a sentence about something else stays prose
+    ("We use 75 weights here (compare with 30k weights in fully connected case).", []),
+])
+def test_a_count_said_before_its_word_is_the_layers_answer(line: str, answers: list[tuple[str, str, str]]) -> None:
+    text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == answers
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E041"] if "761" in line else [])
+
+
+def test_a_count_said_for_a_layer_not_above_is_e060() -> None:
+    report = cnncalc.analyze_text("Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nWe get 760 "
+                                  "parameters for CONV9\n", "hw.txt")
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("E060", "no layer CONV9 above to give this answer to")]
