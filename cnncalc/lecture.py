@@ -834,7 +834,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = _said_count(_there_are(_role_dropped(_called(self.tokens[lead:]))))
+        self.tokens = _said_output(_said_count(_there_are(_role_dropped(_called(self.tokens[lead:])))))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -4274,6 +4274,56 @@ def _said_count(tokens: list[Tok]) -> list[Tok]:
             word, count = tokens[counted], tokens[at]
             return [word, *named, Tok(":", ":", count.start, count.start), count]
     return tokens
+
+
+# what leads an output said in a sentence about the layer above (`We get an output of 32x32x10.`)
+_OUTPUT_LEADS: tuple[list[str], ...] = (
+    ["we", "get"], ["we", "obtain"], ["we", "end", "up", "with"], ["this", "gives"], ["that", "gives"],
+    ["this", "gives", "us"], ["that", "gives", "us"], ["which", "gives"], ["which", "gives", "us"],
+    ["which", "results", "in"], ["this", "results", "in"], ["resulting", "in"], ["giving"], ["it", "outputs"],
+    ["the", "layer", "outputs"], ["this", "layer", "outputs"], ["it", "produces"], ["this", "produces"])
+
+
+def _said_output(tokens: list[Tok]) -> list[Tok]:
+    """An output said in a sentence about the layer above, as its answer line `Output: …`: `We get an output of
+    32x32x10.`, `which results in a 32x32x10 output`, `It outputs 10 activation maps of size 32x32`, the working
+    then `, so the output is 32x32x10`, and its values, `32 * 32 * 10 = 10240 values in the output` (as `Memory:
+    …`); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    cut = max((j for j in range(1, len(words) - 2) if words[j - 1:j + 1] == [",", "so"]), default=None)
+    if cut is not None and words[cut + 1:cut + 3] in (["the", "output"], ["output", "is"]):
+        return tokens[cut + 1:]  # `(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10`
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    for tail in (["in", "the", "output"], ["in", "the", "output", "volume"]):
+        if len(words) > len(tail) + 1 and words[end - len(tail):end] == tail and \
+                words[end - len(tail) - 1] in _VALUE_WORDS and any(t.kind == "NUM" for t in tokens[:end - len(tail)]):
+            first = tokens[0]  # `32 * 32 * 10 = 10240 values in the output`
+            return [Tok("WORD", "Memory", first.start, first.start), Tok(":", ":", first.start, first.start),
+                    *tokens[:end - len(tail)]]
+    for lead in _OUTPUT_LEADS:
+        rest = tokens[len(lead):end]
+        if words[:len(lead)] == lead and _output_said(words[len(lead):end], rest):
+            at = tokens[len(lead) - 1]
+            return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *tokens[len(lead):]]
+    return tokens
+
+
+_SAID_AFTER_VOLUME: tuple[list[str], ...] = ([], ["output"], ["volume"], ["output", "volume"], ["activation", "map"],
+                                             ["feature", "map"], ["activation", "volume"])
+
+
+def _output_said(words: list[str], tokens: list[Tok]) -> bool:
+    """Whether the words after a lead say an output and nothing else: `an output of 32x32x10`, `a 32x32x10 output`,
+    `10 activation maps of size 32x32` (not `better results with a 64x64x3 input`)."""
+    at = 1 if words[:1] in (["a"], ["an"], ["the"]) else 0
+    for said in (["output", "of"], ["output", "volume", "of"]):
+        if words[at:at + len(said)] == said:
+            at += len(said)
+    if tokens[at:at + 1] and tokens[at].kind == "DIMS":
+        return words[at + 1:] in _SAID_AFTER_VOLUME
+    maps = at + 1 + (words[at + 1:at + 2] in (["activation"], ["feature"]))  # `10 activation maps of size 32x32`
+    return bool(tokens[at:at + 1]) and tokens[at].kind == "NUM" and words[maps:maps + 1] == ["maps"] and \
+        words[maps + 1:-1] in (["of"], ["of", "size"], []) and tokens[-1].kind == "DIMS" and len(words) > maps + 1
 
 
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:

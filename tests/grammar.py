@@ -217,6 +217,10 @@ class Grammar:
 SAID_LEADS = ["There are ", "There is ", "So it is 8x8x8 and there are ", "", "We get ", "It has ", "This layer has ",
               "That gives us ", "So "]
 SAID_TAILS = ["", " in the CONV1 layer", " in total", " in", ".", " for"]
+SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
+                "It outputs 8 activation maps of size 8x8",
+                "(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10", "8 * 8 * 8 = 512 values in the output",
+                "We get better results with a 64x64x3 input.", "It outputs 8 maps of", "giving 1e99x2"]
 
 
 def worked(rng: random.Random) -> str:
@@ -351,6 +355,7 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['parameters', 'params', 'weights', 'filters'])}"
                     f"{rng.choice(SAID_TAILS + [f' in CONV{i}', f' in total for CONV{i}', f' for POOL{i}.'])}",
                     f"The output is 8x8x8 and the number of parameters is {rng.choice(['608', 'lots', ''])}",
+                    rng.choice(SAID_OUTPUTS),
                     f"{rng.choice(['MACs: ', 'Params: ', 'Total params: ', 'The network has ', 'Output: '])}"
                     f"{rng.choice(SPELLED_COUNTS)}{rng.choice(['', ' parameters', ' values'])}",
                     f"Layer {rng.randint(0, 5)}{rng.choice([' output', ' params', ''])}: "

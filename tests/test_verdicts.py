@@ -4266,3 +4266,20 @@ def test_a_count_said_for_a_layer_not_above_is_e060() -> None:
                                   "parameters for CONV9\n", "hw.txt")
     assert [(d.code, d.message) for d in report.diagnostics] == [
         ("E060", "no layer CONV9 above to give this answer to")]
+
+
+@pytest.mark.parametrize("line, answers", [
+    # CONV1 on 32x32x3: (32 - 5 + 2·2)/1 + 1 = 32, 10 filters: 32x32x10, 32·32·10 = 10,240 values. Each was prose:
+    # a wrong output passed unjudged.
+    ("We get an output of 32x32x10.", [("output", "right")]),
+    ("which results in a 32x32x12 output", [("output", "wrong")]),
+    ("(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10", [("output", "right")]),
+    ("32 * 32 * 10 = 10240 values in the output", [("memory", "right")]),
+    ("It outputs 10 activation maps of size 30x30", [("output", "wrong")]),
+    # prose that mentions a volume without saying it is this layer's output stays prose
+    ("We get better results with a 64x64x3 input.", []),
+])
+def test_an_output_said_in_a_sentence_is_the_layers_answer(line: str, answers: list[tuple[str, str]]) -> None:
+    text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers, report.diagnostics
