@@ -835,6 +835,13 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_role_dropped(_called(self.tokens[lead:])))))
+        whole, parts = self.tokens, _answer_parts(self.tokens)
+        if len(parts) > 1 and lines:
+            numbered = self.numbered
+            in_parts = self.answers_in_parts(parts, lines, in_exercise, has_input, shared)
+            if in_parts is not None:
+                return in_parts
+            self.tokens, self.i, self.numbered = whole, 0, numbered  # the line whole, as before
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -1144,6 +1151,30 @@ class _LineReader:
             return None
         rest = _answers_after(rest)
         return (same[0], rest) if rest else None
+
+    def answers_in_parts(self, parts: list[list[Tok]], lines: list[ir.Line], in_exercise: bool, has_input: bool,
+                         shared: set[int] | None) -> _Answered | None:
+        """A line's answers given as sentences or between `;` (`Parameters: 760. Output: 32x32x10.`, `CONV1 params:
+        760; output: 32x32x10`): each part read as an answer line in turn, about the layer the first names or the
+        last; None (nothing reported) unless every part is one, all about one layer."""
+        sink, self.sink = self.sink, DiagnosticSink()
+        answered: _Answered | None = None
+        name = parts[0][:1] if _label(parts[0][:1]) is not None else []  # `CONV1 params: 760; output: …`: CONV1's
+        try:
+            for part in parts:
+                self.tokens, self.i = (part if _label(part[:1]) is not None else [*name, *part]), 0
+                said = self.worked(lines, in_exercise, has_input, shared)
+                if not isinstance(said, _Answered):
+                    return None
+                at = said.at if said.at >= 0 else len(lines) - 1
+                if answered is not None and at != answered.at:
+                    return None  # answers about two layers: the line as a whole (E060)
+                answered, lines = said._replace(at=at), [*lines[:at], said.line, *lines[at + 1:]]
+        finally:
+            said_here, self.sink = self.sink, sink
+        for d in said_here.items:
+            sink.add(d.code, d.message, d.span, d.hint, d.path, d.notes)
+        return answered
 
     def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
                     about: int | None = None) -> _Answered | ir.Line | None:
@@ -4324,6 +4355,28 @@ def _output_said(words: list[str], tokens: list[Tok]) -> bool:
     maps = at + 1 + (words[at + 1:at + 2] in (["activation"], ["feature"]))  # `10 activation maps of size 32x32`
     return bool(tokens[at:at + 1]) and tokens[at].kind == "NUM" and words[maps:maps + 1] == ["maps"] and \
         words[maps + 1:-1] in (["of"], ["of", "size"], []) and tokens[-1].kind == "DIMS" and len(words) > maps + 1
+
+
+_ANSWER_HEADS = {"output", "params", "parameters", "weights", "biases", "macs", "memory", "shape", "number",
+                 "activations"}  # what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`)
+
+
+def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
+    """An answer line's answers given as sentences or between `;` (`Parameters: 760. Output: 32x32x10.`, `CONV1
+    params: 760; output: 32x32x10`): each part an answer line of its own, when each starts as one does (after a
+    layer's name); else the line whole."""
+    def starts(part: list[Tok]) -> bool:
+        words = [t.lower for t in part[:3]]
+        return bool(words) and (words[0] in _ANSWER_HEADS or
+                                (len(words) > 1 and _label(part[:1]) is not None and words[1] in _ANSWER_HEADS))
+
+    cuts, depth = [], 0
+    for j, t in enumerate(tokens):
+        depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
+        if depth == 0 and t.text in (".", ";") and j + 1 < len(tokens) and starts(tokens[j + 1:]):
+            cuts.append(j)
+    parts = [tokens[a + 1:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
+    return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]
 
 
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:

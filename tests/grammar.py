@@ -220,7 +220,9 @@ SAID_TAILS = ["", " in the CONV1 layer", " in total", " in", ".", " for"]
 SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
                 "It outputs 8 activation maps of size 8x8",
                 "(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10", "8 * 8 * 8 = 512 values in the output",
-                "We get better results with a 64x64x3 input.", "It outputs 8 maps of", "giving 1e99x2"]
+                "We get better results with a 64x64x3 input.", "It outputs 8 maps of", "giving 1e99x2",
+                "CONV1 params: 608; output: 8x8x8", "Parameters: 0. Output: 4x4x8.", "Output: 8x8x8; params: 1; MACs:",
+                "CONV1 params: 608; POOL1 output: 4x4x8", "Params: 0. This is smaller. Output: 4x4x0"]
 
 
 def worked(rng: random.Random) -> str:

@@ -4283,3 +4283,21 @@ def test_an_output_said_in_a_sentence_is_the_layers_answer(line: str, answers: l
     text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n"
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers, report.diagnostics
+
+
+@pytest.mark.parametrize("line, answers", [
+    # CONV1: 32x32x10 and (5·5·3 + 1)·10 = 760; POOL1: 16x16x10, no parameters. Several answers as sentences or
+    # between `;` were E060 (the first part's count did not end the line).
+    ("CONV1 params: 760; output: 32x32x10", [("conv1", "output", "right"), ("conv1", "params", "right")]),
+    ("Parameters: 0. Output: 16x16x10.", [("pool1", "output", "right"), ("pool1", "params", "right")]),
+    ("Output: 16x16x10; params: 1; MACs: 0",
+     [("pool1", "output", "right"), ("pool1", "params", "wrong"), ("pool1", "macs", "right")]),
+    ("CONV1 params: 760; CONV1 output: 32x32x11", [("conv1", "output", "wrong"), ("conv1", "params", "right")]),
+    # answers about two layers on one line stay E060: each belongs on a line of its own
+    ("CONV1 params: 760; POOL1 output: 16x16x10", []),
+])
+def test_a_lines_answers_as_sentences_or_between_semicolons(line: str, answers: list[tuple[str, str, str]]) -> None:
+    text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == answers
+    assert bool(answers) or [d.code for d in report.diagnostics] == ["E060"]
