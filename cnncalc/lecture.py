@@ -550,6 +550,8 @@ class _Table:
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
             opening = words.index("(")
             reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
+        elif (first := _described_from(name_tokens)) is not None:  # `Conv 5x5, 10 filters, pad 2`, `Max pool 2x2`
+            reader.tokens, name_tokens = name_tokens[first:], name_tokens[:first]
         else:  # `CONV3-64`, `POOL2`, `FC`: the name says the layer
             name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else \
                 Span(reader.start, reader.start)
@@ -560,8 +562,8 @@ class _Table:
                                 hint="describe the layer in a Description column (`96 11x11 filters at stride 4`)")
                 return reader.unreadable(volume, name_tokens, counts)
             assert call is not None  # the input was read above
-            if re.fullmatch(r"(?:conv|fc)[0-9]+", "".join(words)):  # FC3, FC4 (Ng's): the rows' own names (not the
-                call = call._replace(label=_label(name_tokens))  # notes' POOL2, whose number is its window: it repeats)
+            if len(words) == 1 and re.fullmatch(r"(?:conv|fc)[0-9]+", words[0]):  # FC3, FC4 (Ng's): their names
+                call = call._replace(label=_label(name_tokens))  # (not the notes' POOL2, whose number is its window)
             calls: tuple[ir.LayerCall, ...] = (call,)
             params = counts.get("params")
             if call.keyword == "softmax" and params is not None and params.digits and volume is not None and \
@@ -573,6 +575,17 @@ class _Table:
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
             return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
+
+
+def _described_from(cell: list[Tok]) -> int | None:
+    """Where the description starts in a table's layer cell that says the kind of layer and then describes it
+    (`Conv 5x5, 10 filters, pad 2`, `Max pool 2x2 stride 2`): at its first number; None for a name (`CONV1`,
+    `POOL2`, `CONV3-64`)."""
+    first = next((j for j, t in enumerate(cell) if t.kind in ("DIMS", "NUM")), None)
+    if not first or any(t.kind != "WORD" for t in cell[:first]) or \
+            (len(cell) - first < 2 and cell[first].kind == "NUM"):
+        return None  # (`FC 4096` is the breakdown's width, as `FC (4096)`)
+    return first if _layer_kind(" ".join(t.lower for t in cell[:first])) in ("conv", "maxpool", "avgpool") else None
 
 
 def _total_row(name: list[str]) -> str | None:
@@ -2951,14 +2964,19 @@ class _LineReader:
                 args.append(ir.Arg("pad", ir.Num(0, unpadded), unpadded))
                 skipped_from = None
                 continue
-            if tok.lower in _PAD_WORDS and following is not None and following.lower in ("pad", "padding") and \
-                    "pad" in allowed:  # `same padding`, `valid padding`: TensorFlow's
+            alone = following is None or following.text in (",", ";", ")") or following.kind == "ARROW"
+            if tok.lower in _PAD_WORDS and "pad" in allowed and (
+                    (following is not None and following.lower in ("pad", "padding")) or
+                    ((args or skipped_from is not None) and alone)):
+                # `same padding`, `valid padding`: TensorFlow's; `same` alone among the options, as Keras writes it
+                said = following if following is not None and following.lower in ("pad", "padding") else tok
                 if "pad" in seen:
-                    raise _Unreadable("the padding is given twice", Span(tok.start, following.end))
+                    raise _Unreadable("the padding is given twice", Span(tok.start, said.end))
                 seen.add("pad")
                 self.next()
-                self.next()
-                args.append(ir.Arg("pad", ir.Word(tok.lower, tok.span), Span(tok.start, following.end)))
+                if said is not tok:
+                    self.next()
+                args.append(ir.Arg("pad", ir.Word(tok.lower, tok.span), Span(tok.start, said.end)))
                 skipped_from = None
                 continue
             glued = re.fullmatch(r"([sp])([0-9]{1,9})", tok.lower) if tok.kind == "WORD" else None
@@ -4054,11 +4072,16 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 
 def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     """Where an unnamed convolution's statement starts (`10 5x5 filters`, `10 different 5x5 filters`, `10
-    filters of size 5x5`), after words that only introduce it (`Conv layer:`, `We apply`); None if the
-    line is not one."""
+    filters of size 5x5`, the size first: `5x5, 10 filters`), after words that only introduce it (`Conv layer:`,
+    `We apply`); None if the line is not one."""
     for i, (word, kind) in enumerate(zip(words, kinds)):
         if word in ("k", "f") and words[i + 1:i + 2] in (["="], [":"]):  # `CONV: K=10, F=5, S=1, P=2`
             return i
+        if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
+            at = i + 1
+            while words[at:at + 1] in ([","], ["conv"], ["convolution"]):
+                at += 1
+            return i if kinds[at:at + 1] == ["NUM"] and words[at + 1:at + 2] in (["filters"], ["kernels"]) else None
         if kind == "NUM":
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \

@@ -222,7 +222,10 @@ SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
                 "(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10", "8 * 8 * 8 = 512 values in the output",
                 "We get better results with a 64x64x3 input.", "It outputs 8 maps of", "giving 1e99x2",
                 "CONV1 params: 608; output: 8x8x8", "Parameters: 0. Output: 4x4x8.", "Output: 8x8x8; params: 1; MACs:",
-                "CONV1 params: 608; POOL1 output: 4x4x8", "Params: 0. This is smaller. Output: 4x4x0"]
+                "CONV1 params: 608; POOL1 output: 4x4x8", "Params: 0. This is smaller. Output: 4x4x0",
+                "Conv: 5x5, 8 filters, pad 2 -> 8x8x8", "CONV: 8 3x3 filters, same -> 8x8x8",
+                "Conv: 3x3 conv, 0 filters",
+                "CONV1: 8 3x3 filters, same, same"]
 
 
 def worked(rng: random.Random) -> str:
@@ -556,6 +559,7 @@ def table(rng: random.Random) -> str:
              "Stride": ["4", "2", "-", "two", "0"], "Pad": ["0", "2", "same", "valid", "-", "x"],
              "Padding": ["same", "1"], "F": ["3", "3x3"]}
     cells["Layer"] += ["CONV (10 5x5 filters, stride 1, pad 2)", "CONV1 (96 11x11 filters at stride 4)", "FC (10)",
+                       "Conv 5x5, 10 filters, pad 2", "Max pool 2x2 stride 2", "FC 4096", "Conv 0x5, ten filters",
                        "POOL (", "CONV ()", "FC1 (lots)"]
     for _ in range(rng.randint(0, 6)):
         row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",

@@ -4301,3 +4301,29 @@ def test_a_lines_answers_as_sentences_or_between_semicolons(line: str, answers: 
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == answers
     assert bool(answers) or [d.code for d in report.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize("line, op", [
+    # 10 filters 5x5 on 32x32x3: pad 2 (or TensorFlow's `same`, 5 // 2 = 2 each side) keeps 32; they were prose
+    # (the answer after `->` passed over unjudged)
+    ("Conv: 5x5, 10 filters, pad 2", "conv 10 5x5 pad 2"),
+    ("Conv: 5x5 conv, 10 filters, pad 2", "conv 10 5x5 pad 2"),
+    ("CONV: 10 5x5 filters, same", "conv 10 5x5 pad same"),
+    ("CONV1: 10 5x5 filters, stride 1, same", "conv 10 5x5 pad same"),
+])
+def test_the_size_first_and_a_bare_same_describe_a_convolution(line: str, op: str) -> None:
+    report = cnncalc.analyze_text(f"Input volume: 32x32x3\n{line} -> 32x32x10\n", "hw.txt")
+    assert [r.op for r in report.rows] == [op] and [a.verdict for a in report.answers] == ["right"]
+
+
+def test_a_tables_layer_cell_may_say_the_kind_then_describe_it() -> None:
+    # `Conv 5x5, 10 filters, pad 2` in the Layer column was read as a name of the notes' breakdown (E060):
+    # (32 - 5 + 2·2)/1 + 1 = 32, (5·5·3 + 1)·10 = 760; the 2x2 pool at stride 2 halves it
+    text = ("| Layer | Output size | Number of parameters |\n|---|---|---|\n| Input | 32x32x3 | - |\n"
+            "| Conv 5x5, 10 filters, pad 2 | 32x32x10 | 760 |\n| Max pool 2x2 stride 2 | 16x16x10 | 0 |\n"
+            "| FC 4096 | 4096 | 1 |\n")
+    report = cnncalc.analyze_text(text, "hw.md")
+    assert [r.op for r in report.rows] == ["conv 10 5x5 pad 2", "maxpool 2x2 stride 2", "fc 4096"]
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("maxpool1", "output", "right"),
+        ("maxpool1", "params", "right"), ("fc1", "output", "right"), ("fc1", "params", "wrong")]
