@@ -3643,10 +3643,18 @@ def _kind_line(lines: list[ir.Line], ordinal: int | None, kind: str) -> int | No
 
 def _answered_question(tokens: list[Tok]) -> bool:
     """Whether a line asks a question and answers it after its `?` with a number or a volume alone (`How big is
-    the output of CONV1? 32x32x10`), says what something has (`The conv layer has 760 parameters`), gives a
-    volume after something (`After the pooling layer the volume is 16x16x10`) or a named layer's answer (`L5
-    params: 100`, no L5 above): an answer, never prose, even when cnncalc cannot read what it is about."""
+    the output of CONV1? 32x32x10`), answers after an arrow (`… -> 32x32x10`), says what something has (`The
+    conv layer has 760 parameters`), gives a volume after something (`After the pooling layer the volume is
+    16x16x10`) or a named layer's answer (`L5 params: 100`, no L5 above): an answer, never prose, even when
+    cnncalc cannot read what it is about."""
     said = [t for t in tokens if t.text not in ("!", ".") and t.lower not in ("learnable", "trainable")]
+    arrow = next((j for j, t in enumerate(said) if t.kind == "ARROW"), None)
+    answer = [t.lower for t in said[arrow + 1:]] if arrow is not None else []
+    if arrow is not None and ((said[arrow + 1:arrow + 2] and said[arrow + 1].kind == "DIMS" and
+                               set(answer[1:]) <= {"output", "volume"}) or
+                              (len(answer) == 2 and said[arrow + 1].kind == "NUM" and answer[1] in ir.ANSWER_WORDS)):
+        return True  # `… -> 32x32x10`, `… -> 760 params` ending the line: an answer, whatever the line before it
+        # (`5x5 filter -> 5x5 receptive field for each neuron` goes on: the lecture's prose)
     if len(said) >= 4 and [t.lower for t in said[:2]] in (["there", "are"], ["there", "is"]) and \
             said[2].kind == "NUM" and said[3].lower in ir.ANSWER_WORDS:
         return True  # `There are 760 parameters`, of what not said

@@ -4327,3 +4327,15 @@ def test_a_tables_layer_cell_may_say_the_kind_then_describe_it() -> None:
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("maxpool1", "output", "right"),
         ("maxpool1", "params", "right"), ("fc1", "output", "right"), ("fc1", "params", "wrong")]
+
+
+@pytest.mark.parametrize("line, code", [
+    # an answer after an arrow that ends the line is never prose, whatever cnncalc makes of the line before it
+    # (they were N060: skipped as prose, the answer passed over)
+    ("Some conv thing here -> 32x32x10", "E060"), ("Conv with lots of filters -> 760 params", "E060"),
+    # the lecture's `5x5 filter -> 5x5 receptive field for each neuron` goes on after its volume: prose
+    ("5x5 filter -> 5x5 receptive field for each neuron", "N060"),
+])
+def test_an_answer_after_an_arrow_is_never_prose(line: str, code: str) -> None:
+    report = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, pad 2\n{line}\n", "hw.txt")
+    assert [d.code for d in report.diagnostics] == [code] and report.answers == ()
