@@ -4318,9 +4318,9 @@ _SAID_LEADS: tuple[list[str], ...] = (
 
 def _said_count(tokens: list[Tok]) -> list[Tok]:
     """A count said before its word, alone or in a sentence about the layer above (`760 params`, `We get 760
-    parameters`, `This layer has 760 learnable parameters in total.`) or the one it names (`That gives us 760
-    params in total for CONV1`), as its answer line (`params: 760`, `params for CONV1: 760`); other tokens as
-    they are. (A sentence about anything else, `We use 75 weights here`, stays prose.)"""
+    parameters`, `This layer has 760 learnable parameters in total.`, `10,240 values`) or the one it names (`That
+    gives us 760 params in total for CONV1`), as its answer line (`params: 760`, `params for CONV1: 760`); other
+    tokens as they are. (A sentence about anything else, `We use 75 weights here`, stays prose.)"""
     words = [t.lower for t in tokens]
     end = len(words) - (words[-1:] in (["."], ["!"]))
     named: list[Tok] = []  # `… for CONV1`: the layer named, as `Params of CONV1: 760`
@@ -4332,8 +4332,11 @@ def _said_count(tokens: list[Tok]) -> list[Tok]:
     for lead in _SAID_LEADS:
         at = len(lead)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
-        if words[:at] == lead and end == counted + 1 and tokens[at].kind == "NUM" and words[counted] in ir.ANSWER_WORDS:
+        if words[:at] == lead and end == counted + 1 and tokens[at].kind == "NUM" and \
+                (words[counted] in ir.ANSWER_WORDS or words[counted] in ("values", "activations")):
             word, count = tokens[counted], tokens[at]
+            if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
+                word = Tok("WORD", "memory", word.start, word.end)
             return [word, *named, Tok(":", ":", count.start, count.start), count]
     return tokens
 

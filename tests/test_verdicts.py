@@ -4251,6 +4251,7 @@ def test_a_question_after_a_told_problem_that_cnncalc_cannot_place_is_e060() -> 
     ("This layer has 761 learnable parameters in total", [("conv1", "params", "wrong")]),
     ("That gives us 760 params in total for CONV1", [("conv1", "params", "right")]),
     ("768,000 MACs", [("conv1", "macs", "right")]),  # 32·32·10·75
+    ("10,240 values", [("conv1", "memory", "right")]), ("We get 10,241 activations", [("conv1", "memory", "wrong")]),
     # a sentence about something else stays prose
     ("We use 75 weights here (compare with 30k weights in fully connected case).", []),
 ])
@@ -4258,7 +4259,8 @@ def test_a_count_said_before_its_word_is_the_layers_answer(line: str, answers: l
     text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n"
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == answers
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E041"] if "761" in line else [])
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == (
+        ["E041"] if "761" in line else ["E040"] if "10,241" in line else [])
 
 
 def test_a_count_said_for_a_layer_not_above_is_e060() -> None:
