@@ -74,35 +74,39 @@ def test_reader_fuzz_cases_give_located_readable_diagnostics(seed: int) -> None:
     assert all(d.line >= 1 and d.column >= 1 and d.message and readable(d.message) for d in report.diagnostics)
 
 
-@pytest.mark.parametrize("name, text, message", [
+@pytest.mark.parametrize("name, text, message, at", [
     ("p.py", "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, kernel_size=nn.ReLU()))\n",
-     "not supported: kernel_size=nn.ReLU(…) (expected a whole number or a pair)"),
+     "not supported: kernel_size=nn.ReLU(…) (expected a whole number or a pair)", 'nn.Conv2d('),
     ("p.py", "import torch.nn as nn\nclass A:\n    pass\nmodel = nn.Sequential(nn.Conv2d(3, 8, A()))\n",
-     "not supported: kernel_size=A(…) (expected a whole number or a pair)"),
+     "not supported: kernel_size=A(…) (expected a whole number or a pair)", 'nn.Conv2d('),
     ("p.py", "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.LeakyReLU(negative_slope=[0.1]))\n",
-     "not supported: negative_slope=[0.1]"),
+     "not supported: negative_slope=[0.1]", 'nn.LeakyReLU('),
     ("n.prototxt", 'input: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\nlayer { name: "c" type: "Convolution" '
      'bottom: "data" top: "c" convolution_param { num_output: { a: 1 } kernel_size: 3 } }\n',
-     "num_output: expected a positive whole number, found { … }"),
+     "num_output: expected a positive whole number, found { … }", '{ num_output'),
     ("n.prototxt", 'input: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\nlayer { name: "c" type: "Convolution" '
-     'bottom: "data" top: "c" convolution_param { num_output: 8 kernel_size: "3" } }\n', 'kernel_size: ["3"]'),
+     'bottom: "data" top: "c" convolution_param { num_output: 8 kernel_size: "3" } }\n', 'kernel_size: ["3"]',
+     '{ num_output'),
     ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer(3, numF)];\n",
      "convolution2dLayer: numFilters `numF` (expected a whole number; `numF` has no value cnncalc follows: a "
-     "number, or + - * / of numbers)"),
+     "number, or + - * / of numbers)", "convolution2dLayer("),
     ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer([3 k], 8)];\n",
      "convolution2dLayer: size `[3 k]` (expected a whole number or [h w]; `k` has no value cnncalc follows: a "
-     "number, or + - * / of numbers)"),
+     "number, or + - * / of numbers)", "convolution2dLayer("),
     ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer(3, 8, 'Stride', 'two')];\n",
-     "convolution2dLayer: Stride `'two'` (expected a whole number or [h w])"),
+     "convolution2dLayer: Stride `'two'` (expected a whole number or [h w])", 'convolution2dLayer('),
     ("k.json", '{"class_name": "Sequential", "config": {"layers": [{"class_name": "InputLayer", "config": '
      '{"batch_input_shape": [null, 8, 8, 3]}}, {"class_name": "Conv2D", "config": {"filters": 8, '
-     '"kernel_size": [3, 3], "padding": null}}]}}', "padding null"),
+     '"kernel_size": [3, 3], "padding": null}}]}}', "padding null", '{"class_name"'),
 ])
-def test_a_value_in_a_message_is_written_as_the_file_writes_it(name: str, text: str, message: str) -> None:
+def test_a_value_in_a_message_is_written_as_the_file_writes_it(name: str, text: str, message: str, at: str) -> None:
     # They showed the readers' records: `Layer(kind='ReLU', args=…, node=<ast.Call object at 0x…>)`,
-    # `<cnncalc.readers.caffe.Message object at 0x…>`, `Call(name='numF', args=[], span=Span(…))`.
+    # `<cnncalc.readers.caffe.Message object at 0x…>`, `Call(name='numF', args=[], span=Span(…))`. The caret is
+    # at the call, the parameter message or (Keras) the document that holds the value.
     report = analyze_text(text, name, input="8x8x3")
-    assert message in [d.message for d in report.diagnostics]
+    [d] = [d for d in report.diagnostics if d.message == message]
+    offset = text.index(at)  # its first occurrence
+    assert (d.line, d.column) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
 
 def test_a_keras_tensor_without_its_history_is_e071() -> None:

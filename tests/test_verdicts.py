@@ -4169,6 +4169,10 @@ def test_a_convolution_without_its_count_of_filters_takes_the_answered_depth_els
     # (32 - 5)/1 + 1 = 28 and 8 filters from the volume answered before the description: (5·5·3 + 1)·8 = 608
     report = run("INPUT: [32x32x3]\n[28x28x8] CONV1: F=5, S=1, params 608\n", lang="lecture")
     assert [a.verdict for a in report.answers] == ["right", "right"] and report.rows[0].op == "conv 8 5x5"
+    # the count taken from the answer is bounded as any count of filters (2^24): E013 at the volume
+    report = run("INPUT: [32x32x3]\n[28x28x99999999999] CONV1: F=5, S=1\n", lang="lecture")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E013", 2, 2)]
+    assert report.diagnostics[0].message.startswith("conv: the out channels: it must be at most 16,777,216")
     report = run("INPUT: [32x32x3]\nCONV1: F=5, S=1 -> [28x28x8], params 608\n", lang="lecture")
     assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", "the filters need K (K filters of F x F), as in `K=96, F=11, S=4, P=0`")]
@@ -4190,10 +4194,15 @@ def test_the_inputs_own_counts_are_answers(text: str, verdicts: list[tuple[str, 
     assert [(a.quantity, a.verdict) for a in run(converted).answers] == verdicts
 
 
-@pytest.mark.parametrize("answer, column", [("32x32x3", 18), ("depth 3", 24), ("filter params 5", 32)])
-def test_an_inputs_answers_are_counts(answer: str, column: int) -> None:
+SHAPED = "an input's answers are counts (`memory 3072`, `params 0`): its shape is the one given"
+FILTERED = "the input has no filters: its answers are `memory`, `params`, `weights`, `biases` and `macs`"
+
+
+@pytest.mark.parametrize("answer, column, message", [("32x32x3", 18, SHAPED), ("depth 3", 24, SHAPED),
+                                                     ("filter params 5", 32, FILTERED)])
+def test_an_inputs_answers_are_counts(answer: str, column: int, message: str) -> None:
     report = run(f"input 32x32x3 -> {answer}\nconv 8 5x5\n")
-    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E002", 1, column)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E002", 1, column, message)]
     assert report.answers == ()
 
 
@@ -4234,11 +4243,12 @@ def test_ngs_quiz_questions_told_in_a_sentence(text: str, verdicts: list[tuple[s
 
 def test_a_question_after_a_told_problem_that_cnncalc_cannot_place_is_e060() -> None:
     # the answer after the `?` is never passed over: here the question asks for something cnncalc does not judge
-    report = cnncalc.analyze_text(NG_PARAMS.replace("How many parameters does this hidden layer have (including the "
-                                                    "bias parameters)?", "What is the learning rate? 0.01") + "\n",
-                                  "quiz.txt", lang="lecture")
+    text = NG_PARAMS.replace("How many parameters does this hidden layer have (including the bias parameters)?",
+                             "What is the learning rate? 0.01") + "\n"
+    report = cnncalc.analyze_text(text, "quiz.txt", lang="lecture")
     e060 = [d for d in report.diagnostics if d.code == "E060"]
-    assert [d.message for d in e060] == ["cnncalc cannot tell what this answer is about, so it is not judged"]
+    assert [(d.line, d.column, d.message) for d in e060] == [  # at the question
+        (1, text.index("What") + 1, "cnncalc cannot tell what this answer is about, so it is not judged")]
     assert report.answers == () and not report.ok
 
 
@@ -4316,6 +4326,9 @@ def test_a_lines_answers_as_sentences_or_between_semicolons(line: str, answers: 
 def test_the_size_first_and_a_bare_same_describe_a_convolution(line: str, op: str) -> None:
     report = cnncalc.analyze_text(f"Input volume: 32x32x3\n{line} -> 32x32x10\n", "hw.txt")
     assert [r.op for r in report.rows] == [op] and [a.verdict for a in report.answers] == ["right"]
+    # 28x28 is the output without the padding, (32 - 5)/1 + 1: wrong here
+    report = cnncalc.analyze_text(f"Input volume: 32x32x3\n{line} -> 28x28x10\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == ["wrong"]
 
 
 def test_a_tables_layer_cell_may_say_the_kind_then_describe_it() -> None:
@@ -4340,4 +4353,6 @@ def test_a_tables_layer_cell_may_say_the_kind_then_describe_it() -> None:
 ])
 def test_an_answer_after_an_arrow_is_never_prose(line: str, code: str) -> None:
     report = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, pad 2\n{line}\n", "hw.txt")
-    assert [d.code for d in report.diagnostics] == [code] and report.answers == ()
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [(code, 3, 1)] and report.answers == ()
+    if code == "E060":
+        assert report.diagnostics[0].message == "cnncalc cannot tell what this answer is about, so it is not judged"
