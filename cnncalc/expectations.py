@@ -51,7 +51,7 @@ class Checker:
                 continue
             if quantity == "memory":
                 count = _significant(count)  # as a layer's memory is read (`150K` for 150,528 values)
-            code = codes.E042 if quantity == "macs" else codes.E040 if quantity == "memory" else codes.E041
+            code = _COUNT_CODES[quantity]
             if quantity != "memory":
                 actual, working = 0, (f"input: {ir.NOUNS[quantity]}s 0 (the input is no layer)",)
             elif x is None or unknown is not None:
@@ -79,16 +79,12 @@ class Checker:
                        window=_window_row(rows))
         for side in exp.sides:
             self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"))
-        if exp.params is not None:
-            self.count(exp.params, label, "params", rows, codes.E041)
-        if exp.weights is not None:
-            self.count(exp.weights, label, "weights", rows, codes.E041)
-        if exp.biases is not None:
-            self.count(exp.biases, label, "biases", rows, codes.E041)
-        if exp.macs is not None:
-            self.count(exp.macs, label, "macs", rows, codes.E042)
+        for quantity in ("params", "weights", "biases", "macs"):
+            count = getattr(exp, quantity)
+            if count is not None:
+                self.count(count, label, quantity, rows, _COUNT_CODES[quantity])
         if exp.memory is not None:  # the line's output, as its shape answer is
-            self.count(_significant(exp.memory), label, "memory", rows[-1:], codes.E040)
+            self.count(_significant(exp.memory), label, "memory", rows[-1:], _COUNT_CODES["memory"])
         if exp.field is not None:
             self.receptive(exp.field, label, last)
         if exp.filter_params is not None:
@@ -342,7 +338,10 @@ class Checker:
                          codes.E043, hint=f"the total is {shown}")
 
 
-_INPUT_QUANTITIES = ("params", "weights", "biases", "macs", "memory")  # (an input has no filter to count)
+# the error a wrong count is, by quantity (memory, the output's values, is the output's E040)
+_COUNT_CODES = {"params": codes.E041, "weights": codes.E041, "biases": codes.E041, "macs": codes.E042,
+                "memory": codes.E040}
+_INPUT_QUANTITIES = tuple(_COUNT_CODES)  # (an input has no filter to count)
 
 
 def _family_of(row: Row) -> str | None:
