@@ -523,36 +523,35 @@ class Expander:
         if not call.valid:
             return None, f"line {self.line_of(call.span.start + shift)}, which could not be read", self.rounding
         cls = REGISTRY[call.keyword]
+        literal = not any(map(_reads_names, _expressions(call)))  # the same layer, or failure, wherever written
         reporting, self.sink = self.sink, DiagnosticSink()  # what a failed build says, kept to say it again
         try:
-            values, uses_env = self.arguments(call, cls, env, shift)
+            values = self.arguments(call, cls, env, shift)
         except _Bad:
-            values, uses_env = None, True
+            values = None
         finally:
             said, self.sink = self.sink, reporting
         if values is None:
             reported = tuple(d._replace(span=Span(d.span.start - shift, d.span.end - shift)) for d in said.items)
             failed = _Failed(call, None, self.layer_rounding(None, call.rounding_by), reported)
-            if not any(map(_reads_names, _expressions(call))):  # the same failure wherever it is written
+            if literal:
                 self.bad_literals[id(call)] = failed
             return self.failed_again(failed, shift)
         layer = cls.build(values)
         layer = self.layers.setdefault(layer, layer)
         rounding = self.layer_rounding(layer, call.rounding_by)
-        if not uses_env:  # with block parameters it is built anew at each call
+        if literal:  # with block parameters it is built anew at each call
             self.literal_layers[id(call)] = (call, layer, rounding)
         return layer, None, rounding
 
-    def arguments(self, call: ir.LayerCall, cls: type[Layer], env: Env, shift: int) -> tuple[dict[str, Any], bool]:
-        """The call's argument values, converted by their kinds, and whether any read block parameters;
-        _Bad when one cannot be (what it reports is said only then)."""
+    def arguments(self, call: ir.LayerCall, cls: type[Layer], env: Env, shift: int) -> dict[str, Any]:
+        """The call's argument values, converted by their kinds; _Bad when one cannot be (what it reports is said
+        only then)."""
         schema = cls.schema
         values: dict[str, Any] = {}
-        uses_env = False
         for arg in call.args:
             argument = next(a for a in schema.arguments if a.name == arg.name)
-            raw, from_env = self.raw_value(arg, env, shift)
-            uses_env = uses_env or from_env
+            raw = self.raw_value(arg, env, shift)
             if isinstance(arg.value, ir.Volume):
                 if "depth" not in cls._names:
                     self.sink.add(codes.E013, f"`{call.keyword}` takes a size `KxK`, not `KxKxD`",
@@ -565,7 +564,7 @@ class Expander:
                 where = _item_span(arg.value, bad.index)
                 self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}", shifted(where, shift))
                 raise _Bad from None
-        return values, uses_env
+        return values
 
     def failed_again(self, failed: _Failed, shift: int) -> tuple[None, str, Rounding]:
         """A layer that could not be built, at the place `shift`: its diagnostics reported there, unless they
@@ -576,23 +575,19 @@ class Expander:
             failed.shift = shift
         return None, f"the bad argument at line {self.line_of(failed.call.span.start + shift)}", failed.rounding
 
-    def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> tuple[Any, bool]:
+    def raw_value(self, arg: ir.Arg, env: Env, shift: int) -> Any:
         """What was written, evaluated: a number, a pair, four sides, a word or a real's text."""
         v = arg.value
-        if isinstance(v, ir.Word):
-            return v.text, False
-        if isinstance(v, ir.Real):
-            return v.text, False
+        if isinstance(v, (ir.Word, ir.Real)):
+            return v.text
         if isinstance(v, ir.Volume):
-            return (v.items[0].value, v.items[1].value), False
+            return (v.items[0].value, v.items[1].value)
         if isinstance(v, ir.Range) and v.stop is None:
-            return (self._number(v.start, env, shift), None), _reads_names(v.start)
+            return (self._number(v.start, env, shift), None)
         if isinstance(v, (ir.Sides, ir.Range)):
             parts = v.items if isinstance(v, ir.Sides) else (v.start, v.stop)
-            values = tuple(self._number(p, env, shift) for p in parts if p is not None)
-            return values, any(_reads_names(p) for p in parts if p is not None)
-        value = self.eval(v, env, shift)
-        return value, _reads_names(v)
+            return tuple(self._number(p, env, shift) for p in parts if p is not None)
+        return self.eval(v, env, shift)
 
     def _number(self, e: ir.Expr, env: Env, shift: int) -> int:
         value = self.eval(e, env, shift)
