@@ -73,16 +73,18 @@ class Row:
         """Its output size came from an inexact division (E030, N030, W030)."""
         return self.divided is not None
 
-    def moved(self, path: str, inputs: tuple[str, ...], branches: tuple[str, ...]) -> Row:
-        """This row's copy at another path (a repeated iteration, block call or merge with the same input):
-        every slot set once, without `__init__`'s defaults (a replay copies a row per row it saves)."""
+    def moved(self, path: str, inputs: tuple[str, ...], branches: tuple[str, ...], field: Field | None,
+              span: Span) -> Row:
+        """This row's copy at another path and place (a repeated iteration, block call or merge with the same
+        input), with its receptive field from there: every slot set once, without `__init__`'s defaults (a
+        replay copies a row per row it saves)."""
         row: Row = object.__new__(Row)
         row.path, row.name, row.kind, row.keyword, row.op = path, self.name, self.kind, self.keyword, self.op
-        row.depth, row.span, row.input, row.inputs, row.output = self.depth, self.span, self.input, inputs, self.output
+        row.depth, row.span, row.input, row.inputs, row.output = self.depth, span, self.input, inputs, self.output
         row.weights, row.biases, row.non_trainable = self.weights, self.biases, self.non_trainable
         row.macs, row.train_macs, row.activations = self.macs, self.train_macs, self.activations
         row.rounded, row.branches, row.working, row.doubt = self.rounded, branches, self.working, self.doubt
-        row.train, row.known, row.ref, row.field = self.train, self.known, self.ref, self.field
+        row.train, row.known, row.ref, row.field = self.train, self.known, self.ref, field
         row.layer, row.divided, row.empty = self.layer, self.divided, self.empty
         return row
 

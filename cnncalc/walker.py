@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
+_new = tuple.__new__  # `Span(start, end)` without its call, in the replay's loop
 # a layer's own errors that leave its channels unsettled: its parameters and MACs are not known
 _UNBUILDABLE = frozenset((codes.E016, codes.E017, codes.E033, codes.E037))
 
@@ -128,14 +129,16 @@ class _Walked(NamedTuple):
 
 class _Plan(NamedTuple):
     """How a walk's rows are replayed elsewhere, worked out once: paths relative to the node's (`.body.conv1`;
-    None for the input's source; others as they are), and receptive fields relative to its entry."""
+    None for the input's source; others as they are), receptive fields relative to its entry, and which rows
+    are written inside the node's text (they move with it)."""
 
     opening_branches: tuple[str, ...]  # the first row's branch paths (a merge's)
-    paths: list[str]  # each later row's path
-    inputs: list[tuple[str | None, ...]]
-    branches: list[tuple[str, ...]]
+    # each later row: the row, its path's suffix, its inputs, whether it has one (most rows), its branch
+    # suffixes, its field's index in `relatives`, whether its place moves with the node's
+    steps: list[tuple[Row, str, tuple[str | None, ...], bool, tuple[str, ...], int, bool]]
     relatives: list[Field | None]  # the distinct fields, relative to the entry (field.relative)
-    fields: list[int]  # each row's field, then the output's, as an index into `relatives`
+    opening_field: int  # the first row's field, as an index into `relatives`
+    field: int  # the output's
     end: str | None  # the row that gives the output
     outputs: list[str | None]  # the side heads' outputs
 
@@ -149,17 +152,20 @@ def _relative_path(p: str, saved: _Walked) -> str | None:
 
 
 def _replay_plan(saved: _Walked) -> _Plan:
-    later = saved.rows[1:]
     own = [fields.relative(r.field, saved.entry) for r in saved.rows]
     own.append(fields.relative(saved.field, saved.entry))
     index: dict[Field | None, int] = {}
     for relative in own:
         index.setdefault(relative, len(index))
-    plan = _Plan(tuple(p[len(saved.path):] for p in saved.rows[0].branches),
-                 [r.path[len(saved.path):] for r in later],
-                 [tuple(_relative_path(p, saved) for p in r.inputs) for r in later],
-                 [tuple(p[len(saved.path):] for p in r.branches) for r in later],
-                 list(index), [index[relative] for relative in own], _relative_path(saved.end, saved),
+    opening = saved.rows[0].span
+    steps = []
+    for r, relative in zip(saved.rows[1:], own[1:]):
+        inputs = tuple(_relative_path(p, saved) for p in r.inputs)
+        steps.append((r, r.path[len(saved.path):], inputs, len(inputs) == 1,
+                      tuple(p[len(saved.path):] for p in r.branches), index[relative],
+                      opening.start <= r.span.start <= opening.end))  # (an empty branch is at the end)
+    plan = _Plan(tuple(p[len(saved.path):] for p in saved.rows[0].branches), steps, list(index), index[own[0]],
+                 index[own[-1]], _relative_path(saved.end, saved),
                  [_relative_path(o.path, saved) for o in saved.outputs])
     saved.plan.append(plan)
     return plan
@@ -366,9 +372,7 @@ class Walker:
         # The rows written inside the node's text move with it (a merge's line written again, and what is in it);
         # a block's body stays where the block is written (so a block called again, elsewhere, moves only its
         # first row), and a repeat's iterations are the same text.
-        opening = saved.rows[0]
-        shift = node.span.start - opening.span.start
-        start, end = opening.span.start, opening.span.end
+        shift = node.span.start - saved.rows[0].span.start
         plan = saved.plan[0] if saved.plan else _replay_plan(saved)
         entry = flow.field
         # each field the rows have, from this replay's entry (rows that keep a field share it: conv, bn, relu)
@@ -378,21 +382,22 @@ class Walker:
             return source if p is None else path + p if p[:1] == "." else p
 
         rows = self.rows
-        first = opening.moved(path, (source,), tuple(path + p for p in plan.opening_branches))
-        first.name, first.op, first.span = node.name, node.op, node.span
-        first.field = absolute[plan.fields[0]]
-        rows.append(first)
-        for r, suffix, inputs, branches, field in zip(saved.rows[1:], plan.paths, plan.inputs, plan.branches,
-                                                      plan.fields[1:]):
-            copy = r.moved(path + suffix, (moved(inputs[0]),) if len(inputs) == 1 else tuple(map(moved, inputs)),
-                           tuple(path + p for p in branches) if branches else ())
-            copy.field = absolute[field]
-            if shift and start <= r.span.start <= end:  # (an empty branch is at the end)
-                copy.span = Span(r.span.start + shift, r.span.end + shift)
-            rows.append(copy)
-        self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
+        append = rows.append
+        first = saved.rows[0].moved(path, (source,), tuple(path + p for p in plan.opening_branches),
+                                    absolute[plan.opening_field], node.span)
+        first.name, first.op = node.name, node.op
+        append(first)
+        for r, suffix, inputs, single, branches, field, moves in plan.steps:
+            span, one = r.span, inputs[0]
+            append(r.moved(path + suffix,
+                           (source if one is None else path + one if one[:1] == "." else one,) if single
+                           else tuple(map(moved, inputs)),
+                           tuple(path + p for p in branches) if branches else (), absolute[field],
+                           _new(Span, (span.start + shift, span.end + shift)) if moves and shift else span))
+        if plan.outputs:
+            self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
         flow.shape, flow.source, flow.doubt = saved.output, moved(plan.end), saved.doubt
-        flow.field = absolute[plan.fields[-1]]
+        flow.field = absolute[plan.field]
         return first
 
     def walk_seq(self, node: SeqNode, flow: Flow) -> Row:
