@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 START: Field = ((1, 1, 0), (1, 1, 0))  # a pixel of the input sees itself
 SAME_STEPS: tuple[Step, Step] = ((0, 1, 0), (0, 1, 0))  # a layer that keeps every position where it is (activations, …)
+_KEPT: Field = ((0, 1, 0), (0, 1, 0))  # a field relative to its entry that is the entry itself
 
 
 def _fraction(numerator: Number, denominator: Number = 1) -> Fraction:
@@ -177,18 +178,23 @@ def absolute(relative: Field | None, entry: Field | None) -> Field | None:
     """The inverse of `relative`: a node's row field, from its relative form and this copy's entry."""
     if relative is None or entry is None:
         return None
-    height, width = _absolute(relative[0], entry[0]), _absolute(relative[1], entry[1])
+    if relative == _KEPT:  # a node that keeps its entry's field (activations, norms)
+        return entry
+    height = _absolute(relative[0], entry[0])
+    # a square field through square layers (most networks): its width is its height
+    width = height if relative[1] == relative[0] and entry[1] == entry[0] else _absolute(relative[1], entry[1])
     return None if height is None or width is None else (height, width)
 
 
 def _absolute(relative: Axis, entry: Axis) -> Axis | None:
     a, b, c = relative
-    if a == 0 and b == 1 and c == 0:  # a node that keeps its entry's field (activations, norms): no arithmetic,
-        return entry                  # which matters once the entry holds fractions (after resizing)
+    if a == 0 and b == 1 and c == 0:  # no arithmetic, which matters once the entry holds fractions (after resizing)
+        return entry
     r0, s0, p0 = entry
     r, s, p = r0 + a * s0, b * s0, p0 + c * s0
-    if type(r) is int and type(s) is int and type(p) is int:
-        return _within((r, s, p))  # the common case: no fractions to make whole
+    if type(r) is int and type(s) is int and type(p) is int:  # the common case: no fractions to make whole
+        return (r, s, p) if -MAX_FIELD <= r <= MAX_FIELD and -MAX_FIELD <= s <= MAX_FIELD \
+            and -MAX_FIELD <= p <= MAX_FIELD else None
     return _within((_whole(r), _whole(s), _whole(p)))
 
 

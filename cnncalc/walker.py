@@ -383,7 +383,7 @@ class Walker:
 
         rows = self.rows
         append = rows.append
-        first = saved.rows[0].moved(path, (source,), tuple(path + p for p in plan.opening_branches),
+        first = saved.rows[0].moved(path, (source,), tuple([path + p for p in plan.opening_branches]),
                                     absolute[plan.opening_field], node.span)
         first.name, first.op = node.name, node.op
         append(first)
@@ -392,7 +392,7 @@ class Walker:
             append(r.moved(path + suffix,
                            (source if one is None else path + one if one[:1] == "." else one,) if single
                            else tuple(map(moved, inputs)),
-                           tuple(path + p for p in branches) if branches else (), absolute[field],
+                           tuple([path + p for p in branches]) if branches else (), absolute[field],
                            _new(Span, (span.start + shift, span.end + shift)) if moves and shift else span))
         if plan.outputs:
             self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]

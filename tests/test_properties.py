@@ -169,7 +169,7 @@ def test_error_lines_are_exactly_the_inexact_divisions_and_refusals(case: tuple)
 def _row_fields(rows: list) -> list[tuple]:
     return [(r.path, r.name, r.kind, r.keyword, r.op, r.depth, r.span, r.input, r.output, r.weights, r.biases,
              r.non_trainable, r.macs, r.train_macs, r.activations, r.rounded, r.inputs, r.branches, r.working,
-             r.doubt, r.train, r.known, r.ref, r.field, r.layer, r.divided) for r in rows]
+             r.doubt, r.train, r.known, r.ref, r.field, r.layer, r.divided, r.empty) for r in rows]
 
 
 def _node_fields(root: object) -> list[tuple]:
