@@ -20,6 +20,7 @@ from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding,
 
 Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
 Env = dict[str, Value]
+_new = tuple.__new__
 _Spanned = TypeVar("_Spanned", ir.Count, ir.ShapeAnswer)  # an answer, moved with its line
 
 
@@ -181,7 +182,9 @@ class Expander:
             first = len(children)
             scope.line_label = line.items[0].label
             for index, (item, name) in enumerate(zip(line.items, names)):
-                span = shifted(item.span, line_shift)
+                span = item.span
+                if line_shift:  # `shifted`, without its call: the loop every item of a network goes through
+                    span = _new(Span, (span[0] + line_shift, span[1] + line_shift))
                 node: Node | None
                 if too_deep:
                     self.sink.add(codes.E004, f"the expanded network nests deeper than {limits.MAX_TREE_DEPTH} "

@@ -189,19 +189,20 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
     reads that node's copy (`copies`). The copy's root is not kept for `@NAME` unless a reference to it says
     so (the expander's decision)."""
     top = copies is None
-    copies = {} if copies is None else copies
+    if top and not lazy:
+        copies = {}
     path = new + node.path[len(old):]
     span, by = node.span, 0
     if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)
         by = text[2]
         span = Span(span.start + by, span.end + by)
     copy: Node
-    if isinstance(node, LayerNode):
+    if type(node) is LayerNode:
         copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + by, node.layer, node.rounding,
                          node.problem)
-    elif isinstance(node, SeqNode):
+    elif type(node) is SeqNode:
         copy = SeqNode(node.name, path, node.depth, span, node.kind, node.op)
-        copy.ref = None if node.ref is None else copies.get(id(node.ref), node.ref)
+        copy.ref = node.ref if node.ref is None or copies is None else copies.get(id(node.ref), node.ref)
         if lazy:
             copy._copy_of = (node, text)
         else:
@@ -211,14 +212,16 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
         copy.template = node.template
         copy.arguments = node.arguments
     else:
+        assert isinstance(node, MergeNode)
         copy = MergeNode(node.name, path, node.depth, span, node.kind, node.keyword, node.count)
         if lazy:
             copy._copy_of = (node, text)
         else:
             copy._branches = [moved(b, old, new, copies, text=text) for b in node.branches]  # type: ignore[misc]
         copy.op = node.op
-        copy.branch_paths = tuple(new + b[len(old):] for b in node.branch_paths)
+        copy.branch_paths = tuple([new + b[len(old):] for b in node.branch_paths])
         copy.template = node.template
     copy.keep = node.keep and not top
-    copies[id(node)] = copy
+    if copies is not None:  # (a lazy copy has no `@NAME` reference inside to read it)
+        copies[id(node)] = copy
     return copy

@@ -271,7 +271,10 @@ class Walker:
         if field is not None and steps is not fields.SAME_STEPS:
             field = None if steps is None else fields.compose(field, steps)
         row.field = field
-        flow.shape, flow.source, flow.field, flow.doubt = y, node.path, field, None
+        flow.shape = y  # (a statement each: four targets at once would build and unpack a tuple)
+        flow.source = node.path
+        flow.field = field
+        flow.doubt = None
         self.rows.append(row)
         return row
 
