@@ -86,7 +86,8 @@ class Expander:
         # (a line repeated 100,000 times costs a copy of them, not a build each)
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer, Rounding]] = {}
         self.bad_literals: dict[int, _Failed] = {}
-        self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]]]] = {}  # the seq is kept alive
+        # per sequence: itself (kept alive), its lines with their items' names, and its items named as written
+        self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]], list[tuple[ir.Item, int]]]] = {}
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
         self.merges: dict[tuple[object, ...], tuple[MergeNode, int]] = {}  # each merge template's node, its shift
@@ -217,36 +218,42 @@ class Expander:
         body is named the same in every iteration); a name given twice is E015 at each place it is written."""
         plan = self.plans.get(id(seq))
         if plan is None:
-            explicit = {item.label for line in seq.lines for item in line.items if item.label is not None}
-            # per word, the stem of its names and their numbers: `conv` 1, 2, …; after a keyword ending in a
-            # digit an underscore (`relu6_2`, not `relu62`); a number whose name is given explicitly is skipped
-            stems: dict[str, tuple[str, Iterator[int]]] = {}
+            labelled = [(item, line.shift) for line in seq.lines for item in line.items if item.label is not None]
+            explicit = {item.label for item, _ in labelled}
+            # per word, the stem of its names and the last number given: `conv` 1, 2, …; after a keyword ending in
+            # a digit an underscore (`relu6_2`, not `relu62`); a number whose name is given explicitly is skipped
+            stems: dict[str, str] = {}
+            numbers: dict[str, int] = {}
             named = []
             for line in seq.lines:
                 names = []
                 for item in line.items:
-                    if item.label is not None:
-                        names.append(item.label)
+                    label = item.label
+                    if label is not None:
+                        names.append(label)
                         continue
                     word = item.keyword if type(item) is ir.LayerCall else _item_word(item)
-                    stem, numbers = stems.get(word) or stems.setdefault(
-                        word, (word + "_" if word[-1].isdigit() else word, itertools.count(1)))
-                    name = stem + str(next(numbers))
-                    while name in explicit:
-                        name = stem + str(next(numbers))
+                    stem = stems.get(word)
+                    if stem is None:
+                        stem = stems[word] = word + "_" if word[-1].isdigit() else word
+                    number = numbers.get(word, 0) + 1
+                    name = f"{stem}{number}"
+                    while explicit and name in explicit:
+                        number += 1
+                        name = f"{stem}{number}"
+                    numbers[word] = number
                     names.append(name)
                 named.append((line, names))
-            plan = self.plans[id(seq)] = (seq, named)
+            plan = self.plans[id(seq)] = (seq, named, labelled)
         if (id(seq), shift) not in self.named:
             self.named.add((id(seq), shift))
             seen: set[str] = set()
-            for line in seq.lines:
-                for item in line.items:
-                    if item.label is not None and item.label in seen:
-                        self.sink.add(codes.E015, f"the name `{item.label}` is already used in this scope",
-                                      shifted(item.span, shift + line.shift), hint="give each layer its own name")
-                    if item.label is not None:
-                        seen.add(item.label)
+            for item, line_shift in plan[2]:
+                assert item.label is not None
+                if item.label in seen:
+                    self.sink.add(codes.E015, f"the name `{item.label}` is already used in this scope",
+                                  shifted(item.span, shift + line_shift), hint="give each layer its own name")
+                seen.add(item.label)
         return plan[1]
 
     def item(self, item: ir.Merge | ir.Repeat | ir.Side | ir.BlockCall, name: str, path: str, depth: int, span: Span,

@@ -396,7 +396,7 @@ class Line(NamedTuple):
 
     def repeated(self, shift: int) -> Line:
         """The same line written again `shift` characters later (the parser's cache of repeated lines)."""
-        return Line(self.items, self.expectation, self.span, shift)
+        return tuple.__new__(Line, (self.items, self.expectation, self.span, shift))  # `Line(…)` without its call
 
 
 class Seq(NamedTuple):

@@ -135,14 +135,14 @@ class Parser(TokenStream):
         where = self.fresh_line()
         if where is None:
             return None
-        start, stop = where
+        start, stop, end = where
         if stop - start > _CACHEABLE_LENGTH or start == stop:
             return None
         key = self.text[start:stop]
         hit = self.cache.get(key)
         if hit is not None:
             line, origin = hit
-            self.skip_fresh_line()
+            self.line_pos = end + 1  # the line is not lexed: the next starts after its newline
             return line.repeated(start - origin)
         if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
             self.pending = (key, start, stop, len(self.sink.items))

@@ -131,9 +131,9 @@ class TokenStream:
         tok = self.peek()
         return tok.kind == "NAME" and tok.text == word and self.peek(1).kind != ":"
 
-    def fresh_line(self) -> tuple[int, int] | None:
+    def fresh_line(self) -> tuple[int, int, int] | None:
         """When nothing of the next line is lexed yet: where its text (indentation and `\\r` left out)
-        starts and ends, for the parser's cache of repeated lines."""
+        starts and stops, and where its newline is, for the parser's cache of repeated lines."""
         if self.i < len(self.tokens) or self.eof:
             return None
         text, pos = self.text, self.line_pos
@@ -146,11 +146,7 @@ class TokenStream:
         stop = end
         while stop > start and text[stop - 1] in " \t\r":
             stop -= 1
-        return start, stop
-
-    def skip_fresh_line(self) -> None:
-        end = self.text.find("\n", self.line_pos)
-        self.line_pos = end + 1
+        return start, stop, end
 
     # ---- diagnostics and recovery -----------------------------------------------------
 
