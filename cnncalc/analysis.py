@@ -213,14 +213,15 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         unknown = "the missing input"
     walker = Walker(sink, settings.explain, lambda offset: source.line_col(offset)[0])
     rows: list[Row] = []
+    top: list[Row] = []  # the network's own rows (its lines' items), whose sums are its totals
     output: Shape | None = None
     output_doubt: Doubt | None = None
     main = ""
     if root is not None:
         flow = walker.walk(root, x, unknown, guessed)
-        rows, output, output_doubt, main = walker.rows, flow.shape, flow.doubt, flow.source
+        rows, top, output, output_doubt, main = walker.rows, walker.top, flow.shape, flow.doubt, flow.source
     # a network too large to build (E058) has no rows, and no totals either: not 0
-    totals = sum_rows(rows, batch, depth=1) if root is not None else \
+    totals = sum_rows(top, batch) if root is not None else \
         Totals(None, None, None, None, None, None, None, batch)
     checker = Checker(sink)
     if net.input is not None and net.input.answers is not None:
@@ -228,7 +229,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     for check, line_rows in walker.lines:
         checker.line(check, line_rows)
     if root is not None:
-        checker.totals(net.totals, totals, output, output_doubt, rows)
+        checker.totals(net.totals, totals, output, output_doubt, rows, top)
     outputs = (Output(main, output, False), *walker.outputs)
     diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code in _ANSWERED and d.path in checker.confirmed
                                              else d for d in sink.items], key=lambda d: d.span.start)

@@ -263,8 +263,9 @@ class Checker:
     # ---- totals ------------------------------------------------------------------------
 
     def totals(self, expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
-               output_doubt: Doubt | None, rows: list[Row]) -> None:
-        top = [r for r in rows if r.depth == 1]
+               output_doubt: Doubt | None, rows: list[Row], top: list[Row]) -> None:
+        """The `expect total …` lines, judged against the network's totals (`totals`: the sums of its `top`
+        rows) or a kind of layer's sums (taken from all its `rows`)."""
         for exp in expectations:
             if exp.quantity == "output":
                 assert exp.shape is not None

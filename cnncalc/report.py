@@ -182,16 +182,13 @@ class Totals(NamedTuple):
         return None if self.params is None or self.non_trainable is None else self.params + self.non_trainable
 
 
-def sum_rows(rows: Iterable[Row], batch: int, depth: int | None = None) -> Totals:
-    """The sums of some rows (those at `depth`: the network's top-level rows at 1; or one kind of layer's); unknown
-    (None) when any of them could not be computed, and the MACs and activations unknown too when a layer's
-    parameters are known but its output is not (an empty output, E031): never 0 for what was not computed. One
-    pass: a 100k-layer network has as many rows."""
+def sum_rows(rows: Iterable[Row], batch: int) -> Totals:
+    """The sums of some rows (the network's top-level rows, or one kind of layer's); unknown (None) when any of
+    them could not be computed, and the MACs and activations unknown too when a layer's parameters are known but
+    its output is not (an empty output, E031): never 0 for what was not computed."""
     weights = biases = non_trainable = macs = train_macs = activations = 0
     sized = True
     for r in rows:
-        if depth is not None and r.depth != depth:
-            continue
         if not r.known:
             return Totals(None, None, None, None, None, None, None, batch)
         weights += r.weights

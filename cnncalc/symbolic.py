@@ -248,9 +248,10 @@ def sample_sizes(a: Answer) -> tuple[int, int] | None:
     return a.smallest, a.smallest + a.modulus
 
 
-def _total(rows: list[Row], field: str) -> int:
-    """A network total as `Totals` has it: inference MACs apart from a `side train` head's."""
-    return sum(getattr(r, field) for r in rows if r.depth == 1)
+def _total(top: list[Row], field: str) -> int:
+    """A network total as `Totals` has it, from its top-level rows: inference MACs apart from a `side train`
+    head's."""
+    return sum(getattr(r, field) for r in top)
 
 
 def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -320,8 +321,8 @@ def _walk(root: SeqNode, h: int, w: int, depth: int) -> tuple[list[str], _Number
     walker = Walker(DiagnosticSink(), False, lambda offset: 0)
     walker.walk(root, Shape((h, w, depth)))
     rows = walker.rows
-    known = all(r.known for r in rows if r.depth == 1)
-    totals = {field: _total(rows, field) if known else None for field in _TOTALS}
+    known = all(r.known for r in walker.top)
+    totals = {field: _total(walker.top, field) if known else None for field in _TOTALS}
     return [r.path for r in rows], _Numbers([(r.known, r.params, r.macs + r.train_macs) for r in rows], totals)
 
 

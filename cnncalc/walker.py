@@ -133,14 +133,19 @@ class _Plan(NamedTuple):
     are written inside the node's text (they move with it)."""
 
     opening_branches: tuple[str, ...]  # the first row's branch paths (a merge's)
-    # each later row: the row, its path's suffix, its inputs, whether it has one (most rows), its branch
-    # suffixes, its field's index in `relatives`, whether its place moves with the node's
-    steps: list[tuple[Row, str, tuple[str | None, ...], bool, tuple[str, ...], int, bool]]
+    # each later row: the row, its path's suffix, where its inputs are (`_SOURCE`, …) and their relative paths,
+    # its branch suffixes, its field's index in `relatives`, whether its place moves with the node's
+    steps: list[tuple[Row, str, int, tuple[str | None, ...], tuple[str, ...], int, bool]]
     relatives: list[Field | None]  # the distinct fields, relative to the entry (field.relative)
     opening_field: int  # the first row's field, as an index into `relatives`
     field: int  # the output's
     end: str | None  # the row that gives the output
     outputs: list[str | None]  # the side heads' outputs
+
+
+# where a replayed row's inputs are: the one row before it (most rows), the node's input alone, or elsewhere (each
+# input moved as `_relative_path` says)
+_BEFORE, _SOURCE, _OTHER = range(3)
 
 
 def _relative_path(p: str, saved: _Walked) -> str | None:
@@ -159,9 +164,11 @@ def _replay_plan(saved: _Walked) -> _Plan:
         index.setdefault(relative, len(index))
     opening = saved.rows[0].span
     steps = []
-    for r, relative in zip(saved.rows[1:], own[1:]):
+    for before, r, relative in zip(saved.rows, saved.rows[1:], own[1:]):
         inputs = tuple(_relative_path(p, saved) for p in r.inputs)
-        steps.append((r, r.path[len(saved.path):], inputs, len(inputs) == 1,
+        where = _OTHER if len(inputs) != 1 else _SOURCE if inputs[0] is None else \
+            _BEFORE if r.inputs[0] == before.path else _OTHER
+        steps.append((r, r.path[len(saved.path):], where, inputs,
                       tuple(p[len(saved.path):] for p in r.branches), index[relative],
                       opening.start <= r.span.start <= opening.end))  # (an empty branch is at the end)
     plan = _Plan(tuple(p[len(saved.path):] for p in saved.rows[0].branches), steps, list(index), index[own[0]],
@@ -183,6 +190,7 @@ class Walker:
         self.explain = explain  # compute every row's working, not only for answered lines
         self.line_of = line_of
         self.rows: list[Row] = []
+        self.top: list[Row] = []  # the walked network's own rows (its lines' items), in `rows` too
         self.outputs: list[Output] = []
         self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
         self.lines: list[tuple[LineCheck, list[Row]]] = []  # answered lines, for expectations.py
@@ -196,7 +204,7 @@ class Walker:
         doubt = Doubt(unknown, None, True, True) if unknown is not None else \
             Doubt(guessed, (True, True, False), False, False) if guessed is not None and x is not None else None
         flow = Flow(x, "input", doubt, None if x is None or x.is_flat else fields.START)
-        self.children(root, flow)
+        self.top = self.children(root, flow)
         return flow
 
     # ---- nodes ---------------------------------------------------------------------
@@ -390,13 +398,15 @@ class Walker:
                                     absolute[plan.opening_field], node.span)
         first.name, first.op = node.name, node.op
         append(first)
-        for r, suffix, inputs, single, branches, field, moves in plan.steps:
-            span, one = r.span, inputs[0]
-            append(r.moved(path + suffix,
-                           (source if one is None else path + one if one[:1] == "." else one,) if single
-                           else tuple(map(moved, inputs)),
+        last = first
+        for r, suffix, where, inputs, branches, field, moves in plan.steps:
+            span = r.span
+            last = r.moved(path + suffix,
+                           (last.path,) if where == _BEFORE else (source,) if where == _SOURCE else
+                           tuple(map(moved, inputs)),
                            tuple([path + p for p in branches]) if branches else (), absolute[field],
-                           _new(Span, (span.start + shift, span.end + shift)) if moves and shift else span))
+                           _new(Span, (span.start + shift, span.end + shift)) if moves and shift else span)
+            append(last)
         if plan.outputs:
             self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
         flow.shape, flow.source, flow.doubt = saved.output, moved(plan.end), saved.doubt
