@@ -182,7 +182,7 @@ class Expander:
             line_shift = shift + line.shift
             first = len(children)
             scope.line_label = line.items[0].label
-            for index, (item, name) in enumerate(zip(line.items, names)):
+            for item, name in zip(line.items, names):
                 span = item.span
                 if line_shift:  # `shifted`, without its call: the loop every item of a network goes through
                     span = _new(Span, (span[0] + line_shift, span[1] + line_shift))
@@ -202,7 +202,7 @@ class Expander:
                     node = self.item(item, name, prefix + name, depth, span, env, line_shift, scope)
                 if node is not None:
                     children.append(node)
-                    if track_names and not (index == 0 and item.label is not None and len(line.items) > 1):
+                    if track_names and not (item is line.items[0] and item.label is not None and len(line.items) > 1):
                         scope.names.setdefault(name, node)
             scope.line_label = None
             if track_names and len(children) > first and line.items[0].label is not None:

@@ -179,8 +179,10 @@ def _replay_plan(saved: _Walked) -> _Plan:
 
 
 _CacheKey: TypeAlias = "tuple[int, tuple[int, ...], str]"  # a layer's id, its input's dimensions, its rounding
-# its output, (weights, biases, non-trainable), MACs, working, activations, receptive-field steps
-_Computed: TypeAlias = "tuple[Shape | None, tuple[int, int, int], int, Working | None, int, tuple[Step, Step] | None]"
+# its output, (weights, biases, non-trainable), MACs, working, activations, receptive-field steps, and the layer in
+# spec syntax (the row's `op`, read here without a call)
+_Computed: TypeAlias = ("tuple[Shape | None, tuple[int, int, int], int, Working | None, int, tuple[Step, Step] | None, "
+                        "str]")
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
 
 
@@ -248,7 +250,7 @@ class Walker:
             hit = self.cache.get(key) if flow.doubt is None else None
             if hit is None or (hit[3] is None and (answered or self.explain)):
                 hit = self.computed(node, layer, x, row, flow.doubt, answered, key)
-            y, (row.weights, row.biases, row.non_trainable), macs, row.working, row.activations, steps = hit
+            y, (row.weights, row.biases, row.non_trainable), macs, row.working, row.activations, steps, _ = hit
             row.output = y
             if self.train:
                 row.train_macs = macs
@@ -264,8 +266,8 @@ class Walker:
     def known_layer(self, node: LayerNode, layer: Layer, flow: Flow, hit: _Computed) -> Row:
         """`layer` as computed before on the same input, without doubt (most layers of a deep network):
         the row from the cache, in one pass."""
-        y, (weights, biases, non_trainable), macs, working, activations, steps = hit
-        row = Row(node.path, node.name, "layer", node.call.keyword, layer.spec_text(), node.depth, node.span,
+        y, (weights, biases, non_trainable), macs, working, activations, steps, op = hit
+        row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span,
                   flow.shape, (flow.source,))
         row.output = y
         row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
@@ -304,7 +306,8 @@ class Walker:
         params = (p.weights, p.biases, p.non_trainable)
         macs = layer.macs(x, y) if y is not None else 0
         working = layer.working(x, y, ctx) if y is not None and want_working else None
-        computed = (y, params, macs, working, y.size if y is not None else 0, layer.steps(x) if y is not None else None)
+        computed = (y, params, macs, working, y.size if y is not None else 0, layer.steps(x) if y is not None else None,
+                    row.op)
         if not ctx.reported and doubt is None:
             self.cache[key] = computed
         row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
