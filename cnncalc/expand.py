@@ -333,7 +333,6 @@ class Expander:
             siblings |= set(branch_scope.names)
             node.branches.append(child)
         node.op = f"{item.kind} of {len(node.branches)}"
-        node.branch_paths = tuple(b.path for b in node.branches)
         return node
 
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:

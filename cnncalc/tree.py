@@ -16,6 +16,8 @@ from cnncalc.layers.base import Layer
 from cnncalc.layers.merge import MergeKind
 from cnncalc.record import NamedTuple
 
+_new = tuple.__new__
+
 
 class Rounding(NamedTuple):
     """How a layer settles an inexact division, and where that was said (for notes)."""
@@ -109,8 +111,8 @@ class SeqNode:
 class MergeNode:
     """`concat`, `add`, `mul`, `split` or `residual`: branches from one input, joined by the merge kind."""
 
-    __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "_branches", "_copy_of", "join_name",
-                 "join_path", "keep", "op", "branch_paths", "template")
+    __slots__ = ("name", "path", "depth", "span", "kind", "keyword", "count", "_branches", "_copy_of", "keep", "op",
+                 "template")
 
     def __init__(self, name: str, path: str, depth: int, span: Span, kind: MergeKind, keyword: str,
                  count: int | None) -> None:
@@ -123,14 +125,24 @@ class MergeNode:
         self.count = count  # split's N
         self._branches: list[SeqNode] = []
         self._copy_of: tuple[MergeNode, Moving | None] | None = None  # as a sequence's: branches copied when read
-        self.join_name = kind.keyword
-        self.join_path = f"{path}.{kind.keyword}"
         self.keep = False
         self.op = ""  # the description shown in tables: `concat of 4` (set with the branches)
-        self.branch_paths: tuple[str, ...] = ()
         # Merges with the same template (a line written again, its text elsewhere) have the same contents but
         # for their paths and places in the text: the walker may copy one's rows for another.
         self.template: tuple[object, ...] | None = None
+
+    @property
+    def join_name(self) -> str:
+        """The join's name: the merge kind's keyword (`add`, `concat`)."""
+        return self.kind.keyword
+
+    @property
+    def join_path(self) -> str:
+        return f"{self.path}.{self.kind.keyword}"
+
+    @property
+    def branch_paths(self) -> tuple[str, ...]:
+        return tuple([b.path for b in self.branches])
 
     @property
     def branches(self) -> list[SeqNode]:
@@ -195,7 +207,7 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
     span, by = node.span, 0
     if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)
         by = text[2]
-        span = Span(span.start + by, span.end + by)
+        span = _new(Span, (span.start + by, span.end + by))  # `Span(…)` without its call: a copy per line written again
     copy: Node
     if type(node) is LayerNode:
         copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + by, node.layer, node.rounding,
@@ -219,7 +231,6 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
         else:
             copy._branches = [moved(b, old, new, copies, text=text) for b in node.branches]  # type: ignore[misc]
         copy.op = node.op
-        copy.branch_paths = tuple([new + b[len(old):] for b in node.branch_paths])
         copy.template = node.template
     copy.keep = node.keep and not top
     if copies is not None:  # (a lazy copy has no `@NAME` reference inside to read it)
