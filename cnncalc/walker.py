@@ -140,6 +140,7 @@ class _Plan(NamedTuple):
     opening_field: int  # the first row's field, as an index into `relatives`
     field: int  # the output's
     end: str | None  # the row that gives the output
+    end_last: bool  # that row is the last (a merge's join, a sequence's last layer)
     outputs: list[str | None]  # the side heads' outputs
 
 
@@ -172,7 +173,7 @@ def _replay_plan(saved: _Walked) -> _Plan:
                       tuple(p[len(saved.path):] for p in r.branches), index[relative],
                       opening.start <= r.span.start <= opening.end))  # (an empty branch is at the end)
     plan = _Plan(tuple(p[len(saved.path):] for p in saved.rows[0].branches), steps, list(index), index[own[0]],
-                 index[own[-1]], _relative_path(saved.end, saved),
+                 index[own[-1]], _relative_path(saved.end, saved), saved.end == saved.rows[-1].path,
                  [_relative_path(o.path, saved) for o in saved.outputs])
     saved.plan.append(plan)
     return plan
@@ -390,14 +391,14 @@ class Walker:
         plan = saved.plan[0] if saved.plan else _replay_plan(saved)
         entry = flow.field
         # each field the rows have, from this replay's entry (rows that keep a field share it: conv, bn, relu)
-        absolute = [None if relative is None else fields.absolute(relative, entry) for relative in plan.relatives]
+        absolute = [fields.absolute(relative, entry) for relative in plan.relatives]
 
         def moved(p: str | None) -> str:
             return source if p is None else path + p if p[:1] == "." else p
 
         rows = self.rows
         append = rows.append
-        first = saved.rows[0].moved(path, (source,), tuple([path + p for p in plan.opening_branches]),
+        first = saved.rows[0].moved(path, (source,), tuple(map(path.__add__, plan.opening_branches)),
                                     absolute[plan.opening_field], node.span)
         first.name, first.op = node.name, node.op
         append(first)
@@ -407,12 +408,12 @@ class Walker:
             last = r.moved(path + suffix,
                            (last.path,) if where == _BEFORE else (source,) if where == _SOURCE else
                            tuple(map(moved, inputs)),
-                           tuple([path + p for p in branches]) if branches else (), absolute[field],
+                           tuple(map(path.__add__, branches)) if branches else (), absolute[field],
                            _new(Span, (span.start + shift, span.end + shift)) if moves and shift else span)
             append(last)
         if plan.outputs:
             self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
-        flow.shape, flow.source, flow.doubt = saved.output, moved(plan.end), saved.doubt
+        flow.shape, flow.source, flow.doubt = saved.output, last.path if plan.end_last else moved(plan.end), saved.doubt
         flow.field = absolute[plan.field]
         return first
 
