@@ -108,9 +108,17 @@ class Expander:
     def _fits(self, body: ir.Seq) -> bool:
         """The expansion's size, computed before building; over the limit is E058 at the line responsible."""
         total = 0
+        sized: dict[int, int] = {}  # the items of a line written again (the parser shares them) are sized once
         for line in body.lines:
-            for item in line.items:
-                size = 1 if isinstance(item, ir.LayerCall) else self.size_item(item, {}, 0)  # the common case inline
+            items = line.items
+            size = sized.get(id(items))
+            if size is None:
+                size = sized[id(items)] = sum([self.size_item(item, {}, 0) for item in items])
+            if total + size <= limits.MAX_NODES:
+                total += size
+                continue
+            for item in items:  # the item that passes the limit
+                size = self.size_item(item, {}, 0)
                 total += size
                 if total > limits.MAX_NODES:
                     alone = (f"this line alone expands to {size:,} nodes" if size > limits.MAX_NODES else
@@ -181,7 +189,8 @@ class Expander:
         for line, names in self.naming(seq, shift):
             line_shift = shift + line.shift
             first = len(children)
-            scope.line_label = line.items[0].label
+            if track_names:
+                scope.line_label = line.items[0].label
             for item, name in zip(line.items, names):
                 span = item.span
                 if line_shift:  # `shifted`, without its call: the loop every item of a network goes through
@@ -204,9 +213,10 @@ class Expander:
                     children.append(node)
                     if track_names and not (item is line.items[0] and item.label is not None and len(line.items) > 1):
                         scope.names.setdefault(name, node)
-            scope.line_label = None
-            if track_names and len(children) > first and line.items[0].label is not None:
-                scope.names[line.items[0].label] = children[-1]  # `@NAME` of a line is its output
+            if track_names:
+                scope.line_label = None
+                if len(children) > first and line.items[0].label is not None:
+                    scope.names[line.items[0].label] = children[-1]  # `@NAME` of a line is its output
             if line.expectation is not None and len(children) > first:
                 self.answered_lines += 1
                 parent.checks.append(LineCheck(_shift_expectation(line.expectation, line_shift), first,

@@ -73,7 +73,8 @@ class Parser(TokenStream):
         networks: list[ir.Network] = []
         net = _Network(0)
         while True:
-            self.skip_newlines()
+            if self.i < len(self.tokens):  # (nothing lexed ahead before a line found in the cache: no call)
+                self.skip_newlines()
             cached = self.cached_line()
             if cached is not None:
                 net.lines.append(cached)
@@ -132,13 +133,20 @@ class Parser(TokenStream):
         """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
         On a miss, remembers the line so that `parse_line` can store what it reads."""
         self.pending = None
-        where = self.fresh_line()
-        if where is None:
+        if self.i < len(self.tokens) or self.eof:  # a line already lexed (in part): not fresh
             return None
-        start, stop, end = where
+        text, start = self.text, self.line_pos
+        end = text.find("\n", start)
+        if end < 0:
+            return None
+        while start < end and text[start] in " \t":  # indentation and `\r` are not part of the key
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in " \t\r":
+            stop -= 1
         if stop - start > _CACHEABLE_LENGTH or start == stop:
             return None
-        key = self.text[start:stop]
+        key = text[start:stop]
         hit = self.cache.get(key)
         if hit is not None:
             line, origin = hit

@@ -131,23 +131,6 @@ class TokenStream:
         tok = self.peek()
         return tok.kind == "NAME" and tok.text == word and self.peek(1).kind != ":"
 
-    def fresh_line(self) -> tuple[int, int, int] | None:
-        """When nothing of the next line is lexed yet: where its text (indentation and `\\r` left out)
-        starts and stops, and where its newline is, for the parser's cache of repeated lines."""
-        if self.i < len(self.tokens) or self.eof:
-            return None
-        text, pos = self.text, self.line_pos
-        end = text.find("\n", pos)
-        if end < 0:
-            return None
-        start = pos
-        while start < end and text[start] in " \t":
-            start += 1
-        stop = end
-        while stop > start and text[stop - 1] in " \t\r":
-            stop -= 1
-        return start, stop, end
-
     # ---- diagnostics and recovery -----------------------------------------------------
 
     def error(self, code: Code, message: str, span: Span, hint: str | None = None) -> None:

@@ -92,6 +92,11 @@ def test_a_long_file_is_refused_at_the_line_that_crosses_the_limit() -> None:
     r = run("input 8x8x3\n" + "repeat 100000 { relu }\n" * 5)
     assert r.rows == [] and where(r) == [("E058", 3, 1)]
     assert r.diagnostics[0].message.startswith("the network reaches 400,002 nodes here")
+    # A line is sized once however often it is written, and the caret is on its item that crosses: 1 + 200,001
+    # on line 2, then 200,003 after line 3's `relu` and 400,004 after its repeat.
+    r = run("input 8x8x3\n" + "relu ; repeat 100000 { relu }\n" * 3)
+    assert r.rows == [] and where(r) == [("E058", 3, 8)]
+    assert r.diagnostics[0].message.startswith("the network reaches 400,004 nodes here")
 
 
 def test_diagnostics_are_kept_to_a_thousand_and_the_rest_counted() -> None:
