@@ -86,8 +86,8 @@ class Expander:
         # (a line repeated 100,000 times costs a copy of them, not a build each)
         self.literal_layers: dict[int, tuple[ir.LayerCall, Layer, Rounding]] = {}
         self.bad_literals: dict[int, _Failed] = {}
-        # per sequence: itself (kept alive), its lines with their items' names, and its items named as written
-        self.plans: dict[int, tuple[ir.Seq, list[tuple[ir.Line, list[str]]], list[tuple[ir.Item, int]]]] = {}
+        # per sequence: itself (kept alive), its items' names line after line, and its items named as written
+        self.plans: dict[int, tuple[ir.Seq, list[str], list[tuple[ir.Item, int]]]] = {}
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
         self.built: dict[tuple[object, ...], tuple[SeqNode, bool]] = {}  # each template's first node; lazy copies?
         self.merges: dict[tuple[object, ...], tuple[MergeNode, int]] = {}  # each merge template's node, its shift
@@ -186,12 +186,17 @@ class Expander:
         depth = parent.depth + 1
         too_deep = depth > limits.MAX_TREE_DEPTH or len(self.stack) > limits.MAX_DEPTH
         build_layer, built = self.build_layer, self.literal_layers
-        for line, names in self.naming(seq, shift):
+        names = self.naming(seq, shift)
+        k = 0  # the next item's name in `names`
+        for line in seq.lines:
             line_shift = shift + line.shift
             first = len(children)
             if track_names:
                 scope.line_label = line.items[0].label
-            for item, name in zip(line.items, names):
+            named = k  # the line's first item's name
+            for item in line.items:
+                name = names[k]
+                k += 1
                 span = item.span
                 if line_shift:  # `shifted`, without its call: the loop every item of a network goes through
                     span = _new(Span, (span[0] + line_shift, span[1] + line_shift))
@@ -220,10 +225,10 @@ class Expander:
             if line.expectation is not None and len(children) > first:
                 self.answered_lines += 1
                 parent.checks.append(LineCheck(_shift_expectation(line.expectation, line_shift), first,
-                                               len(children) - 1, names[0]))
+                                               len(children) - 1, names[named]))
 
-    def naming(self, seq: ir.Seq, shift: int) -> list[tuple[ir.Line, list[str]]]:
-        """Each line of `seq` with its items' names: given ones, else `conv1`, `conv2`, ... counting each
+    def naming(self, seq: ir.Seq, shift: int) -> list[str]:
+        """The names of the items of `seq`, line after line: given ones, else `conv1`, `conv2`, ... counting each
         keyword in the scope and skipping names given explicitly. Decided once per sequence (a repeat's
         body is named the same in every iteration); a name given twice is E015 at each place it is written."""
         plan = self.plans.get(id(seq))
@@ -234,9 +239,8 @@ class Expander:
             # a digit an underscore (`relu6_2`, not `relu62`); a number whose name is given explicitly is skipped
             stems: dict[str, str] = {}
             numbers: dict[str, int] = {}
-            named = []
+            names = []
             for line in seq.lines:
-                names = []
                 for item in line.items:
                     label = item.label
                     if label is not None:
@@ -253,8 +257,7 @@ class Expander:
                         name = f"{stem}{number}"
                     numbers[word] = number
                     names.append(name)
-                named.append((line, names))
-            plan = self.plans[id(seq)] = (seq, named, labelled)
+            plan = self.plans[id(seq)] = (seq, names, labelled)
         if (id(seq), shift) not in self.named:
             self.named.add((id(seq), shift))
             seen: set[str] = set()

@@ -456,13 +456,18 @@ class Walker:
     def children(self, node: SeqNode, flow: Flow) -> list[Row]:
         rows: list[Row] = []
         checks = node.checks
+        layer = self.layer
+        if not checks:  # no answered line (most sequences of a deep network): nothing to count or hand on
+            for child in node.children:
+                # a layer that no `@NAME` reads (most nodes) goes straight to `layer`, the rest through `node`
+                rows.append(layer(child, flow, False) if type(child) is LayerNode and not child.keep else
+                            self.node(child, flow, False))
+            return rows
         answered: set[int] = set()
         for check in checks:
             answered.update(range(check.first, check.last + 1))
         k = 0
-        layer = self.layer
         for i, child in enumerate(node.children):
-            # a layer that no `@NAME` reads (most nodes) goes straight to `layer`, the rest through `node`
             rows.append(layer(child, flow, i in answered) if type(child) is LayerNode and not child.keep else
                         self.node(child, flow, i in answered))
             while k < len(checks) and checks[k].last == i:
