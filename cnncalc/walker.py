@@ -229,7 +229,29 @@ class Walker:
         if layer is not None and x is not None and flow.doubt is None:
             hit = self.cache.get((id(layer), x.dims, node.rounding.mode))
             if hit is not None and (hit[3] is not None or not (answered or self.explain)):
-                return self.known_layer(node, layer, flow, hit)
+                # computed before on the same input, without doubt (most layers of a deep network): the row from
+                # the cache, in one pass (here, not in a method of its own: a call a layer costs 3% of a chain)
+                y, (weights, biases, non_trainable), macs, working, activations, steps, op = hit
+                row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span, x,
+                          (flow.source,))
+                row.output = y
+                row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
+                row.working, row.activations, row.layer = working, activations, layer
+                if self.train:
+                    row.train = True
+                    row.train_macs = macs
+                else:
+                    row.macs = macs
+                field = flow.field
+                if field is not None and steps is not fields.SAME_STEPS:
+                    field = None if steps is None else fields.compose(field, steps)
+                row.field = field
+                flow.shape = y  # (a statement each: four targets at once would build and unpack a tuple)
+                flow.source = node.path
+                flow.field = field
+                flow.doubt = None
+                self.rows.append(row)
+                return row
         keyword = node.call.keyword
         row = Row(node.path, node.name, "layer", keyword, layer.spec_text() if layer else keyword,
                   node.depth, node.span, x, (flow.source,))
@@ -262,31 +284,6 @@ class Walker:
                 row.field = fields.compose(field, steps)
         flow.shape, flow.source, flow.field = row.output, node.path, row.field
         flow.doubt = None if row.doubt is None else _output_doubt(row.doubt)
-        return row
-
-    def known_layer(self, node: LayerNode, layer: Layer, flow: Flow, hit: _Computed) -> Row:
-        """`layer` as computed before on the same input, without doubt (most layers of a deep network):
-        the row from the cache, in one pass."""
-        y, (weights, biases, non_trainable), macs, working, activations, steps, op = hit
-        row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span,
-                  flow.shape, (flow.source,))
-        row.output = y
-        row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
-        row.working, row.activations, row.layer = working, activations, layer
-        if self.train:
-            row.train = True
-            row.train_macs = macs
-        else:
-            row.macs = macs
-        field = flow.field
-        if field is not None and steps is not fields.SAME_STEPS:
-            field = None if steps is None else fields.compose(field, steps)
-        row.field = field
-        flow.shape = y  # (a statement each: four targets at once would build and unpack a tuple)
-        flow.source = node.path
-        flow.field = field
-        flow.doubt = None
-        self.rows.append(row)
         return row
 
     def computed(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None, answered: bool,
