@@ -20,7 +20,7 @@ from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding,
 
 Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
 Env = dict[str, Value]
-_new = tuple.__new__
+_new = tuple.__new__  # `Span(start, end)` without its call, in the loop every item goes through
 _Spanned = TypeVar("_Spanned", ir.Count, ir.ShapeAnswer)  # an answer, moved with its line
 
 

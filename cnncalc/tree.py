@@ -16,7 +16,7 @@ from cnncalc.layers.base import Layer
 from cnncalc.layers.merge import MergeKind
 from cnncalc.record import NamedTuple
 
-_new = tuple.__new__
+_new = tuple.__new__  # `Span(start, end)` without its call, for every copy of a line written again
 
 
 class Rounding(NamedTuple):

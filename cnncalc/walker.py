@@ -230,7 +230,7 @@ class Walker:
             hit = self.cache.get((id(layer), x.dims, node.rounding.mode))
             if hit is not None and (hit[3] is not None or not (answered or self.explain)):
                 # computed before on the same input, without doubt (most layers of a deep network): the row from
-                # the cache, in one pass (here, not in a method of its own: a call a layer costs 3% of a chain)
+                # the cache, in one pass (here, not in a method of its own: a call a layer costs 2% of a chain)
                 y, (weights, biases, non_trainable), macs, working, activations, steps, op = hit
                 row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span, x,
                           (flow.source,))
