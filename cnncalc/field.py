@@ -192,9 +192,8 @@ def _absolute(relative: Axis, entry: Axis) -> Axis | None:
         return entry
     r0, s0, p0 = entry
     r, s, p = r0 + a * s0, b * s0, p0 + c * s0
-    if type(r) is int and type(s) is int and type(p) is int:  # the common case: no fractions to make whole
-        return (r, s, p) if -MAX_FIELD <= r <= MAX_FIELD and -MAX_FIELD <= s <= MAX_FIELD \
-            and -MAX_FIELD <= p <= MAX_FIELD else None
+    if type(r) is int and type(s) is int and type(p) is int:
+        return _within((r, s, p))  # the common case: no fractions to make whole
     return _within((_whole(r), _whole(s), _whole(p)))
 
 
