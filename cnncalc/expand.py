@@ -15,12 +15,12 @@ from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
 from cnncalc.layers.merge import MERGES
+from cnncalc.record import make
 from cnncalc.suggest import did_you_mean
 from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding, SeqNode, moved
 
 Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
 Env = dict[str, Value]
-_new = tuple.__new__  # `Span(start, end)` without its call, in the loop every item goes through
 _Spanned = TypeVar("_Spanned", ir.Count, ir.ShapeAnswer)  # an answer, moved with its line
 
 
@@ -199,7 +199,7 @@ class Expander:
                 k += 1
                 span = item.span
                 if line_shift:  # `shifted`, without its call: the loop every item of a network goes through
-                    span = _new(Span, (span[0] + line_shift, span[1] + line_shift))
+                    span = make(Span, (span[0] + line_shift, span[1] + line_shift))
                 node: Node | None
                 if too_deep:
                     self.sink.add(codes.E004, f"the expanded network nests deeper than {limits.MAX_TREE_DEPTH} "

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Union
 
 from cnncalc.diagnostics import Span
 from cnncalc.limits import MAX_LITERAL_DIGITS
-from cnncalc.record import NamedTuple
+from cnncalc.record import NamedTuple, make
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -396,7 +396,7 @@ class Line(NamedTuple):
 
     def repeated(self, shift: int) -> Line:
         """The same line written again `shift` characters later (the parser's cache of repeated lines)."""
-        return tuple.__new__(Line, (self.items, self.expectation, self.span, shift))  # `Line(…)` without its call
+        return make(Line, (self.items, self.expectation, self.span, shift))  # `Line(…)` without its call
 
 
 class Seq(NamedTuple):

@@ -12,7 +12,7 @@ import re
 
 from cnncalc import codes
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.record import NamedTuple
+from cnncalc.record import NamedTuple, make
 
 _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
     (?P<NEWLINE>\n)
@@ -29,7 +29,6 @@ _NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B
 _TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
 
-_new = tuple.__new__
 
 
 class Token(NamedTuple):
@@ -40,7 +39,7 @@ class Token(NamedTuple):
 
     @property
     def span(self) -> Span:
-        return _new(Span, (self.start, self.end))  # `Span(start, end)`, without its call: read for most tokens
+        return make(Span, (self.start, self.end))  # `Span(start, end)`, without its call: read for most tokens
 
 
 def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
@@ -54,7 +53,7 @@ def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
 
 def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int:
     """Append the tokens of the line starting at `pos` (its NEWLINE, or EOF at the end) to `out`;
-    return where the next line starts. Tokens are made with `tuple.__new__`, as `Token(...)` makes
+    return where the next line starts. Tokens are made with `record.make`, as `Token(...)` makes
     them, without its call: a spec's lines are lexed once each, and this is the loop they all go through."""
     append = out.append
     line_start = True  # only whitespace so far: a `network` here starts a title
@@ -66,7 +65,7 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
         pos = m.end()
         if kind == "NAME":
             word = m.group(kind)
-            append(_new(Token, ("NAME", word, pos - len(word), pos)))
+            append(make(Token, ("NAME", word, pos - len(word), pos)))
             if line_start and word == "network" and not _label_follows(text, pos):
                 title = _TITLE.match(text, pos)
                 assert title is not None
@@ -87,14 +86,14 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
                 kind, blob = "DIMS", blob.replace("X", "x").replace("×", "x")
             else:
                 kind = "BADNUMBER"
-            append(_new(Token, (kind, blob, start, pos)))
+            append(make(Token, (kind, blob, start, pos)))
             line_start = False
         elif kind == "PUNCT":
             punct = m.group(kind)
-            append(_new(Token, ("->" if punct in ("→", "=>") else punct, punct, pos - len(punct), pos)))  # `→`: `->`
+            append(make(Token, ("->" if punct in ("→", "=>") else punct, punct, pos - len(punct), pos)))  # `→`: `->`
             line_start = False
         elif kind == "NEWLINE":
-            append(_new(Token, ("NEWLINE", "\n", pos - 1, pos)))
+            append(make(Token, ("NEWLINE", "\n", pos - 1, pos)))
             return pos
         elif kind == "END":
             append(Token("EOF", "", len(text), len(text)))

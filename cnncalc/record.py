@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# A record from a tuple of its fields, as `Span(start, end)` makes it, without the call to its class: for the loops
+# every token, layer or copied row goes through (`make(Span, (start, end))`).
+make = tuple.__new__
+
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple
 else:

@@ -14,9 +14,7 @@ from cnncalc import ir
 from cnncalc.diagnostics import Span
 from cnncalc.layers.base import Layer
 from cnncalc.layers.merge import MergeKind
-from cnncalc.record import NamedTuple
-
-_new = tuple.__new__  # `Span(start, end)` without its call, for every copy of a line written again
+from cnncalc.record import NamedTuple, make
 
 
 class Rounding(NamedTuple):
@@ -207,7 +205,7 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
     span, by = node.span, 0
     if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)
         by = text[2]
-        span = _new(Span, (span.start + by, span.end + by))  # `Span(…)` without its call: a copy per line written again
+        span = make(Span, (span.start + by, span.end + by))  # `Span(…)` without its call: a copy per line written again
     copy: Node
     if type(node) is LayerNode:
         copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + by, node.layer, node.rounding,

@@ -16,7 +16,7 @@ from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
-from cnncalc.record import NamedTuple
+from cnncalc.record import NamedTuple, make
 from cnncalc.report import Doubt, Output, Row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
-_new = tuple.__new__  # `Span(start, end)` without its call, in the replay's loop
 # a layer's own errors that leave its channels unsettled: its parameters and MACs are not known
 _UNBUILDABLE = frozenset((codes.E016, codes.E017, codes.E033, codes.E037))
 
@@ -406,7 +405,7 @@ class Walker:
                            (last.path,) if where == _BEFORE else (source,) if where == _SOURCE else
                            tuple(map(moved, inputs)),
                            tuple(map(path.__add__, branches)) if branches else (), absolute[field],
-                           _new(Span, (span.start + shift, span.end + shift)) if moves and shift else span)
+                           make(Span, (span.start + shift, span.end + shift)) if moves and shift else span)
             append(last)
         if plan.outputs:
             self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
