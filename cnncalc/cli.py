@@ -10,27 +10,21 @@ from typing import Any
 import click
 
 from cnncalc.cli_common import (
-    EXIT_ERRORS,
-    EXIT_INTERNAL,
-    EXIT_OK,
     Command,
     Context,
     FilePath,
     HelpOption,
     Whole,
-    announced,
     batch_option,
     budget_options,
-    budgets_of,
     check_stdin_once,
     complete_topics,
     input_option,
     lang_option,
-    reports_of,
     rounding_option,
-    settings,
     show_version,
 )
+from cnncalc.commands import COMMANDS, EXIT_OK, budgets_of, guarded, settings
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 
@@ -53,7 +47,7 @@ class Group(HelpOption, click.Group):
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return ["summary", "check", "solve", "diff", "convert", "verify", "run", "explain"]
+        return list(COMMANDS)
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
         """Command names, and files too: a bare FILE is the summary's."""
@@ -156,22 +150,11 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     Diagnostics go to standard error as FILE:LINE:COL: error[CODE]: message. The json, github,
     junit and sarif formats carry the diagnostics inside instead.
     """
-    from cnncalc.diagnostics import Policy
-    from cnncalc.render.formats import FORMATS, Options
-    from cnncalc.render.output import Output
-    from cnncalc.render.rows import Tally
+    from cnncalc.commands import summarize
     check_stdin_once(files)
-    out = Output()
-    policy = Policy(show_notes=show_notes)
-    tally = Tally(policy)
-    budgets = budgets_of(max_params, max_macs, max_memory)
-    reports = tally.counting(reports_of(list(files), settings(rounding, lang, explain, batch, train, size), budgets))
-    if fmt in ("table", "markdown", "csv"):
-        reports = announced(reports, out, show_notes)
-    options = Options(depth=depth, explain=explain, width=out.width, color=out.color, policy=policy,
-                      files=len(files), command="summary", columns=columns)
-    out.lines(FORMATS[fmt].renderer()(reports, options))
-    sys.exit(EXIT_OK if tally.all_ok else EXIT_ERRORS)
+    sys.exit(summarize(list(files), settings(rounding, lang, explain, batch, train, size), fmt=fmt, explain=explain,
+                       depth=depth, show_notes=show_notes, columns=columns,
+                       budgets=budgets_of(max_params, max_macs, max_memory)))
 
 
 @cli.command()
@@ -189,23 +172,13 @@ def explain(topic: str) -> None:
 
 def run(args: list[str] | None = None) -> int:
     """The command line (`args`, or sys.argv) run to its exit code; a bug in cnncalc gets one line and
-    exit 3, never a traceback."""
-    try:
-        cli.main(args=args, prog_name="cnncalc")
-    except SystemExit as e:
-        return _exit_code(e.code)
-    except BrokenPipeError:
-        _quiet_stdout()
-        return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
-    except MemoryError:
-        click.echo("cnncalc: error: out of memory", err=True)
-        return EXIT_INTERNAL
-    except Exception as e:  # noqa: BLE001 - the last line of defence against tracebacks
-        click.echo(f"cnncalc: internal error ({type(e).__name__}: {e}); this is a bug, please report it "
-                   f"with the input that caused it", err=True)
-        return EXIT_INTERNAL
+    exit 3, never a traceback (commands.guarded)."""
+    def command() -> int:
+        try:
+            cli.main(args=args, prog_name="cnncalc")
+        except SystemExit as e:
+            return _exit_code(e.code)
+    return guarded(command)
 
 
 def _exit_code(code: object) -> int:
@@ -217,13 +190,3 @@ def _exit_code(code: object) -> int:
         return code
     click.echo(str(code), err=True)
     return 1
-
-
-def _quiet_stdout() -> None:
-    """After a closed pipe (`cnncalc … | head`), make the interpreter's final flush silent."""
-    import os
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

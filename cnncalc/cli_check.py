@@ -7,8 +7,6 @@ from typing import Any
 import click
 
 from cnncalc.cli_common import (
-    EXIT_ERRORS,
-    EXIT_OK,
     Command,
     FilePath,
     UsageError,
@@ -16,17 +14,15 @@ from cnncalc.cli_common import (
     analyses,
     batch_option,
     budget_options,
-    budgets_of,
     check_stdin_once,
     complete_codes,
     input_option,
     lang_option,
     load,
-    print_diagnostics,
     reports_of,
     rounding_option,
-    settings,
 )
+from cnncalc.commands import EXIT_ERRORS, EXIT_OK, budgets_of, print_diagnostics, settings
 from cnncalc.limits import MAX_JOBS, MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from cnncalc import commands
+from cnncalc.commands import EXIT_USAGE, usage_line
 from cnncalc.limits import MAX_BATCH
-from cnncalc.render.output import Output
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from cnncalc.analysis import Settings
 
 
 class Context(click.Context):
@@ -57,19 +59,12 @@ class UsageError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"cnncalc: error: {self.format_message()}", err=True)
+        click.echo(usage_line(self.format_message()), err=True)
 
 
 def check_stdin_once(paths: Iterable[str]) -> None:
     if sum(1 for p in paths if p == "-") > 1:
         raise UsageError("`-` (standard input) is given more than once; it can be read only once")
-
-
-def settings(rounding: str | None, lang: str, explain: bool = False, batch: int | None = None,
-             train: str | None = None, size: tuple[int, ...] | None = None) -> Any:
-    """The options every analysing command shares, as the pipeline's `Settings`."""
-    from cnncalc.analysis import Settings
-    return Settings(rounding, None if lang == "auto" else lang, explain, batch, train, size)
 
 
 def _input_size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, ...] | None:
@@ -89,47 +84,11 @@ input_size_option = click.option("--input-size", "size", callback=_input_size, m
                                  help="The input's size, when the file does not say it (PyTorch code).")
 
 
-def analyses(paths: list[str], settings: Any) -> Iterator[Any]:
-    """Every network of every file, as (report, tree) analyses, one file at a time; an unreadable file
-    is a usage error."""
-    from cnncalc.files import InputError
-    for path in paths:
-        try:
-            yield from _file_analyses(path, settings)
-        except InputError as e:
-            raise UsageError(str(e)) from None
+T = TypeVar("T")
 
 
-def _file_analyses(path: str, settings: Any) -> list[Any]:
-    """One file's analyses; InputError when it cannot be read."""
-    from cnncalc.analysis import run
-    from cnncalc.files import read_source
-    source = read_source(path)
-    return run(source.text, source.name, settings, bad_byte=source.bad_byte)
-
-
-def load(paths: list[str], settings: Any) -> list[Any]:
-    """`analyses`, all at once (for commands that compare or run them)."""
-    return list(analyses(paths, settings))
-
-
-def reports_of(paths: list[str], settings: Any, budgets: Any, jobs: int | None = 1, rows: bool = True) -> Iterator[Any]:
-    """The reports of every network, streamed (one file's analysis at a time), with budget checks;
-    over many files in `jobs` worker processes (None: one per core; cnncalc/workers.py), the rows
-    left out of what comes back unless `rows` (the output format reads them)."""
-    workers = 1
-    if jobs != 1 and "-" not in paths:  # standard input is the command's own
-        from cnncalc.workers import workers_for
-        workers = workers_for(jobs, len(paths))
-
-    def reports_of_file(path: str) -> list[Any]:
-        return _reports_of_file(path, settings, budgets, rows or workers == 1)
-
-    if workers == 1:
-        stream: Iterator[Any] = (report for path in paths for report in reports_of_file(path))
-    else:
-        from cnncalc.workers import in_parallel
-        stream = in_parallel(paths, reports_of_file, workers)
+def _usage_errors(stream: Iterable[T]) -> Iterator[T]:
+    """The stream, a file that cannot be read turned into a usage error (one line, exit 2)."""
     from cnncalc.files import InputError
     try:
         yield from stream
@@ -137,20 +96,21 @@ def reports_of(paths: list[str], settings: Any, budgets: Any, jobs: int | None =
         raise UsageError(str(e)) from None
 
 
-def _reports_of_file(path: str, settings: Any, budgets: Any, rows: bool) -> list[Any]:
-    """One file's reports, with the budgets' diagnostics; without their rows unless `rows`."""
-    reports = [analysis.report for analysis in _file_analyses(path, settings)]
-    if budgets is not None and budgets.any:
-        from cnncalc.checking import budget_diagnostics
-        reports = [report.with_diagnostics(budget_diagnostics(report, budgets)) for report in reports]
-    return reports if rows else [report.without_rows() for report in reports]
+def analyses(paths: list[str], settings: Settings) -> Iterator[Any]:
+    """Every network of every file, as (report, tree) analyses, one file at a time (commands.analyses);
+    an unreadable file is a usage error."""
+    return _usage_errors(commands.analyses(paths, settings))
 
 
-def announced(reports: Iterable[Any], out: Output, show_notes: bool) -> Iterator[Any]:
-    """The reports, each one's diagnostics printed (on standard error) as it passes."""
-    for report in reports:
-        print_diagnostics([report], out, show_notes=show_notes)
-        yield report
+def load(paths: list[str], settings: Settings) -> list[Any]:
+    """`analyses`, all at once (for commands that compare or run them)."""
+    return list(analyses(paths, settings))
+
+
+def reports_of(paths: list[str], settings: Settings, budgets: Any, jobs: int | None = 1,
+               rows: bool = True) -> Iterator[Any]:
+    """commands.reports_of, an unreadable file a usage error."""
+    return _usage_errors(commands.reports_of(paths, settings, budgets, jobs, rows))
 
 
 if TYPE_CHECKING:
@@ -260,14 +220,6 @@ def budget_options(command: Any) -> Any:
     return command
 
 
-def budgets_of(max_params: int | None, max_macs: int | None, max_memory: int | None) -> Any:
-    """The budgets given, or None (then cnncalc.checking is not imported)."""
-    if max_params is None and max_macs is None and max_memory is None:
-        return None
-    from cnncalc.checking import Budgets
-    return Budgets(max_params, max_macs, max_memory)
-
-
 def lang_option(command: Any) -> Any:
     from cnncalc.notations import NOTATIONS
     return click.option("--lang", type=click.Choice(["auto", *NOTATIONS]), default="auto", show_default=True,
@@ -278,14 +230,3 @@ batch_option = click.option("--batch", type=Whole(1, MAX_BATCH), default=None, m
                             help="Images per batch for the memory figures (over the spec's `batch`).")
 rounding_option = click.option("--rounding", type=click.Choice(["floor", "ceil"]),
                                help="Settle inexact divisions for the whole run (note N030 instead of E030).")
-
-
-def print_diagnostics(reports: Iterable[Any], out: Output, *, full: bool = True, show_notes: bool = False) -> None:
-    """Errors and warnings with source line, caret and hint on standard error; notes only with
-    `show_notes`, in one line."""
-    for report in reports:
-        for d in report.diagnostics:
-            if d.code.quiet and not show_notes:
-                continue
-            from cnncalc.render.diagnostics import render_diagnostic  # only with something to show
-            out.error(render_diagnostic(d, report.source, out.err_color, full=full and d.severity != "note"))

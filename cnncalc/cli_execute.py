@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cnncalc.cli_common import (
-    EXIT_ERRORS,
-    EXIT_OK,
     Command,
     FilePath,
     UsageError,
@@ -20,10 +18,9 @@ from cnncalc.cli_common import (
     lang_option,
     load,
     positive_count,
-    print_diagnostics,
     rounding_option,
-    settings,
 )
+from cnncalc.commands import EXIT_ERRORS, EXIT_OK, print_diagnostics, settings
 from cnncalc.limits import MAX_BATCH, MAX_TREE_DEPTH
 
 if TYPE_CHECKING:

@@ -4,7 +4,10 @@ The cycle collector is off from before the first import to the end. Importing cl
 builds tens of thousands of objects that all live to the end, and every 700 of them a young
 collection walks the newest again: 2-3 ms of a 65 ms AlexNet summary here
 (benchmarks/profile_startup.py, phase (3)). Commands make no cyclic garbage worth collecting (the
-same reason `cli` pauses the collector for a command run inside a longer process)."""
+same reason `cli` pauses the collector for a command run inside a longer process).
+
+The plainest call, `cnncalc FILE...` with no option, is the summary with every option at its
+default: it runs without click (commands.bare_files), whose import is most of its time."""
 from __future__ import annotations
 
 import gc
@@ -17,13 +20,19 @@ def main() -> None:
     it: cnncalc registers no exit handlers and closes every file it writes before the command
     returns."""
     gc.disable()
-    import contextlib
     import os
     import sys
 
-    from cnncalc.cli import run
-    code = run()
+    from cnncalc.commands import bare_files, guarded, settings, summarize
+    files = bare_files(sys.argv[1:])
+    if files is None:
+        from cnncalc.cli import run
+        code = run()
+    else:  # `cnncalc FILE...`: the summary with its defaults, without importing click
+        code = guarded(lambda: summarize(files, settings()))
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`cnncalc … | head`) is no error
+        try:  # noqa: SIM105 - not contextlib.suppress: its import is 1 ms of the bare summary
             stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`cnncalc … | head`) is no error
+            pass
     os._exit(code)

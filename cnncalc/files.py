@@ -2,7 +2,6 @@
 existing file unless asked, never half-written, with the user's umask, checked before any work."""
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import sys
@@ -137,5 +136,6 @@ def _umask() -> int:
 
 
 def _remove(path: str) -> None:
+    import contextlib  # not at the top: the summary's start-up does not need it
     with contextlib.suppress(OSError):
         os.unlink(path)

@@ -213,3 +213,63 @@ def test_entry_point_after_a_closed_pipe_says_nothing() -> None:
     reader.wait(timeout=60)
     assert reader.stderr.read().decode() == ""  # no traceback, no "Exception ignored"
     assert reader.returncode == 1  # click's code for a closed pipe
+
+
+# ---- `cnncalc FILE...` alone: the summary without importing click -------------------------------
+
+@pytest.mark.parametrize(("files", "code"), [
+    (["specs/alexnet.spec"], 0),
+    (["docs/examples/stride3.spec"], 1),  # (7 - 3 + 2·0)/3 + 1 = 2.33: E030
+    (["specs/alexnet.spec", "docs/examples/stride3.spec", "specs/lenet5.spec"], 1),
+    (["specs/alexnet.spec", "no-such-file.spec"], 2),  # a usage error after the first file's table
+])
+def test_bare_files_are_the_summary_command(files: list[str], code: int) -> None:
+    bare, named = _entry(*files), _entry("summary", *files)  # a command's name: click reads the arguments
+    assert (bare.returncode, bare.stdout, bare.stderr) == (named.returncode, named.stdout, named.stderr)
+    assert bare.returncode == code
+
+
+def test_bare_files_missing_file_is_a_usage_error() -> None:
+    out = _entry("no-such-file.spec")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("cnncalc: error: ") and "no-such-file.spec" in out.stderr
+
+
+def _imported(*args: str) -> set[str]:
+    """The modules `python -m cnncalc ARGS` imports, or `python ARGS` when ARGS start with -c."""
+    command = args if args[0] == "-c" else ("-m", "cnncalc", *args)
+    out = subprocess.run([sys.executable, "-X", "importtime", *command], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr[-500:]  # 1: the spec has errors
+    return {line.rpartition("|")[2].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_only_bare_files_skip_click() -> None:
+    assert "click" not in _imported("specs/alexnet.spec", "specs/lenet5.spec")
+    assert "click" in _imported("specs/alexnet.spec", "--format", "json")
+    assert "click" in _imported("summary", "specs/alexnet.spec")
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["-"], ["a.spec", "-"], ["check", "a.spec"],
+                                  ["a.spec", "--depth", "2"], ["specs/*.spec"], ["a[1].spec"], [""]])
+def test_bare_files_leaves_everything_else_to_click(args: list[str]) -> None:
+    from cnncalc.commands import bare_files
+    assert bare_files(args) is None
+
+
+def test_bare_files_leaves_shell_completion_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cnncalc.commands import bare_files
+    assert bare_files(["a.spec", "b.spec"]) == ["a.spec", "b.spec"]
+    monkeypatch.setenv("_CNNCALC_COMPLETE", "bash_complete")
+    assert bare_files(["a.spec"]) is None
+
+
+def test_bare_files_after_a_closed_pipe_says_nothing() -> None:
+    # Five ResNet-152 tables (some 60 KB each) are more than a pipe holds.
+    reader = subprocess.Popen([sys.executable, "-m", "cnncalc", *["specs/resnet152.spec"] * 5],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()
+    reader.wait(timeout=60)
+    assert reader.stderr.read().decode() == ""
+    assert reader.returncode == 1  # as click's path ends
