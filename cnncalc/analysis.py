@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import Any
 
-from cnncalc import codes, ir
+from cnncalc import TYPE_CHECKING, codes, ir
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
@@ -18,6 +17,9 @@ from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals, sum_row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, SeqNode, nodes
 from cnncalc.walker import Walker
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Analysis(NamedTuple):

@@ -4,8 +4,6 @@ states its rule beside its `out_shape` (`Layer.axis_rules`); the solver's arithm
 same formulas as shape.py, and the tests hold the two together by brute force."""
 from __future__ import annotations
 
-from typing import Union
-
 from cnncalc.record import NamedTuple
 
 
@@ -58,5 +56,5 @@ class Unit(NamedTuple):
     """The map must be exactly 1 along the axis, which then ends (squeeze: 1x1xC becomes a vector)."""
 
 
-AxisRule = Union[Window, Transposed, Scale, Fixed, Shift, Flat, Unit]  # noqa: UP007 - a runtime alias for 3.10
+AxisRule = Window | Transposed | Scale | Fixed | Shift | Flat | Unit
 KEEP = Shift(0)

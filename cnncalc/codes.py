@@ -6,11 +6,12 @@ static error. docs/diagnostics.md is checked against this module by the tests.
 """
 from __future__ import annotations
 
-from typing import Literal
+from cnncalc import TYPE_CHECKING, limits
 
-from cnncalc import limits
+if TYPE_CHECKING:
+    from typing import Literal
 
-Severity = Literal["error", "warning", "note"]
+    Severity = Literal["error", "warning", "note"]
 
 
 class Code(str):

@@ -4,9 +4,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from cnncalc.codes import Code, Severity
+from cnncalc import TYPE_CHECKING
+from cnncalc.codes import Code
 from cnncalc.limits import MAX_DIAGNOSTICS
 from cnncalc.record import NamedTuple
+
+if TYPE_CHECKING:
+    from cnncalc.codes import Severity
 
 
 class Span(NamedTuple):

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from typing import Any, TypeVar
 
-from cnncalc import codes, ir, limits
+from cnncalc import TYPE_CHECKING, codes, ir, limits
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
@@ -21,7 +20,10 @@ from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding,
 
 Value = int | tuple[int, int]  # a block parameter holds a number or a pair (`1x7`)
 Env = dict[str, Value]
-_Spanned = TypeVar("_Spanned", ir.Count, ir.ShapeAnswer)  # an answer, moved with its line
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _Spanned = TypeVar("_Spanned", ir.Count, ir.ShapeAnswer)  # an answer, moved with its line
 
 
 class _Bad(Exception):

@@ -16,12 +16,13 @@ aligned when their strides and centres agree (W002 otherwise).
 from __future__ import annotations
 
 from math import gcd
-from typing import TYPE_CHECKING, Union
 
+from cnncalc import TYPE_CHECKING
 from cnncalc.limits import MAX_FIELD
 
 if TYPE_CHECKING:
     from fractions import Fraction
+    from typing import Union
 
     Number = Union[int, Fraction]  # noqa: UP007 - read by type checkers only
     Step = tuple[Number, Number, Number]  # extent - 1, stride, begin (padding), in the layer's input units

@@ -9,8 +9,8 @@ the lecture's, imported models) reads into this IR.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Union
 
+from cnncalc import TYPE_CHECKING
 from cnncalc.diagnostics import Span
 from cnncalc.limits import MAX_LITERAL_DIGITS
 from cnncalc.record import NamedTuple, make
@@ -50,7 +50,7 @@ class PairLit(NamedTuple):
     span: Span
 
 
-Expr = Union[Num, Var, BinOp, Neg, PairLit]  # noqa: UP007 - a runtime alias for 3.10
+Expr = Num | Var | BinOp | Neg | PairLit
 
 # ---- layer argument values -----------------------------------------------------------
 
@@ -91,7 +91,7 @@ class Volume(NamedTuple):
     depth_span: Span
 
 
-Value = Union[Num, Var, BinOp, Neg, PairLit, Sides, Word, Real, Range, Volume]  # noqa: UP007
+Value = Num | Var | BinOp | Neg | PairLit | Sides | Word | Real | Range | Volume
 
 
 class Arg(NamedTuple):
@@ -167,7 +167,7 @@ class Side(NamedTuple):
     span: Span
 
 
-Item = Union[LayerCall, BlockCall, Merge, Repeat, Side]  # noqa: UP007
+Item = LayerCall | BlockCall | Merge | Repeat | Side
 
 # ---- answers -------------------------------------------------------------------------
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
+from cnncalc import TYPE_CHECKING
 from cnncalc.record import NamedTuple
 
 if TYPE_CHECKING:  # the readers are imported when used: `--help` and `--version` read only the names
+    from typing import Any
+
     from cnncalc import ir
     from cnncalc.diagnostics import DiagnosticSink
 

@@ -7,18 +7,23 @@ summary's start-up makes some 60. Here a record is a tuple subclass whose `__new
 compiled template per number of fields (renamed to the fields), whose fields are the same C
 accessors, and whose methods (`_make`, `_replace`, `_asdict`, `__repr__`) are shared: it behaves
 as a named tuple, field access and construction as fast. Type checkers see `typing.NamedTuple`.
+`Protocol` likewise: `typing.Protocol` to type checkers, a plain base class at run time (the
+summary's start-up does not import typing; cnncalc/__init__.py).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from cnncalc import TYPE_CHECKING
 
 # A record from a tuple of its fields, as `Span(start, end)` makes it, without the call to its class: for the loops
 # every token, layer or copied row goes through (`make(Span, (start, end))`).
 make = tuple.__new__
 
 if TYPE_CHECKING:
+    from typing import Any
     from typing import NamedTuple as NamedTuple
+    from typing import Protocol as Protocol
 else:
+    Protocol = object  # a protocol is read by type checkers only; at run time a plain base class
     from types import FunctionType
 
     try:

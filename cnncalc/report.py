@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
 
+from cnncalc import TYPE_CHECKING
 from cnncalc.diagnostics import Diagnostic, Source, Span
 from cnncalc.layers.base import BYTES_PER_VALUE, Layer, Working
 from cnncalc.record import NamedTuple
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from cnncalc.field import Field
     from cnncalc.solve import Answer as SolveAnswer
     from cnncalc.training import Training

@@ -8,7 +8,6 @@ re-decides any of it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 from cnncalc import ir
 from cnncalc.diagnostics import Span
@@ -153,7 +152,7 @@ class MergeNode:
         return self._branches
 
 
-Node = Union[LayerNode, SeqNode, MergeNode]  # noqa: UP007 - a runtime alias for 3.10
+Node = LayerNode | SeqNode | MergeNode
 Moving = tuple[int, int, int]  # the text from start to end, moved by so many characters (`moved`)
 
 

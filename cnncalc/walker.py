@@ -8,9 +8,8 @@ which depend on it are left unchecked with the reason, and answers which do not 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
 
-from cnncalc import codes, limits
+from cnncalc import TYPE_CHECKING, codes, limits
 from cnncalc import field as fields
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -22,6 +21,8 @@ from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)

@@ -2,8 +2,7 @@
 parameters. Each is its formula applied to the array: the executor has one path for them."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from cnncalc import TYPE_CHECKING
 from cnncalc.layers.arguments import RealKind, declared_inputs, flag, positional
 from cnncalc.layers.base import KEEPS_OUTPUT, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL

@@ -8,10 +8,11 @@ how the expander converts what was written into the layer's value with range che
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
-from cnncalc import limits
+from cnncalc import TYPE_CHECKING, limits
 from cnncalc.record import NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 _MISSING: Any = object()
 Pair = tuple[int, int]

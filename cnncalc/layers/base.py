@@ -8,14 +8,14 @@ dataclasses; at run time the base class builds them cheaply (no `dataclasses` im
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
-
-from cnncalc import axis
+from cnncalc import TYPE_CHECKING, axis
 from cnncalc.field import SAME_STEPS
 from cnncalc.layers.arguments import Argument, Schema, flag, option, positional, spec_text
-from cnncalc.record import NamedTuple
+from cnncalc.record import NamedTuple, Protocol
 
 if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
     import numpy as np
     from typing_extensions import dataclass_transform
 

@@ -1,9 +1,7 @@
 """Convolutions: standard (grouped, dilated), depthwise, and transposed."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from cnncalc import axis, codes, field
+from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import (
     CHANNELS,
     KERNEL,

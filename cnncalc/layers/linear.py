@@ -1,9 +1,7 @@
 """Fully connected layers."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from cnncalc import codes, field
+from cnncalc import TYPE_CHECKING, codes, field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, declared_inputs, flag, positional
 from cnncalc.layers.base import FLAT_SIZES, Filter, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.shape import Shape

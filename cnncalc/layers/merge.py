@@ -4,13 +4,14 @@ and its executor op; `MERGES` is the registry. None has parameters or MACs: elem
 not a multiply-accumulate of the convention."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Protocol
-
-from cnncalc import codes
+from cnncalc import TYPE_CHECKING, codes
 from cnncalc.limits import MAX_EXTENT
+from cnncalc.record import Protocol
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
+    from typing import ClassVar
+
     import numpy as np
 
     from cnncalc.codes import Code

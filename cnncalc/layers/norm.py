@@ -3,15 +3,16 @@ and instance norms. Their learnable parameters are a scale and a shift per chann
 from __future__ import annotations
 
 from math import isqrt
-from typing import TYPE_CHECKING, ClassVar
 
-from cnncalc import codes
+from cnncalc import TYPE_CHECKING, codes
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, RealKind, declared_inputs, flag, option, positional
 from cnncalc.layers.base import BYTES_PER_VALUE, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
+    from typing import ClassVar
+
     import numpy as np
 
 POSITIVE = RealKind(0, MAX_REAL)

@@ -1,9 +1,7 @@
 """Pooling: max and average windows, and global pools. No parameters, no MACs."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from cnncalc import axis, field
+from cnncalc import TYPE_CHECKING, axis, field
 from cnncalc.layers.arguments import KERNEL, NO_PAD, PADDING, ROUNDING_WORDS, SIZE, Pad, Pair, flag, option, positional
 from cnncalc.layers.base import INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output

@@ -1,9 +1,7 @@
 """Layers that move or pass values without arithmetic: flatten, identity, dropout."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from cnncalc import axis, codes, field
+from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import RealKind, declared_inputs, positional
 from cnncalc.layers.base import A_VIEW, FLAT_SIZES, Kept, Layer, ShapeContext
 from cnncalc.limits import MAX_FLAT

@@ -4,9 +4,7 @@ edges) and crops. No
 parameters, no MACs (element-wise and copying work is not a multiply-accumulate of the convention)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
-
-from cnncalc import axis, codes, field
+from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import (
     CHANNELS,
     CROPPING,
@@ -23,6 +21,8 @@ from cnncalc.layers.base import A_VIEW, INDEX_BYTES, KEEPS_INPUT, KEEPS_NOTHING,
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
+    from typing import ClassVar
+
     import numpy as np
 
     from cnncalc.axis import AxisRule

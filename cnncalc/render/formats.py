@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
-from typing import TYPE_CHECKING
 
+from cnncalc import TYPE_CHECKING
 from cnncalc.diagnostics import Policy
 from cnncalc.record import NamedTuple
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from typing import IO
+
+from cnncalc import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import IO
 
 
 def terminal_width() -> int:
