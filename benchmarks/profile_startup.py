@@ -94,8 +94,8 @@ def import_times(runs: int, cwd: str) -> tuple[dict[str, float], set[str]]:
     start-up brings."""
     own: dict[str, list[int]] = defaultdict(list)
     for _ in range(runs):
-        err = subprocess.run([sys.executable, "-X", "importtime", "-m", "cnncalc", ALEXNET], cwd=cwd,
-                             capture_output=True, text=True).stderr
+        err = subprocess.run([sys.executable, "-X", "importtime", "-c", ENTRY], cwd=cwd,  # as the console script:
+                             capture_output=True, text=True).stderr  # `-m cnncalc` would add runpy's imports
         for line in err.splitlines():
             if line.startswith("import time:") and "|" in line and "self [us]" not in line:
                 self_us, _, name = line[len("import time:"):].split("|")
@@ -124,7 +124,7 @@ def main() -> None:
     print(f"    cnncalc, {len(ours)} modules                          {sum(ours.values()) / 1000:6.2f} ms:")
     for name, t in sorted(ours.items(), key=lambda kv: -kv[1]):
         print(f"        {t / 1000:5.2f} ms  {name}")
-    print(f"    the standard library beyond click's, {len(brought)} modules: {sum(brought.values()) / 1000:.2f} ms "
+    print(f"    the standard library cnncalc brings, {len(brought)} modules: {sum(brought.values()) / 1000:.2f} ms "
           f"({', '.join(sorted(brought)) or 'none'})")
 
     print(f"(3) the entry point, medians of {runs} interleaved processes: {fast * 1000:.1f} ms; with the cycle "
