@@ -27,6 +27,7 @@ from cnncalc.cli_common import (
 from cnncalc.commands import COMMANDS, EXIT_OK, budgets_of, guarded, settings
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
+from cnncalc.render.output import Output
 
 OPTIMIZERS = ("sgd", "momentum", "adam")  # cnncalc.training.OPTIMIZERS (a test checks), without its import
 
@@ -167,7 +168,7 @@ def explain(topic: str) -> None:
     if text is None:
         from cnncalc.cli_common import UsageError
         raise UsageError(f"no diagnostic code or layer {topic!r}; try `cnncalc explain layers` or a code like E030")
-    click.echo(text)
+    Output().write(text)
 
 
 def run(args: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import click
 from cnncalc import commands
 from cnncalc.commands import EXIT_USAGE, usage_line
 from cnncalc.limits import MAX_BATCH
+from cnncalc.render.output import Output
 
 if TYPE_CHECKING:
     from cnncalc.analysis import Settings
@@ -26,7 +27,7 @@ class Context(click.Context):
 
 def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        click.echo(ctx.get_help(), color=ctx.color)
+        Output().write(ctx.get_help())  # through Output: a failed write is said as one (render/output.py)
         ctx.exit()
 
 
@@ -182,7 +183,7 @@ def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> Non
     """`--version`: the version from the package itself, not looked up in its installed metadata."""
     if value and not ctx.resilient_parsing:
         from cnncalc import __version__
-        click.echo(f"cnncalc {__version__}")
+        Output().write(f"cnncalc {__version__}")
         ctx.exit()
 
 

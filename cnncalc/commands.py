@@ -9,12 +9,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from cnncalc import TYPE_CHECKING
+from cnncalc.render.output import Output, OutputError
 
 if TYPE_CHECKING:
     from typing import Any
 
     from cnncalc.analysis import Settings
-    from cnncalc.render.output import Output
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -45,21 +45,34 @@ def guarded(command: Callable[[], int]) -> int:
     except BrokenPipeError:  # the reader went away (`cnncalc … | head`): exit 1, as click does
         _quiet_stdout()
         return EXIT_ERRORS
+    except OutputError as e:
+        return output_failed(str(e))
     except KeyboardInterrupt:
         return 130
     except MemoryError:
-        _say("cnncalc: error: out of memory")
+        say("cnncalc: error: out of memory")
         return EXIT_INTERNAL
     except Exception as e:  # noqa: BLE001 - the last line of defence against tracebacks
-        _say(f"cnncalc: internal error ({type(e).__name__}: {e}); this is a bug, please report it "
+        say(f"cnncalc: internal error ({type(e).__name__}: {e}); this is a bug, please report it "
              f"with the input that caused it")
         return EXIT_INTERNAL
 
 
-def _say(line: str) -> None:
-    sys.stdout.flush()
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+def output_failed(reason: str) -> int:
+    """Standard output could not be written (a full disk, a closed descriptor): said, and exit 2."""
+    say(usage_line(f"cannot write the output: {reason}"))
+    return EXIT_USAGE
+
+
+def say(line: str) -> None:
+    """A line on standard error after what standard output holds; said as well as it can be (either may
+    be the stream that failed)."""
+    for stream, text in ((sys.stdout, ""), (sys.stderr, line + "\n")):
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def _quiet_stdout() -> None:
@@ -155,7 +168,6 @@ def summarize(files: list[str], settings: Settings, *, fmt: str = "table", expla
     from cnncalc.diagnostics import Policy
     from cnncalc.files import InputError
     from cnncalc.render.formats import FORMATS, Options
-    from cnncalc.render.output import Output
     from cnncalc.render.rows import Tally
     out = Output()
     policy = Policy(show_notes=show_notes)
@@ -168,7 +180,7 @@ def summarize(files: list[str], settings: Settings, *, fmt: str = "table", expla
     try:
         out.lines(FORMATS[fmt].renderer()(reports, options))
     except InputError as e:
-        _say(usage_line(str(e)))
+        say(usage_line(str(e)))
         return EXIT_USAGE
     return EXIT_OK if tally.all_ok else EXIT_ERRORS
 

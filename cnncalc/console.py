@@ -23,16 +23,22 @@ def main() -> None:
     import os
     import sys
 
-    from cnncalc.commands import bare_files, guarded, settings, summarize
+    from cnncalc.commands import bare_files, guarded, output_failed, settings, summarize
+    if sys.stdout is None or sys.stderr is None:  # started with a descriptor closed (`cnncalc … >&-`): nowhere to say
+        nowhere = open(os.devnull, "w")  # noqa: SIM115 - open to the end, which os._exit makes
+        sys.stdout, sys.stderr = sys.stdout or nowhere, sys.stderr or nowhere
     files = bare_files(sys.argv[1:])
     if files is None:
         from cnncalc.cli import run
         code = run()
     else:  # `cnncalc FILE...`: the summary with its defaults, without importing click
         code = guarded(lambda: summarize(files, settings()))
-    for stream in (sys.stdout, sys.stderr):
-        try:  # noqa: SIM105 - not contextlib.suppress: its import is 1 ms of the bare summary
+    for stream in (sys.stdout, sys.stderr):  # what is still buffered
+        try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`cnncalc … | head`) is no error
+        except (BrokenPipeError, ValueError):  # a closed pipe (`cnncalc … | head`) is no error
             pass
+        except OSError as e:  # a full disk: the command's output is lost, which the exit code must say
+            if stream is sys.stdout:
+                code = output_failed(e.strerror or str(e))
     os._exit(code)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -281,3 +282,26 @@ def test_bare_files_after_a_closed_pipe_says_nothing() -> None:
     reader.wait(timeout=60)
     assert reader.stderr.read().decode() == ""
     assert reader.returncode == 1  # as click's path ends
+
+
+# ---- output that cannot be written: said in one line, never called a bug --------------------------
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["specs/alexnet.spec"], ["specs/alexnet.spec", "--format", "json"],
+                                  ["check", "specs/alexnet.spec"], ["--version"], ["--help"], ["explain", "E030"]])
+def test_a_full_disk_is_a_usage_error_not_a_bug(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([sys.executable, "-m", "cnncalc", *args], cwd=ROOT, stdout=full, stderr=subprocess.PIPE,
+                             text=True)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines()[-1] == "cnncalc: error: cannot write the output: No space left on device"
+    assert "internal error" not in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(("args", "code"), [(["specs/alexnet.spec"], 0), (["docs/examples/stride3.spec"], 1),
+                                            (["check", "docs/examples/stride3.spec"], 1), (["--version"], 0)])
+def test_a_closed_standard_output_keeps_the_exit_code(args: list[str], code: int) -> None:
+    out = subprocess.run([sys.executable, "-m", "cnncalc", *args], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: os.close(1))  # as the shell's `>&-`
+    assert out.returncode == code
+    assert "Traceback" not in out.stderr and "internal error" not in out.stderr

@@ -33,6 +33,11 @@ def wants_color(stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
+class OutputError(Exception):
+    """Standard output or error cannot be written (a full disk, a closed descriptor); a closed pipe is
+    not one (BrokenPipeError: the reader went away, `cnncalc … | head`)."""
+
+
 class Output:
     """Standard output and standard error for one command, with colour and width decided once."""
 
@@ -44,17 +49,32 @@ class Output:
         self.width = width or terminal_width()
 
     def write(self, text: str) -> None:
-        self.out.write(text if text.endswith("\n") else text + "\n")
+        try:
+            self.out.write(text if text.endswith("\n") else text + "\n")
+        except OSError as e:
+            raise unwritable(e) from None
 
     def lines(self, chunks: Iterable[str]) -> None:
         """Write rendered chunks as they come (large outputs are streamed, never held whole)."""
         write = self.out.write
         for chunk in chunks:
-            write(chunk)
-            write("\n")
+            try:
+                write(chunk)
+                write("\n")
+            except OSError as e:
+                raise unwritable(e) from None
 
     def error(self, text: str) -> None:
         """A message on standard error, flushed at once so it stays in order with standard output."""
-        self.out.flush()
-        self.err.write(text if text.endswith("\n") else text + "\n")
-        self.err.flush()
+        try:
+            self.out.flush()
+            self.err.write(text if text.endswith("\n") else text + "\n")
+            self.err.flush()
+        except OSError as e:
+            raise unwritable(e) from None
+
+
+def unwritable(e: OSError) -> Exception:
+    """What a failed write of the output is: a closed pipe stays itself (no error), anything else an
+    OutputError."""
+    return e if isinstance(e, BrokenPipeError) else OutputError(e.strerror or str(e))
