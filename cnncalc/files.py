@@ -32,7 +32,12 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
     anything over `limit` (MAX_FILE_BYTES by default) before reading it whole."""
     limit = MAX_FILE_BYTES if limit is None else limit
     if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+        if sys.stdin is None:  # started with it closed (`<&-`)
+            raise InputError("standard input is closed; give a file, or pipe the spec in")
+        try:
+            data = sys.stdin.buffer.read(limit + 1)
+        except OSError as e:
+            raise InputError(f"cannot read standard input: {e.strerror}") from None
     else:
         try:
             info = os.stat(path)

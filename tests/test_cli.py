@@ -305,3 +305,40 @@ def test_a_closed_standard_output_keeps_the_exit_code(args: list[str], code: int
                          preexec_fn=lambda: os.close(1))  # as the shell's `>&-`
     assert out.returncode == code
     assert "Traceback" not in out.stderr and "internal error" not in out.stderr
+
+
+def test_a_closed_standard_input_is_a_usage_error() -> None:
+    out = subprocess.run([sys.executable, "-m", "cnncalc", "-"], cwd=ROOT, capture_output=True, text=True,
+                         preexec_fn=lambda: os.close(0))  # as the shell's `<&-`
+    assert out.returncode == 2
+    assert out.stderr == "cnncalc: error: standard input is closed; give a file, or pipe the spec in\n"
+
+
+# ---- a stream that is not UTF-8: the output is written, not an internal error ----------------------
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_output_to_a_file_in_another_encoding_is_utf8(encoding: str) -> None:
+    # Windows writes a redirected stream in its code page (cp1252), which has no box drawing.
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    out = subprocess.run([sys.executable, "-m", "cnncalc", "specs/alexnet.spec", "docs/examples/stride3.spec"],
+                         cwd=ROOT, capture_output=True, env=env)
+    assert out.returncode == 1  # stride3's E030
+    assert "━" in out.stdout.decode("utf-8")
+    assert "(7 - 3 + 2·0)/3 + 1 = 2.33" in out.stderr.decode("utf-8")
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from cnncalc.render.output import Output
+
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    raw = Terminal()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
+    out = Output()
+    out.write("55×55×96 ━")
+    out.out.flush()
+    assert raw.getvalue() == b"55?55?96 ?\n"

@@ -1,6 +1,7 @@
 """One output object per invocation: where text goes, whether it is coloured, how wide it may be."""
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Iterable
@@ -33,6 +34,22 @@ def wants_color(stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
+def encodable(stream: IO[str]) -> IO[str]:
+    """The stream, able to write every character cnncalc prints (box drawing, `×`, `·`, `≥`): one whose
+    encoding is not UTF-8 (Windows writing to a file in its code page, PYTHONIOENCODING=ascii) is set to
+    UTF-8 when it goes to a file or a pipe, and to replace what it cannot encode on a terminal."""
+    encoding = getattr(stream, "encoding", None)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if not encoding or reconfigure is None or codecs.lookup(encoding).name == "utf-8":
+        return stream
+    isatty = getattr(stream, "isatty", None)
+    if isatty is not None and isatty():
+        reconfigure(errors="replace")
+    else:
+        reconfigure(encoding="utf-8")
+    return stream
+
+
 class OutputError(Exception):
     """Standard output or error cannot be written (a full disk, a closed descriptor); a closed pipe is
     not one (BrokenPipeError: the reader went away, `cnncalc … | head`)."""
@@ -42,8 +59,8 @@ class Output:
     """Standard output and standard error for one command, with colour and width decided once."""
 
     def __init__(self, width: int | None = None) -> None:
-        self.out = sys.stdout
-        self.err = sys.stderr
+        self.out = encodable(sys.stdout)
+        self.err = encodable(sys.stderr)
         self.color = wants_color(self.out)
         self.err_color = wants_color(self.err)
         self.width = width or terminal_width()
