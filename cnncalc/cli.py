@@ -24,7 +24,7 @@ from cnncalc.cli_common import (
     rounding_option,
     show_version,
 )
-from cnncalc.commands import COMMANDS, EXIT_OK, budgets_of, guarded, settings
+from cnncalc.commands import COMMANDS, EXIT_INTERRUPTED, EXIT_OK, budgets_of, guarded, settings
 from cnncalc.limits import MAX_TREE_DEPTH
 from cnncalc.render.formats import names
 from cnncalc.render.output import Output
@@ -106,7 +106,7 @@ def cli(ctx: click.Context) -> None:
     cnncalc explain layers                  every layer of the spec language
 
     A bare FILE runs `summary`. Exit codes: 0 fine, 1 errors or failed answers, 2 usage
-    error, 3 a bug in cnncalc (reported in one line).
+    error, 3 a bug in cnncalc (reported in one line), 130 interrupted.
     """
     _pause_cycle_collector(ctx)
 
@@ -173,12 +173,20 @@ def explain(topic: str) -> None:
 
 def run(args: list[str] | None = None) -> int:
     """The command line (`args`, or sys.argv) run to its exit code; a bug in cnncalc gets one line and
-    exit 3, never a traceback (commands.guarded)."""
+    exit 3, never a traceback (commands.guarded). Click is told not to end the process itself, so that
+    Ctrl-C is exit 130 here as on the bare summary's path (click would say "Aborted!" and exit 1, the
+    code of a spec with errors)."""
     def command() -> int:
         try:
-            cli.main(args=args, prog_name="cnncalc")
+            code = cli.main(args=args, prog_name="cnncalc", standalone_mode=False)
         except SystemExit as e:
             return _exit_code(e.code)
+        except click.Abort:  # click's form of Ctrl-C
+            return EXIT_INTERRUPTED
+        except click.ClickException as e:  # a usage error: its message, its code (2)
+            e.show()
+            return e.exit_code
+        return code if isinstance(code, int) else EXIT_OK  # `--help`, `--version`: click's exit code
     return guarded(command)
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cnncalc.analysis import Settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports an interrupted program (128 + SIGINT); never 1, "the spec failed"
 
 COMMANDS = ("summary", "check", "solve", "diff", "convert", "verify", "run", "explain")
 COMPLETION_VARIABLE = "_CNNCALC_COMPLETE"  # click's shell completion for the program `cnncalc`
@@ -48,7 +49,8 @@ def guarded(command: Callable[[], int]) -> int:
     except OutputError as e:
         return output_failed(str(e))
     except KeyboardInterrupt:
-        return 130
+        say("")  # closes the terminal's ^C echo
+        return EXIT_INTERRUPTED
     except MemoryError:
         say("cnncalc: error: out of memory")
         return EXIT_INTERNAL

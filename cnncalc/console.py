@@ -21,6 +21,16 @@ def main() -> None:
     returns."""
     gc.disable()
     import os
+    try:
+        code = _command()
+    except KeyboardInterrupt:  # Ctrl-C before a command's guard is up (while importing): the guard's code
+        code = 130  # commands.EXIT_INTERRUPTED, which may not be imported yet
+    os._exit(code)
+
+
+def _command() -> int:
+    """The command's exit code, its output flushed."""
+    import os
     import sys
 
     from cnncalc.commands import bare_files, guarded, output_failed, settings, summarize
@@ -41,4 +51,4 @@ def main() -> None:
         except OSError as e:  # a full disk: the command's output is lost, which the exit code must say
             if stream is sys.stdout:
                 code = output_failed(e.strerror or str(e))
-    os._exit(code)
+    return code

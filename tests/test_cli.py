@@ -342,3 +342,18 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(monkeypatc
     out.write("55×55×96 ━")
     out.out.flush()
     assert raw.getvalue() == b"55?55?96 ?\n"
+
+
+# ---- Ctrl-C: exit 130 on every path, never 1 (a spec with errors) nor a traceback ----------------
+
+@pytest.mark.parametrize("args", [["-"], ["summary", "-"], ["check", "-"], ["-", "--format", "json"]])
+def test_ctrl_c_is_exit_130(args: list[str]) -> None:
+    import signal
+    import time
+    reader = subprocess.Popen([sys.executable, "-m", "cnncalc", *args], cwd=ROOT, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.5)  # started, and waiting for standard input (or still importing: the same code)
+    reader.send_signal(signal.SIGINT)
+    _, err = reader.communicate(timeout=60)
+    assert reader.returncode == 130
+    assert b"Traceback" not in err and b"Aborted" not in err
