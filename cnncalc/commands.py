@@ -52,11 +52,11 @@ def guarded(command: Callable[[], int]) -> int:
         say("")  # closes the terminal's ^C echo
         return EXIT_INTERRUPTED
     except MemoryError:
-        say("cnncalc: error: out of memory")
+        say(usage_line("out of memory"))
         return EXIT_INTERNAL
     except Exception as e:  # noqa: BLE001 - the last line of defence against tracebacks
         say(f"cnncalc: internal error ({type(e).__name__}: {e}); this is a bug, please report it "
-             f"with the input that caused it")
+            f"with the input that caused it")
         return EXIT_INTERNAL
 
 

@@ -69,7 +69,7 @@ class Output:
         try:
             self.out.write(text if text.endswith("\n") else text + "\n")
         except OSError as e:
-            raise unwritable(e) from None
+            raise _unwritable(e) from None
 
     def lines(self, chunks: Iterable[str]) -> None:
         """Write rendered chunks as they come (large outputs are streamed, never held whole)."""
@@ -79,7 +79,7 @@ class Output:
                 write(chunk)
                 write("\n")
             except OSError as e:
-                raise unwritable(e) from None
+                raise _unwritable(e) from None
 
     def error(self, text: str) -> None:
         """A message on standard error, flushed at once so it stays in order with standard output."""
@@ -88,10 +88,10 @@ class Output:
             self.err.write(text if text.endswith("\n") else text + "\n")
             self.err.flush()
         except OSError as e:
-            raise unwritable(e) from None
+            raise _unwritable(e) from None
 
 
-def unwritable(e: OSError) -> Exception:
+def _unwritable(e: OSError) -> Exception:
     """What a failed write of the output is: a closed pipe stays itself (no error), anything else an
     OutputError."""
     return e if isinstance(e, BrokenPipeError) else OutputError(e.strerror or str(e))
