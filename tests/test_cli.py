@@ -286,6 +286,8 @@ def test_bare_files_after_a_closed_pipe_says_nothing() -> None:
 
 # ---- output that cannot be written: said in one line, never called a bug --------------------------
 
+POSIX = pytest.mark.skipif(os.name != "posix", reason="closes descriptors and sends SIGINT as POSIX does")
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", [["specs/alexnet.spec"], ["specs/alexnet.spec", "--format", "json"],
                                   ["check", "specs/alexnet.spec"], ["--version"], ["--help"], ["explain", "E030"]])
@@ -298,6 +300,7 @@ def test_a_full_disk_is_a_usage_error_not_a_bug(args: list[str]) -> None:
     assert "internal error" not in out.stderr and "Traceback" not in out.stderr
 
 
+@POSIX
 @pytest.mark.parametrize(("args", "code"), [(["specs/alexnet.spec"], 0), (["docs/examples/stride3.spec"], 1),
                                             (["check", "docs/examples/stride3.spec"], 1), (["--version"], 0)])
 def test_a_closed_standard_output_keeps_the_exit_code(args: list[str], code: int) -> None:
@@ -307,6 +310,7 @@ def test_a_closed_standard_output_keeps_the_exit_code(args: list[str], code: int
     assert "Traceback" not in out.stderr and "internal error" not in out.stderr
 
 
+@POSIX
 def test_a_closed_standard_input_is_a_usage_error() -> None:
     out = subprocess.run([sys.executable, "-m", "cnncalc", "-"], cwd=ROOT, capture_output=True, text=True,
                          preexec_fn=lambda: os.close(0))  # as the shell's `<&-`
@@ -346,6 +350,7 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(monkeypatc
 
 # ---- Ctrl-C: exit 130 on every path, never 1 (a spec with errors) nor a traceback ----------------
 
+@POSIX
 @pytest.mark.parametrize("args", [["-"], ["summary", "-"], ["check", "-"], ["-", "--format", "json"]])
 def test_ctrl_c_is_exit_130(args: list[str]) -> None:
     import signal
