@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from cnncalc import TYPE_CHECKING
-from cnncalc.render.output import Output, OutputError
+from cnncalc.render.output import Output, StreamWriteError
 
 if TYPE_CHECKING:
     from typing import Any
@@ -46,7 +46,7 @@ def guarded(command: Callable[[], int]) -> int:
     except BrokenPipeError:  # the reader went away (`cnncalc … | head`): exit 1, as click does
         _quiet_stdout()
         return EXIT_ERRORS
-    except OutputError as e:
+    except StreamWriteError as e:
         return output_failed(str(e))
     except KeyboardInterrupt:
         say("")  # closes the terminal's ^C echo

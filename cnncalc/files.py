@@ -95,6 +95,9 @@ def check_output(path: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
     if os.path.isdir(path):
         raise OutputError(f"{path} is a directory; give a file name")
     if os.path.exists(path):
+        if not stat.S_ISREG(os.stat(path).st_mode):  # renamed over, a device or FIFO would be replaced by a file
+            raise OutputError(f"{path} is not a regular file (a device, FIFO or socket); not replacing it "
+                              f"(leave out --output to write to standard output)")
         for given in inputs:
             if given != "-" and os.path.exists(given) and os.path.samefile(path, given):
                 raise OutputError(f"{path} is an input of this command; not overwriting it")

@@ -218,6 +218,18 @@ def test_output_paths_are_checked_before_computing(tmp_path: Path, maxpool: tupl
     assert invoke("run", spec, "--input", x, "--output", str(existing), "--force").exit_code == 0
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_device_or_fifo_is_never_replaced_even_with_force(tmp_path: Path, maxpool: tuple[str, str]) -> None:
+    # Written beside it and renamed over it, a FIFO (or, for root, /dev/null) would become a plain file.
+    spec, x = maxpool
+    fifo = tmp_path / "out.npy"
+    os.mkfifo(fifo)
+    for command in (["run", spec, "--input", x], ["convert", spec]):
+        result = invoke(*command, "--output", str(fifo), "--force")
+        assert result.exit_code == 2 and "is not a regular file" in result.stderr, result.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and not list(tmp_path.glob(".*.part"))
+
+
 def test_output_files_take_the_users_umask(tmp_path: Path, maxpool: tuple[str, str]) -> None:
     spec, x = maxpool
     old = os.umask(0o022)

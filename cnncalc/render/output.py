@@ -50,7 +50,7 @@ def encodable(stream: IO[str]) -> IO[str]:
     return stream
 
 
-class OutputError(Exception):
+class StreamWriteError(Exception):
     """Standard output or error cannot be written (a full disk, a closed descriptor); a closed pipe is
     not one (BrokenPipeError: the reader went away, `cnncalc … | head`)."""
 
@@ -93,5 +93,5 @@ class Output:
 
 def _unwritable(e: OSError) -> Exception:
     """What a failed write of the output is: a closed pipe stays itself (no error), anything else an
-    OutputError."""
-    return e if isinstance(e, BrokenPipeError) else OutputError(e.strerror or str(e))
+    StreamWriteError."""
+    return e if isinstance(e, BrokenPipeError) else StreamWriteError(e.strerror or str(e))
