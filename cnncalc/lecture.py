@@ -541,8 +541,18 @@ class _Table:
                 reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where)
                 return None
             return reader.input(volume, volume.dims, counts)
+        kind_named = _kind_cell(by_role.get("description", []))
+        if kind_named is not None:  # `| conv1 | Conv | 96 | 11x11 | 4 | 0 |`: a Type column, the rest in columns
+            reader.tokens = _described_by_columns([t.lower for t in by_role["description"]], by_role)
+            return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader)
         if "description" in by_role:
-            reader.tokens = by_role["description"]
+            description = by_role["description"]
+            first = _described_from(description) if _layer_kind(" ".join(words)) is None else None
+            if first is not None:  # `| p1 | avg pool 2x2 stride 2 |`: the description says the kind, not the name
+                reader.tokens = description[first:]
+                kind_said = _layer_kind(" ".join(t.lower for t in description[:first]))
+                return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader)
+            reader.tokens = description
         elif set(_HYPERPARAMETER_COLUMNS) & set(by_role):
             reader.tokens = _described_by_columns(words, by_role)
         elif ":" in words:
@@ -575,6 +585,14 @@ class _Table:
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
             return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
+
+
+def _kind_cell(cell: list[Tok]) -> str | None:
+    """The kind of layer a table's Type cell names and nothing more (`Conv`, `Max pool`, `FC`, `ReLU`); None for a
+    cell that describes the layer (`96 11x11 filters`), is blank, or names no kind cnncalc knows."""
+    if not cell or any(t.kind != "WORD" for t in cell):
+        return None
+    return _layer_kind(" ".join(t.lower for t in cell))
 
 
 def _described_from(cell: list[Tok]) -> int | None:
@@ -1915,7 +1933,7 @@ class _LineReader:
         given = _shape(volume)
         if given is None or len(given.dims) == 1:
             return None
-        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, 1))
+        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
         if start is None:
             return None
         self.tokens, self.i = [*counts, sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
@@ -4209,6 +4227,21 @@ def _asked_after(words: list[str]) -> int | None:
     if stop is None or not any(words[stop + 1:stop + 1 + len(opener)] == list(opener) for opener in _OPENERS):
         return None
     return stop
+
+
+_COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels
+_GREY_WORDS = {"grayscale", "greyscale", "gray", "grey", "monochrome", "grayscaled"}  # of one
+_CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "is", "that")  # end an input's words
+
+
+def _told_depth(words: list[str], at: int, volume: int) -> int:
+    """The depth of a told input written as its height and width (`a 300 by 300 color (RGB) image`), from the
+    words of `input`/`image` at `at` and the volume at `volume`, up to the first comma or clause after both: 3 when
+    they call it a colour image (`RGB`, `color`), else 1, as the lecture's exercises take a 7x7 input (a
+    grayscale image, `grayscale`, says so)."""
+    end = next((k for k in range(max(at, volume) + 1, len(words)) if words[k] in _CLAUSE_WORDS), len(words))
+    said = set(words[max(0, min(at, volume) - 3):end])
+    return 3 if said & _COLOUR_WORDS and not said & _GREY_WORDS else 1
 
 
 _TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool"}  # a pool told in a sentence: its window and stride

@@ -125,6 +125,11 @@ def listing(rng: random.Random) -> Scenario:
                 f"| CONV1 | {described} | {o}x{o}x{k} | {params} |",
                 f"| Layer | Filters | Kernel | Stride | Pad | Output | Params |\n|---|---|---|---|---|---|---|\n"
                 f"| INPUT | | | | | {n}x{n}x{c} | |\n| CONV1 | {k} | {f}x{f} | {s} | {p} | {o}x{o}x{k} | {params} |",
+                f"| Layer | Type | K | F | S | P | Output | Params |\n|---|---|---|---|---|---|---|---|\n"
+                f"| data | input | | | | | {n}x{n}x{c} | |\n"
+                f"| L1 | Conv | {k} | {f} | {s} | {p} | {o}x{o}x{k} | {params} |",
+                f"| Layer | Type | Output | Params |\n|---|---|---|---|\n| INPUT | | {n}x{n}x{c} | |\n"
+                f"| L1 | conv {f}x{f}, {k} filters, stride {s}, pad {p} | {o}x{o}x{k} | {params} |",
                 f"| Layer | Description | Output volume | Params | MACs |\n|---|---|---|---|---|\n"
                 f"| INPUT | | {n}x{n}x{c} | | |\n| CONV1 | {described} | {o}x{o}x{k} | {params} | {macs} |\n"
                 f"| **Total** | | | {params} | {macs} |",

@@ -1342,6 +1342,32 @@ def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     assert [a.verdict for a in sized.answers] == ["right", "right", "unchecked", "unchecked"]
 
 
+def test_a_type_column_names_the_kind_and_the_hyperparameter_columns_the_rest() -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32, params (5·5·3 + 1)·10 = 760; a ReLU keeps 32x32x10; (32 - 2)/2 + 1 = 16;
+    # the FC layer (16·16·10 + 1)·10 = 25,610. Every row was E060 ("expected the number of filters"): the Type
+    # cell was read as the whole description and the columns after it were left out.
+    text = ("| # | Layer | Type | K | F | S | P | Output volume | Params |\n|---|---|---|---|---|---|---|---|---|\n"
+            "| 0 | data | input | | | | | 32x32x3 | |\n| 1 | L1 | Convolution | 10 | 5 | 1 | 2 | 32x32x10 | 760 |\n"
+            "| 2 | L2 | ReLU | - | - | - | - | 32x32x10 | 0 |\n| 3 | L3 | Max Pooling | | 2 | 2 | | 16x16x10 | 0 |\n"
+            "| 4 | L4 | Fully Connected | 10 | | | | 10 | 25,610 |\n| 5 | L5 | Softmax | | | | | 10 | 0 |\n")
+    report = cnncalc.analyze_text(text, "table.md")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        (f"l{i}", q, "right") for i in range(1, 6) for q in ("output", "params")]
+    # and wrong answers are wrong: 750 leaves out the 10 biases, 15x15x10 the + 1 of (32 - 2)/2 + 1
+    wrong = cnncalc.analyze_text(text.replace("| 760 |", "| 750 |").replace("16x16x10 | 0", "15x15x10 | 0"),
+                                 "table.md")
+    assert [(a.label, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [("l1", "params"),
+                                                                                        ("l3", "output")]
+    # a kind in the Type cell whose name says none (`act1`, `p1`), alone or leading a description: (32 - 2)/2 + 1 = 16
+    kinds = cnncalc.analyze_text("Input: 32x32x3\n\n| Layer | Type | Output | Params |\n|---|---|---|---|\n"
+                                 "| act1 | ReLU | 32x32x3 | 0 |\n| p1 | avg pool 2x2 stride 2 | 16x16x3 | 0 |\n"
+                                 "| p2 | max pool 2x2 stride 2 | 7x7x3 | 0 |\n", "table.md")
+    assert [(a.label, a.quantity, a.verdict) for a in kinds.answers] == [
+        ("act1", "output", "right"), ("act1", "params", "right"), ("p1", "output", "right"), ("p1", "params", "right"),
+        ("p2", "output", "wrong"), ("p2", "params", "right")]  # (16 - 2)/2 + 1 = 8, not 7
+
+
 def test_after_a_named_layer_is_its_output_unless_answered_already() -> None:
     # (227 - 11)/4 + 1 = 55, then (55 - 3)/2 + 1 = 27
     text = ("Input: 227x227x3 images\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
@@ -4239,6 +4265,27 @@ def test_ngs_quiz_questions_told_in_a_sentence(text: str, verdicts: list[tuple[s
     assert [(a.quantity, a.verdict) for a in report.answers] == verdicts, report.diagnostics
     slips = [d.message for d in report.diagnostics if d.code == "E041"]
     assert slips in ([], ["conv1: expected params 7,500, computed 7,600; that is the count without the 100 biases"])
+
+
+NG_WORDED = ("Suppose your input is a 300 by 300 {colour} image, and you use a convolutional layer with 100 filters "
+             "that are each 5x5. How many parameters does this hidden layer have (including the bias parameters)?\n"
+             "Answer: {answer}\n")
+
+
+@pytest.mark.parametrize("colour, answer, verdict", [
+    # the quiz's own words: a colour image has 3 channels, (5·5·3 + 1)·100 = 7,600 (it was judged on one channel,
+    # (5·5·1 + 1)·100 = 2,600, and the right answer marked wrong; alone in a file it was read as the spec language)
+    ("color (RGB)", "7,600", "right"), ("color (RGB)", "2,600", "wrong"), ("RGB", "7,600", "right"),
+    ("colour", "7,600", "right"),
+    # a grayscale image has one: (5·5·1 + 1)·100 = 2,600; so has an image whose channels are not said (the lecture's
+    # exercises take a 7x7 input so)
+    ("grayscale", "2,600", "right"), ("grayscale", "7,600", "wrong"), ("", "2,600", "right"),
+])
+def test_a_told_image_of_height_and_width_has_the_channels_its_words_say(colour: str, answer: str,
+                                                                         verdict: str) -> None:
+    text = NG_WORDED.format(colour=colour, answer=answer).replace("  ", " ")
+    report = cnncalc.analyze_text(text, "quiz.txt")  # detected as the lecture's notation, as in a sheet of several
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)], report.diagnostics
 
 
 def test_a_question_after_a_told_problem_that_cnncalc_cannot_place_is_e060() -> None:
