@@ -931,7 +931,8 @@ class _LineReader:
             return loose
         if words[:1] == ["flatten"] and last is not None:
             return self.flatten(words, kinds)
-        if {"input", "image"} & set(words) and {"filter", "kernel", "filters", "kernels"} & set(words):
+        if {"input", "image"} & set(words) and ({"filter", "kernel", "filters", "kernels"} & set(words) or
+                                                 _told_units(self.tokens, words) is not None):
             reported = self.sink.total
             exercise = self.exercise() if "input" in words else None
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
@@ -1885,7 +1886,9 @@ class _LineReader:
         if asked is not None:
             tokens, words, question = tokens[:asked], words[:asked], self.tokens[asked + 1:]
         pooled = bool(_TOLD_POOLS & set(words))  # `…, and apply max pooling with a stride of 2 and a filter size of 2`
-        if (_TOLD_OTHERS - _TOLD_POOLS) & set(words) or (pooled and {"filters", "kernels"} & set(words)):
+        units = _told_units(tokens, words)  # `… the first hidden layer has 100 neurons, each one fully connected`
+        if units is None and ((_TOLD_OTHERS - _TOLD_POOLS) & set(words) or
+                              (pooled and {"filters", "kernels"} & set(words))):
             return None  # another layer told too (`…, followed by a 2x2 max pool`): not one layer
         if not {"input", "image"} & set(words):
             return None
@@ -1928,17 +1931,25 @@ class _LineReader:
             elif word in _PAD_WORDS and after in (["padding"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
             k += 1
-        if len(counts) != (0 if pooled else 1) or len(sizes) != 1:
+        if units is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
             return None
+        if units is not None and (counts or sizes or options):
+            return None  # filters, windows or strides told beside the neurons: not one layer
         given = _shape(volume)
         if given is None or len(given.dims) == 1:
             return None
         start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
         if start is None:
             return None
-        self.tokens, self.i = [*counts, sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
+        if units is not None:
+            sizes = [units]  # (the signature below)
+        else:
+            self.tokens, self.i = [*counts, sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
         try:
-            if pooled:
+            if units is not None:
+                call = ir.LayerCall("fc", (ir.Arg("units", ir.Num(int(units.text), units.span), units.span),), None,
+                                    units.span)
+            elif pooled:
                 kind = "avgpool" if {"average", "avg", "mean"} & set(words) else "maxpool"
                 call = self.pool(kind, Span(sizes[0].start, sizes[0].start))
             else:
@@ -4220,18 +4231,34 @@ _LAYER_SIZE_WORDS = {"neurons", "units"}  # `FC6: 4096 neurons` states a layer's
 _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
 def _asked_after(words: list[str]) -> int | None:
     """Where a question told after a problem starts (the `.` before `How many parameters …?`, as Ng's quizzes
-    ask), when its sentence opens as a question does; None when there is none."""
+    ask, or the `,` before it: `If the first hidden layer has 100 neurons, …, how many parameters …?`), when its
+    sentence opens as a question does; None when there is none."""
     if "?" not in words:
         return None
-    stop = max((j for j in range(words.index("?")) if words[j] == "."), default=None)
-    if stop is None or not any(words[stop + 1:stop + 1 + len(opener)] == list(opener) for opener in _OPENERS):
-        return None
-    return stop
+    return max((j for j in range(words.index("?")) if words[j] in (".", ",") and
+                any(words[j + 1:j + 1 + len(opener)] == list(opener) for opener in _OPENERS)), default=None)
 
 
 _COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels
 _GREY_WORDS = {"grayscale", "greyscale", "gray", "grey", "monochrome", "grayscaled"}  # of one
 _CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "is", "that")  # end an input's words
+
+
+def _told_units(tokens: list[Tok], words: list[str]) -> Tok | None:
+    """The width of a fully connected layer told in a sentence (Ng's `If the first hidden layer has 100 neurons,
+    each one fully connected to the input`, `a fully connected layer with 100 units`): the one number before
+    `neurons` or `units` in a sentence that says `fully connected` (or `dense`) and tells no filters or pool; None
+    otherwise."""
+    said = set(words)
+    if not ("dense" in said or any(words[k:k + 2] == ["fully", "connected"] or words[k:k + 3] ==
+                                   ["fully", "-", "connected"] for k in range(len(words)))):
+        return None
+    if said & (_TOLD_POOLS | {"filters", "kernels", "filter", "kernel", "followed", "second", "layers", "relu",
+                              "batchnorm", "dropout"}):
+        return None
+    units = [t for t, after in zip(tokens, words[1:]) if after in ("neurons", "units") and t.kind == "NUM" and
+             t.text.isdigit() and len(t.text) <= limits.MAX_LITERAL_DIGITS]
+    return units[0] if len(units) == 1 else None
 
 
 def _told_depth(words: list[str], at: int, volume: int) -> int:

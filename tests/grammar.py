@@ -279,6 +279,12 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' image', ''])}, and {told_layer}{rng.choice(['', ', using a stride of 2 and no padding'])}."
             f"{rng.choice([' What is the output volume?', ' How many parameters does this hidden layer have?', ''])}"
             f"{told_answer}",
+            f"Suppose your input is a {n} by {n} {rng.choice(['color (RGB)', 'grayscale', 'RGB', ''])} image, and "
+            f"{rng.choice(['you are not using a convolutional network', 'you use 3 filters'])}. If the first hidden "
+            f"layer has {rng.choice(['100', '0', '99999999999999999999', 'two'])} "
+            f"{rng.choice(['neurons', 'units'])}, each one "
+            f"{rng.choice(['fully connected', 'fully-connected', 'dense'])} to the input, how many parameters does "
+            f"this hidden layer have?{told_answer}",
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))

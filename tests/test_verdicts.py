@@ -4267,6 +4267,28 @@ def test_ngs_quiz_questions_told_in_a_sentence(text: str, verdicts: list[tuple[s
     assert slips in ([], ["conv1: expected params 7,500, computed 7,600; that is the count without the 100 biases"])
 
 
+NG_FC = ("Suppose your input is a 300 by 300 color (RGB) image, and you are not using a convolutional network. If "
+         "the first hidden layer has 100 neurons, each one fully connected to the input, how many parameters does "
+         "this hidden layer have (including the bias parameters)?\nAnswer: {answer}\n")
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # (300·300·3 + 1)·100 = 27,000,100; 27,000,000 leaves out the 100 biases. It was read as the spec language
+    # (errors, no verdict).
+    (NG_FC.format(answer="27,000,100"), [("params", "right")]),
+    (NG_FC.format(answer="27,000,000"), [("params", "wrong")]),
+    (NG_FC.format(answer="9,000,100").replace(" color (RGB)", ""), [("params", "right")]),  # 300·300·1·100 + 100
+    # (32·32·3 + 1)·10 = 30,730, and its output is its 10 neurons
+    ("An input of 32x32x3 goes into a fully connected layer with 10 units. How many parameters does this layer "
+     "have? 30730\nWhat is the output volume?\nAnswer: 10\n", [("params", "right"), ("output", "right")]),
+    ("An input of 32x32x3 goes into a fully connected layer with 10 units. How many parameters does this layer "
+     "have? 30720\n", [("params", "wrong")]),
+])
+def test_a_fully_connected_layer_told_in_a_sentence(text: str, verdicts: list[tuple[str, str]]) -> None:
+    report = cnncalc.analyze_text(text, "quiz.txt")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(verdicts), report.diagnostics
+
+
 NG_WORDED = ("Suppose your input is a 300 by 300 {colour} image, and you use a convolutional layer with 100 filters "
              "that are each 5x5. How many parameters does this hidden layer have (including the bias parameters)?\n"
              "Answer: {answer}\n")
