@@ -61,6 +61,10 @@ BOMBS: list[tuple[str, str]] = [
     ("letters through 8 strided repeats (the solver's walk down)",
      "input HxWx3\nrepeat 8 { conv 7 2 stride 2 groups 3 ; maxpool 1x1 stride 8 floor }\n"),
     ("expression growth: 60 squarings", "block b(c) { conv c 1x1 }\ninput 4x4x4\nb(" + "2" + "*2" * 60 + ")\n"),
+    # accepted, not refused: just under the node limit, every layer on a new volume (one channel more each time),
+    # so neither the layer cache nor a repeat's replay helps: the slowest network the limits let through
+    ("245,000 nodes, each on a new volume (accepted)",
+     "input 8x8x1\nrepeat 35000 { concat { identity | conv 1 1x1 } }\n"),
 ]
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 MAX_FILE_BYTES = 32 * 2**20  # a spec file (100,000 layers are about 2.5 MB)
 MAX_ARRAY_BYTES = 2**30  # an --input or --weights file, and what an .npz inflates to
-MAX_NODES = 250_000  # layers and containers after expanding blocks and repeats (about 0.1 s per 40,000 nodes
-# to analyse and as much to write as JSON: the largest network is done within a second)
+MAX_NODES = 250_000  # layers and containers after expanding blocks and repeats (a chain of repeated layers, about
+# 0.1 s per 40,000 nodes to analyse and as much to write as JSON; a network whose every layer sees a new volume,
+# which no cache shares, about 14 µs a node and as much to write: 6 to 8 s at the limit, benchmarks/bench_limits.py)
 MAX_DIAGNOSTICS = 1_000  # diagnostics kept per file; the rest are counted (W003)
 MAX_SHOWN_LINE = 160  # characters of a source line shown under a diagnostic; longer lines are windowed
 MAX_DEPTH = 64  # nesting of braces and parentheses as written; block calls inside blocks
