@@ -161,6 +161,15 @@ def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | N
     return result
 
 
+def unreadable(name: str, message: str) -> Report:
+    """The report of a file `check` found and could not read: E007 with the reading's message (`files.InputError`),
+    and no network."""
+    diagnostic = Diagnostic(codes.E007, message, Span(0, 0),
+                            hint="fix or remove it; the other files are checked")
+    return Report(Source("", name), None, 0, None, 1, [], Totals(None, None, None, None, None, None, None, 1), None,
+                  (), (diagnostic,), (), "exact", Span(0, 0))
+
+
 def _network_of(offset: int, starts: list[int]) -> int:
     index = 0
     for i, start in enumerate(starts):

@@ -30,6 +30,7 @@ class MissingPath(Exception):
 class Found(NamedTuple):
     files: list[str]
     skipped: list[str]  # files in searched directories that are not networks cnncalc reads
+    searched: frozenset[str]  # the files a directory's search or a glob found (not named on the command line)
 
 
 SEARCHED = (".spec", ".txt")  # the extensions a directory is searched for (plus every notation's own)
@@ -40,6 +41,7 @@ def collect(paths: tuple[str, ...]) -> Found:
     lecture-notation text, the other notations' files), the rest named as skipped; globs expanded."""
     found: list[str] = []
     skipped: list[str] = []
+    searched: set[str] = set()
     extensions = SEARCHED + tuple(e for n in NOTATIONS.values() for e in n.extensions)
     for path in paths:
         if path == "-" or os.path.isfile(path):
@@ -53,6 +55,7 @@ def collect(paths: tuple[str, ...]) -> Found:
                         continue
                     if name.lower().endswith(extensions) and _readable_network(full):
                         found.append(full)
+                        searched.add(full)
                     else:
                         skipped.append(full)
         elif glob.has_magic(path):
@@ -60,9 +63,11 @@ def collect(paths: tuple[str, ...]) -> Found:
             if not matches:
                 raise MissingPath(f"{path!r} matches no file")
             found += matches
+            searched.update(matches)
         else:
             raise MissingPath(f"{path!r} does not exist")
-    return Found(list(dict.fromkeys(found)), skipped)
+    named = {path for path in paths if path == "-" or os.path.isfile(path)}
+    return Found(list(dict.fromkeys(found)), skipped, frozenset(searched - named))
 
 
 def _readable_network(path: str) -> bool:

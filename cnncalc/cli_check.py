@@ -103,7 +103,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
     tally = Tally(policy)
     reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch, size=size),
                                         budgets_of(max_params, max_macs, max_memory), jobs,
-                                        rows=FORMATS[fmt].check_reads_rows))
+                                        rows=FORMATS[fmt].check_reads_rows, found=found.searched))
     options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
                       files=len(found.files), command="check")
     chunks = FORMATS[fmt].renderer()(reports, options)

@@ -109,9 +109,9 @@ def load(paths: list[str], settings: Settings) -> list[Any]:
 
 
 def reports_of(paths: list[str], settings: Settings, budgets: Any, jobs: int | None = 1,
-               rows: bool = True) -> Iterator[Any]:
-    """commands.reports_of, an unreadable file a usage error."""
-    return _usage_errors(commands.reports_of(paths, settings, budgets, jobs, rows))
+               rows: bool = True, found: frozenset[str] = frozenset()) -> Iterator[Any]:
+    """commands.reports_of, an unreadable file a usage error (one a search found, E007)."""
+    return _usage_errors(commands.reports_of(paths, settings, budgets, jobs, rows, found))
 
 
 if TYPE_CHECKING:

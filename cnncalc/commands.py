@@ -116,18 +116,25 @@ def _file_analyses(path: str, settings: Settings) -> list[Any]:
 
 
 def reports_of(paths: list[str], settings: Settings, budgets: Any, jobs: int | None = 1,
-               rows: bool = True) -> Iterator[Any]:
+               rows: bool = True, found: frozenset[str] = frozenset()) -> Iterator[Any]:
     """The reports of every network, streamed (one file's analysis at a time), with budget checks;
     over many files in `jobs` worker processes (None: one per core; cnncalc/workers.py), the rows
     left out of what comes back unless `rows` (the output format reads them). InputError when a file
-    cannot be read."""
+    cannot be read, except one of `found` (files a search found): its report is E007, and the rest go on."""
     workers = 1
     if jobs != 1 and "-" not in paths:  # standard input is the command's own
         from cnncalc.workers import workers_for
         workers = workers_for(jobs, len(paths))
 
     def reports_of_file(path: str) -> list[Any]:
-        return _reports_of_file(path, settings, budgets, rows or workers == 1)
+        if path not in found:
+            return _reports_of_file(path, settings, budgets, rows or workers == 1)
+        from cnncalc.files import InputError
+        try:
+            return _reports_of_file(path, settings, budgets, rows or workers == 1)
+        except InputError as e:
+            from cnncalc.analysis import unreadable
+            return [unreadable(path, str(e))]
 
     if workers == 1:
         return (report for path in paths for report in reports_of_file(path))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -205,6 +206,29 @@ def test_budgets_from_the_command_line_and_the_spec() -> None:
     assert invoke("check", str(SPECS / "lenet5.spec"), "--max-params", "lots").exit_code == 2
     r = run("input 8x8x3\nconv 4 3x3\nexpect total params <= 100\n")  # (27 + 1)*4 = 112
     assert codes(r) == ["E043"] and "expected total params <= 100, computed 112" in r.diagnostics[0].message
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_a_search_finds_and_cannot_read_is_e007_and_the_rest_are_checked(tmp_path: Path, jobs: str) -> None:
+    # It stopped the whole run with exit 2 and no verdict for the other files (a CI job over a repository with one
+    # dangling link learnt nothing). 20 good files: enough for `check` to fork its workers at -j 2.
+    for i in range(20):
+        (tmp_path / f"n{i:02}.spec").write_text("input 8x8x3\nconv 4 3x3 -> 6x6x4\n")  # (8 - 3)/1 + 1 = 6
+    (tmp_path / "broken.spec").symlink_to(tmp_path / "gone.spec")
+    (tmp_path / "large.spec").write_bytes(b"#" * (33 * 2**20))  # over MAX_FILE_BYTES, 32 MiB
+    unreadable = ["broken.spec", "large.spec"]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.spec")
+        unreadable.append("pipe.spec")
+    result = invoke("check", str(tmp_path), "-j", jobs)
+    assert result.exit_code == 1
+    errors = [line for line in result.stdout.splitlines() if "error[" in line]
+    assert [line.split(":")[0] for line in errors] == [str(tmp_path / name) for name in unreadable]
+    assert all(":1:1: error[E007]: " in line for line in errors)
+    assert result.stdout.splitlines()[-1] == (f"{20 + len(unreadable)} specs, {len(unreadable)} problems in "
+                                              f"{len(unreadable)} files; 20 answers: 20 right, 0 wrong")
+    # the same link named on the command line is a usage error, as any path that does not exist
+    assert invoke("check", str(tmp_path / "broken.spec")).exit_code == 2
 
 
 def test_check_many_files(tmp_path: Path) -> None:

@@ -106,14 +106,20 @@ def test_a_process_running_other_threads_stays_serial() -> None:
     assert workers.workers_for(2, 100) == 2
 
 
-def test_an_unreadable_file_among_many_is_the_same_usage_error(tmp_path: Path) -> None:
+def test_an_unreadable_file_among_many_is_the_same_usage_error_or_e007(tmp_path: Path) -> None:
     for i in range(20):
         (tmp_path / f"n{i:02}.spec").write_text(f"input {8 + i}x{8 + i}x3\nconv 4 3x3\n")
     with open(tmp_path / "n10.spec", "wb") as f:  # sparse: its size is refused before it is read
         f.truncate(40 * 2**20)
-    serial = _check(str(tmp_path), "-j", "1")
+    named = [str(p) for p in sorted(tmp_path.glob("*.spec"))]  # as a shell expands `*.spec`: named by the user
+    serial = _check(*named, "-j", "1")
     assert serial[0] == 2 and "n10.spec' is 41,943,040 bytes, more than cnncalc reads" in serial[2]
-    assert _check(str(tmp_path), "-j", "2") == serial
+    assert _check(*named, "-j", "2") == serial
+    # found by searching the directory: E007 at the file, the others checked, in one process and in workers alike
+    searched = _check(str(tmp_path), "-j", "1")
+    assert searched[0] == 1 and "n10.spec:1:1: error[E007]: " in searched[1] and searched[1].endswith(
+        "20 specs, 1 problem in 1 file\n")
+    assert _check(str(tmp_path), "-j", "2") == searched
     assert _no_children_left()
 
 
