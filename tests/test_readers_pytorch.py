@@ -1004,6 +1004,55 @@ def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
     assert (error.line, error.column) == (3, 1)
 
 
+FACTORIES = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
+             "class Net(nn.Module):\n"
+             "    def __init__(self, width, classes=10):\n"
+             "        super().__init__()\n"
+             "        self.conv = nn.Conv2d(3, width, 3, padding=1)\n"
+             "        self.fc = nn.Linear(width * 8 * 8, classes)\n"
+             "    def forward(self, x):\n"
+             "        return self.fc(torch.flatten(F.max_pool2d(F.relu(self.conv(x)), 2), 1))\n"
+             "def helper(n):\n"
+             "    return Net(n)\n"
+             "def net_small():\n"
+             "    return Net(4)\n"
+             "def net_wide(classes=100):\n"
+             "    return Net(16, classes)\n"
+             "def test():\n"
+             "    net = net_wide()\n"
+             "    print(net(torch.randn(1, 3, 16, 16)).shape)\n")
+
+
+def test_a_file_whose_functions_build_its_model_is_read_as_the_first_without_arguments() -> None:
+    # The CIFAR model files' `def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])` and no `model = …`: it was
+    # E070 ("class Net needs `width`"). net_small() on 16x16x3: conv (3·3·3 + 1)·4 = 112, the pool 8x8x4, the FC
+    # (8·8·4 + 1)·10 = 2,570; 2,682 in all. `helper(n)` needs an argument; `test()` returns nothing.
+    report = read_py(FACTORIES, input="16x16x3")
+    assert report.ok, report.messages()
+    assert report.network == "net_small" and report.totals.params == 112 + 2570 and report.output.dims == (10,)
+    [note] = [d for d in report.diagnostics if d.code == "N072"]
+    assert (note.line, note.column) == (13, 1) and "`model = net_small()`" in note.message
+    assert note.hint == "add `model = …` at the end of the file to read another (`net_wide()`, …)"
+    # a model built at the end of the file is read as before, without the note: net_wide() is (3·3·3 + 1)·16 = 448
+    # and (8·8·16 + 1)·100 = 102,500
+    built = read_py(FACTORIES + "model = net_wide()\n", input="16x16x3")
+    assert built.totals.params == 448 + 102_500 and "N072" not in codes_of(built)
+
+
+@pytest.mark.torch
+def test_a_file_whose_functions_build_its_model_against_pytorch(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    path = tmp_path / "factories.py"
+    path.write_text(FACTORIES)
+    namespace: dict[str, Any] = {}
+    exec(compile(FACTORIES, str(path), "exec"), namespace)
+    model = namespace["net_small"]()
+    expected = sum(p.numel() for p in model.parameters())
+    output = tuple(model(torch.zeros(1, 3, 16, 16)).shape[1:])
+    report = analyze(path, input="16x16x3")
+    assert (report.totals.params, report.output.dims) == (expected, output)
+
+
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
     # DPN's `x[:, d:, :, :]`: channels d to the last, whatever their number
     text = module_file("self.conv = nn.Conv2d(3, 24, 1)",

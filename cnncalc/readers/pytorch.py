@@ -247,6 +247,13 @@ def _sized(v: Any, what: str, node: ast.AST) -> None:
                            f"write the number, or pool the whole map with `F.adaptive_avg_pool2d(x, 1)`", node)
 
 
+def _without_arguments(function: ast.FunctionDef) -> bool:
+    """A function called with no arguments: every parameter has a default (none is `*args` or `**kwargs`)."""
+    arguments = function.args
+    return len(arguments.posonlyargs + arguments.args) == len(arguments.defaults) and \
+        all(d is not None for d in arguments.kw_defaults) and arguments.vararg is None and arguments.kwarg is None
+
+
 def _shown(v: Any, depth: int = 0) -> str:
     """A value in a message as the file would write it: Python's own values as Python does, a module as its
     call, and never the reader's records (nor an address that changes from run to run)."""
@@ -618,6 +625,8 @@ class _Reader:
         self.offsets = _Offsets(text)
         self.classes: dict[str, ast.ClassDef] = {}
         self.functions: dict[str, ast.FunctionDef] = {}  # the file's top-level functions (`conv3x3`, `resnet50`)
+        self.factories: list[ast.FunctionDef] = []  # those written in the file, in its order (`def ResNet18():`)
+        self.built_by: str | None = None  # the function whose model is read, when the file builds none itself
         self.imported: dict[str, str] = {}  # a local name -> what it stands for (`nn` -> `torch.nn`)
         self.star_imported: list[str] = []  # modules of the user's own imported whole: `from .unet_parts import *`
         self.globals: dict[str, Any] = {}
@@ -683,7 +692,7 @@ class _Reader:
             where = self.last or (model.node if model is not None else tree)
             return self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", where), given)
         span = Span(0, len(self.text))
-        title = model.cls.name if isinstance(model, Instance) else None
+        title = self.built_by or (model.cls.name if isinstance(model, Instance) else None)
         return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
                                   rounding=ir.RoundingLine("floor", span, by=BY))
 
@@ -734,6 +743,7 @@ class _Reader:
             return None
         if isinstance(stmt, ast.FunctionDef):
             self.functions[stmt.name] = stmt
+            self.factories.append(stmt)
             return None
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             value_node = stmt.value
@@ -807,7 +817,7 @@ class _Reader:
                 return inner
         return None
 
-    def default_class(self) -> Instance | None:
+    def default_class(self) -> Layer | Sequence | Instance | None:
         """The last `nn.Module` class that no other class of the file uses, built with its defaults; None
         (reported) when the file has none."""
         used = {n.id for c in self.classes.values() for n in ast.walk(c) if isinstance(n, ast.Name)}
@@ -832,12 +842,36 @@ class _Reader:
             params = init.args.posonlyargs + init.args.args
             required = [p.arg for p in params[1:len(params) - len(init.args.defaults)]]
             if required:  # name how the file itself builds a model, when one of its functions does
+                factory = self.factory()
+                if factory is not None:  # `def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`
+                    return factory
                 example = next((b for f in self.functions.values() if (b := self.first_build(f.body, 1))), None)
                 shown = f"`model = {ast.unparse(example)[:60]}`, as the file's own code builds it" \
                     if example is not None else f"`model = {cls.name}(...)`"
                 raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the file, "
                                    f"e.g. {shown}", cls)
         return self.instantiate(cls, [], {}, cls)
+
+    def factory(self) -> Layer | Sequence | Instance | None:
+        """The model the file's first function without arguments returns (the CIFAR model files' `def ResNet18():
+        return ResNet(BasicBlock, [2, 2, 2, 2])`), for a file that builds none itself and whose model class needs
+        arguments; N072 says which, and the network is named after it. None when no such function builds one."""
+        factories = [f for f in self.factories if _without_arguments(f) and any(
+            isinstance(n, ast.Return) and n.value is not None and self._builds_model(n.value) for n in ast.walk(f))]
+        if not factories:
+            return None
+        function = factories[0]
+        call = ast.copy_location(ast.Call(ast.copy_location(ast.Name(function.name, ast.Load()), function), [], []),
+                                 function)
+        model = self.eval(call, self.globals)
+        if not isinstance(model, (Layer, Sequence, Instance)):
+            raise _Unsupported(f"`{function.name}()` gives {_shown(model)}, not a module", function)
+        self.sink.add(codes.N072, f"the file builds no model itself: read as `model = {function.name}()`, its first "
+                                  f"function that returns one and takes no arguments", self.offsets.span(function),
+                      hint="add `model = …` at the end of the file to read another"
+                           + (f" (`{factories[1].name}()`, …)" if len(factories) > 1 else ""))
+        self.built_by = function.name
+        return model
 
     def record_class(self, name: str, cls: ast.ClassDef) -> None:
         self.classes[name] = cls
