@@ -2475,7 +2475,7 @@ class _LineReader:
             opening = max((j for j, t in enumerate(part) if t.text == "("), default=0)
             labelled = _labelled(part[opening + 1:-1]) if opening and part[-1].text == ")" else None
             # `Params: 34,944 (weights: 34,848, biases: 96)`: the parenthesis answers too
-            parts += [part[:opening], *labelled] if labelled else [part] if part else []
+            parts += [part[:opening], *labelled] if labelled else _in_parts(part) or ([part] if part else [])
         found: list[tuple[str, ir.Count]] = []
         for part in parts:
             reported = self.sink.total
@@ -3963,6 +3963,31 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
             return None  # not `weights: 34,848`
         answers.append(group)
     return answers
+
+
+_PART_WORDS = {"weight": "weights", "weights": "weights", "bias": "biases", "biases": "biases"}
+
+
+def _in_parts(part: list[Tok]) -> list[list[Tok]] | None:
+    """A parameter count answered as its weights and biases, summed (`Params: 614,400 weights + 256 biases`, after
+    the working's last `=` too: `Params: 5*5*96*256 = 614,400 weights + 256 biases`), as two answers, `weights:
+    614,400` and `biases: 256`, each judged; None for any other part."""
+    words = [t.lower for t in part]
+    marker = max((j for j, w in enumerate(words) if w == "="), default=None)
+    if marker is None:
+        marker = words.index(":") if ":" in words else None
+    if marker is None or _COUNT_WORDS.get(_count_head(words, _skip(words, 0, ("the", "number", "of"))) or ()) != \
+            "params":
+        return None
+    rest = part[marker + 1:]
+    if len(rest) != 5 or rest[2].text != "+" or rest[0].kind != "NUM" or rest[3].kind != "NUM":
+        return None
+    first, second = _PART_WORDS.get(rest[1].lower), _PART_WORDS.get(rest[4].lower)
+    if first is None or second is None or first == second:
+        return None
+    said = {first: rest[0], second: rest[3]}
+    return [[Tok("WORD", quantity, count.start, count.start), Tok("P", ":", count.start, count.start), count]
+            for quantity, count in said.items()]
 
 
 def _blank_cell(tokens: list[Tok]) -> bool:

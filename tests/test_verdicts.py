@@ -1342,6 +1342,23 @@ def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     assert [a.verdict for a in sized.answers] == ["right", "right", "unchecked", "unchecked"]
 
 
+@pytest.mark.parametrize("line, answers", [
+    # CONV2 on 27x27x96: 5·5·96·256 = 614,400 weights and 256 biases, 614,656 parameters. The count written as
+    # its two parts, summed, was E060 ("expected the parameter count after the `:`"): now each part is judged.
+    ("Params: 614,400 weights + 256 biases", [("weights", "right"), ("biases", "right")]),
+    ("Params: 5*5*96*256 = 614,400 weights + 256 biases", [("weights", "right"), ("biases", "right")]),
+    ("Number of parameters: 256 biases + 614,400 weights", [("biases", "right"), ("weights", "right")]),
+    ("Params: 614,400 weights + 255 biases", [("weights", "right"), ("biases", "wrong")]),
+    ("Params: 614,656 weights + 256 biases", [("weights", "wrong"), ("biases", "right")]),
+    # the sum written after it is the answer, as before
+    ("Params: 614,400 weights + 256 biases = 614,656", [("params", "right")]),
+    ("Params: 614,400 weights + 256 biases = 614,400", [("params", "wrong")]),
+])
+def test_a_parameter_count_answered_as_weights_plus_biases(line: str, answers: list[tuple[str, str]]) -> None:
+    report = cnncalc.analyze_text(f"Input: 27x27x96\nCONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n", "hw.txt")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(answers), report.diagnostics
+
+
 def test_a_type_column_names_the_kind_and_the_hyperparameter_columns_the_rest() -> None:
     # (32 - 5 + 2·2)/1 + 1 = 32, params (5·5·3 + 1)·10 = 760; a ReLU keeps 32x32x10; (32 - 2)/2 + 1 = 16;
     # the FC layer (16·16·10 + 1)·10 = 25,610. Every row was E060 ("expected the number of filters"): the Type
