@@ -932,7 +932,8 @@ class _LineReader:
         if words[:1] == ["flatten"] and last is not None:
             return self.flatten(words, kinds)
         if {"input", "image"} & set(words) and ({"filter", "kernel", "filters", "kernels"} & set(words) or
-                                                 _told_units(self.tokens, words) is not None):
+                                                 _told_units(self.tokens, words) is not None or
+                                                 _told_padding(self.tokens, words) is not None):
             reported = self.sink.total
             exercise = self.exercise() if "input" in words else None
             if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
@@ -1887,6 +1888,7 @@ class _LineReader:
             tokens, words, question = tokens[:asked], words[:asked], self.tokens[asked + 1:]
         pooled = bool(_TOLD_POOLS & set(words))  # `…, and apply max pooling with a stride of 2 and a filter size of 2`
         units = _told_units(tokens, words)  # `… the first hidden layer has 100 neurons, each one fully connected`
+        padding = _told_padding(tokens, words)  # `…, and pad it using "pad=2"`
         if units is None and ((_TOLD_OTHERS - _TOLD_POOLS) & set(words) or
                               (pooled and {"filters", "kernels"} & set(words))):
             return None  # another layer told too (`…, followed by a 2x2 max pool`): not one layer
@@ -1931,24 +1933,28 @@ class _LineReader:
             elif word in _PAD_WORDS and after in (["padding"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
             k += 1
-        if units is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
+        told = units if units is not None else padding  # a layer told without filters: its one number
+        if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
             return None
         if units is not None and (counts or sizes or options):
             return None  # filters, windows or strides told beside the neurons: not one layer
+        if padding is not None:
+            options = []  # (`pad=2` is the padding's own number, read by `_told_padding`)
         given = _shape(volume)
         if given is None or len(given.dims) == 1:
             return None
         start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
         if start is None:
             return None
-        if units is not None:
-            sizes = [units]  # (the signature below)
+        if told is not None:
+            sizes = [told]  # (the signature below)
         else:
             self.tokens, self.i = [*counts, sizes[0], Tok("WORD", "filters", sizes[0].end, sizes[0].end), *options], 0
         try:
-            if units is not None:
-                call = ir.LayerCall("fc", (ir.Arg("units", ir.Num(int(units.text), units.span), units.span),), None,
-                                    units.span)
+            if told is not None:
+                keyword, argument = ("fc", "units") if units is not None else ("zeropad", "pad")
+                call = ir.LayerCall(keyword, (ir.Arg(argument, ir.Num(int(told.text), told.span), told.span),), None,
+                                    told.span)
             elif pooled:
                 kind = "avgpool" if {"average", "avg", "mean"} & set(words) else "maxpool"
                 call = self.pool(kind, Span(sizes[0].start, sizes[0].start))
@@ -2254,8 +2260,9 @@ class _LineReader:
             return None  # `Activation maps = 10`: how many, the output's depth (`_side_answer`)
         if words[at:at + 1] in (["size"], ["shape"], ["dimensions"], ["dimension"], ["dims"]) and \
                 words[at + 1:at + 2] == ["of"] and _skip(words, at + 2, ("the",)) < len(words) and \
-                words[_skip(words, at + 2, ("the",))] in ("output", "out"):
-            at = _skip(words, at + 2, ("the",))  # `Size of the output volume: 32x32x10`, `… dimensions of the output`
+                words[_skip(words, at + 2, ("the",))] in ("output", "out", "resulting"):
+            at = _skip(words, at + 2, ("the",))  # `Size of the output volume: 32x32x10`, `… dimensions of the output`,
+            # Ng's `What is the dimension of the resulting volume (after padding)?`
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
         spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
             (["size"], ["dimensions"], ["dims"], ["extent"], ["resolution"])
@@ -4284,6 +4291,29 @@ def _told_units(tokens: list[Tok], words: list[str]) -> Tok | None:
     units = [t for t, after in zip(tokens, words[1:]) if after in ("neurons", "units") and t.kind == "NUM" and
              t.text.isdigit() and len(t.text) <= limits.MAX_LITERAL_DIGITS]
     return units[0] if len(units) == 1 else None
+
+
+def _told_padding(tokens: list[Tok], words: list[str]) -> Tok | None:
+    """The padding of a volume told to be padded and nothing more (Ng's `You have an input volume that is 15x15x8,
+    and pad it using "pad=2"`, `… and zero-pad it with 2 pixels`): its one number, after `pad=`, `pad of`,
+    `padding of` or before `pixels`; None when the sentence tells filters, a pool or neurons too, or says no
+    `pad it`."""
+    said = set(words)
+    if said & (_TOLD_POOLS | {"filters", "kernels", "filter", "kernel", "neurons", "units", "conv", "convolve",
+                              "convolution", "convolutional"}):
+        return None
+    if not any(words[k:k + 2] in (["pad", "it"], ["zero", "-"], ["padded", "with"], ["padding", "it"])
+               or words[k:k + 3] == ["zero", "pad", "it"] for k in range(len(words))):
+        return None
+    found = []
+    for k, t in enumerate(tokens):
+        if t.kind != "NUM" or not t.text.isdigit() or len(t.text) > limits.MAX_LITERAL_DIGITS:
+            continue
+        before, after = words[max(0, k - 2):k], words[k + 1:k + 2]
+        if (before[-1:] == ["="] and before[:1] in (["pad"], ["padding"])) or \
+                before in (["pad", "of"], ["padding", "of"]) or after in (["pixels"], ["pixel"]):
+            found.append(t)
+    return found[0] if len(found) == 1 else None
 
 
 def _told_depth(words: list[str], at: int, volume: int) -> int:

@@ -285,6 +285,10 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['neurons', 'units'])}, each one "
             f"{rng.choice(['fully connected', 'fully-connected', 'dense'])} to the input, how many parameters does "
             f"this hidden layer have?{told_answer}",
+            f"You have an input volume that is {n}x{n}x{rng.randint(0, 16)}, and "
+            + rng.choice(['pad it using "pad=2"', "zero-pad it with 3 pixels", "pad it", "pad it using pad=0"]) +
+            f"{rng.choice(['', ' and apply max pooling'])}. What is the dimension of the resulting volume (after "
+            f"padding)?{rng.choice(['', ' 19x19x8', chr(10) + 'Answer: 19x19x8', chr(10) + 'Answer: 19'])}",
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))

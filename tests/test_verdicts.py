@@ -4306,6 +4306,24 @@ def test_a_fully_connected_layer_told_in_a_sentence(text: str, verdicts: list[tu
     assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(verdicts), report.diagnostics
 
 
+NG_PADDED = ("You have an input volume that is 15x15x8, and pad it using \"pad=2\". What is the dimension of the "
+             "resulting volume (after padding)?\nAnswer: {answer}\n")
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # 15 + 2·2 = 19 on each side, the 8 channels kept: 19x19x8. It was E060 ("cannot tell what this answer is
+    # about"): a volume told to be padded was no layer, and "the dimension of the resulting volume" no question.
+    ("19x19x8", "right"), ("17x17x8", "wrong"), ("19x19x10", "wrong"), ("15x15x8", "wrong"),
+])
+def test_a_volume_told_to_be_padded(answer: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(NG_PADDED.format(answer=answer), "quiz.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.diagnostics
+    # zero-padded `with 3 pixels`: 15 + 2·3 = 21
+    worded = cnncalc.analyze_text("An input image of 15x15x8 is zero-padded with 3 pixels. What is the resulting "
+                                  "volume?\nAnswer: 21x21x8\n", "quiz.txt")
+    assert [(a.quantity, a.verdict) for a in worded.answers] == [("output", "right")], worded.diagnostics
+
+
 NG_WORDED = ("Suppose your input is a 300 by 300 {colour} image, and you use a convolutional layer with 100 filters "
              "that are each 5x5. How many parameters does this hidden layer have (including the bias parameters)?\n"
              "Answer: {answer}\n")
