@@ -126,13 +126,14 @@ def reports_of(paths: list[str], settings: Settings, budgets: Any, jobs: int | N
         from cnncalc.workers import workers_for
         workers = workers_for(jobs, len(paths))
 
+    from cnncalc.files import InputError  # (read_source's module: imported for the first file anyway)
+
     def reports_of_file(path: str) -> list[Any]:
-        if path not in found:
-            return _reports_of_file(path, settings, budgets, rows or workers == 1)
-        from cnncalc.files import InputError
         try:
             return _reports_of_file(path, settings, budgets, rows or workers == 1)
         except InputError as e:
+            if path not in found:
+                raise
             from cnncalc.analysis import unreadable
             return [unreadable(path, str(e))]
 

@@ -1939,6 +1939,8 @@ class _LineReader:
         if units is not None and (counts or sizes or options):
             return None  # filters, windows or strides told beside the neurons: not one layer
         if padding is not None:
+            if any(t.lower == "stride" for t in options):
+                return None  # a stride told with the padding: not a padding alone
             options = []  # (`pad=2` is the padding's own number, read by `_told_padding`)
         given = _shape(volume)
         if given is None or len(given.dims) == 1:

@@ -4322,6 +4322,10 @@ def test_a_volume_told_to_be_padded(answer: str, verdict: str) -> None:
     worded = cnncalc.analyze_text("An input image of 15x15x8 is zero-padded with 3 pixels. What is the resulting "
                                   "volume?\nAnswer: 21x21x8\n", "quiz.txt")
     assert [(a.quantity, a.verdict) for a in worded.answers] == [("output", "right")], worded.diagnostics
+    # a stride told beside the padding is no padding alone: not judged as one (no answer passes unread)
+    strided = cnncalc.analyze_text(NG_PADDED.format(answer=answer).replace('"pad=2"', '"pad=2" with a stride of 2'),
+                                   "quiz.txt")
+    assert strided.answers == () and not strided.ok
 
 
 NG_WORDED = ("Suppose your input is a 300 by 300 {colour} image, and you use a convolutional layer with 100 filters "
