@@ -224,7 +224,11 @@ def test_a_file_a_search_finds_and_cannot_read_is_e007_and_the_rest_are_checked(
     assert result.exit_code == 1
     errors = [line for line in result.stdout.splitlines() if "error[" in line]
     assert [line.split(":")[0] for line in errors] == [str(tmp_path / name) for name in unreadable]
-    assert all(":1:1: error[E007]: " in line for line in errors)
+    said = {  # each file's reason, in the words of the read that failed; 33 MiB is 33·2^20 = 34,603,008 bytes
+        "broken.spec": f"cannot read '{tmp_path / 'broken.spec'}': No such file or directory",
+        "large.spec": f"'{tmp_path / 'large.spec'}' is 34,603,008 bytes, more than cnncalc reads (33,554,432)",
+        "pipe.spec": f"'{tmp_path / 'pipe.spec'}' is not a regular file (a device, FIFO or socket); give a file"}
+    assert errors == [f"{tmp_path / name}:1:1: error[E007]: {said[name]}" for name in unreadable]
     assert result.stdout.splitlines()[-1] == (f"{20 + len(unreadable)} specs, {len(unreadable)} problems in "
                                               f"{len(unreadable)} files; 20 answers: 20 right, 0 wrong")
     # the same link named on the command line is a usage error, as any path that does not exist
