@@ -194,6 +194,12 @@ N048 = Code("N048", ANSWERS, "no window fits, as answered",
             "answer says it does not fit: `-> invalid`, the lecture's \"doesn't fit\". The answer is right, and "
             "the empty output is this note rather than an error.",
             declared=True, size_dependent=True)
+E049 = Code("E049", ANSWERS, "answer reads two ways",
+            "A single number answers an output of 1x1xC two ways: its C values (a vector's length, as `-> size C` "
+            "and LeNet's `C5: 120` are read) or the side of a square output (the exercises' `Output size: 3`). "
+            "When the number is C and could also be a side of this layer's output (no larger than its padded "
+            "input), the two readings give different verdicts, so it is not judged: write the volume, `1x1xC`.",
+            expectation=True)
 W046 = Code("W046", ANSWERS, "answer in a comment",
             "A layer line has a comment that reads as an answer (`# 32x32x10`, `# -> 32x32x10`, `# 760 params`, "
             "`-> 55x55x96  # params 34944`). Comments are never checked: write the answer after `->` on the line.")

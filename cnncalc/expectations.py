@@ -155,6 +155,15 @@ class Checker:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, path, quantity, answer.text, None, "unchecked", reason, ()), code)
             return
+        if _side_or_values(answer, y, window):
+            side = y.dims[0]
+            self.answers.append(Answer(answer.span, label, path, quantity, answer.text, str(y), "unchecked",
+                                       f"it may be the output's {answer.text} values or its side ({side})", working))
+            self.sink.add(codes.E049, f"{label + ': ' if label else ''}`{answer.text}` may be the output's "
+                                      f"{answer.text} values (right) or its side (wrong: the output is {side}x{side}),"
+                                      f" so it is not judged", answer.span,
+                          hint=f"write the volume, {y}", path=path or None)
+            return
         dims = answer.judged(y.dims)
         pairs = ir.compared(dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
@@ -408,6 +417,19 @@ def _shape_slip(dims: tuple[int, ...], y: Shape, square: bool = False) -> str | 
         return "that is one side of the volume; a single number answers a vector, the volume is height x width x " \
                "channels"
     return None
+
+
+def _side_or_values(answer: ir.ShapeAnswer, y: Shape, window: Row | None) -> bool:
+    """Whether a single number reads two ways against a 1x1xC output: as its C values (right) and as its side
+    (1, so wrong), the number being C and no larger than the layer's padded input, as a side of its output
+    could be (`Output size: 2` for a 1x1x2 output of a 5x5 input; LeNet's C5, `120` on a 5x5 input, is its
+    values alone)."""
+    if not (answer.square and len(answer.dims) == 1 and len(y.dims) == 3 and y.dims[:2] == (1, 1) and
+            answer.dims[0] == y.dims[2] != 1) or window is None or window.input is None or window.layer is None:
+        return False
+    padded = [n + rule.pad_begin + rule.pad_end for n, rule in zip(window.input.dims[:2], window.layer.axis_rules())
+              if type(rule) is axis.Window]
+    return bool(padded) and answer.dims[0] <= max(padded)
 
 
 def _window_row(rows: list[Row]) -> Row | None:

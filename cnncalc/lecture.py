@@ -238,7 +238,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            tokens = _spelled_units(_tokens(raw, line_start))
+            tokens = _unbiased(_spelled_units(_tokens(raw, line_start)))
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
@@ -932,6 +932,7 @@ class _LineReader:
         if words[:1] == ["flatten"] and last is not None:
             return self.flatten(words, kinds)
         if {"input", "image"} & set(words) and ({"filter", "kernel", "filters", "kernels"} & set(words) or
+                                                 (_TOLD_POOLS & set(words) and "f" not in words) or
                                                  _told_units(self.tokens, words) is not None or
                                                  _told_padding(self.tokens, words) is not None):
             reported = self.sink.total
@@ -1345,11 +1346,14 @@ class _LineReader:
             rest = rest[1:]
         while rest[:1] and rest[0].lower in _VOLUME_NOUNS:
             rest = rest[1:]
-        nothing = self._none_of(rest)  # `16x16x10, no parameters`
+        said = rest
+        while said[:1] and said[0].lower in _TRAILING_LEADS:
+            said = said[1:]  # `a 32x32x10 volume with 760 parameters`, `… and it has no parameters`
+        nothing = self._none_of(said)  # `16x16x10, no parameters`
         if nothing is not None:
             return nothing
-        if rest[:1] and rest[0].lower in ("with", "and") and any(t.kind == "NUM" for t in rest):
-            rest = rest[1:]  # `a 32x32x10 volume with 760 parameters`
+        if said is not rest and any(t.kind == "NUM" for t in said):
+            rest = said
         if [t.lower for t in rest[:2]] in (["there", "are"], ["there", "is"]) and any(t.kind == "NUM" for t in rest):
             rest = rest[2:]  # `… and there are 760 params`
         words = [t.lower for t in rest]
@@ -1816,6 +1820,11 @@ class _LineReader:
         depth of 1, unless given). None unless the line starts so."""
         tokens = [t for t in self.tokens if t.text != "*"]  # the slides' markdown bold
         words = [t.lower for t in tokens]
+        asked = _asked_after(words)  # `Input 7x7, filter 3x3, stride 2. What is the output? 3x3`
+        if asked is not None:
+            tokens, words, question = tokens[:asked], words[:asked], tokens[asked + 1:]
+        if "input" not in words:
+            return None
         at = words.index("input")
         before = at - 1 if at and tokens[at - 1].kind == "DIMS" else at  # `7x7 input, …`
         if not set(words[_lead(tokens):before]) <= _EXERCISE_LEAD:  # `Q2: input 7x7, …` is numbered
@@ -1870,7 +1879,10 @@ class _LineReader:
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
         expectation = self.exercise_answer(tail)
         signature = " ".join(t.lower for t in stated)
-        return _Exercise(start, ir.Line((call,), expectation, whole), signature)
+        line: ir.Line | None = ir.Line((call,), expectation, whole)
+        if asked is not None and expectation is None:
+            line = self.asked_answer(ir.Line((call,), expectation, whole), question)
+        return None if line is None else _Exercise(start, line, signature)
 
     def told(self) -> _Exercise | None:
         """A problem told in a sentence: `Consider an input of size 64x64x3. We apply a convolutional layer with
@@ -1889,9 +1901,10 @@ class _LineReader:
         pooled = bool(_TOLD_POOLS & set(words))  # `…, and apply max pooling with a stride of 2 and a filter size of 2`
         units = _told_units(tokens, words)  # `… the first hidden layer has 100 neurons, each one fully connected`
         padding = _told_padding(tokens, words)  # `…, and pad it using "pad=2"`
-        if units is None and ((_TOLD_OTHERS - _TOLD_POOLS) & set(words) or
-                              (pooled and {"filters", "kernels"} & set(words))):
+        if units is None and ((_TOLD_OTHERS - _TOLD_POOLS) & set(words) or (pooled and _TOLD_CONV & set(words))):
             return None  # another layer told too (`…, followed by a 2x2 max pool`): not one layer
+        # (a pool's window may be called its filters, as the lecture does: `max pool with 2x2 filters and stride 2`;
+        # a number of filters told beside a pool is a convolution too, and no count is read for a pool below)
         if not {"input", "image"} & set(words):
             return None
         at = next(k for k, w in enumerate(words) if w in ("input", "image"))
@@ -1910,15 +1923,31 @@ class _LineReader:
                     any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
                 answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
+            sized = tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS"
             if (tok.kind == "NUM" or word in _NUMBER_WORDS) and (
-                    after in (["filters"], ["kernels"]) or (tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS" and
-                                                            words[k + 2:k + 3] in (["filters"], ["kernels"]))):
+                    after in (["filters"], ["kernels"]) or
+                    (sized and (words[k + 2:k + 3] in (["filters"], ["kernels"]) or
+                                (words[k + 2:k + 3] and words[k + 2] in _TOLD_CONV and
+                                 words[k + 3:k + 4] in (["filters"], ["kernels"]))))):
                 counts.append(tok if tok.kind == "NUM" else Tok("NUM", str(_NUMBER_WORDS[word]), tok.start, tok.end))
-                # `32 filters`, `64 3x3 filters`, `six 5x5 filters`
+                # `32 filters`, `64 3x3 filters`, `six 5x5 filters`, `32 1x1 CONV filters`
             elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
-                                         words[k - 1] in ("size", "filters", "kernels", "each") or
+                                         (pooled and after and after[0] in _TOLD_WINDOW) or
+                                         words[k - 1] in ("size", "filters", "kernels", "each", "window") or
                                          (words[k - 1] == "of" and words[k - 2:k - 1] in (["filters"], ["kernels"]))):
-                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`
+                sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`,
+                # `a 2x2 max pool`, `window 2x2`
+            elif word in _LETTERS and words[k + 1:k + 2] == ["="] and tokens[k + 2:k + 3] and \
+                    tokens[k + 2].kind == "NUM" and tokens[k + 2].text.isdigit():
+                told_value = tokens[k + 2]  # the lecture's letters: `K=10, F=5, S=1, P=2`
+                if word == "k":
+                    counts.append(told_value)
+                elif word == "f":
+                    sizes.append(Tok("DIMS", f"{told_value.text}x{told_value.text}", told_value.start, told_value.end))
+                else:
+                    options += [Tok("WORD", _LETTERS[word], tok.start, tok.end), told_value,
+                                Tok(",", ",", told_value.end, told_value.end)]
+                k += 2
             elif tok.kind == "NUM" and tok.text.isdigit() and \
                     (words[k - 1] == "size" or words[k - 2:k] == ["size", "of"]):
                 sizes.append(Tok("DIMS", f"{tok.text}x{tok.text}", tok.start, tok.end))  # `a filter size of 2`: 2x2
@@ -1970,20 +1999,29 @@ class _LineReader:
         expectation = self.told_answer(answered) if answered else None
         if answered and expectation is None:
             return None  # reported: an answer cnncalc cannot read is never passed over
-        line = ir.Line((call,), expectation, Span(self.start, self.end))
-        if asked is not None and not answered and question[-1].text != "?":  # the question, and its answer after `?`
-            reader = _LineReader(question, self.sink, question[0].start, self.end)
-            reported = self.sink.total
-            said = reader.answer_line([line], True, None)
-            if not isinstance(said, _Answered):
-                if self.sink.total == reported:
-                    self.sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
-                                  Span(question[0].start, self.end),
-                                  hint="ask about the layer's output or counts, as in `How many parameters does this "
-                                       "layer have? 7,600`")
-                return None
-            line = line._replace(expectation=said.line.expectation)
-        return _Exercise(start, line, signature)
+        line: ir.Line | None = ir.Line((call,), expectation, Span(self.start, self.end))
+        if asked is not None and not answered:
+            line = self.asked_answer(ir.Line((call,), expectation, Span(self.start, self.end)), question)
+        return None if line is None else _Exercise(start, line, signature)
+
+    def asked_answer(self, line: ir.Line, question: list[Tok]) -> ir.Line | None:
+        """The layer a problem's sentence told, with the answer after the question that follows it on its line
+        (`How many parameters does this layer have? 7,600`, `What is the output? 3x3`); the line as it is when
+        nothing follows the `?` (the answer is on a line below); E060 (and None) for an answer cnncalc cannot
+        place."""
+        if question[-1].text == "?":
+            return line
+        reader = _LineReader(question, self.sink, question[0].start, self.end)
+        reported = self.sink.total
+        said = reader.answer_line([line], True, None)
+        if not isinstance(said, _Answered):
+            if self.sink.total == reported:
+                self.sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
+                              Span(question[0].start, self.end),
+                              hint="ask about the layer's output or counts, as in `How many parameters does this "
+                                   "layer have? 7,600`")
+            return None
+        return line._replace(expectation=said.line.expectation)
 
     def told_answer(self, tokens: list[Tok]) -> ir.Expectation | None:
         """The answer a told problem's sentence ends with: `the output is 32x32x10`, `which gives a 32x32x10 output
@@ -2063,10 +2101,15 @@ class _LineReader:
                           (words[j + 1] == "output" or (j > at + 2 and tokens[j - 1].kind == "NUM"))), arrow)
             answered_at = arrow + 1
         given: dict[str, tuple[int, Tok]] = {}
+        pooled: set[str] = set()  # `Input 224x224x64, max pooling layer with F=2, S=2`: a pool's words
         j = first
         try:
             while j < arrow:
-                if words[j] in (",", ";", "and"):
+                if words[j] in (",", ";", "and", ".") or words[j] in _LETTERS_FILLERS:
+                    j += 1  # `Input 32x32x3, conv layer with K=10, F=5, S=1, P=2.`
+                    continue
+                if words[j] in _LETTERS_POOLS:
+                    pooled.add(words[j])
                     j += 1
                     continue
                 if tokens[j].kind == "NUM" and words[j + 1:j + 2] in (["filters"], ["filter"], ["kernels"]) and \
@@ -2090,6 +2133,8 @@ class _LineReader:
                                   Span(tokens[at].start, tokens[arrow - 1].end))
             if volume is not None and "n" in given:
                 raise _Unreadable("the exercise gives its input twice, as a volume and as N", given["n"][1].span)
+            if pooled and "k" in given:
+                raise _Unreadable("a pool has no filters: K is a convolution's", given["k"][1].span)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="the exercise reads `N = 7, F = 3, stride 2 => 3`")
             return None
@@ -2103,14 +2148,17 @@ class _LineReader:
             return None
         kernel = ir.PairLit((ir.Num(f[0], f[1].span), ir.Num(f[0], f[1].span)), f[1].span)
         filters = given.get("k", (1, f[1]))
-        args = [ir.Arg("out_channels", ir.Num(filters[0], filters[1].span), filters[1].span),
-                ir.Arg("kernel", kernel, f[1].span)]
+        args = [ir.Arg("kernel", kernel, f[1].span)] if pooled else \
+            [ir.Arg("out_channels", ir.Num(filters[0], filters[1].span), filters[1].span),
+             ir.Arg("kernel", kernel, f[1].span)]
         args += [ir.Arg("stride" if letter == "s" else "pad", ir.Num(value, tok.span), tok.span)
                  for letter, (value, tok) in given.items() if letter in ("s", "p")]
-        call = ir.LayerCall("conv", tuple(args), None, Span(tokens[at].start, tokens[arrow - 1].end))
+        keyword = "conv" if not pooled else "avgpool" if pooled & {"average", "avg", "mean", "avgpool"} else "maxpool"
+        call = ir.LayerCall(keyword, tuple(args), None, Span(tokens[at].start, tokens[arrow - 1].end))
         expectation = self.exercise_answer(tokens[answered_at:] if arrow < len(tokens) and words[arrow] == ":" else
                                            tokens[arrow:])
-        signature = " ".join(f"{letter}={value}" for letter, (value, _) in sorted(given.items()))
+        signature = " ".join([keyword] * bool(pooled) + [f"{letter}={value}" for letter, (value, _) in
+                                                         sorted(given.items())])
         if volume is not None:
             signature += f" input={volume.text}"
         return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
@@ -2754,6 +2802,9 @@ class _LineReader:
             return depthwise
         args: list[ir.Arg] = []
         kernel = None
+        if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
+                self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
+            self.next()  # `Layer 1: CONV with 32 filters 3x3`
         if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
             self.next()  # `conv 11x11, 96 filters`, `conv 96 11x11`
         first = self.peek()
@@ -3354,6 +3405,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     ("weight", "memory"): "weights", ("weights", "memory"): "weights"}
 # The network's totals a worked example states, by the quantity its words name: its `Total memory` is the values of
 # every layer's output (the notes' `TOTAL memory`), not the spec's `expect total memory` (bytes, parameters too)
+_TRAILING_LEADS = ("with", "and", "it", "has", "which", "so")  # before counts after a volume: `…, and it has 0 params`
 _TOTALS = {"params": "params", "weights": "weights", "biases": "biases", "macs": "macs", "memory": "activations"}
 _TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
@@ -3393,13 +3445,18 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p",
                      "k": "k"}  # N = 7, F = 3, …; K filters
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
+_LETTERS_FILLERS = {"a", "the", "with", "layer", "conv", "convolution", "convolutional", "uses", "using", "has",
+                    "we", "apply", "applying", "then"}  # between an input and its letters: `…, conv layer with K=10`
+_LETTERS_POOLS = {"max", "average", "avg", "mean", "pool", "pooling", "maxpool", "avgpool", "maxpooling",
+                  "avgpooling"}  # the letters are a pool's: `…, max pooling with F=2, S=2`
 
 
 def _input_volume(tokens: list[Tok], words: list[str], at: int) -> tuple[Tok | None, int]:
     """An exercise's input given as a volume before its letters (`Input 32x32, F = 5, …`, `Input: 7x7, …`,
-    `7x7 input, F = 3 …`): the volume and where the letters start; (None, `at`) for any other start."""
+    `Input volume 224x224x64, …`, `7x7 input, F = 3 …`): the volume and where the letters start; (None, `at`) for
+    any other start."""
     if words[at:at + 1] == ["input"]:
-        j = _skip(words, at + 1, (":", "of", "size", "is"))
+        j = _skip(words, at + 1, (":", "of", "size", "is", "volume", "image"))
         if j < len(tokens) and tokens[j].kind == "DIMS":
             return tokens[j], j + 1
     if at < len(tokens) and tokens[at].kind == "DIMS" and words[at + 1:at + 2] == ["input"]:
@@ -4328,7 +4385,9 @@ def _told_depth(words: list[str], at: int, volume: int) -> int:
     return 3 if said & _COLOUR_WORDS and not said & _GREY_WORDS else 1
 
 
-_TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool"}  # a pool told in a sentence: its window and stride
+_TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool", "maxpooling", "avgpooling"}  # a pool told in a sentence
+_TOLD_WINDOW = {*_TOLD_POOLS, "max", "average", "avg", "mean"}  # after a pool's window: `a 2x2 max pool`
+_TOLD_CONV = {"conv", "convolution", "convolutional", "convolutions", "convolve", "convolved"}  # a convolution told
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
@@ -4407,6 +4466,50 @@ def _spelled_units(tokens: list[Tok]) -> list[Tok]:
         else:
             joined.append(t)
     return joined
+
+
+_BIAS_NOUNS = (("biases",), ("bias",), ("the", "biases"), ("the", "bias"), ("bias", "terms"), ("the", "bias", "terms"))
+# a count of parameters said to leave the biases out (`Parameters (without biases): 34,848`, `…= 34,848 (ignoring
+# biases)`, `Params: 34,848, no bias`): its weights
+_UNBIASED = tuple(sorted({(*lead, *noun) for lead in (("without",), ("excluding",), ("ignoring",), ("no",),
+                                                     ("not", "counting"), ("not", "including"), ("w", "/", "o"),
+                                                     ("exclusive", "of"), ("minus",))
+                          for noun in _BIAS_NOUNS} |
+                         {(*noun, *said) for noun in _BIAS_NOUNS[:2]
+                          for said in (("excluded",), ("ignored",), ("not", "included"), ("not", "counted"))},
+                         key=len, reverse=True))
+_PARAMS_HEADS = ("parameters", "params", "parameter")
+
+
+def _unbiased(tokens: list[Tok]) -> list[Tok]:
+    """A count of parameters said to leave the biases out, as a count of weights: `Parameters (without biases):
+    34,848`, `Number of parameters excluding biases = 34,848`, `Params: 34,848 (no bias)`, `… = 34,848, ignoring
+    the biases` read as `Weights: 34,848` (judged as the parameters, the remark dropped, a right answer was
+    marked wrong). The words must follow the line's one word for parameters, end the line after a number, or
+    come between that word and the question's `?`; other tokens as they are."""
+    words = [t.lower for t in tokens]
+    heads = [k for k, w in enumerate(words) if w in _PARAMS_HEADS]
+    if len(heads) != 1 or not {"bias", "biases"} & set(words):
+        return tokens
+    head = heads[0]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    for at in range(head + 1, end):
+        said = next((len(p) for p in _UNBIASED if tuple(words[at:at + len(p)]) == p), 0)
+        if not said:
+            continue
+        first, last = at, at + said  # the words, and the parentheses or comma around them
+        if words[first - 1] == "(" and words[last:last + 1] == [")"]:
+            first, last = first - 1, last + 1
+        if words[first - 1] == "," and first - 1 > head:
+            first -= 1
+        after_head = first == head + 1 or (first == head + 2 and words[head + 1] == ",")
+        at_end = last == end and any(t.kind == "NUM" for t in tokens[head:first])
+        asked = "?" in words[last:] and "?" not in words[head:first]  # `How many parameters … (ignoring biases)?`
+        if not (after_head or at_end or asked):
+            continue
+        weights = Tok("WORD", "weights", tokens[head].start, tokens[head].end)
+        return [*tokens[:head], weights, *tokens[head + 1:first], *tokens[last:]]
+    return tokens
 
 
 def _there_are(tokens: list[Tok]) -> list[Tok]:

@@ -85,7 +85,8 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
 # A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
 _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]+)*[0-9]+(?:x|[ \t]+by[ \t]+)[0-9]+"
          r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
-         r"\b(?:filters|filter size|pooling|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
+         r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
+         r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
 # by its keyword there (`conv1: conv 10 5x5`)
 # (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)

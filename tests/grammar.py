@@ -289,7 +289,18 @@ def worked(rng: random.Random) -> str:
             + rng.choice(['pad it using "pad=2"', "zero-pad it with 3 pixels", "pad it", "pad it using pad=0"]) +
             f"{rng.choice(['', ' and apply max pooling'])}. What is the dimension of the resulting volume (after "
             f"padding)?{rng.choice(['', ' 19x19x8', chr(10) + 'Answer: 19x19x8', chr(10) + 'Answer: 19'])}",
+            # pools, 1x1 convolutions and the lecture's letters told after an input
+            f"{rng.choice(['Input', 'Input volume', 'An input of', 'Q2. Input'])} {n}x{n}x{rng.randint(0, 64)}, "
+            + rng.choice([f"max pool with {k}x{k} filters and stride 2", f"{k}x{k} max pooling with stride 2",
+                          f"goes through a {k}x{k} avg pool", f"max pooling, window {k}x{k}, stride 1",
+                          f"pooling layer with F={k}, S=2", f"conv layer with K=10, F={k}, S=1, P=2",
+                          f"{rng.randint(0, 64)} {k}x{k} CONV filters", f"max pooling with K=3, F={k}",
+                          f"conv with {k}x{k} filters and max pooling", f"10 filters with F={k}, S=1"]) + "."
+            + rng.choice(["", " What is the output? 3x3", " How many parameters does this layer have? 760",
+                          " How many parameters does this layer have (ignoring biases)? 750"]),
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
+        lines.append(rng.choice(["", "Parameters (without biases): 34,848", "Params: 760 (no bias)",
+                                 "Params w/o bias: 0", "Number of parameters: 5*5*3*10 = 750 (ignoring biases)"]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):

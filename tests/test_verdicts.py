@@ -4464,3 +4464,131 @@ def test_an_answer_after_an_arrow_is_never_prose(line: str, code: str) -> None:
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [(code, 3, 1)] and report.answers == ()
     if code == "E060":
         assert report.diagnostics[0].message == "cnncalc cannot tell what this answer is about, so it is not judged"
+
+
+@pytest.mark.parametrize("told, answer, verdict", [
+    # a pool's window called its filters, as the lecture says it ("pool with 2x2 filters and stride 2"), and other
+    # ways a sheet tells a pool: (224 - 2)/2 + 1 = 112, the 64 channels kept. They were prose, and their answers E060
+    # (or judged against the problem above them).
+    ("Input 224x224x64, max pool with 2x2 filters and stride 2.", "112x112x64", "right"),
+    ("Input 224x224x64, max pool with 2x2 filters and stride 2.", "111x111x64", "wrong"),
+    ("Input 224x224x64, 2x2 max pooling with stride 2.", "112x112x64", "right"),
+    ("An input of 224x224x64 goes through a 2x2 max pool with stride 2.", "112x112x64", "right"),
+    ("Input 224x224x64, max pooling, window 2x2, stride 2.", "112x112x32", "wrong"),
+    # the lecture's letters for a pool: F=2, S=2; (224 - 2)/2 + 1 = 112
+    ("Input volume 224x224x64, pooling layer with F=2, S=2.", "112x112x64", "right"),
+    ("Input volume 224x224x64, avg pooling layer with F=2, S=2.", "113x113x64", "wrong"),
+    # a 1x1 convolution told as `32 1x1 CONV filters`: 56x56x32
+    ("Input 56x56x64, 32 1x1 CONV filters.", "56x56x32", "right"),
+    ("Input 56x56x64, 32 1x1 convolution filters with stride 1.", "56x56x64", "wrong"),
+    # the lecture's letters for a convolution: K=10, F=5, S=1, P=2 gives (32 - 5 + 2·2)/1 + 1 = 32
+    ("Input 32x32x3, conv layer with K=10, F=5, S=1, P=2.", "32x32x10", "right"),
+    ("Input 32x32x3, conv layer with K=10, F=5, S=1, P=2.", "28x28x10", "wrong"),
+    ("Input 32x32x3, 10 filters with F=5, S=1, P=2.", "32x32x10", "right"),
+])
+def test_more_layers_told_in_a_sentence(told: str, answer: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"{told}\nOutput: {answer}\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.diagnostics
+
+
+def test_a_pool_told_beside_a_convolution_is_not_one_layer() -> None:
+    # a convolution's 5x5 filters and a pool's stride in one sentence: two layers, neither judged as the other (it
+    # must not read as a 5x5 pool at stride 2)
+    report = cnncalc.analyze_text("Input 32x32x3, conv with 5x5 filters and max pooling with stride 2.\n"
+                                  "Output: 14x14x3\n", "hw.txt")
+    assert report.answers == () and not report.ok
+    # and a count of filters (K) told for a pool is E060, at the K
+    letters = cnncalc.analyze_text("Input 32x32x3, max pooling with K=10, F=5, S=1.\nOutput: 28x28x3\n", "hw.txt")
+    assert letters.answers == () and ("E060", "a pool has no filters: K is a convolution's") in [
+        (d.code, d.message) for d in letters.diagnostics]
+
+
+def test_problems_told_one_after_another_are_each_judged(tmp_path: Path) -> None:
+    # a pool and a 1x1 convolution told after a convolution: each its own problem. Their answers were E060 ("answers
+    # again what was answered above"): the sentences were prose, so the answers fell to the first problem.
+    text = ("Q1. Input volume: 32x32x3. 10 5x5 filters with stride 1, pad 2.\n"
+            "Output volume size: (32+2*2-5)/1+1 = 32 spatially, so 32x32x10\n\n"
+            "Q2. Input 224x224x64, max pool with 2x2 filters and stride 2.\nOutput: 112x112x64\n\n"
+            "Q3. 56x56x64 input, 32 1x1 CONV filters.\nOutput: 56x56x32\nParams: 64*32 + 32 = 2080\n")
+    path = tmp_path / "hw.txt"
+    path.write_text(text)
+    reports = cnncalc.analyze_all(path)
+    # (32 - 5 + 2·2)/1 + 1 = 32; (224 - 2)/2 + 1 = 112; 1x1 keeps 56x56, (1·1·64 + 1)·32 = 2,080
+    assert [(a.expected, a.quantity, a.verdict) for report in reports for a in report.answers] == [
+        ("32x32x10", "output", "right"), ("112x112x64", "output", "right"), ("56x56x32", "output", "right"),
+        ("2080", "params", "right")]
+    assert all(report.ok for report in reports), [report.diagnostics for report in reports]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # AlexNet's CONV1, 96 11x11x3 filters: 11·11·3·96 = 34,848 weights, + 96 biases = 34,944 parameters. A count of
+    # parameters said to leave out the biases is the weights: 34,848 was marked wrong ("computed 34,944").
+    ("Parameters (without biases): 34,848", "right"),
+    ("Parameters excluding biases: 34,848", "right"),
+    ("Params w/o bias: 34,848", "right"),
+    ("Params: 34,848 (no bias)", "right"),
+    ("Params: 34,848, biases excluded", "right"),
+    ("Number of parameters: (11*11*3)*96 = 34,848 (ignoring biases)", "right"),
+    ("Parameters (without biases): 34,944", "wrong"),
+    ("Params: 34,944 (no bias)", "wrong"),
+    # without the words, the parameters count the biases
+    ("Params: 34,848", "wrong"), ("Params: 34,944", "right"),
+])
+def test_a_parameter_count_said_without_biases_is_the_weights(line: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input 227x227x3, 96 11x11 filters at stride 4.\n{line}\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+    said = "bias" in line
+    assert [a.quantity for a in report.answers] == ["weights" if said else "params"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # the question after the told problem on its line; 34,848 weights (11·11·3·96), 34,944 parameters with the 96
+    # biases. The first form was E060 ("does not understand `How many parameters …` after the filter").
+    ("How many parameters does this layer have? 34,944", "right"),
+    ("How many parameters does this layer have (ignoring biases)? 34,848", "right"),
+    ("How many parameters does this layer have (ignoring biases)? 34,944", "wrong"),
+])
+def test_an_exercise_with_its_question_on_its_line(question: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input 227x227x3, 96 11x11 filters at stride 4. {question}\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+    # the slides' exercise, asked: (7 - 3)/2 + 1 = 3
+    for answer, expected in (("3x3", "right"), ("2x2", "wrong")):
+        asked = cnncalc.analyze_text(f"Input 7x7, filter 3x3, stride 2. What is the output? {answer}\n", "hw.txt")
+        assert [a.verdict for a in asked.answers] == [expected], asked.diagnostics
+
+
+def test_a_layer_described_after_with_and_counts_after_it_has() -> None:
+    # `Layer 1: CONV with 32 filters 3x3` was E060 ("expected the number of filters"), and every answer after it
+    # unchecked. (32 - 3 + 2·1)/1 + 1 = 32; (3·3·3 + 1)·32 = 896; the pool (32 - 2)/2 + 1 = 16, no parameters
+    text = ("Input: 32x32x3\nLayer 1: CONV with 32 filters 3x3, stride 1, pad 1 -> output 32x32x32, "
+            "params = 3*3*3*32 + 32 = 896\nLayer 2: max pool 2x2, stride 2\n"
+            "The output volume is 16x16x32 and it has {pool} parameters.\n")
+    report = cnncalc.analyze_text(text.format(pool="no"), "hw.txt")
+    assert [(a.label, a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "32x32x32", "right"), ("conv1", "params", "896", "right"),
+        ("pool2", "output", "16x16x32", "right"), ("pool2", "params", "0", "right")], report.diagnostics
+    # a count said so is judged (`and it has no parameters` was passed over as a remark)
+    wrong = cnncalc.analyze_text(text.format(pool="10"), "hw.txt")
+    assert [(a.quantity, a.verdict) for a in wrong.answers][-1] == ("params", "wrong")
+
+
+@pytest.mark.parametrize("answer, verdict, codes", [
+    # a 5x5x3 input, 2 filters 11x11 at stride 2, pad 3: (5 - 11 + 2·3)/2 + 1 = 1, a 1x1x2 output. `2` is its 2
+    # values (right) or a side of 2 (wrong), and 2 fits in the padded input (5 + 2·3 = 11): not judged, E049 (it was
+    # judged right, so a side one too many passed)
+    ("2", "unchecked", ["E049"]), ("1", "right", []), ("1x1x2", "right", []), ("2x2x2", "wrong", ["E040"]),
+])
+def test_a_number_that_is_a_1x1_outputs_values_or_its_side_is_not_judged(answer: str, verdict: str,
+                                                                           codes: list[str]) -> None:
+    report = cnncalc.analyze_text("Input volume: 5x5x3\n2 filters of size 11x11 with stride 2 and padding 3\n"
+                                  f"Output size: {answer}\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+def test_a_number_too_large_to_be_a_side_is_a_1x1_outputs_values() -> None:
+    # LeNet's C5: 120 5x5 filters on 5x5x16, (5 - 5)/1 + 1 = 1, a 1x1x120 output; 120 is larger than the 5x5 input,
+    # so no side: its values, right; 119 wrong
+    for answer, verdict in (("120", "right"), ("119", "wrong")):
+        report = cnncalc.analyze_text(f"Input: 5x5x16\nC5: 120 5x5 filters\nOutput: {answer}\n", "hw.txt")
+        assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
