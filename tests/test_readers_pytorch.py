@@ -100,7 +100,7 @@ def test_missing_input_size_unsupported_layers_and_syntax_errors_are_located() -
     assert codes_of(report) == ["E071"]
     report = read_py("x = 1\n", input="8x8x3")
     assert codes_of(report) == ["E070"]
-    report = read_py("nn.Conv2d(3, 8, 3, padding_mode='reflect')\n", input="8x8x3")
+    report = read_py("nn.Conv2d(3, 8, 3, padding_mode='circular')\n", input="8x8x3")
     assert "padding_mode" in report.diagnostics[0].message
 
 
@@ -225,6 +225,26 @@ def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     assert "depth" in e.message  # not a complaint about the class's parameters from a fallback
 
 
+def test_a_convolution_that_pads_by_reflection_is_the_padding_then_the_convolution() -> None:
+    # padding_mode='reflect' / 'replicate' was E070 and the whole network unread. On 20x24x3: head reflects 2
+    # (24x28x3), then conv 12 5x5 gives 20x24x12, (5·5·3 + 1)·12 = 912 params; body replicates dilation·(3 - 1)/2
+    # = 2 each side, (3·3·12)·12 = 1,296 without bias; down reflects 1 and 2 (22x28), then (22 - 3)/2 + 1 = 10 and
+    # (28 - 5)/2 + 1 = 12 (floored, as PyTorch does): 10x12x24, (3·5·12 + 1)·24 = 4,344
+    report = analyze(FIXTURES / "padding_modes.py", input="20x24x3")
+    rows = {r.name: (r.op, str(r.output), r.weights + r.biases) for r in report.rows}
+    assert rows["head_pad"] == ("reflectpad 2", "24x28x3", 0) and rows["head"][1:] == ("20x24x12", 912)
+    assert rows["body_pad"] == ("replicatepad 2", "24x28x12", 0) and rows["body"][1:] == ("20x24x12", 1296)
+    assert rows["down_pad"][1] == "22x28x12" and rows["down"][1:] == ("10x12x24", 4344)
+    # the up-sampling (2·2·24·12 + 12 = 1,164) and the tail ((3·3·12 + 1)·3 = 327) pad with zeros, as before
+    assert report.totals.params == 912 + 1296 + 4344 + 1164 + 327
+    # circular padding has no layer of its own: still E070, saying what is read
+    circular = analyze_text("import torch.nn as nn\nmodel = nn.Conv2d(3, 8, 3, padding=1, padding_mode='circular')\n",
+                            "c.py", input="8x8x3")
+    assert [(d.code, d.message) for d in circular.diagnostics] == [
+        ("E070", "not supported: padding_mode='circular' (cnncalc pads with zeros, or for nn.Conv2d reflects or "
+                 "replicates)")]
+
+
 BUILT_IN_MAIN = {"split_shuffle.py": "small()"}  # what the file's `if __name__ == "__main__":` block builds
 
 
@@ -235,7 +255,8 @@ BUILT_IN_MAIN = {"split_shuffle.py": "small()"}  # what the file's `if __name__ 
                                         ("mobile_blocks.py", (3, 64, 64)), ("auxiliary_heads.py", (3, 64, 64)),
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
-                                        ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37))])
+                                        ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
+                                        ("padding_modes.py", (3, 20, 24))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()

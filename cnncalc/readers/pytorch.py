@@ -328,14 +328,19 @@ def channels_last_text(layer: Layer) -> str:
     raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
+_PADDING_MODES = {"reflect": "reflectpad", "replicate": "replicatepad"}  # nn.Conv2d's padding_mode, as a layer
+
+
 def spec_text(layer: Layer) -> str:
     """The layer in the spec language, every number as PyTorch reads it."""
     a, node, kind = layer.args, layer.node, layer.kind
     if kind in SIMPLE:
         return SIMPLE[kind]
     if kind in ("Conv2d", "ConvTranspose2d"):
-        if a["padding_mode"] != "zeros":
-            raise _Unsupported(f"padding_mode={_shown(a['padding_mode'])} (cnncalc pads with zeros)", node)
+        mode = a["padding_mode"]
+        if mode != "zeros" and (kind != "Conv2d" or mode not in _PADDING_MODES):
+            raise _Unsupported(f"padding_mode={_shown(mode)} (cnncalc pads with zeros, or for nn.Conv2d "
+                               f"reflects or replicates)", node)
         kh, kw = _pair(a["kernel_size"], "kernel_size", node)
         dh, dw = _pair(a["dilation"], "dilation", node)
         sh, sw = _pair(a["stride"], "stride", node)
@@ -366,7 +371,12 @@ def spec_text(layer: Layer) -> str:
         if not a["bias"]:
             out.append("nobias")
         out.append(f"inputs {_int(a['in_channels'], 'in_channels', node)}")
-        return ("conv " if kind == "Conv2d" else "deconv ") + " ".join(out)
+        written = ("conv " if kind == "Conv2d" else "deconv ") + " ".join(out)
+        padded = next((o for o in out if o.startswith("pad ")), None)
+        if mode == "zeros" or padded is None:
+            return written
+        # PyTorch pads by reflection or replication, then convolves without padding: two layers
+        return f"{_PADDING_MODES[mode]} {padded[4:]} ; {written.replace(' ' + padded, '')}"
     if kind in ("MaxPool2d", "AvgPool2d"):
         kh, kw = _pair(a["kernel_size"], "kernel_size", node)
         stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
@@ -1965,6 +1975,9 @@ class _Reader:
     def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "") -> Tensor:
         if not isinstance(x, Tensor):
             raise _Unsupported(f"a layer applied to {type(x).__name__}, not a tensor", node)
+        if " ; " in text:  # a convolution's own padding by reflection: `reflectpad 1 ; conv 16 3x3` (`spec_text`)
+            padding, _, rest = text.partition(" ; ")
+            return self.add_layer(rest, node, self.add_layer(padding, node, x, f"{name}_pad"), name, rounding_by)
         try:
             layer = spec_layer(text, self.offsets.span(node), rounding_by)
         except NotReadable as e:
