@@ -47,7 +47,10 @@ def convolution(rng: random.Random) -> Scenario:
                        f"Input: {n}x{n}x{c}\nCONV1 ({k} {f}x{f} filters, stride {s}, pad {p})\n",
                        f"INPUT({n}x{n}x{c}) -> CONV({k} filters, {f}x{f}, stride {s}, pad {p})\n",
                        f"Input volume: {n}x{n}x{c}\nFirst layer (CONV1): {k} {f}x{f} filters applied at stride {s}, "
-                       f"pad {p}\n"])
+                       f"pad {p}\n",
+                       f"Input {n}x{n}x{c}, conv layer with K={k}, F={f}, S={s}, P={p}.\n",
+                       f"Input {n}x{n}x{c}, {k} {f}x{f} CONV filters with stride {s}, pad {p}.\n",
+                       f"Input: {n}x{n}x{c}\nLayer 1: CONV with {k} filters {f}x{f}, stride {s}, pad {p}\n"])
     return base, [
         f"Output volume: {o}x{o}x{k}", f"Output volume size: ({n} - {f} + 2*{p})/{s} + 1 = {o}, so {o}x{o}x{k}",
         f"The output is {o} by {o} by {k}", f"Output: [{o}, {o}, {k}]", f"Output size: {o}",
@@ -74,14 +77,19 @@ def convolution(rng: random.Random) -> Scenario:
         f"Number of weights: {f}*{f}*{c}*{k} = {weights}", f"Output width: {o}", f"H2 = {o}",
         f"Output volume: {o}x{o}x{k}\nParameters: {params}\nMACs: {macs}", f"Number of activation maps: {k}",
         f"How many activation maps does the layer produce? {k}", f"Feature maps: {k}",
-        f"Memory for the parameters: {params * 4:,} bytes", f"Parameter memory: {params * 4} bytes"]  # float32
+        f"Memory for the parameters: {params * 4:,} bytes", f"Parameter memory: {params * 4} bytes",  # float32
+        f"Parameters (without biases): {weights}", f"Params: {weights} (no bias)",
+        f"Number of parameters: {f}*{f}*{c}*{k} = {weights} (ignoring biases)"]
 
 
 def pool(rng: random.Random) -> Scenario:
     f, s, o, c = rng.choice([2, 3]), rng.choice([1, 2, 3]), rng.randint(1, 40), rng.choice([1, 3, 10, 64])
     n = (o - 1) * s + f
     base = rng.choice([f"Input volume: {n}x{n}x{c}\nMax pool {f}x{f} with stride {s}\n",
-                       f"Input: {n}x{n}x{c}\nPOOL1: {f}x{f} filters at stride {s}\n"])
+                       f"Input: {n}x{n}x{c}\nPOOL1: {f}x{f} filters at stride {s}\n",
+                       f"Input {n}x{n}x{c}, max pool with {f}x{f} filters and stride {s}.\n",
+                       f"Input volume {n}x{n}x{c}, pooling layer with F={f}, S={s}.\n",
+                       f"An input of {n}x{n}x{c} goes through a {f}x{f} max pool with stride {s}.\n"])
     return base, [f"Output: {o}x{o}x{c}", "Parameters: 0", "Params: none", f"Output: {o}x{o}x{c}, no parameters",
                   f"Output volume: {o}x{o}x{c} (depth unchanged)", f"Output size: {o}", "Number of parameters: 0",
                   f"Output: ({n}-{f})/{s}+1 = {o}, so {o}x{o}x{c}", f"Output: {o * o * c} values"]
