@@ -107,3 +107,20 @@ def test_group_layer_and_instance_normalization_layers() -> None:
                        ("instanceNormalizationLayer", "instancenorm affine")):
         report = analyze_text(f"layers = [\n    imageInputLayer([16 16 8])\n    {call}\n];\n", "net.m")
         assert report.ok and [r.op for r in report.rows] == [spec] and report.totals.params == 16, call
+
+
+def test_a_transposed_convolution_cropped_same_multiplies_the_size_by_its_stride() -> None:
+    # 'Cropping', 'same' was E070. The output is the input times the stride: (28 - 1)·2 + 4 - crop = 56 crops
+    # 4 - 2 = 2 (1 each side); a 3x3 filter at stride 2 crops 1, the odd row and column at the bottom and right,
+    # (56 - 1)·2 + 3 - 1 = 112. Parameters 4·4·1·8 + 8 = 136 and 3·3·8·8 + 8 = 584.
+    report = read_m("layers = [\n    imageInputLayer([28 28 1])\n"
+                    "    transposedConv2dLayer(4, 8, 'Stride', 2, 'Cropping', 'same')\n"
+                    "    transposedConv2dLayer(3, 8, 'Stride', 2, 'Cropping', 'same')\n];\n")
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims, r.weights + r.biases) for r in report.rows] == [
+        ("deconv 8 4x4 stride 2 pad 1", (56, 56, 8), 136), ("deconv 8 3x3 stride 2 pad 0,1,0,1", (112, 112, 8), 584)]
+    # a filter smaller than its stride cannot be cropped to the same size
+    small = read_m("layers = [\n    imageInputLayer([28 28 1])\n"
+                   "    transposedConv2dLayer(1, 8, 'Stride', 2, 'Cropping', 'same')\n];\n")
+    assert [(d.code, d.message) for d in small.diagnostics if d.severity == "error"] == [
+        ("E070", "transposedConv2dLayer: Cropping 'same' with a filter smaller than its stride")]

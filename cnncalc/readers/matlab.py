@@ -388,7 +388,14 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         sh, sw = _pair(options.get("stride", 1), "Stride", call)
         crop = options.get("cropping", 0)
         if isinstance(crop, Str):
-            raise Unsupported(f"{name}: Cropping '{crop.text}'", call.span)
+            if crop.text.lower() != "same" or kh < sh or kw < sw:
+                raise Unsupported(f"{name}: Cropping '{crop.text}'" + (" with a filter smaller than its stride"
+                                                                       if crop.text.lower() == "same" else ""),
+                                  call.span)
+            # 'same': the output is the input times the stride, (N - 1)·S + F - crop = N·S, so F - S is cropped,
+            # the odd row at the bottom and the odd column at the right (MATLAB's rule for 'same')
+            th, tw = kh - sh, kw - sw
+            crop = [th // 2, th - th // 2, tw // 2, tw - tw // 2]
         text = f"deconv {_whole(filters, 'numFilters', call)} {kh}x{kw} stride {_size(sh, sw)}" + _padding(crop, call)
         return text, None, 1, options
     if name in ("maxPooling2dLayer", "averagePooling2dLayer"):
