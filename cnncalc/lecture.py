@@ -1952,15 +1952,17 @@ class _LineReader:
                     (words[k - 1] == "size" or words[k - 2:k] == ["size", "of"]):
                 sizes.append(Tok("DIMS", f"{tok.text}x{tok.text}", tok.start, tok.end))  # `a filter size of 2`: 2x2
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
-                value = _skip(words, k + 1, ("of", "=", ":", "is"))
+                value = _skip(words, k + 1, ("of", "=", ":", "is", *_QUOTES))  # `padding="same"`
                 if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):
                     options += [tok, tokens[value], Tok(",", ",", tok.end, tok.end)]
                     k = value
             elif word in ("no", "without") and after in (["padding"], ["zero"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), Tok("NUM", "0", tok.start, tok.end),
                             Tok(",", ",", tok.end, tok.end)]
-            elif word in _PAD_WORDS and after in (["padding"], ["pad"]):
+            elif word in _PAD_WORDS and words[_skip(words, k + 1, _QUOTES):][:1] in (
+                    ["padding"], ["pad"], ["convolution"], ["conv"], ["convolutions"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
+                # `same padding`, Ng's `You want to use a "same" convolution`
             k += 1
         told = units if units is not None else padding  # a layer told without filters: its one number
         if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
@@ -3010,6 +3012,9 @@ class _LineReader:
         seen: set[str] = set()
         skipped_from: int | None = None  # connectors read since the last option: unread if nothing follows
         opened = 0  # parentheses opened around options
+        rest = self.tokens[self.i:]  # without the quotes around a padding's word: `"same" padding`, `'valid'`
+        self.tokens[self.i:] = [t for j, t in enumerate(rest) if t.text not in _QUOTES or not any(
+            0 <= j + d < len(rest) and rest[j + d].lower in _PAD_WORDS for d in (-1, 1))]
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
@@ -3017,8 +3022,10 @@ class _LineReader:
             negated = self.peek(2) if following is not None and following.lower in ("no", "without") else None
             if tok.text == "(" and following is not None and (
                     OPTION_WORDS.get(following.lower) in allowed or
+                    (following.lower in _PAD_WORDS and "pad" in allowed) or
+                    (following.lower in _ROUNDING_OPTIONS and "stride" in allowed) or
                     (negated is not None and _NEGATED_OPTIONS.get(negated.lower) in allowed)):
-                opened += 1  # `(stride 1, pad 2)`, `(no bias)`, `(no padding)`
+                opened += 1  # `(stride 1, pad 2)`, `(no bias)`, `(no padding)`, `(same padding)`
                 self.next()
                 continue
             if tok.text == ")" and opened:
@@ -3045,6 +3052,14 @@ class _LineReader:
                 args.append(ir.Arg("bias", ir.Word("nobias", unbiased), unbiased))
                 skipped_from = None
                 continue
+            rounded = self.rounding_said() if "stride" in allowed else None
+            if rounded is not None:  # `3x3 filters at stride 2 (ceil mode)`: as the spec's `ceil` on the layer
+                if "rounding" in seen:
+                    raise _Unreadable("the rounding is given twice", rounded[1])
+                seen.add("rounding")
+                args.append(ir.Arg("rounding", ir.Word(*rounded), rounded[1]))
+                skipped_from = None
+                continue
             unpadded = self.no_padding() if tok.lower in ("no", "without") and "pad" in allowed else None
             if unpadded is not None:  # `no padding`, `without zero-padding`: pad 0
                 if "pad" in seen:
@@ -3055,10 +3070,11 @@ class _LineReader:
                 continue
             alone = following is None or following.text in (",", ";", ")") or following.kind == "ARROW"
             if tok.lower in _PAD_WORDS and "pad" in allowed and (
-                    (following is not None and following.lower in ("pad", "padding")) or
+                    (following is not None and following.lower in _PADDED_NOUNS) or
                     ((args or skipped_from is not None) and alone)):
-                # `same padding`, `valid padding`: TensorFlow's; `same` alone among the options, as Keras writes it
-                said = following if following is not None and following.lower in ("pad", "padding") else tok
+                # `same padding`, `valid padding`: TensorFlow's; `same` alone among the options, as Keras writes it;
+                # Ng's `same convolution`
+                said = following if following is not None and following.lower in _PADDED_NOUNS else tok
                 if "pad" in seen:
                     raise _Unreadable("the padding is given twice", Span(tok.start, said.end))
                 seen.add("pad")
@@ -3112,6 +3128,24 @@ class _LineReader:
             seen.add(name)
             args.append(ir.Arg(name, expr, Span(tok.start, value.end)))
         return args
+
+    def rounding_said(self) -> tuple[str, Span] | None:
+        """How a window layer rounds an inexact division, said among its options: `ceil mode`, `ceil_mode=True`,
+        `(ceil)`, `floor`, `rounded up`, `rounding down`: read, the spec's `ceil` or `floor`, and where it is
+        written; None (nothing read) for other words."""
+        words = [t.lower for t in self.tokens[self.i:self.i + 3]]
+        if words[:1] in (["ceil"], ["ceiling"], ["floor"], ["ceil_mode"]):
+            length = 1 + (words[1:2] == ["mode"]) + 2 * (words[:1] == ["ceil_mode"] and words[1:3] == ["=", "true"])
+            mode = "floor" if words[0] == "floor" else "ceil"
+        elif words[:1] in (["rounded"], ["rounding"], ["round"], ["rounds"]) and words[1:2] in (["up"], ["down"]):
+            length, mode = 2, "ceil" if words[1] == "up" else "floor"
+        else:
+            return None
+        start = self.next().start
+        end = start
+        for _ in range(length - 1):
+            end = self.next().end
+        return mode, Span(start, max(end, start + len(words[0])))
 
     def no_padding(self) -> Span | None:
         """`no padding`, `no zero padding`, `without zero-padding` at the cursor: read, and where it is
@@ -3425,6 +3459,9 @@ _KIND_WORDS = (("fully", "connected"), ("max", "pool"), ("max", "pooling"), ("av
                ("average", "pooling"), ("batch", "norm"), ("conv",), ("convolution",), ("convolutional",),
                ("maxpool",), ("pool",), ("pooling",), ("fc",), ("dense",), ("relu",), ("softmax",), ("dropout",))
 _WRITTEN_KINDS = {"relu": "ReLU", "softmax": "Softmax", "dropout": "Dropout"}  # as a sheet writes them
+_QUOTES = ('"', "'", "“", "”", "‘", "’", "`")  # around a word: `a "same" convolution`
+_ROUNDING_OPTIONS = ("ceil", "ceiling", "floor", "ceil_mode", "rounded", "rounding", "round", "rounds")
+_PADDED_NOUNS = ("pad", "padding", "convolution", "convolutions", "conv")  # after `same`: `same convolution`
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`

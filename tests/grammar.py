@@ -463,7 +463,11 @@ APPROXIMATE_ANSWERS = [" (~35K params)", ", ~35000 params", " -> params ~35000",
 UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer: 0", "BN: Batch normalization",
            "Batch norm", "Dropout: 0.5", "Dropout (p = 0.5)", "Dropout (760 params)", "ReLU", "Softmax -> 10",
            "POOL1: 2x2 avg pool, stride 2", "POOL2: mean pooling 3x3", "BN2: batch norm", "FC: 99999999999 units",
-           "Dropout 50%", "Fully connected layers see the whole volume", "ReLU: rectified linear unit"]
+           "Dropout 50%", "Fully connected layers see the whole volume", "ReLU: rectified linear unit",
+           "POOL3: 3x3 filters at stride 2 (ceil mode)", "POOL4: 3x3 filters at stride 2, ceil_mode=True",
+           "POOL5: 3x3 at stride 2 (rounded up) (floor)", "CONV7: 8 7x7 filters (same padding)",
+           'CONV8: 8 7x7 "same" convolutions', "CONV9: 8 3x3 filters, same convolution, rounding down",
+           "POOL6: 3x3 filters at stride 2 (ceil", "CONV10: 8 3x3 filters ('valid' padding)"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
             "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",

@@ -4592,3 +4592,43 @@ def test_a_number_too_large_to_be_a_side_is_a_1x1_outputs_values() -> None:
     for answer, verdict in (("120", "right"), ("119", "wrong")):
         report = cnncalc.analyze_text(f"Input: 5x5x16\nC5: 120 5x5 filters\nOutput: {answer}\n", "hw.txt")
         assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+@pytest.mark.parametrize("description, answer, verdict", [
+    # a padding said `same` in Ng's words or in quotes or parentheses: (63 - 7 + 2·3)/1 + 1 = 63. `(same padding)` was
+    # dropped as a remark and 63x63x32 marked wrong ("computed 57x57x32"); the others were E060
+    ("32 7x7 filters (same padding)", "63x63x32", "right"),
+    ("32 7x7 filters, same convolution", "63x63x32", "right"),
+    ('32 7x7 filters, stride 1, "same" padding', "63x63x32", "right"),
+    ('32 7x7 "same" convolutions', "63x63x32", "right"),
+    ("32 7x7 filters (same padding)", "57x57x32", "wrong"),
+    # valid: (63 - 7)/1 + 1 = 57
+    ("32 7x7 filters (valid padding)", "57x57x32", "right"), ("32 7x7 filters (valid padding)", "63x63x32", "wrong"),
+])
+def test_a_same_padding_said_in_words_quotes_or_parentheses(description: str, answer: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 63x63x16\nCONV1: {description}\nOutput: {answer}\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+@pytest.mark.parametrize("answer, verdict", [("63x63x32", "right"), ("57x57x32", "wrong")])
+def test_ngs_same_convolution_told_in_a_sentence(answer: str, verdict: str) -> None:
+    # Ng's quiz: a "same" convolution of 7x7 filters at stride 1 keeps 63x63 (pad (7 - 1)/2 = 3). The right answer
+    # was marked wrong ("computed 57x57x32"): the quoted "same" before `convolution` was not read.
+    text = ('You have an input volume that is 63x63x16, and convolve it with 32 filters that are each 7x7, and stride '
+            'of 1. You want to use a "same" convolution. What is the output volume?\nAnswer: {answer}\n')
+    report = cnncalc.analyze_text(text.format(answer=answer), "quiz.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.diagnostics
+
+
+@pytest.mark.parametrize("rounding, answer, verdict", [
+    # a 3x3 pool at stride 2 on 56x56: (56 - 3)/2 + 1 = 27.5, 28 rounded up (Caffe's and PyTorch's ceil_mode), 27
+    # down. The rounding said on the layer's line was dropped (a remark) or E060, and the division E030, unjudged.
+    ("(ceil mode)", "28x28x16", "right"), (", ceil mode", "28x28x16", "right"), ("(rounded up)", "28x28x16", "right"),
+    (", ceil_mode=True", "28x28x16", "right"), ("(ceil mode)", "27x27x16", "wrong"),
+    ("(floor)", "27x27x16", "right"), (", rounding down", "28x28x16", "wrong"),
+])
+def test_a_window_layers_rounding_said_among_its_options(rounding: str, answer: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 56x56x16\nPOOL1: 3x3 filters at stride 2{rounding}\nOutput: {answer}\n",
+                                  "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+    assert "E030" not in [d.code for d in report.diagnostics]  # the division is rounded as said
