@@ -2853,13 +2853,15 @@ class _LineReader:
             opened = self.at("(")
             if opened:
                 self.next()
-            if self.at("of"):
+            sized = False  # `each of size 5x5`, `with kernel size 5`, `of spatial extent 5` (the lecture's F)
+            while self.at("of", "each", "with", "a", "kernel", "filter", "spatial", "size", "extent"):
+                sized = sized or self.next().lower in ("size", "extent")
+            lettered = self.at("f") and self.at("=", ":", ahead=1)  # `96 filters (F=11, S=4)`
+            if lettered:
                 self.next()
-            sized = self.at("size")
-            if sized:
                 self.next()
             tok = self.peek()
-            if tok is None or not (tok.kind == "DIMS" or (sized and tok.kind == "NUM")):
+            if tok is None or not (tok.kind == "DIMS" or ((sized or lettered) and tok.kind == "NUM")):
                 raise _Unreadable("expected the filter size, as in `96 11x11 filters`", self.rest_span())
             kernel = self.kernel()
             end = kernel.span.end
@@ -2985,6 +2987,9 @@ class _LineReader:
 
     def expect_number(self, what: str) -> tuple[int, Span]:
         tok = self.peek()
+        if tok is not None and tok.lower in _NUMBER_WORDS:  # `ten 5x5 filters`
+            self.next()
+            return _NUMBER_WORDS[tok.lower], tok.span
         if tok is None or tok.kind != "NUM" or not tok.text.replace("_", "").isdigit():
             raise _Unreadable(f"expected {what}", self.rest_span())
         self.next()
@@ -3113,6 +3118,9 @@ class _LineReader:
                 args.append(ir.Arg(name, ir.Word(word.lower, word.span), Span(tok.start, word.end)))
                 continue
             value = self.peek()
+            if value is not None and value.lower in _NUMBER_WORDS:  # `a stride of one and padding of two`
+                value = Tok("NUM", str(_NUMBER_WORDS[value.lower]), value.start, value.end)
+                self.tokens[self.i] = value
             if value is None or value.kind not in ("NUM", "DIMS") or not re.fullmatch(r"[0-9]+(?:\s*[xX×]\s*[0-9]+)?",
                                                                                        value.text):
                 raise _Unreadable(f"expected a number after `{tok.text}`", self.rest_span())

@@ -1336,9 +1336,9 @@ def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     # `Size` beside an `Output` column is the filters' size
     sized = cnncalc.analyze_text("Input: 32x32x3\n\n| Layer | Filters | Size | Stride | Pad | Output | Params |\n"
                                  "|---|---|---|---|---|---|---|\n| CONV1 | 10 | 5x5 | 1 | 2 | 32x32x10 | 760 |\n"
-                                 "| CONV2 | 10 | 5x5 | two | 2 | 32x32x10 | 760 |\n", "table.md")
+                                 "| CONV2 | 10 | 5x5 | big | 2 | 32x32x10 | 760 |\n", "table.md")
     assert [(d.code, *sized.source.line_col(d.span.start)) for d in sized.diagnostics if d.severity == "error"] == [
-        ("E060", 6, 22)]  # the cell `two`
+        ("E060", 6, 22)]  # the cell `big`
     assert [a.verdict for a in sized.answers] == ["right", "right", "unchecked", "unchecked"]
 
 
@@ -1526,7 +1526,7 @@ def test_a_spec_whose_input_line_mentions_a_filter_is_still_a_spec() -> None:
 
 
 def test_an_exercise_cnncalc_cannot_read_is_e060() -> None:
-    report = cnncalc.analyze_text("input 7x7, filter 3x3\noutput is 5x5\ninput 7x7, filter 3x3, stride two\n",
+    report = cnncalc.analyze_text("input 7x7, filter 3x3\noutput is 5x5\ninput 7x7, filter 3x3, stride twice\n",
                                   "hw.txt", lang="lecture")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 31, "expected a number after `stride`")]  # reported, so not prose as well
@@ -4632,3 +4632,18 @@ def test_a_window_layers_rounding_said_among_its_options(rounding: str, answer: 
                                   "hw.txt")
     assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
     assert "E030" not in [d.code for d in report.diagnostics]  # the division is rounded as said
+
+
+@pytest.mark.parametrize("description", [
+    # ten 5x5x3 filters at stride 1, pad 2 on 32x32x3: (32 - 5 + 2·2)/1 + 1 = 32, (5·5·3 + 1)·10 = 760. Each was E060
+    # and its answers unchecked.
+    "10 filters, each of size 5x5, applied with stride 1 and pad 2", "10 filters (F=5, S=1, P=2)",
+    "10 filters of spatial extent 5, stride 1, zero-padding 2",
+    "ten 5x5 filters with a stride of one and padding of two",
+    "10 filters with kernel size 5, stride 1 and padding 2", "10 filters, each 5x5, stride 1, pad 2",
+])
+def test_more_ways_to_describe_a_convolution(description: str) -> None:
+    for answers, verdicts in (("Output: 32x32x10\nParams: 760", ["right", "right"]),
+                              ("Output: 28x28x10\nParams: 750", ["wrong", "wrong"])):
+        report = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: {description}\n{answers}\n", "hw.txt")
+        assert [a.verdict for a in report.answers] == verdicts, report.diagnostics
