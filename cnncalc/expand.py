@@ -691,7 +691,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       biases=None if e.biases is None else moved(e.biases),
                       field=None if e.field is None else moved(e.field),
                       filter_params=None if e.filter_params is None else moved(e.filter_params),
-                      filter_weights=None if e.filter_weights is None else moved(e.filter_weights))
+                      filter_weights=None if e.filter_weights is None else moved(e.filter_weights),
+                      padding=None if e.padding is None else moved(e.padding))
 
 
 def _shown(value: Value) -> str:

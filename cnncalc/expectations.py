@@ -14,7 +14,7 @@ from cnncalc.field import describe, shown
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.report import Answer, Doubt, Row, Totals, sum_rows
-from cnncalc.shape import Shape, format_ratio
+from cnncalc.shape import Shape, format_ratio, same_padding
 from cnncalc.tree import LineCheck
 
 _COMPARE: dict[str, Callable[[int], bool]] = {
@@ -87,6 +87,8 @@ class Checker:
             self.count(_significant(exp.memory), label, "memory", rows[-1:], _COUNT_CODES["memory"])
         if exp.field is not None:
             self.receptive(exp.field, label, last)
+        if exp.padding is not None:
+            self.padding(exp.padding, label, rows)
         if exp.filter_params is not None:
             self.one_filter(exp.filter_params, label, "params", rows)
         if exp.filter_weights is not None:
@@ -129,6 +131,36 @@ class Checker:
         self._record(Answer(count.span, label, row.path, quantity, count.text, f"{actual:,}",
                             "right" if count.accepts(actual) else "wrong", slip, working), codes.E041,
                      hint=f"each filter of {row.path} has {actual:,} {ir.NOUNS[of]}{'s' * (actual != 1)}")
+
+    def padding(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
+        """`-> padding 3` (`padding 1x2` for rows and columns): the zeros the line's sliding window adds on each
+        side, as its `pad` says or `pad same` works out (`same_padding`, the walker's rule); wrong when the two
+        sides of an axis differ (an even window's `same`); not checked without a window or a known input."""
+        window = _window_row(rows)
+        row = window or rows[-1]
+        if window is None or window.input is None or window.layer is None or window.doubt is not None or \
+                len(window.input.dims) != 3:
+            reason = f"it rests on {row.doubt.reason}" if row.doubt is not None else \
+                "the line has no sliding window whose padding is known"
+            self._record(Answer(answer.span, label, row.path, "padding", answer.text, None, "unchecked", reason, ()),
+                         codes.E040)
+            return
+        rules = [rule for rule in window.layer.axis_rules() if type(rule) is axis.Window]
+        sides = [same_padding(n, rule.f_eff, rule.stride) if rule.same else (rule.pad_begin, rule.pad_end)
+                 for n, rule in zip(window.input.dims[:2], rules)]
+        (top, bottom), (left, right) = sides  # as the spec writes a padding: `3`, `1x2`, `0,1,0,1`
+        got = str(top) if top == bottom == left == right else f"{top}x{left}" if (top, left) == (bottom, right) \
+            else f"{top},{bottom},{left},{right}"
+        want = answer.dims if len(answer.dims) == 2 else answer.dims * 2
+        verdict = "right" if all(pad == (w, w) for pad, w in zip(sides, want)) else "wrong"
+        uneven = next(((axis_name, a, b) for axis_name, (a, b) in zip(("top and bottom", "left and right"), sides)
+                       if a != b), None)
+        why = None if verdict == "right" or uneven is None else \
+            f"the padding differs between the sides: {uneven[1]} and {uneven[2]} ({uneven[0]})"
+        working = tuple(f"{window.path}: {name} pad {_padding_working(n, rule, pad)}"
+                        for name, n, rule, pad in zip(("height", "width"), window.input.dims[:2], rules, sides))
+        self._record(Answer(answer.span, label, window.path, "padding", answer.text, got, verdict, why, working),
+                     codes.E040, hint=f"{window.path} pads {got} on each side")
 
     def receptive(self, answer: ir.ShapeAnswer, label: str, row: Row) -> None:
         """`-> rf 7x7` (`rf 7` for a square one): how many input pixels a unit of the line's output sees, per
@@ -430,6 +462,18 @@ def _side_or_values(answer: ir.ShapeAnswer, y: Shape, window: Row | None) -> boo
     padded = [n + rule.pad_begin + rule.pad_end for n, rule in zip(window.input.dims[:2], window.layer.axis_rules())
               if type(rule) is axis.Window]
     return bool(padded) and answer.dims[0] <= max(padded)
+
+
+def _padding_working(n: int, rule: axis.Window, pad: tuple[int, int]) -> str:
+    """How a window's padding on one axis comes about: as written, or `same`'s `(ceil(N/S) - 1)·S + F - N`
+    split with the odd pixel at the end."""
+    if not rule.same:
+        return f"{pad[0]}" if pad[0] == pad[1] else f"{pad[0]} and {pad[1]}"
+    out = -(-n // rule.stride)
+    return (f"same: (ceil({n}/{rule.stride}) - 1)·{rule.stride} + {rule.f_eff} - {n} = {pad[0] + pad[1]} in all, "
+            f"{pad[0]} and {pad[1]}" if pad[0] != pad[1] else
+            f"same: (ceil({n}/{rule.stride}) - 1)·{rule.stride} + {rule.f_eff} - {n} = {pad[0] + pad[1]} in all, "
+            f"{pad[0]} each side") if out else f"same: {pad[0]} and {pad[1]}"
 
 
 def _window_row(rows: list[Row]) -> Row | None:

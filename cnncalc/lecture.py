@@ -1227,8 +1227,9 @@ class _LineReader:
             counted = counted or values
         side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
-        if shape is None and not counted and side is None and field is None:  # prose, or reported unreadable
-            return None
+        padding = self._padding_answer(words[lead:], self.tokens[lead:]) if shape is None else None
+        if shape is None and not counted and side is None and field is None and padding is None:
+            return None  # prose, or reported unreadable
         # `What is the output volume of CONV1? …`
         index = about if about is not None else self._asked_about(self.tokens[lead:], lines)
         if index is None:
@@ -1276,11 +1277,17 @@ class _LineReader:
                 not self.restated(_field_sides(before.field), _field_sides(field)):
             self.said_again = True
             return None  # the receptive field answered already
+        if padding is not None and before is not None and before.padding is not None and \
+                not self.restated(_field_sides(before.padding), _field_sides(padding)):
+            self.said_again = True
+            return None  # the padding answered already
         span = shape.span if shape is not None else new[0][1].span if new else \
-            side.span if side is not None else field.span if field is not None else Span(self.start, self.end)
+            side.span if side is not None else field.span if field is not None else \
+            padding.span if padding is not None else Span(self.start, self.end)
         expectation = ir.answered(shape or (before.shape if before else None), counts,
                                   before.span.to(span) if before else span, sides,
-                                  field or (before.field if before else None))
+                                  field or (before.field if before else None),
+                                  padding or (before.padding if before else None))
         if shape is not None:
             last = _rounded_as_said(last, self.tokens[lead:])
         return _Answered(last._replace(expectation=expectation), index)
@@ -2479,6 +2486,29 @@ class _LineReader:
                           hint="write it as `7x7`, or `7` for a square one")
             return None
         return field
+
+    def _padding_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
+        """`Padding: 3`, `Zero padding = (7 - 1)/2 = 3`, `Pad: 1x2`: the zeros the layer's window adds on each side
+        (`1x2` rows and columns); asked (Ng's `What is the padding? 3`, `What padding …?`) or said (`The padding is
+        3`, `P = 3` is the lecture's letter and not read here). Words after the `:` or `=` make the line prose."""
+        at = 2 if words[:2] in (["what", "is"], ["what", "'"]) else 1 if words[:1] == ["what"] else 0
+        at = _skip(words, at, ("s", "so", "thus", "hence", "the", "zero", "-", "amount", "of", "needed", "required"))
+        if words[at:at + 1] not in (["padding"], ["pad"]):
+            return None
+        marker = _marker(words, tokens, at + 1)
+        if marker is None:
+            return None
+        after = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in ("pixels", "pixel", "px", "each",
+                                                                                "side", "on", "per")]
+        if len(after) != 1 or after[0].kind not in ("DIMS", "NUM") or not after[0].text.replace("x", "").isdigit():
+            return None
+        text = _dims_text(after[0].text)
+        sizes = text.split("x")
+        if len(sizes) > 2 or any(len(size) > limits.MAX_LITERAL_DIGITS for size in sizes):
+            self.sink.add(codes.E060, f"`{after[0].text}` is not a padding", after[0].span,
+                          hint="write it as `3` (each side), or `1x2` for rows and columns")
+            return None
+        return ir.ShapeAnswer(tuple(int(size) for size in sizes), after[0].text, after[0].span)
 
     def _values_answer(self, words: list[str], tokens: list[Tok], last: ir.Line | None) -> list[tuple[str, ir.Count]]:
         """`Output: 4096 neurons`, `The output is 10,240 values`: the values of the output, a vector's length or a

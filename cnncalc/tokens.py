@@ -211,19 +211,20 @@ class TokenStream:
         parts = [self.advance().text for _ in range(k + 1)][::2]
         return Token("DIMS", "x".join(parts), first.start, last.end)
 
-    def shape_answer(self, tok: Token) -> ir.ShapeAnswer | None:
-        """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1."""
+    def shape_answer(self, tok: Token, zero: bool = False) -> ir.ShapeAnswer | None:
+        """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1 (at least 0
+        for a padding, `zero`)."""
         if tok.kind == "NUMBER":
             n = self.whole(tok)
-            return None if n is None else self._sized((n,), tok)
+            return None if n is None else self._sized((n,), tok, zero)
         parts = tok.text.split("x")
         if len(parts) > 3 or any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts):
             self.error(codes.E013, f"`{_short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span)
             return None
-        return self._sized(tuple(int(p) for p in parts), tok)
+        return self._sized(tuple(int(p) for p in parts), tok, zero)
 
-    def _sized(self, dims: tuple[int, ...], tok: Token) -> ir.ShapeAnswer | None:
-        if min(dims) < 1:
+    def _sized(self, dims: tuple[int, ...], tok: Token, zero: bool = False) -> ir.ShapeAnswer | None:
+        if min(dims) < (0 if zero else 1):
             self.error(codes.E013, f"shape `{tok.text}` has a size below 1", tok.span,
                        hint="every size is at least 1")
             return None
@@ -424,12 +425,12 @@ class TokenStream:
     def expectation(self) -> ir.Expectation | None:
         """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
         `macs N`, `memory N`, one filter's `filter params N` and `filter weights N`, one side of the output
-        (`depth 96`) and its receptive field (`rf 7x7`), each at most once."""
+        (`depth 96`), its receptive field (`rf 7x7`) and its window's padding (`padding 3`), each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
         sides: list[ir.ShapeAnswer] = []
-        field: ir.ShapeAnswer | None = None
+        pairs: dict[str, ir.ShapeAnswer] = {}  # `rf 7x7`, `padding 3`: by their word
         end = arrow.span
         seen_shape = False
         bracketed: Span | None = None  # a `[` before the shape, its `]` not yet read
@@ -505,24 +506,25 @@ class TokenStream:
                                hint="keep one")
                 sides.append(ir.ShapeAnswer((n,), value.text, value.span, axis))
                 end = value.span
-            elif tok.kind == "NAME" and tok.text.lower() == "rf":  # `-> rf 7x7`: the receptive field
+            elif tok.kind == "NAME" and tok.text.lower() in _PAIR_ANSWERS:  # `-> rf 7x7`, `-> padding 3`
+                named, what = tok.text.lower(), _PAIR_ANSWERS[tok.text.lower()]
                 self.advance()
                 if self.at("=", ":"):
                     self.advance()
                 if self.peek().kind not in ("DIMS", "NUMBER"):
-                    self.unexpected("the receptive field after `rf`, as in `rf 7x7` or `rf 7`")
+                    self.unexpected(f"the {what} after `{named}`, as in `{named} {_PAIR_EXAMPLES[named]}`")
                     self.sync()
                     return None
                 value = self.shape_token()
-                answer = self.shape_answer(value)
+                answer = self.shape_answer(value, zero=named == "padding")
                 if answer is None or len(answer.dims) > 2:
                     if answer is not None:
-                        self.error(codes.E013, f"`rf {value.text}`: a receptive field is `HxW` or `N`", value.span)
+                        self.error(codes.E013, f"`{named} {value.text}`: a {what} is `HxW` or `N`", value.span)
                     self.sync()
                     return None
-                if field is not None:
-                    self.error(codes.E012, "`rf` is given twice", tok.span.to(value.span), hint="keep one")
-                field = answer
+                if named in pairs:
+                    self.error(codes.E012, f"`{named}` is given twice", tok.span.to(value.span), hint="keep one")
+                pairs[named] = answer
                 end = value.span
             elif tok.kind == "," and ((self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS) or
                                       (self.peek(1).kind == "NAME" and self.peek(1).text.lower() == "filter") or
@@ -573,14 +575,16 @@ class TokenStream:
                 self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`")
                 self.sync()
                 return None
-        if not seen_shape and not counts and not sides and field is None:
+        if not seen_shape and not counts and not sides and not pairs:
             self.unexpected("a shape, `params N` or `macs N` after `->`")
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
-        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), field)
+        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), pairs.get("rf"), pairs.get("padding"))
 
 
+_PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word
+_PAIR_EXAMPLES = {"rf": "7x7` or `rf 7", "padding": "3` or `padding 1x2"}
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})
 _SHAPE_WORDS = frozenset({"output", "shape", "size"})  # may name an answer's shape
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",

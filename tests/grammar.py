@@ -133,6 +133,9 @@ class Grammar:
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["rf", "RF", "rf ="]), self.rng.choice(["7", "7x7", "0", "3x3x3", "x", "1e3"])]
         if self.rng.random() < 0.05:
+            parts += [self.rng.choice(["padding", "PADDING", "padding :", "padding padding"]),
+                      self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999"])]
+        if self.rng.random() < 0.05:
             parts += [self.rng.choice(["filter params", "filter weights", "Filter Parameters =", ", filter params",
                                        "filter", "filter macs", "filter params filter params 1"]),
                       self.rng.choice(COUNTS)]
@@ -299,7 +302,9 @@ def worked(rng: random.Random) -> str:
             + rng.choice(["", " What is the output? 3x3", " How many parameters does this layer have? 760",
                           " How many parameters does this layer have (ignoring biases)? 750"]),
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
-        lines.append(rng.choice(["", "Parameters (without biases): 34,848", "Params: 760 (no bias)",
+        lines.append(rng.choice(["", "Padding: 3", "What is the padding? 1x2", "Zero padding = (7-1)/2 = 3",
+                                 "Pad: 3x3x3", "The padding is 99999999999999999999",
+                                 "Parameters (without biases): 34,848", "Params: 760 (no bias)",
                                  "Params w/o bias: 0", "Number of parameters: 5*5*3*10 = 750 (ignoring biases)"]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))

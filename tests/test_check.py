@@ -55,7 +55,7 @@ def test_explain_shows_the_working_for_each_answer() -> None:
 
 
 def test_unreadable_lecture_line() -> None:
-    r = run("[32x32x3] INPUT\n[32x32x10] CONV1: ten filters please\n")
+    r = run("[32x32x3] INPUT\n[32x32x10] CONV1: many filters please\n")
     errors = [(d.code, *r.source.line_col(d.span.start)) for d in r.diagnostics if d.severity == "error"]
     assert errors == [("E060", 2, 19)]  # the caret under the part not understood
     assert r.diagnostics[-1].message == "expected the number of filters, as in `96 11x11 filters`"

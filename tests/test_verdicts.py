@@ -4647,3 +4647,41 @@ def test_more_ways_to_describe_a_convolution(description: str) -> None:
                               ("Output: 28x28x10\nParams: 750", ["wrong", "wrong"])):
         report = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: {description}\n{answers}\n", "hw.txt")
         assert [a.verdict for a in report.answers] == verdicts, report.diagnostics
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # Ng's quiz: a "same" convolution of 7x7 filters at stride 1 pads (7 - 1)/2 = 3 on each side
+    # ((ceil(63/1) - 1)·1 + 7 - 63 = 6 in all). It was E060: the padding was no answer cnncalc judged.
+    ("3", "right"), ("6", "wrong"), ("2", "wrong"),
+])
+def test_ngs_padding_of_a_same_convolution_is_judged(answer: str, verdict: str) -> None:
+    text = ('You have an input volume that is 63x63x16, and convolve it with 32 filters that are each 7x7, and stride '
+            'of 1. You want to use a "same" convolution. What is the padding?\nAnswer: {answer}\n')
+    report = cnncalc.analyze_text(text.format(answer=answer), "quiz.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("padding", verdict)], report.diagnostics
+
+
+def test_a_padding_answer_in_the_spec_and_the_lecture() -> None:
+    # `-> padding N`: the zeros on each side of the window. `pad same` at stride 1 with a 7x7 window pads 3;
+    # with a 2x2 window 1 in all, 0 before and 1 after (the odd pixel at the end), so no single number is right;
+    # `pad 1,1,2,2` pads 1 on the top and bottom, 2 on the left and right: `1x2`; a pool pads as written; a ReLU has
+    # no window, and its padding is not checked.
+    report = run("input 63x63x16\nconv 32 7x7 pad same -> 63x63x32 padding 3\nconv 8 2x2 pad same -> padding 0\n"
+                 "conv 8 3x3 pad 1,1,2,2 -> padding 1x2\nconv 8 3x3 -> padding 1\n"
+                 "maxpool 3x3 stride 2 pad 1 -> padding 1\nrelu -> padding 0\n")
+    assert [(a.quantity, a.expected, a.actual, a.verdict) for a in report.answers] == [
+        ("output", "63x63x32", "63x63x32", "right"), ("padding", "3", "3", "right"),
+        ("padding", "0", "0,1,0,1", "wrong"), ("padding", "1x2", "1x2", "right"), ("padding", "1", "0", "wrong"),
+        ("padding", "1", "1", "right"), ("padding", "0", None, "unchecked")]
+    uneven = next(a for a in report.answers if a.expected == "0")
+    assert uneven.reason == "the padding differs between the sides: 0 and 1 (top and bottom)"
+    # the lecture's words, and their slips
+    for line, verdict in (("Padding: 3", "right"), ("Zero padding = (7 - 1)/2 = 3", "right"),
+                          ("The padding is 3", "right"), ("What is the padding? 3 pixels", "right"),
+                          ("Padding: 2", "wrong"), ("Pad: 3x2", "wrong")):
+        said = cnncalc.analyze_text(f"Input: 63x63x16\nCONV1: 32 7x7 filters, same padding\n{line}\n", "hw.txt")
+        assert [(a.quantity, a.verdict) for a in said.answers] == [("padding", verdict)], line
+    # written twice, or not a number of pixels
+    assert errors(run("input 8x8x3\nconv 4 3x3 -> padding 1 padding 1\n"))[0][0] == "E012"
+    assert errors(run("input 8x8x3\nconv 4 3x3 -> padding 1x1x1\n"))[0][0] == "E013"
+    assert errors(run("input 8x8x3\nconv 4 3x3 -> padding lots\n"))[0][0] == "E002"
