@@ -269,8 +269,9 @@ N070 = Code("N070", IMPORTS, "layer left out",
 N072 = Code("N072", IMPORTS, "model built by a function of the file",
             "A PyTorch file that builds no model itself (no `model = …`, no `__main__` block) and whose model "
             "class needs arguments is read as the model its first function without arguments returns "
-            "(`def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`). Add `model = …` at the end of the file "
-            "to read another.", declared=True)
+            "(`def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`), or else as the model a function of the "
+            "file builds from the file's own names and constants (`def test(): net = VGG('VGG11')`). Add "
+            "`model = …` at the end of the file to read another.", declared=True)
 N071 = Code("N071", IMPORTS, "element-wise constant",
             "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
             "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "

@@ -245,7 +245,25 @@ def test_a_convolution_that_pads_by_reflection_is_the_padding_then_the_convoluti
                  "replicates)")]
 
 
-BUILT_IN_MAIN = {"split_shuffle.py": "small()"}  # what the file's `if __name__ == "__main__":` block builds
+BUILT_IN_MAIN = {"split_shuffle.py": "small()",  # what the file's `if __name__ == "__main__":` block builds
+                 "built_in_test.py": "Plain('tiny')"}  # and what its `test()` builds
+
+
+def test_a_model_that_only_a_test_function_builds_is_read_as_it_builds_it() -> None:
+    # `def test(): net = Plain("tiny")` and no `model = …`: it was E070 ("class Plain needs `name`"). On 8x8x3:
+    # conv 3 -> 8 (3·3·3·8 + 8 = 224), batch norm 2·8 = 16, pool, conv 8 -> 16 (3·3·8·16 + 16 = 1,168), batch
+    # norm 32, pool to 2x2, Linear(16·4, 10) = 650: 2,090 trainable, and 2·8 + 2·16 = 48 running statistics
+    report = analyze(FIXTURES / "built_in_test.py", input="8x8x3")
+    assert [(d.code, d.message) for d in report.diagnostics if d.code == "N072"] == [
+        ("N072", "the file builds no model itself: read as `model = Plain('tiny')`, as its own code builds one")]
+    assert report.ok and report.totals.params == 2090 and report.totals.non_trainable == 48
+    assert report.output is not None and report.output.dims == (10,)
+    # a call that reads the function's own variables is not guessed: E070, naming the call
+    local = (FIXTURES / "built_in_test.py").read_text().replace('net = Plain("tiny")',
+                                                                'name = "tiny"\n    net = Plain(name)')
+    report = analyze_text(local, "local.py", input="8x8x3")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    assert "model = Plain(name)" in report.diagnostics[0].message
 
 
 @pytest.mark.torch
@@ -256,7 +274,7 @@ BUILT_IN_MAIN = {"split_shuffle.py": "small()"}  # what the file's `if __name__ 
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
-                                        ("padding_modes.py", (3, 20, 24))])
+                                        ("padding_modes.py", (3, 20, 24)), ("built_in_test.py", (3, 8, 8))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -1017,12 +1035,16 @@ def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
             "    def forward(self, x):\n"
             "        return self.conv(x)\n"
             "def test():\n"
-            "    net = Net(16)\n"
+            "    width = 16\n"
+            "    net = Net(width)\n"
             "    print(net(torch.randn(1, 3, 8, 8)).shape)\n")
     [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
     assert error.message == ("not supported: class Net needs `width`: build the model at the end of the file, "
-                             "e.g. `model = Net(16)`, as the file's own code builds it")
+                             "e.g. `model = Net(width)`, as the file's own code builds it")
     assert (error.line, error.column) == (3, 1)
+    # built from constants, the file's own call is read: (3·3·3 + 1)·16 = 448 parameters
+    report = read_py(text.replace("    width = 16\n    net = Net(width)\n", "    net = Net(16)\n"), input="8x8x3")
+    assert report.ok and report.totals.params == 448 and [d.code for d in report.diagnostics] == ["N072"]
 
 
 FACTORIES = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"

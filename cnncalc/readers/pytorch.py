@@ -856,11 +856,30 @@ class _Reader:
                 if factory is not None:  # `def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`
                     return factory
                 example = next((b for f in self.functions.values() if (b := self.first_build(f.body, 1))), None)
+                built = None if example is None else self.built_as_in_file(example)
+                if built is not None:  # `net = VGG('VGG11')` in the file's `def test():`
+                    return built
                 shown = f"`model = {ast.unparse(example)[:60]}`, as the file's own code builds it" \
                     if example is not None else f"`model = {cls.name}(...)`"
                 raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the file, "
                                    f"e.g. {shown}", cls)
         return self.instantiate(cls, [], {}, cls)
+
+    def built_as_in_file(self, example: ast.expr) -> Layer | Sequence | Instance | None:
+        """The model a function of the file builds (the CIFAR model files' `def test(): net = VGG('VGG11')`), for a
+        file that builds none itself, when the call reads only the file's own names and constants (not the
+        function's variables); N072 says which. None otherwise."""
+        names = {n.id for n in ast.walk(example) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        if not names <= {*self.globals, *self.classes, *self.functions, *self.imported, "True", "False", "None"}:
+            return None  # `net = VGG(cfg)` with the function's own `cfg`
+        model = self.eval(example, self.globals)
+        if not isinstance(model, (Layer, Sequence, Instance)):
+            return None
+        written = ast.unparse(example)
+        self.sink.add(codes.N072, f"the file builds no model itself: read as `model = {written[:60]}`, as its own "
+                                  f"code builds one", self.offsets.span(example),
+                      hint="add `model = …` at the end of the file to read another")
+        return model
 
     def factory(self) -> Layer | Sequence | Instance | None:
         """The model the file's first function without arguments returns (the CIFAR model files' `def ResNet18():
