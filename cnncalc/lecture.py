@@ -265,6 +265,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                                                    current.input is not None, current.shared)
             if result is None and step and sink.total == reported:  # a step of a one-line network is a layer
                 result = reader.unread_step()
+            if result is None and current.input is not None and _stated_with_answers(tokens):
+                # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
+                result = reader.unread_stated(reported=sink.total > reported)
             if result is None:
                 if sink.total == reported and not reader.said_again and _answered_question(tokens):
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
@@ -278,7 +281,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
-        tentative = isinstance(result, ir.Line) and reader.unnamed and bool(run)
+        tentative = isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None
         after_prose = bool(run)
         flush()
         if not isinstance(result, ir.Input) and not tentative:
@@ -335,6 +338,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), ir.placed(net.totals, net.lines),
                                span))
     return ir.File((), tuple(nets), tuple(prose))
+
+
+def _stated_with_answers(tokens: list[Tok]) -> bool:
+    """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`):
+    a layer's line, whether or not cnncalc reads its words."""
+    arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), None)
+    return arrow is not None and arrow > 0 and tokens[0].kind == "WORD" and \
+        all(t.kind != "ARROW" for t in tokens[arrow + 1:]) and tokens[arrow + 1:arrow + 2] != [] and \
+        tokens[arrow + 1].kind in ("DIMS", "NUM") and all(t.kind != "DIMS" for t in tokens[:arrow])
 
 
 def _named_again(line: ir.Line, lines: list[ir.Line]) -> bool:
@@ -805,6 +817,9 @@ class _LineReader:
         name_span = Span(name_tokens[0].start, name_tokens[-1].end)
         try:
             call = self.layer(head, name_span)
+            after = self.peek()
+            if kind in _DESCRIBED and colon is not None and after is not None and after.kind == "DIMS":
+                self.tokens.insert(self.i, Tok("ARROW", "->", after.start, after.start))  # `GAP: 1x1x64`: its output
             expectation = self.answers(None)
         except _Unreadable:
             return None
@@ -1015,7 +1030,8 @@ class _LineReader:
             except _Unreadable:
                 return None
             return self.line(call, expectation)
-        pooled = _pool_at(words, kinds)
+        global_pool = bool(words) and _layer_kind(words[0]) in ("globalavgpool", "globalmaxpool")  # no window
+        pooled = None if global_pool else _pool_at(words, kinds)
         if pooled is not None:
             # `Max pooling with 2x2 filters and stride 2`, `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, …`
             self.opens = self.unnamed = True
@@ -1124,6 +1140,8 @@ class _LineReader:
             else:
                 continue
             if index is None:
+                if rest[0].kind == "ARROW" and _layer_kind(" ".join(words[:k])) in _DESCRIBED:
+                    return None  # `GAP -> 1x1x64`, `ReLU -> 55x55x96`: a layer stated without numbers, then its output
                 if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
                     kind = words[0].rstrip("0123456789")  # `FC1` under an `FC:` without a number
@@ -2758,6 +2776,18 @@ class _LineReader:
         assert isinstance(call, ir.LayerCall)
         return line._replace(items=(call._replace(keyword=kind or call.keyword),))
 
+    def unread_stated(self, reported: bool) -> ir.Line:
+        """A line that states something and then its output after an arrow (`Spatial pyramid pooling -> 1x1x64`)
+        but reads as no layer: E060, and the layer stays, unknown (the answers after it rest on it and are not
+        checked; passed over as prose, the next layer's input was the one before it, and right answers were
+        judged wrong)."""
+        arrow = next(j for j, t in enumerate(self.tokens) if t.kind == "ARROW")
+        if not reported:
+            self.sink.add(codes.E060, f"cnncalc cannot read `{_shown(self.tokens[:arrow])}` as a layer",
+                          Span(self.tokens[0].start, self.tokens[arrow - 1].end),
+                          hint=f"the forms cnncalc reads: {FORMS}")
+        return self.unreadable(None, [])
+
     def salvage(self) -> dict[str, ir.Count]:
         """The answers written on a line that could not be read (`-> params 750`, `(760 params)`)."""
         counts: dict[str, ir.Count] = {}
@@ -3540,7 +3570,10 @@ def _input_volume(tokens: list[Tok], words: list[str], at: int) -> tuple[Tok | N
 
 
 def _layer_kind(name: str) -> str | None:
-    """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them."""
+    """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them; a global
+    pool by its word (`Global average pooling`, `GAP`)."""
+    if name.startswith("global") or re.fullmatch(r"g[am]p[0-9_]*", name):
+        return "globalmaxpool" if "max" in name or name.startswith("gmp") else "globalavgpool"
     if "pool" in name or "pooling" in name or "subsampling" in name:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
     if name.startswith("s") and name[1:].isdigit():  # LeNet's subsampling layers, S2 and S4
@@ -3559,7 +3592,8 @@ def _family(word: str) -> str | None:
     """conv, pool or fc, as a word or a layer's keyword names one (`convolution`, `pooling`, `avgpool`, `FC`);
     None for any other."""
     kind = _layer_kind(word)
-    return "pool" if kind in ("maxpool", "avgpool") else kind if kind in ("conv", "fc") else None
+    return "pool" if kind in ("maxpool", "avgpool", "globalavgpool", "globalmaxpool") else \
+        kind if kind in ("conv", "fc") else None
 
 
 _DESCRIBED = {  # the words a description of a layer without numbers may hold (`NORM1: Normalization layer`)
@@ -3568,7 +3602,9 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "relu": {"relu", "layer", "activation", "rectified", "linear", "unit"},
     "softmax": {"softmax", "layer", "classifier"},
     "dropout": {"dropout", "layer", "rate"},
-    "flatten": {"flatten", "layer"}}
+    "flatten": {"flatten", "layer"},
+    "globalavgpool": {"global", "average", "avg", "mean", "pool", "pooling", "layer", "gap", "-"},
+    "globalmaxpool": {"global", "max", "pool", "pooling", "layer", "gmp", "-"}}
 
 _NO_FIT_SAID = (r"(?:(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
                 r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"
@@ -4296,10 +4332,12 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     return None
 
 
-_UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "relu", "softmax", "dropout")  # stated without a number (`FC: 10 …`)
+_UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "relu", "softmax", "dropout", "globalavgpool",
+                  "globalmaxpool")  # stated without a number (`FC: 10 …`, `Global average pooling`)
 _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linear", "affine", "layer", "bn", "batch",
                   "norm", "normalization", "normalisation", "batchnorm", "dropout", "relu", "softmax", "lrn", "local",
-                  "response", "activation", "-"}  # the words that may name such a layer
+                  "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
+                  "gmp"}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next"}
 

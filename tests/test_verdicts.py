@@ -4462,8 +4462,14 @@ def test_a_tables_layer_cell_may_say_the_kind_then_describe_it() -> None:
 def test_an_answer_after_an_arrow_is_never_prose(line: str, code: str) -> None:
     report = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, pad 2\n{line}\n", "hw.txt")
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [(code, 3, 1)] and report.answers == ()
-    if code == "E060":
-        assert report.diagnostics[0].message == "cnncalc cannot tell what this answer is about, so it is not judged"
+    if code == "E060":  # a layer's line cnncalc cannot read: the layer stays, unknown
+        said = line.split(" -> ")[0]
+        assert report.diagnostics[0].message == f"cnncalc cannot read `{said}` as a layer"
+        # the answers after it rest on it: not checked (passed over, the next layer's input was CONV1's output, and
+        # FC's (32·32·10 + 1)·10 = 102,410 judged a right 650 wrong)
+        after = cnncalc.analyze_text(f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, pad 2\n{line}\n"
+                                     "FC: 10 neurons -> 10, params 650\n", "hw.txt")
+        assert [a.verdict for a in after.answers] == ["unchecked", "unchecked"]
 
 
 @pytest.mark.parametrize("told, answer, verdict", [
@@ -4685,3 +4691,27 @@ def test_a_padding_answer_in_the_spec_and_the_lecture() -> None:
     assert errors(run("input 8x8x3\nconv 4 3x3 -> padding 1 padding 1\n"))[0][0] == "E012"
     assert errors(run("input 8x8x3\nconv 4 3x3 -> padding 1x1x1\n"))[0][0] == "E013"
     assert errors(run("input 8x8x3\nconv 4 3x3 -> padding lots\n"))[0][0] == "E002"
+
+
+@pytest.mark.parametrize("stated", ["Global average pooling -> 1x1x64", "Global average pooling: 1x1x64", "GAP: 1x1x64",
+                                    "GAP -> 1x1x64", "Global avg pool layer: 1x1x64", "Global max pooling -> 64",
+                                    "Global average pooling"])
+def test_a_global_pool_stated_without_numbers(stated: str) -> None:
+    # a 1x1 convolution to 32x32x64, a global pool to 1x1x64, then FC with (64 + 1)·10 = 650 parameters. The global
+    # pool was not read (prose, or E060 "no layer GAP above"), the FC layer's input stayed 32x32x64, and the right
+    # 650 was judged wrong ("computed 655,370" = (32·32·64 + 1)·10).
+    text = f"Input: 32x32x16\nCONV3: 64 filters 1x1\n{stated}\nFC: 10 neurons -> 10, params 650\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert report.ok, report.diagnostics
+    assert [r.keyword for r in report.rows][1] in ("globalavgpool", "globalmaxpool")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers][-2:] == [
+        ("fc1", "output", "right"), ("fc1", "params", "right")]
+
+
+def test_an_unnamed_layer_after_prose_with_its_answers_on_its_line_is_judged() -> None:
+    # `FC: 10 neurons -> 10, params 650` after a line of prose was taken for an illustration ("a layer without a
+    # name and nothing after it", N060) and its answers passed over. Here FC sees 32x32x64: (32·32·64 + 1)·10 =
+    # 655,370, so 650 is wrong, and said so.
+    text = "Input: 32x32x16\nCONV3: 64 filters 1x1\nNow we classify.\nFC: 10 neurons -> 10, params 650\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
