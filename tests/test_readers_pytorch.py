@@ -246,20 +246,20 @@ def test_a_convolution_that_pads_by_reflection_is_the_padding_then_the_convoluti
 
 
 BUILT_IN_MAIN = {"split_shuffle.py": "small()",  # what the file's `if __name__ == "__main__":` block builds
-                 "built_in_test.py": "Plain('tiny')"}  # and what its `test()` builds
+                 "built_in_a_function.py": "Plain('tiny')"}  # and what its `test()` builds
 
 
 def test_a_model_that_only_a_test_function_builds_is_read_as_it_builds_it() -> None:
     # `def test(): net = Plain("tiny")` and no `model = …`: it was E070 ("class Plain needs `name`"). On 8x8x3:
     # conv 3 -> 8 (3·3·3·8 + 8 = 224), batch norm 2·8 = 16, pool, conv 8 -> 16 (3·3·8·16 + 16 = 1,168), batch
     # norm 32, pool to 2x2, Linear(16·4, 10) = 650: 2,090 trainable, and 2·8 + 2·16 = 48 running statistics
-    report = analyze(FIXTURES / "built_in_test.py", input="8x8x3")
+    report = analyze(FIXTURES / "built_in_a_function.py", input="8x8x3")
     assert [(d.code, d.message) for d in report.diagnostics if d.code == "N072"] == [
         ("N072", "the file builds no model itself: read as `model = Plain('tiny')`, as its own code builds one")]
     assert report.ok and report.totals.params == 2090 and report.totals.non_trainable == 48
     assert report.output is not None and report.output.dims == (10,)
     # a call that reads the function's own variables is not guessed: E070, naming the call
-    local = (FIXTURES / "built_in_test.py").read_text().replace('net = Plain("tiny")',
+    local = (FIXTURES / "built_in_a_function.py").read_text().replace('net = Plain("tiny")',
                                                                 'name = "tiny"\n    net = Plain(name)')
     report = analyze_text(local, "local.py", input="8x8x3")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
@@ -274,7 +274,7 @@ def test_a_model_that_only_a_test_function_builds_is_read_as_it_builds_it() -> N
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
-                                        ("padding_modes.py", (3, 20, 24)), ("built_in_test.py", (3, 8, 8))])
+                                        ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
