@@ -692,7 +692,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       field=None if e.field is None else moved(e.field),
                       filter_params=None if e.filter_params is None else moved(e.filter_params),
                       filter_weights=None if e.filter_weights is None else moved(e.filter_weights),
-                      padding=None if e.padding is None else moved(e.padding))
+                      padding=None if e.padding is None else moved(e.padding),
+                      received=None if e.received is None else moved(e.received))
 
 
 def _shown(value: Value) -> str:

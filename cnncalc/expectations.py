@@ -89,6 +89,13 @@ class Checker:
             self.receptive(exp.field, label, last)
         if exp.padding is not None:
             self.padding(exp.padding, label, rows)
+        if exp.received is not None:  # what the line's first layer receives: the output before it
+            first = rows[0]
+            x = first.input
+            if x is not None and len(x.dims) == 3 and len(exp.received.dims) == 1 and first.keyword == "fc":
+                x = Shape.flat(x.size)  # an FC layer's input as the vector it flattens (`| FC | 8192 |` on 16x16x32)
+            self.shape(exp.received, label, first.path, x, first.doubt,
+                       () if first.input is None else (f"{first.path}: input {first.input}",), codes.E040, "input")
         if exp.filter_params is not None:
             self.one_filter(exp.filter_params, label, "params", rows)
         if exp.filter_weights is not None:
@@ -209,7 +216,7 @@ class Checker:
             _shape_slip(answer.dims if answer.square else dims, y, answer.square) or \
             (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
-        self._record(answer_record, code, hint=f"the output volume is {y}")
+        self._record(answer_record, code, hint=f"the {'input' if quantity == 'input' else 'output'} volume is {y}")
 
     def side(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
              working: tuple[str, ...]) -> None:

@@ -341,16 +341,18 @@ class Expectation(NamedTuple):
     filter_weights: Count | None = None  # one filter's weights, its bias left out (`filter weights 75`)
     padding: ShapeAnswer | None = None  # the zero padding of the line's sliding window on each side, `3` or `1x2`
     #   (rows, columns; `-> padding 3`, Ng's "What is the padding?" for a `same` convolution)
+    received: ShapeAnswer | None = None  # the volume the line's first layer receives (`-> input 16x16x16`, a
+    #   table's Input column)
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
              sides: tuple[ShapeAnswer, ...] = (), field: ShapeAnswer | None = None,
-             padding: ShapeAnswer | None = None) -> Expectation:
+             padding: ShapeAnswer | None = None, received: ShapeAnswer | None = None) -> Expectation:
     """A line's answers from its counts by quantity (COUNTED): each reader collects them so, and none is
     left out on the way."""
     return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
                        counts.get("memory"), sides, counts.get("biases"), field, counts.get("filter_params"),
-                       counts.get("filter_weights"), padding)
+                       counts.get("filter_weights"), padding, received)
 
 
 # `expect total …`: memory is bytes, parameters plus activations; activations are the values of every layer's

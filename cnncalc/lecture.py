@@ -230,6 +230,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             result = table.row(cells, reader)
             if result is None:  # the rule under the header, or a row reported as unreadable
                 continue
+            if isinstance(result, ir.Line) and current.input is None and not current.lines and \
+                    result.expectation is not None and result.expectation.received is not None:
+                # `| Input |` of the first row: the network's input (given, so not an answer)
+                given = result.expectation.received
+                current.input = reader.input(given, given.dims)
+                result = result._replace(expectation=result.expectation._replace(received=None))
             if isinstance(result, list):  # a Total row
                 flush()
                 current.totals.extend(result)
@@ -373,6 +379,8 @@ _HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
 _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
     **dict.fromkeys(("layer", "name", "layer name"), "name"),
+    **dict.fromkeys(("input", "input volume", "input size", "input shape", "input dimensions", "input dims"),
+                    "input"),  # the volume each layer receives: the first row's gives the network's input
     **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
                      "configuration"), "description"),
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
@@ -503,8 +511,8 @@ class _Table:
                 why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
                     f"a second column of {role}"
                 sink.add(codes.E060, f"{why}: its cells are not read", where,
-                         hint="the columns cnncalc reads: Layer, Description (or Filters, Kernel, Stride, Pad), Output "
-                              "volume (or H, W, C), Params, Weights, Biases, MACs, Memory (and Notes, a remark)")
+                         hint="the columns cnncalc reads: Layer, Description (or Filters, Kernel, Stride, Pad), Input, "
+                              "Output volume (or H, W, C), Params, Weights, Biases, MACs, Memory (and Notes, a remark)")
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
 
@@ -532,6 +540,7 @@ class _Table:
                   if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
                       if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
+        received = reader.volume_cell(by_role.get("input", []))  # `| Input |`: the volume the layer receives
         words = [t.lower for t in name_tokens]
         kind = _total_row(words)
         if kind is not None:  # `| Total | | | 62,378,344 |`, `| Conv total | | | 3,747,200 |`
@@ -556,14 +565,14 @@ class _Table:
         kind_named = _kind_cell(by_role.get("description", []))
         if kind_named is not None:  # `| conv1 | Conv | 96 | 11x11 | 4 | 0 |`: a Type column, the rest in columns
             reader.tokens = _described_by_columns([t.lower for t in by_role["description"]], by_role)
-            return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader)
+            return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader, received)
         if "description" in by_role:
             description = by_role["description"]
             first = _described_from(description) if _layer_kind(" ".join(words)) is None else None
             if first is not None:  # `| p1 | avg pool 2x2 stride 2 |`: the description says the kind, not the name
                 reader.tokens = description[first:]
                 kind_said = _layer_kind(" ".join(t.lower for t in description[:first]))
-                return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader)
+                return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader, received)
             reader.tokens = description
         elif set(_HYPERPARAMETER_COLUMNS) & set(by_role):
             reader.tokens = _described_by_columns(words, by_role)
@@ -595,8 +604,9 @@ class _Table:
                 calls = (ir.LayerCall("fc", (ir.Arg("units", ir.Num(volume.dims[0], volume.span), volume.span),),
                                       "softmax", name_span), call)
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
-            return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader)
-        return _with_counts(reader.described(name_tokens, volume), counts, sides, reader)
+            return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader,
+                                received)
+        return _with_counts(reader.described(name_tokens, volume), counts, sides, reader, received)
 
 
 def _kind_cell(cell: list[Tok]) -> str | None:
@@ -663,9 +673,9 @@ def _described_by_columns(name: list[str], cells: dict[str, list[Tok]]) -> list[
 
 
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
-                 reader: _LineReader) -> ir.Line:
-    """A table row's line with the counts of its answer columns and the sides of its `H`, `W`, `C` columns (E060
-    for a count its description gives too)."""
+                 reader: _LineReader, received: ir.ShapeAnswer | None = None) -> ir.Line:
+    """A table row's line with the counts of its answer columns, the sides of its `H`, `W`, `C` columns and the
+    volume of its Input column (E060 for a count its description gives too)."""
     answer = line.expectation
     merged: dict[str, ir.Count | None] = {q: getattr(answer, q) for q in ir.COUNTED} if answer else {}
     span = answer.span if answer is not None else None
@@ -678,11 +688,14 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
         span = count.span if span is None else span.to(count.span)
     for side in sides:
         span = side.span if span is None else span.to(side.span)
+    if received is not None:
+        span = received.span if span is None else received.span.to(span)
     if span is None:
         return line
     return line._replace(expectation=ir.answered(answer.shape if answer else None, merged, span,
                                                  (answer.sides if answer else ()) + sides,
-                                                 answer.field if answer else None))
+                                                 answer.field if answer else None,
+                                                 answer.padding if answer else None, received))
 
 
 class _Answered(NamedTuple):

@@ -235,7 +235,8 @@ class Parser(TokenStream):
         answers = self.expectation()
         if answers is None:
             return None
-        shaped = answers.shape or (answers.sides[0] if answers.sides else None) or answers.field or answers.padding
+        shaped = answers.shape or (answers.sides[0] if answers.sides else None) or answers.field or \
+            answers.padding or answers.received
         if shaped is not None:
             self.error(codes.E002, "an input's answers are counts (`memory 3072`, `params 0`): its shape is the one "
                                    "given", shaped.span, hint="answer the shapes of the layers after it")

@@ -140,8 +140,8 @@ class Answer(NamedTuple):
     span: Span
     label: str  # the line's name (`conv1`, `fc6`), or "" for a total
     path: str  # the row the answer is about
-    quantity: str  # output | height | width | depth | receptive field | padding | params | weights | macs | memory
-    #   | params per filter
+    quantity: str  # output | input | height | width | depth | receptive field | padding | params | weights | macs
+    #   | memory | params per filter
     #   | weights per filter | total params
     #   | total macs | total memory | total activations | network output
     expected: str  # as written

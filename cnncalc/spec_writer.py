@@ -112,6 +112,8 @@ def answer_text(e: ir.Expectation) -> str:
     parts += [f"{ir.SIDES[side.axis or 0]} {side.dims[0] if side.dims else side.text}" for side in e.sides]
     if e.field is not None:
         parts.append(f"rf {e.field.text}")
+    if e.received is not None:
+        parts.append(f"input {'x'.join(map(str, e.received.dims))}")
     if e.padding is not None:
         parts.append(f"padding {'x'.join(map(str, e.padding.dims))}")
     return " ".join(parts)

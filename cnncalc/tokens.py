@@ -425,7 +425,8 @@ class TokenStream:
     def expectation(self) -> ir.Expectation | None:
         """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
         `macs N`, `memory N`, one filter's `filter params N` and `filter weights N`, one side of the output
-        (`depth 96`), its receptive field (`rf 7x7`) and its window's padding (`padding 3`), each at most once."""
+        (`depth 96`), its receptive field (`rf 7x7`), its window's padding (`padding 3`) and the volume it receives
+        (`input 16x16x16`), each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
@@ -506,6 +507,23 @@ class TokenStream:
                                hint="keep one")
                 sides.append(ir.ShapeAnswer((n,), value.text, value.span, axis))
                 end = value.span
+            elif tok.kind == "NAME" and tok.text.lower() == "input":  # `-> input 16x16x16`: what the line receives
+                self.advance()
+                if self.at("=", ":"):
+                    self.advance()
+                if self.peek().kind not in ("DIMS", "NUMBER"):
+                    self.unexpected("the volume the line receives after `input`, as in `input 16x16x16`")
+                    self.sync()
+                    return None
+                value = self.shape_token()
+                answer = self.shape_answer(value)
+                if answer is None:
+                    self.sync()
+                    return None
+                if "input" in pairs:
+                    self.error(codes.E012, "`input` is given twice", tok.span.to(value.span), hint="keep one")
+                pairs["input"] = answer
+                end = value.span
             elif tok.kind == "NAME" and tok.text.lower() in _PAIR_ANSWERS:  # `-> rf 7x7`, `-> padding 3`
                 named, what = tok.text.lower(), _PAIR_ANSWERS[tok.text.lower()]
                 self.advance()
@@ -580,7 +598,8 @@ class TokenStream:
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
-        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), pairs.get("rf"), pairs.get("padding"))
+        return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), pairs.get("rf"), pairs.get("padding"),
+                           pairs.get("input"))
 
 
 _PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word

@@ -133,8 +133,9 @@ class Grammar:
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["rf", "RF", "rf ="]), self.rng.choice(["7", "7x7", "0", "3x3x3", "x", "1e3"])]
         if self.rng.random() < 0.05:
-            parts += [self.rng.choice(["padding", "PADDING", "padding :", "padding padding"]),
-                      self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999"])]
+            parts += [self.rng.choice(["padding", "PADDING", "padding :", "padding padding", "input", "INPUT =",
+                                       "input input"]),
+                      self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999", "8x8x3x2"])]
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["filter params", "filter weights", "Filter Parameters =", ", filter params",
                                        "filter", "filter macs", "filter params filter params 1"]),
@@ -571,7 +572,8 @@ def table(rng: random.Random) -> str:
                           "H", "W", "C", "Depth",
                           "#", "Notes", "Output", "Params (K)", "MACs (M)", "Output (C x H x W)", "Biases",
                           "Activations", "Params (", "Output (HxWxC)", "# Parameters", "Filters", "Kernel size",
-                          "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size"],
+                          "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
+                          "Input", "Input size"],
                          rng.randint(1, 7))
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)
              + "|"]
@@ -589,7 +591,8 @@ def table(rng: random.Random) -> str:
              "Filters": ["96", "-", "", "ten", "0", "99999999999"], "K": ["96", "3x3"],
              "Kernel size": ["11", "3x3", "-", "0", "big", "1x"], "Size": ["5x5", "5", "55x55x96"],
              "Stride": ["4", "2", "-", "two", "0"], "Pad": ["0", "2", "same", "valid", "-", "x"],
-             "Padding": ["same", "1"], "F": ["3", "3x3"]}
+             "Padding": ["same", "1"], "F": ["3", "3x3"],
+             "Input": ["227x227x3", "32x32x3", "8192", "0x3x3", "-", "(32, 32, 3)", "lots", "99999999999x2x2"]}
     cells["Layer"] += ["CONV (10 5x5 filters, stride 1, pad 2)", "CONV1 (96 11x11 filters at stride 4)", "FC (10)",
                        "Conv 5x5, 10 filters, pad 2", "Max pool 2x2 stride 2", "FC 4096", "Conv 0x5, ten filters",
                        "POOL (", "CONV ()", "FC1 (lots)"]

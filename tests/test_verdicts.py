@@ -4715,3 +4715,29 @@ def test_an_unnamed_layer_after_prose_with_its_answers_on_its_line_is_judged() -
     text = "Input: 32x32x16\nCONV3: 64 filters 1x1\nNow we classify.\nFC: 10 neurons -> 10, params 650\n"
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
+
+
+def test_a_table_with_an_input_column() -> None:
+    # `| Layer | Input | … |`: the column was E060 and the table had no input (E024, every answer unchecked). The first
+    # row's input is the network's: 32x32x3. Conv1 (32 - 5 + 2·2)/1 + 1 = 32, (5·5·3 + 1)·16 = 1,216; Pool1 receives
+    # 32x32x16 and gives 16x16x16; Conv2 receives 16x16x16, (3·3·16 + 1)·32 = 4,640; FC receives 16x16x32, the
+    # 16·16·32 = 8,192 values it flattens, (8,192 + 1)·10 = 81,930
+    table = ("| Layer | Input | Kernel | Stride | Padding | # Filters | Output | Params |\n"
+             "|---|---|---|---|---|---|---|---|\n"
+             "| Conv1 | 32x32x3 | 5x5 | 1 | 2 | 16 | 32x32x16 | 1,216 |\n"
+             "| Pool1 | 32x32x16 | 2x2 | 2 | 0 | - | 16x16x16 | 0 |\n"
+             "| Conv2 | 16x16x16 | 3x3 | 1 | 1 | 32 | 16x16x32 | 4,640 |\n"
+             "| FC | {fc} | - | - | - | 10 | 10 | 81,930 |\n")
+    report = cnncalc.analyze_text(table.format(fc="8192"), "hw.md")
+    assert report.ok, report.diagnostics
+    assert report.input is not None and report.input.dims == (32, 32, 3)
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers if a.quantity == "input"] == [
+        ("pool1", "input", "right"), ("conv2", "input", "right"), ("fc1", "input", "right")]
+    for wrong in ("8190", "16x16x16"):
+        slipped = cnncalc.analyze_text(table.format(fc=wrong), "hw.md")
+        assert [(a.quantity, a.verdict) for a in slipped.answers if a.label == "fc1"] == [
+            ("output", "right"), ("params", "right"), ("input", "wrong")]
+    # the spec's `-> input HxWxC`
+    spec = run("input 8x8x3\nconv 4 3x3 -> input 8x8x3\nmaxpool 2x2 -> input 6x6x4\nconv 2 1x1 -> input 6x6x4\n")
+    assert [(a.quantity, a.verdict) for a in spec.answers] == [("input", "right"), ("input", "right"),
+                                                                ("input", "wrong")]  # (6 - 2)/2 + 1 = 3: 3x3x4
