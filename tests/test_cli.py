@@ -355,8 +355,10 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(monkeypatc
 def test_ctrl_c_is_exit_130(args: list[str]) -> None:
     import signal
     import time
+    # (SIGINT as a terminal delivers it: a shell's background job, as CI may be, starts its children ignoring it)
     reader = subprocess.Popen([sys.executable, "-m", "cnncalc", *args], cwd=ROOT, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(1.5)  # started, and waiting for standard input (or still importing: the same code)
     reader.send_signal(signal.SIGINT)
     _, err = reader.communicate(timeout=60)
