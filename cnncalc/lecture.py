@@ -350,9 +350,13 @@ def _stated_with_answers(tokens: list[Tok]) -> bool:
     """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`):
     a layer's line, whether or not cnncalc reads its words."""
     arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), None)
-    return arrow is not None and arrow > 0 and tokens[0].kind == "WORD" and \
-        all(t.kind != "ARROW" for t in tokens[arrow + 1:]) and tokens[arrow + 1:arrow + 2] != [] and \
-        tokens[arrow + 1].kind in ("DIMS", "NUM") and all(t.kind != "DIMS" for t in tokens[:arrow])
+    if arrow is None or arrow == 0 or tokens[0].kind != "WORD" or tokens[arrow + 1:arrow + 2] == [] or \
+            tokens[arrow + 1].kind not in ("DIMS", "NUM"):
+        return False
+    # only answers after it (`-> 56x56x128, params 17,536`; `5x5 filter -> 5x5 receptive field for each neuron`
+    # goes on in words: prose)
+    return all(t.kind in ("DIMS", "NUM") or t.text in (",", ":", "=", ";") or t.lower in ir.ANSWER_WORDS
+               for t in tokens[arrow + 1:])
 
 
 def _named_again(line: ir.Line, lines: list[ir.Line]) -> bool:

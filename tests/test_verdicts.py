@@ -4741,3 +4741,22 @@ def test_a_table_with_an_input_column() -> None:
     spec = run("input 8x8x3\nconv 4 3x3 -> input 8x8x3\nmaxpool 2x2 -> input 6x6x4\nconv 2 1x1 -> input 6x6x4\n")
     assert [(a.quantity, a.verdict) for a in spec.answers] == [("input", "right"), ("input", "right"),
                                                                 ("input", "wrong")]  # (6 - 2)/2 + 1 = 3: 3x3x4
+
+
+def test_a_listing_of_named_layers_with_arrows_is_the_lecture_notation() -> None:
+    # `DW1: 3x3 depthwise conv, … -> 112x112x32, params 288` was read as the spec language (its arrows counted for
+    # it; E002 on every line). A layer's name then a number is never the spec's (its keyword stands there). 3·3·32 =
+    # 288 depthwise weights without bias; 1·1·32·64 = 2,048; (3·3 + 1)·64 = 640 with biases.
+    text = ("Input: 112x112x32\nDW1: 3x3 depthwise conv, stride 1, pad 1, no bias -> 112x112x32, params 288\n"
+            "PW1: 64 1x1 filters, no bias -> 112x112x64, params 2,048\n"
+            "DW2: 3x3 depthwise, stride 1, pad 1 -> 112x112x64, params 640\n"
+            "Depthwise separable conv: 3x3 depthwise + 128 1x1 filters -> 112x112x128\n"
+            "PW3: 10 1x1 filters -> 112x112x10, params 1,290\n")
+    report = cnncalc.analyze_text(text, "hw.txt")  # the notation told from the text
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("dw1", "output", "right"), ("dw1", "params", "right"), ("pw1", "output", "right"),
+        ("pw1", "params", "right"), ("dw2", "output", "right"), ("dw2", "params", "right"),
+        # the line cnncalc cannot read is a layer, unknown: the answers after it are not checked (PW3 would see
+        # 112x112x64 without it, and (64 + 1)·10 = 650 would judge a right 1,290 wrong)
+        ("pw3", "output", "unchecked"), ("pw3", "params", "unchecked")]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 5)]
