@@ -319,7 +319,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 if earlier is None or earlier.shape is None or reader.restated(earlier.shape, again.shape):
                     current.lines[0] = result.line  # the first answer, or one that says more, is judged
         elif isinstance(result, _Answered):
-            current.lines[result.at] = result.line
+            for answered in (result, *result.more):
+                current.lines[answered.at] = answered.line
         else:
             if (reader.opens or _named_again(result, current.lines)) and current.restated is not None and \
                     current.lines:
@@ -708,6 +709,7 @@ class _Answered(NamedTuple):
 
     line: ir.Line
     at: int = -1  # which line above
+    more: tuple[_Answered, ...] = ()  # other layers answered on the same line, each named (`CONV1: …; POOL1: …`)
 
 
 class _Exercise(NamedTuple):
@@ -1225,10 +1227,12 @@ class _LineReader:
                          shared: set[int] | None) -> _Answered | None:
         """A line's answers given as sentences or between `;` (`Parameters: 760. Output: 32x32x10.`, `CONV1 params:
         760; output: 32x32x10`): each part read as an answer line in turn, about the layer the first names or the
-        last; None (nothing reported) unless every part is one, all about one layer."""
+        last, or each about the layer it names when every part names one (`CONV1 output: 32x32x10; POOL1 output:
+        16x16x10`); None (nothing reported) unless every part is one, and about one layer unless each is named."""
         sink, self.sink = self.sink, DiagnosticSink()
-        answered: _Answered | None = None
+        by_line: dict[int, _Answered] = {}  # the last answer about each layer (it holds the earlier ones)
         name = parts[0][:1] if _label(parts[0][:1]) is not None else []  # `CONV1 params: 760; output: …`: CONV1's
+        each_named = all(_label(part[:1]) is not None for part in parts)
         try:
             for part in parts:
                 self.tokens, self.i = (part if _label(part[:1]) is not None else [*name, *part]), 0
@@ -1236,14 +1240,15 @@ class _LineReader:
                 if not isinstance(said, _Answered):
                     return None
                 at = said.at if said.at >= 0 else len(lines) - 1
-                if answered is not None and at != answered.at:
-                    return None  # answers about two layers: the line as a whole (E060)
-                answered, lines = said._replace(at=at), [*lines[:at], said.line, *lines[at + 1:]]
+                if by_line and at not in by_line and not each_named:
+                    return None  # answers about two layers, the second not named: the line as a whole (E060)
+                by_line[at], lines = said._replace(at=at), [*lines[:at], said.line, *lines[at + 1:]]
         finally:
             said_here, self.sink = self.sink, sink
         for d in said_here.items:
             sink.add(d.code, d.message, d.span, d.hint, d.path, d.notes)
-        return answered
+        first, *more = by_line.values()
+        return first._replace(more=tuple(more))
 
     def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
                     about: int | None = None) -> _Answered | ir.Line | None:
@@ -3889,6 +3894,9 @@ def _answered_question(tokens: list[Tok]) -> bool:
     if len(said) >= 4 and _label(said[:1]) is not None and words[2] == ":" and \
             (words[1] in ir.ANSWER_WORDS or words[1] in ("output", "out")) and said[3].kind in ("NUM", "DIMS"):
         return True  # `L5 params: 100` with no L5 above
+    if any(_label(said[j:j + 1]) is not None and _layer_kind(words[j]) is not None and words[j + 1] == ":" and
+           said[j + 2].kind == "DIMS" for j in range(1, len(said) - 2)):
+        return True  # `Outputs: CONV1: 32x32x10, POOL1: 16x16x10`: a named layer's output, after other words
     asked = [j for j, t in enumerate(tokens) if t.text == "?"]
     if not asked:
         return False
@@ -4933,5 +4941,5 @@ def _dims_text(written: str) -> str:
 
 def _shown(tokens: list[Tok]) -> str:
     text = " ".join(t.text for t in tokens).replace(" ,", ",").replace("( ", "(").replace(" )", ")") \
-        .replace("[ ", "[").replace(" ]", "]")
+        .replace("[ ", "[").replace(" ]", "]").replace(" :", ":")
     return text if len(text) <= 60 else text[:57] + "..."

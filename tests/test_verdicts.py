@@ -4413,8 +4413,11 @@ def test_an_output_said_in_a_sentence_is_the_layers_answer(line: str, answers: l
     ("Output: 16x16x10; params: 1; MACs: 0",
      [("pool1", "output", "right"), ("pool1", "params", "wrong"), ("pool1", "macs", "right")]),
     ("CONV1 params: 760; CONV1 output: 32x32x11", [("conv1", "output", "wrong"), ("conv1", "params", "right")]),
-    # answers about two layers on one line stay E060: each belongs on a line of its own
-    ("CONV1 params: 760; POOL1 output: 16x16x10", []),
+    # answers about two layers on one line, each part naming its layer, are each that layer's (they were E060)
+    ("CONV1 params: 760; POOL1 output: 16x16x10", [("conv1", "params", "right"), ("pool1", "output", "right")]),
+    ("CONV1 params: 750; POOL1 output: 15x15x10", [("conv1", "params", "wrong"), ("pool1", "output", "wrong")]),
+    # with a part not naming its layer, which layer `params: 760` is about is not said: the line stays E060
+    ("POOL1 params: 0; CONV1 output: 32x32x10; params: 760", []),
 ])
 def test_a_lines_answers_as_sentences_or_between_semicolons(line: str, answers: list[tuple[str, str, str]]) -> None:
     text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
@@ -4760,3 +4763,11 @@ def test_a_listing_of_named_layers_with_arrows_is_the_lecture_notation() -> None
         # 112x112x64 without it, and (64 + 1)·10 = 650 would judge a right 1,290 wrong)
         ("pw3", "output", "unchecked"), ("pw3", "params", "unchecked")]
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 5)]
+
+
+def test_a_named_layers_output_among_other_words_is_never_prose() -> None:
+    # `Outputs: CONV1: 32x32x10, POOL1: 16x16x10` was skipped as prose (N060), its answers passed over unjudged
+    text = ("Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n"
+            "Outputs: CONV1: 32x32x10, POOL1: 15x15x10\n")
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
