@@ -2357,6 +2357,8 @@ class _LineReader:
         if words[at:at + 2] in (["activation", "maps"], ["feature", "maps"]) and \
                 [t.kind for t in _untrailed(tokens[at + 3:])] == ["NUM"]:
             return None  # `Activation maps = 10`: how many, the output's depth (`_side_answer`)
+        if words[at:at + 1] == ["output"] and words[at + 1:at + 2] and words[at + 1] in (*ir.SIDES, "channels"):
+            return None  # `What is the output depth? 96`: one side (`_side_answer`), not the volume
         if words[at:at + 1] in (["size"], ["shape"], ["dimensions"], ["dimension"], ["dims"]) and \
                 words[at + 1:at + 2] == ["of"] and _skip(words, at + 2, ("the",)) < len(words) and \
                 words[_skip(words, at + 2, ("the",))] in ("output", "out", "resulting"):
@@ -2465,9 +2467,16 @@ class _LineReader:
 
     def _side_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """One side of the output: the CS231n notes' `W2 = (32 - 5 + 2*2)/1 + 1 = 32`, `H2 = 32`, `D2 = 10`,
-        or `Output width: 32`, `Output depth = 10`, `Number of activation maps: 10` (its depth): the whole number
-        after the last `=`, else after the `:` (E060 when it is not one). None for any other line."""
-        at = _skip(words, 0, ("so", "thus", "hence", "the"))
+        or `Output width: 32`, `Output depth = 10`, `Number of activation maps: 10` (its depth), asked too (`What
+        is the output depth? 10`, `What is the depth of the output volume? 10`): the whole number after the last
+        `=`, else after the `:` or `?` (E060 when it is not one). None for any other line."""
+        at = 2 if words[:2] in (["what", "is"], ["what", "'"]) else 0
+        at = _skip(words, at, ("s", "so", "thus", "hence", "the"))
+        if words[at:at + 1] and words[at] in ir.SIDES and words[at + 1:at + 2] == ["of"]:
+            after = _skip(words, at + 2, ("the",))  # `the depth of the output volume`: `output depth`
+            if words[after:after + 1] == ["output"]:
+                words = [*words[:at], "output", words[at], *words[_skip(words, after + 1, ("volume",)):]]
+                tokens = [*tokens[:at + 2], *tokens[_skip([t.lower for t in tokens], after + 1, ("volume",)):]]
         counted = next((len(head) for head in _COUNT_HEADS + (("how", "many"),) if words[at:at + len(head)] ==
                         list(head)), 0)
         at += counted

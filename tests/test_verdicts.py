@@ -4771,3 +4771,18 @@ def test_a_named_layers_output_among_other_words_is_never_prose() -> None:
             "Outputs: CONV1: 32x32x10, POOL1: 15x15x10\n")
     report = cnncalc.analyze_text(text, "hw.txt")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # AlexNet's CONV1: (227 - 11)/4 + 1 = 55, 96 filters: 55x55x96. `What is the output depth? 96` was judged as the
+    # whole volume and marked wrong ("expected 96, computed 55x55x96"); the `… of the output volume` forms were E060.
+    ("What is the output depth? 96", "right"), ("What is the output depth? 95", "wrong"),
+    ("What's the output width? 55", "right"), ("What is the depth of the output volume? 96", "right"),
+    ("What is the width of the output? 55", "right"), ("What is the height of the output volume? 54", "wrong"),
+])
+def test_one_side_of_the_output_asked(question: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{question}\n",
+                                  "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("depth" if "depth" in question else "width" if "width" in question else "height", verdict)], \
+        report.diagnostics
