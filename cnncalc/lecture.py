@@ -3569,7 +3569,7 @@ _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
-                 ["activations"])
+                 ["activations"], ["solution"], ["sol"])
 _NAMED_OUTPUT = ("feature", "features", "shape", "dimensions", "dims", "volume", "size", "a")  # `Shape: 32x32x10`
 _OUTPUT_NOUNS = ("volume", "size", "shape", "dimensions", "dimension", "dims", "spatial", "extent", "resolution", "is",
                  "?", ":", "=", "a", "answer")  # between `Output` and its answer
@@ -4713,7 +4713,9 @@ _OUTPUT_LEADS: tuple[list[str], ...] = (
     ["we", "get"], ["we", "obtain"], ["we", "end", "up", "with"], ["this", "gives"], ["that", "gives"],
     ["this", "gives", "us"], ["that", "gives", "us"], ["which", "gives"], ["which", "gives", "us"],
     ["which", "results", "in"], ["this", "results", "in"], ["resulting", "in"], ["giving"], ["it", "outputs"],
-    ["the", "layer", "outputs"], ["this", "layer", "outputs"], ["it", "produces"], ["this", "produces"])
+    ["the", "layer", "outputs"], ["this", "layer", "outputs"], ["it", "produces"], ["this", "produces"],
+    ["the", "layer", "produces"], ["this", "layer", "produces"], ["the", "layer", "gives"], ["this", "layer", "gives"],
+    ["it", "gives"], ["it", "gives", "us"])
 
 
 def _said_output(tokens: list[Tok]) -> list[Tok]:

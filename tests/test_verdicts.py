@@ -4786,3 +4786,15 @@ def test_one_side_of_the_output_asked(question: str, verdict: str) -> None:
     assert [(a.quantity, a.verdict) for a in report.answers] == [
         ("depth" if "depth" in question else "width" if "width" in question else "height", verdict)], \
         report.diagnostics
+
+
+@pytest.mark.parametrize("said, verdict", [
+    # AlexNet's CONV1 gives 55x55x96 ((227 - 11)/4 + 1 = 55). Each was prose (N060), a wrong one passed over.
+    ("Solution: 55x55x96", "right"), ("Solution: 56x56x96", "wrong"), ("Solution: the output is 55x55x96", "right"),
+    ("The layer produces a 55x55x96 output", "right"), ("This layer produces a 56x56x96 output volume", "wrong"),
+    ("It gives a 55x55x96 output", "right"),
+])
+def test_more_ways_to_say_an_output(said: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{said}\n",
+                                  "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.diagnostics
