@@ -273,7 +273,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 result = reader.unread_step()
             if result is None and current.input is not None and _stated_with_answers(tokens):
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
-                result = reader.unread_stated(reported=sink.total > reported)
+                result = reader.unread_stated(tokens, reported=sink.total > reported)
             if result is None:
                 if sink.total == reported and not reader.said_again and _answered_question(tokens):
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
@@ -1438,7 +1438,12 @@ class _LineReader:
             last = lines[-1].items[0]
             kinds = {kind: t for t in asking if t.kind == "WORD" and (kind := _family(t.lower)) is not None}
             if kinds and isinstance(last, ir.LayerCall) and _family(last.keyword) not in kinds:
-                # `Output volume of the conv layer: …` under POOL1: about another layer, which one is not said
+                # `Output volume of the conv layer: …` under POOL1: about another layer, the one of its kind when
+                # the network has one (`How many parameters does the pooling layer have?` under FC1); else not said
+                same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)
+                        and _family(line.items[0].keyword) in kinds]
+                if len(same) == 1:
+                    return same[0]
                 said = next(iter(kinds.values()))
                 self.sink.add(codes.E060, f"this answer is about a `{said.text}` layer, and the layer above is "
                                           f"{(last.label or last.keyword).upper()}", said.span,
@@ -2807,15 +2812,16 @@ class _LineReader:
         assert isinstance(call, ir.LayerCall)
         return line._replace(items=(call._replace(keyword=kind or call.keyword),))
 
-    def unread_stated(self, reported: bool) -> ir.Line:
+    def unread_stated(self, tokens: list[Tok], reported: bool) -> ir.Line:
         """A line that states something and then its output after an arrow (`Spatial pyramid pooling -> 1x1x64`)
         but reads as no layer: E060, and the layer stays, unknown (the answers after it rest on it and are not
         checked; passed over as prose, the next layer's input was the one before it, and right answers were
         judged wrong)."""
-        arrow = next(j for j, t in enumerate(self.tokens) if t.kind == "ARROW")
+        arrow = next(j for j, t in enumerate(tokens) if t.kind == "ARROW")  # the line's own (the reader's may
+        # have been cut by the forms it tried)
         if not reported:
-            self.sink.add(codes.E060, f"cnncalc cannot read `{_shown(self.tokens[:arrow])}` as a layer",
-                          Span(self.tokens[0].start, self.tokens[arrow - 1].end),
+            self.sink.add(codes.E060, f"cnncalc cannot read `{_shown(tokens[:arrow])}` as a layer",
+                          Span(tokens[0].start, tokens[arrow - 1].end),
                           hint=f"the forms cnncalc reads: {FORMS}")
         return self.unreadable(None, [])
 
@@ -4696,7 +4702,12 @@ def _said_count(tokens: list[Tok]) -> list[Tok]:
             named, end = tokens[end - size - 1:end], end - size - 1
             break
     end -= 2 if words[end - 2:end] in (["in", "total"], ["in", "all"]) else 0
-    for lead in _SAID_LEADS:
+    leads = _SAID_LEADS
+    has = next((j for j in range(2, min(len(words), 6)) if words[j] == "has"), None)
+    if words[:1] == ["the"] and has is not None and words[has - 1] == "layer" and not named and \
+            _layer_kind(" ".join(words[1:has - 1])) is not None:  # `The FC layer has 699,850 params`: that kind's
+        named, leads = [Tok("WORD", "of", tokens[0].start, tokens[0].start), *tokens[:has]], (words[:has + 1],)
+    for lead in leads:
         at = len(lead)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
         if words[:at] == lead and end == counted + 1 and tokens[at].kind == "NUM" and \
