@@ -2136,9 +2136,15 @@ class _LineReader:
 
     def letters_exercise(self) -> _Exercise | None:
         """The slides' `N = 7, F = 3, stride 2 => 3` (also `S = 2`, `P = 1`, after `e.g.` or `Example`): an N x N
-        input of depth 1 and one F x F filter, the answer after the arrow. None unless the line starts so."""
+        input of depth 1 and one F x F filter, the answer after the arrow or after a question that follows
+        (`Input 32x32x3, conv layer with K=10, F=5, S=1, P=2. How many parameters? 760`). None unless the line starts
+        so."""
         tokens = [t for t in self.tokens if t.text != "*"]
         words = [t.lower for t in tokens]
+        asked = _asked_after(words)
+        question: list[Tok] = []
+        if asked is not None:
+            tokens, words, question = tokens[:asked], words[:asked], tokens[asked + 1:]
         at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
         volume, first = _input_volume(tokens, words, at)  # `Input 32x32, F = 5, S = 1 -> 28`: the input for N
         if volume is None and (words[at:at + 1] != ["n"] or words[at + 1:at + 2] not in (["="], [":"])):
@@ -2215,7 +2221,10 @@ class _LineReader:
                                                          sorted(given.items())])
         if volume is not None:
             signature += f" input={volume.text}"
-        return _Exercise(start, ir.Line((call,), expectation, Span(self.start, self.end)), signature)
+        line: ir.Line | None = ir.Line((call,), expectation, Span(self.start, self.end))
+        if question and expectation is None:
+            line = self.asked_answer(ir.Line((call,), expectation, Span(self.start, self.end)), question)
+        return None if line is None else _Exercise(start, line, signature)
 
     def exercise_answer(self, tail: list[Tok]) -> ir.Expectation | None:
         """What follows an exercise's `=>`: `output 3x3` (and counts after it: `output 7x7, params 10`), `3x3`, `3`

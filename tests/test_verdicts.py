@@ -4830,3 +4830,17 @@ def test_a_named_line_whose_description_is_cut_short_then_an_output_is_an_error_
     report = cnncalc.analyze_text("Input: 32x32x3\nCONV1: 10 5x5 filters\nCONV0 = ) -> 32x32x10\n", "hw.txt",
                                   lang="lecture")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # the lecture's letters, then a question and its answer on the line: (32 - 5 + 2·2)/1 + 1 = 32 with K = 10 filters,
+    # (5·5·3 + 1)·10 = 760 parameters; (7 - 3)/2 + 1 = 3. They were E060.
+    ("Input 32x32x3, conv layer with K=10, F=5, S=1, P=2. How many parameters? 760", "right"),
+    ("Input 32x32x3, conv layer with K=10, F=5, S=1, P=2. How many parameters? 750", "wrong"),
+    ("Input 32x32x3, conv layer with K=10, F=5, S=1, P=2. What is the output volume? 32x32x10", "right"),
+    ("N = 7, F = 3, S = 2. What is the output size? 3", "right"),
+    ("N = 7, F = 3, S = 2. What is the output size? 2", "wrong"),
+])
+def test_the_letters_then_a_question_on_the_line(line: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(line + "\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
