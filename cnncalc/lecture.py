@@ -3224,6 +3224,11 @@ class _LineReader:
                 args.append(ir.Arg(name, ir.Word(word.lower, word.span), Span(tok.start, word.end)))
                 continue
             value = self.peek()
+            pair = self.tokens[self.i:self.i + 5]
+            if [t.text for t in pair[::2]][:1] == ["("] and [t.kind for t in pair[1::2]] == ["NUM", "NUM"] and \
+                    [t.text for t in pair[2::2]] == [",", ")"]:  # `stride (1, 2)`, as PyTorch writes a pair
+                value = Tok("DIMS", f"{pair[1].text}x{pair[3].text}", pair[0].start, pair[4].end)
+                self.tokens[self.i:self.i + 5] = [value]
             if value is not None and value.lower in _NUMBER_WORDS:  # `a stride of one and padding of two`
                 value = Tok("NUM", str(_NUMBER_WORDS[value.lower]), value.start, value.end)
                 self.tokens[self.i] = value

@@ -4844,3 +4844,15 @@ def test_a_named_line_whose_description_is_cut_short_then_an_output_is_an_error_
 def test_the_letters_then_a_question_on_the_line(line: str, verdict: str) -> None:
     report = cnncalc.analyze_text(line + "\n", "hw.txt")
     assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+@pytest.mark.parametrize("description, verdict", [
+    # a pair written as PyTorch writes it: on 32x65x3, 5x3 filters at stride 1 and 2, pad 2 and 1: (32 - 5 + 2·2)/1
+    # + 1 = 32 and (65 - 3 + 2·1)/2 + 1 = 33; (5·3·3 + 1)·10 = 460. `stride (1, 2)` was E060.
+    ("10 filters of size 5x3, stride (1, 2), padding (2, 1)", "right"),
+    ("10 5x3 filters, stride (1,2), pad (2,1)", "right"),
+    ("10 5x3 filters, stride (1, 2), pad (2, 2)", "wrong"),  # (65 - 3 + 2·2)/2 + 1 = 34
+])
+def test_an_option_written_as_a_pair(description: str, verdict: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 32x65x3\nCONV1: {description}\nOutput: 32x33x10\n", "hw.txt")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
