@@ -472,15 +472,14 @@ def _side_or_values(answer: ir.ShapeAnswer, y: Shape, window: Row | None) -> boo
 
 
 def _padding_working(n: int, rule: axis.Window, pad: tuple[int, int]) -> str:
-    """How a window's padding on one axis comes about: as written, or `same`'s `(ceil(N/S) - 1)·S + F - N`
-    split with the odd pixel at the end."""
+    """How a window's padding on one axis comes about: as written, or `same`'s `(ceil(N/S) - 1)·S + F - N` (none
+    when that is below 0) split with the odd pixel at the end."""
     if not rule.same:
         return f"{pad[0]}" if pad[0] == pad[1] else f"{pad[0]} and {pad[1]}"
-    out = -(-n // rule.stride)
-    return (f"same: (ceil({n}/{rule.stride}) - 1)·{rule.stride} + {rule.f_eff} - {n} = {pad[0] + pad[1]} in all, "
-            f"{pad[0]} and {pad[1]}" if pad[0] != pad[1] else
-            f"same: (ceil({n}/{rule.stride}) - 1)·{rule.stride} + {rule.f_eff} - {n} = {pad[0] + pad[1]} in all, "
-            f"{pad[0]} each side") if out else f"same: {pad[0]} and {pad[1]}"
+    needed = (-(-n // rule.stride) - 1) * rule.stride + rule.f_eff - n
+    total = f"{needed}" if needed >= 0 else f"{needed}, so 0"
+    split = f"{pad[0]} each side" if pad[0] == pad[1] else f"{pad[0]} and {pad[1]}"
+    return f"same: (ceil({n}/{rule.stride}) - 1)·{rule.stride} + {rule.f_eff} - {n} = {total} in all, {split}"
 
 
 def _window_row(rows: list[Row]) -> Row | None:
