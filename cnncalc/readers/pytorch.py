@@ -371,12 +371,12 @@ def spec_text(layer: Layer) -> str:
         if not a["bias"]:
             out.append("nobias")
         out.append(f"inputs {_int(a['in_channels'], 'in_channels', node)}")
-        written = ("conv " if kind == "Conv2d" else "deconv ") + " ".join(out)
+        keyword = "conv " if kind == "Conv2d" else "deconv "
         padded = next((o for o in out if o.startswith("pad ")), None)
         if mode == "zeros" or padded is None:
-            return written
+            return keyword + " ".join(out)
         # PyTorch pads by reflection or replication, then convolves without padding: two layers
-        return f"{_PADDING_MODES[mode]} {padded[4:]} ; {written.replace(' ' + padded, '')}"
+        return f"{_PADDING_MODES[mode]} {padded[4:]} ; {keyword}{' '.join(o for o in out if o is not padded)}"
     if kind in ("MaxPool2d", "AvgPool2d"):
         kh, kw = _pair(a["kernel_size"], "kernel_size", node)
         stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
