@@ -2540,15 +2540,8 @@ class _LineReader:
                            tokens[j + 1].kind == "DIMS"), None)
         if marker is None:
             return None
-        after = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in ("pixels", "px")]
-        if len(after) != 1 or after[0].kind not in ("DIMS", "NUM"):
-            return None
-        field = _shape(after[0])
-        if field is None or len(field.dims) > 2:
-            self.sink.add(codes.E060, f"`{after[0].text}` is not a receptive field", after[0].span,
-                          hint="write it as `7x7`, or `7` for a square one")
-            return None
-        return field
+        return self._sizes_after(tokens, marker, ("pixels", "px"), "a receptive field",
+                                 "`7x7`, or `7` for a square one", 1)
 
     def _padding_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """`Padding: 3`, `Zero padding = (7 - 1)/2 = 3`, `Pad: 1x2`: the zeros the layer's window adds on each side
@@ -2561,15 +2554,21 @@ class _LineReader:
         marker = _marker(words, tokens, at + 1)
         if marker is None:
             return None
-        after = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in ("pixels", "pixel", "px", "each",
-                                                                                "side", "on", "per")]
-        if len(after) != 1 or after[0].kind not in ("DIMS", "NUM") or not after[0].text.replace("x", "").isdigit():
+        return self._sizes_after(tokens, marker, ("pixels", "pixel", "px", "each", "side", "on", "per"), "a padding",
+                                 "`3` (each side), or `1x2` for rows and columns", 0)
+
+    def _sizes_after(self, tokens: list[Tok], marker: int, units: tuple[str, ...], what: str, hint: str,
+                     least: int) -> ir.ShapeAnswer | None:
+        """The one size or two (`7`, `7x7`) that answer after `marker`, each a whole number from `least` (a receptive
+        field's, a padding's); None when something else follows (prose); E060 (and None) for a number that cannot
+        be one."""
+        after = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in units]
+        if len(after) != 1 or after[0].kind not in ("DIMS", "NUM"):
             return None
-        text = _dims_text(after[0].text)
-        sizes = text.split("x")
-        if len(sizes) > 2 or any(len(size) > limits.MAX_LITERAL_DIGITS for size in sizes):
-            self.sink.add(codes.E060, f"`{after[0].text}` is not a padding", after[0].span,
-                          hint="write it as `3` (each side), or `1x2` for rows and columns")
+        sizes = _dims_text(after[0].text).split("x")
+        if len(sizes) > 2 or not all(size.isascii() and size.isdigit() and len(size) <= limits.MAX_LITERAL_DIGITS
+                                     and int(size) >= least for size in sizes):
+            self.sink.add(codes.E060, f"`{after[0].text}` is not {what}", after[0].span, hint=f"write it as {hint}")
             return None
         return ir.ShapeAnswer(tuple(int(size) for size in sizes), after[0].text, after[0].span)
 
