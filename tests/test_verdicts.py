@@ -4714,6 +4714,9 @@ def test_a_global_pool_stated_without_numbers(stated: str) -> None:
     assert [r.keyword for r in report.rows][1] in ("globalavgpool", "globalmaxpool")
     assert [(a.label, a.quantity, a.verdict) for a in report.answers][-2:] == [
         ("fc1", "output", "right"), ("fc1", "params", "right")]
+    # and the count without the global pool, (32·32·64 + 1)·10 = 655,370, is now wrong
+    wrong = cnncalc.analyze_text(text.replace("params 650", "params 655,370"), "hw.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in wrong.answers][-1] == ("fc1", "params", "wrong")
 
 
 def test_an_unnamed_layer_after_prose_with_its_answers_on_its_line_is_judged() -> None:
@@ -4856,3 +4859,31 @@ def test_the_letters_then_a_question_on_the_line(line: str, verdict: str) -> Non
 def test_an_option_written_as_a_pair(description: str, verdict: str) -> None:
     report = cnncalc.analyze_text(f"Input: 32x65x3\nCONV1: {description}\nOutput: 32x33x10\n", "hw.txt")
     assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # each way this session's forms can fail: its code, line:col and words, never a verdict
+    ("Input volume: 5x5x3\n2 filters of size 11x11 with stride 2 and padding 3\nOutput size: 2\n", "hw.txt",
+     ("E049", 3, 14, "conv1: `2` may be the output's 2 values (right) or its side (wrong: the output is 1x1), so it "
+                     "is not judged")),
+    ("Input: 63x63x16\nCONV1: 32 7x7 filters, same padding\nPadding: 3x2x1\n", "hw.txt",
+     ("E060", 3, 10, "`3x2x1` is not a padding")),
+    ("Input: 63x63x16\nCONV1: 32 7x7 filters, same padding\nReceptive field: 0x7\n", "hw.txt",
+     ("E060", 3, 18, "`0x7` is not a receptive field")),
+    ("input 8x8x3\nconv 4 3x3 -> padding 1x1x1\n", "a.spec",
+     ("E013", 2, 23, "`padding 1x1x1`: a padding is `HxW` or `N`")),
+    ("input 8x8x3\nconv 4 3x3 -> padding lots\n", "a.spec",
+     ("E002", 2, 23, "expected the padding after `padding`, as in `padding 3` or `padding 1x2`, found `lots`")),
+    ("input 8x8x3\nconv 4 3x3 -> input 8x8x3 input 8x8x3\n", "a.spec", ("E012", 2, 27, "`input` is given twice")),
+    ("input 8x8x3\nconv 4 3x3 -> input big\n", "a.spec",
+     ("E002", 2, 21, "expected the volume the line receives after `input`, as in `input 16x16x16`, found `big`")),
+    ("input 8x8x3 -> input 8x8x3\nconv 4 3x3\n", "a.spec",
+     ("E002", 1, 22, "an input's answers are counts (`memory 3072`, `params 0`): its shape is the one given")),
+    ("Input 32x32x3, max pooling with K=10, F=5, S=1.\nOutput: 28x28x3\n", "hw.txt",
+     ("E060", 1, 35, "a pool has no filters: K is a convolution's")),
+])
+def test_the_new_forms_fail_at_their_place_in_their_words(text: str, name: str,
+                                                          expected: tuple[str, int, int, str]) -> None:
+    report = cnncalc.analyze_text(text, name)
+    assert expected in [(d.code, d.line, d.column, d.message) for d in report.diagnostics], report.diagnostics
+    assert not report.ok  # an error: `check` exits 1
