@@ -266,6 +266,32 @@ def test_a_model_that_only_a_test_function_builds_is_read_as_it_builds_it() -> N
     assert "model = Plain(name)" in report.diagnostics[0].message
 
 
+def test_lazy_modules_take_their_input_size_from_the_input() -> None:
+    # nn.LazyConv2d and friends (the Dive into Deep Learning book's style) were E070. On 28x28x1: conv 6 5x5
+    # pad 2, 6·(5·5·1) + 6 = 156; avgpool to 14x14x6; a residual block, conv 8 3x3 stride 2 pad 1 on six
+    # channels, (14 - 3 + 2)/2 + 1 = 7 (floored): 8·(3·3·6) + 8 = 440, two batch norms 2·8 each, conv 8 3x3,
+    # 8·72 + 8 = 584, the 1x1 shortcut 8·6 + 8 = 56: 1,112; a second block 2·584 + 2·16 = 1,200
+    report = analyze(FIXTURES / "lazy_modules.py", input="28x28x1")
+    rows = {r.name: (r.op, str(r.output), r.weights + r.biases) for r in report.rows if r.kind == "layer"}
+    assert rows["features_0"] == ("conv 6 5x5 pad 2", "28x28x6", 156)
+    assert rows["features_3_conv1"][1:] == ("7x7x8", 440) and rows["features_3_conv3"][1:] == ("7x7x8", 56)
+    assert rows["features_3_bn1"][2] == 16 and rows["features_4_conv2"][1:] == ("7x7x8", 584)
+    # UpsamplingNearest2d(scale_factor=2) is Upsample's nearest, UpsamplingBilinear2d(size=(30, 30)) its bilinear
+    # with align_corners=True (PyTorch's definition); the lazy instance norm 2·8; deconv 4 2x2 stride 2,
+    # (14 - 1)·2 + 2 = 28, 8·2·2·4 + 4 = 132; Flatten 30·30·4 = 3,600 features, LazyLinear(32) 3,600·32 + 32
+    # = 115,232 and LazyLinear(10) 32·10 + 10 = 330
+    assert rows["decoder_0"] == ("upsample 2", "14x14x8", 0)
+    assert rows["decoder_3"] == ("resize 30 aligned", "30x30x4", 0)
+    assert rows["decoder_1"][2] == 16 and rows["decoder_2"][1:] == ("28x28x4", 132)
+    assert rows["head_1"][1:] == ("32", 115_232) and rows["head_3"][1:] == ("10", 330)
+    assert report.totals.params == 156 + 1_112 + 1_200 + 16 + 132 + 115_232 + 330  # 118,178
+    assert report.totals.non_trainable == 4 * 2 * 8  # each batch norm's running mean and variance
+    # a lazy module is still told its other arguments: a count it cannot take is E070 with PyTorch's name
+    bad = analyze_text("from torch import nn\nmodel = nn.LazyLinear(10, 20, 30)\n", "bad.py", input="4")
+    assert [(d.code, d.message) for d in bad.diagnostics] == [
+        ("E070", "not supported: LazyLinear with 3 positional arguments (PyTorch takes 2)")]
+
+
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
@@ -274,7 +300,8 @@ def test_a_model_that_only_a_test_function_builds_is_read_as_it_builds_it() -> N
                                         ("shuffle_units.py", (3, 64, 64)), ("config_blocks.py", (3, 64, 64)),
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
-                                        ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8))])
+                                        ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
+                                        ("lazy_modules.py", (1, 28, 28))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()

@@ -28,6 +28,7 @@ from cnncalc.record import NamedTuple
 
 BY = "PyTorch"
 REQUIRED: Any = ...  # a parameter without a default
+FROM_INPUT: Any = NotImplemented  # a lazy module's input size: read off the input, so written without `inputs`
 class _Training:
     """`self.training`: a head under `if self.training:` is a training-only head; anywhere else
     (`if self.training and self.aux_logits:`) it is False, as in the eval-mode forward followed."""
@@ -203,6 +204,19 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
     "pixel_shuffle": ("PixelShuffle", SIGNATURES["PixelShuffle"]),
 }
+# Modules that are another with some parameters fixed: the module, and those parameters' values (not passed).
+# The lazy modules read their input's size off the first input (`inputs` is then not written); the deprecated
+# upsampling classes are `Upsample` with a mode.
+ALIASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "LazyConv2d": ("Conv2d", {"in_channels": FROM_INPUT}),
+    "LazyConvTranspose2d": ("ConvTranspose2d", {"in_channels": FROM_INPUT}),
+    "LazyLinear": ("Linear", {"in_features": FROM_INPUT}),
+    "LazyBatchNorm1d": ("BatchNorm1d", {"num_features": FROM_INPUT}),
+    "LazyBatchNorm2d": ("BatchNorm2d", {"num_features": FROM_INPUT}),
+    "LazyInstanceNorm2d": ("InstanceNorm2d", {"num_features": FROM_INPUT}),
+    "UpsamplingNearest2d": ("Upsample", {"mode": "nearest"}),
+    "UpsamplingBilinear2d": ("Upsample", {"mode": "bilinear", "align_corners": True}),
+}
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
           "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
@@ -312,6 +326,11 @@ def _int(x: Any, what: str, node: ast.AST) -> int:
     return x
 
 
+def _inputs(a: dict[str, Any], name: str, node: ast.AST) -> str:
+    """` inputs N`, the size PyTorch's module was built for; nothing for a lazy module (it takes its input's)."""
+    return "" if a[name] is FROM_INPUT else f" inputs {_int(a[name], name, node)}"
+
+
 _CHANNELWISE = {*SIMPLE, "GELU", "Dropout", "LeakyReLU", "ELU"}  # the same on any view of a map
 
 
@@ -320,7 +339,7 @@ def channels_last_text(layer: Layer) -> str:
     a, node, kind = layer.args, layer.node, layer.kind
     if kind == "Linear":
         return (f"conv {_int(a['out_features'], 'out_features', node)} 1x1"
-                f"{'' if a['bias'] else ' nobias'} inputs {_int(a['in_features'], 'in_features', node)}")
+                f"{'' if a['bias'] else ' nobias'}{_inputs(a, 'in_features', node)}")
     if kind == "LayerNorm":
         return spec_text(Layer("LayerNorm2d", a, node))
     if kind in _CHANNELWISE:
@@ -370,7 +389,7 @@ def spec_text(layer: Layer) -> str:
             out.append(f"groups {groups}")
         if not a["bias"]:
             out.append("nobias")
-        out.append(f"inputs {_int(a['in_channels'], 'in_channels', node)}")
+        out += _inputs(a, "in_channels", node).split()
         keyword = "conv " if kind == "Conv2d" else "deconv "
         padded = next((o for o in out if o.startswith("pad ")), None)
         if mode == "zeros" or padded is None:
@@ -402,14 +421,14 @@ def spec_text(layer: Layer) -> str:
         return f"{'adaptiveavgpool' if kind == 'AdaptiveAvgPool2d' else 'adaptivemaxpool'} {_size(h, w)}"
     if kind == "Linear":
         bias = "" if a["bias"] else " nobias"
-        return (f"fc {_int(a['out_features'], 'out_features', node)}{bias} "
-                f"inputs {_int(a['in_features'], 'in_features', node)} noflatten")  # Linear flattens nothing
+        return (f"fc {_int(a['out_features'], 'out_features', node)}{bias}"
+                f"{_inputs(a, 'in_features', node)} noflatten")  # Linear flattens nothing
     if kind in ("BatchNorm2d", "BatchNorm1d"):
         if not a["track_running_stats"]:
             raise _Unsupported("track_running_stats=False (cnncalc's batch norm keeps running statistics)", node)
         affine = "" if a["affine"] else " noaffine"
         takes = " map" if kind == "BatchNorm2d" else " vector"  # PyTorch refuses the other (a 4-D or 2-D input)
-        return f"bn inputs {_int(a['num_features'], 'num_features', node)}{_eps(a['eps'], node)}{affine}{takes}"
+        return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{affine}{takes}"
     if kind == "GroupNorm":
         if not a["affine"]:
             raise _Unsupported("GroupNorm(affine=False)", node)
@@ -418,7 +437,7 @@ def spec_text(layer: Layer) -> str:
     if kind == "InstanceNorm2d":
         if a["track_running_stats"]:
             raise _Unsupported("InstanceNorm2d(track_running_stats=True)", node)
-        return (f"instancenorm inputs {_int(a['num_features'], 'num_features', node)}"
+        return (f"instancenorm{_inputs(a, 'num_features', node)}"
                 f"{_eps(a['eps'], node)}{' affine' if a['affine'] else ''}")
     if kind in ("LayerNorm", "LayerNorm2d"):
         shape = a["normalized_shape"]
@@ -1637,9 +1656,14 @@ class _Reader:
             if kind in ("ModuleList", "ModuleDict") and not args:
                 return Sequence([], node)
             return Sequence([(str(i), v) for i, v in enumerate(args)], node)
+        fixed: dict[str, Any] = {}
+        what = kind
+        if kind in ALIASES:
+            kind, fixed = ALIASES[kind]
         if kind not in SIGNATURES:
             raise _Unsupported(f"nn.{kind} (docs/notations.md lists the layers cnncalc reads)", node)
-        layer = Layer(kind, self.bind(SIGNATURES[kind], args, kwargs, kind, node), node)
+        signature = tuple(p for p in SIGNATURES[kind] if p[0] not in fixed)
+        layer = Layer(kind, {**self.bind(signature, args, kwargs, what, node), **fixed}, node)
         spec_text(layer)  # report what cannot be written where the layer is built
         return layer
 
