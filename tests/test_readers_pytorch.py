@@ -292,6 +292,68 @@ def test_lazy_modules_take_their_input_size_from_the_input() -> None:
         ("E070", "not supported: LazyLinear with 3 positional arguments (PyTorch takes 2)")]
 
 
+def test_a_network_in_the_d2l_books_style_is_read_with_the_input_its_layer_summary_gives() -> None:
+    # `class SmallLeNet(d2l.Classifier)` was E070 at `self.save_hyperparameters()`, and with no forward of its
+    # own it could not be followed. The book's Module runs `self.net(X)`, and its layer_summary((1, 1, 28, 28))
+    # is one 28x28 image of one channel. conv 6 5x5 pad 2: 6·25 + 6 = 156; pool to 14x14; conv 16 5x5 on six
+    # channels, 16·150 + 16 = 2,416, 10x10 then 5x5x16 = 400; LazyLinear 120: 400·120 + 120 = 48,120; 84:
+    # 120·84 + 84 = 10,164; and `self.num_classes` (save_hyperparameters keeps `num_classes=12`): 84·12 + 12 = 1,020
+    report = analyze(FIXTURES / "d2l_book.py")
+    assert [d.code for d in report.diagnostics] == []
+    assert report.network == "SmallLeNet" and report.input is not None and report.input.dims == (28, 28, 1)
+    rows = {r.name: (r.op, str(r.output), r.weights + r.biases) for r in report.rows}
+    assert rows["net_0"] == ("conv 6 5x5 pad 2", "28x28x6", 156) and rows["net_3"][1:] == ("10x10x16", 2416)
+    assert rows["net_6"][1] == "400" and rows["net_7"][1:] == ("120", 48_120) and rows["net_9"][2] == 10_164
+    assert rows["net_11"] == ("fc 12 noflatten", "12", 1_020)
+    assert report.totals.params == 156 + 2_416 + 48_120 + 10_164 + 1_020
+    # --input wins over the summary's size
+    assert analyze(FIXTURES / "d2l_book.py", input="32x32x1").rows[0].output.dims == (32, 32, 6)
+    # a class of the book with no `self.net` and no forward, and a summary of a shape that is no input: E070
+    text = ("from torch import nn\nfrom d2l import torch as d2l\n\nclass N(d2l.Module):\n    def __init__(self):\n"
+            "        super().__init__()\n        self.body = nn.Linear(4, 2)\n\nmodel = N()\n")
+    report = analyze_text(text + "model.layer_summary((1, 4))\n", "n.py")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
+        ("E070", 4, "not supported: class N has no forward and no `self.net`")]
+    report = analyze_text(text.replace("self.body", "self.net") + "model.layer_summary((1, 4, 4))\n", "n.py")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
+        ("E070", 10, "not supported: a summary of the input (1, 4, 4) (expected (N, C, H, W) or (N, F))")]
+    # (N, F): a vector of F features, as the book's `torch.randn(*shape)` makes one: Linear(4, 2), 4·2 + 2 = 10
+    report = analyze_text(text.replace("self.body", "self.net") + "model.layer_summary((1, 4))\n", "n.py")
+    assert report.ok and report.input is not None and report.input.dims == (4,) and report.totals.params == 10
+
+
+def _d2l_library(torch: Any) -> dict[str, types.ModuleType]:
+    """The d2l book's library (not installed here) as far as d2l_book.py uses it: Module as the book defines it
+    (its forward runs `self.net`, save_hyperparameters keeps the caller's arguments as attributes), Classifier,
+    and the data, trainer and initialisation as calls that do nothing."""
+    class Module(torch.nn.Module):  # type: ignore[misc]
+        def save_hyperparameters(self, ignore: tuple[str, ...] = ()) -> None:
+            caller = sys._getframe(1).f_locals
+            for key, value in caller.items():
+                if key != "self" and key not in ignore and not key.startswith("_"):
+                    setattr(self, key, value)
+
+        def forward(self, x: Any) -> Any:
+            return self.net(x)
+
+        def layer_summary(self, shape: tuple[int, ...]) -> None:
+            pass
+
+    class Classifier(Module):
+        pass
+
+    book = types.ModuleType("d2l.torch")
+    nothing = types.SimpleNamespace(fit=lambda *args: None)
+    book.__dict__.update(Module=Module, Classifier=Classifier, init_cnn=lambda module: None,
+                         FashionMNIST=lambda **kwargs: nothing, Trainer=lambda **kwargs: nothing)
+    package = types.ModuleType("d2l")
+    package.__dict__["torch"] = book
+    return {"d2l": package, "d2l.torch": book}
+
+
+LIBRARIES = {"d2l_book.py": _d2l_library}  # libraries a fixture imports that are not installed here
+
+
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("lenet_class.py", (1, 28, 28)), ("resnet_blocks.py", (3, 32, 32)),
                                         ("factory_style.py", (3, 31, 31)), ("forward_idioms.py", (3, 16, 16)),
@@ -301,18 +363,20 @@ def test_lazy_modules_take_their_input_size_from_the_input() -> None:
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
                                         ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
-                                        ("lazy_modules.py", (1, 28, 28))])
+                                        ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
     from torch.utils.flop_counter import FlopCounterMode
     module = types.ModuleType("fixture")  # in sys.modules while it runs: `@dataclass` looks itself up there
     namespace: dict[str, Any] = module.__dict__
-    sys.modules["fixture"] = module
+    libraries = LIBRARIES[name](torch) if name in LIBRARIES else {}
+    sys.modules.update({"fixture": module, **libraries})
     try:
         exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
     finally:
-        del sys.modules["fixture"]
+        for key in ("fixture", *libraries):
+            del sys.modules[key]
     # the module the file builds at top level, or in its `__main__` block (split_shuffle.py: `small()`),
     # else its last class with its defaults
     built = namespace.get("model") or eval(BUILT_IN_MAIN[name], namespace) if name in BUILT_IN_MAIN else \

@@ -673,6 +673,7 @@ class _Reader:
         self.unsqueezes: set[int] = set()
         self.training = False  # inside `if self.training:` of a forward
         self.prefix = ""  # the attribute path of the module whose forward is being read
+        self.summarised: ir.Input | None = None  # the input size the d2l book's `layer_summary((N, C, H, W))` gives
 
     # ---- the file -------------------------------------------------------------------------------------
 
@@ -711,7 +712,7 @@ class _Reader:
                     return cut_short(self.text, Span(0, min(1, len(self.text))), BY)
             if model is None:
                 model = Sequence([(f"{s.kind.lower()}{i}", s) for i, s in enumerate(snippet, 1)], snippet[0].node)
-            given = self.input_size(model)
+            given = self.input_size(model) or self.summarised
             mains = self.tensors(self.apply(model, Tensor(INPUT), "", model.node), model.node)
         except _Unsupported as e:
             return self.unsupported(e, given)
@@ -793,6 +794,10 @@ class _Reader:
             return value
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._builds_model(stmt.value):
             return self.eval(stmt.value, self.globals)
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
+                isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr == "layer_summary":
+            self.eval(stmt.value, self.globals)  # the d2l book's `model.layer_summary((1, 1, 28, 28))`: the input
+            return None
         if isinstance(stmt, (ast.For, ast.While, ast.Expr)) and any(
                 isinstance(n, ast.Call) and self._builds_model(n) for n in ast.walk(stmt)):
             self.statement(stmt, self.globals)  # `for ...: layers.append(nn.ReLU())` building a list of layers
@@ -993,10 +998,12 @@ class _Reader:
         return self.derives(cls, "Sequential")
 
     def derives(self, cls: ast.ClassDef, container: str, depth: int = 0) -> bool:
-        """Whether the class derives from `nn.<container>`, directly or through classes of the file."""
+        """Whether the class derives from `nn.<container>` (or `D2L`, one of the book's modules, which are
+        nn.Modules), directly or through classes of the file."""
         for base in cls.bases:
             name = self.dotted(base)
-            if name is not None and self.nn_name(name) == container:
+            if name is not None and (self.nn_name(name) == container or (
+                    container in ("Module", D2L) and self.resolve(name) in _D2L_BASES)):
                 return True
             if name in self.classes and depth < limits.MAX_DEPTH and self.derives(self.classes[name], container,
                                                                                   depth + 1):
@@ -1010,7 +1017,8 @@ class _Reader:
 
     def is_module_base(self, base: ast.expr) -> bool:
         name = self.dotted(base)
-        return name is not None and (name.endswith("Module") or self.nn_name(name) is not None or name in self.classes)
+        return name is not None and (name.endswith("Module") or self.nn_name(name) is not None or name in self.classes
+                                     or self.resolve(name) in _D2L_BASES)
 
     def input_size(self, model: Any) -> ir.Input | None:
         """`input_size = (C, H, W)` on the model's class (what `convert --to pytorch` writes)."""
@@ -1028,6 +1036,14 @@ class _Reader:
                     if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], int):
                         return ir.Input((value[0],), 1, self.offsets.span(stmt))
         return None
+
+    def summary_input(self, shape: Any, node: ast.AST) -> ir.Input:
+        """The input a summary is asked for, `(N, C, H, W)` or `(N, F)`: one image of C x H x W, or F features."""
+        if not (isinstance(shape, (tuple, list)) and len(shape) in (2, 4) and all(
+                isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= limits.MAX_SIZE for v in shape)):
+            raise _Unsupported(f"a summary of the input {_shown(shape)} (expected (N, C, H, W) or (N, F))", node)
+        dims = (shape[2], shape[3], shape[1]) if len(shape) == 4 else (shape[1],)
+        return ir.Input(dims, 1, self.offsets.span(node))
 
     # ---- names ------------------------------------------------------------------------------------------
 
@@ -1913,6 +1929,15 @@ class _Reader:
             own = self.method_def(owner.cls, attr)
             if own is not None:
                 return self.call_method(owner, own, args, kwargs, node)
+            if attr == "save_hyperparameters" and self.derives(owner.cls, D2L):
+                # the d2l book's: the calling function's arguments (but `ignore`) become attributes
+                ignored = set(kwargs.get("ignore", args[0] if args else []))
+                owner.attrs.update((k, v) for k, v in env.items() if k != "self" and k not in ignored
+                                   and not k.startswith("_"))
+                return None
+            if attr == "layer_summary" and self.derives(owner.cls, D2L) and len(args) == 1 and not kwargs:
+                self.summarised = self.summary_input(args[0], node)  # the book's way of giving the input's size
+                return None
             raise _Unsupported(f"`self.{attr}(...)`", node)
         if isinstance(owner, (Tensor, _ChannelsLast)) and attr == "permute":
             return self.permuted(owner, list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple))
@@ -2056,11 +2081,17 @@ class _Reader:
                 # modules assigned to it afterwards (torchvision's `_Transition`: `self.norm = ...`)
                 assigned = [(k, v) for k, v in module.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
                 return self.apply(Sequence(module.sequential + assigned, module.node), x, name, node)
-            if forward is None:
+            book = forward is None and self.derives(module.cls, D2L) and not more and not keywords
+            if forward is None and not book:
                 raise _Unsupported(f"class {module.cls.name} has no forward", module.cls)
             outer = self.prefix
             self.prefix = f"{outer}{name}." if name else outer
             try:
+                if book:  # the d2l book's `Module.forward(self, X)`: `return self.net(X)`
+                    if "net" not in module.attrs:
+                        raise _Unsupported(f"class {module.cls.name} has no forward and no `self.net`", module.cls)
+                    return self.apply(module.attrs["net"], x, "net", node)
+                assert forward is not None
                 return self.call_method(module, forward, [x, *more], dict(keywords or {}), node)
             finally:
                 self.prefix = outer
@@ -2328,7 +2359,11 @@ _VALUE_METHODS: dict[type, frozenset[str]] = {
 }
 _IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "mul_"}  # tensor methods that overwrite the tensor
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
-_PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_")
+# The Dive into Deep Learning book's base classes (`from d2l import torch as d2l`): nn.Modules whose forward is
+# `self.net(X)`; `derives(cls, D2L)` says whether a class is one
+_D2L_BASES = frozenset({"d2l.torch.Module", "d2l.torch.Classifier"})
+D2L = "d2l.torch.Module"
+_PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_", "apply")
 
 
 def _grown_length(text: str, method: str, args: list[Any]) -> int:
