@@ -291,3 +291,65 @@ def test_a_keras_file_that_is_not_a_model_is_a_usage_error(tmp_path: Path) -> No
     assert "is not a Keras model file (BadZipFile" in messages["junk.keras"]
     assert "holds no config.json: not a model saved by Keras 3" in messages["weights_only.keras"]
     assert f"config.json is more than {MAX_FILE_BYTES:,} bytes" in messages["huge.keras"]
+
+
+def _keras_transposed_length(n: int, kernel: int, stride: int, dilation: int, padding: str,
+                             output_padding: int | None) -> int:
+    """Keras 3's compute_conv_transpose_output_length, written out: the dilated kernel K_eff; without
+    output padding N·S + max(K_eff - S, 0) ('valid') or N·S ('same'); with it (N - 1)·S + K_eff - 2·pad +
+    output_padding, pad K_eff // 2 ('same') or 0."""
+    reach = kernel + (kernel - 1) * (dilation - 1)
+    if output_padding is None:
+        return n * stride + max(reach - stride, 0) if padding == "valid" else n * stride
+    pad = reach // 2 if padding == "same" else 0
+    return (n - 1) * stride + reach - 2 * pad + output_padding
+
+
+def test_a_transposed_convolution_has_the_size_keras_computes() -> None:
+    # Conv2DTranspose with output_padding or dilation was E070, and a 'valid' one with a kernel smaller than
+    # its stride was one output row short per axis (a 1x1 stride-2 on 7 rows: (7 - 1)·2 + 1 = 13; Keras gives
+    # 7·2 = 14). Every combination below also gave these sizes in Keras 3.15 itself (torch backend), run on 7x6x3.
+    for kernel in (1, 2, 3, 4):
+        for stride in (1, 2, 3):
+            for dilation in (1, 2):
+                for padding in ("same", "valid"):
+                    for output_padding in (None, 0, 1, 2):
+                        if (output_padding is not None and output_padding >= max(stride, dilation)) or \
+                                (dilation > 1 and stride > 1):
+                            continue  # Keras refuses these
+                        config = {"name": "up", "filters": 4, "kernel_size": kernel, "strides": stride,
+                                  "dilation_rate": dilation, "padding": padding, "output_padding": output_padding}
+                        report = analyze_text(sequential({"class_name": "Conv2DTranspose", "config": config},
+                                                         shape=[None, 7, 6, 3]), "m.json")
+                        expected = tuple(_keras_transposed_length(n, kernel, stride, dilation, padding,
+                                                                  output_padding) for n in (7, 6))
+                        assert report.ok and report.rows[0].output.dims == (*expected, 4), (config, report.messages())
+                        assert report.totals.params == kernel * kernel * 3 * 4 + 4
+
+
+def test_augmentation_layers_are_the_input_at_inference_and_resizing_and_group_norm_are_read() -> None:
+    # Keras' image-classification-from-scratch style: augmentation (identity at inference, as Keras documents
+    # RandomFlip: "During inference time, the output will be identical to input"), then Resizing (bilinear by
+    # default, half-pixel centres as `resize … bilinear`) and a GroupNormalization: 2·8 = 16 weights, gamma and
+    # beta per channel. These were E070.
+    report = analyze_text(sequential(
+        {"class_name": "RandomFlip", "config": {"name": "flip", "mode": "horizontal"}},
+        {"class_name": "RandomRotation", "config": {"name": "rotate", "factor": 0.1}},
+        {"class_name": "GaussianNoise", "config": {"name": "noise", "stddev": 0.1}},
+        {"class_name": "Resizing", "config": {"name": "size", "height": 20, "width": 24}},
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 8, "kernel_size": 3}},
+        {"class_name": "GroupNormalization", "config": {"name": "gn", "groups": 4, "epsilon": 0.001}},
+        shape=[None, 32, 32, 3]), "m.json")
+    assert report.ok, report.messages()
+    assert [(r.name, r.op, str(r.output)) for r in report.rows[:4]] == [
+        ("flip", "identity", "32x32x3"), ("rotate", "identity", "32x32x3"), ("noise", "identity", "32x32x3"),
+        ("size", "resize 20x24 bilinear", "20x24x3")]
+    assert report.rows[4].output.dims == (18, 22, 8) and report.rows[4].weights + report.rows[4].biases == 224
+    assert (report.rows[5].op, report.rows[5].weights + report.rows[5].biases) == ("groupnorm 4 eps 0.001", 16)
+    nearest = analyze_text(sequential({"class_name": "Resizing", "config": {
+        "name": "size", "height": 4, "width": 4, "interpolation": "nearest"}}), "m.json")
+    assert nearest.rows[0].op == "resize 4"
+    cropped = analyze_text(sequential({"class_name": "Resizing", "config": {
+        "name": "size", "height": 4, "width": 6, "crop_to_aspect_ratio": True}}), "m.json")
+    assert [(d.code, d.message) for d in cropped.diagnostics] == [
+        ("E070", "Resizing with crop_to_aspect_ratio (cnncalc resizes the whole image)")]

@@ -65,6 +65,31 @@ def _padding(config: dict[str, Any], span: Span) -> str:
     return ""
 
 
+# Layers that only act while training (augmentation, noise, regularisers): the input itself at inference
+_TRAINING_ONLY = frozenset({
+    "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast", "RandomBrightness",
+    "RandomHeight", "RandomWidth", "RandomHue", "RandomSaturation", "RandomSharpness", "RandomShear",
+    "RandomGrayscale", "RandomColorJitter", "RandomErasing", "RandomGaussianBlur", "RandomPerspective",
+    "RandomPosterization", "RandomInvert", "RandomElasticTransform", "RandAugment", "GaussianNoise",
+    "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Identity"})
+
+
+def _transposed_side(kernel: int, stride: int, dilation: int, same: bool,
+                     output_padding: int | None) -> tuple[int, int, int]:
+    """A Conv2DTranspose's padding (before, after) and output padding on one axis, from Keras' output length:
+    with `output_padding`, (N - 1)·S + K_eff - 2·pad + output_padding, pad K_eff // 2 for 'same' and 0 for
+    'valid'; without, N·S ('same') or N·S + max(K_eff - S, 0) ('valid'): K_eff - S cropped, the odd row at
+    the end, or S - K_eff added as output padding when the kernel is the smaller."""
+    reach = dilation * (kernel - 1) + 1
+    if output_padding is not None:
+        pad = reach // 2 if same else 0
+        return pad, pad, output_padding
+    if reach < stride:
+        return 0, 0, stride - reach
+    total = reach - stride if same else 0
+    return total // 2, total - total // 2, 0
+
+
 def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None = None,
                 channels_first: bool = False) -> list[str]:
     """The spec layers of a Keras layer (a SeparableConv2D is two; a fused activation adds one).
@@ -95,15 +120,19 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind in ("Conv2DTranspose", "Convolution2DTranspose"):
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
         sh, sw = _pair(config.get("strides", 1), "strides", span)
-        if config.get("output_padding") is not None or _pair(config.get("dilation_rate", 1), "dilation_rate",
-                                                             span) != (1, 1):
-            raise Unsupported("Conv2DTranspose with output_padding or dilation", span)
+        dh, dw = _pair(config.get("dilation_rate", 1), "dilation_rate", span)
         text = f"deconv {config['filters']} {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
-        if config.get("padding", "valid") == "same":  # output N·S: padding K - S in all, the odd one at the end
-            th, tw = kh - sh, kw - sw
-            if th < 0 or tw < 0:
-                raise Unsupported("Conv2DTranspose 'same' with a kernel smaller than its stride", span)
-            text += f" pad {th // 2},{th - th // 2},{tw // 2},{tw - tw // 2}" if th or tw else ""
+        same = config.get("padding", "valid") == "same"
+        if not same and config.get("padding", "valid") != "valid":
+            raise Unsupported(f"padding {_shown(config.get('padding'))}", span)
+        given = config.get("output_padding")
+        extra: tuple[int | None, int | None] = (None, None) if given is None else \
+            _pair(given, "output_padding", span)
+        top, bottom, oh = _transposed_side(kh, sh, dh, same, extra[0])
+        left, right, ow = _transposed_side(kw, sw, dw, same, extra[1])
+        text += f" pad {top},{bottom},{left},{right}" if top or bottom or left or right else ""
+        text += f" outpad {_size(oh, ow)}" if oh or ow else ""
+        text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
         out = [text + ("" if config.get("use_bias", True) else " nobias")]
     elif kind in ("MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AveragePooling2D", "AvgPool2D"):
         kh, kw = _pair(config.get("pool_size", 2), "pool_size", span)
@@ -194,8 +223,23 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         if mode not in ("nearest", "bilinear"):
             raise Unsupported(f"UpSampling2D interpolation {_shown(mode)}", span)
         return [f"upsample {_size(h, w)}" + (" bilinear" if mode == "bilinear" else "")]
-    elif kind == "Rescaling":
+    elif kind == "Rescaling" or kind in _TRAINING_ONLY:
         return ["identity"]
+    elif kind == "Resizing":
+        mode = config.get("interpolation", "bilinear")
+        if mode not in ("nearest", "bilinear"):
+            raise Unsupported(f"Resizing with interpolation {_shown(mode)} (cnncalc resizes nearest or bilinear)",
+                              span)
+        kept = next((f for f in ("crop_to_aspect_ratio", "pad_to_aspect_ratio") if config.get(f)), None)
+        if kept is not None:
+            raise Unsupported(f"Resizing with {kept} (cnncalc resizes the whole image)", span)
+        return [f"resize {config['height']}x{config['width']}" + (" bilinear" if mode == "bilinear" else "")]
+    elif kind == "GroupNormalization":
+        _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
+        if not (config.get("center", True) and config.get("scale", True)):
+            raise Unsupported("GroupNormalization without center or scale", span)
+        eps = float(config.get("epsilon", 1e-3))
+        return [f"groupnorm {config.get('groups', 32)}" + ("" if eps == 1e-5 else f" eps {eps!r}")]
     else:
         raise Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
     act = _activation(config.get("activation"), span)
