@@ -209,9 +209,9 @@ E050 = Code("E050", STRUCTURE, "concat size mismatch",
             "The branches of a `concat` (or `split`) must have equal height and width; depths are summed.",
             size_dependent=True)
 E051 = Code("E051", STRUCTURE, "add shape mismatch",
-            "The branches of an `add`/`residual` must have equal shapes. A projection shortcut "
-            "(`shortcut { conv C 1x1 stride S }`) aligns them; a 1x1xC gate is a `mul`, not an `add`.",
-            size_dependent=True)
+            "The branches of an `add`/`residual` (or of a `sub`, `avg`, `max` or `min`) must have equal shapes. A "
+            "projection shortcut (`shortcut { conv C 1x1 stride S }`) aligns them; a 1x1xC gate is a `mul`, not an "
+            "`add`.", size_dependent=True)
 E052 = Code("E052", STRUCTURE, "unknown block", "A call `NAME(args)` names no block of the file.")
 E053 = Code("E053", STRUCTURE, "bad block arguments",
             "A block call has too many or too few arguments, or a keyword the block does not take.")
@@ -231,6 +231,8 @@ E061 = Code("E061", STRUCTURE, "mul shape mismatch",
             "`HxWx1` (per position) matching the other.", size_dependent=True)
 E062 = Code("E062", STRUCTURE, "bad split",
             "`split N` needs N branches and input channels divisible by N.")
+E066 = Code("E066", STRUCTURE, "bad sub",
+            "`sub { a | b }` takes exactly two branches: the first minus the second.")
 E065 = Code("E065", STRUCTURE, "bad fit",
             "`fit { REF | X }` takes two branches that give maps: X is zero-padded or cropped to REF's height and "
             "width. One branch, more than two, or a flat vector cannot be fitted.")

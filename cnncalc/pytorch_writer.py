@@ -9,6 +9,7 @@ same contents share one); merges, references and side heads are written out in `
 The file never needs cnncalc, and cnncalc never needs PyTorch to write it."""
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 from collections.abc import Callable, Iterator
@@ -201,8 +202,10 @@ SPELLINGS: dict[str, Spell] = {
                                                   round((x.dims[1] - y.dims[1]) / 2), x, y),
 }
 
-JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "mul": " * ",
-         "fit": "fit({1}, like={0})"}
+JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",
+         "avg": "torch.stack([{}]).mean(0)",
+         "mul": " * ", "fit": "fit({1}, like={0})"}
+PAIRWISE = {"max": "torch.maximum", "min": "torch.minimum"}  # joined two at a time, as PyTorch compares tensors
 
 HELPERS = {"Scale": '''class Scale(nn.Module):
     """A learnt scale (and shift) per channel: Caffe's Scale layer."""
@@ -405,11 +408,15 @@ class Writer:
             local = module.local(branch.path)
             module.locals.add(local)
             outs.append(self.seq(branch, part, local, module, level))
-        join = JOINS[node.kind.keyword]
-        if node.kind.keyword in HELPERS:
-            self.helpers.add(node.kind.keyword)
-        joined = join.format(", ".join(outs)) if "{}" in join else join.format(*outs) if "{0}" in join else \
-            join.join(outs)
+        kind = node.kind.keyword
+        if kind in HELPERS:
+            self.helpers.add(kind)
+        if kind in PAIRWISE:  # maximum(maximum(a, b), c)
+            joined = functools.reduce(lambda a, b: f"{PAIRWISE[kind]}({a}, {b})", outs)
+        else:
+            join = JOINS[kind]
+            joined = join.format(", ".join(outs)) if "{}" in join else join.format(*outs) if "{0}" in join else \
+                join.join(outs)
         module.lines.append(f"{dst} = {joined}  # {node.name}: {node.op}")
         return dst
 

@@ -19,7 +19,8 @@ SYNONYMS = {
     "normalization": "lrn", "reshape": "flatten", "view": "flatten", "rectifier": "relu", "rectified": "relu",
     "logistic": "sigmoid", "hardtanh": "tanh", "output": "softmax", "classifier": "fc", "drop": "dropout",
     "concatenate": "concat", "cat": "concat", "depthconcat": "concat", "addition": "add", "sum": "add",
-    "eltwise": "add", "multiply": "mul", "product": "mul", "shortcut": "residual", "skip": "residual",
+    "eltwise": "add", "subtract": "sub", "subtraction": "sub", "minus": "sub", "average": "avg", "mean": "avg",
+    "maximum": "max", "minimum": "min", "multiply": "mul", "product": "mul", "shortcut": "residual", "skip": "residual",
     "loop": "repeat", "for": "repeat", "times": "repeat", "input": "input",
 }
 

@@ -1,7 +1,7 @@
 """The memory of one training step (`--train sgd|momentum|adam`): parameters, their gradients, the
 optimizer's state, the activations the backward pass needs, and an estimate of the peak.
 
-What each layer keeps for the backward pass is its rule (`Layer.kept`, `MergeKind.keeps_inputs`), as
+What each layer keeps for the backward pass is its rule (`Layer.kept`, `MergeKind.keeps`), as
 PyTorch's autograd keeps it; a tensor kept by several layers (a ReLU's output, which is also the next
 convolution's input) is counted once, and a view (flatten, a crop) keeps the tensor it views.
 docs/insight.md states the conventions and where other tools differ; tests/test_training.py counts
@@ -73,9 +73,13 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
                 base[r.path] = base.get(source, source)
         elif any(p in graded for p in r.inputs):
             graded.add(r.path)
-            if MERGES[r.keyword].keeps_inputs:  # each input's gradient needs the others: kept for those that need one
+            keeps = MERGES[r.keyword].keeps
+            if keeps == "others":  # each input's gradient needs the others: kept for those that need one
                 kept.update(base.get(p, p) for i, p in enumerate(r.inputs)
                             if any(q in graded for j, q in enumerate(r.inputs) if j != i))
+            elif keeps == "all":  # compared two at a time: every input, and each result before the last
+                kept.update(base.get(p, p) for p in r.inputs)
+                extra += max(len(r.inputs) - 2, 0) * r.output.size * BYTES_PER_VALUE
     per_image = sum(sizes[p] for p in kept) * BYTES_PER_VALUE + extra
     learnable = totals.params * BYTES_PER_VALUE
     return Training(optimizer, totals.batch, (totals.params + totals.non_trainable) * BYTES_PER_VALUE, learnable,

@@ -65,6 +65,31 @@ def test_add_shape_mismatch_proposes_a_projection() -> None:
     assert fixed.ok, codes(fixed)
 
 
+def test_sub_avg_max_and_min_join_equal_shapes_value_by_value() -> None:
+    # Keras' Subtract, Average, Maximum and Minimum (ONNX's Sub, Mean, Max, Min): no parameters of their own,
+    # equal shapes in and out. avg: conv 4 1x1 (4·4 + 4 = 20) and conv 4 3x3 pad 1 (9·4·4 + 4 = 148)
+    r = run("input 8x8x4\nd: sub { identity | avgpool 3x3 stride 1 pad 1 }\n"
+            "a: avg { conv 4 1x1 | conv 4 3x3 pad 1 | identity }\nm: max { relu | identity }\n"
+            "n: min { identity | conv 4 1x1 }\n")
+    assert r.ok, codes(r)
+    assert [(row(r, n).output.dims, row(r, n).params) for n in "damn"] == [
+        ((8, 8, 4), 0), ((8, 8, 4), 20 + 148), ((8, 8, 4), 0), ((8, 8, 4), 20)]
+    assert row(r, "a.avg").inputs == ("a.1.conv1", "a.2.conv1", "a.3.identity1")
+    # each names itself when the shapes differ (E051), and `sub` takes exactly two branches (E066)
+    r = run("input 8x8x4\nm: max { conv 8 1x1 | identity }\n")
+    assert where(r) == [("E051", 2, 1)]
+    assert r.diagnostics[0].message == "m: branch 1 gives 8x8x8 but branch 2 gives 8x8x4; a max needs equal shapes"
+    assert r.diagnostics[0].hint == "project branch 2 to 8 channels: `conv 8 1x1`"
+    r = run("input 8x8x4\na: avg { conv 4 1x1 stride 2 | identity }\n")
+    assert r.diagnostics[0].message.endswith("; an avg needs equal shapes")
+    r = run("input 8x8x4\ns: sub { identity | relu | tanh }\n")
+    assert where(r) == [("E066", 2, 1)]
+    assert r.diagnostics[0].message == "s: `sub` takes two branches, the first minus the second, not 3"
+    # a 1x1xC branch is proposed as a gate (`mul`) only for an add
+    r = run("input 8x8x4\nm: max { identity | globalavgpool }\n")
+    assert "mul" not in (r.diagnostics[0].hint or "")
+
+
 def test_blocks_expressions_and_paths() -> None:
     text = """input 9x9x16
 block unit(c, k=3, s=1) {

@@ -151,3 +151,27 @@ def test_weights_shared_through_a_param_name_are_e070() -> None:
                                          'layer { name: "sum"', 'convolution_param { num_output: 4 kernel_size: 3 } }\n'
                                                                   'layer { name: "sum"'), "siamese.prototxt")
     assert unshared.ok and unshared.totals.params == 2 * (3 * 9 + 1) * 4
+
+
+def test_eltwise_max_a_difference_and_a_mean_are_merges() -> None:
+    # Eltwise MAX, and SUM with coefficients 1 and -1 (the first bottom less the second) or 1/K each (the mean),
+    # were E070. Two convolutions on 8x8x4: 3x3 pad 1, (36 + 1)·4 = 148; 1x1, (4 + 1)·4 = 20.
+    head = ('input: "data"\ninput_shape { dim: 1 dim: 4 dim: 8 dim: 8 }\n'
+            'layer { name: "a" type: "Convolution" bottom: "data" top: "a" '
+            'convolution_param { num_output: 4 kernel_size: 3 pad: 1 } }\n'
+            'layer { name: "b" type: "Convolution" bottom: "data" top: "b" convolution_param { num_output: 4 '
+            'kernel_size: 1 } }\n')
+    text = head + (
+        'layer { name: "m" type: "Eltwise" bottom: "a" bottom: "b" top: "m" eltwise_param { operation: MAX } }\n'
+        'layer { name: "d" type: "Eltwise" bottom: "m" bottom: "b" top: "d" '
+        'eltwise_param { operation: SUM coeff: 1 coeff: -1 } }\n'
+        'layer { name: "h" type: "Eltwise" bottom: "d" bottom: "a" top: "h" '
+        'eltwise_param { operation: SUM coeff: 0.5 coeff: 0.5 } }\n')
+    report = analyze_text(text, "e.prototxt")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind in ("max", "sub", "avg")] == ["max of 2", "sub of 2", "avg of 2"]
+    assert report.totals.params == 148 + 20 and report.output is not None and report.output.dims == (8, 8, 4)
+    weighted = analyze_text(head + 'layer { name: "w" type: "Eltwise" bottom: "a" bottom: "b" top: "w" '
+                                   'eltwise_param { operation: SUM coeff: 2 coeff: 1 } }\n', "e.prototxt")
+    assert [(d.code, d.line, d.message) for d in weighted.diagnostics] == [
+        ("E070", 5, "Eltwise SUM with coefficients [2, 1]")]

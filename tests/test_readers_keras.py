@@ -353,3 +353,22 @@ def test_augmentation_layers_are_the_input_at_inference_and_resizing_and_group_n
         "name": "size", "height": 4, "width": 6, "crop_to_aspect_ratio": True}}), "m.json")
     assert [(d.code, d.message) for d in cropped.diagnostics] == [
         ("E070", "Resizing with crop_to_aspect_ratio (cnncalc resizes the whole image)")]
+
+
+def test_subtract_average_maximum_and_minimum_are_merges() -> None:
+    # These were E071 ("a Average layer takes one input, not 2"). On 8x8x3: two convolutions of 4 filters,
+    # 1x1 ((3 + 1)·4 = 16) and 3x3 same ((27 + 1)·4 = 112); then Subtract, Average of three, Maximum and Minimum,
+    # each 8x8x4 with no weights. Keras 3.15 counts 128 for this model too.
+    text = functional(
+        ("Conv2D", "a", {"filters": 4, "kernel_size": [1, 1]}, ["in"]),
+        ("Conv2D", "b", {"filters": 4, "kernel_size": [3, 3], "padding": "same"}, ["in"]),
+        ("Subtract", "d", {}, ["a", "b"]),
+        ("Average", "v", {}, ["a", "b", "d"]),
+        ("Maximum", "m", {}, ["v", "a"]),
+        ("Minimum", "n", {}, ["m", "b"]),
+        shape=[None, 8, 8, 3], output="n")
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    assert report.totals.params == 16 + 112 and report.output is not None and report.output.dims == (8, 8, 4)
+    assert [(r.name, r.op) for r in report.rows if r.name in "dvmn"] == [
+        ("d", "sub of 2"), ("v", "avg of 3"), ("m", "max of 2"), ("n", "min of 2")]

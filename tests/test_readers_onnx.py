@@ -530,3 +530,51 @@ def test_a_per_channel_constant_on_a_channels_last_view(tmp_path: Path) -> None:
     assert per_channel.output is not None and per_channel.output.dims == (4, 5, 6)
     along_width = block(_floats("gamma", 5, 1))
     assert [d.code for d in along_width.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_sub_mean_max_and_min_of_computed_maps_are_merges(tmp_path: Path) -> None:
+    # Sub of two computed maps, Mean, Max and Min (any number of operands) were E070. A 1x1 convolution of
+    # 3 -> 4 channels (3·4 + 4 = 16) on 5x5, joined with itself and a ReLU of it: no parameters of their own.
+    _onnx()
+    from onnx import helper
+    nodes = [helper.make_node("Conv", ["x", "w", "b"], ["c"], kernel_shape=[1, 1]),
+             helper.make_node("Relu", ["c"], ["r"]),
+             helper.make_node("Sub", ["c", "r"], ["d"]),
+             helper.make_node("Mean", ["d", "c", "r"], ["m"]),
+             helper.make_node("Max", ["m", "r"], ["u"]),
+             helper.make_node("Min", ["u", "c", "d"], ["y"])]
+    report = _helper_model(tmp_path, nodes, [_floats("w", 4, 3, 1, 1), _floats("b", 4)], [1, 3, 5, 5])
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind in ("sub", "avg", "max", "min")] == [
+        "sub of 2", "avg of 3", "max of 2", "min of 3"]
+    assert report.totals.params == 16 and report.output is not None and report.output.dims == (5, 5, 4)
+    # with a constant operand, Max is a clamp of the values, no join: named
+    clamp = _helper_model(tmp_path, [helper.make_node("Max", ["x", "zero"], ["y"])], [_floats("zero", 1)],
+                          [1, 3, 5, 5])
+    assert [d.code for d in clamp.diagnostics if d.severity == "error"] == ["E070"]
+
+
+@pytest.mark.torch
+def test_pytorch_exports_of_maps_joined_value_by_value_read_back(tmp_path: Path) -> None:
+    # a - b, torch.maximum and torch.minimum exported by PyTorch's older exporter: Sub, Max, Min
+    _onnx()
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+
+    class Joins(torch.nn.Module):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.a, self.b = torch.nn.Conv2d(3, 4, 3, padding=1), torch.nn.Conv2d(3, 4, 1)
+
+        def forward(self, x: Any) -> Any:
+            a, b = self.a(x), self.b(x)
+            return torch.minimum(torch.maximum(a - b, b), a)
+
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        torch.onnx.export(Joins().eval(), (torch.zeros(1, 3, 8, 8),), str(tmp_path / "j.onnx"), dynamo=False)
+    report = analyze(tmp_path / "j.onnx")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind in ("sub", "max", "min")] == ["sub of 2", "max of 2", "min of 2"]
+    assert report.totals.params == (27 + 1) * 4 + (3 + 1) * 4 and report.output.dims == (8, 8, 4)

@@ -322,6 +322,26 @@ def test_a_network_in_the_d2l_books_style_is_read_with_the_input_its_layer_summa
     assert report.ok and report.input is not None and report.input.dims == (4,) and report.totals.params == 10
 
 
+def test_maps_joined_value_by_value_are_sub_max_min_and_avg() -> None:
+    # `a - b` was E070 ("cnncalc joins two tensors with + or *"), and torch.maximum, torch.minimum, torch.max of
+    # two tensors and the mean of a stack were not read. On 10x12x3: conv 6 3x3 pad 1, 6·27 + 6 = 168; conv 6 1x1,
+    # 6·3 + 6 = 24; the head conv 2 1x1, 2·6 + 2 = 14: 206 parameters, every join 10x12x6 with none
+    report = analyze(FIXTURES / "value_joins.py", input="10x12x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind in ("sub", "max", "min", "avg")] == [
+        "sub of 2", "max of 2", "max of 2", "min of 2", "avg of 3", "sub of 2"]
+    assert report.totals.params == 168 + 24 + 14 and report.output is not None and report.output.dims == (10, 12, 2)
+    # a stack reduced along another axis, or a tensor less a number, is named
+    text = ("import torch\nfrom torch import nn\n\nclass M(nn.Module):\n    def forward(self, x):\n"
+            "        return {}\n\nmodel = M()\n")
+    for body, message in (("torch.stack([x, x]).mean(1)", "`.mean` of a stack other than along dim=0"),
+                          ("torch.stack([x, x], dim=1).sum(0)", "torch.stack other than of two or more maps along "
+                                                                 "dim=0"),
+                          ("torch.sub(x, 1)", "torch.sub with a number")):
+        report = analyze_text(text.format(body), "m.py", input="4x4x3")
+        assert [(d.code, d.message) for d in report.diagnostics] == [("E070", f"not supported: {message}")], body
+
+
 def _d2l_library(torch: Any) -> dict[str, types.ModuleType]:
     """The d2l book's library (not installed here) as far as d2l_book.py uses it: Module as the book defines it
     (its forward runs `self.net`, save_hyperparameters keeps the caller's arguments as attributes), Classifier,
@@ -363,7 +383,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library}  # libraries a fixture imports that ar
                                         ("regnet_widths.py", (3, 64, 64)), ("channels_last_blocks.py", (3, 64, 64)),
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
                                         ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
-                                        ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28))])
+                                        ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
+                                        ("value_joins.py", (3, 10, 12))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()

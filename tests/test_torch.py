@@ -272,9 +272,9 @@ def test_the_reference_covers_every_keyword_and_merge() -> None:
     assert {cls.keyword for cls in LAYER_CLASSES} <= set(TORCH_OPS)
     assert set(MERGES) <= set(JOINS)
     used = " ".join(lines for _, lines in NETWORKS)
-    missing = [cls.keyword for cls in LAYER_CLASSES if not any(
-        word in used.replace(";", " ").split() for word in (cls.keyword, *cls.aliases))]
-    assert missing == []
+    words = used.replace(";", " ").split()
+    missing = [cls.keyword for cls in LAYER_CLASSES if not any(word in words for word in (cls.keyword, *cls.aliases))]
+    assert missing == [] and [kind for kind in MERGES if kind not in words] == []
 
 
 # ---- receptive fields, found by back-propagating from one unit ---------------------------

@@ -19,6 +19,8 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("8x8x8", "se: mul { identity | globalavgpool ; conv 2 1x1 ; relu ; conv 8 1x1 ; hardsigmoid }"),
     ("6x6x8", "mul { identity | globalavgpool ; squeeze ; fc 2 ; relu ; fc 8 noflatten ; sigmoid ; unflatten }"),
     ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),
+    ("6x5x4", "sub { conv 4 1x1 | avgpool 3x3 stride 1 pad 1 } ; avg { conv 4 3x3 pad 1 | identity | relu } ; "
+              "max { conv 4 1x1 | identity } ; min { identity | conv 4 1x1 ; tanh | relu }"),
     ("7x7x8", "split 2 { identity | conv 4 1x1 nobias ; bn ; relu ; dwconv 3x3 pad 1 } ; shuffle 2"),
     ("6x6x8", "concat { part 1 of 2 | part 2 of 2 ; conv 4 1x1 } ; concat { part 2 of 4 | part 4 of 4 }"),
     ("5x4x3", "conv 12 3x3 pad 1 ; pixelshuffle 2 ; conv 18 1x1 ; pixelshuffle 3"),

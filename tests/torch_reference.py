@@ -160,6 +160,10 @@ JOINS: dict[str, Callable[[list[torch.Tensor]], torch.Tensor]] = {
     "concat": lambda outs: torch.cat(outs, dim=1),
     "split": lambda outs: torch.cat(outs, dim=1),
     "add": lambda outs: torch.stack(torch.broadcast_tensors(*outs)).sum(0),
+    "sub": lambda outs: torch.sub(outs[0], outs[1]),
+    "avg": lambda outs: torch.mean(torch.stack(outs), 0),
+    "max": lambda outs: torch.amax(torch.stack(outs), 0),
+    "min": lambda outs: torch.amin(torch.stack(outs), 0),
     "mul": lambda outs: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
     "fit": lambda outs: _fit(outs[1], outs[0]),
 }

@@ -34,7 +34,10 @@ class MergeKind:
     example: ClassVar[str]
     takes_count: ClassVar[bool] = False  # `split N`
     divides_input: ClassVar[bool] = False  # branches receive parts of the input (`branch_inputs`), not all of it
-    keeps_inputs: ClassVar[bool] = False  # the backward pass needs the branches' outputs (cnncalc/training.py)
+    # what the backward pass keeps of the branches' outputs (cnncalc/training.py): "nothing"; "others", each
+    # input kept for the others' gradients (a product); "all", every input, joined two at a time, and the K - 2
+    # results between (a maximum: PyTorch's `torch.maximum(a, b)` keeps both to compare them)
+    keeps: ClassVar[str] = "nothing"
 
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
@@ -107,20 +110,26 @@ class Concat(MergeKind):
         return sum(_size(s) for s in shapes) * itemsize
 
 
-class Add(MergeKind):
-    """Adds element-wise; shapes must be equal."""
-
-    keyword = "add"
-    example = "add { conv 64 3x3 pad 1 | identity }"  # on a 64-deep input
+class _ValueByValue(MergeKind):
+    """Joins branches of one shape value by value (add, sub, avg, max, min): shapes must be equal."""
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         first_name, first = outs[0]
         for name, shape in outs[1:]:
             if shape != first:
-                ctx.report(codes.E051, f"{first_name} gives {first} but {name} gives {shape}; an add needs equal "
-                                       f"shapes", hint=_add_hint(first_name, first, name, shape))
+                article = "an" if self.keyword[0] in "aeiou" else "a"
+                ctx.report(codes.E051, f"{first_name} gives {first} but {name} gives {shape}; {article} "
+                                       f"{self.keyword} needs equal shapes",
+                           hint=_add_hint(first_name, first, name, shape, self.keyword == "add"))
                 return None
         return first
+
+
+class Add(_ValueByValue):
+    """Adds element-wise; shapes must be equal."""
+
+    keyword = "add"
+    example = "add { conv 64 3x3 pad 1 | identity }"  # on a 64-deep input
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         total = arrays[0].copy()
@@ -129,10 +138,76 @@ class Add(MergeKind):
         return total
 
 
-def _add_hint(first_name: str, a: Shape, other_name: str, b: Shape) -> str:
+class Sub(_ValueByValue):
+    """The first branch minus the second (Keras' Subtract, ONNX's Sub, PyTorch's `a - b`); shapes must be equal."""
+
+    keyword = "sub"
+    example = "sub { identity | avgpool 3x3 stride 1 pad 1 }"  # a map less its local mean
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        if len(outs) != 2:
+            ctx.report(codes.E066, f"`sub` takes two branches, the first minus the second, not {len(outs)}",
+                       hint="write `sub { a | b }`; for more, nest them: `sub { sub { a | b } | c }`")
+            return None
+        return super().out_shape(outs, ctx)
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        first, second = arrays
+        out = first.copy()
+        out -= second
+        return out
+
+
+class Avg(_ValueByValue):
+    """The branches' mean, value by value (Keras' Average, ONNX's Mean); shapes must be equal."""
+
+    keyword = "avg"
+    example = "avg { conv 64 1x1 | conv 64 3x3 pad 1 }"
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        total = arrays[0].copy()
+        for a in arrays[1:]:
+            total += a
+        total /= len(arrays)
+        return total
+
+
+class Max(_ValueByValue):
+    """The largest branch's value at each position (Keras' Maximum, ONNX's Max, Caffe's Eltwise MAX,
+    `torch.maximum`); shapes must be equal."""
+
+    keyword = "max"
+    example = "max { conv 64 3x3 pad 1 | identity }"
+    keeps = "all"  # the gradient goes to the branch that was largest: the backward pass compares them
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        import numpy as np
+        out = arrays[0].copy()
+        for a in arrays[1:]:
+            np.maximum(out, a, out=out)
+        return out
+
+
+class Min(_ValueByValue):
+    """The smallest branch's value at each position (Keras' Minimum, ONNX's Min, `torch.minimum`); shapes must
+    be equal."""
+
+    keyword = "min"
+    example = "min { conv 64 3x3 pad 1 | identity }"
+    keeps = "all"  # as `max`
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        import numpy as np
+        out = arrays[0].copy()
+        for a in arrays[1:]:
+            np.minimum(out, a, out=out)
+        return out
+
+
+def _add_hint(first_name: str, a: Shape, other_name: str, b: Shape, adding: bool) -> str:
     if a.is_flat or b.is_flat:
         return "make both branches give the same shape"
-    if a.channels == b.channels and (a.dims[:2] == (1, 1) or b.dims[:2] == (1, 1)):
+    if adding and a.channels == b.channels and (a.dims[:2] == (1, 1) or b.dims[:2] == (1, 1)):
         return "a 1x1xC branch is a per-channel gate: multiply with `mul { … }` instead of adding"
     if a.dims[:2] == b.dims[:2]:
         return f"project {other_name} to {a.channels} channels: `conv {a.channels} 1x1`"
@@ -151,7 +226,7 @@ class Mul(MergeKind):
 
     keyword = "mul"
     example = "mul { identity | globalavgpool ; conv 64 1x1 ; sigmoid }"
-    keeps_inputs = True  # each branch's gradient is the others' product
+    keeps = "others"  # each branch's gradient is the others' product
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         full_name, full = outs[0]
@@ -281,4 +356,5 @@ def _size(shape: tuple[int, ...]) -> int:
     return n
 
 
-MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Mul(), Split(), Fit())}
+MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Sub(), Avg(), Max(), Min(), Mul(),
+                                                                 Split(), Fit())}

@@ -345,10 +345,17 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
             else:
                 p = layer.message("eltwise_param")
                 operation = str(p.get("operation", "SUM"))
-                if operation not in ("SUM", "PROD") or any(c != 1 for c in p.all("coeff")):
-                    raise Unsupported(f"Eltwise {operation}" + (" with coefficients" if p.all("coeff") else ""),
-                                       layer.span)
-                merge = "add" if operation == "SUM" else "mul"
+                coeff = p.all("coeff")
+                if operation == "SUM" and coeff == [1, -1] and len(sources) == 2:
+                    merge = "sub"  # the first bottom minus the second
+                elif operation == "SUM" and len(coeff) == len(sources) and all(
+                        isinstance(c, (int, float)) and abs(c * len(sources) - 1) < 1e-6 for c in coeff):
+                    merge = "avg"  # each bottom weighted 1/K: their mean
+                elif operation in ("SUM", "PROD", "MAX") and all(c == 1 for c in coeff):
+                    merge = {"SUM": "add", "PROD": "mul", "MAX": "max"}[operation]
+                else:
+                    raise Unsupported(f"Eltwise {operation}" + (f" with coefficients {coeff}" if coeff else ""),
+                                      layer.span)
             node = graph.merge(name, merge, sources, layer.span)
         elif kind == "Slice":
             raise Unsupported("the layer type `Slice`", layer.span)

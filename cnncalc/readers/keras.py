@@ -65,6 +65,10 @@ def _padding(config: dict[str, Any], span: Span) -> str:
     return ""
 
 
+# Layers that join their inputs, as the spec language's merges. CustomScaleLayer (Keras' Inception-ResNet):
+# x + scale·residual, an add with no weights.
+_MERGES = {"Concatenate": "concat", "Add": "add", "Subtract": "sub", "Average": "avg", "Maximum": "max",
+           "Minimum": "min", "Multiply": "mul", "CustomScaleLayer": "add"}
 # Layers that only act while training (augmentation, noise, regularisers): the input itself at inference
 _TRAINING_ONLY = frozenset({
     "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast", "RandomBrightness",
@@ -419,12 +423,10 @@ class _Layers:
     def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span,
               rank: int | None) -> int:
         assert self.channels_first is not None
-        if kind in ("Concatenate", "Add", "Multiply", "CustomScaleLayer"):
+        if kind in _MERGES:
             if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if self.channels_first else (-1, 3)):
                 raise Unsupported(f"Concatenate along axis {cfg.get('axis')} (cnncalc concatenates channels)", span)
-            # CustomScaleLayer (Keras' Inception-ResNet): x + scale·residual, an add with no weights
-            merge = {"Concatenate": "concat", "Add": "add", "Multiply": "mul", "CustomScaleLayer": "add"}[kind]
-            return self.graph.merge(name, merge, sources, span)
+            return self.graph.merge(name, _MERGES[kind], sources, span)
         if len(sources) != 1:
             raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
         node = sources[0]

@@ -24,6 +24,9 @@ from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer
 
 BY = "ONNX"
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
+# ops that join maps (all operands computed, none constant), as the spec language's merges
+_MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": "mul", "Mean": "avg", "Max": "max",
+           "Min": "min"}
 FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul"}
 SMALL_FOLD = 4096  # the most values a folded constant may have
 # What a channels-last view of the data (a Transpose to N, H, W, C) may meet: ConvNeXt's blocks
@@ -689,14 +692,13 @@ class _Reader:
             constant = inputs[1] if inputs[0] in tensors else inputs[0]
             self.constant_operand(constant, op, span, any(i in self.channels_last for i in inputs))
             return layer("identity")
-        if op in ("Concat", "Add", "Mul", "Sum"):
+        if op in _MERGES:
             sources = [tensors[i] for i in inputs if i in tensors]
             if len(sources) != len(inputs):
                 raise _Unsupported("with a constant operand")
             if op == "Concat" and a.get("axis") not in (1, -3):
                 raise _Unsupported(f"axis {a.get('axis')}")
-            kind = {"Concat": "concat", "Add": "add", "Sum": "add", "Mul": "mul"}[op]
-            return graph.merge(name, kind, sources, span), None
+            return graph.merge(name, _MERGES[op], sources, span), None
         if op == "Pad":
             pads = a.get("pads") or (self.values(inputs[1]) if len(inputs) > 1 else None)
             keyword = {"constant": "zeropad", "reflect": "reflectpad", "edge": "replicatepad"}.get(

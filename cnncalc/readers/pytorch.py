@@ -129,6 +129,13 @@ class _Weights(NamedTuple):
     learnt: bool = False
 
 
+class _Stacked(NamedTuple):
+    """`torch.stack([a, b, c])`: maps stacked along a new first axis, to be reduced back along it (`.mean(0)`:
+    their mean value by value). Nothing else may read it."""
+
+    tensors: list[Tensor]
+
+
 class _GroupView(NamedTuple):
     """A channel shuffle under way: `x.view(b, g, c // g, h, w)`, then its transpose of axes 1 and 2;
     viewed back to four axes it is `shuffle g` on x. Nothing else may read it."""
@@ -1210,10 +1217,10 @@ class _Reader:
                 return weights  # `torch.ones(C, 1, 1) * layer_scale`: the same shape
             return self.scaled(weights, other, node)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
-            kinds = {ast.Add: "add", ast.Mult: "mul"}
+            kinds = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul"}
             kind = kinds.get(type(node.op))
             if kind is None or not (isinstance(left, Tensor) and isinstance(right, Tensor)):
-                raise _Unsupported(f"`{ast.unparse(node)[:60]}` on tensors (cnncalc joins two tensors with + or *)",
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` on tensors (cnncalc joins two tensors with +, - or *)",
                                    node)
             return Tensor(self.graph.merge(self.name_of(kind), kind, [left.node, right.node],
                                            self.offsets.span(node)))
@@ -1505,13 +1512,15 @@ class _Reader:
                 return torch_values.FUNCTIONS[full[6:]](*args)
             except (TypeError, ValueError, ZeroDivisionError, OverflowError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
-        if full in ("torch.add", "torch.mul"):
-            left, right = args[:2]
-            kind = "add" if full == "torch.add" else "mul"
-            if not isinstance(left, Tensor) or not isinstance(right, Tensor):
-                raise _Unsupported(f"{full} with a number", node)
-            return Tensor(self.graph.merge(self.name_of(kind), kind, [left.node, right.node],
-                                           self.offsets.span(node)))
+        short = full[6:] if full.startswith("torch.") else ""
+        if short in _JOINS and len(args) == 2 and all(isinstance(a, Tensor) for a in args):
+            return self.joined(_JOINS[short], args, node)  # `torch.add(a, b)`, `torch.maximum(a, b)`
+        if short in _JOINS and short not in ("max", "min"):  # (those two also reduce one tensor)
+            raise _Unsupported(f"{full} with a number", node)
+        if full == "torch.stack":
+            return self.stacked(args, kwargs, node)
+        if short in _STACK_REDUCTIONS and args and isinstance(args[0], _Stacked):
+            return self.stack_reduced(args[0], short, args[1:], kwargs, node)  # `torch.mean(torch.stack(...), 0)`
         if full in ("torch.split",):
             return self.split(args[0], args[1:], kwargs, node)
         if full in ("torch.chunk",):
@@ -1955,6 +1964,8 @@ class _Reader:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if isinstance(owner, _GroupView):
             return self.group_view(owner, attr, args, node)
+        if isinstance(owner, _Stacked) and attr in _STACK_REDUCTIONS:
+            return self.stack_reduced(owner, attr, args, kwargs, node)  # `torch.stack([a, b]).mean(0)`
         if isinstance(owner, dict) and attr in ("items", "values", "keys"):
             return list(getattr(owner, attr)())
         if isinstance(owner, (str, dict, list)) and \
@@ -2189,6 +2200,28 @@ class _Reader:
         made.add(x.node)  # a second `.squeeze(-1)` or `.unsqueeze(-1)` of the same tensor is the same layer
         return x
 
+    def joined(self, kind: str, tensors: list[Tensor], node: ast.AST) -> Tensor:
+        """Two or more maps joined value by value: a merge of `kind`."""
+        return Tensor(self.graph.merge(self.name_of(kind), kind, [t.node for t in tensors], self.offsets.span(node)))
+
+    @staticmethod
+    def stacked(args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> _Stacked:
+        """`torch.stack([a, b, c])` along a new first axis: only a reduction back along that axis is followed."""
+        tensors = args[0] if args else kwargs.get("tensors")
+        dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
+        if not (isinstance(tensors, (list, tuple)) and len(tensors) >= 2 and
+                all(isinstance(t, Tensor) for t in tensors)) or dim != 0:
+            raise _Unsupported("torch.stack other than of two or more maps along dim=0", node)
+        return _Stacked(list(tensors))
+
+    def stack_reduced(self, stack: _Stacked, how: str, args: list[Any], kwargs: dict[str, Any],
+                      node: ast.AST) -> Tensor:
+        """`torch.stack([a, b]).mean(0)` (also sum, amax, amin): the maps joined value by value."""
+        dim = args[0] if args else kwargs.get("dim")
+        if dim not in (0, (0,), [0]) or len(args) > 1 or set(kwargs) - {"dim"}:
+            raise _Unsupported(f"`.{how}` of a stack other than along dim=0", node)
+        return self.joined(_STACK_REDUCTIONS[how], stack.tensors, node)
+
     def chunk(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
         """`x.chunk(2, dim=1)`: N equal parts of the channels (`part I of N`; unequal is E033)."""
         n = args[0] if args else kwargs.get("chunks")
@@ -2229,9 +2262,8 @@ class _Reader:
             return self.functional(attr, [x, *args], kwargs, node)
         if attr in ("contiguous", "clone", "detach", "float"):
             return x
-        if attr in ("add", "mul") and args and isinstance(args[0], Tensor):
-            return Tensor(self.graph.merge(self.name_of(attr), attr, [x.node, args[0].node],
-                                           self.offsets.span(node)))
+        if attr in _JOINS and len(args) == 1 and isinstance(args[0], Tensor):
+            return self.joined(_JOINS[attr], [x, args[0]], node)  # `out.add_(identity)`, `a.maximum(b)`
         if attr == "split":
             return self.split(x, args, kwargs, node)
         if attr == "chunk":
@@ -2357,7 +2389,11 @@ _VALUE_METHODS: dict[type, frozenset[str]] = {
     dict: frozenset({"get", "pop", "copy", "update", "setdefault"}),
     list: frozenset({"copy", "index", "count", "pop"}),
 }
-_IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "mul_"}  # tensor methods that overwrite the tensor
+# tensor functions and methods that join two maps value by value (`torch.maximum(a, b)`, `a.sub(b)`): the merge
+_JOINS = {"add": "add", "sub": "sub", "subtract": "sub", "mul": "mul", "multiply": "mul", "maximum": "max",
+          "minimum": "min", "max": "max", "min": "min"}
+_STACK_REDUCTIONS = {"mean": "avg", "sum": "add", "amax": "max", "amin": "min"}  # `torch.stack([a, b]).mean(0)`
+_IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "sub_", "mul_"}  # tensor methods that overwrite the tensor
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
 # The Dive into Deep Learning book's base classes (`from d2l import torch as d2l`): nn.Modules whose forward is
 # `self.net(X)`; `derives(cls, D2L)` says whether a class is one
