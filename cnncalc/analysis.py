@@ -234,6 +234,9 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     # a network too large to build (E058) has no rows, and no totals either: not 0
     totals = sum_rows(top, batch) if root is not None else \
         Totals(None, None, None, None, None, None, None, batch)
+    frozen = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
+    if frozen:
+        totals = totals._replace(frozen=None if totals.params is None else frozen)
     checker = Checker(sink)
     if net.input is not None and net.input.answers is not None:
         checker.input(net.input.answers, x, guessed or unknown)

@@ -81,7 +81,7 @@ class Expander:
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
         self.merge_sizes: dict[tuple[int, tuple[tuple[str, Value], ...], int], int] = {}
         self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
-        self.roundings: dict[tuple[int, str], Rounding] = {}
+        self.roundings: dict[tuple[int, str, bool], Rounding] = {}
         self.track_names = False  # `@NAME` references need every scope's names; most networks have none
         # Layers written without block parameters, built once: (the call, the layer, its rounding); and those
         # that could not be built, whose diagnostics are reported again at each other place the line is written
@@ -285,15 +285,18 @@ class Expander:
             return node
         return self.block_call(item, name, path, depth, span, env, shift)
 
-    def layer_rounding(self, layer: Layer | None, by: str) -> Rounding:
+    def layer_rounding(self, layer: Layer | None, by: str, stated: bool) -> Rounding:
         """The layer's own `floor`/`ceil` (a framework's rule when `by` names one), else the network's
-        (the command line's or the spec's line)."""
-        key = (id(layer), by)
+        (the command line's or the spec's line); stated by `by` when it is a definition that rounds on purpose."""
+        key = (id(layer), by, stated)
         found = self.roundings.get(key)
         if found is None:
             own = getattr(layer, "rounding", None)
-            found = self.roundings[key] = self.rounding if not own else \
-                Rounding(own, f"as {by} does", stated=False) if by else Rounding(own, f"the layer's `{own}`")
+            if not own:
+                found = self.rounding._replace(source=f"as {by} does", stated=True) if stated else self.rounding
+            else:
+                found = Rounding(own, f"as {by} does", stated=stated) if by else Rounding(own, f"the layer's `{own}`")
+            self.roundings[key] = found
         return found
 
     def merge(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,
@@ -557,13 +560,13 @@ class Expander:
             said, self.sink = self.sink, reporting
         if values is None:
             reported = tuple(d._replace(span=Span(d.span.start - shift, d.span.end - shift)) for d in said.items)
-            failed = _Failed(call, None, self.layer_rounding(None, call.rounding_by), reported)
+            failed = _Failed(call, None, self.layer_rounding(None, call.rounding_by, call.rounding_stated), reported)
             if literal:
                 self.bad_literals[id(call)] = failed
             return self.failed_again(failed, shift)
         layer = cls.build(values)
         layer = self.layers.setdefault(layer, layer)
-        rounding = self.layer_rounding(layer, call.rounding_by)
+        rounding = self.layer_rounding(layer, call.rounding_by, call.rounding_stated)
         if literal:  # with block parameters it is built anew at each call
             self.literal_layers[id(call)] = (call, layer, rounding)
         return layer, None, rounding

@@ -110,6 +110,9 @@ class LayerCall(NamedTuple):
     span: Span
     valid: bool = True  # False when the layer could not be read (reported): its output is unknown
     rounding_by: str = ""  # the framework whose rule its `floor`/`ceil` is (Caffe pools up), not the author
+    # True: `rounding_by` is a definition that rounds on purpose (torchvision's models as cnncalc writes them), so
+    # its inexact divisions are notes, as in a spec that states its rounding, not warnings
+    rounding_stated: bool = False
 
 
 class KwArg(NamedTuple):

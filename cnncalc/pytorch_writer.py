@@ -390,7 +390,8 @@ class Writer:
                 module.lines.append(f"{dst} = {step.code.format(x=current)}")
             else:
                 path = node.path if not step.suffix else f"{node.path}_{step.suffix}"
-                name = module.attribute(path, step.code, written if not step.suffix else "its padding")
+                code = step.code + (".requires_grad_(False)" if layer.frozen and not step.suffix else "")
+                name = module.attribute(path, code, written if not step.suffix else "its padding")
                 module.lines.append(f"{dst} = self.{name}({current})")
             current = dst
         return current

@@ -166,6 +166,12 @@ class Totals(NamedTuple):
     train_macs: int | None  # training-only heads
     activations: int | None  # per image
     batch: int
+    frozen: int | None = 0  # of `params`, those of `frozen` layers: not trainable
+
+    @property
+    def trainable(self) -> int | None:
+        """The learnable parameters that are trained: all of them but the frozen layers'."""
+        return None if self.params is None or self.frozen is None else self.params - self.frozen
 
     @property
     def param_bytes(self) -> int | None:

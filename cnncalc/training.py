@@ -59,8 +59,8 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
         source = r.inputs[0] if r.inputs else NETWORK_INPUT
         widest = max(widest, sum(sizes.get(p, 0) for p in r.inputs) + r.output.size)
         if r.layer is not None and r.input is not None:
-            if source not in graded and not r.params:
-                continue  # no gradient flows here: autograd keeps nothing (layers before the first weights)
+            if source not in graded and (not r.params or r.layer.frozen):
+                continue  # no gradient flows here: autograd keeps nothing (layers before the first trained weights)
             graded.add(r.path)
             rule = r.layer.kept(r.input, r.output)
             extra += rule.extra
@@ -81,7 +81,7 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
                 kept.update(base.get(p, p) for p in r.inputs)
                 extra += max(len(r.inputs) - 2, 0) * r.output.size * BYTES_PER_VALUE
     per_image = sum(sizes[p] for p in kept) * BYTES_PER_VALUE + extra
-    learnable = totals.params * BYTES_PER_VALUE
+    learnable = (totals.params - (totals.frozen or 0)) * BYTES_PER_VALUE  # gradients and state: trained ones
     return Training(optimizer, totals.batch, (totals.params + totals.non_trainable) * BYTES_PER_VALUE, learnable,
                     OPTIMIZER_STATE[optimizer] * learnable, per_image * totals.batch + per_batch,
                     widest * BYTES_PER_VALUE * totals.batch)

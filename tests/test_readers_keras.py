@@ -372,3 +372,24 @@ def test_subtract_average_maximum_and_minimum_are_merges() -> None:
     assert report.totals.params == 16 + 112 and report.output is not None and report.output.dims == (8, 8, 4)
     assert [(r.name, r.op) for r in report.rows if r.name in "dvmn"] == [
         ("d", "sub of 2"), ("v", "avg of 3"), ("m", "max of 2"), ("n", "min of 2")]
+
+
+def test_a_frozen_base_model_is_non_trainable_as_keras_counts_it() -> None:
+    # `base.trainable = False` (Keras' transfer learning): the base model's config says `"trainable": false`,
+    # and its weights become non-trainable. In transfer_keras2.json the base has 448 + 32 + 2,320 learnt
+    # weights (and 32 moving statistics); the head 16·5 + 5 = 85 is the only part trained. Keras 3.15 counts
+    # a MobileNetV2 base frozen so (96x96, 5 classes): 6,405 trainable, 2,257,984 non-trainable.
+    nested = json.loads((FIXTURES / "transfer_keras2.json").read_text())
+    nested["config"]["layers"][1]["config"]["trainable"] = False
+    report = analyze_text(json.dumps(nested), "m.json")
+    assert report.ok, report.messages()
+    t = report.totals
+    assert (t.params, t.trainable, t.frozen, t.non_trainable) == (448 + 32 + 2320 + 85, 85, 448 + 32 + 2320, 32)
+    # one layer frozen on its own; an activation fused into it is no weight of its own
+    one = sequential({"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3,
+                                                         "activation": "relu", "trainable": False}},
+                     {"class_name": "Flatten", "config": {"name": "f"}},
+                     {"class_name": "Dense", "config": {"name": "d", "units": 2}})
+    report = analyze_text(one, "m.json")
+    assert [(r.name, r.op) for r in report.rows[:2]] == [("c", "conv 4 3x3 frozen"), ("c_relu", "relu")]
+    assert report.totals.frozen == 4 * 27 + 4 and report.totals.trainable == 6 * 6 * 4 * 2 + 2

@@ -139,7 +139,8 @@ def _round_trip(text: str, name: str) -> tuple[Any, Any]:
 
 
 def _same(a: Any, b: Any, statistics: bool = True) -> None:
-    assert (b.totals.params, b.totals.macs, b.output) == (a.totals.params, a.totals.macs, a.output)
+    assert (b.totals.params, b.totals.trainable, b.totals.macs, b.output) == \
+        (a.totals.params, a.totals.trainable, a.totals.macs, a.output)
     if statistics:
         assert b.totals.non_trainable == a.totals.non_trainable
     assert not [d for d in b.diagnostics if d.severity == "error"], b.messages()

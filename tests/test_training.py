@@ -172,3 +172,27 @@ def test_saved_activations_equal_pytorch_for_every_keyword(dims: str, lines: str
         # uneven padding: PyTorch keeps the padded 11x13x3 copy instead of the 10x10x3 input
         expected += 2 * (11 * 13 * 3 - 10 * 10 * 3) * F
     assert got == expected
+
+
+FROZEN = "input 32x32x3\nconv 8 3x3 pad 1 frozen\nbn frozen\nrelu\nconv 8 3x3 frozen\nglobalavgpool\nfc 10\n"
+
+
+def test_frozen_layers_are_counted_as_non_trainable_and_keep_nothing_before_the_trained_ones() -> None:
+    # conv 8 3x3 pad 1: 8·27 + 8 = 224; bn: 2·8 = 16 learnt (and 2·8 running statistics); conv 8 3x3 on eight
+    # channels: 8·72 + 8 = 584; fc 10 on 8: 90. Frozen: 224 + 16 + 584 = 824; trained: 90 (Keras and torchinfo
+    # split them the same way: Trainable 90, Non-trainable 824 + 16).
+    r = run(FROZEN)
+    t = r.totals
+    assert (t.params, t.frozen, t.trainable, t.non_trainable, t.all_params) == (914, 824, 90, 16, 930)
+    result = CliRunner().invoke(cli, ["summary", "-", "--train", "sgd"], input=FROZEN)
+    lines = {line.split("  ")[0]: " ".join(line.split()) for line in result.output.splitlines()}
+    assert lines["Trainable params"] == "Trainable params 90"
+    assert lines["Non-trainable params"] == "Non-trainable params 840 (frozen and running statistics)"
+    # no gradient reaches the frozen layers: only the fc's input (8 values) is kept, and only its 90
+    # parameters have gradients
+    assert r.training is None
+    trained = run(FROZEN, train="sgd").training
+    assert trained is not None and trained.saved == 8 * F and trained.gradients == 90 * F
+    document = json.loads(CliRunner().invoke(cli, ["summary", "-", "--format", "json"], input=FROZEN).output)
+    totals = document["networks"][0]["totals"]
+    assert (totals["params"], totals["trainable"], totals["frozen"], totals["non_trainable"]) == (914, 90, 824, 16)

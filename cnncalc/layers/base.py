@@ -94,6 +94,12 @@ class ShapeContext(Protocol):
         """No window fits the padded input (the E031 just reported): the answer "doesn't fit" holds."""
 
 
+# Every layer's last argument: its parameters are not trained (transfer learning's frozen layers, Keras'
+# `trainable: false`, PyTorch's `requires_grad = False`); the report counts them as non-trainable.
+FROZEN = flag({"frozen": True}, default=False, doc="its parameters are not trained: counted as non-trainable")
+FROZEN.name = "frozen"
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(positional, option, flag))
 class Layer:
     """Base of all layers. Subclasses set `keyword` and declare their arguments as class attributes."""
@@ -105,6 +111,7 @@ class Layer:
     counts_all_inputs: ClassVar[bool] = False  # `inputs N` counts every input value (fc), not the channels
     family: ClassVar[str | None] = None  # the kind of layer a total may be restricted to (layers.FAMILIES)
     inputs: int | None = None  # the input size as written (`inputs N`), for layers that take it: checked
+    frozen: bool = False  # `frozen` (FROZEN): set on every layer through its schema
     schema: ClassVar[Schema] = Schema.of(())
     _names: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[tuple[Any, ...]] = ()
@@ -116,6 +123,8 @@ class Layer:
             if isinstance(value, Argument):
                 value.name = name
                 arguments[name] = value
+        arguments.pop(FROZEN.name, None)
+        arguments[FROZEN.name] = FROZEN  # last, after the layer's own arguments
         cls.schema = Schema.of(tuple(arguments.values()))
         cls._names = tuple(arguments)
         cls._defaults = tuple(a.default for a in arguments.values())

@@ -3,7 +3,18 @@ from __future__ import annotations
 
 from cnncalc import TYPE_CHECKING, codes, field
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, declared_inputs, flag, positional
-from cnncalc.layers.base import FLAT_SIZES, Filter, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import (
+    FLAT_SIZES,
+    KEEPS_INPUT,
+    KEEPS_NOTHING,
+    Filter,
+    Kept,
+    Layer,
+    Params,
+    ShapeContext,
+    Working,
+    thousands,
+)
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -29,6 +40,11 @@ class FC(Layer):
     flattens: bool = flag({"noflatten": False}, default=True,
                           doc="takes a flat vector only, as PyTorch's Linear and Keras' Dense do (E037)")
     counts_all_inputs = True
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        """Its input serves only its weights' gradient (a matrix product): a frozen one keeps nothing, as PyTorch
+        keeps nothing for a Linear whose weight needs no gradient."""
+        return KEEPS_NOTHING if self.frozen else KEEPS_INPUT
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if not self.flattens and not x.is_flat:

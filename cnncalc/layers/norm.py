@@ -6,7 +6,17 @@ from math import isqrt
 
 from cnncalc import TYPE_CHECKING, codes
 from cnncalc.layers.arguments import CHANNELS, NOBIAS, RealKind, declared_inputs, flag, option, positional
-from cnncalc.layers.base import BYTES_PER_VALUE, Kept, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import (
+    BYTES_PER_VALUE,
+    KEEPS_INPUT,
+    KEEPS_NOTHING,
+    Kept,
+    Layer,
+    Params,
+    ShapeContext,
+    Working,
+    thousands,
+)
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
@@ -116,6 +126,10 @@ class Scale(Layer):
     example = "scale"
     bias: bool = flag(NOBIAS, default=True)
     inputs: int | None = declared_inputs()
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        """Its input serves only its weights' gradient (x times a learnt scale): a frozen one keeps nothing."""
+        return KEEPS_NOTHING if self.frozen else KEEPS_INPUT
 
     def params(self, x: Shape) -> Params:
         return Params(weights=x.channels, biases=x.channels if self.bias else 0)

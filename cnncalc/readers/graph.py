@@ -131,7 +131,7 @@ def why(error: Exception) -> str:
 _FRAGMENTS: dict[str, ir.LayerCall] = {}
 
 
-def spec_layer(text: str, span: Span, rounding_by: str = "") -> ir.LayerCall:
+def spec_layer(text: str, span: Span, rounding_by: str = "", rounding_stated: bool = False) -> ir.LayerCall:
     """A layer written in the spec language (`conv 96 11x11 stride 4 pad 2 inputs 3`), every span moved
     to `span` in the user's file: a reader says what the layer is in the language it shares with
     users, and the spec parser alone decides what the words mean."""
@@ -145,7 +145,7 @@ def spec_layer(text: str, span: Span, rounding_by: str = "") -> ir.LayerCall:
             raise NotReadable(f"the values make no layer: `{text}` ({problem})", span)
         parsed = _FRAGMENTS[text] = item
     moved: ir.LayerCall = _moved(parsed, span)
-    return moved._replace(rounding_by=rounding_by)
+    return moved._replace(rounding_by=rounding_by, rounding_stated=rounding_stated)
 
 
 def _moved(value: Any, span: Span) -> Any:

@@ -69,6 +69,10 @@ def _padding(config: dict[str, Any], span: Span) -> str:
 # x + scale·residual, an add with no weights.
 _MERGES = {"Concatenate": "concat", "Add": "add", "Subtract": "sub", "Average": "avg", "Maximum": "max",
            "Minimum": "min", "Multiply": "mul", "CustomScaleLayer": "add"}
+# Layers with weights: how many of the spec layers each is written as hold them (a fused activation does not)
+_WEIGHTED = {"Conv2D": 1, "Convolution2D": 1, "DepthwiseConv2D": 1, "SeparableConv2D": 2, "Conv2DTranspose": 1,
+             "Convolution2DTranspose": 1, "Dense": 1, "BatchNormalization": 1, "LayerNormalization": 1,
+             "GroupNormalization": 1, "PReLU": 1, "LayerScale": 1}
 # Layers that only act while training (augmentation, noise, regularisers): the input itself at inference
 _TRAINING_ONLY = frozenset({
     "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast", "RandomBrightness",
@@ -354,8 +358,9 @@ class _Layers:
             self.rank_of[self.flattened[node]] = 2
         return self.flattened.get(node, node)
 
-    def model(self, model: dict[str, Any], entries: list[int], span: Span, depth: int) -> int:
-        """The node that gives the model's (first) output, its inputs fed by `entries`."""
+    def model(self, model: dict[str, Any], entries: list[int], span: Span, depth: int, frozen: bool = False) -> int:
+        """The node that gives the model's (first) output, its inputs fed by `entries`; every weight `frozen` in a
+        model used as a layer that is not trainable (Keras' `base.trainable = False`)."""
         config = model.get("config")
         layers = config.get("layers") if isinstance(config, dict) else None
         if not isinstance(config, dict) or not isinstance(layers, list) or not layers:
@@ -395,8 +400,9 @@ class _Layers:
                 if cfg.get("data_format", data_format) != data_format:
                     raise Unsupported("layers with different data formats", where)
                 sources = [previous] if sequential else _sources(layer, ids, where)
+                fixed = frozen or cfg.get("trainable") is False  # its weights are not trained
                 if kind in MODELS:  # a model used as a layer: its layers, here
-                    node = self.model(layer, [self.vector_of(s) for s in sources], where, depth + 1)
+                    node = self.model(layer, [self.vector_of(s) for s in sources], where, depth + 1, fixed)
                 elif kind == "Reshape" and len(sources) == 1 and sources[0] in self.unflattened and \
                         _squeezed(cfg.get("target_shape"), self.channels_first):
                     # the pool's own 1x1xC, never flattened: the Reshape is an identity on it
@@ -404,7 +410,7 @@ class _Layers:
                     self.rank_of[node] = 4
                 else:
                     rank = _input_rank(layer) or self.rank_of.get(sources[0])  # as the file says, else followed
-                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, rank)
+                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, rank, fixed)
                     after = _rank_after(kind, cfg, rank)
                     if after is not None:
                         self.rank_of[node] = after
@@ -421,7 +427,7 @@ class _Layers:
         return previous
 
     def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span,
-              rank: int | None) -> int:
+              rank: int | None, frozen: bool = False) -> int:
         assert self.channels_first is not None
         if kind in _MERGES:
             if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if self.channels_first else (-1, 3)):
@@ -431,8 +437,10 @@ class _Layers:
             raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
         node = sources[0]
         try:
+            weighted = _WEIGHTED.get(kind, 0) if frozen else 0
             for i, spec in enumerate(layer_texts(kind, cfg, span, rank, self.channels_first)):
                 label = name if i == 0 else f"{name}_{spec.split()[0]}"
+                spec += " frozen" if i < weighted else ""
                 if spec == "flatten" and i > 0 and kind.startswith("Global"):
                     self.unflattened[node] = (label, span)  # made when read
                     continue

@@ -17,12 +17,13 @@ from __future__ import annotations
 import ast
 import math
 import operator
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers import torch_values
+from cnncalc.readers import torch_values, torchvision_zoo
 from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, spec_layer, why
 from cnncalc.record import NamedTuple
 
@@ -644,14 +645,36 @@ def _make_divisible(v, divisor, min_value=None):
 """
 
 
-def _torchvision_helpers(at: ast.stmt) -> dict[str, ast.stmt]:
-    """The helpers' definitions, every node placed at `at` (the import that brought them)."""
-    tree = ast.parse(_TORCHVISION_SOURCE)
+def _placed(source: str, at: ast.AST) -> list[ast.stmt]:
+    """The statements of cnncalc's own Python for a library, every node placed at `at` (where the user's code
+    brings it in: diagnostics made inside point there)."""
+    tree = ast.parse(source)
     for node in ast.walk(tree):
         for field in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
             if hasattr(node, field):
                 setattr(node, field, getattr(at, field))
-    return {stmt.name: stmt for stmt in tree.body if isinstance(stmt, (ast.ClassDef, ast.FunctionDef))}
+    return tree.body
+
+
+def _torchvision_helpers(at: ast.stmt) -> dict[str, ast.stmt]:
+    """The helpers' definitions, placed at the import that brought them."""
+    return {stmt.name: stmt for stmt in _placed(_TORCHVISION_SOURCE, at)
+            if isinstance(stmt, (ast.ClassDef, ast.FunctionDef))}
+
+
+# `torchvision.models.ResNet50_Weights.DEFAULT` and the like: pretrained weights, no part of the shape
+_ZOO_WEIGHTS = re.compile(r"torchvision\.models\.(?:\w+\.)?\w+_Weights(?:\.\w+)?")
+PRETRAINED = "pretrained"  # what a weights enum evaluates to: a value that is not None
+ZOO_ROUNDING = "torchvision's definition"  # who rounds the layers of torchvision_zoo.py's models
+
+
+def _zoo_builder(full: str) -> str | None:
+    """`torchvision.models.resnet50` (or `torchvision.models.resnet.resnet50`) -> `resnet50`, a builder
+    torchvision_zoo.py defines; None for any other name."""
+    if not full.startswith("torchvision.models."):
+        return None
+    last = full.rsplit(".", 1)[-1]
+    return last if last in torchvision_zoo.BUILDERS else None
 
 
 class _Reader:
@@ -681,6 +704,10 @@ class _Reader:
         self.training = False  # inside `if self.training:` of a forward
         self.prefix = ""  # the attribute path of the module whose forward is being read
         self.summarised: ir.Input | None = None  # the input size the d2l book's `layer_summary((N, C, H, W))` gives
+        self.zoo_titles: dict[int, str] = {}  # a model torchvision's builder made (by id) -> the builder's name
+        self.zoo_loaded = False
+        self.zoo_definitions: set[str] = set()  # the names of the functions and methods torchvision_zoo.py defines
+        self.frozen: set[int] = set()  # the layers (by id) whose parameters were set `requires_grad = False`
 
     # ---- the file -------------------------------------------------------------------------------------
 
@@ -729,7 +756,8 @@ class _Reader:
             where = self.last or (model.node if model is not None else tree)
             return self.unsupported(_Unsupported(f"code cnncalc cannot follow ({why(e)})", where), given)
         span = Span(0, len(self.text))
-        title = self.built_by or (model.cls.name if isinstance(model, Instance) else None)
+        title = self.built_by or self.zoo_titles.get(id(model)) or (
+            model.cls.name if isinstance(model, Instance) else None)
         return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
                                   rounding=ir.RoundingLine("floor", span, by=BY))
 
@@ -782,6 +810,8 @@ class _Reader:
             self.functions[stmt.name] = stmt
             self.factories.append(stmt)
             return None
+        if self.freezing(stmt, self.globals):
+            return None
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             value_node = stmt.value
             if value_node is None:
@@ -795,20 +825,84 @@ class _Reader:
                     raise
                 return None  # a top-level value cnncalc does not need (a transform, a device)
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-            for target in targets:
-                if isinstance(target, ast.Name):
-                    self.globals[target.id] = value
-            return value
+            if all(isinstance(target, ast.Name) for target in targets):
+                for target in targets:
+                    self.assign(target, value, self.globals)
+                return value
+            for target in targets:  # `model.fc = nn.Linear(512, 10)`: a part of a model replaced
+                if isinstance(target, (ast.Attribute, ast.Subscript)) and self.is_model_part(target.value):
+                    self.assign(target, value, self.globals)
+            return None
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._builds_model(stmt.value):
             return self.eval(stmt.value, self.globals)
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
-                isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr == "layer_summary":
-            self.eval(stmt.value, self.globals)  # the d2l book's `model.layer_summary((1, 1, 28, 28))`: the input
+                isinstance(stmt.value.func, ast.Attribute) and \
+                stmt.value.func.attr in ("layer_summary", "requires_grad_"):
+            # the d2l book's `model.layer_summary((1, 1, 28, 28))`: the input; `model.features.requires_grad_(False)`
+            self.eval(stmt.value, self.globals)
             return None
         if isinstance(stmt, (ast.For, ast.While, ast.Expr)) and any(
                 isinstance(n, ast.Call) and self._builds_model(n) for n in ast.walk(stmt)):
             self.statement(stmt, self.globals)  # `for ...: layers.append(nn.ReLU())` building a list of layers
         return None
+
+    def is_model_part(self, node: ast.expr) -> bool:
+        """Whether a top-level expression is a model or a part of one (`model`, `model.classifier`)."""
+        try:
+            return isinstance(self.eval(node, self.globals), (Layer, Sequence, Instance))
+        except _Unsupported:
+            return False  # `args.lr = 0.1`: a value cnncalc does not follow
+
+    def freezing(self, stmt: ast.stmt, env: dict[str, Any]) -> bool:
+        """A loop that freezes (or unfreezes) a part of a model: `for p in model.features.parameters():
+        p.requires_grad = False` (also over `named_parameters()`), done; True when the statement was one. A
+        statement that sets `requires_grad` any other way (by a parameter's name, on one tensor) is W073: not
+        followed, those parameters counted as trained."""
+        if not any(isinstance(t, ast.Attribute) and t.attr == "requires_grad"
+                   for node in ast.walk(stmt) if isinstance(node, ast.Assign) for t in node.targets):
+            return False
+        loop = stmt if isinstance(stmt, ast.For) else None
+        call = loop.iter if loop is not None else None
+        body = loop.body[0] if loop is not None and len(loop.body) == 1 else None
+        variable = loop.target if loop is not None else None
+        if isinstance(variable, ast.Tuple) and len(variable.elts) == 2:
+            variable = variable.elts[1]  # `for name, p in model.named_parameters():`
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and not call.args and \
+                call.func.attr in ("parameters", "named_parameters") and \
+                (call.func.attr == "named_parameters") == isinstance(loop.target if loop else None, ast.Tuple) and \
+                isinstance(body, ast.Assign) and len(body.targets) == 1 and isinstance(variable, ast.Name) and \
+                isinstance(target := body.targets[0], ast.Attribute) and target.attr == "requires_grad" and \
+                isinstance(target.value, ast.Name) and target.value.id == variable.id and \
+                isinstance(body.value, ast.Constant) and isinstance(body.value.value, bool):
+            part = self.eval(call.func.value, env)
+            if isinstance(part, (Layer, Sequence, Instance)):
+                self.freeze(part, not body.value.value)
+                return True
+        self.sink.add(codes.W073, "cnncalc does not follow how this sets `requires_grad`: the parameters it "
+                                  "freezes are counted as trained", self.offsets.span(stmt),
+                      hint="freeze a whole part: `for p in model.features.parameters(): p.requires_grad = False`")
+        return True
+
+    def freeze(self, part: Any, frozen: bool, depth: int = 0) -> None:
+        """Every layer of a model or a part of one frozen (or not): its parameters are not trained."""
+        if depth > limits.MAX_DEPTH:
+            raise _Unsupported("modules nested deeper than cnncalc follows", part.node)
+        if isinstance(part, Layer):
+            (self.frozen.add if frozen else self.frozen.discard)(id(part))
+        elif isinstance(part, Sequence):
+            for _, module in part.items:
+                self.freeze(module, frozen, depth + 1)
+        elif isinstance(part, Instance):
+            for value in part.attrs.values():
+                if isinstance(value, (Layer, Sequence, Instance)):
+                    self.freeze(value, frozen, depth + 1)
+
+    def layer_text(self, layer: Layer) -> str:
+        """The layer in the spec language, `frozen` when its parameters are."""
+        return self.frozen_text(layer, spec_text(layer))
+
+    def frozen_text(self, layer: Layer, text: str) -> str:
+        return f"{text} frozen" if id(layer) in self.frozen and _has_state(layer) else text
 
     def _builds_model(self, node: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
         """A call of `nn.X`, `nn.Sequential`, a class of the file (perhaps followed by `.eval()`), or a
@@ -822,7 +916,9 @@ class _Reader:
         if name in self.functions and name not in seen:
             return any(isinstance(n, ast.Call) and self._builds_model(n, seen | {name})
                        for n in ast.walk(self.functions[name]))
-        return name is not None and (self.nn_name(name) is not None or name in self.classes)
+        layer = self.nn_name(name) if name is not None else None
+        return name is not None and ((layer is not None and not layer.endswith("Loss")) or name in self.classes or
+                                     _zoo_builder(self.resolve(name)) is not None)  # (a loss is no part of a model)
 
     def main_model(self, tree: ast.Module) -> Any:
         """The first model the file's `if __name__ == "__main__":` block builds, there or in a function of
@@ -1043,6 +1139,21 @@ class _Reader:
                     if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], int):
                         return ir.Input((value[0],), 1, self.offsets.span(stmt))
         return None
+
+    def zoo(self, at: ast.AST) -> dict[str, ast.FunctionDef]:
+        """cnncalc's definitions of torchvision's models (readers/torchvision_zoo.py), recorded the first time
+        a script calls a builder; every node placed at that call."""
+        if not self.zoo_loaded:
+            self.zoo_loaded = True
+            for stmt in _placed(torchvision_zoo.SOURCE, at):
+                self.zoo_definitions.update(n.name for n in ast.walk(stmt) if isinstance(n, ast.FunctionDef))
+                if isinstance(stmt, ast.ClassDef):
+                    self.record_class(stmt.name, stmt)
+                elif isinstance(stmt, ast.FunctionDef):
+                    self.functions[stmt.name] = stmt
+                elif isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name):
+                    self.globals[stmt.targets[0].id] = self.eval(stmt.value, self.globals)
+        return self.functions
 
     def summary_input(self, shape: Any, node: ast.AST) -> ir.Input:
         """The input a summary is asked for, `(N, C, H, W)` or `(N, F)`: one image of C x H x W, or F features."""
@@ -1299,6 +1410,8 @@ class _Reader:
             layer = self.nn_name(name)
             if layer is not None:
                 return LayerClass(layer)  # `norm_layer = nn.BatchNorm2d`
+            if _ZOO_WEIGHTS.fullmatch(self.resolve(name)):
+                return PRETRAINED  # `ResNet50_Weights.DEFAULT`: the same network as without weights
             if head not in self.classes:
                 raise _Unsupported(f"`{name}` used as a value", node)
         base = self.eval(node.value, env)
@@ -1320,6 +1433,8 @@ class _Reader:
             if node.attr in base.attrs:
                 return base.attrs[node.attr]
             raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
+        if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
+            return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
         if isinstance(base, Tensor) and node.attr == "shape":
             return _ShapeOf(base)
         if isinstance(base, Tensor) and node.attr == "requires_grad":
@@ -1495,6 +1610,11 @@ class _Reader:
         if function is not None:
             return self.functional(function, args, kwargs, node)
         full = self.resolve(name)
+        builder = _zoo_builder(full)
+        if builder is not None:  # `torchvision.models.resnet50(weights="DEFAULT")`: cnncalc's own definition
+            model = self.call_value(self.zoo(node)[f"tv_{builder}"], args, kwargs, node)
+            self.zoo_titles[id(model)] = builder
+            return model
         if full in ("torch.cat", "torch.concat", "torch.concatenate"):
             return self.concatenate(args, kwargs, node)
         if full == "torch.mean" and args and isinstance(args[0], Tensor):
@@ -1546,7 +1666,7 @@ class _Reader:
             return _Partial(args[0], list(args[1:]), dict(kwargs))
         if full in ("collections.OrderedDict", "OrderedDict", "dict"):
             try:
-                return dict(args[0]) if args else dict(kwargs)
+                return {**dict(args[0]), **kwargs} if args else dict(kwargs)
             except (TypeError, ValueError):
                 raise _Unsupported(f"{full} of something other than (name, module) pairs", node) from None
         if full.startswith("math.") and full[5:] in MATH:
@@ -1812,6 +1932,8 @@ class _Reader:
                 self.run(stmt.orelse, env) if stmt.orelse else None
             else:
                 self.run(stmt.body if self.truth(test, stmt.test) else stmt.orelse, env)
+        elif isinstance(stmt, (ast.For, ast.Assign)) and self.freezing(stmt, env):
+            return
         elif isinstance(stmt, ast.For):
             for item in self.iterate(self.eval(stmt.iter, env), stmt.iter):
                 self.assign(stmt.target, item, env)
@@ -1881,7 +2003,14 @@ class _Reader:
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
             for t, v in zip(target.elts, values):
                 self.assign(t, v, env)
-        elif isinstance(target, ast.Subscript) and isinstance(container := self.eval(target.value, env), dict):
+        elif isinstance(target, ast.Subscript) and isinstance(container := self.eval(target.value, env), Sequence):
+            index = self.eval(target.slice, env)  # `model.classifier[6] = nn.Linear(4096, 10)`
+            try:
+                name, _ = container.items[index]
+                container.items[index] = (name, value)
+            except (TypeError, IndexError):
+                raise _Unsupported(f"assigning to `{ast.unparse(target)[:60]}`", target) from None
+        elif isinstance(target, ast.Subscript) and isinstance(container, dict):
             key = self.eval(target.slice, env)
             if not isinstance(key, (str, int)):
                 raise _Unsupported(f"a key that is not a name or a number: `{ast.unparse(target)[:60]}`", target)
@@ -1893,6 +2022,12 @@ class _Reader:
         """`layers.append(m)`, `self.add_module(name, m)`, `x.view(...)`, `x.flatten(1)`, `self.block(x)`."""
         owner = self.eval(func.value, env)
         attr = func.attr
+        if isinstance(owner, (Layer, Sequence, Instance)) and attr == "requires_grad_":
+            flag = self.eval(node.args[0], env) if node.args else True  # `backbone.requires_grad_(False)`
+            if not isinstance(flag, bool):
+                raise _Unsupported(f"`requires_grad_({ast.unparse(node.args[0])[:40]})`", node)
+            self.freeze(owner, not flag)
+            return owner
         if isinstance(owner, (Layer, Sequence, Instance)) and attr in _PLACEMENT:
             return owner  # `Net().to(device)`: its arguments (a device, a dtype) are no part of the shape
         args, kwargs = self.arguments(node, env)
@@ -2057,8 +2192,9 @@ class _Reader:
         if " ; " in text:  # a convolution's own padding by reflection: `reflectpad 1 ; conv 16 3x3` (`spec_text`)
             padding, _, rest = text.partition(" ; ")
             return self.add_layer(rest, node, self.add_layer(padding, node, x, f"{name}_pad"), name, rounding_by)
-        try:
-            layer = spec_layer(text, self.offsets.span(node), rounding_by)
+        stated = bool(self.running) and self.running[-1].name in self.zoo_definitions
+        try:  # a layer of torchvision's models as cnncalc defines them rounds as torchvision means it to
+            layer = spec_layer(text, self.offsets.span(node), ZOO_ROUNDING if stated else rounding_by, stated)
         except NotReadable as e:
             raise _Unsupported(e.message, node) from None
         return Tensor(self.graph.layer(self.prefix + name, layer, x.node, self.offsets.span(node)))
@@ -2078,9 +2214,10 @@ class _Reader:
                                        f"once per call", node)
                 self.applied[id(module)] = module
             if isinstance(x, _ChannelsLast):
-                return _ChannelsLast(self.add_layer(channels_last_text(module), module.node, x.tensor,
+                return _ChannelsLast(self.add_layer(self.frozen_text(module, channels_last_text(module)), module.node,
+                                                x.tensor,
                                                     name or module.kind.lower()))
-            return self.add_layer(spec_text(module), module.node, x, name or module.kind.lower())
+            return self.add_layer(self.layer_text(module), module.node, x, name or module.kind.lower())
         if isinstance(module, Sequence):
             for child, m in module.items:
                 x = self.apply(m, x, f"{name}.{child}" if name else child, node)

@@ -175,7 +175,8 @@ def diagnostic_dict(report: Report, d: Diagnostic) -> dict[str, Any]:
 
 def totals_dict(report: Report) -> dict[str, Any]:
     t = report.totals
-    return {"params": t.params, "trainable": t.params, "non_trainable": t.non_trainable, "all_params": t.all_params,
+    return {"params": t.params, "trainable": t.trainable, "frozen": t.frozen, "non_trainable": t.non_trainable,
+            "all_params": t.all_params,
             "macs": t.macs, "train_macs": t.train_macs, "activations": t.activations, "param_bytes": t.param_bytes,
             "activation_bytes": t.activation_bytes}
 

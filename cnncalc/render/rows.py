@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from cnncalc import codes
 from cnncalc.diagnostics import Policy
-from cnncalc.report import Report, Row
+from cnncalc.report import Report, Row, Totals
 from cnncalc.shape import Shape
 
 
@@ -90,9 +90,8 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
         return symbolic_totals(report)
     t = report.totals
     lines = [("Total params", count(t.all_params), short(t.all_params)),
-             ("Trainable params", count(t.params), short(t.params))]
-    if t.non_trainable:
-        lines.append(("Non-trainable params", count(t.non_trainable), "running statistics"))
+             ("Trainable params", count(t.trainable), short(t.trainable))]
+    lines += non_trainable_lines(t)
     lines.append(("Total MACs", count(t.macs), short(t.macs)))
     if t.train_macs:
         lines.append(("Training-only MACs", count(t.train_macs), short(t.train_macs) or "side train heads"))
@@ -105,6 +104,13 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
     else:
         lines.append(("Output", shape_text(report.output), ""))
     return lines + training_lines(report)
+
+
+def non_trainable_lines(t: Totals) -> list[tuple[str, str, str]]:
+    """Non-trainable params, as Keras and torchinfo count them: running statistics and frozen layers'."""
+    held = None if t.non_trainable is None or t.frozen is None else t.non_trainable + t.frozen
+    kinds = [what for what, n in (("frozen", t.frozen), ("running statistics", t.non_trainable)) if n]
+    return [("Non-trainable params", count(held), " and ".join(kinds))] if held or t.frozen is None else []
 
 
 OPTIMIZER_STATE_NOTE = {"sgd": "none (plain SGD)", "momentum": "a velocity per parameter",
@@ -132,13 +138,12 @@ def symbolic_totals(report: Report) -> list[tuple[str, str, str]]:
     (h, w), (ah, aw) = sym.letters, sym.sizes
     lines = [("Input sizes", f"{short_phrase(ah, h)}; {short_phrase(aw, w)}", "`cnncalc solve` says why")]
     at = f"at {h} = {sym.at[0]}, {w} = {sym.at[1]}; a declared rounding leaves no formula"
-    for label, key, number in (("Trainable params", "params", t.params), ("Total MACs", "macs", t.macs)):
+    for label, key, number in (("Trainable params", "params", t.trainable), ("Total MACs", "macs", t.macs)):
         lines.append((label, sym.totals.get(key) or count(number), at if key in sym.varying else ""))
     if t.train_macs:
         lines.append(("Training-only MACs", sym.totals.get("train_macs") or count(t.train_macs),
                       at if "train_macs" in sym.varying else "side train heads"))
-    if t.non_trainable:
-        lines.append(("Non-trainable params", count(t.non_trainable), "running statistics"))
+    lines += non_trainable_lines(t)
     lines.append(("Activations (per image)", sym.totals.get("activations") or count(t.activations),
                   at if "activations" in sym.varying else ""))
     lines.append(("Output", output_formula(report, report.outputs[0].path, report.output), ""))

@@ -1,0 +1,113 @@
+"""torchvision's models built in a user's script (`torchvision.models.resnet50(...)`), read through cnncalc's own
+definitions (cnncalc/readers/torchvision_zoo.py), and the edits of transfer learning: a head replaced, parts
+frozen. Expected counts: the parameter counts torchvision publishes for each model (its documentation's
+`num_params`), the shipped specs (written by hand from the papers), and arithmetic written out here."""
+from __future__ import annotations
+
+import pytest
+
+from cnncalc import analyze, analyze_text
+from tests.conftest import SPECS
+
+PUBLISHED = {  # torchvision's documented num_params (the IMAGENET1K weights' meta)
+    "alexnet": 61_100_840, "vgg11": 132_863_336, "vgg11_bn": 132_868_840, "vgg13": 133_047_848,
+    "vgg13_bn": 133_053_736, "vgg16": 138_357_544, "vgg16_bn": 138_365_992, "vgg19": 143_667_240,
+    "vgg19_bn": 143_678_248, "resnet18": 11_689_512, "resnet34": 21_797_672, "resnet50": 25_557_032,
+    "resnet101": 44_549_160, "resnet152": 60_192_808, "resnext50_32x4d": 25_028_904,
+    "resnext101_32x8d": 88_791_336, "resnext101_64x4d": 83_455_272, "wide_resnet50_2": 68_883_240,
+    "wide_resnet101_2": 126_886_696, "densenet121": 7_978_856, "densenet161": 28_681_000,
+    "densenet169": 14_149_480, "densenet201": 20_013_928, "mobilenet_v2": 3_504_872,
+    "mobilenet_v3_large": 5_483_032, "mobilenet_v3_small": 2_542_856, "squeezenet1_0": 1_248_424,
+    "squeezenet1_1": 1_235_496, "efficientnet_b0": 5_288_548, "efficientnet_b1": 7_794_184,
+    "efficientnet_b2": 9_109_994, "efficientnet_b3": 12_233_232, "efficientnet_b4": 19_341_616,
+    "efficientnet_b5": 30_389_784, "efficientnet_b6": 43_040_704, "efficientnet_b7": 66_347_960,
+}
+
+
+def built(call: str, size: str = "224x224x3", head: str = "import torchvision\n") -> object:
+    return analyze_text(f"{head}model = torchvision.models.{call}\n", "m.py", input=size)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_every_builder_has_torchvisions_parameter_count(name: str) -> None:
+    report = built(f"{name}()")
+    assert report.ok, report.messages()  # type: ignore[attr-defined]
+    assert report.totals.params == PUBLISHED[name]  # type: ignore[attr-defined]
+    assert report.output.dims == (1000,)  # type: ignore[attr-defined]
+    assert report.network == name  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", ["vgg11", "vgg16_bn", "resnet18", "resnet50", "resnet152", "resnext50_32x4d",
+                                  "wide_resnet50_2", "densenet121", "mobilenet_v2", "mobilenet_v3_large",
+                                  "efficientnet_b0", "squeezenet1_1"])
+def test_the_builders_agree_with_the_shipped_specs(name: str) -> None:
+    # the specs were written from the papers' tables, independently of the Python definitions
+    spec, model = analyze(SPECS / f"{name}.spec"), built(f"{name}()")
+    assert (model.totals.params, model.totals.non_trainable, model.totals.macs) == \
+        (spec.totals.params, spec.totals.non_trainable, spec.totals.macs)  # type: ignore[attr-defined]
+
+
+def test_a_transfer_learning_script_freezes_the_backbone_and_replaces_the_head() -> None:
+    # PyTorch's fine-tuning tutorial: ResNet-18 with pretrained weights, every parameter frozen, a new fc of
+    # 512·2 + 2 = 1,026 parameters, the only ones trained. 11,689,512 - (512·1,000 + 1,000) + 1,026 in all;
+    # the loss, the optimizer and the device are no part of the network.
+    text = ("import torch\nimport torch.nn as nn\nfrom torchvision import models\n"
+            "from torchvision.models import ResNet18_Weights\n\n"
+            'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")\n'
+            "model_ft = models.resnet18(weights=ResNet18_Weights.IMAGENET1K_V1)\n"
+            "for param in model_ft.parameters():\n    param.requires_grad = False\n"
+            "num_ftrs = model_ft.fc.in_features\nmodel_ft.fc = nn.Linear(num_ftrs, 2)\n"
+            "model_ft = model_ft.to(device)\ncriterion = nn.CrossEntropyLoss()\n"
+            "optimizer = torch.optim.SGD(model_ft.fc.parameters(), lr=0.001, momentum=0.9)\n")
+    report = analyze_text(text, "finetune.py", input="224x224x3")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == []  # torchvision's own floors: notes
+    t = report.totals
+    assert t.params == 11_689_512 - 513_000 + 1_026 and t.trainable == 1_026
+    assert t.frozen == t.params - 1_026 and t.non_trainable == 2 * (64 * 5 + 128 * 5 + 256 * 5 + 512 * 5)
+    assert report.network == "resnet18" and report.output is not None and report.output.dims == (2,)
+
+
+def test_a_classifier_replaced_by_index_a_part_frozen_and_one_unfrozen() -> None:
+    # VGG-16 with its last Linear replaced (4096·5 + 5) and a first convolution for one channel (64·9 + 64);
+    # features frozen, then their last convolution (512·512·9 + 512) trained again: trained are that
+    # convolution and the classifier (25,088·4,096 + 4,096 + 4,096·4,096 + 4,096 + 20,485)
+    text = ("import torchvision.models as models\nfrom torch import nn\n"
+            "model = models.vgg16(pretrained=True)\n"
+            "model.classifier[6] = nn.Linear(model.classifier[6].in_features, 5)\n"
+            "model.features[0] = nn.Conv2d(1, 64, kernel_size=3, padding=1)\n"
+            "model.features.requires_grad_(False)\n"
+            "for p in model.features[28].parameters():\n    p.requires_grad = True\n")
+    report = analyze_text(text, "vgg.py", input="224x224x1")
+    assert report.ok, report.messages()
+    classifier = 25_088 * 4_096 + 4_096 + 4_096 * 4_096 + 4_096 + 4_096 * 5 + 5
+    assert report.totals.params == 138_357_544 - 4_097_000 + 20_485 - (64 * 27) + 64 * 9
+    assert report.totals.trainable == 512 * 512 * 9 + 512 + classifier
+    # freezing by a parameter's name is not followed (W073), and those stay counted as trained
+    named = text.replace("model.features.requires_grad_(False)\n", "for name, p in model.named_parameters():\n"
+                         "    if name.startswith('features'):\n        p.requires_grad = False\n")
+    report = analyze_text(named, "vgg.py", input="224x224x1")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity != "note"] == [("W073", 6)]
+    assert report.totals.trainable == report.totals.params
+
+
+def test_a_backbone_inside_a_model_class_and_builders_imported_by_name() -> None:
+    # `from torchvision.models import resnet50`: ResNet-50's 25,557,032 less its fc (2,048·1,000 + 1,000),
+    # an Identity in its place, then the class's own head 2,048·4 + 4; frozen in __init__ but for the head
+    text = ("from torchvision.models import resnet50\nimport torch.nn as nn\n\nclass Net(nn.Module):\n"
+            "    def __init__(self, n=4):\n        super().__init__()\n"
+            "        self.backbone = resnet50(weights=None)\n        self.backbone.fc = nn.Identity()\n"
+            "        for p in self.backbone.parameters():\n            p.requires_grad = False\n"
+            "        self.head = nn.Linear(2048, n)\n\n    def forward(self, x):\n"
+            "        return self.head(self.backbone(x))\n")
+    report = analyze_text(text, "net.py", input="224x224x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 25_557_032 - 2_049_000 + 8_196 and report.totals.trainable == 8_196
+    assert report.network == "Net"
+
+
+def test_pretrained_weights_keep_torchvisions_thousand_classes() -> None:
+    # torchvision refuses num_classes=10 with pretrained weights; cnncalc says so (E070) rather than guess
+    report = built('resnet18(weights="DEFAULT", num_classes=10)')
+    [e] = [d for d in report.diagnostics if d.severity == "error"]  # type: ignore[attr-defined]
+    assert e.code == "E070" and "pretrained weights are for 1,000 classes" in e.message
+    assert built("resnet18(num_classes=10)").totals.params == 11_689_512 - 513_000 + 5_130  # type: ignore[attr-defined]
