@@ -111,3 +111,15 @@ def test_pretrained_weights_keep_torchvisions_thousand_classes() -> None:
     [e] = [d for d in report.diagnostics if d.severity == "error"]  # type: ignore[attr-defined]
     assert e.code == "E070" and "pretrained weights are for 1,000 classes" in e.message
     assert built("resnet18(num_classes=10)").totals.params == 11_689_512 - 513_000 + 5_130  # type: ignore[attr-defined]
+
+
+def test_torch_hub_loads_torchvisions_models_and_other_models_are_named() -> None:
+    hub = analyze_text('import torch\nmodel = torch.hub.load("pytorch/vision:v0.10.0", "resnet18", pretrained=True)\n',
+                       "hub.py", input="224x224x3")
+    assert hub.ok and hub.totals.params == 11_689_512 and hub.network == "resnet18"
+    for text in ("import torchvision\nmodel = torchvision.models.googlenet()\n",
+                 'import torch\nmodel = torch.hub.load("pytorch/vision", "googlenet")\n'):
+        report = analyze_text(text, "m.py", input="224x224x3")
+        assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
+            ("E070", 2, "not supported: torchvision's `googlenet` (cnncalc defines 36 of its models: "
+                        "docs/notations.md lists them)")]

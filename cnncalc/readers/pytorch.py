@@ -669,12 +669,11 @@ ZOO_ROUNDING = "torchvision's definition"  # who rounds the layers of torchvisio
 
 
 def _zoo_builder(full: str) -> str | None:
-    """`torchvision.models.resnet50` (or `torchvision.models.resnet.resnet50`) -> `resnet50`, a builder
-    torchvision_zoo.py defines; None for any other name."""
-    if not full.startswith("torchvision.models."):
+    """`torchvision.models.resnet50` (or `torchvision.models.resnet.resnet50`) -> `resnet50`: a builder of
+    torchvision's models (torchvision_zoo.py defines the classification ones); None for any other name."""
+    if not full.startswith("torchvision.models.") or _ZOO_WEIGHTS.fullmatch(full):
         return None
-    last = full.rsplit(".", 1)[-1]
-    return last if last in torchvision_zoo.BUILDERS else None
+    return full.rsplit(".", 1)[-1]
 
 
 class _Reader:
@@ -918,7 +917,8 @@ class _Reader:
                        for n in ast.walk(self.functions[name]))
         layer = self.nn_name(name) if name is not None else None
         return name is not None and ((layer is not None and not layer.endswith("Loss")) or name in self.classes or
-                                     _zoo_builder(self.resolve(name)) is not None)  # (a loss is no part of a model)
+                                     _zoo_builder(self.resolve(name)) is not None or
+                                     self.resolve(name) == "torch.hub.load")  # (a loss is no part of a model)
 
     def main_model(self, tree: ast.Module) -> Any:
         """The first model the file's `if __name__ == "__main__":` block builds, there or in a function of
@@ -1611,7 +1611,16 @@ class _Reader:
             return self.functional(function, args, kwargs, node)
         full = self.resolve(name)
         builder = _zoo_builder(full)
+        if full == "torch.hub.load" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str) and \
+                args[0].split(":")[0] == "pytorch/vision":  # `torch.hub.load("pytorch/vision", "resnet18")`
+            builder = _zoo_builder(f"torchvision.models.{args[1]}")
+            args = args[2:]
+            kwargs = {k: v for k, v in kwargs.items() if k not in ("source", "force_reload", "skip_validation",
+                                                                  "trust_repo", "verbose")}
         if builder is not None:  # `torchvision.models.resnet50(weights="DEFAULT")`: cnncalc's own definition
+            if builder not in torchvision_zoo.BUILDERS:
+                raise _Unsupported(f"torchvision's `{builder}` (cnncalc defines {len(torchvision_zoo.BUILDERS)} of its "
+                                   f"models: docs/notations.md lists them)", node)
             model = self.call_value(self.zoo(node)[f"tv_{builder}"], args, kwargs, node)
             self.zoo_titles[id(model)] = builder
             return model
