@@ -117,9 +117,27 @@ def test_torch_hub_loads_torchvisions_models_and_other_models_are_named() -> Non
     hub = analyze_text('import torch\nmodel = torch.hub.load("pytorch/vision:v0.10.0", "resnet18", pretrained=True)\n',
                        "hub.py", input="224x224x3")
     assert hub.ok and hub.totals.params == 11_689_512 and hub.network == "resnet18"
-    for text in ("import torchvision\nmodel = torchvision.models.googlenet()\n",
-                 'import torch\nmodel = torch.hub.load("pytorch/vision", "googlenet")\n'):
+    for text in ("import torchvision\nmodel = torchvision.models.regnet_y_400mf()\n",
+                 'import torch\nmodel = torch.hub.load("pytorch/vision", "regnet_y_400mf")\n'):
         report = analyze_text(text, "m.py", input="224x224x3")
         assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
-            ("E070", 2, "not supported: torchvision's `googlenet` (cnncalc defines 36 of its models: "
+            ("E070", 2, "not supported: torchvision's `regnet_y_400mf` (cnncalc defines 38 of its models: "
                         "docs/notations.md lists them)")]
+
+
+def test_googlenet_and_inception_v3_with_their_auxiliary_classifiers() -> None:
+    # torchvision publishes GoogLeNet's 6,624,904 parameters without its two auxiliary classifiers (dropped once
+    # pretrained weights are loaded); built without weights it keeps them, each a 1x1 convolution to 128 (no bias)
+    # with its batch norm, fc 2,048 -> 1,024 and 1,024 -> 1,000: 512·128 + 256 + 2,098,176 + 1,025,000 on
+    # inception4a's 512 channels, 528·128 + 256 + ... on inception4d's 528: training-only heads (`side train`)
+    pretrained = built('googlenet(weights="DEFAULT")')
+    assert pretrained.ok and pretrained.totals.params == 6_624_904  # type: ignore[attr-defined]
+    heads = 2 * (128 * 2 + 2_048 * 1_024 + 1_024 + 1_024 * 1_000 + 1_000) + 128 * (512 + 528)
+    scratch = built("googlenet()")
+    assert scratch.totals.params == 6_624_904 + heads and scratch.totals.train_macs > 0  # type: ignore[attr-defined]
+    assert scratch.totals.macs == pretrained.totals.macs  # type: ignore[attr-defined]
+    # Inception v3 keeps its auxiliary classifier in the published 27,161,264; the spec written from the paper's
+    # figures (specs/inception_v3.spec) has the same parameters, MACs and training-only MACs
+    inception, spec = built('inception_v3(weights="DEFAULT")', "299x299x3"), analyze(SPECS / "inception_v3.spec")
+    assert inception.totals.params == 27_161_264  # type: ignore[attr-defined]
+    assert (inception.totals.macs, inception.totals.train_macs) == (spec.totals.macs, spec.totals.train_macs)  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""torchvision's classification models, written anew in the Python the PyTorch reader follows, so that a
+"""torchvision's classification models (38 builders), written anew in the Python the PyTorch reader follows, so that a
 user's script that builds one (`model = torchvision.models.resnet50(weights="DEFAULT")`, then replaces its
 head) reads without torchvision. Architectures as torchvision's documentation and the papers give them
 (layer sizes, strides, widths, the published parameter counts the tests check); the code is cnncalc's own.
@@ -13,7 +13,7 @@ BUILDERS = frozenset({
     "resnext101_64x4d", "wide_resnet50_2", "wide_resnet101_2", "densenet121", "densenet161", "densenet169",
     "densenet201", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small", "squeezenet1_0", "squeezenet1_1",
     "efficientnet_b0", "efficientnet_b1", "efficientnet_b2", "efficientnet_b3", "efficientnet_b4",
-    "efficientnet_b5", "efficientnet_b6", "efficientnet_b7"})
+    "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "googlenet", "inception_v3"})
 
 SOURCE = '''
 def tv_classes(weights, num_classes):
@@ -570,4 +570,218 @@ def tv_efficientnet_b6(*, weights=None, progress=True, num_classes=1000, pretrai
 
 def tv_efficientnet_b7(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
     return tv_efficientnet(2.0, 3.1, 0.5, weights or pretrained, num_classes, kwargs)
+
+
+def tv_basic_conv(inp, out, kernel, stride=1, padding=0):
+    return torch.nn.Sequential(torch.nn.Conv2d(inp, out, kernel, stride=stride, padding=padding, bias=False),
+                               torch.nn.BatchNorm2d(out, eps=0.001), torch.nn.ReLU(inplace=True))
+
+
+class tv_GoogLeNetBlock(torch.nn.Module):
+    def __init__(self, inp, ch1x1, ch3x3red, ch3x3, ch5x5red, ch5x5, pool_proj):
+        super().__init__()
+        self.branch1 = tv_basic_conv(inp, ch1x1, 1)
+        self.branch2 = torch.nn.Sequential(tv_basic_conv(inp, ch3x3red, 1),
+                                           tv_basic_conv(ch3x3red, ch3x3, 3, padding=1))
+        # torchvision's "5x5" branch convolves 3x3, as its weights were trained
+        self.branch3 = torch.nn.Sequential(tv_basic_conv(inp, ch5x5red, 1),
+                                           tv_basic_conv(ch5x5red, ch5x5, 3, padding=1))
+        self.branch4 = torch.nn.Sequential(torch.nn.MaxPool2d(3, stride=1, padding=1, ceil_mode=True),
+                                           tv_basic_conv(inp, pool_proj, 1))
+
+    def forward(self, x):
+        return torch.cat([self.branch1(x), self.branch2(x), self.branch3(x), self.branch4(x)], 1)
+
+
+class tv_GoogLeNetAux(torch.nn.Module):
+    def __init__(self, inp, num_classes, dropout=0.7):
+        super().__init__()
+        self.conv = tv_basic_conv(inp, 128, 1)
+        self.fc1 = torch.nn.Linear(2048, 1024)
+        self.fc2 = torch.nn.Linear(1024, num_classes)
+        self.dropout = torch.nn.Dropout(p=dropout)
+
+    def forward(self, x):
+        x = self.conv(torch.nn.functional.adaptive_avg_pool2d(x, (4, 4)))
+        x = self.dropout(torch.nn.functional.relu(self.fc1(torch.flatten(x, 1)), inplace=True))
+        return self.fc2(x)
+
+
+class tv_GoogLeNet(torch.nn.Module):
+    def __init__(self, num_classes=1000, aux_logits=True, transform_input=False, dropout=0.2, dropout_aux=0.7):
+        super().__init__()
+        self.aux_logits = aux_logits
+        self.conv1 = tv_basic_conv(3, 64, 7, stride=2, padding=3)
+        self.maxpool1 = torch.nn.MaxPool2d(3, stride=2, ceil_mode=True)
+        self.conv2 = tv_basic_conv(64, 64, 1)
+        self.conv3 = tv_basic_conv(64, 192, 3, padding=1)
+        self.maxpool2 = torch.nn.MaxPool2d(3, stride=2, ceil_mode=True)
+        self.inception3a = tv_GoogLeNetBlock(192, 64, 96, 128, 16, 32, 32)
+        self.inception3b = tv_GoogLeNetBlock(256, 128, 128, 192, 32, 96, 64)
+        self.maxpool3 = torch.nn.MaxPool2d(3, stride=2, ceil_mode=True)
+        self.inception4a = tv_GoogLeNetBlock(480, 192, 96, 208, 16, 48, 64)
+        self.inception4b = tv_GoogLeNetBlock(512, 160, 112, 224, 24, 64, 64)
+        self.inception4c = tv_GoogLeNetBlock(512, 128, 128, 256, 24, 64, 64)
+        self.inception4d = tv_GoogLeNetBlock(512, 112, 144, 288, 32, 64, 64)
+        self.inception4e = tv_GoogLeNetBlock(528, 256, 160, 320, 32, 128, 128)
+        self.maxpool4 = torch.nn.MaxPool2d(2, stride=2, ceil_mode=True)
+        self.inception5a = tv_GoogLeNetBlock(832, 256, 160, 320, 32, 128, 128)
+        self.inception5b = tv_GoogLeNetBlock(832, 384, 192, 384, 48, 128, 128)
+        self.aux1 = tv_GoogLeNetAux(512, num_classes, dropout_aux) if aux_logits else None
+        self.aux2 = tv_GoogLeNetAux(528, num_classes, dropout_aux) if aux_logits else None
+        self.avgpool = torch.nn.AdaptiveAvgPool2d((1, 1))
+        self.dropout = torch.nn.Dropout(p=dropout)
+        self.fc = torch.nn.Linear(1024, num_classes)
+
+    def forward(self, x):
+        x = self.maxpool1(self.conv1(x))
+        x = self.maxpool2(self.conv3(self.conv2(x)))
+        x = self.maxpool3(self.inception3b(self.inception3a(x)))
+        x = self.inception4a(x)
+        if self.training:  # the auxiliary classifiers: training-only heads
+            if self.aux1 is not None:
+                aux1 = self.aux1(x)
+        x = self.inception4d(self.inception4c(self.inception4b(x)))
+        if self.training:
+            if self.aux2 is not None:
+                aux2 = self.aux2(x)
+        x = self.maxpool4(self.inception4e(x))
+        x = self.inception5b(self.inception5a(x))
+        return self.fc(self.dropout(torch.flatten(self.avgpool(x), 1)))
+
+
+def tv_googlenet(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    # with pretrained weights torchvision drops the auxiliary classifiers after loading them
+    if (weights or pretrained) is not None:
+        kwargs["aux_logits"] = False
+    return tv_GoogLeNet(num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+class tv_InceptionA(torch.nn.Module):
+    def __init__(self, inp, pool_features):
+        super().__init__()
+        self.branch1x1 = tv_basic_conv(inp, 64, 1)
+        self.branch5x5 = torch.nn.Sequential(tv_basic_conv(inp, 48, 1), tv_basic_conv(48, 64, 5, padding=2))
+        self.branch3x3dbl = torch.nn.Sequential(tv_basic_conv(inp, 64, 1), tv_basic_conv(64, 96, 3, padding=1),
+                                                tv_basic_conv(96, 96, 3, padding=1))
+        self.branch_pool = torch.nn.Sequential(torch.nn.AvgPool2d(3, stride=1, padding=1),
+                                               tv_basic_conv(inp, pool_features, 1))
+
+    def forward(self, x):
+        return torch.cat([self.branch1x1(x), self.branch5x5(x), self.branch3x3dbl(x), self.branch_pool(x)], 1)
+
+
+class tv_InceptionB(torch.nn.Module):
+    def __init__(self, inp):
+        super().__init__()
+        self.branch3x3 = tv_basic_conv(inp, 384, 3, stride=2)
+        self.branch3x3dbl = torch.nn.Sequential(tv_basic_conv(inp, 64, 1), tv_basic_conv(64, 96, 3, padding=1),
+                                                tv_basic_conv(96, 96, 3, stride=2))
+        self.branch_pool = torch.nn.MaxPool2d(3, stride=2)
+
+    def forward(self, x):
+        return torch.cat([self.branch3x3(x), self.branch3x3dbl(x), self.branch_pool(x)], 1)
+
+
+class tv_InceptionC(torch.nn.Module):
+    def __init__(self, inp, c7):
+        super().__init__()
+        self.branch1x1 = tv_basic_conv(inp, 192, 1)
+        self.branch7x7 = torch.nn.Sequential(tv_basic_conv(inp, c7, 1), tv_basic_conv(c7, c7, (1, 7), padding=(0, 3)),
+                                             tv_basic_conv(c7, 192, (7, 1), padding=(3, 0)))
+        self.branch7x7dbl = torch.nn.Sequential(
+            tv_basic_conv(inp, c7, 1), tv_basic_conv(c7, c7, (7, 1), padding=(3, 0)),
+            tv_basic_conv(c7, c7, (1, 7), padding=(0, 3)), tv_basic_conv(c7, c7, (7, 1), padding=(3, 0)),
+            tv_basic_conv(c7, 192, (1, 7), padding=(0, 3)))
+        self.branch_pool = torch.nn.Sequential(torch.nn.AvgPool2d(3, stride=1, padding=1), tv_basic_conv(inp, 192, 1))
+
+    def forward(self, x):
+        return torch.cat([self.branch1x1(x), self.branch7x7(x), self.branch7x7dbl(x), self.branch_pool(x)], 1)
+
+
+class tv_InceptionD(torch.nn.Module):
+    def __init__(self, inp):
+        super().__init__()
+        self.branch3x3 = torch.nn.Sequential(tv_basic_conv(inp, 192, 1), tv_basic_conv(192, 320, 3, stride=2))
+        self.branch7x7x3 = torch.nn.Sequential(
+            tv_basic_conv(inp, 192, 1), tv_basic_conv(192, 192, (1, 7), padding=(0, 3)),
+            tv_basic_conv(192, 192, (7, 1), padding=(3, 0)), tv_basic_conv(192, 192, 3, stride=2))
+        self.branch_pool = torch.nn.MaxPool2d(3, stride=2)
+
+    def forward(self, x):
+        return torch.cat([self.branch3x3(x), self.branch7x7x3(x), self.branch_pool(x)], 1)
+
+
+class tv_InceptionE(torch.nn.Module):
+    def __init__(self, inp):
+        super().__init__()
+        self.branch1x1 = tv_basic_conv(inp, 320, 1)
+        self.branch3x3_1 = tv_basic_conv(inp, 384, 1)
+        self.branch3x3_2a = tv_basic_conv(384, 384, (1, 3), padding=(0, 1))
+        self.branch3x3_2b = tv_basic_conv(384, 384, (3, 1), padding=(1, 0))
+        self.branch3x3dbl_1 = torch.nn.Sequential(tv_basic_conv(inp, 448, 1), tv_basic_conv(448, 384, 3, padding=1))
+        self.branch3x3dbl_3a = tv_basic_conv(384, 384, (1, 3), padding=(0, 1))
+        self.branch3x3dbl_3b = tv_basic_conv(384, 384, (3, 1), padding=(1, 0))
+        self.branch_pool = torch.nn.Sequential(torch.nn.AvgPool2d(3, stride=1, padding=1), tv_basic_conv(inp, 192, 1))
+
+    def forward(self, x):
+        a = self.branch3x3_1(x)
+        b = self.branch3x3dbl_1(x)
+        return torch.cat([self.branch1x1(x), torch.cat([self.branch3x3_2a(a), self.branch3x3_2b(a)], 1),
+                          torch.cat([self.branch3x3dbl_3a(b), self.branch3x3dbl_3b(b)], 1), self.branch_pool(x)], 1)
+
+
+class tv_InceptionAux(torch.nn.Module):
+    def __init__(self, inp, num_classes):
+        super().__init__()
+        self.pool = torch.nn.AvgPool2d(5, stride=3)
+        self.conv0 = tv_basic_conv(inp, 128, 1)
+        self.conv1 = tv_basic_conv(128, 768, 5)
+        self.avgpool = torch.nn.AdaptiveAvgPool2d((1, 1))
+        self.fc = torch.nn.Linear(768, num_classes)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.avgpool(self.conv1(self.conv0(self.pool(x)))), 1))
+
+
+class tv_Inception3(torch.nn.Module):
+    def __init__(self, num_classes=1000, aux_logits=True, transform_input=False, dropout=0.5):
+        super().__init__()
+        self.Conv2d_1a_3x3 = tv_basic_conv(3, 32, 3, stride=2)
+        self.Conv2d_2a_3x3 = tv_basic_conv(32, 32, 3)
+        self.Conv2d_2b_3x3 = tv_basic_conv(32, 64, 3, padding=1)
+        self.maxpool1 = torch.nn.MaxPool2d(3, stride=2)
+        self.Conv2d_3b_1x1 = tv_basic_conv(64, 80, 1)
+        self.Conv2d_4a_3x3 = tv_basic_conv(80, 192, 3)
+        self.maxpool2 = torch.nn.MaxPool2d(3, stride=2)
+        self.Mixed_5b = tv_InceptionA(192, 32)
+        self.Mixed_5c = tv_InceptionA(256, 64)
+        self.Mixed_5d = tv_InceptionA(288, 64)
+        self.Mixed_6a = tv_InceptionB(288)
+        self.Mixed_6b = tv_InceptionC(768, 128)
+        self.Mixed_6c = tv_InceptionC(768, 160)
+        self.Mixed_6d = tv_InceptionC(768, 160)
+        self.Mixed_6e = tv_InceptionC(768, 192)
+        self.AuxLogits = tv_InceptionAux(768, num_classes) if aux_logits else None
+        self.Mixed_7a = tv_InceptionD(768)
+        self.Mixed_7b = tv_InceptionE(1280)
+        self.Mixed_7c = tv_InceptionE(2048)
+        self.avgpool = torch.nn.AdaptiveAvgPool2d((1, 1))
+        self.dropout = torch.nn.Dropout(p=dropout)
+        self.fc = torch.nn.Linear(2048, num_classes)
+
+    def forward(self, x):
+        x = self.maxpool1(self.Conv2d_2b_3x3(self.Conv2d_2a_3x3(self.Conv2d_1a_3x3(x))))
+        x = self.maxpool2(self.Conv2d_4a_3x3(self.Conv2d_3b_1x1(x)))
+        x = self.Mixed_5d(self.Mixed_5c(self.Mixed_5b(x)))
+        x = self.Mixed_6e(self.Mixed_6d(self.Mixed_6c(self.Mixed_6b(self.Mixed_6a(x)))))
+        if self.training:  # the auxiliary classifier: a training-only head
+            if self.AuxLogits is not None:
+                aux = self.AuxLogits(x)
+        x = self.Mixed_7c(self.Mixed_7b(self.Mixed_7a(x)))
+        return self.fc(torch.flatten(self.dropout(self.avgpool(x)), 1))
+
+
+def tv_inception_v3(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_Inception3(num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
 '''
