@@ -68,8 +68,8 @@ def diff_reports(a: Report, b: Report, depth: int | None = None) -> Diff:
                  if added.path in by_path]
     ta, tb = a.totals, b.totals
     totals = [TotalChange("Total params", ta.all_params, tb.all_params, ""),
-              TotalChange("Trainable params", ta.params, tb.params, ""),
-              TotalChange("Non-trainable params", ta.non_trainable, tb.non_trainable, ""),
+              TotalChange("Trainable params", ta.trainable, tb.trainable, ""),
+              TotalChange("Non-trainable params", ta.untrained, tb.untrained, ""),
               TotalChange("Total MACs", ta.macs, tb.macs, ""),
               TotalChange("Parameter memory", ta.param_bytes, tb.param_bytes, "bytes"),
               TotalChange(f"Activation memory (batch {ta.batch}/{tb.batch})" if ta.batch != tb.batch else

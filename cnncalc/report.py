@@ -174,6 +174,11 @@ class Totals(NamedTuple):
         return None if self.params is None or self.frozen is None else self.params - self.frozen
 
     @property
+    def untrained(self) -> int | None:
+        """Non-trainable parameters as Keras and torchinfo count them: running statistics and frozen layers'."""
+        return None if self.non_trainable is None or self.frozen is None else self.non_trainable + self.frozen
+
+    @property
     def param_bytes(self) -> int | None:
         """Learnable and non-trainable parameters, float32."""
         if self.params is None or self.non_trainable is None:

@@ -196,3 +196,13 @@ def test_frozen_layers_are_counted_as_non_trainable_and_keep_nothing_before_the_
     document = json.loads(CliRunner().invoke(cli, ["summary", "-", "--format", "json"], input=FROZEN).output)
     totals = document["networks"][0]["totals"]
     assert (totals["params"], totals["trainable"], totals["frozen"], totals["non_trainable"]) == (914, 90, 824, 16)
+
+
+def test_freezing_shows_in_a_diff_as_trained_parameters_moved_to_non_trainable() -> None:
+    from cnncalc import analyze_text
+    from cnncalc.diff import diff_reports
+    before = analyze_text(FROZEN.replace(" frozen", ""), "a.spec")
+    after = analyze_text(FROZEN, "b.spec")
+    totals = {t.quantity: (t.a, t.b) for t in diff_reports(before, after).totals}
+    assert totals["Total params"] == (930, 930)
+    assert totals["Trainable params"] == (914, 90) and totals["Non-trainable params"] == (16, 840)

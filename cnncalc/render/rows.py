@@ -108,9 +108,9 @@ def totals_lines(report: Report) -> list[tuple[str, str, str]]:
 
 def non_trainable_lines(t: Totals) -> list[tuple[str, str, str]]:
     """Non-trainable params, as Keras and torchinfo count them: running statistics and frozen layers'."""
-    held = None if t.non_trainable is None or t.frozen is None else t.non_trainable + t.frozen
     kinds = [what for what, n in (("frozen", t.frozen), ("running statistics", t.non_trainable)) if n]
-    return [("Non-trainable params", count(held), " and ".join(kinds))] if held or t.frozen is None else []
+    return [("Non-trainable params", count(t.untrained), " and ".join(kinds))] if t.untrained or t.frozen is None \
+        else []
 
 
 OPTIMIZER_STATE_NOTE = {"sgd": "none (plain SGD)", "momentum": "a velocity per parameter",
