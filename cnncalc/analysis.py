@@ -147,16 +147,17 @@ def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | N
         expander = Expander(blocks, net_sink, source, network_rounding(net, rounding, text))
         root = expander.network(net)
         called |= expander.called
-        analyses.append((net, root, net_sink))
+        frozen = any(layer.frozen for layer in expander.layers)  # (the distinct layers: a few in a deep network)
+        analyses.append((net, root, net_sink, frozen))
     for block in file.blocks:
         if block.name not in called and blocks.get(block.name) is block:
             sink.add(codes.W001, f"block `{block.name}` is never used", block.span,
                      hint=f"call it as `{block.name}(...)` or remove it")
     result = []
-    for index, (net, root, net_sink) in enumerate(analyses):
+    for index, (net, root, net_sink, frozen) in enumerate(analyses):
         own = [d for d in file_diagnostics if _network_of(d.span.start, starts) == index]
         report = _walk(source, index, net, root, net_sink, rounding or (net.rounding.mode if net.rounding else "exact"),
-                       settings, own, sink)
+                       settings, own, sink, frozen)
         result.append(Analysis(report, root))
     return result
 
@@ -179,7 +180,8 @@ def _network_of(offset: int, starts: list[int]) -> int:
 
 
 def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sink: DiagnosticSink, rounding: str,
-          settings: Settings, file_diagnostics: list[Diagnostic], file_sink: DiagnosticSink) -> Report:
+          settings: Settings, file_diagnostics: list[Diagnostic], file_sink: DiagnosticSink,
+          frozen: bool = False) -> Report:
     x: Shape | None = None
     batch = settings.batch or 1
     unknown = guessed = None
@@ -234,9 +236,9 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     # a network too large to build (E058) has no rows, and no totals either: not 0
     totals = sum_rows(top, batch) if root is not None else \
         Totals(None, None, None, None, None, None, None, batch)
-    frozen = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
-    if frozen:
-        totals = totals._replace(frozen=None if totals.params is None else frozen)
+    if frozen:  # some layer is: its parameters, and its copies', are not trained
+        held = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
+        totals = totals._replace(frozen=None if totals.params is None else held)
     checker = Checker(sink)
     if net.input is not None and net.input.answers is not None:
         checker.input(net.input.answers, x, guessed or unknown)
