@@ -175,3 +175,23 @@ def test_eltwise_max_a_difference_and_a_mean_are_merges() -> None:
                                    'eltwise_param { operation: SUM coeff: 2 coeff: 1 } }\n', "e.prototxt")
     assert [(d.code, d.line, d.message) for d in weighted.diagnostics] == [
         ("E070", 5, "Eltwise SUM with coefficients [2, 1]")]
+
+
+def test_layers_whose_blobs_all_have_lr_mult_0_are_frozen() -> None:
+    # A fine-tuning net freezes a layer with `param { lr_mult: 0 }` for each of its blobs (weights, then bias):
+    # conv1's (3·9·4 + 4 = 112) are non-trainable, as are BatchNorm's three statistics (4 + 4 + 1); conv2 keeps
+    # its bias trained (lr_mult 2), so it is trained (4·36 + 4 = 148), as is the fc (64·2 + 2 = 130).
+    text = ('input: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+            'layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1" param { lr_mult: 0 } '
+            'param { lr_mult: 0 } convolution_param { num_output: 4 kernel_size: 3 } }\n'
+            'layer { name: "bn1" type: "BatchNorm" bottom: "conv1" top: "conv1" param { lr_mult: 0 } '
+            'param { lr_mult: 0 } param { lr_mult: 0 } }\n'
+            'layer { name: "conv2" type: "Convolution" bottom: "conv1" top: "conv2" param { lr_mult: 0 } '
+            'param { lr_mult: 2 } convolution_param { num_output: 4 kernel_size: 3 } }\n'
+            'layer { name: "fc" type: "InnerProduct" bottom: "conv2" top: "fc" '
+            'inner_product_param { num_output: 2 } }\n')
+    report = analyze_text(text, "ft.prototxt")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.name in ("conv1", "conv2")] == ["conv 4 3x3 frozen", "conv 4 3x3"]
+    t = report.totals
+    assert (t.trainable, t.frozen, t.non_trainable) == (148 + 130, 112, 9)

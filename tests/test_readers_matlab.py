@@ -124,3 +124,17 @@ def test_a_transposed_convolution_cropped_same_multiplies_the_size_by_its_stride
                    "    transposedConv2dLayer(1, 8, 'Stride', 2, 'Cropping', 'same')\n];\n")
     assert [(d.code, d.message) for d in small.diagnostics if d.severity == "error"] == [
         ("E070", "transposedConv2dLayer: Cropping 'same' with a filter smaller than its stride")]
+
+
+def test_a_layer_whose_learn_rate_factors_are_both_0_is_frozen() -> None:
+    # MATLAB freezes a layer by its learnables' rate factors: both 0 (conv 3·9·4 + 4 = 112; the batch norm's
+    # offset and scale, 2·4) is `frozen`; a fully connected layer with only 'WeightLearnRateFactor' 0 still trains
+    # its bias, so it is counted as trained (36·2·4 + 2 = 290 with its weights, as cnncalc has one flag a layer)
+    text = ("layers = [\n    imageInputLayer([8 8 3])\n"
+            "    convolution2dLayer(3, 4, 'WeightLearnRateFactor', 0, 'BiasLearnRateFactor', 0)\n"
+            "    batchNormalizationLayer('OffsetLearnRateFactor', 0, 'ScaleLearnRateFactor', 0)\n"
+            "    reluLayer\n    fullyConnectedLayer(2, 'WeightLearnRateFactor', 0)\n];\n")
+    report = analyze_text(text, "ft.m")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows][:2] == ["conv 4 3x3 frozen", "batchnorm frozen"]
+    assert (report.totals.trainable, report.totals.frozen) == (290, 112 + 8)

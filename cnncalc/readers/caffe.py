@@ -187,6 +187,18 @@ def _count(value: Any, what: str, span: Span) -> int:
     return value
 
 
+def _frozen(kind: str, layer: Message) -> bool:
+    """Whether every learnt blob of the layer has `lr_mult: 0` (one `param { }` per blob, in order: the weights,
+    then the bias): Caffe's frozen layer in a fine-tuning net."""
+    params = {"Convolution": "convolution_param", "Deconvolution": "convolution_param",
+              "InnerProduct": "inner_product_param", "Scale": "scale_param"}
+    if kind not in params and kind != "PReLU":
+        return False
+    bias = kind in params and layer.message(params[kind]).get("bias_term", kind != "Scale")
+    rates = [p.get("lr_mult", 1) if isinstance(p, Message) else 1 for p in layer.all("param")]
+    return len(rates) >= 1 + bool(bias) and all(rate == 0 for rate in rates[:1 + bool(bias)])
+
+
 def layer_text(kind: str, layer: Message) -> tuple[str, str]:
     """(the spec text, who rounds: '' or 'Caffe') of a Caffe layer of one bottom."""
     span = layer.span
@@ -364,6 +376,7 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
                 raise Malformed(f"{name}: a {kind} layer takes one bottom, not {len(sources)}", layer.span)
             try:
                 text_, by = layer_text(kind, layer)
+                text_ += " frozen" if _frozen(kind, layer) else ""
                 node = graph.layer(name, spec_layer(text_, layer.span, by), sources[0], layer.span)
             except (ValueError, TypeError, KeyError, OverflowError) as e:  # a field of the wrong type or range
                 raise Malformed(f"{name}: {why(e)}", layer.span) from None

@@ -615,6 +615,9 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
                 raise Malformed(f"{call.name}: {why(e)}", call.span) from None
             name = options.get("name")
             label = name.text if isinstance(name, Str) and name.text else _auto(call.name, counters)
+            factors = [v for k, v in options.items() if k.endswith("learnratefactor")]
+            if text is not None and len(factors) == 2 and all(v == 0 for v in factors):
+                text += " frozen"  # both learnables' rates 0 (`'WeightLearnRateFactor', 0, 'BiasLearnRateFactor', 0`)
             layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED)
             if call.name in SKIPPED:
                 sink.add(codes.N070, f"{call.name} left out: an output layer for training, not part of the "
