@@ -687,7 +687,10 @@ NOTATION_EDITS = [
     "nn.Linear(", "nn.ReLU()", "nn.Sequential()", "F.relu(", "torch.cat(", "x.view(", "stride=2", "padding=1",
     "groups=2", "dilation=2", "layer {", "{ a: 1 }", 'type: "Convolution"', "top: ", "bottom: ", 'bottom: "x"',
     "num_output: ", "kernel_size: ", '"kernel_size": [0, 0]', '"filters": ', '"units": ', '"strides": [2, 2]',
-    '"padding": "same"', '{"a": 1}', '{"class_name": "__keras_tensor__"}', "convolution2dLayer(", "reluLayer",
+    '"padding": "same"', '"trainable": false', "lr_mult: 0", "'WeightLearnRateFactor', 0", "requires_grad = False",
+    ".requires_grad_(False)", "torchvision.models.resnet18(", "models.vgg16(", "nn.LazyConv2d(", "torch.stack([",
+    ".mean(0)", "torch.maximum(", " - ", "d2l.Classifier",
+    '{"a": 1}', '{"class_name": "__keras_tensor__"}', "convolution2dLayer(", "reluLayer",
     "fullyConnectedLayer(", "layerGraph(", "connectLayers(", "additionLayer(2", "depthConcatenationLayer(",
     "'Stride',", "'Padding','same'", "'same'", "'valid'"]
 

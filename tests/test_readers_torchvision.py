@@ -8,6 +8,7 @@ import pytest
 
 from cnncalc import analyze, analyze_text
 from tests.conftest import SPECS
+from tests.test_readers_pytorch import FIXTURES
 
 PUBLISHED = {  # torchvision's documented num_params (the IMAGENET1K weights' meta)
     "alexnet": 61_100_840, "vgg11": 132_863_336, "vgg11_bn": 132_868_840, "vgg13": 133_047_848,
@@ -141,3 +142,12 @@ def test_googlenet_and_inception_v3_with_their_auxiliary_classifiers() -> None:
     inception, spec = built('inception_v3(weights="DEFAULT")', "299x299x3"), analyze(SPECS / "inception_v3.spec")
     assert inception.totals.params == 27_161_264  # type: ignore[attr-defined]
     assert (inception.totals.macs, inception.totals.train_macs) == (spec.totals.macs, spec.totals.train_macs)  # type: ignore[attr-defined]
+
+
+def test_the_transfer_learning_fixture() -> None:
+    # MobileNet v2 (3,504,872) with a 3-class head (1,280·3 + 3 = 3,843 for 1,281,000), features frozen but the
+    # last block, features[18]: a 1x1 convolution 320 -> 1,280 without bias (409,600) and its batch norm (2,560)
+    report = analyze(FIXTURES / "transfer_learning.py", input="224x224x3")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == []
+    assert report.totals.params == 3_504_872 - 1_281_000 + 3_843
+    assert report.totals.trainable == 409_600 + 2_560 + 3_843
