@@ -151,3 +151,12 @@ def test_the_transfer_learning_fixture() -> None:
     assert [d.code for d in report.diagnostics if d.severity != "note"] == []
     assert report.totals.params == 3_504_872 - 1_281_000 + 3_843
     assert report.totals.trainable == 409_600 + 2_560 + 3_843
+
+
+def test_a_first_convolution_replaced_for_one_channel_inside_a_block() -> None:
+    # MobileNet v2's first block is a Conv2dNormActivation (an nn.Sequential): its convolution 3 -> 32 (27·32 =
+    # 864 weights, no bias) replaced by one for grayscale images (9·32 = 288)
+    report = built("mobilenet_v2()\nmodel.features[0][0] = nn.Conv2d(1, 32, 3, stride=2, padding=1, bias=False)",
+                   "224x224x1", head="import torchvision\nfrom torch import nn\n")
+    assert report.ok, report.messages()  # type: ignore[attr-defined]
+    assert report.totals.params == 3_504_872 - 864 + 288  # type: ignore[attr-defined]

@@ -562,89 +562,6 @@ class _Break(Exception):
     """`break` in a loop being followed."""
 
 
-# torchvision's building blocks, as their documented arguments define them, written here in the
-# Python this reader follows: a file that imports them from `torchvision.ops` (or its own `..ops.misc`,
-# `._utils`) gets these definitions, placed at its import line.
-TORCHVISION_HELPERS = {"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth",
-                       "Permute", "_make_divisible", "_ovewrite_named_param"}
-_TORCHVISION_SOURCE = """
-class Conv2dNormActivation(torch.nn.Sequential):
-    def __init__(self, in_channels, out_channels, kernel_size=3, stride=1, padding=None, groups=1,
-                 norm_layer=torch.nn.BatchNorm2d, activation_layer=torch.nn.ReLU, dilation=1, inplace=True,
-                 bias=None):
-        if padding is None:
-            if isinstance(kernel_size, int) and isinstance(dilation, int):
-                padding = (kernel_size - 1) // 2 * dilation
-            else:
-                n = len(kernel_size) if isinstance(kernel_size, (list, tuple)) else len(dilation)
-                kernel_size = kernel_size if isinstance(kernel_size, (list, tuple)) else [kernel_size] * n
-                dilation = dilation if isinstance(dilation, (list, tuple)) else [dilation] * n
-                padding = tuple((kernel_size[i] - 1) // 2 * dilation[i] for i in range(n))
-        if bias is None:
-            bias = norm_layer is None
-        layers = [torch.nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, dilation=dilation,
-                                  groups=groups, bias=bias)]
-        if norm_layer is not None:
-            layers.append(norm_layer(out_channels))
-        if activation_layer is not None:
-            layers.append(activation_layer() if inplace is None else activation_layer(inplace=inplace))
-        super().__init__(*layers)
-
-
-class ConvNormActivation(Conv2dNormActivation):
-    pass
-
-
-class SqueezeExcitation(torch.nn.Module):
-    def __init__(self, input_channels, squeeze_channels, activation=torch.nn.ReLU,
-                 scale_activation=torch.nn.Sigmoid):
-        super().__init__()
-        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
-        self.fc1 = torch.nn.Conv2d(input_channels, squeeze_channels, 1)
-        self.fc2 = torch.nn.Conv2d(squeeze_channels, input_channels, 1)
-        self.activation = activation()
-        self.scale_activation = scale_activation()
-
-    def forward(self, input):
-        scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(input)))))
-        return scale * input
-
-
-class Permute(torch.nn.Module):
-    def __init__(self, dims):
-        super().__init__()
-        self.dims = dims
-
-    def forward(self, x):
-        return torch.permute(x, self.dims)
-
-
-class StochasticDepth(torch.nn.Module):
-    def __init__(self, p, mode):
-        super().__init__()
-
-    def forward(self, input):
-        return input
-
-
-def _ovewrite_named_param(kwargs, param, new_value):
-    if param in kwargs:
-        if kwargs[param] != new_value:
-            raise ValueError(f"the parameter '{param}' expected value {new_value} but got {kwargs[param]} instead")
-    else:
-        kwargs[param] = new_value
-
-
-def _make_divisible(v, divisor, min_value=None):
-    if min_value is None:
-        min_value = divisor
-    new_v = max(min_value, int(v + divisor / 2) // divisor * divisor)
-    if new_v < 0.9 * v:
-        new_v += divisor
-    return new_v
-"""
-
-
 def _placed(source: str, at: ast.AST) -> list[ast.stmt]:
     """The statements of cnncalc's own Python for a library, every node placed at `at` (where the user's code
     brings it in: diagnostics made inside point there)."""
@@ -656,10 +573,10 @@ def _placed(source: str, at: ast.AST) -> list[ast.stmt]:
     return tree.body
 
 
-def _torchvision_helpers(at: ast.stmt) -> dict[str, ast.stmt]:
-    """The helpers' definitions, placed at the import that brought them."""
-    return {stmt.name: stmt for stmt in _placed(_TORCHVISION_SOURCE, at)
-            if isinstance(stmt, (ast.ClassDef, ast.FunctionDef))}
+def _torchvision_definitions(at: ast.AST) -> list[ast.ClassDef | ast.FunctionDef | ast.Assign]:
+    """cnncalc's definitions of torchvision's building blocks and models (torchvision_zoo.py), placed at `at`."""
+    return [stmt for stmt in _placed(torchvision_zoo.SOURCE, at) if isinstance(stmt, (ast.ClassDef, ast.FunctionDef,
+                                                                                      ast.Assign))]
 
 
 # `torchvision.models.ResNet50_Weights.DEFAULT` and the like: pretrained weights, no part of the shape
@@ -706,6 +623,7 @@ class _Reader:
         self.zoo_titles: dict[int, str] = {}  # a model torchvision's builder made (by id) -> the builder's name
         self.zoo_loaded = False
         self.zoo_definitions: set[str] = set()  # the names of the functions and methods torchvision_zoo.py defines
+        self.zoo_names: dict[str, ast.ClassDef | ast.FunctionDef] = {}  # its classes and functions, by name
         self.frozen: set[int] = set()  # the layers (by id) whose parameters were set `requires_grad = False`
 
     # ---- the file -------------------------------------------------------------------------------------
@@ -788,16 +706,13 @@ class _Reader:
                 self.star_imported += ["." * stmt.level + module for a in stmt.names if a.name == "*"]
             for alias in stmt.names:
                 local = alias.asname or alias.name
-                if torchvision and alias.name in TORCHVISION_HELPERS:
-                    helpers = _torchvision_helpers(stmt)
-                    helper = helpers[alias.name]
+                if torchvision and alias.name in torchvision_zoo.HELPERS:
+                    # torchvision's building blocks (`from torchvision.ops import SqueezeExcitation`, a torchvision
+                    # file's `from ..ops.misc import Conv2dNormActivation`): cnncalc's definitions, at this import
+                    helper = self.zoo(stmt)[f"tv_{alias.name}"]
                     if isinstance(helper, ast.ClassDef):
                         self.record_class(local, helper)
-                        base = helpers["Conv2dNormActivation"]  # what ConvNormActivation derives from
-                        assert isinstance(base, ast.ClassDef)
-                        if "Conv2dNormActivation" not in self.classes:
-                            self.record_class("Conv2dNormActivation", base)
-                    elif isinstance(helper, ast.FunctionDef):
+                    else:
                         self.functions[local] = helper
                     continue
                 self.imported[local] = f"{module}.{alias.name}"
@@ -891,8 +806,8 @@ class _Reader:
         elif isinstance(part, Sequence):
             for _, module in part.items:
                 self.freeze(module, frozen, depth + 1)
-        elif isinstance(part, Instance):
-            for value in part.attrs.values():
+        elif isinstance(part, Instance):  # its attributes, and what an `nn.Sequential` subclass holds
+            for value in [*part.attrs.values(), *(module for _, module in part.sequential or ())]:
                 if isinstance(value, (Layer, Sequence, Instance)):
                     self.freeze(value, frozen, depth + 1)
 
@@ -1140,20 +1055,21 @@ class _Reader:
                         return ir.Input((value[0],), 1, self.offsets.span(stmt))
         return None
 
-    def zoo(self, at: ast.AST) -> dict[str, ast.FunctionDef]:
-        """cnncalc's definitions of torchvision's models (readers/torchvision_zoo.py), recorded the first time
-        a script calls a builder; every node placed at that call."""
+    def zoo(self, at: ast.AST) -> dict[str, ast.ClassDef | ast.FunctionDef]:
+        """cnncalc's definitions of torchvision's building blocks and models (readers/torchvision_zoo.py), by
+        name, recorded the first time the file imports a block or calls a builder; every node placed there."""
         if not self.zoo_loaded:
             self.zoo_loaded = True
-            for stmt in _placed(torchvision_zoo.SOURCE, at):
+            for stmt in _torchvision_definitions(at):
                 self.zoo_definitions.update(n.name for n in ast.walk(stmt) if isinstance(n, ast.FunctionDef))
                 if isinstance(stmt, ast.ClassDef):
                     self.record_class(stmt.name, stmt)
+                    self.zoo_names[stmt.name] = stmt
                 elif isinstance(stmt, ast.FunctionDef):
-                    self.functions[stmt.name] = stmt
-                elif isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name):
+                    self.functions[stmt.name] = self.zoo_names[stmt.name] = stmt
+                elif isinstance(stmt.targets[0], ast.Name):
                     self.globals[stmt.targets[0].id] = self.eval(stmt.value, self.globals)
-        return self.functions
+        return self.zoo_names
 
     def summary_input(self, shape: Any, node: ast.AST) -> ir.Input:
         """The input a summary is asked for, `(N, C, H, W)` or `(N, F)`: one image of C x H x W, or F features."""
@@ -1454,6 +1370,8 @@ class _Reader:
             return self.size_of(base.of, index)
         index = self.eval(node.slice, env) if not isinstance(node.slice, ast.Slice) else slice(
             *(None if p is None else self.eval(p, env) for p in (node.slice.lower, node.slice.upper, node.slice.step)))
+        if isinstance(base, Instance) and base.sequential is not None:
+            base = Sequence(base.sequential, node)  # `model.features[0][0]`: an `nn.Sequential` subclass's module
         if isinstance(base, Sequence):
             if isinstance(index, str):  # an nn.ModuleDict's entry
                 found = [m for name, m in base.items if name == index]
@@ -2012,11 +1930,15 @@ class _Reader:
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
             for t, v in zip(target.elts, values):
                 self.assign(t, v, env)
-        elif isinstance(target, ast.Subscript) and isinstance(container := self.eval(target.value, env), Sequence):
-            index = self.eval(target.slice, env)  # `model.classifier[6] = nn.Linear(4096, 10)`
+        elif isinstance(target, ast.Subscript) and (
+                isinstance(container := self.eval(target.value, env), Sequence) or
+                (isinstance(container, Instance) and container.sequential)):
+            # `model.classifier[6] = nn.Linear(4096, 10)`; `model.features[0][0] = ...` in an nn.Sequential subclass
+            items = container.items if isinstance(container, Sequence) else container.sequential or []
+            index = self.eval(target.slice, env)
             try:
-                name, _ = container.items[index]
-                container.items[index] = (name, value)
+                name, _ = items[index]
+                items[index] = (name, value)
             except (TypeError, IndexError):
                 raise _Unsupported(f"assigning to `{ast.unparse(target)[:60]}`", target) from None
         elif isinstance(target, ast.Subscript) and isinstance(container, dict):

@@ -7,6 +7,10 @@ functions a script may call (`resnet18` is `tv_resnet18`). Pretrained weights ch
 given them keeps torchvision's 1,000 classes, as torchvision does."""
 from __future__ import annotations
 
+# torchvision's building blocks a model file imports (`from torchvision.ops import SqueezeExcitation`), as their
+# documented arguments define them; each is `tv_` and its name here
+HELPERS = frozenset({"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth", "Permute",
+                     "_make_divisible", "_ovewrite_named_param"})
 BUILDERS = frozenset({
     "alexnet", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d", "resnext101_32x8d",
@@ -16,18 +20,87 @@ BUILDERS = frozenset({
     "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "googlenet", "inception_v3"})
 
 SOURCE = '''
+class tv_Conv2dNormActivation(torch.nn.Sequential):
+    def __init__(self, in_channels, out_channels, kernel_size=3, stride=1, padding=None, groups=1,
+                 norm_layer=torch.nn.BatchNorm2d, activation_layer=torch.nn.ReLU, dilation=1, inplace=True,
+                 bias=None):
+        if padding is None:
+            if isinstance(kernel_size, int) and isinstance(dilation, int):
+                padding = (kernel_size - 1) // 2 * dilation
+            else:
+                n = len(kernel_size) if isinstance(kernel_size, (list, tuple)) else len(dilation)
+                kernel_size = kernel_size if isinstance(kernel_size, (list, tuple)) else [kernel_size] * n
+                dilation = dilation if isinstance(dilation, (list, tuple)) else [dilation] * n
+                padding = tuple((kernel_size[i] - 1) // 2 * dilation[i] for i in range(n))
+        if bias is None:
+            bias = norm_layer is None
+        layers = [torch.nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, dilation=dilation,
+                                  groups=groups, bias=bias)]
+        if norm_layer is not None:
+            layers.append(norm_layer(out_channels))
+        if activation_layer is not None:
+            layers.append(activation_layer() if inplace is None else activation_layer(inplace=inplace))
+        super().__init__(*layers)
+
+
+class tv_ConvNormActivation(tv_Conv2dNormActivation):
+    pass
+
+
+class tv_SqueezeExcitation(torch.nn.Module):
+    def __init__(self, input_channels, squeeze_channels, activation=torch.nn.ReLU,
+                 scale_activation=torch.nn.Sigmoid):
+        super().__init__()
+        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
+        self.fc1 = torch.nn.Conv2d(input_channels, squeeze_channels, 1)
+        self.fc2 = torch.nn.Conv2d(squeeze_channels, input_channels, 1)
+        self.activation = activation()
+        self.scale_activation = scale_activation()
+
+    def forward(self, input):
+        scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(input)))))
+        return scale * input
+
+
+class tv_Permute(torch.nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.dims = dims
+
+    def forward(self, x):
+        return torch.permute(x, self.dims)
+
+
+class tv_StochasticDepth(torch.nn.Module):
+    def __init__(self, p, mode):
+        super().__init__()
+
+    def forward(self, input):
+        return input
+
+
+def tv__ovewrite_named_param(kwargs, param, new_value):
+    if param in kwargs:
+        if kwargs[param] != new_value:
+            raise ValueError(f"the parameter '{param}' expected value {new_value} but got {kwargs[param]} instead")
+    else:
+        kwargs[param] = new_value
+
+
+def tv__make_divisible(v, divisor, min_value=None):
+    if min_value is None:
+        min_value = divisor
+    new_v = max(min_value, int(v + divisor / 2) // divisor * divisor)
+    if new_v < 0.9 * v:
+        new_v += divisor
+    return new_v
+
+
 def tv_classes(weights, num_classes):
     if weights is not None and num_classes != 1000:
         raise ValueError("pretrained weights are for 1,000 classes: build with num_classes=1000, then replace "
                          "the classifier")
     return num_classes
-
-
-def tv_divisible(value, divisor=8):
-    rounded = max(divisor, int(value + divisor / 2) // divisor * divisor)
-    if rounded < 0.9 * value:
-        rounded += divisor
-    return rounded
 
 
 class tv_AlexNet(torch.nn.Module):
@@ -312,11 +385,8 @@ def tv_densenet201(*, weights=None, progress=True, num_classes=1000, pretrained=
 
 
 def tv_conv_norm_act(inp, out, kernel, stride=1, groups=1, activation=torch.nn.ReLU6, eps=1e-5):
-    layers = [torch.nn.Conv2d(inp, out, kernel, stride=stride, padding=(kernel - 1) // 2, groups=groups,
-                              bias=False), torch.nn.BatchNorm2d(out, eps=eps)]
-    if activation is not None:
-        layers.append(activation(inplace=True))
-    return torch.nn.Sequential(*layers)
+    return tv_Conv2dNormActivation(inp, out, kernel, stride=stride, groups=groups, activation_layer=activation,
+                                   norm_layer=functools.partial(torch.nn.BatchNorm2d, eps=eps))
 
 
 class tv_InvertedResidual(torch.nn.Module):
@@ -343,11 +413,11 @@ class tv_MobileNetV2(torch.nn.Module):
         super().__init__()
         settings = [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2],
                     [6, 320, 1, 1]]
-        channels = tv_divisible(32 * width_mult)
-        self.last_channel = tv_divisible(1280 * max(1.0, width_mult))
+        channels = tv__make_divisible(32 * width_mult, 8)
+        self.last_channel = tv__make_divisible(1280 * max(1.0, width_mult), 8)
         layers = [tv_conv_norm_act(3, channels, 3, stride=2)]
         for t, c, n, s in settings:
-            out = tv_divisible(c * width_mult)
+            out = tv__make_divisible(c * width_mult, 8)
             for i in range(n):
                 layers.append(tv_InvertedResidual(channels, out, s if i == 0 else 1, t))
                 channels = out
@@ -365,20 +435,6 @@ def tv_mobilenet_v2(*, weights=None, progress=True, num_classes=1000, pretrained
     return tv_MobileNetV2(num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
 
 
-class tv_SqueezeExcitation(torch.nn.Module):
-    def __init__(self, channels, squeeze, activation=torch.nn.ReLU, gate=torch.nn.Sigmoid):
-        super().__init__()
-        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
-        self.fc1 = torch.nn.Conv2d(channels, squeeze, 1)
-        self.fc2 = torch.nn.Conv2d(squeeze, channels, 1)
-        self.activation = activation()
-        self.scale_activation = gate()
-
-    def forward(self, x):
-        scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(x)))))
-        return scale * x
-
-
 class tv_MobileBlockV3(torch.nn.Module):
     def __init__(self, inp, kernel, expanded, out, use_se, activation, stride):
         super().__init__()
@@ -389,7 +445,8 @@ class tv_MobileBlockV3(torch.nn.Module):
         layers.append(tv_conv_norm_act(expanded, expanded, kernel, stride=stride, groups=expanded,
                                        activation=activation, eps=0.001))
         if use_se:
-            layers.append(tv_SqueezeExcitation(expanded, tv_divisible(expanded // 4), gate=torch.nn.Hardsigmoid))
+            layers.append(tv_SqueezeExcitation(expanded, tv__make_divisible(expanded // 4, 8),
+                                               scale_activation=torch.nn.Hardsigmoid))
         layers.append(tv_conv_norm_act(expanded, out, 1, activation=None, eps=0.001))
         self.block = torch.nn.Sequential(*layers)
 
@@ -497,7 +554,7 @@ class tv_MBConv(torch.nn.Module):
     def __init__(self, expand_ratio, kernel, stride, inp, out):
         super().__init__()
         self.use_res_connect = stride == 1 and inp == out
-        expanded = tv_divisible(inp * expand_ratio)
+        expanded = tv__make_divisible(inp * expand_ratio, 8)
         layers = []
         if expanded != inp:
             layers.append(tv_conv_norm_act(inp, expanded, 1, activation=torch.nn.SiLU))
@@ -518,14 +575,14 @@ class tv_EfficientNet(torch.nn.Module):
         super().__init__()
         stages = [[1, 3, 1, 32, 16, 1], [6, 3, 2, 16, 24, 2], [6, 5, 2, 24, 40, 2], [6, 3, 2, 40, 80, 3],
                   [6, 5, 1, 80, 112, 3], [6, 5, 2, 112, 192, 4], [6, 3, 1, 192, 320, 1]]
-        layers = [tv_conv_norm_act(3, tv_divisible(32 * width_mult), 3, stride=2, activation=torch.nn.SiLU)]
+        layers = [tv_conv_norm_act(3, tv__make_divisible(32 * width_mult, 8), 3, stride=2, activation=torch.nn.SiLU)]
         for expand_ratio, kernel, stride, inp, out, count in stages:
             blocks = []
-            inp, out = tv_divisible(inp * width_mult), tv_divisible(out * width_mult)
+            inp, out = tv__make_divisible(inp * width_mult, 8), tv__make_divisible(out * width_mult, 8)
             for i in range(int(math.ceil(count * depth_mult))):
                 blocks.append(tv_MBConv(expand_ratio, kernel, stride if i == 0 else 1, inp if i == 0 else out, out))
             layers.append(torch.nn.Sequential(*blocks))
-        last = tv_divisible(320 * width_mult)
+        last = tv__make_divisible(320 * width_mult, 8)
         layers.append(tv_conv_norm_act(last, 4 * last, 1, activation=torch.nn.SiLU))
         self.features = torch.nn.Sequential(*layers)
         self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
