@@ -343,6 +343,18 @@ def test_maps_joined_value_by_value_are_sub_max_min_and_avg() -> None:
         assert [(d.code, d.message) for d in report.diagnostics] == [("E070", f"not supported: {message}")], body
 
 
+def test_a_lightning_module_reads_its_hparams_and_its_example_input() -> None:
+    # `save_hyperparameters()` was E070. On the example input 1x28x28: conv 1 -> 16, 16·9 + 16 = 160; batch norm
+    # 2·16 (and 2·16 statistics); conv 16 -> 32, 32·144 + 32 = 4,640; the head 32·10 + 10 = 330; `lr` ignored
+    report = analyze(FIXTURES / "lightning_module.py")
+    assert report.ok, report.messages()
+    assert report.network == "LitClassifier" and report.input is not None and report.input.dims == (28, 28, 1)
+    assert report.totals.params == 160 + 32 + 4_640 + 330 and report.totals.non_trainable == 32
+    ignored = (FIXTURES / "lightning_module.py").read_text().replace('self.hparams["num_classes"]', "self.hparams.lr")
+    report = analyze_text(ignored, "lit.py")
+    assert [d.code for d in report.diagnostics] == ["E070"]  # `lr` is not kept: no attribute of hparams
+
+
 def _d2l_library(torch: Any) -> dict[str, types.ModuleType]:
     """The d2l book's library (not installed here) as far as d2l_book.py uses it: Module as the book defines it
     (its forward runs `self.net`, save_hyperparameters keeps the caller's arguments as attributes), Classifier,
@@ -372,7 +384,25 @@ def _d2l_library(torch: Any) -> dict[str, types.ModuleType]:
     return {"d2l": package, "d2l.torch": book}
 
 
-LIBRARIES = {"d2l_book.py": _d2l_library}  # libraries a fixture imports that are not installed here
+def _lightning_library(torch: Any) -> dict[str, types.ModuleType]:
+    """PyTorch Lightning (not installed here) as far as lightning_module.py uses it: LightningModule, whose
+    save_hyperparameters keeps the caller's arguments (but `ignore`) in `self.hparams`."""
+    class Hparams(dict):  # type: ignore[type-arg]
+        __getattr__ = dict.__getitem__
+
+    class LightningModule(torch.nn.Module):  # type: ignore[misc]
+        def save_hyperparameters(self, ignore: tuple[str, ...] = ()) -> None:
+            caller = sys._getframe(1).f_locals
+            self.hparams = Hparams({k: v for k, v in caller.items()
+                                    if k != "self" and k not in ignore and not k.startswith("_")})
+
+    lightning = types.ModuleType("lightning")
+    lightning.__dict__["LightningModule"] = LightningModule
+    return {"lightning": lightning}
+
+
+# libraries a fixture imports that are not installed here
+LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_library}
 
 
 @pytest.mark.torch
@@ -385,7 +415,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library}  # libraries a fixture imports that ar
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
                                         ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
                                         ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
-                                        ("value_joins.py", (3, 10, 12))])
+                                        ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()

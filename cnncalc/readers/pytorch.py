@@ -130,6 +130,19 @@ class _Weights(NamedTuple):
     learnt: bool = False
 
 
+class _Hparams(dict[str, Any]):
+    """PyTorch Lightning's `self.hparams`: the saved arguments, read as attributes or keys."""
+
+
+def _arguments_of(env: dict[str, Any], names: list[Any], ignored: Any) -> dict[str, Any]:
+    """The running function's arguments (its variables but `self`, `_`-names and those `ignored`), or the
+    `names` among them: what a library's `save_hyperparameters` keeps."""
+    skip = {ignored} if isinstance(ignored, str) else set(ignored) if isinstance(ignored, (list, tuple)) else set()
+    wanted = {n for n in names if isinstance(n, str)}
+    return {k: v for k, v in env.items() if k != "self" and not k.startswith("_") and k not in skip
+            and (not wanted or k in wanted)}
+
+
 class _Stacked(NamedTuple):
     """`torch.stack([a, b, c])`: maps stacked along a new first axis, to be reduced back along it (`.mean(0)`:
     their mean value by value). Nothing else may read it."""
@@ -1016,12 +1029,12 @@ class _Reader:
         return self.derives(cls, "Sequential")
 
     def derives(self, cls: ast.ClassDef, container: str, depth: int = 0) -> bool:
-        """Whether the class derives from `nn.<container>` (or `D2L`, one of the book's modules, which are
+        """Whether the class derives from `nn.<container>` (or a library's module, `D2L` or `LIGHTNING`, which are
         nn.Modules), directly or through classes of the file."""
         for base in cls.bases:
             name = self.dotted(base)
-            if name is not None and (self.nn_name(name) == container or (
-                    container in ("Module", D2L) and self.resolve(name) in _D2L_BASES)):
+            if name is not None and (self.nn_name(name) == container or self.resolve(name) in _LIBRARY_BASES.get(
+                    container, _LIBRARY_MODULES if container == "Module" else ())):
                 return True
             if name in self.classes and depth < limits.MAX_DEPTH and self.derives(self.classes[name], container,
                                                                                   depth + 1):
@@ -1036,12 +1049,16 @@ class _Reader:
     def is_module_base(self, base: ast.expr) -> bool:
         name = self.dotted(base)
         return name is not None and (name.endswith("Module") or self.nn_name(name) is not None or name in self.classes
-                                     or self.resolve(name) in _D2L_BASES)
+                                     or self.resolve(name) in _LIBRARY_MODULES)
 
     def input_size(self, model: Any) -> ir.Input | None:
-        """`input_size = (C, H, W)` on the model's class (what `convert --to pytorch` writes)."""
+        """`input_size = (C, H, W)` on the model's class (what `convert --to pytorch` writes), or Lightning's
+        `self.example_input_array = torch.rand(N, C, H, W)` (what its model summary runs)."""
         if not isinstance(model, Instance):
             return None
+        example = model.attrs.get("example_input_array")
+        if isinstance(example, _Weights) and len(example.shape) in (2, 4):
+            return self.summary_input(example.shape, model.cls)
         for stmt in model.cls.body:
             if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -1351,6 +1368,8 @@ class _Reader:
             raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
         if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
             return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
+        if isinstance(base, _Hparams) and node.attr in base:
+            return base[node.attr]  # Lightning's `self.hparams.num_classes`
         if isinstance(base, Tensor) and node.attr == "shape":
             return _ShapeOf(base)
         if isinstance(base, Tensor) and node.attr == "requires_grad":
@@ -2006,9 +2025,12 @@ class _Reader:
                 return self.call_method(owner, own, args, kwargs, node)
             if attr == "save_hyperparameters" and self.derives(owner.cls, D2L):
                 # the d2l book's: the calling function's arguments (but `ignore`) become attributes
-                ignored = set(kwargs.get("ignore", args[0] if args else []))
-                owner.attrs.update((k, v) for k, v in env.items() if k != "self" and k not in ignored
-                                   and not k.startswith("_"))
+                ignored = kwargs.get("ignore", args[0] if args else [])
+                owner.attrs.update(_arguments_of(env, [], ignored))
+                return None
+            if attr == "save_hyperparameters" and self.derives(owner.cls, LIGHTNING):
+                # Lightning's: the named arguments (all by default, but `ignore`), in `self.hparams`
+                owner.attrs["hparams"] = _Hparams(_arguments_of(env, args, kwargs.get("ignore") or []))
                 return None
             if attr == "layer_summary" and self.derives(owner.cls, D2L) and len(args) == 1 and not kwargs:
                 self.summarised = self.summary_input(args[0], node)  # the book's way of giving the input's size
@@ -2462,11 +2484,18 @@ _JOINS = {"add": "add", "sub": "sub", "subtract": "sub", "mul": "mul", "multiply
           "minimum": "min", "max": "max", "min": "min"}
 _STACK_REDUCTIONS = {"mean": "avg", "sum": "add", "amax": "max", "amin": "min"}  # `torch.stack([a, b]).mean(0)`
 _IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "sub_", "mul_"}  # tensor methods that overwrite the tensor
+# Libraries' nn.Module classes a model derives from, by the name `derives` takes: the Dive into Deep Learning
+# book's (`from d2l import torch as d2l`), whose forward is `self.net(X)` and whose `save_hyperparameters()`
+# makes the `__init__`'s arguments attributes; PyTorch Lightning's, whose `save_hyperparameters()` keeps them
+# in `self.hparams`
+D2L, LIGHTNING = "d2l.torch.Module", "lightning.LightningModule"
+_LIBRARY_BASES = {
+    D2L: frozenset({"d2l.torch.Module", "d2l.torch.Classifier"}),
+    LIGHTNING: frozenset({"pytorch_lightning.LightningModule", "pytorch_lightning.core.LightningModule",
+                          "lightning.LightningModule", "lightning.pytorch.LightningModule",
+                          "lightning.pytorch.core.LightningModule"})}
+_LIBRARY_MODULES = frozenset().union(*_LIBRARY_BASES.values())
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
-# The Dive into Deep Learning book's base classes (`from d2l import torch as d2l`): nn.Modules whose forward is
-# `self.net(X)`; `derives(cls, D2L)` says whether a class is one
-_D2L_BASES = frozenset({"d2l.torch.Module", "d2l.torch.Classifier"})
-D2L = "d2l.torch.Module"
 _PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_", "apply")
 
 
