@@ -22,6 +22,18 @@ PUBLISHED = {  # torchvision's documented num_params (the IMAGENET1K weights' me
     "squeezenet1_1": 1_235_496, "efficientnet_b0": 5_288_548, "efficientnet_b1": 7_794_184,
     "efficientnet_b2": 9_109_994, "efficientnet_b3": 12_233_232, "efficientnet_b4": 19_341_616,
     "efficientnet_b5": 30_389_784, "efficientnet_b6": 43_040_704, "efficientnet_b7": 66_347_960,
+    "shufflenet_v2_x0_5": 1_366_792, "shufflenet_v2_x1_0": 2_278_604, "shufflenet_v2_x1_5": 3_503_624,
+    "shufflenet_v2_x2_0": 7_393_996, "mnasnet0_5": 2_218_512, "mnasnet0_75": 3_170_208, "mnasnet1_0": 4_383_312,
+    "mnasnet1_3": 6_282_256, "convnext_tiny": 28_589_128, "convnext_small": 50_223_688,
+    "convnext_base": 88_591_464, "convnext_large": 197_767_336,
+}
+# torchvision's documented "GFLOPS" (multiply-accumulates, in billions, to two decimals) at 224x224 (299 for
+# Inception v3), with pretrained weights
+PUBLISHED_GMACS = {
+    "alexnet": 0.71, "vgg16": 15.47, "vgg19_bn": 19.63, "resnet18": 1.81, "resnet50": 4.09, "resnext50_32x4d": 4.23,
+    "wide_resnet50_2": 11.4, "densenet121": 2.83, "mobilenet_v2": 0.30, "mobilenet_v3_large": 0.22,
+    "efficientnet_b0": 0.39, "squeezenet1_0": 0.82, "squeezenet1_1": 0.35, "googlenet": 1.50, "inception_v3": 5.71,
+    "shufflenet_v2_x1_0": 0.14, "mnasnet1_0": 0.31, "convnext_tiny": 4.46,
 }
 
 
@@ -38,9 +50,15 @@ def test_every_builder_has_torchvisions_parameter_count(name: str) -> None:
     assert report.network == name  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("name", sorted(PUBLISHED_GMACS))
+def test_every_builder_has_torchvisions_published_macs(name: str) -> None:
+    report = built(f'{name}(weights="DEFAULT")', "299x299x3" if name == "inception_v3" else "224x224x3")
+    assert round(report.totals.macs / 1e9, 2) == PUBLISHED_GMACS[name]  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("name", ["vgg11", "vgg16_bn", "resnet18", "resnet50", "resnet152", "resnext50_32x4d",
                                   "wide_resnet50_2", "densenet121", "mobilenet_v2", "mobilenet_v3_large",
-                                  "efficientnet_b0", "squeezenet1_1"])
+                                  "efficientnet_b0", "squeezenet1_1", "shufflenet_v2_x1_0", "mnasnet1_0"])
 def test_the_builders_agree_with_the_shipped_specs(name: str) -> None:
     # the specs were written from the papers' tables, independently of the Python definitions
     spec, model = analyze(SPECS / f"{name}.spec"), built(f"{name}()")
@@ -122,7 +140,7 @@ def test_torch_hub_loads_torchvisions_models_and_other_models_are_named() -> Non
                  'import torch\nmodel = torch.hub.load("pytorch/vision", "regnet_y_400mf")\n'):
         report = analyze_text(text, "m.py", input="224x224x3")
         assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
-            ("E070", 2, "not supported: torchvision's `regnet_y_400mf` (cnncalc defines 38 of its models: "
+            ("E070", 2, "not supported: torchvision's `regnet_y_400mf` (cnncalc defines 50 of its models: "
                         "docs/notations.md lists them)")]
 
 

@@ -1,4 +1,4 @@
-"""torchvision's classification models (38 builders), written anew in the Python the PyTorch reader follows, so that a
+"""torchvision's classification models (50 builders), written anew in the Python the PyTorch reader follows, so that a
 user's script that builds one (`model = torchvision.models.resnet50(weights="DEFAULT")`, then replaces its
 head) reads without torchvision. Architectures as torchvision's documentation and the papers give them
 (layer sizes, strides, widths, the published parameter counts the tests check); the code is cnncalc's own.
@@ -17,7 +17,9 @@ BUILDERS = frozenset({
     "resnext101_64x4d", "wide_resnet50_2", "wide_resnet101_2", "densenet121", "densenet161", "densenet169",
     "densenet201", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small", "squeezenet1_0", "squeezenet1_1",
     "efficientnet_b0", "efficientnet_b1", "efficientnet_b2", "efficientnet_b3", "efficientnet_b4",
-    "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "googlenet", "inception_v3"})
+    "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "googlenet", "inception_v3", "shufflenet_v2_x0_5",
+    "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0", "mnasnet0_5", "mnasnet0_75", "mnasnet1_0",
+    "mnasnet1_3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large"})
 
 SOURCE = '''
 class tv_Conv2dNormActivation(torch.nn.Sequential):
@@ -841,4 +843,194 @@ class tv_Inception3(torch.nn.Module):
 
 def tv_inception_v3(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
     return tv_Inception3(num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+class tv_ShuffleUnit(torch.nn.Module):
+    def __init__(self, inp, out, stride):
+        super().__init__()
+        half = out // 2
+        self.stride = stride
+        if stride > 1:
+            self.branch1 = torch.nn.Sequential(
+                torch.nn.Conv2d(inp, inp, 3, stride=stride, padding=1, groups=inp, bias=False),
+                torch.nn.BatchNorm2d(inp), torch.nn.Conv2d(inp, half, 1, bias=False), torch.nn.BatchNorm2d(half),
+                torch.nn.ReLU(inplace=True))
+        self.branch2 = torch.nn.Sequential(
+            torch.nn.Conv2d(inp if stride > 1 else half, half, 1, bias=False), torch.nn.BatchNorm2d(half),
+            torch.nn.ReLU(inplace=True), torch.nn.Conv2d(half, half, 3, stride=stride, padding=1, groups=half, bias=False),
+            torch.nn.BatchNorm2d(half), torch.nn.Conv2d(half, half, 1, bias=False), torch.nn.BatchNorm2d(half),
+            torch.nn.ReLU(inplace=True))
+
+    def forward(self, x):
+        if self.stride == 1:
+            x1, x2 = x.chunk(2, dim=1)
+            out = torch.cat((x1, self.branch2(x2)), 1)
+        else:
+            out = torch.cat((self.branch1(x), self.branch2(x)), 1)
+        return torch.nn.functional.channel_shuffle(out, 2)
+
+
+class tv_ShuffleNetV2(torch.nn.Module):
+    def __init__(self, widths, num_classes=1000):
+        super().__init__()
+        self.conv1 = torch.nn.Sequential(torch.nn.Conv2d(3, widths[0], 3, stride=2, padding=1, bias=False),
+                                         torch.nn.BatchNorm2d(widths[0]), torch.nn.ReLU(inplace=True))
+        self.maxpool = torch.nn.MaxPool2d(3, stride=2, padding=1)
+        channels = widths[0]
+        stages = []
+        for repeats, out in zip([4, 8, 4], widths[1:4]):
+            units = [tv_ShuffleUnit(channels, out, 2)]
+            for _ in range(repeats - 1):
+                units.append(tv_ShuffleUnit(out, out, 1))
+            stages.append(torch.nn.Sequential(*units))
+            channels = out
+        self.stage2, self.stage3, self.stage4 = stages
+        self.conv5 = torch.nn.Sequential(torch.nn.Conv2d(channels, widths[4], 1, bias=False),
+                                         torch.nn.BatchNorm2d(widths[4]), torch.nn.ReLU(inplace=True))
+        self.fc = torch.nn.Linear(widths[4], num_classes)
+
+    def forward(self, x):
+        x = self.stage4(self.stage3(self.stage2(self.maxpool(self.conv1(x)))))
+        return self.fc(self.conv5(x).mean([2, 3]))
+
+
+def tv_shufflenet_v2_x0_5(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_ShuffleNetV2([24, 48, 96, 192, 1024], num_classes=tv_classes(weights or pretrained, num_classes),
+                           **kwargs)
+
+
+def tv_shufflenet_v2_x1_0(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_ShuffleNetV2([24, 116, 232, 464, 1024], num_classes=tv_classes(weights or pretrained, num_classes),
+                           **kwargs)
+
+
+def tv_shufflenet_v2_x1_5(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_ShuffleNetV2([24, 176, 352, 704, 1024], num_classes=tv_classes(weights or pretrained, num_classes),
+                           **kwargs)
+
+
+def tv_shufflenet_v2_x2_0(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_ShuffleNetV2([24, 244, 488, 976, 2048], num_classes=tv_classes(weights or pretrained, num_classes),
+                           **kwargs)
+
+
+def tv_mnas_block(inp, out, kernel, stride, expansion):
+    mid = inp * expansion
+    layers = torch.nn.Sequential(
+        torch.nn.Conv2d(inp, mid, 1, bias=False), torch.nn.BatchNorm2d(mid), torch.nn.ReLU(inplace=True),
+        torch.nn.Conv2d(mid, mid, kernel, padding=kernel // 2, stride=stride, groups=mid, bias=False),
+        torch.nn.BatchNorm2d(mid), torch.nn.ReLU(inplace=True), torch.nn.Conv2d(mid, out, 1, bias=False),
+        torch.nn.BatchNorm2d(out))
+    return tv_Residual(layers) if inp == out and stride == 1 else layers
+
+
+class tv_Residual(torch.nn.Module):
+    def __init__(self, layers):
+        super().__init__()
+        self.layers = layers
+
+    def forward(self, x):
+        return self.layers(x) + x
+
+
+class tv_MNASNet(torch.nn.Module):
+    def __init__(self, alpha, num_classes=1000, dropout=0.2):
+        super().__init__()
+        d = [tv__make_divisible(c * alpha, 8) for c in [32, 16, 24, 40, 80, 96, 192, 320]]
+        layers = [torch.nn.Conv2d(3, d[0], 3, padding=1, stride=2, bias=False), torch.nn.BatchNorm2d(d[0]),
+                  torch.nn.ReLU(inplace=True),
+                  torch.nn.Conv2d(d[0], d[0], 3, padding=1, groups=d[0], bias=False), torch.nn.BatchNorm2d(d[0]),
+                  torch.nn.ReLU(inplace=True), torch.nn.Conv2d(d[0], d[1], 1, bias=False), torch.nn.BatchNorm2d(d[1])]
+        for i, (kernel, stride, expansion, repeats) in enumerate(
+                [(3, 2, 3, 3), (5, 2, 3, 3), (5, 2, 6, 3), (3, 1, 6, 2), (5, 2, 6, 4), (3, 1, 6, 1)]):
+            blocks = [tv_mnas_block(d[i + 1], d[i + 2], kernel, stride, expansion)]
+            for _ in range(repeats - 1):
+                blocks.append(tv_mnas_block(d[i + 2], d[i + 2], kernel, 1, expansion))
+            layers.append(torch.nn.Sequential(*blocks))
+        layers += [torch.nn.Conv2d(d[7], 1280, 1, bias=False), torch.nn.BatchNorm2d(1280), torch.nn.ReLU(inplace=True)]
+        self.layers = torch.nn.Sequential(*layers)
+        self.classifier = torch.nn.Sequential(torch.nn.Dropout(p=dropout, inplace=True),
+                                              torch.nn.Linear(1280, num_classes))
+
+    def forward(self, x):
+        return self.classifier(self.layers(x).mean([2, 3]))
+
+
+def tv_mnasnet0_5(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_MNASNet(0.5, num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+def tv_mnasnet0_75(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_MNASNet(0.75, num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+def tv_mnasnet1_0(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_MNASNet(1.0, num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+def tv_mnasnet1_3(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_MNASNet(1.3, num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+class tv_LayerNorm2d(torch.nn.Module):
+    def __init__(self, channels, eps=1e-6):
+        super().__init__()
+        self.norm = torch.nn.LayerNorm(channels, eps=eps)
+
+    def forward(self, x):
+        return self.norm(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+
+
+class tv_CNBlock(torch.nn.Module):
+    def __init__(self, dim, layer_scale, sd_prob):
+        super().__init__()
+        self.block = torch.nn.Sequential(
+            torch.nn.Conv2d(dim, dim, 7, padding=3, groups=dim), tv_Permute([0, 2, 3, 1]),
+            torch.nn.LayerNorm(dim, eps=1e-6), torch.nn.Linear(dim, 4 * dim), torch.nn.GELU(),
+            torch.nn.Linear(4 * dim, dim), tv_Permute([0, 3, 1, 2]))
+        self.layer_scale = torch.nn.Parameter(torch.ones(dim, 1, 1) * layer_scale)
+        self.stochastic_depth = tv_StochasticDepth(sd_prob, "row")
+
+    def forward(self, x):
+        return self.stochastic_depth(self.layer_scale * self.block(x)) + x
+
+
+class tv_ConvNeXt(torch.nn.Module):
+    def __init__(self, widths, depths, stochastic_depth_prob, num_classes=1000, layer_scale=1e-6):
+        super().__init__()
+        layers = [torch.nn.Sequential(torch.nn.Conv2d(3, widths[0], 4, stride=4), tv_LayerNorm2d(widths[0]))]
+        for i, (width, depth) in enumerate(zip(widths, depths)):
+            layers.append(torch.nn.Sequential(*[tv_CNBlock(width, layer_scale, stochastic_depth_prob)
+                                                for _ in range(depth)]))
+            if i + 1 < len(widths):
+                layers.append(torch.nn.Sequential(tv_LayerNorm2d(width),
+                                                  torch.nn.Conv2d(width, widths[i + 1], 2, stride=2)))
+        self.features = torch.nn.Sequential(*layers)
+        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
+        self.classifier = torch.nn.Sequential(tv_LayerNorm2d(widths[-1]), torch.nn.Flatten(1),
+                                              torch.nn.Linear(widths[-1], num_classes))
+
+    def forward(self, x):
+        return self.classifier(self.avgpool(self.features(x)))
+
+
+def tv_convnext(widths, depths, sd_prob, weights, num_classes, kwargs):
+    return tv_ConvNeXt(widths, depths, kwargs.pop("stochastic_depth_prob", sd_prob),
+                       num_classes=tv_classes(weights, num_classes), **kwargs)
+
+
+def tv_convnext_tiny(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_convnext([96, 192, 384, 768], [3, 3, 9, 3], 0.1, weights or pretrained, num_classes, kwargs)
+
+
+def tv_convnext_small(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_convnext([96, 192, 384, 768], [3, 3, 27, 3], 0.4, weights or pretrained, num_classes, kwargs)
+
+
+def tv_convnext_base(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_convnext([128, 256, 512, 1024], [3, 3, 27, 3], 0.5, weights or pretrained, num_classes, kwargs)
+
+
+def tv_convnext_large(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_convnext([192, 384, 768, 1536], [3, 3, 27, 3], 0.5, weights or pretrained, num_classes, kwargs)
 '''
