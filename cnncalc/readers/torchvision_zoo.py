@@ -857,7 +857,8 @@ class tv_ShuffleUnit(torch.nn.Module):
                 torch.nn.ReLU(inplace=True))
         self.branch2 = torch.nn.Sequential(
             torch.nn.Conv2d(inp if stride > 1 else half, half, 1, bias=False), torch.nn.BatchNorm2d(half),
-            torch.nn.ReLU(inplace=True), torch.nn.Conv2d(half, half, 3, stride=stride, padding=1, groups=half, bias=False),
+            torch.nn.ReLU(inplace=True),
+            torch.nn.Conv2d(half, half, 3, stride=stride, padding=1, groups=half, bias=False),
             torch.nn.BatchNorm2d(half), torch.nn.Conv2d(half, half, 1, bias=False), torch.nn.BatchNorm2d(half),
             torch.nn.ReLU(inplace=True))
 
