@@ -276,10 +276,11 @@ N072 = Code("N072", IMPORTS, "model built by a function of the file",
             "file builds from the file's own names and constants (`def test(): net = VGG('VGG11')`). Add "
             "`model = …` at the end of the file to read another.", declared=True)
 W073 = Code("W073", IMPORTS, "freezing not followed",
-            "A PyTorch script sets `requires_grad` in a way cnncalc does not follow (by a parameter's name, on one "
-            "tensor, in a loop over `children()`): the parameters it freezes are counted as trained. A whole part "
-            "frozen is followed: `for p in model.features.parameters(): p.requires_grad = False`, "
-            "`model.features.requires_grad_(False)` (its layers are `frozen`).")
+            "A PyTorch script sets `requires_grad` in a way cnncalc does not follow (on one tensor, "
+            "`model.fc.weight.requires_grad = False`; a layer's weight frozen and its bias not; a loop whose body "
+            "does what the reader does not follow): the parameters it freezes are counted as trained. Loops over "
+            "`parameters()`, `named_parameters()` (a test on the name may choose them) and `children()`, and "
+            "`requires_grad_(False)`, are followed: the layers all of whose parameters are frozen are `frozen`.")
 N071 = Code("N071", IMPORTS, "element-wise constant",
             "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
             "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "

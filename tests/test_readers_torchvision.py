@@ -166,12 +166,21 @@ def test_a_classifier_replaced_by_index_a_part_frozen_and_one_unfrozen() -> None
     classifier = 25_088 * 4_096 + 4_096 + 4_096 * 4_096 + 4_096 + 4_096 * 5 + 5
     assert report.totals.params == 138_357_544 - 4_097_000 + 20_485 - (64 * 27) + 64 * 9
     assert report.totals.trainable == 512 * 512 * 9 + 512 + classifier
-    # freezing by a parameter's name is not followed (W073), and those stay counted as trained
+    # the same frozen by the parameters' names, as PyTorch names them (`features.0.weight`): the same count
     named = text.replace("model.features.requires_grad_(False)\n", "for name, p in model.named_parameters():\n"
                          "    if name.startswith('features'):\n        p.requires_grad = False\n")
     report = analyze_text(named, "vgg.py", input="224x224x1")
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity != "note"] == [("W073", 6)]
-    assert report.totals.trainable == report.totals.params
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == []
+    assert report.totals.trainable == 512 * 512 * 9 + 512 + classifier
+    # one tensor frozen, or a layer's weight without its bias, cannot be one layer's flag: W073, counted as trained
+    one = text + "model.classifier[0].weight.requires_grad = False\n"
+    report = analyze_text(one, "vgg.py", input="224x224x1")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity != "note"] == [("W073", 9)]
+    weight = text + "for name, p in model.classifier.named_parameters():\n    if name == '0.weight':\n" \
+                    "        p.requires_grad = False\n"
+    report = analyze_text(weight, "vgg.py", input="224x224x1")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == ["W073"]
+    assert "some of the parameters of `fc 4096" in report.diagnostics[0].message
 
 
 def test_a_backbone_inside_a_model_class_and_builders_imported_by_name() -> None:
@@ -243,3 +252,30 @@ def test_a_first_convolution_replaced_for_one_channel_inside_a_block() -> None:
                    "224x224x1", head="import torchvision\nfrom torch import nn\n")
     assert report.ok, report.messages()  # type: ignore[attr-defined]
     assert report.totals.params == 3_504_872 - 864 + 288  # type: ignore[attr-defined]
+
+
+# Freezing idioms of fine-tuning scripts, measured with torch 2.14.1 and torchvision 0.29.1 running each script
+# (`sum(p.numel() for p in model.parameters() if p.requires_grad)`; weights=None for the same network)
+FREEZING = {
+    # every parameter but fc's and layer4's, chosen by name; a new fc of 512·7 + 7
+    "for name, param in model.named_parameters():\n    if 'fc' not in name and 'layer4' not in name:\n"
+    "        param.requires_grad = False\nmodel.fc = nn.Linear(512, 7)\n": ("resnet34", 21_288_263, 13_117_959),
+    # all but the last four tensors: the last two Linear layers' weights and biases
+    "for param in list(model.parameters())[:-4]:\n    param.requires_grad = False\n":
+        ("vgg16", 138_357_544, 4_096 * 4_096 + 4_096 + 4_096 * 1_000 + 1_000),
+    # the first six children (conv1, bn1, relu, maxpool, layer1, layer2) by a counter
+    "ct = 0\nfor child in model.children():\n    ct += 1\n    if ct < 7:\n"
+    "        for param in child.parameters():\n            param.requires_grad = False\n":
+        ("resnet18", 11_689_512, 11_006_440),
+    # the features frozen, then their last dense block (reached by name) trained again
+    "model.features.requires_grad_(False)\nmodel.features.denseblock4.requires_grad_(True)\n":
+        ("densenet121", 7_978_856, 3_183_080),
+}
+
+
+@pytest.mark.parametrize("script", sorted(FREEZING))
+def test_freezing_idioms_leave_what_pytorch_leaves_trainable(script: str) -> None:
+    name, params, trainable = FREEZING[script]
+    report = built(f"{name}(weights=None)\n{script}", head="import torchvision\nimport torch.nn as nn\n")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == []  # type: ignore[attr-defined]
+    assert (report.totals.params, report.totals.trainable) == (params, trainable)  # type: ignore[attr-defined]

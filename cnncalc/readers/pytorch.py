@@ -130,6 +130,24 @@ class _Weights(NamedTuple):
     learnt: bool = False
 
 
+class _Parameter(NamedTuple):
+    """A learnt tensor of a layer (`weight` or `bias`), as a loop over `model.named_parameters()` sees it: only its
+    `requires_grad` is followed."""
+
+    layer: Layer
+    blob: str
+
+
+def _blobs(layer: Layer) -> list[str]:
+    """The learnt tensors of a layer, as PyTorch names them: a weight, and a bias where it has one."""
+    if not _has_state(layer) or (layer.kind in ("BatchNorm2d", "BatchNorm1d") and not layer.args.get("affine", True)):
+        return []
+    if layer.kind == "PReLU":
+        return ["weight"]
+    return ["weight", "bias"] if layer.args.get("bias", True) and layer.args.get("elementwise_affine", True) else \
+        ["weight"]
+
+
 class _Hparams(dict[str, Any]):
     """PyTorch Lightning's `self.hparams`: the saved arguments, read as attributes or keys."""
 
@@ -637,7 +655,9 @@ class _Reader:
         self.zoo_loaded = False
         self.zoo_definitions: set[str] = set()  # the names of the functions and methods torchvision_zoo.py defines
         self.zoo_names: dict[str, ast.ClassDef | ast.FunctionDef] = {}  # its classes and functions, by name
-        self.frozen: set[int] = set()  # the layers (by id) whose parameters were set `requires_grad = False`
+        self.requires_grad: dict[tuple[int, str], bool] = {}  # (a layer's id, `weight` or `bias`) -> as set
+        self.partly_frozen: set[int] = set()  # the layers already reported with some parameters frozen (W073)
+        self.listing = False  # in a loop that sets `requires_grad`: `parameters()` lists the model's (`freezing`)
 
     # ---- the file -------------------------------------------------------------------------------------
 
@@ -781,55 +801,86 @@ class _Reader:
             return False  # `args.lr = 0.1`: a value cnncalc does not follow
 
     def freezing(self, stmt: ast.stmt, env: dict[str, Any]) -> bool:
-        """A loop that freezes (or unfreezes) a part of a model: `for p in model.features.parameters():
-        p.requires_grad = False` (also over `named_parameters()`), done; True when the statement was one. A
-        statement that sets `requires_grad` any other way (by a parameter's name, on one tensor) is W073: not
-        followed, those parameters counted as trained."""
+        """A loop over a model's (or a part's) `parameters()` or `named_parameters()` that sets `requires_grad`
+        (`for name, p in model.named_parameters(): if not name.startswith("fc"): p.requires_grad = False`),
+        followed parameter by parameter (`name` as PyTorch names it); True when the statement sets
+        `requires_grad`. Another way of setting it (over `children()`, on one tensor), or a loop whose body does
+        what cnncalc does not follow, is W073: not followed, those parameters counted as trained."""
         if not any(isinstance(t, ast.Attribute) and t.attr == "requires_grad"
                    for node in ast.walk(stmt) if isinstance(node, ast.Assign) for t in node.targets):
             return False
-        loop = stmt if isinstance(stmt, ast.For) else None
-        call = loop.iter if loop is not None else None
-        body = loop.body[0] if loop is not None and len(loop.body) == 1 else None
-        variable = loop.target if loop is not None else None
-        if isinstance(variable, ast.Tuple) and len(variable.elts) == 2:
-            variable = variable.elts[1]  # `for name, p in model.named_parameters():`
-        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and not call.args and \
-                call.func.attr in ("parameters", "named_parameters") and \
-                (call.func.attr == "named_parameters") == isinstance(loop.target if loop else None, ast.Tuple) and \
-                isinstance(body, ast.Assign) and len(body.targets) == 1 and isinstance(variable, ast.Name) and \
-                isinstance(target := body.targets[0], ast.Attribute) and target.attr == "requires_grad" and \
-                isinstance(target.value, ast.Name) and target.value.id == variable.id and \
-                isinstance(body.value, ast.Constant) and isinstance(body.value.value, bool):
-            part = self.eval(call.func.value, env)
-            if isinstance(part, (Layer, Sequence, Instance)):
-                self.freeze(part, not body.value.value)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Attribute):
+            try:  # `p.requires_grad = False` in such a loop's body: an assignment `assign` follows
+                if isinstance(self.eval(stmt.targets[0].value, env), _Parameter):
+                    return False
+            except _Unsupported:
+                pass  # `self.conv.weight.requires_grad = False`: one tensor, not followed
+        if isinstance(stmt, ast.For):
+            before, listing = dict(self.requires_grad), self.listing
+            self.listing = True  # `model.parameters()` and `.children()` list what they hold, here
+            try:
+                for item in self.iterate(self.eval(stmt.iter, env), stmt.iter):
+                    self.assign(stmt.target, item, env)
+                    if not self.loop_pass(stmt.body, env):
+                        break
                 return True
+            except _Unsupported:
+                self.requires_grad = before  # the loop as a whole is not followed
+            finally:
+                self.listing = listing
         self.sink.add(codes.W073, "cnncalc does not follow how this sets `requires_grad`: the parameters it "
                                   "freezes are counted as trained", self.offsets.span(stmt),
-                      hint="freeze a whole part: `for p in model.features.parameters(): p.requires_grad = False`")
+                      hint="loop over `model.named_parameters()` (a name test may choose them), or freeze a whole "
+                           "part: `model.features.requires_grad_(False)`")
         return True
 
-    def freeze(self, part: Any, frozen: bool, depth: int = 0) -> None:
-        """Every layer of a model or a part of one frozen (or not): its parameters are not trained."""
+    def listed(self, part: Layer | Sequence | Instance, what: str) -> list[Any]:
+        """`parameters()`, `named_parameters()`, `children()` or `named_children()` of a module, as PyTorch lists
+        them (followed in a loop that sets `requires_grad`)."""
+        if what in ("parameters", "named_parameters"):
+            named = self.parameters_of(part, "", 0)
+            return named if what == "named_parameters" else [p for _, p in named]
+        children = part.items if isinstance(part, Sequence) else [*part.attrs.items(), *(part.sequential or ())] \
+            if isinstance(part, Instance) else []
+        named_children = [(k, v) for k, v in children if isinstance(v, (Layer, Sequence, Instance))]
+        return named_children if what == "named_children" else [v for _, v in named_children]
+
+    def parameters_of(self, part: Any, prefix: str, depth: int) -> list[tuple[str, _Parameter]]:
+        """A model's (or a part's) learnt tensors, named as PyTorch's `named_parameters()` names them
+        (`layer4.0.conv1.weight`), each once."""
         if depth > limits.MAX_DEPTH:
             raise _Unsupported("modules nested deeper than cnncalc follows", part.node)
         if isinstance(part, Layer):
-            (self.frozen.add if frozen else self.frozen.discard)(id(part))
-        elif isinstance(part, Sequence):
-            for _, module in part.items:
-                self.freeze(module, frozen, depth + 1)
-        elif isinstance(part, Instance):  # its attributes, and what an `nn.Sequential` subclass holds
-            for value in [*part.attrs.values(), *(module for _, module in part.sequential or ())]:
-                if isinstance(value, (Layer, Sequence, Instance)):
-                    self.freeze(value, frozen, depth + 1)
+            return [(f"{prefix}{blob}", _Parameter(part, blob)) for blob in _blobs(part)]
+        children = part.items if isinstance(part, Sequence) else \
+            [*((k, v) for k, v in part.attrs.items()), *(part.sequential or ())] if isinstance(part, Instance) else []
+        found: list[tuple[str, _Parameter]] = []
+        for key, child in children:
+            if isinstance(child, (Layer, Sequence, Instance)):
+                found += self.parameters_of(child, f"{prefix}{key}.", depth + 1)
+        return list({id(p.layer) * 4 + ("weight", "bias").index(p.blob): (n, p) for n, p in found}.values())
+
+    def freeze(self, part: Any, frozen: bool) -> None:
+        """Every parameter of a model or a part of one frozen (or not): `requires_grad_(False)`."""
+        for _, parameter in self.parameters_of(part, "", 0):
+            self.requires_grad[(id(parameter.layer), parameter.blob)] = not frozen
 
     def layer_text(self, layer: Layer) -> str:
         """The layer in the spec language, `frozen` when its parameters are."""
         return self.frozen_text(layer, spec_text(layer))
 
     def frozen_text(self, layer: Layer, text: str) -> str:
-        return f"{text} frozen" if id(layer) in self.frozen and _has_state(layer) else text
+        """`frozen` after the text when none of the layer's parameters is trained; W073 when some are and some
+        are not (one flag a layer), counted as trained."""
+        trained = [self.requires_grad.get((id(layer), blob), True) for blob in _blobs(layer)]
+        if trained and not any(trained):
+            return f"{text} frozen"
+        if any(trained) and not all(trained) and id(layer) not in self.partly_frozen:
+            self.partly_frozen.add(id(layer))
+            self.sink.add(codes.W073, f"some of the parameters of `{text}` are frozen and some are not: cnncalc counts "
+                                      f"them as trained", self.offsets.span(layer.node),
+                          hint="freeze a layer's weight and bias together")
+        return text
 
     def _builds_model(self, node: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
         """A call of `nn.X`, `nn.Sequential`, a class of the file (perhaps followed by `.eval()`), or a
@@ -1366,6 +1417,8 @@ class _Reader:
             if node.attr in base.attrs:
                 return base.attrs[node.attr]
             raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
+        if isinstance(base, Sequence) and any(name == node.attr for name, _ in base.items):
+            return next(m for name, m in base.items if name == node.attr)  # `model.features.denseblock4`
         if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
             return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
         if isinstance(base, _Hparams) and node.attr in base:
@@ -1936,7 +1989,12 @@ class _Reader:
         elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
                 isinstance(env.get(target.value.id), Instance):
             env[target.value.id].attrs[target.attr] = value
-        elif isinstance(target, ast.Attribute) and isinstance(owner := self.eval(target.value, env), Instance):
+        elif isinstance(target, ast.Attribute) and isinstance(owner := self.eval(target.value, env), _Parameter) and \
+                target.attr == "requires_grad":
+            if not isinstance(value, bool):
+                raise _Unsupported(f"`requires_grad = {_shown(value)}`", target)
+            self.requires_grad[(id(owner.layer), owner.blob)] = value  # `p.requires_grad = False`
+        elif isinstance(target, ast.Attribute) and isinstance(owner, Instance):
             owner.attrs[target.attr] = value  # `self.block.scale = 2`
         elif isinstance(target, ast.Attribute) and isinstance(owner, Layer) and \
                 target.attr not in {name for name, _ in SIGNATURES.get(owner.kind, ())} | _LAYER_STATE:
@@ -1980,6 +2038,9 @@ class _Reader:
             return owner
         if isinstance(owner, (Layer, Sequence, Instance)) and attr in _PLACEMENT:
             return owner  # `Net().to(device)`: its arguments (a device, a dtype) are no part of the shape
+        if self.listing and isinstance(owner, (Layer, Sequence, Instance)) and not node.args and not node.keywords \
+                and attr in ("parameters", "named_parameters", "children", "named_children"):
+            return self.listed(owner, attr)  # in a loop that sets `requires_grad`: what PyTorch lists
         args, kwargs = self.arguments(node, env)
         if isinstance(owner, list) and attr in ("append", "extend", "insert"):
             if len(args) != (2 if attr == "insert" else 1) or kwargs:
