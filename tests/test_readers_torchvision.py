@@ -4,6 +4,8 @@ frozen. Expected counts: the parameter counts torchvision publishes for each mod
 `num_params`), the shipped specs (written by hand from the papers), and arithmetic written out here."""
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from cnncalc import analyze, analyze_text
@@ -43,67 +45,76 @@ def built(call: str, size: str = "224x224x3", head: str = "import torchvision\n"
 
 # torchvision's own models measured by tests/measure_torchvision.py (torch 2.14.1, torchvision 0.29.1, eval mode,
 # 224x224, 299 for Inception v3; torchvision itself is not installed here): parameters, batch-norm running
-# statistics, MACs (FlopCounterMode's FLOPs halved) and output
+# statistics, MACs (FlopCounterMode's FLOPs halved), output, and a digest of the parameters' names in order (the
+# names a loop over `named_parameters()` tests to freeze some)
 TORCHVISION = {
-    "alexnet": (61_100_840, 0, 714_188_480, (1000,)),
-    "convnext_base": (88_591_464, 0, 15_354_729_472, (1000,)),
-    "convnext_large": (197_767_336, 0, 34_361_433_600, (1000,)),
-    "convnext_small": (50_223_688, 0, 8_683_712_256, (1000,)),
-    "convnext_tiny": (28_589_128, 0, 4_455_531_264, (1000,)),
-    "densenet121": (7_978_856, 83_648, 2_834_161_664, (1000,)),
-    "densenet161": (28_681_000, 219_936, 7_727_907_072, (1000,)),
-    "densenet169": (14_149_480, 158_400, 3_359_843_328, (1000,)),
-    "densenet201": (20_013_928, 229_056, 4_291_365_888, (1000,)),
-    "efficientnet_b0": (5_288_548, 42_016, 385_814_752, (1000,)),
-    "efficientnet_b1": (7_794_184, 62_048, 569_651_680, (1000,)),
-    "efficientnet_b2": (9_109_994, 67_568, 658_963_440, (1000,)),
-    "efficientnet_b3": (12_233_232, 87_296, 962_708_240, (1000,)),
-    "efficientnet_b4": (19_341_616, 125_200, 1_503_710_432, (1000,)),
-    "efficientnet_b5": (30_389_784, 172_736, 2_356_493_184, (1000,)),
-    "efficientnet_b6": (43_040_704, 224_432, 3_360_166_848, (1000,)),
-    "efficientnet_b7": (66_347_960, 310_720, 5_169_865_152, (1000,)),
-    "googlenet": (13_004_888, 15_072, 1_498_376_192, (1000,)),
-    "inception_v3": (27_161_264, 36_224, 5_713_216_096, (1000,)),
-    "mnasnet0_5": (2_218_512, 20_624, 104_455_968, (1000,)),
-    "mnasnet0_75": (3_170_208, 29_808, 215_493_104, (1000,)),
-    "mnasnet1_0": (4_383_312, 37_920, 314_415_872, (1000,)),
-    "mnasnet1_3": (6_282_256, 48_816, 526_362_432, (1000,)),
-    "mobilenet_v2": (3_504_872, 34_112, 300_774_272, (1000,)),
-    "mobilenet_v3_large": (5_483_032, 24_400, 216_589_760, (1000,)),
-    "mobilenet_v3_small": (2_542_856, 12_112, 56_510_400, (1000,)),
-    "resnet101": (44_549_160, 105_344, 7_801_405_440, (1000,)),
-    "resnet152": (60_192_808, 151_424, 11_513_626_624, (1000,)),
-    "resnet18": (11_689_512, 9_600, 1_814_073_344, (1000,)),
-    "resnet34": (21_797_672, 17_024, 3_663_761_408, (1000,)),
-    "resnet50": (25_557_032, 53_120, 4_089_184_256, (1000,)),
-    "resnext101_32x8d": (88_791_336, 202_880, 16_414_015_488, (1000,)),
-    "resnext101_64x4d": (83_455_272, 202_880, 15_460_270_080, (1000,)),
-    "resnext50_32x4d": (25_028_904, 68_224, 4_230_479_872, (1000,)),
-    "shufflenet_v2_x0_5": (1_366_792, 7_952, 40_476_448, (1000,)),
-    "shufflenet_v2_x1_0": (2_278_604, 16_180, 144_907_992, (1000,)),
-    "shufflenet_v2_x1_5": (3_503_624, 23_440, 295_759_392, (1000,)),
-    "shufflenet_v2_x2_0": (7_393_996, 33_716, 583_253_464, (1000,)),
-    "squeezenet1_0": (1_248_424, 0, 818_924_576, (1000,)),
-    "squeezenet1_1": (1_235_496, 0, 349_151_936, (1000,)),
-    "vgg11": (132_863_336, 0, 7_609_090_048, (1000,)),
-    "vgg11_bn": (132_868_840, 5_504, 7_609_090_048, (1000,)),
-    "vgg13": (133_047_848, 0, 11_308_466_176, (1000,)),
-    "vgg13_bn": (133_053_736, 5_888, 11_308_466_176, (1000,)),
-    "vgg16": (138_357_544, 0, 15_470_264_320, (1000,)),
-    "vgg16_bn": (138_365_992, 8_448, 15_470_264_320, (1000,)),
-    "vgg19": (143_667_240, 0, 19_632_062_464, (1000,)),
-    "vgg19_bn": (143_678_248, 11_008, 19_632_062_464, (1000,)),
-    "wide_resnet101_2": (126_886_696, 137_856, 22_753_050_624, (1000,)),
-    "wide_resnet50_2": (68_883_240, 68_224, 11_398_021_120, (1000,)),
+    "alexnet": (61_100_840, 0, 714_188_480, (1000,), "de6e146dd04c"),
+    "convnext_base": (88_591_464, 0, 15_354_729_472, (1000,), "71e02e6bf8d7"),
+    "convnext_large": (197_767_336, 0, 34_361_433_600, (1000,), "71e02e6bf8d7"),
+    "convnext_small": (50_223_688, 0, 8_683_712_256, (1000,), "71e02e6bf8d7"),
+    "convnext_tiny": (28_589_128, 0, 4_455_531_264, (1000,), "741bfdd79d9d"),
+    "densenet121": (7_978_856, 83_648, 2_834_161_664, (1000,), "124dd26d8094"),
+    "densenet161": (28_681_000, 219_936, 7_727_907_072, (1000,), "e60b4c5f86f3"),
+    "densenet169": (14_149_480, 158_400, 3_359_843_328, (1000,), "b2f3fa203b21"),
+    "densenet201": (20_013_928, 229_056, 4_291_365_888, (1000,), "559f61edcd73"),
+    "efficientnet_b0": (5_288_548, 42_016, 385_814_752, (1000,), "d0c9d5fba584"),
+    "efficientnet_b1": (7_794_184, 62_048, 569_651_680, (1000,), "e194a0c65dc5"),
+    "efficientnet_b2": (9_109_994, 67_568, 658_963_440, (1000,), "e194a0c65dc5"),
+    "efficientnet_b3": (12_233_232, 87_296, 962_708_240, (1000,), "b4936cc09cd6"),
+    "efficientnet_b4": (19_341_616, 125_200, 1_503_710_432, (1000,), "fab69188f3bb"),
+    "efficientnet_b5": (30_389_784, 172_736, 2_356_493_184, (1000,), "e1391944518c"),
+    "efficientnet_b6": (43_040_704, 224_432, 3_360_166_848, (1000,), "b7098bf70dd3"),
+    "efficientnet_b7": (66_347_960, 310_720, 5_169_865_152, (1000,), "4dde00a04690"),
+    "googlenet": (13_004_888, 15_072, 1_498_376_192, (1000,), "cabf22587b25"),
+    "inception_v3": (27_161_264, 36_224, 5_713_216_096, (1000,), "b0fd1407eed5"),
+    "mnasnet0_5": (2_218_512, 20_624, 104_455_968, (1000,), "fb21aa4a7f71"),
+    "mnasnet0_75": (3_170_208, 29_808, 215_493_104, (1000,), "fb21aa4a7f71"),
+    "mnasnet1_0": (4_383_312, 37_920, 314_415_872, (1000,), "fb21aa4a7f71"),
+    "mnasnet1_3": (6_282_256, 48_816, 526_362_432, (1000,), "fb21aa4a7f71"),
+    "mobilenet_v2": (3_504_872, 34_112, 300_774_272, (1000,), "d0fa4259c49f"),
+    "mobilenet_v3_large": (5_483_032, 24_400, 216_589_760, (1000,), "3835c4d2abe4"),
+    "mobilenet_v3_small": (2_542_856, 12_112, 56_510_400, (1000,), "c6d6ec77ac03"),
+    "resnet101": (44_549_160, 105_344, 7_801_405_440, (1000,), "862d8e668e01"),
+    "resnet152": (60_192_808, 151_424, 11_513_626_624, (1000,), "787238c1262e"),
+    "resnet18": (11_689_512, 9_600, 1_814_073_344, (1000,), "1f53fdf2e1aa"),
+    "resnet34": (21_797_672, 17_024, 3_663_761_408, (1000,), "afe0d8a88f4e"),
+    "resnet50": (25_557_032, 53_120, 4_089_184_256, (1000,), "ffdf42b2cdf6"),
+    "resnext101_32x8d": (88_791_336, 202_880, 16_414_015_488, (1000,), "862d8e668e01"),
+    "resnext101_64x4d": (83_455_272, 202_880, 15_460_270_080, (1000,), "862d8e668e01"),
+    "resnext50_32x4d": (25_028_904, 68_224, 4_230_479_872, (1000,), "ffdf42b2cdf6"),
+    "shufflenet_v2_x0_5": (1_366_792, 7_952, 40_476_448, (1000,), "583f38a6729b"),
+    "shufflenet_v2_x1_0": (2_278_604, 16_180, 144_907_992, (1000,), "583f38a6729b"),
+    "shufflenet_v2_x1_5": (3_503_624, 23_440, 295_759_392, (1000,), "583f38a6729b"),
+    "shufflenet_v2_x2_0": (7_393_996, 33_716, 583_253_464, (1000,), "583f38a6729b"),
+    "squeezenet1_0": (1_248_424, 0, 818_924_576, (1000,), "7755c72f1713"),
+    "squeezenet1_1": (1_235_496, 0, 349_151_936, (1000,), "615028f24286"),
+    "vgg11": (132_863_336, 0, 7_609_090_048, (1000,), "48d52f58d1ef"),
+    "vgg11_bn": (132_868_840, 5_504, 7_609_090_048, (1000,), "40b7ededdcb2"),
+    "vgg13": (133_047_848, 0, 11_308_466_176, (1000,), "3a0ef258e8ff"),
+    "vgg13_bn": (133_053_736, 5_888, 11_308_466_176, (1000,), "28fd88f422de"),
+    "vgg16": (138_357_544, 0, 15_470_264_320, (1000,), "8f3a2b9b44d5"),
+    "vgg16_bn": (138_365_992, 8_448, 15_470_264_320, (1000,), "0455972c367e"),
+    "vgg19": (143_667_240, 0, 19_632_062_464, (1000,), "f9f22fb5f387"),
+    "vgg19_bn": (143_678_248, 11_008, 19_632_062_464, (1000,), "90fcd5daec21"),
+    "wide_resnet101_2": (126_886_696, 137_856, 22_753_050_624, (1000,), "862d8e668e01"),
+    "wide_resnet50_2": (68_883_240, 68_224, 11_398_021_120, (1000,), "ffdf42b2cdf6"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(TORCHVISION))
 def test_every_builder_is_what_torchvision_itself_builds(name: str) -> None:
-    params, statistics, macs, output = TORCHVISION[name]
-    report = built(f"{name}()", "299x299x3" if name == "inception_v3" else "224x224x3")
-    t = report.totals  # type: ignore[attr-defined]
-    assert (t.params, t.non_trainable, t.macs, report.output.dims) == (params, statistics, macs, output)  # type: ignore[attr-defined]
+    from cnncalc.diagnostics import DiagnosticSink
+    from cnncalc.readers.pytorch import _Reader
+    from tests.measure_torchvision import names_digest
+    params, statistics, macs, output, names = TORCHVISION[name]
+    text = f"import torchvision\nmodel = torchvision.models.{name}()\n"
+    report = analyze_text(text, "m.py", input="299x299x3" if name == "inception_v3" else "224x224x3")
+    t = report.totals
+    assert (t.params, t.non_trainable, t.macs, report.output.dims) == (params, statistics, macs, output)  # type: ignore[union-attr]
+    reader = _Reader(text, DiagnosticSink())
+    for stmt in ast.parse(text).body:
+        reader.module_statement(stmt)
+    assert names_digest([n for n, _ in reader.parameters_of(reader.globals["model"], "", 0)]) == names
 
 
 @pytest.mark.parametrize("name", sorted(PUBLISHED))

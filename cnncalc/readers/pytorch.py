@@ -131,10 +131,10 @@ class _Weights(NamedTuple):
 
 
 class _Parameter(NamedTuple):
-    """A learnt tensor of a layer (`weight` or `bias`), as a loop over `model.named_parameters()` sees it: only its
-    `requires_grad` is followed."""
+    """A learnt tensor of a layer (`weight` or `bias`), or a module's own (`nn.Parameter`, its `weight`), as a loop
+    over `model.named_parameters()` sees it: only its `requires_grad` is followed."""
 
-    layer: Layer
+    layer: Layer | _Weights
     blob: str
 
 
@@ -854,7 +854,9 @@ class _Reader:
             return [(f"{prefix}{blob}", _Parameter(part, blob)) for blob in _blobs(part)]
         children = part.items if isinstance(part, Sequence) else \
             [*((k, v) for k, v in part.attrs.items()), *(part.sequential or ())] if isinstance(part, Instance) else []
-        found: list[tuple[str, _Parameter]] = []
+        # a module's own learnt tensors first (ConvNeXt's `layer_scale`), then its children's, as PyTorch lists them
+        found = [(f"{prefix}{key}", _Parameter(value, "weight")) for key, value in children
+                 if isinstance(value, _Weights) and value.learnt]
         for key, child in children:
             if isinstance(child, (Layer, Sequence, Instance)):
                 found += self.parameters_of(child, f"{prefix}{key}.", depth + 1)
@@ -1171,6 +1173,8 @@ class _Reader:
                 return full[len(prefix):]
         if full in ("LayerNorm2d", "Scale", "OneSidedBatchNorm") and full in self.classes:
             return full  # the helpers `convert --to pytorch` writes
+        if full == "tv_LayerNorm2d" and full in self.zoo_names:
+            return "LayerNorm2d"  # torchvision's, as torchvision_zoo.py writes it
         return None
 
     def function_name(self, name: str) -> str | None:
@@ -2445,7 +2449,8 @@ class _Reader:
             raise _Unsupported(f"`{ast.unparse(node)[:50]}` uses a learnt tensor used before: PyTorch shares it, "
                                f"and cnncalc would count it once per use", node)
         self.applied[id(weights)] = weights
-        return self.add_layer(f"scale nobias inputs {shape[0]}", node, x, "scale")
+        frozen = " frozen" if self.requires_grad.get((id(weights), "weight")) is False else ""
+        return self.add_layer(f"scale nobias inputs {shape[0]}{frozen}", node, x, "scale")
 
     def size_of(self, x: Tensor, dim: Any) -> _SizeOf:
         """`x.size(d)`, `x.shape[d]`; a height or width remembers its tensor, for U-Net's size gaps."""

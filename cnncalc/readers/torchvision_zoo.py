@@ -348,14 +348,15 @@ class tv_DenseNet(torch.nn.Module):
         channels = num_init_features
         for i, count in enumerate(block_config):
             dense = []
-            for _ in range(count):
-                dense.append(tv_DenseLayer(channels, growth_rate, bn_size))
+            for j in range(count):
+                dense.append((f"denselayer{j + 1}", tv_DenseLayer(channels, growth_rate, bn_size)))
                 channels += growth_rate
-            layers.append((f"denseblock{i + 1}", torch.nn.Sequential(*dense)))
+            layers.append((f"denseblock{i + 1}", torch.nn.Sequential(collections.OrderedDict(dense))))
             if i != len(block_config) - 1:
-                layers.append((f"transition{i + 1}", torch.nn.Sequential(
-                    torch.nn.BatchNorm2d(channels), torch.nn.ReLU(inplace=True),
-                    torch.nn.Conv2d(channels, channels // 2, 1, bias=False), torch.nn.AvgPool2d(2, stride=2))))
+                layers.append((f"transition{i + 1}", torch.nn.Sequential(collections.OrderedDict([
+                    ("norm", torch.nn.BatchNorm2d(channels)), ("relu", torch.nn.ReLU(inplace=True)),
+                    ("conv", torch.nn.Conv2d(channels, channels // 2, 1, bias=False)),
+                    ("pool", torch.nn.AvgPool2d(2, stride=2))]))))
                 channels = channels // 2
         layers.append(("norm5", torch.nn.BatchNorm2d(channels)))
         self.features = torch.nn.Sequential(collections.OrderedDict(layers))
@@ -631,9 +632,18 @@ def tv_efficientnet_b7(*, weights=None, progress=True, num_classes=1000, pretrai
     return tv_efficientnet(2.0, 3.1, 0.5, weights or pretrained, num_classes, kwargs)
 
 
+class tv_BasicConv2d(torch.nn.Module):
+    def __init__(self, inp, out, kernel, stride=1, padding=0):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(inp, out, kernel, stride=stride, padding=padding, bias=False)
+        self.bn = torch.nn.BatchNorm2d(out, eps=0.001)
+
+    def forward(self, x):
+        return torch.nn.functional.relu(self.bn(self.conv(x)), inplace=True)
+
+
 def tv_basic_conv(inp, out, kernel, stride=1, padding=0):
-    return torch.nn.Sequential(torch.nn.Conv2d(inp, out, kernel, stride=stride, padding=padding, bias=False),
-                               torch.nn.BatchNorm2d(out, eps=0.001), torch.nn.ReLU(inplace=True))
+    return tv_BasicConv2d(inp, out, kernel, stride=stride, padding=padding)
 
 
 class tv_GoogLeNetBlock(torch.nn.Module):
@@ -720,55 +730,68 @@ class tv_InceptionA(torch.nn.Module):
     def __init__(self, inp, pool_features):
         super().__init__()
         self.branch1x1 = tv_basic_conv(inp, 64, 1)
-        self.branch5x5 = torch.nn.Sequential(tv_basic_conv(inp, 48, 1), tv_basic_conv(48, 64, 5, padding=2))
-        self.branch3x3dbl = torch.nn.Sequential(tv_basic_conv(inp, 64, 1), tv_basic_conv(64, 96, 3, padding=1),
-                                                tv_basic_conv(96, 96, 3, padding=1))
-        self.branch_pool = torch.nn.Sequential(torch.nn.AvgPool2d(3, stride=1, padding=1),
-                                               tv_basic_conv(inp, pool_features, 1))
+        self.branch5x5_1 = tv_basic_conv(inp, 48, 1)
+        self.branch5x5_2 = tv_basic_conv(48, 64, 5, padding=2)
+        self.branch3x3dbl_1 = tv_basic_conv(inp, 64, 1)
+        self.branch3x3dbl_2 = tv_basic_conv(64, 96, 3, padding=1)
+        self.branch3x3dbl_3 = tv_basic_conv(96, 96, 3, padding=1)
+        self.branch_pool = tv_basic_conv(inp, pool_features, 1)
 
     def forward(self, x):
-        return torch.cat([self.branch1x1(x), self.branch5x5(x), self.branch3x3dbl(x), self.branch_pool(x)], 1)
+        pool = self.branch_pool(torch.nn.functional.avg_pool2d(x, kernel_size=3, stride=1, padding=1))
+        return torch.cat([self.branch1x1(x), self.branch5x5_2(self.branch5x5_1(x)),
+                          self.branch3x3dbl_3(self.branch3x3dbl_2(self.branch3x3dbl_1(x))), pool], 1)
 
 
 class tv_InceptionB(torch.nn.Module):
     def __init__(self, inp):
         super().__init__()
         self.branch3x3 = tv_basic_conv(inp, 384, 3, stride=2)
-        self.branch3x3dbl = torch.nn.Sequential(tv_basic_conv(inp, 64, 1), tv_basic_conv(64, 96, 3, padding=1),
-                                                tv_basic_conv(96, 96, 3, stride=2))
-        self.branch_pool = torch.nn.MaxPool2d(3, stride=2)
+        self.branch3x3dbl_1 = tv_basic_conv(inp, 64, 1)
+        self.branch3x3dbl_2 = tv_basic_conv(64, 96, 3, padding=1)
+        self.branch3x3dbl_3 = tv_basic_conv(96, 96, 3, stride=2)
 
     def forward(self, x):
-        return torch.cat([self.branch3x3(x), self.branch3x3dbl(x), self.branch_pool(x)], 1)
+        return torch.cat([self.branch3x3(x), self.branch3x3dbl_3(self.branch3x3dbl_2(self.branch3x3dbl_1(x))),
+                          torch.nn.functional.max_pool2d(x, kernel_size=3, stride=2)], 1)
 
 
 class tv_InceptionC(torch.nn.Module):
     def __init__(self, inp, c7):
         super().__init__()
         self.branch1x1 = tv_basic_conv(inp, 192, 1)
-        self.branch7x7 = torch.nn.Sequential(tv_basic_conv(inp, c7, 1), tv_basic_conv(c7, c7, (1, 7), padding=(0, 3)),
-                                             tv_basic_conv(c7, 192, (7, 1), padding=(3, 0)))
-        self.branch7x7dbl = torch.nn.Sequential(
-            tv_basic_conv(inp, c7, 1), tv_basic_conv(c7, c7, (7, 1), padding=(3, 0)),
-            tv_basic_conv(c7, c7, (1, 7), padding=(0, 3)), tv_basic_conv(c7, c7, (7, 1), padding=(3, 0)),
-            tv_basic_conv(c7, 192, (1, 7), padding=(0, 3)))
-        self.branch_pool = torch.nn.Sequential(torch.nn.AvgPool2d(3, stride=1, padding=1), tv_basic_conv(inp, 192, 1))
+        self.branch7x7_1 = tv_basic_conv(inp, c7, 1)
+        self.branch7x7_2 = tv_basic_conv(c7, c7, (1, 7), padding=(0, 3))
+        self.branch7x7_3 = tv_basic_conv(c7, 192, (7, 1), padding=(3, 0))
+        self.branch7x7dbl_1 = tv_basic_conv(inp, c7, 1)
+        self.branch7x7dbl_2 = tv_basic_conv(c7, c7, (7, 1), padding=(3, 0))
+        self.branch7x7dbl_3 = tv_basic_conv(c7, c7, (1, 7), padding=(0, 3))
+        self.branch7x7dbl_4 = tv_basic_conv(c7, c7, (7, 1), padding=(3, 0))
+        self.branch7x7dbl_5 = tv_basic_conv(c7, 192, (1, 7), padding=(0, 3))
+        self.branch_pool = tv_basic_conv(inp, 192, 1)
 
     def forward(self, x):
-        return torch.cat([self.branch1x1(x), self.branch7x7(x), self.branch7x7dbl(x), self.branch_pool(x)], 1)
+        b7 = self.branch7x7_3(self.branch7x7_2(self.branch7x7_1(x)))
+        d = self.branch7x7dbl_3(self.branch7x7dbl_2(self.branch7x7dbl_1(x)))
+        d = self.branch7x7dbl_5(self.branch7x7dbl_4(d))
+        pool = self.branch_pool(torch.nn.functional.avg_pool2d(x, kernel_size=3, stride=1, padding=1))
+        return torch.cat([self.branch1x1(x), b7, d, pool], 1)
 
 
 class tv_InceptionD(torch.nn.Module):
     def __init__(self, inp):
         super().__init__()
-        self.branch3x3 = torch.nn.Sequential(tv_basic_conv(inp, 192, 1), tv_basic_conv(192, 320, 3, stride=2))
-        self.branch7x7x3 = torch.nn.Sequential(
-            tv_basic_conv(inp, 192, 1), tv_basic_conv(192, 192, (1, 7), padding=(0, 3)),
-            tv_basic_conv(192, 192, (7, 1), padding=(3, 0)), tv_basic_conv(192, 192, 3, stride=2))
-        self.branch_pool = torch.nn.MaxPool2d(3, stride=2)
+        self.branch3x3_1 = tv_basic_conv(inp, 192, 1)
+        self.branch3x3_2 = tv_basic_conv(192, 320, 3, stride=2)
+        self.branch7x7x3_1 = tv_basic_conv(inp, 192, 1)
+        self.branch7x7x3_2 = tv_basic_conv(192, 192, (1, 7), padding=(0, 3))
+        self.branch7x7x3_3 = tv_basic_conv(192, 192, (7, 1), padding=(3, 0))
+        self.branch7x7x3_4 = tv_basic_conv(192, 192, 3, stride=2)
 
     def forward(self, x):
-        return torch.cat([self.branch3x3(x), self.branch7x7x3(x), self.branch_pool(x)], 1)
+        b7 = self.branch7x7x3_4(self.branch7x7x3_3(self.branch7x7x3_2(self.branch7x7x3_1(x))))
+        return torch.cat([self.branch3x3_2(self.branch3x3_1(x)), b7,
+                          torch.nn.functional.max_pool2d(x, kernel_size=3, stride=2)], 1)
 
 
 class tv_InceptionE(torch.nn.Module):
@@ -778,29 +801,30 @@ class tv_InceptionE(torch.nn.Module):
         self.branch3x3_1 = tv_basic_conv(inp, 384, 1)
         self.branch3x3_2a = tv_basic_conv(384, 384, (1, 3), padding=(0, 1))
         self.branch3x3_2b = tv_basic_conv(384, 384, (3, 1), padding=(1, 0))
-        self.branch3x3dbl_1 = torch.nn.Sequential(tv_basic_conv(inp, 448, 1), tv_basic_conv(448, 384, 3, padding=1))
+        self.branch3x3dbl_1 = tv_basic_conv(inp, 448, 1)
+        self.branch3x3dbl_2 = tv_basic_conv(448, 384, 3, padding=1)
         self.branch3x3dbl_3a = tv_basic_conv(384, 384, (1, 3), padding=(0, 1))
         self.branch3x3dbl_3b = tv_basic_conv(384, 384, (3, 1), padding=(1, 0))
-        self.branch_pool = torch.nn.Sequential(torch.nn.AvgPool2d(3, stride=1, padding=1), tv_basic_conv(inp, 192, 1))
+        self.branch_pool = tv_basic_conv(inp, 192, 1)
 
     def forward(self, x):
         a = self.branch3x3_1(x)
-        b = self.branch3x3dbl_1(x)
+        b = self.branch3x3dbl_2(self.branch3x3dbl_1(x))
+        pool = self.branch_pool(torch.nn.functional.avg_pool2d(x, kernel_size=3, stride=1, padding=1))
         return torch.cat([self.branch1x1(x), torch.cat([self.branch3x3_2a(a), self.branch3x3_2b(a)], 1),
-                          torch.cat([self.branch3x3dbl_3a(b), self.branch3x3dbl_3b(b)], 1), self.branch_pool(x)], 1)
+                          torch.cat([self.branch3x3dbl_3a(b), self.branch3x3dbl_3b(b)], 1), pool], 1)
 
 
 class tv_InceptionAux(torch.nn.Module):
     def __init__(self, inp, num_classes):
         super().__init__()
-        self.pool = torch.nn.AvgPool2d(5, stride=3)
         self.conv0 = tv_basic_conv(inp, 128, 1)
         self.conv1 = tv_basic_conv(128, 768, 5)
-        self.avgpool = torch.nn.AdaptiveAvgPool2d((1, 1))
         self.fc = torch.nn.Linear(768, num_classes)
 
     def forward(self, x):
-        return self.fc(torch.flatten(self.avgpool(self.conv1(self.conv0(self.pool(x)))), 1))
+        x = self.conv1(self.conv0(torch.nn.functional.avg_pool2d(x, kernel_size=5, stride=3)))
+        return self.fc(torch.flatten(torch.nn.functional.adaptive_avg_pool2d(x, (1, 1)), 1))
 
 
 class tv_Inception3(torch.nn.Module):
@@ -915,23 +939,21 @@ def tv_shufflenet_v2_x2_0(*, weights=None, progress=True, num_classes=1000, pret
                            **kwargs)
 
 
-def tv_mnas_block(inp, out, kernel, stride, expansion):
-    mid = inp * expansion
-    layers = torch.nn.Sequential(
-        torch.nn.Conv2d(inp, mid, 1, bias=False), torch.nn.BatchNorm2d(mid), torch.nn.ReLU(inplace=True),
-        torch.nn.Conv2d(mid, mid, kernel, padding=kernel // 2, stride=stride, groups=mid, bias=False),
-        torch.nn.BatchNorm2d(mid), torch.nn.ReLU(inplace=True), torch.nn.Conv2d(mid, out, 1, bias=False),
-        torch.nn.BatchNorm2d(out))
-    return tv_Residual(layers) if inp == out and stride == 1 else layers
-
-
-class tv_Residual(torch.nn.Module):
-    def __init__(self, layers):
+class tv_MnasBlock(torch.nn.Module):
+    def __init__(self, inp, out, kernel, stride, expansion):
         super().__init__()
-        self.layers = layers
+        mid = inp * expansion
+        self.apply_residual = inp == out and stride == 1
+        self.layers = torch.nn.Sequential(
+            torch.nn.Conv2d(inp, mid, 1, bias=False), torch.nn.BatchNorm2d(mid), torch.nn.ReLU(inplace=True),
+            torch.nn.Conv2d(mid, mid, kernel, padding=kernel // 2, stride=stride, groups=mid, bias=False),
+            torch.nn.BatchNorm2d(mid), torch.nn.ReLU(inplace=True), torch.nn.Conv2d(mid, out, 1, bias=False),
+            torch.nn.BatchNorm2d(out))
 
     def forward(self, x):
-        return self.layers(x) + x
+        if self.apply_residual:
+            return self.layers(x) + x
+        return self.layers(x)
 
 
 class tv_MNASNet(torch.nn.Module):
@@ -944,9 +966,9 @@ class tv_MNASNet(torch.nn.Module):
                   torch.nn.ReLU(inplace=True), torch.nn.Conv2d(d[0], d[1], 1, bias=False), torch.nn.BatchNorm2d(d[1])]
         for i, (kernel, stride, expansion, repeats) in enumerate(
                 [(3, 2, 3, 3), (5, 2, 3, 3), (5, 2, 6, 3), (3, 1, 6, 2), (5, 2, 6, 4), (3, 1, 6, 1)]):
-            blocks = [tv_mnas_block(d[i + 1], d[i + 2], kernel, stride, expansion)]
+            blocks = [tv_MnasBlock(d[i + 1], d[i + 2], kernel, stride, expansion)]
             for _ in range(repeats - 1):
-                blocks.append(tv_mnas_block(d[i + 2], d[i + 2], kernel, 1, expansion))
+                blocks.append(tv_MnasBlock(d[i + 2], d[i + 2], kernel, 1, expansion))
             layers.append(torch.nn.Sequential(*blocks))
         layers += [torch.nn.Conv2d(d[7], 1280, 1, bias=False), torch.nn.BatchNorm2d(1280), torch.nn.ReLU(inplace=True)]
         self.layers = torch.nn.Sequential(*layers)
@@ -973,13 +995,8 @@ def tv_mnasnet1_3(*, weights=None, progress=True, num_classes=1000, pretrained=N
     return tv_MNASNet(1.3, num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
 
 
-class tv_LayerNorm2d(torch.nn.Module):
-    def __init__(self, channels, eps=1e-6):
-        super().__init__()
-        self.norm = torch.nn.LayerNorm(channels, eps=eps)
-
-    def forward(self, x):
-        return self.norm(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+class tv_LayerNorm2d(torch.nn.LayerNorm):
+    """nn.LayerNorm over a map's channels at each position (the reader knows it: `layernorm`)."""
 
 
 class tv_CNBlock(torch.nn.Module):
@@ -999,16 +1016,16 @@ class tv_CNBlock(torch.nn.Module):
 class tv_ConvNeXt(torch.nn.Module):
     def __init__(self, widths, depths, stochastic_depth_prob, num_classes=1000, layer_scale=1e-6):
         super().__init__()
-        layers = [torch.nn.Sequential(torch.nn.Conv2d(3, widths[0], 4, stride=4), tv_LayerNorm2d(widths[0]))]
+        layers = [torch.nn.Sequential(torch.nn.Conv2d(3, widths[0], 4, stride=4), tv_LayerNorm2d(widths[0], eps=1e-6))]
         for i, (width, depth) in enumerate(zip(widths, depths)):
             layers.append(torch.nn.Sequential(*[tv_CNBlock(width, layer_scale, stochastic_depth_prob)
                                                 for _ in range(depth)]))
             if i + 1 < len(widths):
-                layers.append(torch.nn.Sequential(tv_LayerNorm2d(width),
+                layers.append(torch.nn.Sequential(tv_LayerNorm2d(width, eps=1e-6),
                                                   torch.nn.Conv2d(width, widths[i + 1], 2, stride=2)))
         self.features = torch.nn.Sequential(*layers)
         self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
-        self.classifier = torch.nn.Sequential(tv_LayerNorm2d(widths[-1]), torch.nn.Flatten(1),
+        self.classifier = torch.nn.Sequential(tv_LayerNorm2d(widths[-1], eps=1e-6), torch.nn.Flatten(1),
                                               torch.nn.Linear(widths[-1], num_classes))
 
     def forward(self, x):
