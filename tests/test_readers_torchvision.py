@@ -290,3 +290,19 @@ def test_freezing_idioms_leave_what_pytorch_leaves_trainable(script: str) -> Non
     report = built(f"{name}(weights=None)\n{script}", head="import torchvision\nimport torch.nn as nn\n")
     assert [d.code for d in report.diagnostics if d.severity != "note"] == []  # type: ignore[attr-defined]
     assert (report.totals.params, report.totals.trainable) == (params, trainable)  # type: ignore[attr-defined]
+
+
+def test_a_freezing_loop_that_runs_away_is_stopped_where_it_does() -> None:
+    # the step limit inside a loop that sets requires_grad is E070 at the loop that spends it, not W073
+    text = ("import torch.nn as nn\n\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.c = nn.Conv2d(3, 4, 3)\n        for p in self.parameters():\n"
+            "            p.requires_grad = False\n            while True:\n                pass\n\n"
+            "    def forward(self, x):\n        return self.c(x)\n")
+    report = analyze_text(text, "m.py", input="8x8x3")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E070", 9)]
+    # a value that is no truth value, and a list of a hundred million copies: W073, nothing followed
+    for body in ("for p in model.parameters():\n    p.requires_grad = p\n",
+                 "for p in list(model.parameters()) * 100000000:\n    p.requires_grad = False\n"):
+        report = built(f"resnet18()\n{body}")
+        assert [d.code for d in report.diagnostics if d.severity != "note"] == ["W073"]  # type: ignore[attr-defined]
+        assert report.totals.trainable == 11_689_512  # type: ignore[attr-defined]

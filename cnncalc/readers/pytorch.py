@@ -824,6 +824,8 @@ class _Reader:
                     if not self.loop_pass(stmt.body, env):
                         break
                 return True
+            except (_TooLong, _Refused):
+                raise  # the step budget spent, or the code's own `raise`: reported where it happens
             except _Unsupported:
                 self.requires_grad = before  # the loop as a whole is not followed
             finally:
