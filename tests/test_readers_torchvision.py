@@ -27,7 +27,8 @@ PUBLISHED = {  # torchvision's documented num_params (the IMAGENET1K weights' me
     "shufflenet_v2_x0_5": 1_366_792, "shufflenet_v2_x1_0": 2_278_604, "shufflenet_v2_x1_5": 3_503_624,
     "shufflenet_v2_x2_0": 7_393_996, "mnasnet0_5": 2_218_512, "mnasnet0_75": 3_170_208, "mnasnet1_0": 4_383_312,
     "mnasnet1_3": 6_282_256, "convnext_tiny": 28_589_128, "convnext_small": 50_223_688,
-    "convnext_base": 88_591_464, "convnext_large": 197_767_336,
+    "convnext_base": 88_591_464, "convnext_large": 197_767_336, "efficientnet_v2_s": 21_458_488,
+    "efficientnet_v2_m": 54_139_356, "efficientnet_v2_l": 118_515_272,
 }
 # torchvision's documented "GFLOPS" (multiply-accumulates, in billions, to two decimals) at 224x224 (299 for
 # Inception v3), with pretrained weights
@@ -65,6 +66,9 @@ TORCHVISION = {
     "efficientnet_b5": (30_389_784, 172_736, 2_356_493_184, (1000,), "e1391944518c"),
     "efficientnet_b6": (43_040_704, 224_432, 3_360_166_848, (1000,), "b7098bf70dd3"),
     "efficientnet_b7": (66_347_960, 310_720, 5_169_865_152, (1000,), "4dde00a04690"),
+    "efficientnet_v2_l": (118_515_272, 512_576, 12_231_188_544, (1000,), "5d1f95bc5708"),
+    "efficientnet_v2_m": (54_139_356, 292_032, 5_362_207_200, (1000,), "6107b87249a2"),
+    "efficientnet_v2_s": (21_458_488, 153_872, 2_849_895_872, (1000,), "ca14364683ae"),
     "googlenet": (13_004_888, 15_072, 1_498_376_192, (1000,), "cabf22587b25"),
     "inception_v3": (27_161_264, 36_224, 5_713_216_096, (1000,), "b0fd1407eed5"),
     "mnasnet0_5": (2_218_512, 20_624, 104_455_968, (1000,), "fb21aa4a7f71"),
@@ -225,7 +229,7 @@ def test_torch_hub_loads_torchvisions_models_and_other_models_are_named() -> Non
                  'import torch\nmodel = torch.hub.load("pytorch/vision", "regnet_y_400mf")\n'):
         report = analyze_text(text, "m.py", input="224x224x3")
         assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
-            ("E070", 2, "not supported: torchvision's `regnet_y_400mf` (cnncalc defines 50 of its models: "
+            ("E070", 2, "not supported: torchvision's `regnet_y_400mf` (cnncalc defines 53 of its models: "
                         "docs/notations.md lists them)")]
 
 

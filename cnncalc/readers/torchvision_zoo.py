@@ -1,4 +1,4 @@
-"""torchvision's classification models (50 builders), written anew in the Python the PyTorch reader follows, so that a
+"""torchvision's classification models (53 builders), written anew in the Python the PyTorch reader follows, so that a
 user's script that builds one (`model = torchvision.models.resnet50(weights="DEFAULT")`, then replaces its
 head) reads without torchvision. Architectures as torchvision's documentation and the papers give them
 (layer sizes, strides, widths, the published parameter counts the tests check); the code is cnncalc's own.
@@ -19,7 +19,8 @@ BUILDERS = frozenset({
     "efficientnet_b0", "efficientnet_b1", "efficientnet_b2", "efficientnet_b3", "efficientnet_b4",
     "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "googlenet", "inception_v3", "shufflenet_v2_x0_5",
     "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0", "mnasnet0_5", "mnasnet0_75", "mnasnet1_0",
-    "mnasnet1_3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large"})
+    "mnasnet1_3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large", "efficientnet_v2_s",
+    "efficientnet_v2_m", "efficientnet_v2_l"})
 
 SOURCE = '''
 class tv_Conv2dNormActivation(torch.nn.Sequential):
@@ -554,17 +555,17 @@ def tv_squeezenet1_1(*, weights=None, progress=True, num_classes=1000, pretraine
 
 
 class tv_MBConv(torch.nn.Module):
-    def __init__(self, expand_ratio, kernel, stride, inp, out):
+    def __init__(self, expand_ratio, kernel, stride, inp, out, eps=1e-5):
         super().__init__()
         self.use_res_connect = stride == 1 and inp == out
         expanded = tv__make_divisible(inp * expand_ratio, 8)
         layers = []
         if expanded != inp:
-            layers.append(tv_conv_norm_act(inp, expanded, 1, activation=torch.nn.SiLU))
+            layers.append(tv_conv_norm_act(inp, expanded, 1, activation=torch.nn.SiLU, eps=eps))
         layers.append(tv_conv_norm_act(expanded, expanded, kernel, stride=stride, groups=expanded,
-                                       activation=torch.nn.SiLU))
+                                       activation=torch.nn.SiLU, eps=eps))
         layers.append(tv_SqueezeExcitation(expanded, max(1, inp // 4), activation=torch.nn.SiLU))
-        layers.append(tv_conv_norm_act(expanded, out, 1, activation=None))
+        layers.append(tv_conv_norm_act(expanded, out, 1, activation=None, eps=eps))
         self.block = torch.nn.Sequential(*layers)
 
     def forward(self, x):
@@ -1051,4 +1052,68 @@ def tv_convnext_base(*, weights=None, progress=True, num_classes=1000, pretraine
 
 def tv_convnext_large(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
     return tv_convnext([192, 384, 768, 1536], [3, 3, 27, 3], 0.5, weights or pretrained, num_classes, kwargs)
+
+
+class tv_FusedMBConv(torch.nn.Module):
+    def __init__(self, expand_ratio, kernel, stride, inp, out, eps):
+        super().__init__()
+        self.use_res_connect = stride == 1 and inp == out
+        expanded = tv__make_divisible(inp * expand_ratio, 8)
+        if expanded != inp:  # the expansion and the depthwise convolution fused into one
+            layers = [tv_conv_norm_act(inp, expanded, kernel, stride=stride, activation=torch.nn.SiLU, eps=eps),
+                      tv_conv_norm_act(expanded, out, 1, activation=None, eps=eps)]
+        else:
+            layers = [tv_conv_norm_act(inp, out, kernel, stride=stride, activation=torch.nn.SiLU, eps=eps)]
+        self.block = torch.nn.Sequential(*layers)
+
+    def forward(self, x):
+        if self.use_res_connect:
+            return x + self.block(x)
+        return self.block(x)
+
+
+class tv_EfficientNetV2(torch.nn.Module):
+    def __init__(self, stages, dropout, num_classes=1000):
+        super().__init__()
+        layers = [tv_conv_norm_act(3, stages[0][4], 3, stride=2, activation=torch.nn.SiLU, eps=0.001)]
+        for fused, expand_ratio, kernel, stride, inp, out, count in stages:
+            block = tv_FusedMBConv if fused else tv_MBConv
+            layers.append(torch.nn.Sequential(*[block(expand_ratio, kernel, stride if i == 0 else 1,
+                                                      inp if i == 0 else out, out, eps=0.001)
+                                                for i in range(count)]))
+        last = stages[-1][5]
+        layers.append(tv_conv_norm_act(last, 1280, 1, activation=torch.nn.SiLU, eps=0.001))
+        self.features = torch.nn.Sequential(*layers)
+        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
+        self.classifier = torch.nn.Sequential(torch.nn.Dropout(p=dropout, inplace=True),
+                                              torch.nn.Linear(1280, num_classes))
+
+    def forward(self, x):
+        return self.classifier(torch.flatten(self.avgpool(self.features(x)), 1))
+
+
+tv_V2_S = [  # fused, expansion, kernel, stride, input, output, blocks
+    [True, 1, 3, 1, 24, 24, 2], [True, 4, 3, 2, 24, 48, 4], [True, 4, 3, 2, 48, 64, 4], [False, 4, 3, 2, 64, 128, 6],
+    [False, 6, 3, 1, 128, 160, 9], [False, 6, 3, 2, 160, 256, 15]]
+tv_V2_M = [
+    [True, 1, 3, 1, 24, 24, 3], [True, 4, 3, 2, 24, 48, 5], [True, 4, 3, 2, 48, 80, 5], [False, 4, 3, 2, 80, 160, 7],
+    [False, 6, 3, 1, 160, 176, 14], [False, 6, 3, 2, 176, 304, 18], [False, 6, 3, 1, 304, 512, 5]]
+tv_V2_L = [
+    [True, 1, 3, 1, 32, 32, 4], [True, 4, 3, 2, 32, 64, 7], [True, 4, 3, 2, 64, 96, 7], [False, 4, 3, 2, 96, 192, 10],
+    [False, 6, 3, 1, 192, 224, 19], [False, 6, 3, 2, 224, 384, 25], [False, 6, 3, 1, 384, 640, 7]]
+
+
+def tv_efficientnet_v2_s(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_EfficientNetV2(tv_V2_S, kwargs.pop("dropout", 0.2),
+                             num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+def tv_efficientnet_v2_m(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_EfficientNetV2(tv_V2_M, kwargs.pop("dropout", 0.3),
+                             num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+def tv_efficientnet_v2_l(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_EfficientNetV2(tv_V2_L, kwargs.pop("dropout", 0.4),
+                             num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
 '''
