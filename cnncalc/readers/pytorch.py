@@ -803,9 +803,9 @@ class _Reader:
     def freezing(self, stmt: ast.stmt, env: dict[str, Any]) -> bool:
         """A loop over a model's (or a part's) `parameters()` or `named_parameters()` that sets `requires_grad`
         (`for name, p in model.named_parameters(): if not name.startswith("fc"): p.requires_grad = False`),
-        followed parameter by parameter (`name` as PyTorch names it); True when the statement sets
-        `requires_grad`. Another way of setting it (over `children()`, on one tensor), or a loop whose body does
-        what cnncalc does not follow, is W073: not followed, those parameters counted as trained."""
+        followed parameter by parameter (`name` as PyTorch names it; `children()` lists the modules); True when the
+        statement sets `requires_grad`. Another way of setting it (on one tensor), or a loop whose body does what
+        cnncalc does not follow, is W073: not followed, those parameters counted as trained."""
         if not any(isinstance(t, ast.Attribute) and t.attr == "requires_grad"
                    for node in ast.walk(stmt) if isinstance(node, ast.Assign) for t in node.targets):
             return False
