@@ -310,3 +310,20 @@ def test_a_freezing_loop_that_runs_away_is_stopped_where_it_does() -> None:
         report = built(f"resnet18()\n{body}")
         assert [d.code for d in report.diagnostics if d.severity != "note"] == ["W073"]  # type: ignore[attr-defined]
         assert report.totals.trainable == 11_689_512  # type: ignore[attr-defined]
+
+
+def test_a_model_wrapped_for_several_devices_or_compiled_is_the_model() -> None:
+    # nn.DataParallel, DistributedDataParallel and torch.compile run the model they wrap; `model.module` is it.
+    # ResNet-18 with layer1 frozen (2·(2·36,864 + 2·128) = 147,968) and a new fc (512·3 + 3): torch 2.14.1 with
+    # torchvision 0.29.1 counts 11,030,083 trainable of 11,178,051
+    text = ("import torch\nimport torchvision\nfrom torch.nn.parallel import DistributedDataParallel as DDP\n"
+            "model = torchvision.models.resnet18(weights=None)\nmodel = DDP(model, device_ids=[0])\n"
+            "model = torch.compile(model)\nfor p in model.module.layer1.parameters():\n    p.requires_grad = False\n"
+            "model.module.fc = torch.nn.Linear(512, 3)\n")
+    report = analyze_text(text, "ddp.py", input="224x224x3")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == []
+    assert report.totals.params == 11_689_512 - 513_000 + 1_539 == 11_178_051
+    assert report.totals.trainable == 11_178_051 - 147_968 == 11_030_083
+    wrapped = analyze_text(text.replace("DDP(model, device_ids=[0])", "torch.nn.DataParallel(model)"), "dp.py",
+                           input="224x224x3")
+    assert wrapped.totals.trainable == 11_030_083

@@ -1417,6 +1417,9 @@ class _Reader:
                 decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
                 return _Partial(method, [base], {}) if "classmethod" in decorators else method
             raise _Unsupported(f"`{base.name}.{node.attr}` (not a class attribute)", node)
+        if node.attr == "module" and (isinstance(base, (Layer, Sequence)) or (
+                isinstance(base, Instance) and "module" not in base.attrs)):
+            return base  # a wrapper's `model.module` (DataParallel's, torch.compile's): the model it wraps
         if isinstance(base, Instance):
             if node.attr == "training":
                 return TRAINING
@@ -1585,6 +1588,8 @@ class _Reader:
             return self.call_value(env.get(func.id, self.globals.get(func.id)), args, kwargs, node)
         if name in self.functions:
             return self.call_value(self.functions[name], args, kwargs, node)
+        if self.resolve(name) in _WRAPPERS and len(args) >= 1 and isinstance(args[0], (Layer, Sequence, Instance)):
+            return args[0]  # `nn.DataParallel(model)`, `torch.compile(model)`: the network they run is the model
         layer = self.nn_name(name)
         if layer == "Parameter" and args and isinstance(args[0], _Weights):
             return args[0]._replace(learnt=True)  # `nn.Parameter(torch.ones(C, 1, 1) * s)`: learnt
@@ -2563,6 +2568,9 @@ _LIBRARY_BASES = {
                           "lightning.LightningModule", "lightning.pytorch.LightningModule",
                           "lightning.pytorch.core.LightningModule"})}
 _LIBRARY_MODULES = frozenset().union(*_LIBRARY_BASES.values())
+# what wraps a model to run it on several devices, or compiled: the network is the one wrapped
+_WRAPPERS = frozenset({"torch.nn.DataParallel", "torch.nn.parallel.DataParallel",
+                       "torch.nn.parallel.DistributedDataParallel", "torch.compile"})
 # a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
 _PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_", "apply")
 
