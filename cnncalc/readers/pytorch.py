@@ -652,7 +652,6 @@ class _Reader:
         self.prefix = ""  # the attribute path of the module whose forward is being read
         self.summarised: ir.Input | None = None  # the input size the d2l book's `layer_summary((N, C, H, W))` gives
         self.zoo_titles: dict[int, str] = {}  # a model torchvision's builder made (by id) -> the builder's name
-        self.zoo_loaded = False
         self.zoo_definitions: set[str] = set()  # the names of the functions and methods torchvision_zoo.py defines
         self.zoo_names: dict[str, ast.ClassDef | ast.FunctionDef] = {}  # its classes and functions, by name
         self.requires_grad: dict[tuple[int, str], bool] = {}  # (a layer's id, `weight` or `bias`) -> as set
@@ -1130,8 +1129,7 @@ class _Reader:
     def zoo(self, at: ast.AST) -> dict[str, ast.ClassDef | ast.FunctionDef]:
         """cnncalc's definitions of torchvision's building blocks and models (readers/torchvision_zoo.py), by
         name, recorded the first time the file imports a block or calls a builder; every node placed there."""
-        if not self.zoo_loaded:
-            self.zoo_loaded = True
+        if not self.zoo_names:
             for stmt in _torchvision_definitions(at):
                 self.zoo_definitions.update(n.name for n in ast.walk(stmt) if isinstance(n, ast.FunctionDef))
                 if isinstance(stmt, ast.ClassDef):
