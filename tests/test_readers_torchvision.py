@@ -327,3 +327,24 @@ def test_a_model_wrapped_for_several_devices_or_compiled_is_the_model() -> None:
     wrapped = analyze_text(text.replace("DDP(model, device_ids=[0])", "torch.nn.DataParallel(model)"), "dp.py",
                            input="224x224x3")
     assert wrapped.totals.trainable == 11_030_083
+
+
+def test_freezing_not_followed_is_w073_at_its_statement_in_words() -> None:
+    head = "import torchvision\nimport torch.nn as nn\nmodel = torchvision.models.resnet18()\n"
+    not_followed = ("W073", "cnncalc does not follow how this sets `requires_grad`: the parameters it freezes are "
+                            "counted as trained",
+                    "loop over `model.named_parameters()` (a name test may choose them), or freeze a whole part: "
+                    "`model.features.requires_grad_(False)`")
+    report = analyze_text(head + "model.fc.weight.requires_grad = False\n", "m.py", input="224x224x3")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics if d.severity != "note"] == [
+        (not_followed[0], 4, 1, not_followed[1], not_followed[2])]
+    # a weight frozen without its bias: at the layer (a torchvision model's: where the builder is called)
+    partly = "for name, p in model.named_parameters():\n    if name == 'fc.weight':\n        p.requires_grad = False\n"
+    report = analyze_text(head + partly, "m.py", input="224x224x3")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics if d.severity != "note"] == [
+        ("W073", 3, 9, "some of the parameters of `fc 1000 inputs 512 noflatten` are frozen and some are not: cnncalc "
+                       "counts them as trained", "freeze a layer's weight and bias together")]
+    assert report.totals.trainable == report.totals.params == 11_689_512
+    unknown = analyze_text("import torchvision\nmodel = torchvision.models.regnet_y_400mf()\n", "m.py",
+                           input="224x224x3")
+    assert [(d.code, d.line, d.column) for d in unknown.diagnostics] == [("E070", 2, 9)]

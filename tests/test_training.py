@@ -206,3 +206,12 @@ def test_freezing_shows_in_a_diff_as_trained_parameters_moved_to_non_trainable()
     totals = {t.quantity: (t.a, t.b) for t in diff_reports(before, after).totals}
     assert totals["Total params"] == (930, 930)
     assert totals["Trainable params"] == (914, 90) and totals["Non-trainable params"] == (16, 840)
+
+
+def test_answers_about_a_frozen_layer_are_judged_as_on_any_layer() -> None:
+    # `frozen` moves a layer's parameters to non-trainable in the totals; its row still has them: conv 8 3x3 on
+    # 32x32x3 with pad 1 has 8·27 + 8 = 224, and one more (225) is wrong, as is a total without the frozen layers
+    right = run("input 32x32x3\nconv 8 3x3 pad 1 frozen -> 32x32x8 params 224\nfc 10\nexpect total params 82,154\n")
+    assert right.ok and {a.verdict for a in right.answers} == {"right"}  # 224 + 32·32·8·10 + 10 = 82,154
+    wrong = run("input 32x32x3\nconv 8 3x3 pad 1 frozen -> 32x32x8 params 225\nfc 10\nexpect total params 81,930\n")
+    assert [a.verdict for a in wrong.answers] == ["right", "wrong", "wrong"]
