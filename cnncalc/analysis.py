@@ -190,6 +190,10 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         net = net._replace(input=ir.Input(settings.input, net.input.batch if net.input else 1,
                                           net.input.span if net.input else Span(net.span.start, net.span.start),
                                           net.input.answers if net.input else None))
+    elif net.input is not None and net.input.read_from:
+        shown = "x".join(map(str, net.input.dims))
+        sink.add(codes.N074, f"the input {shown} is read from {net.input.read_from}", net.input.span,
+                 hint="give another with `--input HxWxC`")
     if net.input is not None:
         batch = settings.batch or net.input.batch
         if all(isinstance(d, int) for d in net.input.dims):

@@ -259,8 +259,8 @@ E071 = Code("E071", IMPORTS, "malformed file",
             "structure the format does not allow); the caret shows where reading stopped, and the output and "
             "every total are unknown, as after E070.")
 E072 = Code("E072", IMPORTS, "input size not given",
-            "The file does not say the input's size (PyTorch code never does; a Caffe data layer or a Keras "
-            "model without shapes may not). Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")
+            "The file does not say the input's size (a PyTorch file that never runs its model on a tensor nor "
+            "hands one to a summary tool, N074; a Caffe data layer or a Keras model without shapes may not). Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")
 E073 = Code("E073", IMPORTS, "code of another notation in a spec",
             "A line of PyTorch or MATLAB code (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`, "
             "`convolution2dLayer(11,96,'Stride',[4 4])`) in a spec. The hint gives the layer in the spec "
@@ -275,6 +275,13 @@ N072 = Code("N072", IMPORTS, "model built by a function of the file",
             "(`def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`), or else as the model a function of the "
             "file builds from the file's own names and constants (`def test(): net = VGG('VGG11')`). Add "
             "`model = …` at the end of the file to read another.", declared=True)
+N074 = Code("N074", IMPORTS, "input size read from the code",
+            "A PyTorch file that gives no input size in a way of its own (`input_size = (C, H, W)` on the model's "
+            "class) runs its model on a tensor (`net(torch.randn(2, 3, 32, 32))`, at top level, in the "
+            "`__main__` block or in a function of the file), or hands one, or a size, to a tool that summarises "
+            "or exports it (torchsummary, torchinfo, ptflops, thop, fvcore, `torch.onnx.export`, "
+            "`torch.jit.trace`): the first such input is the network's, one image of its batch. `--input` "
+            "gives another.", declared=True)
 W073 = Code("W073", IMPORTS, "freezing not followed",
             "A PyTorch script sets `requires_grad` in a way cnncalc does not follow (on one tensor, "
             "`model.fc.weight.requires_grad = False`; a layer's weight frozen and its bias not; a loop whose body "

@@ -432,6 +432,9 @@ class Input(NamedTuple):
     # counts answered for the input itself (`input 32x32x3 -> memory 3072 params 0`; a table's `| Input | (32,32,3)
     # | 3,072 | 0 |`): its values, and no parameters or MACs
     answers: Expectation | None = None
+    # where an imported file's code gives the size (a PyTorch script's `net(torch.randn(2, 3, 32, 32))`, readers/
+    # torch_inputs.py): said in note N074 when that size is the one used
+    read_from: str = ""
 
 
 class RoundingLine(NamedTuple):

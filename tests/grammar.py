@@ -689,7 +689,9 @@ NOTATION_EDITS = [
     "num_output: ", "kernel_size: ", '"kernel_size": [0, 0]', '"filters": ', '"units": ', '"strides": [2, 2]',
     '"padding": "same"', '"trainable": false', "lr_mult: 0", "'WeightLearnRateFactor', 0", "requires_grad = False",
     ".requires_grad_(False)", "torchvision.models.resnet18(", "models.vgg16(", "nn.LazyConv2d(", "torch.stack([",
-    ".mean(0)", "torch.maximum(", " - ", "d2l.Classifier",
+    ".mean(0)", "torch.maximum(", " - ", "d2l.Classifier", "model(torch.randn(1, 3, 32, 32))\n",
+    "net(x)", "x = torch.randn(2, 3, 8, 8)\n", "summary(model, (3, 16, 16))\n", "from torchinfo import summary\n",
+    "torch.onnx.export(model, ", "profile(model, inputs=(x,))", ".unsqueeze(0)", "h, w = ",
     '{"a": 1}', '{"class_name": "__keras_tensor__"}', "convolution2dLayer(", "reluLayer",
     "fullyConnectedLayer(", "layerGraph(", "connectLayers(", "additionLayer(2", "depthConcatenationLayer(",
     "'Stride',", "'Padding','same'", "'same'", "'valid'"]

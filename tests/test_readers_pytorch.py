@@ -1340,3 +1340,110 @@ def test_a_class_from_another_file_of_the_users_is_named_with_its_file() -> None
         text = "import torch.nn as nn\n" + line + "\n" + module_file("self.b = Block(3, 8)", "return self.b(x)")
         [e] = [d for d in analyze_text(text, "m.py", input="8x8x3").diagnostics if d.severity == "error"]
         assert e.code == "E070" and f"comes from `{source}`" in e.message and "Block" in e.message, e.message
+
+
+EXAMPLE_BASE = "import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n"
+
+
+@pytest.mark.parametrize("code, dims", [
+    # the model run on a tensor made with whole numbers, (N, C, H, W): one image of C x H x W
+    ("x = torch.randn(1, 3, 64, 48)\ny = model(x)\n", (64, 48, 3)),
+    ("out = model(torch.zeros(4, 3, 64, 48))\n", (64, 48, 3)),
+    ("with torch.no_grad():\n    out = model.forward(torch.rand((2, 3, 64, 48)).to('cuda'))\n", (64, 48, 3)),
+    ("img = torch.rand(3, 64, 48)\nprint(model(img.unsqueeze(0)).shape)\n", (64, 48, 3)),  # a batch of one made
+    ("from torch.autograd import Variable\nmodel(Variable(torch.randn(1, 3, 64, 48)))\n", (64, 48, 3)),
+    ("x = torch.randint(0, 256, (1, 3, 64, 48)).float()\nmodel(x)\n", (64, 48, 3)),
+    # names bound in the `__main__` block, the model placed on a device
+    ("if __name__ == '__main__':\n    h, w = 64, 48\n    net = model.to('cuda')\n"
+     "    dummy = torch.randn(1, 3, h, w, requires_grad=True)\n    torch.onnx.export(net, dummy, 'm.onnx')\n",
+     (64, 48, 3)),
+    # torchsummary's input_size is (C, H, W), without the batch (its README: `summary(model, (1, 28, 28))`)
+    ("from torchsummary import summary\nsummary(model, (3, 64, 48))\n", (64, 48, 3)),
+    ("from torchsummary import summary\nsummary(model.cuda(), input_size=[(3, 64, 48)], device='cuda')\n",
+     (64, 48, 3)),
+    # torchinfo's holds the batch (`summary(model, input_size=(batch_size, 1, 28, 28))`) unless batch_dim is given
+    ("from torchinfo import summary\nsummary(model, input_size=(16, 3, 64, 48))\n", (64, 48, 3)),
+    ("import torchinfo\ntorchinfo.summary(model, (3, 64, 48), batch_dim=0)\n", (64, 48, 3)),
+    ("from torchinfo import summary\nsummary(model, input_data=torch.randn(1, 3, 64, 48))\n", (64, 48, 3)),
+    # ptflops' input_res and torchstat's input_size are (C, H, W); thop and fvcore take the tensors
+    ("from ptflops import get_model_complexity_info\nget_model_complexity_info(model, (3, 64, 48))\n",
+     (64, 48, 3)),
+    ("from torchstat import stat\nstat(model, (3, 64, 48))\n", (64, 48, 3)),
+    ("from thop import profile\ninp = torch.randn(1, 3, 64, 48)\nmacs, params = profile(model, inputs=(inp,))\n",
+     (64, 48, 3)),
+    ("from fvcore.nn import FlopCountAnalysis\nx = torch.randn(1, 3, 64, 48)\ninputs = (x,)\n"
+     "print(FlopCountAnalysis(model, inputs).total())\n", (64, 48, 3)),
+    ("traced = torch.jit.trace(model.eval(), torch.ones(1, 3, 64, 48))\n", (64, 48, 3)),
+    # in a function of the file that builds the same model
+    ("def check():\n    net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n    net(torch.randn(2, 3, 64, 48))\n",
+     (64, 48, 3)),
+])
+def test_the_input_is_read_from_the_tensor_the_file_runs_its_model_on_or_hands_a_tool(
+        code: str, dims: tuple[int, ...]) -> None:
+    # They were all E072 ("does not give the input's size"). A 3x3 convolution to 8 maps: the output is
+    # (H - 2) x (W - 2) x 8 and the MACs (H - 2)·(W - 2)·8·3·3·3
+    report = read_py(EXAMPLE_BASE + code)
+    assert report.ok, report.messages()
+    h, w, c = dims
+    assert report.input.dims == dims and report.output.dims == (h - 2, w - 2, 8)
+    assert report.totals.macs == (h - 2) * (w - 2) * 8 * 3 * 3 * 3
+    [note] = [d for d in report.diagnostics if d.code == "N074"]
+    assert note.message.startswith(f"the input {h}x{w}x{c} is read from `")
+
+
+def test_an_input_read_from_the_code_says_where_and_yields_to_the_command_line() -> None:
+    report = read_py(EXAMPLE_BASE + "x = torch.randn(8, 3, 32, 32)\n\nlogits = model(x)\n")
+    [note] = [d for d in report.diagnostics if d.code == "N074"]
+    assert note.message == "the input 32x32x3 is read from `model(x)`; its batch of 8 counted per image"
+    assert (note.line, note.column) == (6, 10) and report.totals.batch == 1
+    told = read_py(EXAMPLE_BASE + "x = torch.randn(8, 3, 32, 32)\nlogits = model(x)\n", input="16x16x3")
+    assert told.input.dims == (16, 16, 3) and "N074" not in codes_of(told)
+    # the class's own `input_size` comes first
+    text = ("import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    input_size = (3, 10, 10)\n"
+            "    def __init__(self):\n        super().__init__()\n        self.conv = nn.Conv2d(3, 8, 3)\n"
+            "    def forward(self, x):\n        return self.conv(x)\nmodel = M()\nmodel(torch.randn(1, 3, 64, 64))\n")
+    assert read_py(text).input.dims == (10, 10, 3)
+
+
+@pytest.mark.parametrize("code", [
+    # a tensor run through another module, not the model read
+    "def other():\n    critic = nn.Linear(4, 1)\n    critic(torch.randn(1, 4))\n",
+    # sizes the code computes, or a function's parameter: not known without running it
+    "size = int('64')\nmodel(torch.randn(1, 3, size, size))\n",
+    "def run(size):\n    model(torch.randn(1, 3, size, size))\n",
+    "for size in (32, 64):\n    model(torch.randn(1, 3, size, size))\n",
+    # an unbatched image run directly, a batch of 3-D maps, or a tool's sizes of another rank
+    "model(torch.randn(3, 64, 64))\n",
+    "model(torch.randn(1, 3, 8, 64, 64))\n",
+    "from torchsummary import summary\nsummary(model, (1, 3, 64, 64))\n",
+    # two inputs
+    "model(torch.randn(1, 3, 64, 64), torch.randn(1, 3, 64, 64))\n",
+    # a tool cnncalc does not know, and a model called with no tensor
+    "from mytools import profile\nprofile(model, (3, 64, 64))\nmodel(x)\n",
+])
+def test_an_input_the_code_does_not_give_plainly_is_not_guessed(code: str) -> None:
+    report = read_py(EXAMPLE_BASE + code)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E072"]
+    assert "N074" not in codes_of(report) and report.input is None
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("name, function", [("built_in_a_function.py", "test"), ("split_shuffle.py", "test")])
+def test_the_input_read_from_a_test_function_is_the_one_pytorch_runs_it_on(name: str, function: str) -> None:
+    # Run the file's own test function under PyTorch, recording the first input a whole model receives
+    # (a global forward pre-hook sees the outermost module first): cnncalc reads that size without --input.
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, Any] = {"__name__": "fixture"}
+    exec(compile((FIXTURES / name).read_text(), name, "exec"), namespace)
+    seen: list[tuple[Any, tuple[int, ...]]] = []
+    hook = torch.nn.modules.module.register_module_forward_pre_hook(
+        lambda module, args: seen.append((module, tuple(args[0].shape))) if not seen else None)
+    try:
+        namespace[function]()
+    finally:
+        hook.remove()
+    model, (_, c, h, w) = seen[0]
+    report = analyze(FIXTURES / name)
+    assert report.ok, report.messages()
+    assert report.input.dims == (h, w, c) and report.totals.batch == 1
+    assert report.totals.params == sum(p.numel() for p in model.parameters())

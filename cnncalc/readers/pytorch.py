@@ -10,7 +10,8 @@ alone decides what its numbers mean. What cannot be followed is E070 at the cons
 guess. The model is the last module the file builds at top level (`model = Net()`), else the last
 `nn.Module` class no other class uses, else the `nn.X(...)` lines of a snippet, in order.
 The input's size comes from `--input`, or a class attribute `input_size = (C, H, W)` (as
-`convert --to pytorch` writes).
+`convert --to pytorch` writes), or the file's own code (torch_inputs.py: the tensor it runs the model on,
+the size it hands torchsummary or torchinfo).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers import torch_values, torchvision_zoo
+from cnncalc.readers import torch_inputs, torch_values, torchvision_zoo
 from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, spec_layer, why
 from cnncalc.record import NamedTuple
 
@@ -633,6 +634,7 @@ class _Reader:
         self.functions: dict[str, ast.FunctionDef] = {}  # the file's top-level functions (`conv3x3`, `resnet50`)
         self.factories: list[ast.FunctionDef] = []  # those written in the file, in its order (`def ResNet18():`)
         self.built_by: str | None = None  # the function whose model is read, when the file builds none itself
+        self.built: str | None = None  # the expression that builds the model read (`ResNet18()`), as written
         self.imported: dict[str, str] = {}  # a local name -> what it stands for (`nn` -> `torch.nn`)
         self.star_imported: list[str] = []  # modules of the user's own imported whole: `from .unet_parts import *`
         self.globals: dict[str, Any] = {}
@@ -685,6 +687,8 @@ class _Reader:
                 snippet.append(found)
             elif isinstance(found, (Layer, Sequence, Instance)):
                 model = found
+                value = getattr(stmt, "value", None)
+                self.built = ast.unparse(torch_inputs.placed(value)) if isinstance(value, ast.Call) else None
         given = None
         try:
             if model is None and not snippet:
@@ -695,7 +699,7 @@ class _Reader:
                     return cut_short(self.text, Span(0, min(1, len(self.text))), BY)
             if model is None:
                 model = Sequence([(f"{s.kind.lower()}{i}", s) for i, s in enumerate(snippet, 1)], snippet[0].node)
-            given = self.input_size(model) or self.summarised
+            given = self.input_size(model) or self.summarised or self.example_input(tree, model)
             mains = self.tensors(self.apply(model, Tensor(INPUT), "", model.node), model.node)
         except _Unsupported as e:
             return self.unsupported(e, given)
@@ -910,6 +914,7 @@ class _Reader:
                     ast.unparse(stmt.test).replace("'", '"') == '__name__ == "__main__"':
                 built = self.first_build(stmt.body, 0)
                 if built is not None:
+                    self.built = ast.unparse(torch_inputs.placed(built))
                     model = self.eval(built, self.globals)
                     if not isinstance(model, (Layer, Sequence, Instance)):
                         raise _Unsupported(f"`{ast.unparse(built)[:60]}` gives {_shown(model)}, not a module", built)
@@ -972,6 +977,7 @@ class _Reader:
                     if example is not None else f"`model = {cls.name}(...)`"
                 raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the file, "
                                    f"e.g. {shown}", cls)
+        self.built = f"{cls.name}()"
         return self.instantiate(cls, [], {}, cls)
 
     def built_as_in_file(self, example: ast.expr) -> Layer | Sequence | Instance | None:
@@ -985,6 +991,7 @@ class _Reader:
         if not isinstance(model, (Layer, Sequence, Instance)):
             return None
         written = ast.unparse(example)
+        self.built = ast.unparse(torch_inputs.placed(example))
         self.sink.add(codes.N072, f"the file builds no model itself: read as `model = {written[:60]}`, as its own "
                                   f"code builds one", self.offsets.span(example),
                       hint="add `model = …` at the end of the file to read another")
@@ -1009,6 +1016,7 @@ class _Reader:
                       hint="add `model = …` at the end of the file to read another"
                            + (f" (`{factories[1].name}()`, …)" if len(factories) > 1 else ""))
         self.built_by = function.name
+        self.built = f"{function.name}()"
         return model
 
     def record_class(self, name: str, cls: ast.ClassDef) -> None:
@@ -1124,6 +1132,26 @@ class _Reader:
                         return ir.Input((h, w, c), 1, self.offsets.span(stmt))
                     if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], int):
                         return ir.Input((value[0],), 1, self.offsets.span(stmt))
+        return None
+
+    def example_input(self, tree: ast.Module, model: Any) -> ir.Input | None:
+        """The input the file's own code runs the model on, or hands a tool that summarises or exports it
+        (torch_inputs.py), the first that is images (N, C, H, W) or vectors (N, F); N074 says which."""
+        def evaluate(node: ast.expr, env: dict[str, Any]) -> Any:
+            try:
+                return self.eval(node, env)
+            except (_Unsupported, *_FOLLOWING_ERRORS):
+                return None
+
+        def resolve(node: ast.expr) -> str | None:
+            name = self.dotted(node)
+            return self.resolve(name) if name is not None else None
+
+        finder = torch_inputs.Finder(model, self.built, self.globals, evaluate, resolve)
+        for sizes, call in finder.candidates(tree):
+            if len(sizes) in (2, 4) and all(1 <= v <= limits.MAX_SIZE for v in sizes):
+                batch = f"; its batch of {sizes[0]} counted per image" if sizes[0] > 1 else ""
+                return self.summary_input(sizes, call)._replace(read_from=f"`{ast.unparse(call)[:60]}`{batch}")
         return None
 
     def zoo(self, at: ast.AST) -> dict[str, ast.ClassDef | ast.FunctionDef]:
