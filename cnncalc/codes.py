@@ -260,7 +260,8 @@ E071 = Code("E071", IMPORTS, "malformed file",
             "every total are unknown, as after E070.")
 E072 = Code("E072", IMPORTS, "input size not given",
             "The file does not say the input's size (a PyTorch file that never runs its model on a tensor nor "
-            "hands one to a summary tool, N074; a Caffe data layer or a Keras model without shapes may not). Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")
+            "hands one to a summary tool, N074; a Caffe data layer or a Keras model without shapes may not). "
+            "Give it with `--input HxWxC`, e.g. `--input 224x224x3`.")
 E073 = Code("E073", IMPORTS, "code of another notation in a spec",
             "A line of PyTorch or MATLAB code (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`, "
             "`convolution2dLayer(11,96,'Stride',[4 4])`) in a spec. The hint gives the layer in the spec "

@@ -1447,3 +1447,16 @@ def test_the_input_read_from_a_test_function_is_the_one_pytorch_runs_it_on(name:
     assert report.ok, report.messages()
     assert report.input.dims == (h, w, c) and report.totals.batch == 1
     assert report.totals.params == sum(p.numel() for p in model.parameters())
+
+
+def test_a_model_run_at_top_level_is_read_once() -> None:
+    # The ONNX export tutorial's `torch_out = torch_model(x)` before `torch.onnx.export`: the statement ran the
+    # model's forward while the file was read, and the reader's own run then found conv applied a second time
+    # (E070, "PyTorch shares its weights between the calls"). Now it gives the input: 20x20x1, conv 1 -> 4 5x5
+    # pad 2 is (5·5·1 + 1)·4 = 104 parameters and 20·20·4·25 = 40,000 MACs
+    text = module_file("self.conv = nn.Conv2d(1, 4, (5, 5), (1, 1), (2, 2))", "return F.relu(self.conv(x))") + (
+        "batch_size = 1\nx = torch.randn(batch_size, 1, 20, 20, requires_grad=True)\ntorch_out = model(x)\n"
+        "out: torch.Tensor = model.forward(x).cpu()\n")
+    report = read_py(text)
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.macs, report.output.dims) == (104, 40_000, (20, 20, 4))

@@ -764,7 +764,7 @@ class _Reader:
             return None
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             value_node = stmt.value
-            if value_node is None:
+            if value_node is None or self.runs_model(value_node):
                 return None
             try:
                 value = self.eval(value_node, self.globals)
@@ -795,6 +795,16 @@ class _Reader:
                 isinstance(n, ast.Call) and self._builds_model(n) for n in ast.walk(stmt)):
             self.statement(stmt, self.globals)  # `for ...: layers.append(nn.ReLU())` building a list of layers
         return None
+
+    def runs_model(self, node: ast.expr) -> bool:
+        """Whether a top-level value is the output of a model run on something (`out = model(x)`,
+        `model.forward(x).cpu()`): the reader runs the model once itself, from its input (the
+        statement says what that input is: torch_inputs.py); running it here would apply its layers twice."""
+        node = torch_inputs.placed(node)
+        if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Name, ast.Attribute)):
+            return False
+        func = node.func.value if isinstance(node.func, ast.Attribute) and node.func.attr == "forward" else node.func
+        return self.is_model_part(func)
 
     def is_model_part(self, node: ast.expr) -> bool:
         """Whether a top-level expression is a model or a part of one (`model`, `model.classifier`)."""
