@@ -29,6 +29,11 @@ PUBLISHED = {  # torchvision's documented num_params (the IMAGENET1K weights' me
     "mnasnet1_3": 6_282_256, "convnext_tiny": 28_589_128, "convnext_small": 50_223_688,
     "convnext_base": 88_591_464, "convnext_large": 197_767_336, "efficientnet_v2_s": 21_458_488,
     "efficientnet_v2_m": 54_139_356, "efficientnet_v2_l": 118_515_272,
+    "regnet_y_400mf": 4_344_144, "regnet_y_800mf": 6_432_512, "regnet_y_1_6gf": 11_202_430,
+    "regnet_y_3_2gf": 19_436_338, "regnet_y_8gf": 39_381_472, "regnet_y_16gf": 83_590_140,
+    "regnet_y_32gf": 145_046_770, "regnet_y_128gf": 644_812_894, "regnet_x_400mf": 5_495_976,
+    "regnet_x_800mf": 7_259_656, "regnet_x_1_6gf": 9_190_136, "regnet_x_3_2gf": 15_296_552,
+    "regnet_x_8gf": 39_572_648, "regnet_x_16gf": 54_278_536, "regnet_x_32gf": 107_811_560,
 }
 # torchvision's documented "GFLOPS" (multiply-accumulates, in billions, to two decimals) at 224x224 (299 for
 # Inception v3), with pretrained weights
@@ -37,6 +42,10 @@ PUBLISHED_GMACS = {
     "wide_resnet50_2": 11.4, "densenet121": 2.83, "mobilenet_v2": 0.30, "mobilenet_v3_large": 0.22,
     "efficientnet_b0": 0.39, "squeezenet1_0": 0.82, "squeezenet1_1": 0.35, "googlenet": 1.50, "inception_v3": 5.71,
     "shufflenet_v2_x1_0": 0.14, "mnasnet1_0": 0.31, "convnext_tiny": 4.46,
+    "regnet_y_400mf": 0.40, "regnet_y_800mf": 0.83, "regnet_y_1_6gf": 1.61, "regnet_y_3_2gf": 3.18,
+    "regnet_y_8gf": 8.47, "regnet_y_16gf": 15.91, "regnet_y_32gf": 32.28, "regnet_y_128gf": 127.52,
+    "regnet_x_400mf": 0.41, "regnet_x_800mf": 0.80, "regnet_x_1_6gf": 1.60, "regnet_x_3_2gf": 3.18,
+    "regnet_x_8gf": 8.0, "regnet_x_16gf": 15.94, "regnet_x_32gf": 31.74,
 }
 
 
@@ -78,6 +87,21 @@ TORCHVISION = {
     "mobilenet_v2": (3_504_872, 34_112, 300_774_272, (1000,), "d0fa4259c49f"),
     "mobilenet_v3_large": (5_483_032, 24_400, 216_589_760, (1000,), "3835c4d2abe4"),
     "mobilenet_v3_small": (2_542_856, 12_112, 56_510_400, (1000,), "c6d6ec77ac03"),
+    "regnet_x_16gf": (54_278_536, 111_168, 15_940_755_456, (1000,), "559ab7b2f258"),
+    "regnet_x_1_6gf": (9_190_136, 43_504, 1_602_849_792, (1000,), "b8925a34c525"),
+    "regnet_x_32gf": (107_811_560, 162_016, 31_735_929_792, (1000,), "6da9c73b4a7e"),
+    "regnet_x_3_2gf": (15_296_552, 62_560, 3_176_621_952, (1000,), "f2b93652745a"),
+    "regnet_x_400mf": (5_495_976, 37_856, 413_812_608, (1000,), "9bd8910f23fe"),
+    "regnet_x_800mf": (7_259_656, 37_312, 799_699_712, (1000,), "efe2fed39424"),
+    "regnet_x_8gf": (39_572_648, 90_464, 7_995_132_416, (1000,), "11ee8a1b27f2"),
+    "regnet_y_128gf": (644_812_894, 415_072, 127_517_815_680, (1000,), "d5152a9f6df4"),
+    "regnet_y_16gf": (83_590_140, 122_816, 15_911_510_272, (1000,), "0f0aa327ab3a"),
+    "regnet_y_1_6gf": (11_202_430, 52_672, 1_612_076_160, (1000,), "cbe3f7bf0b01"),
+    "regnet_y_32gf": (145_046_770, 158_288, 32_279_552_832, (1000,), "aab97bdcbd0b"),
+    "regnet_y_3_2gf": (19_436_338, 66_160, 3_176_482_752, (1000,), "3631f25da639"),
+    "regnet_y_400mf": (4_344_144, 27_152, 401_842_848, (1000,), "e325cd3123a8"),
+    "regnet_y_800mf": (6_432_512, 30_432, 833_856_256, (1000,), "d8a91492d02f"),
+    "regnet_y_8gf": (39_381_472, 86_528, 8_473_070_592, (1000,), "ac432c2d92de"),
     "resnet101": (44_549_160, 105_344, 7_801_405_440, (1000,), "862d8e668e01"),
     "resnet152": (60_192_808, 151_424, 11_513_626_624, (1000,), "787238c1262e"),
     "resnet18": (11_689_512, 9_600, 1_814_073_344, (1000,), "1f53fdf2e1aa"),
@@ -138,7 +162,8 @@ def test_every_builder_has_torchvisions_published_macs(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["vgg11", "vgg16_bn", "resnet18", "resnet50", "resnet152", "resnext50_32x4d",
                                   "wide_resnet50_2", "densenet121", "mobilenet_v2", "mobilenet_v3_large",
-                                  "efficientnet_b0", "squeezenet1_1", "shufflenet_v2_x1_0", "mnasnet1_0"])
+                                  "efficientnet_b0", "squeezenet1_1", "shufflenet_v2_x1_0", "mnasnet1_0",
+                                  "regnet_x_400mf"])
 def test_the_builders_agree_with_the_shipped_specs(name: str) -> None:
     # the specs were written from the papers' tables, independently of the Python definitions
     spec, model = analyze(SPECS / f"{name}.spec"), built(f"{name}()")
@@ -225,11 +250,11 @@ def test_torch_hub_loads_torchvisions_models_and_other_models_are_named() -> Non
     hub = analyze_text('import torch\nmodel = torch.hub.load("pytorch/vision:v0.10.0", "resnet18", pretrained=True)\n',
                        "hub.py", input="224x224x3")
     assert hub.ok and hub.totals.params == 11_689_512 and hub.network == "resnet18"
-    for text in ("import torchvision\nmodel = torchvision.models.regnet_y_400mf()\n",
-                 'import torch\nmodel = torch.hub.load("pytorch/vision", "regnet_y_400mf")\n'):
+    for text in ("import torchvision\nmodel = torchvision.models.vit_b_16()\n",
+                 'import torch\nmodel = torch.hub.load("pytorch/vision", "vit_b_16")\n'):
         report = analyze_text(text, "m.py", input="224x224x3")
         assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
-            ("E070", 2, "not supported: torchvision's `regnet_y_400mf` (cnncalc defines 53 of its models: "
+            ("E070", 2, "not supported: torchvision's `vit_b_16` (cnncalc defines 68 of its models: "
                         "docs/notations.md lists them)")]
 
 
@@ -345,6 +370,6 @@ def test_freezing_not_followed_is_w073_at_its_statement_in_words() -> None:
         ("W073", 3, 9, "some of the parameters of `fc 1000 inputs 512 noflatten` are frozen and some are not: cnncalc "
                        "counts them as trained", "freeze a layer's weight and bias together")]
     assert report.totals.trainable == report.totals.params == 11_689_512
-    unknown = analyze_text("import torchvision\nmodel = torchvision.models.regnet_y_400mf()\n", "m.py",
+    unknown = analyze_text("import torchvision\nmodel = torchvision.models.swin_t()\n", "m.py",
                            input="224x224x3")
     assert [(d.code, d.line, d.column) for d in unknown.diagnostics] == [("E070", 2, 9)]

@@ -1,4 +1,4 @@
-"""torchvision's classification models (53 builders), written anew in the Python the PyTorch reader follows, so that a
+"""torchvision's classification models (68 builders), written anew in the Python the PyTorch reader follows, so that a
 user's script that builds one (`model = torchvision.models.resnet50(weights="DEFAULT")`, then replaces its
 head) reads without torchvision. Architectures as torchvision's documentation and the papers give them
 (layer sizes, strides, widths, the published parameter counts the tests check); the code is cnncalc's own.
@@ -20,7 +20,9 @@ BUILDERS = frozenset({
     "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "googlenet", "inception_v3", "shufflenet_v2_x0_5",
     "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0", "mnasnet0_5", "mnasnet0_75", "mnasnet1_0",
     "mnasnet1_3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large", "efficientnet_v2_s",
-    "efficientnet_v2_m", "efficientnet_v2_l"})
+    "efficientnet_v2_m", "efficientnet_v2_l", "regnet_y_400mf", "regnet_y_800mf", "regnet_y_1_6gf", "regnet_y_3_2gf",
+    "regnet_y_8gf", "regnet_y_16gf", "regnet_y_32gf", "regnet_y_128gf", "regnet_x_400mf", "regnet_x_800mf",
+    "regnet_x_1_6gf", "regnet_x_3_2gf", "regnet_x_8gf", "regnet_x_16gf", "regnet_x_32gf"})
 
 SOURCE = '''
 class tv_Conv2dNormActivation(torch.nn.Sequential):
@@ -1116,4 +1118,134 @@ def tv_efficientnet_v2_m(*, weights=None, progress=True, num_classes=1000, pretr
 def tv_efficientnet_v2_l(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
     return tv_EfficientNetV2(tv_V2_L, kwargs.pop("dropout", 0.4),
                              num_classes=tv_classes(weights or pretrained, num_classes), **kwargs)
+
+
+class tv_RegNetBottleneck(torch.nn.Sequential):
+    def __init__(self, width_in, width_out, stride, group_width, bottleneck_multiplier, se_ratio):
+        inner = int(round(width_out * bottleneck_multiplier))
+        layers = [("a", tv_Conv2dNormActivation(width_in, inner, kernel_size=1)),
+                  ("b", tv_Conv2dNormActivation(inner, inner, kernel_size=3, stride=stride,
+                                                groups=inner // group_width))]
+        if se_ratio:  # the squeeze is a fraction of the block's input width
+            layers.append(("se", tv_SqueezeExcitation(inner, int(round(se_ratio * width_in)))))
+        layers.append(("c", tv_Conv2dNormActivation(inner, width_out, kernel_size=1, activation_layer=None)))
+        super().__init__(collections.OrderedDict(layers))
+
+
+class tv_RegNetBlock(torch.nn.Module):
+    def __init__(self, width_in, width_out, stride, group_width, bottleneck_multiplier, se_ratio):
+        super().__init__()
+        self.proj = None
+        if width_in != width_out or stride != 1:
+            self.proj = tv_Conv2dNormActivation(width_in, width_out, kernel_size=1, stride=stride,
+                                                activation_layer=None)
+        self.f = tv_RegNetBottleneck(width_in, width_out, stride, group_width, bottleneck_multiplier, se_ratio)
+        self.activation = torch.nn.ReLU(inplace=True)
+
+    def forward(self, x):
+        shortcut = x if self.proj is None else self.proj(x)
+        return self.activation(shortcut + self.f(x))
+
+
+def tv_regnet_stages(depth, w_0, w_a, w_m, group_width, bottleneck_multiplier=1.0):
+    # the quantised linear widths of the design space, then stage widths the groups divide
+    linear = torch.arange(depth) * w_a + w_0
+    steps = torch.round(torch.log(linear / w_0) / math.log(w_m))
+    widths = (torch.round(torch.divide(w_0 * torch.pow(w_m, steps), 8)) * 8).int().tolist()
+    starts = [i for i in range(depth) if i == 0 or widths[i] != widths[i - 1]] + [depth]
+    depths = torch.diff(torch.tensor(starts)).int().tolist()
+    stages = []
+    for i in range(len(depths)):
+        inner = int(widths[starts[i]] * bottleneck_multiplier)
+        group = min(group_width, inner)
+        stages.append((int(tv__make_divisible(inner, group) / bottleneck_multiplier), depths[i], group))
+    return stages
+
+
+class tv_RegNet(torch.nn.Module):
+    def __init__(self, stages, se_ratio, num_classes=1000, bottleneck_multiplier=1.0):
+        super().__init__()
+        self.stem = tv_Conv2dNormActivation(3, 32, kernel_size=3, stride=2)
+        blocks = []
+        width = 32
+        for i, (width_out, depth, group_width) in enumerate(stages):
+            stage = torch.nn.Sequential()
+            for j in range(depth):
+                stage.add_module(f"block{i + 1}-{j}", tv_RegNetBlock(width if j == 0 else width_out, width_out,
+                                                                     2 if j == 0 else 1, group_width,
+                                                                     bottleneck_multiplier, se_ratio))
+            blocks.append((f"block{i + 1}", stage))
+            width = width_out
+        self.trunk_output = torch.nn.Sequential(collections.OrderedDict(blocks))
+        self.avgpool = torch.nn.AdaptiveAvgPool2d((1, 1))
+        self.fc = torch.nn.Linear(width, num_classes)
+
+    def forward(self, x):
+        x = self.avgpool(self.trunk_output(self.stem(x)))
+        return self.fc(x.flatten(start_dim=1))
+
+
+def tv_regnet(depth, w_0, w_a, w_m, group_width, se_ratio, weights, num_classes, kwargs):
+    return tv_RegNet(tv_regnet_stages(depth, w_0, w_a, w_m, group_width), se_ratio,
+                     num_classes=tv_classes(weights, num_classes), **kwargs)
+
+
+def tv_regnet_y_400mf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(16, 48, 27.89, 2.09, 8, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_800mf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(14, 56, 38.84, 2.4, 16, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_1_6gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(27, 48, 20.71, 2.65, 24, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_3_2gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(21, 80, 42.63, 2.66, 24, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_8gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(17, 192, 76.82, 2.19, 56, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_16gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(18, 200, 106.23, 2.48, 112, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_32gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(20, 232, 115.89, 2.53, 232, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_y_128gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(27, 456, 160.83, 2.52, 264, 0.25, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_400mf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(22, 24, 24.48, 2.54, 16, None, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_800mf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(16, 56, 35.73, 2.28, 16, None, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_1_6gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(18, 80, 34.01, 2.25, 24, None, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_3_2gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(25, 88, 26.31, 2.25, 48, None, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_8gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(23, 80, 49.56, 2.88, 120, None, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_16gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(22, 216, 55.59, 2.1, 128, None, weights or pretrained, num_classes, kwargs)
+
+
+def tv_regnet_x_32gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
+    return tv_regnet(23, 320, 69.86, 2.0, 168, None, weights or pretrained, num_classes, kwargs)
 '''
