@@ -33,6 +33,8 @@ MAX_MODULUS = 2**64  # the period of those classes: the product of the strides m
 MAX_FIELD = 2**64  # a receptive field's size, effective stride and offset (numerator and denominator alike)
 MAX_FORMULA_CHARS = 200  # a size formula in the letters of `input HxWx3`; a longer one is shown as `…`
 MAX_JOBS = 64  # worker processes of `check --jobs`
+MAX_PYTHON_CHARS = 2**20  # a PyTorch file: Python's syntax tree of it takes up to about 250 bytes a character (the
+# largest model files are some 150 KB; the tests' about 5 KB)
 MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader interprets (about 1 s at its
 # slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
@@ -49,6 +51,7 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
      "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
      "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
+    ("characters of a PyTorch (Python) file", f"{MAX_PYTHON_CHARS:,}", "E070 before it is parsed"),
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),

@@ -1460,3 +1460,22 @@ def test_a_model_run_at_top_level_is_read_once() -> None:
     report = read_py(text)
     assert report.ok, report.messages()
     assert (report.totals.params, report.totals.macs, report.output.dims) == (104, 40_000, (20, 20, 4))
+
+
+def test_a_python_file_beyond_the_limit_is_refused_before_it_is_parsed() -> None:
+    # Python's syntax tree of 3.5 MB of calls took 900 MB; the reader stops at 1 MiB, before parsing
+    from cnncalc.limits import MAX_PYTHON_CHARS
+    line = "model(torch.randn(1, 3, n, n))\n"
+    text = EXAMPLE_BASE + line * (MAX_PYTHON_CHARS // len(line) + 1)
+    report = read_py(text)
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E070", 1, 1)
+    assert error.message == (f"not supported: a Python file of {len(text):,} characters (cnncalc reads up to "
+                             f"{MAX_PYTHON_CHARS:,}: its syntax tree would take some hundred times that)")
+    assert report.totals.params is None
+    # at the limit it is read, and the search for the input ends with the reader's steps: 174,000 top-level
+    # assignments take most of the 200,000, their search the rest, so the call at the end is not reached (E072)
+    at_limit = EXAMPLE_BASE + "x = 1\n" * ((MAX_PYTHON_CHARS - len(EXAMPLE_BASE)) // 6 - 10) + \
+        "model(torch.randn(1, 3, 8, 8))\n"
+    assert len(at_limit) <= MAX_PYTHON_CHARS
+    assert [d.code for d in read_py(at_limit).diagnostics if d.severity == "error"] == ["E072"]

@@ -663,6 +663,10 @@ class _Reader:
     # ---- the file -------------------------------------------------------------------------------------
 
     def read(self) -> ir.Network:
+        if len(self.text) > limits.MAX_PYTHON_CHARS:
+            return self.stop(f"not supported: a Python file of {len(self.text):,} characters (cnncalc reads up to "
+                             f"{limits.MAX_PYTHON_CHARS:,}: its syntax tree would take some hundred times that)",
+                             Span(0, 1), None, "read the file that defines the model, or cut it to the model's code")
         try:
             tree = _python(self.text, "exec")
         except SyntaxError as e:
@@ -1157,7 +1161,8 @@ class _Reader:
             name = self.dotted(node)
             return self.resolve(name) if name is not None else None
 
-        finder = torch_inputs.Finder(model, self.built, self.globals, evaluate, resolve)
+        finder = torch_inputs.Finder(model, self.built, self.globals, evaluate, resolve,
+                                     lambda: self.steps > limits.MAX_READER_STEPS)
         for sizes, call in finder.candidates(tree):
             if len(sizes) in (2, 4) and all(1 <= v <= limits.MAX_SIZE for v in sizes):
                 batch = f"; its batch of {sizes[0]} counted per image" if sizes[0] > 1 else ""

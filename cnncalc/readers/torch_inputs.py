@@ -80,16 +80,18 @@ def placed(node: ast.expr) -> ast.expr:
 class Finder:
     """The example inputs of a file, for the model built by the expression `built` (its text, without
     placement) or bound at top level to `model`. `evaluate(node, env)` is the reader's evaluation of a
-    call-free expression (None when it cannot), `resolve(node)` the full dotted name a callee stands for."""
+    call-free expression (None when it cannot), `resolve(node)` the full dotted name a callee stands for,
+    `spent()` whether the reader's steps are used up (nothing more can be evaluated: the search ends)."""
 
     def __init__(self, model: object, built: str | None, globals_: dict[str, Any],
                  evaluate: Callable[[ast.expr, dict[str, Any]], Any],
-                 resolve: Callable[[ast.expr], str | None]) -> None:
+                 resolve: Callable[[ast.expr], str | None], spent: Callable[[], bool]) -> None:
         self.model = model
         self.built = built
         self.globals = globals_
         self.evaluate = evaluate
         self.resolve = resolve
+        self.spent = spent
 
     def candidates(self, tree: ast.Module) -> Iterator[tuple[Sizes, ast.Call]]:
         """Every input the code runs the model on or hands a tool, with the call: top level first (the
@@ -109,41 +111,43 @@ class Finder:
                 yield from self.scope(function.body, env)
 
     def scope(self, body: list[ast.stmt], env: dict[str, Any]) -> Iterator[tuple[Sizes, ast.Call]]:
-        """The inputs found in `body`, statement by statement, `env` bound as they bind names."""
+        """The inputs found in `body`, statement by statement, `env` bound as they bind names. Each
+        statement's own nodes (a compound statement's header: its test, iterable, contexts and targets) are
+        walked once."""
         for stmt in body:
+            if self.spent():
+                return
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 env[stmt.name] = UNKNOWN
                 continue
             compound = isinstance(stmt, (ast.If, ast.While, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.Try))
             headers: list[ast.AST] = [stmt] if not compound else \
                 [stmt.test] if isinstance(stmt, (ast.If, ast.While)) else \
-                [stmt.iter] if isinstance(stmt, (ast.For, ast.AsyncFor)) else \
-                [item.context_expr for item in stmt.items] if isinstance(stmt, (ast.With, ast.AsyncWith)) else []
+                [stmt.iter, stmt.target] if isinstance(stmt, (ast.For, ast.AsyncFor)) else \
+                [part for item in stmt.items for part in (item.context_expr, item.optional_vars) if part is not None] \
+                if isinstance(stmt, (ast.With, ast.AsyncWith)) else []
+            calls: list[ast.Call] = []
             for header in headers:
-                calls = sorted((n for n in ast.walk(header) if isinstance(n, ast.Call)),
-                               key=lambda n: (n.lineno, n.col_offset))
-                for call in calls:
-                    sizes = self.input_of(call, env)
-                    if sizes is not None:
-                        yield sizes, call
-            self.bind(stmt, env)
-            if compound:
+                for node in ast.walk(header):
+                    if isinstance(node, ast.Call):
+                        calls.append(node)
+                    elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                        env[node.id] = UNKNOWN  # bound here: known again only as `bind` says
+            for call in sorted(calls, key=lambda n: (n.lineno, n.col_offset)):
+                sizes = self.input_of(call, env)
+                if sizes is not None:
+                    yield sizes, call
+            if not compound:
+                self.bind(stmt, env, bool(calls))
+            else:
                 for part in ("body", "orelse", "finalbody"):
                     yield from self.scope(getattr(stmt, part, []), env)
                 for handler in getattr(stmt, "handlers", []):
                     yield from self.scope(handler.body, env)
 
-    def bind(self, stmt: ast.stmt, env: dict[str, Any]) -> None:
-        """The names `stmt` binds: a tensor made (`x = torch.randn(...)`), the model (`net = Net()`), values
-        without calls (`size = 224`, `h, w = 224, 160`); every other name it binds is no longer known."""
-        headers = [stmt.target] if isinstance(stmt, (ast.For, ast.AsyncFor)) else \
-            [item.optional_vars for item in stmt.items if item.optional_vars is not None] \
-            if isinstance(stmt, (ast.With, ast.AsyncWith)) else [] if isinstance(
-                stmt, (ast.If, ast.While, ast.Try)) else [stmt]
-        for header in headers:
-            for node in ast.walk(header):
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                    env[node.id] = UNKNOWN
+    def bind(self, stmt: ast.stmt, env: dict[str, Any], calls: bool) -> None:
+        """What an assignment binds: a tensor made (`x = torch.randn(...)`), the model (`net = Net()`), values
+        when the statement makes no call (`size = 224`, `h, w = 224, 160`)."""
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target, value = stmt.targets[0], stmt.value
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
@@ -154,7 +158,7 @@ class Finder:
             target, (ast.Tuple, ast.List)) else []
         if not names or not all(isinstance(name, ast.Name) for name in names):
             return
-        values = self.value(value, env)
+        values = self.value(value, env, calls)
         if isinstance(target, ast.Name):
             env[target.id] = values
         elif isinstance(values, (tuple, list)) and len(values) == len(names):
@@ -162,13 +166,13 @@ class Finder:
                 assert isinstance(name, ast.Name)
                 env[name.id] = one  # `h, w = 224, 160`
 
-    def value(self, node: ast.expr, env: dict[str, Any]) -> Any:
+    def value(self, node: ast.expr, env: dict[str, Any], calls: bool) -> Any:
         tensor = self.tensor(node, env)
         if tensor is not None:
             return tensor
         if self.is_model(node, env):
             return MODEL
-        if not any(isinstance(n, ast.Call) for n in ast.walk(node)):
+        if not calls:
             value = self.evaluate(node, env)
             return UNKNOWN if value is None else value
         return UNKNOWN
