@@ -35,6 +35,8 @@ MAX_FORMULA_CHARS = 200  # a size formula in the letters of `input HxWx3`; a lon
 MAX_JOBS = 64  # worker processes of `check --jobs`
 MAX_PYTHON_CHARS = 2**20  # a PyTorch file: Python's syntax tree of it takes up to about 250 bytes a character (the
 # largest model files are some 150 KB; the tests' about 5 KB)
+MAX_MATLAB_TOKENS = 1_000_000  # words, numbers and signs of a MATLAB file (about 200 bytes each once read; a
+# layer takes 10 to 20: 50,000 layers or more)
 MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader interprets (about 1 s at its
 # slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
@@ -52,6 +54,7 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
      "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
     ("characters of a PyTorch (Python) file", f"{MAX_PYTHON_CHARS:,}", "E070 before it is parsed"),
+    ("words, numbers and signs of a MATLAB file", f"{MAX_MATLAB_TOKENS:,}", "E070 where the file passes it"),
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),

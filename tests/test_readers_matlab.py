@@ -138,3 +138,16 @@ def test_a_layer_whose_learn_rate_factors_are_both_0_is_frozen() -> None:
     assert report.ok, report.messages()
     assert [r.op for r in report.rows][:2] == ["conv 4 3x3 frozen", "batchnorm frozen"]
     assert (report.totals.trainable, report.totals.frozen) == (290, 112 + 8)
+
+
+def test_a_file_of_more_tokens_than_the_limit_stops_where_it_passes_it() -> None:
+    # 19 MB of layers took 1.2 GB and 19 s before the array's limit stopped them; the tokens are now counted as
+    # they are read. `x = [` and its newline are tokens 0 to 3, then each `1,` two more: token 1,000,000 (the first
+    # past the limit) is the `1` of item (1,000,000 - 4) / 2 = 499,998 (0-based), at column 1 + 2·499,998
+    from cnncalc.limits import MAX_MATLAB_TOKENS
+    text = "x = [\n" + "1," * (MAX_MATLAB_TOKENS // 2 + 1) + "];\n"
+    report = read_m(text)
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and error.message == "a MATLAB file of more than 1,000,000 words, numbers and signs"
+    assert (error.line, error.column) == (2, 1 + 2 * ((MAX_MATLAB_TOKENS - 4) // 2))
+    assert report.totals.params is None

@@ -76,11 +76,15 @@ class Layer(NamedTuple):
 
 
 def _tokens(text: str) -> list[Tok]:
-    out = []
+    """Every token of the file, at most `limits.MAX_MATLAB_TOKENS` (each takes some 200 bytes)."""
+    out: list[Tok] = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "BAD"
         if kind == "SPACE":
             continue
+        if len(out) == limits.MAX_MATLAB_TOKENS:
+            raise Unsupported(f"a MATLAB file of more than {limits.MAX_MATLAB_TOKENS:,} words, numbers and signs",
+                              Span(m.start(), m.end()))
         out.append(Tok(kind, m.group(), Span(m.start(), m.end())))
     out.append(Tok("EOF", "", Span(len(text), len(text))))
     return out
