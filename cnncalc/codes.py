@@ -302,7 +302,8 @@ E006 = Code("E006", SYNTAX, "too many problems",
             "As W003, and some of the diagnostics not shown are errors.")
 E007 = Code("E007", SYNTAX, "file cannot be read",
             "`check` found the file in a directory it searched, or by a glob, and cannot read it: a dangling "
-            "symbolic link, no permission, more than the 32 MiB cnncalc reads, or a device or FIFO. The message "
+            "symbolic link, no permission, more than the 32 MiB or 1,000,000 lines cnncalc reads, or a device or "
+            "FIFO. The message "
             "says which; the other files are still checked. (A file named on the command line that cannot be "
             "read is a usage error, exit 2.)")
 W002 = Code("W002", STRUCTURE, "branches not aligned",

@@ -7,7 +7,7 @@ import stat
 import sys
 from collections.abc import Iterable
 
-from cnncalc.limits import MAX_ARRAY_BYTES, MAX_FILE_BYTES
+from cnncalc.limits import MAX_ARRAY_BYTES, MAX_FILE_BYTES, MAX_LINES
 from cnncalc.record import NamedTuple
 
 
@@ -62,7 +62,11 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
 
 def decode(data: bytes, name: str) -> Text:
     """UTF-8 text without a byte-order mark; bytes that are not UTF-8 become U+FFFD and the first is
-    remembered (offset in the text, byte value) for a located error."""
+    remembered (offset in the text, byte value) for a located error. More than MAX_LINES lines is an
+    InputError, as more than MAX_FILE_BYTES bytes is."""
+    if data.count(b"\n") + (not data.endswith(b"\n")) > MAX_LINES:  # (a last line without its newline counts)
+        shown = "standard input" if name == "<stdin>" else repr(name)
+        raise InputError(f"{shown} has more than {MAX_LINES:,} lines, more than cnncalc reads")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

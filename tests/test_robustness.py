@@ -164,6 +164,22 @@ def test_files_over_the_limit_are_refused_before_reading(tmp_path: Path, monkeyp
     assert result.exit_code == 2 and "more than cnncalc reads (100)" in result.stderr
 
 
+def test_files_of_too_many_lines_are_refused_before_they_are_read_as_text(tmp_path: Path) -> None:
+    # 32 MiB of newlines took 166 s to read (a few µs a line, however short): at most 1,000,000 lines, the limit
+    # of the whole file counted before it is decoded; a usage error on the command line, E007 in a search
+    from cnncalc.limits import MAX_LINES
+    path = tmp_path / "tall.spec"
+    path.write_text("input 8x8x3\n" + "\n" * MAX_LINES)  # one line more than the limit
+    result = invoke(str(path))
+    assert result.exit_code == 2
+    assert f"'{path}' has more than 1,000,000 lines, more than cnncalc reads" in result.stderr
+    (tmp_path / "ok.spec").write_text("input 8x8x3\n" + "\n" * (MAX_LINES - 2) + "conv 4 3x3 -> 6x6x4")  # at it
+    found = invoke("check", str(tmp_path))
+    assert found.exit_code == 1
+    assert f"{path}:1:1: error[E007]: '{path}' has more than 1,000,000 lines" in found.stdout
+    assert found.stdout.splitlines()[-1] == "2 specs, 1 problem in 1 file; 1 answer: 1 right, 0 wrong"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
 def test_an_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "locked.spec"
