@@ -48,6 +48,10 @@ BOMBS: list[tuple[str, str]] = [
     ("nested repeats, 1,000 x 1,000", "input 8x8x3\nrepeat 1000 { repeat 1000 { relu } }\n"),
     ("block calling the previous twice, 2^40 layers", "input 8x8x3\n" + BLOCKS_2_40 + "b40()\n"),
     ("a 300,000-line file", "input 8x8x3\n" + "relu\n" * 300_000),
+    ("2,000,000 blank lines", "input 8x8x3\n" + "\n" * 2_000_000),
+    ("one line of 900,000 layers", "input 8x8x3\n" + "relu ; " * 900_000 + "relu\n"),
+    ("260,000 layers on 13,000 distinct lines", "input 8x8x3\n" + "".join(
+        f"a{i}: " + " ; ".join(["relu"] * 20) + "\n" for i in range(13_000))),
     ("braces nested 100,000 deep", "input 8x8x3\n" + "concat { " * 100_000 + "relu" + " }" * 100_000 + "\n"),
     ("a number of 100,000 digits", "input 8x8x3\nconv " + "9" * 100_000 + " 3x3\n"),
     ("an exponent in an answer", "input 8x8x3\nconv 8 3x3 -> params 1e999999999\n"),

@@ -67,6 +67,10 @@ E004 = Code("E004", SYNTAX, "nesting too deep",
 E005 = Code("E005", SYNTAX, "not UTF-8 text",
             "The file holds bytes that are not UTF-8. The message gives the first such byte; save the file as "
             "UTF-8.")
+E008 = Code("E008", SYNTAX, "line too long",
+            f"A line of more than {limits.MAX_LINE_CHARS:,} characters: what follows is not read (the caret "
+            "is where reading stopped). Spec lines are short; write layers on lines of their own, or a few "
+            "separated by `;`.")
 E010 = Code("E010", LAYERS, "unknown layer",
             "The word is not a layer of the spec language nor a block. A close match is suggested; "
             "`cnncalc explain layers` lists every layer.")

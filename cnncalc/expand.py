@@ -100,7 +100,7 @@ class Expander:
     # ---- the network -----------------------------------------------------------------
 
     def network(self, net: ir.Network) -> SeqNode | None:
-        if not self._fits(net.body):
+        if net.beyond_limit or not self._fits(net.body):
             return None
         self.track_names = net.refers
         root = SeqNode("", "", 0, net.body.span, "network", net.title or "network")

@@ -451,6 +451,7 @@ class Network(NamedTuple):
     totals: tuple[TotalExpectation, ...]
     span: Span
     refers: bool = False  # a line may read an earlier one by name (`@NAME`): the expander keeps scopes' names
+    beyond_limit: bool = False  # its file has more items written than the node limit (E058): not built
 
 
 class Prose(NamedTuple):

@@ -12,6 +12,7 @@ import re
 
 from cnncalc import codes
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.limits import MAX_LINE_CHARS
 from cnncalc.record import NamedTuple, make
 
 _MASTER = re.compile(r"""[ \t\r\f\v]*(?:
@@ -54,7 +55,11 @@ def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
 def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int:
     """Append the tokens of the line starting at `pos` (its NEWLINE, or EOF at the end) to `out`;
     return where the next line starts. Tokens are made with `record.make`, as `Token(...)` makes
-    them, without its call: a spec's lines are lexed once each, and this is the loop they all go through."""
+    them, without its call: a spec's lines are lexed once each, and this is the loop they all go through.
+    A line longer than `limits.MAX_LINE_CHARS` is E008 there, and lexed no further."""
+    newline = text.find("\n", pos)
+    if (newline if newline >= 0 else len(text)) - pos > MAX_LINE_CHARS:
+        return _long_line(text, pos, newline, out, sink)
     append = out.append
     line_start = True  # only whitespace so far: a `network` here starts a title
     match = _MASTER.match
@@ -105,6 +110,23 @@ def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int
                 sink.add(codes.E001, f"unexpected character {shown}", Span(pos - 1, pos),
                          hint="comments start with `#`; shapes are written like `227x227x3`")
             line_start = False
+
+
+def _long_line(text: str, pos: int, newline: int, out: list[Token], sink: DiagnosticSink) -> int:
+    """The tokens of a line's first `MAX_LINE_CHARS` characters, then its end (the last token cut there is
+    dropped): each token read costs some 150 bytes, and a 32 MiB line would hold millions."""
+    cut = pos + MAX_LINE_CHARS
+    sink.add(codes.E008, f"the line is longer than {MAX_LINE_CHARS:,} characters; the rest of it is not read",
+             Span(cut, cut + 1), hint="split it: layers on a line of their own, or separated by `;` on a few lines")
+    lex_line(text[:cut] + "\n", pos, out, sink)  # (a copy of what is read: at most 32 MiB once)
+    out.pop()  # the newline added to end the copy
+    if out and out[-1].start >= pos and out[-1].end == cut:
+        out.pop()  # a token the cut may have split
+    if newline < 0:
+        out.append(Token("EOF", "", len(text), len(text)))
+        return len(text)
+    out.append(Token("NEWLINE", "\n", newline, newline + 1))
+    return newline + 1
 
 
 def _label_follows(text: str, pos: int) -> bool:

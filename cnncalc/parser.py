@@ -34,6 +34,10 @@ def parse(text: str, sink: DiagnosticSink) -> ir.File:
     return Parser(text, sink).parse_file()
 
 
+class _BeyondLimit(Exception):
+    """More items written than any network may have: the file is read no further (E058 said so)."""
+
+
 class _Network:
     """A network being read: its statements so far."""
 
@@ -65,13 +69,27 @@ class Parser(TokenStream):
         self.cache: dict[str, tuple[ir.Line, int]] = {}
         self.pending: tuple[str, int, int, int] | None = None
         self.refers = "@" in text  # `@NAME` can only be written with an `@`: enough to tell the expander
+        self.items = 0  # items parsed so far (the file's lines written again are not parsed again)
+        self.net = _Network(0)  # the network being read
 
     # ---- the file --------------------------------------------------------------------
 
     def parse_file(self) -> ir.File:
+        """The file's blocks and networks. Past `limits.MAX_NODES` items written (E058 at the first beyond
+        them) the rest is not read, and no network of the file is built: their IR alone would take a few
+        hundred bytes an item, and none of them could be expanded."""
         blocks: list[ir.BlockDef] = []
         networks: list[ir.Network] = []
-        net = _Network(0)
+        try:
+            self.statements(blocks, networks)
+        except _BeyondLimit:
+            networks.append(self.net.done(self.refers))
+            networks = [n._replace(beyond_limit=True) for n in networks]
+        return ir.File(tuple(blocks), tuple(networks))
+
+    def statements(self, blocks: list[ir.BlockDef], networks: list[ir.Network]) -> None:
+        """Read the file's statements into `blocks` and `networks`, `self.net` the network being read."""
+        net = self.net
         while True:
             if self.i < len(self.tokens):  # (nothing lexed ahead before a line found in the cache: no call)
                 self.skip_newlines()
@@ -98,7 +116,7 @@ class Parser(TokenStream):
                 title = self.advance()
                 if net.started:
                     networks.append(net.done(self.refers))
-                    net = _Network(tok.start)
+                    net = self.net = _Network(tok.start)
                 net.title = title.text or None
                 net.end = title.end
             elif self.at_word("input"):
@@ -127,7 +145,6 @@ class Parser(TokenStream):
                     self.unexpected("end of line")
                     self.sync_statement()
         networks.append(net.done(self.refers))
-        return ir.File(tuple(blocks), tuple(networks))
 
     def cached_line(self) -> ir.Line | None:
         """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
@@ -519,6 +536,13 @@ class Parser(TokenStream):
     def parse_item(self) -> ir.Item | None:
         """One layer, merge, repeat, side branch or block call, with its `name:` label (the span covers it)."""
         tok = self.peek()
+        self.items += 1
+        if self.items == limits.MAX_NODES + 1:
+            self.error(codes.E058, f"the file has more than {limits.MAX_NODES:,} layers and containers written out; "
+                                   f"cnncalc's limit is {limits.MAX_NODES:,}, and the rest of the file is not read",
+                       tok.span, hint="split the network into several files, or write its repeated parts with "
+                                      "`repeat` and blocks")
+            raise _BeyondLimit
         if tok.kind == "NAME" and self.peek(1).kind == ":":
             self.advance()
             self.advance()

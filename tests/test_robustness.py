@@ -100,10 +100,11 @@ def test_a_long_file_is_refused_at_the_line_that_crosses_the_limit() -> None:
 
 
 def test_diagnostics_are_kept_to_a_thousand_and_the_rest_counted() -> None:
-    # 20,000 `pad 1`: 19,999 repeats, each E012; linear, 1,000 kept, the rest counted in one more.
-    r = run("input 8x8x3\nconv 4 3x3 " + "pad 1 " * 20000 + "\n")
+    # 16,000 `pad 1` (96,000 characters, a line within the limit): 15,999 repeats, each E012; linear, 1,000 kept,
+    # the other 14,999 counted in one more
+    r = run("input 8x8x3\nconv 4 3x3 " + "pad 1 " * 16000 + "\n")
     assert len(r.diagnostics) == 1001 and r.diagnostics[-1].code == "E006"
-    assert r.diagnostics[-1].message.startswith("18,999 more diagnostics not shown")
+    assert r.diagnostics[-1].message.startswith("14,999 more diagnostics not shown")
 
 
 def test_long_lines_are_shown_as_a_window_around_the_caret() -> None:
@@ -310,3 +311,38 @@ def test_detection_and_the_lecture_reader_stay_linear_on_long_lines(line: str) -
     import sys
     code = "import sys; from cnncalc.analysis import analyze_text; analyze_text(sys.stdin.read(), 'x.txt')"
     subprocess.run([sys.executable, "-c", code], input=line + "\n", text=True, check=True, timeout=30)
+
+
+def test_a_line_longer_than_the_limit_is_read_to_the_limit_and_said_so() -> None:
+    # A 32 MiB line of `relu ; relu ; …` was lexed whole (some 150 bytes a token: gigabytes); a line is read up to
+    # 100,000 characters, E008 there, and the lines after it as usual. `relu ; ` is 7 characters: relu i spans
+    # 7i to 7i + 4, whole for 7i + 4 <= 100,000, i = 0 to 14,285: 14,286 of them, then the `fc 10` line
+    from cnncalc import analyze_text
+    from cnncalc.limits import MAX_LINE_CHARS
+    line = "relu ; " * 20_000 + "relu"
+    report = analyze_text("input 8x8x3\n" + line + "\nfc 10\n", "long.spec")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E008", 2, MAX_LINE_CHARS + 1)
+    assert error.message == "the line is longer than 100,000 characters; the rest of it is not read"
+    assert [r.op for r in report.rows].count("relu") == (MAX_LINE_CHARS - 4) // 7 + 1 == 14_286
+    assert report.rows[-1].op == "fc 10" and report.totals.params == 8 * 8 * 3 * 10 + 10
+    # a line of exactly the limit is read whole
+    whole = "relu ; " * ((MAX_LINE_CHARS - 4) // 7) + "relu"
+    whole += " " * (MAX_LINE_CHARS - len(whole))
+    report = analyze_text("input 8x8x3\n" + whole + "\n", "whole.spec")
+    assert report.ok and len(report.rows) == (MAX_LINE_CHARS - 4) // 7 + 1
+
+
+def test_more_items_written_than_the_node_limit_stop_the_parse_there() -> None:
+    # 5,000 distinct lines of 51 layers are 255,000 items: all were parsed into the IR (a few hundred bytes each:
+    # 32 MiB of them took gigabytes) before the expander's E058. The parser stops at item 250,001: line
+    # 250,000 // 51 = 4,901 of the layers (0-based, after the input line: line 4,903), its item 250,000 % 51 = 49,
+    # at column len("a4901: ") + 7·49 + 1 = 351; no network of the file is built
+    from cnncalc import analyze_text
+    text = "input 8x8x3\n" + "".join(f"a{i}: " + " ; ".join(["relu"] * 51) + "\n" for i in range(5_000))
+    report = analyze_text(text, "many.spec")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E058", 4_903, 351)
+    assert error.message == ("the file has more than 250,000 layers and containers written out; cnncalc's limit is "
+                             "250,000, and the rest of the file is not read")
+    assert report.rows == [] and report.totals.params is None and report.output is None
