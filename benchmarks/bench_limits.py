@@ -104,7 +104,7 @@ def main() -> None:
             results = [run_once([CNNCALC, str(path), *options]) for _ in range(runs)]
             took = statistics.median(r[0] for r in results)
             peak = max(r[1] for r in results)
-            print(f"{name:<48} {results[0][2]:<28} {took * 1000:6.0f} ms {peak / 1024:5.0f} MiB")
+            print(f"{name:<48} {results[0][2][:28]:<28} {took * 1000:6.0f} ms {peak / 1024:5.0f} MiB")
         for name, target in (("/dev/zero as FILE", "/dev/zero"), ("a directory as FILE", tmp)):
             took, peak, what = run_once([CNNCALC, target])
             print(f"{name:<48} {what[:28]:<28} {took * 1000:6.0f} ms {peak / 1024:5.0f} MiB")
