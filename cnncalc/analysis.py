@@ -213,7 +213,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     elif settings.lang not in ("spec", "lecture"):
         notation = NOTATIONS[str(settings.lang)]
         sink.add(codes.E072, f"the {notation.title or notation.name} file does not give the input's size", Span(0, 0),
-                 hint="give it with `--input HxWxC`, e.g. `--input 224x224x3` (or `--input 784` for a vector)")
+                 hint="give it with `--input HxWxC`, e.g. `--input 224x224x3` (or `--input 784` for a vector)"
+                      + (f"; {notation.input_hint}" if notation.input_hint else ""))
         unknown = "the missing input"
     elif any(d.code is codes.E023 for d in file_diagnostics):
         unknown = "the input that could not be used"  # its E023 says why: the input is written, not missing

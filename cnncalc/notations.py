@@ -23,6 +23,7 @@ class Notation(NamedTuple):
     reader: str  # module:function, imported when used
     marker: str = ""  # a pattern a file found by searching a directory must contain (a `.py` that is a model)
     title: str = ""  # the framework's own name, in messages ("the Keras file"); the key when empty
+    input_hint: str = ""  # how a file of the notation can give its input's size itself (E072's hint says it)
 
 
 NOTATIONS: dict[str, Notation] = {n.name: n for n in (
@@ -31,7 +32,8 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "examples and markdown tables of answers (docs/homework.md)",
              "cnncalc.lecture:read"),
     Notation("pytorch", (".py",), "PyTorch source: nn.Sequential and nn.Module classes, read, never run",
-             "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b", "PyTorch"),
+             "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b", "PyTorch",
+             "or run the model on a tensor in the file, `model(torch.randn(1, 3, 224, 224))` (docs/notations.md)"),
     Notation("matlab", (".m",), "MATLAB layer arrays and layer graphs (Deep Learning Toolbox)",
              "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b",
              "MATLAB"),

@@ -1423,8 +1423,10 @@ def test_an_input_read_from_the_code_says_where_and_yields_to_the_command_line()
 ])
 def test_an_input_the_code_does_not_give_plainly_is_not_guessed(code: str) -> None:
     report = read_py(EXAMPLE_BASE + code)
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E072"]
-    assert "N074" not in codes_of(report) and report.input is None
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E072" and "N074" not in codes_of(report) and report.input is None
+    assert error.hint is not None and error.hint.endswith(  # the way a file can say it, for PyTorch files only
+        "; or run the model on a tensor in the file, `model(torch.randn(1, 3, 224, 224))` (docs/notations.md)")
 
 
 @pytest.mark.torch
