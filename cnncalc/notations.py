@@ -36,14 +36,17 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "or run the model on a tensor in the file, `model(torch.randn(1, 3, 224, 224))` (docs/notations.md)"),
     Notation("matlab", (".m",), "MATLAB layer arrays and layer graphs (Deep Learning Toolbox)",
              "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b",
-             "MATLAB"),
+             "MATLAB", "or start the layers with `imageInputLayer([224 224 3])`"),
     Notation("caffe", (".prototxt",), "Caffe prototxt (Netscope's input)", "cnncalc.readers.caffe:read",
-             r"\blayers?\s*\{", "Caffe"),
+             r"\blayers?\s*\{", "Caffe",
+             "or declare it: `input: \"data\"` and `input_shape { dim: 1 dim: 3 dim: 224 dim: 224 }`"),
     Notation("keras", (".json", ".keras"), "a Keras model: `model.to_json()` (Keras 2 and 3), or the `.keras` file of "
              "Keras 3's `model.save`", "cnncalc.readers.keras:read",
-             r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras"),
+             r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras",
+             "or build the model on `keras.Input(shape=(224, 224, 3))` before saving it"),
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
-             "nodes", "cnncalc.readers.onnx:read", title="ONNX"),
+             "nodes", "cnncalc.readers.onnx:read", title="ONNX",
+             input_hint="or export it with a fixed height and width (no `dynamic_axes` on them)"),
     # The header of Keras' `model.summary()`, torchinfo's and torchsummary's tables: no network, said once.
     Notation("printout", (), "a printed model summary (Keras' `model.summary()`, torchinfo, torchsummary): "
              "recognised, to say what to give cnncalc instead", "cnncalc.readers.printout:read",

@@ -393,3 +393,11 @@ def test_a_frozen_base_model_is_non_trainable_as_keras_counts_it() -> None:
     report = analyze_text(one, "m.json")
     assert [(r.name, r.op) for r in report.rows[:2]] == [("c", "conv 4 3x3 frozen"), ("c_relu", "relu")]
     assert report.totals.frozen == 4 * 27 + 4 and report.totals.trainable == 6 * 6 * 4 * 2 + 2
+
+
+def test_a_model_saved_without_its_input_shape_is_told_how_to_give_one() -> None:
+    text = ('{"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Conv2D", "config": '
+            '{"name": "c", "filters": 4, "kernel_size": [3, 3]}}]}}')
+    [error] = [d for d in analyze_text(text, "m.json").diagnostics if d.severity == "error"]
+    assert error.code == "E072" and error.hint is not None
+    assert error.hint.endswith("; or build the model on `keras.Input(shape=(224, 224, 3))` before saving it")

@@ -151,3 +151,10 @@ def test_a_file_of_more_tokens_than_the_limit_stops_where_it_passes_it() -> None
     assert error.code == "E070" and error.message == "a MATLAB file of more than 1,000,000 words, numbers and signs"
     assert (error.line, error.column) == (2, 1 + 2 * ((MAX_MATLAB_TOKENS - 4) // 2))
     assert report.totals.params is None
+
+
+def test_a_layer_array_without_an_input_layer_is_told_how_to_give_one() -> None:
+    report = read_m("layers = [\n    convolution2dLayer(3, 8)\n    reluLayer\n];\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E072" and error.hint is not None
+    assert error.hint.endswith("; or start the layers with `imageInputLayer([224 224 3])`")
