@@ -1374,6 +1374,11 @@ EXAMPLE_BASE = "import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Co
     ("from fvcore.nn import FlopCountAnalysis\nx = torch.randn(1, 3, 64, 48)\ninputs = (x,)\n"
      "print(FlopCountAnalysis(model, inputs).total())\n", (64, 48, 3)),
     ("traced = torch.jit.trace(model.eval(), torch.ones(1, 3, 64, 48))\n", (64, 48, 3)),
+    # sizes unpacked from a tuple, and a batch's size the code does not fix (one image counted whatever it is)
+    ("input_shape = (3, 64, 48)\nmodel(torch.randn(1, *input_shape))\n", (64, 48, 3)),
+    ("def run(args):\n    x = torch.randn(args.batch_size, 3, 64, 48)\n    model(x)\n", (64, 48, 3)),
+    ("from torchinfo import summary\ndef main(batch):\n    summary(model, input_size=(batch, 3, 64, 48))\n",
+     (64, 48, 3)),
     # in a function of the file that builds the same model
     ("def check():\n    net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n    net(torch.randn(2, 3, 64, 48))\n",
      (64, 48, 3)),
@@ -1396,6 +1401,10 @@ def test_an_input_read_from_the_code_says_where_and_yields_to_the_command_line()
     [note] = [d for d in report.diagnostics if d.code == "N074"]
     assert note.message == "the input 32x32x3 is read from `model(x)`; its batch of 8 counted per image"
     assert (note.line, note.column) == (6, 10) and report.totals.batch == 1
+    # a batch the code takes from its arguments is not said
+    unsaid = read_py(EXAMPLE_BASE + "def run(args):\n    model(torch.randn(args.batch, 3, 32, 32))\n")
+    assert [d.message for d in unsaid.diagnostics if d.code == "N074"] == [
+        "the input 32x32x3 is read from `model(torch.randn(args.batch, 3, 32, 32))`"]
     told = read_py(EXAMPLE_BASE + "x = torch.randn(8, 3, 32, 32)\nlogits = model(x)\n", input="16x16x3")
     assert told.input.dims == (16, 16, 3) and "N074" not in codes_of(told)
     # the class's own `input_size` comes first

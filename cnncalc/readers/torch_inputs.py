@@ -202,7 +202,7 @@ class Finder:
                 continue
             if holds == TENSORS:
                 return self.tensors(given, env)
-            sizes = self.sizes(given, env)
+            sizes = self.sizes(given, env, batched=holds == BATCHED and "batch_dim" not in keywords)
             if sizes is None:
                 return None
             if holds == SIZES or "batch_dim" in keywords or len(sizes) in (1, 3):
@@ -240,21 +240,29 @@ class Finder:
         if where is None:
             return None
         size = next((k.value for k in node.keywords if k.arg == "size"), None)
+        single = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
         if size is not None:
-            sizes = self.sizes(size, env)
-        elif (where == "all" and len(node.args) == 1) or (where == "first" and node.args):
-            sizes = self.sizes(node.args[0], env)
+            sizes = self.sizes(size, env, batched=True)
+        elif (where == "all" and single) or (where == "first" and node.args):
+            sizes = self.sizes(node.args[0], env, batched=True)
         elif where == "last" and node.args:
-            sizes = self.sizes(node.args[-1], env)
-        elif where == "all" and node.args and not any(isinstance(a, ast.Starred) for a in node.args):
-            sizes = self.sizes(ast.copy_location(ast.Tuple(node.args, ast.Load()), node), env)
+            sizes = self.sizes(node.args[-1], env, batched=True)
+        elif where == "all" and node.args:  # `torch.randn(1, 3, h, w)`, `torch.randn(1, *shape)`
+            sizes = self.sizes(ast.copy_location(ast.Tuple(node.args, ast.Load()), node), env, batched=True)
         else:
             sizes = None
         return Example(sizes) if sizes is not None else None
 
-    def sizes(self, node: ast.expr, env: dict[str, Any]) -> Sizes | None:
+    def sizes(self, node: ast.expr, env: dict[str, Any], batched: bool = False) -> Sizes | None:
         """Whole numbers written, or bound to names the code gave them: `(3, 224, 224)`, `(1, 3, size, size)`;
-        a list of one such tuple (torchinfo's and torchsummary's for one input) is that tuple."""
+        a list of one such tuple (torchinfo's and torchsummary's for one input) is that tuple. A batch's size
+        (`batched`: the first) that the code computes, or takes from its arguments (`torch.randn(args.batch_size,
+        3, 32, 32)`), is 1: cnncalc counts one image of a batch whatever its size."""
+        if batched and isinstance(node, (ast.Tuple, ast.List)) and len(node.elts) >= 2 and \
+                not isinstance(node.elts[0], ast.Starred):
+            rest = self.sizes(ast.copy_location(ast.Tuple(node.elts[1:], ast.Load()), node), env)
+            first = self.sizes(node.elts[0], env)
+            return None if rest is None else (first[0] if first is not None and len(first) == 1 else 1, *rest)
         if any(isinstance(n, ast.Call) for n in ast.walk(node)):
             return None
         value = self.evaluate(node, env)
