@@ -906,9 +906,7 @@ class _Reader:
     def _builds_model(self, node: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
         """A call of `nn.X`, `nn.Sequential`, a class of the file (perhaps followed by `.eval()`), or a
         function of the file that makes one (`model = resnet50()`): its failure is reported, not skipped."""
-        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in _PLACEMENT:
-            node = node.func.value
+        node = torch_inputs.placed(node)
         if not isinstance(node, ast.Call):
             return False
         name = self.dotted(node.func)
@@ -2088,7 +2086,7 @@ class _Reader:
                 raise _Unsupported(f"`requires_grad_({ast.unparse(node.args[0])[:40]})`", node)
             self.freeze(owner, not flag)
             return owner
-        if isinstance(owner, (Layer, Sequence, Instance)) and attr in _PLACEMENT:
+        if isinstance(owner, (Layer, Sequence, Instance)) and attr in torch_inputs.PLACEMENT:
             return owner  # `Net().to(device)`: its arguments (a device, a dtype) are no part of the shape
         if self.listing and isinstance(owner, (Layer, Sequence, Instance)) and not node.args and not node.keywords \
                 and attr in ("parameters", "named_parameters", "children", "named_children"):
@@ -2612,8 +2610,6 @@ _LIBRARY_MODULES = frozenset().union(*_LIBRARY_BASES.values())
 # what wraps a model to run it on several devices, or compiled: the network is the one wrapped
 _WRAPPERS = frozenset({"torch.nn.DataParallel", "torch.nn.parallel.DataParallel",
                        "torch.nn.parallel.DistributedDataParallel", "torch.compile"})
-# a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()`
-_PLACEMENT = ("eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_", "apply")
 
 
 def _grown_length(text: str, method: str, args: list[Any]) -> int:

@@ -44,8 +44,8 @@ MAKERS = {"torch.randn": "all", "torch.rand": "all", "torch.zeros": "all", "torc
 _KEEPING = frozenset({"to", "cuda", "cpu", "float", "half", "double", "requires_grad_", "contiguous", "detach",
                       "clone", "normal_", "uniform_", "zero_", "fill_"})
 _WRAPPING = frozenset({"torch.autograd.Variable", "Variable"})
-# a model's methods that return it (`.to(device)`, `.eval()`)
-_PLACING = frozenset({"eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_"})
+# a module's methods that return it, placed or switched: `.to(device)`, `.eval()`, `.cuda()` (the PyTorch reader's too)
+PLACEMENT = frozenset({"eval", "train", "to", "cpu", "cuda", "float", "double", "half", "requires_grad_", "apply"})
 
 
 class Example:
@@ -72,7 +72,7 @@ UNKNOWN = _Bound("not known here")  # a value the expressions that read it canno
 
 def placed(node: ast.expr) -> ast.expr:
     """The model expression without the calls that place or switch it: `Net().to(device).eval()` -> `Net()`."""
-    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PLACING:
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in PLACEMENT:
         node = node.func.value
     return node
 
