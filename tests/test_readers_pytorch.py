@@ -1374,6 +1374,10 @@ EXAMPLE_BASE = "import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Co
     ("from fvcore.nn import FlopCountAnalysis\nx = torch.randn(1, 3, 64, 48)\ninputs = (x,)\n"
      "print(FlopCountAnalysis(model, inputs).total())\n", (64, 48, 3)),
     ("traced = torch.jit.trace(model.eval(), torch.ones(1, 3, 64, 48))\n", (64, 48, 3)),
+    # names bound again to what they held, placed on a device
+    ("model = model.to('cuda')\nx = torch.randn(1, 3, 64, 48)\nx = x.to('cuda')\nmodel(x)\n", (64, 48, 3)),
+    ("def check():\n    net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n    net = net.eval()\n"
+     "    net(torch.randn(1, 3, 64, 48))\n", (64, 48, 3)),
     # sizes unpacked from a tuple, and a batch's size the code does not fix (one image counted whatever it is)
     ("input_shape = (3, 64, 48)\nmodel(torch.randn(1, *input_shape))\n", (64, 48, 3)),
     ("def run(args):\n    x = torch.randn(args.batch_size, 3, 64, 48)\n    model(x)\n", (64, 48, 3)),

@@ -692,7 +692,9 @@ class _Reader:
             elif isinstance(found, (Layer, Sequence, Instance)):
                 model = found
                 value = getattr(stmt, "value", None)
-                self.built = ast.unparse(torch_inputs.placed(value)) if isinstance(value, ast.Call) else None
+                built = torch_inputs.placed(value) if isinstance(value, ast.expr) else None
+                if isinstance(built, ast.Call):  # (`model = model.to(device)` keeps the call that built it)
+                    self.built = ast.unparse(built)
         given = None
         try:
             if model is None and not snippet:

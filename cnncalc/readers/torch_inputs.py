@@ -127,44 +127,46 @@ class Finder:
                 [part for item in stmt.items for part in (item.context_expr, item.optional_vars) if part is not None] \
                 if isinstance(stmt, (ast.With, ast.AsyncWith)) else []
             calls: list[ast.Call] = []
+            stored: list[str] = []
             for header in headers:
                 for node in ast.walk(header):
                     if isinstance(node, ast.Call):
                         calls.append(node)
                     elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                        env[node.id] = UNKNOWN  # bound here: known again only as `bind` says
+                        stored.append(node.id)
             for call in sorted(calls, key=lambda n: (n.lineno, n.col_offset)):
                 sizes = self.input_of(call, env)
                 if sizes is not None:
                     yield sizes, call
-            if not compound:
-                self.bind(stmt, env, bool(calls))
-            else:
+            bound = self.bind(stmt, env, bool(calls)) if not compound else {}  # read before any name is rebound
+            for name in stored:
+                env[name] = bound.get(name, UNKNOWN)
+            if compound:
                 for part in ("body", "orelse", "finalbody"):
                     yield from self.scope(getattr(stmt, part, []), env)
                 for handler in getattr(stmt, "handlers", []):
                     yield from self.scope(handler.body, env)
 
-    def bind(self, stmt: ast.stmt, env: dict[str, Any], calls: bool) -> None:
-        """What an assignment binds: a tensor made (`x = torch.randn(...)`), the model (`net = Net()`), values
-        when the statement makes no call (`size = 224`, `h, w = 224, 160`)."""
+    def bind(self, stmt: ast.stmt, env: dict[str, Any], calls: bool) -> dict[str, Any]:
+        """What an assignment binds, read in `env` as it was before it: a tensor made (`x = torch.randn(...)`,
+        `x = x.to(device)`), the model (`net = Net()`, `model = model.eval()`), values when the statement makes
+        no call (`size = 224`, `h, w = 224, 160`); nothing for any other statement."""
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target, value = stmt.targets[0], stmt.value
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             target, value = stmt.target, stmt.value
         else:
-            return
+            return {}
         names = [target] if isinstance(target, ast.Name) else target.elts if isinstance(
             target, (ast.Tuple, ast.List)) else []
         if not names or not all(isinstance(name, ast.Name) for name in names):
-            return
+            return {}
         values = self.value(value, env, calls)
         if isinstance(target, ast.Name):
-            env[target.id] = values
-        elif isinstance(values, (tuple, list)) and len(values) == len(names):
-            for name, one in zip(names, values):
-                assert isinstance(name, ast.Name)
-                env[name.id] = one  # `h, w = 224, 160`
+            return {target.id: values}
+        if isinstance(values, (tuple, list)) and len(values) == len(names):
+            return {name.id: one for name, one in zip(names, values) if isinstance(name, ast.Name)}
+        return {}
 
     def value(self, node: ast.expr, env: dict[str, Any], calls: bool) -> Any:
         tensor = self.tensor(node, env)
