@@ -8,7 +8,7 @@ from __future__ import annotations
 
 MAX_FILE_BYTES = 32 * 2**20  # a spec file (100,000 layers are about 2.5 MB)
 MAX_LINES = 1_000_000  # lines of a text file (each read costs a few µs however short: 32 MiB of newlines took 166 s)
-MAX_LINE_CHARS = 100_000  # characters of one line of a spec or lecture listing (lexed whole: some 150 bytes a token)
+MAX_LINE_CHARS = 100_000  # characters of one line of a spec (lexed whole: some 150 bytes a token)
 MAX_ARRAY_BYTES = 2**30  # an --input or --weights file, and what an .npz inflates to
 MAX_NODES = 250_000  # layers and containers after expanding blocks and repeats (a chain of repeated layers, about
 # 0.1 s per 40,000 nodes to analyse and as much to write as JSON; a network whose every layer sees a new volume,
@@ -52,7 +52,7 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "a usage error (exit 2) before reading; so are directories, devices and FIFOs"),
     ("lines of a text file (spec, lecture listing, or another notation)", f"{MAX_LINES:,}",
      "as a file over the size limit: a usage error, or E007 for a file `check` found"),
-    ("characters of one line of a spec or lecture listing", f"{MAX_LINE_CHARS:,}",
+    ("characters of one line of a spec (a lecture listing reads its lines its own way)", f"{MAX_LINE_CHARS:,}",
      "E008 there; the rest of the line is not read"),
     ("an `--input` or `--weights` file (`run`), and what an .npz archive inflates to", f"{MAX_ARRAY_BYTES:,} bytes",
      "a usage error before reading it; headers are checked before data"),
