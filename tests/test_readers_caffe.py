@@ -195,3 +195,18 @@ def test_layers_whose_blobs_all_have_lr_mult_0_are_frozen() -> None:
     assert [r.op for r in report.rows if r.name in ("conv1", "conv2")] == ["conv 4 3x3 frozen", "conv 4 3x3"]
     t = report.totals
     assert (t.trainable, t.frozen, t.non_trainable) == (148 + 130, 112, 9)
+
+
+def test_a_data_layer_without_shapes_is_told_how_to_declare_the_input_and_the_declaration_reads() -> None:
+    layers = ('layer {\n  name: "c1"\n  type: "Convolution"\n  bottom: "data"\n  top: "c1"\n'
+              '  convolution_param { num_output: 4 kernel_size: 3 }\n}\n')
+    training = 'name: "n"\nlayer {\n  name: "data"\n  type: "Data"\n  top: "data"\n  top: "label"\n}\n' + layers
+    [error] = [d for d in read_proto(training).diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E072", 1, 1) and error.hint is not None
+    hint = '`input: "data"` and `input_shape { dim: 1 dim: 3 dim: 224 dim: 224 }`'
+    assert error.hint.endswith(f"; or declare it: {hint}")
+    # what the hint says, written in the file: 224x224x3 through a 3x3 convolution to 4 maps, 222x222x4 and
+    # (3·3·3 + 1)·4 = 112 parameters
+    declared = read_proto('name: "n"\ninput: "data"\ninput_shape { dim: 1 dim: 3 dim: 224 dim: 224 }\n' + layers)
+    assert declared.ok, declared.messages()
+    assert declared.output.dims == (222, 222, 4) and declared.totals.params == 112

@@ -462,7 +462,9 @@ def test_an_open_height_and_width_asks_for_the_input(tmp_path: Path) -> None:
                               "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", 3, "h", "w"])],
                               [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], [_floats("w", 8, 3, 3, 3)])
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "m.onnx"))
-    assert [d.code for d in analyze(tmp_path / "m.onnx").diagnostics if d.severity == "error"] == ["E072"]
+    [error] = [d for d in analyze(tmp_path / "m.onnx").diagnostics if d.severity == "error"]
+    assert error.code == "E072" and error.hint is not None
+    assert error.hint.endswith("; or export it with a fixed height and width (no `dynamic_axes` on them)")
     report = analyze(tmp_path / "m.onnx", input="32x32x3")
     assert report.ok and report.output is not None and report.output.dims == (32, 32, 8)  # (32 - 3 + 2)/1 + 1
     assert report.totals.macs == 32 * 32 * 8 * 27

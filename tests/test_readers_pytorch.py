@@ -1431,6 +1431,10 @@ def test_an_input_read_from_the_code_says_where_and_yields_to_the_command_line()
     "from torchsummary import summary\nsummary(model, (1, 3, 64, 64))\n",
     # two inputs
     "model(torch.randn(1, 3, 64, 64), torch.randn(1, 3, 64, 64))\n",
+    # sizes beyond cnncalc's limits (2^20 a side, the numbers 10^15), none, a fraction or a truth value
+    "model(torch.randn(1, 3, 2 ** 40, 8))\n", "model(torch.randn(1, 3, 10 ** 30, 8))\n",
+    "model(torch.randn(1, 3, 0, 8))\n", "model(torch.randn(1, 3, 8.5, 8))\n", "model(torch.randn(1, 3, True, 8))\n",
+    "from torchsummary import summary\nsummary(model, (3, -8, 8))\n",
     # a tool cnncalc does not know, and a model called with no tensor
     "from mytools import profile\nprofile(model, (3, 64, 64))\nmodel(x)\n",
 ])
