@@ -261,6 +261,11 @@ class Solver:
 
     def merge(self, node: MergeNode, states: tuple[State, State]) -> tuple[State, State]:
         ends = [self.seq(branch, states) for branch in node.branches]
+        if node.kind.sized_by_first:  # the first branch's size, where every other branch works too
+            first = ends[0]
+            for end in ends[1:]:
+                first = (restrict(first[0], end[0]), restrict(first[1], end[1]))
+            return first
         gate = node.kind.keyword == "mul"
         return (self._join([e[0] for e in ends], states[0], gate, node.path, 0),
                 self._join([e[1] for e in ends], states[1], gate, node.path, 1))

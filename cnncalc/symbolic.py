@@ -172,7 +172,8 @@ class Formulas:
             ends = [self.seq(b, x) for b in node.branches]
             for branch, end in zip(node.branches, ends):
                 self.outputs[branch.path] = self._text(end)
-            y = next((e for e in ends if e != (Affine(0, 1, 1), Affine(0, 1, 1))), ends[0])  # not a gate
+            y = ends[0] if node.kind.sized_by_first else \
+                next((e for e in ends if e != (Affine(0, 1, 1), Affine(0, 1, 1))), ends[0])  # not a gate
             self.outputs[node.join_path] = self._text(y)
         elif node.kind == "side":
             self.outputs[node.path] = self._text(self.seq(node, x))

@@ -75,6 +75,8 @@ layer = st.one_of(
               st.integers(1, 2)),
     st.builds(lambda k: f"add {{ identity | dwconv {k}x{k} pad {k // 2} }}", st.integers(1, 4)),
     st.builds(lambda s: f"concat {{ identity | maxpool 2 stride {s} ; upsample {s} }}", st.integers(1, 2)),
+    st.builds(lambda k, s: f"fit {{ identity | conv 2 {k} stride {s} ; upsample 2 }}", st.integers(1, 4),
+              st.integers(1, 2)),
 )
 
 
@@ -368,6 +370,16 @@ def test_reflection_padding_needs_more_rows_than_it_mirrors() -> None:
     _, h, w = solved("input 40x40x2\nreflectpad 3,1,2,0\nconv 2 7x7\n")
     assert h == Answer(1, (0,), 4, ()) and w == Answer(1, (0,), 5, ())
     check_by_brute_force("input 40x40x2\nreflectpad 3,1,2,0\nconv 2 7x7\nreflectpad 1\n", 60)
+
+
+def test_a_fit_takes_its_first_branchs_size_where_the_second_works() -> None:
+    # U-Net's skip: the inner branch need not come back to the skip's size, only work; maxpool 2 needs H
+    # even, the 3x3 convolution H/2 >= 3: H = 2k for k >= 3 (the branches agreeing was asked: "no H works")
+    _, h, w = solved("input 64x64x3\na: conv 8 3x3 pad 1\n"
+                     "concat { @a | fit { @a | maxpool 2 ; conv 8 3x3 ; upsample 2 } }\n")
+    assert h == w == Answer(2, (0,), 6, ())
+    check_by_brute_force("input 64x64x3\na: conv 8 3x3 pad 1\nfit { @a | maxpool 2 ; conv 8 3x3 ; upsample 2 }\n",
+                         120)
 
 
 def test_a_squeeze_needs_the_map_to_be_1() -> None:

@@ -38,6 +38,9 @@ class MergeKind:
     # input kept for the others' gradients (a product); "all", every input, joined two at a time, and the K - 2
     # results between (a maximum: PyTorch's `torch.maximum(a, b)` keeps both to compare them)
     keeps: ClassVar[str] = "nothing"
+    # the output's height and width are the first branch's, whatever the others' (`fit`): the branches need not
+    # agree in size (`solve` and the symbolic sizes read this)
+    sized_by_first: ClassVar[bool] = False
 
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
@@ -315,6 +318,7 @@ class Fit(MergeKind):
 
     keyword = "fit"
     example = "fit { identity | conv 64 5x5 ; upsample 2 }"  # 16 -> 12 -> 24, cropped back to 16
+    sized_by_first = True
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         if len(outs) != 2 or any(shape.is_flat for _, shape in outs):
