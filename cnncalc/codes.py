@@ -237,9 +237,10 @@ E062 = Code("E062", STRUCTURE, "bad split",
             "`split N` needs N branches and input channels divisible by N.")
 E066 = Code("E066", STRUCTURE, "bad sub",
             "`sub { a | b }` takes exactly two branches: the first minus the second.")
-E065 = Code("E065", STRUCTURE, "bad fit",
-            "`fit { REF | X }` takes two branches that give maps: X is zero-padded or cropped to REF's height and "
-            "width. One branch, more than two, or a flat vector cannot be fitted.")
+E065 = Code("E065", STRUCTURE, "bad fit or resample",
+            "`fit { REF | X }` and `resample { REF | X }` take two branches that give maps: X is zero-padded or "
+            "cropped (fit), or resampled (resample), to REF's height and width. One branch, more than two, or a "
+            "flat vector cannot be fitted or resampled.")
 E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
             "sibling branch, or the merge's own line.")

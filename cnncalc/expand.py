@@ -323,6 +323,8 @@ class Expander:
     def merge_node(self, item: ir.Merge, name: str, path: str, depth: int, span: Span, env: Env, shift: int,
                    scope: _Scope) -> MergeNode | None:
         kind = MERGES["add" if item.kind == "residual" else item.kind]
+        if item.mode is not None:
+            kind = kind.with_mode(item.mode)
         count = None
         if item.arg is not None:
             try:
@@ -350,7 +352,7 @@ class Expander:
             self.fill(child, branch.body, env, shift, branch_scope)
             siblings |= set(branch_scope.names)
             node.branches.append(child)
-        node.op = f"{item.kind} of {len(node.branches)}"
+        node.op = f"{item.kind}{'' if item.mode is None else ' ' + item.mode} of {len(node.branches)}"
         return node
 
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:

@@ -152,6 +152,7 @@ class Merge(NamedTuple):
     label: str | None
     span: Span
     keyword_span: Span
+    mode: str | None = None  # one of the kind's `modes`, as written (`resample bilinear`)
 
 
 class Repeat(NamedTuple):

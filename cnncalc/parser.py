@@ -565,7 +565,7 @@ class Parser(TokenStream):
         nxt = self.peek(1).kind
         if nxt == "(":
             return self.parse_block_call(label)
-        if word in MERGES and (nxt == "{" or MERGES[word].takes_count):
+        if word in MERGES and (nxt == "{" or MERGES[word].takes_count or MERGES[word].modes):
             self.advance()
             return self.parse_merge(word, tok, label)
         if word == "residual" and nxt == "{":
@@ -588,17 +588,26 @@ class Parser(TokenStream):
         return ir.LayerCall(word, (), label, tok.span, valid=False)
 
     def parse_merge(self, kind: str, kw: Token, label: str | None) -> ir.Merge | None:
-        count = None
+        count = mode = None
         if MERGES[kind].takes_count:
             count = self.expr(f"the number of parts after `{kind}`")
             if count is None:
                 self.sync()
                 return None
+        modes = MERGES[kind].modes
+        if modes and self.peek().kind == "NAME":
+            word = self.advance()
+            if word.text not in modes:
+                self.error(codes.E011, f"`{kind}` takes no `{word.text}`", word.span,
+                           hint=f"`{kind}` resamples {' or '.join(f'`{m}`' for m in modes)} ({modes[0]} when unsaid)")
+                self.sync()
+                return None
+            mode = word.text
         group = self.parse_group(kind, refs=True)
         if group is None:
             return None
         branches, span = group
-        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), kw.span)
+        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), kw.span, mode)
 
     def parse_residual(self, kw: Token, label: str | None) -> ir.Merge | None:
         body = self.parse_braced("residual body")

@@ -154,8 +154,13 @@ def _resample(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     how = f"scale_factor={_pair(*layer.factor)}" if layer.keyword == "upsample" else f"size={_pair(*layer.size)}"
     if layer.keyword == "upsample" and layer.factor[0] != layer.factor[1]:
         how = f"scale_factor=({float(layer.factor[0])}, {float(layer.factor[1])})"
-    mode = "" if layer.mode == "nearest" else f", mode='bilinear', align_corners={layer.mode == 'aligned'}"
-    return [Step("", f"nn.Upsample({how}{mode})")]
+    return [Step("", f"nn.Upsample({how}{_interpolation(layer.mode)})")]
+
+
+def _interpolation(mode: str | None) -> str:
+    """PyTorch's arguments for a resampling mode (`upsample`'s, `resize`'s and `resample`'s): nearest is its
+    default."""
+    return "" if mode in (None, "nearest") else f", mode='bilinear', align_corners={mode == 'aligned'}"
 
 
 def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
@@ -204,7 +209,8 @@ SPELLINGS: dict[str, Spell] = {
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",
          "avg": "torch.stack([{}]).mean(0)",
-         "mul": " * ", "fit": "fit({1}, like={0})"}
+         "mul": " * ", "fit": "fit({1}, like={0})",
+         "resample": "nn.functional.interpolate({1}, size={0}.shape[-2:]{interpolation})"}
 PAIRWISE = {"max": "torch.maximum", "min": "torch.minimum"}  # joined two at a time, as PyTorch compares tensors
 
 HELPERS = {"Scale": '''class Scale(nn.Module):
@@ -416,8 +422,8 @@ class Writer:
             joined = functools.reduce(lambda a, b: f"{PAIRWISE[kind]}({a}, {b})", outs)
         else:
             join = JOINS[kind]
-            joined = join.format(", ".join(outs)) if "{}" in join else join.format(*outs) if "{0}" in join else \
-                join.join(outs)
+            joined = join.format(", ".join(outs)) if "{}" in join else \
+                join.format(*outs, interpolation=_interpolation(node.kind.mode)) if "{0}" in join else join.join(outs)
         module.lines.append(f"{dst} = {joined}  # {node.name}: {node.op}")
         return dst
 

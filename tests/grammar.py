@@ -96,6 +96,8 @@ class Grammar:
                     text += f" shortcut {{ {self.branch(depth + 1)} }}"
                 return label + text
             count = f" {self.number()}" if kind == "split" else ""
+            if MERGES[kind].modes if kind in MERGES else False:
+                count = self.rng.choice(["", *(f" {m}" for m in MERGES[kind].modes), " bicubic"])
             return label + f"{kind}{count} {{ " + " | ".join(branches) + " }"
         if r < 0.78:
             return label + f"repeat {self.number()} {{ {self.branch(depth + 1)} }}"

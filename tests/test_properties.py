@@ -138,6 +138,9 @@ def random_layer(draw: st.DrawFn) -> str:
         "split": lambda: f"split 2 {{ identity | conv {c} 1x1 }}",
         "fit": lambda: draw(st.sampled_from(["fit { identity | maxpool 2 floor ; upsample 2 }",
                                              f"fit {{ maxpool 2 floor | conv {c} 1x1 }}"])),
+        "resample to a reference": lambda: draw(st.sampled_from([
+            "resample bilinear { identity | maxpool 2 floor ; conv 2 1x1 }",
+            f"resample {{ maxpool 2 floor | conv {c} 3x3 pad 1 }}", "resample aligned { identity | upsample 2 }"])),
         "fc": lambda: f"{draw(st.sampled_from(['fc', 'linear', 'dense']))} {c}",
     }
     return cases[draw(st.sampled_from(sorted(cases)))]()

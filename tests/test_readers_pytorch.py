@@ -1333,6 +1333,34 @@ def test_a_unet_pads_the_upsampled_map_to_the_skips_size() -> None:
         assert e.code == "E070" and said in e.message, e.message
 
 
+def test_interpolate_to_another_maps_size_is_a_resample() -> None:
+    # torchvision's segmentation heads: `F.interpolate(x, size=input_shape, mode="bilinear", align_corners=False)`
+    # with `input_shape = x.shape[-2:]` taken before the backbone; U-Nets' `size=skip.shape[2:]`, `skip.size()[2:]`,
+    # `(h, w)` unpacked from `skip.shape`. On 9x7: conv 3x3 stride 2 pad 1 gives 5x4 ((9 - 3 + 2)/2 + 1, (7 - 3 +
+    # 2)/2 + 1), a 2x2 conv with pad 1 6x5, resampled back to 9x7; (27 + 1)·4 + (16 + 1)·2 = 146 parameters.
+    # Returned in a dict, as torchvision's models return `result["out"]`.
+    body = ("input_shape = x.shape[-2:]\ny = self.head(self.down(x))\n{resize}\n"
+            "result = OrderedDict()\nresult['out'] = y\nreturn result")
+    init = "self.down = nn.Conv2d(3, 4, 3, stride=2, padding=1)\nself.head = nn.Conv2d(4, 2, 2, padding=1)"
+    for resize, mode in (("y = F.interpolate(y, size=input_shape, mode='bilinear', align_corners=False)", "bilinear"),
+                         ("y = F.interpolate(y, size=x.shape[2:], mode='bilinear', align_corners=True)", "aligned"),
+                         ("y = F.interpolate(y, x.size()[2:])", None),
+                         ("_, _, h, w = x.shape\ny = nn.functional.interpolate(y, size=(h, w), mode='nearest')", None)):
+        text = "from collections import OrderedDict\n" + module_file(init, body.format(resize=resize))
+        report = analyze_text(text, "m.py", input="9x7x3")
+        assert report.ok, (resize, report.messages())
+        assert report.output is not None and report.output.dims == (9, 7, 2), resize
+        assert report.totals.params == (27 + 1) * 4 + (16 + 1) * 2
+        assert [r.op for r in report.rows if r.kind == "resample"] == \
+            [f"resample{'' if mode is None else ' ' + mode} of 2"], resize
+    # a size of two different maps, or not a height and width, is not followed: E070
+    for resize in ("y = F.interpolate(y, size=(x.shape[2], y.shape[3]))", "y = F.interpolate(y, size=x.shape[1:3])",
+                   "y = F.interpolate(y, size=input_shape, mode='bicubic')"):
+        text = "from collections import OrderedDict\n" + module_file(init, body.format(resize=resize))
+        errors = [d.code for d in analyze_text(text, "m.py", input="9x7x3").diagnostics if d.severity == "error"]
+        assert errors == ["E070"], resize
+
+
 def test_a_class_from_another_file_of_the_users_is_named_with_its_file() -> None:
     # milesial/Pytorch-UNet's unet_model.py builds its parts from `from .unet_parts import *`; cnncalc reads
     # one file, and said only "the call `DoubleConv(...)`". Now it says where the class is and what to do.

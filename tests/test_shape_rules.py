@@ -242,6 +242,35 @@ def test_fit_pads_or_crops_a_map_to_the_references_size() -> None:
         assert "`fit` takes two branches of maps" in r.diagnostics[0].message and given in r.diagnostics[0].message
 
 
+def test_resample_takes_the_references_height_and_width_and_xs_channels() -> None:
+    # 9x7 input; conv 3x3 stride 2 pad 1: (9 - 3 + 2)/2 + 1 = 5 by (7 - 3 + 2)/2 + 1 = 4, 6 maps, resampled
+    # back to the reference's 9x7 (the input through `identity`): 9x7x6, (27 + 1)·6 = 168 parameters and no MACs
+    # of its own; the other way, 9x7x3 resampled to a 2x2 pool's 4x3
+    r = run("input 9x7x3\nresample bilinear { identity | conv 6 3x3 stride 2 pad 1 } -> 9x7x6\n"
+            "resample { maxpool 2 floor | identity } -> 4x3x6\n")
+    assert r.ok, r.messages()
+    assert [x.output.dims for x in r.rows if x.kind == "join"] == [(9, 7, 6), (4, 3, 6)]
+    assert r.totals.params == (27 + 1) * 6 and r.totals.macs == 5 * 4 * 6 * 27
+    assert [x.op for x in r.rows if x.kind == "resample"] == ["resample bilinear of 2", "resample of 2"]
+    # a mode the merge does not take is E011 at the word; one branch, three, or a vector is E065
+    r = run("input 8x8x2\nresample bicubic { identity | maxpool 2 }\n")
+    assert where(r) == [("E011", 2, 10)] and "`bilinear` or `aligned`" in r.diagnostics[0].hint
+    for bad, given in (("resample { identity }", "branch 1 gives 8x8x2"),
+                       ("resample aligned { identity | flatten }", "branch 2 gives 128")):
+        r = run(f"input 8x8x2\nconv 2 1x1\nf: {bad}\n")
+        assert where(r) == [("E065", 3, 1)], bad
+        assert "`resample` takes two branches of maps" in r.diagnostics[0].message and given in r.diagnostics[0].message
+
+
+def test_resamples_receptive_field_is_the_resize_layers() -> None:
+    # the resampled branch's field moves as `resize` to the same size moves it (tests/test_torch.py holds
+    # `resize` to PyTorch's gradients): the same steps, whichever way the size is given
+    for mode in ("", " bilinear"):
+        merged = run(f"input 64x64x1\nresample{mode} {{ identity | avgpool 2x2 stride 2 }}\n")
+        layered = run(f"input 64x64x1\navgpool 2x2 stride 2 ; resize 64x64{mode}\n")
+        assert next(x for x in merged.rows if x.kind == "join").field == layered.rows[-1].field
+
+
 def test_fits_receptive_field_is_the_fitted_branchs_moved() -> None:
     # crop 1 then fit back to the input: every pixel is where it was, seeing itself (r 1, stride 1, the
     # window starting at the pixel: padding 0). The reference branch (a 5x5 conv) is not part of it.

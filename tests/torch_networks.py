@@ -32,6 +32,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
     ("9x7x3", "enc: conv 4 3x3 pad 1\nmaxpool 2 floor ; conv 6 3x3 pad 1 ; upsample 2 aligned\n"
               "concat { @enc | fit { @enc | identity } } ; fit { upsample 2 | conv 2 1x1 stride 2 }"),
+    # resampled to a reference's size: 9x7 -> 4x3 -> back to 9x7 (bilinear); 5x4 (a 3x3/2 conv) -> 9x7 (nearest),
+    # then 9x7 -> 3x2 (aligned)
+    ("9x7x3", "enc: conv 4 3x3 pad 1\nresample bilinear { @enc | maxpool 2 floor ; conv 6 1x1 }\n"
+              "resample { identity | conv 2 3x3 stride 2 pad 1 } ; resample aligned { maxpool 3 floor | identity }"),
     # 3x3 stride-1 convolutions with >= 16 input channels and >= 400 output pixels (22x24, then 20x22):
     # the executor's Winograd path
     ("22x24x16", "conv 16 3x3 pad 1 ; relu ; conv 8 3x3 ; bn"),

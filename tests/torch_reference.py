@@ -156,16 +156,17 @@ TORCH_OPS: dict[str, Op] = {
     "centercrop": lambda layer, x, w, c: _center(x, *layer.size),
 }
 
-JOINS: dict[str, Callable[[list[torch.Tensor]], torch.Tensor]] = {
-    "concat": lambda outs: torch.cat(outs, dim=1),
-    "split": lambda outs: torch.cat(outs, dim=1),
-    "add": lambda outs: torch.stack(torch.broadcast_tensors(*outs)).sum(0),
-    "sub": lambda outs: torch.sub(outs[0], outs[1]),
-    "avg": lambda outs: torch.mean(torch.stack(outs), 0),
-    "max": lambda outs: torch.amax(torch.stack(outs), 0),
-    "min": lambda outs: torch.amin(torch.stack(outs), 0),
-    "mul": lambda outs: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
-    "fit": lambda outs: _fit(outs[1], outs[0]),
+JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {
+    "concat": lambda outs, kind: torch.cat(outs, dim=1),
+    "split": lambda outs, kind: torch.cat(outs, dim=1),
+    "add": lambda outs, kind: torch.stack(torch.broadcast_tensors(*outs)).sum(0),
+    "sub": lambda outs, kind: torch.sub(outs[0], outs[1]),
+    "avg": lambda outs, kind: torch.mean(torch.stack(outs), 0),
+    "max": lambda outs, kind: torch.amax(torch.stack(outs), 0),
+    "min": lambda outs, kind: torch.amin(torch.stack(outs), 0),
+    "mul": lambda outs, kind: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
+    "fit": lambda outs, kind: _fit(outs[1], outs[0]),
+    "resample": lambda outs, kind: _interpolate(outs[1], kind.mode, size=tuple(outs[0].shape[-2:])),
 }
 
 
@@ -231,4 +232,4 @@ class Reference:
         n = len(node.branches)
         parts = list(torch.chunk(x, n, dim=1)) if keyword == "split" else [x] * n
         outs = [self.seq(branch, part) for branch, part in zip(node.branches, parts)]
-        return JOINS[keyword](outs)
+        return JOINS[keyword](outs, node.kind)

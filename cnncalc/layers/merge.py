@@ -4,7 +4,8 @@ and its executor op; `MERGES` is the registry. None has parameters or MACs: elem
 not a multiply-accumulate of the convention."""
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING, codes
+from cnncalc import TYPE_CHECKING, codes, field
+from cnncalc.layers.resize import MODES
 from cnncalc.limits import MAX_EXTENT
 from cnncalc.record import Protocol
 from cnncalc.shape import Shape
@@ -41,6 +42,12 @@ class MergeKind:
     # the output's height and width are the first branch's, whatever the others' (`fit`): the branches need not
     # agree in size (`solve` and the symbolic sizes read this)
     sized_by_first: ClassVar[bool] = False
+    modes: ClassVar[tuple[str, ...]] = ()  # the words the keyword may take before `{` (`resample bilinear`)
+    mode: str | None = None  # the one this instance runs with (`with_mode`)
+
+    def with_mode(self, mode: str) -> MergeKind:
+        """This kind running with one of its `modes`."""
+        raise NotImplementedError
 
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
@@ -321,10 +328,7 @@ class Fit(MergeKind):
     sized_by_first = True
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
-        if len(outs) != 2 or any(shape.is_flat for _, shape in outs):
-            given = ", ".join(f"{name} gives {shape}" for name, shape in outs)
-            ctx.report(codes.E065, f"`fit` takes two branches of maps, the reference and the map fitted to it: {given}",
-                       hint="write `fit { @reference | identity }`")
+        if not _two_maps(self.keyword, "fitted", outs, ctx):
             return None
         (_, ref), (_, x) = outs
         return Shape.volume(ref.dims[0], ref.dims[1], x.channels)
@@ -353,6 +357,61 @@ class Fit(MergeKind):
         return y
 
 
+def _two_maps(keyword: str, what: str, outs: list[Named], ctx: MergeContext) -> bool:
+    """`fit` and `resample` take a reference and a map: E065 otherwise."""
+    if len(outs) == 2 and not any(shape.is_flat for _, shape in outs):
+        return True
+    given = ", ".join(f"{name} gives {shape}" for name, shape in outs)
+    ctx.report(codes.E065, f"`{keyword}` takes two branches of maps, the reference and the map {what} to it: "
+                           f"{given}", hint=f"write `{keyword} {{ @reference | identity }}`")
+    return False
+
+
+class Resample(MergeKind):
+    """`resample [nearest|bilinear|aligned] { REF | X }`: X resampled to REF's height and width, nearest by
+    default; bilinear is PyTorch's align_corners=False, `aligned` True: `F.interpolate(x, size=ref.shape[-2:])`,
+    as segmentation heads return to the input's size whatever it is. Only REF's size is read; X's channels."""
+
+    keyword = "resample"
+    example = "resample bilinear { identity | conv 8 2x2 stride 2 }"  # 16 -> 8 -> back to 16
+    sized_by_first = True
+    modes = tuple(MODES)
+
+    def __init__(self, mode: str = "nearest") -> None:
+        self.mode = mode
+
+    def with_mode(self, mode: str) -> MergeKind:
+        return _RESAMPLES[mode]
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        if not _two_maps(self.keyword, "resampled", outs, ctx):
+            return None
+        (_, ref), (_, x) = outs
+        return Shape.volume(ref.dims[0], ref.dims[1], x.channels)
+
+    def working(self, outs: list[Named], y: Shape) -> str | None:
+        (_, ref), (_, x) = outs
+        return f"{x.dims[0]}x{x.dims[1]} resampled ({self.mode}) to the reference's {ref.dims[0]}x{ref.dims[1]}"
+
+    def field_steps(self, outs: list[Shape]) -> tuple[int, tuple[Step, Step]] | None:
+        ref, x = outs
+        bilinear = self.mode != "nearest"
+        return 1, (field.resample(x.dims[0], ref.dims[0], bilinear), field.resample(x.dims[1], ref.dims[1], bilinear))
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        from cnncalc import kernels
+        ref, x = arrays
+        size = (ref.shape[1], ref.shape[2])
+        return kernels.resample(x, size, (x.shape[1] / size[0], x.shape[2] / size[1]), str(self.mode))
+
+    def workspace(self, shapes: list[tuple[int, ...]], itemsize: int) -> int:
+        ref, x = shapes
+        return 3 * x[0] * ref[1] * ref[2] * x[-1] * itemsize  # as the `resize` layer's
+
+
+_RESAMPLES = {mode: Resample(mode) for mode in MODES}
+
+
 def _size(shape: tuple[int, ...]) -> int:
     n = 1
     for d in shape:
@@ -361,4 +420,4 @@ def _size(shape: tuple[int, ...]) -> int:
 
 
 MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Sub(), Avg(), Max(), Min(), Mul(),
-                                                                 Split(), Fit())}
+                                                                 Split(), Fit(), _RESAMPLES["nearest"])}

@@ -163,6 +163,7 @@ class Node(NamedTuple):
     merge: str | None  # a merge kind: concat, add, mul
     inputs: tuple[int, ...]
     span: Span
+    mode: str | None = None  # the merge's mode (`resample bilinear`)
 
 
 class _NotSeriesParallel(Exception):
@@ -205,8 +206,8 @@ class Graph:
     def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span) -> int:
         return self._add(Node(self.labels(name), layer, None, (source,), span))
 
-    def merge(self, name: str, kind: str, sources: list[int], span: Span) -> int:
-        return self._add(Node(self.labels(name), None, kind, tuple(sources), span))
+    def merge(self, name: str, kind: str, sources: list[int], span: Span, mode: str | None = None) -> int:
+        return self._add(Node(self.labels(name), None, kind, tuple(sources), span, mode))
 
     def _add(self, node: Node, *, bounded: bool = True) -> int:
         """Checked before the layout is built: a loop concatenating every earlier output makes merges of
@@ -308,7 +309,7 @@ class _Layout:
                 for i, u in enumerate(node.inputs):
                     body = self.build(u, fork)
                     branches.append(ir.Branch(self.seq(body, node.span), None, str(i + 1), node.span))
-                item = ir.Merge(node.merge, None, tuple(branches), node.name, node.span, node.span)
+                item = ir.Merge(node.merge, None, tuple(branches), node.name, node.span, node.span, node.mode)
             self.items[v] = item
             items.append(item)
         return items
@@ -360,7 +361,7 @@ class _Layout:
             else:
                 branches = tuple(ir.Branch(self.seq([], node.span), None if u == current else self._ref(u, node.span),
                                            str(i + 1), node.span) for i, u in enumerate(node.inputs))
-                item = ir.Merge(node.merge, None, branches, node.name, node.span, node.span)
+                item = ir.Merge(node.merge, None, branches, node.name, node.span, node.span, node.mode)
             lines.append(self.line(item))
             current = v
         return lines

@@ -518,11 +518,8 @@ def spec_text(layer: Layer) -> str:
             raise _Unsupported(f"Flatten({a['start_dim']}, {a['end_dim']}) (cnncalc flattens all but the batch)", node)
         return "flatten"
     if kind == "Upsample":
-        mode = a["mode"]
-        if mode not in ("nearest", "bilinear") or (mode == "nearest" and a["align_corners"] is not None):
-            aligned = ", align_corners" if a["align_corners"] is not None else ""
-            raise _Unsupported(f"mode={_shown(mode)}{aligned}", node)
-        how = "" if mode == "nearest" else " aligned" if a["align_corners"] else " bilinear"
+        mode = _resampling(a, node)
+        how = "" if mode == "nearest" else f" {mode}"
         if a["size"] is not None:
             h, w = _pair(a["size"], "size", node)
             return f"resize {h}x{w}{how}"
@@ -550,6 +547,16 @@ def spec_text(layer: Layer) -> str:
     if kind == "PixelShuffle":
         return f"pixelshuffle {_int(a['upscale_factor'], 'upscale_factor', node)}"
     raise _Unsupported(f"nn.{kind}", node)
+
+
+def _resampling(a: dict[str, Any], node: ast.AST) -> str:
+    """nn.Upsample's or F.interpolate's mode as the spec writes it: nearest, bilinear, or `aligned` (bilinear
+    with align_corners=True)."""
+    mode = a["mode"]
+    if mode not in ("nearest", "bilinear") or (mode == "nearest" and a["align_corners"] is not None):
+        aligned = ", align_corners" if a["align_corners"] is not None else ""
+        raise _Unsupported(f"mode={_shown(mode)}{aligned}", node)
+    return "nearest" if mode == "nearest" else "aligned" if a["align_corners"] else "bilinear"
 
 
 # ---- reading ---------------------------------------------------------------------------------------
@@ -2053,7 +2060,7 @@ class _Reader:
             pass  # a note kept on a layer (Inception's `self.fc.stddev = 0.001`): no part of the shape
         elif isinstance(target, (ast.Tuple, ast.List)):
             # `batchsize, num_channels, height, width = x.size()`: each a size known when the network runs
-            values = [_SizeOf(i) for i in range(len(target.elts))] if isinstance(value, _ShapeOf) else \
+            values = [self.size_of(value.of, i) for i in range(len(target.elts))] if isinstance(value, _ShapeOf) else \
                 self.iterate(value, target)
             if len(values) != len(target.elts):
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
@@ -2317,6 +2324,8 @@ class _Reader:
         bound = self.bind(signature, list(args[1:]), kwargs, f"F.{function}", node)
         if isinstance(bound.get("kernel_size"), _SpatialSize):
             return self.whole_map_pool(kind, x, bound, node)
+        if kind == "Upsample" and self.size_source(bound["size"]) is not None:
+            return self.resampled(x, bound, node)
         if kind in ("Dropout", "Dropout2d"):
             bound.pop("training")
         if kind == "F.pad":
@@ -2515,6 +2524,29 @@ class _Reader:
                                f"network runs (cnncalc follows the difference of two maps' heights or widths)", node)
         return _SizeGap(of[0][1], of[1][1], left.dim % 4)
 
+    def size_source(self, size: Any) -> Tensor | None:
+        """The tensor whose height and width a size is, known when the network runs: `ref.shape[-2:]`,
+        `ref.size()[2:]`, `(ref.size(2), ref.size(3))`, `h, w` unpacked from `ref.shape`."""
+        if isinstance(size, _SpatialSize):
+            return size.of
+        if isinstance(size, (tuple, list)) and len(size) == 2 and all(isinstance(s, _SizeOf) for s in size):
+            found = [self.map_sizes.get(id(s)) for s in size]
+            if found[0] is not None and found[1] is not None and found[0][1] is found[1][1] and \
+                    (size[0].dim % 4, size[1].dim % 4) == (2, 3) and size[0].per == size[1].per == 1:
+                return found[0][1]
+        return None
+
+    def resampled(self, x: Any, bound: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.interpolate(x, size=ref.shape[-2:], mode="bilinear")`: x resampled to ref's height and width,
+        whatever they are (`resample bilinear { @ref | … }`), as segmentation heads return to the input's size."""
+        ref = self.size_source(bound["size"])
+        assert ref is not None
+        if not isinstance(x, Tensor):
+            raise _Unsupported("F.interpolate of something that is not a map", node)
+        mode = _resampling(bound, node)
+        return Tensor(self.graph.merge(self.name_of("resample"), "resample", [ref.node, x.node],
+                                       self.offsets.span(node), None if mode == "nearest" else mode))
+
     def fitted(self, x: Any, pads: Any, node: ast.AST) -> Tensor:
         """`F.pad(x1, [dX // 2, dX - dX // 2, dY // 2, dY - dY // 2])` with dX, dY what x2 has more than x1:
         x1 fitted to x2's height and width (`fit { @x2 | … }`), as U-Net implementations write it."""
@@ -2539,9 +2571,12 @@ class _Reader:
         return pooled if keep else self.add_layer("flatten", node, pooled, "flatten")
 
     def tensors(self, value: Any, node: ast.AST) -> list[Tensor]:
-        """What `forward` returned: a tensor, or a tuple whose first item is the main output."""
+        """What `forward` returned: a tensor, or a tuple whose first item is the main output, or a dict whose first
+        entry is (torchvision's segmentation models: `result["out"]`, then `result["aux"]`)."""
         if isinstance(value, Tensor):
             return [value]
+        if isinstance(value, dict):
+            value = list(value.values())
         if isinstance(value, (tuple, list)) and value and all(isinstance(v, Tensor) for v in value):
             return list(value)
         raise _Unsupported("a forward that returns no tensor", node)
