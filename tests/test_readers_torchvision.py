@@ -54,10 +54,16 @@ def built(call: str, size: str = "224x224x3", head: str = "import torchvision\n"
 
 
 # torchvision's own models measured by tests/measure_torchvision.py (torch 2.14.1, torchvision 0.29.1, eval mode,
-# 224x224, 299 for Inception v3; torchvision itself is not installed here): parameters, batch-norm running
-# statistics, MACs (FlopCounterMode's FLOPs halved), output, and a digest of the parameters' names in order (the
-# names a loop over `named_parameters()` tests to freeze some)
+# 224x224, 299 for Inception v3, 520 for the segmentation models; torchvision itself is not installed here):
+# parameters, batch-norm running statistics, MACs (FlopCounterMode's FLOPs halved), output, and a digest of the
+# parameters' names in order (the names a loop over `named_parameters()` tests to freeze some)
 TORCHVISION = {
+    "deeplabv3_mobilenet_v3_large": (11_025_477, 27_984, 10_436_350_688, (520, 520, 21), "ae26c35c1159"),
+    "deeplabv3_resnet101": (58_630_997, 108_928, 248_752_300_288, (520, 520, 21), "5112205bdab1"),
+    "deeplabv3_resnet50": (39_638_869, 56_704, 168_731_205_888, (520, 520, 21), "48ee875cfe93"),
+    "fcn_resnet101": (51_949_141, 106_368, 222_746_867_200, (520, 520, 21), "e93764da5db1"),
+    "fcn_resnet50": (32_957_013, 54_144, 142_725_772_800, (520, 520, 21), "ed68fb44247e"),
+    "lraspp_mobilenet_v3_large": (3_221_538, 24_656, 2_086_219_688, (520, 520, 21), "86650901ef41"),
     "alexnet": (61_100_840, 0, 714_188_480, (1000,), "de6e146dd04c"),
     "convnext_base": (88_591_464, 0, 15_354_729_472, (1000,), "71e02e6bf8d7"),
     "convnext_large": (197_767_336, 0, 34_361_433_600, (1000,), "71e02e6bf8d7"),
@@ -133,10 +139,11 @@ TORCHVISION = {
 def test_every_builder_is_what_torchvision_itself_builds(name: str) -> None:
     from cnncalc.diagnostics import DiagnosticSink
     from cnncalc.readers.pytorch import _Reader
-    from tests.measure_torchvision import names_digest
+    from tests.measure_torchvision import SEGMENTATION, SIZES, names_digest
     params, statistics, macs, output, names = TORCHVISION[name]
-    text = f"import torchvision\nmodel = torchvision.models.{name}()\n"
-    report = analyze_text(text, "m.py", input="299x299x3" if name == "inception_v3" else "224x224x3")
+    text = f"import torchvision\nmodel = torchvision.models.{'segmentation.' * (name in SEGMENTATION)}{name}()\n"
+    size = SIZES.get(name, 224)
+    report = analyze_text(text, "m.py", input=f"{size}x{size}x3")
     t = report.totals
     assert (t.params, t.non_trainable, t.macs, report.output.dims) == (params, statistics, macs, output)  # type: ignore[union-attr]
     reader = _Reader(text, DiagnosticSink())
@@ -158,6 +165,52 @@ def test_every_builder_has_torchvisions_parameter_count(name: str) -> None:
 def test_every_builder_has_torchvisions_published_macs(name: str) -> None:
     report = built(f'{name}(weights="DEFAULT")', "299x299x3" if name == "inception_v3" else "224x224x3")
     assert round(report.totals.macs / 1e9, 2) == PUBLISHED_GMACS[name]  # type: ignore[attr-defined]
+
+
+# torchvision's segmentation weights' meta: num_params and _ops (GMACs at 520x520), with the auxiliary FCN head
+# the weights come with (none for LR-ASPP)
+PUBLISHED_SEGMENTATION = {
+    "fcn_resnet50": (35_322_218, 152.717), "fcn_resnet101": (54_314_346, 232.738),
+    "deeplabv3_resnet50": (42_004_074, 178.722), "deeplabv3_resnet101": (60_996_202, 258.743),
+    "deeplabv3_mobilenet_v3_large": (11_029_328, 10.452), "lraspp_mobilenet_v3_large": (3_221_538, 2.086),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED_SEGMENTATION))
+def test_segmentation_builders_with_weights_have_torchvisions_published_counts(name: str) -> None:
+    params, gmacs = PUBLISHED_SEGMENTATION[name]
+    report = built(f'segmentation.{name}(weights="DEFAULT")', "520x520x3")
+    assert report.ok, report.messages()  # type: ignore[attr-defined]
+    assert report.totals.params == params and round(report.totals.macs / 1e9, 3) == gmacs  # type: ignore[attr-defined]
+    assert report.output.dims == (520, 520, 21) and report.network == name  # type: ignore[attr-defined]
+    # the auxiliary head's output is the other output, at the input's size too
+    sides = [r.output.dims for r in report.rows if r.kind == "side"]  # type: ignore[attr-defined]
+    assert sides == ([] if name.startswith("lraspp") else [(520, 520, 21)])
+    if name == "fcn_resnet50":  # specs/fcn_resnet50.spec, written from the paper and torchvision's description
+        spec = analyze(SPECS / "fcn_resnet50.spec")
+        assert (report.totals.params, report.totals.non_trainable, report.totals.macs) == \
+            (spec.totals.params, spec.totals.non_trainable, spec.totals.macs)  # type: ignore[attr-defined]
+
+
+def test_segmentation_returns_to_any_input_size_and_its_heads_can_be_replaced() -> None:
+    # a 500x375 VOC image: the dilated ResNet-50 gives (500 + 6 - 7)//2 + 1 = 250, (250 + 2 - 3)//2 + 1 = 125,
+    # then 63 (layer2, stride 2; layers 3 and 4 dilated), by 188, 94, 47; FCN's head resamples to 500x375 (an
+    # `upsample 8` would give 504x376). The fine-tuning idiom replaces the last convolutions for 3 classes:
+    # classifier[4] 512·3 + 3, aux_classifier[4] 256·3 + 3, in place of 512·21 + 21 and 256·21 + 21.
+    text = ("import torchvision\nfrom torch import nn\n"
+            "model = torchvision.models.segmentation.fcn_resnet50(weights='DEFAULT')\n"
+            "model.classifier[4] = nn.Conv2d(512, 3, kernel_size=1)\n"
+            "model.aux_classifier[4] = nn.Conv2d(256, 3, kernel_size=1)\n")
+    report = analyze_text(text, "seg.py", input="500x375x3")
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == (500, 375, 3)
+    assert report.totals.params == 35_322_218 - (512 * 21 + 21) - (256 * 21 + 21) + (512 * 3 + 3) + (256 * 3 + 3)
+    layer4 = [r.output.dims for r in report.rows if r.path.startswith("backbone_layer4_")]  # named as PyTorch names
+    assert layer4[-1] == (63, 47, 2048)
+    # a dilated ResNet with basic blocks is what torchvision refuses too
+    bad = built("resnet18(replace_stride_with_dilation=[False, True, True])")
+    assert [d.code for d in bad.diagnostics if d.severity == "error"] == ["E070"]  # type: ignore[attr-defined]
+    assert "Dilation > 1 not supported in BasicBlock" in bad.diagnostics[0].message  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", ["vgg11", "vgg16_bn", "resnet18", "resnet50", "resnet152", "resnext50_32x4d",
@@ -254,7 +307,7 @@ def test_torch_hub_loads_torchvisions_models_and_other_models_are_named() -> Non
                  'import torch\nmodel = torch.hub.load("pytorch/vision", "vit_b_16")\n'):
         report = analyze_text(text, "m.py", input="224x224x3")
         assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
-            ("E070", 2, "not supported: torchvision's `vit_b_16` (cnncalc defines 68 of its models: "
+            ("E070", 2, "not supported: torchvision's `vit_b_16` (cnncalc defines 74 of its models: "
                         "docs/notations.md lists them)")]
 
 

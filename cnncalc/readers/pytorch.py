@@ -655,6 +655,7 @@ class _Reader:
         self.map_sizes: dict[int, tuple[_SizeOf, Tensor]] = {}
         self.defined_in: dict[int, ast.ClassDef] = {}  # a method (by id) -> the class whose body defines it
         self.running: list[ast.FunctionDef] = []  # the methods and functions being run, innermost last
+        self.owners: list[Instance] = []  # the instances whose methods are running, innermost last
         self.squeezes: set[int] = set()  # graph nodes a squeeze made (`.squeeze(-1).squeeze(-1)` is one)
         self.unsqueezes: set[int] = set()
         self.training = False  # inside `if self.training:` of a forward
@@ -1569,6 +1570,11 @@ class _Reader:
     def iterate(self, value: Any, node: ast.AST) -> list[Any]:
         if isinstance(value, Sequence):
             return [m for _, m in value.items]
+        if isinstance(value, Instance) and value.sequential is not None:
+            # `for module in self:` in an nn.Sequential subclass (torchvision's ASPPPooling): its modules in order,
+            # those assigned after `super().__init__(...)` last, as `apply` runs them
+            return [m for _, m in value.sequential] + \
+                [v for v in value.attrs.values() if isinstance(v, (Layer, Sequence, Instance))]
         self.plain(value, "a loop over", node)
         if isinstance(value, (list, tuple, range, str)):
             if len(value) > limits.MAX_NODES:
@@ -1779,10 +1785,10 @@ class _Reader:
         """A call of something held in a variable: a module on a tensor (`for layer in self.layers:
         x = layer(x)`), a class of the file, an `nn` class, a function."""
         if isinstance(value, (Layer, Sequence, Instance)) and len(args) == 1 and isinstance(args[0], Tensor):
-            return self.apply(value, args[0], "", node)
+            return self.apply(value, args[0], self.held_as(value), node)
         if isinstance(value, Instance) and args:
             # its forward takes what it is given (DenseNet: a list; U-Net's `up(x, skip)`: two tensors)
-            return self.apply(value, args[0], "", node, tuple(args[1:]), kwargs)
+            return self.apply(value, args[0], self.held_as(value), node, tuple(args[1:]), kwargs)
         if isinstance(value, _Partial):
             return self.call_value(value.func, [*value.args, *args], {**value.kwargs, **kwargs}, node)
         if isinstance(value, ast.ClassDef):
@@ -2236,7 +2242,11 @@ class _Reader:
                     node: ast.AST) -> Any:
         decorators = {d.id for d in func.decorator_list if isinstance(d, ast.Name)}
         first = [] if "staticmethod" in decorators else [owner.cls] if "classmethod" in decorators else [owner]
-        return self.run_function(func, self.bind_function(func, [*first, *args], dict(kwargs), node), node)
+        self.owners.append(owner)
+        try:
+            return self.run_function(func, self.bind_function(func, [*first, *args], dict(kwargs), node), node)
+        finally:
+            self.owners.pop()
 
     def run_function(self, func: ast.FunctionDef, env: dict[str, Any], node: ast.AST) -> Any:
         """A function's body with its arguments bound: what it returns (None without a `return`)."""
@@ -2254,6 +2264,22 @@ class _Reader:
         return None
 
     # ---- tensors -------------------------------------------------------------------------------------
+
+    def held_as(self, module: Layer | Sequence | Instance) -> str:
+        """The name of a module called through a variable (`getattr(self, name)(x)`, `for conv in self.convs:`): the
+        attribute of the module whose forward runs that holds it, or its index in a list held there (`convs.1`),
+        as PyTorch names it; "" when it is held elsewhere (the layer is then named by its kind)."""
+        owner = self.owners[-1] if self.owners else None
+        if owner is None:
+            return ""
+        for key, held in owner.attrs.items():
+            if held is module:
+                return key
+            if isinstance(held, Sequence):
+                for child, item in held.items:
+                    if item is module:
+                        return f"{key}.{child}"
+        return ""
 
     def name_of(self, kind: str) -> str:
         """A merge's name: its kind under the module whose forward makes it (the graph numbers repeats)."""

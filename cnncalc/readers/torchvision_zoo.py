@@ -22,7 +22,9 @@ BUILDERS = frozenset({
     "mnasnet1_3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large", "efficientnet_v2_s",
     "efficientnet_v2_m", "efficientnet_v2_l", "regnet_y_400mf", "regnet_y_800mf", "regnet_y_1_6gf", "regnet_y_3_2gf",
     "regnet_y_8gf", "regnet_y_16gf", "regnet_y_32gf", "regnet_y_128gf", "regnet_x_400mf", "regnet_x_800mf",
-    "regnet_x_1_6gf", "regnet_x_3_2gf", "regnet_x_8gf", "regnet_x_16gf", "regnet_x_32gf"})
+    "regnet_x_1_6gf", "regnet_x_3_2gf", "regnet_x_8gf", "regnet_x_16gf", "regnet_x_32gf",
+    "fcn_resnet50", "fcn_resnet101", "deeplabv3_resnet50", "deeplabv3_resnet101", "deeplabv3_mobilenet_v3_large",
+    "lraspp_mobilenet_v3_large"})
 
 SOURCE = '''
 class tv_Conv2dNormActivation(torch.nn.Sequential):
@@ -204,8 +206,12 @@ def tv_vgg19_bn(*, weights=None, progress=True, num_classes=1000, pretrained=Non
 class tv_BasicBlock(torch.nn.Module):
     expansion = 1
 
-    def __init__(self, inplanes, planes, stride, groups, base_width):
+    def __init__(self, inplanes, planes, stride, groups, base_width, dilation=1):
         super().__init__()
+        if groups != 1 or base_width != 64:
+            raise ValueError("BasicBlock only supports groups=1 and base_width=64")
+        if dilation > 1:
+            raise NotImplementedError("Dilation > 1 not supported in BasicBlock")
         self.conv1 = torch.nn.Conv2d(inplanes, planes, 3, stride=stride, padding=1, bias=False)
         self.bn1 = torch.nn.BatchNorm2d(planes)
         self.relu = torch.nn.ReLU(inplace=True)
@@ -223,12 +229,13 @@ class tv_BasicBlock(torch.nn.Module):
 class tv_Bottleneck(torch.nn.Module):
     expansion = 4
 
-    def __init__(self, inplanes, planes, stride, groups, base_width):
+    def __init__(self, inplanes, planes, stride, groups, base_width, dilation=1):
         super().__init__()
         width = int(planes * (base_width / 64.0)) * groups
         self.conv1 = torch.nn.Conv2d(inplanes, width, 1, bias=False)
         self.bn1 = torch.nn.BatchNorm2d(width)
-        self.conv2 = torch.nn.Conv2d(width, width, 3, stride=stride, padding=1, groups=groups, bias=False)
+        self.conv2 = torch.nn.Conv2d(width, width, 3, stride=stride, padding=dilation, groups=groups, bias=False,
+                                     dilation=dilation)
         self.bn2 = torch.nn.BatchNorm2d(width)
         self.conv3 = torch.nn.Conv2d(width, planes * 4, 1, bias=False)
         self.bn3 = torch.nn.BatchNorm2d(planes * 4)
@@ -251,24 +258,36 @@ def tv_shortcut(inplanes, outplanes, stride):
 
 
 class tv_ResNet(torch.nn.Module):
-    def __init__(self, block, layers, num_classes=1000, groups=1, width_per_group=64):
+    def __init__(self, block, layers, num_classes=1000, zero_init_residual=False, groups=1, width_per_group=64,
+                 replace_stride_with_dilation=None):
         super().__init__()
         self.inplanes = 64
+        self.dilation = 1
+        if replace_stride_with_dilation is None:
+            replace_stride_with_dilation = [False, False, False]
+        if len(replace_stride_with_dilation) != 3:
+            raise ValueError("replace_stride_with_dilation should be None or a 3-element tuple")
+        dilate = replace_stride_with_dilation
         self.conv1 = torch.nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False)
         self.bn1 = torch.nn.BatchNorm2d(64)
         self.relu = torch.nn.ReLU(inplace=True)
         self.maxpool = torch.nn.MaxPool2d(3, stride=2, padding=1)
         self.layer1 = self.stage(block, 64, layers[0], 1, groups, width_per_group)
-        self.layer2 = self.stage(block, 128, layers[1], 2, groups, width_per_group)
-        self.layer3 = self.stage(block, 256, layers[2], 2, groups, width_per_group)
-        self.layer4 = self.stage(block, 512, layers[3], 2, groups, width_per_group)
+        self.layer2 = self.stage(block, 128, layers[1], 2, groups, width_per_group, dilate[0])
+        self.layer3 = self.stage(block, 256, layers[2], 2, groups, width_per_group, dilate[1])
+        self.layer4 = self.stage(block, 512, layers[3], 2, groups, width_per_group, dilate[2])
         self.avgpool = torch.nn.AdaptiveAvgPool2d((1, 1))
         self.fc = torch.nn.Linear(512 * block.expansion, num_classes)
 
-    def stage(self, block, planes, count, stride, groups, width_per_group):
+    def stage(self, block, planes, count, stride, groups, width_per_group, dilate=False):
+        previous_dilation = self.dilation
+        if dilate:  # the stride replaced by a dilation, from the stage's second block on
+            self.dilation *= stride
+            stride = 1
         blocks = []
         for i in range(count):
-            blocks.append(block(self.inplanes, planes, stride if i == 0 else 1, groups, width_per_group))
+            blocks.append(block(self.inplanes, planes, stride if i == 0 else 1, groups, width_per_group,
+                                previous_dilation if i == 0 else self.dilation))
             self.inplanes = planes * block.expansion
         return torch.nn.Sequential(*blocks)
 
@@ -390,9 +409,9 @@ def tv_densenet201(*, weights=None, progress=True, num_classes=1000, pretrained=
     return tv_densenet(32, (6, 12, 48, 32), 64, weights or pretrained, num_classes, kwargs)
 
 
-def tv_conv_norm_act(inp, out, kernel, stride=1, groups=1, activation=torch.nn.ReLU6, eps=1e-5):
+def tv_conv_norm_act(inp, out, kernel, stride=1, groups=1, activation=torch.nn.ReLU6, eps=1e-5, dilation=1):
     return tv_Conv2dNormActivation(inp, out, kernel, stride=stride, groups=groups, activation_layer=activation,
-                                   norm_layer=functools.partial(torch.nn.BatchNorm2d, eps=eps))
+                                   norm_layer=functools.partial(torch.nn.BatchNorm2d, eps=eps), dilation=dilation)
 
 
 class tv_InvertedResidual(torch.nn.Module):
@@ -442,14 +461,14 @@ def tv_mobilenet_v2(*, weights=None, progress=True, num_classes=1000, pretrained
 
 
 class tv_MobileBlockV3(torch.nn.Module):
-    def __init__(self, inp, kernel, expanded, out, use_se, activation, stride):
+    def __init__(self, inp, kernel, expanded, out, use_se, activation, stride, dilation=1):
         super().__init__()
         self.use_res_connect = stride == 1 and inp == out
         layers = []
         if expanded != inp:
             layers.append(tv_conv_norm_act(inp, expanded, 1, activation=activation, eps=0.001))
-        layers.append(tv_conv_norm_act(expanded, expanded, kernel, stride=stride, groups=expanded,
-                                       activation=activation, eps=0.001))
+        layers.append(tv_conv_norm_act(expanded, expanded, kernel, stride=1 if dilation > 1 else stride,
+                                       groups=expanded, activation=activation, eps=0.001, dilation=dilation))
         if use_se:
             layers.append(tv_SqueezeExcitation(expanded, tv__make_divisible(expanded // 4, 8),
                                                scale_activation=torch.nn.Hardsigmoid))
@@ -463,13 +482,15 @@ class tv_MobileBlockV3(torch.nn.Module):
 
 
 class tv_MobileNetV3(torch.nn.Module):
-    def __init__(self, settings, last_channel, num_classes=1000, dropout=0.2):
+    def __init__(self, settings, last_channel, num_classes=1000, dropout=0.2, reduced_tail=False, dilated=False):
         super().__init__()
         first = settings[0][0]
         layers = [tv_conv_norm_act(3, first, 3, stride=2, activation=torch.nn.Hardswish, eps=0.001)]
-        for inp, kernel, expanded, out, use_se, hard, stride in settings:
+        settings, last_channel = tv_v3_tail(settings, last_channel, reduced_tail)
+        for i, (inp, kernel, expanded, out, use_se, hard, stride) in enumerate(settings):
             activation = torch.nn.Hardswish if hard else torch.nn.ReLU
-            layers.append(tv_MobileBlockV3(inp, kernel, expanded, out, use_se, activation, stride))
+            dilation = 2 if dilated and i >= len(settings) - 3 else 1  # the last stage (C4), dilated for segmentation
+            layers.append(tv_MobileBlockV3(inp, kernel, expanded, out, use_se, activation, stride, dilation))
         last = settings[-1][3]
         layers.append(tv_conv_norm_act(last, 6 * last, 1, activation=torch.nn.Hardswish, eps=0.001))
         self.features = torch.nn.Sequential(*layers)
@@ -480,6 +501,16 @@ class tv_MobileNetV3(torch.nn.Module):
 
     def forward(self, x):
         return self.classifier(torch.flatten(self.avgpool(self.features(x)), 1))
+
+
+def tv_v3_tail(settings, last_channel, reduced_tail):
+    """The last stage's widths halved (`reduced_tail`): its first block's output, the other two's every width."""
+    if not reduced_tail:
+        return settings, last_channel
+    head, (a, b, c) = settings[:-3], settings[-3:]
+    a = a[:3] + [a[3] // 2] + a[4:]
+    b, c = [[r[0] // 2, r[1], r[2] // 2, r[3] // 2] + r[4:] for r in (b, c)]
+    return head + [a, b, c], last_channel // 2
 
 
 tv_V3_LARGE = [  # input, kernel, expanded, output, squeeze-and-excitation, hardswish, stride
@@ -1248,4 +1279,212 @@ def tv_regnet_x_16gf(*, weights=None, progress=True, num_classes=1000, pretraine
 
 def tv_regnet_x_32gf(*, weights=None, progress=True, num_classes=1000, pretrained=None, **kwargs):
     return tv_regnet(23, 320, 69.86, 2.0, 168, None, weights or pretrained, num_classes, kwargs)
+
+
+# ---- semantic segmentation: FCN, DeepLabV3, LR-ASPP on dilated backbones ----
+
+class tv_IntermediateLayerGetter(torch.nn.Module):
+    def __init__(self, children, return_layers):
+        super().__init__()
+        self.return_layers = return_layers
+        self.names = []
+        for name, module in children:  # the model's children up to the last returned, by name
+            setattr(self, name, module)
+            self.names.append(name)
+
+    def forward(self, x):
+        out = {}
+        for name in self.names:
+            x = getattr(self, name)(x)
+            if name in self.return_layers:
+                out[self.return_layers[name]] = x
+        return out
+
+
+class tv__SimpleSegmentationModel(torch.nn.Module):
+    def __init__(self, backbone, classifier, aux_classifier=None):
+        super().__init__()
+        self.backbone = backbone
+        self.classifier = classifier
+        self.aux_classifier = aux_classifier
+
+    def forward(self, x):
+        input_shape = x.shape[-2:]
+        features = self.backbone(x)
+        result = {}
+        out = self.classifier(features["out"])
+        result["out"] = torch.nn.functional.interpolate(out, size=input_shape, mode="bilinear", align_corners=False)
+        if self.aux_classifier is not None:
+            aux = self.aux_classifier(features["aux"])
+            result["aux"] = torch.nn.functional.interpolate(aux, size=input_shape, mode="bilinear",
+                                                            align_corners=False)
+        return result
+
+
+class tv_FCN(tv__SimpleSegmentationModel):
+    pass
+
+
+class tv_DeepLabV3(tv__SimpleSegmentationModel):
+    pass
+
+
+class tv_FCNHead(torch.nn.Sequential):
+    def __init__(self, in_channels, channels):
+        inter_channels = in_channels // 4
+        super().__init__(torch.nn.Conv2d(in_channels, inter_channels, 3, padding=1, bias=False),
+                         torch.nn.BatchNorm2d(inter_channels), torch.nn.ReLU(), torch.nn.Dropout(0.1),
+                         torch.nn.Conv2d(inter_channels, channels, 1))
+
+
+class tv_ASPPConv(torch.nn.Sequential):
+    def __init__(self, in_channels, out_channels, dilation):
+        super().__init__(torch.nn.Conv2d(in_channels, out_channels, 3, padding=dilation, dilation=dilation,
+                                         bias=False),
+                         torch.nn.BatchNorm2d(out_channels), torch.nn.ReLU())
+
+
+class tv_ASPPPooling(torch.nn.Sequential):
+    def __init__(self, in_channels, out_channels):
+        super().__init__(torch.nn.AdaptiveAvgPool2d(1), torch.nn.Conv2d(in_channels, out_channels, 1, bias=False),
+                         torch.nn.BatchNorm2d(out_channels), torch.nn.ReLU())
+
+    def forward(self, x):
+        size = x.shape[-2:]
+        y = x
+        for module in self:
+            y = module(y)
+        return torch.nn.functional.interpolate(y, size=size, mode="bilinear", align_corners=False)
+
+
+class tv_ASPP(torch.nn.Module):
+    def __init__(self, in_channels, atrous_rates, out_channels=256):
+        super().__init__()
+        modules = [torch.nn.Sequential(torch.nn.Conv2d(in_channels, out_channels, 1, bias=False),
+                                       torch.nn.BatchNorm2d(out_channels), torch.nn.ReLU())]
+        for rate in atrous_rates:
+            modules.append(tv_ASPPConv(in_channels, out_channels, rate))
+        modules.append(tv_ASPPPooling(in_channels, out_channels))
+        self.convs = torch.nn.ModuleList(modules)
+        self.project = torch.nn.Sequential(torch.nn.Conv2d(len(modules) * out_channels, out_channels, 1, bias=False),
+                                           torch.nn.BatchNorm2d(out_channels), torch.nn.ReLU(), torch.nn.Dropout(0.5))
+
+    def forward(self, x):
+        return self.project(torch.cat([conv(x) for conv in self.convs], dim=1))
+
+
+class tv_DeepLabHead(torch.nn.Sequential):
+    def __init__(self, in_channels, num_classes, atrous_rates=(12, 24, 36)):
+        super().__init__(tv_ASPP(in_channels, atrous_rates), torch.nn.Conv2d(256, 256, 3, padding=1, bias=False),
+                         torch.nn.BatchNorm2d(256), torch.nn.ReLU(), torch.nn.Conv2d(256, num_classes, 1))
+
+
+class tv_LRASPP(torch.nn.Module):
+    def __init__(self, backbone, low_channels, high_channels, num_classes, inter_channels=128):
+        super().__init__()
+        self.backbone = backbone
+        self.classifier = tv_LRASPPHead(low_channels, high_channels, num_classes, inter_channels)
+
+    def forward(self, input):
+        out = self.classifier(self.backbone(input))
+        return {"out": torch.nn.functional.interpolate(out, size=input.shape[-2:], mode="bilinear",
+                                                       align_corners=False)}
+
+
+class tv_LRASPPHead(torch.nn.Module):
+    def __init__(self, low_channels, high_channels, num_classes, inter_channels):
+        super().__init__()
+        self.cbr = torch.nn.Sequential(torch.nn.Conv2d(high_channels, inter_channels, 1, bias=False),
+                                       torch.nn.BatchNorm2d(inter_channels), torch.nn.ReLU(inplace=True))
+        self.scale = torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(1),
+                                         torch.nn.Conv2d(high_channels, inter_channels, 1, bias=False),
+                                         torch.nn.Sigmoid())
+        self.low_classifier = torch.nn.Conv2d(low_channels, num_classes, 1)
+        self.high_classifier = torch.nn.Conv2d(inter_channels, num_classes, 1)
+
+    def forward(self, input):
+        low = input["low"]
+        high = input["high"]
+        x = self.cbr(high) * self.scale(high)
+        x = torch.nn.functional.interpolate(x, size=low.shape[-2:], mode="bilinear", align_corners=False)
+        return self.low_classifier(low) + self.high_classifier(x)
+
+
+def tv_segmentation_classes(weights, num_classes, aux_loss):
+    """Pretrained weights are for the 21 VOC classes and come with the auxiliary head; otherwise 21 classes
+    unless said, and no auxiliary head unless asked."""
+    if weights is None:
+        return 21 if num_classes is None else num_classes, aux_loss
+    if num_classes is not None and num_classes != 21:
+        raise ValueError(f"The parameter 'num_classes' expected value 21 but got {num_classes} instead.")
+    if aux_loss is not None and aux_loss is not True:
+        raise ValueError(f"The parameter 'aux_loss' expected value True but got {aux_loss} instead.")
+    return 21, True
+
+
+def tv_resnet_segmentation(model, head, depth, weights, num_classes, aux_loss):
+    num_classes, aux = tv_segmentation_classes(weights, num_classes, aux_loss)
+    backbone = tv_resnet(tv_Bottleneck, depth, None, 1000, {"replace_stride_with_dilation": [False, True, True]})
+    return_layers = {"layer4": "out"}
+    if aux:
+        return_layers["layer3"] = "aux"
+    children = [(name, getattr(backbone, name)) for name in
+                ["conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4"]]
+    return model(tv_IntermediateLayerGetter(children, return_layers), head(2048, num_classes),
+                 tv_FCNHead(1024, num_classes) if aux else None)
+
+
+def tv_fcn_resnet50(*, weights=None, progress=True, num_classes=None, aux_loss=None, weights_backbone=None,
+                    pretrained=None, pretrained_backbone=None, **kwargs):
+    return tv_resnet_segmentation(tv_FCN, tv_FCNHead, [3, 4, 6, 3], weights or pretrained, num_classes, aux_loss)
+
+
+def tv_fcn_resnet101(*, weights=None, progress=True, num_classes=None, aux_loss=None, weights_backbone=None,
+                     pretrained=None, pretrained_backbone=None, **kwargs):
+    return tv_resnet_segmentation(tv_FCN, tv_FCNHead, [3, 4, 23, 3], weights or pretrained, num_classes, aux_loss)
+
+
+def tv_deeplabv3_resnet50(*, weights=None, progress=True, num_classes=None, aux_loss=None, weights_backbone=None,
+                          pretrained=None, pretrained_backbone=None, **kwargs):
+    return tv_resnet_segmentation(tv_DeepLabV3, tv_DeepLabHead, [3, 4, 6, 3], weights or pretrained, num_classes,
+                                  aux_loss)
+
+
+def tv_deeplabv3_resnet101(*, weights=None, progress=True, num_classes=None, aux_loss=None, weights_backbone=None,
+                           pretrained=None, pretrained_backbone=None, **kwargs):
+    return tv_resnet_segmentation(tv_DeepLabV3, tv_DeepLabHead, [3, 4, 23, 3], weights or pretrained, num_classes,
+                                  aux_loss)
+
+
+def tv_mobilenet_stages(features):
+    """MobileNetV3's features at its stride-2 blocks (and the first and last), as torchvision finds them."""
+    return [0] + [i + 1 for i, row in enumerate(tv_V3_LARGE) if row[6] > 1] + [len(features) - 1]
+
+
+def tv_deeplabv3_mobilenet_v3_large(*, weights=None, progress=True, num_classes=None, aux_loss=None,
+                                    weights_backbone=None, pretrained=None, pretrained_backbone=None, **kwargs):
+    num_classes, aux = tv_segmentation_classes(weights or pretrained, num_classes, aux_loss)
+    features = tv_MobileNetV3(tv_V3_LARGE, 1280, dilated=True).features
+    stages = tv_mobilenet_stages(features)
+    out_pos, aux_pos = stages[-1], stages[-4]
+    return_layers = {str(out_pos): "out"}
+    if aux:
+        return_layers[str(aux_pos)] = "aux"
+    out_channels, aux_channels = 6 * tv_V3_LARGE[-1][3], tv_V3_LARGE[aux_pos - 1][3]
+    children = [(str(i), features[i]) for i in range(out_pos + 1)]
+    return tv_DeepLabV3(tv_IntermediateLayerGetter(children, return_layers), tv_DeepLabHead(out_channels, num_classes),
+                        tv_FCNHead(aux_channels, num_classes) if aux else None)
+
+
+def tv_lraspp_mobilenet_v3_large(*, weights=None, progress=True, num_classes=None, weights_backbone=None,
+                                 pretrained=None, pretrained_backbone=None, **kwargs):
+    if kwargs.pop("aux_loss", False):
+        raise NotImplementedError("This model does not use auxiliary loss")
+    num_classes, _ = tv_segmentation_classes(weights or pretrained, num_classes, None)
+    features = tv_MobileNetV3(tv_V3_LARGE, 1280, dilated=True).features
+    stages = tv_mobilenet_stages(features)
+    low_pos, high_pos = stages[-4], stages[-1]
+    children = [(str(i), features[i]) for i in range(high_pos + 1)]
+    backbone = tv_IntermediateLayerGetter(children, {str(low_pos): "low", str(high_pos): "high"})
+    return tv_LRASPP(backbone, tv_V3_LARGE[low_pos - 1][3], 6 * tv_V3_LARGE[-1][3], num_classes)
 '''
