@@ -213,6 +213,19 @@ def test_segmentation_returns_to_any_input_size_and_its_heads_can_be_replaced() 
     assert "Dilation > 1 not supported in BasicBlock" in bad.diagnostics[0].message  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("call, params, macs", [
+    # measured with torch 2.14.1 and torchvision 0.29.1 (FlopCounterMode's FLOPs halved), at 224x224
+    ("mobilenet_v3_large(reduced_tail=True)", 2_569_352, 182_302_720),
+    ("mobilenet_v3_small(reduced_tail=True, dilated=True)", 1_099_672, 59_131_552),
+    ("resnet50(replace_stride_with_dilation=[True, False, True])", 25_557_032, 22_162_178_048),
+    ("resnext50_32x4d(replace_stride_with_dilation=[False, False, True])", 25_028_904, 6_210_224_128),
+])
+def test_builders_arguments_for_dense_prediction_are_torchvisions(call: str, params: int, macs: int) -> None:
+    report = built(call)
+    assert report.ok, report.messages()  # type: ignore[attr-defined]
+    assert (report.totals.params, report.totals.macs) == (params, macs)  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("name", ["vgg11", "vgg16_bn", "resnet18", "resnet50", "resnet152", "resnext50_32x4d",
                                   "wide_resnet50_2", "densenet121", "mobilenet_v2", "mobilenet_v3_large",
                                   "efficientnet_b0", "squeezenet1_1", "shufflenet_v2_x1_0", "mnasnet1_0",
