@@ -580,3 +580,75 @@ def test_pytorch_exports_of_maps_joined_value_by_value_read_back(tmp_path: Path)
     assert report.ok, report.messages()
     assert [r.op for r in report.rows if r.kind in ("sub", "max", "min")] == ["sub of 2", "max of 2", "min of 2"]
     assert report.totals.params == (27 + 1) * 4 + (3 + 1) * 4 and report.output.dims == (8, 8, 4)
+
+
+def test_a_resize_to_another_maps_height_and_width_is_a_resample(tmp_path: Path) -> None:
+    # PyTorch's older exporter writes F.interpolate(y, size=x.shape[-2:]) with x's height and width dynamic as a
+    # Resize whose sizes are Concat(Slice(Shape(y), 0:2), Cast(Concat(Unsqueeze(Gather(Shape(x), 2)), Unsqueeze(
+    # Gather(Shape(x), 3))))): y resampled to x's size, whatever it is. On 9x7: a 3x3 stride-2 conv, padded by 1,
+    # gives (9 - 3 + 2)/2 + 1 = 5 by 4, resampled back to 9x7; 8 maps of (27 + 1) parameters.
+    from onnx import helper
+    nodes = [helper.make_node("Conv", ["x", "w", "b"], ["c"], kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[2, 2]),
+             helper.make_node("Shape", ["x"], ["sx"]), helper.make_node("Shape", ["c"], ["sy"]),
+             helper.make_node("Gather", ["sx", "two"], ["h"]), helper.make_node("Gather", ["sx", "three"], ["w_"]),
+             helper.make_node("Unsqueeze", ["h", "zero"], ["h1"]),
+             helper.make_node("Unsqueeze", ["w_", "zero"], ["w1"]),
+             helper.make_node("Concat", ["h1", "w1"], ["hw"], axis=0), helper.make_node("Cast", ["hw"], ["hw64"], to=7),
+             helper.make_node("Slice", ["sy", "zero", "two", "zero"], ["nc"]),
+             helper.make_node("Concat", ["nc", "hw64"], ["sizes"], axis=0)]
+    inits = [_floats("w", 8, 3, 3, 3), _floats("b", 8), _ints("two", [2], []), _ints("three", [3], []),
+             _ints("zero", [0])]
+    for mode, extra, written in (("linear", {}, "resample bilinear of 2"), ("nearest", {}, "resample of 2"),
+                                 ("linear", {"coordinate_transformation_mode": "align_corners"},
+                                  "resample aligned of 2")):
+        resize = helper.make_node("Resize", ["c", "", "", "sizes"], ["out"], mode=mode, **extra)
+        report = _helper_model(tmp_path, [*nodes, resize, helper.make_node("Relu", ["out"], ["y"])], inits,
+                               [1, 3, 9, 7])
+        assert report.ok, report.messages()
+        assert [r.op for r in report.rows if r.kind == "resample"] == [written]
+        assert report.output is not None and report.output.dims == (9, 7, 8)
+        assert report.totals.params == (27 + 1) * 8 and report.totals.macs == 5 * 4 * 8 * 27
+    # the height of one map and the width of another: not followed (E070)
+    mixed = [*nodes[:3], helper.make_node("Gather", ["sx", "two"], ["h"]),
+             helper.make_node("Gather", ["sy", "three"], ["w_"]), *nodes[5:]]
+    report = _helper_model(tmp_path, [*mixed, helper.make_node("Resize", ["c", "", "", "sizes"], ["y"], mode="linear")],
+                           inits, [1, 3, 9, 7])
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamic", [False, True])
+def test_a_segmentation_head_exported_reads_back_at_any_size(dynamic: bool, tmp_path: Path) -> None:
+    # A head that returns to the input's size, as torchvision's segmentation models do, exported with a fixed size
+    # (a `resize` to it) and with dynamic height and width (a `resample` to the input, read at any --input):
+    # cnncalc's MACs and output are PyTorch's at 11x13, a size it was not exported at.
+    _onnx()
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+
+    class Head(torch.nn.Module):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.down = torch.nn.Conv2d(3, 6, 3, stride=2, padding=1)
+            self.classify = torch.nn.Conv2d(6, 4, 1)
+
+        def forward(self, x: Any) -> Any:
+            y = self.classify(torch.relu(self.down(x)))
+            return {"out": torch.nn.functional.interpolate(y, size=x.shape[-2:], mode="bilinear", align_corners=False)}
+
+    import contextlib
+    import io
+    size = (11, 13) if dynamic else (9, 7)
+    axes = {"dynamic_axes": {"x": {2: "h", 3: "w"}}} if dynamic else {}
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        torch.onnx.export(Head().eval(), (torch.zeros(1, 3, 9, 7),), str(tmp_path / "h.onnx"), input_names=["x"],
+                          dynamo=False, **axes)
+    with FlopCounterMode(display=False) as counter:
+        y = Head().eval()(torch.zeros(1, 3, *size))["out"]
+    report = analyze(tmp_path / "h.onnx", input=f"{size[0]}x{size[1]}x3" if dynamic else None)
+    assert report.ok, report.messages()
+    assert [r.kind for r in report.rows if r.kind in ("resample", "layer") and "resize" in r.op] == \
+        ([] if dynamic else ["layer"])
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and (report.output.dims[2], *report.output.dims[:2]) == tuple(y.shape[1:])

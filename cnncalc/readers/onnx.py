@@ -160,6 +160,8 @@ class _Reader:
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
+        # a 1-D shape tensor's entries, as far as known: (tensor, axis) for a size of a 4-D map, a number for a constant
+        self.dims: dict[str, list[Any]] = {}
         # A size computed from a tensor's channels C, as an exporter writes x.chunk(n, 1)'s bounds:
         # (tensor, a, d, m) for ((C + a) // d) · m.
         self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
@@ -377,6 +379,7 @@ class _Reader:
         if op == "Shape" and not node["attrs"].get("start") and "end" not in node["attrs"]:
             self.shape_of[out] = inputs[0]
         self.follow_channels(op, inputs, out)
+        self.follow_dims(op, node)
         if op == "Gather" and len(inputs) > 1 and len(self.values(inputs[1]) or []) == 1:
             self.partial[out] = [None]  # one size of the data
         elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in self.partial:
@@ -385,6 +388,39 @@ class _Reader:
             parts = [known(i) for i in inputs]
             if all(p is not None for p in parts):
                 self.partial[out] = [v for p in parts if p is not None for v in p]
+
+    def dims_of(self, name: str) -> list[Any] | None:
+        """A shape tensor's entries: a map's sizes by axis (`Shape`), what `follow_dims` found, or constants."""
+        if name in self.shape_of:
+            return [(self.shape_of[name], axis) for axis in range(4)]
+        if name in self.dims:
+            return self.dims[name]
+        values = self.values(name)
+        return list(values) if values is not None else None
+
+    def follow_dims(self, op: str, node: dict[str, Any]) -> None:
+        """Which map's sizes a shape tensor holds, through the exporter's Gather, Slice, Unsqueeze, Cast and Concat:
+        `F.interpolate(y, size=x.shape[-2:])` is a Resize to sizes Concat(y's N and C, x's H and W)."""
+        inputs, out = node["inputs"], node["outputs"][0]
+        if op == "Gather" and len(inputs) == 2 and inputs[0] in self.shape_of and node["attrs"].get("axis", 0) == 0:
+            index = self.values(inputs[1])
+            if index is not None and len(index) == 1 and isinstance(index[0], int) and -4 <= index[0] < 4:
+                self.dims[out] = [(self.shape_of[inputs[0]], index[0] % 4)]
+        elif op == "Slice" and len(inputs) >= 3 and inputs[0] in self.shape_of:
+            starts, ends = self.values(inputs[1]), self.values(inputs[2])
+            axes = self.values(inputs[3]) if len(inputs) > 3 and inputs[3] else [0]
+            steps = self.values(inputs[4]) if len(inputs) > 4 and inputs[4] else [1]
+            if starts is not None and ends is not None and len(starts) == len(ends) == 1 and axes == [0] and \
+                    steps == [1] and all(isinstance(v, int) for v in starts + ends):
+                whole = self.dims_of(inputs[0])
+                assert whole is not None
+                self.dims[out] = whole[starts[0]:ends[0]]
+        elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in self.dims:
+            self.dims[out] = self.dims[inputs[0]]
+        elif op == "Concat" and inputs and any(i in self.dims for i in inputs):
+            parts = [self.dims_of(i) for i in inputs]
+            if all(p is not None for p in parts):
+                self.dims[out] = [v for p in parts if p is not None for v in p]
 
     def follow_channels(self, op: str, inputs: list[str], out: str) -> None:
         """Arithmetic on a tensor's channel count: ((C + a) // d) · m, the bounds of a chunk."""
@@ -710,11 +746,17 @@ class _Reader:
             mode = a.get("mode", "nearest")
             scales = self.values(inputs[2]) if op == "Resize" and len(inputs) > 2 and inputs[2] else \
                 (self.values(inputs[1]) if op == "Upsample" and len(inputs) > 1 else a.get("scales"))
-            sizes = self.values(inputs[3]) if op == "Resize" and len(inputs) > 3 and inputs[3] else None
+            sizes = self.dims_of(inputs[3]) if op == "Resize" and len(inputs) > 3 and inputs[3] else None
             aligned = a.get("coordinate_transformation_mode") == "align_corners"  # PyTorch's align_corners=True
             how = "" if mode == "nearest" else (" aligned" if aligned else " bilinear") if mode == "linear" else None
             if how is None:
                 raise _Unsupported(f"mode {mode}")
+            if sizes and len(sizes) == 4 and isinstance(sizes[2], tuple) and isinstance(sizes[3], tuple) and \
+                    sizes[2][0] == sizes[3][0] and (sizes[2][1], sizes[3][1]) == (2, 3) and sizes[2][0] in tensors \
+                    and source is not None:  # to another map's height and width, whatever they are
+                return graph.merge(name, "resample", [tensors[sizes[2][0]], source], span, how.strip() or None), None
+            if sizes and not all(isinstance(d, (int, float)) for d in sizes[2:]):
+                raise _Unsupported("sizes computed from a map's other than its height and width")
             if sizes and len(sizes) == 4:
                 return layer(f"resize {int(sizes[2])}x{int(sizes[3])}{how}")
             if scales and len(scales) == 4 and all(float(s).is_integer() for s in scales[2:]):
