@@ -311,6 +311,9 @@ E007 = Code("E007", SYNTAX, "file cannot be read",
             "FIFO. The message "
             "says which; the other files are still checked. (A file named on the command line that cannot be "
             "read is a usage error, exit 2.)")
+W004 = Code("W004", STRUCTURE, "merge of one branch",
+            "An `add`, `avg`, `max`, `min` or `mul` with a single branch joins nothing: its output is that "
+            "branch's. A residual connection is `residual { … }` (or `add { … | identity }`).")
 W002 = Code("W002", STRUCTURE, "branches not aligned",
             "Branches that meet at a merge have different effective strides or centre offsets: their "
             "outputs' pixels look at different places of the input.")

@@ -299,8 +299,8 @@ def test_block_bomb_fails_fast() -> None:
 
 
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
-    r = run("input 8x8x3\n" + "add { " * 500 + "relu" + " }" * 500 + "\n")
-    assert where(r)[0] == ("E004", 2, 64 * len("add { ") + len("add ") + 1)  # the 65th `{`
+    r = run("input 8x8x3\n" + "concat { " * 500 + "relu" + " }" * 500 + "\n")
+    assert where(r)[0] == ("E004", 2, 64 * len("concat { ") + len("concat ") + 1)  # the 65th `{`
     assert r.diagnostics[0].message == "nesting deeper than 64 levels"
     r = run("input 8x8x3\nconv " + "(" * 5000 + "1" + ")" * 5000 + " 1x1\n")
     assert "E004" in codes(r)

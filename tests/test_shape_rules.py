@@ -262,6 +262,20 @@ def test_resample_takes_the_references_height_and_width_and_xs_channels() -> Non
         assert "`resample` takes two branches of maps" in r.diagnostics[0].message and given in r.diagnostics[0].message
 
 
+def test_a_value_by_value_merge_of_one_branch_is_w004() -> None:
+    # `add { conv … }` without `| identity` joins nothing: the output is the branch's (a residual forgotten);
+    # the counts stay the branch's, (36 + 1)·4 = 148 and 8·8·4·36 = 9,216 MACs. A concat of one branch that
+    # starts from an earlier line is how a reader's graph goes back to it: no warning; sub, fit and resample
+    # need two branches (errors of their own).
+    for kind in ("add", "avg", "max", "min", "mul"):
+        r = run(f"input 8x8x4\na: relu\n{kind} {{ conv 4 3x3 pad 1 }}\n")
+        assert where(r) == [("W004", 3, 1)], kind
+        assert r.ok and r.totals.params == 148 and r.totals.macs == 9_216 and r.output.dims == (8, 8, 4)
+        assert f"`{kind}` of one branch joins nothing" in r.diagnostics[0].message
+    assert where(run("input 8x8x4\na: relu\nconv 4 1x1\nconcat { @a }\n")) == []
+    assert where(run("input 8x8x4\nadd { conv 4 3x3 pad 1 | identity }\n")) == []
+
+
 def test_resamples_receptive_field_is_the_resize_layers() -> None:
     # the resampled branch's field moves as `resize` to the same size moves it (tests/test_torch.py holds
     # `resize` to PyTorch's gradients): the same steps, whichever way the size is given

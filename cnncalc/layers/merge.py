@@ -120,10 +120,18 @@ class Concat(MergeKind):
         return sum(_size(s) for s in shapes) * itemsize
 
 
+def _one_branch(keyword: str, outs: list[Named], ctx: MergeContext) -> None:
+    """W004: a value-by-value join of one branch is that branch (a residual's `| identity` left out?)."""
+    if len(outs) == 1:
+        ctx.report(codes.W004, f"`{keyword}` of one branch joins nothing: its output is that branch's",
+                   hint="add the other branch (`| identity` for the merge's input), or write `residual { … }`")
+
+
 class _ValueByValue(MergeKind):
     """Joins branches of one shape value by value (add, sub, avg, max, min): shapes must be equal."""
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        _one_branch(self.keyword, outs, ctx)
         first_name, first = outs[0]
         for name, shape in outs[1:]:
             if shape != first:
@@ -239,6 +247,7 @@ class Mul(MergeKind):
     keeps = "others"  # each branch's gradient is the others' product
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        _one_branch(self.keyword, outs, ctx)
         full_name, full = outs[0]
         for name, shape in outs[1:]:
             merged = _broadcast(full, shape)
