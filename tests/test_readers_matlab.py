@@ -158,3 +158,25 @@ def test_a_layer_array_without_an_input_layer_is_told_how_to_give_one() -> None:
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E072" and error.hint is not None
     assert error.hint.endswith("; or start the layers with `imageInputLayer([224 224 3])`")
+
+
+def test_resize_layers_by_scale_to_a_size_and_to_a_reference_input() -> None:
+    # resize2dLayer (MATLAB's documentation): 'Scale' whole factors are `upsample`, 'OutputSize' `resize`, and
+    # 'EnableReferenceInput', true resizes its input `in` to the height and width of its input `ref`, whatever
+    # they are. On 9x7: the stride-2 conv gives (9 - 3 + 2)/2 + 1 = 5 by (7 - 3 + 2)/2 + 1 = 4, resized back to
+    # the input's 9x7; then doubled to 18x14; then 5x4. (27 + 1)·8 = 224 parameters, 5·4·8·27 = 4,320 MACs.
+    text = ("layers = [\n    imageInputLayer([9 7 3], 'Name', 'in')\n"
+            "    convolution2dLayer(3, 8, 'Stride', 2, 'Padding', 1, 'Name', 'down')\n"
+            "    resize2dLayer('EnableReferenceInput', true, 'Method', 'bilinear', 'Name', 'up')\n"
+            "    resize2dLayer('Scale', 2, 'Name', 'twice')\n"
+            "    resize2dLayer('OutputSize', [5 4], 'Name', 'fixed')\n];\n"
+            "lgraph = layerGraph(layers);\nlgraph = connectLayers(lgraph, 'in', 'up/ref');\n")
+    r = read_m(text)
+    assert r.ok, r.messages()
+    assert [(x.op, x.output.dims) for x in r.rows if x.depth == 1] == [
+        ("resample bilinear of 2", (9, 7, 8)), ("upsample 2", (18, 14, 8)), ("resize 5x4", (5, 4, 8))]
+    assert r.totals.params == 224 and r.totals.macs == 4_320
+    # a fractional scale, another method, or no way to size it: E070 or E071, at the layer
+    for bad, code in (("'Scale', 0.5", "E070"), ("'Scale', 2, 'Method', 'bicubic'", "E070"), ("'Name', 'r'", "E071")):
+        report = read_m(f"layers = [imageInputLayer([8 8 3])\n resize2dLayer({bad})];\n")
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == [code], bad

@@ -69,10 +69,11 @@ class Str(NamedTuple):
 class Layer(NamedTuple):
     name: str  # MATLAB's Name (given, or made as MATLAB does: conv_1, relu_2, …)
     text: str | None  # the layer in the spec language; None for a merge
-    merge: str | None  # add, mul, concat
+    merge: str | None  # add, mul, concat, resample
     inputs: int  # how many inputs a merge takes
     span: Span
     skipped: bool = False  # classificationLayer and the like (N070)
+    mode: str | None = None  # the merge's mode (resize2dLayer's bilinear resample to its reference input)
 
 
 def _tokens(text: str) -> list[Tok]:
@@ -362,7 +363,7 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "classificationLayer": "classoutput", "regressionLayer": "regressionoutput",
               "imageInputLayer": "imageinput", "pixelClassificationLayer": "classoutput",
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
-              "instanceNormalizationLayer": "instancenorm"}
+              "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
                    "removeLayers", "SeriesNetwork", "DAGNetwork", "assembleNetwork")
@@ -451,6 +452,8 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
             raise Unsupported(f"concatenationLayer along dimension {dim} (cnncalc concatenates channels, 3)",
                                call.span)
         return None, "concat", _whole(n, "numInputs", call), options
+    if name == "resize2dLayer":
+        return _resize(call)
     simple = {"reluLayer": "relu", "tanhLayer": "tanh", "sigmoidLayer": "sigmoid", "swishLayer": "silu",
               "geluLayer": "gelu", "softmaxLayer": "softmax", "batchNormalizationLayer": "bn",
               "globalAveragePooling2dLayer": "globalavgpool", "globalMaxPooling2dLayer": "globalmaxpool",
@@ -461,6 +464,36 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
             return f"bn eps {_real(options['epsilon'], 'Epsilon', call)}", None, 1, options
         return simple.get(name, ""), None, 1, options
     raise Unsupported(f"`{name}` (docs/notations.md lists the MATLAB layers cnncalc reads)", call.span)
+
+
+def _resize(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]:
+    """resize2dLayer: by whole scales (`upsample`), to an OutputSize (`resize`), or to its reference input's height
+    and width, whatever they are (`'EnableReferenceInput', true`: `resample`, the input `ref` its reference);
+    'nearest' (MATLAB's default) or 'bilinear'. The sizes are MATLAB's with any GeometricTransformMode and
+    NearestRoundingMode; the executor's values are PyTorch's (half-pixel bilinear, nearest rounding down)."""
+    _, options = _options(call.args, 0, call)
+    method = options.get("method", Str("nearest", call.span))
+    mode = method.text.lower() if isinstance(method, Str) else None
+    if mode not in ("nearest", "bilinear"):
+        raise Unsupported(f"resize2dLayer: Method `{_shown(method)}` (cnncalc reads 'nearest' and 'bilinear')",
+                          call.span)
+    how = "" if mode == "nearest" else " bilinear"
+    given = [k for k in ("scale", "outputsize", "enablereferenceinput") if k in options]
+    if len(given) != 1:
+        raise Malformed("resize2dLayer takes one of Scale, OutputSize and EnableReferenceInput", call.span)
+    if given == ["enablereferenceinput"]:
+        if options["enablereferenceinput"] is not True:
+            raise Malformed("resize2dLayer: EnableReferenceInput false, with no Scale or OutputSize", call.span)
+        return None, "resample", 2, {**options, "mode": mode}
+    if given == ["outputsize"]:
+        h, w = _pair(options["outputsize"], "OutputSize", call)
+        return f"resize {_size(h, w)}{how}", None, 1, options
+    scale = options["scale"]
+    scales = scale if isinstance(scale, list) and len(scale) == 2 else [scale, scale]
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and v >= 1
+               for v in scales):
+        raise Unsupported(f"resize2dLayer: Scale `{_shown(scale)}` (cnncalc upsamples by whole factors)", call.span)
+    return f"upsample {_size(int(scales[0]), int(scales[1]))}{how}", None, 1, options
 
 
 # ---- the file ----------------------------------------------------------------------------------------
@@ -555,7 +588,8 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
         out = _copy(graph)
         source, destination = value.args[1].text.split("/")[0], value.args[2].text
         layer, _, port = destination.partition("/")
-        number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 1
+        # `in2`, …; a resize2dLayer's `ref` comes first (its reference, `resample`'s first branch), then `in`
+        number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 0 if port == "ref" else 1
         for end in (source, layer):
             if end not in out.layers:
                 raise Malformed(f"connectLayers: no layer named '{end}'", value.span)
@@ -622,7 +656,8 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
             factors = [v for k, v in options.items() if k.endswith("learnratefactor")]
             if text is not None and len(factors) == 2 and all(v == 0 for v in factors):
                 text += " frozen"  # both learnables' rates 0 (`'WeightLearnRateFactor', 0, 'BiasLearnRateFactor', 0`)
-            layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED)
+            layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED,
+                          mode=None if options.get("mode") in (None, "nearest") else options["mode"])
             if call.name in SKIPPED:
                 sink.add(codes.N070, f"{call.name} left out: an output layer for training, not part of the "
                                      f"network's computation", call.span)
@@ -662,7 +697,7 @@ def _network(net: _Net, text: str, graph: Graph) -> ir.Network:
                 if len(sources) != layer.inputs:
                     raise Malformed(f"'{name}' takes {layer.inputs} inputs but {len(sources)} are connected",
                                      layer.span)
-                ids[name] = graph.merge(name, layer.merge, sources, layer.span)
+                ids[name] = graph.merge(name, layer.merge, sources, layer.span, layer.mode)
             elif layer.skipped:
                 ids[name] = sources[0]
             else:
