@@ -587,6 +587,7 @@ def test_a_resize_to_another_maps_height_and_width_is_a_resample(tmp_path: Path)
     # Resize whose sizes are Concat(Slice(Shape(y), 0:2), Cast(Concat(Unsqueeze(Gather(Shape(x), 2)), Unsqueeze(
     # Gather(Shape(x), 3))))): y resampled to x's size, whatever it is. On 9x7: a 3x3 stride-2 conv, padded by 1,
     # gives (9 - 3 + 2)/2 + 1 = 5 by 4, resampled back to 9x7; 8 maps of (27 + 1) parameters.
+    _onnx()
     from onnx import helper
     nodes = [helper.make_node("Conv", ["x", "w", "b"], ["c"], kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[2, 2]),
              helper.make_node("Shape", ["x"], ["sx"]), helper.make_node("Shape", ["c"], ["sy"]),
