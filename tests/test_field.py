@@ -86,6 +86,21 @@ def test_a_u_nets_upsampled_path_meets_its_skip_aligned() -> None:
     assert r.diagnostics[0].code == "W002" and "centred at -0.5" in r.diagnostics[0].message
 
 
+def test_image_pooling_resampled_back_meets_the_other_branches_aligned() -> None:
+    # DeepLab's ASPP: a global pool's one unit resampled back to the map beside 1x1 and dilated 3x3 branches.
+    # A global pool moves the field as adaptive pooling to one unit does (a window of the map's size at that
+    # stride): the same field from `globalavgpool`, `globalmaxpool` and `adaptiveavgpool 1x1`, and the branch
+    # meets the others aligned; it was W002 ("every 0.125 pixels") while `adaptiveavgpool 1` was quiet.
+    pooled = {p: field_of(run(f"input 8x8x2\nmaxpool 2\n{p}\n"), p.split()[0] + "1")
+              for p in ("globalavgpool", "globalmaxpool", "adaptiveavgpool 1x1")}
+    # after a 2x2/2 pool (2, 2, 0), the 4x4 map pooled: r = 2 + 3·2, S = 2·4, P = 0 + 0·2
+    assert len(set(pooled.values())) == 1 and pooled["globalavgpool"] == (2 + 3 * 2, 2 * 4, 0)
+    for pool in ("globalavgpool", "adaptiveavgpool 1x1"):
+        r = run(f"input 64x64x8\nmaxpool 2 ; maxpool 2 ; maxpool 2\nconcat {{ conv 4 1x1 | conv 4 3x3 pad 2 dilation 2 "
+                f"| resample bilinear {{ identity | {pool} ; conv 4 1x1 }} }}\n")
+        assert r.ok and r.diagnostics == (), pool
+
+
 def test_aligned_branches_and_gates_are_quiet() -> None:
     # GoogLeNet's module (1x1 | 3x3 pad 1 | 5x5 pad 2 | pool 3 pad 1) is aligned; an SE gate is 1x1.
     r = run("input 28x28x192\nconcat { conv 64 1x1 | conv 128 3x3 pad 1 | conv 32 5x5 pad 2 | "

@@ -126,7 +126,9 @@ class GlobalAvgPool(Layer):
         return axis.Fixed(1), axis.Fixed(1)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        return field.whole(x.dims[0]), field.whole(x.dims[1])
+        # adaptive pooling to one unit, as `adaptiveavgpool 1x1` moves it: the map's size at a stride of that size
+        # (the stride matters when the unit is resampled back to a map, as DeepLab's image pooling is)
+        return field.adaptive(x.dims[0], 1), field.adaptive(x.dims[1], 1)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.mean(axis=(1, 2), keepdims=True), 0
@@ -153,7 +155,9 @@ class GlobalMaxPool(Layer):
         return axis.Fixed(1), axis.Fixed(1)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        return field.whole(x.dims[0]), field.whole(x.dims[1])
+        # adaptive pooling to one unit, as `adaptiveavgpool 1x1` moves it: the map's size at a stride of that size
+        # (the stride matters when the unit is resampled back to a map, as DeepLab's image pooling is)
+        return field.adaptive(x.dims[0], 1), field.adaptive(x.dims[1], 1)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.max(axis=(1, 2), keepdims=True), 0
