@@ -186,8 +186,8 @@ def test_segmentation_builders_with_weights_have_torchvisions_published_counts(n
     # the auxiliary head's output is the other output, at the input's size too
     sides = [r.output.dims for r in report.rows if r.kind == "side"]  # type: ignore[attr-defined]
     assert sides == ([] if name.startswith("lraspp") else [(520, 520, 21)])
-    if name == "fcn_resnet50":  # specs/fcn_resnet50.spec, written from the paper and torchvision's description
-        spec = analyze(SPECS / "fcn_resnet50.spec")
+    if name in ("fcn_resnet50", "deeplabv3_resnet50"):  # the specs, written from the papers and torchvision's words
+        spec = analyze(SPECS / f"{name}.spec")
         assert (report.totals.params, report.totals.non_trainable, report.totals.macs) == \
             (spec.totals.params, spec.totals.non_trainable, spec.totals.macs)  # type: ignore[attr-defined]
 
