@@ -326,7 +326,25 @@ class Split(MergeKind):
         return sum(_size(s) for s in shapes) * itemsize
 
 
-class Fit(MergeKind):
+class _ToReference(MergeKind):
+    """X brought to REF's height and width (`fit`, `resample`): two branches of maps, the output X's channels on
+    REF's height and width; E065 otherwise."""
+
+    sized_by_first = True
+    done: ClassVar[str]  # what happens to X, in E065's words: `fitted`, `resampled`
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        if len(outs) != 2 or any(shape.is_flat for _, shape in outs):
+            given = ", ".join(f"{name} gives {shape}" for name, shape in outs)
+            ctx.report(codes.E065, f"`{self.keyword}` takes two branches of maps, the reference and the map "
+                                   f"{self.done} to it: {given}",
+                       hint=f"write `{self.keyword} {{ @reference | identity }}`")
+            return None
+        (_, ref), (_, x) = outs
+        return Shape.volume(ref.dims[0], ref.dims[1], x.channels)
+
+
+class Fit(_ToReference):
     """`fit { REF | X }`: X zero-padded, or cropped where it is larger, to REF's height and width, the
     odd row and column at the bottom and right: U-Net's `F.pad(x1, [dX // 2, dX - dX // 2, dY // 2,
     dY - dY // 2])` with dY, dX what x2 has more, before `torch.cat([x2, x1], 1)`. Only REF's size is
@@ -334,13 +352,7 @@ class Fit(MergeKind):
 
     keyword = "fit"
     example = "fit { identity | conv 64 5x5 ; upsample 2 }"  # 16 -> 12 -> 24, cropped back to 16
-    sized_by_first = True
-
-    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
-        if not _two_maps(self.keyword, "fitted", outs, ctx):
-            return None
-        (_, ref), (_, x) = outs
-        return Shape.volume(ref.dims[0], ref.dims[1], x.channels)
+    done = "fitted"
 
     def working(self, outs: list[Named], y: Shape) -> str | None:
         (_, ref), (_, x) = outs
@@ -366,24 +378,14 @@ class Fit(MergeKind):
         return y
 
 
-def _two_maps(keyword: str, what: str, outs: list[Named], ctx: MergeContext) -> bool:
-    """`fit` and `resample` take a reference and a map: E065 otherwise."""
-    if len(outs) == 2 and not any(shape.is_flat for _, shape in outs):
-        return True
-    given = ", ".join(f"{name} gives {shape}" for name, shape in outs)
-    ctx.report(codes.E065, f"`{keyword}` takes two branches of maps, the reference and the map {what} to it: "
-                           f"{given}", hint=f"write `{keyword} {{ @reference | identity }}`")
-    return False
-
-
-class Resample(MergeKind):
+class Resample(_ToReference):
     """`resample [nearest|bilinear|aligned] { REF | X }`: X resampled to REF's height and width, nearest by
     default; bilinear is PyTorch's align_corners=False, `aligned` True: `F.interpolate(x, size=ref.shape[-2:])`,
     as segmentation heads return to the input's size whatever it is. Only REF's size is read; X's channels."""
 
     keyword = "resample"
     example = "resample bilinear { identity | conv 8 2x2 stride 2 }"  # 16 -> 8 -> back to 16
-    sized_by_first = True
+    done = "resampled"
     modes = tuple(MODES)
 
     def __init__(self, mode: str = "nearest") -> None:
@@ -391,12 +393,6 @@ class Resample(MergeKind):
 
     def with_mode(self, mode: str) -> MergeKind:
         return _RESAMPLES[mode]
-
-    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
-        if not _two_maps(self.keyword, "resampled", outs, ctx):
-            return None
-        (_, ref), (_, x) = outs
-        return Shape.volume(ref.dims[0], ref.dims[1], x.channels)
 
     def working(self, outs: list[Named], y: Shape) -> str | None:
         (_, ref), (_, x) = outs
