@@ -177,6 +177,9 @@ def test_resize_layers_by_scale_to_a_size_and_to_a_reference_input() -> None:
         ("resample bilinear of 2", (9, 7, 8)), ("upsample 2", (18, 14, 8)), ("resize 5x4", (5, 4, 8))]
     assert r.totals.params == 224 and r.totals.macs == 4_320
     # a fractional scale, another method, or no way to size it: E070 or E071, at the layer
-    for bad, code in (("'Scale', 0.5", "E070"), ("'Scale', 2, 'Method', 'bicubic'", "E070"), ("'Name', 'r'", "E071")):
+    one = read_m(text.replace("'EnableReferenceInput', true", "'EnableReferenceInput', 1"))  # MATLAB's 1 is true
+    assert one.ok and one.totals.params == 224
+    for bad, code in (("'Scale', 0.5", "E070"), ("'Scale', 2, 'Method', 'bicubic'", "E070"), ("'Name', 'r'", "E071"),
+                      ("'EnableReferenceInput', false", "E071"), ("'Scale', 2, 'OutputSize', [3 3]", "E071")):
         report = read_m(f"layers = [imageInputLayer([8 8 3])\n resize2dLayer({bad})];\n")
         assert [d.code for d in report.diagnostics if d.severity == "error"] == [code], bad

@@ -482,8 +482,10 @@ def _resize(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]:
     if len(given) != 1:
         raise Malformed("resize2dLayer takes one of Scale, OutputSize and EnableReferenceInput", call.span)
     if given == ["enablereferenceinput"]:
-        if options["enablereferenceinput"] is not True:
-            raise Malformed("resize2dLayer: EnableReferenceInput false, with no Scale or OutputSize", call.span)
+        enabled = options["enablereferenceinput"]
+        if enabled not in (True, 1):  # MATLAB takes `true` or 1
+            raise Malformed(f"resize2dLayer: EnableReferenceInput `{_shown(enabled)}`, with no Scale or OutputSize",
+                            call.span)
         return None, "resample", 2, {**options, "mode": mode}
     if given == ["outputsize"]:
         h, w = _pair(options["outputsize"], "OutputSize", call)
