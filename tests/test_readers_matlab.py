@@ -179,7 +179,11 @@ def test_resize_layers_by_scale_to_a_size_and_to_a_reference_input() -> None:
     # a fractional scale, another method, or no way to size it: E070 or E071, at the layer
     one = read_m(text.replace("'EnableReferenceInput', true", "'EnableReferenceInput', 1"))  # MATLAB's 1 is true
     assert one.ok and one.totals.params == 224
-    for bad, code in (("'Scale', 0.5", "E070"), ("'Scale', 2, 'Method', 'bicubic'", "E070"), ("'Name', 'r'", "E071"),
-                      ("'EnableReferenceInput', false", "E071"), ("'Scale', 2, 'OutputSize', [3 3]", "E071")):
+    for bad, code, said in (("'Scale', 0.5", "E070", "Scale `0.5` (cnncalc upsamples by whole factors)"),
+                            ("'Scale', 2, 'Method', 'bicubic'", "E070", "Method `'bicubic'`"),
+                            ("'Name', 'r'", "E071", "takes one of Scale, OutputSize and EnableReferenceInput"),
+                            ("'EnableReferenceInput', false", "E071", "EnableReferenceInput `false`"),
+                            ("'Scale', 2, 'OutputSize', [3 3]", "E071", "takes one of Scale, OutputSize")):
         report = read_m(f"layers = [imageInputLayer([8 8 3])\n resize2dLayer({bad})];\n")
-        assert [d.code for d in report.diagnostics if d.severity == "error"] == [code], bad
+        [e] = [d for d in report.diagnostics if d.severity == "error"]
+        assert (e.code, e.line, e.column) == (code, 2, 2) and said in e.message, (bad, e.message)

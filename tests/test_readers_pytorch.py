@@ -1354,11 +1354,13 @@ def test_interpolate_to_another_maps_size_is_a_resample() -> None:
         assert [r.op for r in report.rows if r.kind == "resample"] == \
             [f"resample{'' if mode is None else ' ' + mode} of 2"], resize
     # a size of two different maps, or not a height and width, is not followed: E070
-    for resize in ("y = F.interpolate(y, size=(x.shape[2], y.shape[3]))", "y = F.interpolate(y, size=x.shape[1:3])",
-                   "y = F.interpolate(y, size=input_shape, mode='bicubic')"):
+    for resize, said in (("y = F.interpolate(y, size=(x.shape[2], y.shape[3]))", "size="),
+                         ("y = F.interpolate(y, size=x.shape[1:3])", "the expression `1:3`"),
+                         ("y = F.interpolate(y, size=input_shape, mode='bicubic')", "mode='bicubic'")):
         text = "from collections import OrderedDict\n" + module_file(init, body.format(resize=resize))
-        errors = [d.code for d in analyze_text(text, "m.py", input="9x7x3").diagnostics if d.severity == "error"]
-        assert errors == ["E070"], resize
+        [e] = [d for d in analyze_text(text, "m.py", input="9x7x3").diagnostics if d.severity == "error"]
+        line = text.splitlines().index(next(t for t in text.splitlines() if "F.interpolate" in t)) + 1
+        assert e.code == "E070" and e.line == line and said in e.message, (resize, e.message)
 
 
 def test_a_class_from_another_file_of_the_users_is_named_with_its_file() -> None:

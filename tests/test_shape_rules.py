@@ -252,6 +252,11 @@ def test_resample_takes_the_references_height_and_width_and_xs_channels() -> Non
     assert [x.output.dims for x in r.rows if x.kind == "join"] == [(9, 7, 6), (4, 3, 6)]
     assert r.totals.params == (27 + 1) * 6 and r.totals.macs == 5 * 4 * 6 * 27
     assert [x.op for x in r.rows if x.kind == "resample"] == ["resample bilinear of 2", "resample of 2"]
+    # an answer with X's own size (5x4, before resampling) or the reference's channels is wrong at the answer
+    for answer in ("5x4x6", "9x7x3"):
+        wrong = run(f"input 9x7x3\nresample bilinear {{ identity | conv 6 3x3 stride 2 pad 1 }} -> {answer}\n")
+        assert [(d.code, d.line) for d in wrong.diagnostics] == [("E040", 2)], answer
+        assert f"expected {answer}, computed 9x7x6" in wrong.diagnostics[0].message
     # a mode the merge does not take is E011 at the word; one branch, three, or a vector is E065
     r = run("input 8x8x2\nresample bicubic { identity | maxpool 2 }\n")
     assert where(r) == [("E011", 2, 10)] and "`bilinear` or `aligned`" in r.diagnostics[0].hint

@@ -77,6 +77,8 @@ layer = st.one_of(
     st.builds(lambda s: f"concat {{ identity | maxpool 2 stride {s} ; upsample {s} }}", st.integers(1, 2)),
     st.builds(lambda k, s: f"fit {{ identity | conv 2 {k} stride {s} ; upsample 2 }}", st.integers(1, 4),
               st.integers(1, 2)),
+    st.builds(lambda k, s: f"resample bilinear {{ identity | conv 2 {k} stride {s} }}", st.integers(1, 4),
+              st.integers(1, 3)),
 )
 
 
