@@ -331,11 +331,19 @@ class Expander:
                 value = self.eval(item.arg, env, shift)
             except _Bad:
                 return None
-            if not isinstance(value, int) or not 1 <= value <= limits.MAX_BRANCHES:
+            if kind.takes_offset:
+                pair = (value, value) if isinstance(value, int) else value
+                if not all(0 <= v <= limits.MAX_EXTENT for v in pair):
+                    self.sink.add(codes.E013, f"`{item.kind} at` needs an offset of whole numbers from 0 to "
+                                              f"{limits.MAX_EXTENT:,} (rows, or `TxL`)", shifted(item.arg.span, shift))
+                    return None
+                kind = kind.at((pair[0], pair[1]))
+            elif not isinstance(value, int) or not 1 <= value <= limits.MAX_BRANCHES:
                 self.sink.add(codes.E013, f"`{item.kind}` needs a whole number of parts from 1 to "
                                           f"{limits.MAX_BRANCHES:,}", shifted(item.arg.span, shift))
                 return None
-            count = value
+            else:
+                count = value
         node = MergeNode(name, path, depth, span, kind, item.kind, count)
         siblings: set[str] = set()
         for branch in item.branches:
@@ -352,7 +360,9 @@ class Expander:
             self.fill(child, branch.body, env, shift, branch_scope)
             siblings |= set(branch_scope.names)
             node.branches.append(child)
-        node.op = f"{item.kind}{'' if item.mode is None else ' ' + item.mode} of {len(node.branches)}"
+        at = kind.offset
+        words = f" {item.mode}" if item.mode is not None else f" at {at[0]}x{at[1]}" if at is not None else ""
+        node.op = f"{item.kind}{words} of {len(node.branches)}"
         return node
 
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:

@@ -147,7 +147,7 @@ class Merge(NamedTuple):
     """`concat { a | b }`, `add`, `mul`, `split N`; `residual { body } shortcut { proj }` is an add."""
 
     kind: str  # a key of layers.merge.MERGES, or `residual`
-    arg: Expr | None  # split's N
+    arg: Expr | None  # split's N, or fit's offset after `at` (`19`, `19x20`)
     branches: tuple[Branch, ...]
     label: str | None
     span: Span

@@ -565,7 +565,8 @@ class Parser(TokenStream):
         nxt = self.peek(1).kind
         if nxt == "(":
             return self.parse_block_call(label)
-        if word in MERGES and (nxt == "{" or MERGES[word].takes_count or MERGES[word].modes):
+        if word in MERGES and (nxt == "{" or MERGES[word].takes_count or MERGES[word].takes_offset
+                                 or MERGES[word].modes):
             self.advance()
             return self.parse_merge(word, tok, label)
         if word == "residual" and nxt == "{":
@@ -591,6 +592,12 @@ class Parser(TokenStream):
         count = mode = None
         if MERGES[kind].takes_count:
             count = self.expr(f"the number of parts after `{kind}`")
+            if count is None:
+                self.sync()
+                return None
+        if MERGES[kind].takes_offset and self.at_word("at"):
+            self.advance()
+            count = self.expr(f"the offset after `{kind} at` (rows, or `TxL`: rows x columns)")
             if count is None:
                 self.sync()
                 return None

@@ -416,6 +416,11 @@ class Writer:
             module.locals.add(local)
             outs.append(self.seq(branch, part, local, module, level))
         kind = node.kind.keyword
+        if node.kind.offset is not None:  # `fit at TxL`: a slice from the offset, the reference's size
+            (top, left), (ref, x) = node.kind.offset, outs
+            module.lines.append(f"{dst} = {x}[:, :, {top}:{top} + {ref}.size(2), {left}:{left} + {ref}.size(3)]"
+                                f"  # {node.name}: {node.op}")
+            return dst
         if kind in HELPERS:
             self.helpers.add(kind)
         if kind in PAIRWISE:  # maximum(maximum(a, b), c)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from cnncalc.field import Field
+    from cnncalc.layers.merge import MergeKind
     from cnncalc.solve import Answer as SolveAnswer
     from cnncalc.training import Training
 
@@ -32,7 +33,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
                  "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref", "field", "layer", "divided", "empty")
+                 "doubt", "train", "known", "ref", "field", "layer", "merge", "divided", "empty")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...]) -> None:
@@ -61,6 +62,7 @@ class Row:
         self.ref: str | None = None  # a branch that starts from this earlier row's output (`@NAME`)
         self.field: Field | None = None  # the receptive field of its output's units (cnncalc/field.py)
         self.layer: Layer | None = None  # a layer row's layer (its arguments: kernel, groups, …)
+        self.merge: MergeKind | None = None  # a join row's merge kind, as it runs (`fit at 19x19`)
         # an inexact division's exact output height and width (numerator, denominator), when its output size
         # came from one (E030, N030, W030): (7 - 3)/3 + 1 is (7, 3)
         self.divided: tuple[tuple[int, int], tuple[int, int]] | None = None
@@ -106,6 +108,7 @@ class Row:
         row.ref = self.ref
         row.field = field
         row.layer = self.layer
+        row.merge = self.merge
         row.divided = self.divided
         row.empty = self.empty
         return row

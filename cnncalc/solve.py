@@ -132,6 +132,37 @@ def restrict(state: State, by: State) -> State:
     return State(a.modulus, pieces, points, a.flat)
 
 
+def reaching(ref: State, x: State, offset: int, why: str) -> State:
+    """`ref` at the input sizes where `x` is at least `offset` longer (`fit at`: x cropped from `offset` to ref's
+    size must reach that far). Where x grows slower than ref only finitely many sizes work: kept as points."""
+    a, b = common([ref, x])
+    pieces: dict[int, Piece] = {}
+    points = {n: size for n, size in a.points.items() if b.valid(n) and b.size_at(n) - size >= offset}
+    for n in b.points:  # a point of x where ref is still a whole class
+        if n not in points and a.valid(n) and b.size_at(n) - a.size_at(n) >= offset:
+            points[n] = a.size_at(n)
+    for r, p in a.pieces.items():
+        q = b.pieces.get(r)
+        if q is None:
+            continue
+        low, reason = (p.low, p.why) if p.low >= q.low else (q.low, q.why)
+        grow, gap = q.a - p.a, q.b - p.b  # x - ref = grow·t + gap
+        if grow == 0:
+            if gap >= offset:
+                pieces[r] = p._replace(low=low, why=reason)
+        elif grow > 0:
+            needed = _ceil_div(offset - gap, grow)
+            pieces[r] = p._replace(low=needed, why=why) if needed > low else p._replace(low=low, why=reason)
+        else:
+            last = (gap - offset) // -grow  # the largest t that still reaches
+            if last - low + 1 > MAX_CLASSES:
+                raise TooManyClasses(f"a crop's offset holds at more separate sizes than cnncalc follows "
+                                     f"({MAX_CLASSES:,})")
+            for t in range(low, last + 1):
+                points[a.modulus * t + r] = p.a * t + p.b
+    return State(a.modulus, pieces, points, a.flat)
+
+
 # ---- one layer -----------------------------------------------------------------------------
 
 def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
@@ -246,10 +277,14 @@ class Solver:
 
     def _step(self, i: int, state: State, rule: AxisRule, rounding: str, path: str) -> State:
         after = apply(state, rule, rounding, path)
-        narrowed = len(after.pieces) < len(state.pieces) * (after.modulus // state.modulus)
-        if narrowed or any(p.why == path for p in after.pieces.values()) or len(after.points) < len(state.points):
-            self.conditions[i].append(Condition(path, describe(after, i)))
+        self._note(i, state, after, path)
         return after
+
+    def _note(self, i: int, before: State, after: State, path: str) -> None:
+        """A condition of `path` when it narrowed the sizes along axis i."""
+        narrowed = len(after.pieces) < len(before.pieces) * (after.modulus // before.modulus)
+        if narrowed or any(p.why == path for p in after.pieces.values()) or len(after.points) < len(before.points):
+            self.conditions[i].append(Condition(path, describe(after, i)))
 
     def seq(self, node: SeqNode, states: tuple[State, State]) -> tuple[State, State]:
         if node.ref is not None:
@@ -265,6 +300,11 @@ class Solver:
             first = ends[0]
             for end in ends[1:]:
                 first = (restrict(first[0], end[0]), restrict(first[1], end[1]))
+            if node.kind.offset is not None and len(ends) == 2:  # and the cropped branch reaches the offset
+                reached = tuple(reaching(first[i], ends[1][i], node.kind.offset[i], node.path) for i in (0, 1))
+                for i in (0, 1):
+                    self._note(i, first[i], reached[i], node.path)
+                first = (reached[0], reached[1])
             return first
         gate = node.kind.keyword == "mul"
         return (self._join([e[0] for e in ends], states[0], gate, node.path, 0),

@@ -73,7 +73,11 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
                 base[r.path] = base.get(source, source)
         elif any(p in graded for p in r.inputs):
             graded.add(r.path)
-            keeps = MERGES[r.keyword].keeps
+            kind = r.merge or MERGES[r.keyword]
+            viewed = kind.viewed()
+            if viewed is not None:  # a slice of one branch (`fit at`): it keeps that branch's tensor
+                base[r.path] = base.get(r.inputs[viewed], r.inputs[viewed])
+            keeps = kind.keeps
             if keeps == "others":  # each input's gradient needs the others: kept for those that need one
                 kept.update(base.get(p, p) for i, p in enumerate(r.inputs)
                             if any(q in graded for j, q in enumerate(r.inputs) if j != i))

@@ -501,6 +501,7 @@ class Walker:
         join = Row(node.join_path, node.join_name, "join", node.kind.keyword, node.kind.keyword, node.depth + 1,
                    node.span, None, tuple(e.source for e in ends))
         join.train = self.train
+        join.merge = node.kind
         y = None
         unknown = next((e.doubt for e in ends if e.shape is None), None)
         if unknown is None and ends:

@@ -98,6 +98,9 @@ class Grammar:
             count = f" {self.number()}" if kind == "split" else ""
             if MERGES[kind].modes if kind in MERGES else False:
                 count = self.rng.choice(["", *(f" {m}" for m in MERGES[kind].modes), " bicubic"])
+            if MERGES[kind].takes_offset if kind in MERGES else False:  # `fit at 3`, `at 2x1`, `at -1`, `at x`
+                count = self.rng.choice(["", f" at {self.number()}", f" at {self.number()}x{self.number()}", " at -1",
+                                         " at", " at 1x2x3"])
             return label + f"{kind}{count} {{ " + " | ".join(branches) + " }"
         if r < 0.78:
             return label + f"repeat {self.number()} {{ {self.branch(depth + 1)} }}"

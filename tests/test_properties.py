@@ -137,7 +137,9 @@ def random_layer(draw: st.DrawFn) -> str:
                                              "mul { identity | sigmoid }"])),
         "split": lambda: f"split 2 {{ identity | conv {c} 1x1 }}",
         "fit": lambda: draw(st.sampled_from(["fit { identity | maxpool 2 floor ; upsample 2 }",
-                                             f"fit {{ maxpool 2 floor | conv {c} 1x1 }}"])),
+                                             f"fit {{ maxpool 2 floor | conv {c} 1x1 }}",
+                                             "fit at 1x0 { identity | upsample 2 }",
+                                             "fit at 0 { identity | identity }"])),
         "resample to a reference": lambda: draw(st.sampled_from([
             "resample bilinear { identity | maxpool 2 floor ; conv 2 1x1 }",
             f"resample {{ maxpool 2 floor | conv {c} 3x3 pad 1 }}", "resample aligned { identity | upsample 2 }"])),

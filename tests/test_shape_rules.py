@@ -242,6 +242,33 @@ def test_fit_pads_or_crops_a_map_to_the_references_size() -> None:
         assert "`fit` takes two branches of maps" in r.diagnostics[0].message and given in r.diagnostics[0].message
 
 
+def test_fit_at_an_offset_crops_from_there_as_caffes_crop() -> None:
+    # fit at TxL { REF | X }: X from row T and column L, REF's height and width, X's channels (Caffe's Crop with
+    # axis 2). 9x7 input; upsample 2: 18x14; conv 3x3: 16x12x5; from row 2 and column 1 to 9x7: rows 2..10 (16 >=
+    # 9 + 2), columns 1..7 (12 >= 7 + 1); (9·4 + 1)·5 = 185 parameters. `at 3` is 3 rows and 3 columns.
+    r = run("input 9x7x4\nfit at 2x1 { identity | upsample 2 ; conv 5 3x3 } -> 9x7x5\n"
+            "fit at 3 { identity | deconv 2 8x8 stride 4 nobias } -> 9x7x2\n", explain=True)
+    assert r.ok and where(r) == [], r.messages()
+    joins = [x for x in r.rows if x.kind == "join"]
+    assert [x.output.dims for x in joins] == [(9, 7, 5), (9, 7, 2)]
+    assert r.totals.params == (9 * 4 + 1) * 5 + 8 * 8 * 5 * 2
+    assert [x.op for x in r.rows if x.kind == "fit"] == ["fit at 2x1 of 2", "fit at 3x3 of 2"]
+    # the deconvolution's (9 - 1)·4 + 8 = 40 rows: rows 3 to 11 of 40, columns 3 to 9 of (7 - 1)·4 + 8 = 32
+    assert joins[1].working.out == "rows 3 to 11 of 40, columns 3 to 9 of 32"
+    # its receptive field: the cropped branch's, moved up and left by the offset (a crop of the input at row 2,
+    # column 1 sees pixel (2, 1) for output (0, 0): the window starts 2 rows and 1 column in, padding -2 and -1)
+    r = run("input 8x8x1\nfit at 2x1 { crop 3 | identity }\n")
+    assert next(x for x in r.rows if x.kind == "join").field == ((1, 1, -2), (1, 1, -1))
+    # a map that does not reach REF's size beyond the offset is E036 at the merge (Caffe refuses it): 16 < 9 + 8
+    r = run("input 9x7x4\nf: fit at 8x1 { identity | upsample 2 ; conv 5 3x3 }\n")
+    assert where(r) == [("E036", 2, 1)] and "(rows: 16 < 9 + 8)" in r.diagnostics[0].message
+    # an offset that is not whole numbers from 0, or not one number or a pair, is E013 at the offset
+    for bad, column in (("-1", 8), ("1x2x3", 8)):
+        assert where(run(f"input 8x8x2\nfit at {bad} {{ identity | upsample 2 }}\n")) == [("E013", 2, column)], bad
+    # only `fit` takes an offset: `resample at` is E011 at the word
+    assert where(run("input 8x8x2\nresample at 1 { identity | upsample 2 }\n")) == [("E011", 2, 10)]
+
+
 def test_resample_takes_the_references_height_and_width_and_xs_channels() -> None:
     # 9x7 input; conv 3x3 stride 2 pad 1: (9 - 3 + 2)/2 + 1 = 5 by (7 - 3 + 2)/2 + 1 = 4, 6 maps, resampled
     # back to the reference's 9x7 (the input through `identity`): 9x7x6, (27 + 1)·6 = 168 parameters and no MACs

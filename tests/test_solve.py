@@ -79,6 +79,13 @@ layer = st.one_of(
               st.integers(1, 2)),
     st.builds(lambda k, s: f"resample bilinear {{ identity | conv 2 {k} stride {s} }}", st.integers(1, 4),
               st.integers(1, 3)),
+    # cropped from an offset: the second branch must reach it (2N - k + 1 >= N + t from some N on; N - 2 never
+    # reaches N + t, and a deconvolution's (N - 1)·s + k always does)
+    st.builds(lambda k, t, h: f"fit at {t}x{h} {{ identity | upsample 2 ; conv 2 {k} }}", st.integers(1, 5),
+              st.integers(0, 9), st.integers(0, 3)),
+    st.builds(lambda t: f"fit at {t} {{ identity | conv 2 3x3 }}", st.integers(0, 1)),
+    st.builds(lambda k, s, t: f"fit at {t} {{ identity | deconv 2 {k} stride {s} }}", st.integers(1, 4),
+              st.integers(1, 3), st.integers(0, 3)),
 )
 
 
@@ -382,6 +389,24 @@ def test_a_fit_takes_its_first_branchs_size_where_the_second_works() -> None:
     assert h == w == Answer(2, (0,), 6, ())
     check_by_brute_force("input 64x64x3\na: conv 8 3x3 pad 1\nfit { @a | maxpool 2 ; conv 8 3x3 ; upsample 2 }\n",
                          120)
+
+
+def test_a_crop_from_an_offset_needs_the_cropped_map_to_reach_it() -> None:
+    # Caffe's Crop at offset t: the 2(N - 2)-row map, upsampled from a 3x3 convolution, must hold N + t rows:
+    # 2N - 4 >= N + 5 from N = 9 on; along the width, 2N - 4 >= N + 1 from N = 5 on. FCN's deconvolution (64x64
+    # stride 32 on a map of N, (N - 1)·32 + 64 rows) reaches 19 rows beyond N at every N.
+    _, h, w = solved("input 40x40x2\nfit at 5x1 { identity | conv 2 3x3 ; upsample 2 }\n")
+    assert (h.smallest, w.smallest) == (9, 5) and h.modulus == w.modulus == 1
+    check_by_brute_force("input 40x40x2\nfit at 5x1 { identity | conv 2 3x3 ; upsample 2 }\n", 60)
+    _, h, _ = solved("input 40x40x2\nfit at 19 { identity | deconv 2 64x64 stride 32 }\n")
+    assert h == Answer(1, (0,), 1, ())
+    # a map that grows slower than the reference reaches the offset at finitely many sizes: N + 20 rows pooled by 2
+    # (N even) hold N/2 + 10 >= N + 2 rows for N <= 16: the even sizes 2 to 16, and no class from some size on
+    _, h, _ = solved("input 40x40x2\nfit at 2 { identity | zeropad 10 ; maxpool 2 }\n")
+    assert h == Answer(None, (), None, (2, 4, 6, 8, 10, 12, 14, 16))
+    check_by_brute_force("input 40x40x2\nfit at 2 { identity | zeropad 10 ; maxpool 2 }\n", 60)
+    # the reference pooled by 4 (N = 4k), the cropped map by 2: N/2 >= N/4 + 1 from N = 4 on
+    check_by_brute_force("input 40x40x2\nfit at 1 { maxpool 4 | maxpool 2 }\n", 60)
 
 
 def test_a_squeeze_needs_the_map_to_be_1() -> None:

@@ -32,6 +32,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
     ("9x7x3", "enc: conv 4 3x3 pad 1\nmaxpool 2 floor ; conv 6 3x3 pad 1 ; upsample 2 aligned\n"
               "concat { @enc | fit { @enc | identity } } ; fit { upsample 2 | conv 2 1x1 stride 2 }"),
+    # cropped from an offset to a reference's size (Caffe's Crop): 9x7 -> 18x14 -> 16x12, rows 2-10 and columns 1-7;
+    # an 8x8/4 deconvolution's 40x32, from row and column 3
+    ("9x7x3", "enc: conv 4 3x3 pad 1\nfit at 2x1 { @enc | upsample 2 ; conv 3 3x3 } ; "
+              "fit at 0 { identity | identity }\nfit at 3 { identity | deconv 2 8x8 stride 4 nobias }"),
     # resampled to a reference's size: 9x7 -> 4x3 -> back to 9x7 (bilinear); 5x4 (a 3x3/2 conv) -> 9x7 (nearest),
     # then 9x7 -> 3x2 (aligned)
     ("9x7x3", "enc: conv 4 3x3 pad 1\nresample bilinear { @enc | maxpool 2 floor ; conv 6 1x1 }\n"

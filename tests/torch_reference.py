@@ -165,7 +165,8 @@ JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {
     "max": lambda outs, kind: torch.amax(torch.stack(outs), 0),
     "min": lambda outs, kind: torch.amin(torch.stack(outs), 0),
     "mul": lambda outs, kind: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
-    "fit": lambda outs, kind: _fit(outs[1], outs[0]),
+    "fit": lambda outs, kind: _fit(outs[1], outs[0]) if kind.offset is None else
+    _crop_at(outs[1], outs[0], *kind.offset),
     "resample": lambda outs, kind: _interpolate(outs[1], kind.mode, size=tuple(outs[0].shape[-2:])),
 }
 
@@ -175,6 +176,11 @@ def _fit(x: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     diff_y = like.size()[2] - x.size()[2]
     diff_x = like.size()[3] - x.size()[3]
     return F.pad(x, [diff_x // 2, diff_x - diff_x // 2, diff_y // 2, diff_y - diff_y // 2])
+
+
+def _crop_at(x: torch.Tensor, like: torch.Tensor, top: int, left: int) -> torch.Tensor:
+    """Caffe's Crop layer (axis 2): x from row `top` and column `left`, like's height and width."""
+    return x[:, :, top:top + like.size(2), left:left + like.size(3)]
 
 
 class Recording(Executor):

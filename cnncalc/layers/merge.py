@@ -34,6 +34,7 @@ class MergeKind:
     keyword: ClassVar[str]
     example: ClassVar[str]
     takes_count: ClassVar[bool] = False  # `split N`
+    takes_offset: ClassVar[bool] = False  # `fit at TxL`: an offset (rows, columns) after the word `at`
     divides_input: ClassVar[bool] = False  # branches receive parts of the input (`branch_inputs`), not all of it
     # what the backward pass keeps of the branches' outputs (cnncalc/training.py): "nothing"; "others", each
     # input kept for the others' gradients (a product); "all", every input, joined two at a time, and the K - 2
@@ -44,13 +45,31 @@ class MergeKind:
     sized_by_first: ClassVar[bool] = False
     modes: ClassVar[tuple[str, ...]] = ()  # the words the keyword may take before `{` (`resample bilinear`)
     mode: str | None = None  # the one this instance runs with (`with_mode`)
+    offset: tuple[int, int] | None = None  # the offset this instance runs from (`at`)
+
+    def __eq__(self, other: object) -> bool:
+        """Kinds are values: equal with the same mode and offset (a report's rows compare after a pickle)."""
+        return type(other) is type(self) and isinstance(other, MergeKind) and \
+            (other.mode, other.offset) == (self.mode, self.offset)
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.mode, self.offset))
 
     def with_mode(self, mode: str) -> MergeKind:
         """This kind running with one of its `modes`."""
         raise NotImplementedError
 
+    def at(self, offset: tuple[int, int]) -> MergeKind:
+        """This kind running from an offset (rows, columns), when it `takes_offset`."""
+        raise NotImplementedError
+
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
+
+    def viewed(self) -> int | None:
+        """The branch whose tensor the output is a view of, as PyTorch slices it (the backward pass keeps that
+        tensor, not the view: cnncalc/training.py); None for a merge that makes a tensor of its own."""
+        return None
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         raise NotImplementedError
@@ -348,29 +367,65 @@ class Fit(_ToReference):
     """`fit { REF | X }`: X zero-padded, or cropped where it is larger, to REF's height and width, the
     odd row and column at the bottom and right: U-Net's `F.pad(x1, [dX // 2, dX - dX // 2, dY // 2,
     dY - dY // 2])` with dY, dX what x2 has more, before `torch.cat([x2, x1], 1)`. Only REF's size is
-    read; the output has X's channels."""
+    read; the output has X's channels. `fit at TxL { REF | X }` crops X from row T and column L instead
+    (Caffe's Crop layer, `x[:, :, T:T + H, L:L + W]`): X must reach that far, else E036."""
 
     keyword = "fit"
     example = "fit { identity | conv 64 5x5 ; upsample 2 }"  # 16 -> 12 -> 24, cropped back to 16
     done = "fitted"
+    takes_offset = True
+
+    def __init__(self, offset: tuple[int, int] | None = None) -> None:
+        self.offset = offset  # (rows, columns) cropped from the top and left; None: centred
+
+    def at(self, offset: tuple[int, int]) -> MergeKind:
+        return Fit(offset)
+
+    def viewed(self) -> int | None:
+        return None if self.offset is None else 1  # `x[:, :, t:t + h, l:l + w]`; padding makes a new tensor
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        y = super().out_shape(outs, ctx)
+        if y is None or self.offset is None:
+            return y
+        (_, ref), (name, x) = outs
+        short = [f"{axis}: {x.dims[i]} < {ref.dims[i]} + {self.offset[i]}"
+                 for i, axis in enumerate(("rows", "columns")) if x.dims[i] < ref.dims[i] + self.offset[i]]
+        if short:
+            ctx.report(codes.E036, f"`fit at {self.offset[0]}x{self.offset[1]}` crops {name}'s {x} to the "
+                                   f"reference's {ref.dims[0]}x{ref.dims[1]} from row {self.offset[0]}, column "
+                                   f"{self.offset[1]}, but it is too small ({'; '.join(short)})",
+                       hint="a smaller offset, or `fit` alone, which pads what is missing")
+            return None
+        return y
 
     def working(self, outs: list[Named], y: Shape) -> str | None:
         (_, ref), (_, x) = outs
+        if self.offset is not None:
+            (t, left), (h, w) = self.offset, ref.dims[:2]
+            return f"rows {t} to {t + h - 1} of {x.dims[0]}, columns {left} to {left + w - 1} of {x.dims[1]}"
         dy, dx = ref.dims[0] - x.dims[0], ref.dims[1] - x.dims[1]
         return (f"{ref.dims[0]} - {x.dims[0]} = {dy} rows: {dy // 2} at the top, {dy - dy // 2} at the bottom; "
                 f"{ref.dims[1]} - {x.dims[1]} = {dx} columns: {dx // 2} left, {dx - dx // 2} right "
                 f"(negative: cropped)")
 
+    def _top_left(self, ref: tuple[int, ...], x: tuple[int, ...]) -> tuple[int, int]:
+        """Where X's first row and column land in the output (negative: cropped)."""
+        if self.offset is not None:
+            return -self.offset[0], -self.offset[1]
+        return (ref[0] - x[0]) // 2, (ref[1] - x[1]) // 2
+
     def field_steps(self, outs: list[Shape]) -> tuple[int, tuple[Step, Step]] | None:
         ref, x = outs
-        return 1, ((0, 1, (ref.dims[0] - x.dims[0]) // 2), (0, 1, (ref.dims[1] - x.dims[1]) // 2))
+        top, left = self._top_left(ref.dims, x.dims)
+        return 1, ((0, 1, top), (0, 1, left))
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         import numpy as np
         ref, x = arrays
         n, h, w, c = x.shape
         height, width = ref.shape[1], ref.shape[2]
-        top, left = (height - h) // 2, (width - w) // 2
+        top, left = self._top_left(ref.shape[1:3], x.shape[1:3])
         y = np.zeros((n, height, width, c), dtype=x.dtype)
         rows, cols = min(h - max(-top, 0), height - max(top, 0)), min(w - max(-left, 0), width - max(left, 0))
         y[:, max(top, 0):max(top, 0) + rows, max(left, 0):max(left, 0) + cols] = \

@@ -164,6 +164,7 @@ class Node(NamedTuple):
     inputs: tuple[int, ...]
     span: Span
     mode: str | None = None  # the merge's mode (`resample bilinear`)
+    offset: tuple[int, int] | None = None  # the merge's offset (`fit at TxL`)
 
 
 class _NotSeriesParallel(Exception):
@@ -206,8 +207,9 @@ class Graph:
     def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span) -> int:
         return self._add(Node(self.labels(name), layer, None, (source,), span))
 
-    def merge(self, name: str, kind: str, sources: list[int], span: Span, mode: str | None = None) -> int:
-        return self._add(Node(self.labels(name), None, kind, tuple(sources), span, mode))
+    def merge(self, name: str, kind: str, sources: list[int], span: Span, mode: str | None = None,
+              offset: tuple[int, int] | None = None) -> int:
+        return self._add(Node(self.labels(name), None, kind, tuple(sources), span, mode, offset))
 
     def _add(self, node: Node, *, bounded: bool = True) -> int:
         """Checked before the layout is built: a loop concatenating every earlier output makes merges of
@@ -309,7 +311,7 @@ class _Layout:
                 for i, u in enumerate(node.inputs):
                     body = self.build(u, fork)
                     branches.append(ir.Branch(self.seq(body, node.span), None, str(i + 1), node.span))
-                item = ir.Merge(node.merge, None, tuple(branches), node.name, node.span, node.span, node.mode)
+                item = ir.Merge(node.merge, _offset(node), tuple(branches), node.name, node.span, node.span, node.mode)
             self.items[v] = item
             items.append(item)
         return items
@@ -361,7 +363,7 @@ class _Layout:
             else:
                 branches = tuple(ir.Branch(self.seq([], node.span), None if u == current else self._ref(u, node.span),
                                            str(i + 1), node.span) for i, u in enumerate(node.inputs))
-                item = ir.Merge(node.merge, None, branches, node.name, node.span, node.span, node.mode)
+                item = ir.Merge(node.merge, _offset(node), branches, node.name, node.span, node.span, node.mode)
             lines.append(self.line(item))
             current = v
         return lines
@@ -378,6 +380,14 @@ class _Layout:
             return None
         self.refers = True
         return ir.Ref(self.input_label if v == INPUT else self.nodes[v].name, span)
+
+
+def _offset(node: Node) -> ir.Expr | None:
+    """A merge's offset as the spec writes it after `at` (`fit at 19`), or None."""
+    if node.offset is None:
+        return None
+    top, left = node.offset
+    return num(top, node.span) if top == left else ir.PairLit((num(top, node.span), num(left, node.span)), node.span)
 
 
 def _span_of(items: list[ir.Item] | list[ir.LayerCall]) -> Span:

@@ -114,6 +114,13 @@ class _SizeOf(NamedTuple):
     per: int = 1
 
 
+class _SizePlus(NamedTuple):
+    """`t + x.size(2)`: a tensor's size moved on by a whole number (a slice's end: Caffe's crop from row t)."""
+
+    size: _SizeOf
+    plus: int
+
+
 class _ChannelsLast(NamedTuple):
     """A map viewed N x H x W x C (`x.permute(0, 2, 3, 1)`, torchvision's `Permute([0, 2, 3, 1])`): a layer
     on its last axis acts on the channels at each position (ConvNeXt's block): `nn.Linear` is a 1x1
@@ -1382,6 +1389,10 @@ class _Reader:
         if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.Mult) and \
                 isinstance(right, float) and 0 < right < 1 and (1 / right).is_integer():
             return _SizeOf(left.dim, int(1 / right))  # `int(x.size(1) * 0.5)`: half the channels
+        if isinstance(node.op, ast.Add) and any(isinstance(v, _SizeOf) and v.per == 1 for v in (left, right)) and \
+                any(type(v) is int and v >= 0 for v in (left, right)):
+            size, plus = (left, right) if isinstance(left, _SizeOf) else (right, left)
+            return _SizePlus(size, plus)  # `t + ref.size(2)`: a slice's end
         if isinstance(left, _SizeOf) and isinstance(right, _SizeOf) and isinstance(node.op, ast.Sub):
             return self.size_gap(left, right, node)
         if isinstance(left, _SizeGap) and isinstance(node.op, ast.FloorDiv) and right == 2:
@@ -1538,6 +1549,9 @@ class _Reader:
             if isinstance(low, _SizeOf) and low.dim == 1 and low.per == 2 and high is None:
                 return self.add_layer("part 2 of 2", node, base, "part")  # `x[:, c:]`, the other half
         if len(parts) == 4 and whole[0] and whole[1] and ("index", "index") not in bounds[2:]:
+            fitted = self.cropped_to(base, bounds[2:], node)
+            if fitted is not None:
+                return fitted
             cuts = [(0 if low is None else low, 0 if high is None else -high if isinstance(high, int) else None)
                     for low, high in bounds[2:]]
             if all(isinstance(a, int) and isinstance(b, int) and a >= 0 and b >= 0 for a, b in cuts):
@@ -1546,6 +1560,26 @@ class _Reader:
         raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
                            f"`x[:, a:b]` and cuts from the edges `x[:, :, t:-b, l:-r]`; an end counted from "
                            f"the start needs the input's size)", node)
+
+    def cropped_to(self, x: Tensor, bounds: list[tuple[Any, Any]], node: ast.AST) -> Tensor | None:
+        """`x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`: x cropped from row t and column l to ref's height and
+        width (`fit at TxL { @ref | … }`, Caffe's Crop layer); None when the bounds are not such."""
+        offsets, refs = [], []
+        for axis, (low, high) in zip((2, 3), bounds):
+            low = 0 if low is None else low
+            end = _SizePlus(high, 0) if isinstance(high, _SizeOf) and high.per == 1 else high
+            if not isinstance(end, _SizePlus) or type(low) is not int or end.plus != low or end.size.dim % 4 != axis:
+                return None
+            found = self.map_sizes.get(id(end.size))
+            if found is None:
+                return None
+            offsets.append(low)
+            refs.append(found[1])
+        if refs[0] is not refs[1]:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a crop to the height of one map and the width of "
+                               f"another", node)
+        return Tensor(self.graph.merge(self.name_of("fit"), "fit", [refs[0].node, x.node], self.offsets.span(node),
+                                       offset=(offsets[0], offsets[1])))
 
     @staticmethod
     def truth(value: Any, node: ast.AST) -> bool:
@@ -2642,7 +2676,7 @@ _LIBRARIES = ("torch", "typing", "collections", "functools", "math", "dataclasse
 # calls passed over: their arguments are not read (torchvision's usage logging, imported by its model files)
 _SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
            "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
-_RUN_TIME = (Tensor, _SizeOf, _ShapeOf, _SizeGap, _GapPart)  # values that exist only when the network runs
+_RUN_TIME = (Tensor, _SizeOf, _SizePlus, _ShapeOf, _SizeGap, _GapPart)  # values that exist only when the network runs
 # what a layer holds besides its arguments: assigning one of these (or an argument) changes the layer
 _LAYER_STATE = frozenset({"weight", "bias", "running_mean", "running_var", "num_batches_tracked", "training",
                           "forward", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
