@@ -210,3 +210,53 @@ def test_a_data_layer_without_shapes_is_told_how_to_declare_the_input_and_the_de
     declared = read_proto('name: "n"\ninput: "data"\ninput_shape { dim: 1 dim: 3 dim: 224 dim: 224 }\n' + layers)
     assert declared.ok, declared.messages()
     assert declared.output.dims == (222, 222, 4) and declared.totals.params == 112
+
+
+def test_fcn32s_crops_its_upsampled_scores_back_to_the_input_at_offset_19() -> None:
+    # FCN-32s (Long, Shelhamer & Darrell 2015; our own prototxt in its manner): conv1_1 padded by 100 makes
+    # 500 + 200 - 3 + 1 = 698; Caffe's pools round up: 349, ceil(347/2) + 1 = 175, 88, 44, 22; fc6 as a 7x7
+    # convolution: 16; the 64x64 stride-32 deconvolution: (16 - 1)·32 + 64 = 544; the Crop (bottoms: upscore, then
+    # data, whose size it takes) from row and column 19: 500x500x21, rows 19 to 518 of 544.
+    report = analyze(FIXTURES / "fcn32s_deploy.prototxt")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert [d.code for d in report.diagnostics] == ["W030", "W030"]  # 349 and 175 pooled: Caffe rounds up
+    dims = {r.name: r.output.dims for r in report.rows if r.kind == "layer"}
+    assert [dims[f"pool{i}"][0] for i in range(1, 6)] == [349, 175, 88, 44, 22]
+    assert dims["fc6"] == (16, 16, 4096) and dims["upscore"] == (544, 544, 21)
+    assert report.output.dims == (500, 500, 21)
+    assert [r.op for r in report.rows if r.kind == "fit"] == ["fit at 19x19 of 2"]
+    vgg = 14_714_688  # VGG-16's 13 convolutions (Simonyan & Zisserman's 138,357,544 less the three fc layers)
+    fc6, fc7, score = 7 * 7 * 512 * 4096 + 4096, 4096 * 4096 + 4096, 4096 * 21 + 21
+    upscore = 64 * 64 * 21 * 21  # no bias; lr_mult 0: fixed bilinear weights
+    assert report.totals.params == vgg + fc6 + fc7 + score + upscore
+    assert report.totals.params - report.totals.frozen == vgg + fc6 + fc7 + score  # the paper's 134M
+    assert round((vgg + fc6 + fc7 + score) / 1e6) == 134
+
+
+def test_a_crop_reads_its_offsets_as_caffe_does() -> None:
+    # crop_param: `offset` once for both axes, or once per axis from `axis` (2: height, then width); none is 0.
+    # 12x12 input; a 1x1 convolution padded by 1 row and 2 columns: 12 + 2·1 - 1 + 1 = 14 by 12 + 2·2 - 1 + 1 =
+    # 16, cropped back to the input's 12x12
+    def net(crop: str, bottoms: str = 'bottom: "c" bottom: "data"') -> str:
+        return ('input: "data"\ninput_shape { dim: 1 dim: 3 dim: 12 dim: 12 }\n'
+                'layer { name: "c" type: "Convolution" bottom: "data" top: "c"\n'
+                '  convolution_param { num_output: 4 kernel_size: 1 pad_h: 1 pad_w: 2 } }\n'
+                f'layer {{ name: "crop" type: "Crop" {bottoms} top: "crop" {crop} }}\n')
+    for crop, op in (("", "fit at 0x0 of 2"), ("crop_param { offset: 2 }", "fit at 2x2 of 2"),
+                     ("crop_param { axis: 2 offset: 1 offset: 3 }", "fit at 1x3 of 2"),
+                     ("crop_param { axis: -2 offset: 2 offset: 4 }", "fit at 2x4 of 2")):
+        report = read_proto(net(crop))
+        assert report.ok and [d.code for d in report.diagnostics] == [], (crop, report.messages())
+        assert [r.op for r in report.rows if r.kind == "fit"] == [op] and report.output.dims == (12, 12, 4)
+    # beyond the map (14 < 12 + 3 rows): Caffe's check fails, cnncalc's E036 at the Crop's line
+    report = read_proto(net("crop_param { offset: 3 }"))
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E036", 5)]
+    # another axis, three offsets for two axes, a negative offset, one bottom: E070 or E071 at the layer
+    for crop, bottoms, code, said in (
+            ("crop_param { axis: 1 offset: 0 }", 'bottom: "c" bottom: "data"', "E070", "Crop from axis 1"),
+            ("crop_param { offset: 1 offset: 2 offset: 3 }", 'bottom: "c" bottom: "data"', "E071", "offset [1, 2, 3]"),
+            ("crop_param { offset: -1 }", 'bottom: "c" bottom: "data"', "E071", "offset [-1]"),
+            ("", 'bottom: "c"', "E071", "a Crop layer takes two bottoms")):
+        report = read_proto(net(crop, bottoms))
+        [e] = [d for d in report.diagnostics if d.severity == "error"]
+        assert e.code == code and said in e.message and e.line in (5, 6), (crop, e.message)

@@ -187,3 +187,30 @@ def test_resize_layers_by_scale_to_a_size_and_to_a_reference_input() -> None:
         report = read_m(f"layers = [imageInputLayer([8 8 3])\n resize2dLayer({bad})];\n")
         [e] = [d for d in report.diagnostics if d.severity == "error"]
         assert (e.code, e.line, e.column) == (code, 2, 2) and said in e.message, (bad, e.message)
+
+
+def test_crop_layers_from_the_centre_and_from_a_location() -> None:
+    # crop2dLayer (MATLAB's documentation): its input `in` cropped to the height and width of its input `ref`;
+    # 'centercrop' from the middle, a location [x y] with the window's upper-left corner at column x, row y of
+    # `in` (from 1). On 32x32: the 4x4/2 transposed convolution gives (32 - 1)·2 + 4 = 66, cropped to the
+    # encoder's 32x32; again 66, cropped from row 5 and column 3 (rows 4 to 35 and columns 2 to 33 from 0: 66 >=
+    # 32 + 4). (27 + 1)·8 + 2·(16·8·8 + 8) = 2,288 parameters.
+    text = ("layers = [\n    imageInputLayer([32 32 3], 'Name', 'input')\n"
+            "    convolution2dLayer(3, 8, 'Padding', 'same', 'Name', 'enc')\n"
+            "    transposedConv2dLayer(4, 8, 'Stride', 2, 'Name', 'up')\n"
+            "    crop2dLayer('centercrop', 'Name', 'crop')\n"
+            "    transposedConv2dLayer(4, 8, 'Stride', 2, 'Name', 'up2')\n"
+            "    crop2dLayer([3 5], 'Name', 'crop2')\n];\n"
+            "lgraph = layerGraph(layers);\nlgraph = connectLayers(lgraph, 'enc', 'crop/ref');\n"
+            "lgraph = connectLayers(lgraph, 'enc', 'crop2/ref');\n")
+    r = read_m(text)
+    assert r.ok, r.messages()
+    assert [(x.op, x.output.dims) for x in r.rows if x.kind == "fit"] == [("fit at 4x2 of 2", (32, 32, 8)),
+                                                                         ("fit of 2", (32, 32, 8))]
+    assert r.totals.params == 28 * 8 + 2 * (16 * 8 * 8 + 8) == 2_288
+    # crop2dLayer's default is the centre; another mode, or a location from 0, is E070 at the layer
+    assert read_m(text.replace("crop2dLayer('centercrop', 'Name', 'crop')", "crop2dLayer('Name', 'crop')")).ok
+    for bad in ("'custom'", "[0 1]", "[2 3 4]"):
+        report = read_m(text.replace("crop2dLayer([3 5], 'Name', 'crop2')", f"crop2dLayer({bad}, 'Name', 'crop2')"))
+        [e] = [d for d in report.diagnostics if d.severity == "error"]
+        assert (e.code, e.line) == ("E070", 7) and "crop2dLayer(" in e.message, (bad, e.message)

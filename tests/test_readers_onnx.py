@@ -654,3 +654,27 @@ def test_a_segmentation_head_exported_reads_back_at_any_size(dynamic: bool, tmp_
         ([] if dynamic else ["layer"])
     assert report.totals.macs == counter.get_total_flops() // 2
     assert report.output is not None and (report.output.dims[2], *report.output.dims[:2]) == tuple(y.shape[1:])
+
+
+def test_a_slice_of_height_and_width_from_their_edges_is_a_crop(tmp_path: Path) -> None:
+    # PyTorch exports `y[:, :, 3:-2, 2:]` as a Slice of axis 2 from 3 to -2 and one of axis 3 from 2 to 2^63 - 1
+    # (past the end), or one Slice of both axes: on 9x7 padded by 10 (a 3x3 conv: 27x25), rows 3 to 27 - 2 and
+    # columns 2 on: 22x23, then the last 5 columns cut: 22x18 (PyTorch's own result, checked when it was written).
+    _onnx()
+    from onnx import helper
+    conv = helper.make_node("Conv", ["x", "w", "b"], ["c"], kernel_shape=[3, 3], pads=[10, 10, 10, 10])
+    inits = [_floats("w", 4, 3, 3, 3), _floats("b", 4), _ints("s", [3, 2]), _ints("e", [-2, 2 ** 63 - 1]),
+             _ints("a", [2, 3]), _ints("s2", [0]), _ints("e2", [-5]), _ints("a2", [-1])]
+    both = [conv, helper.make_node("Slice", ["c", "s", "e", "a"], ["t"]),
+            helper.make_node("Slice", ["t", "s2", "e2", "a2"], ["y"])]
+    report = _helper_model(tmp_path, both, inits, [1, 3, 9, 7])
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows][1:] == ["crop 3,2,2,0", "crop 0,0,0,5"]
+    assert report.output is not None and report.output.dims == (22, 18, 4)
+    # an end counted from the start (what a fixed-size export of `y[:, :, 3:3 + x.size(2)]` writes) needs the map's
+    # size: E070, saying so
+    fixed = [conv, helper.make_node("Slice", ["c", "s", "far2", "a"], ["y"])]
+    report = _helper_model(tmp_path, fixed, [*inits, _ints("far2", [12, 9])], [1, 3, 9, 7])
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "a Slice of the height from 3 to 12" in e.message
+    assert "needs the map's size" in e.message

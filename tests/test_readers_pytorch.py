@@ -1363,6 +1363,28 @@ def test_interpolate_to_another_maps_size_is_a_resample() -> None:
         assert e.code == "E070" and e.line == line and said in e.message, (resize, e.message)
 
 
+def test_a_slice_to_another_maps_size_from_an_offset_is_a_fit_at() -> None:
+    # FCN's PyTorch ports crop the upsampled scores back to the input as Caffe's Crop does:
+    # `y[:, :, 19:19 + x.size(2), 19:19 + x.size(3)]`, also with `h, w = x.size()[2:]` or `x.shape[2]`, or from 0.
+    # On 9x7: conv 3x3 pad 10 gives 9 + 20 - 2 = 27 by 25, 4 maps; cropped to 9x7 from row 3, column 2 (27 >= 9 + 3,
+    # 25 >= 7 + 2); (27 + 1)·4 = 112 parameters.
+    init = "self.conv = nn.Conv2d(3, 4, 3, padding=10)"
+    for crop, op in (("y = y[:, :, 3:3 + x.size(2), 2:2 + x.size(3)]", "fit at 3x2 of 2"),
+                     ("h, w = x.size()[2:]\ny = y[:, :, 3:3 + h, 3:3 + w]", "fit at 3x3 of 2"),
+                     ("y = y[:, :, 1:x.shape[2] + 1, 0:x.shape[3]]", "fit at 1x0 of 2"),
+                     ("y = y[:, :, :x.size(2), :x.size(3)]", "fit at 0x0 of 2")):
+        report = analyze_text(module_file(init, f"y = self.conv(x)\n{crop}\nreturn y"), "m.py", input="9x7x3")
+        assert report.ok, (crop, report.messages())
+        assert report.output.dims == (9, 7, 4) and report.totals.params == 112, crop
+        assert [r.op for r in report.rows if r.kind == "fit"] == [op], crop
+    # an end that is not the same offset plus the size, or the height of one map and the width of another: E070
+    for crop in ("y = y[:, :, 3:4 + x.size(2), 2:2 + x.size(3)]", "y = y[:, :, 3:3 + x.size(2), 2:2 + y.size(3)]"):
+        text = module_file(init, f"y = self.conv(x)\n{crop}\nreturn y")
+        [e] = [d for d in analyze_text(text, "m.py", input="9x7x3").diagnostics if d.severity == "error"]
+        assert e.code == "E070" and e.line == text.splitlines().index(next(t for t in text.splitlines()
+                                                                       if crop.strip() in t)) + 1, (crop, e.message)
+
+
 def test_a_class_from_another_file_of_the_users_is_named_with_its_file() -> None:
     # milesial/Pytorch-UNet's unet_model.py builds its parts from `from .unet_parts import *`; cnncalc reads
     # one file, and said only "the call `DoubleConv(...)`". Now it says where the class is and what to do.

@@ -277,6 +277,27 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
     raise Unsupported(f"the layer type `{kind}` (docs/notations.md lists the Caffe layers cnncalc reads)", span)
 
 
+def _crop_sources(sources: list[int], name: str, layer: Message) -> list[int]:
+    """Crop's bottoms, the map then the reference whose size it takes, as `fit` takes them: reference first."""
+    if len(sources) != 2:
+        raise Malformed(f"{name}: a Crop layer takes two bottoms (the map, then the reference whose size it takes), "
+                        f"not {len(sources)}", layer.span)
+    return [sources[1], sources[0]]
+
+
+def _crop_offset(p: Message) -> tuple[int, int]:
+    """(rows, columns) a Crop starts from: crop_param's `offset`, one for both axes or one per axis from `axis`
+    (2, the height, by default; Caffe's CropLayer::Reshape); `fit at` crops height and width only."""
+    axis = p.get("axis", 2)
+    if axis not in (2, -2):
+        raise Unsupported(f"Crop from axis {_shown(axis)} (cnncalc crops the height and width: axis 2)", p.span)
+    offsets = p.all("offset") or [0]
+    if len(offsets) not in (1, 2) or not all(type(o) is int and 0 <= o <= limits.MAX_EXTENT for o in offsets):
+        raise Malformed(f"crop_param offset {_shown(offsets)}: one whole number for both axes, or one per axis "
+                        f"(height, width)", p.span)
+    return (offsets[0], offsets[-1])
+
+
 # ---- the network ---------------------------------------------------------------------------------------
 
 
@@ -369,6 +390,9 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
                     raise Unsupported(f"Eltwise {operation}" + (f" with coefficients {coeff}" if coeff else ""),
                                       layer.span)
             node = graph.merge(name, merge, sources, layer.span)
+        elif kind == "Crop":
+            node = graph.merge(name, "fit", _crop_sources(sources, name, layer), layer.span,
+                               offset=_crop_offset(layer.message("crop_param")))
         elif kind == "Slice":
             raise Unsupported("the layer type `Slice`", layer.span)
         else:

@@ -74,6 +74,7 @@ class Layer(NamedTuple):
     span: Span
     skipped: bool = False  # classificationLayer and the like (N070)
     mode: str | None = None  # the merge's mode (resize2dLayer's bilinear resample to its reference input)
+    offset: tuple[int, int] | None = None  # the merge's offset (crop2dLayer's Location, 0-based rows and columns)
 
 
 def _tokens(text: str) -> list[Tok]:
@@ -363,7 +364,7 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "classificationLayer": "classoutput", "regressionLayer": "regressionoutput",
               "imageInputLayer": "imageinput", "pixelClassificationLayer": "classoutput",
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
-              "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize"}
+              "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
                    "removeLayers", "SeriesNetwork", "DAGNetwork", "assembleNetwork")
@@ -454,6 +455,8 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         return None, "concat", _whole(n, "numInputs", call), options
     if name == "resize2dLayer":
         return _resize(call)
+    if name == "crop2dLayer":
+        return _crop(call)
     simple = {"reluLayer": "relu", "tanhLayer": "tanh", "sigmoidLayer": "sigmoid", "swishLayer": "silu",
               "geluLayer": "gelu", "softmaxLayer": "softmax", "batchNormalizationLayer": "bn",
               "globalAveragePooling2dLayer": "globalavgpool", "globalMaxPooling2dLayer": "globalmaxpool",
@@ -496,6 +499,21 @@ def _resize(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]:
                for v in scales):
         raise Unsupported(f"resize2dLayer: Scale `{_shown(scale)}` (cnncalc upsamples by whole factors)", call.span)
     return f"upsample {_size(int(scales[0]), int(scales[1]))}{how}", None, 1, options
+
+
+def _crop(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]:
+    """crop2dLayer: its input `in` cropped to its input `ref`'s height and width, from the centre ('centercrop',
+    `fit`) or with the window's upper-left corner at [x y] of `in` (1-based: `fit at (y-1)x(x-1)`)."""
+    given, options = _options(call.args, len(call.args) % 2, call)  # (Mode or Location, then name-value pairs)
+    where = given[0] if given else Str("centercrop", call.span)
+    if isinstance(where, Str) and where.text.lower() in ("centercrop", "auto"):
+        return None, "fit", 2, options
+    if isinstance(where, list) and len(where) == 2 and all(type(v) is int and 1 <= v <= limits.MAX_SIZE
+                                                            for v in where):
+        x, y = where
+        return None, "fit", 2, {**options, "offset": (y - 1, x - 1)}
+    raise Unsupported(f"crop2dLayer({_shown(where)}) (cnncalc reads 'centercrop' and a location [x y] from 1)",
+                      call.span)
 
 
 # ---- the file ----------------------------------------------------------------------------------------
@@ -590,7 +608,8 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
         out = _copy(graph)
         source, destination = value.args[1].text.split("/")[0], value.args[2].text
         layer, _, port = destination.partition("/")
-        # `in2`, …; a resize2dLayer's `ref` comes first (its reference, `resample`'s first branch), then `in`
+        # `in2`, …; a resize2dLayer's or crop2dLayer's `ref` comes first (its reference, the merge's first branch),
+        # then `in`
         number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 0 if port == "ref" else 1
         for end in (source, layer):
             if end not in out.layers:
@@ -659,7 +678,8 @@ def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) ->
             if text is not None and len(factors) == 2 and all(v == 0 for v in factors):
                 text += " frozen"  # both learnables' rates 0 (`'WeightLearnRateFactor', 0, 'BiasLearnRateFactor', 0`)
             layer = Layer(label, text, merge, inputs, call.span, skipped=call.name in SKIPPED,
-                          mode=None if options.get("mode") in (None, "nearest") else options["mode"])
+                          mode=None if options.get("mode") in (None, "nearest") else options["mode"],
+                          offset=options.get("offset"))
             if call.name in SKIPPED:
                 sink.add(codes.N070, f"{call.name} left out: an output layer for training, not part of the "
                                      f"network's computation", call.span)
@@ -699,7 +719,7 @@ def _network(net: _Net, text: str, graph: Graph) -> ir.Network:
                 if len(sources) != layer.inputs:
                     raise Malformed(f"'{name}' takes {layer.inputs} inputs but {len(sources)} are connected",
                                      layer.span)
-                ids[name] = graph.merge(name, layer.merge, sources, layer.span, layer.mode)
+                ids[name] = graph.merge(name, layer.merge, sources, layer.span, layer.mode, layer.offset)
             elif layer.skipped:
                 ids[name] = sources[0]
             else:

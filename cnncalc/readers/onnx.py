@@ -146,6 +146,22 @@ def _size(h: int, w: int) -> str:
     return str(h) if h == w else f"{h}x{w}"
 
 
+def _edge_crop(axes: list[int], starts: list[Any], ends: list[Any]) -> str:
+    """A Slice of the height and width from their edges (`x[:, :, 1:-1, 2:]` exported: starts from the top or left,
+    ends counted from the bottom or right, or past it) as a `crop T,B,L,R`; an end counted from the start needs
+    the map's size, which the file does not give."""
+    cut = {2: [0, 0], 3: [0, 0]}
+    for axis, start, end in zip(axes, starts, ends):
+        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= limits.MAX_EXTENT or \
+                not (-limits.MAX_EXTENT <= end < 0 or end >= 2 ** 31 - 1):
+            raise _Unsupported(f"a Slice of the {'height' if axis % 4 == 2 else 'width'} from {start} to {end} "
+                               f"(cnncalc reads cuts from the edges, x[:, :, t:-b, l:-r]; an end counted from the "
+                               f"start needs the map's size)")
+        cut[axis % 4] = [start, 0 if end > 0 else -end]
+    (top, bottom), (left, right) = cut[2], cut[3]
+    return f"crop {top},{bottom},{left},{right}"
+
+
 class _Reader:
     def __init__(self, text: str, sink: DiagnosticSink) -> None:
         self.text = text
@@ -766,6 +782,10 @@ class _Reader:
             starts, ends = self.values(inputs[1]), self.values(inputs[2])
             axes = self.values(inputs[3]) if len(inputs) > 3 and inputs[3] else [0]
             steps = self.values(inputs[4]) if len(inputs) > 4 and inputs[4] else [1]
+            if axes is not None and starts is not None and ends is not None and len(axes) == len(starts) == \
+                    len(ends) and axes and all(isinstance(v, int) for v in axes) and {v % 4 for v in axes} <= {2, 3} \
+                    and (steps == [1] * len(axes) or steps == [1]):
+                return layer(_edge_crop(axes, starts, ends))
             if axes != [1] or steps != [1]:
                 raise _Unsupported("other than a channel slice")
             if starts and ends and len(starts) == len(ends) == 1 and all(isinstance(v, int) for v in starts + ends) \

@@ -1609,6 +1609,8 @@ class _Reader:
             # those assigned after `super().__init__(...)` last, as `apply` runs them
             return [m for _, m in value.sequential] + \
                 [v for v in value.attrs.values() if isinstance(v, (Layer, Sequence, Instance))]
+        if isinstance(value, _SpatialSize):  # `h, w = x.size()[2:]`
+            return [self.size_of(value.of, 2), self.size_of(value.of, 3)]
         self.plain(value, "a loop over", node)
         if isinstance(value, (list, tuple, range, str)):
             if len(value) > limits.MAX_NODES:
