@@ -260,3 +260,22 @@ def test_a_crop_reads_its_offsets_as_caffe_does() -> None:
         report = read_proto(net(crop, bottoms))
         [e] = [d for d in report.diagnostics if d.severity == "error"]
         assert e.code == code and said in e.message and e.line in (5, 6), (crop, e.message)
+
+
+def test_fcn8s_crops_each_skip_to_the_upsampled_scores() -> None:
+    # FCN-8s (all at once): score_fr 16x16 upsampled by a 4x4/2 deconvolution, (16 - 1)·2 + 4 = 34; pool4's 44x44
+    # scores cropped to it from 5 (44 >= 34 + 5), added; upsampled again, (34 - 1)·2 + 4 = 70; pool3's 88x88
+    # cropped to it from 9 (88 >= 70 + 9), added; upsampled by a 16x16/8 deconvolution, (70 - 1)·8 + 16 = 568,
+    # cropped back to the 500x500 input from 31 (568 >= 500 + 31).
+    report = analyze(FIXTURES / "fcn8s_deploy.prototxt")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    dims = {r.name: r.output.dims for r in report.rows if r.kind == "layer"}
+    assert (dims["upscore2"], dims["upscore_pool4"], dims["upscore8"]) == ((34, 34, 21), (70, 70, 21), (568, 568, 21))
+    crops = [(r.name, r.op, r.output.dims) for r in report.rows if r.kind == "fit"]
+    assert crops == [("score_pool4c", "fit at 5x5 of 2", (34, 34, 21)),
+                     ("score_pool3c", "fit at 9x9 of 2", (70, 70, 21)), ("score", "fit at 31x31 of 2", (500, 500, 21))]
+    # the fixed parts: three deconvolutions without bias and the two scales (lr_mult 0)
+    frozen = 4 * 4 * 21 * 21 * 2 + 16 * 16 * 21 * 21 + 512 + 256
+    assert report.totals.frozen == frozen
+    fcn32s = 14_714_688 + (7 * 7 * 512 * 4096 + 4096) + (4096 * 4096 + 4096) + (4096 * 21 + 21)
+    assert report.totals.params == fcn32s + (512 * 21 + 21) + (256 * 21 + 21) + frozen
