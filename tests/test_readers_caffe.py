@@ -279,3 +279,11 @@ def test_fcn8s_crops_each_skip_to_the_upsampled_scores() -> None:
     assert report.totals.frozen == frozen
     fcn32s = 14_714_688 + (7 * 7 * 512 * 4096 + 4096) + (4096 * 4096 + 4096) + (4096 * 21 + 21)
     assert report.totals.params == fcn32s + (512 * 21 + 21) + (256 * 21 + 21) + frozen
+    # FCN's offsets are the ones that align the skips' receptive fields with the upsampled scores': no W002 (the
+    # two W030 are Caffe's pools rounding up); pool4's scores cropped from 4 instead look one stride-16 step away
+    assert [d.code for d in report.diagnostics] == ["W030", "W030"]
+    moved = analyze_text((FIXTURES / "fcn8s_deploy.prototxt").read_text().replace("offset: 5 }", "offset: 4 }"),
+                         "fcn8s.prototxt")
+    [w] = [d for d in moved.diagnostics if d.code == "W002"]
+    assert w.message.startswith("fuse_pool4:") and "centred at -11.5 against every 16 pixels, centred at -27.5" in \
+        w.message
