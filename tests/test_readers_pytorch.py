@@ -415,7 +415,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("split_shuffle.py", (3, 4, 4)), ("unet_pad.py", (3, 37, 37)),
                                         ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
                                         ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
-                                        ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28))])
+                                        ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
+                                        ("fcn_crop.py", (3, 64, 64))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -1383,6 +1384,37 @@ def test_a_slice_to_another_maps_size_from_an_offset_is_a_fit_at() -> None:
         [e] = [d for d in analyze_text(text, "m.py", input="9x7x3").diagnostics if d.severity == "error"]
         assert e.code == "E070" and e.line == text.splitlines().index(next(t for t in text.splitlines()
                                                                        if crop.strip() in t)) + 1, (crop, e.message)
+
+
+def test_an_fcn_port_crops_each_skip_to_the_upsampled_scores() -> None:
+    # On 64x64: 64 + 200 - 2 = 262, pooled with ceil_mode to 131, 66, 33 (pool3), 17 (pool4), 9, then a 7x7
+    # convolution: 3; upscore2 (3 - 1)·2 + 4 = 8, pool4's scores cropped from 5 (17 >= 8 + 5); (8 - 1)·2 + 4 = 18,
+    # pool3's cropped from 9 (33 >= 18 + 9); (18 - 1)·8 + 16 = 152, cropped from 31 to the input's 64x64.
+    report = analyze(FIXTURES / "fcn_crop.py", input="64x64x3")
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "fit"] == [
+        ("fit at 5x5 of 2", (8, 8, 5)), ("fit at 9x9 of 2", (18, 18, 5)), ("fit at 31x31 of 2", (64, 64, 5))]
+    assert report.output.dims == (64, 64, 5)
+    # the padding of 100 is why every input size works, down to 1: 199, pooled to 100, 50, 25 (pool3), 13 (pool4),
+    # 7, then 1; upscore2 4, 13 >= 4 + 5; 10, 25 >= 10 + 9; (10 - 1)·8 + 16 = 88 >= 1 + 31. `solve` finds no
+    # smaller bound (the crops' conditions hold at every size).
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    from tests.test_solve import solved
+    spec = CliRunner().invoke(cli, ["convert", str(FIXTURES / "fcn_crop.py"), "--input", "64x64x3"]).output
+    _, h, w = solved(spec.replace("input 64x64x3", "input 40x40x3"))
+    assert (h.modulus, h.residues, h.smallest) == (w.modulus, w.residues, w.smallest) == (1, (0,), 1)
+    # padded by 10 instead, no size works: pool5 is at most (H + 18 + 31)/32, and the last crop needs
+    # upscore8's 32·(pool5 - 6) + 56 rows >= H + 31, that is 32·pool5 >= H + 167. On 512 the walker says so at the
+    # last crop: 530 pooled to 265, 133, 67, 34, 17, then 11; 24, 50, (50 - 1)·8 + 16 = 408 < 512 + 31
+    padded_10 = spec.replace("pad 100", "pad 10")
+    _, h, _ = solved(padded_10.replace("input 64x64x3", "input 40x40x3"))
+    assert h.none
+    errors = [d for d in analyze_text(padded_10.replace("input 64x64x3", "input 512x512x3"), "fcn.spec").diagnostics
+              if d.severity == "error"]
+    assert [e.code for e in errors] == ["E036"] and "(rows: 408 < 512 + 31; columns: 408 < 512 + 31)" in \
+        errors[0].message
 
 
 def test_a_class_from_another_file_of_the_users_is_named_with_its_file() -> None:
