@@ -678,3 +678,42 @@ def test_a_slice_of_height_and_width_from_their_edges_is_a_crop(tmp_path: Path) 
     [e] = [d for d in report.diagnostics if d.severity == "error"]
     assert e.code == "E070" and "a Slice of the height from 3 to 12" in e.message
     assert "needs the map's size" in e.message
+
+
+@pytest.mark.torch
+def test_a_crop_to_another_maps_size_exported_with_dynamic_sizes_is_a_fit_at(tmp_path: Path) -> None:
+    # PyTorch's older exporter writes `y[:, :, 3:3 + x.size(2), 2:2 + x.size(3)]` with x's height and width dynamic
+    # as a Slice of axis 2 ending at Add(Gather(Shape(x), 2), 3), then one of axis 3: y cropped from row 3 and
+    # column 2 to x's size, read at any --input. On 11x13: 11 + 20 - 2 = 29 by 31, cropped to 11x13 (PyTorch's
+    # output, below). Rows alone cropped, then a channel slice, is not a crop cnncalc can write: E070, not a guess.
+    _onnx()
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+
+    class Crop(torch.nn.Module):  # type: ignore[misc]
+        def __init__(self, both: bool) -> None:
+            super().__init__()
+            self.conv = torch.nn.Conv2d(3, 4, 3, padding=10)
+            self.both = both
+
+        def forward(self, x: Any) -> Any:
+            y = self.conv(x)
+            if self.both:
+                return torch.relu(y[:, :, 3:3 + x.size(2), 2:2 + x.shape[3]])
+            return y[:, :, 3:3 + x.size(2)][:, 0:2]
+
+    import contextlib
+    import io
+    for both in (True, False):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            torch.onnx.export(Crop(both).eval(), (torch.zeros(1, 3, 9, 7),), str(tmp_path / "c.onnx"),
+                              input_names=["x"], dynamo=False, dynamic_axes={"x": {2: "h", 3: "w"}})
+        report = analyze(tmp_path / "c.onnx", input="11x13x3")
+        if both:
+            assert report.ok, report.messages()
+            assert [r.op for r in report.rows if r.kind == "fit"] == ["fit at 3x2 of 2"]
+            y = Crop(True).eval()(torch.zeros(1, 3, 11, 13))
+            assert report.output is not None and (report.output.dims[2], *report.output.dims[:2]) == tuple(y.shape[1:])
+        else:
+            [e] = [d for d in report.diagnostics if d.severity == "error"]
+            assert e.code == "E070" and "a crop of the height alone, or the width alone" in e.message

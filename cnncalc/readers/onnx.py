@@ -178,6 +178,12 @@ class _Reader:
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
         # a 1-D shape tensor's entries, as far as known: (tensor, axis) for a size of a 4-D map, a number for a constant
         self.dims: dict[str, list[Any]] = {}
+        # a size of a 4-D map plus a whole number, (tensor, axis, plus): a slice's end `t + ref.size(2)`
+        self.dims_plus: dict[str, tuple[str, int, int]] = {}
+        # a Slice of one spatial axis to another map's size, waiting for the Slice of the other axis that reads it
+        # alone (PyTorch exports `x[:, :, t:t + ref.size(2), l:l + ref.size(3)]` as two): its output ->
+        # (the sliced tensor, (ref, axis, offset))
+        self.half_crops: dict[str, tuple[str, tuple[str, int, int]]] = {}
         # A size computed from a tensor's channels C, as an exporter writes x.chunk(n, 1)'s bounds:
         # (tensor, a, d, m) for ((C + a) // d) · m.
         self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
@@ -328,6 +334,28 @@ class _Reader:
 
     # ---- operators ------------------------------------------------------------------------------------
 
+    def cropped_to(self, graph: Graph, name: str, node: dict[str, Any], span: Span, tensors: dict[str, int],
+                   consumers: dict[str, list[str]], starts: list[Any] | None, axes: list[Any] | None,
+                   steps: list[Any] | None) -> tuple[int, int | None] | None:
+        """`x[:, :, t:t + ref.size(2), l:l + ref.size(3)]` exported as a Slice of the height to `t + ref's height`,
+        then one of the width: x cropped from (t, l) to ref's size (`fit at TxL`). The first Slice waits for the
+        second, the one operator that reads it; anything else is not followed."""
+        inputs, out = node["inputs"], node["outputs"][0]
+        ref, axis, plus = self.dims_plus[inputs[2]]
+        if starts != [plus] or steps not in ([1], None) or axes is None or len(axes) != 1 or \
+                not isinstance(axes[0], int) or axes[0] % 4 != axis or axis not in (2, 3) or ref not in tensors:
+            raise _Unsupported("a Slice to another map's size from an offset other than its start")
+        if inputs[0] in self.half_crops:
+            sliced, first = self.half_crops[inputs[0]]
+            if first[0] != ref or first[1] == axis:
+                raise _Unsupported("a crop to the height of one map and the width of another")
+            offset = (first[2], plus) if first[1] == 2 else (plus, first[2])
+            return graph.merge(name, "fit", [tensors[ref], tensors[sliced]], span, offset=offset), None
+        if consumers.get(out) != ["Slice"]:
+            raise _Unsupported("a crop of the height alone, or the width alone, to another map's size")
+        self.half_crops[out] = (inputs[0], (ref, axis, plus))
+        return tensors[inputs[0]], None  # read by the other axis's Slice alone, which makes the crop
+
     def weight(self, name: str) -> list[int]:
         init = self.initializers.get(name)
         if init is None:
@@ -433,6 +461,15 @@ class _Reader:
                 self.dims[out] = whole[starts[0]:ends[0]]
         elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in self.dims:
             self.dims[out] = self.dims[inputs[0]]
+        elif op in ("Unsqueeze", "Squeeze", "Cast") and inputs and inputs[0] in self.dims_plus:
+            self.dims_plus[out] = self.dims_plus[inputs[0]]
+        elif op == "Add" and len(inputs) == 2 and any(len(self.dims.get(i, ())) == 1 for i in inputs):
+            size = next(i for i in inputs if len(self.dims.get(i, ())) == 1)
+            plus = self.values(inputs[1] if size == inputs[0] else inputs[0])
+            (found,) = self.dims[size]
+            if isinstance(found, tuple) and plus is not None and len(plus) == 1 and type(plus[0]) is int and \
+                    plus[0] >= 0:
+                self.dims_plus[out] = (found[0], found[1], plus[0])  # `t + ref.size(2)`
         elif op == "Concat" and inputs and any(i in self.dims for i in inputs):
             parts = [self.dims_of(i) for i in inputs]
             if all(p is not None for p in parts):
@@ -782,6 +819,10 @@ class _Reader:
             starts, ends = self.values(inputs[1]), self.values(inputs[2])
             axes = self.values(inputs[3]) if len(inputs) > 3 and inputs[3] else [0]
             steps = self.values(inputs[4]) if len(inputs) > 4 and inputs[4] else [1]
+            if ends is None and inputs[2] in self.dims_plus:
+                return self.cropped_to(graph, name, node, span, tensors, consumers, starts, axes, steps)
+            if inputs[0] in self.half_crops:
+                raise _Unsupported("a crop of the height alone, or the width alone, to another map's size")
             if axes is not None and starts is not None and ends is not None and len(axes) == len(starts) == \
                     len(ends) and axes and all(isinstance(v, int) for v in axes) and {v % 4 for v in axes} <= {2, 3} \
                     and (steps == [1] * len(axes) or steps == [1]):
