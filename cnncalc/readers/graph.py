@@ -27,7 +27,7 @@ def num(n: int, span: Span) -> ir.Num:
     return ir.Num(n, span)
 
 
-def pair(h: int, w: int, span: Span) -> ir.Value:
+def pair(h: int, w: int, span: Span) -> ir.Expr:
     return ir.Num(h, span) if h == w else ir.PairLit((ir.Num(h, span), ir.Num(w, span)), span)
 
 
@@ -386,8 +386,7 @@ def _offset(node: Node) -> ir.Expr | None:
     """A merge's offset as the spec writes it after `at` (`fit at 19`), or None."""
     if node.offset is None:
         return None
-    top, left = node.offset
-    return num(top, node.span) if top == left else ir.PairLit((num(top, node.span), num(left, node.span)), node.span)
+    return pair(*node.offset, node.span)
 
 
 def _span_of(items: list[ir.Item] | list[ir.LayerCall]) -> Span:

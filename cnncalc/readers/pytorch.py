@@ -1593,10 +1593,10 @@ class _Reader:
     def plain(value: Any, use: str, node: ast.AST) -> Any:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
-        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _Partial, _ChannelsLast, _Weights, _GroupView,
-                              _SpatialSize)):
+        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _Partial, _ChannelsLast, _Weights,
+                              _GroupView, _SpatialSize)):
             thing = "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
-                "a size" if isinstance(value, (_SizeOf, _SpatialSize)) else \
+                "a size" if isinstance(value, (_SizeOf, _SizePlus, _SpatialSize)) else \
                 "a learnt tensor" if isinstance(value, _Weights) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
