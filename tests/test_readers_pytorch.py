@@ -1386,6 +1386,33 @@ def test_a_slice_to_another_maps_size_from_an_offset_is_a_fit_at() -> None:
                                                                        if crop.strip() in t)) + 1, (crop, e.message)
 
 
+def test_torchvisions_centre_crop_to_another_maps_size_is_a_fit() -> None:
+    # U-Net with unpadded convolutions (as the paper draws it) crops the skip to the upsampled map with
+    # `torchvision.transforms.CenterCrop([H, W])(skip)`, H and W unpacked from the map's shape; a fixed size
+    # (`TF.center_crop(d, [8, 8])`) is the spec's `centercrop 8x8`. On 64x64: 62, 60 (the skip); pooled 30, then
+    # 28, 26; the 2x2/2 transposed convolution 52; the skip cropped from 60 to 52; 50, 48. PyTorch with
+    # torchvision gives 48x48x2 and 8x8x8, 6,434 parameters: (9 + 1)·8 + (72 + 1)·8 + (72 + 1)·16 + (144 + 1)·16
+    # + 4·16·8 + 8 + (144 + 1)·8 + (72 + 1)·8 + (8 + 1)·2.
+    text = ("import torch\nimport torch.nn as nn\nimport torchvision\nimport torchvision.transforms.functional as TF\n"
+            "def block(i, o):\n    return nn.Sequential(nn.Conv2d(i, o, 3), nn.ReLU(), nn.Conv2d(o, o, 3))\n"
+            "class UNet(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.enc1, self.pool, self.enc2 = block(1, 8), nn.MaxPool2d(2), block(8, 16)\n"
+            "        self.up, self.dec, self.head = nn.ConvTranspose2d(16, 8, 2, 2), block(16, 8), nn.Conv2d(8, 2, 1)\n"
+            "    def crop(self, enc_ftrs, x):\n        _, _, H, W = x.shape\n"
+            "        return torchvision.transforms.CenterCrop([H, W])(enc_ftrs)\n"
+            "    def forward(self, x):\n        e1 = self.enc1(x)\n        u = self.up(self.enc2(self.pool(e1)))\n"
+            "        d = self.dec(torch.cat([u, self.crop(e1, u)], dim=1))\n"
+            "        return self.head(d), TF.center_crop(d, [8, 8])\n"
+            "model = UNet()\nmodel(torch.zeros(1, 1, 64, 64))\n")
+    report = analyze_text(text, "unet.py")
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "fit"] == [("fit of 2", (52, 52, 8))]
+    assert report.output.dims == (48, 48, 2) and [o.shape.dims for o in report.outputs][1:] == [(8, 8, 8)]
+    assert report.totals.params == 10 * 8 + 73 * 8 + 73 * 16 + 145 * 16 + 4 * 16 * 8 + 8 + 145 * 8 + 73 * 8 + 9 * 2 \
+        == 6_434
+    assert "centercrop 8" in [r.op for r in report.rows if r.kind == "layer"]  # (a square one written once)
+
+
 def test_an_fcn_port_crops_each_skip_to_the_upsampled_scores() -> None:
     # On 64x64: 64 + 200 - 2 = 262, pooled with ceil_mode to 131, 66, 33 (pool3), 17 (pool4), 9, then a 7x7
     # convolution: 3; upscore2 (3 - 1)·2 + 4 = 8, pool4's scores cropped from 5 (17 >= 8 + 5); (8 - 1)·2 + 4 = 18,

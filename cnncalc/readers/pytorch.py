@@ -230,6 +230,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "ConstantPad2d": (("padding", REQUIRED), ("value", REQUIRED)),
     "ChannelShuffle": (("groups", REQUIRED),),
     "PixelShuffle": (("upscale_factor", REQUIRED),),
+    "CenterCrop": (("size", REQUIRED),),  # torchvision.transforms': the middle of the map, zero-padded if smaller
 }
 # `F.relu(x)` and friends: the module they stand for, and their parameters after the input
 FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
@@ -250,6 +251,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "pad": ("F.pad", (("pad", REQUIRED), ("mode", "constant"), ("value", None))),
     "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
     "pixel_shuffle": ("PixelShuffle", SIGNATURES["PixelShuffle"]),
+    "center_crop": ("CenterCrop", (("output_size", REQUIRED),)),  # torchvision.transforms.functional's
 }
 # Modules that are another with some parameters fixed: the module, and those parameters' values (not passed).
 # The lazy modules read their input's size off the first input (`inputs` is then not written); the deprecated
@@ -553,6 +555,9 @@ def spec_text(layer: Layer) -> str:
         return f"shuffle {_int(a['groups'], 'groups', node)}"
     if kind == "PixelShuffle":
         return f"pixelshuffle {_int(a['upscale_factor'], 'upscale_factor', node)}"
+    if kind == "CenterCrop":
+        h, w = _pair(a["size"] if "size" in a else a["output_size"], "size", node)
+        return f"centercrop {h}x{w}"
     raise _Unsupported(f"nn.{kind}", node)
 
 
@@ -1229,6 +1234,8 @@ class _Reader:
         for prefix in ("torch.nn.", "nn."):
             if full.startswith(prefix) and "." not in full[len(prefix):]:
                 return full[len(prefix):]
+        if full == "torchvision.transforms.CenterCrop":
+            return "CenterCrop"
         if full in ("LayerNorm2d", "Scale", "OneSidedBatchNorm") and full in self.classes:
             return full  # the helpers `convert --to pytorch` writes
         if full == "tv_LayerNorm2d" and full in self.zoo_names:
@@ -1241,6 +1248,8 @@ class _Reader:
         for prefix in ("torch.nn.functional.", "torch."):
             if full.startswith(prefix) and full[len(prefix):] in FUNCTIONS:
                 return full[len(prefix):]
+        if full == "torchvision.transforms.functional.center_crop":
+            return "center_crop"
         return None
 
     # ---- expressions ----------------------------------------------------------------------------------
@@ -1909,7 +1918,8 @@ class _Reader:
             raise _Unsupported(f"nn.{kind} (docs/notations.md lists the layers cnncalc reads)", node)
         signature = tuple(p for p in SIGNATURES[kind] if p[0] not in fixed)
         layer = Layer(kind, {**self.bind(signature, args, kwargs, what, node), **fixed}, node)
-        spec_text(layer)  # report what cannot be written where the layer is built
+        if not (kind == "CenterCrop" and self.size_source(layer.args["size"]) is not None):
+            spec_text(layer)  # report what cannot be written where the layer is built (a crop to a map's size: fit)
         return layer
 
     def instantiate(self, cls: ast.ClassDef, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Instance:
@@ -2342,6 +2352,8 @@ class _Reader:
             raise _Unsupported(f"`{ast.unparse(node)[:50]}`: a {type(module).__name__.lower()} called with more "
                                f"than its input", node)
         if isinstance(module, Layer):
+            if module.kind == "CenterCrop" and self.size_source(module.args["size"]) is not None:
+                return self.centre_cropped(x, module.args["size"], node)
             if _has_state(module):
                 if id(module) in self.applied:
                     raise _Unsupported(f"`{ast.unparse(node)[:50]}` applies a {module.kind} that was applied before: "
@@ -2388,6 +2400,8 @@ class _Reader:
             return self.whole_map_pool(kind, x, bound, node)
         if kind == "Upsample" and self.size_source(bound["size"]) is not None:
             return self.resampled(x, bound, node)
+        if kind == "CenterCrop" and self.size_source(bound["output_size"]) is not None:
+            return self.centre_cropped(x, bound["output_size"], node)
         if kind in ("Dropout", "Dropout2d"):
             bound.pop("training")
         if kind == "F.pad":
@@ -2608,6 +2622,16 @@ class _Reader:
         mode = _resampling(bound, node)
         return Tensor(self.graph.merge(self.name_of("resample"), "resample", [ref.node, x.node],
                                        self.offsets.span(node), None if mode == "nearest" else mode))
+
+    def centre_cropped(self, x: Any, size: Any, node: ast.AST) -> Tensor:
+        """torchvision's `CenterCrop([H, W])(skip)` with H, W another map's (U-Net with unpadded convolutions
+        crops the skip to the upsampled map): `fit { @ref | … }`, cropped from the middle or zero-padded where
+        smaller, as torchvision's center_crop does."""
+        ref = self.size_source(size)
+        assert ref is not None
+        if not isinstance(x, Tensor):
+            raise _Unsupported("a centre crop of something that is not a map", node)
+        return Tensor(self.graph.merge(self.name_of("fit"), "fit", [ref.node, x.node], self.offsets.span(node)))
 
     def fitted(self, x: Any, pads: Any, node: ast.AST) -> Tensor:
         """`F.pad(x1, [dX // 2, dX - dX // 2, dY // 2, dY - dY // 2])` with dX, dY what x2 has more than x1:
