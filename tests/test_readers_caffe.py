@@ -250,16 +250,21 @@ def test_a_crop_reads_its_offsets_as_caffe_does() -> None:
         assert [r.op for r in report.rows if r.kind == "fit"] == [op] and report.output.dims == (12, 12, 4)
     # beyond the map (14 < 12 + 3 rows): Caffe's check fails, cnncalc's E036 at the Crop's line
     report = read_proto(net("crop_param { offset: 3 }"))
-    assert [(d.code, d.line) for d in report.diagnostics] == [("E036", 5)]
-    # another axis, three offsets for two axes, a negative offset, one bottom: E070 or E071 at the layer
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E036", 5, 7)]
+    assert "(rows: 14 < 12 + 3)" in report.diagnostics[0].message
+    # another axis, three offsets for two axes, a negative offset (at crop_param's `{`), one bottom (at the layer's):
+    # E070 or E071
     for crop, bottoms, code, said in (
             ("crop_param { axis: 1 offset: 0 }", 'bottom: "c" bottom: "data"', "E070", "Crop from axis 1"),
             ("crop_param { offset: 1 offset: 2 offset: 3 }", 'bottom: "c" bottom: "data"', "E071", "offset [1, 2, 3]"),
             ("crop_param { offset: -1 }", 'bottom: "c" bottom: "data"', "E071", "offset [-1]"),
             ("", 'bottom: "c"', "E071", "a Crop layer takes two bottoms")):
-        report = read_proto(net(crop, bottoms))
+        text = net(crop, bottoms)
+        report = read_proto(text)
         [e] = [d for d in report.diagnostics if d.severity == "error"]
-        assert e.code == code and said in e.message and e.line in (5, 6), (crop, e.message)
+        line = text.splitlines()[4]
+        column = line.index("crop_param {") + len("crop_param {") if crop else line.index("{") + 1  # at its `{`
+        assert (e.code, e.line, e.column) == (code, 5, column) and said in e.message, (crop, e.message)
 
 
 def test_fcn8s_crops_each_skip_to_the_upsampled_scores() -> None:

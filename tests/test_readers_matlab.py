@@ -213,4 +213,5 @@ def test_crop_layers_from_the_centre_and_from_a_location() -> None:
     for bad in ("'custom'", "[0 1]", "[2 3 4]"):
         report = read_m(text.replace("crop2dLayer([3 5], 'Name', 'crop2')", f"crop2dLayer({bad}, 'Name', 'crop2')"))
         [e] = [d for d in report.diagnostics if d.severity == "error"]
-        assert (e.code, e.line) == ("E070", 7) and "crop2dLayer(" in e.message, (bad, e.message)
+        assert (e.code, e.line, e.column) == ("E070", 7, 5) and e.message.startswith(f"crop2dLayer({bad})") and \
+            "cnncalc reads 'centercrop' and a location [x y] from 1" in e.message, (bad, e.message)

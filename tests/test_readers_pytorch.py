@@ -1379,11 +1379,14 @@ def test_a_slice_to_another_maps_size_from_an_offset_is_a_fit_at() -> None:
         assert report.output.dims == (9, 7, 4) and report.totals.params == 112, crop
         assert [r.op for r in report.rows if r.kind == "fit"] == [op], crop
     # an end that is not the same offset plus the size, or the height of one map and the width of another: E070
-    for crop in ("y = y[:, :, 3:4 + x.size(2), 2:2 + x.size(3)]", "y = y[:, :, 3:3 + x.size(2), 2:2 + y.size(3)]"):
+    for crop, said in (("y = y[:, :, 3:4 + x.size(2), 2:2 + x.size(3)]", "crops to another map's size `x[:, :, t:t "),
+                       ("y = y[:, :, 3:3 + x.size(2), 2:2 + y.size(3)]", "a crop to the height of one map and the "
+                                                                          "width of another")):
         text = module_file(init, f"y = self.conv(x)\n{crop}\nreturn y")
         [e] = [d for d in analyze_text(text, "m.py", input="9x7x3").diagnostics if d.severity == "error"]
-        assert e.code == "E070" and e.line == text.splitlines().index(next(t for t in text.splitlines()
-                                                                       if crop.strip() in t)) + 1, (crop, e.message)
+        line = text.splitlines().index(next(t for t in text.splitlines() if crop.strip() in t)) + 1
+        assert (e.code, e.line, e.column) == ("E070", line, text.splitlines()[line - 1].index("y[") + 1), crop
+        assert said in e.message, e.message
 
 
 def test_torchvisions_centre_crop_to_another_maps_size_is_a_fit() -> None:

@@ -263,10 +263,18 @@ def test_fit_at_an_offset_crops_from_there_as_caffes_crop() -> None:
     r = run("input 9x7x4\nf: fit at 8x1 { identity | upsample 2 ; conv 5 3x3 }\n")
     assert where(r) == [("E036", 2, 1)] and "(rows: 16 < 9 + 8)" in r.diagnostics[0].message
     # an offset that is not whole numbers from 0, or not one number or a pair, is E013 at the offset
-    for bad, column in (("-1", 8), ("1x2x3", 8)):
-        assert where(run(f"input 8x8x2\nfit at {bad} {{ identity | upsample 2 }}\n")) == [("E013", 2, column)], bad
+    for bad, said in (("-1", "`fit at` needs an offset of whole numbers from 0 to 4,294,967,296"),
+                      ("1x2x3", "expected a number or a pair `AxB`, found `1x2x3`")):
+        r = run(f"input 8x8x2\nfit at {bad} {{ identity | upsample 2 }}\n")
+        assert where(r) == [("E013", 2, 8)] and said in r.diagnostics[0].message, bad
     # only `fit` takes an offset: `resample at` is E011 at the word
-    assert where(run("input 8x8x2\nresample at 1 { identity | upsample 2 }\n")) == [("E011", 2, 10)]
+    r = run("input 8x8x2\nresample at 1 { identity | upsample 2 }\n")
+    assert where(r) == [("E011", 2, 10)] and "`resample` takes no `at`" in r.diagnostics[0].message
+    # an answer with X's own size (16x12x5, before the crop) or the reference's channels is wrong at the answer
+    for answer in ("16x12x5", "9x7x4"):
+        wrong = run(f"input 9x7x4\nfit at 2x1 {{ identity | upsample 2 ; conv 5 3x3 }} -> {answer}\n")
+        assert [(d.code, d.line) for d in wrong.diagnostics] == [("E040", 2)], answer
+        assert f"expected {answer}, computed 9x7x5" in wrong.diagnostics[0].message
 
 
 def test_resample_takes_the_references_height_and_width_and_xs_channels() -> None:

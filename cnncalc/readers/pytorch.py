@@ -1567,8 +1567,9 @@ class _Reader:
                 (top, bottom), (left, right) = cuts
                 return self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
         raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
-                           f"`x[:, a:b]` and cuts from the edges `x[:, :, t:-b, l:-r]`; an end counted from "
-                           f"the start needs the input's size)", node)
+                           f"`x[:, a:b]`, cuts from the edges `x[:, :, t:-b, l:-r]` and crops to another map's "
+                           f"size `x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`; another end counted from the "
+                           f"start needs the input's size)", node)
 
     def cropped_to(self, x: Tensor, bounds: list[tuple[Any, Any]], node: ast.AST) -> Tensor | None:
         """`x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`: x cropped from row t and column l to ref's height and
