@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cnncalc.layers.base import BYTES_PER_VALUE
-from cnncalc.layers.merge import MERGES
 from cnncalc.record import NamedTuple
 from cnncalc.report import Row, Totals
 from cnncalc.shape import Shape
@@ -73,7 +72,8 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
                 base[r.path] = base.get(source, source)
         elif any(p in graded for p in r.inputs):
             graded.add(r.path)
-            kind = r.merge or MERGES[r.keyword]
+            kind = r.merge
+            assert kind is not None, "a join row carries the merge kind it ran (walker.py)"
             viewed = kind.viewed()
             if viewed is not None:  # a slice of one branch (`fit at`): it keeps that branch's tensor
                 base[r.path] = base.get(r.inputs[viewed], r.inputs[viewed])
