@@ -244,7 +244,8 @@ E065 = Code("E065", STRUCTURE, "bad fit or resample",
             "flat vector cannot be fitted or resampled.")
 E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
-            "sibling branch, or the merge's own line.")
+            "sibling branch, or the merge's own line. The input has no name: a first line `image: identity` "
+            "gives it one (`@image`).")
 E064 = Code("E064", STRUCTURE, "side output fails",
             "A `side { }` branch could not be computed; its diagnostics say why.")
 E060 = Code("E060", LECTURE, "unreadable lecture line",

@@ -382,9 +382,13 @@ class Expander:
             why = f"`{ref.name}` names this merge's own line, which is not finished here"
         else:
             why = f"no earlier line or layer is named `{ref.name}` here"
-        self.sink.add(codes.E063, why, span,
-                      hint=did_you_mean(ref.name, visible) or "refer to a line above the merge, in this scope or an "
-                                                              "enclosing one")
+        if ref.name == "input":  # the input is no line: a branch from it starts at a line that passes it on
+            hint = "the network's input has no name here: begin the network with a line `image: identity` and " \
+                   "refer to `@image`"
+        else:
+            hint = did_you_mean(ref.name, visible) or \
+                "refer to a line above the merge, in this scope or an enclosing one"
+        self.sink.add(codes.E063, why, span, hint=hint)
         return None
 
     def repeat(self, item: ir.Repeat, name: str, path: str, depth: int, span: Span, env: Env,

@@ -330,3 +330,39 @@ def test_a_moved_row_copies_every_field() -> None:
     assert (copy.path, copy.inputs, copy.branches, copy.field, copy.span) == \
         ("c.b", ("c.a",), ("c.b.x",), ((3, 1, 0), (3, 1, 0)), Span(13, 19))
     assert all(getattr(copy, slot) is getattr(row, slot) for slot in Row.__slots__ if slot not in given)
+
+
+@pytest.mark.parametrize(("lines", "column", "message", "hint"), [
+    # a misspelt name: the nearest one visible
+    ("enc1: conv 8 3x3 pad 1\nup: concat { @enc2 | identity }", 14,
+     "no earlier line or layer is named `enc2` here", "did you mean `enc1`?"),
+    # a line below the merge is not written yet
+    ("up: concat { @later | identity }\nlater: conv 8 3x3 pad 1", 14,
+     "no earlier line or layer is named `later` here", "refer to a line above the merge, in this scope or an "
+                                                      "enclosing one"),
+    # a layer of another branch of the same merge
+    ("m: concat { a: conv 4 1x1 | @a }", 29,
+     "`a` is inside a sibling branch of this merge; a branch cannot read another's layers", None),
+    # the merge's own line
+    ("m: concat { @m | identity }", 13, "`m` names this merge's own line, which is not finished here", None),
+    # the input is no line: say how to name it
+    ("conv1: conv 8 3x3 pad 1\nout: concat { @input | identity }", 15,
+     "no earlier line or layer is named `input` here",
+     "the network's input has no name here: begin the network with a line `image: identity` and refer to `@image`"),
+])
+def test_a_reference_to_no_earlier_output_is_e063_saying_why(lines: str, column: int, message: str,
+                                                               hint: str | None) -> None:
+    r = run("input 8x8x3\n" + lines + "\n")
+    d = next(d for d in r.diagnostics if d.code == "E063")
+    line = 2 + next(i for i, text in enumerate(lines.split("\n")) if "@" in text)  # (the input is line 1)
+    assert r.source.line_col(d.span.start) == (line, column)
+    assert d.message == message
+    if hint is not None:
+        assert d.hint == hint
+
+
+def test_the_input_named_by_an_identity_line_is_a_reference() -> None:
+    # what the E063 hint for `@input` proposes: 8 channels of conv1 and the input's 3 side by side
+    r = run("input 8x8x3\nimage: identity\nconv1: conv 8 3x3 pad 1\nout: concat { @image | identity }\n")
+    assert not r.diagnostics
+    assert r.output == Shape((8, 8, 3 + 8))
