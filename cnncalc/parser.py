@@ -66,6 +66,7 @@ class Parser(TokenStream):
     def __init__(self, text: str, sink: DiagnosticSink) -> None:
         super().__init__(text, sink)
         self.block_names: set[str] = set()
+        self.labels: set[str] = set()  # the `name:` labels read so far (an unknown layer may be one, meant as `@name`)
         self.cache: dict[str, tuple[ir.Line, int]] = {}
         self.pending: tuple[str, int, int, int] | None = None
         self.refers = "@" in text  # `@NAME` can only be written with an `@`: enough to tell the expander
@@ -546,6 +547,7 @@ class Parser(TokenStream):
         if tok.kind == "NAME" and self.peek(1).kind == ":":
             self.advance()
             self.advance()
+            self.labels.add(tok.text)
             item = self.parse_unlabelled(tok.text)
             return None if item is None else item._replace(span=tok.span.to(item.span))
         return self.parse_unlabelled(None)
@@ -583,7 +585,8 @@ class Parser(TokenStream):
             return self.parse_layer(word, tok, label)
         self.advance()
         following = self.peek()
-        hint = layer_hint(word, following.text if following.kind == "NAME" else None, sorted(self.block_names))
+        hint = layer_hint(word, following.text if following.kind == "NAME" else None, sorted(self.block_names),
+                          word in self.labels)
         self.error(codes.E010, f"unknown layer `{word}`", tok.span, hint=hint)
         self.sync()
         return ir.LayerCall(word, (), label, tok.span, valid=False)

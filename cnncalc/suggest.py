@@ -39,9 +39,13 @@ def _normal(word: str) -> str:
     return word
 
 
-def layer_hint(word: str, following: str | None, blocks: list[str]) -> str:
-    """What an unknown layer word probably meant: `max pool` -> `maxpool`, `fully_connected` -> `fc`."""
+def layer_hint(word: str, following: str | None, blocks: list[str], labelled: bool = False) -> str:
+    """What an unknown layer word probably meant: `max pool` -> `maxpool`, `fully_connected` -> `fc`; the name of a
+    line above (`labelled`), its output: `@name`."""
     keywords = list(REGISTRY) + list(STRUCTURAL)
+    if labelled:
+        return f"`{word}` names a line above; a branch that starts from its output is written `@{word}`, as in " \
+               f"`concat {{ @{word} | identity }}`"
     if following is not None:
         joined = _normal(word + following)
         if joined in REGISTRY or joined in STRUCTURAL:

@@ -126,6 +126,18 @@ def test_unknown_layer_suggests() -> None:
     assert r.diagnostics[0].hint == "did you mean `maxpool`?"
 
 
+def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -> None:
+    # `skip` is the first line's name, not a layer: the branch from its output is `@skip`
+    r = run("input 8x8x3\nskip: conv 8 3x3 pad 1\nup: concat { skip | identity }\n")
+    assert where(r) == [("E010", 3, 14)]
+    assert r.diagnostics[0].message == "unknown layer `skip`"
+    assert r.diagnostics[0].hint == ("`skip` names a line above; a branch that starts from its output is written "
+                                     "`@skip`, as in `concat { @skip | identity }`")
+    # a word that names no line keeps the usual suggestion
+    assert run("input 8x8x3\nskip: conv 8 3x3 pad 1\nup: concat { skp2 | identity }\n").diagnostics[0].hint != \
+        r.diagnostics[0].hint
+
+
 def test_unknown_option_suggests() -> None:
     r = run("input 8x8x3\nconv 8 3x3 strde 2\n")
     assert where(r) == [("E011", 2, 12)]
