@@ -437,7 +437,13 @@ class Expander:
                    shift: int) -> SeqNode | None:
         block = self.blocks.get(call.block)
         if block is None:
-            hint = did_you_mean(call.block, sorted(self.blocks)) or f"define it: `block {call.block}(...) {{ ... }}`"
+            if call.block in REGISTRY:  # `conv(96, 11x11)`: a layer written as a call
+                layer = REGISTRY[call.block]
+                hint = f"`{call.block}` is a layer, not a block: its arguments follow it without parentheses or " \
+                       f"commas, as in `{layer.example or call.block}`"
+            else:
+                hint = did_you_mean(call.block, sorted(self.blocks)) or \
+                    f"define it: `block {call.block}(...) {{ ... }}`"
             self.sink.add(codes.E052, f"no block named `{call.block}`", span, hint=hint)
             return None
         self.called.add(block.name)

@@ -13,12 +13,13 @@ from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import FAMILIES, REGISTRY
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
-from cnncalc.suggest import did_you_mean, layer_hint
+from cnncalc.suggest import layer_hint, option_hint
 from cnncalc.tokens import TokenStream, input_problem
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
 _CACHEABLE_LENGTH = 400
+_VALUE_STARTS = frozenset(("NUMBER", "DIMS", "-", "("))  # what a value after `stride:` may start with
 
 # A comment that reads as an answer (W046): an arrow and anything, or a volume or count standing alone
 # (`# 32x32x10`, `# 32x32x10, 760 params`, `# params 760`), not a remark that mentions one (`# 3x3 conv`).
@@ -702,8 +703,14 @@ class Parser(TokenStream):
         ok = True
         while not self.at_item_end():
             tok = self.peek()
-            if tok.kind == "NAME" and tok.text in options and self.peek(1).kind != ":":
+            if tok.kind == "NAME" and tok.text in options and (self.peek(1).kind != ":" or
+                                                               self.peek(2).kind in _VALUE_STARTS):
                 self.advance()
+                if self.at("=", ":"):  # `stride=4` (PyTorch's), `stride: 4`: said, then read as meant
+                    sign, value_tok = self.advance(), self.peek()
+                    self.error(codes.E002, f"`{tok.text}` takes its value after a space, not `{sign.text}`",
+                               sign.span, hint=f"write `{tok.text} {value_tok.text}`")
+                    ok = False
                 argument = options[tok.text]
                 value = self.value(argument.kind.syntax, f"a value after `{tok.text}`")
                 if value is None:
@@ -726,13 +733,13 @@ class Parser(TokenStream):
             elif tok.kind == "NAME":
                 self.advance()
                 self.error(codes.E011, f"`{keyword}` has no option `{tok.text}`", tok.span,
-                           hint=self.option_hint(keyword, tok.text))
+                           hint=option_hint(keyword, tok.text))
                 while self.at("NUMBER", "DIMS", ",", "BADNUMBER"):
                     self.advance()
                 ok = False
                 continue
             else:
-                self.unexpected(f"an argument of `{keyword}`")
+                self.unexpected(f"an argument of `{keyword}`", self.argument_hint(keyword, tok))
                 self.sync()
                 ok = False
                 break
@@ -751,12 +758,13 @@ class Parser(TokenStream):
             ok = False
         return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok)
 
-    def option_hint(self, keyword: str, word: str) -> str:
-        schema = REGISTRY[keyword].schema
-        choices = schema.words()
-        close = did_you_mean(word, choices)
-        if close:
-            return close
-        if not choices:
-            return f"`{keyword}` takes no options"
-        return f"`{keyword}` takes " + ", ".join(f"`{c}`" for c in choices)
+    def argument_hint(self, keyword: str, tok: Token) -> str | None:
+        """Why a token is no argument: commas between arguments (`conv 96, 11x11`), a size written as two
+        numbers (`conv 96 11 11`: `11x11`)."""
+        if tok.kind == ",":
+            return f"a layer's arguments are separated by spaces: `{REGISTRY[keyword].example or keyword}`"
+        before = self.tokens[self.i - 1] if self.i else None
+        if tok.kind == "NUMBER" and before is not None and before.kind == "NUMBER" and tok.text.isdigit() \
+                and before.text.isdigit():
+            return f"a size of {before.text} by {tok.text} is written `{before.text}x{tok.text}`"
+        return None

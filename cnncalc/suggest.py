@@ -61,3 +61,39 @@ def layer_hint(word: str, following: str | None, blocks: list[str], labelled: bo
     if close:
         return close
     return "`cnncalc explain layers` lists every layer"
+
+
+# words other frameworks put before a layer's positional arguments (`kernel_size=3`, `filters=96`, `units=10`)
+_POSITIONAL_WORDS = frozenset(("kernel", "kernelsize", "k", "size", "filters", "filtersize", "numfilters", "units",
+                               "neurons", "outchannels", "channels", "outputs", "outfeatures", "features",
+                               "numoutput", "poolsize", "window"))
+
+
+def option_hint(keyword: str, word: str) -> str:
+    """What a word that is no option of `keyword` probably meant: another layer of the line (`conv 96 11x11
+    relu`: the `;` is missing), a close spelling, an option it abbreviates (`s` -> `stride`), a positional
+    argument named as other frameworks name it (`kernel_size`), else the options there are."""
+    layer = REGISTRY[keyword]
+    schema = layer.schema
+    normal = _normal(word)
+    if normal == "activation":
+        return f"an activation is a layer of its own, after `;`: `{keyword} … ; relu`"
+    other = word if word in REGISTRY else normal if normal in REGISTRY else SYNONYMS.get(normal)
+    if other is not None and other in REGISTRY:
+        return f"`{word}` is a layer: layers on one line are separated by `;`, as in `{keyword} … ; {other}`"
+    choices = schema.words()
+    close = did_you_mean(word, choices)
+    if close:
+        return close
+    # an abbreviation: the options (aliases counted once) whose words start with it
+    meant = {id(argument): option for option, argument in reversed(list(schema.options.items()))
+             if option.startswith(word.lower())}
+    if len(meant) == 1:
+        return f"did you mean `{meant.popitem()[1]}`?"
+    if normal in _POSITIONAL_WORDS and schema.positionals:
+        labels = " and ".join(a.label for a in schema.positionals)
+        return f"`{keyword}` takes its {labels} by position, without a word: `{layer.example or keyword}`"
+    if not choices:
+        return f"`{keyword}` takes no options"
+    return f"`{keyword}` takes " + ", ".join(f"`{c}`" for c in choices)
+

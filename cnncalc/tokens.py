@@ -136,13 +136,13 @@ class TokenStream:
     def error(self, code: Code, message: str, span: Span, hint: str | None = None) -> None:
         self.sink.add(code, message, span, hint)
 
-    def unexpected(self, what: str) -> None:
+    def unexpected(self, what: str, hint: str | None = None) -> None:
         tok = self.peek()
         if tok.kind == "BADNUMBER":
             self.bad_number(tok)
             return
         shown = {"NEWLINE": "end of line", "EOF": "end of file"}.get(tok.kind, f"`{_short(tok.text)}`")
-        self.error(codes.E002, f"expected {what}, found {shown}", tok.span)
+        self.error(codes.E002, f"expected {what}, found {shown}", tok.span, hint)
 
     def bad_number(self, tok: Token) -> None:
         self.error(codes.E013, f"malformed number `{_short(tok.text)}`", tok.span,

@@ -138,6 +138,56 @@ def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -
         r.diagnostics[0].hint
 
 
+@pytest.mark.parametrize(("line", "column", "hint"), [
+    # a layer after another without `;`, in any case and under other frameworks' names
+    ("conv 96 11x11 stride 4 relu", 24, "`relu` is a layer: layers on one line are separated by `;`, as in "
+                                        "`conv … ; relu`"),
+    ("fc 10 Softmax", 7, "`Softmax` is a layer: layers on one line are separated by `;`, as in `fc … ; softmax`"),
+    ("conv 8 3x3 BatchNorm2d", 12, "`BatchNorm2d` is a layer: layers on one line are separated by `;`, as in "
+                                   "`conv … ; batchnorm`"),
+    ("dense 10 activation", 10, "an activation is a layer of its own, after `;`: `dense … ; relu`"),
+    # an abbreviation of one option (`pad` and `padding` are one)
+    ("conv 96 11x11 s 4", 15, "did you mean `stride`?"),
+    ("maxpool 3x3 st 2", 13, "did you mean `stride`?"),
+    ("conv 96 11x11 p 2", 15, "did you mean `pad`?"),
+    # `d` starts `dilation` and `depth`: no guess
+    ("conv 96 11x11 d 2", 15, "`conv` takes `stride`, `pad`, `padding`, `dilation`, `groups`, `depth`, `inputs`, "
+                              "`in`, `nobias`, `floor`, `ceil`, `frozen`"),
+    # a positional argument named as Keras or PyTorch name it
+    ("conv 96 11x11 kernel 3", 15, "`conv` takes its out channels and kernel by position, without a word: "
+                                   "`conv 96 11x11 stride 4 pad 0`"),
+])
+def test_a_word_that_is_no_option_says_what_it_probably_meant(line: str, column: int, hint: str) -> None:
+    r = run(f"input 32x32x3\n{line}\n")
+    d = r.diagnostics[0]
+    assert (d.code, *r.source.line_col(d.span.start)) == ("E011", 2, column)
+    assert d.message == f"`{line.split()[0]}` has no option `{line.split()[-2 if line[-1].isdigit() else -1]}`"
+    assert d.hint == hint
+
+
+@pytest.mark.parametrize(("line", "column", "message", "hint"), [
+    ("conv 96 11x11 stride=4", 21, "`stride` takes its value after a space, not `=`", "write `stride 4`"),
+    ("conv 96 11x11 pad: 2", 18, "`pad` takes its value after a space, not `:`", "write `pad 2`"),
+    ("conv 96, 11x11", 8, "expected an argument of `conv`, found `,`",
+     "a layer's arguments are separated by spaces: `conv 96 11x11 stride 4 pad 0`"),
+    ("conv 96 11 11", 12, "expected an argument of `conv`, found `11`", "a size of 11 by 11 is written `11x11`"),
+])
+def test_arguments_written_as_other_languages_write_them_are_e002_with_the_spec_form(
+        line: str, column: int, message: str, hint: str) -> None:
+    r = run(f"input 32x32x3\n{line}\n")
+    d = r.diagnostics[0]
+    assert (d.code, *r.source.line_col(d.span.start), d.message, d.hint) == ("E002", 2, column, message, hint)
+    assert r.rows[0].known is False  # the layer is not built from a line in error
+
+
+def test_a_layer_called_as_a_block_is_e052_saying_how_a_layer_is_written() -> None:
+    r = run("input 32x32x3\nconv(96, 11x11)\n", name="net.spec")
+    assert where(r) == [("E052", 2, 1)]
+    assert r.diagnostics[0].hint == ("`conv` is a layer, not a block: its arguments follow it without parentheses or "
+                                     "commas, as in `conv 96 11x11 stride 4 pad 0`")
+    assert run("input 32x32x3\nfoo(1)\n", name="net.spec").diagnostics[0].hint == "define it: `block foo(...) { ... }`"
+
+
 def test_unknown_option_suggests() -> None:
     r = run("input 8x8x3\nconv 8 3x3 strde 2\n")
     assert where(r) == [("E011", 2, 12)]
