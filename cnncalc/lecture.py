@@ -269,8 +269,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
                                                                    current.input is not None, current.shared)
-            if result is None and step and sink.total == reported:  # a step of a one-line network is a layer
-                result = reader.unread_step()
+            # a step of a one-line network, or a call on a line of its own, is a layer: read, or E060
+            if result is None and (step or (current.input is not None and _a_call(tokens))) and \
+                    sink.total == reported:
+                result = reader.unread_step(step, tokens)
             if result is None and current.input is not None and _stated_with_answers(tokens):
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
@@ -2808,11 +2810,14 @@ class _LineReader:
             answer = ir.answered(shape, counts, span)
         return ir.Line((call,), answer, Span(self.start, self.end))
 
-    def unread_step(self) -> ir.Line:
-        """A step of a one-line network that reads as no layer (`CONV(lots of filters)`): E060, and the layer
-        stays, unknown, of the kind its name says (`CONV output: …` after it is its answer, not checked)."""
-        self.sink.add(codes.E060, "cnncalc cannot read this step of the one-line network as a layer",
-                      Span(self.start, self.end),
+    def unread_step(self, step: bool, written: list[Tok]) -> ir.Line:
+        """A step of a one-line network (`step`), or a line written as a call, that reads as no layer (`CONV(lots of
+        filters)`): E060, and the layer stays, unknown, of the kind its name says (`CONV output: …` after it is its
+        answer, not checked)."""
+        stated = written[_lead(written):]
+        stated = stated[:next((i for i, t in enumerate(stated) if t.kind == "ARROW"), len(stated))]  # no answers
+        what = "this step of the one-line network" if step else f"`{_shown(stated)}`"
+        self.sink.add(codes.E060, f"cnncalc cannot read {what} as a layer", Span(self.start, self.end),
                       hint="describe it as `CONV(10 filters, 5x5, stride 1, pad 2)`, `POOL(2x2, stride 2)` or `FC(10)`")
         kind = _layer_kind(self.tokens[0].lower) if self.tokens and self.tokens[0].kind == "WORD" else None
         line = self.unreadable(None, self.tokens[:1])
@@ -4606,18 +4611,37 @@ _CALLED = {"conv", "convolution", "pool", "maxpool", "avgpool", "fc", "dense", "
 def _called(tokens: list[Tok]) -> list[Tok]:
     """`CONV(10 filters, 5x5, stride 1, pad 2)` as `CONV: 10 filters, 5x5, stride 1, pad 2` (`CONV1 (…)`, with a
     space, is a name and its description already), `INPUT [32x32x3]` as `INPUT: 32x32x3`: one kind's name, then
-    the whole rest of the line in parentheses or brackets. A function of code (`convolution2dLayer(11, 96)`)
-    is no such name."""
+    the whole rest of the line in parentheses or brackets, or up to the arrow of its answers (`CONV(10 filters,
+    5x5) -> [32x32x10]`, which reads as `CONV: 10 filters, 5x5 -> [32x32x10]`). A function of code
+    (`convolution2dLayer(11, 96)`) is no such name."""
     if len(tokens) < 3 or tokens[0].kind != "WORD" or tokens[1].text not in ("(", "[") or \
-            tokens[-1].text != {"(": ")", "[": "]"}[tokens[1].text] or \
             tokens[0].text.lower().rstrip("0123456789") not in _CALLED:
         return tokens
-    inside = tokens[2:-1]
+    closing = {"(": ")", "[": "]"}[tokens[1].text]
+    end = next((i for i, t in enumerate(tokens) if t.text == closing), len(tokens))
+    after = tokens[end + 1:]
+    if end == len(tokens) or (after and after[0].kind != "ARROW"):
+        return tokens  # no closing bracket, or something other than answers after it
+    inside = tokens[2:end]
     if any(t.text in ("(", ")", "[", "]") for t in inside):
         return tokens  # `CONV(10 filters (5x5)) -> (32x32x10)`: not one description
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
-    return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside] if inside else [tokens[0]]
+    return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside, *after] if inside else \
+        [tokens[0], *after]
+
+
+def _a_call(tokens: list[Tok]) -> bool:
+    """A line that is a layer written as a call (`CONV(96, 11x11)`, `FC(10) -> 10`), or as its kind, a colon and
+    numbers (`CONV: 96, 11x11`): read as one or E060, never prose (passed over, its layer would vanish and the
+    answers after it be judged without it)."""
+    lead = _lead(tokens)
+    if len(tokens) <= lead + 1 or tokens[lead].kind != "WORD" or \
+            tokens[lead].lower.rstrip("0123456789") not in _CALLED - {"input"}:
+        return False
+    after = tokens[lead + 1]
+    return (after.text in ("(", "[") and after.start == tokens[lead].end) or \
+        (after.text == ":" and any(t.kind in ("NUM", "DIMS") for t in tokens[lead + 2:]))
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:

@@ -3420,6 +3420,38 @@ def test_a_step_of_a_one_line_network_that_reads_as_no_layer_is_an_error_not_pro
     assert report.totals.params is None  # the layer is unknown, so is everything after it
 
 
+@pytest.mark.parametrize(("fc_params", "verdict"), [("25,610", "right"), ("2,570", "wrong")])
+def test_a_network_written_as_calls_with_each_calls_answers_after_its_arrow(fc_params: str, verdict: str) -> None:
+    # Each call's answers after `->` on its line: the calls were skipped as prose ("no answers written"), and
+    # `FC(10) -> 10` after `Input: …` was E060. CONV: (32 - 5 + 2·2)/1 + 1 = 32, (5·5·3 + 1)·10 = 760; POOL:
+    # (32 - 2)/2 + 1 = 16; FC: (16·16·10 + 1)·10 = 25,610 (2,570 leaves out the depth: (16·16 + 1)·10).
+    report = cnncalc.analyze_text(f"INPUT(32x32x3)\nCONV(10 filters, 5x5, stride 1, pad 2) -> [32x32x10] (760 params)\n"
+                                  f"RELU\nPOOL(2x2, stride 2) -> [16x16x10]\nFC(10) -> [10] ({fc_params} params)\n",
+                                  "hw.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("maxpool1", "output", "right"),
+        ("fc1", "output", "right"), ("fc1", "params", verdict)]
+    assert [r.keyword for r in report.rows if r.kind == "layer"] == ["conv", "relu", "maxpool", "fc"]
+    after_input = cnncalc.analyze_text("Input: 32x32x3\nCONV(10 filters, 5x5, stride 1, pad 2) -> 32x32x10\n", "hw.txt")
+    assert [(a.quantity, a.verdict) for a in after_input.answers] == [("output", "right")]
+    assert not after_input.diagnostics
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("CONV(96, 11x11)", "CONV (96, 11x11)"),  # no `filters`: the count is not said to be one
+    ("CONV(lots of filters) -> 32x32x10", "CONV (lots of filters)"),
+    ("CONV: 96, 11x11", "CONV: 96, 11x11"),
+])
+def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_the_layer_stays(
+        line: str, shown: str) -> None:
+    # Skipped as prose, the layer vanished and the FC's count was judged on the input: (32·32·3 + 1)·10 = 30,730
+    # was "right" for a network with a convolution before the FC.
+    report = homework(f"Input: 32x32x3\n{line}\nFC(10) -> 10 (30,730 params)\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 1, f"cnncalc cannot read `{shown}` as a layer")]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked"), ("params", "unchecked")]
+
+
 def test_an_answer_after_a_name_with_no_layer_above_is_an_error_not_prose() -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nFC1: 10\n\nFC2 params: 100\n"
                       "POOL output: 3x3x3\n")
