@@ -118,8 +118,10 @@ class _Net:
         self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
         self.restated: int | None = None  # where its input was restated since its last layer line
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
-        # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure): (where, its span, line)
-        self.tentative: list[tuple[int, Span, int]] = []
+        # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
+        # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
+        # latter the E060 said once something is read after it: then it is a layer cnncalc could not read)
+        self.tentative: list[tuple[int, Span, int, tuple[str, Span] | None]] = []
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
 
 
@@ -177,21 +179,37 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     current = _Net(0)
     prose: list[ir.Prose] = []
     run: list[tuple[int, int, int]] = []  # a block of consecutive prose lines: start, end, line number
+    runs: list[list[tuple[int, int, int]]] = []  # the blocks before it (each a passage of prose at the end)
 
     def finished(net: _Net) -> None:
         """The network ends: unnamed layers stated after prose with nothing read after them (pools that
-        illustrate the lecture's figures, its AlexNet notes' `- dropout 0.5`) are prose; the rest stands."""
-        for at, span, number in reversed(net.tentative):
+        illustrate the lecture's figures, its AlexNet notes' `- dropout 0.5`) are prose; the rest stands. (A
+        line that names a kind of layer and reads as none is in its block of prose already.)"""
+        for at, span, number, unread in reversed(net.tentative):
             del net.lines[at]
-            prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
+            if unread is None:
+                prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
         networks.append(net)
 
     def flush() -> None:
         if run:
-            first, last = run[0][2], run[-1][2]
-            where = f"line {first}" if first == last else f"lines {first}–{last}"
-            prose.append(ir.Prose(Span(run[0][0], run[0][1]), f"{where} ({len(run)} line{'s' * (len(run) != 1)})"))
+            runs.append(run.copy())
             run.clear()
+
+    def steps(net: _Net) -> None:
+        """Something was read after the network's tentative lines: they are its steps. One that names a kind of
+        layer and reads as none is E060 (the layer stays, unknown), and no longer prose."""
+        for _, _, number, unread in net.tentative:
+            if unread is None:
+                continue
+            sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")
+            for block in (run, *runs):
+                at = next((i for i, line in enumerate(block) if line[2] == number), None)
+                if at is not None:
+                    runs.append(block[:at])
+                    block[:] = block[at + 1:]  # (the order of passages does not matter: sorted as diagnostics)
+                    break
+        net.tentative.clear()
 
     table: _Table | None = None  # the markdown table being read, after its header row
     aligned = False  # that table's columns are aligned by spaces (no bars): it ends at a blank line
@@ -213,6 +231,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
         reported = sink.total
+        unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         result: ir.Input | ir.Line | _Answered | _Exercise | list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
@@ -239,7 +258,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if isinstance(result, list):  # a Total row
                 flush()
                 current.totals.extend(result)
-                current.tentative.clear()
+                steps(current)
                 current.end = line_start + len(raw)
                 continue
         else:
@@ -264,7 +283,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 flush()
                 if totals:
                     current.totals.extend(totals)
-                    current.tentative.clear()
+                    steps(current)
                 current.end = line_start + len(raw)
                 continue
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
@@ -272,10 +291,17 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             # a step of a one-line network, or a call on a line of its own, is a layer: read, or E060
             if result is None and (step or (current.input is not None and _a_call(tokens))) and \
                     sink.total == reported:
-                result = reader.unread_step(step, tokens)
+                result = reader.unread_step(step, _said(raw, line_start, tokens))
             if result is None and current.input is not None and _stated_with_answers(tokens):
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
+            if result is None and current.input is not None and sink.total == reported and not reader.said_again \
+                    and _layer_like(tokens, current.lines):
+                # a kind of layer with numbers that reads as none: a layer, unknown, if anything is read after it
+                # (then E060; skipped, the answers after it were judged without it), else prose
+                unread = (f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer",
+                          Span(first, first + len(stripped)))
+                result = reader.unreadable(None, [])
             if result is None:
                 if sink.total == reported and not reader.said_again and _answered_question(tokens):
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
@@ -289,11 +315,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
-        tentative = isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None
+        tentative = unread is not None or \
+            (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
-        flush()
         if not isinstance(result, ir.Input) and not tentative:
-            current.tentative.clear()  # an answer or a layer after unnamed layers stated after prose: steps
+            steps(current)  # an answer or a layer after unnamed layers stated after prose: steps
+        if unread is not None:
+            run.append((first, first + len(stripped), number))  # prose, unless something is read after it
+        else:
+            flush()
         if isinstance(result, ir.Input):
             same = current.input is not None and current.input.dims == result.dims
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
@@ -332,7 +362,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 restated, current = current, _Net(current.restated)
                 current.input = restated.input
             if tentative:
-                current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number))
+                current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread))
             if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
                 current.shared.add(len(current.lines))  # `CONV1: …` then `ReLU`: whose are the counts after?
             current.lines.append(result)
@@ -346,6 +376,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         span = Span(net.start, net.end)
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), ir.placed(net.totals, net.lines),
                                span))
+    for block in runs:
+        if block:
+            first, last = block[0][2], block[-1][2]
+            where = f"line {first}" if first == last else f"lines {first}–{last}"
+            prose.append(ir.Prose(Span(block[0][0], block[0][1]),
+                                  f"{where} ({len(block)} line{'s' * (len(block) != 1)})"))
     return ir.File((), tuple(nets), tuple(prose))
 
 
@@ -2810,13 +2846,11 @@ class _LineReader:
             answer = ir.answered(shape, counts, span)
         return ir.Line((call,), answer, Span(self.start, self.end))
 
-    def unread_step(self, step: bool, written: list[Tok]) -> ir.Line:
+    def unread_step(self, step: bool, said: str) -> ir.Line:
         """A step of a one-line network (`step`), or a line written as a call, that reads as no layer (`CONV(lots of
         filters)`): E060, and the layer stays, unknown, of the kind its name says (`CONV output: …` after it is its
         answer, not checked)."""
-        stated = written[_lead(written):]
-        stated = stated[:next((i for i, t in enumerate(stated) if t.kind == "ARROW"), len(stated))]  # no answers
-        what = "this step of the one-line network" if step else f"`{_shown(stated)}`"
+        what = "this step of the one-line network" if step else f"`{said}`"
         self.sink.add(codes.E060, f"cnncalc cannot read {what} as a layer", Span(self.start, self.end),
                       hint="describe it as `CONV(10 filters, 5x5, stride 1, pad 2)`, `POOL(2x2, stride 2)` or `FC(10)`")
         kind = _layer_kind(self.tokens[0].lower) if self.tokens and self.tokens[0].kind == "WORD" else None
@@ -4642,6 +4676,30 @@ def _a_call(tokens: list[Tok]) -> bool:
     after = tokens[lead + 1]
     return (after.text in ("(", "[") and after.start == tokens[lead].end) or \
         (after.text == ":" and any(t.kind in ("NUM", "DIMS") for t in tokens[lead + 2:]))
+
+
+def _said(raw: str, line_start: int, tokens: list[Tok]) -> str:
+    """A line's text as written, after its bullet and before the arrow of its answers (60 characters at most)."""
+    lead = _lead(tokens)
+    end = next((t.start for t in tokens[lead:] if t.kind == "ARROW"), line_start + len(raw))
+    said = raw[tokens[lead].start - line_start:end - line_start].strip()
+    return said if len(said) <= 60 else said[:57] + "..."
+
+
+def _layer_like(tokens: list[Tok], lines: list[ir.Line]) -> bool:
+    """A line that starts with a kind of layer (conv, pool, FC), or a count and one, and holds a number or a size,
+    and is no question: a layer however written (`Max-pool 2x2, stride 2`, `CONV 10x5x5 stride 1 pad 2`, `10 conv
+    filters 5x5 stride 1 pad 2`). A sentence about one (`After CONV1: …`, `Feature visualization of convolutional
+    net …`) does not start so, nor a line about a layer of `lines` by its name (`POOL1 output: …` said again)."""
+    words = tokens[_lead(tokens):]
+    if len(words) < 2 or words[-1].text == "?" or not any(t.kind in ("NUM", "DIMS") for t in words[1:]):
+        return False
+    if any(line.items and line.items[0].label == words[0].lower for line in lines):
+        return False
+    if words[0].kind == "NUM" or words[0].lower in ("a", "an", "the"):  # `10 conv filters …`, `A fully connected …`
+        words = words[1:]
+    name = words[0].lower + (words[1].text + words[2].lower if len(words) > 2 and words[1].text == "-" else "")
+    return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:

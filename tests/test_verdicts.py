@@ -3438,8 +3438,8 @@ def test_a_network_written_as_calls_with_each_calls_answers_after_its_arrow(fc_p
 
 
 @pytest.mark.parametrize(("line", "shown"), [
-    ("CONV(96, 11x11)", "CONV (96, 11x11)"),  # no `filters`: the count is not said to be one
-    ("CONV(lots of filters) -> 32x32x10", "CONV (lots of filters)"),
+    ("CONV(96, 11x11)", "CONV(96, 11x11)"),  # no `filters`: the count is not said to be one
+    ("CONV(lots of filters) -> 32x32x10", "CONV(lots of filters)"),
     ("CONV: 96, 11x11", "CONV: 96, 11x11"),
 ])
 def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_the_layer_stays(
@@ -3450,6 +3450,35 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 2, 1, f"cnncalc cannot read `{shown}` as a layer")]
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked"), ("params", "unchecked")]
+
+
+@pytest.mark.parametrize("line", [
+    "Max-pool 2x2, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
+    "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Pool 2", "Linear(3072, 100)",
+    "Conv2d(3, 10, 5, padding=2)", "Hidden layer: 100 neurons", "A fully connected layer of 100 units",
+])
+def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_follows(line: str) -> None:
+    # Skipped as prose, the layer vanished: the FC's count was judged on the input, (32·32·3 + 1)·10 = 30,730
+    # "right" whatever the line meant. Read as an unknown layer: E060, and the answers after it not checked.
+    report = homework(f"Input: 32x32x3\n{line}\nFC(10) -> 10 (30,730 params)\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 1, f"cnncalc cannot read `{line}` as a layer")]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked"), ("params", "unchecked")]
+    assert not [d for d in report.diagnostics if d.code == "N060"]  # a layer, not prose as well
+
+
+def test_a_line_naming_a_kind_of_layer_with_nothing_after_it_stays_prose() -> None:
+    # the lecture's Inception notes, `- Pooling operation (3x3)`, after its last example: nothing rests on it
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2 -> 32x32x10\nNotes:\n- Pooling operation (3x3)\n"
+                      "words after it\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
+    assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
+        ("N060", 3, "skipped as prose: lines 3–5 (3 lines)")]  # one passage, the line in it
+    # nor is a line about a layer already stated by its name (an answer said again) a layer
+    again = homework("Input: 35x35x8\nPOOL1: 3x3 max pool, stride 2 -> 17x17x8\nAfter POOL1: 17x17x8\n"
+                     "POOL1 output: 17x17x8\nFC1: 10 neurons -> 10\n")
+    assert [d.code for d in again.diagnostics if d.severity == "error"] == []
+    assert [(a.label, a.verdict) for a in again.answers] == [("pool1", "right"), ("fc1", "right")]
 
 
 def test_an_answer_after_a_name_with_no_layer_above_is_an_error_not_prose() -> None:
