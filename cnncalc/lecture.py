@@ -2402,6 +2402,20 @@ class _LineReader:
         said = _no_fit(tokens[at:])  # `doesn't fit!`, `so it doesn't fit`
         if said is not None:
             return said
+        if words[at:at + 1] and words[at] in _LETTERS_OF_SIDES and words[at + 1:at + 2] in (["="], [":"]) and \
+                any(w in _LETTERS_OF_SIDES and words[j + 1:j + 2] in (["="], [":"])
+                    for j, w in enumerate(words[at + 2:], at + 2)):
+            # the CS231n notes' `W2 = 32, H2 = 32, D2 = 10` (`W2 = H2 = 32`, `W2 = (32 - 5 + 4)/1 + 1 = 32, …`)
+            sides = _sides([t for t in tokens[at:] if t.text not in ("!", ".")])
+            if sides is not None and 0 in sides and 1 in sides:
+                last = tokens[-1]
+                return _shape(Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), tokens[at].start,
+                                  last.end))
+            self.sink.add(codes.E060, "cnncalc cannot read these sizes as the output's", Span(tokens[at].start,
+                                                                                                tokens[-1].end),
+                          hint="give the height and the width, each with its number: `W2 = 32, H2 = 32, D2 = 10`, "
+                               "or one size per line")
+            return None
         if side:
             number = _side(words, kinds, tokens, at)
             if number is not None:
@@ -2547,6 +2561,9 @@ class _LineReader:
             return None
         tokens = _remark_dropped(tokens)  # `Output depth: 8 (one per filter)`
         words = words[:len(tokens)]
+        if any(word in _LETTERS_OF_SIDES and words[j + 1:j + 2] in (["="], [":"])
+               for j, word in enumerate(words[at + 1:], at + 1)):
+            return None  # `W2 = 32, H2 = 32, D2 = 10`: the sides together, a volume (`_lettered`), not the last one
         marker = _marker(words, tokens, at)
         if marker is None or any(t.kind == "WORD" for t in _untrailed(tokens[marker + 1:])):
             return None  # no answer, or the formula: `W2 = (W1 - F + 2P)/S + 1`
@@ -4371,7 +4388,8 @@ def _listed(tokens: list[Tok]) -> Tok | None:
     return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, tokens[-1].end)
 
 
-_LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2}
+_LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2,
+                     "h2": 0, "w2": 1, "d2": 2}  # the CS231n notes' output sizes: W2 x H2 x D2
 
 
 def _lettered(tokens: list[Tok]) -> Tok | None:
@@ -4394,6 +4412,33 @@ def _lettered(tokens: list[Tok]) -> Tok | None:
     if 0 not in sides or 1 not in sides:
         return None
     return Tok("DIMS", "x".join(sides[axis] for axis in sorted(sides)), tokens[0].start, tokens[-1].end)
+
+
+def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
+    """An output's sizes by their letters, each with the whole number after its last `=` (its working before it):
+    `W2 = (32 - 5 + 4)/1 + 1 = 32, H2 = 32, D2 = 10`, `W2 = H2 = 32` (two letters, one number); None unless every
+    part between commas (`;`, `and`) is one."""
+    groups: list[list[Tok]] = [[]]
+    for t in tokens:
+        if t.text in (",", ";") or t.lower == "and":
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    sides: dict[int, Tok] = {}
+    for group in groups:
+        letters, i = [], 0
+        while i + 1 < len(group) and group[i].lower in _LETTERS_OF_SIDES and group[i + 1].text in ("=", ":"):
+            letters.append(group[i])
+            i += 2
+        number = group[-1] if group else None
+        if not letters or number is None or number.kind != "NUM" or not number.text.isdigit() or \
+                (i < len(group) - 1 and group[-2].text != "="):
+            return None
+        for letter in letters:
+            if _LETTERS_OF_SIDES[letter.lower] in sides:
+                return None
+            sides[_LETTERS_OF_SIDES[letter.lower]] = number
+    return sides
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",

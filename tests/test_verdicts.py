@@ -1790,6 +1790,30 @@ def test_the_output_answered_one_side_at_a_time() -> None:
     assert [d.code for d in run("input 8x8x3\nconv 4 3x3 -> depth 0\n").diagnostics] == ["E013"]
 
 
+@pytest.mark.parametrize(("line", "expected", "verdict"), [
+    ("W2 = 32, H2 = 32, D2 = 10", "32x32x10", "right"),
+    ("W2 = 32, H2 = 32, D2 = 12", "32x32x12", "wrong"),  # was read as `width 12`, then a right one as `width 10`
+    ("W2 = (32 - 5 + 4)/1 + 1 = 32, H2 = 32, D2 = 10", "32x32x10", "right"),  # each size after its working
+    ("W2 = H2 = 32, D2 = 10", "32x32x10", "right"),
+    ("H2 = 30; W2 = 32", "30x32", "wrong"),
+    ("W = 32, H = 32, D = 10", "32x32x10", "right"),
+])
+def test_the_output_answered_by_its_sides_letters_on_one_line(line: str, expected: str, verdict: str) -> None:
+    # (32 - 5 + 2·2)/1 + 1 = 32, depth 10: the volume 32x32x10. The last number of the line was taken for the
+    # first letter's side: `W2 = 32, H2 = 32, D2 = 10` was "expected width 10, computed 32", a right answer wrong.
+    report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("output", expected, verdict)]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ([] if verdict == "right" else ["E040"])
+
+
+@pytest.mark.parametrize("line", ["W2 = 32 and D2 = 10", "W2 = 32, H2 = 32, D2 = 10 and so on"])
+def test_sides_letters_that_give_no_volume_are_an_error_not_prose(line: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 1, "cnncalc cannot read these sizes as the output's")]
+    assert report.answers == ()
+
+
 def test_a_line_written_again_keeps_every_answer() -> None:
     # The parser reads a repeated line once and moves it; its one-side answers were dropped on the way, so
     # the second line's wrong `depth 4` (a 3-filter conv has depth 3) passed. Each line's answers, at its place.
