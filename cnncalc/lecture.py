@@ -2715,6 +2715,9 @@ class _LineReader:
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
         head = _count_head(words, at)
+        if marker is None and head is not None and tokens[at + len(head):at + len(head) + 1] and \
+                tokens[at + len(head)].kind == "NUM" and at + len(head) + 1 == len(tokens):
+            marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
         if marker is None or (head is None and words[at:at + 1] != ["flops"]) or \
                 words[at + 1:at + 2] in (["volume"], ["shape"], ["size"], ["map"], ["maps"]):
             return None  # `Activation volume: 55x55x96` is the output's shape

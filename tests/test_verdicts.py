@@ -3193,6 +3193,10 @@ _CONV32 = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
      [("params", "right"), ("weights", "wrong"), ("biases", "right"), ("macs", "right")]),
     ("Number of weights and biases: 760, MACs: 768,001", [("params", "right"), ("macs", "wrong")]),
     ("Params: 760 (750 weights + 10 biases), MACs: 768K", [("params", "right"), ("macs", "right")]),
+    # the count right after its word, as the spec language writes it (each line was prose: a wrong one passed)
+    ("Params 761", [("params", "wrong")]),
+    ("Params 760; MACs 768,001", [("params", "right"), ("macs", "wrong")]),
+    ("params 760, macs 768000", [("params", "right"), ("macs", "right")]),
 ])
 def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, str]]) -> None:
     # Each was E060 (no verdict), or its parenthesis taken for working and not judged (`biases: 11` passed).
