@@ -14,7 +14,7 @@ from cnncalc.layers import FAMILIES, REGISTRY
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
 from cnncalc.suggest import layer_hint, option_hint
-from cnncalc.tokens import TokenStream, input_problem
+from cnncalc.tokens import ANSWER_NOT_A_SUM, TokenStream, input_problem
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
@@ -291,9 +291,10 @@ class Parser(TokenStream):
             if tok.kind in ("DIMS", "NUMBER"):
                 tok = self.shape_token()
                 shape = self.shape_answer(tok)
-                self.end_of_statement()
-                return None if shape is None else ir.TotalExpectation("output", "==", None, shape,
-                                                                      kw.span.to(tok.span))
+                # (an answer followed by more, `expect output 10 + 1`, is not judged: it says something else)
+                ended = self.end_of_statement(ANSWER_NOT_A_SUM if self.at("+", "-", "*", "//") else None)
+                return None if shape is None or not ended else ir.TotalExpectation("output", "==", None, shape,
+                                                                                   kw.span.to(tok.span))
             self.unexpected("a shape after `expect output`")
             self.sync_statement()
             return None
@@ -332,7 +333,8 @@ class Parser(TokenStream):
         if limit is None:
             self.sync_statement()
             return None
-        self.end_of_statement()
+        if not self.end_of_statement(ANSWER_NOT_A_SUM if self.at("+", "-", "*", "//") else None):
+            return None  # `expect total params 1820+760+51210`: not 1,820, judged
         return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span), family=family)
 
     # ---- blocks ----------------------------------------------------------------------

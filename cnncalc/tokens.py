@@ -177,10 +177,13 @@ class TokenStream:
             if depth == 0:
                 return
 
-    def end_of_statement(self) -> None:
-        if not self.at("NEWLINE", "EOF"):
-            self.unexpected("end of line")
-            self.sync_statement()
+    def end_of_statement(self, hint: str | None = None) -> bool:
+        """At the end of the line (True), or E002 at what follows, skipped to there (False)."""
+        if self.at("NEWLINE", "EOF"):
+            return True
+        self.unexpected("end of line", hint)
+        self.sync_statement()
+        return False
 
     # ---- numbers and shapes ------------------------------------------------------------
 
@@ -590,7 +593,8 @@ class TokenStream:
                 self.sync()
                 return None
             else:
-                self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`")
+                self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`",
+                                ANSWER_NOT_A_SUM if tok.kind in ("+", "-", "*", "//") else None)
                 self.sync()
                 return None
         if not seen_shape and not counts and not sides and not pairs:
@@ -605,6 +609,7 @@ class TokenStream:
 _PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word
 _PAIR_EXAMPLES = {"rf": "7x7` or `rf 7", "padding": "3` or `padding 1x2"}
 _OPERATORS = frozenset({"+", "-", "*", "//", ":"})
+ANSWER_NOT_A_SUM = "an answer is one number: write the result, not the arithmetic (`params 760`, not `params 750+10`)"
 _SHAPE_WORDS = frozenset({"output", "shape", "size"})  # may name an answer's shape
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
           "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}

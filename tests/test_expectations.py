@@ -129,3 +129,18 @@ def test_an_expectation_in_a_repeat_is_checked_at_every_iteration() -> None:
         ("b.2.conv1", "output", True), ("b.2.conv1", "params", False)]
     assert where(r) == [("E041", 2, 48)]
     assert r.diagnostics[0].message == "b.2.conv1: expected params 292, computed 148"
+
+
+@pytest.mark.parametrize(("line", "column"), [
+    ("expect total params 1820+760+51210", 25),  # its first term was judged: "expected 1820, computed 53,790"
+    ("expect total params 53790 + 0", 27),
+    ("expect output 10 + 1", 18),
+    ("conv2: conv 20 3x3 pad 1 -> params 1800+20", 40),
+])
+def test_an_answer_written_as_arithmetic_is_an_error_and_never_judged(line: str, column: int) -> None:
+    # 32x32x3 -> conv 10 5x5 pad 2: (5·5·3 + 1)·10 = 760; the 1,820 and 51,210 of a sheet's sum are its other layers'
+    r = run(f"input 32x32x3\nconv1: conv 10 5x5 pad 2\n{line}\n")
+    assert where(r) == [("E002", 3, column)]
+    assert r.diagnostics[0].hint == ("an answer is one number: write the result, not the arithmetic (`params 760`, "
+                                     "not `params 750+10`)")
+    assert r.answers == ()
