@@ -4729,8 +4729,9 @@ def _a_call(tokens: list[Tok]) -> bool:
 def _said(raw: str, line_start: int, tokens: list[Tok]) -> str:
     """A line's text as written, after its bullet and before the arrow of its answers (60 characters at most)."""
     lead = _lead(tokens)
+    start = tokens[lead].start if lead < len(tokens) else line_start
     end = next((t.start for t in tokens[lead:] if t.kind == "ARROW"), line_start + len(raw))
-    said = raw[tokens[lead].start - line_start:end - line_start].strip()
+    said = raw[start - line_start:end - line_start].strip()
     return said if len(said) <= 60 else said[:57] + "..."
 
 
