@@ -1562,6 +1562,9 @@ class _LineReader:
         head = _count_head(words, at)
         quantity = _TOTALS.get(_COUNT_WORDS[head]) if head is not None else None
         marker = _marker(words, tokens, at)
+        if marker is None and head is not None and at + len(head) + 1 == len(tokens) and \
+                tokens[at + len(head)].kind == "NUM":
+            marker = at + len(head) - 1  # `Total params 26,370`: the count right after its word
         if quantity is None or marker is None or head is None or _of_a_layer(tokens[at:marker]):
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
         said = words[at + len(head):marker]

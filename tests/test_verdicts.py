@@ -2081,7 +2081,9 @@ def test_a_networks_total_stated_other_ways() -> None:
                              ("Total parameter count: 62,378,345", "wrong"),
                              ("Total learnable parameters: 62,378,344", "right"),
                              ("Params (total): 62,378,344", "right"), ("In total: 62,378,345 parameters", "wrong"),
-                             ("Total: about 62M params", "right")):
+                             ("Total: about 62M params", "right"),
+                             # the count right after its words, as the spec language writes it (was prose)
+                             ("Total params 62,378,345", "wrong"), ("Total parameters 62378344", "right")):
         answers = homework(listing + written + "\n").answers
         assert [(a.quantity, a.verdict) for a in answers if a.quantity.startswith("total")] == [
             ("total params", verdict)], written
