@@ -1533,7 +1533,8 @@ class _LineReader:
             return self.asked_total(words, tokens, 2)
         at = _skip(words, _opener(words), ("the",))
         lead = next((len(w) for w in (["network", "has"], ["model", "has"], ["total", ":"], ["total", "="],
-                                      ["in", "total", ":"], ["in", "total", "="]) if words[at:at + len(w)] == w), 0)
+                                      ["in", "total", ":"], ["in", "total", "="], ["in", "total", ","],
+                                      ["in", "total"]) if words[at:at + len(w)] == w), 0)
         if lead:
             found = self.total_after(tokens, at + lead)  # `Total: 62.4M params`, `The network has 62.4M parameters`
             begin = max([j + 1 for j in range(at + lead, len(words)) if words[j] == "="], default=at + lead)

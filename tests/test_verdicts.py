@@ -2083,7 +2083,8 @@ def test_a_networks_total_stated_other_ways() -> None:
                              ("Params (total): 62,378,344", "right"), ("In total: 62,378,345 parameters", "wrong"),
                              ("Total: about 62M params", "right"),
                              # the count right after its words, as the spec language writes it (was prose)
-                             ("Total params 62,378,345", "wrong"), ("Total parameters 62378344", "right")):
+                             ("Total params 62,378,345", "wrong"), ("Total parameters 62378344", "right"),
+                             ("In total 62,378,345 parameters", "wrong"), ("In total, 62.4M params", "right")):
         answers = homework(listing + written + "\n").answers
         assert [(a.quantity, a.verdict) for a in answers if a.quantity.startswith("total")] == [
             ("total params", verdict)], written
