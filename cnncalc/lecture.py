@@ -2722,12 +2722,15 @@ class _LineReader:
         if marker is None and head is not None and tokens[at + len(head):at + len(head) + 1] and \
                 tokens[at + len(head)].kind == "NUM" and at + len(head) + 1 == len(tokens):
             marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
-        if marker is None or (head is None and words[at:at + 1] != ["flops"]) or \
+        operations = words[at:at + 1] in (["operations"], ["ops"]) and marker is not None and \
+            any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not a definition
+        if marker is None or (head is None and words[at:at + 1] != ["flops"] and not operations) or \
                 words[at + 1:at + 2] in (["volume"], ["shape"], ["size"], ["map"], ["maps"]):
             return None  # `Activation volume: 55x55x96` is the output's shape
-        if head is None:  # FLOPs: 2·MACs, or the MACs themselves, as sources differ
-            self.sink.add(codes.E060, "cnncalc judges MACs, not FLOPs", tokens[at].span, hint=f"{ir.FLOPS_HINT}: "
-                          "`MACs: 105.4M`")
+        if head is None:  # FLOPs (operations): 2·MACs, or the MACs themselves, as sources differ
+            what = "FLOPs" if words[at] == "flops" else f"{tokens[at].text} (FLOPs or MACs?)"
+            self.sink.add(codes.E060, f"cnncalc judges MACs, not {what}", tokens[at].span,
+                          hint=f"{ir.FLOPS_HINT}: `MACs: 105.4M`")
             return None
         quantity = _COUNT_WORDS[head]
         if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
@@ -3609,7 +3612,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("weights", "(", "incl", ".", "biases", ")"), ("weights", "(", "with", "biases", ")")), "params"),
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates"),
                      ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
-                     ("mac", "operations"), ("macs", "operations"), ("multiplications",), ("multiplies",)), "macs"),
+                     ("mac", "operations"), ("macs", "operations"), ("mac", "count"), ("macs", "count"),
+                     ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
                     "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)
     # the parameters' memory (`Memory for the parameters: 3 KB`): their count, in bytes as float32

@@ -449,6 +449,22 @@ def test_a_total_of_flops_for_macs_is_named() -> None:
         ("wrong", "that is FLOPs (2·MACs); MACs count each multiply-accumulate once")]
 
 
+@pytest.mark.parametrize(("line", "diagnostic", "verdict"), [
+    # 32x32x3 through ten 5x5 filters, pad 2: 32·32·10·5·5·3 = 768,000 MACs
+    ("MAC count: 768000", None, "right"),
+    ("MAC count 768,001", "E042", "wrong"),
+    # `operations` are FLOPs in some sources and MACs in others (GoogLeNet's table): never judged, never prose
+    ("Operations: 768K", "E060", None),
+    ("Ops = 1.5M", "E060", None),
+    ("Operations: the work the layer does", "N060", None),  # a definition
+])
+def test_a_mac_count_and_operations_in_the_lectures_notation(line: str, diagnostic: str | None,
+                                                              verdict: str | None) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n")
+    assert [d.code for d in report.diagnostics] == ([diagnostic] if diagnostic else [])
+    assert [a.verdict for a in report.answers] == ([verdict] if verdict else [])
+
+
 def test_the_line_label_is_blamed() -> None:
     r = run("input 32x32x1\nc1: conv 6 5x5 ; tanh -> params 150\n")
     assert r.diagnostics[0].message.startswith("c1: expected params 150, computed 156")
