@@ -4934,13 +4934,22 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     def starts(part: list[Tok]) -> bool:
         words = [t.lower for t in part[:3]]
         return bool(words) and (words[0] in _ANSWER_HEADS or
-                                (len(words) > 1 and _label(part[:1]) is not None and words[1] in _ANSWER_HEADS))
+                                (len(words) > 1 and _label(part[:1]) is not None and words[1] in _ANSWER_HEADS) or
+                                named(part))
+
+    def named(part: list[Tok]) -> bool:
+        """A layer's name, then its answer (`POOL1 output: …`), or its output after an arrow or a colon (`POOL1 ->
+        16x16x10`, `POOL1: 16x16x10`)."""
+        return len(part) > 2 and _label(part[:1]) is not None and \
+            (part[1].lower in _ANSWER_HEADS or part[1].kind == "ARROW" or (part[1].text == ":" and
+                                                                           part[2].kind == "DIMS"))
 
     cuts, depth = [], 0
     for j, t in enumerate(tokens):
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-        if depth == 0 and t.text in (".", ";") and j + 1 < len(tokens) and starts(tokens[j + 1:]):
-            cuts.append(j)
+        if depth == 0 and j + 1 < len(tokens) and (t.text in (".", ";") and starts(tokens[j + 1:]) or
+                                                   t.text == "," and named(tokens[j + 1:])):
+            cuts.append(j)  # (after a `,` only another layer's name and output: `…, POOL1 -> 16x16x10`)
     parts = [tokens[a + 1:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
     return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]
 

@@ -4531,6 +4531,12 @@ def test_an_output_said_in_a_sentence_is_the_layers_answer(line: str, answers: l
     ("CONV1 params: 750; POOL1 output: 15x15x10", [("conv1", "params", "wrong"), ("pool1", "output", "wrong")]),
     # with a part not naming its layer, which layer `params: 760` is about is not said: the line stays E060
     ("POOL1 params: 0; CONV1 output: 32x32x10; params: 760", []),
+    # between commas, each part naming its layer (E015 and E060 as a restated CONV1, E060 "2 different volumes", or
+    # prose with its arrows: no verdict)
+    ("CONV1: 32x32x10, POOL1: 16x16x11", [("conv1", "output", "right"), ("pool1", "output", "wrong")]),
+    ("CONV1 -> 32x32x10, POOL1 -> 16x16x10", [("conv1", "output", "right"), ("pool1", "output", "right")]),
+    ("CONV1 output: 32x32x11, POOL1 output: 16x16x10", [("conv1", "output", "wrong"), ("pool1", "output", "right")]),
+    ("CONV1 params: 760, POOL1 params: 1", [("conv1", "params", "right"), ("pool1", "params", "wrong")]),
 ])
 def test_a_lines_answers_as_sentences_or_between_semicolons(line: str, answers: list[tuple[str, str, str]]) -> None:
     text = f"Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
