@@ -4947,8 +4947,8 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     cuts, depth = [], 0
     for j, t in enumerate(tokens):
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-        if depth == 0 and j + 1 < len(tokens) and (t.text in (".", ";") and starts(tokens[j + 1:]) or
-                                                   t.text == "," and named(tokens[j + 1:])):
+        if depth == 0 and j + 1 < len(tokens) and ((t.text in (".", ";") and starts(tokens[j + 1:])) or
+                                                   (t.text == "," and named(tokens[j + 1:]))):
             cuts.append(j)  # (after a `,` only another layer's name and output: `…, POOL1 -> 16x16x10`)
     parts = [tokens[a + 1:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
     return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]
