@@ -4753,10 +4753,20 @@ def _layer_like(tokens: list[Tok], lines: list[ir.Line]) -> bool:
         return False
     if any(line.items and line.items[0].label == words[0].lower for line in lines):
         return False
+    # what describes one layer: a size (`2x2`), its words (`10 filters`, `stride 2`, `100 neurons`), or a call; not a
+    # sentence about layers in general (`Conv layers keep the size when pad = (F - 1)/2`)
+    said = {t.lower for t in words}
+    if "layers" in said or not (any(t.kind == "DIMS" for t in words) or said & _DESCRIBING or
+                                (words[1].text == "(" and words[1].start == words[0].end)):
+        return False
     if words[0].kind == "NUM" or words[0].lower in ("a", "an", "the"):  # `10 conv filters …`, `A fully connected …`
         words = words[1:]
     name = words[0].lower + (words[1].text + words[2].lower if len(words) > 2 and words[1].text == "-" else "")
     return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)
+
+
+_DESCRIBING = frozenset(("filters", "filter", "kernels", "kernel", "stride", "pad", "padding", "neurons", "units",
+                         "outputs"))
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:

@@ -3501,7 +3501,7 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
 
 @pytest.mark.parametrize("line", [
     "Max-pool 2x2, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
-    "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Pool 2", "Linear(3072, 100)",
+    "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Linear(3072, 100)",
     "Conv2d(3, 10, 5, padding=2)", "Hidden layer: 100 neurons", "A fully connected layer of 100 units",
 ])
 def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_follows(line: str) -> None:
@@ -3521,6 +3521,11 @@ def test_a_line_naming_a_kind_of_layer_with_nothing_after_it_stays_prose() -> No
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
     assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
         ("N060", 3, "skipped as prose: lines 3–5 (3 lines)")]  # one passage, the line in it
+    # nor is a sentence about layers in general, or one that describes no layer (no size, filters, stride, …)
+    for sentence in ("Conv layers keep the size when pad = (F-1)/2", "Pooling reduces 32 to 16"):
+        general = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{sentence}\nOutput: 32x32x10\n")
+        assert [(a.label, a.verdict) for a in general.answers] == [("conv1", "right")], sentence
+        assert [d.code for d in general.diagnostics] == ["N060"], sentence
     # nor is a line about a layer already stated by its name (an answer said again) a layer
     again = homework("Input: 35x35x8\nPOOL1: 3x3 max pool, stride 2 -> 17x17x8\nAfter POOL1: 17x17x8\n"
                      "POOL1 output: 17x17x8\nFC1: 10 neurons -> 10\n")
