@@ -1,8 +1,8 @@
 """Start-up and scale of the command line, against anchors measured in the same run.
 
-(1) start-up: `cnncalc specs/alexnet.spec` (table; a bare FILE runs without click) against `python -c
-    "import click, rich"`, the JSON form against `python -c "import click"`, `--version` and `--help`
-    against `import click`, and the interpreter alone (`python -c pass`);
+(1) start-up: `cnncalc specs/alexnet.spec` (table; a bare FILE, alone or with `--format F`, runs without
+    click) against `python -c "import click, rich"`, the JSON form against `python -c "import click"`,
+    `--version` and `--help` against `import click`, and the interpreter alone (`python -c pass`);
 (2) scale: 100,000-layer specs (a chain of `conv 8 3x3 pad 1 ; relu` lines, a residual form and a
     `repeat` form): analysis in process (the call, its result held; freeing the result is shown
     apart), and through the command line as JSON, CSV and the table,
@@ -155,7 +155,7 @@ def main() -> None:
               f"ratio {ours / minimal:.1f} (target <= 5)")
 
     resnet = str(ROOT / "specs" / "resnet152.spec")
-    # Both through click (a bare FILE would spare the table click's import and flatter the ratio).
+    # Both written with `--format` (both run without click: commands.plain_summary), the same way.
     r = interleaved({"table": [CNNCALC, resnet, "--format", "table"], "json": [CNNCALC, resnet, "--format", "json"]},
                     runs)
     print(f"    ResNet-152: table {ms(r['table'][0])}, JSON {ms(r['json'][0])}, "

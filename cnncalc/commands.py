@@ -1,6 +1,6 @@
 """What the commands do, apart from their command line: reading files into reports, printing
 diagnostics, the summary itself, exit codes and the guard against tracebacks. No click here, so
-the plainest call, `cnncalc FILE...` with no option, runs without importing it (console.py):
+the plainest calls, `cnncalc FILE...` with no option or `--format F` alone, run without importing it (console.py):
 click's import is 70 ms of a 100 ms summary on this machine (benchmarks/profile_startup.py)."""
 from __future__ import annotations
 
@@ -23,15 +23,25 @@ COMMANDS = ("summary", "check", "solve", "diff", "convert", "verify", "run", "ex
 COMPLETION_VARIABLE = "_CNNCALC_COMPLETE"  # click's shell completion for the program `cnncalc`
 
 
-def bare_files(args: list[str]) -> list[str] | None:
-    """The files of `cnncalc FILE...` written with nothing else (the summary with every option at its
-    default), or None when click must read the arguments: an option, `-` (standard input), a
-    command's name, a pattern click would expand on Windows, shell completion."""
+def plain_summary(args: list[str]) -> tuple[list[str], str] | None:
+    """The files and the output format of `cnncalc FILE...`, written with nothing else or with `--format F`
+    once (`--format=F`; F one of the summary's formats): the summary with every other option at its default.
+    None when click must read the arguments: another option, a format it does not know, `-` (standard
+    input), a command's name, a pattern click would expand on Windows, shell completion."""
     if not args or COMPLETION_VARIABLE in os.environ or args[0] in COMMANDS:
         return None
-    if any(arg.startswith("-") or not arg or any(c in arg for c in "*?[") for arg in args):
+    fmt = "table"  # (the summary's `--format` default, cli.py)
+    if "--format" in args:
+        at = args.index("--format")
+        if at + 1 == len(args):
+            return None
+        fmt, args = args[at + 1], args[:at] + args[at + 2:]
+    elif len(given := [arg for arg in args if arg.startswith("--format=")]) == 1:
+        fmt, args = given[0].partition("=")[2], [arg for arg in args if arg != given[0]]
+    if not args or any(arg.startswith("-") or not arg or any(c in arg for c in "*?[") for arg in args):
         return None
-    return args
+    from cnncalc.render.formats import names
+    return (args, fmt) if fmt in names("summary") else None
 
 
 def usage_line(message: str) -> str:

@@ -6,8 +6,9 @@ collection walks the newest again: 2-3 ms of a 65 ms AlexNet summary here
 (benchmarks/profile_startup.py, phase (3)). Commands make no cyclic garbage worth collecting (the
 same reason `cli` pauses the collector for a command run inside a longer process).
 
-The plainest call, `cnncalc FILE...` with no option, is the summary with every option at its
-default: it runs without click (commands.bare_files), whose import is most of its time."""
+The plainest calls, `cnncalc FILE...` with no option or with `--format F` alone, are the summary with
+every other option at its default: they run without click (commands.plain_summary), whose import is
+most of their time."""
 from __future__ import annotations
 
 import gc
@@ -33,16 +34,17 @@ def _command() -> int:
     import os
     import sys
 
-    from cnncalc.commands import bare_files, guarded, output_failed, settings, summarize
+    from cnncalc.commands import guarded, output_failed, plain_summary, settings, summarize
     if sys.stdout is None or sys.stderr is None:  # started with a descriptor closed (`cnncalc … >&-`): nowhere to say
         nowhere = open(os.devnull, "w")  # noqa: SIM115 - open to the end, which os._exit makes
         sys.stdout, sys.stderr = sys.stdout or nowhere, sys.stderr or nowhere
-    files = bare_files(sys.argv[1:])
-    if files is None:
+    plain = plain_summary(sys.argv[1:])
+    if plain is None:
         from cnncalc.cli import run
         code = run()
-    else:  # `cnncalc FILE...`: the summary with its defaults, without importing click
-        code = guarded(lambda: summarize(files, settings()))
+    else:  # `cnncalc FILE... [--format F]`: the summary with its defaults, without importing click
+        files, fmt = plain
+        code = guarded(lambda: summarize(files, settings(), fmt=fmt))
     for stream in (sys.stdout, sys.stderr):  # what is still buffered
         try:
             stream.flush()

@@ -223,6 +223,13 @@ def test_entry_point_after_a_closed_pipe_says_nothing() -> None:
     (["docs/examples/stride3.spec"], 1),  # (7 - 3 + 2·0)/3 + 1 = 2.33: E030
     (["specs/alexnet.spec", "docs/examples/stride3.spec", "specs/lenet5.spec"], 1),
     (["specs/alexnet.spec", "no-such-file.spec"], 2),  # a usage error after the first file's table
+    # with `--format F` alone, anywhere among the files, as click reads it
+    (["specs/alexnet.spec", "--format", "json"], 0),
+    (["--format=csv", "specs/lenet5.spec", "docs/examples/stride3.spec"], 1),
+    (["specs/lenet5.spec", "--format", "markdown", "specs/alexnet.spec"], 0),
+    (["docs/examples/stride3.spec", "--format", "sarif"], 1),
+    (["specs/lenet5.spec", "--format", "junit"], 0),
+    (["specs/lenet5.spec", "--format", "github"], 0),
 ])
 def test_bare_files_are_the_summary_command(files: list[str], code: int) -> None:
     bare, named = _entry(*files), _entry("summary", *files)  # a command's name: click reads the arguments
@@ -246,7 +253,8 @@ def _imported(*args: str) -> set[str]:
 
 def test_only_bare_files_skip_click() -> None:
     assert "click" not in _imported("specs/alexnet.spec", "specs/lenet5.spec")
-    assert "click" in _imported("specs/alexnet.spec", "--format", "json")
+    assert "click" not in _imported("specs/alexnet.spec", "--format", "json")
+    assert "click" in _imported("specs/alexnet.spec", "--format", "json", "--depth", "1")
     assert "click" in _imported("summary", "specs/alexnet.spec")
 
 
@@ -259,17 +267,23 @@ def test_the_bare_summary_imports_no_typing_nor_contextlib() -> None:
 
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["-"], ["a.spec", "-"], ["check", "a.spec"],
-                                  ["a.spec", "--depth", "2"], ["specs/*.spec"], ["a[1].spec"], [""]])
+                                  ["a.spec", "--depth", "2"], ["specs/*.spec"], ["a[1].spec"], [""],
+                                  # a format click must refuse, or say is missing; two of them; no file
+                                  ["a.spec", "--format", "yaml"], ["a.spec", "--format"], ["--format", "json"],
+                                  ["a.spec", "--format", "json", "--format", "csv"], ["a.spec", "--format=JSON"],
+                                  ["a.spec", "--format", "json", "--explain"], ["a.spec", "--format", "-"]])
 def test_bare_files_leaves_everything_else_to_click(args: list[str]) -> None:
-    from cnncalc.commands import bare_files
-    assert bare_files(args) is None
+    from cnncalc.commands import plain_summary
+    assert plain_summary(args) is None
 
 
 def test_bare_files_leaves_shell_completion_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cnncalc.commands import bare_files
-    assert bare_files(["a.spec", "b.spec"]) == ["a.spec", "b.spec"]
+    from cnncalc.commands import plain_summary
+    assert plain_summary(["a.spec", "b.spec"]) == (["a.spec", "b.spec"], "table")
+    assert plain_summary(["a.spec", "--format", "json", "b.spec"]) == (["a.spec", "b.spec"], "json")
+    assert plain_summary(["--format=csv", "a.spec"]) == (["a.spec"], "csv")
     monkeypatch.setenv("_CNNCALC_COMPLETE", "bash_complete")
-    assert bare_files(["a.spec"]) is None
+    assert plain_summary(["a.spec"]) is None
 
 
 def test_bare_files_after_a_closed_pipe_says_nothing() -> None:
