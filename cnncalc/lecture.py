@@ -4722,16 +4722,13 @@ def _called(tokens: list[Tok]) -> list[Tok]:
 
 
 def _a_call(tokens: list[Tok]) -> bool:
-    """A line that is a layer written as a call (`CONV(96, 11x11)`, `FC(10) -> 10`), or as its kind, a colon and
-    numbers (`CONV: 96, 11x11`): read as one or E060, never prose (passed over, its layer would vanish and the
-    answers after it be judged without it)."""
+    """A line that is a layer written as a call (`CONV(96, 11x11)`, `FC(10) -> 10`): read as one or E060, never
+    prose (passed over, its layer would vanish and the answers after it be judged without it)."""
     lead = _lead(tokens)
     if len(tokens) <= lead + 1 or tokens[lead].kind != "WORD" or \
             tokens[lead].lower.rstrip("0123456789") not in _CALLED - {"input"}:
         return False
-    after = tokens[lead + 1]
-    return (after.text in ("(", "[") and after.start == tokens[lead].end) or \
-        (after.text == ":" and any(t.kind in ("NUM", "DIMS") for t in tokens[lead + 2:]))
+    return tokens[lead + 1].text in ("(", "[") and tokens[lead + 1].start == tokens[lead].end
 
 
 def _said(raw: str, line_start: int, tokens: list[Tok]) -> str:
@@ -4756,8 +4753,9 @@ def _layer_like(tokens: list[Tok], lines: list[ir.Line]) -> bool:
     # what describes one layer: a size (`2x2`), its words (`10 filters`, `stride 2`, `100 neurons`), or a call; not a
     # sentence about layers in general (`Conv layers keep the size when pad = (F - 1)/2`)
     said = {t.lower for t in words}
-    if "layers" in said or not (any(t.kind == "DIMS" for t in words) or said & _DESCRIBING or
-                                (words[1].text == "(" and words[1].start == words[0].end)):
+    if "layers" in said or said & _SENTENCE_WORDS or not (any(t.kind == "DIMS" for t in words) or
+                                                          said & _DESCRIBING or
+                                                          (words[1].text == "(" and words[1].start == words[0].end)):
         return False
     if words[0].kind == "NUM" or words[0].lower in ("a", "an", "the"):  # `10 conv filters …`, `A fully connected …`
         words = words[1:]
@@ -4767,6 +4765,12 @@ def _layer_like(tokens: list[Tok], lines: list[ir.Line]) -> bool:
 
 _DESCRIBING = frozenset(("filters", "filter", "kernels", "kernel", "stride", "pad", "padding", "neurons", "units",
                          "outputs"))
+# words of a sentence about a layer, not of its statement (`Conv keeps the 32x32 size because pad = 2`)
+_SENTENCE_WORDS = frozenset(("is", "are", "was", "were", "be", "has", "have", "keeps", "keep", "halves", "halve",
+                             "preserves", "preserve", "reduces", "reduce", "needs", "need", "gives", "give",
+                             "produces", "produce", "makes", "make", "becomes", "become", "means", "because", "so",
+                             "since", "which", "that", "this", "it", "its", "does", "do", "will", "would", "can",
+                             "should", "must", "we", "you", "why", "how", "what", "when", "if"))
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:

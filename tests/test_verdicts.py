@@ -3522,7 +3522,9 @@ def test_a_line_naming_a_kind_of_layer_with_nothing_after_it_stays_prose() -> No
     assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
         ("N060", 3, "skipped as prose: lines 3–5 (3 lines)")]  # one passage, the line in it
     # nor is a sentence about layers in general, or one that describes no layer (no size, filters, stride, …)
-    for sentence in ("Conv layers keep the size when pad = (F-1)/2", "Pooling reduces 32 to 16"):
+    for sentence in ("Conv layers keep the size when pad = (F-1)/2", "Pooling reduces 32 to 16",
+                     "Conv keeps the 32x32 size because pad = 2", "Pool: no params, halves the size to 16x16",
+                     "Conv with stride 1 and pad 2 preserves size"):
         general = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{sentence}\nOutput: 32x32x10\n")
         assert [(a.label, a.verdict) for a in general.answers] == [("conv1", "right")], sentence
         assert [d.code for d in general.diagnostics] == ["N060"], sentence
