@@ -3104,12 +3104,14 @@ class _LineReader:
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
         said: list[str] = []
-        while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with"):
+        while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
+                      "-"):  # (`max-pool`)
             said.append(self.next().lower)
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
         kernel = self.kernel()
-        while self.at("filters", "filter", "windows", "window", "max", "average", "avg", "mean", "pool", "pooling"):
+        while self.at("filters", "filter", "windows", "window", "max", "average", "avg", "mean", "pool", "pooling",
+                      "-"):  # (`2x2 max-pool`)
             said.append(self.next().lower)
         if {"average", "avg", "mean"} & set(said):
             keyword = "avgpool"
@@ -4487,7 +4489,7 @@ _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linea
                   "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
                   "gmp"}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
-_POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next"}
+_POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-"}  # `Max-pool 2x2`
 
 
 def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
@@ -4757,7 +4759,7 @@ def _layer_like(tokens: list[Tok], lines: list[ir.Line]) -> bool:
                                                           said & _DESCRIBING or
                                                           (words[1].text == "(" and words[1].start == words[0].end)):
         return False
-    if words[0].kind == "NUM" or words[0].lower in ("a", "an", "the"):  # `10 conv filters …`, `A fully connected …`
+    if words[0].kind in ("NUM", "DIMS") or words[0].lower in ("a", "an", "the"):  # `10 conv filters …`, `A fully …`
         words = words[1:]
     name = words[0].lower + (words[1].text + words[2].lower if len(words) > 2 and words[1].text == "-" else "")
     return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)

@@ -3500,7 +3500,7 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
 
 
 @pytest.mark.parametrize("line", [
-    "Max-pool 2x2, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
+    "Max-pool two by two, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
     "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Linear(3072, 100)",
     "Conv2d(3, 10, 5, padding=2)", "Hidden layer: 100 neurons", "A fully connected layer of 100 units",
 ])
@@ -3512,6 +3512,18 @@ def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_fol
         ("E060", 2, 1, f"cnncalc cannot read `{line}` as a layer")]
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked"), ("params", "unchecked")]
     assert not [d for d in report.diagnostics if d.code == "N060"]  # a layer, not prose as well
+
+
+@pytest.mark.parametrize(("line", "keyword"), [
+    ("Max-pool 2x2, stride 2", "maxpool"), ("2x2 max-pool, stride 2", "maxpool"), ("2x2 avg-pool, stride 2", "avgpool"),
+    ("Max-pooling with 2x2 filters and stride 2", "maxpool")])
+def test_a_pool_written_with_a_hyphen(line: str, keyword: str) -> None:
+    # (32 - 2)/2 + 1 = 16; the FC then has (16·16·10 + 1)·10 = 25,610 parameters. Each was prose: the FC was judged
+    # on 32x32x10, "expected 25,610, computed 102,410".
+    report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\nOutput: 16x16x10\n"
+                      "FC(10) -> 10 (25,610 params)\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")] * 2 + [("params", "right")]
+    assert [r.keyword for r in report.rows if r.kind == "layer"] == ["conv", keyword, "fc"]
 
 
 def test_a_line_naming_a_kind_of_layer_with_nothing_after_it_stays_prose() -> None:
