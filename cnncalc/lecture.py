@@ -4239,17 +4239,22 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
     return [merged] if merged is not None else tokens[:end]
 
 
-def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
-    """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`),
-    each as an answer's tokens (`weights : 34,848`); None for anything else (`750 weights + 10 biases` is working)."""
+def _between_commas(tokens: list[Tok]) -> list[list[Tok]]:
+    """The parts of a list of answers, between `,`, `;` and `and` (empty parts kept: a stray comma is no answer)."""
     groups: list[list[Tok]] = [[]]
     for t in tokens:
         if t.text in (",", ";") or t.lower == "and":
             groups.append([])
         else:
             groups[-1].append(t)
+    return groups
+
+
+def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
+    """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`),
+    each as an answer's tokens (`weights : 34,848`); None for anything else (`750 weights + 10 biases` is working)."""
     answers = []
-    for group in groups:
+    for group in _between_commas(tokens):
         if len(group) == 3 and group[1].lower in ("learnable", "trainable"):
             group = [group[0], group[2]]  # `608 learnable parameters`
         words = [t.lower for t in group]
@@ -4431,14 +4436,8 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
     """An output's sizes by their letters, each with the whole number after its last `=` (its working before it):
     `W2 = (32 - 5 + 4)/1 + 1 = 32, H2 = 32, D2 = 10`, `W2 = H2 = 32` (two letters, one number); None unless every
     part between commas (`;`, `and`) is one."""
-    groups: list[list[Tok]] = [[]]
-    for t in tokens:
-        if t.text in (",", ";") or t.lower == "and":
-            groups.append([])
-        else:
-            groups[-1].append(t)
     sides: dict[int, Tok] = {}
-    for group in groups:
+    for group in _between_commas(tokens):
         letters, i = [], 0
         while i + 1 < len(group) and group[i].lower in _LETTERS_OF_SIDES and group[i + 1].text in ("=", ":"):
             letters.append(group[i])
