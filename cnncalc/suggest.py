@@ -81,6 +81,10 @@ def option_hint(keyword: str, word: str) -> str:
     other = word if word in REGISTRY else normal if normal in REGISTRY else SYNONYMS.get(normal)
     if other is not None and other in REGISTRY:
         return f"`{word}` is a layer: layers on one line are separated by `;`, as in `{keyword} … ; {other}`"
+    valued = next((option for option, argument in schema.options.items() if word.lower() in argument.kind.words),
+                  None)
+    if valued is not None:  # `conv 8 3x3 same`: a value of an option, without the option's word
+        return f"`{word.lower()}` is a value of `{valued}`: write `{valued} {word.lower()}`"
     choices = schema.words()
     close = did_you_mean(word, choices)
     if close:

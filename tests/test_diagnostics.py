@@ -153,6 +153,9 @@ def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -
     # `d` starts `dilation` and `depth`: no guess
     ("conv 96 11x11 d 2", 15, "`conv` takes `stride`, `pad`, `padding`, `dilation`, `groups`, `depth`, `inputs`, "
                               "`in`, `nobias`, `floor`, `ceil`, `frozen`"),
+    # a value of an option without its word (TensorFlow's padding)
+    ("conv 96 11x11 same", 15, "`same` is a value of `pad`: write `pad same`"),
+    ("maxpool 3x3 stride 2 valid", 22, "`valid` is a value of `pad`: write `pad valid`"),
     # a positional argument named as Keras or PyTorch name it
     ("conv 96 11x11 kernel 3", 15, "`conv` takes its out channels and kernel by position, without a word: "
                                    "`conv 96 11x11 stride 4 pad 0`"),
