@@ -121,7 +121,8 @@ class Parser(TokenStream):
                     net = self.net = _Network(tok.start)
                 net.title = title.text or None
                 net.end = title.end
-            elif self.at_word("input"):
+            elif self.at_word("input") or (tok.kind == "NAME" and tok.text == "input" and self.peek(1).kind == ":"
+                                           and self.peek(2).kind in ("DIMS", "NUMBER")):  # (`input: 227x227x3`)
                 self.parse_input(net)
             elif self.at_word("rounding"):
                 self.parse_rounding(net)
@@ -203,6 +204,19 @@ class Parser(TokenStream):
     def parse_input(self, net: _Network) -> None:
         kw = self.advance()
         tok = self.peek()
+        if tok.kind == "NUMBER" and self.peek(1).kind == "NUMBER" and tok.text.isdigit():  # `input 227 227 3`
+            sizes = [self.advance()]
+            while self.at("NUMBER") and len(sizes) < 4:
+                sizes.append(self.advance())
+            self.error(codes.E023, "the input's sizes are written with `x` between them",
+                       sizes[0].span.to(sizes[-1].span), hint=f"write `input {'x'.join(t.text for t in sizes)}`")
+            self.sync_statement()
+            return
+        if tok.kind == ":" and self.peek(1).kind in ("DIMS", "NUMBER"):  # `input: 227x227x3`
+            self.error(codes.E002, "`input` takes its shape after a space, not `:`", tok.span,
+                       hint=f"write `input {self.peek(1).text}`")
+            self.advance()
+            tok = self.peek()
         spaced = tok.kind == "NUMBER" and self.peek(1).kind == "NAME" and self.peek(1).text in ("x", "X")
         if spaced:
             tok = self.shape_token()  # `input 227 x 227 x 3`, as an answer's shape may be written
@@ -588,8 +602,11 @@ class Parser(TokenStream):
             return self.parse_layer(word, tok, label)
         self.advance()
         following = self.peek()
-        hint = layer_hint(word, following.text if following.kind == "NAME" else None, sorted(self.block_names),
-                          word in self.labels)
+        if following.kind == "=" and self.peek(1).kind == "NAME":  # `conv1 = conv 96 11x11`, as code names things
+            hint = f"a line's name is followed by `:`: `{word}: {self.peek(1).text} …`"
+        else:
+            hint = layer_hint(word, following.text if following.kind == "NAME" else None, sorted(self.block_names),
+                              word in self.labels)
         self.error(codes.E010, f"unknown layer `{word}`", tok.span, hint=hint)
         self.sync()
         return ir.LayerCall(word, (), label, tok.span, valid=False)

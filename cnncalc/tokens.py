@@ -456,6 +456,15 @@ class TokenStream:
                 self.advance()
                 continue
             if tok.kind in ("DIMS", "NUMBER"):
+                if not seen_shape and tok.kind == "NUMBER" and tok.text.isdigit() and self.peek(1).kind == "NUMBER" \
+                        and self.peek(1).text.isdigit():  # `-> 55 55 96`: one volume, its sizes without `x`
+                    sizes = [self.advance()]
+                    while self.at("NUMBER") and len(sizes) < 4:
+                        sizes.append(self.advance())
+                    self.error(codes.E002, "a volume's sizes are written with `x` between them",
+                               sizes[0].span.to(sizes[-1].span), hint=f"write `{'x'.join(t.text for t in sizes)}`")
+                    self.sync()
+                    return None
                 tok = self.shape_token()
                 if seen_shape:
                     self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")

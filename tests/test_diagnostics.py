@@ -183,6 +183,28 @@ def test_arguments_written_as_other_languages_write_them_are_e002_with_the_spec_
     assert r.rows[0].known is False  # the layer is not built from a line in error
 
 
+@pytest.mark.parametrize(("text", "found", "hint"), [
+    # the input's sizes without `x`: E023, the input unusable (not a vector of 227 feeding a convolution: E034)
+    ("input 227 227 3\nconv 8 3x3\n", [("E023", 1, 7, "the input's sizes are written with `x` between them")],
+     "write `input 227x227x3`"),
+    # `input:` was a line named `input`: "expected a layer, found `227x227x3`", then E024 under it
+    ("input: 227x227x3\nconv 8 3x3\n", [("E002", 1, 6, "`input` takes its shape after a space, not `:`")],
+     "write `input 227x227x3`"),
+    # an answer's sizes without `x`: two E012 "the answer has two shapes"
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> 55 55 96\n",
+     [("E002", 2, 27, "a volume's sizes are written with `x` between them")], "write `55x55x96`"),
+    # a line named as code names things
+    ("input 227x227x3\nconv1 = conv 96 11x11 stride 4\n", [("E010", 2, 1, "unknown layer `conv1`")],
+     "a line's name is followed by `:`: `conv1: conv …`"),
+])
+def test_sizes_and_names_written_as_other_languages_write_them(text: str, found: list[tuple[str, int, int, str]],
+                                                                hint: str) -> None:
+    r = run(text, name="net.spec")
+    assert [(d.code, *r.source.line_col(d.span.start), d.message) for d in r.diagnostics] == found
+    assert r.diagnostics[0].hint == hint
+    assert r.answers == ()
+
+
 def test_a_layer_called_as_a_block_is_e052_saying_how_a_layer_is_written() -> None:
     r = run("input 32x32x3\nconv(96, 11x11)\n", name="net.spec")
     assert where(r) == [("E052", 2, 1)]
