@@ -786,4 +786,6 @@ class Parser(TokenStream):
         if tok.kind == "NUMBER" and before is not None and before.kind == "NUMBER" and tok.text.isdigit() \
                 and before.text.isdigit():
             return f"a size of {before.text} by {tok.text} is written `{before.text}x{tok.text}`"
+        if tok.kind == "NUMBER" and self.text[tok.start - 1:tok.start] == "/":  # `3x3/2`, as the GoogLeNet paper
+            return f"a stride is written `stride {tok.text}`"
         return None

@@ -1,7 +1,10 @@
 """Suggestions for slips: close spellings, the words other frameworks use, two words run together."""
 from __future__ import annotations
 
+import re
+
 from cnncalc.layers import REGISTRY
+from cnncalc.layers.arguments import Schema
 from cnncalc.layers.merge import MERGES
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
@@ -51,6 +54,10 @@ def layer_hint(word: str, following: str | None, blocks: list[str], labelled: bo
         if joined in REGISTRY or joined in STRUCTURAL:
             return f"did you mean `{joined}` (one word)?"
     normal = _normal(word)
+    # `fc4096`: a keyword and its first argument (`conv1`, one digit, is more likely a name)
+    glued = re.fullmatch(r"([a-z]+)([0-9]{2,})", word.lower())
+    if glued is not None and glued.group(1) in REGISTRY and REGISTRY[glued.group(1)].schema.positionals:
+        return f"write `{glued.group(1)} {glued.group(2)}`, with a space"
     if normal in REGISTRY and normal != word:
         return f"did you mean `{normal}`?"
     if normal in SYNONYMS and SYNONYMS[normal] != "input":
@@ -81,6 +88,11 @@ def option_hint(keyword: str, word: str) -> str:
     other = word if word in REGISTRY else normal if normal in REGISTRY else SYNONYMS.get(normal)
     if other is not None and other in REGISTRY:
         return f"`{word}` is a layer: layers on one line are separated by `;`, as in `{keyword} … ; {other}`"
+    glued = re.fullmatch(r"([a-z]+)([0-9]+)", word.lower())  # `s4`, `pad1`: an option and its value, glued
+    if glued is not None:
+        option = _option_meant(schema, glued.group(1))
+        if option is not None:
+            return f"write `{option} {glued.group(2)}`, with a space"
     valued = next((option for option, argument in schema.options.items() if word.lower() in argument.kind.words),
                   None)
     if valued is not None:  # `conv 8 3x3 same`: a value of an option, without the option's word
@@ -89,11 +101,9 @@ def option_hint(keyword: str, word: str) -> str:
     close = did_you_mean(word, choices)
     if close:
         return close
-    # an abbreviation: the options (aliases counted once) whose words start with it
-    meant = {id(argument): option for option, argument in reversed(list(schema.options.items()))
-             if option.startswith(word.lower())}
-    if len(meant) == 1:
-        return f"did you mean `{meant.popitem()[1]}`?"
+    option = _option_meant(schema, word.lower())
+    if option is not None:
+        return f"did you mean `{option}`?"
     if normal in _POSITIONAL_WORDS and schema.positionals:
         labels = " and ".join(a.label for a in schema.positionals)
         return f"`{keyword}` takes its {labels} by position, without a word: `{layer.example or keyword}`"
@@ -101,3 +111,11 @@ def option_hint(keyword: str, word: str) -> str:
         return f"`{keyword}` takes no options"
     return f"`{keyword}` takes " + ", ".join(f"`{c}`" for c in choices)
 
+
+def _option_meant(schema: Schema, word: str) -> str | None:
+    """The option a word names or abbreviates (`s` -> `stride`; `pad` and `padding` are one), if only one."""
+    if word in schema.options:
+        return word
+    meant = {id(argument): option for option, argument in reversed(list(schema.options.items()))
+             if option.startswith(word)}
+    return meant.popitem()[1] if len(meant) == 1 else None

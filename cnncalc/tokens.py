@@ -589,6 +589,14 @@ class TokenStream:
                                        f"parentheses", tok.span.to(said.span), hint=f"write `{said.text} {number}`")
                 self.sync()
                 return None
+            elif tok.kind == "(" and self.peek(1).kind == "NAME" and seen_shape:  # `-> 27x27x96 (first pool)`
+                line_end = self.text.find("\n", tok.end)
+                closing = self.text.find(")", tok.end, len(self.text) if line_end < 0 else line_end)
+                remark = self.text[tok.end:closing].strip() if closing > 0 else self.peek(1).text
+                self.error(codes.E002, "expected a shape, `params N`, `weights N` or `macs N` after `->`, found `(`",
+                           tok.span, hint=f"a remark after the answers is a comment: `# {remark[:40]}`")
+                self.sync()
+                return None
             elif tok.kind == "(" or tok.text == "torch":  # `(1, 96, 55, 55)`, `torch.Size([1, 96, 55, 55])`
                 self.error(codes.E002, f"expected a shape, `params N`, `weights N` or `macs N` after `->`, found "
                                        f"`{tok.text}`", tok.span,

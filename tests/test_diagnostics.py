@@ -156,6 +156,9 @@ def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -
     # a value of an option without its word (TensorFlow's padding)
     ("conv 96 11x11 same", 15, "`same` is a value of `pad`: write `pad same`"),
     ("maxpool 3x3 stride 2 valid", 22, "`valid` is a value of `pad`: write `pad valid`"),
+    # an option and its value glued (the lecture's `s4`, `p0`)
+    ("conv 96 11x11 s4", 15, "write `stride 4`, with a space"),
+    ("conv 96 11x11 pad1", 15, "write `pad 1`, with a space"),
     # a positional argument named as Keras or PyTorch name it
     ("conv 96 11x11 kernel 3", 15, "`conv` takes its out channels and kernel by position, without a word: "
                                    "`conv 96 11x11 stride 4 pad 0`"),
@@ -164,7 +167,7 @@ def test_a_word_that_is_no_option_says_what_it_probably_meant(line: str, column:
     r = run(f"input 32x32x3\n{line}\n")
     d = r.diagnostics[0]
     assert (d.code, *r.source.line_col(d.span.start)) == ("E011", 2, column)
-    assert d.message == f"`{line.split()[0]}` has no option `{line.split()[-2 if line[-1].isdigit() else -1]}`"
+    assert d.message == f"`{line.split()[0]}` has no option `{line[column - 1:].split()[0]}`"
     assert d.hint == hint
 
 
@@ -174,11 +177,13 @@ def test_a_word_that_is_no_option_says_what_it_probably_meant(line: str, column:
     ("conv 96, 11x11", 8, "expected an argument of `conv`, found `,`",
      "a layer's arguments are separated by spaces: `conv 96 11x11 stride 4 pad 0`"),
     ("conv 96 11 11", 12, "expected an argument of `conv`, found `11`", "a size of 11 by 11 is written `11x11`"),
+    # the GoogLeNet paper's `3x3/2`
+    ("maxpool 3x3/2", 13, "expected an argument of `maxpool`, found `2`", "a stride is written `stride 2`"),
 ])
 def test_arguments_written_as_other_languages_write_them_are_e002_with_the_spec_form(
         line: str, column: int, message: str, hint: str) -> None:
     r = run(f"input 32x32x3\n{line}\n")
-    d = r.diagnostics[0]
+    d = next(d for d in r.diagnostics if d.code == "E002")  # (after E001 at `/` in `3x3/2`)
     assert (d.code, *r.source.line_col(d.span.start), d.message, d.hint) == ("E002", 2, column, message, hint)
     assert r.rows[0].known is False  # the layer is not built from a line in error
 
@@ -193,6 +198,12 @@ def test_arguments_written_as_other_languages_write_them_are_e002_with_the_spec_
     # an answer's sizes without `x`: two E012 "the answer has two shapes"
     ("input 227x227x3\nconv 96 11x11 stride 4 -> 55 55 96\n",
      [("E002", 2, 27, "a volume's sizes are written with `x` between them")], "write `55x55x96`"),
+    # a remark in parentheses after the answers
+    ("input 227x227x3\nmaxpool 3x3 stride 2 -> 113x113x3 (first pool)\n",
+     [("E002", 2, 35, "expected a shape, `params N`, `weights N` or `macs N` after `->`, found `(`")],
+     "a remark after the answers is a comment: `# first pool`"),
+    # a keyword and its first argument glued (one digit is more likely a name: `conv1`)
+    ("input 227x227x3\nfc4096\n", [("E010", 2, 1, "unknown layer `fc4096`")], "write `fc 4096`, with a space"),
     # a line named as code names things
     ("input 227x227x3\nconv1 = conv 96 11x11 stride 4\n", [("E010", 2, 1, "unknown layer `conv1`")],
      "a line's name is followed by `:`: `conv1: conv …`"),
