@@ -268,6 +268,13 @@ class TokenStream:
             text, end = f"{text},{group.text}", group.end
         span = Span(tok.start, end)
         group = self.peek()
+        if group.kind == "NAME" and group.start > end and \
+                not isinstance(count_from_text(text.replace(",", "") + group.text, span), str):
+            # `35 K`, `105.4 M`: the unit a space away, where `35` alone would be judged (or refused as a fraction)
+            self.error(codes.E013, f"`{text} {group.text}`: a unit follows its number without a space",
+                       span.to(group.span), hint=f"write `{text}{group.text}`")
+            self.advance()
+            return None
         if group.kind == "NUMBER" and group.start == end + 1 and self.text[end] == " " and \
                 re.fullmatch(r"[0-9]{3}", group.text) and re.fullmatch(r"[1-9][0-9]{0,2}", text):
             # `34 944`: digits grouped with a space. Read as the count 34 and the vector answer 944, a right

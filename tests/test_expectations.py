@@ -144,3 +144,14 @@ def test_an_answer_written_as_arithmetic_is_an_error_and_never_judged(line: str,
     assert r.diagnostics[0].hint == ("an answer is one number: write the result, not the arithmetic (`params 760`, "
                                      "not `params 750+10`)")
     assert r.answers == ()
+
+
+@pytest.mark.parametrize(("answer", "column", "written"), [
+    ("params 35 K", 34, "35K"), ("macs 105.4 M", 32, "105.4M"), ("memory 1.16 MB", 34, "1.16MB")])
+def test_a_unit_a_space_away_from_its_number_is_an_error_not_the_number_alone(answer: str, column: int,
+                                                                               written: str) -> None:
+    # `35 K` was E002 at `K` without a word of why; `105.4 M` said "`105.4` is not a whole number"
+    r = run(f"input 227x227x3\nconv 96 11x11 stride 4 -> {answer}\n")
+    assert where(r) == [("E013", 2, column)]
+    assert r.diagnostics[0].hint == f"write `{written}`"
+    assert r.answers == ()
