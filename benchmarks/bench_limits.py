@@ -62,6 +62,10 @@ BOMBS: list[tuple[str, str]] = [
     ("a 40 KB line of spaces (lecture notation)", "[227x227x3] INPUT\n[" + " " * 40_000 + "\n"),
     ("a table of 100,000 columns (lecture notation)",
      "| Layer | Output | " + "FLOPs | " * 100_000 + "\n|---|---|\n| INPUT | 8x8x3 |\n"),
+    # a layer's unread statement confirmed after its input is restated, 20,000 times: each was looked for among
+    # every passage of prose so far, and each line's name among every layer above (quadratic: over 2 minutes)
+    ("20,000 unread layers, each after a restated input (lecture notation)",
+     "Input: 32x32x3\n" + "Max-pool two by two, stride 2\nInput: 32x32x3\nFC(10) -> 10\n" * 20_000),
     ("letters through 8 strided repeats (the solver's walk down)",
      "input HxWx3\nrepeat 8 { conv 7 2 stride 2 groups 3 ; maxpool 1x1 stride 8 floor }\n"),
     ("expression growth: 60 squarings", "block b(c) { conv c 1x1 }\ninput 4x4x4\nb(" + "2" + "*2" * 60 + ")\n"),

@@ -123,6 +123,17 @@ class _Net:
         # latter the E060 said once something is read after it: then it is a layer cnncalc could not read)
         self.tentative: list[tuple[int, Span, int, tuple[str, Span] | None]] = []
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
+        self._labels: set[str] = set()
+        self._labelled = 0  # lines whose names are in `_labels`
+
+    def labels(self) -> set[str]:
+        """The names its lines give their layers (`CONV1`), brought up to date a line at a time: each line is read
+        once however often this is asked (a line answered later keeps its name)."""
+        for line in self.lines[self._labelled:]:
+            if line.items and line.items[0].label is not None:
+                self._labels.add(line.items[0].label)
+        self._labelled = len(self.lines)
+        return self._labels
 
 
 # A network on one line, its layers between arrows: `INPUT(32x32x3) -> CONV(10 filters, 5x5, stride 1, pad 2) ->
@@ -180,6 +191,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     prose: list[ir.Prose] = []
     run: list[tuple[int, int, int]] = []  # a block of consecutive prose lines: start, end, line number
     runs: list[list[tuple[int, int, int]]] = []  # the blocks before it (each a passage of prose at the end)
+    steps_taken: set[int] = set()  # lines in those blocks that turned out to be layers (`steps`): not prose
 
     def finished(net: _Net) -> None:
         """The network ends: unnamed layers stated after prose with nothing read after them (pools that
@@ -198,17 +210,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 
     def steps(net: _Net) -> None:
         """Something was read after the network's tentative lines: they are its steps. One that names a kind of
-        layer and reads as none is E060 (the layer stays, unknown), and no longer prose."""
+        layer and reads as none is E060 (the layer stays, unknown), and no longer prose (its passage is cut there
+        when the passages are made, at the end: a line at a time, however many)."""
         for _, _, number, unread in net.tentative:
-            if unread is None:
-                continue
-            sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")
-            for block in (run, *runs):
-                at = next((i for i, line in enumerate(block) if line[2] == number), None)
-                if at is not None:
-                    runs.append(block[:at])
-                    block[:] = block[at + 1:]  # (the order of passages does not matter: sorted as diagnostics)
-                    break
+            if unread is not None:
+                sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")
+                steps_taken.add(number)
         net.tentative.clear()
 
     table: _Table | None = None  # the markdown table being read, after its header row
@@ -296,7 +303,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
             if result is None and current.input is not None and sink.total == reported and not reader.said_again \
-                    and _layer_like(tokens, current.lines):
+                    and _layer_like(tokens, current.labels()):
                 # a kind of layer with numbers that reads as none: a layer, unknown, if anything is read after it
                 # (then E060; skipped, the answers after it were judged without it), else prose
                 unread = (f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer",
@@ -377,11 +384,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), ir.placed(net.totals, net.lines),
                                span))
     for block in runs:
-        if block:
-            first, last = block[0][2], block[-1][2]
-            where = f"line {first}" if first == last else f"lines {first}–{last}"
-            prose.append(ir.Prose(Span(block[0][0], block[0][1]),
-                                  f"{where} ({len(block)} line{'s' * (len(block) != 1)})"))
+        passage: list[tuple[int, int, int]] = []
+        for line in [*block, None]:
+            if line is not None and line[2] not in steps_taken:
+                passage.append(line)
+            elif passage:
+                first, last = passage[0][2], passage[-1][2]
+                where = f"line {first}" if first == last else f"lines {first}–{last}"
+                prose.append(ir.Prose(Span(passage[0][0], passage[0][1]),
+                                      f"{where} ({len(passage)} line{'s' * (len(passage) != 1)})"))
+                passage = []
     return ir.File((), tuple(nets), tuple(prose))
 
 
@@ -4741,15 +4753,16 @@ def _said(raw: str, line_start: int, tokens: list[Tok]) -> str:
     return said if len(said) <= 60 else said[:57] + "..."
 
 
-def _layer_like(tokens: list[Tok], lines: list[ir.Line]) -> bool:
+def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
     """A line that starts with a kind of layer (conv, pool, FC), or a count and one, and holds a number or a size,
     and is no question: a layer however written (`Max-pool 2x2, stride 2`, `CONV 10x5x5 stride 1 pad 2`, `10 conv
     filters 5x5 stride 1 pad 2`). A sentence about one (`After CONV1: …`, `Feature visualization of convolutional
-    net …`) does not start so, nor a line about a layer of `lines` by its name (`POOL1 output: …` said again)."""
+    net …`) does not start so, nor a line about a layer stated above, by its name in `labels` (`POOL1 output: …` said
+    again)."""
     words = tokens[_lead(tokens):]
     if len(words) < 2 or words[-1].text == "?" or not any(t.kind in ("NUM", "DIMS") for t in words[1:]):
         return False
-    if any(line.items and line.items[0].label == words[0].lower for line in lines):
+    if words[0].lower in labels:
         return False
     # what describes one layer: a size (`2x2`), its words (`10 filters`, `stride 2`, `100 neurons`), or a call; not a
     # sentence about layers in general (`Conv layers keep the size when pad = (F - 1)/2`)
