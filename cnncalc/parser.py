@@ -204,12 +204,8 @@ class Parser(TokenStream):
     def parse_input(self, net: _Network) -> None:
         kw = self.advance()
         tok = self.peek()
-        if tok.kind == "NUMBER" and self.peek(1).kind == "NUMBER" and tok.text.isdigit():  # `input 227 227 3`
-            sizes = [self.advance()]
-            while self.at("NUMBER") and len(sizes) < 4:
-                sizes.append(self.advance())
-            self.error(codes.E023, "the input's sizes are written with `x` between them",
-                       sizes[0].span.to(sizes[-1].span), hint=f"write `input {'x'.join(t.text for t in sizes)}`")
+        if self.at_sizes_without_x():  # `input 227 227 3`
+            self.sizes_without_x(codes.E023, "the input's", "input ")
             self.sync_statement()
             return
         if tok.kind == ":" and self.peek(1).kind in ("DIMS", "NUMBER"):  # `input: 227x227x3`

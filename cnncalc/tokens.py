@@ -177,6 +177,19 @@ class TokenStream:
             if depth == 0:
                 return
 
+    def at_sizes_without_x(self) -> bool:
+        """At whole numbers one after another (`55 55 96`): a volume's sizes, their `x` left out."""
+        tok, following = self.peek(), self.peek(1)
+        return tok.kind == following.kind == "NUMBER" and tok.text.isdigit() and following.text.isdigit()
+
+    def sizes_without_x(self, code: Code, whose: str, lead: str) -> None:
+        """`code` for the sizes read (`at_sizes_without_x`), with them written as they go: `{lead}55x55x96`."""
+        sizes = [self.advance()]
+        while self.at("NUMBER") and len(sizes) < 4:
+            sizes.append(self.advance())
+        self.error(code, f"{whose} sizes are written with `x` between them", sizes[0].span.to(sizes[-1].span),
+                   hint=f"write `{lead}{'x'.join(t.text for t in sizes)}`")
+
     def end_of_statement(self, hint: str | None = None) -> bool:
         """At the end of the line (True), or E002 at what follows, skipped to there (False)."""
         if self.at("NEWLINE", "EOF"):
@@ -463,13 +476,8 @@ class TokenStream:
                 self.advance()
                 continue
             if tok.kind in ("DIMS", "NUMBER"):
-                if not seen_shape and tok.kind == "NUMBER" and tok.text.isdigit() and self.peek(1).kind == "NUMBER" \
-                        and self.peek(1).text.isdigit():  # `-> 55 55 96`: one volume, its sizes without `x`
-                    sizes = [self.advance()]
-                    while self.at("NUMBER") and len(sizes) < 4:
-                        sizes.append(self.advance())
-                    self.error(codes.E002, "a volume's sizes are written with `x` between them",
-                               sizes[0].span.to(sizes[-1].span), hint=f"write `{'x'.join(t.text for t in sizes)}`")
+                if not seen_shape and self.at_sizes_without_x():  # `-> 55 55 96`: one volume
+                    self.sizes_without_x(codes.E002, "a volume's", "")
                     self.sync()
                     return None
                 tok = self.shape_token()
