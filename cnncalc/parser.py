@@ -11,6 +11,7 @@ import re
 from cnncalc import codes, ir, limits, pasted
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import FAMILIES, REGISTRY
+from cnncalc.layers.arguments import Argument
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
 from cnncalc.suggest import layer_hint, option_hint
@@ -719,14 +720,18 @@ class Parser(TokenStream):
         while not self.at_item_end():
             tok = self.peek()
             if tok.kind == "NAME" and tok.text in options and (self.peek(1).kind != ":" or
-                                                               self.peek(2).kind in _VALUE_STARTS):
+                                                               self._value_at(2, options[tok.text])):
                 self.advance()
-                if self.at("=", ":"):  # `stride=4` (PyTorch's), `stride: 4`: said, then read as meant
-                    sign, value_tok = self.advance(), self.peek()
-                    self.error(codes.E002, f"`{tok.text}` takes its value after a space, not `{sign.text}`",
-                               sign.span, hint=f"write `{tok.text} {value_tok.text}`")
-                    ok = False
                 argument = options[tok.text]
+                if self.at("=", ":"):  # `stride=4` (PyTorch's), `stride: 4`: said, then read as meant
+                    sign = self.advance()
+                    valued = self._value_at(0, argument)
+                    self.error(codes.E002, f"`{tok.text}` takes its value after a space, not `{sign.text}`",
+                               sign.span, hint=f"write `{tok.text} {self.peek().text if valued else 'N'}`")
+                    ok = False
+                    if not valued:  # `stride=` and nothing: said once
+                        self.sync()
+                        break
                 value = self.value(argument.kind.syntax, f"a value after `{tok.text}`")
                 if value is None:
                     ok = False
@@ -772,6 +777,12 @@ class Parser(TokenStream):
                        hint=f"e.g. `{REGISTRY[keyword].example or keyword}`")
             ok = False
         return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok)
+
+    def _value_at(self, k: int, argument: Argument) -> bool:
+        """Whether a value of `argument` may start at `peek(k)`: a number, a size, a sign, a parenthesis, or one of
+        its words (`same`)."""
+        tok = self.peek(k)
+        return tok.kind in _VALUE_STARTS or (tok.kind == "NAME" and tok.text in argument.kind.words)
 
     def argument_hint(self, keyword: str, tok: Token) -> str | None:
         """Why a token is no argument: commas between arguments (`conv 96, 11x11`), a size written as two

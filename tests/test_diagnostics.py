@@ -174,6 +174,9 @@ def test_a_word_that_is_no_option_says_what_it_probably_meant(line: str, column:
 @pytest.mark.parametrize(("line", "column", "message", "hint"), [
     ("conv 96 11x11 stride=4", 21, "`stride` takes its value after a space, not `=`", "write `stride 4`"),
     ("conv 96 11x11 pad: 2", 18, "`pad` takes its value after a space, not `:`", "write `pad 2`"),
+    ("conv 96 11x11 pad: same", 18, "`pad` takes its value after a space, not `:`", "write `pad same`"),
+    # the sign and no value: one error (its hint was "write `stride \n`", and "expected a value" followed)
+    ("conv 96 11x11 stride=", 21, "`stride` takes its value after a space, not `=`", "write `stride N`"),
     ("conv 96, 11x11", 8, "expected an argument of `conv`, found `,`",
      "a layer's arguments are separated by spaces: `conv 96 11x11 stride 4 pad 0`"),
     ("conv 96 11 11", 12, "expected an argument of `conv`, found `11`", "a size of 11 by 11 is written `11x11`"),
@@ -185,6 +188,7 @@ def test_arguments_written_as_other_languages_write_them_are_e002_with_the_spec_
     r = run(f"input 32x32x3\n{line}\n")
     d = next(d for d in r.diagnostics if d.code == "E002")  # (after E001 at `/` in `3x3/2`)
     assert (d.code, *r.source.line_col(d.span.start), d.message, d.hint) == ("E002", 2, column, message, hint)
+    assert [x.code for x in r.diagnostics].count("E002") == 1  # said once
     assert r.rows[0].known is False  # the layer is not built from a line in error
 
 
