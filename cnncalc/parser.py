@@ -15,7 +15,7 @@ from cnncalc.layers.arguments import Argument
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
 from cnncalc.suggest import layer_hint, option_hint
-from cnncalc.tokens import ANSWER_NOT_A_SUM, TokenStream, input_problem
+from cnncalc.tokens import TokenStream, input_problem
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
@@ -303,7 +303,7 @@ class Parser(TokenStream):
                 tok = self.shape_token()
                 shape = self.shape_answer(tok)
                 # (an answer followed by more, `expect output 10 + 1`, is not judged: it says something else)
-                ended = self.end_of_statement(ANSWER_NOT_A_SUM if self.at("+", "-", "*", "//") else None)
+                ended = self.end_of_answer()
                 return None if shape is None or not ended else ir.TotalExpectation("output", "==", None, shape,
                                                                                    kw.span.to(tok.span))
             self.unexpected("a shape after `expect output`")
@@ -344,7 +344,7 @@ class Parser(TokenStream):
         if limit is None:
             self.sync_statement()
             return None
-        if not self.end_of_statement(ANSWER_NOT_A_SUM if self.at("+", "-", "*", "//") else None):
+        if not self.end_of_answer():
             return None  # `expect total params 1820+760+51210`: not 1,820, judged
         return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span), family=family)
 

@@ -198,6 +198,10 @@ class TokenStream:
         self.sync_statement()
         return False
 
+    def end_of_answer(self) -> bool:
+        """`end_of_statement` after an answer: arithmetic after it (`1820+760`) is said to be no answer."""
+        return self.end_of_statement(_ANSWER_NOT_A_SUM if self.at(*_ARITHMETIC) else None)
+
     # ---- numbers and shapes ------------------------------------------------------------
 
     def whole(self, tok: Token) -> int | None:
@@ -626,7 +630,7 @@ class TokenStream:
                 return None
             else:
                 self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`",
-                                ANSWER_NOT_A_SUM if tok.kind in ("+", "-", "*", "//") else None)
+                                _ANSWER_NOT_A_SUM if tok.kind in _ARITHMETIC else None)
                 self.sync()
                 return None
         if not seen_shape and not counts and not sides and not pairs:
@@ -640,8 +644,9 @@ class TokenStream:
 
 _PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word
 _PAIR_EXAMPLES = {"rf": "7x7` or `rf 7", "padding": "3` or `padding 1x2"}
-_OPERATORS = frozenset({"+", "-", "*", "//", ":"})
-ANSWER_NOT_A_SUM = "an answer is one number: write the result, not the arithmetic (`params 760`, not `params 750+10`)"
+_ARITHMETIC = ("+", "-", "*", "//")
+_OPERATORS = frozenset({*_ARITHMETIC, ":"})
+_ANSWER_NOT_A_SUM = "an answer is one number: write the result, not the arithmetic (`params 760`, not `params 750+10`)"
 _SHAPE_WORDS = frozenset({"output", "shape", "size"})  # may name an answer's shape
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
           "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}
