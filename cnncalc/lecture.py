@@ -1119,15 +1119,14 @@ class _LineReader:
         if last is None or not last.items or not isinstance(last.items[0], ir.LayerCall):
             lead = _lead(self.tokens)
             reported = self.sink.total
-            if (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or
-                    self._count_answer(words[lead:], self.tokens[lead:]) is not None) and not has_input and \
-                    self.sink.total == reported:
+            an_answer = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \
+                self._count_answer(words[lead:], self.tokens[lead:]) is not None  # (read once: E060s said once)
+            if an_answer and not has_input and self.sink.total == reported:
                 self.sink.add(codes.E060, "an answer with no network above it: its input and layers were not read",
                               Span(self.start, self.end), hint="give the input (`Input volume: 32x32x3`) and state the "
                                                                "layer (`10 5x5 filters with stride 1, pad 2`) above it")
                 return None
-            if has_input and (self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:]) is not None or \
-                    self._count_answer(words[lead:], self.tokens[lead:]) is not None):
+            if has_input and an_answer:
                 self.sink.add(codes.E060, "an answer with no layer above it: the line that states the layer was not "
                                           "read as one", Span(self.start, self.end),
                               hint="state the layer as `10 5x5 filters with stride 1, pad 2` or `First layer (CONV1): "
@@ -2424,9 +2423,12 @@ class _LineReader:
             # the CS231n notes' `W2 = 32, H2 = 32, D2 = 10` (`W2 = H2 = 32`, `W2 = (32 - 5 + 4)/1 + 1 = 32, …`)
             sides = _sides([t for t in tokens[at:] if t.text not in ("!", ".")])
             if sides is not None and 0 in sides and 1 in sides:
-                last = tokens[-1]
-                return _shape(Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), tokens[at].start,
-                                  last.end))
+                lettered = Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), tokens[at].start,
+                               tokens[-1].end)
+                shape = _shape(lettered)
+                if shape is None:  # a size beyond the limits, or 0: said, not passed over
+                    self.not_a_volume(lettered.text, lettered.span)
+                return shape
             self.sink.add(codes.E060, "cnncalc cannot read these sizes as the output's", Span(tokens[at].start,
                                                                                                 tokens[-1].end),
                           hint="give the height and the width, each with its number: `W2 = 32, H2 = 32, D2 = 10`, "

@@ -1822,6 +1822,17 @@ def test_the_output_answered_by_its_sides_letters_on_one_line(line: str, expecte
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ([] if verdict == "right" else ["E040"])
 
 
+@pytest.mark.parametrize(("text", "line", "written"), [
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters\n", "W2 = 0, H2 = 28", "28x0"),  # was prose: a wrong answer passed
+    ("Input: 32x32x3\n", "W2 = 99999999999999999999, H2 = 3, D2 = 1", "3x99999999999999999999x1"),  # said twice
+])
+def test_sides_letters_beyond_a_volumes_sizes_are_one_error(text: str, line: str, written: str) -> None:
+    report = homework(text + line + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", text.count("\n") + 1, 1, f"`{written}` is not a volume")]
+    assert report.answers == ()
+
+
 @pytest.mark.parametrize("line", ["W2 = 32 and D2 = 10", "W2 = 32, H2 = 32, D2 = 10 and so on"])
 def test_sides_letters_that_give_no_volume_are_an_error_not_prose(line: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n")
