@@ -725,9 +725,10 @@ class Parser(TokenStream):
                 argument = options[tok.text]
                 if self.at("=", ":"):  # `stride=4` (PyTorch's), `stride: 4`: said, then read as meant
                     sign = self.advance()
-                    valued = self._value_at(0, argument)
+                    valued, written = self._value_at(0, argument), self.peek().text
+                    shown = written if valued and len(written) <= 20 else "N"
                     self.error(codes.E002, f"`{tok.text}` takes its value after a space, not `{sign.text}`",
-                               sign.span, hint=f"write `{tok.text} {self.peek().text if valued else 'N'}`")
+                               sign.span, hint=f"write `{tok.text} {shown}`")
                     ok = False
                     if not valued:  # `stride=` and nothing: said once
                         self.sync()

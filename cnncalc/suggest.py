@@ -55,7 +55,7 @@ def layer_hint(word: str, following: str | None, blocks: list[str], labelled: bo
             return f"did you mean `{joined}` (one word)?"
     normal = _normal(word)
     # `fc4096`: a keyword and its first argument (`conv1`, one digit, is more likely a name)
-    glued = re.fullmatch(r"([a-z]+)([0-9]{2,})", word.lower())
+    glued = re.fullmatch(r"([a-z]+)([0-9]{2,12})", word.lower())
     if glued is not None and glued.group(1) in REGISTRY and REGISTRY[glued.group(1)].schema.positionals:
         return f"write `{glued.group(1)} {glued.group(2)}`, with a space"
     if normal in REGISTRY and normal != word:
@@ -88,7 +88,7 @@ def option_hint(keyword: str, word: str) -> str:
     other = word if word in REGISTRY else normal if normal in REGISTRY else SYNONYMS.get(normal)
     if other is not None and other in REGISTRY:
         return f"`{word}` is a layer: layers on one line are separated by `;`, as in `{keyword} … ; {other}`"
-    glued = re.fullmatch(r"([a-z]+)([0-9]+)", word.lower())  # `s4`, `pad1`: an option and its value, glued
+    glued = re.fullmatch(r"([a-z]+)([0-9]{1,12})", word.lower())  # `s4`, `pad1`: an option and its value, glued
     if glued is not None:
         option = _option_meant(schema, glued.group(1))
         if option is not None:

@@ -188,7 +188,7 @@ class TokenStream:
         while self.at("NUMBER") and len(sizes) < 4:
             sizes.append(self.advance())
         self.error(code, f"{whose} sizes are written with `x` between them", sizes[0].span.to(sizes[-1].span),
-                   hint=f"write `{lead}{'x'.join(t.text for t in sizes)}`")
+                   hint=f"write `{lead}{_short('x'.join(t.text for t in sizes))}`")
 
     def end_of_statement(self, hint: str | None = None) -> bool:
         """At the end of the line (True), or E002 at what follows, skipped to there (False)."""
