@@ -1671,7 +1671,7 @@ class _LineReader:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
         allowed (`= 760 params`, `0!`, `? A: 760`; with `values`, a count of values: `Memory: 10,240 values`);
         E060 when it is not one."""
-        after = _unwhole(tokens[marker + 1:])
+        after = _unwhole(_unended(tokens[marker + 1:]))
         if values and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
             after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
         if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
@@ -2733,8 +2733,7 @@ class _LineReader:
         at = _skip(words, at, ("learnable", "trainable"))
         marker = _marker(words, tokens, at)
         head = _count_head(words, at)
-        if marker is None and head is not None and tokens[at + len(head):at + len(head) + 1] and \
-                tokens[at + len(head)].kind == "NUM" and at + len(head) + 1 == len(tokens):
+        if marker is None and head is not None and _count_alone(tokens[at + len(head):]):
             marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
         operations = words[at:at + 1] in (["operations"], ["ops"]) and marker is not None and \
             any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not a definition
@@ -4167,6 +4166,23 @@ def _unled(tokens: list[Tok]) -> list[Tok]:
     return tokens[start:]
 
 
+def _count_alone(tokens: list[Tok]) -> bool:
+    """Whether `tokens` are a count with nothing after it but what `_last_count` reads past: a quantity word,
+    `!` or `.`, that it is the whole, a parenthesis (`760`, `760 in total.`, `760 (with biases)`)."""
+    if not tokens or tokens[0].kind != "NUM":
+        return False
+    said, _ = _aside(_unwhole(_unended(tokens)))
+    return len(_untrailed(said)) == 1
+
+
+def _unended(tokens: list[Tok]) -> list[Tok]:
+    """Tokens without the `.` or `!` that end a sentence (`760 (with biases).`); one token is left."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].text in ("!", "."):
+        end -= 1
+    return tokens[:end]
+
+
 def _unwhole(tokens: list[Tok]) -> list[Tok]:
     """A count's tokens without the words saying it is the whole (`760 total`, `760 in all`, `760 overall`):
     the line's count, as without them; a count is left."""
@@ -4875,7 +4891,29 @@ def _said_count(tokens: list[Tok]) -> list[Tok]:
     """A count said before its word, alone or in a sentence about the layer above (`760 params`, `We get 760
     parameters`, `This layer has 760 learnable parameters in total.`, `10,240 values`) or the one it names (`That
     gives us 760 params in total for CONV1`), as its answer line (`params: 760`, `params for CONV1: 760`); other
-    tokens as they are. (A sentence about anything else, `We use 75 weights here`, stays prose.)"""
+    tokens as they are. (A sentence about anything else, `We use 75 weights here`, stays prose.) Parentheses
+    around the line, or a remark of words after it, are not the answer (`(760 params)`, `760 params (with biases)`)."""
+    for said in (tokens, _remark_dropped(_unbracketed(tokens))):
+        found = _count_sentence(said)
+        if found is not None:
+            return found
+    return tokens
+
+
+def _unbracketed(tokens: list[Tok]) -> list[Tok]:
+    """A line's tokens without the parentheses around all of them (`(760 params)`); other tokens as they are."""
+    if len(tokens) < 3 or tokens[0].text != "(" or tokens[-1].text != ")":
+        return tokens
+    depth = 0
+    for j, t in enumerate(tokens):
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0:
+            return tokens[1:-1] if j == len(tokens) - 1 else tokens
+    return tokens
+
+
+def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
+    """`_said_count`'s answer line, or None when the tokens are no such sentence."""
     words = [t.lower for t in tokens]
     end = len(words) - (words[-1:] in (["."], ["!"]))
     named: list[Tok] = []  # `… for CONV1`: the layer named, as `Params of CONV1: 760`
@@ -4898,7 +4936,7 @@ def _said_count(tokens: list[Tok]) -> list[Tok]:
             if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
                 word = Tok("WORD", "memory", word.start, word.end)
             return [word, *named, Tok(":", ":", count.start, count.start), count]
-    return tokens
+    return None
 
 
 # what leads an output said in a sentence about the layer above (`We get an output of 32x32x10.`)

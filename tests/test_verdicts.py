@@ -3227,11 +3227,44 @@ _CONV32 = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
     ("Params 761", [("params", "wrong")]),
     ("Params 760; MACs 768,001", [("params", "right"), ("macs", "wrong")]),
     ("params 760, macs 768000", [("params", "right"), ("macs", "right")]),
+    # ... and with a remark of words, `.`, or `total` after it (each was prose: a wrong count passed)
+    ("Params 761 (with biases)", [("params", "wrong")]),
+    ("Params 760 (with biases)", [("params", "right")]),
+    ("Params 761.", [("params", "wrong")]),
+    ("Params 761 total", [("params", "wrong")]),
+    ("Params 761 in total!", [("params", "wrong")]),
+    ("Params 761 (750 weights + 11 biases)", [("params", "wrong")]),
+    # a parenthesis then `.` (each was E060, "expected the parameter count": no verdict)
+    ("Params: 761 (with biases).", [("params", "wrong")]),
+    ("Params 760 (with biases).", [("params", "right")]),
 ])
 def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, str]]) -> None:
     # Each was E060 (no verdict), or its parenthesis taken for working and not judged (`biases: 11` passed).
     report = homework(_CONV32 + line + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+@pytest.mark.parametrize(("line", "answers"), [
+    ("(761 params)", [("params", "wrong")]),
+    ("(760 params)", [("params", "right")]),
+    ("(761 parameters in total)", [("params", "wrong")]),
+    ("761 params (with biases)", [("params", "wrong")]),
+    ("It has 761 params (with biases).", [("params", "wrong")]),
+    # without the biases: the weights, 5·5·3·10 = 750
+    ("(751 params without biases)", [("weights", "wrong")]),
+    ("(750 params without biases)", [("weights", "right")]),
+])
+def test_a_count_said_in_parentheses_or_with_a_remark(line: str, answers: list[tuple[str, str]]) -> None:
+    # Each line was prose under the layer: a wrong count passed with "no problems".
+    report = homework(_CONV32 + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == answers
+
+
+@pytest.mark.parametrize("line", ["(see above)", "(760 params for the layer)", "Params 760 is what I got"])
+def test_a_remark_that_is_no_answer_stays_prose(line: str) -> None:
+    report = homework(_CONV32 + line + "\n")
+    assert report.answers == ()
+    assert [d.code for d in report.diagnostics] == ["N060"]
 
 
 def test_a_count_given_twice_on_an_answer_line_is_e060() -> None:
