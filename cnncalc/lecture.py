@@ -1682,11 +1682,11 @@ class _LineReader:
         after, aside = _aside(after)
         after, approximate = _approximate(after)
         after = _untrailed(after)
-        for written, beside in ((whole, []), (after, aside)):  # `96·(11·11·3 + 1)`; `11*11*3*96 + 96 (with biases)`
-            value = _arithmetic_count(written) if not approximate else None
-            if value is not None:  # `Params: (11*11*3 + 1)*96`: the count is its value
-                return self._with_aside(value, beside)
         try:
+            for written, beside in ((whole, []), (after, aside)):  # `96·(11·11·3 + 1)`; `11*11*3*96 + 96 (with biases)`
+                value = _arithmetic_count(written) if not approximate else None
+                if value is not None:  # `Params: (11*11*3 + 1)*96`: the count is its value
+                    return self._with_aside(value, beside)
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
@@ -2855,11 +2855,11 @@ class _LineReader:
         marks = [i for i, t in enumerate(body) if t.text in ("=", "≈")]
         after, approximate = _approximate(body[marks[-1] + 1:] if marks else body)
         after = _untrailed(after)
-        for written, beside in ((_untrailed(tokens), []), (after, aside)) if not unit and not marks else ():
-            value = _arithmetic_count(written) if not approximate else None
-            if value is not None:  # `| (11*11*3+1)*96 |`: the count is its value
-                return self._with_aside(value, beside)
         try:
+            for written, beside in ((_untrailed(tokens), []), (after, aside)) if not unit and not marks else ():
+                value = _arithmetic_count(written) if not approximate else None
+                if value is not None:  # `| (11*11*3+1)*96 |`: the count is its value
+                    return self._with_aside(value, beside)
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 raise _Unreadable(f"`{_shown(tokens)}` is not a {ir.NOUNS[quantity]} count",
                                   Span(tokens[0].start, tokens[-1].end))
@@ -4281,7 +4281,8 @@ def _between_commas(tokens: list[Tok]) -> list[list[Tok]]:
 
 
 def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
-    """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`),
+    """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`,
+    `weights 34,848, biases 96`),
     each as an answer's tokens (`weights : 34,848`); None for anything else (`750 weights + 10 biases` is working)."""
     answers = []
     for group in _between_commas(tokens):
@@ -4293,6 +4294,8 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
             # `96 biases`; `no parameters`, read as `parameters: none`
             count = group[0] if group[0].kind == "NUM" else Tok("WORD", "none", group[0].start, group[0].end)
             group = [group[1], Tok("P", ":", group[1].start, group[1].start), count]
+        elif head is not None and len(head) == len(group) - 1 and group[-1].kind == "NUM":
+            group = [*group[:-1], Tok("P", ":", group[-1].start, group[-1].start), group[-1]]  # `weights 34,848`
         elif head is None or len(head) != len(group) - 2 or group[-1].kind != "NUM" or words[-2] not in (":", "="):
             return None  # not `weights: 34,848`
         answers.append(group)
@@ -4827,20 +4830,22 @@ _UNBIASED = tuple(sorted({(*lead, *noun) for lead in (("without",), ("excluding"
                                                      ("exclusive", "of"), ("minus",))
                           for noun in _BIAS_NOUNS} |
                          {(*noun, *said) for noun in _BIAS_NOUNS[:2]
-                          for said in (("excluded",), ("ignored",), ("not", "included"), ("not", "counted"))},
+                          for said in (("excluded",), ("ignored",), ("not", "included"), ("not", "counted"))} |
+                         {("weights", "only"), ("only", "weights"), ("just", "weights"), ("only", "the", "weights"),
+                          ("just", "the", "weights")},  # `Params: 750 (weights only)`
                          key=len, reverse=True))
 _PARAMS_HEADS = ("parameters", "params", "parameter")
 
 
 def _unbiased(tokens: list[Tok]) -> list[Tok]:
     """A count of parameters said to leave the biases out, as a count of weights: `Parameters (without biases):
-    34,848`, `Number of parameters excluding biases = 34,848`, `Params: 34,848 (no bias)`, `… = 34,848, ignoring
-    the biases` read as `Weights: 34,848` (judged as the parameters, the remark dropped, a right answer was
-    marked wrong). The words must follow the line's one word for parameters, end the line after a number, or
-    come between that word and the question's `?`; other tokens as they are."""
+    34,848`, `Number of parameters excluding biases = 34,848`, `Params: 34,848 (no bias)`, `Params: 34,848
+    (weights only)`, `… = 34,848, ignoring the biases` read as `Weights: 34,848` (judged as the parameters, the
+    remark dropped, a right answer was marked wrong). The words must follow the line's one word for parameters,
+    end the line after a number, or come between that word and the question's `?`; other tokens as they are."""
     words = [t.lower for t in tokens]
     heads = [k for k, w in enumerate(words) if w in _PARAMS_HEADS]
-    if len(heads) != 1 or not {"bias", "biases"} & set(words):
+    if len(heads) != 1 or not {"bias", "biases", "weights"} & set(words):
         return tokens
     head = heads[0]
     end = len(words) - (words[-1:] in (["."], ["!"]))

@@ -431,6 +431,8 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(COUNT_HEADS)}"
                     f"{rng.choice([': ', ' = ', ' '])}"
                     f"{rng.choice(WORKED_COUNTS)}",
+                    f"({rng.choice(WORKED_COUNTS)}{rng.choice([' params', ' weights', ''])}"
+                    f"{rng.choice([')', ') (with biases)', ' (with biases))', ''])}",
                     "Output: " + rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!',
                                              '(32, 32, 10)', '10x32x32 (CxHxW)', '(C, H, W)', '[1, 2] (HWC)',
                                              'torch.Size([1, 10, 32, 32])', 'torch.Size([', '(None, 32, 32, 10)',
@@ -524,7 +526,9 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "760 total params", "760 in all!", "760 parameters overall", "in total",
                  "760 in total (76 per filter)", "76 per filter", "76 per filter, 760 total", "760, i.e. 76 per filter",
                  "76 params per filter, so 760", "760 (77 per filter)", "76 each, 760 in total", "per filter",
-                 "76 per filter per filter", "75 weights per filter; 760", "76 per filter (760)", "1e9 per filter"]
+                 "76 per filter per filter", "75 weights per filter; 760", "76 per filter (760)", "1e9 per filter",
+                 "(5*5*3 + 1)*10 (761)", "(5*5*3 + 1)*10 (760)", "5*5*3*10 (1K)", "760 (weights 751)",
+                 "750 (weights only)", "760 (with biases).", "760 (weights only 750)", "760 (weights 1e999)"]
 CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
@@ -603,7 +607,8 @@ def table(rng: random.Random) -> str:
                        "POOL (", "CONV ()", "FC1 (lots)"]
     for _ in range(rng.randint(0, 6)):
         row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",
-                                        "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944"]))
+                                        "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944",
+                                        "(11*11*3+1)*96 (35K)", "(11*11*3+1)*96 (1)", "34,944 (34,945)"]))
                for c in columns]
         if rng.random() < 0.1:
             row = row[:-1]

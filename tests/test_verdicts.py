@@ -1952,6 +1952,20 @@ def test_a_count_with_its_working_in_parentheses() -> None:
     assert [(a.expected, a.verdict) for a in table.answers] == [("34,945", "wrong")]
 
 
+def test_working_then_a_count_in_parentheses_that_disagree_is_e060_not_an_internal_error() -> None:
+    # (5·5·3 + 1)·10 = 760 against 761, after `Params:` and in a table's cell: both were an internal error.
+    report = homework(_CONV32 + "Params: (5*5*3+1)*10 (761)\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "`(5 * 5 * 3 + 1) * 10 = 760` and `761` are two different counts")]
+    assert report.answers == ()
+    assert [a.verdict for a in homework(_CONV32 + "Params: (5*5*3+1)*10 (760)\n").answers] == ["right"]
+    table = cnncalc.analyze_text("| Layer | Description | Output | Params |\n|---|---|---|---|\n"
+                                 "| Input | | 32x32x3 | |\n| CONV1 | 10 5x5 filters, pad 2 | | (5*5*3+1)*10 (761) |\n",
+                                 "hw.txt", lang="lecture")
+    assert [(d.code, d.line, d.column) for d in table.diagnostics] == [("E060", 4, 37)]
+    assert table.answers == ()
+
+
 def test_a_convolution_described_size_first_or_with_its_options_in_parentheses() -> None:
     # (227 - 11)/4 + 1 = 55 with 96 filters: 55x55x96. Each statement was E060, so CONV1's answer was not judged.
     for statement in ("CONV1: 11x11 conv, 96 filters, stride 4", "CONV1: conv 11x11, 96 filters, stride 4",
@@ -3253,6 +3267,12 @@ def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, s
     # without the biases: the weights, 5·5·3·10 = 750
     ("(751 params without biases)", [("weights", "wrong")]),
     ("(750 params without biases)", [("weights", "right")]),
+    ("Params: 750 (weights only)", [("weights", "right")]),  # was "expected params 750, computed 760"
+    ("Params: 751 (weights only)", [("weights", "wrong")]),
+    ("750 params (only weights)", [("weights", "right")]),
+    # the parts in parentheses, each count after its word (`(weights 751)` was dropped: a wrong count passed)
+    ("Params: 760 (weights 751)", [("params", "right"), ("weights", "wrong")]),
+    ("Params: 760 (weights 750, biases 11)", [("params", "right"), ("weights", "right"), ("biases", "wrong")]),
 ])
 def test_a_count_said_in_parentheses_or_with_a_remark(line: str, answers: list[tuple[str, str]]) -> None:
     # Each line was prose under the layer: a wrong count passed with "no problems".
