@@ -875,17 +875,18 @@ class _LineReader:
         connected layer with 10 neurons`, `BN: Batch normalization`, `Batch norm`, `Dropout: 0.5`, `ReLU`,
         `Softmax`. The words before its colon (or leading the line) say the kind and nothing else; a line that
         does not read as that layer then is prose (`Fully connected layers see the whole volume`)."""
-        colon = words.index(":") if ":" in words else None
-        head = words[:colon] if colon is not None else \
-            words[:next((j for j, w in enumerate(words) if w not in _UNNAMED_WORDS), len(words))]
-        kind = _layer_kind(" ".join(head)) if head and len(head) <= 4 and set(head) <= _UNNAMED_WORDS else None
+        lead = next((j for j, w in enumerate(words) if w not in _UNNAMED_WORDS), len(words))
+        colon = lead if words[lead:lead + 1] == [":"] else None  # (not an answer's: `…, params: 850`)
+        head = words[:lead]
+        kind = None if not head or len(head) > 4 or not set(head) <= _UNNAMED_WORDS else \
+            "fc" if head[0] == "hidden" else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`: an MLP's)
         if kind is None or kind not in _UNNAMED_KINDS:
             return None
         name_tokens = self.tokens[:len(head)]
         self.i = len(head) + (colon is not None)
         name_span = Span(name_tokens[0].start, name_tokens[-1].end)
         try:
-            call = self.layer(head, name_span)
+            call = self.layer(head, name_span, kind)
             after = self.peek()
             if kind in _DESCRIBED and colon is not None and after is not None and after.kind == "DIMS":
                 self.tokens.insert(self.i, Tok("ARROW", "->", after.start, after.start))  # `GAP: 1x1x64`: its output
@@ -3002,8 +3003,8 @@ class _LineReader:
             if not self.at("filters", "filter", "kernels", ahead=2):
                 self.tokens.insert(self.i + 2, Tok("WORD", "filters", first.end, first.end))
         elif first is not None and first.kind == "DIMS":
-            kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`
-            while self.at("conv", "convolution", ","):
+            kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`, `3x3 conv with 10 filters`
+            while self.at(*_SIZE_FIRST_JOINS):
                 self.next()
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
         args.append(ir.Arg("out_channels", ir.Num(count[0], count[1]), count[1]))
@@ -3134,16 +3135,25 @@ class _LineReader:
         return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, args[-1].span.end))
 
     def fc(self, name_span: Span) -> ir.LayerCall:
-        """`4096 neurons` (or units, outputs), `fully connected, 4096 units`, or the number alone (`FC6: 4096`,
-        `FC6 (4096)`) when only answers follow it."""
-        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ","):
+        """`4096 neurons` (or units, outputs), `fully connected, 4096 units`, in parentheses (`FC layer (100
+        neurons)`), or the number alone (`FC6: 4096`, `FC6 (4096)`) when only answers follow it."""
+        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ",", "hidden"):
+            self.next()
+        after = self.peek(1)
+        opened = self.at("(") and after is not None and after.kind == "NUM"  # `FC layer (100 neurons)`
+        if opened:
             self.next()
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
         end = count[1].end
-        following = self.peek()
-        if self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden"):
+        unit = self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden")
+        if unit:
             end = self.next().end
-        elif following is not None and following.kind != "ARROW" and following.text not in (",", ";", "("):
+        following = self.peek()
+        if opened:
+            if following is None or following.text != ")":
+                raise _Unreadable("expected `)` after the number of neurons", self.rest_span())
+            end = self.next().end
+        elif not unit and following is not None and following.kind != "ARROW" and following.text not in (",", ";", "("):
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
         args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]), *self.options({"bias"}))  # `…, no bias`
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
@@ -4491,6 +4501,11 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
                  "third", "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`
 
 
+# what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
+# layer with 10 filters`)
+_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "layer", "with", "using")
+
+
 def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     """Where an unnamed convolution's statement starts (`10 5x5 filters`, `10 different 5x5 filters`, `10
     filters of size 5x5`, the size first: `5x5, 10 filters`), after words that only introduce it (`Conv layer:`,
@@ -4500,7 +4515,7 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             return i
         if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
             at = i + 1
-            while words[at:at + 1] in ([","], ["conv"], ["convolution"]):
+            while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
                 at += 1
             return i if kinds[at:at + 1] == ["NUM"] and words[at + 1:at + 2] in (["filters"], ["kernels"]) else None
         if kind == "NUM":
@@ -4519,7 +4534,7 @@ _UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "relu", "softmax", "dropout", "globa
 _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linear", "affine", "layer", "bn", "batch",
                   "norm", "normalization", "normalisation", "batchnorm", "dropout", "relu", "softmax", "lrn", "local",
                   "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
-                  "gmp"}  # the words that may name such a layer
+                  "gmp", "hidden"}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-"}  # `Max-pool 2x2`
 

@@ -2035,10 +2035,22 @@ def test_layers_stated_without_a_number_in_their_name() -> None:
             ("FC layer: 10", "Output: 11", "wrong"), ("Fully connected layer with 10 neurons", "Output: 10", "right"),
             ("BN: Batch normalization", "Params: 20", "right"), ("Batch norm", "Params: 40", "wrong"),
             ("Dropout: 0.5", "Output: 32x32x10", "right"), ("Dropout (p = 0.5)", "Output: 32x32x11", "wrong"),
-            ("ReLU", "Output: 32x32x10", "right")):
+            ("ReLU", "Output: 32x32x10", "right"),
+            # a hidden layer is fully connected; the statement's own answers after a comma, or the count in
+            # parentheses (each was E060: the layer unknown, the answers after it not checked)
+            ("Hidden layer: 10 neurons", "Params: 102,410", "right"), ("Hidden: 10 units", "Output: 11", "wrong"),
+            ("Hidden layer with 10 neurons", "Params: 102,411", "wrong"),
+            ("FC layer (10 neurons)", "Output: 10", "right"), ("Hidden layer (10 neurons)", "Output: 100", "wrong")):
         answers = homework(f"{head}{statement}\n{answer}\n").answers
         assert [(a.label, a.verdict) for a in answers] == [(answers[0].label, verdict)], statement
         assert answers[0].path != "conv1", statement
+    for said, verdict in (("Fully connected layer with 10 neurons, params: 102,410", "right"),
+                          ("Hidden layer with 10 neurons, params: 102,411", "wrong")):
+        assert [(a.quantity, a.verdict) for a in homework(head + said + "\n").answers] == [("params", verdict)]
+    unclosed = homework(head + "FC layer (10 neurons\nParams: 102,410\n")
+    assert [(d.code, d.line, d.column, d.message) for d in unclosed.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, "cnncalc cannot read `FC layer (10 neurons` as a layer")]
+    assert [a.verdict for a in unclosed.answers] == ["unchecked"]
     # After prose, such a line is a step only when something is read after it: the AlexNet notes' `- dropout
     # 0.5` under "Details/Retrospectives:" is a remark, not a layer of the listing.
     notes = homework(head + "Details:\n- dropout 0.5\n- mini-batch size 128\n")
@@ -3566,7 +3578,7 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
 @pytest.mark.parametrize("line", [
     "Max-pool two by two, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
     "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Linear(3072, 100)",
-    "Conv2d(3, 10, 5, padding=2)", "Hidden layer: 100 neurons", "A fully connected layer of 100 units",
+    "Conv2d(3, 10, 5, padding=2)", "A fully connected layer of 100 units",
 ])
 def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_follows(line: str) -> None:
     # Skipped as prose, the layer vanished: the FC's count was judged on the input, (32·32·3 + 1)·10 = 30,730
@@ -4635,6 +4647,11 @@ def test_a_lines_answers_as_sentences_or_between_semicolons(line: str, answers: 
     ("Conv: 5x5 conv, 10 filters, pad 2", "conv 10 5x5 pad 2"),
     ("CONV: 10 5x5 filters, same", "conv 10 5x5 pad same"),
     ("CONV1: 10 5x5 filters, stride 1, same", "conv 10 5x5 pad same"),
+    # the size first, then `with` or `using` the filters (E060: the layer unknown, its answers not checked)
+    ("5x5 conv with 10 filters and padding 2", "conv 10 5x5 pad 2"),
+    ("conv 5x5 with 10 filters, pad 2", "conv 10 5x5 pad 2"),
+    ("5x5 conv layer with 10 filters, stride 1 and pad 2", "conv 10 5x5 pad 2"),
+    ("5x5 convolution using 10 filters, pad 2", "conv 10 5x5 pad 2"),
 ])
 def test_the_size_first_and_a_bare_same_describe_a_convolution(line: str, op: str) -> None:
     report = cnncalc.analyze_text(f"Input volume: 32x32x3\n{line} -> 32x32x10\n", "hw.txt")
