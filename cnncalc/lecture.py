@@ -1020,13 +1020,19 @@ class _LineReader:
                                                  (_TOLD_POOLS & set(words) and "f" not in words) or
                                                  _told_units(self.tokens, words) is not None or
                                                  _told_padding(self.tokens, words) is not None):
-            reported = self.sink.total
-            exercise = self.exercise() if "input" in words else None
-            if exercise is not None or self.sink.total > reported:  # an exercise, or one reported as unreadable
-                return exercise
-            told = self.told()  # `Consider an input of size 64x64x3. We apply … 32 filters of size 5x5, stride 1 …`
-            if told is not None or self.sink.total > reported:  # a problem told, or one reported as unreadable
-                return told
+            # an exercise's line (`7x7 input, 3x3 filter, stride 2 => 3x3`), or a problem told in a sentence
+            # (`Consider an input of size 64x64x3. We apply … 32 filters of size 5x5, stride 1 …`): a sentence first
+            # when the line starts as one does (`A 227x227x3 input and 96 filters … give …`; `A 7x7 input, 3x3 filter,
+            # stride 2 => 3x3` is no sentence, and an exercise)
+            readings = [self.exercise, self.told] if "input" in words else [self.told]
+            if words[_lead(self.tokens):][:1] in (["a"], ["an"], ["given"]):
+                readings.reverse()
+            reported, tokens = self.sink.total, self.tokens
+            for reading in readings:
+                self.tokens, self.i = tokens, 0  # (a reading may leave them rewritten)
+                exercise = reading()
+                if exercise is not None or self.sink.total > reported:  # read, or reported as unreadable
+                    return exercise
         if words[:2] == ["input", "volume"] and "filters" in words:  # the lecture's convolution demo
             reported = self.sink.total
             exercise = self.demo()
@@ -1922,8 +1928,8 @@ class _LineReader:
         """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with
         **stride 1, pad** with **1 pixel** => what is the output?`, `input 7x7, filter 3x3, stride 2 =>
         output 3x3`, `Input 32x32, 5x5 filter, …`, `7x7 input, 3x3 filter, …`, `Input: 7x7. Filter: 3x3.
-        Stride: 2. Output: 3x3`, `Input 5x5x3, 2 filters 3x3x3, …`: filters on an input (one filter, and a
-        depth of 1, unless given). None unless the line starts so."""
+        Stride: 2. Output: 3x3`, `Input 5x5x3, 2 filters 3x3x3, …`, `… 5x5x3 filter, 10 filters, …`: filters on an
+        input (one filter, and a depth of 1, unless given). None unless the line starts so."""
         tokens = [t for t in self.tokens if t.text != "*"]  # the slides' markdown bold
         words = [t.lower for t in tokens]
         asked = _asked_after(words)  # `Input 7x7, filter 3x3, stride 2. What is the output? 3x3`
@@ -1955,6 +1961,10 @@ class _LineReader:
             size, i = tokens[i], i + 1
         else:
             return None
+        k = i + (words[i:i + 1] == [","])  # `5x5x3 filter, 10 filters`
+        if filters is None and tokens[k:k + 1] and tokens[k].kind == "NUM" and words[k + 1:k + 2] in (["filters"],
+                                                                                                       ["kernels"]):
+            filters, i = tokens[k], k + 2
         stated, tail = [volume, size], list[Tok]()
         for j, t in enumerate(tokens[i:], i):
             if tail or t.text in ("=", "?") or t.kind == "ARROW" or t.lower == "output":
@@ -1962,7 +1972,7 @@ class _LineReader:
             elif t.text == ":" and tokens[j - 1].kind in ("NUM", "DIMS") and j + 1 < len(tokens):
                 tail = tokens[j + 1:]  # after the last option's value, `stride 2: 3x3 output`
                 break
-            elif not (t.lower in ("is", "pixel", "pixels", ".", ":") or
+            elif not (t.lower in ("is", "pixel", "pixels", ".", ":") or (t.lower == "at" and stated[-1] is size) or
                       (t.lower == "with" and stated[-1].lower in OPTION_WORDS)):  # `pad with 1 pixel`
                 stated.append(t)
         start = self.volume_input(volume)
@@ -2281,7 +2291,8 @@ class _LineReader:
         return None if line is None else _Exercise(start, line, signature)
 
     def exercise_answer(self, tail: list[Tok]) -> ir.Expectation | None:
-        """What follows an exercise's `=>`: `output 3x3` (and counts after it: `output 7x7, params 10`), `3x3`, `3`
+        """What follows an exercise's `=>`: `output 3x3` (and counts after it: `output 7x7, params 10`; `7x7, 10
+        params`), `3x3`, `3`
         (the side of a square output), `(7 - 3)/2 + 1 = 3` (after the last `=`), `doesn't fit`; None for a
         question (`what is the output?`). A number cnncalc cannot read as the output is E060: an answer is never
         passed over in silence."""
@@ -2293,6 +2304,12 @@ class _LineReader:
                 return None
             counts = self.trailing_counts([t for t in rest if t.start >= shape.span.end]) if shape.dims else {}
             return ir.answered(shape, counts, shape.span)
+        if len(rest) > 2 and rest[0].kind == "DIMS" and rest[1].text in (",", ";", "("):  # `=> 32x32x10, 760 params`
+            shape = _shape(rest[0])
+            reported = self.sink.total
+            counts = self.trailing_counts(rest[1:]) if shape is not None else {}
+            if counts or self.sink.total > reported:
+                return ir.answered(shape, counts, rest[0].span)
         answer = self.exercise_output(rest)
         return None if answer is None else ir.Expectation(answer, None, None, answer.span)
 
@@ -3691,7 +3708,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10}  # the demo's `two filters`
 _EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p",
                      "k": "k"}  # N = 7, F = 3, …; K filters
-_EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-"}
+_EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-", "a", "an", "given"}
 _LETTERS_FILLERS = {"a", "the", "with", "layer", "conv", "convolution", "convolutional", "uses", "using", "has",
                     "we", "apply", "applying", "then"}  # between an input and its letters: `…, conv layer with K=10`
 _LETTERS_POOLS = {"max", "average", "avg", "mean", "pool", "pooling", "maxpool", "avgpool", "maxpooling",

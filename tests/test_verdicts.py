@@ -1296,11 +1296,36 @@ def test_totals_between_layers_through_each() -> None:
     ("7x7 input, 3x3 filter, stride 2: 3x3 output", "right"),
     ("7x7 input, 3x3 filter, stride 2: 4", "wrong"),
     ("input 7x7, filter 3x3, stride 2, pad 1: output 4x4", "right"),  # (7 - 3 + 2)/2 + 1 = 4
+    # after an article (prose in a sheet, the spec language's E010 alone: a wrong answer passed or went unjudged)
+    ("A 7x7 input, 3x3 filter, stride 2 -> output 4x4", "wrong"),
+    ("Q1. A 7x7 input, 3x3 filter, stride 2 -> 3x3", "right"),
+    ("An input of 7x7, 3x3 filter, stride 2 -> 4x4", "wrong"),
+    ("a 7x7 input with a 3x3 filter at stride 2 -> 3x3", "right"),
+    ("Given a 7x7 input, 3x3 filter, stride 2: output 4x4", "wrong"),
 ])
 def test_exercises_with_the_input_as_a_volume(line: str, verdict: str) -> None:
     report = cnncalc.analyze_text(line + "\n", "hw.txt")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
     assert all(d.code in ("E040",) for d in report.diagnostics if d.severity == "error")
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # (32 - 5 + 2·2)/1 + 1 = 32; (5·5·3 + 1)·10 = 760: the filters' count after their size (was E060), and the
+    # counts after the output (was E060: "expected the output after the arrow")
+    ("32x32x3 input, 5x5x3 filter, 10 filters, pad 2, stride 1 -> 32x32x10, 760 params", ["right", "right"]),
+    ("32x32x3 input, 5x5x3 filter, 10 filters, pad 2, stride 1 -> 32x32x10, 750 params", ["right", "wrong"]),
+    ("32x32x3 input, 5x5 filter, 10 filters, pad 2 -> 32x32x11 (760 params)", ["wrong", "right"]),
+])
+def test_an_exercises_filters_after_their_size_and_counts_after_its_output(line: str, verdicts: list[str]) -> None:
+    report = homework(line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == list(zip(["output", "params"], verdicts))
+
+
+def test_an_exercises_output_followed_by_no_count_is_e060() -> None:
+    report = homework("32x32x3 input, 5x5 filter, pad 2 -> 32x32, I think\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 1, 37, "expected the output after the arrow, found `32x32, I think`")]
+    assert report.answers == ()
 
 
 def test_exercises_with_different_inputs_are_different_networks() -> None:
