@@ -237,6 +237,11 @@ SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
                 "CONV1: 8 3x3 filters, same, same"]
 
 
+# what follows an exercise's arrow, its output and counts
+EXERCISE_ANSWERS = [" -> 32x32x10, 760 params", " -> 32x32x10 (760 params)", " -> 3x3, I think", " -> 3x3,",
+                    " -> output 4x4", " -> 32x32x10, params: lots", ""]
+
+
 def worked(rng: random.Random) -> str:
     """The lecture's worked examples: statements a line each, answers on the lines after, prose between;
     and its output-size exercises."""
@@ -267,6 +272,11 @@ def worked(rng: random.Random) -> str:
             f"Input {n}x{n}x3, {rng.choice(['', '2 filters ', '0 ', '99999999999 '])}{k}x{k}x3"
             f"{rng.choice([' filter', ' filters', ' kernels', ''])}, stride {rng.randint(0, 3)} => {k}x{k}x2",
             f"{n}x{n} input, {k}x{k} filter, pad {rng.randint(0, 2)} -> {rng.choice(['3x3 output', '3', 'output'])}",
+            f"{rng.choice(['A ', 'An input of ', 'Given a ', 'a '])}{n}x{n}x3{rng.choice([' input', ''])}"
+            f"{rng.choice([', ', ' with a '])}{k}x{k}{rng.choice(['x3', 'x0', ''])} filter"
+            f"{rng.choice(['', ', 10 filters', ', 0 filters', ', 99999999999 filters'])}"
+            f"{rng.choice([' at stride 2', ', stride 1', ', pad 2', ''])}"
+            f"{rng.choice(EXERCISE_ANSWERS)}",
             f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
             f"{rng.choice(['Input ', 'Input: ', ''])}{n}x{n}{rng.choice(['x3', 'x0', ''])}"
             f"{rng.choice(['', ' input'])}, F={k}, S={rng.randint(0, 3)}{rng.choice(['', ', P=1', ', N=7', ', K=4'])}"
