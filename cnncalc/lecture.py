@@ -322,6 +322,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
+            elif isinstance(result, ir.Line) and reader.question:
+                question = reader.question, reader.question[0].start, False  # `… What is its output?`, answered below
         tentative = unread is not None or \
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
@@ -793,6 +795,8 @@ class _LineReader:
         self.after_blank = False  # a blank line separates it from the line read before
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060)
+        # a question asked after the layer stated (`POOL1 is a 3x3 max pool. What is its output?`), answered below
+        self.question: list[Tok] = []
         # the output volume a layer's line answers, while its description is read: a convolution described without
         # its count of filters (Ng's table: `| CONV1 (f=5, s=1) | (28,28,8) |`) has as many as its depth
         self.answered_volume: ir.ShapeAnswer | None = None
@@ -1005,6 +1009,12 @@ class _LineReader:
                 return None
         elif self.sink.total > reported:
             return None
+        asked = _asked_after(words)
+        if asked is not None and words[-1] == "?" and not {"input", "image"} & set(words[:asked]):
+            # `POOL1 is a 3x3 max pool with stride 2. What is its output?`: the layer (a problem told with its input
+            # is a sentence's, below), and the question, asked of the answer on the line below
+            self.question, self.tokens = self.tokens[asked + 1:], self.tokens[:asked]
+            words, kinds = words[:asked], kinds[:asked]
         output = self.output_layer(words, kinds, last)
         if output is not None:
             return output
@@ -2113,6 +2123,11 @@ class _LineReader:
             self.sink.add(codes.E060, e.message, e.span,
                           hint="say the layer as `32 5x5 filters, stride 1, pad 0` on a line of its own")
             return None
+        family = _family(call.keyword)
+        names = {label for t in tokens if t.kind == "WORD" and _family(t.lower) == family and
+                 (label := _label([t])) is not None}
+        if len(names) == 1:  # `… CONV1 has 96 filters of size 11x11 …`: the layer as its questions name it
+            call = call._replace(label=names.pop())
         signature = " ".join(t.lower for t in (volume, *counts, sizes[0], *options))
         expectation = self.told_answer(answered) if answered else None
         if answered and expectation is None:
@@ -3136,7 +3151,7 @@ class _LineReader:
             return self.hyperparameters(name_span, keyword)
         said: list[str] = []
         while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
-                      "-"):  # (`max-pool`)
+                      "-", "a", "an"):  # (`max-pool`, `POOL1 is a 3x3 max pool`)
             said.append(self.next().lower)
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
@@ -4731,7 +4746,7 @@ def _opener(words: list[str]) -> int:
     """Where a question's subject starts after its opening words (`What is the output?`, `How many
     parameters …?`): the answer after its `?` is read as a statement's after `:`."""
     at = next((len(o) for o in _OPENERS if words[:len(o)] == list(o)), 0)
-    return _skip(words, at, ("the",)) if at else 0
+    return _skip(words, at, ("the", "its")) if at else 0  # (`What is its output?`: the layer's above)
 
 
 def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:

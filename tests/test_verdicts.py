@@ -5126,3 +5126,42 @@ def test_the_new_forms_fail_at_their_place_in_their_words(text: str, name: str,
     report = cnncalc.analyze_text(text, name)
     assert expected in [(d.code, d.line, d.column, d.message) for d in report.diagnostics], report.diagnostics
     assert not report.ok  # an error: `check` exits 1
+
+
+def test_a_told_layers_name_is_the_one_its_questions_ask_about() -> None:
+    # (227 - 11)/4 + 1 = 55; (11·11·3 + 1)·96 = 34,944. The told layer had no name: "no layer CONV1 above" (E060).
+    told = "The input is 227x227x3. CONV1 has 96 filters of size 11x11 at stride 4 with no padding.\n"
+    for answer, verdict in (("34,944", "right"), ("34,848", "wrong")):
+        report = homework(told + f"How many parameters does CONV1 have?\n{answer}\n")
+        assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv1", "params", verdict)]
+
+
+@pytest.mark.parametrize("statement", ["POOL1 is a 3x3 max pool with stride 2", "POOL1: a 3x3 max pool with stride 2",
+                                       "POOL1 is a max pool of size 3x3 with stride 2."])
+def test_a_pool_stated_after_is_a(statement: str) -> None:
+    # (55 - 3)/2 + 1 = 27 (each was E060, "expected the window size", and the answer under it not checked)
+    for answer, verdict in (("27x27x96", "right"), ("26x26x96", "wrong")):
+        report = homework(f"Input: 55x55x96\n{statement}\nOutput: {answer}\n")
+        assert [(a.path, a.verdict) for a in report.answers] == [("pool1", verdict)], statement
+
+
+@pytest.mark.parametrize(("question", "answer", "judged"), [
+    # a question after the layer's statement, answered on the line below (the statement was E060: the layer
+    # unknown, the answer not checked); a 3x3 max pool at stride 2 on 55x55x96: 27x27x96, no parameters
+    ("What is its output?", "27x27x96", ("output", "right")),
+    ("What is its output?", "26x26x96", ("output", "wrong")),
+    ("What is the output volume?", "Output = 26 x 26 x 96", ("output", "wrong")),
+    ("How many parameters does it have?", "0", ("params", "right")),
+    ("How many parameters does it have?", "1", ("params", "wrong")),
+])
+def test_a_question_after_a_layers_statement_is_answered_below(question: str, answer: str,
+                                                               judged: tuple[str, str]) -> None:
+    report = homework(f"Input: 55x55x96\nPOOL1 is a 3x3 max pool with stride 2. {question}\n{answer}\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("pool1", *judged)]
+    assert not [d for d in report.diagnostics if d.severity == "error" and d.code != "E040" and d.code != "E041"]
+
+
+def test_its_output_asked_with_the_answer_after_the_question_mark() -> None:
+    for answer, verdict in (("27x27x96", "right"), ("26x26x96", "wrong")):
+        report = homework(f"Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\nWhat is its output? {answer}\n")
+        assert [(a.path, a.verdict) for a in report.answers] == [("pool1", verdict)]
