@@ -638,6 +638,17 @@ class _Table:
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
             opening = words.index("(")
             reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
+        elif (width := _fc_width(name_tokens)) is not None:  # `FC 4096`, `FC-4096`, `Dense 10`, `FC1000`
+            said = volume.dims[0] if volume is not None and volume.dims[1:] == (1,) else \
+                volume.dims[-1] if volume is not None else None
+            if len(width.text) <= 2 and said != int(width.text):  # `FC 6 | 4096`: AlexNet's sixth, or 6 wide?
+                shown = " ".join(t.text for t in name_tokens)
+                reader.sink.add(codes.E060, f"`{shown}`: cnncalc cannot tell whether {width.text} is the layer's "
+                                            f"width or its number", width.span,
+                                hint=f"name it `{name_tokens[0].text}{width.text}` and give its output, or write its "
+                                     f"width as `{name_tokens[0].text} ({width.text})`")
+                return reader.unreadable(volume, name_tokens, counts)
+            reader.tokens, name_tokens = [width], name_tokens[:1]
         elif (first := _described_from(name_tokens)) is not None:  # `Conv 5x5, 10 filters, pad 2`, `Max pool 2x2`
             reader.tokens, name_tokens = name_tokens[first:], name_tokens[:first]
         else:  # `CONV3-64`, `POOL2`, `FC`: the name says the layer
@@ -664,6 +675,23 @@ class _Table:
             return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader,
                                 received)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader, received)
+
+
+def _fc_width(name: list[Tok]) -> Tok | None:
+    """The width a table's name gives a fully connected layer, as the VGG paper's `FC-4096` does: a number after the
+    kind's word (`FC 4096`, `FC-4096`, `Dense 10`), or glued to it with three digits or more (`FC1000`; Ng's `FC3` and
+    AlexNet's `FC6` number the layer, and it is as wide as its output); None for any other name."""
+    if not name or name[0].kind != "WORD" or _layer_kind(name[0].lower) != "fc":
+        return None
+    if len(name) == 2 and name[1].kind == "NUM" and name[1].text.isdigit():
+        return name[1]
+    if len(name) == 3 and name[1].text == "-" and name[2].kind == "NUM" and name[2].text.isdigit():
+        return name[2]
+    glued = re.fullmatch(r"[a-z]+([0-9]{3,})", name[0].lower)
+    if len(name) == 1 and glued is not None:
+        digits = glued.group(1)
+        return Tok("NUM", digits, name[0].end - len(digits), name[0].end)
+    return None
 
 
 def _kind_cell(cell: list[Tok]) -> str | None:
@@ -1929,10 +1957,10 @@ class _LineReader:
                 raise _Unreadable(f"`{name.upper()}` is as wide as its volume: write it, as in `FC: [1x1x4096]`",
                                   name_span)
             return ir.LayerCall("fc", (ir.Arg("units", num(shape.dims[-1]), shape.span),), None, name_span)
-        if name in ("softmax", "soft-max"):
-            return ir.LayerCall("softmax", (), None, name_span)
+        if name in ("softmax", "soft-max", "flatten", "relu", "dropout"):  # (no numbers: Keras' summary's rows too)
+            return ir.LayerCall(name.replace("-", ""), (), None, name_span)
         raise _Unreadable(f"`{name.upper() or '(no name)'}` is not a layer of the notes' breakdown (INPUT, CONV3-64, "
-                          f"POOL2, FC, SOFTMAX)", name_span)
+                          f"POOL2, FC, SOFTMAX, FLATTEN, RELU, DROPOUT)", name_span)
 
     def exercise(self) -> _Exercise | None:
         """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with

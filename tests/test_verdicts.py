@@ -5165,3 +5165,32 @@ def test_its_output_asked_with_the_answer_after_the_question_mark() -> None:
     for answer, verdict in (("27x27x96", "right"), ("26x26x96", "wrong")):
         report = homework(f"Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\nWhat is its output? {answer}\n")
         assert [(a.path, a.verdict) for a in report.answers] == [("pool1", verdict)]
+
+
+@pytest.mark.parametrize(("row", "judged"), [
+    # a table's FC named with its width (the VGG paper's `FC-4096`): 4095 was judged against an FC as wide as the
+    # answer itself, and passed
+    ("| FC 4096 | 4095 | |", [("output", "wrong")]),
+    ("| FC-4096 | 4096 | |", [("output", "right")]),  # (was E060: not a layer of the notes' breakdown)
+    ("| FC1000 | 999 | |", [("output", "wrong")]),
+    # Keras' names: Dense 10 on 8·8·4 = 256 values, (256 + 1)·10 = 2,570 parameters; Flatten keeps its 256
+    ("| Dense 10 | (10,) | 2,570 |", [("output", "right"), ("params", "right")]),
+    ("| Dense 10 | (10,) | 2,560 |", [("output", "right"), ("params", "wrong")]),
+    ("| Flatten | 255 | 0 |", [("output", "wrong"), ("params", "right")]),
+    ("| Dropout | 8x8x4 | 0 |", [("output", "right"), ("params", "right")]),
+    # Ng's `FC3` numbers the layer: as wide as its output
+    ("| FC3 | (120, 1) | |", [("output", "right")]),
+])
+def test_a_tables_fc_named_with_its_width_and_keras_names(row: str, judged: list[tuple[str, str]]) -> None:
+    report = cnncalc.analyze_text(f"| Layer | Output | Params |\n|---|---|---|\n| Input | 8x8x4 | |\n{row}\n", "hw.md")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged
+
+
+def test_a_tables_fc_with_a_small_number_apart_is_e060_unless_its_output_agrees() -> None:
+    # `FC 6` may be AlexNet's sixth layer or an FC 6 wide: with an output of 4096, either guess marks someone wrong
+    report = cnncalc.analyze_text("| Layer | Output |\n|---|---|\n| Input | 8x8x4 |\n| FC 6 | 4096 |\n", "hw.md")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 4, 6, "`FC 6`: cnncalc cannot tell whether 6 is the layer's width or its number")]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+    agreed = cnncalc.analyze_text("| Layer | Output |\n|---|---|\n| Input | 8x8x4 |\n| FC 10 | 10 |\n", "hw.md")
+    assert [a.verdict for a in agreed.answers] == ["right"]
