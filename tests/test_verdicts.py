@@ -2472,7 +2472,7 @@ def test_the_breakdowns_slips_are_named(line: str, verdicts: list[tuple[str, str
                                                        "keep the map's (conv3-64)"),
     ("FC: [7x7x4096]  weights: 1", "FC", "`FC` is as wide as its volume: write it, as in `FC: [1x1x4096]`"),
     ("POOL: [112x112x64]", "POOL", "`POOL` is not a layer of the notes' breakdown (INPUT, CONV3-64, POOL2, FC, "
-                                   "SOFTMAX)"),
+                                   "SOFTMAX, FLATTEN, RELU, DROPOUT)"),
     ("POOL2: [112x112x64]  memory: lots", "lots", "expected the memory count after `memory:`, as in "
                                                   "`memory: 3*3*64 = 1,728`"),
     ("POOL2: [112x112x64]  with memory: 800K", "with", "cnncalc does not understand `with` here"),
