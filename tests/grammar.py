@@ -614,7 +614,8 @@ def table(rng: random.Random) -> str:
              "Input": ["227x227x3", "32x32x3", "8192", "0x3x3", "-", "(32, 32, 3)", "lots", "99999999999x2x2"]}
     cells["Layer"] += ["CONV (10 5x5 filters, stride 1, pad 2)", "CONV1 (96 11x11 filters at stride 4)", "FC (10)",
                        "Conv 5x5, 10 filters, pad 2", "Max pool 2x2 stride 2", "FC 4096", "Conv 0x5, ten filters",
-                       "POOL (", "CONV ()", "FC1 (lots)"]
+                       "POOL (", "CONV ()", "FC1 (lots)", "FC 4096", "FC-4096", "FC 6", "Dense 10", "fc1000", "FC-",
+                       "FC 99999999999", "Flatten", "ReLU", "Dropout", "Dense 0"]
     for _ in range(rng.randint(0, 6)):
         row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",
                                         "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944",
