@@ -3288,14 +3288,7 @@ _CONV32 = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
     # a parenthesis then `.` (each was E060, "expected the parameter count": no verdict)
     ("Params: 761 (with biases).", [("params", "wrong")]),
     ("Params 760 (with biases).", [("params", "right")]),
-])
-def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, str]]) -> None:
-    # Each was E060 (no verdict), or its parenthesis taken for working and not judged (`biases: 11` passed).
-    report = homework(_CONV32 + line + "\n")
-    assert [(a.quantity, a.verdict) for a in report.answers] == answers
-
-
-@pytest.mark.parametrize(("line", "answers"), [
+    # a count in parentheses, or with a remark after it, alone on its line (each was prose: a wrong count passed)
     ("(761 params)", [("params", "wrong")]),
     ("(760 params)", [("params", "right")]),
     ("(761 parameters in total)", [("params", "wrong")]),
@@ -3311,8 +3304,8 @@ def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, s
     ("Params: 760 (weights 751)", [("params", "right"), ("weights", "wrong")]),
     ("Params: 760 (weights 750, biases 11)", [("params", "right"), ("weights", "right"), ("biases", "wrong")]),
 ])
-def test_a_count_said_in_parentheses_or_with_a_remark(line: str, answers: list[tuple[str, str]]) -> None:
-    # Each line was prose under the layer: a wrong count passed with "no problems".
+def test_several_counts_on_one_answer_line(line: str, answers: list[tuple[str, str]]) -> None:
+    # Each was E060 (no verdict), or its parenthesis taken for working and not judged (`biases: 11` passed).
     report = homework(_CONV32 + line + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == answers
 
