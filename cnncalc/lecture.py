@@ -2335,10 +2335,9 @@ class _LineReader:
 
     def exercise_answer(self, tail: list[Tok]) -> ir.Expectation | None:
         """What follows an exercise's `=>`: `output 3x3` (and counts after it: `output 7x7, params 10`; `7x7, 10
-        params`), `3x3`, `3`
-        (the side of a square output), `(7 - 3)/2 + 1 = 3` (after the last `=`), `doesn't fit`; None for a
-        question (`what is the output?`). A number cnncalc cannot read as the output is E060: an answer is never
-        passed over in silence."""
+        params`), `3x3`, `3` (the side of a square output), `(7 - 3)/2 + 1 = 3` (after the last `=`), `doesn't
+        fit`; None for a question (`what is the output?`). A number cnncalc cannot read as the output is E060: an
+        answer is never passed over in silence."""
         words = [t.lower for t in tail]
         rest = tail[_lead(tail):]
         if "output" in words:
@@ -4352,8 +4351,8 @@ def _between_commas(tokens: list[Tok]) -> list[list[Tok]]:
 
 def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
     """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`,
-    `weights 34,848, biases 96`),
-    each as an answer's tokens (`weights : 34,848`); None for anything else (`750 weights + 10 biases` is working)."""
+    `weights 34,848, biases 96`), each as an answer's tokens (`weights : 34,848`); None for anything else (`750
+    weights + 10 biases` is working)."""
     answers = []
     for group in _between_commas(tokens):
         if len(group) == 3 and group[1].lower in ("learnable", "trainable"):
