@@ -639,9 +639,7 @@ class _Table:
             opening = words.index("(")
             reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
         elif (width := _fc_width(name_tokens)) is not None:  # `FC 4096`, `FC-4096`, `Dense 10`, `FC1000`
-            said = volume.dims[0] if volume is not None and volume.dims[1:] == (1,) else \
-                volume.dims[-1] if volume is not None else None
-            if len(width.text) <= 2 and said != int(width.text):  # `FC 6 | 4096`: AlexNet's sixth, or 6 wide?
+            if _number_or_width(width, volume):  # `FC 6 | 4096`: AlexNet's sixth, or 6 wide?
                 shown = " ".join(t.text for t in name_tokens)
                 reader.sink.add(codes.E060, f"`{shown}`: cnncalc cannot tell whether {width.text} is the layer's "
                                             f"width or its number", width.span,
@@ -692,6 +690,13 @@ def _fc_width(name: list[Tok]) -> Tok | None:
         digits = glued.group(1)
         return Tok("NUM", digits, name[0].end - len(digits), name[0].end)
     return None
+
+
+def _number_or_width(width: Tok, volume: ir.ShapeAnswer | None) -> bool:
+    """Whether a number after an FC's name (`FC 6`) may as well number the layer as give its width: one or two
+    digits, and the output answered (a vector, `1x1xN` or Ng's column `(N, 1)`) is not that wide."""
+    said = None if volume is None else volume.dims[0] if volume.dims[1:] == (1,) else volume.dims[-1]
+    return len(width.text) <= 2 and said != int(width.text)
 
 
 def _kind_cell(cell: list[Tok]) -> str | None:
@@ -1253,8 +1258,11 @@ class _LineReader:
             else:
                 continue
             if index is None:
-                if rest[0].kind == "ARROW" and _layer_kind(" ".join(words[:k])) in _DESCRIBED:
-                    return None  # `GAP -> 1x1x64`, `ReLU -> 55x55x96`: a layer stated without numbers, then its output
+                width = _fc_width(self.tokens[:k]) if k == 2 else None
+                if rest[0].kind == "ARROW" and (_layer_kind(" ".join(words[:k])) in _DESCRIBED or (
+                        width is not None and not _number_or_width(width, _shape(rest[1]) if rest[1:2] else None))):
+                    return None  # `GAP -> 1x1x64`, `ReLU -> 55x55x96`: a layer stated without numbers, then its output;
+                    # `FC 4096 -> 4096`, `Dense 10 -> 10`: one stated with its width
                 if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
                     kind = words[0].rstrip("0123456789")  # `FC1` under an `FC:` without a number

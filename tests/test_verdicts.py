@@ -5187,3 +5187,18 @@ def test_a_tables_fc_with_a_small_number_apart_is_e060_unless_its_output_agrees(
     assert [a.verdict for a in report.answers] == ["unchecked"]
     agreed = cnncalc.analyze_text("| Layer | Output |\n|---|---|\n| Input | 8x8x4 |\n| FC 10 | 10 |\n", "hw.md")
     assert [a.verdict for a in agreed.answers] == ["right"]
+
+
+@pytest.mark.parametrize(("line", "verdicts"), [
+    # an FC stated with its width, then its answers after an arrow (each was E060, "no layer FC 4096 above"):
+    # on 8·8·4 = 256 values, (256 + 1)·10 = 2,570 parameters
+    ("FC 4096 -> 4095", ["wrong"]), ("FC 4096 -> 4096", ["right"]), ("Dense 10 -> 10, params 2570", ["right", "right"]),
+    ("Dense 10 -> 10, params 2560", ["right", "wrong"]),
+    # one or two digits the output does not agree with: the layer's number or its width? Still E060, unjudged
+    ("FC 6 -> 4096", []), ("Dense 10 -> 11", []),
+])
+def test_an_fc_stated_with_its_width_then_its_answers(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 8x8x4\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts
+    if not verdicts:
+        assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 2, 1)]
