@@ -2527,7 +2527,7 @@ class _LineReader:
             depth = bool(rest) and rest[0].kind == "DIMS" and _depth_said(rest[1:]) is not None  # `Shape: 28x28 (8 …)`
             volume = rest[0] if (len(rest) == 1 or depth) and rest[0].kind == "DIMS" else \
                 _spelled(rest) if rest else None
-            if words[j:j + 1] not in ([":"], ["="]) or volume is None:
+            if words[j:j + 1] not in ([":"], ["="], ["?"]) or volume is None:  # (`What are its dimensions? …`)
                 return None  # prose: `Size matters`, `Volume: see the figure`
             shape = _shape(volume)
             if shape is None:

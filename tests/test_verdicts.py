@@ -5202,3 +5202,20 @@ def test_an_fc_stated_with_its_width_then_its_answers(line: str, verdicts: list[
     assert [a.verdict for a in report.answers] == verdicts
     if not verdicts:
         assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 2, 1)]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # a 3x3 max pool at stride 2 on 55x55x96 gives 27x27x96; asked by a noun for the output alone, the answer after
+    # the `?` was E060 ("cannot tell what this answer is about"), or prose (`dims`: a wrong answer passed)
+    ("What are its dimensions? 27x27x96", "right"), ("What are the dimensions? 26x26x96", "wrong"),
+    ("What is the shape? 27x27x96", "right"), ("What are the dims? 26x26x96", "wrong"),
+    ("What is the size? 26x26x96", "wrong"),
+])
+def test_the_output_asked_by_a_noun_of_its_own(question: str, verdict: str) -> None:
+    report = homework(f"Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\n{question}\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("pool1", "output", verdict)]
+    below = homework(f"Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\n{question.replace('? ', '?' + chr(10))}\n")
+    assert [(a.path, a.verdict) for a in below.answers] == [("pool1", verdict)]
+    # the input's size asked is not the output's
+    other = homework("Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\nWhat is the size of the input? 55x55x96\n")
+    assert other.answers == () and [d.code for d in other.diagnostics] == ["E060"]
