@@ -322,8 +322,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
-            elif isinstance(result, ir.Line) and reader.question:
+            elif isinstance(result, ir.Line) and reader.question and reader.question[-1].text == "?":
                 question = reader.question, reader.question[0].start, False  # `… What is its output?`, answered below
+            elif isinstance(result, ir.Line) and reader.question:  # `… What is its output? 27x27x96`
+                result = reader.asked_answer(result, reader.question) or result  # (E060: the layer stays)
         tentative = unread is not None or \
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
@@ -1043,9 +1045,11 @@ class _LineReader:
         elif self.sink.total > reported:
             return None
         asked = _asked_after(words)
-        if asked is not None and words[-1] == "?" and not {"input", "image"} & set(words[:asked]):
-            # `POOL1 is a 3x3 max pool with stride 2. What is its output?`: the layer (a problem told with its input
-            # is a sentence's, below), and the question, asked of the answer on the line below
+        if asked is not None and not {"input", "image"} & set(words[:asked]) and words and \
+                _layer_kind(words[0]) is not None and _label(self.tokens[:1 + (kinds[1:2] == ["NUM"])]) is not None:
+            # `POOL1 is a 3x3 max pool with stride 2. What is its output?`: the named layer (a problem told with its
+            # input, or by letters, is an exercise's, below), and the question, answered after its `?` or on the
+            # line below (`read`)
             self.question, self.tokens = self.tokens[asked + 1:], self.tokens[:asked]
             words, kinds = words[:asked], kinds[:asked]
         output = self.output_layer(words, kinds, last)

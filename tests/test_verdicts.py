@@ -5154,6 +5154,21 @@ def test_a_question_after_a_layers_statement_is_answered_below(question: str, an
     assert not [d for d in report.diagnostics if d.severity == "error" and d.code != "E040" and d.code != "E041"]
 
 
+@pytest.mark.parametrize(("question", "judged"), [
+    # the answer after the question's `?` on the statement's line (E060, "does not understand `What is …`", the
+    # layer unknown): judged, and the layer stays for the lines below (FC 10 on 27·27·96 values: output 10)
+    ("What is its output? 26x26x96", [("pool1", "wrong"), ("fc1", "right")]),
+    ("How many parameters does it have? 0", [("pool1", "right"), ("fc1", "right")]),
+    ("What is its output? lots", [("fc1", "right")]),  # E060 for the answer; the pool stays
+])
+def test_a_question_after_a_layers_statement_answered_on_its_line(question: str,
+                                                                  judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 55x55x96\nPOOL1 is a 3x3 max pool with stride 2. {question}\nFC: 10 neurons -> 10\n")
+    assert [(a.path, a.verdict) for a in report.answers] == judged
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == [
+        "E040" if "26x26" in question else "E060"] * (judged[0][1] != "right" or len(judged) == 1)
+
+
 def test_its_output_asked_with_the_answer_after_the_question_mark() -> None:
     for answer, verdict in (("27x27x96", "right"), ("26x26x96", "wrong")):
         report = homework(f"Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\nWhat is its output? {answer}\n")
