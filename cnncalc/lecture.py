@@ -1045,11 +1045,13 @@ class _LineReader:
         elif self.sink.total > reported:
             return None
         asked = _asked_after(words)
-        if asked is not None and not {"input", "image"} & set(words[:asked]) and words and \
-                _layer_kind(words[0]) is not None and _label(self.tokens[:1 + (kinds[1:2] == ["NUM"])]) is not None:
-            # `POOL1 is a 3x3 max pool with stride 2. What is its output?`: the named layer (a problem told with its
-            # input, or by letters, is an exercise's, below), and the question, answered after its `?` or on the
-            # line below (`read`)
+        if asked is not None and not {"input", "image"} & set(words[:asked]) and (
+                (_layer_kind(words[0]) is not None and _label(self.tokens[:1 + (kinds[1:2] == ["NUM"])]) is not None)
+                or _pool_at(words[:asked], kinds[:asked]) is not None or
+                _filters_at(words[:asked], kinds[:asked]) is not None):
+            # `POOL1 is a 3x3 max pool with stride 2. What is its output?`, `Max pool 2x2, stride 2. What is its
+            # output?`: the layer (a problem told with its input, or by letters, is an exercise's, below), and the
+            # question, answered after its `?` or on the line below (`read`)
             self.question, self.tokens = self.tokens[asked + 1:], self.tokens[:asked]
             words, kinds = words[:asked], kinds[:asked]
         output = self.output_layer(words, kinds, last)

@@ -5234,3 +5234,18 @@ def test_the_output_asked_by_a_noun_of_its_own(question: str, verdict: str) -> N
     # the input's size asked is not the output's
     other = homework("Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\nWhat is the size of the input? 55x55x96\n")
     assert other.answers == () and [d.code for d in other.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize(("line", "judged"), [
+    # an unnamed layer's statement then a question: the line was prose (or E060 with an answer), the layer vanished,
+    # and the FC below was judged on 54·54·96 values. With the 2x2 pool, (27·27·96 + 1)·10 = 699,850 parameters.
+    ("Max pool 2x2, stride 2. What is its output?", [("fc1", "params", "right")]),
+    ("Max pool 2x2, stride 2. What is its output? 26x26x96", [("maxpool1", "output", "wrong"),
+                                                              ("fc1", "params", "right")]),
+    # ten 5x5 filters on 96 channels: (5·5·96 + 1)·10 = 24,010; FC on 54·54·10 values, pad 2 keeping 54: 291,610
+    ("10 5x5 filters, pad 2. How many parameters? 24,010", [("conv1", "params", "right"), ("fc1", "params", "right")]),
+])
+def test_an_unnamed_layers_statement_then_a_question(line: str, judged: list[tuple[str, str, str]]) -> None:
+    params = 699_850 if "pool" in line else 291_610
+    report = homework(f"Input: 54x54x96\n{line}\nFC: 10 neurons, params {params}\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged
