@@ -57,7 +57,7 @@ from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.record import NamedTuple
-from cnncalc.tokens import count_from_text, input_problem
+from cnncalc.tokens import count_from_text, input_problem, short
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
@@ -3264,7 +3264,7 @@ class _LineReader:
         self.next()
         digits = tok.text.replace("_", "")
         if len(digits) > limits.MAX_LITERAL_DIGITS:
-            raise _Unreadable(f"`{tok.text}` is too large", tok.span)
+            raise _Unreadable(f"`{short(tok.text)}` is too large", tok.span)
         return int(digits), tok.span
 
     def no_bias(self) -> Span | None:
@@ -3402,7 +3402,7 @@ class _LineReader:
             text = _dims_text(value.text)
             parts = [int(p) for p in text.split("x") if len(p) <= limits.MAX_LITERAL_DIGITS]
             if len(parts) != len(text.split("x")):
-                raise _Unreadable(f"`{value.text}` is too large", value.span)
+                raise _Unreadable(f"`{short(value.text)}` is too large", value.span)
             expr: ir.Value = ir.Num(parts[0], value.span) if len(parts) == 1 else \
                 ir.PairLit((ir.Num(parts[0], value.span), ir.Num(parts[1], value.span)), value.span)
             if name in seen:

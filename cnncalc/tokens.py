@@ -26,13 +26,13 @@ def count_from_text(text: str, span: Span) -> ir.Count | str:
     """`34944`, `34_944`, `35K`, `62.4M`, `1e6`, `100MiB` -> Count, or the reason it is not one."""
     m = _COUNT.fullmatch(text)
     if m is None or m.group("int").endswith("_") or "__" in m.group("int"):
-        return f"`{_short(text)}` is not a count"
+        return f"`{short(text)}` is not a count"
     fraction = m.group("frac") or ""
     whole = m.group("int").replace("_", "")
     exponent = m.group("exp") or "0"
     if len(whole.lstrip("0")) + len(fraction) > limits.MAX_COUNT_DIGITS or len(exponent.lstrip("+-")) > 3 \
             or abs(int(exponent)) > limits.MAX_EXPONENT:
-        return (f"`{_short(text)}` is beyond cnncalc's range for counts ({limits.MAX_COUNT_DIGITS} digits, "
+        return (f"`{short(text)}` is beyond cnncalc's range for counts ({limits.MAX_COUNT_DIGITS} digits, "
                 f"exponents up to {limits.MAX_EXPONENT})")
     digits = int(whole + fraction)
     decimals = len(fraction) - int(exponent)
@@ -43,10 +43,10 @@ def count_from_text(text: str, span: Span) -> ir.Count | str:
         # A count is whole: `34.944` is either a slip or a point grouping thousands (34,944 in much of
         # Europe); judged as 34.944 it would mark a right answer wrong.
         if m.group("plain"):
-            return f"`{_short(text)}` is not a whole number of bytes (`B`); a billion is `G`, as in `1.5G`"
+            return f"`{short(text)}` is not a whole number of bytes (`B`); a billion is `G`, as in `1.5G`"
         grouped = f"; if the point groups thousands, write `{whole}{fraction}` or `{whole},{fraction}`" \
             if len(fraction) == 3 and len(whole) <= 3 else ""
-        return f"`{_short(text)}` is not a whole number: counts have no fraction without a unit (`34.9K`){grouped}"
+        return f"`{short(text)}` is not a whole number: counts have no fraction without a unit (`34.9K`){grouped}"
     return ir.Count(digits, decimals, unit, text, span, bool(m.group("bytes") or m.group("plain")))
 
 
@@ -75,7 +75,8 @@ def input_problem(text: str, dims: tuple[int | str, ...]) -> tuple[str, str] | N
     return None
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
+    """A written text as a message repeats it: at most 40 characters (a 5,000-digit number is not said whole)."""
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -141,11 +142,11 @@ class TokenStream:
         if tok.kind == "BADNUMBER":
             self.bad_number(tok)
             return
-        shown = {"NEWLINE": "end of line", "EOF": "end of file"}.get(tok.kind, f"`{_short(tok.text)}`")
+        shown = {"NEWLINE": "end of line", "EOF": "end of file"}.get(tok.kind, f"`{short(tok.text)}`")
         self.error(codes.E002, f"expected {what}, found {shown}", tok.span, hint)
 
     def bad_number(self, tok: Token) -> None:
-        self.error(codes.E013, f"malformed number `{_short(tok.text)}`", tok.span,
+        self.error(codes.E013, f"malformed number `{short(tok.text)}`", tok.span,
                    hint="write sizes as `227x227x3`, counts as `34944`, `34,944`, `35K` or `62.4M`")
 
     def skip_newlines(self) -> None:
@@ -188,7 +189,7 @@ class TokenStream:
         while self.at("NUMBER") and len(sizes) < 4:
             sizes.append(self.advance())
         self.error(code, f"{whose} sizes are written with `x` between them", sizes[0].span.to(sizes[-1].span),
-                   hint=f"write `{lead}{_short('x'.join(t.text for t in sizes))}`")
+                   hint=f"write `{lead}{short('x'.join(t.text for t in sizes))}`")
 
     def end_of_statement(self, hint: str | None = None) -> bool:
         """At the end of the line (True), or E002 at what follows, skipped to there (False)."""
@@ -208,10 +209,10 @@ class TokenStream:
         """A NUMBER token as a whole number (digits and `_`), or None after reporting why not."""
         digits = tok.text.replace("_", "")
         if not digits.isdigit() or tok.text.endswith("_"):
-            self.error(codes.E013, f"expected a whole number, found `{_short(tok.text)}`", tok.span)
+            self.error(codes.E013, f"expected a whole number, found `{short(tok.text)}`", tok.span)
             return None
         if len(digits.lstrip("0")) > limits.MAX_LITERAL_DIGITS:
-            self.error(codes.E013, f"`{_short(tok.text)}` has more than {limits.MAX_LITERAL_DIGITS} digits", tok.span,
+            self.error(codes.E013, f"`{short(tok.text)}` has more than {limits.MAX_LITERAL_DIGITS} digits", tok.span,
                        hint="no size, count or expression in a spec is that large")
             return None
         return int(digits)
@@ -239,7 +240,7 @@ class TokenStream:
             return None if n is None else self._sized((n,), tok, zero)
         parts = tok.text.split("x")
         if len(parts) > 3 or any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts):
-            self.error(codes.E013, f"`{_short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span)
+            self.error(codes.E013, f"`{short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span)
             return None
         return self._sized(tuple(int(p) for p in parts), tok, zero)
 
@@ -372,7 +373,7 @@ class TokenStream:
         """`3x5` (a pair) or `11x11x3` (a kernel with its depth)."""
         parts = tok.text.split("x")
         if any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts) or len(parts) > 3:
-            self.error(codes.E013, f"expected a size like `3x3`, found `{_short(tok.text)}`", tok.span)
+            self.error(codes.E013, f"expected a size like `3x3`, found `{short(tok.text)}`", tok.span)
             return None
         pos = tok.start
         items: list[ir.Num] = []

@@ -5169,6 +5169,12 @@ def test_a_question_after_a_layers_statement_answered_on_its_line(question: str,
         "E040" if "26x26" in question else "E060"] * (judged[0][1] != "right" or len(judged) == 1)
 
 
+def test_an_answer_after_a_statements_question_that_cannot_be_read_is_e060_at_the_question() -> None:
+    report = homework("Input: 55x55x96\nPOOL1 is a 3x3 max pool with stride 2. What is its output? lots\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 2, 40, "cnncalc cannot tell what this answer is about, so it is not judged")]
+
+
 def test_its_output_asked_with_the_answer_after_the_question_mark() -> None:
     for answer, verdict in (("27x27x96", "right"), ("26x26x96", "wrong")):
         report = homework(f"Input: 55x55x96\nPOOL1: 3x3 max pool with stride 2\nWhat is its output? {answer}\n")
@@ -5216,7 +5222,18 @@ def test_an_fc_stated_with_its_width_then_its_answers(line: str, verdicts: list[
     report = homework(f"Input: 8x8x4\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts
     if not verdicts:
-        assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 2, 1)]
+        name = line.split(" ->")[0].upper()
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+            ("E060", 2, 1, f"no layer {name} above to give this answer to")]
+
+
+def test_an_fc_width_beyond_the_limits_is_e060_said_short() -> None:
+    # a width of 5,000 digits in a table's name: refused before any arithmetic, and not repeated whole
+    report = cnncalc.analyze_text("| Layer | Output |\n|---|---|\n| Input | 8x8x4 |\n| FC " + "9" * 5000 + " | 10 |\n",
+                                  "hw.md")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 4, 6, "`" + "9" * 37 + "...` is too large")]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
