@@ -1118,11 +1118,29 @@ class _LineReader:
         if words[opener:opener + 1] == ["input"]:
             # `Input: 227x227x3 images`, `Input volume: 32x32x3`, `Input image of size 32x32x3`, `The input is
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
-            at = _skip(words, opener + 1, _INPUT_WORDS)
-            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in ("(", ")") for w in words[at + 1:]):
+            at = _skip(words, opener + 1, (*_INPUT_WORDS, "a", "an"))  # `Input: a 32x32x3 image`
+            end = len(words) - (words[-1:] == ["."])  # `Input: 32x32x3 image.`: a sentence's end
+            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or w in ("(", ")")
+                                                    for w in words[at + 1:end]):
                 given = _shape(self.tokens[at], least=0)
+                said = set(words[opener:end])
+                depth = 3 if said & _COLOUR_WORDS and not said & _GREY_WORDS else \
+                    1 if said & _GREY_WORDS and not said & _COLOUR_WORDS else None
                 if given is not None and len(given.dims) == 3:
-                    return self.input(given, given.dims)
+                    if depth in (None, given.dims[2]):
+                        return self.input(given, given.dims)
+                    self.sink.add(codes.E060, f"the input {given.text} has {given.dims[2]} channel"
+                                              f"{'s' if given.dims[2] != 1 else ''}, but the line "
+                                              f"calls it {'a colour' if depth == 3 else 'a one-channel'} image",
+                                  given.span, hint="say the depth once: `HxWx3` for RGB, `HxWx1` for grayscale")
+                    return None
+                if given is not None and len(given.dims) == 2:  # `Input: 32x32 RGB image`, `Input: 28x28 grayscale`
+                    if depth is not None:
+                        return self.input(given, (*given.dims, depth))
+                    self.sink.add(codes.E060, f"the input {given.text} does not say its depth", given.span,
+                                  hint=f"write `{given.text}x3` (or say RGB) for a colour image, `{given.text}x1` "
+                                       f"(or say grayscale) for one channel")
+                    return None
             if kinds[at:at + 1] == ["NUM"] and self.tokens[at].text.isdigit() and \
                     all(w in _VECTOR_WORDS for w in words[at + 1:]):  # `Input: 4096`, `Input: 784 values`: a vector
                 given = _shape(self.tokens[at], least=0)
@@ -3748,6 +3766,7 @@ _PADDED_NOUNS = ("pad", "padding", "convolution", "convolutions", "conv")  # aft
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
+_DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome")  # `28x28 grayscale`
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`

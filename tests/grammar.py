@@ -330,7 +330,11 @@ def worked(rng: random.Random) -> str:
                                  f"Input volume: {rng.randint(1, 300)}x{rng.randint(1, 300)}x{rng.randint(1, 64)}",
                                  f"{rng.choice(['Input image: ', 'Input size = ', 'The input is ', 'Input of size '])}"
                                  f"{rng.randint(0, 64)} x {rng.randint(1, 64)}x"
-                                 f"{rng.choice(['3', '3 (RGB)', '', '3 (', 'x'])}"]))
+                                 f"{rng.choice(['3', '3 (RGB)', '', '3 (', 'x'])}",
+                                 f"{rng.choice(['Input: a ', 'The input is a ', 'Input: '])}{rng.randint(0, 64)}x"
+                                 f"{rng.randint(0, 99999999999)}{rng.choice(['x3', 'x1', 'x0', ''])}"
+                                 f"{rng.choice([' RGB', ' grayscale', ' colour', ' RGB grayscale', ''])}"
+                                 f"{rng.choice([' image', ' images', ''])}{rng.choice(['.', '', '..'])}"]))
         for i in range(rng.randint(1, 4)):
             lines.append(rng.choice([
                 f"{rng.choice(['First', 'Second', 'Next'])} layer (CONV{i}): {rng.randint(1, 400)} "

@@ -5266,3 +5266,36 @@ def test_an_unnamed_layers_statement_then_a_question(line: str, judged: list[tup
     params = 699_850 if "pool" in line else 291_610
     report = homework(f"Input: 54x54x96\n{line}\nFC: 10 neurons, params {params}\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged
+
+
+# a convolution of 6 5x5 filters on a 32x32 input: (5·5·3 + 1)·6 = 456 parameters on three channels,
+# (5·5·1 + 1)·6 = 156 on one
+@pytest.mark.parametrize(("line", "depth"), [
+    ("Input: 32x32x3 image.", 3),  # a sentence's full stop: the line was prose, the layers below had no input
+    ("Input: 32x32x3.", 3),
+    ("Input: a 32x32x3 image", 3),
+    ("The input is a 32x32x3 image.", 3),
+    ("Input: 32x32 RGB image", 3),  # the depth said in words
+    ("Input: 32x32 colour image.", 3),
+    ("Input: 32x32 grayscale image", 1),
+    ("Input: 32x32x1 grayscale.", 1),
+])
+def test_an_input_said_as_a_sentence_or_with_its_depth_in_words(line: str, depth: int) -> None:
+    for params, verdict in ((456, "right" if depth == 3 else "wrong"), (156, "right" if depth == 1 else "wrong")):
+        report = homework(f"{line}\nCONV1: 6 filters of size 5x5, stride 1, no padding.\nParams: {params}\n")
+        assert report.input is not None and report.input.dims == (32, 32, depth)
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("Input: 32x32 image", "the input 32x32 does not say its depth"),
+    ("Input: 32x32.", "the input 32x32 does not say its depth"),
+    ("Input: 32x32x3 grayscale", "the input 32x32x3 has 3 channels, but the line calls it a one-channel image"),
+    ("Input: 32x32x1 RGB image.", "the input 32x32x1 has 1 channel, but the line calls it a colour image"),
+])
+def test_an_input_whose_depth_is_unsaid_or_said_twice_differently_is_an_error(line: str, message: str) -> None:
+    # Neither guessed (a depth of 1 would mark (5·5·3 + 1)·6 = 456 wrong on a colour image) nor prose.
+    report = homework(f"{line}\nCONV1: 6 filters of size 5x5, stride 1, no padding.\nParams: 456\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", 1, 8, message)]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
