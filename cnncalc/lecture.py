@@ -1503,11 +1503,18 @@ class _LineReader:
         parameters; a convolution's biases, when a student says it has none). None for anything else."""
         words = [t.lower for t in tokens]
         at = _skip(words, 0, ("with", "and"))
-        head = _count_head(words, at + 1) if words[at:at + 1] == ["no"] else None
-        if head is None or at + 1 + len(head) != len(words):
-            return None
-        no = tokens[at]
-        return {_COUNT_WORDS[head]: ir.Count(0, 0, 1, "0", Span(no.start, tokens[-1].end))}
+        nothing: dict[str, ir.Count] = {}
+        while True:  # `no params, no MACs`, `no weights and no biases`
+            head = _count_head(words, at + 1) if words[at:at + 1] == ["no"] else None
+            if head is None:
+                return None
+            end = at + 1 + len(head)
+            nothing.setdefault(_COUNT_WORDS[head], ir.Count(0, 0, 1, "0", Span(tokens[at].start, tokens[end - 1].end)))
+            if end == len(words):
+                return nothing
+            at = _skip(words, end, (",", "and", "or"))
+            if at == end:
+                return None
 
     def trailing_counts(self, tokens: list[Tok]) -> dict[str, ir.Count]:
         """Counts written after an output's volume on its line: `= 290,400` (`neurons`, `values`: the values
@@ -1522,7 +1529,9 @@ class _LineReader:
         said = rest
         while said[:1] and said[0].lower in _TRAILING_LEADS:
             said = said[1:]  # `a 32x32x10 volume with 760 parameters`, `… and it has no parameters`
-        nothing = self._none_of(said)  # `16x16x10, no parameters`
+        bracketed = bool(said) and said[0].text == "(" and said[-1].text == ")" and \
+            not any(t.text in ("(", ")") for t in said[1:-1])
+        nothing = self._none_of(said[1:-1] if bracketed else said)  # `16x16x10, no parameters`, `(no parameters)`
         if nothing is not None:
             return nothing
         if said is not rest and any(t.kind == "NUM" for t in said):
@@ -4916,17 +4925,25 @@ _SENTENCE_WORDS = frozenset(("is", "are", "was", "were", "be", "has", "have", "k
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:
-    """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`)."""
-    if not any(t.lower in _SPELLED_UNITS for t in tokens):
+    """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`); a count's noun
+    in the singular after its number as the plural every reader reads (`(1 parameter)`, `1 bias`)."""
+    if not any(t.lower in _SPELLED_UNITS or t.lower in _SINGULAR_NOUNS for t in tokens):
         return tokens
     joined: list[Tok] = []
     for t in tokens:
         unit = _SPELLED_UNITS.get(t.lower)
+        plural = _SINGULAR_NOUNS.get(t.lower)
         if unit is not None and joined and joined[-1].kind == "NUM" and joined[-1].text[-1:].isdigit():
             joined[-1] = Tok("NUM", joined[-1].text + unit, joined[-1].start, t.end)
+        elif plural is not None and joined and joined[-1].kind == "NUM":
+            joined.append(Tok(t.kind, plural, t.start, t.end))
         else:
             joined.append(t)
     return joined
+
+
+_SINGULAR_NOUNS = {"parameter": "parameters", "param": "params", "weight": "weights", "bias": "biases",
+                   "mac": "macs"}  # after a number: `1 parameter`
 
 
 _BIAS_NOUNS = (("biases",), ("bias",), ("the", "biases"), ("the", "bias"), ("bias", "terms"), ("the", "bias", "terms"))

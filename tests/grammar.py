@@ -550,7 +550,9 @@ CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 
 COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MACs", " (760 params)", " volume",
                        " feature maps and 760 params", " volume with no parameters", ", 760 params in total",
                        " in total", ", 760 params (76 per filter)", " (76 per filter, 75 weights per filter)",
-                       " (76 per filter, 76 per filter)"]
+                       " (76 per filter, 76 per filter)", " (1 parameter)", ", 1 bias", " (no parameters)",
+                       " (no params, no MACs)", ", no weights and no biases", " (no params, 0 MACs)", ", no params no",
+                       " (no params or)", " (99999999999 parameter)"]
 VOLUME_THEN_COUNT = ["", "32x32x8, ", "32x32x8; number of parameters: ", "32x32x8, params: ", "10, ", "10; params: ",
                      "output 10, ", "-> 10, "]  # an output (a volume or a vector) before the count
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",

@@ -5299,3 +5299,27 @@ def test_an_input_whose_depth_is_unsaid_or_said_twice_differently_is_an_error(li
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
         ("E060", 1, 8, message)]
     assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+# a 2x2 max pool at stride 2 on 28x28x6: (28 - 2)/2 + 1 = 14, a 14x14x6 output and no parameters
+@pytest.mark.parametrize(("line", "counts"), [
+    ("Output: 14x14x6 (1 parameter)", [("params", "1", "wrong")]),  # the singular: dropped, a wrong count passed
+    ("Output: 14x14x6, 1 parameter", [("params", "1", "wrong")]),
+    ("Output: 14x14x6 (1 weight)", [("weights", "1", "wrong")]),
+    ("Output: 14x14x6 (1 bias)", [("biases", "1", "wrong")]),
+    ("Output: 14x14x6 (no parameters)", [("params", "0", "right")]),  # was dropped as a remark of words
+    ("Output: 14x14x6 (no params, no MACs)", [("params", "0", "right"), ("macs", "0", "right")]),
+    ("Output: 14x14x6, no weights and no biases", [("weights", "0", "right"), ("biases", "0", "right")]),
+])
+def test_counts_in_the_singular_or_said_none_after_an_output(line: str, counts: list[tuple[str, str, str]]) -> None:
+    report = homework(f"Input: 28x28x6\nPOOL1: max pooling 2x2, stride 2.\n{line}\n")
+    assert sorted((a.quantity, a.expected, a.verdict) for a in report.answers) == sorted(
+        [("output", "14x14x6", "right"), *counts])
+
+
+def test_none_said_of_a_layer_with_parameters_is_wrong() -> None:
+    # five 1x1 filters on six channels: (1·1·6 + 1)·5 = 35 parameters, not none
+    for line, said in (("Output: 28x28x5 (no parameters)", "0"), ("Params: 1 parameter", "1")):
+        report = homework(f"Input: 28x28x6\nCONV1: 5 1x1 filters\n{line}\n")
+        assert [(a.quantity, a.expected, a.verdict) for a in report.answers if a.quantity == "params"] == [
+            ("params", said, "wrong")]
