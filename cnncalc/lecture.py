@@ -3092,8 +3092,13 @@ class _LineReader:
         if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
                 self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
             self.next()  # `Layer 1: CONV with 32 filters 3x3`
-        if self.at("conv", "convolution") and self.peek(1) is not None and self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
-            self.next()  # `conv 11x11, 96 filters`, `conv 96 11x11`
+        if self.at("conv", "convolution", "convolutional"):
+            # `conv 11x11, 96 filters`, `conv 96 11x11`, `conv, 6 filters 5x5`, `conv layer with 6 5x5 filters`
+            ahead = 1 + self.at("layer", ahead=1)
+            ahead += self.at(",", "-", ":", "with", "using", "of", ahead=ahead)
+            after = self.peek(ahead)
+            if after is not None and after.kind in ("DIMS", "NUM"):
+                self.i += ahead
         first = self.peek()
         if first is not None and first.kind == "DIMS" and "@" in first.text:  # `96@11x11`: filters@size, as LeNet's
             count_text, _, size = first.text.partition("@")

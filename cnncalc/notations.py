@@ -104,8 +104,15 @@ _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows i
 # a layer's name, then a number where the spec would have its keyword (`DW1: 3x3 depthwise conv -> …`, `PW1: 64 1x1
 # filters -> …`): the lecture's notation, with its arrow or without
 _NAMED_NUMBER = r"[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*:[ \t]*[0-9]"
+# a layer described in words the spec language has none of (`C1: conv, 6 filters 5x5 -> 28x28x6`, `F5: fully
+# connected, 120 neurons -> 120`, `S2: avg pool 2x2 -> …`), before its arrow (the spec's answers say `filter params`)
+# (the arrow looked for once, first: a word's every occurrence looking for it after would be quadratic)
+_WORDED_LAYER = (r"(?=[^#\n]*->)(?:(?!->)[^#\n])*?\b(?:filters?|kernels|neurons|fully[ \t-]+connected"
+                 r"|(?:max|avg|average)[ \t]+pool(?:ing)?)\b")
 # a spec statement, or a line with an arrow (counted once: a one-line network has several), but not a named number
-_SPEC_LINE = r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?!" + _NAMED_NUMBER + r")[^\n]*?->)"
+# or a layer described in words
+_SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?!" + _NAMED_NUMBER + r")(?!(?i:" + _WORDED_LAYER +
+              r"))[^\n]*?->)")
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 # a markdown table without its outer bars: the rule under its header and the rows after it (`--- | ---`, `a | b`)
 _BARE_TABLE = r"^[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+$(?:\n[^\n|]*\|[^\n]*)*"
@@ -133,6 +140,7 @@ def detect(text: str, name: str) -> str:
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + len(re.findall(_DESCRIBED, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
+        len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \
         sum(m.count("\n") + 1 for m in re.findall(_ALIGNED_TABLE, head, re.M))  # their rows and headers
     if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):

@@ -501,7 +501,9 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Flatten -> 0", "Flatten
             "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
-              "0x3 depthwise", "3x3x3 depthwise filters"]
+              "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
+              "convolution - 6 filters of 5x5", "conv, 5x5", "conv layer, 99999999999 5x5 filters", "conv - -6",
+              "convolutional layer of 0 filters"]
 FC_COUNTS = ["", ", params: 850", " -> 10", " with 850 params", " with params", " with 1e99 MACs"]
 SPELLED_COUNTS = ["34.9 thousand", "105.4 million", "0.1 billion", "1 trillion", "thousand", "1e9 million", "2 Million"]
 REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15", " (floor)", " (", " after flooring",

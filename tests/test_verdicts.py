@@ -5323,3 +5323,47 @@ def test_none_said_of_a_layer_with_parameters_is_wrong() -> None:
         report = homework(f"Input: 28x28x6\nCONV1: 5 1x1 filters\n{line}\n")
         assert [(a.quantity, a.expected, a.verdict) for a in report.answers if a.quantity == "params"] == [
             ("params", said, "wrong")]
+
+
+# LeNet-5 on a 32x32x1 input, each answer's arithmetic: C1 (32 - 5)/1 + 1 = 28, (5·5·1 + 1)·6 = 156; S2 28/2 = 14;
+# C3 (14 - 5) + 1 = 10, (5·5·6 + 1)·16 = 2,416; S4 10/2 = 5; 5·5·16 = 400 values; F5 (400 + 1)·120 = 48,120;
+# F6 (120 + 1)·84 = 10,164; (84 + 1)·10 = 850; in all 156 + 2,416 + 48,120 + 10,164 + 850 = 61,706
+LENET_SHEET = """LeNet-5 homework
+
+Input: 32x32x1 image.
+C1: conv, 6 filters 5x5, stride 1 -> 28x28x6, params = 156
+S2: avg pool 2x2, stride 2 -> 14x14x6
+C3: conv, 16 filters 5x5 -> 10x10x16, params = 2416
+S4: avg pool 2x2, stride 2 -> 5x5x16
+Flatten -> 400
+F5: fully connected, 120 neurons -> 120, params = 48120
+F6: fully connected, 84 neurons -> 84, params = 10164
+Output layer: 10 neurons (softmax) -> 10, params = 850
+Total: 61706 parameters
+"""
+
+
+def test_a_sheet_of_layers_described_in_words_with_arrows_is_the_lecture_notation() -> None:
+    # Its arrows outnumbered its lecture lines, so it was read as the spec language: 13 errors, no verdict.
+    from cnncalc.notations import detect
+    assert detect(LENET_SHEET, "sheet.txt") == "lecture"
+    assert detect("input 8x8x3\nc: conv 4 3x3 -> filter params 28\n", "sheet.txt") == "spec"  # the spec's own words
+    report = cnncalc.analyze_text(LENET_SHEET, "sheet.txt")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert [(a.label, a.quantity, a.expected) for a in report.answers if a.verdict == "right"] == [
+        ("c1", "output", "28x28x6"), ("c1", "params", "156"), ("s2", "output", "14x14x6"), ("c3", "output", "10x10x16"),
+        ("c3", "params", "2416"), ("s4", "output", "5x5x16"), ("flatten1", "output", "400"), ("f5", "output", "120"),
+        ("f5", "params", "48120"), ("f6", "output", "84"), ("f6", "params", "10164"), ("output", "output", "10"),
+        ("output", "params", "850"), ("", "total params", "61706")]
+    wrong = cnncalc.analyze_text(LENET_SHEET.replace("2416", "2417").replace("5x5x16\n", "5x5x15\n"), "sheet.txt")
+    assert [(a.label, a.expected) for a in wrong.answers if a.verdict == "wrong"] == [("c3", "2417"), ("s4", "5x5x15")]
+
+
+@pytest.mark.parametrize("statement", ["C1: conv, 6 filters 5x5", "C1: conv layer, 6 5x5 filters",
+                                       "C1: conv - 6 filters 5x5", "C1: convolution, 6 filters of 5x5",
+                                       "C1: conv with 6 filters 5x5",
+                                       "C1: convolutional layer with 6 filters of size 5x5"])
+def test_a_convolutions_kind_word_before_its_filters(statement: str) -> None:
+    # was E060 "expected the number of filters": (5·5·1 + 1)·6 = 156 parameters
+    report = homework(f"Input: 32x32x1\n{statement} -> 28x28x6, params = 157\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
