@@ -1065,10 +1065,11 @@ class _LineReader:
             return loose
         if words[:1] == ["flatten"] and last is not None:
             return self.flatten(words, kinds)
-        if {"input", "image"} & set(words) and ({"filter", "kernel", "filters", "kernels"} & set(words) or
-                                                 (_TOLD_POOLS & set(words) and "f" not in words) or
-                                                 _told_units(self.tokens, words) is not None or
-                                                 _told_padding(self.tokens, words) is not None):
+        said = set(words)
+        if _told_input_at(self.tokens, words) is not None and ({"filter", "kernel", "filters", "kernels"} & said or
+                                                                (_TOLD_POOLS & said and "f" not in words) or
+                                                                _told_units(self.tokens, words) is not None or
+                                                                _told_padding(self.tokens, words) is not None):
             # an exercise's line (`7x7 input, 3x3 filter, stride 2 => 3x3`), or a problem told in a sentence
             # (`Consider an input of size 64x64x3. We apply … 32 filters of size 5x5, stride 1 …`): a sentence first
             # when the line starts as one does (`A 227x227x3 input and 96 filters … give …`; `A 7x7 input, 3x3 filter,
@@ -2100,18 +2101,22 @@ class _LineReader:
             return None  # another layer told too (`…, followed by a 2x2 max pool`): not one layer
         # (a pool's window may be called its filters, as the lecture does: `max pool with 2x2 filters and stride 2`;
         # a number of filters told beside a pool is a convolution too, and no count is read for a pool below)
-        if not {"input", "image"} & set(words):
+        at = _told_input_at(tokens, words)
+        if at is None:
             return None
-        at = next(k for k, w in enumerate(words) if w in ("input", "image"))
         j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", "that", ":", ","))
         if at and tokens[at - 1].kind == "DIMS":
-            j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`
+            j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`, `applied to a 56x56x64 volume`
         elif j >= len(tokens) or tokens[j].kind != "DIMS":
             return None
         volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
         answered: list[Tok] = []  # `…, the output is 32x32x10`: the sentence's answer
-        k = j + 1
+        k = 0  # the layer after the input (`An input of 32x32x3 goes through …`) or before it (`A 2x2 max pool with
+        # stride 2 is applied to a 56x56x64 volume`)
         while k < len(tokens):
+            if k == j:
+                k += 1
+                continue
             word, tok = words[k], tokens[k]
             after = words[k + 1:k + 2]
             if word in _TOLD_OUTPUT and (counts or pooled) and sizes and \
@@ -2128,8 +2133,9 @@ class _LineReader:
                 # `32 filters`, `64 3x3 filters`, `six 5x5 filters`, `32 1x1 CONV filters`
             elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
                                          (pooled and after and after[0] in _TOLD_WINDOW) or
-                                         words[k - 1] in ("size", "filters", "kernels", "each", "window") or
-                                         (words[k - 1] == "of" and words[k - 2:k - 1] in (["filters"], ["kernels"]))):
+                                         (k and words[k - 1] in ("size", "filters", "kernels", "each", "window")) or
+                                         (k > 1 and words[k - 1] == "of" and
+                                          words[k - 2] in ("filters", "kernels"))):
                 sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`,
                 # `a 2x2 max pool`, `window 2x2`
             elif word in _LETTERS and words[k + 1:k + 2] == ["="] and tokens[k + 2:k + 3] and \
@@ -2143,7 +2149,7 @@ class _LineReader:
                     options += [Tok("WORD", _LETTERS[word], tok.start, tok.end), told_value,
                                 Tok(",", ",", told_value.end, told_value.end)]
                 k += 2
-            elif tok.kind == "NUM" and tok.text.isdigit() and \
+            elif tok.kind == "NUM" and tok.text.isdigit() and k > 1 and \
                     (words[k - 1] == "size" or words[k - 2:k] == ["size", "of"]):
                 sizes.append(Tok("DIMS", f"{tok.text}x{tok.text}", tok.start, tok.end))  # `a filter size of 2`: 2x2
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
@@ -4751,20 +4757,29 @@ _GREY_WORDS = {"grayscale", "greyscale", "gray", "grey", "monochrome", "grayscal
 _CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "is", "that")  # end an input's words
 
 
+def _told_input_at(tokens: list[Tok], words: list[str]) -> int | None:
+    """Where a told problem's input is named: the first `input` or `image` (`an input of 32x32x3`, `a 32x32x3
+    image`), or `volume` right after a volume before any word of the output (`… is applied to a 56x56x64 volume`;
+    not `… gives a 28x28x64 volume`); None when the sentence names none."""
+    return next((k for k, w in enumerate(words) if w in ("input", "image") or
+                 (w == "volume" and k and tokens[k - 1].kind == "DIMS" and not _TOLD_OUTPUT_SET & set(words[:k]))),
+                None)
+
+
 def _told_units(tokens: list[Tok], words: list[str]) -> Tok | None:
     """The width of a fully connected layer told in a sentence (Ng's `If the first hidden layer has 100 neurons,
-    each one fully connected to the input`, `a fully connected layer with 100 units`): the one number before
-    `neurons` or `units` in a sentence that says `fully connected` (or `dense`) and tells no filters or pool; None
-    otherwise."""
+    each one fully connected to the input`, `a fully connected layer with 100 units`, `An FC layer with 10 outputs
+    on a 7x7x512 input`): the one number before `neurons`, `units` or `outputs` in a sentence that says `fully
+    connected` (or `dense`, `FC`) and tells no filters or pool; None otherwise."""
     said = set(words)
-    if not ("dense" in said or any(words[k:k + 2] == ["fully", "connected"] or words[k:k + 3] ==
-                                   ["fully", "-", "connected"] for k in range(len(words)))):
+    if not ("dense" in said or "fc" in said or any(words[k:k + 2] == ["fully", "connected"] or words[k:k + 3] ==
+                                                   ["fully", "-", "connected"] for k in range(len(words)))):
         return None
     if said & (_TOLD_POOLS | {"filters", "kernels", "filter", "kernel", "followed", "second", "layers", "relu",
                               "batchnorm", "dropout"}):
         return None
-    units = [t for t, after in zip(tokens, words[1:]) if after in ("neurons", "units") and t.kind == "NUM" and
-             t.text.isdigit() and len(t.text) <= limits.MAX_LITERAL_DIGITS]
+    units = [t for t, after in zip(tokens, words[1:]) if after in ("neurons", "units", "outputs") and
+             t.kind == "NUM" and t.text.isdigit() and len(t.text) <= limits.MAX_LITERAL_DIGITS]
     return units[0] if len(units) == 1 else None
 
 
@@ -4809,6 +4824,7 @@ _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense",
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
 _TOLD_OUTPUT = ("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield", "get",
                 "gets", "obtain", "obtains", "results")  # a told problem's answer follows
+_TOLD_OUTPUT_SET = frozenset(_TOLD_OUTPUT)
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`

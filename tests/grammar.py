@@ -292,6 +292,12 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['six', '96', 'zero', ''])} {rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
             f"{rng.choice([' (stride 1, no padding)', ' with stride 4', ''])}"
             f"{rng.choice([', we get a 28x28x6 activation map.', ' give an output of 55x55x96.', '', ' obtain'])}",
+            # the layer told before its input
+            rng.choice(["A 2x2 max pool with stride 2", f"{k} 5x5 filters, stride 1,", "An FC layer with 10 outputs",
+                        "A 0x2 max pool", "Dense layer with 99999999999 outputs"]) + " "
+            f"{rng.choice(['is applied to', 'on', 'are applied to'])} a {n}x{n}x{rng.randint(0, 64)}"
+            f"{rng.choice([' volume', ' input', ' volume volume', ''])}"
+            f"{rng.choice(['.', ', the output is a 28x28x64 volume.', ' gives a 28x28x64 volume.', ''])}",
             # Ng's quizzes: the problem, then a question about it, answered after its `?` or on the next line
             f"{rng.choice(['You have an input volume that is', 'Suppose your input is a'])} "
             f"{n}x{n}x{rng.randint(0, 16)}"

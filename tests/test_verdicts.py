@@ -5367,3 +5367,30 @@ def test_a_convolutions_kind_word_before_its_filters(statement: str) -> None:
     # was E060 "expected the number of filters": (5·5·1 + 1)·6 = 156 parameters
     report = homework(f"Input: 32x32x1\n{statement} -> 28x28x6, params = 157\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
+
+
+@pytest.mark.parametrize(("sentence", "answers"), [
+    # a 2x2 max pool at stride 2 on 56x56x64: (56 - 2)/2 + 1 = 28, no parameters; the layer told before its input
+    # was prose, and the answers below went to the problem above ("answers again")
+    ("Q2. A 2x2 max pool with stride 2 is applied to a 56x56x64 volume.\na) Output size? 28x28x64\nb) Parameters? 0",
+     [("output", "28x28x64"), ("params", "0")]),
+    ("32 5x5 filters, stride 1, pad 2, are applied to a 32x32x3 volume.\nParameters: 2432",  # (5·5·3 + 1)·32
+     [("params", "2432")]),
+    # ten outputs on 7·7·512 = 25,088 values: 25,088·10 + 10 = 250,890 parameters (was E060: `FC` and `outputs`)
+    ("Q3. An FC layer with 10 outputs on a 7x7x512 input.\nParameters: 7*7*512*10 + 10 = 250890",
+     [("params", "250890")]),
+])
+def test_a_problem_told_with_its_layer_before_its_input(sentence: str, answers: list[tuple[str, str]]) -> None:
+    report = homework(sentence + "\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [(q, e, "right") for q, e in answers]
+    quantity, expected = answers[-1]
+    wrong = homework(sentence.replace(expected, str(int(expected) + 1) if expected.isdigit() else "28x28x65") + "\n")
+    assert [a.verdict for a in wrong.answers if a.quantity == quantity] == ["wrong"]
+
+
+def test_the_output_volume_of_a_told_problem_is_not_its_input() -> None:
+    # `volume` after a volume names the input only before the sentence speaks of the output
+    for sentence in ("A 2x2 max pool with stride 2 gives a 28x28x64 volume.",
+                     "A 2x2 max pool with stride 2 on 56x56x64, the output is a 28x28x64 volume."):
+        report = homework(sentence + "\n")
+        assert report.answers == () and report.input is None
