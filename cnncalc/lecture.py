@@ -1971,7 +1971,9 @@ class _LineReader:
             return ir.PairLit((num(value), num(value)), name_span)
 
         conv = re.fullmatch(r"conv([0-9]{1,4})-([0-9]{1,7})", name)
-        pool = re.fullmatch(r"(?:max)?pool([0-9]{1,4})", name)  # the notes' POOL2: a window of 2 (not a number)
+        # the notes' POOL2: a window of 2 (not a number); the VGG paper's `maxpool`, unnumbered: its only pool,
+        # "over a 2 x 2 pixel window, with stride 2"
+        pool = re.fullmatch(r"(?:max[- ]?)?pool(?:ing)?([0-9]{1,4})?", name)
         if name == "input":
             if shape is None or len(shape.dims) != 3:
                 raise _Unreadable("the input's volume is `HxWxC`, as in `INPUT: [224x224x3]`", name_span)
@@ -1985,7 +1987,7 @@ class _LineReader:
                                          ir.Arg("kernel", pair(kernel), name_span),
                                          ir.Arg("pad", num(kernel // 2), name_span)), None, name_span)
         if pool is not None:
-            size = int(pool.group(1))
+            size = int(pool.group(1) or 2)
             if size != 2:  # AlexNet's POOL1 … POOL3 are numbered: which window, the name does not say
                 raise _Unreadable(f"`{name.upper()}`: the notes' breakdown has 2x2 pools at stride 2 (POOL2); for "
                                   f"another, write the listing's form `[27x27x96] POOL1: 3x3 filters at stride 2`",
@@ -2002,7 +2004,7 @@ class _LineReader:
         if name in ("softmax", "soft-max", "flatten", "relu", "dropout"):  # (no numbers: Keras' summary's rows too)
             return ir.LayerCall(name.replace("-", ""), (), None, name_span)
         raise _Unreadable(f"`{name.upper() or '(no name)'}` is not a layer of the notes' breakdown (INPUT, CONV3-64, "
-                          f"POOL2, FC, SOFTMAX, FLATTEN, RELU, DROPOUT)", name_span)
+                          f"POOL2 or MAXPOOL, FC, SOFTMAX, FLATTEN, RELU, DROPOUT)", name_span)
 
     def exercise(self) -> _Exercise | None:
         """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with

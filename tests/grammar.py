@@ -610,7 +610,8 @@ def table(rng: random.Random) -> str:
                          rng.randint(1, 7))
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)
              + "|"]
-    cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "FC", "CONV1: 96 11x11 filters at stride 4",
+    cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "maxpool", "max pool", "pool0", "FC",
+                       "CONV1: 96 11x11 filters at stride 4",
                        "", "NORM1: Normalization layer", "Input", "CONV1 (f=5, s=1)", "POOL1 (f=2, s=2)", "FC3",
                        "Softmax", "CONV2 (f=5)", "CONV1 (s=1)"],
              "Activation shape": ["(28,28,8)", "(120,1)", "(10, 1)", "(32,32,3)", "(0,1)", "(1,2,3,4)", "(5,5,16)"],

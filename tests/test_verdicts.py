@@ -5394,3 +5394,26 @@ def test_the_output_volume_of_a_told_problem_is_not_its_input() -> None:
                      "A 2x2 max pool with stride 2 on 56x56x64, the output is a 28x28x64 volume."):
         report = homework(sentence + "\n")
         assert report.answers == () and report.input is None
+
+
+# VGG-16's first block, as the paper's Table 1 names its layers: (3·3·3 + 1)·64 = 1,792, (3·3·64 + 1)·64 = 36,928,
+# a 2x2 max pool at stride 2 halving 224 to 112, (3·3·64 + 1)·128 = 73,856, (3·3·128 + 1)·128 = 147,584, then 56
+VGG_BLOCKS = """| Layer | Output | Params |
+|---|---|---|
+| input | 224x224x3 | 0 |
+| conv3-64 | 224x224x64 | 1,792 |
+| conv3-64 | 224x224x64 | 36,928 |
+| {pool} | 112x112x64 | 0 |
+| conv3-128 | 112x112x128 | 73,856 |
+| conv3-128 | 112x112x128 | 147,584 |
+| {pool} | {last} | 0 |
+"""
+
+
+@pytest.mark.parametrize("pool", ["maxpool", "max pool", "pool", "POOL2"])
+def test_the_vgg_papers_unnumbered_maxpool_in_a_breakdown_table(pool: str) -> None:
+    # `maxpool` was E060 ("not a layer of the notes' breakdown") and every answer after it unchecked
+    right = homework(VGG_BLOCKS.format(pool=pool, last="56x56x128"))
+    assert [a.verdict for a in right.answers] == ["right"] * 13
+    wrong = homework(VGG_BLOCKS.format(pool=pool, last="55x55x128"))
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("55x55x128", "wrong")]
