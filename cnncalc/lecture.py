@@ -506,10 +506,16 @@ def _aligned_cells(raw: str, line_start: int) -> list[tuple[str, int]]:
 
 def _aligned_header(raw: str, line_start: int) -> list[tuple[str, int]] | None:
     """The header of a table aligned by spaces (`Layer    Output size    Params`): its first cell names the
-    layers, and it has a column of answers; None for any other line."""
+    layers, and it has a column of answers; or, indented, every cell a column cnncalc reads, the layers' column
+    left without a header (the deeplearning.ai course's `     Activation shape   Activation Size   # parameters`);
+    None for any other line."""
     if "  " not in raw and "\t" not in raw:
         return None
     cells = _aligned_cells(raw, line_start)
+    if cells and cells[0][0].lower().rstrip(":") not in _NAME_HEADERS and raw[:2] in ("  ", "\t", " \t"):
+        unnamed = [("", line_start), *cells]
+        table = _Table.of_header(unnamed, DiagnosticSink())
+        return unnamed if table is not None and None not in table.roles else None
     if len(cells) < 2 or cells[0][0].lower().rstrip(":") not in _NAME_HEADERS or \
             _Table.of_header(cells, DiagnosticSink()) is None:
         return None
@@ -559,6 +565,8 @@ class _Table:
         remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
         keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
         roles = [_COLUMNS.get(key, "?") for key in keys]
+        if keys[:1] == [""] and "name" not in roles:
+            roles[0] = "name"  # the deeplearning.ai course's table leaves its layers' column without a header
         if roles.count("output") > 1 and "size" in keys and set(_HYPERPARAMETER_COLUMNS) & set(roles):
             roles[keys.index("size")] = "kernel"  # `| Filters | Size | Stride | … | Output |`: the filters' size
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
@@ -589,6 +597,8 @@ class _Table:
         by_role = {role: _unmarked(_spelled_units(_tokens(text, at)))
                    for role, (text, at) in zip(self.roles, cells) if role is not None}
         name_tokens = by_role.get("name", [])
+        if name_tokens[-1:] and name_tokens[-1].text == ":":
+            name_tokens = name_tokens[:-1]  # a label's colon, as the deeplearning.ai course's `Input:` row has
         volume = reader.volume_cell(by_role.get("output", []))
         if volume is not None and len(volume.dims) == 3 and any(self.channels_first):  # `Output (C x H x W)`
             volume = _channels_first(volume)
@@ -1971,8 +1981,7 @@ class _LineReader:
             return ir.PairLit((num(value), num(value)), name_span)
 
         conv = re.fullmatch(r"conv([0-9]{1,4})-([0-9]{1,7})", name)
-        # the notes' POOL2: a window of 2 (not a number); the VGG paper's `maxpool`, unnumbered: its only pool,
-        # "over a 2 x 2 pixel window, with stride 2"
+        # the notes' POOL2: a window of 2 (not a number); unnumbered (the VGG paper's `maxpool`), the name says none
         pool = re.fullmatch(r"(?:max[- ]?)?pool(?:ing)?([0-9]{1,4})?", name)
         if name == "input":
             if shape is None or len(shape.dims) != 3:
@@ -1987,11 +1996,11 @@ class _LineReader:
                                          ir.Arg("kernel", pair(kernel), name_span),
                                          ir.Arg("pad", num(kernel // 2), name_span)), None, name_span)
         if pool is not None:
-            size = int(pool.group(1) or 2)
+            size = int(pool.group(1) or 0)
             if size != 2:  # AlexNet's POOL1 … POOL3 are numbered: which window, the name does not say
-                raise _Unreadable(f"`{name.upper()}`: the notes' breakdown has 2x2 pools at stride 2 (POOL2); for "
-                                  f"another, write the listing's form `[27x27x96] POOL1: 3x3 filters at stride 2`",
-                                  name_span)
+                raise _Unreadable(f"`{name.upper()}` does not say its window (the notes' POOL2 is a 2x2 pool at "
+                                  f"stride 2): give it, as in `{name.upper()} (f=2, s=2)` or `{name.upper()}: 3x3 "
+                                  f"filters at stride 2`", name_span)
             return ir.LayerCall("maxpool", (ir.Arg("kernel", pair(size), name_span),
                                             ir.Arg("stride", num(size), name_span)), None, name_span)
         if re.fullmatch(r"fc[0-9]*", name):
@@ -2004,7 +2013,7 @@ class _LineReader:
         if name in ("softmax", "soft-max", "flatten", "relu", "dropout"):  # (no numbers: Keras' summary's rows too)
             return ir.LayerCall(name.replace("-", ""), (), None, name_span)
         raise _Unreadable(f"`{name.upper() or '(no name)'}` is not a layer of the notes' breakdown (INPUT, CONV3-64, "
-                          f"POOL2 or MAXPOOL, FC, SOFTMAX, FLATTEN, RELU, DROPOUT)", name_span)
+                          f"POOL2, FC, SOFTMAX, FLATTEN, RELU, DROPOUT)", name_span)
 
     def exercise(self) -> _Exercise | None:
         """`Assume, input image is 7x7 filter is 3x3 stride is 2`, `e.g. input 7x7, filter 3x3, applied with

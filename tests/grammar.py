@@ -608,12 +608,14 @@ def table(rng: random.Random) -> str:
                           "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
                           "Input", "Input size"],
                          rng.randint(1, 7))
+    if columns[0] == "Layer" and rng.random() < 0.3:
+        columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(rng.choice(["---", ":-:", "--:", "x"]) for _ in columns)
              + "|"]
     cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "maxpool", "max pool", "pool0", "FC",
                        "CONV1: 96 11x11 filters at stride 4",
                        "", "NORM1: Normalization layer", "Input", "CONV1 (f=5, s=1)", "POOL1 (f=2, s=2)", "FC3",
-                       "Softmax", "CONV2 (f=5)", "CONV1 (s=1)"],
+                       "Softmax", "CONV2 (f=5)", "CONV1 (s=1)", "Input:", "CONV1:", ":"],
              "Activation shape": ["(28,28,8)", "(120,1)", "(10, 1)", "(32,32,3)", "(0,1)", "(1,2,3,4)", "(5,5,16)"],
              "Description": ["96 11x11 filters at stride 4, pad 0", "3x3 filters at stride 2", "", "4096 neurons",
                              "Normalization layer", "lots of filters"],
@@ -632,8 +634,8 @@ def table(rng: random.Random) -> str:
                        "POOL (", "CONV ()", "FC1 (lots)", "FC 4096", "FC-4096", "FC 6", "Dense 10", "fc1000", "FC-",
                        "FC 99999999999", "Flatten", "ReLU", "Dropout", "Dense 0"]
     for _ in range(rng.randint(0, 6)):
-        row = [rng.choice(cells.get(c, ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "", "1e99",
-                                        "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944",
+        row = [rng.choice(cells.get(c or "Layer", ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "",
+                                                   "1e99", "35K", "= =", "**34,944**", "≈35K", "~", "**", "none", "34.944",
                                         "(11*11*3+1)*96 (35K)", "(11*11*3+1)*96 (1)", "34,944 (34,945)"]))
                for c in columns]
         if rng.random() < 0.1:
@@ -647,6 +649,8 @@ def table(rng: random.Random) -> str:
         gap = rng.choice(["  ", "    ", "\t", " ", "   "])
         lines = [gap.join(cell.strip() or rng.choice(["-", ""]) for cell in line.strip(" |").split("|"))
                  for line in lines]
+        if not columns[0]:
+            lines[0] = gap + lines[0]  # an indented header
     return "\n".join(lines) + "\n"
 
 

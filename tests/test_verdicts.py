@@ -2471,8 +2471,10 @@ def test_the_breakdowns_slips_are_named(line: str, verdicts: list[tuple[str, str
     ("CONV4-64: [224x224x64]  weights: 1", "CONV4-64", "`CONV4-64`: VGG's convolutions have an odd size, padded to "
                                                        "keep the map's (conv3-64)"),
     ("FC: [7x7x4096]  weights: 1", "FC", "`FC` is as wide as its volume: write it, as in `FC: [1x1x4096]`"),
-    ("POOL: [112x112x64]", "POOL", "`POOL` is not a layer of the notes' breakdown (INPUT, CONV3-64, POOL2, FC, "
-                                   "SOFTMAX, FLATTEN, RELU, DROPOUT)"),
+    ("POOL: [112x112x64]", "POOL", "`POOL` does not say its window (the notes' POOL2 is a 2x2 pool at stride 2): "
+                                   "give it, as in `POOL (f=2, s=2)` or `POOL: 3x3 filters at stride 2`"),
+    ("LRN: [112x112x64]", "LRN", "`LRN` is not a layer of the notes' breakdown (INPUT, CONV3-64, POOL2, FC, "
+                                 "SOFTMAX, FLATTEN, RELU, DROPOUT)"),
     ("POOL2: [112x112x64]  memory: lots", "lots", "expected the memory count after `memory:`, as in "
                                                   "`memory: 3*3*64 = 1,728`"),
     ("POOL2: [112x112x64]  with memory: 800K", "with", "cnncalc does not understand `with` here"),
@@ -5410,10 +5412,55 @@ VGG_BLOCKS = """| Layer | Output | Params |
 """
 
 
-@pytest.mark.parametrize("pool", ["maxpool", "max pool", "pool", "POOL2"])
-def test_the_vgg_papers_unnumbered_maxpool_in_a_breakdown_table(pool: str) -> None:
-    # `maxpool` was E060 ("not a layer of the notes' breakdown") and every answer after it unchecked
+@pytest.mark.parametrize("pool", ["maxpool (f=2, s=2)", "POOL2"])
+def test_a_breakdown_tables_pool_with_its_window(pool: str) -> None:
     right = homework(VGG_BLOCKS.format(pool=pool, last="56x56x128"))
     assert [a.verdict for a in right.answers] == ["right"] * 13
     wrong = homework(VGG_BLOCKS.format(pool=pool, last="55x55x128"))
     assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("55x55x128", "wrong")]
+
+
+@pytest.mark.parametrize(("pool", "shown"), [("maxpool", "MAXPOOL"), ("pool", "POOL"), ("POOL1", "POOL1")])
+def test_a_breakdown_tables_pool_without_its_window_says_how_to_give_it(pool: str, shown: str) -> None:
+    # The VGG paper's `maxpool` is 2x2 at stride 2, AlexNet's 3x3: the name alone does not say which, so it is
+    # not guessed (was "not a layer of the notes' breakdown", with no way out for a table)
+    report = homework(VGG_BLOCKS.format(pool=pool, last="56x56x128"))
+    assert next((d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060") == (
+        "E060", 6, 3, f"`{shown}` does not say its window (the notes' POOL2 is a 2x2 pool at stride 2): give it, as "
+                      f"in `{shown} (f=2, s=2)` or `{shown}: 3x3 filters at stride 2`")
+
+
+# The deeplearning.ai course's table as its lecture shows it: the layers' column without a header, `Input:` with a
+# colon. Eight 5x5 filters on 3 channels: (5·5·3 + 1)·8 = 608; sixteen on 8: (5·5·8 + 1)·16 = 3,216; FC3 on
+# 5·5·16 = 400 values: 401·120 = 48,120; FC4 121·84 = 10,164; the softmax's layer 85·10 = 850; each activation
+# size the product of its shape (28·28·8 = 6,272)
+NG_TABLE = """|                  | Activation shape | Activation Size | # parameters |
+|------------------|------------------|-----------------|--------------|
+| Input:           | (32,32,3)        | 3,072           | 0            |
+| CONV1 (f=5, s=1) | (28,28,8)        | 6,272           | 608          |
+| POOL1 (f=2, s=2) | (14,14,8)        | 1,568           | 0            |
+| CONV2 (f=5, s=1) | (10,10,16)       | 1,600           | 3,216        |
+| POOL2            | (5,5,16)         | 400             | 0            |
+| FC3              | (120,1)          | 120             | 48,120       |
+| FC4              | (84,1)           | 84              | 10,164       |
+| Softmax          | (10,1)           | 10              | 850          |
+"""
+NG_ALIGNED = "\n".join("  ".join(cell.strip().ljust(18) for cell in line.strip("|").split("|")).rstrip()
+                       for line in NG_TABLE.splitlines() if "---" not in line) + "\n"
+
+
+@pytest.mark.parametrize("table", [NG_TABLE, NG_ALIGNED])
+def test_a_table_whose_layers_column_has_no_header(table: str) -> None:
+    # was prose from top to bottom ("the network has no input line"): 23 answers never judged
+    report = cnncalc.analyze_text(table, "sheet.txt")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert len(report.answers) == 23 and {a.verdict for a in report.answers} == {"right"}
+    wrong = cnncalc.analyze_text(table.replace("3,216", "3,217").replace("(5,5,16)", "(5,5,15)"), "sheet.txt")
+    assert [(a.label, a.quantity, a.expected) for a in wrong.answers if a.verdict == "wrong"] == [
+        ("conv2", "params", "3,217"), ("maxpool1", "output", "5x5x15")]
+
+
+def test_an_indented_line_of_unknown_columns_is_no_table() -> None:
+    report = homework("Input: 32x32x3\n      Output shape    whatever\nCONV1: 8 5x5 filters\nParams: 608\n")
+    assert [(d.code, a) for d in report.diagnostics for a in [d.severity] if a == "error"] == []
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
