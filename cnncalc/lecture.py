@@ -884,6 +884,9 @@ class _LineReader:
         name_tokens = []
         while self.peek() is not None and not self.at(":"):
             name_tokens.append(self.next())
+        if self.peek() is None and name_tokens and {t.lower for t in name_tokens[1:]} <= _DESCRIBED.get(
+                _layer_kind(" ".join(t.lower for t in name_tokens)) or "", set()):
+            return self.described(name_tokens, volume)  # `[32x32x16] RELU1`, `ReLU layer`: the name says all
         if self.peek() is None:
             if not name_tokens:
                 self.sink.add(codes.E060, "a volume alone: the layer is missing", Span(self.start, self.end),

@@ -5464,3 +5464,22 @@ def test_an_indented_line_of_unknown_columns_is_no_table() -> None:
     report = homework("Input: 32x32x3\n      Output shape    whatever\nCONV1: 8 5x5 filters\nParams: 608\n")
     assert [(d.code, a) for d in report.diagnostics for a in [d.severity] if a == "error"] == []
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("[32x32x16] RELU1", "right"), ("[32x32x16] ReLU layer", "right"), ("[32x32x16] Batch norm", "right"),
+    ("[32x32x17] RELU1", "wrong"),  # a ReLU keeps its input's 32x32x16
+    ("[1x1x16] GAP", "right"),
+])
+def test_a_listing_line_whose_name_says_a_layer_without_numbers_needs_no_colon(line: str, verdict: str) -> None:
+    # The CS231n notes' `[32x32x12] RELU`: "expected `NAME: description`", the layer unknown and the answers after
+    # it unchecked. 16 3x3 filters on 3 channels, pad 1: (32 - 3 + 2)/1 + 1 = 32, a 32x32x16 output.
+    report = homework(f"[32x32x3] INPUT\n[32x32x16] CONV1: 16 3x3 filters, stride 1, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == ["right", verdict]
+
+
+def test_a_listing_line_of_other_words_without_a_colon_stays_e060() -> None:
+    report = homework("[32x32x3] INPUT\n[32x32x16] CONV1: 16 3x3 filters, stride 1, pad 1\n"
+                      "[32x32x16] relu the output\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", 3, 12, "expected `NAME: description` after the volume")]
