@@ -1642,10 +1642,13 @@ class _LineReader:
         words = [t.lower for t in tokens]
         if words[:2] == ["how", "many"]:
             return self.asked_total(words, tokens, 2)
-        at = _skip(words, _opener(words), ("the",))
-        lead = next((len(w) for w in (["network", "has"], ["model", "has"], ["total", ":"], ["total", "="],
-                                      ["in", "total", ":"], ["in", "total", "="], ["in", "total", ","],
-                                      ["in", "total"]) if words[at:at + len(w)] == w), 0)
+        at = _skip(words, _opener(words), _CONNECTIVE_LEADS)
+        if words[at:at + 1] == ["overall"] and words[at + 1:at + 2] in ([","], ["the"], ["this"], ["our"]):
+            at = _skip(words, at + 1, (",",))  # `Overall, the network has …` (not `Overall params: …`)
+        at = _skip(words, at, ("the", "this", "our", *_WHOLE))
+        lead = next((len(w) for w in _TOTAL_LEADS if words[at:at + len(w)] == w), 0)
+        if words[at:at + 2] == ["there", "are"] and not _said_in_all(words):
+            lead = 0  # `There are 760 parameters`: the layer above's, or prose
         if lead:
             found = self.total_after(tokens, at + lead)  # `Total: 62.4M params`, `The network has 62.4M parameters`
             begin = max([j + 1 for j in range(at + lead, len(words)) if words[j] == "="], default=at + lead)
@@ -1741,7 +1744,7 @@ class _LineReader:
                 parts[-1].append(t)
         found: list[ir.TotalExpectation] = []
         for part in filter(None, parts):  # `156 params, and 117,600 MACs`: nothing between `,` and `and`
-            rest, approximate = _approximate(part)
+            rest, approximate = _approximate(_in_all_dropped(part))  # `… parameters in total`
             said = [t.lower for t in rest]
             named = _skip(said, 1, ("learnable", "trainable", "in", "total"))
             head = _count_head(said, named) if rest and rest[0].kind == "NUM" else None
@@ -5025,6 +5028,37 @@ def _unbiased(tokens: list[Tok]) -> list[Tok]:
         weights = Tok("WORD", "weights", tokens[head].start, tokens[head].end)
         return [*tokens[:head], weights, *tokens[head + 1:first], *tokens[last:]]
     return tokens
+
+
+# what leads a sentence stating a network's total: `So the whole network has …`, `In total there are …`
+_CONNECTIVE_LEADS = ("so", "thus", "hence", "therefore", "altogether", ",")
+_WHOLE = ("whole", "entire", "full", "complete")
+_TOTAL_LEADS = (["network", "has"], ["model", "has"], ["net", "has"], ["cnn", "has"], ["convnet", "has"],
+                ["total", ":"], ["total", "="], ["grand", "total", ":"], ["grand", "total", "="],
+                ["in", "total", ":"], ["in", "total", "="], ["in", "total", ",", "there", "are"],
+                ["in", "total", "there", "are"], ["in", "total", ","], ["in", "total"], ["there", "are"])
+# what ends such a sentence: `… parameters in total.`, `… in the whole network`
+_IN_ALL = tuple(sorted({("in", "total"), ("overall",), ("altogether",), ("in", "all"), ("total",),
+                        *{("in", lead, *whole, noun) for lead in ("the", "this", "our")
+                          for whole in ((), *((w,) for w in _WHOLE))
+                          for noun in ("network", "model", "net", "cnn", "convnet")}},
+                       key=len, reverse=True))
+
+
+def _in_all_end(words: list[str]) -> int:
+    """Where a sentence's closing `in total` (`overall`, `in the whole network`, …) starts; its length when none."""
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    return next((end - len(said) for said in _IN_ALL if tuple(words[end - len(said):end]) == said), len(words))
+
+
+def _said_in_all(words: list[str]) -> bool:
+    """Whether a sentence ends saying it counts the whole network (`… in total`, `… in the network`)."""
+    return _in_all_end(words) < len(words)
+
+
+def _in_all_dropped(tokens: list[Tok]) -> list[Tok]:
+    """A total's count without the sentence's closing `in total` (`3,824 parameters in total`)."""
+    return tokens[:_in_all_end([t.lower for t in tokens])]
 
 
 def _there_are(tokens: list[Tok]) -> list[Tok]:

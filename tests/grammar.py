@@ -526,6 +526,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Output channels", "Number of output channels", "Multiplications", "Shape", "Feature maps", "Volume",
                "Size", "A", "->", "Dimensions", "Overall params", "Sum of all parameters", "Total parameter count",
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
+               "So the whole network has", "In total there are", "There are", "Grand total:", "Overall, the model has",
+               "Overall", "Thus the entire", "There are 5 parameters in total and",
                "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",
                "Number of parameters in each filter", "Weights per filter", "MACs per filter", "Params of a filter",
                "Each filter has", "Every kernel has", "Each filter has 76 params, so",

@@ -5434,7 +5434,7 @@ def test_a_breakdown_tables_pool_without_its_window_says_how_to_give_it(pool: st
 # colon. Eight 5x5 filters on 3 channels: (5·5·3 + 1)·8 = 608; sixteen on 8: (5·5·8 + 1)·16 = 3,216; FC3 on
 # 5·5·16 = 400 values: 401·120 = 48,120; FC4 121·84 = 10,164; the softmax's layer 85·10 = 850; each activation
 # size the product of its shape (28·28·8 = 6,272)
-NG_TABLE = """|                  | Activation shape | Activation Size | # parameters |
+NG_SLIDE_TABLE = """|                  | Activation shape | Activation Size | # parameters |
 |------------------|------------------|-----------------|--------------|
 | Input:           | (32,32,3)        | 3,072           | 0            |
 | CONV1 (f=5, s=1) | (28,28,8)        | 6,272           | 608          |
@@ -5445,11 +5445,11 @@ NG_TABLE = """|                  | Activation shape | Activation Size | # parame
 | FC4              | (84,1)           | 84              | 10,164       |
 | Softmax          | (10,1)           | 10              | 850          |
 """
-NG_ALIGNED = "\n".join("  ".join(cell.strip().ljust(18) for cell in line.strip("|").split("|")).rstrip()
-                       for line in NG_TABLE.splitlines() if "---" not in line) + "\n"
+NG_SLIDE_ALIGNED = "\n".join("  ".join(cell.strip().ljust(18) for cell in line.strip("|").split("|")).rstrip()
+                       for line in NG_SLIDE_TABLE.splitlines() if "---" not in line) + "\n"
 
 
-@pytest.mark.parametrize("table", [NG_TABLE, NG_ALIGNED])
+@pytest.mark.parametrize("table", [NG_SLIDE_TABLE, NG_SLIDE_ALIGNED])
 def test_a_table_whose_layers_column_has_no_header(table: str) -> None:
     # was prose from top to bottom ("the network has no input line"): 23 answers never judged
     report = cnncalc.analyze_text(table, "sheet.txt")
@@ -5483,3 +5483,24 @@ def test_a_listing_line_of_other_words_without_a_colon_stays_e060() -> None:
                       "[32x32x16] relu the output\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == [
         ("E060", 3, 12, "expected `NAME: description` after the volume")]
+
+
+# eight 5x5 filters on 3 channels, (5·5·3 + 1)·8 = 608, then sixteen on 8, (5·5·8 + 1)·16 = 3,216: 3,824 in all
+@pytest.mark.parametrize("sentence", [
+    "So the network has {} parameters in total.", "In total there are {} parameters.", "In total, there are {} params",
+    "There are {} parameters in total.", "There are {} parameters in the network.", "Grand total: {} params",
+    "The whole network has {} parameters.", "Thus the entire model has {} params overall.",
+    "Overall, the network has {} parameters.", "The network has {} parameters in total.",
+])
+def test_a_networks_total_said_in_a_sentence(sentence: str) -> None:
+    # each was prose (a wrong total passed) or E060 ("cannot tell what this answer is about")
+    listing = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nCONV2: 16 5x5 filters, stride 1, pad 0\n"
+    for total, verdict in (("3,824", "right"), ("3,825", "wrong")):
+        report = homework(listing + sentence.format(total) + "\n")
+        assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("total params", total, verdict)]
+
+
+def test_a_count_said_without_saying_whose_is_not_the_networks_total() -> None:
+    listing = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nCONV2: 16 5x5 filters, stride 1, pad 0\n"
+    report = homework(listing + "There are 3,825 parameters.\n")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E060", 4)] and report.answers == ()
