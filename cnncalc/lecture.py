@@ -1583,6 +1583,9 @@ class _LineReader:
         asking = tokens[:ends[0] if ends else len(tokens)]
         named = {label: t for t in asking if t.kind == "WORD" and (label := _label([t])) is not None and
                  (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
+        placed = _placed([t.lower for t in asking])
+        if not named and placed is not None:  # `The first conv layer has 608 parameters`, `… of the second layer`
+            return self._placed_line(asking, placed, lines)
         if not named:
             last = lines[-1].items[0]
             kinds = {kind: t for t in asking if t.kind == "WORD" and (kind := _family(t.lower)) is not None}
@@ -1608,6 +1611,30 @@ class _LineReader:
                           f"no layer {first.text.upper()} above to give this answer to", where,
                           hint="ask about one layer written above, as in `What is the output volume of CONV1?`")
             return None
+        return index
+
+    def _placed_line(self, asking: list[Tok], placed: tuple[int, int, str | None], lines: list[ir.Line]
+                     ) -> int | None:
+        """The index of the layer an answer names by its place (`the first conv layer`, `the second layer`, `the
+        last pooling layer`): among the layers of its kind, or among all when it names none and every layer above
+        is a convolution, a pool or an FC layer (a ReLU on a line of its own makes `the second layer` one of two
+        layers); None, after E060, when there is no such layer above or which it is cannot be told."""
+        at, ordinal, kind = placed
+        said = asking[at]
+        if kind is not None:
+            index = _kind_line(lines, ordinal, kind)
+        else:
+            layers = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)]
+            counted = layers[:ordinal + 1] if ordinal >= 0 else layers[ordinal:]  # (up to the one it names)
+            if any(_family(lines[i].items[0].keyword) is None for i in counted):  # type: ignore[union-attr]
+                self.sink.add(codes.E060, f"which layer is the {said.text} cannot be told: a ReLU, norm or dropout "
+                                          f"line may count as a layer or not", said.span,
+                              hint="name the layer (`CONV1 has 608 parameters`) or its kind (`the first conv layer`)")
+                return None
+            index = layers[ordinal] if -len(layers) <= ordinal < len(layers) else None
+        if index is None:
+            self.sink.add(codes.E060, f"there is no {said.text} {kind + ' ' if kind else ''}layer above", said.span,
+                          hint="name the layer, as in `CONV1 has 608 parameters`")
         return index
 
     def totals(self) -> list[ir.TotalExpectation] | None:
@@ -4074,7 +4101,8 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
 
 
 _AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a")
-_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
+             "last": -1, "final": -1}  # a layer named by its place: `the second conv layer`, `the last FC layer`
 
 
 _KIND_LEADS = {"max", "avg", "average", "pool", "pooling", "maxpool", "avgpool", "conv", "convolution",
@@ -4101,6 +4129,23 @@ def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
     at += ordinal is not None
     named = _family_named(words, at)
     return None if named is None or named[1] != len(words) else (ordinal, named[0])
+
+
+def _placed(words: list[str]) -> tuple[int, int, str | None] | None:
+    """A layer named by its place among a sentence's words (`The first conv layer has …`, `… of the last pooling
+    layer`, `the second layer`): where its ordinal is, the ordinal, and its kind (None: `layer` alone, any layer);
+    None when the words name none (`the first hidden layer`, `the first filter`)."""
+    for j, word in enumerate(words):
+        ordinal = _ORDINALS.get(word)
+        if ordinal is None:
+            continue
+        if words[j + 1:j + 2] == ["layer"]:
+            return j, ordinal, None
+        named = next((named for end in range(j + 2, min(j + 6, len(words)) + 1)
+                      if (named := _kind_named(words[j:end])) is not None), None)
+        if named is not None:
+            return j, ordinal, named[1]
+    return None
 
 
 def _kind_lines(lines: list[ir.Line], kind: str) -> list[int]:
@@ -4626,8 +4671,8 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",
-                 "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "second",
-                 "third", "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`
+                 "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
+                 *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
 
 
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
@@ -5123,7 +5168,8 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     leads = _SAID_LEADS
     has = next((j for j in range(2, min(len(words), 6)) if words[j] == "has"), None)
     if words[:1] == ["the"] and has is not None and words[has - 1] == "layer" and not named and \
-            _layer_kind(" ".join(words[1:has - 1])) is not None:  # `The FC layer has 699,850 params`: that kind's
+            (_layer_kind(" ".join(words[1:has - 1])) is not None or _placed(words[1:has]) is not None):
+        # `The FC layer has 699,850 params`: that kind's; `The second layer has …`: the one in that place
         named, leads = [Tok("WORD", "of", tokens[0].start, tokens[0].start), *tokens[:has]], (words[:has + 1],)
     for lead in leads:
         at = len(lead)

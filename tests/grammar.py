@@ -527,6 +527,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Size", "A", "->", "Dimensions", "Overall params", "Sum of all parameters", "Total parameter count",
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
                "So the whole network has", "In total there are", "There are", "Grand total:", "Overall, the model has",
+               "The first conv layer has", "The second layer has", "Number of parameters in the last FC layer",
+               "The output of the first layer is", "The fifth pooling layer has", "The first hidden layer has",
                "Overall", "Thus the entire", "There are 5 parameters in total and",
                "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",
                "Number of parameters in each filter", "Weights per filter", "MACs per filter", "Params of a filter",

@@ -5504,3 +5504,52 @@ def test_a_count_said_without_saying_whose_is_not_the_networks_total() -> None:
     listing = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nCONV2: 16 5x5 filters, stride 1, pad 0\n"
     report = homework(listing + "There are 3,825 parameters.\n")
     assert [(d.code, d.line) for d in report.diagnostics] == [("E060", 4)] and report.answers == ()
+
+
+# CONV1: (5·5·3 + 1)·8 = 608 parameters, (32 - 5)/1 + 1 = 28, 28x28x8; CONV2: (5·5·8 + 1)·16 = 3,216, 24x24x16
+TWO_CONVS = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nCONV2: 16 5x5 filters, stride 1, pad 0\n"
+
+
+@pytest.mark.parametrize(("line", "label", "right", "wrong"), [
+    ("The first conv layer has {} parameters.", "conv1", "608", "609"),  # was judged as CONV2's: 608 wrong
+    ("The first layer has {} parameters.", "conv1", "608", "609"),  # was E060
+    ("Number of parameters in the first layer: {}", "conv1", "608", "609"),
+    ("The output of the first layer is {}", "conv1", "28x28x8", "28x28x9"),
+    ("What is the output of the first conv layer? {}", "conv1", "28x28x8", "28x28x9"),
+    ("The second conv layer has {} params", "conv2", "3216", "3217"),
+    ("The last conv layer has {} params", "conv2", "3216", "3217"),
+    ("The final layer has {} params.", "conv2", "3216", "3217"),
+])
+def test_a_layer_named_by_its_place(line: str, label: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(TWO_CONVS + line.format(answer) + "\n")
+        assert [(a.label, a.expected, a.verdict) for a in report.answers] == [(label, answer, verdict)]
+
+
+@pytest.mark.parametrize(("text", "column", "message"), [
+    (TWO_CONVS + "The third conv layer has 1 parameter.\n", 5, "there is no third conv layer above"),
+    (TWO_CONVS + "The first pooling layer has 0 parameters\n", 5, "there is no first pool layer above"),
+    ("Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nReLU\nCONV2: 16 5x5 filters, stride 1, pad 0\n"
+     "The second layer has 0 params\n", 5, "which layer is the second cannot be told: a ReLU, norm or dropout line "
+                                          "may count as a layer or not"),
+])
+def test_a_layer_named_by_a_place_it_cannot_have_is_e060(text: str, column: int, message: str) -> None:
+    report = homework(text)
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", text.count("\n"), column, message)]
+    assert report.answers == ()
+
+
+def test_a_first_layer_named_by_its_place_before_a_relu_is_still_told() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\nReLU\nCONV2: 16 5x5 filters, stride 1, "
+                      "pad 0\nThe first layer has 608 parameters.\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
+
+
+@pytest.mark.parametrize("statement", ["First conv layer: 4 3x3 filters, pad 1",
+                                       "Last conv layer: 4 3x3 filters, pad 1", "The conv layer: 4 3x3 filters, pad 1"])
+def test_a_convolution_stated_after_its_place(statement: str) -> None:
+    # `First conv layer: …` was prose (`Second …` was read), so the output under it was judged as CONV2's:
+    # 4 3x3 filters, pad 1 on 24x24x16 keep 24x24, a 24x24x4 output
+    report = homework(TWO_CONVS + statement + "\nOutput: 24x24x4\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("24x24x4", "right")]
