@@ -1125,7 +1125,8 @@ class _LineReader:
                 self.tokens = _as_output(self.tokens[colon], self.tokens[colon + 1:])
                 return self.answer_line(lines, in_exercise, shared, index)
             label = _label(self.tokens[:colon - 1]) if colon > 1 and words[colon - 1] == "output" else None
-            if label is not None and (_layer_kind(" ".join(words[:colon - 1])) is not None or
+            counted = _count_head(words, next((len(h) for h in _COUNT_HEADS if words[:len(h)] == list(h)), 0))
+            if label is not None and counted is None and (_layer_kind(" ".join(words[:colon - 1])) is not None or
                                       _named_line(lines, label) is not None):  # `CONV1 output: …`, `L1 output: …`
                 return self._after(self.tokens[:colon - 1], colon, lines)
         opener = 1 if words[:1] == ["the"] else 0
@@ -3794,7 +3795,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
                      ("mac", "operations"), ("macs", "operations"), ("mac", "count"), ("macs", "count"),
                      ("multiplications",), ("multiplies",)), "macs"),
-    **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons")),
+    **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons"),
+                     ("values",), ("output", "values")),
                     "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)
     # the parameters' memory (`Memory for the parameters: 3 KB`): their count, in bytes as float32
     **{(*said, noun): quantity for noun, quantity in (("parameters", "params"), ("params", "params"),

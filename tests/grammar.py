@@ -528,6 +528,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
                "So the whole network has", "In total there are", "There are", "Grand total:", "Overall, the model has",
                "The first conv layer has", "The second layer has", "Number of parameters in the last FC layer",
+               "Memory of CONV1 output", "Number of values in CONV1's output", "Values in the output of CONV1",
+               "Values",
                "The output of the first layer is", "The fifth pooling layer has", "The first hidden layer has",
                "Overall", "Thus the entire", "There are 5 parameters in total and",
                "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",

@@ -5553,3 +5553,15 @@ def test_a_convolution_stated_after_its_place(statement: str) -> None:
     # 4 3x3 filters, pad 1 on 24x24x16 keep 24x24, a 24x24x4 output
     report = homework(TWO_CONVS + statement + "\nOutput: 24x24x4\n")
     assert [(a.expected, a.verdict) for a in report.answers] == [("24x24x4", "right")]
+
+
+@pytest.mark.parametrize("line", ["Memory of CONV1 output: 55*55*96 = {} values",  # was prose: a wrong count passed
+                                  "Number of values in CONV1's output: {}", "Values in the output of CONV1: {}"])
+def test_the_values_of_a_named_layers_output(line: str) -> None:
+    # AlexNet's CONV1 output, 55·55·96 = 290,400 values, answered under a later layer (POOL1)
+    listing = ("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
+               "[27x27x96] MAX POOL1: 3x3 filters at stride 2\n")
+    for count, verdict in (("290,400", "right"), ("290,401", "wrong")):
+        report = homework(listing + line.format(count) + "\n")
+        assert [(a.label, a.quantity, a.expected, a.verdict) for a in report.answers if a.quantity == "memory"] == [
+            ("conv1", "memory", count, verdict)]
