@@ -2139,6 +2139,11 @@ class _LineReader:
         asked = _asked_after(words)  # `… that are each 5x5. How many parameters does this layer have? 7,600`
         if asked is not None:
             tokens, words, question = tokens[:asked], words[:asked], self.tokens[asked + 1:]
+        elif _opener(words) and "?" in words:
+            # the problem told inside its question (`How many parameters does a 3x3 conv layer with 64 filters have
+            # on a 224x224x3 input? 1,792`): the question, answered after its `?`, is the whole line
+            asked = words.index("?")
+            tokens, words, question = tokens[:asked], words[:asked], self.tokens
         pooled = bool(_TOLD_POOLS & set(words))  # `…, and apply max pooling with a stride of 2 and a filter size of 2`
         units = _told_units(tokens, words)  # `… the first hidden layer has 100 neurons, each one fully connected`
         padding = _told_padding(tokens, words)  # `…, and pad it using "pad=2"`

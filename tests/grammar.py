@@ -292,6 +292,11 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['six', '96', 'zero', ''])} {rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
             f"{rng.choice([' (stride 1, no padding)', ' with stride 4', ''])}"
             f"{rng.choice([', we get a 28x28x6 activation map.', ' give an output of 55x55x96.', '', ' obtain'])}",
+            # the problem told inside its question
+            f"{rng.choice(['How many parameters does', 'What is the output size of', 'Q: What is the output of'])} "
+            f"a {k}x{k} conv layer with {rng.choice(['64', '0', '99999999999'])} filters"
+            f"{rng.choice([' have', ''])} on a {n}x{n}x3 input?"
+            f"{rng.choice([' 1792', ' 224x224x64', '', ' lots', ' A: 3x3', ' 1e999'])}",
             # the layer told before its input
             rng.choice(["A 2x2 max pool with stride 2", f"{k} 5x5 filters, stride 1,", "An FC layer with 10 outputs",
                         "A 0x2 max pool", "Dense layer with 99999999999 outputs"]) + " "

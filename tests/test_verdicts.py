@@ -5565,3 +5565,21 @@ def test_the_values_of_a_named_layers_output(line: str) -> None:
         report = homework(listing + line.format(count) + "\n")
         assert [(a.label, a.quantity, a.expected, a.verdict) for a in report.answers if a.quantity == "memory"] == [
             ("conv1", "memory", count, verdict)]
+
+
+@pytest.mark.parametrize(("question", "right", "wrong"), [
+    # 64 3x3 filters on 3 channels: (3·3·3 + 1)·64 = 1,792; stride 1, pad 1 keep 224: 224x224x64
+    ("How many parameters does a 3x3 conv layer with 64 filters have on a 224x224x3 input? {}", "1792", "1793"),
+    ("What is the output size of a 3x3 conv with 64 filters, stride 1 and padding 1 on a 224x224x3 input? {}",
+     "224x224x64", "224x224x65"),
+    # ten 5x5 filters, pad 2 on 32x32x3: (32 - 5 + 4)/1 + 1 = 32, 32x32x10
+    ("Q: What is the output volume when 10 5x5 filters with stride 1 and pad 2 are applied to a 32x32x3 input? A: {}",
+     "32x32x10", "32x32x11"),
+])
+def test_a_problem_told_inside_its_question(question: str, right: str, wrong: str) -> None:
+    # the layer was read and the answer after the `?` dropped: a wrong one passed with "no problems"
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(question.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
+    below = homework(question.split("?")[0] + "?\nAnswer: " + wrong + "\n")
+    assert [(a.expected, a.verdict) for a in below.answers] == [(wrong, "wrong")]
