@@ -2134,16 +2134,30 @@ class _LineReader:
         a stride of 2 and a filter size of 2`); a question after it (`What is the output volume?`, `How many
         parameters does this layer have? 7,600`) asks about the layer told; other words are the sentence's. A
         network of its own, as an exercise is; None when any part is missing or said twice, or another layer is
-        told too (the sentence is prose)."""
+        told too (the sentence is prose). The question may tell the layer itself (`Suppose you have an input volume
+        of dimension 64x64x16. How many parameters would a single 1x1 convolutional filter have? 17`)."""
+        tokens, reported = self.tokens, self.sink.total
+        told = self.told_asked(split=True)
+        if told is None and self.sink.total == reported and _asked_after([t.lower for t in tokens]) is not None:
+            self.tokens, self.i = tokens, 0
+            told = self.told_asked(split=False)
+        return told
+
+    def told_asked(self, split: bool) -> _Exercise | None:
+        """`told`, its question split from the problem after the problem's last sentence when `split`, else the
+        problem told up to the `?`."""
         tokens, words = self.tokens, [t.lower for t in self.tokens]
-        asked = _asked_after(words)  # `… that are each 5x5. How many parameters does this layer have? 7,600`
+        sentence = _asked_after(words)  # `… each 5x5. How many parameters does this layer have? …`
+        asked = sentence if split else None
         if asked is not None:
             tokens, words, question = tokens[:asked], words[:asked], self.tokens[asked + 1:]
-        elif _opener(words) and "?" in words:
+        elif "?" in words:
             # the problem told inside its question (`How many parameters does a 3x3 conv layer with 64 filters have
-            # on a 224x224x3 input? 1,792`): the question, answered after its `?`, is the whole line
+            # on a 224x224x3 input? 1,792`): the question, answered after its `?`, is its sentence (an answer
+            # there that cannot be placed is E060, never dropped)
             asked = words.index("?")
-            tokens, words, question = tokens[:asked], words[:asked], self.tokens
+            tokens, words = tokens[:asked], words[:asked]
+            question = self.tokens[sentence + 1:] if sentence is not None else self.tokens
         pooled = bool(_TOLD_POOLS & set(words))  # `…, and apply max pooling with a stride of 2 and a filter size of 2`
         units = _told_units(tokens, words)  # `… the first hidden layer has 100 neurons, each one fully connected`
         padding = _told_padding(tokens, words)  # `…, and pad it using "pad=2"`
@@ -2154,7 +2168,8 @@ class _LineReader:
         at = _told_input_at(tokens, words)
         if at is None:
             return None
-        j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", "that", ":", ","))
+        j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", "that", ":", ",",
+                                  "dimension", "dimensions"))  # `an input volume of dimension 64x64x16`
         if at and tokens[at - 1].kind == "DIMS":
             j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`, `applied to a 56x56x64 volume`
         elif j >= len(tokens) or tokens[j].kind != "DIMS":
@@ -2174,7 +2189,11 @@ class _LineReader:
                 answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
             sized = tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS"
-            if (tok.kind == "NUM" or word in _NUMBER_WORDS) and (
+            single = ["filter"], ["kernel"]
+            if word in ("one", "single") and sized and (words[k + 2:k + 3] in single or (
+                    words[k + 2:k + 3] and words[k + 2] in _TOLD_CONV and words[k + 3:k + 4] in single)):
+                counts.append(Tok("NUM", "1", tok.start, tok.end))  # `a single 1x1 convolutional filter`: one
+            elif (tok.kind == "NUM" or word in _NUMBER_WORDS) and (
                     after in (["filters"], ["kernels"]) or
                     (sized and (words[k + 2:k + 3] in (["filters"], ["kernels"]) or
                                 (words[k + 2:k + 3] and words[k + 2] in _TOLD_CONV and
@@ -4817,8 +4836,9 @@ def _asked_after(words: list[str]) -> int | None:
     sentence opens as a question does; None when there is none."""
     if "?" not in words:
         return None
-    return max((j for j in range(words.index("?")) if words[j] in (".", ",") and
-                any(words[j + 1:j + 1 + len(opener)] == list(opener) for opener in _OPENERS)), default=None)
+    return max((k - 1 for j in range(words.index("?")) if words[j] in (".", ",")
+                for k in [_skip(words, j + 1, _QUOTES)]  # `… using "pad=2." What is …`: its quotes closed after
+                if any(words[k:k + len(opener)] == list(opener) for opener in _OPENERS)), default=None)
 
 
 _COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels

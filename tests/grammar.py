@@ -292,6 +292,12 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['six', '96', 'zero', ''])} {rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
             f"{rng.choice([' (stride 1, no padding)', ' with stride 4', ''])}"
             f"{rng.choice([', we get a 28x28x6 activation map.', ' give an output of 55x55x96.', '', ' obtain'])}",
+            f"Suppose you have an input volume of dimension {n}x{n}x{rng.randint(0, 64)}. How many parameters would "
+            f"{rng.choice(['a single', 'one', 'a', 'single'])} {k}x{k} {rng.choice(['convolutional ', ''])}"
+            f"{rng.choice(['filter', 'kernel', 'filters'])} have (including the bias)?"
+            f"{rng.choice([' 17', '', ' lots', ' 0'])}",
+            f'You have an input volume that is {n}x{n}x8, and pad it using "pad=2{rng.choice([".", ""])}"'
+            f'{rng.choice([".", ""])} What is the dimension of the resulting volume? {rng.choice(["19x19x8", ""])}',
             # the problem told inside its question
             f"{rng.choice(['How many parameters does', 'What is the output size of', 'Q: What is the output of'])} "
             f"a {k}x{k} conv layer with {rng.choice(['64', '0', '99999999999'])} filters"

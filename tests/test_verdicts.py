@@ -5583,3 +5583,18 @@ def test_a_problem_told_inside_its_question(question: str, right: str, wrong: st
         assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
     below = homework(question.split("?")[0] + "?\nAnswer: " + wrong + "\n")
     assert [(a.expected, a.verdict) for a in below.answers] == [(wrong, "wrong")]
+
+
+@pytest.mark.parametrize(("quiz", "right", "wrong"), [
+    # the deeplearning.ai course's quiz as it writes it: `"pad=2."`, the full stop inside the quotes (the question
+    # was not found, the answer after it dropped: a wrong one passed); 15 + 2·2 = 19
+    ('You have an input volume that is 15x15x8, and pad it using "pad=2." What is the dimension of the resulting '
+     'volume (after padding)? {}', "19x19x8", "17x17x8"),
+    # the layer told in the question itself: one 1x1 filter on 16 channels, 1·1·16 + 1 = 17 parameters (was E060)
+    ("Suppose you have an input volume of dimension 64x64x16. How many parameters would a single 1x1 convolutional "
+     "filter have (including the bias)? {}", "17", "16"),
+])
+def test_the_courses_quiz_questions_as_written(quiz: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(quiz.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
