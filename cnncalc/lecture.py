@@ -443,7 +443,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
                      "configuration"), "description"),
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
-                     "output dimensions", "volume", "shape", "size", "activation shape", "activation volume"),
+                     "output dimensions", "output dims", "output dim", "out shape", "dimensions", "dims", "volume",
+                     "shape", "size", "activation shape", "activation volume"),
                     "output"),  # Ng's LeNet table: `| Layer | Activation shape | Activation size | # parameters |`
     **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
                      "no. of parameters", "learnable parameters", "# parameters", "#parameters", "weights + biases",
@@ -454,7 +455,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("memory", "activations", "neurons", "activation size"), "memory"),
     **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
     **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
-    **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels"), "depth"),
+    **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels",
+                     "out channels", "out_channels", "number of channels"), "depth"),
     # the layer's hyperparameters, a column each (`| CONV1 | 10 | 5x5 | 1 | 2 |`): its description made of them
     **dict.fromkeys(("filters", "# filters", "#filters", "number of filters", "no. of filters", "num filters", "k",
                      "# kernels", "number of kernels", "units", "# units"), "filters"),
@@ -569,6 +571,10 @@ class _Table:
             roles[0] = "name"  # the deeplearning.ai course's table leaves its layers' column without a header
         if roles.count("output") > 1 and "size" in keys and set(_HYPERPARAMETER_COLUMNS) & set(roles):
             roles[keys.index("size")] = "kernel"  # `| Filters | Size | Stride | … | Output |`: the filters' size
+        if "filters" not in roles and roles.count("depth") == 1 and {"kernel", "stride", "pad"} & set(roles) and \
+                keys[roles.index("depth")] not in ("c", "d", "d2", "depth", "output depth"):
+            roles[roles.index("depth")] = "filters"  # `| Kernel | Channels | Stride | …`: the filters, as PyTorch's
+            # out_channels (with the hyperparameters beside it, the layer's, not an answer)
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
             return None
         times = Counter(roles)

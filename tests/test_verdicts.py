@@ -5598,3 +5598,30 @@ def test_the_courses_quiz_questions_as_written(quiz: str, right: str, wrong: str
     for answer, verdict in ((right, "right"), (wrong, "wrong")):
         report = homework(quiz.format(answer) + "\n")
         assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
+
+
+# LeNet-5 with a column each for the hyperparameters: (5·5·3 + 1)·6 = 456, (5·5·6 + 1)·16 = 2,416,
+# (400 + 1)·120 = 48,120, (120 + 1)·84 = 10,164, (84 + 1)·10 = 850
+HYPERPARAMETER_TABLE = """{header}
+|---|---|---|---|---|---|---|
+| Input | - | - | - | - | 32x32x3 | 0 |
+| Conv1 | 5x5 | 6 | 1 | 0 | 28x28x6 | 456 |
+| Pool1 | 2x2 | - | 2 | 0 | 14x14x6 | 0 |
+| Conv2 | 5x5 | 16 | 1 | 0 | 10x10x16 | {conv2} |
+| Pool2 | 2x2 | - | 2 | 0 | 5x5x16 | 0 |
+| FC1 | - | 120 | - | - | 120 | 48120 |
+| FC2 | - | 84 | - | - | 84 | 10164 |
+| FC3 | - | 10 | - | - | 10 | 850 |
+"""
+
+
+@pytest.mark.parametrize("header", [
+    "| Layer | Kernel size | Out channels | Stride | Padding | Output shape | Params |",  # was E060 on every layer
+    "| Name | Kernel | Channels | Stride | Padding | Output dims | #Params |",
+    "| Layer | Filter size | # filters | Stride | Padding | Output size | # params |",
+])
+def test_the_filters_column_called_channels_beside_the_kernels(header: str) -> None:
+    right = homework(HYPERPARAMETER_TABLE.format(header=header, conv2="2416"))
+    assert [a.verdict for a in right.answers] == ["right"] * 15
+    wrong = homework(HYPERPARAMETER_TABLE.format(header=header, conv2="2417"))
+    assert [(a.label, a.expected) for a in wrong.answers if a.verdict == "wrong"] == [("conv2", "2417")]
