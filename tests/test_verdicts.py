@@ -5625,3 +5625,12 @@ def test_the_filters_column_called_channels_beside_the_kernels(header: str) -> N
     assert [a.verdict for a in right.answers] == ["right"] * 15
     wrong = homework(HYPERPARAMETER_TABLE.format(header=header, conv2="2417"))
     assert [(a.label, a.expected) for a in wrong.answers if a.verdict == "wrong"] == [("conv2", "2417")]
+
+
+@pytest.mark.parametrize("question", ["How many values does the output have? {}",
+                                      "How many values are in the output? {}"])
+def test_the_outputs_values_asked_by_how_many(question: str) -> None:
+    # ten 5x5 filters, pad 2, on 32x32x3: a 32x32x10 output of 32·32·10 = 10,240 values (was E060)
+    for count, verdict in (("10,240", "right"), ("10,241", "wrong")):
+        report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + question.format(count) + "\n")
+        assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("memory", count, verdict)]
