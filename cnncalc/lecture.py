@@ -1840,6 +1840,11 @@ class _LineReader:
         is judged, and two that disagree are E060 (`_Unreadable`)."""
         again = _untrailed(_unmarked(aside))
         if len(again) != 1 or again[0].kind != "NUM":
+            if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
+                    not any(t.text in _OPERATORS for t in again):
+                # `760 (weights only 751)`: another count said in words cnncalc does not read, never dropped
+                raise _Unreadable(f"cnncalc does not understand `({_shown(aside)})` after `{count.text}`",
+                                  Span(aside[0].start, aside[-1].end))
             return count
         other = self._count_token(again[0])
         if not count.agrees(other):

@@ -5634,3 +5634,14 @@ def test_the_outputs_values_asked_by_how_many(question: str) -> None:
     for count, verdict in (("10,240", "right"), ("10,241", "wrong")):
         report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + question.format(count) + "\n")
         assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("memory", count, verdict)]
+
+
+@pytest.mark.parametrize("line", ["Params: 760 (weights only 751)", "Params: 760 (751 weights only)"])
+def test_another_count_in_a_parenthesis_cnncalc_cannot_read_is_e060_not_dropped(line: str) -> None:
+    # ten 5x5x3 filters: 750 weights, 760 parameters; the parenthesis said 751 weights and was dropped (passed)
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 14, f"cnncalc does not understand `{line[12:]}` after `760`")]
+    working = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+                       "Params: 760 (750 weights + 10 biases)\n")
+    assert [(a.expected, a.verdict) for a in working.answers] == [("760", "right")]  # working: not a second count
