@@ -60,8 +60,8 @@ from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem, short
 
 _TOKEN = re.compile(r"""\s*(?:
-    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
-        # `28x28 by 8` too
+    (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+|-by-)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
+        # `28x28 by 8`, `55-by-55-by-96` too
       | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+)  # LeNet's feature maps: `6@28x28` is 28x28x6
   | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`,
     # `1.16MB`, `3.5e4`
@@ -2688,8 +2688,10 @@ class _LineReader:
                 numbers = listed or vector
                 if spelled is not None:
                     volumes = [spelled]
-                elif said is None and len(numbers) > 2 and all(t.kind == "NUM" or t.text == "," for t in numbers):
-                    # `(2, 32, 32, 10)`, `55 55 96`: numbers that are no volume cnncalc reads
+                elif said is None and len(numbers) > 2 and \
+                        all(t.kind == "NUM" or t.lower in _SIZE_SEPARATORS for t in numbers) and \
+                        sum(t.kind == "NUM" for t in numbers) > 1:
+                    # `(2, 32, 32, 10)`, `55 55 96`, `55 - 55 - 96`, `55/55/96`: no volume cnncalc reads
                     self.not_a_volume(_shown(vector), Span(vector[0].start, vector[-1].end))
                     return None
                 elif said is None and len(vector) == 1 and vector[0].kind == "NUM" and \
@@ -4096,7 +4098,10 @@ _DEPTH_PHRASES = (["feature", "maps"], ["activation", "maps"], ["depth", "slices
 
 def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
     """The depth said beside an output's volume: `8 channels`, `8 feature maps`, `8 of them`, `depth 8` (`depth:
-    8`, `depth of 8`, `depth = 8`), `channels: 8`, `@ 8`; None when none is."""
+    8`, `depth of 8`, `depth = 8`), `channels: 8`, `@ 8`, `(x8)`; None when none is."""
+    bare = [t for t in tokens if t.text not in ("(", ")", "!", ".")]
+    if len(bare) == 1 and re.fullmatch(r"[xX][1-9][0-9]{0,8}", bare[0].text):  # `55 x 55 (x96)`: times 96 maps
+        return int(bare[0].text[1:]), bare[0].span
     for j, tok in enumerate(tokens):
         if tok.kind != "NUM" or not tok.text.isdigit() or len(tok.text) > limits.MAX_LITERAL_DIGITS or \
                 not int(tok.text):
@@ -4447,7 +4452,8 @@ def _remark_dropped(tokens: list[Tok]) -> list[Tok]:
     if end and tokens[end - 1].text == ")":
         opening = next((j for j in range(end - 2, -1, -1) if tokens[j].text in ("(", ")")), None)
         if opening is not None and tokens[opening].text == "(" and opening > 0 and \
-                all(t.kind == "WORD" or t.text in (",", "-") for t in tokens[opening + 1:end - 1]) and \
+                all((t.kind == "WORD" and not any(c.isdigit() for c in t.text)) or t.text in (",", "-")
+                    for t in tokens[opening + 1:end - 1]) and \
                 not {t.lower for t in tokens[opening + 1:end - 1]} & _KEPT_REMARK_WORDS:
             return tokens[:opening]
     cut = end
@@ -5467,9 +5473,12 @@ def _with_its_maps(volumes: list[Tok]) -> list[Tok]:
     return [v for v in volumes if _dims_text(v.text) == whole[0]]
 
 
+_SIZE_SEPARATORS = (",", ";", "-", "/", ".", "_", "times", "|")  # between sizes written as no volume cnncalc reads
+
+
 def _dims_text(written: str) -> str:
-    """Sizes as cnncalc writes them, `55x55x96`, from `55 X 55 × 96` or `55 by 55 by 96`."""
-    return re.sub(r"\s+", "", re.sub(r"\s+by\s+", "x", written)).replace("X", "x").replace("×", "x")
+    """Sizes as cnncalc writes them, `55x55x96`, from `55 X 55 × 96`, `55 by 55 by 96` or `55-by-55-by-96`."""
+    return re.sub(r"\s+", "", re.sub(r"\s+by\s+|-by-", "x", written)).replace("X", "x").replace("×", "x")
 
 
 def _shown(tokens: list[Tok]) -> str:

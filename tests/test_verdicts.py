@@ -5645,3 +5645,20 @@ def test_another_count_in_a_parenthesis_cnncalc_cannot_read_is_e060_not_dropped(
     working = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
                        "Params: 760 (750 weights + 10 biases)\n")
     assert [(a.expected, a.verdict) for a in working.answers] == [("760", "right")]  # working: not a second count
+
+
+# AlexNet's CONV1: (227 - 11)/4 + 1 = 55, 96 filters: 55x55x96
+@pytest.mark.parametrize(("written", "expected", "verdict"), [
+    ("55-by-55-by-96", "55x55x96", "right"), ("55-by-55-by-97", "55x55x97", "wrong"),  # was prose: passed
+    ("55 x 55 (x96)", "55x55x96", "right"), ("55 x 55 (x97)", "55x55x97", "wrong"),  # the depth was dropped: passed
+])
+def test_volumes_written_with_words_or_a_depth_apart(written: str, expected: str, verdict: str) -> None:
+    report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: {written}\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [(expected, verdict)]
+
+
+@pytest.mark.parametrize("written", ["55 - 55 - 97", "55/55/97", "55;55;97", "55 times 55 times 97"])
+def test_sizes_after_output_that_are_no_volume_are_e060_not_prose(written: str) -> None:
+    report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: {written}\n")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 3, 9)]
+    assert "is not a volume" in report.diagnostics[0].message and report.answers == ()
