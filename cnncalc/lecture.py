@@ -270,7 +270,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            tokens = _unbiased(_spelled_units(_tokens(raw, line_start)))
+            tokens = _follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start))))
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
@@ -933,15 +933,16 @@ class _LineReader:
         connected layer with 10 neurons`, `BN: Batch normalization`, `Batch norm`, `Dropout: 0.5`, `ReLU`,
         `Softmax`. The words before its colon (or leading the line) say the kind and nothing else; a line that
         does not read as that layer then is prose (`Fully connected layers see the whole volume`)."""
-        lead = next((j for j, w in enumerate(words) if w not in _UNNAMED_WORDS), len(words))
+        first = _skip(words, _skip(words, 0, _STATEMENT_LEADS), ("a", "an"))  # `Then a FC layer with 10 outputs`
+        lead = next((j for j, w in enumerate(words) if j >= first and w not in _UNNAMED_WORDS), len(words))
         colon = lead if words[lead:lead + 1] == [":"] else None  # (not an answer's: `…, params: 850`)
-        head = words[:lead]
+        head = words[first:lead]
         kind = None if not head or len(head) > 4 or not set(head) <= _UNNAMED_WORDS else \
             "fc" if head[0] == "hidden" else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`: an MLP's)
         if kind is None or kind not in _UNNAMED_KINDS:
             return None
-        name_tokens = self.tokens[:len(head)]
-        self.i = len(head) + (colon is not None)
+        name_tokens = self.tokens[first:lead]
+        self.i = lead + (colon is not None)
         name_span = Span(name_tokens[0].start, name_tokens[-1].end)
         try:
             call = self.layer(head, name_span, kind)
@@ -5035,20 +5036,40 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
                                                           said & _DESCRIBING or
                                                           (words[1].text == "(" and words[1].start == words[0].end)):
         return False
-    if words[0].kind in ("NUM", "DIMS") or words[0].lower in ("a", "an", "the"):  # `10 conv filters …`, `A fully …`
+    words = words[_skip([t.lower for t in words], 0, _STATEMENT_LEADS):]  # `Then a FC layer with 10 outputs`
+    if words and (words[0].kind in ("NUM", "DIMS") or words[0].lower in ("a", "an", "the")):  # `10 conv filters …`
         words = words[1:]
-    name = words[0].lower + (words[1].text + words[2].lower if len(words) > 2 and words[1].text == "-" else "")
+    if len(words) < 2:
+        return False
+    name = words[0].lower + (words[1].text + words[2].lower if len(words) > 2 and words[1].text == "-" else
+                             words[1].lower if words[0].lower in ("max", "avg", "average") else "")  # `max pooling`
     return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)
 
 
 _DESCRIBING = frozenset(("filters", "filter", "kernels", "kernel", "stride", "pad", "padding", "neurons", "units",
                          "outputs"))
+_STATEMENT_LEADS = ("then", "next", "finally", "and", "now", ",")  # before a layer's statement: `Then a FC layer …`
 # words of a sentence about a layer, not of its statement (`Conv keeps the 32x32 size because pad = 2`)
 _SENTENCE_WORDS = frozenset(("is", "are", "was", "were", "be", "has", "have", "keeps", "keep", "halves", "halve",
                              "preserves", "preserve", "reduces", "reduce", "needs", "need", "gives", "give",
                              "produces", "produce", "makes", "make", "becomes", "become", "means", "because", "so",
                              "since", "which", "that", "this", "it", "its", "does", "do", "will", "would", "can",
                              "should", "must", "we", "you", "why", "how", "what", "when", "if"))
+
+
+_FOLLOWS = tuple(sorted((("follows",), ("follow",), ("comes", "next"), ("is", "next"), ("comes", "after"),
+                         ("is", "applied"), ("is", "added"), ("is", "used"), ("is", "applied", "next"),
+                         ("is", "added", "next"), ("after", "that"), ("afterwards",), ("comes", "after", "it"),
+                         ("is", "applied", "after", "it")), key=len, reverse=True))
+
+
+def _follows_dropped(tokens: list[Tok]) -> list[Tok]:
+    """A statement without the words that only place it after the layer above (`A max pooling layer with 2x2
+    window and stride 2 follows.`, `… is applied next`); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    said = next((len(w) for w in _FOLLOWS if tuple(words[end - len(w):end]) == tuple(w)), 0)
+    return tokens[:end - said] if said and end > said else tokens
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:

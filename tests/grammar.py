@@ -520,7 +520,7 @@ SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters"
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
               "convolution - 6 filters of 5x5", "conv, 5x5", "conv layer, 99999999999 5x5 filters", "conv - -6",
-              "convolutional layer of 0 filters"]
+              "convolutional layer of 0 filters", "conv 6 5x5 filters follows.", "6 5x5 filters is applied next"]
 FC_COUNTS = ["", ", params: 850", " -> 10", " with 850 params", " with params", " with 1e99 MACs"]
 SPELLED_COUNTS = ["34.9 thousand", "105.4 million", "0.1 billion", "1 trillion", "thousand", "1e9 million", "2 Million"]
 REMARKS_AFTER_A_NUMBER = [" (no padding)", ", rounded down", ", rounded up to 15", " (floor)", " (", " after flooring",
@@ -693,6 +693,8 @@ def lecture(rng: random.Random) -> str:
             f"MAX POOL{i}: 3x3{rng.choice(['/2', ' / 0', '/', '/2/2', ', s2', ', s', ', p1, s99999999999', ''])}",
             f"NORM{i}: Normalization layer", f"FC{i}: {rng.randint(1, 5000)} neurons (class scores)",
             f"RELU{i}: ReLU", f"RELU{i}", "ReLU layer", "Batch norm", "relu the output", "GAP", "POOL",
+            "Then a FC layer with 10 outputs follows.", "A max pooling layer with 2x2 window and stride 2 follows",
+            "Next, follows", "Finally a", "Then a max pool 2x2 with stride 2 over 3 regions",
             "WHAT: is this", "CONV: ninety-six filters", f"FC{i}: 10 neurons -> params 1,234",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",

@@ -5662,3 +5662,29 @@ def test_sizes_after_output_that_are_no_volume_are_e060_not_prose(written: str) 
     report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: {written}\n")
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 3, 9)]
     assert "is not a volume" in report.diagnostics[0].message and report.answers == ()
+
+
+# 32 3x3 filters, pad 1, on 64x64x3: (3·3·3 + 1)·32 = 896 parameters, 64x64x32; a 2x2 max pool at stride 2 then
+# halves it, 32x32x32, with no parameters; an FC layer of 10 on it, 32·32·32·10 + 10 = 327,690
+CONV_64 = "Input: 64x64x3\nCONV1: 32 3x3 filters, stride 1, pad 1\n"
+
+
+@pytest.mark.parametrize(("statement", "right", "wrong"), [
+    # the pool was prose, so `Parameters: 0` under it was judged as CONV1's: a right answer marked wrong
+    ("A max pooling layer with 2x2 window and stride 2 follows.", "0", "1"),
+    ("A 2x2 max pool with stride 2 is applied next.", "0", "1"),
+    ("Then a FC layer with 10 outputs.", "1310730", "1310731"),  # on 64x64x32: 131,072·10 + 10
+    ("A fully connected layer with 10 neurons follows.", "1310730", "1310731"),  # was E060
+])
+def test_a_layer_stated_after_a_connective_or_before_follows(statement: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(CONV_64 + statement + f"\nParameters: {answer}\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
+
+
+def test_a_pool_stated_so_it_cannot_be_read_is_a_layer_not_prose() -> None:
+    # a statement of a pool cnncalc cannot read is E060 and the answers under it are not checked (they were judged
+    # as CONV1's)
+    report = homework(CONV_64 + "A max pooling layer with 2x2 window and stride 2 ish 3\nParameters: 0\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
