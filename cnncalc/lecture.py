@@ -1083,7 +1083,7 @@ class _LineReader:
         loose = self.loosely_named(words, kinds)
         if loose is not None:
             return loose
-        if words[:1] == ["flatten"] and last is not None:
+        if words[:1] == ["flatten"] and (last is not None or has_input):  # (an MLP's: `Flatten: 784` on the input)
             return self.flatten(words, kinds)
         said = set(words)
         if _told_input_at(self.tokens, words) is not None and ({"filter", "kernel", "filters", "kernels"} & said or
@@ -1142,6 +1142,11 @@ class _LineReader:
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
             at = _skip(words, opener + 1, (*_INPUT_WORDS, "a", "an"))  # `Input: a 32x32x3 image`
             end = len(words) - (words[-1:] == ["."])  # `Input: 32x32x3 image.`: a sentence's end
+            if words[end - 1:end] == [")"] and "(" in words[at:end]:  # `Input: 28x28x1 (MNIST)`: a remark of words
+                opening = max(j for j in range(at, end) if words[j] == "(")
+                if not any(k == "DIMS" for k in kinds[opening:end]) and \
+                        not set(words[opening:end]) & (_COLOUR_WORDS | _GREY_WORDS | {"rgb"}):
+                    end = opening
             if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or w in ("(", ")")
                                                     for w in words[at + 1:end]):
                 given = _shape(self.tokens[at], least=0)
@@ -1952,6 +1957,16 @@ class _LineReader:
         if closing is None or closing == opening + 1:
             return None
         after = self.tokens[closing + 1:]
+        inside = tuple(words[opening + 1:closing])
+        activation = "softmax" if inside == ("softmax",) else _AFTER_OPTIONS.get(inside)
+        width = _fc_width(self.tokens[:opening]) if activation is not None else None
+        if activation is not None and width is not None:  # `Dense 10 (softmax)`: the layer, then its activation
+            said = ir.LayerCall(activation, (), None, Span(self.tokens[opening].start, self.tokens[closing].end))
+            name_tokens = self.tokens[:1]
+            self.tokens, self.i = [*name_tokens, width, *after], 1
+            line = self.described(name_tokens, None)
+            read = bool(line.items) and isinstance(line.items[0], ir.LayerCall) and line.items[0].valid
+            return line._replace(items=(*line.items, said)) if read else line
         if after[:1] and after[0].text == ":":  # `CONV1 (96 11x11 filters, stride 4): 55x55x96`: its answers
             if kinds[opening + 1] not in ("NUM", "DIMS"):
                 return None  # `First layer (CONV1): …`, a name in the parentheses

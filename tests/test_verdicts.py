@@ -5688,3 +5688,42 @@ def test_a_pool_stated_so_it_cannot_be_read_is_a_layer_not_prose() -> None:
     report = homework(CONV_64 + "A max pooling layer with 2x2 window and stride 2 ish 3\nParameters: 0\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
     assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+# an MNIST convnet: (3·3·1 + 1)·32 = 320; (3·3·32 + 1)·64 = 18,496; 12·12·64 = 9,216 values flattened;
+# 9,216·128 + 128 = 1,179,776; 128·10 + 10 = 1,290; in all 1,199,882
+MNIST_SHEET = """Input image: 28x28x1 (MNIST)
+Conv layer 1: 32 filters, 3x3, stride 1, no padding
+  output: 26x26x32
+  # params: (3*3*1 + 1) * 32 = 320
+Conv layer 2: 64 filters, 3x3, stride 1, no padding
+  output: 24x24x64
+  # params: (3*3*32 + 1) * 64 = 18,496
+Max pool 2x2 (stride 2)
+  output: 12x12x64
+Dropout 0.25
+Flatten: 9216
+Dense 128
+  # params: 9216 * 128 + 128 = 1,179,776
+Dropout 0.5
+Dense 10 (softmax)
+  # params: {last}
+Total trainable parameters: 1,199,882
+"""
+
+
+def test_an_input_with_a_remark_and_a_dense_layer_with_its_activation() -> None:
+    # `(MNIST)` made the input prose (every answer unchecked), and `Dense 10 (softmax)` was E060
+    report = homework(MNIST_SHEET.format(last="1,290"))
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert [a.verdict for a in report.answers] == ["right"] * 9
+    assert [row.keyword for row in report.rows][-2:] == ["fc", "softmax"]
+    wrong = homework(MNIST_SHEET.format(last="1,280"))
+    assert [(a.label, a.expected) for a in wrong.answers if a.verdict == "wrong"] == [("fc2", "1,280")]
+
+
+def test_flatten_right_after_the_input() -> None:
+    # an MLP on MNIST: 28·28·1 = 784 values; (784 + 1)·100 = 78,500 (the Flatten line was prose)
+    report = homework("Input: 28x28x1\nFlatten: 784\nFC1: 100 neurons\nParams: 78,500\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "784", "right"), ("params", "78,500", "right")]
