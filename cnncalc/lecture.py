@@ -185,7 +185,26 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
     return steps if named >= 2 else None
 
 
+# a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`
+_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__")
+_MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
+
+
+def _plain(text: str) -> str:
+    """The text with a notebook's markup blanked out, each character where it was (`$55 \times 55 \times 96$` reads
+    as `55 x 55 x 96`), so that spans point into the text as written. A line of markup alone (a code fence, `$$`)
+    stays as it is: it is no blank line."""
+    if not _MARKUP.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        plain = _MARKUP.sub(lambda m: _MARKUP_AS.get(m.group(), " " * len(m.group())), line)
+        lines.append(plain if plain.strip() or not line.strip() else line)
+    return "\n".join(lines)
+
+
 def read(text: str, sink: DiagnosticSink) -> ir.File:
+    text = _plain(text)
     networks: list[_Net] = []
     current = _Net(0)
     prose: list[ir.Prose] = []

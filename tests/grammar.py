@@ -514,7 +514,9 @@ UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer:
            "POOL6: 3x3 filters at stride 2 (ceil", "CONV10: 8 3x3 filters ('valid' padding)",
            "Global average pooling -> 1x1x64", "GAP: 1x1x0", "GMP -> 64", "Global max pooling: 99999999999x1",
            "Spatial pyramid pooling -> 1x1x64", "Some layer -> 760 params"]
-FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Dense 10 (softmax)", "FC 4096 (ReLU)", "Dense 0 (relu)",
+FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
+            "__Params__: 760", "$$", "```", "Params: $760", "\\times\\cdot$`__",
+            "Dense 10 (softmax)", "FC 4096 (ReLU)", "Dense 0 (relu)",
             "FC6 (softmax)", "Input image: 28x28x1 (MNIST)", "Input: 32x32 (CIFAR-10)", "Input: 32x32x3 (32x32x1)",
             "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
             "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999"]

@@ -5727,3 +5727,25 @@ def test_flatten_right_after_the_input() -> None:
     report = homework("Input: 28x28x1\nFlatten: 784\nFC1: 100 neurons\nParams: 78,500\n")
     assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
         ("output", "784", "right"), ("params", "78,500", "right")]
+
+
+@pytest.mark.parametrize(("line", "expected", "column"), [
+    # a notebook's markup around the answer: each was prose (a wrong answer passed) or E060
+    ("Output: $55 \\times 55 \\times 97$", "55x55x97", 10),  # LaTeX
+    ("`Output: 55x55x97`", "55x55x97", 10),  # the line in code quotes
+    ("__Params__: 34,945", "34,945", 13),  # bold with underscores
+    ("Params: $34,945$", "34,945", 10),
+])
+def test_a_notebooks_markup_around_an_answer(line: str, expected: str, column: int) -> None:
+    # AlexNet's CONV1: 55x55x96 and (11·11·3 + 1)·96 = 34,944 parameters
+    report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [(expected, "wrong")]
+    assert [(d.line, d.column) for d in report.diagnostics] == [(3, column)]
+
+
+def test_a_line_of_markup_alone_is_not_a_blank_line() -> None:
+    # a code fence between a layer and its answer stays a line of prose (a blank line would end a table, or say
+    # where an example ends)
+    report = homework("[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\n```\nOutput: 55x55x96\n```\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("55x55x96", "right")]
+    assert [d.code for d in report.diagnostics] == ["N060", "N060"]
