@@ -2426,8 +2426,9 @@ class _LineReader:
         answered_at = arrow + 1  # where the answer starts
         if arrow == len(tokens):  # `N = 32, F = 5, P = 2, S = 1: output 32`: the colon before `output` is the arrow,
             # and so is one after the last value (`N = 7, F = 3, S = 1, P = 0: (N - F + 2P)/S + 1 = 5`)
-            arrow = next((j for j in range(at + 2, len(tokens) - 1) if words[j] == ":" and
-                          (words[j + 1] == "output" or (j > at + 2 and tokens[j - 1].kind == "NUM"))), arrow)
+            arrow = next((j for j in range(at + 2, len(tokens) - 1) if (words[j] == ":" and (
+                words[j + 1] == "output" or (j > at + 2 and tokens[j - 1].kind == "NUM"))) or (
+                words[j] in (".", ",", ";") and words[j + 1] == "output")), arrow)  # `…, S = 1. Output: 32x32`
             answered_at = arrow + 1
         given: dict[str, tuple[int, Tok]] = {}
         pooled: set[str] = set()  # `Input 224x224x64, max pooling layer with F=2, S=2`: a pool's words
@@ -2484,8 +2485,8 @@ class _LineReader:
                  for letter, (value, tok) in given.items() if letter in ("s", "p")]
         keyword = "conv" if not pooled else "avgpool" if pooled & {"average", "avg", "mean", "avgpool"} else "maxpool"
         call = ir.LayerCall(keyword, tuple(args), None, Span(tokens[at].start, tokens[arrow - 1].end))
-        expectation = self.exercise_answer(tokens[answered_at:] if arrow < len(tokens) and words[arrow] == ":" else
-                                           tokens[arrow:])
+        expectation = self.exercise_answer(tokens[answered_at:] if arrow < len(tokens) and
+                                           words[arrow] in (":", ".", ",", ";") else tokens[arrow:])
         signature = " ".join([keyword] * bool(pooled) + [f"{letter}={value}" for letter, (value, _) in
                                                          sorted(given.items())])
         if volume is not None:
@@ -2503,8 +2504,12 @@ class _LineReader:
         words = [t.lower for t in tail]
         rest = tail[_lead(tail):]
         if "output" in words:
+            reported = self.sink.total
             shape = self._output_answer([t.lower for t in rest], [t.kind for t in rest], rest, side=True)
             if shape is None:
+                if self.sink.total == reported and "?" not in words and rest:  # `… S = 2. Output: lots`
+                    self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(rest)}` as the output",
+                                  Span(rest[0].start, rest[-1].end), hint="write the output as `3x3` or `3`")
                 return None
             counts = self.trailing_counts([t for t in rest if t.start >= shape.span.end]) if shape.dims else {}
             return ir.answered(shape, counts, shape.span)

@@ -278,6 +278,8 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' at stride 2', ', stride 1', ', pad 2', ''])}"
             f"{rng.choice(EXERCISE_ANSWERS)}",
             f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
+            f"N = {n}, F = {k}, S = {rng.randint(0, 3)}{rng.choice(['. Output: ', ', output: ', ': output '])}"
+            f"{rng.choice(['3', '3x3', 'lots', '', '99999999999', '3?'])}",
             f"{rng.choice(['Input ', 'Input: ', ''])}{n}x{n}{rng.choice(['x3', 'x0', ''])}"
             f"{rng.choice(['', ' input'])}, F={k}, S={rng.randint(0, 3)}{rng.choice(['', ', P=1', ', N=7', ', K=4'])}"
             f"{rng.choice([' -> 28', ' => 3x3x4', ' -> 10.33', '', ':', ' -> 1e999'])}",

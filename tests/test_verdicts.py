@@ -5749,3 +5749,21 @@ def test_a_line_of_markup_alone_is_not_a_blank_line() -> None:
     report = homework("[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\n```\nOutput: 55x55x96\n```\n")
     assert [(a.expected, a.verdict) for a in report.answers] == [("55x55x96", "right")]
     assert [d.code for d in report.diagnostics] == ["N060", "N060"]
+
+
+@pytest.mark.parametrize(("exercise", "right", "wrong"), [
+    # (32 - 5 + 2·2)/1 + 1 = 32; (7 - 3)/2 + 1 = 3: the output after a full stop or a comma was E060
+    ("Input 32x32, F = 5, P = 2, S = 1. Output: {}", "32x32", "33x33"),
+    ("N = 7, F = 3, S = 2. Output: {}", "3", "4"),
+    ("N = 7, F = 3, S = 2, output: {}", "3", "4"),
+])
+def test_a_letters_exercises_output_after_its_sentence(exercise: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(exercise.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
+
+
+def test_an_exercises_output_that_cannot_be_read_is_e060() -> None:
+    report = homework("N = 7, F = 3, S = 2. Output: lots\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 1, 22, "cnncalc does not understand `Output: lots` as the output")]
