@@ -2582,10 +2582,16 @@ class _LineReader:
         words = [t.lower for t in rest]
         rest = rest[_skip(words, 0, _AFTER_FILLERS):]  # `After POOL1, the output is 16x16x10`
         kind = _kind_named([t.lower for t in name_tokens]) if label is None else None
-        if (label is None and kind is None) or not rest or rest[0].kind != "DIMS" or \
+        placed = _placed([t.lower for t in name_tokens]) if label is None and kind is None else None
+        if (label is None and kind is None and placed is None) or not rest or rest[0].kind != "DIMS" or \
                 (len(rest) > 1 and _depth_said(rest[1:]) is None):
             return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
-        if kind is not None:  # `After the first conv layer: …`, `After the pool: …`
+        if placed is not None:  # `After the second layer: …`
+            index = self._placed_line(name_tokens, placed, lines)
+            if index is None:
+                return None  # (reported)
+            missing = ""
+        elif kind is not None:  # `After the first conv layer: …`, `After the pool: …`
             said = " ".join(t.text for t in name_tokens[1 if name_tokens[0].lower == "the" else 0:])
             index = _kind_line(lines, *kind)
             found = len(_kind_lines(lines, kind[1]))

@@ -5767,3 +5767,17 @@ def test_an_exercises_output_that_cannot_be_read_is_e060() -> None:
     report = homework("N = 7, F = 3, S = 2. Output: lots\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 1, 22, "cnncalc does not understand `Output: lots` as the output")]
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    ("After the second layer: {}", "24x24x16", "24x24x17"),  # was E060 ("cannot tell what this answer is about")
+    ("After the first layer, the output is {}", "28x28x8", "28x28x9"),
+])
+def test_the_output_after_a_layer_named_by_its_place(line: str, right: str, wrong: str) -> None:
+    listing = TWO_CONVS + "FC: 10 neurons\n"
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(listing + line.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
+    missing = homework(listing + "After the fourth layer: 24x24x16\n")
+    assert [(d.code, d.line, d.column, d.message) for d in missing.diagnostics] == [
+        ("E060", 5, 11, "there is no fourth layer above")]
