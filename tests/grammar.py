@@ -548,6 +548,7 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Memory of CONV1 output", "Number of values in CONV1's output", "Values in the output of CONV1",
                "Values",
                "The output of the first layer is", "The fifth pooling layer has", "The first hidden layer has",
+               "After the second layer", "After the first layer, the output is", "After the ninth layer",
                "Overall", "Thus the entire", "There are 5 parameters in total and",
                "Receptive field", "RF", "Effective receptive field of CONV1", "Parameters per filter",
                "Number of parameters in each filter", "Weights per filter", "MACs per filter", "Params of a filter",
