@@ -2707,6 +2707,8 @@ class _LineReader:
             tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`
             words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
+            if asked and words[at:asked].count("(") > words[at:asked].count(")"):
+                asked = 0  # `Output: 32x32x10 (correct?)`: a doubt in a remark, not a question
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS" and t.start not in remarks]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)

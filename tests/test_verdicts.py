@@ -5781,3 +5781,11 @@ def test_the_output_after_a_layer_named_by_its_place(line: str, right: str, wron
     missing = homework(listing + "After the fourth layer: 24x24x16\n")
     assert [(d.code, d.line, d.column, d.message) for d in missing.diagnostics] == [
         ("E060", 5, 11, "there is no fourth layer above")]
+
+
+@pytest.mark.parametrize("line", ["Output: {} (correct?)", "Output: {} (?)"])
+def test_a_doubt_in_a_remark_after_an_output_is_no_question(line: str) -> None:
+    # ten 5x5 filters, pad 2: 32x32x10; the `?` made the line a question with no answer after it (prose: passed)
+    for volume, verdict in (("32x32x10", "right"), ("32x32x11", "wrong")):
+        report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line.format(volume) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(volume, verdict)]
