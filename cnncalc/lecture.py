@@ -2272,6 +2272,11 @@ class _LineReader:
                 if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):
                     options += [tok, tokens[value], Tok(",", ",", tok.end, tok.end)]
                     k = value
+                elif value < len(tokens) and words[value] in _NUMBER_WORDS:  # `a stride of two`: 2
+                    spelled = tokens[value]
+                    options += [tok, Tok("NUM", str(_NUMBER_WORDS[words[value]]), spelled.start, spelled.end),
+                                Tok(",", ",", tok.end, tok.end)]
+                    k = value
             elif word in ("no", "without") and after in (["padding"], ["zero"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), Tok("NUM", "0", tok.start, tok.end),
                             Tok(",", ",", tok.end, tok.end)]

@@ -5789,3 +5789,16 @@ def test_a_doubt_in_a_remark_after_an_output_is_no_question(line: str) -> None:
     for volume, verdict in (("32x32x10", "right"), ("32x32x11", "wrong")):
         report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line.format(volume) + "\n")
         assert [(a.expected, a.verdict) for a in report.answers] == [(volume, verdict)]
+
+
+@pytest.mark.parametrize(("problem", "right", "wrong"), [
+    # (7 - 3)/2 + 1 = 3; padded by one, (7 - 3 + 2)/2 + 1 = 4: the spelled stride and padding were dropped, the layer
+    # built at stride 1 without padding (5x5), so the right answers were marked wrong
+    ("An input of 7x7x1 goes through one 3x3 filter with a stride of two. Output: {}", "3x3x1", "5x5x1"),
+    ("An input of 7x7x1 goes through one 3x3 filter with a stride of two and padding of one. Output: {}", "4x4x1",
+     "3x3x1"),
+])
+def test_a_told_problems_stride_and_padding_in_words(problem: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(problem.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
