@@ -2264,9 +2264,10 @@ class _LineReader:
                     options += [Tok("WORD", _LETTERS[word], tok.start, tok.end), told_value,
                                 Tok(",", ",", told_value.end, told_value.end)]
                 k += 2
-            elif tok.kind == "NUM" and tok.text.isdigit() and k > 1 and \
+            elif ((tok.kind == "NUM" and tok.text.isdigit()) or word in _NUMBER_WORDS) and k > 1 and \
                     (words[k - 1] == "size" or words[k - 2:k] == ["size", "of"]):
-                sizes.append(Tok("DIMS", f"{tok.text}x{tok.text}", tok.start, tok.end))  # `a filter size of 2`: 2x2
+                side = tok.text if tok.kind == "NUM" else str(_NUMBER_WORDS[word])
+                sizes.append(Tok("DIMS", f"{side}x{side}", tok.start, tok.end))  # `a filter size of 2` (`of two`): 2x2
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
                 value = _skip(words, k + 1, ("of", "=", ":", "is", *_QUOTES))  # `padding="same"`
                 if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):

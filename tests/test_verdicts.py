@@ -5797,6 +5797,9 @@ def test_a_doubt_in_a_remark_after_an_output_is_no_question(line: str) -> None:
     ("An input of 7x7x1 goes through one 3x3 filter with a stride of two. Output: {}", "3x3x1", "5x5x1"),
     ("An input of 7x7x1 goes through one 3x3 filter with a stride of two and padding of one. Output: {}", "4x4x1",
      "3x3x1"),
+    # a 2x2 max pool at stride 2 halves 32: the pool's spelled size made the sentence unread (E060)
+    ("You have an input volume that is 32x32x16, and apply max pooling with a stride of two and a filter size of "
+     "two. What is the output volume? {}", "16x16x16", "15x15x16"),
 ])
 def test_a_told_problems_stride_and_padding_in_words(problem: str, right: str, wrong: str) -> None:
     for answer, verdict in ((right, "right"), (wrong, "wrong")):
