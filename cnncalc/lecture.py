@@ -4922,7 +4922,7 @@ def _told_input_at(tokens: list[Tok], words: list[str]) -> int | None:
     image`), or `volume` right after a volume before any word of the output (`… is applied to a 56x56x64 volume`;
     not `… gives a 28x28x64 volume`); None when the sentence names none."""
     return next((k for k, w in enumerate(words) if w in ("input", "image") or
-                 (w == "volume" and k and tokens[k - 1].kind == "DIMS" and not _TOLD_OUTPUT_SET & set(words[:k]))),
+                 (w == "volume" and k and tokens[k - 1].kind == "DIMS" and not _TOLD_OUTPUT & set(words[:k]))),
                 None)
 
 
@@ -4982,9 +4982,8 @@ _TOLD_CONV = {"conv", "convolution", "convolutional", "convolutions", "convolve"
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
-_TOLD_OUTPUT = ("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield", "get",
-                "gets", "obtain", "obtains", "results")  # a told problem's answer follows
-_TOLD_OUTPUT_SET = frozenset(_TOLD_OUTPUT)
+_TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",
+                          "get", "gets", "obtain", "obtains", "results"))  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
@@ -5121,7 +5120,7 @@ def _follows_dropped(tokens: list[Tok]) -> list[Tok]:
     window and stride 2 follows.`, `… is applied next`); other tokens as they are."""
     words = [t.lower for t in tokens]
     end = len(words) - (words[-1:] in (["."], ["!"]))
-    said = next((len(w) for w in _FOLLOWS if tuple(words[end - len(w):end]) == tuple(w)), 0)
+    said = next((len(w) for w in _FOLLOWS if tuple(words[end - len(w):end]) == w), 0)
     return tokens[:end - said] if said and end > said else tokens
 
 
