@@ -5553,6 +5553,8 @@ def test_a_convolution_stated_after_its_place(statement: str) -> None:
     # 4 3x3 filters, pad 1 on 24x24x16 keep 24x24, a 24x24x4 output
     report = homework(TWO_CONVS + statement + "\nOutput: 24x24x4\n")
     assert [(a.expected, a.verdict) for a in report.answers] == [("24x24x4", "right")]
+    wrong = homework(TWO_CONVS + statement + "\nOutput: 24x24x16\n")  # CONV2's output, not this layer's
+    assert [(a.expected, a.verdict) for a in wrong.answers] == [("24x24x16", "wrong")]
 
 
 @pytest.mark.parametrize("line", ["Memory of CONV1 output: 55*55*96 = {} values",  # was prose: a wrong count passed
@@ -5583,6 +5585,11 @@ def test_a_problem_told_inside_its_question(question: str, right: str, wrong: st
         assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
     below = homework(question.split("?")[0] + "?\nAnswer: " + wrong + "\n")
     assert [(a.expected, a.verdict) for a in below.answers] == [(wrong, "wrong")]
+    unread = homework(question.format("lots") + "\n")  # an answer after the `?` cnncalc cannot read: never dropped
+    assert [(d.code, d.line, d.column, d.message) for d in unread.diagnostics if d.code == "E060"] == [
+        ("E060", 1, 4 if question.startswith("Q: ") else 1,  # (the question's start, after its `Q:`)
+         "cnncalc cannot tell what this answer is about, so it is not judged")]
+    assert unread.answers == ()
 
 
 @pytest.mark.parametrize(("quiz", "right", "wrong"), [
@@ -5660,8 +5667,10 @@ def test_volumes_written_with_words_or_a_depth_apart(written: str, expected: str
 @pytest.mark.parametrize("written", ["55 - 55 - 97", "55/55/97", "55;55;97", "55 times 55 times 97"])
 def test_sizes_after_output_that_are_no_volume_are_e060_not_prose(written: str) -> None:
     report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: {written}\n")
-    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 3, 9)]
-    assert "is not a volume" in report.diagnostics[0].message and report.answers == ()
+    shown = written.replace(";", " ; ").replace("/", " / ").replace("  ", " ")  # (as the tokens are joined)
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, f"`{shown}` is not a volume")]
+    assert report.answers == ()
 
 
 # 32 3x3 filters, pad 1, on 64x64x3: (3·3·3 + 1)·32 = 896 parameters, 64x64x32; a 2x2 max pool at stride 2 then
@@ -5686,7 +5695,8 @@ def test_a_pool_stated_so_it_cannot_be_read_is_a_layer_not_prose() -> None:
     # a statement of a pool cnncalc cannot read is E060 and the answers under it are not checked (they were judged
     # as CONV1's)
     report = homework(CONV_64 + "A max pooling layer with 2x2 window and stride 2 ish 3\nParameters: 0\n")
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, "cnncalc cannot read `A max pooling layer with 2x2 window and stride 2 ish 3` as a layer")]
     assert [a.verdict for a in report.answers] == ["unchecked"]
 
 
@@ -5727,6 +5737,8 @@ def test_flatten_right_after_the_input() -> None:
     report = homework("Input: 28x28x1\nFlatten: 784\nFC1: 100 neurons\nParams: 78,500\n")
     assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
         ("output", "784", "right"), ("params", "78,500", "right")]
+    wrong = homework("Input: 28x28x1\nFlatten: 728\nFC1: 100 neurons\nParams: 78,400\n")  # 784 and a bias each
+    assert [(a.expected, a.verdict) for a in wrong.answers] == [("728", "wrong"), ("78,400", "wrong")]
 
 
 @pytest.mark.parametrize(("line", "expected", "column"), [
