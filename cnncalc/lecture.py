@@ -258,6 +258,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         first = line_start + len(raw) - len(raw.lstrip())
         reported = sink.total
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
+        reread = False  # the question above, read again with its answer on this line
         result: ir.Input | ir.Line | _Answered | _Exercise | list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
@@ -295,6 +296,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             asked_as_prose = None
             answer = _bare_answer(tokens) if asked is not None else None
             if asked is not None and answer is not None:  # `What is the output volume?`, then `32x32x10` below
+                reread = True
                 tokens, first = asked[0] + tokens[answer:], asked[1]
                 if asked[2]:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
@@ -370,7 +372,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if current.input is None or bracketed:
                 current.input = result
         elif isinstance(result, _Exercise):
-            if current.exercise != result.signature:  # the lecture repeats each exercise on the next slide
+            # the lecture repeats each exercise on the next slide; a numbered question is a new one (`Q2.`)
+            if current.exercise != result.signature or (reader.numbered and not reread):
                 if current.input is not None or current.lines:
                     finished(current)
                     current = _Net(first)
@@ -1127,7 +1130,8 @@ class _LineReader:
             exercise = self.demo()
             if exercise is not None or self.sink.total > reported:
                 return exercise
-        if ("n" in words or "input" in words) and "f" in words:  # `N = 7, F = 3, stride 2 => 3`, `Input 32x32, F = 5`
+        # `N = 7, F = 3, stride 2 => 3`, `Input 32x32, F = 5`, `F=2, S=2 on a 28x28x6 volume`
+        if ("n" in words or not {"input", "volume", "image"}.isdisjoint(words)) and "f" in words:
             reported = self.sink.total
             exercise = self.letters_exercise()
             if exercise is not None or self.sink.total > reported:
@@ -2422,8 +2426,12 @@ class _LineReader:
             tokens, words, question = tokens[:asked], words[:asked], tokens[asked + 1:]
         at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
         volume, first = _input_volume(tokens, words, at)  # `Input 32x32, F = 5, S = 1 -> 28`: the input for N
+        told_after = (0, 0)  # where the input is told after the letters (`… P=1 on a 32x32x3 input`)
         if volume is None and (words[at:at + 1] != ["n"] or words[at + 1:at + 2] not in (["="], [":"])):
-            return None
+            after = _input_after_letters(tokens, words, at)
+            if after is None:
+                return None
+            volume, told_after = after
         arrow = next((j for j in range(at, len(tokens)) if tokens[j].kind == "ARROW" or
                       (tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and
                        tokens[j].end == tokens[j + 1].start)), len(tokens))
@@ -2441,6 +2449,9 @@ class _LineReader:
         j = first
         try:
             while j < arrow:
+                if told_after[0] <= j < told_after[1]:
+                    j = told_after[1]
+                    continue
                 if words[j] in (",", ";", "and", ".") or words[j] in _LETTERS_FILLERS:
                     j += 1  # `Input 32x32x3, conv layer with K=10, F=5, S=1, P=2.`
                     continue
@@ -3958,6 +3969,29 @@ def _input_volume(tokens: list[Tok], words: list[str], at: int) -> tuple[Tok | N
     if at < len(tokens) and tokens[at].kind == "DIMS" and words[at + 1:at + 2] == ["input"]:
         return tokens[at], at + 2
     return None, at
+
+
+def _input_after_letters(tokens: list[Tok], words: list[str], at: int) -> tuple[Tok, tuple[int, int]] | None:
+    """An exercise's input told after its letters (`Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input`,
+    `…, S=2 applied to a 28x28x6 volume`, `… on an input of 32x32x3`): its volume and where its words start and
+    end; None unless the letters come first (an `=` before it) and the volume follows `on` or `to`."""
+    for k in range(at + 1, len(tokens)):
+        if tokens[k].kind != "DIMS":
+            continue
+        if words[k + 1:k + 2] in (["input"], ["volume"], ["image"]):
+            before, end = k - 1, k + 2  # `on a 32x32x3 input`
+        elif words[k - 1] == "of" and words[k - 2] in ("input", "volume", "image"):
+            before, end = k - 3, k + 1  # `on an input of 32x32x3`
+        else:
+            return None
+        while before > at and words[before] in ("a", "an", "the"):
+            before -= 1
+        if words[before] not in ("on", "to") or "=" not in words[at:before]:
+            return None
+        while before > at and words[before - 1] in ("applied", "is", "when", "used"):
+            before -= 1
+        return tokens[k], (before, end)
+    return None
 
 
 def _layer_kind(name: str) -> str | None:

@@ -94,6 +94,10 @@ _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]
          r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
          r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
          r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
+# an exercise's letters, then its input: `Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input`
+_LETTERS_THEN_INPUT = (r"(?i)\bF[ \t]*=[ \t]*[0-9]+[^\n]{0,200}?\b(?:on|to)[ \t]+(?:(?:an?|the)[ \t]+)?"
+                       r"(?:[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|volume|image)\b"
+                       r"|(?:input|volume|image)[ \t]+of[ \t]+[0-9]+x[0-9]+)")
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
 # by its keyword there (`conv1: conv 10 5x5`)
 # (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)
@@ -138,7 +142,8 @@ def detect(text: str, name: str) -> str:
     if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
-        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + len(re.findall(_DESCRIBED, head, re.M)) + \
+        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
+        len(re.findall(_LETTERS_THEN_INPUT, head)) + len(re.findall(_DESCRIBED, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \

@@ -337,6 +337,11 @@ def worked(rng: random.Random) -> str:
                           f"conv with {k}x{k} filters and max pooling", f"10 filters with F={k}, S=1"]) + "."
             + rng.choice(["", " What is the output? 3x3", " How many parameters does this layer have? 760",
                           " How many parameters does this layer have (ignoring biases)? 750"]),
+            # the lecture's letters told before their input
+            f"{rng.choice(['', 'Q2. ', 'A '])}{rng.choice(['Conv layer with K=10', 'Max pooling with', 'K=3'])}, "
+            f"F={k}, S={rng.randint(0, 3)}{rng.choice(['', ', P=1'])} "
+            f"{rng.choice(['on a', 'is applied to a', 'on', 'to an input of'])} {n}x{n}x{rng.randint(0, 9)}"
+            f"{rng.choice([' input', ' volume', ' image', ''])}{rng.choice(['.', ' -> 14x14x6', '. Output: 3'])}",
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice(["", "Padding: 3", "What is the padding? 1x2", "Zero padding = (7-1)/2 = 3",
                                  "Pad: 3x3x3", "The padding is 99999999999999999999",

@@ -5817,3 +5817,43 @@ def test_a_told_problems_stride_and_padding_in_words(problem: str, right: str, w
     for answer, verdict in ((right, "right"), (wrong, "wrong")):
         report = homework(problem.format(answer) + "\n")
         assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)]
+
+
+def test_the_same_problem_asked_again_as_a_numbered_question_is_judged_again() -> None:
+    # ten 5x5 filters, pad 2, on 32x32x3: (32 - 5 + 2·2)/1 + 1 = 32, a 32x32x10 output with (5·5·3 + 1)·10 = 760
+    # parameters. Q2 told the same problem as Q1: it was taken for the lecture's restatement of Q1, and its answers
+    # for a second answer to Q1 (E060, never judged)
+    problem = "Input volume 32x32x3, 10 filters 5x5, stride 1, pad 2.\n"
+    sheet = f"Q1. {problem}Output volume size: 32x32x10\nNumber of parameters: 760\n\nQ2. {problem}" + \
+        "Output volume size: {}\nNumber of parameters: {}\n"
+    right = [a.report for a in analyses(sheet.format("32x32x10", "760"), "hw.txt")]
+    assert [[(a.expected, a.verdict) for a in report.answers] for report in right] == [
+        [("32x32x10", "right"), ("760", "right")], [("32x32x10", "right"), ("760", "right")]]
+    assert all(report.ok for report in right)
+    wrong = [a.report for a in analyses(sheet.format("32x32x11", "761"), "hw.txt")]
+    assert [[(a.expected, a.verdict) for a in report.answers] for report in wrong] == [
+        [("32x32x10", "right"), ("760", "right")], [("32x32x11", "wrong"), ("761", "wrong")]]
+    assert [(d.code, d.line, d.column) for d in wrong[1].diagnostics] == [("E040", 6, 21), ("E041", 7, 23)]
+    # unnumbered, the same problem again is the lecture's restatement of it (its slides repeat each exercise)
+    lecture = [a.report for a in analyses(problem + "Output: 32x32x10\n" + problem + "Output: 32x32x10\n", "hw.txt")]
+    assert [[(a.expected, a.verdict) for a in report.answers] for report in lecture] == [[("32x32x10", "right")]]
+
+
+@pytest.mark.parametrize("problem", [
+    "Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input.",
+    "A conv layer with K=10, F=3, S=1, P=1 is applied to a 32x32x3 input.",
+    "Conv layer with K=10, F=3, S=1, P=1 on an input of 32x32x3.",
+])
+def test_the_lecture_letters_told_before_their_input(problem: str) -> None:
+    # ten 3x3 filters, stride 1, pad 1, on 32x32x3: (32 - 3 + 2·1)/1 + 1 = 32, so 32x32x10, with (3·3·3 + 1)·10 = 280
+    # parameters. The sheet was taken for the spec language (6 errors, nothing judged), and read in the lecture's
+    # notation the letters were not read without their input first
+    sheet = problem + "\nOutput size = (32-3+2)/1+1 = 32, so the output is {}.\nParams = (3*3*3+1)*10 = {}\n"
+    right = cnncalc.analyze_text(sheet.format("32x32x10", "280"), "hw.txt")
+    assert [(a.quantity, a.verdict) for a in right.answers] == [("output", "right"), ("params", "right")]
+    assert right.ok, right.diagnostics
+    wrong = cnncalc.analyze_text(sheet.format("32x32x11", "281"), "hw.txt")
+    assert [(a.quantity, a.verdict) for a in wrong.answers] == [("output", "wrong"), ("params", "wrong")]
+    # a pool's letters so too: (28 - 2)/2 + 1 = 14
+    pool = cnncalc.analyze_text("Max pooling with F=2, S=2 on a 28x28x6 volume -> {}\n".format("14x14x6"), "hw.txt")
+    assert [(a.quantity, a.verdict) for a in pool.answers] == [("output", "right")]
