@@ -4623,7 +4623,8 @@ _PART_WORDS = {"weight": "weights", "weights": "weights", "bias": "biases", "bia
 def _in_parts(part: list[Tok]) -> list[list[Tok]] | None:
     """A parameter count answered as its weights and biases, summed (`Params: 614,400 weights + 256 biases`, after
     the working's last `=` too: `Params: 5*5*96*256 = 614,400 weights + 256 biases`), as two answers, `weights:
-    614,400` and `biases: 256`, each judged; None for any other part."""
+    614,400` and `biases: 256`, each judged; their sum said after them (`Params: 34,848 weights + 96 biases = 34,944`)
+    a third answer, `params: 34,944`; None for any other part."""
     words = [t.lower for t in part]
     marker = max((j for j, w in enumerate(words) if w == "="), default=None)
     if marker is None:
@@ -4632,12 +4633,19 @@ def _in_parts(part: list[Tok]) -> list[list[Tok]] | None:
             "params":
         return None
     rest = part[marker + 1:]
+    said: dict[str, Tok] = {}
+    if rest[:1] and rest[0].kind == "NUM" and words[marker + 2:] in ([], ["parameters"], ["params"]) and \
+            words[marker] == "=":  # `… = 34,848 weights + 96 biases = 34,944`
+        summed = max((j for j, w in enumerate(words[:marker]) if w in ("=", ":")), default=None)
+        if summed is None:
+            return None
+        said["params"], rest = rest[0], part[summed + 1:marker]
     if len(rest) != 5 or rest[2].text != "+" or rest[0].kind != "NUM" or rest[3].kind != "NUM":
         return None
     first, second = _PART_WORDS.get(rest[1].lower), _PART_WORDS.get(rest[4].lower)
     if first is None or second is None or first == second:
         return None
-    said = {first: rest[0], second: rest[3]}
+    said = {first: rest[0], second: rest[3], **said}
     return [[Tok("WORD", quantity, count.start, count.start), Tok("P", ":", count.start, count.start), count]
             for quantity, count in said.items()]
 

@@ -1392,9 +1392,16 @@ def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     ("Number of parameters: 256 biases + 614,400 weights", [("biases", "right"), ("weights", "right")]),
     ("Params: 614,400 weights + 255 biases", [("weights", "right"), ("biases", "wrong")]),
     ("Params: 614,656 weights + 256 biases", [("weights", "wrong"), ("biases", "right")]),
-    # the sum written after it is the answer, as before
-    ("Params: 614,400 weights + 256 biases = 614,656", [("params", "right")]),
-    ("Params: 614,400 weights + 256 biases = 614,400", [("params", "wrong")]),
+    # the sum written after them is a third answer: the parts were dropped, so a wrong weight count beside the right
+    # sum passed
+    ("Params: 614,400 weights + 256 biases = 614,656", [("params", "right"), ("weights", "right"),
+                                                         ("biases", "right")]),
+    ("Params: 614,400 weights + 256 biases = 614,400", [("params", "wrong"), ("weights", "right"),
+                                                         ("biases", "right")]),
+    ("Params: 614,401 weights + 256 biases = 614,656", [("params", "right"), ("weights", "wrong"),
+                                                         ("biases", "right")]),
+    ("Params = 5*5*96*256 = 614,400 weights + 255 biases = 614,656 parameters",
+     [("params", "right"), ("weights", "right"), ("biases", "wrong")]),
 ])
 def test_a_parameter_count_answered_as_weights_plus_biases(line: str, answers: list[tuple[str, str]]) -> None:
     report = cnncalc.analyze_text(f"Input: 27x27x96\nCONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n", "hw.txt")
