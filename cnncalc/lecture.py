@@ -1467,7 +1467,7 @@ class _LineReader:
         for quantity, count in new:
             counts[quantity] = count
         if shape is not None and shape.dims:  # `Output volume: 55x55x96 = 290,400 neurons`, `…, params 34,944`
-            trailing = [t for t in self.tokens[lead:] if t.start >= shape.span.end]
+            trailing = self.values_aside(shape, [t for t in self.tokens[lead:] if t.start >= shape.span.end])
             if len(shape.dims) == 2:
                 trailing = self.area_worked(shape, trailing)
             for quantity, count in self.trailing_counts(trailing).items():
@@ -1523,6 +1523,45 @@ class _LineReader:
                               hint=f"answer {name} before the `{kind}` line, write the {kind} on {name}'s line (`…, "
                                    f"{kind}`), or name it (`{kind.upper()}1: {kind}`)")
                 counts[quantity] = None
+
+    def values_aside(self, shape: ir.ShapeAnswer, tokens: list[Tok]) -> list[Tok]:
+        """A number beside an output's volume, in parentheses or after a comma: `(= 290,400)`, `(55*55*96 = 290,400)`
+        are its values worked out, read as `= 290,400` is (the tokens returned so); `(290,400)` or `, 290,400` alone
+        is its values too when it is their number, and the depth said again when it is the depth (`55x55x96 (96)`:
+        no tokens left); any other number alone is E060, what it counts not said (it was dropped, and a wrong count
+        passed). Other tokens are returned as they are."""
+        said = [t for t in tokens if t.text not in ("!", ".")]
+        if len(said) == 2 and said[0].text in (",", ";") and said[1].kind == "NUM":
+            inside = said[1:]  # `55x55x96, 290,400`
+        elif len(said) >= 3 and said[0].text == "(" and said[-1].text == ")" and \
+                not any(t.text in ("(", ")") for t in said[1:-1]):
+            inside = said[1:-1]
+        else:
+            return tokens
+        marker = max((j for j, t in enumerate(inside) if t.text == "="), default=None)
+        if marker is not None:
+            worked, value = inside[:marker], inside[marker + 1:]
+            if value[:1] and value[0].kind == "NUM" and all(t.lower in _VALUE_WORDS for t in value[1:]) and \
+                    all(t.kind in ("NUM", "DIMS") or t.text in _OPERATORS for t in worked):
+                return inside[marker:]
+            return tokens
+        if len(inside) != 1 or inside[0].kind != "NUM":
+            return tokens
+        values = 1
+        for size in shape.dims:
+            values *= size
+        try:
+            count = self._count_token(inside[0])
+        except _Unreadable:
+            count = None
+        if count is not None and len(shape.dims) != 2 and count.accepts(shape.dims[-1]):
+            return []  # `55x55x96 (96)`, `10 (10)`: its depth or length again
+        if count is not None and count.accepts(values):
+            return [Tok("P", "=", inside[0].start, inside[0].start), inside[0]]
+        self.sink.add(codes.E060, f"cnncalc cannot tell what `{inside[0].text}` after {shape.text} counts",
+                      inside[0].span, hint=f"say what it counts: `{shape.text} = {inside[0].text} values`, or "
+                                           f"`Params: {inside[0].text}` on a line of its own")
+        return []
 
     def area_worked(self, shape: ir.ShapeAnswer, tokens: list[Tok]) -> list[Tok]:
         """`Output: 32*32 = 1024`: after the height and width alone, `= N` is their product, the positions
@@ -2718,7 +2757,8 @@ class _LineReader:
             return self.with_depth(shape, rest[1:]) if depth else shape
         bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"] or (  # `32x32x10!`
             kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] in ([","], [";"], ["("], ["="]) and
-            any(w in ir.ANSWER_WORDS or w in _VALUE_WORDS for w in words[at + 2:]))  # `32x32x10, 760 params`
+            (any(w in ir.ANSWER_WORDS or w in _VALUE_WORDS for w in words[at + 2:]) or  # `32x32x10, 760 params`
+             [k for k, w in zip(kinds[at + 2:], words[at + 2:]) if w not in ("!", ".")] == ["NUM"]))  # `…, 10,240`
         if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`
@@ -2748,6 +2788,8 @@ class _LineReader:
                 if len(vector) > 2 and vector[0].kind == "NUM" and vector[1].text in (",", ";") and \
                         any(t.lower in ir.ANSWER_WORDS for t in vector[2:]):
                     vector = vector[:1]  # `Output: 10, params: 25,610`: the vector, then the counts (read after it)
+                elif len(vector) > 3 and vector[0].kind == "NUM" and vector[1].text == "(" and vector[-1].text == ")":
+                    vector = vector[:1]  # `Output: 10 (= 10)`: the vector, then a number beside it (`values_aside`)
                 listed = vector[1:-1] if vector and vector[0].text in ("(", "[") and vector[-1].text in (")", "]") \
                     else []
                 numbers = listed or vector

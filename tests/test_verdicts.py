@@ -5864,3 +5864,45 @@ def test_the_lecture_letters_told_before_their_input(problem: str) -> None:
     # a pool's letters so too: (28 - 2)/2 + 1 = 14
     pool = cnncalc.analyze_text("Max pooling with F=2, S=2 on a 28x28x6 volume -> {}\n".format("14x14x6"), "hw.txt")
     assert [(a.quantity, a.verdict) for a in pool.answers] == [("output", "right")]
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    # CONV1's 55x55x96 holds 55·55·96 = 290,400 values; a number beside the volume in parentheses or after a comma was
+    # dropped as a remark, so a wrong count passed ("no problems")
+    ("Output: 55x55x96 (= {})", "290,400", "290,401"),
+    ("Output: 55x55x96 (55*55*96 = {})", "290,400", "290,401"),
+    ("Output: 55x55x96 (55*55*96 = {} values)", "290,400", "290,401"),
+])
+def test_the_values_worked_out_beside_an_output(line: str, right: str, wrong: str) -> None:
+    for count, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line.format(count) + "\n")
+        assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+            ("output", "55x55x96", "right"), ("memory", count, verdict)]
+
+
+@pytest.mark.parametrize("line", ["Output: 55x55x96 ({})", "Output: 55x55x96, {}", "55x55x96, {}"])
+def test_a_bare_number_beside_an_output_is_its_values_or_unread(line: str) -> None:
+    conv = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    # 55·55·96 = 290,400: the output's values; 96, its depth again
+    values = homework(conv + line.format("290,400") + "\n")
+    assert [(a.quantity, a.verdict) for a in values.answers] == [("output", "right"), ("memory", "right")]
+    depth = homework(conv + line.format("96") + "\n")
+    assert [(a.quantity, a.verdict) for a in depth.answers] == [("output", "right")] and depth.ok
+    # any other number: what it counts is not said (34,945 may be a wrong parameter count): E060 at the number, never
+    # passed over (it was dropped, or the line was prose)
+    column = line.index("{") + 1
+    other = homework(conv + line.format("34,945") + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in other.diagnostics] == [
+        ("E060", 3, column, "cnncalc cannot tell what `34,945` after 55x55x96 counts")]
+    assert not other.ok
+
+
+def test_a_bare_number_beside_a_vector() -> None:
+    # FC1's 10 outputs: `(10)` is the length again; 25,611 is not said to be anything (E060); the line was prose
+    fc = "Input: 16x16x10\nFC1: 10 neurons\n"
+    assert [(a.quantity, a.verdict) for a in homework(fc + "Output: 10 (10)\n").answers] == [("output", "right")]
+    other = homework(fc + "Output: 10 (25,611)\n")
+    assert [(a.quantity, a.verdict) for a in other.answers] == [("output", "right")]
+    assert [(d.code, d.line, d.column) for d in other.diagnostics] == [("E060", 3, 13)]
+    wrong = homework(fc + "Output: 11 (10)\n")
+    assert [(a.quantity, a.verdict) for a in wrong.answers] == [("output", "wrong")]
