@@ -456,7 +456,8 @@ def _shape_keeping_after(layer: ir.Line, line: ir.Line) -> bool:
 
 
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
-_HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights|biases)\b", re.I)
+_HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights|biases|macs"
+                         r"|mult-adds|multiply-adds|multiplications|multiplies|activations|neurons|values)\b", re.I)
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
 _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
     **dict.fromkeys(("layer", "name", "layer name"), "name"),
@@ -473,8 +474,9 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "weights and biases", "parameter count"), "params"),
     **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
-    **dict.fromkeys(("macs", "mult-adds", "multiply-adds"), "macs"),
-    **dict.fromkeys(("memory", "activations", "neurons", "activation size"), "memory"),
+    **dict.fromkeys(("macs", "mult-adds", "multiply-adds", "# macs", "#macs", "number of macs", "mac count"), "macs"),
+    **dict.fromkeys(("memory", "activations", "neurons", "activation size", "# activations", "# values",
+                     "number of values"), "memory"),
     **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
     **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
     **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels",
@@ -3031,8 +3033,12 @@ class _LineReader:
         head = _count_head(words, at)
         if marker is None and head is not None and _count_alone(tokens[at + len(head):]):
             marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
-        operations = words[at:at + 1] in (["operations"], ["ops"]) and marker is not None and \
-            any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not a definition
+        operations = words[at:at + 1] in (["operations"], ["ops"], ["compute"], ["computation"], ["cost"]) and \
+            marker is not None and any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not prose
+        if operations and head is None and marker is not None and words[-1] in _MAC_UNITS:
+            head, words, tokens = ("macs",), words[:-1], tokens[:-1]  # `Operations: 105,415,200 MACs`: the unit says
+        elif words[at:at + 1] != ["operations"] and words[at:at + 1] != ["ops"]:
+            operations = False  # `Cost: 105M` says no unit: prose
         if marker is None or (head is None and words[at:at + 1] != ["flops"] and not operations) or \
                 words[at + 1:at + 2] in (["volume"], ["shape"], ["size"], ["map"], ["maps"]):
             return None  # `Activation volume: 55x55x96` is the output's shape
@@ -3980,6 +3986,7 @@ _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey",
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
+_MAC_UNITS = ("macs", "mult-adds", "multiply-adds", "multiplications", "multiplies")  # `Operations: 105M MACs`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
                  ["activations"], ["solution"], ["sol"])
@@ -5079,6 +5086,8 @@ def _opener(words: list[str]) -> int:
     """Where a question's subject starts after its opening words (`What is the output?`, `How many
     parameters …?`): the answer after its `?` is read as a statement's after `:`."""
     at = next((len(o) for o in _OPENERS if words[:len(o)] == list(o)), 0)
+    if words[at:at + 1] == [":"]:
+        return 0  # `Compute: 105M MACs`, a heading of its answer, not an instruction
     return _skip(words, at, ("the", "its")) if at else 0  # (`What is its output?`: the layer's above)
 
 

@@ -469,7 +469,7 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['- ', '=> ', '* ', ''])}"
                     f"{rng.choice(COUNT_HEADS)}"
                     f"{rng.choice([': ', ' = ', ' '])}"
-                    f"{rng.choice(WORKED_COUNTS)}",
+                    f"{rng.choice(WORKED_COUNTS)}{rng.choice(['', '', ' MACs', ' multiplications'])}",
                     f"({rng.choice(WORKED_COUNTS)}{rng.choice([' params', ' weights', ''])}"
                     f"{rng.choice([')', ') (with biases)', ' (with biases))', ''])}",
                     "Output: " + rng.choice(['7.5x7.5x20', '1.16x16x10', '32.x32', '.5x5', '4096', '4,096', '32!',
@@ -542,6 +542,7 @@ PADDINGS = ["same padding", "padding same", "padding 'valid", "same pad 1", "pad
             "pad 1, leaky ReLU, dropout 0.5", "pad 1 + Leaky-ReLU", "pad 1, BN, ReLU", "GELU, dropout (p = 0.2)",
             "pad 2 + tanh", "followed by", "pad 1 + ReLU -> 8x8x6", "relu relu"]
 COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds", "FLOPs", "Memory", "Activations",
+               "# of MACs", "# activations", "Operations", "Compute", "Cost", "Computation", "Compute the output",
                "Activation volume", "Biases", "Bias", "Bias terms", "Number of weights and biases",
                "Weights (including biases)", "Weights (", "Neurons", "Output neurons", "Total weights", "Total biases",
                "Output shape", "Output size", "Size of the output", "Out", "Output spatial size", "Spatial size",

@@ -5906,3 +5906,27 @@ def test_a_bare_number_beside_a_vector() -> None:
     assert [(d.code, d.line, d.column) for d in other.diagnostics] == [("E060", 3, 13)]
     wrong = homework(fc + "Output: 11 (10)\n")
     assert [(a.quantity, a.verdict) for a in wrong.answers] == [("output", "wrong")]
+
+
+@pytest.mark.parametrize("line", [
+    # CONV1's MACs: 55·55·96 outputs, each 11·11·3 multiply-adds: 55·55·96·363 = 105,415,200
+    "# of MACs: {}",  # a count after `#` was taken for a markdown heading: dropped without a word
+    "# MACs: {}",
+    "Operations: {} MACs",  # was E060 ("FLOPs or MACs?"): the unit says which
+    "Compute: {} MACs",  # prose: `Compute` was read as an instruction
+    "Computation: {} multiplications",
+])
+def test_a_mac_count_under_other_heads(line: str) -> None:
+    for count, verdict in (("105,415,200", "right"), ("105,415,201", "wrong")):
+        report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line.format(count) + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("macs", verdict)], report.diagnostics
+
+
+def test_a_mac_column_written_with_its_number_sign() -> None:
+    # `# MACs` was not a column cnncalc knew (E060): its cells were not read
+    table = ("Input: 227x227x3\n\n| Layer | Description | Output | # Params | # MACs |\n|---|---|---|---|---|\n"
+             "| CONV1 | 96 11x11 filters at stride 4, pad 0 | 55x55x96 | 34,944 | {} |\n")
+    for count, verdict in (("105,415,200", "right"), ("105,415,201", "wrong")):
+        report = cnncalc.analyze_text(table.format(count), "table.md")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [
+            ("output", "right"), ("params", "right"), ("macs", verdict)]
