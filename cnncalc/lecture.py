@@ -1750,6 +1750,11 @@ class _LineReader:
         if words[at:at + 1] == ["overall"] and words[at + 1:at + 2] in ([","], ["the"], ["this"], ["our"]):
             at = _skip(words, at + 1, (",",))  # `Overall, the network has …` (not `Overall params: …`)
         at = _skip(words, at, ("the", "this", "our", *_WHOLE))
+        if words[at:at + 2] in (["total", "("], ["overall", "("]) and ")" in words[at + 2:at + 6] and \
+                _count_head(words, at + 2) is not None:  # `Total (params): …` as `Total params: …`
+            close = words.index(")", at + 2)
+            tokens = tokens[:at + 1] + tokens[at + 2:close] + tokens[close + 1:]
+            words = words[:at + 1] + words[at + 2:close] + words[close + 1:]
         lead = next((len(w) for w in _TOTAL_LEADS if words[at:at + len(w)] == w), 0)
         if words[at:at + 2] == ["there", "are"] and not _said_in_all(words):
             lead = 0  # `There are 760 parameters`: the layer above's, or prose
@@ -5289,7 +5294,8 @@ def _unbiased(tokens: list[Tok]) -> list[Tok]:
 _CONNECTIVE_LEADS = ("so", "thus", "hence", "therefore", "altogether", ",")
 _WHOLE = ("whole", "entire", "full", "complete")
 _TOTAL_LEADS = (["network", "has"], ["model", "has"], ["net", "has"], ["cnn", "has"], ["convnet", "has"],
-                ["total", ":"], ["total", "="], ["grand", "total", ":"], ["grand", "total", "="],
+                ["total", ":"], ["total", "="], ["grand", "total", ":"], ["grand", "total", "="], ["overall", ":"],
+                ["overall", "="],
                 ["in", "total", ":"], ["in", "total", "="], ["in", "total", ",", "there", "are"],
                 ["in", "total", "there", "are"], ["in", "total", ","], ["in", "total"], ["there", "are"])
 # what ends such a sentence: `… parameters in total.`, `… in the whole network`

@@ -5498,6 +5498,8 @@ def test_a_listing_line_of_other_words_without_a_colon_stays_e060() -> None:
     "There are {} parameters in total.", "There are {} parameters in the network.", "Grand total: {} params",
     "The whole network has {} parameters.", "Thus the entire model has {} params overall.",
     "Overall, the network has {} parameters.", "The network has {} parameters in total.",
+    # `Overall:` and the count's noun in parentheses after `Total` were prose
+    "Overall: {} params", "Overall = {} parameters", "Total (params): {}", "Overall (parameters): {}",
 ])
 def test_a_networks_total_said_in_a_sentence(sentence: str) -> None:
     # each was prose (a wrong total passed) or E060 ("cannot tell what this answer is about")
