@@ -142,7 +142,8 @@ class Checker:
     def padding(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> padding 3` (`padding 1x2` for rows and columns): the zeros the line's sliding window adds on each
         side, as its `pad` says or `pad same` works out (`same_padding`, the walker's rule); wrong when the two
-        sides of an axis differ (an even window's `same`); not checked without a window or a known input."""
+        sides of an axis differ (an even window's `same`); not checked without a window or a known input. A `kept`
+        answer is the padding that would keep the size, `same`'s at stride 1 (not checked at another stride)."""
         window = _window_row(rows)
         row = window or rows[-1]
         if window is None or window.input is None or window.layer is None or window.doubt is not None or \
@@ -153,6 +154,13 @@ class Checker:
                          codes.E040)
             return
         rules = [rule for rule in window.layer.axis_rules() if type(rule) is axis.Window]
+        if answer.kept:  # the padding that keeps the size: `same`'s at stride 1, whatever the layer's own
+            strided = next((rule.stride for rule in rules if rule.stride != 1), None)
+            if strided is not None:
+                self._record(Answer(answer.span, label, window.path, "padding", answer.text, None, "unchecked",
+                                    f"at stride {strided} no padding keeps the size", ()), codes.E040)
+                return
+            rules = [rule._replace(same=True) for rule in rules]
         sides = [same_padding(n, rule.f_eff, rule.stride) if rule.same else (rule.pad_begin, rule.pad_end)
                  for n, rule in zip(window.input.dims[:2], rules)]
         (top, bottom), (left, right) = sides  # as the spec writes a padding: `3`, `1x2`, `0,1,0,1`
@@ -167,7 +175,8 @@ class Checker:
         working = tuple(f"{window.path}: {name} pad {_padding_working(n, rule, pad)}"
                         for name, n, rule, pad in zip(("height", "width"), window.input.dims[:2], rules, sides))
         self._record(Answer(answer.span, label, window.path, "padding", answer.text, got, verdict, why, working),
-                     codes.E040, hint=f"{window.path} pads {got} on each side")
+                     codes.E040, hint=f"{got} on each side keeps {window.path}'s size" if answer.kept else
+                     f"{window.path} pads {got} on each side")
 
     def receptive(self, answer: ir.ShapeAnswer, label: str, row: Row) -> None:
         """`-> rf 7x7` (`rf 7` for a square one): how many input pixels a unit of the line's output sees, per

@@ -304,6 +304,9 @@ class ShapeAnswer(NamedTuple):
     # `size 32` (the lecture's `Output size: 32`, its `(N - F)/stride + 1`): one number that is the side of a
     # square output's height and width, or a vector's length
     square: bool = False
+    # a padding asked as the one that would keep the window's output the size of its input (`What padding keeps the
+    # output at 7x7? 1`), whatever padding the layer has
+    kept: bool = False
 
     def judged(self, output: tuple[int, ...]) -> tuple[int, ...]:
         """The sizes to judge against `output` (a volume, or another answer's height and width): a `square`

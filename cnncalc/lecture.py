@@ -2923,15 +2923,18 @@ class _LineReader:
         """`Padding: 3`, `Zero padding = (7 - 1)/2 = 3`, `Pad: 1x2`: the zeros the layer's window adds on each side
         (`1x2` rows and columns); asked (Ng's `What is the padding? 3`, `What padding …?`) or said (`The padding is
         3`, `P = 3` is the lecture's letter and not read here). Words after the `:` or `=` make the line prose."""
-        at = 2 if words[:2] in (["what", "is"], ["what", "'"]) else 1 if words[:1] == ["what"] else 0
+        at = 2 if words[:2] in (["what", "is"], ["what", "'"], ["how", "much"]) else 1 if words[:1] == ["what"] else 0
         at = _skip(words, at, ("s", "so", "thus", "hence", "the", "zero", "-", "amount", "of", "needed", "required"))
         if words[at:at + 1] not in (["padding"], ["pad"]):
             return None
         marker = _marker(words, tokens, at + 1)
         if marker is None:
             return None
-        return self._sizes_after(tokens, marker, ("pixels", "pixel", "px", "each", "side", "on", "per"), "a padding",
-                                 "`3` (each side), or `1x2` for rows and columns", 0)
+        sizes = self._sizes_after(tokens, marker, ("pixels", "pixel", "px", "each", "side", "on", "per"), "a padding",
+                                  "`3` (each side), or `1x2` for rows and columns", 0)
+        if sizes is not None and not _KEEPING.isdisjoint(words[at + 1:marker]):
+            return sizes._replace(kept=True)  # `What padding keeps the output at 7x7?`: asked of any layer's padding
+        return sizes
 
     def _sizes_after(self, tokens: list[Tok], marker: int, units: tuple[str, ...], what: str, hint: str,
                      least: int) -> ir.ShapeAnswer | None:
@@ -3991,6 +3994,10 @@ _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey",
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
+# a padding asked as the one that keeps the size (`What padding keeps the output at 7x7?`, `Padding needed to preserve
+# the spatial size: 2`)
+_KEEPING = frozenset(("keep", "keeps", "keeping", "preserve", "preserves", "preserving", "maintain", "maintains",
+                      "maintaining", "retain", "retains", "unchanged"))
 _MAC_UNITS = ("macs", "mult-adds", "multiply-adds", "multiplications", "multiplies")  # `Operations: 105M MACs`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
@@ -4997,6 +5004,8 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
 _VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
 _LAYER_SIZE_WORDS = {"neurons", "units"}  # `FC6: 4096 neurons` states a layer's size
 _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
+
+
 def _asked_after(words: list[str]) -> int | None:
     """Where a question told after a problem starts (the `.` before `How many parameters …?`, as Ng's quizzes
     ask, or the `,` before it: `If the first hidden layer has 100 neurons, …, how many parameters …?`), when its
@@ -5005,7 +5014,7 @@ def _asked_after(words: list[str]) -> int | None:
         return None
     return max((k - 1 for j in range(words.index("?")) if words[j] in (".", ",")
                 for k in [_skip(words, j + 1, _QUOTES)]  # `… using "pad=2." What is …`: its quotes closed after
-                if any(words[k:k + len(opener)] == list(opener) for opener in _OPENERS)), default=None)
+                if any(words[k:k + len(opener)] == list(opener) for opener in _ASKING)), default=None)
 
 
 _COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels
@@ -5085,6 +5094,7 @@ _QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
 _OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("how", "big", "is"),
             ("how", "large", "is"), ("compute",), ("find",), ("give",))
+_ASKING = (*_OPENERS, ("what", "padding"), ("what", "zero"), ("how", "much"))  # a question's start: `What padding …?`
 
 
 def _opener(words: list[str]) -> int:

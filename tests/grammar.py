@@ -344,6 +344,8 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' input', ' volume', ' image', ''])}{rng.choice(['.', ' -> 14x14x6', '. Output: 3'])}",
             rng.choice(["## Problem 2", "Problem 3:", "Exercise 1", "### Task 4 (b)"])]))
         lines.append(rng.choice(["", "Padding: 3", "What is the padding? 1x2", "Zero padding = (7-1)/2 = 3",
+                                 "What padding keeps the output at 7x7? 1", "How much padding preserves the size? 0",
+                                 "Padding needed to preserve the spatial size: 1x99999999999999999999",
                                  "Pad: 3x3x3", "The padding is 99999999999999999999",
                                  "Parameters (without biases): 34,848", "Params: 760 (no bias)",
                                  "Params w/o bias: 0", "Number of parameters: 5*5*3*10 = 750 (ignoring biases)"]))

@@ -5932,3 +5932,35 @@ def test_a_mac_column_written_with_its_number_sign() -> None:
         report = cnncalc.analyze_text(table.format(count), "table.md")
         assert [(a.quantity, a.verdict) for a in report.answers] == [
             ("output", "right"), ("params", "right"), ("macs", verdict)]
+
+
+@pytest.mark.parametrize(("sheet", "right", "wrong"), [
+    # a 3x3 filter at stride 1 on 7x7: (7 - 3 + 2P)/1 + 1 = 7 needs P = (3 - 1)/2 = 1. The layer was told without
+    # padding, so the right answer was marked wrong against its pad 0
+    ("Input: 7x7x1\nCONV1: 1 3x3 filter, stride 1\nWhat padding keeps the output at 7x7? {}\n", "1", "2"),
+    # a 5x5 filter: P = (5 - 1)/2 = 2, whatever the output answered above for the layer without padding (3x3)
+    ("Input: 7x7x1\nCONV1: 1 5x5 filter, stride 1\nOutput: 3x3\nHow much padding preserves the size? {}\n", "2", "1"),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1\nPadding needed to preserve the spatial size: {}\n", "2", "3"),
+    # told in a sentence with its question: `output at 7x7` inside the question was judged as an output answer
+    ("An input of 7x7x1 goes through one 3x3 filter with stride 1. What padding keeps the output at 7x7? {}\n", "1",
+     "2"),
+    ("Input 32x32x3, 10 5x5 filters, stride 1. What zero padding preserves the spatial size? {}\n", "2", "3"),
+])
+def test_the_padding_that_keeps_the_size(sheet: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(sheet.format(answer))
+        assert [(a.quantity, a.expected, a.verdict) for a in report.answers if a.quantity == "padding"] == [
+            ("padding", answer, verdict)], report.diagnostics
+        assert [a.quantity for a in report.answers if a.verdict == "wrong"] == ["padding"] * (verdict == "wrong")
+
+
+def test_the_padding_that_keeps_the_size_at_another_stride_or_of_an_even_filter() -> None:
+    # at stride 2 the output is about half the input, whatever the padding: not checked, with the reason
+    strided = homework("Input: 7x7x1\nCONV1: 1 3x3 filter, stride 2\nWhat padding keeps the output at 7x7? 1\n")
+    assert [(a.verdict, a.reason) for a in strided.answers] == [("unchecked", "at stride 2 no padding keeps the size")]
+    # a 4x4 filter needs 3 in all on each axis: 1 and 2, never an even `2` (or `1`)
+    even = homework("Input: 7x7x1\nCONV1: 1 4x4 filter, stride 1\nPadding needed to preserve the spatial size: 2\n")
+    assert [(a.verdict, a.actual) for a in even.answers] == [("wrong", "1,2,1,2")]
+    # asked without saying it keeps the size, the padding is the layer's own (none here)
+    own = homework("Input: 7x7x1\nCONV1: 1 3x3 filter, stride 1\nWhat is the padding? 1\n")
+    assert [(a.verdict, a.actual) for a in own.answers] == [("wrong", "0")]
