@@ -243,6 +243,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     question: tuple[list[Tok], int, bool] | None = None
     bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
     blank = False  # a blank line since the last line read
+    cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
+    held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
     for number, raw, line_start, step in _pieces(text):
         stripped = raw.strip()
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
@@ -291,6 +293,18 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         else:
             table = None
             tokens = _follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start))))
+            if cases is not None:  # under `Example N = 7, F = 3:`, each case's line: `stride 2 => 3`
+                case = _case_of(held + tokens[_lead(tokens):])
+                if case is None and [t.lower for t in tokens[_lead(tokens):]] == ["stride"]:
+                    held = tokens[_lead(tokens):]  # the lecture's `• stride`, its value and answer on the next line
+                    continue
+                if case is not None:
+                    tokens = cases + [Tok("P", ",", case[0].start, case[0].start)] + case
+                else:
+                    cases = None
+                held = []
+            if cases is None:
+                cases = _cases_heading(tokens)
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
@@ -5004,6 +5018,35 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
 _VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
 _LAYER_SIZE_WORDS = {"neurons", "units"}  # `FC6: 4096 neurons` states a layer's size
 _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
+
+
+def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
+    """The letters of a heading whose cases follow it on lines of their own (the lecture's `Example N = 7, F = 3:`,
+    then `stride 1 => (7 - 3)/1 + 1 = 5`, …), without its colon; None for any other line."""
+    words = [t.lower for t in tokens]
+    at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
+    if words[at:at + 2] not in (["n", "="], ["n", ":"]) or words[-1:] != [":"] or \
+            not all(t.kind == "NUM" or words[j] in (*_EXERCISE_LETTERS, "=", ",")
+                    for j, t in enumerate(tokens[at:-1], at)):
+        return None
+    return tokens[at:-1]
+
+
+def _case_of(tokens: list[Tok]) -> list[Tok] | None:
+    """A case under a heading of letters (`_cases_heading`): `stride 2 => (7 - 3)/2 + 1 = 3`, `S = 2: 3`, `pad 1
+    -> 7` (its letter, value and answer), with its arrow as the letters exercise reads it (the lecture's text has
+    it as `= >`, or as the `=` after the value); None for any other line."""
+    words = [t.lower for t in tokens]
+    if not words or _EXERCISE_LETTERS.get(words[0]) not in ("s", "p"):
+        return None
+    value = 2 if words[1:2] in (["="], [":"]) else 1
+    if value >= len(tokens) or tokens[value].kind != "NUM":
+        return None
+    marks = 2 if words[value + 1:value + 3] == ["=", ">"] else 1
+    if tokens[value + 1:value + 2] == [] or (tokens[value + 1].kind != "ARROW" and words[value + 1] not in ("=", ":")):
+        return None
+    arrow = Tok("ARROW", "->", tokens[value + 1].start, tokens[value + marks].end)
+    return [*tokens[:value + 1], arrow, *tokens[value + 1 + marks:]]
 
 
 def _asked_after(words: list[str]) -> int | None:

@@ -61,7 +61,10 @@ _BRACKETED = r"^[ \t]*(?:(?:[-*•]|[0-9]+[.)])[ \t]+)?(?:[A-Za-z][A-Za-z0-9_-]*
 _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \t]*[.:)][ \t]+|\([0-9a-z]\)[ \t]*"
            r"|[-*•][ \t]+)?"
            r"(?:[a-z]+[ \t]+layer[ \t]*\([a-z][\w \t]*\)[ \t]*:|(?:the[ \t]+)?number of parameters\b"
-           r"|(?:what is the|how many)[ \t]+(?:output|parameters|number)\b|n[ \t]*=[ \t]*[0-9]+[ \t]*,[ \t]*f[ \t]*="
+           r"|(?:what is the|how many)[ \t]+(?:output|parameters|number)\b"
+           r"|(?:(?:example|e\.?g\.?)[ \t]*[,:]?[ \t]*)?n[ \t]*=[ \t]*[0-9]+[ \t]*,[ \t]*f[ \t]*="
+           # a case under `Example N = 7, F = 3:` on a line of its own: `stride 2 => (7 - 3)/2 + 1 = 3`
+           r"|stride[ \t]*[0-9]+[ \t]*=[ \t]*>"
            r"|(?:(?:the|an?)[ \t]+)?input(?:[ \t]+(?:volume|image|size|shape))?(?:[ \t]+of(?:[ \t]+size)?|[ \t]+is"
            r"|[ \t]*[:=])"
            r"[ \t]*[0-9]|output volume\b"

@@ -278,6 +278,11 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' at stride 2', ', stride 1', ', pad 2', ''])}"
             f"{rng.choice(EXERCISE_ANSWERS)}",
             f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
+            f"{rng.choice(['Example N', 'N', 'e.g. N'])} = {n}, F = {k}{rng.choice([', P = 1', ', F = 2', ''])}:\n"
+            + "\n".join(f"{rng.choice(['', '- ', '• '])}{rng.choice(CASE_LETTERS)}{rng.choice([' ', ''])}"
+                        f"{rng.randint(0, 4)}{rng.choice([' => ', ' = > ', ': ', ' -> ', ' = '])}"
+                        f"{rng.choice(['(7 - 3)/2 + 1 = 3', '3x3', '2.33', 'lots', '', '1e999', '3$$'])}"
+                        for _ in range(rng.randint(0, 4))),
             f"N = {n}, F = {k}, S = {rng.randint(0, 3)}{rng.choice(['. Output: ', ', output: ', ': output '])}"
             f"{rng.choice(['3', '3x3', 'lots', '', '99999999999', '3?'])}",
             f"{rng.choice(['Input ', 'Input: ', ''])}{n}x{n}{rng.choice(['x3', 'x0', ''])}"
@@ -590,6 +595,7 @@ CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
          "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
+CASE_LETTERS = ["stride", "S =", "pad", "stride\n$$"]  # a case under `Example N = 7, F = 3:` (`stride 2 => 3`)
 COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MACs", " (760 params)", " volume",
                        " feature maps and 760 params", " volume with no parameters", ", 760 params in total",
                        " in total", ", 760 params (76 per filter)", " (76 per filter, 75 weights per filter)",

@@ -5964,3 +5964,30 @@ def test_the_padding_that_keeps_the_size_at_another_stride_or_of_an_even_filter(
     # asked without saying it keeps the size, the padding is the layer's own (none here)
     own = homework("Input: 7x7x1\nCONV1: 1 3x3 filter, stride 1\nWhat is the padding? 1\n")
     assert [(a.verdict, a.actual) for a in own.answers] == [("wrong", "0")]
+
+
+@pytest.mark.parametrize("sheet", [
+    # the lecture's `Example N = 7, F = 3:`, its cases below it: (7 - 3)/1 + 1 = 5, (7 - 3)/2 + 1 = 3, and
+    # (7 - 3)/3 + 1 = 2.33, which does not fit. The cases were prose: wrong answers passed
+    "Example N = 7, F = 3:\nstride 1 => (7 - 3)/1 + 1 = {}\nstride 2 => (7 - 3)/2 + 1 = {}\n"
+    "stride 3 => (7 - 3)/3 + 1 = {}\n",
+    "N = 7, F = 3:\n- S = 1: {}\n- S = 2 -> {}\n- S = 3 => {}\n",
+    # as the lecture's text has them: `• stride`, then the value and the answer on the next line, its `=>` as `= >`
+    "Example N = 7, F = 3:\n\n• stride\n$$1 = (7 - 3)/1 + 1 = {}$$\n\n• stride\n$$2 = > (7 - 3)/2 + 1 = {}$$\n\n"
+    "• stride\n$$3 = > (7 - 3)/3 + 1 = {}$$\n",
+])
+def test_the_cases_under_a_heading_of_letters(sheet: str) -> None:
+    right = [a.report for a in analyses(sheet.format("5", "3", "2.33"), "hw.txt")]
+    assert [[(a.expected, a.verdict) for a in report.answers] for report in right] == [
+        [("5", "right")], [("3", "right")], [("2.33", "right")]]
+    wrong = [a.report for a in analyses(sheet.format("5", "4", "2"), "hw.txt")]
+    assert [[a.verdict for a in report.answers] for report in wrong] == [["right"], ["wrong"], ["unchecked"]]
+    # a whole answer for stride 3 rests on a stride that does not fit: E030, the answer not checked
+    assert [d.code for d in wrong[2].diagnostics if d.severity == "error"] == ["E030"]
+
+
+def test_the_cases_of_a_heading_end_at_another_line() -> None:
+    # after a line that is no case, `stride 2 => 3` has no N or F above it: not a case of the heading's (prose, as
+    # before)
+    report = [a.report for a in analyses("N = 7, F = 3:\nstride 1 => 5\nThat is all.\nstride 2 => 4\n", "hw.txt")]
+    assert [[(a.expected, a.verdict) for a in r.answers] for r in report] == [[("5", "right")]]
