@@ -472,6 +472,11 @@ def _shape_keeping_after(layer: ir.Line, line: ir.Line) -> bool:
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
 _HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights|biases|macs"
                          r"|mult-adds|multiply-adds|multiplications|multiplies|activations|neurons|values)\b", re.I)
+_COLUMNS_HINT = ("the columns cnncalc reads: Layer, Description (or Filters, Kernel, Stride, Pad), Input, "
+                 "Output volume (or H, W, C), Params, Weights, Biases, MACs, Memory (and Notes, a remark)")
+# a header cnncalc does not know that names an answer (`Param total`, `Out dims`): its column is E060, never prose
+_ANSWERING_HEADER = re.compile(r"\b(?:params?|parameters?|weights?|biases?|macs?|flops|output|outputs|out|shape|volume"
+                               r"|size|dims?|dimensions?|memory|activations?|neurons)\b")
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
 _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
     **dict.fromkeys(("layer", "name", "layer name"), "name"),
@@ -485,7 +490,9 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                     "output"),  # Ng's LeNet table: `| Layer | Activation shape | Activation size | # parameters |`
     **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
                      "no. of parameters", "learnable parameters", "# parameters", "#parameters", "weights + biases",
-                     "weights and biases", "parameter count"), "params"),
+                     "weights and biases", "parameter count", "num params", "num parameters", "number of params",
+                     "params count", "param count", "# of params", "# of parameters", "learnable params",
+                     "trainable params", "trainable parameters", "no. of params"), "params"),
     **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds", "# macs", "#macs", "number of macs", "mac count"), "macs"),
@@ -614,6 +621,12 @@ class _Table:
             roles[roles.index("depth")] = "filters"  # `| Kernel | Channels | Stride | …`: the filters, as PyTorch's
             # out_channels (with the hyperparameters beside it, the layer's, not an answer)
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
+            if "name" in roles:  # a table of layers whose answers are in a column cnncalc does not know: never prose
+                for (text, at), key, role in zip(cells, keys, roles):
+                    if role == "?" and _ANSWERING_HEADER.search(key):
+                        where = Span(at + len(text) - len(text.lstrip()), at + len(text.rstrip()))
+                        sink.add(codes.E060, f"cnncalc does not know the column `{text.strip()}`: its cells are not "
+                                             f"read", where, hint=_COLUMNS_HINT)
             return None
         times = Counter(roles)
         for (text, at), role in zip(cells, roles):
@@ -621,9 +634,7 @@ class _Table:
             if role == "?" or (role is not None and times[role] > 1):
                 why = f"cnncalc does not know the column `{text.strip()}`" if role == "?" else \
                     f"a second column of {role}"
-                sink.add(codes.E060, f"{why}: its cells are not read", where,
-                         hint="the columns cnncalc reads: Layer, Description (or Filters, Kernel, Stride, Pad), Input, "
-                              "Output volume (or H, W, C), Params, Weights, Biases, MACs, Memory (and Notes, a remark)")
+                sink.add(codes.E060, f"{why}: its cells are not read", where, hint=_COLUMNS_HINT)
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
 

@@ -649,7 +649,8 @@ def table(rng: random.Random) -> str:
                           "#", "Notes", "Output", "Params (K)", "MACs (M)", "Output (C x H x W)", "Biases",
                           "Activations", "Params (", "Output (HxWxC)", "# Parameters", "Filters", "Kernel size",
                           "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
-                          "Input", "Input size", "Out channels", "Channels", "Output dims"],
+                          "Input", "Input size", "Out channels", "Channels", "Output dims", "Num params",
+                          "Trainable params", "# MACs", "Param total", "Out dims"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it

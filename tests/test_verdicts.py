@@ -5991,3 +5991,25 @@ def test_the_cases_of_a_heading_end_at_another_line() -> None:
     # before)
     report = [a.report for a in analyses("N = 7, F = 3:\nstride 1 => 5\nThat is all.\nstride 2 => 4\n", "hw.txt")]
     assert [[(a.expected, a.verdict) for a in r.answers] for r in report] == [[("5", "right")]]
+
+
+@pytest.mark.parametrize("header", ["Num params", "Params count", "Number of params", "# of params",
+                                    "Trainable params", "Learnable params"])
+def test_a_parameter_column_under_more_names(header: str) -> None:
+    # CONV1: (11·11·3 + 1)·96 = 34,944. The table was prose (no column of answers cnncalc knew): a wrong count passed
+    table = ("Input: 227x227x3\n\n| Layer | Description | " + header + " |\n|---|---|---|\n"
+             "| CONV1 | 96 11x11 filters at stride 4, pad 0 | {} |\n")
+    for count, verdict in (("34,944", "right"), ("34,945", "wrong")):
+        report = cnncalc.analyze_text(table.format(count), "table.md")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)]
+
+
+def test_a_table_whose_only_answers_are_in_an_unknown_column_is_not_prose() -> None:
+    table = ("Input: 227x227x3\n\n| Layer | Description | Param total |\n|---|---|---|\n"
+             "| CONV1 | 96 11x11 filters at stride 4, pad 0 | 34,945 |\n")
+    report = cnncalc.analyze_text(table, "table.md")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 25, "cnncalc does not know the column `Param total`: its cells are not read")]
+    # a table of layers with a remark column only is prose, as before
+    remarks = cnncalc.analyze_text(table.replace("Param total", "Comment"), "table.md")
+    assert remarks.ok and remarks.answers == ()
