@@ -2899,6 +2899,9 @@ class _LineReader:
             axis, at = ir.SIDES.index(words[at + 1]), at + 2
         elif words[at:at + 2] == ["output", "channels"]:  # `Number of output channels: 10`
             axis, at = 2, at + 2
+        elif words[at:at + 1] == ["channels"] and words[at + 1:at + 2] in (["in"], ["of"]) and \
+                words[_skip(words, at + 2, ("the",)):][:1] == ["output"]:  # `Number of channels in the output: 10`
+            axis, at = 2, _skip(words, _skip(words, at + 2, ("the",)) + 1, ("volume",))
         elif words[at:at + 1] in (["h2"], ["w2"], ["d2"]):
             axis, at = "hwd".index(words[at][0]), at + 1
         elif words[at:at + 1] in (["depth"], ["channels"]) and words[at + 1:at + 2] in ([":"], ["="]):
@@ -5489,6 +5492,19 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
             first = tokens[0]  # `32 * 32 * 10 = 10240 values in the output`
             return [Tok("WORD", "Memory", first.start, first.start), Tok(":", ":", first.start, first.start),
                     *tokens[:end - len(tail)]]
+    if words[:4] in (["output", "height", "and", "width"], ["output", "width", "and", "height"]):
+        return [Tok("WORD", "Output", tokens[0].start, tokens[0].end),
+                Tok("WORD", "spatial", tokens[1].start, tokens[1].end),
+                Tok("WORD", "size", tokens[3].start, tokens[3].end), *tokens[4:]]  # `Output height and width: 55`
+    for lead in _MAP_LEADS:  # `Each activation map is 55x55`: the output's height and width
+        if words[:len(lead)] == lead and end == len(lead) + 1 and tokens[len(lead)].kind == "DIMS" and \
+                _dims_text(tokens[len(lead)].text).count("x") == 1:
+            at = tokens[len(lead) - 1]
+            return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *tokens[len(lead):]]
+    if words[:3] == ["the", "output", "has"] and end == 5 and tokens[3].kind == "NUM" and words[4] in _MAPS_WORDS:
+        said = tokens[4]  # `The output has 96 channels`: `Output depth: 96`
+        return [Tok("WORD", "Output", tokens[1].start, tokens[1].end), Tok("WORD", "depth", said.start, said.end),
+                Tok(":", ":", tokens[2].start, tokens[2].end), tokens[3], *tokens[5:]]
     for lead in _OUTPUT_LEADS:
         rest = tokens[len(lead):end]
         if words[:len(lead)] == lead and _output_said(words[len(lead):end], rest):
@@ -5497,6 +5513,13 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+# the size of each of the output's maps said in a sentence: its height and width
+_MAP_LEADS: tuple[list[str], ...] = tuple([*lead, *noun, *verb] for lead in (["each"], ["every"])
+                                          for noun in (["activation", "map"], ["feature", "map"], ["map"])
+                                          for verb in (["is"], ["has", "size"], ["is", "of", "size"])) + (
+    ["activation", "map", "size", ":"], ["feature", "map", "size", ":"],
+    ["size", "of", "each", "activation", "map", ":"], ["size", "of", "each", "feature", "map", ":"])
+_MAPS_WORDS = ("channels", "maps")  # `The output has 96 channels`: its depth
 _SAID_AFTER_VOLUME: tuple[list[str], ...] = ([], ["output"], ["volume"], ["output", "volume"], ["activation", "map"],
                                              ["feature", "map"], ["activation", "volume"])
 

@@ -555,6 +555,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Output shape", "Output size", "Size of the output", "Out", "Output spatial size", "Spatial size",
                "Depth",
                "Output channels", "Number of output channels", "Multiplications", "Shape", "Feature maps", "Volume",
+               "Number of channels in the output", "Each activation map is", "Output height and width",
+               "The output has", "Activation map size",
                "Size", "A", "->", "Dimensions", "Overall params", "Sum of all parameters", "Total parameter count",
                "Params (total)", "Total", "In total", "The network has", "Total learnable parameters",
                "So the whole network has", "In total there are", "There are", "Grand total:", "Overall:",

@@ -6013,3 +6013,19 @@ def test_a_table_whose_only_answers_are_in_an_unknown_column_is_not_prose() -> N
     # a table of layers with a remark column only is prose, as before
     remarks = cnncalc.analyze_text(table.replace("Param total", "Comment"), "table.md")
     assert remarks.ok and remarks.answers == ()
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    # CONV1: (227 - 11)/4 + 1 = 55, 96 filters: each map 55x55, the output 55x55x96. Each was prose: a wrong
+    # answer passed
+    ("Each activation map is {}", "55x55", "54x54"),
+    ("Each feature map has size {}", "55x55", "27x27"),
+    ("Activation map size: {}", "55x55", "56x56"),
+    ("Output height and width: {}", "55", "54"),
+    ("The output has {} channels", "96", "97"),
+    ("Number of channels in the output: {}", "96", "97"),
+])
+def test_the_maps_size_and_the_channels_said_in_words(line: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)], report.diagnostics
