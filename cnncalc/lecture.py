@@ -1085,6 +1085,12 @@ class _LineReader:
             joint = self.tokens[-2]  # `Max pool 2x2 stride 2: 16x16x10`: the layer, then its output, as after `->`
             self.tokens[-2] = Tok("ARROW", "->", joint.start, joint.end)
             kinds[-2] = "ARROW"
+        receiving = _receiving(words)  # `Input to CONV2: 27x27x96`, `FC6 input: 9216`, `CONV2 receives 27x27x96`
+        if receiving is not None and lines:
+            reported = self.sink.total
+            received = self._after(self.tokens[receiving[0]], receiving[1], lines, received=True)
+            if received is not None or self.sink.total > reported:
+                return received
         if ":" in words and kinds[words.index(":") + 1:words.index(":") + 2] == ["DIMS"]:
             colon = words.index(":")  # `CONV1: 32x32x10` under a CONV1 stated above: its output, as `After CONV1:`
             label = _label(self.tokens[:colon])
@@ -2661,14 +2667,21 @@ class _LineReader:
             answers = ir.answered(None, counts, spans[0].to(spans[-1]))
         return ir.Input(dims, 1, Span(self.start, self.end), answers)
 
-    def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line]) -> _Answered | None:
+    def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line], received: bool = False
+               ) -> _Answered | None:
         """`After CONV1: 55x55x96` (also `CONV1 output: …`, `Output of CONV1: …`): the output of the layer
         named, an answer unless that layer has one already (the lecture restates it before the next step).
-        A name with no layer above is E060."""
+        A name with no layer above is E060. With `received`, the volume the layer receives (`Input to CONV2:
+        27x27x96`, `FC6 input: 9216 values`), judged as the spec's `-> input`."""
         label = _label(name_tokens)
         rest = self.tokens[colon + 1:]
         words = [t.lower for t in rest]
         rest = rest[_skip(words, 0, _AFTER_FILLERS):]  # `After POOL1, the output is 16x16x10`
+        noun = "input" if received else "output"
+        if received:
+            rest = [t for t in rest if t.text not in (".", "!") and t.lower not in _VALUE_WORDS]
+            if rest[:1] and rest[0].kind == "NUM" and len(rest) == 1:  # `FC6 input: 9216 values`: a vector's length
+                rest = [Tok("DIMS", rest[0].text, rest[0].start, rest[0].end)]
         kind = _kind_named([t.lower for t in name_tokens]) if label is None else None
         placed = _placed([t.lower for t in name_tokens]) if label is None and kind is None else None
         if (label is None and kind is None and placed is None) or not rest or rest[0].kind != "DIMS" or \
@@ -2683,11 +2696,11 @@ class _LineReader:
             said = " ".join(t.text for t in name_tokens[1 if name_tokens[0].lower == "the" else 0:])
             index = _kind_line(lines, *kind)
             found = len(_kind_lines(lines, kind[1]))
-            missing = f"no {said} above to give this output to" if not found or kind[0] is not None else \
+            missing = f"no {said} above to give this {noun} to" if not found or kind[0] is not None else \
                 f"`{said}`: {found} layers above are of that kind, and which is not said"
         else:
             index = _named_line(lines, label) if label is not None else None
-            missing = f"no layer {(label or '').upper()} above to give this output to"
+            missing = f"no layer {(label or '').upper()} above to give this {noun} to"
         shape = _shape(rest[0])
         if index is None or shape is None:
             if index is None:
@@ -2700,11 +2713,16 @@ class _LineReader:
         if shape is None:
             return None
         before = lines[index].expectation
-        if before is not None and before.shape is not None and not self.restated(before.shape, shape):
+        earlier = None if before is None else before.received if received else before.shape
+        if earlier is not None and not self.restated(earlier, shape):
             self.said_again = True
             return None  # answered already: a restatement
-        expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
-            before._replace(shape=shape, span=before.span.to(shape.span))
+        if received:
+            expectation = ir.answered(None, {}, shape.span, received=shape) if before is None else \
+                before._replace(received=shape, span=before.span.to(shape.span))
+        else:
+            expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
+                before._replace(shape=shape, span=before.span.to(shape.span))
         return _Answered(lines[index]._replace(expectation=expectation), index)
 
     def restated(self, earlier: ir.ShapeAnswer | ir.Count | None, again: ir.ShapeAnswer | ir.Count | None) -> bool:
@@ -5061,6 +5079,25 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
         return None
     arrow = Tok("ARROW", "->", tokens[value + 1].start, tokens[value + marks].end)
     return [*tokens[:value + 1], arrow, *tokens[value + 1 + marks:]]
+
+
+def _receiving(words: list[str]) -> tuple[slice, int] | None:
+    """Where the name of a layer is, and the word after which its input's volume is said, when a line answers what
+    a layer receives: `Input to CONV2: …` (`of`, `for`, `into`; `The input to CONV2 is …`), `CONV2 input: …`
+    (`CONV2's input: …`), `CONV2 receives …`; None for any other line."""
+    at = 1 if words[:1] == ["the"] else 0
+    joint = next((j for j, w in enumerate(words) if w in (":", "=", "is", "receives")), None)
+    if joint is None or joint < at + 1:
+        return None
+    if words[at:at + 2] in (["input", "to"], ["input", "of"], ["input", "for"], ["input", "into"]) and \
+            joint > at + 2 and words[joint] != "receives":
+        return slice(at + 2, joint), joint
+    if words[joint - 1:joint] == ["input"] and words[joint] in (":", "=") and joint > 1:
+        name = joint - 1 - (2 if words[joint - 3:joint - 1] == ["'", "s"] else 0)
+        return (slice(0, name), joint) if name > 0 else None
+    if words[joint] == "receives" and at == 0:
+        return slice(0, joint), joint
+    return None
 
 
 def _asked_after(words: list[str]) -> int | None:

@@ -6029,3 +6029,28 @@ def test_the_maps_size_and_the_channels_said_in_words(line: str, right: str, wro
     for answer, verdict in ((right, "right"), (wrong, "wrong")):
         report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line.format(answer) + "\n")
         assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)], report.diagnostics
+
+
+ALEX_TO_CONV2 = ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+                 "CONV2: 256 5x5 filters at stride 1, pad 2\n")
+
+
+@pytest.mark.parametrize("line", ["Input to CONV2: {}", "CONV2 input: {}", "Input of CONV2: {}", "CONV2's input: {}",
+                                  "The input to CONV2 is {}", "CONV2 receives {}"])
+def test_the_volume_a_named_layer_receives(line: str) -> None:
+    # CONV2 receives POOL1's (55 - 3)/2 + 1 = 27: 27x27x96. `Input to CONV2: 27x27x96` was judged as CONV2's
+    # output (27x27x256): the right answer marked wrong; the other forms were prose or E060
+    for volume, verdict in (("27x27x96", "right"), ("27x27x97", "wrong"), ("27x27x256", "wrong")):
+        report = homework(ALEX_TO_CONV2 + line.format(volume) + "\n")
+        assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv2", "input", verdict)]
+
+
+def test_the_volume_an_fc_layer_receives_and_a_layer_not_above() -> None:
+    # FC6 on 6x6x256 flattens 6·6·256 = 9,216 values
+    fc = "Input: 6x6x256\nFC6: 4096 neurons\n"
+    assert [(a.quantity, a.verdict) for a in homework(fc + "Input to FC6: 9216 values\n").answers] == [
+        ("input", "right")]
+    assert [(a.quantity, a.verdict) for a in homework(fc + "Input to FC6: 9217\n").answers] == [("input", "wrong")]
+    missing = homework(fc + "Input to CONV9: 6x6x256\n")
+    assert [(d.code, d.line, d.column, d.message) for d in missing.diagnostics] == [
+        ("E060", 3, 10, "no layer CONV9 above to give this input to")]
