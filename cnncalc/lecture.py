@@ -360,7 +360,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             elif isinstance(result, ir.Line) and reader.question and reader.question[-1].text == "?":
                 question = reader.question, reader.question[0].start, False  # `… What is its output?`, answered below
             elif isinstance(result, ir.Line) and reader.question:  # `… What is its output? 27x27x96`
-                result = reader.asked_answer(result, reader.question) or result  # (E060: the layer stays)
+                result = reader.asked_answer(result, reader.question)  # (E060: the layer stays)
         tentative = unread is not None or \
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
@@ -1686,9 +1686,22 @@ class _LineReader:
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
         """Which line above an answer on a line of its own is about: the layer its question names before
         the answer (`What is the output volume of CONV1? 55x55x96`, `Number of parameters in POOL1: 0`),
-        else the last. None, after E060, when it names no layer above or more than one."""
+        else the last. None, after E060, when it names no layer above or more than one, or when it sets a stride
+        or padding the layer does not have (`What is the output if we use stride 2?`: another layer, whose answer
+        judged against this one would be marked wrong when right)."""
         ends = [j for j, t in enumerate(tokens) if t.text in ("?", ":", "=")]
         asking = tokens[:ends[0] if ends else len(tokens)]
+        index = self._asked_line(asking, lines)
+        changed = _what_if(asking, lines[index]) if index is not None else None
+        if changed is not None:
+            self.sink.add(codes.E060, f"the question sets `{changed[0]}`, which the layer above does not have: cnncalc "
+                                      f"judges the layer as it is written", changed[1],
+                          hint="write the changed layer on a line of its own (`CONV2: … stride 2`), then its answer")
+            return None
+        return index
+
+    def _asked_line(self, asking: list[Tok], lines: list[ir.Line]) -> int | None:
+        """`_asked_about`'s line, from the question's words before its `?`, `:` or `=`."""
         named = {label: t for t in asking if t.kind == "WORD" and (label := _label([t])) is not None and
                  (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
         placed = _placed([t.lower for t in asking])
@@ -2247,10 +2260,10 @@ class _LineReader:
                             Span(volume.start, max([kernel.span.end] + [a.span.end for a in options])))
         expectation = self.exercise_answer(tail)
         signature = " ".join(t.lower for t in stated)
-        line: ir.Line | None = ir.Line((call,), expectation, whole)
+        line = ir.Line((call,), expectation, whole)
         if asked is not None and expectation is None:
-            line = self.asked_answer(ir.Line((call,), expectation, whole), question)
-        return None if line is None else _Exercise(start, line, signature)
+            line = self.asked_answer(line, question)
+        return _Exercise(start, line, signature)
 
     def told(self) -> _Exercise | None:
         """A problem told in a sentence: `Consider an input of size 64x64x3. We apply a convolutional layer with
@@ -2409,16 +2422,16 @@ class _LineReader:
         expectation = self.told_answer(answered) if answered else None
         if answered and expectation is None:
             return None  # reported: an answer cnncalc cannot read is never passed over
-        line: ir.Line | None = ir.Line((call,), expectation, Span(self.start, self.end))
+        line = ir.Line((call,), expectation, Span(self.start, self.end))
         if asked is not None and not answered:
-            line = self.asked_answer(ir.Line((call,), expectation, Span(self.start, self.end)), question)
-        return None if line is None else _Exercise(start, line, signature)
+            line = self.asked_answer(line, question)
+        return _Exercise(start, line, signature)
 
-    def asked_answer(self, line: ir.Line, question: list[Tok]) -> ir.Line | None:
+    def asked_answer(self, line: ir.Line, question: list[Tok]) -> ir.Line:
         """The layer a problem's sentence told, with the answer after the question that follows it on its line
         (`How many parameters does this layer have? 7,600`, `What is the output? 3x3`); the line as it is when
-        nothing follows the `?` (the answer is on a line below); E060 (and None) for an answer cnncalc cannot
-        place."""
+        nothing follows the `?` (the answer is on a line below), or after E060 for an answer cnncalc cannot place
+        (the layer stays, its answer not judged)."""
         if question[-1].text == "?":
             return line
         reader = _LineReader(question, self.sink, question[0].start, self.end)
@@ -2430,7 +2443,7 @@ class _LineReader:
                               Span(question[0].start, self.end),
                               hint="ask about the layer's output or counts, as in `How many parameters does this "
                                    "layer have? 7,600`")
-            return None
+            return line
         return line._replace(expectation=said.line.expectation)
 
     def told_answer(self, tokens: list[Tok]) -> ir.Expectation | None:
@@ -2585,10 +2598,10 @@ class _LineReader:
                                                          sorted(given.items())])
         if volume is not None:
             signature += f" input={volume.text}"
-        line: ir.Line | None = ir.Line((call,), expectation, Span(self.start, self.end))
+        line = ir.Line((call,), expectation, Span(self.start, self.end))
         if question and expectation is None:
-            line = self.asked_answer(ir.Line((call,), expectation, Span(self.start, self.end)), question)
-        return None if line is None else _Exercise(start, line, signature)
+            line = self.asked_answer(line, question)
+        return _Exercise(start, line, signature)
 
     def exercise_answer(self, tail: list[Tok]) -> ir.Expectation | None:
         """What follows an exercise's `=>`: `output 3x3` (and counts after it: `output 7x7, params 10`; `7x7, 10
@@ -5079,6 +5092,27 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
         return None
     arrow = Tok("ARROW", "->", tokens[value + 1].start, tokens[value + marks].end)
     return [*tokens[:value + 1], arrow, *tokens[value + 1 + marks:]]
+
+
+_SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
+
+
+def _what_if(asking: list[Tok], line: ir.Line) -> tuple[str, Span] | None:
+    """A stride or padding a question sets (`What is the output if we use stride 2?`, `Output with pad 1: …`) that
+    the layer it asks about does not have, as written and where; None when it sets none, or the layer's own."""
+    call = line.items[0] if line.items else None
+    words = [t.lower for t in asking]
+    for j, word in enumerate(words):
+        name = "stride" if word == "stride" else "pad" if word in ("pad", "padding", "zero-padding") else None
+        value = _skip(words, j + 1, ("of", "="))
+        if name is None or value >= len(asking) or asking[value].kind != "NUM" or \
+                not _SETTING_WORDS & set(words[max(j - 3, 0):j]):
+            continue  # (`The padding is 3` answers; `… with stride 2`, `… if we use pad 1` set)
+        have = next((a.value for a in call.args if a.name == name), None) if isinstance(call, ir.LayerCall) else None
+        sizes = have.items if isinstance(have, ir.PairLit) else (have,)
+        if not all(isinstance(size, ir.Num) and str(size.value) == asking[value].text for size in sizes):
+            return f"{asking[j].text} {asking[value].text}", Span(asking[j].start, asking[value].end)
+    return None
 
 
 def _receiving(words: list[str]) -> tuple[slice, int] | None:

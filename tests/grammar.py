@@ -564,6 +564,7 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "The first conv layer has", "The second layer has", "Number of parameters in the last FC layer",
                "Memory of CONV1 output", "Number of values in CONV1's output", "Values in the output of CONV1",
                "Input to CONV1", "CONV2 input", "The input to POOL1 is", "FC1 receives", "Input to the first layer",
+               "Output with stride 2", "What is the output if we use pad 1?", "Output (stride 99999999999)",
                "Values",
                "The output of the first layer is", "The fifth pooling layer has", "The first hidden layer has",
                "After the second layer", "After the first layer, the output is", "After the ninth layer",

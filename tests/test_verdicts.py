@@ -6054,3 +6054,28 @@ def test_the_volume_an_fc_layer_receives_and_a_layer_not_above() -> None:
     missing = homework(fc + "Input to CONV9: 6x6x256\n")
     assert [(d.code, d.line, d.column, d.message) for d in missing.diagnostics] == [
         ("E060", 3, 10, "no layer CONV9 above to give this input to")]
+
+
+@pytest.mark.parametrize("line", ["What is the output if we use stride 2? {}", "Output with stride 2: {}",
+                                  "Output (stride 2): {}", "What is the output at stride 2? {}"])
+def test_a_question_that_changes_the_stride_is_not_judged_against_the_layer(line: str) -> None:
+    # at stride 2, CONV1 would give (227 - 11)/2 + 1 = 109: 109x109x96, right for the question asked; judged against
+    # the layer as written (stride 4, 55x55x96) it was marked wrong
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line.format("109x109x96") +
+                      "\n")
+    assert report.answers == ()
+    column = line.index("stride") + 1
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, column, "the question sets `stride 2`, which the layer above does not have: cnncalc judges the "
+                            "layer as it is written")]
+    # the layer's own stride said again is no change: judged as before, (227 - 11)/4 + 1 = 55
+    same = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" +
+                    line.replace("stride 2", "stride 4").format("55x55x97") + "\n")
+    assert [a.verdict for a in same.answers] == ["wrong"]
+
+
+def test_a_told_problems_question_that_changes_the_stride() -> None:
+    # the told layer stays (no "network has no input" beside the E060); the answer for stride 2 is not judged
+    report = homework("An input of 7x7x1 goes through one 3x3 filter with stride 1. What is the output if we use "
+                      "stride 2? 3x3x1\n")
+    assert [d.code for d in report.diagnostics] == ["E060"] and report.answers == ()
