@@ -900,6 +900,7 @@ class _LineReader:
         # the output volume a layer's line answers, while its description is read: a convolution described without
         # its count of filters (Ng's table: `| CONV1 (f=5, s=1) | (28,28,8) |`) has as many as its depth
         self.answered_volume: ir.ShapeAnswer | None = None
+        self.telling = False  # the line is a question that tells its layer (no change to a layer above: `_what_if`)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -1692,7 +1693,7 @@ class _LineReader:
         ends = [j for j, t in enumerate(tokens) if t.text in ("?", ":", "=")]
         asking = tokens[:ends[0] if ends else len(tokens)]
         index = self._asked_line(asking, lines)
-        changed = _what_if(asking, lines[index]) if index is not None else None
+        changed = _what_if(asking, lines[index]) if index is not None and not self.telling else None
         if changed is not None:
             self.sink.add(codes.E060, f"the question sets `{changed[0]}`, which the layer above does not have: cnncalc "
                                       f"judges the layer as it is written", changed[1],
@@ -2289,9 +2290,11 @@ class _LineReader:
         tokens, words = self.tokens, [t.lower for t in self.tokens]
         sentence = _asked_after(words)  # `… each 5x5. How many parameters does this layer have? …`
         asked = sentence if split else None
+        inside = False  # the problem told inside its question
         if asked is not None:
             tokens, words, question = tokens[:asked], words[:asked], self.tokens[asked + 1:]
         elif "?" in words:
+            inside = True
             # the problem told inside its question (`How many parameters does a 3x3 conv layer with 64 filters have
             # on a 224x224x3 input? 1,792`): the question, answered after its `?`, is its sentence (an answer
             # there that cannot be placed is E060, never dropped)
@@ -2424,17 +2427,19 @@ class _LineReader:
             return None  # reported: an answer cnncalc cannot read is never passed over
         line = ir.Line((call,), expectation, Span(self.start, self.end))
         if asked is not None and not answered:
-            line = self.asked_answer(line, question)
+            line = self.asked_answer(line, question, inside)
         return _Exercise(start, line, signature)
 
-    def asked_answer(self, line: ir.Line, question: list[Tok]) -> ir.Line:
+    def asked_answer(self, line: ir.Line, question: list[Tok], telling: bool = False) -> ir.Line:
         """The layer a problem's sentence told, with the answer after the question that follows it on its line
         (`How many parameters does this layer have? 7,600`, `What is the output? 3x3`); the line as it is when
         nothing follows the `?` (the answer is on a line below), or after E060 for an answer cnncalc cannot place
-        (the layer stays, its answer not judged)."""
+        (the layer stays, its answer not judged). With `telling`, the question tells the layer itself (its filters
+        and input are the layer's, not a change to it)."""
         if question[-1].text == "?":
             return line
         reader = _LineReader(question, self.sink, question[0].start, self.end)
+        reader.telling = telling
         reported = self.sink.total
         said = reader.answer_line([line], True, None)
         if not isinstance(said, _Answered):
@@ -4561,10 +4566,15 @@ _CONNECTIVES = frozenset({"so", "thus", "hence", "i", "e", "ie", "that", "is", "
 
 
 def _one_filter(words: list[str]) -> int | None:
-    """Where words say one filter's (`per filter`, `in each filter`, `of a filter`), else None."""
+    """Where words say one filter's (`per filter`, `in each filter`, `of a filter`, `each of the 96 filters`), else
+    None."""
     for j in range(len(words)):
         if any(tuple(words[j:j + len(p)]) == p for p in _FILTER_PHRASES):
             return j
+        if words[j:j + 2] == ["each", "of"] and words[j + 2:j + 3] in (["the"], ["its"], ["these"], ["their"]):
+            k = j + 3 + (words[j + 3:j + 4] != [] and words[j + 3].replace(",", "").isdigit())  # `each of the 96 …`
+            if words[k:k + 1] in (["filters"], ["kernels"], ["neurons"], ["units"]):
+                return j
     return None
 
 
@@ -5095,23 +5105,41 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
 
 
 _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
+_CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
 
 
 def _what_if(asking: list[Tok], line: ir.Line) -> tuple[str, Span] | None:
-    """A stride or padding a question sets (`What is the output if we use stride 2?`, `Output with pad 1: …`) that
-    the layer it asks about does not have, as written and where; None when it sets none, or the layer's own."""
+    """A stride, padding, count of filters or filter size a question sets (`What is the output if we use stride
+    2?`, `Output with pad 1: …`, `How many parameters with 64 filters?`, `Output with 5x5 filters: …`) that the layer
+    it asks about does not have, or a condition it cannot compare (`Params if the input had 1 channel: …`), as
+    written and where; None when it sets none, or the layer's own."""
     call = line.items[0] if line.items else None
     words = [t.lower for t in asking]
+    settings: list[tuple[str, int, int]] = []  # the argument set, and where its word and its value are
     for j, word in enumerate(words):
         name = "stride" if word == "stride" else "pad" if word in ("pad", "padding", "zero-padding") else None
         value = _skip(words, j + 1, ("of", "="))
-        if name is None or value >= len(asking) or asking[value].kind != "NUM" or \
-                not _SETTING_WORDS & set(words[max(j - 3, 0):j]):
-            continue  # (`The padding is 3` answers; `… with stride 2`, `… if we use pad 1` set)
+        if name is not None and value < len(asking) and asking[value].kind == "NUM" and \
+                _SETTING_WORDS & set(words[max(j - 3, 0):j]):
+            settings.append((name, j, value))  # (`The padding is 3` answers; `… with stride 2`, `… if we use pad 1`)
+        elif words[j + 1:j + 2] in (["filters"], ["kernels"], ["filter"], ["kernel"]) and \
+                asking[j].kind in ("NUM", "DIMS"):
+            settings.append(("out_channels" if asking[j].kind == "NUM" else "kernel", j + 1, j))  # `64 filters`
+    for name, at, value in settings:
         have = next((a.value for a in call.args if a.name == name), None) if isinstance(call, ir.LayerCall) else None
         sizes = have.items if isinstance(have, ir.PairLit) else (have,)
-        if not all(isinstance(size, ir.Num) and str(size.value) == asking[value].text for size in sizes):
-            return f"{asking[j].text} {asking[value].text}", Span(asking[j].start, asking[value].end)
+        said = _dims_text(asking[value].text).split("x")
+        if len(said) > len(sizes) or not all(isinstance(size, ir.Num) and str(size.value) == said[k % len(said)]
+                                             for k, size in enumerate(sizes)):
+            where = Span(min(asking[at].start, asking[value].start), max(asking[at].end, asking[value].end))
+            return _shown(asking[min(at, value):max(at, value) + 1]), where
+    given = next((j for j, t in enumerate(asking) if t.kind == "DIMS" and (
+        words[j + 1:j + 2] in (["input"], ["image"]) or words[max(j - 2, 0):j] == ["input", "of"])), None)
+    if given is not None:  # `What is the output for a 64x64x3 input?`: for another input than the layer's, maybe
+        return _shown(asking[given:given + 2]), asking[given].span
+    conditional = next((j for j, word in enumerate(words) if word in _CONDITIONAL_WORDS), None)
+    if not settings and conditional is not None and any(t.kind in ("NUM", "DIMS") for t in asking[conditional:]):
+        return _shown(asking[conditional:]), Span(asking[conditional].start, asking[-1].end)  # `if the input had …`
     return None
 
 

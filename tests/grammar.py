@@ -565,6 +565,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Memory of CONV1 output", "Number of values in CONV1's output", "Values in the output of CONV1",
                "Input to CONV1", "CONV2 input", "The input to POOL1 is", "FC1 receives", "Input to the first layer",
                "Output with stride 2", "What is the output if we use pad 1?", "Output (stride 99999999999)",
+               "How many parameters with 64 filters?", "Output with 5x5 filters", "What is the output for a 9x9 input?",
+               "Params if the input had 1 channel", "How many parameters does each of the 10 filters have?",
                "Values",
                "The output of the first layer is", "The fifth pooling layer has", "The first hidden layer has",
                "After the second layer", "After the first layer, the output is", "After the ninth layer",

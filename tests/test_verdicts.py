@@ -6079,3 +6079,30 @@ def test_a_told_problems_question_that_changes_the_stride() -> None:
     report = homework("An input of 7x7x1 goes through one 3x3 filter with stride 1. What is the output if we use "
                       "stride 2? 3x3x1\n")
     assert [d.code for d in report.diagnostics] == ["E060"] and report.answers == ()
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    # each answer is right for the changed layer and was judged against CONV1 as written (marked wrong):
+    # (11·11·3 + 1)·64 = 23,296 for 64 filters; 55x55x64; (64 - 11)/4 + 1 = 14.25 on 64x64x3; (11·11·1 + 1)·96 = 11,712
+    ("How many parameters with 64 filters? 23296", "64 filters"),
+    ("What is the output with 64 filters? 55x55x64", "64 filters"),
+    ("What is the output for a 64x64x3 input? 14x14x96", "64x64x3 input"),
+    ("Params if the input had 1 channel: 11712", "if the input had 1 channel"),
+])
+def test_a_question_about_a_changed_layer_is_not_judged_against_it(line: str, said: str) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert report.answers == ()
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("E060", f"the question sets `{said}`, which the layer above does not have: cnncalc judges the layer as it is "
+                 f"written")]
+
+
+def test_each_of_the_filters_is_one_filter() -> None:
+    # one of CONV1's filters: 11·11·3 + 1 = 364 parameters; `each of the 96 filters` was read as the layer's count
+    # (34,944): the right answer marked wrong
+    conv = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    for answer, verdict in (("364", "right"), ("363", "wrong")):
+        report = homework(conv + f"How many parameters does each of the 96 filters have? {answer}\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("params per filter", verdict)]
+    # the layer's own count of filters said in the question is no change to it
+    assert homework(conv + "Params (96 filters): 34,944\n").ok
