@@ -1537,7 +1537,8 @@ class _LineReader:
         expectation = ir.answered(shape or (before.shape if before else None), counts,
                                   before.span.to(span) if before else span, sides,
                                   field or (before.field if before else None),
-                                  padding or (before.padding if before else None))
+                                  padding or (before.padding if before else None),
+                                  before.received if before else None)  # (`Input to POOL1: …` above it)
         if shape is not None:
             last = _rounded_as_said(last, self.tokens[lead:])
         return _Answered(last._replace(expectation=expectation), index)

@@ -6106,3 +6106,13 @@ def test_each_of_the_filters_is_one_filter() -> None:
         assert [(a.quantity, a.verdict) for a in report.answers] == [("params per filter", verdict)]
     # the layer's own count of filters said in the question is no change to it
     assert homework(conv + "Params (96 filters): 34,944\n").ok
+
+
+def test_the_volume_a_layer_receives_stays_judged_when_its_output_is_answered_below() -> None:
+    # POOL1 receives CONV1's 55x55x96; the output answered on the next line dropped the input answer above it, so a
+    # wrong 55x55x97 passed
+    sheet = ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+             "Input to POOL1: {}\nOutput: 27x27x96\n")
+    for volume, verdict in (("55x55x96", "right"), ("55x55x97", "wrong")):
+        report = homework(sheet.format(volume))
+        assert sorted((a.quantity, a.verdict) for a in report.answers) == [("input", verdict), ("output", "right")]
