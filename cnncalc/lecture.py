@@ -3081,6 +3081,9 @@ class _LineReader:
                                   Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
                 return found
             for answer in answers:
+                if any(quantity == answer[0] and count.exact and answer[1].exact and count.agrees(answer[1])
+                       for quantity, count in found):
+                    continue  # `Params: 0 (no learnable params)`: the same count said again
                 if any(quantity == answer[0] for quantity, _ in found):  # `Params: 760 (params: 761)`
                     self.sink.add(codes.E060, f"the {ir.NOUNS[answer[0]]} count is given twice", answer[1].span,
                                   hint="keep one answer for each count")
@@ -5557,9 +5560,12 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     for lead in leads:
         at = len(lead)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
-        if words[:at] == lead and end == counted + 1 and tokens[at].kind == "NUM" and \
+        none = words[at:at + 1] == ["no"] and words[counted:counted + 1] != [] and words[counted] in ir.ANSWER_WORDS
+        if words[:at] == lead and end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
                 (words[counted] in ir.ANSWER_WORDS or words[counted] in ("values", "activations")):
-            word, count = tokens[counted], tokens[at]
+            # (`It has no parameters`, `No params`: none, 0)
+            word, count = tokens[counted], tokens[at] if not none else Tok("WORD", "none", tokens[at].start,
+                                                                           tokens[at].end)
             if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
                 word = Tok("WORD", "memory", word.start, word.end)
             return [word, *named, Tok(":", ":", count.start, count.start), count]

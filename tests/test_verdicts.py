@@ -6116,3 +6116,22 @@ def test_the_volume_a_layer_receives_stays_judged_when_its_output_is_answered_be
     for volume, verdict in (("55x55x96", "right"), ("55x55x97", "wrong")):
         report = homework(sheet.format(volume))
         assert sorted((a.quantity, a.verdict) for a in report.answers) == [("input", verdict), ("output", "right")]
+
+
+@pytest.mark.parametrize("line", ["No parameters", "It has no parameters.", "This layer has no params",
+                                  "(no parameters)"])
+def test_no_parameters_said_on_a_line_of_its_own(line: str) -> None:
+    # a pool has none: right; CONV1 has (11·11·3 + 1)·96 = 34,944: wrong. The line was prose: the wrong answer passed
+    pool = homework("Input: 55x55x96\nPOOL1: 3x3 filters at stride 2\n" + line + "\n")
+    assert [(a.quantity, a.verdict) for a in pool.answers] == [("params", "right")]
+    conv = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert [(a.quantity, a.verdict) for a in conv.answers] == [("params", "wrong")]
+
+
+def test_a_count_and_the_same_count_said_again_in_words() -> None:
+    # `Params: 0 (no learnable params)` was E060 ("given twice") for the pool's right 0
+    report = homework("Input: 55x55x96\nPOOL1: 3x3 filters at stride 2\nParams: 0 (no learnable params)\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")] and report.ok
+    # two counts that differ are still E060 (neither judged alone)
+    twice = homework("Input: 55x55x96\nPOOL1: 3x3 filters at stride 2\nParams: 760 (params: 761)\n")
+    assert [d.code for d in twice.diagnostics] == ["E060"]
