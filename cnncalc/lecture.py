@@ -2968,6 +2968,10 @@ class _LineReader:
         7x7`) or said (`The receptive field of a CONV3 neuron is 7x7`) too."""
         at = 2 if words[:2] == ["what", "is"] else 0
         at = _skip(words, at, ("so", "thus", "hence", "the", "effective"))
+        if _label(tokens[at:at + 1]) is not None:  # `CONV3 receptive field: 7x7`, `CONV3's …` (the layer named)
+            named = _skip(words, at + 1 + 2 * (words[at + 1:at + 3] == ["'", "s"]), ("effective",))
+            if words[named:named + 2] == ["receptive", "field"]:
+                at = named
         if words[at:at + 2] == ["receptive", "field"]:
             at += 2
         elif words[at:at + 1] == ["rf"]:

@@ -6135,3 +6135,16 @@ def test_a_count_and_the_same_count_said_again_in_words() -> None:
     # two counts that differ are still E060 (neither judged alone)
     twice = homework("Input: 55x55x96\nPOOL1: 3x3 filters at stride 2\nParams: 760 (params: 761)\n")
     assert [d.code for d in twice.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize("line", ["CONV1 receptive field: {}", "CONV1's receptive field: {}",
+                                  "POOL1 effective receptive field: {}"])
+def test_a_receptive_field_after_the_layers_name(line: str) -> None:
+    # CONV1 sees 11x11; POOL1 3x3 at stride 2 on CONV1's stride 4: 11 + (3 - 1)·4 = 19. The line was prose
+    right = "11x11" if line.startswith("CONV1") else "19x19"
+    wrong = "12x12" if line.startswith("CONV1") else "20x20"
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride "
+                          "2\n" + line.format(answer) + "\n")
+        assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+            (line[:5].lower(), "receptive field", verdict)]
