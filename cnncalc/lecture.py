@@ -421,8 +421,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     nets = []
     for net in networks:
         span = Span(net.start, net.end)
-        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), ir.placed(net.totals, net.lines),
-                               span))
+        totals = []
+        for total in ir.placed(net.totals, net.lines):
+            if total.quantity == "output" and total.between:  # `Final output: 55x55x96` under CONV1, layers below
+                sink.add(codes.E060, "the network's output is answered between its layers: the network's or the layer "
+                                     "above's?", total.shape.span if total.shape else total.span,
+                         hint="answer the network's output under its last layer, or the layer's as `Output: …`")
+            else:
+                totals.append(total)
+        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), tuple(totals), span))
     for block in runs:
         passage: list[tuple[int, int, int]] = []
         for line in [*block, None]:
@@ -1783,6 +1790,21 @@ class _LineReader:
             found += said
         return found
 
+    def network_output(self, tokens: list[Tok], said: int) -> list[ir.TotalExpectation] | None:
+        """`Final output: 10`, `Network output: 1000 class scores`, `The network outputs 10 values`: the network's
+        output, judged as the spec's `expect output 10`; E060 (and none) for a volume cnncalc cannot read, None
+        (prose) when no volume follows."""
+        rest = [t for t in tokens[said:] if t.text not in (".", "!") and t.lower not in _OUTPUT_UNIT_WORDS]
+        if rest[:1] and rest[0].text in (":", "=", "is", "are"):
+            rest = rest[1:]
+        if len(rest) != 1 or rest[0].kind not in ("DIMS", "NUM"):
+            return None
+        shape = _shape(Tok("DIMS", rest[0].text, rest[0].start, rest[0].end))
+        if shape is None:
+            self.not_a_volume(rest[0].text, rest[0].span)
+            return []
+        return [ir.TotalExpectation("output", "==", None, shape, Span(self.start, self.end))]
+
     def total(self) -> list[ir.TotalExpectation] | None:
         """`Total params: 62.4M`, `TOTAL parameters = 62,378,344`, `Total number of MACs: 1.1G` (also `Overall
         …`, `Sum of all parameters: …`, `Total learnable parameters …`, `Total parameter count: …`, `Params
@@ -1792,6 +1814,9 @@ class _LineReader:
         words = [t.lower for t in tokens]
         if words[:2] == ["how", "many"]:
             return self.asked_total(words, tokens, 2)
+        heading = next((len(head) for head in _NETWORK_OUTPUT_HEADS if words[:len(head)] == list(head)), 0)
+        if heading:
+            return self.network_output(tokens, heading)
         at = _skip(words, _opener(words), _CONNECTIVE_LEADS)
         if words[at:at + 1] == ["overall"] and words[at + 1:at + 2] in ([","], ["the"], ["this"], ["our"]):
             at = _skip(words, at + 1, (",",))  # `Overall, the network has …` (not `Overall params: …`)
@@ -2697,10 +2722,12 @@ class _LineReader:
         words = [t.lower for t in rest]
         rest = rest[_skip(words, 0, _AFTER_FILLERS):]  # `After POOL1, the output is 16x16x10`
         noun = "input" if received else "output"
+        while rest and rest[-1].text in (".", "!"):
+            rest = rest[:-1]
         if received:
-            rest = [t for t in rest if t.text not in (".", "!") and t.lower not in _VALUE_WORDS]
-            if rest[:1] and rest[0].kind == "NUM" and len(rest) == 1:  # `FC6 input: 9216 values`: a vector's length
-                rest = [Tok("DIMS", rest[0].text, rest[0].start, rest[0].end)]
+            rest = [t for t in rest if t.lower not in _VALUE_WORDS]
+        if [t.kind for t in rest] == ["NUM"]:  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
+            rest = [Tok("DIMS", rest[0].text, rest[0].start, rest[0].end)]
         kind = _kind_named([t.lower for t in name_tokens]) if label is None else None
         placed = _placed([t.lower for t in name_tokens]) if label is None and kind is None else None
         if (label is None and kind is None and placed is None) or not rest or rest[0].kind != "DIMS" or \
@@ -4037,6 +4064,12 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
 # The network's totals a worked example states, by the quantity its words name: its `Total memory` is the values of
 # every layer's output (the notes' `TOTAL memory`), not the spec's `expect total memory` (bytes, parameters too)
 _TRAILING_LEADS = ("with", "and", "it", "has", "which", "so")  # before counts after a volume: `…, and it has 0 params`
+# what names the network's output (`Final output: 10`, `The network outputs 10 class scores`)
+_NETWORK_OUTPUT_HEADS = (("final", "output"), ("network", "output"), ("model", "output"), ("the", "final", "output"),
+                         ("output", "of", "the", "network"), ("output", "of", "the", "model"),
+                         ("the", "network", "outputs"), ("the", "model", "outputs"), ("the", "network", "'", "s",
+                                                                                       "output"))
+_OUTPUT_UNIT_WORDS = {"class", "classes", "scores", "values", "neurons", "probabilities", "logits", "outputs"}
 _TOTALS = {"params": "params", "weights": "weights", "biases": "biases", "macs": "macs", "memory": "activations"}
 _TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},

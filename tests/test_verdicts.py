@@ -6148,3 +6148,32 @@ def test_a_receptive_field_after_the_layers_name(line: str) -> None:
                           "2\n" + line.format(answer) + "\n")
         assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
             (line[:5].lower(), "receptive field", verdict)]
+
+
+SMALL_NET = ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+             "FC: 10 neurons\n")
+
+
+@pytest.mark.parametrize("line", ["Final output: {}", "Network output: {}", "Output of the network: {}",
+                                  "The network outputs {} class scores.", "Output of the last layer: {}",
+                                  "After FC: {}"])
+def test_the_networks_output_answered_below_it(line: str) -> None:
+    # the FC layer's 10 neurons: the network's output is 10. Each was prose: a wrong answer passed
+    for answer, verdict in (("10", "right"), ("11", "wrong")):
+        report = homework(SMALL_NET + line.format(answer) + "\n")
+        assert [(a.expected, a.verdict) for a in report.answers] == [(answer, verdict)], report.diagnostics
+
+
+def test_the_networks_output_answered_between_its_layers_is_not_judged() -> None:
+    # under CONV1 with layers below, `Final output: 55x55x96` may be CONV1's (right) or the network's (wrong): E060
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nFinal output: 55x55x96\n"
+                      "POOL1: 3x3 filters at stride 2\nFC: 10 neurons\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 3, 15)]
+
+
+def test_an_output_after_a_layers_name_ended_by_a_full_stop() -> None:
+    # `After CONV1: 55x55x97.` and `Input to FC: 6x6x96.` were prose for their full stop
+    conv = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+                    "After CONV1: 55x55x97.\n")
+    assert [(a.path, a.verdict) for a in conv.answers] == [("conv1", "wrong")]
