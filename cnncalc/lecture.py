@@ -1718,6 +1718,14 @@ class _LineReader:
             return self._placed_line(asking, placed, lines)
         if not named:
             last = lines[-1].items[0]
+            stage = next((t for j, t in enumerate(asking[1:], 1) if t.lower in _STAGE_WORDS and
+                          asking[j - 1].lower in ("after", "before", "the")), None)
+            if stage is not None and isinstance(last, ir.LayerCall) and last.keyword != _STAGE_WORDS[stage.lower]:
+                # `Output after ReLU: …` under POOL1: the ReLU's (none above), not the pool's
+                self.sink.add(codes.E060, f"this answer is about a `{stage.text}`, and the layer above is "
+                                          f"{(last.label or last.keyword).upper()}", stage.span,
+                              hint="answer under the layer it is about, or name it, as in `After RELU1: …`")
+                return None
             kinds = {kind: t for t in asking if t.kind == "WORD" and (kind := _family(t.lower)) is not None}
             if kinds and isinstance(last, ir.LayerCall) and _family(last.keyword) not in kinds:
                 # `Output volume of the conv layer: …` under POOL1: about another layer, the one of its kind when
@@ -4478,8 +4486,10 @@ def _answered_question(tokens: list[Tok]) -> bool:
         return True  # `There are 760 parameters`, of what not said
     if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
         return True
-    if said and said[0].lower == "after" and any(t.kind == "DIMS" for t in said):
-        return True  # `After the pooling layer the volume is 16x16x10`
+    if said and (said[0].lower in ("after", "before") or [t.lower for t in said[:2]] in (["output", "after"],
+                                                                                         ["output", "before"])) and \
+            any(t.kind == "DIMS" for t in said):
+        return True  # `After the pooling layer the volume is 16x16x10`, `Output after ReLU: …` with no ReLU above
     words = [t.lower for t in said]
     if len(said) >= 4 and _label(said[:1]) is not None and words[2] == ":" and \
             (words[1] in ir.ANSWER_WORDS or words[1] in ("output", "out")) and said[3].kind in ("NUM", "DIMS"):
@@ -5145,6 +5155,8 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
     return [*tokens[:value + 1], arrow, *tokens[value + 1 + marks:]]
 
 
+# an activation or other stage of a layer named by its kind in a question (`Output after ReLU: …`)
+_STAGE_WORDS = {"relu": "relu", "sigmoid": "sigmoid", "tanh": "tanh", "softmax": "softmax", "dropout": "dropout"}
 _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
 
@@ -5187,14 +5199,17 @@ def _what_if(asking: list[Tok], line: ir.Line) -> tuple[str, Span] | None:
 def _receiving(words: list[str]) -> tuple[slice, int] | None:
     """Where the name of a layer is, and the word after which its input's volume is said, when a line answers what
     a layer receives: `Input to CONV2: …` (`of`, `for`, `into`; `The input to CONV2 is …`), `CONV2 input: …`
-    (`CONV2's input: …`), `CONV2 receives …`; None for any other line."""
+    (`CONV2's input: …`), `CONV2 receives …`, `Before POOL1: …`, `Output before pooling: …`; None for any other
+    line."""
     at = 1 if words[:1] == ["the"] else 0
     joint = next((j for j, w in enumerate(words) if w in (":", "=", "is", "receives")), None)
     if joint is None or joint < at + 1:
         return None
-    if words[at:at + 2] in (["input", "to"], ["input", "of"], ["input", "for"], ["input", "into"]) and \
-            joint > at + 2 and words[joint] != "receives":
-        return slice(at + 2, joint), joint
+    if words[at:at + 2] in (["input", "to"], ["input", "of"], ["input", "for"], ["input", "into"],
+                            ["output", "before"]) and joint > at + 2 and words[joint] != "receives":
+        return slice(at + 2, joint), joint  # (`Output before POOL1: …`, what POOL1 receives)
+    if words[:1] == ["before"] and words[joint] in (":", "=") and joint > 1:
+        return slice(1, joint), joint  # `Before POOL1: 55x55x96`
     if words[joint - 1:joint] == ["input"] and words[joint] in (":", "=") and joint > 1:
         name = joint - 1 - (2 if words[joint - 3:joint - 1] == ["'", "s"] else 0)
         return (slice(0, name), joint) if name > 0 else None

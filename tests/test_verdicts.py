@@ -6177,3 +6177,19 @@ def test_an_output_after_a_layers_name_ended_by_a_full_stop() -> None:
     conv = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
                     "After CONV1: 55x55x97.\n")
     assert [(a.path, a.verdict) for a in conv.answers] == [("conv1", "wrong")]
+
+
+def test_the_output_before_a_pool_and_after_an_activation_not_above() -> None:
+    # under POOL1 (27x27x96 out of CONV1's 55x55x96): `Output before pooling: 55x55x96` was judged as POOL1's output
+    # and `Output after ReLU: 55x55x96` too (no ReLU above): right answers marked wrong
+    pool = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+    for volume, verdict in (("55x55x96", "right"), ("55x55x97", "wrong")):
+        before = homework(pool + f"Output before pooling: {volume}\n")
+        assert [(a.path, a.quantity, a.verdict) for a in before.answers] == [("pool1", "input", verdict)]
+    relu = homework(pool + "Output after ReLU: 55x55x96\n")
+    assert relu.answers == ()
+    assert [(d.code, d.line, d.column, d.message) for d in relu.diagnostics] == [
+        ("E060", 4, 14, "this answer is about a `ReLU`, and the layer above is POOL1")]
+    # under a ReLU line, its output: CONV1's 55x55x96 kept
+    kept = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nReLU\nOutput after ReLU: 55x55x97\n")
+    assert [a.verdict for a in kept.answers] == ["wrong"]
