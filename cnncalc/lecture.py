@@ -245,6 +245,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     blank = False  # a blank line since the last line read
     cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
+    varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
     for number, raw, line_start, step in _pieces(text):
         stripped = raw.strip()
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
@@ -305,6 +306,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 held = []
             if cases is None:
                 cases = _cases_heading(tokens)
+            if varied is not None:  # `Q2. Same but stride 3 => 2x2` after an exercise: it again, that changed
+                tokens = _varied(varied, tokens) or tokens
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
@@ -370,6 +373,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             run.append((first, first + len(stripped), number))  # prose, unless something is read after it
         else:
             flush()
+        varied = _before_answer(tokens) if isinstance(result, _Exercise) else None
         if isinstance(result, ir.Input):
             same = current.input is not None and current.input.dims == result.dims
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
@@ -5136,6 +5140,36 @@ def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
                     for j, t in enumerate(tokens[at:-1], at)):
         return None
     return tokens[at:-1]
+
+
+def _before_answer(tokens: list[Tok]) -> list[Tok] | None:
+    """An exercise's tokens before its arrow (`N = 7, F = 3, stride 2` of `… => 3`); None without an arrow."""
+    arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW" or (
+        t.text == "=" and tokens[j + 1:j + 2] and tokens[j + 1].text == ">" and t.end == tokens[j + 1].start)), None)
+    return tokens[_lead(tokens):arrow] if arrow is not None else None
+
+
+def _varied(base: list[Tok], tokens: list[Tok]) -> list[Tok] | None:
+    """`Same but stride 3 => 2x2` (`Same with pad 1: …`) under an exercise: the exercise's tokens (`base`) with that
+    letter's value replaced, then the case's own, after the line's question number; None for any other line."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens]
+    if words[lead:lead + 1] != ["same"]:
+        return None
+    case = _case_of(tokens[_skip(words, lead + 1, ("but", "with", ",", "as", "above", "except", "now", "and")):])
+    if case is None:
+        return None
+    letter = _EXERCISE_LETTERS[case[0].lower]
+    kept: list[Tok] = []
+    j = 0
+    while j < len(base):
+        value = j + 1 + (base[j + 1:j + 2] != [] and base[j + 1].text in ("=", ":"))
+        if _EXERCISE_LETTERS.get(base[j].lower) == letter and base[value:value + 1] and base[value].kind == "NUM":
+            j = value + 1  # the value replaced
+            continue
+        kept.append(base[j]._replace(start=tokens[lead].start, end=tokens[lead].end))  # (stated by `Same`)
+        j += 1
+    return [*tokens[:lead], *kept, Tok("P", ",", case[0].start, case[0].start), *case]
 
 
 def _case_of(tokens: list[Tok]) -> list[Tok] | None:

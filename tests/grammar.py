@@ -604,7 +604,8 @@ CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
          "NORM", "[CONV -> RELU]*2", "POOL?", "CONV [8 3x3 filters, pad 1]"]
-CASE_LETTERS = ["stride", "S =", "pad", "stride\n$$"]  # a case under `Example N = 7, F = 3:` (`stride 2 => 3`)
+CASE_LETTERS = ["stride", "S =", "pad", "stride\n$$", "Same but stride", "Q2. Same with pad", "Same, but S ="]
+# (a case under `Example N = 7, F = 3:`, `stride 2 => 3`, or an exercise varied: `Same but stride 3 => …`)
 COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MACs", " (760 params)", " volume",
                        " feature maps and 760 params", " volume with no parameters", ", 760 params in total",
                        " in total", ", 760 params (76 per filter)", " (76 per filter, 75 weights per filter)",

@@ -6193,3 +6193,17 @@ def test_the_output_before_a_pool_and_after_an_activation_not_above() -> None:
     # under a ReLU line, its output: CONV1's 55x55x96 kept
     kept = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nReLU\nOutput after ReLU: 55x55x97\n")
     assert [a.verdict for a in kept.answers] == ["wrong"]
+
+
+def test_the_same_exercise_again_with_a_letter_changed() -> None:
+    # N = 7, F = 3: stride 2 gives (7 - 3)/2 + 1 = 3, stride 1 gives 5, and with pad 1 at stride 2, (7 - 3 + 2)/2 + 1
+    # = 4. `Same but stride 1 => …` was prose: a wrong answer passed
+    sheet = "Q1. N = 7, F = 3, stride 2 => 3\nQ2. Same but stride 1 => {}\nQ3. Same with pad 1 => {}\n"
+    right = [a.report for a in analyses(sheet.format("5", "7"), "hw.txt")]
+    assert [[(a.expected, a.verdict) for a in r.answers] for r in right] == [
+        [("3", "right")], [("5", "right")], [("7", "right")]]  # Q3 varies Q2: stride 1, pad 1 keeps 7
+    wrong = [a.report for a in analyses(sheet.format("4", "4"), "hw.txt")]
+    assert [[a.verdict for a in r.answers] for r in wrong] == [["right"], ["wrong"], ["wrong"]]
+    # the changed layer is stated by `Same`: its stride 3 that does not fit is reported on that line
+    strided = [a.report for a in analyses("N = 7, F = 3, stride 2 => 3\nSame but stride 3 => 2x2\n", "hw.txt")]
+    assert [(d.code, d.line) for r in strided for d in r.diagnostics if d.severity == "error"] == [("E030", 2)]
