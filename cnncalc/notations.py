@@ -97,10 +97,11 @@ _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]
          r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
          r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
          r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
-# an exercise's letters, then its input: `Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input`
-_LETTERS_THEN_INPUT = (r"(?i)\bF[ \t]*=[ \t]*[0-9]+[^\n]{0,200}?\b(?:on|to)[ \t]+(?:(?:an?|the)[ \t]+)?"
-                       r"(?:[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|volume|image)\b"
-                       r"|(?:input|volume|image)[ \t]+of[ \t]+[0-9]+x[0-9]+)")
+# an exercise's letters, then its input: `Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input` (the input found
+# first, then the letters on its line before it: a line of `F=1 F=1 …` is not searched once per `F`)
+_INPUT_AFTER = re.compile(r"(?i)\b(?:on|to)[ \t]+(?:(?:an?|the)[ \t]+)?(?:[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+"
+                          r"(?:input|volume|image)\b|(?:input|volume|image)[ \t]+of[ \t]+[0-9]+x[0-9]+)")
+_LETTER_F = re.compile(r"(?i)\bF[ \t]*=[ \t]*[0-9]")
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
 # by its keyword there (`conv1: conv 10 5x5`)
 # (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)
@@ -146,7 +147,7 @@ def detect(text: str, name: str) -> str:
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
-        len(re.findall(_LETTERS_THEN_INPUT, head)) + len(re.findall(_DESCRIBED, head, re.M)) + \
+        _letters_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \
@@ -154,6 +155,17 @@ def detect(text: str, name: str) -> str:
     if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):
         return "lecture"
     return "spec"
+
+
+def _letters_then_input(head: str) -> int:
+    """How many lines tell an exercise's letters and then its input (`_INPUT_AFTER`, with `F=` before it on its
+    line, at most 200 characters before)."""
+    found = 0
+    for match in _INPUT_AFTER.finditer(head):
+        line = head.rfind("\n", 0, match.start()) + 1
+        if _LETTER_F.search(head, max(line, match.start() - 200), match.start()):
+            found += 1
+    return found
 
 
 def reader(lang: str) -> Callable[[str, DiagnosticSink], ir.File]:
