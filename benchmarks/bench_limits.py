@@ -66,6 +66,9 @@ BOMBS: list[tuple[str, str]] = [
     # every passage of prose so far, and each line's name among every layer above (quadratic: over 2 minutes)
     ("20,000 unread layers, each after a restated input (lecture notation)",
      "Input: 32x32x3\n" + "Max-pool two by two, stride 2\nInput: 32x32x3\nFC(10) -> 10\n" * 20_000),
+    # each `Same but …` is the exercise above with one value replaced: it grew by a comma each time (quadratic: 111 s)
+    ("5,000 exercises each varying the one above (lecture notation)",
+     "N = 7, F = 3, stride 2 => 3\n" + "Same but stride 1 => 5\nSame but stride 2 => 3\n" * 2_500),
     ("letters through 8 strided repeats (the solver's walk down)",
      "input HxWx3\nrepeat 8 { conv 7 2 stride 2 groups 3 ; maxpool 1x1 stride 8 floor }\n"),
     ("expression growth: 60 squarings", "block b(c) { conv c 1x1 }\ninput 4x4x4\nb(" + "2" + "*2" * 60 + ")\n"),

@@ -5165,7 +5165,9 @@ def _varied(base: list[Tok], tokens: list[Tok]) -> list[Tok] | None:
     while j < len(base):
         value = j + 1 + (base[j + 1:j + 2] != [] and base[j + 1].text in ("=", ":"))
         if _EXERCISE_LETTERS.get(base[j].lower) == letter and base[value:value + 1] and base[value].kind == "NUM":
-            j = value + 1  # the value replaced
+            j = value + 1  # the value replaced, with the comma before it (a `Same` after a `Same` grows no longer)
+            if kept and kept[-1].text == ",":
+                kept.pop()
             continue
         kept.append(base[j]._replace(start=tokens[lead].start, end=tokens[lead].end))  # (stated by `Same`)
         j += 1
