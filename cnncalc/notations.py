@@ -132,7 +132,9 @@ _ALIGNED_TABLE = (r"(?i)^[ \t]*(?:layer|name|layers|layer name)(?: {2,}|\t)[^\n]
 def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
-    examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …`, `What is the output …`,
+    examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …` (and the `stride 2 => 3` cases under
+    `Example N = 7, F = 3:`, and letters told before their input: `…, F=3, S=1 on a 32x32x3 input`), `What is the
+    output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` and `CONV1 output: …` lines, and tables' rows
     (markdown's with or without their outer bars, or aligned by spaces); more of them than spec statements, in its
