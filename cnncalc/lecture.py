@@ -1699,9 +1699,9 @@ class _LineReader:
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
         """Which line above an answer on a line of its own is about: the layer its question names before
         the answer (`What is the output volume of CONV1? 55x55x96`, `Number of parameters in POOL1: 0`),
-        else the last. None, after E060, when it names no layer above or more than one, or when it sets a stride
-        or padding the layer does not have (`What is the output if we use stride 2?`: another layer, whose answer
-        judged against this one would be marked wrong when right)."""
+        else the last. None, after E060, when it names no layer above or more than one, or when it changes the layer
+        (`_what_if`: `What is the output if we use stride 2?`, `… with 64 filters?`, `… for a 64x64x3 input?`: another
+        layer, whose answer judged against this one would be marked wrong when right)."""
         ends = [j for j, t in enumerate(tokens) if t.text in ("?", ":", "=")]
         asking = tokens[:ends[0] if ends else len(tokens)]
         index = self._asked_line(asking, lines)
