@@ -1308,7 +1308,8 @@ class _LineReader:
         """LeNet's last layer as its paper names it, `OUTPUT: 10 neurons` in capitals, or `Output layer: 10 neurons`,
         under a listing's named layers: an FC layer named `output`, with its answers after it as a listing line's
         (`, params 850`). So is `Output: 10 neurons` under a named layer whose own line answered already, when 10
-        is not its size: an answer would say it again, not otherwise. In other cases `Output: 10 neurons` answers
+        is not its size (an answer would say it again, not otherwise), or when an arrow and its answers follow, as on
+        the listing's lines (`Output: 10 neurons -> 10, params 850`). In other cases `Output: 10 neurons` answers
         the layer above (`_values_answer`; E060 when it may be either)."""
         above = last.items[0] if last is not None and last.items else None
         at = 2 if words[1:2] == ["layer"] else 1
@@ -1320,9 +1321,10 @@ class _LineReader:
             size = next((a.value.value for a in above.args if a.name == "units" and isinstance(a.value, ir.Num)),
                         None) if above.keyword == "fc" else None
             before = last.expectation if last is not None else None
-            if before is None or str(size) == self.tokens[2].text.replace(",", "") or \
-                    not any((earlier := getattr(before, quantity)) is not None and not earlier.agrees(count)
-                            for quantity, count in _said_counts(self.tokens[4:]).items()):
+            stated = kinds[at + 3:at + 4] == ["ARROW"]  # `Output: 10 neurons -> 10, params 850`, as the listing's lines
+            if str(size) == self.tokens[2].text.replace(",", "") or (not stated and (before is None or not any(
+                    (earlier := getattr(before, quantity)) is not None and not earlier.agrees(count)
+                    for quantity, count in _said_counts(self.tokens[4:]).items()))):
                 return None
         self.i = at + 1
         name = self.tokens[0]

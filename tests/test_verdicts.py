@@ -6207,3 +6207,18 @@ def test_the_same_exercise_again_with_a_letter_changed() -> None:
     # the changed layer is stated by `Same`: its stride 3 that does not fit is reported on that line
     strided = [a.report for a in analyses("N = 7, F = 3, stride 2 => 3\nSame but stride 3 => 2x2\n", "hw.txt")]
     assert [(d.code, d.line) for r in strided for d in r.diagnostics if d.severity == "error"] == [("E030", 2)]
+
+
+def test_lenets_output_layer_stated_with_an_arrow_in_lower_case() -> None:
+    # LeNet-5 on 32x32x1: F6's 84 neurons, then the 10 outputs, (84 + 1)·10 = 850 parameters; in all 156 + 2,416 +
+    # 48,120 + 10,164 + 850 = 61,706. `Output: 10 neurons -> 10, params 850` was E060 ("cannot read … as a layer"),
+    # so the total under it was not checked
+    sheet = ("Input: 32x32x1\nC1: 6 5x5 filters -> 6@28x28, params 156\nS2: 2x2 avg pool, stride 2 -> 6@14x14\n"
+             "C3: 16 5x5 filters -> 16@10x10, params 2,416\nS4: 2x2 avg pool, stride 2 -> 16@5x5\n"
+             "C5: 120 5x5 filters -> 120@1x1, params 48,120\nF6: 84 neurons -> 84, params 10,164\n"
+             "Output: 10 neurons -> 10, params {}\nTotal params: {}\n")
+    right = homework(sheet.format("850", "61,706"))
+    assert right.ok and len(right.answers) == 13 and all(a.verdict == "right" for a in right.answers)
+    wrong = homework(sheet.format("840", "61,696"))
+    assert [(a.path, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [
+        ("output", "params"), ("", "total params")]
