@@ -186,14 +186,14 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
 
 
 # a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`
-_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__")
+_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~")  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
 _MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
 
 
 def _plain(text: str) -> str:
     """The text with a notebook's markup blanked out, each character where it was (`$55 \times 55 \times 96$` reads
-    as `55 x 55 x 96`), so that spans point into the text as written. A line of markup alone (a code fence, `$$`)
-    stays as it is: it is no blank line."""
+    as `55 x 55 x 96`; a struck-out `~~55x55x96~~` is withdrawn), so that spans point into the text as written. A
+    line of markup alone (a code fence, `$$`, a line struck out whole) stays as it is: it is no blank line."""
     if not _MARKUP.search(text):
         return text
     lines = []
@@ -4124,7 +4124,7 @@ _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulti
 _NAMED_OUTPUT = ("feature", "features", "shape", "dimensions", "dims", "volume", "size", "a")  # `Shape: 32x32x10`
 _OUTPUT_NOUNS = ("volume", "size", "shape", "dimensions", "dimension", "dims", "spatial", "extent", "resolution", "is",
                  "?", ":", "=", "a", "answer")  # between `Output` and its answer
-_LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒")  # `- `, `=> `, `• `, `→ `, `⇒ `
+_LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒", "✓", "✔", "☑", "✅")  # `- `, `=> `, `• `, `→ `, `⇒ `, a tick
 
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -570,6 +570,7 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "No", "It has no", "This layer has no", "CONV1 receptive field", "POOL1's effective receptive field",
                "Final output", "Network output", "The network outputs", "Output of the last layer", "After FC1",
                "Output before pooling", "Before POOL1", "Output after ReLU", "Output before the ReLU",
+               "✓ Output", "Output: ~~55x55x96~~", "~~Params", "Params: ~~1~~ ~~",
                "Values",
                "The output of the first layer is", "The fifth pooling layer has", "The first hidden layer has",
                "After the second layer", "After the first layer, the output is", "After the ninth layer",

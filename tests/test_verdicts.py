@@ -6222,3 +6222,20 @@ def test_lenets_output_layer_stated_with_an_arrow_in_lower_case() -> None:
     wrong = homework(sheet.format("840", "61,696"))
     assert [(a.path, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [
         ("output", "params"), ("", "total params")]
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    # CONV1's output is 55x55x96. A tick leading the line made it prose (a wrong answer passed); a struck-out answer
+    # beside the new one made the line E060 ("2 different volumes"): the struck one is withdrawn
+    ("✓ Output: 55x55x97", "wrong"),
+    ("✔ Output: 55x55x96", "right"),
+    ("Output: ~~55x55x96~~ 55x55x97", "wrong"),
+    ("Output: ~~55x55x97~~ 55x55x96", "right"),
+    ("Params: ~~34,848~~ 34,945", "wrong"),
+])
+def test_a_tick_and_a_struck_out_answer(line: str, verdict: str) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+    # a line struck out whole is withdrawn: prose, no verdict
+    struck = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n~~Output: 55x55x97~~\n")
+    assert struck.answers == () and struck.ok
