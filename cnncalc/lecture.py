@@ -2894,7 +2894,8 @@ class _LineReader:
                     return ir.ShapeAnswer((int(result[0].text),), result[0].text, result[0].span, square=True)
                 said = _no_fit(tokens[after:])
                 spelled = _written_volume(tokens[after:]) if said is None else None
-                vector = _rounded_to(_remark_dropped([t for t in tokens[after:] if t.text not in ("!", ".")]))
+                vector = _rounded_to(_remark_dropped([t for t in tokens[after:] if t.text not in ("!", ".") and (
+                    t.lower not in ("px", "pixels") or not spatial)]))  # (`Output spatial size: 55 px`)
                 if len(vector) > 2 and vector[0].kind == "NUM" and vector[1].text in (",", ";") and \
                         any(t.lower in ir.ANSWER_WORDS for t in vector[2:]):
                     vector = vector[:1]  # `Output: 10, params: 25,610`: the vector, then the counts (read after it)
