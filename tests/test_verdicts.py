@@ -6244,5 +6244,6 @@ def test_a_tick_and_a_struck_out_answer(line: str, verdict: str) -> None:
 def test_a_spatial_size_with_its_unit() -> None:
     # (227 - 11)/4 + 1 = 55: `54 px` was prose (a wrong side passed)
     for said, verdict in (("55 pixels", "right"), ("54 px", "wrong")):
-        report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput spatial size: {said}\n")
+        report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+                          f"Output spatial size: {said}\n")
         assert [a.verdict for a in report.answers] == [verdict]
