@@ -46,6 +46,7 @@ linear in the line's length: no backtracking pattern.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -1595,9 +1596,7 @@ class _LineReader:
             return tokens
         if len(inside) != 1 or inside[0].kind != "NUM":
             return tokens
-        values = 1
-        for size in shape.dims:
-            values *= size
+        values = math.prod(shape.dims)
         try:
             count = self._count_token(inside[0])
         except _Unreadable:
@@ -2567,9 +2566,7 @@ class _LineReader:
             if after is None:
                 return None
             volume, told_after = after
-        arrow = next((j for j in range(at, len(tokens)) if tokens[j].kind == "ARROW" or
-                      (tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and
-                       tokens[j].end == tokens[j + 1].start)), len(tokens))
+        arrow = _arrow(tokens, at)
         if arrow == len(tokens) and words[-1] == ":":
             return None  # `Example N = 7, F = 3:`, the heading of the cases below it (the lecture's)
         answered_at = arrow + 1  # where the answer starts
@@ -5145,11 +5142,20 @@ def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
     return tokens[at:-1]
 
 
+def _arrow(tokens: list[Tok], start: int) -> int:
+    """Where the first arrow from `start` is (`->`, `→`, or `=>` written as `=` and `>` side by side), else the
+    tokens' length."""
+    return next((j for j in range(start, len(tokens)) if tokens[j].kind == "ARROW" or
+                 (tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and
+                  tokens[j].end == tokens[j + 1].start)), len(tokens))
+
+
 def _before_answer(tokens: list[Tok]) -> list[Tok] | None:
-    """An exercise's tokens before its arrow (`N = 7, F = 3, stride 2` of `… => 3`); None without an arrow."""
-    arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW" or (
-        t.text == "=" and tokens[j + 1:j + 2] and tokens[j + 1].text == ">" and t.end == tokens[j + 1].start)), None)
-    return tokens[_lead(tokens):arrow] if arrow is not None else None
+    """An exercise's tokens before its arrow (`N = 7, F = 3, stride 2` of `… => 3`), after its bullet or number;
+    None without an arrow."""
+    lead = _lead(tokens)
+    arrow = _arrow(tokens, lead)
+    return tokens[lead:arrow] if arrow < len(tokens) else None
 
 
 def _varied(base: list[Tok], tokens: list[Tok]) -> list[Tok] | None:
