@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import cnncalc
+from cnncalc.analysis import Settings
 from cnncalc.analysis import run as analyses
 from cnncalc.cli import cli
 from cnncalc.report import Report
@@ -6169,7 +6170,13 @@ def test_the_networks_output_answered_between_its_layers_is_not_judged() -> None
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nFinal output: 55x55x96\n"
                       "POOL1: 3x3 filters at stride 2\nFC: 10 neurons\n")
     assert report.answers == ()
-    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 3, 15)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 15, "the network's output is answered between its layers: the network's or the layer above's?")]
+    # an output that is no volume is E060 at it, never passed over (zero and unbounded sizes included)
+    for said in ("0x10", "99999999999999999999", "1e999"):
+        bad = homework(SMALL_NET + f"Final output: {said}\n")
+        assert [(d.code, d.line, d.column, d.message) for d in bad.diagnostics] == [
+            ("E060", 5, 15, f"`{said}` is not a volume")] and bad.answers == ()
 
 
 def test_an_output_after_a_layers_name_ended_by_a_full_stop() -> None:
@@ -6205,6 +6212,10 @@ def test_the_same_exercise_again_with_a_letter_changed() -> None:
     wrong = [a.report for a in analyses(sheet.format("4", "4"), "hw.txt")]
     assert [[a.verdict for a in r.answers] for r in wrong] == [["right"], ["wrong"], ["wrong"]]
     # the changed layer is stated by `Same`: its stride 3 that does not fit is reported on that line
+    # after a leading arrow too (`=> N = 7, …`): its exercise was taken as empty, so the `Same` was not read
+    led = [a.report for a in analyses("=> N = 7, F = 3, stride 2 => 3\n=> Same but stride 1 => 6\n", "hw.txt",
+                                      Settings(lang="lecture"))]
+    assert [[a.verdict for a in r.answers] for r in led] == [["right"], ["wrong"]]  # (7 - 3)/1 + 1 = 5, not 6
     strided = [a.report for a in analyses("N = 7, F = 3, stride 2 => 3\nSame but stride 3 => 2x2\n", "hw.txt")]
     assert [(d.code, d.line) for r in strided for d in r.diagnostics if d.severity == "error"] == [("E030", 2)]
 
