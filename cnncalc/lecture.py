@@ -1725,7 +1725,7 @@ class _LineReader:
             last = lines[-1].items[0]
             stage = next((t for j, t in enumerate(asking[1:], 1) if t.lower in _STAGE_WORDS and
                           asking[j - 1].lower in ("after", "before", "the")), None)
-            if stage is not None and isinstance(last, ir.LayerCall) and last.keyword != _STAGE_WORDS[stage.lower]:
+            if stage is not None and isinstance(last, ir.LayerCall) and last.keyword != stage.lower:
                 # `Output after ReLU: …` under POOL1: the ReLU's (none above), not the pool's
                 self.sink.add(codes.E060, f"this answer is about a `{stage.text}`, and the layer above is "
                                           f"{(last.label or last.keyword).upper()}", stage.span,
@@ -5201,7 +5201,7 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
 
 
 # an activation or other stage of a layer named by its kind in a question (`Output after ReLU: …`)
-_STAGE_WORDS = {"relu": "relu", "sigmoid": "sigmoid", "tanh": "tanh", "softmax": "softmax", "dropout": "dropout"}
+_STAGE_WORDS = frozenset(("relu", "sigmoid", "tanh", "softmax", "dropout"))  # each its layer's keyword too
 _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
 
