@@ -5269,9 +5269,20 @@ def _asked_after(words: list[str]) -> int | None:
     sentence opens as a question does; None when there is none."""
     if "?" not in words:
         return None
-    return max((k - 1 for j in range(words.index("?")) if words[j] in (".", ",")
+    mark = words.index("?")
+    return max((k - 1 for j in range(mark) if words[j] in (".", ",")
                 for k in [_skip(words, j + 1, _QUOTES)]  # `… using "pad=2." What is …`: its quotes closed after
-                if any(words[k:k + len(opener)] == list(opener) for opener in _ASKING)), default=None)
+                if any(words[k:k + len(opener)] == list(opener) for opener in _ASKING) or
+                _bare_question(words[k:mark])), default=None)
+
+
+def _bare_question(words: list[str]) -> bool:
+    """Whether a sentence up to its `?` asks for an answer by naming it alone, as quizzes ask after the problem
+    (`…, pad 2. Output volume size?`, `Number of parameters?`): the output or a count, and no number."""
+    if not words or len(words) > 6 or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    at = next((len(head) for head in _COUNT_HEADS if words[:len(head)] == list(head)), 0)
+    return words[0] == "output" or _count_head(words, _skip(words, at, ("total", "learnable", "trainable"))) is not None
 
 
 _COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels

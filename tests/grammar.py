@@ -341,7 +341,8 @@ def worked(rng: random.Random) -> str:
                           f"{rng.randint(0, 64)} {k}x{k} CONV filters", f"max pooling with K=3, F={k}",
                           f"conv with {k}x{k} filters and max pooling", f"10 filters with F={k}, S=1"]) + "."
             + rng.choice(["", " What is the output? 3x3", " How many parameters does this layer have? 760",
-                          " How many parameters does this layer have (ignoring biases)? 750"]),
+                          " How many parameters does this layer have (ignoring biases)? 750", " Output size? 3x3",
+                          " Output volume size?\nA: 3x3", " Number of parameters? 760", " Params? 7 60"]),
             # the lecture's letters told before their input
             f"{rng.choice(['', 'Q2. ', 'A '])}{rng.choice(['Conv layer with K=10', 'Max pooling with', 'K=3'])}, "
             f"F={k}, S={rng.randint(0, 3)}{rng.choice(['', ', P=1'])} "

@@ -6258,3 +6258,30 @@ def test_a_spatial_size_with_its_unit() -> None:
         report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
                           f"Output spatial size: {said}\n")
         assert [a.verdict for a in report.answers] == [verdict]
+
+
+@pytest.mark.parametrize(("question", "right", "wrong", "quantity"), [
+    # 32x32x3 through ten 5x5 filters at stride 1, pad 2: (32 - 5 + 2·2)/1 + 1 = 32, so 32x32x10; (5·5·3 + 1)·10 = 760
+    # parameters. A question that names its answer alone after the problem (`Output volume size?`) was not split
+    # from it: E060, no verdict, for the right answer and the wrong one alike
+    ("Output volume size?", "32x32x10", "33x33x10", "output"),
+    ("Output?", "32x32x10", "28x28x10", "output"),
+    ("Number of parameters?", "760", "750", "params"),
+    ("Params?", "760", "750", "params"),
+])
+def test_a_question_naming_its_answer_alone_after_a_told_problem(question: str, right: str, wrong: str,
+                                                                 quantity: str) -> None:
+    told = "Q: Input volume 32x32x3, 10 5x5 filters with stride 1, pad 2. " + question
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        for sheet in (f"{told} {answer}\n", f"{told}\nA: {answer}\n"):
+            report = homework(sheet)
+            assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)], report.diagnostics
+
+
+def test_a_question_naming_its_answer_after_letters_and_a_pool() -> None:
+    # N = 7, F = 3, S = 2: (7 - 3)/2 + 1 = 3; a 2x2 max pool at stride 2 on 32x32x10: (32 - 2)/2 + 1 = 16
+    for sheet, verdicts in (("N = 7, F = 3, S = 2. Output size? 3\n", ["right"]),
+                            ("N = 7, F = 3, S = 2. Output size? 4\n", ["wrong"]),
+                            ("Input 32x32x10, 2x2 max pool with stride 2. Output size? 16x16x10\n", ["right"]),
+                            ("Input 32x32x10, 2x2 max pool with stride 2. Output size? 15x15x10\n", ["wrong"])):
+        assert [a.verdict for a in homework(sheet).answers] == verdicts, sheet
