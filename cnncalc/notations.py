@@ -97,11 +97,13 @@ _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]
          r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
          r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
          r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
-# an exercise's letters, then its input: `Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input` (the input found
-# first, then the letters on its line before it: a line of `F=1 F=1 …` is not searched once per `F`)
+# an exercise's letters or layer, then its input: `Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input`, `A 1x1
+# convolution with 32 filters on a 56x56x64 input` (the input found first, then the letters or the layer's words on
+# its line before it: a line of `F=1 F=1 …` is not searched once per `F`)
 _INPUT_AFTER = re.compile(r"(?i)\b(?:on|to)[ \t]+(?:(?:an?|the)[ \t]+)?(?:[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+"
                           r"(?:input|volume|image)\b|(?:input|volume|image)[ \t]+of[ \t]+[0-9]+x[0-9]+)")
-_LETTER_F = re.compile(r"(?i)\bF[ \t]*=[ \t]*[0-9]")
+_LAYER_BEFORE = re.compile(r"(?i)\bF[ \t]*=[ \t]*[0-9]|\b(?:filters?|kernels?|conv(?:olution(?:al)?)?|pool(?:ing)?"
+                           r"|maxpool|avgpool)\b")
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
 # by its keyword there (`conv1: conv 10 5x5`)
 # (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)
@@ -133,8 +135,8 @@ def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …` (and the `stride 2 => 3` cases under
-    `Example N = 7, F = 3:`, and letters told before their input: `…, F=3, S=1 on a 32x32x3 input`), `What is the
-    output …`,
+    `Example N = 7, F = 3:`, and letters or a layer told before their input: `…, F=3, S=1 on a 32x32x3 input`,
+    `A 1x1 convolution with 32 filters on a 56x56x64 input`), `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` and `CONV1 output: …` lines, and tables' rows
     (markdown's with or without their outer bars, or aligned by spaces); more of them than spec statements, in its
@@ -149,7 +151,7 @@ def detect(text: str, name: str) -> str:
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
-        _letters_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + \
+        _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \
@@ -159,13 +161,13 @@ def detect(text: str, name: str) -> str:
     return "spec"
 
 
-def _letters_then_input(head: str) -> int:
-    """How many lines tell an exercise's letters and then its input (`_INPUT_AFTER`, with `F=` before it on its
-    line, at most 200 characters before)."""
+def _told_then_input(head: str) -> int:
+    """How many lines tell an exercise's letters or its layer and then its input (`_INPUT_AFTER`, with `F=` or a
+    filter, convolution or pool before it on its line, at most 200 characters before)."""
     found = 0
     for match in _INPUT_AFTER.finditer(head):
         line = head.rfind("\n", 0, match.start()) + 1
-        if _LETTER_F.search(head, max(line, match.start() - 200), match.start()):
+        if _LAYER_BEFORE.search(head, max(line, match.start() - 200), match.start()):
             found += 1
     return found
 

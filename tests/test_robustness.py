@@ -303,6 +303,7 @@ def test_many_errors_are_kept_to_the_limit_and_counted() -> None:
     "a" + " " * 60_000 + "x",  # a word, then spaces: `[ \t]*[0-9]*[ \t]+` backtracked over them quadratically
     "CONV1" + " \t" * 30_000 + "x", "layer  " + "a " * 30_000, "---" + " " * 60_000 + "|x",
     "INPUT(1) -> " + "a " * 30_000 + "(", "a" + " a" * 30_000 + " -> CONV(1) -> FC(1) (",
+    "filters on a 8x8 input " * 3_000,  # each input after a layer's words looks back 200 characters only
 ])
 def test_detection_and_the_lecture_reader_stay_linear_on_long_lines(line: str) -> None:
     # Not a timing: a pattern that backtracks quadratically takes minutes on a 60,000-character line (the

@@ -2770,7 +2770,10 @@ def test_the_lectures_convolution_demo_is_an_exercise() -> None:
 
 
 @pytest.mark.parametrize("text", ["Q1: input 7x7, filter 3x3, stride 2 => 4x4\n", "1. N = 7, F = 3, stride 2 => 4\n",
-                                  "(a) Input volume: 7x7x1\n(b) What is the number of parameters? 10\n"])
+                                  "(a) Input volume: 7x7x1\n(b) What is the number of parameters? 10\n",
+                                  # the layer told before its input (was read as spec: `unknown layer Q3`)
+                                  "Q3. A 1x1 convolution with 32 filters on a 56x56x64 input. How many parameters? "
+                                  "2,080\nQ4. Max pooling 2x2 with stride 2 on a 32x32x8 input. Output? 16x16x8\n"])
 def test_a_sheet_of_numbered_questions_is_detected_as_the_lecture_notation(text: str) -> None:
     # read as the spec language, these were errors (`unknown layer input`), not verdicts
     from cnncalc.notations import detect
