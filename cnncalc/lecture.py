@@ -3808,10 +3808,13 @@ class _LineReader:
                 self.next()
                 if tok.text == "=":
                     self.next()  # `=>`
-                if self.at("output", "shape", "size"):  # `-> output 55x55x96`, `→ output: 55x55x96`
+                # `-> output 55x55x96`, `→ output: 55x55x96`; `output` itself: `…, pad 0. Output (volume): 55x55x96`
+                headed = self.at("volume", "shape", "size") if tok.lower == "output" else \
+                    self.at("output", "shape", "size")
+                if headed:
                     self.next()
-                    if self.at(":", "="):
-                        self.next()
+                if (headed or tok.lower == "output") and self.at(":", "="):
+                    self.next()
                 # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first; `-> doesn't fit`
                 given = self.fit_answer() or self.arrowed_volume()
                 if given is not None:

@@ -400,7 +400,7 @@ def worked(rng: random.Random) -> str:
                 f"{rng.choice([' filters', ', stride 2', ' kernels (pad 1)', ''])}",
                 f"Layer {i}{rng.choice([': ', ' - ', ' = ', ' '])}{rng.choice(['CONV', 'max pool', 'FC', 'ReLU', 'x'])}"
                 f"{rng.choice([' 96 11x11, stride 4', ', 3x3, stride 2', ' 4096', '', ', output 5x5'])}"
-                f"{rng.choice([' -> 55x55x96', ', output 27x27x96', ''])}",
+                f"{rng.choice([' -> 55x55x96', ', output 27x27x96', '. Output: 5x5x8. Params: 760', ''])}",
                 f"CONV{i} (96 11x11 filters, stride 4){rng.choice([': 55x55x96', ':', ': 34,944 params', ''])}",
                 f"CONV{i}: conv {rng.randint(0, 99)} {rng.choice(['11x11', '3', '5x5 5x5'])}, stride 4",
                 f"CONV{i}: 8 filters{rng.choice([', ', ' '])}F{rng.choice(['=', ' = ', ': ', ''])}"

@@ -6288,3 +6288,32 @@ def test_a_question_naming_its_answer_after_letters_and_a_pool() -> None:
                             ("Input 32x32x10, 2x2 max pool with stride 2. Output size? 16x16x10\n", ["right"]),
                             ("Input 32x32x10, 2x2 max pool with stride 2. Output size? 15x15x10\n", ["wrong"])):
         assert [a.verdict for a in homework(sheet).answers] == verdicts, sheet
+
+
+@pytest.mark.parametrize(("line", "verdicts"), [
+    # CONV1 on 227x227x3: (227 - 11)/4 + 1 = 55, so 55x55x96; (11·11·3 + 1)·96 = 34,944 parameters. An output said
+    # in a sentence after the layer's (`. Output: …`) was E060 ("does not understand `: 55x55x96`"), no verdict
+    ("CONV1: 96 11x11 filters at stride 4, pad 0. Output: 55x55x96", ["right"]),
+    ("CONV1: 96 11x11 filters at stride 4, pad 0. Output: 55x55x97", ["wrong"]),
+    ("Conv1: 96 filters, 11x11, stride 4. Output volume: 55x55x96. Params: 34,944", ["right", "right"]),
+    ("Conv1: 96 filters, 11x11, stride 4, valid padding. Output: 54x54x96. Params: (11*11*3+1)*96 = 34,945",
+     ["wrong", "wrong"]),
+    ("CONV1: 96 11x11 filters at stride 4, pad 0 -> output: 55x55x96", ["right"]),
+])
+def test_an_output_said_in_a_sentence_after_the_layers(line: str, verdicts: list[str]) -> None:
+    report = homework("Input: 227x227x3\n" + line + "\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.diagnostics
+
+
+def test_a_keras_style_sheet_with_its_answers_in_sentences() -> None:
+    # 28x28x1: 3x3 valid convolutions give 26 and 24; (3·3·1 + 1)·32 = 320, (3·3·32 + 1)·64 = 18,496; a 2x2 pool
+    # gives 12x12x64 = 9,216 values; 9,216·128 + 128 = 1,179,776; 128·10 + 10 = 1,290; in all 1,199,882
+    sheet = ("Input image: 28x28 grayscale\n"
+             "Conv1: 32 filters, 3x3, stride 1, valid padding. Output: 26x26x32. Params: (3*3*1+1)*32 = 320\n"
+             "Conv2: 64 filters, 3x3, stride 1, valid padding. Output: {}. Params: (3*3*32+1)*64 = 18,496\n"
+             "MaxPool: 2x2. Output: 12x12x64\nFlatten: 9216\nDense: 128 units. Params: 9216*128 + 128 = 1,179,776\n"
+             "Dense: 10 units. Params: 1,290\nTotal params: 1,199,882\n")
+    right = homework(sheet.format("24x24x64"))
+    assert right.ok and [a.verdict for a in right.answers] == ["right"] * 9, right.diagnostics
+    wrong = homework(sheet.format("25x25x64"))
+    assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("conv2", "wrong")]
