@@ -1431,12 +1431,7 @@ class _LineReader:
         if not _answers_follow(rest):
             return None
         number = self.tokens[1].text
-        same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
-                re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
-        calls = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
-        if not same and number.isdigit() and 0 < int(number) <= len(calls) == len(lines) and \
-                all(_family(c.keyword) is not None and not any(ch.isdigit() for ch in c.label or "") for c in calls):
-            same = [int(number) - 1]  # the listing numbers no layer: `Layer 2` is its second (CONV, POOL, FC only)
+        same = _numbered_lines(lines, number)
         if len(same) != 1:
             if ahead[0] not in _NAME_JOINTS or same:  # `Layer 2: Max pool …` states the layer
                 self.sink.add(codes.E060, f"no layer numbered {number} above to give this answer to" if not same else
@@ -1718,6 +1713,16 @@ class _LineReader:
         """`_asked_about`'s line, from the question's words before its `?`, `:` or `=`."""
         named = {label: t for t in asking if t.kind == "WORD" and (label := _label([t])) is not None and
                  (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
+        numbered = next((asking[j + 1] for j, t in enumerate(asking[:-1]) if t.lower == "layer" and
+                         asking[j + 1].kind == "NUM" and asking[j + 1].text.isdigit()), None)
+        if not named and numbered is not None:  # `Number of parameters in Layer 3: …`, `What is the output of layer 2?`
+            same = _numbered_lines(lines, numbered.text)
+            if len(same) != 1:
+                self.sink.add(codes.E060, f"no layer numbered {numbered.text} above to give this answer to" if not same
+                              else f"{len(same)} layers above end in the number {numbered.text}", numbered.span,
+                              hint="name the layer as the listing does, as in `Number of parameters in CONV3: …`")
+                return None
+            return same[0]
         placed = _placed([t.lower for t in asking])
         if not named and placed is not None:  # `The first conv layer has 608 parameters`, `… of the second layer`
             return self._placed_line(asking, placed, lines)
@@ -2744,7 +2749,14 @@ class _LineReader:
         if (label is None and kind is None and placed is None) or not rest or rest[0].kind != "DIMS" or \
                 (len(rest) > 1 and _depth_said(rest[1:]) is None):
             return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
-        if placed is not None:  # `After the second layer: …`
+        numbered = [t.text for t in name_tokens[-2:]] if [t.lower for t in name_tokens[-2:-1]] == ["layer"] and \
+            len(name_tokens) == 2 and name_tokens[1].text.isdigit() else None
+        if numbered is not None:  # `Output of layer 1: …`: the layer the listing numbers so (`Layer 1: Conv …`)
+            same = _numbered_lines(lines, numbered[1])
+            index = same[0] if len(same) == 1 else None
+            missing = f"no layer numbered {numbered[1]} above to give this {noun} to" if not same else \
+                f"{len(same)} layers above end in the number {numbered[1]}"
+        elif placed is not None:  # `After the second layer: …`
             index = self._placed_line(name_tokens, placed, lines)
             if index is None:
                 return None  # (reported)
@@ -5810,6 +5822,18 @@ _NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers
 _HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
 _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`
+
+
+def _numbered_lines(lines: list[ir.Line], number: str) -> list[int]:
+    """The indices of the lines above that `Layer 2` names: the layers whose names end in the number (`Layer 2: Max
+    pool 2x2, stride 2` is POOL2), or, when the listing numbers no layer, its second (CONV, POOL, FC only)."""
+    same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
+            re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
+    calls = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
+    if not same and number.isdigit() and 0 < int(number) <= len(calls) == len(lines) and \
+            all(_family(c.keyword) is not None and not any(ch.isdigit() for ch in c.label or "") for c in calls):
+        same = [int(number) - 1]
+    return same
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:

@@ -467,6 +467,10 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['16x16x10', '760 parameters', '25,610', 'lots', '10, 25,610 params', ''])}",
                     f"Layer {i}: "
                     f"{rng.choice(['Fully connected, 10 outputs', 'Max pool 2x2, stride 2', 'Conv, 8 3x3'])}",
+                    f"{rng.choice(['Output of layer ', 'Number of parameters in Layer ', 'What is the output of '])}"
+                    f"{rng.choice(['layer ', ''])}"
+                    f"{rng.choice([str(i), '1', '0', '99999999999'])}{rng.choice([': ', '? ', ' '])}"
+                    f"{rng.choice(['16x16x10', '760', 'lots', ''])}",
                     f"{rng.choice(['Output of ', 'After ', ''])}{rng.choice(['CONV', 'POOL', 'FC'])}"
                     f"{rng.choice([str(i), ''])}{rng.choice([': ', ' params: ', ' output: ', ' has '])}"
                     f"{rng.choice(VOLUME_THEN_COUNT)}"

@@ -6317,3 +6317,31 @@ def test_a_keras_style_sheet_with_its_answers_in_sentences() -> None:
     assert right.ok and [a.verdict for a in right.answers] == ["right"] * 9, right.diagnostics
     wrong = homework(sheet.format("25x25x64"))
     assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("conv2", "wrong")]
+
+
+_NUMBERED_LAYERS = ("Input: 64x64x3\nLayer 1: Conv 3x3, 16 filters, stride 1, pad 1\nLayer 2: Max pool 2x2, stride 2\n"
+                    "Layer 3: Conv 3x3, 32 filters, stride 1, pad 1\nLayer 4: FC 10\n")
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    # Layer 1: (3·3·3 + 1)·16 = 448 parameters, 64x64x16 (pad 1 keeps 64); Layer 2: (64 - 2)/2 + 1 = 32, 32x32x16;
+    # Layer 3: (3·3·16 + 1)·32 = 4,640; Layer 4: 32·32·32 = 32,768 inputs, (32,768 + 1)·10 = 327,690. A question
+    # naming `Layer 3` was judged against the last layer: the right 4,640 against FC4's 327,690, WRONG; `Output of
+    # layer 1` was E060 ("no layer LAYER1 above")
+    ("Number of parameters in Layer 3: {}", "4,640", "4,641"),
+    ("How many parameters does layer 1 have? {}", "448", "432"),
+    ("What is the output of layer 2? {}", "32x32x16", "31x31x16"),
+    ("Output of layer 1: {}", "64x64x16", "62x62x16"),
+    ("Number of parameters in Layer 4: {}", "327,690", "327,680"),
+])
+def test_a_question_naming_a_layer_by_its_number(line: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(_NUMBERED_LAYERS + line.format(answer) + "\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+def test_a_question_naming_a_layer_number_not_above_is_not_judged() -> None:
+    for line in ("Number of parameters in Layer 7: 448", "Output of layer 5: 10"):
+        report = homework(_NUMBERED_LAYERS + line + "\n")
+        assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"], line
+        assert "no layer numbered" in report.diagnostics[0].message
