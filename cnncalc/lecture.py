@@ -3554,6 +3554,10 @@ class _LineReader:
         description's `max` or `average` (`avg`, `mean`) decides the kind over the name's (`POOL1: 2x2 avg pool`)."""
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
+        ahead = [t.lower for t in self.tokens[self.i:self.i + 3]]
+        if "global" in ahead[:1 + (ahead[:1] in (["a"], ["an"]))]:  # `POOL2: global average pool`: no window
+            kind = "globalmaxpool" if "max" in ahead else "globalavgpool"
+            return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
         said: list[str] = []
         while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
                       "-", "a", "an"):  # (`max-pool`, `POOL1 is a 3x3 max pool`)

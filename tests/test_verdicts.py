@@ -6345,3 +6345,15 @@ def test_a_question_naming_a_layer_number_not_above_is_not_judged() -> None:
         report = homework(_NUMBERED_LAYERS + line + "\n")
         assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"], line
         assert "no layer numbered" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize("line", ["POOL2: global average pool -> {}", "Layer 2: Global average pooling -> Output: {}",
+                                  "POOL2: a global max pooling layer -> {}"])
+def test_a_pool_named_so_and_described_as_global(line: str) -> None:
+    # a global pool keeps the 16 channels of 32x32x16 (3x3 at pad 1 keeps 32): 1x1x16. It was E060 ("expected the
+    # window size"), and every answer after it rested on the unread line
+    sheet = "Input: 32x32x3\nLayer 1: Conv 3x3, 16 filters, stride 1, pad 1\n" + line + "\nFC: 10 -> params {}\n"
+    right = homework(sheet.format("1x1x16", "170"))  # (16 + 1)·10 = 170
+    assert right.ok and [a.verdict for a in right.answers] == ["right", "right"], right.diagnostics
+    wrong = homework(sheet.format("1x1x32", "160"))
+    assert [a.verdict for a in wrong.answers] == ["wrong", "wrong"]
