@@ -2888,6 +2888,17 @@ class _LineReader:
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
             volumes = [t for t in tokens[asked:] if t.kind == "DIMS" and t.start not in remarks]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
+            letters_said = sum(w in _LETTERS_OF_SIDES and words[j + 1:j + 2] in (["="], [":"])
+                               for j, w in enumerate(words[after:], after))
+            if not volumes and letters_said and words[after] in _LETTERS_OF_SIDES and \
+                    _written_volume(tokens[after:]) is None:
+                if letters_said == 1:
+                    return None  # `Output: D = 96`: one side (`_side_answer`), not a vector of 96
+                # `Output: H = H = 55, D = 96`: sizes by their letters that make no volume, never the last number
+                self.sink.add(codes.E060, "cnncalc cannot read these sizes as the output's",
+                              Span(tokens[after].start, tokens[-1].end),
+                              hint="give the height and the width, each with its number: `H = 55, W = 55, D = 96`")
+                return None
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 # `Output: (7-3)/3 + 1 = 2.33, doesn't fit`: the value of a division that is not whole, after the
                 # working's last `=`, alone or with its "doesn't fit"
@@ -2992,6 +3003,9 @@ class _LineReader:
             axis, at = 2, _skip(words, _skip(words, at + 2, ("the",)) + 1, ("volume",))
         elif words[at:at + 1] in (["h2"], ["w2"], ["d2"]):
             axis, at = "hwd".index(words[at][0]), at + 1
+        elif words[at:at + 2] in (["output", ":"], ["output", "="]) and words[at + 2:at + 3] and \
+                words[at + 2] in _LETTERS_OF_SIDES and words[at + 3:at + 4] in (["="], [":"]):
+            axis, at = _LETTERS_OF_SIDES[words[at + 2]], at + 3  # `Output: D = 96`, `Output: W = (227-11)/4+1 = 55`
         elif words[at:at + 1] in (["depth"], ["channels"]) and words[at + 1:at + 2] in ([":"], ["="]):
             axis, at = 2, at + 1  # `Depth: 10`; not `Depth of the input: 3`
         else:
@@ -4971,8 +4985,8 @@ _LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2
 
 
 def _lettered(tokens: list[Tok]) -> Tok | None:
-    """An output volume by its sides' letters: `H=55, W=55, D=96` (`H: 55`, `C = 96`, `height 55`), the height
-    and width each once, the depth at most once; None for anything else."""
+    """An output volume by its sides' letters: `H=55, W=55, D=96` (`H: 55`, `C = 96`, `height 55`; `H = W = 55`,
+    two letters of one number), the height and width each once, the depth at most once; None for anything else."""
     sides: dict[int, str] = {}
     groups: list[list[Tok]] = [[]]
     for t in tokens:
@@ -4981,12 +4995,15 @@ def _lettered(tokens: list[Tok]) -> Tok | None:
         else:
             groups[-1].append(t)
     for group in groups:
-        letter, number = (group[0], group[-1]) if group else (None, None)
-        if letter is None or number is None or letter.lower not in _LETTERS_OF_SIDES or len(group) not in (2, 3) or \
-                (len(group) == 3 and group[1].text not in ("=", ":")) or number.kind != "NUM" or \
-                not number.text.isdigit() or _LETTERS_OF_SIDES[letter.lower] in sides:
+        letters = group[:1] if len(group) == 2 else group[:-1:2]  # `H 55`; `H = 55`, `H = W = 55`
+        number = group[-1] if group else None
+        if number is None or len(group) < 2 or number.kind != "NUM" or not number.text.isdigit() or \
+                (len(group) > 2 and (len(group) % 2 == 0 or any(t.text not in ("=", ":") for t in group[1::2]))) or \
+                any(t.lower not in _LETTERS_OF_SIDES or _LETTERS_OF_SIDES[t.lower] in sides for t in letters) or \
+                len({_LETTERS_OF_SIDES[t.lower] for t in letters}) != len(letters):
             return None
-        sides[_LETTERS_OF_SIDES[letter.lower]] = number.text
+        for letter in letters:
+            sides[_LETTERS_OF_SIDES[letter.lower]] = number.text
     if 0 not in sides or 1 not in sides:
         return None
     return Tok("DIMS", "x".join(sides[axis] for axis in sorted(sides)), tokens[0].start, tokens[-1].end)

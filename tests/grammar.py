@@ -492,6 +492,7 @@ def worked(rng: random.Random) -> str:
                                              '28x28x6 (8 channels)', '8 feature maps of 28x28', '28x28 @ 0',
                                              '28x28, depth 99999999999', '28x28 feature maps, 8 of them',
                                              '55, 55, 96', '55 55 96', 'H=55, W=55, D=96', 'H: 55, H: 55',
+                                             'H = W = 55, D = 96', 'H = H = 5', 'D = 96', 'W = (9-3)/2+1 = 4',
                                              'height 0, width 1', 'C = 3, W = 2', '1, 2, 3, 4, 5', ', ,', 'H=, W=',
                                              '28x28 by 8', '28 by 0', '1.5 by 2', 'by 8',
                                              '28x28x6 (6 filters, each 5x5)', '28x28x6 (from a 32x32 input',

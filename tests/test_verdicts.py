@@ -6357,3 +6357,25 @@ def test_a_pool_named_so_and_described_as_global(line: str) -> None:
     assert right.ok and [a.verdict for a in right.answers] == ["right", "right"], right.diagnostics
     wrong = homework(sheet.format("1x1x32", "160"))
     assert [a.verdict for a in wrong.answers] == ["wrong", "wrong"]
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    # CONV1 on 227x227x3: (227 - 11)/4 + 1 = 55, 96 filters: 55x55x96. `Output: H = W = 55, D = 96` was judged as a
+    # vector of 96 (the number after the last `=`): the right volume marked WRONG; `Output: D = 96` likewise
+    ("Output: H = W = 55, D = 96", "right"),
+    ("Output: W = H = 55, C = 96", "right"),
+    ("Output: H = W = 54, D = 96", "wrong"),
+    ("Output: H = W = 55, D = 95", "wrong"),
+    ("Output: D = 96", "right"),
+    ("Output: D = 95", "wrong"),
+    ("Output: W = (227-11)/4+1 = 55", "right"),
+    ("Output: W = (227-11)/4+1 = 56", "wrong"),
+])
+def test_an_output_by_its_sides_letters_with_two_letters_of_one_number(line: str, verdict: str) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+def test_sizes_by_their_letters_that_make_no_volume_are_not_judged() -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: H = H = 55, D = 96\n")
+    assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"]
