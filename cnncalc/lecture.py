@@ -1667,6 +1667,17 @@ class _LineReader:
             return nothing
         if said is not rest and any(t.kind == "NUM" for t in said):
             rest = said
+        values = self.values_first(rest)
+        if values is not None:  # `= 290,400 neurons, with 34,944 parameters`: the values, then the rest
+            count, after = values
+            counts = self.trailing_counts(after)
+            again = counts.pop("memory", None)  # the values said again: `= 290,400 neurons = 290,400 values`
+            if again is not None:
+                reported = self.sink.total
+                self.restated(count, again)  # E060 when it says another number
+                if self.sink.total > reported:
+                    return {}
+            return {"memory": count, **counts}
         if [t.lower for t in rest[:2]] in (["there", "are"], ["there", "is"]) and any(t.kind == "NUM" for t in rest):
             rest = rest[2:]  # `… and there are 760 params`
         words = [t.lower for t in rest]
@@ -1691,6 +1702,16 @@ class _LineReader:
                                                                "`Params: 34,944`")
             return {}
         return {} if answer is None else {q: c for q in ir.COUNTED if (c := getattr(answer, q)) is not None}
+
+    def values_first(self, rest: list[Tok]) -> tuple[ir.Count, list[Tok]] | None:
+        """The values of a volume said first after it, before other answers or alone (`= 290,400 neurons, with
+        34,944 parameters`, `which is 290,400 neurons`, `so 290,400 activations`, `, 290,400 values, 34,944
+        params`): their count and the tokens after them; None when the words after the volume do not start so."""
+        at = next((j for j, t in enumerate(rest) if t.lower not in _VALUES_LEADS), len(rest))
+        if at + 1 >= len(rest) or rest[at].kind != "NUM" or rest[at + 1].lower not in _VALUE_WORDS or \
+                (not at and rest[at + 1].lower == "units"):
+            return None  # (`28x28x6, 6 units`: units may be the maps)
+        return self._count_token(rest[at]), rest[at + 2:]
 
     def _asked_about(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
         """Which line above an answer on a line of its own is about: the layer its question names before
@@ -5162,6 +5183,10 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
 
 
 _VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
+# before a volume's values said after it: `= 290,400 neurons`, `which is 290,400 neurons`, `so 290,400 activations`,
+# `=> 290,400 values`, `i.e. 290,400 values`
+_VALUES_LEADS = {"=", ">", "which", "is", "are", "so", "i", "e", ".", "that", "gives", "giving", "total", "in", "all",
+                 "or", ","}
 _LAYER_SIZE_WORDS = {"neurons", "units"}  # `FC6: 4096 neurons` states a layer's size
 _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: one map's, not the volume's values
 

@@ -6379,3 +6379,30 @@ def test_an_output_by_its_sides_letters_with_two_letters_of_one_number(line: str
 def test_sizes_by_their_letters_that_make_no_volume_are_not_judged() -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: H = H = 55, D = 96\n")
     assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize(("line", "verdicts"), [
+    # CONV1: 55x55x96 = 55·55·96 = 290,400 values, (11·11·3 + 1)·96 = 34,944 parameters. The values said first,
+    # before the count (`= 290,400 neurons, with 34,944 parameters`, `which is …`, `, 290,400 neurons`), made the
+    # line E060: the count after them went unjudged, a wrong one too
+    ("Output: 55x55x96 = 290,400 neurons, with 34,944 parameters", {"output": "right", "memory": "right",
+                                                                     "params": "right"}),
+    ("Output: 55x55x96 = 290,400 neurons, with 34,945 parameters", {"output": "right", "memory": "right",
+                                                                     "params": "wrong"}),
+    ("Output: 55x55x96, which is 290,401 neurons, with 34,944 parameters", {"output": "right", "memory": "wrong",
+                                                                             "params": "right"}),
+    ("Output: 55x55x96, 290,400 neurons, 34,848 params", {"output": "right", "memory": "right", "params": "wrong"}),
+    ("Output volume: 55x55x96, so 290,400 activations", {"output": "right", "memory": "right"}),
+    ("Output: 55x55x96, 290,401 neurons", {"output": "right", "memory": "wrong"}),
+    ("Output: 55x55x96 = 290,400 neurons = 290,400 values", {"output": "right", "memory": "right"}),
+])
+def test_the_values_said_before_other_answers_after_an_output(line: str, verdicts: dict[str, str]) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert {a.quantity: a.verdict for a in report.answers} == verdicts, report.diagnostics
+
+
+def test_the_values_said_twice_as_two_numbers_are_not_judged() -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+                      "Output: 55x55x96 = 290,400 neurons = 290,401 values\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+    assert [d.code for d in report.diagnostics] == ["E060"]
