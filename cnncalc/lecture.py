@@ -495,7 +495,7 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("input", "input volume", "input size", "input shape", "input dimensions", "input dims"),
                     "input"),  # the volume each layer receives: the first row's gives the network's input
     **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
-                     "configuration"), "description"),
+                     "configuration", "config", "settings", "spec", "specification"), "description"),
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
                      "output dimensions", "output dims", "output dim", "out shape", "dimensions", "dims", "volume",
                      "shape", "size", "activation shape", "activation volume"),
@@ -666,6 +666,9 @@ class _Table:
         name_tokens = by_role.get("name", [])
         if name_tokens[-1:] and name_tokens[-1].text == ":":
             name_tokens = name_tokens[:-1]  # a label's colon, as the deeplearning.ai course's `Input:` row has
+        if len(name_tokens) > 3 and [t.text for t in name_tokens[-3::2]] == ["(", ")"] and \
+                name_tokens[-2].kind == "WORD":
+            name_tokens = name_tokens[:-3]  # `conv1 (Conv2D)` under `Layer (type)`: the name, then its type
         volume = reader.volume_cell(by_role.get("output", []))
         if volume is not None and len(volume.dims) == 3 and any(self.channels_first):  # `Output (C x H x W)`
             volume = _channels_first(volume)

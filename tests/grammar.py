@@ -670,7 +670,7 @@ def table(rng: random.Random) -> str:
                           "Activations", "Params (", "Output (HxWxC)", "# Parameters", "Filters", "Kernel size",
                           "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
                           "Input", "Input size", "Out channels", "Channels", "Output dims", "Num params",
-                          "Trainable params", "# MACs", "Param total", "Out dims"],
+                          "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it
@@ -697,7 +697,8 @@ def table(rng: random.Random) -> str:
     cells["Layer"] += ["CONV (10 5x5 filters, stride 1, pad 2)", "CONV1 (96 11x11 filters at stride 4)", "FC (10)",
                        "Conv 5x5, 10 filters, pad 2", "Max pool 2x2 stride 2", "FC 4096", "Conv 0x5, ten filters",
                        "POOL (", "CONV ()", "FC1 (lots)", "FC 4096", "FC-4096", "FC 6", "Dense 10", "fc1000", "FC-",
-                       "FC 99999999999", "Flatten", "ReLU", "Dropout", "Dense 0"]
+                       "FC 99999999999", "Flatten", "ReLU", "Dropout", "Dense 0", "conv1 (Conv2D)", "pool1 (x) (y)",
+                       "(Dense)"]
     for _ in range(rng.randint(0, 6)):
         row = [rng.choice(cells.get(c or "Layer", ["34,944", "(11*11*3+1)*96 = 34,944", "0", "?", "-", "lots", "",
                                                    "1e99", "35K", "= =", "**34,944**", "≈35K", "~", "**", "none",

@@ -6406,3 +6406,20 @@ def test_the_values_said_twice_as_two_numbers_are_not_judged() -> None:
                       "Output: 55x55x96 = 290,400 neurons = 290,401 values\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
     assert [d.code for d in report.diagnostics] == ["E060"]
+
+
+def test_a_table_with_a_config_column_and_names_with_their_keras_types() -> None:
+    # 227x227x3: (227 - 11)/4 + 1 = 55, (11·11·3 + 1)·96 = 34,944; the pool (55 - 3)/2 + 1 = 27; conv2 pad 2 keeps
+    # 27, (5·5·96 + 1)·256 = 614,656. `Config` was an unknown column (E060) and `conv1 (Conv2D)` named the layer
+    # `conv2d`, twice (E015): no verdicts
+    table = ("Input: 227x227x3\n\n| Layer (type) | Config | Output Shape | Param # |\n|---|---|---|---|\n"
+             "| conv1 (Conv2D) | 96 11x11 filters, stride 4 | (None, 55, 55, 96) | {} |\n"
+             "| pool1 (MaxPooling2D) | 3x3, stride 2 | (None, {}, {}, 96) | 0 |\n"
+             "| conv2 (Conv2D) | 256 5x5 filters, pad 2 | (None, 27, 27, 256) | 614,656 |\n")
+    right = homework(table.format("34,944", 27, 27))
+    assert right.ok and [(a.label, a.verdict) for a in right.answers] == [
+        ("conv1", "right"), ("conv1", "right"), ("pool1", "right"), ("pool1", "right"), ("conv2", "right"),
+        ("conv2", "right")], right.diagnostics
+    wrong = homework(table.format("34,848", 28, 28))
+    assert [(a.label, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [("conv1", "params"),
+                                                                                      ("pool1", "output")]
