@@ -76,7 +76,8 @@ FORMS = ("`[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0`, `[27x27x96] M
          "`[27x27x96] NORM1: Normalization layer`, `[4096] FC6: 4096 neurons`, `[227x227x3] INPUT`")
 CONNECTORS = {"at", "applied", "with", "and", "of", "using", "a", "an", "the"}
 OPTION_WORDS = {"stride": "stride", "strides": "stride", "pad": "pad", "padding": "pad", "dilation": "dilation",
-                "groups": "groups", "group": "groups", "s": "stride", "p": "pad"}  # the lecture's S and P
+                "groups": "groups", "group": "groups", "s": "stride", "p": "pad",  # the lecture's S and P
+                "outpad": "outpad", "output_padding": "outpad"}  # a transposed convolution's (`output padding 1` too)
 _LETTERS = {"k": "out_channels", "f": "kernel", "s": "stride", "p": "pad"}  # `K=96, F=11, S=4, P=0`
 _NEGATED_OPTIONS = {"bias": "bias", "biases": "bias", "pad": "pad", "padding": "pad", "zero": "pad"}  # `(no bias)`
 
@@ -797,7 +798,8 @@ def _described_from(cell: list[Tok]) -> int | None:
     if not first or any(t.kind != "WORD" for t in cell[:first]) or \
             (len(cell) - first < 2 and cell[first].kind == "NUM"):
         return None  # (`FC 4096` is the breakdown's width, as `FC (4096)`)
-    return first if _layer_kind(" ".join(t.lower for t in cell[:first])) in ("conv", "maxpool", "avgpool") else None
+    kind = _layer_kind(" ".join(t.lower for t in cell[:first]))
+    return first if kind in ("conv", "deconv", "maxpool", "avgpool") else None
 
 
 def _total_row(name: list[str]) -> str | None:
@@ -3439,8 +3441,8 @@ class _LineReader:
         kind = kind or _layer_kind(name)
         if kind in ("maxpool", "avgpool"):
             return self.pool(kind, name_span)
-        if kind == "conv":
-            return self.conv(name_span)
+        if kind in ("conv", "deconv"):
+            return self.conv(name_span, transposed=kind == "deconv")
         if kind == "fc":
             return self.fc(name_span)
         if kind is not None:
@@ -3448,13 +3450,21 @@ class _LineReader:
         raise _Unreadable(f"`{name.upper() if name else '(no name)'}` is not a layer cnncalc knows in this notation",
                           name_span if words else (body_start.span if body_start else name_span))
 
-    def conv(self, name_span: Span) -> ir.LayerCall:
+    def conv(self, name_span: Span, transposed: bool = False) -> ir.LayerCall:
         """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11` (`of size 11`, `(11x11)`, `(11x11,
         stride 4)`), the size first (`11x11 conv, 96 filters`, `conv 11x11, 96 filters`), then options; or the
-        lecture's hyperparameters, `K=96, F=11, S=4, P=0`."""
-        if self.at("k", "f") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
+        lecture's hyperparameters, `K=96, F=11, S=4, P=0`. `transposed`: a transposed convolution's (`UPCONV1: 64
+        2x2 filters at stride 2`), which may add `output padding 1`."""
+        if self.at("transposed", "deconvolution", "deconv") and \
+                (self.at("conv", "convolution", "convolutional", ahead=1) or not self.at("transposed")):
+            transposed = True  # `UP1: transposed conv, 8 filters 3x3, …`: the description says the kind
+            self.next()
+            while self.at("layer", ",", "-"):  # `UP1: deconv, 8 2x2 filters`
+                self.next()
+        if not transposed and self.at("k", "f") and self.peek(1) is not None and \
+                self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span)
-        depthwise = self.depthwise(name_span)
+        depthwise = None if transposed else self.depthwise(name_span)
         if depthwise is not None:
             return depthwise
         args: list[ir.Arg] = []
@@ -3533,8 +3543,9 @@ class _LineReader:
                     raise _Unreadable("expected `)` after the filter size", self.rest_span())
                 self.tokens = self.tokens[:closing] + self.tokens[closing + 1:]
         args.append(ir.Arg("kernel", kernel, kernel.span))
-        args += self.options({"stride", "pad", "dilation", "groups", "bias"})
-        return ir.LayerCall("conv", tuple(args), None, Span(name_span.start, max(end, args[-1].span.end)))
+        args += self.options({"stride", "pad", "dilation", "groups", "bias", *(("outpad",) if transposed else ())})
+        return ir.LayerCall("deconv" if transposed else "conv", tuple(args), None,
+                            Span(name_span.start, max(end, args[-1].span.end)))
 
     def depthwise(self, name_span: Span) -> ir.LayerCall | None:
         """`depthwise 3x3, stride 2`, `3x3 depthwise conv, pad 1`: one filter per input channel (the spec's
@@ -3763,6 +3774,10 @@ class _LineReader:
                     self.next()
                 args.append(ir.Arg("pad", ir.Word(tok.lower, tok.span), Span(tok.start, said.end)))
                 skipped_from = None
+                continue
+            if tok.lower == "output" and following is not None and following.lower in ("padding", "pad") and \
+                    "outpad" in allowed:  # `output padding 1`: one word, as `outpad`, not the line's output
+                self.tokens[self.i:self.i + 2] = [Tok("WORD", "outpad", tok.start, following.end)]
                 continue
             glued = re.fullmatch(r"([sp])([0-9]{1,9})", tok.lower) if tok.kind == "WORD" else None
             if glued:  # `3x3, s2`: the lecture's S and P with their number
@@ -4229,6 +4244,9 @@ def _input_after_letters(tokens: list[Tok], words: list[str], at: int) -> tuple[
     return None
 
 
+_TRANSPOSED = re.compile(r"deconv|up-?conv|convt|tconv|transpose|fractionally")  # a transposed convolution's name
+
+
 def _layer_kind(name: str) -> str | None:
     """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them; a global
     pool by its word (`Global average pooling`, `GAP`)."""
@@ -4238,6 +4256,8 @@ def _layer_kind(name: str) -> str | None:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
     if name.startswith("s") and name[1:].isdigit():  # LeNet's subsampling layers, S2 and S4
         return "avgpool"
+    if _TRANSPOSED.search(name):  # U-Net's `UPCONV1`, `DECONV1`, `ConvT1`, `Transposed conv`: before `conv`
+        return "deconv"
     if "conv" in name or (name.startswith("c") and name[1:].isdigit()) or re.fullmatch(r"(?:dw|pw)[0-9_]+", name) \
             or "depthwise" in name or "pointwise" in name:  # MobileNet's `DW1`, `PW1`
         return "conv"

@@ -535,6 +535,9 @@ UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer:
            "POOL6: 3x3 filters at stride 2 (ceil", "CONV10: 8 3x3 filters ('valid' padding)",
            "Global average pooling -> 1x1x64", "GAP: 1x1x0", "GMP -> 64", "Global max pooling: 99999999999x1",
            "POOL7: global average pool -> 1x1x8", "Layer 3: Global max pooling, stride 2",
+           "UPCONV1: 8 2x2 filters at stride 2 -> 8x8x8", "DECONV2: 8 3x3 filters, stride 2, output padding 1",
+           "UP1: transposed conv, 0 filters 3x3, output padding 9", "UP2: deconv, 8 filters",
+           "CONVT3: 8 3x3 filters, pad same",
            "Spatial pyramid pooling -> 1x1x64", "Some layer -> 760 params"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "__Params__: 760", "$$", "```", "Params: $760", "\\times\\cdot$`__",

@@ -456,3 +456,16 @@ def test_verdicts_follow_pytorchs_numbers(seed: int) -> None:
         x = y
     report = run("\n".join(lines) + "\n")
     assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == sorted(expected), report.source.text
+
+
+@pytest.mark.parametrize("h, k, s, p, a", [(4, 3, 2, 1, 1), (4, 2, 2, 0, 0), (7, 4, 2, 1, 0), (5, 3, 3, 0, 2)])
+def test_a_transposed_convolution_in_the_lectures_notation(h: int, k: int, s: int, p: int, a: int) -> None:
+    # the homework sheet's `UPCONV1: …` against PyTorch's ConvTranspose2d: its output and its parameters' numel
+    import cnncalc
+    module = torch.nn.ConvTranspose2d(16, 8, k, stride=s, padding=p, output_padding=a)
+    out = module(torch.zeros(1, 16, h, h)).shape
+    params = sum(t.numel() for t in module.parameters())
+    sheet = (f"Input: {h}x{h}x16\nUPCONV1: 8 {k}x{k} filters, stride {s}, pad {p}, output padding {a} -> "
+             f"{out[2]}x{out[3]}x{out[1]}, params {params}\n")
+    report = cnncalc.analyze_text(sheet, "hw.txt", lang="lecture")
+    assert report.ok and [answer.verdict for answer in report.answers] == ["right", "right"], report.diagnostics

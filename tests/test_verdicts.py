@@ -6423,3 +6423,29 @@ def test_a_table_with_a_config_column_and_names_with_their_keras_types() -> None
     wrong = homework(table.format("34,848", 28, 28))
     assert [(a.label, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [("conv1", "params"),
                                                                                       ("pool1", "output")]
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    # A transposed convolution on 4x4x16 gives (N - 1)·S - 2P + F + A: (4 - 1)·2 - 2·1 + 3 = 7 for 3x3 at stride 2,
+    # pad 1; (4 - 1)·2 + 2 = 8 for 2x2 at stride 2, with 2·2·16·8 + 8 = 520 parameters; (4 - 1)·2 - 2 + 3 + 1 = 8
+    # with an output padding of 1. `DECONV1`, `UPCONV1`, `CONVT1` were read as convolutions ((4 - 2)/2 + 1 = 2):
+    # right answers marked WRONG; a description that says `transposed conv` was E060
+    ("DECONV1: 8 3x3 filters at stride 2, pad 1 -> {}", "7x7x8", "2x2x8"),
+    ("UPCONV1: 8 2x2 filters at stride 2 -> {}, params 520", "8x8x8", "2x2x8"),
+    ("CONVT1: 8 2x2 filters at stride 2 -> 8x8x8, params {}", "520", "264"),
+    ("TCONV1: 8 3x3 filters, stride 2, pad 1, output padding 1 -> {}", "8x8x8", "7x7x8"),
+    ("[{}] DECONV1: 8 2x2 filters at stride 2", "8x8x8", "2x2x8"),
+    ("UP1: transposed conv, 8 filters 3x3, stride 2, pad 1, output padding 1 -> {}", "8x8x8", "4x4x8"),
+    ("UP1: deconv, 8 2x2 filters, stride 2 -> {}", "8x8x8", "2x2x8"),
+])
+def test_a_transposed_convolution_by_its_name_or_description(line: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("Input: 4x4x16\n" + line.format(answer) + "\n")
+        assert verdict in [a.verdict for a in report.answers] and \
+            all(a.verdict in (verdict, "right") for a in report.answers), report.diagnostics
+
+
+def test_a_transposed_convolutions_output_padding_beyond_its_stride_is_an_error_not_a_verdict() -> None:
+    report = homework("Input: 4x4x16\nDECONV1: 8 2x2 filters at stride 2, output padding 2 -> 9x9x8\n")
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E035"]
