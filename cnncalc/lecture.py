@@ -4250,14 +4250,16 @@ _TRANSPOSED = re.compile(r"deconv|up-?conv|convt|tconv|transpose|fractionally") 
 def _layer_kind(name: str) -> str | None:
     """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them; a global
     pool by its word (`Global average pooling`, `GAP`)."""
+    if "unpool" in name:  # SegNet's `UNPOOL1` enlarges: no pool (a layer cnncalc does not read in this notation)
+        return None
+    if _TRANSPOSED.search(name):  # U-Net's `UPCONV1`, `DECONV1`, `ConvT1`, `Transposed conv`: not a `conv`
+        return "deconv"
     if name.startswith("global") or re.fullmatch(r"g[am]p[0-9_]*", name):
         return "globalmaxpool" if "max" in name or name.startswith("gmp") else "globalavgpool"
     if "pool" in name or "pooling" in name or "subsampling" in name:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
     if name.startswith("s") and name[1:].isdigit():  # LeNet's subsampling layers, S2 and S4
         return "avgpool"
-    if _TRANSPOSED.search(name):  # U-Net's `UPCONV1`, `DECONV1`, `ConvT1`, `Transposed conv`: before `conv`
-        return "deconv"
     if "conv" in name or (name.startswith("c") and name[1:].isdigit()) or re.fullmatch(r"(?:dw|pw)[0-9_]+", name) \
             or "depthwise" in name or "pointwise" in name:  # MobileNet's `DW1`, `PW1`
         return "conv"

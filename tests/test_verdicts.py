@@ -6449,3 +6449,13 @@ def test_a_transposed_convolutions_output_padding_beyond_its_stride_is_an_error_
     report = homework("Input: 4x4x16\nDECONV1: 8 2x2 filters at stride 2, output padding 2 -> 9x9x8\n")
     assert [a.verdict for a in report.answers] == ["unchecked"]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E035"]
+
+
+@pytest.mark.parametrize("line", ["UNPOOL1: 2x2 filters at stride 2 -> 8x8x16",
+                                  "[8x8x16] UNPOOL1: 2x2 filters at stride 2", "MAXUNPOOL1: 2x2, stride 2 -> 8x8x16"])
+def test_an_unpooling_is_no_pool(line: str) -> None:
+    # SegNet's 2x2 unpooling at stride 2 takes 4x4x16 to 8x8x16: read as a max pool (4x4 to 2x2), the right 8x8x16
+    # was marked WRONG, and so was the FC after it ((8·8·16 + 1)·10 = 10,250 against the pool's 650)
+    report = homework("Input: 4x4x16\n" + line + "\nFC: 10 -> params 10250\n")
+    assert all(a.verdict == "unchecked" for a in report.answers) and report.answers
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
