@@ -3441,8 +3441,8 @@ class _LineReader:
         kind = kind or _layer_kind(name)
         if kind in ("maxpool", "avgpool"):
             return self.pool(kind, name_span)
-        if kind in ("conv", "deconv"):
-            return self.conv(name_span, transposed=kind == "deconv")
+        if kind in ("conv", "deconv", "dwconv"):
+            return self.conv(name_span, transposed=kind == "deconv", depthwise=kind == "dwconv")
         if kind == "fc":
             return self.fc(name_span)
         if kind is not None:
@@ -3450,11 +3450,12 @@ class _LineReader:
         raise _Unreadable(f"`{name.upper() if name else '(no name)'}` is not a layer cnncalc knows in this notation",
                           name_span if words else (body_start.span if body_start else name_span))
 
-    def conv(self, name_span: Span, transposed: bool = False) -> ir.LayerCall:
+    def conv(self, name_span: Span, transposed: bool = False, depthwise: bool = False) -> ir.LayerCall:
         """`96 11x11 filters`, `96 11x11x3 filters`, `96 filters of size 11x11` (`of size 11`, `(11x11)`, `(11x11,
         stride 4)`), the size first (`11x11 conv, 96 filters`, `conv 11x11, 96 filters`), then options; or the
         lecture's hyperparameters, `K=96, F=11, S=4, P=0`. `transposed`: a transposed convolution's (`UPCONV1: 64
-        2x2 filters at stride 2`), which may add `output padding 1`."""
+        2x2 filters at stride 2`), which may add `output padding 1`; `depthwise`: a layer named depthwise (`DWCONV1:
+        3x3, stride 1`), whatever its description says."""
         if self.at("transposed", "deconvolution", "deconv") and \
                 (self.at("conv", "convolution", "convolutional", ahead=1) or not self.at("transposed")):
             transposed = True  # `UP1: transposed conv, 8 filters 3x3, …`: the description says the kind
@@ -3464,9 +3465,9 @@ class _LineReader:
         if not transposed and self.at("k", "f") and self.peek(1) is not None and \
                 self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span)
-        depthwise = None if transposed else self.depthwise(name_span)
-        if depthwise is not None:
-            return depthwise
+        one_per_channel = None if transposed else self.depthwise(name_span, depthwise)
+        if one_per_channel is not None:
+            return one_per_channel
         args: list[ir.Arg] = []
         kernel = None
         if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
@@ -3547,18 +3548,27 @@ class _LineReader:
         return ir.LayerCall("deconv" if transposed else "conv", tuple(args), None,
                             Span(name_span.start, max(end, args[-1].span.end)))
 
-    def depthwise(self, name_span: Span) -> ir.LayerCall | None:
+    def depthwise(self, name_span: Span, named: bool = False) -> ir.LayerCall | None:
         """`depthwise 3x3, stride 2`, `3x3 depthwise conv, pad 1`: one filter per input channel (the spec's
-        `dwconv`); None when the description is not one."""
+        `dwconv`); None when the description is not one. A layer `named` depthwise (`DWCONV1: 3x3, stride 1`) needs
+        only its filters' size; their number, when said (`DWCONV1: 32 3x3 filters`), is the input's channels."""
+        start = self.i
+        first, second = self.peek(), self.peek(1)
+        count = self.expect_number("the number of filters") if named and first is not None and \
+            first.kind == "NUM" and second is not None and second.kind == "DIMS" else None
         first, second = self.peek(), self.peek(1)
         if first is not None and first.lower == "depthwise" and second is not None and second.kind == "DIMS":
             self.next()
-        elif not (first is not None and first.kind == "DIMS" and second is not None and second.lower == "depthwise"):
+        elif not (first is not None and first.kind == "DIMS" and
+                  (named or (second is not None and second.lower == "depthwise"))):
+            self.i = start
             return None
         kernel = self.kernel()
         while self.at("depthwise", "separable", "conv", "convolution", "filter", "filters", "kernel"):
             self.next()
         args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad", "dilation", "bias"})
+        if count is not None:  # checked as PyTorch's `in_channels` (E017 when the input has another depth)
+            args.append(ir.Arg("inputs", ir.Num(*count), count[1]))
         return ir.LayerCall("dwconv", tuple(args), None, Span(name_span.start, args[-1].span.end))
 
     def hyperparameters(self, name_span: Span, keyword: str = "conv") -> ir.LayerCall:
@@ -4245,6 +4255,7 @@ def _input_after_letters(tokens: list[Tok], words: list[str], at: int) -> tuple[
 
 
 _TRANSPOSED = re.compile(r"deconv|up-?conv|convt|tconv|transpose|fractionally")  # a transposed convolution's name
+_DEPTHWISE = re.compile(r"depthwise|(?<![a-z])dw|dw(?=[-_ ]*conv|[0-9_]|$)")  # a depthwise one's (`DW1`, `conv_dw1`)
 
 
 def _layer_kind(name: str) -> str | None:
@@ -4254,14 +4265,16 @@ def _layer_kind(name: str) -> str | None:
         return None
     if _TRANSPOSED.search(name):  # U-Net's `UPCONV1`, `DECONV1`, `ConvT1`, `Transposed conv`: not a `conv`
         return "deconv"
+    if _DEPTHWISE.search(name):  # MobileNet's `DW1`, `DWCONV1`, `conv_dw1`: one filter per input channel
+        return "dwconv"
     if name.startswith("global") or re.fullmatch(r"g[am]p[0-9_]*", name):
         return "globalmaxpool" if "max" in name or name.startswith("gmp") else "globalavgpool"
     if "pool" in name or "pooling" in name or "subsampling" in name:
         return "avgpool" if ("avg" in name or "average" in name or "subsampling" in name) else "maxpool"
     if name.startswith("s") and name[1:].isdigit():  # LeNet's subsampling layers, S2 and S4
         return "avgpool"
-    if "conv" in name or (name.startswith("c") and name[1:].isdigit()) or re.fullmatch(r"(?:dw|pw)[0-9_]+", name) \
-            or "depthwise" in name or "pointwise" in name:  # MobileNet's `DW1`, `PW1`
+    if "conv" in name or (name.startswith("c") and name[1:].isdigit()) or re.fullmatch(r"pw[0-9_]+", name) \
+            or "pointwise" in name:  # MobileNet's `PW1`
         return "conv"
     if "norm" in name or "lrn" in name or re.fullmatch(r"bn[0-9_]*", name):
         return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
@@ -4275,7 +4288,7 @@ def _family(word: str) -> str | None:
     None for any other."""
     kind = _layer_kind(word)
     return "pool" if kind in ("maxpool", "avgpool", "globalavgpool", "globalmaxpool") else \
-        kind if kind in ("conv", "fc") else None
+        "conv" if kind in ("conv", "dwconv", "deconv") else kind if kind == "fc" else None
 
 
 _DESCRIBED = {  # the words a description of a layer without numbers may hold (`NORM1: Normalization layer`)

@@ -6459,3 +6459,26 @@ def test_an_unpooling_is_no_pool(line: str) -> None:
     report = homework("Input: 4x4x16\n" + line + "\nFC: 10 -> params 10250\n")
     assert all(a.verdict == "unchecked" for a in report.answers) and report.answers
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    # A depthwise 3x3 convolution on 112x112x32: one filter per channel, 3·3·32 + 32 = 320 parameters, pad 1 keeps
+    # 112x112x32. `DWCONV1: 32 3x3 filters` was read as a full convolution, (3·3·32 + 1)·32 = 9,248: the right 320
+    # marked WRONG; `DWCONV1: 3x3, …` and `CONV_DW1: 3x3, …` were E060
+    ("DWCONV1: 32 3x3 filters, stride 1, pad 1 -> 112x112x32, params {}", "320", "9248"),
+    ("DWCONV1: 3x3, stride 1, pad 1 -> 112x112x32, params {}", "320", "288"),
+    ("DW1: 3x3, stride 1, pad 1 -> {}", "112x112x32", "110x110x32"),
+    ("CONV_DW1: 3x3, pad 1 -> 112x112x32, params {}", "320", "9248"),
+])
+def test_a_layer_named_depthwise(line: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("Input: 112x112x32\n" + line.format(answer) + "\n")
+        assert verdict in [a.verdict for a in report.answers] and \
+            all(a.verdict in (verdict, "right") for a in report.answers), report.diagnostics
+
+
+def test_a_depthwise_layers_filters_are_the_inputs_channels() -> None:
+    # 16 depthwise filters cannot take 32 channels: E017, as PyTorch's in_channels would
+    report = homework("Input: 112x112x32\nDWCONV1: 16 3x3 filters, stride 1, pad 1 -> params 160\n")
+    assert "E017" in [d.code for d in report.diagnostics]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
