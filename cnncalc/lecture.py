@@ -455,8 +455,9 @@ def _stated_with_answers(tokens: list[Tok]) -> bool:
     a layer's line, whether or not cnncalc reads its words."""
     arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), None)
     if arrow is None or arrow == 0 or tokens[0].kind != "WORD" or tokens[arrow + 1:arrow + 2] == [] or \
-            tokens[arrow + 1].kind not in ("DIMS", "NUM"):
-        return False
+            (tokens[arrow + 1].kind not in ("DIMS", "NUM") and tokens[arrow + 1].lower not in ir.ANSWER_WORDS) or \
+            not any(t.kind in ("DIMS", "NUM") for t in tokens[arrow + 1:]):
+        return False  # (`-> params 0`: a count alone)
     # only answers after it (`-> 56x56x128, params 17,536`; `5x5 filter -> 5x5 receptive field for each neuron`
     # goes on in words: prose)
     return all(t.kind in ("DIMS", "NUM") or t.text in (",", ":", "=", ";") or t.lower in ir.ANSWER_WORDS
@@ -2067,7 +2068,7 @@ class _LineReader:
         kind = None  # the layer's kind when its description says it and its name does not (`L1: 10 5x5 filters, …`)
         if _label(name_tokens) is not None and _layer_kind(" ".join(words[:name_end])) is None and \
                 name_end <= 2 and words[0] not in _HEADING_WORDS and not _QUESTION.fullmatch(words[0]) and \
-                not _ANSWER.fullmatch(words[0]):
+                not _ANSWER.fullmatch(words[0]) and not _UNREAD_KINDS.search(" ".join(words[:name_end])):
             kind = _described_kind(words[colon + 1:])
         if kind is None and (_label(name_tokens) is None or _layer_kind(" ".join(words[:name_end])) is None or
                              (_layer_kind(words[0]) is None and
@@ -4255,13 +4256,17 @@ def _input_after_letters(tokens: list[Tok], words: list[str], at: int) -> tuple[
 
 
 _TRANSPOSED = re.compile(r"deconv|up-?conv|convt|tconv|transpose|fractionally")  # a transposed convolution's name
+# names of layers not read in this notation, whose descriptions would read as a pool's or a convolution's: SegNet's
+# `UNPOOL1` enlarges; a separable `SEPCONV1` is two layers, a depthwise and a pointwise one (sources count its biases
+# differently)
+_UNREAD_KINDS = re.compile(r"unpool|sep(?:arable)?[-_ ]*conv")
 _DEPTHWISE = re.compile(r"depthwise|(?<![a-z])dw|dw(?=[-_ ]*conv|[0-9_]|$)")  # a depthwise one's (`DW1`, `conv_dw1`)
 
 
 def _layer_kind(name: str) -> str | None:
     """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them; a global
     pool by its word (`Global average pooling`, `GAP`)."""
-    if "unpool" in name:  # SegNet's `UNPOOL1` enlarges: no pool (a layer cnncalc does not read in this notation)
+    if _UNREAD_KINDS.search(name):
         return None
     if _TRANSPOSED.search(name):  # U-Net's `UPCONV1`, `DECONV1`, `ConvT1`, `Transposed conv`: not a `conv`
         return "deconv"

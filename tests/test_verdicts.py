@@ -6482,3 +6482,16 @@ def test_a_depthwise_layers_filters_are_the_inputs_channels() -> None:
     report = homework("Input: 112x112x32\nDWCONV1: 16 3x3 filters, stride 1, pad 1 -> params 160\n")
     assert "E017" in [d.code for d in report.diagnostics]
     assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+@pytest.mark.parametrize("line", ["SEPCONV1: 64 3x3 filters, pad 1 -> 112x112x64, params {}",
+                                  "SEP_CONV1: 64 3x3 filters, pad 1 -> params {}",
+                                  "[112x112x64] SEPCONV1: 64 3x3 filters, pad 1 -> params {}"])
+def test_a_separable_convolution_is_not_read_as_a_convolution(line: str) -> None:
+    # a separable 3x3 convolution of 32 channels into 64: 3·3·32 depthwise weights and 32·64 pointwise ones, 2,336,
+    # and 64 biases (Keras' SeparableConv2D: 2,400) or 96 (two biased layers: 2,432). Read as a full convolution,
+    # (3·3·32 + 1)·64 = 18,496, each of them was marked WRONG
+    for count in ("2400", "2432", "2336"):
+        report = homework("Input: 112x112x32\n" + line.format(count) + "\n")
+        assert all(a.verdict == "unchecked" for a in report.answers)
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
