@@ -1653,7 +1653,7 @@ class _LineReader:
             if at == end:
                 return None
 
-    def trailing_counts(self, tokens: list[Tok]) -> dict[str, ir.Count]:
+    def trailing_counts(self, tokens: list[Tok], values_read: bool = False) -> dict[str, ir.Count]:
         """Counts written after an output's volume on its line: `= 290,400` (`neurons`, `values`: the values
         of the volume, `32 * 32 * 10 = 10240` too), `, params 34,944`, `(34,944 params)`. Without a count's word
         or `=` it is a remark (`feature maps`, `about 3 times smaller`); with one, a count cnncalc cannot read is
@@ -1673,10 +1673,10 @@ class _LineReader:
             return nothing
         if said is not rest and any(t.kind == "NUM" for t in said):
             rest = said
-        values = self.values_first(rest)
+        values = None if values_read else self.values_first(rest)
         if values is not None:  # `= 290,400 neurons, with 34,944 parameters`: the values, then the rest
             count, after = values
-            counts = self.trailing_counts(after)
+            counts = self.trailing_counts(after, values_read=True)
             again = counts.pop("memory", None)  # the values said again: `= 290,400 neurons = 290,400 values`
             if again is not None:
                 reported = self.sink.total

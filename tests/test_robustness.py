@@ -304,6 +304,8 @@ def test_many_errors_are_kept_to_the_limit_and_counted() -> None:
     "CONV1" + " \t" * 30_000 + "x", "layer  " + "a " * 30_000, "---" + " " * 60_000 + "|x",
     "INPUT(1) -> " + "a " * 30_000 + "(", "a" + " a" * 30_000 + " -> CONV(1) -> FC(1) (",
     "filters on a 8x8 input " * 3_000,  # each input after a layer's words looks back 200 characters only
+    # the values said after an output, again and again: read once, not once more for each (a recursion that failed)
+    "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\nOutput: 55x55x96" + ", 290,400 neurons" * 3_000,
 ])
 def test_detection_and_the_lecture_reader_stay_linear_on_long_lines(line: str) -> None:
     # Not a timing: a pattern that backtracks quadratically takes minutes on a 60,000-character line (the
