@@ -3442,6 +3442,8 @@ class _LineReader:
         kind = kind or _layer_kind(name)
         if kind in ("maxpool", "avgpool"):
             return self.pool(kind, name_span)
+        if kind in ("adaptiveavgpool", "adaptivemaxpool"):
+            return self.adaptive(kind, name_span)
         if kind in ("conv", "deconv", "dwconv"):
             return self.conv(name_span, transposed=kind == "deconv", depthwise=kind == "dwconv")
         if kind == "fc":
@@ -3615,6 +3617,8 @@ class _LineReader:
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
         ahead = [t.lower for t in self.tokens[self.i:self.i + 3]]
+        if "adaptive" in ahead[:1 + (ahead[:1] in (["a"], ["an"]))]:  # `POOL5: adaptive avg pool to 7x7`
+            return self.adaptive("adaptivemaxpool" if "max" in ahead else "adaptiveavgpool", name_span)
         if "global" in ahead[:1 + (ahead[:1] in (["a"], ["an"]))]:  # `POOL2: global average pool`: no window
             kind = "globalmaxpool" if "max" in ahead else "globalavgpool"
             return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
@@ -3658,6 +3662,22 @@ class _LineReader:
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
         args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]), *self.options({"bias"}))  # `…, no bias`
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def adaptive(self, keyword: str, name_span: Span) -> ir.LayerCall:
+        """`adaptive avg pool to 7x7`, `7x7` after an adaptive pool's name: PyTorch's adaptive pooling, to that
+        height and width whatever the input's."""
+        while self.at(*_ADAPTIVE_WORDS):
+            self.next()
+        tok = self.peek()
+        if tok is None or tok.kind not in ("DIMS", "NUM"):
+            raise _Unreadable("expected the output's size, as in `adaptive average pooling to 7x7`", self.rest_span())
+        size = self.kernel()
+        if not isinstance(size, ir.PairLit):
+            raise _Unreadable(f"`{tok.text}` is not an output's height and width", tok.span)
+        end = size.span.end
+        while self.at(*_ADAPTIVE_WORDS):
+            end = self.next().end
+        return ir.LayerCall(keyword, (ir.Arg("size", size, size.span),), None, Span(name_span.start, end))
 
     def simple(self, keyword: str, name_span: Span, allowed: set[str]) -> ir.LayerCall:
         """A layer without numbers: its description's words may repeat the kind (`Normalization layer`); a
@@ -4258,8 +4278,8 @@ def _input_after_letters(tokens: list[Tok], words: list[str], at: int) -> tuple[
 _TRANSPOSED = re.compile(r"deconv|up-?conv|convt|tconv|transpose|fractionally")  # a transposed convolution's name
 # names of layers not read in this notation, whose descriptions would read as a pool's or a convolution's: SegNet's
 # `UNPOOL1` enlarges; a separable `SEPCONV1` is two layers, a depthwise and a pointwise one (sources count its biases
-# differently)
-_UNREAD_KINDS = re.compile(r"unpool|sep(?:arable)?[-_ ]*conv")
+# differently); a region-of-interest pool takes its windows from boxes
+_UNREAD_KINDS = re.compile(r"unpool|sep(?:arable)?[-_ ]*conv|(?<![a-z])roi")  # (and Fast R-CNN's `ROIPOOL`)
 _DEPTHWISE = re.compile(r"depthwise|(?<![a-z])dw|dw(?=[-_ ]*conv|[0-9_]|$)")  # a depthwise one's (`DW1`, `conv_dw1`)
 
 
@@ -4272,6 +4292,8 @@ def _layer_kind(name: str) -> str | None:
         return "deconv"
     if _DEPTHWISE.search(name):  # MobileNet's `DW1`, `DWCONV1`, `conv_dw1`: one filter per input channel
         return "dwconv"
+    if "adaptive" in name:  # PyTorch's `AdaptiveAvgPool2d((7, 7))`: to a size, not by a window
+        return "adaptivemaxpool" if "max" in name else "adaptiveavgpool"
     if name.startswith("global") or re.fullmatch(r"g[am]p[0-9_]*", name):
         return "globalmaxpool" if "max" in name or name.startswith("gmp") else "globalavgpool"
     if "pool" in name or "pooling" in name or "subsampling" in name:
@@ -5128,11 +5150,14 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
 
 
 _UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "relu", "softmax", "dropout", "globalavgpool",
-                  "globalmaxpool")  # stated without a number (`FC: 10 …`, `Global average pooling`)
+                  "globalmaxpool", "adaptiveavgpool", "adaptivemaxpool")  # stated without a number (`FC: 10 …`,
+# `Global average pooling`, `Adaptive average pooling 7x7`)
+_ADAPTIVE_WORDS = ("adaptive", "average", "avg", "mean", "max", "pool", "pooling", "to", "output", "size", "of", "a",
+                   "an", "-", "layer")  # around an adaptive pool's size
 _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linear", "affine", "layer", "bn", "batch",
                   "norm", "normalization", "normalisation", "batchnorm", "dropout", "relu", "softmax", "lrn", "local",
                   "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
-                  "gmp", "hidden"}  # the words that may name such a layer
+                  "gmp", "hidden", "adaptive"}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-"}  # `Max-pool 2x2`
 

@@ -6495,3 +6495,23 @@ def test_a_separable_convolution_is_not_read_as_a_convolution(line: str) -> None
         report = homework("Input: 112x112x32\n" + line.format(count) + "\n")
         assert all(a.verdict == "unchecked" for a in report.answers)
         assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize(("line", "right", "wrong"), [
+    # PyTorch's adaptive pooling gives the size it is told whatever its input: 14x14x512 to 7x7x512. `ADAPTIVEPOOL1:
+    # 7x7` was read as a 7x7 max pool at stride 7 ((14 - 7)/7 + 1 = 2): the right 7x7x512 marked WRONG
+    ("ADAPTIVEPOOL1: 7x7 -> {}", "7x7x512", "2x2x512"),
+    ("POOL5: adaptive avg pool to 7x7 -> {}", "7x7x512", "6x6x512"),
+    ("POOL5: adaptive max pool to 1x1 -> {}", "1x1x512", "7x7x512"),
+    ("Adaptive average pooling 7x7 -> {}", "7x7x512", "2x2x512"),
+])
+def test_an_adaptive_pool(line: str, right: str, wrong: str) -> None:
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("Input: 14x14x512\n" + line.format(answer) + "\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+
+
+def test_a_region_of_interest_pool_is_not_read_as_a_pool() -> None:
+    # Fast R-CNN's RoI pooling takes its windows from boxes: read as a 7x7 max pool, its right 7x7x512 was WRONG
+    report = homework("Input: 14x14x512\nROIPOOL1: 7x7 -> 7x7x512\n")
+    assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"]
