@@ -3683,9 +3683,14 @@ class _LineReader:
         """A layer without numbers: its description's words may repeat the kind (`Normalization layer`); a
         dropout's rate may follow (`Dropout: 0.5`, `dropout (p = 0.5)`, `50%`), which changes no count."""
         end = name_span.end
+        start = self.i
         while (tok := self.peek()) is not None and ((tok.kind == "WORD" and tok.lower in allowed) or
                                                     (keyword == "dropout" and _rate(tok, self.peek(1)))):
             end = self.next().end
+        said = " ".join(t.lower for t in self.tokens[start:self.i])
+        if keyword == "lrn" and _UNREAD_KINDS.search(said):  # `NORM1: Layer normalization`: not the lecture's LRN
+            raise _Unreadable(f"`{said}` is not read in this notation: its parameters depend on the axes it "
+                              f"normalizes", Span(self.tokens[start].start, end))
         return ir.LayerCall(keyword, (), None, Span(name_span.start, end))
 
     def kernel(self) -> ir.Value:
@@ -4278,8 +4283,10 @@ def _input_after_letters(tokens: list[Tok], words: list[str], at: int) -> tuple[
 _TRANSPOSED = re.compile(r"deconv|up-?conv|convt|tconv|transpose|fractionally")  # a transposed convolution's name
 # names of layers not read in this notation, whose descriptions would read as a pool's or a convolution's: SegNet's
 # `UNPOOL1` enlarges; a separable `SEPCONV1` is two layers, a depthwise and a pointwise one (sources count its biases
-# differently); a region-of-interest pool takes its windows from boxes
-_UNREAD_KINDS = re.compile(r"unpool|sep(?:arable)?[-_ ]*conv|(?<![a-z])roi")  # (and Fast R-CNN's `ROIPOOL`)
+# differently); a region-of-interest pool takes its windows from boxes; a layer, group or instance normalization's
+# parameters depend on the axes it normalizes (2C over the channels, 2·C·H·W as PyTorch's `LayerNorm([C, H, W])`)
+_UNREAD_KINDS = re.compile(r"unpool|sep(?:arable)?[-_ ]*conv|(?<![a-z])roi|(?:layer|group|instance)[-_ ]*norm"
+                           r"|^[lgi]n[0-9_]*$")  # (and Fast R-CNN's `ROIPOOL`; `LN1`, `GN1`)
 _DEPTHWISE = re.compile(r"depthwise|(?<![a-z])dw|dw(?=[-_ ]*conv|[0-9_]|$)")  # a depthwise one's (`DW1`, `conv_dw1`)
 
 

@@ -540,7 +540,7 @@ UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer:
            "CONVT3: 8 3x3 filters, pad same", "DWCONV1: 32 3x3 filters, pad 1 -> params 320", "DW2: 3x3, stride 2",
            "CONV_DW3: 0 3x3 filters", "UNPOOL1: 2x2 filters at stride 2 -> 8x8x16", "SEPCONV1: 8 3x3 filters",
            "ADAPTIVEPOOL1: 7x7 -> 7x7x8", "POOL5: adaptive max pool to 0x1", "Adaptive average pooling 7x7x7",
-           "ROIPOOL1: 7x7 -> 7x7x8",
+           "ROIPOOL1: 7x7 -> 7x7x8", "NORM2: Layer normalization -> params 16", "LN1 -> params 16",
            "Spatial pyramid pooling -> 1x1x64", "Some layer -> 760 params"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "__Params__: 760", "$$", "```", "Params: $760", "\\times\\cdot$`__",

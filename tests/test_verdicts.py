@@ -6515,3 +6515,15 @@ def test_a_region_of_interest_pool_is_not_read_as_a_pool() -> None:
     # Fast R-CNN's RoI pooling takes its windows from boxes: read as a 7x7 max pool, its right 7x7x512 was WRONG
     report = homework("Input: 14x14x512\nROIPOOL1: 7x7 -> 7x7x512\n")
     assert report.answers == () and [d.code for d in report.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize("line", ["LAYERNORM1: layer normalization -> params 128", "NORM1: Layer normalization -> "
+                                  "params 128", "GN1: group norm -> params 128", "LN1 -> params 128"])
+def test_a_layer_or_group_normalization_is_not_read_as_the_lectures_lrn(line: str) -> None:
+    # a layer norm of 64 channels has 2·64 = 128 parameters over the channels (ConvNeXt's), 2·14·14·64 = 25,088 as
+    # PyTorch's LayerNorm([64, 14, 14]): read as the lecture's NORM (LRN, none), the right 128 was marked WRONG
+    report = homework("Input: 14x14x64\n" + line + "\n")
+    assert all(a.verdict == "unchecked" for a in report.answers)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    lrn = homework("Input: 14x14x64\nNORM1: Normalization layer -> params 0\n")  # the lecture's own: judged
+    assert [a.verdict for a in lrn.answers] == ["right"]
