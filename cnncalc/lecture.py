@@ -451,10 +451,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 
 
 def _stated_with_answers(tokens: list[Tok]) -> bool:
-    """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`):
-    a layer's line, whether or not cnncalc reads its words."""
+    """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`, the
+    ResNet paper's `3x3 conv, 64, /2 -> 112x112x64`): a layer's line, whether or not cnncalc reads its words."""
     arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), None)
-    if arrow is None or arrow == 0 or tokens[0].kind != "WORD" or tokens[arrow + 1:arrow + 2] == [] or \
+    if arrow is None or arrow == 0 or tokens[0].kind not in ("WORD", "DIMS") or tokens[arrow + 1:arrow + 2] == [] or \
+            not any(t.kind == "WORD" for t in tokens[:arrow]) or \
             (tokens[arrow + 1].kind not in ("DIMS", "NUM") and tokens[arrow + 1].lower not in ir.ANSWER_WORDS) or \
             not any(t.kind in ("DIMS", "NUM") for t in tokens[arrow + 1:]):
         return False  # (`-> params 0`: a count alone)

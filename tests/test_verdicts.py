@@ -6527,3 +6527,10 @@ def test_a_layer_or_group_normalization_is_not_read_as_the_lectures_lrn(line: st
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
     lrn = homework("Input: 14x14x64\nNORM1: Normalization layer -> params 0\n")  # the lecture's own: judged
     assert [a.verdict for a in lrn.answers] == ["right"]
+
+
+def test_a_layer_in_the_resnet_papers_words_with_an_answer_is_not_prose() -> None:
+    # `3x3 conv, 64, /2 -> 112x112x64`: a layer cnncalc does not read, with its answer: it was skipped as prose
+    # (the answer passed over in silence)
+    report = homework("Input: 224x224x3\n7x7 conv, 64, /2 -> 112x112x64\n")
+    assert [d.code for d in report.diagnostics] == ["E060"] and not report.ok
