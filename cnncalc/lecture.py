@@ -365,7 +365,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             elif isinstance(result, ir.Line) and reader.question and reader.question[-1].text == "?":
                 question = reader.question, reader.question[0].start, False  # `… What is its output?`, answered below
             elif isinstance(result, ir.Line) and reader.question:  # `… What is its output? 27x27x96`
-                result = reader.asked_answer(result, reader.question)  # (E060: the layer stays)
+                result = reader.asked_answer(result, reader.question, alone=False)  # (E060: the layer stays)
         tentative = unread is not None or \
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
@@ -2502,14 +2502,23 @@ class _LineReader:
             line = self.asked_answer(line, question, inside)
         return _Exercise(start, line, signature)
 
-    def asked_answer(self, line: ir.Line, question: list[Tok], telling: bool = False) -> ir.Line:
+    def asked_answer(self, line: ir.Line, question: list[Tok], telling: bool = False, alone: bool = True
+                     ) -> ir.Line:
         """The layer a problem's sentence told, with the answer after the question that follows it on its line
         (`How many parameters does this layer have? 7,600`, `What is the output? 3x3`); the line as it is when
         nothing follows the `?` (the answer is on a line below), or after E060 for an answer cnncalc cannot place
         (the layer stays, its answer not judged). With `telling`, the question tells the layer itself (its filters
-        and input are the layer's, not a change to it)."""
+        and input are the layer's, not a change to it); `alone`: the layer is its network's only one, so that its
+        count is the total asked (`Total parameters? 760`)."""
         if question[-1].text == "?":
             return line
+        total = next((j for j, t in enumerate(question[:5]) if t.lower in ("total", "overall")), None) \
+            if alone else None
+        if total is not None and total + 1 < len(question) and \
+                all(t.lower in ("what", "is", "are", "the", "'", "s") for t in question[:total]):
+            # `… pad 2. Total parameters? 760`, `What is the total number of parameters? 760`: the told problem's
+            # one layer is the whole network
+            question = question[:total] + question[total + 1:]
         reader = _LineReader(question, self.sink, question[0].start, self.end)
         reader.telling = telling
         reported = self.sink.total

@@ -6534,3 +6534,16 @@ def test_a_layer_in_the_resnet_papers_words_with_an_answer_is_not_prose() -> Non
     # (the answer passed over in silence)
     report = homework("Input: 224x224x3\n7x7 conv, 64, /2 -> 112x112x64\n")
     assert [d.code for d in report.diagnostics] == ["E060"] and not report.ok
+
+
+@pytest.mark.parametrize("question", ["Total parameters?", "What is the total number of parameters?"])
+def test_the_total_asked_of_a_told_problems_one_layer(question: str) -> None:
+    # the told problem is a network of one layer, (5·5·3 + 1)·10 = 760 parameters in all: `Total parameters? 760` was
+    # E060 (no verdict), and so was a wrong total
+    told = "Input volume 32x32x3, 10 5x5 filters with stride 1, pad 2. " + question
+    assert [a.verdict for a in homework(f"{told} 760\n").answers] == ["right"]
+    assert [a.verdict for a in homework(f"{told} 750\n").answers] == ["wrong"]
+    # under a layer of a longer network the total is the network's, not the layer's: not judged as the layer's
+    listed = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1 is a 3x3 max pool with "
+                      "stride 2. What is the total number of parameters? 0\n")
+    assert [a.verdict for a in listed.answers if a.label == "pool1"] == []
