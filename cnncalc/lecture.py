@@ -1674,7 +1674,11 @@ class _LineReader:
             return nothing
         if said is not rest and any(t.kind == "NUM" for t in said):
             rest = said
-        values = None if values_read else self.values_first(rest)
+        try:
+            values = None if values_read else self.values_first(rest)
+        except _Unreadable as e:  # `= 1e999 neurons`: a count beyond the limits
+            self.sink.add(codes.E060, e.message, e.span, hint="write the values as a whole number, `= 290,400 values`")
+            return {}
         if values is not None:  # `= 290,400 neurons, with 34,944 parameters`: the values, then the rest
             count, after = values
             counts = self.trailing_counts(after, values_read=True)

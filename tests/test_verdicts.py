@@ -6547,3 +6547,13 @@ def test_the_total_asked_of_a_told_problems_one_layer(question: str) -> None:
     listed = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1 is a 3x3 max pool with "
                       "stride 2. What is the total number of parameters? 0\n")
     assert [a.verdict for a in listed.answers if a.label == "pool1"] == []
+
+
+@pytest.mark.parametrize("said", ["1e999", "3.5", "9" * 40])
+def test_values_beyond_the_limits_said_before_other_answers_are_an_error_at_their_place(said: str) -> None:
+    # `= 1e999 neurons, …` raised out of the reader (a traceback) when the values were first read before the counts
+    line = f"Output: 55x55x96 = {said} neurons, with 34,944 parameters"
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E060"]
+    assert report.source.text[errors[0].span.start:errors[0].span.end] == said
