@@ -1441,8 +1441,7 @@ class _LineReader:
         same = _numbered_lines(lines, number)
         if len(same) != 1:
             if ahead[0] not in _NAME_JOINTS or same:  # `Layer 2: Max pool …` states the layer
-                self.sink.add(codes.E060, f"no layer numbered {number} above to give this answer to" if not same else
-                              f"{len(same)} layers above end in the number {number}",
+                self.sink.add(codes.E060, _numbered_missing(same, number, "answer"),
                               Span(self.tokens[0].start, self.tokens[1].end),
                               hint="name the layer as the listing does, as in `CONV1 output: 32x32x10`")
             return None
@@ -1750,8 +1749,7 @@ class _LineReader:
         if not named and numbered is not None:  # `Number of parameters in Layer 3: …`, `What is the output of layer 2?`
             same = _numbered_lines(lines, numbered.text)
             if len(same) != 1:
-                self.sink.add(codes.E060, f"no layer numbered {numbered.text} above to give this answer to" if not same
-                              else f"{len(same)} layers above end in the number {numbered.text}", numbered.span,
+                self.sink.add(codes.E060, _numbered_missing(same, numbered.text, "answer"), numbered.span,
                               hint="name the layer as the listing does, as in `Number of parameters in CONV3: …`")
                 return None
             return same[0]
@@ -2795,8 +2793,7 @@ class _LineReader:
         if numbered is not None:  # `Output of layer 1: …`: the layer the listing numbers so (`Layer 1: Conv …`)
             same = _numbered_lines(lines, numbered[1])
             index = same[0] if len(same) == 1 else None
-            missing = f"no layer numbered {numbered[1]} above to give this {noun} to" if not same else \
-                f"{len(same)} layers above end in the number {numbered[1]}"
+            missing = _numbered_missing(same, numbered[1], noun)
         elif placed is not None:  # `After the second layer: …`
             index = self._placed_line(name_tokens, placed, lines)
             if index is None:
@@ -3631,9 +3628,10 @@ class _LineReader:
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
         ahead = [t.lower for t in self.tokens[self.i:self.i + 3]]
-        if "adaptive" in ahead[:1 + (ahead[:1] in (["a"], ["an"]))]:  # `POOL5: adaptive avg pool to 7x7`
+        opening = ahead[:1 + (ahead[:1] in (["a"], ["an"]))]  # the description's first word, after `a`
+        if "adaptive" in opening:  # `POOL5: adaptive avg pool to 7x7`
             return self.adaptive("adaptivemaxpool" if "max" in ahead else "adaptiveavgpool", name_span)
-        if "global" in ahead[:1 + (ahead[:1] in (["a"], ["an"]))]:  # `POOL2: global average pool`: no window
+        if "global" in opening:  # `POOL2: global average pool`: no window
             kind = "globalmaxpool" if "max" in ahead else "globalavgpool"
             return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
         said: list[str] = []
@@ -5969,6 +5967,12 @@ def _numbered_lines(lines: list[ir.Line], number: str) -> list[int]:
             all(_family(c.keyword) is not None and not any(ch.isdigit() for ch in c.label or "") for c in calls):
         same = [int(number) - 1]
     return same
+
+
+def _numbered_missing(same: list[int], number: str, noun: str) -> str:
+    """Why `Layer N` names no one layer above: none ends in the number, or `same` (several) do."""
+    return f"no layer numbered {number} above to give this {noun} to" if not same else \
+        f"{len(same)} layers above end in the number {number}"
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:
