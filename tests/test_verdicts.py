@@ -6557,3 +6557,30 @@ def test_values_beyond_the_limits_said_before_other_answers_are_an_error_at_thei
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert [d.code for d in errors] == ["E060"]
     assert report.source.text[errors[0].span.start:errors[0].span.end] == said
+
+
+@pytest.mark.parametrize(("sheet", "code", "where", "said", "words"), [
+    ("Input: 64x64x3\nLayer 1: Conv 3x3, 16 filters, stride 1, pad 1\nNumber of parameters in Layer 7: 448\n",
+     "E060", (3, 31), "7", "no layer numbered 7 above to give this answer to"),
+    ("Input: 64x64x3\nLayer 1: Conv 3x3, 16 filters, stride 1, pad 1\nOutput of layer 5: 10\n",
+     "E060", (3, 11), "layer 5", "no layer numbered 5 above to give this output to"),
+    ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: H = H = 55, D = 96\n",
+     "E060", (3, 9), "H = H = 55, D = 96", "cannot read these sizes as the output's"),
+    ("Input: 14x14x64\nNORM1: Layer normalization -> params 128\n",
+     "E060", (2, 8), "Layer normalization", "`layer normalization` is not read in this notation"),
+    ("Input: 112x112x32\n[112x112x64] SEPCONV1: 64 3x3 filters, pad 1\n",
+     "E060", (2, 14), "SEPCONV1", "`SEPCONV1` is not a layer cnncalc knows in this notation"),
+    ("Input: 14x14x512\nPOOL5: adaptive avg pool -> 7x7x512\n",
+     "E060", (2, 26), "-> 7x7x512", "expected the output's size"),
+    ("Input: 14x14x512\nADAPTIVEPOOL1: 7x7x512\n",
+     "E060", (2, 16), "7x7x512", "`7x7x512` is not an output's height and width"),
+    ("Input: 4x4x16\nDECONV1: 8 2x2 filters at stride 2, output padding 2 -> 9x9x8\n",
+     "E035", (2, 37), "output padding 2", "outpad 2 is not smaller than the height stride 2"),
+])
+def test_errors_of_numbered_questions_letters_and_unread_layers_at_their_place(
+        sheet: str, code: str, where: tuple[int, int], said: str, words: str) -> None:
+    report = homework(sheet)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == [code]
+    assert report.source.line_col(errors[0].span.start) == where
+    assert sheet[errors[0].span.start:errors[0].span.end] == said and words in errors[0].message
