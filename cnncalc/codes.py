@@ -110,7 +110,8 @@ W023 = Code("W023", STATEMENTS, "input written channels first?",
             "An input such as `3x32x32` or `1x28x28` (at most 4 first, then two equal sizes of 8 or more) reads as "
             "height x width x channels: 3 rows of 32 pixels with 32 channels. Written in PyTorch's order "
             "(channels first) it means 32x32 pixels with 3 channels, which cnncalc writes `32x32x3`; every size "
-            "after it depends on which was meant.")
+            "after it depends on which was meant. In the lecture's notation such an input is read channels first "
+            "(note N023).")
 E025 = Code("E025", STATEMENTS, "no input size works",
             "With letters for the input's height and width (`input HxWx3`), no size makes every division "
             "exact, every output at least 1 and every merge agree; `cnncalc solve` shows which layer rules "
@@ -255,6 +256,13 @@ E060 = Code("E060", LECTURE, "unreadable lecture line",
 N060 = Code("N060", LECTURE, "prose line skipped",
             "A line without a bracketed volume in a file of the lecture's notation (a heading, `Input: "
             "227x227x3 images`) is read as prose and skipped.", declared=True)
+N023 = Code("N023", LECTURE, "input read channels first",
+            "In the lecture's notation, an input written with its last two sizes equal and its first not (`Input: "
+            "3x32x32`, `(1, 28, 28)`, `64x56x56`) is read channels first, as a student who writes it means: 32x32 "
+            "pixels with 3 channels. The volumes "
+            "answered on its network with their sizes alone (`10x32x32`, `(10, 32, 32)`) are read channels first "
+            "too; one that says its order (`32x32x10 (HxWxC)`, or by its sides' names) is read as it says. An input "
+            "that says its order (`3x32x32 (CxHxW)`) is read so without this note.")
 E070 = Code("E070", IMPORTS, "not supported",
             "A layer, operator, option or construct of another notation that cnncalc cannot express as that "
             "framework computes it. The message names it; cnncalc does not guess. The layers read before it "

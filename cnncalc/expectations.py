@@ -222,7 +222,7 @@ class Checker:
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
             verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
-            _shape_slip(answer.dims if answer.square else dims, y, answer.square) or \
+            _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
             (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the {'input' if quantity == 'input' else 'output'} volume is {y}")
@@ -452,9 +452,13 @@ def _flag(flags: tuple[bool, ...], i: int) -> bool:
     return i < len(flags) and flags[i]
 
 
-def _shape_slip(dims: tuple[int, ...], y: Shape, square: bool = False) -> str | None:
-    """A wrong volume that is the right one written channels first, as PyTorch prints its sizes, or
-    the number of its values; a `size N` (`square`) that is one side of an output that is not square."""
+def _shape_slip(dims: tuple[int, ...], y: Shape, square: bool = False, order: str | None = ir.HWC) -> str | None:
+    """A wrong volume that is the right one written channels first, as PyTorch prints its sizes (or, read channels
+    first, `order`, the right one written channels last), or the number of its values; a `size N` (`square`) that
+    is one side of an output that is not square."""
+    if order == ir.CHW and len(y.dims) == 3 and len(dims) == 3 and (dims[2], dims[0], dims[1]) == y.dims:
+        return "that is the volume written height x width x channels; this answer is read channels first, as its " \
+               "network's input or its own remark is written"
     if len(y.dims) == 3 and len(dims) == 3 and dims == (y.dims[2], y.dims[0], y.dims[1]):
         return "that is the volume channels first, as PyTorch prints sizes; cnncalc writes height x width x channels"
     if len(y.dims) == 3 and dims == (y.size,):

@@ -290,6 +290,9 @@ def compared(dims: tuple[int, ...], output: tuple[int, ...]) -> list[tuple[int, 
     return None
 
 
+HWC, CHW = "hwc", "chw"  # the orders of a volume's sizes (ShapeAnswer.order)
+
+
 class ShapeAnswer(NamedTuple):
     """`55x55x96`, `4096`, or `5x5` (the spatial part, or a single-depth output); no sizes (`invalid`,
     the lecture's "doesn't fit"): the answer that the line's division is not exact, and with `ratio`
@@ -307,6 +310,11 @@ class ShapeAnswer(NamedTuple):
     # a padding asked as the one that would keep the window's output the size of its input (`What padding keeps the
     # output at 7x7? 1`), whatever padding the layer has
     kept: bool = False
+    # the order of three sizes: HWC as cnncalc reads volumes (said so, or built from words: `28x28 with 8 channels`),
+    # CHW written channels first and read so (`dims` hold it as HxWxC; `(CxHxW)` after it), or None, written bare in
+    # the lecture's notation (`10x32x32`, `(10, 32, 32)`): read in the order of its network's input
+    # (`Input.channels_first`)
+    order: str | None = HWC
 
     def judged(self, output: tuple[int, ...]) -> tuple[int, ...]:
         """The sizes to judge against `output` (a volume, or another answer's height and width): a `square`
@@ -429,6 +437,13 @@ class BlockDef(NamedTuple):
     span: Span  # the header `block NAME(...)`
 
 
+def looks_channels_first(dims: tuple[int | str, ...]) -> bool:
+    """An input such as `3x32x32` or `1x28x28` (at most 4 first, then two equal sizes of 8 or more): written
+    channels first, as PyTorch writes it, rather than 3 rows of 32 pixels with 32 channels (W023)."""
+    return len(dims) == 3 and all(isinstance(d, int) for d in dims) and \
+        int(dims[0]) <= 4 and dims[1] == dims[2] and int(dims[1]) >= 8
+
+
 class Input(NamedTuple):
     dims: tuple[int | str, ...]  # a letter is a symbolic size (`input HxWx3`)
     batch: int
@@ -439,6 +454,9 @@ class Input(NamedTuple):
     # where an imported file's code gives the size (a PyTorch script's `net(torch.randn(2, 3, 32, 32))`, readers/
     # torch_inputs.py): said in note N074 when that size is the one used
     read_from: str = ""
+    # written channels first (`Input: 3x32x32` in the lecture's notation, or said so): `dims` hold it as HxWxC, and
+    # the volumes answered bare on its network are read channels first too (ShapeAnswer.order)
+    channels_first: bool = False
 
 
 class RoundingLine(NamedTuple):

@@ -435,7 +435,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                          hint="answer the network's output under its last layer, or the layer's as `Output: …`")
             else:
                 totals.append(total)
-        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(net.lines), span), tuple(totals), span))
+        lines = net.lines
+        if net.input is not None and net.input.channels_first:  # its bare volumes are channels first, as it is
+            lines = [_channels_first_answers(line) for line in lines]
+            totals = [t._replace(shape=_sheet_order(t.shape)) if t.shape is not None else t for t in totals]
+        nets.append(ir.Network(None, net.input, None, ir.Seq(tuple(lines), span), tuple(totals), span))
     for block in runs:
         passage: list[tuple[int, int, int]] = []
         for line in [*block, None]:
@@ -613,8 +617,9 @@ class _Table:
         self.roles = roles
         self.sized = sized  # the output column is `Output size` or `Size`: one number in it is a square output's side
         self.units = [_COLUMN_UNITS.get(r, "") if role in _ANSWER_COLUMNS else "" for role, r in zip(roles, remarks)]
-        self.channels_first = [role == "output" and bool(_ORDERS.get(r.replace(" ", ""))) for role, r in
-                               zip(roles, remarks)]
+        # the order its header says its volumes are in (`Output (C x H x W)`, `Input (HxWxC)`), by role
+        self.orders = {role: ir.CHW if said else ir.HWC for role, r in zip(roles, remarks)
+                       if role in ("output", "input") and (said := _ORDERS.get(r.replace(" ", ""))) is not None}
 
     @staticmethod
     def of_header(cells: list[tuple[str, int]], sink: DiagnosticSink) -> _Table | None:
@@ -653,6 +658,13 @@ class _Table:
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
 
+    def in_order(self, volume: ir.ShapeAnswer | None, role: str) -> ir.ShapeAnswer | None:
+        """A volume of the column of `role` in the order its header says (`Output (C x H x W)`), if it says one."""
+        order = self.orders.get(role)
+        if volume is None or len(volume.dims) != 3 or volume.order is not None or order is None:
+            return volume
+        return _channels_first(volume) if order == ir.CHW else volume._replace(order=ir.HWC)
+
     def row(self, cells: list[tuple[str, int]], reader: _LineReader
             ) -> ir.Input | ir.Line | list[ir.TotalExpectation] | None:
         """A row as an input, a layer line with its answers, or the totals of a Total row; None for the rule under
@@ -672,9 +684,7 @@ class _Table:
         if len(name_tokens) > 3 and [t.text for t in name_tokens[-3::2]] == ["(", ")"] and \
                 name_tokens[-2].kind == "WORD":
             name_tokens = name_tokens[:-3]  # `conv1 (Conv2D)` under `Layer (type)`: the name, then its type
-        volume = reader.volume_cell(by_role.get("output", []))
-        if volume is not None and len(volume.dims) == 3 and any(self.channels_first):  # `Output (C x H x W)`
-            volume = _channels_first(volume)
+        volume = self.in_order(reader.volume_cell(by_role.get("output", [])), "output")
         if volume is not None and len(volume.dims) == 1 and self.sized:  # `| Output size |` … `| 55 |`: 55x55
             volume = volume._replace(square=True)
         unit = {role: unit for role, unit in zip(self.roles, self.units) if role is not None}
@@ -682,7 +692,7 @@ class _Table:
                   if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
                       if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
-        received = reader.volume_cell(by_role.get("input", []))  # `| Input |`: the volume the layer receives
+        received = self.in_order(reader.volume_cell(by_role.get("input", [])), "input")  # the volume received
         words = [t.lower for t in name_tokens]
         kind = _total_row(words)
         if kind is not None:  # `| Total | | | 62,378,344 |`, `| Conv total | | | 3,747,200 |`
@@ -1217,6 +1227,12 @@ class _LineReader:
             # `Input: 227x227x3 images`, `Input volume: 32x32x3`, `Input image of size 32x32x3`, `The input is
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
             at = _skip(words, opener + 1, (*_INPUT_WORDS, "a", "an"))  # `Input: a 32x32x3 image`
+            tokens, order = _in_order(self.tokens[at:])  # `Input: 3x32x32 (CxHxW)`, `torch.Size([1, 3, 32, 32])`
+            closing = next((j for j, t in enumerate(tokens) if t.text in (")", "]")), 0)
+            spelled = _spelled(tokens[:closing + 1]) if tokens[:1] and tokens[0].text in ("(", "[") else None
+            if order is not None or spelled is not None:
+                self.tokens = self.tokens[:at] + ([spelled, *tokens[closing + 1:]] if spelled is not None else tokens)
+                words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
             end = len(words) - (words[-1:] == ["."])  # `Input: 32x32x3 image.`: a sentence's end
             if words[end - 1:end] == [")"] and "(" in words[at:end]:  # `Input: 28x28x1 (MNIST)`: a remark of words
                 opening = max(j for j in range(at, end) if words[j] == "(")
@@ -1226,6 +1242,8 @@ class _LineReader:
             if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or w in ("(", ")")
                                                     for w in words[at + 1:end]):
                 given = _shape(self.tokens[at], least=0)
+                if given is not None and order is not None and len(given.dims) == 3:
+                    given = _channels_first(given) if order == ir.CHW else given._replace(order=ir.HWC)
                 said = set(words[opener:end])
                 depth = 3 if said & _COLOUR_WORDS and not said & _GREY_WORDS else \
                     1 if said & _GREY_WORDS and not said & _COLOUR_WORDS else None
@@ -2764,7 +2782,17 @@ class _LineReader:
         if counts:
             spans = [count.span for count in counts.values()]
             answers = ir.answered(None, counts, spans[0].to(spans[-1]))
-        return ir.Input(dims, 1, Span(self.start, self.end), answers)
+        channels_first = given.order == ir.CHW
+        if given.order is None and _looks_channels_first(dims):  # `Input: 3x32x32`, as PyTorch writes it
+            channels_first = True
+            depth, side = dims[0], dims[1]
+            self.sink.add(codes.N023, f"the input {given.text} is read channels first: {side}x{side} pixels with "
+                                      f"{depth} channel{'s' * (depth != 1)}, and so are the volumes answered with "
+                                      f"their sizes alone", given.span,
+                          hint=f"for {depth} row{'s' * (depth != 1)} of {side} pixels with {side} channels, write "
+                               f"`{given.text} (HxWxC)`")
+            dims = (dims[1], dims[2], dims[0])
+        return ir.Input(dims, 1, Span(self.start, self.end), answers, channels_first=channels_first)
 
     def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line], received: bool = False
                ) -> _Answered | None:
@@ -2918,7 +2946,7 @@ class _LineReader:
              [k for k, w in zip(kinds[at + 2:], words[at + 2:]) if w not in ("!", ".")] == ["NUM"]))  # `…, 10,240`
         if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
-            tokens, channels_first = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`
+            tokens, order = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`, `(HxWxC)`
             words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             if asked and words[at:asked].count("(") > words[at:asked].count(")"):
@@ -2976,7 +3004,7 @@ class _LineReader:
                     volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
                 elif said is not None:
                     return said
-            if not channels_first:
+            if order != ir.CHW:
                 volumes = _with_its_maps(volumes)  # `32x32x10, i.e. 10 maps of 32x32`: one volume
             if len({_dims_text(v.text) for v in volumes}) > 1:
                 # `28x28x6 or 28x28x8`, `28x28x6 or 24x24`: which is the answer is not said
@@ -2989,8 +3017,8 @@ class _LineReader:
                     shape = shape._replace(dims=shape.dims * 2)
                 elif words[at:at + 2] == ["output", "size"] and shape is not None and len(shape.dims) == 1:
                     shape = shape._replace(square=True)  # the lecture's `Output size: (N-F)/stride + 1`: a side
-                if channels_first and shape is not None and len(shape.dims) == 3:
-                    shape = _channels_first(shape)
+                if order is not None and shape is not None and len(shape.dims) == 3:
+                    shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
                 if shape is None:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
                     return None
@@ -3429,8 +3457,10 @@ class _LineReader:
         closing = self.next()
         if not inside or all(t.text == "?" for t in inside):
             return None
-        if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM"):
-            shape = _shape(inside[0], least=0 if self.at("input") else 1)  # `[0x227x3] INPUT`: E023, not prose
+        written = inside[0] if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else \
+            _spelled([opening, *inside, closing])  # `[32, 32, 3]`, as Python prints a list
+        if written is not None:
+            shape = _shape(written, least=0 if self.at("input") else 1)  # `[0x227x3] INPUT`: E023, not prose
             if shape is not None:
                 return shape
         rest = self.peek()
@@ -4846,10 +4876,33 @@ def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
     return tokens[start:end], (start, end) != (0, len(tokens))
 
 
+def _looks_channels_first(dims: tuple[int, ...]) -> bool:
+    """An input written bare whose last two sizes are equal and its first is not (`3x32x32`, `1x28x28`, `64x56x56`):
+    channels first, as PyTorch writes sizes, rather than 3 rows of 32 pixels with 32 channels. (The spec language
+    reads every input height first and warns, W023, on a narrower rule: its text says what it says.)"""
+    return len(dims) == 3 and dims[1] == dims[2] != dims[0]
+
+
+def _channels_first_answers(line: ir.Line) -> ir.Line:
+    """A line of a network whose input is written channels first, its volumes answered bare read so too."""
+    answers = line.expectation
+    if answers is None or (answers.shape is None and answers.received is None):
+        return line
+    return line._replace(expectation=answers._replace(shape=_sheet_order(answers.shape),
+                                                      received=_sheet_order(answers.received)))
+
+
+def _sheet_order(volume: ir.ShapeAnswer | None) -> ir.ShapeAnswer | None:
+    """A volume on a network whose input is written channels first: channels first if written bare."""
+    return _channels_first(volume) if volume is not None and volume.order is None and len(volume.dims) == 3 \
+        else volume
+
+
 def _channels_first(volume: ir.ShapeAnswer) -> ir.ShapeAnswer:
     """A volume written channels first (`96x55x55` under `(CxHxW)`) as cnncalc reads volumes, saying so."""
     depth, height, width = volume.dims
-    return volume._replace(dims=(height, width, depth), text=f"{volume.text} channels first, {height}x{width}x{depth}")
+    return volume._replace(dims=(height, width, depth), text=f"{volume.text} channels first, {height}x{width}x{depth}",
+                           order=ir.CHW)
 
 
 def _remark_dropped(tokens: list[Tok]) -> list[Tok]:
@@ -5020,19 +5073,19 @@ _ORDERS = {**dict.fromkeys(("cxhxw", "c,h,w", "chw", "nchw", "n,c,h,w", "nxcxhxw
                             "channels_last"), False)}  # a remark naming a volume's order -> channels first?
 
 
-def _in_order(tokens: list[Tok]) -> tuple[list[Tok], bool]:
-    """An output answer's tokens without what says their order, and whether it is channels first: a closing
-    remark (`(CxHxW)`, `(C, H, W)`, `(channels first)`; `(HxWxC)` says the order cnncalc reads anyway), or
-    PyTorch's printed size (`torch.Size([1, 10, 32, 32])`, batch and channels first)."""
+def _in_order(tokens: list[Tok]) -> tuple[list[Tok], str | None]:
+    """A volume's tokens without what says their order, and the order said (ir.CHW, ir.HWC; None when nothing
+    says it): a closing remark (`(CxHxW)`, `(C, H, W)`, `(channels first)`; `(HxWxC)`, the order cnncalc reads
+    volumes in), or PyTorch's printed size (`torch.Size([1, 10, 32, 32])`, batch and channels first)."""
     body, aside = _aside(tokens)
-    order = _ORDERS.get("".join(t.lower for t in aside), _ORDERS.get(" ".join(t.lower for t in aside)))
-    if order is not None:
+    first = _ORDERS.get("".join(t.lower for t in aside), _ORDERS.get(" ".join(t.lower for t in aside)))
+    if first is not None:
         tokens = body
     words = [t.lower for t in tokens]
     start = next((j for j in range(len(words) - 3) if words[j:j + 4] == ["torch", ".", "size", "("]), None)
     if start is not None and tokens[-1].text == ")":
-        return tokens[:start] + tokens[start + 4:-1], True
-    return tokens, bool(order)
+        return tokens[:start] + tokens[start + 4:-1], ir.CHW
+    return tokens, None if first is None else ir.CHW if first else ir.HWC
 
 
 def _tuple_vector(tokens: list[Tok]) -> Tok | None:
@@ -5111,7 +5164,8 @@ def _lettered(tokens: list[Tok]) -> Tok | None:
             sides[_LETTERS_OF_SIDES[letter.lower]] = number.text
     if 0 not in sides or 1 not in sides:
         return None
-    return Tok("DIMS", "x".join(sides[axis] for axis in sorted(sides)), tokens[0].start, tokens[-1].end)
+    # (a kind of its own: its sides' names say their order, which a bare volume's sizes do not, `_shape`)
+    return Tok("SIDES", "x".join(sides[axis] for axis in sorted(sides)), tokens[0].start, tokens[-1].end)
 
 
 def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
@@ -6075,7 +6129,8 @@ def _shape(tok: Tok, least: int = 1) -> ir.ShapeAnswer | None:
     if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
         return None
     dims = tuple(int(p) for p in parts)
-    return ir.ShapeAnswer(dims, text, tok.span) if min(dims) >= least else None
+    bare = len(dims) == 3 and tok.kind == "DIMS" and "@" not in text  # in the order of its network's input
+    return ir.ShapeAnswer(dims, text, tok.span, order=None if bare else ir.HWC) if min(dims) >= least else None
 
 
 _REMARK_WORDS = {"filter", "filters", "kernel", "kernels", "each", "from", "input", "weights"}

@@ -242,6 +242,18 @@ EXERCISE_ANSWERS = [" -> 32x32x10, 760 params", " -> 32x32x10 (760 params)", " -
                     " -> output 4x4", " -> 32x32x10, params: lots", ""]
 
 
+def channels_first(rng: random.Random) -> str:
+    """An input written channels first, or as a list, or saying its order (`Input: 3x32x32`, `(1, 28, 28)`)."""
+    side = rng.choice(["32", "28", "7", "0"])
+    sizes = [rng.choice(["3", "1", "64", "0", "99999999999"]), side, side]
+    said = rng.choice(["", ")", "]", "] INPUT", ") image", " (CxHxW)", " (HxWxC)", " (", " (channels first)", "]) ",
+                       " (C x H x W) (RGB)"])
+    return rng.choice([
+        rng.choice(["Input: ", "Input volume: ", "[", "Input: ("]) + rng.choice(["x", ", "]).join(sizes) + said,
+        "Input: " + rng.choice(["(1, 3, 32, 32)", "[3, 32, 32]", "torch.Size([1, 3, 32, 32])", "1x3x32x32",
+                                "(3, 32, 32", "(,)", "[]", "(32, 32)"])])
+
+
 def worked(rng: random.Random) -> str:
     """The lecture's worked examples: statements a line each, answers on the lines after, prose between;
     and its output-size exercises."""
@@ -367,7 +379,8 @@ def worked(rng: random.Random) -> str:
                                  f"{rng.choice(['Input: a ', 'The input is a ', 'Input: '])}{rng.randint(0, 64)}x"
                                  f"{rng.randint(0, 99999999999)}{rng.choice(['x3', 'x1', 'x0', ''])}"
                                  f"{rng.choice([' RGB', ' grayscale', ' colour', ' RGB grayscale', ''])}"
-                                 f"{rng.choice([' image', ' images', ''])}{rng.choice(['.', '', '..'])}"]))
+                                 f"{rng.choice([' image', ' images', ''])}{rng.choice(['.', '', '..'])}",
+                                 channels_first(rng)]))
         for i in range(rng.randint(1, 4)):
             lines.append(rng.choice([
                 f"{rng.choice(['First', 'Second', 'Next'])} layer (CONV{i}): {rng.randint(1, 400)} "

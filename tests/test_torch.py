@@ -469,3 +469,21 @@ def test_a_transposed_convolution_in_the_lectures_notation(h: int, k: int, s: in
              f"{out[2]}x{out[3]}x{out[1]}, params {params}\n")
     report = cnncalc.analyze_text(sheet, "hw.txt", lang="lecture")
     assert report.ok and [answer.verdict for answer in report.answers] == ["right", "right"], report.diagnostics
+
+
+@pytest.mark.parametrize("c, h, n, k, s, p", [(3, 32, 10, 5, 1, 2), (1, 28, 6, 5, 1, 0), (64, 56, 32, 1, 1, 0),
+                                              (3, 64, 16, 4, 2, 1), (4, 15, 2, 3, 2, 1)])
+def test_a_sheet_written_channels_first_as_pytorch_prints_sizes(c: int, h: int, n: int, k: int, s: int, p: int
+                                                                ) -> None:
+    # a sheet whose input and answers are written as PyTorch prints them (channels first), each answer taken from
+    # PyTorch's own output and parameters; a max pool 2x2 at stride 2 after the convolution
+    import cnncalc
+    conv, pool = torch.nn.Conv2d(c, n, k, stride=s, padding=p), torch.nn.MaxPool2d(2, 2)
+    y = conv(torch.zeros(1, c, h, h))
+    z = pool(y)
+    params = sum(t.numel() for t in conv.parameters())
+    sheet = (f"Input: {c}x{h}x{h}\nCONV1: {n} {k}x{k} filters, stride {s}, pad {p}\n"
+             f"Output: {'x'.join(map(str, y.shape[1:]))}\nParams: {params}\nPOOL1: 2x2 max pool, stride 2\n"
+             f"Output: {tuple(z.shape[1:])}\n")
+    report = cnncalc.analyze_text(sheet, "hw.txt", lang="lecture")
+    assert report.ok and [answer.verdict for answer in report.answers] == ["right"] * 3, report.diagnostics

@@ -6584,3 +6584,102 @@ def test_errors_of_numbered_questions_letters_and_unread_layers_at_their_place(
     assert [d.code for d in errors] == [code]
     assert report.source.line_col(errors[0].span.start) == where
     assert sheet[errors[0].span.start:errors[0].span.end] == said and words in errors[0].message
+
+
+# A sheet written channels first, as PyTorch writes sizes: the input 3x32x32 is 32x32 pixels with 3 channels.
+# conv 10 5x5 pad 2: (32 - 5 + 2·2)/1 + 1 = 32, so 10 maps of 32x32, written 10x32x32, with (5·5·3 + 1)·10 = 760
+# parameters; a 2x2 max pool at stride 2: (32 - 2)/2 + 1 = 16, 10x16x16. Read height first (3 rows of 32 pixels
+# with 32 channels), the conv had (5·5·32 + 1)·10 = 8,010 parameters, the pool an inexact (3 - 2)/2 + 1: every
+# right answer was marked wrong.
+CHANNELS_FIRST = "Input: 3x32x32\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+
+
+def test_a_sheet_whose_input_is_written_channels_first_is_read_channels_first() -> None:
+    report = homework(CHANNELS_FIRST + "Output: 10x32x32\nParams: 760\nPOOL1: 2x2 max pool, stride 2\n"
+                                       "Output: (10, 16, 16)\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right"),
+                                                                  ("output", "right")]
+    assert report.rows[0].output.dims == (32, 32, 10) and report.totals.params == 760
+    notes = [d for d in report.diagnostics if d.code == "N023"]
+    assert [(d.line, d.column, d.message) for d in notes] == [
+        (1, 8, "the input 3x32x32 is read channels first: 32x32 pixels with 3 channels, and so are the volumes "
+               "answered with their sizes alone")]
+    assert "3x32x32 (HxWxC)" in str(notes[0].hint)
+    assert not [d for d in report.diagnostics if d.code == "W023"]
+
+
+@pytest.mark.parametrize(("written", "verdict"), [
+    ("Output: 10x28x28", "wrong"),  # (32 - 5)/1 + 1 = 28 leaves out the padding
+    ("Output: 11x32x32", "wrong"), ("Output: 10x32x32", "right"), ("Output: [10, 32, 32]", "right"),
+    ("Output: 1x10x32x32", "right"), ("Output: torch.Size([1, 10, 32, 32])", "right"),
+    # an answer that says its order is read as it says
+    ("Output: 32x32x10 (HxWxC)", "right"), ("Output: H = 32, W = 32, D = 10", "right"),
+    ("Output: 32x32 with 10 channels", "right"), ("Output: 10@32x32", "right"), ("Output: 10x32x32 (CxHxW)", "right"),
+    ("Output: 32x32x11 (HxWxC)", "wrong"), ("Output: H = 32, W = 32, D = 11", "wrong"),
+])
+def test_the_volumes_of_a_channels_first_sheet(written: str, verdict: str) -> None:
+    answers = homework(CHANNELS_FIRST + written + "\n").answers
+    assert [a.verdict for a in answers] == [verdict]
+
+
+def test_a_volume_written_height_first_on_a_channels_first_sheet_is_wrong_and_says_why() -> None:
+    # 32x32x10 on a sheet whose volumes are channels first is 32 maps of 32x10: the sheet's order decides, once
+    # (as 10x32x32 under an input of 32x32x3 is wrong); the verdict names the slip.
+    answer = homework(CHANNELS_FIRST + "Output: 32x32x10\n").answers[0]
+    assert (answer.expected, answer.actual, answer.verdict) == ("32x32x10 channels first, 32x10x32", "32x32x10",
+                                                                "wrong")
+    assert answer.reason is not None and "written height x width x channels" in answer.reason
+
+
+@pytest.mark.parametrize(("line", "noted"), [
+    ("Input: (3, 32, 32)", True), ("Input: [3, 32, 32]", True), ("Input: (1, 3, 32, 32)", True),
+    ("Input: 1x3x32x32", True), ("Input: (3, 32, 32) image", True), ("[3x32x32] INPUT", True),
+    ("Input: 3x32x32 (CxHxW)", False), ("Input: 3 x 32 x 32 (C x H x W)", False),
+    ("Input: torch.Size([1, 3, 32, 32])", False), ("Input: (3, 32, 32) (channels first)", False),
+])
+def test_an_input_written_channels_first_in_its_forms(line: str, noted: bool) -> None:
+    # each the same 32x32x3 input: 10x32x32 and 760 right; the note only where the reading is not said
+    report = homework(line + "\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput: 10x32x32\nParams: 760\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"], line
+    assert [d.code for d in report.diagnostics] == (["N023"] if noted else []), line
+
+
+def test_an_input_written_height_first_as_a_list_or_said_so() -> None:
+    # `(32, 32, 3)` and `[32, 32, 3]` were prose (every answer after them unchecked): height first, as written
+    for line in ("Input: (32, 32, 3)", "Input: [32, 32, 3]", "Input: 32x32x3 (HxWxC)"):
+        report = homework(line + "\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\nParams: 760\n")
+        assert [a.verdict for a in report.answers] == ["right", "right"], line
+        assert not report.diagnostics, line
+    # `3x32x32 (HxWxC)` says 3 rows of 32 pixels with 32 channels: read so, with W023's warning
+    report = homework("Input: 3x32x32 (HxWxC)\nCONV1: 10 5x5 filters, stride 1, pad 2\nParams: 8,010\n")
+    assert [a.verdict for a in report.answers] == ["right"]  # (5·5·32 + 1)·10
+    assert [d.code for d in report.diagnostics] == ["W023"]
+
+
+def test_a_channels_first_input_of_many_channels_and_a_problem_of_its_own() -> None:
+    # `64x56x56` (first size not 4 or less, the spec language's W023 rule): a 1x1 convolution with 32 filters on
+    # 64 channels has (1·1·64 + 1)·32 = 2,080 parameters; read height first it had (56 + 1)·32 = 1,824 (the right
+    # answer marked wrong). The next problem's input is height first, and so are its volumes.
+    reports = [a.report for a in analyses(
+        "Q1. A 1x1 convolution with 32 filters on a 64x56x56 input. How many parameters? 2,080\n"
+        "Q2. Input volume 32x32x3, 10 5x5 filters with stride 1, pad 2. Output volume size? 32x32x10\n", "hw.txt",
+        Settings(lang="lecture"))]
+    assert [[(a.quantity, a.verdict) for a in r.answers] for r in reports] == [[("params", "right")],
+                                                                               [("output", "right")]]
+    assert [[(d.code, d.line) for d in r.diagnostics] for r in reports] == [[("N023", 1)], []]
+
+
+def test_a_table_on_a_channels_first_input() -> None:
+    # the Input row's 3x32x32 is channels first, so are the table's volumes; a header that says its order wins
+    table = ("| Layer | Description | Input | Output | Params |\n|---|---|---|---|---|\n| Input | | | 3x32x32 | |\n"
+             "| CONV1 | 10 5x5 filters, stride 1, pad 2 | 3x32x32 | {conv} | 760 |\n"
+             "| POOL1 | 2x2 max pool, stride 2 | 10x32x32 | {pool} | 0 |\n")
+    report = homework(table.format(conv="10x32x32", pool="10x16x16"))
+    assert [a.verdict for a in report.answers] == ["right"] * 6
+    report = homework(table.format(conv="10x32x32", pool="16x16x10"))  # 16 maps of 16x10
+    assert [(a.label, a.quantity) for a in report.answers if a.verdict != "right"] == [("pool1", "output")]
+    # the first row's Input cell gives the input (channels first); the Output column says its order, height first
+    said = table.replace("| Output |", "| Output (HxWxC) |").replace("| Input | | | 3x32x32 | |\n", "")
+    report = homework(said.format(conv="32x32x10", pool="16x16x10"))
+    assert [a.verdict for a in report.answers] == ["right"] * 5
+    assert [d.code for d in report.diagnostics] == ["N023"]
