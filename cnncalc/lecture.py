@@ -4877,10 +4877,12 @@ def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
 
 
 def _looks_channels_first(dims: tuple[int, ...]) -> bool:
-    """An input written bare whose last two sizes are equal and its first is not (`3x32x32`, `1x28x28`, `64x56x56`):
-    channels first, as PyTorch writes sizes, rather than 3 rows of 32 pixels with 32 channels. (The spec language
-    reads every input height first and warns, W023, on a narrower rule: its text says what it says.)"""
-    return len(dims) == 3 and dims[1] == dims[2] != dims[0]
+    """An input written bare whose last two sizes are equal, 8 or more, and its first is not (`3x32x32`, `1x28x28`,
+    `64x56x56`): channels first, as PyTorch writes sizes, rather than 3 rows of 32 pixels with 32 channels. Smaller
+    sides stay height first (`27x3x3`: an exercise's narrow input of 3 channels as often as 27 maps of 3x3). (The
+    spec language reads every input height first and warns, W023, on a narrower rule: its text says what it
+    says.)"""
+    return len(dims) == 3 and dims[1] == dims[2] >= 8 and dims[0] != dims[1]
 
 
 def _channels_first_answers(line: ir.Line) -> ir.Line:

@@ -6650,6 +6650,10 @@ def test_an_input_written_height_first_as_a_list_or_said_so() -> None:
         report = homework(line + "\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput: 32x32x10\nParams: 760\n")
         assert [a.verdict for a in report.answers] == ["right", "right"], line
         assert not report.diagnostics, line
+    # sides below 8 stay height first: 12x3x3 is 12 rows of 3 pixels with 3 channels (an exercise's narrow input);
+    # conv 4 3x3 pad 1 keeps 12x3, (3·3·3 + 1)·4 = 112 parameters
+    report = homework("Input: 12x3x3\nCONV1: 4 3x3 filters, stride 1, pad 1\nOutput: 12x3x4\nParams: 112\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"] and not report.diagnostics
     # `3x32x32 (HxWxC)` says 3 rows of 32 pixels with 32 channels: read so, with W023's warning
     report = homework("Input: 3x32x32 (HxWxC)\nCONV1: 10 5x5 filters, stride 1, pad 2\nParams: 8,010\n")
     assert [a.verdict for a in report.answers] == ["right"]  # (5·5·32 + 1)·10
