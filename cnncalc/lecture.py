@@ -3570,7 +3570,7 @@ class _LineReader:
                 self.next()
             sized = False  # `each of size 5x5`, `with kernel size 5`, `of spatial extent 5` (the lecture's F)
             while self.at("of", "each", "with", "a", "kernel", "filter", "spatial", "size", "extent"):
-                sized = sized or self.next().lower in ("size", "extent")
+                sized = self.next().lower in ("size", "extent") or sized  # (read whatever sized is)
             lettered = self.at("f") and self.at("=", ":", ahead=1)  # `96 filters (F=11, S=4)`
             if lettered:
                 self.next()

@@ -6687,3 +6687,11 @@ def test_a_table_on_a_channels_first_input() -> None:
     report = homework(said.format(conv="32x32x10", pool="16x16x10"))
     assert [a.verdict for a in report.answers] == ["right"] * 5
     assert [d.code for d in report.diagnostics] == ["N023"]
+
+
+def test_a_filter_size_said_with_two_words_of_size_is_read_not_a_hang() -> None:
+    # `each of size of 5`: the words before the size were read only until one said `size`; the next (`of`) was
+    # never read, and the reader looped for ever (a hang). 10 5x5 filters, pad 2: 32x32x10, (5·5·3 + 1)·10 = 760.
+    report = homework("Input: 32x32x3\nCONV1: 10 filters, each of size of 5, pad 2\nOutput: 32x32x10\n"
+                      "Params: 760\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"]
