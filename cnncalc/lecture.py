@@ -187,8 +187,10 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
     return steps if named >= 2 else None
 
 
-# a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`
-_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~")  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
+# a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`,
+# `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
+_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
+                     r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])")
 _MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
 
 
@@ -2115,6 +2117,14 @@ class _LineReader:
         tokens = self.tokens
         kind_end = next((3 + len(kind) for kind in _KIND_WORDS
                          if [t.lower for t in tokens[3:3 + len(kind)]] == list(kind)), None)
+        self.i = 3
+        called = self.call_kind()  # `Layer 2: nn.MaxPool2d(2)`: the call says the kind, read as `POOL2: nn.…`
+        self.i = 0
+        if kind_end is None and called is not None:
+            named = {"conv": "CONV", "deconv": "DECONV", "fc": "FC"}.get(called, "POOL")
+            self.tokens = [Tok("WORD", named + tokens[1].text, tokens[0].start, tokens[1].end),
+                           Tok("P", ":", tokens[2].start, tokens[2].end), *tokens[3:]]
+            return
         if kind_end is None:
             return
         number, last = tokens[1], tokens[kind_end - 1]
@@ -3480,7 +3490,7 @@ class _LineReader:
     def layer(self, words: list[str], name_span: Span, kind: str | None = None) -> ir.LayerCall:
         name = " ".join(words)
         body_start = self.peek()
-        kind = kind or _layer_kind(name)
+        kind = self.call_kind() or kind or _layer_kind(name)  # `nn.MaxPool2d(2)`: the call says it, over the name
         if kind in ("maxpool", "avgpool"):
             return self.pool(kind, name_span)
         if kind in ("adaptiveavgpool", "adaptivemaxpool"):
@@ -3506,6 +3516,9 @@ class _LineReader:
             self.next()
             while self.at("layer", ",", "-"):  # `UP1: deconv, 8 2x2 filters`
                 self.next()
+        called = self.called("deconv" if transposed else "conv", name_span)
+        if called is not None:
+            return called
         if not transposed and self.at("k", "f") and self.peek(1) is not None and \
                 self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span)
@@ -3532,11 +3545,20 @@ class _LineReader:
                 Tok("DIMS", size.strip(), first.end - len(size.lstrip()), first.end)]
             if not self.at("filters", "filter", "kernels", ahead=2):
                 self.tokens.insert(self.i + 2, Tok("WORD", "filters", first.end, first.end))
-        elif first is not None and first.kind == "DIMS":
-            kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`, `3x3 conv with 10 filters`
+        elif first is not None and (first.kind == "DIMS" or self.sized_kernel()):
+            kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`, `kernel 5x5, 10 output channels`
             while self.at(*_SIZE_FIRST_JOINS):
                 self.next()
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
+        if self.phrase(_INPUT_CHANNELS) is not None:  # `3 input channels, 10 output channels`: PyTorch's in_channels
+            args.append(ir.Arg("inputs", ir.Num(count[0], count[1]), count[1]))  # (E017 if the input's depth differs)
+            while self.at(",", "and"):
+                self.next()
+            if kernel is None and self.sized_kernel():
+                kernel = self.kernel()
+                while self.at(*_SIZE_FIRST_JOINS):
+                    self.next()
+            count = self.expect_number("the number of output channels, as in `3 input channels, 10 output channels`")
         args.append(ir.Arg("out_channels", ir.Num(count[0], count[1]), count[1]))
         after_count = self.peek()
         if kernel is not None and after_count is not None and after_count.kind == "DIMS":
@@ -3544,13 +3566,14 @@ class _LineReader:
                               after_count.span)
         if kernel is None and after_count is not None and after_count.kind == "DIMS":
             kernel = self.kernel()
-        if kernel is not None and not self.at("filters", "filter", "kernels"):
+        noun = self.phrase(_FILTERS_COUNTED)  # `96 11x11 filters`, `10 output channels`
+        if noun is not None:
+            end = noun.end
+        elif kernel is not None:
             end = kernel.span.end  # `conv 96 11x11, stride 4`: the count and the size say the filters
-        elif not self.at("filters", "filter", "kernels"):
+        else:
             raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
                               self.rest_span())
-        else:
-            end = self.next().end
         comma = int(self.at(","))
         if kernel is None and self.at("f", ahead=comma) and self.at(":", "=", ahead=comma + 1):  # `96 filters, F = 11`
             if self.at(","):
@@ -3569,8 +3592,9 @@ class _LineReader:
             if opened:
                 self.next()
             sized = False  # `each of size 5x5`, `with kernel size 5`, `of spatial extent 5` (the lecture's F)
-            while self.at("of", "each", "with", "a", "kernel", "filter", "spatial", "size", "extent"):
-                sized = self.next().lower in ("size", "extent") or sized  # (read whatever sized is)
+            while self.at("of", "each", "with", "a", "kernel", "filter", "spatial", "size", "extent", "kernel_size",
+                          "=", ":"):
+                sized = self.next().lower in ("size", "extent", "kernel_size") or sized  # (read whatever sized is)
             lettered = self.at("f") and self.at("=", ":", ahead=1)  # `96 filters (F=11, S=4)`
             if lettered:
                 self.next()
@@ -3580,6 +3604,8 @@ class _LineReader:
                 raise _Unreadable("expected the filter size, as in `96 11x11 filters`", self.rest_span())
             kernel = self.kernel()
             end = kernel.span.end
+            while self.at("kernel", "kernels", "window"):  # `10 output channels, 5x5 kernel`
+                end = self.next().end
             if opened and self.at(")"):
                 end = self.next().end
             elif opened:  # `96 filters (11x11, stride 4)`: the options inside the parentheses
@@ -3591,6 +3617,120 @@ class _LineReader:
         args += self.options({"stride", "pad", "dilation", "groups", "bias", *(("outpad",) if transposed else ())})
         return ir.LayerCall("deconv" if transposed else "conv", tuple(args), None,
                             Span(name_span.start, max(end, args[-1].span.end)))
+
+    def call_prefix(self) -> int:
+        """How many tokens of a module's name (`nn.`, `torch.nn.`, `layers.`, `tf.keras.layers.`) come first."""
+        j = 0
+        while self.at("torch", "nn", "tf", "keras", "layers", ahead=j) and self.at(".", ahead=j + 1):
+            j += 2
+        return j
+
+    def call_kind(self) -> str | None:
+        """The kind of layer a framework's call at the cursor makes (`nn.Conv2d(`, Keras' `MaxPooling2D(`), read
+        by `called`; None when the description is no such call."""
+        j = self.call_prefix()
+        tok = self.peek(j)
+        return _CALLS[tok.lower][0] if tok is not None and tok.lower in _CALLS and self.at("(", ahead=j + 1) \
+            else None
+
+    def called(self, kind: str, name_span: Span) -> ir.LayerCall | None:
+        """A layer described by its framework's arguments: the call (`nn.Conv2d(3, 10, 5, padding=2)`, Keras'
+        `Conv2D(10, (5, 5), padding='same')`, `nn.MaxPool2d(2, 2)`, `nn.Linear(4096, 10)`: its positional arguments
+        in that framework's order, `_CALLS`), or the keywords alone (`in_channels=3, out_channels=10, kernel_size=5,
+        stride=1, padding=2`; Keras' `filters=10, kernel_size=(5, 5)`; a pool's `kernel_size=2` or `pool_size=(2,
+        2)`); the rest (`stride=`, `padding=`, `dilation=`, `groups=`, `bias=False`) read as any options are, and
+        Keras' `activation='relu'` passed over (it changes no count). An input's channels said (`in_channels`,
+        `in_features`) are checked against the input's (E017). None when the description is neither."""
+        j = self.call_prefix()
+        tok = self.peek(j)
+        first = self.peek()
+        order: tuple[str, ...] = ()
+        end = None  # where the call closes
+        if tok is not None and tok.lower in _CALLS and self.at("(", ahead=j + 1):
+            kind, order = _CALLS[tok.lower]
+            if tok.text in _KERAS_ORDERS:  # `Conv2D(10, …)`: Keras' filters first, not PyTorch's in_channels
+                order = _KERAS_ORDERS[tok.text]
+            self.i += j + 2
+            depth = 1
+            for closing in range(self.i, len(self.tokens)):
+                depth += (self.tokens[closing].text == "(") - (self.tokens[closing].text == ")")
+                if not depth:
+                    end = self.tokens.pop(closing).end  # the call's options are read as the description's
+                    break
+            else:
+                raise _Unreadable(f"expected `)` closing `{tok.text}(`", self.rest_span())
+        elif not (self.at(*_CALL_KEYWORDS) and self.at("=", ":", ahead=1)):
+            return None
+        self.tokens[self.i:] = _activation_dropped(self.tokens[self.i:])  # Keras' `activation='relu'`
+        values: dict[str, ir.Arg] = {}
+        while (tok := self.peek()) is not None:
+            if tok.text == ",":
+                self.next()
+            else:
+                keyword = _CALL_KEYWORDS.get(tok.lower) if self.at("=", ":", ahead=1) else None
+                positional = keyword is None and (tok.kind in ("NUM", "DIMS") or tok.text == "(")
+                if keyword is None and not (positional and len(values) < len(order)):
+                    break
+                name = keyword or order[len(values)]
+                if keyword is not None:
+                    self.i += 2
+                if name in values:
+                    raise _Unreadable(f"`{tok.text}` is given twice", tok.span)
+                values[name] = self.call_value(name)
+        needed = {"conv": ("out_channels", "kernel"), "deconv": ("out_channels", "kernel"), "fc": ("units",)}.get(
+            kind, ("kernel",))
+        missing = [name for name in needed if name not in values]
+        if missing and first is not None:
+            said = {"out_channels": "out_channels (filters)", "kernel": "kernel_size", "units": "out_features"}
+            raise _Unreadable(f"expected {' and '.join(said[m] for m in missing)}, as in `in_channels=3, "
+                              f"out_channels=10, kernel_size=5`",
+                              Span(first.start, end if end is not None else self.tokens[self.i - 1].end))
+        allowed = {"conv": {"stride", "pad", "dilation", "groups", "bias"}, "fc": {"bias"},
+                   "deconv": {"stride", "pad", "dilation", "groups", "bias", "outpad"}}.get(kind, {"stride", "pad"})
+        args = [*values.values(), *self.options(allowed - set(values))]
+        return ir.LayerCall(kind, tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
+
+    def call_value(self, name: str) -> ir.Arg:
+        """A framework's argument: a whole number (a size, `5`, is its height and width) or a pair, `(5, 5)`."""
+        tok = self.peek()
+        pair = self.tokens[self.i:self.i + 5]
+        if tok is not None and tok.text == "(":
+            if [t.kind for t in pair[1::2]] != ["NUM", "NUM"] or [t.text for t in pair[2::2]] != [",", ")"]:
+                raise _Unreadable("expected a pair of whole numbers, as in `(5, 5)`", self.rest_span())
+            self.tokens[self.i:self.i + 5] = [Tok("DIMS", f"{pair[1].text}x{pair[3].text}", pair[0].start,
+                                                  pair[4].end)]
+            tok = self.peek()
+        if tok is None or tok.kind not in ("NUM", "DIMS"):
+            raise _Unreadable(f"expected a number for `{name}`", self.rest_span())
+        if name == "kernel" or tok.kind == "DIMS":
+            value = self.kernel()
+            if not isinstance(value, ir.PairLit):
+                raise _Unreadable(f"`{tok.text}` is not a height and a width", tok.span)
+            return ir.Arg(name, value, tok.span)
+        number = self.expect_number(f"a whole number for `{name}`")
+        return ir.Arg(name, ir.Num(*number), number[1])
+
+    def sized_kernel(self) -> bool:
+        """At a filter size said by its name (`kernel 5x5`, `kernel size 3`, `kernel_size=3`, `filter size: 5`),
+        which it passes over to the size; False, having read nothing, anywhere else."""
+        j = 0
+        while self.at("kernel", "filter", "size", "kernel_size", "=", ":", ahead=j):
+            j += 1
+        after = self.peek(j)
+        if not j or after is None or after.kind not in ("DIMS", "NUM") or \
+                not self.at("kernel", "filter", "kernel_size"):
+            return False
+        self.i += j
+        return True
+
+    def phrase(self, phrases: tuple[tuple[str, ...], ...]) -> Tok | None:
+        """The last token of the first of `phrases` (each a run of words) the line goes on with, read; None when
+        none."""
+        for words in phrases:
+            if all(self.at(word, ahead=j) for j, word in enumerate(words)):
+                self.i += len(words)
+                return self.tokens[self.i - 1]
+        return None
 
     def depthwise(self, name_span: Span, named: bool = False) -> ir.LayerCall | None:
         """`depthwise 3x3, stride 2`, `3x3 depthwise conv, pad 1`: one filter per input channel (the spec's
@@ -3657,6 +3797,9 @@ class _LineReader:
         description's `max` or `average` (`avg`, `mean`) decides the kind over the name's (`POOL1: 2x2 avg pool`)."""
         if self.at("f", "s") and self.peek(1) is not None and self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, keyword)
+        called = self.called(keyword, name_span)
+        if called is not None:
+            return called
         ahead = [t.lower for t in self.tokens[self.i:self.i + 3]]
         opening = ahead[:1 + (ahead[:1] in (["a"], ["an"]))]  # the description's first word, after `a`
         if "adaptive" in opening:  # `POOL5: adaptive avg pool to 7x7`
@@ -3666,7 +3809,8 @@ class _LineReader:
             return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
         said: list[str] = []
         while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
-                      "-", "a", "an"):  # (`max-pool`, `POOL1 is a 3x3 max pool`)
+                      "-", "a", "an", ",", "kernel", "filter"):  # (`max-pool`, `POOL1 is a 3x3 max pool`, `max
+            # pooling, kernel 2x2`)
             said.append(self.next().lower)
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
@@ -3684,6 +3828,9 @@ class _LineReader:
     def fc(self, name_span: Span) -> ir.LayerCall:
         """`4096 neurons` (or units, outputs), `fully connected, 4096 units`, in parentheses (`FC layer (100
         neurons)`), or the number alone (`FC6: 4096`, `FC6 (4096)`) when only answers follow it."""
+        called = self.called("fc", name_span)
+        if called is not None:
+            return called
         while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ",", "hidden"):
             self.next()
         after = self.peek(1)
@@ -3767,7 +3914,7 @@ class _LineReader:
         words = [t.lower for t in self.tokens[self.i:self.i + 3]]
         if words[:1] in (["no"], ["without"]) and words[1:2] in (["bias"], ["biases"]):
             width = 2
-        elif words[:1] == ["bias"] and words[1:2] in (["="], [":"]) and words[2:3] == ["false"]:
+        elif words[:1] in (["bias"], ["use_bias"]) and words[1:2] in (["="], [":"]) and words[2:3] == ["false"]:
             width = 3
         else:
             return None
@@ -3813,7 +3960,16 @@ class _LineReader:
                 self.next()
                 self.next()
                 continue
-            unbiased = self.no_bias() if tok.lower in ("no", "without", "bias") and "bias" in allowed else None
+            if tok.lower in ("bias", "use_bias") and "bias" in allowed and following is not None and \
+                    following.text in ("=", ":") and self.at("true", ahead=2):  # `bias=True`: PyTorch's default
+                if "bias" in seen:
+                    raise _Unreadable("the bias is given twice", Span(tok.start, self.tokens[self.i + 2].end))
+                seen.add("bias")
+                self.i += 3
+                skipped_from = None
+                continue
+            unbiased = self.no_bias() if tok.lower in ("no", "without", "bias", "use_bias") and "bias" in allowed \
+                else None
             if unbiased is not None:  # `no bias`, `without biases`, `bias=False`: the layer has none (`nobias`)
                 if "bias" in seen:
                     raise _Unreadable("the bias is given twice", unbiased)
@@ -4876,6 +5032,25 @@ def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
     return tokens[start:end], (start, end) != (0, len(tokens))
 
 
+def _activation_dropped(tokens: list[Tok]) -> list[Tok]:
+    """A layer's arguments without Keras' `activation='relu'` (a quoted word, or a bare one): it changes no count."""
+    kept: list[Tok] = []
+    j = 0
+    while j < len(tokens):
+        words = [t.text for t in tokens[j:j + 5]]
+        if tokens[j].lower == "activation" and words[1:2] == ["="]:
+            quoted = int(words[2:3] != [] and words[2] in _QUOTES)
+            word = tokens[j + 2 + quoted] if j + 2 + quoted < len(tokens) else None
+            if word is not None and word.kind == "WORD" and (not quoted or words[4:5] == [words[2]]):
+                j += 3 + 2 * quoted
+                if kept and kept[-1].text == ",":
+                    kept.pop()
+                continue
+        kept.append(tokens[j])
+        j += 1
+    return kept
+
+
 def _looks_channels_first(dims: tuple[int, ...]) -> bool:
     """An input written bare whose last two sizes are equal, 8 or more, and its first is not (`3x32x32`, `1x28x28`,
     `64x56x56`): channels first, as PyTorch writes sizes, rather than 3 rows of 32 pixels with 32 channels. Smaller
@@ -5199,6 +5374,22 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
 _SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "layer", "with", "using")
+# a framework's call (its name lower-cased) -> the kind of layer and the arguments it takes in order (PyTorch's)
+_CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad")),
+          "convtranspose2d": ("deconv", ("inputs", "out_channels", "kernel", "stride", "pad")),
+          "conv2dtranspose": ("deconv", ("out_channels", "kernel", "stride")),
+          **dict.fromkeys(("maxpool2d", "maxpooling2d"), ("maxpool", ("kernel", "stride", "pad"))),
+          **dict.fromkeys(("avgpool2d", "averagepooling2d"), ("avgpool", ("kernel", "stride", "pad"))),
+          "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",))}
+# Keras' spelling of a call whose arguments come in another order than PyTorch's of the same name: filters first
+_KERAS_ORDERS = dict.fromkeys(("Conv2D", "Convolution2D"), ("out_channels", "kernel", "stride"))
+_CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filters": "out_channels",
+                  "kernel_size": "kernel", "pool_size": "kernel", "in_features": "inputs", "out_features": "units",
+                  "units": "units"}  # a framework's keyword arguments that say a layer's counts and size
+# what a convolution's count of filters is said in: `96 filters`, PyTorch's `10 output channels`, `8 feature maps`
+_FILTERS_COUNTED = (("filters",), ("filter",), ("kernels",), ("output", "channels"), ("out", "channels"),
+                    ("output", "feature", "maps"), ("feature", "maps"), ("channels",))
+_INPUT_CHANNELS = (("input", "channels"), ("in", "channels"))  # `3 input channels`: the depth the layer expects
 
 
 def _filters_at(words: list[str], kinds: list[str]) -> int | None:

@@ -741,6 +741,31 @@ def table(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+# the words layer descriptions are made of, which the reader loops over (`10 filters, each of size of 5` hung it)
+DESCRIPTION_WORDS = ("of", "each", "with", "a", "kernel", "filter", "filters", "spatial", "size", "extent", "stride",
+                     "pad", "padding", "kernel_size", "=", ":", ",", "(", ")", "max", "pool", "pooling", "window",
+                     "channels", "output", "input", "in", "out", "feature", "maps", "same", "no", "bias", "activation",
+                     "layer", "conv", "transposed", "depthwise", "groups", "dilation", "'relu'", "'same'", "neurons",
+                     "units", "in_channels", "out_channels", "filters=", "pool_size", "strides", "use_bias", "False",
+                     "nn.Conv2d(", "Conv2D(", "MaxPool2d(", "Linear(", "F", "S", "K", "P", "at", "applied", "and")
+
+
+def described(rng: random.Random) -> str:
+    """Layer descriptions made of the reader's own words, numbers and sizes in any order, under names of each kind
+    (a generator of what a student might write, and of what the reader's loops must always get past)."""
+    lines = [rng.choice(["Input: 32x32x3", "Input: 3x32x32", "[227x227x3] INPUT", "Input: (1, 28, 28)"])]
+    for i in range(rng.randint(1, 4)):
+        lead = rng.choice(["", "10 filters, ", "10 ", "kernel ", "max pool ", "10 output channels, ", "5x5 conv, ",
+                           "nn.Conv2d(3, 10, ", "in_channels=3, ", "3 input channels, "])
+        words = [rng.choice(DESCRIPTION_WORDS) if rng.random() < 0.7 else
+                 rng.choice(["5", "5x5", "(5, 5)", "2", "0", "99999999999", "10", "3x3x3", "1e9"])
+                 for _ in range(rng.randint(0, 10))]
+        name = rng.choice(["CONV", "POOL", "FC", "DECONV", "DWCONV", "Layer ", "UPCONV", "MAXPOOL"])
+        lines.append(f"{name}{i}: {lead}{' '.join(words)}{rng.choice(['', ' -> 32x32x10, 760 params', ')'])}")
+        lines.append(rng.choice(["", "Output: 32x32x10", "Params: 760", "Output: (10, 32, 32)"]))
+    return "\n".join(lines) + "\n"
+
+
 def lecture(rng: random.Random) -> str:
     """A listing in the lecture's notation, with slips; or its worked examples, the notes' breakdown or a
     markdown table of answers."""
@@ -750,6 +775,8 @@ def lecture(rng: random.Random) -> str:
         return breakdown(rng)
     if rng.random() < 0.3:
         return worked(rng)
+    if rng.random() < 0.15:
+        return described(rng)
     lines = ["[227x227x3] INPUT"]
     for i in range(rng.randint(1, 8)):
         vol = rng.choice(["55x55x96", "27x27x96", "?", "", "4096", "13 x 13 x 256", "x", "1" * 30])

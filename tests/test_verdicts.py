@@ -6695,3 +6695,84 @@ def test_a_filter_size_said_with_two_words_of_size_is_read_not_a_hang() -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 filters, each of size of 5, pad 2\nOutput: 32x32x10\n"
                       "Params: 760\n")
     assert [a.verdict for a in report.answers] == ["right", "right"]
+
+
+# conv 10 5x5 pad 2 on 32x32x3: (32 - 5 + 2·2)/1 + 1 = 32, 32x32x10, (5·5·3 + 1)·10 = 760 parameters; without
+# biases 750
+FRAMEWORK_CONV = ["in_channels=3, out_channels=10, kernel_size=5, stride=1, padding=2",
+                  "out_channels=10, kernel_size=(5, 5), padding=2", "nn.Conv2d(3, 10, 5, padding=2)",
+                  "nn.Conv2d(3, 10, kernel_size=5, stride=1, padding=2)", "torch.nn.Conv2d(3, 10, (5, 5), 1, 2)",
+                  "Conv2d(3, 10, 5, padding=2, bias=True)", "Conv2D(10, (5, 5), padding='same', activation='relu')",
+                  "layers.Conv2D(filters=10, kernel_size=5, activation=\"relu\", padding=\"same\")",
+                  "filters=10, kernel_size=(5, 5), strides=(1, 1), padding='same', use_bias=True",
+                  "kernel 5x5, 10 output channels, stride 1, padding 2", "kernel size 5, 10 output channels, pad 2",
+                  "3 input channels, 10 output channels, kernel 5x5, pad 2", "10 output channels, 5x5 kernel, pad 2",
+                  "10 filters, kernel_size=5, stride=1, padding=2", "10 channels, kernel 5x5, padding 2"]
+
+
+@pytest.mark.parametrize("description", FRAMEWORK_CONV)
+def test_a_convolution_described_by_its_frameworks_arguments(description: str) -> None:
+    # PyTorch's and Keras' arguments (the call, or its keywords alone), and the words a PyTorch course uses
+    # (`kernel 5x5, 10 output channels`): each was E060, every answer after it unchecked
+    for answers, verdicts in (("Output: 32x32x10\nParams: 760\n", ["right", "right"]),
+                              ("Output: 28x28x10\nParams: 750\n", ["wrong", "wrong"])):
+        report = homework(f"Input: 32x32x3\nCONV1: {description}\n{answers}")
+        assert [a.verdict for a in report.answers] == verdicts, description
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040", "E041"][:verdicts.count(
+            "wrong")], description
+
+
+def test_framework_calls_for_pools_and_fully_connected_layers() -> None:
+    # a 2x2 max pool at stride 2 (a pool's stride is its size unless said) on 32x32x10: 16x16x10; FC 10 on the
+    # 16·16·10 = 2,560 values: 2,560·10 + 10 = 25,610 parameters
+    for pool in ("nn.MaxPool2d(2, 2)", "nn.MaxPool2d(kernel_size=2, stride=2)", "MaxPooling2D(pool_size=(2, 2))",
+                 "MaxPooling2D((2, 2), strides=2)", "kernel_size=2, stride=2", "max pooling, kernel 2x2, stride 2",
+                 "nn.AvgPool2d(2)"):
+        for fc in ("nn.Linear(2560, 10)", "Dense(10)", "in_features=2560, out_features=10",
+                   "Dense(units=10, activation='softmax')", "layers.Dense(10)"):
+            report = homework(f"Input: 32x32x10\nPOOL1: {pool}\nOutput: 16x16x10\nFC1: {fc}\nParams: 25,610\n")
+            assert [a.verdict for a in report.answers] == ["right", "right"], (pool, fc)
+    # the call says the kind over the name's, and `Layer 2:` takes its kind from the call
+    report = homework("Input: 32x32x10\nCONV2: nn.AvgPool2d(2)\nOutput: 16x16x10\nLayer 3: nn.MaxPool2d(2)\n"
+                      "Output: 8x8x10\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv2", "right"), ("pool3", "right")]
+    assert [r.op for r in report.rows] == ["avgpool 2x2", "maxpool 2x2"]
+
+
+def test_framework_arguments_that_do_not_fit_the_input_or_cannot_be_read() -> None:
+    # in_channels says the depth the layer expects: 4 against the input's 3 is E017 at the number
+    sheet = "Input: 32x32x3\nCONV1: nn.Conv2d(4, 10, 5, padding=2)\n"
+    report = homework(sheet)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [(d.code, d.line, sheet[d.span.start:d.span.end]) for d in errors] == [("E017", 2, "4")]
+    # bias=False: 750 parameters, the 760 that counts biases wrong
+    report = homework("Input: 32x32x3\nCONV1: nn.Conv2d(3, 10, 5, padding=2, bias=False)\nParams: 750\n")
+    assert [a.verdict for a in report.answers] == ["right"]
+    for description, where, said, words in (
+            ("nn.Conv2d(3, 10, 5, padding=2", (2, 18), "3, 10, 5, padding=2", "expected `)` closing `Conv2d(`"),
+            ("nn.Conv2d(3, 10)", (2, 8), "nn.Conv2d(3, 10)", "expected kernel_size"),
+            ("nn.Conv2d(3, 10, 5, padding_mode='zeros')", (2, 28), "padding_mode='zeros')", "does not understand"),
+            ("nn.Conv2d(3, 10, (5, x))", (2, 25), "(5, x))", "expected a pair of whole numbers")):
+        text = f"Input: 32x32x3\nCONV1: {description}\nOutput: 32x32x10\n"
+        report = homework(text)
+        errors = [d for d in report.diagnostics if d.severity == "error"]
+        assert [d.code for d in errors] == ["E060"], description
+        assert report.source.line_col(errors[0].span.start) == where, description
+        assert words in errors[0].message and text[errors[0].span.start:errors[0].span.end] == said, description
+        assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+def test_a_sheet_in_markdown_with_bold_labels() -> None:
+    # `**Input:** 32×32×3 RGB image` was prose (every layer after it had no input): the stars are markup; `2**10`
+    # and `10 ** 4` stay powers. Conv 10 5x5 pad 2 -> 32x32x10, 760; pool 2x2/2 -> 16x16x10; conv 20 3x3 pad 1 ->
+    # 16x16x20, 3·3·10·20 + 20 = 1,820; FC 10 on 16·16·20 = 5,120 values: 51,210.
+    sheet = ("**Input:** 32×32×3 RGB image\n\n**Conv1:** kernel 5×5, 10 output channels, stride 1, padding 2\n"
+             "- Output shape: 32 × 32 × 10\n- Parameters: 5·5·3·10 + 10 = 760\n\n"
+             "**Pool1:** max pooling, kernel 2×2, stride 2\n- Output shape: 16 × 16 × 10\n\n"
+             "**Conv2:** kernel 3×3, 20 output channels, stride 1, padding 1\n- Parameters: 1,820\n\n"
+             "**FC:** 10 outputs\n- Parameters: 16·16·20·10 + 10 = 51,210\n")
+    report = homework(sheet)
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+        ("conv2", "params", "right"), ("fc1", "params", "right")]
+    assert homework("Input: 32x32x3\nFC1: 10 neurons\nParams: 3.073 * 10**4\n").answers[0].verdict == "right"
