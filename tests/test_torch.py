@@ -487,3 +487,22 @@ def test_a_sheet_written_channels_first_as_pytorch_prints_sizes(c: int, h: int, 
              f"Output: {tuple(z.shape[1:])}\n")
     report = cnncalc.analyze_text(sheet, "hw.txt", lang="lecture")
     assert report.ok and [answer.verdict for answer in report.answers] == ["right"] * 3, report.diagnostics
+
+
+@pytest.mark.parametrize("call", [
+    "nn.Conv2d(3, 16, 3, stride=2, padding=1)", "nn.Conv2d(16, 32, 5, padding=2, bias=False)",
+    "nn.Conv2d(8, 8, 3, padding=2, dilation=2, groups=4)", "nn.Conv2d(4, 6, (3, 5), 1, (1, 2))",
+    "nn.ConvTranspose2d(8, 4, 2, stride=2)", "nn.MaxPool2d(3, 2, 1)",
+    "nn.MaxPool2d(kernel_size=2, stride=2, ceil_mode=True)", "nn.AvgPool2d(3, 2)"])
+def test_a_layer_described_by_its_pytorch_call_in_the_lectures_notation(call: str) -> None:
+    # the sheet's description is the call itself; the answers are PyTorch's own output and numel of that call
+    import cnncalc
+    module = eval(call, {"nn": torch.nn})  # the test's own constant strings
+    channels = getattr(module, "in_channels", 8)
+    y = module(torch.zeros(1, channels, 17, 17))
+    params = sum(t.numel() for t in module.parameters())
+    sheet = (f"Input: 17x17x{channels}\nLAYER1: {call}\nOutput: {y.shape[2]}x{y.shape[3]}x{y.shape[1]}\n"
+             f"Params: {params}\n")
+    report = cnncalc.analyze_text(sheet.replace("LAYER1", "CONV1" if "Conv" in call else "POOL1"), "hw.txt",
+                                  lang="lecture")
+    assert [answer.verdict for answer in report.answers] == ["right", "right"], report.diagnostics
