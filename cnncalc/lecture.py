@@ -1127,7 +1127,7 @@ class _LineReader:
             colon = words.index(":")  # `CONV1: 32x32x10` under a CONV1 stated above: its output, as `After CONV1:`
             label = _label(self.tokens[:colon])
             if label is not None and _layer_kind(" ".join(words[:colon])) is not None and \
-                    not {"of", "for", "in", "at"} & set(words[:colon]) and \
+                    not {"of", "for", "in", "at", *_NOT_OUTPUTS} & set(words[:colon]) and \
                     any(line.items and line.items[0].label == label for line in lines) and \
                     "ARROW" not in kinds and \
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
@@ -2962,7 +2962,8 @@ class _LineReader:
             if asked and words[at:asked].count("(") > words[at:asked].count(")"):
                 asked = 0  # `Output: 32x32x10 (correct?)`: a doubt in a remark, not a question
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
-            volumes = [t for t in tokens[asked:] if t.kind == "DIMS" and t.start not in remarks]
+            volumes = [t for j, t in enumerate(tokens[asked:], asked) if t.kind == "DIMS" and t.start not in remarks
+                       and not _in_working(tokens, j)]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             letters_said = sum(w in _LETTERS_OF_SIDES and words[j + 1:j + 2] in (["="], [":"])
                                for j, w in enumerate(words[after:], after))
@@ -4732,6 +4733,8 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
     return line._replace(items=items)
 
 
+# words before a layer's name that say the answer after it is not its output (`Receptive field after POOL1: 6x6`)
+_NOT_OUTPUTS = ("receptive", "field", "rf", "effective", "stride", "padding", "pad", "input", "kernel", "filter")
 _AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a")
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
              "last": -1, "final": -1}  # a layer named by its place: `the second conv layer`, `the last FC layer`
@@ -5767,6 +5770,21 @@ def _opener(words: list[str]) -> int:
     if words[at:at + 1] == [":"]:
         return 0  # `Compute: 105M MACs`, a heading of its answer, not an instruction
     return _skip(words, at, ("the", "its")) if at else 0  # (`What is its output?`: the layer's above)
+
+
+_ARITHMETIC = ("+", "-", "−", "–", "*", "/", "·", "×")  # the operators of a working (`−`, U+2212, as typeset)
+
+
+def _in_working(tokens: list[Tok], j: int) -> bool:
+    """Whether the sizes at `j` are a product in a working, not a volume: an operator between them and a number
+    before them (`(32 - 5 + 2x2)/1 + 1`, `2x2` for 2·2), or, inside parentheses, one after them with a number next
+    (`(2x2 + 32 - 5)/1 + 1`). (`Output - 32x32x10` and `32x32x10 - 10 filters` say a volume.)"""
+    if j >= 2 and tokens[j - 1].text in _ARITHMETIC and (tokens[j - 2].kind in ("NUM", "DIMS") or
+                                                          tokens[j - 2].text == ")"):
+        return True
+    opened = sum((t.text == "(") - (t.text == ")") for t in tokens[:j]) > 0
+    after = tokens[j + 1:j + 3]
+    return opened and len(after) == 2 and after[0].text in _ARITHMETIC and after[1].kind == "NUM"
 
 
 def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:

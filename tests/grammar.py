@@ -368,6 +368,7 @@ def worked(rng: random.Random) -> str:
                                  "Parameters (without biases): 34,848", "Params: 760 (no bias)",
                                  "Params w/o bias: 0", "Number of parameters: 5*5*3*10 = 750 (ignoring biases)"]))
         lines.append(rng.choice([f"output is {rng.randint(0, 9)}x{rng.randint(1, 9)}", f"{n}x{n} output!", "",
+                                 f"Receptive field after POOL{rng.randint(0, 2)}: {n}x{n}", "RF after CONV1: 3",
                                  "doesn't fit!", "Output: invalid", "it does not fit because", "cannot apply"]))
     for _ in range(rng.randint(1, 3)):
         lines.append(rng.choice(["Input: 227x227x3 images", "Input volume: 32x32x3", "Input: 0x5x3 images",
@@ -510,6 +511,8 @@ def worked(rng: random.Random) -> str:
                                              '28x28 by 8', '28 by 0', '1.5 by 2', 'by 8',
                                              '28x28x6 (6 filters, each 5x5)', '28x28x6 (from a 32x32 input',
                                              '28x28x6 (or 28x28x8)', '28x28 (from)', '32*32 = 1024', '32*32 = 1e9',
+                                             '(32 − 5 + 2×2)/1 + 1 = 32', '(2x2 + 32 - 5)/1 + 1 = 0', '- 32x32x10',
+                                             '32x32x10 - 10 filters', '(2x2 +', '5 + 2x2', '(3x3 - 99999999999)',
                                              '32x32 = 1024 positions, 760 params', '32*32 = ',
                                              '32x32x10 (32x32 per map)',
                                              '32x32x10, i.e. 8 activation maps of 32x32', '28x28 (0 depth slices)',

@@ -6776,3 +6776,31 @@ def test_a_sheet_in_markdown_with_bold_labels() -> None:
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
         ("conv2", "params", "right"), ("fc1", "params", "right")]
     assert homework("Input: 32x32x3\nFC1: 10 neurons\nParams: 3.073 * 10**4\n").answers[0].verdict == "right"
+
+
+def test_a_product_in_a_working_is_no_volume() -> None:
+    # `2×2` in `(32 − 5 + 2×2)/1 + 1 = 32` is 2·2, the padding on both sides: the answer is the 32 after the last
+    # `=` (conv 10 5x5 pad 2 on 32x32x3: (32 - 5 + 4)/1 + 1 = 32). It was judged as a 2x2 volume: WRONG.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    for line, verdict in (("Output size = (W − F + 2P)/S + 1 = (32 − 5 + 2×2)/1 + 1 = 32", "right"),
+                          ("Output: (32 - 5 + 2x2)/1 + 1 = 32", "right"),
+                          ("Output: (2x2 + 32 - 5)/1 + 1 = 32", "right"),
+                          ("After CONV1: (32 - 5 + 2x2)/1 + 1 = 32", "right"),
+                          ("Output volume: (32 + 2x2 - 5)/1 + 1 = 32, i.e. 32x32x10", "right"),
+                          ("Output: (32 - 5 + 2x2)/1 + 1 = 33", "wrong"),
+                          ("Output volume: (32 + 2x2 - 5)/1 + 1 = 32, i.e. 32x32x12", "wrong"),
+                          # a volume beside an operator with no number before it is still the answer
+                          ("Output - 32x32x10", "right"), ("Output: 32x32x10 - 10 filters", "right"),
+                          ("Output: 32x32x10 / 10 filters", "right"), ("Output - 32x32x11", "wrong")):
+        assert [a.verdict for a in homework(head + line + "\n").answers] == [verdict], line
+
+
+def test_a_receptive_field_after_a_layer_is_no_output() -> None:
+    # `Receptive field after POOL1: 6x6` was read as POOL1's output (its 16x16x10 against 6x6: WRONG). The field:
+    # 5 after the 5x5 conv, then the 2x2 pool at stride 1 so far: 5 + (2 - 1)·1 = 6.
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n"
+    for line, verdict in (("Receptive field after POOL1: 6x6", "right"), ("RF after POOL1: 6x6", "right"),
+                          ("Receptive field after POOL1: 7x7", "wrong"), ("Output after POOL1: 16x16x10", "right")):
+        answers = homework(head + line + "\n").answers
+        assert [(a.quantity, a.verdict) for a in answers] == [
+            ("output" if line.startswith("Output") else "receptive field", verdict)], line
