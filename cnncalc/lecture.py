@@ -2447,11 +2447,12 @@ class _LineReader:
                 # `32 filters`, `64 3x3 filters`, `six 5x5 filters`, `32 1x1 CONV filters`
             elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
                                          (pooled and after and after[0] in _TOLD_WINDOW) or
-                                         (k and words[k - 1] in ("size", "filters", "kernels", "each", "window")) or
+                                         (k and words[k - 1] in ("size", "filters", "kernels", "each", "window",
+                                                                 "kernel", *_TOLD_CONV)) or
                                          (k > 1 and words[k - 1] == "of" and
                                           words[k - 2] in ("filters", "kernels"))):
                 sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`,
-                # `a 2x2 max pool`, `window 2x2`
+                # `a 2x2 max pool`, `window 2x2`, `Conv 5x5, 6 filters`, `kernel 3x3`
             elif word in _LETTERS and words[k + 1:k + 2] == ["="] and tokens[k + 2:k + 3] and \
                     tokens[k + 2].kind == "NUM" and tokens[k + 2].text.isdigit():
                 told_value = tokens[k + 2]  # the lecture's letters: `K=10, F=5, S=1, P=2`
@@ -3619,20 +3620,11 @@ class _LineReader:
         return ir.LayerCall("deconv" if transposed else "conv", tuple(args), None,
                             Span(name_span.start, max(end, args[-1].span.end)))
 
-    def call_prefix(self) -> int:
-        """How many tokens of a module's name (`nn.`, `torch.nn.`, `layers.`, `tf.keras.layers.`) come first."""
-        j = 0
-        while self.at("torch", "nn", "tf", "keras", "layers", ahead=j) and self.at(".", ahead=j + 1):
-            j += 2
-        return j
-
     def call_kind(self) -> str | None:
         """The kind of layer a framework's call at the cursor makes (`nn.Conv2d(`, Keras' `MaxPooling2D(`), read
         by `called`; None when the description is no such call."""
-        j = self.call_prefix()
-        tok = self.peek(j)
-        return _CALLS[tok.lower][0] if tok is not None and tok.lower in _CALLS and self.at("(", ahead=j + 1) \
-            else None
+        call = _call_at([t.lower for t in self.tokens], self.i)
+        return None if call is None else _CALLS[self.tokens[call].lower][0]
 
     def called(self, kind: str, name_span: Span) -> ir.LayerCall | None:
         """A layer described by its framework's arguments: the call (`nn.Conv2d(3, 10, 5, padding=2)`, Keras'
@@ -3642,16 +3634,16 @@ class _LineReader:
         2)`); the rest (`stride=`, `padding=`, `dilation=`, `groups=`, `bias=False`) read as any options are, and
         Keras' `activation='relu'` passed over (it changes no count). An input's channels said (`in_channels`,
         `in_features`) are checked against the input's (E017). None when the description is neither."""
-        j = self.call_prefix()
-        tok = self.peek(j)
+        call = _call_at([t.lower for t in self.tokens], self.i)
         first = self.peek()
         order: tuple[str, ...] = ()
         end = None  # where the call closes
-        if tok is not None and tok.lower in _CALLS and self.at("(", ahead=j + 1):
-            kind, order = _CALLS[tok.lower]
-            if tok.text in _KERAS_ORDERS:  # `Conv2D(10, …)`: Keras' filters first, not PyTorch's in_channels
-                order = _KERAS_ORDERS[tok.text]
-            self.i += j + 2
+        if call is not None:
+            named = self.tokens[call]
+            kind, order = _CALLS[named.lower]
+            if named.text in _KERAS_ORDERS:  # `Conv2D(10, …)`: Keras' filters first, not PyTorch's in_channels
+                order = _KERAS_ORDERS[named.text]
+            self.i = call + 2
             depth = 1
             for closing in range(self.i, len(self.tokens)):
                 depth += (self.tokens[closing].text == "(") - (self.tokens[closing].text == ")")
@@ -3659,7 +3651,7 @@ class _LineReader:
                     end = self.tokens.pop(closing).end  # the call's options are read as the description's
                     break
             else:
-                raise _Unreadable(f"expected `)` closing `{tok.text}(`", self.rest_span())
+                raise _Unreadable(f"expected `)` closing `{named.text}(`", self.rest_span())
         elif not (self.at(*_CALL_KEYWORDS) and self.at("=", ":", ahead=1)):
             return None
         self.tokens[self.i:] = _activation_dropped(self.tokens[self.i:])  # Keras' `activation='relu'`
@@ -5384,6 +5376,7 @@ _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad
           **dict.fromkeys(("maxpool2d", "maxpooling2d"), ("maxpool", ("kernel", "stride", "pad"))),
           **dict.fromkeys(("avgpool2d", "averagepooling2d"), ("avgpool", ("kernel", "stride", "pad"))),
           "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",))}
+_MODULES = ("torch", "nn", "tf", "keras", "layers")  # the modules before a call's name: `nn.`, `tf.keras.layers.`
 # Keras' spelling of a call whose arguments come in another order than PyTorch's of the same name: filters first
 _KERAS_ORDERS = dict.fromkeys(("Conv2D", "Convolution2D"), ("out_channels", "kernel", "stride"))
 _CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filters": "out_channels",
@@ -5395,6 +5388,15 @@ _FILTERS_COUNTED = (("filters",), ("filter",), ("kernels",), ("output", "channel
 _INPUT_CHANNELS = (("input", "channels"), ("in", "channels"))  # `3 input channels`: the depth the layer expects
 
 
+def _call_at(words: list[str], at: int) -> int | None:
+    """Where the name of a framework's call starting at `at` is (`nn.Conv2d(`, `tf.keras.layers.MaxPooling2D(`,
+    after its module's name); None when there is no such call."""
+    j = at
+    while words[j:j + 1] and words[j] in _MODULES and words[j + 1:j + 2] == ["."]:
+        j += 2
+    return j if words[j:j + 1] and words[j] in _CALLS and words[j + 1:j + 2] == ["("] else None
+
+
 def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     """Where an unnamed convolution's statement starts (`10 5x5 filters`, `10 different 5x5 filters`, `10
     filters of size 5x5`, the size first: `5x5, 10 filters`), after words that only introduce it (`Conv layer:`,
@@ -5402,6 +5404,11 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     for i, (word, kind) in enumerate(zip(words, kinds)):
         if word in ("k", "f") and words[i + 1:i + 2] in (["="], [":"]):  # `CONV: K=10, F=5, S=1, P=2`
             return i
+        if word in ("in_channels", "out_channels", "filters") and words[i + 1:i + 2] in (["="], [":"]):
+            return i  # `Conv layer: in_channels=3, out_channels=16, …`: a framework's arguments
+        call = _call_at(words, i)
+        if call is not None:  # `nn.Conv2d(3, 16, 3)` on a line of its own
+            return i if _CALLS[words[call]][0] in ("conv", "deconv") else None
         if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
             at = i + 1
             while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
@@ -5436,6 +5443,14 @@ def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
     `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, stride 2`, `Pooling layer: F = 2, S = 2`) and
     its kind, from the words around the window; None if the line is not one."""
     for i, (word, kind) in enumerate(zip(words, kinds)):
+        call = _call_at(words, i)
+        if call is not None:  # `nn.MaxPool2d(2, 2)` on a line of its own
+            called = _CALLS[words[call]][0]
+            return (i, called) if called in ("maxpool", "avgpool") else None
+        if word in ("kernel_size", "pool_size") and words[i + 1:i + 2] in (["="], [":"]) and \
+                _POOL_WORDS.intersection(words[:i]):  # `Pool layer: kernel_size=2, stride=2`
+            said = _layer_kind(" ".join(words[:i]))
+            return (i, said) if said in ("maxpool", "avgpool") else None
         if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])):
             named = words[:i] + words[i + 1:i + 4]  # the words before the window, and those just after it
             pool = _layer_kind(" ".join(named)) if _POOL_WORDS.intersection(named) else None

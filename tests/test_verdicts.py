@@ -3609,7 +3609,7 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
 @pytest.mark.parametrize("line", [
     "Max-pool two by two, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
     "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Linear(3072, 100)",
-    "Conv2d(3, 10, 5, padding=2)", "A fully connected layer of 100 units",
+    "A fully connected layer of 100 units",
 ])
 def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_follows(line: str) -> None:
     # Skipped as prose, the layer vanished: the FC's count was judged on the input, (32·32·3 + 1)·10 = 30,730
@@ -3619,6 +3619,14 @@ def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_fol
         ("E060", 2, 1, f"cnncalc cannot read `{line}` as a layer")]
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked"), ("params", "unchecked")]
     assert not [d for d in report.diagnostics if d.code == "N060"]  # a layer, not prose as well
+
+
+def test_a_convolutions_call_on_a_line_of_its_own_is_read() -> None:
+    # `Conv2d(3, 10, 5, padding=2)` was an unknown layer (E060); read, the FC after it is judged on its 32x32x10:
+    # (32·32·10 + 1)·10 = 102,410, and the 30,730 of an FC on the input is wrong
+    for count, verdict in (("102,410", "right"), ("30,730", "wrong")):
+        report = homework(f"Input: 32x32x3\nConv2d(3, 10, 5, padding=2)\nFC(10) -> 10 ({count} params)\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
 
 
 @pytest.mark.parametrize(("line", "keyword"), [
@@ -6804,3 +6812,27 @@ def test_a_receptive_field_after_a_layer_is_no_output() -> None:
         answers = homework(head + line + "\n").answers
         assert [(a.quantity, a.verdict) for a in answers] == [
             ("output" if line.startswith("Output") else "receptive field", verdict)], line
+
+
+def test_unnamed_layers_described_by_their_frameworks_arguments_and_a_told_conv_with_its_size_first() -> None:
+    # the input before a layer stated without a name (`Conv layer: in_channels=3, …`), the call alone on its line;
+    # conv 16 3x3 pad 1 on 64x64x3 (written channels first): 16x64x64, 3·3·3·16 = 432 weights, 16 biases, 448
+    sheet = ("Input: 3x64x64\nConv layer: in_channels=3, out_channels=16, kernel_size=3, stride=1, padding=1\n"
+             "Output: 16x64x64\nNumber of weights: 432\nNumber of biases: 16\nTotal params: 448\n")
+    assert [a.verdict for a in homework(sheet).answers] == ["right"] * 4
+    for line in ("nn.Conv2d(3, 10, 5, padding=2)", "Conv layer: nn.Conv2d(3, 10, 5, padding=2)",
+                 "Conv: out_channels=10, kernel_size=5, padding=2"):
+        report = homework(f"Input: 32x32x3\n{line}\nOutput: 32x32x10\nParams: 760\n")
+        assert [a.verdict for a in report.answers] == ["right", "right"], line
+    for line in ("nn.MaxPool2d(2, 2)", "Then nn.MaxPool2d(2)", "Pool layer: kernel_size=2, stride=2",
+                 "Max pooling layer: pool_size=(2, 2)", "Average pool: kernel_size=2"):
+        report = homework(f"Input: 32x32x3\n{line}\nOutput: 16x16x3\n")
+        assert [a.verdict for a in report.answers] == ["right"], line
+    # a problem told in sentences with the size right after the conv's word: 28 - 5 + 1 = 24, 24x24x6; it was E060
+    for told, verdict in (("Input 28x28x1. Conv 5x5, 6 filters, stride 1, no padding. Output size?\nA: 24x24x6",
+                           "right"),
+                          ("Input 28x28x1, conv 5x5 with 6 filters, stride 1, no padding. Output size? 24x24x6",
+                           "right"),
+                          ("Input 28x28x1, kernel 5x5, 6 filters, no padding. How many parameters? 156", "right"),
+                          ("Input 28x28x1. Conv 5x5, 6 filters, stride 1, no padding. Output size? 24x24x7", "wrong")):
+        assert [a.verdict for a in homework(told + "\n").answers] == [verdict], told
