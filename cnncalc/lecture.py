@@ -208,6 +208,7 @@ def _plain(text: str) -> str:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
+    fenced = _fenced(text) if "```" in text or "~~~" in text else set()
     text = _plain(text)
     networks: list[_Net] = []
     current = _Net(0)
@@ -263,6 +264,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if stripped.startswith("#") and not _HASH_COUNT.match(stripped):
             continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
+        if number in fenced and _code_line(stripped):  # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code
+            run.append((first, first + len(stripped), number))
+            continue
         reported = sink.total
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         reread = False  # the question above, read again with its answer on this line
@@ -5386,6 +5390,26 @@ _CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filt
 _FILTERS_COUNTED = (("filters",), ("filter",), ("kernels",), ("output", "channels"), ("out", "channels"),
                     ("output", "feature", "maps"), ("feature", "maps"), ("channels",))
 _INPUT_CHANNELS = (("input", "channels"), ("in", "channels"))  # `3 input channels`: the depth the layer expects
+
+
+def _fenced(text: str) -> set[int]:
+    """The numbers of the lines inside markdown code fences (``` or ~~~ opening and closing a block)."""
+    inside, numbers = False, set()
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            inside = not inside
+        elif inside:
+            numbers.add(number)
+    return numbers
+
+
+def _code_line(stripped: str) -> bool:
+    """A line of a code block that calls a framework's layer (`self.conv1 = nn.Conv2d(3, 6, 5)`, `nn.ReLU()`,
+    `x = F.relu(self.conv1(x))`): Python, whose layers the PyTorch reader reads from a `.py` file, not a sheet's."""
+    return bool(_CODE.search(stripped))
+
+
+_CODE = re.compile(r"\b(?:nn|F|torch|tf|keras|layers|self)\.[A-Za-z_]|^\s*(?:def|class|import|from|return)\b")
 
 
 def _call_at(words: list[str], at: int) -> int | None:

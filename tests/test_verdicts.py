@@ -6836,3 +6836,17 @@ def test_unnamed_layers_described_by_their_frameworks_arguments_and_a_told_conv_
                           ("Input 28x28x1, kernel 5x5, 6 filters, no padding. How many parameters? 156", "right"),
                           ("Input 28x28x1. Conv 5x5, 6 filters, stride 1, no padding. Output size? 24x24x7", "wrong")):
         assert [a.verdict for a in homework(told + "\n").answers] == [verdict], told
+
+
+def test_framework_code_in_a_code_block_is_code_not_layers() -> None:
+    # a sheet (and the lecture) may show PyTorch code in a fenced block: its calls are the code's, not layers of the
+    # network above (read so, `nn.Conv2d(6, 16, 5)` was a third layer, E017 on the 28x28x6 it would receive)
+    sheet = ("Input: 32x32x3\nCONV1: 6 5x5 filters\nOutput: 28x28x6\n\nMy PyTorch code:\n```python\n"
+             "class Net(nn.Module):\n    def __init__(self):\n        self.conv1 = nn.Conv2d(3, 6, 5)\n"
+             "        conv2 = nn.Conv2d(6, 16, 5)\n        nn.Conv2d(6, 16, 5)\n        nn.MaxPool2d(2)\n```\n")
+    report = homework(sheet)
+    assert [a.verdict for a in report.answers] == ["right"] and len(report.rows) == 1
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    # the answers a student writes in a code block are still read
+    report = homework("```\nInput: 32x32x3\nCONV1: 6 5x5 filters\nOutput: 28x28x7\n```\n")
+    assert [a.verdict for a in report.answers] == ["wrong"]
