@@ -2125,7 +2125,7 @@ class _LineReader:
         called = self.call_kind()  # `Layer 2: nn.MaxPool2d(2)`: the call says the kind, read as `POOL2: nn.…`
         self.i = 0
         if kind_end is None and called is not None:
-            named = {"conv": "CONV", "deconv": "DECONV", "fc": "FC"}.get(called, "POOL")
+            named = {"conv": "CONV", "deconv": "DECONV", "fc": "FC", "batchnorm": "BN"}.get(called, "POOL")
             self.tokens = [Tok("WORD", named + tokens[1].text, tokens[0].start, tokens[1].end),
                            Tok("P", ":", tokens[2].start, tokens[2].end), *tokens[3:]]
             return
@@ -3505,6 +3505,10 @@ class _LineReader:
             return self.conv(name_span, transposed=kind == "deconv", depthwise=kind == "dwconv")
         if kind == "fc":
             return self.fc(name_span)
+        if kind == "batchnorm" and self.call_kind() is not None:  # `nn.BatchNorm2d(64)`: its channels checked
+            called = self.called(kind, name_span)
+            assert called is not None
+            return called
         if kind is not None:
             return self.simple(kind, name_span, _DESCRIBED[kind])
         raise _Unreadable(f"`{name.upper() if name else '(no name)'}` is not a layer cnncalc knows in this notation",
@@ -3663,6 +3667,9 @@ class _LineReader:
         while (tok := self.peek()) is not None:
             if tok.text == ",":
                 self.next()
+            elif tok.lower in _INERT_KEYWORDS and self.at("=", ahead=1) and self.peek(2) is not None and \
+                    self.peek(2).kind == "NUM":  # type: ignore[union-attr]
+                self.i += 3  # a batch norm's `eps=1e-3`, `momentum=0.1`: no count changes
             else:
                 keyword = _CALL_KEYWORDS.get(tok.lower) if self.at("=", ":", ahead=1) else None
                 positional = keyword is None and (tok.kind in ("NUM", "DIMS") or tok.text == "(")
@@ -3674,18 +3681,19 @@ class _LineReader:
                 if name in values:
                     raise _Unreadable(f"`{tok.text}` is given twice", tok.span)
                 values[name] = self.call_value(name)
-        needed = {"conv": ("out_channels", "kernel"), "deconv": ("out_channels", "kernel"), "fc": ("units",)}.get(
-            kind, ("kernel",))
+        needed = {"conv": ("out_channels", "kernel"), "deconv": ("out_channels", "kernel"), "fc": ("units",),
+                  "batchnorm": ()}.get(kind, ("kernel",))
         missing = [name for name in needed if name not in values]
         if missing and first is not None:
             said = {"out_channels": "out_channels (filters)", "kernel": "kernel_size", "units": "out_features"}
             raise _Unreadable(f"expected {' and '.join(said[m] for m in missing)}, as in `in_channels=3, "
                               f"out_channels=10, kernel_size=5`",
                               Span(first.start, end if end is not None else self.tokens[self.i - 1].end))
-        allowed = {"conv": {"stride", "pad", "dilation", "groups", "bias"}, "fc": {"bias"},
+        allowed = {"conv": {"stride", "pad", "dilation", "groups", "bias"}, "fc": {"bias"}, "batchnorm": set(),
                    "deconv": {"stride", "pad", "dilation", "groups", "bias", "outpad"}}.get(kind, {"stride", "pad"})
         args = [*values.values(), *self.options(allowed - set(values))]
-        return ir.LayerCall(kind, tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
+        end = max((a.span.end for a in args), default=end if end is not None else name_span.end)
+        return ir.LayerCall(kind, tuple(args), None, Span(name_span.start, end))
 
     def call_value(self, name: str) -> ir.Arg:
         """A framework's argument: a whole number (a size, `5`, is its height and width) or a pair, `(5, 5)`."""
@@ -4521,7 +4529,7 @@ def _family(word: str) -> str | None:
 
 
 _DESCRIBED = {  # the words a description of a layer without numbers may hold (`NORM1: Normalization layer`)
-    "batchnorm": {"batch", "normalization", "norm", "layer", "bn"},
+    "batchnorm": {"batch", "normalization", "norm", "layer", "bn", "batchnorm", "batchnorm2d", "batchnormalization"},
     "lrn": {"normalization", "norm", "layer", "local", "response", "lrn", "cross", "channel"},
     "relu": {"relu", "layer", "activation", "rectified", "linear", "unit"},
     "softmax": {"softmax", "layer", "classifier"},
@@ -5379,7 +5387,9 @@ _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad
           "conv2dtranspose": ("deconv", ("out_channels", "kernel", "stride")),
           **dict.fromkeys(("maxpool2d", "maxpooling2d"), ("maxpool", ("kernel", "stride", "pad"))),
           **dict.fromkeys(("avgpool2d", "averagepooling2d"), ("avgpool", ("kernel", "stride", "pad"))),
-          "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",))}
+          "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",)),
+          "batchnorm2d": ("batchnorm", ("inputs",)), "batchnormalization": ("batchnorm", ())}
+_INERT_KEYWORDS = ("eps", "epsilon", "momentum")  # a framework's arguments that change no size or count
 _MODULES = ("torch", "nn", "tf", "keras", "layers")  # the modules before a call's name: `nn.`, `tf.keras.layers.`
 # Keras' spelling of a call whose arguments come in another order than PyTorch's of the same name: filters first
 _KERAS_ORDERS = dict.fromkeys(("Conv2D", "Convolution2D"), ("out_channels", "kernel", "stride"))

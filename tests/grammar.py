@@ -750,7 +750,8 @@ DESCRIPTION_WORDS = ("of", "each", "with", "a", "kernel", "filter", "filters", "
                      "channels", "output", "input", "in", "out", "feature", "maps", "same", "no", "bias", "activation",
                      "layer", "conv", "transposed", "depthwise", "groups", "dilation", "'relu'", "'same'", "neurons",
                      "units", "in_channels", "out_channels", "filters=", "pool_size", "strides", "use_bias", "False",
-                     "nn.Conv2d(", "Conv2D(", "MaxPool2d(", "Linear(", "F", "S", "K", "P", "at", "applied", "and")
+                     "nn.Conv2d(", "Conv2D(", "MaxPool2d(", "Linear(", "F", "S", "K", "P", "at", "applied", "and",
+                     "nn.BatchNorm2d(", "eps=", "momentum=", "affine=", "BatchNorm", "```", "self.conv1 =")
 
 
 def described(rng: random.Random) -> str:

@@ -6850,3 +6850,19 @@ def test_framework_code_in_a_code_block_is_code_not_layers() -> None:
     # the answers a student writes in a code block are still read
     report = homework("```\nInput: 32x32x3\nCONV1: 6 5x5 filters\nOutput: 28x28x7\n```\n")
     assert [a.verdict for a in report.answers] == ["wrong"]
+
+
+def test_a_batch_norm_described_by_its_name_or_its_call() -> None:
+    # a batch norm on C channels has 2·C parameters (its scale and shift; the running statistics are buffers):
+    # 64 channels, 128. `BN2: BatchNorm` was E060, every answer after it unchecked.
+    for line in ("BN2: BatchNorm", "BN2: BatchNorm2d", "BN2: nn.BatchNorm2d(64)", "Layer 3: nn.BatchNorm2d(64)",
+                 "BN2: nn.BatchNorm2d(64, eps=1e-3, momentum=0.01)", "BN2: BatchNormalization()",
+                 "BN2: layers.BatchNormalization(epsilon=0.001)"):
+        for count, verdict in (("128", "right"), ("256", "wrong")):
+            report = homework(f"Input: 8x8x64\n{line}\nParams: {count}\n")
+            assert [a.verdict for a in report.answers] == [verdict], line
+    # its channels said against the input's: E017; an argument that changes its count (`affine=False`) is E060
+    for line, code in (("BN2: nn.BatchNorm2d(32)", "E017"), ("BN2: nn.BatchNorm2d(64, affine=False)", "E060")):
+        report = homework(f"Input: 8x8x64\n{line}\nParams: 128\n")
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == [code], line
+        assert [a.verdict for a in report.answers] == ["unchecked"], line
