@@ -3713,7 +3713,15 @@ class _LineReader:
                 raise _Unreadable(f"`{tok.text}` is not a height and a width", tok.span)
             return ir.Arg(name, value, tok.span)
         number = self.expect_number(f"a whole number for `{name}`")
-        return ir.Arg(name, ir.Num(*number), number[1])
+        product, where = number
+        for _ in range(_MOST_FACTORS - 1):  # `nn.Linear(256 * 6 * 6, 4096)`: a product, as code writes sizes
+            factor = self.peek(1)
+            if not self.at("*") or factor is None or factor.kind != "NUM" or not factor.text.isdigit() or \
+                    len(factor.text) > limits.MAX_LITERAL_DIGITS:
+                break
+            self.i += 2
+            product, where = product * int(factor.text), where.to(factor.span)
+        return ir.Arg(name, ir.Num(product, where), where)
 
     def sized_kernel(self) -> bool:
         """At a filter size said by its name (`kernel 5x5`, `kernel size 3`, `kernel_size=3`, `filter size: 5`),
@@ -5389,6 +5397,7 @@ _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad
           **dict.fromkeys(("avgpool2d", "averagepooling2d"), ("avgpool", ("kernel", "stride", "pad"))),
           "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",)),
           "batchnorm2d": ("batchnorm", ("inputs",)), "batchnormalization": ("batchnorm", ())}
+_MOST_FACTORS = 4  # in a product that is a call's argument (`256 * 6 * 6`)
 _INERT_KEYWORDS = ("eps", "epsilon", "momentum")  # a framework's arguments that change no size or count
 _MODULES = ("torch", "nn", "tf", "keras", "layers")  # the modules before a call's name: `nn.`, `tf.keras.layers.`
 # Keras' spelling of a call whose arguments come in another order than PyTorch's of the same name: filters first

@@ -109,6 +109,11 @@ _LAYER_BEFORE = re.compile(r"(?i)\bF[ \t]*=[ \t]*[0-9]|\b(?:filters?|kernels?|co
 # (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)
 _DESCRIBED = (r"(?i)^[ \t]*(?:(?:[-*•]|[0-9]+[.)])[ \t]+)?[a-z][a-z0-9_-]*(?:[ \t]*\([a-z][a-z \t-]*\))?[ \t]*:"
               r"[ \t]*[0-9][0-9,]*[ \t]+(?:[0-9]+x[0-9]+[ \t]+)?(?:filters|kernels|neurons|units)\b")
+# a layer named, then described by its framework's call or keyword arguments (`conv1: nn.Conv2d(3, 64, 11, stride=4)`,
+# `FC: Dense(10)`, `CONV1: in_channels=3, out_channels=16, …`): the lecture's notation, whose reader reads them
+_CALLED = (r"(?i)^[ \t]*(?:[-*•][ \t]+)?[a-z][a-z0-9_ ]*:[ \t]*(?:(?:(?:torch|nn|tf|keras|layers)\.)*(?:conv2d|"
+           r"convtranspose2d|conv2dtranspose|maxpool2d|maxpooling2d|avgpool2d|averagepooling2d|linear|dense|"
+           r"batchnorm2d|batchnormalization)\(|(?:in_channels|out_channels|filters|kernel_size)[ \t]*=)")
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
 # a layer's name, then a number where the spec would have its keyword (`DW1: 3x3 depthwise conv -> …`, `PW1: 64 1x1
@@ -138,7 +143,8 @@ def detect(text: str, name: str) -> str:
     `Example N = 7, F = 3:`, and letters or a layer told before their input: `…, F=3, S=1 on a 32x32x3 input`,
     `A 1x1 convolution with 32 filters on a 56x56x64 input`), `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
-    `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` and `CONV1 output: …` lines, and tables' rows
+    `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …`, `conv1: nn.Conv2d(3, 64, 11)` and `CONV1 output: …` lines,
+    and tables' rows
     (markdown's with or without their outer bars, or aligned by spaces); more of them than spec statements, in its
     first 64K characters)."""
     lower = name.lower()
@@ -151,7 +157,7 @@ def detect(text: str, name: str) -> str:
         return "printout"
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
-        _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + \
+        _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \

@@ -6866,3 +6866,26 @@ def test_a_batch_norm_described_by_its_name_or_its_call() -> None:
         report = homework(f"Input: 8x8x64\n{line}\nParams: 128\n")
         assert [d.code for d in report.diagnostics if d.severity == "error"] == [code], line
         assert [a.verdict for a in report.answers] == ["unchecked"], line
+
+
+def test_alexnet_written_as_pytorch_calls_is_read_and_detected() -> None:
+    # torchvision's AlexNet layers (on a 227x227 input with no padding in conv1, so that (227 - 11)/4 + 1 = 55 is
+    # exact), answered channels first as PyTorch prints sizes; its 61,100,840 parameters (torchvision's figure):
+    # 3·11·11·64 + 64 = 23,296; 64·5·5·192 + 192 = 307,392; 192·9·384 + 384 = 663,936; 384·9·256 + 256 =
+    # 884,992; 256·9·256 + 256 = 590,080; 9216·4096 + 4096 = 37,752,832; 4096·4096 + 4096 = 16,781,312;
+    # 4096·1000 + 1000 = 4,097,000. `nn.Linear(256 * 6 * 6, 4096)` writes its inputs as a product.
+    sheet = ("Input: 3x227x227\n"
+             "conv1: nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=0) -> 64x55x55\n"
+             "pool1: nn.MaxPool2d(kernel_size=3, stride=2) -> 64x27x27\n"
+             "conv2: nn.Conv2d(64, 192, kernel_size=5, padding=2) -> 192x27x27\n"
+             "pool2: nn.MaxPool2d(kernel_size=3, stride=2) -> 192x13x13\n"
+             "conv3: nn.Conv2d(192, 384, kernel_size=3, padding=1) -> 384x13x13\n"
+             "conv4: nn.Conv2d(384, 256, kernel_size=3, padding=1) -> 256x13x13\n"
+             "conv5: nn.Conv2d(256, 256, kernel_size=3, padding=1) -> 256x13x13\n"
+             "pool5: nn.MaxPool2d(kernel_size=3, stride=2) -> 256x6x6\n"
+             "fc6: nn.Linear(256 * 6 * 6, 4096)\nfc7: nn.Linear(4096, 4096)\nfc8: nn.Linear(4096, 1000)\n"
+             "Total params: 61,100,840\n")
+    report = cnncalc.analyze_text(sheet, "alexnet.txt")  # detected as the lecture's notation, not the spec's
+    assert [a.verdict for a in report.answers] == ["right"] * 9 and report.totals.params == 61_100_840
+    wrong = cnncalc.analyze_text(sheet.replace("192x13x13\n", "192x14x14\n"), "alexnet.txt")
+    assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("pool2", "wrong")]
