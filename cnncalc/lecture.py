@@ -5555,7 +5555,7 @@ def _lead(tokens: list[Tok]) -> int:
         if tokens[i].text in _LEADS:
             i += 1
             continue
-        numbered = _numbering([t.lower for t in tokens[i:i + 4]], [t.kind for t in tokens[i:i + 4]])
+        numbered = _numbering([t.lower for t in tokens[i:i + 5]], [t.kind for t in tokens[i:i + 5]])
         if not numbered:
             break
         i += numbered
@@ -5564,10 +5564,11 @@ def _lead(tokens: list[Tok]) -> int:
 
 def _numbering(words: list[str], kinds: list[str]) -> int:
     """How many tokens a question's number takes at the start of `words` (0 if none): `Q:`, `Q3.`,
-    `Question 2:`, `Exercise 1)`, `2.`, `2)`, `(b)`, `b)`."""
+    `Question 2:`, `Exercise 1)`, `Problem 1.`, `Part b:`, `Part (a).`, `2.`, `2)`, `(b)`, `b)`."""
     at = 0
     if words[:1] and _QUESTION.fullmatch(words[0]):
-        at = 2 if kinds[1:2] == ["NUM"] else 1
+        lettered = kinds[1:2] == ["WORD"] and len(words[1]) == 1  # `Part b:`
+        at = 2 if kinds[1:2] == ["NUM"] or lettered else 4 if words[1:2] == ["("] and words[3:4] == [")"] else 1
         return at + 1 if words[at:at + 1] in ([":"], ["."], [")"]) else 0
     if words[:1] == ["("] and words[2:3] == [")"] and (kinds[1] == "NUM" or len(words[1]) == 1):
         return 3
@@ -5814,7 +5815,7 @@ _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution",
 _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",
                           "get", "gets", "obtain", "obtains", "results"))  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
-_QUESTION = re.compile(r"(?:q|question|exercise|ex)[0-9]*[a-z]?")
+_QUESTION = re.compile(r"(?:q|question|exercise|ex|problem|task|part)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
 _OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("how", "big", "is"),
             ("how", "large", "is"), ("compute",), ("find",), ("give",))

@@ -6889,3 +6889,12 @@ def test_alexnet_written_as_pytorch_calls_is_read_and_detected() -> None:
     assert [a.verdict for a in report.answers] == ["right"] * 9 and report.totals.params == 61_100_840
     wrong = cnncalc.analyze_text(sheet.replace("192x13x13\n", "192x14x14\n"), "alexnet.txt")
     assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("pool2", "wrong")]
+
+
+def test_an_input_after_a_problems_or_parts_number() -> None:
+    # `Problem 1. Input image: 64 x 64 x 3.` was prose, and every answer after it rested on a missing input
+    # (conv 32 3x3 pad 1 keeps 64x64: 64x64x32, (3·3·3 + 1)·32 = 896)
+    for lead in ("Problem 1. ", "Problem 1: ", "Task 3) ", "Part b: ", "Part (a). "):
+        report = homework(f"{lead}Input image: 64 x 64 x 3.\nLayer 1: Conv, 32 filters of 3 x 3, stride 1, padding 1."
+                          f"\n  Output: 64 x 64 x 32\n  Parameters: (3 x 3 x 3 + 1) x 32 = 896\n")
+        assert [a.verdict for a in report.answers] == ["right", "right"], lead
