@@ -526,7 +526,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
     **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
     **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels",
-                     "out channels", "out_channels", "number of channels"), "depth"),
+                     "out channels", "out_channels", "number of channels", "feature maps", "feature map", "maps",
+                     "# feature maps", "number of feature maps", "# maps"), "depth"),  # (LeNet tables' `Feature Maps`)
     # the layer's hyperparameters, a column each (`| CONV1 | 10 | 5x5 | 1 | 2 |`): its description made of them
     **dict.fromkeys(("filters", "# filters", "#filters", "number of filters", "no. of filters", "num filters", "k",
                      "# kernels", "number of kernels", "units", "# units"), "filters"),
@@ -535,7 +536,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("stride", "strides", "s"), "stride"),
     **dict.fromkeys(("pad", "padding", "p", "zero padding", "zero-padding"), "pad"),
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
-                     "explanation", "calculation"), None)}  # read as remarks
+                     "explanation", "calculation", "activation", "activation function", "nonlinearity",
+                     "non-linearity"), None)}  # read as remarks (an activation changes no size or count)
 _HYPERPARAMETER_COLUMNS = ("filters", "kernel", "stride", "pad")
 _ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
 _COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G"}  # `Params (K)`
@@ -711,10 +713,15 @@ class _Table:
                 return []
             return [ir.TotalExpectation(_TOTALS[q], "==", count, None, Span(reader.start, reader.end),
                                         family=kind or None) for q, count in counts.items()]
+        maps = by_role.get("filters", [])
         if words in _INPUT_NAMES:
             if volume is None and len(sides) == 3:  # `| INPUT | | 227 | 227 | 3 |`
                 volume = ir.ShapeAnswer(tuple(side.dims[0] for side in sides), "x".join(side.text for side in sides),
                                         sides[0].span.to(sides[-1].span))
+            depth = reader.side_cell(maps, 2) if volume is not None and len(volume.dims) == 2 and maps else None
+            if volume is not None and depth is not None:  # LeNet's `| Input | 1 | 32x32 |`: its maps, then its size
+                volume = ir.ShapeAnswer((*volume.dims, depth.dims[0]), f"{volume.text}x{depth.text}",
+                                        volume.span.to(depth.span))
             if volume is None or len(volume.dims) not in (1, 3):
                 where = volume.span if volume is not None else Span(reader.start, reader.end)
                 reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where)
@@ -732,7 +739,15 @@ class _Table:
                 kind_said = _layer_kind(" ".join(t.lower for t in description[:first]))
                 return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader, received)
             reader.tokens = description
-        elif set(_HYPERPARAMETER_COLUMNS) & set(by_role):
+        elif set(_HYPERPARAMETER_COLUMNS) & set(by_role) and not (
+                (_layer_kind(" ".join(words)) == "fc" or (words == ["output"] and volume is not None and
+                                                          len(volume.dims) == 1)) and
+                all(_blank_cell(by_role.get(role, [])) for role in _HYPERPARAMETER_COLUMNS)):
+            # (an FC layer with its cells blank, LeNet's `| F6 | - | 84 |` and `| Output | - | 10 |`, is as wide as
+            # its output: below)
+            if _family(" ".join(words)) == "pool" and not _blank_cell(maps):  # LeNet's `| S2 | 6 | 14x14 | 2x2 | 2 |`
+                sides = (*sides, *filter(None, [reader.side_cell(maps, 2)]))  # a pool's maps: its output's depth
+                by_role = {role: cell for role, cell in by_role.items() if role != "filters"}
             reader.tokens = _described_by_columns(words, by_role)
         elif ":" in words:
             reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
@@ -2284,7 +2299,8 @@ class _LineReader:
                                   f"filters at stride 2`", name_span)
             return ir.LayerCall("maxpool", (ir.Arg("kernel", pair(size), name_span),
                                             ir.Arg("stride", num(size), name_span)), None, name_span)
-        if re.fullmatch(r"fc[0-9]*", name):
+        vector = shape is not None and (len(shape.dims) == 1 or shape.dims[:2] == (1, 1))
+        if re.fullmatch(r"fc[0-9]*|f[0-9]+", name) or (name == "output" and vector):  # (LeNet's F6 and its output)
             if shape is not None and len(shape.dims) == 2 and shape.dims[1] == 1:  # Ng's column vector `(120, 1)`
                 shape = shape._replace(dims=shape.dims[:1])
             if shape is None or (len(shape.dims) == 3 and shape.dims[:2] != (1, 1)) or len(shape.dims) == 2:

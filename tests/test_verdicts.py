@@ -6898,3 +6898,25 @@ def test_an_input_after_a_problems_or_parts_number() -> None:
         report = homework(f"{lead}Input image: 64 x 64 x 3.\nLayer 1: Conv, 32 filters of 3 x 3, stride 1, padding 1."
                           f"\n  Output: 64 x 64 x 32\n  Parameters: (3 x 3 x 3 + 1) x 32 = 896\n")
         assert [a.verdict for a in report.answers] == ["right", "right"], lead
+
+
+# LeNet-5 as tutorials tabulate it: `Feature Maps` (a convolution's filters, a pool's depth), `Size` (the output's
+# height and width), the kernel and stride, an activation. (32 - 5)/1 + 1 = 28, 28/2 = 14, 14 - 5 + 1 = 10, 10/2 = 5,
+# 5 - 5 + 1 = 1; params (5·5·1 + 1)·6 = 156, (5·5·6 + 1)·16 = 2,416, (5·5·16 + 1)·120 = 48,120, (120 + 1)·84 =
+# 10,164, (84 + 1)·10 = 850 (the paper's C1, C5 and F6 counts). Every column was E060, no row judged.
+LENET_TABLE = ("| Layer | Feature Maps | Size | Kernel Size | Stride | Activation | Params |\n"
+               "|---|---|---|---|---|---|---|\n"
+               "| Input | 1 | 32x32 | - | - | - | - |\n| C1 | 6 | 28x28 | 5x5 | 1 | tanh | 156 |\n"
+               "| S2 | 6 | 14x14 | 2x2 | 2 | tanh | 0 |\n| C3 | 16 | {c3} | 5x5 | 1 | tanh | 2,416 |\n"
+               "| S4 | {s4} | 5x5 | 2x2 | 2 | tanh | 0 |\n| C5 | 120 | 1x1 | 5x5 | 1 | tanh | 48,120 |\n"
+               "| F6 | - | 84 | - | - | tanh | 10,164 |\n| Output | - | 10 | - | - | softmax | 850 |\n")
+
+
+def test_lenets_table_of_feature_maps_and_sizes() -> None:
+    report = homework(LENET_TABLE.format(c3="10x10", s4="16"))
+    assert report.diagnostics == () and report.totals.params == 61_706
+    assert all(a.verdict == "right" for a in report.answers) and len(report.answers) == 16  # 7 rows, 2 pools depths
+    # a pool's maps are its output's depth, judged; a size, the output's height and width
+    wrong = homework(LENET_TABLE.format(c3="12x12", s4="6"))
+    assert [(a.label, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [("c3", "output"),
+                                                                                      ("s4", "depth")]
