@@ -693,7 +693,8 @@ def table(rng: random.Random) -> str:
                           "Activations", "Params (", "Output (HxWxC)", "# Parameters", "Filters", "Kernel size",
                           "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
                           "Input", "Input size", "Out channels", "Channels", "Output dims", "Num params",
-                          "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config"],
+                          "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config",
+                          "Feature Maps", "Activation", "Maps"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it
@@ -702,7 +703,10 @@ def table(rng: random.Random) -> str:
     cells = {"Layer": ["INPUT", "CONV1", "MAX POOL1", "CONV3-64", "POOL2", "maxpool", "max pool", "pool0", "FC",
                        "CONV1: 96 11x11 filters at stride 4",
                        "", "NORM1: Normalization layer", "Input", "CONV1 (f=5, s=1)", "POOL1 (f=2, s=2)", "FC3",
-                       "Softmax", "CONV2 (f=5)", "CONV1 (s=1)", "Input:", "CONV1:", ":"],
+                       "Softmax", "CONV2 (f=5)", "CONV1 (s=1)", "Input:", "CONV1:", ":", "C1", "S2", "F6", "Output",
+                       "conv1: nn.Conv2d(3, 6, 5)"],
+             "Feature Maps": ["6", "-", "0", "16", "99999999999", "x"], "Maps": ["1", ""],
+             "Activation": ["tanh", "softmax", "-", "relu 3"],
              "Activation shape": ["(28,28,8)", "(120,1)", "(10, 1)", "(32,32,3)", "(0,1)", "(1,2,3,4)", "(5,5,16)"],
              "Description": ["96 11x11 filters at stride 4, pad 0", "3x3 filters at stride 2", "", "4096 neurons",
                              "Normalization layer", "lots of filters"],
