@@ -3235,7 +3235,12 @@ class _LineReader:
             if part[:1] and part[0].lower == "and":  # `Params: 760, and MACs: …`
                 part = part[1:]
             opening = max((j for j, t in enumerate(part) if t.text == "("), default=0)
-            labelled = _labelled(part[opening + 1:-1]) if opening and part[-1].text == ")" else None
+            inside = part[opening + 1:-1] if opening and part[-1].text == ")" else []
+            labelled = _labelled(inside) if inside else None
+            said = next((j for j, t in enumerate(part[:opening]) if t.text in (":", "=")), None)
+            if labelled is None and inside and said is not None:
+                # `Params: 34,944 (34,848 weights + 96 biases)`: the count's parts, each an answer too
+                labelled = _in_parts([*part[:said + 1], *inside])
             # `Params: 34,944 (weights: 34,848, biases: 96)`: the parenthesis answers too
             parts += [part[:opening], *labelled] if labelled else _in_parts(part) or ([part] if part else [])
         found: list[tuple[str, ir.Count]] = []
@@ -5182,7 +5187,7 @@ def _between_commas(tokens: list[Tok]) -> list[list[Tok]]:
 def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
     """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`,
     `weights 34,848, biases 96`), each as an answer's tokens (`weights : 34,848`); None for anything else (`750
-    weights + 10 biases` is working)."""
+    weights + 10 biases` is a sum, `_in_parts`)."""
     answers = []
     for group in _between_commas(tokens):
         if len(group) == 3 and group[1].lower in ("learnable", "trainable"):

@@ -3286,7 +3286,8 @@ _CONV32 = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
     ("Parameters: 760 (weights: 751, biases: 10), MACs: 768,000",
      [("params", "right"), ("weights", "wrong"), ("biases", "right"), ("macs", "right")]),
     ("Number of weights and biases: 760, MACs: 768,001", [("params", "right"), ("macs", "wrong")]),
-    ("Params: 760 (750 weights + 10 biases), MACs: 768K", [("params", "right"), ("macs", "right")]),
+    ("Params: 760 (750 weights + 10 biases), MACs: 768K",  # (the parts in parentheses were working, not judged)
+     [("params", "right"), ("weights", "right"), ("biases", "right"), ("macs", "right")]),
     # the count right after its word, as the spec language writes it (each line was prose: a wrong one passed)
     ("Params 761", [("params", "wrong")]),
     ("Params 760; MACs 768,001", [("params", "right"), ("macs", "wrong")]),
@@ -5670,9 +5671,11 @@ def test_another_count_in_a_parenthesis_cnncalc_cannot_read_is_e060_not_dropped(
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 14, f"cnncalc does not understand `{line[12:]}` after `760`")]
-    working = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
-                       "Params: 760 (750 weights + 10 biases)\n")
+    working = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nParams: 760 (5*5*3*10 + 10)\n")
     assert [(a.expected, a.verdict) for a in working.answers] == [("760", "right")]  # working: not a second count
+    parts = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+                     "Params: 760 (750 weights + 10 biases)\n")  # the count's parts: answers
+    assert [(a.expected, a.verdict) for a in parts.answers] == [("760", "right"), ("750", "right"), ("10", "right")]
 
 
 # AlexNet's CONV1: (227 - 11)/4 + 1 = 55, 96 filters: 55x55x96
@@ -6920,3 +6923,15 @@ def test_lenets_table_of_feature_maps_and_sizes() -> None:
     wrong = homework(LENET_TABLE.format(c3="12x12", s4="6"))
     assert [(a.label, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [("c3", "output"),
                                                                                       ("s4", "depth")]
+
+
+def test_a_counts_parts_in_parentheses_are_answers_too() -> None:
+    # CONV1 of AlexNet: 11·11·3·96 = 34,848 weights and 96 biases, 34,944 parameters. The parts in parentheses
+    # after the count were passed over: a wrong part was never said wrong.
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    for line, verdicts in (("Params: 34,944 (34,848 weights + 96 biases)", ["right"] * 3),
+                           ("Params = (11*11*3 + 1)*96 = 34,944 (34,848 weights + 96 biases)", ["right"] * 3),
+                           ("Params: 34,944 (34,000 weights + 96 biases)", ["right", "wrong", "right"]),
+                           ("Params: 34,944 (34,848 weights + 97 biases)", ["right", "right", "wrong"]),
+                           ("Params: 34,944 (11*11*3*96 + 96)", ["right"])):  # (a working: no answer)
+        assert [a.verdict for a in homework(head + line + "\n").answers] == verdicts, line
