@@ -2136,9 +2136,8 @@ class _LineReader:
         tokens = self.tokens
         kind_end = next((3 + len(kind) for kind in _KIND_WORDS
                          if [t.lower for t in tokens[3:3 + len(kind)]] == list(kind)), None)
-        self.i = 3
-        called = self.call_kind()  # `Layer 2: nn.MaxPool2d(2)`: the call says the kind, read as `POOL2: nn.…`
-        self.i = 0
+        call = _call_at([t.lower for t in tokens], 3)  # `Layer 2: nn.MaxPool2d(2)`: the call says the kind, read as
+        called = _CALLS[tokens[call].lower][0] if call is not None else None  # `POOL2: nn.MaxPool2d(2)`
         if kind_end is None and called is not None:
             named = {"conv": "CONV", "deconv": "DECONV", "fc": "FC", "batchnorm": "BN"}.get(called, "POOL")
             self.tokens = [Tok("WORD", named + tokens[1].text, tokens[0].start, tokens[1].end),
