@@ -258,7 +258,8 @@ N060 = Code("N060", LECTURE, "prose line skipped",
             "227x227x3 images`) is read as prose and skipped.", declared=True)
 N023 = Code("N023", LECTURE, "input read channels first",
             "In the lecture's notation, an input written with its last two sizes equal, 8 or more, and its first not "
-            "(`Input: 3x32x32`, `(1, 28, 28)`, `64x56x56`) is read channels first, as a student who writes it "
+            "(`Input: 3x32x32`, `(1, 28, 28)`, `64x56x56`), or its first larger than equal sides of 4 or more "
+            "(`512x7x7`), is read channels first, as a student who writes it "
             "means: 32x32 pixels with 3 channels. The volumes answered on its network with their sizes alone "
             "(`10x32x32`, `(10, 32, 32)`) are read channels first too; one that says its order (`32x32x10 (HxWxC)`, "
             "or by its sides' names) is read as it says. An input that says its order (`3x32x32 (CxHxW)`) is read "

@@ -5088,11 +5088,11 @@ def _activation_dropped(tokens: list[Tok]) -> list[Tok]:
 
 def _looks_channels_first(dims: tuple[int, ...]) -> bool:
     """An input written bare whose last two sizes are equal, 8 or more, and its first is not (`3x32x32`, `1x28x28`,
-    `64x56x56`): channels first, as PyTorch writes sizes, rather than 3 rows of 32 pixels with 32 channels. Smaller
-    sides stay height first (`27x3x3`: an exercise's narrow input of 3 channels as often as 27 maps of 3x3). (The
-    spec language reads every input height first and warns, W023, on a narrower rule: its text says what it
-    says.)"""
-    return len(dims) == 3 and dims[1] == dims[2] >= 8 and dims[0] != dims[1]
+    `64x56x56`), or whose first is larger than its two equal sides of 4 or more (`512x7x7`, a feature map): channels
+    first, as PyTorch writes sizes, rather than 3 rows of 32 pixels with 32 channels. Smaller sides stay height first
+    (`27x3x3`: an exercise's narrow input of 3 channels as often as 27 maps of 3x3). (The spec language reads every
+    input height first and warns, W023, on a narrower rule: its text says what it says.)"""
+    return len(dims) == 3 and dims[1] == dims[2] != dims[0] and (dims[1] >= 8 or dims[0] > dims[1] >= 4)
 
 
 def _channels_first_answers(line: ir.Line) -> ir.Line:

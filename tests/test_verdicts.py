@@ -6935,3 +6935,14 @@ def test_a_counts_parts_in_parentheses_are_answers_too() -> None:
                            ("Params: 34,944 (34,848 weights + 97 biases)", ["right", "right", "wrong"]),
                            ("Params: 34,944 (11*11*3*96 + 96)", ["right"])):  # (a working: no answer)
         assert [a.verdict for a in homework(head + line + "\n").answers] == verdicts, line
+
+
+def test_a_feature_map_written_channels_first() -> None:
+    # `512x7x7`, VGG's last feature map as PyTorch prints it: 7x7 pixels with 512 channels. A 3x3 conv with 10
+    # filters and pad 1 on it has (3·3·512 + 1)·10 = 46,090 parameters and keeps 7x7 (10x7x7); read height first
+    # (512 rows of 7 pixels with 7 channels) it had (3·3·7 + 1)·10 = 640. Sides below 4 stay height first.
+    report = homework("Input: 512x7x7\nCONV1: 10 3x3 filters, pad 1\nOutput: 10x7x7\nParams: 46,090\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"]
+    assert [d.code for d in report.diagnostics] == ["N023"]
+    narrow = homework("Input: 27x3x3\nCONV1: 4 3x3 filters, pad 1\nParams: 112\n")  # (3·3·3 + 1)·4
+    assert [a.verdict for a in narrow.answers] == ["right"] and not narrow.diagnostics
