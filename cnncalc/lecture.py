@@ -1039,10 +1039,13 @@ class _LineReader:
         head = words[first:lead]
         kind = None if not head or len(head) > 4 or not set(head) <= _UNNAMED_WORDS else \
             "fc" if head[0] == "hidden" else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`: an MLP's)
+        called = _call_at(words, first)
+        if called is not None:  # `nn.Linear(3072, 100)`, `BatchNorm2d(64)` on a line of its own: the call says it
+            kind, head, lead, colon = _CALLS[words[called]][0], words[first:called + 1], called + 1, None
         if kind is None or kind not in _UNNAMED_KINDS:
             return None
         name_tokens = self.tokens[first:lead]
-        self.i = lead + (colon is not None)
+        self.i = first if called is not None else lead + (colon is not None)
         name_span = Span(name_tokens[0].start, name_tokens[-1].end)
         try:
             call = self.layer(head, name_span, kind)
@@ -5913,6 +5916,8 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     inside = tokens[2:end]
     if any(t.text in ("(", ")", "[", "]") for t in inside):
         return tokens  # `CONV(10 filters (5x5)) -> (32x32x10)`: not one description
+    if tokens[0].lower == "linear" and [t.kind for t in inside] == ["NUM", "P", "NUM"]:
+        return tokens  # PyTorch's `Linear(3072, 100)`, its inputs then its outputs: the framework's call (`called`)
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
     return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside, *after] if inside else \

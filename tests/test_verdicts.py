@@ -3609,7 +3609,7 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
 
 @pytest.mark.parametrize("line", [
     "Max-pool two by two, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
-    "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2", "Linear(3072, 100)",
+    "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2",
     "A fully connected layer of 100 units",
 ])
 def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_follows(line: str) -> None:
@@ -3628,6 +3628,11 @@ def test_a_convolutions_call_on_a_line_of_its_own_is_read() -> None:
     for count, verdict in (("102,410", "right"), ("30,730", "wrong")):
         report = homework(f"Input: 32x32x3\nConv2d(3, 10, 5, padding=2)\nFC(10) -> 10 ({count} params)\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
+    # PyTorch's `Linear(3072, 100)` (its inputs, then its outputs; was E060), then FC(10): (100 + 1)·10 = 1,010
+    for line in ("Linear(3072, 100)", "nn.Linear(3072, 100)", "Then nn.Linear(3072, 100)", "Dense(100)"):
+        for count, verdict in (("1,010", "right"), ("30,730", "wrong")):
+            report = homework(f"Input: 32x32x3\n{line}\nFC(10) -> 10 ({count} params)\n")
+            assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
 
 
 @pytest.mark.parametrize(("line", "keyword"), [
