@@ -3704,6 +3704,9 @@ class _LineReader:
                 if name in values:
                     raise _Unreadable(f"`{tok.text}` is given twice", tok.span)
                 values[name] = self.call_value(name)
+        if call is not None and self.tokens[call].text in _KERAS_POOLS and "kernel" not in values:
+            two = ir.Num(2, self.tokens[call].span)  # Keras' `MaxPooling2D()`: its pool_size (2, 2) by default
+            values["kernel"] = ir.Arg("kernel", ir.PairLit((two, two), two.span), two.span)
         needed = {"conv": ("out_channels", "kernel"), "deconv": ("out_channels", "kernel"), "fc": ("units",),
                   "batchnorm": ()}.get(kind, ("kernel",))
         missing = [name for name in needed if name not in values]
@@ -5425,6 +5428,7 @@ _INERT_KEYWORDS = ("eps", "epsilon", "momentum")  # a framework's arguments that
 _MODULES = ("torch", "nn", "tf", "keras", "layers")  # the modules before a call's name: `nn.`, `tf.keras.layers.`
 # Keras' spelling of a call whose arguments come in another order than PyTorch's of the same name: filters first
 _KERAS_ORDERS = dict.fromkeys(("Conv2D", "Convolution2D"), ("out_channels", "kernel", "stride"))
+_KERAS_POOLS = ("MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D")  # (a 2x2 window unless said)
 _CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filters": "out_channels",
                   "kernel_size": "kernel", "pool_size": "kernel", "in_features": "inputs", "out_features": "units",
                   "units": "units"}  # a framework's keyword arguments that say a layer's counts and size

@@ -6951,3 +6951,13 @@ def test_a_feature_map_written_channels_first() -> None:
     assert [d.code for d in report.diagnostics] == ["N023"]
     narrow = homework("Input: 27x3x3\nCONV1: 4 3x3 filters, pad 1\nParams: 112\n")  # (3·3·3 + 1)·4
     assert [a.verdict for a in narrow.answers] == ["right"] and not narrow.diagnostics
+
+
+def test_keras_pools_have_a_2x2_window_unless_said() -> None:
+    # Keras' MaxPooling2D() pools 2x2 at stride 2 by default: 32x32x10 -> 16x16x10; PyTorch's MaxPool2d needs its size
+    for line, verdict in (("POOL1: MaxPooling2D()", "right"), ("POOL1: layers.MaxPool2D()", "right"),
+                          ("POOL1: AveragePooling2D()", "right"), ("POOL1: AveragePooling2D(strides=1)", "wrong")):
+        report = homework(f"Input: 32x32x10\n{line}\nOutput: 16x16x10\n")  # (stride 1: (32 - 2)/1 + 1 = 31)
+        assert [a.verdict for a in report.answers] == [verdict], line
+    report = homework("Input: 32x32x10\nPOOL1: nn.MaxPool2d()\nOutput: 16x16x10\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
