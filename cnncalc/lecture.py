@@ -3747,6 +3747,9 @@ class _LineReader:
                 break
             self.i += 2
             product, where = product * int(factor.text), where.to(factor.span)
+        if self.at("*"):
+            raise _Unreadable(f"a size is a product of at most {_MOST_FACTORS} whole numbers here, as in `256 * 6 * 6`",
+                              where.to(self.rest_span()))
         return ir.Arg(name, ir.Num(product, where), where)
 
     def sized_kernel(self) -> bool:

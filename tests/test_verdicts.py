@@ -6961,3 +6961,16 @@ def test_keras_pools_have_a_2x2_window_unless_said() -> None:
         assert [a.verdict for a in report.answers] == [verdict], line
     report = homework("Input: 32x32x10\nPOOL1: nn.MaxPool2d()\nOutput: 16x16x10\n")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+def test_a_calls_size_written_as_a_product_cnncalc_cannot_read() -> None:
+    # `nn.Linear(16 * 25, 10)`: 400 inputs, (400 + 1)·10 = 4,010; five factors, or one that is no number, is E060 at the
+    # product (it said "expected out_features")
+    assert [a.verdict for a in homework("Input: 5x5x16\nFC1: nn.Linear(16 * 25, 10)\nParams: 4,010\n").answers] == [
+        "right"]
+    for product in ("16 * 5 * 5 * 1 * 1", "16 * x"):
+        text = f"Input: 5x5x16\nFC1: nn.Linear({product}, 10)\nParams: 4,010\n"
+        errors = [d for d in homework(text).diagnostics if d.severity == "error"]
+        assert [(d.code, d.line, d.column) for d in errors] == [("E060", 2, 16)], product
+        assert "a product of at most 4 whole numbers" in errors[0].message
+        assert text[errors[0].span.start:].startswith(product.split(" * ")[0])
