@@ -437,13 +437,6 @@ class BlockDef(NamedTuple):
     span: Span  # the header `block NAME(...)`
 
 
-def looks_channels_first(dims: tuple[int | str, ...]) -> bool:
-    """An input such as `3x32x32` or `1x28x28` (at most 4 first, then two equal sizes of 8 or more): written
-    channels first, as PyTorch writes it, rather than 3 rows of 32 pixels with 32 channels (W023)."""
-    return len(dims) == 3 and all(isinstance(d, int) for d in dims) and \
-        int(dims[0]) <= 4 and dims[1] == dims[2] and int(dims[1]) >= 8
-
-
 class Input(NamedTuple):
     dims: tuple[int | str, ...]  # a letter is a symbolic size (`input HxWx3`)
     batch: int
