@@ -6974,3 +6974,38 @@ def test_a_calls_size_written_as_a_product_cnncalc_cannot_read() -> None:
         assert [(d.code, d.line, d.column) for d in errors] == [("E060", 2, 16)], product
         assert "a product of at most 4 whole numbers" in errors[0].message
         assert text[errors[0].span.start:].startswith(product.split(" * ")[0])
+
+
+def test_wrong_answers_on_this_sessions_forms_are_reported() -> None:
+    # each form read this session with a wrong answer beside it: the wrong one is reported, never passed
+    # bold labels: conv 10 5x5 pad 2 on 32x32x3 gives 32x32x10, not 28x28x10; (5·5·3 + 1)·10 = 760, not 750
+    bold = homework("**Input:** 32×32×3 RGB image\n**Conv1:** kernel 5×5, 10 output channels, stride 1, padding 2\n"
+                    "- Output shape: 28 × 28 × 10\n- Parameters: 750\n")
+    assert [a.verdict for a in bold.answers] == ["wrong", "wrong"]
+    # after a problem's number: conv 32 3x3 pad 1 on 64x64x3 keeps 64x64, (3·3·3 + 1)·32 = 896, not 864
+    numbered = homework("Problem 1. Input image: 64 x 64 x 3.\nLayer 1: Conv, 32 filters of 3 x 3, stride 1, padding 1."
+                        "\n  Output: 64 x 64 x 32\n  Parameters: 864\n")
+    assert [a.verdict for a in numbered.answers] == ["right", "wrong"]
+    # unnamed calls: 32x32x10 and 760 for the conv; a 2x2 pool halves 32x32x3 to 16x16x3, not 15x15x3
+    for line, answers, verdicts in (("nn.Conv2d(3, 10, 5, padding=2)", "Output: 28x28x10\nParams: 750", ["wrong"] * 2),
+                                    ("Conv layer: in_channels=3, out_channels=10, kernel_size=5", "Params: 761",
+                                     ["wrong"]),
+                                    ("nn.MaxPool2d(2, 2)", "Output: 15x15x3", ["wrong"]),
+                                    ("Pool layer: kernel_size=2, stride=2", "Output: 16x16x4", ["wrong"])):
+        report = homework(f"Input: 32x32x3\n{line}\n{answers}\n")
+        assert [a.verdict for a in report.answers] == verdicts, line
+    # a feature map channels first: 10x7x7 after a 3x3 pad-1 conv on 512x7x7, not 10x5x5; 46,090 parameters, not 640
+    feature = homework("Input: 512x7x7\nCONV1: 10 3x3 filters, pad 1\nOutput: 10x5x5\nParams: 640\n")
+    assert [a.verdict for a in feature.answers] == ["wrong", "wrong"]
+
+
+@pytest.mark.parametrize(("line", "where", "said", "words"), [
+    ("BN2: nn.BatchNorm2d(64, affine=False)", (2, 25), "affine=False)", "does not understand"),
+    ("CONV2: Conv2D(10, 5, activation='relu)", (2, 22), "activation='relu)", "does not understand"),
+    ("BN2: nn.BatchNorm2d(32)", (2, 21), "32", "written for 32 input channels but receives 64"),
+])
+def test_errors_of_framework_calls_at_their_place(line: str, where: tuple[int, int], said: str, words: str) -> None:
+    text = f"Input: 8x8x64\n{line}\nParams: 128\n"
+    errors = [d for d in homework(text).diagnostics if d.severity == "error"]
+    assert len(errors) == 1 and (errors[0].line, errors[0].column) == where
+    assert text[errors[0].span.start:errors[0].span.end] == said and words in errors[0].message
