@@ -10,8 +10,8 @@ from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
 from cnncalc.files import read_source
-from cnncalc.limits import MAX_BATCH, MAX_CHANNELS, MAX_SIZE
-from cnncalc.notations import NOTATIONS, detect, reader
+from cnncalc.limits import MAX_BATCH, MAX_CHANNELS, MAX_MODEL_CHARS, MAX_SIZE
+from cnncalc.notations import NOTATIONS, detect, read
 from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Report, Row, Symbolic, Totals, sum_rows
 from cnncalc.shape import Shape
@@ -38,6 +38,7 @@ class Settings(NamedTuple):
     batch: int | None = None  # over the spec's `batch`
     train: str | None = None  # sgd | momentum | adam: the memory of a training step (cnncalc/training.py)
     input: tuple[int, ...] | None = None  # the input's size (`--input HxWxC`): over the file's, or where it has none
+    model: str | None = None  # which model of a PyTorch file (`--model ResNet50`): `model_expression` checked it
 
 
 DEFAULTS = Settings()
@@ -55,14 +56,33 @@ def input_size(text: str) -> tuple[int, ...] | None:
     return dims
 
 
+def model_expression(text: str) -> str | None:
+    """`ResNet50`, `ResNet50()`, `VGG('VGG16')`, `models.resnet50(num_classes=10)`: the model of a PyTorch file as
+    `--model` and the API take it (a name or a call, of at most MAX_MODEL_CHARS characters), as Python writes it;
+    None when it is not one."""
+    if len(text) > MAX_MODEL_CHARS:
+        return None
+    import ast  # only when asked: off the start-up path
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    called = tree.body.func if isinstance(tree.body, ast.Call) else tree.body
+    while isinstance(called, ast.Attribute):
+        called = called.value
+    return ast.unparse(tree.body) if isinstance(called, ast.Name) else None
+
+
 def analyze(path: str | os.PathLike[str], **settings: Any) -> Report:
     """Analyse the one network in a file (`cnncalc.analyze_all` for a file of several).
 
     Keywords (`Settings`): `rounding` ('floor' or 'ceil') overrides the spec's `rounding` line, as
     `--rounding` does; `lang` forces a notation (default: detected); `explain` fills every row's
     `working`; `batch` overrides the spec's batch; `train` ('sgd', 'momentum', 'adam') adds the
-    memory of a training step. Problems in the spec are diagnostics in the report; this raises only
-    for a file it cannot read (FileNotFoundError…) and for keywords it does not know (TypeError).
+    memory of a training step; `input` ('224x224x3') gives the input's size, as `--input`; `model`
+    ('ResNet50', "VGG('VGG16')") says which model of a PyTorch file, as `--model`. Problems in the
+    spec are diagnostics in the report; this raises only for a file it cannot read
+    (FileNotFoundError…), for keywords it does not know (TypeError) and for their bad values (ValueError).
     """
     reports = analyze_all(path, **settings)
     if len(reports) != 1:
@@ -105,6 +125,12 @@ def _settings(given: dict[str, Any]) -> Settings:
         raise ValueError(f"lang={settings.lang!r}: expected one of {', '.join(map(repr, NOTATIONS))}")
     if settings.batch is not None and not (isinstance(settings.batch, int) and 1 <= settings.batch <= MAX_BATCH):
         raise ValueError(f"batch={settings.batch!r}: expected a whole number from 1 to {MAX_BATCH:,}")
+    if settings.model is not None:
+        shown = settings.model if isinstance(settings.model, str) else None
+        if shown is None or model_expression(shown) is None:
+            raise ValueError(f"model={settings.model!r}: expected a class or function of the file, or a call of one "
+                             f"('ResNet50', \"VGG('VGG16')\"), of at most {MAX_MODEL_CHARS} characters")
+        settings = settings._replace(model=model_expression(shown))
     size: object = settings.input  # the API takes the text too: `input="224x224x3"`
     if isinstance(size, str):
         shape = input_size(size)
@@ -133,7 +159,12 @@ def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | N
     if bad_byte is not None:
         sink.add(codes.E005, f"byte 0x{bad_byte[1]:02X} is not UTF-8 text", Span(bad_byte[0], bad_byte[0] + 1),
                  hint="save the file as UTF-8")
-    file = reader(str(settings.lang))(text, sink)
+    file = read(str(settings.lang), text, sink, settings.model)
+    if settings.model is not None and not NOTATIONS[str(settings.lang)].chooses:
+        notation = NOTATIONS[str(settings.lang)]
+        sink.add(codes.W075, f"`--model {settings.model}` is not used: a {notation.title or notation.name} file is "
+                             f"read whole", Span(0, min(1, len(text))),
+                 hint="--model chooses the model of a PyTorch file (docs/notations.md)")
     rounding = settings.rounding
     for prose in file.prose:
         sink.add(codes.N060, f"skipped as prose: {prose.text[:60]}", prose.span)
@@ -208,7 +239,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
             x, symbolic, unknown = _symbolic_input(net.input, root, sink)
             guessed = "the sizes being letters" if x is not None else None
     elif settings.lang not in ("spec", "lecture") and \
-            any(d.code in (codes.E070, codes.E071) for d in file_diagnostics):
+            any(d.code in (codes.E070, codes.E071, codes.E075) for d in file_diagnostics):
         unknown = "a file that could not be read"  # its error says why; no input to ask for
     elif settings.lang not in ("spec", "lecture"):
         notation = NOTATIONS[str(settings.lang)]

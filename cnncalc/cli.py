@@ -21,6 +21,7 @@ from cnncalc.cli_common import (
     complete_topics,
     input_option,
     lang_option,
+    model_option,
     rounding_option,
     show_version,
 )
@@ -141,10 +142,11 @@ def _pause_cycle_collector(ctx: click.Context) -> None:
 @rounding_option
 @lang_option
 @input_option
+@model_option
 @budget_options
 def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, show_notes: bool,
             columns: tuple[str, ...] | None, batch: int | None, train: str | None, rounding: str | None, lang: str,
-            size: tuple[int, ...] | None, max_params: int | None, max_macs: int | None,
+            size: tuple[int, ...] | None, model: str | None, max_params: int | None, max_macs: int | None,
             max_memory: int | None) -> None:
     """Print the layer-by-layer breakdown of each FILE (`-` reads standard input).
 
@@ -153,8 +155,8 @@ def summary(files: tuple[str, ...], fmt: str, explain: bool, depth: int | None, 
     """
     from cnncalc.commands import summarize
     check_stdin_once(files)
-    sys.exit(summarize(list(files), settings(rounding, lang, explain, batch, train, size), fmt=fmt, explain=explain,
-                       depth=depth, show_notes=show_notes, columns=columns,
+    sys.exit(summarize(list(files), settings(rounding, lang, explain, batch, train, size, model), fmt=fmt,
+                       explain=explain, depth=depth, show_notes=show_notes, columns=columns,
                        budgets=budgets_of(max_params, max_macs, max_memory)))
 
 

@@ -19,6 +19,7 @@ from cnncalc.cli_common import (
     input_option,
     lang_option,
     load,
+    model_option,
     reports_of,
     rounding_option,
 )
@@ -62,11 +63,12 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @rounding_option
 @lang_option
 @input_option
+@model_option
 @budget_options
 def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_notes: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], output_file: str | None, force: bool, jobs: int | None, batch: int | None,
           rounding: str | None,
-          lang: str, size: tuple[int, ...] | None,
+          lang: str, size: tuple[int, ...] | None, model: str | None,
           max_params: int | None, max_macs: int | None, max_memory: int | None) -> None:
     """Validate networks: files, directories and globs.
 
@@ -101,7 +103,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
                          f"the other notations' files)")
     policy = Policy(strict, show_notes, select, ignore)
     tally = Tally(policy)
-    reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch, size=size),
+    reports = tally.counting(reports_of(found.files, settings(rounding, lang, explain, batch, size=size, model=model),
                                         budgets_of(max_params, max_macs, max_memory), jobs,
                                         rows=FORMATS[fmt].check_reads_rows, found=found.searched))
     options = Options(explain=explain, width=out.width, color=out.color and output_file is None, policy=policy,
@@ -126,8 +128,9 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, explain: bool, show_no
 @rounding_option
 @lang_option
 @input_option
+@model_option
 def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
-          size: tuple[int, ...] | None) -> None:
+          size: tuple[int, ...] | None, model: str | None) -> None:
     """Which input heights and widths each network accepts, and which layer decides it.
 
     Exactly, by arithmetic: with no rounding declared every division must be exact, every output
@@ -146,7 +149,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
     out = Output()
     documents = []
     failed = False
-    for analysis in analyses(list(files), settings(rounding, lang, size=size)):
+    for analysis in analyses(list(files), settings(rounding, lang, size=size, model=model)):
         report, root = analysis.report, analysis.root
         blocking = [d for d in report.diagnostics if d.severity == "error" and d.code not in SIZE_CODES]
         if root is None or blocking:
@@ -194,8 +197,9 @@ SIZE_CODES = {"E023", "E025", "E030", "E031", "E036", "E040", "E041", "E042", "E
 @rounding_option
 @lang_option
 @input_option
+@model_option
 def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code: bool, batch: int | None,
-         rounding: str | None, lang: str, size: tuple[int, ...] | None) -> None:
+         rounding: str | None, lang: str, size: tuple[int, ...] | None, model: str | None) -> None:
     """Compare two networks layer by layer: operation, output volume, parameters and MACs, and the totals.
 
     Exit 0 when both analyse (differences are the answer, as with `git diff`), 1 when either
@@ -206,7 +210,7 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
     from cnncalc.render.output import Output
     check_stdin_once((a, b))
     out = Output()
-    ra, rb = (load([path], settings(rounding, lang, batch=batch, size=size))[0].report for path in (a, b))
+    ra, rb = (load([path], settings(rounding, lang, batch=batch, size=size, model=model))[0].report for path in (a, b))
     print_diagnostics([ra, rb], out)
     if not (ra.ok and rb.ok):
         out.error("cnncalc: not compared: a network has errors")
@@ -231,8 +235,9 @@ def diff(a: str, b: str, fmt: str, show_all: bool, depth: int | None, exit_code:
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @lang_option
 @input_option
+@model_option
 def convert(file: str, target: str, output_path: str | None, force: bool, lang: str,
-            size: tuple[int, ...] | None) -> None:
+            size: tuple[int, ...] | None, model: str | None) -> None:
     """Turn a network in any notation into the spec language, or into PyTorch code.
 
     `[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0` becomes
@@ -252,7 +257,8 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
     except InputError as e:
         raise UsageError(str(e)) from None
     out = Output()
-    text = _pytorch(file, lang, out, size) if target == "pytorch" else _spec(source, lang, out, size)
+    text = _pytorch(file, lang, out, size, model) if target == "pytorch" else \
+        _spec(source, lang, out, size, model)
     if output_path is None:
         out.write(text)
     else:
@@ -263,15 +269,17 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
     sys.exit(EXIT_OK)
 
 
-def _spec(source: Any, lang: str, out: Any, size: tuple[int, ...] | None) -> str:
+def _spec(source: Any, lang: str, out: Any, size: tuple[int, ...] | None, model: str | None) -> str:
     """The spec text of a file in any notation; exits 1 on a part that could not be read, or when
     the input's size is known neither from the file nor from `--input`."""
     from cnncalc.diagnostics import DiagnosticSink
-    from cnncalc.notations import detect, reader
+    from cnncalc.notations import NOTATIONS, detect, read
     from cnncalc.spec_writer import write_spec
     notation = detect(source.text, source.name) if lang == "auto" else lang
     sink = DiagnosticSink()
-    parsed = reader(notation)(source.text, sink)
+    parsed = read(notation, source.text, sink, model)
+    if model is not None and not NOTATIONS[notation].chooses:
+        out.error(f"cnncalc: `--model` is not used: a {NOTATIONS[notation].title or notation} file is read whole")
     errors = [d for d in sink.items if d.severity == "error"]
     if errors:
         from cnncalc.diagnostics import Source
@@ -293,10 +301,10 @@ def _spec(source: Any, lang: str, out: Any, size: tuple[int, ...] | None) -> str
     return write_spec(parsed, source.text if notation == "lecture" else None)
 
 
-def _pytorch(file: str, lang: str, out: Any, size: tuple[int, ...] | None) -> str:
+def _pytorch(file: str, lang: str, out: Any, size: tuple[int, ...] | None, model: str | None) -> str:
     """PyTorch source for the file's network; exits 1 when it has errors or a layer PyTorch can't express."""
     from cnncalc.pytorch_writer import Unsupported, write_pytorch
-    found = load([file], settings(None, lang, size=size))
+    found = load([file], settings(None, lang, size=size, model=model))
     if len(found) != 1:
         raise UsageError(f"{file} holds {len(found)} networks; `--to pytorch` writes one (split the file)")
     report, root = found[0]

@@ -81,6 +81,26 @@ def _input_size(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 input_option = click.option("--input", "size", callback=_input_size, metavar="HxWxC",
                             help="The input's size (PyTorch code does not say it; over the file's for the others).")
+
+
+def _model_expression(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from cnncalc.analysis import model_expression
+    expression = model_expression(value)
+    if expression is None:
+        from cnncalc.limits import MAX_MODEL_CHARS
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        if len(value) > MAX_MODEL_CHARS:
+            raise click.BadParameter(f"{shown!r} is longer than {MAX_MODEL_CHARS} characters")
+        raise click.BadParameter(f"{shown!r} is not a model; write a class or function of the file (ResNet50) or a "
+                                 f"call of one (\"VGG('VGG16')\")")
+    return expression
+
+
+model_option = click.option("--model", callback=_model_expression, metavar="EXPR",
+                            help="Which model of a PyTorch file: a class or function of the file (`ResNet50`), or a "
+                                 "call of one (`\"VGG('VGG16')\"`). By default, the one the file builds.")
 input_size_option = click.option("--input-size", "size", callback=_input_size, metavar="HxWxC",
                                  help="The input's size, when the file does not say it (PyTorch code).")
 

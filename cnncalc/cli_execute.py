@@ -17,6 +17,7 @@ from cnncalc.cli_common import (
     input_size_option,
     lang_option,
     load,
+    model_option,
     positive_count,
     rounding_option,
 )
@@ -56,8 +57,10 @@ def check_memory(analysis: Any, batch: int, itemsize: int, limit: int, given: in
 @rounding_option
 @lang_option
 @input_option
+@model_option
 def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str, depth: int | None,
-           max_memory: int, rounding: str | None, lang: str, size: tuple[int, ...] | None) -> None:
+           max_memory: int, rounding: str | None, lang: str, size: tuple[int, ...] | None,
+           model: str | None) -> None:
     """Run each network on seeded random arrays and check the walker's numbers.
 
     For every row, the shape, parameter count and MACs derived from the formulas are compared
@@ -72,7 +75,7 @@ def verify(files: tuple[str, ...], batch: int, seed: int, naive: bool, fmt: str,
     out = Output()
     documents = []
     failed = False
-    analyses = load(list(files), settings(rounding, lang, size=size))
+    analyses = load(list(files), settings(rounding, lang, size=size, model=model))
     for analysis in analyses:
         report = analysis.report
         if not report.ok:
@@ -153,8 +156,9 @@ class _Progress:
 @rounding_option
 @lang_option
 @input_size_option
+@model_option
 def run(file: str, input_path: str, weights_path: str | None, output_path: str | None, force: bool, seed: int,
-        max_memory: int, rounding: str | None, lang: str, size: tuple[int, ...] | None) -> None:
+        max_memory: int, rounding: str | None, lang: str, size: tuple[int, ...] | None, model: str | None) -> None:
     """Compute the network's exact output for a given input (float64).
 
     Without --output, the output volume is printed as depth slices o[:,:,0], o[:,:,1], ...
@@ -175,7 +179,7 @@ def run(file: str, input_path: str, weights_path: str | None, output_path: str |
     from cnncalc.render.output import Output
     from cnncalc.render.verify import render_volume
     out = Output()
-    analyses = load([file], settings(rounding, lang, size=size))
+    analyses = load([file], settings(rounding, lang, size=size, model=model))
     analysis = analyses[0]
     report = analysis.report
     if not report.ok:

@@ -290,8 +290,8 @@ N072 = Code("N072", IMPORTS, "model built by a function of the file",
             "A PyTorch file that builds no model itself (no `model = …`, no `__main__` block) and whose model "
             "class needs arguments is read as the model its first function without arguments returns "
             "(`def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`), or else as the model a function of the "
-            "file builds from the file's own names and constants (`def test(): net = VGG('VGG11')`). Add "
-            "`model = …` at the end of the file to read another.", declared=True)
+            "file builds from the file's own names and constants (`def test(): net = VGG('VGG11')`). `--model` "
+            "reads another (`--model ResNet50`, `--model \"VGG('VGG16')\"`).", declared=True)
 N074 = Code("N074", IMPORTS, "input size read from the code",
             "A PyTorch file that gives no input size in a way of its own (`input_size = (C, H, W)` on the model's "
             "class) runs its model on a tensor (`net(torch.randn(2, 3, 32, 32))`, at top level, in the "
@@ -305,6 +305,14 @@ W073 = Code("W073", IMPORTS, "freezing not followed",
             "does what the reader does not follow): the parameters it freezes are counted as trained. Loops over "
             "`parameters()`, `named_parameters()` (a test on the name may choose them) and `children()`, and "
             "`requires_grad_(False)`, are followed: the layers all of whose parameters are frozen are `frozen`.")
+E075 = Code("E075", IMPORTS, "model not found",
+            "`--model` (the API's `model=`) names the model of a PyTorch file to read, and the file gives no such "
+            "model: no class, function or top-level value of that name, a class or function that needs arguments "
+            "when named alone (give them: `--model \"VGG('VGG16')\"`), or a call that gives no module. The message "
+            "lists the models the file defines. Nothing is read: the output and every total are unknown.")
+W075 = Code("W075", IMPORTS, "--model not used",
+            "`--model` chooses among the models of a PyTorch file; a file of another notation (a spec, a Caffe "
+            "prototxt, a Keras or ONNX model, a MATLAB layer array) is read whole, as without it.")
 N071 = Code("N071", IMPORTS, "element-wise constant",
             "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
             "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "

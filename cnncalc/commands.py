@@ -97,10 +97,10 @@ def _quiet_stdout() -> None:
 
 
 def settings(rounding: str | None = None, lang: str = "auto", explain: bool = False, batch: int | None = None,
-             train: str | None = None, size: tuple[int, ...] | None = None) -> Settings:
+             train: str | None = None, size: tuple[int, ...] | None = None, model: str | None = None) -> Settings:
     """The options every analysing command shares, as the pipeline's `Settings`."""
     from cnncalc.analysis import Settings
-    return Settings(rounding, None if lang == "auto" else lang, explain, batch, train, size)
+    return Settings(rounding, None if lang == "auto" else lang, explain, batch, train, size, model)
 
 
 def budgets_of(max_params: int | None, max_macs: int | None, max_memory: int | None) -> Any:

@@ -43,6 +43,7 @@ MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader inte
 # slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
 # name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
+MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
 # What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
@@ -60,6 +61,7 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
      "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
     ("characters of a PyTorch (Python) file", f"{MAX_PYTHON_CHARS:,}", "E070 before it is parsed"),
+    ("characters of `--model`'s expression (the model of a PyTorch file)", f"{MAX_MODEL_CHARS:,}", "a usage error"),
     ("words, numbers and signs of a MATLAB file", f"{MAX_MATLAB_TOKENS:,}", "E070 where the file passes it"),
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),

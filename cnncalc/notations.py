@@ -24,6 +24,7 @@ class Notation(NamedTuple):
     marker: str = ""  # a pattern a file found by searching a directory must contain (a `.py` that is a model)
     title: str = ""  # the framework's own name, in messages ("the Keras file"); the key when empty
     input_hint: str = ""  # how a file of the notation can give its input's size itself (E072's hint says it)
+    chooses: bool = False  # a file may define several models: its reader takes `--model`'s choice (None: its own)
 
 
 NOTATIONS: dict[str, Notation] = {n.name: n for n in (
@@ -33,7 +34,8 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "cnncalc.lecture:read"),
     Notation("pytorch", (".py",), "PyTorch source: nn.Sequential and nn.Module classes, read, never run",
              "cnncalc.readers.pytorch:read", r"\bnn\.(?:Module|Sequential)\b", "PyTorch",
-             "or run the model on a tensor in the file, `model(torch.randn(1, 3, 224, 224))` (docs/notations.md)"),
+             "or run the model on a tensor in the file, `model(torch.randn(1, 3, 224, 224))` (docs/notations.md)",
+             chooses=True),
     Notation("matlab", (".m",), "MATLAB layer arrays and layer graphs (Deep Learning Toolbox)",
              "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b",
              "MATLAB", "or start the layers with `imageInputLayer([224 224 3])`"),
@@ -181,6 +183,15 @@ def _told_then_input(head: str) -> int:
 def reader(lang: str) -> Callable[[str, DiagnosticSink], ir.File]:
     read: Callable[[str, DiagnosticSink], ir.File] = _function(NOTATIONS[lang].reader)
     return read
+
+
+def read(lang: str, text: str, sink: DiagnosticSink, model: str | None) -> ir.File:
+    """The file read in notation `lang`; `model` (`--model`, checked by `analysis.model_expression`) goes to a
+    reader that chooses among a file's models. For the others the caller says it was not used (W075)."""
+    if NOTATIONS[lang].chooses:
+        chosen: ir.File = _function(NOTATIONS[lang].reader)(text, sink, model)
+        return chosen
+    return reader(lang)(text, sink)
 
 
 def binary_listing(name: str) -> Callable[[bytes, str], str] | None:

@@ -1219,7 +1219,7 @@ def test_a_file_whose_functions_build_its_model_is_read_as_the_first_without_arg
     assert report.network == "net_small" and report.totals.params == 112 + 2570 and report.output.dims == (10,)
     [note] = [d for d in report.diagnostics if d.code == "N072"]
     assert (note.line, note.column) == (13, 1) and "`model = net_small()`" in note.message
-    assert note.hint == "add `model = …` at the end of the file to read another (`net_wide()`, …)"
+    assert note.hint == "`--model net_wide` reads another (or add `model = …` at the end of the file)"
     # a model built at the end of the file is read as before, without the note: net_wide() is (3·3·3 + 1)·16 = 448
     # and (8·8·16 + 1)·100 = 102,500
     built = read_py(FACTORIES + "model = net_wide()\n", input="16x16x3")
@@ -1238,6 +1238,91 @@ def test_a_file_whose_functions_build_its_model_against_pytorch(tmp_path: Path) 
     output = tuple(model(torch.zeros(1, 3, 16, 16)).shape[1:])
     report = analyze(path, input="16x16x3")
     assert (report.totals.params, report.output.dims) == (expected, output)
+    for chosen in ("net_wide", "Net(8, classes=5)", "helper(2)"):  # each chosen with `--model`, and built by PyTorch
+        model = eval(chosen if "(" in chosen else chosen + "()", namespace)
+        expected = sum(p.numel() for p in model.parameters())
+        output = tuple(model(torch.zeros(1, 3, 16, 16)).shape[1:])
+        report = analyze(path, input="16x16x3", model=chosen)
+        assert (report.totals.params, report.output.dims) == (expected, output)
+
+
+@pytest.mark.parametrize("chosen, title, params, classes", [
+    # net_wide(): conv (3·3·3 + 1)·16 = 448, the FC (8·8·16 + 1)·100 = 102,500
+    ("net_wide", "net_wide", 448 + 102_500, 100),
+    ("net_wide()", "net_wide()", 448 + 102_500, 100),
+    # a call with the file's names: conv (3·3·3 + 1)·8 = 224, the FC (8·8·8 + 1)·5 = 2,565
+    ("Net(8, classes=5)", "Net(8, classes=5)", 224 + 2565, 5),
+    # a function that needs an argument, given it: conv (3·3·3 + 1)·2 = 56, the FC (8·8·2 + 1)·10 = 1,290
+    ("helper(2)", "helper(2)", 56 + 1290, 10),
+    # a value the file builds at top level, beside the `model = …` it would read: Net(2) again
+    ("other", "other", 56 + 1290, 10),
+    # a part of it, by its attribute: Net(2)'s FC alone, (8·8·2 + 1)·10 on the flat 128 values `--input 128` gives
+    ("other.fc", "other.fc", 1290, 10),
+])
+def test_model_chooses_which_model_of_the_file_is_read(chosen: str, title: str, params: int, classes: int) -> None:
+    text = FACTORIES + "other = Net(2)\nmodel = net_small()\n"
+    report = read_py(text, input="128" if chosen.endswith(".fc") else "16x16x3", model=chosen)
+    assert report.ok, report.messages()
+    assert (report.network, report.totals.params, report.output.dims) == (title, params, (classes,))
+    assert "N072" not in codes_of(report)
+    # without it, the file's own `model = net_small()`: (3·3·3 + 1)·4 = 112 and (8·8·4 + 1)·10 = 2,570
+    assert read_py(text, input="16x16x3").totals.params == 112 + 2570
+
+
+@pytest.mark.parametrize("chosen, message, hint", [
+    ("Net", "`--model Net`: class `Net` needs `width`", "give it: `--model \"Net(...)\"`"),
+    ("helper", "`--model helper`: function `helper` needs `n`", "give it: `--model \"helper(...)\"`"),
+    ("ResNet50()", "`--model ResNet50()`: the file defines no `ResNet50`",
+     "the file defines Net, net_small, net_wide, test"),
+    ("WIDTH", "`--model WIDTH`: it gives 4, not a module", "the file defines Net, net_small, net_wide, test"),
+])
+def test_a_model_the_file_does_not_give_is_e075_naming_those_it_does(chosen: str, message: str, hint: str) -> None:
+    report = read_py(FACTORIES + "WIDTH = 4\n", input="16x16x3", model=chosen)
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.message, error.hint, error.line, error.column) == ("E075", message, hint, 1, 1)
+    assert report.totals.params is None and report.output is None  # nothing read: no totals, not 0
+
+
+def test_an_error_in_the_chosen_model_points_into_the_files_code() -> None:
+    report = read_py(FACTORIES, input="16x16x3", model="Net(0)")
+    errors = [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert errors[0] == ("E013", 7, "conv: the out channels: it must be at least 1, got 0")
+
+
+def test_model_on_a_file_of_another_notation_is_w075_and_the_file_is_read_whole() -> None:
+    report = analyze_text("input 8x8x3\nconv 4 3x3\n", "net.spec", model="ResNet50")
+    [warning] = report.diagnostics
+    assert (warning.code, warning.line, warning.column) == ("W075", 1, 1)
+    assert warning.message == "`--model ResNet50` is not used: a spec file is read whole"
+    assert report.totals.params == (3 * 3 * 3 + 1) * 4
+
+
+@pytest.mark.parametrize("given", ["x +", "net_small(", "1 + net_small()", "[Net(2)]", 3, "a" * 501])
+def test_model_that_is_no_name_nor_call_is_refused_before_reading(given: Any) -> None:
+    with pytest.raises(ValueError, match="expected a class or function of the file, or a call of one"):
+        read_py(FACTORIES, input="16x16x3", model=given)
+
+
+def test_model_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "factories.py"
+    path.write_text(FACTORIES)
+    runner = CliRunner()
+    chosen = runner.invoke(cli, ["summary", str(path), "--model", "Net(8, classes=5)", "--input", "16x16x3",
+                                 "--format", "json"])
+    assert chosen.exit_code == 0, chosen.output
+    assert '"params": 2789' in chosen.output  # (3·3·3 + 1)·8 + (8·8·8 + 1)·5, as above
+    for command in (["check"], ["solve"], ["verify"], ["convert"]):
+        result = runner.invoke(cli, [*command, str(path), "--model", "net_wide", "--input", "16x16x3"])
+        assert result.exit_code == 0, (command, result.output)
+    converted = runner.invoke(cli, ["convert", str(path), "--model", "net_wide", "--input", "16x16x3"]).output
+    assert analyze_text(converted, "net_wide.spec").totals.params == 448 + 102_500
+    bad = runner.invoke(cli, ["summary", str(path), "--model", "x +"])
+    assert bad.exit_code == 2
+    assert "Invalid value for '--model': 'x +' is not a model; write a class or function of the file" in bad.output
+    long = runner.invoke(cli, ["summary", str(path), "--model", "a" * 501])
+    assert long.exit_code == 2 and "is longer than 500 characters" in long.output
+    missing = runner.invoke(cli, ["check", str(path), "--model", "ResNet50", "--input", "16x16x3"])
+    assert missing.exit_code == 1 and "error[E075]" in missing.output
 
 
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:

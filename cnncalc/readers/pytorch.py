@@ -574,8 +574,10 @@ def _resampling(a: dict[str, Any], node: ast.AST) -> str:
 # ---- reading ---------------------------------------------------------------------------------------
 
 
-def read(text: str, sink: DiagnosticSink) -> ir.File:
-    return ir.File((), (_Reader(text, sink).read(),))
+def read(text: str, sink: DiagnosticSink, model: str | None = None) -> ir.File:
+    """The file's model: the one `model` names (`--model`, a name or a call as `analysis.model_expression`
+    checked it), else the one the file builds (docs/notations.md says which)."""
+    return ir.File((), (_Reader(text, sink, model).read(),))
 
 
 class _Offsets:
@@ -645,9 +647,10 @@ def _zoo_builder(full: str) -> str | None:
 
 
 class _Reader:
-    def __init__(self, text: str, sink: DiagnosticSink) -> None:
+    def __init__(self, text: str, sink: DiagnosticSink, chosen: str | None = None) -> None:
         self.text = text
         self.sink = sink
+        self.chosen = chosen  # `--model`'s expression (`ResNet50`, `VGG('VGG16')`), over the file's own choice
         self.offsets = _Offsets(text)
         self.classes: dict[str, ast.ClassDef] = {}
         self.functions: dict[str, ast.FunctionDef] = {}  # the file's top-level functions (`conv3x3`, `resnet50`)
@@ -717,6 +720,10 @@ class _Reader:
                     self.built = ast.unparse(built)
         given = None
         try:
+            if self.chosen is not None:
+                model, snippet = self.chosen_model(), []
+                if model is None:  # (E075 says why)
+                    return cut_short(self.text, Span(0, min(1, len(self.text))), BY)
             if model is None and not snippet:
                 model = self.main_model(tree)
             if model is None and not snippet:
@@ -940,6 +947,63 @@ class _Reader:
                                      _zoo_builder(self.resolve(name)) is not None or
                                      self.resolve(name) == "torch.hub.load")  # (a loss is no part of a model)
 
+    def chosen_model(self) -> Layer | Sequence | Instance | None:
+        """The model `--model` names: a class of the file built with its defaults, a function of the file called
+        without arguments, a value the file defines at top level, or a call evaluated among the file's names
+        (`VGG('VGG16')`); None (E075) when the file gives none. The expression is placed at the definition it
+        names, where diagnostics about it point."""
+        assert self.chosen is not None
+        expression = ast.parse(self.chosen, mode="eval").body
+        head = expression.func if isinstance(expression, ast.Call) else expression
+        root = head
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        name = root.id if isinstance(root, ast.Name) else ""
+        definition = self.classes.get(name) or self.functions.get(name)
+        if definition is None and name not in self.globals and name not in self.imported:
+            self.not_chosen(f"the file defines no `{name}`")
+            return None
+        line = definition.lineno if definition is not None else 1
+        for node in ast.walk(expression):  # (positions count UTF-8 bytes, as `ast` does)
+            node.lineno, node.col_offset, node.end_lineno = line, 0, line  # type: ignore[attr-defined]
+            node.end_col_offset = len(self.offsets.lines[line - 1].encode("utf-8"))  # type: ignore[attr-defined]
+        if isinstance(expression, ast.Name) and definition is not None:
+            needed = self.required_arguments(definition)
+            if needed:
+                self.not_chosen(f"{'class' if isinstance(definition, ast.ClassDef) else 'function'} `{name}` "
+                                f"needs `{needed[0]}`", f"give it: `--model \"{name}(...)\"`")
+                return None
+        if (isinstance(expression, ast.Name) and definition is not None) or \
+                (isinstance(expression, ast.Attribute) and name in self.imported and name not in self.globals):
+            # `ResNet50`: `ResNet50()`; `torchvision.models.resnet50`: called too (`model.features` is not)
+            expression = ast.copy_location(ast.Call(expression, [], []), expression)
+        model = self.eval(expression, self.globals)
+        if not isinstance(model, (Layer, Sequence, Instance)):
+            self.not_chosen(f"it gives {_shown(model)}, not a module")
+            return None
+        self.built = ast.unparse(expression)
+        self.built_by = self.chosen
+        return model
+
+    def not_chosen(self, why: str, hint: str = "") -> None:
+        """E075: `--model` names no model of the file; the hint lists those it defines."""
+        defined = [c.name for c in self.classes.values() if any(self.is_module_base(b) for b in c.bases)] + \
+            [f.name for f in self.factories if _without_arguments(f)]
+        listed = ", ".join(defined[:12]) + (", …" if len(defined) > 12 else "")
+        self.sink.add(codes.E075, f"`--model {self.chosen}`: {why}", Span(0, min(1, len(self.text))),
+                      hint=hint or (f"the file defines {listed}" if defined else
+                                    "the file defines no nn.Module class and no function without arguments"))
+
+    def required_arguments(self, definition: ast.ClassDef | ast.FunctionDef) -> list[str]:
+        """The parameters a class's `__init__` (its own or inherited) or a function needs, having no default."""
+        function = self.init_of(definition) if isinstance(definition, ast.ClassDef) else definition
+        if not isinstance(function, ast.FunctionDef):
+            return []
+        params = function.args.posonlyargs + function.args.args
+        skipped = 1 if isinstance(definition, ast.ClassDef) else 0  # (`self`)
+        return [p.arg for p in params[skipped:len(params) - len(function.args.defaults)]] + \
+            [a.arg for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is None]
+
     def main_model(self, tree: ast.Module) -> Any:
         """The first model the file's `if __name__ == "__main__":` block builds, there or in a function of
         the file it calls (the CIFAR model files' `def test(): net = ResNet18(); ...`); None if it builds none."""
@@ -997,8 +1061,7 @@ class _Reader:
         cls = candidates[-1]
         init = self.init_of(cls)
         if isinstance(init, ast.FunctionDef):
-            params = init.args.posonlyargs + init.args.args
-            required = [p.arg for p in params[1:len(params) - len(init.args.defaults)]]
+            required = self.required_arguments(cls)
             if required:  # name how the file itself builds a model, when one of its functions does
                 factory = self.factory()
                 if factory is not None:  # `def ResNet18(): return ResNet(BasicBlock, [2, 2, 2, 2])`
@@ -1028,7 +1091,7 @@ class _Reader:
         self.built = ast.unparse(torch_inputs.placed(example))
         self.sink.add(codes.N072, f"the file builds no model itself: read as `model = {written[:60]}`, as its own "
                                   f"code builds one", self.offsets.span(example),
-                      hint="add `model = …` at the end of the file to read another")
+                      hint="`--model` reads another (or add `model = …` at the end of the file)")
         return model
 
     def factory(self) -> Layer | Sequence | Instance | None:
@@ -1047,8 +1110,8 @@ class _Reader:
             raise _Unsupported(f"`{function.name}()` gives {_shown(model)}, not a module", function)
         self.sink.add(codes.N072, f"the file builds no model itself: read as `model = {function.name}()`, its first "
                                   f"function that returns one and takes no arguments", self.offsets.span(function),
-                      hint="add `model = …` at the end of the file to read another"
-                           + (f" (`{factories[1].name}()`, …)" if len(factories) > 1 else ""))
+                      hint=(f"`--model {factories[1].name}` reads another" if len(factories) > 1 else
+                            "`--model` reads another") + " (or add `model = …` at the end of the file)")
         self.built_by = function.name
         self.built = f"{function.name}()"
         return model
