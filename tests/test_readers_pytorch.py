@@ -416,7 +416,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
                                         ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
                                         ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
-                                        ("fcn_crop.py", (3, 64, 64))])
+                                        ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -1050,6 +1050,31 @@ def test_tensors_of_constants_agree_with_pytorch_on_random_arithmetic() -> None:
         assert tv.METHODS["tolist"](ours) == theirs.tolist(), (n, a, b, base, q)
 
 
+@pytest.mark.torch
+def test_linspace_agrees_with_pytorch() -> None:
+    # drop-path rates: `[x.item() for x in torch.linspace(0, rate, n)]`, float32 by PyTorch's formula (its vectorised
+    # kernel may round the last bit otherwise, which no size depends on)
+    import random
+
+    from cnncalc.readers import torch_values as tv
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    rng = random.Random(20261203)
+    cases = [(0, 0.1, 12), (0, 0.2, 1), (0.0, 1.0, 2), (-3, 5, 7), (1, 0, 5), (0, 0.5, 0)] + \
+        [(rng.uniform(-5, 5), rng.uniform(-5, 5), rng.randint(0, 64)) for _ in range(300)]
+    for start, end, steps in cases:
+        ours = tv.linspace(start, end, steps)
+        theirs = torch.linspace(start, end, steps).tolist()
+        assert ours.floating and len(ours.items) == len(theirs), (start, end, steps)
+        assert all(abs(a - b) <= 1e-6 * max(1.0, abs(b)) for a, b in zip(ours.items, theirs)), (start, end, steps)
+    assert [tv.METHODS["item"](v) for v in (tv.Values([x], True) for x in tv.linspace(0, 0.1, 4).items)] == \
+        [x.item() for x in torch.linspace(0, 0.1, 4)]  # (as these few are, value for value)
+    with pytest.raises(ValueError):
+        tv.linspace(0, 1, -1)
+    with pytest.raises(ValueError):
+        tv.METHODS["item"](tv.linspace(0, 1, 2))
+
+
 def test_the_last_definition_of_a_method_is_the_one_run_and_inference_needs_no_gradients() -> None:
     # DenseNet's layer declares `forward` twice as `@torch.jit._overload_method` stubs before the real
     # one, and checkpoints its bottleneck only when an input requires gradients (never in inference)
@@ -1323,6 +1348,49 @@ def test_model_on_the_command_line(tmp_path: Path) -> None:
     assert long.exit_code == 2 and "is longer than 500 characters" in long.output
     missing = runner.invoke(cli, ["check", str(path), "--model", "ResNet50", "--input", "16x16x3"])
     assert missing.exit_code == 1 and "error[E075]" in missing.output
+
+
+def test_layer_norms_written_by_hand_are_layernorm_layers() -> None:
+    # tests/fixtures/notations/layer_norms.py on 32x32x3. The stem: conv 4·4·3·16 + 16 = 784 and a norm written out
+    # step by step, its weight and bias 16 each (32). A unit of width w: depthwise 5·5·w + w, `F.layer_norm` with
+    # the module's own 2w, Linear(w, 3w) = 3w² + 3w, Linear(3w, w) = 3w² + w, a layer scale of w: 2,064 for 16,
+    # 7,200 for 32. Two units of 16, then SpreadNorm(16) (32) and conv 2·2·16·32 + 32 = 2,080, a unit of 32, then
+    # nn.LayerNorm(32) = 64 and Linear(32, 10) = 330.
+    def unit(w: int) -> int:
+        return 5 * 5 * w + w + 2 * w + 3 * w * w + 3 * w + 3 * w * w + w + w
+
+    assert (unit(16), unit(32)) == (2064, 7200)
+    report = analyze(FIXTURES / "layer_norms.py", input="32x32x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 784 + 32 + 2 * unit(16) + 32 + 2080 + unit(32) + 64 + 330 == 14_650
+    assert report.output.dims == (10,)
+    norms = [r.op for r in report.rows if r.op.startswith("layernorm")]
+    assert norms[:2] == ["layernorm eps 1e-06 inputs 16"] * 2  # the stem's, written out; the first unit's, F.layer_norm
+    assert next(r.op for r in report.rows if r.op.startswith("scale")) == "scale nobias inputs 16"  # the layer scale
+
+
+@pytest.mark.parametrize("norm, message", [
+    # a mean over the channels not followed by the rest of a layer norm (CBAM's spatial attention)
+    ("u = x.mean(1, keepdim=True)\nreturn x * u",
+     "not supported: `x * u`: a mean over the channels, used other than in a layer norm written out"),
+    # the variance without its mean taken out
+    ("u = x.mean(1, keepdim=True)\ns = x.pow(2).mean(1, keepdim=True)\nreturn (x - u) / torch.sqrt(s + 1e-6)",
+     "not supported: the tensor method `.pow(...)`"),
+    # the weight is a tensor of constants, not a learnt one: no parameters to count
+    ("u = x.mean(1, keepdim=True)\ns = (x - u).pow(2).mean(1, keepdim=True)\ny = (x - u) / torch.sqrt(s + 1e-6)\n"
+     "return torch.ones(8)[:, None, None] * y",
+     "not supported: `torch.ones(8)[:, None, None] * y`: a mean over the channels, used other than in a layer norm"),
+    # F.layer_norm over a channels-first map (its normalized_shape the whole map's): not the norm over the channels
+    ("return F.layer_norm(x, (8, 6, 6))",
+     "not supported: F.layer_norm other than over the channels of a channels-last view"),
+    ("return F.layer_norm(x.permute(0, 2, 3, 1), (8,)).permute(0, 3, 1, 2)",
+     "not supported: F.layer_norm without a learnt weight and bias of 8 values each"),
+])
+def test_a_layer_norm_written_out_otherwise_is_e070_saying_what_is_followed(norm: str, message: str) -> None:
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 8, 3)", f"x = self.conv(x)\n{norm}"), input="8x8x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and error.message.startswith(message), error.message
+    assert report.totals.params is None
 
 
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:

@@ -136,6 +136,20 @@ class _Weights(NamedTuple):
 
     shape: tuple[int, ...]
     learnt: bool = False
+    viewed: _Weights | None = None  # the tensor this one views (`weight[:, None, None]`), whose identity counts
+
+
+class _Statistic(NamedTuple):
+    """A step of a layer norm written out over a map's channels (ConvNeXt's `LayerNorm` for `channels_first`):
+    `u = x.mean(1, keepdim=True)` ("mean"), `x - u` ("centred"), `.pow(2)` ("squared"), its mean over the channels
+    ("variance", plus `eps`), `torch.sqrt(...)` ("deviation"), `(x - u) / ...` ("normalised"), times a learnt
+    (C, 1, 1) weight ("scaled"); plus a learnt (C, 1, 1) bias, it is the layer `layernorm`. No other use of a step
+    is followed (`_Reader.statistic`)."""
+
+    step: str
+    of: Tensor
+    eps: float = 0.0
+    weight: _Weights | None = None
 
 
 class _Parameter(NamedTuple):
@@ -328,8 +342,14 @@ def _shown(v: Any, depth: int = 0) -> str:
         return "a container of modules"
     if isinstance(v, Instance):
         return f"{v.cls.name}(…)"
-    if isinstance(v, (Tensor, _ChannelsLast, _GroupView, _Weights)):
+    if isinstance(v, (Tensor, _GroupView)):
         return "a tensor"
+    if isinstance(v, _ChannelsLast):
+        return "a channels-last view of a map (`x.permute(0, 2, 3, 1)`)"
+    if isinstance(v, _Weights):
+        return "a learnt tensor" if v.learnt else "a tensor of constants"
+    if isinstance(v, _Statistic):
+        return "a step of a layer norm written out"
     if depth > 2:
         return "…"
     if type(v) in (list, tuple):
@@ -1440,6 +1460,8 @@ class _Reader:
 
     def binop(self, node: ast.BinOp, env: dict[str, Any]) -> Any:
         left, right = self.eval(node.left, env), self.eval(node.right, env)
+        if isinstance(left, _Statistic) or isinstance(right, _Statistic):
+            return self.statistic(_STATISTIC_OPERATORS.get(type(node.op), ""), left, right, node)
         if isinstance(left, _Weights) or isinstance(right, _Weights):
             weights, other = (left, right) if isinstance(left, _Weights) else (right, left)
             if isinstance(other, (int, float)) and not isinstance(other, bool):
@@ -1581,6 +1603,9 @@ class _Reader:
         if isinstance(base, _ShapeOf):
             index = self.eval(node.slice, env)
             return self.size_of(base.of, index)
+        if isinstance(base, _Weights) and len(base.shape) == 1 and ast.unparse(node.slice) == "(:, None, None)":
+            # `self.weight[:, None, None]`
+            return _Weights((base.shape[0], 1, 1), base.learnt, base.viewed or base)
         index = self.eval(node.slice, env) if not isinstance(node.slice, ast.Slice) else slice(
             *(None if p is None else self.eval(p, env) for p in (node.slice.lower, node.slice.upper, node.slice.step)))
         if isinstance(base, Instance) and base.sequential is not None:
@@ -1684,6 +1709,8 @@ class _Reader:
                 [v for v in value.attrs.values() if isinstance(v, (Layer, Sequence, Instance))]
         if isinstance(value, _SpatialSize):  # `h, w = x.size()[2:]`
             return [self.size_of(value.of, 2), self.size_of(value.of, 3)]
+        if isinstance(value, torch_values.Values):  # `for x in torch.linspace(...)`: each a tensor of one value
+            return [torch_values.Values([v], value.floating) for v in value.items]
         self.plain(value, "a loop over", node)
         if isinstance(value, (list, tuple, range, str)):
             if len(value) > limits.MAX_NODES:
@@ -1790,6 +1817,10 @@ class _Reader:
             return model
         if full in ("torch.cat", "torch.concat", "torch.concatenate"):
             return self.concatenate(args, kwargs, node)
+        if full == "torch.sqrt" and len(args) == 1 and isinstance(args[0], _Statistic) and not kwargs:
+            return self.statistic("sqrt", args[0], None, node)
+        if full in ("torch.nn.functional.layer_norm", "torch.layer_norm"):
+            return self.layer_norm(args, kwargs, node)
         if full == "torch.mean" and args and isinstance(args[0], Tensor):
             return self.spatial_mean(args[0], args[1:], kwargs, node)
         if full in ("torch.flatten",):
@@ -1798,7 +1829,8 @@ class _Reader:
                 isinstance(args[0][0], _SizeGap):
             return args[0][0]  # `torch.tensor([x2.size()[2] - x1.size()[2]])`: the same gap, in a tensor
         if full.startswith("torch.") and full[6:] in torch_values.FUNCTIONS and (
-                full in ("torch.arange", "torch.tensor") or any(isinstance(a, torch_values.Values) for a in args)):
+                full in ("torch.arange", "torch.tensor", "torch.linspace") or
+                any(isinstance(a, torch_values.Values) for a in args)):
             if kwargs:
                 raise _Unsupported(f"keyword arguments to {full} on constants", node)
             try:  # RegNet's widths: `torch.round(torch.log(widths / w_0) / math.log(w_m))`
@@ -2279,6 +2311,15 @@ class _Reader:
             return owner
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
+        if isinstance(owner, _Statistic):  # `(x - u).pow(2).mean(1, keepdim=True)`, `(s + eps).sqrt()`
+            if attr == "mean" and (args[:1] or [kwargs.get("dim")])[0] in (1, -3, [1], (1,)) and \
+                    (args[1] if len(args) > 1 else kwargs.get("keepdim")) is True:
+                return self.statistic("mean", owner, None, node)
+            if attr in ("pow", "sqrt") and len(args) == (attr == "pow") and not kwargs:
+                return self.statistic(attr, owner, args[0] if args else None, node)
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a mean over the channels, used other than in a layer "
+                               f"norm written out (cnncalc follows ConvNeXt's: `.mean(1, keepdim=True)`, `.pow(2)`, "
+                               f"`torch.sqrt`)", node)
         if isinstance(owner, ast.ClassDef):  # `cls._adjust_widths(...)` in a classmethod, `block.make(...)`
             return self.call_value(self.eval(func, env), args, kwargs, node)
         if isinstance(owner, torch_values.Values) and attr in torch_values.METHODS and not args and not kwargs:
@@ -2397,7 +2438,7 @@ class _Reader:
 
     def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "") -> Tensor:
         if not isinstance(x, Tensor):
-            raise _Unsupported(f"a layer applied to {type(x).__name__}, not a tensor", node)
+            raise _Unsupported(f"a layer applied to {_shown(x)}, not to a tensor", node)
         if " ; " in text:  # a convolution's own padding by reflection: `reflectpad 1 ; conv 16 3x3` (`spec_text`)
             padding, _, rest = text.partition(" ; ")
             return self.add_layer(rest, node, self.add_layer(padding, node, x, f"{name}_pad"), name, rounding_by)
@@ -2475,6 +2516,8 @@ class _Reader:
                     raise _Unsupported("a pad by the difference of two maps' sizes other than with zeros", node)
                 return self.fitted(x, pads, node)
             bound = {"pad": bound["pad"], "mode": bound["mode"]}
+        if isinstance(x, _ChannelsLast):  # `F.gelu(y)` on a channels-last view: the same on the map
+            return _ChannelsLast(self.add_layer(channels_last_text(Layer(kind, bound, node)), node, x.tensor, function))
         return self.add_layer(spec_text(Layer(kind, bound, node)), node, x, function)
 
     def whole_map_pool(self, kind: str, x: Any, bound: dict[str, Any], node: ast.AST) -> Tensor:
@@ -2634,20 +2677,95 @@ class _Reader:
         raise _Unsupported(f"a permute to {tuple(dims)} (cnncalc follows channels last, (0, 2, 3, 1), and back)",
                            node)
 
-    def scaled(self, weights: _Weights, x: Any, node: ast.BinOp) -> Tensor:
-        """A map times a learnt (C, 1, 1) tensor: `scale nobias` (C weights), ConvNeXt's layer scale."""
+    def scaled(self, weights: _Weights, x: Any, node: ast.BinOp) -> Tensor | _ChannelsLast:
+        """A map times a learnt (C, 1, 1) tensor, or a channels-last view times a learnt (C,) one: `scale nobias`
+        (C weights), ConvNeXt's layer scale."""
         shape = weights.shape[1:] if len(weights.shape) == 4 and weights.shape[0] == 1 else weights.shape
         if not weights.learnt:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a map combined with a tensor of constants", node)
+        channels_last = isinstance(x, _ChannelsLast) and len(shape) == 1
+        if isinstance(x, _ChannelsLast) and len(shape) == 1:  # the same scale per channel, on the map itself
+            x, shape = x.tensor, (shape[0], 1, 1)
         if not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or not isinstance(node.op, ast.Mult):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows a map times a learnt tensor of shape "
-                               f"(C, 1, 1))", node)
-        if id(weights) in self.applied:
+                               f"(C, 1, 1), or a channels-last view times one of shape (C,))", node)
+        learnt = weights.viewed or weights
+        if id(learnt) in self.applied:
             raise _Unsupported(f"`{ast.unparse(node)[:50]}` uses a learnt tensor used before: PyTorch shares it, "
                                f"and cnncalc would count it once per use", node)
-        self.applied[id(weights)] = weights
-        frozen = " frozen" if self.requires_grad.get((id(weights), "weight")) is False else ""
-        return self.add_layer(f"scale nobias inputs {shape[0]}{frozen}", node, x, "scale")
+        self.applied[id(learnt)] = learnt
+        frozen = " frozen" if self.requires_grad.get((id(learnt), "weight")) is False else ""
+        scaled = self.add_layer(f"scale nobias inputs {shape[0]}{frozen}", node, x, "scale")
+        return _ChannelsLast(scaled) if channels_last else scaled
+
+    def statistic(self, op: str, left: Any, right: Any, node: ast.AST) -> _Statistic | Tensor:
+        """The next step of a layer norm written out over a map's channels (`_Statistic`); its last, the learnt bias
+        added, is the layer `layernorm inputs C` on the map. E070 for any other step."""
+        def step(v: Any, name: str) -> bool:
+            return isinstance(v, _Statistic) and v.step == name
+
+        def number(v: Any) -> bool:
+            return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+        def learnt(v: Any) -> bool:
+            return isinstance(v, _Weights) and v.learnt and len(v.shape) == 3 and v.shape[1:] == (1, 1)
+
+        if op == "mean" and isinstance(left, Tensor):
+            return _Statistic("mean", left)
+        if op == "mean" and step(left, "squared"):
+            return _Statistic("variance", left.of)
+        if op == "sub" and isinstance(left, Tensor) and step(right, "mean") and right.of == left:
+            return _Statistic("centred", left)
+        if op == "pow" and step(left, "centred") and right == 2:
+            return _Statistic("squared", left.of)
+        if op == "add" and ((step(left, "variance") and number(right)) or (step(right, "variance") and number(left))):
+            variance, eps = (left, right) if isinstance(left, _Statistic) else (right, left)
+            return variance._replace(eps=variance.eps + eps)
+        if op == "sqrt" and step(left, "variance"):
+            return _Statistic("deviation", left.of, left.eps)
+        if op == "div" and step(left, "centred") and step(right, "deviation") and left.of == right.of:
+            return _Statistic("normalised", right.of, right.eps)
+        if op == "mul" and ((step(left, "normalised") and learnt(right)) or
+                            (step(right, "normalised") and learnt(left))):
+            normalised, weight = (left, right) if isinstance(left, _Statistic) else (right, left)
+            return normalised._replace(step="scaled", weight=weight)
+        if op == "add" and ((step(left, "scaled") and learnt(right)) or (step(right, "scaled") and learnt(left))):
+            scaled, bias = (left, right) if isinstance(left, _Statistic) else (right, left)
+            assert scaled.weight is not None
+            return self.normed(scaled.of, scaled.weight, bias, scaled.eps, node)
+        raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a mean over the channels, used other than in a layer norm "
+                           f"written out (cnncalc follows ConvNeXt's: u = x.mean(1, keepdim=True), s = (x - u).pow(2)"
+                           f".mean(1, keepdim=True), (x - u) / torch.sqrt(s + eps), then weight[:, None, None] * x + "
+                           f"bias[:, None, None])", node)
+
+    def normed(self, x: Tensor, weight: _Weights, bias: _Weights, eps: Any, node: ast.AST) -> Tensor:
+        """`layernorm inputs C` on the map, its learnt weight and bias (C each) the layer's."""
+        learnt = [w.viewed or w for w in (weight, bias)]
+        if weight.shape != bias.shape:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a layer norm's weight and bias of {weight.shape[0]} and "
+                               f"{bias.shape[0]} values", node)
+        if any(id(w) in self.applied for w in learnt) or learnt[0] is learnt[1]:
+            raise _Unsupported(f"`{ast.unparse(node)[:50]}` uses a learnt tensor used before: PyTorch shares it, "
+                               f"and cnncalc would count it once per use", node)
+        for w in learnt:
+            self.applied[id(w)] = w
+        frozen = " frozen" if all(self.requires_grad.get((id(w), "weight")) is False for w in learnt) else ""
+        return self.add_layer(f"layernorm inputs {weight.shape[0]}{_eps(eps, node)}{frozen}", node, x, "layernorm")
+
+    def layer_norm(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> _ChannelsLast:
+        """`F.layer_norm(x, (C,), weight, bias, eps)` on a channels-last view (ConvNeXt's `LayerNorm`): the norm over
+        the channels at each position, its learnt weight and bias (C each) the layer's."""
+        bound = self.bind((("input", REQUIRED), ("normalized_shape", REQUIRED), ("weight", None), ("bias", None),
+                           ("eps", 1e-5)), args, kwargs, "F.layer_norm", node)
+        x, shape, weight, bias = bound["input"], bound["normalized_shape"], bound["weight"], bound["bias"]
+        channels = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
+        if not isinstance(x, _ChannelsLast) or not isinstance(channels, int) or isinstance(channels, bool):
+            raise _Unsupported("F.layer_norm other than over the channels of a channels-last view "
+                               "(`x.permute(0, 2, 3, 1)`, normalized_shape (C,))", node)
+        if not all(isinstance(w, _Weights) and w.learnt and w.shape == (channels,) for w in (weight, bias)):
+            raise _Unsupported(f"F.layer_norm without a learnt weight and bias of {channels} values each", node)
+        viewed = [_Weights((channels, 1, 1), True, w) for w in (weight, bias)]
+        return _ChannelsLast(self.normed(x.tensor, viewed[0], viewed[1], bound["eps"], node))
 
     def size_of(self, x: Tensor, dim: Any) -> _SizeOf:
         """`x.size(d)`, `x.shape[d]`; a height or width remembers its tensor, for U-Net's size gaps."""
@@ -2709,11 +2827,13 @@ class _Reader:
         ref = parts[0].gap.ref
         return Tensor(self.graph.merge(self.name_of("fit"), "fit", [ref.node, x.node], self.offsets.span(node)))
 
-    def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+    def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor | _Statistic:
         """`x.mean([2, 3])`, `torch.mean(x, dim=(2, 3), keepdim=True)`: a global average pool (then a
         flatten, unless the dimensions are kept)."""
         dims = args[0] if args else kwargs.get("dim")
         keep = args[1] if len(args) > 1 else kwargs.get("keepdim", False)
+        if dims in (1, -3, [1], (1,), [-3], (-3,)) and keep is True:
+            return self.statistic("mean", x, None, node)  # a layer norm written out: `x.mean(1, keepdim=True)`
         if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
             raise _Unsupported(f"a mean over dimensions {_shown(dims)} (cnncalc follows the spatial mean, (2, 3))",
                                node)
@@ -2779,6 +2899,7 @@ _VALUE_METHODS: dict[type, frozenset[str]] = {
     list: frozenset({"copy", "index", "count", "pop"}),
 }
 # tensor functions and methods that join two maps value by value (`torch.maximum(a, b)`, `a.sub(b)`): the merge
+_STATISTIC_OPERATORS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 _JOINS = {"add": "add", "sub": "sub", "subtract": "sub", "mul": "mul", "multiply": "mul", "maximum": "max",
           "minimum": "min", "max": "max", "min": "min"}
 _STACK_REDUCTIONS = {"mean": "avg", "sum": "add", "amax": "max", "amin": "min"}  # `torch.stack([a, b]).mean(0)`

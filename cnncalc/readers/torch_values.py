@@ -1,5 +1,6 @@
 """Small tensors of constants that a PyTorch model computes while it is built, not while it runs:
-RegNet's widths (`torch.arange(depth) * w_a + w_0`, `torch.round`, `torch.log`, `.int().tolist()`).
+RegNet's widths (`torch.arange(depth) * w_a + w_0`, `torch.round`, `torch.log`, `.int().tolist()`), drop-path
+rates (`[x.item() for x in torch.linspace(0, rate, depth)]`).
 They are computed here as PyTorch computes them: whole numbers as int64, the rest in float32 (each
 result rounded to float32, as its kernels round it), so a width that falls on a rounding boundary
 comes out as PyTorch's does. Bounded: at most `limits.MAX_NODES` values."""
@@ -49,6 +50,27 @@ def arange(*args: Any) -> Values:
     return Values(list(span), False)
 
 
+def linspace(start: Any, end: Any, steps: Any) -> Values:
+    """`torch.linspace(0, 0.1, 12)` (drop-path rates), in float32 by PyTorch's formula: from the start for the first
+    steps // 2 values, from the end after them. Its vectorised kernel may differ in the last bit (it decides the
+    side per block of 8 or 16 values): rates like these set no size."""
+    if not all(isinstance(a, (int, float)) and not isinstance(a, bool) for a in (start, end)) or \
+            not isinstance(steps, int) or isinstance(steps, bool) or not 0 <= steps <= limits.MAX_NODES:
+        raise ValueError(f"torch.linspace of something other than two numbers and 0 to {limits.MAX_NODES:,} steps")
+    first, last = _f32(float(start)), _f32(float(end))
+    if steps == 1:
+        return Values([first], True)
+    step = _f32((last - first) / (steps - 1))
+    return Values([_f32(first + step * i) if i < steps // 2 else _f32(last - step * (steps - 1 - i))
+                   for i in range(steps)], True)  # (each a fused multiply-add: the product not rounded first)
+
+
+def _item(v: Values) -> Number:
+    if len(v.items) != 1:
+        raise ValueError(f"`.item()` of {len(v.items)} values")
+    return v.items[0]
+
+
 def elementwise(op: Callable[[Any, Any], Any], left: Any, right: Any, true_division: bool = False) -> Values:
     """`a op b` with a tensor on either side, the other a tensor of the same length or a number;
     a Python float beside an int64 tensor makes float32 (PyTorch's type promotion)."""
@@ -87,7 +109,7 @@ def _diff(v: Values) -> Values:
 
 # torch.<name>(...) on constants
 FUNCTIONS: dict[str, Callable[..., Values]] = {
-    "arange": arange, "tensor": make, "round": _round, "diff": _diff,
+    "arange": arange, "tensor": make, "linspace": linspace, "round": _round, "diff": _diff,
     "log": lambda v: _float(v, _log), "exp": lambda v: _float(v, math.exp), "sqrt": lambda v: _float(v, math.sqrt),
     "floor": lambda v: Values([math.floor(x) for x in v.items], v.floating),
     "ceil": lambda v: Values([math.ceil(x) for x in v.items], v.floating),
@@ -102,5 +124,5 @@ METHODS: dict[str, Callable[[Values], Any]] = {
     "int": lambda v: Values([math.trunc(x) for x in v.items], False),
     "long": lambda v: Values([math.trunc(x) for x in v.items], False),
     "float": lambda v: Values(list(v.items), True),
-    "round": _round, "tolist": lambda v: list(v.items), "numel": lambda v: len(v.items),
+    "round": _round, "tolist": lambda v: list(v.items), "numel": lambda v: len(v.items), "item": _item,
 }
