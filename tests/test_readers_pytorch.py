@@ -1393,6 +1393,31 @@ def test_a_layer_norm_written_out_otherwise_is_e070_saying_what_is_followed(norm
     assert report.totals.params is None
 
 
+@pytest.mark.parametrize("width, expected", [
+    # compound scaling's factors: int(32 · 1.1 ** 0.5) = int(33.56…) = 33 filters, (3·3·3 + 1)·33 = 924 parameters
+    ("int(32 * 1.1 ** 0.5)", 924),
+    ("math.ceil(16 * 1.2 ** 1.0)", (3 * 3 * 3 + 1) * 20),  # ceil(19.2) = 20
+    ("4 * 2 ** 3", (3 * 3 * 3 + 1) * 32),  # whole numbers, a small power
+])
+def test_powers_of_reals_scale_widths(width: str, expected: int) -> None:
+    text = module_file(f"self.conv = nn.Conv2d(3, {width}, 3)", "return self.conv(x)").replace(
+        "import torch\n", "import math\nimport torch\n", 1)
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == expected
+
+
+@pytest.mark.parametrize("width, message", [
+    ("int((-2.0) ** 0.5)", "not supported: `(-2.0) ** 0.5` (a complex number)"),
+    ("2 ** 100", "not supported: a power or shift cnncalc does not follow"),  # a whole number beyond the limits
+    ("int(10.0 ** 400)", "not supported: `10.0 ** 400`"),  # (overflows)
+])
+def test_a_power_that_is_no_width_is_e070(width: str, message: str) -> None:
+    report = read_py(module_file(f"self.conv = nn.Conv2d(3, {width}, 3)", "return self.conv(x)"), input="8x8x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and error.message.startswith(message), error.message
+
+
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
     # DPN's `x[:, d:, :, :]`: channels d to the last, whatever their number
     text = module_file("self.conv = nn.Conv2d(3, 24, 1)",

@@ -1502,7 +1502,9 @@ class _Reader:
         operation = _OPERATORS.get(type(node.op))
         if operation is None:
             raise _Unsupported("this operator", node)
-        if isinstance(node.op, (ast.Pow, ast.LShift)) and (not isinstance(right, int) or abs(right) > 64):
+        floating = isinstance(left, float) or isinstance(right, float)  # `alpha ** phi`: compound scaling's factors
+        if isinstance(node.op, (ast.Pow, ast.LShift)) and not (floating and isinstance(node.op, ast.Pow)) and \
+                (not isinstance(right, int) or abs(right) > 64):
             raise _Unsupported("a power or shift cnncalc does not follow", node)
         for n, seq in ((left, right), (right, left)):
             if isinstance(n, int) and isinstance(seq, (list, tuple, str)) and n * len(seq) > limits.MAX_NODES:
@@ -1511,6 +1513,8 @@ class _Reader:
             result = operation(left, right)
         except (TypeError, ZeroDivisionError, ValueError, OverflowError) as e:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({e})", node) from None
+        if isinstance(result, complex):  # `(-2.0) ** 0.5`
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` (a complex number)", node)
         self.charge((result,), node, nested=False)
         if isinstance(result, int) and abs(result) > limits.MAX_INT:
             raise _Unsupported(f"a number larger than {limits.MAX_INT:,}", node)
