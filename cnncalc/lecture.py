@@ -1064,8 +1064,8 @@ class _LineReader:
         number its length. Any other line starting with the word is prose (`Flatten the volume into a vector`)."""
         at = _skip(words, 1, ("layer",))
         if words[at:at + 1] in ([":"], ["="], ["to"], ["into"]):
-            if kinds[at + 1:at + 2] != ["NUM"]:
-                return None
+            if kinds[at + 1:at + 2] != ["NUM"] and (words[at] != ":" or at + 1 < len(words)):
+                return None  # (`Flatten:` alone, its answers on the lines after, is read)
             at += 1
         elif at < len(words) and kinds[at] != "ARROW" and words[at] not in ("(", "[", "=", "-"):
             return None
@@ -1134,6 +1134,13 @@ class _LineReader:
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
             words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
+        if kinds == ["WORD"] and any(c.isdigit() for c in words[0]) and _label(self.tokens) is not None and \
+                _layer_kind(words[0]) is not None and (last is not None or has_input):
+            # `3. NORM1` alone, its answers on the lines after: the layer, as `NORM1:` (a name that needs its
+            # description, `POOL1`, is E060 then, not prose that would leave the answers below to the layer above)
+            alone = self.tokens[0]
+            self.tokens = [alone, Tok("P", ":", alone.end, alone.end)]
+            words, kinds = [words[0], ":"], ["WORD", "P"]
         if words[-2:-1] == [":"] and kinds[-1] == "DIMS" and "ARROW" not in kinds and words[0] in _KIND_LEADS and \
                 ":" not in words[:-2] and any(k in ("NUM", "DIMS") for k in kinds[:-2]):
             joint = self.tokens[-2]  # `Max pool 2x2 stride 2: 16x16x10`: the layer, then its output, as after `->`

@@ -563,7 +563,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Dense 10 (softmax)", "FC 4096 (ReLU)", "Dense 0 (relu)",
             "FC6 (softmax)", "Input image: 28x28x1 (MNIST)", "Input: 32x32 (CIFAR-10)", "Input: 32x32x3 (32x32x1)",
             "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
-            "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999"]
+            "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999",
+            "Flatten:", "3. NORM1", "RELU2", "POOL3", "CONV9", "FC99999999999", "**NORM4**", "- NORM5:"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

@@ -7009,3 +7009,41 @@ def test_errors_of_framework_calls_at_their_place(line: str, where: tuple[int, i
     errors = [d for d in homework(text).diagnostics if d.severity == "error"]
     assert len(errors) == 1 and (errors[0].line, errors[0].column) == where
     assert text[errors[0].span.start:errors[0].span.end] == said and words in errors[0].message
+
+
+# a 3x3 convolution at stride 1, pad 1 on 27x27x96 keeps 27x27x96: (27 - 3 + 2·1)/1 + 1 = 27
+NAMED_ALONE = "Input: 27x27x96\n\n1. CONV1: 96 3x3 filters at stride 1, pad 1\n   - Output volume: 27x27x96\n"
+
+
+@pytest.mark.parametrize("name, kind", [("2. NORM1", "lrn"), ("NORM1", "lrn"), ("2. RELU1", "relu"),
+                                        ("**NORM1**", "lrn")])
+def test_a_layer_named_alone_on_its_line_is_read_with_its_answers_below(name: str, kind: str) -> None:
+    # `2. NORM1` with its output in a bullet below was prose, and the bullet's answer went unjudged (or, differing
+    # from CONV1's, E060): a normalisation or ReLU keeps the volume, 27x27x96
+    report = homework(NAMED_ALONE + f"{name}\n   - Output volume: 27x27x96\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), (name.strip("*. 0123456789").lower()
+                                                                                   + "1", "right")]
+    assert report.rows[-1].op.startswith(kind)
+    wrong = homework(NAMED_ALONE + f"{name}\n   - Output volume: 27x27x48\n")
+    assert [a.verdict for a in wrong.answers] == ["right", "wrong"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("POOL2", "expected the window size, as in `3x3 filters at stride 2`"),
+    ("CONV2", "expected the number of filters, as in `96 11x11 filters`"),
+    ("3. FC6", "expected the number of neurons, as in `4096 neurons`"),
+])
+def test_a_layer_named_alone_that_needs_its_description_is_e060_at_its_line(name: str, expected: str) -> None:
+    # the answer below rests on the layer, which could not be read: not checked (N046), and never judged against
+    # the layer above (CONV1's 27x27x96)
+    report = homework(NAMED_ALONE + f"{name}\n   - Output volume: 13x13x96\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.message, error.line) == ("E060", expected, 5)
+    assert [a.verdict for a in report.answers] == ["right", "unchecked"]
+
+
+@pytest.mark.parametrize("said, verdict", [("69984", "right"), ("69,984", "right"), ("67,000", "wrong")])
+def test_flatten_with_a_colon_and_its_length_below(said: str, verdict: str) -> None:
+    # `Flatten:` alone was prose, its answer below judged against nothing (E060); 27·27·96 = 69,984 values
+    report = homework(NAMED_ALONE + f"Flatten:\n   - Output: {said}\n")
+    assert [a.verdict for a in report.answers] == ["right", verdict]
