@@ -190,8 +190,20 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
 # a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`,
 # `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
 _MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
-                     r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])")
+                     r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])"
+                     r"|(?<![0-9])[0-9]{1,3}(?:(?:\{,\}|\\,)[0-9]{3})+(?![0-9])")  # LaTeX's thousands: `34{,}944`
 _MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
+
+
+def _blanked(markup: re.Match[str]) -> str:
+    """A piece of markup as blanks of its length (`_MARKUP_AS` for those read as a sign); a number with LaTeX's
+    thousands separators as one with commas (`34{,}944` as `  34,944`; `34\\,944`, a thin space, as `  34944`), moved
+    right."""
+    found = markup.group()
+    if found[:1].isdigit():
+        number = found.replace("{,}", ",").replace("\\,", "")
+        return " " * (len(found) - len(number)) + number
+    return _MARKUP_AS.get(found, " " * len(found))
 
 
 def _plain(text: str) -> str:
@@ -202,7 +214,7 @@ def _plain(text: str) -> str:
         return text
     lines = []
     for line in text.split("\n"):
-        plain = _MARKUP.sub(lambda m: _MARKUP_AS.get(m.group(), " " * len(m.group())), line)
+        plain = _MARKUP.sub(_blanked, line)
         lines.append(plain if plain.strip() or not line.strip() else line)
     return "\n".join(lines)
 
@@ -1112,7 +1124,7 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = _said_output(_said_count(_there_are(_role_dropped(_called(self.tokens[lead:])))))
+        self.tokens = _said_output(_said_count(_there_are(_about_layer(_role_dropped(_called(self.tokens[lead:]))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -4173,6 +4185,8 @@ class _LineReader:
                     if shape is not None:
                         raise _Unreadable("the answer has two volumes", given.span)
                     shape = given
+                    if self.at("neurons", "values", "activations") and not self.at(":", "=", ahead=1):
+                        self.next()  # `-> 55x55x96 neurons`: what the volume holds (the lecture's "3D grid of neurons")
                 while self.at(*ir.ANSWER_WORDS):
                     word = self.next()
                     if self.at(":", "="):
@@ -6292,6 +6306,53 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
             cuts.append(j)  # (after a `,` only another layer's name and output: `…, POOL1 -> 16x16x10`)
     parts = [tokens[a + 1:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
     return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]
+
+
+def _about_layer(tokens: list[Tok]) -> list[Tok]:
+    """A sentence that names its layer first as the reader's forms do not, as one of theirs: `For CONV1, the output
+    volume is 55x55x96` (`In the first layer, …`) as `The output volume of CONV1 is 55x55x96`; `For CONV1, there are
+    34,944 parameters` as `The number of parameters in CONV1 is 34,944`; `The first layer's output volume is …` as
+    `The output volume of the first layer is …`; `Its output volume is …` (the layer above's) as `The output volume
+    is …`. The layer is a name (`CONV1`) or a placed one (`the first layer`); other tokens as they are."""
+    words = [t.lower for t in tokens]
+
+    def said(at: int) -> Tok:
+        return Tok("WORD", "x", tokens[at].start, tokens[at].start)
+
+    def layer(name: list[Tok]) -> bool:
+        named = [t.lower for t in name]
+        return 0 < len(name) <= 5 and (named == ["this", "layer"] or (named[:1] == ["the"] and named[-1:] == ["layer"])
+                                       or (_label(name) is not None and _layer_kind(" ".join(named)) is not None))
+
+    if words[:1] == ["its"] and words[1:2] and words[1] in ("output", "number", "parameter", "parameters", "params"):
+        return [tokens[0]._replace(text="the"), *tokens[1:]]
+    mark = next((k for k in range(1, min(len(words) - 2, 6)) if words[k:k + 2] in (["'", "s"], ["’", "s"])), None)
+    if mark is not None and words[0] == "the" and layer(tokens[:mark]):
+        verb = next((k for k in range(mark + 2, len(words)) if words[k] in ("is", "are", ":", "=")), None)
+        if verb is not None and verb > mark + 2:  # `The first layer's output volume is …`
+            return [tokens[0], *tokens[mark + 2:verb], said(verb)._replace(text="of"), *tokens[:mark],
+                    *tokens[verb:]]
+    if words[:1] not in (["for"], ["in"]):
+        return tokens
+    comma = next((k for k in range(2, min(len(words), 8)) if words[k] == ","), None)
+    rest = comma + 1 if comma is not None else next((k for k in range(2, min(len(words), 7))
+                                                     if words[k] in ("the", "there")), None)
+    if rest is None or not layer(tokens[1:comma if comma is not None else rest]):
+        return tokens
+    name = tokens[1:comma if comma is not None else rest]
+    if [t.lower for t in name] == ["this", "layer"]:  # `In this layer, the output is …`: the layer above's
+        return tokens[rest:]
+    after = words[rest:]
+    if after[:2] in (["there", "are"], ["there", "is"]) and len(after) > 3 and tokens[rest + 2].kind == "NUM":
+        counted = rest + 3 + (after[3:4] in (["learnable"], ["trainable"]))  # `there are 34,944 (learnable) params`
+        if counted < len(words) and words[counted] in ir.ANSWER_WORDS:
+            return [said(rest)._replace(text="the"), said(rest)._replace(text="number"), said(rest)._replace(text="of"),
+                    tokens[counted], said(rest)._replace(text="in"), *name, said(rest)._replace(text="is"),
+                    tokens[rest + 2], *tokens[counted + 1:]]
+    verb = next((k for k in range(rest + 1, len(words)) if words[k] in ("is", "are", ":", "=")), None)
+    if after[:1] == ["the"] and verb is not None:  # `For CONV1, the output volume is 55x55x96`
+        return [*tokens[rest:verb], said(verb)._replace(text="of"), *name, *tokens[verb:]]
+    return tokens
 
 
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:

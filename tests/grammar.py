@@ -559,6 +559,10 @@ UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer:
            "ROIPOOL1: 7x7 -> 7x7x8", "NORM2: Layer normalization -> params 16", "LN1 -> params 16",
            "Spatial pyramid pooling -> 1x1x64", "Some layer -> 760 params"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
+            "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
+            "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",
+            "The first layer's output volume is 55x55x96.", "Its output volume is 1x1x1.", "For POOL9, the output is",
+            "In this layer, the output is 55x55x96 neurons", "-> 55x55x96 neurons, ~35K params",
             "__Params__: 760", "$$", "```", "Params: $760", "\\times\\cdot$`__",
             "Dense 10 (softmax)", "FC 4096 (ReLU)", "Dense 0 (relu)",
             "FC6 (softmax)", "Input image: 28x28x1 (MNIST)", "Input: 32x32 (CIFAR-10)", "Input: 32x32x3 (32x32x1)",

@@ -7047,3 +7047,60 @@ def test_flatten_with_a_colon_and_its_length_below(said: str, verdict: str) -> N
     # `Flatten:` alone was prose, its answer below judged against nothing (E060); 27·27·96 = 69,984 values
     report = homework(NAMED_ALONE + f"Flatten:\n   - Output: {said}\n")
     assert [a.verdict for a in report.answers] == ["right", verdict]
+
+
+# AlexNet's first two layers: (227 - 11)/4 + 1 = 55, a 55x55x96 output with (11·11·3 + 1)·96 = 34,944 parameters;
+# the pool (55 - 3)/2 + 1 = 27: 27x27x96
+ALEXNET_TWO = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+
+
+@pytest.mark.parametrize("sentence, label, right", [
+    ("For the first layer, the output volume is 55x55x96.", "conv1", True),
+    ("For the first layer, the output volume is 55x55x48.", "conv1", False),
+    ("For the second layer, the output volume is 27x27x96.", "pool1", True),
+    ("In CONV1, the output volume is 55x55x96.", "conv1", True),
+    ("For CONV1 the output is 54x54x96", "conv1", False),
+    ("The first layer's output volume is 55x55x96.", "conv1", True),
+    ("The second layer's output volume is 55x55x96.", "pool1", False),
+    ("For CONV1, there are 34,944 parameters.", "conv1", True),
+    ("In the first layer, there are 34,848 learnable parameters.", "conv1", False),  # the biases left out
+    ("For CONV1, the number of parameters is 34,944.", "conv1", True),
+    ("In this layer, the output is 27x27x96.", "pool1", True),  # the layer above's
+    ("Its output volume is 27x27x95.", "pool1", False),
+])
+def test_a_sentence_that_names_its_layer_first(sentence: str, label: str, right: bool) -> None:
+    # these were prose (N060, shown only when asked): the answer never judged
+    report = homework(ALEXNET_TWO + sentence + "\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [(label, "right" if right else "wrong")]
+
+
+@pytest.mark.parametrize("sentence", ["In the first layer, we apply 96 filters.", "For CONV1, the stride is 4.",
+                                      "In this layer, the filters are 11x11x3."])
+def test_a_sentence_that_names_its_layer_first_and_answers_nothing_stays_prose(sentence: str) -> None:
+    report = homework(ALEXNET_TWO + sentence + "\n")
+    assert not report.answers
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+
+
+@pytest.mark.parametrize("written, verdict", [
+    ("$34{,}944$", "right"), ("$34\\,944$", "right"), ("34{,}848", "wrong"),  # (11·11·3 + 1)·96 = 34,944
+    ("$(11 \\cdot 11 \\cdot 3 + 1) \\cdot 96 = 34{,}944$", "right"), ("$34{,}945$", "wrong"),
+])
+def test_latex_thousands_separators(written: str, verdict: str) -> None:
+    # LaTeX's `{,}` was read as braces around a comma: E060 "expected the parameter count"
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nParameters: {written}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)]
+
+
+@pytest.mark.parametrize("written, verdicts_said", [
+    ("-> 55 x 55 x 96 neurons, ~35K params", [("output", "right"), ("params", "right")]),
+    ("-> 55x55x96 neurons", [("output", "right")]),
+    ("-> 55x55x95 neurons", [("output", "wrong")]),
+    ("-> 55x55x96 values, 34,944 params", [("output", "right"), ("params", "right")]),
+])
+def test_a_volume_answered_as_its_neurons(written: str, verdicts_said: list[tuple[str, str]]) -> None:
+    # the lecture's "neurons arranged in a 3D grid (28x28x5)": the word after the volume made the line unreadable,
+    # and every answer below it unchecked
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0 {written}\n"
+                      "POOL1: 3x3 filters at stride 2 -> 27x27x96\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [*verdicts_said, ("output", "right")]
