@@ -545,6 +545,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "# kernels", "number of kernels", "units", "# units"), "filters"),
     **dict.fromkeys(("kernel", "kernel size", "filter size", "f", "window", "pool size", "receptive field size"),
                     "kernel"),
+    # the filters' count and size in one cell (`96 x 11x11`, `5x5x6 x 16`, `11x11x3, 96`), or a pool's size (`3x3`)
+    **dict.fromkeys(("filter", "filters (count x size)", "filter shape", "filter dims", "filter dimensions"), "filter"),
     **dict.fromkeys(("stride", "strides", "s"), "stride"),
     **dict.fromkeys(("pad", "padding", "p", "zero padding", "zero-padding"), "pad"),
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
@@ -713,6 +715,15 @@ class _Table:
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
                       if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
         received = self.in_order(reader.volume_cell(by_role.get("input", [])), "input")  # the volume received
+        if "filter" in by_role:  # `| Filter | … | 96 x 11x11 |`: the filters' count and size, as their own columns
+            cell = by_role.pop("filter")
+            split = _filter_cell(cell)
+            if split is None:
+                reader.sink.add(codes.E060, f"cnncalc cannot read `{_shown(cell)}` as the filters' count and size",
+                                Span(cell[0].start, cell[-1].end),
+                                hint="write it as `96 x 11x11` (96 filters of 11x11), `11x11x3, 96` or `3x3` (a pool)")
+                return reader.unreadable(volume, name_tokens, counts)
+            by_role.update({role: tokens for role, tokens in split.items() if _blank_cell(by_role.get(role, []))})
         words = [t.lower for t in name_tokens]
         kind = _total_row(words)
         if kind is not None:  # `| Total | | | 62,378,344 |`, `| Conv total | | | 3,747,200 |`
@@ -862,6 +873,39 @@ def _total_row(name: list[str]) -> str | None:
     if name[-1:] == ["total"] and len(name) > 1:
         named = _family_named(name, 0)
         return named[0] if named is not None and named[1] == len(name) - 1 else None
+    return None
+
+
+def _filter_cell(cell: list[Tok]) -> dict[str, list[Tok]] | None:
+    """A Filter column's cell as the Filters and Kernel columns' cells: `96 x 11x11` (or `96 @ 11x11`) is 96 filters
+    of 11x11, `5x5x6 x 16`, `16 x 5x5x6` and `11x11x3, 96` 16 and 96 filters of a size with its depth (checked
+    against the input's), `11x11x3` a size with its depth, `3x3` a size (a pool's window); a blank cell (`-`)
+    nothing. None for anything else."""
+    if _blank_cell(cell):
+        return {}
+    sized = [t for t in cell if t.kind == "DIMS"]
+    counted = [t for t in cell if t.kind == "NUM"]
+    if len(sized) != 1 or len(counted) > 1 or any(t.kind == "WORD" and t.lower not in ("filters", "kernels", "of")
+                                                  for t in cell):
+        return None
+    numbers = [int(n) for n in re.findall(r"[0-9]+", sized[0].text)]
+    at = sized[0]
+
+    def size(dims: list[int]) -> list[Tok]:
+        return [Tok("DIMS", "x".join(map(str, dims)), at.start, at.end)]
+
+    if counted and len(numbers) in (2, 3):  # `11x11x3, 96`, `96 filters 11x11`
+        return {"filters": counted, "kernel": size(numbers)}
+    if counted or len(numbers) not in (2, 3, 4):
+        return None
+    if len(numbers) == 2 or (len(numbers) == 3 and numbers[0] == numbers[1]):  # `3x3`, `11x11x3`
+        return {"kernel": size(numbers)}
+    if len(numbers) == 3 and numbers[1] == numbers[2]:  # `96 x 11x11`, `96 @ 11x11`
+        return {"filters": [Tok("NUM", str(numbers[0]), at.start, at.end)], "kernel": size(numbers[1:])}
+    if len(numbers) == 4 and numbers[0] == numbers[1]:  # `5x5x6 x 16`
+        return {"filters": [Tok("NUM", str(numbers[3]), at.start, at.end)], "kernel": size(numbers[:3])}
+    if len(numbers) == 4 and numbers[1] == numbers[2]:  # `16 x 5x5x6`
+        return {"filters": [Tok("NUM", str(numbers[0]), at.start, at.end)], "kernel": size(numbers[1:])}
     return None
 
 

@@ -699,7 +699,7 @@ def table(rng: random.Random) -> str:
                           "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
                           "Input", "Input size", "Out channels", "Channels", "Output dims", "Num params",
                           "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config",
-                          "Feature Maps", "Activation", "Maps"],
+                          "Feature Maps", "Activation", "Maps", "Filter", "Filter shape"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it
@@ -710,6 +710,9 @@ def table(rng: random.Random) -> str:
                        "", "NORM1: Normalization layer", "Input", "CONV1 (f=5, s=1)", "POOL1 (f=2, s=2)", "FC3",
                        "Softmax", "CONV2 (f=5)", "CONV1 (s=1)", "Input:", "CONV1:", ":", "C1", "S2", "F6", "Output",
                        "conv1: nn.Conv2d(3, 6, 5)"],
+             "Filter": ["96 x 11x11", "96 @ 11x11", "11x11x3, 96", "3x3", "16 x 5x5x6", "5x5x6 x 16", "-", "0 x 0x0",
+                        "99999999999 x 3x3", "3x3x99999999999", "big", "3x3, 2, 4", "x 3x3"],
+             "Filter shape": ["96 x 11x11", "3x3", "11x11x3"],
              "Feature Maps": ["6", "-", "0", "16", "99999999999", "x"], "Maps": ["1", ""],
              "Activation": ["tanh", "softmax", "-", "relu 3"],
              "Activation shape": ["(28,28,8)", "(120,1)", "(10, 1)", "(32,32,3)", "(0,1)", "(1,2,3,4)", "(5,5,16)"],

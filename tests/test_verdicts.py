@@ -7104,3 +7104,34 @@ def test_a_volume_answered_as_its_neurons(written: str, verdicts_said: list[tupl
     report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0 {written}\n"
                       "POOL1: 3x3 filters at stride 2 -> 27x27x96\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [*verdicts_said, ("output", "right")]
+
+
+FILTER_TABLE = ("Input: 227x227x3\n\n| Layer | Filter | Stride | Pad | Output | # Params |\n"
+                "|---|---|---|---|---|---|\n")
+
+
+@pytest.mark.parametrize("row, verdicts_said", [
+    # 96 filters of 11x11 at stride 4: (227 - 11)/4 + 1 = 55, (11·11·3 + 1)·96 = 34,944
+    ("| CONV1 | 96 x 11x11 | 4 | 0 | 55x55x96 | 34,944 |", ["right", "right"]),
+    ("| CONV1 | 96 @ 11x11 | 4 | 0 | 55x55x96 | 34,848 |", ["right", "wrong"]),
+    ("| CONV1 | 11x11x3, 96 | 4 | 0 | 54x54x96 | 34,944 |", ["wrong", "right"]),
+    ("| CONV1 | 11x11x3 x 96 | 4 | 0 | 55x55x96 | 34,944 |", ["right", "right"]),
+    # a pool's window: (227 - 3)/2 + 1 = 113
+    ("| POOL1 | 3x3 | 2 | 0 | 113x113x3 | 0 |", ["right", "right"]),
+    ("| POOL1 | 3x3 | 2 | 0 | 112x112x3 | 0 |", ["wrong", "right"]),
+])
+def test_a_filter_column_gives_the_filters_count_and_size(row: str, verdicts_said: list[str]) -> None:
+    # `| Filter |` was a column cnncalc did not know: every row E060, every answer unchecked
+    report = homework(FILTER_TABLE + row + "\n")
+    assert [a.verdict for a in report.answers] == verdicts_said
+
+
+def test_a_filter_columns_depth_is_checked_and_a_cell_it_cannot_read_is_e060() -> None:
+    report = homework(FILTER_TABLE + "| CONV1 | 96 x 11x11x4 | 4 | 0 | 55x55x96 | 34,944 |\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line) == ("E016", 5) and "the filters are 4 deep but the input is 3 deep" in error.message
+    report = homework(FILTER_TABLE + "| CONV1 | 96 big ones | 4 | 0 | 55x55x96 | 34,944 |\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.message, error.line) == (
+        "E060", "cnncalc cannot read `96 big ones` as the filters' count and size", 5)
+    assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"]
