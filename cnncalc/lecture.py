@@ -164,6 +164,50 @@ def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
         offset += len(raw) + 1
 
 
+def _named_alone(tokens: list[Tok]) -> list[Tok] | None:
+    """A layer's name, or the word `Input`, alone on its line (after a heading's marks, a bullet or a number, and a
+    `Layer 1:` before it; a colon may follow it): `### Layer 1: CONV1`, `2. POOL1:`, `## Input`. None otherwise."""
+    at = 0
+    while at < len(tokens) and tokens[at].text == "#":
+        at += 1
+    rest = tokens[at:][_lead(tokens[at:]):]
+    words = [t.lower for t in rest]
+    if words[:1] == ["layer"] and [t.kind for t in rest[1:2]] == ["NUM"] and words[2:3] in ([":"], ["-"]):
+        rest, words = rest[3:], words[3:]
+    if words[-1:] == [":"]:
+        rest, words = rest[:-1], words[:-1]
+    if len(rest) != 1 or rest[0].kind != "WORD":
+        return None
+    word = words[0]
+    named = any(c.isdigit() for c in word) and _label(rest) is not None and _layer_kind(word) is not None
+    return rest if named or word == "input" else None
+
+
+# what introduces a layer's description on the line below its name (`- Filters: 96 11x11 filters, stride 4`)
+_DESCRIPTION_LABELS = ("filters", "filter", "kernel", "description", "operation", "type", "config", "layer",
+                       "hyperparameters", "details", "settings")
+
+
+def _description_below(pieces: list[tuple[int, str, int, bool]], index: int, name: list[Tok]
+                       ) -> tuple[int, list[Tok]] | None:
+    """The line under a name alone (`_named_alone`) that describes it, and its tokens (after its bullet and a label:
+    `- Filters: 96 filters of size 11x11x3, stride 4`, `- 3x3 max pooling, stride 2`, `- 4096 neurons`; under
+    `Input`, a volume: `227 × 227 × 3`); None when the next line (blank lines between) says something else."""
+    below = next((j for j in range(index + 1, min(index + 4, len(pieces))) if pieces[j][1].strip()), None)
+    if below is None or pieces[below][3] or pieces[below][1].strip()[:1] in ("#", "|", "["):
+        return None
+    tokens = _spelled_units(_tokens(pieces[below][1], pieces[below][2]))
+    rest = tokens[_lead(tokens):]
+    if len(rest) > 2 and rest[0].lower in _DESCRIPTION_LABELS and rest[1].text == ":":
+        rest = rest[2:]
+    words, kinds = [t.lower for t in rest], [t.kind for t in rest]
+    if name[0].lower == "input":
+        return (below, rest) if kinds[:1] == ["DIMS"] and "ARROW" not in kinds else None
+    described = _filters_at(words, kinds) == 0 or (_pool_at(words, kinds) or (None, None))[0] == 0 or \
+        (kinds[:1] == ["NUM"] and words[1:2] in (["neurons"], ["units"], ["outputs"]))
+    return (below, rest) if described else None
+
+
 def _chain(raw: str) -> list[tuple[int, int]] | None:
     """Where each step of a one-line network starts and ends in `raw`; None unless there are two arrows or more
     between steps that each read as a layer's name and description, two of them naming layers (or the input);
@@ -263,7 +307,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
     varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
-    for number, raw, line_start, step in _pieces(text):
+    pieces = list(_pieces(text))
+    described_above: set[int] = set()  # lines read as the description of a layer named alone above them
+    for index, (number, raw, line_start, step) in enumerate(pieces):
+        if index in described_above:
+            continue
         stripped = raw.strip()
         if _PROBLEM.match(stripped) and (current.input is not None or current.lines):
             finished(current)  # `## Problem 3`: another problem; its answers are not about the last one's layers
@@ -273,7 +321,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 table, aligned = None, False
             blank = True
             continue
-        if stripped.startswith("#") and not _HASH_COUNT.match(stripped):
+        heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
+        named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
+        description = _description_below(pieces, index, named_alone) if named_alone is not None else None
+        if heading and description is None:
             continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
         first = line_start + len(raw) - len(raw.lstrip())
         if number in fenced and _code_line(stripped):  # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code
@@ -314,6 +365,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         else:
             table = None
             tokens = _follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start))))
+            if description is not None and named_alone is not None:
+                # `### Layer 1: CONV1` (or `CONV1`, `Input`) alone, `- 96 11x11 filters at stride 4` below: one line
+                below, described = description
+                described_above.add(below)
+                tokens = [*named_alone, Tok("P", ":", named_alone[-1].end, named_alone[-1].end), *described]
             if cases is not None:  # under `Example N = 7, F = 3:`, each case's line: `stride 2 => 3`
                 case = _case_of(held + tokens[_lead(tokens):])
                 if case is None and [t.lower for t in tokens[_lead(tokens):]] == ["stride"]:

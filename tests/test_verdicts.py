@@ -7135,3 +7135,57 @@ def test_a_filter_columns_depth_is_checked_and_a_cell_it_cannot_read_is_e060() -
     assert (error.code, error.message, error.line) == (
         "E060", "cnncalc cannot read `96 big ones` as the filters' count and size", 5)
     assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"]
+
+
+HEADED = """## Input
+227 × 227 × 3
+
+### Layer 1: CONV1
+- Filters: 96 filters of size 11x11x3, stride 4, padding 0
+- Output size: (227 - 11)/4 + 1 = 55 → {conv}
+- Weights: 11*11*3*96 = 34,848
+- Biases: 96
+
+### Layer 2: POOL1
+- 3x3 max pooling, stride 2
+- Output size: (55 - 3)/2 + 1 = 27 → {pool}
+- Parameters: 0
+"""
+
+
+@pytest.mark.parametrize("conv, pool, said", [
+    ("55×55×96", "27×27×96", ["right"] * 5),
+    ("55×55×48", "27×27×96", ["wrong"] + ["right"] * 4),
+    ("55×55×96", "26×26×96", ["right"] * 3 + ["wrong", "right"]),
+])
+def test_layers_named_in_headings_and_described_in_the_bullet_below(conv: str, pool: str, said: list[str]) -> None:
+    # markdown headings were comments: the input (`## Input`, its volume below) and the layers (`### Layer 1: CONV1`,
+    # described in the first bullet) unread, every answer E060. (227 - 11)/4 + 1 = 55; 11·11·3·96 = 34,848 weights
+    # and 96 biases; (55 - 3)/2 + 1 = 27
+    report = homework(HEADED.format(conv=conv, pool=pool))
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        (label, quantity, verdict) for (label, quantity), verdict in zip(
+            [("conv1", "output"), ("conv1", "weights"), ("conv1", "biases"), ("pool1", "output"),
+             ("pool1", "params")], said)]
+    assert not [d for d in report.diagnostics if d.severity == "error" and d.code != "E040"]
+
+
+@pytest.mark.parametrize("name, description", [
+    ("CONV2", "- 256 5x5 filters at stride 1, pad 2"), ("2. CONV2:", "   - Filters: 256 filters of size 5x5, pad 2"),
+    ("CONV2", "256 5x5 filters, pad 2"),
+])
+def test_a_name_alone_then_its_description_on_the_line_below(name: str, description: str) -> None:
+    # (27 - 5 + 2·2)/1 + 1 = 27: 27x27x256; (5·5·96 + 1)·256 = 614,656
+    base = "Input: 27x27x96\n"
+    report = homework(base + f"{name}\n{description}\n- Output: 27x27x256\n- Params: 614,656\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv2", "right"), ("conv2", "right")]
+    wrong = homework(base + f"{name}\n{description}\n- Output: 27x27x255\n- Params: 614,400\n")
+    assert [a.verdict for a in wrong.answers] == ["wrong", "wrong"]
+
+
+def test_a_heading_that_names_no_layer_described_below_stays_a_comment() -> None:
+    # a title, and a heading over prose: comments as before; the layer stated after them is read
+    report = homework("# Homework 2: AlexNet\n## Input\nThe input is an image.\nInput: 227x227x3\n### CONV1\n"
+                      "Some prose.\nCONV1: 96 11x11 filters at stride 4, pad 0 -> 55x55x96\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
+    assert not [d for d in report.diagnostics if d.severity == "error"]
