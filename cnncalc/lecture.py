@@ -67,7 +67,7 @@ _TOKEN = re.compile(r"""\s*(?:
   | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`,
     # `1.16MB`, `3.5e4`
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
-  | (?P<ARROW>->|→)
+  | (?P<ARROW>->|→|⇒|⟶|⟹)
   | (?P<P>[][:,()=;*+/.\-?])
   | (?P<BAD>\S)
 )""", re.VERBOSE)
@@ -1224,7 +1224,8 @@ class _LineReader:
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        self.tokens = _said_output(_said_count(_there_are(_about_layer(_role_dropped(_called(self.tokens[lead:]))))))
+        self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
+            _called(self.tokens[lead:]))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -4262,10 +4263,18 @@ class _LineReader:
         parenthesis of words is a remark."""
         shape = volume if isinstance(volume, ir.ShapeAnswer) else None
         counts: dict[str, ir.Count] = {}
+        received: ir.ShapeAnswer | None = None
         self.tokens = self.tokens[:self.i] + _counts_merged(self.tokens[self.i:])  # `(34 944 params)`
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
+            after = self.peek(1)
+            if tok.lower == "input" and after is not None and after.kind == "DIMS" and received is None:
+                self.i += 2  # `…, input 227x227x3`: the volume the layer receives (`_input_said`)
+                received = _shape(after)
+                if received is None:
+                    raise _Unreadable(f"`{after.text}` is not a volume", after.span)
+                continue
             arrow = tok.kind == "ARROW" or (tok.text == "=" and self.at_pair("=", ">")) or \
                 tok.lower == "output"  # `…, stride 4, output 55x55x96`
             if arrow:
@@ -4349,12 +4358,13 @@ class _LineReader:
                                   f"parameters in the line's answers; state it on a line of its own (`BN1: batch "
                                   f"norm`)", self.rest_span())
             raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` here", self.rest_span())
-        if shape is None and not counts:
+        if shape is None and not counts and received is None:
             return None
-        span = shape.span if shape is not None else next(iter(counts.values())).span
+        span = shape.span if shape is not None else next(iter(counts.values())).span if counts else received.span \
+            if received is not None else Span(self.start, self.start)
         for c in counts.values():
             span = span.to(c.span)
-        return ir.answered(shape, counts, span)
+        return ir.answered(shape, counts, span, received=received)
 
     def activation_at(self) -> ir.LayerCall | None:
         """An activation named at the cursor, after `,`, `+` or `followed by` (read), as a layer; None (nothing
@@ -6455,6 +6465,36 @@ def _about_layer(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+def _dashed(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1 — 96 11x11 filters, stride 4, pad 0 — 55x55x96` (em or en dashes) as `CONV1: 96 11x11 filters, stride 4,
+    pad 0 -> 55x55x96`: a dash after a layer's name is its colon, a later one before a volume or count the arrow to
+    its answers. Other tokens as they are."""
+    dashes = [j for j, t in enumerate(tokens) if t.text in ("—", "–")]
+    if not dashes or not 0 < dashes[0] <= 3 or _label(tokens[:dashes[0]]) is None or \
+            _layer_kind(" ".join(t.lower for t in tokens[:dashes[0]])) is None:
+        return tokens
+    out = list(tokens)
+    out[dashes[0]] = Tok("P", ":", tokens[dashes[0]].start, tokens[dashes[0]].end)
+    for j in dashes[1:]:
+        if tokens[j + 1:j + 2] and tokens[j + 1].kind in ("DIMS", "NUM"):
+            out[j] = Tok("ARROW", "->", tokens[j].start, tokens[j].end)
+    return out
+
+
+def _input_said(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1: input 227x227x3, 96 filters 11x11, …` as `CONV1: 96 filters 11x11, …, input 227x227x3`: the volume the
+    layer receives, said first in its description, is an answer after it (`answers`: judged as the spec's `-> input
+    …`). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if ":" not in words[:4]:
+        return tokens
+    at = words.index(":") + 1
+    if words[at:at + 1] != ["input"] or tokens[at + 1:at + 2] == [] or tokens[at + 1].kind != "DIMS" or \
+            words[at + 2:at + 3] != [","] or _label(tokens[:at - 1]) is None:
+        return tokens
+    return [*tokens[:at], *tokens[at + 3:], tokens[at + 2], *tokens[at:at + 2]]
+
+
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:
     """`FC7 (output): 10 neurons` as `FC7: 10 neurons`: a named layer's role in parentheses before its colon says
     nothing the reader needs; `Output (FC): 10 neurons` is the output layer (`Output layer: 10 neurons`)."""
@@ -6475,7 +6515,8 @@ def _role_dropped(tokens: list[Tok]) -> list[Tok]:
 
 _ROLE_WORDS = {"output", "hidden", "final", "last", "first", "classifier", "softmax", "logits", "fc", "dense", "fully",
                "connected", "-", "linear", "layer", "head", "classification", "scores", "class"}
-_NAME_JOINTS = (":", "=", "->", "→")  # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
+# between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
+_NAME_JOINTS = (":", "=", "->", "→", "⇒", "⟶", "⟹")
 _HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
 _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`

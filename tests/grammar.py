@@ -571,7 +571,10 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Flatten:", "3. NORM1", "RELU2", "POOL3", "CONV9", "FC99999999999", "**NORM4**", "- NORM5:",
             "### Layer 1: CONV1\n- Filters: 96 filters of size 11x11x3, stride 4", "## Input\n227 × 227 × 3",
             "## POOL1\n- 3x3 max pooling, stride 2", "CONV2\n- 0 5x5 filters", "### FC9\n- 99999999999 neurons",
-            "## Input\n\n\n0x0x0", "### CONV3\n- Filters: ", "### Layer 1:\n- 8 3x3 filters"]
+            "## Input\n\n\n0x0x0", "### CONV3\n- Filters: ", "### Layer 1:\n- 8 3x3 filters",
+            "CONV4 — 8 3x3 filters — 0x0x0", "CONV5 – 8 3x3 filters, pad 1 – 760 params", "CONV6 —", "— CONV7 —",
+            "CONV8: 8 3x3 filters ⇒ 32×32×8", "CONV9: input 32x32x3, 8 3x3 filters ⟶ 30x30x8",
+            "CONV10: input 0x0x0, 8 3x3 filters", "CONV11: input 99999999999x3x3, 8 3x3 filters, pad 1"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

@@ -7189,3 +7189,21 @@ def test_a_heading_that_names_no_layer_described_below_stays_a_comment() -> None
                       "Some prose.\nCONV1: 96 11x11 filters at stride 4, pad 0 -> 55x55x96\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")]
     assert not [d for d in report.diagnostics if d.severity == "error"]
+
+
+@pytest.mark.parametrize("line, said", [
+    # (227 - 11)/4 + 1 = 55: 55x55x96, on the 227x227x3 input
+    ("CONV1 — 96 11x11 filters, stride 4, pad 0 — 55x55x96", [("output", "right")]),
+    ("CONV1 – 96 11x11 filters, stride 4, pad 0 – 55x55x95", [("output", "wrong")]),
+    ("CONV1: 96 kernels 11×11, stride 4, no padding ⇒ 55×55×96", [("output", "right")]),
+    ("CONV1: 96 11x11 filters, stride 4, pad 0 ⟶ 54×54×96", [("output", "wrong")]),
+    ("CONV1: input 227x227x3, 96 filters 11x11, stride 4, pad 0 → output 55x55x96",
+     [("output", "right"), ("input", "right")]),
+    ("CONV1: input 224x224x3, 96 filters 11x11, stride 4, pad 0 → output 55x55x96",
+     [("output", "right"), ("input", "wrong")]),
+])
+def test_dashes_arrows_and_the_input_said_in_a_description(line: str, said: list[tuple[str, str]]) -> None:
+    # em dashes made the line prose (its answer unjudged), `⇒` was not an arrow, and `input 227x227x3,` leading a
+    # description was E060 ("expected the number of filters")
+    report = homework(f"Input: 227x227x3\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == said
