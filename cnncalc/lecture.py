@@ -1233,9 +1233,21 @@ class _LineReader:
             if in_parts is not None:
                 return in_parts
             self.tokens, self.i, self.numbered = whole, 0, numbered  # the line whole, as before
+        self.tokens = _input_sentence(self.tokens)
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
+        placed = _stated_in_place(words)
+        if placed is not None and (has_input or lines):
+            # `The first layer is a convolution with 10 5x5 filters, …`: the layer, stated in its place
+            at, place = placed
+            if place not in (len(lines), -1):
+                self.sink.add(codes.E060, f"the {words[1]} layer, stated after {len(lines)} layer"
+                                          f"{'s' * (len(lines) != 1)}", Span(self.start, self.tokens[at - 1].end),
+                              hint="state the layers in order")
+                return self.unreadable(None, [])
+            self.tokens = self.tokens[at:]
+            words, kinds = words[at:], kinds[at:]
         if kinds[:2] == ["DIMS", "WORD"] and ":" in words:  # `55x55x96 CONV1: …`, a listing line without brackets
             colon = words.index(":")
             if _label(self.tokens[1:colon]) is not None and _layer_kind(" ".join(words[1:colon])) is not None:
@@ -6463,6 +6475,36 @@ def _about_layer(tokens: list[Tok]) -> list[Tok]:
     if after[:1] == ["the"] and verb is not None:  # `For CONV1, the output volume is 55x55x96`
         return [*tokens[rest:verb], said(verb)._replace(text="of"), *name, *tokens[verb:]]
     return tokens
+
+
+def _input_sentence(tokens: list[Tok]) -> list[Tok]:
+    """`The network takes a 32x32x3 image (as input)`, `The CNN takes as input a 32x32x3 volume`: as `Input: 32x32x3
+    image`. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = 1 if words[:1] == ["the"] else 0
+    if words[at:at + 2] not in (["network", "takes"], ["model", "takes"], ["cnn", "takes"], ["convnet", "takes"],
+                                ["net", "takes"]):
+        return tokens
+    given = next((j for j in range(at + 2, min(len(words), at + 7)) if tokens[j].kind == "DIMS"), None)
+    if given is None or not set(words[at + 2:given]) <= {"as", "input", "an", "a", "its", "inputs"}:
+        return tokens
+    end = given + 1 + (words[given + 1:given + 2] in (["image"], ["images"], ["volume"], ["input"]))
+    if words[end:end + 2] == ["as", "input"]:
+        end += 2
+    if words[end:] not in ([], ["."]):
+        return tokens
+    return [tokens[at]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
+            *tokens[given:end]]
+
+
+def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
+    """`The first layer is a convolution with …`, `The second layer is 2x2 max pooling …`: where the layer's
+    description starts, and its place (0 for the first, -1 for the last); None for any other line."""
+    at = 1 if words[:1] == ["the"] else 0
+    if words[at:at + 1] == [] or words[at] not in _ORDINALS or words[at + 1:at + 3] != ["layer", "is"]:
+        return None
+    start = at + 3 + (words[at + 3:at + 4] in (["a"], ["an"]))
+    return (start, _ORDINALS[words[at]]) if start < len(words) else None
 
 
 def _dashed(tokens: list[Tok]) -> list[Tok]:

@@ -574,7 +574,11 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "## Input\n\n\n0x0x0", "### CONV3\n- Filters: ", "### Layer 1:\n- 8 3x3 filters",
             "CONV4 — 8 3x3 filters — 0x0x0", "CONV5 – 8 3x3 filters, pad 1 – 760 params", "CONV6 —", "— CONV7 —",
             "CONV8: 8 3x3 filters ⇒ 32×32×8", "CONV9: input 32x32x3, 8 3x3 filters ⟶ 30x30x8",
-            "CONV10: input 0x0x0, 8 3x3 filters", "CONV11: input 99999999999x3x3, 8 3x3 filters, pad 1"]
+            "CONV10: input 0x0x0, 8 3x3 filters", "CONV11: input 99999999999x3x3, 8 3x3 filters, pad 1",
+            "The network takes a 32x32x3 image.", "The model takes as input a 0x0x0 volume",
+            "The first layer is a convolution with 8 3x3 filters, stride 1 and padding 1.",
+            "The second layer is a 2x2 max pooling with stride 2.", "The last layer is a", "The eighth layer is",
+            "The third layer is a fully connected layer with 99999999999 neurons"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

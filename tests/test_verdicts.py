@@ -7207,3 +7207,36 @@ def test_dashes_arrows_and_the_input_said_in_a_description(line: str, said: list
     # description was E060 ("expected the number of filters")
     report = homework(f"Input: 227x227x3\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == said
+
+
+SENTENCES = """The network takes a 32x32x3 image.
+The first layer is a convolution with 10 5x5 filters, stride 1 and padding 2.
+Its output volume is {conv} and it has {params} parameters.
+The second layer is a 2x2 max pooling with stride 2.
+Its output volume is {pool}.
+"""
+
+
+@pytest.mark.parametrize("conv, params, pool, said", [
+    # (32 - 5 + 2·2)/1 + 1 = 32: 32x32x10 with (5·5·3 + 1)·10 = 760 parameters; the pool halves it: 16x16x10
+    ("32x32x10", "760", "16x16x10", ["right", "right", "right"]),
+    ("28x28x10", "750", "16x16x10", ["wrong", "wrong", "right"]),
+    ("32x32x10", "760", "16x16x3", ["right", "right", "wrong"]),
+])
+def test_a_network_told_in_sentences(conv: str, params: str, pool: str, said: list[str]) -> None:
+    # detected as the spec language (8 errors); with --lang lecture every sentence was prose and every answer E060
+    text = SENTENCES.format(conv=conv, params=params, pool=pool)
+    from cnncalc.notations import detect
+    assert detect(text, "hw.md") == "lecture"
+    report = cnncalc.analyze_text(text, "hw.md")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        (label, quantity, verdict) for (label, quantity), verdict in
+        zip([("conv1", "output"), ("conv1", "params"), ("maxpool1", "output")], said)]
+
+
+def test_a_layer_stated_out_of_its_place_is_e060() -> None:
+    report = homework("The network takes a 32x32x3 image.\nThe second layer is a 2x2 max pooling with stride 2.\n"
+                      "Its output volume is 16x16x3.\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.message, error.line) == ("E060", "the second layer, stated after 0 layers", 2)
+    assert [a.verdict for a in report.answers] == ["unchecked"]
