@@ -1129,6 +1129,7 @@ class _LineReader:
         written on the line."""
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
         self.answered_volume = volume if isinstance(volume, ir.ShapeAnswer) else None
+        self.tokens[self.i:] = _figure_conv(self.tokens[self.i:])
         try:
             call = self.layer([t.lower for t in name_tokens], name_span, kind)
             if call.keyword == "flatten" and volume is None:
@@ -1225,7 +1226,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _called(self.tokens[lead:]))))))))
+            _figure_conv(_called(self.tokens[lead:])))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -6505,6 +6506,26 @@ def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
         return None
     start = at + 3 + (words[at + 3:at + 4] in (["a"], ["an"]))
     return (start, _ORDINALS[words[at]]) if start < len(words) else None
+
+
+def _figure_conv(tokens: list[Tok]) -> list[Tok]:
+    """The ResNet paper's figure, `3x3 conv, 64` and `7x7 conv, 64, /2`, as `3x3 conv, 64 filters, pad same` and
+    `7x7 conv, 64 filters, /2, pad same`: its convolutions pad (F - 1)/2, which keeps the size or divides it by the
+    stride, rounded up, as `same` does. Other tokens as they are (`3x3 conv, 64 filters` is the lecture's, without
+    padding; so is the GoogLeNet table's `3x3/2`, whose pools on 55 give AlexNet's 27)."""
+    for k in range(len(tokens) - 3):
+        if tokens[k].kind == "DIMS" and tokens[k + 1].lower in ("conv", "convolution") and tokens[k + 2].text == "," \
+                and tokens[k + 3].kind == "NUM" and tokens[k + 3].text.isdigit():
+            after = tokens[k + 4:]
+            if after and after[0].text not in (",", "(") and after[0].kind != "ARROW":
+                return tokens
+            at = tokens[k + 3].end
+            strided = 3 if [t.text for t in after[:2]] == [",", "/"] and after[2:3] and after[2].kind == "NUM" else 0
+            implied = [Tok("P", ",", at, at), Tok("WORD", "pad", at, at), Tok("WORD", "same", at, at)]
+            if any(t.lower in ("pad", "padding") for t in after):
+                implied = []  # (a padding said: kept)
+            return [*tokens[:k + 4], Tok("WORD", "filters", at, at), *after[:strided], *implied, *after[strided:]]
+    return tokens
 
 
 def _dashed(tokens: list[Tok]) -> list[Tok]:

@@ -578,7 +578,9 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "The network takes a 32x32x3 image.", "The model takes as input a 0x0x0 volume",
             "The first layer is a convolution with 8 3x3 filters, stride 1 and padding 1.",
             "The second layer is a 2x2 max pooling with stride 2.", "The last layer is a", "The eighth layer is",
-            "The third layer is a fully connected layer with 99999999999 neurons"]
+            "The third layer is a fully connected layer with 99999999999 neurons", "3x3 conv, 64", "7x7 conv, 64, /2",
+            "3x3 conv, 0, /0", "1x1 conv, 99999999999", "3x3 max pool, /2", "CONV1: 7x7 conv, 64, /2, pad 1",
+            "7x7 conv, 64, /2 -> 112x112x64", "3x3 conv, 64 (", "POOL1: max pool 3x3/2, pad 0"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

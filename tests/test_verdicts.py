@@ -6546,10 +6546,10 @@ def test_a_layer_or_group_normalization_is_not_read_as_the_lectures_lrn(line: st
 
 
 def test_a_layer_in_the_resnet_papers_words_with_an_answer_is_not_prose() -> None:
-    # `3x3 conv, 64, /2 -> 112x112x64`: a layer cnncalc does not read, with its answer: it was skipped as prose
-    # (the answer passed over in silence)
+    # `3x3 conv, 64, /2 -> 112x112x64`: it was skipped as prose (the answer passed over in silence), then E060; the
+    # figure's layers are read now: (224 - 7 + 2·3)/2 + 1 = 112
     report = homework("Input: 224x224x3\n7x7 conv, 64, /2 -> 112x112x64\n")
-    assert [d.code for d in report.diagnostics] == ["E060"] and not report.ok
+    assert [a.verdict for a in report.answers] == ["right"] and report.ok
 
 
 @pytest.mark.parametrize("question", ["Total parameters?", "What is the total number of parameters?"])
@@ -7240,3 +7240,24 @@ def test_a_layer_stated_out_of_its_place_is_e060() -> None:
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.code, error.message, error.line) == ("E060", "the second layer, stated after 0 layers", 2)
     assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+@pytest.mark.parametrize("line, answer, verdict", [
+    # the ResNet paper's figure: its convolutions keep the size (pad (3 - 1)/2 = 1), or halve it: 224 / 2 = 112
+    ("3x3 conv, 64", "224x224x64", "right"),
+    ("3x3 conv, 64", "222x222x64", "wrong"),  # (224 - 3)/1 + 1, no padding: not the figure's
+    ("7x7 conv, 64, /2", "112x112x64", "right"),
+    ("CONV1: 7x7 conv, 64, /2", "109x109x64", "wrong"),
+    ("[112x112x64] CONV1: 7x7 conv, 64, /2", None, "right"),
+    ("CONV1: 7x7 conv, 64, /2, pad 0", "109x109x64", "invalid"),  # (224 - 7)/2 + 1 = 109.5: a padding said is kept
+    # a pool's padding is no convention: the GoogLeNet table's `3x3/2` gives AlexNet's (55 - 3)/2 + 1 = 27, unpadded
+    ("POOL1: max pool 3x3/2", "111x111x3", "invalid"),  # (224 - 3)/2 + 1 = 111.5
+])
+def test_the_resnet_figures_convolutions_pad_to_keep_or_divide_the_size(line: str, answer: str | None,
+                                                                             verdict: str) -> None:
+    # `3x3 conv, 64` was unreadable, `7x7 conv, 64, /2` read without padding: E030 for the figure's 7x7/2 on 224
+    report = homework(f"Input: 224x224x3\n{line}\n" + (f"- Output: {answer}\n" if answer else ""))
+    if verdict == "invalid":
+        assert "E030" in [d.code for d in report.diagnostics]
+        return
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
