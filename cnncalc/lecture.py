@@ -1226,7 +1226,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_called(self.tokens[lead:])))))))))
+            _figure_conv(_axes_named(_called(self.tokens[lead:]))))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -4359,7 +4359,7 @@ class _LineReader:
             if activation is not None:  # `…, pad 0, ReLU`, `+ ReLU`, `followed by ReLU`
                 self.activations.append(activation)
                 continue
-            if tok.text in (",", ";", ".", "-"):  # between answers: `pad 0 - 34,944 params`
+            if tok.text in (",", ";", ".", "-", "|"):  # between answers: `pad 0 - 34,944 params`, `… | Params: 760`
                 self.next()
                 continue
             if counts and (tok.lower in ("total", "overall", "altogether") or
@@ -4521,6 +4521,8 @@ class _LineReader:
         while self.at(*_APPROXIMATELY):
             self.next()
             approximate = True
+            if self.at("."):  # `approx. 35,000`
+                self.next()
         tok = self.peek()
         if tok is None or tok.kind != "NUM":
             raise _Unreadable(f"expected a number after `{word.text}`", self.rest_span())
@@ -5212,8 +5214,9 @@ def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
     """A count's tokens without the words that say it is rounded (`~35000`, `about 35K`, `35,000 approx.`),
     and whether they did."""
     start, end = 0, len(tokens)
-    while start < end and tokens[start].lower in _APPROXIMATELY:
-        start += 1
+    while start < end and (tokens[start].lower in _APPROXIMATELY or
+                           (tokens[start].text == "." and start and tokens[start - 1].lower in _APPROXIMATELY)):
+        start += 1  # (`approx. 35,000`)
     while end > start + 1 and (tokens[end - 1].lower in _APPROXIMATELY or
                                (tokens[end - 1].text == "." and tokens[end - 2].lower in _APPROXIMATELY)):
         end -= 1
@@ -6506,6 +6509,37 @@ def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
         return None
     start = at + 3 + (words[at + 3:at + 4] in (["a"], ["an"]))
     return (start, _ORDINALS[words[at]]) if start < len(words) else None
+
+
+_AXIS_NAMES = {**dict.fromkeys(("height", "h", "rows"), "H"), **dict.fromkeys(("width", "w", "columns", "cols"), "W"),
+               **dict.fromkeys(("depth", "d", "channels", "c", "filters", "maps", "channel"), "C")}
+
+
+def _axes_named(tokens: list[Tok]) -> list[Tok]:
+    """`55 (width) x 27 (height) x 96 (depth)`, each size with its axis, as the volume those axes say, height first
+    (`27x55x96 (HxWxC)`; `96 (channels) x 27 (height) x 55 (width)` as well). Other tokens as they are."""
+    for k in range(len(tokens) - 3):
+        sizes: list[tuple[str, Tok]] = []
+        at = k
+        while at + 3 < len(tokens) + 1 and tokens[at].kind == "NUM" and tokens[at].text.isdigit() and \
+                [t.text for t in tokens[at + 1:at + 4:2]] == ["(", ")"] and tokens[at + 2].lower in _AXIS_NAMES:
+            sizes.append((_AXIS_NAMES[tokens[at + 2].lower], tokens[at]))
+            at += 4
+            if at < len(tokens) and tokens[at].lower in ("x", "×", "*", "by") and len(sizes) < 3:
+                at += 1
+            else:
+                break
+        axes = [axis for axis, _ in sizes]
+        if len(sizes) in (2, 3) and len(set(axes)) == len(axes) and set(axes) <= {"H", "W", "C"} and \
+                (len(sizes) == 3 or set(axes) == {"H", "W"}):
+            start, end = sizes[0][1].start, tokens[at - 1].end
+            if tokens[at - 1].lower in ("x", "×", "*", "by"):
+                return tokens  # (a size after the last `x` that names no axis)
+            ordered = sorted(sizes, key=lambda size: "HWC".index(size[0]))  # (`55 (width) x 27 (height)`: 27x55)
+            volume = Tok("DIMS", "x".join(size.text for _, size in ordered), start, end)
+            order = [Tok("P", "(", end, end), Tok("WORD", "HxWxC", end, end), Tok("P", ")", end, end)]
+            return [*tokens[:k], volume, *(order if len(sizes) == 3 else []), *tokens[at:]]
+    return tokens
 
 
 def _figure_conv(tokens: list[Tok]) -> list[Tok]:

@@ -7261,3 +7261,19 @@ def test_the_resnet_figures_convolutions_pad_to_keep_or_divide_the_size(line: st
         assert "E030" in [d.code for d in report.diagnostics]
         return
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # on 227x115x3: (227 - 11)/4 + 1 = 55 rows, (115 - 11)/4 + 1 = 27 columns, 96 filters: 55x27x96
+    ("Output: 27 (width) x 55 (height) x 96 (depth)", "right"),
+    ("Output: 55 (width) x 27 (height) x 96 (depth)", "wrong"),  # the axes swapped
+    ("Output: 96 (channels) x 55 (height) x 27 (width)", "right"),
+    ("Output: 55 (H) x 27 (W)", "right"),
+    ("Output: 55 (height) x 27 (width) x 95 (depth)", "wrong"),
+    ("Output: 55x27x96 | Params: 34,944", "right"),  # (11·11·3 + 1)·96, after a bar
+    ("Params: approx. 35,000", "right"),
+])
+def test_sizes_named_by_their_axes_and_answers_between_bars(answer: str, verdict: str) -> None:
+    # `55 (width) x …` was prose, its answer never judged; `| Params:` and `approx.` were E060
+    report = homework(f"Input: 227x115x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{answer}\n")
+    assert {a.verdict for a in report.answers} == {verdict}
