@@ -1226,7 +1226,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_called(self.tokens[lead:]))))))))))
+            _figure_conv(_axes_named(_output_sides(_called(self.tokens[lead:])))))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -6540,6 +6540,19 @@ def _axes_named(tokens: list[Tok]) -> list[Tok]:
             order = [Tok("P", "(", end, end), Tok("WORD", "HxWxC", end, end), Tok("P", ")", end, end)]
             return [*tokens[:k], volume, *(order if len(sizes) == 3 else []), *tokens[at:]]
     return tokens
+
+
+def _output_sides(tokens: list[Tok]) -> list[Tok]:
+    """`Output width = 55, height = 55, depth = 96`, `Output width: 55, output height: 55, …`: an output's sides by
+    their names, each `output` before one dropped (`width = 55, height = 55, depth = 96`, `_sides`), when two or more
+    are named. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    named = [j for j, w in enumerate(words) if w in _LETTERS_OF_SIDES and len(w) > 2 and words[j + 1:j + 2] in
+             ([":"], ["="])]
+    outputs = [j for j, w in enumerate(words) if w == "output"]
+    if len(named) < 2 or not outputs or outputs[0] != 0 or any(j + 1 not in named for j in outputs):
+        return tokens
+    return [t for j, t in enumerate(tokens) if j not in outputs]
 
 
 def _figure_conv(tokens: list[Tok]) -> list[Tok]:

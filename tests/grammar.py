@@ -582,7 +582,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "3x3 conv, 0, /0", "1x1 conv, 99999999999", "3x3 max pool, /2", "CONV1: 7x7 conv, 64, /2, pad 1",
             "7x7 conv, 64, /2 -> 112x112x64", "3x3 conv, 64 (", "POOL1: max pool 3x3/2, pad 0",
             "Output: 55 (width) x 27 (height) x 96 (depth)", "Output: 0 (C) x 0 (H) x 0 (W)", "Output: 5 (H) x",
-            "Output: 5 (H) x 5 (H)", "Output: 55x55x96 | Params: 34,944", "Params: approx. 35,000", "Params: approx."]
+            "Output: 5 (H) x 5 (H)", "Output: 55x55x96 | Params: 34,944", "Params: approx. 35,000", "Params: approx.",
+            "Output width = 55, height = 55, depth = 96", "Output width: 0, output height: 0", "Output width = output"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

@@ -7277,3 +7277,16 @@ def test_sizes_named_by_their_axes_and_answers_between_bars(answer: str, verdict
     # `55 (width) x …` was prose, its answer never judged; `| Params:` and `approx.` were E060
     report = homework(f"Input: 227x115x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{answer}\n")
     assert {a.verdict for a in report.answers} == {verdict}
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # (227 - 11)/4 + 1 = 55, 96 filters
+    ("Output width = 55, height = 55, depth = 96", "right"),
+    ("Output width: 55, output height: 55, output depth: 96", "right"),
+    ("Output width = 55, height = 54, depth = 96", "wrong"),
+    ("Output width: 55, output height: 55, output depth: 48", "wrong"),
+])
+def test_an_outputs_sides_named_after_the_word_output(answer: str, verdict: str) -> None:
+    # these were prose: `Width = 55, height = 55, …` was read, `Output width = 55, …` not
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict]
