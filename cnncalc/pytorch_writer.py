@@ -180,6 +180,8 @@ SPELLINGS: dict[str, Spell] = {
     "flatten": _simple("nn.Flatten()"),
     "squeeze": lambda layer, x, y, ceil: [Step(None, "{x}.flatten(1)")],  # a 1x1 map or a vector: the same
     "unflatten": lambda layer, x, y, ceil: [Step(None, "{x}.view({x}.size(0), -1, 1, 1)")],
+    "reshape": lambda layer, x, y, ceil: [Step(None, f"{{x}}.reshape({{x}}.size(0), {y.channels}, {y.dims[0]}, "
+                                                    f"{y.dims[1]})")],  # (PyTorch's idiom: nn.Flatten's inverse)
     "relu": _simple("nn.ReLU()"), "relu6": _simple("nn.ReLU6()"),
     "leakyrelu": lambda layer, x, y, ceil: [Step("", f"nn.LeakyReLU({_real(layer.slope)})")],
     "prelu": lambda layer, x, y, ceil: [Step("", f"nn.PReLU({x.channels if layer.per_channel else 1})")],

@@ -92,10 +92,16 @@ def test_squeeze_and_excitation_through_a_reshape_and_a_pooled_output() -> None:
         [(1, 1, 16), (1, 1, 16), (1, 1, 4)]
     assert report.output is not None and report.output.dims == (16,)
     assert not any(r.name == "squeeze_flatten" for r in report.rows)
-    # a Reshape that is not to a vector nor a pooled vector back to 1x1xC is named
-    bad = functional(("Conv2D", "stem", {"filters": 4, "kernel_size": [3, 3]}, ["in"]),
-                     ("Reshape", "r", {"target_shape": [2, 18, 4]}, ["stem"]), shape=[None, 8, 8, 3], output="r")
-    [e] = [d for d in analyze_text(bad, "m.json").diagnostics if d.code == "E070"]
+    # a Reshape to a map takes the values in Keras' order (H, W, C, as cnncalc's `reshape`): 6·6·4 = 144 = 2·18·4
+    def reshaped(target: list[int]) -> Any:
+        return analyze_text(functional(("Conv2D", "stem", {"filters": 4, "kernel_size": [3, 3]}, ["in"]),
+                                       ("Reshape", "r", {"target_shape": target}, ["stem"]), shape=[None, 8, 8, 3],
+                                       output="r"), "m.json")
+    assert str(reshaped([2, 18, 4]).output) == "2x18x4" and str(reshaped([2, 18, -1]).output) == "2x18x4"
+    [e] = [d for d in reshaped([2, 18, 5]).diagnostics if d.severity == "error"]  # 180 values, not 144
+    assert (e.code, e.message) == ("E017", "r: reshape 2x18x5 takes 180 values but receives 144 (6x6x4)")
+    # a Reshape to any other rank is named
+    [e] = [d for d in reshaped([2, 3, 4, 6]).diagnostics if d.code == "E070"]
     assert "Reshape" in e.message
 
 

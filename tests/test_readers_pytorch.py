@@ -416,7 +416,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("padding_modes.py", (3, 20, 24)), ("built_in_a_function.py", (3, 8, 8)),
                                         ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
                                         ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
-                                        ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32))])
+                                        ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
+                                        ("generator_views.py", (16, 1, 1))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -1416,6 +1417,37 @@ def test_a_power_that_is_no_width_is_e070(width: str, message: str) -> None:
     report = read_py(module_file(f"self.conv = nn.Conv2d(3, {width}, 3)", "return self.conv(x)"), input="8x8x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and error.message.startswith(message), error.message
+
+
+@pytest.mark.parametrize("view, expected", [
+    # Linear(8, 48) = 8·48 + 48 = 432 parameters, its 48 values as a map: 2·3·8 = 48
+    ("x.view(-1, 8, 2, 3)", "2x3x8"), ("x.view(x.size(0), -1, 2, 3)", "2x3x8"),
+    ("x.reshape(x.shape[0], 8, 2, 3)", "2x3x8"), ("x.view(-1, 48, 1, 1)", "1x1x48"),
+])
+def test_a_vector_viewed_as_a_map_is_reshape(view: str, expected: str) -> None:
+    # a generator's first map: `x.view(-1, C, H, W)` after a Linear was E070
+    report = read_py(module_file("self.fc = nn.Linear(8, 48)", f"x = self.fc(torch.flatten(x, 1))\nreturn {view}"),
+                     input="1x1x8")
+    assert report.ok, report.messages()
+    assert str(report.output) == expected and report.totals.params == 432
+
+
+def test_a_view_to_a_map_of_another_size_is_e017() -> None:
+    report = read_py(module_file("self.fc = nn.Linear(8, 48)", "return self.fc(torch.flatten(x, 1)).view(-1, 8, 3, 3)"),
+                     input="1x1x8")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.message) == ("E017", "reshape: reshape 3x3x8 takes 72 values but receives 48 (48)")
+
+
+@pytest.mark.parametrize("expression", ["(torch.tanh(x) + 1) / 2", "x * 0.5", "1 - x", "x / 255", "2.0 * x - 1"])
+def test_arithmetic_with_a_constant_keeps_the_shape(expression: str) -> None:
+    # conv (3·3·3 + 1)·4 = 112 on 8x8x3: 6x6x4, kept by the constants (they were E070)
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 4, 3)", f"x = self.conv(x)\nreturn {expression}"),
+                     input="8x8x3")
+    assert report.ok, report.messages()
+    assert str(report.output) == "6x6x4" and report.totals.params == 112
+    powered = read_py(module_file("self.conv = nn.Conv2d(3, 4, 3)", "x = self.conv(x)\nreturn x ** 2"), input="8x8x3")
+    assert [d.code for d in powered.diagnostics if d.severity == "error"] == ["E070"]
 
 
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:

@@ -143,6 +143,9 @@ TORCH_OPS: dict[str, Op] = {
     "identity": lambda layer, x, w, c: x,
     "squeeze": lambda layer, x, w, c: x.squeeze(-1).squeeze(-1) if x.ndim == 4 else x,
     "unflatten": lambda layer, x, w, c: x.view(x.shape[0], -1, 1, 1),
+    # cnncalc reads the values in H, W, C order (flatten's inverse): PyTorch's NCHW map from that order
+    "reshape": lambda layer, x, w, c: (x.permute(0, 2, 3, 1) if x.ndim == 4 else x).reshape(
+        x.shape[0], layer.size[0], layer.size[1], -1).permute(0, 3, 1, 2),
     "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
     "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),

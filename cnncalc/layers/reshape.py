@@ -1,10 +1,10 @@
-"""Layers that move or pass values without arithmetic: flatten, identity, dropout."""
+"""Layers that move or pass values without arithmetic: flatten, reshape, identity, dropout."""
 from __future__ import annotations
 
 from cnncalc import TYPE_CHECKING, axis, codes, field
-from cnncalc.layers.arguments import RealKind, declared_inputs, positional
+from cnncalc.layers.arguments import KERNEL, Int, RealKind, declared_inputs, option, positional
 from cnncalc.layers.base import A_VIEW, FLAT_SIZES, Kept, Layer, ShapeContext
-from cnncalc.limits import MAX_FLAT
+from cnncalc.limits import MAX_CHANNELS, MAX_FLAT
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -96,6 +96,42 @@ class Unflatten(Layer):
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         return x.reshape(x.shape[0], 1, 1, -1), 0
+
+
+class Reshape(Layer):
+    """A vector, or a volume, of H·W·C values as an HxWxC map: PyTorch's `x.view(-1, C, H, W)` after a fully
+    connected layer (a generator's first map from its latent vector), Keras' `Reshape((H, W, C))`. `reshape 4x4`
+    takes the depth its input's size gives. The values are read in H, W, C order, as `flatten` writes them; their
+    count must be H·W·C (E017)."""
+
+    keyword = "reshape"
+    example = "fc 8192 ; reshape 4x4x512"
+    size: tuple[int, int] = positional(KERNEL)
+    depth: int | None = option(Int(1, MAX_CHANNELS), default=None, doc="the map's depth, when written (4x4x512)")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        h, w = self.size
+        depth = self.depth if self.depth is not None else x.size // (h * w)
+        if depth < 1 or h * w * depth != x.size:
+            takes = f"{h * w * depth:,} values" if self.depth is not None else f"a multiple of {h * w:,} values"
+            ctx.report(codes.E017, f"reshape {h}x{w}{f'x{self.depth}' if self.depth is not None else ''} takes "
+                                   f"{takes} but receives {x.size:,} ({x})", arg="size",
+                       hint=f"reshape to sizes whose product is {x.size:,}")
+            return None
+        return Shape.volume(h, w, depth)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return axis.Fixed(self.size[0]), axis.Fixed(self.size[1])
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        """Every unit of the map may hold any value of the input: the whole of it."""
+        return (field.whole(x.dims[0]), field.whole(x.dims[1])) if not x.is_flat else field.SAME_STEPS
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        return x.reshape(x.shape[0], self.size[0], self.size[1], -1), 0
 
 
 class Identity(Layer):

@@ -159,10 +159,20 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         out = ["flatten"]
     elif kind == "Reshape":
         target = config.get("target_shape")
-        if not (isinstance(target, list) and len(target) == 1):
-            raise Unsupported(f"a Reshape to {_shown(target)} (cnncalc follows a reshape to a vector, and a pooled "
-                               f"vector back to 1x1xC)", span)
-        out = ["flatten"]
+        sizes = target if isinstance(target, list) and all(isinstance(d, int) and (d > 0 or d == -1)
+                                                           for d in target) and target.count(-1) <= 1 else None
+        if sizes is not None and len(sizes) == 3 and sizes[0 if channels_first else 2] == -1 and -1 not in sizes[
+                slice(1, 3) if channels_first else slice(0, 2)]:  # `Reshape((7, 7, -1))`: the depth its input gives
+            h, w = sizes[1:] if channels_first else sizes[:2]
+            out = [f"reshape {h}x{w}"]
+        elif sizes is not None and len(sizes) == 3 and -1 not in sizes:
+            h, w, c = (sizes[1], sizes[2], sizes[0]) if channels_first else sizes  # `Reshape((7, 7, 256))`
+            out = [f"reshape {h}x{w}x{c}"]
+        elif sizes is not None and len(sizes) == 1:
+            out = ["flatten"]
+        else:
+            raise Unsupported(f"a Reshape to {_shown(target)} (cnncalc follows a reshape to a vector or to a map, "
+                              f"(H, W, C))", span)
     elif kind == "BatchNormalization":
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
         center, scale = config.get("center", True), config.get("scale", True)

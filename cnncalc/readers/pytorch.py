@@ -1468,6 +1468,11 @@ class _Reader:
                 return weights  # `torch.ones(C, 1, 1) * layer_scale`: the same shape
             return self.scaled(weights, other, node)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
+            other = right if isinstance(left, Tensor) else left
+            if isinstance(other, (int, float)) and not isinstance(other, bool) and \
+                    isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+                # `(torch.tanh(x) + 1) / 2`, `x * 0.5`: a constant on every value keeps the shape and learns nothing
+                return left if isinstance(left, Tensor) else right
             kinds = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul"}
             kind = kinds.get(type(node.op))
             if kind is None or not (isinstance(left, Tensor) and isinstance(right, Tensor)):
@@ -2643,6 +2648,11 @@ class _Reader:
             if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1] and (
                     shape[1] in (_SizeOf(1), -1) or type(shape[1]) is int):
                 return self.add_layer("unflatten", node, x, "unflatten")  # `y.view(b, c, 1, 1)`: an SE gate
+            if len(shape) == 4 and _is_batch(shape[0]) and all(type(d) is int and d > 0 for d in shape[2:]) and \
+                    ((shape[1] == -1 and shape[0] != -1) or (type(shape[1]) is int and shape[1] > 0)):
+                # `x.view(-1, 512, 4, 4)` after a Linear: a generator's first map (`-1` for C: its input's size says)
+                depth = "" if shape[1] == -1 else f"x{shape[1]}"
+                return self.add_layer(f"reshape {shape[2]}x{shape[3]}{depth}", node, x, "reshape")
             batch = len(shape) == 2 and _is_batch(shape[0])
             if batch and shape[1] == -1 and shape[0] != -1:
                 return self.add_layer("flatten", node, x, "flatten")
@@ -2654,7 +2664,7 @@ class _Reader:
             if groups is not None and _is_batch(shape[0]) and shape[2] in (_SizeOf(1, groups), -1) and \
                     shape[3:] == [_SizeOf(2), _SizeOf(3)]:
                 return _GroupView(x, groups, False)  # a channel shuffle's first step
-            raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1) or (batch, N)", node)
+            raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1), (batch, N) or (batch, C, H, W)", node)
         if attr == "flatten":
             return self.flatten(x, args, kwargs, node)
         if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate"):
