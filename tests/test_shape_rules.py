@@ -331,3 +331,24 @@ def test_fits_receptive_field_is_the_fitted_branchs_moved() -> None:
     r = run("input 8x8x1\nfit { conv 1 5x5 pad 2 | crop 1 }\n")
     join = next(x for x in r.rows if x.kind == "join")
     assert join.field == ((1, 1, 0), (1, 1, 0))
+
+
+def test_reshape_makes_a_map_of_its_inputs_values() -> None:
+    # fc 8192 on a latent of 100: (100 + 1)·8192 = 827,392 parameters, 8192 = 4·4·512 values; reshape has none. A
+    # volume reshapes too: 8x8x12 = 768 = 16·16·3; `reshape 4x4` takes the depth 8192/(4·4) = 512
+    right = ("input 100\nfc 8192 ; reshape 4x4x512 -> 4x4x512 params 827392\n",
+             "input 100\nfc 8192 ; reshape 4x4 -> 4x4x512\n", "input 8x8x12\nreshape 16x16x3 -> 16x16x3\n",
+             "input 100\nfc 8192 ; reshape 2x8 depth 512 -> 2x8x512\n")
+    for text in right:
+        r = run(text)
+        assert r.ok and [a.verdict for a in r.answers] == ["right"] * len(r.answers), text
+    r = run("input 100\nfc 8192 ; reshape 4x4x512 -> 4x4x256\n")
+    assert [a.verdict for a in r.answers] == ["wrong"]
+    cases = [  # on 8x8x12, 768 values
+        ("reshape 4x4x50", ("E017", 2, 9), "reshape 4x4x50 takes 800 values but receives 768 (8x8x12)"),
+        ("reshape 5x5", ("E017", 2, 9), "reshape 5x5 takes a multiple of 25 values but receives 768 (8x8x12)"),
+        ("reshape 0x4x48", ("E013", 2, 9), "reshape: the size: the height must be at least 1, got 0"),
+    ]
+    for line, place, words in cases:
+        r = run(f"input 8x8x12\n{line}\n")
+        assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
