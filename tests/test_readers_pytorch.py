@@ -1822,3 +1822,17 @@ def test_a_python_file_beyond_the_limit_is_refused_before_it_is_parsed() -> None
         "model(torch.randn(1, 3, 8, 8))\n"
     assert len(at_limit) <= MAX_PYTHON_CHARS
     assert [d.code for d in read_py(at_limit).diagnostics if d.severity == "error"] == ["E072"]
+
+
+@pytest.mark.parametrize("module, expected", [
+    ("nn.Unflatten(1, (8, 2, 3))", "2x3x8"), ("nn.Unflatten(-1, (48, 1, 1))", "1x1x48"),
+])
+def test_nn_unflatten_to_a_map_is_reshape(module: str, expected: str) -> None:
+    # Linear(8, 48) = 8·48 + 48 = 432 parameters, its 48 values as a map: 2·3·8 = 48
+    text = f"import torch.nn as nn\nmodel = nn.Sequential(nn.Flatten(), nn.Linear(8, 48), {module})\n"
+    report = read_py(text, input="1x1x8")
+    assert report.ok, report.messages()
+    assert str(report.output) == expected and report.totals.params == 432
+    other = read_py(text.replace(module, "nn.Unflatten(1, (8, 6))"), input="1x1x8")
+    [error] = [d for d in other.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "Unflatten(1, (8, 6))" in error.message

@@ -236,6 +236,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Softmax": (("dim", None),), "LogSoftmax": (("dim", None),),
     "Dropout": (("p", 0.5), ("inplace", False)), "Dropout2d": (("p", 0.5), ("inplace", False)),
     "Flatten": (("start_dim", 1), ("end_dim", -1)),
+    "Unflatten": (("dim", REQUIRED), ("unflattened_size", REQUIRED)),
     "Identity": (),
     "Upsample": (("size", None), ("scale_factor", None), ("mode", "nearest"), ("align_corners", None)),
     "ZeroPad2d": (("padding", REQUIRED),),
@@ -546,6 +547,13 @@ def spec_text(layer: Layer) -> str:
         if a["start_dim"] != 1 or a["end_dim"] != -1:
             raise _Unsupported(f"Flatten({a['start_dim']}, {a['end_dim']}) (cnncalc flattens all but the batch)", node)
         return "flatten"
+    if kind == "Unflatten":  # `nn.Unflatten(1, (512, 4, 4))`: a vector as a map, as `x.view(-1, 512, 4, 4)`
+        sizes = a["unflattened_size"]
+        if a["dim"] not in (1, -1) or not isinstance(sizes, (list, tuple)) or len(sizes) != 3 or \
+                not all(type(d) is int and d > 0 for d in sizes):
+            raise _Unsupported(f"Unflatten({_shown(a['dim'])}, {_shown(sizes)}) (cnncalc follows a vector unflattened "
+                               f"to a map: dim 1, (C, H, W))", node)
+        return f"reshape {sizes[1]}x{sizes[2]}x{sizes[0]}"
     if kind == "Upsample":
         mode = _resampling(a, node)
         how = "" if mode == "nearest" else f" {mode}"
