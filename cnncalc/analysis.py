@@ -126,11 +126,11 @@ def _settings(given: dict[str, Any]) -> Settings:
     if settings.batch is not None and not (isinstance(settings.batch, int) and 1 <= settings.batch <= MAX_BATCH):
         raise ValueError(f"batch={settings.batch!r}: expected a whole number from 1 to {MAX_BATCH:,}")
     if settings.model is not None:
-        shown = settings.model if isinstance(settings.model, str) else None
-        if shown is None or model_expression(shown) is None:
+        expression = model_expression(settings.model) if isinstance(settings.model, str) else None
+        if expression is None:
             raise ValueError(f"model={settings.model!r}: expected a class or function of the file, or a call of one "
                              f"('ResNet50', \"VGG('VGG16')\"), of at most {MAX_MODEL_CHARS} characters")
-        settings = settings._replace(model=model_expression(shown))
+        settings = settings._replace(model=expression)
     size: object = settings.input  # the API takes the text too: `input="224x224x3"`
     if isinstance(size, str):
         shape = input_size(size)
@@ -160,11 +160,6 @@ def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | N
         sink.add(codes.E005, f"byte 0x{bad_byte[1]:02X} is not UTF-8 text", Span(bad_byte[0], bad_byte[0] + 1),
                  hint="save the file as UTF-8")
     file = read(str(settings.lang), text, sink, settings.model)
-    if settings.model is not None and not NOTATIONS[str(settings.lang)].chooses:
-        notation = NOTATIONS[str(settings.lang)]
-        sink.add(codes.W075, f"`--model {settings.model}` is not used: a {notation.title or notation.name} file is "
-                             f"read whole", Span(0, min(1, len(text))),
-                 hint="--model chooses the model of a PyTorch file (docs/notations.md)")
     rounding = settings.rounding
     for prose in file.prose:
         sink.add(codes.N060, f"skipped as prose: {prose.text[:60]}", prose.span)

@@ -273,13 +273,14 @@ def _spec(source: Any, lang: str, out: Any, size: tuple[int, ...] | None, model:
     """The spec text of a file in any notation; exits 1 on a part that could not be read, or when
     the input's size is known neither from the file nor from `--input`."""
     from cnncalc.diagnostics import DiagnosticSink
-    from cnncalc.notations import NOTATIONS, detect, read
+    from cnncalc.notations import detect, read
     from cnncalc.spec_writer import write_spec
     notation = detect(source.text, source.name) if lang == "auto" else lang
     sink = DiagnosticSink()
     parsed = read(notation, source.text, sink, model)
-    if model is not None and not NOTATIONS[notation].chooses:
-        out.error(f"cnncalc: `--model` is not used: a {NOTATIONS[notation].title or notation} file is read whole")
+    from cnncalc import codes
+    for unused in (d for d in sink.items if d.code is codes.W075):
+        out.error(f"cnncalc: {unused.message}")
     errors = [d for d in sink.items if d.severity == "error"]
     if errors:
         from cnncalc.diagnostics import Source

@@ -190,10 +190,16 @@ def reader(lang: str) -> Callable[[str, DiagnosticSink], ir.File]:
 
 def read(lang: str, text: str, sink: DiagnosticSink, model: str | None) -> ir.File:
     """The file read in notation `lang`; `model` (`--model`, checked by `analysis.model_expression`) goes to a
-    reader that chooses among a file's models. For the others the caller says it was not used (W075)."""
-    if NOTATIONS[lang].chooses:
-        chosen: ir.File = _function(NOTATIONS[lang].reader)(text, sink, model)
+    reader that chooses among a file's models; for the others it is not used (W075, at the file's start)."""
+    notation = NOTATIONS[lang]
+    if notation.chooses:
+        chosen: ir.File = _function(notation.reader)(text, sink, model)
         return chosen
+    if model is not None:
+        from cnncalc import codes
+        from cnncalc.diagnostics import Span
+        sink.add(codes.W075, f"`--model {model}` is not used: a {notation.title or notation.name} file is read whole",
+                 Span(0, min(1, len(text))), hint="--model chooses the model of a PyTorch file (docs/notations.md)")
     return reader(lang)(text, sink)
 
 

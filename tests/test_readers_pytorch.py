@@ -1349,6 +1349,11 @@ def test_model_on_the_command_line(tmp_path: Path) -> None:
     assert long.exit_code == 2 and "is longer than 500 characters" in long.output
     missing = runner.invoke(cli, ["check", str(path), "--model", "ResNet50", "--input", "16x16x3"])
     assert missing.exit_code == 1 and "error[E075]" in missing.output
+    spec = tmp_path / "net.spec"
+    spec.write_text("input 8x8x3\nconv 4 3x3\n")
+    unused = runner.invoke(cli, ["convert", str(spec), "--model", "ResNet50"])
+    assert unused.exit_code == 0
+    assert "cnncalc: `--model ResNet50` is not used: a spec file is read whole" in unused.output
 
 
 def test_layer_norms_written_by_hand_are_layernorm_layers() -> None:
