@@ -1260,13 +1260,12 @@ class _LineReader:
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
             words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
-        if kinds == ["WORD"] and any(c.isdigit() for c in words[0]) and _label(self.tokens) is not None and \
-                _layer_kind(words[0]) is not None and (last is not None or has_input):
+        alone = _named_alone(self.tokens) if len(self.tokens) <= 5 and (last is not None or has_input) else None
+        if alone is not None and alone[0].lower != "input":
             # `3. NORM1` alone, its answers on the lines after: the layer, as `NORM1:` (a name that needs its
             # description, `POOL1`, is E060 then, not prose that would leave the answers below to the layer above)
-            alone = self.tokens[0]
-            self.tokens = [alone, Tok("P", ":", alone.end, alone.end)]
-            words, kinds = [words[0], ":"], ["WORD", "P"]
+            self.tokens = [alone[0], Tok("P", ":", alone[0].end, alone[0].end)]
+            words, kinds = [alone[0].lower, ":"], ["WORD", "P"]
         if words[-2:-1] == [":"] and kinds[-1] == "DIMS" and "ARROW" not in kinds and words[0] in _KIND_LEADS and \
                 ":" not in words[:-2] and any(k in ("NUM", "DIMS") for k in kinds[:-2]):
             joint = self.tokens[-2]  # `Max pool 2x2 stride 2: 16x16x10`: the layer, then its output, as after `->`
