@@ -1841,3 +1841,12 @@ def test_nn_unflatten_to_a_map_is_reshape(module: str, expected: str) -> None:
     other = read_py(text.replace(module, "nn.Unflatten(1, (8, 6))"), input="1x1x8")
     [error] = [d for d in other.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "Unflatten(1, (8, 6))" in error.message
+
+
+def test_a_settings_model_that_is_no_expression_is_e075_not_a_traceback() -> None:
+    # the API and the command line check it first; a Settings made by hand reaches the reader unchecked
+    from cnncalc.analysis import Settings
+    text = "import torch.nn as nn\nmodel = nn.Conv2d(3, 4, 3)\n"
+    [analysis] = run(text, "m.py", Settings(model="x +", input=(8, 8, 3)))
+    assert [(d.code, d.message) for d in analysis.report.diagnostics] == [
+        ("E075", "`--model x +`: not a name or a call")]

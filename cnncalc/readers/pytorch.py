@@ -981,7 +981,11 @@ class _Reader:
         (`VGG('VGG16')`); None (E075) when the file gives none. The expression is placed at the definition it
         names, where diagnostics about it point."""
         assert self.chosen is not None
-        expression = ast.parse(self.chosen, mode="eval").body
+        try:  # (checked by `analysis.model_expression` before: a Settings made by hand may not be)
+            expression = ast.parse(self.chosen, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            self.not_chosen("not a name or a call")
+            return None
         head = expression.func if isinstance(expression, ast.Call) else expression
         root = head
         while isinstance(root, ast.Attribute):
