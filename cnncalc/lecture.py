@@ -6555,18 +6555,19 @@ def _output_sides(tokens: list[Tok]) -> list[Tok]:
 
 
 def _figure_conv(tokens: list[Tok]) -> list[Tok]:
-    """The ResNet paper's figure, `3x3 conv, 64` and `7x7 conv, 64, /2`, as `3x3 conv, 64 filters, pad same` and
-    `7x7 conv, 64 filters, /2, pad same`: its convolutions pad (F - 1)/2, which keeps the size or divides it by the
-    stride, rounded up, as `same` does. Other tokens as they are (`3x3 conv, 64 filters` is the lecture's, without
-    padding; so is the GoogLeNet table's `3x3/2`, whose pools on 55 give AlexNet's 27)."""
+    """The ResNet paper's figure, `7x7 conv, 64, /2`, as `7x7 conv, 64 filters, /2, pad same`: its convolutions pad
+    (F - 1)/2, and its `/2` halves the size (rounded up, as `same` does). Other tokens as they are: `3x3 conv, 64`
+    without the figure's stride says no padding (a LeNet sheet's `5x5 conv, 6` is unpadded: E060, not a guess), and
+    `3x3 conv, 64 filters` is the lecture's, unpadded; so is the GoogLeNet table's `3x3/2` (its pools on 55 give
+    AlexNet's 27)."""
     for k in range(len(tokens) - 3):
         if tokens[k].kind == "DIMS" and tokens[k + 1].lower in ("conv", "convolution") and tokens[k + 2].text == "," \
                 and tokens[k + 3].kind == "NUM" and tokens[k + 3].text.isdigit():
             after = tokens[k + 4:]
-            if after and after[0].text not in (",", "(") and after[0].kind != "ARROW":
+            strided = 3 if [t.text for t in after[:2]] == [",", "/"] and after[2:3] and after[2].kind == "NUM" else 0
+            if not strided or (after[3:] and after[3].text not in (",", "(") and after[3].kind != "ARROW"):
                 return tokens
             at = tokens[k + 3].end
-            strided = 3 if [t.text for t in after[:2]] == [",", "/"] and after[2:3] and after[2].kind == "NUM" else 0
             implied = [Tok("P", ",", at, at), Tok("WORD", "pad", at, at), Tok("WORD", "same", at, at)]
             if any(t.lower in ("pad", "padding") for t in after):
                 implied = []  # (a padding said: kept)

@@ -7242,11 +7242,18 @@ def test_a_layer_stated_out_of_its_place_is_e060() -> None:
     assert [a.verdict for a in report.answers] == ["unchecked"]
 
 
+@pytest.mark.parametrize("line", ["3x3 conv, 64", "5x5 conv, 6"])
+def test_a_convolution_written_size_first_without_a_stride_or_padding_is_not_guessed(line: str) -> None:
+    # the ResNet figure's `3x3 conv, 64` is padded, a LeNet sheet's `5x5 conv, 6` is not: E060, the answer unchecked
+    report = homework(f"Input: 32x32x3\n{line}\n- Output: 32x32x64\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
 @pytest.mark.parametrize("line, answer, verdict", [
-    # the ResNet paper's figure: its convolutions keep the size (pad (3 - 1)/2 = 1), or halve it: 224 / 2 = 112
-    ("3x3 conv, 64", "224x224x64", "right"),
-    ("3x3 conv, 64", "222x222x64", "wrong"),  # (224 - 3)/1 + 1, no padding: not the figure's
+    # the ResNet paper's figure: its `/2` halves the size, its convolutions padded (7 - 1)/2 = 3: 224 / 2 = 112
     ("7x7 conv, 64, /2", "112x112x64", "right"),
+    ("7x7 conv, 64, /2", "109x109x64", "wrong"),  # (224 - 7)/2 + 1 = 109.5 unpadded: not the figure's
     ("CONV1: 7x7 conv, 64, /2", "109x109x64", "wrong"),
     ("[112x112x64] CONV1: 7x7 conv, 64, /2", None, "right"),
     ("CONV1: 7x7 conv, 64, /2, pad 0", "109x109x64", "invalid"),  # (224 - 7)/2 + 1 = 109.5: a padding said is kept
@@ -7255,7 +7262,7 @@ def test_a_layer_stated_out_of_its_place_is_e060() -> None:
 ])
 def test_the_resnet_figures_convolutions_pad_to_keep_or_divide_the_size(line: str, answer: str | None,
                                                                              verdict: str) -> None:
-    # `3x3 conv, 64` was unreadable, `7x7 conv, 64, /2` read without padding: E030 for the figure's 7x7/2 on 224
+    # `7x7 conv, 64, /2` was unreadable, and named (`CONV1: …`) read without padding: E030 for the figure's 7x7/2 on 224
     report = homework(f"Input: 224x224x3\n{line}\n" + (f"- Output: {answer}\n" if answer else ""))
     if verdict == "invalid":
         assert "E030" in [d.code for d in report.diagnostics]
