@@ -933,10 +933,11 @@ def _total_row(name: list[str]) -> str | None:
 
 
 def _filter_cell(cell: list[Tok]) -> dict[str, list[Tok]] | None:
-    """A Filter column's cell as the Filters and Kernel columns' cells: `96 x 11x11` (or `96 @ 11x11`) is 96 filters
-    of 11x11, `5x5x6 x 16`, `16 x 5x5x6` and `11x11x3, 96` 16 and 96 filters of a size with its depth (checked
-    against the input's), `11x11x3` a size with its depth, `3x3` a size (a pool's window); a blank cell (`-`)
-    nothing. None for anything else."""
+    """A Filter column's cell as the Filters and Kernel columns' cells: `96 x 11x11` (or `96 @ 11x11`, `11x11 x 96`)
+    is 96 filters of 11x11, `5x5x6 x 16`, `16 x 5x5x6` and `11x11x3, 96` 16 and 96 filters of a size with its depth
+    (checked against the input's), `11x11x3` a size with its depth, `3x3` a size (a pool's window); a blank cell (`-`)
+    nothing. None for anything else, `3x5x5` among it (3 filters first, or a depth of 3 first, as PyTorch writes a
+    weight's sizes?)."""
     if _blank_cell(cell):
         return {}
     sized = [t for t in cell if t.kind == "DIMS"]
@@ -954,14 +955,18 @@ def _filter_cell(cell: list[Tok]) -> dict[str, list[Tok]] | None:
         return {"filters": counted, "kernel": size(numbers)}
     if counted or len(numbers) not in (2, 3, 4):
         return None
+    # the count set apart from the size (`96 x 11x11`, `96 @ 11x11`, `11x11 x 96`, `5x5x6 x 16`); `3x5x5` may be a
+    # depth first
+    count_first = re.fullmatch(r"[0-9]+(?:\s*@\s*|\s+[xX×]\s+)[0-9]+[xX×][0-9]+(?:[xX×][0-9]+)?", at.text)
+    count_last = re.fullmatch(r"[0-9]+[xX×][0-9]+(?:[xX×][0-9]+)?\s+[xX×]\s+[0-9]+", at.text)
+    if count_last and len(numbers) == 3 and numbers[0] == numbers[1]:  # `11x11 x 96`
+        return {"filters": [Tok("NUM", str(numbers[2]), at.start, at.end)], "kernel": size(numbers[:2])}
     if len(numbers) == 2 or (len(numbers) == 3 and numbers[0] == numbers[1]):  # `3x3`, `11x11x3`
         return {"kernel": size(numbers)}
-    if len(numbers) == 3 and numbers[1] == numbers[2]:  # `96 x 11x11`, `96 @ 11x11`
+    if count_first and numbers[1] == numbers[2]:  # `96 x 11x11`, `16 x 5x5x6`
         return {"filters": [Tok("NUM", str(numbers[0]), at.start, at.end)], "kernel": size(numbers[1:])}
-    if len(numbers) == 4 and numbers[0] == numbers[1]:  # `5x5x6 x 16`
+    if count_last and numbers[0] == numbers[1]:  # `5x5x6 x 16`
         return {"filters": [Tok("NUM", str(numbers[3]), at.start, at.end)], "kernel": size(numbers[:3])}
-    if len(numbers) == 4 and numbers[1] == numbers[2]:  # `16 x 5x5x6`
-        return {"filters": [Tok("NUM", str(numbers[0]), at.start, at.end)], "kernel": size(numbers[1:])}
     return None
 
 

@@ -7297,3 +7297,18 @@ def test_an_outputs_sides_named_after_the_word_output(answer: str, verdict: str)
     # these were prose: `Width = 55, height = 55, …` was read, `Output width = 55, …` not
     report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{answer}\n")
     assert [a.verdict for a in report.answers] == [verdict]
+
+
+@pytest.mark.parametrize("cell", ["3x5x5", "96x11x11"])
+def test_a_filter_cell_that_reads_two_ways_is_e060(cell: str) -> None:
+    # 3 filters of 5x5, or 5x5 filters 3 deep written depth first as PyTorch orders a weight's sizes? Not guessed
+    report = homework(FILTER_TABLE + f"| CONV1 | {cell} | 1 | 0 | 28x28x10 | 760 |\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.message) == ("E060", f"cnncalc cannot read `{cell}` as the filters' count and size")
+    assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"]
+
+
+def test_a_filter_cell_with_the_count_after_the_size() -> None:
+    # 96 filters of 11x11 at stride 4 on 227x227x3: 55x55x96 and (11·11·3 + 1)·96 = 34,944
+    report = homework(FILTER_TABLE + "| CONV1 | 11x11 x 96 | 4 | 0 | 55x55x96 | 34,944 |\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"]
