@@ -1231,7 +1231,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_called(self.tokens[lead:])))))))))))
+            _figure_conv(_axes_named(_output_sides(_vgg_named(_called(self.tokens[lead:]))))))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -6557,6 +6557,18 @@ def _output_sides(tokens: list[Tok]) -> list[Tok]:
     if len(named) < 2 or not outputs or outputs[0] != 0 or any(j + 1 not in named for j in outputs):
         return tokens
     return [t for j, t in enumerate(tokens) if j not in outputs]
+
+
+def _vgg_named(tokens: list[Tok]) -> list[Tok]:
+    """`conv3-64 -> 224x224x64`, `CONV3-64: 224x224x64`: the VGG paper's name (64 3x3 filters, padded to keep the
+    size) and its output, as the notes' breakdown writes it, `CONV3-64: [224x224x64]`. Other tokens as they are."""
+    if len(tokens) < 5 or not re.fullmatch(r"conv[0-9]+", tokens[0].lower) or tokens[1].text != "-" or \
+            tokens[2].kind != "NUM" or not tokens[2].text.isdigit() or \
+            (tokens[3].text != ":" and tokens[3].kind != "ARROW") or tokens[4].kind != "DIMS" or tokens[5:6] != []:
+        return tokens
+    colon, volume = tokens[3], tokens[4]
+    return [*tokens[:3], Tok("P", ":", colon.start, colon.end), Tok("P", "[", volume.start, volume.start), volume,
+            Tok("P", "]", volume.end, volume.end)]
 
 
 def _figure_conv(tokens: list[Tok]) -> list[Tok]:

@@ -89,6 +89,7 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout)"
            # a layer written as a call, alone or first on a one-line network (`CONV(10 filters, 5x5, …)`, `FC(10)`,
            # `Network: INPUT(32x32x3) -> …`, `INPUT [32x32x3]`)
+           r"|conv[0-9]+-[0-9]+[ \t]*(?:->|→|:)[ \t]*[0-9]+[ \t]*x"  # the VGG paper's `conv3-64 -> 224x224x64`
            r"|(?:the[ \t]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final)[ \t]+layer[ \t]+is\b"
            r"|(?:the[ \t]+)?(?:network|model|cnn|convnet|net)[ \t]+takes[ \t]+(?:as[ \t]+input[ \t]+)?(?:an?[ \t]+)?"
            r"[0-9]+[ \t]*x[ \t]*[0-9]+"

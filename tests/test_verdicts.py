@@ -7312,3 +7312,16 @@ def test_a_filter_cell_with_the_count_after_the_size() -> None:
     # 96 filters of 11x11 at stride 4 on 227x227x3: 55x55x96 and (11·11·3 + 1)·96 = 34,944
     report = homework(FILTER_TABLE + "| CONV1 | 11x11 x 96 | 4 | 0 | 55x55x96 | 34,944 |\n")
     assert [a.verdict for a in report.answers] == ["right", "right"]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # the VGG paper's conv3-64: 64 3x3 filters padded to keep the size, 224x224x64 on 224x224x3
+    ("conv3-64 -> 224x224x64", "right"), ("CONV3-64: 224x224x64", "right"), ("conv3-64 → 222x222x64", "wrong"),
+    ("conv3-64: 224x224x32", "wrong"),
+])
+def test_the_vgg_papers_names_with_their_output(line: str, verdict: str) -> None:
+    # read as the spec language (unknown layer `conv3`), or E060 with the lecture's notation forced
+    text = f"Input: 224x224x3\n{line}\n"
+    from cnncalc.notations import detect
+    assert detect(text, "hw.md") == "lecture"
+    assert [a.verdict for a in cnncalc.analyze_text(text, "hw.md").answers] == [verdict]
