@@ -945,7 +945,10 @@ def _filter_cell(cell: list[Tok]) -> dict[str, list[Tok]] | None:
     if len(sized) != 1 or len(counted) > 1 or any(t.kind == "WORD" and t.lower not in ("filters", "kernels", "of")
                                                   for t in cell):
         return None
-    numbers = [int(n) for n in re.findall(r"[0-9]+", sized[0].text)]
+    digits = re.findall(r"[0-9]+", sized[0].text)
+    if any(len(d) > limits.MAX_LITERAL_DIGITS for d in digits):
+        return None  # (read before any arithmetic: a number of thousands of digits is no size)
+    numbers = [int(d) for d in digits]
     at = sized[0]
 
     def size(dims: list[int]) -> list[Tok]:

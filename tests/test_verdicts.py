@@ -7299,12 +7299,15 @@ def test_an_outputs_sides_named_after_the_word_output(answer: str, verdict: str)
     assert [a.verdict for a in report.answers] == [verdict]
 
 
-@pytest.mark.parametrize("cell", ["3x5x5", "96x11x11"])
+@pytest.mark.parametrize("cell", ["3x5x5", "96x11x11", "9" * 5000 + " x 3x3"])
 def test_a_filter_cell_that_reads_two_ways_is_e060(cell: str) -> None:
-    # 3 filters of 5x5, or 5x5 filters 3 deep written depth first as PyTorch orders a weight's sizes? Not guessed
+    # 3 filters of 5x5, or 5x5 filters 3 deep written depth first as PyTorch orders a weight's sizes? Not guessed;
+    # nor a count of 5,000 digits (it was a ValueError from int(), a traceback), at the cell (line 5, column 11)
     report = homework(FILTER_TABLE + f"| CONV1 | {cell} | 1 | 0 | 28x28x10 | 760 |\n")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert (error.code, error.message) == ("E060", f"cnncalc cannot read `{cell}` as the filters' count and size")
+    assert (error.code, error.line, error.column) == ("E060", 5, 11)
+    assert error.message.startswith(f"cnncalc cannot read `{cell[:20]}") and \
+        error.message.endswith("` as the filters' count and size")
     assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"]
 
 
