@@ -1375,27 +1375,30 @@ def test_layer_norms_written_by_hand_are_layernorm_layers() -> None:
     assert next(r.op for r in report.rows if r.op.startswith("scale")) == "scale nobias inputs 16"  # the layer scale
 
 
-@pytest.mark.parametrize("norm, message", [
+@pytest.mark.parametrize("norm, message, place", [
     # a mean over the channels not followed by the rest of a layer norm (CBAM's spatial attention)
     ("u = x.mean(1, keepdim=True)\nreturn x * u",
-     "not supported: `x * u`: a mean over the channels, used other than in a layer norm written out"),
+     "not supported: `x * u`: a mean over the channels, used other than in a layer norm written out", (11, 16)),
     # the variance without its mean taken out
     ("u = x.mean(1, keepdim=True)\ns = x.pow(2).mean(1, keepdim=True)\nreturn (x - u) / torch.sqrt(s + 1e-6)",
-     "not supported: the tensor method `.pow(...)`"),
+     "not supported: the tensor method `.pow(...)`", (11, 13)),
     # the weight is a tensor of constants, not a learnt one: no parameters to count
     ("u = x.mean(1, keepdim=True)\ns = (x - u).pow(2).mean(1, keepdim=True)\ny = (x - u) / torch.sqrt(s + 1e-6)\n"
      "return torch.ones(8)[:, None, None] * y",
-     "not supported: `torch.ones(8)[:, None, None] * y`: a mean over the channels, used other than in a layer norm"),
+     "not supported: `torch.ones(8)[:, None, None] * y`: a mean over the channels, used other than in a layer norm",
+     (13, 16)),
     # F.layer_norm over a channels-first map (its normalized_shape the whole map's): not the norm over the channels
     ("return F.layer_norm(x, (8, 6, 6))",
-     "not supported: F.layer_norm other than over the channels of a channels-last view"),
+     "not supported: F.layer_norm other than over the channels of a channels-last view", (10, 16)),
     ("return F.layer_norm(x.permute(0, 2, 3, 1), (8,)).permute(0, 3, 1, 2)",
-     "not supported: F.layer_norm without a learnt weight and bias of 8 values each"),
+     "not supported: F.layer_norm without a learnt weight and bias of 8 values each", (10, 16)),
 ])
-def test_a_layer_norm_written_out_otherwise_is_e070_saying_what_is_followed(norm: str, message: str) -> None:
+def test_a_layer_norm_written_out_otherwise_is_e070_saying_what_is_followed(norm: str, message: str,
+                                                                           place: tuple[int, int]) -> None:
     report = read_py(module_file("self.conv = nn.Conv2d(3, 8, 3)", f"x = self.conv(x)\n{norm}"), input="8x8x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and error.message.startswith(message), error.message
+    assert (error.line, error.column) == place  # (the forward's lines start at 9, indented by 8)
     assert report.totals.params is None
 
 

@@ -7238,7 +7238,8 @@ def test_a_layer_stated_out_of_its_place_is_e060() -> None:
     report = homework("The network takes a 32x32x3 image.\nThe second layer is a 2x2 max pooling with stride 2.\n"
                       "Its output volume is 16x16x3.\n")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert (error.code, error.message, error.line) == ("E060", "the second layer, stated after 0 layers", 2)
+    assert (error.code, error.message, error.line, error.column) == ("E060", "the second layer, stated after 0 layers",
+                                                                     2, 1)
     assert [a.verdict for a in report.answers] == ["unchecked"]
 
 
