@@ -6518,15 +6518,15 @@ def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
     return (start, _ORDINALS[words[at]]) if start < len(words) else None
 
 
-_AXIS_NAMES = {**dict.fromkeys(("height", "h", "rows"), "H"), **dict.fromkeys(("width", "w", "columns", "cols"), "W"),
-               **dict.fromkeys(("depth", "d", "channels", "c", "filters", "maps", "channel"), "C")}
+# an axis's name after its size (`55 (width)`): the sides' letters and words, by axis, and a few more
+_AXIS_NAMES = {**_LETTERS_OF_SIDES, "rows": 0, "columns": 1, "cols": 1, "channel": 2, "filters": 2, "maps": 2}
 
 
 def _axes_named(tokens: list[Tok]) -> list[Tok]:
     """`55 (width) x 27 (height) x 96 (depth)`, each size with its axis, as the volume those axes say, height first
     (`27x55x96 (HxWxC)`; `96 (channels) x 27 (height) x 55 (width)` as well). Other tokens as they are."""
     for k in range(len(tokens) - 3):
-        sizes: list[tuple[str, Tok]] = []
+        sizes: list[tuple[int, Tok]] = []
         at = k
         while at + 3 < len(tokens) + 1 and tokens[at].kind == "NUM" and tokens[at].text.isdigit() and \
                 [t.text for t in tokens[at + 1:at + 4:2]] == ["(", ")"] and tokens[at + 2].lower in _AXIS_NAMES:
@@ -6537,12 +6537,11 @@ def _axes_named(tokens: list[Tok]) -> list[Tok]:
             else:
                 break
         axes = [axis for axis, _ in sizes]
-        if len(sizes) in (2, 3) and len(set(axes)) == len(axes) and set(axes) <= {"H", "W", "C"} and \
-                (len(sizes) == 3 or set(axes) == {"H", "W"}):
+        if len(sizes) in (2, 3) and len(set(axes)) == len(axes) and (len(sizes) == 3 or set(axes) == {0, 1}):
             start, end = sizes[0][1].start, tokens[at - 1].end
             if tokens[at - 1].lower in ("x", "×", "*", "by"):
                 return tokens  # (a size after the last `x` that names no axis)
-            ordered = sorted(sizes, key=lambda size: "HWC".index(size[0]))  # (`55 (width) x 27 (height)`: 27x55)
+            ordered = sorted(sizes, key=lambda size: size[0])  # (`55 (width) x 27 (height)`: 27x55)
             volume = Tok("DIMS", "x".join(size.text for _, size in ordered), start, end)
             order = [Tok("P", "(", end, end), Tok("WORD", "HxWxC", end, end), Tok("P", ")", end, end)]
             return [*tokens[:k], volume, *(order if len(sizes) == 3 else []), *tokens[at:]]
