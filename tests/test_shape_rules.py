@@ -352,3 +352,27 @@ def test_reshape_makes_a_map_of_its_inputs_values() -> None:
     for line, place, words in cases:
         r = run(f"input 8x8x12\n{line}\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
+
+
+def test_padchannels_adds_zero_channels_without_parameters() -> None:
+    # the ResNet paper's option A on CIFAR: 32x32x16 to 16x16x32, the shortcut every other pixel (maxpool 1x1 stride
+    # 2: (32 - 1)/2 + 1 = 16.5, rounded down, the 16 pixels 0, 2, … 30) widened by 8 zero channels each side,
+    # 16 + 8 + 8 = 32; only the other branch has weights: 3·3·16·32 + 3·3·32·32 = 4,608 + 9,216 = 13,824
+    right = ("input 16x16x4\npadchannels 2 -> 16x16x8 params 0\n", "input 16x16x4\npadchannels 0 after 3 -> 16x16x7\n",
+             "input 16x16x4\npadchannels 5 after 0 -> 16x16x9\n",
+             "input 32x32x16\nadd { maxpool 1x1 stride 2 floor ; padchannels 8 -> 16x16x32 | "
+             "conv 32 3x3 stride 2 pad 1 nobias floor ; conv 32 3x3 pad 1 nobias } -> 16x16x32 params 13824\n")
+    for text in right:
+        r = run(text)
+        assert not [c for c in codes(r) if c.startswith("E")], text
+        assert [a.verdict for a in r.answers] == ["right"] * len(r.answers), text
+    r = run("input 16x16x4\npadchannels 2 -> 16x16x6\n")
+    assert [a.verdict for a in r.answers] == ["wrong"]
+    cases = [
+        ("input 10\npadchannels 2", ("E034", 2, 1), "`padchannels` needs an HxWxC volume but gets the flat vector 10"),
+        ("input 8x8x4\npadchannels -1", ("E013", 2, 13), "it must be at least 0, got -1"),
+        ("input 8x8x4\npadchannels 1 after 1x2", ("E013", 2, 21), "is one whole number, not a pair"),
+    ]
+    for text, place, words in cases:
+        r = run(text + "\n")
+        assert where(r) == [place] and words in r.diagnostics[0].message, (text, where(r), r.diagnostics[0].message)

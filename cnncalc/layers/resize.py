@@ -4,12 +4,13 @@ edges) and crops. No
 parameters, no MACs (element-wise and copying work is not a multiply-accumulate of the convention)."""
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING, axis, codes, field
+from cnncalc import TYPE_CHECKING, axis, codes, field, limits
 from cnncalc.layers.arguments import (
     CHANNELS,
     CROPPING,
     SIZE,
     ChannelRange,
+    Int,
     OpenPair,
     Pad,
     Pair,
@@ -146,6 +147,41 @@ class Shuffle(Layer):
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x) * itemsize
+
+
+class PadChannels(Layer):
+    """Zero channels added before and after the input's: `padchannels 8` (8 each side), `padchannels 0 after 8`.
+    The ResNet paper's option A shortcut for CIFAR, which widens an identity without parameters (PyTorch's
+    `F.pad(x, (0, 0, 0, 0, 8, 8))`, ONNX's Pad on the channels' axis)."""
+
+    keyword = "padchannels"
+    example = "padchannels 8"
+    spatial_input = True
+    before: int = positional(Int(0, limits.MAX_CHANNELS), doc="zero channels before the input's")
+    after: int | None = option(Int(0, limits.MAX_CHANNELS), default=None,
+                               doc="zero channels after them, when not as many as before")
+
+    @property
+    def added(self) -> Pair:
+        """The zero channels before and after the input's."""
+        return self.before, self.before if self.after is None else self.after
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return x.with_channels(x.channels + sum(self.added))
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        before, after = self.added
+        return Working(f"{before} + {x.channels} + {after} = {y.channels} channels")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.pad(x, ((0, 0), (0, 0), (0, 0), self.added)), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x[:-1]) * (x[-1] + sum(self.added)) * itemsize
 
 
 class PixelShuffle(Layer):
