@@ -417,7 +417,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
                                         ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
                                         ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
-                                        ("generator_views.py", (16, 1, 1))])
+                                        ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -1853,3 +1853,69 @@ def test_a_settings_model_that_is_no_expression_is_e075_not_a_traceback() -> Non
     [analysis] = run(text, "m.py", Settings(model="x +", input=(8, 8, 3)))
     assert [(d.code, d.message) for d in analysis.report.diagnostics] == [
         ("E075", "`--model x +`: not a name or a call")]
+
+
+def test_the_resnet_papers_cifar_networks_with_option_a_shortcuts() -> None:
+    # tests/fixtures/notations/cifar_option_a.py on 32x32x3, n blocks a stage. conv1 3·3·3·16 = 432 and its norm 2·16;
+    # a 16-wide block 2·(3·3·16·16 + 2·16) = 2·2,336; the first 32-wide one 3·3·16·32 + 64 = 4,672 and 3·3·32·32 + 64
+    # = 9,280, then 9,280 a conv; the first 64-wide 3·3·32·64 + 128 = 18,560, then 36,992 a conv; fc 64·10 + 10 = 650.
+    # n = 3 (ResNet-20): 464 + 6·2,336 + 4,672 + 5·9,280 + 18,560 + 5·36,992 + 650 = 269,722 (the paper's 0.27M);
+    # n = 9 (ResNet-56): 464 + 18·2,336 + 4,672 + 17·9,280 + 18,560 + 17·36,992 + 650 = 853,018 (0.85M). MACs at n = 3:
+    # 32·32·16·27 + 6·32·32·16·144 + 16·16·32·(144 + 5·288) + 8·8·64·(288 + 5·576) + 640 = 40,551,040
+    reports = [analyze(FIXTURES / "cifar_option_a.py", input="32x32x3", model=m) for m in ("model", "cifar_resnet(9)")]
+    for report, params in zip(reports, (269_722, 853_018)):
+        assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+        assert report.totals.params == params and report.output.dims == (10,)
+    report = reports[0]
+    assert report.totals.macs == 40_551_040
+    # the shortcut of the first 32-wide block: every other pixel of 32x32x16, (32 - 1)/2 + 1 = 16.5 rounded down,
+    # and 8 zero channels each side, 16 + 8 + 8 = 32
+    shortcut = [(r.op, str(r.output)) for r in report.rows if r.path.startswith("n6_add.2.")]
+    assert shortcut == [("maxpool 1x1 stride 2 floor", "16x16x16"), ("padchannels 8", "16x16x32")]
+
+
+def test_lambdas_and_nested_functions_are_called_as_python_calls_them() -> None:
+    # a lambda reads the loop's variable when it is called (Python's late binding: k = 4, 16/4 = 4), unless a
+    # default took it when the lambda was made (k = 2: 16/2 = 8); a function defined in __init__ is a closure too
+    init = ("class Apply(nn.Module):\n"
+            "    def __init__(self, fn):\n        super().__init__()\n        self.fn = fn\n"
+            "    def forward(self, t):\n        return self.fn(t)\n")
+    for made, side in (("lambda t: F.max_pool2d(t, k)", 4), ("lambda t, k=k: F.max_pool2d(t, k)", 8)):
+        text = module_file(f"fns = []\nfor k in (2, 4):\n    fns.append({made})\nself.pool = Apply(fns[0])",
+                           "return self.pool(x)").replace("class M(", init + "class M(")
+        report = read_py(text, input="16x16x3")
+        assert report.ok and report.output.dims == (side, side, 3), (made, report.messages())
+    text = module_file("def every(t, step=2):\n    return t[:, :, ::step, ::step]\nself.skip = every",
+                       "return self.skip(x)")
+    assert read_py(text, input="9x9x3").output.dims == (5, 5, 3)  # (9 - 1)/2 + 1
+
+
+@pytest.mark.parametrize("step, ops, out", [
+    # 11x9 map: rows 1, 4, 7, 10 of it: cropped to 10 rows, then (10 - 1)/3 + 1 = 4; columns kept
+    ("x[:, :, 1::3]", ["crop 1,0,0,0", "maxpool 1x1 stride 3x1 floor"], (4, 9, 3)),
+    ("x[:, :, ::2, ::2]", ["maxpool 1x1 stride 2 floor"], (6, 5, 3)),  # (11 - 1)/2 + 1, (9 - 1)/2 + 1
+    ("x[:, :, :, 2::4]", ["crop 0,0,2,0", "maxpool 1x1 stride 1x4 floor"], (11, 2, 3)),  # (7 - 1)/4 + 1 = 2.5
+    # F.pad's pairs run from the last dimension: (left, right) alone pads the width; a third pair pads the channels
+    ("F.pad(x, (1, 2))", ["zeropad 0,0,1,2"], (11, 12, 3)),
+    ("nn.ZeroPad2d((1, 2))(x)", ["zeropad 0,0,1,2"], (11, 12, 3)),
+    ("F.pad(x, (1, 1, 0, 2, 0, 3))", ["zeropad 0,2,1,1", "padchannels 0 after 3"], (13, 11, 6)),
+    ("F.pad(x, (0, 0, 0, 0, 2, 2), 'constant', 0)", ["padchannels 2"], (11, 9, 7)),
+])
+def test_strided_slices_and_pads_of_two_and_six_numbers(step: str, ops: list[str], out: tuple[int, ...]) -> None:
+    report = read_py(module_file("pass", f"return {step}"), input="11x9x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert [r.op for r in report.rows] == ops and report.output.dims == out
+
+
+@pytest.mark.parametrize("step, words", [
+    ("x[:, :, ::-1]", "every S-th row and column is followed from a start and a step of whole numbers, S from 1"),
+    ("x[:, :, ::0]", "every S-th row and column is followed from a start and a step of whole numbers, S from 1"),
+    ("nn.ReflectionPad2d((1, 2))(x)", "padding (1, 2) by reflection (PyTorch pads a map so by four numbers only)"),
+    ("F.pad(x, (1, 1, 1, 1, 1, 1), mode='replicate')", "by replication (PyTorch pads a map so by four numbers"),
+    ("F.pad(x, (1, -1))", "padding (1, -1) (expected one number, (left, right), (left, right, top, bottom) or"),
+    ("F.pad(x, (1, 1, 1, 1, 1, 1, 1, 1))", "padding (1, 1, 1, 1, 1, 1, …) (expected one number"),
+])
+def test_slices_and_pads_cnncalc_does_not_follow_are_said(step: str, words: str) -> None:
+    [error] = [d for d in read_py(module_file("pass", f"return {step}"), input="11x9x3").diagnostics
+               if d.severity == "error"]
+    assert (error.code, error.line) == ("E070", 9) and words in error.message, error.message

@@ -106,6 +106,15 @@ class _Partial(NamedTuple):
     kwargs: dict[str, Any]
 
 
+class _Closure(NamedTuple):
+    """A lambda, or a function defined in a function's body (`LambdaLayer(lambda x: F.pad(...))`), with the
+    variables of where it was made: read when it is called, as Python's closures read them."""
+
+    definition: ast.FunctionDef | ast.Lambda
+    env: dict[str, Any]
+    defaults: dict[str, Any]  # its parameters' defaults, computed where it was made (`lambda x, p=p: ...`)
+
+
 class _SizeOf(NamedTuple):
     """`x.size(0)` / `x.shape[0]`: a dimension of a tensor, known only when the network runs;
     `per` > 1 is that size divided by it (`num_channels // groups` of a channel shuffle)."""
@@ -575,10 +584,18 @@ def spec_text(layer: Layer) -> str:
             {"ReflectionPad2d": "reflectpad", "ReplicationPad2d": "replicatepad"}.get(kind, "zeropad")
         if isinstance(p, int) and not isinstance(p, bool):
             return f"{keyword} {p}"
-        if isinstance(p, (tuple, list)) and len(p) == 4 and all(isinstance(v, int) for v in p):
-            left, right, top, bottom = p  # PyTorch's order: last dimension first
-            return f"{keyword} {top},{bottom},{left},{right}"
-        raise _Unsupported(f"padding {_shown(p)} (expected one number or (left, right, top, bottom))", node)
+        if not (isinstance(p, (tuple, list)) and len(p) in (2, 4, 6) and all(type(v) is int and v >= 0 for v in p)):
+            raise _Unsupported(f"padding {_shown(p)} (expected one number, (left, right), (left, right, top, bottom) "
+                               f"or with the channels' (front, back) after them, none negative)", node)
+        if len(p) != 4 and keyword != "zeropad":
+            how = {"reflectpad": "reflection", "replicatepad": "replication"}[keyword]
+            raise _Unsupported(f"padding {_shown(p)} by {how} (PyTorch pads a map so by four numbers only)", node)
+        left, right, top, bottom, front, back = (*p, 0, 0, 0, 0)[:6]  # PyTorch's order: the last dimension first
+        spatial = f"{keyword} {top},{bottom},{left},{right}"
+        if not front and not back:
+            return spatial
+        channels = f"padchannels {front}" + (f" after {back}" if back != front else "")
+        return channels if not any((top, bottom, left, right)) else f"{spatial} ; {channels}"
     if kind == "ChannelShuffle":
         return f"shuffle {_int(a['groups'], 'groups', node)}"
     if kind == "PixelShuffle":
@@ -1435,6 +1452,8 @@ class _Reader:
         if isinstance(node, ast.DictComp):
             return {self.eval(node.key, inner): self.eval(node.value, inner)
                     for inner in self.comprehension(node.generators, env, node)}
+        if isinstance(node, ast.Lambda):
+            return self.closure(node, env)
         if isinstance(node, ast.JoinedStr):
             return "".join(str(self.eval(v.value, env)) if isinstance(v, ast.FormattedValue) else str(v.value)
                            for v in node.values if isinstance(v, (ast.FormattedValue, ast.Constant)))
@@ -1675,10 +1694,31 @@ class _Reader:
             if all(isinstance(a, int) and isinstance(b, int) and a >= 0 and b >= 0 for a, b in cuts):
                 (top, bottom), (left, right) = cuts
                 return self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
+        if len(parts) in (3, 4) and whole[0] and whole[1] and all(
+                isinstance(p, ast.Slice) and p.upper is None for p in parts[2:]) and \
+                any(p.step is not None for p in parts[2:] if isinstance(p, ast.Slice)):
+            return self.subsampled(base, [p for p in parts[2:] if isinstance(p, ast.Slice)], node, env)
         raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
-                           f"`x[:, a:b]`, cuts from the edges `x[:, :, t:-b, l:-r]` and crops to another map's "
+                           f"`x[:, a:b]`, cuts from the edges `x[:, :, t:-b, l:-r]`, every S-th row and column "
+                           f"`x[:, :, ::S, ::S]` and crops to another map's "
                            f"size `x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`; another end counted from the "
                            f"start needs the input's size)", node)
+
+    def subsampled(self, x: Tensor, cuts: list[ast.Slice], node: ast.Subscript, env: dict[str, Any]) -> Tensor:
+        """`x[:, :, ::2, ::2]`: every other row and column (the ResNet paper's option A shortcut), a 1x1 max pool at
+        that stride, rounded down: (N - 1)/S + 1 of them; `x[:, :, 1::2]` crops the rows it starts past first."""
+        starts, steps = [], []
+        for cut in [*cuts, ast.Slice()][:2]:
+            start = 0 if cut.lower is None else self.eval(cut.lower, env)
+            step = 1 if cut.step is None else self.eval(cut.step, env)
+            if type(start) is not int or type(step) is not int or start < 0 or step < 1 or step > limits.MAX_SIZE:
+                raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (every S-th row and column is "
+                                   f"followed from a start and a step of whole numbers, S from 1)", node)
+            starts.append(start)
+            steps.append(step)
+        if any(starts):
+            x = self.add_layer(f"crop {starts[0]},0,{starts[1]},0", node, x, "crop")
+        return self.add_layer(f"maxpool 1x1 stride {steps[0]}x{steps[1]} floor", node, x, "subsample")
 
     def cropped_to(self, x: Tensor, bounds: list[tuple[Any, Any]], node: ast.AST) -> Tensor | None:
         """`x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`: x cropped from row t and column l to ref's height and
@@ -1713,8 +1753,9 @@ class _Reader:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
         if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _Partial, _ChannelsLast, _Weights,
-                              _GroupView, _SpatialSize)):
-            thing = "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
+                              _GroupView, _SpatialSize, _Closure)):
+            thing = "a function" if isinstance(value, _Closure) else \
+                "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
                 "a size" if isinstance(value, (_SizeOf, _SizePlus, _SpatialSize)) else \
                 "a learnt tensor" if isinstance(value, _Weights) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
@@ -1962,6 +2003,11 @@ class _Reader:
         if isinstance(value, ast.FunctionDef):
             kwargs = self.legacy_keywords(value, dict(kwargs), node)
             return self.run_function(value, self.bind_function(value, args, kwargs, node), node)
+        if isinstance(value, _Closure):
+            env = {**value.env, **self.bind_function(value.definition, args, dict(kwargs), node, value.defaults)}
+            if isinstance(value.definition, ast.Lambda):
+                return self.run_lambda(value.definition, env, node)
+            return self.run_function(value.definition, env, node)
         raise _Unsupported(f"the call `{ast.unparse(node)[:60]}`", node)
 
     def legacy_keywords(self, func: ast.FunctionDef, kwargs: dict[str, Any], node: ast.AST) -> dict[str, Any]:
@@ -2076,36 +2122,50 @@ class _Reader:
                 return self.method_def(self.classes[base_name], name)
         return None
 
-    def bind_function(self, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
-                      node: ast.AST) -> dict[str, Any]:
+    def closure(self, definition: ast.FunctionDef | ast.Lambda, env: dict[str, Any]) -> _Closure:
+        """A lambda or a nested function, its defaults computed now, as Python computes them."""
+        params = definition.args.posonlyargs + definition.args.args
+        pairs = [*zip(params[len(params) - len(definition.args.defaults):], definition.args.defaults),
+                 *zip(definition.args.kwonlyargs, definition.args.kw_defaults)]
+        return _Closure(definition, env, {p.arg: self.eval(d, env) for p, d in pairs if d is not None})
+
+    def bind_function(self, func: ast.FunctionDef | ast.Lambda, args: list[Any], kwargs: dict[str, Any],
+                      node: ast.AST, computed: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The environment a call binds: its arguments, and the defaults of those not given (`computed` when they
+        were computed where a closure was made, else from the file's globals)."""
+        name = func.name if isinstance(func, ast.FunctionDef) else "a lambda"
         params = func.args.posonlyargs + func.args.args
         defaults = [None] * (len(params) - len(func.args.defaults)) + list(func.args.defaults)
         env: dict[str, Any] = {}
         if len(args) > len(params) and func.args.vararg is None:
-            raise _Unsupported(f"{func.name} called with {len(args) - 1} arguments", node)
+            raise _Unsupported(f"{name} called with {len(args) - 1} arguments", node)
         for i, param in enumerate(params):
             if i < len(args):
                 env[param.arg] = args[i]
             elif param.arg in kwargs:
                 env[param.arg] = kwargs.pop(param.arg)
+            elif computed is not None and param.arg in computed:
+                env[param.arg] = computed[param.arg]
             elif defaults[i] is not None:
                 env[param.arg] = self.eval(defaults[i], self.globals)  # type: ignore[arg-type]
             else:
-                raise _Unsupported(f"`{param.arg}` of {func.name} is not given (build the model at the end of the "
+                raise _Unsupported(f"`{param.arg}` of {name} is not given (build the model at the end of the "
                                    f"file, e.g. `model = Net(...)`)", node)
         if func.args.vararg is not None:
             env[func.args.vararg.arg] = tuple(args[len(params):])
         for param, default in zip(func.args.kwonlyargs, func.args.kw_defaults):
             if param.arg in kwargs:
                 env[param.arg] = kwargs.pop(param.arg)
+            elif computed is not None and param.arg in computed:
+                env[param.arg] = computed[param.arg]
             elif default is not None:
                 env[param.arg] = self.eval(default, self.globals)
             else:
-                raise _Unsupported(f"`{param.arg}` of {func.name} is not given", node)
+                raise _Unsupported(f"`{param.arg}` of {name} is not given", node)
         if func.args.kwarg is not None:
             env[func.args.kwarg.arg] = dict(kwargs)
         elif kwargs:
-            raise _Unsupported(f"{func.name}({next(iter(kwargs))}=...) (no such parameter)", node)
+            raise _Unsupported(f"{name}({next(iter(kwargs))}=...) (no such parameter)", node)
         return env
 
     # ---- statements ----------------------------------------------------------------------------------
@@ -2182,6 +2242,8 @@ class _Reader:
             raise _Return(None if stmt.value is None else self.eval(stmt.value, env))
         elif isinstance(stmt, (ast.Pass, ast.Assert, ast.Import, ast.ImportFrom)):
             return
+        elif isinstance(stmt, ast.FunctionDef) and not stmt.decorator_list:
+            env[stmt.name] = self.closure(stmt, env)  # a function defined in a function's body
         elif isinstance(stmt, ast.Raise):
             raise _Refused(f"the model's own code raises {self.raised(stmt, env)}", stmt)
         else:
@@ -2419,6 +2481,16 @@ class _Reader:
             return self.run_function(func, self.bind_function(func, [*first, *args], dict(kwargs), node), node)
         finally:
             self.owners.pop()
+
+    def run_lambda(self, func: ast.Lambda, env: dict[str, Any], node: ast.AST) -> Any:
+        """A lambda's expression with its arguments bound, as deep in calls as a function's body."""
+        self.depth += 1
+        try:
+            if self.depth > limits.MAX_DEPTH:
+                raise _Unsupported("calls nested deeper than cnncalc follows", node)
+            return self.eval(func.body, env)
+        finally:
+            self.depth -= 1
 
     def run_function(self, func: ast.FunctionDef, env: dict[str, Any], node: ast.AST) -> Any:
         """A function's body with its arguments bound: what it returns (None without a `return`)."""
