@@ -416,7 +416,8 @@ def test_a_channels_last_block_layer_norms_and_matmuls_on_the_channels(tmp_path:
 
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("channels_last_blocks.py", (3, 32, 32)), ("split_shuffle.py", (3, 4, 4)),
-                                        ("shuffle_units.py", (3, 32, 32)), ("unet_pad.py", (3, 37, 37))])
+                                        ("shuffle_units.py", (3, 32, 32)), ("unet_pad.py", (3, 37, 37)),
+                                        ("cifar_option_a.py", (3, 32, 32))])
 @pytest.mark.parametrize("dynamo", [False, True])
 def test_pytorch_exports_of_the_reader_fixtures_read_back(name: str, size: tuple[int, int, int], dynamo: bool,
                                                           tmp_path: Path) -> None:
@@ -717,3 +718,33 @@ def test_a_crop_to_another_maps_size_exported_with_dynamic_sizes_is_a_fit_at(tmp
         else:
             [e] = [d for d in report.diagnostics if d.severity == "error"]
             assert e.code == "E070" and "a crop of the height alone, or the width alone" in e.message
+
+
+def test_a_strided_slice_and_a_pad_of_the_channels_are_option_as_shortcut(tmp_path: Path) -> None:
+    # PyTorch exports `F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 8, 8))` as Slices of axes 2 and 3 from 0 past the end by
+    # step 2 and a Pad of [0, 8, 0, 0, 0, 8, 0, 0] (N, C, H, W begins, then ends). On 9x7x16: (9 - 1)/2 + 1 = 5 rows,
+    # (7 - 1)/2 + 1 = 4 columns, 8 + 16 + 8 = 32 channels. From row 1 by step 3: 8 rows left, (8 - 1)/3 + 1 = 3.33,
+    # 3 of them; a Pad of the map and the channels at once: 3 + 1 + 2 rows, 7 + 0 + 1 columns, 0 + 16 + 4 channels
+    _onnx()
+    from onnx import helper
+    end = 2 ** 63 - 1
+    inits = [_ints("s", [0, 0]), _ints("e", [end, end]), _ints("a", [2, 3]), _ints("k", [2, 2]),
+             _ints("p", [0, 8, 0, 0, 0, 8, 0, 0]), _ints("s1", [1]), _ints("e1", [end]), _ints("a1", [-2]),
+             _ints("k1", [3]), _ints("p1", [0, 0, 1, 0, 0, 4, 2, 1])]
+    nodes = [helper.make_node("Slice", ["x", "s", "e", "a", "k"], ["t"]), helper.make_node("Pad", ["t", "p"], ["y"])]
+    report = _helper_model(tmp_path, nodes, inits, [1, 16, 9, 7])
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows] == [("maxpool 1x1 stride 2 floor", "5x4x16"),
+                                                            ("padchannels 8", "5x4x32")]
+    nodes = [helper.make_node("Slice", ["x", "s1", "e1", "a1", "k1"], ["t"]),
+             helper.make_node("Pad", ["t", "p1"], ["y"])]
+    report = _helper_model(tmp_path, nodes, inits, [1, 16, 9, 7])
+    assert [(r.op, str(r.output)) for r in report.rows] == [
+        ("crop 1,0,0,0", "8x7x16"), ("maxpool 1x1 stride 3x1 floor", "3x7x16"), ("zeropad 1,2,0,1", "6x8x16"),
+        ("padchannels 0 after 4", "6x8x20")]
+    # the channels padded by reflection, or a step of 0: E070, at the operator's line
+    for node, more in ((helper.make_node("Pad", ["x", "p"], ["y"], mode="reflect"), []),
+                       (helper.make_node("Slice", ["x", "s1", "e1", "a1", "z"], ["y"]), [_ints("z", [0])])):
+        [e] = [d for d in _helper_model(tmp_path, [node], inits + more, [1, 16, 9, 7]).diagnostics
+               if d.severity == "error"]
+        assert e.code == "E070" and (e.line, e.column) == (len(inits + more) + 3, 1), (e.line, e.message)

@@ -792,9 +792,18 @@ class _Reader:
             pads = a.get("pads") or (self.values(inputs[1]) if len(inputs) > 1 else None)
             keyword = {"constant": "zeropad", "reflect": "reflectpad", "edge": "replicatepad"}.get(
                 a.get("mode", "constant"))
-            if keyword is None or not pads or len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
-                raise _Unsupported("other than constant, reflect or edge padding of height and width")
-            return layer(f"{keyword} {pads[2]},{pads[6]},{pads[3]},{pads[7]}")
+            if keyword is None or not pads or len(pads) != 8 or any(pads[i] for i in (0, 4)) or \
+                    (keyword != "zeropad" and any(pads[i] for i in (1, 5))) or \
+                    not all(isinstance(p, int) and 0 <= p <= limits.MAX_CHANNELS for p in pads):
+                raise _Unsupported("other than constant, reflect or edge padding of height and width, or padding of "
+                                   "the channels with zeros")
+            spatial = f"{keyword} {pads[2]},{pads[6]},{pads[3]},{pads[7]}"
+            channels = f"padchannels {pads[1]}" + (f" after {pads[5]}" if pads[5] != pads[1] else "")  # option A
+            if not pads[1] and not pads[5]:
+                return layer(spatial)
+            if not any(pads[i] for i in (2, 3, 6, 7)):
+                return layer(channels)
+            return self.two_layers(graph, name, span, source, spatial, channels)
         if op in ("Resize", "Upsample"):
             mode = a.get("mode", "nearest")
             scales = self.values(inputs[2]) if op == "Resize" and len(inputs) > 2 and inputs[2] else \
@@ -827,6 +836,15 @@ class _Reader:
                     len(ends) and axes and all(isinstance(v, int) for v in axes) and {v % 4 for v in axes} <= {2, 3} \
                     and (steps == [1] * len(axes) or steps == [1]):
                 return layer(_edge_crop(axes, starts, ends))
+            if axes and starts and ends and steps and len(axes) == len(starts) == len(ends) == len(steps) and \
+                    all(isinstance(v, int) for v in axes + starts + ends + steps) and {v % 4 for v in axes} <= {2, 3} \
+                    and all(e >= 2 ** 31 - 1 for e in ends) and all(0 <= v <= limits.MAX_EXTENT for v in starts) and \
+                    all(1 <= v <= limits.MAX_SIZE for v in steps):  # x[:, :, ::2, ::2]: every other row and column
+                stride = {2: 1, 3: 1, **{axis % 4: step for axis, step in zip(axes, steps)}}
+                pool = f"maxpool 1x1 stride {stride[2]}x{stride[3]} floor"
+                if not any(starts):
+                    return layer(pool)
+                return self.two_layers(graph, name, span, source, _edge_crop(axes, starts, ends), pool)
             if axes != [1] or steps != [1]:
                 raise _Unsupported("other than a channel slice")
             if starts and ends and len(starts) == len(ends) == 1 and all(isinstance(v, int) for v in starts + ends) \
@@ -855,6 +873,16 @@ class _Reader:
                 low += int(size)
             return None
         raise _Unsupported("")
+
+    @staticmethod
+    def two_layers(graph: Graph, name: str, span: Span, source: int | None, first: str,
+                   second: str) -> tuple[int, None]:
+        """One operator as two layers in turn (a Pad of the map and its channels; a strided Slice with a start: the
+        crop, then the subsampling), the first named after it with `_1`."""
+        if source is None:
+            raise _Unsupported("a layer whose input is not the data")
+        made = graph.layer(f"{name}_1", spec_layer(first, span), source, span)
+        return graph.layer(name, spec_layer(second, span), made, span), None
 
     def pads(self, a: dict[str, Any], same_allowed: bool) -> str:
         auto = a.get("auto_pad", "NOTSET")
