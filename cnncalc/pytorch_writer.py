@@ -203,6 +203,7 @@ SPELLINGS: dict[str, Spell] = {
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],
     "reflectpad": lambda layer, x, y, ceil: [Step("", f"nn.ReflectionPad2d({_sides(*layer.pad[:4])})")],
+    "circularpad": lambda layer, x, y, ceil: [Step("", f"nn.CircularPad2d({_sides(*layer.pad[:4])})")],
     "padchannels": lambda layer, x, y, ceil: [
         Step(None, f"nn.functional.pad({{x}}, (0, 0, 0, 0, {layer.added[0]}, {layer.added[1]}))")],
     "replicatepad": lambda layer, x, y, ceil: [Step("", f"nn.ReplicationPad2d({_sides(*layer.pad[:4])})")],

@@ -127,6 +127,7 @@ def random_layer(draw: st.DrawFn) -> str:
             "reflectpad 1,0,0,2", f"replicatepad {draw(st.integers(0, 2))}", "replicatepad 0,1,2,0", "part 1 of 1",
             "globalavgpool ; squeeze ; unflatten", f"conv {4 * c} 1x1 ; pixelshuffle 2",
             f"flatten ; fc {4 * c} ; reshape 2x2", f"flatten ; fc {6 * c} ; reshape 2x3x{c}", "reshape 1x1",
+            f"circularpad {draw(st.integers(0, 1))}", "circularpad 1,0,0,1",
             f"padchannels {draw(st.integers(0, 3))}", f"padchannels {draw(st.integers(0, 2))} after 1"])),
         "residual": lambda: f"residual {{ conv {c} 3x3 pad 1 }} shortcut {{ conv {c} 1x1 }}",
         "add": lambda: f"add {{ conv {c} 1x1 | conv {c} 3x3 pad 1 ; relu }}",

@@ -748,3 +748,14 @@ def test_a_strided_slice_and_a_pad_of_the_channels_are_option_as_shortcut(tmp_pa
         [e] = [d for d in _helper_model(tmp_path, [node], inits + more, [1, 16, 9, 7]).diagnostics
                if d.severity == "error"]
         assert e.code == "E070" and (e.line, e.column) == (len(inits + more) + 3, 1), (e.line, e.message)
+
+
+def test_a_pad_that_wraps_around_is_circularpad(tmp_path: Path) -> None:
+    # opset 19's Pad mode wrap (PyTorch's circular padding): on 9x7, pads [0, 0, 1, 2, 0, 0, 3, 0]: 1 + 9 + 3 = 13
+    # rows, 2 + 7 + 0 = 9 columns
+    _onnx()
+    from onnx import helper
+    report = _helper_model(tmp_path, [helper.make_node("Pad", ["x", "p"], ["y"], mode="wrap")],
+                           [_ints("p", [0, 0, 1, 2, 0, 0, 3, 0])], [1, 4, 9, 7], opset=19)
+    assert report.ok, report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows] == [("circularpad 1,3,2,0", "13x9x4")]

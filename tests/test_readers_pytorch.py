@@ -100,8 +100,8 @@ def test_missing_input_size_unsupported_layers_and_syntax_errors_are_located() -
     assert codes_of(report) == ["E071"]
     report = read_py("x = 1\n", input="8x8x3")
     assert codes_of(report) == ["E070"]
-    report = read_py("nn.Conv2d(3, 8, 3, padding_mode='circular')\n", input="8x8x3")
-    assert "padding_mode" in report.diagnostics[0].message
+    report = read_py("nn.Conv2d(3, 8, 3, padding=1, padding_mode='wrap')\n", input="8x8x3")  # no mode of PyTorch's
+    assert "padding_mode='wrap'" in report.diagnostics[0].message
 
 
 def test_keras_source_is_pointed_to_the_keras_reader() -> None:
@@ -238,12 +238,17 @@ def test_a_convolution_that_pads_by_reflection_is_the_padding_then_the_convoluti
     assert rows["down_pad"][1] == "22x28x12" and rows["down"][1:] == ("10x12x24", 4344)
     # the up-sampling (2·2·24·12 + 12 = 1,164) and the tail ((3·3·12 + 1)·3 = 327) pad with zeros, as before
     assert report.totals.params == 912 + 1296 + 4344 + 1164 + 327
-    # circular padding has no layer of its own: still E070, saying what is read
+    # circular padding wraps the map around (a `circularpad` row), then convolves: 8 + 2 - 3 + 1 = 8. A transposed
+    # convolution pads with zeros only (PyTorch refuses another mode): E070, saying what is read
     circular = analyze_text("import torch.nn as nn\nmodel = nn.Conv2d(3, 8, 3, padding=1, padding_mode='circular')\n",
                             "c.py", input="8x8x3")
-    assert [(d.code, d.message) for d in circular.diagnostics] == [
-        ("E070", "not supported: padding_mode='circular' (cnncalc pads with zeros, or for nn.Conv2d reflects or "
-                 "replicates)")]
+    assert [(r.op, str(r.output)) for r in circular.rows] == [("circularpad 1", "10x10x3"),
+                                                             ("conv 8 3x3 inputs 3", "8x8x8")]
+    refused = analyze_text("import torch.nn as nn\nmodel = nn.ConvTranspose2d(3, 8, 3, padding_mode='reflect')\n",
+                           "c.py", input="8x8x3")
+    assert [(d.code, d.message) for d in refused.diagnostics] == [
+        ("E070", "not supported: padding_mode='reflect' (cnncalc pads with zeros, or for nn.Conv2d reflects, "
+                 "replicates or wraps around)")]
 
 
 BUILT_IN_MAIN = {"split_shuffle.py": "small()",  # what the file's `if __name__ == "__main__":` block builds
@@ -1900,6 +1905,13 @@ def test_lambdas_and_nested_functions_are_called_as_python_calls_them() -> None:
     ("nn.ZeroPad2d((1, 2))(x)", ["zeropad 0,0,1,2"], (11, 12, 3)),
     ("F.pad(x, (1, 1, 0, 2, 0, 3))", ["zeropad 0,2,1,1", "padchannels 0 after 3"], (13, 11, 6)),
     ("F.pad(x, (0, 0, 0, 0, 2, 2), 'constant', 0)", ["padchannels 2"], (11, 9, 7)),
+    # wrapped around: 11 + 2·1 rows, 9 + 2 + 0 columns
+    ("F.pad(x, (2, 0, 1, 1), mode='circular')", ["circularpad 1,1,2,0"], (13, 11, 3)),
+    ("nn.CircularPad2d(1)(x)", ["circularpad 1"], (13, 11, 3)),
+    # padding_mode='circular': the map wrapped by (1, 2), then the 3x5 convolution unpadded: 11 + 2 - 3 + 1 = 11,
+    # 9 + 4 - 5 + 1 = 9
+    ("nn.Conv2d(3, 4, (3, 5), padding=(1, 2), padding_mode='circular')(x)", ["circularpad 1x2", "conv 4 3x5 inputs 3"],
+     (11, 9, 4)),
 ])
 def test_strided_slices_and_pads_of_two_and_six_numbers(step: str, ops: list[str], out: tuple[int, ...]) -> None:
     report = read_py(module_file("pass", f"return {step}"), input="11x9x3")

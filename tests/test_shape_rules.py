@@ -376,3 +376,19 @@ def test_padchannels_adds_zero_channels_without_parameters() -> None:
     for text, place, words in cases:
         r = run(text + "\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (text, where(r), r.diagnostics[0].message)
+
+
+def test_circularpad_wraps_at_most_the_maps_own_size() -> None:
+    # 5x4 padded 1 each side: 7x6; 0,1,4,0 on 5x4: 5 + 0 + 1 = 6 rows, 4 + 4 + 0 = 8 columns (the whole width wrapped)
+    for text in ("input 5x4x3\ncircularpad 1 -> 7x6x3 params 0\n", "input 5x4x3\ncircularpad 0,1,4,0 -> 6x8x3\n"):
+        r = run(text)
+        assert r.ok and [a.verdict for a in r.answers] == ["right"] * len(r.answers), text
+    cases = [  # PyTorch wraps once: a side padded by more than the map is long is refused
+        ("circularpad 0,0,5,0", ("E036", 2, 13), "wrapping 5 columns around at the left needs 5 of them, but the "
+                                                 "input 5x4x3 has 4"),
+        ("circularpad 6x0", ("E036", 2, 13), "wrapping 6 rows around at the top needs 6 of them, but the input 5x4x3 "
+                                             "has 5"),
+    ]
+    for line, place, words in cases:
+        r = run(f"input 5x4x3\n{line}\n")
+        assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)

@@ -21,6 +21,7 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("1x1x16", "flatten ; fc 48 ; reshape 2x3x8 ; deconv 4 3x3 stride 2 ; reshape 7x5"),  # a generator's first maps
     ("7x7x4", "conv 4 3x3 pad 1 ; add { maxpool 1x1 stride 2 ; padchannels 2 | conv 8 3x3 stride 2 pad 1 } ; "
               "padchannels 0 after 3"),  # the ResNet paper's option A shortcut for CIFAR
+    ("5x4x3", "circularpad 1 ; conv 4 3x3 ; circularpad 0,1,4,0 ; maxpool 2x2"),  # to a side's full size
     ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),
     ("6x6x4", "conv 4 3x3 pad 1 frozen ; bn frozen ; relu ; conv 4 1x1 ; fc 3 frozen"),  # transfer learning's
     ("6x5x4", "sub { conv 4 1x1 | avgpool 3x3 stride 1 pad 1 } ; avg { conv 4 3x3 pad 1 | identity | relu } ; "

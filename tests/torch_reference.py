@@ -154,6 +154,7 @@ TORCH_OPS: dict[str, Op] = {
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
     "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),
     "reflectpad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="reflect"),
+    "circularpad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="circular"),
     "padchannels": lambda layer, x, w, c: torch.cat([x.new_zeros(x.shape[0], layer.added[0], *x.shape[2:]), x,
                                                      x.new_zeros(x.shape[0], layer.added[1], *x.shape[2:])], 1),
     "replicatepad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="replicate"),

@@ -27,6 +27,7 @@ from cnncalc.layers.resize import (
     AdaptiveAvgPool,
     AdaptiveMaxPool,
     CenterCrop,
+    CircularPad,
     Crop,
     PadChannels,
     Part,
@@ -44,8 +45,8 @@ LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU,
     HardSwish, Mish, Softmax, LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout,
-    Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, PadChannels,
-    Crop, CenterCrop,
+    Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, CircularPad,
+    PadChannels, Crop, CenterCrop,
 )
 
 REGISTRY: dict[str, type[Layer]] = {

@@ -432,6 +432,34 @@ class ReplicatePad(_Padding):
         return KEEPS_INPUT  # as reflection padding's
 
 
+class CircularPad(_Padding):
+    """The map wrapped around, as on a torus: the last rows above the first, the first columns after the last
+    (PyTorch's `CircularPad2d` and `padding_mode='circular'`, ONNX's `wrap`). Each side's padding at most the map's
+    size, as PyTorch requires (it wraps once). The receptive field is given as zero padding's: near an edge a unit
+    sees the far side of the map too."""
+
+    keyword = "circularpad"
+    example = "circularpad 1"
+    fill = "wrap"
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        p = self.pad
+        for side, size, n in (("top", p.top, x.dims[0]), ("bottom", p.bottom, x.dims[0]), ("left", p.left, x.dims[1]),
+                              ("right", p.right, x.dims[1])):
+            if size > n:
+                lines = "rows" if side in ("top", "bottom") else "columns"
+                ctx.report(codes.E036, f"wrapping {size} {lines} around at the {side} needs {size} of them, but the "
+                                       f"input {x} has {n}", arg="pad",
+                           hint=f"pad at most {n} circularly (PyTorch wraps once), or use `zeropad`")
+                return None
+        return super().out_shape(x, ctx)
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        p = self.pad
+        return (axis.Shift(p.top + p.bottom, max(p.top, p.bottom, 1)),
+                axis.Shift(p.left + p.right, max(p.left, p.right, 1)))
+
+
 class Crop(Layer):
     """Rows and columns removed from the edges: `crop P`, `AxB` or `T,B,L,R` (Keras' Cropping2D)."""
 

@@ -790,13 +790,13 @@ class _Reader:
             return graph.merge(name, _MERGES[op], sources, span), None
         if op == "Pad":
             pads = a.get("pads") or (self.values(inputs[1]) if len(inputs) > 1 else None)
-            keyword = {"constant": "zeropad", "reflect": "reflectpad", "edge": "replicatepad"}.get(
-                a.get("mode", "constant"))
+            keyword = {"constant": "zeropad", "reflect": "reflectpad", "edge": "replicatepad",
+                       "wrap": "circularpad"}.get(a.get("mode", "constant"))
             if keyword is None or not pads or len(pads) != 8 or any(pads[i] for i in (0, 4)) or \
                     (keyword != "zeropad" and any(pads[i] for i in (1, 5))) or \
                     not all(isinstance(p, int) and 0 <= p <= limits.MAX_CHANNELS for p in pads):
-                raise _Unsupported("other than constant, reflect or edge padding of height and width, or padding of "
-                                   "the channels with zeros")
+                raise _Unsupported("other than constant, reflect, edge or wrap padding of height and width, or "
+                                   "padding of the channels with zeros")
             spatial = f"{keyword} {pads[2]},{pads[6]},{pads[3]},{pads[7]}"
             channels = f"padchannels {pads[1]}" + (f" after {pads[5]}" if pads[5] != pads[1] else "")  # option A
             if not pads[1] and not pads[5]:

@@ -251,6 +251,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "ZeroPad2d": (("padding", REQUIRED),),
     "ReflectionPad2d": (("padding", REQUIRED),),
     "ReplicationPad2d": (("padding", REQUIRED),),
+    "CircularPad2d": (("padding", REQUIRED),),
     "ConstantPad2d": (("padding", REQUIRED), ("value", REQUIRED)),
     "ChannelShuffle": (("groups", REQUIRED),),
     "PixelShuffle": (("upscale_factor", REQUIRED),),
@@ -426,7 +427,8 @@ def channels_last_text(layer: Layer) -> str:
     raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
-_PADDING_MODES = {"reflect": "reflectpad", "replicate": "replicatepad"}  # nn.Conv2d's padding_mode, as a layer
+# nn.Conv2d's padding_mode, as a layer; F.pad's modes
+_PADDING_MODES = {"reflect": "reflectpad", "replicate": "replicatepad", "circular": "circularpad"}
 
 
 def spec_text(layer: Layer) -> str:
@@ -438,7 +440,7 @@ def spec_text(layer: Layer) -> str:
         mode = a["padding_mode"]
         if mode != "zeros" and (kind != "Conv2d" or mode not in _PADDING_MODES):
             raise _Unsupported(f"padding_mode={_shown(mode)} (cnncalc pads with zeros, or for nn.Conv2d "
-                               f"reflects or replicates)", node)
+                               f"reflects, replicates or wraps around)", node)
         kh, kw = _pair(a["kernel_size"], "kernel_size", node)
         dh, dw = _pair(a["dilation"], "dilation", node)
         sh, sw = _pair(a["stride"], "stride", node)
@@ -473,7 +475,7 @@ def spec_text(layer: Layer) -> str:
         padded = next((o for o in out if o.startswith("pad ")), None)
         if mode == "zeros" or padded is None:
             return keyword + " ".join(out)
-        # PyTorch pads by reflection or replication, then convolves without padding: two layers
+        # PyTorch pads by reflection, replication or wrapping around, then convolves without padding: two layers
         return f"{_PADDING_MODES[mode]} {padded[4:]} ; {keyword}{' '.join(o for o in out if o is not padded)}"
     if kind in ("MaxPool2d", "AvgPool2d"):
         kh, kw = _pair(a["kernel_size"], "kernel_size", node)
@@ -575,20 +577,21 @@ def spec_text(layer: Layer) -> str:
                                         for f in factors):
             raise _Unsupported(f"scale_factor={_shown(factor)} (cnncalc upsamples by whole factors)", node)
         return f"upsample {_size(int(factors[0]), int(factors[1]))}{how}"
-    if kind in ("ZeroPad2d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d", "F.pad"):
+    if kind in ("ZeroPad2d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d", "CircularPad2d", "F.pad"):
         p = a["pad"] if kind == "F.pad" else a["padding"]
-        modes = {"constant": "zeropad", "reflect": "reflectpad", "replicate": "replicatepad"}
+        modes = {"constant": "zeropad", **_PADDING_MODES}
         if kind == "F.pad" and a["mode"] not in modes:
             raise _Unsupported(f"F.pad mode={_shown(a['mode'])}", node)
-        keyword = modes[a["mode"]] if kind == "F.pad" else \
-            {"ReflectionPad2d": "reflectpad", "ReplicationPad2d": "replicatepad"}.get(kind, "zeropad")
+        keyword = modes[a["mode"]] if kind == "F.pad" else {"ReflectionPad2d": "reflectpad", "ReplicationPad2d":
+                                                            "replicatepad", "CircularPad2d": "circularpad"}.get(
+            kind, "zeropad")
         if isinstance(p, int) and not isinstance(p, bool):
             return f"{keyword} {p}"
         if not (isinstance(p, (tuple, list)) and len(p) in (2, 4, 6) and all(type(v) is int and v >= 0 for v in p)):
             raise _Unsupported(f"padding {_shown(p)} (expected one number, (left, right), (left, right, top, bottom) "
                                f"or with the channels' (front, back) after them, none negative)", node)
         if len(p) != 4 and keyword != "zeropad":
-            how = {"reflectpad": "reflection", "replicatepad": "replication"}[keyword]
+            how = {"reflectpad": "reflection", "replicatepad": "replication", "circularpad": "wrapping around"}[keyword]
             raise _Unsupported(f"padding {_shown(p)} by {how} (PyTorch pads a map so by four numbers only)", node)
         left, right, top, bottom, front, back = (*p, 0, 0, 0, 0)[:6]  # PyTorch's order: the last dimension first
         spatial = f"{keyword} {top},{bottom},{left},{right}"
