@@ -146,7 +146,8 @@ E033 = Code("E033", SHAPES, "groups do not divide channels",
             "such a layer: answers about its parameters and MACs are not checked.")
 E034 = Code("E034", SHAPES, "needs a volume",
             "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`. "
-            "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector).")
+            "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector), and `instancenorm` of a 1x1 map "
+            "(one position to normalise over: PyTorch refuses it).")
 E037 = Code("E037", SHAPES, "needs a flat vector",
             "A fully connected layer that flattens nothing (`fc N noflatten`: what PyTorch's `nn.Linear` and "
             "Keras' `Dense` are read as) got an HxWxC volume. PyTorch applies Linear to the last axis (the "
@@ -164,7 +165,8 @@ E036 = Code("E036", SHAPES, "out of the volume",
             "A `slice`, `crop` or `centercrop` asks for channels, rows or columns the volume does not have, a "
             "`fit at TxL` crops from an offset beyond which the map is shorter than the reference (Caffe's Crop "
             "refuses it), or a `reflectpad` mirrors more rows or columns than the map has beside its edge (PyTorch "
-            "requires each side's padding to be smaller than the map).",
+            "requires each side's padding to be smaller than the map), or a `circularpad` wraps more than the map "
+            "has (PyTorch wraps once).",
             size_dependent=True)
 E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "The `-> HxWxC` written after a line does not match the computed output volume. The working is shown, "

@@ -392,3 +392,11 @@ def test_circularpad_wraps_at_most_the_maps_own_size() -> None:
     for line, place, words in cases:
         r = run(f"input 5x4x3\n{line}\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
+
+
+def test_an_instance_norm_of_a_single_position_is_refused_as_pytorch_refuses_it() -> None:
+    # after a global pool each channel has one value: its mean is itself, the output all zeros; PyTorch raises
+    r = run("input 8x8x4\nglobalavgpool\nin: instancenorm affine -> 1x1x4\n")
+    assert where(r) == [("E034", 3, 1), ("N046", 3, 28)]  # the answer rests on the error: not checked
+    assert "the map 1x1x4 has one" in r.diagnostics[0].message and r.answers[0].verdict != "right"
+    assert run("input 8x8x4\nadaptiveavgpool 2x1\ninstancenorm -> 2x1x4\n").ok  # two positions: normalised

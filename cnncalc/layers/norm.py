@@ -260,6 +260,15 @@ class InstanceNorm(_Affine):
     def _is_affine(self) -> bool:
         return self.affine_part
 
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if x.dims[0] * x.dims[1] == 1:
+            ctx.report(codes.E034, f"instancenorm normalises each channel over its positions, but the map {x} has "
+                                   f"one: every value would be its own mean (PyTorch refuses it: more than one "
+                                   f"spatial element expected)",
+                       hint="normalise before the global pool, or use `batchnorm`")
+            return None
+        return x
+
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         positions = x.reshape(x.shape[0], -1, x.shape[-1])
