@@ -3809,6 +3809,7 @@ class _LineReader:
         first = self.peek()
         order: tuple[str, ...] = ()
         end = None  # where the call closes
+        after = len(self.tokens)  # the first token after the call's arguments: no positional argument from there
         if call is not None:
             named = self.tokens[call]
             kind, order = _CALLS[named.lower]
@@ -3820,6 +3821,7 @@ class _LineReader:
                 depth += (self.tokens[closing].text == "(") - (self.tokens[closing].text == ")")
                 if not depth:
                     end = self.tokens.pop(closing).end  # the call's options are read as the description's
+                    after = closing
                     break
             else:
                 raise _Unreadable(f"expected `)` closing `{named.text}(`", self.rest_span())
@@ -3835,7 +3837,7 @@ class _LineReader:
                 self.i += 3  # a batch norm's `eps=1e-3`, `momentum=0.1`: no count changes
             else:
                 keyword = _CALL_KEYWORDS.get(tok.lower) if self.at("=", ":", ahead=1) else None
-                positional = keyword is None and (tok.kind in ("NUM", "DIMS") or tok.text == "(")
+                positional = keyword is None and (tok.kind in ("NUM", "DIMS") or tok.text == "(") and self.i < after
                 if keyword is None and not (positional and len(values) < len(order)):
                     break
                 name = keyword or order[len(values)]

@@ -7329,3 +7329,18 @@ def test_the_vgg_papers_names_with_their_output(line: str, verdict: str) -> None
     from cnncalc.notations import detect
     assert detect(text, "hw.md") == "lecture"
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.md").answers] == [verdict]
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # (9 - 2)/1 + 1 = 8; a pool has no parameters. The parenthesis after the call is answers, never the call's next
+    # positional argument (it was read as the padding: E060 "expected a pair", every answer unchecked)
+    ("[8x8x44] POOL1: nn.MaxPool2d(2, 1) (params: 0)", ["right", "right"]),
+    ("[8x8x44] POOL1: nn.MaxPool2d(2, 1) (1 params)", ["right", "wrong"]),
+    ("[8x8x44] POOL1: nn.MaxPool2d(2, 1) (0 params)", ["right", "right"]),
+    # (3·3·44 + 1)·10 = 3,970; the call gives three of its five positional arguments
+    ("[7x7x10] CONV2: nn.Conv2d(44, 10, 3) (3970 params)", ["right", "right"]),
+    ("[7x7x10] CONV2: nn.Conv2d(44, 10, 3) (3,960 params)", ["right", "wrong"]),
+])
+def test_answers_in_a_parenthesis_after_a_frameworks_call(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 9x9x44\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
