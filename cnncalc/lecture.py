@@ -64,8 +64,8 @@ _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+|-by-)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
         # `28x28 by 8`, `55-by-55-by-96` too
       | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+)  # LeNet's feature maps: `6@28x28` is 28x28x6
-  | (?P<NUM>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?(?![0-9A-Za-z]))  # `35K`,
-    # `1.16MB`, `3.5e4`
+  | (?P<NUM>[0-9]+(?:(?:,[0-9]{3})+|(?:_[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?
+        (?![0-9A-Za-z_]))  # `35K`, `1.16MB`, `3.5e4`; thousands after commas or, as Python writes them, `_`
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
   | (?P<ARROW>->|→|⇒|⟶|⟹)
   | (?P<P>[][:,()=;*+/.\-?])
@@ -3367,8 +3367,11 @@ class _LineReader:
             depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
             # a count since the last cut (`weights and biases: 760` is one head); `none` is a count
             counted = counted or t.kind == "NUM" or t.lower in _NONE_WORDS
-            if depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and") and \
-                    _count_head(words, _skip(words, j + 1, ("and", "the", "number", "of", "no", "."))) is not None:
+            after = _skip(words, j + 1, ("and", "the", "number", "of", "no", "."))
+            if depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and") and (
+                    _count_head(words, after) is not None or  # `Params: 760, MACs: 768K`
+                    (tokens[after:after + 1] and tokens[after].kind == "NUM" and  # `760 params, 768K MACs`
+                     _count_head(words, after + 1) is not None)):
                 cuts.append(j)  # not inside parentheses: `34,944 (weights: 34,848, biases: 96)` is one answer
                 counted = False
         parts: list[list[Tok]] = []
@@ -3388,6 +3391,7 @@ class _LineReader:
         found: list[tuple[str, ir.Count]] = []
         for part in parts:
             reported = self.sink.total
+            part = _count_said_first(part) if cuts else part  # several answers: `760 params, 768K MACs`
             answers = self._count_answer([t.lower for t in part], part)
             if answers is None:
                 if found and self.sink.total == reported:
@@ -5718,6 +5722,17 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
         return None
     n = int(tokens[found].text)
     return ir.ShapeAnswer((n, n), tokens[found].text, tokens[found].span)
+
+
+def _count_said_first(part: list[Tok]) -> list[Tok]:
+    """`175,616 MACs` among a line's answers (`2,752 params, 175,616 MACs`) as `MACs: 175,616`, the form
+    `_count_answer` reads; any other part as it is."""
+    words = [t.lower for t in part if t.text not in ("!", ".")]
+    head = _count_head(words, 1) if part[:1] and part[0].kind == "NUM" else None
+    if head is None or len(words) != 1 + len(head):
+        return part
+    count = part[0]
+    return [*part[1:1 + len(head)], Tok("P", ":", count.start, count.start), count]
 
 
 def _count_head(words: list[str], at: int) -> tuple[str, ...] | None:

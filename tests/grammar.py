@@ -585,7 +585,9 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Output: 5 (H) x 5 (H)", "Output: 55x55x96 | Params: 34,944", "Params: approx. 35,000", "Params: approx.",
             "Output width = 55, height = 55, depth = 96", "Output width: 0, output height: 0", "Output width = output",
             "conv3-64 -> 224x224x64", "conv0-0: 0x0x0", "CONV3-99999999999 → 1x1x1", "conv3-64 -> 5x5x5, 9 params",
-            "| CONV1 | 3x5x5 | 1 |", "11x11 x 96"]
+            "| CONV1 | 3x5x5 | 1 |", "11x11 x 96", "- 2,752 params, 175,616 MACs", "34_944 params", "(7_220 params)",
+            "1_2_3 params", "params: 760, 768K MACs, 9 values", "9_999_999_999_999_999_999 params, 0 MACs", "0_0 MACs",
+            "nn.MaxPool2d(2, 1) (0 params)", "nn.Conv2d(3, 10, 5) (760 params, (", "760 params; 1_000 MACs and"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

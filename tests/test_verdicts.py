@@ -7344,3 +7344,31 @@ def test_the_vgg_papers_names_with_their_output(line: str, verdict: str) -> None
 def test_answers_in_a_parenthesis_after_a_frameworks_call(line: str, verdicts: list[str]) -> None:
     report = homework(f"Input: 9x9x44\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # 8 7x7 filters on 10x10x7 at pad 2: (10 - 7 + 4)/1 + 1 = 8; (7·7·7 + 1)·8 = 2,752 params; 8·8·8·7·7·7 = 175,616
+    # MACs. Several answers on a line of their own, each count before its word: every one judged (the line was prose,
+    # skipped with a note only --show-notes printed, and a wrong count passed unjudged)
+    ("- 2,752 params, 175,616 MACs", ["right", "right", "right"]),
+    ("2,752 params, 175,617 MACs", ["right", "right", "wrong"]),
+    ("2,753 params and 175,616 MACs", ["right", "wrong", "right"]),
+    ("params: 2752, 175,616 MACs", ["right", "right", "right"]),
+    ("2,752 params; 175,616 MACs, 512 values", ["right", "right", "right", "right"]),
+    # thousands grouped as Python writes them, `2_752`: read as with commas (it was prose, or E060 in parentheses)
+    ("2_752 params", ["right", "right"]),
+    ("2_753 params", ["right", "wrong"]),
+    ("Params: 2_752, MACs: 175_616", ["right", "right", "right"]),
+])
+def test_several_counts_each_before_its_word_and_thousands_grouped_by_underscores(line: str,
+                                                                                 verdicts: list[str]) -> None:
+    report = homework(f"Input: 10x10x7\nCONV1: 8 7x7 filters at stride 1, pad 2\nOutput volume: 8 x 8 x 8\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+def test_underscores_group_thousands_only_in_threes() -> None:
+    # `2_75` is no count as Python's grouping writes one: E060, never read as 2 or 275
+    report = homework("Input: 10x10x7\n[8x8x8] CONV1: 8 7x7 filters at stride 1, pad 2 (2_75 params)\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert "params" not in [a.quantity for a in report.answers if a.verdict in ("right", "wrong")]
