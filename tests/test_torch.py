@@ -458,6 +458,95 @@ def test_verdicts_follow_pytorchs_numbers(seed: int) -> None:
     assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == sorted(expected), report.source.text
 
 
+def _sheet_layer(x: torch.Tensor, rng: random.Random, i: int) -> tuple[str, str, torch.nn.Module, int | None] | None:
+    """A layer of a random sheet in the lecture's notation, as students describe it: (its name, its description,
+    the PyTorch module that computes it, its MACs by the rule from PyTorch's sizes when answered); None when the
+    lecture's arithmetic would not be exact (its answer is then `invalid`, another test's)."""
+    cin = x.shape[1]
+    kind = rng.choice(["conv", "conv", "pool", "fc", "deconv", "bn", "avg"]) if x.dim() == 4 else "fc"
+    if kind in ("conv", "deconv"):
+        n, k, s = rng.randint(1, 32), rng.choice([1, 2, 3, 5, 7]), rng.randint(1, 3)
+        p = rng.randint(0, 3 if kind == "conv" else k - 1)
+        if kind == "deconv":
+            return (f"UPCONV{i}", rng.choice([f"{n} {k}x{k} filters, stride {s}, pad {p}",
+                                              f"nn.ConvTranspose2d({cin}, {n}, {k}, stride={s}, padding={p})"]),
+                    torch.nn.ConvTranspose2d(cin, n, k, s, p), None)
+        if any((side - k + 2 * p) % s or side - k + 2 * p < 0 for side in x.shape[2:]):
+            return None
+        macs = ((x.shape[2] - k + 2 * p) // s + 1) * ((x.shape[3] - k + 2 * p) // s + 1) * n * cin * k * k
+        return (f"CONV{i}", rng.choice([
+            f"{n} {k}x{k} filters at stride {s}, pad {p}", f"{n} filters of size {k}x{k}, stride {s}, padding {p}",
+            f"nn.Conv2d({cin}, {n}, {k}, stride={s}, padding={p})", f"K={n}, F={k}, S={s}, P={p}",
+            f"{n} {k}x{k}x{cin} filters, stride {s}, pad {p}", f"{n}@{k}x{k}, stride {s}, pad {p}",
+            f"{k}x{k} conv, {n} filters, stride {s}, pad {p}", f"kernel {k}x{k}, {n} output channels, stride {s}, "
+            f"padding {p}", f"in_channels={cin}, out_channels={n}, kernel_size={k}, stride={s}, padding={p}",
+            f"{n} filters ({k}x{k}, stride {s}, pad {p})"]), torch.nn.Conv2d(cin, n, k, s, p), macs)
+    if kind in ("pool", "avg"):
+        k, s = rng.randint(2, 3), rng.randint(1, 3)
+        if any((side - k) % s or side < k for side in x.shape[2:]):
+            return None
+        if kind == "avg":
+            return f"AVG POOL{i}", f"{k}x{k} filters at stride {s}", torch.nn.AvgPool2d(k, s), None
+        return rng.choice([(f"MAX POOL{i}", f"{k}x{k} filters at stride {s}"), (f"POOL{i}", f"nn.MaxPool2d({k}, {s})"),
+                           (f"POOL{i}", f"max pooling, kernel {k}x{k}, stride {s}"),
+                           (f"MAX POOL{i}", f"F={k}, S={s}")]) + (torch.nn.MaxPool2d(k, s), None)
+    if kind == "bn":
+        return f"BN{i}", rng.choice(["Batch normalization", f"nn.BatchNorm2d({cin})"]), torch.nn.BatchNorm2d(cin), None
+    n, values = rng.randint(1, 100), x[0].numel()
+    return (f"FC{i}", rng.choice([f"{n} neurons", f"fully connected, {n} units", f"nn.Linear({values}, {n})",
+                                  f"Dense({n})"]),
+            torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(values, n)), values * n)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32))
+def test_verdicts_on_sheets_in_the_lectures_notation_follow_pytorchs_numbers(seed: int) -> None:
+    """Random sheets as students write them (a listing's bracketed volumes, arrows, answers on lines of their own,
+    a markdown table): shapes from PyTorch's forward, parameters from `numel`, MACs by the rule from PyTorch's
+    sizes; each answer right or off by one, its verdict so."""
+    import cnncalc
+    rng = random.Random(seed)
+    h = rng.randint(5, 64)
+    w, c = (h, rng.randint(1, 8)) if rng.random() < 0.8 else (rng.randint(5, 64), rng.randint(1, 4))
+    x = torch.zeros(1, c, h, w)
+    table = rng.random() < 0.3
+    header = ["| Layer | Description | Output volume | Params |", "|---|---|---|---|", f"| INPUT | | {h}x{w}x{c} | 0 |"]
+    lines = header if table else [rng.choice([f"[{h}x{w}x{c}] INPUT", f"INPUT: [{h}x{w}x{c}]", f"Input: {h}x{w}x{c}"])]
+    expected = ["right"] if table else []  # the INPUT row's parameters
+    for i in range(1, rng.randint(2, 6)):
+        made = _sheet_layer(x, rng, i)
+        if made is None:
+            break
+        name, description, module, macs = made
+        with torch.no_grad():
+            y = module(x)
+        if min(y.shape) < 1:
+            break
+        dims = [y.shape[1]] if y.dim() == 2 else [y.shape[2], y.shape[3], y.shape[1]]
+        verdicts = [rng.random() < 0.6 for _ in range(3)]
+        dims[rng.randrange(len(dims))] += 0 if verdicts[0] else 1
+        volume = "x".join(map(str, dims))
+        params = sum(q.numel() for q in module.parameters())
+        params += 0 if verdicts[1] else rng.choice([1, -1]) if params else 1
+        counts = [rng.choice([f"{params} params", f"{params:,} params", f"{params:_} parameters"])]
+        answered = verdicts[:2]
+        if macs is not None and not table and rng.random() < 0.4:
+            counts.append(f"{macs + (0 if verdicts[2] else 1):,} MACs")
+            answered.append(verdicts[2])
+        if table:
+            lines.append(f"| {name} | {description} | {volume} | {params:,} |")
+            answered = verdicts[:2]
+        else:
+            lines.append(rng.choice([f"[{volume}] {name}: {description} ({', '.join(counts)})",
+                                     f"{name}: {description} -> [{volume}], {', '.join(counts)}",
+                                     f"{name}: {description}\nOutput volume: {volume.replace('x', ' x ')}\n- "
+                                     f"{', '.join(counts)}"]))
+        expected += ["right" if right else "wrong" for right in answered]
+        x = y
+    report = cnncalc.analyze_text("\n".join(lines) + "\n", "hw.txt", lang="lecture")
+    assert [a.verdict for a in report.answers] == expected, "\n".join(lines)
+
+
 @pytest.mark.parametrize("h, k, s, p, a", [(4, 3, 2, 1, 1), (4, 2, 2, 0, 0), (7, 4, 2, 1, 0), (5, 3, 3, 0, 2)])
 def test_a_transposed_convolution_in_the_lectures_notation(h: int, k: int, s: int, p: int, a: int) -> None:
     # the homework sheet's `UPCONV1: …` against PyTorch's ConvTranspose2d: its output and its parameters' numel
