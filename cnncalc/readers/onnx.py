@@ -240,6 +240,9 @@ class _Reader:
                 consumers.setdefault(name, []).append(node["op"])
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         lrn, absorbed = self.decomposed_lrns()
+        mish, steps = self.decomposed_mish()
+        lrn.update(mish)
+        absorbed |= steps
         for node, span in self.nodes:
             op, name, inputs, outputs = node["op"], node["name"] or node["op"], node["inputs"], node["outputs"]
             data = [i for i in inputs if i in tensors]
@@ -410,6 +413,31 @@ class _Reader:
             beta, k, alpha = constants
             found[node["outputs"][0]] = (x, f"lrn size {kernel[0]} alpha {alpha!r} beta {beta!r} k {k!r}")
             absorbed.update(id(n) for n in [*chain[1:], pool, pad, view, square])
+        return found, absorbed
+
+    def decomposed_mish(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """Mish written out, x·tanh(softplus(x)), as PyTorch exports it before opset 18: Softplus(x), Tanh, then Mul
+        by x. Each such Mul's output -> (x, `mish`), and the Softplus and Tanh (read as no layer)."""
+        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
+        uses: dict[str, int] = {}
+        for node, _ in self.nodes:
+            for name in node["inputs"]:
+                uses[name] = uses.get(name, 0) + 1
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+        for node, _ in self.nodes:
+            if node["op"] != "Mul" or len(node["inputs"]) != 2:
+                continue
+            for x, other in (node["inputs"], node["inputs"][::-1]):
+                tanh = producer.get(other)
+                if tanh is None or tanh["op"] != "Tanh":
+                    continue
+                softplus = producer.get(tanh["inputs"][0])
+                if softplus is not None and softplus["op"] == "Softplus" and softplus["inputs"] == [x] and \
+                        uses.get(other) == 1 and uses.get(tanh["inputs"][0]) == 1:  # no other use of the steps
+                    found[node["outputs"][0]] = (x, "mish")
+                    absorbed.update((id(tanh), id(softplus)))
+                    break
         return found, absorbed
 
     def follow_shape(self, op: str, node: dict[str, Any]) -> None:
@@ -683,10 +711,19 @@ class _Reader:
             if inputs[0] not in self.channels_last:  # a vector's, or of a map N x C x H x W its width: E037
                 return layer(text + " lastaxis")
             return layer(f"{text} inputs {c}", c + _product(self.weight(inputs[2])))
+        if op == "BatchNormalization" and inputs[1] not in self.initializers and \
+                isinstance(fixed := self.values(inputs[1]), list) and fixed:
+            # its scale computed as a constant, not stored: PyTorch's `affine=False` (ones and zeros), nothing learnt
+            eps = float(a.get("epsilon", 1e-5))
+            return layer(f"bn noaffine inputs {len(fixed)}" + ("" if eps == 1e-5 else f" eps {eps!r}"))
         if op == "BatchNormalization":
             c = self.weight(inputs[1])[0]
             eps = float(a.get("epsilon", 1e-5))
             return layer(f"bn inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
+        if op == "InstanceNormalization":  # its scale and shift stored, as a batch norm's are
+            c = self.weight(inputs[1])[0]
+            eps = float(a.get("epsilon", 1e-5))
+            return layer(f"instancenorm affine inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
         if op == "DepthToSpace":
             if a.get("mode", "DCR") != "CRD":
                 raise _Unsupported("DCR order (TensorFlow's; cnncalc's pixelshuffle is CRD, PyTorch's)")
