@@ -794,3 +794,29 @@ def test_mish_written_out_instance_norms_and_a_batch_norm_without_affine_read_ba
     assert report.totals.macs == counter.get_total_flops() // 2
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1])
     assert [r.keyword for r in report.rows] == ["conv", "instancenorm", "mish", "bn", "conv"]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_group_norm_written_out_by_the_exporters_is_one_groupnorm(dynamo: bool, tmp_path: Path) -> None:
+    # Both exporters write GroupNorm(G, C) as a Reshape to (N, G, -1), an InstanceNormalization of G ones and zeros,
+    # a Reshape back, a Mul by gamma and an Add of beta (C each; the older exporter names an equal initializer twice
+    # through an Identity): one `groupnorm G`. Parameters (3·3·3 + 1)·8 = 224, then 2·8 = 16 for each norm: 256, as
+    # PyTorch counts them; the eps of 0.001 is kept
+    _onnx()
+    if dynamo:
+        __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(2, 8, eps=1e-3), nn.ReLU(), nn.GroupNorm(8, 8)).eval()
+    x = torch.zeros(1, 3, 12, 10)
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        torch.onnx.export(model, (x,), str(tmp_path / "m.onnx"), dynamo=dynamo)
+    report = analyze(tmp_path / "m.onnx")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    assert [r.op for r in report.rows][1:] == ["groupnorm 2 eps 0.001", "relu", "groupnorm 8"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 256
+    assert report.output is not None and report.output.dims == (10, 8, 8)

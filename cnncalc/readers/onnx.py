@@ -240,9 +240,10 @@ class _Reader:
                 consumers.setdefault(name, []).append(node["op"])
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         lrn, absorbed = self.decomposed_lrns()
-        mish, steps = self.decomposed_mish()
-        lrn.update(mish)
-        absorbed |= steps
+        for decomposed in (self.decomposed_mish, self.decomposed_group_norms):
+            found, steps = decomposed()
+            lrn.update(found)
+            absorbed |= steps
         for node, span in self.nodes:
             op, name, inputs, outputs = node["op"], node["name"] or node["op"], node["inputs"], node["outputs"]
             data = [i for i in inputs if i in tensors]
@@ -438,6 +439,53 @@ class _Reader:
                     found[node["outputs"][0]] = (x, "mish")
                     absorbed.update((id(tanh), id(softplus)))
                     break
+        return found, absorbed
+
+    def decomposed_group_norms(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """GroupNorm as PyTorch's exporters write it: Reshape to (N, G, -1), InstanceNormalization (G ones and zeros),
+        Reshape back to x's shape, Mul by gamma and Add beta (C values each, stored). Each such Add's output -> (x,
+        `groupnorm G`), and the steps (read as no layer). Without gamma and beta (`affine=False`) it is not one."""
+        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
+        uses: dict[str, int] = {}
+        for node, _ in self.nodes:
+            for name in node["inputs"]:
+                uses[name] = uses.get(name, 0) + 1
+
+        def made(name: str, op: str) -> dict[str, Any] | None:
+            node = producer.get(name)
+            return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
+
+        def per_channel(name: str) -> int | None:
+            alias = producer.get(name)
+            if name not in self.initializers and alias is not None and alias["op"] == "Identity":
+                name = alias["inputs"][0]  # the older exporter's second name for an equal initializer
+            shape = self.initializers.get(name, {}).get("shape")
+            return shape[0] if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
+
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+        for node, _ in self.nodes:
+            if node["op"] != "Add" or len(node["inputs"]) != 2:
+                continue
+            product, beta = node["inputs"]
+            mul = made(product, "Mul")
+            back = made(mul["inputs"][0], "Reshape") if mul is not None and len(mul["inputs"]) == 2 else None
+            norm = made(back["inputs"][0], "InstanceNormalization") if back is not None else None
+            split = made(norm["inputs"][0], "Reshape") if norm is not None else None
+            if mul is None or back is None or norm is None or split is None:
+                continue
+            target = producer.get(split["inputs"][1])
+            groups = target["attrs"].get("value") if target is not None and target["op"] == "Constant" else \
+                self.values(split["inputs"][1])
+            channels = per_channel(mul["inputs"][1])
+            if not isinstance(groups, list) or len(groups) != 3 or groups[0] != 0 or groups[2] != -1 or \
+                    not isinstance(groups[1], int) or groups[1] < 1 or channels is None or \
+                    per_channel(beta) != channels or channels % groups[1]:
+                continue
+            eps = float(f"{float(norm['attrs'].get('epsilon', 1e-5)):.7g}")  # float32's 1e-05, as written
+            found[node["outputs"][0]] = (split["inputs"][0],
+                                         f"groupnorm {groups[1]}" + ("" if eps == 1e-5 else f" eps {eps!r}"))
+            absorbed.update(id(n) for n in (split, norm, back, mul))
         return found, absorbed
 
     def follow_shape(self, op: str, node: dict[str, Any]) -> None:
