@@ -820,3 +820,37 @@ def test_a_group_norm_written_out_by_the_exporters_is_one_groupnorm(dynamo: bool
     assert [r.op for r in report.rows][1:] == ["groupnorm 2 eps 0.001", "relu", "groupnorm 8"]
     assert report.totals.params == sum(p.numel() for p in model.parameters()) == 256
     assert report.output is not None and report.output.dims == (10, 8, 8)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_stack_reduced_over_its_new_axis_is_a_merge(dynamo: bool, tmp_path: Path) -> None:
+    # `torch.stack([a, b, c]).mean(0)` is exported as an Unsqueeze of each map at axis 0, a Concat on that axis and a
+    # ReduceMean over it: the maps' mean, `avg`; `.sum(0)` an `add`, `.amax(0)` a `max`. Parameters (3 + 1)·4 = 16 and
+    # (3·3·3 + 1)·4 = 112; MACs 6·5·4·3 = 360 and 6·5·4·27 = 3,240: 3,600
+    _onnx()
+    if dynamo:
+        __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+
+    class Stacks(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.a, self.b = torch.nn.Conv2d(3, 4, 1), torch.nn.Conv2d(3, 4, 3, padding=1)
+
+        def forward(self, x: Any) -> Any:
+            a, b = self.a(x), self.b(x)
+            return torch.stack([a, b, torch.relu(a)]).mean(0) + torch.stack([a, b]).sum(0) * torch.stack([a, b]).amax(0)
+
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        torch.onnx.export(Stacks().eval(), (torch.zeros(1, 3, 6, 5),), str(tmp_path / "s.onnx"), dynamo=dynamo)
+    report = analyze(tmp_path / "s.onnx")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    # (the layout's own joins of one branch, `concat of 1` where a map feeds two merges, left aside)
+    assert sorted(r.op for r in report.rows if r.kind == "join" and r.op != "concat") == ["add", "add", "avg", "max",
+                                                                                          "mul"]
+    assert (report.totals.params, report.totals.macs) == (16 + 112, 360 + 3240)
+    assert report.output is not None and report.output.dims == (6, 5, 4)

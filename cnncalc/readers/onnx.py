@@ -27,6 +27,8 @@ SMALL = 16  # initializers of at most this many values are listed with their val
 # ops that join maps (all operands computed, none constant), as the spec language's merges
 _MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": "mul", "Mean": "avg", "Max": "max",
            "Min": "min"}
+# `torch.stack([a, b]).mean(0)`: a reduction over the stacking axis, as the merge of the maps stacked
+_STACK_REDUCTIONS = {"ReduceMean": "avg", "ReduceSum": "add", "ReduceMax": "max", "ReduceMin": "min"}
 FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul"}
 SMALL_FOLD = 4096  # the most values a folded constant may have
 # What a channels-last view of the data (a Transpose to N, H, W, C) may meet: ConvNeXt's blocks
@@ -233,6 +235,7 @@ class _Reader:
             tensors[first["name"]] = INPUT
         shape_only: set[str] = set()
         poisoned: set[str] = set()
+        stacked: dict[str, list[str]] = {}  # a map given a new first axis (Unsqueeze), or maps so joined (Concat)
         unsupported: dict[str, Span] = {}
         consumers: dict[str, list[str]] = {}
         for node, _ in self.nodes:
@@ -281,6 +284,13 @@ class _Reader:
                 continue
             if any(i in poisoned for i in inputs):
                 poisoned.update(outputs)  # downstream of an operator not read: unknown, not listed again
+                continue
+            if self.stacking(op, node, stacked, tensors):
+                continue
+            if op in _STACK_REDUCTIONS and inputs and inputs[0] in stacked and len(stacked[inputs[0]]) > 1 and \
+                    self.axes(node) == [0] and not node["attrs"].get("keepdims", 1):
+                tensors[outputs[0]] = graph.merge(name, _STACK_REDUCTIONS[op],
+                                                  [tensors[i] for i in stacked[inputs[0]]], span)
                 continue
             if not data:
                 unsupported.setdefault(op, span)
@@ -365,6 +375,27 @@ class _Reader:
         if init is None:
             raise _Unsupported("weights computed in the graph, not stored")
         return list(init["shape"])
+
+    def axes(self, node: dict[str, Any]) -> list[Any] | None:
+        """An Unsqueeze's or a reduction's axes: an attribute before opset 13 (18 for most reductions), then an
+        input."""
+        given = node["attrs"].get("axes")
+        if given is None and len(node["inputs"]) > 1 and node["inputs"][1]:
+            given = self.values(node["inputs"][1])
+        return list(given) if isinstance(given, list) else None
+
+    def stacking(self, op: str, node: dict[str, Any], stacked: dict[str, list[str]], tensors: dict[str, int]) -> bool:
+        """`torch.stack([a, b])` as exported: each map Unsqueezed at axis 0, then a Concat of them on that axis.
+        Records which maps the result stacks (a reduction over axis 0 reads it, `_STACK_REDUCTIONS`); False for
+        any other operator."""
+        inputs, outputs = node["inputs"], node["outputs"]
+        if op == "Unsqueeze" and inputs[0] in tensors and self.axes(node) == [0]:
+            stacked[outputs[0]] = [inputs[0]]
+            return True
+        if op == "Concat" and node["attrs"].get("axis") == 0 and inputs and all(i in stacked for i in inputs):
+            stacked[outputs[0]] = [source for i in inputs for source in stacked[i]]
+            return True
+        return False
 
     def decomposed_lrns(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """PyTorch exports LocalResponseNorm written out: x / (k + alpha·avg(x², over `size` channels))^beta,
