@@ -800,9 +800,12 @@ class _Reader:
             eps = float(a.get("epsilon", 1e-5))
             return layer(f"bn inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
         if op == "InstanceNormalization":  # its scale and shift stored, as a batch norm's are
-            c = self.weight(inputs[1])[0]
             eps = float(a.get("epsilon", 1e-5))
-            return layer(f"instancenorm affine inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
+            eps_said = "" if eps == 1e-5 else f" eps {eps!r}"
+            if inputs[1] not in self.initializers and isinstance(fixed := self.values(inputs[1]), list) and fixed:
+                return layer(f"instancenorm inputs {len(fixed)}{eps_said}")  # constants: PyTorch's default, no affine
+            c = self.weight(inputs[1])[0]
+            return layer(f"instancenorm affine inputs {c}{eps_said}", 2 * c)
         if op == "DepthToSpace":
             if a.get("mode", "DCR") != "CRD":
                 raise _Unsupported("DCR order (TensorFlow's; cnncalc's pixelshuffle is CRD, PyTorch's)")
