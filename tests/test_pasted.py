@@ -112,11 +112,13 @@ def test_a_pasted_matlab_array_gets_a_diagnostic_per_line_and_no_run_of_e001() -
 
 
 def test_code_that_has_no_spec_form_says_why() -> None:
-    _, d = pasted("nn.Conv2d(3, 16, 3, padding_mode='circular')")
-    assert d.code == "E073" and d.hint is not None and "padding_mode='circular'" in d.hint
-    # reflection has a spec form: the padding, then the convolution without it
+    _, d = pasted("nn.ConvTranspose2d(3, 16, 3, padding_mode='reflect')")  # PyTorch pads it with zeros only
+    assert d.code == "E073" and d.hint is not None and "padding_mode='reflect'" in d.hint
+    # reflection and wrapping around have a spec form: the padding, then the convolution without it
     _, d = pasted("nn.Conv2d(3, 16, 3, padding=1, padding_mode='reflect')")
     assert d.code == "E073" and d.hint is not None and "`reflectpad 1 ; conv 16 3x3 inputs 3`" in d.hint
+    _, d = pasted("nn.Conv2d(3, 16, 3, padding=1, padding_mode='circular')")
+    assert d.code == "E073" and d.hint is not None and "`circularpad 1 ; conv 16 3x3 inputs 3`" in d.hint
     _, d = pasted("nn.Transformer(512)")
     assert d.code == "E073" and d.hint is not None and "nn.Transformer" in d.hint
     _, d = pasted("additionLayer(2)")
