@@ -518,8 +518,11 @@ def test_verdicts_on_sheets_in_the_lectures_notation_follow_pytorchs_numbers(see
         if made is None:
             break
         name, description, module, macs = made
-        with torch.no_grad():
-            y = module(x)
+        try:
+            with torch.no_grad():
+                y = module.eval()(x)
+        except RuntimeError:  # a transposed convolution whose padding leaves nothing: PyTorch refuses it
+            break
         if min(y.shape) < 1:
             break
         dims = [y.shape[1]] if y.dim() == 2 else [y.shape[2], y.shape[3], y.shape[1]]
