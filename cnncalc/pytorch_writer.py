@@ -185,7 +185,7 @@ SPELLINGS: dict[str, Spell] = {
     "relu": _simple("nn.ReLU()"), "relu6": _simple("nn.ReLU6()"),
     "leakyrelu": lambda layer, x, y, ceil: [Step("", f"nn.LeakyReLU({_real(layer.slope)})")],
     "prelu": lambda layer, x, y, ceil: [Step("", f"nn.PReLU({x.channels if layer.per_channel else 1})")],
-    "elu": lambda layer, x, y, ceil: [Step("", f"nn.ELU({_real(layer.alpha)})")],
+    "elu": lambda layer, x, y, ceil: [Step("", f"nn.ELU({_real(layer.alpha)})")], "selu": _simple("nn.SELU()"),
     "sigmoid": _simple("nn.Sigmoid()"), "hardsigmoid": _simple("nn.Hardsigmoid()"), "tanh": _simple("nn.Tanh()"),
     "gelu": _simple("nn.GELU()"), "silu": _simple("nn.SiLU()"), "hardswish": _simple("nn.Hardswish()"),
     "mish": _simple("nn.Mish()"), "softmax": _simple("nn.Softmax(dim=1)"),

@@ -110,7 +110,7 @@ def random_layer(draw: st.DrawFn) -> str:
         "simple": lambda: draw(st.sampled_from([
             "globalavgpool", "globalmaxpool", "batchnorm", "bn", "lrn size 3", "relu", "leakyrelu 0.1", "sigmoid",
             "tanh", "gelu", "softmax", "logsoftmax", "dropout", "identity", "flatten", "relu6", "hardswish",
-            "hardsigmoid", "silu", "swish", "elu", "elu 0.5", "mish", "prelu", "prelu perchannel", "layernorm",
+            "hardsigmoid", "silu", "swish", "elu", "elu 0.5", "selu", "mish", "prelu", "prelu perchannel", "layernorm",
             "layernorm eps 1e-6", "instancenorm", "instancenorm affine", "bn noaffine counted", "bn noscale", "scale",
             "scale nobias"])),
         "channels": lambda: draw(st.sampled_from([

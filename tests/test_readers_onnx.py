@@ -855,3 +855,13 @@ def test_a_stack_reduced_over_its_new_axis_is_a_merge(dynamo: bool, tmp_path: Pa
                                                                                           "mul"]
     assert (report.totals.params, report.totals.macs) == (16 + 112, 360 + 3240)
     assert report.output is not None and report.output.dims == (6, 5, 4)
+
+
+def test_selu_with_its_own_constants_is_selu_and_with_others_e070(tmp_path: Path) -> None:
+    _onnx()
+    from onnx import helper
+    report = _helper_model(tmp_path, [helper.make_node("Selu", ["x"], ["y"])], [], [1, 3, 5, 4])
+    assert report.ok and [r.op for r in report.rows] == ["selu"]
+    other = _helper_model(tmp_path, [helper.make_node("Selu", ["x"], ["y"], alpha=2.0)], [], [1, 3, 5, 4])
+    [e] = [d for d in other.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "alpha or gamma other than SELU's own" in e.message and (e.line, e.column) == (3, 1)

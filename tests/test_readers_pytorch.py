@@ -1931,3 +1931,9 @@ def test_slices_and_pads_cnncalc_does_not_follow_are_said(step: str, words: str)
     [error] = [d for d in read_py(module_file("pass", f"return {step}"), input="11x9x3").diagnostics
                if d.severity == "error"]
     assert (error.code, error.line) == ("E070", 9) and words in error.message, error.message
+
+
+def test_selu_is_read_as_its_module_and_its_function() -> None:
+    # nn.SELU() and F.selu: no parameters, the shape kept (the values are checked against PyTorch's in test_torch.py)
+    report = read_py(module_file("self.act = nn.SELU(inplace=True)", "return F.selu(self.act(x))"), input="5x4x3")
+    assert report.ok and [r.op for r in report.rows] == ["selu", "selu"] and report.output.dims == (5, 4, 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 NETWORKS = [  # (input, spec lines): together they use every layer keyword and merge kind
     ("9x11x4", "conv 6 3x3 pad 1 ; relu6 ; dwconv 3x3 stride 2 pad same multiplier 2 ; hardswish"),
-    ("8x8x6", "deconv 4 3x3 stride 2 pad 1 outpad 1 ; leakyrelu 0.2 ; maxpool 3x3 stride 2 ceil ; elu 0.7"),
+    ("8x8x6", "deconv 4 3x3 stride 2 pad 1 outpad 1 ; leakyrelu 0.2 ; maxpool 3x3 stride 2 ceil ; elu 0.7 ; selu"),
     ("10x10x3", "conv 8 3x3 pad 0,1,1,2 dilation 2 groups 1 ; sigmoid ; avgpool 3 stride 2 pad 1 exclude_pad"),
     ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax ; logsoftmax"),
     ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001 ; "

@@ -123,6 +123,7 @@ TORCH_OPS: dict[str, Op] = {
     "leakyrelu": lambda layer, x, w, c: F.leaky_relu(x, layer.slope),
     "prelu": lambda layer, x, w, c: F.prelu(x, w["slope"]),
     "elu": lambda layer, x, w, c: F.elu(x, layer.alpha),
+    "selu": lambda layer, x, w, c: F.selu(x),
     "sigmoid": lambda layer, x, w, c: torch.sigmoid(x),
     "hardsigmoid": lambda layer, x, w, c: F.hardsigmoid(x),
     "tanh": lambda layer, x, w, c: torch.tanh(x),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from cnncalc.layers.activation import (
     ELU,
     GELU,
+    SELU,
     HardSigmoid,
     HardSwish,
     LeakyReLU,
@@ -43,8 +44,8 @@ from cnncalc.layers.resize import (
 
 LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
-    Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, Sigmoid, HardSigmoid, Tanh, GELU, SiLU,
-    HardSwish, Mish, Softmax, LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout,
+    Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, Sigmoid, HardSigmoid, Tanh, GELU,
+    SiLU, HardSwish, Mish, Softmax, LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout,
     Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, CircularPad,
     PadChannels, Crop, CenterCrop,
 )

@@ -202,6 +202,26 @@ class ELU(Layer):
         return _size(x) * (3 * itemsize + 1)
 
 
+# SELU's fixed constants (Klambauer et al. 2017), as PyTorch and Keras define them
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+class SELU(Layer):
+    """The scaled ELU of self-normalising networks: scale·x for x > 0, scale·alpha·(e^x - 1) otherwise, with the
+    fixed alpha ≈ 1.6733 and scale ≈ 1.0507 (Klambauer et al. 2017; PyTorch's SELU, Keras' `selu`, ONNX's Selu)."""
+
+    keyword = "selu"
+    example = "selu"
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return SELU_SCALE * np.where(x > 0, x, SELU_ALPHA * np.expm1(np.minimum(x, 0))), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (3 * itemsize + 1)
+
+
 class Mish(Layer):
     """x·tanh(softplus(x)), softplus(x) = ln(1 + e^x)."""
 

@@ -24,7 +24,7 @@ BY = "Keras"
 ACTIVATIONS = {"relu": "relu", "relu6": "relu6", "sigmoid": "sigmoid", "tanh": "tanh", "softmax": "softmax",
                "elu": "elu", "swish": "silu", "silu": "silu", "gelu": "gelu", "hard_sigmoid": "hardsigmoid",
                "hard_swish": "hardswish", "hard_silu": "hardswish", "mish": "mish", "leaky_relu": "leakyrelu 0.2",
-               "log_softmax": "logsoftmax"}
+               "log_softmax": "logsoftmax", "selu": "selu"}
 
 
 def _shown(value: Any) -> str:

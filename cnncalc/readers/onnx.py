@@ -20,6 +20,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.layers.activation import SELU_ALPHA, SELU_SCALE
 from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer, why
 
 BY = "ONNX"
@@ -823,6 +824,11 @@ class _Reader:
             return layer(f"leakyrelu {float(a.get('alpha', 0.01))!r}")
         if op == "Elu":
             return layer(f"elu {float(a.get('alpha', 1.0))!r}")
+        if op == "Selu":  # ONNX's defaults are SELU's own constants (float32)
+            if abs(a.get("alpha", SELU_ALPHA) - SELU_ALPHA) > 1e-6 or \
+                    abs(a.get("gamma", SELU_SCALE) - SELU_SCALE) > 1e-6:
+                raise _Unsupported("alpha or gamma other than SELU's own (cnncalc's selu has them fixed)")
+            return layer("selu")
         if op == "HardSigmoid":
             if abs(a.get("alpha", 0.2) - 1 / 6) > 1e-6 or abs(a.get("beta", 0.5) - 0.5) > 1e-6:
                 raise _Unsupported("alpha other than 1/6 (cnncalc's hardsigmoid is relu6(x+3)/6)")

@@ -238,7 +238,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
     "ReLU": (("inplace", False),), "ReLU6": (("inplace", False),),
     "LeakyReLU": (("negative_slope", 0.01), ("inplace", False)),
-    "ELU": (("alpha", 1.0), ("inplace", False)),
+    "ELU": (("alpha", 1.0), ("inplace", False)), "SELU": (("inplace", False),),
     "PReLU": (("num_parameters", 1), ("init", 0.25)),
     "Sigmoid": (), "Tanh": (), "Hardsigmoid": (("inplace", False),), "SiLU": (("inplace", False),),
     "Hardswish": (("inplace", False),), "Mish": (("inplace", False),), "GELU": (("approximate", "none"),),
@@ -261,7 +261,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
 FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "relu": ("ReLU", (("inplace", False),)), "relu6": ("ReLU6", (("inplace", False),)),
     "leaky_relu": ("LeakyReLU", (("negative_slope", 0.01), ("inplace", False))),
-    "elu": ("ELU", (("alpha", 1.0), ("inplace", False))),
+    "elu": ("ELU", (("alpha", 1.0), ("inplace", False))), "selu": ("SELU", (("inplace", False),)),
     "sigmoid": ("Sigmoid", ()), "tanh": ("Tanh", ()), "hardsigmoid": ("Hardsigmoid", (("inplace", False),)),
     "silu": ("SiLU", (("inplace", False),)), "hardswish": ("Hardswish", (("inplace", False),)),
     "mish": ("Mish", (("inplace", False),)), "gelu": ("GELU", (("approximate", "none"),)),
@@ -292,7 +292,7 @@ ALIASES: dict[str, tuple[str, dict[str, Any]]] = {
     "UpsamplingBilinear2d": ("Upsample", {"mode": "bilinear", "align_corners": True}),
 }
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
-          "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity"}
+          "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity", "SELU": "selu"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 _CONTAINERS = (list, tuple, dict, set, frozenset)  # plain values whose elements Python's own operations visit
 BUILTINS: dict[str, Callable[..., Any]] = {
