@@ -427,8 +427,11 @@ def channels_last_text(layer: Layer) -> str:
     raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
-# nn.Conv2d's padding_mode, as a layer; F.pad's modes
+# nn.Conv2d's padding_mode, as a layer; F.pad's modes; the padding modules; what each pads with, said
 _PADDING_MODES = {"reflect": "reflectpad", "replicate": "replicatepad", "circular": "circularpad"}
+_PADDING_MODULES = {"ZeroPad2d": "zeropad", "ConstantPad2d": "zeropad", "ReflectionPad2d": "reflectpad",
+                    "ReplicationPad2d": "replicatepad", "CircularPad2d": "circularpad"}
+_PADDED_BY = {"reflectpad": "reflection", "replicatepad": "replication", "circularpad": "wrapping around"}
 
 
 def spec_text(layer: Layer) -> str:
@@ -577,22 +580,20 @@ def spec_text(layer: Layer) -> str:
                                         for f in factors):
             raise _Unsupported(f"scale_factor={_shown(factor)} (cnncalc upsamples by whole factors)", node)
         return f"upsample {_size(int(factors[0]), int(factors[1]))}{how}"
-    if kind in ("ZeroPad2d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d", "CircularPad2d", "F.pad"):
+    if kind in _PADDING_MODULES or kind == "F.pad":
         p = a["pad"] if kind == "F.pad" else a["padding"]
         modes = {"constant": "zeropad", **_PADDING_MODES}
         if kind == "F.pad" and a["mode"] not in modes:
             raise _Unsupported(f"F.pad mode={_shown(a['mode'])}", node)
-        keyword = modes[a["mode"]] if kind == "F.pad" else {"ReflectionPad2d": "reflectpad", "ReplicationPad2d":
-                                                            "replicatepad", "CircularPad2d": "circularpad"}.get(
-            kind, "zeropad")
+        keyword = modes[a["mode"]] if kind == "F.pad" else _PADDING_MODULES[kind]
         if isinstance(p, int) and not isinstance(p, bool):
             return f"{keyword} {p}"
         if not (isinstance(p, (tuple, list)) and len(p) in (2, 4, 6) and all(type(v) is int and v >= 0 for v in p)):
             raise _Unsupported(f"padding {_shown(p)} (expected one number, (left, right), (left, right, top, bottom) "
                                f"or with the channels' (front, back) after them, none negative)", node)
         if len(p) != 4 and keyword != "zeropad":
-            how = {"reflectpad": "reflection", "replicatepad": "replication", "circularpad": "wrapping around"}[keyword]
-            raise _Unsupported(f"padding {_shown(p)} by {how} (PyTorch pads a map so by four numbers only)", node)
+            raise _Unsupported(f"padding {_shown(p)} by {_PADDED_BY[keyword]} (PyTorch pads a map so by four numbers "
+                               f"only)", node)
         left, right, top, bottom, front, back = (*p, 0, 0, 0, 0)[:6]  # PyTorch's order: the last dimension first
         spatial = f"{keyword} {top},{bottom},{left},{right}"
         if not front and not back:
