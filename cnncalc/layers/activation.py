@@ -195,11 +195,15 @@ class ELU(Layer):
     alpha: float = positional(RealKind(0, MAX_REAL), default=1.0)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        import numpy as np
-        return np.where(x > 0, x, self.alpha * np.expm1(np.minimum(x, 0))), 0
+        return _elu(x, self.alpha), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x) * (3 * itemsize + 1)
+
+
+def _elu(x: np.ndarray, alpha: float) -> np.ndarray:
+    import numpy as np
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
 
 
 # SELU's fixed constants (Klambauer et al. 2017), as PyTorch and Keras define them
@@ -215,11 +219,10 @@ class SELU(Layer):
     example = "selu"
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        import numpy as np
-        return SELU_SCALE * np.where(x > 0, x, SELU_ALPHA * np.expm1(np.minimum(x, 0))), 0
+        return SELU_SCALE * _elu(x, SELU_ALPHA), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return _size(x) * (3 * itemsize + 1)
+        return _size(x) * (3 * itemsize + 1)  # as ELU's
 
 
 class Mish(Layer):

@@ -1,6 +1,6 @@
 """Layers that pick, move or resample values without learnt weights: channel slices and shuffles,
-upsampling and resizing (nearest or bilinear), adaptive pools, padding (zeros, reflected or replicated
-edges) and crops. No
+upsampling and resizing (nearest or bilinear), adaptive pools, padding (zeros, reflected, replicated or
+wrapped edges; zero channels) and crops. No
 parameters, no MACs (element-wise and copying work is not a multiply-accumulate of the convention)."""
 from __future__ import annotations
 
