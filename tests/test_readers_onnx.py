@@ -761,6 +761,23 @@ def test_a_pad_that_wraps_around_is_circularpad(tmp_path: Path) -> None:
     assert [(r.op, str(r.output)) for r in report.rows] == [("circularpad 1,3,2,0", "13x9x4")]
 
 
+def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool) -> Any:
+    """`model` run on `x` exported by PyTorch's older exporter or (with onnxscript, which CI installs) its newer one,
+    quietly, then read: the report, with no error in it."""
+    _onnx()
+    if dynamo:
+        __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        torch.onnx.export(model, (x,), str(path), dynamo=dynamo)
+    report = analyze(path)
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    return report
+
+
 @pytest.mark.torch
 @pytest.mark.parametrize("dynamo", [False, True])
 def test_mish_written_out_instance_norms_and_a_batch_norm_without_affine_read_back(dynamo: bool,
@@ -772,9 +789,6 @@ def test_mish_written_out_instance_norms_and_a_batch_norm_without_affine_read_ba
     # (3·3·3 + 1)·8 = 224, 16, 0, (8 + 1)·4 = 36: 276, PyTorch's own count; MACs and output PyTorch's. (The newer
     # exporter writes Mish and stores the norms' ones and zeros as initializers, as learnt ones are stored: their
     # 2·8 + 2·8 are then counted, 308.)
-    _onnx()
-    if dynamo:
-        __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
     from tests.test_pytorch_export import _torch
     torch = _torch()
     from torch.utils.flop_counter import FlopCounterMode
@@ -784,12 +798,7 @@ def test_mish_written_out_instance_norms_and_a_batch_norm_without_affine_read_ba
     x = torch.zeros(1, 3, 12, 10)
     with FlopCounterMode(display=False) as counter:
         y = model(x)
-    import contextlib
-    import io
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        torch.onnx.export(model, (x,), str(tmp_path / "m.onnx"), dynamo=dynamo)
-    report = analyze(tmp_path / "m.onnx")
-    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", dynamo)
     assert sum(p.numel() for p in model.parameters()) == 276
     assert report.totals.params == (308 if dynamo else 276)
     assert report.totals.macs == counter.get_total_flops() // 2
@@ -804,20 +813,11 @@ def test_a_group_norm_written_out_by_the_exporters_is_one_groupnorm(dynamo: bool
     # a Reshape back, a Mul by gamma and an Add of beta (C each; the older exporter names an equal initializer twice
     # through an Identity): one `groupnorm G`. Parameters (3·3·3 + 1)·8 = 224, then 2·8 = 16 for each norm: 256, as
     # PyTorch counts them; the eps of 0.001 is kept
-    _onnx()
-    if dynamo:
-        __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
     from tests.test_pytorch_export import _torch
     torch = _torch()
     nn = torch.nn
     model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(2, 8, eps=1e-3), nn.ReLU(), nn.GroupNorm(8, 8)).eval()
-    x = torch.zeros(1, 3, 12, 10)
-    import contextlib
-    import io
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        torch.onnx.export(model, (x,), str(tmp_path / "m.onnx"), dynamo=dynamo)
-    report = analyze(tmp_path / "m.onnx")
-    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    report = _exported_and_read(model, torch.zeros(1, 3, 12, 10), tmp_path / "m.onnx", dynamo)
     assert [r.op for r in report.rows][1:] == ["groupnorm 2 eps 0.001", "relu", "groupnorm 8"]
     assert report.totals.params == sum(p.numel() for p in model.parameters()) == 256
     assert report.output is not None and report.output.dims == (10, 8, 8)
@@ -829,9 +829,6 @@ def test_a_stack_reduced_over_its_new_axis_is_a_merge(dynamo: bool, tmp_path: Pa
     # `torch.stack([a, b, c]).mean(0)` is exported as an Unsqueeze of each map at axis 0, a Concat on that axis and a
     # ReduceMean over it: the maps' mean, `avg`; `.sum(0)` an `add`, `.amax(0)` a `max`. Parameters (3 + 1)·4 = 16 and
     # (3·3·3 + 1)·4 = 112; MACs 6·5·4·3 = 360 and 6·5·4·27 = 3,240: 3,600
-    _onnx()
-    if dynamo:
-        __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
     from tests.test_pytorch_export import _torch
     torch = _torch()
 
@@ -844,12 +841,7 @@ def test_a_stack_reduced_over_its_new_axis_is_a_merge(dynamo: bool, tmp_path: Pa
             a, b = self.a(x), self.b(x)
             return torch.stack([a, b, torch.relu(a)]).mean(0) + torch.stack([a, b]).sum(0) * torch.stack([a, b]).amax(0)
 
-    import contextlib
-    import io
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        torch.onnx.export(Stacks().eval(), (torch.zeros(1, 3, 6, 5),), str(tmp_path / "s.onnx"), dynamo=dynamo)
-    report = analyze(tmp_path / "s.onnx")
-    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    report = _exported_and_read(Stacks().eval(), torch.zeros(1, 3, 6, 5), tmp_path / "s.onnx", dynamo)
     # (the layout's own joins of one branch, `concat of 1` where a map feeds two merges, left aside)
     assert sorted(r.op for r in report.rows if r.kind == "join" and r.op != "concat") == ["add", "add", "avg", "max",
                                                                                           "mul"]
