@@ -1512,7 +1512,7 @@ class _LineReader:
                         None) if above.keyword == "fc" else None
             before = last.expectation if last is not None else None
             stated = kinds[at + 3:at + 4] == ["ARROW"]  # `Output: 10 neurons -> 10, params 850`, as the listing's lines
-            if str(size) == self.tokens[2].text.replace(",", "") or (not stated and (before is None or not any(
+            if str(size) == _ungrouped(self.tokens[2].text) or (not stated and (before is None or not any(
                     (earlier := getattr(before, quantity)) is not None and not earlier.agrees(count)
                     for quantity, count in _said_counts(self.tokens[4:]).items()))):
                 return None
@@ -1604,7 +1604,7 @@ class _LineReader:
                 _family(last.keyword) != _family(words[0]):
             return False
         size = next((a.value for a in last.args if isinstance(a.value, ir.Num)), None)
-        if size is None or str(size.value) != rest[1].text.replace(",", ""):
+        if size is None or str(size.value) != _ungrouped(rest[1].text):
             return False
         self.sink.add(codes.E060, f"this line may state another {self.tokens[0].text} layer of {rest[1].text} or "
                                   f"answer for the one above", Span(self.start, self.end),
@@ -3342,7 +3342,7 @@ class _LineReader:
         if isinstance(above, ir.LayerCall) and above.label is not None and rest[1].lower in _LAYER_SIZE_WORDS:
             units = next((a.value.value for a in above.args if a.name == "units" and isinstance(a.value, ir.Num)),
                          None) if above.keyword == "fc" else None
-            if units is None or str(units) != rest[0].text.replace(",", ""):
+            if units is None or str(units) != _ungrouped(rest[0].text):
                 name = (above.label or above.keyword).upper()
                 self.maybe_layer = True
                 self.sink.add(codes.E060, f"this line may state another layer of {rest[0].text} {rest[1].text} or "
@@ -4797,7 +4797,7 @@ def _arithmetic(tokens: list[Tok]) -> int | None:
                 return None
             at += 1
             return value
-        parts = _dims_text(tok.text).split("x") if tok.kind == "DIMS" else [tok.text.replace(",", "")]
+        parts = _dims_text(tok.text).split("x") if tok.kind == "DIMS" else [_ungrouped(tok.text)]
         if tok.kind not in ("NUM", "DIMS") or not all(p.isascii() and p.isdigit() and
                                                        len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
             return None
@@ -5154,7 +5154,7 @@ def _one_filter(words: list[str]) -> int | None:
         if any(tuple(words[j:j + len(p)]) == p for p in _FILTER_PHRASES):
             return j
         if words[j:j + 2] == ["each", "of"] and words[j + 2:j + 3] in (["the"], ["its"], ["these"], ["their"]):
-            k = j + 3 + (words[j + 3:j + 4] != [] and words[j + 3].replace(",", "").isdigit())  # `each of the 96 …`
+            k = j + 3 + (words[j + 3:j + 4] != [] and _ungrouped(words[j + 3]).isdigit())  # `each of the 96 …`
             if words[k:k + 1] in (["filters"], ["kernels"], ["neurons"], ["units"]):
                 return j
     return None
@@ -5722,6 +5722,11 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
         return None
     n = int(tokens[found].text)
     return ir.ShapeAnswer((n, n), tokens[found].text, tokens[found].span)
+
+
+def _ungrouped(text: str) -> str:
+    """A number's digits without the commas or underscores that group its thousands (`34,944`, `34_944`)."""
+    return text.replace(",", "").replace("_", "")
 
 
 def _count_said_first(part: list[Tok]) -> list[Tok]:
@@ -6775,7 +6780,7 @@ def _shape(tok: Tok, least: int = 1) -> ir.ShapeAnswer | None:
     sizes of at most MAX_LITERAL_DIGITS digits, each at least `least`; None otherwise. An input is read
     with `least` 0: a size of 0 there is the input's error (E023, from `input`), not prose."""
     text = _dims_text(tok.text)
-    parts = text.replace(",", "").split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
+    parts = _ungrouped(text).split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
     if "@" in text:  # `6@28x28`: the depth written first, then the height and width
         maps, _, size = text.partition("@")
         if size.count("x") != 1:

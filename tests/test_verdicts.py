@@ -7372,3 +7372,15 @@ def test_underscores_group_thousands_only_in_threes() -> None:
     report = homework("Input: 10x10x7\n[8x8x8] CONV1: 8 7x7 filters at stride 1, pad 2 (2_75 params)\n")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
     assert "params" not in [a.quantity for a in report.answers if a.verdict in ("right", "wrong")]
+
+
+@pytest.mark.parametrize("sheet, verdicts", [
+    # an FC layer of 4,096 neurons answered with its thousands grouped by an underscore, as by a comma: the same
+    # answer (it was E060 "may state another layer", and `[4_096]` "not a volume")
+    ("FC1: 4096 neurons\nOutput: 4_096 neurons\n", ["right"]),
+    ("[4_096] FC1: 4096 neurons\n", ["right"]),
+    ("[4_097] FC1: 4096 neurons\n", ["wrong"]),
+])
+def test_a_vectors_length_grouped_by_underscores_reads_as_grouped_by_commas(sheet: str, verdicts: list[str]) -> None:
+    report = homework("Input: 10x10x7\n" + sheet)
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
