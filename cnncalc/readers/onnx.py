@@ -243,9 +243,10 @@ class _Reader:
             for name in node["inputs"]:
                 consumers.setdefault(name, []).append(node["op"])
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
-        lrn, absorbed = self.decomposed_lrns()
+        producer, uses = self.wiring()
+        lrn, absorbed = self.decomposed_lrns(producer)
         for decomposed in (self.decomposed_mish, self.decomposed_group_norms):
-            found, steps = decomposed()
+            found, steps = decomposed(producer, uses)
             lrn.update(found)
             absorbed |= steps
         for node, span in self.nodes:
@@ -398,12 +399,20 @@ class _Reader:
             return True
         return False
 
-    def decomposed_lrns(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
+    def wiring(self) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+        """Each tensor's producing node, and how many inputs read it: what the decompositions below follow."""
+        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
+        uses: dict[str, int] = {}
+        for node, _ in self.nodes:
+            for name in node["inputs"]:
+                uses[name] = uses.get(name, 0) + 1
+        return producer, uses
+
+    def decomposed_lrns(self, producer: dict[str, dict[str, Any]]) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """PyTorch exports LocalResponseNorm written out: x / (k + alpha·avg(x², over `size` channels))^beta,
         as Mul(x, x), Reshape to 5-D, Pad, AveragePool (size, 1, 1), back to 4-D (Squeeze, or Reshape of an
         If), Mul alpha, Add k, Pow beta, Div. Each such Div's output -> (x, the `lrn` spec), and the nodes
         of the steps (read as no layer)."""
-        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
 
@@ -448,14 +457,10 @@ class _Reader:
             absorbed.update(id(n) for n in [*chain[1:], pool, pad, view, square])
         return found, absorbed
 
-    def decomposed_mish(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
+    def decomposed_mish(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                        ) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """Mish written out, x·tanh(softplus(x)), as PyTorch exports it before opset 18: Softplus(x), Tanh, then Mul
         by x. Each such Mul's output -> (x, `mish`), and the Softplus and Tanh (read as no layer)."""
-        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
-        uses: dict[str, int] = {}
-        for node, _ in self.nodes:
-            for name in node["inputs"]:
-                uses[name] = uses.get(name, 0) + 1
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
         for node, _ in self.nodes:
@@ -473,15 +478,11 @@ class _Reader:
                     break
         return found, absorbed
 
-    def decomposed_group_norms(self) -> tuple[dict[str, tuple[str, str]], set[int]]:
+    def decomposed_group_norms(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                               ) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """GroupNorm as PyTorch's exporters write it: Reshape to (N, G, -1), InstanceNormalization (G ones and zeros),
         Reshape back to x's shape, Mul by gamma and Add beta (C values each, stored). Each such Add's output -> (x,
         `groupnorm G`), and the steps (read as no layer). Without gamma and beta (`affine=False`) it is not one."""
-        producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
-        uses: dict[str, int] = {}
-        for node, _ in self.nodes:
-            for name in node["inputs"]:
-                uses[name] = uses.get(name, 0) + 1
 
         def made(name: str, op: str) -> dict[str, Any] | None:
             node = producer.get(name)
@@ -514,9 +515,7 @@ class _Reader:
                     not isinstance(groups[1], int) or groups[1] < 1 or channels is None or \
                     per_channel(beta) != channels or channels % groups[1]:
                 continue
-            eps = float(f"{float(norm['attrs'].get('epsilon', 1e-5)):.7g}")  # float32's 1e-05, as written
-            found[node["outputs"][0]] = (split["inputs"][0],
-                                         f"groupnorm {groups[1]}" + ("" if eps == 1e-5 else f" eps {eps!r}"))
+            found[node["outputs"][0]] = (split["inputs"][0], f"groupnorm {groups[1]}{_epsilon_said(norm['attrs'])}")
             absorbed.update(id(n) for n in (split, norm, back, mul))
         return found, absorbed
 
@@ -786,27 +785,22 @@ class _Reader:
             if a.get("axis", -1) != -1 or len(inputs) < 3 or not inputs[2]:
                 raise _Unsupported("other than over the last axis with a scale and a bias")
             c = _product(self.weight(inputs[1]))
-            eps = float(f"{float(a.get('epsilon', 1e-5)):.7g}")  # a float32 attribute, as it was written
-            text = "layernorm" + ("" if eps == 1e-5 else f" eps {eps!r}")
+            text = "layernorm" + _epsilon_said(a)
             if inputs[0] not in self.channels_last:  # a vector's, or of a map N x C x H x W its width: E037
                 return layer(text + " lastaxis")
             return layer(f"{text} inputs {c}", c + _product(self.weight(inputs[2])))
         if op == "BatchNormalization" and inputs[1] not in self.initializers and \
                 isinstance(fixed := self.values(inputs[1]), list) and fixed:
             # its scale computed as a constant, not stored: PyTorch's `affine=False` (ones and zeros), nothing learnt
-            eps = float(a.get("epsilon", 1e-5))
-            return layer(f"bn noaffine inputs {len(fixed)}" + ("" if eps == 1e-5 else f" eps {eps!r}"))
+            return layer(f"bn noaffine inputs {len(fixed)}{_epsilon_said(a)}")
         if op == "BatchNormalization":
             c = self.weight(inputs[1])[0]
-            eps = float(a.get("epsilon", 1e-5))
-            return layer(f"bn inputs {c}" + ("" if eps == 1e-5 else f" eps {eps!r}"), 2 * c)
+            return layer(f"bn inputs {c}{_epsilon_said(a)}", 2 * c)
         if op == "InstanceNormalization":  # its scale and shift stored, as a batch norm's are
-            eps = float(a.get("epsilon", 1e-5))
-            eps_said = "" if eps == 1e-5 else f" eps {eps!r}"
             if inputs[1] not in self.initializers and isinstance(fixed := self.values(inputs[1]), list) and fixed:
-                return layer(f"instancenorm inputs {len(fixed)}{eps_said}")  # constants: PyTorch's default, no affine
+                return layer(f"instancenorm inputs {len(fixed)}{_epsilon_said(a)}")  # constants: no affine, PyTorch's
             c = self.weight(inputs[1])[0]
-            return layer(f"instancenorm affine inputs {c}{eps_said}", 2 * c)
+            return layer(f"instancenorm affine inputs {c}{_epsilon_said(a)}", 2 * c)
         if op == "DepthToSpace":
             if a.get("mode", "DCR") != "CRD":
                 raise _Unsupported("DCR order (TensorFlow's; cnncalc's pixelshuffle is CRD, PyTorch's)")
@@ -1039,6 +1033,13 @@ class _Reader:
             return None
         other = add["inputs"][1] if add["inputs"][0] == out else add["inputs"][0]  # the older exporter: Add(bias, x)
         return str(other) if self._bias(other) else None
+
+
+def _epsilon_said(attrs: dict[str, Any]) -> str:
+    """A norm's `eps` option, left out at the default 1e-5; a float32 attribute read as it was written (1e-05, not
+    9.99999974e-06)."""
+    eps = float(f"{float(attrs.get('epsilon', 1e-5)):.7g}")
+    return "" if eps == 1e-5 else f" eps {eps!r}"
 
 
 def _product(dims: list[int]) -> int:
