@@ -383,6 +383,7 @@ def test_circularpad_wraps_at_most_the_maps_own_size() -> None:
     for text in ("input 5x4x3\ncircularpad 1 -> 7x6x3 params 0\n", "input 5x4x3\ncircularpad 0,1,4,0 -> 6x8x3\n"):
         r = run(text)
         assert r.ok and [a.verdict for a in r.answers] == ["right"] * len(r.answers), text
+    assert [a.verdict for a in run("input 5x4x3\ncircularpad 1 -> 7x7x3\n").answers] == ["wrong"]  # 4 + 2 = 6 wide
     cases = [  # PyTorch wraps once: a side padded by more than the map is long is refused
         ("circularpad 0,0,5,0", ("E036", 2, 13), "wrapping 5 columns around at the left needs 5 of them, but the "
                                                  "input 5x4x3 has 4"),
