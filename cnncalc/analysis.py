@@ -314,7 +314,7 @@ def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink)
                                                                                          Symbolic | None, str | None]:
     """`input HxWx3`: the sizes that work; the walk then goes at the smallest, its numbers marked as
     resting on the letters, and the formulas come from four walks in that residue class."""
-    from cnncalc.solve import TooManyClasses
+    from cnncalc.solve import NotFollowed
     from cnncalc.symbolic import describe
     if len(given.dims) != 3 or not isinstance(given.dims[2], int) or not all(
             isinstance(d, str) for d in given.dims[:2]):
@@ -325,7 +325,7 @@ def _symbolic_input(given: ir.Input, root: SeqNode | None, sink: DiagnosticSink)
         return None, None, "the symbolic input"  # the layer that could not be built is reported already
     try:
         symbolic = describe(root, (str(given.dims[0]), str(given.dims[1])), given.dims[2])
-    except TooManyClasses as e:
+    except NotFollowed as e:
         sink.add(codes.E025, f"the input sizes cannot be followed for the formulas: {e}", given.span,
                  hint="give the sizes as numbers")
         return None, None, "the symbolic input"

@@ -56,5 +56,12 @@ class Unit(NamedTuple):
     """The map must be exactly 1 along the axis, which then ends (squeeze: 1x1xC becomes a vector)."""
 
 
-AxisRule = Window | Transposed | Scale | Fixed | Shift | Flat | Unit
+class Coupled(NamedTuple):
+    """The size along one axis depends on the other's (a window the map's width: `globalavgpool width`): not
+    followed axis by axis, so `solve` and letters for the input's sizes say they cannot follow it (`why`)."""
+
+    why: str
+
+
+AxisRule = Window | Transposed | Scale | Fixed | Shift | Flat | Unit | Coupled
 KEEP = Shift(0)

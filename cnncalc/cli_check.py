@@ -143,7 +143,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
 
     from cnncalc.render.output import Output
     from cnncalc.render.solve import answer_json, render_solve
-    from cnncalc.solve import Solver, TooManyClasses, answer
+    from cnncalc.solve import NotFollowed, Solver, answer
     from cnncalc.tree import LayerNode, nodes
     check_stdin_once(files)
     out = Output()
@@ -160,7 +160,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
         solver = Solver()
         try:
             h, w = solver.run(root)
-        except TooManyClasses as e:
+        except NotFollowed as e:
             out.error(f"cnncalc: {report.name}: {e}")
             failed = True
             continue

@@ -116,7 +116,9 @@ W023 = Code("W023", STATEMENTS, "input written channels first?",
 E025 = Code("E025", STATEMENTS, "no input size works",
             "With letters for the input's height and width (`input HxWx3`), no size makes every division "
             "exact, every output at least 1 and every merge agree; `cnncalc solve` shows which layer rules "
-            "each size out.")
+            "each size out. Also when the sizes cannot be followed as letters: declared roundings that split them "
+            "into too many classes, or a layer that sets one axis's size by the other's (`globalavgpool width`); "
+            "give the sizes as numbers then.")
 E024 = Code("E024", STATEMENTS, "layer before input",
             "A layer appears before any `input` line: it has no volume to work on.")
 E030 = Code("E030", SHAPES, "invalid stride",

@@ -150,6 +150,15 @@ def _simple(module: str) -> Spell:
     return lambda layer, x, y, ceil: [Step("", module)]
 
 
+def _global_pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
+    """`nn.AdaptiveAvgPool2d(1)`; a window of the map's width (height) as the idiom that reads it:
+    `F.avg_pool2d(x, x.size(3))`."""
+    if layer.side is None:
+        return [Step("", f"nn.Adaptive{layer.reduction.capitalize()}Pool2d(1)")]
+    return [Step(None, f"nn.functional.{layer.reduction}_pool2d({{x}}, {{x}}.size({3 if layer.side == 'width' else 2})"
+                       f"{', ceil_mode=True' if ceil else ''})")]
+
+
 def _resample(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     how = f"scale_factor={_pair(*layer.factor)}" if layer.keyword == "upsample" else f"size={_pair(*layer.size)}"
     if layer.keyword == "upsample" and layer.factor[0] != layer.factor[1]:
@@ -173,7 +182,7 @@ def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
 SPELLINGS: dict[str, Spell] = {
     "conv": _conv, "dwconv": _conv, "deconv": _deconv,
     "maxpool": _pool, "avgpool": _pool,
-    "globalavgpool": _simple("nn.AdaptiveAvgPool2d(1)"), "globalmaxpool": _simple("nn.AdaptiveMaxPool2d(1)"),
+    "globalavgpool": _global_pool, "globalmaxpool": _global_pool,
     "adaptiveavgpool": lambda layer, x, y, ceil: [Step("", f"nn.AdaptiveAvgPool2d({_pair(*layer.size)})")],
     "adaptivemaxpool": lambda layer, x, y, ceil: [Step("", f"nn.AdaptiveMaxPool2d({_pair(*layer.size)})")],
     "fc": _fc,

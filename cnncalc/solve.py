@@ -25,9 +25,10 @@ from cnncalc.shape import out_len, same_padding
 from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode
 
 
-class TooManyClasses(Exception):
+class NotFollowed(Exception):
     """The residue classes to follow would pass MAX_CLASSES (a spec with many roundings), or their
-    period MAX_MODULUS (thousands of strides): the message says which."""
+    period MAX_MODULUS (thousands of strides), or a layer couples the two axes (`axis.Coupled`): the
+    message says which."""
 
 
 class Piece(NamedTuple):
@@ -85,11 +86,11 @@ def refine(state: State, k: int) -> State:
     if k == 1:
         return state
     if len(state.pieces) * k > MAX_CLASSES:
-        raise TooManyClasses("its declared roundings split the sizes into more classes than cnncalc follows "
+        raise NotFollowed("its declared roundings split the sizes into more classes than cnncalc follows "
                              f"({MAX_CLASSES:,}); give fewer roundings")
     m = state.modulus
     if m * k > MAX_MODULUS:
-        raise TooManyClasses("its strides multiply to more than 2^64, the period cnncalc follows input sizes by")
+        raise NotFollowed("its strides multiply to more than 2^64, the period cnncalc follows input sizes by")
     pieces = {r + m * j: Piece(p.a * k, p.a * j + p.b, max(_ceil_div(p.low - j, k), 0), p.why)
               for r, p in state.pieces.items() for j in range(k)}
     return State(m * k, pieces, dict(state.points), state.flat)
@@ -156,7 +157,7 @@ def reaching(ref: State, x: State, offset: int, why: str) -> State:
         else:
             last = (gap - offset) // -grow  # the largest t that still reaches
             if last - low + 1 > MAX_CLASSES:
-                raise TooManyClasses(f"a crop's offset holds at more separate sizes than cnncalc follows "
+                raise NotFollowed(f"a crop's offset holds at more separate sizes than cnncalc follows "
                                      f"({MAX_CLASSES:,})")
             for t in range(low, last + 1):
                 points[a.modulus * t + r] = p.a * t + p.b
@@ -168,6 +169,9 @@ def reaching(ref: State, x: State, offset: int, why: str) -> State:
 def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
     if state.flat:
         return state
+    if isinstance(rule, axis.Coupled):
+        raise NotFollowed(f"{path} ({rule.why}) sets one axis's size by the other's, which cnncalc does not "
+                          f"follow axis by axis")
     if isinstance(rule, axis.Flat):
         return State(state.modulus, dict(state.pieces), dict(state.points), True)
     if isinstance(rule, axis.Unit):  # only the sizes where the map is 1: a class of constant 1, or one point

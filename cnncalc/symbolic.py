@@ -262,7 +262,7 @@ def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:
 
 def describe(root: SeqNode, letters: tuple[str, str], depth: int) -> Symbolic | None:
     """Everything the report says about a network read with letters for its sizes; None when no size
-    works. Raises solve.TooManyClasses when the sizes split into too many classes to follow."""
+    works. Raises solve.NotFollowed when the sizes split into too many classes to follow."""
     from cnncalc.report import Symbolic
     from cnncalc.solve import Solver, answer
     h_state, w_state = Solver().run(root)

@@ -590,15 +590,16 @@ def test_a_python_error_while_following_the_code_is_e070_at_the_expression(monke
 
 
 def test_a_kernel_read_from_a_tensors_size_is_said_plainly() -> None:
-    # The CIFAR ResNets' `F.avg_pool2d(out, out.size()[3])`: the size exists only when the network runs.
-    # The message named an internal object (`_SizeOf(dim=3)`); it says what was read and what to write.
+    # A window of the channel count, `F.avg_pool2d(out, out.size()[1])`: the size exists only when the network runs
+    # (the map's width, the CIFAR ResNets' `out.size()[3]`, is read: `globalavgpool width`). The message named an
+    # internal object (`_SizeOf(dim=1)`); it says what was read and what to write.
     text = ("import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n"
             "    def __init__(self):\n        super().__init__()\n        self.conv = nn.Conv2d(3, 16, 3, padding=1)\n"
             "    def forward(self, x):\n        out = F.relu(self.conv(x))\n"
-            "        return F.avg_pool2d(out, out.size()[3])\n")
+            "        return F.avg_pool2d(out, out.size()[1])\n")
     report = analyze_text(text, "net.py", input="32x32x3")
     [e] = [d for d in report.diagnostics if d.severity == "error"]
-    assert e.code == "E070" and "`x.size(3)`" in e.message and "F.adaptive_avg_pool2d(x, 1)" in e.message
+    assert e.code == "E070" and "`x.size(1)`" in e.message and "F.adaptive_avg_pool2d(x, 1)" in e.message
     assert "_SizeOf" not in e.message and e.line == 10
     assert [r.keyword for r in report.rows] == ["conv", "relu", "unreadable"] and report.totals.params is None
 
@@ -1477,12 +1478,47 @@ def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
 @pytest.mark.parametrize("pool, kept", [
     ("F.avg_pool2d(x, x.size()[2:])", "globalavgpool"), ("F.max_pool2d(x, kernel_size=x.shape[-2:])", "globalmaxpool"),
     ("F.avg_pool2d(x, x.size()[2:], stride=1)", "globalavgpool"),  # a window the map's size fits once
+    ("F.avg_pool2d(x, (x.size(2), x.size(3)))", "globalavgpool"), ("F.max_pool2d(x, [x.shape[2], x.shape[-1]])",
+                                                                    "globalmaxpool"),
 ])
 def test_a_pool_whose_window_is_the_maps_own_size_is_global(pool: str, kept: str) -> None:
     report = read_py(module_file("self.conv = nn.Conv2d(3, 8, 3)", f"x = self.conv(x)\nreturn {pool}"),
                      input="9x7x3")  # not square: the window is 7x5, the whole map
     assert report.ok, report.messages()
     assert report.rows[-1].op == kept and report.output.dims == (1, 1, 8)
+
+
+@pytest.mark.parametrize("pool, kept, size, out", [
+    # on 26x12 (H x W): a 12x12 window at a stride of 12, (26 - 12)/12 + 1 = 2.17 rounded down (PyTorch) to 2, and 1
+    ("F.avg_pool2d(x, x.size()[3])", "globalavgpool width", "26x12x3", (2, 1, 8)),
+    ("F.max_pool2d(x, x.shape[-1])", "globalmaxpool width", "26x12x3", (2, 1, 8)),
+    ("F.avg_pool2d(x, x.size(3), x.size(3))", "globalavgpool width", "26x12x3", (2, 1, 8)),
+    # on 12x26: a 12x12 window, 1, and (26 - 12)/12 + 1 = 2.17 rounded down to 2
+    ("F.avg_pool2d(x, x.size(2))", "globalavgpool height", "12x26x3", (1, 2, 8)),
+    ("F.avg_pool2d(x, x.size()[3])", "globalavgpool width", "12x12x3", (1, 1, 8)),  # square: the whole map
+])
+def test_a_pool_whose_window_is_the_maps_width_or_height(pool: str, kept: str, size: str,
+                                                        out: tuple[int, ...]) -> None:
+    # the ResNet paper's CIFAR ports: `F.avg_pool2d(out, out.size()[3])` (a 1x1 convolution keeps the size)
+    text = module_file("self.conv = nn.Conv2d(3, 8, 1)", f"x = self.conv(x)\nreturn {pool}")
+    report = read_py(text, input=size)
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert report.rows[-1].op == kept and report.output.dims == out
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    h, w, c = (int(v) for v in size.split("x"))
+    assert tuple(namespace["model"](torch.zeros(1, c, h, w)).shape[1:]) == (out[2], out[0], out[1])
+
+
+@pytest.mark.parametrize("pool", ["F.avg_pool2d(x, y.size(3))", "F.avg_pool2d(x, x.size(3), stride=1)",
+                                  "F.avg_pool2d(x, x.size(3), padding=1)", "F.avg_pool2d(x, x.size(3), ceil_mode=True)",
+                                  "F.max_pool2d(x, x.size(3), dilation=2)", "F.avg_pool2d(x, x.size(3) // 2)"])
+def test_a_pool_by_a_tensors_size_cnncalc_does_not_follow_is_said(pool: str) -> None:
+    text = module_file("self.conv = nn.Conv2d(3, 8, 3)", f"y = x\nx = self.conv(x)\nreturn {pool}")
+    [error] = [d for d in read_py(text, input="12x12x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "other than the pooled map's own width or height" in error.message
+    assert "F.adaptive_avg_pool2d(x, 1)" in error.message
 
 
 def test_a_pool_whose_window_is_another_maps_size_is_said() -> None:
@@ -1875,8 +1911,11 @@ def test_the_resnet_papers_cifar_networks_with_option_a_shortcuts() -> None:
     assert report.totals.macs == 40_551_040
     # the shortcut of the first 32-wide block: every other pixel of 32x32x16, (32 - 1)/2 + 1 = 16.5 rounded down,
     # and 8 zero channels each side, 16 + 8 + 8 = 32
-    shortcut = [(r.op, str(r.output)) for r in report.rows if r.path.startswith("n6_add.2.")]
+    shortcut = [(r.op, str(r.output)) for r in report.rows if r.path.startswith("stages_3_add.2.")]
     assert shortcut == [("maxpool 1x1 stride 2 floor", "16x16x16"), ("padchannels 8", "16x16x32")]
+    # `F.avg_pool2d(out, out.size()[3])`: an 8x8 window on the last 8x8x64 map, (8 - 8)/8 + 1 = 1
+    assert [(r.op, str(r.output)) for r in report.rows if r.op.startswith("global")] == [
+        ("globalavgpool width", "1x1x64")]
 
 
 def test_lambdas_and_nested_functions_are_called_as_python_calls_them() -> None:

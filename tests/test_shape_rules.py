@@ -401,3 +401,29 @@ def test_an_instance_norm_of_a_single_position_is_refused_as_pytorch_refuses_it(
     assert where(r) == [("E034", 3, 1), ("N046", 3, 28)]  # the answer rests on the error: not checked
     assert "the map 1x1x4 has one" in r.diagnostics[0].message and r.answers[0].verdict != "right"
     assert run("input 8x8x4\nadaptiveavgpool 2x1\ninstancenorm -> 2x1x4\n").ok  # two positions: normalised
+
+
+def test_a_global_pool_by_the_maps_width_or_height() -> None:
+    # `globalavgpool width`: a WxW window at a stride of W (PyTorch's F.avg_pool2d(x, x.size(3))). On 24x12: (24 -
+    # 12)/12 + 1 = 2 rows, (12 - 12)/12 + 1 = 1 column; `height` on 12x24 the same turned; square 7x7: 1x1
+    for text, out in (("input 24x12x5\nglobalavgpool width", "2x1x5"), ("input 12x24x5\nglobalmaxpool height", "1x2x5"),
+                      ("input 7x7x5\nglobalavgpool width", "1x1x5")):
+        r = run(f"{text} -> {out}\n")
+        assert r.ok and [a.verdict for a in r.answers] == ["right"], text
+        assert r.rows[-1].params == 0 and r.rows[-1].macs == 0
+    r = run("input 24x12x5\nglobalavgpool width -> 1x1x5\n")
+    assert [a.verdict for a in r.answers] == ["wrong"] and "E040" in codes(r)
+    # 26x12: (26 - 12)/12 + 1 = 2.17, an inexact division: E030 (its fixes are input heights, 24 or 36), or
+    # rounded down as PyTorch does under `rounding floor`
+    r = run("input 26x12x5\nglobalavgpool width\n")
+    assert where(r) == [("E030", 2, 1)] and "(26 - 12 + 2·0)/12 + 1 = 2.17" in r.diagnostics[0].message
+    hint = r.diagnostics[0].hint or ""
+    assert "an input height of 24 (gives 2) or 36 (gives 3)" in hint and "stride" not in hint and "pad" not in hint
+    r = run("input 26x12x5\nrounding floor\nglobalavgpool width -> 2x1x5\n")
+    assert [a.verdict for a in r.answers] == ["right"] and "E030" not in codes(r)
+    # a window of the map's width on a map wider than tall fits nowhere (PyTorch refuses it too)
+    r = run("input 4x8x5\nglobalavgpool width\n")
+    assert where(r) == [("E031", 2, 1)]
+    assert r.diagnostics[0].message == "globalavgpool1: the window is the map's width, 8, and its height only 4: " \
+                                       "no window fits"
+    assert "F.adaptive_avg_pool2d(x, 1)" in (r.diagnostics[0].hint or "")

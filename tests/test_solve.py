@@ -160,6 +160,20 @@ def test_the_solve_command_in_words_and_json() -> None:
     assert none.exit_code == 1 and "no H works" in none.output
 
 
+def test_a_layer_whose_window_is_the_maps_width_is_not_followed_axis_by_axis() -> None:
+    # `globalavgpool width`: the output's height depends on the width, which no rule of one axis says
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    from tests.conftest import run, where
+    said = CliRunner().invoke(cli, ["solve", "-"], input="input 8x8x3\nconv 4 3x3\nglobalavgpool width\n")
+    assert said.exit_code == 1
+    assert "globalavgpool1 (`globalavgpool width`: its window is the map's width) sets one axis's size by the " \
+           "other's" in said.output
+    r = run("input HxWx3\nconv 4 3x3\nglobalavgpool width\n")
+    assert where(r) == [("E025", 1, 1)] and "cannot be followed" in r.diagnostics[0].message
+
+
 def test_strides_whose_product_passes_2_to_the_32_are_solved_by_classes() -> None:
     # Two windows of stride 65536: (H - 6)/65536 + 1 = h1 must be 65536j + 6 as well, so
     # H - 6 = 65536·(65536j + 5), H = 2^32·j + 327686; along the width (kernel 1) W = 2^32·j + 1.

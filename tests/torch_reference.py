@@ -105,6 +105,14 @@ def _sides(p: Any) -> tuple[int, int, int, int]:
     return p.left, p.right, p.top, p.bottom  # F.pad's order
 
 
+def _global_pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torch.Tensor:
+    """The whole map (adaptive pooling to 1x1), or a window of its width (height) as the CIFAR ports write it."""
+    if layer.side is None:
+        return F.adaptive_avg_pool2d(x, 1) if average else F.adaptive_max_pool2d(x, 1)
+    side = x.shape[3] if layer.side == "width" else x.shape[2]
+    return F.avg_pool2d(x, side, ceil_mode=ceil) if average else F.max_pool2d(x, side, ceil_mode=ceil)
+
+
 Op = Callable[[Any, torch.Tensor, Weights, bool], torch.Tensor]
 TORCH_OPS: dict[str, Op] = {
     "conv": lambda layer, x, w, c: _conv(layer, x, w),
@@ -112,8 +120,8 @@ TORCH_OPS: dict[str, Op] = {
     "deconv": lambda layer, x, w, c: _deconv(layer, x, w),
     "maxpool": lambda layer, x, w, c: _pool(layer, x, c, average=False),
     "avgpool": lambda layer, x, w, c: _pool(layer, x, c, average=True),
-    "globalavgpool": lambda layer, x, w, c: F.adaptive_avg_pool2d(x, 1),
-    "globalmaxpool": lambda layer, x, w, c: F.adaptive_max_pool2d(x, 1),
+    "globalavgpool": lambda layer, x, w, c: _global_pool(layer, x, c, average=True),
+    "globalmaxpool": lambda layer, x, w, c: _global_pool(layer, x, c, average=False),
     "adaptiveavgpool": lambda layer, x, w, c: F.adaptive_avg_pool2d(x, layer.size),
     "adaptivemaxpool": lambda layer, x, w, c: F.adaptive_max_pool2d(x, layer.size),
     "fc": lambda layer, x, w, c: _fc(layer, x, w),

@@ -1,13 +1,15 @@
 """Pooling: max and average windows, and global pools. No parameters, no MACs."""
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING, axis, field
+from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import KERNEL, NO_PAD, PADDING, ROUNDING_WORDS, SIZE, Pad, Pair, flag, option, positional
 from cnncalc.layers.base import INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output
 from cnncalc.shape import Shape, effective_kernel
 
 if TYPE_CHECKING:
+    from typing import ClassVar
+
     import numpy as np
 
     from cnncalc.axis import AxisRule
@@ -108,59 +110,101 @@ class AvgPool(Layer):
                                  average=True)
 
 
-class GlobalAvgPool(Layer):
+class _GlobalPool(Layer):
+    """A pool over the whole map: HxWxC -> 1x1xC; or, with `width` (`height`), a window the map's width
+    (height) at a stride of it, as PyTorch's `F.avg_pool2d(x, x.size(3))` writes it: the whole map when it is
+    square, `floor(H/W)x1` on a taller one (the window couples the two axes: `solve` does not follow it)."""
+
+    family = "pool"
+    spatial_input = True
+    reduction: ClassVar[str]  # avg | max: PyTorch's name for it (`F.adaptive_avg_pool2d`)
+    side: str | None = flag({"width": "width", "height": "height"}, default=None,
+                            doc="a window of the map's width (height) at a stride of it: global on a square map")
+
+    def window(self, x: Shape) -> Pair:
+        """The window's side on input `x` (the map's width or height), both ways; its stride too."""
+        k = x.dims[1] if self.side == "width" else x.dims[0]
+        return k, k
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if self.side is None:
+            return Shape.volume(1, 1, x.channels)
+        k = self.window(x)
+        across = x.dims[0] if self.side == "width" else x.dims[1]
+        if across < k[0]:
+            ctx.report(codes.E031, f"the window is the map's {self.side}, {k[0]}, and its "
+                                   f"{'height' if self.side == 'width' else 'width'} only {across}: no window fits",
+                       hint="PyTorch refuses it too; pool the whole map with `"
+                            f"{self.keyword}` (PyTorch's `F.adaptive_{self.reduction}_pool2d(x, 1)`)")
+            ctx.no_window()
+            return None
+        return window_output(x, x.channels, k, k, NO_PAD, (1, 1), ctx, pool=True, of_the_map=True)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        if self.side is None:
+            return Working()
+        k = self.window(x)
+        return Working(format_axes(*window_axes(x, k, k, NO_PAD, (1, 1), ctx.rounding == "ceil")))
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        if self.side is not None:
+            coupled = axis.Coupled(f"`{self.spec_text()}`: its window is the map's {self.side}")
+            return coupled, coupled
+        return axis.Fixed(1), axis.Fixed(1)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        if self.side is not None:
+            k = self.window(x)[0]
+            return field.window(k, k, 0), field.window(k, k, 0)
+        # adaptive pooling to one unit, as `adaptiveavgpool 1x1` moves it: the map's size at a stride of that size
+        # (the stride matters when the unit is resampled back to a map, as DeepLab's image pooling is)
+        return field.adaptive(x.dims[0], 1), field.adaptive(x.dims[1], 1)
+
+    def executed_window(self, x: tuple[int, ...]) -> Pair:
+        """The window's side on the executor's input (N, H, W, C), read off the array."""
+        k = x[2] if self.side == "width" else x[1]
+        return k, k
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        if self.side is None:
+            return 2 * x[0] * x[-1] * itemsize
+        from cnncalc import kernels
+        k = self.executed_window(x)
+        return kernels.pool_plan(x, kernels.Windows(x, k, k, (0, 0, 0, 0), (1, 1), ceil), itemsize,
+                                 average=self.reduction == "avg")
+
+
+class GlobalAvgPool(_GlobalPool):
     """Mean of each whole depth slice: HxWxC -> 1x1xC."""
 
     keyword = "globalavgpool"
-    family = "pool"
     example = "globalavgpool"
-    spatial_input = True
+    reduction = "avg"
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return KEEPS_NOTHING  # PyTorch averages to 1x1 with `mean`, whose gradient needs only sizes
 
-    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return Shape.volume(1, 1, x.channels)
-
-    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        return axis.Fixed(1), axis.Fixed(1)
-
-    def steps(self, x: Shape) -> tuple[Step, Step]:
-        # adaptive pooling to one unit, as `adaptiveavgpool 1x1` moves it: the map's size at a stride of that size
-        # (the stride matters when the unit is resampled back to a map, as DeepLab's image pooling is)
-        return field.adaptive(x.dims[0], 1), field.adaptive(x.dims[1], 1)
-
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        return x.mean(axis=(1, 2), keepdims=True), 0
+        if self.side is None:
+            return x.mean(axis=(1, 2), keepdims=True), 0
+        from cnncalc import kernels
+        k = self.executed_window(x.shape)
+        return kernels.avg_pool2d(x, k, k, (0, 0, 0, 0), ceil, False, naive), 0
 
-    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return 2 * x[0] * x[-1] * itemsize
 
-
-class GlobalMaxPool(Layer):
+class GlobalMaxPool(_GlobalPool):
     """Max of each whole depth slice: HxWxC -> 1x1xC."""
 
     keyword = "globalmaxpool"
-    family = "pool"
     example = "globalmaxpool"
-    spatial_input = True
+    reduction = "max"
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return Kept("input", y.size * INDEX_BYTES)  # PyTorch's adaptive_max_pool2d(1): and the indices
 
-    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return Shape.volume(1, 1, x.channels)
-
-    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        return axis.Fixed(1), axis.Fixed(1)
-
-    def steps(self, x: Shape) -> tuple[Step, Step]:
-        # adaptive pooling to one unit, as `adaptiveavgpool 1x1` moves it: the map's size at a stride of that size
-        # (the stride matters when the unit is resampled back to a map, as DeepLab's image pooling is)
-        return field.adaptive(x.dims[0], 1), field.adaptive(x.dims[1], 1)
-
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        return x.max(axis=(1, 2), keepdims=True), 0
-
-    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return 2 * x[0] * x[-1] * itemsize
+        if self.side is None:
+            return x.max(axis=(1, 2), keepdims=True), 0
+        from cnncalc import kernels
+        k = self.executed_window(x.shape)
+        return kernels.max_pool2d(x, k, k, (0, 0, 0, 0), (1, 1), ceil, naive), 0

@@ -28,8 +28,10 @@ def window_axes(x: Shape, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
 
 
 def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
-                  ctx: ShapeContext, *, pool: bool = False) -> Shape | None:
-    """`HoutxWoutxchannels`, reporting inexact divisions (E030/N030) and empty outputs (E031)."""
+                  ctx: ShapeContext, *, pool: bool = False, of_the_map: bool = False) -> Shape | None:
+    """`HoutxWoutxchannels`, reporting inexact divisions (E030/N030) and empty outputs (E031). A window
+    `of_the_map` (its side the map's width or height, `globalavgpool width`) has no padding or stride to
+    change: the fixes suggested are input sizes."""
     if pool and not pad.same and not _pool_padding_fits(kernel, pad, ctx):
         return None  # PyTorch refuses it: no output to go on with
     h, w = window_axes(x, kernel, stride, pad, dilation, ctx.rounding == "ceil")
@@ -43,7 +45,7 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
         return None
     inexact = [(axis, a) for axis, a in (("height", h), ("width", w)) if not a.whole]
     if inexact:
-        _report_inexact(inexact, pool, ctx)
+        _report_inexact(inexact, pool, ctx, of_the_map)
         ctx.divided((h.span + h.stride, h.stride), (w.span + w.stride, w.stride))
     return Shape.volume(h.value, w.value, channels)
 
@@ -57,7 +59,7 @@ def _pool_padding_fits(kernel: Pair, pad: Pad, ctx: ShapeContext) -> bool:
     return True
 
 
-def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeContext) -> None:
+def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeContext, of_the_map: bool) -> None:
     same_both = len(inexact) == 2 and inexact[0][1] == inexact[1][1]
     parts = inexact[:1] if same_both else inexact
 
@@ -67,7 +69,8 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
     if ctx.rounding == "exact":
         message = "; ".join(f"{label(axis)}{a.arithmetic()} is not a whole number" for axis, a in parts)
         notes = tuple(_framework_note(a) for _, a in parts)
-        ctx.report(codes.E030, message, arg="stride", hint=_fixes(parts, pool, "size" if same_both else parts[0][0]),
+        ctx.report(codes.E030, message, arg="stride",
+                   hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map),
                    notes=notes)
     else:
         up = ctx.rounding == "ceil"
@@ -77,7 +80,7 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
             ctx.report(codes.N030, message, arg="stride")
         else:  # the framework's silent rule: worth seeing, with the fix, but not an error in its file
             ctx.report(codes.W030, message, arg="stride",
-                       hint=_fixes(parts, pool, "size" if same_both else parts[0][0]))
+                       hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map))
 
 
 def _framework_note(a: AxisSize) -> str:
@@ -90,15 +93,16 @@ def _framework_note(a: AxisSize) -> str:
             f"Caffe pooling (and PyTorch's ceil_mode) rounds up to {ceil}")
 
 
-def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str) -> str:
-    """The nearest padding, stride and input size that make the division exact."""
+def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str, of_the_map: bool) -> str:
+    """The nearest padding, stride and input size that make the division exact (input sizes only for a
+    window of the map's own size)."""
     a = parts[0][1]
     span = a.span
     suggestions = []
-    pad_fix = _nearest_pad(a, pool)
+    pad_fix = None if of_the_map else _nearest_pad(a, pool)
     if pad_fix is not None:
         suggestions.append(pad_fix)
-    stride = _nearest_divisor(span, a.stride)
+    stride = None if of_the_map else _nearest_divisor(span, a.stride)
     if stride is not None:
         suggestions.append(f"stride {stride} (gives {span // stride + 1})")
     r = span % a.stride
@@ -107,6 +111,8 @@ def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str) -> str:
         shown = " or ".join(f"{n} (gives {(n - a.f_eff + a.pad_total) // a.stride + 1})"
                             for n in sorted(sizes, key=lambda n: abs(n - a.n)))
         suggestions.append(f"an input {axis} of {shown}")
+    if of_the_map:
+        return "use " + ", or ".join(suggestions) + "; or keep it and write the network's `rounding floor` line"
     if not suggestions:
         return "state the rounding with `rounding floor` or `ceil` on the layer"
     return "use " + ", or ".join(suggestions) + "; or keep it and write `floor`/`ceil` on the layer"

@@ -1733,11 +1733,11 @@ class _Reader:
             end = _SizePlus(high, 0) if isinstance(high, _SizeOf) and high.per == 1 else high
             if not isinstance(end, _SizePlus) or type(low) is not int or end.plus != low or end.size.dim % 4 != axis:
                 return None
-            found = self.map_sizes.get(id(end.size))
-            if found is None:
+            owner = self.size_owner(end.size)
+            if owner is None:
                 return None
             offsets.append(low)
-            refs.append(found[1])
+            refs.append(owner)
         if refs[0] is not refs[1]:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a crop to the height of one map and the width of "
                                f"another", node)
@@ -2598,8 +2598,13 @@ class _Reader:
         kind, signature = FUNCTIONS[function]
         x = args[0] if args else kwargs.pop("input", None)
         bound = self.bind(signature, list(args[1:]), kwargs, f"F.{function}", node)
-        if isinstance(bound.get("kernel_size"), _SpatialSize):
-            return self.whole_map_pool(kind, x, bound, node)
+        if kind in ("MaxPool2d", "AvgPool2d"):
+            window = bound["kernel_size"]
+            whole = self.size_source(window)
+            if whole is not None:
+                return self.whole_map_pool(kind, x, whole, bound, node)
+            if isinstance(window, _SizeOf) and window.dim % 4 in (2, 3):
+                return self.side_pool(kind, x, window, bound, node)
         if kind == "Upsample" and self.size_source(bound["size"]) is not None:
             return self.resampled(x, bound, node)
         if kind == "CenterCrop" and self.size_source(bound["output_size"]) is not None:
@@ -2617,15 +2622,32 @@ class _Reader:
             return _ChannelsLast(self.add_layer(channels_last_text(Layer(kind, bound, node)), node, x.tensor, function))
         return self.add_layer(spec_text(Layer(kind, bound, node)), node, x, function)
 
-    def whole_map_pool(self, kind: str, x: Any, bound: dict[str, Any], node: ast.AST) -> Tensor:
-        """`F.avg_pool2d(x, x.size()[2:])`: a window the size of x's own map fits once, whatever the
-        stride: a global pool. With padding, or the size of another tensor's map, it is not followed."""
-        window = bound["kernel_size"]
+    def whole_map_pool(self, kind: str, x: Any, of: Tensor, bound: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.avg_pool2d(x, x.size()[2:])`, `(x.size(2), x.size(3))`: a window the size of x's own map fits
+        once, whatever the stride: a global pool. With padding, or the size of another tensor's map, it is not
+        followed."""
         plain = bound["padding"] == 0 and bound.get("dilation", 1) == 1
-        if not isinstance(x, Tensor) or window.of != x or not plain:
+        if not isinstance(x, Tensor) or of != x or not plain:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a window the size of a map, other than the pooled "
                                f"map's own without padding", node)
         return self.add_layer("globalavgpool" if kind == "AvgPool2d" else "globalmaxpool", node, x, "pool")
+
+    def side_pool(self, kind: str, x: Any, window: _SizeOf, bound: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.avg_pool2d(out, out.size()[3])` (the ResNet paper's CIFAR networks as most ports write them): a
+        window of the map's width both ways, at a stride of it: `globalavgpool width`, the whole map when it
+        is square. Only on the map whose size it is, without padding, dilation, ceil_mode or another stride."""
+        stride = bound["stride"]
+        strided_by_it = stride is None or stride == [] or (
+            isinstance(stride, _SizeOf) and stride == window and self.size_owner(stride) is x)  # `x.size(3)` again
+        plain = bound["padding"] == 0 and bound.get("dilation", 1) == 1 and not bound["ceil_mode"] and \
+            not bound.get("return_indices") and bound.get("divisor_override") is None and strided_by_it
+        if not isinstance(x, Tensor) or self.size_owner(window) is not x or window.per != 1 or not plain:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a window read from a tensor's size, other than the "
+                               f"pooled map's own width or height without padding, dilation, ceil_mode or another "
+                               f"stride; pool the whole map with `F.adaptive_avg_pool2d(x, 1)`", node)
+        side = "width" if window.dim % 4 == 3 else "height"
+        return self.add_layer(f"{'globalavgpool' if kind == 'AvgPool2d' else 'globalmaxpool'} {side}", node, x,
+                              "pool")
 
     def concatenate(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
         tensors = args[0] if args else kwargs.get("tensors")
@@ -2876,13 +2898,18 @@ class _Reader:
             self.map_sizes[id(size)] = (size, x)
         return size
 
+    def size_owner(self, size: _SizeOf) -> Tensor | None:
+        """The tensor a height or width was read from (`x` of `x.size(3)`); None for another size."""
+        owned = self.map_sizes.get(id(size))
+        return owned[1] if owned is not None else None
+
     def size_gap(self, left: _SizeOf, right: _SizeOf, node: ast.AST) -> _SizeGap:
         """`x2.size()[2] - x1.size()[2]`: how much taller (or wider) x2's map is than x1's."""
-        of = [self.map_sizes.get(id(s)) for s in (left, right)]
-        if of[0] is None or of[1] is None or left.dim % 4 != right.dim % 4:
+        ref, of = self.size_owner(left), self.size_owner(right)
+        if ref is None or of is None or left.dim % 4 != right.dim % 4:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
                                f"network runs (cnncalc follows the difference of two maps' heights or widths)", node)
-        return _SizeGap(of[0][1], of[1][1], left.dim % 4)
+        return _SizeGap(ref, of, left.dim % 4)
 
     def size_source(self, size: Any) -> Tensor | None:
         """The tensor whose height and width a size is, known when the network runs: `ref.shape[-2:]`,
@@ -2890,10 +2917,10 @@ class _Reader:
         if isinstance(size, _SpatialSize):
             return size.of
         if isinstance(size, (tuple, list)) and len(size) == 2 and all(isinstance(s, _SizeOf) for s in size):
-            found = [self.map_sizes.get(id(s)) for s in size]
-            if found[0] is not None and found[1] is not None and found[0][1] is found[1][1] and \
+            owner = self.size_owner(size[0])
+            if owner is not None and self.size_owner(size[1]) is owner and \
                     (size[0].dim % 4, size[1].dim % 4) == (2, 3) and size[0].per == size[1].per == 1:
-                return found[0][1]
+                return owner
         return None
 
     def resampled(self, x: Any, bound: dict[str, Any], node: ast.AST) -> Tensor:
