@@ -134,11 +134,16 @@ def _norm(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
             return [Step("", f"OneSidedBatchNorm({c}{eps}, {'shift' if layer.learnt == 'gamma' else 'scale'}=False)")]
         affine = "" if layer.learnt else ", affine=False"
         return [Step("", f"nn.BatchNorm{'1' if x.is_flat else '2'}d({c}{eps}{affine})")]
-    if layer.keyword == "layernorm":
-        return [Step("", f"{'nn.LayerNorm' if x.is_flat else 'LayerNorm2d'}({c}{eps})")]
-    if layer.keyword == "groupnorm":
-        return [Step("", f"nn.GroupNorm({layer.groups}, {c}{eps})")]
-    return [Step("", f"nn.InstanceNorm2d({c}{eps}{', affine=True' if layer.affine_part else ''})")]
+    if layer.keyword == "layernorm":  # PyTorch's learns both, neither, or gamma only (bias=False)
+        learnt = {"gamma beta": "", "": ", elementwise_affine=False", "gamma": ", bias=False"}.get(layer.learnt)
+        if learnt is None:
+            raise Unsupported("a layer norm that learns beta only (PyTorch's LayerNorm learns gamma with it)")
+        return [Step("", f"{'nn.LayerNorm' if x.is_flat else 'LayerNorm2d'}({c}{eps}{learnt})")]
+    if layer.keyword == "groupnorm":  # PyTorch's learns both or neither
+        if len(layer.learnt.split()) == 1:
+            raise Unsupported("a group norm that learns gamma only or beta only (PyTorch's learns both or neither)")
+        return [Step("", f"nn.GroupNorm({layer.groups}, {c}{eps}{'' if layer.learnt else ', affine=False'})")]
+    return [Step("", f"nn.InstanceNorm2d({c}{eps}{', affine=True' if layer.learnt else ''})")]
 
 
 def _lrn(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:

@@ -112,9 +112,11 @@ def random_layer(draw: st.DrawFn) -> str:
             "tanh", "gelu", "softmax", "logsoftmax", "dropout", "identity", "flatten", "relu6", "hardswish",
             "hardsigmoid", "silu", "swish", "elu", "elu 0.5", "selu", "mish", "prelu", "prelu perchannel", "layernorm",
             "layernorm eps 1e-6", "instancenorm", "instancenorm affine", "bn noaffine counted", "bn noscale", "scale",
-            "scale nobias", "globalavgpool width", "globalmaxpool height"])),
+            "scale nobias", "globalavgpool width", "globalmaxpool height",
+            "layernorm noaffine", "layernorm noscale", "layernorm noshift"])),
         "channels": lambda: draw(st.sampled_from([
-            f"conv {2 * c} 1x1 ; groupnorm {draw(st.sampled_from([1, 2]))}", f"conv {2 * c} 1x1 ; shuffle 2",
+            f"conv {2 * c} 1x1 ; groupnorm {draw(st.sampled_from([1, 2]))} "
+            f"{draw(st.sampled_from(['', 'noaffine', 'noscale', 'noshift']))}", f"conv {2 * c} 1x1 ; shuffle 2",
             f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:{c + 1}",
             f"conv {c + 1} 1x1 ; slice {draw(st.integers(0, c))}:"])),
         "resample": lambda: draw(st.sampled_from([

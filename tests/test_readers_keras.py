@@ -222,6 +222,25 @@ def test_keras_batch_norm_with_only_its_shift_or_only_its_scale() -> None:
     assert wrong.source.text[e.span.start:e.span.end] == '"name": "bn1"'  # the caret at the layer's name
 
 
+def test_keras_layer_and_group_norms_without_center_or_scale() -> None:
+    # LayerNormalization and GroupNormalization take `center` (beta) and `scale` (gamma) as BatchNormalization does;
+    # without one they learn the other's 8 values, without both nothing (they were E070)
+    def norm(kind: str, **config: Any) -> dict[str, Any]:
+        return {"class_name": kind, "config": {"name": f"n{kind[0]}{len(config)}{config.get('scale', 1)}", **config}}
+    report = analyze_text(sequential({"class_name": "Conv2D", "config": {"name": "c", "filters": 8,
+                                                                        "kernel_size": 3, "use_bias": False}},
+                                     norm("LayerNormalization", scale=False), norm("LayerNormalization", center=False),
+                                     norm("GroupNormalization", groups=2, center=False, scale=False),
+                                     norm("GroupNormalization", groups=4, scale=False)), "m.json")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows[1:]] == ["layernorm eps 0.001 noscale", "layernorm eps 0.001 noshift",
+                                               "groupnorm 2 eps 0.001 noaffine", "groupnorm 4 eps 0.001 noscale"]
+    # conv 3·3·3·8 = 216; 8 betas; 8 gammas; nothing; 8 betas
+    assert [(r.weights, r.biases) for r in report.rows[1:]] == [(0, 8), (8, 0), (0, 0), (0, 8)]
+    assert report.totals.params == 216 + 3 * 8
+    # over an axis that is not the channels', Keras would normalise something else: E070, not 2C
+
+
 def test_keras_inception_resnet_scaled_residual_is_an_add() -> None:
     # CustomScaleLayer (Keras' Inception-ResNet) computes x + scale·r: no weights, the shape of its inputs
     text = keras3(("Conv2D", "a", {"filters": 8, "kernel_size": [1, 1]}, ["in"], [None, 6, 6, 8]),

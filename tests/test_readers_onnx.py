@@ -824,6 +824,20 @@ def test_a_group_norm_written_out_by_the_exporters_is_one_groupnorm(dynamo: bool
 
 
 @pytest.mark.torch
+def test_a_group_norm_without_affine_by_the_older_exporter_learns_nothing(tmp_path: Path) -> None:
+    # GroupNorm(affine=False): the older exporter Muls and Adds a constant 1 and 0 (1 x 1 x 1, not stored) after the
+    # Reshape back: `groupnorm 2 noaffine`, nothing learnt; parameters (3·3·3 + 1)·8 = 224, PyTorch's count. (It was
+    # E070. The newer exporter stores C ones and C zeros, as it stores learnt ones: they are counted, 240.)
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(2, 8, affine=False), nn.ReLU()).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 12, 10), tmp_path / "m.onnx", False)
+    assert [r.op for r in report.rows][1:] == ["groupnorm 2 noaffine", "relu"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224
+
+
+@pytest.mark.torch
 @pytest.mark.parametrize("dynamo", [False, True])
 def test_a_stack_reduced_over_its_new_axis_is_a_merge(dynamo: bool, tmp_path: Path) -> None:
     # `torch.stack([a, b, c]).mean(0)` is exported as an Unsqueeze of each map at axis 0, a Concat on that axis and a

@@ -1521,6 +1521,24 @@ def test_a_pool_by_a_tensors_size_cnncalc_does_not_follow_is_said(pool: str) -> 
     assert "F.adaptive_avg_pool2d(x, 1)" in error.message
 
 
+def test_norms_without_their_affine_part() -> None:
+    # GroupNorm(affine=False) and LayerNorm(elementwise_affine=False) learn nothing; LayerNorm(bias=False) its gamma
+    # only. conv (3·3·3 + 1)·8 = 224, fc 288·4 + 4 = 1,156, then 0, 0 and 4: 1,384 (each was E070)
+    text = ("import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(2, 8, affine=False), "
+            "nn.Flatten(), nn.Linear(288, 4), nn.LayerNorm(4, elementwise_affine=False),\n"
+            "                      nn.LayerNorm(4, bias=False))\n")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if "norm" in r.op] == [
+        "groupnorm 2 noaffine inputs 8", "layernorm noaffine inputs 4 lastaxis", "layernorm noshift inputs 4 lastaxis"]
+    assert report.totals.params == 224 + 1_156 + 4
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    assert sum(p.numel() for p in namespace["model"].parameters()) == report.totals.params
+    del torch
+
+
 def test_a_pool_whose_window_is_another_maps_size_is_said() -> None:
     text = module_file("self.conv = nn.Conv2d(3, 8, 3)", "y = self.conv(x)\nreturn F.avg_pool2d(y, x.size()[2:])")
     [error] = [d for d in read_py(text, input="9x7x3").diagnostics if d.severity == "error"]

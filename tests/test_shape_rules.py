@@ -403,6 +403,19 @@ def test_an_instance_norm_of_a_single_position_is_refused_as_pytorch_refuses_it(
     assert run("input 8x8x4\nadaptiveavgpool 2x1\ninstancenorm -> 2x1x4\n").ok  # two positions: normalised
 
 
+def test_layer_and_group_norms_with_one_or_none_of_gamma_and_beta() -> None:
+    # on 6x6x8: both learnt 2·8 = 16; one of them 8; neither 0 (PyTorch's affine=False, Keras' scale=False, …)
+    for line, params in (("layernorm", 16), ("layernorm noshift", 8), ("layernorm noscale", 8),
+                         ("layernorm noaffine", 0), ("groupnorm 2", 16), ("groupnorm 2 noscale", 8),
+                         ("groupnorm 4 noaffine", 0)):
+        r = run(f"input 6x6x8\n{line} -> 6x6x8 params {params}\n")
+        assert r.ok and [a.verdict for a in r.answers] == ["right", "right"], line
+        r = run(f"input 6x6x8\n{line} -> 6x6x8 params {params + 8}\n")
+        assert [a.verdict for a in r.answers] == ["right", "wrong"] and "E041" in codes(r), line
+    r = run("input 6x6x8\nlayernorm noshift\n", explain=True)
+    assert (r.rows[-1].weights, r.rows[-1].biases) == (8, 0) and r.rows[-1].working.params == "8 (gamma only)"
+
+
 def test_a_global_pool_by_the_maps_width_or_height() -> None:
     # `globalavgpool width`: a WxW window at a stride of W (PyTorch's F.avg_pool2d(x, x.size(3))). On 24x12: (24 -
     # 12)/12 + 1 = 2 rows, (12 - 12)/12 + 1 = 1 column; `height` on 12x24 the same turned; square 7x7: 1x1

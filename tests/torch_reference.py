@@ -81,7 +81,7 @@ def _fc(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
 
 def _channels_last_norm(x: torch.Tensor, w: Weights, eps: float) -> torch.Tensor:
     last = x.permute(0, 2, 3, 1) if x.ndim == 4 else x
-    y = F.layer_norm(last, (last.shape[-1],), w["gamma"], w["beta"], eps)
+    y = F.layer_norm(last, (last.shape[-1],), w.get("gamma"), w.get("beta"), eps)
     return y.permute(0, 3, 1, 2) if x.ndim == 4 else y
 
 
@@ -146,7 +146,7 @@ TORCH_OPS: dict[str, Op] = {
                                                      eps=layer.eps),
     "scale": lambda layer, x, w, c: x * _channels(w["gamma"], x) + (_channels(w["beta"], x) if "beta" in w else 0),
     "layernorm": lambda layer, x, w, c: _channels_last_norm(x, w, layer.eps),
-    "groupnorm": lambda layer, x, w, c: F.group_norm(x, layer.groups, w["gamma"], w["beta"], layer.eps),
+    "groupnorm": lambda layer, x, w, c: F.group_norm(x, layer.groups, w.get("gamma"), w.get("beta"), layer.eps),
     "instancenorm": lambda layer, x, w, c: F.instance_norm(x, weight=w.get("gamma"), bias=w.get("beta"), eps=layer.eps),
     "dropout": lambda layer, x, w, c: F.dropout(x, layer.p, training=False),
     "identity": lambda layer, x, w, c: x,

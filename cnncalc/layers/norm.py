@@ -21,7 +21,7 @@ from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
-    from typing import ClassVar
+    from typing import Any
 
     import numpy as np
 
@@ -56,6 +56,12 @@ class LRN(Layer):
         return 4 * volume + volume // max(x[-1], 1) * self.size  # squares (padded), their sums, the result
 
 
+def learnt_flag(doc: str) -> Any:
+    """The learnt parts of a normalisation (`learnt`: "gamma beta", one of them, or ""), by the words that leave
+    them out: `noaffine`, `noscale` (no gamma), `noshift` (no beta)."""
+    return flag({"noaffine": "", "noscale": "beta", "noshift": "gamma"}, default="gamma beta", doc=doc)
+
+
 class BatchNorm(Layer):
     """Inference-form batch normalisation per channel: gamma·(x - mean)/sqrt(var + eps) + beta.
 
@@ -69,9 +75,8 @@ class BatchNorm(Layer):
     aliases = ("bn",)
     example = "bn"
     eps: float = option(POSITIVE, default=1e-5)
-    learnt: str = flag({"noaffine": "", "noscale": "beta", "noshift": "gamma"}, default="gamma beta",
-                       doc="no gamma and beta (Caffe's BatchNorm); no gamma or no beta (Keras' scale=False, "
-                           "center=False)")
+    learnt: str = learnt_flag("no gamma and beta (Caffe's BatchNorm); no gamma or no beta (Keras' scale=False, "
+                              "center=False)")
     counted: bool = flag({"counted": True}, default=False,
                          doc="one more running statistic: Caffe's moving-average factor, Keras' count")
     inputs: int | None = declared_inputs()
@@ -153,30 +158,33 @@ class Scale(Layer):
 
 
 class _Affine(Layer):
-    """A normalisation with a learnt scale (gamma) and shift (beta) per channel."""
+    """A normalisation with a learnt scale (gamma) and shift (beta) per channel, or one of them, or neither
+    (`learnt`: the names of those it has)."""
 
-    affine: ClassVar[bool] = True
+    if TYPE_CHECKING:
+        @property
+        def learnt(self) -> str: ...  # each norm's argument, declared after its positional ones
 
     def params(self, x: Shape) -> Params:
-        c = x.channels if self._is_affine else 0
-        return Params(weights=c, biases=c)
-
-    @property
-    def _is_affine(self) -> bool:
-        return self.affine
+        c = x.channels
+        return Params(weights=c * ("gamma" in self.learnt), biases=c * ("beta" in self.learnt))
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        if not self._is_affine:
-            return Working(params="no affine part: 0")
         c = x.channels
+        learnt = self.learnt.split()
+        if not learnt:
+            return Working(params="no affine part: 0")
+        if len(learnt) == 1:
+            return Working(params=f"{thousands(c)} ({learnt[0]} only)")
         return Working(params=f"2·{c} = {thousands(2 * c)} (gamma, beta)")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        return {"gamma": (x[-1],), "beta": (x[-1],)} if self._is_affine else {}
+        return dict.fromkeys(self.learnt.split(), (x[-1],))
 
     def _scaled(self, y: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
-        if self._is_affine:
+        if "gamma" in w:
             y *= w["gamma"]
+        if "beta" in w:
             y += w["beta"]
         return y
 
@@ -191,6 +199,8 @@ class LayerNorm(_Affine):
     keyword = "layernorm"
     example = "layernorm eps 1e-6"
     eps: float = option(POSITIVE, default=1e-5)
+    learnt: str = learnt_flag("no gamma and beta (PyTorch's elementwise_affine=False); no gamma or no beta (Keras' "
+                              "scale=False, center=False; PyTorch's bias=False)")
     inputs: int | None = declared_inputs()
     on_maps: bool = flag({"lastaxis": False}, default=True,
                          doc="over the last axis as PyTorch's nn.LayerNorm(N): a vector only (E037 on a map)")
@@ -220,6 +230,8 @@ class GroupNorm(_Affine):
     example = "groupnorm 32"
     groups: int = positional(CHANNELS)
     eps: float = option(POSITIVE, default=1e-5)
+    learnt: str = learnt_flag("no gamma and beta (PyTorch's affine=False); no gamma or no beta (Keras' scale=False, "
+                              "center=False)")
     inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
@@ -247,18 +259,14 @@ class InstanceNorm(_Affine):
     keyword = "instancenorm"
     example = "instancenorm affine"
     spatial_input = True
-    affine_part: bool = flag({"affine": True}, default=False, doc="a learnt scale and shift per channel")
+    learnt: str = flag({"affine": "gamma beta"}, default="", doc="a learnt scale and shift per channel")
     eps: float = option(POSITIVE, default=1e-5)
     inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         # PyTorch runs it as a batch norm over N·C channels: a mean and an inverse deviation per channel
         # of each image, and with `affine` the scale repeated for every image.
-        return Kept("input", (3 if self.affine_part else 2) * x.channels * BYTES_PER_VALUE)
-
-    @property
-    def _is_affine(self) -> bool:
-        return self.affine_part
+        return Kept("input", (3 if self.learnt else 2) * x.channels * BYTES_PER_VALUE)
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if x.dims[0] * x.dims[1] == 1:

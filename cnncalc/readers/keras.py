@@ -175,15 +175,13 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
                               f"(H, W, C))", span)
     elif kind == "BatchNormalization":
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
-        center, scale = config.get("center", True), config.get("scale", True)
-        learnt = "" if center and scale else " noscale" if center else " noshift" if scale else " noaffine"
         eps = float(config.get("epsilon", 1e-3))
-        out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + learnt]
+        out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
     elif kind == "LayerNormalization":
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
-        if config.get("rms_scaling") or not (config.get("center", True) and config.get("scale", True)):
-            raise Unsupported("LayerNormalization with rms_scaling, or without center or scale", span)
-        out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}"]
+        if config.get("rms_scaling"):
+            raise Unsupported("LayerNormalization with rms_scaling", span)
+        out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}{_learnt(config)}"]
     elif kind == "Normalization":
         if config.get("mean") is not None and config.get("variance") is not None:
             return ["identity"]  # its mean and variance are constants written in the file: no weights
@@ -254,10 +252,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         return [f"resize {config['height']}x{config['width']}" + (" bilinear" if mode == "bilinear" else "")]
     elif kind == "GroupNormalization":
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
-        if not (config.get("center", True) and config.get("scale", True)):
-            raise Unsupported("GroupNormalization without center or scale", span)
         eps = float(config.get("epsilon", 1e-3))
-        return [f"groupnorm {config.get('groups', 32)}" + ("" if eps == 1e-5 else f" eps {eps!r}")]
+        return [f"groupnorm {config.get('groups', 32)}" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
     else:
         raise Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
     act = _activation(config.get("activation"), span)
@@ -265,6 +261,12 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
 
 
 # ---- the model ---------------------------------------------------------------------------------------
+
+
+def _learnt(config: dict[str, Any]) -> str:
+    """A normalisation's learnt parts as the spec says them: Keras' `center` is beta, `scale` gamma."""
+    center, scale = config.get("center", True), config.get("scale", True)
+    return "" if center and scale else " noscale" if center else " noshift" if scale else " noaffine"
 
 
 def _channel_axis(axis: Any, rank: int | None, channels_first: bool, kind: str, span: Span) -> None:

@@ -482,18 +482,24 @@ class _Reader:
                                ) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """GroupNorm as PyTorch's exporters write it: Reshape to (N, G, -1), InstanceNormalization (G ones and zeros),
         Reshape back to x's shape, Mul by gamma and Add beta (C values each, stored). Each such Add's output -> (x,
-        `groupnorm G`), and the steps (read as no layer). Without gamma and beta (`affine=False`) it is not one."""
+        `groupnorm G`), and the steps (read as no layer). Ones and zeros written as Constants, not stored, are
+        `affine=False` as the older exporter writes it: `groupnorm G noaffine` (the newer one stores them: they
+        are then counted as learnt, as nothing in the file tells them apart)."""
 
         def made(name: str, op: str) -> dict[str, Any] | None:
             node = producer.get(name)
             return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
 
-        def per_channel(name: str) -> int | None:
+        def per_channel(name: str) -> tuple[int, bool] | None:
+            """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer, or a Constant's (1 x 1 x 1 as
+            the older exporter writes a fixed 1 and 0)."""
             alias = producer.get(name)
             if name not in self.initializers and alias is not None and alias["op"] == "Identity":
                 name = alias["inputs"][0]  # the older exporter's second name for an equal initializer
-            shape = self.initializers.get(name, {}).get("shape")
-            return shape[0] if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
+            stored = name in self.initializers
+            shape = self.initializers[name].get("shape") if stored else \
+                alias["attrs"].get("value_dims") if alias is not None and alias["op"] == "Constant" else None
+            return (shape[0], stored) if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
@@ -510,12 +516,13 @@ class _Reader:
             target = producer.get(split["inputs"][1])
             groups = target["attrs"].get("value") if target is not None and target["op"] == "Constant" else \
                 self.values(split["inputs"][1])
-            channels = per_channel(mul["inputs"][1])
+            scale, shift = per_channel(mul["inputs"][1]), per_channel(beta)
             if not isinstance(groups, list) or len(groups) != 3 or groups[0] != 0 or groups[2] != -1 or \
-                    not isinstance(groups[1], int) or groups[1] < 1 or channels is None or \
-                    per_channel(beta) != channels or channels % groups[1]:
+                    not isinstance(groups[1], int) or groups[1] < 1 or scale is None or shift is None or \
+                    scale[1] != shift[1] or (scale[1] and (scale != shift or scale[0] % groups[1])):
                 continue
-            found[node["outputs"][0]] = (split["inputs"][0], f"groupnorm {groups[1]}{_epsilon_said(norm['attrs'])}")
+            found[node["outputs"][0]] = (split["inputs"][0], f"groupnorm {groups[1]}{_epsilon_said(norm['attrs'])}"
+                                                             f"{'' if scale[1] else ' noaffine'}")
             absorbed.update(id(n) for n in (split, norm, back, mul))
         return found, absorbed
 

@@ -171,8 +171,8 @@ class _Parameter(NamedTuple):
 
 def _blobs(layer: Layer) -> list[str]:
     """The learnt tensors of a layer, as PyTorch names them: a weight, and a bias where it has one."""
-    if not _has_state(layer) or (layer.kind in ("BatchNorm2d", "BatchNorm1d") and not layer.args.get("affine", True)):
-        return []
+    if not _has_state(layer) or not layer.args.get("affine", True) or not layer.args.get("elementwise_affine", True):
+        return []  # a norm without gamma and beta (affine=False, elementwise_affine=False)
     if layer.kind == "PReLU":
         return ["weight"]
     return ["weight", "bias"] if layer.args.get("bias", True) and layer.args.get("elementwise_affine", True) else \
@@ -514,10 +514,9 @@ def spec_text(layer: Layer) -> str:
         takes = " map" if kind == "BatchNorm2d" else " vector"  # PyTorch refuses the other (a 4-D or 2-D input)
         return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{affine}{takes}"
     if kind == "GroupNorm":
-        if not a["affine"]:
-            raise _Unsupported("GroupNorm(affine=False)", node)
         return (f"groupnorm {_int(a['num_groups'], 'num_groups', node)} inputs "
-                f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}")
+                f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}"
+                f"{'' if a['affine'] else ' noaffine'}")
     if kind == "InstanceNorm2d":
         if a["track_running_stats"]:
             raise _Unsupported("InstanceNorm2d(track_running_stats=True)", node)
@@ -526,10 +525,9 @@ def spec_text(layer: Layer) -> str:
     if kind in ("LayerNorm", "LayerNorm2d"):
         shape = a["normalized_shape"]
         shape = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
-        if not a["elementwise_affine"] or not a["bias"]:
-            raise _Unsupported(f"{kind} without its affine part", node)
+        parts = " noaffine" if not a["elementwise_affine"] else "" if a["bias"] else " noshift"  # bias=False: gamma
         last = " lastaxis" if kind == "LayerNorm" else ""  # nn.LayerNorm acts on the last axis; LayerNorm2d on C
-        return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}{last}"
+        return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}{parts}{last}"
     if kind == "Scale":
         return f"scale inputs {_int(a['channels'], 'channels', node)}{'' if a['bias'] else ' nobias'}"
     if kind == "OneSidedBatchNorm":
