@@ -1521,6 +1521,41 @@ def test_a_pool_by_a_tensors_size_cnncalc_does_not_follow_is_said(pool: str) -> 
     assert "F.adaptive_avg_pool2d(x, 1)" in error.message
 
 
+def test_hasattr_on_a_module_of_the_file() -> None:
+    # the pre-activation ResNets' `self.shortcut(out) if hasattr(self, 'shortcut') else x`: the projection only where
+    # __init__ made one (stride 2: conv 8 -> 16, 1x1, 8·16 = 128 weights), the identity elsewhere; a class attribute and
+    # a method are attributes too, an attribute never assigned is not (it was E070 at the hasattr)
+    block = ("class Block(nn.Module):\n    expansion = 1\n"
+             "    def __init__(self, cin, cout, stride):\n        super().__init__()\n"
+             "        self.conv = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)\n"
+             "        if stride != 1 or cin != cout:\n"
+             "            self.shortcut = nn.Conv2d(cin, cout, 1, stride, bias=False)\n"
+             "    def extra(self, t):\n        return t\n"
+             "    def forward(self, x):\n"
+             "        if hasattr(self, 'gate'):\n            x = torch.sigmoid(x)\n"
+             "        if hasattr(self, 'expansion') and hasattr(self, 'extra'):\n            x = torch.tanh(x)\n"
+             "        shortcut = self.shortcut(x) if hasattr(self, 'shortcut') else x\n"
+             "        return F.relu(self.conv(x) + shortcut)\n")
+    text = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n" + block +
+            "model = nn.Sequential(Block(8, 8, 1), Block(8, 16, 2))\n")
+    report = read_py(text, input="8x8x8")
+    assert report.ok, report.messages()
+    # 3·3·8·8 = 576; 3·3·8·16 = 1,152 and the shortcut's 128
+    assert report.totals.params == 576 + 1_152 + 128 and report.output.dims == (4, 4, 16)
+    assert [r.op for r in report.rows if r.keyword == "conv"] == [
+        "conv 8 3x3 pad 1 nobias inputs 8", "conv 16 3x3 stride 2 pad 1 nobias inputs 8",
+        "conv 16 1x1 stride 2 nobias inputs 8"]
+    assert [r.keyword for r in report.rows].count("tanh") == 2 and "sigmoid" not in [r.keyword for r in report.rows]
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    assert sum(p.numel() for p in namespace["model"].parameters()) == report.totals.params
+    assert tuple(namespace["model"](torch.zeros(1, 8, 8, 8)).shape) == (1, 16, 4, 4)
+    bad = read_py(text.replace("hasattr(self, 'shortcut')", "hasattr(x, 'shortcut')"), input="8x8x8")
+    [error] = [d for d in bad.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "hasattr(x, 'shortcut')" in error.message
+
+
 def test_norms_without_their_affine_part() -> None:
     # GroupNorm(affine=False) and LayerNorm(elementwise_affine=False) learn nothing; LayerNorm(bias=False) its gamma
     # only. conv (3·3·3 + 1)·8 = 224, fc 288·4 + 4 = 1,156, then 0, 0 and 4: 1,384 (each was E070)

@@ -1833,6 +1833,11 @@ class _Reader:
                 if name == "getattr" and len(node.args) == 3:
                     return self.eval(node.args[2], env)
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
+        if name == "hasattr" and name not in env and len(node.args) == 2 and not node.keywords:
+            owner, attr = self.eval(node.args[0], env), self.eval(node.args[1], env)
+            if isinstance(owner, Instance) and isinstance(attr, str):
+                return self.has_attribute(owner, attr)  # `self.shortcut(x) if hasattr(self, "shortcut") else x`
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
         if name == "isinstance" and "isinstance" not in env and len(node.args) == 2 and not node.keywords:
             value = self.eval(node.args[0], env)
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
@@ -2113,6 +2118,23 @@ class _Reader:
                     continue
                 attrs.update((t.id, value) for t in targets if isinstance(t, ast.Name))  # `expansion: int = 4`
         return attrs
+
+    def has_attribute(self, owner: Instance, name: str) -> bool:
+        """Python's `hasattr` on a module of the file: what its `__init__` assigned, what its class (or a file base)
+        defines or assigns, and nn.Module's own `training` and `forward`."""
+        if name in owner.attrs or name in ("training", "forward") or self.method_def(owner.cls, name) is not None:
+            return True
+        cls: ast.ClassDef | None = owner.cls
+        for _ in range(limits.MAX_DEPTH):
+            if cls is None:
+                break
+            for stmt in cls.body:  # a class attribute, evaluated or not (`expansion = 4`)
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+                    [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    return True
+            cls = self.file_base(cls)
+        return False
 
     def method_def(self, cls: ast.ClassDef, name: str) -> ast.FunctionDef | None:
         for stmt in reversed(cls.body):  # the last definition wins (DenseNet's `@_overload_method` stubs)
