@@ -318,6 +318,12 @@ E075 = Code("E075", IMPORTS, "model not found",
 W075 = Code("W075", IMPORTS, "--model not used",
             "`--model` chooses among the models of a PyTorch file; a file of another notation (a spec, a Caffe "
             "prototxt, a Keras or ONNX model, a MATLAB layer array) is read whole, as without it.")
+W076 = Code("W076", IMPORTS, "module never called",
+            "A module with parameters that the PyTorch model builds (in `__init__`) and its forward never calls: "
+            "PyTorch's `model.parameters()` counts them, and summaries that sum that; cnncalc counts what the "
+            "forward computes. The warning names the modules (EfficientNet blocks that build an expansion "
+            "convolution they skip when the ratio is 1, a head kept for another task): delete them, or expect "
+            "PyTorch's total to be larger by their parameters.")
 N071 = Code("N071", IMPORTS, "element-wise constant",
             "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
             "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "

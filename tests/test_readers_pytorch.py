@@ -1556,6 +1556,26 @@ def test_hasattr_on_a_module_of_the_file() -> None:
     assert error.code == "E070" and "hasattr(x, 'shortcut')" in error.message
 
 
+def test_modules_built_and_never_called_are_named() -> None:
+    # an EfficientNet-style block builds its expansion conv and norm and skips them at ratio 1: PyTorch's
+    # parameters() counts 3·3 + 2·3 = 15 more than the forward computes (3·3·3·8 + 8 = 224), which W076 says
+    text = module_file("self.expand = nn.Conv2d(3, 3, 1, bias=False)\nself.bn = nn.BatchNorm2d(3)\n"
+                       "self.conv = nn.Conv2d(3, 8, 3)\nself.ratio = 1",
+                       "if self.ratio != 1:\n    x = self.bn(self.expand(x))\nreturn self.conv(x)")
+    report = read_py(text, input="8x8x3")
+    assert report.ok and report.totals.params == 224
+    [warning] = [d for d in report.diagnostics if d.code == "W076"]
+    assert warning.message == "2 modules with parameters built but never called by the forward: `expand`, `bn`"
+    assert "model.parameters()" in (warning.hint or "")
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    assert sum(p.numel() for p in namespace["model"].parameters()) == 224 + 9 + 6
+    del torch
+    used = read_py(text.replace("self.ratio = 1", "self.ratio = 6"), input="8x8x3")
+    assert used.ok and used.totals.params == 224 + 15 and "W076" not in [d.code for d in used.diagnostics]
+
+
 def test_norms_without_their_affine_part() -> None:
     # GroupNorm(affine=False) and LayerNorm(elementwise_affine=False) learn nothing; LayerNorm(bias=False) its gamma
     # only. conv (3·3·3 + 1)·8 = 224, fc 288·4 + 4 = 1,156, then 0, 0 and 4: 1,384 (each was E070)

@@ -781,6 +781,7 @@ class _Reader:
                 model = Sequence([(f"{s.kind.lower()}{i}", s) for i, s in enumerate(snippet, 1)], snippet[0].node)
             given = self.input_size(model) or self.summarised or self.example_input(tree, model)
             mains = self.tensors(self.apply(model, Tensor(INPUT), "", model.node), model.node)
+            self.report_never_called(model)
         except _Unsupported as e:
             return self.unsupported(e, given)
         except Malformed as e:  # the graph's limit
@@ -793,6 +794,34 @@ class _Reader:
             model.cls.name if isinstance(model, Instance) else None)
         return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
                                   rounding=ir.RoundingLine("floor", span, by=BY))
+
+    def report_never_called(self, model: Any) -> None:
+        """W076: the modules with parameters the model holds and its forward never applied (PyTorch counts them)."""
+        unused: list[tuple[str, Layer]] = []
+        seen: set[int] = set()
+
+        def visit(value: Any, path: str, depth: int) -> None:
+            if id(value) in seen or depth > limits.MAX_DEPTH:
+                return
+            seen.add(id(value))
+            if isinstance(value, Layer):
+                if _has_state(value) and id(value) not in self.applied:
+                    unused.append((path, value))
+                return
+            children = value.attrs.items() if isinstance(value, Instance) else \
+                value.items if isinstance(value, Sequence) else value.items() if isinstance(value, dict) else \
+                enumerate(value) if isinstance(value, (list, tuple)) else ()
+            for key, child in children:
+                visit(child, f"{path}.{key}" if path else str(key), depth + 1)
+
+        visit(model, "", 0)
+        if unused:
+            names = ", ".join(f"`{path}`" for path, _ in unused[:4]) + (f" and {len(unused) - 4} more"
+                                                                        if len(unused) > 4 else "")
+            self.sink.add(codes.W076, f"{len(unused)} module{'s' * (len(unused) > 1)} with parameters built but "
+                                      f"never called by the forward: {names}", self.offsets.span(unused[0][1].node),
+                          hint="PyTorch's model.parameters() counts their parameters too; cnncalc counts what the "
+                               "forward computes")
 
     def unsupported(self, e: _Unsupported, given: ir.Input | None = None) -> ir.Network:
         if isinstance(e, _Refused):
