@@ -796,7 +796,9 @@ class _Reader:
                                   rounding=ir.RoundingLine("floor", span, by=BY))
 
     def report_never_called(self, model: Any) -> None:
-        """W076: the modules with parameters the model holds and its forward never applied (PyTorch counts them)."""
+        """W076: the modules with parameters the model holds and its forward never applied (PyTorch counts them).
+        Only what PyTorch registers is followed: a module's attributes and its containers' entries (a plain list or
+        dict of modules is not registered, and its parameters are not PyTorch's either)."""
         unused: list[tuple[str, Layer]] = []
         seen: set[int] = set()
 
@@ -809,8 +811,7 @@ class _Reader:
                     unused.append((path, value))
                 return
             children = value.attrs.items() if isinstance(value, Instance) else \
-                value.items if isinstance(value, Sequence) else value.items() if isinstance(value, dict) else \
-                enumerate(value) if isinstance(value, (list, tuple)) else ()
+                value.items if isinstance(value, Sequence) else ()
             for key, child in children:
                 visit(child, f"{path}.{key}" if path else str(key), depth + 1)
 
