@@ -1110,6 +1110,9 @@ class _LineReader:
         name_tokens = []
         while self.peek() is not None and not self.at(":"):
             name_tokens.append(self.next())
+        named = self.named_by_the_breakdown(name_tokens, volume) if self.peek() is None else None
+        if named is not None:
+            return named
         if self.peek() is None and name_tokens and {t.lower for t in name_tokens[1:]} <= _DESCRIBED.get(
                 _layer_kind(" ".join(t.lower for t in name_tokens)) or "", set()):
             return self.described(name_tokens, volume)  # `[32x32x16] RELU1`, `ReLU layer`: the name says all
@@ -1130,6 +1133,22 @@ class _LineReader:
                 self.tokens = self.tokens + name_tokens[opening:closing + 1]
                 name_tokens = name_tokens[:opening] + name_tokens[closing + 1:]
         return self.described(name_tokens, volume)
+
+    def named_by_the_breakdown(self, name_tokens: list[Tok], volume: object) -> ir.Line | None:
+        """`[224x224x64] CONV3-64`, `[112x112x64] POOL2`: a volume, then a name that says the layer as the VGG
+        paper's table and the notes' breakdown do (`breakdown_layer`); None for any other name. A convolution or a
+        pool only: the breakdown's `FC` is as wide as its volume, which would make the answer its own layer
+        (`[4096] FC6` asks for its neurons instead)."""
+        if not name_tokens or not isinstance(volume, ir.ShapeAnswer):
+            return None
+        name = "".join(t.lower for t in name_tokens)
+        try:
+            call = self.breakdown_layer(name, Span(name_tokens[0].start, name_tokens[-1].end), volume)
+        except _Unreadable:
+            return None  # not such a name (`CONV1` alone): the line's own error follows
+        if call is None or call.keyword not in ("conv", "maxpool"):
+            return None
+        return ir.Line((call,), ir.Expectation(volume, None, None, volume.span), Span(self.start, self.end))
 
     def described(self, name_tokens: list[Tok], volume: object, kind: str | None = None) -> ir.Line:
         """A named layer's line from its description on (at the cursor) and its answers (`kind`, when the name

@@ -699,7 +699,7 @@ def breakdown(rng: random.Random) -> str:
         answers = rng.choice(["", f"memory:  {size}*{size}*64=800K", "weights: (3*3*64)*64 = 36,864",
                               "memory: 4096  weights: 4096*4096 = 16,777,216", "memory:", "weights: = lots",
                               "memory: 1 memory: 2", "with weights: 3"])
-        lines.append(f"{name}: [{vol}]  {answers}")
+        lines.append(rng.choice([f"{name}: [{vol}]  {answers}", f"[{vol}] {name}", f"[{vol}] {name} {answers}"]))
     lines.append(rng.choice(["TOTAL params: 138M parameters", "TOTAL memory: 24M * 4 bytes ~= 93MB / image", "",
                              "Total params: 138M, total MACs: 15.5G", "Total: 1 params and 2 MACs, and",
                              "Total params: 1; total: lots", "The network has 5 parameters, 0 MACs and 7 biases",

@@ -7331,6 +7331,27 @@ def test_the_vgg_papers_names_with_their_output(line: str, verdict: str) -> None
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.md").answers] == [verdict]
 
 
+@pytest.mark.parametrize("line, verdict", [
+    # the volume first, then the VGG paper's name (it was E060, "expected `NAME: description`", and unchecked):
+    # conv3-64 on 224x224x3, (224 - 3 + 2·1)/1 + 1 = 224 and 64 filters; POOL2 after it, (224 - 2)/2 + 1 = 112
+    ("[224x224x64] CONV3-64", ["right"]), ("[224x224x32] CONV3-64", ["wrong"]), ("[222x222x64] conv3-64", ["wrong"]),
+    ("[224x224x64] CONV3-64\n[112x112x64] POOL2", ["right", "right"]),
+    ("[224x224x64] CONV3-64\n[111x111x64] POOL2", ["right", "wrong"]),
+    ("[224x224x16] CONV1-16", ["right"]), ("[224x224x16] CONV1-16\n[224x224x16] CONV1-16", ["right", "right"]),
+])
+def test_the_vgg_papers_names_after_the_volume(line: str, verdict: list[str]) -> None:
+    report = homework(f"[224x224x3] INPUT\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdict
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E040"] if "wrong" in verdict else [])
+
+
+def test_a_name_after_the_volume_that_does_not_say_its_layer_is_still_asked_for() -> None:
+    # POOL1 (AlexNet's numbering) and FC6 (its width would be the answer itself) are not the breakdown's names here
+    report = homework("[224x224x3] INPUT\n[112x112x3] POOL1\n[4096] FC6\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2), ("E060", 3)]
+    assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"]
+
+
 @pytest.mark.parametrize("line, verdicts", [
     # (9 - 2)/1 + 1 = 8; a pool has no parameters. The parenthesis after the call is answers, never the call's next
     # positional argument (it was read as the padding: E060 "expected a pair", every answer unchecked)
