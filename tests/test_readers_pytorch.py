@@ -1580,6 +1580,32 @@ def test_modules_built_and_never_called_are_named() -> None:
         assert sum(p.numel() for p in namespace["model"].parameters()) == params
 
 
+def test_children_in_a_forward_and_getattr_of_torch_nn_and_a_softmax_over_the_last_axis() -> None:
+    # `for m in self.children(): x = m(x)` in a forward runs the modules in the order __init__ made them (it gave an
+    # empty network: 0 parameters); `getattr(nn, "ReLU")()` is nn.ReLU(); `F.log_softmax(x, dim=-1)` on a vector is
+    # over its 10 values (dim=-1 was E070). conv (3·3·3 + 1)·8 = 224, conv (3·3·8 + 1)·4 = 292, fc 4·12·12·10 + 10
+    text = ("import torch.nn as nn\nimport torch.nn.functional as F\nclass M(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(3, 8, 3)\n"
+            "        self.act = getattr(nn, 'ReLU')()\n        self.conv2 = nn.Conv2d(8, 4, 3)\n"
+            "        self.fc = nn.Linear(4 * 12 * 12, 10)\n"
+            "    def forward(self, x):\n        for name, m in self.named_children():\n"
+            "            if name != 'fc':\n                x = m(x)\n"
+            "        return F.log_softmax(self.fc(x.flatten(1)), dim=-1)\nmodel = M()\n")
+    report = read_py(text, input="16x16x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows][-1] == "logsoftmax lastaxis"
+    assert [r.keyword for r in report.rows][:3] == ["conv", "relu", "conv"]
+    assert report.totals.params == 224 + 292 + 5_770 and report.output.dims == (10,)
+    # over a map's last axis PyTorch normalises its width: E037
+    r = read_py(text.replace("self.fc(x.flatten(1))", "x"), input="16x16x3")
+    assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E037"]
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    assert sum(p.numel() for p in namespace["model"].parameters()) == report.totals.params
+    assert tuple(namespace["model"](torch.zeros(1, 3, 16, 16)).shape) == (1, 10)
+
+
 def test_norms_without_their_affine_part() -> None:
     # GroupNorm(affine=False) and LayerNorm(elementwise_affine=False) learn nothing; LayerNorm(bias=False) its gamma
     # only. conv (3·3·3 + 1)·8 = 224, fc 288·4 + 4 = 1,156, then 0, 0 and 4: 1,384 (each was E070)

@@ -2,7 +2,7 @@
 parameters. Each is its formula applied to the array: the executor has one path for them."""
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING
+from cnncalc import TYPE_CHECKING, codes
 from cnncalc.layers.arguments import RealKind, declared_inputs, flag, positional
 from cnncalc.layers.base import KEEPS_OUTPUT, Kept, Layer, Params, ShapeContext, Working, thousands
 from cnncalc.limits import MAX_REAL
@@ -95,38 +95,47 @@ class GELU(Layer):
         return _size(x) * (itemsize + 8 + itemsize)  # x/√2, erf in float64, the result
 
 
-class Softmax(Layer):
+class _Softmax(Layer):
+    """Over the channels (the last axis of cnncalc's HxWxC); with `lastaxis`, over PyTorch's last axis (its
+    `dim=-1`): the same on a vector, while on a map PyTorch's last axis is the width (E037)."""
+
+    on_maps: bool = flag({"lastaxis": False}, default=True,
+                         doc="over the last axis as PyTorch's dim=-1: a vector only (E037 on a map)")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if not self.on_maps and not x.is_flat:
+            ctx.report(codes.E037, f"{self.keyword} over the last axis (PyTorch's dim=-1) gets the map {x}, whose last "
+                                   f"axis in PyTorch is the width", arg="on_maps",
+                       hint="over the channels: `dim=1` (cnncalc's plain `" + self.keyword + "`)")
+        return x
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_OUTPUT  # its gradient is a function of its output (the log-softmax's: e^output)
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * _size(x) * itemsize + 2 * x[0] * itemsize
+
+
+class Softmax(_Softmax):
     """e^x / Σ e^x over the channels (the last axis)."""
 
     keyword = "softmax"
     example = "softmax"
 
-    def kept(self, x: Shape, y: Shape) -> Kept:
-        return KEEPS_OUTPUT  # its gradient is a function of its output
-
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.softmax(x), 0
 
-    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return 2 * _size(x) * itemsize + 2 * x[0] * itemsize
 
-
-class LogSoftmax(Layer):
+class LogSoftmax(_Softmax):
     """log(e^x / Σ e^x) over the channels (PyTorch's classifiers trained with NLLLoss end with it)."""
 
     keyword = "logsoftmax"
     example = "logsoftmax"
 
-    def kept(self, x: Shape, y: Shape) -> Kept:
-        return KEEPS_OUTPUT  # its gradient needs the softmax, e^output
-
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         return kernels.log_softmax(x), 0
-
-    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return 2 * _size(x) * itemsize + 2 * x[0] * itemsize
 
 
 class ReLU6(Layer):

@@ -550,8 +550,11 @@ def spec_text(layer: Layer) -> str:
                                f"form)", node)
         return "gelu"
     if kind in ("Softmax", "LogSoftmax"):
+        if a["dim"] == -1:  # the last axis: a vector's features (a map's width, E037)
+            return f"{kind.lower()} lastaxis"
         if a["dim"] not in (1, -3, None):  # None: PyTorch's implicit dim, 1 for 2-D and 4-D input
-            raise _Unsupported(f"{kind}(dim={_shown(a['dim'])}) (cnncalc's softmax is over the channels, dim=1)", node)
+            raise _Unsupported(f"{kind}(dim={_shown(a['dim'])}) (cnncalc's softmax is over the channels, dim=1, or "
+                               f"a vector's last axis, dim=-1)", node)
         return kind.lower()
     if kind in ("Dropout", "Dropout2d"):
         return f"dropout {_real(a['p'], 'p', node)}"
@@ -729,6 +732,7 @@ class _Reader:
         self.requires_grad: dict[tuple[int, str], bool] = {}  # (a layer's id, `weight` or `bias`) -> as set
         self.partly_frozen: set[int] = set()  # the layers already reported with some parameters frozen (W073)
         self.listing = False  # in a loop that sets `requires_grad`: `parameters()` lists the model's (`freezing`)
+        self.forwarding = 0  # how many forwards are being followed: `children()` there are the modules run
 
     # ---- the file -------------------------------------------------------------------------------------
 
@@ -1853,6 +1857,12 @@ class _Reader:
         if self.resolve(name) == "typing.cast" and len(node.args) == 2:
             return self.eval(node.args[1], env)  # `cast(int, v)` is v
         if name in ("setattr", "getattr") and name not in env and 2 <= len(node.args) <= 3 and not node.keywords:
+            module = self.dotted(node.args[0])
+            if name == "getattr" and len(node.args) == 2 and module is not None and \
+                    module.split(".")[0] not in env and module.split(".")[0] not in self.globals:
+                attr = self.eval(node.args[1], env)  # `getattr(nn, "ReLU")`: the attribute as written out
+                if isinstance(attr, str) and attr.isidentifier():
+                    return self.eval(ast.copy_location(ast.Attribute(node.args[0], attr, ast.Load()), node), env)
             owner, attr = self.eval(node.args[0], env), self.eval(node.args[1], env)
             if isinstance(owner, Instance) and isinstance(attr, str):
                 if name == "setattr" and len(node.args) == 3:
@@ -2385,6 +2395,9 @@ class _Reader:
         if self.listing and isinstance(owner, (Layer, Sequence, Instance)) and not node.args and not node.keywords \
                 and attr in ("parameters", "named_parameters", "children", "named_children"):
             return self.listed(owner, attr)  # in a loop that sets `requires_grad`: what PyTorch lists
+        if self.forwarding and isinstance(owner, (Sequence, Instance)) and not node.args and not node.keywords \
+                and attr in ("children", "named_children"):
+            return self.listed(owner, attr)  # `for m in self.children(): x = m(x)` in a forward: the modules run
         args, kwargs = self.arguments(node, env)
         if isinstance(owner, list) and attr in ("append", "extend", "insert"):
             if len(args) != (2 if attr == "insert" else 1) or kwargs:
@@ -2633,6 +2646,7 @@ class _Reader:
                 raise _Unsupported(f"class {module.cls.name} has no forward", module.cls)
             outer = self.prefix
             self.prefix = f"{outer}{name}." if name else outer
+            self.forwarding += 1
             try:
                 if book:  # the d2l book's `Module.forward(self, X)`: `return self.net(X)`
                     if "net" not in module.attrs:
@@ -2642,6 +2656,7 @@ class _Reader:
                 return self.call_method(module, forward, [x, *more], dict(keywords or {}), node)
             finally:
                 self.prefix = outer
+                self.forwarding -= 1
         raise _Unsupported(f"calling {type(module).__name__} as a module", node)
 
     def functional(self, function: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
