@@ -30,6 +30,19 @@ def read_py(text: str, **settings: Any) -> Any:
     return analyze_text(text, "model.py", **settings)
 
 
+def built_by_pytorch(text: str) -> Any:
+    """The `model` a file builds, built by PyTorch itself (the test is skipped without torch), in eval mode."""
+    pytest.importorskip("torch")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    return namespace["model"].eval()
+
+
+def parameters_in_pytorch(text: str) -> int:
+    """What PyTorch's `model.parameters()` holds for the file's model."""
+    return sum(p.numel() for p in built_by_pytorch(text).parameters())
+
+
 def module_file(init: str, forward: str) -> str:
     """A file of one module `M` whose `__init__` and `forward` bodies are the lines given (each
     indented by the helper), built at its end as `model = M()`."""
@@ -1504,11 +1517,10 @@ def test_a_pool_whose_window_is_the_maps_width_or_height(pool: str, kept: str, s
     report = read_py(text, input=size)
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
     assert report.rows[-1].op == kept and report.output.dims == out
-    torch = pytest.importorskip("torch")
-    namespace: dict[str, Any] = {}
-    exec(compile(text, "model.py", "exec"), namespace)
+    model = built_by_pytorch(text)
+    import torch
     h, w, c = (int(v) for v in size.split("x"))
-    assert tuple(namespace["model"](torch.zeros(1, c, h, w)).shape[1:]) == (out[2], out[0], out[1])
+    assert tuple(model(torch.zeros(1, c, h, w)).shape[1:]) == (out[2], out[0], out[1])
 
 
 @pytest.mark.parametrize("pool", ["F.avg_pool2d(x, y.size(3))", "F.avg_pool2d(x, x.size(3), stride=1)",
@@ -1546,11 +1558,10 @@ def test_hasattr_on_a_module_of_the_file() -> None:
         "conv 8 3x3 pad 1 nobias inputs 8", "conv 16 3x3 stride 2 pad 1 nobias inputs 8",
         "conv 16 1x1 stride 2 nobias inputs 8"]
     assert [r.keyword for r in report.rows].count("tanh") == 2 and "sigmoid" not in [r.keyword for r in report.rows]
-    torch = pytest.importorskip("torch")
-    namespace: dict[str, Any] = {}
-    exec(compile(text, "model.py", "exec"), namespace)
-    assert sum(p.numel() for p in namespace["model"].parameters()) == report.totals.params
-    assert tuple(namespace["model"](torch.zeros(1, 8, 8, 8)).shape) == (1, 16, 4, 4)
+    model = built_by_pytorch(text)
+    import torch
+    assert sum(p.numel() for p in model.parameters()) == report.totals.params
+    assert tuple(model(torch.zeros(1, 8, 8, 8)).shape) == (1, 16, 4, 4)
     bad = read_py(text.replace("hasattr(self, 'shortcut')", "hasattr(x, 'shortcut')"), input="8x8x8")
     [error] = [d for d in bad.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "hasattr(x, 'shortcut')" in error.message
@@ -1573,11 +1584,7 @@ def test_modules_built_and_never_called_are_named() -> None:
     # modules in a plain list are not registered: PyTorch counts none of theirs, and neither does the warning
     listed = used.replace("self.ratio = 6", "self.ratio = 6\n        self.spare = [nn.Conv2d(3, 3, 1)]")
     assert "W076" not in [d.code for d in read_py(listed, input="8x8x3").diagnostics]
-    pytest.importorskip("torch")
-    for source, params in ((text, 224 + 15), (used, 224 + 15), (listed, 224 + 15)):
-        namespace: dict[str, Any] = {}
-        exec(compile(source, "model.py", "exec"), namespace)
-        assert sum(p.numel() for p in namespace["model"].parameters()) == params
+    assert [parameters_in_pytorch(source) for source in (text, used, listed)] == [224 + 15] * 3
 
 
 def test_children_in_a_forward_and_getattr_of_torch_nn_and_a_softmax_over_the_last_axis() -> None:
@@ -1599,11 +1606,10 @@ def test_children_in_a_forward_and_getattr_of_torch_nn_and_a_softmax_over_the_la
     # over a map's last axis PyTorch normalises its width: E037
     r = read_py(text.replace("self.fc(x.flatten(1))", "x"), input="16x16x3")
     assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E037"]
-    torch = pytest.importorskip("torch")
-    namespace: dict[str, Any] = {}
-    exec(compile(text, "model.py", "exec"), namespace)
-    assert sum(p.numel() for p in namespace["model"].parameters()) == report.totals.params
-    assert tuple(namespace["model"](torch.zeros(1, 3, 16, 16)).shape) == (1, 10)
+    model = built_by_pytorch(text)
+    import torch
+    assert sum(p.numel() for p in model.parameters()) == report.totals.params
+    assert tuple(model(torch.zeros(1, 3, 16, 16)).shape) == (1, 10)
 
 
 def test_norms_without_their_affine_part() -> None:
@@ -1617,11 +1623,7 @@ def test_norms_without_their_affine_part() -> None:
     assert [r.op for r in report.rows if "norm" in r.op] == [
         "groupnorm 2 noaffine inputs 8", "layernorm noaffine inputs 4 lastaxis", "layernorm noshift inputs 4 lastaxis"]
     assert report.totals.params == 224 + 1_156 + 4
-    torch = pytest.importorskip("torch")
-    namespace: dict[str, Any] = {}
-    exec(compile(text, "model.py", "exec"), namespace)
-    assert sum(p.numel() for p in namespace["model"].parameters()) == report.totals.params
-    del torch
+    assert parameters_in_pytorch(text) == report.totals.params
 
 
 def test_a_pool_whose_window_is_another_maps_size_is_said() -> None:

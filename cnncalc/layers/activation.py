@@ -2,9 +2,19 @@
 parameters. Each is its formula applied to the array: the executor has one path for them."""
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING, codes
+from cnncalc import TYPE_CHECKING
 from cnncalc.layers.arguments import RealKind, declared_inputs, flag, positional
-from cnncalc.layers.base import KEEPS_OUTPUT, Kept, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import (
+    KEEPS_OUTPUT,
+    Kept,
+    Layer,
+    Params,
+    ShapeContext,
+    Working,
+    last_axis_flag,
+    said_last_axis_of_a_map,
+    thousands,
+)
 from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
@@ -99,14 +109,12 @@ class _Softmax(Layer):
     """Over the channels (the last axis of cnncalc's HxWxC); with `lastaxis`, over PyTorch's last axis (its
     `dim=-1`): the same on a vector, while on a map PyTorch's last axis is the width (E037)."""
 
-    on_maps: bool = flag({"lastaxis": False}, default=True,
-                         doc="over the last axis as PyTorch's dim=-1: a vector only (E037 on a map)")
+    on_maps: bool = last_axis_flag("over the last axis as PyTorch's dim=-1: a vector only (E037 on a map)")
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        if not self.on_maps and not x.is_flat:
-            ctx.report(codes.E037, f"{self.keyword} over the last axis (PyTorch's dim=-1) gets the map {x}, whose last "
-                                   f"axis in PyTorch is the width", arg="on_maps",
-                       hint="over the channels: `dim=1` (cnncalc's plain `" + self.keyword + "`)")
+        if not self.on_maps:
+            said_last_axis_of_a_map(ctx, x, f"{self.keyword} over the last axis (PyTorch's dim=-1)",
+                                    f"over the channels: `dim=1` (cnncalc's plain `{self.keyword}`)")
         return x
 
     def kept(self, x: Shape, y: Shape) -> Kept:

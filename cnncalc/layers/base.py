@@ -8,7 +8,7 @@ dataclasses; at run time the base class builds them cheaply (no `dataclasses` im
 """
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING, axis
+from cnncalc import TYPE_CHECKING, axis, codes
 from cnncalc.field import SAME_STEPS
 from cnncalc.layers.arguments import Argument, Schema, flag, option, positional, spec_text
 from cnncalc.record import NamedTuple, Protocol
@@ -92,6 +92,18 @@ class ShapeContext(Protocol):
 
     def no_window(self) -> None:
         """No window fits the padded input (the E031 just reported): the answer "doesn't fit" holds."""
+
+
+def last_axis_flag(doc: str) -> Any:
+    """`lastaxis`: over PyTorch's last axis (`nn.LayerNorm(N)`, `dim=-1`), a vector's values; `on_maps` False."""
+    return flag({"lastaxis": False}, default=True, doc=doc)
+
+
+def said_last_axis_of_a_map(ctx: ShapeContext, x: Shape, what: str, hint: str) -> None:
+    """E037 for a layer over PyTorch's last axis given a map (N x C x H x W there: the last axis is the width)."""
+    if not x.is_flat:
+        ctx.report(codes.E037, f"{what} but gets the map {x}, whose last axis in PyTorch is the width", arg="on_maps",
+                   hint=hint)
 
 
 # Every layer's last argument: its parameters are not trained (transfer learning's frozen layers, Keras'

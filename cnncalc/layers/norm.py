@@ -15,6 +15,8 @@ from cnncalc.layers.base import (
     Params,
     ShapeContext,
     Working,
+    last_axis_flag,
+    said_last_axis_of_a_map,
     thousands,
 )
 from cnncalc.limits import MAX_REAL
@@ -202,16 +204,13 @@ class LayerNorm(_Affine):
     learnt: str = learnt_flag("no gamma and beta (PyTorch's elementwise_affine=False); no gamma or no beta (Keras' "
                               "scale=False, center=False; PyTorch's bias=False)")
     inputs: int | None = declared_inputs()
-    on_maps: bool = flag({"lastaxis": False}, default=True,
-                         doc="over the last axis as PyTorch's nn.LayerNorm(N): a vector only (E037 on a map)")
+    on_maps: bool = last_axis_flag("over the last axis as PyTorch's nn.LayerNorm(N): a vector only (E037 on a map)")
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        if not self.on_maps and not x.is_flat:
-            # PyTorch's N x C x H x W: its last axis is the width, which it would normalise, or fail
-            ctx.report(codes.E037, f"normalises the last axis (PyTorch's nn.LayerNorm) but gets the map {x}, whose "
-                                   f"last axis in PyTorch is the width", arg="on_maps",
-                       hint="for the channels at each position: permute to channels-last, or `nn.GroupNorm(1, C)` "
-                            "for C, H and W together")
+        if not self.on_maps:  # PyTorch's N x C x H x W: its last axis is the width, which it would normalise, or fail
+            said_last_axis_of_a_map(ctx, x, "normalises the last axis (PyTorch's nn.LayerNorm)",
+                                    "for the channels at each position: permute to channels-last, or "
+                                    "`nn.GroupNorm(1, C)` for C, H and W together")
         return x
 
     def kept(self, x: Shape, y: Shape) -> Kept:
