@@ -1612,6 +1612,27 @@ def test_children_in_a_forward_and_getattr_of_torch_nn_and_a_softmax_over_the_la
     assert tuple(model(torch.zeros(1, 3, 16, 16)).shape) == (1, 10)
 
 
+@pytest.mark.parametrize("clipped, kept", [
+    ("x.clamp(min=0)", "relu"), ("x.clamp(0, 6)", "relu6"), ("torch.clamp(x, 0, 6)", "relu6"),
+    ("x.clip(0, 6)", "relu6"), ("x.clamp_(0, 6)", "relu6"), ("F.hardtanh(x, 0., 6.)", "relu6"),
+    ("nn.Hardtanh(0, 6)(x)", "relu6"),
+])
+def test_a_clamp_to_zero_and_six_is_relu6(clipped: str, kept: str) -> None:
+    # clipping to [0, ∞) is a ReLU, to [0, 6] a ReLU6 (MobileNet's, written as a clamp); they were E070
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 4, 1)", f"x = self.conv(x)\nreturn {clipped}"),
+                     input="4x4x3")
+    assert report.ok, report.messages()
+    assert report.rows[-1].op == kept and report.output.dims == (4, 4, 4)
+
+
+@pytest.mark.parametrize("clipped", ["x.clamp(-1, 1)", "F.hardtanh(x)", "x.clamp(max=6)"])
+def test_a_clamp_to_other_bounds_is_said(clipped: str) -> None:
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 4, 1)", f"x = self.conv(x)\nreturn {clipped}"),
+                     input="4x4x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "cnncalc clips to [0, ∞) as relu and to [0, 6] as relu6" in error.message
+
+
 def test_norms_without_their_affine_part() -> None:
     # GroupNorm(affine=False) and LayerNorm(elementwise_affine=False) learn nothing; LayerNorm(bias=False) its gamma
     # only. conv (3·3·3 + 1)·8 = 224, fc 288·4 + 4 = 1,156, then 0, 0 and 4: 1,384 (each was E070)

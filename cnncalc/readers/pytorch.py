@@ -237,6 +237,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True)),
     "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
     "ReLU": (("inplace", False),), "ReLU6": (("inplace", False),),
+    "Hardtanh": (("min_val", -1.0), ("max_val", 1.0), ("inplace", False)),
     "LeakyReLU": (("negative_slope", 0.01), ("inplace", False)),
     "ELU": (("alpha", 1.0), ("inplace", False)), "SELU": (("inplace", False),),
     "PReLU": (("num_parameters", 1), ("init", 0.25)),
@@ -260,6 +261,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
 # `F.relu(x)` and friends: the module they stand for, and their parameters after the input
 FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "relu": ("ReLU", (("inplace", False),)), "relu6": ("ReLU6", (("inplace", False),)),
+    "hardtanh": ("Hardtanh", SIGNATURES["Hardtanh"]),
+    "clamp": ("Clamp", (("min", None), ("max", None))), "clip": ("Clamp", (("min", None), ("max", None))),
     "leaky_relu": ("LeakyReLU", (("negative_slope", 0.01), ("inplace", False))),
     "elu": ("ELU", (("alpha", 1.0), ("inplace", False))), "selu": ("SELU", (("inplace", False),)),
     "sigmoid": ("Sigmoid", ()), "tanh": ("Tanh", ()), "hardsigmoid": ("Hardsigmoid", (("inplace", False),)),
@@ -549,6 +552,12 @@ def spec_text(layer: Layer) -> str:
             raise _Unsupported(f"GELU(approximate={_shown(a['approximate'])}) (cnncalc's gelu is the exact erf "
                                f"form)", node)
         return "gelu"
+    if kind in ("Hardtanh", "Clamp"):  # clipped to [0, ∞) or [0, 6]: relu, relu6
+        low, high = (a["min_val"], a["max_val"]) if kind == "Hardtanh" else (a["min"], a["max"])
+        if low == 0 and not isinstance(low, bool) and (high is None or (high == 6 and not isinstance(high, bool))):
+            return "relu" if high is None else "relu6"
+        raise _Unsupported(f"{kind} to [{_shown(low)}, {_shown(high)}] (cnncalc clips to [0, ∞) as relu and to "
+                           f"[0, 6] as relu6)", node)
     if kind in ("Softmax", "LogSoftmax"):
         if a["dim"] == -1:  # the last axis: a vector's features (a map's width, E037)
             return f"{kind.lower()} lastaxis"
@@ -3097,7 +3106,8 @@ _STATISTIC_OPERATORS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div
 _JOINS = {"add": "add", "sub": "sub", "subtract": "sub", "mul": "mul", "multiply": "mul", "maximum": "max",
           "minimum": "min", "max": "max", "min": "min"}
 _STACK_REDUCTIONS = {"mean": "avg", "sum": "add", "amax": "max", "amin": "min"}  # `torch.stack([a, b]).mean(0)`
-_IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "sub_", "mul_"}  # tensor methods that overwrite the tensor
+# tensor methods that overwrite the tensor
+_IN_PLACE = {"relu_", "sigmoid_", "tanh_", "add_", "sub_", "mul_", "clamp_", "clip_", "hardtanh_"}
 # Libraries' nn.Module classes a model derives from, by the name `derives` takes: the Dive into Deep Learning
 # book's (`from d2l import torch as d2l`), whose forward is `self.net(X)` and whose `save_hyperparameters()`
 # makes the `__init__`'s arguments attributes; PyTorch Lightning's, whose `save_hyperparameters()` keeps them
