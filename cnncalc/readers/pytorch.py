@@ -2712,10 +2712,10 @@ class _Reader:
         is square. Only on the map whose size it is, without padding, dilation, ceil_mode or another stride."""
         stride = bound["stride"]
         strided_by_it = stride is None or stride == [] or (
-            isinstance(stride, _SizeOf) and stride == window and self.size_owner(stride) is x)  # `x.size(3)` again
+            isinstance(stride, _SizeOf) and stride == window and self.size_owner(stride) == x)  # `x.size(3)` again
         plain = bound["padding"] == 0 and bound.get("dilation", 1) == 1 and not bound["ceil_mode"] and \
             not bound.get("return_indices") and bound.get("divisor_override") is None and strided_by_it
-        if not isinstance(x, Tensor) or self.size_owner(window) is not x or window.per != 1 or not plain:
+        if not isinstance(x, Tensor) or self.size_owner(window) != x or window.per != 1 or not plain:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a window read from a tensor's size, other than the "
                                f"pooled map's own width or height without padding, dilation, ceil_mode or another "
                                f"stride; pool the whole map with `F.adaptive_avg_pool2d(x, 1)`", node)
