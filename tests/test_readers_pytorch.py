@@ -15,6 +15,7 @@ from cnncalc import analyze, analyze_text
 from cnncalc.analysis import Settings, run
 from cnncalc.cli import cli
 from cnncalc.pytorch_writer import write_pytorch
+from tests.conftest import where
 from tests.torch_networks import NETWORKS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,12 @@ def codes_of(report: Any) -> list[str]:
 
 def read_py(text: str, **settings: Any) -> Any:
     return analyze_text(text, "model.py", **settings)
+
+
+def place_of(text: str, written: str) -> tuple[int, int]:
+    """(line, column) of the first place `written` appears in `text`, counted from 1: where a caret should be."""
+    before = text[:text.index(written)]
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
 def built_by_pytorch(text: str) -> Any:
@@ -1528,9 +1535,11 @@ def test_a_pool_whose_window_is_the_maps_width_or_height(pool: str, kept: str, s
                                   "F.max_pool2d(x, x.size(3), dilation=2)", "F.avg_pool2d(x, x.size(3) // 2)"])
 def test_a_pool_by_a_tensors_size_cnncalc_does_not_follow_is_said(pool: str) -> None:
     text = module_file("self.conv = nn.Conv2d(3, 8, 3)", f"y = x\nx = self.conv(x)\nreturn {pool}")
-    [error] = [d for d in read_py(text, input="12x12x3").diagnostics if d.severity == "error"]
+    report = read_py(text, input="12x12x3")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "other than the pooled map's own width or height" in error.message
     assert "F.adaptive_avg_pool2d(x, 1)" in error.message
+    assert where(report)[0] == ("E070", *place_of(text, pool))  # the caret at the call
 
 
 def test_hasattr_on_a_module_of_the_file() -> None:
@@ -1577,6 +1586,7 @@ def test_modules_built_and_never_called_are_named() -> None:
     assert report.ok and report.totals.params == 224
     [warning] = [d for d in report.diagnostics if d.code == "W076"]
     assert warning.message == "2 modules with parameters built but never called by the forward: `expand`, `bn`"
+    assert ("W076", *place_of(text, "nn.Conv2d(3, 3, 1")) in where(report)  # at the first one's construction
     assert "model.parameters()" in (warning.hint or "")
     used = text.replace("self.ratio = 1", "self.ratio = 6")
     report = read_py(used, input="8x8x3")
@@ -1604,8 +1614,12 @@ def test_children_in_a_forward_and_getattr_of_torch_nn_and_a_softmax_over_the_la
     assert [r.keyword for r in report.rows][:3] == ["conv", "relu", "conv"]
     assert report.totals.params == 224 + 292 + 5_770 and report.output.dims == (10,)
     # over a map's last axis PyTorch normalises its width: E037
-    r = read_py(text.replace("self.fc(x.flatten(1))", "x"), input="16x16x3")
-    assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E037"]
+    on_map = text.replace("self.fc(x.flatten(1))", "x")
+    r = read_py(on_map, input="16x16x3")
+    assert [(code, line, column) for code, line, column in where(r) if code.startswith("E")] == [
+        ("E037", *place_of(on_map, "F.log_softmax"))]
+    assert "over the last axis (PyTorch's dim=-1) but gets the map 12x12x4, whose last axis in PyTorch is the width" \
+        in next(d.message for d in r.diagnostics if d.code == "E037")
     model = built_by_pytorch(text)
     import torch
     assert sum(p.numel() for p in model.parameters()) == report.totals.params
@@ -1631,6 +1645,7 @@ def test_a_clamp_to_other_bounds_is_said(clipped: str) -> None:
                      input="4x4x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "cnncalc clips to [0, ∞) as relu and to [0, 6] as relu6" in error.message
+    assert where(report) == [("E070", *place_of(report.source.text, clipped))]
 
 
 def test_norms_without_their_affine_part() -> None:
