@@ -192,7 +192,7 @@ class Executor:
                                       f" ({_layout(node.keyword, name)})")
                 out[name] = given
             else:
-                out[name] = self.random(name, shape)
+                out[name] = self.random(name, shape, name in node.layer.read_transposed)
                 generated = True
         if generated:
             if any(f"{node.path}.{name}" in self.given for name in shapes):
@@ -201,10 +201,12 @@ class Executor:
             self.random_weights.append(node.path)
         return out
 
-    def random(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
+    def random(self, name: str, shape: tuple[int, ...], first_axis_last: bool) -> np.ndarray:
         """He-uniform weights (variance 2/fan-in) keep activations finite through deep networks; uniform
-        draws cost a fifth of normal ones (docs/executor.md)."""
-        values: np.ndarray = self.rng.random(shape, dtype=self.dtype)
+        draws cost a fifth of normal ones (docs/executor.md). `first_axis_last`: the same shape, its first
+        axis last in memory (Layer.read_transposed)."""
+        values: np.ndarray = np.moveaxis(self.rng.random(shape[1:] + shape[:1], dtype=self.dtype), -1, 0) \
+            if first_axis_last else self.rng.random(shape, dtype=self.dtype)
         if name == "weight":
             fan_in = max(1, int(np.prod(shape[1:])))
             bound = float(np.sqrt(6.0 / fan_in))

@@ -213,6 +213,43 @@ def test_linear_fast_equals_naive() -> None:
     assert m1 == m2 == 3 * 12 * 5
 
 
+def test_weights_stored_output_axis_last_give_the_same_products() -> None:
+    # The executor draws conv and fc weights with the output axis last in memory (Layer.read_transposed):
+    # the fast kernels must read either order alike, grouped convolutions' slices of it included.
+    x = RNG.standard_normal((2, 9, 8, 6))
+    for case in ((4, (3, 3), 1), (6, (2, 3), 3)):
+        cout, k, g = case
+        wt = RNG.standard_normal((cout, *k, 6 // g))
+        outputs_last = np.moveaxis(np.ascontiguousarray(np.moveaxis(wt, 0, -1)), -1, 0)
+        assert not outputs_last.flags.c_contiguous
+        slow, _ = kernels.conv2d(x, wt, None, (1, 2), (1, 0, 1, 1), (1, 1), g, False, naive=True)
+        fast, _ = kernels.conv2d(x, outputs_last, None, (1, 2), (1, 0, 1, 1), (1, 1), g, False)
+        np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
+    wt = RNG.standard_normal((5, 9 * 8 * 6))
+    slow, _ = kernels.linear(x, wt, None, naive=True)
+    fast, _ = kernels.linear(x, np.ascontiguousarray(wt.T).T, None)
+    np.testing.assert_allclose(fast, slow)
+
+
+def test_drawn_weights_are_he_uniform_and_stored_as_the_product_reads_them() -> None:
+    a = prepare("input 8x8x16\nconv 64 3x3\nfc 100\n", "t.spec")
+    drawn: dict[str, np.ndarray] = {}
+
+    class Recording(Executor):
+        def weights(self, node, x):  # type: ignore[no-untyped-def]
+            out = super().weights(node, x)
+            drawn.update({f"{node.path}.{k}": v for k, v in out.items()})
+            return out
+    Recording(np.random.default_rng(0)).run(a.root, np.zeros((1, 8, 8, 16), np.float32))
+    conv, fc = drawn["conv1.weight"], drawn["fc1.weight"]
+    assert conv.shape == (64, 3, 3, 16) and fc.shape == (100, 6 * 6 * 64)  # the documented layouts
+    assert np.moveaxis(conv, 0, -1).flags.c_contiguous and fc.T.flags.c_contiguous  # the output axis last in memory
+    for w, fan_in in ((conv, 3 * 3 * 16), (fc, 6 * 6 * 64)):
+        bound = (6 / fan_in) ** 0.5  # He-uniform: U(-b, b), b = sqrt(6 / fan-in), variance b^2/3 = 2 / fan-in
+        assert -bound <= w.min() < -0.9 * bound and 0.9 * bound < w.max() <= bound
+        assert abs(w.var() / (2 / fan_in) - 1) < 0.05
+
+
 def test_window_starts_follow_ceil_mode() -> None:
     # N=5, K=2, S=2, P=1 with ceil: windows start at -1, 1, 3; one at 5 would start in the padding.
     assert kernels.window_starts(5, 2, 2, 1, 1, True) == [-1, 1, 3]

@@ -122,6 +122,9 @@ class Layer:
     spatial_input: ClassVar[bool] = False  # needs an HxWxC volume, not a flat vector
     counts_all_inputs: ClassVar[bool] = False  # `inputs N` counts every input value (fc), not the channels
     family: ClassVar[str | None] = None  # the kind of layer a total may be restricted to (layers.FAMILIES)
+    # Arrays whose kernel multiplies by them transposed (an output channel per column): random ones are drawn
+    # with that first axis last in memory, so BLAS reads them in order (a gemv on a transposed matrix is 25% slower)
+    read_transposed: ClassVar[tuple[str, ...]] = ()
     inputs: int | None = None  # the input size as written (`inputs N`), for layers that take it: checked
     frozen: bool = False  # `frozen` (FROZEN): set on every layer through its schema
     schema: ClassVar[Schema] = Schema.of(())

@@ -63,6 +63,7 @@ class Conv(Layer):
     family = "conv"
     example = "conv 96 11x11 stride 4 pad 0"
     spatial_input = True
+    read_transposed = ("weight",)
     out_channels: int = positional(CHANNELS, doc="the number of filters C")
     kernel: Pair = positional(KERNEL, doc="K or KxK (KxKxCin also, checked against the input)")
     stride: Pair = option(SIZE, default=(1, 1))

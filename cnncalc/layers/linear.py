@@ -40,6 +40,7 @@ class FC(Layer):
     flattens: bool = flag({"noflatten": False}, default=True,
                           doc="takes a flat vector only, as PyTorch's Linear and Keras' Dense do (E037)")
     counts_all_inputs = True
+    read_transposed = ("weight",)
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         """Its input serves only its weights' gradient (a matrix product): a frozen one keeps nothing, as PyTorch
