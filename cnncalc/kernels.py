@@ -303,8 +303,12 @@ def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows) -> np.ndarray:
     t = _Tiling(x.shape, cout, win, dtype.itemsize)
     xp = t.padded(x, win)
     g = np.asarray(_WINOGRAD_G, dtype=dtype)
-    # (16, 9) @ (C_out, 9, C_in) -> (C_out, 16, C_in); each of the 16 read as a transposed (C_in, C_out).
-    filters = np.matmul(np.kron(g, g), w.reshape(cout, 9, cin)).transpose(1, 2, 0)
+    transform = np.kron(g, g)  # (16, 9)
+    if w.flags.c_contiguous:  # stored (C_out, 3, 3, C_in), as a weights file gives it: C_out products of (16, 9)
+        # @ (9, C_in) -> (C_out, 16, C_in); each of the 16 then read as a transposed (C_in, C_out), no copy
+        filters = np.matmul(transform, w.reshape(cout, 9, cin)).transpose(1, 2, 0)
+    else:  # drawn with C_out last in memory (Layer.read_transposed): one product with (9, C_in·C_out) in place
+        filters = (transform @ np.moveaxis(w, 0, -1).reshape(9, cin * cout)).reshape(16, cin, cout)
     y = np.empty((n, *t.out, cout), dtype=dtype)
     tiles_w = t.tiles[1]
     tiles = np.empty(16 * n * t.block * tiles_w * cin, dtype=dtype)
