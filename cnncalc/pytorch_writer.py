@@ -63,10 +63,11 @@ def _window(layer: Any, x: Shape, y: Shape, ceil: bool, stride: tuple[int, int],
     return (h.pad_begin, ends[0], w.pad_begin, ends[1]), False
 
 
-def _padded(pads: tuple[int, int, int, int], fill: str | None = None) -> tuple[list[Step], str]:
-    """Symmetric padding as the layer's `padding=`; otherwise a padding module before the layer."""
+def _padded(pads: tuple[int, int, int, int], fill: str | None = None, apart: bool = False) -> tuple[list[Step], str]:
+    """Symmetric padding as the layer's `padding=`; otherwise, or when `apart` (a pool padded past PyTorch's
+    limit, `widepad`), a padding module before the layer."""
     top, bottom, left, right = pads
-    if top == bottom and left == right:
+    if top == bottom and left == right and not apart:
         return [], _pair(top, left)
     module = f"nn.ZeroPad2d({_sides(*pads)})" if fill is None else f"nn.ConstantPad2d({_sides(*pads)}, {fill})"
     return [Step("pad", module)], "0"
@@ -106,12 +107,13 @@ def _pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     maximum = layer.keyword == "maxpool"
     dilation = layer.dilation if maximum else (1, 1)
     pads, ceil_mode = _window(layer, x, y, ceil, layer.step, dilation, native_ceil=True)
-    steps, padding = _padded(pads, "float('-inf')" if maximum else None)
+    fill = "float('-inf')" if maximum else None
+    steps, padding = _padded(pads, fill, layer.wide_pad)
     if steps and not maximum and layer.exclude_pad:
-        raise Unsupported("an average pool with uneven padding that excludes the padding from the divisor")
+        raise Unsupported("an average pool with uneven or wide padding that excludes the padding from the divisor")
     if steps and ceil_mode:
         pads, ceil_mode = _window(layer, x, y, ceil, layer.step, dilation, native_ceil=False)
-        steps, padding = _padded(pads, "float('-inf')" if maximum else None)
+        steps, padding = _padded(pads, fill, layer.wide_pad)
     args = [_pair(*layer.kernel)]
     args += [f"stride={_pair(*layer.step)}"] if layer.step != layer.kernel else []
     args += [f"padding={padding}"] if padding != "0" else []

@@ -258,6 +258,24 @@ def test_drawn_weights_are_he_uniform_and_stored_as_the_product_reads_them() -> 
         assert abs(w.var() / (2 / fan_in) - 1) < 0.05
 
 
+def test_pools_padded_past_half_their_window_compute_caffes_windows() -> None:
+    # Caffe's pooling (P < K): 3x3 windows at stride 2 padded by 2 on [[1, 2, 3], [4, 5, 6], [7, 8, 9]]: ceil((3 + 4 -
+    # 3)/2) + 1 = 3 windows a side, starting at -2, 0, 2, so they cover rows {0}, {0, 1, 2}, {2} (columns alike)
+    x = np.arange(1.0, 10.0).reshape(1, 3, 3, 1)
+    y = run_spec("input 3x3x1\nmaxpool 3x3 stride 2 pad 2 widepad ceil\n", x)
+    assert y[0, :, :, 0].tolist() == [[1, 3, 3], [7, 9, 9], [7, 9, 9]]
+    # the average divides by the window's cells inside the padded input, 3·3 = 9 each here (Caffe's pool_size)
+    y = run_spec("input 3x3x1\navgpool 3x3 stride 2 pad 2 widepad ceil\n", x)
+    np.testing.assert_allclose(y[0, :, :, 0], np.array([[1, 6, 3], [12, 45, 18], [7, 24, 9]]) / 9)
+    for line in ("maxpool 3x3 stride 2 pad 2,1,0,2 widepad", "avgpool 3x3 stride 1 pad 2 widepad ceil"):
+        a = prepare(f"input 5x4x3\n{line}\n", "t.spec")
+        x = RNG.standard_normal((2, 5, 4, 3))
+        layer = a.root.children[0].layer
+        fast, _ = layer.run(x, {}, False, False)
+        slow, _ = layer.run(x, {}, False, True)
+        np.testing.assert_allclose(fast, slow)
+
+
 def test_window_starts_follow_ceil_mode() -> None:
     # N=5, K=2, S=2, P=1 with ceil: windows start at -1, 1, 3; one at 5 would start in the padding.
     assert kernels.window_starts(5, 2, 2, 1, 1, True) == [-1, 1, 3]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from cnncalc import analyze, analyze_text
+from tests.conftest import errors
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
 
@@ -41,6 +42,24 @@ def test_pooling_rounds_as_caffe_does(h: int, k: int, s: int, p: int) -> None:
     assert report.rows[0].output.dims == (expected, expected, 4)
     inexact = (h + 2 * p - k) % s != 0
     assert ("W030" in [d.code for d in report.diagnostics]) == inexact
+
+
+@pytest.mark.parametrize("h, k, s, p", [(30, 3, 2, 2), (5, 3, 1, 2), (7, 3, 3, 2), (9, 5, 2, 4), (6, 2, 1, 1)])
+def test_a_pool_padded_past_half_its_window_is_caffes_not_an_error(h: int, k: int, s: int, p: int) -> None:
+    # Caffe checks pad < kernel only (pooling_layer.cpp's CHECK_LT); PyTorch's P <= floor(K/2) is not its rule
+    report = read_proto(pool_net(h, k, s, p))
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert report.rows[0].output.dims == (caffe_pooled(h, k, s, p),) * 2 + (4,)
+    assert report.rows[0].op.endswith(" widepad") == (p > k // 2)
+    assert caffe_pooled(30, 3, 2, 2) == 16  # ceil((30 + 4 - 3)/2) + 1 = 17; the 17th would start at 32 - 2 = 30: 16
+
+
+def test_a_pool_padded_by_its_window_or_more_is_e032_as_caffe_refuses_it() -> None:
+    text = pool_net(9, 3, 2, 3)
+    report = read_proto(text)
+    error = [d for d in report.diagnostics if d.severity == "error"]
+    assert errors(report) == [("E032", 3, text.splitlines()[2].index("{") + 1)]  # at the layer's braces
+    assert "padding 3 is not less than the 3-wide window" in error[0].message and "P < K" in (error[0].hint or "")
 
 
 def test_the_one_pool_where_caffe_and_pytorchs_ceil_differ_is_reported_not_guessed() -> None:

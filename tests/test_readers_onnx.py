@@ -132,6 +132,26 @@ def test_an_older_opset_model_with_input_normalisation_and_a_computed_reshape(tm
     assert "Sub" in e.message and "[1, 3, 32, 1]" in e.message
 
 
+def test_pools_padded_past_half_their_window_are_onnxs_not_an_error(tmp_path: Path) -> None:
+    # ONNX allows a pool's padding up to K - 1 (onnxruntime: "Pad should be smaller than kernel"); PyTorch's
+    # P <= floor(K/2) is not its rule. pads are (top, left, bottom, right).
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    nodes = [helper.make_node("MaxPool", ["x"], ["p"], kernel_shape=[3, 3], strides=[2, 2], pads=[2, 2, 2, 2]),
+             helper.make_node("AveragePool", ["p"], ["y"], kernel_shape=[3, 3], pads=[2, 1, 0, 2])]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 9, 9])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    inferred = onnx.shape_inference.infer_shapes(model, strict_mode=True).graph.output[0].type.tensor_type.shape
+    assert [d.dim_value for d in inferred.dim] == [1, 3, 6, 7]  # ONNX's own shape inference
+    onnx.save(model, str(tmp_path / "m.onnx"))
+    report = analyze(tmp_path / "m.onnx")
+    assert report.ok, report.messages()
+    # (9 - 3 + 2 + 2)/2 + 1 = 6; then height (6 - 3 + 2 + 0)/1 + 1 = 6, width (6 - 3 + 1 + 2)/1 + 1 = 7
+    assert [r.output.dims for r in report.rows] == [(6, 6, 3), (6, 7, 3)]
+    assert [r.op.endswith("widepad") for r in report.rows] == [True, True]
+
+
 def test_a_spatial_mean_is_a_global_pool(tmp_path: Path) -> None:
     # ReduceMean over axes 2 and 3 (what torch.onnx writes for `x.mean([2, 3])`), keepdims 0: pool, flatten;
     # the axes as an attribute (opset 13) or as an input (opset 18)

@@ -67,6 +67,13 @@ def _deconv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
 def _pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torch.Tensor:
     p = layer.pad
     stride = layer.stride or layer.kernel
+    if layer.wide_pad and not ceil and not getattr(layer, "exclude_pad", False):
+        # PyTorch refuses padding past K/2 (Caffe and ONNX allow up to K - 1): the padding as its own step (-inf
+        # under a max, zeros counted by an average), then the pool unpadded; floored, every window is in the padding
+        x = F.pad(x, (p.left, p.right, p.top, p.bottom), value=0.0 if average else float("-inf"))
+        if average:
+            return F.avg_pool2d(x, layer.kernel, stride)
+        return F.max_pool2d(x, layer.kernel, stride, 0, layer.dilation)
     if p.same or (p.top, p.left) != (p.bottom, p.right):
         raise NotImplementedError("asymmetric pool padding: not a PyTorch pool")
     if average:

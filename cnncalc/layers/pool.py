@@ -8,12 +8,19 @@ from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_
 from cnncalc.shape import Shape, effective_kernel
 
 if TYPE_CHECKING:
-    from typing import ClassVar
+    from typing import Any, ClassVar
 
     import numpy as np
 
     from cnncalc.axis import AxisRule
     from cnncalc.field import Step
+
+
+def _wide_pad_flag() -> Any:
+    """`widepad`: Caffe's and ONNX's limit on a pool's padding, P < K on each side, instead of PyTorch's
+    P <= floor(K/2) (E032): their readers set it on a pool padded past PyTorch's limit."""
+    return flag({"widepad": True}, default=False, doc="padding up to K - 1 on a side, as Caffe and ONNX allow "
+                                                      "(PyTorch allows floor(K/2): E032 without it)")
 
 
 class MaxPool(Layer):
@@ -28,6 +35,7 @@ class MaxPool(Layer):
     pad: Pad = option(PADDING, default=NO_PAD, names=("padding",))
     dilation: Pair = option(SIZE, default=(1, 1))
     rounding: str | None = flag(ROUNDING_WORDS, default=None)
+    wide_pad: bool = _wide_pad_flag()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return Kept("input", y.size * INDEX_BYTES)  # and where each maximum was
@@ -37,7 +45,8 @@ class MaxPool(Layer):
         return self.stride or self.kernel
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return window_output(x, x.channels, self.kernel, self.step, self.pad, self.dilation, ctx, pool=True)
+        return window_output(x, x.channels, self.kernel, self.step, self.pad, self.dilation, ctx, pool=True,
+                             wide_pad=self.wide_pad)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, self.dilation,
@@ -77,13 +86,15 @@ class AvgPool(Layer):
     pad: Pad = option(PADDING, default=NO_PAD, names=("padding",))
     rounding: str | None = flag(ROUNDING_WORDS, default=None)
     exclude_pad: bool = flag({"exclude_pad": True}, default=False, doc="divide by the cells inside the input only")
+    wide_pad: bool = _wide_pad_flag()
 
     @property
     def step(self) -> Pair:
         return self.stride or self.kernel
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return window_output(x, x.channels, self.kernel, self.step, self.pad, (1, 1), ctx, pool=True)
+        return window_output(x, x.channels, self.kernel, self.step, self.pad, (1, 1), ctx, pool=True,
+                             wide_pad=self.wide_pad)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), ctx.rounding == "ceil")))

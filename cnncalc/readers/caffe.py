@@ -231,6 +231,7 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         sh, sw = _hw(p, "stride", 1, "stride")  # Caffe's default stride is 1
         ph, pw = _hw(p, "pad", 0, "pad")
         text = f"{'maxpool' if method == 'MAX' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
+        text += " widepad" if ph > kh // 2 or pw > kw // 2 else ""  # Caffe's limit is P < K (pooling_layer.cpp)
         if str(p.get("round_mode", "CEIL")) == "FLOOR":
             return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else ""), ""
         if (ph, pw) == (0, 0) and (kh < sh or kw < sw):
