@@ -8,6 +8,23 @@ from cnncalc.render.diagnostics import render_diagnostic
 from tests.conftest import codes, run, where
 
 
+def test_a_ceil_that_drops_its_extra_window_says_so_rather_than_rounded_up_to_less() -> None:
+    # (7 - 2 + 2·1)/2 + 1 = 4.5: rounding up gives 5 windows, starting at rows -1, 1, 3, 5, 7; the fifth starts
+    # at row 7, in the end padding (rows 0-6 are the input), so PyTorch's ceil_mode and Caffe drop it: 4
+    r = run("input 7x7x3\nmaxpool 2x2 stride 2 pad 1 ceil -> 4x4x3\n")
+    assert [a.verdict for a in r.answers] == ["right"]
+    note = next(d for d in r.diagnostics if d.code == "N030")
+    assert note.message.endswith("= 4.5, rounded up to 5, less that last window, which would start in the padding: 4 "
+                                 "(the layer's `ceil`)")
+    exact = run("input 7x7x3\nmaxpool 2x2 stride 2 pad 1\n").diagnostics[0]
+    assert exact.code == "E030" and exact.notes[0].endswith(
+        "rounds up to 5, less that last window, which would start in the padding: 4")
+    # without padding the extra window starts inside: (8 - 3)/2 + 1 = 3.5, up to 4, starting at 0, 2, 4, 6
+    r = run("input 8x8x3\nmaxpool 3x3 stride 2 ceil -> 4x4x3\n")
+    assert next(d.message for d in r.diagnostics if d.code == "N030").endswith("= 3.5, rounded up to 4 (the layer's "
+                                                                               "`ceil`)")
+
+
 def test_invalid_stride_shows_arithmetic_frameworks_and_fixes() -> None:
     r = run("input 7x7x3\nconv 10 3x3 stride 3\n")
     assert where(r) == [("E030", 2, 13)]

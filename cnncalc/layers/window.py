@@ -82,7 +82,7 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
                    notes=notes)
     else:
         up = ctx.rounding == "ceil"
-        message = "; ".join(f"{label(axis)}{a.arithmetic()}, rounded {'up' if up else 'down'} to {a.value} "
+        message = "; ".join(f"{label(axis)}{a.arithmetic()}, {_rounded_up(a) if up else f'rounded down to {a.value}'} "
                             f"({ctx.rounding_source})" for axis, a in parts)
         if ctx.rounding_stated:
             ctx.report(codes.N030, message, arg="stride")
@@ -91,14 +91,23 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
                        hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map))
 
 
+def _rounded_up(a: AxisSize) -> str:
+    """`rounded up to 5`; or, when PyTorch's ceil_mode (and Caffe's pooling) drop the extra window because it
+    would start in the end padding, `rounded up to 5, less that last window, which would start in the padding: 4`."""
+    up = a.span // a.stride + 2
+    if a.value == up:
+        return f"rounded up to {up}"
+    return f"rounded up to {up}, less that last window, which would start in the padding: {a.value}"
+
+
 def _framework_note(a: AxisSize) -> str:
     floor = out_len(a.n, a.f_eff, a.stride, a.pad_begin, a.pad_end, False).value
-    ceil = out_len(a.n, a.f_eff, a.stride, a.pad_begin, a.pad_end, True).value
+    ceil = out_len(a.n, a.f_eff, a.stride, a.pad_begin, a.pad_end, True)
     unused = a.span % a.stride
     rows = "row" if unused == 1 else "rows"
     columns = "column" if unused == 1 else "columns"
     return (f"PyTorch and TensorFlow floor this to {floor} and never visit the last {unused} {rows}/{columns}; "
-            f"Caffe pooling (and PyTorch's ceil_mode) rounds up to {ceil}")
+            f"Caffe pooling (and PyTorch's ceil_mode) {_rounded_up(ceil).replace('rounded', 'rounds', 1)}")
 
 
 def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str, of_the_map: bool) -> str:
