@@ -231,13 +231,14 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         sh, sw = _hw(p, "stride", 1, "stride")  # Caffe's default stride is 1
         ph, pw = _hw(p, "pad", 0, "pad")
         text = f"{'maxpool' if method == 'MAX' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
-        text += " widepad" if ph > kh // 2 or pw > kw // 2 else ""  # Caffe's limit is P < K (pooling_layer.cpp)
+        text += f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else ""
+        wide = " widepad" if ph > kh // 2 or pw > kw // 2 else ""  # Caffe's limit is P < K (pooling_layer.cpp)
         if str(p.get("round_mode", "CEIL")) == "FLOOR":
-            return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else ""), ""
+            return text + wide, ""
         if (ph, pw) == (0, 0) and (kh < sh or kw < sw):
             raise Unsupported("a pool whose kernel is smaller than its stride, without padding: Caffe keeps a last "
                                "window there that cnncalc's `ceil` (PyTorch's ceil_mode) drops", p.span)
-        return text + (f" pad {_size(ph, pw)}" if (ph, pw) != (0, 0) else "") + " ceil", BY
+        return text + " ceil" + wide, BY
     if kind == "InnerProduct":
         p = layer.message("inner_product_param")
         if p.get("axis", 1) != 1 or p.get("transpose", False):

@@ -759,10 +759,11 @@ class _Reader:
             text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
             if op == "AveragePool" and not a.get("count_include_pad", 0) and "pad" in text:
                 text += " exclude_pad"
-            if "pad same" not in text:
+            text += " ceil" if a.get("ceil_mode", 0) else ""
+            if a.get("auto_pad", "NOTSET") == "NOTSET":
                 t, left, b, r = a.get("pads", [0, 0, 0, 0])
                 text += " widepad" if max(t, b) > kh // 2 or max(left, r) > kw // 2 else ""  # ONNX's limit is P < K
-            return layer(text + (" ceil" if a.get("ceil_mode", 0) else ""))
+            return layer(text)
         if op in ("GlobalAveragePool", "GlobalMaxPool"):
             return layer("globalavgpool" if op == "GlobalAveragePool" else "globalmaxpool")
         if op in ("ReduceMean", "ReduceMax"):  # `x.mean([2, 3])`: a global pool, flattened unless kept
