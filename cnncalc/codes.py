@@ -141,8 +141,8 @@ E031 = Code("E031", SHAPES, "output size below 1",
             "no output remains. PyTorch refuses this.", size_dependent=True)
 E032 = Code("E032", SHAPES, "pooling padding too large",
             "A pooling layer's padding exceeds half its window (`P > floor(K/2)`), which PyTorch refuses; or, "
-            "with `widepad` (Caffe's and ONNX's limit, which their readers set), it is not less than the window "
-            "(`P >= K`), so a window could see padding alone.")
+            "with `widepad` (Caffe's, ONNX's and MATLAB's limit, which their readers set), it is not less than the "
+            "window (`P >= K`), so a window could see padding alone.")
 E033 = Code("E033", SHAPES, "groups do not divide channels",
             "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
             "norm, a channel shuffle and a split need the channels divisible by their count. PyTorch refuses "

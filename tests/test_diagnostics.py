@@ -76,11 +76,11 @@ def test_pool_padding_above_half_the_window() -> None:
     r = run("input 8x8x3\nmaxpool 2x2 stride 2 pad 2\n")
     assert where(r)[0] == ("E032", 2, 22)
     assert "more than half" in r.diagnostics[0].message
-    assert "`widepad` allows up to 1, as Caffe and ONNX do" in (r.diagnostics[0].hint or "")
+    assert "`widepad` allows up to 1, as Caffe, ONNX and MATLAB do" in (r.diagnostics[0].hint or "")
 
 
 def test_widepad_holds_pool_padding_below_the_window() -> None:
-    # P < K (Caffe's and ONNX's rule): 3 on a 3-wide window leaves the first window padding alone, rows -3..-1
+    # P < K (Caffe's, ONNX's and MATLAB's rule): 3 on a 3-wide window leaves the first window padding alone, rows -3..-1
     line = "maxpool 3x3 stride 2 pad 1,3,1,1 widepad"
     r = run(f"input 8x8x3\n{line}\n")
     assert where(r) == [("E032", 2, line.index("pad") + 1)]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from cnncalc import analyze, analyze_text
+from tests.conftest import where
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
 
@@ -23,6 +24,21 @@ def test_the_lectures_matlab_line_gives_the_lectures_answer() -> None:
     # (227 - 11 + 2 + 2)/4 + 1 = 56; (11·11·3 + 1)·96 = 34,944
     assert report.rows[0].output.dims == (56, 56, 96)
     assert report.totals.params == 34944
+
+
+def test_pools_padded_past_half_their_window_are_matlabs_limit_not_pytorchs() -> None:
+    # MATLAB: "The padding dimensions PaddingSize must be less than the pooling region dimensions PoolSize";
+    # PyTorch's P <= floor(K/2) is not its rule. MATLAB floors.
+    text = ("layers = [\n    imageInputLayer([30 30 8])\n"
+            "    maxPooling2dLayer(3, 'Stride', 2, 'Padding', 2)\n"  # (30 - 3 + 2·2)/2 + 1 = 16.5 -> 16
+            "    averagePooling2dLayer([3 2], 'Stride', 1, 'Padding', [2 0 1 1])\n"  # (16 - 3 + 2)/1 + 1 = 16; 17
+            "    maxPooling2dLayer(2, 'Stride', 2, 'Padding', 1)\n"  # within PyTorch's limit: (16 - 2 + 2)/2 + 1 = 9
+            "    averagePooling2dLayer(2, 'Stride', 2, 'Padding', 2)\n];\n")  # 2 on a 2-wide window: MATLAB refuses
+    report = read_m(text)
+    assert [r.output.dims if r.output else None for r in report.rows] == [(16, 16, 8), (16, 17, 8), (9, 9, 8), None]
+    assert [r.op.endswith(" widepad") for r in report.rows] == [True, True, False, True]
+    error = text.splitlines()[5]
+    assert [(c, line, col) for c, line, col in where(report) if c != "W030"] == [("E032", 6, error.index("a") + 1)]
 
 
 def test_alexnet_as_a_layer_array() -> None:

@@ -22,7 +22,7 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("7x7x4", "conv 4 3x3 pad 1 ; add { maxpool 1x1 stride 2 ; padchannels 2 | conv 8 3x3 stride 2 pad 1 } ; "
               "padchannels 0 after 3"),  # the ResNet paper's option A shortcut for CIFAR
     ("5x4x3", "circularpad 1 ; conv 4 3x3 ; circularpad 0,1,4,0 ; maxpool 2x2"),  # to a side's full size
-    # pools padded past PyTorch's K/2 (Caffe's and ONNX's limit, P < K), symmetric and not
+    # pools padded past PyTorch's K/2 (Caffe's, ONNX's and MATLAB's limit, P < K), symmetric and not
     ("7x7x3", "maxpool 3x3 stride 2 pad 2 widepad ; avgpool 3x2 stride 1 pad 2,1,1,0 widepad ; "
               "maxpool 4x3 stride 1 pad 3,0,2,1 widepad"),
     ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),

@@ -68,7 +68,7 @@ def _pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torch.Tenso
     p = layer.pad
     stride = layer.stride or layer.kernel
     if layer.wide_pad and not ceil and not getattr(layer, "exclude_pad", False):
-        # PyTorch refuses padding past K/2 (Caffe and ONNX allow up to K - 1): the padding as its own step (-inf
+        # PyTorch refuses padding past K/2 (Caffe, ONNX and MATLAB allow up to K - 1): the padding as its own step (-inf
         # under a max, zeros counted by an average), then the pool unpadded; floored, every window is in the padding
         x = F.pad(x, (p.left, p.right, p.top, p.bottom), value=0.0 if average else float("-inf"))
         if average:

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 
 def _wide_pad_flag() -> Any:
-    """`widepad`: Caffe's and ONNX's limit on a pool's padding, P < K on each side, instead of PyTorch's
+    """`widepad`: Caffe's, ONNX's and MATLAB's limit on a pool's padding, P < K on each side, instead of PyTorch's
     P <= floor(K/2) (E032): their readers set it on a pool padded past PyTorch's limit."""
-    return flag({"widepad": True}, default=False, doc="padding up to K - 1 on a side, as Caffe and ONNX allow "
+    return flag({"widepad": True}, default=False, doc="padding up to K - 1 on a side, as Caffe, ONNX and MATLAB allow "
                                                       "(PyTorch allows floor(K/2): E032 without it)")
 
 

@@ -33,7 +33,7 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
     """`HoutxWoutxchannels`, reporting inexact divisions (E030/N030) and empty outputs (E031). A window
     `of_the_map` (its side the map's width or height, `globalavgpool width`) has no padding or stride to
     change: the fixes suggested are input sizes. A pool's padding is held to PyTorch's limit, or to
-    Caffe's and ONNX's with `wide_pad` (E032)."""
+    Caffe's, ONNX's and MATLAB's with `wide_pad` (E032)."""
     if pool and not pad.same and not _pool_padding_fits(kernel, pad, ctx, wide_pad):
         return None  # PyTorch refuses it: no output to go on with
     h, w = window_axes(x, kernel, stride, pad, dilation, ctx.rounding == "ceil")
@@ -57,12 +57,12 @@ def _pool_padding_fits(kernel: Pair, pad: Pad, ctx: ShapeContext, wide: bool) ->
         if wide and max(sides) >= k:
             ctx.report(codes.E032, f"pooling padding {max(sides)} is not less than the {k}-wide window: a window "
                                    f"could see padding alone", arg="pad",
-                       hint=f"use pad {k - 1} or less (Caffe and ONNX require P < K)")
+                       hint=f"use pad {k - 1} or less (Caffe, ONNX and MATLAB require P < K)")
             return False
         if not wide and max(sides) > k // 2:
             ctx.report(codes.E032, f"pooling padding {max(sides)} is more than half the {k}-wide window",
                        arg="pad", hint=f"use pad {k // 2} or less (PyTorch requires P <= floor(K/2)); "
-                                       f"`widepad` allows up to {k - 1}, as Caffe and ONNX do")
+                                       f"`widepad` allows up to {k - 1}, as Caffe, ONNX and MATLAB do")
             return False
     return True
 

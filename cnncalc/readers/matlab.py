@@ -327,6 +327,19 @@ def _padding(value: Any, call: Call) -> str:
     return "" if (h, w) == (0, 0) else f" pad {_size(h, w)}"
 
 
+def _wide_pool_padding(size: Any, value: Any, call: Call) -> str:
+    """` widepad` on a pool padded past PyTorch's floor(K/2): MATLAB's limit is P < K ("PaddingSize must be
+    less than PoolSize")."""
+    if isinstance(value, Str):
+        return ""
+    kh, kw = _pair(size, "size", call)
+    if isinstance(value, list) and len(value) == 4:
+        rows, columns = max(value[:2]), max(value[2:])
+    else:
+        rows, columns = _pair(value, "Padding", call)
+    return " widepad" if rows > kh // 2 or columns > kw // 2 else ""
+
+
 def _real(value: Any, what: str, call: Call) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise Unsupported(f"{call.name}: {what} `{_shown(value)}` (expected a number{_unknown(value)})", call.span)
@@ -406,7 +419,8 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         return text, None, 1, options
     if name in ("maxPooling2dLayer", "averagePooling2dLayer"):
         (size,), options = _options(args, 1, call)
-        return _window("maxpool" if name.startswith("max") else "avgpool", size, options, call), None, 1, options
+        text = _window("maxpool" if name.startswith("max") else "avgpool", size, options, call)
+        return text + _wide_pool_padding(size, options.get("padding", 0), call), None, 1, options
     if name == "fullyConnectedLayer":
         (n,), options = _options(args, 1, call)
         return f"fc {_whole(n, 'outputSize', call)}", None, 1, options
