@@ -104,9 +104,13 @@ def random_layer(draw: st.DrawFn) -> str:
         "deconv": lambda: (f"deconv {c} {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
                            f"outpad {draw(st.integers(0, stride - 1))} dilation {draw(st.integers(1, 2))}"),
         "maxpool": lambda: (f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
-                            f"dilation {draw(st.integers(1, 2))} {rounding}"),
+                            f"dilation {draw(st.integers(1, 2))} {rounding}"
+                            if draw(st.booleans()) else  # Caffe's, ONNX's and MATLAB's padding, up to K - 1
+                            f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 4))} {rounding} widepad"),
         "avgpool": lambda: (f"avgpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} {rounding} "
-                            f"{draw(st.sampled_from(['', 'exclude_pad']))}"),
+                            f"{draw(st.sampled_from(['', 'exclude_pad']))}"
+                            if draw(st.booleans()) else
+                            f"avgpool {kernel} stride {stride} pad {draw(st.integers(0, 4))} {rounding} widepad"),
         "simple": lambda: draw(st.sampled_from([
             "globalavgpool", "globalmaxpool", "batchnorm", "bn", "lrn size 3", "relu", "leakyrelu 0.1", "sigmoid",
             "tanh", "gelu", "softmax", "logsoftmax", "dropout", "identity", "flatten", "relu6", "hardswish",
