@@ -35,7 +35,7 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
     change: the fixes suggested are input sizes. A pool's padding is held to PyTorch's limit, or to
     Caffe's, ONNX's and MATLAB's with `wide_pad` (E032)."""
     if pool and not pad.same and not _pool_padding_fits(kernel, pad, ctx, wide_pad):
-        return None  # PyTorch refuses it: no output to go on with
+        return None  # the framework refuses it: no output to go on with
     h, w = window_axes(x, kernel, stride, pad, dilation, ctx.rounding == "ceil")
     empty = [a for a in (h, w) if a.value < 1]
     if empty:
@@ -91,13 +91,13 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
                        hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map))
 
 
-def _rounded_up(a: AxisSize) -> str:
+def _rounded_up(a: AxisSize, verb: str = "rounded") -> str:
     """`rounded up to 5`; or, when PyTorch's ceil_mode (and Caffe's pooling) drop the extra window because it
     would start in the end padding, `rounded up to 5, less that last window, which would start in the padding: 4`."""
     up = a.span // a.stride + 2
     if a.value == up:
-        return f"rounded up to {up}"
-    return f"rounded up to {up}, less that last window, which would start in the padding: {a.value}"
+        return f"{verb} up to {up}"
+    return f"{verb} up to {up}, less that last window, which would start in the padding: {a.value}"
 
 
 def _framework_note(a: AxisSize) -> str:
@@ -107,7 +107,7 @@ def _framework_note(a: AxisSize) -> str:
     rows = "row" if unused == 1 else "rows"
     columns = "column" if unused == 1 else "columns"
     return (f"PyTorch and TensorFlow floor this to {floor} and never visit the last {unused} {rows}/{columns}; "
-            f"Caffe pooling (and PyTorch's ceil_mode) {_rounded_up(ceil).replace('rounded', 'rounds', 1)}")
+            f"Caffe pooling (and PyTorch's ceil_mode) {_rounded_up(ceil, 'rounds')}")
 
 
 def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str, of_the_map: bool) -> str:
