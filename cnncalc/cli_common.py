@@ -100,7 +100,8 @@ def _model_expression(ctx: click.Context, param: click.Parameter, value: str | N
 
 model_option = click.option("--model", callback=_model_expression, metavar="EXPR",
                             help="Which model of a PyTorch file: a class or function of the file (`ResNet50`), or a "
-                                 "call of one (`\"VGG('VGG16')\"`). By default, the one the file builds.")
+                                 "call of one (`\"VGG('VGG16')\"`); of a MATLAB file, the variable holding the layers "
+                                 "(`layers2`). By default, the one the file builds.")
 input_size_option = click.option("--input-size", "size", callback=_input_size, metavar="HxWxC",
                                  help="The input's size, when the file does not say it (PyTorch code).")
 

@@ -314,17 +314,24 @@ W073 = Code("W073", IMPORTS, "freezing not followed",
 E075 = Code("E075", IMPORTS, "model not found",
             "`--model` (the API's `model=`) names the model of a PyTorch file to read, and the file gives no such "
             "model: no class, function or top-level value of that name, a class or function that needs arguments "
-            "when named alone (give them: `--model \"VGG('VGG16')\"`), or a call that gives no module. The message "
-            "lists the models the file defines. Nothing is read: the output and every total are unknown.")
+            "when named alone (give them: `--model \"VGG('VGG16')\"`), or a call that gives no module; or the "
+            "variable of a MATLAB file holding the layer array or graph to read, and no such variable holds one. "
+            "The message lists the models the file defines. Nothing is read: the output and every total are "
+            "unknown.")
 W075 = Code("W075", IMPORTS, "--model not used",
-            "`--model` chooses among the models of a PyTorch file; a file of another notation (a spec, a Caffe "
-            "prototxt, a Keras or ONNX model, a MATLAB layer array) is read whole, as without it.")
+            "`--model` chooses among the models of a PyTorch file, or the networks of a MATLAB file; a file of "
+            "another notation (a spec, a Caffe prototxt, a Keras or ONNX model) is read whole, as without it.")
 W076 = Code("W076", IMPORTS, "module never called",
             "A module with parameters that the PyTorch model builds (in `__init__`) and its forward never calls: "
             "PyTorch's `model.parameters()` counts them, and summaries that sum that; cnncalc counts what the "
             "forward computes. The warning names the modules (EfficientNet blocks that build an expansion "
             "convolution they skip when the ratio is 1, a head kept for another task): delete them, or expect "
             "PyTorch's total to be larger by their parameters.")
+W077 = Code("W077", IMPORTS, "other networks in the file",
+            "A MATLAB file that builds more than one network (layer arrays or graphs, none part of another) is "
+            "read as its last layer graph, or else its last layer array, as MATLAB's later `trainNetwork` "
+            "would most likely take it; the warning names the others, and `--model NAME` reads the one a variable "
+            "holds.")
 N071 = Code("N071", IMPORTS, "element-wise constant",
             "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
             "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "

@@ -38,7 +38,7 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              chooses=True),
     Notation("matlab", (".m",), "MATLAB layer arrays and layer graphs (Deep Learning Toolbox)",
              "cnncalc.readers.matlab:read", r"\b(?:imageInputLayer|convolution2dLayer|fullyConnectedLayer)\b",
-             "MATLAB", "or start the layers with `imageInputLayer([224 224 3])`"),
+             "MATLAB", "or start the layers with `imageInputLayer([224 224 3])`", chooses=True),
     Notation("caffe", (".prototxt",), "Caffe prototxt (Netscope's input)", "cnncalc.readers.caffe:read",
              r"\blayers?\s*\{", "Caffe",
              "or declare it: `input: \"data\"` and `input_shape { dim: 1 dim: 3 dim: 224 dim: 224 }`"),

@@ -41,6 +41,37 @@ def test_pools_padded_past_half_their_window_are_matlabs_limit_not_pytorchs() ->
     assert [(c, line, col) for c, line, col in where(report) if c != "W030"] == [("E032", 6, error.index("a") + 1)]
 
 
+TWO_NETWORKS = ("small = [\n    imageInputLayer([28 28 1])\n    convolution2dLayer(3, 8)\n"
+                "    fullyConnectedLayer(10)\n];\n"
+                "big = [\n    imageInputLayer([32 32 3])\n    convolution2dLayer(5, 16)\n"
+                "    fullyConnectedLayer(100)\n];\n")
+
+
+def test_a_file_of_two_networks_reads_the_last_says_so_and_model_chooses() -> None:
+    report = read_m(TWO_NETWORKS)
+    # big: (5·5·3 + 1)·16 = 1,216 on 32x32 -> 28x28x16; fc 100: (28·28·16 + 1)·100 = 1,254,500
+    assert report.totals.params == 1216 + 1254500
+    big_input = TWO_NETWORKS.splitlines()[6]  # line 7
+    assert where(report) == [("W077", 7, big_input.index("imageInputLayer") + 1)]
+    assert "reads `big`" in report.diagnostics[0].message and "not `small`" in report.diagnostics[0].message
+    assert report.diagnostics[0].hint == "`--model small` reads another"
+    small = read_m(TWO_NETWORKS, model="small")
+    # small: (3·3·1 + 1)·8 = 80 on 28x28 -> 26x26x8; fc 10: (26·26·8 + 1)·10 = 54,090
+    assert small.ok and small.totals.params == 80 + 54090 and where(small) == []
+    missing = read_m(TWO_NETWORKS, model="medium")
+    assert where(missing) == [("E075", 1, 1)] and missing.totals.params is None
+    assert missing.diagnostics[0].hint == "the file builds small, big"
+
+
+def test_the_parts_of_a_network_and_the_array_of_a_graph_are_not_other_networks() -> None:
+    text = ("stem = [imageInputLayer([8 8 1]) convolution2dLayer(3, 4)];\nhead = [fullyConnectedLayer(3)];\n"
+            "layers = [stem; head];\nlgraph = layerGraph(layers);\n")
+    report = read_m(text)
+    assert report.ok and where(report) == []
+    assert report.totals.params == (9 + 1) * 4 + (6 * 6 * 4 + 1) * 3  # conv 3x3 on 8x8 -> 6x6x4; fc 3
+    assert read_m(text, model="stem").totals.params == (9 + 1) * 4
+
+
 def test_alexnet_as_a_layer_array() -> None:
     report = analyze(FIXTURES / "alexnet_layers.m")
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()

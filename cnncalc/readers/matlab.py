@@ -31,6 +31,7 @@ from cnncalc.readers.graph import (
     NotReadable,
     Progress,
     Unsupported,
+    cut_short,
     read_guarded,
     spec_layer,
     why,
@@ -542,15 +543,17 @@ class _Net:
         self.input: ir.Input | None = None
 
 
-def read(text: str, sink: DiagnosticSink) -> ir.File:
-    return read_guarded(_read, text, sink, "MATLAB")
+def read(text: str, sink: DiagnosticSink, model: str | None = None) -> ir.File:
+    """The network the file builds, or the one the variable `model` holds (`--model layers2`)."""
+    return read_guarded(lambda t, s, p: _read(t, s, p, model), text, sink, "MATLAB")
 
 
-def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
+def _read(text: str, sink: DiagnosticSink, progress: Progress, model: str | None) -> ir.Network:
     values: dict[str, Any] = {}
     counters: dict[str, int] = {}
     last_array: _Net | None = None
     last_graph: _Net | None = None
+    networks: dict[str, _Net] = {}  # each variable holding layers, as last assigned, in that order
     for target, value, _, builds in _Parser(text, values).statements():
         if builds:
             named = dict(counters)  # the automatic names before this statement, to name its layers again
@@ -572,11 +575,45 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
                 last_array = result
         if target is not None:
             values[target] = result
-    net = last_graph or last_array
+            networks.pop(target, None)
+            if isinstance(result, _Net) and result.layers:
+                networks[target] = result
+    start = Span(0, min(1, len(text)))
+    if model is not None:
+        chosen = networks.get(model)
+        if chosen is None:
+            sink.add(codes.E075, f"`--model {model}`: the file builds no layer array or layer graph named `{model}`",
+                     start, hint=f"the file builds {', '.join(networks)}" if networks else
+                     "the file assigns no layer array or layer graph to a variable")
+            return cut_short(text, start, "MATLAB")
+        net: _Net | None = chosen
+    else:
+        net = last_graph or last_array
     if net is None or not net.layers:
-        raise Unsupported("no layer array or layer graph in the file", Span(0, min(1, len(text))))
+        raise Unsupported("no layer array or layer graph in the file", start)
+    if model is None:
+        _report_others(net, networks, sink)
     progress.given = net.input
     return _network(net, text, progress.graph)
+
+
+def _report_others(net: _Net, networks: dict[str, _Net], sink: DiagnosticSink) -> None:
+    """W077: the networks the file builds apart from the one read: those no larger one holds a layer of (not
+    the parts a network was put together from, `layers = [stem; body]`, nor the array a graph was made of)."""
+    held = {name: {id(layer) for layer in other.layers.values()} for name, other in networks.items()}
+    read = {id(layer) for layer in net.layers.values()}
+
+    def part_of_another(name: str) -> bool:
+        return any(len(ids) > len(held[name]) and ids & held[name] for other, ids in held.items() if other != name)
+
+    others = [name for name, other in networks.items()
+              if other is not net and not held[name] & read and not part_of_another(name)]
+    if others:
+        read_name = next((name for name, other in networks.items() if other is net), None)
+        which = f"`{read_name}`" if read_name else "the last"
+        sink.add(codes.W077, f"the file builds {len(others) + 1} separate networks; cnncalc reads {which}, the last "
+                             f"layer graph or else the last layer array, not {', '.join(f'`{o}`' for o in others)}",
+                 next(iter(net.layers.values())).span, hint=f"`--model {others[0]}` reads another")
 
 
 def _read_before(value: Any, stop: Span, values: dict[str, Any], counters: dict[str, int], text: str,
