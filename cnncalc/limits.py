@@ -61,7 +61,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
      "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
     ("characters of a PyTorch (Python) file", f"{MAX_PYTHON_CHARS:,}", "E070 before it is parsed"),
-    ("characters of `--model`'s expression (the model of a PyTorch file)", f"{MAX_MODEL_CHARS:,}", "a usage error"),
+    ("characters of `--model`'s expression (the model of a PyTorch file, the variable of a MATLAB one)",
+     f"{MAX_MODEL_CHARS:,}", "a usage error"),
     ("words, numbers and signs of a MATLAB file", f"{MAX_MATLAB_TOKENS:,}", "E070 where the file passes it"),
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
