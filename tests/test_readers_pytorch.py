@@ -15,7 +15,7 @@ from cnncalc import analyze, analyze_text
 from cnncalc.analysis import Settings, run
 from cnncalc.cli import cli
 from cnncalc.pytorch_writer import write_pytorch
-from tests.conftest import where
+from tests.conftest import errors, where
 from tests.torch_networks import NETWORKS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -2117,3 +2117,36 @@ def test_selu_is_read_as_its_module_and_its_function() -> None:
     # nn.SELU() and F.selu: no parameters, the shape kept (the values are checked against PyTorch's in test_torch.py)
     report = read_py(module_file("self.act = nn.SELU(inplace=True)", "return F.selu(self.act(x))"), input="5x4x3")
     assert report.ok and [r.op for r in report.rows] == ["selu", "selu"] and report.output.dims == (5, 4, 3)
+
+
+@pytest.mark.parametrize("cut", ["x[:, :, ::2, ::2]", "x[:, :, 1:-1, 1:-1]", "x[:, :, 1:, :]", "x[:, :, :, :-2]"])
+def test_view_flattening_a_cut_or_strided_map_is_refused_as_pytorch_refuses_it(cut: str) -> None:
+    # A slice of a map's rows or columns is a view into the map's memory, not contiguous: `.view` cannot merge
+    # its channels, rows and columns (PyTorch: "view size is not compatible with input tensor's size and
+    # stride"); before, cnncalc flattened it and counted a network that does not run.
+    forward = f"x = self.c(x)\nx = {cut}\nx = x.view(x.size(0), -1)\nreturn x"
+    text = module_file("self.c = nn.Conv2d(3, 8, 3, padding=1)", forward)
+    report = read_py(text, input="16x16x3")
+    assert errors(report) == [("E070", *place_of(text, "x.view"))]  # (the subsample's rounding is a note, N030)
+    [refused] = [d for d in report.diagnostics if d.code == "E070"]
+    assert "PyTorch refuses it too" in refused.message and report.totals.params is None
+    torch = pytest.importorskip("torch")
+    with pytest.raises(RuntimeError, match="view size is not compatible"):
+        built_by_pytorch(text)(torch.randn(1, 3, 16, 16))
+    # made contiguous, reshaped or flattened, it runs: conv (3·3·3 + 1)·8 = 224 parameters either way
+    for flat in ("x.contiguous().view(x.size(0), -1)", "x.clone().view(x.size(0), -1)", "x.reshape(x.size(0), -1)",
+                 "torch.flatten(x, 1)"):
+        fine = module_file("self.c = nn.Conv2d(3, 8, 3, padding=1)", forward.replace("x.view(x.size(0), -1)", flat))
+        report = read_py(fine, input="16x16x3")
+        assert report.ok and report.totals.params == 224, (flat, report.messages())
+        assert tuple(built_by_pytorch(fine)(torch.randn(1, 3, 16, 16)).shape[1:]) == report.output.dims
+
+
+def test_view_flattening_a_channel_slice_runs_as_pytorch_runs_it() -> None:
+    # a slice of channels keeps each channel's rows and columns together: PyTorch's `.view` flattens it
+    text = module_file("self.c = nn.Conv2d(3, 8, 3, padding=1)",
+                       "x = self.c(x)[:, 2:6]\nreturn x.view(x.size(0), -1)")
+    report = read_py(text, input="16x16x3")
+    assert report.ok and report.output.dims == (4 * 16 * 16,)
+    torch = pytest.importorskip("torch")
+    assert tuple(built_by_pytorch(text)(torch.randn(1, 3, 16, 16)).shape[1:]) == report.output.dims

@@ -90,6 +90,9 @@ class Instance:
 
 class Tensor(NamedTuple):
     node: int  # a node of the graph
+    # a view of a map cut at its edges or strided (`x[:, :, 1:-1, 1:-1]`, `x[:, :, ::2, ::2]`): its memory is not
+    # contiguous, so PyTorch's `.view` cannot flatten it (`.reshape`, `torch.flatten` or `.contiguous()` first can)
+    strided: bool = False
 
 
 class LayerClass(NamedTuple):
@@ -1738,7 +1741,8 @@ class _Reader:
                     for low, high in bounds[2:]]
             if all(isinstance(a, int) and isinstance(b, int) and a >= 0 and b >= 0 for a, b in cuts):
                 (top, bottom), (left, right) = cuts
-                return self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
+                cropped = self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
+                return cropped._replace(strided=any((top, bottom, left, right)))
         if len(parts) in (3, 4) and whole[0] and whole[1] and all(
                 isinstance(p, ast.Slice) and p.upper is None for p in parts[2:]) and \
                 any(p.step is not None for p in parts[2:] if isinstance(p, ast.Slice)):
@@ -1763,7 +1767,8 @@ class _Reader:
             steps.append(step)
         if any(starts):
             x = self.add_layer(f"crop {starts[0]},0,{starts[1]},0", node, x, "crop")
-        return self.add_layer(f"maxpool 1x1 stride {steps[0]}x{steps[1]} floor", node, x, "subsample")
+        subsampled = self.add_layer(f"maxpool 1x1 stride {steps[0]}x{steps[1]} floor", node, x, "subsample")
+        return subsampled._replace(strided=steps != [1, 1] or any(starts))
 
     def cropped_to(self, x: Tensor, bounds: list[tuple[Any, Any]], node: ast.AST) -> Tensor | None:
         """`x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`: x cropped from row t and column l to ref's height and
@@ -2838,6 +2843,11 @@ class _Reader:
                 depth = "" if shape[1] == -1 else f"x{shape[1]}"
                 return self.add_layer(f"reshape {shape[2]}x{shape[3]}{depth}", node, x, "reshape")
             batch = len(shape) == 2 and _is_batch(shape[0])
+            if batch and attr == "view" and x.strided:
+                raise _Unsupported("`.view` flattening a map cut at its edges or strided (a slice of another's "
+                                   "memory): PyTorch refuses it too (view size is not compatible with input "
+                                   "tensor's size and stride); `.reshape(...)`, `torch.flatten(x, 1)` or "
+                                   "`.contiguous().view(...)` flatten it", node)
             if batch and shape[1] == -1 and shape[0] != -1:
                 return self.add_layer("flatten", node, x, "flatten")
             if batch and isinstance(shape[1], int) and not isinstance(shape[1], bool) and shape[1] > 0:
@@ -2853,7 +2863,9 @@ class _Reader:
             return self.flatten(x, args, kwargs, node)
         if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate"):
             return self.functional(attr, [x, *args], kwargs, node)
-        if attr in ("contiguous", "clone", "detach", "float"):
+        if attr in ("contiguous", "clone"):
+            return x._replace(strided=False)  # a copy in order (clone: a cut or strided view is not dense)
+        if attr in ("detach", "float"):
             return x
         if attr in _JOINS and len(args) == 1 and isinstance(args[0], Tensor):
             return self.joined(_JOINS[attr], [x, args[0]], node)  # `out.add_(identity)`, `a.maximum(b)`
