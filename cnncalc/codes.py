@@ -149,8 +149,9 @@ E033 = Code("E033", SHAPES, "groups do not divide channels",
             "such a layer: answers about its parameters and MACs are not checked.")
 E034 = Code("E034", SHAPES, "needs a volume",
             "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`. "
-            "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector), and `instancenorm` of a 1x1 map "
-            "(one position to normalise over: PyTorch refuses it).")
+            "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector), `instancenorm` of a 1x1 map "
+            "(one position to normalise over: PyTorch refuses it), and a `groupnorm` whose groups hold one value "
+            "each (PyTorch refuses it at batch 1).")
 E037 = Code("E037", SHAPES, "needs a flat vector",
             "A fully connected layer that flattens nothing (`fc N noflatten`: what PyTorch's `nn.Linear` and "
             "Keras' `Dense` are read as) got an HxWxC volume. PyTorch applies Linear to the last axis (the "

@@ -91,6 +91,18 @@ def test_widepad_holds_pool_padding_below_the_window() -> None:
     assert r.ok and [a.verdict for a in r.answers] == ["right"], codes(r)
 
 
+def test_a_group_norm_whose_groups_hold_one_value_is_e034_as_instancenorm_of_a_1x1_map() -> None:
+    # 4 groups of 4/4 = 1 channel on a 1x1 map: one value a group, its own mean (PyTorch: "Expected more than
+    # 1 value per channel" at batch 1); 4 groups of 8/4 = 2 channels there hold 2 values: fine
+    line = "groupnorm 4"
+    r = run(f"input 1x1x4\n{line}\n")
+    assert where(r) == [("E034", 2, line.index("4") + 1)] and "a group holds one value" in r.diagnostics[0].message
+    assert run("input 1x1x8\ngroupnorm 4\n").ok and run("input 2x1x4\ngroupnorm 4\n").ok
+    torch = pytest.importorskip("torch")
+    with pytest.raises(ValueError, match="more than 1 value"):
+        torch.nn.GroupNorm(4, 4).eval()(torch.zeros(1, 4, 1, 1))
+
+
 def test_groups_must_divide_channels() -> None:
     r = run("input 8x8x6\nconv 8 3x3 groups 4\n")
     assert where(r) == [("E033", 2, 12)]

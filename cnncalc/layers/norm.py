@@ -243,6 +243,12 @@ class GroupNorm(_Affine):
                        hint=f"use a number of groups that divides {x.channels}, e.g. "
                             f"{_divisor_near(x.channels, self.groups)}")
             return None
+        if x.size == self.groups:
+            ctx.report(codes.E034, f"groupnorm normalises each of its {self.groups} groups over its channels and "
+                                   f"positions, but on {x} a group holds one value: every value would be its own mean "
+                                   f"(PyTorch refuses it at batch 1, and makes every value 0 at a larger one)",
+                       arg="groups", hint="use fewer groups, or normalise before the map shrinks to this")
+            return None
         return x
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
