@@ -2863,8 +2863,8 @@ class _Reader:
             return self.flatten(x, args, kwargs, node)
         if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate"):
             return self.functional(attr, [x, *args], kwargs, node)
-        if attr in ("contiguous", "clone"):
-            return x._replace(strided=False)  # a copy in order (clone: a cut or strided view is not dense)
+        if attr in ("contiguous", "clone"):  # a copy in order (clone: a cut or strided view is not dense)
+            return x._replace(strided=False) if x.strided else x  # the same tensor otherwise, as before
         if attr in ("detach", "float"):
             return x
         if attr in _JOINS and len(args) == 1 and isinstance(args[0], Tensor):
