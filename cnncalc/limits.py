@@ -39,6 +39,9 @@ MAX_PYTHON_CHARS = 2**20  # a PyTorch file: Python's syntax tree of it takes up 
 # largest model files are some 150 KB; the tests' about 5 KB)
 MAX_MATLAB_TOKENS = 1_000_000  # words, numbers and signs of a MATLAB file (about 200 bytes each once read; a
 # layer takes 10 to 20: 50,000 layers or more)
+MAX_MATLAB_PLACED = 1_000_000  # layers a MATLAB file's statements place into arrays and graphs, each statement's
+# array or graph counted whole (`a2 = [a1; reluLayer]` copies a1: a file of such lines would build squarely many;
+# a ResNet-152 as Deep Network Designer exports it places under 100,000; about 100 bytes each while held)
 MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader interprets (about 1 s at its
 # slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
@@ -64,6 +67,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("characters of `--model`'s expression (the model of a PyTorch file, the variable of a MATLAB one)",
      f"{MAX_MODEL_CHARS:,}", "a usage error"),
     ("words, numbers and signs of a MATLAB file", f"{MAX_MATLAB_TOKENS:,}", "E070 where the file passes it"),
+    ("layers a MATLAB file's statements place into arrays and graphs (each statement's whole array or graph counted)",
+     f"{MAX_MATLAB_PLACED:,}", "E070 at the statement that passes it"),
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),

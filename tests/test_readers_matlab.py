@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from cnncalc import analyze, analyze_text
-from tests.conftest import where
+from cnncalc import analyze, analyze_text, limits
+from tests.conftest import errors, where
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
 
@@ -70,6 +70,28 @@ def test_the_parts_of_a_network_and_the_array_of_a_graph_are_not_other_networks(
     assert report.ok and where(report) == []
     assert report.totals.params == (9 + 1) * 4 + (6 * 6 * 4 + 1) * 3  # conv 3x3 on 8x8 -> 6x6x4; fc 3
     assert read_m(text, model="stem").totals.params == (9 + 1) * 4
+
+
+def test_statements_that_copy_growing_arrays_stop_at_the_placement_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `a2 = [a1; reluLayer]` copies a1: n such lines place 2 + 3 + ... layers, squarely many (20,000 lines took
+    # minutes and 20 GB before the limit); the statement that passes the limit is E070
+    monkeypatch.setattr(limits, "MAX_MATLAB_PLACED", 100)
+    lines = ["a0 = [imageInputLayer([8 8 1]) reluLayer];"] + [f"a{i} = [a{i - 1}; reluLayer];" for i in range(1, 30)]
+    placed, stop = 0, None
+    for i in range(30):  # a_i holds i + 2 layers (the input layer, then i + 1 ReLUs)
+        placed += i + 2
+        if placed > 100 and stop is None:
+            stop = i
+    assert stop == 12  # 2 + 3 + ... + 14 = 104 (to a12: 90)
+    report = read_m("\n".join(lines) + "\n")
+    assert errors(report) == [("E070", stop + 1, 1)] and "more than 100 layers" in report.diagnostics[0].message
+
+
+def test_w077_names_five_other_networks_and_counts_the_rest() -> None:
+    text = "".join(f"b{i} = [reluLayer];\n" for i in range(8)) + "net = [imageInputLayer([8 8 1]) reluLayer];\n"
+    [warning] = read_m(text).diagnostics
+    assert warning.code == "W077" and warning.message.endswith("not `b0`, `b1`, `b2`, `b3`, `b4` and 3 more")
+    assert "builds 9 separate networks" in warning.message
 
 
 def test_alexnet_as_a_layer_array() -> None:

@@ -554,7 +554,8 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress, model: str | None
     last_array: _Net | None = None
     last_graph: _Net | None = None
     networks: dict[str, _Net] = {}  # each variable holding layers, as last assigned, in that order
-    for target, value, _, builds in _Parser(text, values).statements():
+    placed = 0  # layers the statements have put into arrays and graphs (limits.MAX_MATLAB_PLACED)
+    for target, value, where, builds in _Parser(text, values).statements():
         if builds:
             named = dict(counters)  # the automatic names before this statement, to name its layers again
             try:
@@ -568,6 +569,11 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress, model: str | None
             except Malformed:
                 continue
         if isinstance(result, _Net):
+            placed += len(result.layers)
+            if placed > limits.MAX_MATLAB_PLACED:
+                raise Unsupported(f"a MATLAB file whose statements place more than {limits.MAX_MATLAB_PLACED:,} "
+                                  f"layers into arrays and graphs (each statement's whole array or graph counted)",
+                                  where)
             if isinstance(value, Call) and value.name in ("layerGraph", "addLayers", "connectLayers",
                                                           "dlnetwork", "replaceLayer"):
                 last_graph = result
@@ -600,19 +606,19 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress, model: str | None
 def _report_others(net: _Net, networks: dict[str, _Net], sink: DiagnosticSink) -> None:
     """W077: the networks the file builds apart from the one read: those no larger one holds a layer of (not
     the parts a network was put together from, `layers = [stem; body]`, nor the array a graph was made of)."""
-    held = {name: {id(layer) for layer in other.layers.values()} for name, other in networks.items()}
+    largest: dict[int, int] = {}  # each layer: the size of the largest network holding it (one pass: no pairs)
+    for other in networks.values():
+        for layer in other.layers.values():
+            largest[id(layer)] = max(largest.get(id(layer), 0), len(other.layers))
     read = {id(layer) for layer in net.layers.values()}
-
-    def part_of_another(name: str) -> bool:
-        return any(len(ids) > len(held[name]) and ids & held[name] for other, ids in held.items() if other != name)
-
-    others = [name for name, other in networks.items()
-              if other is not net and not held[name] & read and not part_of_another(name)]
+    others = [name for name, other in networks.items() if other is not net and not any(
+        id(layer) in read or largest[id(layer)] > len(other.layers) for layer in other.layers.values())]
     if others:
         read_name = next((name for name, other in networks.items() if other is net), None)
         which = f"`{read_name}`" if read_name else "the last"
-        sink.add(codes.W077, f"the file builds {len(others) + 1} separate networks; cnncalc reads {which}, the last "
-                             f"layer graph or else the last layer array, not {', '.join(f'`{o}`' for o in others)}",
+        named = ", ".join(f"`{o}`" for o in others[:5]) + (f" and {len(others) - 5:,} more" if len(others) > 5 else "")
+        sink.add(codes.W077, f"the file builds {len(others) + 1:,} separate networks; cnncalc reads {which}, the last "
+                             f"layer graph or else the last layer array, not {named}",
                  next(iter(net.layers.values())).span, hint=f"`--model {others[0]}` reads another")
 
 
