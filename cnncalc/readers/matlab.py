@@ -588,8 +588,9 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress, model: str | None
     if model is not None:
         chosen = networks.get(model)
         if chosen is None:
+            listed = ", ".join(list(networks)[:12]) + (", …" if len(networks) > 12 else "")  # as the PyTorch reader's
             sink.add(codes.E075, f"`--model {model}`: the file builds no layer array or layer graph named `{model}`",
-                     start, hint=f"the file builds {', '.join(networks)}" if networks else
+                     start, hint=f"the file builds {listed}" if networks else
                      "the file assigns no layer array or layer graph to a variable")
             return cut_short(text, start, "MATLAB")
         net: _Net | None = chosen
