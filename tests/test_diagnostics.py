@@ -89,6 +89,9 @@ def test_widepad_holds_pool_padding_below_the_window() -> None:
     # 2 is allowed: (8 - 3 + 2·2)/1 + 1 = 10
     r = run("input 8x8x3\nmaxpool 3x3 stride 1 pad 2 widepad -> 10x10x3\n")
     assert r.ok and [a.verdict for a in r.answers] == ["right"], codes(r)
+    # and a wrong answer to it is wrong: 8x8x3 is what PyTorch's limit, pad 1, would give
+    r = run("input 8x8x3\nmaxpool 3x3 stride 1 pad 2 widepad -> 8x8x3\n")
+    assert [a.verdict for a in r.answers] == ["wrong"] and codes(r) == ["E040"]
 
 
 def test_a_group_norm_whose_groups_hold_one_value_is_e034_as_instancenorm_of_a_1x1_map() -> None:

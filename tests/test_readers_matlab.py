@@ -60,6 +60,8 @@ def test_a_file_of_two_networks_reads_the_last_says_so_and_model_chooses() -> No
     assert small.ok and small.totals.params == 80 + 54090 and where(small) == []
     missing = read_m(TWO_NETWORKS, model="medium")
     assert where(missing) == [("E075", 1, 1)] and missing.totals.params is None
+    assert missing.diagnostics[0].message == ("`--model medium`: the file builds no layer array or layer graph "
+                                              "named `medium`")
     assert missing.diagnostics[0].hint == "the file builds small, big"
 
 
