@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cnncalc import analyze, analyze_text, limits
+from cnncalc.readers.graph import Unsupported
+from cnncalc.readers.matlab import _Parser
 from tests.conftest import errors, where
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
@@ -286,3 +290,77 @@ def test_crop_layers_from_the_centre_and_from_a_location() -> None:
         [e] = [d for d in report.diagnostics if d.severity == "error"]
         assert (e.code, e.line, e.column) == ("E070", 7, 5) and e.message.startswith(f"crop2dLayer({bad})") and \
             "cnncalc reads 'centercrop' and a location [x y] from 1" in e.message, (bad, e.message)
+
+
+def test_arithmetic_follows_matlabs_order_of_operations() -> None:
+    # `*` before `+` (base + 2*8 = 32, 1 + 2*k = 5), `^` before unary minus (-2^2 + 12 = 8), 2^3 = 8;
+    # these were read left to right: (16 + 2)*8 = 144 filters, (1 + 2)*2 = 6
+    text = ("base = 16; k = 2;\nlayers = [\n    imageInputLayer([28 28 1])\n"
+            "    convolution2dLayer(3, base + 2*8, 'Padding', 'same')\n"
+            "    convolution2dLayer(1 + 2*k, 2^3)\n"
+            "    convolution2dLayer(1, -2^2 + 12)\n];\n")
+    report = read_m(text)
+    assert report.ok, report.messages()
+    # (3·3·1 + 1)·32 = 320 on 28x28 (same); (5·5·32 + 1)·8 = 6,408 -> 24x24x8; (1·1·8 + 1)·8 = 72
+    assert [r.params for r in report.rows] == [320, 6408, 72]
+    assert report.rows[-1].output.dims == (24, 24, 8)
+
+
+@pytest.mark.parametrize("padding, dims", [
+    # inside brackets a sign with a space before it and none after starts an element, as in MATLAB:
+    # [1 -1 + 2 0 0] is [1 1 0 0] (top 1, bottom 1): (28 - 5 + 2)/1 + 1 = 26 by 28 - 5 + 1 = 24
+    ("[1 -1 + 2 0 0]", (26, 24, 4)),
+    ("[2 - 1, 0]", (26, 24, 4)),  # [1 0]: the same sides
+    ("[(1 -1) 0]", (24, 24, 4)),  # in parentheses a sign is an operator: [0 0]
+    ("[3]", (30, 30, 4)),  # a one-element matrix is its number: (28 - 5 + 6)/1 + 1 = 30
+])
+def test_a_sign_after_a_space_inside_brackets_starts_an_element(padding: str, dims: tuple[int, ...]) -> None:
+    report = read_m(f"layers = [\n    imageInputLayer([28 28 1])\n"
+                    f"    convolution2dLayer(5, 4, 'Padding', {padding})\n];\n")
+    assert report.ok, report.messages()
+    assert report.rows[0].output.dims == dims
+
+
+@pytest.mark.parametrize("call, at, words", [
+    # [3 -1] is two numbers to MATLAB, a negative width it refuses; it was read as 3 - 1 = 2, a 2x2 filter
+    ("convolution2dLayer([3 -1], 4)", "conv", "size `[3 -1]` (expected a positive whole number or [h w])"),
+    ("convolution2dLayer(3, 4, 'Stride', [2 0])", "conv", "Stride `[2 0]` (expected a positive whole number"),
+    ("convolution2dLayer(3, 4, 'Padding', [1 -1])", "conv",
+     "Padding `[1 -1]` (expected a whole number, not negative,"),
+    ("convolution2dLayer(3, 8/0)", "/", "a division by zero"),
+    ("convolution2dLayer(3, 2^99)", "^", "the power 2^99"),
+    ("convolution2dLayer(3, 10^15*10)", "*", "a number past ±1,000,000,000,000,000"),
+])
+def test_negative_sizes_and_runaway_arithmetic_are_refused_where_written(call: str, at: str, words: str) -> None:
+    text = f"layers = [\n    imageInputLayer([28 28 1])\n    {call}\n];\n"
+    report = read_m(text)
+    assert errors(report) == [("E070", 3, 5 + call.index(at))]
+    [message] = [d.message for d in report.diagnostics if d.severity == "error"]
+    assert words in message, message
+
+
+def _arithmetic_text(draw: st.DrawFn, depth: int = 0) -> str:
+    choice = draw(st.integers(0, 9 if depth < 4 else 0))
+    if choice < 3:
+        return str(draw(st.integers(0, 99)))
+    if choice == 3:
+        return "-" + _arithmetic_text(draw, depth + 1)
+    if choice == 4:
+        return "(" + _arithmetic_text(draw, depth + 1) + ")"
+    op = draw(st.sampled_from([" + ", "-", " - ", "*", " * ", "/"]))
+    return _arithmetic_text(draw, depth + 1) + op + _arithmetic_text(draw, depth + 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.composite(_arithmetic_text)())
+def test_arithmetic_agrees_with_pythons_which_ranks_these_operators_as_matlab_does(text: str) -> None:
+    # Python gives +, -, * and / MATLAB's precedence and left-to-right order (their `^`s differ: not drawn)
+    try:
+        expected: Any = eval(text)  # the text holds digits, signs and parentheses only
+    except ZeroDivisionError:
+        expected = "a division by zero"
+    try:
+        value: Any = _Parser(text).expression()
+    except Unsupported as refused:
+        value = refused.args[0]
+    assert value == pytest.approx(expected) if not isinstance(expected, str) else value == expected

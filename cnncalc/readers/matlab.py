@@ -175,22 +175,53 @@ class _Parser:
                 return j
         return len(self.tokens) - 1
 
-    def expression(self) -> Any:
+    def expression(self, element: bool = False) -> Any:
+        """A sum of products, as MATLAB ranks its operators (`base + 2*8` is 32). An `element` of a matrix
+        ends at a `+` or `-` with a space before it and none after: `[3 -1]` is two numbers, `[3 - 1]` one."""
         self.depth += 1
         if self.depth > limits.MAX_DEPTH:
             raise Malformed(f"nested more than {limits.MAX_DEPTH} deep", self.peek().span)
         try:
-            value = self.term()
-            while self.peek().text in ("*", "/", "+", "-") and isinstance(value, (int, float)):
+            value = self.product()
+            while self.peek().text in ("+", "-") and isinstance(value, (int, float)) and \
+                    not (element and self._starts_element()):
                 op = self.take()
-                right = self.term()
-                if not isinstance(right, (int, float)):
-                    raise Unsupported(f"`{op.text}` on something other than numbers", op.span)
-                value = {"*": value * right, "+": value + right, "-": value - right,
-                         "/": value / right if right else 0}[op.text]
+                value = _arithmetic(op, value, self.product())
             return value
         finally:
             self.depth -= 1
+
+    def _starts_element(self) -> bool:
+        sign, before, after = self.peek(), self.tokens[self.i - 1], self.tokens[self.i + 1]
+        return before.span.end < sign.span.start and after.span.start == sign.span.end
+
+    def product(self) -> Any:
+        value = self.signed()
+        while self.peek().text in ("*", "/") and isinstance(value, (int, float)):
+            op = self.take()
+            value = _arithmetic(op, value, self.signed())
+        return value
+
+    def signed(self) -> Any:
+        """A term after any signs, then its powers (`-2^2` is -4, `2^-1` 0.5, `2^3^2` 64: MATLAB's order)."""
+        first, negative = self.peek(), False
+        while self.peek().text in ("+", "-"):
+            negative ^= self.take().text == "-"
+        value = self.term()
+        while self.peek().text == "^" and isinstance(value, (int, float)):
+            op = self.take()
+            exponent_first, flip = self.peek(), False
+            while self.peek().text in ("+", "-"):
+                flip ^= self.take().text == "-"
+            exponent = self.term()
+            if not isinstance(exponent, (int, float)):
+                raise Unsupported("`^` on something other than numbers", exponent_first.span)
+            value = _arithmetic(op, value, -exponent if flip else exponent)
+        if first.text in ("+", "-"):
+            if not isinstance(value, (int, float)):
+                raise Malformed(f"`{first.text}` before something other than a number", first.span)
+            return -value if negative else value
+        return value
 
     def term(self) -> Any:
         tok = self.take()
@@ -199,11 +230,6 @@ class _Parser:
             if abs(value) > limits.MAX_INT:
                 raise Unsupported(f"the number {tok.text}", tok.span)
             return int(value) if value.is_integer() and "." not in tok.text and "e" not in tok.text.lower() else value
-        if tok.text == "-":
-            value = self.term()
-            if not isinstance(value, (int, float)):
-                raise Malformed("`-` before something other than a number", tok.span)
-            return -value
         if tok.kind == "STRING":
             quote = tok.text[0]
             return Str(tok.text[1:-1].replace(quote * 2, quote), tok.span)
@@ -250,9 +276,33 @@ class _Parser:
             if tok.kind == "NEWLINE" or tok.text in (",", ";"):
                 self.take()
                 continue
-            items.append(self.expression())
+            items.append(self.expression(element=True))
             if len(items) > limits.MAX_NODES:
                 raise Unsupported("an array too long", tok.span)
+
+
+def _arithmetic(op: Tok, left: Any, right: Any) -> int | float:
+    """`left op right` on numbers, its result within `limits.MAX_INT` (a chain of products cannot grow without
+    bound); division by zero, a power past the limit and a negative number's fractional power are refused."""
+    if not isinstance(right, (int, float)):
+        raise Unsupported(f"`{op.text}` on something other than numbers", op.span)
+    if op.text == "/" and right == 0:
+        raise Unsupported("a division by zero", op.span)
+    if op.text == "^":
+        try:
+            power = float(left) ** float(right)
+        except (OverflowError, ZeroDivisionError):
+            raise Unsupported("a power past the limit or of zero", op.span) from None
+        if isinstance(power, complex) or abs(power) > limits.MAX_INT:
+            raise Unsupported(f"the power {left}^{right}", op.span)
+        value: int | float = left ** right if isinstance(left, int) and isinstance(right, int) and right >= 0 \
+            else power
+    else:
+        value = left * right if op.text == "*" else left / right if op.text == "/" else \
+            left + right if op.text == "+" else left - right
+    if abs(value) > limits.MAX_INT:
+        raise Unsupported(f"a number past ±{limits.MAX_INT:,}", op.span)
+    return value
 
 
 def _constant(tok: Tok) -> Any:
@@ -300,12 +350,15 @@ def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], d
     return given, options
 
 
-def _pair(value: Any, what: str, call: Call) -> tuple[int, int]:
-    if isinstance(value, int) and not isinstance(value, bool):
+def _pair(value: Any, what: str, call: Call, least: int = 1) -> tuple[int, int]:
+    """A number or [h w], each at least `least` (MATLAB's sizes, strides and dilations are positive, its
+    paddings not negative)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= least:
         return value, value
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return value[0], value[1]
-    raise Unsupported(f"{call.name}: {what} `{_shown(value)}` (expected a whole number or [h w]{_unknown(value)})",
+    if isinstance(value, list) and len(value) in (1, 2) and all(isinstance(v, int) and v >= least for v in value):
+        return value[0], value[-1]  # `[3]` is 3 to MATLAB
+    whole = "a positive whole number" if least else "a whole number, not negative,"
+    raise Unsupported(f"{call.name}: {what} `{_shown(value)}` (expected {whole} or [h w]{_unknown(value)})",
                       call.span)
 
 
@@ -319,12 +372,12 @@ def _padding(value: Any, call: Call) -> str:
         if value.text.lower() == "same":
             return " pad same"
         raise Unsupported(f"{call.name}: Padding '{value.text}'", call.span)
-    if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value):
+    if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) and v >= 0 for v in value):
         t, b, left, r = value
         if t == b and left == r:
             return "" if not any(value) else f" pad {_size(t, left)}"
         return f" pad {t},{b},{left},{r}"
-    h, w = _pair(value, "Padding", call)
+    h, w = _pair(value, "Padding", call, least=0)
     return "" if (h, w) == (0, 0) else f" pad {_size(h, w)}"
 
 
@@ -337,7 +390,7 @@ def _wide_pool_padding(size: Any, value: Any, call: Call) -> str:
     if isinstance(value, list) and len(value) == 4:
         rows, columns = max(value[:2]), max(value[2:])
     else:
-        rows, columns = _pair(value, "Padding", call)
+        rows, columns = _pair(value, "Padding", call, least=0)
     return " widepad" if rows > kh // 2 or columns > kw // 2 else ""
 
 
