@@ -308,6 +308,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
     varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
     pieces = list(_pieces(text))
+    figure = _FIGURE.search(text) is not None
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
         if index in described_above:
@@ -340,7 +341,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             # `CONV1    55x55x96    34,944` under `Layer    Output    Params`
             cells = header or (_aligned_cells(raw, line_start) if aligned else _cells(raw, line_start))
             question = None
-            reader = _LineReader([], sink, first, line_start + len(raw.rstrip()))
+            reader = _LineReader([], sink, first, line_start + len(raw.rstrip()), figure)
             bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
             if table is None:
                 table, aligned = _Table.of_header(cells, sink), header is not None
@@ -396,7 +397,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             lead = _lead(tokens)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
-            reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()))
+            reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figure)
             reader.after_blank, blank = blank, False
             bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
@@ -1052,8 +1053,9 @@ class _Unreadable(Exception):
 class _LineReader:
     """One bracketed line: `[volume] NAME: body [answers]`."""
 
-    def __init__(self, tokens: list[Tok], sink: DiagnosticSink, start: int, end: int) -> None:
+    def __init__(self, tokens: list[Tok], sink: DiagnosticSink, start: int, end: int, figure: bool = False) -> None:
         self.tokens = tokens
+        self.figure = figure  # the sheet writes the ResNet paper's figure (`_FIGURE`): its `3x3 conv, 64` is padded
         self.i = 0
         self.sink = sink
         self.start = start
@@ -1156,7 +1158,7 @@ class _LineReader:
         written on the line."""
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
         self.answered_volume = volume if isinstance(volume, ir.ShapeAnswer) else None
-        self.tokens[self.i:] = _figure_conv(self.tokens[self.i:])
+        self.tokens[self.i:] = _figure_conv(self.tokens[self.i:], self.figure)
         try:
             call = self.layer([t.lower for t in name_tokens], name_span, kind)
             if call.keyword == "flatten" and volume is None:
@@ -1253,7 +1255,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_vgg_named(_called(self.tokens[lead:]))))))))))))
+            _figure_conv(_axes_named(_output_sides(_vgg_named(_called(self.tokens[lead:])))), self.figure))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -2731,7 +2733,7 @@ class _LineReader:
             # `… pad 2. Total parameters? 760`, `What is the total number of parameters? 760`: the told problem's
             # one layer is the whole network
             question = question[:total] + question[total + 1:]
-        reader = _LineReader(question, self.sink, question[0].start, self.end)
+        reader = _LineReader(question, self.sink, question[0].start, self.end, self.figure)
         reader.telling = telling
         reported = self.sink.total
         said = reader.answer_line([line], True, None)
@@ -6614,10 +6616,17 @@ def _vgg_named(tokens: list[Tok]) -> list[Tok]:
             Tok("P", "]", volume.end, volume.end)]
 
 
-def _figure_conv(tokens: list[Tok]) -> list[Tok]:
+# A sheet that writes the ResNet paper's figure: a convolution halving its map (`3x3 conv, 128, /2`) or its pool
+# (`pool, /2`) on a line. Its other lines are the figure's too (`_figure_conv`).
+_FIGURE = re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I)
+
+
+def _figure_conv(tokens: list[Tok], figure: bool) -> list[Tok]:
     """The ResNet paper's figure, `7x7 conv, 64, /2`, as `7x7 conv, 64 filters, /2, pad same`: its convolutions pad
-    (F - 1)/2, and its `/2` halves the size (rounded up, as `same` does). Other tokens as they are: `3x3 conv, 64`
-    without the figure's stride says no padding (a LeNet sheet's `5x5 conv, 6` is unpadded: E060, not a guess), and
+    (F - 1)/2, and its `/2` halves the size (rounded up, as `same` does). On a sheet that writes the figure
+    (`figure`), its `3x3 conv, 64` is padded too, its `pool, /2` (the paper's 3x3 max pool, stride 2) halves the
+    size as `3x3 max pool, /2, pad same`, and its `avg pool` is global. Other tokens as they are: elsewhere
+    `3x3 conv, 64` says no padding (a LeNet sheet's `5x5 conv, 6` is unpadded: E060, not a guess), and
     `3x3 conv, 64 filters` is the lecture's, unpadded; so is the GoogLeNet table's `3x3/2` (its pools on 55 give
     AlexNet's 27)."""
     for k in range(len(tokens) - 3):
@@ -6625,13 +6634,35 @@ def _figure_conv(tokens: list[Tok]) -> list[Tok]:
                 and tokens[k + 3].kind == "NUM" and tokens[k + 3].text.isdigit():
             after = tokens[k + 4:]
             strided = 3 if [t.text for t in after[:2]] == [",", "/"] and after[2:3] and after[2].kind == "NUM" else 0
-            if not strided or (after[3:] and after[3].text not in (",", "(") and after[3].kind != "ARROW"):
+            if not (strided or figure) or (after[strided:] and after[strided].text not in (",", "(") and
+                                           after[strided].kind != "ARROW"):
                 return tokens
             at = tokens[k + 3].end
             implied = [Tok("P", ",", at, at), Tok("WORD", "pad", at, at), Tok("WORD", "same", at, at)]
             if any(t.lower in ("pad", "padding") for t in after):
                 implied = []  # (a padding said: kept)
             return [*tokens[:k + 4], Tok("WORD", "filters", at, at), *after[:strided], *implied, *after[strided:]]
+    return tokens if not figure else _figure_pool(tokens)
+
+
+def _figure_pool(tokens: list[Tok]) -> list[Tok]:
+    """The ResNet figure's `pool, /2` (or `max pool, /2`) as `3x3 max pool, /2, pad same`, its `avg pool` as `global
+    avg pool`: each the whole description, after the layer's name if it has one (`POOL1: pool, /2 -> 56x56x64`)."""
+    k = tokens.index(next(t for t in tokens if t.text == ":")) + 1 if any(t.text == ":" for t in tokens[:4]) else 0
+    words = [t.lower for t in tokens[k:]]
+    ends = len(words) if "->" not in [t.text for t in tokens[k:]] else [t.kind for t in tokens[k:]].index("ARROW")
+    first = tokens[k] if k < len(tokens) else None
+    if first is None:
+        return tokens
+    max_said = words[:1] == ["max"]
+    if words[max_said:max_said + 3] == ["pool", ",", "/"] and ends == max_said + 4 and \
+            tokens[k + max_said + 3].kind == "NUM":
+        at, end = first.start, tokens[k + ends - 1].end
+        return [*tokens[:k], Tok("DIMS", "3x3", at, at), *([] if max_said else [Tok("WORD", "max", at, at)]),
+                *tokens[k:k + ends], Tok("P", ",", end, end), Tok("WORD", "pad", end, end),
+                Tok("WORD", "same", end, end), *tokens[k + ends:]]
+    if words[:ends] in (["avg", "pool"], ["average", "pool"]):
+        return [*tokens[:k], Tok("WORD", "global", first.start, first.start), *tokens[k:]]
     return tokens
 
 

@@ -14,6 +14,7 @@ import cnncalc
 from cnncalc.analysis import Settings
 from cnncalc.analysis import run as analyses
 from cnncalc.cli import cli
+from cnncalc.notations import detect
 from cnncalc.report import Report
 from tests.conftest import ROOT, errors, run
 
@@ -595,7 +596,6 @@ def test_prose_lines_are_skipped_with_a_note_and_detection_reads_the_whole_file(
 
 
 def test_detection_reads_a_files_start_in_whole_lines() -> None:
-    from cnncalc.notations import detect
     # The notation shows in the first 64K characters; what follows them is not read to decide it.
     listing = "[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
     assert detect(listing * 800 + "input 8x8x3\nrelu\n" * 20_000, "a.txt") == "lecture"
@@ -7269,6 +7269,48 @@ def test_the_resnet_figures_convolutions_pad_to_keep_or_divide_the_size(line: st
         assert "E030" in [d.code for d in report.diagnostics]
         return
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+
+
+# The ResNet paper's figure for ResNet-34, its first layers, as a student copies it. Its convolutions pad (F - 1)/2
+# and its pool is 3x3, stride 2, pad 1 (the paper's text); PyTorch floors:
+#   7x7/2 on 224: (224 - 7 + 2·3)/2 + 1 = 112.5 -> 112; pool on 112: (112 - 3 + 2·1)/2 + 1 = 56.5 -> 56;
+#   3x3 conv, 64 on 56: (56 - 3 + 2)/1 + 1 = 56, (3·3·64 + 1)·64 = 36,928 parameters;
+#   3x3 conv, 128, /2 on 56: (56 - 3 + 2)/2 + 1 = 28.5 -> 28; avg pool: global, 1x1x128; fc: (128 + 1)·1000 = 129,000
+RESNET_FIGURE = ("Input: 224x224x3\n7x7 conv, 64, /2 -> 112x112x64\n{pool} -> {pooled}\n"
+                 "{conv} -> {conved}, params {params}\n3x3 conv, 64\n3x3 conv, 128, /2 -> 28x28x128\n"
+                 "avg pool -> {gap}\nfc 1000 -> 1000, params 129,000\n")
+FIGURE_RIGHT = {"pool": "pool, /2", "pooled": "56x56x64", "conv": "3x3 conv, 64", "conved": "56x56x64",
+                "params": "36,928", "gap": "1x1x128"}
+
+
+@pytest.mark.parametrize("change, wrong", [
+    ({}, []),
+    ({"pool": "POOL1: pool, /2", "conv": "CONV2: 3x3 conv, 64"}, []),  # named
+    ({"pool": "max pool, /2"}, []),
+    ({"pooled": "55x55x64"}, ["56x56x64"]),  # (112 - 3)/2 + 1 = 55.5 -> 55 unpadded: not the figure's pool
+    ({"conved": "54x54x64"}, ["56x56x64"]),  # 56 - 3 + 1 = 54 unpadded: the figure's convolutions pad
+    ({"params": "36,864"}, ["36,928"]),  # 3·3·64·64 without the biases
+    ({"gap": "7x7x128"}, ["1x1x128"]),  # the figure's `avg pool` is global
+])
+def test_a_sheet_that_copies_the_resnet_figure_reads_its_every_line(change: dict[str, str], wrong: list[str]) -> None:
+    # on such a sheet `3x3 conv, 64`, `pool, /2` and `avg pool` were prose, or E060 with an answer, its answers
+    # unchecked (and the sheet was taken for the spec language: its lines have arrows)
+    text = RESNET_FIGURE.format(**{**FIGURE_RIGHT, **change})
+    assert detect(text, "resnet.txt") == "lecture"
+    report = cnncalc.analyze_text(text, "resnet.txt")
+    # E040 and E041 say a wrong output and a wrong count, nothing else is said
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == \
+        ["E041" if answer == "36,928" else "E040" for answer in wrong]
+    assert len(report.rows) == 7
+    assert [a.actual for a in report.answers if a.verdict == "wrong"] == wrong
+    assert len(report.answers) == 8 and {a.verdict for a in report.answers} <= {"right", "wrong"}
+
+
+def test_the_figures_padding_is_a_sheets_that_writes_the_figure_only() -> None:
+    # a sheet without the figure's `/2` keeps `5x5 conv, 6` unread (E060), as a LeNet sheet's is unpadded; a pool
+    # named without its window is E060 there too
+    report = homework("Input: 32x32x1\n5x5 conv, 6 -> 28x28x6\navg pool -> 1x1x6\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060", "E060"]
 
 
 @pytest.mark.parametrize("answer, verdict", [
