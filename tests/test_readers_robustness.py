@@ -91,10 +91,10 @@ def test_reader_fuzz_cases_give_located_readable_diagnostics(seed: int) -> None:
      "convolution2dLayer: numFilters `numF` (expected a whole number; `numF` has no value cnncalc follows: a "
      "number, or + - * / of numbers)", "convolution2dLayer("),
     ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer([3 k], 8)];\n",
-     "convolution2dLayer: size `[3 k]` (expected a whole number or [h w]; `k` has no value cnncalc follows: a "
+     "convolution2dLayer: size `[3 k]` (expected a positive whole number or [h w]; `k` has no value cnncalc follows: a "
      "number, or + - * / of numbers)", "convolution2dLayer("),
     ("l.m", "layers = [imageInputLayer([8 8 3]) convolution2dLayer(3, 8, 'Stride', 'two')];\n",
-     "convolution2dLayer: Stride `'two'` (expected a whole number or [h w])", 'convolution2dLayer('),
+     "convolution2dLayer: Stride `'two'` (expected a positive whole number or [h w])", 'convolution2dLayer('),
     ("k.json", '{"class_name": "Sequential", "config": {"layers": [{"class_name": "InputLayer", "config": '
      '{"batch_input_shape": [null, 8, 8, 3]}}, {"class_name": "Conv2D", "config": {"filters": 8, '
      '"kernel_size": [3, 3], "padding": null}}]}}', "padding null", '{"class_name"'),
