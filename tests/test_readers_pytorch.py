@@ -2150,3 +2150,30 @@ def test_view_flattening_a_channel_slice_runs_as_pytorch_runs_it() -> None:
     assert report.ok and report.output.dims == (4 * 16 * 16,)
     torch = pytest.importorskip("torch")
     assert tuple(built_by_pytorch(text)(torch.randn(1, 3, 16, 16)).shape[1:]) == report.output.dims
+
+
+GAN = ("import torch.nn as nn\n\n\nclass Generator(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+       "        self.fc = nn.Linear(100, 784)\n\n    def forward(self, z):\n        return self.fc(z)\n\n\n"
+       "class Discriminator(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+       "        self.fc = nn.Linear(784, 1)\n\n    def forward(self, x):\n        return self.fc(x)\n")
+
+
+def test_a_file_of_two_model_classes_reads_the_last_says_so_and_model_chooses() -> None:
+    # neither class uses the other and the file builds neither: the last is read, silently until W077
+    report = read_py(GAN, input="784")
+    assert report.totals.params == 784 + 1  # Discriminator: Linear(784, 1)
+    assert where(report) == [("W077", *place_of(GAN, "class Discriminator"))]
+    [warning] = report.diagnostics
+    assert "reads `Discriminator`, the last, not `Generator`" in warning.message
+    assert warning.hint == "`--model Generator` reads another"
+    chosen = read_py(GAN, input="100", model="Generator")
+    assert chosen.totals.params == 100 * 784 + 784 and where(chosen) == []  # Linear(100, 784)
+
+
+@pytest.mark.parametrize("ending", [
+    "\nmodel = Discriminator()\n",  # the file builds its model
+    "\n\ndef make():\n    return Generator()\n",  # a function of the file builds the other: a part, not a model
+])
+def test_no_warning_when_the_file_says_which_model_or_builds_the_other(ending: str) -> None:
+    report = read_py(GAN + ending, input="784")
+    assert report.totals.params == 785 and where(report) == []

@@ -1172,7 +1172,21 @@ class _Reader:
                 raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the file, "
                                    f"e.g. {shown}", cls)
         self.built = f"{cls.name}()"
+        self.report_other_classes(cls, candidates)
         return self.instantiate(cls, [], {}, cls)
+
+    def report_other_classes(self, cls: ast.ClassDef, candidates: list[ast.ClassDef]) -> None:
+        """W077: the model classes the file defines besides the one read, which neither another class nor a
+        function of the file uses (a GAN's generator beside its discriminator; not a block a factory builds)."""
+        called = {n.id for f in self.functions.values() for n in ast.walk(f) if isinstance(n, ast.Name)}
+        others = [c.name for c in candidates if c is not cls and c.name not in called]
+        if not others:
+            return
+        named = ", ".join(f"`{o}`" for o in others[:5]) + (f" and {len(others) - 5:,} more" if len(others) > 5 else "")
+        start = self.offsets.at(cls.lineno, cls.col_offset)
+        self.sink.add(codes.W077, f"the file defines {len(others) + 1:,} model classes that no other class uses; "
+                                  f"cnncalc reads `{cls.name}`, the last, not {named}",
+                      Span(start, start + len("class ") + len(cls.name)), hint=f"`--model {others[0]}` reads another")
 
     def built_as_in_file(self, example: ast.expr) -> Layer | Sequence | Instance | None:
         """The model a function of the file builds (the CIFAR model files' `def test(): net = VGG('VGG11')`), for a
