@@ -72,6 +72,8 @@ Size = Affine | Rounded | str  # exact, with a rounding in it, or TOO_LONG
 def _step(x: Size, rule: AxisRule, rounding: str, letter: str) -> Size:
     if isinstance(rule, axis.Flat):
         return x
+    if isinstance(rule, axis.Coupled):  # (the solver refuses it on a map: here only after the map was flattened)
+        return TOO_LONG
     if isinstance(rule, axis.Fixed):
         return Affine(0, rule.size, 1)
     if isinstance(rule, axis.Unit):

@@ -319,6 +319,19 @@ def test_a_size_that_no_longer_depends_on_the_letters_is_a_number() -> None:
     assert [r.output.dims[:2] for r in walked.rows if r.path in ("conv1", "maxpool1")] == [(1, 1), (1, 1)]
 
 
+@pytest.mark.parametrize("body", [
+    "fc 9 noflatten\nglobalmaxpool height\n",
+    "side { flatten ; globalmaxpool width }\n",
+    "mul { flatten ; side { globalavgpool height } }\n",
+])
+def test_a_pool_by_the_maps_other_side_after_the_map_is_flat_is_an_error_not_a_crash(body: str) -> None:
+    from tests.conftest import run
+    # a window the map's height couples the axes; the solver stops at a flat vector, but the formulas walked on
+    # and met the coupled rule: an internal error (found by the fuzzer, seed 38000618)
+    report = run("input HxWx3\n" + body)
+    assert "E034" in [d.code for d in report.diagnostics]  # the global pool gets a flat vector
+
+
 def _ceiled_value(formula: str, h: int) -> int:
     """A formula with floors, ceilings and `min` as printed, evaluated exactly."""
     import math
