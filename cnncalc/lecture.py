@@ -3736,6 +3736,7 @@ class _LineReader:
             if after is not None and after.kind in ("DIMS", "NUM"):
                 self.i += ahead
         first = self.peek()
+        slash: list[Tok] = []  # `conv 7x7/2, 64 filters`: the stride after the size (the GoogLeNet paper's table)
         if first is not None and first.kind == "DIMS" and "@" in first.text:  # `96@11x11`: filters@size, as LeNet's
             count_text, _, size = first.text.partition("@")
             self.tokens[self.i:self.i + 1] = [
@@ -3745,6 +3746,10 @@ class _LineReader:
                 self.tokens.insert(self.i + 2, Tok("WORD", "filters", first.end, first.end))
         elif first is not None and (first.kind == "DIMS" or self.sized_kernel()):
             kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`, `kernel 5x5, 10 output channels`
+            following = self.peek(1)
+            if self.at("/") and following is not None and following.kind == "NUM":
+                slash = self.tokens[self.i:self.i + 2]  # read with the options, after the filters
+                del self.tokens[self.i:self.i + 2]
             while self.at(*_SIZE_FIRST_JOINS):
                 self.next()
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
@@ -3772,6 +3777,7 @@ class _LineReader:
         else:
             raise _Unreadable(f"expected `filters` here, found `{_shown(self.tokens[self.i:self.i + 1]) or 'nothing'}`",
                               self.rest_span())
+        self.tokens[self.i:self.i] = slash
         comma = int(self.at(","))
         if kernel is None and self.at("f", ahead=comma) and self.at(":", "=", ahead=comma + 1):  # `96 filters, F = 11`
             if self.at(","):
@@ -4018,18 +4024,25 @@ class _LineReader:
             return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
         said: list[str] = []
         while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
-                      "-", "a", "an", ",", "kernel", "filter"):  # (`max-pool`, `POOL1 is a 3x3 max pool`, `max
-            # pooling, kernel 2x2`)
+                      "-", "a", "an", ",", "kernel", "filter", *_POOL_KINDS):  # (`max-pool`, `POOL1 is a 3x3 max
+            # pool`, `max pooling, kernel 2x2`, the spec's `maxpool 3x3`)
             said.append(self.next().lower)
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
         kernel = self.kernel()
+        slash = self.tokens[self.i:self.i + 3]
+        strided = [t.text for t in slash[:1]] == ["/"] and slash[1:2] != [] and slash[1].kind == "NUM" and \
+            slash[2:3] != [] and slash[2].lower in ("max", "average", "avg", "mean", "pool", *_POOL_KINDS)
+        if strided:  # `3x3/2 max pool`, the GoogLeNet table's size and stride, then the kind: the stride after it
+            del self.tokens[self.i:self.i + 2]
         while self.at("filters", "filter", "windows", "window", "max", "average", "avg", "mean", "pool", "pooling",
-                      "-"):  # (`2x2 max-pool`)
+                      "-", *_POOL_KINDS):  # (`2x2 max-pool`)
             said.append(self.next().lower)
-        if {"average", "avg", "mean"} & set(said):
+        if strided:
+            self.tokens[self.i:self.i] = slash[:2]
+        if {"average", "avg", "mean", "avgpool", "avgpooling", "averagepooling"} & set(said):
             keyword = "avgpool"
-        elif "max" in said:
+        elif {"max", "maxpool", "maxpooling"} & set(said):
             keyword = "maxpool"
         args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad"})
         return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, args[-1].span.end))
@@ -5664,7 +5677,7 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
         if call is not None:  # `nn.Conv2d(3, 16, 3)` on a line of its own
             return i if _CALLS[words[call]][0] in ("conv", "deconv") else None
         if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
-            at = i + 1
+            at = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`conv 7x7/2, 64 filters`)
             while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
                 at += 1
             return i if kinds[at:at + 1] == ["NUM"] and words[at + 1:at + 2] in (["filters"], ["kernels"]) else None
@@ -5689,7 +5702,13 @@ _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linea
                   "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
                   "gmp", "hidden", "adaptive"}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
+_POOL_KINDS = ("maxpool", "maxpooling", "avgpool", "avgpooling", "averagepooling")  # a pool's kind in one word
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-"}  # `Max-pool 2x2`
+
+
+def _slashed(words: list[str], kinds: list[str], at: int) -> bool:
+    """Whether a stride after a slash, `/2`, is at `at` (after a size: the GoogLeNet paper's `3x3/2`)."""
+    return words[at:at + 1] == ["/"] and kinds[at + 1:at + 2] == ["NUM"]
 
 
 def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
@@ -5706,7 +5725,8 @@ def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
             said = _layer_kind(" ".join(words[:i]))
             return (i, said) if said in ("maxpool", "avgpool") else None
         if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])):
-            named = words[:i] + words[i + 1:i + 4]  # the words before the window, and those just after it
+            after = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`3x3/2 max pool`)
+            named = words[:i] + words[after:after + 3]  # the words before the window, and those just after it
             pool = _layer_kind(" ".join(named)) if _POOL_WORDS.intersection(named) else None
             return (i, pool) if pool in ("maxpool", "avgpool") else None
         if word not in _POOL_LEAD:

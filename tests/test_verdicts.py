@@ -7271,6 +7271,32 @@ def test_the_resnet_figures_convolutions_pad_to_keep_or_divide_the_size(line: st
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
 
 
+@pytest.mark.parametrize("conv", ["CONV1: conv 7x7/2, 64 filters", "CONV1: convolution 7x7/2, 64 filters",
+                                  "CONV1: 7x7/2 conv, 64 filters", "CONV1: conv 7x7/2, 64", "conv 7x7/2, 64 filters",
+                                  "7x7/2 conv, 64 filters"])
+@pytest.mark.parametrize("pool, kind", [
+    ("POOL1: 3x3/2 max pool", "maxpool"), ("3x3/2 max pool", "maxpool"), ("POOL1: maxpool 3x3, stride 2", "maxpool"),
+    ("POOL1: 3x3/2 maxpool", "maxpool"), ("POOL1: 3x3/2 avg pool", "avgpool"),
+    ("POOL1: avgpool 3x3 stride 2", "avgpool")])
+def test_a_size_and_stride_written_as_the_googlenet_table_writes_them(conv: str, pool: str, kind: str) -> None:
+    # `7x7/2` before the count of filters, `3x3/2` before the pool's kind, and the spec's one-word `maxpool` after a
+    # name were E060. Unpadded, as the table's `/2` is elsewhere: on 227, (227 - 7)/2 + 1 = 111 and
+    # (7·7·3 + 1)·64 = 9,472 parameters; the pool (111 - 3)/2 + 1 = 55
+    sheet = f"Input: 227x227x3\n{conv} -> 111x111x64, params 9,472\n{pool} -> 55x55x64\n"
+    report = homework(sheet)
+    assert [r.op.split()[0] for r in report.rows] == ["conv", kind] and report.ok, report.messages()
+    assert [a.verdict for a in report.answers] == ["right"] * 3
+    wrong = homework(sheet.replace("111x111x64", "112x112x64").replace("55x55x64", "56x56x64"))
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "wrong"]
+
+
+def test_a_stride_given_after_the_size_and_again_is_not_guessed() -> None:
+    report = homework("Input: 227x227x3\nCONV1: conv 7x7/2, 64 filters, stride 2 -> 111x111x64\n")
+    assert errors(report) == [("E060", 2, len("CONV1: conv 7x7/2, 64 filters, ") + 1)]
+    assert "`stride` is given twice" in report.diagnostics[0].message
+    assert not any(a.verdict == "right" for a in report.answers)
+
+
 # The ResNet paper's figure for ResNet-34, its first layers, as a student copies it. Its convolutions pad (F - 1)/2
 # and its pool is 3x3, stride 2, pad 1 (the paper's text); PyTorch floors:
 #   7x7/2 on 224: (224 - 7 + 2·3)/2 + 1 = 112.5 -> 112; pool on 112: (112 - 3 + 2·1)/2 + 1 = 56.5 -> 56;
