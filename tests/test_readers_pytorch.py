@@ -2129,7 +2129,7 @@ def test_view_flattening_a_cut_or_strided_map_is_refused_as_pytorch_refuses_it(c
     report = read_py(text, input="16x16x3")
     assert errors(report) == [("E070", *place_of(text, "x.view"))]  # (the subsample's rounding is a note, N030)
     [refused] = [d for d in report.diagnostics if d.code == "E070"]
-    assert "PyTorch refuses it too" in refused.message and report.totals.params is None
+    assert "PyTorch refuses it (view size is not compatible" in refused.message and report.totals.params is None
     torch = pytest.importorskip("torch")
     with pytest.raises(RuntimeError, match="view size is not compatible"):
         built_by_pytorch(text)(torch.randn(1, 3, 16, 16))

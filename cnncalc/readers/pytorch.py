@@ -2859,9 +2859,11 @@ class _Reader:
             batch = len(shape) == 2 and _is_batch(shape[0])
             if batch and attr == "view" and x.strided:
                 raise _Unsupported("`.view` flattening a map cut at its edges or strided (a slice of another's "
-                                   "memory): PyTorch refuses it too (view size is not compatible with input "
-                                   "tensor's size and stride); `.reshape(...)`, `torch.flatten(x, 1)` or "
-                                   "`.contiguous().view(...)` flatten it", node)
+                                   "memory): PyTorch refuses it (view size is not compatible with input tensor's "
+                                   "size and stride) unless the cut's strides happen to line up with the map's "
+                                   "sizes (every column a step of 3 on a width of 9), which cnncalc does not "
+                                   "follow; `.reshape(...)`, `torch.flatten(x, 1)` or `.contiguous().view(...)` "
+                                   "flatten it", node)
             if batch and shape[1] == -1 and shape[0] != -1:
                 return self.add_layer("flatten", node, x, "flatten")
             if batch and isinstance(shape[1], int) and not isinstance(shape[1], bool) and shape[1] > 0:
