@@ -308,7 +308,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
     varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
     pieces = list(_pieces(text))
-    figure = _FIGURE.search(text) is not None
+    figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
         if index in described_above:
@@ -341,7 +341,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             # `CONV1    55x55x96    34,944` under `Layer    Output    Params`
             cells = header or (_aligned_cells(raw, line_start) if aligned else _cells(raw, line_start))
             question = None
-            reader = _LineReader([], sink, first, line_start + len(raw.rstrip()), figure)
+            reader = _LineReader([], sink, first, line_start + len(raw.rstrip()), figures)
             bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
             if table is None:
                 table, aligned = _Table.of_header(cells, sink), header is not None
@@ -397,7 +397,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             lead = _lead(tokens)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
-            reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figure)
+            reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.after_blank, blank = blank, False
             bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
@@ -1053,9 +1053,12 @@ class _Unreadable(Exception):
 class _LineReader:
     """One bracketed line: `[volume] NAME: body [answers]`."""
 
-    def __init__(self, tokens: list[Tok], sink: DiagnosticSink, start: int, end: int, figure: bool = False) -> None:
+    def __init__(self, tokens: list[Tok], sink: DiagnosticSink, start: int, end: int,
+                 figures: frozenset[str] = frozenset()) -> None:
         self.tokens = tokens
-        self.figure = figure  # the sheet writes the ResNet paper's figure (`_FIGURE`): its `3x3 conv, 64` is padded
+        # the papers' notations the sheet writes (`_FIGURES`), whose conventions its other lines follow: the ResNet
+        # figure's `3x3 conv, 64` is padded, the VGG table's `maxpool` is 2x2 at stride 2
+        self.figures = figures
         self.i = 0
         self.sink = sink
         self.start = start
@@ -1158,7 +1161,7 @@ class _LineReader:
         written on the line."""
         name_span = Span(name_tokens[0].start, name_tokens[-1].end) if name_tokens else Span(self.start, self.start)
         self.answered_volume = volume if isinstance(volume, ir.ShapeAnswer) else None
-        self.tokens[self.i:] = _figure_conv(self.tokens[self.i:], self.figure)
+        self.tokens[self.i:] = _figure_conv(self.tokens[self.i:], "resnet" in self.figures)
         try:
             call = self.layer([t.lower for t in name_tokens], name_span, kind)
             if call.keyword == "flatten" and volume is None:
@@ -1255,7 +1258,8 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_vgg_named(_called(self.tokens[lead:])))), self.figure))))))))
+            _figure_conv(_axes_named(_output_sides(_vgg_named(_called(self.tokens[lead:]), "vgg" in self.figures))),
+                         "resnet" in self.figures))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -2733,7 +2737,7 @@ class _LineReader:
             # `… pad 2. Total parameters? 760`, `What is the total number of parameters? 760`: the told problem's
             # one layer is the whole network
             question = question[:total] + question[total + 1:]
-        reader = _LineReader(question, self.sink, question[0].start, self.end, self.figure)
+        reader = _LineReader(question, self.sink, question[0].start, self.end, self.figures)
         reader.telling = telling
         reported = self.sink.total
         said = reader.answer_line([line], True, None)
@@ -6174,6 +6178,8 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
     net …`) does not start so, nor a line about a layer stated above, by its name in `labels` (`POOL1 output: …` said
     again)."""
     words = tokens[_lead(tokens):]
+    if [t.lower for t in words] in _BARE_POOLS:
+        return True  # `max pool` alone: a pool without its window (skipped, the answers after it would be misjudged)
     if len(words) < 2 or words[-1].text == "?" or not any(t.kind in ("NUM", "DIMS") for t in words[1:]):
         return False
     if words[0].lower in labels:
@@ -6195,6 +6201,8 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
     return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)
 
 
+_BARE_POOLS = (["maxpool"], ["max", "pool"], ["avgpool"], ["avg", "pool"], ["average", "pool"])  # (not `Max Pooling`,
+# a heading)
 _DESCRIBING = frozenset(("filters", "filter", "kernels", "kernel", "stride", "pad", "padding", "neurons", "units",
                          "outputs"))
 _STATEMENT_LEADS = ("then", "next", "finally", "and", "now", ",")  # before a layer's statement: `Then a FC layer …`
@@ -6624,21 +6632,40 @@ def _output_sides(tokens: list[Tok]) -> list[Tok]:
     return [t for j, t in enumerate(tokens) if j not in outputs]
 
 
-def _vgg_named(tokens: list[Tok]) -> list[Tok]:
+def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
     """`conv3-64 -> 224x224x64`, `CONV3-64: 224x224x64`: the VGG paper's name (64 3x3 filters, padded to keep the
-    size) and its output, as the notes' breakdown writes it, `CONV3-64: [224x224x64]`. Other tokens as they are."""
-    if len(tokens) < 5 or not re.fullmatch(r"conv[0-9]+", tokens[0].lower) or tokens[1].text != "-" or \
-            tokens[2].kind != "NUM" or not tokens[2].text.isdigit() or \
-            (tokens[3].text != ":" and tokens[3].kind != "ARROW") or tokens[4].kind != "DIMS" or tokens[5:6] != []:
-        return tokens
-    colon, volume = tokens[3], tokens[4]
-    return [*tokens[:3], Tok("P", ":", colon.start, colon.end), Tok("P", "[", volume.start, volume.start), volume,
-            Tok("P", "]", volume.end, volume.end)]
+    size) and its output, as the notes' breakdown writes it, `CONV3-64: [224x224x64]`; `conv3-64` alone or with
+    other answers as `64 3x3 filters, pad 1`; the table's `soft-max` as `softmax`, and on a sheet that writes the
+    table (`table`) its `maxpool` alone as `2x2 max pool, stride 2` (the paper's pooling). Other tokens as they are."""
+    named = len(tokens) >= 3 and re.fullmatch(r"conv[0-9]+", tokens[0].lower) is not None and \
+        tokens[1].text == "-" and tokens[2].kind == "NUM" and tokens[2].text.isdigit()
+    if named and len(tokens) == 5 and (tokens[3].text == ":" or tokens[3].kind == "ARROW") and \
+            tokens[4].kind == "DIMS":
+        colon, volume = tokens[3], tokens[4]
+        return [*tokens[:3], Tok("P", ":", colon.start, colon.end), Tok("P", "[", volume.start, volume.start), volume,
+                Tok("P", "]", volume.end, volume.end)]
+    size = int(tokens[0].lower[4:]) if named else 0
+    if named and size % 2 and (len(tokens) == 3 or tokens[3].kind == "ARROW" or tokens[3].text in (",", "(")):
+        at, end = tokens[0].start, tokens[2].end
+        return [Tok("NUM", tokens[2].text, tokens[2].start, end), Tok("DIMS", f"{size}x{size}", at, tokens[0].end),
+                Tok("WORD", "filters", end, end), Tok("P", ",", end, end), Tok("WORD", "pad", end, end),
+                Tok("NUM", str(size // 2), end, end), *tokens[3:]]
+    words = [t.lower for t in tokens]
+    if words[:3] == ["soft", "-", "max"]:
+        return [Tok("WORD", "softmax", tokens[0].start, tokens[2].end), *tokens[3:]]
+    ends = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), len(tokens))
+    if table and words[:ends] in (["maxpool"], ["max", "pool"]):  # (not a heading's `Max Pooling`)
+        at, end = tokens[0].start, tokens[ends - 1].end
+        return [Tok("DIMS", "2x2", at, at), *tokens[:ends], Tok("P", ",", end, end), Tok("WORD", "stride", end, end),
+                Tok("NUM", "2", end, end), *tokens[ends:]]
+    return tokens
 
 
-# A sheet that writes the ResNet paper's figure: a convolution halving its map (`3x3 conv, 128, /2`) or its pool
-# (`pool, /2`) on a line. Its other lines are the figure's too (`_figure_conv`).
-_FIGURE = re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I)
+# The papers' notations a sheet may copy, each known by a line only it writes: the ResNet paper's figure, a
+# convolution halving its map (`3x3 conv, 128, /2`) or its pool (`pool, /2`), and the VGG paper's table (`conv3-64`
+# leading a line). The sheet's other lines follow the same conventions (`_figure_conv`, `_vgg_named`).
+_FIGURES = {"resnet": re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I),
+            "vgg": re.compile(r"^[ \t]*(?:[-*•][ \t]+)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
 
 
 def _figure_conv(tokens: list[Tok], figure: bool) -> list[Tok]:

@@ -126,11 +126,12 @@ _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows i
 # filters -> …`): the lecture's notation, with its arrow or without
 _NAMED_NUMBER = r"[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*:[ \t]*[0-9]"
 # a layer described in words the spec language has none of (`C1: conv, 6 filters 5x5 -> 28x28x6`, `F5: fully
-# connected, 120 neurons -> 120`, `S2: avg pool 2x2 -> …`, the ResNet figure's `3x3 conv, 64 -> …` and `pool, /2 -> …`),
-# before its arrow (the spec's answers say `filter params`)
+# connected, 120 neurons -> 120`, `S2: avg pool 2x2 -> …`, the ResNet figure's `3x3 conv, 64 -> …` and `pool, /2 -> …`,
+# the VGG table's `conv3-64 -> …` and `FC-4096 -> …`), before its arrow (the spec's answers say `filter params`)
 # (the arrow looked for once, first: a word's every occurrence looking for it after would be quadratic)
 _WORDED_LAYER = (r"(?=[^#\n]*->)(?:(?!->)[^#\n])*?(?:\b(?:filters?|kernels|neurons|fully[ \t-]+connected"
-                 r"|(?:max|avg|average)[ \t]+pool(?:ing)?)\b|\b[0-9]+x[0-9]+[ \t]+conv(?:olution)?,|\bpool,[ \t]*/)")
+                 r"|(?:max|avg|average)[ \t]+pool(?:ing)?)\b|\b[0-9]+x[0-9]+[ \t]+conv(?:olution)?,|\bpool,[ \t]*/"
+                 r"|\b(?:conv[0-9]+|fc)-[0-9]+\b(?![:-]))")
 # a spec statement, or a line with an arrow (counted once: a one-line network has several), but not a named number
 # or a layer described in words
 _SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?!" + _NAMED_NUMBER + r")(?!(?i:" + _WORDED_LAYER +

@@ -585,6 +585,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "CONV2: 3x3 conv, 64 -> 56x56x64, params 36,928", "POOL1: max pool 3x3/2, pad 0",
             "CONV1: conv 7x7/2, 64 filters", "conv 7x7/0, 99999999999 filters", "7x7/99999999999 conv, 64",
             "POOL1: 3x3/2 max pool", "3x3/0 avg pool -> 1x1x1", "POOL1: maxpool 3x3, stride 2", "3x3/ max pool",
+            "conv3-64", "conv3-64 -> 224x224x64, params 1,792", "conv0-0", "conv99999999999-3", "conv2-64",
+            "maxpool", "max pool -> 0x0x0", "avg pool", "soft-max", "FC-4096 -> 4096", "FC-0",
             "Output: 55 (width) x 27 (height) x 96 (depth)", "Output: 0 (C) x 0 (H) x 0 (W)", "Output: 5 (H) x",
             "Output: 5 (H) x 5 (H)", "Output: 55x55x96 | Params: 34,944", "Params: approx. 35,000", "Params: approx.",
             "Output width = 55, height = 55, depth = 96", "Output width: 0, output height: 0", "Output width = output",

@@ -7297,6 +7297,50 @@ def test_a_stride_given_after_the_size_and_again_is_not_guessed() -> None:
     assert not any(a.verdict == "right" for a in report.answers)
 
 
+# The VGG paper's table, column D (VGG-16), as a student copies it: `conv3-64` is 64 3x3 filters padded by 1, the
+# table's `maxpool` 2x2 at stride 2 (the paper's text), then FC-4096, FC-4096, FC-1000 and soft-max.
+VGG16_TABLE = ("Input: 224x224x3\nconv3-64 -> 224x224x64\nconv3-64\nmaxpool -> 112x112x64\nconv3-128\nconv3-128\n"
+               "maxpool\nconv3-256\nconv3-256\nconv3-256 -> {c256}\nmaxpool\n" + "conv3-512\n" * 3 + "maxpool\n" +
+               "conv3-512\n" * 3 + "maxpool -> 7x7x512\nFC-4096 -> 4096, params {fc6}\nFC-4096\nFC-1000\nsoft-max\n")
+
+
+def test_a_sheet_that_copies_the_vgg_table_reads_every_line() -> None:
+    # `conv3-64` without an answer and `maxpool` alone were prose: the next answer was judged on the wrong input
+    # (a right answer marked wrong), and the sheet, its lines with arrows, was taken for the spec language
+    text = VGG16_TABLE.format(c256="56x56x256", fc6="102,764,544")  # (7·7·512 + 1)·4096
+    assert detect(text, "vgg.txt") == "lecture"
+    report = cnncalc.analyze_text(text, "vgg.txt")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 6, report.messages()
+    convs = [(3, 64), (64, 64), (64, 128), (128, 128), (128, 256), (256, 256), (256, 256), (256, 512), (512, 512),
+             (512, 512), (512, 512), (512, 512), (512, 512)]
+    fcs = [(7 * 7 * 512, 4096), (4096, 4096), (4096, 1000)]
+    assert report.totals.params == sum((9 * a + 1) * b for a, b in convs) + sum((a + 1) * b for a, b in fcs) \
+        == 138_357_544  # VGG-16's published count
+    assert [r.op for r in report.rows].count("maxpool 2x2 stride 2") == 5 and report.rows[-1].op == "softmax"
+    wrong = cnncalc.analyze_text(VGG16_TABLE.format(c256="28x28x256", fc6="102,760,448"), "vgg.txt")
+    assert [a.verdict for a in wrong.answers] == ["right", "right", "wrong", "right", "right", "wrong"]
+
+
+@pytest.mark.parametrize("sheet, verdict", [
+    # (224 - 2)/2 + 1 = 112 after the pool, 128 filters padded: 112x112x128; it was judged on 224x224x3: wrong
+    ("Input: 224x224x3\nconv3-64\nmaxpool\nconv3-128 -> 112x112x128\n", "right"),
+    ("Input: 224x224x3\nconv3-64\nmaxpool\nconv3-128 -> 224x224x128\n", "wrong"),
+    ("Input: 56x56x128\nconv1-256 -> 56x56x256, params 33,024\n", "right"),  # 1x1, unpadded: (128 + 1)·256
+])
+def test_the_vgg_tables_layers_without_answers_count(sheet: str, verdict: str) -> None:
+    report = homework(sheet)
+    assert {a.verdict for a in report.answers} == {verdict}
+
+
+def test_a_pool_written_without_its_window_is_not_skipped_in_silence() -> None:
+    # `max pool` alone on a sheet that is not the VGG table: its window is unknown (E060), and the answer after it
+    # is not judged (it was prose, and CONV2's right 16x16x20 was judged on 32x32: wrong)
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2 -> 32x32x10\nmax pool\n"
+                      "CONV2: 20 5x5 filters, pad 2 -> 16x16x20\n")
+    assert errors(report) == [("E060", 3, 1)]
+    assert [a.verdict for a in report.answers] == ["right", "unchecked"]
+
+
 # The ResNet paper's figure for ResNet-34, its first layers, as a student copies it. Its convolutions pad (F - 1)/2
 # and its pool is 3x3, stride 2, pad 1 (the paper's text); PyTorch floors:
 #   7x7/2 on 224: (224 - 7 + 2·3)/2 + 1 = 112.5 -> 112; pool on 112: (112 - 3 + 2·1)/2 + 1 = 56.5 -> 56;
