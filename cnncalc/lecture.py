@@ -418,7 +418,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
             if result is None and current.input is not None and sink.total == reported and not reader.said_again \
-                    and _layer_like(tokens, current.labels()):
+                    and (_layer_like(tokens, current.labels()) or _resizing_step(tokens)):
                 # a kind of layer with numbers that reads as none: a layer, unknown, if anything is read after it
                 # (then E060; skipped, the answers after it were judged without it), else prose
                 unread = (f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer",
@@ -6201,8 +6201,28 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
     return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)
 
 
-_BARE_POOLS = (["maxpool"], ["max", "pool"], ["avgpool"], ["avg", "pool"], ["average", "pool"])  # (not `Max Pooling`,
-# a heading)
+def _resizing_step(tokens: list[Tok]) -> bool:
+    """A short line that names a layer changing the map's size, with a size or a factor, which `_layer_like` does
+    not take for one (`Upsample x2`, `2x upsampling`, `Max-pool /2`, `3x3 conv`, `Zero padding 1`, `Crop 2`, `Resize
+    64x64`): skipped as prose, the answers after it would be judged on the wrong input."""
+    words = tokens[_lead(tokens):]
+    said = [t.lower for t in words]
+    if not 2 <= len(words) <= 6 or "?" in said or _SENTENCE_WORDS.intersection(said) or \
+            not any(w.startswith(_RESIZING) for w in said):
+        return False
+    # a size or a factor, not a heading's number (`Conv 1`, `Pool 2`, `Step 2: pooling`)
+    return any(t.kind == "DIMS" or re.fullmatch(r"x[0-9]+", t.lower) is not None or
+               (t.kind == "BAD" and t.text.isdigit() and after is not None and after.lower.startswith("x")) or
+               (t.kind == "NUM" and before is not None and (before.text == "/" or before.lower.startswith(_FACTORED)))
+               for before, t, after in zip([None, *words], words, [*words[1:], None]))
+
+
+_FACTORED = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "pad", "zeropad", "crop", "resiz", "by",
+             "factor", "scale")  # the words whose number is a size or a factor (`Crop 2`, `Upsample by 2`)
+_RESIZING = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "pool", "maxpool", "avgpool", "conv", "deconv",
+             "upconv", "pad", "zeropad", "zero-pad", "crop", "resiz", "interpolat")  # (each word's start)
+# a pool's kind alone on its line (not `Max Pooling`, a heading)
+_BARE_POOLS = (["maxpool"], ["max", "pool"], ["max", "-", "pool"], ["avgpool"], ["avg", "pool"], ["average", "pool"])
 _DESCRIBING = frozenset(("filters", "filter", "kernels", "kernel", "stride", "pad", "padding", "neurons", "units",
                          "outputs"))
 _STATEMENT_LEADS = ("then", "next", "finally", "and", "now", ",")  # before a layer's statement: `Then a FC layer …`

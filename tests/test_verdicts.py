@@ -7341,6 +7341,28 @@ def test_a_pool_written_without_its_window_is_not_skipped_in_silence() -> None:
     assert [a.verdict for a in report.answers] == ["right", "unchecked"]
 
 
+@pytest.mark.parametrize("line", ["Upsample x2", "2x upsampling", "Unpool 2x2", "subsample 2x", "Downsample x2",
+                                  "Max-pool", "Max Pool /2", "pool/2", "3x3 conv", "1x1 conv", "Zero padding 1",
+                                  "Crop 2", "Resize 64x64"])
+def test_a_step_that_changes_the_size_and_cannot_be_read_is_e060_not_prose(line: str) -> None:
+    # each was prose: CONV2's answer was judged on CONV1's output, as if the step were not there (an answer that
+    # counted the step, 64x64x8 after `Upsample x2`, was marked wrong); now the step is unknown and the answer after
+    # it not judged
+    text = f"Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n{line}\nCONV2: 8 3x3 filters, pad 1 -> 64x64x8\n"
+    report = homework(text)
+    assert errors(report) == [("E060", 3, 1)]
+    assert [a.verdict for a in report.answers] == ["right", "unchecked"]
+
+
+@pytest.mark.parametrize("heading", ["Conv 1", "Pool 1", "Conv layer 1", "Step 2: pooling", "Pooling", "Max pooling"])
+def test_a_heading_between_layers_stays_prose(heading: str) -> None:
+    # a section's title names a kind of layer and a number, which is no size: the layers after it are judged
+    text = (f"Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n{heading}\n"
+            "POOL1: 2x2 filters at stride 2 -> 16x16x8\n")
+    report = homework(text)
+    assert report.ok and [a.verdict for a in report.answers] == ["right", "right"]  # (32 - 2)/2 + 1 = 16
+
+
 # The ResNet paper's figure for ResNet-34, its first layers, as a student copies it. Its convolutions pad (F - 1)/2
 # and its pool is 3x3, stride 2, pad 1 (the paper's text); PyTorch floors:
 #   7x7/2 on 224: (224 - 7 + 2·3)/2 + 1 = 112.5 -> 112; pool on 112: (112 - 3 + 2·1)/2 + 1 = 56.5 -> 56;
