@@ -364,3 +364,18 @@ def test_arithmetic_agrees_with_pythons_which_ranks_these_operators_as_matlab_do
     except Unsupported as refused:
         value = refused.args[0]
     assert value == pytest.approx(expected) if not isinstance(expected, str) else value == expected
+
+
+def test_name_value_arguments_as_r2021a_writes_them() -> None:
+    # `Padding="same"` is `'Padding', 'same'` (MATLAB R2021a's name=value syntax); it was E071 at the `=`.
+    # conv (3·3·1 + 1)·16 = 160 on 28x28 kept (same); batch norm 2·16 trained; a 2x2 pool at stride 2: 14x14x16;
+    # fc (14·14·16 + 1)·10 = 31,370
+    text = ("layers = [\n    imageInputLayer([28 28 1], Normalization=\"none\")\n"
+            "    convolution2dLayer(3, 16, Padding=\"same\", Name=\"conv1\")\n    batchNormalizationLayer\n"
+            "    reluLayer\n    maxPooling2dLayer(2, Stride=2)\n    fullyConnectedLayer(10, Name='fc')\n];\n"
+            "net = dlnetwork(layers);\n")
+    report = read_m(text)
+    assert report.ok, report.messages()
+    assert (report.rows[0].name, report.rows[-1].name) == ("conv1", "fc")
+    assert [r.params for r in report.rows] == [160, 32, 0, 0, 31_370]
+    assert report.rows[3].output.dims == (14, 14, 16)

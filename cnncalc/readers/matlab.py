@@ -246,6 +246,10 @@ class _Parser:
                 while self.peek().text != ")":
                     while self.peek().kind == "NEWLINE":
                         self.take()
+                    if self.peek().kind == "NAME" and self.tokens[self.i + 1].text == "=":
+                        option = self.take()  # `Padding="same"`: the name-value syntax of R2021a, a pair
+                        self.take()
+                        args.append(Str(option.text, option.span))
                     args.append(self.expression())
                     while self.peek().kind == "NEWLINE":
                         self.take()
