@@ -379,3 +379,23 @@ def test_name_value_arguments_as_r2021a_writes_them() -> None:
     assert (report.rows[0].name, report.rows[-1].name) == ("conv1", "fc")
     assert [r.params for r in report.rows] == [160, 32, 0, 0, 31_370]
     assert report.rows[3].output.dims == (14, 14, 16)
+
+
+def test_a_feature_input_is_a_vector() -> None:
+    # featureInputLayer(10): ten values, as tabular data: fc (10 + 1)·50 = 550, then (50 + 1)·3 = 153
+    report = read_m("layers = [\n    featureInputLayer(10)\n    fullyConnectedLayer(50)\n    reluLayer\n"
+                    "    fullyConnectedLayer(3)\n    softmaxLayer];\n")
+    assert report.ok and report.input.dims == (10,) and report.totals.params == 550 + 153
+
+
+@pytest.mark.parametrize("layer, words", [
+    ("featureInputLayer(0)", "featureInputLayer(0) (expected a number of features; shape `0` has a size below 1"),
+    ("featureInputLayer('x')", "featureInputLayer('x') (expected a number of features)"),
+    ("imageInputLayer([28 0 1])", "imageInputLayer([28 0 1]) (expected [h w c]; shape `28x0x1` has a size below 1"),
+    ("imageInputLayer([28 28 99999999])", "is beyond cnncalc's limits"),
+])
+def test_an_input_layer_outside_the_limits_every_notation_has_is_refused(layer: str, words: str) -> None:
+    report = read_m(f"layers = [\n    {layer}\n    fullyConnectedLayer(3)];\n")
+    assert errors(report) == [("E070", 2, 5)]
+    [message] = [d.message for d in report.diagnostics if d.severity == "error"]
+    assert words in message, message

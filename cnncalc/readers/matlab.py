@@ -37,6 +37,7 @@ from cnncalc.readers.graph import (
     why,
 )
 from cnncalc.record import NamedTuple
+from cnncalc.tokens import input_problem
 
 BY = "MATLAB"
 _TOKEN = re.compile(r"""(?P<SPACE>[ \t]+|\.\.\.[^\n]*\n|%[^\n]*)
@@ -433,10 +434,11 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "additionLayer": "addition", "multiplicationLayer": "multiplication",
               "depthConcatenationLayer": "depthcat", "concatenationLayer": "concat", "flattenLayer": "flatten",
               "classificationLayer": "classoutput", "regressionLayer": "regressionoutput",
-              "imageInputLayer": "imageinput", "pixelClassificationLayer": "classoutput",
+              "imageInputLayer": "imageinput", "featureInputLayer": "input", "pixelClassificationLayer": "classoutput",
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
               "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
+INPUT_LAYERS = ("imageInputLayer", "featureInputLayer")
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
                    "removeLayers", "SeriesNetwork", "DAGNetwork", "assembleNetwork")
 NETWORK_WORDS = frozenset(AUTO_NAMES) | frozenset(GRAPH_FUNCTIONS)  # a statement naming one builds the network
@@ -768,17 +770,32 @@ def _copy(net: Any) -> _Net:
     return out
 
 
+def _input_dims(call: Call) -> tuple[tuple[int, ...], dict[str, Any]]:
+    """An input layer's size and options: `imageInputLayer([h w c])` (`[h w]`: one channel) or
+    `featureInputLayer(n)`, a vector of n values; within the limits every notation's input has."""
+    (size,), options = _options(call.args, 1, call)
+    if call.name == "featureInputLayer":
+        dims: tuple[int, ...] | None = (size,) if isinstance(size, int) and not isinstance(size, bool) else None
+        expected = "a number of features"
+    else:
+        dims = (*size, 1)[:3] if isinstance(size, list) and len(size) in (2, 3) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in size) else None
+        expected = "[h w c]"
+    problem = None if dims is None else input_problem("x".join(map(str, dims)), dims)
+    if dims is None or problem is not None:
+        why = f"; {problem[0]}: {problem[1]}" if problem is not None else _unknown(size)
+        raise Unsupported(f"{call.name}({_shown(size)}) (expected {expected}{why})", call.span)
+    return dims, options
+
+
 def _array(calls: list[Call], counters: dict[str, int], sink: DiagnosticSink) -> _Net:
     """Layers in a row, each fed by the one before, as `layerGraph` connects an array."""
     net = _Net()
     previous: str | None = None
     for call in calls:
-        if call.name == "imageInputLayer":
-            (size,), options = _options(call.args, 1, call)
-            if not (isinstance(size, list) and len(size) in (2, 3) and all(
-                    isinstance(v, int) and 1 <= v <= limits.MAX_SIZE for v in size)):
-                raise Unsupported(f"imageInputLayer({_shown(size)}) (expected [h w c]{_unknown(size)})", call.span)
-            net.input = ir.Input(tuple(size) if len(size) == 3 else (*size, 1), 1, call.span)
+        if call.name in INPUT_LAYERS:
+            dims, options = _input_dims(call)
+            net.input = ir.Input(dims, 1, call.span)
             name = options.get("name")
             layer = Layer(name.text if isinstance(name, Str) else _auto(call.name, counters), "identity", None, 1,
                           call.span, skipped=True)
@@ -861,11 +878,9 @@ def layer_form(source: str) -> tuple[str, str | None]:
             parser.take()
         if parser.peek().kind not in ("EOF", "NEWLINE") or not isinstance(call, Call):
             raise Malformed("not one MATLAB layer call", parser.peek().span)
-        if call.name == "imageInputLayer":
-            (size,), options = _options(call.args, 1, call)
-            if not (isinstance(size, list) and len(size) in (2, 3) and all(isinstance(v, int) for v in size)):
-                raise Malformed(f"imageInputLayer({_shown(size)}) (expected [h w c]{_unknown(size)})", call.span)
-            text: str | None = "input " + "x".join(map(str, size if len(size) == 3 else (*size, 1)))
+        if call.name in INPUT_LAYERS:
+            dims, options = _input_dims(call)
+            text: str | None = "input " + "x".join(map(str, dims))
         else:
             text, _, _, options = layer_text(call)
     except Malformed as e:
