@@ -69,6 +69,19 @@ BOMBS: list[tuple[str, str]] = [
     # each `Same but …` is the exercise above with one value replaced: it grew by a comma each time (quadratic: 111 s)
     ("5,000 exercises each varying the one above (lecture notation)",
      "N = 7, F = 3, stride 2 => 3\n" + "Same but stride 1 => 5\nSame but stride 2 => 3\n" * 2_500),
+    # each of these was quadratic in the line's length or the sheet's layers (the first took hours): a `,` or `;`
+    # read the rest of the line for a "doesn't fit", a comma or an `and` skipped the run after it, a volume counted
+    # the parentheses from the line's start, a layer's name was looked for among every layer above
+    ("a line of 100,000 answers after an arrow (lecture notation)",
+     "Input: 8x8x3\nCONV1: 8 3x3 filters, pad 1 -> " + "8x8x8, " * 100_000 + "\n"),
+    ("a line of 100,000 commas, then one of 100,000 `and`s (lecture notation)",
+     "Input: 8x8x3\nCONV1: 8 3x3 filters, pad 1 -> " + ", " * 100_000 + "\nCONV1: 8 3x3 filters\n" +
+     "and " * 100_000 + "\n"),
+    ("a line of 50,000 answered volumes (lecture notation)",
+     "Input: 8x8x3\nCONV1: 8 3x3 filters, pad 1\n" + "Output: 8x8x8. " * 50_000 + "\n"),
+    ("9,000 layers, each named anew (lecture notation, accepted)",
+     "Input: 8x8x8\n" + "".join(f"CONV{i}: 8 3x3 filters, pad 1 -> 8x8x8\n" for i in range(9_000))),
+    ("a sheet of 1,000,000 lines (lecture notation)", "Input: 8x8x8\n" + "64 3x3 filters, pad 1\n" * 999_998),
     ("letters through 8 strided repeats (the solver's walk down)",
      "input HxWx3\nrepeat 8 { conv 7 2 stride 2 groups 3 ; maxpool 1x1 stride 8 floor }\n"),
     ("expression growth: 60 squarings", "block b(c) { conv c 1x1 }\ninput 4x4x4\nb(" + "2" + "*2" * 60 + ")\n"),

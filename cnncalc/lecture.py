@@ -50,7 +50,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Literal
 
 from cnncalc import codes, ir, limits
@@ -239,6 +239,17 @@ _MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~"  # (a struck-out answ
 _MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
 
 
+_NOT_BLANK = re.compile(r"^[ \t]*\S", re.M)  # a line that is not blank, at its first character
+
+
+def _past_limit(sink: DiagnosticSink, span: Span) -> None:
+    """E060 at the first line past `limits.MAX_LECTURE_LINES` (each line is read through every form: some
+    0.3 ms a line, so a sheet of a million lines took minutes)."""
+    sink.add(codes.E060, f"more than {limits.MAX_LECTURE_LINES:,} lines in the lecture's notation: the rest is not "
+                         f"read", span, hint="split the sheet into files of fewer lines (`cnncalc check DIR` reads "
+                                             "them all)")
+
+
 def _blanked(markup: re.Match[str]) -> str:
     """A piece of markup as blanks of its length (`_MARKUP_AS` for those read as a sign); a number with LaTeX's
     thousands separators as one with commas (`34{,}944` as `  34,944`; `34\\,944`, a thin space, as `  34944`), moved
@@ -264,6 +275,11 @@ def _plain(text: str) -> str:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
+    past = next(islice(_NOT_BLANK.finditer(text), limits.MAX_LECTURE_LINES, None), None)
+    if past is not None:  # the sheet's lines past the limit are not read, nor searched for markup or figures
+        line_end = text.find("\n", past.start())
+        _past_limit(sink, Span(past.end() - 1, len(text) if line_end < 0 else line_end))
+        text = text[:past.start()]
     fenced = _fenced(text) if "```" in text or "~~~" in text else set()
     text = _plain(text)
     networks: list[_Net] = []
@@ -309,6 +325,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
     pieces = list(_pieces(text))
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
+    read_lines = 0  # lines that are not blank, read so far
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
         if index in described_above:
@@ -322,6 +339,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 table, aligned = None, False
             blank = True
             continue
+        read_lines += 1
+        if read_lines > limits.MAX_LECTURE_LINES:  # a network on one line of more steps
+            first = line_start + len(raw) - len(raw.lstrip())
+            _past_limit(sink, Span(first, first + len(stripped)))
+            break
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
         description = _description_below(pieces, index, named_alone) if named_alone is not None else None
@@ -399,6 +421,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 tokens, first = tokens[lead:], tokens[lead].start
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.after_blank, blank = blank, False
+            reader.labels = current.labels()
             bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
             if totals or sink.total > reported:  # totals, or one reported as unreadable
@@ -482,8 +505,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
         else:
-            if (reader.opens or _named_again(result, current.lines)) and current.restated is not None and \
-                    current.lines:
+            if (reader.opens or _named_again(result, current.lines, current.labels())) and \
+                    current.restated is not None and current.lines:
                 # The same input stated again, then a first layer: another worked example on that input (the
                 # lecture's restatements go on with `After CONV1:` and a `Second layer`).
                 finished(current)
@@ -544,11 +567,12 @@ def _stated_with_answers(tokens: list[Tok]) -> bool:
                for t in tokens[arrow + 1:])
 
 
-def _named_again(line: ir.Line, lines: list[ir.Line]) -> bool:
+def _named_again(line: ir.Line, lines: list[ir.Line], labels: set[str]) -> bool:
     """Whether a layer line takes a name a layer above has (`CONV1: …` under a network with a CONV1): after the
-    input stated again, it starts another problem on that input rather than going on with the layers above."""
+    input stated again, it starts another problem on that input rather than going on with the layers above.
+    (`labels`, the names above, answers most lines at once: 4,000 named layers were each compared with all.)"""
     item = line.items[0] if line.items else None
-    return isinstance(item, ir.LayerCall) and item.label is not None and \
+    return isinstance(item, ir.LayerCall) and item.label is not None and item.label in labels and \
         any(isinstance(above.items[0], ir.LayerCall) and above.items[0].label == item.label
             for above in lines if above.items)
 
@@ -1076,6 +1100,8 @@ class _LineReader:
         # its count of filters (Ng's table: `| CONV1 (f=5, s=1) | (28,28,8) |`) has as many as its depth
         self.answered_volume: ir.ShapeAnswer | None = None
         self.telling = False  # the line is a question that tells its layer (no change to a layer above: `_what_if`)
+        self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
+        # names none (`_named_line` need not look)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -1570,9 +1596,10 @@ class _LineReader:
             label = _label(self.tokens[:k])
             if k == 1 and label is None and self.restated_vector(words, rest, lines):
                 return None
+            above = label is not None and (self.labels is None or label in self.labels)
             if label is not None and (_layer_kind(" ".join(words[:k])) is not None or
-                                      _named_line(lines, label) is not None):  # `L1 params: …` under `L1: …`
-                index = _named_line(lines, label)
+                                      (above and _named_line(lines, label) is not None)):  # `L1 params: …` under `L1`
+                index = _named_line(lines, label) if above else None
             elif k == 1 and (family := _family(words[0])) is not None and (
                     ahead[0] not in (":", "=") or ahead[1:2] in (["output"], ["out"]) or
                     _count_head(ahead, 1) is not None or (rest[1:2] and rest[1].kind == "NUM" and _labelled(rest[1:]))):
@@ -3392,9 +3419,11 @@ class _LineReader:
             depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
             # a count since the last cut (`weights and biases: 760` is one head); `none` is a count
             counted = counted or t.kind == "NUM" or t.lower in _NONE_WORDS
-            after = _skip(words, j + 1, ("and", "the", "number", "of", "no", "."))
-            if depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and") and (
-                    _count_head(words, after) is not None or  # `Params: 760, MACs: 768K`
+            if not (depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and")):
+                continue
+            after = _skip(words, j + 1, ("and", "the", "number", "of", "no", "."), most=6)  # (a run of 6,000
+            # `and`s was walked at each)
+            if (_count_head(words, after) is not None or  # `Params: 760, MACs: 768K`
                     (tokens[after:after + 1] and tokens[after].kind == "NUM" and  # `760 params, 768K MACs`
                      _count_head(words, after + 1) is not None)):
                 cuts.append(j)  # not inside parentheses: `34,944 (weights: 34,848, biases: 96)` is one answer
@@ -4433,8 +4462,9 @@ class _LineReader:
     def activation_at(self) -> ir.LayerCall | None:
         """An activation named at the cursor, after `,`, `+` or `followed by` (read), as a layer; None (nothing
         read) for other words."""
-        lead = 0
-        while self.peek(lead) is not None and self.peek(lead).lower in (",", "+", "followed", "by", "and"):  # type: ignore
+        lead = 0  # (at most `, and followed by`: a run of 6,000 commas was walked at each comma)
+        while lead < 4 and self.peek(lead) is not None and \
+                self.peek(lead).lower in (",", "+", "followed", "by", "and"):  # type: ignore[union-attr]
             lead += 1
         word = self.peek(lead)
         if word is None:
@@ -4463,13 +4493,15 @@ class _LineReader:
     def fit_answer(self) -> ir.ShapeAnswer | None:
         """After a layer's arrow, the lecture's "doesn't fit" (`-> doesn't fit`, `-> invalid`), a division's value
         (`-> 2.33`), or either after the working (`-> (7-3)/3 + 1 = 2.33, doesn't fit`; `-> (7-3)/2 + 1 = 3`, a
-        side); the longest such answer before a `,` or `;` (counts may follow), or None."""
-        rest, depth, ends = self.tokens[self.i:], 0, []
+        side); the longest such answer before a `,` or `;` (counts may follow), or None. Such an answer is short:
+        only its first `_FIT_TOKENS` tokens are looked at (a line of 4,000 answers took seconds, looked at whole at
+        each comma)."""
+        rest, depth, ends = self.tokens[self.i:self.i + _FIT_TOKENS + 1], 0, []
         for j, t in enumerate(rest):
             depth += (t.text == "(") - (t.text == ")")
             if depth == 0 and t.text in (",", ";"):
                 ends.append(j)
-        for end in reversed([*ends, len(rest)]):
+        for end in reversed([*ends, *([len(rest)] if len(rest) <= _FIT_TOKENS else [])]):
             part = rest[:end]
             worked = _after_working(part)
             if worked is not part and not all(t.kind == "NUM" or t.text in "()+-*/x×·=" for t in part[:-len(worked)]):
@@ -4895,6 +4927,9 @@ def _own_clause(tokens: list[Tok]) -> list[Tok]:
         if depth == 0 and t.text in (",", ";") and _count_head([u.lower for u in tokens[j + 1:j + 4]], 0) is not None:
             return tokens[:j]
     return tokens
+
+
+_FIT_TOKENS = 64  # the longest "doesn't fit" answer with its working: `(227 - 11 + 2*0)/4 + 1 = 55.25, so it …`
 
 
 def _after_working(tokens: list[Tok]) -> list[Tok]:
@@ -5791,9 +5826,21 @@ def _count_head(words: list[str], at: int) -> tuple[str, ...] | None:
     return max(heads, key=len) if heads else None
 
 
-def _skip(words: list[str], i: int, fillers: tuple[str, ...]) -> int:
-    """The first position from `i` whose word is not one of `fillers`."""
-    while i < len(words) and words[i] in fillers:
+def _opened_before(tokens: list[Tok], j: int, most: int = 32) -> bool:
+    """Whether a parenthesis opened in the `most` tokens before `j` is still open at `j` (a working's `(32 - 5 +
+    2x2)/1 + 1`; not counted from the line's start, which a line of 2,500 volumes made quadratic)."""
+    depth = 0
+    for t in reversed(tokens[max(0, j - most):j]):
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0:
+            return True
+    return False
+
+
+def _skip(words: list[str], i: int, fillers: tuple[str, ...], most: int | None = None) -> int:
+    """The first position from `i` whose word is not one of `fillers` (at most `most` of them skipped)."""
+    end = len(words) if most is None else min(len(words), i + most)
+    while i < end and words[i] in fillers:
         i += 1
     return i
 
@@ -6092,7 +6139,7 @@ def _in_working(tokens: list[Tok], j: int) -> bool:
     if j >= 2 and tokens[j - 1].text in _ARITHMETIC and (tokens[j - 2].kind in ("NUM", "DIMS") or
                                                           tokens[j - 2].text == ")"):
         return True
-    opened = sum((t.text == "(") - (t.text == ")") for t in tokens[:j]) > 0
+    opened = _opened_before(tokens, j)
     after = tokens[j + 1:j + 3]
     return opened and len(after) == 2 and after[0].text in _ARITHMETIC and after[1].kind == "NUM"
 
@@ -6525,8 +6572,8 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     cuts, depth = [], 0
     for j, t in enumerate(tokens):
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-        if depth == 0 and j + 1 < len(tokens) and ((t.text in (".", ";") and starts(tokens[j + 1:])) or
-                                                   (t.text == "," and named(tokens[j + 1:]))):
+        ahead = tokens[j + 1:j + 4]  # (what `starts` and `named` look at: not the whole rest, a slice per sign)
+        if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or (t.text == "," and named(ahead))):
             cuts.append(j)  # (after a `,` only another layer's name and output: `…, POOL1 -> 16x16x10`)
     parts = [tokens[a + 1:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
     return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 MAX_FILE_BYTES = 32 * 2**20  # a spec file (100,000 layers are about 2.5 MB)
 MAX_LINES = 1_000_000  # lines of a text file (each read costs a few µs however short: 32 MiB of newlines took 166 s)
+MAX_LECTURE_LINES = 10_000  # lines that are not blank in the lecture's notation (each tried against every form)
 MAX_LINE_CHARS = 100_000  # characters of one line of a spec (lexed whole: some 150 bytes a token)
 MAX_ARRAY_BYTES = 2**30  # an --input or --weights file, and what an .npz inflates to
 MAX_NODES = 250_000  # layers and containers after expanding blocks and repeats (a chain of repeated layers, about
@@ -58,6 +59,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "as a file over the size limit: a usage error, or E007 for a file `check` found"),
     ("characters of one line of a spec (a lecture listing reads its lines its own way)", f"{MAX_LINE_CHARS:,}",
      "E008 there; the rest of the line is not read"),
+    ("lines that are not blank in the lecture's notation (a homework sheet, a listing, a markdown table)",
+     f"{MAX_LECTURE_LINES:,}", "E060 at the first line past it; the rest is not read"),
     ("an `--input` or `--weights` file (`run`), and what an .npz archive inflates to", f"{MAX_ARRAY_BYTES:,} bytes",
      "a usage error before reading it; headers are checked before data"),
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",

@@ -349,3 +349,16 @@ def test_more_items_written_than_the_node_limit_stop_the_parse_there() -> None:
     assert error.message == ("the file has more than 250,000 layers and containers written out; cnncalc's limit is "
                              "250,000, and the rest of the file is not read")
     assert report.rows == [] and report.totals.params is None and report.output is None
+
+
+def test_a_sheet_in_the_lecture_notation_is_read_up_to_its_line_limit() -> None:
+    from cnncalc import analyze_text
+    from cnncalc.limits import MAX_LECTURE_LINES
+    # blank lines are not counted; the first line past the limit is E060, and nothing after it is read
+    sheet = "Input: 8x8x3\n\n" + "ReLU\n\n" * (MAX_LECTURE_LINES - 1) + "FC: 10 neurons\nFC: 10 neurons\n"
+    report = analyze_text(sheet, "hw.txt", lang="lecture")
+    past = 2 + 2 * (MAX_LECTURE_LINES - 1) + 1  # the input, a blank, then a layer and a blank each: the first FC
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics
+            if d.severity == "error"] == [("E060", past, 1)]
+    assert f"more than {MAX_LECTURE_LINES:,} lines" in report.diagnostics[-1].message
+    assert len(report.rows) == MAX_LECTURE_LINES - 1 and {r.op for r in report.rows} == {"relu"}
