@@ -399,3 +399,27 @@ def test_an_input_layer_outside_the_limits_every_notation_has_is_refused(layer: 
     assert errors(report) == [("E070", 2, 5)]
     [message] = [d.message for d in report.diagnostics if d.severity == "error"]
     assert words in message, message
+
+
+def test_a_graph_whose_connections_form_a_cycle_is_refused_at_its_first_layer_in_the_file() -> None:
+    # 'a' adds 'in' and 'r', and 'r' follows 'a': no order puts each layer after its inputs
+    text = ("layers = [\n    imageInputLayer([8 8 3], 'Name', 'in')\n    additionLayer(2, 'Name', 'a')\n"
+            "    reluLayer('Name', 'r')\n];\nlgraph = layerGraph(layers);\nlgraph = connectLayers(lgraph, 'r', 'a/in2');\n")
+    report = read_m(text)
+    assert errors(report) == [("E071", 3, 5)]
+    assert "the layers around 'a' form a cycle or miss an input" in report.diagnostics[0].message
+
+
+def test_a_long_array_and_a_graph_of_many_joins_read_in_the_files_order() -> None:
+    # 3,000 layers in a row (each wave of ready layers was found by a pass over all: quadratic), then a graph whose
+    # joins each wait for a layer further down the file: a layer comes after its inputs, else in the file's order
+    chain = read_m("layers = [\n    imageInputLayer([8 8 8])\n" + "    reluLayer\n" * 3000 + "];\n")
+    assert chain.ok and len(chain.rows) == 3000 and chain.rows[-1].name == "relu_3000"
+    text = ("layers = [\n    imageInputLayer([8 8 4], 'Name', 'in')\n    additionLayer(2, 'Name', 'a')\n"
+            "    reluLayer('Name', 'r')\n];\nlgraph = layerGraph(layers);\n"
+            "lgraph = addLayers(lgraph, convolution2dLayer(1, 4, 'Name', 'c'));\n"
+            "lgraph = connectLayers(lgraph, 'in', 'c');\nlgraph = connectLayers(lgraph, 'c', 'a/in2');\n")
+    report = read_m(text)
+    # 'a' adds 'in' and 'c' (a 1x1 conv of 4 channels to 4: (4 + 1)·4 = 20 parameters), then 'r'
+    assert report.ok and report.totals.params == 20
+    assert [r.name for r in report.rows if r.kind == "layer"] == ["c", "r"]
