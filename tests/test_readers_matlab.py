@@ -404,7 +404,8 @@ def test_an_input_layer_outside_the_limits_every_notation_has_is_refused(layer: 
 def test_a_graph_whose_connections_form_a_cycle_is_refused_at_its_first_layer_in_the_file() -> None:
     # 'a' adds 'in' and 'r', and 'r' follows 'a': no order puts each layer after its inputs
     text = ("layers = [\n    imageInputLayer([8 8 3], 'Name', 'in')\n    additionLayer(2, 'Name', 'a')\n"
-            "    reluLayer('Name', 'r')\n];\nlgraph = layerGraph(layers);\nlgraph = connectLayers(lgraph, 'r', 'a/in2');\n")
+            "    reluLayer('Name', 'r')\n];\nlgraph = layerGraph(layers);\n"
+            "lgraph = connectLayers(lgraph, 'r', 'a/in2');\n")
     report = read_m(text)
     assert errors(report) == [("E071", 3, 5)]
     assert "the layers around 'a' form a cycle or miss an input" in report.diagnostics[0].message
