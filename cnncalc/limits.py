@@ -17,6 +17,8 @@ MAX_NODES = 250_000  # layers and containers after expanding blocks and repeats 
 MAX_DIAGNOSTICS = 1_000  # diagnostics kept per file; the rest are counted (W003)
 MAX_SHOWN_LINE = 160  # characters of a source line shown under a diagnostic; longer lines are windowed
 MAX_DEPTH = 64  # nesting of braces and parentheses as written; block calls inside blocks
+MAX_OPERATIONS = 256  # operators and signs of one integer expression, its parentheses' included (each a level
+# of its tree, which later stages walk recursively)
 MAX_TREE_DEPTH = 160  # levels of the expanded tree (a merge adds two: itself and its branches)
 MAX_LITERAL_DIGITS = 18  # digits in one integer literal
 MAX_INT = 10**15  # |value| of any integer expression (block arguments, arithmetic)
@@ -76,6 +78,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
+    ("operators and signs of one integer expression (`1 + 2*3`: 2), its parentheses' included", f"{MAX_OPERATIONS}",
+     "E004"),
     ("levels of the expanded network", f"{MAX_TREE_DEPTH}", "E004"),
     ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013"),
     ("an integer expression's value (block arguments, arithmetic; a homework count written as its arithmetic, "

@@ -94,6 +94,7 @@ class TokenStream:
         self.depth = 0
         self.eof = False
         self.in_block = False  # inside a block's body, a name in a value may be one of its parameters
+        self.operations: int | None = None  # the operations of the expression being read, within its limit
 
     # ---- the cursor ------------------------------------------------------------------
 
@@ -393,11 +394,30 @@ class TokenStream:
             self.advance()
             n = self.whole(tok)
             return None if n is None else ir.Num(n, tok.span)
-        return self.binary(("+", "-"), lambda: self.binary(("*", "//"), lambda: self.unary(what)))
+        if self.operations is not None:  # inside an expression's parentheses: its count goes on
+            return self.binary(("+", "-"), lambda: self.binary(("*", "//"), lambda: self.unary(what)))
+        self.operations = 0
+        try:
+            return self.binary(("+", "-"), lambda: self.binary(("*", "//"), lambda: self.unary(what)))
+        finally:
+            self.operations = None
+
+    def operation(self, tok: Token) -> bool:
+        """Counts an operator (or a sign) of the expression; False, said once, past `limits.MAX_OPERATIONS`: each
+        is a level of the expression's tree, which later stages walk recursively."""
+        assert self.operations is not None
+        self.operations += 1
+        if self.operations > limits.MAX_OPERATIONS:
+            self.error(codes.E004, f"an expression of more than {limits.MAX_OPERATIONS} operations", tok.span,
+                       hint="compute it, or split it across block parameters")
+            return False
+        return True
 
     def binary(self, ops: tuple[str, ...], operand: Callable[[], ir.Expr | None]) -> ir.Expr | None:
         left = operand()
         while left is not None and self.peek().kind in ops:
+            if not self.operation(self.peek()):
+                return None
             op = self.advance().kind
             right = operand()
             if right is None:
@@ -408,6 +428,8 @@ class TokenStream:
     def unary(self, what: str) -> ir.Expr | None:
         tok = self.peek()
         if tok.kind == "-":
+            if not self.operation(tok):
+                return None
             self.advance()
             operand = self.unary(what)
             return None if operand is None else ir.Neg(operand, tok.span.to(operand.span))

@@ -308,6 +308,20 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
     assert "E004" in codes(run("input 8x8x3\n" + chain + "b199()\n"))
 
 
+@pytest.mark.parametrize("value", ["+".join(["1"] * 3000), "-" * 3000 + "8", "*".join(["1"] * 3000)])
+def test_a_long_expression_is_an_error_not_a_crash(value: str) -> None:
+    # each operator (or sign) is a level of the expression's tree, which expansion walks recursively: 3,000 of them
+    # were a RecursionError (an internal error); the 257th is E004, where it is written
+    text = f"block b(c) {{ conv c 1x1 }}\ninput 8x8x3\nb({value})\n"
+    r = run(text)
+    col = len("b(") + (256 if value.startswith("-") else 2 * 256 + 1) + 1  # the 257th sign, or operator
+    assert [(c, line, column) for c, line, column in where(r) if c == "E004"] == [("E004", 3, col)]
+    assert [d.message for d in r.diagnostics if d.code == "E004"] == ["an expression of more than 256 operations"]
+    # at the limit it is read: 255 additions make 256, 8 and 256 signs the number itself
+    assert run("input 8x8x3\nconv " + "+".join(["1"] * 256) + " 1x1\n").totals.params == (3 + 1) * 256
+    assert run("input 8x8x3\nconv " + "-" * 256 + "8 1x1\n").totals.params == (3 + 1) * 8
+
+
 def test_a_branch_from_a_reference_ends_where_its_reference_is() -> None:
     # `concat { @x }` after a wider volume: the branch starts at x (8x8x4), whatever flowed before
     # (8x8x8); with an empty body its end is x itself, so the join reads x.
