@@ -41,7 +41,11 @@ class Grammar:
             return self.rng.choice(EXTREME)
         if r < 0.95 and self.blocks:
             return self.rng.choice(["c", "c*2", "c//2", "s+1", "(c-1)*2", "k"])
-        return self.rng.choice(["-1", "2*3", "(1+2)", "4//0", "1x7"])
+        if r < 0.99:
+            return self.rng.choice(["-1", "2*3", "(1+2)", "4//0", "1x7"])
+        # long expressions, within the limit of operations and past it (each a level of the expression's tree)
+        return self.rng.choice(["+".join(["1"] * self.rng.choice([256, 257, 3000])),
+                                "-" * self.rng.choice([256, 257, 3000]) + "2", "(" * 64 + "1" + ")" * 64])
 
     def pair(self) -> str:
         return self.number() if self.rng.random() < 0.6 else f"{self.number()}x{self.number()}"
