@@ -6250,8 +6250,8 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
 
 def _resizing_step(tokens: list[Tok]) -> bool:
     """A short line that names a layer changing the map's size, with a size or a factor, which `_layer_like` does
-    not take for one (`Upsample x2`, `2x upsampling`, `Max-pool /2`, `3x3 conv`, `Zero padding 1`, `Crop 2`, `Resize
-    64x64`): skipped as prose, the answers after it would be judged on the wrong input."""
+    not take for one (`Upsample x2`, `2x upsampling`, `Max-pool /2`, `3x3 conv`, `Crop 2`, `Resize
+    64x64`, `ZeroPad 1`): skipped as prose, the answers after it would be judged on the wrong input."""
     words = tokens[_lead(tokens):]
     said = [t.lower for t in words]
     if not 2 <= len(words) <= 6 or "?" in said or _SENTENCE_WORDS.intersection(said) or \
@@ -6264,10 +6264,11 @@ def _resizing_step(tokens: list[Tok]) -> bool:
                for before, t, after in zip([None, *words], words, [*words[1:], None]))
 
 
-_FACTORED = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "pad", "zeropad", "crop", "resiz", "by",
-             "factor", "scale")  # the words whose number is a size or a factor (`Crop 2`, `Upsample by 2`)
+_FACTORED = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "zeropad", "crop", "resiz", "by", "factor",
+             "scale")  # the words whose number is a size or a factor (`Crop 2`, `Upsample by 2`)
+# (each word's start; not `pad` or `padding`: `Zero padding 2` under a layer is more often a remark on its padding)
 _RESIZING = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "pool", "maxpool", "avgpool", "conv", "deconv",
-             "upconv", "pad", "zeropad", "zero-pad", "crop", "resiz", "interpolat")  # (each word's start)
+             "upconv", "zeropad", "crop", "resiz", "interpolat")
 # a pool's kind alone on its line (not `Max Pooling`, a heading)
 _BARE_POOLS = (["maxpool"], ["max", "pool"], ["max", "-", "pool"], ["avgpool"], ["avg", "pool"], ["average", "pool"])
 _DESCRIBING = frozenset(("filters", "filter", "kernels", "kernel", "stride", "pad", "padding", "neurons", "units",

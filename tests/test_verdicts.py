@@ -7342,7 +7342,7 @@ def test_a_pool_written_without_its_window_is_not_skipped_in_silence() -> None:
 
 
 @pytest.mark.parametrize("line", ["Upsample x2", "2x upsampling", "Unpool 2x2", "subsample 2x", "Downsample x2",
-                                  "Max-pool", "Max Pool /2", "pool/2", "3x3 conv", "1x1 conv", "Zero padding 1",
+                                  "Max-pool", "Max Pool /2", "pool/2", "3x3 conv", "1x1 conv", "ZeroPad 1",
                                   "Crop 2", "Resize 64x64"])
 def test_a_step_that_changes_the_size_and_cannot_be_read_is_e060_not_prose(line: str) -> None:
     # each was prose: CONV2's answer was judged on CONV1's output, as if the step were not there (an answer that
@@ -7354,9 +7354,11 @@ def test_a_step_that_changes_the_size_and_cannot_be_read_is_e060_not_prose(line:
     assert [a.verdict for a in report.answers] == ["right", "unchecked"]
 
 
-@pytest.mark.parametrize("heading", ["Conv 1", "Pool 1", "Conv layer 1", "Step 2: pooling", "Pooling", "Max pooling"])
+@pytest.mark.parametrize("heading", ["Conv 1", "Pool 1", "Conv layer 1", "Step 2: pooling", "Pooling", "Max pooling",
+                                     "Zero padding 2", "pad 1"])
 def test_a_heading_between_layers_stays_prose(heading: str) -> None:
-    # a section's title names a kind of layer and a number, which is no size: the layers after it are judged
+    # a section's title names a kind of layer and a number, which is no size, and a remark on the padding of the
+    # layer above is no step: the layers after them are judged
     text = (f"Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n{heading}\n"
             "POOL1: 2x2 filters at stride 2 -> 16x16x8\n")
     report = homework(text)
