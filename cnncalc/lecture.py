@@ -304,10 +304,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             runs.append(run.copy())
             run.clear()
 
-    def steps(net: _Net) -> None:
-        """Something was read after the network's tentative lines: they are its steps. One that names a kind of
-        layer and reads as none is E060 (the layer stays, unknown), and no longer prose (its passage is cut there
-        when the passages are made, at the end: a line at a time, however many)."""
+    def steps(net: _Net, following: object = None) -> None:
+        """Something was read after the network's tentative lines (`following`, when a line): they are its steps.
+        One that names a kind of layer and reads as none is E060 (the layer stays, unknown), and no longer prose
+        (its passage is cut there when the passages are made, at the end: a line at a time, however many); but a
+        pool's kind alone right above a pool's line is that pool's heading (`Max pool`, then `POOL1: 2x2 …`)."""
+        if net.tentative and net.tentative[-1][0] == len(net.lines) - 1 and _pool_line(following) and \
+                _bare_pool(text[net.tentative[-1][1].start:net.tentative[-1][1].end]):
+            del net.lines[net.tentative.pop()[0]]  # (prose: its passage stands)
         for _, _, number, unread in net.tentative:
             if unread is not None:
                 sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")
@@ -468,7 +472,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
         if not isinstance(result, ir.Input) and not tentative:
-            steps(current)  # an answer or a layer after unnamed layers stated after prose: steps
+            steps(current, result)  # an answer or a layer after unnamed layers stated after prose: steps
         if unread is not None:
             run.append((first, first + len(stripped), number))  # prose, unless something is read after it
         else:
@@ -6225,7 +6229,7 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
     net …`) does not start so, nor a line about a layer stated above, by its name in `labels` (`POOL1 output: …` said
     again)."""
     words = tokens[_lead(tokens):]
-    if [t.lower for t in words] in _BARE_POOLS:
+    if _bare_pool(" ".join(t.lower for t in words)):
         return True  # `max pool` alone: a pool without its window (skipped, the answers after it would be misjudged)
     if len(words) < 2 or words[-1].text == "?" or not any(t.kind in ("NUM", "DIMS") for t in words[1:]):
         return False
@@ -6246,6 +6250,17 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
     name = words[0].lower + (words[1].text + words[2].lower if len(words) > 2 and words[1].text == "-" else
                              words[1].lower if words[0].lower in ("max", "avg", "average") else "")  # `max pooling`
     return words[0].kind == "WORD" and (_family(name) is not None or name == "hidden")  # (`Hidden layer: 100 …`)
+
+
+def _bare_pool(said: str) -> bool:
+    """A pool's kind alone (`max pool`, `maxpool`, `avg pool`; not `Max Pooling`, a heading's)."""
+    return re.findall(r"[a-z]+|-", said.lower()) in _BARE_POOLS
+
+
+def _pool_line(line: object) -> bool:
+    """A line that states a pool (`POOL1: 2x2 filters at stride 2`)."""
+    return isinstance(line, ir.Line) and bool(line.items) and isinstance(line.items[0], ir.LayerCall) and \
+        line.items[0].keyword in ("maxpool", "avgpool")
 
 
 def _resizing_step(tokens: list[Tok]) -> bool:

@@ -7355,10 +7355,11 @@ def test_a_step_that_changes_the_size_and_cannot_be_read_is_e060_not_prose(line:
 
 
 @pytest.mark.parametrize("heading", ["Conv 1", "Pool 1", "Conv layer 1", "Step 2: pooling", "Pooling", "Max pooling",
-                                     "Zero padding 2", "pad 1"])
+                                     "Zero padding 2", "pad 1", "Max pool", "maxpool"])
 def test_a_heading_between_layers_stays_prose(heading: str) -> None:
-    # a section's title names a kind of layer and a number, which is no size, and a remark on the padding of the
-    # layer above is no step: the layers after them are judged
+    # a section's title names a kind of layer and a number, which is no size, a remark on the padding of the layer
+    # above is no step, and a pool's kind alone right above a pool's line is its heading: the layers after them are
+    # judged (`max pool` above a convolution is a step: E060, tested above)
     text = (f"Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n{heading}\n"
             "POOL1: 2x2 filters at stride 2 -> 16x16x8\n")
     report = homework(text)
