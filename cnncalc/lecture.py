@@ -1288,7 +1288,8 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_vgg_named(_called(self.tokens[lead:]), "vgg" in self.figures))),
+            _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(self.tokens[lead:]),
+                                                                              "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
@@ -5597,7 +5598,8 @@ def _listed(tokens: list[Tok]) -> Tok | None:
 
 
 _LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2,
-                     "h2": 0, "w2": 1, "d2": 2}  # the CS231n notes' output sizes: W2 x H2 x D2
+                     "h2": 0, "w2": 1, "d2": 2,  # the CS231n notes' output sizes: W2 x H2 x D2
+                     "h_out": 0, "w_out": 1, "c_out": 2, "d_out": 2}  # PyTorch's docs: H_out, W_out, C_out
 
 
 def _lettered(tokens: list[Tok]) -> Tok | None:
@@ -6705,14 +6707,56 @@ def _axes_named(tokens: list[Tok]) -> list[Tok]:
 def _output_sides(tokens: list[Tok]) -> list[Tok]:
     """`Output width = 55, height = 55, depth = 96`, `Output width: 55, output height: 55, …`: an output's sides by
     their names, each `output` before one dropped (`width = 55, height = 55, depth = 96`, `_sides`), when two or more
-    are named. Other tokens as they are."""
+    are named; after a leading `output` the sides' numbers may follow their names bare (`Output height 28, width 28,
+    depth 6`, `Output depth 6`: a `:` put after each name). Other tokens as they are."""
     words = [t.lower for t in tokens]
+    bare = [j for j, w in enumerate(words) if w in _LETTERS_OF_SIDES and len(w) > 2 and tokens[j + 1:j + 2] != [] and
+            tokens[j + 1].kind == "NUM"]
+    if words[:1] == ["output"] and (len(bare) >= 2 or (len(words) == 3 and bare == [1])):  # (`Output depth 6`)
+        at = set(bare)
+        tokens = [u for j, t in enumerate(tokens)
+                  for u in ((t, Tok("P", ":", t.end, t.end)) if j in at else (t,))]
+        words = [t.lower for t in tokens]
     named = [j for j, w in enumerate(words) if w in _LETTERS_OF_SIDES and len(w) > 2 and words[j + 1:j + 2] in
              ([":"], ["="])]
     outputs = [j for j, w in enumerate(words) if w == "output"]
     if len(named) < 2 or not outputs or outputs[0] != 0 or any(j + 1 not in named for j in outputs):
         return tokens
     return [t for j, t in enumerate(tokens) if j not in outputs]
+
+
+_SIDE_LETTERS = {"w": "width", "h": "height", "d": "depth", "c": "channels"}
+
+
+def _output_implied(tokens: list[Tok]) -> list[Tok]:
+    """An output answered without the word the reader's forms lead with: `6 feature maps of 28x28` (`6 activation
+    maps of size 28x28`) as `Output: 6 feature maps of 28x28`, and `Output memory: 4,704` as `Memory: 4,704` (the
+    memory the notes count is the output's), `Output W = 28` as `Output width = 28`, and PyTorch's printed shape,
+    `torch.Size([1, 6, 28, 28])`, as `Output: 6 (channels) x 28 (height) x 28 (width)`, its order said
+    (`torch.Size([1, 10])` as `Output: 10`). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:2] == ["output", "memory"]:
+        return tokens[1:]
+    if words[:1] == ["output"] and words[1:2] and words[1] in _SIDE_LETTERS and words[2:3] in ([":"], ["="]):
+        side = tokens[1]  # `Output W = 28` as `Output width = 28`
+        return [tokens[0], Tok("WORD", _SIDE_LETTERS[words[1]], side.start, side.end), *tokens[2:]]
+    numbers = [t for t in tokens[5:-2] if t.text != ","]
+    if words[:5] == ["torch", ".", "size", "(", "["] and words[-2:] == ["]", ")"] and len(numbers) in (2, 3, 4) and \
+            all(t.kind == "NUM" for t in numbers) and len(tokens) == 6 + 2 * len(numbers):
+        at = tokens[0].start  # PyTorch's printed shape: the batch, then the channels, height and width
+        named: list[Tok] = [Tok("WORD", "output", at, at), Tok("P", ":", at, at)]
+        if len(numbers) == 2:  # the batch and a vector's length (`torch.Size([1, 10])`)
+            return [*named, numbers[1]]
+        for number, axis in zip(numbers[-3:], ("channels", "height", "width")):
+            end = number.end
+            named += [*([Tok("WORD", "x", number.start, number.start)] if axis != "channels" else []), number,
+                      Tok("P", "(", end, end), Tok("WORD", axis, end, end), Tok("P", ")", end, end)]
+        return named
+    if tokens[:1] and tokens[0].kind == "NUM" and words[1:3] in (["feature", "maps"], ["activation", "maps"]) and \
+            tokens[-1].kind == "DIMS" and all(w in ("of", "size") for w in words[3:-1]):
+        at = tokens[0].start
+        return [Tok("WORD", "output", at, at), Tok("P", ":", at, at), *tokens]
+    return tokens
 
 
 def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:

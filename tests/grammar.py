@@ -592,6 +592,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "conv3-64", "conv3-64 -> 224x224x64, params 1,792", "conv0-0", "conv99999999999-3", "conv2-64",
             "maxpool", "max pool -> 0x0x0", "avg pool", "soft-max", "FC-4096 -> 4096", "FC-0", "Upsample x2",
             "2x upsampling", "Max Pool /99999999999", "Zero padding 0", "Crop 99999999999", "Resize 0x0", "Conv 1",
+            "torch.Size([1, 6, 28, 28])", "torch.Size([0, 0, 0, 0])", "torch.Size([99999999999, 1])", "torch.Size([",
+            "Output W = 0", "H_out = 0, W_out = 99999999999", "0 feature maps of 0x0", "Output memory: 1e99",
             "Output: 55 (width) x 27 (height) x 96 (depth)", "Output: 0 (C) x 0 (H) x 0 (W)", "Output: 5 (H) x",
             "Output: 5 (H) x 5 (H)", "Output: 55x55x96 | Params: 34,944", "Params: approx. 35,000", "Params: approx.",
             "Output width = 55, height = 55, depth = 96", "Output width: 0, output height: 0", "Output width = output",

@@ -7297,6 +7297,34 @@ def test_a_stride_given_after_the_size_and_again_is_not_guessed() -> None:
     assert not any(a.verdict == "right" for a in report.answers)
 
 
+@pytest.mark.parametrize("answer, quantity, verdict", [
+    # on 32x32x3, 6 5x5 filters: (32 - 5)/1 + 1 = 28, a 28x28x6 output of 28·28·6 = 4,704 values; each of these
+    # answers was prose, skipped in silence (a wrong one passed unnoticed)
+    ("Output height 28, width 28, depth 6", "output", "right"),
+    ("Output width 28, height 28, depth 5", "output", "wrong"),
+    ("Output depth 6", "depth", "right"),
+    ("Output W = 28", "width", "right"),
+    ("Output W = (32 - 5 + 0)/1 + 1 = 27", "width", "wrong"),
+    ("H_out = 28, W_out = 28, C_out = 6", "output", "right"),
+    ("H_out = 28, W_out = 29, C_out = 6", "output", "wrong"),
+    ("6 feature maps of 28x28", "output", "right"),
+    ("7 activation maps of size 28x28", "output", "wrong"),
+    ("Output memory: 4,704 values", "memory", "right"),
+    ("torch.Size([1, 6, 28, 28])", "output", "right"),  # PyTorch's order: batch, channels, height, width
+    ("torch.Size([1, 28, 28, 6])", "output", "wrong"),  # 28 channels of 28x6 in that order
+    ("torch.Size([6, 28, 28])", "output", "right"),
+])
+def test_answers_written_as_students_and_pytorch_write_them(answer: str, quantity: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 5x5 filters, stride 1, pad 0\n{answer}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)]
+
+
+def test_a_vectors_printed_size_answers_a_fully_connected_layer() -> None:
+    # torch.Size([1, 10]): the batch and 10 values, FC1's 10 neurons
+    assert [a.verdict for a in homework("Input: 32x32x3\nFC1: 10 neurons\ntorch.Size([1, 10])\n").answers] == ["right"]
+    assert [a.verdict for a in homework("Input: 32x32x3\nFC1: 10 neurons\ntorch.Size([1, 11])\n").answers] == ["wrong"]
+
+
 # The VGG paper's table, column D (VGG-16), as a student copies it: `conv3-64` is 64 3x3 filters padded by 1, the
 # table's `maxpool` 2x2 at stride 2 (the paper's text), then FC-4096, FC-4096, FC-1000 and soft-max.
 VGG16_TABLE = ("Input: 224x224x3\nconv3-64 -> 224x224x64\nconv3-64\nmaxpool -> 112x112x64\nconv3-128\nconv3-128\n"
