@@ -2126,7 +2126,9 @@ class _LineReader:
             return found
         if words[at:at + 2] == ["sum", "of"]:
             at = _skip(words, at + 2, ("all", "the")) - 1  # `Sum of all parameters: …`
-        elif words[at:at + 1] not in (["total"], ["overall"]):
+        elif words[at:at + 1] not in (["total"], ["overall"]) and not (
+                words[at:at + 1] in (["network"], ["model"]) and _count_head(words, at + 1) is not None):
+            # (`Network params: …`, `Model MACs: …`, the network's own, read as `Total params: …`)
             head = _count_head(words, at)  # `Params (total): …`, `Params total: …`
             if head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
                                                                                  ["(", "overall", ")"]) and
@@ -4659,7 +4661,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
 # every layer's output (the notes' `TOTAL memory`), not the spec's `expect total memory` (bytes, parameters too)
 _TRAILING_LEADS = ("with", "and", "it", "has", "which", "so")  # before counts after a volume: `…, and it has 0 params`
 # what names the network's output (`Final output: 10`, `The network outputs 10 class scores`)
-_NETWORK_OUTPUT_HEADS = (("final", "output"), ("network", "output"), ("model", "output"), ("the", "final", "output"),
+_NETWORK_OUTPUT_HEADS = (("final", "output"), ("final", "volume"), ("network", "output"), ("model", "output"),
+                         ("the", "final", "output"),
                          ("output", "of", "the", "network"), ("output", "of", "the", "model"),
                          ("the", "network", "outputs"), ("the", "model", "outputs"), ("the", "network", "'", "s",
                                                                                        "output"))

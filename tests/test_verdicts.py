@@ -7319,6 +7319,20 @@ def test_answers_written_as_students_and_pytorch_write_them(answer: str, quantit
     assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)]
 
 
+@pytest.mark.parametrize("answer, quantity, verdict", [
+    # the network's totals and output, named by the network: (5·5·3 + 1)·6 = 456 parameters, 28·28·6·75 = 352,800
+    # MACs, a 28x28x6 output; these were prose
+    ("Network params: 456", "total params", "right"),
+    ("Network params: 457", "total params", "wrong"),
+    ("Model MACs: 352,800", "total macs", "right"),
+    ("Final volume: 28x28x6", "network output", "right"),
+    ("Final volume: 28x28x7", "network output", "wrong"),
+])
+def test_totals_named_by_the_network(answer: str, quantity: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 5x5 filters, stride 1, pad 0 -> 28x28x6\n\n{answer}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers][1:] == [(quantity, verdict)]
+
+
 def test_a_vectors_printed_size_answers_a_fully_connected_layer() -> None:
     # torch.Size([1, 10]): the batch and 10 values, FC1's 10 neurons
     assert [a.verdict for a in homework("Input: 32x32x3\nFC1: 10 neurons\ntorch.Size([1, 10])\n").answers] == ["right"]
