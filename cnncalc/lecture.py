@@ -6774,7 +6774,8 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
         colon, volume = tokens[3], tokens[4]
         return [*tokens[:3], Tok("P", ":", colon.start, colon.end), Tok("P", "[", volume.start, volume.start), volume,
                 Tok("P", "]", volume.end, volume.end)]
-    size = int(tokens[0].lower[4:]) if named else 0
+    digits = tokens[0].lower[4:] if named else ""
+    size = int(digits) if 0 < len(digits) <= limits.MAX_LITERAL_DIGITS else 0  # (more digits: no size, E013's)
     if named and size % 2 and (len(tokens) == 3 or tokens[3].kind == "ARROW" or tokens[3].text in (",", "(")):
         at, end = tokens[0].start, tokens[2].end
         return [Tok("NUM", tokens[2].text, tokens[2].start, end), Tok("DIMS", f"{size}x{size}", at, tokens[0].end),

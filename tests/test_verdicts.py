@@ -7374,6 +7374,16 @@ def test_the_vgg_tables_layers_without_answers_count(sheet: str, verdict: str) -
     assert {a.verdict for a in report.answers} == {verdict}
 
 
+def test_a_vgg_name_of_too_many_digits_is_no_size_and_no_crash() -> None:
+    # `conv<5,000 digits>-64` took its size with int(), past Python's 4,300 digits: a ValueError (an internal error).
+    # A name of 18 digits is a size, refused where written (E013); of more, no size: the line is prose
+    huge = homework("Input: 8x8x3\nconv" + "9" * 5000 + "-64\nFC: 10 neurons -> 10\n")
+    assert errors(huge) == [] and [a.verdict for a in huge.answers] == ["right"]
+    wide = homework("Input: 8x8x3\nconv" + "9" * 18 + "-64\nFC: 10 neurons -> 10\n")
+    assert errors(wide) == [("E013", 2, 1)]
+    assert "the kernel: the height must be at most 1,048,576" in wide.diagnostics[0].message
+
+
 def test_a_pool_written_without_its_window_is_not_skipped_in_silence() -> None:
     # `max pool` alone on a sheet that is not the VGG table: its window is unknown (E060), and the answer after it
     # is not judged (it was prose, and CONV2's right 16x16x20 was judged on 32x32: wrong)
