@@ -121,6 +121,12 @@ def read_guarded(read_network: Callable[[str, DiagnosticSink, Progress], ir.Netw
     return ir.File((), (network,))
 
 
+def some_of(names: list[str], shown: int = 5) -> str:
+    """The first `shown` names in code quotes, then how many more (a message lists a few, not 20,000)."""
+    more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    return ", ".join(f"`{name}`" for name in names[:shown]) + more
+
+
 def why(error: Exception) -> str:
     """What a reader's failed lookup or conversion means to the user."""
     if isinstance(error, KeyError):

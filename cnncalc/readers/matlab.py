@@ -33,6 +33,7 @@ from cnncalc.readers.graph import (
     Unsupported,
     cut_short,
     read_guarded,
+    some_of,
     spec_layer,
     why,
 )
@@ -676,9 +677,8 @@ def _report_others(net: _Net, networks: dict[str, _Net], sink: DiagnosticSink) -
     if others:
         read_name = next((name for name, other in networks.items() if other is net), None)
         which = f"`{read_name}`" if read_name else "the last"
-        named = ", ".join(f"`{o}`" for o in others[:5]) + (f" and {len(others) - 5:,} more" if len(others) > 5 else "")
         sink.add(codes.W077, f"the file builds {len(others) + 1:,} separate networks; cnncalc reads {which}, the last "
-                             f"layer graph or else the last layer array, not {named}",
+                             f"layer graph or else the last layer array, not {some_of(others)}",
                  next(iter(net.layers.values())).span, hint=f"`--model {others[0]}` reads another")
 
 

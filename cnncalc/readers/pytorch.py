@@ -25,7 +25,7 @@ from typing import Any
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.readers import torch_inputs, torch_values, torchvision_zoo
-from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, some_of, spec_layer, why
 from cnncalc.record import NamedTuple
 
 BY = "PyTorch"
@@ -833,8 +833,7 @@ class _Reader:
 
         visit(model, "", 0)
         if unused:
-            names = ", ".join(f"`{path}`" for path, _ in unused[:4]) + (f" and {len(unused) - 4} more"
-                                                                        if len(unused) > 4 else "")
+            names = some_of([path for path, _ in unused], shown=4)
             self.sink.add(codes.W076, f"{len(unused)} module{'s' * (len(unused) > 1)} with parameters built but "
                                       f"never called by the forward: {names}", self.offsets.span(unused[0][1].node),
                           hint="PyTorch's model.parameters() counts their parameters too; cnncalc counts what the "
@@ -1182,10 +1181,9 @@ class _Reader:
         others = [c.name for c in candidates if c is not cls and c.name not in called]
         if not others:
             return
-        named = ", ".join(f"`{o}`" for o in others[:5]) + (f" and {len(others) - 5:,} more" if len(others) > 5 else "")
         start = self.offsets.at(cls.lineno, cls.col_offset)
         self.sink.add(codes.W077, f"the file defines {len(others) + 1:,} model classes that no other class uses; "
-                                  f"cnncalc reads `{cls.name}`, the last, not {named}",
+                                  f"cnncalc reads `{cls.name}`, the last, not {some_of(others)}",
                       Span(start, start + len("class ") + len(cls.name)), hint=f"`--model {others[0]}` reads another")
 
     def built_as_in_file(self, example: ast.expr) -> Layer | Sequence | Instance | None:
