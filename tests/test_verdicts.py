@@ -7390,6 +7390,7 @@ def test_a_pool_written_without_its_window_is_not_skipped_in_silence() -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2 -> 32x32x10\nmax pool\n"
                       "CONV2: 20 5x5 filters, pad 2 -> 16x16x20\n")
     assert errors(report) == [("E060", 3, 1)]
+    assert [d.message for d in report.diagnostics if d.code == "E060"] == ["cnncalc cannot read `max pool` as a layer"]
     assert [a.verdict for a in report.answers] == ["right", "unchecked"]
 
 
@@ -7403,6 +7404,7 @@ def test_a_step_that_changes_the_size_and_cannot_be_read_is_e060_not_prose(line:
     text = f"Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n{line}\nCONV2: 8 3x3 filters, pad 1 -> 64x64x8\n"
     report = homework(text)
     assert errors(report) == [("E060", 3, 1)]
+    assert [d.message for d in report.diagnostics if d.code == "E060"] == [f"cnncalc cannot read `{line}` as a layer"]
     assert [a.verdict for a in report.answers] == ["right", "unchecked"]
 
 
