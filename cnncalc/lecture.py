@@ -6284,10 +6284,10 @@ def _resizing_step(tokens: list[Tok]) -> bool:
                for before, t, after in zip([None, *words], words, [*words[1:], None]))
 
 
-_FACTORED = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "zeropad", "crop", "resiz", "by", "factor",
+_FACTORED = ("upsampl", "unpool", "downsampl", "subsampl", "zeropad", "crop", "resiz", "by", "factor",
              "scale")  # the words whose number is a size or a factor (`Crop 2`, `Upsample by 2`)
 # (each word's start; not `pad` or `padding`: `Zero padding 2` under a layer is more often a remark on its padding)
-_RESIZING = ("upsampl", "upsample", "unpool", "downsampl", "subsampl", "pool", "maxpool", "avgpool", "conv", "deconv",
+_RESIZING = ("upsampl", "unpool", "downsampl", "subsampl", "pool", "maxpool", "avgpool", "conv", "deconv",
              "upconv", "zeropad", "crop", "resiz", "interpolat")
 # a pool's kind alone on its line (not `Max Pooling`, a heading)
 _BARE_POOLS = (["maxpool"], ["max", "pool"], ["max", "-", "pool"], ["avgpool"], ["avg", "pool"], ["average", "pool"])
