@@ -60,11 +60,18 @@ class Checker:
                 continue
             else:
                 actual, working = x.size, (f"input: memory {'·'.join(map(str, x.dims))} = {x.size:,} values",)
-            verdict = "right" if count.accepts(actual) else "wrong"
-            self._record(Answer(count.span, "input", "input", quantity, count.text, f"{actual:,}", verdict,
-                                _rounding_slip(count, actual) if verdict == "wrong" else None, working), code,
-                         hint=f"the input holds {actual:,} values" if quantity == "memory" else
-                         f"the input is no layer: it has no {ir.NOUNS[quantity]}s")
+            in_bytes, values = _in_bytes(count, quantity), actual
+            if in_bytes:
+                working = (f"{working[0]} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes",)
+                actual *= BYTES_PER_VALUE
+            verdict = "right" if _holds(count, actual, in_bytes) and not _unit_slip(count, quantity) else "wrong"
+            self._record(Answer(count.span, "input", "input", quantity, count.text,
+                                f"{actual:,}{' bytes' * in_bytes}", verdict,
+                                (_unit_slip(count, quantity) or
+                                 (_bytes_slip(quantity, values) if in_bytes and count.accepts(values) else
+                                  _rounding_slip(count, actual))) if verdict == "wrong" else None, working), code,
+                         hint=f"the input holds {actual:,} {'bytes as float32' if in_bytes else 'values'}"
+                         if quantity == "memory" else f"the input is no layer: it has no {ir.NOUNS[quantity]}s")
 
     # ---- a line's answers ----------------------------------------------------------------
 
@@ -126,17 +133,26 @@ class Checker:
         bias = one.bias if of == "params" else 0
         actual = one.weights + bias
         working = (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
+        in_bytes = _in_bytes(count, of)
+        scale = BYTES_PER_VALUE if in_bytes else 1  # `filter params 304B`: 76 parameters as float32
+
+        def holds(values: int) -> bool:
+            return _holds(count, values * scale, in_bytes)
+
         slip = None
-        if not count.accepts(actual):
-            if bias and count.accepts(one.weights):
+        if not holds(actual):
+            if bias and holds(one.weights):
                 slip = "that leaves out the filter's bias"
-            elif of == "weights" and one.bias and count.accepts(one.weights + 1):
+            elif of == "weights" and one.bias and holds(one.weights + 1):
                 slip = "that counts the bias too; weights leave it out"
-            elif count.accepts(row.params if of == "params" else row.weights):
+            elif holds(row.params if of == "params" else row.weights):
                 slip = f"that is the whole layer's count, not one filter's ({row.path} has " \
                        f"{row.output.channels if row.output is not None else '?'} filters)"
-        self._record(Answer(count.span, label, row.path, quantity, count.text, f"{actual:,}",
-                            "right" if count.accepts(actual) else "wrong", slip, working), codes.E041,
+        if in_bytes:
+            working = (f"{working[0]} · {BYTES_PER_VALUE} bytes = {actual * scale:,} bytes",)
+        shown = f"{actual * scale:,}{' bytes' * in_bytes}"
+        self._record(Answer(count.span, label, row.path, quantity, count.text, shown,
+                            "right" if holds(actual) else "wrong", slip, working), codes.E041,
                      hint=f"each filter of {row.path} has {actual:,} {ir.NOUNS[of]}{'s' * (actual != 1)}")
 
     def padding(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
@@ -298,7 +314,8 @@ class Checker:
         doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
         working = _working(rows, quantity)
         # `memory 1.16MB`: the values as float32; `params 3KB` (`Memory for the parameters: 3 KB`): the parameters
-        in_bytes = count.in_bytes and quantity in ("memory", "params", "weights", "biases")
+        in_bytes = _in_bytes(count, quantity)
+        values = actual
         if in_bytes:
             working = tuple(f"{w} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes" for w in working)
             actual *= BYTES_PER_VALUE
@@ -307,10 +324,11 @@ class Checker:
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
                                 f"it rests on {doubt.reason}", working), code)
             return
-        if count.accepts_either(actual) if in_bytes else count.accepts(actual):  # `40KB`: 40,000 or 40,960 bytes
+        slip = _unit_slip(count, quantity)
+        if slip is None and _holds(count, actual, in_bytes):
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "right", None, working), code)
             return
-        slip = _slip(count, actual, quantity, rows)
+        slip = slip or _slip(count, values, quantity, rows, in_bytes)
         self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", slip, working),
                      code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes and quantity == "memory"
                      else f"as float32 the {ir.NOUNS[quantity]} values take {actual:,} bytes" if in_bytes else
@@ -335,12 +353,12 @@ class Checker:
                 sums = sum_rows(counted, totals.batch)
             memory = None if sums.param_bytes is None or sums.activation_bytes is None else \
                 sums.param_bytes + sums.activation_bytes
-            in_bytes = exp.quantity == "memory" or (exp.quantity == "activations" and exp.limit.in_bytes)
-            activations = sums.activations
-            if activations is not None and in_bytes:
-                activations *= BYTES_PER_VALUE  # per image, as float32
+            # memory is in bytes; the counts of values are with a byte unit (`expect total params 16.4MB`: float32)
+            in_bytes = exp.quantity == "memory" or _in_bytes(exp.limit, exp.quantity)
             actual = {"params": sums.params, "weights": sums.weights, "biases": sums.biases,
-                      "macs": sums.macs, "memory": memory, "activations": activations}[exp.quantity]
+                      "macs": sums.macs, "memory": memory, "activations": sums.activations}[exp.quantity]
+            if actual is not None and in_bytes and exp.quantity != "memory":
+                actual *= BYTES_PER_VALUE  # per image, as float32
             unit = " bytes" if in_bytes else ""
             relation = "" if exp.op == "==" else f"{exp.op} "
             expected = f"{relation}{exp.limit.text}"
@@ -361,9 +379,9 @@ class Checker:
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
                                     f"it rests on {doubt.reason}", ()), codes.E043)
                 continue
-            holds = _COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else \
-                exp.limit.accepts_either(actual) if in_bytes else exp.limit.accepts(actual)
-            slip = None
+            slip = _unit_slip(exp.limit, exp.quantity)
+            holds = slip is None and (_COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else
+                                      _holds(exp.limit, actual, in_bytes))
             readings = [(what, value) for what, value in _readings_above(exp, top) if value != actual] \
                 if exp.between and exp.op == "==" and not holds and not in_bytes and exp.family is None else []
             # (a budget, `<= 30M`, is the network's wherever it is written)
@@ -374,10 +392,12 @@ class Checker:
                 said = [(" and ".join(what for what, v in readings if v == value), value)
                         for value in dict.fromkeys(value for _, value in readings)]
                 slip = f"nor is it {' or '.join(f'{what}, {value:,}' for what, value in said)}"
-            elif not holds and exp.op == "==":
+            elif slip is None and not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)
-                running = sums.non_trainable or 0
-                if exp.quantity == "params" and running and exp.limit.accepts(actual + running):
+                if in_bytes and exp.quantity != "memory" and exp.limit.accepts(actual // BYTES_PER_VALUE):
+                    slip = _bytes_slip(exp.quantity, actual // BYTES_PER_VALUE)
+                running = (sums.non_trainable or 0) * (BYTES_PER_VALUE if in_bytes else 1)
+                if exp.quantity == "params" and running and _holds(exp.limit, actual + running, in_bytes):
                     slip = (f"that counts the {running:,} running statistics too (the table's Total params, as Keras "
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
@@ -389,7 +409,7 @@ class Checker:
                         exp.limit.accepts_either(memory):
                     slip = (f"that counts the parameters' {sums.param_bytes:,} bytes too; the activations alone "
                             f"take {actual:,} bytes")
-            elif not holds and exp.op in ("<=", "<"):
+            elif slip is None and not holds and exp.op in ("<=", "<"):
                 slip = f"{actual - exp.limit.amount:,}{unit} over the limit"
             verdict = "right" if holds else "wrong"
             self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, verdict, slip, ()),
@@ -557,32 +577,40 @@ _WINDOW_SLIPS: tuple[tuple[str, Callable[[int, axis.Window], tuple[int, str] | N
 )
 
 
-def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str | None:
+def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row], in_bytes: bool = False) -> str | None:
     """A common mistake the wrong answer matches (at the precision written: `211M` is FLOPs for 105.4M
     MACs), named; else, for a rounded answer, what the true value rounds to. A rounded answer within one
-    unit of its last digit of the true value (`106M` for 105.4M) is taken for a rounding slip."""
-    if not count.exact and count.near(actual):
-        return _rounding_slip(count, actual)
+    unit of its last digit of the true value (`106M` for 105.4M) is taken for a rounding slip. `actual` is
+    in values; an answer `in_bytes` is compared with them as float32."""
+    scale = BYTES_PER_VALUE if in_bytes else 1
+
+    def holds(values: int) -> bool:
+        return _holds(count, values * scale, in_bytes)
+
+    if in_bytes and count.accepts(actual):
+        return _bytes_slip(quantity, actual)
+    if not count.exact and count.near(actual * scale):
+        return _rounding_slip(count, actual * scale)
     biases = sum(r.biases for r in rows)
-    if quantity == "weights" and count.accepts(actual + biases):
+    if quantity == "weights" and holds(actual + biases):
         return "that counts the biases too; `weights` leaves them out (`params` counts them)"
     if quantity == "biases":
         weights = sum(r.weights for r in rows)
-        if weights and count.accepts(weights):
+        if weights and holds(weights):
             return "that is the weights' count; each filter or unit has one bias"
-        if weights and count.accepts(actual + weights):
+        if weights and holds(actual + weights):
             return "that is the parameter count, weights and biases; each filter or unit has one bias"
     if quantity == "params":
         running = sum(r.non_trainable for r in rows)
-        if biases and count.accepts(actual - biases):
+        if biases and holds(actual - biases):
             return f"that is the count without the {biases:,} biases"
-        if biases > 1 and count.accepts(actual - biases + 1):  # Ng's LeNet table: 48,001 for 400·120 + 120
+        if biases > 1 and holds(actual - biases + 1):  # Ng's LeNet table: 48,001 for 400·120 + 120
             return f"that counts one bias for the whole layer; each filter or neuron has its own ({biases:,} in all)"
-        if running and count.accepts(actual + running):
+        if running and holds(actual + running):
             return f"that counts the {running:,} running statistics too; they are not learnable"
     if quantity in ("params", "weights"):
         flat = _depth_left_out(rows, quantity == "params")
-        if flat is not None and count.accepts(flat[0]):
+        if flat is not None and holds(flat[0]):
             return flat[1]
     if quantity == "memory" and not count.in_bytes and \
             count._replace(in_bytes=True).accepts_either(actual * BYTES_PER_VALUE):  # `40K` for 40,960 bytes
@@ -590,16 +618,46 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row]) -> str |
                 f"`memory N` counts values, and bytes end in B (`{count.text}B`)")
     elif quantity == "macs":
         adds = sum(r.output.size for r in rows if r.kind == "layer" and r.biases and r.output is not None)
-        if adds and count.accepts(actual + adds):
+        if adds and holds(actual + adds):
             return f"that counts the {adds:,} bias additions too; MACs leave biases out"
-        if count.accepts(2 * actual):
+        if holds(2 * actual):
             return "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
     if len(rows) > 1:
         for r in rows:
             value = _value(r, quantity)
-            if value and count.accepts(value) and value != actual:
+            if value and holds(value) and value != actual:
                 return f"that is {r.path} alone; the line's answer covers all {len(rows)} layers on it"
-    return _rounding_slip(count, actual)
+    return _rounding_slip(count, actual * scale)
+
+
+_OF_VALUES = frozenset({"memory", "params", "weights", "biases", "activations"})  # counts of float32 values
+
+
+def _in_bytes(count: ir.Count, quantity: str) -> bool:
+    """An answer written in bytes (`params 3KB`, `memory 1.16MB`) of a count of values: compared with the values
+    as float32, 4 bytes each. The one rule for every answer (a line's, the input's, a filter's, a total)."""
+    return count.in_bytes and quantity in _OF_VALUES
+
+
+def _holds(count: ir.Count, actual: int, in_bytes: bool) -> bool:
+    """Whether `count` is right for `actual`; in bytes, under either reading of its prefix (`40KB`: 40,000 or
+    40,960 bytes)."""
+    return count.accepts_either(actual) if in_bytes else count.accepts(actual)
+
+
+def _bytes_slip(quantity: str, values: int) -> str:
+    """A count of values written with a byte unit (`params 138MB` for 138,357,544 parameters)."""
+    noun = {"params": "parameters'", "weights": "weights'", "biases": "biases'"}.get(quantity, "values'")
+    return (f"that is the {noun} count written in bytes (`B`); as float32 they take {values * BYTES_PER_VALUE:,} "
+            f"bytes")
+
+
+def _unit_slip(count: ir.Count, quantity: str) -> str | None:
+    """Why a count in bytes of what is not values is wrong whatever its digits: MACs are operations
+    (`macs 4.1MB`)."""
+    if count.in_bytes and quantity == "macs":
+        return f"MACs count multiply-accumulates, not bytes: no `B` (`{count.text.removesuffix('B')}`)"
+    return None
 
 
 def _depth_left_out(rows: list[Row], with_biases: bool) -> tuple[int, str] | None:

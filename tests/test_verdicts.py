@@ -4346,6 +4346,54 @@ def test_the_parameters_memory_is_their_count_in_bytes(line: str, quantity: str,
     assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(converted).answers] == [(quantity, verdict)]
 
 
+# `fc 1000` on 4,096 values: (4096 + 1)·1000 = 4,097,000 parameters (4,096,000 weights, 1,000 biases), 16,388,000
+# bytes as float32: 16.4 MB, or 15.6 MiB (16,388,000 / 2^20 = 15.63); 4,096,000 MACs
+_FC_4096 = "input 4096\nfc 1000\n"
+
+
+@pytest.mark.parametrize("answer, verdict, reason", [
+    ("expect total params 16.4MB", "right", None), ("expect total params 15.6MB", "right", None),
+    ("expect total params 15.6MiB", "right", None), ("expect total params 16388000B", "right", None),
+    ("expect total weights 16,384,000B", "right", None), ("expect total biases 4KB", "right", None),
+    ("expect total params <= 17MB", "right", None),
+    ("expect total params <= 16MB", "wrong", "388,000 bytes over the limit"),
+    ("expect total params 4.1MB", "wrong",  # the count with a B: 4.1 MB is 1.0M parameters, not 4.1M
+     "that is the parameters' count written in bytes (`B`); as float32 they take 16,388,000 bytes"),
+    ("expect total params 3.9MiB", "wrong",  # 4,097,000 / 2^20 = 3.907: the count in binary megas
+     "that is the parameters' count written in bytes (`B`); as float32 they take 16,388,000 bytes"),
+    ("expect total params 16.5MB", "wrong", "16,388,000 rounds to 16.4MB at the precision written, not 16.5MB"),
+    ("expect total macs 4.1M", "right", None),
+    ("expect total macs 4.1MB", "wrong", "MACs count multiply-accumulates, not bytes: no `B` (`4.1M`)"),
+    ("fc 10 -> macs 10KB", "wrong", "MACs count multiply-accumulates, not bytes: no `B` (`10K`)"),  # 1000·10 MACs
+])
+def test_a_total_in_bytes_is_its_values_as_float32(answer: str, verdict: str, reason: str | None) -> None:
+    # `expect total params 16.4MB` was compared with the count (4,097,000: "rounds to 4.1MB, not 16.4MB"), and
+    # `4.1MB` passed; a budget in bytes capped the count; MACs in bytes passed as a count.
+    assert [(a.verdict, a.reason) for a in run(_FC_4096 + answer + "\n").answers][-1:] == [(verdict, reason)]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("input 227x227x3 -> memory 618KB\n", "right"),  # 227·227·3 = 154,587 values, 618,348 bytes
+    ("input 227x227x3 -> memory 155KB\n", "wrong"),
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> filter params 1456B\n", "right"),  # 11·11·3 + 1 = 364, ·4 = 1,456
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> filter params 364B\n", "wrong"),
+    ("input 227x227x3\nconv 96 11x11 stride 4 -> filter weights 1452B\n", "right"),  # 11·11·3·4 = 1,452
+])
+def test_the_inputs_and_one_filters_counts_in_bytes(text: str, verdict: str) -> None:
+    # Both were compared with the count of values: the right `618KB` and `1456B` were wrong.
+    assert [a.verdict for a in run(text).answers] == [verdict]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # (5·5·3 + 1)·10 = 760 parameters, 3,040 bytes; 32·32·10·5·5·3 = 768,000 MACs
+    ("Total params: 3 KB", "right"), ("Total parameter memory: 3 KB", "right"), ("Total params: 3,040 bytes", "right"),
+    ("Total params: 4 KB", "wrong"), ("Total MACs: 768 KB", "wrong"), ("Total MACs: 768K", "right"),
+])
+def test_a_sheets_totals_in_bytes(line: str, verdict: str) -> None:
+    text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
+    assert [a.verdict for a in homework(text).answers] == [verdict]
+
+
 def test_a_listing_whose_names_do_not_say_the_kind() -> None:
     # `L1: 10 5x5 filters, …`: the description says a convolution (`filters`), a pool, an FC layer (`neurons`);
     # the listing and its answers were prose, a wrong answer passed. CONV1 (5·5·3 + 1)·10 = 760, 32x32x10; the
