@@ -225,6 +225,10 @@ def positive_count(what: str, binary: bool = False) -> OptionParser:
         if amount is None:
             example = "100MiB, 4GiB or 1_000_000_000" if binary else "25M, 4.1G or 1_000_000"
             raise click.BadParameter(f"{shown} is not a {what}; write e.g. {example}")
+        if not binary and text.endswith("B"):  # `--max-params 100MB`: bytes, where a count is asked for
+            bare = text[:-1]
+            fix = f"a billion is G ({bare + 'G'!r})" if bare[-1:].isdigit() else f"write it without the B ({bare!r})"
+            raise click.BadParameter(f"{shown} is bytes, and the {what} is not: {fix}; `--max-memory` takes bytes")
         if amount <= 0:
             raise click.BadParameter(f"{shown}: the {what} must be positive")
         return amount

@@ -195,6 +195,17 @@ def test_sarif_and_markdown() -> None:
     assert "| 6:2 | error | `E040` | conv2: expected 26x26x256, computed 27x27x256" in md
 
 
+@pytest.mark.parametrize("option, fix", [("--max-params", "write it without the B ('100M')"),
+                                         ("--max-macs", "write it without the B ('100M')")])
+def test_a_count_budget_in_bytes_is_a_usage_error(option: str, fix: str) -> None:
+    # `--max-params 100MB` capped the count at 100,000,000 (138,357,544 parameters are 553 MB as float32)
+    result = invoke("check", str(SPECS / "vgg16.spec"), option, "100MB")
+    assert result.exit_code == 2
+    assert f"'100MB' is bytes, and the count is not: {fix}; `--max-memory` takes bytes" in result.output
+    assert "a billion is G ('7G')" in invoke("check", str(SPECS / "vgg16.spec"), option, "7B").output
+    assert invoke("check", str(SPECS / "vgg16.spec"), "--max-memory", "1GB").exit_code == 0
+
+
 def test_budgets_from_the_command_line_and_the_spec() -> None:
     result = invoke("check", str(SPECS / "resnet50.spec"), "--max-params", "25M", "--max-macs", "4.1G")
     assert result.exit_code == 1
