@@ -276,7 +276,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     for check, line_rows in walker.lines:
         checker.line(check, line_rows)
     if root is not None:
-        checker.totals(net.totals, totals, output, output_doubt, rows, top)
+        checker.totals(net.totals, totals, output, output_doubt, rows, top,
+                       x.size if x is not None and guessed is None and unknown is None else None)
     outputs = (Output(main, output, False), *walker.outputs)
     diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code in _ANSWERED and d.path in checker.confirmed
                                              else d for d in sink.items], key=lambda d: d.span.start)

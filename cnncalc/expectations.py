@@ -338,9 +338,10 @@ class Checker:
     # ---- totals ------------------------------------------------------------------------
 
     def totals(self, expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
-               output_doubt: Doubt | None, rows: list[Row], top: list[Row]) -> None:
+               output_doubt: Doubt | None, rows: list[Row], top: list[Row], received: int | None = None) -> None:
         """The `expect total …` lines, judged against the network's totals (`totals`: the sums of its `top`
-        rows) or a kind of layer's sums (taken from all its `rows`)."""
+        rows) or a kind of layer's sums (taken from all its `rows`). `received`: the input's values, when known
+        (a total of activations may count them, as the CS231n notes' memory column does)."""
         for exp in expectations:
             if exp.quantity == "output":
                 assert exp.shape is not None
@@ -403,8 +404,15 @@ class Checker:
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
                     slip = "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
                 if exp.quantity == "weights" and sums.biases and sums.params is not None and \
-                        exp.limit.accepts(sums.params):
+                        _holds(exp.limit, sums.params * (BYTES_PER_VALUE if in_bytes else 1), in_bytes):
                     slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
+                inputs = (received or 0) * (BYTES_PER_VALUE if in_bytes else 1)
+                if exp.quantity == "activations" and exp.family is None and inputs and \
+                        _holds(exp.limit, actual + inputs, in_bytes):
+                    # the notes' VGG listing sums its memory column, the INPUT row's 150K with it
+                    what = "bytes" if in_bytes else "values"
+                    holds, slip = True, (f"with the input's {inputs:,} {what}, as the CS231n notes' memory column "
+                                         f"counts them; the layers' outputs alone are {actual:,} {what}")
                 if exp.quantity == "activations" and in_bytes and memory is not None and \
                         exp.limit.accepts_either(memory):
                     slip = (f"that counts the parameters' {sums.param_bytes:,} bytes too; the activations alone "

@@ -3926,6 +3926,15 @@ def test_a_count_in_parentheses_after_the_arrow_says_how_to_write_it() -> None:
     ("Memory total: 12,810 values", ("total activations", "right", None)),  # was FC's memory, and wrong
     ("Params total: 26,370", ("total params", "right", None)),  # was FC's params, and wrong
     ("Parameters overall: 26,370", ("total params", "right", None)),
+    # the notes' VGG listing sums its memory column, its INPUT row's 32·32·3 = 3,072 values with it: 15,882 values,
+    # 63,528 bytes (it was wrong)
+    ("Total memory: 15,882 values", ("total activations", "right",
+                                     "with the input's 3,072 values, as the CS231n notes' memory column counts them; "
+                                     "the layers' outputs alone are 12,810 values")),
+    ("Total memory: 63,528 bytes", ("total activations", "right",
+                                    "with the input's 12,288 bytes, as the CS231n notes' memory column counts them; "
+                                    "the layers' outputs alone are 51,240 bytes")),
+    ("Total memory: 15,883 values", ("total activations", "wrong", None)),
 ])
 def test_a_total_memory_is_every_layers_output(answer: str, expected: tuple[str, str, str | None]) -> None:
     report = homework(_UNNUMBERED_FC + answer + "\n")
