@@ -53,7 +53,7 @@ class Checker:
                 count = _significant(count)  # as a layer's memory is read (`150K` for 150,528 values)
             code = _COUNT_CODES[quantity]
             if quantity != "memory":
-                actual, working = 0, (f"input: {ir.NOUNS[quantity]}s 0 (the input is no layer)",)
+                actual, working = 0, (f"input: {ir.PLURALS[quantity]} 0 (the input is no layer)",)
             elif x is None or unknown is not None:
                 self._record(Answer(count.span, "input", "input", quantity, count.text, None, "unchecked",
                                     f"it rests on {unknown or 'the input, unknown'}", ()), code)
@@ -71,7 +71,7 @@ class Checker:
                                  (_bytes_slip(quantity, values) if in_bytes and count.accepts(values) else
                                   _rounding_slip(count, actual))) if verdict == "wrong" else None, working), code,
                          hint=f"the input holds {actual:,} {'bytes as float32' if in_bytes else 'values'}"
-                         if quantity == "memory" else f"the input is no layer: it has no {ir.NOUNS[quantity]}s")
+                         if quantity == "memory" else f"the input is no layer: it has no {ir.PLURALS[quantity]}")
 
     # ---- a line's answers ----------------------------------------------------------------
 
@@ -655,7 +655,7 @@ def _holds(count: ir.Count, actual: int, in_bytes: bool) -> bool:
 
 def _bytes_slip(quantity: str, values: int) -> str:
     """A count of values written with a byte unit (`params 138MB` for 138,357,544 parameters)."""
-    noun = {"params": "parameters'", "weights": "weights'", "biases": "biases'"}.get(quantity, "values'")
+    noun = "values'" if quantity in ("memory", "activations") else f"{ir.PLURALS[quantity]}'"
     return (f"that is the {noun} count written in bytes (`B`); as float32 they take {values * BYTES_PER_VALUE:,} "
             f"bytes")
 

@@ -182,6 +182,8 @@ ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights"
 NOUNS = {"params": "parameter", "weights": "weight", "biases": "bias", "macs": "MAC",
          "memory": "memory", "filter_params": "per-filter parameter",
          "filter_weights": "per-filter weight"}  # "the parameter count"; a filter's own (`filter params 76`)
+PLURALS = {"params": "parameters", "weights": "weights", "biases": "biases", "macs": "MACs", "memory": "memory",
+           "filter_params": "per-filter parameters", "filter_weights": "per-filter weights"}  # "it has no biases"
 COUNTED = tuple(NOUNS)  # the quantities an answer counts, each an Expectation field
 FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet paper's 3.6 billion "
               "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged

@@ -3450,6 +3450,8 @@ class _LineReader:
             # `Params: 34,944 (weights: 34,848, biases: 96)`: the parenthesis answers too
             parts += [part[:opening], *labelled] if labelled else _in_parts(part) or ([part] if part else [])
         found: list[tuple[str, ir.Count]] = []
+        # `Each filter has 363 weights and 1 bias`: every part is one filter's (the bias was the layer's, 96: wrong)
+        per_filter = bool(parts) and _filter_has([t.lower for t in parts[0]], _opener([t.lower for t in parts[0]]))
         for part in parts:
             reported = self.sink.total
             part = _count_said_first(part) if cuts else part  # several answers: `760 params, 768K MACs`
@@ -3459,6 +3461,8 @@ class _LineReader:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
                                   Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
                 return found
+            if per_filter and part is not parts[0]:
+                answers = self._one_filters(answers)
             for answer in answers:
                 if any(quantity == answer[0] and count.exact and answer[1].exact and count.agrees(answer[1])
                        for quantity, count in found):
@@ -3476,8 +3480,7 @@ class _LineReader:
         either, the line is a heading (`No. of parameters`). One filter's count beside it or alone is its
         own answer (`Parameters per filter: 76`, `Params: 76 per filter, 760 total`, `760 (76 per filter)`)."""
         at = _opener(words)
-        if words[at:at + 1] in (["each"], ["every"], ["one"], ["a"]) and words[at + 2:at + 3] == ["has"] and \
-                words[at + 1] in ("filter", "kernel", "neuron"):
+        if _filter_has(words, at):
             return self._filter_has(tokens[at + 3:])
         asked = next((j for j in range(at, len(words)) if words[j] in (":", "=", "?")), len(words))
         if words[at:at + 1] in (["total"], ["overall"]) and _of_a_layer(tokens[at:asked]):
@@ -3506,10 +3509,15 @@ class _LineReader:
         if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
             return None  # a definition (`Bias: the constant added to each output`); `Bias: 10` is an answer
         named = next((j for j in range(at + len(head), marker) if words[j] in (":", "=", "≈", "?")), marker)
+        if _unshared(words[:named]):  # `Parameters without parameter sharing: 105,705,600` (290,400 neurons · 364)
+            self.sink.add(codes.E060, "cnncalc judges the count with parameter sharing (one filter's weights at every "
+                                      "position), not without it", Span(tokens[0].start, tokens[marker].end),
+                          hint="answer the layer's count with sharing (`Parameters: 34,944`)")
+            return None
         if _one_filter(words[at + len(head):named]) is not None:  # `Parameters per filter: 76`, not the working's
             if quantity not in ("params", "weights"):
                 self.sink.add(codes.E060, f"cnncalc judges one filter's parameters or weights, not its "
-                                          f"{ir.NOUNS[quantity]}s", Span(tokens[at].start, tokens[marker].end),
+                                          f"{ir.PLURALS[quantity]}", Span(tokens[at].start, tokens[marker].end),
                               hint="answer the layer's count, or a filter's `Parameters per filter: 76`")
                 return None
             quantity = f"filter_{quantity}"
@@ -3527,6 +3535,21 @@ class _LineReader:
             words = words[:marker + 1] + [t.lower for t in rest]
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         return None if count is None else [(quantity, count), *found]
+
+    def _one_filters(self, answers: list[tuple[str, ir.Count]]) -> list[tuple[str, ir.Count]]:
+        """Answers said of one filter (after `Each filter has …`): its parameters or weights; E060 for another
+        count (`and 1 bias`), which cnncalc does not judge for one filter."""
+        kept = []
+        for quantity, count in answers:
+            if quantity in ("params", "weights"):
+                kept.append((f"filter_{quantity}", count))
+            elif not quantity.startswith("filter_"):
+                self.sink.add(codes.E060, f"cnncalc judges one filter's parameters or weights, not its "
+                                          f"{ir.PLURALS[quantity]}", count.span,
+                              hint="answer the layer's count on a line of its own, or a filter's `76 params`")
+            else:
+                kept.append((quantity, count))
+        return kept
 
     def _filter_has(self, said: list[Tok]) -> list[tuple[str, ir.Count]] | None:
         """`Each filter has 76 parameters`, `Each filter has 5*5*3 + 1 = 76 params (+1 for bias)`, `Each kernel has
@@ -5226,6 +5249,20 @@ _FILTER_PHRASES = (("per", "filter"), ("per", "kernel"), ("per", "neuron"), ("pe
                    ("each", "kernel"), ("each", "neuron"), ("a", "filter"), ("one", "filter"),
                    ("a", "single", "filter"))  # not `each` alone: `two convs, 34,944 params each` is per layer
 _CONNECTIVES = frozenset({"so", "thus", "hence", "i", "e", "ie", "that", "is", "which", "gives", ".", "and"})
+
+
+def _unshared(words: list[str]) -> bool:
+    """Whether words qualify a count as without parameter sharing (`without sharing`, `no parameter sharing`, `if
+    not shared`, `unshared`, `locally connected`): the CS231n notes' 105,705,600 for AlexNet's CONV1."""
+    said = set(words)
+    return "unshared" in said or {"locally", "connected"} <= said or \
+        (bool(said & {"sharing", "shared"}) and bool(said & {"without", "no", "not", "non"}))
+
+
+def _filter_has(words: list[str], at: int) -> bool:
+    """Whether words say what one filter has from `at` (`Each filter has …`, `A neuron has …`)."""
+    return words[at:at + 1] in (["each"], ["every"], ["one"], ["a"]) and words[at + 2:at + 3] == ["has"] and \
+        words[at + 1] in ("filter", "kernel", "neuron")
 
 
 def _one_filter(words: list[str]) -> int | None:

@@ -4403,6 +4403,45 @@ def test_a_sheets_totals_in_bytes(line: str, verdict: str) -> None:
     assert [a.verdict for a in homework(text).answers] == [verdict]
 
 
+# AlexNet's CONV1 on 227x227x3: (227 - 11)/4 + 1 = 55, 55·55·96 = 290,400 neurons; each sees 11·11·3 = 363 weights
+# and 1 bias: 34,944 parameters shared, 290,400·364 = 105,705,600 without sharing (the CS231n notes' figures)
+_CONV1_227 = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Parameters without parameter sharing: 105,705,600", "Parameters (without sharing): 105,705,600",
+    "Params without sharing = 290,400 * 364 = 105,705,600", "Params if not shared: 105,705,600",
+    "Number of parameters with no parameter sharing: 105,705,600", "Params (locally connected): 105,705,600",
+])
+def test_a_count_without_parameter_sharing_is_not_judged_as_the_layers(line: str) -> None:
+    # each was judged as CONV1's 34,944 parameters: a right answer marked wrong
+    report = homework(_CONV1_227 + line + "\n")
+    assert report.answers == ()
+    assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
+        ("E060", 3, "cnncalc judges the count with parameter sharing (one filter's weights at every position), not "
+                    "without it")]
+
+
+@pytest.mark.parametrize("line, answers", [
+    ("Parameters with sharing: 34,944", [("params", "right")]),
+    ("Params: 34,944 (not 105,705,600 without sharing)", [("params", "right")]),
+    ("Each filter has 363 weights and 364 params", [("params per filter", "right"), ("weights per filter", "right")]),
+    ("Each filter has 363 weights and 365 params", [("params per filter", "wrong"), ("weights per filter", "right")]),
+])
+def test_counts_with_sharing_and_of_one_filter(line: str, answers: list[tuple[str, str]]) -> None:
+    assert [(a.quantity, a.verdict) for a in homework(_CONV1_227 + line + "\n").answers] == answers
+
+
+@pytest.mark.parametrize("line", ["Each filter has 363 weights and 1 bias",
+                                  "Each neuron has 11*11*3 = 363 weights and 1 bias"])
+def test_a_filters_bias_after_its_weights_is_not_the_layers(line: str) -> None:
+    # `and 1 bias` was judged as the layer's 96 biases: wrong
+    report = homework(_CONV1_227 + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("weights per filter", "right")]
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("E060", "cnncalc judges one filter's parameters or weights, not its biases")]
+
+
 def test_a_listing_whose_names_do_not_say_the_kind() -> None:
     # `L1: 10 5x5 filters, …`: the description says a convolution (`filters`), a pool, an FC layer (`neurons`);
     # the listing and its answers were prose, a wrong answer passed. CONV1 (5·5·3 + 1)·10 = 760, 32x32x10; the
