@@ -2170,6 +2170,29 @@ def test_a_file_of_two_model_classes_reads_the_last_says_so_and_model_chooses() 
     assert chosen.totals.params == 100 * 784 + 784 and where(chosen) == []  # Linear(100, 784)
 
 
+# a model class and its block, written with the older `super(Class, self).__init__()`, the block below the model
+OLD_SUPER = ("import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n"
+             "        super(Net, self).__init__()\n        self.a = Block(3, 8)\n        self.b = Block(8, 16)\n"
+             "        self.fc = nn.Linear(16 * 8 * 8, 10)\n\n    def forward(self, x):\n"
+             "        x = self.b(self.a(x))\n        return self.fc(x.view(x.size(0), -1))\n\n\n"
+             "class Block(nn.Module):\n    def __init__(self, cin=3, cout=4):\n        super(Block, self).__init__()\n"
+             "        self.conv = nn.Conv2d(cin, cout, 3, padding=1)\n        self.pool = nn.MaxPool2d(2)\n\n"
+             "    def forward(self, x):\n        return self.pool(self.conv(x))\n")
+
+
+_HEADER, _NET, _BLOCK = OLD_SUPER.split("\n\n\n")
+
+
+@pytest.mark.parametrize("text", [OLD_SUPER, "\n\n\n".join([_HEADER, _BLOCK, _NET])])
+def test_a_class_naming_itself_in_super_is_not_used_by_another(text: str) -> None:
+    # Each class's `super(Class, self)` counted as a use of it by a class: no class was unused, and the last was
+    # read as the model: Block (112 parameters: (3·3·3 + 1)·4) when it is below Net; above it, W077 said Block was
+    # unused. Net: (3·3·3 + 1)·8 = 224, (3·3·8 + 1)·16 = 1,168, (16·8·8 + 1)·10 = 10,250 on 32x32x3 halved twice.
+    report = read_py(text, input="32x32x3")
+    assert report.totals.params == 224 + 1_168 + 10_250 and where(report) == []
+    assert parameters_in_pytorch(text + "\nmodel = Net()\n") == report.totals.params
+
+
 @pytest.mark.parametrize("ending", [
     "\nmodel = Discriminator()\n",  # the file builds its model
     "\n\ndef make():\n    return Generator()\n",  # a function of the file builds the other: a part, not a model

@@ -1138,7 +1138,8 @@ class _Reader:
     def default_class(self) -> Layer | Sequence | Instance | None:
         """The last `nn.Module` class that no other class of the file uses, built with its defaults; None
         (reported) when the file has none."""
-        used = {n.id for c in self.classes.values() for n in ast.walk(c) if isinstance(n, ast.Name)}
+        # (a class's own name in it is no use by another: `super(Block, self).__init__()`, as older code writes it)
+        used = {n.id for c in self.classes.values() for n in ast.walk(c) if isinstance(n, ast.Name) and n.id != c.name}
         modules = [c for c in self.classes.values() if any(self.is_module_base(b) for b in c.bases)]
         candidates = [c for c in modules if c.name not in used] or modules
         if not candidates and any(name.split(".")[0] in ("keras", "tensorflow") for name in self.imported.values()):
