@@ -2180,6 +2180,43 @@ OLD_SUPER = ("import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__
              "    def forward(self, x):\n        return self.pool(self.conv(x))\n")
 
 
+# the 2017 tutorial's LeNet on 32x32x1: (3·3·1 + 1)·6 = 60, (3·3·6 + 1)·16 = 880, then 16·6·6 = 576 values:
+# (576 + 1)·120 = 69,240, (120 + 1)·84 = 10,164, (84 + 1)·10 = 850; 81,194 in all
+BLITZ = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
+         "    def __init__(self):\n        nn.Module.__init__(self)\n        self.conv1 = nn.Conv2d(1, 6, 3)\n"
+         "        self.conv2 = nn.Conv2d(6, 16, 3)\n        self.fc1 = nn.Linear(16 * 6 * 6, 120)\n"
+         "        self.fc2 = nn.Linear(120, 84)\n        self.fc3 = nn.Linear(84, 10)\n\n    def forward(self, x):\n"
+         "        x = F.max_pool2d(F.relu(self.conv1(x)), (2, 2))\n        x = F.max_pool2d(F.relu(self.conv2(x)), 2)\n"
+         "        x = FLATTEN\n        x = F.relu(self.fc1(x))\n        x = F.relu(self.fc2(x))\n"
+         "        return self.fc3(x)\n\n    def num_flat_features(self, x):\n        size = x.size()[1:]\n"
+         "        num_features = 1\n        for s in size:\n            num_features *= s\n"
+         "        return num_features\n\n\nnet = Net()\n")
+
+
+def test_the_base_initialised_by_name_as_older_code_does() -> None:
+    # `nn.Module.__init__(self)` was E070 (an unsupported call), the whole network unknown
+    text = BLITZ.replace("FLATTEN", "torch.flatten(x, 1)")
+    report = read_py(text, input="32x32x1")
+    assert report.totals.params == 60 + 880 + 69_240 + 10_164 + 850 and report.output.dims == (10,)
+    assert parameters_in_pytorch(text.replace("net = Net()", "model = Net()")) == report.totals.params
+    # a base of the file's own, given its arguments: Base's conv (3·3·3 + 1)·8 = 224, then the child's fc on
+    # 8·8·8 = 512 values: (512 + 1)·10 = 5,130
+    child = ("import torch.nn as nn\n\n\nclass Base(nn.Module):\n    def __init__(self, c):\n"
+             "        nn.Module.__init__(self)\n        self.conv = nn.Conv2d(3, c, 3, padding=1)\n\n\n"
+             "class Child(Base):\n    def __init__(self):\n        Base.__init__(self, 8)\n"
+             "        self.fc = nn.Linear(512, 10)\n\n    def forward(self, x):\n"
+             "        return self.fc(self.conv(x).flatten(1))\n\n\nmodel = Child()\n")
+    assert read_py(child, input="8x8x3").totals.params == 224 + 5_130 == parameters_in_pytorch(child)
+
+
+def test_the_tutorials_num_flat_features_is_named_with_the_fix() -> None:
+    report = read_py(BLITZ.replace("FLATTEN", "x.view(-1, self.num_flat_features(x))"), input="32x32x1")
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E070", "not supported: `x.size()[1:]`: sizes of a tensor other than its height and width (`x.size()[2:]`), "
+                 "known only when the network runs; to flatten, `torch.flatten(x, 1)` or `x.view(x.size(0), -1)`")]
+    assert report.totals.params is None
+
+
 _HEADER, _NET, _BLOCK = OLD_SUPER.split("\n\n\n")
 
 

@@ -1702,6 +1702,11 @@ class _Reader:
                 cut.lower is not None and self.eval(cut.lower, env) in (2, -2):
             return _SpatialSize(base.of)  # `x.size()[2:]`: height and width
         if isinstance(base, _ShapeOf):
+            if isinstance(cut, ast.Slice) and cut.upper is None and cut.step is None and cut.lower is not None and \
+                    self.eval(cut.lower, env) == 1:  # `x.size()[1:]`, the old tutorial's `num_flat_features` multiplies
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: sizes of a tensor other than its height and width "
+                                   f"(`x.size()[2:]`), known only when the network runs; to flatten, "
+                                   f"`torch.flatten(x, 1)` or `x.view(x.size(0), -1)`", node)
             index = self.eval(node.slice, env)
             return self.size_of(base.of, index)
         if isinstance(base, _Weights) and len(base.shape) == 1 and ast.unparse(node.slice) == "(:, None, None)":
@@ -1847,11 +1852,18 @@ class _Reader:
 
     def call(self, node: ast.Call, env: dict[str, Any]) -> Any:
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "__init__" and isinstance(func.value, ast.Call) and \
-                self.dotted(func.value.func) == "super":
+        # `nn.Module.__init__(self)`, `Base.__init__(self, c)`: older code's `super().__init__(…)`, the base named
+        named = self.dotted(func.value) if isinstance(func, ast.Attribute) and func.attr == "__init__" and \
+            node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == "self" else None
+        if named is not None or (isinstance(func, ast.Attribute) and func.attr == "__init__" and
+                                 isinstance(func.value, ast.Call) and self.dotted(func.value.func) == "super"):
             owner = env.get("self")
-            current = self.defined_in.get(id(self.running[-1])) if self.running else None
-            parent = self.file_base(current) if current is not None else None
+            if named is not None:
+                parent = self.classes.get(named)
+                node = ast.copy_location(ast.Call(func, node.args[1:], node.keywords), node)  # (without its `self`)
+            else:
+                current = self.defined_in.get(id(self.running[-1])) if self.running else None
+                parent = self.file_base(current) if current is not None else None
             init = self.init_of(parent) if parent is not None else None
             if isinstance(owner, Instance) and init is not None:  # `class Child(Base)`: Base's `__init__`
                 args, kwargs = self.arguments(node, env)
