@@ -2230,6 +2230,22 @@ def test_a_class_naming_itself_in_super_is_not_used_by_another(text: str) -> Non
     assert parameters_in_pytorch(text + "\nmodel = Net()\n") == report.totals.params
 
 
+def test_a_block_left_unused_below_the_model_is_not_read_for_it() -> None:
+    # the last unused class needed an argument: E070 ("class Unused needs `c`"), the model unread. Net: (3·3·3 + 1)·4
+    # = 112 and (4 + 1)·2 = 10
+    text = ("import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n        self.conv = nn.Conv2d(3, 4, 3)\n"
+            "        self.fc = nn.Linear(4, 2)\n\n    def forward(self, x):\n"
+            "        return self.fc(F.adaptive_avg_pool2d(self.conv(x), 1).flatten(1))\n\n\n"
+            "class Unused(nn.Module):\n    def __init__(self, c):\n        super().__init__()\n"
+            "        self.conv = nn.Conv2d(c, c, 1)\n")
+    report = read_py(text, input="8x8x3")
+    assert report.totals.params == 112 + 10 == parameters_in_pytorch(text + "\nmodel = Net()\n")
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("W077", "the file defines 2 model classes that no other class uses; cnncalc reads `Net`, the last that builds "
+                 "without arguments, not `Unused`")]
+
+
 @pytest.mark.parametrize("ending", [
     "\nmodel = Discriminator()\n",  # the file builds its model
     "\n\ndef make():\n    return Generator()\n",  # a function of the file builds the other: a part, not a model

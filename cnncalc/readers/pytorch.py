@@ -1167,10 +1167,13 @@ class _Reader:
                 built = None if example is None else self.built_as_in_file(example)
                 if built is not None:  # `net = VGG('VGG11')` in the file's `def test():`
                     return built
-                shown = f"`model = {ast.unparse(example)[:60]}`, as the file's own code builds it" \
-                    if example is not None else f"`model = {cls.name}(...)`"
-                raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the file, "
-                                   f"e.g. {shown}", cls)
+                buildable = [c for c in candidates if not self.required_arguments(c)]
+                if not buildable:
+                    shown = f"`model = {ast.unparse(example)[:60]}`, as the file's own code builds it" \
+                        if example is not None else f"`model = {cls.name}(...)`"
+                    raise _Unsupported(f"class {cls.name} needs `{required[0]}`: build the model at the end of the "
+                                       f"file, e.g. {shown}", cls)
+                cls = buildable[-1]  # a block left unused below the model, which needs arguments: the model is read
         self.built = f"{cls.name}()"
         self.report_other_classes(cls, candidates)
         return self.instantiate(cls, [], {}, cls)
@@ -1183,8 +1186,9 @@ class _Reader:
         if not others:
             return
         start = self.offsets.at(cls.lineno, cls.col_offset)
+        which = "the last" if cls is candidates[-1] else "the last that builds without arguments"
         self.sink.add(codes.W077, f"the file defines {len(others) + 1:,} model classes that no other class uses; "
-                                  f"cnncalc reads `{cls.name}`, the last, not {some_of(others)}",
+                                  f"cnncalc reads `{cls.name}`, {which}, not {some_of(others)}",
                       Span(start, start + len("class ") + len(cls.name)), hint=f"`--model {others[0]}` reads another")
 
     def built_as_in_file(self, example: ast.expr) -> Layer | Sequence | Instance | None:
