@@ -2642,6 +2642,7 @@ class _LineReader:
             return None
         volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
         answered: list[Tok] = []  # `…, the output is 32x32x10`: the sentence's answer
+        unread = set(words) & _TOLD_UNREAD  # words that change the layer, until read (`dilation 2`)
         k = 0  # the layer after the input (`An input of 32x32x3 goes through …`) or before it (`A 2x2 max pool with
         # stride 2 is applied to a 56x56x64 volume`)
         while k < len(tokens):
@@ -2699,16 +2700,38 @@ class _LineReader:
                     options += [tok, Tok("NUM", str(_NUMBER_WORDS[words[value]]), spelled.start, spelled.end),
                                 Tok(",", ",", tok.end, tok.end)]
                     k = value
+            elif word in ("dilation", "groups", "group") and k + 1 < len(tokens):
+                value = _skip(words, k + 1, ("of", "=", ":", "is", "rate", "factor"))  # `dilation rate 2`
+                if value < len(tokens) and tokens[value].kind == "NUM":
+                    options += [tok, tokens[value], Tok(",", ",", tok.end, tok.end)]
+                    unread.discard(word)
+                    k = value
+            elif tok.kind == "NUM" and after in (["groups"], ["group"]):  # `in 3 groups`
+                options += [Tok("WORD", "groups", tokens[k + 1].start, tokens[k + 1].end), tok,
+                            Tok(",", ",", tok.end, tok.end)]
+                unread.discard(after[0])
+                k += 1
+            elif word in ("no", "without") and after in (["bias"], ["biases"]):  # `without bias`: `nobias`
+                options += [tok, tokens[k + 1], Tok(",", ",", tok.end, tok.end)]
+                k += 1
             elif word in ("no", "without") and after in (["padding"], ["zero"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), Tok("NUM", "0", tok.start, tok.end),
                             Tok(",", ",", tok.end, tok.end)]
-            elif word in _PAD_WORDS and words[_skip(words, k + 1, _QUOTES):][:1] in (
-                    ["padding"], ["pad"], ["convolution"], ["conv"], ["convolutions"]):
+            elif word in _PAD_WORDS and (
+                    (k and words[k - 1] == "," and words[k + 1:k + 2] in ([], [","], ["."])) or
+                    words[_skip(words, k + 1, _QUOTES):][:1] in (
+                        ["padding"], ["pad"], ["convolution"], ["conv"], ["convolutions"])):
                 options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
-                # `same padding`, Ng's `You want to use a "same" convolution`
+                # `same padding`, Ng's `You want to use a "same" convolution` and `CONV 5x5, same, 32` between commas
             k += 1
         told = units if units is not None else padding  # a layer told without filters: its one number
         if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
+            return None
+        if unread:  # `a transposed conv …`, `dilation` without its number: never the layer without them
+            said = next(t for t in tokens if t.lower in unread)
+            self.sink.add(codes.E060, f"cnncalc does not read `{said.text}` in a problem told in a sentence, so the "
+                                      f"layer is not judged", said.span,
+                          hint="write the layer on a line of its own, as `CONV1: 10 3x3 filters, stride 1, pad 1`")
             return None
         if units is not None and (counts or sizes or options):
             return None  # filters, windows or strides told beside the neurons: not one layer
@@ -6156,6 +6179,10 @@ _TOLD_CONV = {"conv", "convolution", "convolutional", "convolutions", "convolve"
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
+# words that change a told layer in ways the sentence reader does not follow, or only with their number (`dilation 2`)
+_TOLD_UNREAD = frozenset({"dilation", "dilated", "atrous", "groups", "group", "grouped", "depthwise", "separable",
+                          "transposed", "transpose", "deconvolution", "deconvolutional", "deconv", "upsampling",
+                          "fractionally", "ceil", "ceiling"})
 _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",
                           "get", "gets", "obtain", "obtains", "results"))  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`

@@ -4633,6 +4633,44 @@ def test_ngs_quiz_questions_told_in_a_sentence(text: str, verdicts: list[tuple[s
     assert slips in ([], ["conv1: expected params 7,500, computed 7,600; that is the count without the 100 biases"])
 
 
+_TOLD = "Consider an input of {input}. We apply a conv layer with {layer}. {question}\nAnswer: {answer}\n"
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # 3x3 dilated by 2 spans 5: 32 - 5 + 1 = 28 (dilation was dropped: 30x30x10, the right answer wrong)
+    (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3, dilation 2", question="What is the output volume?",
+                  answer="28x28x10"), [("output", "right")]),
+    (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3 and dilation rate 2",
+                  question="What is the output volume?", answer="30x30x10"), [("output", "wrong")]),
+    # 6 filters in 3 groups see 2 channels each: (3·3·2 + 1)·6 = 114 (not (3·3·6 + 1)·6 = 330)
+    (_TOLD.format(input="32x32x6", layer="6 filters of size 3x3, groups 3",
+                  question="How many parameters does this layer have?", answer="114"), [("params", "right")]),
+    (_TOLD.format(input="32x32x6", layer="6 filters of size 3x3 in 3 groups",
+                  question="How many parameters does this layer have?", answer="114"), [("params", "right")]),
+    # 3·3·3·10 = 270 without the 10 biases
+    (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3 without bias",
+                  question="How many parameters does this layer have?", answer="270"), [("params", "right")]),
+    # Ng's 1x1 lesson: 28x28x192 through CONV 5x5, same, 32: 28·28·32·5·5·192 = 120,422,400 multiplications
+    ("Input 28x28x192, conv 5x5, same, 32 filters. How many multiplications?\nAnswer: 120M\n", [("macs", "right")]),
+])
+def test_a_told_layers_dilation_groups_bias_and_same(text: str, verdicts: list[tuple[str, str]]) -> None:
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Consider an input of 32x32x3. We apply a transposed conv layer with 10 filters of size 2x2, stride 2.",
+     "transposed"),
+    ("Consider an input of 32x32x3. We apply a conv layer with 10 filters of size 3x3, dilation.", "dilation"),
+    ("Consider an input of 32x32x8. We apply a depthwise separable conv layer with 10 filters of size 3x3.",
+     "depthwise")])
+def test_a_told_layer_changed_by_a_word_not_read_is_not_judged(text: str, word: str) -> None:
+    # the word was dropped and the plain convolution judged: a transposed one's 64x64x10 was wrong
+    report = cnncalc.analyze_text(text + " What is the output volume?\nAnswer: 64x64x10\n", "hw.txt")
+    assert report.answers == ()
+    assert (1, f"cnncalc does not read `{word}` in a problem told in a sentence, so the layer is not judged") in [
+        (d.line, d.message) for d in report.diagnostics if d.code == "E060"]
+
+
 NG_FC = ("Suppose your input is a 300 by 300 color (RGB) image, and you are not using a convolutional network. If "
          "the first hidden layer has 100 neurons, each one fully connected to the input, how many parameters does "
          "this hidden layer have (including the bias parameters)?\nAnswer: {answer}\n")
