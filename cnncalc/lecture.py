@@ -2714,6 +2714,11 @@ class _LineReader:
             elif word in ("no", "without") and after in (["bias"], ["biases"]):  # `without bias`: `nobias`
                 options += [tok, tokens[k + 1], Tok(",", ",", tok.end, tok.end)]
                 k += 1
+            elif word in ("bias", "use_bias") and words[k + 1:k + 3] == ["=", "false"]:  # `bias=False`, as PyTorch's
+                options += [*tokens[k:k + 3], Tok(",", ",", tok.end, tok.end)]
+                k += 2
+            elif word == "wise" and k and words[k - 1:k] in (["-"], ["channel"], ["depth"]):  # `channel-wise`
+                unread.add(word)
             elif word in ("no", "without") and after in (["padding"], ["zero"], ["pad"]):
                 options += [Tok("WORD", "pad", tok.start, tok.end), Tok("NUM", "0", tok.start, tok.end),
                             Tok(",", ",", tok.end, tok.end)]
@@ -2728,7 +2733,10 @@ class _LineReader:
         if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
             return None
         if unread:  # `a transposed conv …`, `dilation` without its number: never the layer without them
-            said = next(t for t in tokens if t.lower in unread)
+            at_word = next(k for k, t in enumerate(tokens) if t.lower in unread)
+            first = at_word - 2 if words[at_word] == "wise" and words[at_word - 1] == "-" else at_word  # `channel-wise`
+            said = Tok("WORD", "".join(t.text for t in tokens[first:at_word + 1]), tokens[first].start,
+                       tokens[at_word].end)
             self.sink.add(codes.E060, f"cnncalc does not read `{said.text}` in a problem told in a sentence, so the "
                                       f"layer is not judged", said.span,
                           hint="write the layer on a line of its own, as `CONV1: 10 3x3 filters, stride 1, pad 1`")
@@ -6180,7 +6188,8 @@ _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
 # words that change a told layer in ways the sentence reader does not follow, or only with their number (`dilation 2`)
-_TOLD_UNREAD = frozenset({"dilation", "dilated", "atrous", "groups", "group", "grouped", "depthwise", "separable",
+_TOLD_UNREAD = frozenset({"dilation", "dilated", "atrous", "groups", "group", "grouped", "depthwise", "channelwise",
+                          "separable",
                           "transposed", "transpose", "deconvolution", "deconvolutional", "deconv", "upsampling",
                           "fractionally", "ceil", "ceiling"})
 _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",

@@ -4650,6 +4650,8 @@ _TOLD = "Consider an input of {input}. We apply a conv layer with {layer}. {ques
     # 3·3·3·10 = 270 without the 10 biases
     (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3 without bias",
                   question="How many parameters does this layer have?", answer="270"), [("params", "right")]),
+    (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3, bias=False",
+                  question="How many parameters does this layer have?", answer="270"), [("params", "right")]),
     # Ng's 1x1 lesson: 28x28x192 through CONV 5x5, same, 32: 28·28·32·5·5·192 = 120,422,400 multiplications
     ("Input 28x28x192, conv 5x5, same, 32 filters. How many multiplications?\nAnswer: 120M\n", [("macs", "right")]),
 ])
@@ -4662,7 +4664,8 @@ def test_a_told_layers_dilation_groups_bias_and_same(text: str, verdicts: list[t
      "transposed"),
     ("Consider an input of 32x32x3. We apply a conv layer with 10 filters of size 3x3, dilation.", "dilation"),
     ("Consider an input of 32x32x8. We apply a depthwise separable conv layer with 10 filters of size 3x3.",
-     "depthwise")])
+     "depthwise"),
+    ("Consider an input of 32x32x8. We apply a conv layer with 10 filters of size 3x3, channel-wise.", "channel-wise")])
 def test_a_told_layer_changed_by_a_word_not_read_is_not_judged(text: str, word: str) -> None:
     # the word was dropped and the plain convolution judged: a transposed one's 64x64x10 was wrong
     report = cnncalc.analyze_text(text + " What is the output volume?\nAnswer: 64x64x10\n", "hw.txt")
