@@ -1370,7 +1370,7 @@ class _LineReader:
         elif self.sink.total > reported:
             return None
         asked = _asked_after(words)
-        if asked is not None and not {"input", "image"} & set(words[:asked]) and (
+        if asked is not None and _told_input_at(self.tokens[:asked], words[:asked]) is None and (
                 (_layer_kind(words[0]) is not None and _label(self.tokens[:1 + (kinds[1:2] == ["NUM"])]) is not None)
                 or _pool_at(words[:asked], kinds[:asked]) is not None or
                 _filters_at(words[:asked], kinds[:asked]) is not None):
@@ -5867,7 +5867,7 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
         end -= 1
     found = None
     if words[at:at + 1] == ["output"]:
-        after = _skip(words, at + 1, ("volume", "size", "is", ":", "=", "would", "be", "will"))
+        after = _skip(words, at + 1, ("volume", "size", "is", ":", "=", "would", "be", "will", "?"))  # `output? 3`
         found = after if after == end - 1 or (after < end - 1 and words[after + 1] in (",", ";") and
                                               kinds[after] == "NUM") else None  # `output 3, 10 params`
     elif kinds[at:at + 1] == ["NUM"] and (words[at + 1:end] == ["output"] or (at and end == at + 1)):

@@ -4674,6 +4674,35 @@ def test_a_told_layer_changed_by_a_word_not_read_is_not_judged(text: str, word: 
         (d.line, d.message) for d in report.diagnostics if d.code == "E060"]
 
 
+@pytest.mark.parametrize("text, verdicts", [
+    # (7 - 3)/2 + 1 = 3: a 3x3 pool at stride 2 on 7x7x6 gives 3x3x6; a conv of 4 3x3 filters (7 - 3)/1 + 1 = 5
+    ("A 3x3 max pool with a stride of 2 is applied to a 7x7x6 volume. What is the output volume? 3x3x6\n",
+     [("output", "right")]),
+    ("A 3x3 max pool with a stride of 2 is applied to a 7x7x6 volume. What is the output volume? 4x4x6\n",
+     [("output", "wrong")]),
+    ("A 3x3 max pool with a stride of 2 is applied to a 7x7x6 volume. What is the output volume?\nAnswer: 4x4x6\n",
+     [("output", "wrong")]),
+    ("A 3x3 conv with 4 filters is applied to a 7x7x6 volume. What is the output volume?\nAnswer: 5x5x4\n",
+     [("output", "right")]),
+])
+def test_a_problem_told_with_its_input_after_the_layer_keeps_its_question(text: str,
+                                                                          verdicts: list[tuple[str, str]]) -> None:
+    # the question was split off as a layer's (`POOL1 is a 3x3 max pool …. What is its output?`) and dropped with
+    # its answer: nothing judged, nothing said (a wrong answer passed)
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "hw.txt").answers] == verdicts
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("N = 7, F = 3, S = 2. What is the output? 3\n", "right"),  # (7 - 3)/2 + 1 = 3: the side, as `=> 3` is
+    ("N = 7, F = 3, S = 2. What is the output?\nAnswer: 3\n", "right"),
+    ("Input 7x7, filter 3x3, stride 2. What is the output? 3\n", "right"),
+    ("N = 7, F = 3, S = 2. What is the output? 4\n", "wrong"),
+])
+def test_an_exercises_output_asked_is_answered_by_its_side(text: str, verdict: str) -> None:
+    # `=> 3` was right and `What is the output? 3` wrong ("a single number answers a vector")
+    assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == [verdict]
+
+
 NG_FC = ("Suppose your input is a 300 by 300 color (RGB) image, and you are not using a convolutional network. If "
          "the first hidden layer has 100 neurons, each one fully connected to the input, how many parameters does "
          "this hidden layer have (including the bias parameters)?\nAnswer: {answer}\n")
