@@ -1722,7 +1722,11 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
-        shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise)
+        final = lines[-1].items[-1] if lines and lines[-1].items else None
+        vector = isinstance(final, ir.LayerCall) and _family(final.keyword) == "fc"
+        # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
+        # its vector, `10`)
+        shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise and not vector)
         counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
             values = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)

@@ -4697,6 +4697,8 @@ def test_a_problem_told_with_its_input_after_the_layer_keeps_its_question(text: 
     ("N = 7, F = 3, S = 2. What is the output?\nAnswer: 3\n", "right"),
     ("Input 7x7, filter 3x3, stride 2. What is the output? 3\n", "right"),
     ("N = 7, F = 3, S = 2. What is the output? 4\n", "wrong"),
+    # a fully connected layer's output is its vector: 10 values, not 10x10
+    ("An input of 32x32x3 goes into a fully connected layer with 10 units. What is the output volume? 10\n", "right"),
 ])
 def test_an_exercises_output_asked_is_answered_by_its_side(text: str, verdict: str) -> None:
     # `=> 3` was right and `What is the output? 3` wrong ("a single number answers a vector")
