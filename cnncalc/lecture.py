@@ -6186,7 +6186,8 @@ def _told_depth(words: list[str], at: int, volume: int) -> int:
 
 
 _TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool", "maxpooling", "avgpooling"}  # a pool told in a sentence
-_TOLD_WINDOW = {*_TOLD_POOLS, "max", "average", "avg", "mean"}  # after a pool's window: `a 2x2 max pool`
+_TOLD_WINDOW = {*_TOLD_POOLS, "max", "average", "avg", "mean", "window", "windows"}  # after a pool's window: `a 2x2 max
+# pool`, `with a 3x3 window`
 _TOLD_CONV = {"conv", "convolution", "convolutional", "convolutions", "convolve", "convolved"}  # a convolution told
 _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense", "followed", "second", "layers",
                 "relu", "batchnorm", "dropout"}  # a sentence telling more than one convolution

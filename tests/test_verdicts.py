@@ -4684,6 +4684,9 @@ def test_a_told_layer_changed_by_a_word_not_read_is_not_judged(text: str, word: 
      [("output", "wrong")]),
     ("A 3x3 conv with 4 filters is applied to a 7x7x6 volume. What is the output volume?\nAnswer: 5x5x4\n",
      [("output", "right")]),
+    # (17 - 3)/2 + 1 = 8: `a 3x3 window` is the pool's (the sentence was E060, the answer not judged)
+    ("You have an input volume that is 17x17x64, and apply average pooling with a 3x3 window and stride=2. What is "
+     "the output volume?\nAnswer: 8x8x64\n", [("output", "right")]),
 ])
 def test_a_problem_told_with_its_input_after_the_layer_keeps_its_question(text: str,
                                                                           verdicts: list[tuple[str, str]]) -> None:
