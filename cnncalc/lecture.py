@@ -6395,9 +6395,55 @@ def _follows_dropped(tokens: list[Tok]) -> list[Tok]:
     return tokens[:end - said] if said and end > said else tokens
 
 
+def _spelled_numbers(tokens: list[Tok]) -> list[Tok]:
+    """Numbers spelled past ten as one number (`thirty-two filters`, `twenty four`, `sixteen`, `one hundred and
+    twenty`): `thirty-two` was read as its `two`. One to ten alone stay words (`one` is also a pronoun)."""
+    if not any(t.lower in _TENS or t.lower in _TEENS or t.lower == "hundred" for t in tokens):
+        return tokens
+    joined: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        value, j = _spelled_at(tokens, i)
+        if value is None:
+            joined.append(tokens[i])
+            i += 1
+        else:
+            joined.append(Tok("NUM", str(value), tokens[i].start, tokens[j - 1].end))
+            i = j
+    return joined
+
+
+def _spelled_at(tokens: list[Tok], i: int) -> tuple[int | None, int]:
+    """The number spelled from token i and where it ends; None unless it is past ten."""
+    words = [t.lower for t in tokens[i:i + 7]]
+    value, k = 0, 0
+    if words[:1] and words[0] in _NUMBER_WORDS and words[1:2] == ["hundred"]:  # `one hundred`
+        value, k = 100 * _NUMBER_WORDS[words[0]], 2
+        k += words[k:k + 1] == ["and"] and k + 1 < len(words) and \
+            (words[k + 1] in _TENS or words[k + 1] in _TEENS or words[k + 1] in _NUMBER_WORDS)
+    tens = words[k] if k < len(words) else ""
+    if tens in _TEENS:
+        value, k = value + _TEENS[tens], k + 1
+    elif tens in _TENS:
+        value, k = value + _TENS[tens], k + 1
+        unit = k + (words[k:k + 1] == ["-"])
+        if unit < len(words) and words[unit] in _NUMBER_WORDS and _NUMBER_WORDS[words[unit]] < 10:
+            value, k = value + _NUMBER_WORDS[words[unit]], unit + 1  # `thirty-two`, `twenty four`
+    elif value and tens in _NUMBER_WORDS:
+        value, k = value + _NUMBER_WORDS[tens], k + 1  # `one hundred and five`
+    return (value, i + k) if value > 10 else (None, i)
+
+
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:
     """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`); a count's noun
-    in the singular after its number as the plural every reader reads (`(1 parameter)`, `1 bias`)."""
+    in the singular after its number as the plural every reader reads (`(1 parameter)`, `1 bias`); numbers spelled
+    past ten as one (`_spelled_numbers`)."""
+    tokens = _spelled_numbers(tokens)
     if not any(t.lower in _SPELLED_UNITS or t.lower in _SINGULAR_NOUNS for t in tokens):
         return tokens
     joined: list[Tok] = []

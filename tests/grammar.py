@@ -312,7 +312,8 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([', stride 1 and no padding.', ', stride 2, padding 1.', ', padding same', ', stride'])}",
             f"{rng.choice(['If we convolve a', 'A', 'Suppose the input is', 'An image of'])} {n}x{n}x3"
             f"{rng.choice([' image with', ' input and', ' and we use', ''])} "
-            f"{rng.choice(['six', '96', 'zero', ''])} {rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
+            f"{rng.choice(['six', '96', 'zero', '', 'thirty-two', 'one hundred and five', 'ninety ninety nine'])} "
+            f"{rng.choice([f'{k}x{k} filters', f'filters of {k}x{k}'])}"
             + rng.choice([" (stride 1, no padding)", " with stride 4", "", " with a stride of two",
                           " with a stride of two and padding of one", " with a stride of ten", " stride of"]) +
             f"{rng.choice([', we get a 28x28x6 activation map.', ' give an output of 55x55x96.', '', ' obtain'])}",

@@ -4708,6 +4708,26 @@ def test_an_exercises_output_asked_is_answered_by_its_side(text: str, verdict: s
     assert [a.verdict for a in cnncalc.analyze_text(text, "hw.txt").answers] == [verdict]
 
 
+@pytest.mark.parametrize("count, verdicts", [
+    ("thirty-two", [("output", "right")]), ("thirty two", [("output", "right")]),  # (63 - 7)/2 + 1 = 29: 29x29x32
+    ("two", [("output", "wrong")]),
+])
+def test_a_number_of_filters_spelled_past_ten(count: str, verdicts: list[tuple[str, str]]) -> None:
+    # `thirty-two filters` was read as its `two`: 29x29x2, the right 29x29x32 wrong
+    text = NG_OUTPUT.replace("32 filters", f"{count} filters") + " 29x29x32\n"
+    assert [(a.quantity, a.verdict) for a in cnncalc.analyze_text(text, "quiz.txt").answers] == verdicts
+
+
+@pytest.mark.parametrize("said, value", [("sixteen", "16"), ("twenty four", "24"), ("sixty-four", "64"),
+                                         ("one hundred", "100"), ("one hundred and twenty-eight", "128")])
+def test_numbers_spelled_past_ten_are_one_number(said: str, value: str) -> None:
+    # (3·3·3 + 1)·N parameters for N 3x3 filters on 32x32x3
+    text = f"Input: 32x32x3\nCONV1: {said} 3x3 filters, stride 1, pad 1\nCONV1 params: {28 * int(value)}\n"
+    assert [(r.op, a.verdict) for r, a in zip(cnncalc.analyze_text(text, "hw.txt").rows,
+                                               cnncalc.analyze_text(text, "hw.txt").answers)] == [
+        (f"conv {value} 3x3 pad 1", "right")]
+
+
 NG_FC = ("Suppose your input is a 300 by 300 color (RGB) image, and you are not using a convolutional network. If "
          "the first hidden layer has 100 neurons, each one fully connected to the input, how many parameters does "
          "this hidden layer have (including the bias parameters)?\nAnswer: {answer}\n")
