@@ -81,6 +81,11 @@ BOMBS: list[tuple[str, str]] = [
      "Input: 8x8x3\nCONV1: 8 3x3 filters, pad 1\n" + "Output: 8x8x8. " * 50_000 + "\n"),
     ("9,000 layers, each named anew (lecture notation, accepted)",
      "Input: 8x8x8\n" + "".join(f"CONV{i}: 8 3x3 filters, pad 1 -> 8x8x8\n" for i in range(9_000))),
+    # a told problem's question was looked for after each comma by slicing the line to its `?` (quadratic: 4 s for
+    # 20,000 commas)
+    ("a told problem of 100,000 options, then its question (lecture notation)",
+     "Consider an input of 32x32x3. We apply a conv layer with 10 filters of size 3x3" + ", stride 2" * 100_000 +
+     ". What is the output volume? 28x28x10\n"),
     ("a sheet of 1,000,000 lines (lecture notation)", "Input: 8x8x8\n" + "64 3x3 filters, pad 1\n" * 999_998),
     ("letters through 8 strided repeats (the solver's walk down)",
      "input HxWx3\nrepeat 8 { conv 7 2 stride 2 groups 3 ; maxpool 1x1 stride 8 floor }\n"),

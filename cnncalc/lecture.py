@@ -6106,16 +6106,20 @@ def _asked_after(words: list[str]) -> int | None:
     if "?" not in words:
         return None
     mark = words.index("?")
+    # (a bare question's length first: a slice to the `?` at each of 20,000 commas was quadratic, 4 s)
     return max((k - 1 for j in range(mark) if words[j] in (".", ",")
                 for k in [_skip(words, j + 1, _QUOTES)]  # `… using "pad=2." What is …`: its quotes closed after
                 if any(words[k:k + len(opener)] == list(opener) for opener in _ASKING) or
-                _bare_question(words[k:mark])), default=None)
+                (mark - k <= _BARE_QUESTION_WORDS and _bare_question(words[k:mark]))), default=None)
+
+
+_BARE_QUESTION_WORDS = 6  # the longest bare question: `What is the total parameter count`
 
 
 def _bare_question(words: list[str]) -> bool:
     """Whether a sentence up to its `?` asks for an answer by naming it alone, as quizzes ask after the problem
     (`…, pad 2. Output volume size?`, `Number of parameters?`): the output or a count, and no number."""
-    if not words or len(words) > 6 or any(any(c.isdigit() for c in w) for w in words):
+    if not words or len(words) > _BARE_QUESTION_WORDS or any(any(c.isdigit() for c in w) for w in words):
         return False
     at = next((len(head) for head in _COUNT_HEADS if words[:len(head)] == list(head)), 0)
     return words[0] == "output" or _count_head(words, _skip(words, at, ("total", "learnable", "trainable"))) is not None
