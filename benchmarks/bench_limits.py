@@ -86,6 +86,10 @@ BOMBS: list[tuple[str, str]] = [
     ("a told problem of 100,000 options, then its question (lecture notation)",
      "Consider an input of 32x32x3. We apply a conv layer with 10 filters of size 3x3" + ", stride 2" * 100_000 +
      ". What is the output volume? 28x28x10\n"),
+    # and each `output` in it looked for a number after it to the line's end (quadratic: 1.2 s for 6,000)
+    ("a told problem of 100,000 `output`s (lecture notation)",
+     "Consider an input of 32x32x3. We apply a conv layer with 10 filters of size 3x3" + " output" * 100_000 +
+     ". What is the output volume? 28x28x10\n"),
     ("a sheet of 1,000,000 lines (lecture notation)", "Input: 8x8x8\n" + "64 3x3 filters, pad 1\n" * 999_998),
     ("letters through 8 strided repeats (the solver's walk down)",
      "input HxWx3\nrepeat 8 { conv 7 2 stride 2 groups 3 ; maxpool 1x1 stride 8 floor }\n"),

@@ -2647,6 +2647,8 @@ class _LineReader:
         volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
         answered: list[Tok] = []  # `…, the output is 32x32x10`: the sentence's answer
         unread = set(words) & _TOLD_UNREAD  # words that change the layer, until read (`dilation 2`)
+        # the last number told: an output word before it may start the sentence's answer (found once, not at each word)
+        last_number = max((k for k, t in enumerate(tokens) if t.kind in ("DIMS", "NUM")), default=-1)
         k = 0  # the layer after the input (`An input of 32x32x3 goes through …`) or before it (`A 2x2 max pool with
         # stride 2 is applied to a 56x56x64 volume`)
         while k < len(tokens):
@@ -2655,8 +2657,7 @@ class _LineReader:
                 continue
             word, tok = words[k], tokens[k]
             after = words[k + 1:k + 2]
-            if word in _TOLD_OUTPUT and (counts or pooled) and sizes and \
-                    any(t.kind in ("DIMS", "NUM") for t in tokens[k + 1:]):
+            if word in _TOLD_OUTPUT and (counts or pooled) and sizes and k < last_number:
                 answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
             sized = tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS"
