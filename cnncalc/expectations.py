@@ -384,7 +384,8 @@ class Checker:
             holds = slip is None and (_COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else
                                       _holds(exp.limit, actual, in_bytes))
             readings = [(what, value) for what, value in _readings_above(exp, top) if value != actual] \
-                if exp.between and exp.op == "==" and not holds and not in_bytes and exp.family is None else []
+                if slip is None and exp.between and exp.op == "==" and not holds and not in_bytes and \
+                exp.family is None else []
             # (a budget, `<= 30M`, is the network's wherever it is written)
             meant = next((reading for reading in readings if exp.limit.accepts(reading[1])), None)
             if meant is not None:  # `Total params: 34,944` under CONV1's answers, then CONV2: CONV1's own count

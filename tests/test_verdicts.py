@@ -4374,6 +4374,8 @@ _FC_4096 = "input 4096\nfc 1000\n"
     ("expect total macs 4.1M", "right", None),
     ("expect total macs 4.1MB", "wrong", "MACs count multiply-accumulates, not bytes: no `B` (`4.1M`)"),
     ("fc 10 -> macs 10KB", "wrong", "MACs count multiply-accumulates, not bytes: no `B` (`10K`)"),  # 1000·10 MACs
+    # between layers, where the layer above's 4,096,000 MACs would have been what it meant
+    ("expect total macs 4.1MB\nfc 10", "wrong", "MACs count multiply-accumulates, not bytes: no `B` (`4.1M`)"),
 ])
 def test_a_total_in_bytes_is_its_values_as_float32(answer: str, verdict: str, reason: str | None) -> None:
     # `expect total params 16.4MB` was compared with the count (4,097,000: "rounds to 4.1MB, not 16.4MB"), and
