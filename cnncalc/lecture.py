@@ -6199,9 +6199,8 @@ _TOLD_OTHERS = {"pool", "pooling", "maxpool", "avgpool", "fully", "fc", "dense",
 _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution", "convolutional")  # `a 3x3 conv`
 # words that change a told layer in ways the sentence reader does not follow, or only with their number (`dilation 2`)
 _TOLD_UNREAD = frozenset({"dilation", "dilated", "atrous", "groups", "group", "grouped", "depthwise", "channelwise",
-                          "separable",
-                          "transposed", "transpose", "deconvolution", "deconvolutional", "deconv", "upsampling",
-                          "fractionally", "ceil", "ceiling"})
+                          "separable", "transposed", "transpose", "deconvolution", "deconvolutional", "deconv",
+                          "upsampling", "fractionally", "ceil", "ceiling"})
 _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",
                           "get", "gets", "obtain", "obtains", "results"))  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
