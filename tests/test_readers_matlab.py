@@ -424,3 +424,31 @@ def test_a_long_array_and_a_graph_of_many_joins_read_in_the_files_order() -> Non
     # 'a' adds 'in' and 'c' (a 1x1 conv of 4 channels to 4: (4 + 1)·4 = 20 parameters), then 'r'
     assert report.ok and report.totals.params == 20
     assert [r.name for r in report.rows if r.kind == "layer"] == ["c", "r"]
+
+
+@pytest.mark.parametrize("layer, option, column", [
+    ("convolution2dLayer(3, 16, 'Strides', 2)", "Strides", 31),
+    ("maxPooling2dLayer(2, 'Strides', 2)", "Strides", 26),
+    ("convolution2dLayer(3, 16, 'Padd', 1)", "Padd", 31),
+    ("convolution2dLayer(3, 16, Strides=2)", "Strides", 31),
+])
+def test_an_option_matlab_does_not_have_is_an_error_not_passed_over(layer: str, option: str, column: int) -> None:
+    # `'Strides', 2` was passed over: the layer read at stride 1 (14x14x16, not 7x7x16), in silence
+    report = read_m(f"layers = [\n    imageInputLayer([16 16 4])\n    {layer}\n    fullyConnectedLayer(2)];\n")
+    assert where(report) == [("E071", 3, column)]
+    assert report.diagnostics[0].message.startswith(f"{layer.split('(')[0]} has no option '{option}' (MATLAB refuses "
+                                                    f"it); its options are `Name`, `Stride`")
+    assert report.totals.params is None
+
+
+def test_every_documented_option_is_read() -> None:
+    # a layer with each of its options MATLAB documents reads without an error: (3·3·4 + 1)·16 = 592, then the
+    # 16x16x16 volume into 2: (4,096 + 1)·2 = 8,194
+    text = ("layers = [\n    imageInputLayer([16 16 4], 'Name', 'in', 'Normalization', 'none')\n"
+            "    convolution2dLayer(3, 16, 'Stride', 1, 'DilationFactor', 1, 'Padding', 'same', 'PaddingValue', 0, "
+            "'NumChannels', 4, 'WeightLearnRateFactor', 1, 'BiasLearnRateFactor', 1, 'WeightL2Factor', 1, "
+            "'BiasL2Factor', 0, 'Name', 'c')\n"
+            "    batchNormalizationLayer('Epsilon', 1e-5, 'MeanDecay', 0.1, 'VarianceDecay', 0.1, 'Name', 'bn')\n"
+            "    fullyConnectedLayer(2, 'WeightLearnRateFactor', 1, 'Name', 'fc')];\n")
+    report = read_m(text)
+    assert errors(report) == [] and report.totals.params == 592 + 2 * 16 + 8_194

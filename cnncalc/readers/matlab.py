@@ -349,11 +349,41 @@ def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], d
     if len(rest) % 2:
         raise Malformed(f"{call.name}: name-value arguments come in pairs", call.span)
     options: dict[str, Any] = {}
+    named = ("Name", *_OPTION_NAMES.get(call.name, ()))
     for name, value in zip(rest[::2], rest[1::2]):
         if not isinstance(name, Str):
             raise Malformed(f"{call.name}: expected an option name, found `{_shown(name)}`", call.span)
+        if name.text.lower() not in {known.lower() for known in named}:
+            # `'Strides', 2`: MATLAB refuses it (passed over, the stride was 1 and the numbers wrong)
+            raise Malformed(f"{call.name} has no option '{name.text}' (MATLAB refuses it); its options are "
+                            f"{some_of(list(named), 6)}", name.span)
         options[name.text.lower()] = value
     return given, options
+
+
+# the name-value options of MATLAB's layer functions, as its documentation spells them (`Name` for every one)
+_LEARNT = ("WeightsInitializer", "BiasInitializer", "Weights", "Bias", "WeightLearnRateFactor", "BiasLearnRateFactor",
+           "WeightL2Factor", "BiasL2Factor")
+_NORMALISED = ("Epsilon", "NumChannels", "Offset", "Scale", "OffsetInitializer", "ScaleInitializer",
+               "OffsetLearnRateFactor", "ScaleLearnRateFactor", "OffsetL2Factor", "ScaleL2Factor")
+_INPUTS = ("Normalization", "NormalizationDimension", "Mean", "StandardDeviation", "Min", "Max", "SplitComplexInputs")
+_CONVOLUTION = ("Stride", "DilationFactor", "Padding", "PaddingValue", "NumChannels", *_LEARNT)
+_OPTION_NAMES: dict[str, tuple[str, ...]] = {
+    "convolution2dLayer": _CONVOLUTION, "groupedConvolution2dLayer": _CONVOLUTION,
+    "transposedConv2dLayer": ("Stride", "Cropping", "NumChannels", *_LEARNT),
+    "maxPooling2dLayer": ("Stride", "Padding", "HasUnpoolingOutputs"),
+    "averagePooling2dLayer": ("Stride", "Padding", "PaddingValue"),
+    "fullyConnectedLayer": ("InputSize", "OperationDimension", *_LEARNT),
+    "batchNormalizationLayer": ("MeanDecay", "VarianceDecay", "TrainedMean", "TrainedVariance", *_NORMALISED),
+    "layerNormalizationLayer": ("OperationDimension", *_NORMALISED),
+    "groupNormalizationLayer": _NORMALISED, "instanceNormalizationLayer": _NORMALISED,
+    "crossChannelNormalizationLayer": ("Alpha", "Beta", "K"),
+    "resize2dLayer": ("Scale", "OutputSize", "EnableReferenceInput", "Method", "GeometricTransformMode",
+                      "NearestRoundingMode"),
+    "imageInputLayer": ("DataAugmentation", *_INPUTS), "featureInputLayer": _INPUTS,
+    "classificationLayer": ("Classes", "ClassWeights"), "pixelClassificationLayer": ("Classes", "ClassWeights"),
+    "regressionLayer": ("ResponseNames",), "geluLayer": ("Approximation",),
+}
 
 
 def _pair(value: Any, what: str, call: Call, least: int = 1) -> tuple[int, int]:
