@@ -311,3 +311,18 @@ def test_fcn8s_crops_each_skip_to_the_upsampled_scores() -> None:
     [w] = [d for d in moved.diagnostics if d.code == "W002"]
     assert w.message.startswith("fuse_pool4:") and "centred at -11.5 against every 16 pixels, centred at -27.5" in \
         w.message
+
+
+@pytest.mark.parametrize("param, field", [("convolution_param { num_output: 8 kernel_size: 3 strides: 2 }", "strides"),
+                                          ("convolution_param { num_output: 8 kernel_size: 3 stride: 2 padd: 1 }",
+                                           "padd")])
+def test_a_field_caffe_does_not_have_is_an_error_not_passed_over(param: str, field: str) -> None:
+    # `strides: 2` was passed over: the convolution read at stride 1 (14x14x8, not 7x7x8), in silence
+    text = ('name: "t"\ninput: "data"\ninput_shape { dim: 1 dim: 3 dim: 16 dim: 16 }\n'
+            f'layer {{ name: "c1" type: "Convolution" bottom: "data" top: "c1" {param} }}\n')
+    report = analyze_text(text, "net.prototxt")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E071", 4, text.splitlines()[3].index(field) + 1)
+    assert error.message.startswith(f"convolution_param has no field `{field}` (Caffe refuses it); its fields are "
+                                    f"`num_output`, `kernel_size`, `stride`")
+    assert report.totals.params is None

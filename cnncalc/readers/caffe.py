@@ -16,7 +16,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
-from cnncalc.readers.graph import INPUT, Malformed, Progress, Unsupported, read_guarded, spec_layer, why
+from cnncalc.readers.graph import INPUT, Malformed, Progress, Unsupported, read_guarded, some_of, spec_layer, why
 from cnncalc.record import NamedTuple
 
 BY = "Caffe"
@@ -199,11 +199,41 @@ def _frozen(kind: str, layer: Message) -> bool:
     return len(rates) >= 1 + bool(bias) and all(rate == 0 for rate in rates[:1 + bool(bias)])
 
 
+def _param(layer: Message, name: str) -> Message:
+    """A layer's parameter message (`convolution_param`), every field of it one Caffe's proto has: Caffe refuses
+    another (`strides: 2`), which read past would leave the layer at its defaults (a stride of 1), in silence."""
+    param = layer.message(name)
+    fields = _FIELDS.get(name)
+    wrong = next((f for f in param.fields if fields is not None and f.name not in fields), None)
+    if wrong is not None:
+        assert fields is not None
+        raise Malformed(f"{name} has no field `{wrong.name}` (Caffe refuses it); its fields are "
+                        f"{some_of(list(fields), 6)}", wrong.span)
+    return param
+
+
+# the fields of the parameter messages cnncalc reads, as caffe.proto (BVLC) defines them, the common first
+_WINDOW = ("kernel_size", "stride", "pad", "kernel_h", "kernel_w", "stride_h", "stride_w", "pad_h", "pad_w", "engine")
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "convolution_param": ("num_output", *_WINDOW, "dilation", "group", "bias_term", "weight_filler", "bias_filler",
+                          "axis", "force_nd_im2col"),
+    "pooling_param": ("pool", *_WINDOW, "global_pooling", "round_mode"),
+    "inner_product_param": ("num_output", "bias_term", "weight_filler", "bias_filler", "axis", "transpose"),
+    "relu_param": ("negative_slope", "engine"), "prelu_param": ("filler", "channel_shared"), "elu_param": ("alpha",),
+    "lrn_param": ("local_size", "alpha", "beta", "norm_region", "k", "engine"),
+    "batch_norm_param": ("use_global_stats", "moving_average_fraction", "eps"),
+    "scale_param": ("axis", "num_axes", "filler", "bias_term", "bias_filler"), "dropout_param": ("dropout_ratio",),
+    "softmax_param": ("engine", "axis"), "concat_param": ("axis", "concat_dim"),
+    "eltwise_param": ("operation", "coeff", "stable_prod_grad"), "crop_param": ("axis", "offset"),
+    "input_param": ("shape",),
+}
+
+
 def layer_text(kind: str, layer: Message) -> tuple[str, str]:
     """(the spec text, who rounds: '' or 'Caffe') of a Caffe layer of one bottom."""
     span = layer.span
     if kind in ("Convolution", "Deconvolution"):
-        p = layer.message("convolution_param")
+        p = _param(layer, "convolution_param")
         kh, kw = _hw(p, "kernel_size", 0, "kernel")
         if not kh or not kw:
             raise Malformed("convolution_param without kernel_size", p.span)
@@ -219,7 +249,7 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         text += f" groups {group}" if group != 1 else ""
         return text + ("" if p.get("bias_term", True) else " nobias"), ""
     if kind == "Pooling":
-        p = layer.message("pooling_param")
+        p = _param(layer, "pooling_param")
         method = str(p.get("pool", "MAX"))
         if method not in ("MAX", "AVE"):
             raise Unsupported(f"pooling `{method}` (cnncalc pools MAX and AVE)", p.span)
@@ -240,35 +270,35 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
                                "window there that cnncalc's `ceil` (PyTorch's ceil_mode) drops", p.span)
         return text + " ceil" + wide, BY
     if kind == "InnerProduct":
-        p = layer.message("inner_product_param")
+        p = _param(layer, "inner_product_param")
         if p.get("axis", 1) != 1 or p.get("transpose", False):
             raise Unsupported("inner_product_param axis or transpose", p.span)
         return f"fc {_count(p.get('num_output'), 'num_output', p.span)}" + \
             ("" if p.get("bias_term", True) else " nobias"), ""
     if kind == "ReLU":
-        slope = layer.message("relu_param").get("negative_slope", 0)
+        slope = _param(layer, "relu_param").get("negative_slope", 0)
         return ("relu" if not slope else f"leakyrelu {float(slope)!r}"), ""
     if kind == "PReLU":
-        return ("prelu" if layer.message("prelu_param").get("channel_shared", False) else "prelu perchannel"), ""
+        return ("prelu" if _param(layer, "prelu_param").get("channel_shared", False) else "prelu perchannel"), ""
     if kind == "ELU":
-        return f"elu {float(layer.message('elu_param').get('alpha', 1.0))!r}", ""
+        return f"elu {float(_param(layer, 'elu_param').get('alpha', 1.0))!r}", ""
     if kind == "LRN":
-        p = layer.message("lrn_param")
+        p = _param(layer, "lrn_param")
         if str(p.get("norm_region", "ACROSS_CHANNELS")) != "ACROSS_CHANNELS":
             raise Unsupported("LRN within channels (cnncalc's lrn is across channels)", p.span)
         return (f"lrn size {_count(p.get('local_size', 5), 'local_size', p.span)} "
                 f"alpha {float(p.get('alpha', 1.0))!r} beta {float(p.get('beta', 0.75))!r} "
                 f"k {float(p.get('k', 1.0))!r}"), ""
     if kind == "BatchNorm":
-        eps = float(layer.message("batch_norm_param").get("eps", 1e-5))
+        eps = float(_param(layer, "batch_norm_param").get("eps", 1e-5))
         return "bn noaffine counted" + ("" if eps == 1e-5 else f" eps {eps!r}"), ""
     if kind == "Scale":
-        p = layer.message("scale_param")
+        p = _param(layer, "scale_param")
         return ("scale" if p.get("bias_term", False) else "scale nobias"), ""
     if kind == "Dropout":
-        return f"dropout {float(layer.message('dropout_param').get('dropout_ratio', 0.5))!r}", ""
+        return f"dropout {float(_param(layer, 'dropout_param').get('dropout_ratio', 0.5))!r}", ""
     if kind == "Softmax":
-        if layer.message("softmax_param").get("axis", 1) != 1:
+        if _param(layer, "softmax_param").get("axis", 1) != 1:
             raise Unsupported("softmax over another axis than the channels", span)
         return "softmax", ""
     if kind == "Flatten":
@@ -343,7 +373,7 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
             sink.add(codes.N070, f"{name} left out: a training-phase layer", layer.span)
             continue
         if kind == "Input":
-            shape = layer.message("input_param").message("shape")
+            shape = _param(layer, "input_param").message("shape")
             if shape.all("dim"):
                 given = progress.given = _input_shape(shape.all("dim"), layer.span)
             for t in top_names:
@@ -374,11 +404,11 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
         if kind in ("Concat", "Eltwise"):
             merge = "concat"
             if kind == "Concat":
-                p = layer.message("concat_param")
+                p = _param(layer, "concat_param")
                 if p.get("axis", p.get("concat_dim", 1)) != 1:
                     raise Unsupported("concatenation along another axis than the channels", layer.span)
             else:
-                p = layer.message("eltwise_param")
+                p = _param(layer, "eltwise_param")
                 operation = str(p.get("operation", "SUM"))
                 coeff = p.all("coeff")
                 if operation == "SUM" and coeff == [1, -1] and len(sources) == 2:
@@ -394,7 +424,7 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
             node = graph.merge(name, merge, sources, layer.span)
         elif kind == "Crop":
             node = graph.merge(name, "fit", _crop_sources(sources, name, layer), layer.span,
-                               offset=_crop_offset(layer.message("crop_param")))
+                               offset=_crop_offset(_param(layer, "crop_param")))
         elif kind == "Slice":
             raise Unsupported("the layer type `Slice`", layer.span)
         else:
