@@ -2748,6 +2748,14 @@ class _LineReader:
             return None
         if units is not None and (counts or sizes or options):
             return None  # filters, windows or strides told beside the neurons: not one layer
+        misspelt = _misspelt_option(tokens[:len(tokens) - len(answered)], {t.start for t in (volume, *counts, *sizes,
+                                                                                             *options)})
+        if misspelt is not None:  # `with a stirde of 2`: read past, the stride was 1
+            said, meant = misspelt
+            self.sink.add(codes.E060, f"cnncalc does not read `{said.text}` in this problem told in a sentence "
+                                      f"(`{meant}`?), so the layer is not judged", said.span,
+                          hint=f"write `{meant}`, or the layer on a line of its own: `CONV1: 10 3x3 filters, stride 1`")
+            return None
         if padding is not None:
             if any(t.lower == "stride" for t in options):
                 return None  # a stride told with the padding: not a padding alone
@@ -5285,6 +5293,27 @@ _FILTER_PHRASES = (("per", "filter"), ("per", "kernel"), ("per", "neuron"), ("pe
                    ("each", "kernel"), ("each", "neuron"), ("a", "filter"), ("one", "filter"),
                    ("a", "single", "filter"))  # not `each` alone: `two convs, 34,944 params each` is per layer
 _CONNECTIVES = frozenset({"so", "thus", "hence", "i", "e", "ie", "that", "is", "which", "gives", ".", "and"})
+
+
+def _misspelt_option(tokens: list[Tok], read_at: set[int]) -> tuple[Tok, str] | None:
+    """A word before a number the sentence did not read that is an option's word misspelt (`a stirde of 2`,
+    `paddding 1`), and the word it is close to; None when there is none (`in layer 1`, `a batch of 1`)."""
+    for k, t in enumerate(tokens):
+        if t.kind != "NUM" or t.start in read_at:
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].lower in ("of", "=", ":", "is", "a", "an", "the"):
+            j -= 1
+        word = tokens[j].lower if j >= 0 and tokens[j].kind == "WORD" else ""
+        if len(word) > 2 and word not in _OPTION_SPELLINGS:
+            from difflib import get_close_matches  # (only for a sentence with a number it did not read)
+            close = get_close_matches(word, _OPTION_SPELLINGS, n=1, cutoff=0.75)
+            if close:
+                return tokens[j], close[0]
+    return None
+
+
+_OPTION_SPELLINGS = ("stride", "strides", "padding", "pad", "dilation", "groups", "filters", "kernel", "kernels")
 
 
 def _unshared(words: list[str]) -> bool:

@@ -4730,6 +4730,29 @@ def test_numbers_spelled_past_ten_are_one_number(said: str, value: str) -> None:
         (f"conv {value} 3x3 pad 1", "right")]
 
 
+_TOLD_64 = ("Consider an input of size 64x64x3. {before}We apply a convolutional layer with 32 filters of size 5x5, "
+            "{options}. What is the output volume?\nAnswer: 60x60x32\n")
+
+
+@pytest.mark.parametrize("options, said, meant", [("a stirde of 2 and no padding", "stirde", "stride"),
+                                                  ("stride 1 and paddding 2", "paddding", "padding")])
+def test_a_told_option_misspelt_is_not_read_past(options: str, said: str, meant: str) -> None:
+    # `a stirde of 2` was read past: stride 1, and (64 - 5)/1 + 1 = 60 judged right for a stride of 2
+    report = cnncalc.analyze_text(_TOLD_64.format(before="", options=options), "hw.txt")
+    assert report.answers == ()
+    assert (f"cnncalc does not read `{said}` in this problem told in a sentence (`{meant}`?), so the layer is not "
+            f"judged") in [d.message for d in report.diagnostics if d.code == "E060"]
+
+
+@pytest.mark.parametrize("before, options", [("In layer 1, ", "stride 1 and no padding"),
+                                             ("", "stride 1 and no padding (as in Figure 2)"),
+                                             ("It is a batch of 1 image. ", "stride 1 and no padding")])
+def test_other_numbers_in_a_told_problem_are_the_sentences(before: str, options: str) -> None:
+    # (64 - 5)/1 + 1 = 60
+    report = cnncalc.analyze_text(_TOLD_64.format(before=before, options=options), "hw.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+
+
 NG_FC = ("Suppose your input is a 300 by 300 color (RGB) image, and you are not using a convolutional network. If "
          "the first hidden layer has 100 neurons, each one fully connected to the input, how many parameters does "
          "this hidden layer have (including the bias parameters)?\nAnswer: {answer}\n")
