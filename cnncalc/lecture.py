@@ -4706,8 +4706,11 @@ class _LineReader:
 
 # The words of a worked example's count (`Parameters: 760`, `Multiply-adds: 768K`) -> its quantity.
 _COUNT_WORDS: dict[tuple[str, ...], str] = {
-    **dict.fromkeys((("parameters",), ("params",)), "params"), ("weights",): "weights",
-    **dict.fromkeys((("biases",), ("bias", "terms"), ("bias", "values"), ("bias",)), "biases"),
+    **dict.fromkeys((("parameters",), ("params",), ("parameter", "count"), ("param", "count"),
+                     ("parameters", "count"), ("params", "count"), ("n_params",), ("num_params",), ("nparams",),
+                     ("n_parameters",), ("num_parameters",)), "params"),  # `Parameter count: 760`, `n_params = 760`
+    **dict.fromkeys((("weights",), ("weight", "count"), ("weights", "count")), "weights"),
+    **dict.fromkeys((("biases",), ("bias", "terms"), ("bias", "values"), ("bias",), ("bias", "count")), "biases"),
     **dict.fromkeys((("weights", "and", "biases"), ("weights", "+", "biases"), ("weights", "&", "biases"),
                      ("weights", "including", "biases"), ("weights", "(", "including", "biases", ")"),
                      ("weights", "(", "incl", ".", "biases", ")"), ("weights", "(", "with", "biases", ")")), "params"),
@@ -4768,7 +4771,8 @@ _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "appli
 _KEEPING = frozenset(("keep", "keeps", "keeping", "preserve", "preserves", "preserving", "maintain", "maintains",
                       "maintaining", "retain", "retains", "unchanged"))
 _MAC_UNITS = ("macs", "mult-adds", "multiply-adds", "multiplications", "multiplies")  # `Operations: 105M MACs`
-_COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",))
+_COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",),
+                ("num",))  # `Num params: 760`
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
                  ["activations"], ["solution"], ["sol"])
 _NAMED_OUTPUT = ("feature", "features", "shape", "dimensions", "dims", "volume", "size", "a")  # `Shape: 32x32x10`

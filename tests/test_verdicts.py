@@ -3950,6 +3950,18 @@ def test_a_total_of_activations_in_the_spec_language() -> None:
                                                            ("total activations", "wrong")]
 
 
+@pytest.mark.parametrize("line, answer", [
+    # (5·5·3 + 1)·10 = 760 parameters, 750 weights, 10 biases; each line was prose: a wrong answer passed unnoticed
+    ("Parameter count: 760", ("params", "right")), ("Param count: 761", ("params", "wrong")),
+    ("Num params: 760", ("params", "right")), ("n_params = 760", ("params", "right")),
+    ("num_params: 750", ("params", "wrong")), ("Weight count: 750", ("weights", "right")),
+    ("Bias count: 10", ("biases", "right")),
+])
+def test_a_count_named_as_code_and_tables_name_it(line: str, answer: tuple[str, str]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [answer]
+
+
 def test_no_as_a_count_only_before_a_count_word() -> None:
     # `has no parameters` reads as none; reading `no` as a count everywhere made `No. of weights and biases: 760`
     # ((5·5·3 + 1)·10 = 760) pass silently and turned `Params: no` into a wrong answer instead of an unread one.
