@@ -4719,7 +4719,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("mac", "operations"), ("macs", "operations"), ("mac", "count"), ("macs", "count"),
                      ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons"),
-                     ("values",), ("output", "values")),
+                     ("values",), ("output", "values"), ("output", "activations")),
                     "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)
     # the parameters' memory (`Memory for the parameters: 3 KB`): their count, in bytes as float32
     **{(*said, noun): quantity for noun, quantity in (("parameters", "params"), ("params", "params"),
@@ -4776,8 +4776,8 @@ _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
                  ["activations"], ["solution"], ["sol"])
 _NAMED_OUTPUT = ("feature", "features", "shape", "dimensions", "dims", "volume", "size", "a")  # `Shape: 32x32x10`
-_OUTPUT_NOUNS = ("volume", "size", "shape", "dimensions", "dimension", "dims", "spatial", "extent", "resolution", "is",
-                 "?", ":", "=", "a", "answer")  # between `Output` and its answer
+_OUTPUT_NOUNS = ("volume", "tensor", "size", "shape", "dimensions", "dimension", "dims", "spatial", "extent",
+                 "resolution", "is", "?", ":", "=", "a", "answer")  # between `Output` and its answer
 _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒", "✓", "✔", "☑", "✅")  # `- `, `=> `, `• `, `→ `, `⇒ `, a tick
 
 

@@ -3956,6 +3956,9 @@ def test_a_total_of_activations_in_the_spec_language() -> None:
     ("Num params: 760", ("params", "right")), ("n_params = 760", ("params", "right")),
     ("num_params: 750", ("params", "wrong")), ("Weight count: 750", ("weights", "right")),
     ("Bias count: 10", ("biases", "right")),
+    # 32·32·10 = 10,240 output values; the volume 32x32x10 (channels first, a slip said so)
+    ("Output activations: 10,240", ("memory", "right")), ("Output activations: 10,241", ("memory", "wrong")),
+    ("Output tensor: (32, 32, 10)", ("output", "right")), ("Output tensor shape: (10, 32, 32)", ("output", "wrong")),
 ])
 def test_a_count_named_as_code_and_tables_name_it(line: str, answer: tuple[str, str]) -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n")
