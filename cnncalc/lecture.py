@@ -3577,6 +3577,11 @@ class _LineReader:
                 return found
             tokens = tokens[:marker + 1] + rest
             words = words[:marker + 1] + [t.lower for t in rest]
+        unit = _unit_said(words[at + len(head):named])  # `Params (K): 0.76`, as a table's header says its unit
+        if unit is not None:
+            last = max((j for j in range(marker + 1, len(tokens)) if tokens[j].kind == "NUM"), default=None)
+            if last is not None and re.fullmatch(r"[0-9][0-9,_]*(?:\.[0-9]+)?", tokens[last].text):
+                tokens = [*tokens[:last], tokens[last]._replace(text=tokens[last].text + unit), *tokens[last + 1:]]
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         return None if count is None else [(quantity, count), *found]
 
@@ -5318,6 +5323,14 @@ def _misspelt_option(tokens: list[Tok], read_at: set[int]) -> tuple[Tok, str] | 
 
 
 _OPTION_SPELLINGS = ("stride", "strides", "padding", "pad", "dilation", "groups", "filters", "kernel", "kernels")
+
+
+def _unit_said(words: list[str]) -> str | None:
+    """The unit a count's name says in parentheses (`(K)`, `(M)`, `(in thousands)`, `(millions)`), as `K`, `M`, `G`;
+    None for anything else."""
+    inside = words[1:-1] if words[:1] == ["("] and words[-1:] == [")"] else []
+    inside = inside[1:] if inside[:1] == ["in"] else inside
+    return _COLUMN_UNITS.get(inside[0]) if len(inside) == 1 else None
 
 
 def _unshared(words: list[str]) -> bool:
