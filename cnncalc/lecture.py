@@ -2163,6 +2163,7 @@ class _LineReader:
         family = family or which or None
         if quantity == "activations" and "*" in words[marker:]:
             return None  # the notes' `TOTAL memory: 24M * 4 bytes ~= 93MB / image`: values, bytes and guesses mixed
+        tokens = _in_unit_said(tokens, said, marker)  # `Total params (K): 26.37`
         count = self._last_count(words, tokens, marker, f"total {_TOTAL_NOUNS[quantity]}",
                                  values=quantity == "activations")
         return None if count is None else [ir.TotalExpectation(quantity, "==", count, None,
@@ -3577,11 +3578,7 @@ class _LineReader:
                 return found
             tokens = tokens[:marker + 1] + rest
             words = words[:marker + 1] + [t.lower for t in rest]
-        unit = _unit_said(words[at + len(head):named])  # `Params (K): 0.76`, as a table's header says its unit
-        if unit is not None:
-            last = max((j for j in range(marker + 1, len(tokens)) if tokens[j].kind == "NUM"), default=None)
-            if last is not None and re.fullmatch(r"[0-9][0-9,_]*(?:\.[0-9]+)?", tokens[last].text):
-                tokens = [*tokens[:last], tokens[last]._replace(text=tokens[last].text + unit), *tokens[last + 1:]]
+        tokens = _in_unit_said(tokens, words[at + len(head):named], marker)  # `Params (K): 0.76`
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         return None if count is None else [(quantity, count), *found]
 
@@ -5325,12 +5322,16 @@ def _misspelt_option(tokens: list[Tok], read_at: set[int]) -> tuple[Tok, str] | 
 _OPTION_SPELLINGS = ("stride", "strides", "padding", "pad", "dilation", "groups", "filters", "kernel", "kernels")
 
 
-def _unit_said(words: list[str]) -> str | None:
-    """The unit a count's name says in parentheses (`(K)`, `(M)`, `(in thousands)`, `(millions)`), as `K`, `M`, `G`;
-    None for anything else."""
-    inside = words[1:-1] if words[:1] == ["("] and words[-1:] == [")"] else []
+def _in_unit_said(tokens: list[Tok], named: list[str], marker: int) -> list[Tok]:
+    """The tokens with the count after `marker` in the unit its name says in parentheses (`Params (K): 0.76` as
+    `0.76K`; `(M)`, `(in thousands)`, `(millions)`), as a table's header says it; as they are otherwise."""
+    inside = named[1:-1] if named[:1] == ["("] and named[-1:] == [")"] else []
     inside = inside[1:] if inside[:1] == ["in"] else inside
-    return _COLUMN_UNITS.get(inside[0]) if len(inside) == 1 else None
+    unit = _COLUMN_UNITS.get(inside[0]) if len(inside) == 1 else None
+    last = max((j for j in range(marker + 1, len(tokens)) if tokens[j].kind == "NUM"), default=None)
+    if unit is None or last is None or not re.fullmatch(r"[0-9][0-9,_]*(?:\.[0-9]+)?", tokens[last].text):
+        return tokens
+    return [*tokens[:last], tokens[last]._replace(text=tokens[last].text + unit), *tokens[last + 1:]]
 
 
 def _unshared(words: list[str]) -> bool:
