@@ -2254,6 +2254,11 @@ class _LineReader:
         if [t.lower for t in after[:2]] in (["a", ":"], ["answer", ":"], ["ans", ":"]):
             after = after[2:]
         while after and after[0].text in _LEADS:
+            if after[0].text in ("-", "−") and len(after) > 1 and after[1].kind == "NUM" and \
+                    after[1].start == after[0].end:  # `Params: -760`: a minus, not a bullet (760 was judged)
+                self.sink.add(codes.E060, f"a {noun} count is not negative", Span(after[0].start, after[1].end),
+                              hint="write the count as `34944`, `34,944` or `35K`")
+                return None
             after = after[1:]
         whole = _untrailed(after)
         after, aside = _aside(after)
@@ -4516,6 +4521,9 @@ class _LineReader:
                 self.activations.append(activation)
                 continue
             if tok.text in (",", ";", ".", "-", "|"):  # between answers: `pad 0 - 34,944 params`, `… | Params: 760`
+                if tok.text == "-" and after is not None and after.kind == "NUM" and after.start == tok.end and \
+                        self.at(*ir.ANSWER_WORDS, ahead=2):  # `, -760 params`: a minus, not a dash (760 was judged)
+                    raise _Unreadable("a count is not negative", Span(tok.start, after.end))
                 self.next()
                 continue
             if counts and (tok.lower in ("total", "overall", "altogether") or

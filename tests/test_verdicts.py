@@ -3969,6 +3969,21 @@ def test_a_count_named_as_code_and_tables_name_it(line: str, answer: tuple[str, 
     assert [(a.quantity, a.verdict) for a in report.answers] == [answer]
 
 
+@pytest.mark.parametrize("line", ["Params: -760", "CONV1 params: -760", "Parameter count: -760",
+                                  "Total params: -760"])
+def test_a_negative_count_is_not_read_as_its_number(line: str) -> None:
+    # the minus was taken for a bullet and (5·5·3 + 1)·10 = 760 judged right
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n")
+    assert all(a.verdict != "right" for a in report.answers)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+def test_a_negative_count_after_an_arrow_is_not_read_as_its_number() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10, -760 params\n")
+    assert all(a.verdict != "right" for a in report.answers if a.quantity == "params")
+    assert "a count is not negative" in [d.message for d in report.diagnostics]
+
+
 def test_no_as_a_count_only_before_a_count_word() -> None:
     # `has no parameters` reads as none; reading `no` as a count everywhere made `No. of weights and biases: 760`
     # ((5·5·3 + 1)·10 = 760) pass silently and turned `Params: no` into a wrong answer instead of an unread one.
