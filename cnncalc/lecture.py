@@ -2284,6 +2284,8 @@ class _LineReader:
         (11*11*3+1)*96)`), not judged; or the same count again, rounded or exact (`35K (34,944)`): the finer
         is judged, and two that disagree are E060 (`_Unreadable`)."""
         again = _untrailed(_unmarked(aside))
+        if again and all(t.lower in _APPROXIMATELY or t.text == "." for t in again):
+            return count.approximate()  # `35,000 (approx.)`: rounded, as `~35,000` is (it was judged exact)
         if len(again) != 1 or again[0].kind != "NUM":
             if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
                     not any(t.text in _OPERATORS for t in again):
@@ -4629,6 +4631,10 @@ class _LineReader:
             raise _Unreadable(f"this `{opening.text}` is never closed", opening.span)
         self.next()
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
+        if inside and counts and all(t.lower in _APPROXIMATELY or t.text == "." for t in inside):
+            last = list(counts)[-1]  # `35,000 params (approx.)`: that count rounded, as `~35,000` (it was exact)
+            counts[last] = counts[last].approximate()
+            return
         if not numbers and not any(t.text[:1].isdigit() for t in inside):
             return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read
         groups: list[list[Tok]] = [[]]  # `(34,944 params, 105.4M MACs)`: an answer each

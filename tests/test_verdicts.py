@@ -3984,6 +3984,18 @@ def test_a_negative_count_after_an_arrow_is_not_read_as_its_number() -> None:
     assert "a count is not negative" in [d.message for d in report.diagnostics]
 
 
+@pytest.mark.parametrize("line, verdict", [
+    # (11·11·3 + 1)·96 = 34,944: 35,000 at two significant digits, as `~35,000` is read
+    ("Parameters: 35,000 (approx.)", "right"), ("Parameters: 35,000 (approximately)", "right"),
+    ("Parameters: 40,000 (approx.)", "wrong"),
+    ("CONV1 -> 55x55x96, 35,000 params (approx.)", "right"),
+])
+def test_a_count_said_approximate_after_it(line: str, verdict: str) -> None:
+    # `(approx.)` after the count was a remark: 35,000 judged exact and wrong
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert [a.verdict for a in report.answers if a.quantity == "params"] == [verdict]
+
+
 def test_no_as_a_count_only_before_a_count_word() -> None:
     # `has no parameters` reads as none; reading `no` as a count everywhere made `No. of weights and biases: 760`
     # ((5·5·3 + 1)·10 = 760) pass silently and turned `Params: no` into a wrong answer instead of an unread one.
