@@ -2284,7 +2284,7 @@ class _LineReader:
         (11*11*3+1)*96)`), not judged; or the same count again, rounded or exact (`35K (34,944)`): the finer
         is judged, and two that disagree are E060 (`_Unreadable`)."""
         again = _untrailed(_unmarked(aside))
-        if again and all(t.lower in _APPROXIMATELY or t.text == "." for t in again):
+        if _says_approximate(again):
             return count.approximate()  # `35,000 (approx.)`: rounded, as `~35,000` is (it was judged exact)
         if len(again) != 1 or again[0].kind != "NUM":
             if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
@@ -4631,7 +4631,7 @@ class _LineReader:
             raise _Unreadable(f"this `{opening.text}` is never closed", opening.span)
         self.next()
         numbers = [t for t in inside if t.kind in ("NUM", "DIMS")]
-        if inside and counts and all(t.lower in _APPROXIMATELY or t.text == "." for t in inside):
+        if counts and _says_approximate(inside):
             last = list(counts)[-1]  # `35,000 params (approx.)`: that count rounded, as `~35,000` (it was exact)
             counts[last] = counts[last].approximate()
             return
@@ -5436,6 +5436,11 @@ def _unwhole(tokens: list[Tok]) -> list[Tok]:
 
 
 _APPROXIMATELY = ("~", "≈", "about", "approx", "approximately", "roughly", "around", "circa", "ca", "ca.", "appr")
+
+
+def _says_approximate(tokens: list[Tok]) -> bool:
+    """Whether a parenthesis after a count says only that it is rounded (`(approx.)`, `(about)`)."""
+    return bool(tokens) and all(t.lower in _APPROXIMATELY or t.text == "." for t in tokens)
 
 
 def _approximate(tokens: list[Tok]) -> tuple[list[Tok], bool]:
