@@ -2156,6 +2156,9 @@ class _LineReader:
         if quantity is None or marker is None or head is None or _of_a_layer(tokens[at:marker]):
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
         said = words[at + len(head):marker]
+        if _for_a_batch(said):  # `Total MACs for a batch of 2: …`: judged per image, it was wrong
+            self.per_batch(Span(tokens[at].start, tokens[marker].end))
+            return []
         which = _layers_named(said[:next((j for j, w in enumerate(said) if w in (":", "=", "≈", "?")), len(said))])
         if which is None:  # `Total params in the hidden layers: …`: not the network's, nor a kind cnncalc sums
             self.which_layers(Span(tokens[at].start, tokens[marker - 1].end))
@@ -3561,6 +3564,9 @@ class _LineReader:
         if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
             return None  # a definition (`Bias: the constant added to each output`); `Bias: 10` is an answer
         named = next((j for j in range(at + len(head), marker) if words[j] in (":", "=", "≈", "?")), marker)
+        if _for_a_batch(words[at + len(head):named]):  # `Memory for a batch of 2: 580,800`: per image, it was wrong
+            self.per_batch(Span(tokens[0].start, tokens[marker].end))
+            return None
         if _unshared(words[:named]):  # `Parameters without parameter sharing: 105,705,600` (290,400 neurons · 364)
             self.sink.add(codes.E060, "cnncalc judges the count with parameter sharing (one filter's weights at every "
                                       "position), not without it", Span(tokens[0].start, tokens[marker].end),
@@ -3588,6 +3594,11 @@ class _LineReader:
         tokens = _in_unit_said(tokens, words[at + len(head):named], marker)  # `Params (K): 0.76`
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         return None if count is None else [(quantity, count), *found]
+
+    def per_batch(self, span: Span) -> None:
+        """E060 for a count said of a batch: cnncalc's counts are per image."""
+        self.sink.add(codes.E060, "cnncalc judges counts per image, not for a batch", span,
+                      hint="answer per image (`Memory: 290,400`); `--batch N` shows a batch's memory")
 
     def _one_filters(self, answers: list[tuple[str, ir.Count]]) -> list[tuple[str, ir.Count]]:
         """Answers said of one filter (after `Each filter has …`): its parameters or weights; E060 for another
@@ -5348,6 +5359,11 @@ def _in_unit_said(tokens: list[Tok], named: list[str], marker: int) -> list[Tok]
     return [*tokens[:last], tokens[last]._replace(text=tokens[last].text + unit), *tokens[last + 1:]]
 
 
+def _for_a_batch(words: list[str]) -> bool:
+    """Whether a count's name says it is a batch's (`Memory for a batch of 2`, `MACs per batch`)."""
+    return "batch" in words or "batches" in words
+
+
 def _unshared(words: list[str]) -> bool:
     """Whether words qualify a count as without parameter sharing (`without sharing`, `no parameter sharing`, `if
     not shared`, `unshared`, `locally connected`): the CS231n notes' 105,705,600 for AlexNet's CONV1."""
@@ -6024,7 +6040,7 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
     return 0
 
 
-_VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements"}  # a volume's values, counted
+_VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements", "floats"}  # a volume's values
 # before a volume's values said after it: `= 290,400 neurons`, `which is 290,400 neurons`, `so 290,400 activations`,
 # `=> 290,400 values`, `i.e. 290,400 values`
 _VALUES_LEADS = {"=", ">", "which", "is", "are", "so", "i", "e", ".", "that", "gives", "giving", "total", "in", "all",

@@ -3996,6 +3996,20 @@ def test_a_count_said_approximate_after_it(line: str, verdict: str) -> None:
     assert [a.verdict for a in report.answers if a.quantity == "params"] == [verdict]
 
 
+@pytest.mark.parametrize("line", ["Memory for a batch of 2: 580,800", "MACs for a batch of 8: 843,321,600",
+                                  "Total MACs for a batch of 2: 210,830,400", "Memory per batch: 580,800"])
+def test_a_count_said_of_a_batch_is_not_judged_per_image(line: str) -> None:
+    # 55·55·96 = 290,400 values and 105,415,200 MACs per image: a batch's right count was judged per image, wrong
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert report.answers == ()
+    assert [d.message for d in report.diagnostics] == ["cnncalc judges counts per image, not for a batch"]
+
+
+def test_floats_count_an_outputs_values() -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nMemory: 290,400 floats\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", "right")]  # was E060
+
+
 def test_no_as_a_count_only_before_a_count_word() -> None:
     # `has no parameters` reads as none; reading `no` as a count everywhere made `No. of weights and biases: 760`
     # ((5·5·3 + 1)·10 = 760) pass silently and turned `Params: no` into a wrong answer instead of an unread one.
