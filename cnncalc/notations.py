@@ -49,10 +49,13 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
              "nodes", "cnncalc.readers.onnx:read", title="ONNX",
              input_hint="or export it with a fixed height and width (no `dynamic_axes` on them)"),
-    # The header of Keras' `model.summary()`, torchinfo's and torchsummary's tables: no network, said once.
-    Notation("printout", (), "a printed model summary (Keras' `model.summary()`, torchinfo, torchsummary): "
-             "recognised, to say what to give cnncalc instead", "cnncalc.readers.printout:read",
-             r"(?m)^[ \t|]*Layer \(type(?::depth-idx)?\)[ \t|]+Output Shape[ \t|]+Param #"),
+    # The header of Keras' `model.summary()`, torchinfo's and torchsummary's tables, or a line of PyTorch's
+    # `print(model)` (`  (conv1): Conv2d(3, 6, kernel_size=(5, 5), …)`): no network, said once.
+    Notation("printout", (), "a printed model summary (Keras' `model.summary()`, torchinfo, torchsummary, "
+             "PyTorch's `print(model)`): recognised, to say what to give cnncalc instead",
+             "cnncalc.readers.printout:read",
+             r"(?m)^[ \t|]*Layer \(type(?::depth-idx)?\)[ \t|]+Output Shape[ \t|]+Param #"
+             r"|^[ \t]+\([\w.]+\): (?:Conv[123]d|ConvTranspose2d|Linear|MaxPool2d|AvgPool2d|BatchNorm2d|Sequential)\("),
 )}
 BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the text their reader reads
           ".keras": "cnncalc.readers.keras:archive"}

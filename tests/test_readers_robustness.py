@@ -215,3 +215,20 @@ def test_a_pasted_model_summary_is_one_e070_saying_what_to_give(text: str, print
     assert (d.code, d.line, d.column) == ("E070", 3 if text is KERAS_SUMMARY else 2, 1)
     assert printed in d.message and "not its kernel, stride or padding" in d.message and instead in (d.hint or "")
     assert report.totals.params is None  # nothing computed: no total from a printout
+
+
+TORCH_REPR = '''Net(
+  (conv1): Conv2d(3, 6, kernel_size=(5, 5), stride=(1, 1))
+  (pool): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (fc1): Linear(in_features=400, out_features=120, bias=True)
+)
+'''
+
+
+def test_a_pasted_print_of_a_pytorch_model_is_one_e070_saying_what_to_give() -> None:
+    # Read as the spec language it was 9 errors, one per line, none saying why
+    report = analyze_text(TORCH_REPR, "model.txt")
+    [d] = report.diagnostics
+    assert (d.code, d.line, d.column) == ("E070", 2, 1)
+    assert d.message.startswith("not supported: this is the printout of PyTorch's `print(model)`: it lists the modules")
+    assert "PyTorch source" in (d.hint or "") and report.totals.params is None
