@@ -1,7 +1,8 @@
 """A printed model summary pasted as a network: Keras' `model.summary()`, torchinfo's and
 torchsummary's tables. They hold each layer's output shape and parameter count but not its kernel,
 stride or padding, so no shape can be computed from them: the reader says so once, and what to give
-cnncalc instead, rather than reading the table as the spec language (an error per line)."""
+cnncalc instead, rather than reading the table as the spec language (an error per line). So does
+PyTorch's `print(model)`, whose modules are listed as `__init__` made them, not as `forward` runs them."""
 from __future__ import annotations
 
 import re
