@@ -358,8 +358,9 @@ class Checker:
             in_bytes = exp.quantity == "memory" or _in_bytes(exp.limit, exp.quantity)
             actual = {"params": sums.params, "weights": sums.weights, "biases": sums.biases,
                       "macs": sums.macs, "memory": memory, "activations": sums.activations}[exp.quantity]
-            if actual is not None and in_bytes and exp.quantity != "memory":
-                actual *= BYTES_PER_VALUE  # per image, as float32
+            scale = BYTES_PER_VALUE if in_bytes and exp.quantity != "memory" else 1  # values as float32 bytes
+            if actual is not None:
+                actual *= scale
             unit = " bytes" if in_bytes else ""
             relation = "" if exp.op == "==" else f"{exp.op} "
             expected = f"{relation}{exp.limit.text}"
@@ -396,18 +397,18 @@ class Checker:
                 slip = f"nor is it {' or '.join(f'{what}, {value:,}' for what, value in said)}"
             elif slip is None and not holds and exp.op == "==":
                 slip = _rounding_slip(exp.limit, actual)
-                if in_bytes and exp.quantity != "memory" and exp.limit.accepts(actual // BYTES_PER_VALUE):
-                    slip = _bytes_slip(exp.quantity, actual // BYTES_PER_VALUE)
-                running = (sums.non_trainable or 0) * (BYTES_PER_VALUE if in_bytes else 1)
+                if scale != 1 and exp.limit.accepts(actual // scale):
+                    slip = _bytes_slip(exp.quantity, actual // scale)
+                running = (sums.non_trainable or 0) * scale
                 if exp.quantity == "params" and running and _holds(exp.limit, actual + running, in_bytes):
                     slip = (f"that counts the {running:,} running statistics too (the table's Total params, as Keras "
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):
                     slip = "that is FLOPs (2·MACs); MACs count each multiply-accumulate once"
                 if exp.quantity == "weights" and sums.biases and sums.params is not None and \
-                        _holds(exp.limit, sums.params * (BYTES_PER_VALUE if in_bytes else 1), in_bytes):
+                        _holds(exp.limit, sums.params * scale, in_bytes):
                     slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
-                inputs = (received or 0) * (BYTES_PER_VALUE if in_bytes else 1)
+                inputs = (received or 0) * scale
                 if exp.quantity == "activations" and exp.family is None and inputs and \
                         _holds(exp.limit, actual + inputs, in_bytes):
                     # the notes' VGG listing sums its memory column, the INPUT row's 150K with it

@@ -350,10 +350,11 @@ def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], d
         raise Malformed(f"{call.name}: name-value arguments come in pairs", call.span)
     options: dict[str, Any] = {}
     named = ("Name", *_OPTION_NAMES.get(call.name, ()))
+    known = {option.lower() for option in named}  # (names are case-insensitive)
     for name, value in zip(rest[::2], rest[1::2]):
         if not isinstance(name, Str):
             raise Malformed(f"{call.name}: expected an option name, found `{_shown(name)}`", call.span)
-        if name.text.lower() not in {known.lower() for known in named}:
+        if name.text.lower() not in known:
             # `'Strides', 2`: MATLAB refuses it (passed over, the stride was 1 and the numbers wrong)
             raise Malformed(f"{call.name} has no option '{name.text}' (MATLAB refuses it); its options are "
                             f"{some_of(list(named), 6)}", name.span)
