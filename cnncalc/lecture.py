@@ -2157,7 +2157,7 @@ class _LineReader:
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
         said = words[at + len(head):marker]
         if _for_a_batch(said):  # `Total MACs for a batch of 2: …`: judged per image, it was wrong
-            self.per_batch(Span(tokens[at].start, tokens[marker].end))
+            self.per_batch(Span(tokens[0].start, tokens[marker].end))  # (the whole name: `Total MACs for a batch`)
             return []
         which = _layers_named(said[:next((j for j, w in enumerate(said) if w in (":", "=", "≈", "?")), len(said))])
         if which is None:  # `Total params in the hidden layers: …`: not the network's, nor a kind cnncalc sums

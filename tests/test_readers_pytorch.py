@@ -2210,10 +2210,12 @@ def test_the_base_initialised_by_name_as_older_code_does() -> None:
 
 
 def test_the_tutorials_num_flat_features_is_named_with_the_fix() -> None:
-    report = read_py(BLITZ.replace("FLATTEN", "x.view(-1, self.num_flat_features(x))"), input="32x32x1")
-    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E070", "not supported: `x.size()[1:]`: sizes of a tensor other than its height and width (`x.size()[2:]`), "
-                 "known only when the network runs; to flatten, `torch.flatten(x, 1)` or `x.view(x.size(0), -1)`")]
+    text = BLITZ.replace("FLATTEN", "x.view(-1, self.num_flat_features(x))")
+    report = read_py(text, input="32x32x1")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E070", *place_of(text, "x.size()[1:]"), "not supported: `x.size()[1:]`: sizes of a tensor other than its "
+         "height and width (`x.size()[2:]`), known only when the network runs; to flatten, `torch.flatten(x, 1)` or "
+         "`x.view(x.size(0), -1)`")]
     assert report.totals.params is None
 
 

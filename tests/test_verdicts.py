@@ -3975,7 +3975,9 @@ def test_a_negative_count_is_not_read_as_its_number(line: str) -> None:
     # the minus was taken for a bullet and (5·5·3 + 1)·10 = 760 judged right
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n")
     assert all(a.verdict != "right" for a in report.answers)
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    noun = "total parameter" if line.startswith("Total") else "parameter"
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, line.index("-") + 1, f"a {noun} count is not negative")]
 
 
 def test_a_negative_count_after_an_arrow_is_not_read_as_its_number() -> None:
@@ -4002,12 +4004,15 @@ def test_a_count_said_of_a_batch_is_not_judged_per_image(line: str) -> None:
     # 55·55·96 = 290,400 values and 105,415,200 MACs per image: a batch's right count was judged per image, wrong
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
     assert report.answers == ()
-    assert [d.message for d in report.diagnostics] == ["cnncalc judges counts per image, not for a batch"]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 1, "cnncalc judges counts per image, not for a batch")]
 
 
-def test_floats_count_an_outputs_values() -> None:
-    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nMemory: 290,400 floats\n")
-    assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", "right")]  # was E060
+@pytest.mark.parametrize("answer, verdict", [("290,400", "right"), ("290,401", "wrong")])
+def test_floats_count_an_outputs_values(answer: str, verdict: str) -> None:
+    # 55·55·96 = 290,400 values (`floats` was E060)
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nMemory: {answer} floats\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("memory", verdict)]
 
 
 def test_no_as_a_count_only_before_a_count_word() -> None:
@@ -4479,9 +4484,9 @@ def test_a_count_without_parameter_sharing_is_not_judged_as_the_layers(line: str
     # each was judged as CONV1's 34,944 parameters: a right answer marked wrong
     report = homework(_CONV1_227 + line + "\n")
     assert report.answers == ()
-    assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
-        ("E060", 3, "cnncalc judges the count with parameter sharing (one filter's weights at every position), not "
-                    "without it")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 1, "cnncalc judges the count with parameter sharing (one filter's weights at every position), "
+                       "not without it")]
 
 
 @pytest.mark.parametrize("line, answers", [
@@ -4500,8 +4505,8 @@ def test_a_filters_bias_after_its_weights_is_not_the_layers(line: str) -> None:
     # `and 1 bias` was judged as the layer's 96 biases: wrong
     report = homework(_CONV1_227 + line + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("weights per filter", "right")]
-    assert [(d.code, d.message) for d in report.diagnostics] == [
-        ("E060", "cnncalc judges one filter's parameters or weights, not its biases")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, line.index("1 bias") + 1, "cnncalc judges one filter's parameters or weights, not its biases")]
 
 
 def test_a_listing_whose_names_do_not_say_the_kind() -> None:
@@ -4714,6 +4719,10 @@ _TOLD = "Consider an input of {input}. We apply a conv layer with {layer}. {ques
                   question="How many parameters does this layer have?", answer="270"), [("params", "right")]),
     (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3, bias=False",
                   question="How many parameters does this layer have?", answer="270"), [("params", "right")]),
+    (_TOLD.format(input="32x32x3", layer="10 filters of size 3x3 without bias",
+                  question="How many parameters does this layer have?", answer="280"), [("params", "wrong")]),
+    (_TOLD.format(input="32x32x6", layer="6 filters of size 3x3, groups 3",
+                  question="How many parameters does this layer have?", answer="330"), [("params", "wrong")]),
     # Ng's 1x1 lesson: 28x28x192 through CONV 5x5, same, 32: 28·28·32·5·5·192 = 120,422,400 multiplications
     ("Input 28x28x192, conv 5x5, same, 32 filters. How many multiplications?\nAnswer: 120M\n", [("macs", "right")]),
 ])
@@ -4732,8 +4741,9 @@ def test_a_told_layer_changed_by_a_word_not_read_is_not_judged(text: str, word: 
     # the word was dropped and the plain convolution judged: a transposed one's 64x64x10 was wrong
     report = cnncalc.analyze_text(text + " What is the output volume?\nAnswer: 64x64x10\n", "hw.txt")
     assert report.answers == ()
-    assert (1, f"cnncalc does not read `{word}` in a problem told in a sentence, so the layer is not judged") in [
-        (d.line, d.message) for d in report.diagnostics if d.code == "E060"]
+    assert (1, text.index(word) + 1, f"cnncalc does not read `{word}` in a problem told in a sentence, so the layer is "
+                                     f"not judged") in [(d.line, d.column, d.message) for d in report.diagnostics
+                                                        if d.code == "E060"]
 
 
 @pytest.mark.parametrize("text, verdicts", [
@@ -4749,6 +4759,8 @@ def test_a_told_layer_changed_by_a_word_not_read_is_not_judged(text: str, word: 
     # (17 - 3)/2 + 1 = 8: `a 3x3 window` is the pool's (the sentence was E060, the answer not judged)
     ("You have an input volume that is 17x17x64, and apply average pooling with a 3x3 window and stride=2. What is "
      "the output volume?\nAnswer: 8x8x64\n", [("output", "right")]),
+    ("You have an input volume that is 17x17x64, and apply average pooling with a 3x3 window and stride=2. What is "
+     "the output volume?\nAnswer: 9x9x64\n", [("output", "wrong")]),
 ])
 def test_a_problem_told_with_its_input_after_the_layer_keeps_its_question(text: str,
                                                                           verdicts: list[tuple[str, str]]) -> None:
@@ -4798,10 +4810,12 @@ _TOLD_64 = ("Consider an input of size 64x64x3. {before}We apply a convolutional
                                                   ("stride 1 and paddding 2", "paddding", "padding")])
 def test_a_told_option_misspelt_is_not_read_past(options: str, said: str, meant: str) -> None:
     # `a stirde of 2` was read past: stride 1, and (64 - 5)/1 + 1 = 60 judged right for a stride of 2
-    report = cnncalc.analyze_text(_TOLD_64.format(before="", options=options), "hw.txt")
+    text = _TOLD_64.format(before="", options=options)
+    report = cnncalc.analyze_text(text, "hw.txt")
     assert report.answers == ()
-    assert (f"cnncalc does not read `{said}` in this problem told in a sentence (`{meant}`?), so the layer is not "
-            f"judged") in [d.message for d in report.diagnostics if d.code == "E060"]
+    assert (1, text.index(said) + 1, f"cnncalc does not read `{said}` in this problem told in a sentence (`{meant}`?), "
+                                     f"so the layer is not judged") in [(d.line, d.column, d.message)
+                                                                        for d in report.diagnostics if d.code == "E060"]
 
 
 @pytest.mark.parametrize("before, options", [("In layer 1, ", "stride 1 and no padding"),
