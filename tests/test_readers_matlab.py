@@ -429,8 +429,8 @@ def test_a_long_array_and_a_graph_of_many_joins_read_in_the_files_order() -> Non
 @pytest.mark.parametrize("layer, option, column", [
     ("convolution2dLayer(3, 16, 'Strides', 2)", "Strides", 31),
     ("maxPooling2dLayer(2, 'Strides', 2)", "Strides", 26),
-    ("convolution2dLayer(3, 16, 'Padd', 1)", "Padd", 31),
     ("convolution2dLayer(3, 16, Strides=2)", "Strides", 31),
+    ("convolution2dLayer(3, 16, 'Stridee', 2)", "Stridee", 31),
 ])
 def test_an_option_matlab_does_not_have_is_an_error_not_passed_over(layer: str, option: str, column: int) -> None:
     # `'Strides', 2` was passed over: the layer read at stride 1 (14x14x16, not 7x7x16), in silence
@@ -452,3 +452,31 @@ def test_every_documented_option_is_read() -> None:
             "    fullyConnectedLayer(2, 'WeightLearnRateFactor', 1, 'Name', 'fc')];\n")
     report = read_m(text)
     assert errors(report) == [] and report.totals.params == 592 + 2 * 16 + 8_194
+
+
+@pytest.mark.parametrize("layer, output", [
+    # MATLAB matches a name-value name ignoring case, and shortened while it starts one option's name only
+    ("convolution2dLayer(3, 16, 'Str', 2)", (7, 7, 16)),  # (16 - 3)/2 + 1 = 7.5, rounded down: 7
+    ("convolution2dLayer(3, 16, 'stride', 2, 'Dil', 2)", (6, 6, 16)),  # (16 - 5)/2 + 1 = 6.5: 6
+    ("convolution2dLayer(3, 16, Str=2)", (7, 7, 16)),
+    ("maxPooling2dLayer(2, 'Pad', 1, 'St', 2)", (9, 9, 4)),  # (16 - 2 + 2·1)/2 + 1 = 9: Padding alone starts `Pad`
+    ("averagePooling2dLayer(2, 'S', 2, 'PADDING', 1)", (9, 9, 4)),  # `Padding` itself beside PaddingValue
+])
+def test_an_option_name_shortened_as_matlab_allows_is_read_as_its_option(layer: str, output: tuple[int, ...]) -> None:
+    report = read_m(f"layers = [\n    imageInputLayer([16 16 4])\n    {layer}\n    fullyConnectedLayer(2)];\n")
+    assert report.ok, report.diagnostics
+    assert report.rows[0].output.dims == output
+
+
+@pytest.mark.parametrize("layer, option, column, could", [
+    ("convolution2dLayer(3, 16, 'Pad', 1)", "Pad", 31, "`Padding`, `PaddingValue`"),
+    ("convolution2dLayer(3, 16, 'N', 'c')", "N", 31, "`Name`, `NumChannels`"),
+    ("averagePooling2dLayer(2, 'padd', 1)", "padd", 30, "`Padding`, `PaddingValue`"),
+])
+def test_an_option_name_that_starts_two_options_names_is_an_error(layer: str, option: str, column: int,
+                                                                    could: str) -> None:
+    # MATLAB refuses an ambiguous shortened name; read as either option the numbers could be wrong
+    report = read_m(f"layers = [\n    imageInputLayer([16 16 4])\n    {layer}\n    fullyConnectedLayer(2)];\n")
+    assert where(report) == [("E071", 3, column)]
+    assert report.diagnostics[0].message == (f"{layer.split('(')[0]}: option '{option}' is ambiguous (MATLAB refuses "
+                                             f"it): it could be any of {could}")

@@ -350,16 +350,28 @@ def _options(args: list[Any], positional: int, call: Call) -> tuple[list[Any], d
         raise Malformed(f"{call.name}: name-value arguments come in pairs", call.span)
     options: dict[str, Any] = {}
     named = ("Name", *_OPTION_NAMES.get(call.name, ()))
-    known = {option.lower() for option in named}  # (names are case-insensitive)
     for name, value in zip(rest[::2], rest[1::2]):
         if not isinstance(name, Str):
             raise Malformed(f"{call.name}: expected an option name, found `{_shown(name)}`", call.span)
-        if name.text.lower() not in known:
-            # `'Strides', 2`: MATLAB refuses it (passed over, the stride was 1 and the numbers wrong)
-            raise Malformed(f"{call.name} has no option '{name.text}' (MATLAB refuses it); its options are "
-                            f"{some_of(list(named), 6)}", name.span)
-        options[name.text.lower()] = value
+        options[_option_named(name, named, call)] = value
     return given, options
+
+
+def _option_named(name: Str, named: tuple[str, ...], call: Call) -> str:
+    """The option a name-value pair's name stands for, lower-cased: MATLAB matches names ignoring case, and a name
+    may be shortened while it starts only one option's name (`'Str', 2` is Stride; `'Pad'` is ambiguous beside
+    PaddingValue and refused). A name that matches none is refused too: `'Strides', 2` passed over would leave the
+    stride 1 and the numbers wrong."""
+    lower = name.text.lower()
+    matches = [option for option in named if option.lower() == lower] or \
+        [option for option in named if lower and option.lower().startswith(lower)]
+    if len(matches) == 1:
+        return matches[0].lower()
+    if matches:
+        raise Malformed(f"{call.name}: option '{name.text}' is ambiguous (MATLAB refuses it): it could be "
+                        f"any of {some_of(matches, 6)}", name.span)
+    raise Malformed(f"{call.name} has no option '{name.text}' (MATLAB refuses it); its options are "
+                    f"{some_of(list(named), 6)}", name.span)
 
 
 # the name-value options of MATLAB's layer functions, as its documentation spells them (`Name` for every one)
