@@ -760,7 +760,7 @@ class Parser(TokenStream):
                 ok = False
                 continue
             else:
-                self.unexpected(f"an argument of `{keyword}`", self.argument_hint(keyword, tok))
+                self.unexpected(f"an argument of `{keyword}`", self.argument_hint(keyword, tok, positionals[:filled]))
                 self.sync()
                 ok = False
                 break
@@ -785,15 +785,36 @@ class Parser(TokenStream):
         tok = self.peek(k)
         return tok.kind in _VALUE_STARTS or (tok.kind == "NAME" and tok.text in argument.kind.words)
 
-    def argument_hint(self, keyword: str, tok: Token) -> str | None:
+    def argument_hint(self, keyword: str, tok: Token, filled: tuple[Argument, ...]) -> str | None:
         """Why a token is no argument: commas between arguments (`conv 96, 11x11`), a size written as two
-        numbers (`conv 96 11 11`: `11x11`)."""
+        numbers (`conv 96 11 11`: `11x11`), a value past those taken by position (`lrn 5`: `lrn size 5`)."""
         if tok.kind == ",":
             return f"a layer's arguments are separated by spaces: `{REGISTRY[keyword].example or keyword}`"
-        before = self.tokens[self.i - 1] if self.i else None
-        if tok.kind == "NUMBER" and before is not None and before.kind == "NUMBER" and tok.text.isdigit() \
-                and before.text.isdigit():
-            return f"a size of {before.text} by {tok.text} is written `{before.text}x{tok.text}`"
         if tok.kind == "NUMBER" and self.text[tok.start - 1:tok.start] == "/":  # `3x3/2`, as the GoogLeNet paper
             return f"a stride is written `stride {tok.text}`"
+        before = self.tokens[self.i - 1] if self.i else None
+        if tok.kind == "NUMBER" and before is not None and before.kind == "NUMBER" and tok.text.isdigit() \
+                and before.text.isdigit() and filled and filled[-1].kind.syntax == "pair":
+            # (`maxpool 3 2` may be PyTorch's MaxPool2d(3, 2), whose 2 is the stride)
+            stride = f"; a stride, `stride {tok.text}`" if "stride" in REGISTRY[keyword].schema.options else ""
+            return f"a size of {before.text} by {tok.text} is written `{before.text}x{tok.text}`{stride}"
+        if tok.kind in ("NUMBER", "DIMS"):  # a value past the positionals (`lrn 5`, `conv 96 11x11 4`): the form
+            return _named_values(keyword, tok.text)
         return None
+
+
+def _named_values(keyword: str, value: str) -> str:
+    """The hint for a value after those a layer takes by position: which of its values are named, and an example
+    (the layer's own when it names one, else with its first option and the value written: `bn eps 1e-5`)."""
+    layer = REGISTRY[keyword]
+    named = [a.name for a in layer.schema.arguments if a.role == "option" and a.name != "depth"]
+    positions = [a.label for a in layer.schema.positionals]
+    by_position = f"its {' and '.join(positions)}" if positions else ""
+    if not named:
+        return f"`{keyword}` takes {by_position} alone: e.g. `{layer.example or keyword}`" if positions else \
+            f"`{keyword}` takes no values: e.g. `{keyword}`"
+    example = layer.example or keyword
+    if not any(f" {n} " in f" {example} " for n in named):
+        example = f"{example if positions else keyword} {named[0]} {value}"
+    after = f" after {by_position}" if positions else ""
+    return f"`{keyword}`'s values{after} are named ({', '.join(f'`{n}`' for n in named)}): e.g. `{example}`"

@@ -224,9 +224,28 @@ def test_a_word_that_is_no_option_says_what_it_probably_meant(line: str, column:
     ("conv 96 11x11 stride=", 21, "`stride` takes its value after a space, not `=`", "write `stride N`"),
     ("conv 96, 11x11", 8, "expected an argument of `conv`, found `,`",
      "a layer's arguments are separated by spaces: `conv 96 11x11 stride 4 pad 0`"),
-    ("conv 96 11 11", 12, "expected an argument of `conv`, found `11`", "a size of 11 by 11 is written `11x11`"),
+    ("conv 96 11 11", 12, "expected an argument of `conv`, found `11`", "a size of 11 by 11 is written `11x11`; "
+     "a stride, `stride 11`"),
     # the GoogLeNet paper's `3x3/2`
     ("maxpool 3x3/2", 13, "expected an argument of `maxpool`, found `2`", "a stride is written `stride 2`"),
+    # a value past those taken by position (PyTorch's LocalResponseNorm(5), a stride without its word): the
+    # layer's named values (there was no hint); two numbers after a count are no size (`fc 10 20` was `10x20`)
+    ("lrn 5", 5, "expected an argument of `lrn`, found `5`",
+     "`lrn`'s values are named (`size`, `alpha`, `beta`, `k`): e.g. `lrn size 5`"),
+    ("conv 96 11x11 4", 15, "expected an argument of `conv`, found `4`",
+     "`conv`'s values after its out channels and kernel are named (`stride`, `pad`, `dilation`, `groups`, "
+     "`inputs`): e.g. `conv 96 11x11 stride 4 pad 0`"),
+    ("maxpool 3 2", 11, "expected an argument of `maxpool`, found `2`", "a size of 3 by 2 is written `3x2`; "
+     "a stride, `stride 2`"),
+    ("maxpool 3/2", 11, "expected an argument of `maxpool`, found `2`", "a stride is written `stride 2`"),
+    ("upsample 2 3", 12, "expected an argument of `upsample`, found `3`", "a size of 2 by 3 is written `2x3`"),
+    ("fc 10 20", 7, "expected an argument of `fc`, found `20`",
+     "`fc`'s values after its units are named (`inputs`): e.g. `fc 4096 inputs 20`"),
+    ("bn 1e-5", 4, "expected an argument of `bn`, found `1e-5`", "`bn`'s values are named (`eps`, `inputs`): e.g. "
+     "`bn eps 1e-5`"),
+    ("dropout 0.5 0.2", 13, "expected an argument of `dropout`, found `0.2`", "`dropout` takes its p alone: e.g. "
+     "`dropout 0.5`"),
+    ("relu 2", 6, "expected an argument of `relu`, found `2`", "`relu` takes no values: e.g. `relu`"),
 ])
 def test_arguments_written_as_other_languages_write_them_are_e002_with_the_spec_form(
         line: str, column: int, message: str, hint: str) -> None:
