@@ -335,12 +335,14 @@ class Expander:
                 pair = (value, value) if isinstance(value, int) else value
                 if not all(0 <= v <= limits.MAX_EXTENT for v in pair):
                     self.sink.add(codes.E013, f"`{item.kind} at` needs an offset of whole numbers from 0 to "
-                                              f"{limits.MAX_EXTENT:,} (rows, or `TxL`)", shifted(item.arg.span, shift))
+                                              f"{limits.MAX_EXTENT:,} (rows, or `TxL`)", shifted(item.arg.span, shift),
+                                  hint=f"e.g. `{item.kind} at 4x4 {{ … }}`: 4 rows down, 4 columns across")
                     return None
                 kind = kind.at((pair[0], pair[1]))
             elif not isinstance(value, int) or not 1 <= value <= limits.MAX_BRANCHES:
                 self.sink.add(codes.E013, f"`{item.kind}` needs a whole number of parts from 1 to "
-                                          f"{limits.MAX_BRANCHES:,}", shifted(item.arg.span, shift))
+                                          f"{limits.MAX_BRANCHES:,}", shifted(item.arg.span, shift),
+                              hint=f"e.g. `{item.kind} 2 {{ … }}`")
                 return None
             else:
                 count = value
@@ -399,7 +401,7 @@ class Expander:
             return None
         if not isinstance(n, int) or not 0 <= n <= limits.MAX_REPEAT:
             self.sink.add(codes.E056, f"`repeat` needs a count from 0 to {limits.MAX_REPEAT:,}, got {_shown(n)}",
-                          shifted(item.times.span, shift))
+                          shifted(item.times.span, shift), hint="e.g. `repeat 3 { conv 64 3x3 pad 1 ; relu }`")
             return None
         node = SeqNode(name, path, depth, span, "repeat", f"repeat {n}")
         template = ("repeat", next(self.repeats))  # a serial number: an id() could be reused
@@ -604,14 +606,15 @@ class Expander:
             if isinstance(arg.value, ir.Volume):
                 if "depth" not in cls._names:
                     self.sink.add(codes.E013, f"`{call.keyword}` takes a size `KxK`, not `KxKxD`",
-                                  shifted(arg.value.span, shift))
+                                  shifted(arg.value.span, shift), hint=f"e.g. `{cls.example or call.keyword}`")
                     raise _Bad
                 values["depth"] = arg.value.depth
             try:
                 values[arg.name] = argument.kind.convert(raw)
             except BadValue as bad:
                 where = _item_span(arg.value, bad.index)
-                self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}", shifted(where, shift))
+                self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}", shifted(where, shift),
+                              hint=f"e.g. `{cls.example or call.keyword}`")
                 raise _Bad from None
         return values
 
@@ -642,7 +645,7 @@ class Expander:
         value = self.eval(e, env, shift)
         if not isinstance(value, int):
             self.sink.add(codes.E013, f"expected one number here, found the pair `{_shown(value)}`",
-                          shifted(e.span, shift))
+                          shifted(e.span, shift), hint="a pair `AxB` goes only where a size does (`3x3`, `stride 2x1`)")
             raise _Bad
         return value
 

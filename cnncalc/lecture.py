@@ -832,7 +832,8 @@ class _Table:
                                         volume.span.to(depth.span))
             if volume is None or len(volume.dims) not in (1, 3):
                 where = volume.span if volume is not None else Span(reader.start, reader.end)
-                reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where)
+                reader.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `227x227x3`)", where,
+                                hint="write its height, width and depth: `| Input | 227x227x3 |`")
                 return None
             return reader.input(volume, volume.dims, counts)
         kind_named = _kind_cell(by_role.get("description", []))
@@ -1139,7 +1140,8 @@ class _LineReader:
                 self.sink.add(codes.E060, e.message, e.span, hint="the input line reads `[227x227x3] INPUT`")
             if not isinstance(volume, ir.ShapeAnswer) or len(volume.dims) not in (1, 3):
                 span = volume.span if isinstance(volume, ir.ShapeAnswer) else Span(self.start, self.end)
-                self.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `[227x227x3] INPUT`)", span)
+                self.sink.add(codes.E023, "the input's volume is `HxWxC` (e.g. `[227x227x3] INPUT`)", span,
+                              hint="write its height, width and depth: `[227x227x3] INPUT`")
                 return None
             return self.input(volume, volume.dims)
         name_tokens = []

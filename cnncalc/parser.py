@@ -21,6 +21,14 @@ STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
 _CACHEABLE_LENGTH = 400
 _VALUE_STARTS = frozenset(("NUMBER", "DIMS", "-", "("))  # what a value after `stride:` may start with
+# hints for what a line or a structure looks like
+_LINE_FORM = ("a line is a layer, its label first if it has one (`conv1: conv 96 11x11 stride 4 ; relu -> 55x55x96`), "
+              "or a statement (`input`, `expect`, `block`, `rounding`); `cnncalc explain layers` lists the layers")
+_BLOCK_FORM = "a block is defined as `block fire(s, e1, e3) { … }`: its name, then its parameters' names"
+_BRANCHES = "branches are written inside a merge's braces: `concat { conv 8 1x1 | maxpool 3x3 stride 1 pad 1 }`"
+_OPENED = {"block body": "block fire(s, e) { conv s 1x1 ; relu }", "residual body": "residual { conv 64 3x3 pad 1 }",
+           "shortcut": "residual { conv 64 3x3 stride 2 pad 1 } shortcut { conv 64 1x1 stride 2 }",
+           "repeat body": "repeat 3 { conv 64 3x3 pad 1 ; relu }", "side branch": "side { fc 10 }"}
 
 # A comment that reads as an answer (W046): an arrow and anything, or a volume or count standing alone
 # (`# 32x32x10`, `# 32x32x10, 760 params`, `# params 760`), not a remark that mentions one (`# 3x3 conv`).
@@ -143,10 +151,10 @@ class Parser(TokenStream):
                     net.end = line.span.end
                 if self.at("|"):
                     self.error(codes.E002, "`|` separates branches only inside braces (`concat { a | b }`)",
-                               self.peek().span)
+                               self.peek().span, hint=_BRANCHES)
                     self.advance()
                 elif not self.at("NEWLINE", "EOF", "}"):
-                    self.unexpected("end of line")
+                    self.unexpected("end of line", _LINE_FORM)
                     self.sync_statement()
         networks.append(net.done(self.refers))
 
@@ -223,7 +231,8 @@ class Parser(TokenStream):
                 self.error(codes.E023, f"`{tok.text}` is not an input shape", tok.span,
                            hint="write the input as `HxWxC`, e.g. `input 227x227x3`, or a flat `N`")
             else:
-                self.unexpected("a shape like `227x227x3` after `input`")
+                self.unexpected("a shape like `227x227x3` after `input`",
+                                "write the input as `HxWxC`, e.g. `input 227x227x3`, or a flat `N`")
             self.sync_statement()
             return
         if not spaced:
@@ -245,7 +254,8 @@ class Parser(TokenStream):
             else:
                 if n is not None or btok.kind != "NUMBER":
                     self.error(codes.E013, f"`batch` needs a whole number from 1 to {limits.MAX_BATCH:,}, found "
-                                           f"`{btok.text or 'nothing'}`", btok.span)
+                                           f"`{btok.text or 'nothing'}`", btok.span,
+                               hint="e.g. `input 227x227x3 batch 32`")
                 self.sync_statement()
         answers = self.input_answers() if self.at("->") else None
         self.end_of_statement()
@@ -253,7 +263,8 @@ class Parser(TokenStream):
         if net.input is not None:
             self.error(codes.E021, "`input` is given twice", parsed.span, hint="keep one `input` line per network")
         elif net.lines:
-            self.error(codes.E022, "`input` must come before the first layer", parsed.span)
+            self.error(codes.E022, "`input` must come before the first layer", parsed.span,
+                       hint="move the `input` line above the network's first layer")
             net.input = parsed
         else:
             net.input = parsed
@@ -274,7 +285,9 @@ class Parser(TokenStream):
         filtered = answers.filter_params or answers.filter_weights
         if filtered is not None:
             self.error(codes.E002, "the input has no filters: its answers are `memory`, `params`, `weights`, "
-                                   "`biases` and `macs`", filtered.span)
+                                   "`biases` and `macs`", filtered.span,
+                       hint="answer a filter's count on its convolution's line: `conv1: conv 96 11x11 stride 4 -> "
+                            "filter params 364`")
             return None
         return answers
 
@@ -285,13 +298,16 @@ class Parser(TokenStream):
             self.advance()
             span = kw.span.to(mode.span)
             if net.lines:
-                self.error(codes.E022, "`rounding` must come before the first layer", span)
+                self.error(codes.E022, "`rounding` must come before the first layer", span,
+                           hint="move the `rounding` line above the network's first layer")
             elif net.rounding is not None:
                 self.error(codes.E012, "`rounding` is given twice", span, hint="keep one `rounding` line")
             net.rounding = ir.RoundingLine(mode.text, span)
             net.end = span.end
         else:
-            self.unexpected("`floor`, `ceil` or `exact` after `rounding`")
+            self.unexpected("`floor`, `ceil` or `exact` after `rounding`",
+                            "`rounding floor` (the default, as PyTorch), `rounding ceil` (as Caffe's pooling) or "
+                            "`rounding exact` (an inexact division is an error)")
         self.end_of_statement()
 
     def parse_total(self) -> ir.TotalExpectation | None:
@@ -306,7 +322,7 @@ class Parser(TokenStream):
                 ended = self.end_of_answer()
                 return None if shape is None or not ended else ir.TotalExpectation("output", "==", None, shape,
                                                                                    kw.span.to(tok.span))
-            self.unexpected("a shape after `expect output`")
+            self.unexpected("a shape after `expect output`", "e.g. `expect output 1000` or `expect output 7x7x512`")
             self.sync_statement()
             return None
         if not self.at_word("total"):
@@ -316,13 +332,15 @@ class Parser(TokenStream):
                            hint=f"a layer's answers go at the end of its own line, after `->` (`{tok.text}: … -> "
                                 f"55x55x96 params 34944`); `expect` is for the network's output and totals")
             else:
-                self.unexpected("`total` or `output` after `expect`")
+                self.unexpected("`total` or `output` after `expect`",
+                                "e.g. `expect total params 62.4M` or `expect output 1000`")
             self.sync_statement()
             return None
         self.advance()
         what = self.peek()
         if not (what.kind == "NAME" and what.text in ir.TOTALS):
-            self.unexpected(f"{', '.join(f'`{q}`' for q in ir.TOTALS[:-1])} or `{ir.TOTALS[-1]}` after `expect total`")
+            self.unexpected(f"{', '.join(f'`{q}`' for q in ir.TOTALS[:-1])} or `{ir.TOTALS[-1]}` after `expect total`",
+                            "e.g. `expect total params 62.4M`")
             self.sync_statement()
             return None
         self.advance()
@@ -331,7 +349,8 @@ class Parser(TokenStream):
             self.advance()
             kind = self.peek()
             if not (kind.kind == "NAME" and kind.text in FAMILIES):
-                self.unexpected(f"{', '.join(f'`{f}`' for f in FAMILIES)} after `in` (`in conv layers`)")
+                self.unexpected(f"{', '.join(f'`{f}`' for f in FAMILIES)} after `in` (`in conv layers`)",
+                                "e.g. `expect total params in conv layers 2.3M`")
                 self.sync_statement()
                 return None
             family = self.advance().text
@@ -354,7 +373,7 @@ class Parser(TokenStream):
         kw = self.advance()
         name = self.peek()
         if name.kind != "NAME":
-            self.unexpected("a block name after `block`")
+            self.unexpected("a block name after `block`", _BLOCK_FORM)
             self.sync_statement()
             return None
         self.advance()
@@ -364,7 +383,7 @@ class Parser(TokenStream):
             while not self.at(")"):
                 ptok = self.peek()
                 if ptok.kind != "NAME":
-                    self.unexpected("a parameter name")
+                    self.unexpected("a parameter name", _BLOCK_FORM)
                     self.sync_statement()
                     return None
                 self.advance()
@@ -379,7 +398,7 @@ class Parser(TokenStream):
                 if self.at(","):
                     self.advance()
                 elif not self.at(")"):
-                    self.unexpected("`,` or `)` in the parameter list")
+                    self.unexpected("`,` or `)` in the parameter list", _BLOCK_FORM)
                     self.sync_statement()
                     return None
             self.advance()
@@ -394,8 +413,8 @@ class Parser(TokenStream):
         branches, _ = group
         if len(branches) > 1:
             self.error(codes.E002, "`|` separates branches only inside a merge's braces, not in a block body",
-                       branches[1].span)
-        self.end_of_statement()
+                       branches[1].span, hint=_BRANCHES)
+        self.end_of_statement("a block's definition ends at its closing `}`; its calls go on lines of their own")
         return ir.BlockDef(name.text, tuple(params), branches[0].body, kw.span.to(name.span))
 
     def parse_braced(self, what: str) -> ir.Seq | None:
@@ -406,14 +425,15 @@ class Parser(TokenStream):
         branches, span = group
         if len(branches) > 1:
             self.error(codes.E002, f"`|` separates branches only inside a merge's braces, not in a {what}",
-                       branches[1].span)
+                       branches[1].span, hint=_BRANCHES)
         return ir.Seq(branches[0].body.lines, span)
 
     def parse_group(self, what: str, refs: bool, names: tuple[str, ...] | None = None
                     ) -> tuple[list[ir.Branch], Span] | None:
         """`{ a | b }`: branches and the span from `{` to `}`; reports a `{` that is never closed."""
         if not self.at("{"):
-            self.unexpected(f"`{{` to open the {what}")
+            self.unexpected(f"`{{` to open the {what}", f"the {what} is written in braces, as in "
+                                                         f"`{_OPENED.get(what, 'concat { conv 8 1x1 | identity }')}`")
             return None
         opening = self.peek()
         if self.depth >= limits.MAX_DEPTH:
@@ -457,7 +477,8 @@ class Parser(TokenStream):
             if self.at("|"):
                 close(self.peek().start)
                 if len(branches) >= limits.MAX_BRANCHES:
-                    self.error(codes.E004, f"more than {limits.MAX_BRANCHES:,} branches in one merge", self.peek().span)
+                    self.error(codes.E004, f"more than {limits.MAX_BRANCHES:,} branches in one merge", self.peek().span,
+                               hint="nest merges (`concat { concat { a | b } | c }`), each within the limit")
                     self.sync_statement()
                     break
                 lines, ref = [], None
@@ -471,7 +492,8 @@ class Parser(TokenStream):
                 continue
             tok = self.peek()
             if tok.kind == "NAME" and tok.text in STATEMENTS and self.peek(1).kind not in (":", "("):
-                self.error(codes.E022, f"`{tok.text}` belongs at the top level, not inside braces", tok.span)
+                self.error(codes.E022, f"`{tok.text}` belongs at the top level, not inside braces", tok.span,
+                           hint=f"write `{tok.text}` on a line of its own, outside every `{{ … }}`")
                 self.sync_statement()
                 continue
             cached = self.cached_line()
@@ -485,7 +507,9 @@ class Parser(TokenStream):
             if line is not None:
                 lines.append(line)
             if not self.at("NEWLINE", "}", "|", "EOF"):
-                self.unexpected("end of line, `|` or `}`")
+                self.unexpected("end of line, `|` or `}`",
+                                "inside braces, layers follow each other after `;` or on new lines, and branches are "
+                                "separated by `|`: `concat { conv 8 1x1 | conv 8 3x3 pad 1 ; relu }`")
                 self.sync()
                 if self.at(";", "->"):
                     self.advance()
@@ -496,13 +520,15 @@ class Parser(TokenStream):
         at = self.advance()
         name = self.peek()
         if name.kind != "NAME":
-            self.unexpected("a name after `@`")
+            self.unexpected("a name after `@`", "`@NAME` starts a branch at the layer labelled NAME: "
+                                                "`concat { @conv3 | identity }`")
             return None
         self.advance()
         span = at.span.to(name.span)
         if not allowed:
             self.error(codes.E002, "`@NAME` starts a branch of a merge (`concat { @enc4 | identity }`), not a "
-                                   "block or repeat body", span)
+                                   "block or repeat body", span,
+                       hint="put the merge that reads it inside the body: `concat { @enc4 | identity }`")
             return None
         return ir.Ref(name.text, span)
 
@@ -575,7 +601,7 @@ class Parser(TokenStream):
                             "11x11 stride 4 -> 55x55x96`")
             return None
         if tok.kind != "NAME":
-            self.unexpected("a layer")
+            self.unexpected("a layer", _LINE_FORM)
             return None
         word = tok.text
         nxt = self.peek(1).kind
@@ -696,12 +722,14 @@ class Parser(TokenStream):
                     self.sync()
                     return None
                 if kwargs:
-                    self.error(codes.E053, "a positional argument follows a keyword argument", value.span)
+                    self.error(codes.E053, "a positional argument follows a keyword argument", value.span,
+                               hint="give the arguments by position first, then by name: `stage(64, 3, s=2)`")
                 args.append(value)
             if self.at(","):
                 self.advance()
             elif not self.at(")"):
-                self.unexpected("`,` or `)` in the arguments")
+                self.unexpected("`,` or `)` in the arguments",
+                                "a block's arguments are separated by commas: `fire(16, 64, 64)`")
                 self.sync()
                 return None
         closing = self.advance()
@@ -785,7 +813,7 @@ class Parser(TokenStream):
         tok = self.peek(k)
         return tok.kind in _VALUE_STARTS or (tok.kind == "NAME" and tok.text in argument.kind.words)
 
-    def argument_hint(self, keyword: str, tok: Token, filled: tuple[Argument, ...]) -> str | None:
+    def argument_hint(self, keyword: str, tok: Token, filled: tuple[Argument, ...]) -> str:
         """Why a token is no argument: commas between arguments (`conv 96, 11x11`), a size written as two
         numbers (`conv 96 11 11`: `11x11`), a value past those taken by position (`lrn 5`: `lrn size 5`)."""
         if tok.kind == ",":
@@ -800,7 +828,7 @@ class Parser(TokenStream):
             return f"a size of {before.text} by {tok.text} is written `{before.text}x{tok.text}`{stride}"
         if tok.kind in ("NUMBER", "DIMS"):  # a value past the positionals (`lrn 5`, `conv 96 11x11 4`): the form
             return _named_values(keyword, tok.text)
-        return None
+        return f"e.g. `{REGISTRY[keyword].example or keyword}`; `cnncalc explain {keyword}` lists its arguments"
 
 
 def _named_values(keyword: str, value: str) -> str:

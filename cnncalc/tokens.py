@@ -192,7 +192,7 @@ class TokenStream:
         self.error(code, f"{whose} sizes are written with `x` between them", sizes[0].span.to(sizes[-1].span),
                    hint=f"write `{lead}{short('x'.join(t.text for t in sizes))}`")
 
-    def end_of_statement(self, hint: str | None = None) -> bool:
+    def end_of_statement(self, hint: str = "a statement has its line to itself; a comment starts with `#`") -> bool:
         """At the end of the line (True), or E002 at what follows, skipped to there (False)."""
         if self.at("NEWLINE", "EOF"):
             return True
@@ -202,7 +202,7 @@ class TokenStream:
 
     def end_of_answer(self) -> bool:
         """`end_of_statement` after an answer: arithmetic after it (`1820+760`) is said to be no answer."""
-        return self.end_of_statement(_ANSWER_NOT_A_SUM if self.at(*_ARITHMETIC) else None)
+        return self.end_of_statement(_ANSWER_NOT_A_SUM if self.at(*_ARITHMETIC) else _ANSWER_FORM)
 
     # ---- numbers and shapes ------------------------------------------------------------
 
@@ -210,7 +210,8 @@ class TokenStream:
         """A NUMBER token as a whole number (digits and `_`), or None after reporting why not."""
         digits = tok.text.replace("_", "")
         if not digits.isdigit() or tok.text.endswith("_"):
-            self.error(codes.E013, f"expected a whole number, found `{short(tok.text)}`", tok.span)
+            self.error(codes.E013, f"expected a whole number, found `{short(tok.text)}`", tok.span,
+                       hint="write its digits, grouped by `_` if at all (`4096`, `4_096`)")
             return None
         if len(digits.lstrip("0")) > limits.MAX_LITERAL_DIGITS:
             self.error(codes.E013, f"`{short(tok.text)}` has more than {limits.MAX_LITERAL_DIGITS} digits", tok.span,
@@ -241,7 +242,8 @@ class TokenStream:
             return None if n is None else self._sized((n,), tok, zero)
         parts = tok.text.split("x")
         if len(parts) > 3 or any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts):
-            self.error(codes.E013, f"`{short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span)
+            self.error(codes.E013, f"`{short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span,
+                       hint="e.g. `55x55x96`, `55x55` or `4096`")
             return None
         return self._sized(tuple(int(p) for p in parts), tok, zero)
 
@@ -275,7 +277,7 @@ class TokenStream:
             self.advance()
         tok = self.peek()
         if tok.kind not in ("NUMBER", "BADNUMBER"):
-            self.unexpected("a number like `34944` or `62.4M`")
+            self.unexpected("a number like `34944` or `62.4M`", "write `34944`, `34,944`, `35K` or `62.4M`")
             return None
         self.advance()
         text, end = tok.text, tok.end
@@ -318,10 +320,10 @@ class TokenStream:
             if tok.kind == "NUMBER":
                 self.advance()
                 return ir.Real(tok.text, tok.span)
-            self.unexpected(what)
+            self.unexpected(what, "write a number, e.g. `0.5` or `1e-5`")
             return None
         if syntax == "word":
-            self.unexpected(what)
+            self.unexpected(what, "`cnncalc explain LAYER` lists its words")
             return None
         if tok.kind == "DIMS" and syntax in ("pair", "sides", "int"):
             self.advance()
@@ -341,7 +343,7 @@ class TokenStream:
             return None
         if syntax == "range":
             if not self.at(":"):
-                self.unexpected("`:` in a channel range `A:B`")
+                self.unexpected("`:` in a channel range `A:B`", "e.g. `slice 0:64`, the channels from 0 up to 64")
                 return None
             colon = self.advance()
             if self.at_item_end():  # `slice 64:`: to the last channel, as Python's `x[:, 64:]`
@@ -358,7 +360,9 @@ class TokenStream:
                 items.append(nxt)
             if len(items) != 4:
                 self.error(codes.E013, "padding by sides takes four numbers `top,bottom,left,right`",
-                           first.span.to(items[-1].span))
+                           first.span.to(items[-1].span),
+                           hint="e.g. `pad 0,1,0,1`; the same on every side is one number, `pad 1`, and rows and "
+                                "columns `pad 1x2`")
                 return None
             return ir.Sides(tuple(items), first.span.to(items[-1].span))
         return first
@@ -374,7 +378,8 @@ class TokenStream:
         """`3x5` (a pair) or `11x11x3` (a kernel with its depth)."""
         parts = tok.text.split("x")
         if any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts) or len(parts) > 3:
-            self.error(codes.E013, f"expected a size like `3x3`, found `{short(tok.text)}`", tok.span)
+            self.error(codes.E013, f"expected a size like `3x3`, found `{short(tok.text)}`", tok.span,
+                       hint="a window is `HxW` (`3x3`), or with the filter's depth `HxWxC` (`11x11x3`)")
             return None
         pos = tok.start
         items: list[ir.Num] = []
@@ -443,7 +448,8 @@ class TokenStream:
             if isinstance(value, ir.PairLit):
                 return value
             if value is not None:
-                self.error(codes.E013, f"expected a number or a pair `AxB`, found `{tok.text}`", tok.span)
+                self.error(codes.E013, f"expected a number or a pair `AxB`, found `{tok.text}`", tok.span,
+                           hint="a pair is a height and a width, `3x3`")
             return None
         if tok.kind == "NAME":
             self.advance()
@@ -451,7 +457,8 @@ class TokenStream:
         if tok.kind == "(":
             self.advance()
             if self.depth >= limits.MAX_DEPTH:
-                self.error(codes.E004, f"parentheses nested deeper than {limits.MAX_DEPTH} levels", tok.span)
+                self.error(codes.E004, f"parentheses nested deeper than {limits.MAX_DEPTH} levels", tok.span,
+                           hint="write the expression with fewer parentheses")
                 return None
             self.depth += 1
             inner = self.expr(what)
@@ -467,7 +474,7 @@ class TokenStream:
             self.advance()
             self.bad_number(tok)
             return None
-        self.unexpected(what)
+        self.unexpected(what, "write a number (`64`), or inside a block an expression of its parameters (`2*c`)")
         return None
 
     # ---- answers ---------------------------------------------------------------------
@@ -546,12 +553,14 @@ class TokenStream:
                     self.advance()
                 value = self.peek()
                 if value.kind != "NUMBER":
-                    self.unexpected(f"the output's {tok.text.lower()} after `{tok.text}`")
+                    self.unexpected(f"the output's {tok.text.lower()} after `{tok.text}`",
+                                    f"e.g. `-> {tok.text.lower()} 96`")
                     self.sync()
                     return None
                 n = self.whole(self.advance())
                 if n is not None and n < 1:
-                    self.error(codes.E013, f"`{tok.text} {value.text}`: a size is at least 1", value.span)
+                    self.error(codes.E013, f"`{tok.text} {value.text}`: a size is at least 1", value.span,
+                               hint="every side of an output holds at least one value")
                 if n is None or n < 1:
                     self.sync()
                     return None
@@ -566,7 +575,8 @@ class TokenStream:
                 if self.at("=", ":"):
                     self.advance()
                 if self.peek().kind not in ("DIMS", "NUMBER"):
-                    self.unexpected("the volume the line receives after `input`, as in `input 16x16x16`")
+                    self.unexpected("the volume the line receives after `input`, as in `input 16x16x16`",
+                                    "write it `HxWxC`, or `N` for a vector")
                     self.sync()
                     return None
                 value = self.shape_token()
@@ -584,14 +594,16 @@ class TokenStream:
                 if self.at("=", ":"):
                     self.advance()
                 if self.peek().kind not in ("DIMS", "NUMBER"):
-                    self.unexpected(f"the {what} after `{named}`, as in `{named} {_PAIR_EXAMPLES[named]}`")
+                    self.unexpected(f"the {what} after `{named}`, as in `{named} {_PAIR_EXAMPLES[named]}`",
+                                    f"write `{named} {_PAIR_EXAMPLES[named]}`")
                     self.sync()
                     return None
                 value = self.shape_token()
                 answer = self.shape_answer(value, zero=named == "padding")
                 if answer is None or len(answer.dims) > 2:
                     if answer is not None:
-                        self.error(codes.E013, f"`{named} {value.text}`: a {what} is `HxW` or `N`", value.span)
+                        self.error(codes.E013, f"`{named} {value.text}`: a {what} is `HxW` or `N`", value.span,
+                                   hint=f"write `{named} {_PAIR_EXAMPLES[named]}`")
                     self.sync()
                     return None
                 if named in pairs:
@@ -653,11 +665,11 @@ class TokenStream:
                 return None
             else:
                 self.unexpected("a shape, `invalid`, `params N`, `weights N` or `macs N` after `->`",
-                                _ANSWER_NOT_A_SUM if tok.kind in _ARITHMETIC else None)
+                                _ANSWER_NOT_A_SUM if tok.kind in _ARITHMETIC else _ANSWER_FORM)
                 self.sync()
                 return None
         if not seen_shape and not counts and not sides and not pairs:
-            self.unexpected("a shape, `params N` or `macs N` after `->`")
+            self.unexpected("a shape, `params N` or `macs N` after `->`", _ANSWER_FORM)
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
@@ -671,5 +683,6 @@ _ARITHMETIC = ("+", "-", "*", "//")
 _OPERATORS = frozenset({*_ARITHMETIC, ":"})
 _ANSWER_NOT_A_SUM = "an answer is one number: write the result, not the arithmetic (`params 760`, not `params 750+10`)"
 _SHAPE_WORDS = frozenset({"output", "shape", "size"})  # may name an answer's shape
+_ANSWER_FORM = "e.g. `-> 55x55x96 params 34944 macs 105.4M`; docs/spec-language.md lists the answers"
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
           "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}

@@ -29,6 +29,8 @@ PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (large
 # a layer's own errors that leave its channels unsettled: its parameters and MACs are not known
 _UNBUILDABLE = frozenset((codes.E016, codes.E017, codes.E033, codes.E037))
 
+_LIMITS_HINT = "docs/diagnostics.md lists cnncalc's limits (Limits)"
+
 
 class Flow:
     """What flows along the walk: the current volume, the row that produced it, its doubt, and the
@@ -298,7 +300,7 @@ class Walker:
         y = layer.out_shape(x, ctx)
         if y is not None and not _within_limits(y):
             ctx.report(codes.E031, f"the output {y} is beyond cnncalc's limits ({limits.MAX_EXTENT:,} per side, "
-                                   f"{limits.MAX_FLAT:,} flat)")
+                                   f"{limits.MAX_FLAT:,} flat)", hint=_LIMITS_HINT)
             y = None
         p = layer.params(x)
         params = (p.weights, p.biases, p.non_trainable)
@@ -511,7 +513,7 @@ class Walker:
             y = node.kind.out_shape(outs, _MergeContext(self, node, _floored(guess)))
             if y is not None and not _within_limits(y):
                 self.sink.add(codes.E031, f"{node.path}: the output {y} is beyond cnncalc's limits", node.span,
-                              path=node.path)
+                              hint=_LIMITS_HINT, path=node.path)
                 y = None
             if y is not None and (self.explain or node.keep):
                 join.working = Working(node.kind.working(outs, y))

@@ -21,10 +21,11 @@ VOCABULARY = ["conv", "maxpool", "fc", "input", "8x8x3", "3x3", "stride", "pad",
 
 def analyses(text: str) -> None:
     report = cnncalc.analyze_text(text + "\n")
-    # Every diagnostic is locatable within the text.
+    # Every diagnostic is locatable within the text, and every error says how to put it right.
     for d in report.diagnostics:
         assert 0 <= d.span.start <= len(text) + 1
         report.source.line_col(d.span.start)
+        assert d.severity != "error" or d.hint, d
 
 
 @given(st.text(max_size=300))

@@ -242,7 +242,7 @@ class Deconv(Layer):
             return None
         if max(h, w) > MAX_EXTENT:
             ctx.report(codes.E031, f"the output would be {h}x{w}, above cnncalc's limit of {MAX_EXTENT:,}",
-                       arg="stride")
+                       arg="stride", hint="use a smaller stride, or upsample less before it")
             return None
         return Shape.volume(h, w, self.out_channels)
 

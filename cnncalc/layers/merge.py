@@ -104,7 +104,8 @@ def _concat_shape(outs: list[Named], ctx: MergeContext, what: str) -> Shape | No
             return None
     depth = sum(shape.channels for _, shape in outs)
     if depth > MAX_EXTENT:
-        ctx.report(codes.E031, f"the concatenation would be {depth:,} deep, above cnncalc's limit of {MAX_EXTENT:,}")
+        ctx.report(codes.E031, f"the concatenation would be {depth:,} deep, above cnncalc's limit of {MAX_EXTENT:,}",
+                   hint="concatenate fewer or shallower maps")
         return None
     return first.with_channels(depth)
 

@@ -27,7 +27,8 @@ class Flatten(Layer):
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if x.size > MAX_FLAT:
-            ctx.report(codes.E031, f"flattening {x} gives {x.size:,} values, above cnncalc's limit of {MAX_FLAT:,}")
+            ctx.report(codes.E031, f"flattening {x} gives {x.size:,} values, above cnncalc's limit of {MAX_FLAT:,}",
+                       hint="pool the map smaller before it is flattened")
             return None
         return Shape.flat(x.size)
 

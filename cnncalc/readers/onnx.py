@@ -24,6 +24,7 @@ from cnncalc.layers.activation import SELU_ALPHA, SELU_SCALE
 from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer, why
 
 BY = "ONNX"
+_READ_HINT = "docs/notations.md lists the ONNX operators and forms cnncalc reads"
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
 # ops that join maps (all operands computed, none constant), as the spec language's merges
 _MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": "mul", "Mean": "avg", "Max": "max",
@@ -137,10 +138,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     try:
         network = _Reader(text, sink).read()
     except _Unsupported as e:
-        sink.add(codes.E071, e.message, Span(0, min(1, len(text))))
+        sink.add(codes.E071, e.message, Span(0, min(1, len(text))), hint=_READ_HINT)
         network = cut_short(text, Span(0, min(1, len(text))), BY)
     except Malformed as e:  # the graph's limit
-        sink.add(codes.E070, f"not supported: {e.message}", e.span)
+        sink.add(codes.E070, f"not supported: {e.message}", e.span, hint=_READ_HINT)
         network = cut_short(text, e.span, BY)
     return ir.File((), (network,))
 
@@ -205,7 +206,9 @@ class _Reader:
             try:
                 entry = json.loads(body)
             except json.JSONDecodeError as e:
-                self.sink.add(codes.E071, f"line {number} of the listing: {e.msg}", span)
+                self.sink.add(codes.E071, f"line {number} of the listing: {e.msg}", span,
+                              hint="each line of the listing is `input`, `initializer` or `node` and a JSON object; "
+                                   "a listing made from a .onnx file by cnncalc always is")
                 return cut_short(self.text, span, BY)
             if kind == "input":
                 self.inputs.append(entry)

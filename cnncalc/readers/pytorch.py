@@ -762,7 +762,8 @@ class _Reader:
             return cut_short(self.text, Span(start, start + 1), BY)
         except (RecursionError, MemoryError, ValueError) as e:
             self.sink.add(codes.E071, f"the Python source cannot be read ({type(e).__name__}: nested too deeply "
-                                      f"or not text)", Span(0, 1))
+                                      f"or not text)", Span(0, 1),
+                          hint="give cnncalc the Python file that defines the model, as text")
             return cut_short(self.text, Span(0, 1), BY)
         model: Any = None
         snippet: list[Layer] = []
