@@ -14,7 +14,7 @@ from cnncalc.layers import FAMILIES, REGISTRY
 from cnncalc.layers.arguments import Argument
 from cnncalc.layers.merge import MERGES
 from cnncalc.lexer import Token
-from cnncalc.suggest import layer_hint, option_hint
+from cnncalc.suggest import did_you_mean, layer_hint, option_hint
 from cnncalc.tokens import TokenStream, input_problem
 
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
@@ -304,10 +304,13 @@ class Parser(TokenStream):
                 self.error(codes.E012, "`rounding` is given twice", span, hint="keep one `rounding` line")
             net.rounding = ir.RoundingLine(mode.text, span)
             net.end = span.end
-        else:
+        else:  # (said once: the word is not then also "expected end of line")
             self.unexpected("`floor`, `ceil` or `exact` after `rounding`",
+                            (did_you_mean(mode.text, ("floor", "ceil", "exact")) if mode.kind == "NAME" else None) or
                             "`rounding floor` (the default, as PyTorch), `rounding ceil` (as Caffe's pooling) or "
                             "`rounding exact` (an inexact division is an error)")
+            self.sync_statement()
+            return
         self.end_of_statement()
 
     def parse_total(self) -> ir.TotalExpectation | None:
@@ -340,7 +343,8 @@ class Parser(TokenStream):
         what = self.peek()
         if not (what.kind == "NAME" and what.text in ir.TOTALS):
             self.unexpected(f"{', '.join(f'`{q}`' for q in ir.TOTALS[:-1])} or `{ir.TOTALS[-1]}` after `expect total`",
-                            "e.g. `expect total params 62.4M`")
+                            (did_you_mean(what.text, ir.TOTALS) if what.kind == "NAME" else None)
+                            or "e.g. `expect total params 62.4M`")
             self.sync_statement()
             return None
         self.advance()
@@ -601,7 +605,8 @@ class Parser(TokenStream):
                             "11x11 stride 4 -> 55x55x96`")
             return None
         if tok.kind != "NAME":
-            self.unexpected("a layer", _LINE_FORM)
+            self.unexpected("a layer", "`@NAME` starts a branch inside a merge's braces: `concat { @conv3 | identity }`"
+                            if tok.kind == "@" else _LINE_FORM)
             return None
         word = tok.text
         nxt = self.peek(1).kind

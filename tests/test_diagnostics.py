@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cnncalc.codes import CODES
+from cnncalc.limits import MAX_REPEAT
 from cnncalc.render.diagnostics import render_diagnostic
 from tests.conftest import codes, run, where
 
@@ -459,3 +460,37 @@ def test_a_word_where_a_number_goes_is_a_bad_value_with_the_forms() -> None:
     assert r.diagnostics[0].message == "expected a value after `pad`, found the word `causal`"
     assert r.diagnostics[0].hint == "write a number, `AxB`, `T,B,L,R`, `same` or `valid`"
     assert r.diagnostics[1].hint == "did you mean `same`?"
+
+
+@pytest.mark.parametrize(("text", "found", "hint"), [
+    # each was said with no hint; a misspelt word gets its likely meaning
+    ("input 8x8x1\n@c1\n", ("E002", 2, 1, "expected a layer, found `@`"),
+     "`@NAME` starts a branch inside a merge's braces: `concat { @conv3 | identity }`"),
+    ("input 8x8x1\nrounding cel\nconv 1 3x3\n", ("E002", 2, 10, "expected `floor`, `ceil` or `exact` after "
+                                                  "`rounding`, found `cel`"), "did you mean `ceil`?"),
+    ("input 8x8x1\nconv 1 3x3\nexpect total paramz 10\n",
+     ("E002", 3, 14, "expected `params`, `weights`, `biases`, `macs`, `memory` or `activations` after `expect total`, "
+                     "found `paramz`"), "did you mean `params`?"),
+    ("input 8x8x1\nconv 1 3x3 | relu\n", ("E002", 2, 12, "`|` separates branches only inside braces "
+                                                          "(`concat { a | b }`)"),
+     "branches are written inside a merge's braces: `concat { conv 8 1x1 | maxpool 3x3 stride 1 pad 1 }`"),
+    ("block b(c { conv c 3x3 }\ninput 8x8x1\nconv 1 3x3\n",
+     ("E002", 1, 11, "expected `,` or `)` in the parameter list, found `{`"),
+     "a block is defined as `block fire(s, e1, e3) { … }`: its name, then its parameters' names"),
+    ("input 8x8x1\nconv 1 3x3\ninput 8x8x1\n", ("E021", 3, 1, "`input` is given twice"),
+     "keep one `input` line per network"),
+    ("conv 1 3x3\ninput 8x8x1\n", ("E022", 2, 1, "`input` must come before the first layer"),
+     "move the `input` line above the network's first layer"),
+    ("input 8x8x1\nrepeat -1 { relu }\n", ("E056", 2, 8, f"`repeat` needs a count from 0 to {MAX_REPEAT:,}, got -1"),
+     "e.g. `repeat 3 { conv 64 3x3 pad 1 ; relu }`"),
+    ("input 8x8x1\nrepeat 2 relu\n", ("E002", 2, 10, "expected `{` to open the repeat body, found `relu`"),
+     "the repeat body is written in braces, as in `repeat 3 { conv 64 3x3 pad 1 ; relu }`"),
+    ("input 8x8x1\nconv 1 3x3 -> params 10 )\n", ("E002", 2, 25, "expected a shape, `invalid`, `params N`, "
+                                                                 "`weights N` or `macs N` after `->`, found `)`"),
+     "e.g. `-> 55x55x96 params 34944 macs 105.4M`; docs/spec-language.md lists the answers"),
+])
+def test_errors_that_had_no_hint_say_how_to_put_them_right(text: str, found: tuple[object, ...], hint: str) -> None:
+    r = run(text)
+    errors = [d for d in r.diagnostics if d.severity == "error"]
+    assert [(d.code, *r.source.line_col(d.span.start), d.message) for d in errors] == [found]  # said once
+    assert errors[0].hint == hint
