@@ -412,7 +412,8 @@ class Parser(TokenStream):
             group = self.parse_group("block body", refs=False)
         finally:
             self.in_block = False
-        if group is None:
+        if group is None:  # (`block e) {`: the rest of the statement, its body too, is not read as lines of layers)
+            self.sync_statement()
             return None
         branches, _ = group
         if len(branches) > 1:

@@ -658,6 +658,10 @@ class TokenStream:
                                 "`(1, 96, 55, 55)` are batch, channels, height, width")
                 self.sync()
                 return None
+            elif tok.kind == "->":  # `-> -> 6x6x1`, `-> 6x6x1 -> params 10`: said once, the answers after it read
+                self.error(codes.E002, "a line has one `->`", tok.span,
+                           hint="write every answer after the first `->`: `-> 55x55x96 params 34944`")
+                self.advance()
             elif tok.kind == "NAME" and tok.text.lower() in ("doesn", "does", "not", "won", "cannot", "impossible"):
                 self.error(codes.E002, f"expected a shape or `invalid` after `->`, found `{tok.text}`", tok.span,
                            hint="the lecture's \"doesn't fit\" is `-> invalid` in the spec language")

@@ -488,9 +488,23 @@ def test_a_word_where_a_number_goes_is_a_bad_value_with_the_forms() -> None:
     ("input 8x8x1\nconv 1 3x3 -> params 10 )\n", ("E002", 2, 25, "expected a shape, `invalid`, `params N`, "
                                                                  "`weights N` or `macs N` after `->`, found `)`"),
      "e.g. `-> 55x55x96 params 34944 macs 105.4M`; docs/spec-language.md lists the answers"),
+    # one slip, one error: the second arrow was two ("expected a shape … found `->`", "expected end of line"), a block
+    # name followed by `)` was one more per line of its body, read as the network's layers
+    ("input 8x8x1\nconv 1 3x3 -> -> 6x6x1\n", ("E002", 2, 15, "a line has one `->`"),
+     "write every answer after the first `->`: `-> 55x55x96 params 34944`"),
+    ("block e) {\n  conv 1 3x3\n  relu\n}\ninput 8x8x1\nconv 1 3x3\n",
+     ("E002", 1, 8, "expected `{` to open the block body, found `)`"),
+     "the block body is written in braces, as in `block fire(s, e) { conv s 1x1 ; relu }`"),
 ])
 def test_errors_that_had_no_hint_say_how_to_put_them_right(text: str, found: tuple[object, ...], hint: str) -> None:
     r = run(text)
     errors = [d for d in r.diagnostics if d.severity == "error"]
     assert [(d.code, *r.source.line_col(d.span.start), d.message) for d in errors] == [found]  # said once
     assert errors[0].hint == hint
+
+
+def test_answers_after_a_second_arrow_are_still_judged() -> None:
+    # conv 1 3x3 on 8x8x1: (8 - 3)/1 + 1 = 6, so 6x6x1; params 3·3·1 + 1 = 10
+    r = run("input 8x8x1\nconv 1 3x3 -> 6x6x1 -> params 11\n")
+    assert where(r) == [("E002", 2, 21), ("E041", 2, 31)]  # at the count, as after one arrow
+    assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "wrong")]
