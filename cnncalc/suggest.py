@@ -64,7 +64,7 @@ def layer_hint(word: str, following: str | None, blocks: list[str], labelled: bo
         return f"cnncalc calls it `{SYNONYMS[normal]}`"
     if normal == "input":
         return "the input is a statement of its own: `input 227x227x3`"
-    close = did_you_mean(word.lower(), keywords + blocks)
+    close = did_you_mean(word.lower(), keywords + blocks + ["input", "expect", "block", "rounding", "network"])
     if close:
         return close
     return "`cnncalc explain layers` lists every layer"

@@ -172,6 +172,15 @@ def test_unknown_layer_suggests() -> None:
     assert r.diagnostics[0].hint == "did you mean `maxpool`?"
 
 
+@pytest.mark.parametrize(("line", "meant"), [("inpt 8x8x3", "input"), ("imput 8x8x3", "input"),
+                                             ("expct total params 10", "expect"), ("roundng ceil", "rounding")])
+def test_a_misspelt_statement_is_e010_suggesting_the_statement(line: str, meant: str) -> None:
+    # the suggestions were the layers' alone ("`cnncalc explain layers` lists every layer" for `inpt`)
+    r = run(f"{line}\nconv 8 3x3\n" if meant == "input" else f"input 8x8x3\nconv 8 3x3\n{line}\n")
+    e010 = next(d for d in r.diagnostics if d.code == "E010")
+    assert e010.hint == f"did you mean `{meant}`?"
+
+
 def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -> None:
     # `skip` is the first line's name, not a layer: the branch from its output is `@skip`
     r = run("input 8x8x3\nskip: conv 8 3x3 pad 1\nup: concat { skip | identity }\n")
