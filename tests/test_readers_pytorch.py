@@ -2255,3 +2255,47 @@ def test_a_block_left_unused_below_the_model_is_not_read_for_it() -> None:
 def test_no_warning_when_the_file_says_which_model_or_builds_the_other(ending: str) -> None:
     report = read_py(GAN + ending, input="784")
     assert report.totals.params == 785 and where(report) == []
+
+
+def test_the_layer_signatures_are_pytorchs() -> None:
+    # Each layer's parameters as the reader binds them (positional order, keyword-only ones, defaults) against the
+    # installed PyTorch's own signatures: BatchNorm's and GroupNorm's keyword-only `bias` (PyTorch 2.13) was E070,
+    # and Upsample's `recompute_scale_factor` too.
+    torch = pytest.importorskip("torch")
+    import inspect
+
+    from cnncalc.readers.pytorch import KEYWORD_ONLY, REQUIRED, SIGNATURES
+    for kind, signature in SIGNATURES.items():
+        cls = getattr(torch.nn, kind, None)
+        if cls is None:  # cnncalc's own names for common blocks (LayerNorm2d, Scale, OneSidedBatchNorm, CenterCrop)
+            continue
+        params = [p for p in inspect.signature(cls.__init__).parameters.values()
+                  if p.name not in ("self", "device", "dtype") and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        deprecated = {"min_value", "max_value"}  # Hardtanh's old names of min_val and max_val
+        positional = [p.name for p in params if p.kind != p.KEYWORD_ONLY and p.name not in deprecated]
+        keyword = {p.name for p in params if p.kind == p.KEYWORD_ONLY}
+        ours = KEYWORD_ONLY.get(kind, frozenset())
+        assert [n for n, _ in signature if n not in ours] == positional, kind
+        assert ours == keyword, kind
+        defaults = dict(signature)
+        for p in params:
+            if p.name not in deprecated:
+                assert (defaults[p.name] is REQUIRED) == (p.default is p.empty), (kind, p.name)
+                assert defaults[p.name] is REQUIRED or defaults[p.name] == p.default, (kind, p.name)
+
+
+@pytest.mark.parametrize("layer", ["nn.BatchNorm2d(8, bias=False)", "nn.GroupNorm(2, 8, bias=False)",
+                                   "nn.BatchNorm2d(8, affine=False, bias=False)", "nn.GroupNorm(4, 8, 1e-5, True)"])
+def test_a_norm_without_its_bias_learns_its_scale_alone(layer: str) -> None:
+    text = f"import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), {layer})\n"
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.diagnostics
+    assert report.totals.params == parameters_in_pytorch(text)  # (3·3·3 + 1)·8 = 224, and 8 scales or none
+
+
+def test_a_norms_bias_is_given_by_name_only() -> None:
+    # `bias` follows `*` in PyTorch's signatures: a sixth positional argument is `device`, not it
+    report = read_py("import torch.nn as nn\nmodel = nn.Sequential(nn.BatchNorm2d(8, 1e-5, 0.1, True, True, False))\n",
+                     input="8x8x8")
+    assert codes_of(report) == ["E070"]
+    assert "BatchNorm2d with 6 positional arguments (PyTorch takes 5)" in report.diagnostics[0].message

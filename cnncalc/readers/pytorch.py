@@ -213,7 +213,8 @@ class _GroupView(NamedTuple):
 
 # ---- what PyTorch's layers mean, in the spec language -------------------------------------------------
 
-# Each layer's parameters in PyTorch's order, with defaults (positional and keyword arguments bind to these).
+# Each layer's parameters in PyTorch's order, with defaults (positional and keyword arguments bind to these); those in
+# KEYWORD_ONLY are given by name only (the norms' `bias`, after `*` in PyTorch's signatures).
 SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Conv2d": (("in_channels", REQUIRED), ("out_channels", REQUIRED), ("kernel_size", REQUIRED), ("stride", 1),
                ("padding", 0), ("dilation", 1), ("groups", 1), ("bias", True), ("padding_mode", "zeros")),
@@ -228,12 +229,13 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "AdaptiveMaxPool2d": (("output_size", REQUIRED), ("return_indices", False)),
     "Linear": (("in_features", REQUIRED), ("out_features", REQUIRED), ("bias", True)),
     "BatchNorm2d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", True),
-                    ("track_running_stats", True)),
+                    ("track_running_stats", True), ("bias", True)),
     "BatchNorm1d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", True),
-                    ("track_running_stats", True)),
-    "GroupNorm": (("num_groups", REQUIRED), ("num_channels", REQUIRED), ("eps", 1e-5), ("affine", True)),
+                    ("track_running_stats", True), ("bias", True)),
+    "GroupNorm": (("num_groups", REQUIRED), ("num_channels", REQUIRED), ("eps", 1e-5), ("affine", True),
+                  ("bias", True)),
     "InstanceNorm2d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", False),
-                       ("track_running_stats", False)),
+                       ("track_running_stats", False), ("bias", True)),
     "LayerNorm": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "LayerNorm2d": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "Scale": (("channels", REQUIRED), ("bias", True)),
@@ -251,7 +253,9 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Flatten": (("start_dim", 1), ("end_dim", -1)),
     "Unflatten": (("dim", REQUIRED), ("unflattened_size", REQUIRED)),
     "Identity": (),
-    "Upsample": (("size", None), ("scale_factor", None), ("mode", "nearest"), ("align_corners", None)),
+    # (recompute_scale_factor changes the scale the values are interpolated at, never the output's size)
+    "Upsample": (("size", None), ("scale_factor", None), ("mode", "nearest"), ("align_corners", None),
+                 ("recompute_scale_factor", None)),
     "ZeroPad2d": (("padding", REQUIRED),),
     "ReflectionPad2d": (("padding", REQUIRED),),
     "ReplicationPad2d": (("padding", REQUIRED),),
@@ -261,6 +265,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "PixelShuffle": (("upscale_factor", REQUIRED),),
     "CenterCrop": (("size", REQUIRED),),  # torchvision.transforms': the middle of the map, zero-padded if smaller
 }
+KEYWORD_ONLY: dict[str, frozenset[str]] = dict.fromkeys(("BatchNorm2d", "BatchNorm1d", "GroupNorm", "InstanceNorm2d"),
+                                                       frozenset({"bias"}))
 # `F.relu(x)` and friends: the module they stand for, and their parameters after the input
 FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "relu": ("ReLU", (("inplace", False),)), "relu6": ("ReLU6", (("inplace", False),)),
@@ -399,6 +405,11 @@ def _real(x: Any, what: str, node: ast.AST) -> str:
     return repr(float(x))
 
 
+def _learnt(a: dict[str, Any]) -> str:
+    """A batch or group norm's learnt parts: `affine=False` none, `bias=False` (PyTorch 2.13) the scale alone."""
+    return "" if a["affine"] and a["bias"] else " noshift" if a["affine"] else " noaffine"
+
+
 def _eps(x: Any, node: ast.AST) -> str:
     """` eps 0.001`, or nothing for the default 1e-5 (the spec language's too)."""
     text = _real(x, "eps", node)
@@ -516,16 +527,17 @@ def spec_text(layer: Layer) -> str:
     if kind in ("BatchNorm2d", "BatchNorm1d"):
         if not a["track_running_stats"]:
             raise _Unsupported("track_running_stats=False (cnncalc's batch norm keeps running statistics)", node)
-        affine = "" if a["affine"] else " noaffine"
         takes = " map" if kind == "BatchNorm2d" else " vector"  # PyTorch refuses the other (a 4-D or 2-D input)
-        return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{affine}{takes}"
+        return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{_learnt(a)}{takes}"
     if kind == "GroupNorm":
         return (f"groupnorm {_int(a['num_groups'], 'num_groups', node)} inputs "
-                f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}"
-                f"{'' if a['affine'] else ' noaffine'}")
+                f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}{_learnt(a)}")
     if kind == "InstanceNorm2d":
         if a["track_running_stats"]:
             raise _Unsupported("InstanceNorm2d(track_running_stats=True)", node)
+        if a["affine"] and not a["bias"]:
+            raise _Unsupported("InstanceNorm2d(affine=True, bias=False) (cnncalc's instance norm learns its scale "
+                               "and shift together)", node)
         return (f"instancenorm{_inputs(a, 'num_features', node)}"
                 f"{_eps(a['eps'], node)}{' affine' if a['affine'] else ''}")
     if kind in ("LayerNorm", "LayerNorm2d"):
@@ -2139,9 +2151,9 @@ class _Reader:
         return args, kwargs
 
     def bind(self, signature: tuple[tuple[str, Any], ...], args: list[Any], kwargs: dict[str, Any], what: str,
-             node: ast.AST) -> dict[str, Any]:
+             node: ast.AST, keyword_only: frozenset[str] = frozenset()) -> dict[str, Any]:
         """Positional and keyword arguments to PyTorch's parameter names, with its defaults."""
-        names = [n for n, _ in signature]
+        names = [n for n, _ in signature if n not in keyword_only]
         if len(args) > len(names):
             raise _Unsupported(f"{what} with {len(args)} positional arguments (PyTorch takes {len(names)})", node)
         bound = dict(signature)
@@ -2171,7 +2183,8 @@ class _Reader:
         if kind not in SIGNATURES:
             raise _Unsupported(f"nn.{kind} (docs/notations.md lists the layers cnncalc reads)", node)
         signature = tuple(p for p in SIGNATURES[kind] if p[0] not in fixed)
-        layer = Layer(kind, {**self.bind(signature, args, kwargs, what, node), **fixed}, node)
+        layer = Layer(kind, {**self.bind(signature, args, kwargs, what, node, KEYWORD_ONLY.get(kind, frozenset())),
+                             **fixed}, node)
         if not (kind == "CenterCrop" and self.size_source(layer.args["size"]) is not None):
             spec_text(layer)  # report what cannot be written where the layer is built (a crop to a map's size: fit)
         return layer
