@@ -2299,3 +2299,22 @@ def test_a_norms_bias_is_given_by_name_only() -> None:
                      input="8x8x8")
     assert codes_of(report) == ["E070"]
     assert "BatchNorm2d with 6 positional arguments (PyTorch takes 5)" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize("call", [
+    # every argument by position, as PyTorch's functions order them (F.max_pool2d's ceil_mode comes before its
+    # return_indices, nn.MaxPool2d's after: the `True` below was read as return_indices and the map rounded down)
+    "F.max_pool2d(x, 3, 2, 0, 1, True)", "F.max_pool2d(x, 3, 2, 1, 1, False)", "F.avg_pool2d(x, 3, 2, 0, True)",
+    "F.avg_pool2d(x, 3, 2, 1, False, False)", "F.adaptive_avg_pool2d(x, 3)", "F.adaptive_max_pool2d(x, (2, 3))",
+    "F.interpolate(x, None, 2, 'nearest')", "F.interpolate(x, (9, 5), None, 'bilinear', False)",
+    "F.interpolate(x, (3, 5), None, 'bilinear', False, None, True)",
+    "F.local_response_norm(x, 3, 1e-4, 0.75, 1.0)", "F.leaky_relu(x, 0.2, False)", "F.dropout(x, 0.3, False)",
+    "F.pad(x, (1, 2, 0, 1), 'constant', 0.0)", "F.pixel_shuffle(x, 2)", "F.softmax(x, 1)",
+])
+def test_functions_called_with_positional_arguments_agree_with_pytorch(call: str) -> None:
+    torch = pytest.importorskip("torch")
+    text = module_file("self.c = nn.Conv2d(3, 8, 3)", f"x = self.c(x)\nreturn {call}")
+    report = read_py(text, input="10x10x3")  # 8x8 after the convolution: (8 - 3)/2 + 1 = 3.5, ceil_mode tells
+    assert report.ok, report.diagnostics
+    out = built_by_pytorch(text)(torch.zeros(1, 3, 10, 10)).shape
+    assert report.output.dims == (out[2], out[3], out[1])

@@ -280,11 +280,15 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "softmax": ("Softmax", (("dim", None),)), "log_softmax": ("LogSoftmax", (("dim", None),)),
     "dropout": ("Dropout", (("p", 0.5), ("training", True), ("inplace", False))),
     "dropout2d": ("Dropout2d", (("p", 0.5), ("training", True), ("inplace", False))),
-    "max_pool2d": ("MaxPool2d", SIGNATURES["MaxPool2d"]), "avg_pool2d": ("AvgPool2d", SIGNATURES["AvgPool2d"]),
+    # (F.max_pool2d takes ceil_mode before return_indices, nn.MaxPool2d after: `F.max_pool2d(x, 3, 2, 0, 1, True)`
+    # rounds up)
+    "max_pool2d": ("MaxPool2d", (("kernel_size", REQUIRED), ("stride", None), ("padding", 0), ("dilation", 1),
+                                 ("ceil_mode", False), ("return_indices", False))),
+    "avg_pool2d": ("AvgPool2d", SIGNATURES["AvgPool2d"]),
     "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", SIGNATURES["AdaptiveAvgPool2d"]),
     "adaptive_max_pool2d": ("AdaptiveMaxPool2d", SIGNATURES["AdaptiveMaxPool2d"]),
     "local_response_norm": ("LocalResponseNorm", SIGNATURES["LocalResponseNorm"]),
-    "interpolate": ("Upsample", SIGNATURES["Upsample"]),
+    "interpolate": ("Upsample", (*SIGNATURES["Upsample"], ("antialias", False))),  # (antialias: values, not sizes)
     "pad": ("F.pad", (("pad", REQUIRED), ("mode", "constant"), ("value", None))),
     "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
     "pixel_shuffle": ("PixelShuffle", SIGNATURES["PixelShuffle"]),
