@@ -891,3 +891,33 @@ def test_selu_with_its_own_constants_is_selu_and_with_others_e070(tmp_path: Path
     other = _helper_model(tmp_path, [helper.make_node("Selu", ["x"], ["y"], alpha=2.0)], [], [1, 3, 5, 4])
     [e] = [d for d in other.diagnostics if d.severity == "error"]
     assert e.code == "E070" and "alpha or gamma other than SELU's own" in e.message and (e.line, e.column) == (3, 1)
+
+
+@pytest.mark.parametrize("auto_pad, pads", [
+    # a 4x5 kernel at stride 2 on 7x6: the output is the input times the stride, 14x12, so (K - 1)·D + 1 - S is
+    # cropped: 2 rows and 3 columns; the odd column at the end for SAME_UPPER, at the start for SAME_LOWER
+    ("SAME_UPPER", "pad 1,1,1,2"), ("SAME_LOWER", "pad 1,1,2,1"),
+])
+def test_a_transposed_convolution_padded_same_crops_to_the_input_times_the_stride(tmp_path: Path, auto_pad: str,
+                                                                                  pads: str) -> None:
+    onnx = _onnx()
+    from onnx import helper
+    node = helper.make_node("ConvTranspose", ["x", "w"], ["y"], kernel_shape=[4, 5], strides=[2, 2], auto_pad=auto_pad)
+    report = _helper_model(tmp_path, [node], [_floats("w", 3, 8, 4, 5)], [1, 3, 7, 6])
+    assert report.ok, report.messages()  # (it was E070)
+    assert report.rows[0].output.dims == (14, 12, 8)
+    assert pads in report.rows[0].op
+    model = onnx.load(str(next(tmp_path.iterdir())))
+    inferred = onnx.shape_inference.infer_shapes(model, strict_mode=True).graph.output[0].type.tensor_type.shape
+    assert [d.dim_value for d in inferred.dim] == [1, 8, 14, 12]  # ONNX's own shape inference
+
+
+def test_a_transposed_convolution_padded_same_with_a_filter_narrower_than_its_stride_is_e070(tmp_path: Path) -> None:
+    # 1 + 0 - 3 < 0: SAME would need padding added, not cropped, which ONNX's formula does not give
+    _onnx()
+    from onnx import helper
+    node = helper.make_node("ConvTranspose", ["x", "w"], ["y"], kernel_shape=[1, 1], strides=[3, 3],
+                            auto_pad="SAME_UPPER")
+    report = _helper_model(tmp_path, [node], [_floats("w", 3, 8, 1, 1)], [1, 3, 7, 6])
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    assert "filter is narrower than its stride" in report.diagnostics[0].message

@@ -744,7 +744,7 @@ class _Reader:
             cin = w[1] * group if op == "Conv" else w[0]
             text = f"{'conv' if op == 'Conv' else 'deconv'} {out} {kh}x{kw}"
             text += f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else ""
-            text += self.pads(a, op == "Conv")
+            text += self.pads(a, (kh, kw) if op == "ConvTranspose" else None)
             if op == "ConvTranspose":
                 if "output_shape" in a:
                     raise _Unsupported("output_shape")
@@ -757,7 +757,7 @@ class _Reader:
             kh, kw = a["kernel_shape"]
             sh, sw = a.get("strides", [1, 1])  # ONNX's default stride is 1
             text = f"{'maxpool' if op == 'MaxPool' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
-            text += self.pads(a, True)
+            text += self.pads(a)
             dh, dw = a.get("dilations", [1, 1])
             text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
             if op == "AveragePool" and not a.get("count_include_pad", 0) and "pad" in text:
@@ -1017,15 +1017,24 @@ class _Reader:
         made = graph.layer(f"{name}_1", spec_layer(first, span), source, span)
         return graph.layer(name, spec_layer(second, span), made, span), None
 
-    def pads(self, a: dict[str, Any], same_allowed: bool) -> str:
+    def pads(self, a: dict[str, Any], transposed: tuple[int, int] | None = None) -> str:
+        """A node's padding as the spec writes it; `transposed`, a ConvTranspose's kernel, whose SAME pads are worked
+        out here (`pad same` is a convolution's)."""
         auto = a.get("auto_pad", "NOTSET")
-        if auto in ("SAME_UPPER", "SAME_LOWER"):
-            if not same_allowed:
-                raise _Unsupported("auto_pad SAME on a transposed convolution")
+        if auto in ("SAME_UPPER", "SAME_LOWER") and transposed is None:
             return " pad same"  # SAME_LOWER puts the odd pixel first: the same sizes and counts
-        pads = a.get("pads", [0, 0, 0, 0]) if auto in ("NOTSET", "VALID") else [0, 0, 0, 0]
-        if auto == "VALID":
-            pads = [0, 0, 0, 0]
+        if auto in ("SAME_UPPER", "SAME_LOWER") and transposed is not None:
+            # the output is the input times the stride: S·(N - 1) + outpad + (K - 1)·D + 1 - total = S·N, so the
+            # total cropped is (K - 1)·D + 1 + outpad - S, whatever N; its odd pixel at the end for SAME_UPPER
+            totals = [(k - 1) * d + 1 + o - s for k, d, o, s in zip(transposed, a.get("dilations", [1, 1]),
+                                                                    a.get("output_padding", [0, 0]),
+                                                                    a.get("strides", [1, 1]))]
+            if min(totals) < 0:
+                raise _Unsupported("auto_pad SAME on a transposed convolution whose filter is narrower than its stride")
+            firsts = [t // 2 if auto == "SAME_UPPER" else t - t // 2 for t in totals]
+            pads = [*firsts, *(t - f for t, f in zip(totals, firsts))]
+        else:
+            pads = a.get("pads", [0, 0, 0, 0]) if auto == "NOTSET" else [0, 0, 0, 0]
         t, left, b, r = pads
         if not any(pads):
             return ""
