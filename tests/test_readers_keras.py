@@ -44,6 +44,23 @@ def test_channels_first_and_padding_same() -> None:
     assert report.rows[0].output.dims == (8, 8, 4)  # ceil(15/2)
 
 
+def test_channels_first_stated_only_inside_a_model_used_as_a_layer() -> None:
+    # The outer model's own layers state no data format; its channels-first backbone does. It was "layers with
+    # different data formats" (E070): the outer model was taken for channels last.
+    backbone = {"class_name": "Sequential", "config": {"name": "base", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3, 15, 15], "name": "bin"}},
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3, "strides": 2,
+                                            "padding": "same", "data_format": "channels_first"}}]}}
+    text = json.dumps({"class_name": "Sequential", "config": {"name": "outer", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3, 15, 15], "name": "in"}}, backbone,
+        {"class_name": "Flatten", "config": {"name": "f"}},
+        {"class_name": "Dense", "config": {"name": "d", "units": 2}}]}})
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    # 3 channels of 15x15: conv (3·3·3 + 1)·4 = 112 to 8x8x4 (ceil(15/2)); the head (256 + 1)·2 = 514
+    assert report.rows[0].output.dims == (8, 8, 4) and report.totals.params == 112 + 514
+
+
 def test_batchnorm_epsilon_default_is_keras() -> None:
     report = analyze_text(sequential({"class_name": "BatchNormalization", "config": {"name": "bn"}}), "m.json")
     assert report.rows[0].op == "batchnorm eps 0.001"

@@ -269,6 +269,22 @@ def _learnt(config: dict[str, Any]) -> str:
     return "" if center and scale else " noscale" if center else " noshift" if scale else " noaffine"
 
 
+def _first_data_format(layers: list[Any], depth: int = 0) -> str | None:
+    """The data format the first layer that states one states, in the models used as layers too (an outer model of
+    a Flatten and Dense around a channels-first backbone states none itself); None when none does."""
+    for layer in layers:
+        config = layer.get("config") if isinstance(layer, dict) else None
+        if not isinstance(config, dict):
+            continue
+        if isinstance(config.get("data_format"), str):
+            return str(config["data_format"])
+        inner = config.get("layers")
+        found = _first_data_format(inner, depth + 1) if isinstance(inner, list) and depth < limits.MAX_DEPTH else None
+        if found is not None:
+            return found
+    return None
+
+
 def _channel_axis(axis: Any, rank: int | None, channels_first: bool, kind: str, span: Span) -> None:
     """A norm's `axis` must be the channels' (the last, or 1 channels first), as cnncalc's norms are."""
     axes = axis if isinstance(axis, list) else [axis]
@@ -383,10 +399,7 @@ class _Layers:
         if depth > limits.MAX_DEPTH:
             raise Unsupported("models nested deeper than cnncalc follows", span)
         if self.channels_first is None:
-            first_format = next((lay.get("config", {}).get("data_format") for lay in layers if isinstance(lay, dict)
-                                 and isinstance(lay.get("config"), dict) and lay["config"].get("data_format")),
-                                "channels_last")
-            self.channels_first = first_format == "channels_first"
+            self.channels_first = _first_data_format(layers) == "channels_first"
         data_format = "channels_first" if self.channels_first else "channels_last"
         sequential = model.get("class_name") == "Sequential"
         inputs = _input_names(config)
