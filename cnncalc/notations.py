@@ -50,12 +50,15 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "nodes", "cnncalc.readers.onnx:read", title="ONNX",
              input_hint="or export it with a fixed height and width (no `dynamic_axes` on them)"),
     # The header of Keras' `model.summary()`, torchinfo's and torchsummary's tables, or a line of PyTorch's
-    # `print(model)` (`  (conv1): Conv2d(3, 6, kernel_size=(5, 5), …)`): no network, said once.
+    # `print(model)` (`  (conv1): Conv2d(3, 6, kernel_size=(5, 5), …)`, or any module after `Sequential(`): an
+    # nn.Sequential's read, the others said once to hold no network.
     Notation("printout", (), "a printed model summary (Keras' `model.summary()`, torchinfo, torchsummary, "
-             "PyTorch's `print(model)`): recognised, to say what to give cnncalc instead",
+             "PyTorch's `print(model)`): an nn.Sequential's printout read, the others recognised, to say what to "
+             "give cnncalc instead",
              "cnncalc.readers.printout:read",
              r"(?m)^[ \t|]*Layer \(type(?::depth-idx)?\)[ \t|]+Output Shape[ \t|]+Param #"
-             r"|^[ \t]+\([\w.]+\): (?:Conv[123]d|ConvTranspose2d|Linear|MaxPool2d|AvgPool2d|BatchNorm2d|Sequential)\("),
+             r"|^[ \t]+\([\w.]+\): (?:Conv[123]d|ConvTranspose2d|Linear|MaxPool2d|AvgPool2d|BatchNorm2d|Sequential)\("
+             r"|^Sequential\(\n[ \t]+\([\w.]+\): [A-Z]\w*\("),
 )}
 BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the text their reader reads
           ".keras": "cnncalc.readers.keras:archive"}

@@ -232,3 +232,80 @@ def test_a_pasted_print_of_a_pytorch_model_is_one_e070_saying_what_to_give() -> 
     assert (d.code, d.line, d.column) == ("E070", 2, 1)
     assert d.message.startswith("not supported: this is the printout of PyTorch's `print(model)`: it lists the modules")
     assert "PyTorch source" in (d.hint or "") and report.totals.params is None
+
+
+SEQUENTIAL_PRINT = '''>>> print(model)
+Sequential(
+  (conv1): Conv2d(3, 8, kernel_size=(3, 3), stride=(1, 1), padding=same, padding_mode=reflect)
+  (bn1): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True)
+  (relu): ReLU(inplace=True)
+  (features): Sequential(
+    (0): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+    (1): Conv2d(8, 16, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)
+  )
+  (pool): AdaptiveAvgPool2d(output_size=(1, 1))
+  (flatten): Flatten(start_dim=1, end_dim=-1)
+  (fc): Linear(in_features=16, out_features=10, bias=True)
+)
+'''
+
+
+def test_a_pasted_print_of_an_nn_sequential_is_read_in_its_order_with_its_names() -> None:
+    # An nn.Sequential runs its modules in the order printed, each printed with its constructor's arguments.
+    # It was one E070, as a Module's printout is.
+    report = analyze_text(SEQUENTIAL_PRINT, "model.txt", input="16x16x3")
+    assert report.ok, report.messages()
+    # conv1 (3·3·3 + 1)·8 = 224 ('same' on 16x16: 16x16x8; reflection padding its own row); bn1 2·8 learnt;
+    # features.1 (3·3·8)·16 = 1,152 on the 8x8 the pool leaves: (8 - 3 + 2·1)/2 + 1 = 4.5 -> 4; fc (16 + 1)·10 = 170
+    assert report.totals.params == 224 + 16 + 1152 + 170 and report.totals.non_trainable == 16
+    assert [r.name for r in report.rows] == ["conv1_pad", "conv1", "bn1", "relu", "features_0", "features_1", "pool",
+                                             "flatten", "fc"]
+    assert report.rows[5].output.dims == (4, 4, 16) and report.output.dims == (10,)
+    # its diagnostics point at the printout's own lines and columns
+    [w030] = [d for d in report.diagnostics if d.code == "W030"]
+    assert (w030.line, w030.column) == (8, 10)
+
+
+def test_a_sequential_printout_agrees_with_pytorch() -> None:
+    torch = pytest.importorskip("torch")
+    import contextlib
+    import io
+    from collections import OrderedDict
+    nn = torch.nn
+    models = [
+        nn.Sequential(nn.Conv2d(3, 6, 5, padding=2, groups=3), nn.LeakyReLU(0.2), nn.MaxPool2d(3, 2, ceil_mode=True),
+                      nn.Sequential(nn.ConvTranspose2d(6, 4, 2, 2), nn.GroupNorm(2, 4)), nn.Upsample(scale_factor=2),
+                      nn.ZeroPad2d((1, 0, 2, 1)), nn.Conv2d(4, 8, 3, dilation=2, padding="valid"), nn.Hardswish(),
+                      nn.AdaptiveAvgPool2d((2, 3)), nn.Flatten(), nn.Dropout(0.3), nn.Linear(48, 5, bias=False)),
+        nn.Sequential(OrderedDict([("stem", nn.Conv2d(1, 4, 3, padding="same", padding_mode="circular")),
+                                   ("lrn", nn.LocalResponseNorm(3)), ("act", nn.SiLU()),
+                                   ("down", nn.AvgPool2d(2)), ("bn", nn.BatchNorm2d(4, affine=False))])),
+    ]
+    for model in models:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            print(model.eval())
+        report = analyze_text(printed.getvalue(), "model.txt", input="17x19x3" if model is models[0] else "17x19x1")
+        assert report.ok, report.messages()
+        with torch.no_grad():
+            out = model(torch.zeros(1, 3 if model is models[0] else 1, 17, 19)).shape[1:]
+        assert report.output.dims == ((out[1], out[2], out[0]) if len(out) == 3 else tuple(out))
+        assert report.totals.params == sum(p.numel() for p in model.parameters())
+
+
+@pytest.mark.parametrize("inner, line, column, words", [
+    # a module of its own inside: its forward is not printed
+    ("  (1): BasicBlock(\n    (conv1): Conv2d(8, 8, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))\n  )\n", 3, 8,
+     "`BasicBlock` (1) is a module whose `forward` the printout does not give"),
+    ("  (1): Swish()\n", 3, 8, "`Swish` is not one of the torch.nn layers cnncalc reads"),
+    ("  (1): ModuleList(\n    (0-1): 2 x ReLU()\n  )\n", 3, 8, "`ModuleList` (1) is a module whose `forward`"),
+])
+def test_a_sequential_printout_holding_what_it_does_not_order_is_one_e070(inner: str, line: int, column: int,
+                                                                           words: str) -> None:
+    text = ("Sequential(\n  (0): Conv2d(3, 8, kernel_size=(3, 3), stride=(1, 1))\n" + inner +
+            "  (2): Flatten(start_dim=1, end_dim=-1)\n)\n")
+    report = analyze_text(text, "model.txt", input="8x8x3")
+    [d] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (d.code, d.line, d.column) == ("E070", line, column)
+    assert words in d.message and "PyTorch source" in (d.hint or "")
+    assert report.totals.params is None

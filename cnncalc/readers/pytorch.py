@@ -658,6 +658,22 @@ def read(text: str, sink: DiagnosticSink, model: str | None = None) -> ir.File:
     return ir.File((), (_Reader(text, sink, model).read(),))
 
 
+def read_with_names(text: str, sink: DiagnosticSink, names: Iterable[str],
+                    labels: dict[tuple[int, int], str]) -> ir.File:
+    """Python source whose bare `names` are torch.nn's (`Sequential(Conv2d(3, 8, 3))`, as a printout of
+    `print(model)` is turned into it, with no import line to keep its lines where they were); the modules a
+    `Sequential(...)` is given by position named by `labels`, at the (line, column) each starts at."""
+    reader = _Reader(text, sink)
+    reader.imported.update({name: f"torch.nn.{name}" for name in names})
+    reader.labels = labels
+    return ir.File((), (reader.read(),))
+
+
+# the layers of torch.nn the reader follows (cnncalc's own names for common blocks left out)
+NN_LAYERS = frozenset(SIGNATURES).union(ALIASES).union(CONTAINERS) - {"LayerNorm2d", "Scale", "OneSidedBatchNorm",
+                                                                       "CenterCrop"}
+
+
 class _Offsets:
     """Character offsets of `ast` positions (which count UTF-8 bytes within a line)."""
 
@@ -761,6 +777,7 @@ class _Reader:
         self.partly_frozen: set[int] = set()  # the layers already reported with some parameters frozen (W073)
         self.listing = False  # in a loop that sets `requires_grad`: `parameters()` lists the model's (`freezing`)
         self.forwarding = 0  # how many forwards are being followed: `children()` there are the modules run
+        self.labels: dict[tuple[int, int], str] = {}  # a printout's names of a Sequential's modules, where each starts
 
     # ---- the file -------------------------------------------------------------------------------------
 
@@ -2179,7 +2196,9 @@ class _Reader:
                 args = list(args[0])
             if kind in ("ModuleList", "ModuleDict") and not args:
                 return Sequence([], node)
-            return Sequence([(str(i), v) for i, v in enumerate(args)], node)
+            written = node.args if isinstance(node, ast.Call) and len(node.args) == len(args) else []
+            return Sequence([(self.labels.get((a.lineno, a.col_offset), str(i)) if written else str(i), v)
+                             for i, (a, v) in enumerate(zip(written or args, args))], node)
         fixed: dict[str, Any] = {}
         what = kind
         if kind in ALIASES:
