@@ -190,6 +190,8 @@ SPELLINGS: dict[str, Spell] = {
     "conv": _conv, "dwconv": _conv, "deconv": _deconv,
     "maxpool": _pool, "avgpool": _pool,
     "globalavgpool": _global_pool, "globalmaxpool": _global_pool,
+    "channelavgpool": lambda layer, x, y, ceil: [Step(None, "{x}.mean(1, keepdim=True)")],
+    "channelmaxpool": lambda layer, x, y, ceil: [Step(None, "torch.max({x}, 1, keepdim=True)[0]")],
     "adaptiveavgpool": lambda layer, x, y, ceil: [Step("", f"nn.AdaptiveAvgPool2d({_pair(*layer.size)})")],
     "adaptivemaxpool": lambda layer, x, y, ceil: [Step("", f"nn.AdaptiveMaxPool2d({_pair(*layer.size)})")],
     "fc": _fc,

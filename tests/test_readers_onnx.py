@@ -921,3 +921,20 @@ def test_a_transposed_convolution_padded_same_with_a_filter_narrower_than_its_st
     report = _helper_model(tmp_path, [node], [_floats("w", 3, 8, 1, 1)], [1, 3, 7, 6])
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
     assert "filter is narrower than its stride" in report.diagnostics[0].message
+
+
+def test_a_reduction_over_the_channels_kept_as_a_map_is_a_channel_pool(tmp_path: Path) -> None:
+    # CBAM's spatial attention as PyTorch exports it: ReduceMean and ReduceMax over axis 1, keepdims, concatenated
+    _onnx()
+    from onnx import helper
+    nodes = [helper.make_node("ReduceMean", ["x"], ["m"], axes=[1], keepdims=1),
+             helper.make_node("ReduceMax", ["x"], ["x_max"], axes=[1], keepdims=1),
+             helper.make_node("Concat", ["m", "x_max"], ["y"], axis=1)]
+    report = _helper_model(tmp_path, nodes, [], [1, 5, 7, 6], opset=17)
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "layer"] == [
+        ("channelavgpool", (7, 6, 1)), ("channelmaxpool", (7, 6, 1))]
+    assert report.output.dims == (7, 6, 2)
+    dropped = _helper_model(tmp_path, [helper.make_node("ReduceMean", ["x"], ["y"], axes=[1], keepdims=0)], [],
+                            [1, 5, 7, 6], opset=17)
+    assert [d.code for d in dropped.diagnostics if d.severity == "error"] == ["E070"]  # the channel axis dropped

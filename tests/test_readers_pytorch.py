@@ -3,6 +3,7 @@ written here, from the lecture, from reading back what `convert --to pytorch` wr
 PyTorch itself confirms in test_pytorch_export), and from PyTorch run on the same file."""
 from __future__ import annotations
 
+import importlib.util
 import sys
 import types
 from pathlib import Path
@@ -2318,3 +2319,45 @@ def test_functions_called_with_positional_arguments_agree_with_pytorch(call: str
     assert report.ok, report.diagnostics
     out = built_by_pytorch(text)(torch.zeros(1, 3, 10, 10)).shape
     assert report.output.dims == (out[2], out[3], out[1])
+
+
+CBAM_GATE = '''import torch
+import torch.nn as nn
+class SpatialGate(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 1, 7, padding=3, bias=False)
+    def forward(self, x):
+        {pooled}
+        return x * torch.sigmoid(self.conv(a))
+model = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), SpatialGate())
+'''
+
+
+@pytest.mark.parametrize("pooled", [
+    # CBAM's spatial attention as its ports write it: the channels' mean and max at each position, concatenated
+    "avg = torch.mean(x, dim=1, keepdim=True)\n        mx, _ = torch.max(x, dim=1, keepdim=True)\n"
+    "        a = torch.cat([avg, mx], dim=1)",
+    "a = torch.cat((torch.max(x, 1)[0].unsqueeze(1), torch.mean(x, 1).unsqueeze(1)), dim=1)",  # CBAM's ChannelPool
+    "a = torch.cat([x.mean(1, keepdim=True), x.amax(1, keepdim=True)], 1)",
+    "a = torch.cat([torch.mean(x, 1, True), x.max(dim=1, keepdim=True).values], dim=1)",
+    "a = torch.cat([torch.unsqueeze(torch.mean(x, 1), 1), torch.amax(x, dim=1, keepdim=True)], 1)",
+])
+def test_cbams_spatial_attention_pools_the_channels(pooled: str) -> None:
+    # They were E070 ("a mean over the channels, used other than in a layer norm", "the call `torch.max(...)`").
+    text = CBAM_GATE.replace("{pooled}", pooled)
+    report = read_py(text, input="12x10x3")
+    assert report.ok, report.diagnostics
+    assert [r.op for r in report.rows if r.op.startswith("channel")] in (["channelavgpool", "channelmaxpool"],
+                                                                         ["channelmaxpool", "channelavgpool"])
+    # conv (3·3·3 + 1)·16 = 448; the gate's 7·7·2 = 98; MACs 12·10·16·27 = 51,840 and 12·10·1·98 = 11,760
+    assert report.totals.params == 448 + 98 and report.totals.macs == 51840 + 11760
+    assert report.output.dims == (12, 10, 16)
+    if importlib.util.find_spec("torch") is not None:
+        assert report.totals.params == parameters_in_pytorch(text)
+
+
+def test_a_channel_max_other_than_over_the_channels_is_e070() -> None:
+    report = read_py(CBAM_GATE.replace("{pooled}", "a = torch.cat([x, torch.max(x, 2, keepdim=True)[0]], 1)"),
+                     input="12x10x3")
+    assert codes_of(report) == ["E070"] and "other than over the channels (dim=1)" in report.diagnostics[0].message

@@ -67,8 +67,8 @@ def test_every_family_has_layers_and_the_docs_name_them() -> None:
     # `expect total params in conv layers N`: each kind of layer a total may count alone, with its layers
     named = {family: sorted(cls.keyword for cls in LAYER_CLASSES if cls.family == family) for family in FAMILIES}
     assert named == {"conv": ["conv", "deconv", "dwconv"], "fc": ["fc"],
-                     "pool": ["adaptiveavgpool", "adaptivemaxpool", "avgpool", "globalavgpool", "globalmaxpool",
-                              "maxpool"]}
+                     "pool": ["adaptiveavgpool", "adaptivemaxpool", "avgpool", "channelavgpool", "channelmaxpool",
+                              "globalavgpool", "globalmaxpool", "maxpool"]}
     assert all(f"`in {family} layers`" in DOC for family in FAMILIES)
 
 

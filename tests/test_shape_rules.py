@@ -440,3 +440,15 @@ def test_a_global_pool_by_the_maps_width_or_height() -> None:
     assert r.diagnostics[0].message == "globalavgpool1: the window is the map's width, 8, and its height only 4: " \
                                        "no window fits"
     assert "F.adaptive_avg_pool2d(x, 1)" in (r.diagnostics[0].hint or "")
+
+
+def test_channel_pools_take_the_mean_or_max_of_the_channels_at_each_position() -> None:
+    # HxWxC -> HxWx1, no parameters; CBAM's gate: (7·7·2)·1 = 98 weights, MACs 6·5·98 = 2,940
+    r = run("input 6x5x8\nconcat { channelavgpool -> 6x5x1 params 0 | channelmaxpool -> 6x5x1 } -> 6x5x2\n"
+            "conv 1 7x7 pad 3 nobias -> 6x5x1 params 98 macs 2940\n")
+    assert r.ok and [a.verdict for a in r.answers] == ["right"] * 7
+    r = run("input 6x5x8\nchannelavgpool -> 6x5x8\n")
+    assert [a.verdict for a in r.answers] == ["wrong"]  # the channels pooled: one left
+    r = run("input 10\nchannelmaxpool\n")
+    assert where(r) == [("E034", 2, 1)]
+    assert "needs an HxWxC volume but gets the flat vector 10" in r.diagnostics[0].message

@@ -37,6 +37,8 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),
     ("10x10x3", "conv 6 3x3 ; aux: side train { globalavgpool ; fc 3 } ; head: side { conv 2 1x1 } ; relu"),
     ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
+    # CBAM's spatial attention: the channels' mean and max at each position, a 7x7 convolution, a sigmoid gate
+    ("9x8x6", "mul { identity | concat { channelavgpool | channelmaxpool } ; conv 1 7x7 pad 3 nobias ; sigmoid }"),
     ("9x7x3", "enc: conv 4 3x3 pad 1\nmaxpool 2 floor ; conv 6 3x3 pad 1 ; upsample 2 aligned\n"
               "concat { @enc | fit { @enc | identity } } ; fit { upsample 2 | conv 2 1x1 stride 2 }"),
     # cropped from an offset to a reference's size (Caffe's Crop): 9x7 -> 18x14 -> 16x12, rows 2-10 and columns 1-7;

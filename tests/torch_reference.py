@@ -129,6 +129,8 @@ TORCH_OPS: dict[str, Op] = {
     "avgpool": lambda layer, x, w, c: _pool(layer, x, c, average=True),
     "globalavgpool": lambda layer, x, w, c: _global_pool(layer, x, c, average=True),
     "globalmaxpool": lambda layer, x, w, c: _global_pool(layer, x, c, average=False),
+    "channelavgpool": lambda layer, x, w, c: torch.mean(x, 1, keepdim=True),
+    "channelmaxpool": lambda layer, x, w, c: torch.max(x, 1, keepdim=True)[0],
     "adaptiveavgpool": lambda layer, x, w, c: F.adaptive_avg_pool2d(x, layer.size),
     "adaptivemaxpool": lambda layer, x, w, c: F.adaptive_max_pool2d(x, layer.size),
     "fc": lambda layer, x, w, c: _fc(layer, x, w),

@@ -22,7 +22,7 @@ from cnncalc.layers.base import Layer, Params, Working
 from cnncalc.layers.conv import Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
 from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, LayerNorm, Scale
-from cnncalc.layers.pool import AvgPool, GlobalAvgPool, GlobalMaxPool, MaxPool
+from cnncalc.layers.pool import AvgPool, ChannelAvgPool, ChannelMaxPool, GlobalAvgPool, GlobalMaxPool, MaxPool
 from cnncalc.layers.reshape import Dropout, Flatten, Identity, Reshape, Squeeze, Unflatten
 from cnncalc.layers.resize import (
     AdaptiveAvgPool,
@@ -43,7 +43,8 @@ from cnncalc.layers.resize import (
 )
 
 LAYER_CLASSES: tuple[type[Layer], ...] = (
-    Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
+    Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, ChannelAvgPool, ChannelMaxPool,
+    AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, Sigmoid, HardSigmoid, Tanh, GELU,
     SiLU, HardSwish, Mish, Softmax, LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout,
     Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, CircularPad,

@@ -219,3 +219,46 @@ class GlobalMaxPool(_GlobalPool):
         from cnncalc import kernels
         k = self.executed_window(x.shape)
         return kernels.max_pool2d(x, k, k, (0, 0, 0, 0), (1, 1), ceil, naive), 0
+
+
+class _ChannelPool(Layer):
+    """A pool across the channels at each position: HxWxC -> HxWx1 (CBAM's spatial attention pools the map so, its
+    mean and its max concatenated before a convolution)."""
+
+    family = "pool"
+    spatial_input = True
+    reduction: ClassVar[str]  # avg | max
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return x.with_channels(1)
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return x[0] * x[1] * x[2] * itemsize  # the output
+
+
+class ChannelAvgPool(_ChannelPool):
+    """Mean over the channels at each position: HxWxC -> HxWx1 (PyTorch's `torch.mean(x, 1, keepdim=True)`)."""
+
+    keyword = "channelavgpool"
+    example = "channelavgpool"
+    reduction = "avg"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # a mean's gradient needs only the sizes
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        return x.mean(axis=-1, keepdims=True), 0
+
+
+class ChannelMaxPool(_ChannelPool):
+    """Max over the channels at each position: HxWxC -> HxWx1 (PyTorch's `torch.max(x, 1, keepdim=True)[0]`)."""
+
+    keyword = "channelmaxpool"
+    example = "channelmaxpool"
+    reduction = "max"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("nothing", y.size * INDEX_BYTES)  # where each maximum was: torch.max's indices
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        return x.max(axis=-1, keepdims=True), 0

@@ -771,8 +771,11 @@ class _Reader:
             return layer("globalavgpool" if op == "GlobalAveragePool" else "globalmaxpool")
         if op in ("ReduceMean", "ReduceMax"):  # `x.mean([2, 3])`: a global pool, flattened unless kept
             axes = a.get("axes") or (self.values(inputs[1]) if len(inputs) > 1 and inputs[1] else None)
+            if axes and [int(d) % 4 for d in axes] == [1] and a.get("keepdims", 1):  # CBAM's pools of the channels
+                return layer("channelavgpool" if op == "ReduceMean" else "channelmaxpool")
             if not axes or sorted(int(d) % 4 for d in axes) != [2, 3]:
-                raise _Unsupported(f"axes {axes} (cnncalc follows the spatial mean and max, axes 2 and 3)")
+                raise _Unsupported(f"axes {axes} (cnncalc follows the spatial mean and max, axes 2 and 3, and the "
+                                   f"channels' kept as a map, axis 1)")
             pooled, _ = layer("globalavgpool" if op == "ReduceMean" else "globalmaxpool")
             if a.get("keepdims", 1):
                 return pooled, None

@@ -151,6 +151,21 @@ class _Weights(NamedTuple):
     viewed: _Weights | None = None  # the tensor this one views (`weight[:, None, None]`), whose identity counts
 
 
+class _ChannelReduced(NamedTuple):
+    """The channels' mean or max at each position with the channel axis dropped (`torch.mean(x, 1)`,
+    `torch.max(x, 1)[0]`): only `.unsqueeze(1)` is followed, which gives the HxWx1 map back (CBAM's ChannelPool)."""
+
+    map: Tensor
+
+
+class _MaxResult(NamedTuple):
+    """`torch.max(x, 1)`'s values and indices: the values a map (`keepdim=True`) or a `_ChannelReduced`; the
+    indices are not followed."""
+
+    values: Any
+    indices: None = None
+
+
 class _Statistic(NamedTuple):
     """A step of a layer norm written out over a map's channels (ConvNeXt's `LayerNorm` for `channels_first`):
     `u = x.mean(1, keepdim=True)` ("mean"), `x - u` ("centred"), `.pow(2)` ("squared"), its mean over the channels
@@ -162,6 +177,7 @@ class _Statistic(NamedTuple):
     of: Tensor
     eps: float = 0.0
     weight: _Weights | None = None
+    node: ast.AST | None = None  # where a "mean" was taken: a map there if it is used as one (`channelavgpool`)
 
 
 class _Parameter(NamedTuple):
@@ -1727,6 +1743,8 @@ class _Reader:
             return base[node.attr]  # Lightning's `self.hparams.num_classes`
         if isinstance(base, Tensor) and node.attr == "shape":
             return _ShapeOf(base)
+        if isinstance(base, _MaxResult) and node.attr == "values":
+            return base.values
         if isinstance(base, Tensor) and node.attr == "requires_grad":
             return False  # the forward followed is inference's (DenseNet's checkpointing is skipped)
         raise _Unsupported(f"the attribute `.{node.attr}`", node)
@@ -2028,6 +2046,8 @@ class _Reader:
             return self.joined(_JOINS[short], args, node)  # `torch.add(a, b)`, `torch.maximum(a, b)`
         if short in _JOINS and short not in ("max", "min"):  # (those two also reduce one tensor)
             raise _Unsupported(f"{full} with a number", node)
+        if full in ("torch.max", "torch.amax") and args and isinstance(args[0], Tensor):
+            return self.channel_max(args[0], full[6:], args[1:], kwargs, node)
         if full == "torch.stack":
             return self.stacked(args, kwargs, node)
         if short in _STACK_REDUCTIONS and args and isinstance(args[0], _Stacked):
@@ -2036,6 +2056,8 @@ class _Reader:
             return self.split(args[0], args[1:], kwargs, node)
         if full in ("torch.chunk",):
             return self.chunk(args[0], args[1:], kwargs, node)
+        if full == "torch.unsqueeze" and len(args) == 2 and isinstance(args[0], _ChannelReduced) and args[1] in (1, -3):
+            return args[0].map  # `torch.unsqueeze(torch.mean(x, 1), 1)`
         if full in ("torch.squeeze", "torch.unsqueeze") and args and isinstance(args[0], Tensor):
             return self.squeezed(args[0], full[6:], args[1:], node)
         if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
@@ -2541,6 +2563,9 @@ class _Reader:
             return owner
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
+        if isinstance(owner, _ChannelReduced) and attr == "unsqueeze" and \
+                (args or [kwargs.get("dim")])[0] in (1, -3) and len(args) + len(kwargs) == 1:
+            return owner.map  # `torch.max(x, 1)[0].unsqueeze(1)`: the HxWx1 map
         if isinstance(owner, _Statistic):  # `(x - u).pow(2).mean(1, keepdim=True)`, `(s + eps).sqrt()`
             if attr == "mean" and (args[:1] or [kwargs.get("dim")])[0] in (1, -3, [1], (1,)) and \
                     (args[1] if len(args) > 1 else kwargs.get("keepdim")) is True:
@@ -2799,6 +2824,8 @@ class _Reader:
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if dim not in (1, -3):
             raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
+        if isinstance(tensors, (list, tuple)):  # CBAM's `torch.cat([torch.mean(x, 1, keepdim=True), ...], 1)`
+            tensors = [self.channel_mean(t) if isinstance(t, _Statistic) and t.step == "mean" else t for t in tensors]
         if not isinstance(tensors, (list, tuple)) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
             raise _Unsupported("torch.cat of something other than a list of tensors", node)
         if len(tensors) > limits.MAX_BRANCHES:  # a loop concatenating all earlier outputs grows quadratically
@@ -2943,7 +2970,26 @@ class _Reader:
             return self.chunk(x, args, kwargs, node)
         if attr == "mean":
             return self.spatial_mean(x, args, kwargs, node)
+        if attr in ("max", "amax"):
+            return self.channel_max(x, attr, args, kwargs, node)
         raise _Unsupported(f"the tensor method `.{attr}(...)`", node)
+
+    def channel_mean(self, mean: _Statistic) -> Tensor:
+        """A channel mean taken as a layer norm's first step (`x.mean(1, keepdim=True)`) and used as a map instead:
+        `channelavgpool` where it was taken."""
+        return self.add_layer("channelavgpool", mean.node or ast.Pass(), mean.of, "mean")
+
+    def channel_max(self, x: Tensor, how: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
+        """`torch.max(x, 1, keepdim=True)[0]` (its values; `.values`, `v, _ = …`), `x.amax(1, keepdim=True)`:
+        `channelmaxpool`; without `keepdim` the map with its channel axis dropped."""
+        dim = args[0] if args else kwargs.get("dim")
+        keep = args[1] if len(args) > 1 else kwargs.get("keepdim", False)
+        if dim not in (1, -3, (1,), [1]) or len(args) > 2 or set(kwargs) - {"dim", "keepdim"} or \
+                not isinstance(keep, bool):
+            raise _Unsupported(f"`.{how}` other than over the channels (dim=1)", node)
+        pooled = self.add_layer("channelmaxpool", node, x, how)
+        values = pooled if keep else _ChannelReduced(pooled)
+        return values if how == "amax" else _MaxResult(values)
 
     @staticmethod
     def permuted(x: Tensor | _ChannelsLast, dims: list[Any], node: ast.AST) -> Tensor | _ChannelsLast:
@@ -2989,7 +3035,7 @@ class _Reader:
             return isinstance(v, _Weights) and v.learnt and len(v.shape) == 3 and v.shape[1:] == (1, 1)
 
         if op == "mean" and isinstance(left, Tensor):
-            return _Statistic("mean", left)
+            return _Statistic("mean", left, node=node)
         if op == "mean" and step(left, "squared"):
             return _Statistic("variance", left.of)
         if op == "sub" and isinstance(left, Tensor) and step(right, "mean") and right.of == left:
@@ -3110,13 +3156,17 @@ class _Reader:
         ref = parts[0].gap.ref
         return Tensor(self.graph.merge(self.name_of("fit"), "fit", [ref.node, x.node], self.offsets.span(node)))
 
-    def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor | _Statistic:
+    def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any],
+                     node: ast.AST) -> Tensor | _Statistic | _ChannelReduced:
         """`x.mean([2, 3])`, `torch.mean(x, dim=(2, 3), keepdim=True)`: a global average pool (then a
-        flatten, unless the dimensions are kept)."""
+        flatten, unless the dimensions are kept); over dimension 1 the channels' mean (a layer norm's first step
+        when kept, `_Statistic`; else the map with its channel axis dropped)."""
         dims = args[0] if args else kwargs.get("dim")
         keep = args[1] if len(args) > 1 else kwargs.get("keepdim", False)
         if dims in (1, -3, [1], (1,), [-3], (-3,)) and keep is True:
             return self.statistic("mean", x, None, node)  # a layer norm written out: `x.mean(1, keepdim=True)`
+        if dims in (1, -3) and keep is False:  # `torch.mean(x, 1).unsqueeze(1)`, CBAM's ChannelPool
+            return _ChannelReduced(self.add_layer("channelavgpool", node, x, "mean"))
         if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
             raise _Unsupported(f"a mean over dimensions {_shown(dims)} (cnncalc follows the spatial mean, (2, 3))",
                                node)
