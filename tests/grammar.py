@@ -883,7 +883,7 @@ def mutate(rng: random.Random, text: str) -> str:
 
 
 NOTATION_FILES = sorted(p for p in (ROOT / "tests" / "fixtures" / "notations").iterdir()
-                        if p.suffix in (".py", ".m", ".prototxt", ".json"))
+                        if p.suffix in (".py", ".m", ".prototxt", ".json", ".txt"))
 # the notations' own punctuation, words and values, inserted or written over
 NOTATION_EDITS = [
     "(", ")", "[", "]", "{", "}", ",", ":", "=", '"', "'", "\n", "\t", "    ", "0", "-1", "1", "2", "3", "99999999999",

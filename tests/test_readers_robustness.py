@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cnncalc import analyze_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
-TEXT_FIXTURES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".py", ".m", ".prototxt", ".json"))
+TEXT_FIXTURES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".py", ".m", ".prototxt", ".json", ".txt"))
 REPLACEMENTS = ("0", "-1", "1" + "0" * 30, "1e309", '"x"')
 # what a message shows of a value is the file's own writing, never a reader's record or an address
 _RECORDS = re.compile(r"object at 0x|Call\(name=|\(kind=|Message object|Span\(start=|<ast\.")
