@@ -264,6 +264,9 @@ def test_a_pasted_print_of_an_nn_sequential_is_read_in_its_order_with_its_names(
     # its diagnostics point at the printout's own lines and columns
     [w030] = [d for d in report.diagnostics if d.code == "W030"]
     assert (w030.line, w030.column) == (8, 10)
+    for pasted in (SEQUENTIAL_PRINT.replace("\n", "\r\n"), SEQUENTIAL_PRINT.replace("\n", "  \n")):  # as pasted
+        again = analyze_text(pasted, "model.txt", input="16x16x3")
+        assert again.ok and again.totals.params == report.totals.params, again.messages()
 
 
 def test_a_sequential_printout_agrees_with_pytorch() -> None:

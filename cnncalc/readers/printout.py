@@ -21,10 +21,10 @@ from cnncalc.notations import NOTATIONS
 from cnncalc.readers.graph import cut_short
 
 _TORCH = r"depth-idx|Conv2d-[0-9]|BatchNorm2d-[0-9]|Linear-[0-9]|Input size \(MB\)"
-_OPENED = re.compile(r"[ \t]*(?P<cls>[A-Za-z_]\w*)\($")  # `Sequential(` on a line of its own: a container
+_OPENED = re.compile(r"[ \t]*(?P<cls>[A-Za-z_]\w*)\([ \t\r]*")  # `Sequential(` on a line of its own: a container
 _CHILD = re.compile(r"(?P<indent>[ \t]*)(?P<label>\([^()\n]*\): )(?P<body>.*)")  # `  (conv1): Conv2d(…)`
-_LEAF = re.compile(r"(?P<cls>[A-Za-z_]\w*)\(.*\)")  # `Conv2d(3, 6, kernel_size=(5, 5), stride=(1, 1))`
-_CLOSED = re.compile(r"[ \t]*\)")
+_LEAF = re.compile(r"(?P<cls>[A-Za-z_]\w*)\(.*\)[ \t\r]*")  # `Conv2d(3, 6, kernel_size=(5, 5), stride=(1, 1))`
+_CLOSED = re.compile(r"[ \t]*\)[ \t\r]*")  # (a line's end as Windows writes it, or spaces, after each)
 # values a repr writes without quotes (Conv2d's `padding=same`, `padding_mode=reflect`)
 _BARE = re.compile(r"=(same|valid|zeros|reflect|replicate|circular)(?=[,)])")
 
