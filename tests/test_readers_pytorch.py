@@ -2361,3 +2361,16 @@ def test_a_channel_max_other_than_over_the_channels_is_e070() -> None:
     report = read_py(CBAM_GATE.replace("{pooled}", "a = torch.cat([x, torch.max(x, 2, keepdim=True)[0]], 1)"),
                      input="12x10x3")
     assert codes_of(report) == ["E070"] and "other than over the channels (dim=1)" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize("pooled", ["x.mean(3).mean(2)", "x.mean(-1).mean(-1)", "x.mean(2).mean(2)",
+                                    "x.mean(dim=3).mean(dim=2)", "torch.mean(x, 3).mean(-1)"])
+def test_a_global_average_pool_written_as_two_means(pooled: str) -> None:
+    # It was E070 (a mean over dimension 3): the two means are the map's mean, flattened
+    text = module_file("self.c = nn.Conv2d(3, 8, 3)\nself.fc = nn.Linear(8, 4)", f"x = self.c(x)\nx = {pooled}\n"
+                       "return self.fc(x)")
+    report = read_py(text, input="9x7x3")
+    assert report.ok, report.diagnostics
+    assert [r.op for r in report.rows][1:3] == ["globalavgpool", "flatten"]
+    # conv (3·3·3 + 1)·8 = 224 to 7x5x8; the head (8 + 1)·4 = 36
+    assert report.totals.params == 224 + 36 and report.output.dims == (4,)

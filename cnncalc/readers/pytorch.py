@@ -151,6 +151,14 @@ class _Weights(NamedTuple):
     viewed: _Weights | None = None  # the tensor this one views (`weight[:, None, None]`), whose identity counts
 
 
+class _HalfMean(NamedTuple):
+    """A map's mean over one spatial axis, the other still to come (`x.mean(3).mean(2)`, a global average pool
+    written as two means): only that second mean is followed."""
+
+    map: Tensor
+    dim: int  # the axis averaged: 2 or 3
+
+
 class _ChannelReduced(NamedTuple):
     """The channels' mean or max at each position with the channel axis dropped (`torch.mean(x, 1)`,
     `torch.max(x, 1)[0]`): only `.unsqueeze(1)` is followed, which gives the HxWx1 map back (CBAM's ChannelPool)."""
@@ -2563,6 +2571,11 @@ class _Reader:
             return owner
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
+        if isinstance(owner, _HalfMean) and attr == "mean" and len(args) + len(kwargs) == 1 and \
+                (args or [kwargs.get("dim")])[0] in (2, -1):
+            # `x.mean(3).mean(2)`, `x.mean(-1).mean(-1)`: the map's other axis, the last of the (N, C, H or W) left
+            pooled = self.add_layer("globalavgpool", node, owner.map, "mean")
+            return self.add_layer("flatten", node, pooled, "flatten")
         if isinstance(owner, _ChannelReduced) and attr == "unsqueeze" and \
                 (args or [kwargs.get("dim")])[0] in (1, -3) and len(args) + len(kwargs) == 1:
             return owner.map  # `torch.max(x, 1)[0].unsqueeze(1)`: the HxWx1 map
@@ -3157,7 +3170,7 @@ class _Reader:
         return Tensor(self.graph.merge(self.name_of("fit"), "fit", [ref.node, x.node], self.offsets.span(node)))
 
     def spatial_mean(self, x: Tensor, args: list[Any], kwargs: dict[str, Any],
-                     node: ast.AST) -> Tensor | _Statistic | _ChannelReduced:
+                     node: ast.AST) -> Tensor | _Statistic | _ChannelReduced | _HalfMean:
         """`x.mean([2, 3])`, `torch.mean(x, dim=(2, 3), keepdim=True)`: a global average pool (then a
         flatten, unless the dimensions are kept); over dimension 1 the channels' mean (a layer norm's first step
         when kept, `_Statistic`; else the map with its channel axis dropped)."""
@@ -3167,6 +3180,8 @@ class _Reader:
             return self.statistic("mean", x, None, node)  # a layer norm written out: `x.mean(1, keepdim=True)`
         if dims in (1, -3) and keep is False:  # `torch.mean(x, 1).unsqueeze(1)`, CBAM's ChannelPool
             return _ChannelReduced(self.add_layer("channelavgpool", node, x, "mean"))
+        if isinstance(dims, int) and not isinstance(dims, bool) and dims % 4 in (2, 3) and keep is False:
+            return _HalfMean(x, dims % 4)  # `x.mean(3)`, then `.mean(2)`
         if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
             raise _Unsupported(f"a mean over dimensions {_shown(dims)} (cnncalc follows the spatial mean, (2, 3))",
                                node)
