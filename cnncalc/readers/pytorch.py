@@ -156,7 +156,6 @@ class _HalfMean(NamedTuple):
     written as two means): only that second mean is followed."""
 
     map: Tensor
-    dim: int  # the axis averaged: 2 or 3
 
 
 class _ChannelReduced(NamedTuple):
@@ -3181,7 +3180,7 @@ class _Reader:
         if dims in (1, -3) and keep is False:  # `torch.mean(x, 1).unsqueeze(1)`, CBAM's ChannelPool
             return _ChannelReduced(self.add_layer("channelavgpool", node, x, "mean"))
         if isinstance(dims, int) and not isinstance(dims, bool) and dims % 4 in (2, 3) and keep is False:
-            return _HalfMean(x, dims % 4)  # `x.mean(3)`, then `.mean(2)`
+            return _HalfMean(x)  # `x.mean(3)`, then `.mean(2)`
         if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
             raise _Unsupported(f"a mean over dimensions {_shown(dims)} (cnncalc follows the spatial mean, (2, 3))",
                                node)
