@@ -312,3 +312,21 @@ def test_a_sequential_printout_holding_what_it_does_not_order_is_one_e070(inner:
     assert (d.code, d.line, d.column) == ("E070", line, column)
     assert words in d.message and "PyTorch source" in (d.hint or "")
     assert report.totals.params is None
+
+
+@pytest.mark.parametrize("text, line, column, words", [
+    # the printout's top cut off: no order to read it in
+    ("  (0): Conv2d(3, 8, kernel_size=(3, 3), stride=(1, 1))\n  (1): ReLU()\n)\n", 1, 1,
+     "no `Sequential(` line starts it"),
+    # a line of prose inside it, at its first word; a child that is no module's repr, at its body
+    ("Sequential(\n  (0): Conv2d(3, 8, kernel_size=(3, 3), stride=(1, 1))\n  some text here\n)\n", 3, 3,
+     "a line that is not one of its modules"),
+    ("Sequential(\n  (0): Conv2d(3, 8, kernel_size=(3, 3), stride=(1, 1))\n  (1): weird stuff\n)\n", 3, 8,
+     "a line that is not one of its modules"),
+])
+def test_a_sequential_printout_cnncalc_cannot_follow_is_one_e070_where_it_stops(text: str, line: int, column: int,
+                                                                               words: str) -> None:
+    report = analyze_text(text, "model.txt", input="8x8x3")
+    [d] = report.diagnostics
+    assert (d.code, d.line, d.column) == ("E070", line, column)
+    assert d.message.endswith(words) and "PyTorch source" in (d.hint or "") and report.totals.params is None

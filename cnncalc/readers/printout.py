@@ -102,7 +102,7 @@ def python_of(text: str) -> tuple[str, set[str], dict[tuple[int, int], str]]:
             if not line.strip():
                 out.append(line)
                 continue
-            raise _Unreadable("a line that is not one of its modules", start)
+            raise _Unreadable("a line that is not one of its modules", start + len(line) - len(line.lstrip()))
         body, label = child.group("body"), child.group("label")
         lead = "," if children[-1] else " "  # a comma before every child after a container's first
         children[-1] += 1

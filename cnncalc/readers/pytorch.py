@@ -2837,7 +2837,8 @@ class _Reader:
         if dim not in (1, -3):
             raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
         if isinstance(tensors, (list, tuple)):  # CBAM's `torch.cat([torch.mean(x, 1, keepdim=True), ...], 1)`
-            tensors = [self.channel_mean(t) if isinstance(t, _Statistic) and t.step == "mean" else t for t in tensors]
+            tensors = [self.channel_mean(t, node) if isinstance(t, _Statistic) and t.step == "mean" else t
+                       for t in tensors]
         if not isinstance(tensors, (list, tuple)) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
             raise _Unsupported("torch.cat of something other than a list of tensors", node)
         if len(tensors) > limits.MAX_BRANCHES:  # a loop concatenating all earlier outputs grows quadratically
@@ -2986,10 +2987,10 @@ class _Reader:
             return self.channel_max(x, attr, args, kwargs, node)
         raise _Unsupported(f"the tensor method `.{attr}(...)`", node)
 
-    def channel_mean(self, mean: _Statistic) -> Tensor:
+    def channel_mean(self, mean: _Statistic, used: ast.AST) -> Tensor:
         """A channel mean taken as a layer norm's first step (`x.mean(1, keepdim=True)`) and used as a map instead:
-        `channelavgpool` where it was taken."""
-        return self.add_layer("channelavgpool", mean.node or ast.Pass(), mean.of, "mean")
+        `channelavgpool` where it was taken (else where it is `used`)."""
+        return self.add_layer("channelavgpool", mean.node or used, mean.of, "mean")
 
     def channel_max(self, x: Tensor, how: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
         """`torch.max(x, 1, keepdim=True)[0]` (its values; `.values`, `v, _ = …`), `x.amax(1, keepdim=True)`:
