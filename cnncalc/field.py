@@ -151,8 +151,9 @@ def aligned(a: Field, b: Field) -> bool:
 
 
 def describe(field: Field) -> str:
-    """`every 2 pixels, centred at 0.5` per axis (the same on both axes is said once)."""
-    parts = [f"every {shown(a[1])} pixels, centred at {shown(centre(a))}" for a in field]
+    """`every 2 pixels, centred at 0.5` (`every pixel` at stride 1) per axis (the same on both axes is said once)."""
+    parts = [f"every {'pixel' if a[1] == 1 else f'{shown(a[1])} pixels'}, centred at {shown(centre(a))}"
+             for a in field]
     return parts[0] if parts[0] == parts[1] else f"{parts[0]} (height), {parts[1]} (width)"
 
 

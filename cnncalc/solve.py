@@ -330,28 +330,35 @@ class Solver:
                 continue
             low, why = max(((p.low, p.why), *((q.low, q.why) for q in others if q), (base.pieces[r].low,
                                                                                     base.pieces[r].why)))
+            # the size the branches must share: a gate's constant 1 joins any (`mul`), so the first map's
+            ref = next((q for q in (p, *others) if q is not None and (q.a, q.b) != (0, 1)), p) if gate else p
             agree = True
             meeting: int | None = None
-            for q in others:
+            for q in (p, *others):
                 assert q is not None
-                if (q.a, q.b) == (p.a, p.b) or (gate and ((q.a, q.b) == (0, 1) or (p.a, p.b) == (0, 1))):
+                if (q.a, q.b) == (ref.a, ref.b) or (gate and (q.a, q.b) == (0, 1)):
                     continue
                 agree = False
-                if q.a != p.a and (q.b - p.b) % (p.a - q.a) == 0:
-                    t = (q.b - p.b) // (p.a - q.a)
+                if q.a != ref.a and (q.b - ref.b) % (ref.a - q.a) == 0:
+                    t = (q.b - ref.b) // (ref.a - q.a)
                     meeting = t if t >= low and (meeting is None or meeting == t) else -1
                 else:
                     meeting = -1
             if agree:
-                pieces[r] = Piece(p.a, p.b, low, why)
+                pieces[r] = Piece(ref.a, ref.b, low, why)
             else:
                 narrowed = True
                 if meeting is not None and meeting >= 0:
-                    points[first.modulus * meeting + r] = p.a * meeting + p.b
-        for n, size in first.points.items():
-            if all(s.valid(n) and (s.size_at(n) == size or (gate and 1 in (size, s.size_at(n)))) for s in rest) \
-                    and base.valid(n):
-                points[n] = size
+                    points[first.modulus * meeting + r] = ref.a * meeting + ref.b
+        # the isolated sizes of any branch (where the others may still be whole classes), where all agree
+        for n in set(first.points).union(*(s.points for s in rest)):
+            if not (first.valid(n) and base.valid(n) and all(s.valid(n) for s in rest)):
+                continue
+            sizes = {s.size_at(n) for s in (first, *rest)}
+            if gate and len(sizes) > 1:
+                sizes.discard(1)  # a gate's 1 joins the map it scales
+            if len(sizes) == 1:
+                points[n] = sizes.pop()
         joined = State(first.modulus, pieces, points)
         if narrowed:
             self.conditions[i].append(Condition(path, describe(joined, i)))

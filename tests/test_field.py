@@ -74,6 +74,13 @@ def test_branches_that_look_at_different_places_are_w002() -> None:
                                         "pixels, centred at 0.5 against every 2 pixels, centred at 0")
 
 
+def test_a_stride_of_1_is_every_pixel() -> None:
+    # the identity sees pixel i (stride 1, centre 0); the 1x1/2 conv with pad 1 sees input pixel 2i - 1
+    r = run("input 3x3x2\nadd { identity | conv 2 1x1 stride 2 pad 1 }\n")
+    w002 = next(d for d in r.diagnostics if d.code == "W002")
+    assert w002.message.endswith("every pixel, centred at 0 against every 2 pixels, centred at -1")
+
+
 def test_a_u_nets_upsampled_path_meets_its_skip_aligned() -> None:
     # 2x2/2 pooling centres unit j at 2j + 1/2; upsampling by 2 puts unit o at (o + 1/2)/2 - 1/2 of
     # those (bilinear) or on floor(o/2) (nearest, on average o/2 - 1/4): 2·(o/2 - 1/4) + 1/2 = o,

@@ -84,6 +84,13 @@ layer = st.one_of(
     st.builds(lambda k, t, h: f"fit at {t}x{h} {{ identity | upsample 2 ; conv 2 {k} }}", st.integers(1, 5),
               st.integers(0, 9), st.integers(0, 3)),
     st.builds(lambda t: f"fit at {t} {{ identity | conv 2 3x3 }}", st.integers(0, 1)),
+    # a gate in either place, and a merge whose branches agree at one size inside one that agrees at all
+    st.builds(lambda k, s: f"mul {{ globalavgpool ; conv 2 1x1 | conv 2 {k} stride {s} }}", st.integers(1, 3),
+              st.integers(1, 2)),
+    st.builds(lambda k, s: f"mul {{ dwconv {k}x{k} stride {s} | adaptiveavgpool 1 }}", st.integers(1, 3),
+              st.integers(1, 2)),
+    st.builds(lambda s, p: f"concat {{ identity | add {{ identity | dwconv 1x1 stride {s} pad {p} }} }}",
+              st.integers(1, 3), st.integers(0, 2)),
     st.builds(lambda k, s, t: f"fit at {t} {{ identity | deconv 2 {k} stride {s} }}", st.integers(1, 4),
               st.integers(1, 3), st.integers(0, 3)),
 )
@@ -104,6 +111,23 @@ def _value(formula: str, h: int, w: int) -> int:
     text = formula.replace(",", "").replace("·", "*").replace("H", str(h)).replace("W", str(w))
     value = eval(text, {"__builtins__": {}}, {})
     return int(Fraction(value).limit_denominator())
+
+
+def test_a_size_where_inner_branches_meet_survives_the_outer_merge() -> None:
+    # add: n = (n + 2·1 - 1)/2 + 1 holds, exactly, only at n = 3; the concat's identity takes every size
+    text = "input 3x3x2\nconcat { identity | add { identity | conv 2 1x1 stride 2 pad 1 } }\n"
+    _, h, w = solved(text)
+    assert h == w == Answer(None, (), None, (3,))
+    check_by_brute_force(text, 60)
+
+
+def test_a_gate_written_first_leaves_the_map_its_size() -> None:
+    # the map: (H - 3)/2 + 1 whole for odd H >= 3; the second conv needs that odd too: (H - 1)/2 odd, H ≡ 3 (mod 4),
+    # and at least 3 (H >= 7); the gate's 1x1 scales it without setting its size
+    text = "input 63x63x2\nmul { globalavgpool | conv 2 3x3 stride 2 }\nconv 2 3x3 stride 2\n"
+    _, h, w = solved(text)
+    assert h == w == Answer(4, (3,), 7, ())
+    check_by_brute_force(text, 120)
 
 
 def test_alexnet_with_letters_gives_the_lecture_numbers_at_227() -> None:
