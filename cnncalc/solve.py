@@ -311,58 +311,75 @@ class Solver:
                 first = (reached[0], reached[1])
             return first
         gate = node.kind.keyword == "mul"
-        return (self._join([e[0] for e in ends], states[0], gate, node.path, 0),
-                self._join([e[1] for e in ends], states[1], gate, node.path, 1))
+        # a `mul`'s 1x1xC gate (1 on both axes at every size: a global pool's) scales the others, whose sizes agree
+        gates = [gate and _constant_one(end[0]) and _constant_one(end[1]) for end in ends]
+        return (self._join([e[0] for e in ends], gates, states[0], gate, node.path, 0),
+                self._join([e[1] for e in ends], gates, states[1], gate, node.path, 1))
 
-    def _join(self, ends: list[State], before: State, gate: bool, path: str, i: int) -> State:
-        """The branches' sizes must agree (a `mul` also takes a size-1 gate); the merge input's
-        conditions still hold."""
+    def _join(self, ends: list[State], gates: list[bool], before: State, mul: bool, path: str, i: int) -> State:
+        """The sizes of the branches that are not gates must agree; the gates' and the merge input's conditions
+        still hold. A `mul` branch that is 1 only at some sizes would be a gate there if it were 1 on the other
+        axis at the same time: NotFollowed (the sizes that work are then no longer one set per axis)."""
         if any(e.flat for e in ends):
             return State(1, {}, {}, True) if not all(e.flat for e in ends) else ends[0]
-        states = common([*ends, before])
-        first, rest, base = states[0], states[1:-1], states[-1]
+        maps = [e for e, is_gate in zip(ends, gates) if not is_gate] or ends[:1]
+        states = common([*maps, *(e for e, is_gate in zip(ends, gates) if is_gate), before])
+        first, rest, conditions = states[0], states[1:len(maps)], states[len(maps):]
         pieces: dict[int, Piece] = {}
         points: dict[int, int] = {}
         narrowed = False
         for r, p in first.pieces.items():
-            others = [s.pieces.get(r) for s in rest]
-            if base.pieces.get(r) is None or any(q is None for q in others):
+            others = [s.pieces.get(r) for s in (*rest, *conditions)]
+            if None in others:
                 continue
-            low, why = max(((p.low, p.why), *((q.low, q.why) for q in others if q), (base.pieces[r].low,
-                                                                                    base.pieces[r].why)))
-            # the size the branches must share: a gate's constant 1 joins any (`mul`), so the first map's
-            ref = next((q for q in (p, *others) if q is not None and (q.a, q.b) != (0, 1)), p) if gate else p
-            agree = True
-            meeting: int | None = None
-            for q in (p, *others):
-                assert q is not None
-                if (q.a, q.b) == (ref.a, ref.b) or (gate and (q.a, q.b) == (0, 1)):
-                    continue
-                agree = False
-                if q.a != ref.a and (q.b - ref.b) % (ref.a - q.a) == 0:
-                    t = (q.b - ref.b) // (ref.a - q.a)
-                    meeting = t if t >= low and (meeting is None or meeting == t) else -1
-                else:
-                    meeting = -1
-            if agree:
-                pieces[r] = Piece(ref.a, ref.b, low, why)
-            else:
-                narrowed = True
-                if meeting is not None and meeting >= 0:
-                    points[first.modulus * meeting + r] = ref.a * meeting + ref.b
+            present = [q for q in others if q is not None]
+            low, why = max((q.low, q.why) for q in (p, *present))
+            branches = (p, *present[:len(rest)])
+            if all((q.a, q.b) == (p.a, p.b) for q in branches):
+                pieces[r] = Piece(p.a, p.b, low, why)
+                continue
+            narrowed = True
+            # the branches differ: they can agree only where the first meets each other
+            for t in _meetings(branches):
+                if t >= low:
+                    _gate_at(mul, [q.a * t + q.b for q in branches], path)
+                    if len({q.a * t + q.b for q in branches}) == 1:
+                        points[first.modulus * t + r] = p.a * t + p.b
+            if mul:
+                for t in {(1 - q.b) // q.a for q in branches if q.a and (1 - q.b) % q.a == 0}:
+                    if t >= low:
+                        _gate_at(mul, [q.a * t + q.b for q in branches], path)
         # the isolated sizes of any branch (where the others may still be whole classes), where all agree
         for n in set(first.points).union(*(s.points for s in rest)):
-            if not (first.valid(n) and base.valid(n) and all(s.valid(n) for s in rest)):
-                continue
-            sizes = {s.size_at(n) for s in (first, *rest)}
-            if gate and len(sizes) > 1:
-                sizes.discard(1)  # a gate's 1 joins the map it scales
-            if len(sizes) == 1:
-                points[n] = sizes.pop()
+            if first.valid(n) and all(s.valid(n) for s in (*rest, *conditions)):
+                sizes = [s.size_at(n) for s in (first, *rest)]
+                _gate_at(mul, sizes, path)
+                if len(set(sizes)) == 1:
+                    points[n] = sizes[0]
         joined = State(first.modulus, pieces, points)
         if narrowed:
             self.conditions[i].append(Condition(path, describe(joined, i)))
         return joined
+
+
+def _constant_one(state: State) -> bool:
+    """Along this axis, the map is 1 at every size that works (and some size works)."""
+    return not state.flat and bool(state.pieces or state.points) and \
+        all((p.a, p.b) == (0, 1) for p in state.pieces.values()) and all(v == 1 for v in state.points.values())
+
+
+def _meetings(branches: tuple[Piece, ...]) -> set[int]:
+    """The t where the first size a·t + b meets each other: the only sizes where branches that differ can agree."""
+    p = branches[0]
+    return {(q.b - p.b) // (p.a - q.a) for q in branches[1:] if q.a != p.a and (q.b - p.b) % (p.a - q.a) == 0}
+
+
+def _gate_at(mul: bool, sizes: list[int], path: str) -> None:
+    """NotFollowed where a `mul`'s branches differ only by a 1: one of them is a gate at this size if it is 1 on
+    the other axis too."""
+    if mul and 1 in sizes and len(set(sizes)) == 2:
+        raise NotFollowed(f"{path}: a branch is a 1x1 gate at some input sizes only, which ties the height and "
+                          f"width that work together; cnncalc follows them axis by axis")
 
 
 # ---- the answer ------------------------------------------------------------------------------

@@ -130,6 +130,16 @@ def test_a_gate_written_first_leaves_the_map_its_size() -> None:
     check_by_brute_force(text, 120)
 
 
+def test_a_map_that_is_a_gate_at_one_size_only_is_not_followed_axis_by_axis() -> None:
+    # the 5x5 conv's map is (H - 4)x(W - 4): never the identity's size, but a 1x1 gate at 5x5 alone; at 5x6 it
+    # is 1x2, no gate. The sizes that work are pairs, not a set per axis: solve says so rather than guess.
+    from cnncalc.solve import NotFollowed
+    analysis = prepare("input 5x5x2\nmul { conv 2 5x5 | identity }\n", "t.spec")
+    assert [works(analysis.root, (h, w, 2)) for h, w in ((5, 5), (5, 6), (6, 5), (6, 6))] == [True, False, False, False]
+    with pytest.raises(NotFollowed, match="mul1: a branch is a 1x1 gate at some input sizes only"):
+        Solver().run(analysis.root)
+
+
 def test_alexnet_with_letters_gives_the_lecture_numbers_at_227() -> None:
     from tests.conftest import run
     report = run((SPECS / "alexnet.spec").read_text().replace("input 227x227x3", "input HxWx3"))
