@@ -221,6 +221,35 @@ def test_exported_padding_modules_read_back(tmp_path: Path) -> None:
 
 
 @pytest.mark.torch
+def test_an_exported_cbam_whose_channel_pools_drop_the_axis_reads_back(tmp_path: Path) -> None:
+    # the older CBAM port: `torch.max(x, 1)[0].unsqueeze(1)` and `torch.mean(x, 1).unsqueeze(1)` export as
+    # reductions without keepdims, each then Unsqueezed; both were E070
+    _onnx()
+    torch = pytest.importorskip("torch") if not os.environ.get("CNNCALC_REQUIRE_TORCH") else __import__("torch")
+    nn = torch.nn
+
+    class SpatialGate(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv = nn.Conv2d(2, 1, 7, padding=3, bias=False)
+
+        def forward(self, x: Any) -> Any:
+            pooled = torch.cat((torch.max(x, 1)[0].unsqueeze(1), torch.mean(x, 1).unsqueeze(1)), dim=1)
+            return x * torch.sigmoid(self.conv(pooled))
+
+    model = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), SpatialGate(), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Linear(16 * 10 * 9, 10)).eval()
+    x = torch.zeros(1, 3, 20, 18)
+    torch.onnx.export(model, x, str(tmp_path / "cbam.onnx"), dynamo=False)
+    back = analyze(tmp_path / "cbam.onnx")
+    assert back.ok, back.messages()[:3]
+    assert sorted((r.keyword, r.output.dims) for r in back.rows if r.keyword.startswith("channel")) == [
+        ("channelavgpool", (20, 18, 1)), ("channelmaxpool", (20, 18, 1))]
+    assert back.totals.params == sum(p.numel() for p in model.parameters())
+    assert back.output.dims == tuple(model(x).shape[1:])
+
+
+@pytest.mark.torch
 def test_an_exported_local_response_norm_is_one_lrn(tmp_path: Path) -> None:
     # PyTorch writes LocalResponseNorm out: Mul(x, x), Reshape to 5-D, Pad, AveragePool (size, 1, 1),
     # back to 4-D (an If of a Squeeze in the legacy exporter), Mul alpha, Add k, Pow beta, Div. It was
@@ -938,3 +967,25 @@ def test_a_reduction_over_the_channels_kept_as_a_map_is_a_channel_pool(tmp_path:
     dropped = _helper_model(tmp_path, [helper.make_node("ReduceMean", ["x"], ["y"], axes=[1], keepdims=0)], [],
                             [1, 5, 7, 6], opset=17)
     assert [d.code for d in dropped.diagnostics if d.severity == "error"] == ["E070"]  # the channel axis dropped
+    assert "without keepdims as an output" in dropped.diagnostics[0].message
+
+
+def test_a_channel_reduction_without_keepdims_given_its_axis_back_is_a_channel_pool(tmp_path: Path) -> None:
+    # the older CBAM port, `torch.cat((torch.max(x, 1)[0].unsqueeze(1), torch.mean(x, 1).unsqueeze(1)), 1)`, as
+    # exported: each reduction drops the channel axis (N, 7, 6), the Unsqueeze at axis 1 gives it back (N, 1, 7, 6)
+    _onnx()
+    from onnx import helper
+    nodes = [helper.make_node("ReduceMax", ["x"], ["mx"], axes=[1], keepdims=0),
+             helper.make_node("Unsqueeze", ["mx", "one"], ["mx1"]),
+             helper.make_node("ReduceMean", ["x"], ["m"], axes=[1], keepdims=0),
+             helper.make_node("Unsqueeze", ["m", "minus3"], ["m1"]),
+             helper.make_node("Concat", ["mx1", "m1"], ["y"], axis=1)]
+    report = _helper_model(tmp_path, nodes, [_ints("one", [1]), _ints("minus3", [-3])], [1, 5, 7, 6], opset=17)
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "layer"] == [
+        ("channelmaxpool", (7, 6, 1)), ("channelavgpool", (7, 6, 1))]
+    assert report.output.dims == (7, 6, 2)
+    # the N, H, W read by anything else (a Relu) is not followed: one E070 at it
+    other = _helper_model(tmp_path, [nodes[2], helper.make_node("Relu", ["m"], ["y"])], [], [1, 5, 7, 6], opset=17)
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
+    assert "Relu (of a reduction over the channels without keepdims" in other.diagnostics[0].message

@@ -179,6 +179,7 @@ class _Reader:
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
+        self.channels_dropped: dict[str, Span] = {}  # a channel pool's N, H, W (keepdims=0): Unsqueeze(1) reads it
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
         # a 1-D shape tensor's entries, as far as known: (tensor, axis) for a size of a 4-D map, a number for a constant
         self.dims: dict[str, list[Any]] = {}
@@ -302,6 +303,15 @@ class _Reader:
                 poisoned.update(outputs)
                 continue
             last = [i in self.channels_last for i in data]
+            dropped = [i for i in data if i in self.channels_dropped]
+            if dropped:
+                if op == "Unsqueeze" and self.axes(node) in ([1], [-3]) and inputs[0] in dropped:
+                    tensors[outputs[0]] = tensors[inputs[0]]  # `torch.mean(x, 1).unsqueeze(1)`: the HxWx1 map
+                    continue
+                unsupported.setdefault(f"{op} (of a reduction over the channels without keepdims: cnncalc follows "
+                                       f"an Unsqueeze at axis 1 of it)", span)
+                poisoned.update(outputs)
+                continue
             try:
                 if any(i in self.views for i in inputs) and op not in ("Transpose", "Reshape"):
                     raise _Unsupported("a 5-D view of the data (cnncalc follows one in a channel shuffle)")
@@ -340,6 +350,10 @@ class _Reader:
                 label = graph.nodes[node_id].name
                 graph.expectations[label] = ir.Expectation(None, ir.Count(params, 0, 1, f"{params}", span), None,
                                                            span)
+        for out in self.outputs:
+            if out in self.channels_dropped:
+                unsupported.setdefault("a reduction over the channels without keepdims as an output (cnncalc follows "
+                                       "an Unsqueeze at axis 1 of it)", self.channels_dropped[out])
         if unsupported:
             where = min(unsupported.values(), key=lambda s: s.start)
             self.sink.add(codes.E070, f"not supported: {', '.join(sorted(unsupported))} ({len(unsupported)} "
@@ -771,7 +785,9 @@ class _Reader:
             return layer("globalavgpool" if op == "GlobalAveragePool" else "globalmaxpool")
         if op in ("ReduceMean", "ReduceMax"):  # `x.mean([2, 3])`: a global pool, flattened unless kept
             axes = a.get("axes") or (self.values(inputs[1]) if len(inputs) > 1 and inputs[1] else None)
-            if axes and [int(d) % 4 for d in axes] == [1] and a.get("keepdims", 1):  # CBAM's pools of the channels
+            if axes and [int(d) % 4 for d in axes] == [1]:  # CBAM's pools of the channels
+                if not a.get("keepdims", 1):
+                    self.channels_dropped[node["outputs"][0]] = span  # N, H, W: its axis given back by an Unsqueeze
                 return layer("channelavgpool" if op == "ReduceMean" else "channelmaxpool")
             if not axes or sorted(int(d) % 4 for d in axes) != [2, 3]:
                 raise _Unsupported(f"axes {axes} (cnncalc follows the spatial mean and max, axes 2 and 3, and the "
