@@ -132,10 +132,12 @@ def _norm(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     eps = "" if layer.eps == 1e-5 else f", eps={_real(layer.eps)}"
     c = x.channels
     if layer.keyword == "batchnorm":
+        stats = ", track_running_stats=False" if layer.stats == "none" else ""
         if layer.learnt in ("gamma", "beta"):  # PyTorch's batch norms learn both or neither
-            return [Step("", f"OneSidedBatchNorm({c}{eps}, {'shift' if layer.learnt == 'gamma' else 'scale'}=False)")]
+            one_side = f"{'shift' if layer.learnt == 'gamma' else 'scale'}=False"
+            return [Step("", f"OneSidedBatchNorm({c}{eps}, {one_side}{stats})")]
         affine = "" if layer.learnt else ", affine=False"
-        return [Step("", f"nn.BatchNorm{'1' if x.is_flat else '2'}d({c}{eps}{affine})")]
+        return [Step("", f"nn.BatchNorm{'1' if x.is_flat else '2'}d({c}{eps}{affine}{stats})")]
     if layer.keyword == "layernorm":  # PyTorch's learns both, neither, or gamma only (bias=False)
         learnt = {"gamma beta": "", "": ", elementwise_affine=False", "gamma": ", bias=False"}.get(layer.learnt)
         if learnt is None:
@@ -261,8 +263,9 @@ HELPERS = {"Scale": '''class Scale(nn.Module):
 ''', "OneSidedBatchNorm": '''class OneSidedBatchNorm(nn.modules.batchnorm._BatchNorm):
     """A batch norm that learns beta only or gamma only (Keras' scale=False or center=False)."""
 
-    def __init__(self, channels: int, eps: float = 1e-5, scale: bool = True, shift: bool = True) -> None:
-        super().__init__(channels, eps=eps, affine=False)
+    def __init__(self, channels: int, eps: float = 1e-5, scale: bool = True, shift: bool = True,
+                 track_running_stats: bool = True) -> None:
+        super().__init__(channels, eps=eps, affine=False, track_running_stats=track_running_stats)
         self.weight = nn.Parameter(torch.ones(channels)) if scale else None
         self.bias = nn.Parameter(torch.zeros(channels)) if shift else None
 

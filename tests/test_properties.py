@@ -117,7 +117,7 @@ def random_layer(draw: st.DrawFn) -> str:
             "hardsigmoid", "silu", "swish", "elu", "elu 0.5", "selu", "mish", "prelu", "prelu perchannel", "layernorm",
             "layernorm eps 1e-6", "instancenorm", "instancenorm affine", "bn noaffine counted", "bn noscale", "scale",
             "scale nobias", "globalavgpool width", "globalmaxpool height", "channelavgpool", "channelmaxpool",
-            "layernorm noaffine", "layernorm noscale", "layernorm noshift"])),
+            "layernorm noaffine", "layernorm noscale", "layernorm noshift", "bn nostats", "bn noscale nostats"])),
         "channels": lambda: draw(st.sampled_from([
             f"conv {2 * c} 1x1 ; groupnorm {draw(st.sampled_from([1, 2]))} "
             f"{draw(st.sampled_from(['', 'noaffine', 'noscale', 'noshift']))}", f"conv {2 * c} 1x1 ; shuffle 2",

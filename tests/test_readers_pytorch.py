@@ -86,6 +86,23 @@ def test_positional_arguments_bind_as_pytorch_defines_them() -> None:
     assert report.totals.params == 3 * 3 * 3 * 8 + 2048 * 10 + 10  # bias=False on the convolution
 
 
+def test_a_batch_norm_without_running_statistics_keeps_none() -> None:
+    # track_running_stats=False: gamma and beta (2·8) learnt, no running mean and variance (BatchNorm1d's 2·10 are
+    # there); it was E070
+    text = ("import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8, track_running_stats="
+            "False), nn.ReLU(), nn.Flatten(), nn.Linear(8 * 30 * 30, 10), nn.BatchNorm1d(10))\n")
+    report = read_py(text, input="32x32x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == (3 * 9 + 1) * 8 + 2 * 8 + (8 * 30 * 30 + 1) * 10 + 2 * 10
+    assert report.totals.non_trainable == 2 * 10
+    assert [r.op for r in report.rows if r.op.startswith("batchnorm")] == [
+        "batchnorm nostats inputs 8 map", "batchnorm inputs 10 vector"]
+    model = built_by_pytorch(text)
+    assert report.totals.params == sum(p.numel() for p in model.parameters())
+    assert report.totals.non_trainable == sum(b.numel() for name, b in model.named_buffers()
+                                              if not name.endswith("num_batches_tracked"))
+
+
 def test_a_class_with_functional_calls_and_view() -> None:
     report = analyze(FIXTURES / "lenet_class.py", input="28x28x1")
     assert report.ok, report.messages()

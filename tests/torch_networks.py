@@ -8,7 +8,8 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("10x10x3", "conv 8 3x3 pad 0,1,1,2 dilation 2 groups 1 ; sigmoid ; avgpool 3 stride 2 pad 1 exclude_pad"),
     ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax ; logsoftmax"),
     ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001 ; "
-              "bn noaffine counted inputs 8 ; scale ; scale nobias in 8 ; bn noscale ; bn noshift eps 0.001"),
+              "bn noaffine counted inputs 8 ; scale ; scale nobias in 8 ; bn noscale ; bn noshift eps 0.001 ; "
+              "bn nostats ; bn noshift nostats"),
     ("5x7x6", "slice 1:5 ; shuffle 2 ; upsample 2 ; upsample 2x3 bilinear ; resize 7x4 bilinear ; resize 13x5"),
     ("4x5x3", "upsample 2 aligned ; resize 11x3 aligned ; resize 1x1 aligned ; upsample 3x2 aligned"),
     ("5x7x6", "slice 2: ; conv 3 1x1 ; slice 1:"),

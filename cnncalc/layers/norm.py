@@ -70,7 +70,9 @@ class BatchNorm(Layer):
     gamma and beta are learnable (2C); the running mean and variance are non-trainable (2C).
     `noaffine` leaves gamma and beta out (Caffe's BatchNorm, whose Scale layer holds them), `noscale`
     gamma and `noshift` beta (Keras' `scale=False` and `center=False`);
-    `counted` keeps one more statistic (Caffe's moving-average factor, Keras' Normalization count).
+    `counted` keeps one more statistic (Caffe's moving-average factor, Keras' Normalization count);
+    `nostats` keeps none and normalises with the batch's own mean and variance, in inference too (PyTorch's
+    `track_running_stats=False`).
     """
 
     keyword = "batchnorm"
@@ -79,8 +81,9 @@ class BatchNorm(Layer):
     eps: float = option(POSITIVE, default=1e-5)
     learnt: str = learnt_flag("no gamma and beta (Caffe's BatchNorm); no gamma or no beta (Keras' scale=False, "
                               "center=False)")
-    counted: bool = flag({"counted": True}, default=False,
-                         doc="one more running statistic: Caffe's moving-average factor, Keras' count")
+    stats: str = flag({"counted": "counted", "nostats": "none"}, default="running",
+                      doc="one more running statistic (Caffe's moving-average factor, Keras' count), or none: the "
+                          "batch's own statistics (PyTorch's track_running_stats=False)")
     inputs: int | None = declared_inputs()
     takes: str | None = flag({"map": "map", "vector": "vector"}, default=None,
                              doc="a map only (PyTorch's BatchNorm2d, E034) or a vector only (BatchNorm1d, E037)")
@@ -100,24 +103,35 @@ class BatchNorm(Layer):
     def params(self, x: Shape) -> Params:
         c = x.channels
         return Params(weights=c * ("gamma" in self.learnt), biases=c * ("beta" in self.learnt),
-                      non_trainable=2 * c + self.counted)
+                      non_trainable=self._statistics(c))
+
+    def _statistics(self, c: int) -> int:
+        """The running statistics kept: a mean and a variance per channel, and Caffe's and Keras' count."""
+        return 0 if self.stats == "none" else 2 * c + (self.stats == "counted")
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         c = x.channels
         learnt = self.learnt.split()
         learnable = (f"2·{c} = {thousands(2 * c)} learnable (gamma, beta)" if len(learnt) == 2
                      else f"{thousands(c)} learnable ({learnt[0]} only)" if learnt else "no gamma or beta")
-        statistics = f"2·{c}{' + 1' if self.counted else ''} = {thousands(2 * c + self.counted)} running statistics " \
-                     f"(mean, var{', count' if self.counted else ''})"
+        counted = self.stats == "counted"
+        statistics = "no running statistics (the batch's own)" if self.stats == "none" else \
+            f"2·{c}{' + 1' if counted else ''} = {thousands(self._statistics(c))} running statistics " \
+            f"(mean, var{', count' if counted else ''})"
         return Working(params=f"{learnable}; {statistics}")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = x[-1]
         shapes: dict[str, tuple[int, ...]] = dict.fromkeys(self.learnt.split(), (c,))
-        return shapes | {"mean": (c,), "var": (c,)} | ({"count": (1,)} if self.counted else {})
+        if self.stats == "none":
+            return shapes
+        return shapes | {"mean": (c,), "var": (c,)} | ({"count": (1,)} if self.stats == "counted" else {})
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
+        if self.stats == "none":  # each channel over the batch and its positions
+            y = kernels.normalize(x, tuple(range(x.ndim - 1)), self.eps, naive)
+            return (y * w["gamma"] if "gamma" in w else y) + w.get("beta", 0), 0
         one = w["mean"] * 0 + 1  # an absent gamma scales by 1, an absent beta shifts by 0
         return kernels.batch_norm(x, w.get("gamma", one), w.get("beta", one * 0), w["mean"], w["var"], self.eps), 0
 

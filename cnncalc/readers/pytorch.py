@@ -262,7 +262,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "LayerNorm": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "LayerNorm2d": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "Scale": (("channels", REQUIRED), ("bias", True)),
-    "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True)),
+    "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True),
+                          ("track_running_stats", True)),
     "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
     "ReLU": (("inplace", False),), "ReLU6": (("inplace", False),),
     "Hardtanh": (("min_val", -1.0), ("max_val", 1.0), ("inplace", False)),
@@ -552,10 +553,9 @@ def spec_text(layer: Layer) -> str:
         return (f"fc {_int(a['out_features'], 'out_features', node)}{bias}"
                 f"{_inputs(a, 'in_features', node)} noflatten")  # Linear flattens nothing
     if kind in ("BatchNorm2d", "BatchNorm1d"):
-        if not a["track_running_stats"]:
-            raise _Unsupported("track_running_stats=False (cnncalc's batch norm keeps running statistics)", node)
         takes = " map" if kind == "BatchNorm2d" else " vector"  # PyTorch refuses the other (a 4-D or 2-D input)
-        return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{_learnt(a)}{takes}"
+        stats = "" if a["track_running_stats"] else " nostats"  # the batch's own statistics, in eval() too
+        return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{_learnt(a)}{stats}{takes}"
     if kind == "GroupNorm":
         return (f"groupnorm {_int(a['num_groups'], 'num_groups', node)} inputs "
                 f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}{_learnt(a)}")
@@ -578,7 +578,7 @@ def spec_text(layer: Layer) -> str:
     if kind == "OneSidedBatchNorm":
         learnt = {(True, True): "", (True, False): " noshift", (False, True): " noscale", (False, False): " noaffine"}
         return (f"bn inputs {_int(a['channels'], 'channels', node)}{_eps(a['eps'], node)}"
-                f"{learnt[bool(a['scale']), bool(a['shift'])]}")
+                f"{learnt[bool(a['scale']), bool(a['shift'])]}{'' if a['track_running_stats'] else ' nostats'}")
     if kind == "LocalResponseNorm":
         return (f"lrn size {_int(a['size'], 'size', node)} alpha {_real(a['alpha'], 'alpha', node)} "
                 f"beta {_real(a['beta'], 'beta', node)} k {_real(a['k'], 'k', node)}")
