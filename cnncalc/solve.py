@@ -349,8 +349,8 @@ class Solver:
                 for t in {(1 - q.b) // q.a for q in branches if q.a and (1 - q.b) % q.a == 0}:
                     if t >= low:
                         _gate_at(mul, [q.a * t + q.b for q in branches], path)
-        # the isolated sizes of any branch (where the others may still be whole classes), where all agree
-        for n in set(first.points).union(*(s.points for s in rest)):
+        # the isolated sizes of any branch or gate (where the others may still be whole classes), where all agree
+        for n in set(first.points).union(*(s.points for s in (*rest, *conditions))):
             if first.valid(n) and all(s.valid(n) for s in (*rest, *conditions)):
                 sizes = [s.size_at(n) for s in (first, *rest)]
                 _gate_at(mul, sizes, path)

@@ -130,6 +130,16 @@ def test_a_gate_written_first_leaves_the_map_its_size() -> None:
     check_by_brute_force(text, 120)
 
 
+def test_a_map_that_is_1x1_at_the_one_size_its_branches_meet_joins_a_gate() -> None:
+    # the concat's branches: H - 2 and ⌊(H + 2 - 5)/2⌋ + 1 meet at H = 3 alone (1 = 1; at 4, 2 against 1), where its
+    # map is 1x1x2, as the global pool's: the mul of two 1x1x2 maps works there
+    text = ("input 3x3x2\nrounding floor\nmul { globalavgpool | concat { maxpool 3x3 stride 1 ; conv 1 1x1 | "
+            "maxpool 5x5 stride 2 pad 1 ; conv 1 1x1 } }\n")
+    _, h, w = solved(text)
+    assert h == w == Answer(None, (), None, (3,))
+    check_by_brute_force(text, 60)
+
+
 def test_a_map_that_is_a_gate_at_one_size_only_is_not_followed_axis_by_axis() -> None:
     # the 5x5 conv's map is (H - 4)x(W - 4): never the identity's size, but a 1x1 gate at 5x5 alone; at 5x6 it
     # is 1x2, no gate. The sizes that work are pairs, not a set per axis: solve says so rather than guess.
