@@ -598,3 +598,69 @@ def test_a_layer_described_by_its_pytorch_call_in_the_lectures_notation(call: st
     report = cnncalc.analyze_text(sheet.replace("LAYER1", "CONV1" if "Conv" in call else "POOL1"), "hw.txt",
                                   lang="lecture")
     assert [answer.verdict for answer in report.answers] == ["right", "right"], report.diagnostics
+
+
+# ---- the input sizes `solve` gives, against PyTorch run at every size --------------------------------------------
+
+class _Sum(torch.nn.Module):
+    """Two branches added: equal shapes only, as cnncalc's `add` (PyTorch would broadcast a 1x1 over the other)."""
+
+    def __init__(self, a: torch.nn.Module, b: torch.nn.Module) -> None:
+        super().__init__()
+        self.a, self.b = a, b
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y, z = self.a(x), self.b(x)
+        if y.shape != z.shape:
+            raise RuntimeError("the branches differ")
+        return y + z
+
+
+class _Branches(torch.nn.Module):
+    """Branches joined by `join` (torch.cat refuses maps of different sizes; a product broadcasts a 1x1 gate)."""
+
+    def __init__(self, join: str, *branches: torch.nn.Module) -> None:
+        super().__init__()
+        self.join, self.branches = join, torch.nn.ModuleList(branches)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        ys = [branch(x) for branch in self.branches]
+        return torch.cat(ys, 1) if self.join == "cat" else ys[0] * ys[1]
+
+
+def _solve_cases() -> list[tuple[str, torch.nn.Module]]:
+    nn = torch.nn
+    return [
+        # an add whose branches agree at two sizes only (n = ⌊(n + 1)/2⌋ + 1: 2 and 3), inside a concat whose other
+        # branch takes every size
+        ("concat { identity | add { identity | conv 2 1x1 stride 2 pad 1 } }",
+         _Branches("cat", nn.Identity(), _Sum(nn.Identity(), nn.Conv2d(2, 2, 1, 2, 1)))),
+        # a gate written first: the map goes on, at its own size, into a second strided conv
+        ("mul { globalavgpool | conv 2 3x3 stride 2 }\nconv 2 3x3 stride 2",
+         nn.Sequential(_Branches("mul", nn.AdaptiveAvgPool2d(1), nn.Conv2d(2, 2, 3, 2)), nn.Conv2d(2, 2, 3, 2))),
+        # a map that is 1x1 at the one size its branches meet, times a gate
+        ("mul { globalavgpool | concat { maxpool 3x3 stride 1 ; conv 1 1x1 | maxpool 5x5 stride 2 pad 1 ; "
+         "conv 1 1x1 } }",
+         _Branches("mul", nn.AdaptiveAvgPool2d(1), _Branches(
+             "cat", nn.Sequential(nn.MaxPool2d(3, 1), nn.Conv2d(2, 1, 1)),
+             nn.Sequential(nn.MaxPool2d(5, 2, 1), nn.Conv2d(2, 1, 1))))),
+    ]
+
+
+@pytest.mark.parametrize("case", range(len(_solve_cases())))
+def test_solve_gives_the_sizes_pytorch_runs(case: int) -> None:
+    # under `rounding floor` a size works when PyTorch runs the network at it: no division need be exact
+    from tests.test_solve import members, solved
+    lines, model = _solve_cases()[case]
+    _, h, w = solved(f"input 64x64x2\nrounding floor\n{lines}\n")
+    runs = set()
+    for n in range(1, 61):
+        try:
+            with torch.no_grad():
+                y = model.eval()(torch.zeros(1, 2, n, n))
+        except RuntimeError:
+            continue
+        if min(y.shape) >= 1:
+            runs.add(n)
+    assert runs, "PyTorch runs it at some size"
+    assert members(h, 60) == members(w, 60) == runs
