@@ -968,6 +968,7 @@ def test_a_reduction_over_the_channels_kept_as_a_map_is_a_channel_pool(tmp_path:
                             [1, 5, 7, 6], opset=17)
     assert [d.code for d in dropped.diagnostics if d.severity == "error"] == ["E070"]  # the channel axis dropped
     assert "without keepdims as an output" in dropped.diagnostics[0].message
+    assert (dropped.diagnostics[0].line, dropped.diagnostics[0].column) == (3, 1)  # the reduction: header, input, it
 
 
 def test_a_channel_reduction_without_keepdims_given_its_axis_back_is_a_channel_pool(tmp_path: Path) -> None:
@@ -989,3 +990,4 @@ def test_a_channel_reduction_without_keepdims_given_its_axis_back_is_a_channel_p
     other = _helper_model(tmp_path, [nodes[2], helper.make_node("Relu", ["m"], ["y"])], [], [1, 5, 7, 6], opset=17)
     assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
     assert "Relu (of a reduction over the channels without keepdims" in other.diagnostics[0].message
+    assert (other.diagnostics[0].line, other.diagnostics[0].column) == (4, 1)  # the Relu, after the reduction

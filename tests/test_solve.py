@@ -148,6 +148,16 @@ def test_a_map_that_is_a_gate_at_one_size_only_is_not_followed_axis_by_axis() ->
     assert [works(analysis.root, (h, w, 2)) for h, w in ((5, 5), (5, 6), (6, 5), (6, 6))] == [True, False, False, False]
     with pytest.raises(NotFollowed, match="mul1: a branch is a 1x1 gate at some input sizes only"):
         Solver().run(analysis.root)
+    # the command says so and exits 1; letters for the sizes make it E025 at the input
+    from click.testing import CliRunner
+
+    from cnncalc import analyze_text
+    from cnncalc.cli import cli
+    result = CliRunner().invoke(cli, ["solve", "-"], input="input 5x5x2\nmul { conv 2 5x5 | identity }\n")
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert "a branch is a 1x1 gate at some input sizes only" in result.output and "Traceback" not in result.output
+    [e] = analyze_text("input HxWx2\nmul { conv 2 5x5 | identity }\n").diagnostics
+    assert e.code == "E025" and (e.line, e.column) == (1, 1) and "ties the height and width" in e.message
 
 
 def test_alexnet_with_letters_gives_the_lecture_numbers_at_227() -> None:
