@@ -278,6 +278,10 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows, top,
                        x.size if x is not None and guessed is None and unknown is None else None)
+    if settings.lang == "lecture" and checker.answers:  # a student's working, beside the answers judged
+        from cnncalc.equalities import check_workings
+        from cnncalc.lecture import plain
+        check_workings(source.text, checker.answers, file_diagnostics + sink.items, sink, plain)
     outputs = (Output(main, output, False), *walker.outputs)
     diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code in _ANSWERED and d.path in checker.confirmed
                                              else d for d in sink.items], key=lambda d: d.span.start)

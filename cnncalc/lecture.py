@@ -261,7 +261,7 @@ def _blanked(markup: re.Match[str]) -> str:
     return _MARKUP_AS.get(found, " " * len(found))
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """The text with a notebook's markup blanked out, each character where it was (`$55 \times 55 \times 96$` reads
     as `55 x 55 x 96`; a struck-out `~~55x55x96~~` is withdrawn), so that spans point into the text as written. A
     line of markup alone (a code fence, `$$`, a line struck out whole) stays as it is: it is no blank line."""
@@ -280,8 +280,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         line_end = text.find("\n", past.start())
         _past_limit(sink, Span(past.end() - 1, len(text) if line_end < 0 else line_end))
         text = text[:past.start()]
+    if len(text) > limits.MAX_LECTURE_CHARS:  # the same for the sheet's characters, from the line that passes them
+        cut = text.rfind("\n", 0, limits.MAX_LECTURE_CHARS) + 1
+        line_end = text.find("\n", cut)
+        sink.add(codes.E060, f"more than {limits.MAX_LECTURE_CHARS:,} characters in the lecture's notation: the rest "
+                             f"is not read", Span(cut, len(text) if line_end < 0 else line_end),
+                 hint="split the sheet into smaller files (`cnncalc check DIR` reads them all)")
+        text = text[:cut]
     fenced = _fenced(text) if "```" in text or "~~~" in text else set()
-    text = _plain(text)
+    text = plain(text)
     networks: list[_Net] = []
     current = _Net(0)
     prose: list[ir.Prose] = []
@@ -348,6 +355,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             first = line_start + len(raw) - len(raw.lstrip())
             _past_limit(sink, Span(first, first + len(stripped)))
             break
+        if len(stripped) > limits.MAX_LECTURE_LINE_CHARS:  # (some forms read a line in time that grows faster)
+            first = line_start + len(raw) - len(raw.lstrip())
+            sink.add(codes.E060, f"a line of more than {limits.MAX_LECTURE_LINE_CHARS:,} characters is not read",
+                     Span(first, first + 1), hint="split it: a layer, its answers and its working take a line or a few")
+            continue
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
         description = _description_below(pieces, index, named_alone) if named_alone is not None else None
@@ -5986,10 +5998,19 @@ def _count_said_first(part: list[Tok]) -> list[Tok]:
     return [*part[1:1 + len(head)], Tok("P", ":", count.start, count.start), count]
 
 
+# _COUNT_WORDS' keys by their first word, longest first (`_count_head` is tried at each word of a line)
+_COUNT_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _head in sorted(_COUNT_WORDS, key=len, reverse=True):
+    _COUNT_HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
+del _head
+
+
 def _count_head(words: list[str], at: int) -> tuple[str, ...] | None:
     """The longest words at `at` naming a counted quantity (`weights and biases` before `weights`)."""
-    heads = [h for h in _COUNT_WORDS if words[at:at + len(h)] == list(h)]
-    return max(heads, key=len) if heads else None
+    for head in _COUNT_HEADS_BY_FIRST.get(words[at], ()) if at < len(words) else ():
+        if tuple(words[at:at + len(head)]) == head:
+            return head
+    return None
 
 
 def _opened_before(tokens: list[Tok], j: int, most: int = 32) -> bool:

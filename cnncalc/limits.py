@@ -9,6 +9,10 @@ from __future__ import annotations
 MAX_FILE_BYTES = 32 * 2**20  # a spec file (100,000 layers are about 2.5 MB)
 MAX_LINES = 1_000_000  # lines of a text file (each read costs a few µs however short: 32 MiB of newlines took 166 s)
 MAX_LECTURE_LINES = 10_000  # lines that are not blank in the lecture's notation (each tried against every form)
+MAX_LECTURE_CHARS = 500_000  # characters of a text in the lecture's notation (each read through every form: some
+# 15 µs a character at worst, some 7 s at the limit; a homework sheet is a few thousand, the lecture's text 10,000)
+MAX_LECTURE_LINE_CHARS = 10_000  # characters of one line in the lecture's notation (some forms read a line in
+# time that grows faster than its length: a line of a million characters took 15 s)
 MAX_LINE_CHARS = 100_000  # characters of one line of a spec (lexed whole: some 150 bytes a token)
 MAX_ARRAY_BYTES = 2**30  # an --input or --weights file, and what an .npz inflates to
 MAX_NODES = 250_000  # layers and containers after expanding blocks and repeats (a chain of repeated layers, about
@@ -38,6 +42,9 @@ MAX_MODULUS = 2**64  # the period of those classes: the product of the strides m
 MAX_FIELD = 2**64  # a receptive field's size, effective stride and offset (numerator and denominator alike)
 MAX_FORMULA_CHARS = 200  # a size formula in the letters of `input HxWx3`; a longer one is shown as `…`
 MAX_JOBS = 64  # worker processes of `check --jobs`
+MAX_WORKING_SIGNS = 64  # `=` signs of one line read as a student's working (equalities.py); a working has a few
+MAX_WORKING_SIDE = 64  # numbers, operators and parentheses of one side of a working's step (each side is found by
+# trying its possible starts: the work grows with the square of this)
 MAX_PYTHON_CHARS = 2**20  # a PyTorch file: Python's syntax tree of it takes up to about 250 bytes a character (the
 # largest model files are some 150 KB; the tests' about 5 KB)
 MAX_MATLAB_TOKENS = 1_000_000  # words, numbers and signs of a MATLAB file (about 200 bytes each once read; a
@@ -63,6 +70,10 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "E008 there; the rest of the line is not read"),
     ("lines that are not blank in the lecture's notation (a homework sheet, a listing, a markdown table)",
      f"{MAX_LECTURE_LINES:,}", "E060 at the first line past it; the rest is not read"),
+    ("characters of a text in the lecture's notation", f"{MAX_LECTURE_CHARS:,}",
+     "E060 at the first line past it; the rest is not read"),
+    ("characters of one line in the lecture's notation (a step of a network written on one line, its own)",
+     f"{MAX_LECTURE_LINE_CHARS:,}", "E060 at the line, which is not read"),
     ("an `--input` or `--weights` file (`run`), and what an .npz archive inflates to", f"{MAX_ARRAY_BYTES:,} bytes",
      "a usage error before reading it; headers are checked before data"),
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
@@ -98,6 +109,10 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("the exponent of an answer or budget", f"{MAX_EXPONENT}", "E013, or a usage error for an option"),
     ("characters of a real number (`0.5`, `1e-5`)", f"{MAX_REAL_CHARS}", "E013"),
     ("branches of one merge", f"{MAX_BRANCHES:,}", "E004"),
+    ("`=` signs of one line read as a homework answer's working (E046)", f"{MAX_WORKING_SIGNS}",
+     "the steps after them are not judged"),
+    ("numbers, operators and parentheses of one side of a working's step; digits of a number in it",
+     f"{MAX_WORKING_SIDE}; {MAX_COUNT_DIGITS}", "that step is not judged"),
     ("diagnostics kept per file", f"{MAX_DIAGNOSTICS:,}", "W003 counts the rest (E006 when errors are among them)"),
     ("characters of a source line shown under a diagnostic", f"{MAX_SHOWN_LINE}",
      "a longer line is shown as a window around the caret"),

@@ -362,3 +362,30 @@ def test_a_sheet_in_the_lecture_notation_is_read_up_to_its_line_limit() -> None:
             if d.severity == "error"] == [("E060", past, 1)]
     assert f"more than {MAX_LECTURE_LINES:,} lines" in report.diagnostics[-1].message
     assert len(report.rows) == MAX_LECTURE_LINES - 1 and {r.op for r in report.rows} == {"relu"}
+
+
+def test_a_sheet_in_the_lecture_notation_is_read_up_to_its_character_limit() -> None:
+    # its reading takes some 10 µs a character on long lines: the first line past MAX_LECTURE_CHARS is E060, and the
+    # text from it on is not read
+    from cnncalc import analyze_text
+    from cnncalc.limits import MAX_LECTURE_CHARS
+    line = "ReLU  " + "x" * 90 + "\n"  # 97 characters
+    fits = (MAX_LECTURE_CHARS - 13) // len(line)
+    sheet = "Input: 8x8x3\n" + line * fits + "FC: 10 neurons\n" * 10
+    report = analyze_text(sheet, "hw.txt", lang="lecture")
+    past = sheet[:MAX_LECTURE_CHARS].count("\n") + 1  # the line the limit falls in: an FC
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics
+            if d.severity == "error"] == [("E060", past, 1)]
+    assert f"more than {MAX_LECTURE_CHARS:,} characters" in report.diagnostics[-1].message
+    assert [r.op for r in report.rows].count("fc 10") == past - 2 - fits
+
+
+def test_a_line_in_the_lecture_notation_past_its_character_limit_is_not_read() -> None:
+    from cnncalc import analyze_text
+    from cnncalc.limits import MAX_LECTURE_LINE_CHARS
+    sheet = "Input: 8x8x3\nFC: 10 neurons  " + "#" * MAX_LECTURE_LINE_CHARS + "\nReLU\n"
+    report = analyze_text(sheet, "hw.txt", lang="lecture")
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics
+            if d.severity == "error"] == [("E060", 2, 1)]
+    assert f"a line of more than {MAX_LECTURE_LINE_CHARS:,} characters is not read" in report.diagnostics[0].message
+    assert [r.op for r in report.rows] == ["relu"]  # the line is not read; the next is
