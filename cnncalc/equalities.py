@@ -7,7 +7,8 @@ right. This module finds the chains `A = B = C` on a line whose sides are plain 
 and decimal numbers, `+ - * / x ×  ·`, parentheses) and says which steps do not hold.
 
 It is built never to call a true working false. Steps are judged from the first side that computes
-something (an operator in it) on; each side is plain arithmetic bounded by words, punctuation or the
+something (an operator in it) on, or from a value after an `=` that its working follows (`Output = 55
+= (227-11)/4 + 1`); each side is plain arithmetic bounded by words, punctuation or the
 line's ends (`W2 = 32`, `2^10 = 1024`, `sqrt(16) = 4`, `0,5*224` and `[27/2] + 1 = 14` are not
 read). A right side may be truncated or rounded at the precision it is written (`35K` or `34K` for
 34,944, `2.33`, `3.2 million`; `800K` for 802,816, its last zeros read as rounding, as answers are),
@@ -64,14 +65,14 @@ class _Tok(NamedTuple):
 
 
 class FalseStep(NamedTuple):
-    """A step of a working that does not hold: where it is written (offsets in the text; its right side
-    from `right`), the step as written, its left side and that side's value."""
+    """A step of a working that does not hold: where it is written and where its value is (offsets in the
+    text), the step as written, the side that computes and what that side is."""
 
     start: int
-    right: int
     end: int
+    written: tuple[int, int]
     step: str
-    left: str
+    computed: str
     value: str
 
 
@@ -87,9 +88,9 @@ def check_workings(text: str, answers: Sequence[Answer], reported: Sequence[Diag
         line = text[start:len(text) if end < 0 else end]
         for step in false_steps(plain(line), 0, len(line)) if "=" in line else ():
             span = Span(start + step.start, start + step.end)
-            if not any(s.start < span.end and start + step.right < s.end for s in said):
-                sink.add(codes.E046, f"the working's `{step.step}` does not hold: {step.left} is {step.value}", span,
-                         hint="correct the step; the answer judged is the number after the last `=`")
+            if not any(s.start < start + step.written[1] and start + step.written[0] < s.end for s in said):
+                sink.add(codes.E046, f"the working's `{step.step}` does not hold: {step.computed} is {step.value}",
+                         span, hint="correct the step; the answer judged is the number after the last `=`")
 
 
 def false_steps(text: str, start: int, end: int) -> list[FalseStep]:
@@ -114,11 +115,18 @@ def false_steps(text: str, start: int, end: int) -> list[FalseStep]:
                 break
         computed = False  # a side with an operator so far: the sides after it are values worked out
         for left, right in pairwise(sides):
-            computed = computed or (left is not None and any(t.kind == "O" for t in tokens[left[0]:left[1]]))
-            if computed and left is not None and right is not None:
+            if left is None or right is None:
+                continue
+            computed = computed or _computes(tokens[left[0]:left[1]])
+            if computed:
                 step = _false_step(text, tokens, left, right)
-                if step is not None:
-                    found.append(step)
+            elif left[1] - left[0] == 1 and left[0] and tokens[left[0] - 1].kind == "=" and \
+                    _computes(tokens[right[0]:right[1]]):  # a value, then its working (`Output = 56 = (227-11)/4+1`)
+                step = _false_step(text, tokens, right, left)
+            else:
+                continue
+            if step is not None:
+                found.append(step)
         i = j + 1
     return found
 
@@ -166,18 +174,25 @@ def _right_side(tokens: list[_Tok], at: int) -> tuple[int, int] | None:
     return None
 
 
-def _false_step(text: str, tokens: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> FalseStep | None:
-    lhs, rhs = tokens[left[0]:left[1]], tokens[right[0]:right[1]]
+def _computes(side: list[_Tok]) -> bool:
+    return any(t.kind == "O" for t in side)
+
+
+def _false_step(text: str, tokens: list[_Tok], worked: tuple[int, int], written: tuple[int, int]) -> FalseStep | None:
+    """The step between the side `worked` out and the value `written` (either may come first), if false."""
+    lhs, rhs = tokens[worked[0]:worked[1]], tokens[written[0]:written[1]]
     if any(t.kind == "O" and t.text in "xX×" for t in rhs):
-        return None  # a volume on the right (`= 32x32x10`)
+        return None  # a volume as the value (`= 32x32x10`)
     value = _value(lhs)
-    after = tokens[right[1]] if right[1] < len(tokens) else None
-    if value is None or _holds(value, rhs, after):
-        return None
-    first, last = lhs[0].start, rhs[-1].end
+    after = tokens[written[1]] if written[1] < len(tokens) else None
+    if value is None or value < 0 or _holds(value, rhs, after):
+        return None  # (a negative value is no working's: `layers 1-3 = …` is a range)
+    end = rhs[-1].end
     if len(rhs) == 1 and after is not None and len(_scales(rhs[0], after) or ()) > 1:
-        last = after.end  # the step with its scale (`= 3.3M`, `= 117 million`)
-    return FalseStep(first, rhs[0].start, last, text[first:last], text[lhs[0].start:lhs[-1].end], _shown(value))
+        end = after.end  # the value with its scale (`= 3.3M`, `= 117 million`)
+    first, last = min(lhs[0].start, rhs[0].start), max(lhs[-1].end, end)
+    return FalseStep(first, last, (rhs[0].start, end), text[first:last], text[lhs[0].start:lhs[-1].end],
+                     _shown(value))
 
 
 def _holds(value: Fraction, rhs: list[_Tok], after: _Tok | None) -> bool:

@@ -61,6 +61,9 @@ def steps(text: str) -> list[str]:
     ("7*7*512*4096 = 1e8", []), ("1/0 = 5", []), ("(32,32,10) = 10240", []), ("a: 5 * 5 = 25, +1 = 26", []),
     ("stride 2 => (7-3)/2+1 = 3", []), ("P = (5-1)/2 = 3", ["(5-1)/2 = 3"]),
     ("| conv1 | (11*11*3+1)*96 = 34,944 |", []), ("a (5*5 = 26)", ["5*5 = 26"]),
+    # a value after an `=`, then its working (the lecture's `Output = 55 = (227-11)/4+1`); a label's number is not
+    ("Output = 55 = (227-11)/4+1 = (N-F)/stride+1", []), ("Output = 56 = (227-11)/4+1", ["56 = (227-11)/4+1"]),
+    ("Step 56 = (227-11)/4+1", []), ("layers 1-3 = 3", []),  # (a range: no working is negative)
     # arithmetic in words or LaTeX is not read, and never cut a side short: 3·4 + 1 = 13, 5·15 = 25·3
     ("3 times 4 + 1 = 13", []), ("5*15 = 25 times 3", []), ("32 by 32 = 1024", []), ("half of 10-2 = 3", []),
     ("$5 \\frac{3}{4} + 1 = 7$", []), ("5 \\cdot 5 + 1 = 26", []),
@@ -72,7 +75,8 @@ def test_steps(text: str, false: list[str]) -> None:
 def test_a_false_step_says_what_its_left_side_is_and_where_it_is() -> None:
     text = "so (32-5)/2+1 = 16 here"
     (step,) = false_steps(text, 0, len(text))
-    assert (text[step.start:step.end], step.left, step.value) == ("(32-5)/2+1 = 16", "(32-5)/2+1", "14.5")
+    assert (text[step.start:step.end], step.computed, step.value) == ("(32-5)/2+1 = 16", "(32-5)/2+1", "14.5")
+    assert text[step.written[0]:step.written[1]] == "16"
     (step,) = false_steps("(7-3)/3 = 3", 0, 11)
     assert step.value == "1.3333…"  # 4/3
 
@@ -130,8 +134,8 @@ def test_a_true_step_in_any_form_is_not_false(expression: tuple[str, str], befor
 def test_a_whole_value_written_otherwise_is_false(expression: tuple[str, str], off: int, below: bool) -> None:
     written, python = expression
     value = _value(python)
-    if value is None or value.denominator != 1 or not any(c in written for c in "+-−*x×·/"):
-        return
+    if value is None or value < 0 or value.denominator != 1 or not any(c in written for c in "+-−*x×·/"):
+        return  # (a negative value is not judged: no working has one, `layers 1-3` is a range)
     wrong = value.numerator - off if below else value.numerator + off
     if wrong < 0:
         return
