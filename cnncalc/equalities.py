@@ -65,14 +65,14 @@ class _Tok(NamedTuple):
 
 
 class FalseStep(NamedTuple):
-    """A step of a working that does not hold: where it is written and where its value is (offsets in the
-    text), the step as written, the side that computes and what that side is."""
+    """A step of a working that does not hold: where it is written, where its side that computes is and
+    where its value is (offsets in the text), the step as written there, and what the side computes."""
 
     start: int
     end: int
+    worked: tuple[int, int]
     written: tuple[int, int]
     step: str
-    computed: str
     value: str
 
 
@@ -87,10 +87,11 @@ def check_workings(text: str, answers: Sequence[Answer], reported: Sequence[Diag
         end = text.find("\n", start)
         line = text[start:len(text) if end < 0 else end]
         for step in false_steps(plain(line), 0, len(line)) if "=" in line else ():
-            span = Span(start + step.start, start + step.end)
             if not any(s.start < start + step.written[1] and start + step.written[0] < s.end for s in said):
-                sink.add(codes.E046, f"the working's `{step.step}` does not hold: {step.computed} is {step.value}",
-                         span, hint="correct the step; the answer judged is the number after the last `=`")
+                worked = line[step.worked[0]:step.worked[1]]  # (as written: `5 \times 5`, not its plain reading)
+                sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
+                                     f"{step.value}", Span(start + step.start, start + step.end),
+                         hint="correct the step; the answer judged is the number after the last `=`")
 
 
 def false_steps(text: str, start: int, end: int) -> list[FalseStep]:
@@ -191,8 +192,7 @@ def _false_step(text: str, tokens: list[_Tok], worked: tuple[int, int], written:
     if len(rhs) == 1 and after is not None and len(_scales(rhs[0], after) or ()) > 1:
         end = after.end  # the value with its scale (`= 3.3M`, `= 117 million`)
     first, last = min(lhs[0].start, rhs[0].start), max(lhs[-1].end, end)
-    return FalseStep(first, last, (rhs[0].start, end), text[first:last], text[lhs[0].start:lhs[-1].end],
-                     _shown(value))
+    return FalseStep(first, last, (lhs[0].start, lhs[-1].end), (rhs[0].start, end), text[first:last], _shown(value))
 
 
 def _holds(value: Fraction, rhs: list[_Tok], after: _Tok | None) -> bool:

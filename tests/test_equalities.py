@@ -75,8 +75,8 @@ def test_steps(text: str, false: list[str]) -> None:
 def test_a_false_step_says_what_its_left_side_is_and_where_it_is() -> None:
     text = "so (32-5)/2+1 = 16 here"
     (step,) = false_steps(text, 0, len(text))
-    assert (text[step.start:step.end], step.computed, step.value) == ("(32-5)/2+1 = 16", "(32-5)/2+1", "14.5")
-    assert text[step.written[0]:step.written[1]] == "16"
+    assert (step.step, text[step.start:step.end], step.value) == ("(32-5)/2+1 = 16", "(32-5)/2+1 = 16", "14.5")
+    assert (text[slice(*step.worked)], text[slice(*step.written)]) == ("(32-5)/2+1", "16")
     (step,) = false_steps("(7-3)/3 = 3", 0, 11)
     assert step.value == "1.3333…"  # 4/3
 
@@ -193,6 +193,8 @@ def test_a_working_in_notebook_markup_is_read_as_it_shows() -> None:
     assert [(code, line) for code, line, _, _ in errors(report)] == [("E046", 3), ("E046", 3)]
     assert [text[d.span.start:d.span.end] for d in report.diagnostics if d.code == "E046"] == [
         "5 \\times 5 \\times 3 + 1 = 75", "75*10 = 760"]
+    assert next(d.message for d in report.diagnostics if d.code == "E046") == \
+        "the working's `5 \\times 5 \\times 3 + 1 = 75` does not hold: 5 \\times 5 \\times 3 + 1 is 76"
 
 
 def test_a_working_in_the_spec_languages_comment_is_not_read() -> None:
