@@ -19,6 +19,8 @@ from cnncalc.tree import LayerNode, SeqNode, nodes
 from cnncalc.walker import Walker
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from fractions import Fraction
     from typing import Any
 
 
@@ -270,7 +272,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if frozen:  # some layer is: its parameters, and its copies', are not trained
         held = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
         totals = totals._replace(frozen=None if totals.params is None else held)
-    checker = Checker(sink)
+    checker = Checker(sink, _worked(source.text) if settings.lang == "lecture" else None)
     if net.input is not None and net.input.answers is not None:
         checker.input(net.input.answers, x, guessed or unknown)
     for check, line_rows in walker.lines:
@@ -299,6 +301,16 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         training = training_memory(rows, x, totals, settings.train)
     return Report(source, net.title, index, x, batch, rows, totals, output, outputs, tuple(diagnostics), answers,
                   rounding, net.span, symbolic, training)
+
+
+def _worked(text: str) -> Callable[[Span], Fraction | None]:
+    """What the working written before an answer at a span computes, on a homework sheet (a wrong answer whose
+    working gives the right value slipped in its last step's arithmetic)."""
+    def worked(span: Span) -> Fraction | None:
+        from cnncalc.equalities import worked_value
+        from cnncalc.lecture import plain
+        return worked_value(text, span, plain)
+    return worked
 
 
 _ANSWERED = {codes.E030: codes.N047, codes.E031: codes.N048}  # what a line answered `invalid` makes of them

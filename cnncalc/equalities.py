@@ -64,16 +64,26 @@ class _Tok(NamedTuple):
     end: int
 
 
-class FalseStep(NamedTuple):
-    """A step of a working that does not hold: where it is written, where its side that computes is and
-    where its value is (offsets in the text), the step as written there, and what the side computes."""
+class Step(NamedTuple):
+    """A step of a working: where it is written, where its side that computes is and where its value is
+    (offsets in the text), the step as written there, what the side computes, and whether the value
+    written is that."""
 
     start: int
     end: int
     worked: tuple[int, int]
     written: tuple[int, int]
     step: str
-    value: str
+    value: Fraction
+    holds: bool
+
+    @property
+    def shown(self) -> str:
+        """What the side computes: `76`, `14.5`, `2.333…`."""
+        if self.value.denominator == 1:
+            return f"{self.value.numerator:,}"
+        shown = f"{float(self.value):.4f}".rstrip("0")
+        return shown + ("…" if Fraction(shown) != self.value else "")
 
 
 def check_workings(text: str, answers: Sequence[Answer], reported: Sequence[Diagnostic], sink: DiagnosticSink,
@@ -90,15 +100,30 @@ def check_workings(text: str, answers: Sequence[Answer], reported: Sequence[Diag
             if not any(s.start < start + step.written[1] and start + step.written[0] < s.end for s in said):
                 worked = line[step.worked[0]:step.worked[1]]  # (as written: `5 \times 5`, not its plain reading)
                 sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
-                                     f"{step.value}", Span(start + step.start, start + step.end),
+                                     f"{step.shown}", Span(start + step.start, start + step.end),
                          hint="correct the step; the answer judged is the number after the last `=`")
 
 
-def false_steps(text: str, start: int, end: int) -> list[FalseStep]:
+def worked_value(text: str, span: Span, plain: Callable[[str], str]) -> Fraction | None:
+    """What the working right before the value written at `span` computes (`(5*5*3+1)*10 = 750`: 760),
+    or None when no step of plain arithmetic gives it."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.start)
+    line = plain(text[start:len(text) if end < 0 else end])
+    return next((s.value for s in steps(line, 0, len(line)) if s.written[0] == span.start - start), None)
+
+
+def false_steps(text: str, start: int, end: int) -> list[Step]:
     """The steps of the workings in `text[start:end]` (one line) that do not hold, up to its
     `MAX_WORKING_SIGNS`th `=`."""
+    return [s for s in steps(text, start, end) if not s.holds]
+
+
+def steps(text: str, start: int, end: int) -> list[Step]:
+    """The steps of the workings in `text[start:end]` (one line) that can be judged, up to its
+    `MAX_WORKING_SIGNS`th `=`."""
     tokens = _tokens(text, start, end)
-    found: list[FalseStep] = []
+    found: list[Step] = []
     i = 0
     while i < len(tokens):
         if tokens[i].kind != "=":
@@ -120,10 +145,10 @@ def false_steps(text: str, start: int, end: int) -> list[FalseStep]:
                 continue
             computed = computed or _computes(tokens[left[0]:left[1]])
             if computed:
-                step = _false_step(text, tokens, left, right)
+                step = _step(text, tokens, left, right)
             elif left[1] - left[0] == 1 and left[0] and tokens[left[0] - 1].kind == "=" and \
                     _computes(tokens[right[0]:right[1]]):  # a value, then its working (`Output = 56 = (227-11)/4+1`)
-                step = _false_step(text, tokens, right, left)
+                step = _step(text, tokens, right, left)
             else:
                 continue
             if step is not None:
@@ -179,20 +204,22 @@ def _computes(side: list[_Tok]) -> bool:
     return any(t.kind == "O" for t in side)
 
 
-def _false_step(text: str, tokens: list[_Tok], worked: tuple[int, int], written: tuple[int, int]) -> FalseStep | None:
-    """The step between the side `worked` out and the value `written` (either may come first), if false."""
+def _step(text: str, tokens: list[_Tok], worked: tuple[int, int], written: tuple[int, int]) -> Step | None:
+    """The step between the side `worked` out and the value `written` (either may come first), when it can
+    be judged."""
     lhs, rhs = tokens[worked[0]:worked[1]], tokens[written[0]:written[1]]
     if any(t.kind == "O" and t.text in "xX×" for t in rhs):
         return None  # a volume as the value (`= 32x32x10`)
     value = _value(lhs)
-    after = tokens[written[1]] if written[1] < len(tokens) else None
-    if value is None or value < 0 or _holds(value, rhs, after):
+    if value is None or value < 0:
         return None  # (a negative value is no working's: `layers 1-3 = …` is a range)
+    after = tokens[written[1]] if written[1] < len(tokens) else None
     end = rhs[-1].end
     if len(rhs) == 1 and after is not None and len(_scales(rhs[0], after) or ()) > 1:
         end = after.end  # the value with its scale (`= 3.3M`, `= 117 million`)
     first, last = min(lhs[0].start, rhs[0].start), max(lhs[-1].end, end)
-    return FalseStep(first, last, (lhs[0].start, lhs[-1].end), (rhs[0].start, end), text[first:last], _shown(value))
+    return Step(first, last, (lhs[0].start, lhs[-1].end), (rhs[0].start, end), text[first:last], value,
+                _holds(value, rhs, after))
 
 
 def _holds(value: Fraction, rhs: list[_Tok], after: _Tok | None) -> bool:
@@ -301,11 +328,3 @@ class _Arithmetic:
             self.at += 1
             return value
         raise _NotArithmetic
-
-
-def _shown(value: Fraction) -> str:
-    """`76`, `14.5`, `2.333…`."""
-    if value.denominator == 1:
-        return f"{value.numerator:,}"
-    shown = f"{float(value):.4f}".rstrip("0")
-    return shown + ("…" if Fraction(shown) != value else "")

@@ -7,15 +7,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cnncalc import axis, codes, ir
+from cnncalc import TYPE_CHECKING, axis, codes, ir
 from cnncalc.codes import Code
-from cnncalc.diagnostics import DiagnosticSink
+from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.field import describe, shown
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.report import Answer, Doubt, Row, Totals, sum_rows
 from cnncalc.shape import Shape, format_ratio, same_padding
 from cnncalc.tree import LineCheck
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 _COMPARE: dict[str, Callable[[int], bool]] = {
     "<=": lambda sign: sign <= 0, "<": lambda sign: sign < 0, ">=": lambda sign: sign >= 0, ">": lambda sign: sign > 0}
@@ -24,8 +27,9 @@ _COMPARE: dict[str, Callable[[int], bool]] = {
 class Checker:
     """Collects answers and reports the wrong and unchecked ones as diagnostics."""
 
-    def __init__(self, sink: DiagnosticSink) -> None:
+    def __init__(self, sink: DiagnosticSink, worked: Callable[[Span], Fraction | None] | None = None) -> None:
         self.sink = sink
+        self.worked = worked  # what the working written before an answer computes (a homework sheet's), if any
         self.answers: list[Answer] = []
         self.confirmed: set[str] = set()  # rows an answer says do not fit (`-> invalid`): N047/N048, not E030/E031
 
@@ -328,6 +332,9 @@ class Checker:
         if slip is None and _holds(count, actual, in_bytes):
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "right", None, working), code)
             return
+        if slip is None and count.exact and not in_bytes and self.worked is not None and \
+                self.worked(count.span) == values:  # (a rounded one is told what it rounds to)
+            slip = f"its working gives {values:,}: the arithmetic of its last step slipped"  # (not a named slip)
         slip = slip or _slip(count, values, quantity, rows, in_bytes)
         self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", slip, working),
                      code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes and quantity == "memory"

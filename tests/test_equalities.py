@@ -75,10 +75,10 @@ def test_steps(text: str, false: list[str]) -> None:
 def test_a_false_step_says_what_its_left_side_is_and_where_it_is() -> None:
     text = "so (32-5)/2+1 = 16 here"
     (step,) = false_steps(text, 0, len(text))
-    assert (step.step, text[step.start:step.end], step.value) == ("(32-5)/2+1 = 16", "(32-5)/2+1 = 16", "14.5")
+    assert (step.step, text[step.start:step.end], step.shown) == ("(32-5)/2+1 = 16", "(32-5)/2+1 = 16", "14.5")
     assert (text[slice(*step.worked)], text[slice(*step.written)]) == ("(32-5)/2+1", "16")
     (step,) = false_steps("(7-3)/3 = 3", 0, 11)
-    assert step.value == "1.3333…"  # 4/3
+    assert step.shown == "1.3333…"  # 4/3
 
 
 # ---- properties: Python's arithmetic on the same expression -------------------------------------------
@@ -183,6 +183,18 @@ def test_a_step_whose_value_is_an_answer_judged_wrong_is_that_answers_error_alon
     # 76·10 is 760: the answer 750 is wrong (E041), and its step is not reported again
     report = sheet(side=32, filter=76, params=750)
     assert [code for code, *_ in errors(report)] == ["E041"]
+
+
+def test_a_wrong_answer_whose_working_gives_the_right_count_is_said_to_slip_in_its_last_step() -> None:
+    # (5·5·3 + 1)·10 is 760: 750 after `76*10 =` is an arithmetic slip (750 would otherwise read as the count
+    # without the 10 biases); after `75*10 =`, whose working gives 750, it is that count
+    slipped = sheet(side=32, filter=76, params=750)
+    assert [a.reason for a in slipped.answers if a.verdict == "wrong"] == [
+        "its working gives 760: the arithmetic of its last step slipped"]
+    without = cnncalc.analyze_text(SHEET.format(side=32, filter=76, params=750).replace("76*10", "75*10"), "hw.txt",
+                                   lang="lecture")
+    assert [a.reason for a in without.answers if a.verdict == "wrong"] == ["that is the count without the 10 biases"]
+    assert [d.code for d in without.diagnostics if d.severity == "error"] == ["E041"]  # 75·10 = 750 holds
 
 
 def test_a_working_in_notebook_markup_is_read_as_it_shows() -> None:

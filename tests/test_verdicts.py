@@ -746,8 +746,9 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     result = invoke("check", str(path))
     assert result.exit_code == 1
     column = text.splitlines()[5].rindex("750") + 1  # the caret under the answer, the last number on its line
-    assert f"{path}:6:{column}: error[E041]: conv1: expected params 750, computed 760; that is the count without the " \
-           f"10 biases" in result.output
+    # its working, 76·10, gives 760: the slip is that step's arithmetic, not the biases left out (which 750 would be)
+    assert f"{path}:6:{column}: error[E041]: conv1: expected params 750, computed 760; its working gives 760: the " \
+           f"arithmetic of its last step slipped" in result.output
     row = next(i for i, line in enumerate(text.splitlines()) if "54x54x96" in line)
     column = text.splitlines()[row].index("54x54x96") + 1
     assert f"{path}:{row + 1}:{column}: error[E040]: conv1: expected 54x54x96, computed 55x55x96" in result.output
