@@ -33,6 +33,13 @@ class Checker:
         self.answers: list[Answer] = []
         self.confirmed: set[str] = set()  # rows an answer says do not fit (`-> invalid`): N047/N048, not E030/E031
 
+    def _slipped(self, span: Span, right: int) -> str | None:
+        """For a wrong answer whose working right before it gives the right value: the slip is that step's
+        arithmetic (not a named slip: `(5*5*3+1)*10 = 750` is no count without the biases)."""
+        if self.worked is None or self.worked(span) != right:
+            return None
+        return f"its working gives {right:,}: the arithmetic of its last step slipped"
+
     def _record(self, answer: Answer, code: Code, hint: str | None = None) -> None:
         self.answers.append(answer)
         who = f"{answer.label}: " if answer.label else ""
@@ -242,7 +249,8 @@ class Checker:
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
             verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
-            _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
+            (answer.square and len(y.dims) == 3 and y.dims[0] == y.dims[1] and self._slipped(answer.span, y.dims[0])) \
+            or _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
             (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
         answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
         self._record(answer_record, code, hint=f"the {'input' if quantity == 'input' else 'output'} volume is {y}")
@@ -262,7 +270,8 @@ class Checker:
         unsure = doubt is not None and doubt.dims is not None and \
             _flag(doubt.dims, answer.axis if len(y.dims) == 3 else 0)
         verdict = "right" if answer.dims[0] == got else "unchecked" if unsure else "wrong"
-        why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else None
+        why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
+            self._slipped(answer.span, got) if verdict == "wrong" else None
         self._record(Answer(answer.span, label, path, name, answer.text, str(got), verdict, why, working), codes.E040,
                      hint=f"the output's {name} is {got} (the output is {y})")
 
@@ -332,9 +341,8 @@ class Checker:
         if slip is None and _holds(count, actual, in_bytes):
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "right", None, working), code)
             return
-        if slip is None and count.exact and not in_bytes and self.worked is not None and \
-                self.worked(count.span) == values:  # (a rounded one is told what it rounds to)
-            slip = f"its working gives {values:,}: the arithmetic of its last step slipped"  # (not a named slip)
+        if slip is None and count.exact and not in_bytes:  # (a rounded one is told what it rounds to)
+            slip = self._slipped(count.span, values)
         slip = slip or _slip(count, values, quantity, rows, in_bytes)
         self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", slip, working),
                      code, hint=f"the output holds {actual:,} bytes as float32" if in_bytes and quantity == "memory"

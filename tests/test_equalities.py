@@ -197,6 +197,14 @@ def test_a_wrong_answer_whose_working_gives_the_right_count_is_said_to_slip_in_i
     assert [d.code for d in without.diagnostics if d.severity == "error"] == ["E041"]  # 75·10 = 750 holds
 
 
+def test_a_wrong_side_whose_working_gives_the_right_one_is_said_to_slip_too() -> None:
+    # (32 + 2·2 - 5)/1 + 1 is 32: 33 after it is that step's arithmetic
+    text = "Input volume: 32x32x3\n10 different 5x5 filters with stride 1, pad 2\nOutput: (32+2*2-5)/1+1 = 33\n"
+    report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+    assert [(a.quantity, a.verdict, a.reason) for a in report.answers] == [
+        ("output", "wrong", "its working gives 32: the arithmetic of its last step slipped")]
+
+
 def test_a_working_in_notebook_markup_is_read_as_it_shows() -> None:
     # LaTeX's `\\times` and bold stars are blanked where they are (lecture.plain): 5·5·3 + 1 is 76, not 75
     text = ("Input volume: 32x32x3\n10 different 5x5 filters with stride 1, pad 2\n"
