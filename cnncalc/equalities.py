@@ -82,8 +82,11 @@ class Step(NamedTuple):
         """What the side computes: `76`, `14.5`, `2.333…`."""
         if self.value.denominator == 1:
             return f"{self.value.numerator:,}"
-        shown = f"{float(self.value):.4f}".rstrip("0")
-        return shown + ("…" if Fraction(shown) != self.value else "")
+        rounded = floor(self.value * 10_000 + Fraction(1, 2))  # in integers: a working's value may be past a float's
+        whole, tenths_of_thousandths = divmod(rounded, 10_000)
+        decimals = f"{tenths_of_thousandths:04d}".rstrip("0")
+        return f"{whole:,}" + (f".{decimals}" if decimals else "") + \
+            ("…" if Fraction(rounded, 10_000) != self.value else "")
 
 
 def check_workings(text: str, answers: Sequence[Answer], reported: Sequence[Diagnostic], sink: DiagnosticSink,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import cnncalc
 from cnncalc.equalities import false_steps
+from cnncalc.limits import MAX_COUNT_DIGITS
 
 
 def steps(text: str) -> list[str]:
@@ -79,6 +80,11 @@ def test_a_false_step_says_what_its_left_side_is_and_where_it_is() -> None:
     assert (text[slice(*step.worked)], text[slice(*step.written)]) == ("(32-5)/2+1", "16")
     (step,) = false_steps("(7-3)/3 = 3", 0, 11)
     assert step.shown == "1.3333…"  # 4/3
+    # a value past a float's range is shown from its integers: (10^30 - 1)^20 / 17 is not whole
+    big = "*".join(["9" * 30] * 20)
+    (step,) = false_steps(f"so {big}/17 = 5", 0, len(big) + 11)
+    whole = (10**30 - 1) ** 20 // 17
+    assert step.shown.startswith(f"{whole:,}.") and step.shown.endswith("…")
 
 
 # ---- properties: Python's arithmetic on the same expression -------------------------------------------
@@ -91,7 +97,7 @@ _GLYPHS = {"+": ["+", " + "], "-": ["-", " - ", " − "], "*": ["*", " * ", "x",
 def expressions(draw: st.DrawFn, depth: int = 0) -> tuple[str, str]:
     """(as a student writes it, as Python reads it)."""
     if depth >= 3 or draw(st.booleans()):
-        n = draw(st.integers(0, 999))
+        n = draw(st.integers(0, 999) | st.integers(0, 10**30 - 1))  # (up to the digits a number may have)
         return str(n), f"Fraction({n})"
     left, right = draw(expressions(depth + 1)), draw(expressions(depth + 1))
     op = draw(st.sampled_from("+-*/"))
@@ -130,6 +136,12 @@ def test_a_true_step_in_any_form_is_not_false(expression: tuple[str, str], befor
     assert steps(text) == [], text
 
 
+@given(st.text(alphabet="0123456789+-−*/xX×·()=,. %^[]{}$\\abKMBpi\n", max_size=300))
+def test_any_text_is_read_without_an_error_and_every_value_shown(text: str) -> None:
+    for step in false_steps(text, 0, len(text)):
+        assert step.shown and not step.holds
+
+
 @given(expressions(), st.integers(1, 10_000), st.booleans())
 def test_a_whole_value_written_otherwise_is_false(expression: tuple[str, str], off: int, below: bool) -> None:
     written, python = expression
@@ -137,8 +149,8 @@ def test_a_whole_value_written_otherwise_is_false(expression: tuple[str, str], o
     if value is None or value < 0 or value.denominator != 1 or not any(c in written for c in "+-−*x×·/"):
         return  # (a negative value is not judged: no working has one, `layers 1-3` is a range)
     wrong = value.numerator - off if below else value.numerator + off
-    if wrong < 0:
-        return
+    if wrong < 0 or len(str(wrong)) > MAX_COUNT_DIGITS:
+        return  # (a longer number is not read: the limit on a number's digits)
     text = f"each has {written} = {wrong} params"
     assert steps(text) == [f"{written} = {wrong}"], text
 
