@@ -450,6 +450,11 @@ def worked(rng: random.Random) -> str:
                     f"{rng.choice(['floor', 'ceil', 'floor(', ''])}((27-{rng.randint(0, 30)})/2)+1 = "
                     f"{rng.randint(0, 30)}{rng.choice(['', ', so 14x14x8'])}",
                     f"Output: {rng.randint(1, 30)}x{rng.randint(1, 30)}x8 (rounded {rng.choice(['down', 'up', ''])})",
+                    # a working of several steps, true or not, its numbers up to the digits read and past them
+                    f"{rng.choice(['Number of parameters in this layer: ', 'Params: ', f'CONV{i} params: '])}"
+                    f"{rng.choice(['', 'each has ', '$'])}{working(rng)}"
+                    + f" = {rng.choice(['', str(rng.randint(0, 10**6)), '76 + 1 = 77', '3.5K', '2.33'])}"
+                    f"{rng.choice(['', ' params', '$', ', so 760'])}",
                     # a single number with a remark or a rounding after it, the output layer in words
                     f"{rng.choice(['Output size', 'Output spatial size', 'Output depth', 'output'])}: "
                     f"{rng.choice(['14', '14.5', '0', '1e9', ''])}{rng.choice(REMARKS_AFTER_A_NUMBER)}",
@@ -813,6 +818,21 @@ def described(rng: random.Random) -> str:
         lines.append(f"{name}{i}: {lead}{' '.join(words)}{rng.choice(['', ' -> 32x32x10, 760 params', ')'])}")
         lines.append(rng.choice(["", "Output: 32x32x10", "Params: 760", "Output: (10, 32, 32)"]))
     return "\n".join(lines) + "\n"
+
+
+WORKING_OPERATORS = ["*", " x ", " \\times ", "+", "/", "*"]
+
+
+def working(rng: random.Random) -> str:
+    """Arithmetic as a student writes it: small numbers, 7s (inexact divisions) and numbers of up to 35 digits
+    (past the 30 read, and products past a float's range)."""
+    if rng.random() < 0.2:  # a product past a float's range, divided inexactly
+        return "*".join([str(10**30 - 2)] * rng.randint(1, 20)) + "/7"
+    text = ""
+    for k in range(rng.randint(1, 24)):
+        number = rng.choice([rng.randint(0, 99), 10 ** rng.randint(1, 35) - 1, 7])
+        text += f"{rng.choice(WORKING_OPERATORS) if k else ''}{number}"
+    return text
 
 
 def lecture(rng: random.Random) -> str:
