@@ -129,41 +129,6 @@ class Row:
 _ROW_SLOTS = attrgetter(*Row.__slots__)
 
 
-def computed_row(path: str, name: str, keyword: str, op: str, depth: int, span: Span, input: Shape, source: str,
-                 output: Shape | None, counts: tuple[int, int, int], macs: int, train: bool, working: Working | None,
-                 activations: int, layer: Layer, field: Field | None) -> Row:
-    """A layer's row with its numbers known (from the walker's cache: most rows of a deep network), every slot
-    set once: `Row(…)` and then its numbers would set a third of them twice, a tenth of a chain's cost."""
-    row: Row = object.__new__(Row)
-    row.path = path
-    row.name = name
-    row.kind = "layer"
-    row.keyword = keyword
-    row.op = op
-    row.depth = depth
-    row.span = span
-    row.input = input
-    row.output = output
-    row.weights, row.biases, row.non_trainable = counts
-    row.macs = 0 if train else macs
-    row.train_macs = macs if train else 0
-    row.activations = activations
-    row.rounded = False
-    row.inputs = (source,)
-    row.branches = ()
-    row.working = working
-    row.doubt = None
-    row.train = train
-    row.known = True
-    row.ref = None
-    row.field = field
-    row.layer = layer
-    row.merge = None
-    row.divided = None
-    row.empty = False
-    return row
-
-
 def _row(*values: Any) -> Row:
     """A pickled row (`Row.__reduce__`)."""
     row: Row = object.__new__(Row)

@@ -16,7 +16,7 @@ from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
 from cnncalc.record import NamedTuple, make
-from cnncalc.report import Doubt, Output, Row, computed_row
+from cnncalc.report import Doubt, Output, Row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
 
@@ -233,12 +233,21 @@ class Walker:
             if hit is not None and (hit[3] is not None or not (answered or self.explain)):
                 # computed before on the same input, without doubt (most layers of a deep network): the row from
                 # the cache, in one pass (here, not in a method of its own: a call a layer costs 2% of a chain)
-                y, counts, macs, working, activations, steps, op = hit
+                y, (weights, biases, non_trainable), macs, working, activations, steps, op = hit
+                row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span, x,
+                          (flow.source,))
+                row.output = y
+                row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
+                row.working, row.activations, row.layer = working, activations, layer
+                if self.train:
+                    row.train = True
+                    row.train_macs = macs
+                else:
+                    row.macs = macs
                 field = flow.field
                 if field is not None and steps is not fields.SAME_STEPS:
                     field = None if steps is None else fields.compose(field, steps)
-                row = computed_row(node.path, node.name, node.call.keyword, op, node.depth, node.span, x, flow.source,
-                                   y, counts, macs, self.train, working, activations, layer, field)
+                row.field = field
                 flow.shape = y  # (a statement each: four targets at once would build and unpack a tuple)
                 flow.source = node.path
                 flow.field = field
