@@ -19,9 +19,9 @@ from cnncalc.tree import LayerNode, SeqNode, nodes
 from cnncalc.walker import Walker
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from fractions import Fraction
     from typing import Any
+
+    from cnncalc.equalities import Workings
 
 
 class Analysis(NamedTuple):
@@ -272,7 +272,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if frozen:  # some layer is: its parameters, and its copies', are not trained
         held = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
         totals = totals._replace(frozen=None if totals.params is None else held)
-    checker = Checker(sink, _worked(source.text) if settings.lang == "lecture" else None)
+    workings = _workings(source.text) if settings.lang == "lecture" else None  # a student's, beside the answers
+    checker = Checker(sink, workings.value_before if workings is not None else None)
     if net.input is not None and net.input.answers is not None:
         checker.input(net.input.answers, x, guessed or unknown)
     for check, line_rows in walker.lines:
@@ -280,10 +281,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows, top,
                        x.size if x is not None and guessed is None and unknown is None else None)
-    if settings.lang == "lecture" and checker.answers:  # a student's working, beside the answers judged
-        from cnncalc.equalities import check_workings
-        from cnncalc.lecture import plain
-        check_workings(source.text, checker.answers, file_diagnostics + sink.items, sink, plain)
+    if workings is not None:
+        workings.check(checker.answers, file_diagnostics + sink.items, sink)
     outputs = (Output(main, output, False), *walker.outputs)
     diagnostics = sorted(file_diagnostics + [_as_answered(d) if d.code in _ANSWERED and d.path in checker.confirmed
                                              else d for d in sink.items], key=lambda d: d.span.start)
@@ -303,14 +302,11 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
                   rounding, net.span, symbolic, training)
 
 
-def _worked(text: str) -> Callable[[Span], Fraction | None]:
-    """What the working written before an answer at a span computes, on a homework sheet (a wrong answer whose
-    working gives the right value slipped in its last step's arithmetic)."""
-    def worked(span: Span) -> Fraction | None:
-        from cnncalc.equalities import worked_value
-        from cnncalc.lecture import plain
-        return worked_value(text, span, plain)
-    return worked
+def _workings(text: str) -> Workings:
+    """A homework sheet's workings (`equalities`, with `fractions`: imported for the lecture's notation only)."""
+    from cnncalc.equalities import Workings
+    from cnncalc.lecture import plain
+    return Workings(text, plain)
 
 
 _ANSWERED = {codes.E030: codes.N047, codes.E031: codes.N048}  # what a line answered `invalid` makes of them

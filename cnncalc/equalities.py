@@ -89,31 +89,45 @@ class Step(NamedTuple):
             ("…" if Fraction(rounded, 10_000) != self.value else "")
 
 
-def check_workings(text: str, answers: Sequence[Answer], reported: Sequence[Diagnostic], sink: DiagnosticSink,
-                   plain: Callable[[str], str]) -> None:
-    """E046 for each false step on a line that holds an answer (`5*5*3 + 1 = 75 params, so 75*10 = 760`:
-    both steps, the answer right), the line read as `plain` shows it (the notation's markup blanked in
-    place); a step whose right side is said to be wrong already (an answer judged wrong there, `76*10 =
-    750`, or another error at it) is left to that."""
-    said = [a.span for a in answers if a.verdict == "wrong"] + [d.span for d in reported if d.severity == "error"]
-    for start in sorted({text.rfind("\n", 0, a.span.start) + 1 for a in answers}):
-        end = text.find("\n", start)
-        line = text[start:len(text) if end < 0 else end]
-        for step in false_steps(plain(line), 0, len(line)) if "=" in line else ():
-            if not any(s.start < start + step.written[1] and start + step.written[0] < s.end for s in said):
+class Workings:
+    """The workings of a sheet's answered lines, each line read once (as `plain` shows it: the notation's
+    markup blanked in place), for the answers' slips and for E046."""
+
+    def __init__(self, text: str, plain: Callable[[str], str]) -> None:
+        self.text = text
+        self.plain = plain
+        self.read: dict[int, tuple[str, list[Step]]] = {}  # a line's start: the line as written, its steps
+
+    def line(self, offset: int) -> tuple[int, str, list[Step]]:
+        """The line holding `offset`: where it starts, its text as written, and its steps (offsets in it)."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        if start not in self.read:
+            end = self.text.find("\n", start)
+            line = self.text[start:len(self.text) if end < 0 else end]
+            self.read[start] = line, (steps(self.plain(line), 0, len(line)) if "=" in line else [])
+        return (start, *self.read[start])
+
+    def value_before(self, span: Span) -> Fraction | None:
+        """What the working right before the value written at `span` computes (`(5*5*3+1)*10 = 750`: 760),
+        or None when no step of plain arithmetic gives it."""
+        start, _, found = self.line(span.start)
+        return next((s.value for s in found if s.written[0] == span.start - start), None)
+
+    def check(self, answers: Sequence[Answer], reported: Sequence[Diagnostic], sink: DiagnosticSink) -> None:
+        """E046 for each false step on a line that holds an answer (`5*5*3 + 1 = 75 params, so 75*10 = 760`:
+        both steps, the answer right); a step whose value is said to be wrong already (an answer judged wrong
+        there, `76*10 = 750`, or another error at it) is left to that."""
+        said = [a.span for a in answers if a.verdict == "wrong"] + [d.span for d in reported if d.severity == "error"]
+        for start in sorted({self.line(a.span.start)[0] for a in answers}):
+            _, line, found = self.line(start)
+            for step in found:
+                if step.holds or any(s.start < start + step.written[1] and start + step.written[0] < s.end
+                                     for s in said):
+                    continue
                 worked = line[step.worked[0]:step.worked[1]]  # (as written: `5 \times 5`, not its plain reading)
                 sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
                                      f"{step.shown}", Span(start + step.start, start + step.end),
                          hint="correct the step; the answer judged is the number after the last `=`")
-
-
-def worked_value(text: str, span: Span, plain: Callable[[str], str]) -> Fraction | None:
-    """What the working right before the value written at `span` computes (`(5*5*3+1)*10 = 750`: 760),
-    or None when no step of plain arithmetic gives it."""
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.start)
-    line = plain(text[start:len(text) if end < 0 else end])
-    return next((s.value for s in steps(line, 0, len(line)) if s.written[0] == span.start - start), None)
 
 
 def false_steps(text: str, start: int, end: int) -> list[Step]:

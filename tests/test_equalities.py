@@ -189,6 +189,7 @@ def test_false_steps_before_right_answers_are_errors_at_each_step() -> None:
     text = SHEET.format(side=33, filter=75, params=760)
     d = next(d for d in report.diagnostics if d.code == "E046")
     assert text[d.span.start:d.span.end] == "(32+2*2-5)/1+1 = 33"
+    assert d.hint == "correct the step; the answer judged is the number after the last `=`"
 
 
 def test_a_step_whose_value_is_an_answer_judged_wrong_is_that_answers_error_alone() -> None:
