@@ -93,7 +93,8 @@ E016 = Code("E016", LAYERS, "filter depth differs from the input",
             "which depth they count is not said.")
 E017 = Code("E017", LAYERS, "declared input size differs",
             "A layer written with the size of its input (`fc 120 inputs 400`, `bn inputs 64`: what PyTorch's "
-            "`in_features`, `in_channels` and `num_features` state), or a `reshape HxWxC` whose H·W·C values are "
+            "`in_features`, `in_channels` and `num_features` state), a `reshape HxWxC` whose H·W·C values are "
+            "not its input's, or a `layernorm volume size HxW` (PyTorch's `nn.LayerNorm([C, H, W])`) whose map is "
             "not its input's, receives another size. In PyTorch the "
             "network would fail here; the walk goes on with the size the layer really receives. Answers about "
             "its parameters and MACs are not checked: PyTorch's count is the written size's, the walk's is "

@@ -142,6 +142,8 @@ def _norm(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
         learnt = {"gamma beta": "", "": ", elementwise_affine=False", "gamma": ", bias=False"}.get(layer.learnt)
         if learnt is None:
             raise Unsupported("a layer norm that learns beta only (PyTorch's LayerNorm learns gamma with it)")
+        if layer.volume and not x.is_flat:  # over C, H and W together: PyTorch's own module, on N x C x H x W
+            return [Step("", f"nn.LayerNorm([{c}, {x.dims[0]}, {x.dims[1]}]{eps}{learnt})")]
         return [Step("", f"{'nn.LayerNorm' if x.is_flat else 'LayerNorm2d'}({c}{eps}{learnt})")]
     if layer.keyword == "groupnorm":  # PyTorch's learns both or neither
         if len(layer.learnt.split()) == 1:

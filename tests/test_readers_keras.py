@@ -258,6 +258,22 @@ def test_keras_layer_and_group_norms_without_center_or_scale() -> None:
     # over an axis that is not the channels', Keras would normalise something else: E070, not 2C
 
 
+def test_keras_layer_norm_over_the_whole_image_learns_per_value() -> None:
+    # LayerNormalization(axis=[1, 2, 3]) on a channels-last map: Keras' gamma and beta have the shape of those axes,
+    # 6·6·8 = 288 values each; on 8x8x3 a 3x3 conv without padding (3·3·3 + 1)·8 = 224 gives 6x6x8; the norm
+    # 2·288 = 576, without its center 288 (axes in any order, or counted from the end)
+    conv = {"class_name": "Conv2D", "config": {"name": "c", "filters": 8, "kernel_size": 3}}
+    for axis, center, params in (([1, 2, 3], True, 576), ([-1, -3, -2], False, 288), ([3, 1, 2], True, 576)):
+        norm = {"class_name": "LayerNormalization", "config": {"name": "n", "axis": axis, "center": center}}
+        report = analyze_text(sequential(conv, norm), "m.json")
+        assert report.ok, report.messages()
+        assert report.rows[-1].op == "layernorm eps 0.001" + ("" if center else " noshift") + " volume"
+        assert report.totals.params == 224 + params, axis
+    # over the height and width only: not cnncalc's norm, E070 as before
+    norm = {"class_name": "LayerNormalization", "config": {"name": "n", "axis": [1, 2]}}
+    assert [d.code for d in analyze_text(sequential(conv, norm), "m.json").diagnostics] == ["E070"]
+
+
 def test_keras_inception_resnet_scaled_residual_is_an_add() -> None:
     # CustomScaleLayer (Keras' Inception-ResNet) computes x + scale·r: no weights, the shape of its inputs
     text = keras3(("Conv2D", "a", {"filters": 8, "kernel_size": [1, 1]}, ["in"], [None, 6, 6, 8]),

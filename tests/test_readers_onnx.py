@@ -466,7 +466,7 @@ def test_a_channels_last_block_layer_norms_and_matmuls_on_the_channels(tmp_path:
 @pytest.mark.torch
 @pytest.mark.parametrize("name, size", [("channels_last_blocks.py", (3, 32, 32)), ("split_shuffle.py", (3, 4, 4)),
                                         ("shuffle_units.py", (3, 32, 32)), ("unet_pad.py", (3, 37, 37)),
-                                        ("cifar_option_a.py", (3, 32, 32))])
+                                        ("cifar_option_a.py", (3, 32, 32)), ("volume_norms.py", (3, 32, 32))])
 @pytest.mark.parametrize("dynamo", [False, True])
 def test_pytorch_exports_of_the_reader_fixtures_read_back(name: str, size: tuple[int, int, int], dynamo: bool,
                                                           tmp_path: Path) -> None:

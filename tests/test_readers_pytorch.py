@@ -460,7 +460,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("lazy_modules.py", (1, 28, 28)), ("d2l_book.py", (1, 28, 28)),
                                         ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
                                         ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
-                                        ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32))])
+                                        ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32)),
+                                        ("volume_norms.py", (3, 32, 32))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -1417,6 +1418,30 @@ def test_layer_norms_written_by_hand_are_layernorm_layers() -> None:
     norms = [r.op for r in report.rows if r.op.startswith("layernorm")]
     assert norms[:2] == ["layernorm eps 1e-06 inputs 16"] * 2  # the stem's, written out; the first unit's, F.layer_norm
     assert next(r.op for r in report.rows if r.op.startswith("scale")) == "scale nobias inputs 16"  # the layer scale
+
+
+def test_layer_norms_over_the_whole_map_learn_a_gamma_and_a_beta_per_value() -> None:
+    # tests/fixtures/notations/volume_norms.py on 32x32x3: conv (4·4·3 + 1)·16 = 784 to 16x16x16; conv
+    # (4·4·16 + 1)·32 = 8,224 to 8x8x32; nn.LayerNorm([32, 8, 8]): a gamma and a beta per value, 2·32·8·8 = 4,096;
+    # conv (4·4·32 + 1)·64 = 32,832 to 4x4x64; nn.LayerNorm((64, 4, 4), elementwise_affine=False): 0;
+    # nn.LayerNorm([64, 4, 4], bias=False): its gamma, 64·4·4 = 1,024; Linear(64·4·4, 1): 1,024 + 1 = 1,025.
+    report = analyze(FIXTURES / "volume_norms.py", input="32x32x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 784 + 8_224 + 4_096 + 32_832 + 0 + 1_024 + 1_025 == 47_985
+    assert [r.op for r in report.rows if r.keyword == "layernorm"] == [
+        "layernorm inputs 32 volume size 8x8", "layernorm eps 1e-06 noaffine inputs 64 volume size 4x4",
+        "layernorm noshift inputs 64 volume size 4x4"]
+    # written for another map than it gets: PyTorch fails there (E017, at the module), its C, H or W alike
+    text = (FIXTURES / "volume_norms.py").read_text()
+    for wrong in ("nn.LayerNorm([2 * width, 4, 8])", "nn.LayerNorm([width, 8, 8])"):
+        report = read_py(text.replace("nn.LayerNorm([2 * width, 8, 8])", wrong), input="32x32x3")
+        [e] = [d for d in report.diagnostics if d.severity == "error"]
+        assert e.code == "E017" and (e.line, e.column) == place_of(text, "nn.LayerNorm([2 * width"), e.message
+        assert "written for a 4x8 map but receives 8x8x32" in e.message if "4, 8" in wrong else \
+            "written for 16 input channels but receives 32" in e.message
+    # over the last two axes (H and W) only: not cnncalc's, E070 as before
+    report = read_py(text.replace("nn.LayerNorm([2 * width, 8, 8])", "nn.LayerNorm([8, 8])"), input="32x32x3")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
 
 
 @pytest.mark.parametrize("norm, message, place", [

@@ -416,6 +416,23 @@ def test_layer_and_group_norms_with_one_or_none_of_gamma_and_beta() -> None:
     assert (r.rows[-1].weights, r.rows[-1].biases) == (8, 0) and r.rows[-1].working.params == "8 (gamma only)"
 
 
+def test_a_layer_norm_over_the_whole_volume_learns_a_gamma_and_a_beta_per_value() -> None:
+    # `layernorm volume` (PyTorch's nn.LayerNorm([C, H, W])) on 6x5x8: 6·5·8 = 240 values, a gamma and a beta
+    # each: 2·240 = 480; one of them 240; on the flattened vector of 240 the same
+    for line, params in (("layernorm volume", 480), ("layernorm volume noshift", 240),
+                         ("layernorm volume noaffine", 0), ("flatten ; layernorm volume", 480)):
+        r = run(f"input 6x5x8\n{line} -> params {params}\n")
+        assert r.ok and [a.verdict for a in r.answers] == ["right"], line
+        assert run(f"input 6x5x8\n{line} -> params 16\n").answers[0].verdict == "wrong", line  # the per-channel count
+    r = run("input 6x5x8\nlayernorm volume size 6x5 inputs 8\n", explain=True)
+    assert r.ok and r.rows[-1].working.params == "2·6·5·8 = 480 (gamma, beta: one per value)"
+    # written for another map: E017 at `size`, the hint the size it gets; its count is then not judged
+    r = run("input 6x5x8\nlayernorm volume size 5x6 -> params 480\n")
+    assert where(r) == [("E017", 2, 18), ("N046", 2, 37)]
+    assert "written for a 5x6 map but receives 6x5x8" in r.diagnostics[0].message
+    assert r.diagnostics[0].hint is not None and "`size 6x5`" in r.diagnostics[0].hint
+
+
 def test_a_global_pool_by_the_maps_width_or_height() -> None:
     # `globalavgpool width`: a WxW window at a stride of W (PyTorch's F.avg_pool2d(x, x.size(3))). On 24x12: (24 -
     # 12)/12 + 1 = 2 rows, (12 - 12)/12 + 1 = 1 column; `height` on 12x24 the same turned; square 7x7: 1x1

@@ -253,6 +253,8 @@ def test_new_parameter_counts_match_torch_modules() -> None:
         ("prelu", (4, 4, 16), nn.PReLU()),
         ("prelu perchannel", (4, 4, 16), nn.PReLU(16)),
         ("layernorm", (4, 4, 96), nn.LayerNorm(96)),
+        ("layernorm volume", (4, 3, 96), nn.LayerNorm([96, 4, 3])),
+        ("layernorm volume noshift", (4, 3, 96), nn.LayerNorm([96, 4, 3], bias=False)),
         ("groupnorm 32", (4, 4, 64), nn.GroupNorm(32, 64)),
         ("instancenorm", (4, 4, 8), nn.InstanceNorm2d(8)),
         ("instancenorm affine", (4, 4, 8), nn.InstanceNorm2d(8, affine=True)),

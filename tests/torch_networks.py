@@ -7,6 +7,9 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("8x8x6", "deconv 4 3x3 stride 2 pad 1 outpad 1 ; leakyrelu 0.2 ; maxpool 3x3 stride 2 ceil ; elu 0.7 ; selu"),
     ("10x10x3", "conv 8 3x3 pad 0,1,1,2 dilation 2 groups 1 ; sigmoid ; avgpool 3 stride 2 pad 1 exclude_pad"),
     ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax ; logsoftmax"),
+    # PyTorch's nn.LayerNorm([C, H, W]), with and without its affine parts, and on a vector
+    ("6x5x4", "layernorm volume ; conv 4 3x3 ; layernorm volume size 4x3 inputs 4 eps 0.001 ; "
+              "layernorm volume noshift ; layernorm volume noaffine ; flatten ; layernorm volume"),
     ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001 ; "
               "bn noaffine counted inputs 8 ; scale ; scale nobias in 8 ; bn noscale ; bn noshift eps 0.001 ; "
               "bn nostats ; bn noshift nostats"),

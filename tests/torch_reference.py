@@ -86,6 +86,15 @@ def _fc(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
     return F.linear(flat, w["weight"], w.get("bias"))
 
 
+def _layer_norm(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
+    """`layernorm volume` of a map: PyTorch's nn.LayerNorm([C, H, W]), its gamma and beta cnncalc's H, W, C ones
+    in PyTorch's C, H, W order; else the norm over the channels at each position."""
+    if layer.volume and x.ndim == 4:
+        learnt = {name: array.permute(2, 0, 1) for name, array in w.items()}
+        return F.layer_norm(x, tuple(x.shape[1:]), learnt.get("gamma"), learnt.get("beta"), layer.eps)
+    return _channels_last_norm(x, w, layer.eps)
+
+
 def _channels_last_norm(x: torch.Tensor, w: Weights, eps: float) -> torch.Tensor:
     last = x.permute(0, 2, 3, 1) if x.ndim == 4 else x
     y = F.layer_norm(last, (last.shape[-1],), w.get("gamma"), w.get("beta"), eps)
@@ -154,7 +163,7 @@ TORCH_OPS: dict[str, Op] = {
     "batchnorm": lambda layer, x, w, c: F.batch_norm(x, w.get("mean"), w.get("var"), w.get("gamma"), w.get("beta"),
                                                      training=layer.stats == "none", eps=layer.eps),
     "scale": lambda layer, x, w, c: x * _channels(w["gamma"], x) + (_channels(w["beta"], x) if "beta" in w else 0),
-    "layernorm": lambda layer, x, w, c: _channels_last_norm(x, w, layer.eps),
+    "layernorm": lambda layer, x, w, c: _layer_norm(layer, x, w),
     "groupnorm": lambda layer, x, w, c: F.group_norm(x, layer.groups, w.get("gamma"), w.get("beta"), layer.eps),
     "instancenorm": lambda layer, x, w, c: F.instance_norm(x, weight=w.get("gamma"), bias=w.get("beta"), eps=layer.eps),
     "dropout": lambda layer, x, w, c: F.dropout(x, layer.p, training=False),

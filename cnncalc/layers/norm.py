@@ -5,7 +5,17 @@ from __future__ import annotations
 from math import isqrt
 
 from cnncalc import TYPE_CHECKING, codes
-from cnncalc.layers.arguments import CHANNELS, NOBIAS, RealKind, declared_inputs, flag, option, positional
+from cnncalc.layers.arguments import (
+    CHANNELS,
+    NOBIAS,
+    Pair,
+    PairKind,
+    RealKind,
+    declared_inputs,
+    flag,
+    option,
+    positional,
+)
 from cnncalc.layers.base import (
     BYTES_PER_VALUE,
     KEEPS_INPUT,
@@ -19,7 +29,7 @@ from cnncalc.layers.base import (
     said_last_axis_of_a_map,
     thousands,
 )
-from cnncalc.limits import MAX_REAL
+from cnncalc.limits import MAX_REAL, MAX_SIZE
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -28,6 +38,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 POSITIVE = RealKind(0, MAX_REAL)
+MAP_SIZE = PairKind(1, MAX_SIZE, both=True)  # a map's height and width, both written (`size 32x32`)
 
 
 class LRN(Layer):
@@ -210,7 +221,8 @@ class _Affine(Layer):
 
 class LayerNorm(_Affine):
     """(x - mean)/sqrt(var + eps) over the channels at each position, then gamma·… + beta (ConvNeXt's
-    channels-last LayerNorm; on a flat vector, over the vector)."""
+    channels-last LayerNorm; on a flat vector, over the vector); with `volume`, over each image's whole
+    HxWxC volume, a gamma and a beta per value (PyTorch's `nn.LayerNorm([C, H, W])`)."""
 
     keyword = "layernorm"
     example = "layernorm eps 1e-6"
@@ -219,21 +231,52 @@ class LayerNorm(_Affine):
                               "scale=False, center=False; PyTorch's bias=False)")
     inputs: int | None = declared_inputs()
     on_maps: bool = last_axis_flag("over the last axis as PyTorch's nn.LayerNorm(N): a vector only (E037 on a map)")
+    volume: bool = flag({"volume": True}, default=False,
+                        doc="over each image's whole HxWxC volume, a gamma and a beta per value (PyTorch's "
+                            "nn.LayerNorm([C, H, W]), Keras' LayerNormalization(axis=[1, 2, 3]))")
+    size: Pair | None = option(MAP_SIZE, default=None, doc="the input's height and width, when written (nn.LayerNorm("
+                                                       "[C, H, W])'s H and W): checked")
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if not self.on_maps:  # PyTorch's N x C x H x W: its last axis is the width, which it would normalise, or fail
             said_last_axis_of_a_map(ctx, x, "normalises the last axis (PyTorch's nn.LayerNorm)",
                                     "for the channels at each position: permute to channels-last, or "
                                     "`nn.GroupNorm(1, C)` for C, H and W together")
+        if self.size is not None and (x.is_flat or self.size != x.dims[:2]):
+            written = f"{self.size[0]}x{self.size[1]}"
+            ctx.report(codes.E017, f"written for a {written} map but receives {x}", arg="size",
+                       hint="write the size it receives" if x.is_flat else
+                       f"write `size {x.dims[0]}x{x.dims[1]}`, or change the layers before so they give {written}")
         return x
 
+    def _normalised(self, x: Shape) -> int:
+        """The values one gamma (and one beta) is learnt for: the channels, or with `volume` the whole volume."""
+        return x.size if self.volume else x.channels
+
+    def params(self, x: Shape) -> Params:
+        n = self._normalised(x)
+        return Params(weights=n * ("gamma" in self.learnt), biases=n * ("beta" in self.learnt))
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        if not self.volume or x.is_flat or not self.learnt:
+            return super().working(x, y, ctx)
+        h, w, c = x.dims
+        each = f"{h}·{w}·{c} = {thousands(x.size)}"
+        if len(self.learnt.split()) == 1:
+            return Working(params=f"{each} ({self.learnt} only, one per value)")
+        return Working(params=f"2·{h}·{w}·{c} = {thousands(2 * x.size)} (gamma, beta: one per value)")
+
     def kept(self, x: Shape, y: Shape) -> Kept:
-        positions = 1 if x.is_flat else x.dims[0] * x.dims[1]
+        positions = 1 if x.is_flat or self.volume else x.dims[0] * x.dims[1]
         return Kept("input", 2 * positions * BYTES_PER_VALUE)  # and each position's mean and inverse deviation
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        return dict.fromkeys(self.learnt.split(), x if self.volume else (x[-1],))
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        return self._scaled(kernels.normalize(x, (-1,), self.eps, naive), w), 0
+        axes = tuple(range(1, x.ndim)) if self.volume else (-1,)
+        return self._scaled(kernels.normalize(x, axes, self.eps, naive), w), 0
 
 
 class GroupNorm(_Affine):

@@ -178,10 +178,12 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         eps = float(config.get("epsilon", 1e-3))
         out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
     elif kind == "LayerNormalization":
-        _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
+        volume = _whole_image(config.get("axis", -1), rank)
+        if not volume:
+            _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
         if config.get("rms_scaling"):
             raise Unsupported("LayerNormalization with rms_scaling", span)
-        out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}{_learnt(config)}"]
+        out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}{_learnt(config)}{' volume' * volume}"]
     elif kind == "Normalization":
         if config.get("mean") is not None and config.get("variance") is not None:
             return ["identity"]  # its mean and variance are constants written in the file: no weights
@@ -283,6 +285,14 @@ def _first_data_format(layers: list[Any], depth: int = 0) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _whole_image(axis: Any, rank: int | None) -> bool:
+    """Whether a norm's `axis` is every axis of a map but the batch's (`[1, 2, 3]`, `[-3, -2, -1]`): each image's
+    whole volume, a gamma and a beta per value (`layernorm volume`)."""
+    return rank in (None, 4) and isinstance(axis, list) and len(axis) == 3 and \
+        all(isinstance(a, int) and not isinstance(a, bool) and -4 <= a <= 3 for a in axis) and \
+        sorted(a % 4 for a in axis) == [1, 2, 3]
 
 
 def _channel_axis(axis: Any, rank: int | None, channels_first: bool, kind: str, span: Span) -> None:

@@ -703,6 +703,33 @@ class _Reader:
             return None
         return None
 
+    def layer_norm(self, a: dict[str, Any], inputs: list[str]) -> tuple[str, int | None]:
+        """A LayerNormalization as `layernorm`, and the parameters the file stores for it. Its scale and bias are
+        learnt when stored (initializers), fixed when constants of the graph (PyTorch's elementwise_affine=False
+        exports ones and zeros, its bias=False zeros): over the last axis (the channels of a channels-last view,
+        a vector's values), or from the channels on (axis 1 or -3: PyTorch's nn.LayerNorm([C, H, W]), each image's
+        whole volume)."""
+        scale, bias = inputs[1], inputs[2] if len(inputs) > 2 else ""
+        for given in (scale, bias):
+            if given and given not in self.initializers and self.values(given) is None:
+                raise _Unsupported("weights computed in the graph, not stored")
+        gamma, beta = scale in self.initializers, bool(bias) and bias in self.initializers
+        parts = {(True, True): "", (True, False): " noshift", (False, True): " noscale", (False, False): " noaffine"}
+        text = "layernorm" + _epsilon_said(a) + parts[gamma, beta]
+        shape = self.weight(scale) if gamma else self.weight(bias) if beta else None
+        params = (_product(self.weight(scale)) if gamma else 0) + (_product(self.weight(bias)) if beta else 0)
+        channels_last = inputs[0] in self.channels_last
+        if a.get("axis", -1) in (1, -3) and (shape is None or len(shape) == 3):
+            if shape is None:
+                return text + " volume", params
+            h, w, c = shape if channels_last else (shape[1], shape[2], shape[0])
+            return f"{text} inputs {c} volume size {h}x{w}", params
+        if a.get("axis", -1) != -1:
+            raise _Unsupported("other than over the last axis, or over C, H and W")
+        if not channels_last:  # a vector's, or of a map N x C x H x W its width: E037
+            return text + " lastaxis", None
+        return (text if shape is None else f"{text} inputs {_product(shape)}"), params
+
     def values(self, name: str) -> list[Any] | None:
         if name in self.constants:
             value = self.constants[name]
@@ -815,13 +842,7 @@ class _Reader:
                 return layer(f"conv {w[1]} 1x1{no_bias} inputs {w[0]}", params)
             return layer(f"fc {w[1]}{no_bias} inputs {w[0]} noflatten", params)  # the last axis
         if op == "LayerNormalization":
-            if a.get("axis", -1) != -1 or len(inputs) < 3 or not inputs[2]:
-                raise _Unsupported("other than over the last axis with a scale and a bias")
-            c = _product(self.weight(inputs[1]))
-            text = "layernorm" + _epsilon_said(a)
-            if inputs[0] not in self.channels_last:  # a vector's, or of a map N x C x H x W its width: E037
-                return layer(text + " lastaxis")
-            return layer(f"{text} inputs {c}", c + _product(self.weight(inputs[2])))
+            return layer(*self.layer_norm(a, inputs))
         if op == "BatchNormalization" and inputs[1] not in self.initializers and \
                 isinstance(fixed := self.values(inputs[1]), list) and fixed:
             # its scale computed as a constant, not stored: PyTorch's `affine=False` (ones and zeros), nothing learnt

@@ -571,6 +571,9 @@ def spec_text(layer: Layer) -> str:
         shape = a["normalized_shape"]
         shape = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
         parts = " noaffine" if not a["elementwise_affine"] else "" if a["bias"] else " noshift"  # bias=False: gamma
+        if kind == "LayerNorm" and isinstance(shape, (list, tuple)) and len(shape) == 3:  # [C, H, W]: the whole map
+            c, h, w = (_int(n, "normalized_shape", node) for n in shape)
+            return f"layernorm inputs {c}{_eps(a['eps'], node)}{parts} volume size {h}x{w}"
         last = " lastaxis" if kind == "LayerNorm" else ""  # nn.LayerNorm acts on the last axis; LayerNorm2d on C
         return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}{parts}{last}"
     if kind == "Scale":
