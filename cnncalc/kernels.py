@@ -458,9 +458,10 @@ def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
 
 
 def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
-               ceil: bool, exclude_pad: bool, naive: bool = False) -> np.ndarray:
+               ceil: bool, exclude_pad: bool, naive: bool = False, divisor: int | None = None) -> np.ndarray:
     """Mean over each window. The divisor counts the window's cells inside the padded input
-    (PyTorch's count_include_pad), or only those inside the input with `exclude_pad`."""
+    (PyTorch's count_include_pad), or only those inside the input with `exclude_pad`; a `divisor` given
+    divides every window's sum (PyTorch's divisor_override)."""
     win = Windows(x.shape, kernel, stride, pads, (1, 1), ceil)
     rows, cols = win.rows, win.cols
     h, w = x.shape[1], x.shape[2]
@@ -470,8 +471,8 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
             return min(start + k, n) - max(start, 0)
         return min(start + k, n + pad_end) - start
 
-    div_h = np.array([cells(r, kernel[0], h, pads[1]) for r in rows], dtype=x.dtype)
-    div_w = np.array([cells(c, kernel[1], w, pads[3]) for c in cols], dtype=x.dtype)
+    div_h = np.array([cells(r, kernel[0], h, pads[1]) if divisor is None else divisor for r in rows], dtype=x.dtype)
+    div_w = np.array([cells(c, kernel[1], w, pads[3]) if divisor is None else 1 for c in cols], dtype=x.dtype)
     if naive:
         y = np.empty((x.shape[0], len(rows), len(cols), x.shape[3]), dtype=x.dtype)
         for i, r in enumerate(rows):

@@ -109,7 +109,8 @@ def _pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     pads, ceil_mode = _window(layer, x, y, ceil, layer.step, dilation, native_ceil=True)
     fill = "float('-inf')" if maximum else None
     steps, padding = _padded(pads, fill, layer.wide_pad)
-    if steps and not maximum and layer.exclude_pad:
+    divisor = None if maximum else layer.divisor  # every window's sum over it: the padding's zeros may be steps
+    if steps and not maximum and layer.exclude_pad and divisor is None:
         raise Unsupported("an average pool with uneven or wide padding that excludes the padding from the divisor")
     if steps and ceil_mode:
         pads, ceil_mode = _window(layer, x, y, ceil, layer.step, dilation, native_ceil=False)
@@ -119,7 +120,8 @@ def _pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     args += [f"padding={padding}"] if padding != "0" else []
     args += [f"dilation={_pair(*dilation)}"] if dilation != (1, 1) else []
     args += ["ceil_mode=True"] if ceil_mode else []
-    args += ["count_include_pad=False"] if not maximum and layer.exclude_pad else []
+    args += ["count_include_pad=False"] if not maximum and layer.exclude_pad and divisor is None else []
+    args += [f"divisor_override={divisor}"] if divisor is not None else []
     return steps + [Step("", f"nn.{'MaxPool2d' if maximum else 'AvgPool2d'}({', '.join(args)})")]
 
 

@@ -202,6 +202,11 @@ def test_pools_fast_equal_naive(k: tuple, s: tuple, pads: tuple, ceil: bool, exc
                                kernels.max_pool2d(x, k, s, pads, (1, 1), ceil, naive=True))
     np.testing.assert_allclose(kernels.avg_pool2d(x, k, s, pads, ceil, exclude),
                                kernels.avg_pool2d(x, k, s, pads, ceil, exclude, naive=True))
+    # PyTorch's divisor_override: each window's sum over 5, wherever the window is
+    summed = kernels.avg_pool2d(x, k, s, pads, ceil, exclude, divisor=5)
+    np.testing.assert_allclose(summed, kernels.avg_pool2d(x, k, s, pads, ceil, exclude, naive=True, divisor=5))
+    first = x[:, 0:k[0] - pads[0], 0:k[1] - pads[2]].sum(axis=(1, 2)) / 5  # its cells in the input (pads: t, b, l, r)
+    np.testing.assert_allclose(summed[:, 0, 0], first)
 
 
 def test_linear_fast_equals_naive() -> None:

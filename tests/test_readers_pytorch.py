@@ -1420,6 +1420,18 @@ def test_layer_norms_written_by_hand_are_layernorm_layers() -> None:
     assert next(r.op for r in report.rows if r.op.startswith("scale")) == "scale nobias inputs 16"  # the layer scale
 
 
+def test_an_average_pool_with_divisor_override_is_read() -> None:
+    # nn.AvgPool2d(3, stride=2, padding=1, divisor_override=9) on 8x8x4: (8 - 3 + 2·1)/2 + 1 = 4.5, floored to 4;
+    # the divisor changes the values only (each window's sum over 9), so count_include_pad is not written
+    text = ("import torch.nn as nn\n\nmodel = nn.Sequential(\n"
+            "    nn.AvgPool2d(3, stride=2, padding=1, count_include_pad=False, divisor_override=9),\n)\n")
+    report = read_py(text, input="8x8x4")
+    assert [r.op for r in report.rows] == ["avgpool 3x3 stride 2 pad 1 divisor 9"]
+    assert report.output is not None and report.output.dims == (4, 4, 4)
+    report = read_py(text.replace("divisor_override=9", "divisor_override=0"), input="8x8x4")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E013"]  # PyTorch refuses 0 too
+
+
 def test_layer_norms_over_the_whole_map_learn_a_gamma_and_a_beta_per_value() -> None:
     # tests/fixtures/notations/volume_norms.py on 32x32x3: conv (4·4·3 + 1)·16 = 784 to 16x16x16; conv
     # (4·4·16 + 1)·32 = 8,224 to 8x8x32; nn.LayerNorm([32, 8, 8]): a gamma and a beta per value, 2·32·8·8 = 4,096;

@@ -171,10 +171,13 @@ def test_saved_activations_equal_pytorch_for_every_keyword(dims: str, lines: str
     if "pad 0,1,1,2" in lines:
         # uneven padding: PyTorch keeps the padded 11x13x3 copy instead of the 10x10x3 input
         expected += 2 * (11 * 13 * 3 - 10 * 10 * 3) * F
-    if "widepad" in lines:
+    if "maxpool 3x3 stride 2 pad 2 widepad" in lines:
         # padding past PyTorch's limit is written as a padding module: each pool keeps its padded copy instead of
         # its input: 7x7x3 padded by 2 -> 11x11x3; 5x5x3 by 2,1,1,0 -> 8x6x3; 6x5x3 by 3,0,2,1 -> 9x8x3
         expected += 2 * ((11 * 11 - 7 * 7) + (8 * 6 - 5 * 5) + (9 * 8 - 6 * 5)) * 3 * F
+    if "widepad divisor 5" in lines:
+        # likewise the last pool of the divisor_override network: 4x3x3 padded by 2,1,1,0 -> 7x4x3
+        expected += 2 * (7 * 4 - 4 * 3) * 3 * F
     assert got == expected
 
 

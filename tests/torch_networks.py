@@ -29,6 +29,9 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     # pools padded past PyTorch's K/2 (Caffe's, ONNX's and MATLAB's limit, P < K), symmetric and not
     ("7x7x3", "maxpool 3x3 stride 2 pad 2 widepad ; avgpool 3x2 stride 1 pad 2,1,1,0 widepad ; "
               "maxpool 4x3 stride 1 pad 3,0,2,1 widepad"),
+    # PyTorch's divisor_override: every window's sum over a fixed number, padded, rounded up, and past K/2
+    ("8x7x3", "avgpool 3x3 stride 2 pad 1 ceil divisor 4 ; avgpool 2 stride 1 divisor 3 exclude_pad ; "
+              "avgpool 3x2 stride 1 pad 2,1,1,0 widepad divisor 5"),
     ("6x5x4", "mul { conv 4 1x1 | conv 1 1x1 ; sigmoid } ; mul { identity | identity }"),
     ("6x6x4", "conv 4 3x3 pad 1 frozen ; bn frozen ; relu ; conv 4 1x1 ; fc 3 frozen"),  # transfer learning's
     ("6x5x4", "sub { conv 4 1x1 | avgpool 3x3 stride 1 pad 1 } ; avg { conv 4 3x3 pad 1 | identity | relu } ; "

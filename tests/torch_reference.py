@@ -72,12 +72,12 @@ def _pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torch.Tenso
         # under a max, zeros counted by an average), then the pool unpadded; floored, every window is in the padding
         x = F.pad(x, (p.left, p.right, p.top, p.bottom), value=0.0 if average else float("-inf"))
         if average:
-            return F.avg_pool2d(x, layer.kernel, stride)
+            return F.avg_pool2d(x, layer.kernel, stride, divisor_override=layer.divisor)
         return F.max_pool2d(x, layer.kernel, stride, 0, layer.dilation)
     if p.same or (p.top, p.left) != (p.bottom, p.right):
         raise NotImplementedError("asymmetric pool padding: not a PyTorch pool")
     if average:
-        return F.avg_pool2d(x, layer.kernel, stride, (p.top, p.left), ceil, not layer.exclude_pad)
+        return F.avg_pool2d(x, layer.kernel, stride, (p.top, p.left), ceil, not layer.exclude_pad, layer.divisor)
     return F.max_pool2d(x, layer.kernel, stride, (p.top, p.left), layer.dilation, ceil)
 
 

@@ -2,9 +2,22 @@
 from __future__ import annotations
 
 from cnncalc import TYPE_CHECKING, axis, codes, field
-from cnncalc.layers.arguments import KERNEL, NO_PAD, PADDING, ROUNDING_WORDS, SIZE, Pad, Pair, flag, option, positional
+from cnncalc.layers.arguments import (
+    KERNEL,
+    NO_PAD,
+    PADDING,
+    ROUNDING_WORDS,
+    SIZE,
+    Int,
+    Pad,
+    Pair,
+    flag,
+    option,
+    positional,
+)
 from cnncalc.layers.base import INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output
+from cnncalc.limits import MAX_FLAT
 from cnncalc.shape import Shape, effective_kernel
 
 if TYPE_CHECKING:
@@ -87,6 +100,9 @@ class AvgPool(Layer):
     rounding: str | None = flag(ROUNDING_WORDS, default=None)
     exclude_pad: bool = flag({"exclude_pad": True}, default=False, doc="divide by the cells inside the input only")
     wide_pad: bool = _wide_pad_flag()
+    divisor: int | None = option(Int(1, MAX_FLAT), default=None,
+                                 doc="divide every window's sum by this number, whatever its cells (PyTorch's "
+                                     "divisor_override; `exclude_pad` then changes nothing)")
 
     @property
     def step(self) -> Pair:
@@ -112,7 +128,7 @@ class AvgPool(Layer):
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.step, (1, 1))
-        return kernels.avg_pool2d(x, self.kernel, self.step, pads, ceil, self.exclude_pad, naive), 0
+        return kernels.avg_pool2d(x, self.kernel, self.step, pads, ceil, self.exclude_pad, naive, self.divisor), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         from cnncalc import kernels

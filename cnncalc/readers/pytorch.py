@@ -538,9 +538,9 @@ def spec_text(layer: Layer) -> str:
             if (dh, dw) != (1, 1):
                 out.append(f"dilation {_size(dh, dw)}")
         else:
-            if a["divisor_override"] is not None:
-                raise _Unsupported("divisor_override", node)
-            if not a["count_include_pad"]:
+            if a["divisor_override"] is not None:  # every window's sum over it: count_include_pad changes nothing
+                out.append(f"divisor {_int(a['divisor_override'], 'divisor_override', node)}")
+            elif not a["count_include_pad"]:
                 out.append("exclude_pad")
         if a["ceil_mode"]:
             out.append("ceil")
