@@ -1916,7 +1916,7 @@ class _LineReader:
         or `=` it is a remark (`feature maps`, `about 3 times smaller`); with one, a count cnncalc cannot read is
         E060: never passed over."""
         rest = [t for t in tokens if t.text not in ("!", ".")]
-        while rest and rest[0].text in (",", ";", "]"):  # `[55x55x96], params: 34,944`
+        while rest and rest[0].text in (",", ";", "]", "|"):  # `[55x55x96], params: 34,944`, `… | params: …`
             rest = rest[1:]
         while rest[:1] and rest[0].lower in _VOLUME_NOUNS:
             rest = rest[1:]
@@ -2076,24 +2076,27 @@ class _LineReader:
         """The network's totals a line states (`total`), several joined by `,`, `;` or `and` (`Total params: 156,
         total MACs: 117,600`, `Total: 156 params and 117,600 MACs`); None when it states none."""
         tokens = self.tokens
-        joints = [j for j, t in enumerate(tokens) if t.text in (",", ";") or t.lower == "and"]
+        joints = [j for j, t in enumerate(tokens) if t.text in (",", ";", "|") or t.lower == "and"]
         cuts = [j for j in joints if j + 1 < len(tokens) and tokens[j + 1].lower in ("total", "overall")]
         if cuts:  # `…, total MACs: …`: each part a total line of its own
             parts = [tokens[a + 1 if a >= 0 else 0:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
         else:
             parts = [tokens]
         found: list[ir.TotalExpectation] = []
-        for part in parts:
-            self.tokens, self.i = part, 0
-            reported = self.sink.total
-            said = self.total()
-            if said is None:
-                if found and self.sink.total == reported:
-                    self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the total",
-                                  Span(part[0].start, part[-1].end), hint="write each total on a line of its own")
-                return found or None
-            found += said
-        return found
+        try:
+            for part in parts:
+                self.tokens, self.i = part, 0
+                reported = self.sink.total
+                said = self.total()
+                if said is None:
+                    if found and self.sink.total == reported:
+                        self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the total",
+                                      Span(part[0].start, part[-1].end), hint="write each total on a line of its own")
+                    return found or None
+                found += said
+            return found
+        finally:  # the whole line again for what reads it next (a layer's answers: `Weights: 150, …, total: 156`)
+            self.tokens, self.i = tokens, 0
 
     def network_output(self, tokens: list[Tok], said: int) -> list[ir.TotalExpectation] | None:
         """`Final output: 10`, `Network output: 1000 class scores`, `The network outputs 10 values`: the network's
@@ -3281,7 +3284,7 @@ class _LineReader:
                     # `Output: (7-3)/2 + 1 = 3`: (N-F)/stride + 1 worked out is a side (a vector's length, for fc)
                     return ir.ShapeAnswer((int(result[0].text),), result[0].text, result[0].span, square=True)
                 said = _no_fit(tokens[after:])
-                spelled = _written_volume(tokens[after:]) if said is None else None
+                spelled = _written_volume(tokens[after:]) or _bracketed_first(tokens[after:]) if said is None else None
                 vector = _rounded_to(_remark_dropped([t for t in tokens[after:] if t.text not in ("!", ".") and (
                     t.lower not in ("px", "pixels") or not spatial)]))  # (`Output spatial size: 55 px`)
                 if len(vector) > 2 and vector[0].kind == "NUM" and vector[1].text in (",", ";") and \
@@ -3490,18 +3493,22 @@ class _LineReader:
     def _count_answers(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
         """The counts a line answers (`_count_answer`), several joined by `,`, `;`, `/` or `and` (`Params: 760, MACs:
         768K`); none for prose. After the first, a part that is no count's answer is E060."""
+        tokens = _separated(tokens)
+        words = [t.lower for t in tokens]
         cuts, depth, counted = [], 0, False
         for j, t in enumerate(tokens):
             depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
             # a count since the last cut (`weights and biases: 760` is one head); `none` is a count
             counted = counted or t.kind == "NUM" or t.lower in _NONE_WORDS
-            if not (depth == 0 and counted and (t.text in (",", ";", "/") or t.lower == "and")):
+            if not (depth == 0 and counted and (t.text in (",", ";", "/", "|") or t.lower == "and")) or \
+                    tuple(words[j - 1:j + 2]) in _COUNT_WORDS:  # (`… weights and biases = 760`: one head)
                 continue
-            after = _skip(words, j + 1, ("and", "the", "number", "of", "no", "."), most=6)  # (a run of 6,000
+            after = _skip(words, j + 1, ("and", "the", "number", "of", "no", ".", "#"), most=6)  # (a run of 6,000
             # `and`s was walked at each)
             if (_count_head(words, after) is not None or  # `Params: 760, MACs: 768K`
                     (tokens[after:after + 1] and tokens[after].kind == "NUM" and  # `760 params, 768K MACs`
-                     _count_head(words, after + 1) is not None)):
+                     _count_head(words, after + 1) is not None) or
+                    _layer_total(tokens[after:]) is not None):  # `Weights: 150, biases: 6, total: 156`
                 cuts.append(j)  # not inside parentheses: `34,944 (weights: 34,848, biases: 96)` is one answer
                 counted = False
         parts: list[list[Tok]] = []
@@ -3523,8 +3530,12 @@ class _LineReader:
         per_filter = bool(parts) and _filter_has([t.lower for t in parts[0]], _opener([t.lower for t in parts[0]]))
         for part in parts:
             reported = self.sink.total
+            if part is not parts[0] and part[:1] and part[0].lower in ("total", "overall"):
+                part = self._total_part(part, found)
+                if not part:
+                    return found
             part = _count_said_first(part) if cuts else part  # several answers: `760 params, 768K MACs`
-            answers = self._count_answer([t.lower for t in part], part)
+            answers = self._count_answer([t.lower for t in part], part, listed=len(parts) > 1)
             if answers is None:
                 if found and self.sink.total == reported:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
@@ -3543,7 +3554,25 @@ class _LineReader:
                 found.append(answer)
         return found
 
-    def _count_answer(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]] | None:
+    def _total_part(self, part: list[Tok], found: list[tuple[str, ir.Count]]) -> list[Tok]:
+        """A total after a layer's other counts on its line is the layer's own (`Weights: 150, biases: 6, total
+        params: 156`), not the network's: the part as its count (`params: 156`); a bare total (`…, total: 156`) is
+        its parameters after its weights or biases. Any other (`total MACs so far: …`, a bare total after its MACs)
+        is E060, and nothing: what it totals is not said."""
+        head = _layer_total(part)
+        assert head is not None
+        running = not _RUNNING_WORDS.isdisjoint(t.lower for t in part)  # `total params so far: 35K`: the network's
+        if not running and head:
+            return part[head:]
+        if not running and found and all(quantity in ("weights", "biases", "params") for quantity, _ in found):
+            return [Tok("WORD", "params", part[0].start, part[0].end), *part[1:]]
+        self.sink.add(codes.E060, f"cnncalc cannot tell what `{_shown(part)}` totals",
+                      Span(part[0].start, part[-1].end),
+                      hint="answer the layer's count (`total params: 156`), or the network's on a line of its own")
+        return []
+
+    def _count_answer(self, words: list[str], tokens: list[Tok], listed: bool = False
+                      ) -> list[tuple[str, ir.Count]] | None:
         """`Number of parameters in this layer = (11*11*3+1)*96 = 35K`, `Parameters: 0!`, `No. of weights:
         34,848`: the count after the last `=`, else after the `:` (E060 when it is not one). Without
         either, the line is a heading (`No. of parameters`). One filter's count beside it or alone is its
@@ -3575,6 +3604,13 @@ class _LineReader:
                           hint=f"{ir.FLOPS_HINT}: `MACs: 105.4M`")
             return None
         quantity = _COUNT_WORDS[head]
+        other = _another_count(words, tokens, at + len(head), marker)
+        if other is not None:  # `Weights = 750 with biases = 10`: the last number was taken for the weights
+            last = tokens[min(marker + 1, len(tokens) - 1)]
+            self.sink.add(codes.E060, f"cnncalc cannot tell which count `{_shown(tokens[other:marker + 2])}` is beside "
+                                      f"the {ir.NOUNS[quantity]} count", Span(tokens[other].start, last.end),
+                          hint="write each answer after its own word, `,` between them: `Weights: 750, biases: 10`")
+            return None
         if head == ("bias",) and not any(t.kind == "NUM" for t in tokens[marker + 1:]):
             return None  # a definition (`Bias: the constant added to each output`); `Bias: 10` is an answer
         named = next((j for j in range(at + len(head), marker) if words[j] in (":", "=", "≈", "?")), marker)
@@ -3607,7 +3643,19 @@ class _LineReader:
             words = words[:marker + 1] + [t.lower for t in rest]
         tokens = _in_unit_said(tokens, words[at + len(head):named], marker)  # `Params (K): 0.76`
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
-        return None if count is None else [(quantity, count), *found]
+        if count is None:
+            return None
+        unit = [t.lower for t in tokens if t.start >= count.span.end and t.text not in ("!", ".")]
+        said = _COUNT_WORDS.get(tuple(unit)) if unit and _count_head(unit, 0) == tuple(unit) else None
+        if said is not None and said != quantity and quantity in _COUNT_PARTS:
+            if said in _COUNT_PARTS[quantity]:
+                if listed:  # `Params: 750 weights, 10 biases`: the weights' count (it was judged as all 760)
+                    quantity = said  # (alone, `Parameters: 760 weights` says weights loosely for all of them)
+            else:  # `Params: 760 MACs`: which count it is is not said
+                self.sink.add(codes.E060, f"this count is said to be {ir.PLURALS[quantity]} and {ir.PLURALS[said]}",
+                              count.span, hint="answer each count after its own word, as `Params: 760, MACs: 768K`")
+                return None
+        return [(quantity, count), *found]
 
     def per_batch(self, span: Span) -> None:
         """E060 for a count said of a batch: cnncalc's counts are per image."""
@@ -5753,6 +5801,18 @@ def _spelled(tokens: list[Tok]) -> Tok | None:
     return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, last.end)
 
 
+def _bracketed_first(tokens: list[Tok]) -> Tok | None:
+    """A volume in brackets before the line's other answers (`(24, 24, 6), params: 156`, `[24, 24, 6] | MACs: …`):
+    the volume, the answers after it read as after any volume; None for anything else (the line was prose, its
+    answers unread)."""
+    if not tokens or tokens[0].text not in ("(", "["):
+        return None
+    close = next((k for k, t in enumerate(tokens) if t.text in (")", "]")), None)
+    if close is None or close + 1 >= len(tokens) or tokens[close + 1].text not in (",", ";", "|"):
+        return None
+    return _spelled(tokens[:close + 1])
+
+
 def _written_volume(tokens: list[Tok]) -> Tok | None:
     """An output volume written without `x`: `32*32*10`, `[32, 32, 10]` (`_spelled`), its sizes between commas
     (`32, 32, 10`) or by its sides' letters (`H=32, W=32, D=10`); None for anything else."""
@@ -5985,6 +6045,57 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
 def _ungrouped(text: str) -> str:
     """A number's digits without the commas or underscores that group its thousands (`34,944`, `34_944`)."""
     return text.replace(",", "").replace("_", "")
+
+
+def _separated(tokens: list[Tok]) -> list[Tok]:
+    """A line's counts with a `,` between two written without one (`Params = 156 MACs = 86,400`: the MACs' head
+    right after the parameters' count, its `=` after it), where `_count_answers` cuts; they were read as one answer,
+    the last number the parameters' (a right count marked wrong)."""
+    words = [t.lower for t in tokens]
+    out: list[Tok] = []
+    for j, t in enumerate(tokens):
+        # (the count before it an answer's own, after its `:` or `=`: not `150 weights + 6 biases = 156`'s)
+        head = _count_head(words, j) if j > 1 and tokens[j - 1].kind == "NUM" and words[j - 2] in (":", "=") else None
+        if head is not None and words[j + len(head):j + len(head) + 1] in ([":"], ["="]):
+            out.append(Tok("P", ",", t.start, t.start))
+        out.append(t)
+    return out
+
+
+def _another_count(words: list[str], tokens: list[Tok], start: int, marker: int) -> int | None:
+    """Where a second count's own head stands before the `=` an answer's count was read after (`Weights = 750 with
+    biases = 10`, `Params = 760 where weights = 750`): a head with its `=` or `:` after a number said plainly (no
+    operator between: not a working's `(75 + 1)*10 weights and biases = 760`); None when there is none."""
+    said = next((j for j in range(start, marker) if words[j] in ("=", ":", "≈")), None)
+    if said is None:
+        return None
+    for k in range(said + 1, marker):
+        head = _count_head(words, k)
+        if head is not None and words[k + len(head):k + len(head) + 1] in (["="], [":"]):
+            between = tokens[said + 1:k]
+            if any(t.kind == "NUM" for t in between) and not any(t.text in _OPERATORS for t in between):
+                return k
+    return None
+
+
+# a count's parts, which a number said with its own word counts instead among a line's answers (`Params: 750
+# weights, 10 biases`); a count said with a word of another count (`Params: 760 MACs`) is E060
+_COUNT_PARTS = {"params": ("weights", "biases"), "weights": (), "biases": (), "macs": ()}
+_RUNNING_WORDS = frozenset(("so", "far", "network", "model", "net", "cumulative", "running", "until", "through",
+                            "up", "all", "layers", "whole"))  # a total of more than the layer: `… so far`, `… up to`
+
+
+def _layer_total(tokens: list[Tok]) -> int | None:
+    """Where the count's head starts in a total among a layer's answers (`total params: 156`, `overall number of
+    weights = …`: after `total`), 0 for a bare total (`total: 156`, `total = 156`, `total 156`); None when the
+    tokens are no total."""
+    words = [t.lower for t in tokens[:8]]  # (a head is a few words: `weights and biases`)
+    if words[:1] not in (["total"], ["overall"]):
+        return None
+    at = _skip(words, 1, ("number", "of"), most=2)
+    if _count_head(words, at) is not None:
+        return at
+    return 0 if at == 1 and len(tokens) > 1 and (words[1] in (":", "=") or tokens[1].kind == "NUM") else None
 
 
 def _count_said_first(part: list[Tok]) -> list[Tok]:

@@ -606,7 +606,13 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "conv3-64 -> 224x224x64", "conv0-0: 0x0x0", "CONV3-99999999999 → 1x1x1", "conv3-64 -> 5x5x5, 9 params",
             "| CONV1 | 3x5x5 | 1 |", "11x11 x 96", "- 2,752 params, 175,616 MACs", "34_944 params", "(7_220 params)",
             "1_2_3 params", "params: 760, 768K MACs, 9 values", "9_999_999_999_999_999_999 params, 0 MACs", "0_0 MACs",
-            "nn.MaxPool2d(2, 1) (0 params)", "nn.Conv2d(3, 10, 5) (760 params, (", "760 params; 1_000 MACs and"]
+            "nn.MaxPool2d(2, 1) (0 params)", "nn.Conv2d(3, 10, 5) (760 params, (", "760 params; 1_000 MACs and",
+            # several answers on a line, and how they are told apart: bars, no separator, a total, a word between
+            "Params = 760 | MACs = 768K", "Params = 760 MACs = 768K", "Weights: 750, biases: 10, total: 760",
+            "Weights = 750 with biases = 10", "Params: 750 weights, 10 biases", "Output: (8, 8, 8), params: 608",
+            "# weights = 1, # biases = 2", "Params: 760 MACs", "Weights: 1, total params so far: 2", "total: | 3 |",
+            "Params: 760 (751 + 10)", "MACs: 7K (3*3*8*96)", "Params: 1 ((2 + 3)*4)", "Params: 0 (1 - 1)",
+            "Output = 8x8x8 | params = 608 | MACs = ", "Params: 9 weights, total", "Weights: 1 | total 2 | total 3"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

@@ -61,6 +61,10 @@ def convolution(rng: random.Random) -> Scenario:
         f"The number of parameters is {params}", f"Output: {o}x{o}x{k}, {params} params",
         f"Output: {o}x{o} with {k} channels", f"Output volume: {o}x{o}x{k} ({k} activation maps of {o}x{o})",
         f"Number of weights: {weights}; number of biases: {k}",
+        f"Number of weights: {weights}, biases: {k}, total: {params}",
+        f"Weights: {weights}, biases: {k}, total params: {params}", f"Params: {params}; overall MACs: {macs}",
+        f"Output = {o}x{o}x{k} | params = {params} | MACs = {macs}", f"Params = {params} MACs = {macs}",
+        f"Output: ({o}, {o}, {k}), params: {params}",
         f"Each filter has {f}*{f}*{c} + 1 = {per_filter} params, so {params} in total", f"- Output: {o}x{o}x{k}",
         f"Answer: {o}x{o}x{k}", f"Output shape: ({o}, {o}, {k})", f"Output volume = [{o}x{o}x{k}]",
         f"Params = {params} ({per_filter} per filter)", f"W2 = ({n} - {f} + 2*{p})/{s} + 1 = {o}", f"D2 = {k}",
@@ -241,6 +245,56 @@ def test_right_answers_are_right_and_one_off_never_passes(block: int) -> None:
         off = line[:last.start()] + str(value + (1 if value <= 1 or rng.random() < 0.5 else -1)) + line[last.end():]
         wrong = cnncalc.analyze_text(base + off + "\n", "hw.txt")
         assert any(d.severity == "error" for d in wrong.diagnostics), (seed, base + off)
+
+
+def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
+    # 6 5x5 filters on 28x28x1: weights 5·5·1·6 = 150, biases 6, params 156; output 24x24x6, MACs 24·24·6·25 =
+    # 86,400. A total after the layer's counts on their line totals them (`total: 156` its params); these were
+    # dropped unread, a wrong total passing (the reader of network totals cut the line at `, total` and kept the
+    # first part), as was any count after an output's volume there (`Output: 24x24x6, total params: 150`)
+    base = "Input 28x28x1, conv layer with 6 5x5 filters, no padding, stride 1.\n"
+    judged = {"weights": "right", "biases": "right"}
+    for line, verdicts in (("Number of weights: 150, biases: 6, total: 156", {**judged, "params": "right"}),
+                           ("Number of weights: 150, biases: 6, total: 150", {**judged, "params": "wrong"}),
+                           ("Weights: 150, biases: 6, total params: 155", {**judged, "params": "wrong"}),
+                           ("weights 150, biases 6, total 157", {**judged, "params": "wrong"}),
+                           ("Params: 156; overall MACs: 86,401", {"params": "right", "macs": "wrong"}),
+                           ("Params: 156, total MACs: 86,400", {"params": "right", "macs": "right"})):
+        report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
+        assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
+        wrong = [{"params": "E041", "macs": "E042"}[q] for q, verdict in verdicts.items() if verdict == "wrong"]
+        assert [d.code for d in report.diagnostics] == wrong, (line, report.messages())
+    # answers between bars, or with no separator: each its own (the parameters were judged by the MACs' number, a
+    # right count marked wrong); a volume in brackets before the counts (the line was prose, nothing judged)
+    for line, verdicts in (("Params = 156 | MACs = 86400", {"params": "right", "macs": "right"}),
+                           ("Params = 156 MACs = 86400", {"params": "right", "macs": "right"}),
+                           ("Params: 157 MACs: 86,400", {"params": "wrong", "macs": "right"}),
+                           ("Output = 24x24x6 | params = 156 | MACs = 86401",
+                            {"output": "right", "params": "right", "macs": "wrong"}),
+                           ("Output: (24, 24, 6), params: 156", {"output": "right", "params": "right"}),
+                           ("Output: (24, 24, 7), params: 156", {"output": "wrong", "params": "right"}),
+                           ("Params: 150 weights + 6 biases = 156", {**judged, "params": "right"}),
+                           # each count of a list said with its own word is that count (the first was judged as
+                           # all the parameters); alone, `760 weights` is said loosely of all of them
+                           ("Params: 150 weights, 6 biases", judged), ("Params: 151 weights, 6 biases",
+                                                                       {**judged, "weights": "wrong"}),
+                           ("Parameters: 156 weights", {"params": "right"}),
+                           ("Output dims = 24x24x6, # weights = 150, # biases = 6", {"output": "right", **judged}),
+                           ("Params = (5*5+1)*6 weights and biases = 156", {"params": "right"})):
+        report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
+        assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
+        codes = {"output": "E040", "params": "E041", "weights": "E041", "biases": "E041", "macs": "E042"}
+        wrong = [codes[q] for q, v in verdicts.items() if v == "wrong"]
+        assert [d.code for d in report.diagnostics] == wrong, (line, report.messages())
+    # a total of more than the layer, or of what the line does not say: E060, not judged and not passed over
+    # and two counts joined by a word that is no separator: the second's number was taken for the first (`Weights =
+    # 150 with biases = 6` judged the weights as 6), or a count said with another's word
+    for line, col in (("Output: 24x24x6, total params: 150", 18), ("MACs: 86,400, total: 1", 15),
+                      ("Weights: 150, biases: 6, total params so far: 1", 26), ("Weights = 150 with biases = 6", 20),
+                      ("Params = 156 where weights = 150", 20), ("Params: 156 MACs", 9)):
+        report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
+        assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == \
+            [("E060", 2, col)], (line, report.messages())
 
 
 @pytest.mark.parametrize("block", range(3))
