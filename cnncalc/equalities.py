@@ -10,10 +10,11 @@ It is built never to call a true working false. Steps are judged from the first 
 something (an operator in it) on, or from a value after an `=` that its working follows (`Output = 55
 = (227-11)/4 + 1`); each side is plain arithmetic bounded by words, punctuation or the
 line's ends (`W2 = 32`, `2^10 = 1024`, `sqrt(16) = 4`, `0,5*224` and `[27/2] + 1 = 14` are not
-read). A right side may be truncated or rounded at the precision it is written (`35K` or `34K` for
-34,944, `2.33`, `3.2 million`; `800K` for 802,816, its last zeros read as rounding, as answers are),
-rounded down or up from an inexact division (`(32 - 5)/2 + 1 = 14`), or continue the working (`5*5*3
-= 75 + 1 = 76`); a side in bytes or read as a volume (`= 12.8MB`, `= 32x32x10`) is not judged.
+read); a working in parentheses beside a value is a step too (`Params: 760 (750 + 10)`). A right side
+may be truncated or rounded at the precision it is written (`35K` or `34K` for 34,944, `2.33`, `3.2
+million`; `800K` for 802,816, its last zeros read as rounding, as answers are), rounded down or up from
+an inexact division (`(32 - 5)/2 + 1 = 14`), or continue the working (`5*5*3 = 75 + 1 = 76`); a side
+in bytes or read as a volume (`= 12.8MB`, `= 32x32x10`) is not judged.
 """
 from __future__ import annotations
 
@@ -104,7 +105,7 @@ class Workings:
         if start not in self.read:
             end = self.text.find("\n", start)
             line = self.text[start:len(self.text) if end < 0 else end]
-            self.read[start] = line, (steps(self.plain(line), 0, len(line)) if "=" in line else [])
+            self.read[start] = line, (steps(self.plain(line), 0, len(line)) if "=" in line or "(" in line else [])
         return (start, *self.read[start])
 
     def value_before(self, span: Span) -> Fraction | None:
@@ -171,6 +172,33 @@ def steps(text: str, start: int, end: int) -> list[Step]:
             if step is not None:
                 found.append(step)
         i = j + 1
+    return found + _asides(text, tokens)
+
+
+def _asides(text: str, tokens: list[_Tok]) -> list[Step]:
+    """The steps of workings written beside an answer's value in parentheses (`Params: 760 (750 + 10)`, `MACs: 768K
+    (32*32*10*75)`): the value after a `:` or `=`, its scale, then arithmetic with an operator alone in the
+    parentheses, nothing arithmetic after them (`Output: 32 (32 - 5)/1 + 1` is no aside)."""
+    found = []
+    for i, number in enumerate(tokens):
+        if number.kind != "N" or not i or not (tokens[i - 1].kind == "=" or tokens[i - 1].text == ":"):
+            continue
+        opening = i + 1
+        if opening < len(tokens) and tokens[opening].kind == "W" and \
+                len(_scales(number, tokens[opening]) or ()) > 1:
+            opening += 1  # `768K (…)`, `3.2 million (…)`
+        if opening >= len(tokens) or tokens[opening].kind != "(":
+            continue
+        closing = next((k for k in range(opening + 1, min(len(tokens), opening + 2 + MAX_WORKING_SIDE))
+                        if tokens[k].kind in "()"), None)  # (an inner parenthesis: not read)
+        if closing is None or tokens[closing].kind != ")" or \
+                (closing + 1 < len(tokens) and tokens[closing + 1].kind not in "W"):
+            continue
+        if _computes(tokens[opening + 1:closing]):
+            step = _step(text, tokens, (opening + 1, closing), (i, i + 1))
+            if step is not None:  # shown with its closing parenthesis: `760 (751 + 10)`
+                end = tokens[closing].end
+                found.append(step._replace(end=end, step=text[step.start:end]))
     return found
 
 

@@ -68,6 +68,13 @@ def steps(text: str) -> list[str]:
     # arithmetic in words or LaTeX is not read, and never cut a side short: 3·4 + 1 = 13, 5·15 = 25·3
     ("3 times 4 + 1 = 13", []), ("5*15 = 25 times 3", []), ("32 by 32 = 1024", []), ("half of 10-2 = 3", []),
     ("$5 \\frac{3}{4} + 1 = 7$", []), ("5 \\cdot 5 + 1 = 26", []),
+    # a working in parentheses beside a value after its `:` or `=`: 750 + 10 = 760, 76·10 = 760, 32·32·10·75 =
+    # 768,000 (768K); not a remark with words, a nested parenthesis, or a working that goes on after it
+    ("Params: 760 (750 + 10)", []), ("Params: 760 (751 + 10)", ["760 (751 + 10)"]), ("Params = 760 (76*10)", []),
+    ("Params = 760 (75*10)", ["760 (75*10)"]), ("MACs: 768K (32*32*10*75)", []),
+    ("MACs: 769K (32*32*10*75)", ["769K (32*32*10*75)"]), ("Params: 760 (10 filters of 76)", []),
+    ("Output: 32 (32 - 5 + 4)/1 + 1", []), ("Params: 760 ((5*5*3 + 1)*10)", []), ("CONV1 96 (11*11)", []),
+    ("Params: 760 (76*10 = 760)", []), ("Params: 760 (76*10 = 750)", ["76*10 = 750"]),
 ])
 def test_steps(text: str, false: list[str]) -> None:
     assert steps(text) == false
@@ -190,6 +197,16 @@ def test_false_steps_before_right_answers_are_errors_at_each_step() -> None:
     d = next(d for d in report.diagnostics if d.code == "E046")
     assert text[d.span.start:d.span.end] == "(32+2*2-5)/1+1 = 33"
     assert d.hint == "correct the step; the answer judged is the number after the last `=`"
+
+
+def test_a_working_beside_a_value_in_parentheses_is_checked_too() -> None:
+    # 10 5x5 filters on 32x32x3: 750 weights + 10 biases = 760 parameters. `760 (751 + 10)` was passed: the
+    # parenthesis was not read; now its sum is a step, E046 when it is not the value (the answer itself is right)
+    text = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nParams: 760 (751 + 10)\n"
+    report = cnncalc.analyze_text(text, "hw.txt")
+    assert [a.verdict for a in report.answers] == ["right"]
+    assert errors(report) == [("E046", 3, 9, "the working's `760 (751 + 10)` does not hold: 751 + 10 is 761")]
+    assert errors(cnncalc.analyze_text(text.replace("751", "750"), "hw.txt")) == []
 
 
 def test_a_step_whose_value_is_an_answer_judged_wrong_is_that_answers_error_alone() -> None:
