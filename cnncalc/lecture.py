@@ -3339,6 +3339,9 @@ class _LineReader:
             return shape
         depth, where = said
         span = Span(min(shape.span.start, where.start), max(shape.span.end, where.end))
+        if not depth:  # `22x22 with 0 channels`: no volume (it was passed over, the answer judged as 22x22)
+            self.not_a_volume(f"{shape.text} with a depth of 0", span)
+            return None
         if len(shape.dims) == 2:
             return ir.ShapeAnswer((*shape.dims, depth), f"{shape.dims[0]}x{shape.dims[1]}x{depth}", span)
         if len(shape.dims) == 3 and shape.dims[2] == depth:
@@ -5130,13 +5133,13 @@ _DEPTH_PHRASES = (["feature", "maps"], ["activation", "maps"], ["depth", "slices
 
 def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
     """The depth said beside an output's volume: `8 channels`, `8 feature maps`, `8 of them`, `depth 8` (`depth:
-    8`, `depth of 8`, `depth = 8`), `channels: 8`, `@ 8`, `(x8)`; None when none is."""
+    8`, `depth of 8`, `depth = 8`), `channels: 8`, `@ 8`, `(x8)`, 0 too (no volume: E060 where it is read); None
+    when none is."""
     bare = [t for t in tokens if t.text not in ("(", ")", "!", ".")]
     if len(bare) == 1 and re.fullmatch(r"[xX][1-9][0-9]{0,8}", bare[0].text):  # `55 x 55 (x96)`: times 96 maps
         return int(bare[0].text[1:]), bare[0].span
     for j, tok in enumerate(tokens):
-        if tok.kind != "NUM" or not tok.text.isdigit() or len(tok.text) > limits.MAX_LITERAL_DIGITS or \
-                not int(tok.text):
+        if tok.kind != "NUM" or not tok.text.isdigit() or len(tok.text) > limits.MAX_LITERAL_DIGITS:
             continue
         after = [t.lower for t in tokens[j + 1:j + 3]]
         before = [t.lower for t in tokens[max(0, j - 3):j]]

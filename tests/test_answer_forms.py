@@ -291,7 +291,8 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
     # 150 with biases = 6` judged the weights as 6), or a count said with another's word
     for line, col in (("Output: 24x24x6, total params: 150", 18), ("MACs: 86,400, total: 1", 15),
                       ("Weights: 150, biases: 6, total params so far: 1", 26), ("Weights = 150 with biases = 6", 20),
-                      ("Params = 156 where weights = 150", 20), ("Params: 156 MACs", 9)):
+                      ("Params = 156 where weights = 150", 20), ("Params: 156 MACs", 9),
+                      ("Output: 24x24 with 0 channels", 9), ("Output: 0 feature maps of 24x24", 9)):  # (was 24x24)
         report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
         assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == \
             [("E060", 2, col)], (line, report.messages())
