@@ -431,6 +431,8 @@ def test_a_layer_norm_over_the_whole_volume_learns_a_gamma_and_a_beta_per_value(
     assert where(r) == [("E017", 2, 18), ("N046", 2, 37)]
     assert "written for a 5x6 map but receives 6x5x8" in r.diagnostics[0].message
     assert r.diagnostics[0].hint is not None and "`size 6x5`" in r.diagnostics[0].hint
+    r = run("input 6x5x8\nflatten\nlayernorm volume size 6x5\n")  # a vector of 240: no height and width
+    assert where(r) == [("E017", 3, 18)] and "written for a 6x5 map but receives 240" in r.diagnostics[0].message
 
 
 def test_a_global_pool_by_the_maps_width_or_height() -> None:

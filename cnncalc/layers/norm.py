@@ -245,7 +245,7 @@ class LayerNorm(_Affine):
         if self.size is not None and (x.is_flat or self.size != x.dims[:2]):
             written = f"{self.size[0]}x{self.size[1]}"
             ctx.report(codes.E017, f"written for a {written} map but receives {x}", arg="size",
-                       hint="write the size it receives" if x.is_flat else
+                       hint="a vector has no height and width: leave out `size`" if x.is_flat else
                        f"write `size {x.dims[0]}x{x.dims[1]}`, or change the layers before so they give {written}")
         return x
 
