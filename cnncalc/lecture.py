@@ -2073,13 +2073,19 @@ class _LineReader:
         return index
 
     def totals(self) -> list[ir.TotalExpectation] | None:
-        """The network's totals a line states (`total`), several joined by `,`, `;` or `and` (`Total params: 156,
-        total MACs: 117,600`, `Total: 156 params and 117,600 MACs`); None when it states none."""
+        """The network's totals a line states (`total`), several joined by `,`, `;`, `|` or `and` (`Total params: 156,
+        total MACs: 117,600`, `Total params: 156; MACs: 117,600`, `Total: 156 params and 117,600 MACs`); None when it
+        states none."""
         tokens = self.tokens
+        words = [t.lower for t in tokens]
         joints = [j for j, t in enumerate(tokens) if t.text in (",", ";", "|") or t.lower == "and"]
-        cuts = [j for j in joints if j + 1 < len(tokens) and tokens[j + 1].lower in ("total", "overall")]
-        if cuts:  # `…, total MACs: …`: each part a total line of its own
+        # `…, total MACs: …`, `…; MACs: …` (a count's head after the first total: the network's too)
+        cuts = [j for j in joints if j + 1 < len(tokens) and (tokens[j + 1].lower in ("total", "overall") or
+                                                              _count_head(words, j + 1) is not None)]
+        if cuts:  # each part a total line of its own
             parts = [tokens[a + 1 if a >= 0 else 0:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
+            parts[1:] = [part if part[0].lower in ("total", "overall") else
+                         [Tok("WORD", "total", part[0].start, part[0].start), *part] for part in parts[1:]]
         else:
             parts = [tokens]
         found: list[ir.TotalExpectation] = []

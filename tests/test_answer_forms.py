@@ -286,6 +286,14 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
         codes = {"output": "E040", "params": "E041", "weights": "E041", "biases": "E041", "macs": "E042"}
         wrong = [codes[q] for q, v in verdicts.items() if v == "wrong"]
         assert [d.code for d in report.diagnostics] == wrong, (line, report.messages())
+    # the network's totals: after a first total, a count's head is the network's too (it was E060); LeNet-like: conv
+    # 6 5x5 on 28x28x1 (156 params, 86,400 MACs), a 2x2 pool to 12x12x6, FC 10 on its 864 values (8,650, 8,640)
+    lenet = base + "POOL1: 2x2 max pool, stride 2\nFC: 10 neurons\n"
+    for line, verdicts in (("Total params: 8806; MACs: 95040", {"total params": "right", "total macs": "right"}),
+                           ("Total params: 8806 | MACs: 95041", {"total params": "right", "total macs": "wrong"}),
+                           ("Total params: 8807, total MACs: 95040", {"total params": "wrong", "total macs": "right"})):
+        report = cnncalc.analyze_text(lenet + line + "\n", "hw.txt")
+        assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
     # a total of more than the layer, or of what the line does not say: E060, not judged and not passed over
     # and two counts joined by a word that is no separator: the second's number was taken for the first (`Weights =
     # 150 with biases = 6` judged the weights as 6), or a count said with another's word
