@@ -5308,18 +5308,23 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 
 def _bare_answer(tokens: list[Tok]) -> int | None:
     """A line that is an answer alone, as under a question: `32x32x10`, `A: 760`, `A1. 760`, `= 35K params`, `32
-    by 32 by 10`, `doesn't fit`, or its working then its value (`(11*11*3 + 1)*96 = 34,944`, `(227-11)/4+1 = 55,
-    so 55x55x96`): where the answer starts, after its bullets and label; None for another line."""
+    by 32 by 10`, `doesn't fit`, a volume and its counts (`16x16x64, with 0 parameters`), or its working then its
+    value (`(11*11*3 + 1)*96 = 34,944`, `(227-11)/4+1 = 55, so 55x55x96`): where the answer starts, after its
+    bullets and label; None for another line."""
     start = _lead(tokens)
     start += _answer_label([t.lower for t in tokens[start:start + 3]], [t.kind for t in tokens[start:start + 3]])
     rest = tokens[start:]
     worked = [j for j, t in enumerate(rest) if t.text == "=" or t.lower in ("so", "thus", "hence")]
     if worked and any(t.kind == "NUM" for t in rest[:worked[-1]]):
         rest = rest[worked[-1] + 1:]  # the value after the working
+    said = rest
     rest = _untrailed(rest)
     if (len(rest) == 1 and rest[0].kind in ("DIMS", "NUM")) or (bool(rest) and _spelled(rest) is not None) or \
             _no_fit(rest) is not None:
         return start
+    if len(said) > 2 and said[0].kind == "DIMS" and said[1].text in (",", ";") and \
+            any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in said[2:]):
+        return start  # a volume and its counts after it: `A3. 16x16x64, with 0 parameters`
     return None
 
 

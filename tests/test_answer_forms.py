@@ -294,6 +294,14 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
                            ("Total params: 8807, total MACs: 95040", {"total params": "wrong", "total macs": "right"})):
         report = cnncalc.analyze_text(lenet + line + "\n", "hw.txt")
         assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
+    # an answer on the line under a told problem's question, with its counts after the volume: a 2x2 max pool at
+    # stride 2 on 32x32x64 gives 16x16x64 and has no parameters (it was E060, or prose: a wrong volume passed)
+    told = "Q3. A 2x2 max pool with stride 2 is applied to a 32x32x64 volume. What is the output?\n"
+    for line, verdicts in (("A3. 16x16x64, with 0 parameters", {"output": "right", "params": "right"}),
+                           ("A3. 16x16x65, 0 params", {"output": "wrong", "params": "right"}),
+                           ("A3. 16x16x64; 0 params, 1 MACs", {"output": "right", "params": "right", "macs": "wrong"})):
+        report = cnncalc.analyze_text(told + line + "\n", "hw.txt")
+        assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
     # a total of more than the layer, or of what the line does not say: E060, not judged and not passed over
     # and two counts joined by a word that is no separator: the second's number was taken for the first (`Weights =
     # 150 with biases = 6` judged the weights as 6), or a count said with another's word
