@@ -5325,6 +5325,8 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
     if len(said) > 2 and said[0].kind == "DIMS" and said[1].text in (",", ";") and \
             any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in said[2:]):
         return start  # a volume and its counts after it: `A3. 16x16x64, with 0 parameters`
+    if len(said) > 2 and said[0].kind in ("DIMS", "NUM") and said[1].text == "(" and said[-1].text == ")":
+        return start  # with an aside in parentheses: `A: 760 (750 weights, 10 biases)`, `32x32x10 (10 maps)`
     return None
 
 

@@ -302,6 +302,12 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
                            ("A3. 16x16x64; 0 params, 1 MACs", {"output": "right", "params": "right", "macs": "wrong"})):
         report = cnncalc.analyze_text(told + line + "\n", "hw.txt")
         assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
+    # an answer under a question with an aside in parentheses: its counts each judged (the line was prose, 761 passed)
+    asked = base + "Q: How many parameters does the layer have?\n"
+    for line, verdicts in (("A: 156 (150 weights, 6 biases)", {**judged, "params": "right"}),
+                           ("A: 157 (150 weights, 6 biases)", {**judged, "params": "wrong"})):
+        report = cnncalc.analyze_text(asked + line + "\n", "hw.txt")
+        assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
     # a total of more than the layer, or of what the line does not say: E060, not judged and not passed over
     # and two counts joined by a word that is no separator: the second's number was taken for the first (`Weights =
     # 150 with biases = 6` judged the weights as 6), or a count said with another's word
