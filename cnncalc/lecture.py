@@ -3539,8 +3539,9 @@ class _LineReader:
         per_filter = bool(parts) and _filter_has([t.lower for t in parts[0]], _opener([t.lower for t in parts[0]]))
         for part in parts:
             reported = self.sink.total
+            whole = False  # a total of the layer's counts, after one filter's whole count (not that filter's)
             if part is not parts[0] and part[:1] and part[0].lower in ("total", "overall"):
-                part = self._total_part(part, found)
+                part, whole = self._total_part(part, found)
                 if not part:
                     return found
             part = _count_said_first(part) if cuts else part  # several answers: `760 params, 768K MACs`
@@ -3550,7 +3551,7 @@ class _LineReader:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
                                   Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
                 return found
-            if per_filter and part is not parts[0]:
+            if per_filter and part is not parts[0] and not whole:
                 answers = self._one_filters(answers)
             for answer in answers:
                 if any(quantity == answer[0] and count.exact and answer[1].exact and count.agrees(answer[1])
@@ -3563,22 +3564,25 @@ class _LineReader:
                 found.append(answer)
         return found
 
-    def _total_part(self, part: list[Tok], found: list[tuple[str, ir.Count]]) -> list[Tok]:
-        """A total after a layer's other counts on its line is the layer's own (`Weights: 150, biases: 6, total
-        params: 156`), not the network's: the part as its count (`params: 156`); a bare total (`…, total: 156`) is
-        its parameters after its weights or biases. Any other (`total MACs so far: …`, a bare total after its MACs)
-        is E060, and nothing: what it totals is not said."""
+    def _total_part(self, part: list[Tok], found: list[tuple[str, ir.Count]]) -> tuple[list[Tok], bool]:
+        """A total after a layer's other counts on its line (`Weights: 150, biases: 6, total params: 156`), not the
+        network's: the part as its count (`params: 156`), and whether it is the layer's whole count where one
+        filter's came before (`Each filter has 76 params; total 760`; after a filter's weights, `Each filter has 75
+        weights and 1 bias, total 76`, it is the filter's). A bare total (`…, total: 156`) is the parameters after
+        weights, biases or a filter's counts. Any other (`total MACs so far: …`, a bare total after MACs) is E060,
+        and nothing: what it totals is not said."""
         head = _layer_total(part)
         assert head is not None
         running = not _RUNNING_WORDS.isdisjoint(t.lower for t in part)  # `total params so far: 35K`: the network's
+        whole = any(quantity == "filter_params" for quantity, _ in found)
         if not running and head:
-            return part[head:]
-        if not running and found and all(quantity in ("weights", "biases", "params") for quantity, _ in found):
-            return [Tok("WORD", "params", part[0].start, part[0].end), *part[1:]]
+            return part[head:], whole
+        if not running and found and all(quantity in _TOTALLED for quantity, _ in found):
+            return [Tok("WORD", "params", part[0].start, part[0].end), *part[1:]], whole
         self.sink.add(codes.E060, f"cnncalc cannot tell what `{_shown(part)}` totals",
                       Span(part[0].start, part[-1].end),
                       hint="answer the layer's count (`total params: 156`), or the network's on a line of its own")
-        return []
+        return [], False
 
     def _count_answer(self, words: list[str], tokens: list[Tok], listed: bool = False
                       ) -> list[tuple[str, ir.Count]] | None:
@@ -6097,6 +6101,7 @@ def _another_count(words: list[str], tokens: list[Tok], start: int, marker: int)
 # a count's parts, which a number said with its own word counts instead among a line's answers (`Params: 750
 # weights, 10 biases`); a count said with a word of another count (`Params: 760 MACs`) is E060
 _COUNT_PARTS = {"params": ("weights", "biases"), "weights": (), "biases": (), "macs": ()}
+_TOTALLED = ("weights", "biases", "params", "filter_params", "filter_weights")  # what a bare total after them sums
 _RUNNING_WORDS = frozenset(("so", "far", "network", "model", "net", "cumulative", "running", "until", "through",
                             "up", "all", "layers", "whole"))  # a total of more than the layer: `… so far`, `… up to`
 

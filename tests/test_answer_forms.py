@@ -302,6 +302,15 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
                            ("A3. 16x16x64; 0 params, 1 MACs", {"output": "right", "params": "right", "macs": "wrong"})):
         report = cnncalc.analyze_text(told + line + "\n", "hw.txt")
         assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
+    # a total after one filter's whole count is the layer's (26 per filter, 6 filters: 156); after a filter's weights,
+    # the filter's own (25 + 1 = 26): never judged as the other
+    per_filter = "params per filter"
+    for line, verdicts in (("Each filter has 26 params; total 156", {per_filter: "right", "params": "right"}),
+                           ("Each filter has 26 params, total: 157", {per_filter: "right", "params": "wrong"}),
+                           ("Each filter has 25 weights, total 26", {"weights per filter": "right",
+                                                                      per_filter: "right"})):
+        report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
+        assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
     # an answer under a question with an aside in parentheses: its counts each judged (the line was prose, 761 passed)
     asked = base + "Q: How many parameters does the layer have?\n"
     for line, verdicts in (("A: 156 (150 weights, 6 biases)", {**judged, "params": "right"}),
