@@ -192,9 +192,17 @@ class _Affine(Layer):
         @property
         def learnt(self) -> str: ...  # each norm's argument, declared after its positional ones
 
+    def _normalised(self, x: Shape) -> int:
+        """The values one gamma (and one beta) is learnt for: a channel's (each channel has its own)."""
+        return x.channels
+
+    def _learnt_shape(self, x: tuple[int, ...]) -> tuple[int, ...]:
+        """The shape of the gamma and beta arrays for a per-image input of shape `x` (one per channel)."""
+        return (x[-1],)
+
     def params(self, x: Shape) -> Params:
-        c = x.channels
-        return Params(weights=c * ("gamma" in self.learnt), biases=c * ("beta" in self.learnt))
+        n = self._normalised(x)
+        return Params(weights=n * ("gamma" in self.learnt), biases=n * ("beta" in self.learnt))
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         c = x.channels
@@ -206,7 +214,7 @@ class _Affine(Layer):
         return Working(params=f"2·{c} = {thousands(2 * c)} (gamma, beta)")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        return dict.fromkeys(self.learnt.split(), (x[-1],))
+        return dict.fromkeys(self.learnt.split(), self._learnt_shape(x))
 
     def _scaled(self, y: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
         if "gamma" in w:
@@ -250,12 +258,11 @@ class LayerNorm(_Affine):
         return x
 
     def _normalised(self, x: Shape) -> int:
-        """The values one gamma (and one beta) is learnt for: the channels, or with `volume` the whole volume."""
+        """A channel's values, or with `volume` the whole volume's (a gamma and a beta per value)."""
         return x.size if self.volume else x.channels
 
-    def params(self, x: Shape) -> Params:
-        n = self._normalised(x)
-        return Params(weights=n * ("gamma" in self.learnt), biases=n * ("beta" in self.learnt))
+    def _learnt_shape(self, x: tuple[int, ...]) -> tuple[int, ...]:
+        return x if self.volume else (x[-1],)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         if not self.volume or x.is_flat or not self.learnt:
@@ -269,9 +276,6 @@ class LayerNorm(_Affine):
     def kept(self, x: Shape, y: Shape) -> Kept:
         positions = 1 if x.is_flat or self.volume else x.dims[0] * x.dims[1]
         return Kept("input", 2 * positions * BYTES_PER_VALUE)  # and each position's mean and inverse deviation
-
-    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        return dict.fromkeys(self.learnt.split(), x if self.volume else (x[-1],))
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
