@@ -320,13 +320,19 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
     # a total of more than the layer, or of what the line does not say: E060, not judged and not passed over
     # and two counts joined by a word that is no separator: the second's number was taken for the first (`Weights =
     # 150 with biases = 6` judged the weights as 6), or a count said with another's word
-    for line, col in (("Output: 24x24x6, total params: 150", 18), ("MACs: 86,400, total: 1", 15),
-                      ("Weights: 150, biases: 6, total params so far: 1", 26), ("Weights = 150 with biases = 6", 20),
-                      ("Params = 156 where weights = 150", 20), ("Params: 156 MACs", 9),
-                      ("Output: 24x24 with 0 channels", 9), ("Output: 0 feature maps of 24x24", 9)):  # (was 24x24)
+    for line, col, words in (
+            ("Output: 24x24x6, total params: 150", 18, "does not understand `total params: 150` here"),
+            ("MACs: 86,400, total: 1", 15, "cannot tell what `total: 1` totals"),
+            ("Weights: 150, biases: 6, total params so far: 1", 26, "cannot tell what `total params so far: 1` totals"),
+            ("Weights = 150 with biases = 6", 20, "which count `biases = 6` is beside the weight count"),
+            ("Params = 156 where weights = 150", 20, "which count `weights = 150` is beside the parameter count"),
+            ("Params: 156 MACs", 9, "this count is said to be parameters and MACs"),
+            ("Output: 24x24 with 0 channels", 9, "`24x24 with a depth of 0` is not a volume"),  # (was judged 24x24)
+            ("Output: 0 feature maps of 24x24", 9, "`24x24 with a depth of 0` is not a volume")):
         report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
-        assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == \
-            [("E060", 2, col)], (line, report.messages())
+        errors = [d for d in report.diagnostics if d.severity == "error"]
+        assert [(d.code, d.line, d.column) for d in errors] == [("E060", 2, col)], (line, report.messages())
+        assert words in errors[0].message and errors[0].hint, (line, errors[0].message)
 
 
 @pytest.mark.parametrize("block", range(3))

@@ -1428,8 +1428,10 @@ def test_an_average_pool_with_divisor_override_is_read() -> None:
     report = read_py(text, input="8x8x4")
     assert [r.op for r in report.rows] == ["avgpool 3x3 stride 2 pad 1 divisor 9"]
     assert report.output is not None and report.output.dims == (4, 4, 4)
-    report = read_py(text.replace("divisor_override=9", "divisor_override=0"), input="8x8x4")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E013"]  # PyTorch refuses 0 too
+    zero = text.replace("divisor_override=9", "divisor_override=0")
+    [e] = [d for d in read_py(zero, input="8x8x4").diagnostics if d.severity == "error"]  # PyTorch refuses 0 too
+    assert (e.code, e.line, e.column) == ("E013", *place_of(zero, "nn.AvgPool2d")), e.message
+    assert "divisor" in e.message, e.message
 
 
 def test_layer_norms_over_the_whole_map_learn_a_gamma_and_a_beta_per_value() -> None:
