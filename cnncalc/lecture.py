@@ -1741,7 +1741,7 @@ class _LineReader:
         # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
         # its vector, `10`)
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise and not vector)
-        counted = self._count_answers(words[lead:], self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
+        counted = self._count_answers(self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
             values = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
             if self.maybe_layer:  # a layer or an answer, not said: what follows rests on an unknown
@@ -1952,7 +1952,7 @@ class _LineReader:
                 any(w in (":", "=", "is", "are", "equals") for w in words):
             # `…; number of parameters: 760`, `, params = 760`, `params: lots`, `and the number of parameters is 760`
             reported = self.sink.total
-            counted = self._count_answers(words, rest)
+            counted = self._count_answers(rest)
             if counted or self.sink.total > reported:
                 return dict(counted)
         if not any(t.kind in ("NUM", "DIMS") for t in rest) or \
@@ -3499,7 +3499,7 @@ class _LineReader:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as a whole number, as in `4,096`")
             return more
 
-    def _count_answers(self, words: list[str], tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
+    def _count_answers(self, tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
         """The counts a line answers (`_count_answer`), several joined by `,`, `;`, `/` or `and` (`Params: 760, MACs:
         768K`); none for prose. After the first, a part that is no count's answer is E060."""
         tokens = _separated(tokens)
