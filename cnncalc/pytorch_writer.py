@@ -208,11 +208,16 @@ SPELLINGS: dict[str, Spell] = {
                                                     f"{y.dims[1]})")],  # (PyTorch's idiom: nn.Flatten's inverse)
     "relu": _simple("nn.ReLU()"), "relu6": _simple("nn.ReLU6()"),
     "leakyrelu": lambda layer, x, y, ceil: [Step("", f"nn.LeakyReLU({_real(layer.slope)})")],
-    "prelu": lambda layer, x, y, ceil: [Step("", f"nn.PReLU({x.channels if layer.per_channel else 1})")],
+    "prelu": lambda layer, x, y, ceil: [Step("", f"nn.PReLU({1 if layer.slopes == 'one' else x.channels})"
+                                                 if layer.slopes != "value" or x.is_flat else
+                                                 f"ValuePReLU({x.channels}, {x.dims[0]}, {x.dims[1]})")],
     "elu": lambda layer, x, y, ceil: [Step("", f"nn.ELU({_real(layer.alpha)})")], "selu": _simple("nn.SELU()"),
     "sigmoid": _simple("nn.Sigmoid()"), "hardsigmoid": _simple("nn.Hardsigmoid()"), "tanh": _simple("nn.Tanh()"),
     "gelu": _simple("nn.GELU()"), "silu": _simple("nn.SiLU()"), "hardswish": _simple("nn.Hardswish()"),
-    "mish": _simple("nn.Mish()"),
+    "mish": _simple("nn.Mish()"), "softsign": _simple("nn.Softsign()"), "logsigmoid": _simple("nn.LogSigmoid()"),
+    "softplus": lambda layer, x, y, ceil: [Step("", f"nn.Softplus({_real(layer.beta)}, {_real(layer.threshold)})")],
+    "hardtanh": lambda layer, x, y, ceil: [Step("", f"nn.Hardtanh({_real(layer.low)}, {_real(layer.high)})")],
+    "celu": lambda layer, x, y, ceil: [Step("", f"nn.CELU({_real(layer.alpha)})")],
     "softmax": lambda layer, x, y, ceil: [Step("", f"nn.Softmax(dim={1 if layer.on_maps else -1})")],
     "logsoftmax": lambda layer, x, y, ceil: [Step("", f"nn.LogSoftmax(dim={1 if layer.on_maps else -1})")],
     "lrn": _lrn,
@@ -264,6 +269,15 @@ HELPERS = {"Scale": '''class Scale(nn.Module):
     """x zero-padded, or cropped, to like's height and width, the odd row and column at the end (U-Net's)."""
     dy, dx = like.size(2) - x.size(2), like.size(3) - x.size(3)
     return nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
+''', "ValuePReLU": '''class ValuePReLU(nn.Module):
+    """PReLU with a learnt slope per value of its C x H x W input (Keras' PReLU without shared axes)."""
+
+    def __init__(self, channels: int, height: int, width: int) -> None:
+        super().__init__()
+        self.weight = nn.Parameter(torch.full((channels, height, width), 0.25))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.where(x > 0, x, x * self.weight)
 ''', "OneSidedBatchNorm": '''class OneSidedBatchNorm(nn.modules.batchnorm._BatchNorm):
     """A batch norm that learns beta only or gamma only (Keras' scale=False or center=False)."""
 

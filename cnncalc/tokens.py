@@ -320,6 +320,10 @@ class TokenStream:
             if tok.kind == "NUMBER":
                 self.advance()
                 return ir.Real(tok.text, tok.span)
+            if tok.kind == "-" and self.peek(1).kind == "NUMBER" and self.peek(1).start == tok.end:  # `-1`, `-0.5`
+                self.advance()
+                number = self.advance()
+                return ir.Real(f"-{number.text}", tok.span.to(number.span))
             self.unexpected(what, "write a number, e.g. `0.5` or `1e-5`")
             return None
         if syntax == "word":

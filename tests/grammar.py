@@ -77,7 +77,8 @@ class Grammar:
         if syntax == "sides":
             return self.pad()
         if syntax == "real":
-            return self.rng.choice(["0.5", "0", "1", "1e-5", "0.01", "2", "1e309", "-0.1", "1" * 40])
+            return self.rng.choice(["0.5", "0", "1", "1e-5", "0.01", "2", "1e309", "-0.1", "1" * 40, "-3", "-1e309",
+                                    "- 1"])
         if syntax == "range":
             return f"{self.number()}:{self.number() if self.rng.random() < 0.8 else ''}"
         return self.rng.choice(words or ("x",))

@@ -115,6 +115,8 @@ def random_layer(draw: st.DrawFn) -> str:
             "globalavgpool", "globalmaxpool", "batchnorm", "bn", "lrn size 3", "relu", "leakyrelu 0.1", "sigmoid",
             "tanh", "gelu", "softmax", "logsoftmax", "dropout", "identity", "flatten", "relu6", "hardswish",
             "hardsigmoid", "silu", "swish", "elu", "elu 0.5", "selu", "mish", "prelu", "prelu perchannel", "layernorm",
+            "softplus", "softplus beta 2 threshold 5", "softsign", "hardtanh", "hardtanh low -2 high 0.5", "logsigmoid",
+            "celu", "celu 0.4",
             "layernorm eps 1e-6", "instancenorm", "instancenorm affine", "bn noaffine counted", "bn noscale", "scale",
             "scale nobias", "globalavgpool width", "globalmaxpool height", "channelavgpool", "channelmaxpool",
             "layernorm noaffine", "layernorm noscale", "layernorm noshift", "bn nostats", "bn noscale nostats"])),

@@ -326,3 +326,20 @@ def test_a_field_caffe_does_not_have_is_an_error_not_passed_over(param: str, fie
     assert error.message.startswith(f"convolution_param has no field `{field}` (Caffe refuses it); its fields are "
                                     f"`num_output`, `kernel_size`, `stride`")
     assert report.totals.params is None
+
+
+def test_bnll_is_softplus_and_clip_is_hardtanh() -> None:
+    # Caffe's BNLL is ln(1 + e^x); its Clip layer clips to clip_param's min and max, which caffe.proto requires
+    text = ('input: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+            'layer { name: "c" type: "Convolution" bottom: "data" top: "c" convolution_param { num_output: 4 '
+            'kernel_size: 3 } }\n'
+            'layer { name: "b" type: "BNLL" bottom: "c" top: "c" }\n'
+            'layer { name: "k" type: "Clip" bottom: "c" top: "k" clip_param { min: -1.5 max: 2 } }\n')
+    report = read_proto(text)
+    assert report.ok, report.messages()
+    assert [(r.name, r.op) for r in report.rows] == [("c", "conv 4 3x3"), ("b", "softplus"),
+                                                     ("k", "hardtanh low -1.5 high 2")]
+    missing = read_proto(text.replace("min: -1.5 ", ""))
+    assert errors(missing) == [("E071", 5, 64)]  # at clip_param's braces
+    assert missing.diagnostics[0].message == \
+        "a Clip layer needs clip_param's `min` and `max` (caffe.proto requires both)"

@@ -72,8 +72,8 @@ def test_errors() -> None:
     report = analyze_text(sequential({"class_name": "LSTM", "config": {"name": "rnn", "units": 4}}), "m.json")
     e = report.diagnostics[0]
     assert e.code == "E070" and "LSTM" in e.message and e.span.start > 0
-    report = analyze_text(sequential({"class_name": "PReLU", "config": {"name": "p"}}), "m.json")
-    assert report.diagnostics[0].code == "E070" and "shared_axes" in report.diagnostics[0].message
+    report = analyze_text(sequential({"class_name": "PReLU", "config": {"name": "p", "shared_axes": [1]}}), "m.json")
+    assert report.diagnostics[0].code == "E070" and "shared_axes [1]" in report.diagnostics[0].message
     report = analyze_text('{"a": 1}', "m.json")
     assert report.diagnostics[0].code == "E071"
 
@@ -459,3 +459,29 @@ def test_a_model_saved_without_its_input_shape_is_told_how_to_give_one() -> None
     [error] = [d for d in analyze_text(text, "m.json").diagnostics if d.severity == "error"]
     assert error.code == "E072" and error.hint is not None
     assert error.hint.endswith("; or build the model on `keras.Input(shape=(224, 224, 3))` before saving it")
+
+
+def test_softplus_softsign_hard_tanh_log_sigmoid_and_celu_activations_are_read() -> None:
+    # Keras' activations by name, each cnncalc's layer of the same formula (they were E070): softplus is
+    # ln(1 + e^x) (beta 1), hard_tanh clips to [-1, 1], celu's alpha is 1. Conv (3·3·3 + 1)·4 = 112 parameters.
+    report = analyze_text(sequential(
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3, "activation": "softplus"}},
+        *({"class_name": "Activation", "config": {"name": name, "activation": name}}
+          for name in ("softsign", "hard_tanh", "log_sigmoid", "celu"))), "m.json")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["conv 4 3x3", "softplus", "softsign", "hardtanh", "logsigmoid", "celu"]
+    assert report.totals.params == 112 and report.output.dims == (6, 6, 4)
+
+
+def test_prelu_learns_a_slope_per_value_unless_axes_are_shared() -> None:
+    # Keras' PReLU learns alpha of its input's shape with each shared axis of size 1: by default one per value,
+    # 8·8·3 = 192 on 8x8x3 (it was E070); shared_axes [1, 2] one per channel, 3; [1, 2, 3] one; after a Dense on a
+    # vector of 5, one per feature, 5 (Dense (192 + 1)·5 = 965)
+    for shared, op, count in ((None, "prelu pervalue", 192), ([1, 2], "prelu perchannel", 3), ([1, 2, 3], "prelu", 1)):
+        config = {"name": "p"} if shared is None else {"name": "p", "shared_axes": shared}
+        report = analyze_text(sequential({"class_name": "PReLU", "config": config}), "m.json")
+        assert report.ok and [(r.op, r.weights) for r in report.rows] == [(op, count)], (shared, report.messages())
+    report = analyze_text(sequential({"class_name": "Flatten", "config": {"name": "f"}},
+                                     {"class_name": "Dense", "config": {"name": "d", "units": 5}},
+                                     {"class_name": "PReLU", "config": {"name": "p"}}), "m.json")
+    assert report.ok and report.rows[-1].op == "prelu perchannel" and report.totals.params == 965 + 5

@@ -179,7 +179,10 @@ def test_group_layer_and_instance_normalization_layers() -> None:
     for call, spec in (("groupNormalizationLayer(4)", "groupnorm 4"), ("layerNormalizationLayer", "groupnorm 1"),
                        ("groupNormalizationLayer('all-channels','Epsilon',1e-4)", "groupnorm 1 eps 0.0001"),
                        ("groupNormalizationLayer('channel-wise')", "instancenorm affine"),
-                       ("instanceNormalizationLayer", "instancenorm affine")):
+                       ("instanceNormalizationLayer", "instancenorm affine"),
+                       # R2023a's OperationDimension: 'channel-only' normalises each position's channels alone
+                       ("layerNormalizationLayer('OperationDimension','channel-only')", "layernorm"),
+                       ("layerNormalizationLayer('OperationDimension','spatial-channel')", "groupnorm 1")):
         report = analyze_text(f"layers = [\n    imageInputLayer([16 16 8])\n    {call}\n];\n", "net.m")
         assert report.ok and [r.op for r in report.rows] == [spec] and report.totals.params == 16, call
 
@@ -480,3 +483,13 @@ def test_an_option_name_that_starts_two_options_names_is_an_error(layer: str, op
     assert where(report) == [("E071", 3, column)]
     assert report.diagnostics[0].message == (f"{layer.split('(')[0]}: option '{option}' is ambiguous (MATLAB refuses "
                                              f"it): it could be any of {could}")
+
+
+def test_a_clipped_relu_of_another_ceiling_is_hardtanh_from_zero() -> None:
+    # clippedReluLayer(ceiling) clips to [0, ceiling]: relu6 at 6, `hardtanh low 0 high 20` at 20 (DeepSpeech's; it
+    # was E070); a ceiling of 0 clips to nothing, E013 at the layer
+    report = read_m("layers = [\n    imageInputLayer([8 8 3])\n    clippedReluLayer(20)\n    clippedReluLayer(6)\n];\n")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["hardtanh low 0 high 20", "relu6"]
+    bad = read_m("layers = [\n    imageInputLayer([8 8 3])\n    clippedReluLayer(0)\n];\n")
+    assert [(d.code, d.line) for d in bad.diagnostics] == [("E013", 3)]

@@ -991,3 +991,42 @@ def test_a_channel_reduction_without_keepdims_given_its_axis_back_is_a_channel_p
     assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
     assert "Relu (of a reduction over the channels without keepdims" in other.diagnostics[0].message
     assert (other.diagnostics[0].line, other.diagnostics[0].column) == (4, 1)  # the Relu, after the reduction
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_softplus_softsign_celu_clip_and_log_sigmoid_as_exported_are_one_layer_each(dynamo: bool,
+                                                                                    tmp_path: Path) -> None:
+    # The exporters write some of them out: Softsign as Div(x, Add(Abs(x), 1)), LogSigmoid as Log(Sigmoid(x)),
+    # a Softplus with beta 2 as Mul, Softplus, Div (and the newer exporter its threshold as Where(Greater(2x, 10),
+    # x, …)); CELU is Celu, Hardtanh a Clip. Each is one layer, of the module's own arguments (the older exporter
+    # drops the threshold: the file's softplus has none, read as PyTorch's default); conv (3·3·3 + 1)·4 = 112.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.Softplus(), nn.Softsign(), nn.CELU(0.5), nn.Hardtanh(-2, 3),
+                          nn.Softplus(beta=2, threshold=10), nn.LogSigmoid()).eval()
+    x = torch.zeros(1, 3, 8, 8)
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", dynamo)
+    assert [r.op for r in report.rows] == ["conv 4 3x3 inputs 3", "softplus", "softsign", "celu 0.5",
+                                           "hardtanh low -2 high 3",
+                                           "softplus beta 2 threshold 10" if dynamo else "softplus beta 2",
+                                           "logsigmoid"]
+    assert report.totals.params == 112 and report.output is not None and report.output.dims == (6, 6, 4)
+
+
+def test_a_prelu_slope_per_value_is_prelu_pervalue(tmp_path: Path) -> None:
+    # a PRelu's slope of the data's C x H x W (Keras' PReLU, converted) learns one per value: 4·5·6 = 120, its
+    # height and width checked against what it receives; C x 1 x 1 is one per channel
+    _onnx()
+    from onnx import helper
+    report = _helper_model(tmp_path, [helper.make_node("PRelu", ["x", "a"], ["y"])], [_floats("a", 4, 5, 6)],
+                           [1, 4, 5, 6])
+    assert report.ok, report.messages()
+    assert [(r.op, r.weights) for r in report.rows] == [("prelu pervalue inputs 4 size 5x6", 120)]
+    wrong = _helper_model(tmp_path, [helper.make_node("PRelu", ["x", "a"], ["y"])], [_floats("a", 4, 5, 6)],
+                          [1, 4, 6, 5])
+    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E017"]
+    channels = _helper_model(tmp_path, [helper.make_node("PRelu", ["x", "a"], ["y"])], [_floats("a", 4, 1, 1)],
+                             [1, 4, 5, 6])
+    assert [(r.op, r.weights) for r in channels.rows] == [("prelu perchannel inputs 4", 4)]

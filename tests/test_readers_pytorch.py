@@ -1696,12 +1696,27 @@ def test_a_clamp_to_zero_and_six_is_relu6(clipped: str, kept: str) -> None:
     assert report.rows[-1].op == kept and report.output.dims == (4, 4, 4)
 
 
-@pytest.mark.parametrize("clipped", ["x.clamp(-1, 1)", "F.hardtanh(x)", "x.clamp(max=6)"])
-def test_a_clamp_to_other_bounds_is_said(clipped: str) -> None:
+@pytest.mark.parametrize("clipped, kept", [
+    ("x.clamp(-1, 1)", "hardtanh"), ("F.hardtanh(x)", "hardtanh"), ("nn.Hardtanh()(x)", "hardtanh"),
+    ("torch.clamp(x, min=-0.5, max=2)", "hardtanh low -0.5 high 2"),
+    ("nn.Hardtanh(0.1, 6)(x)", "hardtanh low 0.1 high 6"),
+    ("F.hardtanh(x, -3, 0)", "hardtanh low -3 high 0"),
+])
+def test_a_clamp_to_two_other_bounds_is_hardtanh(clipped: str, kept: str) -> None:
+    # PyTorch's Hardtanh clips to [-1, 1] unless told; `clamp(a, b)` to [a, b] (both were E070)
+    report = read_py(module_file("self.conv = nn.Conv2d(3, 4, 1)", f"x = self.conv(x)\nreturn {clipped}"),
+                     input="4x4x3")
+    assert report.ok, report.messages()
+    assert report.rows[-1].op == kept and report.output.dims == (4, 4, 4)
+
+
+@pytest.mark.parametrize("clipped", ["x.clamp(max=6)", "x.clamp(min=0.5)", "torch.clamp(x, None, 1)"])
+def test_a_clamp_to_one_bound_other_than_min_zero_is_said(clipped: str) -> None:
     report = read_py(module_file("self.conv = nn.Conv2d(3, 4, 1)", f"x = self.conv(x)\nreturn {clipped}"),
                      input="4x4x3")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert error.code == "E070" and "cnncalc clips to [0, ∞) as relu and to [0, 6] as relu6" in error.message
+    assert error.code == "E070" and "cnncalc clips to [0, ∞) as relu, and between two bounds as hardtanh" in \
+        error.message
     assert where(report) == [("E070", *place_of(report.source.text, clipped))]
 
 
@@ -2430,3 +2445,18 @@ def test_a_global_average_pool_written_as_two_means(pooled: str) -> None:
     assert [r.op for r in report.rows][1:3] == ["globalavgpool", "flatten"]
     # conv (3·3·3 + 1)·8 = 224 to 7x5x8; the head (8 + 1)·4 = 36
     assert report.totals.params == 224 + 36 and report.output.dims == (4,)
+
+
+def test_softplus_softsign_log_sigmoid_and_celu_modules_and_functions() -> None:
+    # nn.Softplus(beta, threshold) positionally and by keyword, nn.Softsign, nn.LogSigmoid, nn.CELU(alpha) and their
+    # F. functions, each read with its arguments as PyTorch binds them (all were E070); conv (3·1·1 + 1)·4 = 16
+    init = ("self.conv = nn.Conv2d(3, 4, 1)\nself.a = nn.Softplus(2, 10)\nself.b = nn.Softplus(threshold=5.)\n"
+            "self.c = nn.Softsign()\nself.d = nn.LogSigmoid()\nself.e = nn.CELU(0.5)")
+    forward = ("x = self.e(self.d(self.c(self.b(self.a(self.conv(x))))))\nx = F.softplus(x, 3)\n"
+               "x = F.celu(x, alpha=2.)\nx = F.logsigmoid(x)\nreturn F.softsign(x)")
+    report = read_py(module_file(init, forward), input="4x4x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == [
+        "conv 4 1x1 inputs 3", "softplus beta 2 threshold 10", "softplus threshold 5", "softsign", "logsigmoid",
+        "celu 0.5", "softplus beta 3", "celu 2", "logsigmoid", "softsign"]
+    assert report.totals.params == 16 and report.output.dims == (4, 4, 4)

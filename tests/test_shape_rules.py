@@ -471,3 +471,26 @@ def test_channel_pools_take_the_mean_or_max_of_the_channels_at_each_position() -
     r = run("input 10\nchannelmaxpool\n")
     assert where(r) == [("E034", 2, 1)]
     assert "needs an HxWxC volume but gets the flat vector 10" in r.diagnostics[0].message
+
+
+def test_the_bounded_activations_take_signed_reals_and_keep_the_shape() -> None:
+    # softplus, softsign, hardtanh, logsigmoid and celu: element-wise, no parameters, the input's shape; a real
+    # argument may be negative where its layer allows it (hardtanh's bounds, softplus' threshold)
+    r = run("input 6x5x3\nsoftplus beta 2 threshold -1 ; softsign ; hardtanh low -2.5 high -0.5 ; "
+            "hardtanh min 0 max 20 ; logsigmoid ; celu 0.5 -> 6x5x3 params 0\n")
+    assert r.ok and [a.verdict for a in r.answers] == ["right"] * 2, r.messages()
+    assert [row.op for row in r.rows] == ["softplus beta 2 threshold -1", "softsign", "hardtanh low -2.5 high -0.5",
+                                          "hardtanh low 0 high 20", "logsigmoid", "celu 0.5"]
+    cases = [
+        ("hardtanh low 1 high 1", ("E013", 2, 16), "hardtanh1: the values are clipped to [1, 1]: `high` must be above "
+                                                   "`low`"),
+        ("hardtanh high -2", ("E013", 2, 10), "the values are clipped to [-1, -2]"),
+        ("celu 0", ("E013", 2, 6), "the alpha: it must be above 0, got 0"),
+        ("softplus beta -1", ("E013", 2, 15), "the beta: it must be above 0, got -1"),
+        ("leakyrelu -0.1", ("E013", 2, 11), "the slope: it must be at least 0, got -0.1"),
+        ("hardtanh low - 1", ("E002", 2, 14), "expected a value after `low`, found `-`"),  # a sign apart from its
+        # number is not a number
+    ]
+    for line, place, words in cases:
+        r = run(f"input 6x5x3\n{line}\n")
+        assert where(r)[:1] == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())

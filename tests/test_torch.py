@@ -252,6 +252,7 @@ def test_new_parameter_counts_match_torch_modules() -> None:
     cases = [
         ("prelu", (4, 4, 16), nn.PReLU()),
         ("prelu perchannel", (4, 4, 16), nn.PReLU(16)),
+        ("prelu pervalue", (4, 3, 16), nn.ParameterList([nn.Parameter(torch.zeros(16, 4, 3))])),  # a slope per value
         ("layernorm", (4, 4, 96), nn.LayerNorm(96)),
         ("layernorm volume", (4, 3, 96), nn.LayerNorm([96, 4, 3])),
         ("layernorm volume noshift", (4, 3, 96), nn.LayerNorm([96, 4, 3], bias=False)),

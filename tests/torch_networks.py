@@ -6,7 +6,12 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x11x4", "conv 6 3x3 pad 1 ; relu6 ; dwconv 3x3 stride 2 pad same multiplier 2 ; hardswish"),
     ("8x8x6", "deconv 4 3x3 stride 2 pad 1 outpad 1 ; leakyrelu 0.2 ; maxpool 3x3 stride 2 ceil ; elu 0.7 ; selu"),
     ("10x10x3", "conv 8 3x3 pad 0,1,1,2 dilation 2 groups 1 ; sigmoid ; avgpool 3 stride 2 pad 1 exclude_pad"),
-    ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax ; logsoftmax"),
+    ("7x9x5", "hardsigmoid ; silu ; swish ; mish ; tanh ; gelu ; prelu ; prelu perchannel ; softmax ; logsoftmax ; "
+              "prelu pervalue ; prelu pervalue size 7x9 inputs 5 ; flatten ; prelu pervalue"),
+    # (the values stay near 0 to 1 here: softplus' beta and threshold, hardtanh's bounds and celu's alpha placed so
+    # that both sides of each bend are met)
+    ("6x7x5", "conv 5 3x3 pad 1 ; softplus ; softplus beta 3 threshold 1 ; softsign ; hardtanh ; "
+              "hardtanh low -0.2 high 0.3 ; logsigmoid ; celu ; celu 0.3 ; hardtanh min 0.1 max 1"),
     # PyTorch's nn.LayerNorm([C, H, W]), with and without its affine parts, and on a vector
     ("6x5x4", "layernorm volume ; conv 4 3x3 ; layernorm volume size 4x3 inputs 4 eps 0.001 ; "
               "layernorm volume noshift ; layernorm volume noaffine ; flatten ; layernorm volume"),

@@ -147,7 +147,8 @@ TORCH_OPS: dict[str, Op] = {
     "relu": lambda layer, x, w, c: F.relu(x),
     "relu6": lambda layer, x, w, c: F.relu6(x),
     "leakyrelu": lambda layer, x, w, c: F.leaky_relu(x, layer.slope),
-    "prelu": lambda layer, x, w, c: F.prelu(x, w["slope"]),
+    "prelu": lambda layer, x, w, c: F.prelu(x, w["slope"]) if w["slope"].ndim == 1 else
+    torch.where(x > 0, x, x * w["slope"].permute(2, 0, 1)),  # `pervalue` on a map: cnncalc's slopes H, W, C
     "elu": lambda layer, x, w, c: F.elu(x, layer.alpha),
     "selu": lambda layer, x, w, c: F.selu(x),
     "sigmoid": lambda layer, x, w, c: torch.sigmoid(x),
@@ -157,6 +158,11 @@ TORCH_OPS: dict[str, Op] = {
     "silu": lambda layer, x, w, c: F.silu(x),
     "hardswish": lambda layer, x, w, c: F.hardswish(x),
     "mish": lambda layer, x, w, c: F.mish(x),
+    "softplus": lambda layer, x, w, c: F.softplus(x, layer.beta, layer.threshold),
+    "softsign": lambda layer, x, w, c: F.softsign(x),
+    "hardtanh": lambda layer, x, w, c: F.hardtanh(x, layer.low, layer.high),
+    "logsigmoid": lambda layer, x, w, c: F.logsigmoid(x),
+    "celu": lambda layer, x, w, c: F.celu(x, layer.alpha),
     "softmax": lambda layer, x, w, c: torch.softmax(x, dim=1 if layer.on_maps else -1),
     "logsoftmax": lambda layer, x, w, c: torch.log_softmax(x, dim=1 if layer.on_maps else -1),
     "lrn": lambda layer, x, w, c: F.local_response_norm(x, layer.size, layer.alpha, layer.beta, layer.k),

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from cnncalc.layers.activation import (
+    CELU,
     ELU,
     GELU,
     SELU,
     HardSigmoid,
     HardSwish,
+    HardTanh,
     LeakyReLU,
+    LogSigmoid,
     LogSoftmax,
     Mish,
     PReLU,
@@ -16,6 +19,8 @@ from cnncalc.layers.activation import (
     Sigmoid,
     SiLU,
     Softmax,
+    Softplus,
+    Softsign,
     Tanh,
 )
 from cnncalc.layers.base import Layer, Params, Working
@@ -45,8 +50,9 @@ from cnncalc.layers.resize import (
 LAYER_CLASSES: tuple[type[Layer], ...] = (
     Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, ChannelAvgPool, ChannelMaxPool,
     AdaptiveAvgPool, AdaptiveMaxPool, FC,
-    Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, Sigmoid, HardSigmoid, Tanh, GELU,
-    SiLU, HardSwish, Mish, Softmax, LogSoftmax, LRN, BatchNorm, Scale, LayerNorm, GroupNorm, InstanceNorm, Dropout,
+    Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, CELU, Sigmoid, HardSigmoid, Tanh,
+    HardTanh, GELU, SiLU, HardSwish, Mish, Softplus, Softsign, LogSigmoid, Softmax, LogSoftmax, LRN, BatchNorm, Scale,
+    LayerNorm, GroupNorm, InstanceNorm, Dropout,
     Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, CircularPad,
     PadChannels, Crop, CenterCrop,
 )

@@ -2,9 +2,11 @@
 parameters. Each is its formula applied to the array: the executor has one path for them."""
 from __future__ import annotations
 
-from cnncalc import TYPE_CHECKING
-from cnncalc.layers.arguments import RealKind, declared_inputs, flag, positional
+from cnncalc import TYPE_CHECKING, codes
+from cnncalc.layers.arguments import MAP_SIZE, Pair, RealKind, declared_inputs, flag, option, positional
 from cnncalc.layers.base import (
+    BYTES_PER_VALUE,
+    KEEPS_INPUT,
     KEEPS_OUTPUT,
     Kept,
     Layer,
@@ -13,6 +15,7 @@ from cnncalc.layers.base import (
     Working,
     last_axis_flag,
     said_last_axis_of_a_map,
+    said_written_size,
     thousands,
 )
 from cnncalc.limits import MAX_REAL
@@ -259,25 +262,145 @@ class Mish(Layer):
         return _size(x) * itemsize
 
 
+class Softplus(Layer):
+    """ln(1 + e^(beta·x))/beta, and x itself where beta·x is above `threshold` (PyTorch's Softplus; Keras'
+    and ONNX's are beta 1 without the threshold, which changes nothing a float32 can hold: e^-20 ≈ 2e-9)."""
+
+    keyword = "softplus"
+    example = "softplus"
+    beta: float = option(RealKind(0, MAX_REAL, above=True), default=1.0, doc="the curve's sharpness")
+    threshold: float = option(RealKind(-MAX_REAL, MAX_REAL), default=20.0, doc="above it (beta·x), x itself")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        scaled = x * self.beta
+        y = np.logaddexp(0, scaled)  # ln(1 + e^t) without overflow
+        y /= self.beta
+        return np.where(scaled > self.threshold, x, y), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (3 * itemsize + 1)  # the scaled input, the softplus, the mask, the result
+
+
+class Softsign(Layer):
+    """x / (1 + |x|)."""
+
+    keyword = "softsign"
+    example = "softsign"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", x.size * BYTES_PER_VALUE)  # PyTorch divides by |x| + 1, which its division keeps too
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        y = np.abs(x)
+        y += 1
+        np.divide(x, y, out=y)
+        return y, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class HardTanh(Layer):
+    """x clipped to [low, high] (PyTorch's Hardtanh, -1 to 1 unless told; `x.clamp(a, b)`; ONNX's Clip; Keras'
+    `hard_tanh`). Clipped to [0, 6] it is `relu6`."""
+
+    keyword = "hardtanh"
+    example = "hardtanh low 0 high 20"
+    low: float = option(RealKind(-MAX_REAL, MAX_REAL), default=-1.0, names=("min",), doc="the least value it gives")
+    high: float = option(RealKind(-MAX_REAL, MAX_REAL), default=1.0, names=("max",), doc="the largest")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if not self.high > self.low:
+            ctx.report(codes.E013, f"the values are clipped to [{self.low:g}, {self.high:g}]: `high` must be above "
+                                   f"`low`", arg="high", hint="e.g. `hardtanh low -1 high 1`")
+            return None
+        return x
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.clip(x, self.low, self.high), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
+class LogSigmoid(Layer):
+    """ln(1 / (1 + e^-x)) = -softplus(-x)."""
+
+    keyword = "logsigmoid"
+    example = "logsigmoid"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("input", x.size * BYTES_PER_VALUE)  # and PyTorch's buffer of the same size (its CPU kernel's)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        y = np.logaddexp(0, -x)  # without overflow
+        np.negative(y, out=y)
+        return y, 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * _size(x) * itemsize
+
+
+class CELU(Layer):
+    """x for x > 0, alpha·(e^(x/alpha) - 1) otherwise: ELU, continuously differentiable for any alpha."""
+
+    keyword = "celu"
+    example = "celu 1.0"
+    alpha: float = positional(RealKind(0, MAX_REAL, above=True), default=1.0)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.where(x > 0, x, self.alpha * np.expm1(np.minimum(x, 0) / self.alpha)), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (4 * itemsize + 1)
+
+
 class PReLU(Layer):
     """x for x > 0, a·x otherwise, with a learnt slope `a`: one for the whole layer (PyTorch's
-    default), or one per channel with `perchannel`."""
+    default), one per channel with `perchannel`, or one per value of the input with `pervalue` (Keras' PReLU
+    without shared axes, its default)."""
 
     keyword = "prelu"
     example = "prelu perchannel"
-    per_channel: bool = flag({"perchannel": True}, default=False, doc="a slope per channel")
+    slopes: str = flag({"perchannel": "channel", "pervalue": "value"}, default="one",
+                       doc="a slope per channel, or per value of its input")
     inputs: int | None = declared_inputs()
+    size: Pair | None = option(MAP_SIZE, default=None, doc="with `pervalue`, the input's height and width, when "
+                                                       "written (a framework's layer built for that map): checked")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        said_written_size(ctx, x, self.size)
+        return x
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        if self.slopes == "value" and not x.is_flat:  # PyTorch has no module for it: `torch.where(x > 0, x, x·a)`,
+            return Kept("input", x.size)  # as `convert --to pytorch` writes it, keeps its mask too, a byte a value
+        return KEEPS_INPUT
 
     def params(self, x: Shape) -> Params:
-        return Params(weights=x.channels if self.per_channel else 1)
+        return Params(weights=_size(self._slope_shape(x.dims)))
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        if self.per_channel:
+        if self.slopes == "value" and not x.is_flat:
+            h, w, c = x.dims
+            return Working(params=f"one slope per value = {h}·{w}·{c} = {thousands(x.size)}")
+        if self.slopes == "value":
+            return Working(params=f"one slope per value = {thousands(x.size)}")
+        if self.slopes == "channel":
             return Working(params=f"one slope per channel = {thousands(x.channels)}")
         return Working(params="one slope = 1")
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        return {"slope": (x[-1] if self.per_channel else 1,)}
+        return {"slope": self._slope_shape(x)}
+
+    def _slope_shape(self, x: tuple[int, ...]) -> tuple[int, ...]:
+        """The slopes' array for a per-image input `x` (a vector's values are its channels)."""
+        return x if self.slopes == "value" else (x[-1],) if self.slopes == "channel" else (1,)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         import numpy as np

@@ -131,8 +131,8 @@ class Sides(Kind):
 class RealKind(Kind):
     syntax = "real"
 
-    def __init__(self, lo: float, hi: float, *, below: bool = False) -> None:
-        self.lo, self.hi, self.below = lo, hi, below
+    def __init__(self, lo: float, hi: float, *, above: bool = False, below: bool = False) -> None:
+        self.lo, self.hi, self.above, self.below = lo, hi, above, below
 
     def convert(self, raw: Any) -> float:
         text = str(raw).replace("_", "")
@@ -142,8 +142,8 @@ class RealKind(Kind):
             value = float(text)
         except ValueError:
             raise BadValue(f"`{raw}` is not a plain number; write e.g. `0.5`") from None
-        if not value >= self.lo:
-            raise BadValue(f"it must be at least {self.lo:g}, got {value:g}")
+        if not ((value > self.lo) if self.above else (value >= self.lo)):
+            raise BadValue(f"it must be {'above' if self.above else 'at least'} {self.lo:g}, got {value:g}")
         if (value >= self.hi) if self.below else (value > self.hi):
             raise BadValue(f"it must be {'below' if self.below else 'at most'} {self.hi:g}, got {value:g}")
         return value
@@ -268,6 +268,7 @@ def declared_inputs(what: str = "channels") -> Any:
 SIZE = PairKind(1, limits.MAX_SIZE)
 KERNEL = PairKind(1, limits.MAX_SIZE, both=True)
 OFFSET = PairKind(0, limits.MAX_SIZE)
+MAP_SIZE = PairKind(1, limits.MAX_SIZE, both=True)  # a map's height and width, both written (`size 32x32`)
 PADDING = Sides(0, limits.MAX_SIZE, ("same", "valid"))
 CROPPING = Sides(0, limits.MAX_SIZE)
 ROUNDING_WORDS = {"floor": "floor", "ceil": "ceil"}

@@ -106,6 +106,15 @@ def said_last_axis_of_a_map(ctx: ShapeContext, x: Shape, what: str, hint: str) -
                    hint=hint)
 
 
+def said_written_size(ctx: ShapeContext, x: Shape, size: tuple[int, int] | None) -> None:
+    """E017 for a `size HxW` written (a framework's module built for that map) that is not the input's."""
+    if size is not None and (x.is_flat or size != x.dims[:2]):
+        written = f"{size[0]}x{size[1]}"
+        ctx.report(codes.E017, f"written for a {written} map but receives {x}", arg="size",
+                   hint="a vector has no height and width: leave out `size`" if x.is_flat else
+                   f"write `size {x.dims[0]}x{x.dims[1]}`, or change the layers before so they give {written}")
+
+
 # Every layer's last argument: its parameters are not trained (transfer learning's frozen layers, Keras'
 # `trainable: false`, PyTorch's `requires_grad = False`); the report counts them as non-trainable.
 FROZEN = flag({"frozen": True}, default=False, doc="its parameters are not trained: counted as non-trainable")

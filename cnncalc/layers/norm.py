@@ -7,9 +7,9 @@ from math import isqrt
 from cnncalc import TYPE_CHECKING, codes
 from cnncalc.layers.arguments import (
     CHANNELS,
+    MAP_SIZE,
     NOBIAS,
     Pair,
-    PairKind,
     RealKind,
     declared_inputs,
     flag,
@@ -27,9 +27,10 @@ from cnncalc.layers.base import (
     Working,
     last_axis_flag,
     said_last_axis_of_a_map,
+    said_written_size,
     thousands,
 )
-from cnncalc.limits import MAX_REAL, MAX_SIZE
+from cnncalc.limits import MAX_REAL
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 POSITIVE = RealKind(0, MAX_REAL)
-MAP_SIZE = PairKind(1, MAX_SIZE, both=True)  # a map's height and width, both written (`size 32x32`)
 
 
 class LRN(Layer):
@@ -250,11 +250,7 @@ class LayerNorm(_Affine):
             said_last_axis_of_a_map(ctx, x, "normalises the last axis (PyTorch's nn.LayerNorm)",
                                     "for the channels at each position: permute to channels-last, or "
                                     "`nn.GroupNorm(1, C)` for C, H and W together")
-        if self.size is not None and (x.is_flat or self.size != x.dims[:2]):
-            written = f"{self.size[0]}x{self.size[1]}"
-            ctx.report(codes.E017, f"written for a {written} map but receives {x}", arg="size",
-                       hint="a vector has no height and width: leave out `size`" if x.is_flat else
-                       f"write `size {x.dims[0]}x{x.dims[1]}`, or change the layers before so they give {written}")
+        said_written_size(ctx, x, self.size)
         return x
 
     def _normalised(self, x: Shape) -> int:

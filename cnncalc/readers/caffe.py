@@ -144,7 +144,8 @@ V1_TYPES = {"CONVOLUTION": "Convolution", "DECONVOLUTION": "Deconvolution", "POO
             "DROPOUT": "Dropout", "CONCAT": "Concat", "ELTWISE": "Eltwise", "SOFTMAX": "Softmax",
             "FLATTEN": "Flatten", "SPLIT": "Split", "DATA": "Data", "IMAGE_DATA": "ImageData",
             "SOFTMAX_LOSS": "SoftmaxWithLoss", "ACCURACY": "Accuracy", "EUCLIDEAN_LOSS": "EuclideanLoss",
-            "HDF5_DATA": "HDF5Data", "MEMORY_DATA": "MemoryData", "WINDOW_DATA": "WindowData", "SILENCE": "Silence"}
+            "HDF5_DATA": "HDF5Data", "MEMORY_DATA": "MemoryData", "WINDOW_DATA": "WindowData", "SILENCE": "Silence",
+            "BNLL": "BNLL"}
 LEFT_OUT = {"Data", "ImageData", "HDF5Data", "MemoryData", "WindowData", "DummyData", "Python", "Silence",
             "SoftmaxWithLoss", "Accuracy", "EuclideanLoss", "SigmoidCrossEntropyLoss", "HingeLoss",
             "InfogainLoss", "MultinomialLogisticLoss", "ContrastiveLoss"}
@@ -225,7 +226,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "scale_param": ("axis", "num_axes", "filler", "bias_term", "bias_filler"), "dropout_param": ("dropout_ratio",),
     "softmax_param": ("engine", "axis"), "concat_param": ("axis", "concat_dim"),
     "eltwise_param": ("operation", "coeff", "stable_prod_grad"), "crop_param": ("axis", "offset"),
-    "input_param": ("shape",),
+    "input_param": ("shape",), "clip_param": ("min", "max"),
 }
 
 
@@ -303,7 +304,12 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
         return "softmax", ""
     if kind == "Flatten":
         return "flatten", ""
-    simple = {"Sigmoid": "sigmoid", "TanH": "tanh", "Swish": "silu", "GELU": "gelu"}
+    if kind == "Clip":
+        p = _param(layer, "clip_param")
+        if p.get("min") is None or p.get("max") is None:
+            raise Malformed("a Clip layer needs clip_param's `min` and `max` (caffe.proto requires both)", p.span)
+        return f"hardtanh low {float(p.get('min'))!r} high {float(p.get('max'))!r}", ""
+    simple = {"Sigmoid": "sigmoid", "TanH": "tanh", "Swish": "silu", "GELU": "gelu", "BNLL": "softplus"}
     if kind in simple:
         return simple[kind], ""
     raise Unsupported(f"the layer type `{kind}` (docs/notations.md lists the Caffe layers cnncalc reads)", span)

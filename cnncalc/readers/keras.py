@@ -24,7 +24,8 @@ BY = "Keras"
 ACTIVATIONS = {"relu": "relu", "relu6": "relu6", "sigmoid": "sigmoid", "tanh": "tanh", "softmax": "softmax",
                "elu": "elu", "swish": "silu", "silu": "silu", "gelu": "gelu", "hard_sigmoid": "hardsigmoid",
                "hard_swish": "hardswish", "hard_silu": "hardswish", "mish": "mish", "leaky_relu": "leakyrelu 0.2",
-               "log_softmax": "logsoftmax", "selu": "selu"}
+               "log_softmax": "logsoftmax", "selu": "selu", "softplus": "softplus", "softsign": "softsign",
+               "hard_tanh": "hardtanh", "log_sigmoid": "logsigmoid", "celu": "celu"}
 
 
 def _shown(value: Any) -> str:
@@ -211,11 +212,16 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         return [f"leakyrelu {float(config.get('negative_slope', config.get('alpha', 0.3)))!r}"]
     elif kind == "ELU":
         return [f"elu {float(config.get('alpha', 1.0))!r}"]
-    elif kind == "PReLU":
-        if sorted(config.get("shared_axes") or []) != [1, 2]:
-            raise Unsupported("PReLU without shared_axes=[1, 2] (one slope per value; cnncalc's prelu learns one "
-                               "per channel or one in all)", span)
-        return ["prelu perchannel"]
+    elif kind == "PReLU":  # a slope per value of its input, but one for all the positions of each shared axis
+        shared = config.get("shared_axes") or []
+        shared = sorted(shared) if isinstance(shared, list) else [shared]
+        if rank == 2 and shared in ([], [1]):
+            return ["prelu perchannel" if not shared else "prelu"]
+        spatial = [2, 3] if channels_first else [1, 2]
+        if rank != 2 and shared in ([], spatial, [1, 2, 3]):
+            return ["prelu pervalue" if not shared else "prelu perchannel" if shared == spatial else "prelu"]
+        raise Unsupported(f"PReLU with shared_axes {_shown(config.get('shared_axes'))} (cnncalc's prelu learns a "
+                          f"slope per value, per channel, or one in all)", span)
     elif kind == "Softmax":
         return ["softmax"]
     elif kind == "ZeroPadding2D":

@@ -542,6 +542,13 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         groups = given[0] if given else ("all-channels" if name == "layerNormalizationLayer" else "channel-wise")
         groups = groups.text.lower() if isinstance(groups, Str) else groups
         eps = f" eps {_real(options['epsilon'], 'Epsilon', call)}" if "epsilon" in options else ""
+        dimension = options.get("operationdimension")
+        dimension = dimension.text.lower() if isinstance(dimension, Str) else "auto" if dimension is None else None
+        if dimension not in ("auto", "spatial-channel", "channel-only", "batch-excluded"):
+            raise Unsupported(f"{name} with OperationDimension {_shown(options.get('operationdimension'))}",
+                              call.span)
+        if dimension == "channel-only":  # over the channels at each position, as PyTorch's LayerNorm on C
+            return f"layernorm{eps}", None, 1, options
         if groups == "all-channels":
             return f"groupnorm 1{eps}", None, 1, options
         if groups == "channel-wise":
@@ -552,9 +559,9 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         return f"leakyrelu {_real(given[0] if given else 0.01, 'scale', call)}", None, 1, options
     if name == "clippedReluLayer":
         (ceiling,), options = _options(args, 1, call)
-        if ceiling != 6:
-            raise Unsupported(f"clippedReluLayer({ceiling}) (cnncalc clips at 6: relu6)", call.span)
-        return "relu6", None, 1, options
+        if ceiling == 6:
+            return "relu6", None, 1, options
+        return f"hardtanh low 0 high {_real(ceiling, 'ceiling', call)}", None, 1, options
     if name == "eluLayer":
         given, options = _options(args, 1 if args and not isinstance(args[0], Str) else 0, call)
         return f"elu {_real(given[0] if given else 1.0, 'alpha', call)}", None, 1, options

@@ -249,7 +249,7 @@ class _Reader:
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         producer, uses = self.wiring()
         lrn, absorbed = self.decomposed_lrns(producer)
-        for decomposed in (self.decomposed_mish, self.decomposed_group_norms):
+        for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_activations):
             found, steps = decomposed(producer, uses)
             lrn.update(found)
             absorbed |= steps
@@ -493,6 +493,80 @@ class _Reader:
                     found[node["outputs"][0]] = (x, "mish")
                     absorbed.update((id(tanh), id(softplus)))
                     break
+        return found, absorbed
+
+    def decomposed_activations(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                               ) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """Softplus, Softsign and LogSigmoid as PyTorch's exporters write them out. Softplus with a beta: Mul by
+        beta, Softplus, Div by beta; with its threshold (the newer exporter): then Where(Greater(beta·x,
+        threshold), x, that). Softsign: Div(x, Add(Abs(x), 1)). LogSigmoid: Log(Sigmoid(x)). Each last step's
+        output -> (x, the layer), and the steps before it (read as no layer)."""
+
+        def made(name: str, op: str, used: int = 1) -> dict[str, Any] | None:
+            node = producer.get(name)
+            return node if node is not None and node["op"] == op and uses.get(name) == used else None
+
+        def scalar(name: str) -> float | None:
+            node = producer.get(name)
+            value = node["attrs"].get("value") if node is not None and node["op"] == "Constant" else self.values(name)
+            if isinstance(value, list):
+                value = value[0] if len(value) == 1 else None
+            return _float32(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+        def softplus(top: dict[str, Any] | None, scaled_uses: int) -> tuple[str, float, str, list[Any]] | None:
+            """(x, beta, beta·x's tensor, the steps) of a softplus whose last step is `top`."""
+            if top is not None and top["op"] == "Softplus":
+                return top["inputs"][0], 1.0, top["inputs"][0], [top]
+            if top is None or top["op"] != "Div" or len(top["inputs"]) != 2:
+                return None
+            inner = made(top["inputs"][0], "Softplus")
+            mul = made(inner["inputs"][0], "Mul", scaled_uses) if inner is not None else None
+            beta = scalar(top["inputs"][1])
+            if inner is None or mul is None or len(mul["inputs"]) != 2 or beta is None or beta <= 0:
+                return None
+            for x, factor in (mul["inputs"], mul["inputs"][::-1]):
+                if scalar(factor) == beta:
+                    return x, beta, inner["inputs"][0], [top, inner, mul]
+            return None
+
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+        for node, _ in self.nodes:
+            op, inputs = node["op"], node["inputs"]
+            out = node["outputs"][0] if node["outputs"] else ""
+            if id(node) in absorbed:
+                continue
+            if op == "Where" and len(inputs) == 3:
+                greater = made(inputs[0], "Greater")
+                last = producer.get(inputs[2]) if uses.get(inputs[2]) == 1 else None
+                for scaled_uses in (1, 2):  # beta·x read by the Softplus alone, or by the Greater too
+                    core = softplus(last, scaled_uses) if greater is not None else None
+                    if core is not None and greater is not None and core[0] == inputs[1] and \
+                            greater["inputs"][0] == core[2] and scalar(greater["inputs"][1]) is not None:
+                        x, beta, _, steps = core
+                        threshold = scalar(greater["inputs"][1])
+                        found[out] = (x, f"softplus beta {beta!r} threshold {threshold!r}")
+                        absorbed.update(id(n) for n in (*steps, greater) if n is not node)
+                        break
+            elif op == "Div" and len(inputs) == 2 and out not in found:
+                core = softplus(node, 1)
+                add = made(inputs[1], "Add")
+                if core is not None and len(core[3]) == 3:
+                    x, beta, _, steps = core
+                    found[out] = (x, f"softplus beta {beta!r}")
+                    absorbed.update(id(n) for n in steps if n is not node)
+                elif add is not None and len(add["inputs"]) == 2:
+                    for absolute_name, one in (add["inputs"], add["inputs"][::-1]):
+                        absolute = made(absolute_name, "Abs")
+                        if absolute is not None and absolute["inputs"] == [inputs[0]] and scalar(one) == 1.0:
+                            found[out] = (inputs[0], "softsign")
+                            absorbed.update((id(add), id(absolute)))
+                            break
+            elif op == "Log" and len(inputs) == 1:
+                sigmoid = made(inputs[0], "Sigmoid")
+                if sigmoid is not None:
+                    found[out] = (sigmoid["inputs"][0], "logsigmoid")
+                    absorbed.add(id(sigmoid))
         return found, absorbed
 
     def decomposed_group_norms(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
@@ -863,7 +937,8 @@ class _Reader:
             return layer(f"lrn size {a['size']} alpha {float(a.get('alpha', 1e-4))!r} "
                          f"beta {float(a.get('beta', 0.75))!r} k {float(a.get('bias', 1.0))!r}")
         simple = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "HardSwish": "hardswish", "Mish": "mish",
-                  "Identity": "identity", "Flatten": "flatten", "Gelu": "gelu"}
+                  "Identity": "identity", "Flatten": "flatten", "Gelu": "gelu", "Softplus": "softplus",
+                  "Softsign": "softsign"}
         if op in simple:
             if op == "Flatten" and a.get("axis", 1) != 1:
                 raise _Unsupported("axis other than 1")
@@ -872,6 +947,8 @@ class _Reader:
             return layer(f"leakyrelu {float(a.get('alpha', 0.01))!r}")
         if op == "Elu":
             return layer(f"elu {float(a.get('alpha', 1.0))!r}")
+        if op == "Celu":
+            return layer(f"celu {float(a.get('alpha', 1.0))!r}")
         if op == "Selu":  # ONNX's defaults are SELU's own constants (float32)
             if abs(a.get("alpha", SELU_ALPHA) - SELU_ALPHA) > 1e-6 or \
                     abs(a.get("gamma", SELU_SCALE) - SELU_SCALE) > 1e-6:
@@ -888,10 +965,15 @@ class _Reader:
                 return layer("relu6")
             if low == 0 and high is None:
                 return layer("relu")
-            raise _Unsupported(f"Clip({low}, {high})")
+            if low is not None and high is not None:
+                return layer(f"hardtanh low {float(low)!r} high {float(high)!r}")
+            raise _Unsupported(f"Clip({low}, {high}) (cnncalc clips to [0, ∞) as relu, and between two bounds as "
+                               f"hardtanh)")
         if op == "PRelu":
             slope = self.weight(inputs[1])
             n = _product(slope)
+            if len(slope) == 3 and slope[1:] != [1, 1]:  # C x H x W: a slope per value (Keras' PReLU, converted)
+                return layer(f"prelu pervalue inputs {slope[0]} size {slope[1]}x{slope[2]}", n)
             return layer("prelu" if n == 1 else f"prelu perchannel inputs {n}", n)
         if op in ("Softmax", "LogSoftmax"):
             axis = a.get("axis", 1 if self.opset < 13 else -1)
@@ -1101,8 +1183,13 @@ class _Reader:
 def _epsilon_said(attrs: dict[str, Any]) -> str:
     """A norm's `eps` option, left out at the default 1e-5; a float32 attribute read as it was written (1e-05, not
     9.99999974e-06)."""
-    eps = float(f"{float(attrs.get('epsilon', 1e-5)):.7g}")
+    eps = _float32(attrs.get("epsilon", 1e-5))
     return "" if eps == 1e-5 else f" eps {eps!r}"
+
+
+def _float32(value: float) -> float:
+    """A float32 value as it was written (0.3, not 0.30000001192092896): its seven significant digits."""
+    return float(f"{float(value):.7g}")
 
 
 def _product(dims: list[int]) -> int:

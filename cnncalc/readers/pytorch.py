@@ -262,6 +262,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "LayerNorm": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "LayerNorm2d": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "Scale": (("channels", REQUIRED), ("bias", True)),
+    "ValuePReLU": (("channels", REQUIRED), ("height", REQUIRED), ("width", REQUIRED)),
     "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True),
                           ("track_running_stats", True)),
     "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
@@ -272,6 +273,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "PReLU": (("num_parameters", 1), ("init", 0.25)),
     "Sigmoid": (), "Tanh": (), "Hardsigmoid": (("inplace", False),), "SiLU": (("inplace", False),),
     "Hardswish": (("inplace", False),), "Mish": (("inplace", False),), "GELU": (("approximate", "none"),),
+    "Softplus": (("beta", 1.0), ("threshold", 20.0)), "Softsign": (), "LogSigmoid": (),
+    "CELU": (("alpha", 1.0), ("inplace", False)),
     "Softmax": (("dim", None),), "LogSoftmax": (("dim", None),),
     "Dropout": (("p", 0.5), ("inplace", False)), "Dropout2d": (("p", 0.5), ("inplace", False)),
     "Flatten": (("start_dim", 1), ("end_dim", -1)),
@@ -301,6 +304,8 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "sigmoid": ("Sigmoid", ()), "tanh": ("Tanh", ()), "hardsigmoid": ("Hardsigmoid", (("inplace", False),)),
     "silu": ("SiLU", (("inplace", False),)), "hardswish": ("Hardswish", (("inplace", False),)),
     "mish": ("Mish", (("inplace", False),)), "gelu": ("GELU", (("approximate", "none"),)),
+    "softplus": ("Softplus", SIGNATURES["Softplus"]), "softsign": ("Softsign", ()), "logsigmoid": ("LogSigmoid", ()),
+    "celu": ("CELU", SIGNATURES["CELU"]),
     "softmax": ("Softmax", (("dim", None),)), "log_softmax": ("LogSoftmax", (("dim", None),)),
     "dropout": ("Dropout", (("p", 0.5), ("training", True), ("inplace", False))),
     "dropout2d": ("Dropout2d", (("p", 0.5), ("training", True), ("inplace", False))),
@@ -332,7 +337,8 @@ ALIASES: dict[str, tuple[str, dict[str, Any]]] = {
     "UpsamplingBilinear2d": ("Upsample", {"mode": "bilinear", "align_corners": True}),
 }
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
-          "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity", "SELU": "selu"}
+          "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity", "SELU": "selu",
+          "Softsign": "softsign", "LogSigmoid": "logsigmoid"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 _CONTAINERS = (list, tuple, dict, set, frozenset)  # plain values whose elements Python's own operations visit
 BUILTINS: dict[str, Callable[..., Any]] = {
@@ -352,7 +358,10 @@ MATH: dict[str, Callable[..., Any]] = {
 
 
 _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm",
-             "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU"}  # modules with parameters or running statistics
+             "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU"}  # modules with parameters or running
+# statistics
+# the helper modules `convert --to pytorch` writes (cnncalc/pytorch_writer.py's HELPERS), read as they are defined
+WRITTEN_HELPERS = ("LayerNorm2d", "Scale", "OneSidedBatchNorm", "ValuePReLU")
 
 
 def _has_state(layer: Layer) -> bool:
@@ -456,7 +465,8 @@ def _inputs(a: dict[str, Any], name: str, node: ast.AST) -> str:
     return "" if a[name] is FROM_INPUT else f" inputs {_int(a[name], name, node)}"
 
 
-_CHANNELWISE = {*SIMPLE, "GELU", "Dropout", "LeakyReLU", "ELU"}  # the same on any view of a map
+_CHANNELWISE = {*SIMPLE, "GELU", "Dropout", "LeakyReLU", "ELU", "CELU", "Softplus", "Hardtanh", "Clamp"}  # the same
+# on any view of a map
 
 
 def channels_last_text(layer: Layer) -> str:
@@ -589,20 +599,29 @@ def spec_text(layer: Layer) -> str:
         return f"leakyrelu {_real(a['negative_slope'], 'negative_slope', node)}"
     if kind == "ELU":
         return f"elu {_real(a['alpha'], 'alpha', node)}"
+    if kind == "CELU":
+        return f"celu {_real(a['alpha'], 'alpha', node)}"
+    if kind == "Softplus":
+        return f"softplus beta {_real(a['beta'], 'beta', node)} threshold {_real(a['threshold'], 'threshold', node)}"
     if kind == "PReLU":
         n = _int(a["num_parameters"], "num_parameters", node)
         return "prelu" if n == 1 else f"prelu perchannel inputs {n}"
+    if kind == "ValuePReLU":  # a slope per value (`convert --to pytorch`'s helper)
+        return (f"prelu pervalue inputs {_int(a['channels'], 'channels', node)} "
+                f"size {_int(a['height'], 'height', node)}x{_int(a['width'], 'width', node)}")
     if kind == "GELU":
         if a["approximate"] != "none":
             raise _Unsupported(f"GELU(approximate={_shown(a['approximate'])}) (cnncalc's gelu is the exact erf "
                                f"form)", node)
         return "gelu"
-    if kind in ("Hardtanh", "Clamp"):  # clipped to [0, ∞) or [0, 6]: relu, relu6
+    if kind in ("Hardtanh", "Clamp"):  # clipped to [0, ∞) or [0, 6]: relu, relu6; to [a, b]: hardtanh
         low, high = (a["min_val"], a["max_val"]) if kind == "Hardtanh" else (a["min"], a["max"])
         if low == 0 and not isinstance(low, bool) and (high is None or (high == 6 and not isinstance(high, bool))):
             return "relu" if high is None else "relu6"
-        raise _Unsupported(f"{kind} to [{_shown(low)}, {_shown(high)}] (cnncalc clips to [0, ∞) as relu and to "
-                           f"[0, 6] as relu6)", node)
+        if low is None or high is None:
+            raise _Unsupported(f"{kind} to [{_shown(low)}, {_shown(high)}] (cnncalc clips to [0, ∞) as relu, and "
+                               f"between two bounds as hardtanh)", node)
+        return f"hardtanh low {_real(low, 'min', node)} high {_real(high, 'max', node)}"
     if kind in ("Softmax", "LogSoftmax"):
         if a["dim"] == -1:  # the last axis: a vector's features (a map's width, E037)
             return f"{kind.lower()} lastaxis"
@@ -696,8 +715,7 @@ def read_with_names(text: str, sink: DiagnosticSink, names: Iterable[str],
 
 
 # the layers of torch.nn the reader follows (cnncalc's own names for common blocks left out)
-NN_LAYERS = frozenset(SIGNATURES).union(ALIASES).union(CONTAINERS) - {"LayerNorm2d", "Scale", "OneSidedBatchNorm",
-                                                                       "CenterCrop"}
+NN_LAYERS = frozenset(SIGNATURES).union(ALIASES).union(CONTAINERS) - {*WRITTEN_HELPERS, "CenterCrop"}
 
 
 class _Offsets:
@@ -1473,8 +1491,8 @@ class _Reader:
                 return full[len(prefix):]
         if full == "torchvision.transforms.CenterCrop":
             return "CenterCrop"
-        if full in ("LayerNorm2d", "Scale", "OneSidedBatchNorm") and full in self.classes:
-            return full  # the helpers `convert --to pytorch` writes
+        if full in WRITTEN_HELPERS and full in self.classes:
+            return full
         if full == "tv_LayerNorm2d" and full in self.zoo_names:
             return "LayerNorm2d"  # torchvision's, as torchvision_zoo.py writes it
         return None

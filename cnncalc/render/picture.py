@@ -57,8 +57,8 @@ Unit = Box | Seq | Merge | Side | Group
 # Layers that keep the shape and move nothing: folded into the box before them, as the classic
 # figures draw "conv + ReLU" as one volume.
 FOLDED = frozenset({"relu", "relu6", "leakyrelu", "prelu", "elu", "sigmoid", "hardsigmoid", "tanh", "gelu", "silu",
-                    "hardswish", "mish", "dropout", "identity", "batchnorm", "layernorm", "groupnorm",
-                    "instancenorm", "lrn"})
+                    "hardswish", "mish", "softplus", "softsign", "hardtanh", "logsigmoid", "celu", "dropout",
+                    "identity", "batchnorm", "layernorm", "groupnorm", "instancenorm", "lrn"})
 
 
 def structure(rows: list[Row], depth: int) -> Seq:
