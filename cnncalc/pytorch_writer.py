@@ -238,8 +238,7 @@ SPELLINGS: dict[str, Spell] = {
         Step(None, f"nn.functional.pad({{x}}, (0, 0, 0, 0, {layer.added[0]}, {layer.added[1]}))")],
     "replicatepad": lambda layer, x, y, ceil: [Step("", f"nn.ReplicationPad2d({_sides(*layer.pad[:4])})")],
     "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, x, y),
-    "centercrop": lambda layer, x, y, ceil: _crop(round((x.dims[0] - y.dims[0]) / 2),
-                                                  round((x.dims[1] - y.dims[1]) / 2), x, y),
+    "centercrop": lambda layer, x, y, ceil: _crop(*layer.offsets(x.dims[0], x.dims[1]), x, y),
 }
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",

@@ -485,3 +485,18 @@ def test_prelu_learns_a_slope_per_value_unless_axes_are_shared() -> None:
                                      {"class_name": "Dense", "config": {"name": "d", "units": 5}},
                                      {"class_name": "PReLU", "config": {"name": "p"}}), "m.json")
     assert report.ok and report.rows[-1].op == "prelu perchannel" and report.totals.params == 965 + 5
+
+
+def test_center_crop_keeps_the_central_window_from_the_offset_rounded_down() -> None:
+    # Keras' CenterCrop (it acts at inference too): 32x33 to 29x30 from row (32 - 29)//2 = 1 and column
+    # (33 - 30)//2 = 1 (torchvision would start at round(1.5) = 2); then a 3x3 conv, (27 + 1)·4 = 112 (it was E070)
+    report = analyze_text(sequential({"class_name": "CenterCrop", "config": {"name": "cc", "height": 29, "width": 30}},
+                                     {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3}},
+                                     shape=[None, 32, 33, 3]), "m.json")
+    assert report.ok, report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows] == [("centercrop 29x30 floor", "29x30x3"),
+                                                            ("conv 4 3x3", "27x28x4")]
+    assert report.totals.params == 112
+    from cnncalc import analyze_text as again
+    working = again("input 32x33x3\ncentercrop 29x30 floor\n", "t.spec", explain=True).rows[0].working
+    assert working is not None and working.out == "rows 1 to 29, columns 1 to 30"

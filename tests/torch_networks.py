@@ -25,6 +25,8 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x7x3", "reflectpad 3,2,1,0 ; conv 4 3x3 ; replicatepad 2 ; reflectpad 1x2"),
     ("13x12x2", "crop 1,2,0,3 ; centercrop 7x4 ; globalmaxpool ; flatten ; fc 5 ; dropout ; identity"),
     ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
+    # Keras' centre, (N - n)//2: 3//2 = 1 and 5//2 = 2 (torchvision's round(1.5) = 2), then 3//2 = 1 and 1//2 = 0
+    ("11x10x3", "centercrop 8x5 floor ; conv 2 3x3 ; centercrop 3x2 floor"),
     ("8x8x8", "se: mul { identity | globalavgpool ; conv 2 1x1 ; relu ; conv 8 1x1 ; hardsigmoid }"),
     ("6x6x8", "mul { identity | globalavgpool ; squeeze ; fc 2 ; relu ; fc 8 noflatten ; sigmoid ; unflatten }"),
     ("1x1x16", "flatten ; fc 48 ; reshape 2x3x8 ; deconv 4 3x3 stride 2 ; reshape 7x5"),  # a generator's first maps

@@ -107,8 +107,11 @@ def _interpolate(x: torch.Tensor, mode: str, **size: Any) -> torch.Tensor:
     return F.interpolate(x, mode=mode, align_corners=False if mode == "bilinear" else None, **size)
 
 
-def _center(x: torch.Tensor, h: int, w: int) -> torch.Tensor:
-    top, left = round((x.shape[2] - h) / 2.0), round((x.shape[3] - w) / 2.0)  # torchvision's
+def _center(x: torch.Tensor, h: int, w: int, floor: bool) -> torch.Tensor:
+    if floor:  # Keras' CenterCrop
+        top, left = (x.shape[2] - h) // 2, (x.shape[3] - w) // 2
+    else:
+        top, left = round((x.shape[2] - h) / 2.0), round((x.shape[3] - w) / 2.0)  # torchvision's
     return x[:, :, top:top + h, left:left + w]
 
 
@@ -192,7 +195,7 @@ TORCH_OPS: dict[str, Op] = {
                                                      x.new_zeros(x.shape[0], layer.added[1], *x.shape[2:])], 1),
     "replicatepad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="replicate"),
     "crop": lambda layer, x, w, c: F.pad(x, tuple(-p for p in _sides(layer.crop))),  # negative padding crops
-    "centercrop": lambda layer, x, w, c: _center(x, *layer.size),
+    "centercrop": lambda layer, x, w, c: _center(x, *layer.size, floor=layer.floor),
 }
 
 JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {

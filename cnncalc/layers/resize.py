@@ -502,12 +502,20 @@ class Crop(Layer):
 
 class CenterCrop(Layer):
     """The central HxW (U-Net's skip connections): the offset is round((N - n)/2), as torchvision's
-    center_crop computes it (Python's round: halves to even)."""
+    center_crop computes it (Python's round: halves to even); with `floor`, (N - n)//2, as Keras'
+    CenterCrop."""
 
     keyword = "centercrop"
     example = "centercrop 56x56"
     spatial_input = True
     size: Pair = positional(SIZE)
+    floor: bool = flag({"floor": True}, default=False, doc="the offset rounded down (Keras'), not halves to even")
+
+    def offsets(self, h: int, w: int) -> tuple[int, int]:
+        """The first row and column kept of an HxW input."""
+        if self.floor:
+            return (h - self.size[0]) // 2, (w - self.size[1]) // 2
+        return round((h - self.size[0]) / 2), round((w - self.size[1]) / 2)
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
@@ -520,18 +528,19 @@ class CenterCrop(Layer):
         return Shape.volume(self.size[0], self.size[1], x.channels)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        top, left = round((x.dims[0] - y.dims[0]) / 2), round((x.dims[1] - y.dims[1]) / 2)
+        top, left = self.offsets(x.dims[0], x.dims[1])
         return Working(f"rows {top} to {top + y.dims[0] - 1}, columns {left} to {left + y.dims[1] - 1}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
         return axis.Fixed(self.size[0], self.size[0]), axis.Fixed(self.size[1], self.size[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        return (0, 1, -round((x.dims[0] - self.size[0]) / 2)), (0, 1, -round((x.dims[1] - self.size[1]) / 2))
+        top, left = self.offsets(x.dims[0], x.dims[1])
+        return (0, 1, -top), (0, 1, -left)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         h, w_ = self.size
-        top, left = round((x.shape[1] - h) / 2), round((x.shape[2] - w_) / 2)
+        top, left = self.offsets(x.shape[1], x.shape[2])
         return x[:, top:top + h, left:left + w_].copy(), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
