@@ -27,9 +27,10 @@ class Transposed(NamedTuple):
 
 
 class Scale(NamedTuple):
-    """`N·F` (upsampling)."""
+    """`N·F` (upsampling); with a divisor D, `floor(N·F/D)` (a decimal factor, F/D in lowest terms)."""
 
     factor: int
+    divisor: int = 1
 
 
 class Fixed(NamedTuple):

@@ -229,9 +229,9 @@ E050 = Code("E050", STRUCTURE, "concat size mismatch",
             "The branches of a `concat` (or `split`) must have equal height and width; depths are summed.",
             size_dependent=True)
 E051 = Code("E051", STRUCTURE, "add shape mismatch",
-            "The branches of an `add`/`residual` (or of a `sub`, `avg`, `max` or `min`) must have equal shapes. A "
-            "projection shortcut (`shortcut { conv C 1x1 stride S }`) aligns them; a 1x1xC gate is a `mul`, not an "
-            "`add`.", size_dependent=True)
+            "The branches of an `add`/`residual` (or of a `sub`, `avg`, `max` or `min`) must have equal shapes, or "
+            "differ only where one is a 1x1xC or HxWx1 gate (W051). A projection shortcut (`shortcut { conv C 1x1 "
+            "stride S }`) aligns them.", size_dependent=True)
 E052 = Code("E052", STRUCTURE, "unknown block", "A call `NAME(args)` names no block of the file.")
 E053 = Code("E053", STRUCTURE, "bad block arguments",
             "A block call has too many or too few arguments, or a keyword the block does not take.")
@@ -362,6 +362,11 @@ E007 = Code("E007", SYNTAX, "file cannot be read",
 W004 = Code("W004", STRUCTURE, "merge of one branch",
             "An `add`, `avg`, `max`, `min` or `mul` with a single branch joins nothing: its output is that "
             "branch's. A residual connection is `residual { … }` (or `add { … | identity }`).")
+W051 = Code("W051", STRUCTURE, "gate added, not multiplied",
+            "A branch of an `add` (or a `sub`, `avg`, `max` or `min`) is 1x1xC, or HxWx1, where another is HxWxC: it "
+            "is broadcast over the others, as PyTorch's `+`, Keras' Add and ONNX's Add do (a global context added to "
+            "every position, GCNet's), and the output is HxWxC. A squeeze-and-excitation gate is multiplied "
+            "(`mul`); shapes that differ otherwise are E051.", size_dependent=True)
 W002 = Code("W002", STRUCTURE, "branches not aligned",
             "Branches that meet at a merge have different effective strides or centre offsets: their "
             "outputs' pixels look at different places of the input.")

@@ -36,6 +36,7 @@ MAX_COUNT_DIGITS = 30  # significant digits of an answer or budget (`62.4M`, `1e
 MAX_EXPONENT = 30  # the exponent of an answer or budget (`1e9`)
 MAX_REAL_CHARS = 32  # characters of a real number (`0.5`, `1e-5`)
 MAX_REAL = 1e6  # the magnitude of a real argument (eps, alpha, slopes)
+MAX_SCALE_DENOMINATOR = 2**10  # a decimal resampling factor's denominator (a power of two: 0.5, 1.5, 0.25)
 MAX_BRANCHES = 4096  # branches of one merge
 MAX_CLASSES = 100_000  # residue classes of input sizes `cnncalc solve` follows at once
 MAX_MODULUS = 2**64  # the period of those classes: the product of the strides met (4,096 layers of stride 2 pass it)
@@ -108,6 +109,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
      "E013, or a usage error for an option"),
     ("the exponent of an answer or budget", f"{MAX_EXPONENT}", "E013, or a usage error for an option"),
     ("characters of a real number (`0.5`, `1e-5`)", f"{MAX_REAL_CHARS}", "E013"),
+    ("a decimal `upsample` factor: above 0, a whole number of halves, quarters… (exact in binary)",
+     f"1/{MAX_SCALE_DENOMINATOR:,} to {MAX_SIZE:,}", "E013 (E070 when read from a framework's file)"),
     ("branches of one merge", f"{MAX_BRANCHES:,}", "E004"),
     ("`=` signs of one line read as a homework answer's working (E046)", f"{MAX_WORKING_SIGNS}",
      "the steps after them are not judged"),

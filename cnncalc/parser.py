@@ -828,7 +828,7 @@ class Parser(TokenStream):
             return f"a stride is written `stride {tok.text}`"
         before = self.tokens[self.i - 1] if self.i else None
         if tok.kind == "NUMBER" and before is not None and before.kind == "NUMBER" and tok.text.isdigit() \
-                and before.text.isdigit() and filled and filled[-1].kind.syntax == "pair":
+                and before.text.isdigit() and filled and filled[-1].kind.syntax in ("pair", "scale"):
             # (`maxpool 3 2` may be PyTorch's MaxPool2d(3, 2), whose 2 is the stride)
             stride = f"; a stride, `stride {tok.text}`" if "stride" in REGISTRY[keyword].schema.options else ""
             return f"a size of {before.text} by {tok.text} is written `{before.text}x{tok.text}`{stride}"

@@ -173,9 +173,13 @@ def _global_pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
 
 
 def _resample(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
-    how = f"scale_factor={_pair(*layer.factor)}" if layer.keyword == "upsample" else f"size={_pair(*layer.size)}"
-    if layer.keyword == "upsample" and layer.factor[0] != layer.factor[1]:
-        how = f"scale_factor=({float(layer.factor[0])}, {float(layer.factor[1])})"
+    if layer.keyword == "upsample":
+        (hn, hd), (wn, wd) = layer.factor
+        factors = [str(n) if d == 1 else repr(n / d) for n, d in ((hn, hd), (wn, wd))]
+        how = f"scale_factor={factors[0]}" if factors[0] == factors[1] else \
+            f"scale_factor=({float(hn / hd)}, {float(wn / wd)})"
+    else:
+        how = f"size={_pair(*layer.size)}"
     return [Step("", f"nn.Upsample({how}{_interpolation(layer.mode)})")]
 
 
@@ -238,7 +242,8 @@ SPELLINGS: dict[str, Spell] = {
         Step(None, f"nn.functional.pad({{x}}, (0, 0, 0, 0, {layer.added[0]}, {layer.added[1]}))")],
     "replicatepad": lambda layer, x, y, ceil: [Step("", f"nn.ReplicationPad2d({_sides(*layer.pad[:4])})")],
     "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, x, y),
-    "centercrop": lambda layer, x, y, ceil: _crop(*layer.offsets(x.dims[0], x.dims[1]), x, y),
+    "centercrop": lambda layer, x, y, ceil: _crop(layer.offsets(x.dims[0], x.dims[1])[0],
+                                                  layer.offsets(x.dims[0], x.dims[1])[1], x, y),
 }
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",
@@ -469,6 +474,8 @@ class Writer:
             self.helpers.add(kind)
         if kind in PAIRWISE:  # maximum(maximum(a, b), c)
             joined = functools.reduce(lambda a, b: f"{PAIRWISE[kind]}({a}, {b})", outs)
+        elif kind == "avg" and len({self.rows[b.path].output for b in node.branches}) > 1:  # a gate among them
+            joined = f"torch.stack(torch.broadcast_tensors({', '.join(outs)})).mean(0)"
         else:
             join = JOINS[kind]
             joined = join.format(", ".join(outs)) if "{}" in join else \

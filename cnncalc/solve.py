@@ -190,9 +190,11 @@ def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
                       {n: s + rule.delta for n, s in state.points.items()})
         return require(moved, 1, path) if rule.delta < 0 else moved
     if isinstance(rule, axis.Scale):
-        return State(state.modulus, {r: p._replace(a=p.a * rule.factor, b=p.b * rule.factor)
-                                     for r, p in state.pieces.items()},
-                     {n: s * rule.factor for n, s in state.points.items()})
+        scaled = State(state.modulus, {r: p._replace(a=p.a * rule.factor, b=p.b * rule.factor)
+                                       for r, p in state.pieces.items()},
+                       {n: s * rule.factor for n, s in state.points.items()})
+        # floor(N·F/D), D > 1: floor(M/D) is a window of D at stride D, rounded down, which needs M >= D
+        return scaled if rule.divisor == 1 else _window(scaled, _divided(rule.divisor), "floor", path)
     if isinstance(rule, axis.Fixed):
         needed = require(state, rule.at_least, path)
         return State(needed.modulus, {r: p._replace(a=0, b=rule.size) for r, p in needed.pieces.items()},
@@ -205,6 +207,11 @@ def apply(state: State, rule: AxisRule, rounding: str, path: str) -> State:
                        for n, s in state.points.items()})
         return require(grown, 1, path)
     return _window(state, rule, rounding, path)
+
+
+def _divided(divisor: int) -> axis.Window:
+    """floor(M/D) as a window: (M - D)/D + 1, rounded down (a decimal scale's denominator)."""
+    return axis.Window(divisor, divisor, 0, 0)
 
 
 def _window(state: State, w: axis.Window, rounding: str, path: str) -> State:
@@ -310,16 +317,17 @@ class Solver:
                     self._note(i, first[i], reached[i], node.path)
                 first = (reached[0], reached[1])
             return first
-        gate = node.kind.keyword == "mul"
-        # a `mul`'s 1x1xC gate (1 on both axes at every size: a global pool's) scales the others, whose sizes agree
+        gate = node.kind.gates
+        # a 1x1xC gate (1 on both axes at every size: a global pool's) is broadcast over the others, whose sizes agree
         gates = [gate and _constant_one(end[0]) and _constant_one(end[1]) for end in ends]
         return (self._join([e[0] for e in ends], gates, states[0], gate, node.path, 0),
                 self._join([e[1] for e in ends], gates, states[1], gate, node.path, 1))
 
-    def _join(self, ends: list[State], gates: list[bool], before: State, mul: bool, path: str, i: int) -> State:
+    def _join(self, ends: list[State], gates: list[bool], before: State, gating: bool, path: str, i: int) -> State:
         """The sizes of the branches that are not gates must agree; the gates' and the merge input's conditions
-        still hold. A `mul` branch that is 1 only at some sizes would be a gate there if it were 1 on the other
-        axis at the same time: NotFollowed (the sizes that work are then no longer one set per axis)."""
+        still hold. A branch of a merge that broadcasts gates (`mul`, `add`…) that is 1 only at some sizes would be a
+        gate there if it were 1 on the other axis at the same time: NotFollowed (the sizes that work are then no
+        longer one set per axis)."""
         if any(e.flat for e in ends):
             return State(1, {}, {}, True) if not all(e.flat for e in ends) else ends[0]
         maps = [e for e, is_gate in zip(ends, gates) if not is_gate] or ends[:1]
@@ -342,18 +350,18 @@ class Solver:
             # the branches differ: they can agree only where the first meets each other
             for t in _meetings(branches):
                 if t >= low:
-                    _gate_at(mul, [q.a * t + q.b for q in branches], path)
+                    _gate_at(gating, [q.a * t + q.b for q in branches], path)
                     if len({q.a * t + q.b for q in branches}) == 1:
                         points[first.modulus * t + r] = p.a * t + p.b
-            if mul:
+            if gating:
                 for t in {(1 - q.b) // q.a for q in branches if q.a and (1 - q.b) % q.a == 0}:
                     if t >= low:
-                        _gate_at(mul, [q.a * t + q.b for q in branches], path)
+                        _gate_at(gating, [q.a * t + q.b for q in branches], path)
         # the isolated sizes of any branch or gate (where the others may still be whole classes), where all agree
         for n in set(first.points).union(*(s.points for s in (*rest, *conditions))):
             if first.valid(n) and all(s.valid(n) for s in (*rest, *conditions)):
                 sizes = [s.size_at(n) for s in (first, *rest)]
-                _gate_at(mul, sizes, path)
+                _gate_at(gating, sizes, path)
                 if len(set(sizes)) == 1:
                     points[n] = sizes[0]
         joined = State(first.modulus, pieces, points)
@@ -374,10 +382,10 @@ def _meetings(branches: tuple[Piece, ...]) -> set[int]:
     return {(q.b - p.b) // (p.a - q.a) for q in branches[1:] if q.a != p.a and (q.b - p.b) % (p.a - q.a) == 0}
 
 
-def _gate_at(mul: bool, sizes: list[int], path: str) -> None:
-    """NotFollowed where a `mul`'s branches differ only by a 1: one of them is a gate at this size if it is 1 on
-    the other axis too."""
-    if mul and 1 in sizes and len(set(sizes)) == 2:
+def _gate_at(gating: bool, sizes: list[int], path: str) -> None:
+    """NotFollowed where the branches of a merge that broadcasts gates differ only by a 1: one of them is a gate at
+    this size if it is 1 on the other axis too."""
+    if gating and 1 in sizes and len(set(sizes)) == 2:
         raise NotFollowed(f"{path}: a branch is a 1x1 gate at some input sizes only, which ties the height and "
                           f"width that work together; cnncalc follows them axis by axis")
 

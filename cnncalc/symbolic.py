@@ -80,6 +80,16 @@ def _step(x: Size, rule: AxisRule, rounding: str, letter: str) -> Size:
         return Affine(0, 1, 1)
     if isinstance(x, str):
         return x
+    if isinstance(rule, axis.Scale) and rule.divisor > 1:  # floor(N·F/D): the product, then its floor over D
+        scaled = _step(x, axis.Scale(rule.factor), rounding, letter)
+        if isinstance(scaled, Affine) and scaled.d == 1 and scaled.p % rule.divisor == 0 == scaled.q % rule.divisor:
+            return Affine(scaled.p // rule.divisor, scaled.q // rule.divisor, 1)
+        if isinstance(scaled, Affine):
+            scaled = Rounded(scaled.text(letter), 0)
+        if isinstance(scaled, str):
+            return scaled
+        floored = Rounded(f"⌊{scaled.operand()}/{rule.divisor}⌋", 0)
+        return floored if len(floored.shown()) <= limits.MAX_FORMULA_CHARS else TOO_LONG
     if isinstance(x, Affine):
         exact = _affine_step(x, rule, rounding)
         if exact is not None:

@@ -329,6 +329,10 @@ class TokenStream:
         if syntax == "word":
             self.unexpected(what, "`cnncalc explain LAYER` lists its words")
             return None
+        if syntax == "scale" and tok.kind == "NUMBER" and not tok.text.isdigit():  # a decimal factor (`0.5`)
+            self.advance()
+            return ir.Real(tok.text, tok.span)
+        syntax = "pair" if syntax == "scale" else syntax
         if tok.kind == "DIMS" and syntax in ("pair", "sides", "int"):
             self.advance()
             return self.dims_value(tok)

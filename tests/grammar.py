@@ -72,6 +72,9 @@ class Grammar:
     def value(self, syntax: str, words: tuple[str, ...]) -> str:
         if syntax == "int":
             return self.number()
+        if syntax == "scale":
+            return self.rng.choice([self.pair(), self.pair(), "0.5", "1.5", "0.25", "2.0", "0.3", "0", "1e3",
+                                    "0.0009765625"])
         if syntax == "pair":
             return self.pair()
         if syntax == "sides":

@@ -85,9 +85,9 @@ def test_sub_avg_max_and_min_join_equal_shapes_value_by_value() -> None:
     r = run("input 8x8x4\ns: sub { identity | relu | tanh }\n")
     assert where(r) == [("E066", 2, 1)]
     assert r.diagnostics[0].message == "s: `sub` takes two branches, the first minus the second, not 3"
-    # a 1x1xC branch is proposed as a gate (`mul`) only for an add
+    # a 1x1xC branch is broadcast over the map (W051, as the frameworks do); not an error
     r = run("input 8x8x4\nm: max { identity | globalavgpool }\n")
-    assert "mul" not in (r.diagnostics[0].hint or "")
+    assert [d.code for d in r.diagnostics] == ["W051"] and row(r, "m").output.dims == (8, 8, 4)
 
 
 def test_blocks_expressions_and_paths() -> None:
@@ -380,3 +380,22 @@ def test_the_input_named_by_an_identity_line_is_a_reference() -> None:
     r = run("input 8x8x3\nimage: identity\nconv1: conv 8 3x3 pad 1\nout: concat { @image | identity }\n")
     assert not r.diagnostics
     assert r.output == Shape((8, 8, 3 + 8))
+
+
+def test_a_gate_added_is_broadcast_over_the_map_with_a_warning() -> None:
+    # PyTorch's `x + g`, Keras' Add and ONNX's Add spread a 1x1xC (or HxWx1) branch over HxWxC: GCNet's context.
+    # The output is the map's shape; W051 says a gate is usually multiplied. Shapes that differ otherwise stay E051.
+    # conv 16 1x1 on 16: 16·16 + 16 = 272
+    r = run("input 8x8x16\nadd { identity | globalavgpool ; conv 16 1x1 } -> 8x8x16 params 272\n"
+            "max { channelmaxpool | identity } -> 8x8x16\n")
+    assert [a.verdict for a in r.answers] == ["right"] * 3, r.messages()
+    assert [(d.code, d.message) for d in r.diagnostics] == [
+        ("W051", "add1: branch 2's 1x1x16 is broadcast over branch 1's 8x8x16, as PyTorch's and Keras' element-wise "
+                 "operations do"),
+        ("W051", "max1: branch 1's 8x8x1 is broadcast over branch 2's 8x8x16, as PyTorch's and Keras' element-wise "
+                 "operations do")]
+    assert r.diagnostics[0].hint == "a gate (squeeze-and-excitation's, spatial attention's) is multiplied: `mul { … }`"
+    for text in ("input 8x8x16\nadd { identity | globalavgpool ; conv 8 1x1 }\n",  # 1x1x8: no gate of 16
+                 "input 8x8x16\nadd { identity | maxpool 2 }\n",
+                 "input 8x8x16\navg { identity | conv 16 1x1 stride 2 floor }\n"):
+        assert [d.code for d in run(text).diagnostics if d.severity == "error"] == ["E051"], text

@@ -500,3 +500,19 @@ def test_center_crop_keeps_the_central_window_from_the_offset_rounded_down() -> 
     from cnncalc import analyze_text as again
     working = again("input 32x33x3\ncentercrop 29x30 floor\n", "t.spec", explain=True).rows[0].working
     assert working is not None and working.out == "rows 1 to 29, columns 1 to 30"
+
+
+def test_an_add_of_a_pooled_context_is_broadcast_over_the_map() -> None:
+    # Keras' Add spreads a (1, 1, C) branch over (H, W, C), as NumPy broadcasts (it was E051): GCNet's context added
+    # to every position (Keras 3.15's output shape: (None, 8, 8, 4)); conv 3x3 same (27 + 1)·4 = 112, the context's
+    # 1x1 conv (4 + 1)·4 = 20: 132
+    text = functional(
+        ("Conv2D", "c", {"filters": 4, "kernel_size": 3, "padding": "same"}, ["in"]),
+        ("GlobalAveragePooling2D", "g", {"keepdims": True}, ["c"]),
+        ("Conv2D", "t", {"filters": 4, "kernel_size": 1}, ["g"]),
+        ("Add", "a", {}, ["c", "t"]),
+        shape=[None, 8, 8, 3], output="a")
+    report = analyze_text(text, "m.json")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert [d.code for d in report.diagnostics] == ["W051"]
+    assert report.output is not None and report.output.dims == (8, 8, 4) and report.totals.params == 132

@@ -1030,3 +1030,19 @@ def test_a_prelu_slope_per_value_is_prelu_pervalue(tmp_path: Path) -> None:
     channels = _helper_model(tmp_path, [helper.make_node("PRelu", ["x", "a"], ["y"])], [_floats("a", 4, 1, 1)],
                              [1, 4, 5, 6])
     assert [(r.op, r.weights) for r in channels.rows] == [("prelu perchannel inputs 4", 4)]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_resize_by_decimal_scales_floors_the_product(dynamo: bool, tmp_path: Path) -> None:
+    # Resize with scales 1.5, then 0.5: floor(N·s) as ONNX and PyTorch size it (E070 before); torch's output shape
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.Upsample(scale_factor=1.5, mode="bilinear"),
+                          nn.Upsample(scale_factor=0.5)).eval()
+    x = torch.zeros(1, 3, 19, 23)
+    y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", dynamo)
+    assert [r.op for r in report.rows] == ["conv 4 3x3 inputs 3", "upsample 1.5 bilinear", "upsample 0.5"]
+    assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (12, 15, 4)

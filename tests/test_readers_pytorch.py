@@ -2460,3 +2460,24 @@ def test_softplus_softsign_log_sigmoid_and_celu_modules_and_functions() -> None:
         "conv 4 1x1 inputs 3", "softplus beta 2 threshold 10", "softplus threshold 5", "softsign", "logsigmoid",
         "celu 0.5", "softplus beta 3", "celu 2", "logsigmoid", "softsign"]
     assert report.totals.params == 16 and report.output.dims == (4, 4, 4)
+
+
+def test_a_decimal_scale_factor_floors_the_product() -> None:
+    # PyTorch's output size is floor(N·s): on 17x21, 1.5 gives 25x31, then 0.5 gives 12x15 and 0.75 gives 9x11
+    # (torch says (1, 4, 9, 11) for this module on 19x23); the values read 1/s apart, as cnncalc's executor does
+    # (tests/torch_networks.py checks them). A factor not exact in binary, different per side, or recomputed is E070.
+    init = "self.c = nn.Conv2d(3, 4, 3)\nself.u = nn.Upsample(scale_factor=1.5, mode='bilinear')"
+    forward = ("x = self.u(self.c(x))\nx = F.interpolate(x, scale_factor=0.5)\n"
+               "return F.interpolate(x, scale_factor=(0.75, 0.75), mode='bilinear', align_corners=True)")
+    report = read_py(module_file(init, forward), input="19x23x3")
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims) for r in report.rows] == [
+        ("conv 4 3x3 inputs 3", (17, 21, 4)), ("upsample 1.5 bilinear", (25, 31, 4)), ("upsample 0.5", (12, 15, 4)),
+        ("upsample 0.75 aligned", (9, 11, 4))]
+    for call, words in (("F.interpolate(x, scale_factor=0.3)", "scale_factor=0.3 (cnncalc scales by whole factors"),
+                        ("F.interpolate(x, scale_factor=(0.5, 2))", "scale_factor=(0.5, 2)"),
+                        ("F.interpolate(x, scale_factor=0.5, recompute_scale_factor=True)",
+                         "with recompute_scale_factor=True")):
+        bad = read_py(module_file("self.c = nn.Conv2d(3, 4, 3)", f"x = self.c(x)\nreturn {call}"), input="19x23x3")
+        [error] = [d for d in bad.diagnostics if d.severity == "error"]
+        assert error.code == "E070" and words in error.message, (call, error.message)

@@ -494,3 +494,20 @@ def test_the_bounded_activations_take_signed_reals_and_keep_the_shape() -> None:
     for line, place, words in cases:
         r = run(f"input 6x5x3\n{line}\n")
         assert where(r)[:1] == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())
+
+
+def test_upsample_by_a_decimal_floors_the_product() -> None:
+    # floor(9·0.5) = 4, floor(7·0.5) = 3; floor(4·1.5) = 6, floor(3·1.5) = 4; `2.0` is the whole factor 2
+    r = run("input 9x7x3\nupsample 0.5 -> 4x3x3\nupsample 1.5 bilinear -> 6x4x3\nupsample 2.0 -> 12x8x3\n")
+    assert r.ok and [a.verdict for a in r.answers] == ["right"] * 3, r.messages()
+    assert [row.op for row in r.rows] == ["upsample 0.5", "upsample 1.5 bilinear", "upsample 2"]
+    assert r.rows[0].working is not None and r.rows[0].working.out == "⌊9·0.5⌋ = 4, ⌊7·0.5⌋ = 3"
+    cases = [
+        ("upsample 0.3", ("E013", 2, 10), "the factor 0.3 is not exact in binary"),
+        ("upsample 0.0", ("E013", 2, 10), "the factor must be above 0"),
+        ("upsample 1e3", ("E013", 2, 10), "`1e3` is not a factor"),
+        ("upsample 0.0625", ("E031", 2, 10), "9x7 scaled by 0.0625 is 0x0: no pixel left"),
+    ]
+    for line, place, words in cases:
+        r = run(f"input 9x7x3\n{line}\n")
+        assert where(r)[:1] == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())

@@ -605,20 +605,6 @@ def test_a_layer_described_by_its_pytorch_call_in_the_lectures_notation(call: st
 
 # ---- the input sizes `solve` gives, against PyTorch run at every size --------------------------------------------
 
-class _Sum(torch.nn.Module):
-    """Two branches added: equal shapes only, as cnncalc's `add` (PyTorch would broadcast a 1x1 over the other)."""
-
-    def __init__(self, a: torch.nn.Module, b: torch.nn.Module) -> None:
-        super().__init__()
-        self.a, self.b = a, b
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y, z = self.a(x), self.b(x)
-        if y.shape != z.shape:
-            raise RuntimeError("the branches differ")
-        return y + z
-
-
 class _Branches(torch.nn.Module):
     """Branches joined by `join` (torch.cat refuses maps of different sizes; a product broadcasts a 1x1 gate)."""
 
@@ -634,10 +620,10 @@ class _Branches(torch.nn.Module):
 def _solve_cases() -> list[tuple[str, torch.nn.Module]]:
     nn = torch.nn
     return [
-        # an add whose branches agree at two sizes only (n = ⌊(n + 1)/2⌋ + 1: 2 and 3), inside a concat whose other
-        # branch takes every size
-        ("concat { identity | add { identity | conv 2 1x1 stride 2 pad 1 } }",
-         _Branches("cat", nn.Identity(), _Sum(nn.Identity(), nn.Conv2d(2, 2, 1, 2, 1)))),
+        # a concat whose branches agree at two sizes only (n = ⌊(n + 1)/2⌋ + 1: 2 and 3), inside a concat whose
+        # other branch takes every size (an add would broadcast its 1x1 identity at n = 1: not followed, W051)
+        ("concat { identity | concat { identity | conv 2 1x1 stride 2 pad 1 } }",
+         _Branches("cat", nn.Identity(), _Branches("cat", nn.Identity(), nn.Conv2d(2, 2, 1, 2, 1)))),
         # a gate written first: the map goes on, at its own size, into a second strided conv
         ("mul { globalavgpool | conv 2 3x3 stride 2 }\nconv 2 3x3 stride 2",
          nn.Sequential(_Branches("mul", nn.AdaptiveAvgPool2d(1), nn.Conv2d(2, 2, 3, 2)), nn.Conv2d(2, 2, 3, 2))),

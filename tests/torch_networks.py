@@ -20,6 +20,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
               "bn nostats ; bn noshift nostats"),
     ("5x7x6", "slice 1:5 ; shuffle 2 ; upsample 2 ; upsample 2x3 bilinear ; resize 7x4 bilinear ; resize 13x5"),
     ("4x5x3", "upsample 2 aligned ; resize 11x3 aligned ; resize 1x1 aligned ; upsample 3x2 aligned"),
+    # decimal factors: floor(N·F), the input read 1/F apart (PyTorch's scale_factor): 9x11 -> 13x16 -> 6x8 -> 4x6
+    # -> 5x7 -> 1x1
+    ("9x11x3", "upsample 1.5 ; upsample 0.5 bilinear ; upsample 0.75 aligned ; upsample 1.25 bilinear ; "
+               "upsample 0.25"),
     ("5x7x6", "slice 2: ; conv 3 1x1 ; slice 1:"),
     ("14x10x3", "adaptiveavgpool 4x3 ; zeropad 1,0,2,1 ; adaptivemaxpool 2 ; zeropad 1"),
     ("9x7x3", "reflectpad 3,2,1,0 ; conv 4 3x3 ; replicatepad 2 ; reflectpad 1x2"),
@@ -27,6 +31,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
     # Keras' centre, (N - n)//2: 3//2 = 1 and 5//2 = 2 (torchvision's round(1.5) = 2), then 3//2 = 1 and 1//2 = 0
     ("11x10x3", "centercrop 8x5 floor ; conv 2 3x3 ; centercrop 3x2 floor"),
+    # gates broadcast over the map by the value-by-value joins (W051): GCNet's context added, a spatial map's maximum
+    ("8x7x6", "add { identity | globalavgpool ; conv 6 1x1 } ; max { identity | channelavgpool } ; "
+              "sub { globalmaxpool | identity } ; min { channelmaxpool | identity | identity } ; "
+              "avg { identity | globalavgpool ; relu }"),
     ("8x8x8", "se: mul { identity | globalavgpool ; conv 2 1x1 ; relu ; conv 8 1x1 ; hardsigmoid }"),
     ("6x6x8", "mul { identity | globalavgpool ; squeeze ; fc 2 ; relu ; fc 8 noflatten ; sigmoid ; unflatten }"),
     ("1x1x16", "flatten ; fc 48 ; reshape 2x3x8 ; deconv 4 3x3 stride 2 ; reshape 7x5"),  # a generator's first maps

@@ -186,7 +186,7 @@ TORCH_OPS: dict[str, Op] = {
     "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
     "pixelshuffle": lambda layer, x, w, c: F.pixel_shuffle(x, layer.factor),
-    "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(map(float, layer.factor))),
+    "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(n / d for n, d in layer.factor)),
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
     "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),
     "reflectpad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="reflect"),
@@ -203,9 +203,9 @@ JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {
     "split": lambda outs, kind: torch.cat(outs, dim=1),
     "add": lambda outs, kind: torch.stack(torch.broadcast_tensors(*outs)).sum(0),
     "sub": lambda outs, kind: torch.sub(outs[0], outs[1]),
-    "avg": lambda outs, kind: torch.mean(torch.stack(outs), 0),
-    "max": lambda outs, kind: torch.amax(torch.stack(outs), 0),
-    "min": lambda outs, kind: torch.amin(torch.stack(outs), 0),
+    "avg": lambda outs, kind: torch.mean(torch.stack(torch.broadcast_tensors(*outs)), 0),  # (a gate spread)
+    "max": lambda outs, kind: torch.amax(torch.stack(torch.broadcast_tensors(*outs)), 0),
+    "min": lambda outs, kind: torch.amin(torch.stack(torch.broadcast_tensors(*outs)), 0),
     "mul": lambda outs, kind: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
     "fit": lambda outs, kind: _fit(outs[1], outs[0]) if kind.offset is None else
     _crop_at(outs[1], outs[0], *kind.offset),

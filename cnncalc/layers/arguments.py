@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _MISSING: Any = object()
 Pair = tuple[int, int]
+Ratio = tuple[int, int]  # a numerator and a denominator in lowest terms (a resampling factor: 3/2 is 1.5)
 OpenPair = tuple[int, int | None]  # a channel range whose end may be left out (`slice 64:`)
 
 
@@ -43,8 +44,8 @@ NO_PAD = Pad()
 
 class Kind:
     """What values an argument takes. `syntax` tells the parser what to read: `int` (an integer
-    expression), `pair` (`3`, `3x5`), `sides` (`1`, `1x2`, `1,2,1,2`, plus words), `real`, `range`
-    (`A:B`) or `word` (a flag)."""
+    expression), `pair` (`3`, `3x5`), `scale` (a pair, or a decimal: `0.5`), `sides` (`1`, `1x2`, `1,2,1,2`,
+    plus words), `real`, `range` (`A:B`) or `word` (a flag)."""
 
     syntax: ClassVar[str]
     words: tuple[str, ...] = ()  # bare words accepted as the value (`same`, `valid`)
@@ -93,6 +94,56 @@ class PairKind(Kind):
 
     def format(self, value: Pair) -> str:
         return str(value[0]) if value[0] == value[1] and not self.both else f"{value[0]}x{value[1]}"
+
+
+class ScaleKind(Kind):
+    """A resampling factor: a whole number, or `HxW` of them, or one decimal for both axes (`0.5`, `1.5`) whose
+    value is exact in binary (a fraction of a power of two, at most limits.MAX_SCALE_DENOMINATOR): what PyTorch
+    multiplies a size by in floating point, then floors, gives the same size as the exact product."""
+
+    syntax = "scale"
+
+    def convert(self, raw: Any) -> tuple[Ratio, Ratio]:
+        if isinstance(raw, str):
+            ratio = _decimal_ratio(raw)
+            return ratio, ratio
+        h, w = SIZE.convert(raw)
+        return (h, 1), (w, 1)
+
+    def format(self, value: tuple[Ratio, Ratio]) -> str:
+        (hn, hd), (wn, wd) = value
+        if hd == wd == 1:
+            return SIZE.format((hn, wn))
+        return repr(hn / hd)  # one factor (a decimal is written for both axes); exact: the denominator is 2^k
+
+
+def scale_text(factor: float) -> str | None:
+    """A framework's resampling factor as `upsample` takes it (`2`, `0.5`), or None when it takes no such factor
+    (not exact in binary, at most 0, too large): the readers' one test."""
+    if not isinstance(factor, (int, float)) or isinstance(factor, bool) or not 0 < factor <= limits.MAX_SIZE:
+        return None
+    numerator, denominator = float(factor).as_integer_ratio()
+    if denominator > limits.MAX_SCALE_DENOMINATOR:
+        return None
+    return str(numerator) if denominator == 1 else repr(numerator / denominator)
+
+
+def _decimal_ratio(text: str) -> Ratio:
+    """`1.5` -> (3, 2); BadValue unless a plain decimal above 0, at most MAX_SIZE, exact in binary."""
+    from math import gcd
+    whole, _, part = text.partition(".")
+    if len(text) > limits.MAX_REAL_CHARS or not (whole + part).isdigit() or not (whole + part).isascii():
+        raise BadValue(f"`{text}` is not a factor: write a whole number or a decimal (`2`, `0.5`, `1.5`)")
+    numerator, denominator = int(whole + part), 10 ** len(part)
+    common = gcd(numerator, denominator) or 1
+    numerator, denominator = numerator // common, denominator // common
+    if numerator == 0 or numerator > limits.MAX_SIZE * denominator:
+        raise BadValue(f"the factor must be above 0 and at most {limits.MAX_SIZE:,}, got {text}")
+    if denominator & (denominator - 1) or denominator > limits.MAX_SCALE_DENOMINATOR:
+        raise BadValue(f"the factor {text} is not exact in binary (PyTorch's floating-point size would not be "
+                       f"the exact product); cnncalc takes a whole number, or halves, quarters… up to "
+                       f"1/{limits.MAX_SCALE_DENOMINATOR:,}")
+    return numerator, denominator
 
 
 class Sides(Kind):
@@ -266,6 +317,7 @@ def declared_inputs(what: str = "channels") -> Any:
     kind = Int(1, limits.MAX_FLAT) if what == "values" else CHANNELS
     return option(kind, default=None, names=("in",), doc=f"the input's {what}, when written (checked)")
 SIZE = PairKind(1, limits.MAX_SIZE)
+SCALE = ScaleKind()
 KERNEL = PairKind(1, limits.MAX_SIZE, both=True)
 OFFSET = PairKind(0, limits.MAX_SIZE)
 MAP_SIZE = PairKind(1, limits.MAX_SIZE, both=True)  # a map's height and width, both written (`size 32x32`)

@@ -11,7 +11,7 @@ from cnncalc.record import Protocol
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
-    from typing import ClassVar
+    from typing import Any, ClassVar
 
     import numpy as np
 
@@ -43,6 +43,9 @@ class MergeKind:
     # the output's height and width are the first branch's, whatever the others' (`fit`): the branches need not
     # agree in size (`solve` and the symbolic sizes read this)
     sized_by_first: ClassVar[bool] = False
+    # a 1x1xC (or HxWx1) branch is broadcast over the others, whose sizes agree (`mul`'s gate; an `add` of one,
+    # W051): `solve` and the symbolic sizes read this
+    gates: ClassVar[bool] = False
     modes: ClassVar[tuple[str, ...]] = ()  # the words the keyword may take before `{` (`resample bilinear`)
     mode: str | None = None  # the one this instance runs with (`with_mode`)
     offset: tuple[int, int] | None = None  # the offset this instance runs from (`at`)
@@ -148,19 +151,31 @@ def _one_branch(keyword: str, outs: list[Named], ctx: MergeContext) -> None:
 
 
 class _ValueByValue(MergeKind):
-    """Joins branches of one shape value by value (add, sub, avg, max, min): shapes must be equal."""
+    """Joins branches of one shape value by value (add, sub, avg, max, min): shapes must be equal, or one a
+    1x1xC or HxWx1 gate broadcast over the others (W051), as the frameworks' element-wise operations do."""
+
+    gates = True
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         _one_branch(self.keyword, outs, ctx)
-        first_name, first = outs[0]
+        full_name, full = outs[0]
         for name, shape in outs[1:]:
-            if shape != first:
-                article = "an" if self.keyword[0] in "aeiou" else "a"
-                ctx.report(codes.E051, f"{first_name} gives {first} but {name} gives {shape}; {article} "
+            if shape == full:
+                continue
+            merged = _broadcast(full, shape)
+            article = "an" if self.keyword[0] in "aeiou" else "a"
+            if merged is None:
+                ctx.report(codes.E051, f"{full_name} gives {full} but {name} gives {shape}; {article} "
                                        f"{self.keyword} needs equal shapes",
-                           hint=_add_hint(first_name, first, name, shape, self.keyword == "add"))
+                           hint=_add_hint(full_name, full, name, shape))
                 return None
-        return first
+            gate_name, gate = (full_name, full) if merged is shape else (name, shape)
+            if merged is shape:
+                full_name, full = name, shape
+            ctx.report(codes.W051, f"{gate_name}'s {gate} is broadcast over {full_name}'s {full}, as PyTorch's and "
+                                   f"Keras' element-wise operations do",
+                       hint="a gate (squeeze-and-excitation's, spatial attention's) is multiplied: `mul { … }`")
+        return full
 
 
 class Add(_ValueByValue):
@@ -170,10 +185,8 @@ class Add(_ValueByValue):
     example = "add { conv 64 3x3 pad 1 | identity }"  # on a 64-deep input
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
-        total = arrays[0].copy()
-        for a in arrays[1:]:
-            total += a
-        return total
+        import numpy as np
+        return _folded(np.add, arrays)
 
 
 class Sub(_ValueByValue):
@@ -190,10 +203,8 @@ class Sub(_ValueByValue):
         return super().out_shape(outs, ctx)
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
-        first, second = arrays
-        out = first.copy()
-        out -= second
-        return out
+        import numpy as np
+        return _folded(np.subtract, arrays)
 
 
 class Avg(_ValueByValue):
@@ -203,9 +214,8 @@ class Avg(_ValueByValue):
     example = "avg { conv 64 1x1 | conv 64 3x3 pad 1 }"
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
-        total = arrays[0].copy()
-        for a in arrays[1:]:
-            total += a
+        import numpy as np
+        total = _folded(np.add, arrays)
         total /= len(arrays)
         return total
 
@@ -220,10 +230,7 @@ class Max(_ValueByValue):
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         import numpy as np
-        out = arrays[0].copy()
-        for a in arrays[1:]:
-            np.maximum(out, a, out=out)
-        return out
+        return _folded(np.maximum, arrays)
 
 
 class Min(_ValueByValue):
@@ -236,17 +243,12 @@ class Min(_ValueByValue):
 
     def run(self, arrays: list[np.ndarray]) -> np.ndarray:
         import numpy as np
-        out = arrays[0].copy()
-        for a in arrays[1:]:
-            np.minimum(out, a, out=out)
-        return out
+        return _folded(np.minimum, arrays)
 
 
-def _add_hint(first_name: str, a: Shape, other_name: str, b: Shape, adding: bool) -> str:
+def _add_hint(first_name: str, a: Shape, other_name: str, b: Shape) -> str:
     if a.is_flat or b.is_flat:
         return "make both branches give the same shape"
-    if adding and a.channels == b.channels and (a.dims[:2] == (1, 1) or b.dims[:2] == (1, 1)):
-        return "a 1x1xC branch is a per-channel gate: multiply with `mul { … }` instead of adding"
     if a.dims[:2] == b.dims[:2]:
         return f"project {other_name} to {a.channels} channels: `conv {a.channels} 1x1`"
     if a.channels == b.channels:
@@ -263,6 +265,7 @@ class Mul(MergeKind):
     broadcast over the other branch."""
 
     keyword = "mul"
+    gates = True
     example = "mul { identity | globalavgpool ; conv 64 1x1 ; sigmoid }"
     keeps = "others"  # each branch's gradient is the others' product
 
@@ -289,6 +292,17 @@ class Mul(MergeKind):
         for a in arrays[1:]:
             total = np.multiply(total, a)  # broadcasts a gate over the other branch
         return total
+
+
+def _folded(ufunc: Any, arrays: list[np.ndarray]) -> np.ndarray:
+    """`ufunc` folded over the branches' arrays, left to right, into a new array of their broadcast shape (a gate
+    1x1xC or HxWx1 spread over the others)."""
+    import numpy as np
+    out = np.empty(np.broadcast_shapes(*(a.shape for a in arrays)), dtype=np.result_type(*arrays))
+    out[...] = arrays[0]
+    for a in arrays[1:]:
+        ufunc(out, a, out=out)
+    return out
 
 
 def _broadcast(a: Shape, b: Shape) -> Shape | None:

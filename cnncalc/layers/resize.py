@@ -8,12 +8,14 @@ from cnncalc import TYPE_CHECKING, axis, codes, field, limits
 from cnncalc.layers.arguments import (
     CHANNELS,
     CROPPING,
+    SCALE,
     SIZE,
     ChannelRange,
     Int,
     OpenPair,
     Pad,
     Pair,
+    Ratio,
     flag,
     option,
     positional,
@@ -228,39 +230,54 @@ class PixelShuffle(Layer):
 
 class Upsample(Layer):
     """Each pixel repeated (nearest) or interpolated (bilinear, PyTorch's align_corners=False; `aligned`,
-    align_corners=True) F times along height and width: HxWxC -> (F·H)x(F·W)xC."""
+    align_corners=True) F times along height and width: HxWxC -> (F·H)x(F·W)xC. A decimal F (`0.5`, `1.5`)
+    gives floor(F·H) x floor(F·W), as PyTorch's `scale_factor` and ONNX's Resize scales do, and reads the
+    input at the factor's steps (1/F apart), not at the sizes' ratio."""
 
     keyword = "upsample"
     example = "upsample 2 bilinear"
     spatial_input = True
-    factor: Pair = positional(SIZE)
+    factor: tuple[Ratio, Ratio] = positional(SCALE)
     mode: str = flag(MODES, default="nearest")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return KEEPS_NOTHING  # its gradient needs only the sizes
 
+    def sizes(self, h: int, w: int) -> tuple[int, int]:
+        """The output's height and width for an HxW input: floor(F·N), exact (F is a fraction of 2^k)."""
+        (hn, hd), (wn, wd) = self.factor
+        return h * hn // hd, w * wn // wd
+
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return Shape.volume(x.dims[0] * self.factor[0], x.dims[1] * self.factor[1], x.channels)
+        h, w = self.sizes(x.dims[0], x.dims[1])
+        if h < 1 or w < 1:
+            ctx.report(codes.E031, f"{x.dims[0]}x{x.dims[1]} scaled by {SCALE.format(self.factor)} is {h}x{w}: "
+                                   f"no pixel left", arg="factor", hint="scale a larger map, or by a larger factor")
+            return None
+        return Shape.volume(h, w, x.channels)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        return Working(f"{x.dims[0]}·{self.factor[0]} = {y.dims[0]}, {x.dims[1]}·{self.factor[1]} = {y.dims[1]}")
+        shown = [f"{n}·{num}" if den == 1 else f"⌊{n}·{num / den!r}⌋" for n, (num, den) in zip(x.dims, self.factor)]
+        return Working(f"{shown[0]} = {y.dims[0]}, {shown[1]} = {y.dims[1]}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        return axis.Scale(self.factor[0]), axis.Scale(self.factor[1])
+        (hn, hd), (wn, wd) = self.factor
+        return axis.Scale(hn, hd), axis.Scale(wn, wd)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         bilinear = self.mode != "nearest"
-        return (field.resample(x.dims[0], x.dims[0] * self.factor[0], bilinear),
-                field.resample(x.dims[1], x.dims[1] * self.factor[1], bilinear))
+        h, w = self.sizes(x.dims[0], x.dims[1])
+        return field.resample(x.dims[0], h, bilinear), field.resample(x.dims[1], w, bilinear)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        size = (x.shape[1] * self.factor[0], x.shape[2] * self.factor[1])
-        scale = (1 / self.factor[0], 1 / self.factor[1])
+        size = self.sizes(x.shape[1], x.shape[2])
+        scale = (self.factor[0][1] / self.factor[0][0], self.factor[1][1] / self.factor[1][0])  # PyTorch's 1/F
         return kernels.resample(x, size, scale, self.mode, naive), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return 3 * _size(x) * self.factor[0] * self.factor[1] * itemsize
+        h, w = self.sizes(x[1], x[2])
+        return 3 * x[0] * h * w * x[-1] * itemsize
 
 
 class Resize(Layer):

@@ -21,6 +21,7 @@ from typing import Any
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers.activation import SELU_ALPHA, SELU_SCALE
+from cnncalc.layers.arguments import scale_text
 from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer, why
 
 BY = "ONNX"
@@ -1078,6 +1079,9 @@ class _Reader:
                 return layer(f"resize {int(sizes[2])}x{int(sizes[3])}{how}")
             if scales and len(scales) == 4 and all(float(s).is_integer() for s in scales[2:]):
                 return layer(f"upsample {_size(int(scales[2]), int(scales[3]))}{how}")
+            factor = scale_text(scales[2]) if scales and len(scales) == 4 and scales[2] == scales[3] else None
+            if factor is not None:  # floor(N·F), the input read at the factor's steps (PyTorch's export of it)
+                return layer(f"upsample {factor}{how}")
             raise _Unsupported("scales or sizes cnncalc cannot read")
         if op == "Slice":
             starts, ends = self.values(inputs[1]), self.values(inputs[2])

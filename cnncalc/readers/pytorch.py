@@ -24,6 +24,7 @@ from typing import Any
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.layers.arguments import scale_text
 from cnncalc.readers import torch_inputs, torch_values, torchvision_zoo
 from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, some_of, spec_layer, why
 from cnncalc.record import NamedTuple
@@ -216,6 +217,13 @@ def _arguments_of(env: dict[str, Any], names: list[Any], ignored: Any) -> dict[s
     wanted = {n for n in names if isinstance(n, str)}
     return {k: v for k, v in env.items() if k != "self" and not k.startswith("_") and k not in skip
             and (not wanted or k in wanted)}
+
+
+class _Broadcast(NamedTuple):
+    """`torch.broadcast_tensors(a, g)`: maps spread to one shape (a gate over a map), read only as what
+    `torch.stack` stacks (`convert --to pytorch` writes a mean with a gate so); a join broadcasts them anyway."""
+
+    tensors: list[Tensor]
 
 
 class _Stacked(NamedTuple):
@@ -650,10 +658,15 @@ def spec_text(layer: Layer) -> str:
             return f"resize {h}x{w}{how}"
         factor = a["scale_factor"]
         factors = factor if isinstance(factor, (tuple, list)) else (factor, factor)
-        if len(factors) != 2 or not all(isinstance(f, (int, float)) and float(f).is_integer() and f >= 1
-                                        for f in factors):
-            raise _Unsupported(f"scale_factor={_shown(factor)} (cnncalc upsamples by whole factors)", node)
-        return f"upsample {_size(int(factors[0]), int(factors[1]))}{how}"
+        texts = [scale_text(f) for f in factors] if len(factors) == 2 else [None]
+        tall, wide = texts[0], texts[-1]
+        if tall is None or wide is None or (tall != wide and not (tall.isdigit() and wide.isdigit())):
+            raise _Unsupported(f"scale_factor={_shown(factor)} (cnncalc scales by whole factors, or by one factor "
+                               f"for both sides that is exact in binary: 0.5, 1.5, 0.25…)", node)
+        if not tall.isdigit() and a["recompute_scale_factor"]:
+            raise _Unsupported(f"scale_factor={_shown(factor)} with recompute_scale_factor=True (cnncalc reads the "
+                               f"input at the factor's steps, not at the sizes' ratio)", node)
+        return f"upsample {tall if tall == wide else f'{tall}x{wide}'}{how}"
     if kind in _PADDING_MODULES or kind == "F.pad":
         p = a["pad"] if kind == "F.pad" else a["padding"]
         modes = {"constant": "zeropad", **_PADDING_MODES}
@@ -2070,6 +2083,8 @@ class _Reader:
             except (TypeError, ValueError, ZeroDivisionError, OverflowError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         short = full[6:] if full.startswith("torch.") else ""
+        if short in _JOINS and len(args) == 2:  # a channel mean joined as a map: `torch.maximum(x, x.mean(1, …))`
+            args = [self.channel_mean(a, node) if isinstance(a, _Statistic) and a.step == "mean" else a for a in args]
         if short in _JOINS and len(args) == 2 and all(isinstance(a, Tensor) for a in args):
             return self.joined(_JOINS[short], args, node)  # `torch.add(a, b)`, `torch.maximum(a, b)`
         if short in _JOINS and short not in ("max", "min"):  # (those two also reduce one tensor)
@@ -2078,6 +2093,8 @@ class _Reader:
             return self.channel_max(args[0], full[6:], args[1:], kwargs, node)
         if full == "torch.stack":
             return self.stacked(args, kwargs, node)
+        if full == "torch.broadcast_tensors" and len(args) >= 2 and all(isinstance(a, Tensor) for a in args):
+            return _Broadcast(list(args))
         if short in _STACK_REDUCTIONS and args and isinstance(args[0], _Stacked):
             return self.stack_reduced(args[0], short, args[1:], kwargs, node)  # `torch.mean(torch.stack(...), 0)`
         if full in ("torch.split",):
@@ -2928,6 +2945,7 @@ class _Reader:
     def stacked(args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> _Stacked:
         """`torch.stack([a, b, c])` along a new first axis: only a reduction back along that axis is followed."""
         tensors = args[0] if args else kwargs.get("tensors")
+        tensors = tensors.tensors if isinstance(tensors, _Broadcast) else tensors
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if not (isinstance(tensors, (list, tuple)) and len(tensors) >= 2 and
                 all(isinstance(t, Tensor) for t in tensors)) or dim != 0:
