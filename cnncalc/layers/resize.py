@@ -237,7 +237,7 @@ class Upsample(Layer):
     keyword = "upsample"
     example = "upsample 2 bilinear"
     spatial_input = True
-    factor: tuple[Ratio, Ratio] = positional(SCALE)
+    factor: tuple[Ratio, Ratio] = positional(SCALE, doc="F, AxB, or one decimal exact in binary (0.5, 1.5)")
     mode: str = flag(MODES, default="nearest")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
