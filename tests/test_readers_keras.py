@@ -516,3 +516,16 @@ def test_an_add_of_a_pooled_context_is_broadcast_over_the_map() -> None:
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
     assert [d.code for d in report.diagnostics] == ["W051"]
     assert report.output is not None and report.output.dims == (8, 8, 4) and report.totals.params == 132
+
+
+def test_a_relu_with_another_ceiling_clips_to_it() -> None:
+    # ReLU(max_value=6) is relu6; another ceiling clips to [0, max_value]: `hardtanh low 0 high 20` (it was E070); with
+    # a negative slope too it stays E070 (cnncalc has no leaky clipped ReLU)
+    report = analyze_text(sequential({"class_name": "ReLU", "config": {"name": "r", "max_value": 20.0}},
+                                     {"class_name": "ReLU", "config": {"name": "s", "max_value": 6.0}}), "m.json")
+    assert report.ok and [r.op for r in report.rows] == ["hardtanh low 0 high 20", "relu6"], report.messages()
+    leaky = analyze_text(sequential({"class_name": "ReLU", "config": {
+        "name": "r", "max_value": 6.0, "negative_slope": 0.1}}), "m.json")
+    assert [(d.code, d.message) for d in leaky.diagnostics] == [
+        ("E070", "ReLU(max_value=6.0, negative_slope=0.1) (a leaky ReLU clipped above: cnncalc clips without a slope, "
+                 "`hardtanh`, or slopes without a clip, `leakyrelu`)")]

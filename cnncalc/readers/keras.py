@@ -207,7 +207,11 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
             return [f"leakyrelu {float(slope)!r}" if slope else "relu"]
         if ceiling == 6 and not slope:
             return ["relu6"]
-        raise Unsupported(f"ReLU(max_value={ceiling}, negative_slope={slope})", span)
+        if not slope and isinstance(ceiling, (int, float)) and not isinstance(ceiling, bool):
+            return [f"hardtanh low 0 high {float(ceiling)!r}"]  # clipped to [0, max_value]
+        raise Unsupported(f"ReLU(max_value={_shown(ceiling)}, negative_slope={_shown(slope)}) (a leaky ReLU clipped "
+                          f"above: cnncalc clips without a slope, `hardtanh`, or slopes without a clip, `leakyrelu`)",
+                          span)
     elif kind == "LeakyReLU":
         return [f"leakyrelu {float(config.get('negative_slope', config.get('alpha', 0.3)))!r}"]
     elif kind == "ELU":
