@@ -1046,3 +1046,19 @@ def test_a_resize_by_decimal_scales_floors_the_product(dynamo: bool, tmp_path: P
     report = _exported_and_read(model, x, tmp_path / "m.onnx", dynamo)
     assert [r.op for r in report.rows] == ["conv 4 3x3 inputs 3", "upsample 1.5 bilinear", "upsample 0.5"]
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (12, 15, 4)
+
+
+@pytest.mark.torch
+def test_an_adaptive_average_pool_whose_sizes_do_not_divide_as_the_newer_exporter_gathers_it(tmp_path: Path) -> None:
+    # VGG's AdaptiveAvgPool2d(7) on an 8x8 map (a 256x256 input): window i from floor(8i/7) to ceil(8(i + 1)/7), 2
+    # cells; the newer exporter writes Transpose, GatherND of each window's cells, Transpose, ReduceMean (it was E070):
+    # one `adaptiveavgpool 7`, torch's shape. (Windows of unequal sizes, 5 to 3, it masks with Where: still E070.)
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 1), nn.AdaptiveAvgPool2d(7), nn.Flatten(), nn.Linear(196, 5)).eval()
+    x = torch.zeros(1, 3, 8, 8)
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", True)
+    assert [r.op for r in report.rows if "pool" in r.op] == ["adaptiveavgpool 7"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + 985
+    assert report.output is not None and report.output.dims == (5,)

@@ -61,6 +61,28 @@ def listing(data: bytes, name: str) -> str:
         raise InputError(f"{name} is not a consistent ONNX model ({type(e).__name__}: {str(e)[:80]})") from None
 
 
+def _adaptive_windows(indices: Any) -> list[int] | None:
+    """The input's height and width when `indices` (out_h, k_h, out_w, k_w, 2) are the (row, column) of every cell of
+    adaptive pooling's windows, as PyTorch's newer exporter gathers them (GatherND) when the sizes do not divide:
+    window i starts at floor(i·N/out) and ends at ceil((i + 1)·N/out), all of k cells. None otherwise."""
+    import numpy as np
+    if indices.ndim != 5 or indices.shape[4] != 2 or 0 in indices.shape:
+        return None
+    rows, cols = indices[:, :, 0, 0, 0], indices[0, 0, :, :, 1]
+    if not (np.array_equal(indices[..., 0], np.broadcast_to(rows[:, :, None, None], indices.shape[:4])) and
+            np.array_equal(indices[..., 1], np.broadcast_to(cols[None, None], indices.shape[:4]))):
+        return None
+    sizes = []
+    for starts in (rows, cols):
+        out, k = starts.shape
+        n = int(starts[-1, -1]) + 1
+        expected = [[i * n // out + a for a in range(k)] for i in range(out)]
+        if starts.tolist() != expected or any(-(-(i + 1) * n // out) - i * n // out != k for i in range(out)):
+            return None
+        sizes.append(n)
+    return sizes
+
+
 def _text(value: Any) -> Any:
     """Protobuf text that is not UTF-8 comes back as bytes: shown with replacement characters."""
     return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
@@ -102,6 +124,9 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
         elif array is not None:  # int32, int64 indices: do they keep every value in order?
             import numpy as np
             entry["arange"] = bool(np.array_equal(array, np.arange(size)))
+            covered = _adaptive_windows(array.reshape(list(init.dims)))
+            if covered is not None:
+                entry["windows"] = covered
         lines.append("initializer " + json.dumps(entry))
     for node in graph.node:
         attrs = {}
@@ -250,7 +275,8 @@ class _Reader:
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         producer, uses = self.wiring()
         lrn, absorbed = self.decomposed_lrns(producer)
-        for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_activations):
+        for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_activations,
+                           self.decomposed_adaptive_pools):
             found, steps = decomposed(producer, uses)
             lrn.update(found)
             absorbed |= steps
@@ -568,6 +594,38 @@ class _Reader:
                 if sigmoid is not None:
                     found[out] = (sigmoid["inputs"][0], "logsigmoid")
                     absorbed.add(id(sigmoid))
+        return found, absorbed
+
+    def decomposed_adaptive_pools(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                                  ) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """An adaptive average pool whose sizes do not divide, its windows all of one size (8 to 7, 6 to 5), as
+        PyTorch's newer exporter writes it: Transpose to (H, W, N, C), GatherND of every window's cells (indices listed
+        with the input size they cover, `windows`), Transpose to (N, C, out_h, k_h, out_w, k_w), ReduceMean over the
+        window's axes. Each mean's output -> (x, `adaptiveavgpool HxW`), and the steps (read as no layer)."""
+
+        def made(name: str, op: str) -> dict[str, Any] | None:
+            node = producer.get(name)
+            return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
+
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+        for node, _ in self.nodes:
+            if node["op"] != "ReduceMean" or node["attrs"].get("keepdims", 1) != 0 or \
+                    [a % 6 for a in self.axes(node) or []] != [3, 5]:
+                continue
+            back = made(node["inputs"][0], "Transpose")
+            gather = made(back["inputs"][0], "GatherND") if back is not None else None
+            there = made(gather["inputs"][0], "Transpose") if gather is not None and len(gather["inputs"]) == 2 \
+                else None
+            if back is None or gather is None or there is None or back["attrs"].get("perm") != [4, 5, 0, 1, 2, 3] \
+                    or there["attrs"].get("perm") != [2, 3, 0, 1] or gather["attrs"].get("batch_dims", 0) != 0:
+                continue
+            indices = self.initializers.get(gather["inputs"][1])
+            if indices is None or "windows" not in indices:
+                continue
+            out_h, _, out_w = indices["shape"][:3]
+            found[node["outputs"][0]] = (there["inputs"][0], f"adaptiveavgpool {out_h}x{out_w}")
+            absorbed.update(id(n) for n in (back, gather, there))
         return found, absorbed
 
     def decomposed_group_norms(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
