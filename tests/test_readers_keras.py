@@ -529,3 +529,12 @@ def test_a_relu_with_another_ceiling_clips_to_it() -> None:
     assert [(d.code, d.message) for d in leaky.diagnostics] == [
         ("E070", "ReLU(max_value=6.0, negative_slope=0.1) (a leaky ReLU clipped above: cnncalc clips without a slope, "
                  "`hardtanh`, or slopes without a clip, `leakyrelu`)")]
+
+
+def test_a_random_crop_says_why_its_size_is_not_read() -> None:
+    # Keras 3.15's RandomCrop returns its input at inference (measured: `predict` keeps the size) while its
+    # output_shape gives the crop's; Keras 2's resizes and crops: which the file means is not in it
+    report = analyze_text(sequential({"class_name": "RandomCrop", "config": {"name": "rc", "height": 6, "width": 6}}),
+                          "m.json")
+    [error] = report.diagnostics
+    assert error.code == "E070" and error.message.startswith("RandomCrop: at inference Keras 3 returns its input")

@@ -256,6 +256,10 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         return [f"centercrop {h}x{w} floor"]
     elif kind == "Rescaling" or kind in _TRAINING_ONLY:
         return ["identity"]
+    elif kind == "RandomCrop":  # (its size at inference is not in the file: the Keras version's)
+        raise Unsupported("RandomCrop: at inference Keras 3 returns its input unchanged, though its output shape says "
+                          "the crop's, and Keras 2 resizes and crops to it; give the size the model runs at with a "
+                          "Resizing or CenterCrop layer", span)
     elif kind == "Resizing":
         mode = config.get("interpolation", "bilinear")
         if mode not in ("nearest", "bilinear"):
