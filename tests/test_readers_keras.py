@@ -485,6 +485,11 @@ def test_prelu_learns_a_slope_per_value_unless_axes_are_shared() -> None:
                                      {"class_name": "Dense", "config": {"name": "d", "units": 5}},
                                      {"class_name": "PReLU", "config": {"name": "p"}}), "m.json")
     assert report.ok and report.rows[-1].op == "prelu perchannel" and report.totals.params == 965 + 5
+    mixed = analyze_text(sequential({"class_name": "PReLU", "config": {"name": "p", "shared_axes": [1, "a"]}}),
+                         "m.json")
+    assert [(d.code, d.message) for d in mixed.diagnostics] == [
+        ("E070", "PReLU with shared_axes [1, \"a\"] (cnncalc's prelu learns a slope per value, per channel, or one in "
+                 "all)")]  # (a list of other than axes: it was E071 with Python's own words)
 
 
 def test_center_crop_keeps_the_central_window_from_the_offset_rounded_down() -> None:

@@ -505,9 +505,23 @@ def test_upsample_by_a_decimal_floors_the_product() -> None:
     cases = [
         ("upsample 0.3", ("E013", 2, 10), "the factor 0.3 is not exact in binary"),
         ("upsample 0.0", ("E013", 2, 10), "the factor must be above 0"),
+        ("upsample 0.00048828125", ("E013", 2, 10), "the factor 0.00048828125 is finer than 1/1,024"),  # 1/2048
+        ("upsample 1048576.5", ("E013", 2, 10), "at most 1,048,576, got 1048576.5"),
         ("upsample 1e3", ("E013", 2, 10), "`1e3` is not a factor"),
         ("upsample 0.0625", ("E031", 2, 10), "9x7 scaled by 0.0625 is 0x0: no pixel left"),
     ]
     for line, place, words in cases:
         r = run(f"input 9x7x3\n{line}\n")
         assert where(r)[:1] == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())
+
+
+def test_a_slope_per_value_is_counted_from_the_input_and_its_written_size_checked() -> None:
+    # one slope per value: 6·5·4 = 120 on a map, 120 on the vector it flattens to; `size` is the map it was built for
+    r = run("input 6x5x4\nprelu pervalue size 6x5 -> params 120\nflatten ; prelu pervalue -> params 120\n")
+    assert r.ok and [a.verdict for a in r.answers] == ["right"] * 2, r.messages()
+    r = run("input 6x5x4\nprelu pervalue size 5x5 -> params 119\n")
+    assert where(r)[0] == ("E017", 2, 16)
+    assert r.diagnostics[0].message == "prelu1: written for a 5x5 map but receives 6x5x4"
+    assert r.diagnostics[0].hint == "write `size 6x5`, or change the layers before so they give 5x5"
+    r = run("input 6x5x4\nprelu pervalue -> params 119\n")  # one short: wrong
+    assert [a.verdict for a in r.answers] == ["wrong"]

@@ -139,10 +139,13 @@ def _decimal_ratio(text: str) -> Ratio:
     numerator, denominator = numerator // common, denominator // common
     if numerator == 0 or numerator > limits.MAX_SIZE * denominator:
         raise BadValue(f"the factor must be above 0 and at most {limits.MAX_SIZE:,}, got {text}")
-    if denominator & (denominator - 1) or denominator > limits.MAX_SCALE_DENOMINATOR:
+    if denominator & (denominator - 1):
         raise BadValue(f"the factor {text} is not exact in binary (PyTorch's floating-point size would not be "
                        f"the exact product); cnncalc takes a whole number, or halves, quarters… up to "
                        f"1/{limits.MAX_SCALE_DENOMINATOR:,}")
+    if denominator > limits.MAX_SCALE_DENOMINATOR:
+        raise BadValue(f"the factor {text} is finer than 1/{limits.MAX_SCALE_DENOMINATOR:,}, the finest cnncalc "
+                       f"takes")
     return numerator, denominator
 
 

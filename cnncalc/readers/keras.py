@@ -218,7 +218,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         return [f"elu {float(config.get('alpha', 1.0))!r}"]
     elif kind == "PReLU":  # a slope per value of its input, but one for all the positions of each shared axis
         shared = config.get("shared_axes") or []
-        shared = sorted(shared) if isinstance(shared, list) else [shared]
+        whole = isinstance(shared, list) and all(isinstance(a, int) and not isinstance(a, bool) for a in shared)
+        shared = sorted(shared) if whole else [shared]
         if rank == 2 and shared in ([], [1]):
             return ["prelu perchannel" if not shared else "prelu"]
         spatial = [2, 3] if channels_first else [1, 2]
