@@ -389,6 +389,7 @@ def test_a_gate_added_is_broadcast_over_the_map_with_a_warning() -> None:
     r = run("input 8x8x16\nadd { identity | globalavgpool ; conv 16 1x1 } -> 8x8x16 params 272\n"
             "max { channelmaxpool | identity } -> 8x8x16\n")
     assert [a.verdict for a in r.answers] == ["right"] * 3, r.messages()
+    assert where(r) == [("W051", 2, 1), ("W051", 3, 1)]
     assert [(d.code, d.message) for d in r.diagnostics] == [
         ("W051", "add1: branch 2's 1x1x16 is broadcast over branch 1's 8x8x16, as PyTorch's and Keras' element-wise "
                  "operations do"),

@@ -2454,8 +2454,8 @@ def test_softplus_softsign_log_sigmoid_and_celu_modules_and_functions() -> None:
 
 
 def test_a_decimal_scale_factor_floors_the_product() -> None:
-    # PyTorch's output size is floor(N·s): on 17x21, 1.5 gives 25x31, then 0.5 gives 12x15 and 0.75 gives 9x11
-    # (torch says (1, 4, 9, 11) for this module on 19x23); the values read 1/s apart, as cnncalc's executor does
+    # PyTorch's output size is floor(N·s): the 3x3 conv makes 19x23 17x21; ⌊17·1.5⌋ = 25, ⌊21·1.5⌋ = 31; ⌊25·0.5⌋ = 12,
+    # ⌊31·0.5⌋ = 15; ⌊12·0.75⌋ = 9, ⌊15·0.75⌋ = 11 (torch's own run: (1, 4, 9, 11)); the values read 1/s apart
     # (tests/torch_networks.py checks them). A factor not exact in binary, different per side, or recomputed is E070.
     init = "self.c = nn.Conv2d(3, 4, 3)\nself.u = nn.Upsample(scale_factor=1.5, mode='bilinear')"
     forward = ("x = self.u(self.c(x))\nx = F.interpolate(x, scale_factor=0.5)\n"
