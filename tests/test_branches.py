@@ -396,6 +396,9 @@ def test_a_gate_added_is_broadcast_over_the_map_with_a_warning() -> None:
         ("W051", "max1: branch 1's 8x8x1 is broadcast over branch 2's 8x8x16, as PyTorch's and Keras' element-wise "
                  "operations do")]
     assert r.diagnostics[0].hint == "a gate (squeeze-and-excitation's, spatial attention's) is multiplied: `mul { … }`"
+    # the gate's own shape is not the join's
+    r = run("input 8x8x16\nadd { identity | globalavgpool ; conv 16 1x1 } -> 1x1x16\n")
+    assert [a.verdict for a in r.answers] == ["wrong"]
     for text in ("input 8x8x16\nadd { identity | globalavgpool ; conv 8 1x1 }\n",  # 1x1x8: no gate of 16
                  "input 8x8x16\nadd { identity | maxpool 2 }\n",
                  "input 8x8x16\navg { identity | conv 16 1x1 stride 2 floor }\n"):

@@ -502,6 +502,9 @@ def test_upsample_by_a_decimal_floors_the_product() -> None:
     assert r.ok and [a.verdict for a in r.answers] == ["right"] * 3, r.messages()
     assert [row.op for row in r.rows] == ["upsample 0.5", "upsample 1.5 bilinear", "upsample 2"]
     assert r.rows[0].working is not None and r.rows[0].working.out == "⌊9·0.5⌋ = 4, ⌊7·0.5⌋ = 3"
+    # 9·0.5 = 4.5 rounded up, or the sizes not floored at all, are wrong
+    r = run("input 9x7x3\nupsample 0.5 -> 5x4x3\nupsample 1.5 -> 6x5x3\n")
+    assert [a.verdict for a in r.answers] == ["wrong", "wrong"], r.messages()
     cases = [
         ("upsample 0.3", ("E013", 2, 10), "the factor 0.3 is not exact in binary"),
         ("upsample 0.0", ("E013", 2, 10), "the factor must be above 0"),
