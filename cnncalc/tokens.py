@@ -618,12 +618,13 @@ class TokenStream:
                     self.error(codes.E012, f"`{named}` is given twice", tok.span.to(value.span), hint="keep one")
                 pairs[named] = answer
                 end = value.span
-            elif tok.kind == "," and ((self.peek(1).kind == "NAME" and self.peek(1).text.lower() in ir.ANSWER_WORDS) or
-                                      (self.peek(1).kind == "NAME" and self.peek(1).text.lower() == "filter") or
+            elif tok.kind == "," and ((self.peek(1).kind == "NAME" and self.peek(1).text.lower() in _ANSWER_STARTS) or
+                                      self.peek(1).kind == "DIMS" or
+                                      (self.peek(1).kind == "[" and self.peek(2).kind in ("DIMS", "NUMBER")) or
                                       (self.peek(1).kind == "NUMBER" and self.peek(2).kind == "NAME" and
                                       self.peek(2).text.lower() in ir.ANSWER_WORDS)):
-                self.advance()  # `55x55x96, params 34944`: a comma before a quantity separates answers (and before
-                # `760 params`, to say that the count goes after the word)
+                self.advance()  # `55x55x96, params 34944`, `params 760, input 32x32x3`: a comma before an answer
+                # separates answers (and before `760 params`, to say that the count goes after the word)
             elif tok.kind == "NAME" and (tok.text.lower() in ir.ANSWER_WORDS or (
                     tok.text.lower() == "filter" and self.peek(1).kind == "NAME" and
                     ir.ANSWER_WORDS.get(self.peek(1).text.lower()) in ("params", "weights"))):
@@ -695,6 +696,8 @@ _ARITHMETIC = ("+", "-", "*", "//")
 _OPERATORS = frozenset({*_ARITHMETIC, ":"})
 _ANSWER_NOT_A_SUM = "an answer is one number: write the result, not the arithmetic (`params 760`, not `params 750+10`)"
 _SHAPE_WORDS = frozenset({"output", "shape", "size"})  # may name an answer's shape
+# The words an answer may start with: after a comma (`10, input 4x4x2`) they begin the next one.
+_ANSWER_STARTS = frozenset({*ir.ANSWER_WORDS, *_SHAPE_WORDS, *ir.SIDES, *_PAIR_ANSWERS, "filter", "input", "invalid"})
 _ANSWER_FORM = "e.g. `-> 55x55x96 params 34944 macs 105.4M`; docs/spec-language.md lists the answers"
 _FORMS = {"int": "a whole number", "pair": "a number or `AxB`", "range": "a channel range `A:B`",
           "sides": "a number, `AxB`, `T,B,L,R`, `same` or `valid`"}

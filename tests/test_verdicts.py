@@ -51,6 +51,22 @@ def test_thousands_commas_and_equals_signs() -> None:
     assert errors(run("input 8x8x3\nconv 4 3x3 -> params 1, 120\n"))[0][0] == "E002"
 
 
+def test_a_comma_separates_every_kind_of_answer() -> None:
+    # fc 10 without biases on 4x4x2: 4·4·2 = 32 inputs, 32·10 = 320 weights, a vector of 10. A comma before
+    # `input`, a side, `rf`, a volume or `output` separated nothing (E002), as it did before `params`.
+    line = "input 4x4x2\nf: fc 10 nobias -> "
+    assert verdicts(line + "10, input 4x4x2, depth 10, rf 4\n") == [
+        ("f", "output", "right", None), ("f", "depth", "right", None), ("f", "receptive field", "right", None),
+        ("f", "input", "right", None)]
+    assert verdicts(line + "params 320, 1x1x10\n") == [("f", "output", "right", None), ("f", "params", "right", None)]
+    assert verdicts(line + "params 320, [1x1x11]\n") == [("f", "output", "wrong", None),
+                                                         ("f", "params", "right", None)]
+    assert [v[:3] for v in verdicts(line + "weights 320, output 10, input 4x4x3\n")] == [
+        ("f", "output", "right"), ("f", "weights", "right"), ("f", "input", "wrong")]
+    # A bare number after a comma stays E002: `params 320, 10` may be a count's thousands.
+    assert errors(run(line + "params 320, 10\n"))[0][0] == "E002"
+
+
 def test_doesnt_fit_in_the_spec_language_says_how_to_write_it() -> None:
     # (7 - 3)/3 + 1 = 2.33: the answer is `-> invalid`; `-> doesn't fit` said only "expected a shape …".
     report = run("input 7x7x1\nconv 1 3x3 stride 3 -> not valid\n")
