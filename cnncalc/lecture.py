@@ -32,7 +32,9 @@ says otherwise. Under either
 form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's total. The
 output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, then `output is
 3x3`) are a network each. An input
-restated with the same volume continues the network; another volume starts a new one. The CS231n
+restated with the same volume continues the network when a line then says where it stands (`After
+CONV1: 55x55x96`) or a layer its place (`Second layer (POOL1)`), and is another example on that input
+otherwise; another volume starts a new one. The CS231n
 notes' VGGNet breakdown (`CONV3-64: [224x224x64]  memory:  224*224*64=3.2M   weights: (3*3*3)*64 =
 1,728`) is read too, the layer told by its name (`breakdown`), and so is a table of answers, a row a
 layer (`_Table`: markdown's, with or without its outer bars, or aligned by spaces). Layers written as
@@ -119,6 +121,7 @@ class _Net:
         self.totals: list[ir.TotalExpectation] = []
         self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
         self.restated: int | None = None  # where its input was restated since its last layer line
+        self.placed = False  # since then, a line said where the network stands (`After CONV1: 55x55x96`)
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -449,6 +452,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
                                                                    current.input is not None, current.shared)
+            current.placed = current.placed or (reader.places and current.restated is not None)
             # a step of a one-line network, or a call on a line of its own, is a layer: read, or E060
             if result is None and (step or (current.input is not None and _a_call(tokens))) and \
                     sink.total == reported:
@@ -502,7 +506,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 finished(current)
                 current = _Net(first)
             elif started:
-                current.restated = first
+                current.restated, current.placed = first, False
             if current.input is None or bracketed:
                 current.input = result
         elif isinstance(result, _Exercise):
@@ -521,10 +525,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
         else:
-            if (reader.opens or _named_again(result, current.lines, current.labels())) and \
-                    current.restated is not None and current.lines:
-                # The same input stated again, then a first layer: another worked example on that input (the
-                # lecture's restatements go on with `After CONV1:` and a `Second layer`).
+            if current.restated is not None and current.lines and \
+                    (reader.opens or _named_again(result, current.lines, current.labels()) or
+                     not (current.placed or reader.goes_on)):
+                # The same input stated again, then a layer: another worked example on that input, unless a line
+                # said where the network stands or the layer its place (the lecture's restatements go on with
+                # `After CONV1: 55x55x96` and a `Second layer (POOL1)`); a first layer starts one whatever came.
                 finished(current)
                 restated, current = current, _Net(current.restated)
                 current.input = restated.input
@@ -534,6 +540,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.shared.add(len(current.lines))  # `CONV1: …` then `ReLU`: whose are the counts after?
             current.lines.append(result)
             current.restated = None
+            current.placed = False
         current.end = line_start + len(raw)
     flush()
     if current.input is not None or current.lines or current.totals or not networks:
@@ -1106,10 +1113,12 @@ class _LineReader:
         self.end = end
         self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
         self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
+        self.goes_on = False  # a layer that says it is not the first (`Second layer (POOL1): …`, `Layer 2 (…)`)
         self.unnamed = False  # a layer without a name (`Max pooling with 2x2 filters and stride 2`, `Dropout 0.5`)
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
         self.after_blank = False  # a blank line separates it from the line read before
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
+        self.places = False  # the line says where the network stands (`After CONV1: 55x55x96`), a new answer or not
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060)
         # a question asked after the layer stated (`POOL1 is a 3x3 max pool. What is its output?`), answered below
         self.question: list[Tok] = []
@@ -1336,6 +1345,7 @@ class _LineReader:
                 self.i = colon + 1
                 return self.described(self.tokens[1:colon], volume)
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
+            self.goes_on = self.tokens[1].text != "1"  # `Layer 2 - max pool 3x3, stride 2`: not the first
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
             words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         alone = _named_alone(self.tokens) if len(self.tokens) <= 5 and (last is not None or has_input) else None
@@ -1510,6 +1520,7 @@ class _LineReader:
             # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`, `Layer 1 (CONV1): …`; another
             # parenthesis before a colon may be an answer's (`Weights (including biases): 760`), or prose
             self.opens = words[:opening - 1] == ["first"] or (numbered and self.tokens[opening - 1].text == "1")
+            self.goes_on = not self.opens
             name_tokens = self.tokens[opening + 1:closing]
             if not name_tokens:
                 return None
@@ -3157,6 +3168,7 @@ class _LineReader:
         shape = self.with_depth(shape, rest[1:])
         if shape is None:
             return None
+        self.places = True
         before = lines[index].expectation
         earlier = None if before is None else before.received if received else before.shape
         if earlier is not None and not self.restated(earlier, shape):

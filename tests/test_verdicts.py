@@ -777,6 +777,37 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     assert shown.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong"
 
 
+RESTATED = """Input: 227x227x3 images
+First layer (CONV1): 96 11x11x3 filters applied at stride 4
+Output volume = [55x55x96]
+
+Input: 227x227x3 images
+{between}{layer}
+Output volume = [{answer}]
+"""
+
+
+@pytest.mark.parametrize("between, layer, goes_on", [
+    ("After CONV1: 55x55x96\n", "Second layer (POOL1): 3x3 filters applied at stride 2", True),  # the lecture's
+    ("", "Second layer (POOL1): 3x3 filters applied at stride 2", True),
+    ("After CONV1: 55x55x96\n", "POOL1: 3x3 filters at stride 2", True),
+    ("", "Layer 2 - max pool 3x3, stride 2", True),
+    ("", "POOL1: 3x3 filters at stride 2", False),  # went on from CONV1 before: 27x27x96 judged right for it
+    ("After CONV1: 55x55x96\n", "First layer (POOL1): 3x3 filters applied at stride 2", False),
+    ("", "Max pooling with 3x3 filters and stride 2", False),
+])
+def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, layer: str, goes_on: bool) -> None:
+    # After CONV1, (55 - 3)/2 + 1 = 27: 27x27x96; on the input restated, (227 - 3)/2 + 1 = 113: 113x113x3.
+    right, other = ("27x27x96", "113x113x3") if goes_on else ("113x113x3", "27x27x96")
+    reports = [a.report for a in analyses(RESTATED.format(between=between, layer=layer, answer=right), "hw.txt",
+                                          Settings(lang="lecture"))]
+    assert len(reports) == (1 if goes_on else 2)
+    assert [a.verdict for r in reports for a in r.answers] == ["right", "right"]
+    reports = [a.report for a in analyses(RESTATED.format(between=between, layer=layer, answer=other), "hw.txt",
+                                          Settings(lang="lecture"))]
+    assert [(a.verdict, a.actual) for r in reports for a in r.answers][1] == ("wrong", right)
+
+
 @pytest.mark.parametrize("lines, verdicts, errors", [
     # (32 + 2·2 - 5)/1 + 1 = 32; (5·5·3 + 1)·10 = 760 parameters, 5·5·3·10 = 750 weights
     ("Output: 32x32x10\nNumber of parameters in this layer: 760\n", [("output", "right"), ("params", "right")], []),
