@@ -4538,11 +4538,20 @@ class _LineReader:
         shape = volume if isinstance(volume, ir.ShapeAnswer) else None
         counts: dict[str, ir.Count] = {}
         received: ir.ShapeAnswer | None = None
+        sized: dict[str, ir.ShapeAnswer] = {}  # `rf 11`, `depth 96`: a receptive field and sides, by their word
+        arrowed = False  # an arrow was read: the answers follow it
         self.tokens = self.tokens[:self.i] + _counts_merged(self.tokens[self.i:])  # `(34 944 params)`
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
             after = self.peek(1)
+            said = self.sized_answer(sides=arrowed)
+            if said is not None:  # `-> rf 11`, `, receptive field: 11x11`, `-> depth 96`
+                word, answer = said
+                if word in sized:
+                    raise _Unreadable(f"the {word} is given twice", answer.span)
+                sized[word] = answer
+                continue
             if tok.lower == "input" and after is not None and after.kind == "DIMS" and received is None:
                 self.i += 2  # `…, input 227x227x3`: the volume the layer receives (`_input_said`)
                 received = _shape(after)
@@ -4552,6 +4561,7 @@ class _LineReader:
             arrow = tok.kind == "ARROW" or (tok.text == "=" and self.at_pair("=", ">")) or \
                 tok.lower == "output"  # `…, stride 4, output 55x55x96`
             if arrow:
+                arrowed = True
                 self.next()
                 if tok.text == "=":
                     self.next()  # `=>`
@@ -4635,13 +4645,38 @@ class _LineReader:
                                   f"parameters in the line's answers; state it on a line of its own (`BN1: batch "
                                   f"norm`)", self.rest_span())
             raise _Unreadable(f"cnncalc does not understand `{_shown(self.tokens[self.i:])}` here", self.rest_span())
-        if shape is None and not counts and received is None:
+        if shape is None and not counts and received is None and not sized:
             return None
-        span = shape.span if shape is not None else next(iter(counts.values())).span if counts else received.span \
-            if received is not None else Span(self.start, self.start)
-        for c in counts.values():
-            span = span.to(c.span)
-        return ir.answered(shape, counts, span, received=received)
+        spans = [a.span for a in (shape, received, *sized.values()) if a is not None] + \
+            [c.span for c in counts.values()]
+        span = min(spans, key=lambda s: s.start).to(max(spans, key=lambda s: s.end))
+        sides = tuple(sized[side] for side in ir.SIDES if side in sized)
+        return ir.answered(shape, counts, span, sides, sized.get("receptive field"), received=received)
+
+    def sized_answer(self, sides: bool) -> tuple[str, ir.ShapeAnswer] | None:
+        """At the cursor, `rf 11` (`RF: 11x11`, `receptive field = 11x11 pixels`): the receptive field of the line's
+        output; or, with `sides` (after an arrow: before one, `, depth 3` may tell the filters' depth), one side of
+        the output, `-> depth 96` (`height 55`, `width: 55`). Read, with its word; None (nothing read) for anything
+        else."""
+        words = [t.lower for t in self.tokens[self.i:self.i + 4]]
+        length = 2 if words[:2] == ["receptive", "field"] else 1 if words[:1] == ["rf"] or \
+            (sides and words[:1] in ([side] for side in ir.SIDES)) else 0
+        if not length:
+            return None
+        marked = length + (words[length:length + 1] in ([":"], ["="]))
+        value = self.peek(marked)
+        if value is None or value.kind not in ("NUM", "DIMS"):
+            return None
+        side = words[0] in ir.SIDES
+        dims = _shape(value)
+        if dims is None or len(dims.dims) > (1 if side else 2):
+            raise _Unreadable(f"`{value.text}` is not a {'size' if side else 'receptive field'}", value.span)
+        self.i += marked + 1
+        if not side:
+            while self.at("pixels", "px"):
+                self.next()
+            return "receptive field", dims
+        return words[0], dims._replace(axis=ir.SIDES.index(words[0]))
 
     def activation_at(self) -> ir.LayerCall | None:
         """An activation named at the cursor, after `,`, `+` or `followed by` (read), as a layer; None (nothing

@@ -554,7 +554,9 @@ def worked(rng: random.Random) -> str:
 
 APPROXIMATE_ANSWERS = [" (~35K params)", ", ~35000 params", " -> params ~35000", " (~)",
                        " (about 1 params, 2 MACs, 3 params)", ", ~ params", " -> params ~", " (34 944 params)",
-                       " -> params 3.5 x 10^4", ", 1 000 000 params", " (params: 7*10**2)", " -> 1 234 567x8"]
+                       " -> params 3.5 x 10^4", ", 1 000 000 params", " (params: 7*10**2)", " -> 1 234 567x8",
+                       " -> rf 3", ", RF: 3x3 pixels", " -> depth 8 width 0", ", depth 3", " -> rf 3x3x3", " -> rf",
+                       ", receptive field = 99999999999", " -> height: 2 height 2", " => rf 3 rf 3"]
 UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer: 0", "BN: Batch normalization",
            "Batch norm", "Dropout: 0.5", "Dropout (p = 0.5)", "Dropout (760 params)", "ReLU", "Softmax -> 10",
            "POOL1: 2x2 avg pool, stride 2", "POOL2: mean pooling 3x3", "BN2: batch norm", "FC: 99999999999 units",

@@ -777,6 +777,28 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     assert shown.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong"
 
 
+@pytest.mark.parametrize("answers, verdicts", [
+    # (227 - 11)/4 + 1 = 55 with 96 filters: 55x55x96; one output unit sees an 11x11 patch of the input
+    ("-> rf 11", [("receptive field", "right")]),
+    (", RF: 11x11 pixels", [("receptive field", "right")]),
+    ("-> params 34944 receptive field = 12", [("params", "right"), ("receptive field", "wrong")]),
+    ("-> depth 96 height 55", [("height", "right"), ("depth", "right")]),
+    ("=> width: 54", [("width", "wrong")]),
+])
+def test_a_bracketed_line_answers_its_receptive_field_and_sides(answers: str, verdicts: list[tuple[str, str]]) -> None:
+    # `-> rf 11`, `-> depth 96` were E060: the answers not checked
+    report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0 {answers}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
+    assert not [d for d in report.diagnostics if d.code == "E060"]
+
+
+def test_a_depth_before_the_arrow_is_not_taken_for_the_outputs() -> None:
+    # `, depth 3` may say the filters' depth (11x11x3): not judged as the output's 96, but E060 as before
+    report = homework("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0, depth 3\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked")]
+    assert [d.code for d in report.diagnostics] == ["N046", "E060"]  # the volume not checked: the line unread
+
+
 RESTATED = """Input: 227x227x3 images
 First layer (CONV1): 96 11x11x3 filters applied at stride 4
 Output volume = [55x55x96]
