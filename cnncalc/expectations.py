@@ -94,7 +94,7 @@ class Checker:
             self.no_fit(exp.shape, label, rows)
         elif exp.shape is not None:
             self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040,
-                       window=_window_row(rows))
+                       window=_window_row(rows), sizing=_window_row(rows, (axis.Window, axis.Transposed)))
         for side in exp.sides:
             self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"))
         for quantity in ("params", "weights", "biases", "macs"):
@@ -224,13 +224,15 @@ class Checker:
                      codes.E040, hint=f"a unit of {row.path}'s output sees {got} input pixels")
 
     def shape(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
-              working: tuple[str, ...], code: Code, quantity: str = "output", window: Row | None = None) -> None:
-        """An output volume; `window` is the line's sliding-window row, whose formula names a slip."""
+              working: tuple[str, ...], code: Code, quantity: str = "output", window: Row | None = None,
+              sizing: Row | None = None) -> None:
+        """An output volume; `window` is the line's sliding-window row, whose formula names a slip; `sizing` the
+        row whose window or transposed convolution sized the output (a single number may be a side of it)."""
         if y is None:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, path, quantity, answer.text, None, "unchecked", reason, ()), code)
             return
-        if _side_or_values(answer, y, window):
+        if _side_or_values(answer, y, sizing or window):
             side = y.dims[0]
             self.answers.append(Answer(answer.span, label, path, quantity, answer.text, str(y), "unchecked",
                                        f"it may be the output's {answer.text} values or its side ({side})", working))
@@ -520,13 +522,16 @@ def _side_or_values(answer: ir.ShapeAnswer, y: Shape, window: Row | None) -> boo
     """Whether a single number reads two ways against a 1x1xC output: as its C values (right) and as its side
     (1, so wrong), the number being C and no larger than the layer's padded input, as a side of its output
     could be (`Output size: 2` for a 1x1x2 output of a 5x5 input; LeNet's C5, `120` on a 5x5 input, is its
-    values alone)."""
+    values alone); for a transposed convolution, which enlarges, no larger than its output without the padding
+    taken off, `(N - 1)·S + F_eff + A`."""
     if not (answer.square and len(answer.dims) == 1 and len(y.dims) == 3 and y.dims[:2] == (1, 1) and
             answer.dims[0] == y.dims[2] != 1) or window is None or window.input is None or window.layer is None:
         return False
-    padded = [n + rule.pad_begin + rule.pad_end for n, rule in zip(window.input.dims[:2], window.layer.axis_rules())
-              if type(rule) is axis.Window]
-    return bool(padded) and answer.dims[0] <= max(padded)
+    reach = [n + rule.pad_begin + rule.pad_end if isinstance(rule, axis.Window) else
+             (n - 1) * rule.stride + rule.f_eff + rule.outpad
+             for n, rule in zip(window.input.dims[:2], window.layer.axis_rules())
+             if isinstance(rule, (axis.Window, axis.Transposed))]
+    return bool(reach) and answer.dims[0] <= max(reach)
 
 
 def _padding_working(n: int, rule: axis.Window, pad: tuple[int, int]) -> str:
@@ -540,14 +545,14 @@ def _padding_working(n: int, rule: axis.Window, pad: tuple[int, int]) -> str:
     return f"same: (ceil({n}/{rule.stride}) - 1)·{rule.stride} + {rule.f_eff} - {n} = {total} in all, {split}"
 
 
-def _window_row(rows: list[Row]) -> Row | None:
-    """The row of a line whose sliding window made the line's output (`conv 10 5x5 ; relu` is the conv's),
-    when there is one."""
+def _window_row(rows: list[Row], kinds: tuple[type, ...] = (axis.Window,)) -> Row | None:
+    """The row of a line whose sliding window (or another rule of `kinds`) made the line's output (`conv 10 5x5 ;
+    relu` is the conv's), when there is one."""
     last = rows[-1]
     for row in reversed(rows):
         if row.output != last.output or row.layer is None:
             return None
-        if any(type(rule) is axis.Window for rule in row.layer.axis_rules()):
+        if any(type(rule) in kinds for rule in row.layer.axis_rules()):
             return row
     return None
 

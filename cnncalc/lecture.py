@@ -4545,12 +4545,12 @@ class _LineReader:
             tok = self.peek()
             assert tok is not None
             after = self.peek(1)
-            said = self.sized_answer(sides=arrowed)
-            if said is not None:  # `-> rf 11`, `, receptive field: 11x11`, `-> depth 96`
-                word, answer = said
-                if word in sized:
-                    raise _Unreadable(f"the {word} is given twice", answer.span)
-                sized[word] = answer
+            sized_said = self.sized_answer(sides=arrowed)
+            if sized_said is not None:  # `-> rf 11`, `, receptive field: 11x11`, `-> depth 96`
+                sized_word, answer = sized_said
+                if sized_word in sized:
+                    raise _Unreadable(f"the {sized_word} is given twice", answer.span)
+                sized[sized_word] = answer
                 continue
             if tok.lower == "input" and after is not None and after.kind == "DIMS" and received is None:
                 self.i += 2  # `…, input 227x227x3`: the volume the layer receives (`_input_said`)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from unittest.mock import ANY
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -5217,6 +5218,18 @@ def test_a_number_that_is_a_1x1_outputs_values_or_its_side_is_not_judged(answer:
                                   f"Output size: {answer}\n", "hw.txt")
     assert [a.verdict for a in report.answers] == [verdict]
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+@pytest.mark.parametrize("layer, answer, verdict", [
+    # a transposed convolution of 2 filters 2x2 on 2x2x16, padding 1: (2 - 1)·1 - 2·1 + 2 = 1, a 1x1x2 output.
+    # Unpadded it gives (2 - 1)·1 + 2 = 3: a side of 2 is within reach, so `size 2` reads two ways (it was judged
+    # right, as the values); 5 filters: `size 5` is beyond 3, the values alone
+    ("deconv 2 2x2 pad 1", "size 2", "unchecked"), ("deconv 2 2x2 pad 1", "1x1x2", "right"),
+    ("deconv 5 2x2 pad 1", "size 5", "right"), ("deconv 5 2x2 pad 1", "size 4", "wrong"),
+])
+def test_a_number_a_transposed_convolution_could_give_as_a_side_is_not_judged(layer: str, answer: str,
+                                                                             verdict: str) -> None:
+    assert verdicts(f"input 2x2x16\nup: {layer} -> {answer}\n") == [("up", "output", verdict, ANY)]
 
 
 def test_a_number_too_large_to_be_a_side_is_a_1x1_outputs_values() -> None:
