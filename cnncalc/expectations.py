@@ -325,7 +325,7 @@ class Checker:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the value is unknown"
             self._record(Answer(count.span, label, path, quantity, count.text, None, "unchecked", reason, ()), code)
             return
-        actual = sum(_value(r, quantity) for r in rows)
+        actual = sum(_line_value(r, quantity) for r in rows)
         doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
         working = _working(rows, quantity)
         # `memory 1.16MB`: the values as float32; `params 3KB` (`Memory for the parameters: 3 KB`): the parameters
@@ -468,6 +468,14 @@ def _readings_above(exp: ir.TotalExpectation, top: list[Row]) -> list[tuple[str,
     layer = next((r for r in reversed(above) if _value(r, quantity)), above[-1])
     return [(f"{layer.path}'s own count", _value(layer, quantity)),
             (f"the total through {above[-1].path}", sum(_value(r, quantity) for r in above))]
+
+
+def _line_value(r: Row, quantity: str) -> int:
+    """A line's answer about a row: its memory is the values of its output (a `repeat`, a merge or a block call
+    holds more: its row sums its layers' activations, as the totals count them), other counts as `_value`."""
+    if quantity == "memory" and r.output is not None:
+        return r.output.size
+    return _value(r, quantity)
 
 
 def _value(r: Row, quantity: str) -> int:
@@ -622,6 +630,9 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row], in_bytes
     if not count.exact and count.near(actual * scale):
         return _rounding_slip(count, actual * scale)
     biases = sum(r.biases for r in rows)
+    if quantity == "memory" and rows[-1].activations != actual and holds(rows[-1].activations):
+        return (f"that adds up the outputs of every layer in {rows[-1].path}; `memory` is the values of the line's "
+                f"output")
     if quantity == "weights" and holds(actual + biases):
         return "that counts the biases too; `weights` leaves them out (`params` counts them)"
     if quantity == "biases":
@@ -753,8 +764,8 @@ def _working(rows: list[Row], what: str) -> tuple[str, ...]:
                 f"{learnable} less {r.weights:,} weights = {r.biases:,}"
         if what == "memory" and r.output is not None:  # the values of the output volume
             product = "·".join(map(str, r.output.dims))
-            lines.append(f"{r.path}: memory {product} = {r.activations:,} values" if len(r.output.dims) > 1 else
-                         f"{r.path}: memory {r.activations:,} values")
+            lines.append(f"{r.path}: memory {product} = {r.output.size:,} values" if len(r.output.dims) > 1 else
+                         f"{r.path}: memory {r.output.size:,} values")
         elif text is not None:
             lines.append(f"{r.path}: {what} {text}")
         elif what == "out" and r.output is not None:

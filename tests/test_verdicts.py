@@ -68,6 +68,22 @@ def test_a_comma_separates_every_kind_of_answer() -> None:
     assert errors(run(line + "params 320, 10\n"))[0][0] == "E002"
 
 
+@pytest.mark.parametrize("line", [
+    "repeat 2 { conv 4 1x1 }", "residual { conv 4 1x1 } shortcut { conv 4 1x1 }", "concat { conv 2 1x1 | conv 2 1x1 }",
+    "conv 4 1x1 ; relu", "twice(4)"])
+def test_a_lines_memory_is_its_outputs_values_whatever_it_holds(line: str) -> None:
+    # every line gives 17x17x4 on 17x17x2: 17·17·4 = 1,156 values. A repeat, a merge or a block call summed its
+    # layers' outputs (2,312 and 3,468), so the right answer was marked wrong
+    text = "block twice(c) {\n  conv c 1x1 ; conv c 1x1\n}\ninput 17x17x2\nl: " + line + " -> memory ANSWER\n"
+    assert verdicts(text.replace("ANSWER", "1156")) == [("l", "memory", "right", None)]
+    assert verdicts(text.replace("ANSWER", "4,624B")) == [("l", "memory", "right", None)]  # 1,156 values as float32
+    wrong = verdicts(text.replace("ANSWER", "1157"))
+    assert wrong[0][2] == "wrong"
+    if line.startswith("repeat"):  # 17·17·4 for each of the two convolutions: 2,312
+        assert verdicts(text.replace("ANSWER", "2312"))[0][2:] == (
+            "wrong", "that adds up the outputs of every layer in l; `memory` is the values of the line's output")
+
+
 def test_doesnt_fit_in_the_spec_language_says_how_to_write_it() -> None:
     # (7 - 3)/3 + 1 = 2.33: the answer is `-> invalid`; `-> doesn't fit` said only "expected a shape …".
     report = run("input 7x7x1\nconv 1 3x3 stride 3 -> not valid\n")
