@@ -495,7 +495,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             flush()
         varied = _before_answer(tokens) if isinstance(result, _Exercise) else None
         if isinstance(result, ir.Input):
-            same = current.input is not None and current.input.dims == result.dims
+            # the same volume written in the same order (`1x224x224`, channels first, and `224x224x1` are not)
+            same = current.input is not None and current.input.dims == result.dims and \
+                current.input.channels_first == result.channels_first
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
             # input restated with the same volume (as the lecture does before each step) continues one.
             # A numbered question's input, or one after an exercise (a network of its own), starts one too.

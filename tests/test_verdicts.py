@@ -847,6 +847,18 @@ def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, lay
     assert [(a.verdict, a.actual) for r in reports for a in r.answers][1] == ("wrong", right)
 
 
+def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order() -> None:
+    # 1x224x224 (channels first) and 224x224x1 are one volume written two ways; a 2x2 pool at stride 2 gives
+    # (224 - 2)/2 + 1 = 112, and 64 1x1 filters keep 224x224. The second example's 224x224x64 was read channels
+    # first, as the first example's input was written, and marked wrong
+    text = ("Input: 1x224x224 images\nPOOL1: 2x2 max pool, stride 2\nOutput volume = [1x112x112]\n\n"
+            "Input volume: 224x224x1\nFirst layer (CONV1): 64 1x1x1 filters applied at stride 1, pad 0\n"
+            "Output volume = [{}]\n")
+    for answer, verdict in (("224x224x64", "right"), ("64x224x224", "wrong")):
+        reports = [a.report for a in analyses(text.format(answer), "hw.txt", Settings(lang="lecture"))]
+        assert [(a.label, a.verdict) for r in reports for a in r.answers] == [("pool1", "right"), ("conv1", verdict)]
+
+
 @pytest.mark.parametrize("lines, verdicts, errors", [
     # (32 + 2·2 - 5)/1 + 1 = 32; (5·5·3 + 1)·10 = 760 parameters, 5·5·3·10 = 750 weights
     ("Output: 32x32x10\nNumber of parameters in this layer: 760\n", [("output", "right"), ("params", "right")], []),
