@@ -96,7 +96,7 @@ class Checker:
             self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040,
                        window=_window_row(rows), sizing=_window_row(rows, (axis.Window, axis.Transposed)))
         for side in exp.sides:
-            self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"))
+            self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"), _window_row(rows))
         for quantity in ("params", "weights", "biases", "macs"):
             count = getattr(exp, quantity)
             if count is not None:
@@ -244,12 +244,20 @@ class Checker:
         dims = answer.judged(y.dims)
         pairs = ir.compared(dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
+        rounded = _roundings(window)
         if pairs is None:
             verdict = "wrong"
         else:
             certain_wrong = any(want != got and not _flag(unsure, i) for i, want, got in pairs)
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
-            verdict = "wrong" if certain_wrong else "unchecked" if guessed else "right"
+            neither = rounded is not None and any(_flag(unsure, i) and i < 2 and want not in rounded[i]
+                                                  for i, want, _ in pairs)
+            verdict = "wrong" if certain_wrong or neither else "unchecked" if guessed else "right"
+            if neither and not certain_wrong and rounded is not None:
+                self._record(Answer(answer.span, label, path, quantity, answer.text, str(y), "wrong",
+                                    _neither(rounded), working), code,
+                             hint="the division does not fit: answer so (`invalid`, the lecture's \"doesn't fit\")")
+                return
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
             (answer.square and len(y.dims) == 3 and y.dims[0] == y.dims[1] and self._slipped(answer.span, y.dims[0])) \
             or _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
@@ -258,9 +266,9 @@ class Checker:
         self._record(answer_record, code, hint=f"the {'input' if quantity == 'input' else 'output'} volume is {y}")
 
     def side(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
-             working: tuple[str, ...]) -> None:
+             working: tuple[str, ...], window: Row | None = None) -> None:
         """One side of the output (`-> depth 96`, `D2 = 96`); a vector of N values is 1x1xN, as `1x1x4096`
-        answers it."""
+        answers it. `window`: the line's sliding-window row, whose inexact division rounds two ways."""
         assert answer.axis is not None
         name = ir.SIDES[answer.axis]
         if y is None:
@@ -271,8 +279,11 @@ class Checker:
         got = sides[answer.axis]
         unsure = doubt is not None and doubt.dims is not None and \
             _flag(doubt.dims, answer.axis if len(y.dims) == 3 else 0)
-        verdict = "right" if answer.dims[0] == got else "unchecked" if unsure else "wrong"
+        rounded = _roundings(window) if unsure and answer.axis < 2 and len(y.dims) == 3 else None
+        neither = rounded is not None and answer.dims[0] not in rounded[answer.axis]
+        verdict = "wrong" if neither or (not unsure and answer.dims[0] != got) else "unchecked" if unsure else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
+            _neither(rounded) if neither and rounded is not None else \
             self._slipped(answer.span, got) if verdict == "wrong" else None
         self._record(Answer(answer.span, label, path, name, answer.text, str(got), verdict, why, working), codes.E040,
                      hint=f"the output's {name} is {got} (the output is {y})")
@@ -501,6 +512,22 @@ def _significant(count: ir.Count) -> ir.Count:
 
 def _quantity(answer: Answer) -> str:
     return "" if answer.quantity in ("output", "network output") else f"{answer.quantity} "
+
+
+def _roundings(window: Row | None) -> tuple[set[int], set[int]] | None:
+    """The sides the line's window's inexact division gives rounded down and up, per axis (height, width), when
+    its doubt is that division alone (`Doubt.own`; the layers after it on the line keep its output): an answer
+    that is neither is wrong whichever rounding is meant."""
+    if window is None or window.divided is None or window.doubt is None or not window.doubt.own:
+        return None
+    down_up = [{numerator // denominator, -(-numerator // denominator)} for numerator, denominator in window.divided]
+    return down_up[0], down_up[1]
+
+
+def _neither(rounded: tuple[set[int], set[int]]) -> str:
+    sides = [" or ".join(map(str, sorted(r))) for r in rounded]
+    said = sides[0] if sides[0] == sides[1] else f"{sides[0]} high and {sides[1]} wide"
+    return f"the division is not whole: rounded down or up it gives {said}, and that is neither"
 
 
 def _flag(flags: tuple[bool, ...], i: int) -> bool:

@@ -26,6 +26,9 @@ class Doubt(NamedTuple):
     dims: tuple[bool, ...] | None  # per output dimension: unsure; None: the output is unknown
     params: bool  # the parameter count rests on it
     macs: bool
+    # the row's own inexact division alone, on an input not in doubt: each unsure side is that division rounded
+    # down or up (`Row.divided`), so an answer that is neither is wrong whichever rounding is meant
+    own: bool = False
 
 
 class Row:

@@ -344,7 +344,8 @@ class Walker:
             macs_unsure = True
         if reason is None or not (any(unsure) or params_unsure or macs_unsure):
             return None
-        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure)
+        own = doubt is None and reported == [codes.E030]
+        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure, own)
 
     def seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.kind == "side":

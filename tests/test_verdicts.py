@@ -84,6 +84,32 @@ def test_a_lines_memory_is_its_outputs_values_whatever_it_holds(line: str) -> No
             "wrong", "that adds up the outputs of every layer in l; `memory` is the values of the line's output")
 
 
+@pytest.mark.parametrize("answer, verdict", [
+    # (7 - 3)/3 + 1 = 2.33: rounded down 2, up 3. An answer that is neither is wrong whichever rounding is meant (it
+    # was not checked); one that is either stays not checked (the line's E030 stands); `height 2`, the rounding
+    # down, was judged right
+    ("4x4x1", "wrong"), ("3x4x1", "wrong"), ("3x3x1", "unchecked"), ("2x2x1", "unchecked"), ("2x3x1", "unchecked"),
+    ("height 4", "wrong"), ("height 2", "unchecked"), ("width 3", "unchecked"), ("depth 1", "right"),
+    ("depth 2", "wrong"), ("invalid", "right"), ("2.33", "right"),
+])
+def test_an_answer_to_an_inexact_division_is_wrong_when_no_rounding_gives_it(answer: str, verdict: str) -> None:
+    found = verdicts(f"input 7x7x1\nc: conv 1 3x3 stride 3 ; relu -> {answer}\n")
+    assert [v[2] for v in found] == [verdict]
+    if verdict == "wrong" and "x" in answer:
+        assert found[0][3] == "the division is not whole: rounded down or up it gives 2 or 3, and that is neither"
+
+
+def test_no_rounding_is_worked_out_for_a_line_whose_input_rests_on_a_guess() -> None:
+    # after conv c's 2.33, the next line's size rests on the guess: 4x4x1 is not judged there (after a ceil it
+    # would be 3x3; the next division's roundings are not known), nor on a line of two inexact windows
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> 4x4x1\n")[0][2] == "unchecked"
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3 ; conv 1 1x1 stride 3 -> 4x4x1\n")[0][2] == "unchecked"
+    # the lecture's exercise: N = 7, F = 3, stride 3 gives 2.33; 4 is neither 2 nor 3
+    sheet = homework("N = 7, F = 3, stride 3 => 4\n")
+    assert [(a.verdict, a.reason) for a in sheet.answers] == [
+        ("wrong", "the division is not whole: rounded down or up it gives 2 or 3, and that is neither")]
+
+
 def test_doesnt_fit_in_the_spec_language_says_how_to_write_it() -> None:
     # (7 - 3)/3 + 1 = 2.33: the answer is `-> invalid`; `-> doesn't fit` said only "expected a shape …".
     report = run("input 7x7x1\nconv 1 3x3 stride 3 -> not valid\n")
