@@ -245,25 +245,24 @@ class Checker:
         pairs = ir.compared(dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
         rounded = _roundings(window)
+        neither = False  # wrong only because no rounding of the line's own inexact division gives it
         if pairs is None:
             verdict = "wrong"
         else:
             certain_wrong = any(want != got and not _flag(unsure, i) for i, want, got in pairs)
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
-            neither = rounded is not None and any(_flag(unsure, i) and i < 2 and want not in rounded[i]
-                                                  for i, want, _ in pairs)
+            neither = not certain_wrong and rounded is not None and \
+                any(_flag(unsure, i) and i < 2 and want not in rounded[i] for i, want, _ in pairs)
             verdict = "wrong" if certain_wrong or neither else "unchecked" if guessed else "right"
-            if neither and not certain_wrong and rounded is not None:
-                self._record(Answer(answer.span, label, path, quantity, answer.text, str(y), "wrong",
-                                    _neither(rounded), working), code,
-                             hint="the division does not fit: answer so (`invalid`, the lecture's \"doesn't fit\")")
-                return
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
+            _neither(rounded) if neither and rounded is not None else \
             (answer.square and len(y.dims) == 3 and y.dims[0] == y.dims[1] and self._slipped(answer.span, y.dims[0])) \
             or _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
             (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
-        answer_record = Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working)
-        self._record(answer_record, code, hint=f"the {'input' if quantity == 'input' else 'output'} volume is {y}")
+        hint = "the division does not fit: answer so (`invalid`, the lecture's \"doesn't fit\")" if neither else \
+            f"the {'input' if quantity == 'input' else 'output'} volume is {y}"
+        self._record(Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working), code,
+                     hint=hint)
 
     def side(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
              working: tuple[str, ...], window: Row | None = None) -> None:
