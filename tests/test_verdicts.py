@@ -99,6 +99,17 @@ def test_an_answer_to_an_inexact_division_is_wrong_when_no_rounding_gives_it(ans
         assert found[0][3] == "the division is not whole: rounded down or up it gives 2 or 3, and that is neither"
 
 
+def test_an_answer_no_rounding_gives_is_located_and_says_how_to_answer() -> None:
+    text = "input 7x7x1\nc: conv 1 3x3 stride 3 ; relu -> 4x4x1\n"
+    report = run(text)
+    [wrong] = [d for d in report.diagnostics if d.code == "E040"]
+    assert (report.source.line_col(wrong.span.start), wrong.message, wrong.hint) == (
+        (2, text.splitlines()[1].index("4x4x1") + 1),
+        "c: expected 4x4x1, computed 2x2x1; the division is not whole: rounded down or up it gives 2 or 3, and that "
+        "is neither", "the division does not fit: answer so (`invalid`, the lecture's \"doesn't fit\")")
+    assert [d.code for d in report.diagnostics] == ["E030", "E040"]  # the stride's own error stands
+
+
 def test_no_rounding_is_worked_out_for_a_line_whose_input_rests_on_a_guess() -> None:
     # after conv c's 2.33, the next line's size rests on the guess: 4x4x1 is not judged there (after a ceil it
     # would be 3x3; the next division's roundings are not known), nor on a line of two inexact windows
@@ -833,6 +844,25 @@ def test_a_bracketed_line_answers_its_receptive_field_and_sides(answers: str, ve
     report = homework(f"[227x227x3] INPUT\nCONV1: 96 11x11 filters at stride 4, pad 0 {answers}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == verdicts
     assert not [d for d in report.diagnostics if d.code == "E060"]
+
+
+@pytest.mark.parametrize("answers, bad, message", [
+    ("-> rf 11 rf 11", "11", "the receptive field is given twice"),
+    ("-> rf 11x11x3", "11x11x3", "`11x11x3` is not a receptive field"),
+    ("-> rf 0", "0", "`0` is not a receptive field"),
+    ("-> rf 99999999999999999999", "99999999999999999999", "`99999999999999999999` is not a receptive field"),
+    ("-> depth 0", "0", "`0` is not a size"),
+    ("-> depth 1e999", "1e999", "`1e999` is not a size"),
+    ("-> height 3x3", "3x3", "`3x3` is not a size"),
+])
+def test_a_bracketed_lines_receptive_field_or_side_that_cannot_be_one_is_e060(answers: str, bad: str,
+                                                                            message: str) -> None:
+    line = f"CONV1: 96 11x11 filters at stride 4, pad 0 {answers}"
+    report = homework(f"[227x227x3] INPUT\n{line}\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, report.source.line_col(error.span.start), error.message) == (
+        "E060", (2, line.rindex(bad) + 1), message)
+    assert all(a.verdict == "unchecked" for a in report.answers)
 
 
 def test_a_depth_before_the_arrow_is_not_taken_for_the_outputs() -> None:
