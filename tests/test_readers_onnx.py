@@ -873,6 +873,29 @@ def test_a_group_norm_written_out_by_the_exporters_is_one_groupnorm(dynamo: bool
 
 
 @pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_equal_weights_the_exporter_writes_once_are_counted_for_each_layer(dynamo: bool, tmp_path: Path) -> None:
+    # Two convolutions holding equal values and two fc layers with equal biases: PyTorch counts each layer's own,
+    # (4·3·3·4 + 4)·2 = 296, 256·8 + 8 = 2,056 and 8·8 + 8 = 72: 2,424. The older exporter writes the second copy as
+    # an Identity of the first, the newer one the same initializer read by both nodes; read per layer either way
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(4, 4, 3, padding=1), nn.ReLU(), nn.Conv2d(4, 4, 3, padding=1), nn.Flatten(),
+                          nn.Linear(256, 8), nn.Linear(8, 8)).eval()
+    with torch.no_grad():
+        model[2].weight.copy_(model[0].weight)
+        model[2].bias.copy_(model[0].bias)
+        model[4].bias.fill_(1.0)
+        model[5].bias.fill_(1.0)
+    report = _exported_and_read(model, torch.rand(1, 4, 8, 8), tmp_path / "m.onnx", dynamo)
+    graph = _onnx().load(str(tmp_path / "m.onnx")).graph
+    convs = [list(n.input)[1:] for n in graph.node if n.op_type == "Conv"]
+    assert (convs[0] == convs[1]) == dynamo  # the newer exporter: one initializer read twice
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 2424
+
+
+@pytest.mark.torch
 def test_a_group_norm_without_affine_by_the_older_exporter_learns_nothing(tmp_path: Path) -> None:
     # GroupNorm(affine=False): the older exporter Muls and Adds a constant 1 and 0 (1 x 1 x 1, not stored) after the
     # Reshape back: `groupnorm 2 noaffine`, nothing learnt; parameters (3·3·3 + 1)·8 = 224, PyTorch's count. (It was
