@@ -280,7 +280,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         checker.line(check, line_rows)
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows, top,
-                       x.size if x is not None and guessed is None and unknown is None else None)
+                       x.size if x is not None and guessed is None and unknown is None else None, walker.went_on)
     if workings is not None:
         workings.check(checker.answers, file_diagnostics + sink.items, sink)
     outputs = (Output(main, output, False), *walker.outputs)

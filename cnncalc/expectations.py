@@ -365,10 +365,12 @@ class Checker:
     # ---- totals ------------------------------------------------------------------------
 
     def totals(self, expectations: tuple[ir.TotalExpectation, ...], totals: Totals, output: Shape | None,
-               output_doubt: Doubt | None, rows: list[Row], top: list[Row], received: int | None = None) -> None:
+               output_doubt: Doubt | None, rows: list[Row], top: list[Row], received: int | None = None,
+               went_on: Doubt | None = None) -> None:
         """The `expect total …` lines, judged against the network's totals (`totals`: the sums of its `top`
         rows) or a kind of layer's sums (taken from all its `rows`). `received`: the input's values, when known
-        (a total of activations may count them, as the CS231n notes' memory column does)."""
+        (a total of activations may count them, as the CS231n notes' memory column does). `went_on`: an input
+        stated again that may start another example (walker.restated): which layers the totals sum is in doubt."""
         for exp in expectations:
             if exp.quantity == "output":
                 assert exp.shape is not None
@@ -399,7 +401,7 @@ class Checker:
                              codes.E043)
                 continue
             attr = "macs" if exp.quantity == "macs" else "params"
-            doubt = next((r.doubt for r in counted if r.doubt is not None and getattr(r.doubt, attr)), None)
+            doubt = went_on or next((r.doubt for r in counted if r.doubt is not None and getattr(r.doubt, attr)), None)
             if exp.quantity in ("memory", "activations") and doubt is None:
                 doubt = next((r.doubt for r in counted if r.doubt is not None and
                               (r.doubt.params or r.doubt.dims is None or any(r.doubt.dims))), None)

@@ -360,6 +360,10 @@ class Expectation(NamedTuple):
     #   (rows, columns; `-> padding 3`, Ng's "What is the padding?" for a `same` convolution)
     received: ShapeAnswer | None = None  # the volume the line's first layer receives (`-> input 16x16x16`, a
     #   table's Input column)
+    # no answer: an input stated again right before the line's layer, with nothing saying where the network stands
+    # (`Input volume: 7x7x3`, then `Second layer (POOL1): …`): read as the network going on, but the sheet may mean
+    # an example of its own on that input, so what rests on the difference is not judged (walker.py)
+    restated: ShapeAnswer | None = None
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,

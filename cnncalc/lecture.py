@@ -33,8 +33,9 @@ form, `Total params: 62.4M` or `Total number of MACs = 1.1G` is the network's to
 output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, then `output is
 3x3`) are a network each. An input
 restated with the same volume continues the network when a line then says where it stands (`After
-CONV1: 55x55x96`) or a layer its place (`Second layer (POOL1)`), and is another example on that input
-otherwise; another volume starts a new one. The CS231n
+CONV1: 55x55x96`) or a layer its place (`Second layer (POOL1)`: then what rests on the input stated being meant
+instead is not judged, `ir.Expectation.restated`), and is another example on that input otherwise; another
+volume starts a new one. The CS231n
 notes' VGGNet breakdown (`CONV3-64: [224x224x64]  memory:  224*224*64=3.2M   weights: (3*3*3)*64 =
 1,728`) is read too, the layer told by its name (`breakdown`), and so is a table of answers, a row a
 layer (`_Table`: markdown's, with or without its outer bars, or aligned by spaces). Layers written as
@@ -122,6 +123,10 @@ class _Net:
         self.exercise: str | None = None  # the output-size exercise this network is, to know a restatement
         self.restated: int | None = None  # where its input was restated since its last layer line
         self.placed = False  # since then, a line said where the network stands (`After CONV1: 55x55x96`)
+        self.restated_input: ir.Input | None = None  # that input, as restated
+        # its layer lines that went on after a restated input only because they say their place (`Second layer
+        # (POOL1)`), by where they start: the input they may take instead (`ir.Expectation.restated`)
+        self.went_on: dict[int, ir.Input] = {}
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -307,6 +312,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             del net.lines[at]
             if unread is None:
                 prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
+        if net.went_on:
+            net.lines = [_restating(line, net.went_on[line.span.start]) if line.span.start in net.went_on else line
+                         for line in net.lines]
         networks.append(net)
 
     def flush() -> None:
@@ -508,7 +516,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 finished(current)
                 current = _Net(first)
             elif started:
-                current.restated, current.placed = first, False
+                current.restated, current.restated_input, current.placed = first, result, False
             if current.input is None or bracketed:
                 current.input = result
         elif isinstance(result, _Exercise):
@@ -536,6 +544,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 finished(current)
                 restated, current = current, _Net(current.restated)
                 current.input = restated.input
+            elif current.restated is not None and current.lines and not current.placed and \
+                    current.restated_input is not None:
+                current.went_on[result.span.start] = current.restated_input
             if tentative:
                 current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread))
             if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
@@ -5267,6 +5278,14 @@ def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
     at += ordinal is not None
     named = _family_named(words, at)
     return None if named is None or named[1] != len(words) else (ordinal, named[0])
+
+
+def _restating(line: ir.Line, given: ir.Input) -> ir.Line:
+    """`line`, a layer that went on after its network's input was stated again, marked with that input."""
+    expectation = line.expectation or ir.Expectation(None, None, None, line.span)
+    dims = tuple(d for d in given.dims if isinstance(d, int))
+    stated = ir.ShapeAnswer(dims, "x".join(map(str, given.dims)), given.span)
+    return line._replace(expectation=expectation._replace(restated=stated))
 
 
 def _placed(words: list[str]) -> tuple[int, int, str | None] | None:

@@ -23,6 +23,7 @@ from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
 if TYPE_CHECKING:
     from typing import TypeAlias
 
+    from cnncalc import ir
     from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
@@ -202,6 +203,7 @@ class Walker:
         self.cache: dict[_CacheKey, _Computed] = {}
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
+        self.went_on: Doubt | None = None  # the first input stated again that may start another example (`restated`)
 
     def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None, guessed: str | None = None) -> Flow:
         """The rows of the network from input `x`; `unknown` says why there is none, `guessed` why its
@@ -464,10 +466,15 @@ class Walker:
                             self.node(child, flow, False))
             return rows
         answered: set[int] = set()
+        restated: dict[int, ir.ShapeAnswer] = {}
         for check in checks:
             answered.update(range(check.first, check.last + 1))
+            if check.expectation.restated is not None:
+                restated[check.first] = check.expectation.restated
         k = 0
         for i, child in enumerate(node.children):
+            if i in restated:
+                self.restated(restated[i], flow)
             rows.append(layer(child, flow, i in answered) if type(child) is LayerNode and not child.keep else
                         self.node(child, flow, i in answered))
             while k < len(checks) and checks[k].last == i:
@@ -475,6 +482,19 @@ class Walker:
                 self.lines.append((check, rows[check.first:check.last + 1]))
                 k += 1
         return rows
+
+    def restated(self, stated: ir.ShapeAnswer, flow: Flow) -> None:
+        """A homework sheet's input stated again before a layer that says its place (`Second layer`): read as the
+        network going on, it may mean an example of its own on that input. Where the two differ, what rests
+        on the difference is in doubt, as after a guessed size: those answers are not judged."""
+        x = flow.shape
+        if x is None or flow.doubt is not None or x.dims == stated.dims:
+            return
+        unsure = tuple(a != b for a, b in zip(x.dims, stated.dims)) if len(x.dims) == len(stated.dims) else None
+        flow.doubt = Doubt(f"the input stated again at line {self.line_of(stated.span.start)} ({stated.text}) while "
+                           f"the network stands at {x}: an example of its own on that input, or the network going "
+                           f"on? (`After {flow.source}: {x}` above the layer says it goes on)", unsure, True, True)
+        self.went_on = self.went_on or flow.doubt  # the totals rest on it too: which layers are the network's?
 
     def merge(self, node: MergeNode, flow: Flow) -> Row:
         """The container row, its branches, then a `join` row (the merge itself) fed by the branch ends."""

@@ -884,23 +884,46 @@ Output volume = [{answer}]
 
 @pytest.mark.parametrize("between, layer, goes_on", [
     ("After CONV1: 55x55x96\n", "Second layer (POOL1): 3x3 filters applied at stride 2", True),  # the lecture's
-    ("", "Second layer (POOL1): 3x3 filters applied at stride 2", True),
     ("After CONV1: 55x55x96\n", "POOL1: 3x3 filters at stride 2", True),
-    ("", "Layer 2 - max pool 3x3, stride 2", True),
     ("", "POOL1: 3x3 filters at stride 2", False),  # went on from CONV1 before: 27x27x96 judged right for it
     ("After CONV1: 55x55x96\n", "First layer (POOL1): 3x3 filters applied at stride 2", False),
     ("", "Max pooling with 3x3 filters and stride 2", False),
+    # the layer says its place, the input stated again above it says where it starts: either may be meant
+    ("", "Second layer (POOL1): 3x3 filters applied at stride 2", None),
+    ("", "Layer 2 - max pool 3x3, stride 2", None),
 ])
-def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, layer: str, goes_on: bool) -> None:
+def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, layer: str, goes_on: bool | None) -> None:
     # After CONV1, (55 - 3)/2 + 1 = 27: 27x27x96; on the input restated, (227 - 3)/2 + 1 = 113: 113x113x3.
-    right, other = ("27x27x96", "113x113x3") if goes_on else ("113x113x3", "27x27x96")
-    reports = [a.report for a in analyses(RESTATED.format(between=between, layer=layer, answer=right), "hw.txt",
-                                          Settings(lang="lecture"))]
-    assert len(reports) == (1 if goes_on else 2)
-    assert [a.verdict for r in reports for a in r.answers] == ["right", "right"]
-    reports = [a.report for a in analyses(RESTATED.format(between=between, layer=layer, answer=other), "hw.txt",
-                                          Settings(lang="lecture"))]
-    assert [(a.verdict, a.actual) for r in reports for a in r.answers][1] == ("wrong", right)
+    right, other = ("113x113x3", "27x27x96") if goes_on is False else ("27x27x96", "113x113x3")
+    for answer in (right, other):
+        reports = [a.report for a in analyses(RESTATED.format(between=between, layer=layer, answer=answer), "hw.txt",
+                                              Settings(lang="lecture"))]
+        assert len(reports) == (2 if goes_on is False else 1)
+        verdicts = [(a.verdict, a.actual) for r in reports for a in r.answers]
+        assert verdicts[0] == ("right", "55x55x96")
+        if goes_on is None:  # neither reading judged: the answer after it is not checked, whichever it is
+            [answer_note] = [d for r in reports for d in r.diagnostics if d.code == "N046"]
+            assert verdicts[1][0] == "unchecked" and "the input stated again at line 5 (227x227x3) while the " \
+                "network stands at 55x55x96" in answer_note.message and "`After conv1: 55x55x96`" in answer_note.message
+        else:
+            assert verdicts[1] == ("right" if answer == right else "wrong", right)
+
+
+def test_answers_after_an_ambiguous_restatement_are_judged_where_both_readings_agree() -> None:
+    # Going on, POOL1 takes CONV1's 55x55x96: (55 - 3)/2 + 1 = 27; as an example of its own, the 227x227x3 stated
+    # again: (227 - 3)/2 + 1 = 113, depth 3. Its parameters are 0 either way (judged: 100 is wrong, 0 right), its
+    # volume and the total, 34,944 with CONV1 and 0 without, rest on the reading (not checked)
+    text = RESTATED.format(between="", layer="Second layer (POOL1): 3x3 filters applied at stride 2",
+                           answer="27x27x96") + "Number of parameters in this layer = {}\nTotal params: 34944\n"
+    for count, verdict in (("0", "right"), ("100", "wrong")):
+        [report] = [a.report for a in analyses(text.format(count), "hw.txt", Settings(lang="lecture"))]
+        assert [(a.quantity, a.verdict) for a in report.answers] == [
+            ("output", "right"), ("output", "unchecked"), ("params", verdict), ("total params", "unchecked")]
+    # the same sheet saying where the network stands goes on: every answer judged
+    placed = text.replace("Input: 227x227x3 images\nSecond", "Input: 227x227x3 images\nAfter CONV1: 55x55x96\n"
+                                                              "Second")
+    [report] = [a.report for a in analyses(placed.format("0"), "hw.txt", Settings(lang="lecture"))]
+    assert [a.verdict for a in report.answers] == ["right"] * 4
 
 
 def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order() -> None:
