@@ -413,6 +413,28 @@ def test_augmentation_layers_are_the_input_at_inference_and_resizing_and_group_n
         ("E070", "Resizing with crop_to_aspect_ratio (cnncalc resizes the whole image)")]
 
 
+def test_adaptive_pools_and_the_newer_augmentation_layers() -> None:
+    # Keras' AdaptiveAveragePooling2D and AdaptiveMaxPooling2D give `output_size` whatever the input (3x5, then 2x2);
+    # CutMix, MixUp, AugMix, Solarization and RandomColorDegeneration return their input at inference. On 10x7x3:
+    # a 3x3 'same' convolution, (27 + 1)·4 = 112, and a Dense of 5 on the 2·2·4 = 16 values, 85: 197, as Keras 3.15
+    # counts this model. These were E070
+    augmenting = [{"class_name": kind, "config": {"name": kind.lower()}}
+                  for kind in ("CutMix", "MixUp", "AugMix", "Solarization", "RandomColorDegeneration")]
+    report = analyze_text(sequential(
+        *augmenting,
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3, "padding": "same"}},
+        {"class_name": "AdaptiveAveragePooling2D", "config": {"name": "avg", "output_size": [3, 5]}},
+        {"class_name": "AdaptiveMaxPooling2D", "config": {"name": "max", "output_size": 2}},
+        {"class_name": "Flatten", "config": {"name": "f"}},
+        {"class_name": "Dense", "config": {"name": "d", "units": 5}},
+        shape=[None, 10, 7, 3]), "m.json")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows[:5]] == ["identity"] * 5
+    assert [(r.op, str(r.output)) for r in report.rows[6:8]] == [("adaptiveavgpool 3x5", "3x5x4"),
+                                                                 ("adaptivemaxpool 2", "2x2x4")]
+    assert report.totals.params == 197 and report.output is not None and report.output.dims == (5,)
+
+
 def test_subtract_average_maximum_and_minimum_are_merges() -> None:
     # These were E071 ("a Average layer takes one input, not 2"). On 8x8x3: two convolutions of 4 filters,
     # 1x1 ((3 + 1)·4 = 16) and 3x3 same ((27 + 1)·4 = 112); then Subtract, Average of three, Maximum and Minimum,

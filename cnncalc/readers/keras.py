@@ -79,7 +79,8 @@ _TRAINING_ONLY = frozenset({
     "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast", "RandomBrightness",
     "RandomHeight", "RandomWidth", "RandomHue", "RandomSaturation", "RandomSharpness", "RandomShear",
     "RandomGrayscale", "RandomColorJitter", "RandomErasing", "RandomGaussianBlur", "RandomPerspective",
-    "RandomPosterization", "RandomInvert", "RandomElasticTransform", "RandAugment", "GaussianNoise",
+    "RandomPosterization", "RandomInvert", "RandomElasticTransform", "RandomColorDegeneration", "RandAugment",
+    "AugMix", "CutMix", "MixUp", "Solarization", "GaussianNoise",
     "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Identity"})
 
 
@@ -152,6 +153,9 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind in ("GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalAvgPool2D", "GlobalMaxPool2D"):
         pool = "globalmaxpool" if "Max" in kind else "globalavgpool"
         out = [pool] if config.get("keepdims", False) else [pool, "flatten"]
+    elif kind in ("AdaptiveAveragePooling2D", "AdaptiveMaxPooling2D"):  # PyTorch's windows, as Keras' own take them
+        oh, ow = _pair(config.get("output_size"), "output_size", span)
+        out = [f"{'adaptivemaxpool' if 'Max' in kind else 'adaptiveavgpool'} {_size(oh, ow)}"]
     elif kind == "Dense" and rank == 4 and not channels_first:  # at each position, on the channels: a 1x1 conv
         out = [f"conv {config['units']} 1x1" + ("" if config.get("use_bias", True) else " nobias")]
     elif kind == "Dense":
