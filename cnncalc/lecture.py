@@ -35,7 +35,8 @@ output-size exercises (`Assume, input image is 7x7 filter is 3x3 stride is 2`, t
 restated with the same volume continues the network when a line then says where it stands (`After
 CONV1: 55x55x96`) or a layer its place (`Second layer (POOL1)`: then what rests on the input stated being meant
 instead is not judged, `ir.Expectation.restated`), and is another example on that input otherwise; another
-volume starts a new one. The CS231n
+volume starts a new one, unless a layer saying its place follows (`_Net.reopens`: the network goes on, marked the
+same way). The CS231n
 notes' VGGNet breakdown (`CONV3-64: [224x224x64]  memory:  224*224*64=3.2M   weights: (3*3*3)*64 =
 1,728`) is read too, the layer told by its name (`breakdown`), and so is a table of answers, a row a
 layer (`_Table`: markdown's, with or without its outer bars, or aligned by spaces). Layers written as
@@ -127,6 +128,9 @@ class _Net:
         # its layer lines that went on after a restated input only because they say their place (`Second layer
         # (POOL1)`), by where they start: the input they may take instead (`ir.Expectation.restated`)
         self.went_on: dict[int, ir.Input] = {}
+        # the network before it, when another volume stated in prose started this one (`Input: 55x55x96` after
+        # CONV1's 55x55x96): a layer that then says its place (`Second layer (POOL1)`) goes on with that one instead
+        self.reopens: _Net | None = None
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -312,6 +316,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             del net.lines[at]
             if unread is None:
                 prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
+        net.tentative.clear()  # (a network may be finished again: `_Net.reopens`)
         if net.went_on:
             net.lines = [_restating(line, net.went_on[line.span.start]) if line.span.start in net.went_on else line
                          for line in net.lines]
@@ -514,7 +519,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                  not (same and (not bracketed or not current.lines)))
             if fresh:
                 finished(current)
-                current = _Net(first)
+                before, current = current, _Net(first)
+                if not (same or bracketed or reader.numbered) and before.exercise is None and before.lines and \
+                        before.input is not None and before.input.channels_first == result.channels_first:
+                    current.reopens = before  # (a volume in the other order is read in its own: a network of its own)
             elif started:
                 current.restated, current.restated_input, current.placed = first, result, False
             if current.input is None or bracketed:
@@ -535,7 +543,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
         else:
-            if current.restated is not None and current.lines and \
+            if current.reopens is not None and not current.lines and not current.totals and reader.goes_on and \
+                    not _named_again(result, current.reopens.lines, current.reopens.labels()) and \
+                    networks and networks[-1] is current.reopens and current.input is not None:
+                # another volume stated, then a layer that says its place: the network goes on from there (the
+                # volume stated may be where it stands); `restated` has the walker judge what rests on it
+                networks.pop()
+                stated, current = current.input, current.reopens
+                current.went_on[result.span.start] = stated
+            elif current.restated is not None and current.lines and \
                     (reader.opens or _named_again(result, current.lines, current.labels()) or
                      not (current.placed or reader.goes_on)):
                 # The same input stated again, then a layer: another worked example on that input, unless a line

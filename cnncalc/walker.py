@@ -491,7 +491,7 @@ class Walker:
         if x is None or flow.doubt is not None or x.dims == stated.dims:
             return
         unsure = tuple(a != b for a, b in zip(x.dims, stated.dims)) if len(x.dims) == len(stated.dims) else None
-        flow.doubt = Doubt(f"the input stated again at line {self.line_of(stated.span.start)} ({stated.text}) while "
+        flow.doubt = Doubt(f"the input stated at line {self.line_of(stated.span.start)} ({stated.text}) while "
                            f"the network stands at {x}: an example of its own on that input, or the network going "
                            f"on? (`After {flow.source}: {x}` above the layer says it goes on)", unsure, True, True)
         self.went_on = self.went_on or flow.doubt  # the totals rest on it too: which layers are the network's?

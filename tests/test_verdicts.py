@@ -903,7 +903,7 @@ def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, lay
         assert verdicts[0] == ("right", "55x55x96")
         if goes_on is None:  # neither reading judged: the answer after it is not checked, whichever it is
             [answer_note] = [d for r in reports for d in r.diagnostics if d.code == "N046"]
-            assert verdicts[1][0] == "unchecked" and "the input stated again at line 5 (227x227x3) while the " \
+            assert verdicts[1][0] == "unchecked" and "the input stated at line 5 (227x227x3) while the " \
                 "network stands at 55x55x96" in answer_note.message and "`After conv1: 55x55x96`" in answer_note.message
         else:
             assert verdicts[1] == ("right" if answer == right else "wrong", right)
@@ -924,6 +924,39 @@ def test_answers_after_an_ambiguous_restatement_are_judged_where_both_readings_a
                                                               "Second")
     [report] = [a.report for a in analyses(placed.format("0"), "hw.txt", Settings(lang="lecture"))]
     assert [a.verdict for a in report.answers] == ["right"] * 4
+
+
+ANOTHER_VOLUME = """Input: 227x227x3 images
+First layer (CONV1): 96 11x11 filters applied at stride 4
+Output volume = [55x55x96]
+
+{number}Input: {volume}
+{layer}
+Output volume = [27x27x96]
+
+Total params: {total}
+"""
+
+
+@pytest.mark.parametrize("number, volume, layer, verdicts", [
+    # where the network stands (CONV1's (227 - 11)/4 + 1 = 55), then a layer saying its place: it goes on, and the
+    # total is CONV1's (11·11·3 + 1)·96 = 34,944 (it was judged as a network of POOL1 alone, 0: a right total wrong)
+    ("", "55x55x96", "Second layer (POOL1): 3x3 filters applied at stride 2", ["right", "right", "right"]),
+    # another volume: pooled going on (55 → 27) or as stated (56: (56 - 3)/2 + 1 = 27.5)? Neither judged
+    ("", "56x56x96", "Second layer (POOL1): 3x3 filters applied at stride 2", ["right", "unchecked", "unchecked"]),
+    # a layer that does not say its place, or a numbered question: an example of its own on 55x55x96, total 0
+    ("", "55x55x96", "POOL1: 3x3 filters at stride 2", ["right", "right", "wrong"]),
+    ("2. ", "55x55x96", "Second layer (POOL1): 3x3 filters applied at stride 2", ["right", "right", "wrong"]),
+])
+def test_another_volume_stated_before_a_layer_that_says_its_place(number: str, volume: str, layer: str,
+                                                                 verdicts: list[str]) -> None:
+    text = ANOTHER_VOLUME.format(number=number, volume=volume, layer=layer, total="34,944")
+    reports = [a.report for a in analyses(text, "hw.txt", Settings(lang="lecture"))]
+    assert [a.verdict for r in reports for a in r.answers] == verdicts
+    if verdicts[-1] == "right":  # a wrong total is still wrong
+        wrong = ANOTHER_VOLUME.format(number=number, volume=volume, layer=layer, total="35,000")
+        assert [a.verdict for r in (a.report for a in analyses(wrong, "hw.txt", Settings(lang="lecture")))
+                for a in r.answers][-1] == "wrong"
 
 
 def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order() -> None:
