@@ -551,7 +551,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 networks.pop()
                 stated, current = current.input, current.reopens
                 current.went_on[result.span.start] = stated
-            elif current.restated is not None and current.lines and \
+            elif current.restated is not None and current.lines and not _went_on(current, reader) and \
                     (reader.opens or _named_again(result, current.lines, current.labels()) or
                      not (current.placed or reader.goes_on)):
                 # The same input stated again, then a layer: another worked example on that input, unless a line
@@ -560,8 +560,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 finished(current)
                 restated, current = current, _Net(current.restated)
                 current.input = restated.input
-            elif current.restated is not None and current.lines and not current.placed and \
-                    current.restated_input is not None:
+            elif current.restated is not None and current.lines and current.restated_input is not None and \
+                    _went_on(current, reader) and not _named_again(result, current.lines, current.labels()):
                 current.went_on[result.span.start] = current.restated_input
             if tentative:
                 current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread))
@@ -1143,6 +1143,7 @@ class _LineReader:
         self.numbered = False  # the line starts with a question's number (`4.`, `Q2:`): a new question
         self.opens = False  # a worked example's first layer (`First layer (CONV1): …`, `10 5x5 filters …`)
         self.goes_on = False  # a layer that says it is not the first (`Second layer (POOL1): …`, `Layer 2 (…)`)
+        self.first_said = False  # `opens` said in words (`First layer (CONV1)`), not by a description alone
         self.unnamed = False  # a layer without a name (`Max pooling with 2x2 filters and stride 2`, `Dropout 0.5`)
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
         self.after_blank = False  # a blank line separates it from the line read before
@@ -1549,7 +1550,7 @@ class _LineReader:
             # `First layer (CONV1): 96 11x11x3 filters applied at stride 4`, `Layer 1 (CONV1): …`; another
             # parenthesis before a colon may be an answer's (`Weights (including biases): 760`), or prose
             self.opens = words[:opening - 1] == ["first"] or (numbered and self.tokens[opening - 1].text == "1")
-            self.goes_on = not self.opens
+            self.goes_on, self.first_said = not self.opens, self.opens
             name_tokens = self.tokens[opening + 1:closing]
             if not name_tokens:
                 return None
@@ -5294,6 +5295,14 @@ def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
     at += ordinal is not None
     named = _family_named(words, at)
     return None if named is None or named[1] != len(words) else (ordinal, named[0])
+
+
+def _went_on(net: _Net, reader: _LineReader) -> bool:
+    """After the network's input stated again, whether the layer read goes on with the network though the sheet
+    may mean an example of its own on that input: it says its place alone (`Second layer (POOL1)`), or a line said
+    where the network stands (`After CONV1: 55x55x96`) and the layer is a description alone (`10 3x3 filters …`,
+    which starts an example elsewhere)."""
+    return (reader.goes_on and not net.placed) or (net.placed and reader.opens and not reader.first_said)
 
 
 def _restating(line: ir.Line, given: ir.Input) -> ir.Line:

@@ -891,6 +891,8 @@ Output volume = [{answer}]
     # the layer says its place, the input stated again above it says where it starts: either may be meant
     ("", "Second layer (POOL1): 3x3 filters applied at stride 2", None),
     ("", "Layer 2 - max pool 3x3, stride 2", None),
+    # where the network stands said, then a description alone (which elsewhere starts an example)
+    ("After CONV1: 55x55x96\n", "Max pooling with 3x3 filters and stride 2", None),
 ])
 def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, layer: str, goes_on: bool | None) -> None:
     # After CONV1, (55 - 3)/2 + 1 = 27: 27x27x96; on the input restated, (227 - 3)/2 + 1 = 113: 113x113x3.
@@ -903,8 +905,9 @@ def test_a_restated_input_goes_on_only_where_the_sheet_says_so(between: str, lay
         assert verdicts[0] == ("right", "55x55x96")
         if goes_on is None:  # neither reading judged: the answer after it is not checked, whichever it is
             [answer_note] = [d for r in reports for d in r.diagnostics if d.code == "N046"]
-            assert verdicts[1][0] == "unchecked" and "the input stated at line 5 (227x227x3) while the " \
-                "network stands at 55x55x96" in answer_note.message and "`After conv1: 55x55x96`" in answer_note.message
+            assert verdicts[1][0] == "unchecked"
+            assert "the input stated at line 5 (227x227x3) while the network stands at 55x55x96" in answer_note.message
+            assert "write `After conv1: 55x55x96` in its place" in answer_note.message
         else:
             assert verdicts[1] == ("right" if answer == right else "wrong", right)
 
