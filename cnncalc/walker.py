@@ -493,7 +493,7 @@ class Walker:
         unsure = tuple(a != b for a, b in zip(x.dims, stated.dims)) if len(x.dims) == len(stated.dims) else None
         flow.doubt = Doubt(f"the input stated at line {self.line_of(stated.span.start)} ({stated.text}) while "
                            f"the network stands at {x}: an example of its own on that input, or the network going "
-                           f"on? (to go on, write `After {flow.source}: {x}` in its place and the layer's name)",
+                           f"on? (to go on, write `After {flow.source}: {x}` in its place and name the layer)",
                            unsure, True, True)
         self.went_on = self.went_on or flow.doubt  # the totals rest on it too: which layers are the network's?
 
