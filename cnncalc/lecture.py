@@ -551,9 +551,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 networks.pop()
                 stated, current = current.input, current.reopens
                 current.went_on[result.span.start] = stated
-            elif current.restated is not None and current.lines and not _went_on(current, reader) and \
-                    (reader.opens or _named_again(result, current.lines, current.labels()) or
-                     not (current.placed or reader.goes_on)):
+            elif current.restated is not None and current.lines and \
+                    (_named_again(result, current.lines, current.labels()) or (not _went_on(current, reader) and
+                     (reader.opens or not (current.placed or reader.goes_on)))):
                 # The same input stated again, then a layer: another worked example on that input, unless a line
                 # said where the network stands or the layer its place (the lecture's restatements go on with
                 # `After CONV1: 55x55x96` and a `Second layer (POOL1)`); a first layer starts one whatever came.
@@ -561,7 +561,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 restated, current = current, _Net(current.restated)
                 current.input = restated.input
             elif current.restated is not None and current.lines and current.restated_input is not None and \
-                    _went_on(current, reader) and not _named_again(result, current.lines, current.labels()):
+                    _went_on(current, reader):
                 current.went_on[result.span.start] = current.restated_input
             if tentative:
                 current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread))

@@ -929,6 +929,18 @@ def test_answers_after_an_ambiguous_restatement_are_judged_where_both_readings_a
     assert [a.verdict for a in report.answers] == ["right"] * 4
 
 
+def test_a_layer_named_as_one_above_after_the_input_stated_again_starts_an_example_whatever_its_place() -> None:
+    # POOL1 on 227x227x3 at stride 2: (227 - 3)/2 + 1 = 113; `Second layer (POOL1)` at stride 1 under the same
+    # input again names a layer the network has: an example of its own, (227 - 3)/1 + 1 = 225 (it went on, and the
+    # second POOL1 was E015, a name used twice)
+    text = ("Input: 227x227x3 images\nPOOL1: 3x3 max pool, stride 2\nOutput volume: 113x113x3\n\n"
+            "Input volume: 227x227x3\nSecond layer (POOL1): 3x3 filters applied at stride 1\n"
+            "Output volume: 225x225x3\n")
+    reports = [a.report for a in analyses(text, "hw.txt", Settings(lang="lecture"))]
+    assert [(a.label, a.verdict) for r in reports for a in r.answers] == [("pool1", "right"), ("pool1", "right")]
+    assert not [d for r in reports for d in r.diagnostics if d.severity == "error"]
+
+
 ANOTHER_VOLUME = """Input: 227x227x3 images
 First layer (CONV1): 96 11x11 filters applied at stride 4
 Output volume = [55x55x96]
