@@ -199,7 +199,9 @@ E045 = Code("E045", ANSWERS, "over budget",
             "the figure and the limit.")
 N046 = Code("N046", ANSWERS, "answer not checked",
             "A written answer cannot be judged because the value it is about is unknown: it rests on an "
-            "invalid stride (a guessed size) or on a line that could not be read. The note says which line.")
+            "invalid stride (a guessed size), on a line that could not be read, or on which of two readings a "
+            "homework sheet means (its input stated again before a layer that goes on with the network: an example "
+            "of its own, or the next layer?). The note says which line.")
 E046 = Code("E046", ANSWERS, "working does not hold",
             "A step of the working written with an answer is false arithmetic (`each filter has 5*5*3 + 1 = 75 "
             "params, so 75*10 = 760`: 5*5*3 + 1 is 76), though the answer after the last `=` may be right. Steps "
