@@ -810,6 +810,34 @@ def test_a_pad_that_wraps_around_is_circularpad(tmp_path: Path) -> None:
     assert [(r.op, str(r.output)) for r in report.rows] == [("circularpad 1,3,2,0", "13x9x4")]
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("pad", [(1, 2, 3, 1), (0, 1, 2, 0)])
+def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad: tuple[int, ...],
+                                                                             tmp_path: Path) -> None:
+    # The older exporter writes CircularPad2d((left, right, top, bottom)) and a convolution's padding_mode='circular'
+    # as Slices and Concats: the last `top` rows, the map, its first `bottom` rows along the height, then the same
+    # along the width (a side of none left out). It was E070. On 6x7 with the pad, then Conv2d(2, 3, 3) and one with
+    # circular padding (1, 2): the sizes torch gives, parameters (2·9 + 1)·3 = 57 and (3·9 + 1)·4 = 112, MACs as
+    # FlopCounterMode counts them
+    from torch.utils.flop_counter import FlopCounterMode
+
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    left, right, top, bottom = pad
+    model = nn.Sequential(nn.CircularPad2d(pad), nn.Conv2d(2, 3, 3),
+                          nn.Conv2d(3, 4, 3, padding=(1, 2), padding_mode="circular")).eval()
+    x = torch.rand(1, 2, 6, 7)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", False)
+    assert [r.op for r in report.rows if r.keyword == "circularpad"] == [
+        f"circularpad {top},{bottom},0,0", f"circularpad 0,0,{left},{right}", "circularpad 1x0", "circularpad 0x2"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 57 + 112
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1])
+
+
 def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool) -> Any:
     """`model` run on `x` exported by PyTorch's older exporter or (with onnxscript, which CI installs) its newer one,
     quietly, then read: the report, with no error in it."""

@@ -276,7 +276,7 @@ class _Reader:
         producer, uses = self.wiring()
         lrn, absorbed = self.decomposed_lrns(producer)
         for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_activations,
-                           self.decomposed_adaptive_pools):
+                           self.decomposed_adaptive_pools, self.decomposed_wraps):
             found, steps = decomposed(producer, uses)
             lrn.update(found)
             absorbed |= steps
@@ -594,6 +594,54 @@ class _Reader:
                 if sigmoid is not None:
                     found[out] = (sigmoid["inputs"][0], "logsigmoid")
                     absorbed.add(id(sigmoid))
+        return found, absorbed
+
+    def decomposed_wraps(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                         ) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """A circular padding (`padding_mode='circular'`) as PyTorch's older exporter writes it out: for the height,
+        then the width, a Concat along that axis of the map's last P rows (a Slice from -P to its end), the map, and
+        its first Q rows (a Slice from 0 to Q). Each such Concat's output -> (the map, its `circularpad`), and its
+        Slices (read as no layer)."""
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+
+        def whole(name: str) -> int | None:
+            node = producer.get(name)
+            value = node["attrs"].get("value") if node is not None and node["op"] == "Constant" else self.values(name)
+            if isinstance(value, list) and len(value) == 1:
+                value = value[0]
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+        def cut(name: str, x: str, axis: int) -> tuple[int, int, dict[str, Any]] | None:
+            """(start, end, the node) of a Slice of `x` along `axis` alone, read by one node only."""
+            node = producer.get(name)
+            if node is None or node["op"] != "Slice" or uses.get(name) != 1 or len(node["inputs"]) < 4 or \
+                    node["inputs"][0] != x:
+                return None
+            sliced, start, end = whole(node["inputs"][3]), whole(node["inputs"][1]), whole(node["inputs"][2])
+            step = whole(node["inputs"][4]) if len(node["inputs"]) > 4 and node["inputs"][4] else 1
+            if sliced is None or sliced % 4 != axis or step != 1 or start is None or end is None:
+                return None
+            return start, end, node
+
+        for node, _ in self.nodes:
+            axis = node["attrs"].get("axis")
+            if node["op"] != "Concat" or len(node["inputs"]) not in (2, 3) or not isinstance(axis, int) or \
+                    axis % 4 not in (2, 3):
+                continue
+            # (last rows, the map, first rows); a side of no rows is left out (`CircularPad2d((0, 1, 2, 0))`)
+            parts = node["inputs"]
+            x = parts[1] if len(parts) == 3 else parts[1] if cut(parts[0], parts[1], axis % 4) else parts[0]
+            above = cut(parts[0], x, axis % 4) if parts[0] != x else None
+            below = cut(parts[-1], x, axis % 4) if parts[-1] != x else None
+            if (above is None and parts[0] != x) or (below is None and parts[-1] != x) or \
+                    (above is not None and not (-limits.MAX_EXTENT <= above[0] < 0 and above[1] >= 2 ** 31 - 1)) or \
+                    (below is not None and not (below[0] == 0 and 0 < below[1] <= limits.MAX_EXTENT)):
+                continue
+            before, after = -above[0] if above else 0, below[1] if below else 0
+            sides = f"{before},{after},0,0" if axis % 4 == 2 else f"0,0,{before},{after}"
+            found[node["outputs"][0]] = (x, f"circularpad {sides}")
+            absorbed |= {id(step[2]) for step in (above, below) if step is not None}
         return found, absorbed
 
     def decomposed_adaptive_pools(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
