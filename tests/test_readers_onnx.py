@@ -816,9 +816,9 @@ def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad
                                                                              tmp_path: Path) -> None:
     # The older exporter writes CircularPad2d((left, right, top, bottom)) and a convolution's padding_mode='circular'
     # as Slices and Concats: the last `top` rows, the map, its first `bottom` rows along the height, then the same
-    # along the width (a side of none left out). It was E070. On 6x7 with the pad, then Conv2d(2, 3, 3) and one with
-    # circular padding (1, 2): the sizes torch gives, parameters (2·9 + 1)·3 = 57 and (3·9 + 1)·4 = 112, MACs as
-    # FlopCounterMode counts them
+    # along the width (a side of none left out; of none at all, a Concat of the map alone). It was E070. On 6x7 with
+    # the pad, then Conv2d(2, 3, 3), one with circular padding (1, 2) and a 1x1 with none: the sizes torch gives,
+    # parameters (2·9 + 1)·3 = 57, (3·9 + 1)·4 = 112 and (4 + 1)·4 = 20, MACs as FlopCounterMode counts them
     from torch.utils.flop_counter import FlopCounterMode
 
     from tests.test_pytorch_export import _torch
@@ -826,14 +826,15 @@ def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad
     nn = torch.nn
     left, right, top, bottom = pad
     model = nn.Sequential(nn.CircularPad2d(pad), nn.Conv2d(2, 3, 3),
-                          nn.Conv2d(3, 4, 3, padding=(1, 2), padding_mode="circular")).eval()
+                          nn.Conv2d(3, 4, 3, padding=(1, 2), padding_mode="circular"),
+                          nn.Conv2d(4, 4, 1, padding_mode="circular")).eval()  # of none: a Concat of the map alone
     x = torch.rand(1, 2, 6, 7)
     with FlopCounterMode(display=False) as counter:
         y = model(x)
     report = _exported_and_read(model, x, tmp_path / "m.onnx", False)
     assert [r.op for r in report.rows if r.keyword == "circularpad"] == [
         f"circularpad {top},{bottom},0,0", f"circularpad 0,0,{left},{right}", "circularpad 1x0", "circularpad 0x2"]
-    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 57 + 112
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 57 + 112 + 20
     assert report.totals.macs == counter.get_total_flops() // 2
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1])
 

@@ -1143,6 +1143,8 @@ class _Reader:
             constant = inputs[1] if inputs[0] in tensors else inputs[0]
             self.constant_operand(constant, op, span, any(i in self.channels_last for i in inputs))
             return layer("identity")
+        if op in ("Concat", "Sum", "Mean", "Max", "Min") and len(inputs) == 1 and source is not None:
+            return source, None  # of one map, along any axis: the map (a circular padding of none, exported)
         if op in _MERGES:
             sources = [tensors[i] for i in inputs if i in tensors]
             if len(sources) != len(inputs):
