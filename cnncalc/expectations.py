@@ -370,7 +370,7 @@ class Checker:
         """The `expect total …` lines, judged against the network's totals (`totals`: the sums of its `top`
         rows) or a kind of layer's sums (taken from all its `rows`). `received`: the input's values, when known
         (a total of activations may count them, as the CS231n notes' memory column does). `went_on`: an input
-        stated again that may start another example (walker.restated): which layers the totals sum is in doubt."""
+        stated that may start another example (`Walker.restated`): which layers the totals sum is in doubt."""
         for exp in expectations:
             if exp.quantity == "output":
                 assert exp.shape is not None

@@ -360,9 +360,9 @@ class Expectation(NamedTuple):
     #   (rows, columns; `-> padding 3`, Ng's "What is the padding?" for a `same` convolution)
     received: ShapeAnswer | None = None  # the volume the line's first layer receives (`-> input 16x16x16`, a
     #   table's Input column)
-    # no answer: an input stated again right before the line's layer, with nothing saying where the network stands
-    # (`Input volume: 7x7x3`, then `Second layer (POOL1): …`): read as the network going on, but the sheet may mean
-    # an example of its own on that input, so what rests on the difference is not judged (walker.py)
+    # no answer: an input stated before the line's layer, which is read as the network going on though the sheet
+    # may mean an example of its own on that input (`Input volume: 7x7x3`, then `Second layer (POOL1): …`; lecture.py
+    # `_went_on`, `_Net.reopens`): what rests on the difference is not judged (walker.py `Walker.restated`)
     restated: ShapeAnswer | None = None
 
 

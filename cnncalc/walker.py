@@ -203,7 +203,7 @@ class Walker:
         self.cache: dict[_CacheKey, _Computed] = {}
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
-        self.went_on: Doubt | None = None  # the first input stated again that may start another example (`restated`)
+        self.went_on: Doubt | None = None  # the first input stated that may start another example (`restated`)
 
     def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None, guessed: str | None = None) -> Flow:
         """The rows of the network from input `x`; `unknown` says why there is none, `guessed` why its
@@ -484,9 +484,9 @@ class Walker:
         return rows
 
     def restated(self, stated: ir.ShapeAnswer, flow: Flow) -> None:
-        """A homework sheet's input stated again before a layer that says its place (`Second layer`): read as the
-        network going on, it may mean an example of its own on that input. Where the two differ, what rests
-        on the difference is in doubt, as after a guessed size: those answers are not judged."""
+        """A homework sheet's input stated before a layer read as the network going on (`Second layer (POOL1)`),
+        which the sheet may mean as an example of its own on that input. Where the two differ, what rests on the
+        difference is in doubt, as after a guessed size: those answers are not judged."""
         x = flow.shape
         if x is None or flow.doubt is not None or x.dims == stated.dims:
             return
