@@ -819,10 +819,9 @@ def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad
     # along the width (a side of none left out; of none at all, a Concat of the map alone). It was E070. On 6x7 with
     # the pad, then Conv2d(2, 3, 3), one with circular padding (1, 2) and a 1x1 with none: the sizes torch gives,
     # parameters (2·9 + 1)·3 = 57, (3·9 + 1)·4 = 112 and (4 + 1)·4 = 20, MACs as FlopCounterMode counts them
-    from torch.utils.flop_counter import FlopCounterMode
-
     from tests.test_pytorch_export import _torch
     torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
     nn = torch.nn
     left, right, top, bottom = pad
     model = nn.Sequential(nn.CircularPad2d(pad), nn.Conv2d(2, 3, 3),
