@@ -400,6 +400,10 @@ class Checker:
                 self._record(Answer(exp.limit.span, "", "", quantity, expected, None, "unchecked", reason, ()),
                              codes.E043)
                 continue
+            if exp.unsure:
+                self._record(Answer(exp.limit.span, "", "", quantity, expected, None, "unchecked", exp.unsure, ()),
+                             codes.E043)
+                continue
             attr = "macs" if exp.quantity == "macs" else "params"
             doubt = went_on or next((r.doubt for r in counted if r.doubt is not None and getattr(r.doubt, attr)), None)
             if exp.quantity in ("memory", "activations") and doubt is None:

@@ -393,6 +393,9 @@ class TotalExpectation(NamedTuple):
     # through it may be meant, as much as the network's
     between: bool = False
     family: str | None = None  # the total of one kind of layer only (`in conv layers`: layers.FAMILIES)
+    # why the sheet leaves open which layers it sums, so that it is not judged: its network starts from an input stated
+    # where the network above stands (`Input: 55x55x96` under CONV1's 55x55x96, then `POOL1: …`)
+    unsure: str = ""
 
 
 def placed(totals: list[TotalExpectation], lines: list[Line]) -> tuple[TotalExpectation, ...]:

@@ -131,6 +131,9 @@ class _Net:
         # the network before it, when another volume stated in prose started this one (`Input: 55x55x96` after
         # CONV1's 55x55x96): a layer that then says its place (`Second layer (POOL1)`) goes on with that one instead
         self.reopens: _Net | None = None
+        # why its totals are not judged: its input is the volume the network before it was answered to stand at,
+        # which a layer not saying its place may go on from (its own answers are the same either way)
+        self.unsure = ""
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -523,6 +526,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 if not (same or bracketed or reader.numbered) and before.exercise is None and before.lines and \
                         before.input is not None and before.input.channels_first == result.channels_first:
                     current.reopens = before  # (a volume in the other order is read in its own: a network of its own)
+                    if _stands_at(before, result):
+                        volume = "x".join(map(str, result.dims))
+                        current.unsure = (f"the input stated at line {number} ({volume}) is where the network above "
+                                          f"it stands: the total of this example, or of the whole network? "
+                                          f"(`Second layer (…)` goes on with it)")
             elif started:
                 current.restated, current.restated_input, current.placed = first, result, False
             if current.input is None or bracketed:
@@ -579,6 +587,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         span = Span(net.start, net.end)
         totals = []
         for total in ir.placed(net.totals, net.lines):
+            total = total._replace(unsure=net.unsure) if net.unsure and total.limit is not None else total
             if total.quantity == "output" and total.between:  # `Final output: 55x55x96` under CONV1, layers below
                 sink.add(codes.E060, "the network's output is answered between its layers: the network's or the layer "
                                      "above's?", total.shape.span if total.shape else total.span,
@@ -5295,6 +5304,14 @@ def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
     at += ordinal is not None
     named = _family_named(words, at)
     return None if named is None or named[1] != len(words) else (ordinal, named[0])
+
+
+def _stands_at(net: _Net, given: ir.Input) -> bool:
+    """Whether `given` is the volume the sheet answered `net`'s last line to give (`Output volume = [55x55x96]`,
+    then `Input: 55x55x96`): where the student says the network stands."""
+    last = net.lines[-1].expectation if net.lines else None
+    answer = last.shape if last is not None else None
+    return answer is not None and answer.axis is None and answer.dims == given.dims
 
 
 def _went_on(net: _Net, reader: _LineReader) -> bool:

@@ -959,8 +959,11 @@ Total params: {total}
     ("", "55x55x96", "Second layer (POOL1): 3x3 filters applied at stride 2", ["right", "right", "right"]),
     # another volume: pooled going on (55 → 27) or as stated (56: (56 - 3)/2 + 1 = 27.5)? Neither judged
     ("", "56x56x96", "Second layer (POOL1): 3x3 filters applied at stride 2", ["right", "unchecked", "unchecked"]),
-    # a layer that does not say its place, or a numbered question: an example of its own on 55x55x96, total 0
-    ("", "55x55x96", "POOL1: 3x3 filters at stride 2", ["right", "right", "wrong"]),
+    # a layer that does not say its place: an example of its own on 55x55x96, its answers the same either way, but
+    # is the total its own (0) or the whole network's (34,944)? Not checked (it was judged wrong against 0)
+    ("", "55x55x96", "POOL1: 3x3 filters at stride 2", ["right", "right", "unchecked"]),
+    ("", "56x56x96", "POOL1: 3x3 filters at stride 2", ["right", "unchecked", "wrong"]),  # 27.5 on 56; total 0
+    # a numbered question: a question of its own, total 0
     ("2. ", "55x55x96", "Second layer (POOL1): 3x3 filters applied at stride 2", ["right", "right", "wrong"]),
 ])
 def test_another_volume_stated_before_a_layer_that_says_its_place(number: str, volume: str, layer: str,
