@@ -435,6 +435,27 @@ def test_adaptive_pools_and_the_newer_augmentation_layers() -> None:
     assert report.totals.params == 197 and report.output is not None and report.output.dims == (5,)
 
 
+def test_a_negative_or_unbounded_size_is_an_error_at_its_layer() -> None:
+    # Keras takes no size below 0: a negative pool size was written into the spec text as `-1x2` and reported as
+    # arithmetic on a pair (E057); an adaptive pool to 0 rows, or past cnncalc's limits, is refused as the spec
+    # language refuses it, at the layer's name in the file
+    cases = [({"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": [-1, 2]}},
+              "E070", "pool_size [-1, 2] (expected a whole number or two, none below 0)"),
+             ({"class_name": "AdaptiveAveragePooling2D", "config": {"name": "a", "output_size": -3}},
+              "E070", "output_size -3 (expected a whole number or two, none below 0)"),
+             ({"class_name": "AdaptiveAveragePooling2D", "config": {"name": "a", "output_size": [0, 5]}},
+              "E013", "the height must be at least 1, got 0"),
+             ({"class_name": "AdaptiveMaxPooling2D", "config": {"name": "a", "output_size": [10 ** 20, 1]}},
+              "E071", "`adaptivemaxpool 100000000000000000000x1`")]
+    for layer, code, words in cases:
+        text = sequential(layer)
+        report = analyze_text(text, "m.json")
+        [error] = [d for d in report.diagnostics if d.severity == "error"]
+        assert error.code == code and words in error.message, error.message
+        at = text.index(f'"name": "{layer["config"]["name"]}"', text.index(layer["class_name"]))  # its name
+        assert error.span.start == at
+
+
 def test_subtract_average_maximum_and_minimum_are_merges() -> None:
     # These were E071 ("a Average layer takes one input, not 2"). On 8x8x3: two convolutions of 4 filters,
     # 1x1 ((3 + 1)·4 = 16) and 3x3 same ((27 + 1)·4 = 112); then Subtract, Average of three, Maximum and Minimum,

@@ -35,11 +35,14 @@ def _shown(value: Any) -> str:
 
 
 def _pair(value: Any, what: str, span: Span) -> tuple[int, int]:
-    if isinstance(value, int) and not isinstance(value, bool):
+    """A size, stride, crop or padding given as one whole number or two; Keras takes none below 0 (a negative one
+    would read as arithmetic in the spec text written from it)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value, value
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+    if isinstance(value, list) and len(value) == 2 and \
+            all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value):
         return value[0], value[1]
-    raise Unsupported(f"{what} {_shown(value)} (expected a whole number or two)", span)
+    raise Unsupported(f"{what} {_shown(value)} (expected a whole number or two, none below 0)", span)
 
 
 def _size(h: int, w: int) -> str:
