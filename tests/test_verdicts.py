@@ -977,6 +977,27 @@ def test_another_volume_stated_before_a_layer_that_says_its_place(number: str, v
                 for a in r.answers][-1] == "wrong"
 
 
+def test_the_answers_not_checked_for_a_sheet_that_reads_two_ways_are_noted_where_they_are_written() -> None:
+    # N046 at each answer not judged, with its reason: the pool's volume (line 7) rests on the input stated at line 5,
+    # 56x56x96, where CONV1 left the network at (227 - 11)/4 + 1 = 55; the total (line 9) too
+    text = ANOTHER_VOLUME.format(number="", volume="56x56x96", layer="Second layer (POOL1): 3x3 filters applied at "
+                                 "stride 2", total="34,944")
+    [report] = [a.report for a in analyses(text, "hw.txt", Settings(lang="lecture"))]
+    notes = [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "N046"]
+    reason = ("it rests on the input stated at line 5 (56x56x96) while the network stands at 55x55x96: an example of "
+              "its own on that input, or the network going on? (to go on, write `After conv1: 55x55x96` in its place "
+              "and name the layer)")
+    assert notes == [("N046", 7, 18, f"pool1: the answer 27x27x96 is not checked: {reason}"),
+                     ("N046", 9, 15, f"the answer total params 34,944 is not checked: {reason}")]
+    # the volume the sheet answered CONV1 to give, then a layer without its place: the total's own reason
+    text = ANOTHER_VOLUME.format(number="", volume="55x55x96", layer="POOL1: 3x3 filters at stride 2", total="34,944")
+    reports = [a.report for a in analyses(text, "hw.txt", Settings(lang="lecture"))]
+    [note] = [(d.line, d.column, d.message) for r in reports for d in r.diagnostics if d.code == "N046"]
+    assert note == (9, 15, "the answer total params 34,944 is not checked: the input stated at line 5 (55x55x96) is "
+                            "where the network above it stands: the total of this example, or of the whole network? "
+                            "(`Second layer (…)` goes on with it)")
+
+
 def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order() -> None:
     # 1x224x224 (channels first) and 224x224x1 are one volume written two ways; a 2x2 pool at stride 2 gives
     # (224 - 2)/2 + 1 = 112, and 64 1x1 filters keep 224x224. The second example's 224x224x64 was read channels
