@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = 2_000
 CNNCALC_WORKLOADS = ("chain", "residual", "repeat", "library")
-WORKLOADS = (*CNNCALC_WORKLOADS, "minimal")
 
 
 def workload(name: str) -> list[tuple[str, str]]:

@@ -263,8 +263,6 @@ E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
             "sibling branch, or the merge's own line. The input has no name: a first line `image: identity` "
             "gives it one (`@image`).")
-E064 = Code("E064", STRUCTURE, "side output fails",
-            "A `side { }` branch could not be computed; its diagnostics say why.")
 E060 = Code("E060", LECTURE, "unreadable lecture line",
             "A part of a line in the lecture's notation (`[55x55x96] CONV1: 96 11x11 filters at stride 4, "
             "pad 0`) that cnncalc cannot read. The message names the part; the accepted forms are in "

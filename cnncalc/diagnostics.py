@@ -104,10 +104,6 @@ class DiagnosticSink:
         """Every diagnostic added so far, kept or not: a stage compares it to see whether it reported."""
         return len(self.items) + self.dropped
 
-    @property
-    def has_errors(self) -> bool:
-        return self.errors > 0
-
 
 class Policy(NamedTuple):
     """Which diagnostics are shown and which fail a check."""

@@ -131,12 +131,6 @@ class Workings:
                          hint="correct the step; the answer judged is the number after the last `=`")
 
 
-def false_steps(text: str, start: int, end: int) -> list[Step]:
-    """The steps of the workings in `text[start:end]` (one line) that do not hold, up to its
-    `MAX_WORKING_SIGNS`th `=`."""
-    return [s for s in steps(text, start, end) if not s.holds]
-
-
 def steps(text: str, start: int, end: int) -> list[Step]:
     """The steps of the workings in `text[start:end]` (one line) that can be judged, up to its
     `MAX_WORKING_SIGNS`th `=`."""

@@ -88,7 +88,6 @@ class Volume(NamedTuple):
     items: tuple[Num, Num]
     depth: int
     span: Span
-    depth_span: Span
 
 
 Value = Num | Var | BinOp | Neg | PairLit | Sides | Word | Real | Range | Volume
@@ -151,7 +150,6 @@ class Merge(NamedTuple):
     branches: tuple[Branch, ...]
     label: str | None
     span: Span
-    keyword_span: Span
     mode: str | None = None  # one of the kind's `modes`, as written (`resample bilinear`)
 
 

@@ -4368,7 +4368,7 @@ class _LineReader:
         if len(nums) == 1:
             return ir.PairLit((nums[0], nums[0]), tok.span)
         if len(nums) == 3:
-            return ir.Volume((nums[0], nums[1]), nums[2].value, tok.span, tok.span)
+            return ir.Volume((nums[0], nums[1]), nums[2].value, tok.span)
         return ir.PairLit((nums[0], nums[1]), tok.span)
 
     def expect_number(self, what: str) -> tuple[int, Span]:

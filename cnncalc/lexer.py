@@ -43,15 +43,6 @@ class Token(NamedTuple):
         return make(Span, (self.start, self.end))  # `Span(start, end)`, without its call: read for most tokens
 
 
-def tokenize(text: str, sink: DiagnosticSink) -> list[Token]:
-    """Every token of `text`, ending with EOF. Unknown characters are E001 and skipped."""
-    tokens: list[Token] = []
-    pos = 0
-    while not tokens or tokens[-1].kind != "EOF":
-        pos = lex_line(text, pos, tokens, sink)
-    return tokens
-
-
 def lex_line(text: str, pos: int, out: list[Token], sink: DiagnosticSink) -> int:
     """Append the tokens of the line starting at `pos` (its NEWLINE, or EOF at the end) to `out`;
     return where the next line starts. Tokens are made with `record.make`, as `Token(...)` makes

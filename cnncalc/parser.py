@@ -666,7 +666,7 @@ class Parser(TokenStream):
         if group is None:
             return None
         branches, span = group
-        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), kw.span, mode)
+        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), mode)
 
     def parse_residual(self, kw: Token, label: str | None) -> ir.Merge | None:
         body = self.parse_braced("residual body")
@@ -683,7 +683,7 @@ class Parser(TokenStream):
             end = parsed.span
         return ir.Merge("residual", None, (ir.Branch(body, None, "body", body.span),
                                            ir.Branch(shortcut, None, "shortcut", shortcut.span)),
-                        label, kw.span.to(end), kw.span)
+                        label, kw.span.to(end))
 
     def parse_repeat(self, kw: Token, label: str | None) -> ir.Repeat | None:
         count = self.expr("a count after `repeat`")

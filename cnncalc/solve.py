@@ -406,9 +406,6 @@ class Answer(NamedTuple):
         return self.modulus is None and not self.sizes
 
 
-MAX_LISTED = 64  # smaller sizes listed below the periodic part
-
-
 def answer(state: State) -> Answer:
     if not state.pieces:
         return Answer(None, (), None, tuple(sorted(state.points)))

@@ -90,7 +90,6 @@ class TokenStream:
         self.tokens: list[Token] = []
         self.i = 0
         self.line_pos = 0  # where the next line to lex starts
-        self.at_line_start = True  # the lexer's state: only whitespace since the last newline
         self.depth = 0
         self.eof = False
         self.in_block = False  # inside a block's body, a name in a value may be one of its parameters
@@ -395,7 +394,7 @@ class TokenStream:
             items.append(ir.Num(int(p), Span(pos, pos + len(p))))
             pos += len(p) + 1
         if len(parts) == 3:
-            return ir.Volume((items[0], items[1]), items[2].value, tok.span, items[2].span)
+            return ir.Volume((items[0], items[1]), items[2].value, tok.span)
         return ir.PairLit((items[0], items[1]), tok.span)
 
     # ---- integer expressions -----------------------------------------------------------

@@ -12,8 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cnncalc
-from cnncalc.equalities import false_steps
+from cnncalc.equalities import Step
+from cnncalc.equalities import steps as all_steps
 from cnncalc.limits import MAX_COUNT_DIGITS
+
+
+def false_steps(text: str, start: int, end: int) -> list[Step]:
+    """The steps of the workings in `text[start:end]` that do not hold."""
+    return [s for s in all_steps(text, start, end) if not s.holds]
 
 
 def steps(text: str) -> list[str]:

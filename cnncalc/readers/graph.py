@@ -40,10 +40,6 @@ def sides(top: int, bottom: int, left: int, right: int, span: Span) -> ir.Value:
     return ir.Sides(tuple(ir.Num(v, span) for v in (top, bottom, left, right)), span)
 
 
-def real(x: float, span: Span) -> ir.Real:
-    return ir.Real(repr(float(x)), span)
-
-
 def word(text: str, span: Span) -> ir.Word:
     return ir.Word(text, span)
 
@@ -317,7 +313,7 @@ class _Layout:
                 for i, u in enumerate(node.inputs):
                     body = self.build(u, fork)
                     branches.append(ir.Branch(self.seq(body, node.span), None, str(i + 1), node.span))
-                item = ir.Merge(node.merge, _offset(node), tuple(branches), node.name, node.span, node.span, node.mode)
+                item = ir.Merge(node.merge, _offset(node), tuple(branches), node.name, node.span, node.mode)
             self.items[v] = item
             items.append(item)
         return items
@@ -365,11 +361,11 @@ class _Layout:
                 else:
                     body = self.seq([node.layer], node.span)
                     branch = ir.Branch(body, self._ref(node.inputs[0], node.span), "1", node.span)
-                    item = ir.Merge("concat", None, (branch,), node.name, node.span, node.span)
+                    item = ir.Merge("concat", None, (branch,), node.name, node.span)
             else:
                 branches = tuple(ir.Branch(self.seq([], node.span), None if u == current else self._ref(u, node.span),
                                            str(i + 1), node.span) for i, u in enumerate(node.inputs))
-                item = ir.Merge(node.merge, _offset(node), branches, node.name, node.span, node.span, node.mode)
+                item = ir.Merge(node.merge, _offset(node), branches, node.name, node.span, node.mode)
             lines.append(self.line(item))
             current = v
         return lines

@@ -351,11 +351,6 @@ def svg(report: Report, depth: int | None = None) -> str:
             + "".join(canvas.parts) + "</svg>")
 
 
-def svg_lines(reports: list[Report] | Iterator[Report], depth: int | None) -> Iterator[str]:
-    for report in reports:
-        yield svg(report, depth)
-
-
 # ---- Graphviz --------------------------------------------------------------------------------
 
 def dot(report: Report, depth: int | None = None) -> Iterator[str]:

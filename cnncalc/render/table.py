@@ -97,9 +97,6 @@ COLUMNS: dict[str, tuple[Column, Callable[[Row, _Cells], str]]] = {
     "from": (Column("From", wrap=True, drop=1, min_width=10), lambda r, c: c.source),
 }
 DEFAULT_COLUMNS = ("op", "output", "params", "percent", "macs")  # and "from" when a row has a source
-COLUMN_HELP = ("op (operation), input, output, kernel, stride (the layer's), groups, params, percent, macs, "
-               "memory (activations), rf (receptive field), rfstride (effective stride), rfpad (effective "
-               "padding), from")
 
 
 def render_table(report: Report, *, depth: int | None = None, explain: bool = False, width: int = 120,
