@@ -30,8 +30,6 @@ _NUMBER = re.compile(r"[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGT]i?B
 _TITLE = re.compile(r"[ \t]*([^\n#]*)")
 
 
-
-
 class Token(NamedTuple):
     kind: str
     text: str

@@ -20,7 +20,14 @@ from cnncalc.layers.arguments import (
     positional,
 )
 from cnncalc.layers.base import Filter, Layer, Params, ShapeContext, Working, thousands
-from cnncalc.layers.window import common_groups, format_axes, resolve_pad, window_axes, window_output
+from cnncalc.layers.window import (
+    common_groups,
+    format_axes,
+    window_axes,
+    window_output,
+    window_rules,
+    window_steps,
+)
 from cnncalc.limits import MAX_CHANNELS, MAX_EXTENT
 from cnncalc.shape import Shape, effective_kernel, transposed_len
 
@@ -107,14 +114,10 @@ class Conv(Layer):
             f"{y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        p, s, d = self.pad, self.stride, self.dilation
-        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
-                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+        return window_rules(self.kernel, self.stride, self.pad, self.dilation)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        p = resolve_pad(x, self.kernel, self.stride, self.dilation, self.pad)
-        return (field.window(self.kernel[0], self.stride[0], p.top, self.dilation[0]),
-                field.window(self.kernel[1], self.stride[1], p.left, self.dilation[1]))
+        return window_steps(x, self.kernel, self.stride, self.pad, self.dilation)
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         shapes = {"weight": (self.out_channels, self.kernel[0], self.kernel[1], x[-1] // self.groups)}
@@ -176,14 +179,10 @@ class DWConv(Layer):
             f"{y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        p, s, d = self.pad, self.stride, self.dilation
-        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
-                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+        return window_rules(self.kernel, self.stride, self.pad, self.dilation)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        p = resolve_pad(x, self.kernel, self.stride, self.dilation, self.pad)
-        return (field.window(self.kernel[0], self.stride[0], p.top, self.dilation[0]),
-                field.window(self.kernel[1], self.stride[1], p.left, self.dilation[1]))
+        return window_steps(x, self.kernel, self.stride, self.pad, self.dilation)
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = self.multiplier * x[-1]

@@ -16,9 +16,9 @@ from cnncalc.layers.arguments import (
     positional,
 )
 from cnncalc.layers.base import INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
-from cnncalc.layers.window import format_axes, resolve_pad, window_axes, window_output
+from cnncalc.layers.window import format_axes, window_axes, window_output, window_rules, window_steps
 from cnncalc.limits import MAX_FLAT
-from cnncalc.shape import Shape, effective_kernel
+from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
     from typing import Any, ClassVar
@@ -66,14 +66,10 @@ class MaxPool(Layer):
                                                 ctx.rounding == "ceil")))
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        p, s, d = self.pad, self.step, self.dilation
-        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
-                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+        return window_rules(self.kernel, self.step, self.pad, self.dilation)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        p = resolve_pad(x, self.kernel, self.step, self.dilation, self.pad)
-        return (field.window(self.kernel[0], self.step[0], p.top, self.dilation[0]),
-                field.window(self.kernel[1], self.step[1], p.left, self.dilation[1]))
+        return window_steps(x, self.kernel, self.step, self.pad, self.dilation)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
@@ -116,14 +112,10 @@ class AvgPool(Layer):
         return Working(format_axes(*window_axes(x, self.kernel, self.step, self.pad, (1, 1), ctx.rounding == "ceil")))
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        p, s, d = self.pad, self.step, (1, 1)
-        return (axis.Window(effective_kernel(self.kernel[0], d[0]), s[0], p.top, p.bottom, p.same),
-                axis.Window(effective_kernel(self.kernel[1], d[1]), s[1], p.left, p.right, p.same))
+        return window_rules(self.kernel, self.step, self.pad, (1, 1))
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        p = resolve_pad(x, self.kernel, self.step, (1, 1), self.pad)
-        return (field.window(self.kernel[0], self.step[0], p.top, (1, 1)[0]),
-                field.window(self.kernel[1], self.step[1], p.left, (1, 1)[1]))
+        return window_steps(x, self.kernel, self.step, self.pad, (1, 1))
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from math import gcd, isqrt
 
-from cnncalc import codes
+from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import Pad, Pair
 from cnncalc.layers.base import ShapeContext
 from cnncalc.shape import AxisSize, Shape, effective_kernel, out_len, same_padding
+
+if TYPE_CHECKING:
+    from cnncalc.axis import AxisRule
+    from cnncalc.field import Step
 
 
 def resolve_pad(x: Shape, kernel: Pair, stride: Pair, dilation: Pair, pad: Pad) -> Pad:
@@ -18,6 +22,19 @@ def resolve_pad(x: Shape, kernel: Pair, stride: Pair, dilation: Pair, pad: Pad) 
     top, bottom = same_padding(x.dims[0], effective_kernel(kernel[0], dilation[0]), stride[0])
     left, right = same_padding(x.dims[1], effective_kernel(kernel[1], dilation[1]), stride[1])
     return Pad(top, bottom, left, right)
+
+
+def window_rules(kernel: Pair, stride: Pair, pad: Pad, dilation: Pair) -> tuple[AxisRule, AxisRule]:
+    """Each axis's output-size rule, for the sizes `solve` lists: a window of the dilated kernel's reach."""
+    return (axis.Window(effective_kernel(kernel[0], dilation[0]), stride[0], pad.top, pad.bottom, pad.same),
+            axis.Window(effective_kernel(kernel[1], dilation[1]), stride[1], pad.left, pad.right, pad.same))
+
+
+def window_steps(x: Shape, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair) -> tuple[Step, Step]:
+    """Each axis's receptive-field step (cnncalc/field.py), with `pad same` as this input resolves it."""
+    p = resolve_pad(x, kernel, stride, dilation, pad)
+    return (field.window(kernel[0], stride[0], p.top, dilation[0]),
+            field.window(kernel[1], stride[1], p.left, dilation[1]))
 
 
 def window_axes(x: Shape, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
