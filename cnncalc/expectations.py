@@ -245,7 +245,10 @@ class Checker:
         pairs = ir.compared(dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
         rounded = _roundings(window)
-        neither = False  # wrong only because no rounding of the line's own inexact division gives it
+        # how far the sides reach, however the inexact divisions they rest on are rounded (not for the volume a
+        # line receives: the doubt here is of its output)
+        reach = doubt.sides if doubt is not None and quantity != "input" and len(y.dims) == 3 else None
+        neither = outside = False  # wrong only because no rounding of the inexact divisions gives it
         if pairs is None:
             verdict = "wrong"
         else:
@@ -253,14 +256,18 @@ class Checker:
             guessed = any(_flag(unsure, i) for i, _, _ in pairs)
             neither = not certain_wrong and rounded is not None and \
                 any(_flag(unsure, i) and i < 2 and want not in rounded[i] for i, want, _ in pairs)
-            verdict = "wrong" if certain_wrong or neither else "unchecked" if guessed else "right"
+            outside = not certain_wrong and not neither and reach is not None and \
+                any(_flag(unsure, i) and i < 2 and not reach[i][0] <= want <= reach[i][1] for i, want, _ in pairs)
+            verdict = "wrong" if certain_wrong or neither or outside else "unchecked" if guessed else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
             _neither(rounded) if neither and rounded is not None else \
+            _outside(reach, doubt.reason) if outside and reach is not None and doubt is not None else \
             (answer.square and len(y.dims) == 3 and y.dims[0] == y.dims[1] and self._slipped(answer.span, y.dims[0])) \
             or _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
             (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
         hint = "the division does not fit: answer so (`invalid`, the lecture's \"doesn't fit\")" if neither else \
-            f"the {'input' if quantity == 'input' else 'output'} volume is {y}"
+            f"rounded down at each division that is not whole, as PyTorch does, the output volume is {y}" if outside \
+            else f"the {'input' if quantity == 'input' else 'output'} volume is {y}"
         self._record(Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working), code,
                      hint=hint)
 
@@ -280,9 +287,14 @@ class Checker:
             _flag(doubt.dims, answer.axis if len(y.dims) == 3 else 0)
         rounded = _roundings(window) if unsure and answer.axis < 2 and len(y.dims) == 3 else None
         neither = rounded is not None and answer.dims[0] not in rounded[answer.axis]
-        verdict = "wrong" if neither or (not unsure and answer.dims[0] != got) else "unchecked" if unsure else "right"
+        reach = doubt.sides if unsure and doubt is not None and answer.axis < 2 and len(y.dims) == 3 else None
+        outside = not neither and reach is not None and \
+            not reach[answer.axis][0] <= answer.dims[0] <= reach[answer.axis][1]
+        verdict = "wrong" if neither or outside or (not unsure and answer.dims[0] != got) else \
+            "unchecked" if unsure else "right"
         why = f"it rests on {doubt.reason}" if verdict == "unchecked" and doubt is not None else \
             _neither(rounded) if neither and rounded is not None else \
+            _outside(reach, doubt.reason, answer.axis) if outside and reach is not None and doubt is not None else \
             self._slipped(answer.span, got) if verdict == "wrong" else None
         self._record(Answer(answer.span, label, path, name, answer.text, str(got), verdict, why, working), codes.E040,
                      hint=f"the output's {name} is {got} (the output is {y})")
@@ -533,6 +545,16 @@ def _neither(rounded: tuple[set[int], set[int]]) -> str:
     sides = [" or ".join(map(str, sorted(r))) for r in rounded]
     said = sides[0] if sides[0] == sides[1] else f"{sides[0]} high and {sides[1]} wide"
     return f"the division is not whole: rounded down or up it gives {said}, and that is neither"
+
+
+def _outside(reach: tuple[tuple[int, int], tuple[int, int]], reason: str, axis: int | None = None) -> str:
+    """Why a side is wrong that no rounding of the inexact divisions it rests on gives (`Doubt.sides`)."""
+    sides = [str(least) if least == most else f"{least} or {most}" if most == least + 1 else f"{least} to {most}"
+             for least, most in reach]
+    said = sides[axis] if axis is not None else sides[0] if sides[0] == sides[1] else \
+        f"{sides[0]} high and {sides[1]} wide"
+    return f"it rests on {reason}; rounded down or up there, and at any later division that is not whole, it " \
+           f"gives {said}, and this answer is none of those"
 
 
 def _flag(flags: tuple[bool, ...], i: int) -> bool:

@@ -29,6 +29,9 @@ class Doubt(NamedTuple):
     # the row's own inexact division alone, on an input not in doubt: each unsure side is that division rounded
     # down or up (`Row.divided`), so an answer that is neither is wrong whichever rounding is meant
     own: bool = False
+    # when inexact divisions alone put the output's height and width in doubt: the least and the most each can be,
+    # whichever way each of those divisions is rounded (an answer outside is wrong under every rounding); else None
+    sides: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
 class Row:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cnncalc import TYPE_CHECKING, codes, limits
+from cnncalc import TYPE_CHECKING, axis, codes, limits
 from cnncalc import field as fields
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from cnncalc import ir
+    from cnncalc.axis import AxisRule
     from cnncalc.field import Field, Step
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
@@ -347,7 +348,7 @@ class Walker:
         if reason is None or not (any(unsure) or params_unsure or macs_unsure):
             return None
         own = doubt is None and reported == [codes.E030]
-        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure, own)
+        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure, own, _sides_after(layer, x, y, doubt, reported))
 
     def seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.kind == "side":
@@ -615,10 +616,57 @@ def _inexact_axes(layer: Layer, x: Shape, ceil: bool) -> list[int]:
 
 
 def _output_doubt(doubt: Doubt | None) -> Doubt | None:
-    """The part of a row's doubt that flows on: an unknown or partly guessed output."""
+    """The part of a row's doubt that flows on: an unknown or partly guessed output (and how far its sides reach)."""
     if doubt is None or (doubt.dims is not None and not any(doubt.dims)):
         return None
-    return Doubt(doubt.reason, doubt.dims, False, False)
+    return Doubt(doubt.reason, doubt.dims, False, False, sides=doubt.sides)
+
+
+def _sides_after(layer: Layer, x: Shape, y: Shape, doubt: Doubt | None,
+                 reported: list[Code]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The least and the most the output's height and width can be when inexact divisions alone are in doubt:
+    the input's sides (as they are, or the reach its doubt carries) taken through each axis's rule, every inexact
+    division rounded down for the least and up for the most. Along these rules a side never shrinks as the
+    input grows, so no way of rounding those divisions gives a side outside. None where anything else is in
+    doubt (a guess, an error), or where a rule does not carry a reach (a window the map's own width)."""
+    if (doubt is None and codes.E030 not in reported) or any(code is not codes.E030 for code in reported) or \
+            len(x.dims) != 3 or len(y.dims) != 3:
+        return None
+    if doubt is None:
+        reach = ((x.dims[0], x.dims[0]), (x.dims[1], x.dims[1]))
+    elif doubt.sides is None:
+        return None
+    else:
+        reach = doubt.sides
+    sides = []
+    for (least, most), rule, computed in zip(reach, layer.axis_rules(), y.dims):
+        carried = _carried(rule, least, most)
+        if carried is None or carried[0] != computed:  # the walk rounds down: its side is the least (else: a mode
+            return None                                # of the layer's own, which this reach does not follow)
+        sides.append(carried)
+    return sides[0], sides[1]
+
+
+def _carried(rule: AxisRule, least: int, most: int) -> tuple[int, int] | None:
+    """An axis's least and most output for an input between `least` and `most` (an inexact window division
+    rounded down for the least, up for the most); None for a rule that ends the axis or ties it to the other."""
+    if isinstance(rule, axis.Window):
+        if rule.same:
+            return -(-least // rule.stride), -(-most // rule.stride)
+        travel = rule.pad_begin + rule.pad_end - rule.f_eff
+        if least + travel < 0:
+            return None
+        return (least + travel) // rule.stride + 1, -(-(most + travel) // rule.stride) + 1
+    if isinstance(rule, axis.Transposed):
+        grown = rule.f_eff + rule.outpad - rule.pad_total
+        return (least - 1) * rule.stride + grown, (most - 1) * rule.stride + grown
+    if isinstance(rule, axis.Scale):
+        return least * rule.factor // rule.divisor, -(-most * rule.factor // rule.divisor)
+    if isinstance(rule, axis.Fixed):
+        return rule.size, rule.size
+    if isinstance(rule, axis.Shift):
+        return least + rule.delta, most + rule.delta
+    return None
 
 
 def _merged_doubt(y: Shape, doubts: list[Doubt | None]) -> Doubt | None:
@@ -646,7 +694,7 @@ def _combined(rows: list[Row], end: Doubt | None, output: Shape | None) -> Doubt
     if end is None and not params and not macs:
         return None
     if end is not None:
-        return Doubt(end.reason, end.dims, params, macs)
+        return Doubt(end.reason, end.dims, params, macs, sides=end.sides)
     reason = next(r.doubt.reason for r in rows if r.doubt is not None)
     return Doubt(reason, tuple(False for _ in output.dims) if output is not None else None, params, macs)
 

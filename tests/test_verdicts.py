@@ -110,11 +110,86 @@ def test_an_answer_no_rounding_gives_is_located_and_says_how_to_answer() -> None
     assert [d.code for d in report.diagnostics] == ["E030", "E040"]  # the stride's own error stands
 
 
-def test_no_rounding_is_worked_out_for_a_line_whose_input_rests_on_a_guess() -> None:
-    # after conv c's 2.33, the next line's size rests on the guess: 4x4x1 is not judged there (after a ceil it
-    # would be 3x3; the next division's roundings are not known), nor on a line of two inexact windows
-    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> 4x4x1\n")[0][2] == "unchecked"
-    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3 ; conv 1 1x1 stride 3 -> 4x4x1\n")[0][2] == "unchecked"
+def test_after_an_inexact_division_a_side_no_rounding_gives_is_wrong_one_some_rounding_gives_unjudged() -> None:
+    # after conv c's (7 - 3)/3 + 1 = 2.33 (2 rounded down, 3 up), a 1x1 convolution keeps 2 or 3: 4x4x1 is wrong
+    # whichever way c is rounded, 3x3x1 and 2x2x1 rest on that rounding (not checked), the depth is judged
+    found = verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> 4x4x1\n")
+    assert [v[2] for v in found] == ["wrong"]
+    assert found[0][3] == ("it rests on the invalid stride at line 2; rounded down or up there, and at any later "
+                           "division that is not whole, it gives 2 or 3, and this answer is none of those")
+    for either in ("3x3x1", "2x2x1"):
+        assert [v[2] for v in verdicts(f"input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> {either}\n")] == [
+            "unchecked"]
+    assert [v[2] for v in verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> height 1, width 3, "
+                                   "depth 1\n")] == ["wrong", "unchecked", "right"]
+    # two inexact windows on a line: 2 or 3 after c, then a 1x1 window at stride 3, (2 - 1)/3 + 1 = 1.33 rounded
+    # down 1, (3 - 1)/3 + 1 = 1.67 rounded up 2: 1 to 2, so 4 is wrong and 2 is not judged
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3 ; conv 1 1x1 stride 3 -> 4x4x1\n")[0][2] == "wrong"
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3 ; conv 1 1x1 stride 3 -> 2x2x1\n")[0][2] == "unchecked"
+    # the volume a line receives is not bounded so (its first layer's doubt is of its output)
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> input 9x9x1\n")[0][2] == "unchecked"
+    # a guessed size is no inexact division: nothing is bounded after it
+    assert verdicts("input HxWx1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> 400x400x1\n")[0][2] == "unchecked"
+
+
+def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int]]:
+    """Every side each layer's output can have from an input side `n`, each inexact division (N - F + 2P)/S + 1
+    rounded down or up in every combination (a transposed convolution: (N - 1)·S - 2P + F; an upsampling: 2N),
+    paths that empty the map dropped: the truth the sides' reach is checked against."""
+    sides = {n}
+    out = []
+    for kind, k, s, p in layers:
+        after: set[int] = set()
+        for side in sides:
+            if kind == "deconv":
+                after.add((side - 1) * s - 2 * p + k)
+            elif kind == "upsample":
+                after.add(2 * side)
+            else:
+                travel = side - k + 2 * p
+                if travel >= 0:
+                    after |= {travel // s + 1, -(-travel // s) + 1}
+        sides = after
+        out.append(sides)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_other_is(seed: int) -> None:
+    import random
+    rng = random.Random(seed)
+    for _ in range(10):
+        layers = []
+        for _ in range(rng.randint(2, 5)):
+            kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "deconv", "upsample"])
+            k = rng.choice([1, 2, 3, 5])
+            p = rng.randint(0, k // 2) if kind != "deconv" else rng.randint(0, (k - 1) // 2)
+            layers.append((kind, k, rng.choice([1, 2, 3]), p))
+        n = rng.randint(8, 40)
+        reach = _attainable(layers, n)
+        if not all(reach):
+            continue  # a map emptied on every path: E031, not this test's
+        lines = [f"input {n}x{n}x2"]
+        for i, (kind, k, s, p) in enumerate(layers):
+            lines.append(f"l{i}: " + ("upsample 2" if kind == "upsample" else
+                                      f"{kind}{' 2' * (kind in ('conv', 'deconv'))} {k}x{k} stride {s} pad {p}"))
+        plain = run("\n".join(lines) + "\n")
+        if any(d.code != "E030" for d in plain.diagnostics if d.severity == "error"):
+            continue  # another error (a pool padded past half its window): nothing is bounded
+        for pick in ("some rounding gives it", "no rounding gives it"):
+            answers = []
+            for sides in reach:
+                below, above = min(sides) - 1 - rng.randint(0, 3), max(sides) + 1 + rng.randint(0, 3)
+                side = rng.choice(sorted(sides)) if pick == "some rounding gives it" else \
+                    rng.choice([above] + [below] * (below >= 1))
+                answers.append(side)
+            text = "\n".join([lines[0]] + [f"{line} -> {a}x{a}x2" for line, a in zip(lines[1:], answers)]) + "\n"
+            got = [(a.verdict, a.reason) for a in run(text).answers]
+            for (verdict, reason), sides, answer in zip(got, reach, answers):
+                if pick == "some rounding gives it":
+                    assert verdict != "wrong", (text, answer, sides, reason)  # never wrong where a rounding gives it
+                else:
+                    assert verdict == "wrong", (text, answer, sides, reason)  # wrong wherever none does
     # the lecture's exercise: N = 7, F = 3, stride 3 gives 2.33; 4 is neither 2 nor 3
     sheet = homework("N = 7, F = 3, stride 3 => 4\n")
     assert [(a.verdict, a.reason) for a in sheet.answers] == [
