@@ -168,7 +168,8 @@ def main() -> None:
             print(f"             floor ({macs / 1e9:.2f} G MACs at the sgemm rate) {t_floor * 1000:6.1f} ms: cnncalc "
                   f"{t_ours / t_floor:.2f}x, PyTorch {t_theirs / t_floor:.2f}x (target <= 1.25); roofline (weights "
                   f"read once too) {t_roof * 1000:6.1f} ms: cnncalc {t_ours / t_roof:.2f}x, "
-                  f"PyTorch {t_theirs / t_roof:.2f}x")
+                  f"PyTorch {t_theirs / t_roof:.2f}x; the roofline itself is {t_roof / t_floor:.2f}x the MACs-only "
+                  f"floor")
     print("(3) whole processes, default threads: verify VGG-16 against a torch process building and running it")
     verify_times, torch_times = [], []
     for _ in range(max(runs // 2, 2)):
