@@ -184,9 +184,12 @@ E040 = Code("E040", ANSWERS, "output shape differs from the answer",
 E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
             "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`) "
             "written after a line does not match the computed count. The working is shown, and a common slip "
-            "(the count without biases, the whole layer's count for one filter's) is named.", expectation=True)
+            "(the count without biases, the whole layer's count for one filter's) is named. A count that rests on "
+            "inexact divisions (E030: a fully connected layer's on the volume it flattens) is wrong only when no "
+            "way of rounding them gives it.", expectation=True)
 E042 = Code("E042", ANSWERS, "MAC count differs from the answer",
-            "The `macs N` written after a line does not match the computed count. The working is shown.",
+            "The `macs N` written after a line does not match the computed count. The working is shown. A count "
+            "that rests on inexact divisions (E030) is wrong only when no way of rounding them gives it.",
             expectation=True)
 E043 = Code("E043", ANSWERS, "total differs from the expectation",
             "An `expect total params|macs|memory N` (or a budget `<= N`) does not hold for the whole network. A "

@@ -358,8 +358,16 @@ class Checker:
             actual *= BYTES_PER_VALUE
         shown = f"{actual:,} bytes" if in_bytes else f"{actual:,}"
         if doubt is not None:
-            self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
-                                f"it rests on {doubt.reason}", working), code)
+            most = None if in_bytes else _most_of(rows, quantity)
+            if most is None or _reachable(count, values, most):
+                self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
+                                    f"it rests on {doubt.reason}", working), code)
+                return
+            reason = f"it rests on {doubt.reason}; rounded down or up there, and at any later division that is " \
+                     f"not whole, it is {values:,} to {most:,}, and this answer is outside that"
+            self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", reason, working),
+                         code, hint=f"rounded down at each division that is not whole, as PyTorch does, the "
+                                    f"{ir.NOUNS[quantity]} count is {actual:,}")
             return
         slip = _unit_slip(count, quantity)
         if slip is None and _holds(count, actual, in_bytes):
@@ -511,6 +519,33 @@ def _value(r: Row, quantity: str) -> int:
         return r.activations
     return r.params if quantity == "params" else r.weights if quantity == "weights" else \
         r.biases if quantity == "biases" else r.macs + r.train_macs
+
+
+def _most_of(rows: list[Row], quantity: str) -> int | None:
+    """The most a line's count can be however the inexact divisions it rests on are rounded (its rows' own
+    counts are the least): `Doubt.most` for each row whose count rests on them; None when one has none."""
+    if quantity not in ("params", "weights", "biases", "macs"):
+        return None
+    total = 0
+    for r in rows:
+        if r.doubt is None or not _rests_on(r.doubt, quantity):
+            total += _value(r, quantity)
+        elif r.doubt.most is None:
+            return None
+        else:
+            weights, biases, macs = r.doubt.most
+            total += weights + biases if quantity == "params" else weights if quantity == "weights" else \
+                biases if quantity == "biases" else macs
+    return total
+
+
+def _reachable(count: ir.Count, least: int, most: int) -> bool:
+    """Whether some count from `least` to `most` is right for `count` (at the precision it is written)."""
+    if count.compare(least) >= 0:  # the least is at or above the answer: the nearest
+        return count.accepts(least)
+    if count.compare(most) <= 0:
+        return count.accepts(most)
+    return count.accepts(count.amount) or count.accepts(count.amount + 1)  # the answer's value lies between
 
 
 def _rests_on(doubt: Doubt, quantity: str) -> bool:

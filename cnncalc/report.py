@@ -32,6 +32,9 @@ class Doubt(NamedTuple):
     # when inexact divisions alone put the output's height and width in doubt: the least and the most each can be,
     # whichever way each of those divisions is rounded (an answer outside is wrong under every rounding); else None
     sides: tuple[tuple[int, int], tuple[int, int]] | None = None
+    # then, the most the row's weights, biases and MACs can be (its own counts, every division rounded down, are
+    # the least); None when they cannot be followed so
+    most: tuple[int, int, int] | None = None
 
 
 class Row:

@@ -348,7 +348,10 @@ class Walker:
         if reason is None or not (any(unsure) or params_unsure or macs_unsure):
             return None
         own = doubt is None and reported == [codes.E030]
-        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure, own, _sides_after(layer, x, y, doubt, reported))
+        sides, most = _reach(layer, node.rounding.mode, x, y, doubt, reported)
+        if most is not None and (most[0] < params[0] or most[1] < params[1] or most[2] < macs):
+            most = None  # (counts grow with the sizes; a layer whose do not is not followed)
+        return Doubt(reason, tuple(unsure), params_unsure, macs_unsure, own, sides, most)
 
     def seq(self, node: SeqNode, flow: Flow) -> Row:
         if node.kind == "side":
@@ -619,32 +622,46 @@ def _output_doubt(doubt: Doubt | None) -> Doubt | None:
     """The part of a row's doubt that flows on: an unknown or partly guessed output (and how far its sides reach)."""
     if doubt is None or (doubt.dims is not None and not any(doubt.dims)):
         return None
-    return Doubt(doubt.reason, doubt.dims, False, False, sides=doubt.sides)
+    return Doubt(doubt.reason, doubt.dims, False, False, sides=doubt.sides)  # (its counts are the row's own)
 
 
-def _sides_after(layer: Layer, x: Shape, y: Shape, doubt: Doubt | None,
-                 reported: list[Code]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The least and the most the output's height and width can be when inexact divisions alone are in doubt:
-    the input's sides (as they are, or the reach its doubt carries) taken through each axis's rule, every inexact
-    division rounded down for the least and up for the most. Along these rules a side never shrinks as the
-    input grows, so no way of rounding those divisions gives a side outside. None where anything else is in
-    doubt (a guess, an error), or where a rule does not carry a reach (a window the map's own width)."""
+_Sides: TypeAlias = "tuple[tuple[int, int], tuple[int, int]]"
+
+
+def _reach(layer: Layer, mode: str, x: Shape, y: Shape, doubt: Doubt | None,
+           reported: list[Code]) -> tuple[_Sides | None, tuple[int, int, int] | None]:
+    """How far a row reaches when inexact divisions alone are in doubt: the least and the most its output's
+    height and width can be, and the most its weights, biases and MACs can be (the row's own, every division
+    rounded down, are the least). The input's sides (as they are, or the reach its doubt carries) go through each
+    axis's rule, every inexact division rounded down for the least and up for the most; along these rules a side
+    never shrinks as the input grows, nor does a count, so no way of rounding those divisions gives a value
+    outside. None where anything else is in doubt (a guess, an error), or a rule carries no reach (a flatten, a
+    window the map's own width)."""
     if (doubt is None and codes.E030 not in reported) or any(code is not codes.E030 for code in reported) or \
-            len(x.dims) != 3 or len(y.dims) != 3:
-        return None
+            len(x.dims) != 3:
+        return None, None
     if doubt is None:
-        reach = ((x.dims[0], x.dims[0]), (x.dims[1], x.dims[1]))
+        reach: _Sides = ((x.dims[0], x.dims[0]), (x.dims[1], x.dims[1]))
     elif doubt.sides is None:
-        return None
+        return None, None
     else:
         reach = doubt.sides
+    largest = Shape((reach[0][1], reach[1][1], x.dims[2]))
+    if len(y.dims) != 3:  # a vector: the layer's own output from the largest input (a fully connected layer's)
+        y_most = layer.out_shape(largest, _Quiet(mode))
+        return None, _most(layer, largest, y_most) if y_most is not None and y_most.dims == y.dims else None
     sides = []
     for (least, most), rule, computed in zip(reach, layer.axis_rules(), y.dims):
         carried = _carried(rule, least, most)
         if carried is None or carried[0] != computed:  # the walk rounds down: its side is the least (else: a mode
-            return None                                # of the layer's own, which this reach does not follow)
+            return None, None                          # of the layer's own, which this reach does not follow)
         sides.append(carried)
-    return sides[0], sides[1]
+    return (sides[0], sides[1]), _most(layer, largest, Shape((sides[0][1], sides[1][1], y.dims[2])))
+
+
+def _most(layer: Layer, x: Shape, y: Shape) -> tuple[int, int, int]:
+    p = layer.params(x)
+    return p.weights, p.biases, layer.macs(x, y)
 
 
 def _carried(rule: AxisRule, least: int, most: int) -> tuple[int, int] | None:

@@ -130,6 +130,10 @@ def test_after_an_inexact_division_a_side_no_rounding_gives_is_wrong_one_some_ro
     assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> input 9x9x1\n")[0][2] == "unchecked"
     # a guessed size is no inexact division: nothing is bounded after it
     assert verdicts("input HxWx1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> 400x400x1\n")[0][2] == "unchecked"
+    # the lecture's exercise: N = 7, F = 3, stride 3 gives 2.33; 4 is neither 2 nor 3
+    sheet = homework("N = 7, F = 3, stride 3 => 4\n")
+    assert [(a.verdict, a.reason) for a in sheet.answers] == [
+        ("wrong", "the division is not whole: rounded down or up it gives 2 or 3, and that is neither")]
 
 
 def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int]]:
@@ -190,10 +194,43 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
                     assert verdict != "wrong", (text, answer, sides, reason)  # never wrong where a rounding gives it
                 else:
                     assert verdict == "wrong", (text, answer, sides, reason)  # wrong wherever none does
-    # the lecture's exercise: N = 7, F = 3, stride 3 gives 2.33; 4 is neither 2 nor 3
-    sheet = homework("N = 7, F = 3, stride 3 => 4\n")
-    assert [(a.verdict, a.reason) for a in sheet.answers] == [
-        ("wrong", "the division is not whole: rounded down or up it gives 2 or 3, and that is neither")]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_after_inexact_divisions_no_count_some_rounding_gives_is_wrong_and_every_other_is(seed: int) -> None:
+    # a convolution's MACs are out_h·out_w·C_out·K·K·C_in (2 channels in and out here), a fully connected layer's
+    # parameters (H·W·C + 1)·units on the volume it flattens: each taken over every side some rounding gives
+    import random
+    rng = random.Random(seed)
+    for _ in range(10):
+        layers = [(rng.choice(["conv", "conv", "maxpool"]), rng.choice([1, 2, 3, 5]), rng.choice([1, 2, 3]), 0)
+                  for _ in range(rng.randint(1, 4))]
+        n = rng.randint(8, 40)
+        reach = _attainable(layers, n)
+        if not all(reach):
+            continue
+        lines = [f"input {n}x{n}x2"] + [f"l{i}: {'conv 2' if kind == 'conv' else kind} {k}x{k} stride {s}"
+                                         for i, (kind, k, s, _) in enumerate(layers)]
+        if any(d.code != "E030" for d in run("\n".join(lines) + "\n").diagnostics if d.severity == "error"):
+            continue  # a map emptied where every division is rounded down (E031): nothing is bounded after it
+        counts = [({s * s * 2 * k * k * 2 for s in sides}, "macs") for (kind, k, _, _), sides in zip(layers, reach)
+                  if kind == "conv"] + [({(s * s * 2 + 1) * 3 for s in reach[-1]}, "params")]
+        for pick in ("some rounding gives it", "no rounding gives it"):
+            picked = [rng.choice(sorted(values)) if pick == "some rounding gives it" else
+                      rng.choice([max(values) + 1 + rng.randint(0, 9)] + [min(values) - 1] * (min(values) > 1))
+                      for values, _ in counts]
+            answered = iter(zip(picked, counts))
+            text = lines[0] + "\n"
+            for line, (kind, _, _, _) in zip(lines[1:], layers):
+                text += line + (f" -> macs {next(answered)[0]}\n" if kind == "conv" else "\n")
+            text += f"f: fc 3 -> params {next(answered)[0]}\n"
+            got = [(a.verdict, a.reason) for a in run(text).answers]
+            assert len(got) == len(counts), text
+            for (verdict, reason), answer, (values, what) in zip(got, picked, counts):
+                if pick == "some rounding gives it":
+                    assert verdict != "wrong", (text, what, answer, sorted(values), reason)
+                else:
+                    assert verdict == "wrong", (text, what, answer, sorted(values), reason)
 
 
 def test_doesnt_fit_in_the_spec_language_says_how_to_write_it() -> None:
