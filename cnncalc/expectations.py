@@ -363,8 +363,7 @@ class Checker:
                 self._record(Answer(count.span, label, path, quantity, count.text, shown, "unchecked",
                                     f"it rests on {doubt.reason}", working), code)
                 return
-            reason = f"it rests on {doubt.reason}; rounded down or up there, and at any later division that is " \
-                     f"not whole, it is {values:,} to {most:,}, and this answer is outside that"
+            reason = _out_of_reach(doubt.reason, values, most)
             self._record(Answer(count.span, label, path, quantity, count.text, shown, "wrong", reason, working),
                          code, hint=f"rounded down at each division that is not whole, as PyTorch does, the "
                                     f"{ir.NOUNS[quantity]} count is {actual:,}")
@@ -431,8 +430,18 @@ class Checker:
                               (r.doubt.params or r.doubt.dims is None or any(r.doubt.dims))), None)
             shown = f"{actual:,}{unit}"
             if doubt is not None:
-                self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
-                                    f"it rests on {doubt.reason}", ()), codes.E043)
+                # a total the network's layers reach after inexact divisions (not a worked example's, between
+                # layers, whose readings differ; not a budget)
+                most = None if doubt is went_on or in_bytes or exp.op != "==" or exp.between else \
+                    _most_of(counted, exp.quantity)
+                if most is None or _reachable(exp.limit, actual, most):
+                    self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
+                                        f"it rests on {doubt.reason}", ()), codes.E043)
+                    continue
+                self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "wrong",
+                                    _out_of_reach(doubt.reason, actual, most), ()), codes.E043,
+                             hint=f"rounded down at each division that is not whole, as PyTorch does, the network's "
+                                  f"{ir.NOUNS[exp.quantity]} count is {actual:,}")
                 continue
             slip = _unit_slip(exp.limit, exp.quantity)
             holds = slip is None and (_COMPARE[exp.op](exp.limit.compare(actual)) if exp.op != "==" else
@@ -537,6 +546,11 @@ def _most_of(rows: list[Row], quantity: str) -> int | None:
             total += weights + biases if quantity == "params" else weights if quantity == "weights" else \
                 biases if quantity == "biases" else macs
     return total
+
+
+def _out_of_reach(reason: str, least: int, most: int) -> str:
+    return f"it rests on {reason}; rounded down or up there, and at any later division that is not whole, it is " \
+           f"{least:,} to {most:,}, and this answer is outside that"
 
 
 def _reachable(count: ir.Count, least: int, most: int) -> bool:

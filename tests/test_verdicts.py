@@ -199,7 +199,8 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
 @pytest.mark.parametrize("seed", range(30))
 def test_after_inexact_divisions_no_count_some_rounding_gives_is_wrong_and_every_other_is(seed: int) -> None:
     # a convolution's MACs are out_h·out_w·C_out·K·K·C_in (2 channels in and out here), a fully connected layer's
-    # parameters (H·W·C + 1)·units on the volume it flattens: each taken over every side some rounding gives
+    # parameters (H·W·C + 1)·units on the volume it flattens, the total those and the convolutions' (K·K·2 + 1)·2:
+    # each taken over every side some rounding gives
     import random
     rng = random.Random(seed)
     for _ in range(10):
@@ -213,8 +214,10 @@ def test_after_inexact_divisions_no_count_some_rounding_gives_is_wrong_and_every
                                          for i, (kind, k, s, _) in enumerate(layers)]
         if any(d.code != "E030" for d in run("\n".join(lines) + "\n").diagnostics if d.severity == "error"):
             continue  # a map emptied where every division is rounded down (E031): nothing is bounded after it
+        fixed = sum((k * k * 2 + 1) * 2 for kind, k, _, _ in layers if kind == "conv")  # the convolutions' own
+        fc = {(s * s * 2 + 1) * 3 for s in reach[-1]}
         counts = [({s * s * 2 * k * k * 2 for s in sides}, "macs") for (kind, k, _, _), sides in zip(layers, reach)
-                  if kind == "conv"] + [({(s * s * 2 + 1) * 3 for s in reach[-1]}, "params")]
+                  if kind == "conv"] + [(fc, "params"), ({fixed + p for p in fc}, "total params")]
         for pick in ("some rounding gives it", "no rounding gives it"):
             picked = [rng.choice(sorted(values)) if pick == "some rounding gives it" else
                       rng.choice([max(values) + 1 + rng.randint(0, 9)] + [min(values) - 1] * (min(values) > 1))
@@ -223,7 +226,7 @@ def test_after_inexact_divisions_no_count_some_rounding_gives_is_wrong_and_every
             text = lines[0] + "\n"
             for line, (kind, _, _, _) in zip(lines[1:], layers):
                 text += line + (f" -> macs {next(answered)[0]}\n" if kind == "conv" else "\n")
-            text += f"f: fc 3 -> params {next(answered)[0]}\n"
+            text += f"f: fc 3 -> params {next(answered)[0]}\nexpect total params {next(answered)[0]}\n"
             got = [(a.verdict, a.reason) for a in run(text).answers]
             assert len(got) == len(counts), text
             for (verdict, reason), answer, (values, what) in zip(got, picked, counts):
