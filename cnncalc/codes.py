@@ -195,7 +195,8 @@ E043 = Code("E043", ANSWERS, "total differs from the expectation",
             "An `expect total params|macs|memory N` (or a budget `<= N`) does not hold for the whole network. A "
             "worked example's `Total params: N` written between layers is right too when it is the whole count of "
             "the layer above or the total through it. A total that rests on inexact divisions (E030) is wrong only "
-            "when no way of rounding them gives it (a budget, `<= N`, is then not checked).",
+            "when no way of rounding them gives it; a budget (`<= N`) then is right when it holds whichever way, "
+            "wrong when it holds no way, and not checked otherwise.",
             expectation=True)
 E044 = Code("E044", ANSWERS, "network output differs from the expectation",
             "`expect output HxWxC` does not match the network's main output volume.", expectation=True)

@@ -431,15 +431,21 @@ class Checker:
             shown = f"{actual:,}{unit}"
             if doubt is not None:
                 # a total the network's layers reach after inexact divisions (not a worked example's, between
-                # layers, whose readings differ; not a budget)
-                most = None if doubt is went_on or in_bytes or exp.op != "==" or exp.between else \
-                    _most_of(counted, exp.quantity)
-                if most is None or _reachable(exp.limit, actual, most):
+                # layers, whose readings differ): a budget holds, or fails, at both ends of the reach or not checked
+                most = None if doubt is went_on or in_bytes or exp.between else _most_of(counted, exp.quantity)
+                ends = None if most is None or exp.op == "==" else \
+                    {_COMPARE[exp.op](exp.limit.compare(value)) for value in (actual, most)}
+                if most is None or (exp.op == "==" and _reachable(exp.limit, actual, most)) or ends == {True, False}:
                     self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "unchecked",
                                         f"it rests on {doubt.reason}", ()), codes.E043)
                     continue
-                self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "wrong",
-                                    _out_of_reach(doubt.reason, actual, most), ()), codes.E043,
+                if ends == {True}:  # (from `actual` to `most` alike: whichever way the divisions are rounded)
+                    self._record(Answer(exp.limit.span, "", "", quantity, expected, f"{actual:,} to {most:,}",
+                                        "right", None, ()), codes.E043)
+                    continue
+                reason = _out_of_reach(doubt.reason, actual, most) if exp.op == "==" else \
+                    _out_of_reach(doubt.reason, actual, most, f"`{expected}` holds for none of them")
+                self._record(Answer(exp.limit.span, "", "", quantity, expected, shown, "wrong", reason, ()), codes.E043,
                              hint=f"rounded down at each division that is not whole, as PyTorch does, the network's "
                                   f"{ir.NOUNS[exp.quantity]} count is {actual:,}")
                 continue
@@ -548,9 +554,9 @@ def _most_of(rows: list[Row], quantity: str) -> int | None:
     return total
 
 
-def _out_of_reach(reason: str, least: int, most: int) -> str:
+def _out_of_reach(reason: str, least: int, most: int, verdict: str = "this answer is outside that") -> str:
     return f"it rests on {reason}; rounded down or up there, and at any later division that is not whole, it is " \
-           f"{least:,} to {most:,}, and this answer is outside that"
+           f"{least:,} to {most:,}, and {verdict}"
 
 
 def _reachable(count: ir.Count, least: int, most: int) -> bool:

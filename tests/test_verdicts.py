@@ -234,6 +234,13 @@ def test_after_inexact_divisions_no_count_some_rounding_gives_is_wrong_and_every
                     assert verdict != "wrong", (text, what, answer, sorted(values), reason)
                 else:
                     assert verdict == "wrong", (text, what, answer, sorted(values), reason)
+        # a budget on the total: right when every rounding keeps to it, wrong when none does, else not checked
+        totals = counts[-1][0]
+        for limit in (min(totals) - 1, min(totals), max(totals), max(totals) + 1, (min(totals) + max(totals)) // 2):
+            kept = {total <= limit for total in totals}
+            budget = run(lines[0] + "\n" + "\n".join(lines[1:]) + f"\nf: fc 3\nexpect total params <= {limit}\n")
+            assert [a.verdict for a in budget.answers] == [
+                "right" if kept == {True} else "wrong" if kept == {False} else "unchecked"], (lines, limit, totals)
 
 
 def test_doesnt_fit_in_the_spec_language_says_how_to_write_it() -> None:
