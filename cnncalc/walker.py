@@ -546,7 +546,7 @@ class Walker:
         join.output = y
         if y is not None:
             join.activations = y.size
-            join.doubt = _merged_doubt(y, [e.doubt for e in ends])
+            join.doubt = _merged_doubt(y, [e.doubt for e in ends], _merged_sides(y, ends))
             join.field = self.joined_field(node, y, ends)
         else:
             join.known = unknown is None
@@ -686,8 +686,32 @@ def _carried(rule: AxisRule, least: int, most: int) -> tuple[int, int] | None:
     return None
 
 
-def _merged_doubt(y: Shape, doubts: list[Doubt | None]) -> Doubt | None:
-    """A merge's output is unsure in a dimension when any branch's is (conservatively)."""
+def _merged_sides(y: Shape, ends: list[Flow]) -> _Sides | None:
+    """How far a merge's output sides reach (`Doubt.sides`) when inexact divisions alone put its branches in doubt:
+    the hull of the reaches of the branches that are maps of its size (a residual's body and shortcut, a concat's
+    branches, the map `fit` takes its size from), which holds every side the merge can have. A certain branch of
+    another size (a gate `mul` broadcasts) does not count; one in doubt leaves the reach unknown."""
+    if len(y.dims) != 3:
+        return None
+    reaches: list[_Sides] = []
+    for end in ends:
+        sides = None if end.doubt is None else end.doubt.sides
+        if end.shape is None or (end.doubt is not None and sides is None):
+            return None
+        if end.shape.dims[:2] != y.dims[:2]:
+            if end.doubt is not None:
+                return None
+            continue
+        reaches.append(sides if sides is not None else ((y.dims[0], y.dims[0]), (y.dims[1], y.dims[1])))
+    if not reaches:
+        return None
+    height, width = ((min(r[i][0] for r in reaches), max(r[i][1] for r in reaches)) for i in (0, 1))
+    return (height, width) if (height[0], width[0]) == y.dims[:2] else None
+
+
+def _merged_doubt(y: Shape, doubts: list[Doubt | None], sides: _Sides | None = None) -> Doubt | None:
+    """A merge's output is unsure in a dimension when any branch's is (conservatively); `sides`: how far its sides
+    reach, when that is known."""
     present = [d for d in doubts if d is not None and d.dims is not None]
     if not present:
         return None
@@ -698,7 +722,7 @@ def _merged_doubt(y: Shape, doubts: list[Doubt | None]) -> Doubt | None:
             unsure[i] = unsure[i] or flag
         if d.dims and d.dims[-1]:
             unsure[-1] = True
-    return Doubt(present[0].reason, tuple(unsure), False, False) if any(unsure) else None
+    return Doubt(present[0].reason, tuple(unsure), False, False, sides=sides) if any(unsure) else None
 
 
 def _combined(rows: list[Row], end: Doubt | None, output: Shape | None) -> Doubt | None:

@@ -138,7 +138,8 @@ def test_after_an_inexact_division_a_side_no_rounding_gives_is_wrong_one_some_ro
 
 def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int]]:
     """Every side each layer's output can have from an input side `n`, each inexact division (N - F + 2P)/S + 1
-    rounded down or up in every combination (a transposed convolution: (N - 1)·S - 2P + F; an upsampling: 2N),
+    rounded down or up in every combination (a transposed convolution: (N - 1)·S - 2P + F; an upsampling: 2N; a
+    residual or a concat whose branches keep the size: N),
     paths that empty the map dropped: the truth the sides' reach is checked against."""
     sides = {n}
     out = []
@@ -149,6 +150,8 @@ def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int
                 after.add((side - 1) * s - 2 * p + k)
             elif kind == "upsample":
                 after.add(2 * side)
+            elif kind in ("residual", "concat"):  # a body that keeps the size (an odd kernel, its half as padding)
+                after.add(side)
             else:
                 travel = side - k + 2 * p
                 if travel >= 0:
@@ -165,7 +168,7 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
     for _ in range(10):
         layers = []
         for _ in range(rng.randint(2, 5)):
-            kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "deconv", "upsample"])
+            kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "deconv", "upsample", "residual", "concat"])
             k = rng.choice([1, 2, 3, 5])
             p = rng.randint(0, k // 2) if kind != "deconv" else rng.randint(0, (k - 1) // 2)
             layers.append((kind, k, rng.choice([1, 2, 3]), p))
@@ -176,6 +179,9 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
         lines = [f"input {n}x{n}x2"]
         for i, (kind, k, s, p) in enumerate(layers):
             lines.append(f"l{i}: " + ("upsample 2" if kind == "upsample" else
+                                      f"residual {{ conv 2 {k | 1}x{k | 1} pad {(k | 1) // 2} ; relu }}"
+                                      if kind == "residual" else "concat { conv 1 1x1 | conv 1 1x1 }"
+                                      if kind == "concat" else
                                       f"{kind}{' 2' * (kind in ('conv', 'deconv'))} {k}x{k} stride {s} pad {p}"))
         plain = run("\n".join(lines) + "\n")
         if any(d.code != "E030" for d in plain.diagnostics if d.severity == "error"):
