@@ -136,6 +136,45 @@ def test_after_an_inexact_division_a_side_no_rounding_gives_is_wrong_one_some_ro
         ("wrong", "the division is not whole: rounded down or up it gives 2 or 3, and that is neither")]
 
 
+def test_counts_and_totals_no_rounding_gives_are_located_and_say_their_reach() -> None:
+    # conv c1 on 224: (224 - 11)/4 + 1 = 54.25, 54 or 55; c2: (54 - 11)/4 + 1 = 11.75 rounded down 11, (55 - 11)/4 + 1
+    # = 12; its MACs 11·11·96·11·11·96 = 134,931,456 to 12·12·96·11·11·96 = 160,579,584. The pool: (11 - 3)/2 + 1 = 5,
+    # (12 - 3)/2 + 1 = 5.5 rounded up 6; fc1's parameters (5·5·96 + 1)·10 = 24,010 to (6·6·96 + 1)·10 = 34,570. The
+    # total adds c1's (11·11·3 + 1)·96 = 34,944 and c2's (11·11·96 + 1)·96 = 1,115,232: 1,174,186 to 1,184,746.
+    text = ("input 224x224x3\nc1: conv 96 11x11 stride 4\nc2: conv 96 11x11 stride 4 -> macs 200M\n"
+            "pool: maxpool 3x3 stride 2\nfc1: fc 10 -> params 4M\nexpect total params 62M\n"
+            "expect total params < 600K\nexpect total params <= 2M\nexpect total params <= 1,180,000\n")
+    report = run(text)
+    lines = text.splitlines()
+    reach = "it rests on the invalid stride at line 2; rounded down or up there, and at any later division that is " \
+            "not whole, it is "
+    assert [(d.code, *report.source.line_col(d.span.start), d.message, d.hint) for d in report.diagnostics
+            if d.code in ("E041", "E042", "E043")] == [
+        ("E042", 3, lines[2].index("200M") + 1, "c2: expected macs 200M, computed 134,931,456; " + reach +
+         "134,931,456 to 160,579,584, and this answer is outside that",
+         "rounded down at each division that is not whole, as PyTorch does, the MAC count is 134,931,456"),
+        ("E041", 5, lines[4].index("4M") + 1, "fc1: expected params 4M, computed 24,010; " + reach +
+         "24,010 to 34,570, and this answer is outside that",
+         "rounded down at each division that is not whole, as PyTorch does, the parameter count is 24,010"),
+        ("E043", 6, lines[5].index("62M") + 1, "expected total params 62M, computed 1,174,186; " + reach +
+         "1,174,186 to 1,184,746, and this answer is outside that",
+         "rounded down at each division that is not whole, as PyTorch does, the network's parameter count is "
+         "1,174,186"),
+        ("E043", 7, lines[6].index("600K") + 1, "expected total params < 600K, computed 1,174,186; " + reach +
+         "1,174,186 to 1,184,746, and `< 600K` holds for none of them",
+         "rounded down at each division that is not whole, as PyTorch does, the network's parameter count is "
+         "1,174,186")]
+    # a budget kept at both ends is right, one kept at one end only is not checked
+    assert [a.verdict for a in report.answers][-2:] == ["right", "unchecked"]
+    # a side answered alone: 2 or 3 after (7 - 3)/3 + 1 = 2.33, so a height of 1 is wrong, at its place
+    side = run("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> height 1\n")
+    [wrong] = [d for d in side.diagnostics if d.code == "E040"]
+    assert (side.source.line_col(wrong.span.start), wrong.message) == (
+        (3, len("d: conv 1 1x1 -> height ") + 1), "d: expected height 1, computed 2; it rests on the invalid stride "
+        "at line 2; rounded down or up there, and at any later division that is not whole, it gives 2 or 3, and this "
+        "answer is none of those")
+
+
 def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int]]:
     """Every side each layer's output can have from an input side `n`, each inexact division (N - F + 2P)/S + 1
     rounded down or up in every combination (a transposed convolution: (N - 1)·S - 2P + F; an upsampling: 2N; a
