@@ -555,8 +555,12 @@ def _most_of(rows: list[Row], quantity: str) -> int | None:
 
 
 def _out_of_reach(reason: str, least: int, most: int, verdict: str = "this answer is outside that") -> str:
-    return f"it rests on {reason}; rounded down or up there, and at any later division that is not whole, it is " \
-           f"{least:,} to {most:,}, and {verdict}"
+    """Why a count is wrong that no rounding of the inexact divisions it rests on gives (`Doubt.most`)."""
+    return f"{_rounded_either_way(reason)} is {least:,} to {most:,}, and {verdict}"
+
+
+def _rounded_either_way(reason: str) -> str:
+    return f"it rests on {reason}; rounded down or up there, and at any later division that is not whole, it"
 
 
 def _reachable(count: ir.Count, least: int, most: int) -> bool:
@@ -608,8 +612,7 @@ def _outside(reach: tuple[tuple[int, int], tuple[int, int]], reason: str, axis: 
              for least, most in reach]
     said = sides[axis] if axis is not None else sides[0] if sides[0] == sides[1] else \
         f"{sides[0]} high and {sides[1]} wide"
-    return f"it rests on {reason}; rounded down or up there, and at any later division that is not whole, it " \
-           f"gives {said}, and this answer is none of those"
+    return f"{_rounded_either_way(reason)} gives {said}, and this answer is none of those"
 
 
 def _flag(flags: tuple[bool, ...], i: int) -> bool:
