@@ -276,8 +276,8 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     checker = Checker(sink, workings.value_before if workings is not None else None)
     if net.input is not None and net.input.answers is not None:
         checker.input(net.input.answers, x, guessed or unknown)
-    for check, line_rows in walker.lines:
-        checker.line(check, line_rows)
+    for check, line_rows, received in walker.lines:
+        checker.line(check, line_rows, received)
     if root is not None:
         checker.totals(net.totals, totals, output, output_doubt, rows, top,
                        x.size if x is not None and guessed is None and unknown is None else None, walker.went_on)

@@ -86,7 +86,9 @@ class Checker:
 
     # ---- a line's answers ----------------------------------------------------------------
 
-    def line(self, check: LineCheck, rows: list[Row]) -> None:
+    def line(self, check: LineCheck, rows: list[Row], received: Doubt | None = None) -> None:
+        """The answers written after a line about its `rows`; `received`: the doubt of the volume the line receives
+        (the flow's before its first item), which its `-> input …` answer rests on."""
         exp = check.expectation
         label = rows[0].path
         last = rows[-1]
@@ -112,7 +114,9 @@ class Checker:
             x = first.input
             if x is not None and len(x.dims) == 3 and len(exp.received.dims) == 1 and first.keyword == "fc":
                 x = Shape.flat(x.size)  # an FC layer's input as the vector it flattens (`| FC | 8192 |` on 16x16x32)
-            self.shape(exp.received, label, first.path, x, first.doubt,
+                if received is not None and received.dims is not None:  # unsure when any side it flattens is
+                    received = Doubt(received.reason, (any(received.dims),), False, False)
+            self.shape(exp.received, label, first.path, x, received if x is not None else first.doubt,
                        () if first.input is None else (f"{first.path}: input {first.input}",), codes.E040, "input")
         if exp.filter_params is not None:
             self.one_filter(exp.filter_params, label, "params", rows)
@@ -245,9 +249,8 @@ class Checker:
         pairs = ir.compared(dims, y.dims)
         unsure = doubt.dims if doubt is not None and doubt.dims is not None else ()
         rounded = _roundings(window)
-        # how far the sides reach, however the inexact divisions they rest on are rounded (not for the volume a
-        # line receives: the doubt here is of its output)
-        reach = doubt.sides if doubt is not None and quantity != "input" and len(y.dims) == 3 else None
+        # how far the sides reach, however the inexact divisions they rest on are rounded
+        reach = doubt.sides if doubt is not None and len(y.dims) == 3 else None
         neither = outside = False  # wrong only because no rounding of the inexact divisions gives it
         if pairs is None:
             verdict = "wrong"
@@ -265,9 +268,9 @@ class Checker:
             (answer.square and len(y.dims) == 3 and y.dims[0] == y.dims[1] and self._slipped(answer.span, y.dims[0])) \
             or _shape_slip(answer.dims if answer.square else dims, y, answer.square, answer.order) or \
             (_formula_slip(dims, window) if window is not None else None) if verdict == "wrong" else None
+        volume = f"the {'input' if quantity == 'input' else 'output'} volume is {y}"
         hint = "the division does not fit: answer so (`invalid`, the lecture's \"doesn't fit\")" if neither else \
-            f"rounded down at each division that is not whole, as PyTorch does, the output volume is {y}" if outside \
-            else f"the {'input' if quantity == 'input' else 'output'} volume is {y}"
+            f"rounded down at each division that is not whole, as PyTorch does, {volume}" if outside else volume
         self._record(Answer(answer.span, label, path, quantity, answer.text, str(y), verdict, why, working), code,
                      hint=hint)
 
@@ -432,7 +435,8 @@ class Checker:
             if doubt is not None:
                 # a total the network's layers reach after inexact divisions (not a worked example's, between
                 # layers, whose readings differ): a budget holds, or fails, at both ends of the reach or not checked
-                most = None if doubt is went_on or in_bytes or exp.between else _most_of(counted, exp.quantity)
+                most = None if doubt is went_on or in_bytes or exp.between else \
+                    _most_of(counted, exp.quantity, inference=True)
                 ends = None if most is None or exp.op == "==" else \
                     {_COMPARE[exp.op](exp.limit.compare(value)) for value in (actual, most)}
                 if most is None or (exp.op == "==" and _reachable(exp.limit, actual, most)) or ends == {True, False}:
@@ -536,16 +540,21 @@ def _value(r: Row, quantity: str) -> int:
         r.biases if quantity == "biases" else r.macs + r.train_macs
 
 
-def _most_of(rows: list[Row], quantity: str) -> int | None:
+def _most_of(rows: list[Row], quantity: str, inference: bool = False) -> int | None:
     """The most a line's count can be however the inexact divisions it rests on are rounded (its rows' own
-    counts are the least): `Doubt.most` for each row whose count rests on them; None when one has none."""
+    counts are the least): `Doubt.most` for each row whose count rests on them; None when one has none.
+    `inference`: the MACs without the training heads' (a total's): a head's rows count none, and a row in doubt
+    that holds a head is not followed (its most is not kept apart)."""
     if quantity not in ("params", "weights", "biases", "macs"):
         return None
+    inference = inference and quantity == "macs"
     total = 0
     for r in rows:
+        if inference and r.train:
+            continue
         if r.doubt is None or not _rests_on(r.doubt, quantity):
-            total += _value(r, quantity)
-        elif r.doubt.most is None:
+            total += r.macs if inference else _value(r, quantity)
+        elif r.doubt.most is None or (inference and r.train_macs):
             return None
         else:
             weights, biases, macs = r.doubt.most

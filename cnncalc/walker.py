@@ -200,7 +200,8 @@ class Walker:
         self.top: list[Row] = []  # the walked network's own rows (its lines' items), in `rows` too
         self.outputs: list[Output] = []
         self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
-        self.lines: list[tuple[LineCheck, list[Row]]] = []  # answered lines, for expectations.py
+        # answered lines, for expectations.py: each with its rows and the doubt of the volume it receives
+        self.lines: list[tuple[LineCheck, list[Row], Doubt | None]] = []
         self.cache: dict[_CacheKey, _Computed] = {}
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
@@ -471,19 +472,23 @@ class Walker:
             return rows
         answered: set[int] = set()
         restated: dict[int, ir.ShapeAnswer] = {}
+        entering: dict[int, Doubt | None] = {}  # the doubt of what each answered line receives
         for check in checks:
             answered.update(range(check.first, check.last + 1))
+            entering[check.first] = None
             if check.expectation.restated is not None:
                 restated[check.first] = check.expectation.restated
         k = 0
         for i, child in enumerate(node.children):
             if i in restated:
                 self.restated(restated[i], flow)
+            if i in entering:
+                entering[i] = flow.doubt
             rows.append(layer(child, flow, i in answered) if type(child) is LayerNode and not child.keep else
                         self.node(child, flow, i in answered))
             while k < len(checks) and checks[k].last == i:
                 check = checks[k]
-                self.lines.append((check, rows[check.first:check.last + 1]))
+                self.lines.append((check, rows[check.first:check.last + 1], entering[check.first]))
                 k += 1
         return rows
 
@@ -726,7 +731,8 @@ def _merged_doubt(y: Shape, doubts: list[Doubt | None], sides: _Sides | None = N
 
 
 def _combined(rows: list[Row], end: Doubt | None, output: Shape | None) -> Doubt | None:
-    """A container's doubt: its output's (the flow at its end), and any child's parameters or MACs."""
+    """A container's doubt: its output's (the flow at its end), and any child's parameters or MACs (with the most
+    they can be, when every child's in doubt is followed)."""
     doubts = [r.doubt for r in rows if r.doubt is not None]
     if end is None and not doubts:
         return None
@@ -734,10 +740,28 @@ def _combined(rows: list[Row], end: Doubt | None, output: Shape | None) -> Doubt
     macs = any(d.macs for d in doubts)
     if end is None and not params and not macs:
         return None
+    most = _most_within(rows) if params or macs else None
     if end is not None:
-        return Doubt(end.reason, end.dims, params, macs, sides=end.sides)
+        return Doubt(end.reason, end.dims, params, macs, sides=end.sides, most=most)
     reason = next(r.doubt.reason for r in rows if r.doubt is not None)
-    return Doubt(reason, tuple(False for _ in output.dims) if output is not None else None, params, macs)
+    return Doubt(reason, tuple(False for _ in output.dims) if output is not None else None, params, macs, most=most)
+
+
+def _most_within(children: list[Row]) -> tuple[int, int, int] | None:
+    """The most a container's weights, biases and MACs (with its training heads') can be: each child's most where
+    its counts rest on inexact divisions, its own counts elsewhere; a sum of counts that each grow with the sizes
+    grows with them too. None when a child's in doubt has no most (it is not followed)."""
+    weights = biases = macs = 0
+    for r in children:
+        doubt = r.doubt
+        if doubt is not None and (doubt.params or doubt.macs):
+            if doubt.most is None:
+                return None
+            w, b, m = doubt.most
+        else:
+            w, b, m = r.weights, r.biases, r.macs + r.train_macs
+        weights, biases, macs = weights + w, biases + b, macs + m
+    return weights, biases, macs
 
 
 def _sum_into(row: Row, children: list[Row]) -> None:

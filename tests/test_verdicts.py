@@ -126,8 +126,9 @@ def test_after_an_inexact_division_a_side_no_rounding_gives_is_wrong_one_some_ro
     # down 1, (3 - 1)/3 + 1 = 1.67 rounded up 2: 1 to 2, so 4 is wrong and 2 is not judged
     assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3 ; conv 1 1x1 stride 3 -> 4x4x1\n")[0][2] == "wrong"
     assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3 ; conv 1 1x1 stride 3 -> 2x2x1\n")[0][2] == "unchecked"
-    # the volume a line receives is not bounded so (its first layer's doubt is of its output)
-    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> input 9x9x1\n")[0][2] == "unchecked"
+    # the volume a line receives is bounded so too: c's output, 2 or 3
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> input 9x9x1\n")[0][2] == "wrong"
+    assert verdicts("input 7x7x1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> input 3x3x1\n")[0][2] == "unchecked"
     # a guessed size is no inexact division: nothing is bounded after it
     assert verdicts("input HxWx1\nc: conv 1 3x3 stride 3\nd: conv 1 1x1 -> 400x400x1\n")[0][2] == "unchecked"
     # the lecture's exercise: N = 7, F = 3, stride 3 gives 2.33; 4 is neither 2 nor 3
@@ -173,6 +174,22 @@ def test_counts_and_totals_no_rounding_gives_are_located_and_say_their_reach() -
         (3, len("d: conv 1 1x1 -> height ") + 1), "d: expected height 1, computed 2; it rests on the invalid stride "
         "at line 2; rounded down or up there, and at any later division that is not whole, it gives 2 or 3, and this "
         "answer is none of those")
+
+
+@pytest.mark.parametrize("layer", ["globalavgpool", "adaptiveavgpool 2x2", "fc 10", "relu", "conv 4 14x14"])
+def test_the_volume_a_line_receives_rests_on_the_rounding_before_it_whatever_its_output(layer: str) -> None:
+    # (32 - 5)/2 + 1 = 14.5: the line after receives 14x14x10 rounded down, 15x15x10 rounded up, flattened 1,960 or
+    # 2,250 values; a layer whose own output is the same either way (a global pool, an adaptive pool, a fully
+    # connected layer) receives the volume in doubt all the same
+    def verdict(answer: str, size: str = "32x32x3") -> str:
+        [judged] = run(f"input {size}\nc1: conv 10 5x5 stride 2\nl: {layer} -> input {answer}\n").answers
+        return judged.verdict
+    assert [verdict(v) for v in ("14x14x10", "15x15x10")] == ["unchecked", "unchecked"]
+    assert [verdict(v) for v in ("13x13x10", "16x16x10", "14x14x12")] == ["wrong", "wrong", "wrong"]
+    if layer == "fc 10":
+        assert [verdict(v) for v in ("1960", "2250")] == ["unchecked", "unchecked"]
+    # a size in letters: the walk's example size is no answer's measure
+    assert verdict("15x15x10", "HxWx3") == "unchecked"
 
 
 def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int]]:
@@ -232,13 +249,93 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
                 side = rng.choice(sorted(sides)) if pick == "some rounding gives it" else \
                     rng.choice([above] + [below] * (below >= 1))
                 answers.append(side)
-            text = "\n".join([lines[0]] + [f"{line} -> {a}x{a}x2" for line, a in zip(lines[1:], answers)]) + "\n"
+            # each line's output, and (the same sides, a line later) the volume each line after the first receives
+            for answer_lines in ([f"{line} -> {a}x{a}x2" for line, a in zip(lines[1:], answers)],
+                                 lines[1:2] + [f"{line} -> input {a}x{a}x2" for line, a in zip(lines[2:], answers)]):
+                text = "\n".join([lines[0]] + answer_lines) + "\n"
+                got = [(a.verdict, a.reason) for a in run(text).answers]
+                assert len(got) == len(answer_lines) - ("input" in answer_lines[-1]), text
+                for (verdict, reason), sides, answer in zip(got, reach, answers):
+                    if pick == "some rounding gives it":
+                        assert verdict != "wrong", (text, answer, sides, reason)  # never wrong where one gives it
+                    else:
+                        assert verdict == "wrong", (text, answer, sides, reason)  # wrong wherever none does
+
+
+def _paths(layers: list[tuple[str, int, int]], n: int) -> list[list[int]]:
+    """Every way the sides can go from an input side `n`: each layer's output side on one path, each inexact
+    division (N - F)/S + 1 (a convolution's or a max pool's, unpadded) rounded down or up, a residual or a block's
+    body keeping the side; paths that empty the map dropped."""
+    paths: list[list[int]] = [[]]
+    for kind, k, s in layers:
+        longer = []
+        for path in paths:
+            side = path[-1] if path else n
+            if kind in ("residual", "block"):
+                longer.append(path + [side])
+                continue
+            travel = side - k
+            if travel >= 0:
+                longer += [path + [out] for out in sorted({travel // s + 1, -(-travel // s) + 1})]
+        paths = longer
+    return paths
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_after_inexact_divisions_no_count_of_a_container_or_total_of_macs_some_rounding_gives_is_wrong(
+        seed: int) -> None:
+    # On each path of sides (`_paths`), 2 channels throughout: a convolution's MACs are out·out·2·K·K·2; a residual
+    # line's, its body's convolution (K odd, padded by K//2: the side kept), the same on its input's side; a block
+    # call's, its 3x3 convolution's; a fully connected layer's (3 units) side·side·2·3, its parameters
+    # (side·side·2 + 1)·3; a max pool counts none. The network's total MACs on a path is the sum of its layers'.
+    import random
+    rng = random.Random(seed)
+    for _ in range(8):
+        layers = [(kind, 3 if kind == "block" else rng.choice([1, 3, 5]) if kind == "residual" else
+                   rng.choice([1, 2, 3, 5]), rng.choice([1, 2, 3]))
+                  for kind in (rng.choice(["conv", "maxpool", "residual", "residual", "block"])
+                               for _ in range(rng.randint(2, 5)))]
+        n = rng.randint(8, 40)
+        paths = _paths(layers, n)
+        if not paths or len(set(map(tuple, paths))) == 1:
+            continue  # emptied on every path (E031), or every division exact: nothing in doubt
+        lines = ["block b(c) { conv c 3x3 pad 1 ; relu }", f"input {n}x{n}x2"] + [
+            f"l{i}: " + ("b(2)" if kind == "block" else f"residual {{ conv 2 {k}x{k} pad {k // 2} ; relu }}"
+                         if kind == "residual" else f"{'conv 2' if kind == 'conv' else kind} {k}x{k} stride {s}")
+            for i, (kind, k, s) in enumerate(layers)]
+        plain = run("\n".join(lines) + "\nf: fc 3\n")
+        if any(d.code != "E030" for d in plain.diagnostics if d.severity == "error") or \
+                not any(d.code == "E030" for d in plain.diagnostics):
+            continue  # emptied where every division is rounded down (E031): nothing is bounded after it
+
+        def counts(path: list[int], layers: list[tuple[str, int, int]] = layers, n: int = n) -> list[int]:
+            """A path's answered counts: each convolution's, residual's and block call's MACs, then the fully
+            connected layer's parameters, then the network's total MACs."""
+            macs, before = [], n
+            for (kind, k, _), side in zip(layers, path):
+                if kind != "maxpool":
+                    macs.append(side * side * 2 * k * k * 2)
+                before = side
+            return macs + [(before * before * 2 + 1) * 3, sum(macs) + before * before * 2 * 3]
+
+        reach = [set(values) for values in zip(*map(counts, paths))]
+        for pick in ("some rounding gives it", "no rounding gives it"):
+            path = counts(rng.choice(paths))  # one path's counts: together they are one reading of the network
+            picked = path if pick == "some rounding gives it" else \
+                [rng.choice([max(values) + 1 + rng.randint(0, 9)] + [min(values) - 1] * (min(values) > 1))
+                 for values in reach]
+            answered = iter(picked)
+            text = lines[0] + "\n" + lines[1] + "\n" + "".join(
+                line + (f" -> macs {next(answered)}\n" if kind != "maxpool" else "\n")
+                for line, (kind, _, _) in zip(lines[2:], layers))
+            text += f"f: fc 3 -> params {next(answered)}\nexpect total macs {next(answered)}\n"
             got = [(a.verdict, a.reason) for a in run(text).answers]
-            for (verdict, reason), sides, answer in zip(got, reach, answers):
+            assert len(got) == len(reach), text
+            for (verdict, reason), answer, values in zip(got, picked, reach):
                 if pick == "some rounding gives it":
-                    assert verdict != "wrong", (text, answer, sides, reason)  # never wrong where a rounding gives it
+                    assert verdict != "wrong", (text, answer, sorted(values), reason)
                 else:
-                    assert verdict == "wrong", (text, answer, sides, reason)  # wrong wherever none does
+                    assert verdict == "wrong", (text, answer, sorted(values), reason)
 
 
 @pytest.mark.parametrize("seed", range(30))
