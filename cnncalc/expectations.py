@@ -86,7 +86,7 @@ class Checker:
 
     # ---- a line's answers ----------------------------------------------------------------
 
-    def line(self, check: LineCheck, rows: list[Row], received: Doubt | None = None) -> None:
+    def line(self, check: LineCheck, rows: list[Row], received: Doubt | None) -> None:
         """The answers written after a line about its `rows`; `received`: the doubt of the volume the line receives
         (the flow's before its first item), which its `-> input …` answer rests on."""
         exp = check.expectation

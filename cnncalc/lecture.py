@@ -140,6 +140,7 @@ class _Net:
         # latter the E060 said once something is read after it: then it is a layer cnncalc could not read)
         self.tentative: list[tuple[int, Span, int, tuple[str, Span] | None]] = []
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
+        self.awaited: _Awaited | None = None  # an input answered for a layer not stated yet (the next line's?)
         self._labels: set[str] = set()
         self._labelled = 0  # lines whose names are in `_labels`
 
@@ -311,10 +312,30 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     runs: list[list[tuple[int, int, int]]] = []  # the blocks before it (each a passage of prose at the end)
     steps_taken: set[int] = set()  # lines in those blocks that turned out to be layers (`steps`): not prose
 
+    def unawaited(awaited: _Awaited | None) -> None:
+        """An input answered for a layer that the next layer line does not state: E060 where it names the layer."""
+        if awaited is not None:
+            sink.add(codes.E060, f"no {awaited.said} above, nor on the next layer line, to give this input to",
+                     awaited.span,
+                     hint="answer what a layer receives after the layer's line, or right before it (`Input to "
+                          "CONV2: 27x27x96`, then `CONV2: …`)")
+
+    def received_before(awaited: _Awaited, line: ir.Line) -> ir.Line:
+        """`line` with the input answered before it (`_Awaited`) when it states that layer; else E060 for that."""
+        expectation = line.expectation
+        if not awaited.states(line) or (expectation is not None and expectation.received is not None):
+            unawaited(awaited)
+            return line
+        shape = awaited.shape
+        return line._replace(expectation=ir.answered(None, {}, shape.span, received=shape) if expectation is None
+                             else expectation._replace(received=shape, span=shape.span.to(expectation.span)))
+
     def finished(net: _Net) -> None:
         """The network ends: unnamed layers stated after prose with nothing read after them (pools that
         illustrate the lecture's figures, its AlexNet notes' `- dropout 0.5`) are prose; the rest stands. (A
         line that names a kind of layer and reads as none is in its block of prose already.)"""
+        unawaited(net.awaited)
+        net.awaited = None
         for at, span, number, unread in reversed(net.tentative):
             del net.lines[at]
             if unread is None:
@@ -391,7 +412,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         reported = sink.total
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         reread = False  # the question above, read again with its answer on this line
-        result: ir.Input | ir.Line | _Answered | _Exercise | list[ir.TotalExpectation] | None
+        result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
             # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars, or
@@ -550,7 +571,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Answered):
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
+        elif isinstance(result, _Awaited):
+            unawaited(current.awaited)  # (an earlier one that no layer line took)
+            current.awaited = result
         else:
+            awaited, current.awaited = current.awaited, None  # (for this line, whichever network it goes in)
+            if awaited is not None:
+                result = received_before(awaited, result)
             if current.reopens is not None and not current.lines and not current.totals and reader.goes_on and \
                     not _named_again(result, current.reopens.lines, current.reopens.labels()) and \
                     networks and networks[-1] is current.reopens and current.input is not None:
@@ -1112,6 +1139,24 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
                                                  answer.padding if answer else None, received))
 
 
+class _Awaited(NamedTuple):
+    """The volume a layer receives, answered before the layer is stated (`Input to POOL1: 16x16x10`, then
+    `POOL1: …`; `Input to FC: 2560`, then `FC: 10 neurons`): judged as that layer's `-> input` when the next layer
+    line states it."""
+
+    label: str | None  # the layer's name (`pool1`), or
+    family: str | None  # the kind it is named by (`fc`), no layer of which is above (or the ordinal's one fewer)
+    said: str  # how E060 names it: `layer POOL1`, `FC`
+    shape: ir.ShapeAnswer
+    span: Span  # the layer's name as written
+
+    def states(self, line: ir.Line) -> bool:
+        """Whether `line` states the layer this answer is about."""
+        item = line.items[0] if line.items else None
+        return isinstance(item, ir.LayerCall) and (item.label == self.label if self.label is not None else
+                                                   _family(item.keyword) == self.family)
+
+
 class _Answered(NamedTuple):
     """A layer line above with an answer a worked example gives on a line of its own: the last
     layer's, or the one an `After CONV1: 55x55x96` names."""
@@ -1340,7 +1385,7 @@ class _LineReader:
         return ir.Line((call, *self.activations), expectation, Span(self.start, self.end))
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False,
-               shared: set[int] | None = None) -> ir.Input | ir.Line | _Answered | _Exercise | None:
+               shared: set[int] | None = None) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
         a square map: `output is 3` gives its side), `has_input` whether it has an input (then an answer
@@ -1399,7 +1444,7 @@ class _LineReader:
             self.tokens[-2] = Tok("ARROW", "->", joint.start, joint.end)
             kinds[-2] = "ARROW"
         receiving = _receiving(words)  # `Input to CONV2: 27x27x96`, `FC6 input: 9216`, `CONV2 receives 27x27x96`
-        if receiving is not None and lines:
+        if receiving is not None and (lines or has_input):
             reported = self.sink.total
             received = self._after(self.tokens[receiving[0]], receiving[1], lines, received=True)
             if received is not None or self.sink.total > reported:
@@ -3155,11 +3200,12 @@ class _LineReader:
         return ir.Input(dims, 1, Span(self.start, self.end), answers, channels_first=channels_first)
 
     def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line], received: bool = False
-               ) -> _Answered | None:
+               ) -> _Answered | _Awaited | None:
         """`After CONV1: 55x55x96` (also `CONV1 output: …`, `Output of CONV1: …`): the output of the layer
         named, an answer unless that layer has one already (the lecture restates it before the next step).
         A name with no layer above is E060. With `received`, the volume the layer receives (`Input to CONV2:
-        27x27x96`, `FC6 input: 9216 values`), judged as the spec's `-> input`."""
+        27x27x96`, `FC6 input: 9216 values`), judged as the spec's `-> input`; for a name not above, the next
+        layer line may state that layer (`_Awaited`)."""
         label = _label(name_tokens)
         rest = self.tokens[colon + 1:]
         words = [t.lower for t in rest]
@@ -3195,18 +3241,25 @@ class _LineReader:
                 f"`{said}`: {found} layers above are of that kind, and which is not said"
         else:
             index = _named_line(lines, label) if label is not None else None
-            missing = f"no layer {(label or '').upper()} above to give this {noun} to"
+            said = f"layer {(label or '').upper()}"
+            missing = f"no {said} above to give this {noun} to"
         shape = _shape(rest[0])
-        if index is None or shape is None:
-            if index is None:
-                self.sink.add(codes.E060, missing, Span(name_tokens[0].start, name_tokens[-1].end),
-                              hint="name a layer written above, as in `After CONV1: 55x55x96`")
-            else:
-                self.not_a_volume(rest[0].text, rest[0].span)
+        named = Span(name_tokens[0].start, name_tokens[-1].end)
+        # what a layer receives, answered before its line: the next layer line may state it (the next of its kind)
+        awaited = received and index is None and numbered is None and placed is None and \
+            (label is not None or (kind is not None and (kind[0] or 0) == found))
+        if index is None and not (awaited and shape is not None):
+            self.sink.add(codes.E060, missing, named, hint="name a layer written above, as in `After CONV1: 55x55x96`")
+            return None
+        if shape is None:
+            self.not_a_volume(rest[0].text, rest[0].span)
             return None
         shape = self.with_depth(shape, rest[1:])
         if shape is None:
             return None
+        if awaited:
+            return _Awaited(label, kind[1] if label is None and kind is not None else None, said, shape, named)
+        assert index is not None
         self.places = True
         before = lines[index].expectation
         earlier = None if before is None else before.received if received else before.shape

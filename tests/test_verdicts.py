@@ -6889,7 +6889,49 @@ def test_the_volume_an_fc_layer_receives_and_a_layer_not_above() -> None:
     assert [(a.quantity, a.verdict) for a in homework(fc + "Input to FC6: 9217\n").answers] == [("input", "wrong")]
     missing = homework(fc + "Input to CONV9: 6x6x256\n")
     assert [(d.code, d.line, d.column, d.message) for d in missing.diagnostics] == [
-        ("E060", 3, 10, "no layer CONV9 above to give this input to")]
+        ("E060", 3, 10, "no layer CONV9 above, nor on the next layer line, to give this input to")]
+
+
+@pytest.mark.parametrize("line", ["Input to {}: {}", "{} input: {}", "Before {}: {}", "{} receives {}"])
+def test_the_volume_a_layer_receives_answered_before_its_line(line: str) -> None:
+    # CONV1 on 32x32x3, 5x5 at pad 2: (32 - 5 + 4)/1 + 1 = 32, 32x32x10, which POOL1 receives; (32 - 2)/2 + 1 = 16.
+    # Answered on the line before the layer's, it was E060 (no layer above), and `Input to CONV1` before CONV1 a
+    # layer cnncalc could not read, which left every answer after it unchecked
+    sheet = ("Input: 32x32x3\n" + line.format("CONV1", "{}") + "\nCONV1: 10 5x5 filters, stride 1, pad 2 -> "
+             "32x32x10\n" + line.format("POOL1", "{}") + "\nPOOL1: 2x2 max pool, stride 2 -> 16x16x10\n")
+    for received, verdict in (("32x32x3", "right"), ("32x32x4", "wrong")):
+        for pooled, pool_verdict in (("32x32x10", "right"), ("16x16x10", "wrong")):
+            report = homework(sheet.format(received, pooled))
+            assert not [d for d in report.diagnostics if d.severity == "error" and d.code != "E040"], sheet
+            assert sorted((a.path, a.quantity, a.verdict) for a in report.answers) == [
+                ("conv1", "input", verdict), ("conv1", "output", "right"), ("pool1", "input", pool_verdict),
+                ("pool1", "output", "right")]
+    # another layer's line next, or none: E060 where the answer names its layer, and the rest judged
+    for after in ("CONV2: 4 3x3 filters -> 14x14x4\n", ""):
+        report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10\n" +
+                          line.format("POOL1", "32x32x10") + "\n" + after)
+        [e060] = [d for d in report.diagnostics if d.code == "E060"]
+        assert (e060.line, e060.column, e060.message) == (
+            3, line.index("{}") + 1, "no layer POOL1 above, nor on the next layer line, to give this input to")
+        assert ("conv1", "output", "right") in [(a.path, a.quantity, a.verdict) for a in report.answers]
+
+
+def test_the_volume_a_layer_named_by_its_kind_receives_answered_before_its_line() -> None:
+    # CONV1 keeps 32x32 (5x5, pad 2): 32x32x10 into the second conv (3x3, pad 1): 32x32x4; the pool (32 - 2)/2 + 1 =
+    # 16: 16x16x4, which the FC layer flattens, 16·16·4 = 1,024 values
+    sheet = ("Input: 32x32x3\nInput to the first conv layer: {}\nConv: 10 5x5 filters, stride 1, pad 2\n"
+             "Input to the second conv layer: {}\nConv: 4 3x3 filters, pad 1\nPool: 2x2 max pool, stride 2\n"
+             "Input to FC: {}\nFC: 10 neurons\n")
+    right = homework(sheet.format("32x32x3", "32x32x10", "1024 values"))
+    assert [(a.path, a.quantity, a.verdict) for a in right.answers] == [
+        ("conv1", "input", "right"), ("conv2", "input", "right"), ("fc1", "input", "right")]
+    wrong = homework(sheet.format("32x32x10", "16x16x10", "1000"))
+    assert [a.verdict for a in wrong.answers] == ["wrong"] * 3
+    # the pool is not the next layer line: its kind above none, so E060 where it is named
+    report = homework("Input: 32x32x3\nInput to the pool: 32x32x10\nConv: 10 5x5 filters, stride 1, pad 2\n"
+                      "Pool: 2x2 max pool, stride 2\n")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.code == "E060"] == [
+        ("E060", 2, "no pool above, nor on the next layer line, to give this input to")]
 
 
 @pytest.mark.parametrize("line", ["What is the output if we use stride 2? {}", "Output with stride 2: {}",
