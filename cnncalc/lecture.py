@@ -531,6 +531,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         else:
             flush()
         varied = _before_answer(tokens) if isinstance(result, _Exercise) else None
+        if isinstance(result, ir.Input) and not bracketed and not after_prose and not reader.after_blank and \
+                _receives(current, reader, result):
+            # `Layer 3: CONV with 32 filters …`, then right under it `Input volume: 32x32x16` before its answers: what
+            # it receives (after a blank line or prose, an input stated starts a network, as it always does)
+            assert reader.stated is not None
+            received = reader.stated
+            result = _Answered(current.lines[-1]._replace(
+                expectation=ir.answered(None, {}, received.span, received=received)), len(current.lines) - 1)
         if isinstance(result, ir.Input):
             # the same volume written in the same order (`1x224x224`, channels first, and `224x224x1` are not)
             same = current.input is not None and current.input.dims == result.dims and \
@@ -1203,6 +1211,7 @@ class _LineReader:
         self.after_blank = False  # a blank line separates it from the line read before
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.places = False  # the line says where the network stands (`After CONV1: 55x55x96`), a new answer or not
+        self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060)
         # a question asked after the layer stated (`POOL1 is a 3x3 max pool. What is its output?`), answered below
         self.question: list[Tok] = []
@@ -3197,6 +3206,7 @@ class _LineReader:
                           hint=f"for {depth} row{'s' * (depth != 1)} of {side} pixels with {side} channels, write "
                                f"`{given.text} (HxWxC)`")
             dims = (dims[1], dims[2], dims[0])
+        self.stated = given
         return ir.Input(dims, 1, Span(self.start, self.end), answers, channels_first=channels_first)
 
     def _after(self, name_tokens: list[Tok], colon: int, lines: list[ir.Line], received: bool = False
@@ -5398,6 +5408,17 @@ def _placed(words: list[str]) -> tuple[int, int, str | None] | None:
         if named is not None:
             return j, ordinal, named[1]
     return None
+
+
+def _receives(net: _Net, reader: _LineReader, stated: ir.Input) -> bool:
+    """Whether an input stated in prose (`Input volume: 32x32x16`) is what the layer on the line above receives: it
+    comes between that layer's line and its answers (the layer has none yet), in a network with its input, and
+    answers nothing of its own; not a numbered question's, nor an exercise's."""
+    last = net.lines[-1] if net.lines else None
+    return last is not None and net.input is not None and net.exercise is None and not reader.numbered and \
+        reader.stated is not None and stated.answers is None and last.expectation is None and \
+        bool(last.items) and isinstance(last.items[0], ir.LayerCall) and \
+        not (net.tentative and net.tentative[-1][0] == len(net.lines) - 1)
 
 
 def _kind_lines(lines: list[ir.Line], kind: str) -> list[int]:

@@ -6916,6 +6916,30 @@ def test_the_volume_a_layer_receives_answered_before_its_line(line: str) -> None
         assert ("conv1", "output", "right") in [(a.path, a.quantity, a.verdict) for a in report.answers]
 
 
+def test_an_input_stated_under_a_layers_line_before_its_answers_is_what_it_receives() -> None:
+    # Layer 3 receives the pool's (64 - 2)/2 + 1 = 32: 32x32x16; (32 - 5 + 4)/1 + 1 = 32: 32x32x32, with
+    # (5·5·16 + 1)·32 = 12,832 parameters. The input line started a network of its own, so Layer 3's answers had no
+    # layer above (E060) and every answer after them was not checked
+    sheet = ("Input volume: 64x64x3\n\nLayer 1: CONV with 16 filters of size 3x3, stride 1, padding 1\n"
+             "  Output volume: 64x64x16\n\nLayer 2: MAX POOL 2x2, stride 2\n  Output volume: 32x32x16\n\n"
+             "Layer 3: CONV with 32 filters of size 5x5, stride 1, padding 2\n  Input volume: {}\n"
+             "  Output volume: 32x32x32\n  Parameters: (5*5*16 + 1) * 32 = 12832\n")
+    for received, verdict in (("32x32x16", "right"), ("30x30x16", "wrong")):
+        report = homework(sheet.format(received))
+        assert not [d for d in report.diagnostics if d.severity == "error" and d.code != "E040"]
+        assert sorted((a.path, a.quantity, a.verdict) for a in report.answers) == [
+            ("conv1", "output", "right"), ("conv3", "input", verdict), ("conv3", "output", "right"),
+            ("conv3", "params", "right"), ("pool2", "output", "right")]
+    # after a blank line or prose, an input stated starts another example, as before: the layer above stays
+    # unanswered, and the next example's layer is judged on its own input
+    for between in ("\n", "\nExample 2:\n"):
+        networks = [a.report for a in analyses("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + between +
+                                                "Input: 64x64x3\nCONV1: 20 3x3 filters, stride 1, pad 1 -> 64x64x20\n",
+                                                "hw.txt", Settings(lang="lecture"))]
+        assert [[(a.path, a.quantity, a.verdict) for a in r.answers] for r in networks] == [
+            [], [("conv1", "output", "right")]]
+
+
 def test_the_volume_a_layer_named_by_its_kind_receives_answered_before_its_line() -> None:
     # CONV1 keeps 32x32 (5x5, pad 2): 32x32x10 into the second conv (3x3, pad 1): 32x32x4; the pool (32 - 2)/2 + 1 =
     # 16: 16x16x4, which the FC layer flattens, 16·16·4 = 1,024 values
