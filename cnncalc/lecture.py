@@ -6907,13 +6907,16 @@ def _unbiased(tokens: list[Tok]) -> list[Tok]:
     """A count of parameters said to leave the biases out, as a count of weights: `Parameters (without biases):
     34,848`, `Number of parameters excluding biases = 34,848`, `Params: 34,848 (no bias)`, `Params: 34,848
     (weights only)`, `… = 34,848, ignoring the biases` read as `Weights: 34,848` (judged as the parameters, the
-    remark dropped, a right answer was marked wrong). The words must follow the line's one word for parameters,
-    end the line after a number, or come between that word and the question's `?`; other tokens as they are."""
+    remark dropped, a right answer was marked wrong). A count of weights says the same (`Weights: 34,848 (no
+    biases)`): the remark dropped (read as an answer, `no biases`, it marked the layer's biases wrong). The words
+    must follow the line's one word for parameters (or weights), end the line after a number, or come between that
+    word and the question's `?`; other tokens as they are."""
     words = [t.lower for t in tokens]
     heads = [k for k, w in enumerate(words) if w in _PARAMS_HEADS]
-    if len(heads) != 1 or not {"bias", "biases", "weights"} & set(words):
+    weighed = [k for k, w in enumerate(words) if w in ("weights", "weight")] if not heads else []
+    if len(heads) + len(weighed) != 1 or not {"bias", "biases", "weights"} & set(words):
         return tokens
-    head = heads[0]
+    head = (heads or weighed)[0]
     end = len(words) - (words[-1:] in (["."], ["!"]))
     for at in range(head + 1, end):
         said = next((len(p) for p in _UNBIASED if tuple(words[at:at + len(p)]) == p), 0)

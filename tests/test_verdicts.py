@@ -5610,11 +5610,15 @@ def test_problems_told_one_after_another_are_each_judged(tmp_path: Path) -> None
     ("Params: 34,944 (no bias)", "wrong"),
     # without the words, the parameters count the biases
     ("Params: 34,848", "wrong"), ("Params: 34,944", "right"),
+    # a count of weights that says so: the words a remark, not an answer that the layer has no biases (`biases
+    # none`, which was marked wrong beside the right weights)
+    ("Weights: 11*11*3*96 = 34,848 (no biases)", "right"), ("Weights: 34,848, biases excluded", "right"),
+    ("Weights (without biases): 34,944", "wrong"),
 ])
 def test_a_parameter_count_said_without_biases_is_the_weights(line: str, verdict: str) -> None:
     report = cnncalc.analyze_text(f"Input 227x227x3, 96 11x11 filters at stride 4.\n{line}\n", "hw.txt")
     assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
-    said = "bias" in line
+    said = "bias" in line or "Weights" in line
     assert [a.quantity for a in report.answers] == ["weights" if said else "params"]
 
 
