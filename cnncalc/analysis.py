@@ -273,7 +273,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         held = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
         totals = totals._replace(frozen=None if totals.params is None else held)
     workings = _workings(source.text) if settings.lang == "lecture" else None  # a student's, beside the answers
-    checker = Checker(sink, workings.value_before if workings is not None else None)
+    checker = Checker(sink, workings.value_before if workings is not None else None, rows)
     if net.input is not None and net.input.answers is not None:
         checker.input(net.input.answers, x, guessed or unknown)
     for check, line_rows, received in walker.lines:

@@ -5,7 +5,7 @@ A wrong answer says what the right one is, shows the working, and names a common
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from cnncalc import TYPE_CHECKING, axis, codes, ir
 from cnncalc.codes import Code
@@ -27,11 +27,28 @@ _COMPARE: dict[str, Callable[[int], bool]] = {
 class Checker:
     """Collects answers and reports the wrong and unchecked ones as diagnostics."""
 
-    def __init__(self, sink: DiagnosticSink, worked: Callable[[Span], Fraction | None] | None = None) -> None:
+    def __init__(self, sink: DiagnosticSink, worked: Callable[[Span], Fraction | None] | None = None,
+                 rows: Sequence[Row] = ()) -> None:
         self.sink = sink
         self.worked = worked  # what the working written before an answer computes (a homework sheet's), if any
         self.answers: list[Answer] = []
         self.confirmed: set[str] = set()  # rows an answer says do not fit (`-> invalid`): N047/N048, not E030/E031
+        self.rows = rows  # every row of the network, in walk order: where a container's parts are
+        self._places: dict[str, int] | None = None  # each row's place in `rows`, once a container's parts are asked
+
+    def parts(self, row: Row) -> list[Row]:
+        """A container's rows one level in (a repeat's iterations, a block's layers, a merge's branches and join),
+        whose counts its own sums: the working of a count answered for it."""
+        if self._places is None:
+            self._places = {r.path: i for i, r in enumerate(self.rows)}
+        at = self._places.get(row.path)
+        found: list[Row] = []
+        for r in self.rows[at + 1:] if at is not None else ():
+            if r.depth <= row.depth:
+                break
+            if r.depth == row.depth + 1:
+                found.append(r)
+        return found
 
     def _slipped(self, span: Span, right: int) -> str | None:
         """For a wrong answer whose working right before it gives the right value: the slip is that step's
@@ -352,7 +369,7 @@ class Checker:
             return
         actual = sum(_line_value(r, quantity) for r in rows)
         doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
-        working = _working(rows, quantity)
+        working = _working(rows, quantity, self.parts)
         # `memory 1.16MB`: the values as float32; `params 3KB` (`Memory for the parameters: 3 KB`): the parameters
         in_bytes = _in_bytes(count, quantity)
         values = actual
@@ -869,12 +886,19 @@ def _at_places(numerator: int, denominator: int, scale: int) -> tuple[int, int]:
     return cut + (2 * rest >= denominator), cut
 
 
-def _working(rows: list[Row], what: str) -> tuple[str, ...]:
-    """The working of the given kind for the rows of a line."""
+def _working(rows: list[Row], what: str, parts: Callable[[Row], list[Row]] | None = None) -> tuple[str, ...]:
+    """The working of the given kind for the rows of a line; a container's count, with `parts`, as its parts' sum."""
     lines = []
     for r in rows:
         w = r.working
         text = getattr(w, "params" if what == "weights" else what, None) if w is not None else None
+        if text is None and parts is not None and r.kind != "layer" and what in ("params", "weights", "biases", "macs"):
+            inside = parts(r)
+            if inside:
+                text = " + ".join(f"{_value(p, what):,} ({p.kind + ' ' if p.name.isdigit() else ''}{p.name})"
+                                  for p in inside) + f" = {_value(r, what):,}"  # (`iteration 2`, `branch 1`)
+                lines.append(f"{r.path}: {what} {text}")
+                continue
         if text is not None and what == "weights" and r.biases:  # the parameters' working, then without biases
             learnable = text if not r.non_trainable else f"{r.params:,} learnable"  # not the running statistics
             text = f"{learnable} less {r.biases:,} biases = {r.weights:,}"

@@ -262,6 +262,23 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
                         assert verdict == "wrong", (text, answer, sides, reason)  # wrong wherever none does
 
 
+def test_a_containers_count_shows_its_parts_as_its_working() -> None:
+    # a 3x3 convolution of 16 maps to 16 on 32x32: (3·3·16 + 1)·16 = 2,320 parameters, 32·32·16·3·3·16 = 2,359,296
+    # MACs; with a batch norm's 2·16 = 32, a unit has 2,352. A line holding a residual, a repeat or a concat showed
+    # no working for its count, wrong or right
+    text = ("input 32x32x16\nblock unit(c) { conv c 3x3 pad 1 ; bn }\n"
+            "r: residual { conv 16 3x3 pad 1 ; relu ; conv 16 3x3 pad 1 } -> params 4000 macs 4,718,592\n"
+            "s: repeat 2 { unit(16) } -> params 4704\n"
+            "c: concat { conv 8 1x1 | maxpool 3x3 stride 1 pad 1 } -> params 1\n")
+    workings = {(a.path, a.quantity): (a.verdict, a.working) for a in run(text).answers}
+    assert workings == {
+        ("r", "params"): ("wrong", ("r: params 4,640 (body) + 0 (shortcut) + 0 (add) = 4,640",)),
+        ("r", "macs"): ("right", ("r: macs 4,718,592 (body) + 0 (shortcut) + 0 (add) = 4,718,592",)),
+        ("s", "params"): ("right", ("s: params 2,352 (iteration 1) + 2,352 (iteration 2) = 4,704",)),
+        # the 1x1 convolution of 16 maps to 8: (16 + 1)·8 = 136
+        ("c", "params"): ("wrong", ("c: params 136 (branch 1) + 0 (branch 2) + 0 (concat) = 136",))}
+
+
 def _paths(layers: list[tuple[str, int, int]], n: int) -> list[list[int]]:
     """Every way the sides can go from an input side `n`: each layer's output side on one path, each inexact
     division (N - F)/S + 1 (a convolution's or a max pool's, unpadded) rounded down or up, a residual or a block's
