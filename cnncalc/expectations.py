@@ -41,13 +41,12 @@ class Checker:
         whose counts its own sums: the working of a count answered for it."""
         if self._places is None:
             self._places = {r.path: i for i, r in enumerate(self.rows)}
-        at = self._places.get(row.path)
-        found: list[Row] = []
-        for r in self.rows[at + 1:] if at is not None else ():
-            if r.depth <= row.depth:
-                break
-            if r.depth == row.depth + 1:
-                found.append(r)
+        rows, found = self.rows, []
+        at = self._places.get(row.path, len(rows)) + 1
+        while at < len(rows) and rows[at].depth > row.depth:  # (its own rows alone: no copy of the rest)
+            if rows[at].depth == row.depth + 1:
+                found.append(rows[at])
+            at += 1
         return found
 
     def _slipped(self, span: Span, right: int) -> str | None:
