@@ -7543,12 +7543,16 @@ def _stated_counts(tokens: list[Tok]) -> list[Tok] | None:
 
 
 def _label(name_tokens: list[Tok]) -> str | None:
-    """`CONV1` -> conv1, `MAX POOL1` -> pool1, `CONV 3` -> conv3; None when the name carries no number."""
+    """`CONV1` -> conv1, `MAX POOL1` -> pool1, `CONV 3` -> conv3, `Conv layer 1` -> conv1 and `Pooling layer 1` ->
+    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1); None when the name
+    carries no number."""
     words = [t.text.lower().replace("-", "_") for t in name_tokens if t.kind in ("WORD", "NUM")]
     if not words:
         return None
     last = words[-1]
-    if last.isdigit() and len(words) > 1:
+    if last.isdigit() and len(words) > 2 and words[-2] == "layer":
+        last = (_family(" ".join(words[:-2]).replace("_", " ")) or words[-3]) + last
+    elif last.isdigit() and len(words) > 1:
         last = words[-2] + last
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not any(ch.isdigit() for ch in last):
         return None

@@ -6961,6 +6961,21 @@ def test_an_input_stated_under_a_layers_line_before_its_answers_is_what_it_recei
             [], [("conv1", "output", "right")]]
 
 
+def test_a_sheet_that_numbers_each_kinds_layers_on_its_own() -> None:
+    # `Conv layer 1` and `Pooling layer 1` were both named layer1: E015 (the name used twice). LeNet's start on 32x32x3:
+    # (32 - 5)/1 + 1 = 28, 28x28x6 with (5·5·3 + 1)·6 = 456 parameters; (28 - 2)/2 + 1 = 14; (14 - 5)/1 + 1 = 10,
+    # 10x10x16 with (5·5·6 + 1)·16 = 2,416
+    report = homework("Input image: 32 x 32 x 3\n\nConv layer 1: 6 filters of 5 x 5, stride 1, no padding\n"
+                      "Output dimensions: 28 x 28 x 6\nNumber of learnable parameters: 456\n\n"
+                      "Pooling layer 1: max pooling 2 x 2, stride 2\nOutput dimensions: 14 x 14 x 6\n\n"
+                      "Conv layer 2: 16 filters of 5 x 5, stride 1, no padding\nOutput dimensions: 10 x 10 x 16\n"
+                      "Number of learnable parameters: 2,416\nAfter pooling layer 1: 14x14x6\n")
+    assert report.ok, report.diagnostics
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
+        ("conv2", "output", "right"), ("conv2", "params", "right")]
+
+
 def test_the_volume_a_layer_named_by_its_kind_receives_answered_before_its_line() -> None:
     # CONV1 keeps 32x32 (5x5, pad 2): 32x32x10 into the second conv (3x3, pad 1): 32x32x4; the pool (32 - 2)/2 + 1 =
     # 16: 16x16x4, which the FC layer flattens, 16·16·4 = 1,024 values
