@@ -7199,13 +7199,24 @@ def _about_layer(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+_NETWORK_WORDS = ("network", "model", "cnn", "convnet", "net")
+
+
 def _input_sentence(tokens: list[Tok]) -> list[Tok]:
     """`The network takes a 32x32x3 image (as input)`, `The CNN takes as input a 32x32x3 volume`: as `Input: 32x32x3
-    image`. Other tokens as they are."""
+    image`; `The input to the network is a 32x32 RGB image` (`of the model`, `The network's input is …`) as `Input:
+    32x32 RGB image`. Other tokens as they are."""
     words = [t.lower for t in tokens]
     at = 1 if words[:1] == ["the"] else 0
-    if words[at:at + 2] not in (["network", "takes"], ["model", "takes"], ["cnn", "takes"], ["convnet", "takes"],
-                                ["net", "takes"]):
+    told = (words[at:at + 1] == ["input"] and words[at + 1:at + 2] in (["to"], ["of"], ["for"]) and
+            words[at + 2:at + 3] == ["the"] and words[at + 3:at + 4] != [] and words[at + 3] in _NETWORK_WORDS) or \
+        (words[at:at + 1] != [] and words[at] in _NETWORK_WORDS and words[at + 1:at + 4] == ["'", "s", "input"])
+    if told and words[at + 4:at + 5] in (["is"], [":"]):  # (both forms four words long)
+        volume = _skip(words, at + 5, ("a", "an"))
+        if volume < len(tokens) and tokens[volume].kind == "DIMS":  # (what follows it is read as after `Input:`)
+            return [tokens[at]._replace(kind="WORD", text="Input"),
+                    Tok("P", ":", tokens[volume].start, tokens[volume].start), *tokens[volume:]]
+    if words[at:at + 1] == [] or words[at] not in _NETWORK_WORDS or words[at + 1:at + 2] != ["takes"]:
         return tokens
     given = next((j for j in range(at + 2, min(len(words), at + 7)) if tokens[j].kind == "DIMS"), None)
     if given is None or not set(words[at + 2:given]) <= {"as", "input", "an", "a", "its", "inputs"}:

@@ -592,6 +592,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "CONV8: 8 3x3 filters ⇒ 32×32×8", "CONV9: input 32x32x3, 8 3x3 filters ⟶ 30x30x8",
             "CONV10: input 0x0x0, 8 3x3 filters", "CONV11: input 99999999999x3x3, 8 3x3 filters, pad 1",
             "The network takes a 32x32x3 image.", "The model takes as input a 0x0x0 volume",
+            "The input to the network is a 32x32 RGB image.", "The network's input is a 0x0x0 volume",
             "The first layer is a convolution with 8 3x3 filters, stride 1 and padding 1.",
             "The second layer is a 2x2 max pooling with stride 2.", "The last layer is a", "The eighth layer is",
             "The third layer is a fully connected layer with 99999999999 neurons", "3x3 conv, 64", "7x7 conv, 64, /2",

@@ -8152,6 +8152,16 @@ def test_a_network_told_in_sentences(conv: str, params: str, pool: str, said: li
         zip([("conv1", "output"), ("conv1", "params"), ("maxpool1", "output")], said)]
 
 
+@pytest.mark.parametrize("said", ["The input to the network is a 32x32x3 image.", "The input of the model: 32x32x3",
+                                  "The network's input is a 32x32x3 volume",
+                                  "The input to the CNN is a 32x32 RGB image."])
+def test_the_input_told_as_the_networks(said: str) -> None:
+    # the first sentence was prose, and the layer after it E024 (no input): its answer not checked
+    report = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
+        conv="32x32x10", params="760", pool="16x16x10"))
+    assert [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
+
+
 def test_a_layer_stated_out_of_its_place_is_e060() -> None:
     report = homework("The network takes a 32x32x3 image.\nThe second layer is a 2x2 max pooling with stride 2.\n"
                       "Its output volume is 16x16x3.\n")
