@@ -1407,6 +1407,7 @@ class _LineReader:
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(self.tokens[lead:]),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
+        self.tokens = _on_the_last(self.tokens, lines)
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -6809,6 +6810,30 @@ _FOLLOWS = tuple(sorted((("follows",), ("follow",), ("comes", "next"), ("is", "n
                          ("is", "applied"), ("is", "added"), ("is", "used"), ("is", "applied", "next"),
                          ("is", "added", "next"), ("after", "that"), ("afterwards",), ("comes", "after", "it"),
                          ("is", "applied", "after", "it")), key=len, reverse=True))
+
+
+_APPLIED_TO = tuple(sorted((("applied", "to", "the", "output", "of"), ("applied", "on", "the", "output", "of"),
+                            ("on", "the", "output", "of"), ("applied", "to"), ("applied", "on")),
+                           key=len, reverse=True))
+
+
+def _on_the_last(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
+    """A statement without the words that apply it to the layer right above (`POOL1 is a 3x3 max pool with stride 2
+    applied to the output of CONV1`, `… applied to CONV1`): where it goes anyway. Applied to another layer, the
+    words stay (E060: cnncalc does not branch a listing). Other tokens as they are."""
+    last = lines[-1].items[0] if lines and lines[-1].items else None
+    if not isinstance(last, ir.LayerCall) or last.label is None:
+        return tokens
+    words = [t.lower for t in tokens]
+    for at in range(1, len(words)):
+        said = next((len(p) for p in _APPLIED_TO if tuple(words[at:at + len(p)]) == p), 0)
+        if not said:
+            continue
+        for size in (2, 1):  # `CONV 1`, `CONV1`
+            name = tokens[at + said:at + said + size]
+            if len(name) == size and (size == 1 or name[1].kind == "NUM") and _label(name) == last.label:
+                return [*tokens[:at], *tokens[at + said + size:]]
+    return tokens
 
 
 def _follows_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -8162,6 +8162,20 @@ def test_the_input_told_as_the_networks(said: str) -> None:
     assert [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
 
 
+@pytest.mark.parametrize("applied", ["applied to the output of CONV1", "applied to CONV1", "on the output of CONV 1"])
+def test_a_layer_applied_to_the_one_above(applied: str) -> None:
+    # AlexNet's CONV1 gives (227 - 11)/4 + 1 = 55: 55x55x96, and its 3x3 pool at stride 2 (55 - 3)/2 + 1 = 27. Said to
+    # apply to the layer above, the pool's statement was E060 and its answer not checked
+    above = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+    report = homework(above + f"POOL1 is a 3x3 max pool with stride 2 {applied}. What is its output?\n27x27x96\n")
+    assert report.ok and [(a.path, a.verdict) for a in report.answers] == [("pool1", "right")], report.diagnostics
+    # applied to a layer that is not the one above: a branch a listing does not make, E060, the answer not judged
+    branched = homework(above + "CONV2: 8 1x1 filters -> 55x55x8\n"
+                                f"POOL1 is a 3x3 max pool with stride 2 {applied}. What is its output?\n27x27x96\n")
+    assert [d.code for d in branched.diagnostics if d.severity == "error"] == ["E060"]
+    assert [(a.path, a.verdict) for a in branched.answers] == [("conv2", "right"), ("pool1", "unchecked")]
+
+
 def test_a_layer_stated_out_of_its_place_is_e060() -> None:
     report = homework("The network takes a 32x32x3 image.\nThe second layer is a 2x2 max pooling with stride 2.\n"
                       "Its output volume is 16x16x3.\n")
