@@ -950,6 +950,8 @@ class _Table:
                 sides = (*sides, *filter(None, [reader.side_cell(maps, 2)]))  # a pool's maps: its output's depth
                 by_role = {role: cell for role, cell in by_role.items() if role != "filters"}
             reader.tokens = _described_by_columns(words, by_role)
+        elif _call_at(words, 0) is not None:  # `| nn.Conv2d(3, 16, 3, padding=1) | 32x32x16 |`: its framework's call
+            reader.tokens, name_tokens = name_tokens, []
         elif ":" in words:
             reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`

@@ -6961,6 +6961,24 @@ def test_an_input_stated_under_a_layers_line_before_its_answers_is_what_it_recei
             [], [("conv1", "output", "right")]]
 
 
+@pytest.mark.parametrize("second, verdict", [("4,640", "right"), ("4,608", "wrong")])
+def test_a_tables_layers_written_as_framework_calls(second: str, verdict: str) -> None:
+    # `| Conv2d(3, 16, 3, padding=1) | 16x32x32 | 448 |` was read as a name and a description (E060, every answer
+    # not checked). Channels first, as PyTorch prints: (32 - 3 + 2)/1 + 1 = 32 with (3·3·3 + 1)·16 = 448; the pool
+    # halves it; (3·3·16 + 1)·32 = 4,640 (4,608 is without the biases); the pool again, 8x8x32 = 2,048 values into
+    # the Linear layer, 2,048·10 + 10 = 20,490
+    report = homework("Input: 3x32x32\n\n| Layer | Output Shape | # Params |\n|---|---|---|\n"
+                      "| Conv2d(3, 16, 3, padding=1) | 16x32x32 | 448 |\n| nn.MaxPool2d(2) | 16x16x16 | 0 |\n"
+                      f"| Conv2d(16, 32, 3, padding=1) | 32x16x16 | {second} |\n| MaxPool2d(2) | 32x8x8 | 0 |\n"
+                      "| Linear(2048, 10) | 10 | 20,490 |\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E041"] * (verdict == "wrong")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("maxpool1", "output", "right"),
+        ("maxpool1", "params", "right"), ("conv2", "output", "right"), ("conv2", "params", verdict),
+        ("maxpool2", "output", "right"), ("maxpool2", "params", "right"), ("fc1", "output", "right"),
+        ("fc1", "params", "right")]
+
+
 def test_a_sheet_that_numbers_each_kinds_layers_on_its_own() -> None:
     # `Conv layer 1` and `Pooling layer 1` were both named layer1: E015 (the name used twice). LeNet's start on 32x32x3:
     # (32 - 5)/1 + 1 = 28, 28x28x6 with (5·5·3 + 1)·6 = 456 parameters; (28 - 2)/2 + 1 = 14; (14 - 5)/1 + 1 = 10,
