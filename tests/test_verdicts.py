@@ -6994,6 +6994,24 @@ def test_a_sheet_that_numbers_each_kinds_layers_on_its_own() -> None:
         ("conv2", "output", "right"), ("conv2", "params", "right")]
 
 
+def test_the_volume_a_layer_receives_answered_twice_before_and_on_its_line() -> None:
+    # POOL1 receives CONV1's (32 - 5 + 4)/1 + 1 = 32: 32x32x10. The same answered again is said again (no
+    # problem); another is E060 where it is written and not judged, the first judged
+    above = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nInput to POOL1: 32x32x10\n"
+    for again, line, problems in (("Input to POOL1: 32x32x10\n", "POOL1: 2x2 max pool, stride 2\n", []),
+                                  ("Input to POOL1: 30x30x10\n", "POOL1: 2x2 max pool, stride 2\n",
+                                   [(4, "`30x30x10` answers again the input of layer POOL1, answered `32x32x10` "
+                                        "above")]),
+                                  ("", "POOL1: 2x2 max pool, stride 2, input 16x16x10\n",
+                                   [(3, "`32x32x10` answers again the input of layer POOL1, answered `16x16x10` on "
+                                        "its line")])):
+        report = homework(above + again + line)
+        assert [(d.line, d.message) for d in report.diagnostics if d.severity == "error" and d.code == "E060"] == \
+            problems
+        assert [(a.path, a.quantity, a.expected) for a in report.answers] == [
+            ("pool1", "input", "16x16x10" if "input 16" in line else "32x32x10")]
+
+
 def test_the_volume_a_layer_named_by_its_kind_receives_answered_before_its_line() -> None:
     # CONV1 keeps 32x32 (5x5, pad 2): 32x32x10 into the second conv (3x3, pad 1): 32x32x4; the pool (32 - 2)/2 + 1 =
     # 16: 16x16x4, which the FC layer flattens, 16·16·4 = 1,024 values
