@@ -558,12 +558,19 @@ def _value(r: Row, quantity: str) -> int:
 
 def _most_of(rows: list[Row], quantity: str, inference: bool = False) -> int | None:
     """The most a line's count can be however the inexact divisions it rests on are rounded (its rows' own
-    counts are the least): `Doubt.most` for each row whose count rests on them; None when one has none.
-    `inference`: the MACs without the training heads' (a total's): a head's rows count none, and a row in doubt
-    that holds a head is not followed (its most is not kept apart)."""
-    if quantity not in ("params", "weights", "biases", "macs"):
+    counts are the least): `Doubt.most` for each row whose count rests on them, a line's memory (its output's
+    values) from the reach of its sides; None when one has none. `inference`: the MACs without the training
+    heads' (a total's): a head's rows count none, and a row in doubt that holds a head is not followed (its most is
+    not kept apart)."""
+    if quantity not in ("params", "weights", "biases", "macs", "memory"):
         return None
     inference = inference and quantity == "macs"
+    if quantity == "memory":  # a line's output's values (its one row): its sides' most times its depth
+        output, doubt = rows[-1].output, rows[-1].doubt
+        if len(rows) != 1 or output is None or len(output.dims) != 3 or doubt is None or doubt.sides is None:
+            return None
+        (_, height), (_, width) = doubt.sides
+        return height * width * output.dims[2]
     total = 0
     for r in rows:
         if inference and r.train:

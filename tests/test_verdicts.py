@@ -249,8 +249,10 @@ def test_after_inexact_divisions_no_side_some_rounding_gives_is_wrong_and_every_
                 side = rng.choice(sorted(sides)) if pick == "some rounding gives it" else \
                     rng.choice([above] + [below] * (below >= 1))
                 answers.append(side)
-            # each line's output, and (the same sides, a line later) the volume each line after the first receives
+            # each line's output, its memory (its values, side·side·2), and (the same sides, a line later) the
+            # volume each line after the first receives
             for answer_lines in ([f"{line} -> {a}x{a}x2" for line, a in zip(lines[1:], answers)],
+                                 [f"{line} -> memory {a * a * 2}" for line, a in zip(lines[1:], answers)],
                                  lines[1:2] + [f"{line} -> input {a}x{a}x2" for line, a in zip(lines[2:], answers)]):
                 text = "\n".join([lines[0]] + answer_lines) + "\n"
                 got = [(a.verdict, a.reason) for a in run(text).answers]
