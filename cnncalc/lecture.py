@@ -1421,7 +1421,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(self.tokens[lead:]),
+            _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(self.tokens[lead:])),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _on_the_last(self.tokens, lines)
@@ -5015,7 +5015,8 @@ _ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a
 # the layers without parameters that may follow a layer's options on its line (`…, pad 1, leaky ReLU, dropout 0.5`);
 # a batch norm has parameters of its own, which a line's answer would have to say it counts: not among them
 _AFTER_OPTIONS: dict[tuple[str, ...], str] = {**{(word,): keyword for word, keyword in _ACTIVATIONS.items()},
-                  **{(word,): word for word in ("relu6", "elu", "gelu", "silu", "swish", "leakyrelu", "dropout")},
+                  **{(word,): word for word in ("relu6", "elu", "gelu", "silu", "swish", "leakyrelu", "dropout",
+                                                "softmax")},
                   ("leaky", "relu"): "leakyrelu", ("leaky", "-", "relu"): "leakyrelu"}
 # layers without parameters that keep their input's shape, stated after the layer they follow (`FC8: 1000 neurons`,
 # then `Softmax`): an activation, softmax, dropout
@@ -5369,12 +5370,19 @@ _HEADING_WORDS = {"example", "step", "part", "case", "task", "problem", "exercis
 
 def _described_kind(words: list[str]) -> str | None:
     """The kind of layer a description says without its name saying it: a pool (`2x2 max pool, stride 2`), an FC
-    layer (`10 neurons`), a convolution (`10 5x5 filters, stride 1`); None for anything else."""
-    if {"pool", "pooling", "maxpool", "avgpool"} & set(words):
-        return "avgpool" if {"avg", "average", "avgpool"} & set(words) else "maxpool"
-    if {"neurons", "units"} & set(words):
+    layer (`10 neurons`), a convolution (`10 5x5 filters, stride 1`), or a layer without numbers said in its words
+    alone, of one kind only (`Flatten`, `Batch normalization`; `Layer 4: Flatten` was prose, and the answers under
+    it went to the layer above); None for anything else."""
+    said = set(words)
+    if {"pool", "pooling", "maxpool", "avgpool"} & said:
+        return "avgpool" if {"avg", "average", "avgpool"} & said else "maxpool"
+    if {"neurons", "units"} & said:
         return "fc"
-    return "conv" if {"filters", "kernels"} & set(words) else None
+    if {"filters", "kernels"} & said:
+        return "conv"
+    alone = [kind for kind, described in _DESCRIBED.items() if said and said - {"-"} <= described and
+             said - {"layer", "-"}]
+    return alone[0] if len(alone) == 1 else None
 
 
 def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
@@ -6761,6 +6769,9 @@ def _layer_like(tokens: list[Tok], labels: set[str]) -> bool:
         return False
     if words[0].lower in labels:
         return False
+    if len(words) > 3 and words[0].lower == "layer" and words[1].kind == "NUM" and words[2].text in (":", "-") and \
+            all(t.kind == "WORD" for t in words[3:]):
+        return True  # `Layer 4: Normalization`: a layer stated by its place, its kind not one cnncalc can tell
     # what describes one layer: a size (`2x2`), its words (`10 filters`, `stride 2`, `100 neurons`), or a call; not a
     # sentence about layers in general (`Conv layers keep the size when pad = (F - 1)/2`)
     said = {t.lower for t in words}
@@ -7447,6 +7458,25 @@ def _figure_pool(tokens: list[Tok]) -> list[Tok]:
     if words[:ends] in (["avg", "pool"], ["average", "pool"]):
         return [*tokens[:k], Tok("WORD", "global", first.start, first.start), *tokens[k:]]
     return tokens
+
+
+def _kind_colon(tokens: list[Tok]) -> list[Tok]:
+    """`Layer 1 - Conv: 32 filters, 3x3, …` (a dash, the kind, a colon) as `Layer 1: Conv, 32 filters, 3x3, …`: the
+    colon after the kind was read as the end of a name, and the description after it without its kind; `Layer 4 -
+    Flatten` as `Layer 4: Flatten`. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:1] != ["layer"] or tokens[1:2] == [] or tokens[1].kind != "NUM" or words[2:3] not in (["-"], ["—"],
+                                                                                                      ["–"]) or \
+            len(words) < 4:
+        return tokens
+    dash = Tok("P", ":", tokens[2].start, tokens[2].end)
+    colon = next((j for j in range(4, min(len(words), 8)) if words[j] == ":"), None)
+    if colon is None:
+        return [*tokens[:2], dash, *tokens[3:]]
+    if _layer_kind(" ".join(words[3:colon])) is None:
+        return tokens
+    said = tokens[colon]
+    return [*tokens[:2], dash, *tokens[3:colon], Tok("P", ",", said.start, said.end), *tokens[colon + 1:]]
 
 
 def _dashed(tokens: list[Tok]) -> list[Tok]:

@@ -6981,6 +6981,45 @@ def test_a_tables_layers_written_as_framework_calls(second: str, verdict: str) -
         ("fc1", "params", "right")]
 
 
+DASHED_SHEET = """Input: 28x28x1 (MNIST)
+
+Layer 1 - Conv: 32 filters, 3x3, stride 1, same padding
+  output: 28x28x32
+  params: 320
+Layer 2 - Max pool: 2x2, stride 2
+  output: 14x14x32
+Layer 3 - Conv: 64 filters, 3x3, stride 1, valid padding
+  output: 12x12x64
+  params: 18,496
+Layer 4 {flatten}
+  output: {values}
+Layer 5 - Dense: 128 units
+  params: 1,179,776
+Layer 6 - Dense: 10 units, softmax
+  params: 1,290
+Total params: 1,199,882
+"""
+
+
+@pytest.mark.parametrize("flatten", ["- Flatten", ": Flatten", ": Flatten layer"])
+def test_layers_numbered_with_a_dash_their_kind_and_a_colon(flatten: str) -> None:
+    # 3x3 `same` keeps 28: (3·3·1 + 1)·32 = 320; pooled, 14; `valid` (14 - 3)/1 + 1 = 12, (3·3·32 + 1)·64 = 18,496;
+    # flattened 12·12·64 = 9,216 values; (9,216 + 1)·128 = 1,179,776; (128 + 1)·10 = 1,290; 1,199,882 in all. The
+    # dash and colon around the kind were E060 (every answer not checked); `Layer 4: Flatten` was prose, so its
+    # answer went to the convolution above and a right 9216 was marked wrong; `, softmax` after the units was E060
+    report = homework(DASHED_SHEET.format(flatten=flatten, values="9216"))
+    assert report.ok, report.diagnostics
+    assert [a.verdict for a in report.answers] == ["right"] * 9
+    flattened = {a.expected: (a.path, a.verdict) for a in homework(DASHED_SHEET.format(flatten=flatten,
+                                                                                     values="9000")).answers}
+    assert flattened["9000"] == ("layer4", "wrong")
+    # a layer stated by its place whose kind cnncalc cannot tell: E060, and the answers under it not judged (they
+    # went to the layer above)
+    unknown = homework(DASHED_SHEET.format(flatten=": Normalization", values="9216"))
+    assert [d.code for d in unknown.diagnostics if d.severity == "error"] == ["E060"]
+    assert {a.verdict for a in unknown.answers if a.span.start > DASHED_SHEET.index("Layer 4")} == {"unchecked"}
+
+
 def test_a_sheet_that_numbers_each_kinds_layers_on_its_own() -> None:
     # `Conv layer 1` and `Pooling layer 1` were both named layer1: E015 (the name used twice). LeNet's start on 32x32x3:
     # (32 - 5)/1 + 1 = 28, 28x28x6 with (5·5·3 + 1)·6 = 456 parameters; (28 - 2)/2 + 1 = 14; (14 - 5)/1 + 1 = 10,
