@@ -1424,7 +1424,7 @@ class _LineReader:
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(self.tokens[lead:])),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
-        self.tokens = _on_the_last(self.tokens, lines)
+        self.tokens = _step_said(_on_the_last(self.tokens, lines))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -6838,6 +6838,32 @@ _FOLLOWS = tuple(sorted((("follows",), ("follow",), ("comes", "next"), ("is", "n
                          ("is", "applied"), ("is", "added"), ("is", "used"), ("is", "applied", "next"),
                          ("is", "added", "next"), ("after", "that"), ("afterwards",), ("comes", "after", "it"),
                          ("is", "applied", "after", "it")), key=len, reverse=True))
+
+
+# a step without numbers said in a sentence (`Then we flatten the output.`, `Apply batch normalization.`): its words,
+# the words that may lead it, and those that may follow
+_STEPS = {("flatten",): "Flatten", ("flattening",): "Flatten", ("batch", "normalization"): "Batch normalization",
+          ("batch", "norm"): "Batch normalization", ("batchnorm",): "Batch normalization"}
+_STEP_LEADS = ("then", "next", "finally", "now", "and", ",", "we", "apply", "add", "use", "a", "an", "do")
+_STEP_TAILS = frozenset(("the", "output", "volume", "it", "this", "into", "to", "a", "vector", "layer", "maps",
+                         "feature", "activations", "is", "applied", "next", "here", "1d", "one", "-", "dimensional",
+                         "."))
+
+
+def _step_said(tokens: list[Tok]) -> list[Tok]:
+    """A step said in a sentence without numbers (`Then we flatten the output.`, `Next, a flatten layer.`, `Apply
+    batch normalization.`) as the line that states it (`Flatten`, `Batch normalization`): read as prose, the answers
+    under it went to the layer above (a right `Output: 1152` marked wrong as the convolution's volume). Other tokens
+    as they are."""
+    words = [t.lower for t in tokens]
+    if not words or any(t.kind in ("NUM", "DIMS") for t in tokens):
+        return tokens
+    at = _skip(words, 0, _STEP_LEADS)
+    said = next((p for p in _STEPS if tuple(words[at:at + len(p)]) == p), None)
+    if said is None or words == _STEPS[said].lower().split() or not set(words[at + len(said):]) <= _STEP_TAILS:
+        return tokens
+    first, last = tokens[at], tokens[at + len(said) - 1]
+    return [Tok("WORD", word, first.start, last.end) for word in _STEPS[said].split()]
 
 
 _APPLIED_TO = tuple(sorted((("applied", "to", "the", "output", "of"), ("applied", "on", "the", "output", "of"),

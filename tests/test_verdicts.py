@@ -2566,6 +2566,18 @@ def test_a_flatten_line_is_a_layer() -> None:
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")]
 
 
+@pytest.mark.parametrize("said", ["Then we flatten the output.", "Flatten the volume into a vector", "Flattening",
+                                  "Next, a flatten layer.", "We flatten it."])
+def test_a_flatten_said_in_a_sentence_is_the_step(said: str) -> None:
+    # the pool's 32x32x32 flattened: 32·32·32 = 32,768 values. Said in a sentence, the step was prose, so the answer
+    # under it went to the pool (32768 against its 32x32x32: a right answer marked wrong)
+    head = "Input: 64x64x3\nCONV1: 32 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    for answer, verdict in (("32768", "right"), ("32000", "wrong")):
+        report = homework(f"{head}{said}\nOutput: {answer}\nFC1: 10\nParams: 327,690\n")
+        assert [(a.path, a.expected, a.verdict) for a in report.answers] == [
+            ("flatten1", answer, verdict), ("fc1", "327,690", "right")], said  # (32,768 + 1)·10 = 327,690
+
+
 def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
     # 32x32x10: height, width, channels. `10x32x32 (CxHxW)` says its order and is right (it was marked wrong
     # as channels first); PyTorch's `torch.Size([1, 10, 32, 32])` and Keras' `(None, 32, 32, 10)` were prose,
