@@ -509,7 +509,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
             if result is None and current.input is not None and sink.total == reported and not reader.said_again \
-                    and (_layer_like(tokens, current.labels()) or _resizing_step(tokens)):
+                    and (_layer_like(tokens, current.labels()) or _resizing_step(tokens) or _step_sentence(tokens)):
                 # a kind of layer with numbers that reads as none: a layer, unknown, if anything is read after it
                 # (then E060; skipped, the answers after it were judged without it), else prose
                 unread = (f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer",
@@ -6814,6 +6814,15 @@ def _resizing_step(tokens: list[Tok]) -> bool:
                (t.kind == "BAD" and t.text.isdigit() and after is not None and after.lower.startswith("x")) or
                (t.kind == "NUM" and before is not None and (before.text == "/" or before.lower.startswith(_FACTORED)))
                for before, t, after in zip([None, *words], words, [*words[1:], None]))
+
+
+def _step_sentence(tokens: list[Tok]) -> bool:
+    """A short sentence that takes a step changing the map's size, in words cnncalc does not read as a layer (`Then
+    max pooling is applied.`, `Next we upsample by 2.`, `Then we apply global average pooling.`): skipped as prose,
+    the answers after it would be judged on the layer above's output (a right pooled size marked wrong)."""
+    words = [t.lower for t in tokens[_lead(tokens):]]
+    return 2 <= len(words) <= 12 and words[0] in ("then", "next", "now", "finally", "afterwards", "we", "apply") and \
+        "?" not in words and any(w.startswith(_RESIZING) or w.startswith("global") for w in words[1:])
 
 
 _FACTORED = ("upsampl", "unpool", "downsampl", "subsampl", "zeropad", "crop", "resiz", "by", "factor",

@@ -2578,6 +2578,18 @@ def test_a_flatten_said_in_a_sentence_is_the_step(said: str) -> None:
             ("flatten1", answer, verdict), ("fc1", "327,690", "right")], said  # (32,768 + 1)·10 = 327,690
 
 
+@pytest.mark.parametrize("said", ["Then max pooling is applied.", "Next we upsample by 2.",
+                                  "Then we apply global average pooling."])
+def test_a_resizing_step_said_in_a_sentence_leaves_the_answers_after_it_unjudged(said: str) -> None:
+    # CONV1 gives 12x12x8; the pooled 6x6x8 under a sentence that pools was judged as CONV1's output and marked wrong.
+    # The step cannot be read (which pool? what window?): E060, and the answer after it not judged
+    report = homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters\n{said}\nOutput: 6x6x8\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+    # with nothing read after it, such a sentence stays prose
+    assert homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters -> 12x12x8\n{said}\n").ok
+
+
 def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
     # 32x32x10: height, width, channels. `10x32x32 (CxHxW)` says its order and is right (it was marked wrong
     # as channels first); PyTorch's `torch.Size([1, 10, 32, 32])` and Keras' `(None, 32, 32, 10)` were prose,
