@@ -6852,18 +6852,19 @@ _FOLLOWS = tuple(sorted((("follows",), ("follow",), ("comes", "next"), ("is", "n
 # a step without numbers said in a sentence (`Then we flatten the output.`, `Apply batch normalization.`): its words,
 # the words that may lead it, and those that may follow
 _STEPS = {("flatten",): "Flatten", ("flattening",): "Flatten", ("batch", "normalization"): "Batch normalization",
-          ("batch", "norm"): "Batch normalization", ("batchnorm",): "Batch normalization"}
+          ("batch", "norm"): "Batch normalization", ("batchnorm",): "Batch normalization", ("relu",): "ReLU",
+          ("dropout",): "Dropout", ("softmax",): "Softmax"}
 _STEP_LEADS = ("then", "next", "finally", "now", "and", ",", "we", "apply", "add", "use", "a", "an", "do")
 _STEP_TAILS = frozenset(("the", "output", "volume", "it", "this", "into", "to", "a", "vector", "layer", "maps",
                          "feature", "activations", "is", "applied", "next", "here", "1d", "one", "-", "dimensional",
-                         "."))
+                         "activation", "function", "nonlinearity", "."))
 
 
 def _step_said(tokens: list[Tok]) -> list[Tok]:
     """A step said in a sentence without numbers (`Then we flatten the output.`, `Next, a flatten layer.`, `Apply
-    batch normalization.`) as the line that states it (`Flatten`, `Batch normalization`): read as prose, the answers
-    under it went to the layer above (a right `Output: 1152` marked wrong as the convolution's volume). Other tokens
-    as they are."""
+    batch normalization.`, `Then we apply ReLU.`) as the line that states it (`Flatten`, `Batch normalization`,
+    `ReLU`): read as prose, the answers under it went to the layer above (a right `Output: 1152` marked wrong as the
+    convolution's volume, a ReLU's `params: 0` as the convolution's count). Other tokens as they are."""
     words = [t.lower for t in tokens]
     if not words or any(t.kind in ("NUM", "DIMS") for t in tokens):
         return tokens

@@ -2578,6 +2578,16 @@ def test_a_flatten_said_in_a_sentence_is_the_step(said: str) -> None:
             ("flatten1", answer, verdict), ("fc1", "327,690", "right")], said  # (32,768 + 1)·10 = 327,690
 
 
+@pytest.mark.parametrize("said", ["Then we apply ReLU.", "Then a ReLU activation function.", "Apply dropout."])
+def test_a_shape_keeping_step_said_in_a_sentence_is_the_step(said: str) -> None:
+    # `params: 0` under it was judged as CONV1's count, (1·1·64 + 1)·8 = 520, and marked wrong; as the step, the
+    # count is the step's alone or CONV1's with it (E060, as under a `ReLU` line), and its output is CONV1's 12x12x8
+    report = homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters\n{said}\nparams: 0\n")
+    assert [a.verdict for a in report.answers] == [] and [d.code for d in report.diagnostics] == ["E060"]
+    report = homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters\n{said}\nOutput: 12x12x8\n")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"]
+
+
 @pytest.mark.parametrize("said", ["Then max pooling is applied.", "Next we upsample by 2.",
                                   "Then we apply global average pooling."])
 def test_a_resizing_step_said_in_a_sentence_leaves_the_answers_after_it_unjudged(said: str) -> None:
