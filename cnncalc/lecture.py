@@ -1424,7 +1424,7 @@ class _LineReader:
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(self.tokens[lead:])),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
-        self.tokens = _step_said(_on_the_last(self.tokens, lines))
+        self.tokens = _kind_outputs(_step_said(_on_the_last(self.tokens, lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -6858,6 +6858,28 @@ _STEP_LEADS = ("then", "next", "finally", "now", "and", ",", "we", "apply", "add
 _STEP_TAILS = frozenset(("the", "output", "volume", "it", "this", "into", "to", "a", "vector", "layer", "maps",
                          "feature", "activations", "is", "applied", "next", "here", "1d", "one", "-", "dimensional",
                          "activation", "function", "nonlinearity", "."))
+
+
+_OUTPUT_VERBS = ("outputs", "produces", "gives", "returns", "yields")
+
+
+def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
+    """`The pool outputs 16x16x10` (`The conv layer produces …`, `The pooling layer gives a 16x16x10 volume`): a layer
+    named by its kind and its output, as `Output of the pool: 16x16x10`; it was prose, the answer passed over. Other
+    tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = 1 if words[:1] == ["the"] else 0
+    named = _family_named(words, at)
+    if named is None or not at or words[named[1]:named[1] + 1] == [] or words[named[1]] not in _OUTPUT_VERBS:
+        return tokens
+    volume = _skip(words, named[1] + 1, ("a", "an"))
+    if volume >= len(tokens) or tokens[volume].kind != "DIMS" or \
+            not set(words[volume + 1:]) <= {"volume", "output", "map", "maps", "."}:
+        return tokens
+    verb = tokens[named[1]]
+    return [Tok("WORD", "Output", tokens[0].start, tokens[0].start), Tok("WORD", "of", tokens[0].start,
+                                                                          tokens[0].start),
+            *tokens[:named[1]], Tok("P", ":", verb.start, verb.end), tokens[volume]]
 
 
 def _step_said(tokens: list[Tok]) -> list[Tok]:

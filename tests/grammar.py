@@ -604,6 +604,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Layer 9: Normalization", "Layer 6 - Dense: 10 units, softmax", "Layer 2 - : 0", "Layer 3 -",
             "Then we flatten the output.", "Apply batch normalization.", "Flattening", "and , we flatten",
             "Then max pooling is applied.", "Next we upsample by 99999999999.", "We global",
+            "The pool outputs 0x0x0", "The conv layer gives a 99999999999x1x1 volume", "The fc outputs",
             "The first layer is a convolution with 8 3x3 filters, stride 1 and padding 1.",
             "The second layer is a 2x2 max pooling with stride 2.", "The last layer is a", "The eighth layer is",
             "The third layer is a fully connected layer with 99999999999 neurons", "3x3 conv, 64", "7x7 conv, 64, /2",

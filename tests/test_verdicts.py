@@ -2578,6 +2578,18 @@ def test_a_flatten_said_in_a_sentence_is_the_step(said: str) -> None:
             ("flatten1", answer, verdict), ("fc1", "327,690", "right")], said  # (32,768 + 1)·10 = 327,690
 
 
+@pytest.mark.parametrize("said, layer", [("The pool outputs {}", "pool1"), ("The pooling layer produces {}", "pool1"),
+                                         ("The conv layer gives a {} volume", "conv1")])
+def test_a_layer_named_by_its_kind_and_what_it_outputs(said: str, layer: str) -> None:
+    # CONV1 keeps 32x32 (5x5 at pad 2): 32x32x10; the pool halves it, (32 - 2)/2 + 1 = 16. The sentence was prose:
+    # its answer passed over
+    head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n"
+    right = "16x16x10" if layer == "pool1" else "32x32x10"
+    for answer, verdict in ((right, "right"), ("15x15x10", "wrong")):
+        report = homework(head + said.format(answer) + "\n")
+        assert [(a.path, a.expected, a.verdict) for a in report.answers] == [(layer, answer, verdict)]
+
+
 @pytest.mark.parametrize("said", ["Then we apply ReLU.", "Then a ReLU activation function.", "Apply dropout."])
 def test_a_shape_keeping_step_said_in_a_sentence_is_the_step(said: str) -> None:
     # `params: 0` under it was judged as CONV1's count, (1·1·64 + 1)·8 = 520, and marked wrong; as the step, the
