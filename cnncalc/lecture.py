@@ -543,9 +543,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             flush()
         varied = _before_answer(tokens) if isinstance(result, _Exercise) else None
         if isinstance(result, ir.Input) and not bracketed and not after_prose and not reader.after_blank and \
-                _receives(current, reader, result):
-            # `Layer 3: CONV with 32 filters …`, then right under it `Input volume: 32x32x16` before its answers: what
-            # it receives (after a blank line or prose, an input stated starts a network, as it always does)
+                raw[:1].isspace() and _receives(current, reader, result):
+            # `Layer 3: CONV with 32 filters …`, then right under it, indented, `Input volume: 32x32x16` before its
+            # answers: what it receives (flush left, after a blank line or prose, an input stated starts a network,
+            # as it always does: two examples may follow each other so)
             assert reader.stated is not None
             received = reader.stated
             result = _Answered(current.lines[-1]._replace(
@@ -5437,9 +5438,10 @@ def _placed(words: list[str]) -> tuple[int, int, str | None] | None:
 
 
 def _receives(net: _Net, reader: _LineReader, stated: ir.Input) -> bool:
-    """Whether an input stated in prose (`Input volume: 32x32x16`) is what the layer on the line above receives: it
-    comes between that layer's line and its answers (the layer has none yet), in a network with its input, and
-    answers nothing of its own; not a numbered question's, nor an exercise's."""
+    """Whether an input stated in prose (`Input volume: 32x32x16`, on an indented line right under the layer's: the
+    caller sees to that) is what the layer on the line above receives: it comes between that layer's line and its
+    answers (the layer has none yet), in a network with its input, and answers nothing of its own; not a numbered
+    question's, nor an exercise's."""
     last = net.lines[-1] if net.lines else None
     return last is not None and net.input is not None and net.exercise is None and not reader.numbered and \
         reader.stated is not None and stated.answers is None and last.expectation is None and \

@@ -6999,9 +6999,9 @@ def test_an_input_stated_under_a_layers_line_before_its_answers_is_what_it_recei
         assert sorted((a.path, a.quantity, a.verdict) for a in report.answers) == [
             ("conv1", "output", "right"), ("conv3", "input", verdict), ("conv3", "output", "right"),
             ("conv3", "params", "right"), ("pool2", "output", "right")]
-    # after a blank line or prose, an input stated starts another example, as before: the layer above stays
-    # unanswered, and the next example's layer is judged on its own input
-    for between in ("\n", "\nExample 2:\n"):
+    # flush left, or after a blank line or prose, an input stated starts another example, as before: the layer above
+    # stays unanswered, and the next example's layer is judged on its own input
+    for between in ("", "\n", "\nExample 2:\n"):
         networks = [a.report for a in analyses("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + between +
                                                 "Input: 64x64x3\nCONV1: 20 3x3 filters, stride 1, pad 1 -> 64x64x20\n",
                                                 "hw.txt", Settings(lang="lecture"))]
