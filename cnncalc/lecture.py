@@ -6824,7 +6824,14 @@ def _step_sentence(tokens: list[Tok]) -> bool:
     the answers after it would be judged on the layer above's output (a right pooled size marked wrong)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
     return 2 <= len(words) <= 12 and words[0] in ("then", "next", "now", "finally", "afterwards", "we", "apply") and \
-        "?" not in words and any(w.startswith(_RESIZING) or w.startswith("global") for w in words[1:])
+        "?" not in words and any(w.startswith(_RESIZING) or w.startswith("global") for w in words[1:]) and \
+        (words[0] in ("then", "next", "now", "finally", "afterwards") or any(w.startswith(_TAKING) for w in words)) \
+        and not _ABOUT_COUNTS.intersection(words)  # (a step in sequence or taken: not `Now we count the parameters`)
+
+
+_TAKING = ("appl", "use", "add", "upsampl", "downsampl", "pooled", "followed")  # the words of a step taken
+_ABOUT_COUNTS = frozenset(("compute", "count", "calculate", "find", "determine", "parameters", "params", "number",
+                           "total", "macs", "layers"))  # about working out the counts, or layers in general: no step
 
 
 _FACTORED = ("upsampl", "unpool", "downsampl", "subsampl", "zeropad", "crop", "resiz", "by", "factor",

@@ -2601,7 +2601,8 @@ def test_a_shape_keeping_step_said_in_a_sentence_is_the_step(said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["Then max pooling is applied.", "Next we upsample by 2.",
-                                  "Then we apply global average pooling."])
+                                  "Then we apply global average pooling.", "Now a max pool is applied.",
+                                  "We use max pooling to halve the size."])
 def test_a_resizing_step_said_in_a_sentence_leaves_the_answers_after_it_unjudged(said: str) -> None:
     # CONV1 gives 12x12x8; the pooled 6x6x8 under a sentence that pools was judged as CONV1's output and marked wrong.
     # The step cannot be read (which pool? what window?): E060, and the answer after it not judged
@@ -2610,6 +2611,10 @@ def test_a_resizing_step_said_in_a_sentence_leaves_the_answers_after_it_unjudged
     assert [a.verdict for a in report.answers] == ["unchecked"]
     # with nothing read after it, such a sentence stays prose
     assert homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters -> 12x12x8\n{said}\n").ok
+    # a sentence about the counts, or about layers in general, takes no step: the layer after it is judged
+    for remark in ("Now we compute the parameters of the conv layers:", "Now the conv layers."):
+        report = homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters\n{remark}\nCONV2: 4 1x1 filters -> 12x12x4\n")
+        assert report.ok and [a.verdict for a in report.answers] == ["right"], remark
 
 
 def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
