@@ -320,22 +320,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                      hint="answer what a layer receives after the layer's line, or right before it (`Input to "
                           "CONV2: 27x27x96`, then `CONV2: …`)")
 
-    def answered_again(awaited: _Awaited, earlier: ir.ShapeAnswer, first: str) -> None:
-        """An input answered before a layer's line that the layer has an answer for already: the same said again is
-        prose, another is E060 (not judged)."""
-        if awaited.shape.dims != earlier.dims:
-            sink.add(codes.E060, f"`{awaited.shape.text}` answers again the input of {awaited.said}, answered "
-                                 f"`{earlier.text}` {first}", awaited.shape.span,
-                     hint="keep one answer for each layer's input: the first is judged")
-
-    def received_before(awaited: _Awaited, line: ir.Line) -> ir.Line:
-        """`line` with the input answered before it (`_Awaited`) when it states that layer; else E060 for that."""
+    def received_before(awaited: _Awaited, line: ir.Line, reader: _LineReader) -> ir.Line:
+        """`line` with the input answered before it (`_Awaited`) when it states that layer; else E060 for that. An
+        input the line answers too is an answer given again (`_LineReader.restated`: the first judged, unless the
+        line's agrees and says more)."""
         expectation = line.expectation
         if not awaited.states(line):
             unawaited(awaited)
             return line
-        if expectation is not None and expectation.received is not None:  # (its own line's is judged)
-            answered_again(awaited, expectation.received, "on its line")
+        if expectation is not None and expectation.received is not None and \
+                reader.restated(awaited.shape, expectation.received):
             return line
         shape = awaited.shape
         return line._replace(expectation=ir.answered(None, {}, shape.span, received=shape) if expectation is None
@@ -594,14 +588,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Awaited):
             if current.awaited is not None and (current.awaited.label, current.awaited.family) == \
                     (result.label, result.family):
-                answered_again(result, current.awaited.shape, "above")  # (the first waits for the layer's line)
+                if reader.restated(current.awaited.shape, result.shape):  # (else the first waits for the layer)
+                    current.awaited = result
             else:
                 unawaited(current.awaited)  # (an earlier one that no layer line took)
                 current.awaited = result
         else:
             awaited, current.awaited = current.awaited, None  # (for this line, whichever network it goes in)
             if awaited is not None:
-                result = received_before(awaited, result)
+                result = received_before(awaited, result, reader)
             if current.reopens is not None and not current.lines and not current.totals and reader.goes_on and \
                     not _named_again(result, current.reopens.lines, current.reopens.labels()) and \
                     networks and networks[-1] is current.reopens and current.input is not None:

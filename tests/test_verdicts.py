@@ -7087,21 +7087,21 @@ def test_a_sheet_that_numbers_each_kinds_layers_on_its_own() -> None:
 
 
 def test_the_volume_a_layer_receives_answered_twice_before_and_on_its_line() -> None:
-    # POOL1 receives CONV1's (32 - 5 + 4)/1 + 1 = 32: 32x32x10. The same answered again is said again (no
-    # problem); another is E060 where it is written and not judged, the first judged
-    above = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nInput to POOL1: 32x32x10\n"
-    for again, line, problems in (("Input to POOL1: 32x32x10\n", "POOL1: 2x2 max pool, stride 2\n", []),
-                                  ("Input to POOL1: 30x30x10\n", "POOL1: 2x2 max pool, stride 2\n",
-                                   [(4, "`30x30x10` answers again the input of layer POOL1, answered `32x32x10` "
-                                        "above")]),
-                                  ("", "POOL1: 2x2 max pool, stride 2, input 16x16x10\n",
-                                   [(3, "`32x32x10` answers again the input of layer POOL1, answered `16x16x10` on "
-                                        "its line")])):
-        report = homework(above + again + line)
-        assert [(d.line, d.message) for d in report.diagnostics if d.severity == "error" and d.code == "E060"] == \
-            problems
-        assert [(a.path, a.quantity, a.expected) for a in report.answers] == [
-            ("pool1", "input", "16x16x10" if "input 16" in line else "32x32x10")]
+    # POOL1 receives CONV1's (32 - 5 + 4)/1 + 1 = 32: 32x32x10. Answered again, as any answer given again: the same is
+    # said again (no problem); another is E060 where it is written, the first judged
+    above = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nInput to POOL1: {}\n"
+    for first, again, line, problems, verdict in (
+            ("32x32x10", "Input to POOL1: 32x32x10\n", "POOL1: 2x2 max pool, stride 2\n", [], "right"),
+            ("32x32x10", "Input to POOL1: 30x30x10\n", "POOL1: 2x2 max pool, stride 2\n",
+             [(4, 17, "`30x30x10` answers again what was answered `32x32x10` above")], "right"),
+            ("32x32x10", "", "POOL1: 2x2 max pool, stride 2, input 32x32x10\n", [], "right"),
+            ("30x30x10", "", "POOL1: 2x2 max pool, stride 2, input 32x32x10\n",
+             [(4, len("POOL1: 2x2 max pool, stride 2, input ") + 1,
+               "`32x32x10` answers again what was answered `30x30x10` above")], "wrong")):
+        report = homework(above.format(first) + again + line)
+        assert [(d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060"] == problems
+        assert [(a.path, a.quantity, a.expected, a.verdict) for a in report.answers if a.quantity == "input"] == [
+            ("pool1", "input", first, verdict)]
 
 
 def test_the_volume_a_layer_named_by_its_kind_receives_answered_before_its_line() -> None:
