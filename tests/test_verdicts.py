@@ -192,6 +192,27 @@ def test_the_volume_a_line_receives_rests_on_the_rounding_before_it_whatever_its
     assert verdict("15x15x10", "HxWx3") == "unchecked"
 
 
+def test_an_input_a_memory_and_a_containers_count_no_rounding_gives_are_located_and_say_their_reach() -> None:
+    # c1: (32 - 5)/2 + 1 = 14.5, 14 or 15: d receives 14x14x10 or 15x15x10, its memory 14·14·10 = 1,960 to
+    # 15·15·10 = 2,250 values; r's 3x3 convolution of 10 maps to 10 at pad 1 keeps the side: 14·14·10·3·3·10 =
+    # 176,400 to 15·15·10·3·3·10 = 202,500 MACs
+    text = ("input 32x32x3\nc1: conv 10 5x5 stride 2\nd: relu -> input 16x16x10 memory 3000\n"
+            "r: residual { conv 10 3x3 pad 1 } -> macs 1M\n")
+    lines = text.splitlines()
+    reach = "it rests on the invalid stride at line 2; rounded down or up there, and at any later division that is " \
+            "not whole, it "
+    rounded = "rounded down at each division that is not whole, as PyTorch does, the "
+    report = run(text)
+    assert [(d.code, *report.source.line_col(d.span.start), d.message, d.hint) for d in report.diagnostics
+            if d.code != "E030"] == [
+        ("E040", 3, lines[2].index("16x16") + 1, "d: expected input 16x16x10, computed 14x14x10; " + reach +
+         "gives 14 or 15, and this answer is none of those", rounded + "input volume is 14x14x10"),
+        ("E040", 3, lines[2].index("3000") + 1, "d: expected memory 3000, computed 1,960; " + reach +
+         "is 1,960 to 2,250, and this answer is outside that", rounded + "memory count is 1,960"),
+        ("E042", 4, lines[3].index("1M") + 1, "r: expected macs 1M, computed 176,400; " + reach +
+         "is 176,400 to 202,500, and this answer is outside that", rounded + "MAC count is 176,400")]
+
+
 def _attainable(layers: list[tuple[str, int, int, int]], n: int) -> list[set[int]]:
     """Every side each layer's output can have from an input side `n`, each inexact division (N - F + 2P)/S + 1
     rounded down or up in every combination (a transposed convolution: (N - 1)·S - 2P + F; an upsampling: 2N; a
@@ -2607,7 +2628,8 @@ def test_a_resizing_step_said_in_a_sentence_leaves_the_answers_after_it_unjudged
     # CONV1 gives 12x12x8; the pooled 6x6x8 under a sentence that pools was judged as CONV1's output and marked wrong.
     # The step cannot be read (which pool? what window?): E060, and the answer after it not judged
     report = homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters\n{said}\nOutput: 6x6x8\n")
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, f"cnncalc cannot read `{said}` as a layer")]
     assert [a.verdict for a in report.answers] == ["unchecked"]
     # with nothing read after it, such a sentence stays prose
     assert homework(f"Input: 12x12x64\nCONV1: 8 1x1 filters -> 12x12x8\n{said}\n").ok
