@@ -7106,6 +7106,10 @@ def test_a_sheet_that_numbers_each_kinds_layers_on_its_own() -> None:
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
         ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool1", "output", "right"),
         ("conv2", "output", "right"), ("conv2", "params", "right")]
+    wrong = homework("Input image: 32 x 32 x 3\nConv layer 1: 6 filters of 5 x 5, stride 1, no padding\n"
+                     "Output dimensions: 28 x 28 x 6\nPooling layer 1: max pooling 2 x 2, stride 2\n"
+                     "Output dimensions: 13 x 13 x 6\n")  # (28 - 2)/2 + 1 = 14, not 13
+    assert [(a.path, a.verdict) for a in wrong.answers] == [("conv1", "right"), ("pool1", "wrong")]
 
 
 def test_the_volume_a_layer_receives_answered_twice_before_and_on_its_line() -> None:
@@ -8310,6 +8314,9 @@ def test_the_input_told_as_the_networks(said: str) -> None:
     report = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
         conv="32x32x10", params="760", pool="16x16x10"))
     assert [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
+    wrong = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
+        conv="28x28x10", params="750", pool="16x16x10"))  # (32 - 5)/1 + 1 without the padding; the biases left out
+    assert [a.verdict for a in wrong.answers] == ["wrong", "wrong", "right"]
 
 
 @pytest.mark.parametrize("applied", ["applied to the output of CONV1", "applied to CONV1", "on the output of CONV 1"])
@@ -8319,6 +8326,8 @@ def test_a_layer_applied_to_the_one_above(applied: str) -> None:
     above = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
     report = homework(above + f"POOL1 is a 3x3 max pool with stride 2 {applied}. What is its output?\n27x27x96\n")
     assert report.ok and [(a.path, a.verdict) for a in report.answers] == [("pool1", "right")], report.diagnostics
+    wrong = homework(above + f"POOL1 is a 3x3 max pool with stride 2 {applied}. What is its output?\n26x26x96\n")
+    assert [(a.path, a.verdict) for a in wrong.answers] == [("pool1", "wrong")]  # (55 - 3)/2 without the + 1
     # applied to a layer that is not the one above: a branch a listing does not make, E060, the answer not judged
     branched = homework(above + "CONV2: 8 1x1 filters -> 55x55x8\n"
                                 f"POOL1 is a 3x3 max pool with stride 2 {applied}. What is its output?\n27x27x96\n")
