@@ -617,6 +617,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             elif current.restated is not None and current.lines and current.restated_input is not None and \
                     _went_on(current, reader):
                 current.went_on[result.span.start] = current.restated_input
+            restating = _restates_exercise(current, result)
+            if restating is not None and current.input is not None and not tentative:
+                if restating:  # the exercise's layer stated again, with its answers: the exercise answered
+                    current.lines[0] = result
+                    current.end = line_start + len(raw)
+                    continue
+                current.went_on[result.span.start] = current.input  # otherwise: on the input, or after it?
             if tentative:
                 current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread))
             if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
@@ -1420,7 +1427,7 @@ class _LineReader:
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(self.tokens[lead:])),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
-        self.tokens = _kind_outputs(_step_said(_on_the_last(self.tokens, lines)))
+        self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered = self.numbered
@@ -4015,6 +4022,8 @@ class _LineReader:
         name = " ".join(words)
         body_start = self.peek()
         kind = self.call_kind() or kind or _layer_kind(name)  # `nn.MaxPool2d(2)`: the call says it, over the name
+        if kind == "conv" and re.fullmatch(r"c[0-9]+", name) and _says_fully_connected(self.tokens[self.i:]):
+            kind = "fc"  # LeNet's C5 (a convolution over the whole 5x5 map) described as `120 fully connected units`
         if kind in ("maxpool", "avgpool"):
             return self.pool(kind, name_span)
         if kind in ("adaptiveavgpool", "adaptivemaxpool"):
@@ -4383,17 +4392,25 @@ class _LineReader:
         called = self.called("fc", name_span)
         if called is not None:
             return called
-        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ",", "hidden"):
-            self.next()
+        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ",", "hidden", "a", "an", "of"):
+            self.next()  # (`a fully connected layer with 100 units`, `fully-connected layer of 100 neurons`)
         after = self.peek(1)
         opened = self.at("(") and after is not None and after.kind == "NUM"  # `FC layer (100 neurons)`
         if opened:
             self.next()
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
         end = count[1].end
-        unit = self.at("neurons", "neuron", "units", "outputs", "output", "nodes", "classes", "hidden")
+        if self.at("-") and self.at(*_FC_UNITS, ahead=1):  # `120-unit fully connected layer`
+            self.next()
+        while self.at(*_FC_KIND_WORDS) and not (self.at("-") and not self.at(*_FC_KIND_WORDS, ahead=1)):
+            self.next()  # `120 fully connected units`
+        unit = self.at(*_FC_UNITS)
         if unit:
             end = self.next().end
+            comma = int(self.at(","))
+            if self.at("fully", "fc", "dense", ahead=comma):  # `120 units, fully connected`, `120-unit FC layer`
+                while self.at(",", "layer", *_FC_KIND_WORDS):
+                    end = self.next().end
         following = self.peek()
         if opened:
             if following is None or following.text != ")":
@@ -5104,6 +5121,22 @@ _UNREAD_KINDS = re.compile(r"unpool|sep(?:arable)?[-_ ]*conv|(?<![a-z])roi|(?:la
 _DEPTHWISE = re.compile(r"depthwise|(?<![a-z])dw|dw(?=[-_ ]*conv|[0-9_]|$)")  # a depthwise one's (`DW1`, `conv_dw1`)
 
 
+# the words saying a layer is fully connected, and the unit its width is counted in (`4096 neurons`)
+_FC_KIND_WORDS = ("fully", "connected", "-", "fc", "dense")
+_FC_UNITS = ("neurons", "neuron", "units", "unit", "outputs", "output", "nodes", "classes", "hidden")
+
+
+def _says_fully_connected(body: list[Tok]) -> bool:
+    """A layer's description says it is fully connected before it gives any size (`120 fully connected units`)."""
+    words = []
+    for tok in body:
+        if tok.kind == "DIMS":
+            break
+        words.append(tok.lower)
+    return "dense" in words or "fc" in words or any(
+        words[k] == "fully" and words[k + 1:k + 2] in (["connected"], ["-"]) for k in range(len(words)))
+
+
 def _layer_kind(name: str) -> str | None:
     """The layer a listing's name says (`CONV1`, `MAX POOL1`, `NORM1`, `FC6`), as the lecture names them; a global
     pool by its word (`Global average pooling`, `GAP`)."""
@@ -5405,6 +5438,34 @@ def _went_on(net: _Net, reader: _LineReader) -> bool:
     where the network stands (`After CONV1: 55x55x96`) and the layer is a description alone (`10 3x3 filters …`,
     which starts an example elsewhere)."""
     return (reader.goes_on and not net.placed) or (net.placed and reader.opens and not reader.first_said)
+
+
+def _restates_exercise(net: _Net, line: ir.Line) -> bool | None:
+    """A layer line right after an exercise left unanswered (`Given an input of 32x32x3 and 8 filters of 3x3, …`)
+    that states a layer of the exercise's kind: True when it states the exercise's layer as it is (the student's
+    working of it), False when with other settings (the exercise's layer worked differently, or another layer after
+    it: what rests on which is not judged); None for any other line."""
+    if net.exercise is None or len(net.lines) != 1 or net.lines[0].expectation is not None or \
+            len(net.lines[0].items) != 1 or not line.items:
+        return None
+    given, stated = net.lines[0].items[0], line.items[0]
+    if not isinstance(given, ir.LayerCall) or not isinstance(stated, ir.LayerCall) or given.keyword != stated.keyword:
+        return None
+    return len(line.items) == 1 and _settings(given) == _settings(stated)
+
+
+def _settings(call: ir.LayerCall) -> dict[str, object]:
+    """A layer call's arguments without where they were written: two statements of one layer compare equal."""
+    return {arg.name: _unplaced(arg.value) for arg in call.args}
+
+
+def _unplaced(value: object) -> object:
+    if isinstance(value, tuple):
+        fields = getattr(value, "_fields", None)
+        if fields is not None:
+            return (type(value).__name__, *(_unplaced(getattr(value, f)) for f in fields if f != "span"))
+        return tuple(_unplaced(v) for v in value)
+    return value
 
 
 def _restating(line: ir.Line, given: ir.Input) -> ir.Line:
@@ -6116,6 +6177,7 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
 _SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "layer", "with", "using")
+_CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d"}
 # a framework's call (its name lower-cased) -> the kind of layer and the arguments it takes in order (PyTorch's)
 _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad")),
           "convtranspose2d": ("deconv", ("inputs", "out_channels", "kernel", "stride", "pad")),
@@ -6184,7 +6246,14 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             at = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`conv 7x7/2, 64 filters`)
             while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
                 at += 1
-            return i if kinds[at:at + 1] == ["NUM"] and words[at + 1:at + 2] in (["filters"], ["kernels"]) else None
+            if kinds[at:at + 1] != ["NUM"]:
+                return None
+            if words[at + 1:at + 2] in (["filters"], ["kernels"]):
+                return i
+            # `conv 3x3, 64, stride 1` (the ResNet paper's `3x3 conv, 64`): the count bare after the size, when the
+            # words before say a convolution
+            bare = words[at + 1:at + 2] in ([], [","], [";"]) or kinds[at + 1:at + 2] == ["ARROW"]
+            return i if bare and not _CONV_WORDS.isdisjoint(words[:i]) else None
         if kind == "NUM":
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \
@@ -6867,6 +6936,39 @@ _STEP_TAILS = frozenset(("the", "output", "volume", "it", "this", "into", "to", 
 _OUTPUT_VERBS = ("outputs", "produces", "gives", "returns", "yields")
 
 
+_KIND_ONLY = {"conv", "convolution", "convolutional", "max", "avg", "average", "pool", "pooling", "maxpool",
+              "avgpool", "maxpooling", "avgpooling", "layer", "fc", "dense", "fully", "connected", "-"}
+
+
+def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
+    """A layer named by its kind alone with its description in parentheses, then its answers after a colon or an
+    arrow (`maxpool (3x3, stride 2, pad 1): 56x56x64`, `conv (3x3, 64, stride 1, pad 1) -> …`), as the kind then the
+    description (`maxpool 3x3, stride 2, pad 1 -> 56x56x64`), which an unnamed layer's readers read; a name with a
+    number goes through `_LineReader.parenthesised`. A framework's call, then its answers after a colon
+    (`Conv2d(1, 32, kernel_size=3): 26x26x32`), as after an arrow. Other tokens as they are."""
+    opening = next((j for j, t in enumerate(tokens) if t.text == "("), 0)
+    words = [t.lower for t in tokens]
+    call = _call_at(words, 0) is not None
+    if not call and (not opening or tokens[opening].start == tokens[opening - 1].end or
+                     any(w not in _KIND_ONLY for w in words[:opening]) or
+                     _layer_kind(" ".join(words[:opening])) is None or
+                     tokens[opening + 1:opening + 2] == [] or tokens[opening + 1].kind not in ("NUM", "DIMS")):
+        return tokens
+    depth = 0
+    for j in range(opening, len(tokens)):
+        depth += (tokens[j].text == "(") - (tokens[j].text == ")")
+        if depth == 0:
+            break
+    else:
+        return tokens
+    after = tokens[j + 1:]
+    if after and after[0].text == ":":
+        after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
+    elif after and after[0].kind != "ARROW":
+        return tokens
+    return [*tokens[:j + 1], *after] if call else [*tokens[:opening], *tokens[opening + 1:j], *after]
+
+
 def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
     """`The pool outputs 16x16x10` (`The conv layer produces …`, `The pooling layer gives a 16x16x10 volume`): a layer
     named by its kind and its output, as `Output of the pool: 16x16x10`; it was prose, the answer passed over. Other
@@ -7332,7 +7434,7 @@ def _input_sentence(tokens: list[Tok]) -> list[Tok]:
             return [tokens[at]._replace(kind="WORD", text="Input"),
                     Tok("P", ":", tokens[volume].start, tokens[volume].start), *tokens[volume:]]
     if words[at:at + 1] == [] or words[at] not in _NETWORK_WORDS or words[at + 1:at + 2] != ["takes"]:
-        return tokens
+        return _input_given(tokens, words)
     given = next((j for j in range(at + 2, min(len(words), at + 7)) if tokens[j].kind == "DIMS"), None)
     if given is None or not set(words[at + 2:given]) <= {"as", "input", "an", "a", "its", "inputs"}:
         return tokens
@@ -7343,6 +7445,41 @@ def _input_sentence(tokens: list[Tok]) -> list[Tok]:
         return tokens
     return [tokens[at]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
             *tokens[given:end]]
+
+
+# the words of a sentence giving the input (`Given an input volume of 32x32x3, apply the following:`, `Consider an
+# input image of size 32x32x3`, `Let the input be 32x32x3`, `We start with a 32x32x3 input`): those that lead it, those
+# around the volume, and an instruction after a comma
+_GIVEN_LEADS = {"given", "consider", "suppose", "assume", "let", "we", "start", "begin", "have", "take", "with", "an",
+                "a", "the", "our"}
+_GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", "size", "shape", "dimensions", "is",
+                "be", "given", ":", "=", "(", ")", "as", *_COLOUR_WORDS, *_GREY_WORDS, "pixels"}
+_GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
+               "answer", "questions", "and", "then", "to", "it", ":", "."}
+
+
+def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
+    """A sentence that gives the network's input and nothing else, as `Input: 32x32x3 …`; other tokens as they are.
+    Its one volume; before it the words that lead a sentence (one at least, or `Image:`), and none that names a
+    layer; after it words about the input, then at most an instruction (`, apply the following:`). What is kept
+    after the volume is what `Input:` reads there (`RGB image`)."""
+    volumes = [j for j, t in enumerate(tokens) if t.kind == "DIMS"]
+    if len(volumes) != 1:
+        return tokens
+    given = volumes[0]
+    lead = next((j for j, w in enumerate(words) if w not in _GIVEN_LEADS), len(words))
+    before = words[lead:given]
+    if not (lead or (words[:2] == ["image", ":"] and given == 2)) or \
+            not set(before) <= _GIVEN_WORDS or not {"input", "image", "inputs"} & set(words[:given + 3]):
+        return tokens
+    end = given + 1
+    while end < len(words) and words[end] in _GIVEN_WORDS:
+        end += 1
+    tail = words[end + 1:] if words[end:end + 1] == [","] else words[end:]
+    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] != "," and tail != ["."]):
+        return tokens
+    return [tokens[0]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
+            tokens[given], *(t for t in tokens[given + 1:end] if t.lower in _INPUT_WORDS or t.lower in _DEPTH_WORDS)]
 
 
 def _stated_in_place(words: list[str]) -> tuple[int, int] | None:

@@ -118,8 +118,10 @@ _LAYER_BEFORE = re.compile(r"(?i)\bF[ \t]*=[ \t]*[0-9]|\b(?:filters?|kernels?|co
                            r"|maxpool|avgpool)\b")
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
 # by its keyword there (`conv1: conv 10 5x5`)
-# (after a bullet or a number, with its role in parentheses: `- FC7 (output): 10 neurons`)
-_DESCRIBED = (r"(?i)^[ \t]*(?:(?:[-*•]|[0-9]+[.)])[ \t]+)?[a-z][a-z0-9_-]*(?:[ \t]*\([a-z][a-z \t-]*\))?[ \t]*:"
+# (after a bullet, a number or a letter, with its role in parentheses: `- FC7 (output): 10 neurons`, `(a) CONV: 8
+# filters, 3x3`)
+_DESCRIBED = (r"(?i)^[ \t]*(?:(?:[-*•]|[0-9]+[.)]|\(?[0-9a-z]\)|[a-z]\.)[ \t]+)?"
+              r"[a-z][a-z0-9_-]*(?:[ \t]*\([a-z][a-z \t-]*\))?[ \t]*:"
               r"[ \t]*[0-9][0-9,]*[ \t]+(?:[0-9]+x[0-9]+[ \t]+)?(?:filters|kernels|neurons|units)\b")
 # a layer named, then described by its framework's call or keyword arguments (`conv1: nn.Conv2d(3, 64, 11, stride=4)`,
 # `FC: Dense(10)`, `CONV1: in_channels=3, out_channels=16, …`): the lecture's notation, whose reader reads them

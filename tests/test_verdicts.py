@@ -2222,12 +2222,55 @@ def test_a_filter_size_after_filters(description: str) -> None:
 
 
 @pytest.mark.parametrize("statement", ["FC6: 4096", "FC6: fully connected, 4096 units", "FC6 (4096)",
-                                       "FC6: 4096 -> 4096"])
+                                       "FC6: 4096 -> 4096", "FC6: 4096 fully connected units",
+                                       "FC6: 4096 fully-connected neurons", "FC6: 4096 units, fully connected",
+                                       "FC6: 4096-unit fully connected layer",
+                                       "FC6: a fully connected layer with 4096 units",
+                                       "FC6: fully-connected layer of 4096 neurons", "C6: 4096 fully connected units"])
 def test_an_fc_layer_stated_by_its_width(statement: str) -> None:
-    # (6·6·256 + 1)·4096 = 37,752,832; these statements were E060 (`expected neurons`).
+    # (6·6·256 + 1)·4096 = 37,752,832; these statements were E060 (`expected neurons`, `expected filters`).
     report = homework(f"Input: 6x6x256\n{statement}\nParams: 37,752,832\n")
     assert [a.verdict for a in report.answers] == ["right"] * len(report.answers) and len(report.answers) >= 1
     assert [a.quantity for a in report.answers][-1] == "params" and report.diagnostics == ()
+    wrong = homework(f"Input: 6x6x256\n{statement}\nParams: 37,748,736\n")  # 6·6·256·4096, the biases left out
+    assert [a.verdict for a in wrong.answers][-1] == "wrong"
+
+
+@pytest.mark.parametrize("pool, conv", [
+    ("maxpool (2x2, stride 2): {}", "conv (3x3, 128, stride 1, pad 1): {}, params {}"),
+    ("max pool (2x2, stride 2) -> {}", "conv (3x3, 128 filters, stride 1, pad 1) -> {}, params {}"),
+    ("pool (2x2, stride 2): {}", "conv 3x3, 128, stride 1, pad 1 -> {}, params {}")])
+def test_a_layer_named_by_its_kind_with_its_description_in_parentheses(pool: str, conv: str) -> None:
+    # 2x2 pooling at stride 2 on 56x56x64: 28x28x64; 128 3x3 filters padded by 1: 28x28x128, (3·3·64 + 1)·128 =
+    # 73,856. The pool's line was prose (or E060), and the size-first count without `filters` E060.
+    sheet = f"Input: 56x56x64\n{pool}\n{conv}\n"
+    report = homework(sheet.format("28x28x64", "28x28x128", "73,856"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
+    assert [r.keyword for r in report.rows] == ["maxpool", "conv"]
+    wrong = homework(sheet.format("27x27x64", "28x28x128", "73,728"))  # (56 - 2)/2 without the + 1; no biases
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "wrong"]
+
+
+def test_a_frameworks_call_then_its_answers_after_a_colon() -> None:
+    # 32 3x3 filters on 28x28x1: 26x26x32, (3·3·1 + 1)·32 = 320; 2x2 pooling: 13x13x32. The lines were prose, their
+    # answers passed over.
+    sheet = "Input: 28x28x1\nConv2d(1, 32, kernel_size=3): {}, params {}\nnn.MaxPool2d(2): {}\n"
+    report = homework(sheet.format("26x26x32", 320, "13x13x32"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
+    wrong = homework(sheet.format("28x28x32", 288, "13x13x32"))  # padded as if `same`; the biases left out
+    assert [a.verdict for a in wrong.answers] == ["wrong", "wrong", "right"]
+
+
+def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
+    # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
+    # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
+    sheet = "Input: 5x5x16\nC5: 120 fully connected units\n   params: {}\n   output: {}\n"
+    assert [a.verdict for a in homework(sheet.format(48120, "1x1x120")).answers] == ["right", "right"]
+    assert sorted((a.quantity, a.verdict) for a in homework(sheet.format(48000, "120")).answers) == [
+        ("output", "right"), ("params", "wrong")]
+    assert [r.keyword for r in homework(sheet.format(48120, "120")).rows] == ["fc"]
+    assert [r.keyword for r in homework("Input: 5x5x16\nC5: 120 5x5 filters (fully connected to S4)\n").rows] == [
+        "conv"]
 
 
 @pytest.mark.parametrize("options, side", [
@@ -4214,9 +4257,9 @@ def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_th
 
 
 @pytest.mark.parametrize("line", [
-    "Max-pool two by two, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2)",
+    "Max-pool two by two, stride 2", "CONV 10x5x5 stride 1 pad 2", "CONV layer (10 filters, 5x5, pad 2, wibble 3)",
     "Conv - 10 filters 5x5 stride 1 pad 2", "10 conv filters 5x5 stride 1 pad 2",
-    "A fully connected layer of 100 units",
+    "A fully connected layer of 100 kernels",
 ])
 def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_follows(line: str) -> None:
     # Skipped as prose, the layer vanished: the FC's count was judged on the input, (32·32·3 + 1)·10 = 30,730
@@ -4231,11 +4274,13 @@ def test_a_line_naming_a_kind_of_layer_with_numbers_is_a_layer_when_anything_fol
 def test_a_convolutions_call_on_a_line_of_its_own_is_read() -> None:
     # `Conv2d(3, 10, 5, padding=2)` was an unknown layer (E060); read, the FC after it is judged on its 32x32x10:
     # (32·32·10 + 1)·10 = 102,410, and the 30,730 of an FC on the input is wrong
-    for count, verdict in (("102,410", "right"), ("30,730", "wrong")):
-        report = homework(f"Input: 32x32x3\nConv2d(3, 10, 5, padding=2)\nFC(10) -> 10 ({count} params)\n")
-        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
+    for line in ("Conv2d(3, 10, 5, padding=2)", "CONV layer (10 filters, 5x5, pad 2)"):
+        for count, verdict in (("102,410", "right"), ("30,730", "wrong")):
+            report = homework(f"Input: 32x32x3\n{line}\nFC(10) -> 10 ({count} params)\n")
+            assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
     # PyTorch's `Linear(3072, 100)` (its inputs, then its outputs; was E060), then FC(10): (100 + 1)·10 = 1,010
-    for line in ("Linear(3072, 100)", "nn.Linear(3072, 100)", "Then nn.Linear(3072, 100)", "Dense(100)"):
+    for line in ("Linear(3072, 100)", "nn.Linear(3072, 100)", "Then nn.Linear(3072, 100)", "Dense(100)",
+                 "A fully connected layer of 100 units"):
         for count, verdict in (("1,010", "right"), ("30,730", "wrong")):
             report = homework(f"Input: 32x32x3\n{line}\nFC(10) -> 10 ({count} params)\n")
             assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
@@ -8317,6 +8362,83 @@ def test_the_input_told_as_the_networks(said: str) -> None:
     wrong = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
         conv="28x28x10", params="750", pool="16x16x10"))  # (32 - 5)/1 + 1 without the padding; the biases left out
     assert [a.verdict for a in wrong.answers] == ["wrong", "wrong", "right"]
+
+
+@pytest.mark.parametrize("said", ["Given an input volume of 32x32x3, apply the following:",
+                                  "Consider an input image of size 32x32x3.", "Suppose the input is 32x32x3.",
+                                  "Let the input be 32x32x3.", "An input volume of 32x32x3 is given.",
+                                  "Given a 32x32x3 RGB image as input.", "Image: 32x32x3"])
+def test_the_input_given_in_a_sentence(said: str) -> None:
+    # the sentence was prose, and the layer after it E024 (no input): its answers not checked. CONV1: (32 - 5 + 2·2)/1
+    # + 1 = 32, (5·5·3 + 1)·10 = 760 parameters; the pool 32/2 = 16
+    report = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
+        conv="32x32x10", params="760", pool="16x16x10"))
+    assert [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
+    wrong = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
+        conv="28x28x10", params="750", pool="16x16x10"))  # (32 - 5)/1 + 1 without the padding; the biases left out
+    assert [a.verdict for a in wrong.answers] == ["wrong", "wrong", "right"]
+
+
+# 8 3x3 filters, pad 1, on 32x32x3: 32x32x8, (3·3·3 + 1)·8 = 224; pooled 16x16x8; 16 3x3 filters unpadded: 16 - 3 + 1
+# = 14, 14x14x16, (3·3·8 + 1)·16 = 1,168; pooled 7x7x16; 10 neurons on its 784 values: (784 + 1)·10 = 7,850
+LETTERED = """## Problem 1
+
+Given an input volume of 32x32x3, apply the following:
+
+(a) CONV: 8 filters, 3x3, stride 1, pad 1. Output: 32x32x8. Params: 224
+(b) ReLU. Output: 32x32x8
+(c) MAX POOL: 2x2, stride 2. Output: 16x16x8
+(d) CONV: 16 filters, 3x3, stride 1, pad 0. Output: 14x14x16. Params: 1168
+(e) MAX POOL: 2x2, stride 2. Output: 7x7x16
+(f) FC: 10 neurons. Params: 7850
+"""
+
+
+def test_a_problem_in_lettered_steps_is_the_lecture_notation() -> None:
+    # read as the spec language (its steps' letters were not a list's), it gave ten syntax errors and no verdict
+    from cnncalc.notations import detect
+    assert detect(LETTERED, "hw.md") == "lecture"
+    report = cnncalc.analyze_text(LETTERED, "hw.md")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 8, report.diagnostics
+    wrong = cnncalc.analyze_text(LETTERED.replace("1168", "1152").replace("7x7x16", "6x6x16"), "hw.md")
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [
+        ("1152", "wrong"), ("6x6x16", "wrong")]  # the biases left out; (14 - 2)/2 without the + 1
+
+
+@pytest.mark.parametrize("said", ["Suppose the input to CONV1 is 32x32x3.",
+                                  "Given an input of 32x32x3 and a 5x5 filter.",
+                                  "We apply 10 filters to the 32x32x3 input, then compute the output."])
+def test_a_sentence_that_says_more_than_the_input_is_not_read_as_it(said: str) -> None:
+    # each says more than the network's input: none gives a network an input of 32x32x3 that its layers are judged on
+    report = homework(SENTENCES.replace("The network takes a 32x32x3 image.", said).format(
+        conv="32x32x10", params="760", pool="16x16x10"))
+    assert [a.verdict for a in report.answers if a.path == "conv1"] != ["right", "right"]
+
+
+# An exercise (the input and a layer, unanswered), then the student's working of that layer on a line of its own:
+# 8 3x3 filters at stride 1 with pad 1 on 32x32x3 give (32 - 3 + 2·1)/1 + 1 = 32, 32x32x8, and (3·3·3 + 1)·8 = 224
+# parameters; taken as a second layer after the exercise's, its count was (3·3·8 + 1)·8 = 584, and a right 224 wrong
+EXERCISE = "Given an input of 32x32x3 and 8 filters of 3x3{said}.\nCONV1: 8 filters, 3x3, stride 1, pad 1 -> {out}, " \
+    "params {params}\n"
+
+
+def test_an_exercises_layer_worked_on_a_line_of_its_own_is_the_exercise_answered() -> None:
+    said = " with stride 1 and pad 1"
+    report = homework(EXERCISE.format(said=said, out="32x32x8", params=224))
+    assert report.ok and [a.verdict for a in report.answers] == ["right", "right"], report.diagnostics
+    assert [r.keyword for r in report.rows] == ["conv"]
+    wrong = homework(EXERCISE.format(said=said, out="30x30x8", params=584))  # no padding; the input's depth as 8
+    assert [a.verdict for a in wrong.answers] == ["wrong", "wrong"]
+    # worked with other settings than the exercise states (no padding said there, so 30x30x8 after it): the line is
+    # the exercise's layer with its padding, or another layer after it; 224 and 584 are each right in one reading
+    for params in (224, 584):
+        either = homework(EXERCISE.format(said="", out="32x32x8", params=params))
+        assert [a.verdict for a in either.answers] == ["unchecked", "unchecked"]
+    # a layer of another kind after the exercise goes on from it: 2x2 max pooling at stride 2, 32/2 = 16
+    pooled = homework("Given an input of 32x32x3 and 8 filters of 3x3 with stride 1 and pad 1.\n"
+                      "POOL1: 2x2 max pool, stride 2 -> {}\n")
+    assert [a.verdict for a in homework(pooled.source.text.format("16x16x8")).answers] == ["right"]
+    assert [a.verdict for a in homework(pooled.source.text.format("16x16x3")).answers] == ["wrong"]
 
 
 @pytest.mark.parametrize("applied", ["applied to the output of CONV1", "applied to CONV1", "on the output of CONV 1"])
