@@ -5455,8 +5455,14 @@ def _restates_exercise(net: _Net, line: ir.Line) -> bool | None:
 
 
 def _settings(call: ir.LayerCall) -> dict[str, object]:
-    """A layer call's arguments without where they were written: two statements of one layer compare equal."""
-    return {arg.name: _unplaced(arg.value) for arg in call.args}
+    """A layer call's arguments without where they were written, and a convolution's written as their defaults
+    left out (`stride 1`, `pad 0`): two statements of one layer compare equal."""
+    convolution = call.keyword in ("conv", "dwconv", "deconv")
+    return {arg.name: _unplaced(arg.value) for arg in call.args if not (
+        convolution and isinstance(arg.value, ir.Num) and (arg.name, arg.value.value) in _CONV_DEFAULTS)}
+
+
+_CONV_DEFAULTS = {("stride", 1), ("dilation", 1), ("pad", 0), ("groups", 1)}  # (`cnncalc.layers.conv`'s)
 
 
 def _unplaced(value: object) -> object:

@@ -8427,6 +8427,9 @@ def test_an_exercises_layer_worked_on_a_line_of_its_own_is_the_exercise_answered
     report = homework(EXERCISE.format(said=said, out="32x32x8", params=224))
     assert report.ok and [a.verdict for a in report.answers] == ["right", "right"], report.diagnostics
     assert [r.keyword for r in report.rows] == ["conv"]
+    # the stride left unsaid in the exercise is its default, 1: the line states the same layer
+    assert [a.verdict for a in homework(EXERCISE.format(said=" with pad 1", out="32x32x8", params=224)).answers] == [
+        "right", "right"]
     wrong = homework(EXERCISE.format(said=said, out="30x30x8", params=584))  # no padding; the input's depth as 8
     assert [a.verdict for a in wrong.answers] == ["wrong", "wrong"]
     # worked with other settings than the exercise states (no padding said there, so 30x30x8 after it): the line is
