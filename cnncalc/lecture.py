@@ -480,6 +480,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             lead = _lead(tokens)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
+            tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.after_blank, blank = blank, False
             reader.labels = current.labels()
@@ -494,6 +495,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
                                                                    current.input is not None, current.shared)
+            if times is not None and isinstance(result, ir.Line):
+                result = _repeated(result, times, reader)
             current.placed = current.placed or (reader.places and current.restated is not None)
             # a step of a one-line network, or a call on a line of its own, is a layer: read, or E060
             if result is None and (step or (current.input is not None and _a_call(tokens))) and \
@@ -5438,6 +5441,80 @@ def _went_on(net: _Net, reader: _LineReader) -> bool:
     where the network stands (`After CONV1: 55x55x96`) and the layer is a description alone (`10 3x3 filters …`,
     which starts an example elsewhere)."""
     return (reader.goes_on and not net.placed) or (net.placed and reader.opens and not reader.first_said)
+
+
+_TIMES_SIGNS = ("x", "×")
+_TIMES_SAID = re.compile(r"[x×]([0-9]{1,18})")  # `x2` as one word
+
+
+def _times_said(tokens: list[Tok], lead: int) -> tuple[list[Tok], ir.Num | None]:
+    """A layer said to repeat (VGG's two convolutions on a line): in parentheses before the answers, `(x2)`, `(×2)`,
+    `(2x)`, `(2 times)`, `(twice)`, `(repeated 3 times)`, or first, `2 x CONV3-64`, `2× conv 3x3, 64`. The tokens
+    without it, and the number of times where it was written; the tokens as they are and None for any other
+    line."""
+    opening = next((j for j, t in enumerate(tokens) if t.text == "(" or t.kind == "ARROW"), None)
+    while opening is not None and tokens[opening].text == "(" and opening > lead:
+        closing = next((j for j in range(opening + 1, min(opening + 6, len(tokens))) if tokens[j].text == ")"), None)
+        if closing is None:
+            break
+        times = _times_inside(tokens[opening + 1:closing])
+        if times is not None:
+            return [*tokens[:opening], *tokens[closing + 1:]], ir.Num(times, tokens[opening].span.to(
+                tokens[closing].span))
+        opening = next((j for j in range(closing + 1, len(tokens)) if tokens[j].text == "(" or
+                        tokens[j].kind == "ARROW"), None)
+    first = tokens[lead:lead + 3]
+    if len(first) == 3 and first[0].text.isdigit() and len(first[0].text) <= limits.MAX_LITERAL_DIGITS and \
+            first[1].lower in _TIMES_SIGNS and first[2].kind == "WORD" and first[2].lower not in _TIMES_SIGNS:
+        return [*tokens[:lead], *tokens[lead + 2:]], ir.Num(int(first[0].text), first[0].span.to(first[1].span))
+    return tokens, None
+
+
+def _times_inside(inside: list[Tok]) -> int | None:
+    """The number of times the words in a repetition's parentheses say (`x2`, `2 times`, `twice`), or None."""
+    words = [t.lower for t in inside]
+    if words[:1] == ["repeated"]:
+        words = words[1:]
+    said = _TIMES_SAID.fullmatch(words[0]) if len(words) == 1 else None
+    number = said.group(1) if said is not None else \
+        words[1] if len(words) == 2 and words[0] in _TIMES_SIGNS else \
+        words[0] if len(words) == 2 and words[1] in (*_TIMES_SIGNS, "times") else None
+    if words in (["twice"], ["thrice"]):
+        return 2 if words == ["twice"] else 3
+    if number is None or not number.isdigit() or len(number) > limits.MAX_LITERAL_DIGITS:
+        return None
+    return int(number) or None  # (`(x0)` says no layer: not a repetition)
+
+
+def _said_repeated(tokens: list[Tok], lead: int, net: _Net, start: int, end: int, figures: frozenset[str]
+                   ) -> tuple[list[Tok], ir.Num | None]:
+    """`_times_said`'s reading of a line, when the line without the words that say a repetition states a layer
+    (read once more, aside, to know); else the tokens as they are (`Params: 1,792 (x2)` keeps its remark)."""
+    said, times = _times_said(tokens, lead)
+    if times is None:
+        return tokens, None
+    trial = _LineReader(said, DiagnosticSink(), start, end, figures)
+    trial.labels = net.labels()
+    bracketed = said[0].text == "["
+    result = trial.read() if bracketed else trial.worked(list(net.lines), net.exercise is not None,
+                                                          net.input is not None, set(net.shared))
+    layers = isinstance(result, ir.Line) and bool(result.items) and all(
+        isinstance(item, ir.LayerCall) for item in result.items)
+    return (said, times) if layers else (tokens, None)
+
+
+def _repeated(result: ir.Line, times: ir.Num, reader: _LineReader) -> ir.Line:
+    """A layer line said to repeat (`_said_repeated`), as its layers written that many times on it (each copy after
+    the first unnamed): its answers are the whole repetition's, the output of the last and the counts of all, as a
+    line's are. Past `limits.MAX_TIMES_SAID`, E060 at the words that say so, and the layer is unknown."""
+    if times.value > limits.MAX_TIMES_SAID:
+        reader.sink.add(codes.E060, f"a layer said to repeat {times.value:,} times: cnncalc reads at most "
+                                    f"{limits.MAX_TIMES_SAID} on a line", times.span,
+                        hint="write the network in the spec language, whose `repeat` takes more "
+                             "(docs/spec-language.md)")
+        return reader.unreadable(None, [])
+    again = tuple(item._replace(label=None) if isinstance(item, ir.LayerCall) else item for item in result.items)
+    return result._replace(items=result.items + again * (times.value - 1))
 
 
 def _restates_exercise(net: _Net, line: ir.Line) -> bool | None:

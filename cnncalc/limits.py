@@ -58,6 +58,8 @@ MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader inte
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
 # name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
 MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
+MAX_TIMES_SAID = 64  # a layer said to repeat on a homework line (`(x2)`): each copy is a layer of the line (VGG's
+# stages repeat a convolution at most 4 times)
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
 # What docs/diagnostics.md lists (the tests check it against this table): the limit, its value and
@@ -112,6 +114,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("a decimal `upsample` factor: above 0, a whole number of halves, quarters… (exact in binary)",
      f"1/{MAX_SCALE_DENOMINATOR:,} to {MAX_SIZE:,}", "E013 (E070 when read from a framework's file)"),
     ("branches of one merge", f"{MAX_BRANCHES:,}", "E004"),
+    ("times a layer is said to repeat on a homework line (`CONV: 64 3x3 filters (x2)`)", f"{MAX_TIMES_SAID}",
+     "E060 there, and the layer is unknown"),
     ("`=` signs of one line read as a homework answer's working (E046)", f"{MAX_WORKING_SIGNS}",
      "the steps after them are not judged"),
     ("numbers, operators and parentheses of one side of a working's step; digits of a number in it",

@@ -2261,6 +2261,35 @@ def test_a_frameworks_call_then_its_answers_after_a_colon() -> None:
     assert [a.verdict for a in wrong.answers] == ["wrong", "wrong", "right"]
 
 
+@pytest.mark.parametrize("said", ["CONV1: 64 3x3 filters, pad 1 (x2)", "Conv 3x3, 64 filters, pad 1 (×2)",
+                                  "conv3-64 (2 times)", "CONV1: 64 3x3 filters, pad 1 (twice)", "2 x CONV3-64",
+                                  "2× conv 3x3, 64 filters, pad 1", "conv3-64 (repeated 2 times)"])
+def test_a_layer_said_to_repeat_on_its_line(said: str) -> None:
+    # VGG's first stage, two 3x3 convolutions padded by 1: (3·3·3 + 1)·64 = 1,792 and (3·3·64 + 1)·64 = 36,928,
+    # 38,720 in all; the output stays 224x224x64, pooled to 112. The repetition was passed over (or the line E060):
+    # the right 38,720 was marked wrong against the first convolution's 1,792.
+    sheet = f"Input: 224x224x3\n{said} -> 224x224x64, params {{}}\nmaxpool 2x2, stride 2 -> 112x112x64\n"
+    report = homework(sheet.format("38,720"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 3, report.diagnostics
+    assert [r.keyword for r in report.rows] == ["conv", "conv", "maxpool"]
+    wrong = homework(sheet.format("1,792"))  # the first convolution's alone: the line's count is both's
+    assert [a.verdict for a in wrong.answers] == ["right", "wrong", "right"]
+
+
+def test_a_repetition_said_on_an_answer_or_too_often() -> None:
+    # after a count it is the count's remark, as before: (3·3·3 + 1)·64 = 1,792 for the one convolution stated
+    report = homework("Input: 224x224x3\nCONV1: 64 3x3 filters\nParams: 1,792 (x2)\n")
+    assert [a.verdict for a in report.answers] == ["right"] and report.ok
+    # past the limit: E060 where it is said, the layer unknown, the answer after it not judged
+    from cnncalc.limits import MAX_TIMES_SAID
+    many = homework(f"Input: 224x224x3\nCONV1: 64 3x3 filters, pad 1 (x{MAX_TIMES_SAID + 1})\n"
+                    "POOL1: 2x2 max pool, stride 2 -> 112x112x64\n")
+    assert [(d.code, d.line, d.column) for d in many.diagnostics if d.severity == "error"] == [("E060", 2, 30)]
+    assert [a.verdict for a in many.answers] == ["unchecked"]
+    most = homework(f"Input: 224x224x3\nCONV1: 64 3x3 filters, pad 1 (x{MAX_TIMES_SAID}) -> 224x224x64\n")
+    assert most.ok and len(most.rows) == MAX_TIMES_SAID and [a.verdict for a in most.answers] == ["right"]
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
