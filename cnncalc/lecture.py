@@ -1438,7 +1438,7 @@ class _LineReader:
             if in_parts is not None:
                 return in_parts
             self.tokens, self.i, self.numbered = whole, 0, numbered  # the line whole, as before
-        self.tokens = _input_sentence(self.tokens)
+        self.tokens = _letters_input(_input_sentence(self.tokens))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
@@ -6253,6 +6253,7 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
 
 
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",
+                 "hyperparameters",
                  "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
 
@@ -7539,6 +7540,35 @@ _GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", 
                 "be", "given", ":", "=", "(", ")", "as", *_COLOUR_WORDS, *_GREY_WORDS, "pixels"}
 _GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
                "answer", "questions", "and", "then", "to", "it", ":", "."}
+
+
+# the CS231n notes' letters for an input volume's sides (`Accepts a volume of size W1 x H1 x D1`), by axis
+_INPUT_LETTERS = {"h1": 0, "w1": 1, "d1": 2}
+_INPUT_LETTERS_LEAD = ("input", "volume", "image", "the", "is", "of", "size", "a", ":", "-", "accepts")
+
+
+def _letters_input(tokens: list[Tok]) -> list[Tok]:
+    """An input given by the CS231n notes' letters, `W1 = 32, H1 = 32, D1 = 3` (`Input volume: W1 = H1 = 32, D1 =
+    3`), as `Input: 32x32x3`; other tokens as they are (every side given once, and nothing else on the line)."""
+    words = [t.lower for t in tokens]
+    at = _skip(words, 0, _INPUT_LETTERS_LEAD)
+    if at >= len(words) or words[at] not in _INPUT_LETTERS:
+        return tokens
+    sides: dict[int, Tok] = {}
+    pending: list[int] = []
+    for tok, word in zip(tokens[at:], words[at:]):
+        if word in _INPUT_LETTERS and _INPUT_LETTERS[word] not in sides and _INPUT_LETTERS[word] not in pending:
+            pending.append(_INPUT_LETTERS[word])
+        elif tok.kind == "NUM" and pending and tok.text.isdigit():
+            sides.update((axis, tok) for axis in pending)
+            pending = []
+        elif not (word == "=" and pending) and not (word in (",", ";", "and", ".") and not pending):
+            return tokens
+    if pending or len(sides) != 3:
+        return tokens
+    first, last = min(sides.values(), key=lambda t: t.start), max(sides.values(), key=lambda t: t.end)
+    volume = Tok("DIMS", "x".join(sides[axis].text for axis in range(3)), first.start, last.end)
+    return [Tok("WORD", "Input", tokens[0].start, tokens[0].start), Tok("P", ":", first.start, first.start), volume]
 
 
 def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:

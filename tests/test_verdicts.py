@@ -2290,6 +2290,33 @@ def test_a_repetition_said_on_an_answer_or_too_often() -> None:
     assert most.ok and len(most.rows) == MAX_TIMES_SAID and [a.verdict for a in most.answers] == ["right"]
 
 
+# The CS231n notes' conv layer in their letters: W2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 4)/1 + 1 = 32, D2 = K = 10, and
+# (F·F·D1 + 1)·K = (5·5·3 + 1)·10 = 760 parameters
+LETTERS_SHEET = """{given}
+Hyperparameters: K = 10, F = 5, S = 1, P = 2
+W2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 4)/1 + 1 = 32
+D2 = K = 10
+Output volume: {output}
+Number of parameters: (F*F*D1 + 1)*K = (5*5*3+1)*10 = {params}
+"""
+
+
+@pytest.mark.parametrize("given", ["Input volume: W1 = 32, H1 = 32, D1 = 3", "W1 = H1 = 32, D1 = 3",
+                                   "The input is W1 = 32, H1 = 32 and D1 = 3."])
+def test_an_input_and_a_layer_given_in_the_notes_letters(given: str) -> None:
+    # the input's line was prose (no input: every answer not checked, or E020 read as the spec language), and
+    # `Hyperparameters:` did not lead a convolution
+    report = cnncalc.analyze_text(LETTERS_SHEET.format(given=given, output="32x32x10", params=760), "hw.txt")
+    assert report.ok and [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("width", "right"), ("depth", "right"), ("params", "right")], report.diagnostics
+    wrong = cnncalc.analyze_text(LETTERS_SHEET.format(given=given, output="28x28x10", params=750), "hw.txt")
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "right", "wrong"]  # unpadded; no biases
+    # a side missing, or another letter on the line: not the input
+    for partial in ("W1 = 32, D1 = 3", "W1 = 32, H1 = 32, D1 = 3, K = 10"):
+        unread = cnncalc.analyze_text(LETTERS_SHEET.format(given=partial, output="32x32x10", params=760), "hw.txt")
+        assert "right" not in [a.verdict for a in unread.answers]
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
