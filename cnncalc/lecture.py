@@ -4066,7 +4066,7 @@ class _LineReader:
         if one_per_channel is not None:
             return one_per_channel
         args: list[ir.Arg] = []
-        kernel = None
+        kernel = size_first = None
         if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
                 self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
             self.next()  # `Layer 1: CONV with 32 filters 3x3`
@@ -4088,6 +4088,7 @@ class _LineReader:
                 self.tokens.insert(self.i + 2, Tok("WORD", "filters", first.end, first.end))
         elif first is not None and (first.kind == "DIMS" or self.sized_kernel()):
             kernel = self.kernel()  # the size first: `11x11 conv, 96 filters`, `kernel 5x5, 10 output channels`
+            size_first = kernel
             following = self.peek(1)
             if self.at("/") and following is not None and following.kind == "NUM":
                 slash = self.tokens[self.i:self.i + 2]  # read with the options, after the filters
@@ -4109,6 +4110,11 @@ class _LineReader:
         if kernel is not None and after_count is not None and after_count.kind == "DIMS":
             raise _Unreadable(f"the filter size is given twice; `{after_count.text}` is the second",
                               after_count.span)
+        size_after = self.peek(1)
+        if kernel is None and after_count is not None and after_count.text == "," and size_after is not None and \
+                size_after.kind == "DIMS":
+            self.next()  # `96, 11x11, stride 4`: the count, then the size
+            after_count = size_after
         if kernel is None and after_count is not None and after_count.kind == "DIMS":
             kernel = self.kernel()
         noun = self.phrase(_FILTERS_COUNTED)  # `96 11x11 filters`, `10 output channels`
@@ -4161,6 +4167,12 @@ class _LineReader:
                 self.tokens = self.tokens[:closing] + self.tokens[closing + 1:]
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups", "bias", *(("outpad",) if transposed else ())})
+        if size_first is not None and noun is None and not transposed and not slash and \
+                _unplaced(size_first) != _UNIT_KERNEL and not any(arg.name == "pad" for arg in args):
+            # `3x3 conv, 64`: the ResNet figure's, padded; a LeNet sheet's `5x5 conv, 6` is not (`_figure_conv`); the
+            # GoogLeNet table's `conv 7x7/2, 64` is read unpadded, as its `/2` is everywhere
+            raise _Unreadable(f"the padding of `{_shown(self.tokens[:self.i])}` is not said: the ResNet figure pads "
+                              f"such a convolution, other sheets do not", size_first.span)
         return ir.LayerCall("deconv" if transposed else "conv", tuple(args), None,
                             Span(name_span.start, max(end, args[-1].span.end)))
 
@@ -5540,6 +5552,7 @@ def _settings(call: ir.LayerCall) -> dict[str, object]:
 
 
 _CONV_DEFAULTS = {("stride", 1), ("dilation", 1), ("pad", 0), ("groups", 1)}  # (`cnncalc.layers.conv`'s)
+_UNIT_KERNEL = ("PairLit", (("Num", 1), ("Num", 1)))  # a 1x1 convolution's size, `_unplaced`: no padding to say
 
 
 def _unplaced(value: object) -> object:
@@ -6334,10 +6347,10 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
                 return None
             if words[at + 1:at + 2] in (["filters"], ["kernels"]):
                 return i
-            # `conv 3x3, 64, stride 1` (the ResNet paper's `3x3 conv, 64`): the count bare after the size, when the
-            # words before say a convolution
+            # `conv 3x3, 64, pad 1` (the ResNet paper's `3x3 conv, 64`): the count bare after the size, when the
+            # words around the size say a convolution
             bare = words[at + 1:at + 2] in ([], [","], [";"]) or kinds[at + 1:at + 2] == ["ARROW"]
-            return i if bare and not _CONV_WORDS.isdisjoint(words[:i]) else None
+            return i if bare and not _CONV_WORDS.isdisjoint(words[:at]) else None
         if kind == "NUM":
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \
@@ -7736,8 +7749,10 @@ def _figure_conv(tokens: list[Tok], figure: bool) -> list[Tok]:
     `3x3 conv, 64 filters` is the lecture's, unpadded; so is the GoogLeNet table's `3x3/2` (its pools on 55 give
     AlexNet's 27)."""
     for k in range(len(tokens) - 3):
-        if tokens[k].kind == "DIMS" and tokens[k + 1].lower in ("conv", "convolution") and tokens[k + 2].text == "," \
-                and tokens[k + 3].kind == "NUM" and tokens[k + 3].text.isdigit():
+        size_then_conv = tokens[k].kind == "DIMS" and tokens[k + 1].lower in ("conv", "convolution")
+        conv_then_size = tokens[k].lower in ("conv", "convolution") and tokens[k + 1].kind == "DIMS"  # `conv 3x3, 64`
+        if (size_then_conv or conv_then_size) and tokens[k + 2].text == "," and tokens[k + 3].kind == "NUM" and \
+                tokens[k + 3].text.isdigit():
             after = tokens[k + 4:]
             strided = 3 if [t.text for t in after[:2]] == [",", "/"] and after[2:3] and after[2].kind == "NUM" else 0
             if not (strided or figure) or (after[strided:] and after[strided].text not in (",", "(") and

@@ -2317,6 +2317,51 @@ def test_an_input_and_a_layer_given_in_the_notes_letters(given: str) -> None:
         assert "right" not in [a.verdict for a in unread.answers]
 
 
+# AlexNet (without its grouping, as the lecture counts it) in a table whose layer cells are compact: conv2 (5·5·96 +
+# 1)·256 = 614,656, conv3 (3·3·256 + 1)·384 = 885,120, conv4 (3·3·384 + 1)·384 = 1,327,488, conv5 (3·3·384 + 1)·256
+# = 884,992, FC6 (6·6·256 + 1)·4096 = 37,752,832, FC7 (4096 + 1)·4096 = 16,781,312, FC8 (4096 + 1)·1000 = 4,097,000;
+# with conv1's 34,944, 62,378,344 in all; the pools (55 - 3)/2 + 1 = 27, (27 - 3)/2 + 1 = 13, (13 - 3)/2 + 1 = 6
+COMPACT_TABLE = """| Layer | Output | Params |
+|-------|--------|--------|
+| Input | 227x227x3 | 0 |
+| Conv1 (96, 11x11, s4) | 55x55x96 | 34,944 |
+| MaxPool (3x3, s2) | 27x27x96 | 0 |
+| Conv2 (256, 5x5, p2) | 27x27x256 | {conv2} |
+| MaxPool (3x3, s2) | 13x13x256 | 0 |
+| Conv3 (384, 3x3, p1) | 13x13x384 | 885,120 |
+| Conv4 (384, 3x3, p1) | 13x13x384 | 1,327,488 |
+| Conv5 (256, 3x3, p1) | 13x13x256 | 884,992 |
+| MaxPool (3x3, s2) | {pool} | 0 |
+| FC6 | 4096 | 37,752,832 |
+| FC7 | 4096 | 16,781,312 |
+| FC8 | 1000 | 4,097,000 |
+| Total | | 62,378,344 |
+"""
+
+
+def test_a_convolutions_count_then_its_size_after_a_comma() -> None:
+    # `Conv1 (96, 11x11, s4)`: E060 (`expected filters`), and every answer after it not checked
+    report = cnncalc.analyze_text(COMPACT_TABLE.format(conv2="614,656", pool="6x6x256"), "alexnet.md")
+    assert report.ok and len(report.answers) == 24 and {a.verdict for a in report.answers} == {"right"}
+    wrong = cnncalc.analyze_text(COMPACT_TABLE.format(conv2="614,400", pool="5x5x256"), "alexnet.md")
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [
+        ("614,400", "wrong"), ("5x5x256", "wrong")]  # the biases left out; (13 - 3)/2 without the + 1
+
+
+def test_a_listing_of_kinds_with_the_size_then_a_comma_is_the_lecture_notation() -> None:
+    # ResNet-18's first block as a listing: (3·3·64 + 1)·64 = 36,928 a convolution, a batch norm's scale and shift
+    # 2·64 = 128. Read as the spec language it gave 13 errors and no verdict (`conv 3x3, 64` is no spec statement).
+    from cnncalc.notations import detect
+    sheet = ("Input: 56x56x64\nconv 3x3, 64, stride 1, pad 1 -> 56x56x64 (36,928 params)\n"
+             "batch norm -> 56x56x64 (128 params)\nrelu\nconv 3x3, 64, stride 1, pad 1 -> 56x56x64 ({} params)\n")
+    assert detect(sheet, "block.txt") == "lecture"
+    assert detect("input 56x56x64\nconv 64 3x3 pad 1 -> 56x56x64\n", "block.txt") == "spec"
+    report = cnncalc.analyze_text(sheet.format("36,928"), "block.txt")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 6, report.diagnostics
+    wrong = cnncalc.analyze_text(sheet.format("36,864"), "block.txt")  # the biases left out
+    assert [a.verdict for a in wrong.answers] == ["right"] * 5 + ["wrong"]
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
@@ -8525,12 +8570,19 @@ def test_a_layer_stated_out_of_its_place_is_e060() -> None:
     assert [a.verdict for a in report.answers] == ["unchecked"]
 
 
-@pytest.mark.parametrize("line", ["3x3 conv, 64", "5x5 conv, 6"])
+@pytest.mark.parametrize("line", ["3x3 conv, 64", "5x5 conv, 6", "conv 3x3, 64", "CONV1: 3x3 conv, 64",
+                                  "CONV1 (3x3, 64, stride 1)", "CONV1: 3x3, 64"])
 def test_a_convolution_written_size_first_without_a_stride_or_padding_is_not_guessed(line: str) -> None:
     # the ResNet figure's `3x3 conv, 64` is padded, a LeNet sheet's `5x5 conv, 6` is not: E060, the answer unchecked
+    # (named, it was read unpadded: the figure's (32 - 3 + 2)/1 + 1 = 32 marked wrong against 30)
     report = homework(f"Input: 32x32x3\n{line}\n- Output: 32x32x64\n")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
     assert [a.verdict for a in report.answers] == ["unchecked"]
+    # with its padding said, or a 1x1 (which has none to say), it is read: (32 - 3 + 2·1)/1 + 1 = (32 - 5 + 2·2)/1 + 1
+    # = 32
+    for said in (f"{line}, pad {1 if '3x3' in line else 2}", line.replace("3x3", "1x1").replace("5x5", "1x1")):
+        read = homework(f"Input: 32x32x3\n{said}\n- Output: 32x32x{6 if line.endswith(', 6') else 64}\n")
+        assert [a.verdict for a in read.answers] == ["right"], said
 
 
 @pytest.mark.parametrize("line, answer, verdict", [
