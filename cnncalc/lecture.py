@@ -448,7 +448,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            tokens = _follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start))))
+            tokens = _arrows_chained(_follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start)))))
             if description is not None and named_alone is not None:
                 # `### Layer 1: CONV1` (or `CONV1`, `Input`) alone, `- 96 11x11 filters at stride 4` below: one line
                 below, described = description
@@ -1583,7 +1583,7 @@ class _LineReader:
             if label is not None and counted is None and (_layer_kind(" ".join(words[:colon - 1])) is not None or
                                       _named_line(lines, label) is not None):  # `CONV1 output: …`, `L1 output: …`
                 return self._after(self.tokens[:colon - 1], colon, lines)
-        opener = 1 if words[:1] == ["the"] else 0
+        opener = _input_opener(words)
         if words[opener:opener + 1] == ["input"]:
             # `Input: 227x227x3 images`, `Input volume: 32x32x3`, `Input image of size 32x32x3`, `The input is
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
@@ -5059,7 +5059,7 @@ _ROUNDING_OPTIONS = ("ceil", "ceiling", "floor", "ceil_mode", "rounded", "roundi
 _PADDED_NOUNS = ("pad", "padding", "convolution", "convolutions", "conv")  # after `same`: `same convolution`
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
-                "pixels")  # around an input's volume: `Input image of size 32x32x3`, `… 32x32x3 (RGB)`
+                "pixels", "tensor", "layer")  # around an input's volume: `Input image of size 32x32x3`, `… (RGB)`
 _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome")  # `28x28 grayscale`
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
@@ -7125,6 +7125,30 @@ def _on_the_last(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     return tokens
 
 
+def _arrows_chained(tokens: list[Tok]) -> list[Tok]:
+    """An answer after a working and a second arrow: `stride 3 => 2.33 => doesn't fit` (`=> (7 - 3)/3 + 1 = 2.33 =>
+    doesn't fit`) as after a comma, `=> 2.33, doesn't fit`, and `=> (7 - 3)/2 + 1 => 3` as `=> (7 - 3)/2 + 1 = 3`.
+    The answer was not read (E060), or the invalid stride it said was reported as the sheet's error. Other tokens
+    as they are."""
+    first = _arrow(tokens, 0)
+    if first >= len(tokens):
+        return tokens
+    start = first + (tokens[first].kind != "ARROW") + 1
+    second = _arrow(tokens, start)
+    if second >= len(tokens) or second == start or not all(
+            t.kind == "NUM" or t.text in _WORKING_SIGNS for t in tokens[start:second]):
+        return tokens
+    arrow = tokens[second:second + (1 if tokens[second].kind == "ARROW" else 2)]
+    after = tokens[second + len(arrow):]
+    # the last value after its working (`=> (7 - 3)/2 + 1 => 3`, as `= 3`), else words after a value (as `, …`)
+    sign = "=" if after[:1] and after[0].kind in ("NUM", "DIMS") and "=" not in [t.text for t in tokens[start:second]] \
+        else ","
+    return [*tokens[:second], Tok("P", sign, arrow[0].start, arrow[-1].end), *after]
+
+
+_WORKING_SIGNS = {"(", ")", "+", "-", "*", "/", "=", "x", "×", "·"}
+
+
 def _follows_dropped(tokens: list[Tok]) -> list[Tok]:
     """A statement without the words that only place it after the layer above (`A max pooling layer with 2x2
     window and stride 2 follows.`, `… is applied next`); other tokens as they are."""
@@ -7582,6 +7606,15 @@ def _letters_input(tokens: list[Tok]) -> list[Tok]:
     first, last = min(sides.values(), key=lambda t: t.start), max(sides.values(), key=lambda t: t.end)
     volume = Tok("DIMS", "x".join(sides[axis].text for axis in range(3)), first.start, last.end)
     return [Tok("WORD", "Input", tokens[0].start, tokens[0].start), Tok("P", ":", first.start, first.start), volume]
+
+
+def _input_opener(words: list[str]) -> int:
+    """Where `input` may start a line giving the input: after `The`, or after the network's name (`Network: input
+    64x64x3`, `Network input: …`, `Model's input: …`)."""
+    at = 1 if words[:1] == ["the"] else 0
+    if words[at:at + 1] and words[at] in _NETWORK_WORDS:
+        at = _skip(words, at + 1, (":", "'", "s", "-"))
+    return at
 
 
 def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:

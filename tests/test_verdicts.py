@@ -2362,6 +2362,28 @@ def test_a_listing_of_kinds_with_the_size_then_a_comma_is_the_lecture_notation()
     assert [a.verdict for a in wrong.answers] == ["right"] * 5 + ["wrong"]
 
 
+@pytest.mark.parametrize("case, verdict", [
+    ("stride 3 => 2.33 => doesn't fit", "right"), ("stride 3 => (7 - 3)/3 + 1 = 2.33 => doesn't fit", "right"),
+    ("stride 2 => (7 - 3)/2 + 1 => 3", "right"), ("stride 2 => 3 => 3", "right"),
+    ("stride 2 => (7 - 3)/2 + 1 => 4", "wrong"), ("stride 3 => 2.5 => doesn't fit", "wrong")])
+def test_an_exercises_answer_after_a_second_arrow(case: str, verdict: str) -> None:
+    # N = 7, F = 3: (7 - 3)/2 + 1 = 3 at stride 2; at stride 3, (7 - 3)/3 + 1 = 2.33, no whole number. The answer
+    # after the second arrow was not read: E060, or the invalid stride the answer said reported as an error (exit 1)
+    report = homework(f"Example N = 7, F = 3:\n{case}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.diagnostics
+    assert report.ok == (verdict == "right")
+
+
+@pytest.mark.parametrize("given", ["Network: input 64x64x3", "Network input: 64x64x3", "Model: input 64x64x3",
+                                   "Input tensor: 64x64x3", "Input layer: 64x64x3"])
+def test_the_input_given_after_the_networks_name_or_as_a_tensor(given: str) -> None:
+    # 32 3x3 filters padded by 1 on 64x64x3: 64x64x32, (3·3·3 + 1)·32 = 896. The line was prose: no input, E024
+    sheet = f"{given}\nLayer 1: Conv, 32 filters of 3x3, stride 1, padding 1\n - Output: 64x64x32\n" \
+        " - Parameters: {}\n"
+    assert [a.verdict for a in homework(sheet.format(896)).answers] == ["right", "right"]
+    assert [a.verdict for a in homework(sheet.format(864)).answers] == ["right", "wrong"]  # the biases left out
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
