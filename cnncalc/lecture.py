@@ -138,7 +138,9 @@ class _Net:
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
         # latter the E060 said once something is read after it: then it is a layer cnncalc could not read)
-        self.tentative: list[tuple[int, Span, int, tuple[str, Span] | None]] = []
+        # lines read as unknown layers that are prose unless read after: where, their span and number, the E060 they
+        # become, and whether only an answer to them makes them steps (`_pooling_remark`)
+        self.tentative: list[tuple[int, Span, int, tuple[str, Span] | None, bool]] = []
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
         self.awaited: _Awaited | None = None  # an input answered for a layer not stated yet (the next line's?)
         self._labels: set[str] = set()
@@ -341,7 +343,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         line that names a kind of layer and reads as none is in its block of prose already.)"""
         unawaited(net.awaited)
         net.awaited = None
-        for at, span, number, unread in reversed(net.tentative):
+        for at, span, number, unread, _ in reversed(net.tentative):
             del net.lines[at]
             if unread is None:
                 prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
@@ -364,7 +366,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if net.tentative and net.tentative[-1][0] == len(net.lines) - 1 and _pool_line(following) and \
                 _bare_pool(text[net.tentative[-1][1].start:net.tentative[-1][1].end]):
             del net.lines[net.tentative.pop()[0]]  # (prose: its passage stands)
-        for _, _, number, unread in net.tentative:
+        answered = following.at % len(net.lines) if isinstance(following, _Answered) and net.lines else None
+        for at, _, _, _, remark in reversed(net.tentative):
+            if remark and answered != at:  # a remark on a pool with no answer under it: prose
+                del net.lines[at]
+                net.tentative.remove(next(t for t in net.tentative if t[0] == at))
+        for _, _, number, unread, _ in net.tentative:
             if unread is not None:
                 sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")
                 steps_taken.add(number)
@@ -505,12 +512,19 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if result is None and current.input is not None and _stated_with_answers(tokens):
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
-            if result is None and current.input is not None and sink.total == reported and not reader.said_again \
-                    and (_layer_like(tokens, current.labels()) or _resizing_step(tokens) or _step_sentence(tokens)):
+            unsaid = result is None and current.input is not None and sink.total == reported and \
+                not reader.said_again
+            stepping = unsaid and (_layer_like(tokens, current.labels()) or _resizing_step(tokens) or
+                                   _step_sentence(tokens))
+            remark = unsaid and not stepping and bool(current.lines) and _pooling_remark(tokens, current.lines[-1])
+            if stepping or remark:
                 # a kind of layer with numbers that reads as none: a layer, unknown, if anything is read after it
-                # (then E060; skipped, the answers after it were judged without it), else prose
-                unread = (f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer",
-                          Span(first, first + len(stripped)))
+                # (then E060; skipped, the answers after it were judged without it), else prose; a remark naming a
+                # pooling step, only if an answer to it follows
+                said = _said(raw, line_start, tokens)
+                unread = (f"cnncalc cannot read `{said}` as a layer" if stepping else
+                          f"`{said}` names a step cnncalc cannot read as a layer: the answers under it may be that "
+                          f"step's, and are not judged", Span(first, first + len(stripped)))
                 result = reader.unreadable(None, [])
             if result is None:
                 if sink.total == reported and not reader.said_again and _answered_question(tokens):
@@ -628,7 +642,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     continue
                 current.went_on[result.span.start] = current.input  # otherwise: on the input, or after it?
             if tentative:
-                current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread))
+                current.tentative.append((len(current.lines), Span(first, first + len(stripped)), number, unread,
+                                          remark))
             if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
                 current.shared.add(len(current.lines))  # `CONV1: …` then `ReLU`: whose are the counts after?
             current.lines.append(result)
@@ -6961,6 +6976,26 @@ def _pool_line(line: object) -> bool:
     """A line that states a pool (`POOL1: 2x2 filters at stride 2`)."""
     return isinstance(line, ir.Line) and bool(line.items) and isinstance(line.items[0], ir.LayerCall) and \
         line.items[0].keyword in ("maxpool", "avgpool")
+
+
+def _pooling_remark(tokens: list[Tok], above: ir.Line) -> bool:
+    """A line of prose under a layer that names a pooling or resampling step and leads to what follows it (ending
+    with a colon, or starting with `After`: `After pooling:`, `The pooling halves it:`, `Subsampled:`): the answers
+    right under it may be that step's, so they are not judged against the layer above (a right pooled 16x16x10 was
+    marked wrong as the convolution's); followed by anything else it stays prose, and so does a statement about
+    pooling (`Pooling reduces 32 to 16`). Not when the layer above is of that kind (the remark is about it)."""
+    words = [t.lower for t in tokens[_lead(tokens):]]
+    said = {w for w in words if w.startswith(_POOLING_WORDS)}
+    if not said or len(words) > 24 or "?" in words or not (words[-1] == ":" or words[0] == "after"):
+        return False
+    item = above.items[-1] if above.items else None
+    keyword = item.keyword if isinstance(item, ir.LayerCall) else ""
+    resampling = {w for w in said if w.startswith(("upsampl", "unpool", "resiz", "interpolat"))}
+    return not ("pool" in keyword and not resampling) and not (keyword in ("upsample", "resize") and resampling == said)
+
+
+_POOLING_WORDS = ("pool", "maxpool", "avgpool", "downsampl", "subsampl", "upsampl", "unpool", "halv", "resiz",
+                  "interpolat")  # (each word's start)
 
 
 def _resizing_step(tokens: list[Tok]) -> bool:

@@ -2384,6 +2384,27 @@ def test_the_input_given_after_the_networks_name_or_as_a_tensor(given: str) -> N
     assert [a.verdict for a in homework(sheet.format(864)).answers] == ["right", "wrong"]  # the biases left out
 
 
+@pytest.mark.parametrize("remark", ["After applying max pooling with a 2x2 window:", "The pooling halves it:",
+                                    "After pooling:", "Subsampled:", "Pooling (2x2, stride 2) halves the size:"])
+def test_an_answer_under_a_remark_that_names_a_pooling_step_is_not_judged_against_the_layer_above(remark: str) -> None:
+    # CONV1 keeps 32x32 ((32 - 5 + 2·2)/1 + 1 = 32); the remark names a pool, and 16x16x10 under it is that pool's
+    # output (32/2 = 16): it was marked wrong as CONV1's
+    above = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+    report = homework(above + f"{remark}\nOutput: 16x16x10\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+    # a remark about the layer above is no step: its answer is that layer's
+    assert [a.verdict for a in homework(above + "The conv keeps the size:\nOutput: 16x16x10\n").answers] == ["wrong"]
+    # followed by a layer, a total or an answer named for the layer above, it is prose, as it was
+    prose = [above + f"Output: 32x32x10\n{remark}\nPOOL1: 2x2 max pool, stride 2\nOutput: 16x16x10\n",
+             "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10, 760 params\n"
+             f"{remark}\nTotal params: 760\n", above + f"{remark}\nCONV1 output: 32x32x10\n",
+             "Input: 32x32x3\nPOOL1: 2x2 max pool, stride 2\nThe pooling halves it:\nOutput: 16x16x3\n"]
+    for sheet in prose:
+        read = homework(sheet)
+        assert read.ok and {a.verdict for a in read.answers} == {"right"}, (sheet, read.diagnostics)
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
