@@ -3994,6 +3994,9 @@ class _LineReader:
                 continue
             before = tokens[i - 1] if i else None
             j = i + 2 if tokens[i + 1:i + 2] and tokens[i + 1].text in (":", "=") else i + 1
+            if tokens[j + 1:j + 2] and tokens[j + 1].text in _WORKING_SIGNS:  # `params = 3*3*3*64 + 64 = 1,792`
+                segment = next((k for k in range(j, len(tokens)) if tokens[k].text in (",", ";")), len(tokens))
+                j = max((k + 1 for k in range(j, segment) if tokens[k].text == "="), default=len(tokens))
             after = tokens[j] if j < len(tokens) and tokens[j].kind == "NUM" else None
             number = after if after is not None else before if before is not None and before.kind == "NUM" else None
             if number is not None:
@@ -7661,6 +7664,11 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     if len(volumes) != 1:
         return tokens
     given = volumes[0]
+    titled = given - 1 - (words[given - 1:given] == [":"])  # `VGG-16 (first block), input 224x224x3`: a title's
+    if titled > 1 and words[titled] == "input" and words[titled - 1] in (",", "-", "—", ";") and \
+            set(words[given + 1:]) <= {".", *_INPUT_WORDS} and \
+            not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w == "output" for w in words[:titled]):
+        return [tokens[titled], Tok("P", ":", tokens[given].start, tokens[given].start), *tokens[given:]]
     lead = next((j for j, w in enumerate(words) if w not in _GIVEN_LEADS), len(words))
     before = words[lead:given]
     if not (lead or (words[:2] == ["image", ":"] and given == 2)) or \
@@ -7774,8 +7782,9 @@ def _output_implied(tokens: list[Tok]) -> list[Tok]:
 def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
     """`conv3-64 -> 224x224x64`, `CONV3-64: 224x224x64`: the VGG paper's name (64 3x3 filters, padded to keep the
     size) and its output, as the notes' breakdown writes it, `CONV3-64: [224x224x64]`; `conv3-64` alone or with
-    other answers as `64 3x3 filters, pad 1`; the table's `soft-max` as `softmax`, and on a sheet that writes the
-    table (`table`) its `maxpool` alone as `2x2 max pool, stride 2` (the paper's pooling). Other tokens as they are."""
+    other answers (after an arrow or a colon) as `64 3x3 filters, pad 1`; the table's `soft-max` as `softmax`, and
+    on a sheet that writes the table (`table`) its `maxpool` alone as `2x2 max pool, stride 2` (the paper's
+    pooling). Other tokens as they are."""
     named = len(tokens) >= 3 and re.fullmatch(r"conv[0-9]+", tokens[0].lower) is not None and \
         tokens[1].text == "-" and tokens[2].kind == "NUM" and tokens[2].text.isdigit()
     if named and len(tokens) == 5 and (tokens[3].text == ":" or tokens[3].kind == "ARROW") and \
@@ -7785,20 +7794,31 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
                 Tok("P", "]", volume.end, volume.end)]
     digits = tokens[0].lower[4:] if named else ""
     size = int(digits) if 0 < len(digits) <= limits.MAX_LITERAL_DIGITS else 0  # (more digits: no size, E013's)
-    if named and size % 2 and (len(tokens) == 3 or tokens[3].kind == "ARROW" or tokens[3].text in (",", "(")):
+    answered = len(tokens) > 4 and tokens[3].text == ":" and tokens[4].text != "["  # (the notes' breakdown's `: [`)
+    if named and size % 2 and (len(tokens) == 3 or tokens[3].kind == "ARROW" or tokens[3].text in (",", "(") or
+                               answered):
         at, end = tokens[0].start, tokens[2].end
         return [Tok("NUM", tokens[2].text, tokens[2].start, end), Tok("DIMS", f"{size}x{size}", at, tokens[0].end),
                 Tok("WORD", "filters", end, end), Tok("P", ",", end, end), Tok("WORD", "pad", end, end),
-                Tok("NUM", str(size // 2), end, end), *tokens[3:]]
+                Tok("NUM", str(size // 2), end, end), *_colon_as_arrow(tokens[3:])]
     words = [t.lower for t in tokens]
     if words[:3] == ["soft", "-", "max"]:
         return [Tok("WORD", "softmax", tokens[0].start, tokens[2].end), *tokens[3:]]
-    ends = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), len(tokens))
+    ends = next((j for j, t in enumerate(tokens) if t.kind == "ARROW" or (t.text == ":" and tokens[j + 1:j + 2] and
+                                                                          tokens[j + 1].text != "[")), len(tokens))
     if table and words[:ends] in (["maxpool"], ["max", "pool"]):  # (not a heading's `Max Pooling`)
         at, end = tokens[0].start, tokens[ends - 1].end
         return [Tok("DIMS", "2x2", at, at), *tokens[:ends], Tok("P", ",", end, end), Tok("WORD", "stride", end, end),
-                Tok("NUM", "2", end, end), *tokens[ends:]]
+                Tok("NUM", "2", end, end), *_colon_as_arrow(tokens[ends:])]
     return tokens
+
+
+def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:
+    """What follows a layer's description with its colon as an arrow (`conv3-64: output 224x224x64, params …`, as
+    `… -> output 224x224x64, …`): the answers the colon leads to."""
+    if rest[:1] and rest[0].text == ":":
+        return [Tok("ARROW", "->", rest[0].start, rest[0].end), *rest[1:]]
+    return rest
 
 
 # The papers' notations a sheet may copy, each known by a line only it writes: the ResNet paper's figure, a

@@ -128,6 +128,9 @@ _DESCRIBED = (r"(?i)^[ \t]*(?:(?:[-*•]|[0-9]+[.)]|\(?[0-9a-z]\)|[a-z]\.)[ \t]+
 _CALLED = (r"(?i)^[ \t]*(?:[-*•][ \t]+)?[a-z][a-z0-9_ ]*:[ \t]*(?:(?:(?:torch|nn|tf|keras|layers)\.)*(?:conv2d|"
            r"convtranspose2d|conv2dtranspose|maxpool2d|maxpooling2d|avgpool2d|averagepooling2d|linear|dense|"
            r"batchnorm2d|batchnormalization)\(|(?:in_channels|out_channels|filters|kernel_size)[ \t]*=)")
+# the VGG paper's name for a convolution, then a colon and its answers (`conv3-64: output 224x224x64, params …`): no
+# spec label has a hyphen
+_VGG_NAMED = r"(?i)^[ \t]*(?:[-*•][ \t]+)?conv[0-9]+-[0-9]+[ \t]*:"
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
 # a layer's name, then a number where the spec would have its keyword (`DW1: 3x3 depthwise conv -> …`, `PW1: 64 1x1
@@ -176,6 +179,7 @@ def detect(text: str, name: str) -> str:
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
         _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \
+        len(re.findall(_VGG_NAMED, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \

@@ -2405,6 +2405,36 @@ def test_an_answer_under_a_remark_that_names_a_pooling_step_is_not_judged_agains
         assert read.ok and {a.verdict for a in read.answers} == {"right"}, (sheet, read.diagnostics)
 
 
+# VGG-16's first stages in the paper's names, each convolution padded by 1: (3·3·3 + 1)·64 = 1,792, (3·3·64 + 1)·64 =
+# 36,928, (3·3·64 + 1)·128 = 73,856, (3·3·128 + 1)·128 = 147,584; the pools halve 224 to 112 and 112 to 56
+VGG_COLONS = """VGG-16 (first block), input 224x224x3
+
+conv3-64: output 224x224x64, params = 3*3*3*64 + 64 = 1,792
+conv3-64: output 224x224x64, params = 3*3*64*64 + 64 = {conv2}
+maxpool: output 112x112x64
+conv3-128: output 112x112x128, params = 73,856
+conv3-128: output 112x112x128, params = 147,584
+maxpool: output {pool}
+"""
+
+
+def test_the_vgg_papers_names_with_their_answers_after_a_colon() -> None:
+    # the lines were each E060 (read as the spec language: ten errors), the title's input prose: nothing judged
+    from cnncalc.notations import detect
+    assert detect(VGG_COLONS, "vgg.txt") == "lecture"
+    report = cnncalc.analyze_text(VGG_COLONS.format(conv2="36,928", pool="56x56x128"), "vgg.txt")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 10, report.diagnostics
+    wrong = cnncalc.analyze_text(VGG_COLONS.format(conv2="36,864", pool="55x55x128"), "vgg.txt")
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [
+        ("36,864", "wrong"), ("55x55x128", "wrong")]  # the biases left out; (112 - 2)/2 without the + 1
+
+
+def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
+    # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
+    report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [("1,792", "unchecked")]
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
