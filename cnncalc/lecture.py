@@ -913,7 +913,30 @@ class _Table:
             return reader.unreadable(None, [])
         by_role = {role: _unmarked(_spelled_units(_tokens(text, at)))
                    for role, (text, at) in zip(self.roles, cells) if role is not None}
+        times = None  # `| conv3-64 (x2) | …`: a layer said to repeat, in its name's cell or its description's
+        for role in ("name", "description"):
+            if role in by_role and times is None:
+                by_role[role], times = _times_said(by_role[role], 0)
+        result = self.described_row(by_role, reader)
+        if times is None:
+            return result
+        if isinstance(result, ir.Line) and result.items and all(
+                isinstance(item, ir.LayerCall) and item.valid for item in result.items):
+            return _repeated(result, times, reader)
+        if not isinstance(result, ir.Line):  # (a row that could not be read is reported already)
+            reader.sink.add(codes.E060, "a repetition said on a row that states no layer", times.span,
+                            hint="say it in a layer's row, as in `| conv3-64 (x2) | 224x224x64 | 38,720 |`")
+        return result
+
+    def described_row(self, by_role: dict[str, list[Tok]], reader: _LineReader
+                      ) -> ir.Input | ir.Line | list[ir.TotalExpectation] | None:
+        """A row's cells by their role, read as `row` says."""
         name_tokens = by_role.get("name", [])
+        if "vgg" in reader.figures and "description" not in by_role and \
+                [t.lower for t in name_tokens] in (["maxpool"], ["max", "pool"]):
+            end = name_tokens[-1].end  # the VGG table's `| maxpool | 112x112x64 |`: its 2x2 pool at stride 2
+            name_tokens = [*name_tokens, *(Tok(kind, said, end, end) for kind, said in (
+                ("P", "("), ("DIMS", "2x2"), ("P", ","), ("WORD", "stride"), ("NUM", "2"), ("P", ")")))]
         if name_tokens[-1:] and name_tokens[-1].text == ":":
             name_tokens = name_tokens[:-1]  # a label's colon, as the deeplearning.ai course's `Input:` row has
         if len(name_tokens) > 3 and [t.text for t in name_tokens[-3::2]] == ["(", ")"] and \
@@ -7825,7 +7848,7 @@ def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:
 # convolution halving its map (`3x3 conv, 128, /2`) or its pool (`pool, /2`), and the VGG paper's table (`conv3-64`
 # leading a line). The sheet's other lines follow the same conventions (`_figure_conv`, `_vgg_named`).
 _FIGURES = {"resnet": re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I),
-            "vgg": re.compile(r"^[ \t]*(?:[-*•][ \t]+)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
+            "vgg": re.compile(r"^[ \t]*(?:[-*•|][ \t]*)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
 
 
 def _figure_conv(tokens: list[Tok], figure: bool) -> list[Tok]:

@@ -2276,6 +2276,19 @@ def test_a_layer_said_to_repeat_on_its_line(said: str) -> None:
     assert [a.verdict for a in wrong.answers] == ["right", "wrong", "right"]
 
 
+def test_a_layer_said_to_repeat_in_a_tables_row() -> None:
+    # VGG's first stages in a table: 1,792 + 36,928 = 38,720; (3·3·64 + 1)·128 + (3·3·128 + 1)·128 = 73,856 + 147,584
+    # = 221,440; its `maxpool` the paper's 2x2 at stride 2 (224/2 = 112). The repetition was passed over: a right
+    # 38,720 marked wrong against 1,792, and the table's `maxpool` was E060
+    table = ("| Layer | Output | Params |\n|---|---|---|\n| Input | 224x224x3 | 0 |\n"
+             "| conv3-64 (x2) | 224x224x64 | {} |\n| maxpool | 112x112x64 | 0 |\n"
+             "| 2 x conv3-128 | 112x112x128 | 221,440 |\n")
+    report = cnncalc.analyze_text(table.format("38,720"), "vgg.md")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 7, report.diagnostics
+    wrong = cnncalc.analyze_text(table.format("1,792"), "vgg.md")
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("1,792", "wrong")]
+
+
 def test_a_repetition_said_on_an_answer_or_too_often() -> None:
     # after a count it is the count's remark, as before: (3·3·3 + 1)·64 = 1,792 for the one convolution stated
     report = homework("Input: 224x224x3\nCONV1: 64 3x3 filters\nParams: 1,792 (x2)\n")
@@ -6568,8 +6581,10 @@ VGG_BLOCKS = """| Layer | Output | Params |
 """
 
 
-@pytest.mark.parametrize("pool", ["maxpool (f=2, s=2)", "POOL2"])
+@pytest.mark.parametrize("pool", ["maxpool (f=2, s=2)", "POOL2", "maxpool"])
 def test_a_breakdown_tables_pool_with_its_window(pool: str) -> None:
+    # (`maxpool` alone is the VGG paper's 2x2 pool at stride 2 in a table that writes the paper's `conv3-64`, as on
+    # such a sheet's lines)
     right = homework(VGG_BLOCKS.format(pool=pool, last="56x56x128"))
     assert [a.verdict for a in right.answers] == ["right"] * 13
     wrong = homework(VGG_BLOCKS.format(pool=pool, last="55x55x128"))
@@ -6579,8 +6594,10 @@ def test_a_breakdown_tables_pool_with_its_window(pool: str) -> None:
 @pytest.mark.parametrize(("pool", "shown"), [("maxpool", "MAXPOOL"), ("pool", "POOL"), ("POOL1", "POOL1")])
 def test_a_breakdown_tables_pool_without_its_window_says_how_to_give_it(pool: str, shown: str) -> None:
     # The VGG paper's `maxpool` is 2x2 at stride 2, AlexNet's 3x3: the name alone does not say which, so it is
-    # not guessed (was "not a layer of the notes' breakdown", with no way out for a table)
-    report = homework(VGG_BLOCKS.format(pool=pool, last="56x56x128"))
+    # not guessed (was "not a layer of the notes' breakdown", with no way out for a table); in a table that does not
+    # write the paper's names (`conv3-64`), `maxpool` too
+    report = homework(VGG_BLOCKS.replace("conv3-64", "CONV1: 64 3x3 filters, pad 1").replace(
+        "conv3-128", "CONV2: 128 3x3 filters, pad 1").format(pool=pool, last="56x56x128"))
     assert next((d.code, d.line, d.column, d.message) for d in report.diagnostics if d.code == "E060") == (
         "E060", 6, 3, f"`{shown}` does not say its window (the notes' POOL2 is a 2x2 pool at stride 2): give it, as "
                       f"in `{shown} (f=2, s=2)` or `{shown}: 3x3 filters at stride 2`")
