@@ -614,6 +614,9 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "POOL2 is a 2x2 pool applied to CONV 9", "Weights: 34,848 (no biases)",
             "| Layer | Output | Params |\n|---|---|---|\n| Conv2d(3, 16, 3, padding=1) | 16x32x32 | 448 |",
             "| Layer | Output |\n|---|---|\n| nn.Linear(0, 99999999999) | 10 |", "| MaxPool2d( | 1x1x1 |",
+            "| Layer | Output | Params |\n|---|---|---|\n| conv3-64 (x2) | 224x224x64 | 38,720 |\n"
+            "| maxpool | 0x0x0 | 0 |",
+            "| Input (x99999999999) | 8x8x3 |", "| 2 x maxpool | 1 |",
             "Layer 1 - Conv: 32 filters, 3x3, stride 1, same padding", "Layer 4 - Flatten", "Layer 4: Flatten",
             "Layer 9: Normalization", "Layer 6 - Dense: 10 units, softmax", "Layer 2 - : 0", "Layer 3 -",
             "Then we flatten the output.", "Apply batch normalization.", "Flattening", "and , we flatten",
