@@ -366,11 +366,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if net.tentative and net.tentative[-1][0] == len(net.lines) - 1 and _pool_line(following) and \
                 _bare_pool(text[net.tentative[-1][1].start:net.tentative[-1][1].end]):
             del net.lines[net.tentative.pop()[0]]  # (prose: its passage stands)
-        answered = following.at % len(net.lines) if isinstance(following, _Answered) and net.lines else None
-        for at, _, _, _, remark in reversed(net.tentative):
-            if remark and answered != at:  # a remark on a pool with no answer under it: prose
-                del net.lines[at]
-                net.tentative.remove(next(t for t in net.tentative if t[0] == at))
+        answered = following.at % len(net.lines) if isinstance(following, _Answered) and net.lines else -1
+        for entry in [t for t in reversed(net.tentative) if t[4] and t[0] > answered]:
+            del net.lines[entry[0]]  # a remark on a pool with no answer to it under it: prose (only lines after the
+            net.tentative.remove(entry)  # one answered go: the answer's place among the lines stands)
         for _, _, number, unread, _ in net.tentative:
             if unread is not None:
                 sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")

@@ -2416,6 +2416,13 @@ def test_an_answer_under_a_remark_that_names_a_pooling_step_is_not_judged_agains
     for sheet in prose:
         read = homework(sheet)
         assert read.ok and {a.verdict for a in read.answers} == {"right"}, (sheet, read.diagnostics)
+    # two such remarks, then answers (a first version dropped the first remark after the answer had its place among
+    # the lines: an internal error), or an answer named for the layer above: (5·5·3 + 1)·10 = 760
+    both = homework(above + f"{remark}\nSubsampled:\nOutput: 16x16x10\nParams: 0\n")
+    assert [d.line for d in both.diagnostics if d.code == "E060"] == [3, 4]
+    assert [a.verdict for a in both.answers] == ["unchecked", "unchecked"]
+    named = homework(above + f"{remark}\nSubsampled:\nCONV1 output: 32x32x10\nParams: 760\n")
+    assert named.ok and [a.verdict for a in named.answers] == ["right", "right"]
 
 
 # VGG-16's first stages in the paper's names, each convolution padded by 1: (3·3·3 + 1)·64 = 1,792, (3·3·64 + 1)·64 =
