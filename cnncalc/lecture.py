@@ -370,9 +370,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         for entry in [t for t in reversed(net.tentative) if t[4] and t[0] > answered]:
             del net.lines[entry[0]]  # a remark on a pool with no answer to it under it: prose (only lines after the
             net.tentative.remove(entry)  # one answered go: the answer's place among the lines stands)
-        for _, _, number, unread, _ in net.tentative:
+        for _, _, number, unread, remark in net.tentative:
             if unread is not None:
-                sink.add(codes.E060, unread[0], unread[1], hint=f"the forms cnncalc reads: {FORMS}")
+                sink.add(codes.E060, unread[0], unread[1], hint=_REMARK_HINT if remark else
+                         f"the forms cnncalc reads: {FORMS}")
                 steps_taken.add(number)
         net.tentative.clear()
 
@@ -7019,6 +7020,8 @@ def _pooling_remark(tokens: list[Tok], above: ir.Line) -> bool:
     return not ("pool" in keyword and not resampling) and not (keyword in ("upsample", "resize") and resampling == said)
 
 
+_REMARK_HINT = ("state the step as a layer above its answers (`POOL1: 2x2 max pool, stride 2`), or answer the layer "
+                "above before the remark")
 _POOLING_WORDS = ("pool", "maxpool", "avgpool", "downsampl", "subsampl", "upsampl", "unpool", "halv", "resiz",
                   "interpolat")  # (each word's start)
 

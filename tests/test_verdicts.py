@@ -2405,6 +2405,7 @@ def test_an_answer_under_a_remark_that_names_a_pooling_step_is_not_judged_agains
     above = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
     report = homework(above + f"{remark}\nOutput: 16x16x10\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert "state the step as a layer above its answers" in (report.diagnostics[0].hint or "")
     assert [a.verdict for a in report.answers] == ["unchecked"]
     # a remark about the layer above is no step: its answer is that layer's
     assert [a.verdict for a in homework(above + "The conv keeps the size:\nOutput: 16x16x10\n").answers] == ["wrong"]
