@@ -4773,6 +4773,7 @@ class _LineReader:
                     word = self.next()
                     if self.at(":", "="):
                         self.next()
+                    self.past_working(arithmetic=True)  # `-> params = 400*120 + 120 = 48120`, as after a comma
                     _answer_once(counts, _quantity(word), self.count(word), word)
                 continue
             if tok.text in ("(", "["):
@@ -4996,9 +4997,10 @@ class _LineReader:
         ahead = [t.lower for t in self.tokens[self.i:self.i + 3]]
         return next((len(p) for p in sorted(_FILTER_PHRASES, key=len, reverse=True) if tuple(ahead[:len(p)]) == p), 0)
 
-    def past_working(self) -> None:
+    def past_working(self, arithmetic: bool = False) -> None:
         """After `params =`, the cursor moved past the working to the count after its last `=` (`params = (11*11*3
-        + 1)*96 = 34,944`), within the answer (up to a `,` or `;` outside parentheses)."""
+        + 1)*96 = 34,944`), within the answer (up to a `,` or `;` outside parentheses); with `arithmetic`, only a
+        working of numbers and signs (after an arrow, answers may follow without a comma: `-> params 34944 rf 11`)."""
         depth, last = 0, None
         for j in range(self.i, len(self.tokens)):
             text = self.tokens[j].text
@@ -5007,6 +5009,9 @@ class _LineReader:
                 break
             if depth == 0 and text == "=":
                 last = j
+        if last is not None and arithmetic and not all(
+                t.kind == "NUM" or t.text in _WORKING_SIGNS for t in self.tokens[self.i:last]):
+            return
         if last is not None:
             self.i = last + 1
 

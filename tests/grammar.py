@@ -606,6 +606,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "The pooling halves it:\nPOOL9: 2x2 max pool\nOutput: 0x0x0", "CONV1: 3x3 conv, 64 -> 1",
             "conv 1x1, 8 -> 2x2x8", "VGG-16, input 224x224x3", "conv3-64: output 224x224x64, params = 3*3 + 1 = 10",
             "maxpool: output 0x0x0", "CONV2: 8 filters 3x3 wibble, params = 3*3*3 + 1 = 28",
+            "FC1: 120 -> params = 400*120 + = 48120", "FC1: 9 -> params = (((1 = 2",
+            "FC2: 1 -> macs = 1*1 = 99999999999",
             "FC2: a fully connected layer with 0 units", "(a) CONV: 8 filters, 3x3. Output: 32x32x8",
             "Given an input of 32x32x3 and 8 filters of 3x3.\nCONV1: 8 filters, 3x3 -> 30x30x8, params 224",
             "Input to POOL1: 16x16x10\nPOOL1: 2x2 max pool, stride 2", "Before FC: 0\nFC: 10 neurons",

@@ -2456,6 +2456,16 @@ def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -
     assert [(a.expected, a.verdict) for a in report.answers] == [("1,792", "unchecked")]
 
 
+@pytest.mark.parametrize("answer, verdict", [("params = 400*120 + 120 = 48120", "right"),
+                                             ("params = (400 + 1)*120 = 48120", "right"),
+                                             ("params = 400*120 = 48000", "wrong")])
+def test_a_count_worked_right_after_the_arrow(answer: str, verdict: str) -> None:
+    # an FC layer of 120 on 5·5·16 = 400 values: (400 + 1)·120 = 48,120 (48,000 leaves the biases out). After a
+    # comma the working was read; right after the arrow it was E060, the answer not checked
+    report = homework(f"Input: 5x5x16\nFC1: 120 neurons -> {answer}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)], report.diagnostics
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
