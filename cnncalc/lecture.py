@@ -7643,6 +7643,8 @@ _GIVEN_LEADS = {"given", "consider", "suppose", "assume", "let", "we", "start", 
                 "a", "the", "our"}
 _GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", "size", "shape", "dimensions", "is",
                 "be", "given", ":", "=", "(", ")", "as", *_COLOUR_WORDS, *_GREY_WORDS, "pixels"}
+_NETWORK_FOR = {"with", "the", "following", "architecture", "for", "on", "that", "which", "takes", "accepts",
+                "designed", "built", "of"}  # a network named before its input (`a CNN … for 28x28 images`)
 _GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
                "answer", "questions", "and", "then", "to", "it", ":", "."}
 
@@ -7699,10 +7701,13 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
             set(words[given + 1:]) <= {".", *_INPUT_WORDS} and \
             not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w == "output" for w in words[:titled]):
         return [tokens[titled], Tok("P", ":", tokens[given].start, tokens[given].start), *tokens[given:]]
-    lead = next((j for j, w in enumerate(words) if w not in _GIVEN_LEADS), len(words))
-    before = words[lead:given]
-    if not (lead or (words[:2] == ["image", ":"] and given == 2)) or \
-            not set(before) <= _GIVEN_WORDS or not {"input", "image", "inputs"} & set(words[:given + 3]):
+    numbered = _lead(tokens)  # (`Problem 3. Consider …`)
+    lead = next((j for j, w in enumerate(words) if j >= numbered and w not in _GIVEN_LEADS), len(words))
+    before = set(words[lead:given])
+    if before & set(_NETWORK_WORDS):  # `Consider a CNN with the following architecture for 28x28 grayscale images`
+        before -= {*_NETWORK_WORDS, *_NETWORK_FOR}
+    if not (lead > numbered or (words[:2] == ["image", ":"] and given == 2)) or \
+            not before <= _GIVEN_WORDS or not {"input", "image", "inputs", "images"} & set(words[:given + 3]):
         return tokens
     end = given + 1
     while end < len(words) and words[end] in _GIVEN_WORDS:

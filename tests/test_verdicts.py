@@ -2466,6 +2466,35 @@ def test_a_count_worked_right_after_the_arrow(answer: str, verdict: str) -> None
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)], report.diagnostics
 
 
+# The TensorFlow tutorial's MNIST network as a problem sheet: (5·5·1 + 1)·32 = 832; (5·5·32 + 1)·64 = 51,264; FC
+# 1024 on 7·7·64 = 3,136 values, (3,136 + 1)·1024 = 3,212,288; FC 10, (1,024 + 1)·10 = 10,250; 3,274,634 in all
+PROBLEM_SHEET = """Problem 3. Consider a CNN with the following architecture for 28x28 grayscale images.
+
+1. Conv layer: 32 filters, 5x5, stride 1, padding 2, followed by ReLU
+   Output: 28x28x32; params: 832
+2. Max pooling 2x2, stride 2
+   Output: 14x14x32
+3. Conv layer: 64 filters, 5x5, stride 1, padding 2, followed by ReLU
+   Output: 14x14x64; params: {conv2}
+4. Max pooling 2x2, stride 2
+   Output: 7x7x64
+5. Fully connected: 1024 units
+   params: 3,212,288
+6. Fully connected: 10 units
+   params: 10,250
+Total parameters: {total}
+"""
+
+
+def test_a_problem_that_names_the_network_before_its_input() -> None:
+    # the first sentence was prose: no input, and all nine answers not checked
+    report = homework(PROBLEM_SHEET.format(conv2="51,264", total="3,274,634"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 9, report.diagnostics
+    wrong = homework(PROBLEM_SHEET.format(conv2="51,200", total="3,274,570"))  # conv2's 64 biases left out
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [
+        ("51,200", "wrong"), ("3,274,570", "wrong")]
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
@@ -8566,7 +8595,8 @@ def test_a_network_told_in_sentences(conv: str, params: str, pool: str, said: li
                                   "Given an input volume of 32x32x3, apply the following:",
                                   "Consider an input image of size 32x32x3.", "Suppose the input is 32x32x3.",
                                   "Let the input be 32x32x3.", "An input volume of 32x32x3 is given.",
-                                  "Given a 32x32x3 RGB image as input.", "Image: 32x32x3"])
+                                  "Given a 32x32x3 RGB image as input.", "Image: 32x32x3",
+                                  "Consider a CNN for 32x32x3 inputs.", "A network for 32x32 RGB images:"])
 def test_the_input_told_as_the_networks(said: str) -> None:
     # the first sentence was prose, and the layer after it E024 (no input): its answer not checked. CONV1: (32 - 5 +
     # 2·2)/1 + 1 = 32, (5·5·3 + 1)·10 = 760 parameters; the pool 32/2 = 16
