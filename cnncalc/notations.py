@@ -164,7 +164,8 @@ def detect(text: str, name: str) -> str:
     `Example N = 7, F = 3:`, and letters or a layer told before their input: `…, F=3, S=1 on a 32x32x3 input`,
     `A 1x1 convolution with 32 filters on a 56x56x64 input`), `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
-    `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …`, `conv1: nn.Conv2d(3, 64, 11)` and `CONV1 output: …` lines,
+    `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` (after a step's letter too, `(a) CONV: 8 filters, …`),
+    `conv1: nn.Conv2d(3, 64, 11)`, `conv3-64: output …`, `conv 3x3, 64, … ->` and `CONV1 output: …` lines,
     and tables' rows
     (markdown's with or without their outer bars, or aligned by spaces); more of them than spec statements, in its
     first 64K characters)."""
