@@ -920,12 +920,10 @@ class _Table:
         result = self.described_row(by_role, reader)
         if times is None:
             return result
-        if isinstance(result, ir.Line) and result.items and all(
-                isinstance(item, ir.LayerCall) and item.valid for item in result.items):
+        if isinstance(result, ir.Line) and _layers_stated(result):
             return _repeated(result, times, reader)
-        if not isinstance(result, ir.Line):  # (a row that could not be read is reported already)
-            reader.sink.add(codes.E060, "a repetition said on a row that states no layer", times.span,
-                            hint="say it in a layer's row, as in `| conv3-64 (x2) | 224x224x64 | 38,720 |`")
+        reader.sink.add(codes.E060, "a repetition said on a row that states no layer", times.span,
+                        hint="say it in a layer's row, as in `| conv3-64 (x2) | 224x224x64 | 38,720 |`")
         return result
 
     def described_row(self, by_role: dict[str, list[Tok]], reader: _LineReader
@@ -5556,9 +5554,12 @@ def _said_repeated(tokens: list[Tok], lead: int, net: _Net, start: int, end: int
     bracketed = said[0].text == "["
     result = trial.read() if bracketed else trial.worked(list(net.lines), net.exercise is not None,
                                                           net.input is not None, set(net.shared))
-    layers = isinstance(result, ir.Line) and bool(result.items) and all(
-        isinstance(item, ir.LayerCall) for item in result.items)
-    return (said, times) if layers else (tokens, None)
+    return (said, times) if isinstance(result, ir.Line) and _layers_stated(result) else (tokens, None)
+
+
+def _layers_stated(line: ir.Line) -> bool:
+    """The line states layers and nothing else (what a repetition may repeat)."""
+    return bool(line.items) and all(isinstance(item, ir.LayerCall) for item in line.items)
 
 
 def _repeated(result: ir.Line, times: ir.Num, reader: _LineReader) -> ir.Line:
