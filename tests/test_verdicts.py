@@ -2495,6 +2495,30 @@ def test_a_problem_that_names_the_network_before_its_input() -> None:
         ("51,200", "wrong"), ("3,274,570", "wrong")]
 
 
+@pytest.mark.parametrize("sheet, where, message", [
+    ("Input: 224x224x3\nCONV1: 64 3x3 filters, pad 1 (x65)\n", (2, 30),
+     "a layer said to repeat 65 times: cnncalc reads at most 64 on a line"),
+    ("| Layer | Output | Params |\n|---|---|---|\n| Input (x2) | 8x8x3 | 0 |\n", (3, 9),
+     "a repetition said on a row that states no layer"),
+    ("Input: 32x32x3\nCONV1: 3x3 conv, 64\n- Output: 32x32x64\n", (2, 8),
+     "the padding of `CONV1: 3x3 conv, 64` is not said: the ResNet figure pads such a convolution, other sheets do "
+     "not"),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2\nAfter pooling:\nOutput: 16x16x10\n", (3, 1),
+     "`After pooling:` names a step cnncalc cannot read as a layer: the answers under it may be that step's, and are "
+     "not judged")])
+def test_new_unread_forms_are_reported_where_written(sheet: str, where: tuple[int, int], message: str,
+                                                    tmp_path: Path) -> None:
+    # each new E060 at its line:col in its words, and through the command line a report (exit 1), never a traceback
+    report = cnncalc.analyze_text(sheet, "hw.md", lang="lecture")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", *where, message)]
+    assert [a.verdict for a in report.answers if a.verdict != "right"] in ([], ["unchecked"])
+    (tmp_path / "hw.md").write_text(sheet)
+    result = CliRunner().invoke(cli, ["check", "--lang", "lecture", str(tmp_path / "hw.md")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"hw.md:{where[0]}:{where[1]}: error[E060]: {message}" in result.output
+
+
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
     # C5 on S4's 5x5x16: (5·5·16 + 1)·120 = 48,120 whether read as a 5x5 convolution or fully connected; its output
     # 1x1x120, or the 120 values flat. `C5` names a convolution, so `120 fully connected units` was E060.
