@@ -2476,14 +2476,24 @@ class _LineReader:
         again = _untrailed(_unmarked(aside))
         if _says_approximate(again):
             return count.approximate()  # `35,000 (approx.)`: rounded, as `~35,000` is (it was judged exact)
+        restated = self.count_again(count, aside)
+        if restated is not None:
+            return restated
+        if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
+                not any(t.text in _OPERATORS for t in again):
+            # `760 (weights only 751)`: another count said in words cnncalc does not read, never dropped
+            raise _Unreadable(f"cnncalc does not understand `({_shown(aside)})` after `{count.text}`",
+                              Span(aside[0].start, aside[-1].end))
+        return count
+
+    def count_again(self, count: ir.Count, again: list[Tok]) -> ir.Count | None:
+        """The count said again after it, rounded or exact (`35K (34,944)`, `456 (~0.5K)`, `456, ~0.5K`): the
+        finer of the two, to be judged; two that disagree are E060 (`_Unreadable`). None: not a lone count."""
+        again, approximate = _approximate([t for t in again if t.text not in (*_MARKS, "!", ".", ",")])
         if len(again) != 1 or again[0].kind != "NUM":
-            if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
-                    not any(t.text in _OPERATORS for t in again):
-                # `760 (weights only 751)`: another count said in words cnncalc does not read, never dropped
-                raise _Unreadable(f"cnncalc does not understand `({_shown(aside)})` after `{count.text}`",
-                                  Span(aside[0].start, aside[-1].end))
-            return count
+            return None
         other = self._count_token(again[0])
+        other = other.approximate() if approximate else other
         if not count.agrees(other):
             raise _Unreadable(f"`{count.text}` and `{other.text}` are two different counts",
                               count.span.to(other.span))
@@ -4788,6 +4798,14 @@ class _LineReader:
                 self.i += 3
                 _answer_once(counts, _quantity(named), self._count_token(following).approximate(), named)
                 continue
+            if counts and tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \
+                    (named is None or named.text in (",", ";")):  # `params 456, ~0.5K`: the count again, rounded
+                last = list(counts)[-1]
+                restated = self.count_again(counts[last], [tok, following])
+                assert restated is not None
+                counts[last] = restated
+                self.i += 2
+                continue
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
                 self.next()
@@ -4955,6 +4973,10 @@ class _LineReader:
         if counts and _says_approximate(inside):
             last = list(counts)[-1]  # `35,000 params (approx.)`: that count rounded, as `~35,000` (it was exact)
             counts[last] = counts[last].approximate()
+            return
+        restated = self.count_again(counts[list(counts)[-1]], inside) if counts else None
+        if restated is not None:  # `params 456 (~0.5K)`: the count again, rounded
+            counts[list(counts)[-1]] = restated
             return
         if not numbers and not any(t.text[:1].isdigit() for t in inside):
             return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read

@@ -246,7 +246,8 @@ SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
 
 
 # what follows an exercise's arrow, its output and counts
-EXERCISE_ANSWERS = [" -> 32x32x10, 760 params", " -> 32x32x10 (760 params)", " -> 3x3, I think", " -> 3x3,",
+EXERCISE_ANSWERS = [" -> 32x32x10, 760 params", " -> 32x32x10 (760 params)", " -> 32x32x10, params 760, ~0.8K",
+                    " -> params 760 (~7K)", " -> params 760, ~", " -> 3x3, I think", " -> 3x3,",
                     " -> output 4x4", " -> 32x32x10, params: lots", ""]
 
 
@@ -706,7 +707,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
                  "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",
-                 "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "(760)", "760 (", "760 ())", "1K (2K)",
+                 "35 K", "1.2MiB", "760 (= (5*5*3+1)*10)", "35K (34,944)", "456 (~0.5K)",
+                 "456, ~0.5K", "456 (≈ 4.5K)", "(760)", "760 (", "760 ())", "1K (2K)",
                  "760 (750 weights + 10 biases)", "750 weights + 10 biases = 760",
                  "750 weights + 10 biases = lots parameters", ")760(", "~760", "about 800", "800 approx.", "~", "about",
                  "760 learnable parameters", "approx 0", "34 944", "3.4944e4", "3.5 x 10^4", "7.6*10**2", "1 2 3",

@@ -4077,6 +4077,28 @@ def test_a_count_given_twice_on_a_listing_line_is_e060(answers: str) -> None:
         ("E060", "the parameter count is given twice")]
 
 
+@pytest.mark.parametrize(("answers", "verdict"), [
+    (", params 456, ~0.5K", "right"), (" (params 456) (~0.46K)", "right"), (", params 456 (≈ 0.5K)", "right"),
+    (", params 465, ~0.5K", "wrong"), (", params ~0.5K (456)", "right"), (", params ~0.5K (465)", "wrong"),
+])
+def test_a_count_said_again_rounded_on_a_listing_line_is_judged_at_the_finer(answers: str, verdict: str) -> None:
+    # (5·5·3 + 1)·6 = 456 parameters, 0.456K, about 0.5K: the rounded restatement was E060 and every answer of the
+    # sheet unchecked (the line could not be read). The finer of the two is judged: 465 is wrong, though about 0.5K.
+    report = homework("Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1, pad 0 -> 28x28x6" + answers + "\n"
+                      "CONV2: 16 filters 5x5 -> 24x24x16\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", verdict), ("output", "right")]  # (28 - 5)/1 + 1 = 24
+
+
+@pytest.mark.parametrize("answers", [", params 456, ~4.5K", " (params 456) (~0.6K)", ", params 456 (~500)"])
+def test_a_count_said_again_otherwise_is_e060(answers: str) -> None:
+    # 456 is neither 4.5K nor 0.6K, and `~500` is read at two significant digits (495 to 505), as `~35000` is.
+    report = homework("Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1, pad 0 -> 28x28x6" + answers + "\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2)]
+    assert "are two different counts" in report.diagnostics[0].message
+    assert all(a.verdict == "unchecked" for a in report.answers)  # no verdict on a line that says two counts
+
+
 @pytest.mark.parametrize("statement", ["CONV1: 96 @ 11x11, stride 4", "CONV1: 96@11x11 filters, stride 4",
                                        "CONV1: 96 filters, F = 11, S = 4", "CONV1: 96 filters F: 11, stride 4, pad 0",
                                        "CONV1: 96@11x11x3, stride 4"])
