@@ -131,6 +131,12 @@ _CALLED = (r"(?i)^[ \t]*(?:[-*•][ \t]+)?[a-z][a-z0-9_ ]*:[ \t]*(?:(?:(?:torch|
 # the VGG paper's name for a convolution, then a colon and its answers (`conv3-64: output 224x224x64, params …`): no
 # spec label has a hyphen
 _VGG_NAMED = r"(?i)^[ \t]*(?:[-*•][ \t]+)?conv[0-9]+-[0-9]+[ \t]*:"
+# a framework's call that starts its line, then an arrow to its answers (`Conv2D(32, (3,3), padding='same') -> …`,
+# `nn.MaxPool2d(2) -> …`): its name as the framework spells it and a parenthesis; a spec's layers take no
+# parenthesis, and its blocks' calls are not framework names
+_CALL_ARROW = (r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:torch|nn|tf|keras|layers)\.)*(?:Conv2[dD]|ConvTranspose2d|"
+               r"Conv2DTranspose|MaxPool2d|MaxPooling2D|AvgPool2d|AveragePooling2D|Linear|Dense|BatchNorm2d|"
+               r"BatchNormalization|Flatten|GlobalAveragePooling2D|AdaptiveAvgPool2d|ReLU|Dropout)\([^\n]*?(?:->|→|=>)")
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
 # a layer's name, then a number where the spec would have its keyword (`DW1: 3x3 depthwise conv -> …`, `PW1: 64 1x1
@@ -148,7 +154,7 @@ _WORDED_LAYER = (r"(?=[^#\n]*->)(?:(?!->)[^#\n])*?(?:\b(?:filters?|kernels|neuro
 # a spec statement, or a line with an arrow (counted once: a one-line network has several), but not a named number
 # or a layer described in words
 _SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?!" + _NAMED_NUMBER + r")(?!(?i:" + _WORDED_LAYER +
-              r"))[^\n]*?->)")
+              r"))(?!" + _CALL_ARROW + r")[^\n]*?->)")
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 # a markdown table without its outer bars: the rule under its header and the rows after it (`--- | ---`, `a | b`)
 _BARE_TABLE = r"^[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+$(?:\n[^\n|]*\|[^\n]*)*"
@@ -165,10 +171,9 @@ def detect(text: str, name: str) -> str:
     `A 1x1 convolution with 32 filters on a 56x56x64 input`), `What is the output …`,
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` (after a step's letter too, `(a) CONV: 8 filters, …`),
-    `conv1: nn.Conv2d(3, 64, 11)`, `conv3-64: output …`, `conv 3x3, 64, … ->` and `CONV1 output: …` lines,
-    and tables' rows
-    (markdown's with or without their outer bars, or aligned by spaces); more of them than spec statements, in its
-    first 64K characters)."""
+    `conv1: nn.Conv2d(3, 64, 11)`, `Conv2D(32, (3,3)) ->`, `conv3-64: output …`, `conv 3x3, 64, … ->` and
+    `CONV1 output: …` lines, and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
+    more of them than spec statements, in its first 64K characters)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
@@ -180,7 +185,7 @@ def detect(text: str, name: str) -> str:
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
         _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \
-        len(re.findall(_VGG_NAMED, head, re.M)) + \
+        len(re.findall(_VGG_NAMED, head, re.M)) + len(re.findall(_CALL_ARROW, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \

@@ -303,6 +303,7 @@ def test_many_errors_are_kept_to_the_limit_and_counted() -> None:
     "a" + " " * 60_000 + "x",  # a word, then spaces: `[ \t]*[0-9]*[ \t]+` backtracked over them quadratically
     "CONV1" + " \t" * 30_000 + "x", "layer  " + "a " * 30_000, "---" + " " * 60_000 + "|x",
     "INPUT(1) -> " + "a " * 30_000 + "(", "a" + " a" * 30_000 + " -> CONV(1) -> FC(1) (",
+    "Conv2D(" + "a " * 30_000 + "-",
     "filters on a 8x8 input " * 3_000,  # each input after a layer's words looks back 200 characters only
     # the values said after an output, again and again: read once, not once more for each (a recursion that failed)
     "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\nOutput: 55x55x96" + ", 290,400 neurons" * 3_000,

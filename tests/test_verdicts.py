@@ -8300,6 +8300,29 @@ def test_alexnet_written_as_pytorch_calls_is_read_and_detected() -> None:
     assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("pool2", "wrong")]
 
 
+def test_a_listing_of_framework_calls_with_arrows_is_detected_as_the_lecture_notation() -> None:
+    # Keras' layers as a student lists them: each line was read as the spec language (quotes, `Dense(10)` an unknown
+    # block: fourteen errors and no verdict). 28x28 kept by 'same'; (3·3·1 + 1)·32 = 320; 28/2 = 14; 'valid': 14 - 3
+    # + 1 = 12, (3·3·32 + 1)·64 = 18,496; 12·12·64 = 9,216 values flattened; 9,216·10 + 10 = 92,170.
+    sheet = ("Input: 28x28x1\n"
+             "Conv2D(32, (3,3), padding='same') -> 28x28x32, 320 params\n"
+             "MaxPooling2D((2,2)) -> 14x14x32\n"
+             "Conv2D(64, (3,3), padding='valid') -> 12x12x64, 18,496 params\n"
+             "Flatten -> 9216\n"
+             "Dense(10) -> 10, 92,170 params\n")
+    report = cnncalc.analyze_text(sheet, "keras.txt")
+    assert [a.verdict for a in report.answers] == ["right"] * 8
+    wrong = cnncalc.analyze_text(sheet.replace("12x12x64", "14x14x64"), "keras.txt")
+    assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("conv2", "wrong")]
+    # PyTorch's calls likewise: (28 - 3)/1 + 1 = 26, (3·3·1 + 1)·32 = 320, 26/2 = 13, padded 13
+    torch_sheet = ("Input: 28x28x1\nnn.Conv2d(1, 32, 3) -> 26x26x32, 320 params\nnn.MaxPool2d(2) -> 13x13x32\n"
+                   "nn.Conv2d(32, 64, 3, padding=1) -> 13x13x64\n")
+    assert [a.verdict for a in cnncalc.analyze_text(torch_sheet, "t.txt").answers] == ["right"] * 4
+    # a spec whose lines call a block with an arrow stays the spec language: its calls are no framework's names
+    spec = "block unit(c) { conv c 3x3 pad 1 ; relu }\ninput 8x8x3\nunit(16) -> 8x8x16\nunit(32) -> 8x8x32\n"
+    assert cnncalc.analyze_text(spec, "s.txt").answers[0].verdict == "right"
+
+
 def test_an_input_after_a_problems_or_parts_number() -> None:
     # `Problem 1. Input image: 64 x 64 x 3.` was prose, and every answer after it rested on a missing input
     # (conv 32 3x3 pad 1 keeps 64x64: 64x64x32, (3·3·3 + 1)·32 = 896)
