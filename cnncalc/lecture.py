@@ -4119,6 +4119,8 @@ class _LineReader:
         if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
                 self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
             self.next()  # `Layer 1: CONV with 32 filters 3x3`
+        if self.at("pointwise"):  # `PW1: pointwise conv 1x1, 64 filters`: a 1x1 convolution's name for itself
+            self.next()
         if self.at("conv", "convolution", "convolutional"):
             # `conv 11x11, 96 filters`, `conv 96 11x11`, `conv, 6 filters 5x5`, `conv layer with 6 5x5 filters`
             ahead = 1 + self.at("layer", ahead=1)
@@ -4359,14 +4361,18 @@ class _LineReader:
         count = self.expect_number("the number of filters") if named and first is not None and \
             first.kind == "NUM" and second is not None and second.kind == "DIMS" else None
         first, second = self.peek(), self.peek(1)
-        if first is not None and first.lower == "depthwise" and second is not None and second.kind == "DIMS":
-            self.next()
+        lead = self.i
+        while lead < len(self.tokens) and self.tokens[lead].lower in (*_DEPTHWISE_WORDS, *_CONV_WORDS, "-"):
+            lead += 1  # `depthwise conv 3x3`, `Conv dw 3x3`
+        if lead < len(self.tokens) and self.tokens[lead].kind == "DIMS" and \
+                any(t.lower in _DEPTHWISE_WORDS for t in self.tokens[self.i:lead]):
+            self.i = lead
         elif not (first is not None and first.kind == "DIMS" and
-                  (named or (second is not None and second.lower == "depthwise"))):
+                  (named or (second is not None and second.lower in _DEPTHWISE_WORDS))):
             self.i = start
             return None
         kernel = self.kernel()
-        while self.at("depthwise", "separable", "conv", "convolution", "filter", "filters", "kernel"):
+        while self.at(*_DEPTHWISE_WORDS, "separable", "conv", "convolution", "filter", "filters", "kernel"):
             self.next()
         args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad", "dilation", "bias"})
         if count is not None:  # checked as PyTorch's `in_channels` (E017 when the input has another depth)
@@ -6334,16 +6340,17 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
     return sides
 
 
-_FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "layer", ":",
-                 "hyperparameters",
+_FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "pointwise",
+                 "layer", ":", "hyperparameters",
                  "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
 
 
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
-_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "layer", "with", "using")
-_CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d"}
+_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "layer", "with", "using")
+_CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d", "pointwise"}  # (`pointwise conv 1x1, 64 filters`)
+_DEPTHWISE_WORDS = ("depthwise", "dw")  # a depthwise convolution's description (`depthwise conv 3x3`, `Conv dw 3x3`)
 # a framework's call (its name lower-cased) -> the kind of layer and the arguments it takes in order (PyTorch's)
 _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad")),
           "convtranspose2d": ("deconv", ("inputs", "out_channels", "kernel", "stride", "pad")),
@@ -6408,6 +6415,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
         call = _call_at(words, i)
         if call is not None:  # `nn.Conv2d(3, 16, 3)` on a line of its own
             return i if _CALLS[words[call]][0] in ("conv", "deconv") else None
+        if word in _DEPTHWISE_WORDS or (kind == "DIMS" and words[i + 1:i + 2] in (["depthwise"], ["dw"])):
+            return i  # `Depthwise conv 3x3, stride 2`, `Conv dw 3x3`, `3x3 depthwise conv`: one filter per channel
         if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
             at = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`conv 7x7/2, 64 filters`)
             while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:

@@ -144,12 +144,13 @@ _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows i
 _NAMED_NUMBER = r"[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*:[ \t]*[0-9]"
 # a layer described in words the spec language has none of (`C1: conv, 6 filters 5x5 -> 28x28x6`, `F5: fully
 # connected, 120 neurons -> 120`, `S2: avg pool 2x2 -> …`, the ResNet figure's `3x3 conv, 64 -> …` and `pool, /2 -> …`,
-# the VGG table's `conv3-64 -> …` and `FC-4096 -> …`, the size then a comma, `conv 3x3, 64 -> …`), before its arrow
+# the VGG table's `conv3-64 -> …` and `FC-4096 -> …`, the size then a comma, `conv 3x3, 64 -> …`, a depthwise or
+# pointwise convolution, `Depthwise conv 3x3 -> …`, MobileNet's `Conv dw 3x3 -> …`), before its arrow
 # (the spec's answers say `filter params`)
 # (the arrow looked for once, first: a word's every occurrence looking for it after would be quadratic)
 _WORDED_LAYER = (r"(?=[^#\n]*->)(?:(?!->)[^#\n])*?(?:\b(?:filters?|kernels|neurons|fully[ \t-]+connected"
                  r"|(?:max|avg|average)[ \t]+pool(?:ing)?)\b|\b[0-9]+x[0-9]+[ \t]+conv(?:olution)?,|\bpool,[ \t]*/"
-                 r"|\bconv(?:olution)?[ \t]+[0-9]+x[0-9]+[ \t]*,"
+                 r"|\bconv(?:olution)?[ \t]+[0-9]+x[0-9]+[ \t]*,|\b(?:depthwise|pointwise)\b|\bconv[ \t]+dw\b"
                  r"|\b(?:conv[0-9]+|fc)-[0-9]+\b(?![:-]))")
 # a spec statement, or a line with an arrow (counted once: a one-line network has several), but not a named number
 # or a layer described in words

@@ -607,6 +607,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "The pooling halves it:\nPOOL9: 2x2 max pool\nOutput: 0x0x0", "CONV1: 3x3 conv, 64 -> 1",
             "conv 1x1, 8 -> 2x2x8", "Conv2D(32, (3,3), padding='same') -> 8x8x32, 320 params, ~0.3K",
             "nn.MaxPool2d(2) -> 0x0x8", "Dense(99999999999) -> 1", "Conv2D(((( ->",
+            "Depthwise conv 3x3, pad 1 -> 8x8x8, params 80", "Conv dw 99999999999x3 -> 1", "dw dw dw 3x3 ->",
+            "1x1 pointwise conv, 8 filters -> 8x8x8", "Depthwise separable conv 3x3 -> 1", "DW1: depthwise conv 0x0",
             "VGG-16, input 224x224x3", "conv3-64: output 224x224x64, params = 3*3 + 1 = 10",
             "maxpool: output 0x0x0", "CONV2: 8 filters 3x3 wibble, params = 3*3*3 + 1 = 28",
             "FC1: 120 -> params = 400*120 + = 48120", "FC1: 9 -> params = (((1 = 2",

@@ -7886,6 +7886,18 @@ def test_an_unpooling_is_no_pool(line: str) -> None:
     ("DWCONV1: 3x3, stride 1, pad 1 -> 112x112x32, params {}", "320", "288"),
     ("DW1: 3x3, stride 1, pad 1 -> {}", "112x112x32", "110x110x32"),
     ("CONV_DW1: 3x3, pad 1 -> 112x112x32, params {}", "320", "9248"),
+    # the kind said before the size (`DW1: depthwise conv 3x3`) was E060; so were unnamed lines (the spec language
+    # for MobileNet's `Conv dw 3x3`), and a pointwise one's word: (32 + 1)·64 = 2,112
+    ("DW1: depthwise conv 3x3, stride 1, pad 1 -> 112x112x32, params {}", "320", "9248"),
+    ("Depthwise conv 3x3, stride 1, pad 1 -> 112x112x32, params {}", "320", "288"),
+    ("Depthwise convolution 3x3, pad 1 -> {}", "112x112x32", "110x110x32"),
+    ("3x3 depthwise conv, pad 1 -> 112x112x32, params {}", "320", "9248"),
+    ("Conv dw 3x3, pad 1 -> 112x112x32, params {}", "320", "9248"),
+    ("Conv dw 3x3 -> {}", "110x110x32", "112x112x32"),  # 112 - 3 + 1 = 110, no padding said
+    ("Depthwise conv 3x3, pad 1, no bias -> 112x112x32, params {}", "288", "320"),  # 3·3·32 = 288
+    ("PW1: pointwise conv 1x1, 64 filters -> 112x112x64, params {}", "2,112", "2,048"),
+    ("Pointwise conv 1x1, 64 filters -> 112x112x64, params {}", "2,112", "2,080"),
+    ("1x1 pointwise conv, 64 filters -> 112x112x64, params {}", "2,112", "2,048"),
 ])
 def test_a_layer_named_depthwise(line: str, right: str, wrong: str) -> None:
     for answer, verdict in ((right, "right"), (wrong, "wrong")):
