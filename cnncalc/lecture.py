@@ -6340,8 +6340,9 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
     return sides
 
 
+# (`filter`, `kernels`, `size`: `Filter size: 5x5x3, 10 filters`, `Kernels: 10 5x5`)
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "pointwise",
-                 "layer", ":", "hyperparameters",
+                 "layer", ":", "hyperparameters", "filter", "filters", "kernel", "kernels", "size",
                  "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
 
@@ -6410,7 +6411,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     for i, (word, kind) in enumerate(zip(words, kinds)):
         if word in ("k", "f") and words[i + 1:i + 2] in (["="], [":"]):  # `CONV: K=10, F=5, S=1, P=2`
             return i
-        if word in ("in_channels", "out_channels", "filters") and words[i + 1:i + 2] in (["="], [":"]):
+        if word in ("in_channels", "out_channels", "filters") and words[i + 1:i + 2] in (["="], [":"]) and \
+                kinds[i + 2:i + 4] != ["NUM", "DIMS"]:  # (`Filters: 10 5x5x3 filters`: a lead, the count after it)
             return i  # `Conv layer: in_channels=3, out_channels=16, …`: a framework's arguments
         call = _call_at(words, i)
         if call is not None:  # `nn.Conv2d(3, 16, 3)` on a line of its own

@@ -3655,7 +3655,7 @@ def test_an_unnamed_convolution_as_people_state_it(statement: str) -> None:
 
 
 def test_an_answer_with_no_layer_to_answer_for_is_e060_not_prose() -> None:
-    report = cnncalc.analyze_text("Input volume: 32x32x3\nFilters: 10 5x5, stride 1, pad 2\n"
+    report = cnncalc.analyze_text("Input volume: 32x32x3\nFilters: ten of them, stride 1, pad 2\n"
                                   "Output volume size: 32x32x11\n", "hw.txt")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 3, 1, "an answer with no layer above it: the line that states the layer was not read as one")]
@@ -8333,6 +8333,21 @@ def test_a_listing_of_framework_calls_with_arrows_is_detected_as_the_lecture_not
     # a spec whose lines call a block with an arrow stays the spec language: its calls are no framework's names
     spec = "block unit(c) { conv c 3x3 pad 1 ; relu }\ninput 8x8x3\nunit(16) -> 8x8x16\nunit(32) -> 8x8x32\n"
     assert cnncalc.analyze_text(spec, "s.txt").answers[0].verdict == "right"
+
+
+@pytest.mark.parametrize("statement", ["Filter: 5x5x3, 10 filters, stride 1, pad 2",
+                                       "Filters: 10 5x5x3 filters, stride 1, pad 2",
+                                       "Filter size 5x5x3, 10 filters, stride 1, pad 2",
+                                       "Filter size: 5x5, 10 filters, stride 1, pad 2",
+                                       "Filters: 10 5x5, stride 1, pad 2", "Kernels: 10 5x5, stride 1, pad 2",
+                                       "Kernel size 5x5, 10 filters, stride 1, pad 2"])
+def test_a_convolution_stated_after_the_word_filter(statement: str) -> None:
+    # The notes' summary worked in its letters: (32 - 5 + 2·2)/1 + 1 = 32, D2 = K = 10, 5·5·3·10 + 10 = 760. The
+    # statement was prose, and every answer after it had no layer (E060).
+    sheet = ("Input volume: 32x32x3\n" + statement + "\nW2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 4)/1 + 1 = 32\n"
+             "H2 = 32\nD2 = K = 10\nNumber of parameters: (F*F*D1)*K weights + K biases = 750 + 10 = {}\n")
+    assert [a.verdict for a in homework(sheet.format(760)).answers] == ["right"] * 4
+    assert [a.verdict for a in homework(sheet.format(750)).answers] == ["right"] * 3 + ["wrong"]
 
 
 def test_an_input_after_a_problems_or_parts_number() -> None:
