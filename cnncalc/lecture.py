@@ -1592,8 +1592,12 @@ class _LineReader:
                 return exercise
         # `N = 7, F = 3, stride 2 => 3`, `Input 32x32, F = 5`, `F=2, S=2 on a 28x28x6 volume`
         if ("n" in words or not {"input", "volume", "image"}.isdisjoint(words)) and "f" in words:
-            reported = self.sink.total
+            reported, tokens = self.sink.total, self.tokens
             exercise = self.letters_exercise()
+            if exercise is None and self.sink.total == reported and _TOLD_POOLS & said and \
+                    _told_input_at(tokens, words) is not None:
+                self.tokens, self.i = tokens, 0  # `An input of 224x224x64 goes through a max pool with F = 2, S = 2.`
+                exercise = self.told()
             if exercise is not None or self.sink.total > reported:
                 return exercise
         if words[:1] == ["after"] and ":" not in words and "," in words[2:]:  # `After POOL1, the output is 16x16x10`

@@ -5972,6 +5972,10 @@ def test_an_answer_after_an_arrow_is_never_prose(line: str, code: str) -> None:
     # the lecture's letters for a pool: F=2, S=2; (224 - 2)/2 + 1 = 112
     ("Input volume 224x224x64, pooling layer with F=2, S=2.", "112x112x64", "right"),
     ("Input volume 224x224x64, avg pooling layer with F=2, S=2.", "113x113x64", "wrong"),
+    # the input told first, then the pool in the letters (it was prose, its answers with no network above them)
+    ("An input of 224x224x64 goes through a max pool with F = 2, S = 2.", "112x112x64", "right"),
+    ("Problem 2: an input of 224x224x64 goes through a max pool with F = 2, S = 2.", "112x112x32", "wrong"),
+    ("An input of 224x224x64 goes through an average pool with F = 2 and S = 2.", "111x111x64", "wrong"),
     # a 1x1 convolution told as `32 1x1 CONV filters`: 56x56x32
     ("Input 56x56x64, 32 1x1 CONV filters.", "56x56x32", "right"),
     ("Input 56x56x64, 32 1x1 convolution filters with stride 1.", "56x56x64", "wrong"),
