@@ -1460,6 +1460,12 @@ class _LineReader:
         with no layer to answer for is E060: the layer's line was not read), `shared` the lines whose counts
         could be the line above's too (E060)."""
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
+        branch = _branch_started(self.tokens[lead:]) if lines else None
+        if branch is not None:
+            self.sink.add(codes.E060, f"`{_shown(branch)}` starts another branch: its input is not the output of the "
+                                      f"line above, and cnncalc does not read a module's branches in this notation",
+                          Span(branch[0].start, branch[-1].end), hint=_BRANCH_HINT)
+            return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
@@ -7899,6 +7905,30 @@ def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:
 # leading a line). The sheet's other lines follow the same conventions (`_figure_conv`, `_vgg_named`).
 _FIGURES = {"resnet": re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I),
             "vgg": re.compile(r"^[ \t]*(?:[-*•|][ \t]*)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
+
+
+_BRANCH_WORDS = ("branch", "path", "tower")
+_BRANCH_NAME = re.compile(r"(?i)(?<![a-z])(?:reduce|proj)(?![a-z])")  # GoogLeNet's `3x3 reduce`, `pool proj`
+_BRANCH_HINT = ("write the module in the spec language, `concat { conv 64 1x1 | conv 96 1x1 ; conv 128 3x3 pad 1 | "
+                "… }`, or each branch as a network of its own, its input above it")
+
+
+def _branch_started(tokens: list[Tok]) -> list[Tok] | None:
+    """The name of a layer that starts another branch of a module, its input the module's and not the line above's:
+    `Branch 2: 1x1 conv, 96 filters`, `Path 3: …`, GoogLeNet's `3x3 reduce: …`, `CONV_5x5_reduce: …`, `pool proj:
+    …` (a branch's first layer); None for other lines. Read in order, the line's layer took the output above it, and
+    its right count was marked wrong."""
+    colon = next((j for j, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if colon is None or colon == len(tokens) - 1:
+        return None
+    name = tokens[:colon]
+    words = [t.lower for t in name]
+    if words[:1] and words[0] in _BRANCH_WORDS and name[1:2] and name[1].kind == "NUM" and name[1].text.isdigit() \
+            and int(name[1].text[:6]) >= 2 and len(name) == 2:
+        return name
+    if any(t.kind == "WORD" and _BRANCH_NAME.search(t.text) for t in name):
+        return name
+    return None
 
 
 def _figure_conv(tokens: list[Tok], figure: bool) -> list[Tok]:

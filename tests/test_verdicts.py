@@ -8354,6 +8354,30 @@ def test_a_convolution_stated_after_the_word_filter(statement: str) -> None:
     assert [a.verdict for a in homework(sheet.format(750)).answers] == ["right"] * 3 + ["wrong"]
 
 
+@pytest.mark.parametrize(("line", "name"), [
+    ("Branch 2: 1x1 conv, 96 filters -> 28x28x96, params 18,528", "Branch 2"),
+    ("CONV_3x3_reduce: 96 1x1 filters -> 28x28x96, params 18,528", "CONV_3x3_reduce"),
+    ("3x3 reduce: 1x1 conv, 96 filters -> 28x28x96, params 18,528", "3x3 reduce"),
+    ("pool proj: 96 1x1 filters -> 28x28x96, params 18,528", "pool proj"),
+])
+def test_a_modules_second_branch_in_a_listing_is_e060_not_judged_on_the_line_above(line: str, name: str) -> None:
+    # Inception (3a) on 28x28x192: its 1x1 branch, (192 + 1)·64 = 12,352, and the 3x3 branch's 1x1 reduction of the
+    # same input, (192 + 1)·96 = 18,528. Read in order, the reduction took the 1x1 branch's 64 channels, (64 + 1)·96
+    # = 6,240, and the right 18,528 was marked WRONG.
+    report = homework("Input: 28x28x192\nBranch 1: 1x1 conv, 64 filters -> 28x28x64, params 12,352\n" + line + "\n"
+                      "Output after concatenation: 28x28x160\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, f"`{name}` starts another branch: its input is not the output of the line above, and cnncalc "
+                       f"does not read a module's branches in this notation")]
+    assert [(a.expected, a.verdict) for a in report.answers if a.quantity == "params"] == [
+        ("12,352", "right"), ("18,528", "unchecked")]
+    # the concat's output rests on the unread branch: not judged either
+    assert [a.verdict for a in report.answers if a.expected == "28x28x160"] == ["unchecked"]
+    # a first branch, or a chain of convolutions with nothing that says a branch, is read in order: (64 + 1)·96
+    chain = homework("Input: 28x28x192\n1x1 conv, 64 filters -> 28x28x64\n1x1 conv, 96 filters -> params 6,240\n")
+    assert [a.verdict for a in chain.answers] == ["right", "right"]
+
+
 def test_an_input_after_a_problems_or_parts_number() -> None:
     # `Problem 1. Input image: 64 x 64 x 3.` was prose, and every answer after it rested on a missing input
     # (conv 32 3x3 pad 1 keeps 64x64: 64x64x32, (3·3·3 + 1)·32 = 896)
