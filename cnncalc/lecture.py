@@ -67,7 +67,9 @@ from cnncalc.tokens import count_from_text, input_problem, short
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+|-by-)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
         # `28x28 by 8`, `55-by-55-by-96` too
-      | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+)  # LeNet's feature maps: `6@28x28` is 28x28x6
+      | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+  # LeNet's feature maps: `6@28x28` is 28x28x6
+      | [0-9]+\s*(?:\^\s*2|²|\*\*\s*2)(?:\s*[xX×*]\s*[0-9]+)?(?![0-9]|\s*[*^·+/-]\s*[0-9(]))  # a square: `55^2 x 96`,
+        # `55²×96` (not within arithmetic: `11^2*3*96 + 96`)
   | (?P<NUM>[0-9]+(?:(?:,[0-9]{3})+|(?:_[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?
         (?![0-9A-Za-z_]))  # `35K`, `1.16MB`, `3.5e4`; thousands after commas or, as Python writes them, `_`
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
@@ -8218,8 +8220,14 @@ _SIZE_SEPARATORS = (",", ";", "-", "/", ".", "_", "times", "|")  # between sizes
 
 
 def _dims_text(written: str) -> str:
-    """Sizes as cnncalc writes them, `55x55x96`, from `55 X 55 × 96`, `55 by 55 by 96` or `55-by-55-by-96`."""
-    return re.sub(r"\s+", "", re.sub(r"\s+by\s+|-by-", "x", written)).replace("X", "x").replace("×", "x")
+    """Sizes as cnncalc writes them, `55x55x96`, from `55 X 55 × 96`, `55 by 55 by 96`, `55-by-55-by-96` or a
+    square's, `55^2 x 96` (`55²×96`, `55**2 * 96`)."""
+    written = _SQUARED.sub(r"\1x\1", written)
+    return re.sub(r"\s+", "", re.sub(r"\s+by\s+|-by-", "x", written)).replace("X", "x").replace("×", "x") \
+        .replace("*", "x")
+
+
+_SQUARED = re.compile(r"([0-9]+)\s*(?:\^\s*2|²|\*\*\s*2)")
 
 
 def _shown(tokens: list[Tok]) -> str:

@@ -8378,6 +8378,19 @@ def test_a_modules_second_branch_in_a_listing_is_e060_not_judged_on_the_line_abo
     assert [a.verdict for a in chain.answers] == ["right", "right"]
 
 
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("55^2 x 96", "right"), ("55^2x96", "right"), ("55² x 96", "right"), ("55²×96", "right"), ("55**2 * 96", "right"),
+    ("55^2", "right"), ("54^2 x 96", "wrong"), ("55^2 x 95", "wrong"), ("56² × 96", "wrong"),
+])
+def test_an_output_written_as_a_square_times_its_depth(answer: str, verdict: str) -> None:
+    # (227 - 11)/4 + 1 = 55: 55² x 96 is 55x55x96. `55^2 x 96` was read as `2x96` and marked WRONG; `55²×96` was
+    # passed over as prose. Within arithmetic (`11^2*3*96 + 96`) a square is no volume: still not evaluated, E060.
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nOutput: {answer}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)]
+    worked = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nParams: 11^2*3*96 + 96\n")
+    assert [d.code for d in worked.diagnostics if d.severity == "error"] == ["E060"]
+
+
 def test_an_input_after_a_problems_or_parts_number() -> None:
     # `Problem 1. Input image: 64 x 64 x 3.` was prose, and every answer after it rested on a missing input
     # (conv 32 3x3 pad 1 keeps 64x64: 64x64x32, (3·3·3 + 1)·32 = 896)
