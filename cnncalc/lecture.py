@@ -1691,6 +1691,11 @@ class _LineReader:
                 return None
             self.i = closing + 2
             return self.described(name_tokens, None)
+        if _pool_letters(words):  # the notes' pooling layer, `Hyperparameters: F = 2, S = 2`: as `Pooling layer: …`
+            lead_word = self.tokens[0]
+            self.tokens = [Tok("WORD", "pooling", lead_word.start, lead_word.end),
+                           Tok("WORD", "layer", lead_word.start, lead_word.end), *self.tokens[1:]]
+            words, kinds = ["pooling", "layer", *words[1:]], ["WORD", "WORD", *kinds[1:]]
         filters = _filters_at(words, kinds)
         if filters is not None:
             # `10 different 5x5 filters with stride 1, pad 2`, `10 filters of size 5x5, …`, `Conv layer: 10 5x5 …`
@@ -6414,6 +6419,16 @@ def _call_at(words: list[str], at: int) -> int | None:
     while words[j:j + 1] and words[j] in _MODULES and words[j + 1:j + 2] == ["."]:
         j += 2
     return j if words[j:j + 1] and words[j] in _CALLS and words[j + 1:j + 2] == ["("] else None
+
+
+def _pool_letters(words: list[str]) -> bool:
+    """`Hyperparameters: F = 2, S = 2`: the CS231n notes' pooling layer, told by its two letters (a convolution needs
+    its K, the number of filters, too); a max pool, the notes' most common form (an average pool has the same output
+    and no parameters either)."""
+    if words[:2] != ["hyperparameters", ":"]:
+        return False
+    letters = [w for w, after in pairwise(words) if after == "="]
+    return "f" in letters and set(letters) <= {"f", "s"} and len(set(letters)) == len(letters)
 
 
 def _filters_at(words: list[str], kinds: list[str]) -> int | None:

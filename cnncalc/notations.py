@@ -91,6 +91,9 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            r"|[a-z]+[ \t]*[0-9]+[ \t]*:[ \t]*(?:[0-9]+[ \t]+[0-9]+x[0-9]+|[0-9]+[ \t]+(?:neurons|units)"
            r"|[0-9]+x[0-9]+[ \t]+(?:max|avg|average)[ \t]*pool|[0-9]+x[0-9]+[ \t]*/[ \t]*[0-9])\b"
            r"|(?:output|params|parameters|total[ \t]+params)[ \t]*[:=][ \t]*[0-9]"
+           # the CS231n notes' letters: `W1 = 32, H1 = 32, D1 = 3`, `W2 = (W1 - F + 2P)/S + 1`, `D2 = K = 10`, and their
+           # `Hyperparameters: K = 10, F = 5, …`
+           r"|[whd][12][ \t]*=[ \t]*(?:[0-9(]|[whdk][12]?\b)|hyperparameters[ \t]*:[ \t]*[kfsp][ \t]*="
            # a layer numbered in words, its kind first (`Layer 1: CONV 96 11x11, stride 4`)
            r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout)"
            # a layer written as a call, alone or first on a one-line network (`CONV(10 filters, 5x5, …)`, `FC(10)`,
@@ -170,7 +173,8 @@ def detect(text: str, name: str) -> str:
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …` (and the `stride 2 => 3` cases under
     `Example N = 7, F = 3:`, and letters or a layer told before their input: `…, F=3, S=1 on a 32x32x3 input`,
     `A 1x1 convolution with 32 filters on a 56x56x64 input`), `What is the output …`,
-    `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`,
+    `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`, the notes' letters
+    (`W1 = 32, …`, `Hyperparameters: K = 10, …`),
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` (after a step's letter too, `(a) CONV: 8 filters, …`),
     `conv1: nn.Conv2d(3, 64, 11)`, `Conv2D(32, (3,3)) ->`, `conv3-64: output …`, `conv 3x3, 64, … ->` and
     `CONV1 output: …` lines, and tables' rows (markdown's with or without their outer bars, or aligned by spaces);

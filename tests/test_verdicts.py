@@ -2330,6 +2330,24 @@ def test_an_input_and_a_layer_given_in_the_notes_letters(given: str) -> None:
         assert "right" not in [a.verdict for a in unread.answers]
 
 
+def test_a_sheet_in_the_notes_letters_alone_is_detected_and_its_pool_read() -> None:
+    # Only letters: the sheet was read as the spec language (six errors, no verdict). The notes' pooling layer has
+    # two hyperparameters, F and S (a convolution needs K too): (32 - 2)/2 + 1 = 16, no parameters; its line was
+    # prose, and the pool's answer was taken for the convolution's (E060).
+    sheet = ("W1 = 32, H1 = 32, D1 = 3\nHyperparameters: K = 10, F = 5, S = 1, P = 2\n"
+             "W2 = (32 - 5 + 4)/1 + 1 = {conv}\nD2 = K = 10\nHyperparameters: F = 2, S = 2\n"
+             "W2 = (32 - 2)/2 + 1 = {pool}\n")
+    report = cnncalc.analyze_text(sheet.format(conv=32, pool=16), "notes.txt")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "width", "right"), ("conv1", "depth", "right"), ("maxpool1", "width", "right")]
+    wrong = cnncalc.analyze_text(sheet.format(conv=28, pool=15), "notes.txt")
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "wrong"]
+    # a letter said twice is no pool; with K it is a convolution, K 2x2 filters (the notes' pool is F and S alone)
+    for letters, labels in (("F = 2, S = 2, F = 3", ["conv1", "conv1"]), ("F = 2, K = 2", ["conv1", "conv1", "conv2"])):
+        other = cnncalc.analyze_text(sheet.format(conv=32, pool=16).replace("F = 2, S = 2", letters), "notes.txt")
+        assert [a.label for a in other.answers] == labels
+
+
 # AlexNet (without its grouping, as the lecture counts it) in a table whose layer cells are compact: conv2 (5·5·96 +
 # 1)·256 = 614,656, conv3 (3·3·256 + 1)·384 = 885,120, conv4 (3·3·384 + 1)·384 = 1,327,488, conv5 (3·3·384 + 1)·256
 # = 884,992, FC6 (6·6·256 + 1)·4096 = 37,752,832, FC7 (4096 + 1)·4096 = 16,781,312, FC8 (4096 + 1)·1000 = 4,097,000;
