@@ -7758,8 +7758,13 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
         return tokens
     given = volumes[0]
     titled = given - 1 - (words[given - 1:given] == [":"])  # `VGG-16 (first block), input 224x224x3`: a title's
-    if titled > 1 and words[titled] == "input" and words[titled - 1] in (",", "-", "—", ";") and \
-            set(words[given + 1:]) <= {".", *_INPUT_WORDS} and \
+    closed = ")" if titled > 1 and words[titled - 1] == "(" else None  # `ResNet-18 stem (input 224x224x3)`
+    after = words[given + 1:]
+    if closed is not None and after[:1] == [closed]:
+        after = after[1:]
+    if titled > 1 and words[titled] == "input" and (words[titled - 1] in (",", "-", "—", ";") or (
+            closed is not None and words[given + 1:given + 2] == [closed])) and \
+            set(after) <= {".", ":", *_INPUT_WORDS} and \
             not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w == "output" for w in words[:titled]):
         return [tokens[titled], Tok("P", ":", tokens[given].start, tokens[given].start), *tokens[given:]]
     numbered = _lead(tokens)  # (`Problem 3. Consider …`)

@@ -2468,6 +2468,17 @@ def test_the_vgg_papers_names_with_their_answers_after_a_colon() -> None:
         ("36,864", "wrong"), ("55x55x128", "wrong")]  # the biases left out; (112 - 2)/2 without the + 1
 
 
+@pytest.mark.parametrize("title", ["ResNet-18 stem (input 224x224x3)", "ResNet-18 stem (input: 224x224x3)"])
+def test_a_titles_input_in_parentheses(title: str) -> None:
+    # The title was prose and every layer came before any input (E024, nothing judged). ResNet's stem rounded down,
+    # as the sheet says: (224 - 7 + 2·3)/2 + 1 = 112.5, 112; (7·7·3 + 1)·64 = 9,472; the pool (112 - 3 + 2)/2 + 1
+    # = 56.5, 56.
+    sheet = (f"{title}\nconv1: 64 7x7 filters, stride 2, pad 3, rounded down -> 112x112x64, params {{params}}\n"
+             "pool1: 3x3 max pool, stride 2, pad 1, rounded down -> 56x56x64\n")
+    assert [a.verdict for a in homework(sheet.format(params="9,472")).answers] == ["right"] * 3
+    assert [a.verdict for a in homework(sheet.format(params="9,408")).answers] == ["right", "wrong", "right"]
+
+
 def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
     # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
     report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
