@@ -939,6 +939,13 @@ class _Table:
                 ("P", "("), ("DIMS", "2x2"), ("P", ","), ("WORD", "stride"), ("NUM", "2"), ("P", ")")))]
         if name_tokens[-1:] and name_tokens[-1].text == ":":
             name_tokens = name_tokens[:-1]  # a label's colon, as the deeplearning.ai course's `Input:` row has
+        if len(name_tokens) == 1 and name_tokens[0].kind == "NUM" and name_tokens[0].text.isdigit() and \
+                by_role.get("description"):  # `| 1 | Conv | 16 | 3x3 | …`: the layers numbered, their Type beside
+            number = name_tokens[0]
+            if [t.lower for t in by_role["description"]] in _INPUT_NAMES:  # `| 0 | Input | … | 32x32x3 |`
+                name_tokens = by_role.pop("description")
+            else:
+                name_tokens = [Tok("WORD", "layer", number.start, number.start), number]
         if len(name_tokens) > 3 and [t.text for t in name_tokens[-3::2]] == ["(", ")"] and \
                 name_tokens[-2].kind == "WORD":
             name_tokens = name_tokens[:-3]  # `conv1 (Conv2D)` under `Layer (type)`: the name, then its type

@@ -2479,6 +2479,27 @@ def test_a_titles_input_in_parentheses(title: str) -> None:
     assert [a.verdict for a in homework(sheet.format(params="9,408")).answers] == ["right", "wrong", "right"]
 
 
+NUMBERED_TABLE = """| Layer | Type | Filters | Size | Stride | Pad | Output | Params |
+|---|---|---|---|---|---|---|---|
+| 0 | Input | | | | | 32x32x3 | |
+| 1 | Conv | 16 | 3x3 | 1 | 1 | 32x32x16 | {conv1} |
+| 2 | MaxPool | | 2x2 | 2 | 0 | {pool} | 0 |
+| 3 | Conv | 32 | 3x3 | 1 | 1 | 16x16x32 | 4,640 |
+| 4 | FC | 10 | | | | 10 | 81,930 |
+"""
+
+
+def test_a_table_whose_layers_are_numbered_beside_their_type() -> None:
+    # (3·3·3 + 1)·16 = 448 (pad 1 keeps 32); the pool halves it, 16x16x16; (3·3·16 + 1)·32 = 4,640; the FC takes
+    # 16·16·32 = 8,192 values: (8,192 + 1)·10 = 81,930. The Layer column's numbers were read as names cnncalc does not
+    # know (E060), every answer unchecked.
+    report = cnncalc.analyze_text(NUMBERED_TABLE.format(conv1="448", pool="16x16x16"), "hw.md")
+    assert [a.verdict for a in report.answers] == ["right"] * 8 and report.rows[0].name == "layer1"
+    wrong = cnncalc.analyze_text(NUMBERED_TABLE.format(conv1="432", pool="15x15x16"), "hw.md")
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [
+        ("432", "wrong"), ("15x15x16", "wrong")]  # the biases left out; (32 - 2)/2 without the + 1
+
+
 def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
     # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
     report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
