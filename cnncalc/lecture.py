@@ -73,7 +73,7 @@ _TOKEN = re.compile(r"""\s*(?:
   | (?P<NUM>[0-9]+(?:(?:,[0-9]{3})+|(?:_[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?
         (?![0-9A-Za-z_]))  # `35K`, `1.16MB`, `3.5e4`; thousands after commas or, as Python writes them, `_`
   | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
-  | (?P<ARROW>->|→|⇒|⟶|⟹)
+  | (?P<ARROW>->|→|⇒|⟶|⟹|={2,}>|[—–]+>)  # (`==>`, `—>` too: `=>` is read as a pair)
   | (?P<P>[][:,()=;*+/.\-?])
   | (?P<BAD>\S)
 )""", re.VERBOSE)

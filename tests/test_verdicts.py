@@ -2500,6 +2500,14 @@ def test_a_table_whose_layers_are_numbered_beside_their_type() -> None:
         ("432", "wrong"), ("15x15x16", "wrong")]  # the biases left out; (32 - 2)/2 without the + 1
 
 
+@pytest.mark.parametrize("arrow", ["==>", "===>", "—>", "–>"])
+def test_an_arrow_drawn_with_equals_signs_or_a_dash(arrow: str) -> None:
+    # (227 - 11)/4 + 1 = 55 and (11·11·3 + 1)·96 = 34,944: the line was E060, its answers not checked
+    for answers, verdicts in (("55x55x96, params 34,944", ["right", "right"]), ("54x54x96", ["wrong"])):
+        report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4 {arrow} {answers}\n")
+        assert [a.verdict for a in report.answers] == verdicts
+
+
 def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
     # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
     report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
