@@ -7081,11 +7081,14 @@ def _pooling_remark(tokens: list[Tok], above: ir.Line) -> bool:
     """A line of prose under a layer that names a pooling or resampling step and leads to what follows it (ending
     with a colon, or starting with `After`: `After pooling:`, `The pooling halves it:`, `Subsampled:`): the answers
     right under it may be that step's, so they are not judged against the layer above (a right pooled 16x16x10 was
-    marked wrong as the convolution's); followed by anything else it stays prose, and so does a statement about
-    pooling (`Pooling reduces 32 to 16`). Not when the layer above is of that kind (the remark is about it)."""
+    marked wrong as the convolution's); so does one that says the size the step gives (`Pooling reduces 32 to 16`,
+    `Pool: no params, halves the size to 16x16`). Followed by anything else it stays prose. Not when the layer above
+    is of that kind (the remark is about it)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
+    kinds = [t.kind for t in tokens[_lead(tokens):]]
     said = {w for w in words if w.startswith(_POOLING_WORDS)}
-    if not said or len(words) > 24 or "?" in words or not (words[-1] == ":" or words[0] == "after"):
+    result = any(w in ("to", "into") and kinds[j + 1:j + 2] in (["NUM"], ["DIMS"]) for j, w in enumerate(words))
+    if not said or len(words) > 24 or "?" in words or not (words[-1] == ":" or words[0] == "after" or result):
         return False
     item = above.items[-1] if above.items else None
     keyword = item.keyword if isinstance(item, ir.LayerCall) else ""

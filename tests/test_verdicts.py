@@ -4644,12 +4644,18 @@ def test_a_line_naming_a_kind_of_layer_with_nothing_after_it_stays_prose() -> No
     assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
         ("N060", 3, "skipped as prose: lines 3–5 (3 lines)")]  # one passage, the line in it
     # nor is a sentence about layers in general, or one that describes no layer (no size, filters, stride, …)
-    for sentence in ("Conv layers keep the size when pad = (F-1)/2", "Pooling reduces 32 to 16",
-                     "Conv keeps the 32x32 size because pad = 2", "Pool: no params, halves the size to 16x16",
+    for sentence in ("Conv layers keep the size when pad = (F-1)/2", "Conv keeps the 32x32 size because pad = 2",
                      "Conv with stride 1 and pad 2 preserves size"):
         general = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{sentence}\nOutput: 32x32x10\n")
         assert [(a.label, a.verdict) for a in general.answers] == [("conv1", "right")], sentence
         assert [d.code for d in general.diagnostics] == ["N060"], sentence
+    # but one that says the size a pooling step gives leads to that step's output: the answer under it may be the
+    # pool's (16x16x10 was marked wrong as the convolution's; 32x32x10 passed though a pool makes it 16x16x10)
+    for sentence in ("Pooling reduces 32 to 16", "Pool: no params, halves the size to 16x16"):
+        for answer in ("32x32x10", "16x16x10"):
+            pooled = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{sentence}\nOutput: {answer}\n")
+            assert [a.verdict for a in pooled.answers] == ["unchecked"], sentence
+            assert [(d.code, d.line) for d in pooled.diagnostics if d.severity == "error"] == [("E060", 3)], sentence
     # nor is a line about a layer already stated by its name (an answer said again) a layer
     again = homework("Input: 35x35x8\nPOOL1: 3x3 max pool, stride 2 -> 17x17x8\nAfter POOL1: 17x17x8\n"
                      "POOL1 output: 17x17x8\nFC1: 10 neurons -> 10\n")
