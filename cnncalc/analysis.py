@@ -279,8 +279,12 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
     for check, line_rows, received in walker.lines:
         checker.line(check, line_rows, received)
     if root is not None:
+        # a network with no input and no layer read: its totals are not 0 but unknown (a sheet's layers under a
+        # missing input were prose, and its right total was judged against 0)
+        empty = Doubt(unknown, None, True, True) if unknown is not None and not top else None
         checker.totals(net.totals, totals, output, output_doubt, rows, top,
-                       x.size if x is not None and guessed is None and unknown is None else None, walker.went_on)
+                       x.size if x is not None and guessed is None and unknown is None else None,
+                       walker.went_on or empty)
     if workings is not None:
         workings.check(checker.answers, file_diagnostics + sink.items, sink)
     outputs = (Output(main, output, False), *walker.outputs)

@@ -1395,9 +1395,11 @@ class _LineReader:
         first = _skip(words, _skip(words, 0, _STATEMENT_LEADS), ("a", "an"))  # `Then a FC layer with 10 outputs`
         lead = next((j for j, w in enumerate(words) if j >= first and w not in _UNNAMED_WORDS), len(words))
         colon = lead if words[lead:lead + 1] == [":"] else None  # (not an answer's: `…, params: 850`)
+        if words[first:first + 3] == ["output", "layer", ":"] and any(w in _FC_UNITS for w in words[first + 3:]):
+            lead = first + 2  # an MLP's `Output layer: 10 neurons, softmax` (not an answer's `Output: …`)
         head = words[first:lead]
-        kind = None if not head or len(head) > 4 or not set(head) <= _UNNAMED_WORDS else \
-            "fc" if head[0] == "hidden" else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`: an MLP's)
+        kind = None if not head or len(head) > 4 or not set(head) <= {*_UNNAMED_WORDS, "output"} else \
+            "fc" if head[0] in ("hidden", "output") else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`)
         called = _call_at(words, first)
         if called is not None:  # `nn.Linear(3072, 100)`, `BatchNorm2d(64)` on a line of its own: the call says it
             kind, head, lead, colon = _CALLS[words[called]][0], words[first:called + 1], called + 1, None
@@ -1512,6 +1514,8 @@ class _LineReader:
                     self.not_a_volume(self.tokens[0].text, self.tokens[0].span)
                 self.i = colon + 1
                 return self.described(self.tokens[1:colon], volume)
+        if words[:2] == ["hidden", "layer"] and kinds[2:3] == ["NUM"] and words[3:4] in ([":"], ["-"], ["="]):
+            self.tokens, words, kinds = self.tokens[1:], words[1:], kinds[1:]  # an MLP's `Hidden layer 1: 256 neurons`
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
             self.goes_on = self.tokens[1].text != "1"  # `Layer 2 - max pool 3x3, stride 2`: not the first
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
@@ -1650,6 +1654,11 @@ class _LineReader:
                 self.tokens = self.tokens[:at] + ([spelled, *tokens[closing + 1:]] if spelled is not None else tokens)
                 words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
             end = len(words) - (words[-1:] == ["."])  # `Input: 32x32x3 image.`: a sentence's end
+            flattened = _flattened_said(self.tokens, at, end)  # `…, flattened to 784`: the input's values, answered
+            counts = None
+            if flattened is not None:
+                end, length = flattened
+                counts = {"memory": self._count_token(length)}
             if words[end - 1:end] == [")"] and "(" in words[at:end]:  # `Input: 28x28x1 (MNIST)`: a remark of words
                 opening = max(j for j in range(at, end) if words[j] == "(")
                 if not any(k == "DIMS" for k in kinds[opening:end]) and \
@@ -1665,7 +1674,7 @@ class _LineReader:
                     1 if said & _GREY_WORDS and not said & _COLOUR_WORDS else None
                 if given is not None and len(given.dims) == 3:
                     if depth in (None, given.dims[2]):
-                        return self.input(given, given.dims)
+                        return self.input(given, given.dims, counts)
                     self.sink.add(codes.E060, f"the input {given.text} has {given.dims[2]} channel"
                                               f"{'s' if given.dims[2] != 1 else ''}, but the line "
                                               f"calls it {'a colour' if depth == 3 else 'a one-channel'} image",
@@ -1673,7 +1682,7 @@ class _LineReader:
                     return None
                 if given is not None and len(given.dims) == 2:  # `Input: 32x32 RGB image`, `Input: 28x28 grayscale`
                     if depth is not None:
-                        return self.input(given, (*given.dims, depth))
+                        return self.input(given, (*given.dims, depth), counts)
                     self.sink.add(codes.E060, f"the input {given.text} does not say its depth", given.span,
                                   hint=f"write `{given.text}x3` (or say RGB) for a colour image, `{given.text}x1` "
                                        f"(or say grayscale) for one channel")
@@ -4492,6 +4501,7 @@ class _LineReader:
         opened = self.at("(") and after is not None and after.kind == "NUM"  # `FC layer (100 neurons)`
         if opened:
             self.next()
+        after_colon = 0 < self.i <= len(self.tokens) and self.tokens[self.i - 1].text == ":"  # (`FC1: 784 -> 256`)
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
         end = count[1].end
         if self.at("-") and self.at(*_FC_UNITS, ahead=1):  # `120-unit fully connected layer`
@@ -4506,14 +4516,34 @@ class _LineReader:
                 while self.at(",", "layer", *_FC_KIND_WORDS):
                     end = self.next().end
         following = self.peek()
+        received = None
         if opened:
             if following is None or following.text != ")":
                 raise _Unreadable("expected `)` after the number of neurons", self.rest_span())
             end = self.next().end
         elif not unit and following is not None and following.kind != "ARROW" and following.text not in (",", ";", "("):
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
+        elif not unit and after_colon and self.in_to_out(count[0]):  # `FC1: 784 -> 256`: its inputs, then its width
+            received, count = count, self.expect_number("the number of neurons")
+            end = count[1].end
         args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]), *self.options({"bias"}))  # `…, no bias`
+        if received is not None:  # checked as PyTorch's `in_features` (E017 when the layer receives another count)
+            args = (*args, ir.Arg("inputs", ir.Num(*received), received[1]))
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def in_to_out(self, count: int) -> bool:
+        """At an arrow after an FC layer's bare number right after its name's colon, another bare number that
+        differs from it (`FC1: 784 -> 256`, `FC2: 256 -> 128, params 32,896`): the layer written as its inputs and its
+        outputs, as `nn.Linear(784, 256)`; the arrow then passed. An FC layer's output is as wide as it is, so `784 ->
+        256` cannot be 784 neurons answered 256 wide (its right counts were marked wrong as a 784-wide layer's).
+        Without the colon, `FC 4096 -> 4095` is the width and an answer, as a listing writes it."""
+        arrow, width, after = self.peek(), self.peek(1), self.peek(2)
+        if arrow is None or arrow.kind != "ARROW" or width is None or width.kind != "NUM" or \
+                not width.text.replace(",", "").isdigit() or int(width.text.replace(",", "")[:18]) == count or \
+                (after is not None and after.text not in (",", ";", "(")):
+            return False
+        self.next()
+        return True
 
     def adaptive(self, keyword: str, name_span: Span) -> ir.LayerCall:
         """`adaptive avg pool to 7x7`, `7x7` after an adaptive pool's name: PyTorch's adaptive pooling, to that
@@ -6426,6 +6456,24 @@ def _call_at(words: list[str], at: int) -> int | None:
     while words[j:j + 1] and words[j] in _MODULES and words[j + 1:j + 2] == ["."]:
         j += 2
     return j if words[j:j + 1] and words[j] in _CALLS and words[j + 1:j + 2] == ["("] else None
+
+
+def _flattened_said(tokens: list[Tok], start: int, end: int) -> tuple[int, Tok] | None:
+    """An input line's closing remark that gives its values as one vector (`…, flattened to 784`, `flattened = 784`,
+    `(flattened: 784 values)`): where the remark starts and its number; None for any other line."""
+    words = [t.lower for t in tokens[:end]]
+    at = next((j for j in range(start, end) if words[j] in ("flattened", "flatten")), None)
+    if at is None:
+        return None
+    begin = at - (words[at - 1] in (",", "(", ";"))
+    j = _skip(words, at + 1, ("to", "into", "=", ":", "a", "an", "it", "is"))
+    if j >= end or tokens[j].kind != "NUM" or not tokens[j].text.replace(",", "").isdigit():
+        return None
+    rest = words[j + 1:end]
+    if not set(rest) <= {"values", "vector", "numbers", "features", "inputs", "elements", "-", "dim", "d", ")"} or \
+            (")" in rest) != (words[begin] == "("):
+        return None
+    return begin, tokens[j]
 
 
 def _pool_letters(words: list[str]) -> bool:

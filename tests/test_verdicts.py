@@ -2508,6 +2508,51 @@ def test_an_arrow_drawn_with_equals_signs_or_a_dash(arrow: str) -> None:
         assert [a.verdict for a in report.answers] == verdicts
 
 
+# An MLP for MNIST: 28·28·1 = 784 values; (784 + 1)·256 = 200,960, (256 + 1)·128 = 32,896, (128 + 1)·10 = 1,290;
+# 235,146 in all.
+MLP_IN_OUT = ("Input: 28x28x1\nFlatten -> 784\nFC1: {fc1} -> 256, params 200,960\nFC2: 256 -> 128, params {fc2}\n"
+              "FC3: 128 -> 10, params 1,290\n")
+
+
+def test_an_fc_layer_written_as_its_inputs_then_its_outputs() -> None:
+    # `FC1: 784 -> 256` was read as 784 neurons answered 256 wide: every count after it was marked WRONG
+    report = homework(MLP_IN_OUT.format(fc1=784, fc2="32,896"))
+    assert [(a.label, a.verdict) for a in report.answers] == [
+        ("flatten1", "right"), ("fc1", "right"), ("fc2", "right"), ("fc3", "right")]
+    wrong = homework(MLP_IN_OUT.format(fc1=784, fc2="32,768"))  # the biases left out
+    assert [(a.label, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("fc2", "wrong")]
+    # the inputs said are checked, as PyTorch's in_features: 700 is not the 784 values FC1 receives
+    unmatched = homework(MLP_IN_OUT.format(fc1=700, fc2="32,896"))
+    assert [(d.code, d.line) for d in unmatched.diagnostics if d.severity == "error"] == [("E017", 3)]
+    assert [a.verdict for a in unmatched.answers if a.label == "fc1"] == ["unchecked"]
+
+
+def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
+    # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
+    sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
+             "Hidden layer 2: 128 neurons -> params {}\nOutput layer: 10 neurons, softmax -> params 1,290\n")
+    assert [a.verdict for a in homework(sheet.format("32,896")).answers] == ["right"] * 3
+    assert [a.verdict for a in homework(sheet.format("32,768")).answers] == ["right", "wrong", "right"]
+
+
+@pytest.mark.parametrize("line", ["Input image 28x28 (grayscale), flattened to {}", "Input: 28x28x1 flattened = {}",
+                                  "Input: 28x28x1 (flattened: {} values)"])
+def test_an_input_said_flattened_gives_its_values(line: str) -> None:
+    # the line was prose (no input: every answer unjudged, and the total judged against 0); 28·28·1 = 784 values
+    sheet = line + "\nDense(256) -> 256, params 200,960\nTotal params: 200,960\n"
+    assert [a.verdict for a in homework(sheet.format(784)).answers] == ["right"] * 4
+    assert [a.verdict for a in homework(sheet.format(785)).answers] == ["wrong"] + ["right"] * 3
+
+
+@pytest.mark.parametrize(("text", "name"), [("Some prose here.\nTotal params: 235,146\n", "hw.txt"),
+                                           ("expect total params 5\n", "n.spec")])
+def test_a_total_on_a_network_with_no_input_and_no_layer_is_not_judged(text: str, name: str) -> None:
+    # it was judged against 0 (WRONG): a sheet's layers under a missing input were passed over as prose
+    report = cnncalc.analyze_text(text, name)
+    assert [(a.verdict, a.reason) for a in report.answers] == [("unchecked", "it rests on the missing input")]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E020"]
+
+
 def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
     # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
     report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
