@@ -4180,7 +4180,12 @@ class _LineReader:
             while self.at(*_SIZE_FIRST_JOINS):
                 self.next()
         count = self.expect_number("the number of filters, as in `96 11x11 filters`")
-        if self.phrase(_INPUT_CHANNELS) is not None:  # `3 input channels, 10 output channels`: PyTorch's in_channels
+        if not transposed and self.channels_to_channels(kernel is None):  # `CONV1: 3 -> 32, 3x3, …`: in, then out
+            args.append(ir.Arg("inputs", ir.Num(count[0], count[1]), count[1]))  # (E017 if the input's depth differs)
+            count = self.expect_number("the number of output channels")
+            if self.at("channels", "filters", "kernels"):
+                self.next()
+        elif self.phrase(_INPUT_CHANNELS) is not None:  # `3 input channels, 10 output channels`: PyTorch's in_channels
             args.append(ir.Arg("inputs", ir.Num(count[0], count[1]), count[1]))  # (E017 if the input's depth differs)
             while self.at(",", "and"):
                 self.next()
@@ -4530,6 +4535,21 @@ class _LineReader:
         if received is not None:  # checked as PyTorch's `in_features` (E017 when the layer receives another count)
             args = (*args, ir.Arg("inputs", ir.Num(*received), received[1]))
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def channels_to_channels(self, sized_after: bool) -> bool:
+        """After a convolution's first number, an arrow and a bare number (`CONV1: 3 -> 32, 3x3, stride 1`, `3x3, 3 ->
+        32 channels`): its input channels, then its output channels, as `nn.Conv2d(3, 32, 3)` writes them; the arrow
+        passed, the cursor at the output channels. Only when what follows says so (`channels`, or, before the size,
+        a comma and the size): `3x3, 64 -> 56` stays the filters and an answer."""
+        arrow, out, after, size = self.peek(), self.peek(1), self.peek(2), self.peek(3)
+        if arrow is None or arrow.kind != "ARROW" or out is None or out.kind != "NUM" or not out.text.isdigit():
+            return False
+        said = after is not None and after.lower in ("channels", "filters", "kernels")
+        sized = sized_after and after is not None and after.text == "," and size is not None and size.kind == "DIMS"
+        if not (said or sized):
+            return False
+        self.next()
+        return True
 
     def in_to_out(self, count: int) -> bool:
         """At an arrow after an FC layer's bare number right after its name's colon, another bare number that

@@ -2527,6 +2527,21 @@ def test_an_fc_layer_written_as_its_inputs_then_its_outputs() -> None:
     assert [a.verdict for a in unmatched.answers if a.label == "fc1"] == ["unchecked"]
 
 
+@pytest.mark.parametrize("description", ["{c} -> 32, 3x3, stride 1, pad 1", "3x3, {c} -> 32 channels, pad 1",
+                                         "{c} -> 32 channels, 3x3, pad 1", "{c} → 32, 3x3, pad 1"])
+def test_a_convolution_written_as_its_channels_in_then_out(description: str) -> None:
+    # as nn.Conv2d(3, 32, 3, padding=1) writes it: (3·3·3 + 1)·32 = 896, pad 1 keeps 32x32. It was E060.
+    for params, verdict in (("896", "right"), ("864", "wrong")):
+        report = homework(f"Input: 32x32x3\nConv1: {description.format(c=3)} -> 32x32x32, params {params}\n")
+        assert [a.verdict for a in report.answers] == ["right", verdict], description
+    # the input channels said are checked: the input has 3, not 4 (E017, the count not judged)
+    other = homework(f"Input: 32x32x3\nConv1: {description.format(c=4)} -> 32x32x32, params 896\n")
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E017"]
+    assert [a.verdict for a in other.answers] == ["right", "unchecked"]
+    # a count then an arrow and a bare number, nothing saying channels, stays an answer (`64 -> 30`: E060 here)
+    assert homework("Input: 32x32x3\nCONV1: 3x3, 64 -> 30\n").rows[0].op != "conv 64 3x3 inputs 3"
+
+
 def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
     # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
     sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
