@@ -1480,7 +1480,8 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(self.tokens[lead:])),
+            _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
+                self.tokens[lead:]))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -8075,6 +8076,28 @@ def _figure_pool(tokens: list[Tok]) -> list[Tok]:
                 Tok("WORD", "same", end, end), *tokens[k + ends:]]
     if words[:ends] in (["avg", "pool"], ["average", "pool"]):
         return [*tokens[:k], Tok("WORD", "global", first.start, first.start), *tokens[k:]]
+    return tokens
+
+
+def _name_marked(tokens: list[Tok]) -> list[Tok]:
+    """A layer's name marked as sheets mark it, as the listing writes it: `Step 2: conv …` as `Layer 2: conv …`,
+    `Conv layer #1: …` as `Conv layer 1: …`, `C1 (conv): 8 3x3 filters` as `C1: conv, 8 3x3 filters`, `L1 - conv
+    3x3, …` as `L1: conv 3x3, …` (each was E060). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:1] == ["step"] and tokens[1:2] and tokens[1].kind == "NUM" and words[2:3] in ([":"], ["-"]) and \
+            any(t.kind in ("NUM", "DIMS") for t in tokens[3:]):  # (`Step 2: pooling` alone is a heading)
+        return [tokens[0]._replace(text="Layer"), *tokens[1:]]
+    hashed = next((j for j in range(1, min(len(tokens) - 2, 4)) if words[j] == "#" and tokens[j + 1].kind == "NUM"
+                   and words[j + 2] in (":", "-")), None)
+    if hashed is not None and _label(tokens[:hashed] + [tokens[hashed + 1]]) is not None:
+        return [*tokens[:hashed], *tokens[hashed + 1:]]
+    if len(tokens) > 5 and tokens[0].kind == "WORD" and _label(tokens[:1]) is not None and words[1] == "(" and \
+            words[3:5] == [")", ":"] and _layer_kind(words[2]) is not None:
+        kind = tokens[2]
+        return [tokens[0], tokens[4], kind, Tok("P", ",", kind.end, kind.end), *tokens[5:]]
+    if len(tokens) > 3 and tokens[0].kind == "WORD" and _label(tokens[:1]) is not None and words[1] == "-" and \
+            _layer_kind(words[0]) is None and any(words[2:2 + len(kind)] == list(kind) for kind in _KIND_WORDS):
+        return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *tokens[2:]]
     return tokens
 
 

@@ -2542,6 +2542,15 @@ def test_a_convolution_written_as_its_channels_in_then_out(description: str) -> 
     assert homework("Input: 32x32x3\nCONV1: 3x3, 64 -> 30\n").rows[0].op != "conv 64 3x3 inputs 3"
 
 
+@pytest.mark.parametrize("name", ["L1 - conv 3x3, 8 filters, pad 1", "Step 1: conv 3x3, 8 filters, pad 1",
+                                  "Conv layer #1: 8 filters 3x3, pad 1", "C1 (conv): 8 3x3 filters, pad 1"])
+def test_a_layers_name_marked_as_sheets_mark_it(name: str) -> None:
+    # each was E060: pad 1 keeps 32x32, (3·3·3 + 1)·8 = 224
+    for answers, verdicts in (("32x32x8, params 224", ["right", "right"]), ("30x30x8, params 216", ["wrong", "wrong"])):
+        report = homework(f"Input: 32x32x3\n{name} -> {answers}\n")
+        assert [a.verdict for a in report.answers] == verdicts, name
+
+
 def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
     # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
     sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
