@@ -506,6 +506,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                                                    current.input is not None, current.shared)
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
+            if reader.answered_again and not current.unsure:
+                # a layer stated between the two answers may not have been read: the network's totals would leave
+                # it out (a right total was marked wrong when an `Output layer with 10 neurons.` was prose)
+                current.unsure = (f"the answer at line {number} differs from the one above it for the same layer: a "
+                                  f"layer stated between them may not have been read")
             current.placed = current.placed or (reader.places and current.restated is not None)
             # a step of a one-line network, or a call on a line of its own, is a layer: read, or E060
             if result is None and (step or (current.input is not None and _a_call(tokens))) and \
@@ -1289,6 +1294,7 @@ class _LineReader:
         self.telling = False  # the line is a question that tells its layer (no change to a layer above: `_what_if`)
         self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
         # names none (`_named_line` need not look)
+        self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -1395,8 +1401,11 @@ class _LineReader:
         first = _skip(words, _skip(words, 0, _STATEMENT_LEADS), ("a", "an"))  # `Then a FC layer with 10 outputs`
         lead = next((j for j, w in enumerate(words) if j >= first and w not in _UNNAMED_WORDS), len(words))
         colon = lead if words[lead:lead + 1] == [":"] else None  # (not an answer's: `…, params: 850`)
-        if words[first:first + 3] == ["output", "layer", ":"] and any(w in _FC_UNITS for w in words[first + 3:]):
-            lead = first + 2  # an MLP's `Output layer: 10 neurons, softmax` (not an answer's `Output: …`)
+        units_said = any(w in _FC_UNITS for w in words[first + 3:])
+        if words[first:first + 2] == ["output", "layer"] and words[first + 2:first + 3] in ([":"], ["with"], ["of"]) \
+                and units_said:
+            lead = first + 2  # an MLP's `Output layer: 10 neurons, softmax`, `Output layer with 10 neurons` (not an
+            # answer's `Output: …`)
         head = words[first:lead]
         kind = None if not head or len(head) > 4 or not set(head) <= {*_UNNAMED_WORDS, "output"} else \
             "fc" if head[0] in ("hidden", "output") else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`)
@@ -3407,6 +3416,7 @@ class _LineReader:
         if not same:
             self.sink.add(codes.E060, f"`{again.text}` answers again what was answered `{earlier.text}` above",
                           again.span, hint="keep one answer for each layer's output and count: the first is judged")
+            self.answered_again = True
         return same and finer
 
     def _output_answer(self, words: list[str], kinds: list[str], tokens: list[Tok], side: bool = False

@@ -2551,6 +2551,42 @@ def test_a_layers_name_marked_as_sheets_mark_it(name: str) -> None:
         assert [a.verdict for a in report.answers] == verdicts, name
 
 
+LETTERED_CNN = """HW3 Q2: Compute the output size and number of parameters for each layer of this CNN.
+The input is a 64x64 RGB image.
+
+(a) Conv layer with 32 filters of size 5x5, stride 1, no padding.
+    Output: 60x60x32
+    Params: (5*5*3+1)*32 = 2432
+(b) Max pooling 2x2, stride 2.
+    Output: 30x30x32
+(c) Conv layer with 64 filters of size 3x3, stride 1, padding 1.
+    Output: 30x30x64
+    Params: (3*3*32+1)*64 = 18496
+(d) Max pooling 2x2, stride 2.
+    Output: 15x15x64
+(e) Fully connected layer with 128 neurons.
+    Params: 15*15*64*128 + 128 = 1843328
+(f) {last}
+    Params: 128*10 + 10 = 1290
+Total parameters: 2432 + 18496 + 1843328 + 1290 = {total}
+"""
+
+
+def test_a_total_after_a_layer_that_was_not_read_is_not_judged() -> None:
+    # 64 - 5 + 1 = 60; 30; 30 (padded); 15; (5·5·3 + 1)·32 = 2,432, (3·3·32 + 1)·64 = 18,496, 15·15·64·128 + 128 =
+    # 1,843,328, 128·10 + 10 = 1,290: 1,865,546 in all. `Output layer with 10 neurons.` was prose: its count was taken
+    # for the FC layer's (E060) and the right total marked WRONG against the 1,864,256 of the layers read.
+    report = homework(LETTERED_CNN.format(last="Output layer with 10 neurons.", total=1865546))
+    assert [a.verdict for a in report.answers] == ["right"] * 9
+    assert [a.verdict for a in homework(LETTERED_CNN.format(last="Output layer with 10 neurons.",
+                                                            total=1864256)).answers][-1] == "wrong"
+    # a last layer cnncalc cannot read: its count differs from the one above (E060), so a layer may be missing, and
+    # the total is not judged rather than judged without it
+    unread = homework(LETTERED_CNN.format(last="The last layer: ten classes.", total=1865546))
+    assert [a.verdict for a in unread.answers][-1] == "unchecked"
+    assert "a layer stated between them may not have been read" in (unread.answers[-1].reason or "")
+
+
 def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
     # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
     sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
