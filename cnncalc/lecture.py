@@ -136,6 +136,9 @@ class _Net:
         # why its totals are not judged: its input is the volume the network before it was answered to stand at,
         # which a layer not saying its place may go on from (its own answers are the same either way)
         self.unsure = ""
+        # the first line of prose after its first layer that speaks of a layer (`(f) A softmax classifier over 10
+        # classes.`): a layer cnncalc did not read, which a total after it would leave out
+        self.unread_layer: int | None = None
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -498,6 +501,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if totals or sink.total > reported:  # totals, or one reported as unreadable
                 flush()
                 if totals:
+                    if current.unread_layer is not None:  # (a layer read after that line is not enough: it may
+                        # be the one after the unread one)
+                        totals = [t._replace(unsure=t.unsure or f"line {current.unread_layer}, read as prose, may "
+                                                                f"state a layer the total counts")
+                                  if t.limit is not None else t for t in totals]
                     current.totals.extend(totals)
                     steps(current)
                 current.end = line_start + len(raw)
@@ -541,6 +549,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                   "32x32x10` or `Number of parameters in CONV1: 760`")
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
+                    if current.lines and current.unread_layer is None and \
+                            _LAYER_WORDS.intersection(t.lower for t in tokens):
+                        current.unread_layer = number
                     if stripped.endswith("?"):
                         question = tokens, first, True
                 continue
@@ -8018,6 +8029,9 @@ _FIGURES = {"resnet": re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s
             "vgg": re.compile(r"^[ \t]*(?:[-*•|][ \t]*)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
 
 
+# words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)
+_LAYER_WORDS = frozenset({"layer", "layers", "classifier", "classes", "softmax", "linear", "dense", "fc", "conv",
+                          "convolution", "convolutional", "pool", "pooling", "neurons", "units", "filters", "kernels"})
 _BRANCH_WORDS = ("branch", "path", "tower")
 _BRANCH_NAME = re.compile(r"(?i)(?<![a-z])(?:reduce|proj)(?![a-z])")  # GoogLeNet's `3x3 reduce`, `pool proj`
 _BRANCH_HINT = ("write the module in the spec language, `concat { conv 64 1x1 | conv 96 1x1 ; conv 128 3x3 pad 1 | "

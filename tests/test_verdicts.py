@@ -2587,6 +2587,22 @@ def test_a_total_after_a_layer_that_was_not_read_is_not_judged() -> None:
     assert "a layer stated between them may not have been read" in (unread.answers[-1].reason or "")
 
 
+@pytest.mark.parametrize("prose", ["The last layer: ten classes.", "(f) A softmax classifier over 10 classes.",
+                                   "(f) Classifier: 10 classes"])
+def test_a_total_after_prose_that_may_state_a_layer_is_not_judged(prose: str) -> None:
+    # the conv's (5·5·3 + 1)·32 = 2,432 parameters, then a classifier cnncalc cannot read: the sheet's total was
+    # judged against 2,432 alone (WRONG, whatever the classifier's count); now not judged, and said why
+    report = homework(f"Input: 64x64x3\n(a) Conv layer with 32 filters of size 5x5, stride 1, no padding.\n"
+                      f"    Params: 2432\n{prose}\nTotal parameters: 1,154,442\n")
+    assert [a.verdict for a in report.answers] == ["right", "unchecked"]
+    assert report.answers[-1].reason == "line 4, read as prose, may state a layer the total counts"
+    # prose that speaks of no layer leaves the total judged: 2,432 is the network's whole count
+    for total, verdict in (("2432", "right"), ("2433", "wrong")):
+        plain = homework("Input: 64x64x3\n(a) Conv layer with 32 filters of size 5x5, stride 1, no padding.\n"
+                         f"    Params: 2432\nThat is all.\nTotal parameters: {total}\n")
+        assert [a.verdict for a in plain.answers] == ["right", verdict]
+
+
 def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
     # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
     sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
