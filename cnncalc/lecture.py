@@ -393,6 +393,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
     pieces = list(_pieces(text))
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
+    assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
     read_lines = 0  # lines that are not blank, read so far
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
@@ -494,6 +495,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
+            reader.assumed_pad = assumed_pad
             reader.after_blank, blank = blank, False
             reader.labels = current.labels()
             bracketed = bool(tokens) and tokens[0].text == "["
@@ -549,6 +551,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                   "32x32x10` or `Number of parameters in CONV1: 760`")
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
+                    assumed_pad = _padding_assumed(tokens) or assumed_pad
                     if current.lines and current.unread_layer is None and \
                             _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number
@@ -1306,6 +1309,9 @@ class _LineReader:
         self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
         # names none (`_named_line` need not look)
         self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
+        # the padding a line of prose above said every convolution has (`All convolutions use 'same' padding.`),
+        # and the filter size it is said for, if any (`_padding_assumed`)
+        self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -4278,6 +4284,9 @@ class _LineReader:
                 self.tokens = self.tokens[:closing] + self.tokens[closing + 1:]
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups", "bias", *(("outpad",) if transposed else ())})
+        if self.assumed_pad is not None and not transposed and not any(arg.name == "pad" for arg in args) and \
+                self.assumed_pad[1] in (None, _kernel_sides(kernel)):  # the sheet's padding, said once above
+            args.append(ir.Arg("pad", self.assumed_pad[0], kernel.span))
         if size_first is not None and noun is None and not transposed and not slash and \
                 _unplaced(size_first) != _UNIT_KERNEL and not any(arg.name == "pad" for arg in args):
             # `3x3 conv, 64`: the ResNet figure's, padded; a LeNet sheet's `5x5 conv, 6` is not (`_figure_conv`); the
@@ -8027,6 +8036,49 @@ def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:
 # leading a line). The sheet's other lines follow the same conventions (`_figure_conv`, `_vgg_named`).
 _FIGURES = {"resnet": re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I),
             "vgg": re.compile(r"^[ \t]*(?:[-*•|][ \t]*)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
+
+
+_ASSUMING = frozenset({"all", "every", "each", "throughout", "everywhere", "always", "assume", "assuming", "unless",
+                       "default"})  # words that make a line's padding the whole sheet's (`_padding_assumed`)
+_SIZE_KEPT = frozenset({"same", "keep", "keeps", "kept", "preserve", "preserves", "preserving", "preserved",
+                        "maintain", "maintains"})
+
+
+def _kernel_sides(kernel: ir.Value) -> tuple[int, int] | None:
+    """A filter size read as its height and width (`3` and `3x3` alike), when both are numbers."""
+    if isinstance(kernel, ir.Num):
+        return kernel.value, kernel.value
+    if isinstance(kernel, ir.PairLit) and isinstance(kernel.items[0], ir.Num) and isinstance(kernel.items[1], ir.Num):
+        return kernel.items[0].value, kernel.items[1].value
+    return None
+
+
+def _padding_assumed(tokens: list[Tok]) -> tuple[ir.Value, tuple[int, int] | None] | None:
+    """The padding a line of prose says every convolution of the sheet has, when it says that (`All convolutions use
+    stride 1 and 'same' padding.`, `Assume zero padding of 1 for all 3x3 convolutions.`, `Note: all conv layers are
+    padded to keep the spatial size.`), and the filter size it is said for (`3x3`), if any: the convolutions below
+    that say no padding of their own have it (read unpadded, their right outputs were marked wrong). None for any
+    other line."""
+    words = [t.lower.strip("'\"") for t in tokens]
+    padded = [j for j, w in enumerate(words) if w.startswith(("pad", "zero-pad"))]
+    convolutions = {"conv", "convs", "convolution", "convolutions", "convolutional"}.intersection(words)
+    if not padded or not _ASSUMING.intersection(words) or any(t.kind == "ARROW" for t in tokens) or \
+            {"except", "but", "besides", "apart", "not", "first", "last"}.intersection(words) or \
+            (not convolutions and any(w.startswith("pool") for w in words)):
+        return None  # (`All layers are padded except the first`, `All pools use padding 1`: not every convolution)
+    sizes = {(int(d[0]), int(d[-1])) for t in tokens if t.kind == "DIMS" and (d := _dims_text(t.text).split("x"))
+             and len(d) == 2 and all(p.isdigit() and len(p) <= 4 for p in d)}
+    size = next(iter(sizes)) if len(sizes) == 1 else None
+    if len(sizes) > 1:
+        return None
+    said = tokens[padded[0]]
+    if _SIZE_KEPT.intersection(words) and "valid" not in words:
+        return ir.Word("same", said.span), size
+    for j in padded:
+        at = _skip(words, j + 1, ("of", "=", ":", "is", "by"))
+        if at < len(tokens) and tokens[at].kind == "NUM" and tokens[at].text.isdigit() and len(tokens[at].text) <= 4:
+            return ir.Num(int(tokens[at].text), tokens[at].span), size
+    return None
 
 
 # words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)

@@ -2603,6 +2603,26 @@ def test_a_total_after_prose_that_may_state_a_layer_is_not_judged(prose: str) ->
         assert [a.verdict for a in plain.answers] == ["right", verdict]
 
 
+@pytest.mark.parametrize("said", ["All convolutions use stride 1 and 'same' padding.", "Padding is 'same' everywhere.",
+                                  "Assume zero padding of 1 for all 3x3 convolutions.", "(All convs: stride 1, pad 1)",
+                                  "Note: all conv layers are padded to keep the spatial size."])
+def test_a_padding_said_once_for_every_convolution(said: str) -> None:
+    # 3x3 convolutions padded 1 (`same` at stride 1) keep 32x32: read unpadded, 32 - 3 + 1 = 30, the right 32x32x16
+    # was marked WRONG; (3·3·16 + 1)·32 = 4,640 either way
+    sheet = (f"{said}\nInput: 32x32x3\nCONV1: 16 3x3 filters -> {{out}}x{{out}}x16\n"
+             "CONV2: 32 3x3 filters -> params 4,640\n")
+    assert [a.verdict for a in homework(sheet.format(out=32)).answers] == ["right", "right"]
+    assert [a.verdict for a in homework(sheet.format(out=30)).answers] == ["wrong", "right"]
+
+
+@pytest.mark.parametrize("said", ["Assume zero padding of 2 for all 5x5 convolutions.",
+                                  "All layers use padding 1 except the first.", "All pooling layers use padding 1."])
+def test_a_padding_said_for_other_layers_leaves_these_unpadded(said: str) -> None:
+    # not these 3x3 convolutions: unpadded, 32 - 3 + 1 = 30
+    report = homework(f"{said}\nInput: 32x32x3\nCONV1: 16 3x3 filters -> 30x30x16\n")
+    assert [a.verdict for a in report.answers] == ["right"]
+
+
 def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
     # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
     sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
