@@ -394,6 +394,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     pieces = list(_pieces(text))
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
     assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
+    assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
     read_lines = 0  # lines that are not blank, read so far
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
@@ -495,7 +496,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
-            reader.assumed_pad = assumed_pad
+            reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.after_blank, blank = blank, False
             reader.labels = current.labels()
             bracketed = bool(tokens) and tokens[0].text == "["
@@ -552,6 +553,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
                     assumed_pad = _padding_assumed(tokens) or assumed_pad
+                    assumed_unbiased = _biases_left_out(tokens) or assumed_unbiased
                     if current.lines and current.unread_layer is None and \
                             _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number
@@ -1312,6 +1314,7 @@ class _LineReader:
         # the padding a line of prose above said every convolution has (`All convolutions use 'same' padding.`),
         # and the filter size it is said for, if any (`_padding_assumed`)
         self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
+        self.assumed_unbiased: Span | None = None  # where a line of prose above said to leave out the biases
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -4287,6 +4290,7 @@ class _LineReader:
         if self.assumed_pad is not None and not transposed and not any(arg.name == "pad" for arg in args) and \
                 self.assumed_pad[1] in (None, _kernel_sides(kernel)):  # the sheet's padding, said once above
             args.append(ir.Arg("pad", self.assumed_pad[0], kernel.span))
+        args = self.unbiased_as_said(args)
         if size_first is not None and noun is None and not transposed and not slash and \
                 _unplaced(size_first) != _UNIT_KERNEL and not any(arg.name == "pad" for arg in args):
             # `3x3 conv, 64`: the ResNet figure's, padded; a LeNet sheet's `5x5 conv, 6` is not (`_figure_conv`); the
@@ -4443,7 +4447,8 @@ class _LineReader:
         kernel = self.kernel()
         while self.at(*_DEPTHWISE_WORDS, "separable", "conv", "convolution", "filter", "filters", "kernel"):
             self.next()
-        args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad", "dilation", "bias"})
+        args = [ir.Arg("kernel", kernel, kernel.span)] + self.unbiased_as_said(
+            self.options({"stride", "pad", "dilation", "bias"}))
         if count is not None:  # checked as PyTorch's `in_channels` (E017 when the input has another depth)
             args.append(ir.Arg("inputs", ir.Num(*count), count[1]))
         return ir.LayerCall("dwconv", tuple(args), None, Span(name_span.start, args[-1].span.end))
@@ -4562,10 +4567,18 @@ class _LineReader:
         elif not unit and after_colon and self.in_to_out(count[0]):  # `FC1: 784 -> 256`: its inputs, then its width
             received, count = count, self.expect_number("the number of neurons")
             end = count[1].end
-        args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]), *self.options({"bias"}))  # `…, no bias`
+        args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]),
+                *self.unbiased_as_said(self.options({"bias"})))  # `…, no bias`
         if received is not None:  # checked as PyTorch's `in_features` (E017 when the layer receives another count)
             args = (*args, ir.Arg("inputs", ir.Num(*received), received[1]))
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def unbiased_as_said(self, args: list[ir.Arg]) -> list[ir.Arg]:
+        """A layer's arguments, without biases when a line of prose above said to leave them out (`Ignore the
+        bias terms.`) and the layer says nothing of its own."""
+        if self.assumed_unbiased is None or any(arg.name == "bias" for arg in args):
+            return args
+        return [*args, ir.Arg("bias", ir.Word("nobias", self.assumed_unbiased), self.assumed_unbiased)]
 
     def channels_to_channels(self, sized_after: bool) -> bool:
         """After a convolution's first number, an arrow and a bare number (`CONV1: 3 -> 32, 3x3, stride 1`, `3x3, 3 ->
@@ -8079,6 +8092,21 @@ def _padding_assumed(tokens: list[Tok]) -> tuple[ir.Value, tuple[int, int] | Non
         if at < len(tokens) and tokens[at].kind == "NUM" and tokens[at].text.isdigit() and len(tokens[at].text) <= 4:
             return ir.Num(int(tokens[at].text), tokens[at].span), size
     return None
+
+
+def _biases_left_out(tokens: list[Tok]) -> Span | None:
+    """Where a line of prose says the sheet's layers have no biases, or that they are not counted (`Ignore the bias
+    terms.`, `(ignore biases)`, `Assume no biases.`, `Note: biases are not counted.`): the layers below that say
+    nothing of their own are counted without them (their right counts were marked wrong). None for other lines."""
+    words = [t.lower for t in tokens]
+    said = next((j for j, w in enumerate(words) if w in ("bias", "biases")), None)
+    if said is None or any(t.kind in ("ARROW", "NUM", "DIMS") for t in tokens) or len(words) > 16 or \
+            {"include", "including", "included", "includes", "with", "except", "but"}.intersection(words):
+        return None
+    if not {"ignore", "ignoring", "ignored", "no", "without", "not", "exclude", "excluding", "excluded", "neglect",
+            "omit", "omitted", "drop"}.intersection(words):
+        return None
+    return tokens[said].span
 
 
 # words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)

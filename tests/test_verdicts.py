@@ -2623,6 +2623,20 @@ def test_a_padding_said_for_other_layers_leaves_these_unpadded(said: str) -> Non
     assert [a.verdict for a in report.answers] == ["right"]
 
 
+@pytest.mark.parametrize("said", ["Ignore the bias terms.", "(ignore biases)", "Assume no biases.",
+                                  "Note: biases are not counted."])
+def test_biases_left_out_once_for_the_whole_sheet(said: str) -> None:
+    # 3·3·3·16 = 432 weights (448 with the 16 biases); the FC on 32·32·16 = 16,384 values: 163,840 (163,850 with
+    # its 10 biases). Counted with biases, both right answers were marked WRONG.
+    sheet = (f"{said}\nInput: 32x32x3\nCONV1: 16 3x3 filters, pad 1 -> 32x32x16, params {{conv}}\n"
+             "FC: 10 neurons -> params {fc}\n")
+    assert [a.verdict for a in homework(sheet.format(conv=432, fc="163,840")).answers] == ["right"] * 3
+    assert [a.verdict for a in homework(sheet.format(conv=448, fc="163,850")).answers] == ["right", "wrong", "wrong"]
+    # a line that says biases are counted leaves them: (3·3·3 + 1)·16 = 448
+    kept = homework(sheet.replace(said, "Biases are included.").format(conv=448, fc="163,850"))
+    assert [a.verdict for a in kept.answers] == ["right"] * 3
+
+
 def test_an_mlp_listed_by_hidden_and_output_layers() -> None:
     # `Hidden layer 1: 256 neurons` and `Output layer: 10 neurons, softmax` were E060, their counts unchecked
     sheet = ("MLP for MNIST\nInput: 784\nHidden layer 1: 256 neurons, ReLU -> params 200,960\n"
