@@ -8073,7 +8073,7 @@ def _padding_assumed(tokens: list[Tok]) -> tuple[ir.Value, tuple[int, int] | Non
     that say no padding of their own have it (read unpadded, their right outputs were marked wrong). None for any
     other line."""
     words = [t.lower.strip("'\"") for t in tokens]
-    padded = [j for j, w in enumerate(words) if w.startswith(("pad", "zero-pad"))]
+    padded = [j for j, w in enumerate(words) if w.startswith(("pad", "zero-pad", "unpad"))]
     convolutions = {"conv", "convs", "convolution", "convolutions", "convolutional"}.intersection(words)
     if not padded or not _ASSUMING.intersection(words) or any(t.kind == "ARROW" for t in tokens) or \
             {"except", "but", "besides", "apart", "not", "first", "last"}.intersection(words) or \
@@ -8085,7 +8085,9 @@ def _padding_assumed(tokens: list[Tok]) -> tuple[ir.Value, tuple[int, int] | Non
     if len(sizes) > 1:
         return None
     said = tokens[padded[0]]
-    if _SIZE_KEPT.intersection(words) and "valid" not in words:
+    if "unpadded" in words or "valid" in words or any(words[j - 1:j] in (["no"], ["without"]) for j in padded):
+        return ir.Num(0, said.span), size  # `All convolutions are unpadded.`: pad 0, said (`3x3 conv, 64` then reads)
+    if _SIZE_KEPT.intersection(words):
         return ir.Word("same", said.span), size
     for j in padded:
         at = _skip(words, j + 1, ("of", "=", ":", "is", "by"))

@@ -2615,6 +2615,17 @@ def test_a_padding_said_once_for_every_convolution(said: str) -> None:
     assert [a.verdict for a in homework(sheet.format(out=30)).answers] == ["wrong", "right"]
 
 
+@pytest.mark.parametrize("said", ["All convolutions are unpadded with stride 1.",
+                                  "Assume no padding for all convolutions.", "All convolutions use 'valid' padding."])
+def test_no_padding_said_once_lets_the_size_first_convolutions_be_read(said: str) -> None:
+    # `3x3 conv, 16` says no padding of its own: E060 unless the sheet says it (here none: 32 - 3 + 1 = 30)
+    for answer, verdict in (("30x30x16", "right"), ("32x32x16", "wrong")):
+        report = homework(f"{said}\nInput: 32x32x3\nCONV1: 3x3 conv, 16 -> {answer}\n")
+        assert [a.verdict for a in report.answers] == [verdict], said
+    unsaid = homework("Input: 32x32x3\nCONV1: 3x3 conv, 16 -> 30x30x16\n")
+    assert [d.code for d in unsaid.diagnostics if d.severity == "error"] == ["E060"]
+
+
 @pytest.mark.parametrize("said", ["Assume zero padding of 2 for all 5x5 convolutions.",
                                   "All layers use padding 1 except the first.", "All pooling layers use padding 1."])
 def test_a_padding_said_for_other_layers_leaves_these_unpadded(said: str) -> None:
