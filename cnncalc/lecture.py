@@ -759,14 +759,14 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "configuration", "config", "settings", "spec", "specification"), "description"),
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
                      "output dimensions", "output dims", "output dim", "out shape", "dimensions", "dims", "volume",
-                     "shape", "size", "activation shape", "activation volume"),
+                     "shape", "size", "activation shape", "activation volume", "out"),
                     "output"),  # Ng's LeNet table: `| Layer | Activation shape | Activation size | # parameters |`
     **dict.fromkeys(("params", "parameters", "# params", "#params", "param #", "number of parameters",
                      "no. of parameters", "learnable parameters", "# parameters", "#parameters", "weights + biases",
                      "weights and biases", "parameter count", "num params", "num parameters", "number of params",
                      "params count", "param count", "# of params", "# of parameters", "learnable params",
                      "trainable params", "trainable parameters", "no. of params"), "params"),
-    **dict.fromkeys(("weights", "# weights", "number of weights"), "weights"),
+    **dict.fromkeys(("weights", "# weights", "#weights", "number of weights"), "weights"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds", "# macs", "#macs", "number of macs", "mac count"), "macs"),
     **dict.fromkeys(("memory", "activations", "neurons", "activation size", "# activations", "# values",
@@ -936,6 +936,9 @@ class _Table:
             return reader.unreadable(None, [])
         by_role = {role: _unmarked(_spelled_units(_tokens(text, at)))
                    for role, (text, at) in zip(self.roles, cells) if role is not None}
+        sized = by_role.get("memory", [])
+        if "output" not in by_role and len(sized) == 1 and sized[0].kind == "DIMS" and "x" in _dims_text(sized[0].text):
+            by_role["output"] = by_role.pop("memory")  # `| Activation Size |` holding `32x32x16`: the output's volume
         times = None  # `| conv3-64 (x2) | …`: a layer said to repeat, in its name's cell or its description's
         for role in ("name", "description"):
             if role in by_role and times is None:

@@ -2674,6 +2674,22 @@ def test_a_total_on_a_network_with_no_input_and_no_layer_is_not_judged(text: str
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E020"]
 
 
+@pytest.mark.parametrize("header", ["| Layer | Activation Size | Parameters |", "| Name | Out | Params |"])
+def test_a_tables_output_column_by_other_names(header: str) -> None:
+    # pad 1 keeps 32x32: (3·3·3 + 1)·16 = 448; the pool halves it; the FC on 16·16·16 = 4,096 values: (4,096 + 1)·10
+    # = 40,970. `Activation Size` holding volumes was E060 at each cell (a count of values is read there, as Ng's
+    # table writes it); `Out` was a column cnncalc did not know.
+    table = (f"{header}\n|---|---|---|\n| Input | 32x32x3 | 0 |\n| CONV1 (16 3x3 filters, pad 1) | 32x32x16 | 448 |\n"
+             "| POOL1 (2x2 max pool, stride 2) | {pool} | 0 |\n| FC (10 neurons) | 10 | 40,970 |\n")
+    assert [a.verdict for a in cnncalc.analyze_text(table.format(pool="16x16x16"), "t.md").answers] == ["right"] * 7
+    wrong = cnncalc.analyze_text(table.format(pool="15x15x16"), "t.md")
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("15x15x16", "wrong")]
+    # a count of values in `Activation Size` is still the memory answer: 32·32·16 = 16,384
+    counted = cnncalc.analyze_text("| Layer | Activation Size |\n|---|---|\n| Input | 32x32x3 |\n"
+                                   "| CONV1 (16 3x3 filters, pad 1) | 16,384 |\n", "t.md")
+    assert [(a.quantity, a.verdict) for a in counted.answers] == [("memory", "right")]
+
+
 def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
     # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
     report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
