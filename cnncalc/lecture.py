@@ -790,7 +790,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "non-linearity"), None)}  # read as remarks (an activation changes no size or count)
 _HYPERPARAMETER_COLUMNS = ("filters", "kernel", "stride", "pad")
 _ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
-_COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G"}  # `Params (K)`
+_COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G",  # `Params (K)`
+                 "bytes": "B", "kb": "KB", "mb": "MB", "gb": "GB", "kib": "KiB", "mib": "MiB"}  # `Memory (bytes)`
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
 
 
@@ -3909,6 +3910,8 @@ class _LineReader:
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         if count is None:
             return None
+        if {"bytes", "byte"}.intersection(words[at + len(head):named]) and not count.in_bytes:
+            count = count._replace(in_bytes=True)  # `Memory in bytes: 1,161,600`, `Memory (bytes): …`: float32 bytes
         unit = [t.lower for t in tokens if t.start >= count.span.end and t.text not in ("!", ".")]
         said = _COUNT_WORDS.get(tuple(unit)) if unit and _count_head(unit, 0) == tuple(unit) else None
         if said is not None and said != quantity and quantity in _COUNT_PARTS:

@@ -2690,6 +2690,25 @@ def test_a_tables_output_column_by_other_names(header: str) -> None:
     assert [(a.quantity, a.verdict) for a in counted.answers] == [("memory", "right")]
 
 
+@pytest.mark.parametrize(("head", "verdicts"), [
+    ("Memory in bytes: {}", {"1,161,600": "right", "290,400": "wrong"}),
+    ("Memory (bytes): {}", {"1,161,600": "right", "290,400": "wrong"}),
+    ("Memory (in bytes) = 290400*4 = {}", {"1161600": "right", "1161601": "wrong"}),
+])
+def test_a_count_said_in_bytes_by_its_heading(head: str, verdicts: dict[str, str]) -> None:
+    # 55·55·96 = 290,400 values, 1,161,600 bytes as float32: the heading's `in bytes` was passed over and the right
+    # byte count marked WRONG as a count of values
+    for answer, verdict in verdicts.items():
+        report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + head.format(answer) + "\n")
+        assert [a.verdict for a in report.answers] == [verdict], answer
+    # a table's column that says its unit: `Memory (bytes)`, `Memory (MB)`
+    for header, cell, verdict in (("bytes", "1,161,600", "right"), ("bytes", "290,400", "wrong"),
+                                  ("MB", "1.16", "right")):
+        table = cnncalc.analyze_text(f"| Layer | Output | Memory ({header}) |\n|---|---|---|\n| Input | 227x227x3 | |\n"
+                                     f"| CONV1 (96 11x11 filters, stride 4) | 55x55x96 | {cell} |\n", "t.md")
+        assert [a.verdict for a in table.answers] == ["right", verdict], (header, cell)
+
+
 def test_a_count_worked_on_a_line_that_cannot_be_read_is_shown_as_its_result() -> None:
     # the number after `params =` was taken as the answer: `params 3` (not checked) for 3*3*64*64 + 64 = 36,928
     report = homework("Input: 224x224x3\nCONV2: 64 filters 3x3 wibble 2, params = 3*3*3*64 + 64 = 1,792\n")
