@@ -3910,8 +3910,6 @@ class _LineReader:
         count = self._last_count(words, tokens, marker, ir.NOUNS[quantity], values=quantity == "memory")
         if count is None:
             return None
-        if {"bytes", "byte"}.intersection(words[at + len(head):named]) and not count.in_bytes:
-            count = count._replace(in_bytes=True)  # `Memory in bytes: 1,161,600`, `Memory (bytes): …`: float32 bytes
         unit = [t.lower for t in tokens if t.start >= count.span.end and t.text not in ("!", ".")]
         said = _COUNT_WORDS.get(tuple(unit)) if unit and _count_head(unit, 0) == tuple(unit) else None
         if said is not None and said != quantity and quantity in _COUNT_PARTS:
@@ -5994,8 +5992,10 @@ _OPTION_SPELLINGS = ("stride", "strides", "padding", "pad", "dilation", "groups"
 
 def _in_unit_said(tokens: list[Tok], named: list[str], marker: int) -> list[Tok]:
     """The tokens with the count after `marker` in the unit its name says in parentheses (`Params (K): 0.76` as
-    `0.76K`; `(M)`, `(in thousands)`, `(millions)`), as a table's header says it; as they are otherwise."""
-    inside = named[1:-1] if named[:1] == ["("] and named[-1:] == [")"] else []
+    `0.76K`; `(M)`, `(in thousands)`, `(millions)`, `(MB)`), as a table's header says it, or after `in` (`Memory in
+    MB: 1.16`); as they are otherwise."""
+    inside = named[1:-1] if named[:1] == ["("] and named[-1:] == [")"] else \
+        named[1:] if named[:1] == ["in"] else []  # (`Memory in MB: 1.16`, without parentheses too)
     inside = inside[1:] if inside[:1] == ["in"] else inside
     unit = _COLUMN_UNITS.get(inside[0]) if len(inside) == 1 else None
     last = max((j for j in range(marker + 1, len(tokens)) if tokens[j].kind == "NUM"), default=None)

@@ -2694,6 +2694,8 @@ def test_a_tables_output_column_by_other_names(header: str) -> None:
     ("Memory in bytes: {}", {"1,161,600": "right", "290,400": "wrong"}),
     ("Memory (bytes): {}", {"1,161,600": "right", "290,400": "wrong"}),
     ("Memory (in bytes) = 290400*4 = {}", {"1161600": "right", "1161601": "wrong"}),
+    # in a unit after `in`, without parentheses: 1,161,600 bytes are 1.16 MB, 1,134 KiB (a KB read either way)
+    ("Memory in MB: {}", {"1.16": "right", "0.29": "wrong"}), ("Memory in KB = {}", {"1134": "right", "290": "wrong"}),
 ])
 def test_a_count_said_in_bytes_by_its_heading(head: str, verdicts: dict[str, str]) -> None:
     # 55·55·96 = 290,400 values, 1,161,600 bytes as float32: the heading's `in bytes` was passed over and the right
