@@ -4291,10 +4291,7 @@ class _LineReader:
                 self.tokens = self.tokens[:closing] + self.tokens[closing + 1:]
         args.append(ir.Arg("kernel", kernel, kernel.span))
         args += self.options({"stride", "pad", "dilation", "groups", "bias", *(("outpad",) if transposed else ())})
-        if self.assumed_pad is not None and not transposed and not any(arg.name == "pad" for arg in args) and \
-                self.assumed_pad[1] in (None, _kernel_sides(kernel)):  # the sheet's padding, said once above
-            args.append(ir.Arg("pad", self.assumed_pad[0], kernel.span))
-        args = self.unbiased_as_said(args)
+        args = self.said_once(args, None if transposed else kernel)
         if size_first is not None and noun is None and not transposed and not slash and \
                 _unplaced(size_first) != _UNIT_KERNEL and not any(arg.name == "pad" for arg in args):
             # `3x3 conv, 64`: the ResNet figure's, padded; a LeNet sheet's `5x5 conv, 6` is not (`_figure_conv`); the
@@ -4451,8 +4448,8 @@ class _LineReader:
         kernel = self.kernel()
         while self.at(*_DEPTHWISE_WORDS, "separable", "conv", "convolution", "filter", "filters", "kernel"):
             self.next()
-        args = [ir.Arg("kernel", kernel, kernel.span)] + self.unbiased_as_said(
-            self.options({"stride", "pad", "dilation", "bias"}))
+        args = self.said_once([ir.Arg("kernel", kernel, kernel.span), *self.options({"stride", "pad", "dilation",
+                                                                                    "bias"})], kernel)
         if count is not None:  # checked as PyTorch's `in_channels` (E017 when the input has another depth)
             args.append(ir.Arg("inputs", ir.Num(*count), count[1]))
         return ir.LayerCall("dwconv", tuple(args), None, Span(name_span.start, args[-1].span.end))
@@ -4492,6 +4489,8 @@ class _LineReader:
         for letter, (value, span) in given.items():
             number = ir.Num(value, span)
             args.append(ir.Arg(_LETTERS[letter], ir.PairLit((number, number), span) if letter == "f" else number, span))
+        if keyword == "conv":  # (`K=10, F=3, S=1` under `All convolutions use 'same' padding.`)
+            args = self.said_once(args, next(arg.value for arg in args if arg.name == "kernel"))
         return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, max(a.span.end for a in args)))
 
     def pool(self, keyword: str, name_span: Span) -> ir.LayerCall:
@@ -4572,17 +4571,21 @@ class _LineReader:
             received, count = count, self.expect_number("the number of neurons")
             end = count[1].end
         args = (ir.Arg("units", ir.Num(count[0], count[1]), count[1]),
-                *self.unbiased_as_said(self.options({"bias"})))  # `…, no bias`
+                *self.said_once(self.options({"bias"}), None))  # `…, no bias`
         if received is not None:  # checked as PyTorch's `in_features` (E017 when the layer receives another count)
             args = (*args, ir.Arg("inputs", ir.Num(*received), received[1]))
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
 
-    def unbiased_as_said(self, args: list[ir.Arg]) -> list[ir.Arg]:
-        """A layer's arguments, without biases when a line of prose above said to leave them out (`Ignore the
-        bias terms.`) and the layer says nothing of its own."""
-        if self.assumed_unbiased is None or any(arg.name == "bias" for arg in args):
-            return args
-        return [*args, ir.Arg("bias", ir.Word("nobias", self.assumed_unbiased), self.assumed_unbiased)]
+    def said_once(self, args: list[ir.Arg], kernel: ir.Value | None) -> list[ir.Arg]:
+        """A layer's arguments with what a line of prose above said once for the whole sheet, where the layer says
+        nothing of its own: a convolution's padding (`kernel` its filters' size; `All convolutions use 'same'
+        padding.`, for the size named when one is) and no biases (`Ignore the bias terms.`)."""
+        if kernel is not None and self.assumed_pad is not None and not any(arg.name == "pad" for arg in args) and \
+                self.assumed_pad[1] in (None, _kernel_sides(kernel)):
+            args = [*args, ir.Arg("pad", self.assumed_pad[0], kernel.span)]
+        if self.assumed_unbiased is not None and not any(arg.name == "bias" for arg in args):
+            args = [*args, ir.Arg("bias", ir.Word("nobias", self.assumed_unbiased), self.assumed_unbiased)]
+        return args
 
     def channels_to_channels(self, sized_after: bool) -> bool:
         """After a convolution's first number, an arrow and a bare number (`CONV1: 3 -> 32, 3x3, stride 1`, `3x3, 3 ->

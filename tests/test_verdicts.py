@@ -2615,6 +2615,19 @@ def test_a_padding_said_once_for_every_convolution(said: str) -> None:
     assert [a.verdict for a in homework(sheet.format(out=30)).answers] == ["wrong", "right"]
 
 
+@pytest.mark.parametrize("line", ["CONV1: K=16, F=3, S=1 -> 32x32x16, params {}",
+                                  "Depthwise conv 3x3 -> 32x32x3, params {}",
+                                  "CONV1: 16 3x3 filters -> 32x32x16, params {}"])
+def test_what_is_said_once_reaches_every_way_a_convolution_is_written(line: str) -> None:
+    # 'same' keeps 32x32; without biases the lecture's letters give 3·3·3·16 = 432, the depthwise filters 3·3·3 = 27
+    # (each form read its own padding and biases before: the letters' and the depthwise line's answers were wrong)
+    right, wrong = ("27", "30") if "Depthwise" in line else ("432", "448")
+    for count, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework("All convolutions use 'same' padding.\nIgnore the bias terms.\nInput: 32x32x3\n"
+                          + line.format(count) + "\n")
+        assert [a.verdict for a in report.answers] == ["right", verdict], line
+
+
 @pytest.mark.parametrize("said", ["All convolutions are unpadded with stride 1.",
                                   "Assume no padding for all convolutions.", "All convolutions use 'valid' padding."])
 def test_no_padding_said_once_lets_the_size_first_convolutions_be_read(said: str) -> None:
