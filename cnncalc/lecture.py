@@ -937,8 +937,9 @@ class _Table:
             return reader.unreadable(None, [])
         by_role = {role: _unmarked(_spelled_units(_tokens(text, at)))
                    for role, (text, at) in zip(self.roles, cells) if role is not None}
-        sized = by_role.get("memory", [])
-        if "output" not in by_role and len(sized) == 1 and sized[0].kind == "DIMS" and "x" in _dims_text(sized[0].text):
+        activations = by_role.get("memory", [])
+        if "output" not in by_role and len(activations) == 1 and activations[0].kind == "DIMS" and \
+                "x" in _dims_text(activations[0].text):
             by_role["output"] = by_role.pop("memory")  # `| Activation Size |` holding `32x32x16`: the output's volume
         times = None  # `| conv3-64 (x2) | …`: a layer said to repeat, in its name's cell or its description's
         for role in ("name", "description"):

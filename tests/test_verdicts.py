@@ -2779,7 +2779,16 @@ def test_a_problem_that_names_the_network_before_its_input() -> None:
      "not"),
     ("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2\nAfter pooling:\nOutput: 16x16x10\n", (3, 1),
      "`After pooling:` names a step cnncalc cannot read as a layer: the answers under it may be that step's, and are "
-     "not judged")])
+     "not judged"),
+    # this session's: a module's second branch, a count said again otherwise, a remark saying the pooled size
+    ("Input: 28x28x192\nBranch 1: 1x1 conv, 64 filters -> 28x28x64\nBranch 2: 1x1 conv, 96 filters -> 28x28x96\n",
+     (3, 1), "`Branch 2` starts another branch: its input is not the output of the line above, and cnncalc does not "
+             "read a module's branches in this notation"),
+    ("Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1, pad 0 -> 28x28x6, params 456, ~4.5K\n", (2, 58),
+     "`456` and `4.5K` are two different counts"),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2\nPooling reduces 32 to 16\nOutput: 16x16x10\n", (3, 1),
+     "`Pooling reduces 32 to 16` names a step cnncalc cannot read as a layer: the answers under it may be that "
+     "step's, and are not judged")])
 def test_new_unread_forms_are_reported_where_written(sheet: str, where: tuple[int, int], message: str,
                                                     tmp_path: Path) -> None:
     # each new E060 at its line:col in its words, and through the command line a report (exit 1), never a traceback
@@ -2791,6 +2800,20 @@ def test_new_unread_forms_are_reported_where_written(sheet: str, where: tuple[in
     result = CliRunner().invoke(cli, ["check", "--lang", "lecture", str(tmp_path / "hw.md")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"hw.md:{where[0]}:{where[1]}: error[E060]: {message}" in result.output
+
+
+@pytest.mark.parametrize("sheet, where", [
+    ("Input: 28x28x1\nFC1: 700 -> 256, params 179,456\n", (2, 6)),  # 28·28 = 784 values, not 700
+    ("Input: 32x32x3\nConv1: 4 -> 32, 3x3, pad 1 -> 32x32x32\n", (2, 8)),  # 3 channels, not 4
+])
+def test_the_inputs_said_before_an_arrow_are_checked_where_written(sheet: str, where: tuple[int, int],
+                                                                   tmp_path: Path) -> None:
+    report = cnncalc.analyze_text(sheet, "hw.txt")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E017", *where)]
+    (tmp_path / "hw.txt").write_text(sheet)
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "hw.txt")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"hw.txt:{where[0]}:{where[1]}: error[E017]:" in result.output
 
 
 def test_lenets_c5_described_as_fully_connected_is_read_so() -> None:
