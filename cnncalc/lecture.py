@@ -5073,8 +5073,19 @@ class _LineReader:
         return None
 
     def arrowed_volume(self) -> ir.ShapeAnswer | None:
-        """A volume after an arrow: `[55x55x96]` or `55x55x96` (`4096` unless a count's word follows it)."""
+        """A volume after an arrow: `[55x55x96]` or `55x55x96` (`4096` unless a count's word follows it), or as
+        Python prints a shape, `(55, 55, 96)`, `(4096,)` (`(None, 55, 55, 96)`, Keras'; `(760 params)` is no
+        volume)."""
         tok, following = self.peek(), self.peek(1)
+        if tok is not None and tok.text == "(":
+            closing = next((j for j in range(self.i, min(len(self.tokens), self.i + _TUPLE_TOKENS))
+                            if self.tokens[j].text == ")"), None)
+            written = self.tokens[self.i:closing + 1] if closing is not None else []
+            spelled = _spelled(written) or _tuple_vector(written) if written else None
+            shape = _shape(spelled) if spelled is not None else None
+            if shape is not None and closing is not None:
+                self.i = closing + 1
+                return shape
         if tok is not None and tok.text == "[":
             start = self.i
             volume = self.volume()
@@ -5521,6 +5532,7 @@ def _own_clause(tokens: list[Tok]) -> list[Tok]:
 
 
 _FIT_TOKENS = 64  # the longest "doesn't fit" answer with its working: `(227 - 11 + 2*0)/4 + 1 = 55.25, so it …`
+_TUPLE_TOKENS = 10  # the longest shape printed as a tuple, with its brackets: `(None, 55, 55, 96)`
 
 
 def _after_working(tokens: list[Tok]) -> list[Tok]:

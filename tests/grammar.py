@@ -931,6 +931,8 @@ def lecture(rng: random.Random) -> str:
             f"CONV{i}: 8 3x3 filters" + rng.choice(APPROXIMATE_ANSWERS)])
         lines.append(rng.choice(["", "", "", "- ", "1. ", "* "]) + rng.choice([
             f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}", body.replace(":", f" [{vol}]:", 1),
+            f"{body} -> ({vol.replace('x', ', ')})", f"{body} -> (None, {vol.replace('x', ',')}) (1 params)",
+            f"{body} -> ({vol.split('x')[0]},)", f"{body} -> ({vol.replace('x', ', ')}",
             body.replace(":", f": [{vol}]", 1), f"[{vol}] ({rng.choice(['290,400 values', '1 params', 'x', ''])}) "
             f"{body}", f"[{vol}] (" + body]))
         if rng.random() < 0.2:

@@ -9498,3 +9498,42 @@ def test_underscores_group_thousands_only_in_threes() -> None:
 def test_a_vectors_length_grouped_by_underscores_reads_as_grouped_by_commas(sheet: str, verdicts: list[str]) -> None:
     report = homework("Input: 10x10x7\n" + sheet)
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("answer, verdicts", [
+    # CONV1: (227 - 11 + 2·0)/4 + 1 = 55 with 96 filters, (11·11·3 + 1)·96 = 34,944 parameters. A volume after the
+    # arrow as Python prints a shape was E060 (`(55, 55, 96)` read as a parenthesis of answers) and every answer
+    # below it unchecked
+    ("-> (55, 55, 96)", ["right"]),
+    ("-> (55,55,96)", ["right"]),
+    ("-> (54, 55, 96)", ["wrong"]),
+    ("-> (55, 55, 96), params 34944", ["right", "right"]),
+    ("-> (55, 55, 96) (34,944 params)", ["right", "right"]),
+    ("-> (55, 55, 96) (34,945 params)", ["right", "wrong"]),
+    ("-> (None, 55, 55, 96)", ["right"]),  # Keras' batch first
+    ("-> (None, 55, 56, 96)", ["wrong"]),
+    ("-> (96, 55, 55)", ["wrong"]),  # channels first, on a sheet whose input is HxWxC: E040 says so
+    ("-> (55, 55)", ["right"]),
+    ("-> (34,944 params)", ["right"]),  # a parenthesis of answers, as before
+])
+def test_a_volume_after_an_arrow_written_as_a_tuple(answer: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0 {answer}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert all(d.code in ("E040", "E041") for d in report.diagnostics if d.severity == "error")
+
+
+@pytest.mark.parametrize("answer, verdict", [("(4096,)", "right"), ("(None, 4096)", "right"), ("(4095,)", "wrong")])
+def test_a_vector_after_an_arrow_written_as_a_tuple(answer: str, verdict: str) -> None:
+    # FC6 of 4,096 neurons gives 4,096 values; `(4096,)` is how Python prints that shape
+    report = homework(f"Input: 6x6x256\nFC6: 4096 neurons -> {answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+def test_a_listing_answered_in_tuples_is_judged_to_its_end() -> None:
+    # (227 - 11)/4 + 1 = 55; (55 - 3)/2 + 1 = 27; (27 - 5 + 2·2)/1 + 1 = 27 with 256 filters. POOL1's tuple was E060,
+    # and the Output line after it unchecked ("it rests on line 3")
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0 -> (55, 55, 96)\n"
+                      "POOL1: 3x3 filters at stride 2 -> (27,27,96)\nCONV2: 256 5x5 filters at stride 1, pad 2\n"
+                      "Output: (27, 27, 256)\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right"),
+                                                              ("conv2", "right")]
