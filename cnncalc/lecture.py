@@ -6793,7 +6793,7 @@ def _lead(tokens: list[Tok]) -> int:
         if tokens[i].text in _LEADS:
             i += 1
             continue
-        numbered = _numbering([t.lower for t in tokens[i:i + 5]], [t.kind for t in tokens[i:i + 5]])
+        numbered = _numbering([t.lower for t in tokens[i:i + 9]], [t.kind for t in tokens[i:i + 9]])
         if not numbered:
             break
         i += numbered
@@ -6802,11 +6802,19 @@ def _lead(tokens: list[Tok]) -> int:
 
 def _numbering(words: list[str], kinds: list[str]) -> int:
     """How many tokens a question's number takes at the start of `words` (0 if none): `Q:`, `Q3.`,
-    `Question 2:`, `Exercise 1)`, `Problem 1.`, `Part b:`, `Part (a).`, `2.`, `2)`, `(b)`, `b)`."""
+    `Question 2:`, `Exercise 1)`, `Problem 1.`, `Part b:`, `Part (a).`, `2.`, `2)`, `(b)`, `b)`, `Problem 2 (10
+    points).`; `Homework 3,` or `HW3` before another (`Homework 3, problem 2.`, `HW3 Problem 2.`)."""
     at = 0
     if words[:1] and _QUESTION.fullmatch(words[0]):
         lettered = kinds[1:2] == ["WORD"] and len(words[1]) == 1  # `Part b:`
         at = 2 if kinds[1:2] == ["NUM"] or lettered else 4 if words[1:2] == ["("] and words[3:4] == [")"] else 1
+        if words[at:at + 1] == ["("] and kinds[at + 1:at + 2] == ["NUM"] and words[at + 2:at + 4] in (
+                ["points", ")"], ["pts", ")"], ["marks", ")"], ["point", ")"], ["mark", ")"]):
+            at += 4  # `Problem 2 (10 points).`
+        if words[at:at + 1] and _QUESTION.fullmatch(words[at]):
+            return at  # `HW3 Problem 2.`: the next number follows
+        if words[at:at + 1] == [","] and words[at + 1:at + 2] and _QUESTION.fullmatch(words[at + 1]):
+            return at + 1  # `Homework 3, problem 2.`
         return at + 1 if words[at:at + 1] in ([":"], ["."], [")"]) else 0
     if words[:1] == ["("] and words[2:3] == [")"] and (kinds[1] == "NUM" or len(words[1]) == 1):
         return 3
@@ -7062,7 +7070,7 @@ _TOLD_UNREAD = frozenset({"dilation", "dilated", "atrous", "groups", "group", "g
 _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",
                           "get", "gets", "obtain", "obtains", "results"))  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
-_QUESTION = re.compile(r"(?:q|question|exercise|ex|problem|task|part)[0-9]*[a-z]?")
+_QUESTION = re.compile(r"(?:q|question|exercise|ex|problem|task|part|homework|hw|assignment)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
 _OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("how", "big", "is"),
             ("how", "large", "is"), ("compute",), ("find",), ("give",))

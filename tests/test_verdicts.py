@@ -9537,3 +9537,19 @@ def test_a_listing_answered_in_tuples_is_judged_to_its_end() -> None:
                       "Output: (27, 27, 256)\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right"),
                                                               ("conv2", "right")]
+
+
+@pytest.mark.parametrize("heading", [
+    "Homework 3, problem 2. Input image: 32x32x3.", "HW3 Problem 2. Input image: 32x32x3.",
+    "Problem 2 (10 points). Input image: 32x32x3.", "Homework 3 Problem 2: Input is 32x32x3",
+])
+def test_an_input_after_the_homeworks_and_the_problems_numbers(heading: str) -> None:
+    # The input after a heading that numbers the homework and the problem (or says the points) was prose: the layers
+    # had no input (E024) and no answer was checked. LeNet's C1 on 32x32x3: (32 - 5)/1 + 1 = 28, (5·5·3 + 1)·6 = 456
+    # parameters; on a 32x32x4 input (5·5·4 + 1)·6 = 606.
+    layer = "Layer 1: Conv 5x5, 6 filters, stride 1, no padding. Output: 28x28x6. Params: 456.\n"
+    report = homework(f"{heading}\n{layer}")
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+    report = homework(f"{heading.replace('32x32x3', '32x32x4')}\n{layer}")
+    assert [(a.quantity, a.actual, a.verdict) for a in report.answers] == [("output", "28x28x6", "right"),
+                                                                           ("params", "606", "wrong")]
