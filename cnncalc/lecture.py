@@ -708,11 +708,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
 
 
 def _stated_with_answers(tokens: list[Tok]) -> bool:
-    """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`, the
-    ResNet paper's `3x3 conv, 64, /2 -> 112x112x64`): a layer's line, whether or not cnncalc reads its words."""
-    arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), None)
-    if arrow is None or arrow == 0 or tokens[0].kind not in ("WORD", "DIMS") or tokens[arrow + 1:arrow + 2] == [] or \
-            not any(t.kind == "WORD" for t in tokens[:arrow]) or \
+    """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`, `=>`
+    too, the ResNet paper's `3x3 conv, 64, /2 -> 112x112x64`): a layer's line, whether or not cnncalc reads its
+    words."""
+    tokens = _one_arrow(tokens)
+    arrow = _arrow(tokens, 0)
+    if arrow == len(tokens) or arrow == 0 or tokens[0].kind not in ("WORD", "DIMS") or \
+            tokens[arrow + 1:arrow + 2] == [] or not any(t.kind == "WORD" for t in tokens[:arrow]) or \
             (tokens[arrow + 1].kind not in ("DIMS", "NUM") and tokens[arrow + 1].lower not in ir.ANSWER_WORDS) or \
             not any(t.kind in ("DIMS", "NUM") for t in tokens[arrow + 1:]):
         return False  # (`-> params 0`: a count alone)
@@ -1454,11 +1456,13 @@ class _LineReader:
         return self.line(call._replace(span=name_span.to(call.span)), expectation)
 
     def flatten(self, words: list[str], kinds: list[str]) -> ir.Line | None:
-        """`Flatten`, `Flatten layer`, `Flatten: 32768`, `Flatten -> 32768`, `Flatten (32768 values)`: the volume
+        """`Flatten`, `Flatten layer`, `Flatten: 32768`, `Flatten -> 32768` (`=>`), `Flatten (32768 values)`: the volume
         as a vector (Keras' and PyTorch's layer; the lecture's FC layers flatten their input themselves), the
         number its length. Any other line starting with the word is prose (`Flatten the volume into a vector`)."""
         at = _skip(words, 1, ("layer",))
-        if words[at:at + 1] in ([":"], ["="], ["to"], ["into"]):
+        if _arrow(self.tokens, at) == at:
+            pass  # `Flatten => 2304`: the answers after the arrow
+        elif words[at:at + 1] in ([":"], ["="], ["to"], ["into"]):
             if kinds[at + 1:at + 2] != ["NUM"] and (words[at] != ":" or at + 1 < len(words)):
                 return None  # (`Flatten:` alone, its answers on the lines after, is read)
             at += 1
@@ -1474,7 +1478,13 @@ class _LineReader:
         return self.line(call, expectation)
 
     def length(self) -> ir.ShapeAnswer | None:
-        """A vector's length written after a flatten (`32768`, `(32768)`, `[32768 values]`), as its answer."""
+        """A vector's length written after a flatten (`32768`, `(32768)`, `[32768 values]`), as its answer; after
+        the product that gives it, the product's value (`28*28*32 = 25,088`)."""
+        k = self.i
+        while k < len(self.tokens) and (self.tokens[k].kind in ("NUM", "DIMS") or self.tokens[k].text in "*·×"):
+            k += 1
+        if k > self.i + 1 and self.tokens[k:k + 1] and self.tokens[k].text == "=":
+            self.i = k + 1
         opened = self.at("(", "[")
         tok = self.peek(1 if opened else 0)
         if tok is None or tok.kind != "NUM":
@@ -4076,8 +4086,7 @@ class _LineReader:
         but reads as no layer: E060, and the layer stays, unknown (the answers after it rest on it and are not
         checked; passed over as prose, the next layer's input was the one before it, and right answers were
         judged wrong)."""
-        arrow = next(j for j, t in enumerate(tokens) if t.kind == "ARROW")  # the line's own (the reader's may
-        # have been cut by the forms it tried)
+        arrow = _arrow(tokens, 0)  # the line's own (the reader's may have been cut by the forms it tried)
         if not reported:
             self.sink.add(codes.E060, f"cnncalc cannot read `{_shown(tokens[:arrow])}` as a layer",
                           Span(tokens[0].start, tokens[arrow - 1].end),
@@ -4546,7 +4555,9 @@ class _LineReader:
         opened = self.at("(") and after is not None and after.kind == "NUM"  # `FC layer (100 neurons)`
         if opened:
             self.next()
-        after_colon = 0 < self.i <= len(self.tokens) and self.tokens[self.i - 1].text == ":"  # (`FC1: 784 -> 256`)
+        # (`FC1: 784 -> 256`; not the colon `FC(784) -> 256` is read with, `_called`: a layer 784 wide)
+        after_colon = 0 < self.i <= len(self.tokens) and self.tokens[self.i - 1].text == ":" and \
+            self.tokens[self.i - 1].kind != "OPENED"
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
         end = count[1].end
         if self.at("-") and self.at(*_FC_UNITS, ahead=1):  # `120-unit fully connected layer`
@@ -5064,9 +5075,11 @@ class _LineReader:
             if worked is not part and not all(t.kind == "NUM" or t.text in "()+-*/x×·=" for t in part[:-len(worked)]):
                 worked = part  # `6@28x28, params (5*5*1+1)*6 = 156`: an `=` that is not the output's working
             answer = _no_fit(part) or _division(worked) or _division(part)
+            digits = worked[0].text.replace(",", "") if len(worked) == 1 and _GROUPED.fullmatch(worked[0].text) \
+                else worked[0].text if worked else ""  # (`28*28*32 = 25,088`)
             if answer is None and worked is not part and len(worked) == 1 and worked[0].kind == "NUM" and \
-                    worked[0].text.isdigit() and 0 < len(worked[0].text) <= limits.MAX_LITERAL_DIGITS:
-                answer = ir.ShapeAnswer((int(worked[0].text),), worked[0].text, worked[0].span, square=True)
+                    digits.isdigit() and 0 < len(digits) <= limits.MAX_LITERAL_DIGITS:
+                answer = ir.ShapeAnswer((int(digits),), worked[0].text, worked[0].span, square=True)
             if answer is not None:
                 self.i += end
                 return answer
@@ -5532,6 +5545,7 @@ def _own_clause(tokens: list[Tok]) -> list[Tok]:
 
 
 _FIT_TOKENS = 64  # the longest "doesn't fit" answer with its working: `(227 - 11 + 2*0)/4 + 1 = 55.25, so it …`
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")  # thousands grouped by commas: `25,088`
 _TUPLE_TOKENS = 10  # the longest shape printed as a tuple, with its brackets: `(None, 55, 55, 96)`
 
 
@@ -6657,6 +6671,8 @@ def _rate(tok: Tok, following: Tok | None) -> bool:
     count in parentheses (`(760 params)`)."""
     if tok.kind == "NUM":
         return "." in tok.text or (following is not None and following.text == "%")
+    if tok.text == "=" and following is not None and following.text == ">" and following.start == tok.end:
+        return False  # `Dropout 0.5 => 28x28x32`: the arrow of its answers
     return tok.lower in ("p", "rate", "probability", "of", "with", "=", "%") or \
         (tok.text in ("(", ")") and (following is None or following.kind != "NUM" or "." in following.text))
 
@@ -6843,6 +6859,14 @@ def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
                     for j, t in enumerate(tokens[at:-1], at)):
         return None
     return tokens[at:-1]
+
+
+def _one_arrow(tokens: list[Tok]) -> list[Tok]:
+    """The tokens with their first arrow one ARROW token, when it is `=>` (written as `=` and `>`)."""
+    arrow = _arrow(tokens, 0)
+    if arrow == len(tokens) or tokens[arrow].kind == "ARROW":
+        return tokens
+    return [*tokens[:arrow], Tok("ARROW", "=>", tokens[arrow].start, tokens[arrow + 1].end), *tokens[arrow + 2:]]
 
 
 def _arrow(tokens: list[Tok], start: int) -> int:
@@ -7143,6 +7167,7 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     closing = {"(": ")", "[": "]"}[tokens[1].text]
     end = next((i for i, t in enumerate(tokens) if t.text == closing), len(tokens))
     after = tokens[end + 1:]
+    after = _one_arrow(after)  # (`=>` too)
     if end == len(tokens) or (after and after[0].kind != "ARROW"):
         return tokens  # no closing bracket, or something other than answers after it
     inside = tokens[2:end]
@@ -7152,7 +7177,7 @@ def _called(tokens: list[Tok]) -> list[Tok]:
         return tokens  # PyTorch's `Linear(3072, 100)`, its inputs then its outputs: the framework's call (`called`)
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
-    return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *inside, *after] if inside else \
+    return [tokens[0], Tok("OPENED", ":", tokens[1].start, tokens[1].end), *inside, *after] if inside else \
         [tokens[0], *after]
 
 

@@ -9553,3 +9553,50 @@ def test_an_input_after_the_homeworks_and_the_problems_numbers(heading: str) -> 
     report = homework(f"{heading.replace('32x32x3', '32x32x4')}\n{layer}")
     assert [(a.quantity, a.actual, a.verdict) for a in report.answers] == [("output", "28x28x6", "right"),
                                                                            ("params", "606", "wrong")]
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # CONV1 with 32 3x3 filters at pad 1 on 28x28x1 gives 28x28x32 (28 - 3 + 2 + 1 = 28): its flattening 28·28·32 =
+    # 25,088 values, and a layer that keeps its input's size 28x28x32. With `=>` for the arrow each line was prose, its
+    # answer dropped unjudged (`Flatten => 2300` passed), or E060 (`Dropout 0.5 => …`, `MaxPool(2x2) => …`), where `->`
+    # read them
+    ("Flatten => 25,088", ["right"]),
+    ("Flatten => 25,087", ["wrong"]),
+    ("5) flatten                  => 25087", ["wrong"]),
+    ("Flatten => 28*28*32 = 25,088", ["right"]),
+    ("Dropout 0.5 => 28x28x32", ["right"]),
+    ("Dropout 0.5 => 28x28x31", ["wrong"]),
+    ("Dropout(0.5) => 28x28x31", ["wrong"]),
+    ("MaxPool(2x2) => 14x14x32", ["right"]),  # (28 - 2)/2 + 1 = 14
+    ("MaxPool(2x2) => 14x14x31", ["wrong"]),
+    ("conv(3x3, 8, pad 1) => 28x28x8", ["right"]),
+    # the product that gives the length, its value grouped by a comma (E060 after either arrow)
+    ("Flatten -> 28*28*32 = 25,088", ["right"]),
+    ("Flatten -> 28*28*32 = 25,087", ["wrong"]),
+    ("Flatten: 28*28*32 = 25,088", ["right"]),
+    # a layer cnncalc does not read in this notation, with its answer after `=>`: E060 (the layer unknown), not passed
+    # over as prose
+    ("Upsample 2x => 56x56x31", []),
+    ("Zero padding 1 => 30x30x31", []),
+])
+def test_answers_after_an_arrow_written_with_an_equals_sign(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 28x28x1\nCONV1: 32 3x3 filters, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    errors = [d.code for d in report.diagnostics if d.severity == "error"]
+    assert errors == (["E060"] if not verdicts else ["E040"] if verdicts == ["wrong"] else []), errors
+
+
+@pytest.mark.parametrize("line, verdicts, codes", [
+    # `Dense(10)` is Keras' layer of 10 units: `Dense(10) -> 11` was read as `FC1: 10 -> 11`, a layer of 11 written
+    # for 10 inputs (E017 against the 25,088 it receives), and the wrong answer 11 not judged
+    ("Dense(10) -> 11", ["wrong"], ["E040"]),
+    ("Dense(10) -> 10", ["right"], []),
+    ("FC(784) -> 256", ["wrong"], ["E040"]),
+    # after a name's colon two numbers are still the inputs, then the width (`nn.Linear(784, 256)`'s order)
+    ("FC1: 784 -> 256", [], ["E017"]),
+])
+def test_a_width_in_a_calls_parentheses_is_never_the_layers_inputs(line: str, verdicts: list[str],
+                                                                   codes: list[str]) -> None:
+    report = homework(f"Input: 28x28x1\nCONV1: 32 3x3 filters, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
