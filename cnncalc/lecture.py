@@ -713,6 +713,11 @@ def _stated_with_answers(tokens: list[Tok]) -> bool:
     words."""
     tokens = _one_arrow(tokens)
     arrow = _arrow(tokens, 0)
+    closing = next((j for j in range(arrow + 1, min(len(tokens), arrow + 1 + _TUPLE_TOKENS)) if tokens[j].text == ")"),
+                   None) if tokens[arrow + 1:arrow + 2] and tokens[arrow + 1].text == "(" else None
+    spelled = _spelled(tokens[arrow + 1:closing + 1]) if closing is not None else None
+    if spelled is not None and closing is not None:  # `-> (55, 55, 96)`, as Python prints a shape
+        tokens = [*tokens[:arrow + 1], spelled, *tokens[closing + 1:]]
     if arrow == len(tokens) or arrow == 0 or tokens[0].kind not in ("WORD", "DIMS") or \
             tokens[arrow + 1:arrow + 2] == [] or not any(t.kind == "WORD" for t in tokens[:arrow]) or \
             (tokens[arrow + 1].kind not in ("DIMS", "NUM") and tokens[arrow + 1].lower not in ir.ANSWER_WORDS) or \
@@ -2649,15 +2654,19 @@ class _LineReader:
     def loosely_named(self, words: list[str], kinds: list[str]) -> ir.Line | None:
         """`CONV1 96 11x11 filters at stride 4`, `CONV1 - 96 …`, `CONV1 = …`, `CONV1 layer: …`, `CONV1 with
         96 …`, `MAX POOL1 has 3x3 filters …`: a layer's name, then its description after a word or mark
-        other than a colon. A line that starts so and holds a number states a layer: when its description
-        cannot be read it is E060 and the layer stays, unknown, so that the answers after it are not
-        judged on the layers before it. None for any other line (`CONV1 output: …`, prose)."""
+        other than a colon; a name that says a layer without numbers, then its answers (`RELU1 -> 55x55x96`). A
+        line that starts so and holds a number states a layer: when its description cannot be read it is E060 and
+        the layer stays, unknown, so that the answers after it are not judged on the layers before it. None for any
+        other line (`CONV1 output: …`, prose)."""
         name_end = 2 if words[:1] in (["max"], ["avg"], ["average"]) else 1
         name_tokens = self.tokens[:name_end]
         if kinds[:name_end] != ["WORD"] * name_end or _label(name_tokens) is None or \
                 _layer_kind(" ".join(words[:name_end])) is None or \
                 not any(k in ("NUM", "DIMS") for k in kinds[name_end:]):
             return None
+        if _layer_kind(" ".join(words[:name_end])) in _DESCRIBED and _arrow(self.tokens, name_end) == name_end:
+            self.tokens, self.i = _one_arrow(self.tokens), name_end  # `RELU1 -> 55x55x96`: its name says it all
+            return self.described(name_tokens, None)
         at = _skip(words, name_end, _LOOSE_JOINTS)
         if (at == name_end and kinds[at:at + 1] not in (["NUM"], ["DIMS"])) or words[at:at + 1] == ["output"] or \
                 (words[name_end] == "-" and self.tokens[name_end].start == self.tokens[name_end - 1].end):

@@ -9600,3 +9600,26 @@ def test_a_width_in_a_calls_parentheses_is_never_the_layers_inputs(line: str, ve
     report = homework(f"Input: 28x28x1\nCONV1: 32 3x3 filters, pad 1\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+@pytest.mark.parametrize("line, verdicts, codes", [
+    # CONV1 with 32 3x3 filters at pad 1 on 28x28x1 gives 28x28x32; a ReLU, dropout or batch norm keeps it, the batch
+    # norm with 2·32 = 64 parameters. A name that says such a layer, then its answers after an arrow, was E060 ("cannot
+    # read `RELU1` as a layer"; `[28x28x32] RELU1` read), and with a tuple after the arrow passed over as prose: its
+    # wrong answer dropped unjudged
+    ("RELU1 -> 28x28x32", ["right"], []),
+    ("RELU1 -> 28x28x31", ["wrong"], ["E040"]),
+    ("RELU1 -> (28, 28, 31)", ["wrong"], ["E040"]),
+    ("RELU1 => (28, 28, 32)", ["right"], []),
+    ("DROPOUT1 => 28x28x31", ["wrong"], ["E040"]),
+    ("BN1 -> 28x28x32, params 64", ["right", "right"], []),
+    ("BN1 -> 28x28x32, params 65", ["right", "wrong"], ["E041"]),
+    # a layer whose name is not enough (its filters are not said) stays unknown: E060, not read from its name
+    ("CONV2 -> 28x28x32", [], ["E060"]),
+    # a line cnncalc cannot read as a layer, with a tuple after its arrow: E060, not prose
+    ("Upsample 2x -> (56, 56, 32)", [], ["E060"]),
+])
+def test_a_name_that_says_its_layer_then_its_answers(line: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework(f"Input: 28x28x1\nCONV1: 32 3x3 filters, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
