@@ -982,6 +982,10 @@ class _Table:
         if len(name_tokens) > 3 and [t.text for t in name_tokens[-3::2]] == ["(", ")"] and \
                 name_tokens[-2].kind == "WORD":
             name_tokens = name_tokens[:-3]  # `conv1 (Conv2D)` under `Layer (type)`: the name, then its type
+        if len(name_tokens) == 1 and name_tokens[0].lower in _CALLS and not by_role.get("description"):
+            # `| Conv2D | 32 | 3x3 | …`: a framework's class, the layer's kind and not its name (each row of that
+            # kind is named in turn, `conv1`, `conv2`, as a row `| Conv |` is; the name repeated was E015)
+            name_tokens = [name_tokens[0]._replace(text=_KIND_CELLS[_CALLS[name_tokens[0].lower][0]])]
         volume = self.in_order(reader.volume_cell(by_role.get("output", [])), "output")
         if volume is not None and len(volume.dims) == 1 and self.sized:  # `| Output size |` … `| 55 |`: 55x55
             volume = volume._replace(square=True)
@@ -6523,6 +6527,8 @@ _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad
           **dict.fromkeys(("avgpool2d", "averagepooling2d"), ("avgpool", ("kernel", "stride", "pad"))),
           "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",)),
           "batchnorm2d": ("batchnorm", ("inputs",)), "batchnormalization": ("batchnorm", ())}
+_KIND_CELLS = {"conv": "Conv", "deconv": "Deconv", "maxpool": "MaxPool", "avgpool": "AvgPool", "fc": "FC",
+               "batchnorm": "BatchNorm"}  # a table's cell naming a framework's class, by the kind it makes (`_CALLS`)
 _MOST_FACTORS = 4  # in a product that is a call's argument (`256 * 6 * 6`)
 _INERT_KEYWORDS = ("eps", "epsilon", "momentum")  # a framework's arguments that change no size or count
 _MODULES = ("torch", "nn", "tf", "keras", "layers")  # the modules before a call's name: `nn.`, `tf.keras.layers.`

@@ -9623,3 +9623,25 @@ def test_a_name_that_says_its_layer_then_its_answers(line: str, verdicts: list[s
     report = homework(f"Input: 28x28x1\nCONV1: 32 3x3 filters, pad 1\n{line}\n")
     assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+def test_a_tables_layer_column_holding_framework_classes() -> None:
+    # A Keras-style table whose Layer column holds each row's class: `Conv2D` twice was E015 ("the name `conv2d` is
+    # already used"), as a name. On 28x28x1: (3·3·1 + 1)·32 = 320 parameters ('same': 28x28x32), a 2x2 pool to
+    # 14x14x32, (3·3·32 + 1)·64 = 18,496 ('valid': 14 - 3 + 1 = 12), a pool to 6x6x64, 6·6·64 = 2,304 values,
+    # (2304 + 1)·128 = 295,040 and (128 + 1)·10 = 1,290 parameters.
+    rows = [("Conv2D", "32", "3x3", "1", "same", "(None, 28, 28, 32)", "320"),
+            ("MaxPooling2D", "-", "2x2", "2", "valid", "(None, 14, 14, 32)", "0"),
+            ("Conv2D", "64", "3x3", "1", "valid", "(None, 12, 12, 64)", "18,496"),
+            ("MaxPooling2D", "-", "2x2", "2", "valid", "(None, 6, 6, 64)", "0"),
+            ("Flatten", "-", "-", "-", "-", "(None, 2304)", "0"),
+            ("Dense", "128", "-", "-", "-", "(None, 128)", "295,040"),
+            ("Dense", "10", "-", "-", "-", "(None, 10)", "1,291")]
+    table = "| Layer | Filters | Kernel | Stride | Padding | Output shape | Params |\n" + "|---" * 7 + "|\n" + \
+        "".join(f"| {' | '.join(row)} |\n" for row in rows)
+    report = homework("Input: 28x28x1\n\n" + table)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E041"]
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers if a.verdict != "right"] == [
+        ("fc2", "params", "wrong")]
+    assert [a.path for a in report.answers if a.quantity == "params"] == [
+        "conv1", "maxpool1", "conv2", "maxpool2", "flatten1", "fc1", "fc2"]
