@@ -894,6 +894,7 @@ class _Table:
         closing parenthesis is a remark, or the unit of its counts (`Params (K)`, `MACs (M)`), or the order
         of its volumes (`Output (C x H x W)`)."""
         keys = [" ".join(re.sub(r"[*_`]", "", text).lower().rstrip(": ").split()) for text, _ in cells]
+        keys = [f"{m.group(2)} ({m.group(1)})" if (m := _PREFIXED_HEADER.fullmatch(key)) else key for key in keys]
         split = [re.fullmatch(r"(.+?) ?\(([^()]*)\)", key) for key in keys]
         remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
         keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
@@ -2427,6 +2428,11 @@ class _LineReader:
         if marker is None and head is not None and at + len(head) + 1 == len(tokens) and \
                 tokens[at + len(head)].kind == "NUM":
             marker = at + len(head) - 1  # `Total params 26,370`: the count right after its word
+        if head is None and words[at:at + 1] == ["flops"] and marker is not None and \
+                any(t.kind == "NUM" for t in tokens[marker + 1:]):  # `Total FLOPs: 1.1G` (it was prose)
+            self.sink.add(codes.E060, "cnncalc judges MACs, not FLOPs", tokens[at].span,
+                          hint=f"{ir.FLOPS_HINT}: `Total MACs: 1.1G`")
+            return []
         if quantity is None or marker is None or head is None or _of_a_layer(tokens[at:marker]):
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
         said = words[at + len(head):marker]
@@ -7526,8 +7532,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:
     """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`); a count's noun
     in the singular after its number as the plural every reader reads (`(1 parameter)`, `1 bias`); numbers spelled
-    past ten as one (`_spelled_numbers`)."""
-    tokens = _spelled_numbers(tokens)
+    past ten as one (`_spelled_numbers`); a noun with its unit's letter before it as the noun and its unit
+    (`_prefixed_nouns`)."""
+    tokens = _prefixed_nouns(_spelled_numbers(tokens))
     if not any(t.lower in _SPELLED_UNITS or t.lower in _SINGULAR_NOUNS for t in tokens):
         return tokens
     joined: list[Tok] = []
@@ -7542,6 +7549,29 @@ def _spelled_units(tokens: list[Tok]) -> list[Tok]:
             joined.append(t)
     return joined
 
+
+def _prefixed_nouns(tokens: list[Tok]) -> list[Tok]:
+    """`GMACs: 0.105`, `GFLOPs: 0.21`, `MParams: 0.035` as `MACs (G): 0.105`, … : a count's noun with its unit's
+    letter before it, as papers' tables write them, is the noun and its unit in parentheses (it was prose, a wrong
+    count passed unjudged; FLOPs so written are E060 as any FLOPs are)."""
+    if not any(t.kind == "WORD" and _PREFIXED.fullmatch(t.text) for t in tokens):
+        return tokens
+    out: list[Tok] = []
+    for t in tokens:
+        m = _PREFIXED.fullmatch(t.text) if t.kind == "WORD" else None
+        if m is None:
+            out.append(t)
+            continue
+        unit, noun = t.start, t.start + 1
+        out += [Tok("WORD", m.group(2), noun, t.end), Tok("P", "(", unit, unit),
+                Tok("WORD", m.group(1).upper(), unit, noun), Tok("P", ")", noun, noun)]
+    return out
+
+
+# a count's noun after its unit's letter (`GFLOPs`, `MMACs`, `MParams`; `Gflops`), not a name (`MAC1`)
+_PREFIXED = re.compile(r"([KMGT])((?:FLOP|flop|MAC|Mac|mac|Param|param)[sS]?|FLOPS)")
+
+_PREFIXED_HEADER = re.compile(r"([kmgt])(macs?|params?)")  # a table's `MMACs`, `MParams` column: `MACs (M)`, …
 
 _SINGULAR_NOUNS = {"parameter": "parameters", "param": "params", "weight": "weights", "bias": "biases",
                    "mac": "macs"}  # after a number: `1 parameter`

@@ -928,6 +928,8 @@ def lecture(rng: random.Random) -> str:
             f"Flatten => {rng.randint(0, 99999)}", "Flatten -> 8*8*512 = 32,768", "Flatten: 2*2 = 4,0", "Flatten => *",
             f"Dropout 0.5 => {rng.randint(1, 9)}x9x9", "Dropout = > 1x1x1", f"Dense({rng.randint(0, 99)}) -> 10",
             f"Upsample 2x => {rng.randint(1, 99)}x9x9", "MaxPool(2x2) => (9, 9, 9)",
+            f"GMACs: {rng.choice(['0.105', '1e9', '99999999999', 'x'])}", "Total GFLOPs: 0.21", "MParams: 0.03M",
+            f"Total FLOPs: {rng.randint(0, 10**12)}", "MMACs",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
             "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2",

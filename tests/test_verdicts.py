@@ -9645,3 +9645,36 @@ def test_a_tables_layer_column_holding_framework_classes() -> None:
         ("fc2", "params", "wrong")]
     assert [a.path for a in report.answers if a.quantity == "params"] == [
         "conv1", "maxpool1", "conv2", "maxpool2", "flatten1", "fc1", "fc2"]
+
+
+@pytest.mark.parametrize("line, verdicts, codes", [
+    # AlexNet's CONV1: 55·55·96 outputs, each 11·11·3 = 363 multiply-accumulates: 105,415,200 MACs (0.105G, 105.4M);
+    # (363 + 1)·96 = 34,944 parameters (0.035M). A count's noun with its unit's letter before it, as papers' tables
+    # write them, was prose: the wrong `GMACs: 0.2` passed unjudged
+    ("GMACs: 0.105", ["right"], []),
+    ("GMACs: 0.2", ["wrong"], ["E042"]),
+    ("MMACs: 105.4", ["right"], []),
+    ("MMACs: 105.9", ["wrong"], ["E042"]),
+    ("MParams: 0.035", ["right"], []),
+    ("Total GMACs: 0.105", ["right"], []),
+    # FLOPs are 2·MACs in some sources and the MACs in others: never judged, E060 (they were prose as a total, and
+    # with the unit's letter)
+    ("GFLOPs: 0.21", [], ["E060"]),
+    ("Total GFLOPs: 0.21", [], ["E060"]),
+    ("Total FLOPs: 210,830,400", [], ["E060"]),
+    ("Total FLOPs are counted below.", [], []),  # no count: prose
+])
+def test_counts_named_with_their_units_letter_and_flops_totals(line: str, verdicts: list[str],
+                                                               codes: list[str]) -> None:
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+@pytest.mark.parametrize("header, cell, verdict", [("MMACs", "105.4", "right"), ("MMACs", "104.4", "wrong"),
+                                                   ("GMACs", "0.105", "right"), ("MParams", "0.035", "right")])
+def test_a_tables_column_named_with_its_units_letter(header: str, cell: str, verdict: str) -> None:
+    # the column was E060 (unknown), its cells unread; 105,415,200 MACs and 34,944 parameters as above
+    report = homework(f"Input: 227x227x3\n\n| Layer | Description | Output | {header} |\n|---|---|---|---|\n"
+                      f"| CONV1 | 96 11x11 filters, stride 4 | 55x55x96 | {cell} |\n")
+    assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
