@@ -1535,7 +1535,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                self.tokens[lead:]))),
+                _equals_as_colon(self.tokens[lead:])))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -1676,6 +1676,10 @@ class _LineReader:
                 return exercise
         if words[:1] == ["after"] and ":" not in words and "," in words[2:]:  # `After POOL1, the output is 16x16x10`
             after = self._after(self.tokens[1:words.index(",")], words.index(","), lines)
+            if after is not None or self.sink.total > reported:
+                return after
+        elif words[:1] == ["after"] and ":" not in words and len(words) > 3 and words[2] in _AFTER_FILLERS:
+            after = self._after(self.tokens[1:2], 1, lines)  # `After CONV1 the output is 55x55x96`
             if after is not None or self.sink.total > reported:
                 return after
         if ":" in words:  # `After CONV1: 55x55x96`, `CONV1 output: …`, `Output of CONV1: …`
@@ -6880,6 +6884,20 @@ def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
                     for j, t in enumerate(tokens[at:-1], at)):
         return None
     return tokens[at:-1]
+
+
+def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
+    """`Shape after conv1 = 55x55x96`, `CONV1 output = 55x55x96` as with a colon: words naming an output, then `=`
+    and a volume (they were prose, the answer dropped unjudged); other tokens as they are (`F = 5x5`)."""
+    equals = next((j for j, t in enumerate(tokens) if t.text == "="), None)
+    if equals is None or equals == 0 or tokens[equals + 1:equals + 2] == [] or tokens[equals + 1].kind != "DIMS" or \
+            any(t.text == ":" for t in tokens) or any(t.kind != "WORD" for t in tokens[:equals]) or \
+            not _OUTPUT_NAMING & {t.lower for t in tokens[:equals]}:
+        return tokens
+    return [*tokens[:equals], tokens[equals]._replace(text=":"), *tokens[equals + 1:]]
+
+
+_OUTPUT_NAMING = {"output", "out", "volume", "shape", "size", "dimensions", "dims", "after"}  # words naming an output
 
 
 def _one_arrow(tokens: list[Tok]) -> list[Tok]:

@@ -9678,3 +9678,26 @@ def test_a_tables_column_named_with_its_units_letter(header: str, cell: str, ver
     report = homework(f"Input: 227x227x3\n\n| Layer | Description | Output | {header} |\n|---|---|---|---|\n"
                       f"| CONV1 | 96 11x11 filters, stride 4 | 55x55x96 | {cell} |\n")
     assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # AlexNet's CONV1: (227 - 11)/4 + 1 = 55, with 96 filters 55x55x96. Words naming CONV1's output, then `=` (for a
+    # colon) were prose: the wrong answer passed unjudged; `After CONV1 the output is …` without a comma was E060
+    ("Size after CONV1 = 54x55x96", "wrong"),
+    ("Shape after conv1 = 55x55x96", "right"),
+    ("CONV1 output = 54x55x96", "wrong"),
+    ("Volume after CONV1 = 55x55x96", "right"),
+    ("After CONV1 the output is 54x55x96", "wrong"),
+    ("After conv1 the volume is 55x55x96", "right"),
+    ("After CONV1 we get 54x55x96", "wrong"),
+])
+def test_an_output_named_in_words_then_equals_or_without_a_comma(line: str, verdict: str) -> None:
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv1", "output", verdict)], \
+        report.messages()
+
+
+def test_a_letter_equal_to_a_size_is_not_an_output() -> None:
+    # `F = 5x5` names no output: not read as one (prose, as before)
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nF = 5x5\n")
+    assert report.answers == ()
