@@ -4646,7 +4646,8 @@ class _LineReader:
         arrow, width, after = self.peek(), self.peek(1), self.peek(2)
         if arrow is None or arrow.kind != "ARROW" or width is None or width.kind != "NUM" or \
                 not width.text.replace(",", "").isdigit() or int(width.text.replace(",", "")[:18]) == count or \
-                (after is not None and after.text not in (",", ";", "(")):
+                (after is not None and after.text not in (",", ";", "(") and after.kind != "ARROW" and
+                 _arrow(self.tokens, self.i + 2) != self.i + 2):  # (`FC1: 784 -> 256 -> 256`: its answer after)
             return False
         self.next()
         return True
@@ -7476,8 +7477,8 @@ def _arrows_chained(tokens: list[Tok]) -> list[Tok]:
     The answer was not read (E060), or the invalid stride it said was reported as the sheet's error. Other tokens
     as they are."""
     first = _arrow(tokens, 0)
-    if first >= len(tokens):
-        return tokens
+    if first >= len(tokens) or (first >= 2 and tokens[first - 1].kind == "NUM" and tokens[first - 2].text == ":"):
+        return tokens  # (`FC1: 784 -> 256 -> 256`: a layer's inputs and width, then its answer)
     start = first + (tokens[first].kind != "ARROW") + 1
     second = _arrow(tokens, start)
     if second >= len(tokens) or second == start or not all(

@@ -9701,3 +9701,17 @@ def test_a_letter_equal_to_a_size_is_not_an_output() -> None:
     # `F = 5x5` names no output: not read as one (prose, as before)
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nF = 5x5\n")
     assert report.answers == ()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # FC6 written as its inputs, then its width (`nn.Linear(9216, 4096)`'s order), then its answers after a second
+    # arrow: the second arrow was read as a working's `=` (`9216 -> 4096 = 4096`), the layer as 9216 wide, and the right
+    # 4096 and (9216 + 1)·4096 = 37,752,832 were marked wrong
+    ("FC6: 9216 -> 4096 -> 4096", ["right"]),
+    ("FC6: 9216 -> 4096 -> 4095", ["wrong"]),
+    ("FC6: 9216 -> 4096 => 4096, params 37752832", ["right", "right"]),
+    ("FC6: 9216 -> 4096 -> 4096 (37,752,833 params)", ["right", "wrong"]),
+])
+def test_an_fc_layers_inputs_and_width_then_its_answers_after_a_second_arrow(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 6x6x256\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
