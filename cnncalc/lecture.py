@@ -2413,9 +2413,14 @@ class _LineReader:
                 words[at:at + 1] in (["network"], ["model"]) and _count_head(words, at + 1) is not None):
             # (`Network params: …`, `Model MACs: …`, the network's own, read as `Total params: …`)
             head = _count_head(words, at)  # `Params (total): …`, `Params total: …`
-            if head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
-                                                                                 ["(", "overall", ")"]) and
-                                words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"])):
+            whole = _skip(words, at + len(head), ("of", "for", "in", "the", "this", "our", *_WHOLE)) \
+                if head is not None else at  # `Params of the whole network: …`
+            if head is not None and whole > at + len(head) and words[whole:whole + 2] in (
+                    [w, m] for w in ("network", "model", "net", "cnn", "convnet") for m in (":", "=")):
+                tokens, words = tokens[:at + len(head)] + tokens[whole + 1:], words[:at + len(head)] + words[whole + 1:]
+            elif head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
+                                                                                   ["(", "overall", ")"]) and
+                                  words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"])):
                 return None
             at -= 1
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)

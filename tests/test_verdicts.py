@@ -9715,3 +9715,18 @@ def test_a_letter_equal_to_a_size_is_not_an_output() -> None:
 def test_an_fc_layers_inputs_and_width_then_its_answers_after_a_second_arrow(line: str, verdicts: list[str]) -> None:
     report = homework(f"Input: 6x6x256\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # Two 3x3 convolutions of 64 filters on 56x56x64, (3·3·64 + 1)·64 = 36,928 each, and two batch norms of 2·64 = 128:
+    # 2·36,928 + 2·128 = 74,112. `Params of the whole network: …` was read as the last layer's count said again (E060,
+    # the network's total not judged)
+    ("Params of the whole network: 74,112", "right"),
+    ("Params of the whole network: 74,113", "wrong"),
+    ("Parameters for the entire model = 74,112", "right"),
+])
+def test_a_count_of_the_whole_network_is_its_total(line: str, verdict: str) -> None:
+    layer = "conv 3x3, 64 filters, stride 1, pad 1 -> 56x56x64, params 36,928\nBN -> params 128\n"
+    report = homework(f"Input: 56x56x64\n{layer}ReLU\n{layer}{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", verdict), report.messages()
+    assert [a.verdict for a in report.answers][:-1] == ["right"] * 6
