@@ -5290,12 +5290,17 @@ _TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _SPELLED_UNITS = {"thousand": "K", "million": "M", "billion": "G", "trillion": "T"}  # `62.4 million`
-_ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}  # after a layer's options: `…, ReLU`
+# activations by their words (their kind in the spec language), each keeping its input's size and holding no
+# parameters (PReLU, which has them, is not among them): after a layer's options (`…, ReLU`), or a layer of their own,
+# alone or numbered as a name (`Sigmoid`, `TANH1`, `GELU`: LeNet's and later networks' activations)
+_ACTIVATIONS = {"relu": "relu", "sigmoid": "sigmoid", "logistic": "sigmoid", "tanh": "tanh", "gelu": "gelu",
+                "elu": "elu", "selu": "selu", "silu": "silu", "swish": "silu", "mish": "mish", "softplus": "softplus",
+                "hardswish": "hardswish", "hardsigmoid": "hardsigmoid"}
+_ACTIVATION = re.compile(rf"({'|'.join(_ACTIVATIONS)})[0-9_]*(?: activation| layer| function)?")
 # the layers without parameters that may follow a layer's options on its line (`…, pad 1, leaky ReLU, dropout 0.5`);
 # a batch norm has parameters of its own, which a line's answer would have to say it counts: not among them
 _AFTER_OPTIONS: dict[tuple[str, ...], str] = {**{(word,): keyword for word, keyword in _ACTIVATIONS.items()},
-                  **{(word,): word for word in ("relu6", "elu", "gelu", "silu", "swish", "leakyrelu", "dropout",
-                                                "softmax")},
+                  **{(word,): word for word in ("relu6", "leakyrelu", "dropout", "softmax")},
                   ("leaky", "relu"): "leakyrelu", ("leaky", "-", "relu"): "leakyrelu"}
 # layers without parameters that keep their input's shape, stated after the layer they follow (`FC8: 1000 neurons`,
 # then `Softmax`): an activation, softmax, dropout
@@ -5427,7 +5432,11 @@ def _layer_kind(name: str) -> str | None:
         return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
     if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (name.startswith("f") and name[1:].isdigit()):
         return "fc"
+    activation = _ACTIVATION.fullmatch(name)
+    if activation is not None:  # `Sigmoid`, `TANH1`, `GELU`
+        return _ACTIVATIONS[activation.group(1)]
     return next((kind for kind in ("relu", "softmax", "dropout", "flatten") if kind in name), None)
+
 
 
 def _family(word: str) -> str | None:
@@ -5442,6 +5451,8 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "batchnorm": {"batch", "normalization", "norm", "layer", "bn", "batchnorm", "batchnorm2d", "batchnormalization"},
     "lrn": {"normalization", "norm", "layer", "local", "response", "lrn", "cross", "channel"},
     "relu": {"relu", "layer", "activation", "rectified", "linear", "unit"},
+    **{kind: {*(word for word, same in _ACTIVATIONS.items() if same == kind), "layer", "activation", "function"}
+       for kind in set(_ACTIVATIONS.values()) - {"relu"}},
     "softmax": {"softmax", "layer", "classifier"},
     "dropout": {"dropout", "layer", "rate"},
     "flatten": {"flatten", "layer"},
@@ -6655,15 +6666,15 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
     return None
 
 
-_UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "relu", "softmax", "dropout", "globalavgpool",
-                  "globalmaxpool", "adaptiveavgpool", "adaptivemaxpool")  # stated without a number (`FC: 10 …`,
-# `Global average pooling`, `Adaptive average pooling 7x7`)
+# stated without a number (`FC: 10 …`, `Global average pooling`, `Adaptive average pooling 7x7`, `Sigmoid`)
+_UNNAMED_KINDS = ("fc", "batchnorm", "lrn", "softmax", "dropout", "globalavgpool", "globalmaxpool", "adaptiveavgpool",
+                  "adaptivemaxpool", *sorted(set(_ACTIVATIONS.values())))
 _ADAPTIVE_WORDS = ("adaptive", "average", "avg", "mean", "max", "pool", "pooling", "to", "output", "size", "of", "a",
                    "an", "-", "layer")  # around an adaptive pool's size
 _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linear", "affine", "layer", "bn", "batch",
                   "norm", "normalization", "normalisation", "batchnorm", "dropout", "relu", "softmax", "lrn", "local",
                   "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
-                  "gmp", "hidden", "adaptive"}  # the words that may name such a layer
+                  "gmp", "hidden", "adaptive", *_ACTIVATIONS}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_KINDS = ("maxpool", "maxpooling", "avgpool", "avgpooling", "averagepooling")  # a pool's kind in one word
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-"}  # `Max-pool 2x2`

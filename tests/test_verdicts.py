@@ -9730,3 +9730,36 @@ def test_a_count_of_the_whole_network_is_its_total(line: str, verdict: str) -> N
     report = homework(f"Input: 56x56x64\n{layer}ReLU\n{layer}{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", verdict), report.messages()
     assert [a.verdict for a in report.answers][:-1] == ["right"] * 6
+
+
+@pytest.mark.parametrize("line, verdicts, codes", [
+    # d2l's LeNet: Conv2d(1, 6, kernel_size=5, padding=2) on 1x28x28 gives 6 maps of (28 - 5 + 4)/1 + 1 = 28; an
+    # activation keeps that size. Activations other than ReLU were not read: with an answer after them E060 and
+    # everything below unchecked
+    ("Sigmoid -> 6x28x28", ["right", "right"], []),
+    ("Sigmoid -> 6x28x27", ["right", "wrong"], ["E040"]),
+    ("Tanh -> 6x28x27", ["right", "wrong"], ["E040"]),
+    ("Sigmoid activation -> 6x28x27", ["right", "wrong"], ["E040"]),
+    ("GELU -> 6x28x28", ["right", "right"], []),
+    ("Swish -> 6x28x27", ["right", "wrong"], ["E040"]),
+    ("TANH1: tanh -> 6x28x27", ["right", "wrong"], ["E040"]),
+    ("Sigmoid", ["right"], []),
+    ("The sigmoid squashes values into (0, 1).", ["right"], []),  # prose
+])
+def test_activations_other_than_relu(line: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework(f"Input: 1x28x28 (C x H x W)\nConv2d(1, 6, kernel_size=5, padding=2) -> 6x28x28\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+def test_d2ls_lenet_with_sigmoids_is_judged_to_its_end() -> None:
+    # (28 - 5 + 4) + 1 = 28; pools halve: 14; 14 - 5 + 1 = 10; 5; 16·5·5 = 400. Parameters: (25 + 1)·6 = 156,
+    # (150 + 1)·16 = 2,416, (400 + 1)·120 = 48,120, (120 + 1)·84 = 10,164, (84 + 1)·10 = 850: 61,706 in all
+    sheet = ("Input: 1x28x28 (C x H x W)\nConv2d(1, 6, kernel_size=5, padding=2) -> 6x28x28\nSigmoid -> 6x28x28\n"
+             "AvgPool2d(kernel_size=2, stride=2) -> 6x14x14\nConv2d(6, 16, kernel_size=5) -> 16x10x10\nSigmoid\n"
+             "AvgPool2d(kernel_size=2, stride=2) -> 16x5x5\nFlatten -> 400\nLinear(400, 120) -> 120\nSigmoid\n"
+             "Linear(120, 84) -> 84\nTanh -> 84\nLinear(84, 10) -> 10\nTotal params: 61,706\n")
+    report = homework(sheet)
+    assert [a.verdict for a in report.answers] == ["right"] * 11, report.messages()
+    report = homework(sheet.replace("Tanh -> 84", "Tanh -> 85"))
+    assert [a.verdict for a in report.answers].count("wrong") == 1
