@@ -778,9 +778,9 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds", "# macs", "#macs", "number of macs", "mac count"), "macs"),
     **dict.fromkeys(("memory", "activations", "neurons", "activation size", "# activations", "# values",
                      "number of values"), "memory"),
-    **dict.fromkeys(("h", "height", "output height", "h2"), "height"),
-    **dict.fromkeys(("w", "width", "output width", "w2"), "width"),
-    **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels",
+    **dict.fromkeys(("h", "height", "output height", "h2", "nh"), "height"),  # (Ng's n_H, its `_` removed)
+    **dict.fromkeys(("w", "width", "output width", "w2", "nw"), "width"),
+    **dict.fromkeys(("c", "d", "depth", "channels", "output depth", "output channels", "d2", "# channels", "nc",
                      "out channels", "out_channels", "number of channels", "feature maps", "feature map", "maps",
                      "# feature maps", "number of feature maps", "# maps"), "depth"),  # (LeNet tables' `Feature Maps`)
     # the layer's hyperparameters, a column each (`| CONV1 | 10 | 5x5 | 1 | 2 |`): its description made of them
@@ -1705,7 +1705,8 @@ class _LineReader:
         if words[opener:opener + 1] == ["input"]:
             # `Input: 227x227x3 images`, `Input volume: 32x32x3`, `Input image of size 32x32x3`, `The input is
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
-            at = _skip(words, opener + 1, (*_INPUT_WORDS, "a", "an"))  # `Input: a 32x32x3 image`
+            # `Input: a 32x32x3 image`, `Input: grayscale 28x28` (its depth said before its size)
+            at = _skip(words, opener + 1, (*_INPUT_WORDS, "a", "an", *_COLOUR_WORDS, *_GREY_WORDS))
             tokens, order = _in_order(self.tokens[at:])  # `Input: 3x32x32 (CxHxW)`, `torch.Size([1, 3, 32, 32])`
             closing = next((j for j, t in enumerate(tokens) if t.text in (")", "]")), 0)
             spelled = _spelled(tokens[:closing + 1]) if tokens[:1] and tokens[0].text in ("(", "[") else None
@@ -1740,6 +1741,9 @@ class _LineReader:
                                   given.span, hint="say the depth once: `HxWx3` for RGB, `HxWx1` for grayscale")
                     return None
                 if given is not None and len(given.dims) == 2:  # `Input: 32x32 RGB image`, `Input: 28x28 grayscale`
+                    datasets = {_DATASET_DEPTHS[w] for w in words[opener:] if w in _DATASET_DEPTHS}
+                    if depth is None and len(datasets) == 1:  # `Input: 28x28 (MNIST)`
+                        depth = datasets.pop()
                     if depth is not None:
                         return self.input(given, (*given.dims, depth), counts)
                     self.sink.add(codes.E060, f"the input {given.text} does not say its depth", given.span,
@@ -5314,9 +5318,11 @@ _QUOTES = ('"', "'", "“", "”", "‘", "’", "`")  # around a word: `a "same
 _ROUNDING_OPTIONS = ("ceil", "ceiling", "floor", "ceil_mode", "rounded", "rounding", "round", "rounds")
 _PADDED_NOUNS = ("pad", "padding", "convolution", "convolutions", "conv")  # after `same`: `same convolution`
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
+# around an input's volume: `Input image of size 32x32x3`, `… (RGB)`, `28x28 MNIST digit`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
-                "pixels", "tensor", "layer")  # around an input's volume: `Input image of size 32x32x3`, `… (RGB)`
-_DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome")  # `28x28 grayscale`
+                "pixels", "tensor", "layer", "digit", "digits")
+_DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome",  # `28x28 grayscale`
+                "mnist", "cifar", "imagenet", "svhn")  # a dataset's images: `28x28 MNIST digit`
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
@@ -7074,6 +7080,8 @@ def _bare_question(words: list[str]) -> bool:
 
 _COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels
 _GREY_WORDS = {"grayscale", "greyscale", "gray", "grey", "monochrome", "grayscaled"}  # of one
+# the depth of a dataset's images, for an input that gives its height and width only (`28x28 MNIST digit`)
+_DATASET_DEPTHS = {"mnist": 1, "cifar": 3, "imagenet": 3, "svhn": 3}
 _CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "is", "that")  # end an input's words
 
 

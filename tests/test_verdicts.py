@@ -9763,3 +9763,40 @@ def test_d2ls_lenet_with_sigmoids_is_judged_to_its_end() -> None:
     assert [a.verdict for a in report.answers] == ["right"] * 11, report.messages()
     report = homework(sheet.replace("Tanh -> 84", "Tanh -> 85"))
     assert [a.verdict for a in report.answers].count("wrong") == 1
+
+
+@pytest.mark.parametrize("params, verdict", [("3216", "right"), ("3217", "wrong")])
+def test_a_table_in_the_deeplearning_ai_courses_letters(params: str, verdict: str) -> None:
+    # Columns f, s, p, n_c (the course's n_C: a convolution's filters beside its kernel column); `n_c` was an unknown
+    # column (E060) and the convolutions without their filters (E060), every answer unchecked. On 32x32x3: CONV1 (32 -
+    # 5)/1 + 1 = 28, (5·5·3 + 1)·8 = 608; POOL1 14; CONV2 14 - 5 + 1 = 10, (5·5·8 + 1)·16 = 3,216; POOL2 5.
+    report = homework("Input: 32x32x3\n\n| Layer | f | s | p | n_c | Output | Params |\n|---|---|---|---|---|---|---|\n"
+                      "| CONV1 | 5 | 1 | 0 | 8 | 28x28x8 | 608 |\n| POOL1 | 2 | 2 | 0 | - | 14x14x8 | 0 |\n"
+                      f"| CONV2 | 5 | 1 | 0 | 16 | 10x10x16 | {params} |\n| POOL2 | 2 | 2 | 0 | - | 5x5x16 | 0 |\n")
+    assert [a.verdict for a in report.answers] == ["right"] * 5 + [verdict] + ["right"] * 2, report.messages()
+
+
+def test_a_table_of_the_courses_output_sides_n_h_n_w_n_c() -> None:
+    # n_H, n_W as the output's sides: (32 - 5)/1 + 1 = 28, then a 2x2 pool to 14; n_C a convolution's filters (beside
+    # the kernel column, as `Channels` is) and a pool's output depth
+    report = homework("Input: 32x32x3\n\n| Layer | f | s | p | n_H | n_W | n_C |\n|---|---|---|---|---|---|---|\n"
+                      "| CONV1 | 5 | 1 | 0 | 28 | 28 | 8 |\n| POOL1 | 2 | 2 | 0 | 14 | 13 | 8 |\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right")] * 2 + [
+        ("pool1", "right"), ("pool1", "wrong"), ("pool1", "right")], report.messages()
+
+
+@pytest.mark.parametrize("line, depth", [
+    # An input whose depth is said before its size, or by its dataset (MNIST's images are grayscale, CIFAR's colour),
+    # was prose ("Input: grayscale 28x28") or E060 (no depth): the layers had no input. CONV1 with 8 3x3 filters: (3·3·1
+    # + 1)·8 = 80 parameters on one channel, (3·3·3 + 1)·8 = 224 on three.
+    ("Input: grayscale 28x28", 1), ("Input: RGB 32x32", 3), ("Input: 28x28 MNIST digit", 1),
+    ("Input: 28x28 (MNIST)", 1), ("Input: 32x32 CIFAR image", 3), ("Input: 32x32 (CIFAR-10)", 3),
+    # a depth written stands, whatever the dataset (MNIST's digits repeated on three channels for a pretrained net)
+    ("Input: 28x28x3 (MNIST)", 3), ("Input: 32x32x3 (CIFAR-10)", 3),
+])
+def test_an_inputs_depth_said_before_its_size_or_by_its_dataset(line: str, depth: int) -> None:
+    params = (3 * 3 * depth + 1) * 8
+    report = homework(f"{line}\nCONV1: 8 3x3 filters, pad 1\nParams: {params}\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
+    report = homework(f"{line}\nCONV1: 8 3x3 filters, pad 1\nParams: {(3 * 3 * (4 - depth) + 1) * 8}\n")
+    assert [a.verdict for a in report.answers] == ["wrong"], report.messages()
