@@ -3492,7 +3492,7 @@ class _LineReader:
         5x5`, `so 32x32x10`, `7x7 output!`: the last volume (E060 when it is not one: an answer cnncalc
         cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is
         prose. With `side` (an exercise's square output), `output is 3`, `3 output!`, `so 3` give its side."""
-        at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
+        at = _skip(words, _opener(words), (*_SO, "then", "the"))
         said = _no_fit(tokens[at:])  # `doesn't fit!`, `so it doesn't fit`
         if said is not None:
             return said
@@ -3657,7 +3657,7 @@ class _LineReader:
         is the output depth? 10`, `What is the depth of the output volume? 10`): the whole number after the last
         `=`, else after the `:` or `?` (E060 when it is not one). None for any other line."""
         at = 2 if words[:2] in (["what", "is"], ["what", "'"]) else 0
-        at = _skip(words, at, ("s", "so", "thus", "hence", "the"))
+        at = _skip(words, at, ("s", *_SO, "the"))
         if words[at:at + 1] and words[at] in ir.SIDES and words[at + 1:at + 2] == ["of"]:
             after = _skip(words, at + 2, ("the",))  # `the depth of the output volume`: `output depth`
             if words[after:after + 1] == ["output"]:
@@ -3707,7 +3707,7 @@ class _LineReader:
         `=` is prose (`Receptive field: the region a neuron sees`). Asked (`What is the receptive field of CONV3?
         7x7`) or said (`The receptive field of a CONV3 neuron is 7x7`) too."""
         at = 2 if words[:2] == ["what", "is"] else 0
-        at = _skip(words, at, ("so", "thus", "hence", "the", "effective"))
+        at = _skip(words, at, (*_SO, "the", "effective"))
         if _label(tokens[at:at + 1]) is not None:  # `CONV3 receptive field: 7x7`, `CONV3's …` (the layer named)
             named = _skip(words, at + 1 + 2 * (words[at + 1:at + 3] == ["'", "s"]), ("effective",))
             if words[named:named + 2] == ["receptive", "field"]:
@@ -3733,7 +3733,7 @@ class _LineReader:
         (`1x2` rows and columns); asked (Ng's `What is the padding? 3`, `What padding …?`) or said (`The padding is
         3`, `P = 3` is the lecture's letter and not read here). Words after the `:` or `=` make the line prose."""
         at = 2 if words[:2] in (["what", "is"], ["what", "'"], ["how", "much"]) else 1 if words[:1] == ["what"] else 0
-        at = _skip(words, at, ("s", "so", "thus", "hence", "the", "zero", "-", "amount", "of", "needed", "required"))
+        at = _skip(words, at, ("s", *_SO, "the", "zero", "-", "amount", "of", "needed", "required"))
         if words[at:at + 1] not in (["padding"], ["pad"]):
             return None
         marker = _marker(words, tokens, at + 1)
@@ -3765,7 +3765,7 @@ class _LineReader:
         volume's height·width·depth (`Output neurons: 290,400` says the same); nothing for another line. Under a
         listing's named layer (`F6: 84 neurons`), `Output: 10 neurons` may state the next layer as much as answer
         this one: read as the answer when the layer above is an FC layer of that many neurons, else E060."""
-        at = _skip(words, _opener(words), ("so", "thus", "hence", "then", "the"))
+        at = _skip(words, _opener(words), (*_SO, "then", "the"))
         if words[at:at + 1] not in _OUTPUT_WORDS[:2]:
             return []
         rest = [t for t in tokens[_skip(words, at + 1, ("volume", "size", "is", "has", ":", "=")):]
@@ -5647,6 +5647,7 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
 _ROUNDING_SAID = {"floor": "floor", "floored": "floor", "flooring": "floor", "down": "floor", "ceil": "ceil",
                   "ceiling": "ceil", "ceiled": "ceil",
                   "up": "ceil"}  # `floor((32 - 5)/2) + 1 = 14`, `14 (rounded down)`, `rounding up: 15`
+_SO = ("so", "thus", "hence", "therefore")  # words that lead to an answer: `Therefore the output is 55x55x96`
 _ROUNDING_WORDS = {*_ROUNDING_SAID, "rounded", "round", "rounding", "rounds", "after", "by", "to", "the", "nearest",
                    "integer", "whole", "number"}  # a rounding said after an answer (`14, rounded down`): a remark
 
@@ -7670,7 +7671,7 @@ def _unbiased(tokens: list[Tok]) -> list[Tok]:
 
 
 # what leads a sentence stating a network's total: `So the whole network has …`, `In total there are …`
-_CONNECTIVE_LEADS = ("so", "thus", "hence", "therefore", "altogether", ",")
+_CONNECTIVE_LEADS = (*_SO, "altogether", ",")
 _WHOLE = ("whole", "entire", "full", "complete")
 _TOTAL_LEADS = (["network", "has"], ["model", "has"], ["net", "has"], ["cnn", "has"], ["convnet", "has"],
                 ["total", ":"], ["total", "="], ["grand", "total", ":"], ["grand", "total", "="], ["overall", ":"],
@@ -7722,7 +7723,10 @@ def _there_are(tokens: list[Tok]) -> list[Tok]:
 _SAID_LEADS: tuple[list[str], ...] = (
     [], ["it", "has"], ["this", "layer", "has"], ["the", "layer", "has"], ["this", "has"], ["we", "get"],
     ["we", "have"], ["this", "gives"], ["that", "gives"], ["this", "gives", "us"], ["that", "gives", "us"],
-    ["which", "gives"], ["so"], ["giving"])
+    ["which", "gives"], ["so"], ["giving"],
+    *([lead, verb] for lead in ("it", "this") for verb in ("needs", "requires", "takes", "performs", "uses")),
+    *([lead, "layer", verb] for lead in ("the", "this") for verb in ("needs", "requires", "takes", "performs",
+                                                                       "uses")))  # `It needs 105M MACs`
 
 
 def _said_count(tokens: list[Tok]) -> list[Tok]:
@@ -8421,7 +8425,8 @@ _ROLE_WORDS = {"output", "hidden", "final", "last", "first", "classifier", "soft
                "connected", "-", "linear", "layer", "head", "classification", "scores", "class"}
 # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
 _NAME_JOINTS = (":", "=", "->", "→", "⇒", "⟶", "⟹")
-_HAS = ("has", "have", "with", "contains", "uses")  # `CONV1 has 760 parameters`
+_HAS = ("has", "have", "with", "contains", "uses", "needs", "need", "requires", "require", "performs", "costs",
+        "takes")  # `CONV1 has 760 parameters`, `It needs 105M MACs`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
 _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`
 

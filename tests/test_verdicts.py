@@ -9800,3 +9800,19 @@ def test_an_inputs_depth_said_before_its_size_or_by_its_dataset(line: str, depth
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
     report = homework(f"{line}\nCONV1: 8 3x3 filters, pad 1\nParams: {(3 * 3 * (4 - depth) + 1) * 8}\n")
     assert [a.verdict for a in report.answers] == ["wrong"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # AlexNet's CONV1: 55x55x96, 34,944 parameters, 55·55·96·11·11·3 = 105,415,200 MACs. These sentences were prose: a
+    # wrong answer passed unjudged
+    ("Therefore the output is 54 x 55 x 96.", "wrong"),
+    ("Therefore the output is 55 x 55 x 96.", "right"),
+    ("It needs 105,415,201 MACs.", "wrong"),
+    ("CONV1 needs 105,415,200 MACs.", "right"),
+    ("This layer requires 105,415,201 MACs.", "wrong"),
+    ("It takes 34,945 parameters.", "wrong"),
+    ("The layer uses 34,944 parameters.", "right"),
+])
+def test_answers_said_in_sentences_with_therefore_needs_requires(line: str, verdict: str) -> None:
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
