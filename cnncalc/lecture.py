@@ -1535,7 +1535,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                _equals_as_colon(self.tokens[lead:])))),
+                _said_after(_equals_as_colon(self.tokens[lead:]))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -6476,8 +6476,8 @@ def _bracketed_first(tokens: list[Tok]) -> Tok | None:
 def _written_volume(tokens: list[Tok]) -> Tok | None:
     """An output volume written without `x`: `32*32*10`, `[32, 32, 10]` (`_spelled`), its sizes between commas
     (`32, 32, 10`) or by its sides' letters (`H=32, W=32, D=10`); None for anything else."""
-    unmarked = [t for t in tokens if t.text not in ("!", ".")]
-    return _spelled(tokens) or _tuple_vector(unmarked) or _listed(unmarked) or _lettered(unmarked)
+    unmarked = [t for t in tokens if t.text not in ("!", ".")]  # (`The output is (3, 3, 16).`)
+    return _spelled(unmarked) or _tuple_vector(unmarked) or _listed(unmarked) or _lettered(unmarked)
 
 
 def _listed(tokens: list[Tok]) -> Tok | None:
@@ -6912,9 +6912,12 @@ def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
 
 def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
     """`Shape after conv1 = 55x55x96`, `CONV1 output = 55x55x96` as with a colon: words naming an output, then `=`
-    and a volume (they were prose, the answer dropped unjudged); other tokens as they are (`F = 5x5`)."""
+    and a volume (they were prose, the answer dropped unjudged), or a vector's length after a layer (`Shape after FC1
+    = 10`); other tokens as they are (`F = 5x5`)."""
     equals = next((j for j, t in enumerate(tokens) if t.text == "="), None)
-    if equals is None or equals == 0 or tokens[equals + 1:equals + 2] == [] or tokens[equals + 1].kind != "DIMS" or \
+    if equals is None or equals == 0 or tokens[equals + 1:equals + 2] == [] or \
+            (tokens[equals + 1].kind != "DIMS" and not (  # `Shape after FC1 = 10`: a vector's length after a layer
+                tokens[equals + 1].kind == "NUM" and "after" in [t.lower for t in tokens[:equals]])) or \
             any(t.text == ":" for t in tokens) or any(t.kind != "WORD" for t in tokens[:equals]) or \
             not _OUTPUT_NAMING & {t.lower for t in tokens[:equals]}:
         return tokens
@@ -6922,6 +6925,20 @@ def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
 
 
 _OUTPUT_NAMING = {"output", "out", "volume", "shape", "size", "dimensions", "dims", "after"}  # words naming an output
+
+
+def _said_after(tokens: list[Tok]) -> list[Tok]:
+    """`Shape after FC1: 10`, `Output size after CONV1: 55x55x96` as `After FC1: …`: words naming the output before
+    `after` say nothing more (the line was prose: a right answer unread, a wrong one passed, and a name with no layer
+    above was not reported); other tokens as they are (`Output after ReLU: …` has a reading of its own)."""
+    after = next((j for j, t in enumerate(tokens[:4]) if t.lower == "after"), None)
+    colon = next((j for j in range(after + 1, min(after + 4, len(tokens))) if tokens[j].text == ":"), None) \
+        if after else None
+    if not after or colon is None or not all(t.lower in _OUTPUT_NAMING for t in tokens[:after]) or \
+            ([t.lower for t in tokens[:after]] == ["output"] and tokens[colon + 1:colon + 2] and
+             tokens[colon + 1].kind == "DIMS"):
+        return tokens
+    return tokens[after:]
 
 
 def _one_arrow(tokens: list[Tok]) -> list[Tok]:
@@ -7771,17 +7788,18 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
         # `The FC layer has 699,850 params`: that kind's; `The second layer has …`: the one in that place
         named, leads = [Tok("WORD", "of", tokens[0].start, tokens[0].start), *tokens[:has]], (words[:has + 1],)
     for lead in leads:
-        at = len(lead)
+        rounded = _skip(words, len(lead), tuple(_APPROXIMATELY))  # `It has ~35K parameters`, `about 35K`
+        at = rounded if words[:len(lead)] == lead else len(lead)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
         none = words[at:at + 1] == ["no"] and words[counted:counted + 1] != [] and words[counted] in ir.ANSWER_WORDS
-        if words[:at] == lead and end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
+        if words[:len(lead)] == lead and end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
                 (words[counted] in ir.ANSWER_WORDS or words[counted] in ("values", "activations")):
             # (`It has no parameters`, `No params`: none, 0)
             word, count = tokens[counted], tokens[at] if not none else Tok("WORD", "none", tokens[at].start,
                                                                            tokens[at].end)
             if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
                 word = Tok("WORD", "memory", word.start, word.end)
-            return [word, *named, Tok(":", ":", count.start, count.start), count]
+            return [word, *named, Tok(":", ":", count.start, count.start), *tokens[len(lead):at], count]
     return None
 
 

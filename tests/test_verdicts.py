@@ -9816,3 +9816,36 @@ def test_an_inputs_depth_said_before_its_size_or_by_its_dataset(line: str, depth
 def test_answers_said_in_sentences_with_therefore_needs_requires(line: str, verdict: str) -> None:
     report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1 with 16 5x5 filters at stride 2, pad 1 on 7x7x3: (7 - 5 + 2)/2 + 1 = 3, so 3x3x16; (5·5·3 + 1)·16 = 1,216
+    # parameters; 3·3·16·75 = 10,800 MACs. A tuple ending a sentence was E060 ("not a volume"); a count said rounded in
+    # a sentence (`It has ~1.2K parameters.`) was prose
+    ("The output is (3, 3, 16).", "right"),
+    ("Output: (3, 3, 17).", "wrong"),
+    ("It has ~1.2K parameters.", "right"),
+    ("It has ~1.3K parameters.", "wrong"),
+    ("It has about 1,200 parameters.", "right"),
+    ("It needs ~11000 MACs.", "right"),
+    ("It needs ~12000 MACs.", "wrong"),
+])
+def test_a_tuple_ending_a_sentence_and_counts_said_rounded_in_one(line: str, verdict: str) -> None:
+    report = homework(f"Input: 7x7x3\nCONV1: 16 5x5 filters, stride 2, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts, codes", [
+    # FC1 of 10 neurons gives 10 values. Words naming the output before `after` (`Shape after FC1: …`), or a vector's
+    # length after `=`, were prose: the wrong 11 passed, and a name with no layer above went unreported
+    ("Shape after FC1: 11", ["wrong"], ["E040"]),
+    ("Shape after FC1 = 10", ["right"], []),
+    ("Output size after FC1: 11", ["wrong"], ["E040"]),
+    ("Output after FC1: 11", ["wrong"], ["E040"]),
+    ("Output after FC1 = 10", ["right"], []),
+    ("Shape after CONV1: 7x7x3", [], ["E060"]),  # no CONV1 above
+])
+def test_an_output_named_before_after_a_layers_name(line: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework(f"Input: 7x7x3\nFC1: 10 neurons\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
