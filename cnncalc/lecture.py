@@ -1470,13 +1470,12 @@ class _LineReader:
         as a vector (Keras' and PyTorch's layer; the lecture's FC layers flatten their input themselves), the
         number its length. Any other line starting with the word is prose (`Flatten the volume into a vector`)."""
         at = _skip(words, 1, ("layer",))
-        if _arrow(self.tokens, at) == at:
-            pass  # `Flatten => 2304`: the answers after the arrow
-        elif words[at:at + 1] in ([":"], ["="], ["to"], ["into"]):
+        arrowed = _arrow(self.tokens, at) == at  # `Flatten -> 2304`, `Flatten => 2304`: the answers after it
+        if not arrowed and words[at:at + 1] in ([":"], ["="], ["to"], ["into"]):
             if kinds[at + 1:at + 2] != ["NUM"] and (words[at] != ":" or at + 1 < len(words)):
                 return None  # (`Flatten:` alone, its answers on the lines after, is read)
             at += 1
-        elif at < len(words) and kinds[at] != "ARROW" and words[at] not in ("(", "[", "=", "-"):
+        elif not arrowed and at < len(words) and words[at] not in ("(", "[", "=", "-"):
             return None
         self.i = at
         call = ir.LayerCall("flatten", (), None, Span(self.tokens[0].start, self.tokens[at - 1].end))
@@ -5442,7 +5441,6 @@ def _layer_kind(name: str) -> str | None:
     if activation is not None:  # `Sigmoid`, `TANH1`, `GELU`
         return _ACTIVATIONS[activation.group(1)]
     return next((kind for kind in ("relu", "softmax", "dropout", "flatten") if kind in name), None)
-
 
 
 def _family(word: str) -> str | None:
