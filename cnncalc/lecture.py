@@ -5926,7 +5926,8 @@ def _answered_question(tokens: list[Tok]) -> bool:
         return False  # `Why is the stride 1? …`: no count or size asked
     after = [t for t in _untrailed(tokens[asked[-1] + 1:]) if t.lower not in _VALUE_WORDS and
              t.lower not in ir.ANSWER_WORDS]
-    return len(after) == 1 and after[0].kind in ("NUM", "DIMS")
+    return (len(after) == 1 and after[0].kind in ("NUM", "DIMS")) or \
+        (bool(after) and _no_fit(after) is not None)  # `… with stride 2: output size? doesn't fit`
 
 
 _ASKED_SIZES = {"output", "size", "shape", "dimensions", "volume", "depth", "width", "height", "field", "maps", "big",

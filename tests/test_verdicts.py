@@ -9849,3 +9849,14 @@ def test_an_output_named_before_after_a_layers_name(line: str, verdicts: list[st
     report = homework(f"Input: 7x7x3\nFC1: 10 neurons\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+def test_a_doesnt_fit_answer_to_a_question_cnncalc_cannot_place_is_reported() -> None:
+    # (32 - 5 + 2·2)/2 + 1 = 16.5: with stride 2 the layer does not fit, but the question varies the layer above, which
+    # cnncalc does not read; the answer was passed over as prose, where an answer of sizes was E060 as here
+    report = homework("Consider an input volume of 32x32x3.\n"
+                      "(a) A conv layer with 10 5x5 filters, stride 1, pad 2. Output volume? 32x32x10\n"
+                      "(b) Same layer with stride 2 instead: output size? doesn't fit\n"
+                      "(c) Same layer with stride 3: output size? 11x11x10\n")
+    assert [a.verdict for a in report.answers] == ["right"]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3), ("E060", 4)]
