@@ -1513,8 +1513,13 @@ class _LineReader:
 
     def line(self, call: ir.LayerCall, expectation: ir.Expectation | None) -> ir.Line:
         """The line of a layer, and of the activation written after its options (`…, pad 0, ReLU`): the line's
-        answers are about the activation's output, which is the layer's."""
-        return ir.Line((call, *self.activations), expectation, Span(self.start, self.end))
+        answers are about the activation's output, which is the layer's. An output after the arrow that says how it
+        rounds (`-> 112x112x64 (rounded down)`) sets the layer's rounding, as on an output line of its own."""
+        line = ir.Line((call, *self.activations), expectation, Span(self.start, self.end))
+        arrow = _arrow(self.tokens, 0)
+        if expectation is not None and expectation.shape is not None and arrow < len(self.tokens):
+            line = _rounded_as_said(line, self.tokens[arrow:])
+        return line
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False,
                shared: set[int] | None = None) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | None:

@@ -9860,3 +9860,18 @@ def test_a_doesnt_fit_answer_to_a_question_cnncalc_cannot_place_is_reported() ->
                       "(c) Same layer with stride 3: output size? 11x11x10\n")
     assert [a.verdict for a in report.answers] == ["right"]
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3), ("E060", 4)]
+
+
+@pytest.mark.parametrize("answer, verdicts, codes", [
+    # ResNet's conv1: (224 - 7 + 2·3)/2 + 1 = 112.5, 112 rounded down (PyTorch), 113 up. The rounding said after the
+    # arrow was passed over (the answer unchecked, E030), where on an output line of its own it set the layer's
+    ("-> 112x112x64 (rounded down)", ["right"], []),
+    ("-> 112x112x64 (floor)", ["right"], []),
+    ("-> 113x113x64 (rounded up)", ["right"], []),
+    ("-> 113x113x64 (rounded down)", ["wrong"], ["E040"]),
+    ("-> 112x112x64", ["unchecked"], ["E030"]),  # said nothing of it: the lecture's rule, it does not fit
+])
+def test_a_rounding_said_after_a_layers_arrow(answer: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework(f"Input: 224x224x3\nconv1: 7x7, 64, stride 2, pad 3 {answer}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
