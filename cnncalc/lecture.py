@@ -395,6 +395,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
     assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
+    assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
     read_lines = 0  # lines that are not blank, read so far
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
@@ -448,6 +449,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             result = table.row(cells, reader)
             if result is None:  # the rule under the header, or a row reported as unreadable
                 continue
+            if isinstance(result, ir.Line) and assumed_rounding is not None:
+                result = _rounded(result, *assumed_rounding)
             if isinstance(result, ir.Line) and current.input is None and not current.lines and \
                     result.expectation is not None and result.expectation.received is not None:
                 # `| Input |` of the first row: the network's input (given, so not an answer)
@@ -517,6 +520,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                                                    current.input is not None, current.shared)
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
+            if isinstance(result, ir.Line) and assumed_rounding is not None:
+                result = _rounded(result, *assumed_rounding)
             if reader.answered_again and not current.unsure:
                 # a layer stated between the two answers may not have been read: the network's totals would leave
                 # it out (a right total was marked wrong when an `Output layer with 10 neurons.` was prose)
@@ -554,6 +559,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
                     assumed_pad = _padding_assumed(tokens) or assumed_pad
                     assumed_unbiased = _biases_left_out(tokens) or assumed_unbiased
+                    assumed_rounding = _rounding_assumed(tokens) or assumed_rounding
                     if current.lines and current.unread_layer is None and \
                             _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number
@@ -5663,14 +5669,39 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
     said = next((t for j, t in enumerate(tokens) if _ROUNDING_SAID.get(words[j]) is not None and
                  (words[j] in ("floor", "floored", "flooring", "ceil", "ceiling", "ceiled") or
                   words[j - 1:j] in (["rounded"], ["round"], ["rounding"], ["rounds"]))), None)
-    if said is None:
-        return line
-    mode = _ROUNDING_SAID[said.lower]
-    items = tuple(item._replace(args=(*item.args, ir.Arg("rounding", ir.Word(mode, said.span), said.span)))
+    return line if said is None else _rounded(line, _ROUNDING_SAID[said.lower], said.span)
+
+
+def _rounded(line: ir.Line, mode: str, said: Span) -> ir.Line:
+    """The line with its sliding-window layers rounding an inexact division by `mode` (`floor`, `ceil`, said at
+    `said`), as the spec's `floor` or `ceil` on a layer, where a layer says no rounding of its own."""
+    items = tuple(item._replace(args=(*item.args, ir.Arg("rounding", ir.Word(mode, said), said)))
                   if isinstance(item, ir.LayerCall) and (layer := REGISTRY.get(item.keyword)) is not None and
                   mode in layer.schema.flags and all(a.name != "rounding" for a in item.args) else item
                   for item in line.items)
     return line._replace(items=items)
+
+
+def _rounding_assumed(tokens: list[Tok]) -> tuple[str, Span] | None:
+    """The rounding a line of prose says the sheet's inexact divisions take, when it says that for all of them
+    (`Round down when the division is not exact.`, `Assume PyTorch conventions (floor).`, `Use floor for
+    non-integer output sizes.`, `If the output size is not an integer, take the floor.`): the layers below that say
+    none of their own round so (each such division was E030, its right answer unchecked). None for any other line
+    (`PyTorch would floor this to 112`, about one division)."""
+    words = [t.lower for t in tokens]
+    if any(t.kind in ("ARROW", "NUM", "DIMS") for t in tokens) or len(words) > 24 or \
+            not _ROUNDING_RULE_WORDS.intersection(words):
+        return None
+    said = [j for j, w in enumerate(words) if w in ("floor", "floored", "flooring", "ceil", "ceiling", "ceiled") or
+            (w in ("down", "up") and words[j - 1:j] in (["round"], ["rounded"], ["rounding"], ["rounds"]))]
+    modes = {_ROUNDING_SAID[words[j]] for j in said}
+    return (modes.pop(), tokens[said[0]].span) if len(modes) == 1 else None
+
+
+# words that make a rounding said in prose the whole sheet's (`_rounding_assumed`)
+_ROUNDING_RULE_WORDS = frozenset({"assume", "assuming", "always", "all", "every", "whenever", "when", "if", "use",
+                                  "using", "take", "convention", "conventions", "non-integer", "fractional", "exact",
+                                  "integer", "throughout", "default"})
 
 
 # words before a layer's name that say the answer after it is not its output (`Receptive field after POOL1: 6x6`)

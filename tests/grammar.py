@@ -931,6 +931,8 @@ def lecture(rng: random.Random) -> str:
             f"GMACs: {rng.choice(['0.105', '1e9', '99999999999', 'x'])}", "Total GFLOPs: 0.21", "MParams: 0.03M",
             f"Total FLOPs: {rng.randint(0, 10**12)}", "MMACs", "Sigmoid", f"Tanh -> {rng.randint(0, 99)}x9x9",
             "GELU activation =>", f"SWISH{i}: swish", "Sigmoid -> (9, 9, 9), params 0", "Hardsigmoid layer function",
+            "Round down when the division is not exact.", "Assume ceil rounding for all pools.", "Use floor and ceil.",
+            f"CONV{i}: 8 3x3 filters at stride 2 -> 9x9x8 (rounded down)", "Shape after FC1 = 10", "It has ~1.2K params.",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
             "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2",

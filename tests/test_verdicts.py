@@ -9875,3 +9875,29 @@ def test_a_rounding_said_after_a_layers_arrow(answer: str, verdicts: list[str], 
     report = homework(f"Input: 224x224x3\nconv1: 7x7, 64, stride 2, pad 3 {answer}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+@pytest.mark.parametrize("said, verdicts, codes", [
+    # ResNet's stem on 224x224x3: conv1 (224 - 7 + 2·3)/2 + 1 = 112.5, 112 rounded down; its max pool (112 - 3 +
+    # 2·1)/2 + 1 = 56.5, 56 rounded down; 113 and 57 rounded up. A rounding said once for the sheet was prose: each
+    # division E030, the right answers unchecked
+    ("Assume PyTorch conventions (floor).", ["right", "right"], []),
+    ("Round down when the division is not exact.", ["right", "right"], []),
+    ("Use floor for non-integer output sizes.", ["right", "right"], []),
+    ("If the output size is not an integer, take the floor.", ["right", "right"], []),
+    ("Assume ceil rounding.", ["wrong", "wrong"], ["E040", "E040"]),
+    # about one division, not a rule: the lecture's rule stands, and the divisions do not fit
+    ("PyTorch would floor this.", ["unchecked", "unchecked"], ["E030", "E030"]),
+])
+def test_a_rounding_said_once_for_the_sheet(said: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework(f"Input: 224x224x3\n{said}\nconv1: 7x7, 64, stride 2, pad 3 -> 112x112x64\n"
+                      "maxpool: 3x3, stride 2, pad 1 -> 56x56x64\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+def test_a_layers_own_rounding_stands_over_the_sheets() -> None:
+    # said on the answer, rounded up: 113 (the sheet's floor would give 112)
+    report = homework("Input: 224x224x3\nRound down when the division is not exact.\n"
+                      "conv1: 7x7, 64, stride 2, pad 3 -> 113x113x64 (rounded up)\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
