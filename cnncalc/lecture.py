@@ -180,11 +180,32 @@ def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
     for number, raw in enumerate(text.split("\n"), 1):
         steps = _chain(raw) if "(" in raw or "[" in raw else None
         if steps is None:
-            yield number, raw, offset, False
+            for start, end in _sentences(raw):
+                yield number, raw[start:end], offset + start, False
         else:
             for start, end in steps:
                 yield number, raw[start:end], offset + start, True
         offset += len(raw) + 1
+
+
+def _sentences(raw: str) -> list[tuple[int, int]]:
+    """A line's parts (their start and end in it): a sentence that states a layer, then one that answers it (`The
+    first layer is a convolution with 96 filters of size 11x11, stride 4. Its output is 55x55x96.`) are read as two
+    lines, as written one under the other (the line was read as neither: the layer lost, its answer E060); any
+    other line whole."""
+    cuts: list[int] = []
+    for m in _ANSWER_SENTENCE.finditer(raw) if ". " in raw else ():
+        said = raw[cuts[-1] if cuts else 0:m.start()].lower()  # (an exercise's `N = 7, F = 3. Output: 3` is one)
+        if "=" not in said and any(word in said for word in _STATING_WORDS):
+            cuts.append(m.end())
+    return list(pairwise([0, *cuts, len(raw)]))
+
+
+_STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
+# the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
+_ANSWER_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
+                              r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "
+                              r"parameters)\b)")
 
 
 def _named_alone(tokens: list[Tok]) -> list[Tok] | None:

@@ -9901,3 +9901,24 @@ def test_a_layers_own_rounding_stands_over_the_sheets() -> None:
     report = homework("Input: 224x224x3\nRound down when the division is not exact.\n"
                       "conv1: 7x7, 64, stride 2, pad 3 -> 113x113x64 (rounded up)\n")
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # AlexNet's CONV1 stated in a sentence, its output answered in the next on the same line: (227 - 11)/4 + 1 = 55.
+    # The line was read as neither (the layer lost, the answers under it E060, "no layer above")
+    ("The first layer is a convolution with 96 filters of size 11x11, stride 4 and no padding. Its output is "
+     "55x55x96.", "right"),
+    ("The first layer is a convolution with 96 filters of size 11x11, stride 4, pad 0. Its output is 54x55x96.",
+     "wrong"),
+    ("The first layer is a conv layer with 96 11x11 filters at stride 4, pad 0. The output is 55x55x96.", "right"),
+])
+def test_a_layer_stated_and_answered_in_two_sentences_of_one_line(line: str, verdict: str) -> None:
+    report = homework(f"The input is a 227x227x3 image.\n{line}\nIt has 34,944 parameters.\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict), ("params", "right")], \
+        report.messages()
+
+
+def test_an_exercise_in_letters_with_its_output_after_a_period_stays_one_line() -> None:
+    # `N = 7, F = 3, S = 2. Output: 3` is one exercise: (7 - 3)/2 + 1 = 3
+    report = homework("N = 7, F = 3, S = 2. Output: 3\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
