@@ -2425,6 +2425,9 @@ class _LineReader:
         at = _skip(words, _opener(words), _CONNECTIVE_LEADS)
         if words[at:at + 1] == ["overall"] and words[at + 1:at + 2] in ([","], ["the"], ["this"], ["our"]):
             at = _skip(words, at + 1, (",",))  # `Overall, the network has …` (not `Overall params: …`)
+        elif words[at:at + 2] in (["in", "total"], ["in", "all"]) and \
+                words[_skip(words, at + 2, (",",)):][:1] in (["the"], ["this"], ["our"]):
+            at = _skip(words, at + 2, (",",))  # `In total the network has …` (not `In total: …`, `In total, 62.4M …`)
         at = _skip(words, at, ("the", "this", "our", *_WHOLE))
         if words[at:at + 2] in (["total", "("], ["overall", "("]) and ")" in words[at + 2:at + 6] and \
                 _count_head(words, at + 2) is not None:  # `Total (params): …` as `Total params: …`

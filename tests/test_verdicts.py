@@ -9922,3 +9922,18 @@ def test_an_exercise_in_letters_with_its_output_after_a_period_stays_one_line() 
     # `N = 7, F = 3, S = 2. Output: 3` is one exercise: (7 - 3)/2 + 1 = 3
     report = homework("N = 7, F = 3, S = 2. Output: 3\n")
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # (3·3·3 + 1)·16 = 448 and (16·16·16 + 1)·10 = 40,970: 41,418 parameters. `In total the network has …` was E060
+    # ("cannot tell what this answer is about"), the total unjudged
+    ("In total the network has 41,418 parameters.", "right"),
+    ("In total, the network has 41,419 parameters.", "wrong"),
+    ("In all, the model has 41,418 params.", "right"),
+])
+def test_a_total_said_after_in_total(line: str, verdict: str) -> None:
+    report = homework("The input is a 32x32x3 image.\nThe first layer is a convolution with 16 filters of size 3x3, "
+                      "stride 1 and padding 1. It has 448 parameters.\nThe second layer is 2x2 max pooling with stride "
+                      f"2.\nThe third layer is a fully connected layer with 10 neurons.\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right"), ("total params", verdict)], \
+        report.messages()
