@@ -1566,7 +1566,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                _said_after(_equals_as_colon(self.tokens[lead:]))))),
+                _said_after(_equals_as_colon(_listed_by_layer(self.tokens[lead:])))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -6984,6 +6984,34 @@ def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
 
 
 _OUTPUT_NAMING = {"output", "out", "volume", "shape", "size", "dimensions", "dims", "after"}  # words naming an output
+
+
+def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
+    """`Params: CONV1 = 34,944; CONV2 = 614,656`, `Outputs: CONV1: 55x55x96, POOL1: 27x27x96` as `CONV1 params:
+    34,944; CONV2 params: 614,656`: an answer's heading, then each named layer's own (the last number was taken for
+    the last layer's, and a right answer about another marked wrong; the others were dropped unjudged). Each layer a
+    name that says its kind, each answer one number or volume; other tokens as they are."""
+    words = [t.lower for t in tokens]
+    head = 1 if words[:1] in (["output"], ["outputs"]) else len(_count_head(words, 0) or ())
+    if not head or words[head:head + 1] != [":"] or len(tokens) > 4 * _MOST_LISTED + head + 1:
+        return tokens
+    word = Tok("WORD", "output" if words[0].startswith("output") else words[0], tokens[0].start, tokens[head - 1].end)
+    listed: list[Tok] = []
+    at = head + 1
+    while at + 2 < len(tokens):
+        name, mark, value = tokens[at], tokens[at + 1], tokens[at + 2]
+        if _label([name]) is None or _layer_kind(name.lower) is None or mark.text not in (":", "=") or \
+                value.kind not in ("NUM", "DIMS"):
+            return tokens
+        listed += [*([Tok("P", ";", tokens[at - 1].start, tokens[at - 1].end)] if listed else []), name, word,
+                   mark._replace(text=":"), value]
+        at += 3
+        if at < len(tokens) and tokens[at].text in (",", ";"):
+            at += 1
+    return listed if at == len(tokens) and listed else tokens
+
+
+_MOST_LISTED = 64  # named answers on a line listed after one heading (`Params: CONV1 = …, CONV2 = …`), at most
 
 
 def _said_after(tokens: list[Tok]) -> list[Tok]:

@@ -935,6 +935,8 @@ def lecture(rng: random.Random) -> str:
             f"CONV{i}: 8 3x3 filters at stride 2 -> 9x9x8 (rounded down)", "Shape after FC1 = 10",
             "It has ~1.2K params.", "The first layer is a conv layer with 8 3x3 filters. Its output is 9x9x8. It has 9",
             "The second layer is 2x2 max pooling with stride 2. Output: (4, 4, 8). Params 0",
+            f"Params: CONV{i} = {rng.randint(0, 9999)}; POOL1 = 0", "Outputs: CONV1: 9x9x8, FC9: 10, POOL1 = ",
+            "Params: X1 = 5",
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
             "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2",

@@ -6577,11 +6577,14 @@ def test_a_listing_of_named_layers_with_arrows_is_the_lecture_notation() -> None
 
 
 def test_a_named_layers_output_among_other_words_is_never_prose() -> None:
-    # `Outputs: CONV1: 32x32x10, POOL1: 16x16x10` was skipped as prose (N060), its answers passed over unjudged
+    # `Outputs: CONV1: 32x32x10, POOL1: 16x16x10` was skipped as prose (N060), its answers passed over unjudged; then
+    # E060 (not read); now each named layer's answer is judged: (32 - 5 + 4)/1 + 1 = 32, a 2x2 pool halves it to 16,
+    # so POOL1's 15x15x10 is wrong (E040) and CONV1's right
     text = ("Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n"
             "Outputs: CONV1: 32x32x10, POOL1: 15x15x10\n")
     report = cnncalc.analyze_text(text, "hw.txt")
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E040", 4)]
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "wrong")]
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -9937,3 +9940,25 @@ def test_a_total_said_after_in_total(line: str, verdict: str) -> None:
                       f"2.\nThe third layer is a fully connected layer with 10 neurons.\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right"), ("total params", verdict)], \
         report.messages()
+
+
+@pytest.mark.parametrize("line, answers, codes", [
+    # AlexNet's first three layers: CONV1 55x55x96, (11·11·3 + 1)·96 = 34,944; POOL1 27x27x96, none; CONV2 27x27x256,
+    # (5·5·96 + 1)·256 = 614,656. An answer's heading, then each named layer's: the last number was taken for the last
+    # layer's (CONV1's right 34,944 marked wrong against CONV2's count) and the others dropped unjudged
+    ("Params: CONV1 = 34,944", [("conv1", "params", "right")], []),
+    ("Output: CONV1: 55x55x96", [("conv1", "output", "right")], []),
+    ("Params: CONV1 = 34,945; CONV2 = 614,656", [("conv1", "params", "wrong"), ("conv2", "params", "right")],
+     ["E041"]),
+    ("Parameters: CONV1: 34,944, POOL1: 0, CONV2: 614,656",
+     [("conv1", "params", "right"), ("pool1", "params", "right"), ("conv2", "params", "right")], []),
+    ("Outputs: CONV1: 55x55x96, POOL1: 27x27x96, CONV2: 27x27x255",
+     [("conv1", "output", "right"), ("pool1", "output", "right"), ("conv2", "output", "wrong")], ["E040"]),
+    ("Params: 614,656", [("conv2", "params", "right")], []),  # no name: the last layer's, as before
+])
+def test_answers_listed_by_layer_after_one_heading(line: str, answers: list[tuple[str, str, str]],
+                                                   codes: list[str]) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+                      f"CONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == answers, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
