@@ -2451,6 +2451,10 @@ class _LineReader:
                 words[at:at + 1] in (["network"], ["model"]) and _count_head(words, at + 1) is not None):
             # (`Network params: …`, `Model MACs: …`, the network's own, read as `Total params: …`)
             head = _count_head(words, at)  # `Params (total): …`, `Params total: …`
+            if head is not None and words[at + len(head):at + len(head) + 3] in ([":", "total", "="],
+                                                                                [":", "total", ":"]):
+                cut = at + len(head)  # `Params: total = 649,600` as `Params total = 649,600`
+                tokens, words = tokens[:cut] + tokens[cut + 1:], words[:cut] + words[cut + 1:]
             whole = _skip(words, at + len(head), ("of", "for", "in", "the", "this", "our", *_WHOLE)) \
                 if head is not None else at  # `Params of the whole network: …`
             if head is not None and whole > at + len(head) and words[whole:whole + 2] in (
@@ -6990,7 +6994,8 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     """`Params: CONV1 = 34,944; CONV2 = 614,656`, `Outputs: CONV1: 55x55x96, POOL1: 27x27x96` as `CONV1 params:
     34,944; CONV2 params: 614,656`: an answer's heading, then each named layer's own (the last number was taken for
     the last layer's, and a right answer about another marked wrong; the others were dropped unjudged). Each layer a
-    name that says its kind, each answer one number or volume; other tokens as they are."""
+    name that says its kind, each answer one number or volume, or a single layer's with
+    its working or a remark (`Params: CONV1 = (11*11*3 + 1)*96 = 34,944`); other tokens as they are."""
     words = [t.lower for t in tokens]
     head = 1 if words[:1] in (["output"], ["outputs"]) else len(_count_head(words, 0) or ())
     if not head or words[head:head + 1] != [":"] or len(tokens) > 4 * _MOST_LISTED + head + 1:
@@ -7000,8 +7005,11 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     at = head + 1
     while at + 2 < len(tokens):
         name, mark, value = tokens[at], tokens[at + 1], tokens[at + 2]
-        if _label([name]) is None or _layer_kind(name.lower) is None or mark.text not in (":", "=") or \
-                value.kind not in ("NUM", "DIMS"):
+        named = _label([name]) is not None and _layer_kind(name.lower) is not None
+        if not named or mark.text not in (":", "=") or value.kind not in ("NUM", "DIMS") or \
+                (at + 3 < len(tokens) and tokens[at + 3].text not in (",", ";")):
+            if named and mark.text in (":", "=") and not listed:  # `Params: CONV1 = (11*11*3 + 1)*96 = 34,944`
+                return [name, word, mark._replace(text=":"), *tokens[at + 2:]]
             return tokens
         listed += [*([Tok("P", ";", tokens[at - 1].start, tokens[at - 1].end)] if listed else []), name, word,
                    mark._replace(text=":"), value]

@@ -9962,3 +9962,18 @@ def test_answers_listed_by_layer_after_one_heading(line: str, answers: list[tupl
                       f"CONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n")
     assert [(a.label, a.quantity, a.verdict) for a in report.answers] == answers, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes
+
+
+@pytest.mark.parametrize("line, answers", [
+    # As above: CONV1 (11·11·3 + 1)·96 = 34,944, CONV2 614,656, the network 649,600. A layer named after the heading
+    # with its working or a remark, or `total` there, was taken for the last layer's count: right answers marked wrong
+    ("Params: CONV1 = (11*11*3+1)*96 = 34,944", [("conv1", "params", "right")]),
+    ("Params: CONV1 = (11*11*3+1)*96 = 34,945", [("conv1", "params", "wrong")]),
+    ("Params: CONV1 = 34,944 (with biases)", [("conv1", "params", "right")]),
+    ("Params: total = 649,600", [("", "total params", "right")]),
+    ("Params: total = 649,601", [("", "total params", "wrong")]),
+])
+def test_a_layer_or_the_total_named_after_a_counts_heading(line: str, answers: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
+                      f"CONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == answers, report.messages()
