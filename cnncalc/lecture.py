@@ -6997,7 +6997,8 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     name that says its kind, each answer one number or volume, or a single layer's with
     its working or a remark (`Params: CONV1 = (11*11*3 + 1)*96 = 34,944`); other tokens as they are."""
     words = [t.lower for t in tokens]
-    head = 1 if words[:1] in (["output"], ["outputs"]) else len(_count_head(words, 0) or ())
+    head = _skip(words, 1, ("volume", "volumes", "size", "sizes", "shape", "shapes", "dimensions")) \
+        if words[:1] in (["output"], ["outputs"]) else len(_count_head(words, 0) or ())  # (`Output volumes: …`)
     if not head or words[head:head + 1] != [":"] or len(tokens) > 4 * _MOST_LISTED + head + 1:
         return tokens
     word = Tok("WORD", "output" if words[0].startswith("output") else words[0], tokens[0].start, tokens[head - 1].end)

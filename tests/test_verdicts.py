@@ -9972,6 +9972,9 @@ def test_answers_listed_by_layer_after_one_heading(line: str, answers: list[tupl
     ("Params: CONV1 = 34,944 (with biases)", [("conv1", "params", "right")]),
     ("Params: total = 649,600", [("", "total params", "right")]),
     ("Params: total = 649,601", [("", "total params", "wrong")]),
+    # an output's heading with its noun (`Output volume: CONV1 = …`): CONV1's 55x55x96, not CONV2's
+    ("Output volume: CONV1 = 55x55x96", [("conv1", "output", "right")]),
+    ("Output shapes: CONV1: 55x55x96, CONV2: 27x27x255", [("conv1", "output", "right"), ("conv2", "output", "wrong")]),
 ])
 def test_a_layer_or_the_total_named_after_a_counts_heading(line: str, answers: list[tuple[str, str, str]]) -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
