@@ -6997,11 +6997,15 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     name that says its kind, each answer one number or volume, or a single layer's with
     its working or a remark (`Params: CONV1 = (11*11*3 + 1)*96 = 34,944`); other tokens as they are."""
     words = [t.lower for t in tokens]
+    counted = next((len(h) for h in _COUNT_HEADS if words[:len(h)] == list(h)), 0)  # `Number of parameters: …`
+    field = words[:2] in (["receptive", "field"], ["receptive", "fields"])
     head = _skip(words, 1, ("volume", "volumes", "size", "sizes", "shape", "shapes", "dimensions")) \
-        if words[:1] in (["output"], ["outputs"]) else len(_count_head(words, 0) or ())  # (`Output volumes: …`)
+        if words[:1] in (["output"], ["outputs"]) else 2 if field else \
+        counted + len(_count_head(words, counted) or ()) if _count_head(words, counted) else 0  # (`Output volumes: …`)
     if not head or words[head:head + 1] != [":"] or len(tokens) > 4 * _MOST_LISTED + head + 1:
         return tokens
-    word = Tok("WORD", "output" if words[0].startswith("output") else words[0], tokens[0].start, tokens[head - 1].end)
+    said = "receptive field" if field else "output" if words[0].startswith("output") else words[counted]
+    word = [Tok("WORD", w, tokens[0].start, tokens[head - 1].end) for w in said.split()]
     listed: list[Tok] = []
     at = head + 1
     while at + 2 < len(tokens):
@@ -7010,9 +7014,9 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
         if not named or mark.text not in (":", "=") or value.kind not in ("NUM", "DIMS") or \
                 (at + 3 < len(tokens) and tokens[at + 3].text not in (",", ";")):
             if named and mark.text in (":", "=") and not listed:  # `Params: CONV1 = (11*11*3 + 1)*96 = 34,944`
-                return [name, word, mark._replace(text=":"), *tokens[at + 2:]]
+                return [name, *word, mark._replace(text=":"), *tokens[at + 2:]]
             return tokens
-        listed += [*([Tok("P", ";", tokens[at - 1].start, tokens[at - 1].end)] if listed else []), name, word,
+        listed += [*([Tok("P", ";", tokens[at - 1].start, tokens[at - 1].end)] if listed else []), name, *word,
                    mark._replace(text=":"), value]
         at += 3
         if at < len(tokens) and tokens[at].text in (",", ";"):
@@ -7972,7 +7976,7 @@ def _output_said(words: list[str], tokens: list[Tok]) -> bool:
 
 
 _ANSWER_HEADS = {"output", "params", "parameters", "weights", "biases", "macs", "memory", "shape", "number",
-                 "activations"}  # what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`)
+                 "activations", "receptive"}  # what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`)
 
 
 def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:

@@ -9975,6 +9975,12 @@ def test_answers_listed_by_layer_after_one_heading(line: str, answers: list[tupl
     # an output's heading with its noun (`Output volume: CONV1 = …`): CONV1's 55x55x96, not CONV2's
     ("Output volume: CONV1 = 55x55x96", [("conv1", "output", "right")]),
     ("Output shapes: CONV1: 55x55x96, CONV2: 27x27x255", [("conv1", "output", "right"), ("conv2", "output", "wrong")]),
+    # `Number of parameters:` and a receptive field's heading likewise (each was CONV2's, or prose): CONV1 sees 11x11,
+    # POOL1 11 + 2·4 = 19, CONV2 19 + 4·8 = 51 pixels
+    ("Number of parameters: CONV1 = 34,944", [("conv1", "params", "right")]),
+    ("Receptive field: CONV1 = 11x11", [("conv1", "receptive field", "right")]),
+    ("Receptive fields: CONV1: 11, CONV2: 52", [("conv1", "receptive field", "right"),
+                                                ("conv2", "receptive field", "wrong")]),
 ])
 def test_a_layer_or_the_total_named_after_a_counts_heading(line: str, answers: list[tuple[str, str, str]]) -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
