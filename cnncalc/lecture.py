@@ -1566,7 +1566,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                _said_after(_equals_as_colon(_listed_by_layer(self.tokens[lead:])))))),
+                _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(self.tokens[lead:]))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -6990,6 +6990,15 @@ def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
 _OUTPUT_NAMING = {"output", "out", "volume", "shape", "size", "dimensions", "dims", "after"}  # words naming an output
 
 
+def _answer_of_layer(tokens: list[Tok]) -> list[Tok]:
+    """`Answer: CONV1: 55x55x96` (`Ans:`, `Solution:`, `A:`), then a layer's name, as `CONV1: 55x55x96`: the answer is
+    that layer's (it was judged against the last layer's, a right answer marked wrong); other tokens as they are."""
+    if len(tokens) < 4 or not _ANSWER.fullmatch(tokens[0].lower) or tokens[1].text != ":" or \
+            _label(tokens[2:3]) is None or _layer_kind(tokens[2].lower) is None:
+        return tokens
+    return tokens[2:]
+
+
 def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     """`Params: CONV1 = 34,944; CONV2 = 614,656`, `Outputs: CONV1: 55x55x96, POOL1: 27x27x96` as `CONV1 params:
     34,944; CONV2 params: 614,656`: an answer's heading, then each named layer's own (the last number was taken for
@@ -7975,8 +7984,9 @@ def _output_said(words: list[str], tokens: list[Tok]) -> bool:
         words[maps + 1:-1] in (["of"], ["of", "size"], []) and tokens[-1].kind == "DIMS" and len(words) > maps + 1
 
 
+# what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`, `Receptive field: …`)
 _ANSWER_HEADS = {"output", "params", "parameters", "weights", "biases", "macs", "memory", "shape", "number",
-                 "activations", "receptive"}  # what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`)
+                 "activations", "receptive"}
 
 
 def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:

@@ -9981,6 +9981,11 @@ def test_answers_listed_by_layer_after_one_heading(line: str, answers: list[tupl
     ("Receptive field: CONV1 = 11x11", [("conv1", "receptive field", "right")]),
     ("Receptive fields: CONV1: 11, CONV2: 52", [("conv1", "receptive field", "right"),
                                                 ("conv2", "receptive field", "wrong")]),
+    # an answer's heading, then the layer it is about: that layer's (each was judged against CONV2)
+    ("Answer: CONV1: 55x55x96", [("conv1", "output", "right")]),
+    ("Answer: CONV1 = 54x55x96", [("conv1", "output", "wrong")]),
+    ("Solution: POOL1 -> 27x27x96", [("pool1", "output", "right")]),
+    ("Ans: CONV1 params = 34,944", [("conv1", "params", "right")]),
 ])
 def test_a_layer_or_the_total_named_after_a_counts_heading(line: str, answers: list[tuple[str, str, str]]) -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
