@@ -7003,17 +7003,21 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     """`Params: CONV1 = 34,944; CONV2 = 614,656`, `Outputs: CONV1: 55x55x96, POOL1: 27x27x96` as `CONV1 params:
     34,944; CONV2 params: 614,656`: an answer's heading, then each named layer's own (the last number was taken for
     the last layer's, and a right answer about another marked wrong; the others were dropped unjudged). Each layer a
-    name that says its kind, each answer one number or volume, or a single layer's with
-    its working or a remark (`Params: CONV1 = (11*11*3 + 1)*96 = 34,944`); other tokens as they are."""
+    name that says its kind, each answer one number or volume, or a single layer's with its working or a remark
+    (`Params: CONV1 = (11*11*3 + 1)*96 = 34,944`); other tokens as they are."""
     words = [t.lower for t in tokens]
     counted = next((len(h) for h in _COUNT_HEADS if words[:len(h)] == list(h)), 0)  # `Number of parameters: …`
-    field = words[:2] in (["receptive", "field"], ["receptive", "fields"])
-    head = _skip(words, 1, ("volume", "volumes", "size", "sizes", "shape", "shapes", "dimensions")) \
-        if words[:1] in (["output"], ["outputs"]) else 2 if field else \
-        counted + len(_count_head(words, counted) or ()) if _count_head(words, counted) else 0  # (`Output volumes: …`)
-    if not head or words[head:head + 1] != [":"] or len(tokens) > 4 * _MOST_LISTED + head + 1:
+    count_head = _count_head(words, counted)
+    if words[:1] in (["output"], ["outputs"]):  # `Output volumes: …`
+        head, said = _skip(words, 1, ("volume", "volumes", "size", "sizes", "shape", "shapes", "dimensions")), "output"
+    elif words[:2] in (["receptive", "field"], ["receptive", "fields"]):
+        head, said = 2, "receptive field"
+    elif count_head is not None:
+        head, said = counted + len(count_head), words[counted]
+    else:
         return tokens
-    said = "receptive field" if field else "output" if words[0].startswith("output") else words[counted]
+    if words[head:head + 1] != [":"] or len(tokens) > 4 * _MOST_LISTED + head + 1:
+        return tokens
     word = [Tok("WORD", w, tokens[0].start, tokens[head - 1].end) for w in said.split()]
     listed: list[Tok] = []
     at = head + 1
