@@ -2001,7 +2001,7 @@ class _LineReader:
         sink, self.sink = self.sink, DiagnosticSink()
         by_line: dict[int, _Answered] = {}  # the last answer about each layer (it holds the earlier ones)
         name = parts[0][:1] if _label(parts[0][:1]) is not None else []  # `CONV1 params: 760; output: …`: CONV1's
-        each_named = all(_label(part[:1]) is not None for part in parts)
+        each_named = all(_label(part[:1]) is not None or _of_numbered_layer(part) for part in parts)
         try:
             for part in parts:
                 self.tokens, self.i = (part if _label(part[:1]) is not None else [*name, *part]), 0
@@ -6990,6 +6990,12 @@ def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
 _OUTPUT_NAMING = {"output", "out", "volume", "shape", "size", "dimensions", "dims", "after"}  # words naming an output
 
 
+def _of_numbered_layer(tokens: list[Tok]) -> bool:
+    """Whether an answer names its layer by its number, `params of layer 3: …` (`_listed_by_layer`'s form)."""
+    return any(tokens[j].lower == "of" and tokens[j + 1].lower == "layer" and tokens[j + 2].kind == "NUM"
+               for j in range(len(tokens) - 2))
+
+
 def _answer_of_layer(tokens: list[Tok]) -> list[Tok]:
     """`Answer: CONV1: 55x55x96` (`Ans:`, `Solution:`, `A:`), then a layer's name, as `CONV1: 55x55x96`: the answer is
     that layer's (it was judged against the last layer's, a right answer marked wrong); other tokens as they are."""
@@ -7022,16 +7028,21 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
     listed: list[Tok] = []
     at = head + 1
     while at + 2 < len(tokens):
-        name, mark, value = tokens[at], tokens[at + 1], tokens[at + 2]
-        named = _label([name]) is not None and _layer_kind(name.lower) is not None
+        numbered = words[at] == "layer" and tokens[at + 1].kind == "NUM" and at + 3 < len(tokens)  # `Layer 1: 448`
+        name, mark, value = tokens[at:at + 2] if numbered else tokens[at:at + 1], tokens[at + 1 + numbered], \
+            tokens[at + 2 + numbered]
+        named = numbered or (_label(name) is not None and _layer_kind(name[0].lower) is not None)
+        after = at + 3 + numbered
         if not named or mark.text not in (":", "=") or value.kind not in ("NUM", "DIMS") or \
-                (at + 3 < len(tokens) and tokens[at + 3].text not in (",", ";")):
-            if named and mark.text in (":", "=") and not listed:  # `Params: CONV1 = (11*11*3 + 1)*96 = 34,944`
-                return [name, *word, mark._replace(text=":"), *tokens[at + 2:]]
+                (after < len(tokens) and tokens[after].text not in (",", ";")):
+            if named and not numbered and mark.text in (":", "=") and not listed:  # `Params: CONV1 = (11*11*3+1)*96 …`
+                return [*name, *word, mark._replace(text=":"), *tokens[at + 2:]]
             return tokens
-        listed += [*([Tok("P", ";", tokens[at - 1].start, tokens[at - 1].end)] if listed else []), name, *word,
+        # (a layer numbered so is named after the answer's word, `params of layer 1: …`, as `_answer_parts` splits)
+        answer = [*word, Tok("WORD", "of", name[0].start, name[0].start), *name] if numbered else [*name, *word]
+        listed += [*([Tok("P", ";", tokens[at - 1].start, tokens[at - 1].end)] if listed else []), *answer,
                    mark._replace(text=":"), value]
-        at += 3
+        at = after
         if at < len(tokens) and tokens[at].text in (",", ";"):
             at += 1
     return listed if at == len(tokens) and listed else tokens

@@ -9991,3 +9991,18 @@ def test_a_layer_or_the_total_named_after_a_counts_heading(line: str, answers: l
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 filters at stride 2\n"
                       f"CONV2: 256 5x5 filters at stride 1, pad 2\n{line}\n")
     assert [(a.label, a.quantity, a.verdict) for a in report.answers] == answers, report.messages()
+
+
+@pytest.mark.parametrize("line, answers", [
+    # Layers numbered `Layer N:` on 32x32x3: a 3x3 convolution of 16 filters, (27 + 1)·16 = 448 parameters; a pool;
+    # 32 filters on 16 channels, (144 + 1)·32 = 4,640; a pool; 10 units on 8·8·32 = 2,048 values, 20,490. Their counts
+    # listed by number after one heading were E060 ("cannot read the count after the colon"), none judged
+    ("Params: Layer 1: 448, Layer 3: 4,640", [("conv1", "right"), ("conv3", "right")]),
+    ("Params: Layer 1: 448, Layer 3: 4,641, Layer 5: 20,490", [("conv1", "right"), ("conv3", "wrong"),
+                                                               ("fc5", "right")]),
+])
+def test_counts_listed_by_layer_number_after_one_heading(line: str, answers: list[tuple[str, str]]) -> None:
+    report = homework("Input: 32x32x3\nLayer 1: CONV, 16 filters, 3x3, stride 1, padding 1\nLayer 2: MAXPOOL, 2x2, "
+                      "stride 2\nLayer 3: CONV, 32 filters, 3x3, stride 1, padding 1\nLayer 4: MAXPOOL, 2x2, stride 2\n"
+                      f"Layer 5: FC, 10 outputs\n{line}\n")
+    assert [(a.label, a.verdict) for a in report.answers] == answers, report.messages()
