@@ -1572,10 +1572,10 @@ class _LineReader:
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
-            numbered = self.numbered
+            numbered, before = self.numbered, self.sink.total
             in_parts = self.answers_in_parts(parts, lines, in_exercise, has_input, shared)
-            if in_parts is not None:
-                return in_parts
+            if in_parts is not None or self.sink.total > before:
+                return in_parts  # (None, reported: a part's answer cnncalc cannot take, said why)
             self.tokens, self.i, self.numbered = whole, 0, numbered  # the line whole, as before
         self.tokens = _letters_input(_input_sentence(self.tokens))
         words = [t.lower for t in self.tokens]
@@ -2002,20 +2002,32 @@ class _LineReader:
         by_line: dict[int, _Answered] = {}  # the last answer about each layer (it holds the earlier ones)
         name = parts[0][:1] if _label(parts[0][:1]) is not None else []  # `CONV1 params: 760; output: …`: CONV1's
         each_named = all(_label(part[:1]) is not None or _of_numbered_layer(part) for part in parts)
+        reported = False  # a part of answers each named that reads as none but says why (`… answers again …`)
         try:
             for part in parts:
-                self.tokens, self.i = (part if _label(part[:1]) is not None else [*name, *part]), 0
+                self.tokens, self.i, self.said_again = (part if _label(part[:1]) is not None else [*name, *part]), 0, \
+                    False
+                before = self.sink.total
                 said = self.worked(lines, in_exercise, has_input, shared)
+                if said is None and self.said_again and self.sink.total == before:
+                    continue  # an answer given above again, the same: nothing new, the other parts still read
                 if not isinstance(said, _Answered):
-                    return None
+                    reported = each_named and self.sink.total > before
+                    if not reported:
+                        return None
+                    continue
                 at = said.at if said.at >= 0 else len(lines) - 1
                 if by_line and at not in by_line and not each_named:
                     return None  # answers about two layers, the second not named: the line as a whole (E060)
                 by_line[at], lines = said._replace(at=at), [*lines[:at], said.line, *lines[at + 1:]]
         finally:
             said_here, self.sink = self.sink, sink
+        if not by_line and not reported:
+            return None
         for d in said_here.items:
             sink.add(d.code, d.message, d.span, d.hint, d.path, d.notes)
+        if not by_line:
+            return None  # (reported: the line is not read whole again, nor taken for prose)
         first, *more = by_line.values()
         return first._replace(more=tuple(more))
 

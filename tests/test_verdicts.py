@@ -10006,3 +10006,22 @@ def test_counts_listed_by_layer_number_after_one_heading(line: str, answers: lis
                       "stride 2\nLayer 3: CONV, 32 filters, 3x3, stride 1, padding 1\nLayer 4: MAXPOOL, 2x2, stride 2\n"
                       f"Layer 5: FC, 10 outputs\n{line}\n")
     assert [(a.label, a.verdict) for a in report.answers] == answers, report.messages()
+
+
+@pytest.mark.parametrize("line, codes, lines", [
+    # Layers answered on their own lines (32x32x16, 16x16x16; 10 for the FC layer), then the answers again by layer on
+    # one line: a part that says another answer than above was lost with its E060, the line read whole as prose (a
+    # wrong answer passed unjudged); a part the same as above is nothing new
+    ("Output of layer 1: 32x32x16; output of layer 2: 16x16x15", ["E060"], [7]),
+    ("Outputs: Layer 1: 32x32x16, Layer 2: 16x16x15", ["E060"], [7]),
+    ("Outputs: Layer 2: 16x16x16, Layer 5: 11", ["E060"], [7]),
+    ("Output of layer 1: 32x32x16; output of layer 2: 16x16x16", [], []),
+])
+def test_a_part_of_a_line_of_answers_that_contradicts_one_above_is_reported(line: str, codes: list[str],
+                                                                           lines: list[int]) -> None:
+    report = homework("Input: 32x32x3\nLayer 1: CONV, 16 filters, 3x3, stride 1, padding 1 => 32x32x16\n"
+                      "Layer 2: MAXPOOL, 2x2, stride 2 => 16x16x16\nLayer 3: CONV, 32 filters, 3x3, stride 1, padding "
+                      "1 => 16x16x32\nLayer 4: MAXPOOL, 2x2, stride 2 => 8x8x32\nLayer 5: FC, 10 outputs => 10\n"
+                      f"{line}\n")
+    assert [a.verdict for a in report.answers] == ["right"] * 5, report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == list(zip(codes, lines))
