@@ -921,7 +921,8 @@ class _Table:
         closing parenthesis is a remark, or the unit of its counts (`Params (K)`, `MACs (M)`), or the order
         of its volumes (`Output (C x H x W)`)."""
         keys = [" ".join(re.sub(r"[*_`]", "", text).lower().rstrip(": ").split()) for text, _ in cells]
-        keys = [f"{m.group(2)} ({m.group(1)})" if (m := _PREFIXED_HEADER.fullmatch(key)) else key for key in keys]
+        keys = [f"{m.group(2).lower()} ({m.group(1).lower()})" if (m := _PREFIXED.fullmatch(text.strip(" *_`:")))
+                else key for key, (text, _) in zip(keys, cells)]  # `MMACs` as `MACs (M)`
         split = [re.fullmatch(r"(.+?) ?\(([^()]*)\)", key) for key in keys]
         remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
         keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
@@ -5371,8 +5372,10 @@ _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding
 # around an input's volume: `Input image of size 32x32x3`, `… (RGB)`, `28x28 MNIST digit`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels", "tensor", "layer", "digit", "digits")
+# the depth of a dataset's images, for an input that gives its height and width only (`28x28 MNIST digit`)
+_DATASET_DEPTHS = {"mnist": 1, "cifar": 3, "imagenet": 3, "svhn": 3}
 _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome",  # `28x28 grayscale`
-                "mnist", "cifar", "imagenet", "svhn")  # a dataset's images: `28x28 MNIST digit`
+                *_DATASET_DEPTHS)
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
@@ -7234,8 +7237,6 @@ def _bare_question(words: list[str]) -> bool:
 
 _COLOUR_WORDS = {"rgb", "color", "colour", "colored", "coloured"}  # a told image of three channels
 _GREY_WORDS = {"grayscale", "greyscale", "gray", "grey", "monochrome", "grayscaled"}  # of one
-# the depth of a dataset's images, for an input that gives its height and width only (`28x28 MNIST digit`)
-_DATASET_DEPTHS = {"mnist": 1, "cifar": 3, "imagenet": 3, "svhn": 3}
 _CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "is", "that")  # end an input's words
 
 
@@ -7767,8 +7768,6 @@ def _prefixed_nouns(tokens: list[Tok]) -> list[Tok]:
 
 # a count's noun after its unit's letter (`GFLOPs`, `MMACs`, `MParams`; `Gflops`), not a name (`MAC1`)
 _PREFIXED = re.compile(r"([KMGT])((?:FLOP|flop|MAC|Mac|mac|Param|param)[sS]?|FLOPS)")
-
-_PREFIXED_HEADER = re.compile(r"([kmgt])(macs?|params?)")  # a table's `MMACs`, `MParams` column: `MACs (M)`, …
 
 _SINGULAR_NOUNS = {"parameter": "parameters", "param": "params", "weight": "weights", "bias": "biases",
                    "mac": "macs"}  # after a number: `1 parameter`
