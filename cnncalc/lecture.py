@@ -7760,9 +7760,9 @@ def _prefixed_nouns(tokens: list[Tok]) -> list[Tok]:
         if m is None:
             out.append(t)
             continue
-        unit, noun = t.start, t.start + 1
-        out += [Tok("WORD", m.group(2), noun, t.end), Tok("P", "(", unit, unit),
-                Tok("WORD", m.group(1).upper(), unit, noun), Tok("P", ")", noun, noun)]
+        unit = t.start + 1  # (the noun keeps the whole word's place: a diagnostic about it points at `GFLOPs`)
+        out += [Tok("WORD", m.group(2), t.start, t.end), Tok("P", "(", unit, unit),
+                Tok("WORD", m.group(1).upper(), t.start, unit), Tok("P", ")", unit, unit)]
     return out
 
 

@@ -2788,7 +2788,19 @@ def test_a_problem_that_names_the_network_before_its_input() -> None:
      "`456` and `4.5K` are two different counts"),
     ("Input: 32x32x3\nCONV1: 10 5x5 filters, pad 2\nPooling reduces 32 to 16\nOutput: 16x16x10\n", (3, 1),
      "`Pooling reduces 32 to 16` names a step cnncalc cannot read as a layer: the answers under it may be that "
-     "step's, and are not judged")])
+     "step's, and are not judged"),
+    # the fortieth session's: a layer cnncalc cannot read before `=>` (it was prose), FLOPs with their unit's letter
+    # and as a network's total (prose), a part of a line of answers contradicting one above (lost, the line prose)
+    ("Input: 28x28x1\nCONV1: 32 3x3 filters, pad 1\nUpsample 2x => 56x56x32\n", (3, 1),
+     "cnncalc cannot read `Upsample 2 x` as a layer"),
+    ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nGFLOPs: 0.21\n", (3, 1),
+     "cnncalc judges MACs, not FLOPs"),
+    ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nTotal FLOPs: 210,830,400\n", (3, 7),
+     "cnncalc judges MACs, not FLOPs"),
+    # (`Outputs: CONV1: 32x32x16, POOL1: ` is 33 characters: the volume starts at column 34)
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1 -> 32x32x16\nPOOL1: 2x2 max pool, stride 2 -> 16x16x16\n"
+     "Outputs: CONV1: 32x32x16, POOL1: 16x16x15\n", (4, 34), "`16x16x15` answers again what was answered `16x16x16` "
+                                                            "above")])
 def test_new_unread_forms_are_reported_where_written(sheet: str, where: tuple[int, int], message: str,
                                                     tmp_path: Path) -> None:
     # each new E060 at its line:col in its words, and through the command line a report (exit 1), never a traceback
