@@ -64,6 +64,12 @@ from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem, short
 
+# the depth of a dataset's images, for an input that gives its height and width only (`28x28 MNIST digit`); a
+# name with a hyphen (`CIFAR-10`) is one word to the lexer
+_DATASET_DEPTHS = {"mnist": 1, "fashion-mnist": 1, "emnist": 1, "kmnist": 1, "cifar": 3, "cifar10": 3, "cifar-10": 3,
+                   "cifar100": 3, "cifar-100": 3, "imagenet": 3, "imagenet-1k": 3, "svhn": 3, "stl10": 3, "stl-10": 3}
+_HYPHENATED_NAMES = "|".join(re.escape(name) for name in _DATASET_DEPTHS if "-" in name)
+
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+|-by-)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
         # `28x28 by 8`, `55-by-55-by-96` too
@@ -72,7 +78,7 @@ _TOKEN = re.compile(r"""\s*(?:
         # `55²×96` (not within arithmetic: `11^2*3*96 + 96`)
   | (?P<NUM>[0-9]+(?:(?:,[0-9]{3})+|(?:_[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?
         (?![0-9A-Za-z_]))  # `35K`, `1.16MB`, `3.5e4`; thousands after commas or, as Python writes them, `_`
-  | (?P<WORD>[A-Za-z][A-Za-z0-9_]*)
+  | (?P<WORD>(?i:""" + _HYPHENATED_NAMES + r""")(?![0-9A-Za-z_-])|[A-Za-z][A-Za-z0-9_]*)
   | (?P<ARROW>->|→|⇒|⟶|⟹|={2,}>|[—–]+>)  # (`==>`, `—>` too: `=>` is read as a pair)
   | (?P<P>[][:,()=;*+/.\-?])
   | (?P<BAD>\S)
@@ -5059,6 +5065,11 @@ class _LineReader:
                 self.past_working()  # `params = (11*11*3+1)*96 = 34,944`, `params (5*5*1+1)*6 = 156`
                 _answer_once(counts, _quantity(tok), self.count(tok), tok)
                 continue
+            if shape is not None and arrowed and self.rounding_said() is not None:
+                # `-> 16x16x16, rounded down (to the nearest integer)`: how the output rounds (`line` reads it)
+                while self.at(*_ROUNDING_WORDS):
+                    self.next()
+                continue
             activation = self.activation_at()
             if activation is not None:  # `…, pad 0, ReLU`, `+ ReLU`, `followed by ReLU`
                 self.activations.append(activation)
@@ -5372,8 +5383,6 @@ _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding
 # around an input's volume: `Input image of size 32x32x3`, `… (RGB)`, `28x28 MNIST digit`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels", "tensor", "layer", "digit", "digits")
-# the depth of a dataset's images, for an input that gives its height and width only (`28x28 MNIST digit`)
-_DATASET_DEPTHS = {"mnist": 1, "cifar": 3, "imagenet": 3, "svhn": 3}
 _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome",  # `28x28 grayscale`
                 *_DATASET_DEPTHS)
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
@@ -8126,7 +8135,9 @@ def _input_sentence(tokens: list[Tok]) -> list[Tok]:
 _GIVEN_LEADS = {"given", "consider", "suppose", "assume", "let", "we", "start", "begin", "have", "take", "with", "an",
                 "a", "the", "our"}
 _GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", "size", "shape", "dimensions", "is",
-                "be", "given", ":", "=", "(", ")", "as", *_COLOUR_WORDS, *_GREY_WORDS, "pixels"}
+                "be", "given", ":", "=", "(", ")", "as", *_COLOUR_WORDS, *_GREY_WORDS, "pixels", "digit", "digits",
+                *_DATASET_DEPTHS}
+_GIVEN_NOUNS = {"input", "image", "inputs", "images", "digit", "digits"}  # one at least is said
 _NETWORK_FOR = {"with", "the", "following", "architecture", "for", "on", "that", "which", "takes", "accepts",
                 "designed", "built", "of"}  # a network named before its input (`a CNN … for 28x28 images`)
 _GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
@@ -8196,7 +8207,7 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     if before & set(_NETWORK_WORDS):  # `Consider a CNN with the following architecture for 28x28 grayscale images`
         before -= {*_NETWORK_WORDS, *_NETWORK_FOR}
     if not (lead > numbered or (words[:2] == ["image", ":"] and given == 2)) or \
-            not before <= _GIVEN_WORDS or not {"input", "image", "inputs", "images"} & set(words[:given + 3]):
+            not before <= _GIVEN_WORDS or not _GIVEN_NOUNS & set(words[:given + 3]):
         return tokens
     end = given + 1
     while end < len(words) and words[end] in _GIVEN_WORDS:

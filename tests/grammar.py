@@ -583,6 +583,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "__Params__: 760", "$$", "```", "Params: $760", "\\times\\cdot$`__",
             "Dense 10 (softmax)", "FC 4096 (ReLU)", "Dense 0 (relu)",
             "FC6 (softmax)", "Input image: 28x28x1 (MNIST)", "Input: 32x32 (CIFAR-10)", "Input: 32x32x3 (32x32x1)",
+            "Input: 32x32 CIFAR-100 image", "Consider a CNN for 28x28 Fashion-MNIST digits.", "Input: 0x0 CIFAR-10",
             "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
             "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999",
             "Flatten:", "3. NORM1", "RELU2", "POOL3", "CONV9", "FC99999999999", "**NORM4**", "- NORM5:",

@@ -9808,6 +9808,11 @@ def test_a_table_of_the_courses_output_sides_n_h_n_w_n_c() -> None:
     ("Input: 28x28 (MNIST)", 1), ("Input: 32x32 CIFAR image", 3), ("Input: 32x32 (CIFAR-10)", 3),
     # a depth written stands, whatever the dataset (MNIST's digits repeated on three channels for a pretrained net)
     ("Input: 28x28x3 (MNIST)", 3), ("Input: 32x32x3 (CIFAR-10)", 3),
+    # a dataset's name with a hyphen or a number outside parentheses, or in a sentence giving the input (each was a
+    # line of prose, every answer below unchecked)
+    ("Input: 32x32 CIFAR-10 image", 3), ("Input: 32x32 CIFAR10 images", 3), ("Input: 32x32 CIFAR-100 image", 3),
+    ("Input: 28x28 Fashion-MNIST image", 1), ("Consider a CNN for 32x32 CIFAR-10 images.", 3),
+    ("Consider a CNN for 28x28 MNIST digits.", 1),
 ])
 def test_an_inputs_depth_said_before_its_size_or_by_its_dataset(line: str, depth: int) -> None:
     params = (3 * 3 * depth + 1) * 8
@@ -9885,6 +9890,13 @@ def test_a_doesnt_fit_answer_to_a_question_cnncalc_cannot_place_is_reported() ->
     ("-> 113x113x64 (rounded up)", ["right"], []),
     ("-> 113x113x64 (rounded down)", ["wrong"], ["E040"]),
     ("-> 112x112x64", ["unchecked"], ["E030"]),  # said nothing of it: the lecture's rule, it does not fit
+    # said after a comma (was E060, the answer unchecked); (7·7·3 + 1)·64 = 9,472 parameters
+    ("-> 112x112x64, rounded down", ["right"], []),
+    ("-> 112x112x64, floor", ["right"], []),
+    ("-> 113x113x64, rounded up to the nearest integer", ["right"], []),
+    ("-> 112x112x64, rounded up", ["wrong"], ["E040"]),
+    ("-> 112x112x64, rounded down, 9,472 params", ["right", "right"], []),
+    ("-> 112x112x64, 9,473 params, rounded down", ["right", "wrong"], ["E041"]),
 ])
 def test_a_rounding_said_after_a_layers_arrow(answer: str, verdicts: list[str], codes: list[str]) -> None:
     report = homework(f"Input: 224x224x3\nconv1: 7x7, 64, stride 2, pad 3 {answer}\n")
