@@ -7934,6 +7934,9 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     for lead in leads:
         rounded = _skip(words, len(lead), tuple(_APPROXIMATELY))  # `It has ~35K parameters`, `about 35K`
         at = rounded if words[:len(lead)] == lead else len(lead)
+        at = _past_sentence_working(tokens, at, end)  # `It has (3*3*3+1)*16 = 448 parameters`
+        if at < end and tokens[at].kind == "NUM":  # `It requires 442,368 multiply-accumulates`: one word, `MACs`
+            tokens, words, end = _noun_phrase_merged(tokens, at + 1, end)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
         none = words[at:at + 1] == ["no"] and words[counted:counted + 1] != [] and words[counted] in ir.ANSWER_WORDS
         if words[:len(lead)] == lead and end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
@@ -7945,6 +7948,37 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
                 word = Tok("WORD", "memory", word.start, word.end)
             return [word, *named, Tok(":", ":", count.start, count.start), *tokens[len(lead):at], count]
     return None
+
+
+def _noun_phrase_merged(tokens: list[Tok], at: int, end: int) -> tuple[list[Tok], list[str], int]:
+    """The tokens with the count's noun written in words at `at` (`multiply-accumulates`, `weights and biases`) as
+    the one answer word it means (`MACs`, `params`), with their words and the sentence's end moved to match; as
+    they are when no such phrase is there."""
+    words = [t.lower for t in tokens]
+    for phrase, word in _SENTENCE_NOUNS.items():
+        if tuple(words[at:at + len(phrase)]) == phrase:
+            merged = Tok("WORD", word, tokens[at].start, tokens[at + len(phrase) - 1].end)
+            tokens = [*tokens[:at], merged, *tokens[at + len(phrase):]]
+            return tokens, [t.lower for t in tokens], end - len(phrase) + 1
+    return tokens, words, end
+
+
+# a count's noun in words that is no one answer word (`multiply-adds`), longest first, -> the answer word it means
+_SENTENCE_NOUNS = {phrase: "MACs" if quantity == "macs" else quantity
+                   for phrase, quantity in sorted(_COUNT_WORDS.items(), key=lambda item: -len(item[0]))
+                   if quantity in ("macs", "params") and (len(phrase) > 1 or phrase[0] not in ir.ANSWER_WORDS) and
+                   not {"memory", "count"} & set(phrase)}
+
+
+def _past_sentence_working(tokens: list[Tok], at: int, end: int) -> int:
+    """Where the count is in a sentence's working of numbers and signs before it (`(3*3*3+1)*16 = 448`): after the
+    working's last `=`; `at` itself when no such working starts there. The working stays in the answer line, whose
+    reader passes over it as after `params =`."""
+    last = max((j for j in range(at, end) if tokens[j].text == "="), default=None)
+    if last is None or last == at or not all(t.kind in ("NUM", "DIMS") or t.text in _WORKING_SIGNS
+                                             for t in tokens[at:last]):
+        return at
+    return last + 1
 
 
 # what leads an output said in a sentence about the layer above (`We get an output of 32x32x10.`)

@@ -9855,6 +9855,28 @@ def test_a_tuple_ending_a_sentence_and_counts_said_rounded_in_one(line: str, ver
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
 
 
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1 with 16 3x3 filters, pad 1 on 32x32x3: (3·3·3 + 1)·16 = 448 parameters, 3·3·3·16 = 432 weights, 32·32·16·
+    # 3·3·3 = 442,368 MACs. A sentence whose count had a working before it, or whose noun was a phrase, was prose: a
+    # wrong answer passed unjudged
+    ("The layer has (3*3*3+1)*16 = 449 parameters.", "wrong"),
+    ("The layer has (3*3*3+1)*16 = 448 parameters.", "right"),
+    ("This layer has 3*3*3*16 + 16 = 449 parameters.", "wrong"),
+    ("It has 3x3x3x16 + 16 = 448 parameters.", "right"),
+    ("It has 3*3*3*16 = 433 weights.", "wrong"),
+    ("It requires 442,369 multiply-accumulates.", "wrong"),
+    ("It requires 442,368 multiply-accumulates.", "right"),
+    ("It performs 442,369 multiply-accumulate operations.", "wrong"),
+    ("It needs 442,369 mult-adds.", "wrong"),
+    ("It requires 442,368 multiplications.", "right"),
+    ("It has 449 weights and biases.", "wrong"),
+    ("It has 3*3*3*16 + 16 = 448 weights and biases.", "right"),
+])
+def test_a_count_in_a_sentence_after_its_working_or_named_by_a_phrase(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
 @pytest.mark.parametrize("line, verdicts, codes", [
     # FC1 of 10 neurons gives 10 values. Words naming the output before `after` (`Shape after FC1: …`), or a vector's
     # length after `=`, were prose: the wrong 11 passed, and a name with no layer above went unreported
