@@ -4469,6 +4469,11 @@ class _LineReader:
         allowed = {"conv": {"stride", "pad", "dilation", "groups", "bias"}, "fc": {"bias"}, "batchnorm": set(),
                    "deconv": {"stride", "pad", "dilation", "groups", "bias", "outpad"}}.get(kind, {"stride", "pad"})
         args = [*values.values(), *self.options(allowed - set(values))]
+        if "floor" in REGISTRY[kind].schema.flags and all(a.name != "rounding" for a in args):
+            # the frameworks round an inexact division down (PyTorch's `ceil_mode=False`, Keras' 'valid'), and so
+            # does the layer their call writes: its right answer is then judged, not passed over as not fitting
+            rule = self.tokens[call].span if call is not None else first.span if first is not None else name_span
+            args.append(ir.Arg("rounding", ir.Word("floor", rule), rule))
         end = max((a.span.end for a in args), default=end if end is not None else name_span.end)
         return ir.LayerCall(kind, tuple(args), None, Span(name_span.start, end))
 

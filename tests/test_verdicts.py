@@ -8487,7 +8487,31 @@ def test_framework_calls_for_pools_and_fully_connected_layers() -> None:
     report = homework("Input: 32x32x10\nCONV2: nn.AvgPool2d(2)\nOutput: 16x16x10\nLayer 3: nn.MaxPool2d(2)\n"
                       "Output: 8x8x10\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv2", "right"), ("pool3", "right")]
-    assert [r.op for r in report.rows] == ["avgpool 2x2", "maxpool 2x2"]
+    assert [r.op for r in report.rows] == ["avgpool 2x2 floor", "maxpool 2x2 floor"]  # (the frameworks' rounding)
+
+
+@pytest.mark.parametrize("layer, verdicts, codes", [
+    # On 16x16x16, a 3x3 window at stride 2: (16 - 3)/2 + 1 = 7.5. PyTorch and Keras round it down to 7 (PyTorch's
+    # formula floor((16 + 2·0 - 1·(3 - 1) - 1)/2 + 1) = 7; `ceil_mode=True` 8), so a layer written as their call does:
+    # its right 7 was passed over as not fitting (E030), a wrong 8 unjudged
+    ("Conv2d(16, 32, 3, stride=2) -> 7x7x32", ["right"], []),
+    ("Conv2d(16, 32, 3, stride=2) -> 8x8x32", ["wrong"], ["E040"]),
+    ("nn.MaxPool2d(3, stride=2) -> 7x7x16", ["right"], []),
+    ("POOL1: nn.MaxPool2d(3, 2) -> 8x8x16", ["wrong"], ["E040"]),
+    ("nn.MaxPool2d(3, stride=2, ceil_mode=True) -> 8x8x16", ["right"], []),
+    ("nn.MaxPool2d(3, stride=2, ceil_mode=True) -> 7x7x16", ["wrong"], ["E040"]),
+    ("MaxPooling2D(pool_size=(3, 3), strides=2) -> 7x7x16", ["right"], []),
+    ("Conv2D(8, (3, 3), strides=2) -> 7x7x8", ["right"], []),
+    ("CONV1: in_channels=16, out_channels=8, kernel_size=3, stride=2 -> 7x7x8", ["right"], []),
+    # the lecture's answer to it stands: the division is not whole
+    ("Conv2d(16, 32, 3, stride=2) -> doesn't fit", ["right"], []),
+    # written in the lecture's words, the lecture's rule: it does not fit, the answer not checked
+    ("CONV1: 32 3x3 filters, stride 2 -> 7x7x32", ["unchecked"], ["E030"]),
+])
+def test_a_framework_call_rounds_as_its_framework(layer: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework(f"Input: 16x16x16\n{layer}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes, report.messages()
 
 
 def test_framework_arguments_that_do_not_fit_the_input_or_cannot_be_read() -> None:
