@@ -153,6 +153,7 @@ class _Net:
         # become, and whether only an answer to them makes them steps (`_pooling_remark`)
         self.tentative: list[tuple[int, Span, int, tuple[str, Span] | None, bool]] = []
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
+        self.parts: dict[str, Span] = {}  # its layer lines by the letter of the problem's part they are (`(a) …`)
         self.awaited: _Awaited | None = None  # an input answered for a layer not stated yet (the next line's?)
         self._labels: set[str] = set()
         self._labelled = 0  # lines whose names are in `_labels`
@@ -459,6 +460,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         reported = sink.total
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         reread = False  # the question above, read again with its answer on this line
+        part: str | None = None  # the letter of the problem's part the line starts with (`(a) …`)
         result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
@@ -522,6 +524,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 if asked[2]:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
             lead = _lead(tokens)
+            part = _part_letter(tokens)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
@@ -529,6 +532,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.after_blank, blank = blank, False
             reader.labels = current.labels()
+            reader.parts = current.parts
             bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
             if totals or sink.total > reported:  # totals, or one reported as unreadable
@@ -703,6 +707,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
                 current.shared.add(len(current.lines))  # `CONV1: …` then `ReLU`: whose are the counts after?
             current.lines.append(result)
+            if part is not None:
+                current.parts[part] = result.span
             current.restated = None
             current.placed = False
         current.end = line_start + len(raw)
@@ -1359,6 +1365,7 @@ class _LineReader:
         # its count of filters (Ng's table: `| CONV1 (f=5, s=1) | (28,28,8) |`) has as many as its depth
         self.answered_volume: ir.ShapeAnswer | None = None
         self.telling = False  # the line is a question that tells its layer (no change to a layer above: `_what_if`)
+        self.parts: dict[str, Span] = {}  # the layer lines above by their part's letter (`_Net.parts`)
         self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
         # names none (`_named_line` need not look)
         self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
@@ -1640,6 +1647,9 @@ class _LineReader:
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
                 # (`CONV1: 5x5, 10 filters -> 32x32x10` restates CONV1, then answers: `named_answer`'s)
                 return self._after(self.tokens[:colon], colon, lines)
+        referred = _part_referred(self.tokens) if lines else None
+        if referred is not None:  # `MACs of (a): …`: the answer of the layer stated in that part
+            return self.part_answer(*referred, lines, in_exercise, shared)
         reported = self.sink.total
         about = self.named_answer(words, kinds, lines)
         if about is not None:  # `CONV1 output: 32x32x10, params 760`, `FC1 params: 25,610`
@@ -1890,6 +1900,24 @@ class _LineReader:
         call = line.items[0]
         return line._replace(items=(call._replace(label="output"), *line.items[1:])) \
             if isinstance(call, ir.LayerCall) else line
+
+    def part_answer(self, part: str, where: Span, answers: list[Tok], lines: list[ir.Line], in_exercise: bool,
+                    shared: set[int] | None) -> _Answered | ir.Line | None:
+        """An answer that names the part of the problem its layer was stated in (`MACs of (a): 3,612,672`, `Output
+        for part (b) = …`): that layer's (it was judged against the last layer's, a right answer marked wrong). E060
+        when no layer line above is that part, or the answer cannot be read."""
+        index = next((i for i, line in enumerate(lines) if self.parts.get(part) == line.span), None)
+        if index is None:
+            self.sink.add(codes.E060, f"no layer stated in part ({part}) above to give this answer to", where,
+                          hint="start the layer's line with its part, `(a) CONV1: 96 11x11 filters …`, or name the "
+                               "layer: `CONV1 params: …`")
+            return None
+        self.tokens, reported = answers, self.sink.total
+        answered = self.answer_line(lines, in_exercise, shared, index)
+        if answered is None and self.sink.total == reported and not self.said_again:
+            self.sink.add(codes.E060, f"cnncalc cannot read this answer to part ({part})", where,
+                          hint="write it as `Output of (a): 55x55x96` or `Params of (a): 34,944`")
+        return answered
 
     def named_answer(self, words: list[str], kinds: list[str], lines: list[ir.Line]) -> tuple[int, list[Tok]] | None:
         """`CONV1 output: 32x32x10, params 760`, `CONV1: 32x32x10, 760 params`, `FC1 params: 25,610`, and
@@ -6959,7 +6987,7 @@ def _lead(tokens: list[Tok]) -> int:
 
 def _numbering(words: list[str], kinds: list[str]) -> int:
     """How many tokens a question's number takes at the start of `words` (0 if none): `Q:`, `Q3.`,
-    `Question 2:`, `Exercise 1)`, `Problem 1.`, `Part b:`, `Part (a).`, `2.`, `2)`, `(b)`, `b)`, `Problem 2 (10
+    `Question 2:`, `Exercise 1)`, `Problem 1.`, `Part b:`, `Part (a).`, `2.`, `2)`, `(b)`, `b)`, `(ii)`, `Problem 2 (10
     points).`; `Homework 3,` or `HW3` before another (`Homework 3, problem 2.`, `HW3 Problem 2.`)."""
     at = 0
     if words[:1] and _QUESTION.fullmatch(words[0]):
@@ -6973,9 +7001,9 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
         if words[at:at + 1] == [","] and words[at + 1:at + 2] and _QUESTION.fullmatch(words[at + 1]):
             return at + 1  # `Homework 3, problem 2.`
         return at + 1 if words[at:at + 1] in ([":"], ["."], [")"]) else 0
-    if words[:1] == ["("] and words[2:3] == [")"] and (kinds[1] == "NUM" or len(words[1]) == 1):
-        return 3
-    if (kinds[:1] == ["NUM"] or (words[:1] and len(words[0]) == 1 and kinds[0] == "WORD")) and \
+    if words[:1] == ["("] and words[2:3] == [")"] and (kinds[1] == "NUM" or _PART.fullmatch(words[1])):
+        return 3  # `(2)`, `(b)`, `(ii)`
+    if (kinds[:1] == ["NUM"] or (words[:1] and _PART.fullmatch(words[0]) and kinds[0] == "WORD")) and \
             words[1:2] in ([")"], ["."]) and not (kinds[0] == "WORD" and words[1] == "."):
         return 2
     return 0
@@ -7017,6 +7045,35 @@ def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
 
 
 _OUTPUT_NAMING = {"output", "out", "volume", "shape", "size", "dimensions", "dims", "after"}  # words naming an output
+
+
+def _part_letter(tokens: list[Tok]) -> str | None:
+    """The letter (or roman numeral) of the problem's part a line starts with (`(a)`, `b)`, `Part c:`, `(ii)`); None
+    when it starts with none."""
+    return next((t.lower for t in tokens[:_lead(tokens)] if t.kind == "WORD" and _PART.fullmatch(t.lower)), None)
+
+
+def _part_referred(tokens: list[Tok]) -> tuple[str, Span, list[Tok]] | None:
+    """The part of the problem an answer names before its numbers (`MACs of (a): …`, `Output for part (b) = …`,
+    `Params in (ii): …`): its letter, where it is named, and the answer without it; None when it names none."""
+    words = [t.lower for t in tokens]
+    for j in range(1, len(tokens) - 2):
+        if tokens[j].kind in ("NUM", "DIMS"):
+            return None
+        if words[j] not in ("of", "for", "in"):
+            continue
+        at = j + 1 + (words[j + 1] in ("part", "layer"))
+        if words[at:at + 1] == ["("] and words[at + 2:at + 3] == [")"] and _PART.fullmatch(words[at + 1]):
+            end, part = at + 3, words[at + 1]
+        elif words[j + 1] == "part" and _PART.fullmatch(words[at]) and tokens[at].kind == "WORD":
+            end, part = at + 1, words[at]  # `for part b`
+        else:
+            continue
+        return part, Span(tokens[j].start, tokens[end - 1].end), tokens[:j] + tokens[end:]
+    return None
+
+
+_PART = re.compile(r"[a-z]|ii|iii|iv|vi|vii|viii|ix")  # a part's letter, or its roman numeral (`(ii)`)
 
 
 def _of_numbered_layer(tokens: list[Tok]) -> bool:

@@ -10095,3 +10095,52 @@ def test_a_part_of_a_line_of_answers_that_contradicts_one_above_is_reported(line
                       f"{line}\n")
     assert [a.verdict for a in report.answers] == ["right"] * 5, report.messages()
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == list(zip(codes, lines))
+
+
+# A depthwise separable block on 112x112x32: (a) the depthwise 3x3 (pad 1, no bias) keeps 112x112x32, 3·3·32 = 288
+# parameters, 112·112·32·9 = 3,612,672 MACs; (b) the pointwise 1x1 to 64 filters, 32·64 = 2,048 parameters,
+# 112·112·64·32 = 25,690,112 MACs.
+PARTS_SHEET = ("Problem 4. Input: 112x112x32.\n{a} Depthwise conv 3x3, stride 1, pad 1 (no bias)\n"
+               "{b} Pointwise conv 1x1, 64 filters (no bias) -> 112x112x64\n{answer}\n")
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # An answer naming the part its layer was stated in was judged against the last layer's: (a)'s right MACs and
+    # parameters marked wrong
+    ("MACs of (a): 3,612,672", "right"),
+    ("MACs of (a) = 3,612,673", "wrong"),
+    ("(e) MACs for (a): 3,612,672", "right"),
+    ("MACs in part (a): 3,612,672", "right"),
+    ("Params of (a): 288", "right"),
+    ("Params of (a): 2,048", "wrong"),
+    ("Output of (a) = 112x112x33", "wrong"),
+    ("The output of (a) is 112x112x32.", "right"),
+    ("MACs of (b): 25,690,112", "right"),
+    ("MACs for part b: 25,690,113", "wrong"),
+])
+def test_an_answer_naming_the_part_its_layer_was_stated_in(answer: str, verdict: str) -> None:
+    sheet = PARTS_SHEET.format(a="(a)", b="(b)", answer=answer)
+    report = homework(sheet)
+    last_line = sheet.rindex(answer)
+    assert [(a.path, a.verdict) for a in report.answers if a.span.start >= last_line] == [
+        ("dwconv1" if "(a)" in answer else "conv1", verdict)], report.messages()
+    assert len(report.answers) == 2, report.messages()  # (b)'s output, and this answer
+
+
+@pytest.mark.parametrize("a, b", [("a)", "b)"), ("Part a:", "Part b:"), ("- (a)", "- (b)"), ("(i)", "(ii)"),
+                                  ("i)", "ii)")])
+def test_parts_lettered_or_numbered_in_roman(a: str, b: str) -> None:
+    # a roman numeral's part, `(ii) Pointwise conv …`, was prose: the layer vanished and the answers below were judged
+    # against the depthwise one
+    part = "(i)" if a.startswith("i") or a == "(i)" else "(a)"
+    report = homework(PARTS_SHEET.format(a=a, b=b, answer=f"MACs of {part}: 3,612,672"))
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+    assert [(r.op.split()[0], r.macs) for r in report.rows] == [("dwconv", 3_612_672), ("conv", 25_690_112)]
+
+
+def test_an_answer_naming_a_part_that_states_no_layer() -> None:
+    # (c) states no layer above: E060 at the part, not the last layer's answer
+    report = homework(PARTS_SHEET.format(a="(a)", b="(b)", answer="MACs of (c): 3,612,672"))
+    assert [a.verdict for a in report.answers] == ["right"]
+    errors = [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert errors == [("E060", 4, 6, "no layer stated in part (c) above to give this answer to")]
