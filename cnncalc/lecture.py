@@ -78,7 +78,8 @@ _TOKEN = re.compile(r"""\s*(?:
         # `55²×96` (not within arithmetic: `11^2*3*96 + 96`)
   | (?P<NUM>[0-9]+(?:(?:,[0-9]{3})+|(?:_[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?
         (?![0-9A-Za-z_]))  # `35K`, `1.16MB`, `3.5e4`; thousands after commas or, as Python writes them, `_`
-  | (?P<WORD>(?i:""" + _HYPHENATED_NAMES + r""")(?![0-9A-Za-z_-])|[A-Za-z][A-Za-z0-9_]*)
+  | (?P<WORD>(?i:""" + _HYPHENATED_NAMES + r""")(?![0-9A-Za-z_-])|[0-9]+(?i:st|nd|rd|th)(?![0-9A-Za-z_])
+        |[A-Za-z][A-Za-z0-9_]*)  # (an ordinal in figures is a word: `the 2nd conv layer`)
   | (?P<ARROW>->|→|⇒|⟶|⟹|={2,}>|[—–]+>)  # (`==>`, `—>` too: `=>` is read as a pair)
   | (?P<P>[][:,()=;*+/.\-?])
   | (?P<BAD>\S)
@@ -1580,7 +1581,8 @@ class _LineReader:
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(self.tokens[lead:]))))))),
+                _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
+                    self.tokens[lead:])))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -5793,7 +5795,9 @@ _ROUNDING_RULE_WORDS = frozenset({"assume", "assuming", "always", "all", "every"
 _NOT_OUTPUTS = ("receptive", "field", "rf", "effective", "stride", "padding", "pad", "input", "kernel", "filter")
 _AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a")
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
-             "last": -1, "final": -1}  # a layer named by its place: `the second conv layer`, `the last FC layer`
+             "ninth": 8, "tenth": 9, "last": -1, "final": -1,
+             **{f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}": n - 1 for n in range(1, 11)}
+             }  # a layer named by its place: `the second conv layer`, `the last FC layer`, `the 2nd layer`
 
 
 _KIND_LEADS = {"max", "avg", "average", "pool", "pooling", "maxpool", "avgpool", "conv", "convolution",
@@ -7074,6 +7078,28 @@ def _part_referred(tokens: list[Tok]) -> tuple[str, Span, list[Tok]] | None:
 
 
 _PART = re.compile(r"[a-z]|ii|iii|iv|vi|vii|viii|ix")  # a part's letter, or its roman numeral (`(ii)`)
+
+
+def _placed_first(tokens: list[Tok]) -> list[Tok]:
+    """`The first layer's parameters: 448`, `First layer params: 448`, `CONV layer 1 params: 448`, `2nd conv layer
+    output: …`: a layer named by its place, then an answer's heading, as `Params of the first layer: 448` (each was
+    prose, a wrong answer passing unjudged); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for head in range(2, min(len(words), 8)):
+        count = _count_head(words, head)
+        said = count if count is not None else ("output",) if words[head] == "output" else None
+        if said is None or words[head + len(said):head + len(said) + 1] not in ([":"], ["="]):
+            continue
+        end = head - 2 if words[head - 2:head] in (["'", "s"], ["’", "s"]) else head
+        phrase = words[:end]
+        placed = _placed(phrase)
+        numbered = len(phrase) == 3 and _family(phrase[0]) is not None and phrase[1] == "layer" and \
+            tokens[2].kind == "NUM"  # `CONV layer 1`: the first conv layer, as `Params of conv layer 1:` says
+        if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered:
+            return tokens
+        of = Tok("WORD", "of", tokens[head].start, tokens[head].start)
+        return [*tokens[head:head + len(said)], of, *tokens[:end], *tokens[head + len(said):]]
+    return tokens
 
 
 def _of_numbered_layer(tokens: list[Tok]) -> bool:

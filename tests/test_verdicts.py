@@ -10144,3 +10144,28 @@ def test_an_answer_naming_a_part_that_states_no_layer() -> None:
     assert [a.verdict for a in report.answers] == ["right"]
     errors = [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"]
     assert errors == [("E060", 4, 6, "no layer stated in part (c) above to give this answer to")]
+
+
+@pytest.mark.parametrize("answer, path, verdict", [
+    # On 32x32x3: conv1 16 3x3 filters, pad 1: 32x32x16, (3·3·3 + 1)·16 = 448 parameters, 32·32·16·27 = 442,368 MACs;
+    # a 2x2 pool at stride 2: 16x16x16; conv2 32 3x3 filters, pad 1: 16x16x32, (3·3·16 + 1)·32 = 4,640 parameters.
+    # An ordinal in figures (`1st`) was no word: `Params of the 1st conv: 448` was judged as the last conv's, a right
+    # answer marked wrong
+    ("Params of the 1st conv: 448", "conv1", "right"),
+    ("Params of the 1st conv: 4,640", "conv1", "wrong"),
+    ("Output of the 2nd layer: 16x16x17", "maxpool1", "wrong"),
+    ("The 2nd conv layer has 4,641 params.", "conv2", "wrong"),
+    # a layer named by its place before the answer's heading was prose: a wrong answer passed unjudged
+    ("The first layer's parameters: 448", "conv1", "right"),
+    ("The first layer's parameters: 449", "conv1", "wrong"),
+    ("First layer params = 449", "conv1", "wrong"),
+    ("CONV layer 1 params: 4,640", "conv1", "wrong"),
+    ("2nd conv layer output: 16x16x32", "conv2", "right"),
+    ("The last layer's output: 16x16x33", "conv2", "wrong"),
+    ("Second layer output: 16x16x16", "maxpool1", "right"),
+    ("First conv layer MACs: 442,368", "conv1", "right"),
+])
+def test_a_layer_named_by_its_place_in_figures_or_before_the_heading(answer: str, path: str, verdict: str) -> None:
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
