@@ -2354,6 +2354,13 @@ class _LineReader:
         if not named and placed is not None:  # `The first conv layer has 608 parameters`, `… of the second layer`
             return self._placed_line(asking, placed, lines)
         if not named:
+            beside = _beside_another(asking)
+            if beside is not None:  # `Params of the layer before the pool: …`, `… of both conv layers: …`
+                self.sink.add(codes.E060, f"this answer is about `{_shown(beside)}`: cnncalc cannot tell which one "
+                                          f"layer that is", Span(beside[0].start, beside[-1].end),
+                              hint="name the layer, as in `Params of CONV1: …`, or give a kind's total: `Total params "
+                                   "in the CONV layers: …`")
+                return None
             last = lines[-1].items[0]
             stage = next((t for j, t in enumerate(asking[1:], 1) if t.lower in _STAGE_WORDS and
                           asking[j - 1].lower in ("after", "before", "the")), None)
@@ -2511,8 +2518,9 @@ class _LineReader:
                 tokens, words = tokens[:at + len(head)] + tokens[whole + 1:], words[:at + len(head)] + words[whole + 1:]
             elif head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
                                                                                    ["(", "overall", ")"]) and
-                                  words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"])):
-                return None
+                                  words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"]) and
+                                  not _plural_layers(words, at + len(head))):
+                return None  # (`Params of the conv layers: …`, `… of all layers:`: a kind's total, the network's)
             at -= 1
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
@@ -6110,6 +6118,22 @@ def _family_named(words: list[str], at: int) -> tuple[str, int] | None:
     return family, end + (words[end:end + 1] in (["layer"], ["layers"]))
 
 
+def _plural_layers(words: list[str], at: int) -> bool:
+    """Whether the words at `at` name every layer of a kind, or every layer, in the plural before an answer's `:` or
+    `=` (`of the conv layers`, `in all FC layers`, `of all layers`, `for the convs`): a total, as `Total params in
+    the conv layers` is (each was judged as the last layer's count)."""
+    if words[at:at + 1] not in (["of"], ["in"], ["for"], ["across"]):
+        return False
+    end = next((j for j in range(at, len(words)) if words[j] in (":", "=")), None)
+    said = words[at:end]
+    return end is not None and said[-1:] in (["layers"], *([plural] for plural in _KIND_PLURALS)) and \
+        not {"both", "two", "three", "first", "last", "hidden"} & set(said) and bool(_layers_named(said) or (
+            _layers_named(said) == "" and "all" in said))
+
+
+_KIND_PLURALS = ("convs", "convolutions", "pools", "poolings")  # a kind's layers, without `layers`
+
+
 def _layers_named(words: list[str]) -> str | None:
     """Which layers the words after a total's quantity name: a kind (`in the CONV layers`, `of all FC layers`),
     "" for the network (no layers named: `in the network`, `in all layers`), None for layers cnncalc does not sum
@@ -7078,6 +7102,20 @@ def _part_referred(tokens: list[Tok]) -> tuple[str, Span, list[Tok]] | None:
 
 
 _PART = re.compile(r"[a-z]|ii|iii|iv|vi|vii|viii|ix")  # a part's letter, or its roman numeral (`(ii)`)
+
+
+def _beside_another(asking: list[Tok]) -> list[Tok] | None:
+    """The words of an answer's heading that name its layers beside another or in the plural (`the layer before
+    the pool`, `the previous layer`, `both conv layers`, `the two convs`): which one layer they mean is not said (each
+    was judged as the last layer's, or its kind's, answer); None when they name none so."""
+    words = [t.lower for t in asking]
+    for j, word in enumerate(words):
+        relative = word in ("previous", "preceding") or (word in ("before", "after") and j > 0 and (
+            words[j - 1] in ("layer", "layers") or _family(words[j - 1]) is not None))
+        plural = word in ("layers", "both", *_KIND_PLURALS) or (word in ("two", "three") and j + 1 < len(words))
+        if relative or plural:
+            return asking[max(0, j - 2):j + 3]
+    return None
 
 
 def _placed_first(tokens: list[Tok]) -> list[Tok]:

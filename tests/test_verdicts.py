@@ -10169,3 +10169,30 @@ def test_a_layer_named_by_its_place_in_figures_or_before_the_heading(answer: str
     report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
                       f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
     assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
+
+
+@pytest.mark.parametrize("answer, verdicts, codes", [
+    # conv1 448 parameters and 442,368 MACs, the pool none, conv2 (3·3·16 + 1)·32 = 4,640 parameters and 16·16·32·144
+    # = 1,179,648 MACs (the sheet above). The conv layers in the plural are their kind's total: 448 + 4,640 = 5,088
+    # parameters, 442,368 + 1,179,648 = 1,622,016 MACs (each was judged as conv2's count, a right answer marked wrong)
+    ("Params of the conv layers: 5,088", ["right"], []),
+    ("Params of the conv layers: 5,089", ["wrong"], ["E043"]),
+    ("Params of all conv layers: 5,089", ["wrong"], ["E043"]),
+    ("Params of the convs: 5,088", ["right"], []),
+    ("MACs of the conv layers = 1,622,016", ["right"], []),
+    ("Params of all layers: 5,088", ["right"], []),
+    # a layer named beside another, or layers counted, is not one cnncalc can tell (each was judged as the last layer's
+    # or the pool's, a right answer marked wrong): E060
+    ("Params of the previous layer: 448", [], ["E060"]),
+    ("Params of the layer before the pool: 448", [], ["E060"]),
+    ("Params of the conv layer before it: 448", [], ["E060"]),
+    ("Params of the two convs: 5,088", [], ["E060"]),
+    ("Params of the first two layers: 448", [], ["E060"]),
+    # the layer above, said so, is the last
+    ("Params of the layer above: 4,640", ["right"], []),
+])
+def test_layers_in_the_plural_or_beside_another(answer: str, verdicts: list[str], codes: list[str]) -> None:
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == codes, report.messages()
