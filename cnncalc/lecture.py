@@ -2341,10 +2341,26 @@ class _LineReader:
         """`_asked_about`'s line, from the question's words before its `?`, `:` or `=`."""
         named = {label: t for t in asking if t.kind == "WORD" and (label := _label([t])) is not None and
                  (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
-        numbered = next((asking[j + 1] for j, t in enumerate(asking[:-1]) if t.lower == "layer" and
-                         asking[j + 1].kind == "NUM" and asking[j + 1].text.isdigit()), None)
-        if not named and numbered is not None:  # `Number of parameters in Layer 3: …`, `What is the output of layer 2?`
+        asking = [t for j, t in enumerate(asking) if not (t.text == "#" and asking[j - 1].lower == "layer")]  # `Layer
+        # #2` as `Layer 2`
+        at = next((j for j, t in enumerate(asking[:-1]) if t.lower == "layer" and asking[j + 1].kind == "NUM" and
+                   asking[j + 1].text.isdigit()), None)
+        numbered = asking[at + 1] if at is not None else None
+        if not named and numbered is not None and at is not None:
+            # `Number of parameters in Layer 3: …`, `What is the output of layer 2?`; `conv layer 2`, the second conv
+            # layer, or the one numbered 2 when it is a convolution: both, or E060
             same = _numbered_lines(lines, numbered.text)
+            kind = _family(asking[at - 1].lower) if at else None
+            if kind is not None:
+                of_kind = _kind_lines(lines, kind)
+                same = sorted({i for i in same if i in of_kind} |
+                              set(of_kind[int(numbered.text) - 1:int(numbered.text)] if int(numbered.text) else []))
+                if len(same) > 1:
+                    self.sink.add(codes.E060, f"`{asking[at - 1].text} layer {numbered.text}` may be layer "
+                                              f"{numbered.text} or the {kind} layer {numbered.text} places among its "
+                                              f"kind: cnncalc cannot tell which", asking[at - 1].span.to(numbered.span),
+                                  hint="name the layer as the listing does, as in `Number of parameters in CONV2: …`")
+                    return None
             if len(same) != 1:
                 self.sink.add(codes.E060, _numbered_missing(same, numbered.text, "answer"), numbered.span,
                               hint="name the layer as the listing does, as in `Number of parameters in CONV3: …`")
@@ -2354,7 +2370,7 @@ class _LineReader:
         if not named and placed is not None:  # `The first conv layer has 608 parameters`, `… of the second layer`
             return self._placed_line(asking, placed, lines)
         if not named:
-            beside = _beside_another(asking)
+            beside = _beside_another(asking) or (_unknown_qualifier(asking) if len(lines) > 1 else None)
             if beside is not None:  # `Params of the layer before the pool: …`, `… of both conv layers: …`
                 self.sink.add(codes.E060, f"this answer is about `{_shown(beside)}`: cnncalc cannot tell which one "
                                           f"layer that is", Span(beside[0].start, beside[-1].end),
@@ -5803,7 +5819,7 @@ _ROUNDING_RULE_WORDS = frozenset({"assume", "assuming", "always", "all", "every"
 _NOT_OUTPUTS = ("receptive", "field", "rf", "effective", "stride", "padding", "pad", "input", "kernel", "filter")
 _AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a")
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
-             "ninth": 8, "tenth": 9, "last": -1, "final": -1,
+             "ninth": 8, "tenth": 9, "last": -1, "final": -1, "initial": 0,
              **{f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}": n - 1 for n in range(1, 11)}
              }  # a layer named by its place: `the second conv layer`, `the last FC layer`, `the 2nd layer`
 
@@ -7116,6 +7132,24 @@ def _beside_another(asking: list[Tok]) -> list[Tok] | None:
         if relative or plural:
             return asking[max(0, j - 2):j + 3]
     return None
+
+
+def _unknown_qualifier(asking: list[Tok]) -> list[Tok] | None:
+    """`the downsampling layer`, `the hidden layer`: a layer named by a word that is no kind cnncalc reads nor a
+    place (each was judged as the last layer's answer); None when every `layer` is named by a kind, a place, an
+    activation, or as the layer above (`this layer`, `this hidden layer`, `the layer above`, `the output layer`)."""
+    words = [t.lower for t in asking]
+    for j, word in enumerate(words[1:], 1):
+        before = words[j - 1]
+        if word == "layer" and before.isalpha() and before not in _LAYER_QUALIFIERS and before not in _ORDINALS and \
+                _family(before) is None and before not in _STAGE_WORDS and words[j - 2:j] != ["fully", "connected"] \
+                and words[j - 2:j - 1] not in (["this"], ["that"], ["its"]):  # (`this hidden layer`: the one above)
+            return asking[j - 1:j + 1]
+    return None
+
+
+_LAYER_QUALIFIERS = {"the", "this", "that", "same", "current", "output", "top", "its", "each", "a", "one", "said",
+                     "given", "above", "following", "of", "in", "for", "does", "has", "conv"}  # before `layer`
 
 
 def _placed_first(tokens: list[Tok]) -> list[Tok]:

@@ -10196,3 +10196,38 @@ def test_layers_in_the_plural_or_beside_another(answer: str, verdicts: list[str]
                       f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == codes, report.messages()
+
+
+@pytest.mark.parametrize("answer, path, verdict", [
+    # the sheet above: conv1 448 parameters, 32x32x16; the pool 16x16x16; conv2 4,640 parameters, 16x16x32. Each of
+    # these named an earlier layer and was judged as the last one's (or the pool's), a right answer marked wrong
+    ("Number of parameters in Layer #1: 448", "conv1", "right"),
+    ("What is the output volume of Layer #2? 16x16x17", "maxpool1", "wrong"),
+    ("Params of the initial layer: 448", "conv1", "right"),
+    ("Params of conv layer 2: 4,640", "conv2", "right"),  # the second conv (layer 2 is the pool)
+    ("Conv layer 2 params: 4,641", "conv2", "wrong"),
+    ("Params of pool layer 1: 0", "maxpool1", "right"),
+])
+def test_a_layer_named_by_its_number_among_all_or_its_kind(answer: str, path: str, verdict: str) -> None:
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
+
+
+@pytest.mark.parametrize("answer", [
+    # a layer named by a word that is no kind cnncalc reads (`downsampling`, `hidden`) was the last layer's: E060
+    "Params of the downsampling layer: 0", "Params of the bottleneck layer: 448", "Params of the hidden layer: 448",
+])
+def test_a_layer_named_by_a_word_cnncalc_does_not_read(answer: str) -> None:
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert list(report.answers) == [], report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+def test_conv_layer_n_that_may_be_two_layers() -> None:
+    # conv, pool, conv, conv: `conv layer 3` is layer 3 (a conv) or the third conv (layer 4): E060, not a guess
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      "Conv: 32 3x3 filters, pad 1\nConv: 32 3x3 filters, pad 1\nParams of conv layer 3: 9,248\n")
+    assert list(report.answers) == [], report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)]
