@@ -1359,7 +1359,8 @@ class _LineReader:
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.places = False  # the line says where the network stands (`After CONV1: 55x55x96`), a new answer or not
         self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
-        self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060)
+        self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060), or
+        # `FC 10 neurons: …` (`named_answer`)
         # a question asked after the layer stated (`POOL1 is a 3x3 max pool. What is its output?`), answered below
         self.question: list[Tok] = []
         # the output volume a layer's line answers, while its description is read: a convolution described without
@@ -1668,8 +1669,8 @@ class _LineReader:
                 self.sink.add(codes.E060, f"cnncalc cannot read the answer after `{arrow.text}`",
                               Span(arrow.start, self.end), hint="write it as `CONV1 -> 32x32x10, 760 params`")
                 return None
-        elif self.sink.total > reported:
-            return None
+        elif self.sink.total > reported:  # (a line that may state a layer leaves it, unknown: what follows rests on it)
+            return self.unreadable(None, []) if self.maybe_layer else None
         asked = _asked_after(words)
         if asked is not None and _told_input_at(self.tokens[:asked], words[:asked]) is None and (
                 (_layer_kind(words[0]) is not None and _label(self.tokens[:1 + (kinds[1:2] == ["NUM"])]) is not None)
@@ -1973,11 +1974,14 @@ class _LineReader:
                         width is not None and not _number_or_width(width, _shape(rest[1]) if rest[1:2] else None))):
                     return None  # `GAP -> 1x1x64`, `ReLU -> 55x55x96`: a layer stated without numbers, then its output;
                     # `FC 4096 -> 4096`, `Dense 10 -> 10`: one stated with its width
+                if width is not None and ahead[:1] in (["neurons"], ["units"], ["outputs"]) and ahead[1:2] != [":"]:
+                    return None  # `FC 10 neurons`: a layer stated with its width (was E060, the layer unread)
                 if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
                     kind = words[0].rstrip("0123456789")  # `FC1` under an `FC:` without a number
                     unnumbered = [line for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)
                                   and line.items[0].label is None and _family(line.items[0].keyword) == _family(kind)]
+                    self.maybe_layer = _layer_kind(words[0]) is not None  # (`FC 10 neurons: …` may state one)
                     self.sink.add(codes.E060, f"no layer {name.upper()} above to give this answer to",
                                   Span(self.tokens[0].start, self.tokens[k - 1].end),
                                   hint=f"the {kind.upper()} layer above has no number: write `{kind.upper()} output: …`"
@@ -2022,7 +2026,7 @@ class _LineReader:
         same = _numbered_lines(lines, number)
         if len(same) != 1:
             if ahead[0] not in _NAME_JOINTS or same:  # `Layer 2: Max pool …` states the layer
-                self.sink.add(codes.E060, _numbered_missing(same, number, "answer"),
+                self.sink.add(codes.E060, _numbered_missing(same, number, "answer", lines),
                               Span(self.tokens[0].start, self.tokens[1].end),
                               hint="name the layer as the listing does, as in `CONV1 output: 32x32x10`")
             return None
@@ -2343,29 +2347,9 @@ class _LineReader:
                  (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
         asking = [t for j, t in enumerate(asking) if not (t.text == "#" and asking[j - 1].lower == "layer")]  # `Layer
         # #2` as `Layer 2`
-        at = next((j for j, t in enumerate(asking[:-1]) if t.lower == "layer" and asking[j + 1].kind == "NUM" and
-                   asking[j + 1].text.isdigit()), None)
-        numbered = asking[at + 1] if at is not None else None
-        if not named and numbered is not None and at is not None:
-            # `Number of parameters in Layer 3: …`, `What is the output of layer 2?`; `conv layer 2`, the second conv
-            # layer, or the one numbered 2 when it is a convolution: both, or E060
-            same = _numbered_lines(lines, numbered.text)
-            kind = _family(asking[at - 1].lower) if at else None
-            if kind is not None:
-                of_kind = _kind_lines(lines, kind)
-                same = sorted({i for i in same if i in of_kind} |
-                              set(of_kind[int(numbered.text) - 1:int(numbered.text)] if int(numbered.text) else []))
-                if len(same) > 1:
-                    self.sink.add(codes.E060, f"`{asking[at - 1].text} layer {numbered.text}` may be layer "
-                                              f"{numbered.text} or the {kind} layer {numbered.text} places among its "
-                                              f"kind: cnncalc cannot tell which", asking[at - 1].span.to(numbered.span),
-                                  hint="name the layer as the listing does, as in `Number of parameters in CONV2: …`")
-                    return None
-            if len(same) != 1:
-                self.sink.add(codes.E060, _numbered_missing(same, numbered.text, "answer"), numbered.span,
-                              hint="name the layer as the listing does, as in `Number of parameters in CONV3: …`")
-                return None
-            return same[0]
+        numbered = _layer_number(asking)
+        if not named and numbered is not None:
+            return self._numbered_line(asking, *numbered, lines)
         placed = _placed([t.lower for t in asking])
         if not named and placed is not None:  # `The first conv layer has 608 parameters`, `… of the second layer`
             return self._placed_line(asking, placed, lines)
@@ -2410,6 +2394,30 @@ class _LineReader:
                           hint="ask about one layer written above, as in `What is the output volume of CONV1?`")
             return None
         return index
+
+    def _numbered_line(self, asking: list[Tok], at: int, kind: str | None, lines: list[ir.Line]) -> int | None:
+        """The index of the layer an answer names by a number (`layer 3`, `conv layer 2`, `Conv 1`; the number at
+        `at`, after the words of `kind`, if any): the line whose name ends in it, or the one in that place among
+        all layers, or among that kind's (`conv layer 2` is the second convolution, or layer 2 when it is one). None,
+        after E060, when there is no such layer or those are different layers (`layer 2` under CONV1, POOL1, CONV2:
+        POOL1 by place, CONV2 by name)."""
+        number = asking[at]
+        place = int(number.text) - 1
+        if kind is None:
+            same = set(_numbered_lines(lines, number.text))
+        else:
+            of_kind = _kind_lines(lines, kind)
+            named = [i for i in _numbered_lines(lines, number.text) if i in of_kind]
+            same = {*named, *(of_kind[place:place + 1] if place >= 0 else [])}
+        if len(same) == 1:
+            return same.pop()
+        said = Span(asking[at - 1].start if kind is not None else number.start, number.end)
+        self.sink.add(codes.E060, _numbered_missing(sorted(same), number.text, "answer", lines)
+                      if kind is None or len(same) != 2 else
+                      f"`{_shown(asking[at - 1 - (asking[at - 1].lower == 'layer'):at + 1])}` may be "
+                      f"{' or '.join(_shown_layer(lines[i]) for i in sorted(same))}: cnncalc cannot tell which",
+                      said, hint="name the layer as the listing does, as in `Number of parameters in CONV3: …`")
+        return None
 
     def _placed_line(self, asking: list[Tok], placed: tuple[int, int, str | None], lines: list[ir.Line]
                      ) -> int | None:
@@ -3528,7 +3536,7 @@ class _LineReader:
         if numbered is not None:  # `Output of layer 1: …`: the layer the listing numbers so (`Layer 1: Conv …`)
             same = _numbered_lines(lines, numbered[1])
             index = same[0] if len(same) == 1 else None
-            missing = _numbered_missing(same, numbered[1], noun)
+            missing = _numbered_missing(same, numbered[1], noun, lines)
         elif placed is not None:  # `After the second layer: …`
             index = self._placed_line(name_tokens, placed, lines)
             if index is None:
@@ -7134,6 +7142,26 @@ def _beside_another(asking: list[Tok]) -> list[Tok] | None:
     return None
 
 
+def _layer_number(asking: list[Tok]) -> tuple[int, str | None] | None:
+    """Where an answer's words name a layer by a number, and the kind they name with it: `layer 3` (None), `conv
+    layer 2` and `Conv 1` (the kind); None when they name none so."""
+    for j, t in enumerate(asking[:-1]):
+        number = asking[j + 1]
+        if number.kind != "NUM" or not number.text.isdigit():
+            continue
+        if t.lower == "layer":
+            return j + 1, _family(asking[j - 1].lower) if j else None
+        if t.kind == "WORD" and _family(t.lower) is not None and not (j and asking[j - 1].kind == "NUM"):
+            return j + 1, _family(t.lower)  # `Conv 1`, `pool 2` (not `96 conv 11x11`)
+    return None
+
+
+def _shown_layer(line: ir.Line) -> str:
+    """A line's layer as an answer names it: its label, or its kind."""
+    call = line.items[0] if line.items else None
+    return (call.label or call.keyword).upper() if isinstance(call, ir.LayerCall) else "a layer"
+
+
 def _unknown_qualifier(asking: list[Tok]) -> list[Tok] | None:
     """`the downsampling layer`, `the hidden layer`: a layer named by a word that is no kind cnncalc reads nor a
     place (each was judged as the last layer's answer); None when every `layer` is named by a kind, a place, an
@@ -8792,20 +8820,29 @@ _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `C
 
 def _numbered_lines(lines: list[ir.Line], number: str) -> list[int]:
     """The indices of the lines above that `Layer 2` names: the layers whose names end in the number (`Layer 2: Max
-    pool 2x2, stride 2` is POOL2), or, when the listing numbers no layer, its second (CONV, POOL, FC only)."""
+    pool 2x2, stride 2` is POOL2), and the one in that place when every layer above is a CONV, POOL or FC layer (under
+    CONV1, POOL1, CONV2, `layer 2` is CONV2 by its name and POOL1 by its place: two, so which is not said)."""
     same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
             re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
     calls = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
-    if not same and number.isdigit() and 0 < int(number) <= len(calls) == len(lines) and \
-            all(_family(c.keyword) is not None and not any(ch.isdigit() for ch in c.label or "") for c in calls):
-        same = [int(number) - 1]
+    place = int(number) - 1 if number.isdigit() else -1
+    if 0 <= place < len(calls) == len(lines) and place not in same and \
+            all(_family(c.keyword) is not None for c in calls):
+        same = sorted([*same, place])
     return same
 
 
-def _numbered_missing(same: list[int], number: str, noun: str) -> str:
-    """Why `Layer N` names no one layer above: none ends in the number, or `same` (several) do."""
-    return f"no layer numbered {number} above to give this {noun} to" if not same else \
-        f"{len(same)} layers above end in the number {number}"
+def _numbered_missing(same: list[int], number: str, noun: str, lines: list[ir.Line]) -> str:
+    """Why `Layer N` names no one layer above: none ends in the number or is in that place, or `same` (several)
+    may be it, by their names or one by its place."""
+    if not same:
+        return f"no layer numbered {number} above to give this {noun} to"
+    by_name = [i for i in same if _shown_layer(lines[i]).endswith(number)]
+    by_place = [i for i in same if i not in by_name]
+    if not by_place:
+        return f"{len(same)} layers above end in the number {number}"
+    return f"layer {number} may be {' or '.join(_shown_layer(lines[i]) for i in by_name)} by its name or " \
+           f"{_shown_layer(lines[by_place[0]])} by its place: cnncalc cannot tell which"
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:

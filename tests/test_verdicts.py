@@ -10231,3 +10231,40 @@ def test_conv_layer_n_that_may_be_two_layers() -> None:
                       "Conv: 32 3x3 filters, pad 1\nConv: 32 3x3 filters, pad 1\nParams of conv layer 3: 9,248\n")
     assert list(report.answers) == [], report.messages()
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)]
+
+
+NAMED_SHEET = ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+               "CONV2: 32 3x3 filters, stride 1, pad 1\n")
+
+
+@pytest.mark.parametrize("answer, path, verdict", [
+    # conv1: (3·3·3 + 1)·16 = 448 parameters; conv2: (3·3·16 + 1)·32 = 4,640. A kind and a number without `layer`
+    # (`Conv 1`) was read as the kind alone, the layer above: a right answer about CONV1 marked wrong
+    ("Params of Conv 1: 448", "conv1", "right"),
+    ("Params of conv 2: 4,641", "conv2", "wrong"),
+    ("Params of pool 1: 0", "pool1", "right"),
+])
+def test_a_kind_and_its_number(answer: str, path: str, verdict: str) -> None:
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
+    unnamed = NAMED_SHEET.replace("CONV1: ", "Conv: ").replace("POOL1: ", "Pool: ").replace("CONV2: ", "Conv: ")
+    unnamed = homework(unnamed + answer + "\n")
+    assert [a.verdict for a in unnamed.answers] == [verdict], unnamed.messages()
+
+
+@pytest.mark.parametrize("answer", ["Layer 2 params: 0", "Params of layer 2: 0", "Output of layer 2: 16x16x16"])
+def test_layer_n_that_is_one_layer_by_its_name_and_another_by_its_place(answer: str) -> None:
+    # under CONV1, POOL1, CONV2, `layer 2` is POOL1 by its place and CONV2 by its name: it was CONV2's, and POOL1's
+    # right answer marked wrong; E060 now
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert list(report.answers) == [], report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 5)]
+    assert "CONV2 by its name or POOL1 by its place" in report.messages()[0]
+
+
+def test_fc_n_neurons_in_a_numbered_listing() -> None:
+    # `4. FC 10 neurons` was E060 ("no layer FC 10 above") and the layer left out: the last layer's answer below was
+    # judged as CONV2's. FC 10 on 16x16x32: (16·16·32 + 1)·10 = 81,930 parameters
+    report = homework("Input: 32x32x3\n1. Conv 16 3x3 filters, stride 1, pad 1\n2. Max pool 2x2, stride 2\n"
+                      "3. Conv 32 3x3 filters, stride 1, pad 1\n4. FC 10 neurons\nParams of the last layer: 81,930\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("fc1", "right")], report.messages()
