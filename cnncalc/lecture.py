@@ -2364,6 +2364,9 @@ class _LineReader:
             last = lines[-1].items[0]
             stage = next((t for j, t in enumerate(asking[1:], 1) if t.lower in _STAGE_WORDS and
                           asking[j - 1].lower in ("after", "before", "the")), None)
+            staged = _stage_placed(asking)
+            if staged is not None:  # `the first ReLU`: the first of the ReLU lines above
+                return self._staged_line(*staged, lines)
             if stage is not None and isinstance(last, ir.LayerCall) and last.keyword != stage.lower:
                 # `Output after ReLU: …` under POOL1: the ReLU's (none above), not the pool's
                 self.sink.add(codes.E060, f"this answer is about a `{stage.text}`, and the layer above is "
@@ -2394,6 +2397,18 @@ class _LineReader:
                           hint="ask about one layer written above, as in `What is the output volume of CONV1?`")
             return None
         return index
+
+    def _staged_line(self, ordinal: Tok, stage: Tok, lines: list[ir.Line]) -> int | None:
+        """The index of the activation (or dropout) line an answer names by its place among its kind (`the first
+        ReLU`, `the last ReLU`); None, after E060, when there is no such line above."""
+        staged = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
+                  line.items[0].keyword == stage.lower]
+        place = _ORDINALS[ordinal.lower]
+        if -len(staged) <= place < len(staged):
+            return staged[place]
+        self.sink.add(codes.E060, f"no {ordinal.text} `{stage.text}` above to give this answer to",
+                      ordinal.span.to(stage.span), hint="name it, as in `After RELU1: …`")
+        return None
 
     def _numbered_line(self, asking: list[Tok], at: int, kind: str | None, lines: list[ir.Line]) -> int | None:
         """The index of the layer an answer names by a number (`layer 3`, `conv layer 2`, `Conv 1`; the number at
@@ -3528,8 +3543,9 @@ class _LineReader:
             rest = [Tok("DIMS", rest[0].text, rest[0].start, rest[0].end)]
         kind = _kind_named([t.lower for t in name_tokens]) if label is None else None
         placed = _placed([t.lower for t in name_tokens]) if label is None and kind is None else None
-        if (label is None and kind is None and placed is None) or not rest or rest[0].kind != "DIMS" or \
-                (len(rest) > 1 and _depth_said(rest[1:]) is None):
+        staged = _stage_placed(name_tokens) if label is None and kind is None and placed is None else None
+        if (label is None and kind is None and placed is None and staged is None) or not rest or \
+                rest[0].kind != "DIMS" or (len(rest) > 1 and _depth_said(rest[1:]) is None):
             return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
         numbered = [t.text for t in name_tokens[-2:]] if [t.lower for t in name_tokens[-2:-1]] == ["layer"] and \
             len(name_tokens) == 2 and name_tokens[1].text.isdigit() else None
@@ -3537,8 +3553,9 @@ class _LineReader:
             same = _numbered_lines(lines, numbered[1])
             index = same[0] if len(same) == 1 else None
             missing = _numbered_missing(same, numbered[1], noun, lines)
-        elif placed is not None:  # `After the second layer: …`
-            index = self._placed_line(name_tokens, placed, lines)
+        elif placed is not None or staged is not None:  # `After the second layer: …`, `After the first ReLU: …`
+            index = self._placed_line(name_tokens, placed, lines) if placed is not None else \
+                self._staged_line(*staged, lines) if staged is not None else None
             if index is None:
                 return None  # (reported)
             missing = ""
@@ -7140,6 +7157,13 @@ def _beside_another(asking: list[Tok]) -> list[Tok] | None:
         if relative or plural:
             return asking[max(0, j - 2):j + 3]
     return None
+
+
+def _stage_placed(tokens: list[Tok]) -> tuple[Tok, Tok] | None:
+    """An activation (or dropout) named by its place among its kind (`the first ReLU`, `the 2nd ReLU`): the ordinal
+    and the stage's word; None when the words name none so."""
+    return next(((tokens[j - 1], t) for j, t in enumerate(tokens[1:], 1) if t.lower in _STAGE_WORDS and
+                 tokens[j - 1].lower in _ORDINALS), None)
 
 
 def _layer_number(asking: list[Tok]) -> tuple[int, str | None] | None:

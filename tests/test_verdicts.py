@@ -10268,3 +10268,26 @@ def test_fc_n_neurons_in_a_numbered_listing() -> None:
     report = homework("Input: 32x32x3\n1. Conv 16 3x3 filters, stride 1, pad 1\n2. Max pool 2x2, stride 2\n"
                       "3. Conv 32 3x3 filters, stride 1, pad 1\n4. FC 10 neurons\nParams of the last layer: 81,930\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("fc1", "right")], report.messages()
+
+
+@pytest.mark.parametrize("answer, path, verdict", [
+    # conv1 keeps 32x32 with 16 filters (pad 1): RELU1 32x32x16; the pool halves it, conv2 32 filters: RELU2 16x16x32.
+    # `the first ReLU` was the layer above's (RELU2, or the FC layer), its right answer marked wrong; `Output of the
+    # first ReLU: …` was prose
+    ("Params of the first relu: 0", "relu1", "right"),
+    ("What is the output of the first ReLU? 32x32x16", "relu1", "right"),
+    ("Output of the first ReLU: 32x32x17", "relu1", "wrong"),
+    ("After the last ReLU: 16x16x32", "relu2", "right"),
+    ("Output of the 2nd ReLU: 16x16x31", "relu2", "wrong"),
+])
+def test_an_activation_named_by_its_place_among_its_kind(answer: str, path: str, verdict: str) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nRELU1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"CONV2: 32 3x3 filters, stride 1, pad 1\nRELU2\n{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
+
+
+def test_an_activation_by_a_place_none_has() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nRELU1\nOutput of the third ReLU: 32x32x16\n")
+    assert list(report.answers) == []
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 4, 15, "no third `ReLU` above to give this answer to")]
