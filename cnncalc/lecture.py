@@ -3535,8 +3535,8 @@ class _LineReader:
         words = [t.lower for t in rest]
         rest = rest[_skip(words, 0, _AFTER_FILLERS):]  # `After POOL1, the output is 16x16x10`
         noun = "input" if received else "output"
-        while rest and rest[-1].text in (".", "!"):
-            rest = rest[:-1]
+        while rest and (rest[-1].text in (".", "!") or (len(rest) > 1 and rest[-1].lower in ("volume", "tensor"))):
+            rest = rest[:-1]  # (`CONV2 receives a 16x16x16 volume.`)
         if received:
             rest = [t for t in rest if t.lower not in _VALUE_WORDS]
         if [t.kind for t in rest] == ["NUM"]:  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
@@ -7417,9 +7417,11 @@ def _receiving(words: list[str]) -> tuple[slice, int] | None:
     joint = next((j for j, w in enumerate(words) if w in (":", "=", "is", "receives")), None)
     if joint is None or joint < at + 1:
         return None
-    if words[at:at + 2] in (["input", "to"], ["input", "of"], ["input", "for"], ["input", "into"],
-                            ["output", "before"]) and joint > at + 2 and words[joint] != "receives":
-        return slice(at + 2, joint), joint  # (`Output before POOL1: …`, what POOL1 receives)
+    said = _skip(words, at + 1, ("size", "volume", "shape", "dimensions")) if words[at:at + 1] == ["input"] else at + 1
+    if ((words[at:at + 1] == ["input"] and words[said:said + 1] in (["to"], ["of"], ["for"], ["into"])) or
+            words[at:at + 2] == ["output", "before"]) and joint > said + 1 and words[joint] != "receives":
+        return slice(said + 1, joint), joint  # (`Input size of CONV2 = …`; `Output before POOL1: …`, what POOL1
+        # receives)
     if words[:1] == ["before"] and words[joint] in (":", "=") and joint > 1:
         return slice(1, joint), joint  # `Before POOL1: 55x55x96`
     if words[joint - 1:joint] == ["input"] and words[joint] in (":", "=") and joint > 1:

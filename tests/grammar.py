@@ -583,7 +583,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Pool layer 0 output: 1x1x1", "Params of the conv layers: 9", "MACs of all FC layers = 1e9",
               "Params of the convs:", "Params of the layer before the pool: 9", "Output of the previous layer: 9x9x9",
               "Params of Conv 1: 9", "Params of pool 99999999999: 0", "Layer 2 params: 9", "4. FC 10 neurons",
-              "FC 0 neurons: 9 params", "Output of the first ReLU: 9x9x9", "After the 10th sigmoid: 1"]
+              "FC 0 neurons: 9 params", "Output of the first ReLU: 9x9x9", "After the 10th sigmoid: 1",
+              "Input size of CONV1 = 9x9x9", "POOL1 receives a 0x0x0 volume.", "Input shape for FC9: 1e9"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

@@ -10291,3 +10291,17 @@ def test_an_activation_by_a_place_none_has() -> None:
     assert list(report.answers) == []
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 4, 15, "no third `ReLU` above to give this answer to")]
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # CONV2 receives the pool's 16x16x16 (32x32x16 halved). These were prose: a wrong answer passed unjudged
+    ("Input size of CONV2 = 16x16x17", "wrong"),
+    ("Input size of CONV2 = 16x16x16", "right"),
+    ("Input shape for CONV2: 16x16x17", "wrong"),
+    ("CONV2 receives a 16x16x17 volume.", "wrong"),
+    ("CONV2 receives a 16x16x16 volume.", "right"),
+])
+def test_what_a_layer_receives_said_with_a_size_word_or_a_volume_after(answer: str, verdict: str) -> None:
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv2", "input", verdict)], \
+        report.messages()
