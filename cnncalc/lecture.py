@@ -1582,8 +1582,8 @@ class _LineReader:
                             for t in self.tokens[:lead])
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
-                    self.tokens[lead:])))))))),
+                _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
+                    _sides_heading(self.tokens[lead:])))))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -4035,8 +4035,11 @@ class _LineReader:
             marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
         operations = words[at:at + 1] in (["operations"], ["ops"], ["compute"], ["computation"], ["cost"]) and \
             marker is not None and any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not prose
-        if operations and head is None and marker is not None and words[-1] in _MAC_UNITS:
-            head, words, tokens = ("macs",), words[:-1], tokens[:-1]  # `Operations: 105,415,200 MACs`: the unit says
+        unit_length = next((len(phrase) for phrase, word in _SENTENCE_NOUNS.items()
+                            if word == "MACs" and tuple(words[-len(phrase):]) == phrase), int(words[-1] in _MAC_UNITS))
+        if operations and head is None and marker is not None and unit_length:
+            # `Operations: 105,415,200 MACs`, `Computation: … multiply-adds`: the unit says
+            head, words, tokens = ("macs",), words[:-unit_length], tokens[:-unit_length]
         elif words[at:at + 1] != ["operations"] and words[at:at + 1] != ["ops"]:
             operations = False  # `Cost: 105M` says no unit: prose
         if marker is None or (head is None and words[at:at + 1] != ["flops"] and not operations) or \
@@ -7202,6 +7205,51 @@ def _unknown_qualifier(asking: list[Tok]) -> list[Tok] | None:
 
 _LAYER_QUALIFIERS = {"the", "this", "that", "same", "current", "output", "top", "its", "each", "a", "one", "said",
                      "given", "above", "following", "of", "in", "for", "does", "has", "conv"}  # before `layer`
+
+
+def _sides_heading(tokens: list[Tok]) -> list[Tok]:
+    """`H x W x D = 32x32x16`, `HxWxC: …`, `C x H x W = 16x32x32`: a heading of the sides' letters, as `Output: …`
+    (channels first, `Output (CxHxW): …`); other tokens as they are (a heading in another order, `W x H x D`, is
+    no output cnncalc reads)."""
+    colon = next((j for j, t in enumerate(tokens) if t.text in (":", "=")), None)
+    if colon is None or not 0 < colon <= 5:
+        return tokens
+    said = "".join(t.text for t in tokens[:colon]).lower().replace("×", "x")
+    if said not in _SIDES_HEADINGS:
+        return tokens
+    heading = Tok("WORD", "Output", tokens[0].start, tokens[colon - 1].end)
+    if not _SIDES_HEADINGS[said]:
+        return [heading, *tokens[colon:]]
+    volume = tokens[colon + 1:colon + 2]
+    if not volume or volume[0].kind != "DIMS":
+        return tokens
+    order = [Tok("P", "(", volume[0].end, volume[0].end), Tok("WORD", "CxHxW", volume[0].end, volume[0].end),
+             Tok("P", ")", volume[0].end, volume[0].end)]  # (as `Output: 16x32x32 (CxHxW)` says it)
+    return [heading, tokens[colon], volume[0], *order, *tokens[colon + 2:]]
+
+
+_SIDES_HEADINGS = {**dict.fromkeys(("hxwxd", "hxwxc", "hxwxk", "hxwxn"), False),
+                   **dict.fromkeys(("cxhxw", "dxhxw", "kxhxw"), True)}  # a heading of letters -> channels first?
+
+
+def _this_layer_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`Output of this layer: …`, `This layer's output: …`, `Its params: …`, `Output of the layer = …` as `Output:
+    …`, `Params: …`: the layer above's answer, as without the words (each was prose, a wrong answer passing
+    unjudged); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    owner = 4 if words[:4] in (["this", "layer", "'", "s"], ["the", "layer", "'", "s"], ["this", "layer", "’", "s"],
+                                ["the", "layer", "’", "s"]) else 1 if words[:1] == ["its"] else 0
+    head = _count_head(words, owner)
+    said = len(head) if head is not None else 1 if words[owner:owner + 1] == ["output"] else 0
+    if not said:
+        return tokens
+    after = owner + said
+    if owner and words[after:after + 1] in ([":"], ["="]):
+        return tokens[owner:]
+    if not owner and words[after:after + 2] in (["of", "this"], ["of", "the"], ["for", "this"], ["in", "this"]) and \
+            words[after + 2:after + 4] in (["layer", ":"], ["layer", "="]):
+        return [*tokens[:after], *tokens[after + 3:]]
+    return tokens
 
 
 def _placed_first(tokens: list[Tok]) -> list[Tok]:

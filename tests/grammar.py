@@ -584,7 +584,9 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Params of the convs:", "Params of the layer before the pool: 9", "Output of the previous layer: 9x9x9",
               "Params of Conv 1: 9", "Params of pool 99999999999: 0", "Layer 2 params: 9", "4. FC 10 neurons",
               "FC 0 neurons: 9 params", "Output of the first ReLU: 9x9x9", "After the 10th sigmoid: 1",
-              "Input size of CONV1 = 9x9x9", "POOL1 receives a 0x0x0 volume.", "Input shape for FC9: 1e9"]
+              "Input size of CONV1 = 9x9x9", "POOL1 receives a 0x0x0 volume.", "Input shape for FC9: 1e9",
+              "Output of this layer: 9x9x9", "This layer's params: 99999999999", "Its output =", "H x W x D = 0x0x0",
+              "C x H x W = 9x9x9x9", "CxHxW: 9", "Computation: 9 multiply-adds"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

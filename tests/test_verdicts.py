@@ -10305,3 +10305,23 @@ def test_what_a_layer_receives_said_with_a_size_word_or_a_volume_after(answer: s
     report = homework(NAMED_SHEET + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv2", "input", verdict)], \
         report.messages()
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # CONV1 with 16 3x3 filters, pad 1 on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 parameters, 32·32·16·27 = 442,368
+    # MACs. Each of these was prose: a wrong answer passed unjudged
+    ("Output of this layer: 32x32x17", "wrong"),
+    ("Output of the layer = 32x32x16", "right"),
+    ("This layer's output: 32x32x17", "wrong"),
+    ("This layer's params: 449", "wrong"),
+    ("Its output: 32x32x16", "right"),
+    ("H x W x D = 32x32x17", "wrong"),
+    ("HxWxC: 32x32x16", "right"),
+    ("C x H x W = 16x32x32", "right"),  # channels first
+    ("C x H x W = 17x32x32", "wrong"),
+    ("Computation: 442,369 multiply-adds", "wrong"),
+    ("Operations: 442,368 multiply-accumulates", "right"),
+])
+def test_the_layer_above_named_as_this_layer_or_its_sides_as_letters(answer: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", verdict)], report.messages()
