@@ -4036,7 +4036,8 @@ class _LineReader:
         operations = words[at:at + 1] in (["operations"], ["ops"], ["compute"], ["computation"], ["cost"]) and \
             marker is not None and any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not prose
         unit_length = next((len(phrase) for phrase, word in _SENTENCE_NOUNS.items()
-                            if word == "MACs" and tuple(words[-len(phrase):]) == phrase), int(words[-1] in _MAC_UNITS))
+                            if word == "MACs" and tuple(words[-len(phrase):]) == phrase),
+                           int(words[-1:] != [] and words[-1] in _MAC_UNITS)) if operations else 0
         if operations and head is None and marker is not None and unit_length:
             # `Operations: 105,415,200 MACs`, `Computation: … multiply-adds`: the unit says
             head, words, tokens = ("macs",), words[:-unit_length], tokens[:-unit_length]

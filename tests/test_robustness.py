@@ -272,6 +272,7 @@ def test_fuzz_cases_never_raise(seed: int) -> None:
 
 @given(st.integers(0, 2**32), st.sampled_from([["--format", "json"], ["--explain"], ["--depth", "2"],
                                                 ["--format", "csv"], ["--rounding", "floor"], ["--show-notes"]]))
+@example(14409, ["--format", "json"])  # a line with no words after its bullet: IndexError, seeking a unit
 def test_fuzz_cases_through_the_command_line(seed: int, options: list[str]) -> None:
     _, text = case(seed)
     for command in (["-"], ["check", "-"]):
