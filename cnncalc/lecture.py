@@ -592,8 +592,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     assumed_pad = _padding_assumed(tokens) or assumed_pad
                     assumed_unbiased = _biases_left_out(tokens) or assumed_unbiased
                     assumed_rounding = _rounding_assumed(tokens) or assumed_rounding
-                    if current.lines and current.unread_layer is None and \
-                            _LAYER_WORDS.intersection(t.lower for t in tokens):
+                    if current.lines and current.unread_layer is None and not reader.said_again and \
+                            _LAYER_WORDS.intersection(t.lower for t in tokens):  # (an answer said again is no layer)
                         current.unread_layer = number
                     if stripped.endswith("?"):
                         question = tokens, first, True
@@ -1976,6 +1976,13 @@ class _LineReader:
                     # `FC 4096 -> 4096`, `Dense 10 -> 10`: one stated with its width
                 if width is not None and ahead[:1] in (["neurons"], ["units"], ["outputs"]) and ahead[1:2] != [":"]:
                     return None  # `FC 10 neurons`: a layer stated with its width (was E060, the layer unread)
+                numbered_kind = _layer_number(self.tokens[:k]) if k == 2 and ahead[0] not in (":", "=") else None
+                if numbered_kind is not None and numbered_kind[1] is not None and \
+                        0 < int(self.tokens[1].text) <= len(_kind_lines(lines, numbered_kind[1])):
+                    # `Conv 2 output: …`, no CONV2 named: the second conv
+                    index = self._numbered_line(self.tokens[:k], *numbered_kind, lines)
+                    rest = _answers_after(rest)
+                    return (index, rest) if index is not None and rest else None
                 if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
                     kind = words[0].rstrip("0123456789")  # `FC1` under an `FC:` without a number
@@ -2421,8 +2428,8 @@ class _LineReader:
         if kind is None:
             same = set(_numbered_lines(lines, number.text))
         else:
-            of_kind = _kind_lines(lines, kind)
-            named = [i for i in _numbered_lines(lines, number.text) if i in of_kind]
+            of_kind = _kind_lines(lines, kind)  # (`Conv 3` is no layer 3, `conv layer 3` may be)
+            named = [i for i in _numbered_lines(lines, number.text, asking[at - 1].lower == "layer") if i in of_kind]
             same = {*named, *(of_kind[place:place + 1] if place >= 0 else [])}
         if len(same) == 1:
             return same.pop()
@@ -3567,6 +3574,11 @@ class _LineReader:
                 f"`{said}`: {found} layers above are of that kind, and which is not said"
         else:
             index = _named_line(lines, label) if label is not None else None
+            numbered_kind = _layer_number(name_tokens) if index is None and len(name_tokens) == 2 else None
+            if numbered_kind is not None and numbered_kind[1] is not None:  # `Output of Conv 2: …` (no CONV2 named)
+                index = self._numbered_line(name_tokens, *numbered_kind, lines)
+                if index is None:
+                    return None  # (reported)
             said = f"layer {(label or '').upper()}"
             missing = f"no {said} above to give this {noun} to"
         shape = _shape(rest[0])
@@ -8362,7 +8374,9 @@ def _about_layer(tokens: list[Tok]) -> list[Tok]:
     def layer(name: list[Tok]) -> bool:
         named = [t.lower for t in name]
         return 0 < len(name) <= 5 and (named == ["this", "layer"] or (named[:1] == ["the"] and named[-1:] == ["layer"])
-                                       or (_label(name) is not None and _layer_kind(" ".join(named)) is not None))
+                                       or (_label(name) is not None and _layer_kind(" ".join(named)) is not None)
+                                       or _layer_number(name) is not None  # `layer 3`, `conv layer 2`, `Conv 2`
+                                       or (named[:1] == ["the"] and _placed(named) is not None))  # `the 2nd conv`
 
     if words[:1] == ["its"] and words[1:2] and words[1] in ("output", "number", "parameter", "parameters", "params"):
         return [tokens[0]._replace(text="the"), *tokens[1:]]
@@ -8390,7 +8404,9 @@ def _about_layer(tokens: list[Tok]) -> list[Tok]:
                     tokens[counted], said(rest)._replace(text="in"), *name, said(rest)._replace(text="is"),
                     tokens[rest + 2], *tokens[counted + 1:]]
     verb = next((k for k in range(rest + 1, len(words)) if words[k] in ("is", "are", ":", "=")), None)
-    if after[:1] == ["the"] and verb is not None:  # `For CONV1, the output volume is 55x55x96`
+    if verb is not None and (after[:1] == ["the"] or (comma is not None and (
+            after[:1] == ["output"] or _count_head(words, rest) is not None))):
+        # `For CONV1, the output volume is 55x55x96`; `For the 2nd conv, params = 4,640`
         return [*tokens[rest:verb], said(verb)._replace(text="of"), *name, *tokens[verb:]]
     return tokens
 
@@ -8893,15 +8909,16 @@ _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume
 _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`
 
 
-def _numbered_lines(lines: list[ir.Line], number: str) -> list[int]:
+def _numbered_lines(lines: list[ir.Line], number: str, placed: bool = True) -> list[int]:
     """The indices of the lines above that `Layer 2` names: the layers whose names end in the number (`Layer 2: Max
-    pool 2x2, stride 2` is POOL2), and the one in that place when every layer above is a CONV, POOL or FC layer (under
-    CONV1, POOL1, CONV2, `layer 2` is CONV2 by its name and POOL1 by its place: two, so which is not said)."""
+    pool 2x2, stride 2` is POOL2), and with `placed` the one in that place when every layer above is a CONV, POOL or
+    FC layer (under CONV1, POOL1, CONV2, `layer 2` is CONV2 by its name and POOL1 by its place: two, so which is not
+    said)."""
     same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
             re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
     calls = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
     place = int(number) - 1 if number.isdigit() else -1
-    if 0 <= place < len(calls) == len(lines) and place not in same and \
+    if placed and 0 <= place < len(calls) == len(lines) and place not in same and \
             all(_family(c.keyword) is not None for c in calls):
         same = sorted([*same, place])
     return same

@@ -10325,3 +10325,39 @@ def test_what_a_layer_receives_said_with_a_size_word_or_a_volume_after(answer: s
 def test_the_layer_above_named_as_this_layer_or_its_sides_as_letters(answer: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{answer}\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("answer, path, verdict", [
+    # the unnamed sheet: conv 16 3x3 pad 1 (448 params, 32x32x16), a 2x2 pool (16x16x16), conv 32 3x3 pad 1 (4,640
+    # params, 16x16x32). A sentence naming its layer by number or place first was prose; `Conv 2 output: …` was E060
+    # (no layer named CONV2) though it is the second conv
+    ("In layer 3 there are 4,641 parameters.", "conv2", "wrong"),
+    ("In layer 3 there are 4,640 parameters.", "conv2", "right"),
+    ("For layer 2, the output is 16x16x17.", "maxpool1", "wrong"),
+    ("For the 2nd conv, params = 4,641", "conv2", "wrong"),
+    ("For Conv 2, output: 16x16x33", "conv2", "wrong"),
+    ("Output of Conv 2: 16x16x32", "conv2", "right"),
+    ("Conv 2 output: 16x16x33", "conv2", "wrong"),
+    ("Pool 1 output: 16x16x16", "maxpool1", "right"),
+])
+def test_a_layer_by_number_or_kind_and_number_on_an_unnamed_sheet(answer: str, path: str, verdict: str) -> None:
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      f"Conv: 32 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
+
+
+def test_a_kind_and_a_number_beyond_its_layers() -> None:
+    # two convs above: `Conv 3` is none of them (layer 3 is a conv, but `Conv 3` names no layer by its place)
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      "Conv: 32 3x3 filters, pad 1\nConv 3 output: 16x16x32\n")
+    assert list(report.answers) == []
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 5)]
+
+
+def test_an_answer_said_again_naming_a_layer_is_no_unread_layer() -> None:
+    # `Params of the first conv layer: 156` says again `Params of layer 1: 156`: it was taken for prose that may state
+    # a layer, and the total below went unchecked (N046). LeNet's C1: (5·5·1 + 1)·6 = 156; the pool has none
+    report = homework("Input: 28x28x1\nLayer 1: Conv 5x5, 6 filters, stride 1, pad 2 -> 28x28x6\n"
+                      "Layer 2: Avg pool 2x2, stride 2 -> 14x14x6\nParams of layer 1: 156\n"
+                      "Params of the first conv layer: 156\nTotal params: 157\n")
+    assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", "wrong"), report.messages()
