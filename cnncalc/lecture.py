@@ -1977,8 +1977,10 @@ class _LineReader:
                 if width is not None and ahead[:1] in (["neurons"], ["units"], ["outputs"]) and ahead[1:2] != [":"]:
                     return None  # `FC 10 neurons`: a layer stated with its width (was E060, the layer unread)
                 numbered_kind = _layer_number(self.tokens[:k]) if k == 2 and ahead[0] not in (":", "=") else None
-                if numbered_kind is not None and numbered_kind[1] is not None and \
-                        0 < int(self.tokens[1].text) <= len(_kind_lines(lines, numbered_kind[1])):
+                of_kind = _kind_lines(lines, numbered_kind[1]) if numbered_kind and numbered_kind[1] else []
+                if numbered_kind is not None and numbered_kind[1] is not None and (
+                        0 < int(self.tokens[1].text) <= len(of_kind) or
+                        any(_fc_units(lines[i]) == int(self.tokens[1].text) for i in of_kind)):
                     # `Conv 2 output: …`, no CONV2 named: the second conv
                     index = self._numbered_line(self.tokens[:k], *numbered_kind, lines)
                     rest = _answers_after(rest)
@@ -2431,6 +2433,9 @@ class _LineReader:
             of_kind = _kind_lines(lines, kind)  # (`Conv 3` is no layer 3, `conv layer 3` may be)
             named = [i for i in _numbered_lines(lines, number.text, asking[at - 1].lower == "layer") if i in of_kind]
             same = {*named, *(of_kind[place:place + 1] if place >= 0 else [])}
+            wide = [i for i in of_kind if _fc_units(lines[i]) == int(number.text)] if kind == "fc" else []
+            if not same and len(wide) == 1:
+                return wide[0]  # `MACs of FC 10: …`: the one FC layer 10 wide, as `FC 4096` names one by its width
         if len(same) == 1:
             return same.pop()
         said = Span(asking[at - 1].start if kind is not None else number.start, number.end)
@@ -7194,6 +7199,13 @@ def _layer_number(asking: list[Tok]) -> tuple[int, str | None] | None:
         if t.kind == "WORD" and _family(t.lower) is not None and not (j and asking[j - 1].kind == "NUM"):
             return j + 1, _family(t.lower)  # `Conv 1`, `pool 2` (not `96 conv 11x11`)
     return None
+
+
+def _fc_units(line: ir.Line) -> int | None:
+    """The width of a line's fully connected layer as written (`FC: 10 neurons`); None for any other line."""
+    call = line.items[0] if line.items else None
+    return next((arg.value.value for arg in call.args if arg.name == "units" and isinstance(arg.value, ir.Num)), None) \
+        if isinstance(call, ir.LayerCall) else None
 
 
 def _shown_layer(line: ir.Line) -> str:

@@ -10361,3 +10361,17 @@ def test_an_answer_said_again_naming_a_layer_is_no_unread_layer() -> None:
                       "Layer 2: Avg pool 2x2, stride 2 -> 14x14x6\nParams of layer 1: 156\n"
                       "Params of the first conv layer: 156\nTotal params: 157\n")
     assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", "wrong"), report.messages()
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # an FC layer named by its width: FC 10 on 16x16x32, 16·16·32·10 = 81,920 MACs and 81,920 + 10 = 81,930
+    # parameters (`MACs of FC 10` was read as the tenth FC layer, E060; `FC 10 params:` was E060 before too)
+    ("MACs of FC 10: 81,920", "right"),
+    ("Params of the FC 10 layer: 81,931", "wrong"),
+    ("FC 10 params: 81,931", "wrong"),
+    ("Dense 10 params: 81,930", "right"),
+])
+def test_an_fc_layer_named_by_its_width(answer: str, verdict: str) -> None:
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
+                      f"Conv: 32 3x3 filters, stride 1, pad 1\nFC: 10 neurons\n{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("fc1", verdict)], report.messages()
