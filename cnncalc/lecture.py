@@ -8219,14 +8219,15 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
         # `The FC layer has 699,850 params`: that kind's; `The second layer has …`: the one in that place
         named, leads = [Tok("WORD", "of", tokens[0].start, tokens[0].start), *tokens[:has]], (words[:has + 1],)
     for lead in leads:
-        rounded = _skip(words, len(lead), tuple(_APPROXIMATELY))  # `It has ~35K parameters`, `about 35K`
-        at = rounded if words[:len(lead)] == lead else len(lead)
+        if words[:len(lead)] != lead:
+            continue
+        at = _skip(words, len(lead), tuple(_APPROXIMATELY))  # `It has ~35K parameters`, `about 35K`
         at = _past_sentence_working(tokens, at, end)  # `It has (3*3*3+1)*16 = 448 parameters`
         if at < end and tokens[at].kind == "NUM":  # `It requires 442,368 multiply-accumulates`: one word, `MACs`
             tokens, words, end = _noun_phrase_merged(tokens, at + 1, end)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
         none = words[at:at + 1] == ["no"] and words[counted:counted + 1] != [] and words[counted] in ir.ANSWER_WORDS
-        if words[:len(lead)] == lead and end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
+        if end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
                 (words[counted] in ir.ANSWER_WORDS or words[counted] in ("values", "activations")):
             # (`It has no parameters`, `No params`: none, 0)
             word, count = tokens[counted], tokens[at] if not none else Tok("WORD", "none", tokens[at].start,
