@@ -309,7 +309,7 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
 def _workings(text: str) -> Workings:
     """A homework sheet's workings (`equalities`, with `fractions`: imported for the lecture's notation only)."""
     from cnncalc.equalities import Workings
-    from cnncalc.lecture import plain
+    from cnncalc.markup import plain
     return Workings(text, plain)
 
 

@@ -61,6 +61,7 @@ from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.base import BYTES_PER_VALUE
+from cnncalc.markup import plain
 from cnncalc.record import NamedTuple
 from cnncalc.tokens import count_from_text, input_problem, short
 
@@ -283,14 +284,6 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
     return steps if named >= 2 else None
 
 
-# a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`,
-# `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
-_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
-                     r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])"
-                     r"|(?<![0-9])[0-9]{1,3}(?:(?:\{,\}|\\,)[0-9]{3})+(?![0-9])")  # LaTeX's thousands: `34{,}944`
-_MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
-
-
 _NOT_BLANK = re.compile(r"^[ \t]*\S", re.M)  # a line that is not blank, at its first character
 
 
@@ -300,30 +293,6 @@ def _past_limit(sink: DiagnosticSink, span: Span) -> None:
     sink.add(codes.E060, f"more than {limits.MAX_LECTURE_LINES:,} lines in the lecture's notation: the rest is not "
                          f"read", span, hint="split the sheet into files of fewer lines (`cnncalc check DIR` reads "
                                              "them all)")
-
-
-def _blanked(markup: re.Match[str]) -> str:
-    """A piece of markup as blanks of its length (`_MARKUP_AS` for those read as a sign); a number with LaTeX's
-    thousands separators as one with commas (`34{,}944` as `  34,944`; `34\\,944`, a thin space, as `  34944`), moved
-    right."""
-    found = markup.group()
-    if found[:1].isdigit():
-        number = found.replace("{,}", ",").replace("\\,", "")
-        return " " * (len(found) - len(number)) + number
-    return _MARKUP_AS.get(found, " " * len(found))
-
-
-def plain(text: str) -> str:
-    """The text with a notebook's markup blanked out, each character where it was (`$55 \times 55 \times 96$` reads
-    as `55 x 55 x 96`; a struck-out `~~55x55x96~~` is withdrawn), so that spans point into the text as written. A
-    line of markup alone (a code fence, `$$`, a line struck out whole) stays as it is: it is no blank line."""
-    if not _MARKUP.search(text):
-        return text
-    lines = []
-    for line in text.split("\n"):
-        plain = _MARKUP.sub(_blanked, line)
-        lines.append(plain if plain.strip() or not line.strip() else line)
-    return "\n".join(lines)
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:

@@ -178,7 +178,8 @@ def detect(text: str, name: str) -> str:
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` (after a step's letter too, `(a) CONV: 8 filters, …`),
     `conv1: nn.Conv2d(3, 64, 11)`, `Conv2D(32, (3,3)) ->`, `conv3-64: output …`, `conv 3x3, 64, … ->` and
     `CONV1 output: …` lines, and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
-    more of them than spec statements, in its first 64K characters)."""
+    more of them than spec statements, in its first 64K characters, a notebook's markup blanked out as the lecture's
+    reader blanks it)."""
     lower = name.lower()
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
@@ -187,6 +188,8 @@ def detect(text: str, name: str) -> str:
     head = text if end < 0 else text[:end]  # whole lines: a table's 800 KB header row is one
     if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
+    from cnncalc.markup import plain  # (not on a `.spec` file's start-up)
+    head = plain(head)  # a notebook's `$32 \times 32 \times 3$`, `**Layer 1:**` read as the lecture's reader reads them
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
         _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \

@@ -10375,3 +10375,34 @@ def test_an_fc_layer_named_by_its_width(answer: str, verdict: str) -> None:
     report = homework("Input: 32x32x3\nConv: 16 3x3 filters, stride 1, pad 1\nPool: 2x2 max pool, stride 2\n"
                       f"Conv: 32 3x3 filters, stride 1, pad 1\nFC: 10 neurons\n{answer}\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("fc1", verdict)], report.messages()
+
+
+LATEX_SHEET = """## Problem 1
+Input: $32 \\times 32 \\times 3$
+
+**Layer 1:** Conv, 8 filters of $5 \\times 5$, stride 1, no padding.
+
+Output size: $\\frac{{32 - 5 + 2 \\cdot 0}}{{1}} + 1 = 28$, so the output is $28 \\times 28 \\times 8$.
+
+Parameters: $(5 \\cdot 5 \\cdot 3 + 1) \\cdot 8 = {params}$
+
+**Layer 2:** Max pool $2 \\times 2$, stride 2.
+
+Output: $\\frac{{28 - 2}}{{2}} + 1 = 14 \\Rightarrow 14 \\times 14 \\times {depth}$
+"""
+
+
+@pytest.mark.parametrize("params, depth, verdicts", [
+    # (32 - 5)/1 + 1 = 28; (5·5·3 + 1)·8 = 608; the pool halves 28 to 14, 8 channels kept
+    ("608", "8", ["right", "right", "right"]),
+    ("609", "9", ["right", "wrong", "wrong"]),
+])
+def test_a_notebook_sheet_of_latex_is_detected_as_the_lecture_notation(params: str, depth: str,
+                                                                        verdicts: list[str]) -> None:
+    # its `$32 \times 32 \times 3$` and `**Layer 1:**` hid every line from detection: read as the spec language, the
+    # sheet was 38 errors and no verdict
+    from cnncalc.notations import detect
+    text = LATEX_SHEET.format(params=params, depth=depth)
+    assert detect(text, "hw.md") == "lecture"
+    report = cnncalc.analyze_text(text, "hw.md")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
