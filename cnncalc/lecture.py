@@ -909,6 +909,10 @@ class _Table:
         remarks = [m.group(2) if m and m.group(1) in _COLUMNS else "" for m in split]
         keys = [m.group(1) if m and m.group(1) in _COLUMNS else key for m, key in zip(split, keys)]
         roles = [_COLUMNS.get(key, "?") for key in keys]
+        for j, (key, remark) in enumerate(zip(keys, remarks)):  # `Weights (incl. bias)`, `Weights with biases`:
+            said = re.findall(r"[a-z]+|[+&]", f"{key} {remark}")  # every parameter
+            if said[:1] == ["weights"] and _biases_included(said[1:]):
+                roles[j] = "params"
         if keys[:1] == [""] and "name" not in roles:
             roles[0] = "name"  # the deeplearning.ai course's table leaves its layers' column without a header
         if roles.count("output") > 1 and "size" in keys and set(_HYPERPARAMETER_COLUMNS) & set(roles):
@@ -4038,6 +4042,9 @@ class _LineReader:
                           hint=f"{ir.FLOPS_HINT}: `MACs: 105.4M`")
             return None
         quantity = _COUNT_WORDS[head]
+        heading = next((j for j in range(at + len(head), marker) if words[j] in (":", "=", "≈", "?")), marker)
+        if quantity == "weights" and _biases_included(words[at + len(head):heading]):
+            quantity = "params"  # `Weights (with bias): 448`, `Weights incl. bias: …`: all the parameters
         other = _another_count(words, tokens, at + len(head), marker)
         if other is not None:  # `Weights = 750 with biases = 10`: the last number was taken for the weights
             last = tokens[min(marker + 1, len(tokens) - 1)]
@@ -4080,6 +4087,8 @@ class _LineReader:
         if count is None:
             return None
         unit = [t.lower for t in tokens if t.start >= count.span.end and t.text not in ("!", ".")]
+        if quantity == "weights" and _biases_included(unit):
+            quantity = "params"  # `Weights: 448 (with bias)`: every parameter
         said = _COUNT_WORDS.get(tuple(unit)) if unit and _count_head(unit, 0) == tuple(unit) else None
         if said is not None and said != quantity and quantity in _COUNT_PARTS:
             if said in _COUNT_PARTS[quantity]:
@@ -5304,6 +5313,9 @@ class _LineReader:
             counts[list(counts)[-1]] = restated
             return
         if not numbers and not any(t.text[:1].isdigit() for t in inside):
+            if list(counts)[-1:] == ["weights"] and "params" not in counts and \
+                    _biases_included([t.lower for t in inside]):  # `448 weights (incl. bias)`: every parameter
+                counts["params"] = counts.pop("weights")
             return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read
         groups: list[list[Tok]] = [[]]  # `(34,944 params, 105.4M MACs)`: an answer each
         for t in inside:
@@ -7246,6 +7258,19 @@ def _this_layer_dropped(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+def _biases_included(words: list[str]) -> bool:
+    """Whether the words after a weights' heading say the biases are counted in (`(with bias)`, `incl. biases`, `+
+    bias`, `(bias included)`; not `(no bias)`, `excluding biases`, `without bias`): its count is then every
+    parameter (it was judged as the weights', a right answer marked wrong)."""
+    said = set(words)
+    return bool(said & {"bias", "biases"}) and not said & _BIAS_LEFT_OUT and bool(said & _BIAS_COUNTED_IN)
+
+
+_BIAS_COUNTED_IN = {"with", "incl", "including", "inc", "included", "+", "and", "&", "plus", "w"}  # (`w/ bias`)
+_BIAS_LEFT_OUT = {"no", "not", "without", "excluding", "excl", "exclude", "excluded", "ignoring", "except", "o",
+                  "minus", "only"}  # (`w/o bias`, `weights only, no bias`)
+
+
 def _placed_first(tokens: list[Tok]) -> list[Tok]:
     """`The first layer's parameters: 448`, `First layer params: 448`, `CONV layer 1 params: 448`, `2nd conv layer
     output: …`: a layer named by its place, then an answer's heading, as `Params of the first layer: 448` (each was
@@ -8154,6 +8179,9 @@ def _said_count(tokens: list[Tok]) -> list[Tok]:
     around the line, or a remark of words after it, are not the answer (`(760 params)`, `760 params (with biases)`)."""
     for said in (tokens, _remark_dropped(_unbracketed(tokens))):
         found = _count_sentence(said)
+        if found is not None and found[0].lower == "weights" and \
+                _biases_included([t.lower for t in tokens[len(said):]]):  # `It has 448 weights (with bias).`
+            found[0] = found[0]._replace(text="params")
         if found is not None:
             return found
     return tokens

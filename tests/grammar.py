@@ -588,7 +588,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Output of this layer: 9x9x9", "This layer's params: 99999999999", "Its output =", "H x W x D = 0x0x0",
               "C x H x W = 9x9x9x9", "CxHxW: 9", "Computation: 9 multiply-adds", "Conv 2 output: 9x9x9",
               "For Conv 99999999999, output: 1", "In layer 3 there are 9 parameters.", "For the 2nd conv, params =",
-              "Operations:", "- 1."]
+              "Operations:", "- 1.", "Weights (with bias): 9", "Weights: 9 (bias included)", "Weights w/o bias = 0",
+              "It has 99999999999 weights (incl. biases).", "-> 9x9x9, 9 weights (+ bias)"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

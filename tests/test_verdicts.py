@@ -10406,3 +10406,42 @@ def test_a_notebook_sheet_of_latex_is_detected_as_the_lecture_notation(params: s
     assert detect(text, "hw.md") == "lecture"
     report = cnncalc.analyze_text(text, "hw.md")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # CONV1 with 16 3x3 filters on 32x32x3: 3·3·3·16 = 432 weights, 432 + 16 = 448 with the biases. A count of
+    # weights said to include the biases is every parameter: each of these judged 448 as the weights', marked wrong
+    ("Weights (including bias): 448", "right"),
+    ("Weights (with bias): 448", "right"),
+    ("Weights incl. bias = 448", "right"),
+    ("Weights + bias: 448", "right"),
+    ("Weights (w/ bias): 448", "right"),
+    ("Weights (bias included): 448", "right"),
+    ("Weights with biases: 449", "wrong"),
+    ("Weights: 448 (with bias)", "right"),
+    ("Weights: 448 (bias included)", "right"),
+    ("It has 448 weights (with bias).", "right"),
+    # said without them, the weights alone
+    ("Weights (no bias): 432", "right"),
+    ("Weights (w/o bias): 432", "right"),
+    ("Weights without bias: 448", "wrong"),
+    ("Weights: 432 (biases excluded)", "right"),
+    ("It has 432 weights (without bias).", "right"),
+])
+def test_a_count_of_weights_said_to_include_the_biases(answer: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("header, verdict", [("Weights (incl. bias)", "right"), ("Weights with biases", "right"),
+                                             ("Weights (no bias)", "wrong"), ("Weights", "wrong")])
+def test_a_tables_weights_column_said_to_include_the_biases(header: str, verdict: str) -> None:
+    # 448 is the parameters with the biases (above): right under a column of them, wrong under the weights alone
+    report = homework(f"Input: 32x32x3\n\n| Layer | Description | Output | {header} |\n|---|---|---|---|\n"
+                      "| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | 448 |\n")
+    assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
+
+
+def test_a_count_of_weights_after_an_arrow_said_to_include_the_biases() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1 -> 32x32x16, 448 weights (incl. bias)\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
