@@ -2509,6 +2509,8 @@ class _LineReader:
                 words[_skip(words, at + 2, (",",)):][:1] in (["the"], ["this"], ["our"]):
             at = _skip(words, at + 2, (",",))  # `In total the network has …` (not `In total: …`, `In total, 62.4M …`)
         at = _skip(words, at, ("the", "this", "our", *_WHOLE))
+        if words[at:at + 1] and words[at] in _NETWORK_WORDS and words[at + 1:at + 2] in (["total"], ["overall"]):
+            at += 1  # `Network total params = …`, as `Total params = …`
         if words[at:at + 2] in (["total", "("], ["overall", "("]) and ")" in words[at + 2:at + 6] and \
                 _count_head(words, at + 2) is not None:  # `Total (params): …` as `Total params: …`
             close = words.index(")", at + 2)

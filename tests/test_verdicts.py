@@ -10445,3 +10445,15 @@ def test_a_tables_weights_column_said_to_include_the_biases(header: str, verdict
 def test_a_count_of_weights_after_an_arrow_said_to_include_the_biases() -> None:
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1 -> 32x32x16, 448 weights (incl. bias)\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")]
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # the network's total: 448 + 0 + 4,640 = 5,088 parameters; 442,368 + 0 + 1,179,648 = 1,622,016 MACs (the pool's
+    # comparisons are no MACs). `Network total …` was prose: a wrong total passed unjudged
+    ("Network total params = 5,089", "wrong"),
+    ("Model total MACs: 1,622,016", "right"),
+    ("Net total: 5,088 params", "right"),
+])
+def test_a_networks_total_named_before_total(answer: str, verdict: str) -> None:
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert [(a.quantity.split()[0], a.verdict) for a in report.answers] == [("total", verdict)], report.messages()
