@@ -1556,7 +1556,7 @@ class _LineReader:
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
-                    _sides_heading(self.tokens[lead:])))))))))),
+                    _named_heading(_sides_heading(self.tokens[lead:]))))))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -5882,6 +5882,8 @@ def _kind_named(words: list[str]) -> tuple[int | None, str] | None:
     at = _skip(words, 0, ("the",))
     ordinal = _ORDINALS.get(words[at]) if at < len(words) else None
     at += ordinal is not None
+    if words[at:at + 1] in (["max"], ["avg"], ["average"]) and words[at + 1:at + 2] in (["pool"], ["pooling"]):
+        at += 1  # `the max pool`, as `the pool`
     named = _family_named(words, at)
     return None if named is None or named[1] != len(words) else (ordinal, named[0])
 
@@ -7240,6 +7242,22 @@ _SIDES_HEADINGS = {**dict.fromkeys(("hxwxd", "hxwxc", "hxwxk", "hxwxn"), False),
                    **dict.fromkeys(("cxhxw", "dxhxw", "kxhxw"), True)}  # a heading of letters -> channels first?
 
 
+def _named_heading(tokens: list[Tok]) -> list[Tok]:
+    """A layer's name, then a heading others write in full: `CONV1 out: …` and `CONV1 shape: …` as `CONV1 output:
+    …`, `CONV1 num params: …` and `CONV1 #params: …` as `CONV1 params: …`, `CONV1 has output 32x32x16` as `CONV1
+    output: 32x32x16` (each was prose, a wrong answer passing unjudged); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if len(words) < 3 or _label(tokens[:1]) is None or _layer_kind(words[0]) is None:
+        return tokens
+    if words[1] in ("out", "shape") and words[2] in (":", "="):
+        return [tokens[0], tokens[1]._replace(text="output"), *tokens[2:]]
+    if words[1:3] in (["num", "params"], ["num", "parameters"], ["#", "params"], ["#", "parameters"]):
+        return [tokens[0], *tokens[2:]]
+    if words[1:3] == ["has", "output"] and len(words) > 3 and tokens[3].kind == "DIMS":
+        return [tokens[0], tokens[2], Tok("P", ":", tokens[2].end, tokens[2].end), *tokens[3:]]
+    return tokens
+
+
 def _this_layer_dropped(tokens: list[Tok]) -> list[Tok]:
     """`Output of this layer: …`, `This layer's output: …`, `Its params: …`, `Output of the layer = …` as `Output:
     …`, `Params: …`: the layer above's answer, as without the words (each was prose, a wrong answer passing
@@ -7275,8 +7293,8 @@ _BIAS_LEFT_OUT = {"no", "not", "without", "excluding", "excl", "exclude", "exclu
 
 def _placed_first(tokens: list[Tok]) -> list[Tok]:
     """`The first layer's parameters: 448`, `First layer params: 448`, `CONV layer 1 params: 448`, `2nd conv layer
-    output: …`: a layer named by its place, then an answer's heading, as `Params of the first layer: 448` (each was
-    prose, a wrong answer passing unjudged); other tokens as they are."""
+    output: …`, `Max pool output: …`: a layer named by its place or its kind, then an answer's heading, as `Params of
+    the first layer: 448` (each was prose, a wrong answer passing unjudged); other tokens as they are."""
     words = [t.lower for t in tokens]
     for head in range(2, min(len(words), 8)):
         count = _count_head(words, head)
@@ -7288,7 +7306,8 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
         placed = _placed(phrase)
         numbered = len(phrase) == 3 and _family(phrase[0]) is not None and phrase[1] == "layer" and \
             tokens[2].kind == "NUM"  # `CONV layer 1`: the first conv layer, as `Params of conv layer 1:` says
-        if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered:
+        kind = len(phrase) > 1 and _kind_named(phrase) is not None  # `Max pool output: …`, `The pool's output: …`
+        if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered and not kind:
             return tokens
         of = Tok("WORD", "of", tokens[head].start, tokens[head].start)
         return [*tokens[head:head + len(said)], of, *tokens[:end], *tokens[head + len(said):]]

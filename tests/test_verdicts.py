@@ -10457,3 +10457,23 @@ def test_a_count_of_weights_after_an_arrow_said_to_include_the_biases() -> None:
 def test_a_networks_total_named_before_total(answer: str, verdict: str) -> None:
     report = homework(NAMED_SHEET + answer + "\n")
     assert [(a.quantity.split()[0], a.verdict) for a in report.answers] == [("total", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("answer, path, verdict", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 parameters; POOL1 halves it, 16x16x16.
+    # A layer's name, then a heading written short, or a layer named by its kind before the heading: each was prose,
+    # a wrong answer passing unjudged
+    ("conv1 out: 32x32x17", "conv1", "wrong"),
+    ("CONV1 shape: 32x32x16", "conv1", "right"),
+    ("CONV1 has output 32x32x17", "conv1", "wrong"),
+    ("CONV1 num params: 449", "conv1", "wrong"),
+    ("CONV1 #params: 448", "conv1", "right"),
+    ("The pool's output: 16x16x17", "pool1", "wrong"),
+    ("Max pool output: 16x16x16", "pool1", "right"),
+    ("Max pooling layer output: 16x16x17", "pool1", "wrong"),
+    ("The conv layer's params: 448", "conv1", "right"),
+])
+def test_a_named_layers_short_heading_or_a_kind_before_the_heading(answer: str, path: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"{answer}\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
