@@ -444,8 +444,20 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 table, aligned = _Table.of_header(cells, sink), header is not None
                 if table is None:  # not a table of answers
                     run.append((first, first + len(stripped), number))
+                else:
+                    table.stated_before = len(current.lines)
                 continue
-            result = table.row(cells, reader)
+            above = table.answers_above(cells, current) if current.lines else None
+            if above is not None:  # `| CONV1 | 32x32x16 | 448 |` under CONV1 stated above: its answers
+                reader = _LineReader(above, sink, first, line_start + len(raw.rstrip()), figures)
+                reader.labels, reader.parts, bracketed = current.labels(), current.parts, False
+                result = reader.worked(current.lines[:table.stated_before], current.exercise is not None,
+                                       current.input is not None, current.shared)
+                if result is None and sink.total == reported and not reader.said_again:
+                    sink.add(codes.E060, "cnncalc cannot read this row as the answers of the layer it names",
+                             Span(first, first + len(stripped)), hint="name the layer as it is stated above")
+            else:
+                result = table.row(cells, reader)
             if result is None:  # the rule under the header, or a row reported as unreadable
                 continue
             if isinstance(result, ir.Line) and assumed_rounding is not None:
@@ -806,6 +818,7 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "non-linearity"), None)}  # read as remarks (an activation changes no size or count)
 _HYPERPARAMETER_COLUMNS = ("filters", "kernel", "stride", "pad")
 _ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
+_ANSWER_WORDS_OF = {"macs": "MACs"}  # a column's answers as a line of answers says them (`CONV1 MACs: …`)
 _COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G",  # `Params (K)`
                  "bytes": "B", "kb": "KB", "mb": "MB", "gb": "GB", "kib": "KiB", "mib": "MiB"}  # `Memory (bytes)`
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
@@ -895,6 +908,7 @@ class _Table:
         # the order its header says its volumes are in (`Output (C x H x W)`, `Input (HxWxC)`), by role
         self.orders = {role: ir.CHW if said else ir.HWC for role, r in zip(roles, remarks)
                        if role in ("output", "input") and (said := _ORDERS.get(r.replace(" ", ""))) is not None}
+        self.stated_before = 0  # the layer lines of its network stated above it: the ones a row of answers may name
 
     @staticmethod
     def of_header(cells: list[tuple[str, int]], sink: DiagnosticSink) -> _Table | None:
@@ -938,6 +952,33 @@ class _Table:
                 sink.add(codes.E060, f"{why}: its cells are not read", where, hint=_COLUMNS_HINT)
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
+
+    def answers_above(self, cells: list[tuple[str, int]], net: _Net) -> list[Tok] | None:
+        """A row of a table of answers only (a layer column, then outputs and counts, in no unit or order of its
+        own) that names a layer stated above the table, as that layer's answer line: `| CONV1 | 32x32x16 | 448 |` as
+        `CONV1 output: 32x32x16, params: 448`, `| Conv 2 | … |` under unnamed `Conv:` lines as `Conv 2 output: …`
+        (each row was read as a layer of its own without a description, E060, every answer unchecked). None for any
+        other row or table."""
+        if len(cells) != len(self.roles) or not set(self.roles) <= {"name", "output", *_ANSWER_COLUMNS, None} or \
+                any(self.units) or self.orders or not self.stated_before or \
+                all(_RULE.fullmatch(text) for text, _ in cells):
+            return None
+        by_role = {role: _unmarked(_tokens(text, at)) for role, (text, at) in zip(self.roles, cells) if role}
+        name = by_role.get("name", [])
+        words = [t.lower for t in name]
+        numbered = _layer_number(name)
+        labels = net.labels()
+        if not name or not (_label(name) in labels or (numbered is not None and numbered[1] is not None) or
+                            _kind_named(words) is not None or _placed(words) is not None):
+            return None
+        answers: list[Tok] = []
+        for role in self.roles:
+            cell = by_role.get(role or "", []) if role not in (None, "name") else []
+            if cell:
+                word = Tok("WORD", _ANSWER_WORDS_OF.get(role or "", role or ""), cell[0].start, cell[0].start)
+                answers += [*([Tok("P", ",", cell[0].start, cell[0].start)] if answers else []), word,
+                            Tok("P", ":", cell[0].start, cell[0].start), *cell]
+        return [*name, *answers] if answers else None
 
     def in_order(self, volume: ir.ShapeAnswer | None, role: str) -> ir.ShapeAnswer | None:
         """A volume of the column of `role` in the order its header says (`Output (C x H x W)`), if it says one."""

@@ -10477,3 +10477,18 @@ def test_a_named_layers_short_heading_or_a_kind_before_the_heading(answer: str, 
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       f"{answer}\n")
     assert [(a.path, a.verdict) for a in report.answers] == [(path, verdict)], report.messages()
+
+
+@pytest.mark.parametrize("listing", [NAMED_SHEET, NAMED_SHEET.replace("CONV1:", "Conv:").replace("POOL1:", "Pool:")
+                                     .replace("CONV2:", "Conv:")])
+def test_a_table_of_answers_below_the_layers_it_names(listing: str) -> None:
+    # conv1 32x32x16 and (3·3·3 + 1)·16 = 448 parameters; the pool 16x16x16 and none; conv2 16x16x32 and (3·3·16 +
+    # 1)·32 = 4,640. Each row was read as a new layer without a description (E015, E060), every answer unchecked
+    names = ("CONV1", "POOL1", "CONV2") if "CONV1" in listing else ("Conv 1", "Pool", "Conv 2")
+    table = ("\n| Layer | Output | Params |\n|---|---|---|\n"
+             f"| {names[0]} | 32x32x16 | 448 |\n| {names[1]} | 16x16x16 | 0 |\n| {names[2]} | 16x16x32 | {{conv2}} |\n")
+    right = homework(listing + table.format(conv2="4,640"))
+    assert [a.verdict for a in right.answers] == ["right"] * 6, right.messages()
+    wrong = homework(listing + table.format(conv2="4,641"))
+    assert [(a.path, a.quantity, a.verdict) for a in wrong.answers][-1] == ("conv2", "params", "wrong")
+    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E041"]
