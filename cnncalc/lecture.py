@@ -967,10 +967,10 @@ class _Table:
         name = by_role.get("name", [])
         words = [t.lower for t in name]
         numbered = _layer_number(name)
-        labels = net.labels()
-        if not name or not (_label(name) in labels or (numbered is not None and numbered[1] is not None) or
-                            _kind_named(words) is not None or _placed(words) is not None):
-            return None
+        kind = numbered[1] if numbered is not None else (named[1] if (named := _kind_named(words)) else None)
+        if not name or not (_label(name) in net.labels() or
+                            (kind is not None and _kind_lines(net.lines[:self.stated_before], kind))):
+            return None  # (a row naming a kind no line above is, `| FC | 10 | … |`, states that layer)
         answers: list[Tok] = []
         for role in self.roles:
             cell = by_role.get(role or "", []) if role not in (None, "name") else []
