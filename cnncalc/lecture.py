@@ -394,6 +394,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
+    listed: tuple[str, ...] | None = None  # under `Output size after each layer:`, the answer its numbered lines give
     read_lines = 0  # lines that are not blank, read so far
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
@@ -477,6 +478,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         else:
             table = None
             tokens = _arrows_chained(_follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start)))))
+            if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
+                numbered_answer = _listed_answer(tokens, listed)
+                listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
+            each = _each_layers(tokens, _FIRST_NUMBERED.match(pieces[index + 1][1] if index + 1 < len(pieces) else "")
+                                is not None) if current.lines else None
+            if each is not None:  # the heading of a list of answers, one a layer: prose, then the list
+                listed = each
+                run.append((first, first + len(stripped), number))
+                current.end = line_start + len(raw)
+                continue
             if description is not None and named_alone is not None:
                 # `### Layer 1: CONV1` (or `CONV1`, `Input`) alone, `- 96 11x11 filters at stride 4` below: one line
                 below, described = description
@@ -6920,7 +6931,8 @@ _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linea
                   "gmp", "hidden", "adaptive", *_ACTIVATIONS}  # the words that may name such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_KINDS = ("maxpool", "maxpooling", "avgpool", "avgpooling", "averagepooling")  # a pool's kind in one word
-_POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-"}  # `Max-pool 2x2`
+_POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-", "window", "windows",
+                                           "of"}  # `Max-pool 2x2`, `max-pooling with window 2x2`
 
 
 def _slashed(words: list[str], kinds: list[str], at: int) -> bool:
@@ -6941,7 +6953,8 @@ def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
                 _POOL_WORDS.intersection(words[:i]):  # `Pool layer: kernel_size=2, stride=2`
             said = _layer_kind(" ".join(words[:i]))
             return (i, said) if said in ("maxpool", "avgpool") else None
-        if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])):
+        if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])) or \
+                (kind == "NUM" and words[i - 1:i] in (["window"], ["size"])):  # (`with window size 2`)
             after = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`3x3/2 max pool`)
             named = words[:i] + words[after:after + 3]  # the words before the window, and those just after it
             pool = _layer_kind(" ".join(named)) if _POOL_WORDS.intersection(named) else None
@@ -7330,6 +7343,45 @@ def _biases_included(words: list[str]) -> bool:
 _BIAS_COUNTED_IN = {"with", "incl", "including", "inc", "included", "+", "and", "&", "plus", "w"}  # (`w/ bias`)
 _BIAS_LEFT_OUT = {"no", "not", "without", "excluding", "excl", "exclude", "excluded", "ignoring", "except", "o",
                   "minus", "only"}  # (`w/o bias`, `weights only, no bias`)
+
+
+def _each_layers(tokens: list[Tok], numbered_below: bool) -> tuple[str, ...] | None:
+    """The answer a heading asks of each layer in turn, its numbered lines below giving it (`Output size after each
+    layer:`, `Output sizes:`, `Parameters of every layer:`, `Number of parameters per layer:`, or any heading of
+    an answer alone with `1)` on the line below it, `numbered_below`): the words that name it (`output`,
+    `params`); None for any other line."""
+    words = [t.lower for t in tokens[_lead(tokens):]]
+    if words[-1:] != [":"] or len(words) > 12:
+        return None
+    each = numbered_below or any(
+        words[j:j + 2] in ([w, "layer"] for w in ("each", "every", "per")) or
+        words[j:j + 3] in ([w, "the", "layers"] for w in ("of", "for", "after", "in")) or
+        words[j:j + 3] in ([w, "all", "layers"] for w in ("of", "for", "after", "in")) for j in range(len(words)))
+    at = _skip(words, 0, ("the", "number", "of", "#", "total"))
+    head = _count_head(words, at)
+    if head is not None:
+        quantity = _COUNT_WORDS[head]
+        return None if not each else ("MACs",) if quantity == "macs" else (quantity,) \
+            if quantity in ir.ANSWER_WORDS else None
+    plural = words[at:at + 1] == ["outputs"] or words[at:at + 2] in (
+        ["output", noun] for noun in ("sizes", "shapes", "volumes", "dimensions"))  # `Output sizes:`: of the layers
+    return ("output",) if (each or plural) and words[at:at + 1] in (["output"], ["outputs"], ["shape"], ["shapes"]) \
+        else None
+
+
+_FIRST_NUMBERED = re.compile(r"[ \t]*(?:[-*•][ \t]+)?1[.)][ \t]")  # a list's first line: `1) 64x64x32`
+
+
+def _listed_answer(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
+    """`1) 64x64x32` under a heading asking each layer's output (`_each_layers`) as `Layer 1 output: 64x64x32`;
+    None when the line is no numbered answer alone (a layer, another question), which ends the list."""
+    lead = _lead(tokens)
+    if lead < 2 or tokens[lead - 2].kind != "NUM" or not tokens[lead - 2].text.isdigit() or \
+            tokens[lead - 1].text not in (")", ".") or lead == len(tokens) or tokens[lead].kind == "WORD":
+        return None
+    number, at = tokens[lead - 2], tokens[lead].start
+    return [Tok("WORD", "Layer", number.start, number.start), number,
+            *(Tok("WORD", word, at, at) for word in head), Tok("P", ":", at, at), *tokens[lead:]]
 
 
 def _placed_first(tokens: list[Tok]) -> list[Tok]:
@@ -8518,7 +8570,7 @@ def _input_sentence(tokens: list[Tok]) -> list[Tok]:
 # input image of size 32x32x3`, `Let the input be 32x32x3`, `We start with a 32x32x3 input`): those that lead it, those
 # around the volume, and an instruction after a comma
 _GIVEN_LEADS = {"given", "consider", "suppose", "assume", "let", "we", "start", "begin", "have", "take", "with", "an",
-                "a", "the", "our"}
+                "a", "the", "our", "feed", "pass", "use"}  # (`We feed a 64x64 RGB image to the following network:`)
 _GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", "size", "shape", "dimensions", "is",
                 "be", "given", ":", "=", "(", ")", "as", *_COLOUR_WORDS, *_GREY_WORDS, "pixels", "digit", "digits",
                 *_DATASET_DEPTHS}
@@ -8526,7 +8578,7 @@ _GIVEN_NOUNS = {"input", "image", "inputs", "images", "digit", "digits"}  # one 
 _NETWORK_FOR = {"with", "the", "following", "architecture", "for", "on", "that", "which", "takes", "accepts",
                 "designed", "built", "of"}  # a network named before its input (`a CNN … for 28x28 images`)
 _GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
-               "answer", "questions", "and", "then", "to", "it", ":", "."}
+               "answer", "questions", "and", "then", "to", "it", ":", ".", "network", "model", "cnn", "through"}
 
 
 # the CS231n notes' letters for an input volume's sides (`Accepts a volume of size W1 x H1 x D1`), by axis
@@ -8598,8 +8650,8 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     while end < len(words) and words[end] in _GIVEN_WORDS:
         end += 1
     tail = words[end + 1:] if words[end:end + 1] == [","] else words[end:]
-    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] != "," and tail != ["."]):
-        return tokens
+    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] not in (",", "to", "through") and tail != ["."]):
+        return tokens  # (`…, apply the following:`; `… to the following network:`)
     return [tokens[0]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
             tokens[given], *(t for t in tokens[given + 1:end] if t.lower in _INPUT_WORDS or t.lower in _DEPTH_WORDS)]
 

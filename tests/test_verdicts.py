@@ -10492,3 +10492,46 @@ def test_a_table_of_answers_below_the_layers_it_names(listing: str) -> None:
     wrong = homework(listing + table.format(conv2="4,641"))
     assert [(a.path, a.quantity, a.verdict) for a in wrong.answers][-1] == ("conv2", "params", "wrong")
     assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E041"]
+
+
+EXERCISE_SHEET = """Exercise 3
+We feed a 64x64 RGB image to the following network:
+1) conv layer with 32 filters of size 5x5, stride 1, padding 2
+2) max-pooling with window 2x2 and stride 2
+3) conv layer with 64 filters of size 3x3, stride 1, no padding
+4) fully connected layer with 100 units
+
+a) {heading}
+1) 64x64x32
+2) 32x32x32
+3) {third}
+4) 100
+b) Number of parameters of layer 1: 2,432
+c) Number of parameters of layer 3: 18,496
+d) Number of parameters of layer 4: {fourth}
+"""
+
+
+@pytest.mark.parametrize("heading", ["Output size after each layer:", "Output sizes:", "Output:"])
+def test_a_numbered_list_of_each_layers_answers(heading: str) -> None:
+    # (64 - 5 + 2·2)/1 + 1 = 64: 64x64x32; pooled 32x32x32; (32 - 3)/1 + 1 = 30: 30x30x64; FC 100. Parameters:
+    # (5·5·3 + 1)·32 = 2,432; (3·3·32 + 1)·64 = 18,496; (30·30·64 + 1)·100 = 5,760,100. The input in a sentence with
+    # `feed` was prose (no input: nothing checked), `max-pooling with window 2x2` was E060, and the list's `1)
+    # 64x64x32` was judged as the FC layer's output, a right answer marked wrong
+    right = homework(EXERCISE_SHEET.format(heading=heading, third="30x30x64", fourth="5,760,100"))
+    assert [a.verdict for a in right.answers] == ["right"] * 7, right.messages()
+    wrong = homework(EXERCISE_SHEET.format(heading=heading, third="30x30x63", fourth="5,760,000"))
+    assert [(a.path, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("conv2", "wrong"),
+                                                                                     ("fc1", "wrong")]
+
+
+@pytest.mark.parametrize("line", ["2) max-pooling with window 2x2 and stride 2",
+                                  "2) max-pooling with window size 2 and stride 2",
+                                  "2) max pool, window 2x2, stride 2",
+                                  "2) average pooling with windows of 2x2, stride 2"])
+def test_a_pool_said_by_its_window(line: str) -> None:
+    # a 2x2 window at stride 2 halves 64x64x32 to 32x32x32 (each was prose, and the answer below it the conv's)
+    report = homework(f"Input: 64x64x3\n1) conv layer with 32 filters of size 5x5, stride 1, padding 2\n{line}\n"
+                      "Output: 32x32x33\n")
+    assert [(a.path.rstrip("0123456789"), a.verdict) for a in report.answers] == [
+        ("maxpool" if "max" in line else "avgpool", "wrong")], report.messages()
