@@ -4079,9 +4079,7 @@ class _LineReader:
             marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
         operations = words[at:at + 1] in (["operations"], ["ops"], ["compute"], ["computation"], ["cost"]) and \
             marker is not None and any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not prose
-        unit_length = next((len(phrase) for phrase, word in _SENTENCE_NOUNS.items()
-                            if word == "MACs" and tuple(words[-len(phrase):]) == phrase),
-                           int(words[-1:] != [] and words[-1] in _MAC_UNITS)) if operations else 0
+        unit_length = _mac_unit_length(words) if operations else 0
         if operations and head is None and marker is not None and unit_length:
             # `Operations: 105,415,200 MACs`, `Computation: … multiply-adds`: the unit says
             head, words, tokens = ("macs",), words[:-unit_length], tokens[:-unit_length]
@@ -7309,7 +7307,20 @@ def _named_heading(tokens: list[Tok]) -> list[Tok]:
         return [tokens[0], *tokens[2:]]
     if words[1:3] == ["has", "output"] and len(words) > 3 and tokens[3].kind == "DIMS":
         return [tokens[0], tokens[2], Tok("P", ":", tokens[2].end, tokens[2].end), *tokens[3:]]
+    costs = 1 if words[1] in ("cost", "compute", "computation", "operations", "ops") else \
+        2 if words[1:3] in (["computational", "cost"], ["compute", "cost"]) else 0
+    unit = _mac_unit_length(words) if costs and words[1 + costs:2 + costs] in ([":"], ["="]) else 0
+    if unit:  # `CONV1 cost: 442,368 MACs`, `CONV1 computational cost: … multiply-adds`: its MACs
+        return [tokens[0], Tok("WORD", "MACs", tokens[1].start, tokens[costs].end), *tokens[1 + costs:-unit]]
     return tokens
+
+
+def _mac_unit_length(words: list[str]) -> int:
+    """How many words at the end of a line say its count is of MACs (`MACs`, `multiply-adds`, `multiply-accumulate
+    operations`); 0 when they do not."""
+    return next((len(phrase) for phrase, word in _SENTENCE_NOUNS.items()
+                 if word == "MACs" and tuple(words[-len(phrase):]) == phrase), int(words[-1:] != [] and
+                                                                               words[-1] in _MAC_UNITS))
 
 
 def _this_layer_dropped(tokens: list[Tok]) -> list[Tok]:

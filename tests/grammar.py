@@ -595,7 +595,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "| CONV1 | 9x9x9 | 9 |", "| Conv 99999999999 | 1 | 1 |", "| Pool | 0x0x0 | |",
               "Output size after each layer:\n1) 9x9x9\n2) 0x0x0\n99999999999) 1", "Output sizes:",
               "We feed a 9x9 RGB image to the following network:", "max-pooling with window 2x2 and stride 2",
-              "max pool, window size 0, stride 9"]
+              "max pool, window size 0, stride 9", "CONV1 cost: 9 MACs", "POOL1 computational cost: 1e9 multiply-adds",
+              "FC1 ops: MACs"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

@@ -10535,3 +10535,16 @@ def test_a_pool_said_by_its_window(line: str) -> None:
                       "Output: 32x32x33\n")
     assert [(a.path.rstrip("0123456789"), a.verdict) for a in report.answers] == [
         ("maxpool" if "max" in line else "avgpool", "wrong")], report.messages()
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32·32·16·3·3·3 = 442,368 MACs. A layer's cost in MACs after its name
+    # was prose: a wrong count passed unjudged (without its unit, `CONV1 cost: …` says no count: prose still)
+    ("CONV1 cost: 442,369 MACs", "wrong"),
+    ("CONV1 computational cost: 442,368 MACs", "right"),
+    ("CONV1 compute: 442,369 multiply-adds", "wrong"),
+])
+def test_a_layers_cost_said_in_macs_after_its_name(answer: str, verdict: str) -> None:
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv1", "macs", verdict)], \
+        report.messages()
