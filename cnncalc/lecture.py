@@ -2003,9 +2003,9 @@ class _LineReader:
                     return None  # `FC 10 neurons`: a layer stated with its width (was E060, the layer unread)
                 numbered_kind = _layer_number(self.tokens[:k]) if k == 2 and ahead[0] not in (":", "=") else None
                 of_kind = _kind_lines(lines, numbered_kind[1]) if numbered_kind and numbered_kind[1] else []
+                said_number = _layer_place(self.tokens[1].text)
                 if numbered_kind is not None and numbered_kind[1] is not None and (
-                        0 < int(self.tokens[1].text) <= len(of_kind) or
-                        any(_fc_units(lines[i]) == int(self.tokens[1].text) for i in of_kind)):
+                        0 < said_number <= len(of_kind) or any(_fc_units(lines[i]) == said_number for i in of_kind)):
                     # `Conv 2 output: …`, no CONV2 named: the second conv
                     index = self._numbered_line(self.tokens[:k], *numbered_kind, lines)
                     rest = _answers_after(rest)
@@ -2451,14 +2451,14 @@ class _LineReader:
         after E060, when there is no such layer or those are different layers (`layer 2` under CONV1, POOL1, CONV2:
         POOL1 by place, CONV2 by name)."""
         number = asking[at]
-        place = int(number.text) - 1
+        place = _layer_place(number.text) - 1
         if kind is None:
             same = set(_numbered_lines(lines, number.text))
         else:
             of_kind = _kind_lines(lines, kind)  # (`Conv 3` is no layer 3, `conv layer 3` may be)
             named = [i for i in _numbered_lines(lines, number.text, asking[at - 1].lower == "layer") if i in of_kind]
             same = {*named, *(of_kind[place:place + 1] if place >= 0 else [])}
-            wide = [i for i in of_kind if _fc_units(lines[i]) == int(number.text)] if kind == "fc" else []
+            wide = [i for i in of_kind if _fc_units(lines[i]) == place + 1] if kind == "fc" else []
             if not same and len(wide) == 1:
                 return wide[0]  # `MACs of FC 10: …`: the one FC layer 10 wide, as `FC 4096` names one by its width
         if len(same) == 1:
@@ -9052,11 +9052,17 @@ def _numbered_lines(lines: list[ir.Line], number: str, placed: bool = True) -> l
     same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall) and
             re.fullmatch(rf"[a-z_]*[a-z_]{re.escape(number)}", line.items[0].label or "")]
     calls = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
-    place = int(number) - 1 if number.isdigit() else -1
+    place = _layer_place(number) - 1
     if placed and 0 <= place < len(calls) == len(lines) and place not in same and \
             all(_family(c.keyword) is not None for c in calls):
         same = sorted([*same, place])
     return same
+
+
+def _layer_place(number: str) -> int:
+    """A layer's number as written (`3` in `layer 3`), or 0 (no layer's) when it is none or longer than any literal
+    is read (`layer 99…9` of 5,000 digits is no number Python converts)."""
+    return int(number) if number.isdigit() and len(number) <= limits.MAX_LITERAL_DIGITS else 0
 
 
 def _numbered_missing(same: list[int], number: str, noun: str, lines: list[ir.Line]) -> str:

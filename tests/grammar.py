@@ -584,6 +584,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Params of the convs:", "Params of the layer before the pool: 9", "Output of the previous layer: 9x9x9",
               "Params of Conv 1: 9", "Params of pool 99999999999: 0", "Layer 2 params: 9", "4. FC 10 neurons",
               "FC 0 neurons: 9 params", "Output of the first ReLU: 9x9x9", "After the 10th sigmoid: 1",
+              f"Params of layer {'9' * 4400}: 1", f"Conv {'9' * 4400} output: 9x9x9",
               "Input size of CONV1 = 9x9x9", "POOL1 receives a 0x0x0 volume.", "Input shape for FC9: 1e9",
               "Output of this layer: 9x9x9", "This layer's params: 99999999999", "Its output =", "H x W x D = 0x0x0",
               "C x H x W = 9x9x9x9", "CxHxW: 9", "Computation: 9 multiply-adds", "Conv 2 output: 9x9x9",

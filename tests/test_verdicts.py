@@ -10548,3 +10548,15 @@ def test_a_layers_cost_said_in_macs_after_its_name(answer: str, verdict: str) ->
     report = homework(NAMED_SHEET + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv1", "macs", verdict)], \
         report.messages()
+
+
+@pytest.mark.parametrize("answer", ["Params of layer {n}: 1", "Layer {n} output: 9x9x9", "Output of layer {n}: 9x9x9",
+                                    "Params of conv {n}: 1", "Conv {n} output: 9x9x9", "MACs of FC {n}: 1",
+                                    "Params of conv layer {n}: 1", "Output of Conv {n}: 9x9x9"])
+def test_a_layer_numbered_beyond_any_literal_is_no_layer(answer: str) -> None:
+    # a layer's number of 4,400 digits is past what Python converts to an int (4,300): `Params of layer 99…9` raised
+    # ValueError (a traceback); no layer is numbered so, E060
+    report = homework("Input: 32x32x3\nConv: 16 3x3 filters, pad 1\nPool: 2x2 max pool, stride 2\nFC: 10 neurons\n"
+                      + answer.format(n="9" * 4400) + "\n")
+    assert list(report.answers) == []
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
