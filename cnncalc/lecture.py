@@ -2463,11 +2463,12 @@ class _LineReader:
                 return wide[0]  # `MACs of FC 10: …`: the one FC layer 10 wide, as `FC 4096` names one by its width
         if len(same) == 1:
             return same.pop()
-        said = Span(asking[at - 1].start if kind is not None else number.start, number.end)
+        written = asking[at - 1 - (asking[at - 1].lower == "layer" and kind is not None):at + 1]  # `conv layer 3`
+        said = Span(written[0].start if kind is not None else number.start, number.end)
         self.sink.add(codes.E060, _numbered_missing(sorted(same), number.text, "answer", lines)
                       if kind is None or len(same) != 2 else
-                      f"`{_shown(asking[at - 1 - (asking[at - 1].lower == 'layer'):at + 1])}` may be "
-                      f"{' or '.join(_shown_layer(lines[i]) for i in sorted(same))}: cnncalc cannot tell which",
+                      f"`{_shown(written)}` may be "
+                      f"{' or '.join(_shown_layer(lines, i) for i in sorted(same))}: cnncalc cannot tell which",
                       said, hint="name the layer as the listing does, as in `Number of parameters in CONV3: …`")
         return None
 
@@ -7245,10 +7246,14 @@ def _fc_units(line: ir.Line) -> int | None:
         if isinstance(call, ir.LayerCall) else None
 
 
-def _shown_layer(line: ir.Line) -> str:
-    """A line's layer as an answer names it: its label, or its kind."""
-    call = line.items[0] if line.items else None
-    return (call.label or call.keyword).upper() if isinstance(call, ir.LayerCall) else "a layer"
+def _shown_layer(lines: list[ir.Line], at: int) -> str:
+    """The layer of the line at `at` as a message names it: its label (`CONV2`), or its place among the layers
+    above (`layer 4`, a conv)."""
+    call = lines[at].items[0] if lines[at].items else None
+    if isinstance(call, ir.LayerCall) and call.label:
+        return call.label.upper()
+    kind = f" (a {_family(call.keyword) or call.keyword})" if isinstance(call, ir.LayerCall) else ""
+    return f"layer {at + 1}{kind}"
 
 
 def _unknown_qualifier(asking: list[Tok]) -> list[Tok] | None:
@@ -9070,12 +9075,13 @@ def _numbered_missing(same: list[int], number: str, noun: str, lines: list[ir.Li
     may be it, by their names or one by its place."""
     if not same:
         return f"no layer numbered {number} above to give this {noun} to"
-    by_name = [i for i in same if _shown_layer(lines[i]).endswith(number)]
+    by_name = [i for i in same if (call := lines[i].items[0]) and isinstance(call, ir.LayerCall) and
+               (call.label or "").endswith(number)]
     by_place = [i for i in same if i not in by_name]
     if not by_place:
         return f"{len(same)} layers above end in the number {number}"
-    return f"layer {number} may be {' or '.join(_shown_layer(lines[i]) for i in by_name)} by its name or " \
-           f"{_shown_layer(lines[by_place[0]])} by its place: cnncalc cannot tell which"
+    return f"layer {number} may be {' or '.join(_shown_layer(lines, i) for i in by_name)} by its name or " \
+           f"{_shown_layer(lines, by_place[0])} by its place: cnncalc cannot tell which"
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:

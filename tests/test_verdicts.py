@@ -35,6 +35,11 @@ def homework(text: str) -> Report:
 # a convolution answered in the tests of homework phrasings: (32 - 5)/1 + 1 = 28, a 28x28x8 output, with
 # (5·5·3 + 1)·8 = 608 parameters and 28·28·8·5·5·3 = 470,400 MACs
 CONV1_28 = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n"
+# a conv, a pool, a conv, named and not: on 32x32x3, conv1 (16 3x3 filters, pad 1) gives 32x32x16 with (3·3·3 + 1)·16
+# = 448 parameters, the 2x2 pool 16x16x16, conv2 (32 3x3 filters, pad 1) 16x16x32 with (3·3·16 + 1)·32 = 4,640
+NAMED_SHEET = ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+               "CONV2: 32 3x3 filters, stride 1, pad 1\n")
+UNNAMED_THREE = "Input: 32x32x3\nConv: 16 3x3 filters, pad 1\nPool: 2x2 max pool, stride 2\n"
 
 
 def verdicts(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -2800,7 +2805,26 @@ def test_a_problem_that_names_the_network_before_its_input() -> None:
     # (`Outputs: CONV1: 32x32x16, POOL1: ` is 33 characters: the volume starts at column 34)
     ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1 -> 32x32x16\nPOOL1: 2x2 max pool, stride 2 -> 16x16x16\n"
      "Outputs: CONV1: 32x32x16, POOL1: 16x16x15\n", (4, 34), "`16x16x15` answers again what was answered `16x16x16` "
-                                                            "above")])
+                                                            "above"),
+    # a layer named beside another, or by a word cnncalc does not read: at those words (`Params of ` is 10
+    # characters, `Params of the ` 14)
+    (UNNAMED_THREE + "Params of the layer before the pool: 448\n", (4, 11),
+     "this answer is about `the layer before the pool`: cnncalc cannot tell which one layer that is"),
+    (UNNAMED_THREE + "Params of the downsampling layer: 0\n", (4, 15),
+     "this answer is about `downsampling layer`: cnncalc cannot tell which one layer that is"),
+    # conv, pool, conv, conv: `conv layer 3` is layer 3 or the third conv, layer 4
+    (UNNAMED_THREE + "Conv: 32 3x3 filters, pad 1\nConv: 32 3x3 filters, pad 1\nParams of conv layer 3: 9,248\n",
+     (6, 11),
+     "`conv layer 3` may be layer 3 (a conv) or layer 4 (a conv): cnncalc cannot tell which"),
+    # under CONV1, POOL1, CONV2 (`Params of layer ` is 16 characters: the number at column 17)
+    (NAMED_SHEET + "Params of layer 2: 0\n", (5, 17),
+     "layer 2 may be CONV2 by its name or POOL1 by its place: cnncalc cannot tell which"),
+    # a part's answer cnncalc cannot read, at the part's words (`Output ` is 7 characters)
+    ("Input: 32x32x3\n(a) Conv: 16 3x3 filters, pad 1\nOutput of (a): what?\n", (3, 8),
+     "cnncalc cannot read this answer to part (a)"),
+    # a table of answers' row naming a layer above, its answer unreadable: the row
+    (UNNAMED_THREE + "\n| Layer | Output | Params |\n|---|---|---|\n| Pool | what | |\n", (7, 1),
+     "cnncalc cannot read this row as the answers of the layer it names")])
 def test_new_unread_forms_are_reported_where_written(sheet: str, where: tuple[int, int], message: str,
                                                     tmp_path: Path) -> None:
     # each new E060 at its line:col in its words, and through the command line a report (exit 1), never a traceback
@@ -10231,10 +10255,6 @@ def test_conv_layer_n_that_may_be_two_layers() -> None:
                       "Conv: 32 3x3 filters, pad 1\nConv: 32 3x3 filters, pad 1\nParams of conv layer 3: 9,248\n")
     assert list(report.answers) == [], report.messages()
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)]
-
-
-NAMED_SHEET = ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-               "CONV2: 32 3x3 filters, stride 1, pad 1\n")
 
 
 @pytest.mark.parametrize("answer, path, verdict", [
