@@ -983,12 +983,11 @@ class _Table:
                             (kind is not None and _kind_lines(net.lines[:self.stated_before], kind))):
             return None  # (a row naming a kind no line above is, `| FC | 10 | … |`, states that layer)
         answers: list[Tok] = []
-        for role in self.roles:
-            cell = by_role.get(role or "", []) if role not in (None, "name") else []
-            if cell:
-                word = Tok("WORD", _ANSWER_WORDS_OF.get(role or "", role or ""), cell[0].start, cell[0].start)
-                answers += [*([Tok("P", ",", cell[0].start, cell[0].start)] if answers else []), word,
-                            Tok("P", ":", cell[0].start, cell[0].start), *cell]
+        for role, cell in by_role.items():
+            if role != "name" and cell:  # `, params: 448`, at the cell
+                at = cell[0].start
+                answers += [*([Tok("P", ",", at, at)] if answers else []),
+                            Tok("WORD", _ANSWER_WORDS_OF.get(role, role), at, at), Tok("P", ":", at, at), *cell]
         return [*name, *answers] if answers else None
 
     def in_order(self, volume: ir.ShapeAnswer | None, role: str) -> ir.ShapeAnswer | None:
@@ -7271,7 +7270,7 @@ def _unknown_qualifier(asking: list[Tok]) -> list[Tok] | None:
 
 
 _LAYER_QUALIFIERS = {"the", "this", "that", "same", "current", "output", "top", "its", "each", "a", "one", "said",
-                     "given", "above", "following", "of", "in", "for", "does", "has", "conv"}  # before `layer`
+                     "given", "above", "following", "of", "in", "for", "does", "has"}  # before `layer`
 
 
 def _sides_heading(tokens: list[Tok]) -> list[Tok]:
