@@ -2333,7 +2333,7 @@ class _LineReader:
             if counted or self.sink.total > reported:
                 return dict(counted)
         if not any(t.kind in ("NUM", "DIMS") for t in rest) or \
-                not (rest[0].text == "=" or any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in rest)):
+                not (rest[0].text == "=" or _counts_named(rest) or any(t.lower in _VALUE_WORDS for t in rest)):
             return {}  # a remark: `feature maps`, `(HxWxC)`, `about 3 times smaller`
         try:
             if rest[0].text == "=" and len(rest) >= 2 and rest[1].kind == "NUM" and \
@@ -3727,7 +3727,7 @@ class _LineReader:
             return self.with_depth(shape, rest[1:]) if depth else shape
         bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"] or (  # `32x32x10!`
             kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] in ([","], [";"], ["("], ["="]) and
-            (any(w in ir.ANSWER_WORDS or w in _VALUE_WORDS for w in words[at + 2:]) or  # `32x32x10, 760 params`
+            (_counts_named(tokens[at + 2:]) or any(w in _VALUE_WORDS for w in words[at + 2:]) or  # `…, 760 params`
              [k for k, w in zip(kinds[at + 2:], words[at + 2:]) if w not in ("!", ".")] == ["NUM"]))  # `…, 10,240`
         if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
@@ -5174,6 +5174,14 @@ class _LineReader:
                 counts[last] = restated
                 self.i += 2
                 continue
+            unit = _count_head([t.lower for t in self.tokens[self.i + 1:self.i + 6]], 0) if tok.kind == "NUM" \
+                else None
+            if unit is not None and (len(unit) > 1 or unit[0] not in ir.ANSWER_WORDS) and \
+                    _COUNT_WORDS[unit] != "memory":
+                # `, 442,368 multiply-adds`, `, 442,368 multiplications`, `, 448 weights and biases`
+                self.i += 1 + len(unit)
+                _answer_once(counts, _COUNT_WORDS[unit], self._count_token(tok), self.tokens[self.i - 1])
+                continue
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
                 self.next()
@@ -6565,10 +6573,13 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
             group = [group[0], group[2]]  # `608 learnable parameters`
         words = [t.lower for t in group]
         head = _count_head(words, 0)
+        after = _count_head(words, 1) if len(group) > 2 and group[0].kind == "NUM" else None
         if len(group) == 2 and (group[0].kind == "NUM" or words[0] == "no") and words[1] in ir.ANSWER_WORDS:
             # `96 biases`; `no parameters`, read as `parameters: none`
             count = group[0] if group[0].kind == "NUM" else Tok("WORD", "none", group[0].start, group[0].end)
             group = [group[1], Tok("P", ":", group[1].start, group[1].start), count]
+        elif after is not None and len(after) == len(group) - 1:  # `442,368 multiply-adds`, `448 weights and biases`
+            group = [*group[1:], Tok("P", ":", group[1].start, group[1].start), group[0]]
         elif head is not None and len(head) == len(group) - 1 and group[-1].kind == "NUM":
             group = [*group[:-1], Tok("P", ":", group[-1].start, group[-1].start), group[-1]]  # `weights 34,848`
         elif head is None or len(head) != len(group) - 2 or group[-1].kind != "NUM" or words[-2] not in (":", "="):
@@ -9118,7 +9129,7 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     if len(after) >= 3 and after[0].text == "[" and after[1].kind == "DIMS" and after[2].text == "]":
         after = after[1:2] + after[3:]  # `CONV1 -> [32x32x10]`, as the lecture brackets a volume
     tail = [t for t in after[1:] if t.text not in ("!", ".")]
-    counted = bool(tail) and tail[0].text in (",", ";") and any(t.lower in ir.ANSWER_WORDS for t in tail)
+    counted = bool(tail) and tail[0].text in (",", ";") and _counts_named(tail)
     if after and after[0].kind == "NUM" and (counted or (rest[0].kind == "ARROW" and not tail)):
         return _as_output(rest[0], after)  # a vector: `FC1 -> 10`, `FC1: 10, 25,610 params`
     worked = _untrailed(_after_working(after))
@@ -9131,10 +9142,18 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     while described[:1] and described[0].lower in _VOLUME_NOUNS:
         described = described[1:]
     if not described or _depth_said(tail) is not None or (
-            described[0].lower in (",", ";", "(", "=", "with", "and") and any(
-                t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in described)):
+            described[0].lower in (",", ";", "(", "=", "with", "and") and (
+                _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))):
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []
+
+
+def _counts_named(tokens: list[Tok]) -> bool:
+    """Whether the words name a count an answer gives (`params`, `MACs`, `multiply-adds`, `weights and biases`; not
+    the output's values, `activation maps`)."""
+    words = [t.lower for t in tokens]
+    return any(word in ir.ANSWER_WORDS or _COUNT_WORDS.get(_count_head(words, j) or ("memory",)) != "memory"
+               for j, word in enumerate(words))
 
 
 def _as_output(joint: Tok, answer: list[Tok]) -> list[Tok]:

@@ -10580,3 +10580,22 @@ def test_a_layer_numbered_beyond_any_literal_is_no_layer(answer: str) -> None:
                       + answer.format(n="9" * 4400) + "\n")
     assert list(report.answers) == []
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("answer, verdicts", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32·32·16 out, 32·32·16·3·3·3 = 442,368 MACs. A count after its
+    # volume in a unit of more than one word (or `multiplications`) was passed over as a remark: a wrong count unjudged
+    ("Output: 32x32x16, 442,369 multiply-adds", [("output", "right"), ("macs", "wrong")]),
+    ("Output: 32x32x16, 442,368 multiply-accumulates", [("output", "right"), ("macs", "right")]),
+    ("Output: 32x32x16 with 442,369 multiplications", [("output", "right"), ("macs", "wrong")]),
+    ("32x32x16, 442,369 multiply-accumulate operations", [("output", "right"), ("macs", "wrong")]),
+    ("CONV1: 32x32x16, 442,369 mult-adds", [("output", "right"), ("macs", "wrong")]),
+    # after the layer's name alone it was read as CONV1 stated again (E015, no verdict)
+    ("CONV1: 442,369 multiply-adds", [("macs", "wrong")]),
+    ("CONV1: 442,368 multiply-adds", [("macs", "right")]),
+    ("CONV1 has 442,369 multiply-accumulate operations", [("macs", "wrong")]),
+])
+def test_a_count_in_a_unit_of_several_words(answer: str, verdicts: list[tuple[str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == verdicts, report.messages()
+    assert all(a.path == "conv1" for a in report.answers)
