@@ -1607,16 +1607,17 @@ class _LineReader:
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
-                    _named_heading(_sides_heading(self.tokens[lead:]))))))))))),
+                    _named_heading(_sides_heading(_place_headed(self.tokens[lead:], len(lines))))))))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
-            numbered, before = self.numbered, self.sink.total
+            numbered, before, self.said_again = self.numbered, self.sink.total, False
             in_parts = self.answers_in_parts(parts, lines, in_exercise, has_input, shared)
-            if in_parts is not None or self.sink.total > before:
-                return in_parts  # (None, reported: a part's answer cnncalc cannot take, said why)
+            if in_parts is not None or self.sink.total > before or self.said_again:
+                return in_parts  # (None, reported: a part's answer cnncalc cannot take, said why; or every part
+                # an answer above said again)
             self.tokens, self.i, self.numbered = whole, 0, numbered  # the line whole, as before
         self.tokens = _letters_input(_input_sentence(self.tokens))
         words = [t.lower for t in self.tokens]
@@ -1762,13 +1763,16 @@ class _LineReader:
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
                 name = self.tokens[1 if words[0] == "after" else 2:colon]
                 after = self._after(name, colon, lines)
-                label = _label(name)
-                if after is not None or self.sink.total > reported or label is None:
+                if after is not None or self.sink.total > reported or not lines:
                     return after
-                index = _named_line(lines, label)
+                label = _label(name)
+                index = _named_line(lines, label) if label is not None else None
+                if index is None and kinds[colon + 1:colon + 2] == ["DIMS"]:
+                    index = self._asked_line(self.tokens[:colon], lines)
                 if index is None:
-                    return None
-                # `Output of CONV1: 32x32x10, 760 params`
+                    return None  # (reported, or prose: `After CONV1: we pool`)
+                # `Output of CONV1: 32x32x10, 760 params` (`Output of layer 1: …`, `After the pool: …, 0 params`: were
+                # prose, a wrong answer unjudged)
                 self.tokens = _as_output(self.tokens[colon], self.tokens[colon + 1:])
                 return self.answer_line(lines, in_exercise, shared, index)
             label = _label(self.tokens[:colon - 1]) if colon > 1 and words[colon - 1] == "output" else None
@@ -2071,7 +2075,8 @@ class _LineReader:
         """A line's answers given as sentences or between `;` (`Parameters: 760. Output: 32x32x10.`, `CONV1 params:
         760; output: 32x32x10`): each part read as an answer line in turn, about the layer the first names or the
         last, or each about the layer it names when every part names one (`CONV1 output: 32x32x10; POOL1 output:
-        16x16x10`); None (nothing reported) unless every part is one, and about one layer unless each is named."""
+        16x16x10`); None (nothing reported) unless every part is one, and about one layer unless each is named, with
+        `said_again` set when every part is an answer above said again."""
         sink, self.sink = self.sink, DiagnosticSink()
         by_line: dict[int, _Answered] = {}  # the last answer about each layer (it holds the earlier ones)
         name = parts[0][:1] if _label(parts[0][:1]) is not None else []  # `CONV1 params: 760; output: …`: CONV1's
@@ -2088,6 +2093,7 @@ class _LineReader:
                 if not isinstance(said, _Answered):
                     reported = each_named and self.sink.total > before
                     if not reported:
+                        self.said_again = False
                         return None
                     continue
                 at = said.at if said.at >= 0 else len(lines) - 1
@@ -7307,6 +7313,40 @@ def _sides_heading(tokens: list[Tok]) -> list[Tok]:
 
 _SIDES_HEADINGS = {**dict.fromkeys(("hxwxd", "hxwxc", "hxwxk", "hxwxn"), False),
                    **dict.fromkeys(("cxhxw", "dxhxw", "kxhxw"), True)}  # a heading of letters -> channels first?
+
+
+def _place_headed(tokens: list[Tok], layers: int) -> list[Tok]:
+    """A layer named by its place, then a colon and its answer: `First layer: 32x32x16`, `The 2nd conv layer:
+    16x16x32, 4,640 params`, `1st layer: 448 params` as `Output of the first layer: 32x32x16`, `Params of the 1st
+    layer: 448` (each was prose, a wrong answer passing unjudged), and an answer's heading then a layer's number,
+    `Output 1: 32x32x16`, `Params 2: 0`, as `Output of layer 1: …` (it was judged as the last layer's answer, a right
+    one marked wrong). Only under `layers` lines, a place among them, and an answer alone after the colon (`First
+    layer: 5x5 conv, 16 filters` states a layer); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    colon = words.index(":") if ":" in words[:6] else 0
+    if not colon or not layers or colon + 1 == len(tokens):
+        return tokens
+    name, answer = tokens[:colon], tokens[colon + 1:]
+    head = ("output",) if words[:1] == ["output"] else _count_head(words, 0)
+    if head is not None and colon == len(head) + 1 and tokens[colon - 1].kind == "NUM" and \
+            tokens[colon - 1].text.isdigit() and answer[0].kind in ("NUM", "DIMS"):  # `Output 1: 32x32x16`
+        at = tokens[colon - 1].start
+        return [*tokens[:colon - 1], Tok("WORD", "of", at, at), Tok("WORD", "layer", at, at), *tokens[colon - 1:]]
+    at = _skip(words, 0, ("the",))
+    place = _ORDINALS.get(words[at]) if at < colon else None
+    kind = _kind_named(words[:colon])
+    if place is None or (words[at + 1:colon] != ["layer"] and (kind is None or kind[0] is None)) or \
+            (kind is None and not -layers <= place < layers):
+        return tokens
+    said = [t for t in answer if t.text not in ("!", ".")]
+    of = Tok("WORD", "of", tokens[colon].start, tokens[colon].start)
+    if said[0].kind == "DIMS" and (len(said) == 1 or (said[1].text in (",", ";") and _counts_named(said[2:]))):
+        return [Tok("WORD", "Output", name[0].start, name[0].start), of, *tokens]  # `Output of the first layer: …`
+    counts = _stated_counts(answer)
+    marks = [j for j, t in enumerate(counts or []) if t.text == ":"]
+    if counts is None or len(marks) != 1:
+        return tokens
+    return [*counts[:marks[0]], of, *name, *counts[marks[0]:]]  # `Params of the first layer: 448`
 
 
 def _named_heading(tokens: list[Tok]) -> list[Tok]:

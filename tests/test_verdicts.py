@@ -10599,3 +10599,54 @@ def test_a_count_in_a_unit_of_several_words(answer: str, verdicts: list[tuple[st
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == verdicts, report.messages()
     assert all(a.path == "conv1" for a in report.answers)
+
+
+UNNAMED_TWO = "Input: 32x32x3\nconv 16 3x3 filters, stride 1, pad 1\n2x2 max pool, stride 2\n"
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # conv 16 3x3 pad 1 on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 params; the 2x2 pool at stride 2: 16x16x16, 0
+    # params. An output then a count after a layer named by its number, place or kind was prose (only a layer's
+    # name was read so): both answers unjudged
+    ("Output of layer 1: 32x32x17, params 449", [("conv1", "output", "wrong"), ("conv1", "params", "wrong")]),
+    ("Output of the first layer: 32x32x16, 448 params", [("conv1", "output", "right"), ("conv1", "params", "right")]),
+    ("Output of the pool: 16x16x16, 1 params", [("maxpool1", "output", "right"), ("maxpool1", "params", "wrong")]),
+    ("After the first layer: 32x32x16, 449 params", [("conv1", "output", "right"), ("conv1", "params", "wrong")]),
+    # a layer named by its place, then a colon and its answer alone, was prose
+    ("First layer: 32x32x17", [("conv1", "output", "wrong")]),
+    ("The first layer: 32x32x16, 448 params", [("conv1", "output", "right"), ("conv1", "params", "right")]),
+    ("1st layer: 449 params", [("conv1", "params", "wrong")]),
+    ("2nd layer: 15x15x16", [("maxpool1", "output", "wrong")]),
+    ("Last layer: 16x16x16", [("maxpool1", "output", "right")]),
+    ("First conv layer: 32x32x17", [("conv1", "output", "wrong")]),
+    # an answer's heading, then the layer's number: it was judged as the last layer's (`Output 1: 32x32x16` marked
+    # wrong as the pool's output)
+    ("Output 1: 32x32x16", [("conv1", "output", "right")]),
+    ("Output 2: 32x32x16", [("maxpool1", "output", "wrong")]),
+    ("Params 2: 0", [("maxpool1", "params", "right")]),
+])
+def test_a_layer_named_by_number_place_or_kind_before_its_answers(answer: str,
+                                                                  judged: list[tuple[str, str, str]]) -> None:
+    report = homework(UNNAMED_TWO + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("sheet, answer, message, column", [
+    (UNNAMED_TWO, "Output 3: 32x32x16", "no layer numbered 3 above to give this output to", 8),
+    (UNNAMED_TWO, "Output of CONV9: 32x32x16, 448 params", "no layer CONV9 above to give this answer to", 11),
+    # CONV1 and POOL1 both end in 1: `Output 1` may be either
+    (NAMED_SHEET, "Output 1: 32x32x16", "2 layers above end in the number 1", 8),
+])
+def test_an_answer_naming_no_one_layer_before_its_answers(sheet: str, answer: str, message: str,
+                                                          column: int) -> None:
+    report = homework(sheet + answer + "\n")
+    line = sheet.count("\n") + 1
+    assert list(report.answers) == []
+    assert [m.split(": ", 1)[0] for m in report.messages() if "error" in m] == [f"hw.txt:{line}:{column}"]
+    assert any(message in m for m in report.messages()), report.messages()
+
+
+def test_a_place_then_a_layers_description_is_no_answer() -> None:
+    # `First layer: 5x5 conv, 16 filters` describes a layer (its 5x5 is no output to judge)
+    report = homework(UNNAMED_TWO + "First layer: 5x5 conv, 16 filters\n")
+    assert [a for a in report.answers if a.quantity == "output"] == []
