@@ -157,6 +157,7 @@ class _Net:
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
         self.parts: dict[str, Span] = {}  # its layer lines by the letter of the problem's part they are (`(a) …`)
         self.awaited: _Awaited | None = None  # an input answered for a layer not stated yet (the next line's?)
+        self.headed: int | None = None  # the line of the layer a heading named (`For CONV1:`), its answers below
         self._labels: set[str] = set()
         self._labelled = 0  # lines whose names are in `_labels`
 
@@ -540,8 +541,17 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     steps(current)
                 current.end = line_start + len(raw)
                 continue
+            headed = _layer_heading(tokens[lead:], current.lines) if not bracketed else None
+            if headed is not None:  # `For CONV1:`, `CONV1` alone: the answers below are that layer's
+                flush()
+                current.headed = headed
+                current.end = line_start + len(raw)
+                continue
+            reader.headed = current.headed
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
                                                                    current.input is not None, current.shared)
+            if result is not None and not isinstance(result, _Answered):
+                current.headed = None  # (a layer or an input stated: the heading's answers are over)
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
             if isinstance(result, ir.Line) and assumed_rounding is not None:
@@ -1395,6 +1405,7 @@ class _LineReader:
         self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
         # names none (`_named_line` need not look)
         self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
+        self.headed: int | None = None  # the layer a heading above named (`For CONV1:`): an answer naming none is its
         # the padding a line of prose above said every convolution has (`All convolutions use 'same' padding.`),
         # and the filter size it is said for, if any (`_padding_assumed`)
         self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
@@ -2119,14 +2130,15 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
-        final = lines[-1].items[-1] if lines and lines[-1].items else None
+        above = lines[self.headed if self.headed is not None else -1] if lines else None
+        final = above.items[-1] if above is not None and above.items else None
         vector = isinstance(final, ir.LayerCall) and _family(final.keyword) == "fc"
         # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
         # its vector, `10`)
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise and not vector)
         counted = self._count_answers(self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
-            values = self._values_answer(words[lead:], self.tokens[lead:], lines[-1] if lines else None)
+            values = self._values_answer(words[lead:], self.tokens[lead:], above)
             if self.maybe_layer:  # a layer or an answer, not said: what follows rests on an unknown
                 return self.unreadable(None, [])
             counted = counted or values
@@ -2400,7 +2412,8 @@ class _LineReader:
                               hint="name the layer, as in `Params of CONV1: …`, or give a kind's total: `Total params "
                                    "in the CONV layers: …`")
                 return None
-            last = lines[-1].items[0]
+            above = self.headed if self.headed is not None else len(lines) - 1
+            last = lines[above].items[0]
             stage = next((t for j, t in enumerate(asking[1:], 1) if t.lower in _STAGE_WORDS and
                           asking[j - 1].lower in ("after", "before", "the")), None)
             staged = _stage_placed(asking)
@@ -2425,7 +2438,7 @@ class _LineReader:
                                           f"{(last.label or last.keyword).upper()}", said.span,
                               hint="name the layer, as in `What is the output volume of CONV1?`")
                 return None
-            return len(lines) - 1
+            return above
         first = next(iter(named.values()))
         index = _named_line(lines, *named)
         if len(named) > 1 or index is None:
@@ -9132,6 +9145,26 @@ def _numbered_missing(same: list[int], number: str, noun: str, lines: list[ir.Li
         return f"{len(same)} layers above end in the number {number}"
     return f"layer {number} may be {' or '.join(_shown_layer(lines, i) for i in by_name)} by its name or " \
            f"{_shown_layer(lines, by_place[0])} by its place: cnncalc cannot tell which"
+
+
+def _layer_heading(tokens: list[Tok], lines: list[ir.Line]) -> int | None:
+    """A line that names a layer stated above and says nothing else (`CONV1`, `CONV1:`, `For CONV1:`, `Answers for
+    CONV1:`, `CONV1 answers:`, `**CONV1**`): the index of that layer, whose answers the lines below give (they were
+    judged as the last layer's, a right answer marked wrong; `CONV1` alone was CONV1 stated again, E015). None for
+    any other line."""
+    words = [t.lower for t in tokens if t.text not in ("*", "#", "_")]
+    if words[-1:] == [":"]:
+        words = words[:-1]
+    if words[-1:] in (["answers"], ["answer"]):
+        words = words[:-1]
+    for lead in (["for"], ["answers", "for"], ["answer", "for"], ["answers", "to"]):
+        if words[:len(lead)] == lead:
+            words = words[len(lead):]
+    if not lines or not 0 < len(words) <= 2 or (len(words) == 2 and not words[1].isdigit()):
+        return None
+    named = [Tok("WORD" if word.isalpha() else "NUM", word, 0, 0) for word in words]  # (`CONV 1` as `CONV1`)
+    label = _label(named)
+    return _named_line(lines, label) if label is not None and _layer_kind(words[0]) is not None else None
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:

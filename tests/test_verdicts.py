@@ -10650,3 +10650,32 @@ def test_a_place_then_a_layers_description_is_no_answer() -> None:
     # `First layer: 5x5 conv, 16 filters` describes a layer (its 5x5 is no output to judge)
     report = homework(UNNAMED_TWO + "First layer: 5x5 conv, 16 filters\n")
     assert [a for a in report.answers if a.quantity == "output"] == []
+
+
+@pytest.mark.parametrize("heading", ["CONV1", "CONV1:", "For CONV1:", "Answers for CONV1:", "CONV1 answers:",
+                                     "**CONV1**", "Conv 1:"])
+def test_a_heading_naming_a_layer_above_gives_it_the_answers_below(heading: str) -> None:
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16 and (3·3·3 + 1)·16 = 448 params; POOL1 halves it, 16x16x16.
+    # Under a heading naming CONV1 the answers were judged as POOL1's (the last layer), a right answer marked wrong;
+    # CONV1 alone, or with a colon, was CONV1 stated again (E015)
+    right = homework(f"{NAMED_SHEET}{heading}\nOutput: 32x32x16\nParams: 448\n")
+    assert [(a.path, a.quantity, a.verdict) for a in right.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right")], right.messages()
+    wrong = homework(f"{NAMED_SHEET}{heading}\nOutput: 32x32x17\nIt has 449 parameters.\n")
+    assert [(a.path, a.quantity, a.verdict) for a in wrong.answers] == [
+        ("conv1", "output", "wrong"), ("conv1", "params", "wrong")], wrong.messages()
+
+
+def test_a_headings_answers_end_at_the_next_layer_and_a_named_answer_keeps_its_layer() -> None:
+    # POOL1 -> 16x16x16 named under CONV1's heading is POOL1's; FC1 (10 neurons) stated ends the heading: its
+    # `Output: 10` is FC1's. A prose line between the heading and an answer does not end it.
+    report = homework(f"{NAMED_SHEET}For CONV1:\nThe filters see 3x3 patches.\nParams: 448\nPOOL1 output: 16x16x16\n"
+                      "FC1: 10 neurons\nOutput: 10\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "params", "right"), ("pool1", "output", "right"), ("fc1", "output", "right")], report.messages()
+
+
+def test_a_heading_naming_no_layer_above_is_no_heading() -> None:
+    # `CONV9` names no layer above: not a heading (the answer below stays the last layer's, CONV2: 16x16x32)
+    report = homework(f"{NAMED_SHEET}For CONV9:\nOutput: 16x16x32\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv2", "right")], report.messages()
