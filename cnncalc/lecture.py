@@ -541,8 +541,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     steps(current)
                 current.end = line_start + len(raw)
                 continue
-            headed = _layer_heading(tokens[lead:], current.lines) if not bracketed else None
-            if headed is not None:  # `For CONV1:`, `CONV1` alone: the answers below are that layer's
+            headed = reader.heading(tokens[lead:], current.lines) if not bracketed else None
+            if headed is not None and reader.named_heading:  # `For CONV1:`, `CONV1` alone (was CONV1 stated again)
                 flush()
                 current.headed = headed
                 current.end = line_start + len(raw)
@@ -552,6 +552,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                                                    current.input is not None, current.shared)
             if result is not None and not isinstance(result, _Answered):
                 current.headed = None  # (a layer or an input stated: the heading's answers are over)
+            elif result is None and headed is not None and sink.total == reported:
+                current.headed = headed  # `Layer 2:`, `For the pool:`: prose still, and a heading
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
             if isinstance(result, ir.Line) and assumed_rounding is not None:
@@ -1406,6 +1408,7 @@ class _LineReader:
         # names none (`_named_line` need not look)
         self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
         self.headed: int | None = None  # the layer a heading above named (`For CONV1:`): an answer naming none is its
+        self.named_heading = False  # the line is a heading that names its layer by its name (`CONV1`, `For CONV1:`)
         # the padding a line of prose above said every convolution has (`All convolutions use 'same' padding.`),
         # and the filter size it is said for, if any (`_padding_assumed`)
         self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
@@ -2449,6 +2452,21 @@ class _LineReader:
                           hint="ask about one layer written above, as in `What is the output volume of CONV1?`")
             return None
         return index
+
+    def heading(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
+        """The layer a line names as a heading over its answers below (`_heading_reference`): its index in `lines`,
+        when it names one layer above for certain; None otherwise, reporting nothing (a line that names none may
+        head a layer's description, `Layer 3:` with the layer on the line below)."""
+        heading = _heading_reference(tokens) if lines else None
+        if heading is None:
+            return None
+        sink, self.sink = self.sink, DiagnosticSink()
+        try:
+            index = self._asked_line(heading[0], lines)
+        finally:
+            quiet, self.sink = self.sink.total == 0, sink
+        self.named_heading = heading[1]
+        return index if quiet else None
 
     def _staged_line(self, ordinal: Tok, stage: Tok, lines: list[ir.Line]) -> int | None:
         """The index of the activation (or dropout) line an answer names by its place among its kind (`the first
@@ -9147,24 +9165,28 @@ def _numbered_missing(same: list[int], number: str, noun: str, lines: list[ir.Li
            f"{_shown_layer(lines, by_place[0])} by its place: cnncalc cannot tell which"
 
 
-def _layer_heading(tokens: list[Tok], lines: list[ir.Line]) -> int | None:
-    """A line that names a layer stated above and says nothing else (`CONV1`, `CONV1:`, `For CONV1:`, `Answers for
-    CONV1:`, `CONV1 answers:`, `**CONV1**`): the index of that layer, whose answers the lines below give (they were
-    judged as the last layer's, a right answer marked wrong; `CONV1` alone was CONV1 stated again, E015). None for
-    any other line."""
-    words = [t.lower for t in tokens if t.text not in ("*", "#", "_")]
-    if words[-1:] == [":"]:
-        words = words[:-1]
-    if words[-1:] in (["answers"], ["answer"]):
-        words = words[:-1]
-    for lead in (["for"], ["answers", "for"], ["answer", "for"], ["answers", "to"]):
-        if words[:len(lead)] == lead:
-            words = words[len(lead):]
-    if not lines or not 0 < len(words) <= 2 or (len(words) == 2 and not words[1].isdigit()):
+def _heading_reference(tokens: list[Tok]) -> tuple[list[Tok], bool] | None:
+    """The words of a line that names a layer and says nothing else, as a heading over its answers, and whether they
+    name it by its name: `CONV1`, `**CONV1**`, `CONV1 answers:`; by its number or place, `Layer 2`, `The first
+    layer:`; by its kind with a colon or after `For`, `Conv layer:`, `For the pool`. None for any other line (a
+    title, `Max Pooling`, `ConvNet`). A heading may head a layer's description instead (`Conv layer:`, the layer on
+    the line below): that layer stated ends it."""
+    said = [t for t in tokens if t.text not in ("*", "#", "_")]
+    words = [t.lower for t in said]
+    colon = words[-1:] == [":"]
+    end = len(words) - colon
+    end -= words[end - 1:end] in (["answers"], ["answer"])
+    start = next((len(lead) for lead in (["for"], ["answers", "for"], ["answer", "for"], ["answers", "to"])
+                  if words[:len(lead)] == lead), 0)
+    reference, phrase = said[start:end], words[start:end]
+    if not 0 < len(phrase) <= 5 or not all(t.kind in ("WORD", "NUM") for t in reference):
         return None
-    named = [Tok("WORD" if word.isalpha() else "NUM", word, 0, 0) for word in words]  # (`CONV 1` as `CONV1`)
-    label = _label(named)
-    return _named_line(lines, label) if label is not None and _layer_kind(words[0]) is not None else None
+    if len(phrase) <= 2 and _label(reference) is not None and _layer_kind(phrase[0]) is not None:
+        return reference, True
+    placed = (phrase[0] == "layer" and len(phrase) == 2 and reference[1].kind == "NUM") or \
+        _layer_number(reference) is not None or _stage_placed(reference) is not None or _placed(phrase) is not None
+    kind = _kind_named(phrase) is not None
+    return (reference, False) if placed or (kind and (colon or start)) else None
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:

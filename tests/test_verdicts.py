@@ -10679,3 +10679,29 @@ def test_a_heading_naming_no_layer_above_is_no_heading() -> None:
     # `CONV9` names no layer above: not a heading (the answer below stays the last layer's, CONV2: 16x16x32)
     report = homework(f"{NAMED_SHEET}For CONV9:\nOutput: 16x16x32\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv2", "right")], report.messages()
+
+
+@pytest.mark.parametrize("heading", ["Layer 1:", "Layer 1", "For layer 1:", "For the first layer:", "First layer:",
+                                     "For the conv layer:", "Conv layer:", "Answers for conv 1:"])
+def test_a_heading_naming_an_unnamed_layer_gives_it_the_answers_below(heading: str) -> None:
+    # conv 16 3x3 pad 1 on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 params (the pool below it: 16x16x16, none). The
+    # answers under the heading were judged as the pool's, a right answer marked wrong
+    right = homework(f"{UNNAMED_TWO}{heading}\nOutput: 32x32x16\nParams: 448\n")
+    assert [(a.path, a.quantity, a.verdict) for a in right.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right")], right.messages()
+    wrong = homework(f"{UNNAMED_TWO}{heading}\nOutput: 32x32x17\n")
+    assert [(a.path, a.verdict) for a in wrong.answers] == [("conv1", "wrong")], wrong.messages()
+
+
+@pytest.mark.parametrize("heading", ["Max Pooling", "ConvNet", "For the two layers:", "Layer 3:"])
+def test_a_title_or_a_reference_to_no_one_layer_is_no_heading(heading: str) -> None:
+    # a title that names a kind without a colon, or words naming no one layer above: the answer below stays the last
+    # layer's (the pool's 16x16x16)
+    report = homework(f"{UNNAMED_TWO}{heading}\nOutput: 16x16x16\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("maxpool1", "right")], report.messages()
+
+
+def test_a_kinds_heading_over_a_layers_description_states_the_layer() -> None:
+    # `Conv layer:` then a description below: the layer (8 1x1 filters on 16x16x16: 16x16x8), stated, ends the heading
+    report = homework(f"{UNNAMED_TWO}Conv layer:\n8 1x1 filters\nOutput: 16x16x8\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv2", "right")], report.messages()
