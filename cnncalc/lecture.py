@@ -1621,7 +1621,7 @@ class _LineReader:
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
-                    _named_heading(_sides_heading(_place_headed(self.tokens[lead:], len(lines))))))))))))),
+                    _named_heading(_sides_heading(_place_headed(_side_owned(self.tokens[lead:]), len(lines))))))))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -1781,7 +1781,7 @@ class _LineReader:
                     return after
                 label = _label(name)
                 index = _named_line(lines, label) if label is not None else None
-                if index is None and kinds[colon + 1:colon + 2] == ["DIMS"]:
+                if index is None and kinds[colon + 1:colon + 2] == ["DIMS"] and _layer_reference(name) is not None:
                     index = self._asked_line(self.tokens[:colon], lines)
                 if index is None:
                     return None  # (reported, or prose: `After CONV1: we pool`)
@@ -2830,7 +2830,7 @@ class _LineReader:
         name_end = words.index("[") if "[" in words[:colon] else colon  # `CONV1 [55x55x96]:`
         if not all(k in ("WORD", "NUM") or w == "-" for w, k in zip(words[:name_end], kinds)):
             return False
-        if name_end == colon and words[colon + 1:colon + 2] == ["["] and \
+        if name_end == colon and words[colon + 1:colon + 2] == ["["] and not {"of", "after"} & set(words[:colon]) and \
                 (words[:colon] == ["input"] or _layer_kind(" ".join(words[:colon])) is not None):
             closing = words.index("]", colon) if "]" in words[colon:] else len(words)
             after = words[closing + 1:]
@@ -3613,6 +3613,8 @@ class _LineReader:
         noun = "input" if received else "output"
         while rest and (rest[-1].text in (".", "!") or (len(rest) > 1 and rest[-1].lower in ("volume", "tensor"))):
             rest = rest[:-1]  # (`CONV2 receives a 16x16x16 volume.`)
+        if [t.text for t in rest[:1] + rest[2:3]] == ["[", "]"] and rest[1].kind == "DIMS":
+            rest = rest[1:2] + rest[3:]  # `Output of CONV1: [32x32x16]`, as the lecture brackets a volume
         if received:
             rest = [t for t in rest if t.lower not in _VALUE_WORDS]
         if [t.kind for t in rest] == ["NUM"]:  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
@@ -3777,6 +3779,11 @@ class _LineReader:
             volumes = [t for j, t in enumerate(tokens[asked:], asked) if t.kind == "DIMS" and t.start not in remarks
                        and not _in_working(tokens, j)]
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
+            if words[after:after + 1] in (["of"], ["for"], ["after"], ["in"]):  # `Output size of FC1: 10`: its
+                # layer named (`_asked_about` reads it), then the answer
+                marked = next((j for j in range(after + 1, min(len(words), after + 8)) if words[j] in (":", "=")),
+                              None)
+                after = after if marked is None else _skip(words, marked + 1, _OUTPUT_NOUNS)
             letters_said = sum(w in _LETTERS_OF_SIDES and words[j + 1:j + 2] in (["="], [":"])
                                for j, w in enumerate(words[after:], after))
             if not volumes and letters_said and words[after] in _LETTERS_OF_SIDES and \
@@ -7346,6 +7353,43 @@ _SIDES_HEADINGS = {**dict.fromkeys(("hxwxd", "hxwxc", "hxwxk", "hxwxn"), False),
                    **dict.fromkeys(("cxhxw", "dxhxw", "kxhxw"), True)}  # a heading of letters -> channels first?
 
 
+def _side_owned(tokens: list[Tok]) -> list[Tok]:
+    """A side of a layer's output, or the output, named after the layer as other headings do not: `Depth after
+    CONV1: 16`, `Number of channels after CONV1: 16`, `Spatial size after POOL1: 16`, `Depth of CONV1's output: 16`,
+    `Shape of CONV1's output: 32x32x16`, `Spatial size of the output of layer 2: 16` as `Output depth of CONV1: 16`,
+    `Output spatial size of POOL1: …`, `Output of CONV1: …` (each was prose, a wrong answer passing unjudged); other
+    tokens as they are."""
+    words = [t.lower for t in tokens]
+    marked = next((j for j, w in enumerate(words[:12]) if w in (":", "=")), None)
+    side = next((said for said in _OWNED_SIDES if words[:len(said)] == list(said)), None)
+    if marked is None or side is None:
+        return tokens
+    at = len(side)
+    if words[at:at + 1] == ["after"]:
+        reference = tokens[at + 1:marked]
+    elif words[at:at + 1] == ["of"] and words[marked - 3:marked] in (["'", "s", "output"], ["’", "s", "output"]):
+        reference = tokens[at + 1:marked - 3]  # `Depth of CONV1's output`
+    elif words[at:at + 1] == ["of"] and words[marked - 4:marked - 1] in (["'", "s", "output"], ["’", "s", "output"]) \
+            and words[marked - 1] in ("volume", "tensor"):
+        reference = tokens[at + 1:marked - 4]  # `Shape of CONV1's output volume`
+    elif words[at:at + 4] in (["of", "the", "output", "of"], ["of", "the", "output", "after"]):
+        reference = tokens[at + 4:marked]  # `Spatial size of the output of layer 2`
+    else:
+        return tokens
+    if _layer_reference(reference) is None:
+        return tokens  # (`Width after padding: 34` is no output)
+    first = tokens[0]
+    said = [Tok("WORD", word, first.start, tokens[at - 1].end) for word in ("output", *_OWNED_SIDES[side].split())]
+    return [*said, Tok("WORD", "of", first.start, first.start), *reference, *tokens[marked:]]
+
+
+_OWNED_SIDES = {("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
+                ("number", "of", "output", "channels"): "depth", ("width",): "width", ("height",): "height",
+                ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size", ("shape",): "",
+                ("size",): "", ("dimensions",): "", ("output", "shape"): "", ("output", "size"): "",
+                ("output", "depth"): "depth", ("output", "spatial", "size"): "spatial size"}  # -> `Output …`
+
+
 def _place_headed(tokens: list[Tok], layers: int) -> list[Tok]:
     """A layer named by its place, then a colon and its answer: `First layer: 32x32x16`, `The 2nd conv layer:
     16x16x32, 4,640 params`, `1st layer: 448 params` as `Output of the first layer: 32x32x16`, `Params of the 1st
@@ -9178,15 +9222,24 @@ def _heading_reference(tokens: list[Tok]) -> tuple[list[Tok], bool] | None:
     end -= words[end - 1:end] in (["answers"], ["answer"])
     start = next((len(lead) for lead in (["for"], ["answers", "for"], ["answer", "for"], ["answers", "to"])
                   if words[:len(lead)] == lead), 0)
-    reference, phrase = said[start:end], words[start:end]
-    if not 0 < len(phrase) <= 5 or not all(t.kind in ("WORD", "NUM") for t in reference):
+    reference = said[start:end]
+    how = _layer_reference(reference)
+    return (reference, how == "name") if how in ("name", "place") or (how == "kind" and (colon or start)) else None
+
+
+def _layer_reference(tokens: list[Tok]) -> str | None:
+    """How words name one layer, if they are a layer's reference alone: by its `name` (`CONV1`, `Conv 1`), its
+    `place` (`layer 2`, `the first layer`, `conv 2`, `the first ReLU`) or its `kind` (`the pool`, `the conv layer`);
+    None for other words (`padding`, `the two layers`)."""
+    words = [t.lower for t in tokens]
+    if not 0 < len(words) <= 5 or not all(t.kind in ("WORD", "NUM") for t in tokens):
         return None
-    if len(phrase) <= 2 and _label(reference) is not None and _layer_kind(phrase[0]) is not None:
-        return reference, True
-    placed = (phrase[0] == "layer" and len(phrase) == 2 and reference[1].kind == "NUM") or \
-        _layer_number(reference) is not None or _stage_placed(reference) is not None or _placed(phrase) is not None
-    kind = _kind_named(phrase) is not None
-    return (reference, False) if placed or (kind and (colon or start)) else None
+    if len(words) <= 2 and _label(tokens) is not None and _layer_kind(words[0]) is not None:
+        return "name"
+    if (words[0] == "layer" and len(words) == 2 and tokens[1].kind == "NUM") or _layer_number(tokens) is not None or \
+            _stage_placed(tokens) is not None or _placed(words) is not None:
+        return "place"
+    return "kind" if _kind_named(words) is not None else None
 
 
 def _named_line(lines: list[ir.Line], *labels: str) -> int | None:

@@ -10705,3 +10705,47 @@ def test_a_kinds_heading_over_a_layers_description_states_the_layer() -> None:
     # `Conv layer:` then a description below: the layer (8 1x1 filters on 16x16x16: 16x16x8), stated, ends the heading
     report = homework(f"{UNNAMED_TWO}Conv layer:\n8 1x1 filters\nOutput: 16x16x8\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv2", "right")], report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16; POOL1 (2x2, stride 2): 16x16x16. A side or the output
+    # named before its layer with `after` or `'s output` was prose: a wrong answer passed unjudged
+    ("Depth after CONV1: 17", [("conv1", "depth", "wrong")]),
+    ("Number of channels after CONV1: 16", [("conv1", "depth", "right")]),
+    ("Depth of CONV1's output: 17", [("conv1", "depth", "wrong")]),
+    ("Spatial size after POOL1: 15", [("pool1", "output", "wrong")]),
+    ("Spatial size of POOL1's output: 16", [("pool1", "output", "right")]),
+    ("Spatial size of the output of POOL1: 15", [("pool1", "output", "wrong")]),
+    ("Shape of CONV1's output: 32x32x17", [("conv1", "output", "wrong")]),
+    ("Shape after CONV1: 32x32x17", [("conv1", "output", "wrong")]),
+    ("Size after the pool: 16x16x16", [("pool1", "output", "right")]),
+    # the output bracketed as the lecture writes it, after `Output of CONV1:` (E060, read as a line of the notes'
+    # VGG breakdown named `OUTPUTOFCONV1`)
+    ("Output of CONV1: [32x32x16]", [("conv1", "output", "right")]),
+    ("Output of CONV1: [32x32x17]", [("conv1", "output", "wrong")]),
+])
+def test_a_side_or_the_output_named_before_its_layer(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # FC1 (10 neurons): a vector of 10; CONV1's output 32x32x16 is 32 on a side. `Output volume of FC1: 11` (`Output
+    # size of …`, `Output spatial size of …`) was prose: the heading's noun before `of` hid the answer
+    ("Output volume of FC1: 11", [("fc1", "output", "wrong")]),
+    ("Output size of FC1: 10", [("fc1", "output", "right")]),
+    ("Output volume for FC1 = 11", [("fc1", "output", "wrong")]),
+    ("Output spatial size of CONV1: 31", [("conv1", "output", "wrong")]),
+    ("Output spatial size of CONV1: 32", [("conv1", "output", "right")]),
+])
+def test_an_outputs_noun_then_its_layer(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nFC1: 10 neurons\nFC2: 5 neurons\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("line", ["Width after padding: 34", "Size after padding: 34x34x3"])
+def test_a_size_after_no_layer_is_no_answer(line: str) -> None:
+    # the padded input's size is no layer's output: prose, as before
+    report = homework(NAMED_SHEET + line + "\n")
+    assert list(report.answers) == [] and report.ok, report.messages()
