@@ -1618,10 +1618,11 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
+        normalised = _place_headed(_side_owned(_after_comma(self.tokens[lead:])), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
-                    _named_heading(_sides_heading(_place_headed(_side_owned(self.tokens[lead:]), len(lines))))))))))))),
+                    _named_heading(_sides_heading(normalised))))))))))),
                                                                               "vgg" in self.figures)))),
                          "resnet" in self.figures))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
@@ -7353,6 +7354,20 @@ _SIDES_HEADINGS = {**dict.fromkeys(("hxwxd", "hxwxc", "hxwxk", "hxwxn"), False),
                    **dict.fromkeys(("cxhxw", "dxhxw", "kxhxw"), True)}  # a heading of letters -> channels first?
 
 
+def _after_comma(tokens: list[Tok]) -> list[Tok]:
+    """`After the pool the output is 16x16x10` (`After max pooling the size is …`, `After the first layer the volume
+    is …`) as with its comma, `After the pool, the output is …` (it was E060, what the answer is about not told);
+    other tokens as they are."""
+    words = [t.lower for t in tokens[:8]]
+    if words[:1] != ["after"] or "," in words:
+        return tokens
+    split = next((j for j in range(2, len(words)) if words[j] in ("the", "we", "it", "its", "this") and
+                  _layer_reference(tokens[1:j]) is not None), None)
+    if split is None:
+        return tokens
+    return [*tokens[:split], Tok("P", ",", tokens[split - 1].end, tokens[split - 1].end), *tokens[split:]]
+
+
 def _side_owned(tokens: list[Tok]) -> list[Tok]:
     """A side of a layer's output, or the output, named after the layer as other headings do not: `Depth after
     CONV1: 16`, `Number of channels after CONV1: 16`, `Spatial size after POOL1: 16`, `Depth of CONV1's output: 16`,
@@ -9255,7 +9270,8 @@ def _answers_follow(rest: list[Tok]) -> bool:
     return bool(ahead) and (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or
                             (ahead[0] in _PRODUCES and any(t.kind == "DIMS" for t in rest)) or
                             _count_head(ahead, 0) is not None or
-                            (ahead[0] in _HAS and _stated_counts(rest[1:]) is not None))
+                            (ahead[0] in _HAS and (_stated_counts(rest[1:]) is not None or
+                                                   _stated_depth(rest[1:]) is not None)))
 
 
 def _answers_after(rest: list[Tok]) -> list[Tok]:
@@ -9271,7 +9287,7 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     arrows = [i for i, t in enumerate(after) if t.kind == "ARROW"]
     if rest[0].kind != "ARROW" and arrows:
         return _answers_after(after[arrows[-1]:])
-    counts = _stated_counts(after)
+    counts = _stated_counts(after) or (_stated_depth(after) if rest[0].lower in _HAS else None)
     if counts:
         return counts
     if len(after) >= 3 and after[0].text == "[" and after[1].kind == "DIMS" and after[2].text == "]":
@@ -9319,6 +9335,19 @@ def _stated_counts(tokens: list[Tok]) -> list[Tok] | None:
     if not groups:
         return None
     return [t for group in groups for t in (*group, Tok("P", ",", group[-1].end, group[-1].end))][:-1]
+
+
+def _stated_depth(tokens: list[Tok]) -> list[Tok] | None:
+    """`16 output channels` (`16 channels`, `16 feature maps`, `16 activation maps`) after a layer's name and `has`,
+    as `Output depth: 16`, the tokens an answer line reads (`CONV1 has 16 output channels` was CONV1 stated again,
+    E015); None for anything else (`16 filters` describes the layer)."""
+    words = [t.lower for t in _untrailed(tokens)] if tokens else []
+    if not words or tokens[0].kind != "NUM" or words[1:] not in (["output", "channels"], ["channels"],
+                                                                 ["feature", "maps"], ["activation", "maps"]):
+        return None
+    said = tokens[1]
+    return [Tok("WORD", "Output", said.start, said.end), Tok("WORD", "depth", said.start, said.end),
+            Tok("P", ":", said.start, said.start), tokens[0]]
 
 
 def _label(name_tokens: list[Tok]) -> str | None:

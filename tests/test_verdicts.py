@@ -5657,8 +5657,8 @@ def test_an_exercise_in_letters_answered_after_a_colon(line: str, verdict: str) 
 
 @pytest.mark.parametrize("line, error", [
     ("After the second conv layer: 32x32x10", (4, 7, "no second conv layer above to give this output to")),
-    ("After the pooling layer the volume is 16x16x10",
-     (4, 1, "cnncalc cannot tell what this answer is about, so it is not judged")),
+    ("After the second pooling layer the volume is 16x16x10",
+     (4, 7, "no second pooling layer above to give this output to")),
 ])
 def test_after_a_layer_cnncalc_cannot_find_is_an_error(line: str, error: tuple[int, int, str]) -> None:
     text = f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n{line}\n"
@@ -10749,3 +10749,21 @@ def test_a_size_after_no_layer_is_no_answer(line: str) -> None:
     # the padded input's size is no layer's output: prose, as before
     report = homework(NAMED_SHEET + line + "\n")
     assert list(report.answers) == [] and report.ok, report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16; POOL1 halves it: 16x16x16. `After <layer> the output is …`
+    # without a comma after the layer was E060 (what the answer is about not told), with one it was judged
+    ("After max pooling the size is 16x16x16", [("pool1", "output", "right")]),
+    ("After the pool the output is 16x16x17", [("pool1", "output", "wrong")]),
+    ("After the first layer the output is 32x32x17", [("conv1", "output", "wrong")]),
+    ("After the first convolution the volume is 32x32x16", [("conv1", "output", "right")]),
+    # `has` then a count of channels or maps after a layer's name is its output's depth (was CONV1 stated again, E015)
+    ("CONV1 has 16 output channels", [("conv1", "depth", "right")]),
+    ("CONV1 has 17 channels.", [("conv1", "depth", "wrong")]),
+    ("POOL1 has 15 feature maps", [("pool1", "depth", "wrong")]),
+])
+def test_after_a_layer_without_a_comma_and_a_count_of_channels(answer: str,
+                                                                judged: list[tuple[str, str, str]]) -> None:
+    report = homework(NAMED_SHEET + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
