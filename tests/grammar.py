@@ -597,7 +597,13 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Output size after each layer:\n1) 9x9x9\n2) 0x0x0\n99999999999) 1", "Output sizes:",
               "We feed a 9x9 RGB image to the following network:", "max-pooling with window 2x2 and stride 2",
               "max pool, window size 0, stride 9", "CONV1 cost: 9 MACs", "POOL1 computational cost: 1e9 multiply-adds",
-              "FC1 ops: MACs"]
+              "FC1 ops: MACs", "Output: 9x9x9, 9 multiply-adds", "CONV1: 1e9 multiply-accumulate operations",
+              "-> 0x0x0 with 9 multiplications", "Output of layer 99999999999: 9x9x9, params 9", "Output 0: 9x9x9",
+              "Params 99999999999: 1", "First layer: 9x9x9", "1st layer: 9 params", "Last layer: 0x0x0, 9 MACs",
+              "CONV1", "For CONV9:", "**POOL1**", "Layer 2", "For the pool:", "Conv layer:", "Answers for conv 0:",
+              "Depth after CONV1: 0", "Spatial size of POOL9's output: 9", "Shape of the output of layer 2: 9x9x9",
+              "Output size of FC1: 1e9", "Output of CONV1: [9x9x9]", "After the pool the output is 0x0x0",
+              "After max pooling the size is", "CONV1 has 99999999999 output channels", "Size after padding: 9x9x9"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",
