@@ -1618,7 +1618,8 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        normalised = _place_headed(_side_owned(_after_comma(self.tokens[lead:])), len(lines))
+        normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(self.tokens[lead:])))),
+                                   len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -7567,6 +7568,46 @@ def _of_numbered_layer(tokens: list[Tok]) -> bool:
     """Whether an answer names its layer by its number, `params of layer 3: …` (`_listed_by_layer`'s form)."""
     return any(tokens[j].lower == "of" and tokens[j + 1].lower == "layer" and tokens[j + 2].kind == "NUM"
                for j in range(len(tokens) - 2))
+
+
+def _answer_quantity(tokens: list[Tok]) -> list[Tok]:
+    """`Answer (params): 448`, `Ans (output) = 32x32x16`, `Solution (MACs): …`: what the answer is in parentheses,
+    as `Params: 448` (it was prose, a wrong answer passing unjudged); other tokens as they are."""
+    words = [t.lower for t in tokens[:8]]
+    closing = words.index(")") if ")" in words else 0
+    if closing < 3 or not _ANSWER.fullmatch(words[0]) or words[1] != "(" or words[closing + 1:closing + 2] not in (
+            [":"], ["="]):
+        return tokens
+    said = words[2:closing]
+    counted = next((len(h) for h in _COUNT_HEADS if said[:len(h)] == list(h)), 0)  # `(number of parameters)`
+    head = _count_head(said, counted)
+    if (head is None or counted + len(head) != len(said)) and \
+            said not in (["output"], ["output", "volume"], ["output", "size"]):
+        return tokens
+    return tokens[2:closing] + tokens[closing + 1:]
+
+
+def _piped(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1 | output 32x32x16 | params 448`: a layer's name, then its answers between `|`, each with its word, as
+    `CONV1 output 32x32x16, params 448` (it was prose: a table's row needs the table's header); other tokens as they
+    are."""
+    if len(tokens) < 4 or tokens[1].text != "|" or _label(tokens[:1]) is None or \
+            _layer_kind(tokens[0].lower) is None or tokens[-1].text == "|":
+        return tokens
+    parts: list[list[Tok]] = [[]]
+    for t in tokens[2:]:
+        if t.text == "|":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    for part in parts:
+        words = [t.lower for t in part]
+        if not words or (words[0] != "output" and _count_head(words, 0) is None):
+            return tokens
+    joined = [tokens[0]]
+    for part in parts:
+        joined += [*([Tok("P", ",", part[0].start, part[0].start)] if len(joined) > 1 else []), *part]
+    return joined
 
 
 def _answer_of_layer(tokens: list[Tok]) -> list[Tok]:

@@ -10767,3 +10767,28 @@ def test_after_a_layer_without_a_comma_and_a_count_of_channels(answer: str,
                                                                 judged: list[tuple[str, str, str]]) -> None:
     report = homework(NAMED_SHEET + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 params, 32·32·16·27 = 442,368 MACs;
+    # POOL1 (the last layer): 16x16x16, no parameters. What an `Answer` is said in parentheses (was prose), and a
+    # layer's answers between `|` after its name, each with its word (was prose without a table's header)
+    ("Answer (params): 1", [("pool1", "params", "wrong")]),
+    ("Answer (number of parameters): 0", [("pool1", "params", "right")]),
+    ("Ans (output) = 16x16x17", [("pool1", "output", "wrong")]),
+    ("CONV1\nAnswer (MACs): 442,369", [("conv1", "macs", "wrong")]),
+    ("CONV1 | output 32x32x17 | params 448", [("conv1", "output", "wrong"), ("conv1", "params", "right")]),
+    ("CONV1 | output: 32x32x16 | params: 449 | MACs: 442,368",
+     [("conv1", "output", "right"), ("conv1", "params", "wrong"), ("conv1", "macs", "right")]),
+])
+def test_an_answers_quantity_in_parentheses_and_answers_between_pipes(answer: str,
+                                                                      judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+def test_a_layers_values_between_pipes_without_their_words_are_not_read() -> None:
+    # `CONV1 | 32x32x17 | 448`: 448 of what is not said; prose, as before
+    report = homework(NAMED_SHEET + "CONV1 | 32x32x17 | 448\n")
+    assert list(report.answers) == []
