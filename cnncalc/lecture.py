@@ -396,6 +396,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
     listed: tuple[str, ...] | None = None  # under `Output size after each layer:`, the answer its numbered lines give
+    unsaid_list = False  # under `Answers:` over several layers: numbered answers that say neither layer nor question
     read_lines = 0  # lines that are not blank, read so far
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
@@ -482,8 +483,23 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
-            each = _each_layers(tokens, _FIRST_NUMBERED.match(pieces[index + 1][1] if index + 1 < len(pieces) else "")
-                                is not None) if current.lines else None
+            numbered_below = _FIRST_NUMBERED.match(pieces[index + 1][1] if index + 1 < len(pieces) else "") is not None
+            if unsaid_list and _listed_answer(tokens, ()) is not None:
+                flush()  # `2) 16x16x16` under `Answers:`: layer 2's, or question 2's, the last layer's?
+                sink.add(codes.E060, "this numbered answer says neither its layer nor its question, so it is not "
+                                     "judged", Span(first, first + len(stripped)),
+                         hint="name the layer, as in `1) CONV1 output: 32x32x16`, or head the list with what each "
+                              "line gives: `Output size after each layer:`")
+                current.end = line_start + len(raw)
+                continue
+            unsaid_list = False
+            if numbered_below and len(current.lines) > 1 and \
+                    [t.lower for t in tokens] in ([word, ":"] for word in _ANSWERS_HEADINGS):
+                unsaid_list = True  # `Answers:`, then `1) 32x32x16`: which layer each line answers is not said
+                run.append((first, first + len(stripped), number))
+                current.end = line_start + len(raw)
+                continue
+            each = _each_layers(tokens, numbered_below) if current.lines else None
             if each is not None:  # the heading of a list of answers, one a layer: prose, then the list
                 listed = each
                 run.append((first, first + len(stripped), number))
@@ -7526,6 +7542,7 @@ def _each_layers(tokens: list[Tok], numbered_below: bool) -> tuple[str, ...] | N
         else None
 
 
+_ANSWERS_HEADINGS = ("answers", "answer", "ans", "solutions", "solution", "results")  # `Answers:` over a list
 _FIRST_NUMBERED = re.compile(r"[ \t]*(?:[-*•][ \t]+)?1[.)][ \t]")  # a list's first line: `1) 64x64x32`
 
 

@@ -10792,3 +10792,19 @@ def test_a_layers_values_between_pipes_without_their_words_are_not_read() -> Non
     # `CONV1 | 32x32x17 | 448`: 448 of what is not said; prose, as before
     report = homework(NAMED_SHEET + "CONV1 | 32x32x17 | 448\n")
     assert list(report.answers) == []
+
+
+def test_numbered_answers_under_answers_over_several_layers_are_not_guessed() -> None:
+    # `Answers:` then `1) 32x32x16`, `2) 16x16x16` (CONV1's and POOL1's outputs, right): line 1) was judged as the
+    # last layer's (POOL1's 16x16x16), a right answer marked wrong, and line 2) said to answer it again. Which layer
+    # (or which question) each line answers is not said: E060 each, at its line
+    report = homework(NAMED_SHEET.replace("CONV2: 32 3x3 filters, stride 1, pad 1\n", "")
+                      + "Answers:\n1) 32x32x16\n2) 16x16x16\n")
+    assert list(report.answers) == []
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics if d.severity == "error"] \
+        == [("E060", 5, 1), ("E060", 6, 1)]
+    # lines that name their layer are read; under one layer the list is that layer's, as before
+    named = homework(NAMED_SHEET + "Answers:\n1) CONV1 output: 32x32x17\n2) POOL1: 16x16x16\n")
+    assert [(a.path, a.verdict) for a in named.answers] == [("conv1", "wrong"), ("pool1", "right")]
+    one = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nAnswers:\n1) 32x32x17\n")
+    assert [(a.path, a.verdict) for a in one.answers] == [("conv1", "wrong")]
