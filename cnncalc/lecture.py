@@ -1634,8 +1634,8 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(self.tokens[lead:])))),
-                                   len(lines))
+        normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
+            self.tokens[lead:])))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -7587,6 +7587,42 @@ def _of_numbered_layer(tokens: list[Tok]) -> bool:
                for j in range(len(tokens) - 2))
 
 
+def _name_answered(tokens: list[Tok]) -> list[Tok]:
+    """A layer's name, then words before its answer that other headings do not have: a dash (`CONV1 - output: …`,
+    `CONV1 - params: 448`), `trainable`, `learnable` or `total` before a count (`CONV1 trainable params: 448`), the
+    count's word in parentheses (`CONV1 (params): 448`), a volume in parentheses after the colon (`CONV1:
+    (32x32x16)`), as `CONV1 output: …`, `CONV1 params: 448`, `CONV1: 32x32x16` (each was prose, or CONV1 stated
+    again, E015); other tokens as they are."""
+    k = 2 if len(tokens) > 2 and tokens[0].kind == "WORD" and tokens[1].kind == "NUM" else 1  # (`Conv 1`)
+    name, rest = tokens[:k], tokens[k:]
+    if not rest or _label(name) is None or _layer_kind(" ".join(t.lower for t in name)) is None:
+        return tokens
+    words = [t.lower for t in rest]
+    head = _count_head(words, 1)
+    if words[0] in ("-", "–", "—", "trainable", "learnable", "total") and (
+            head is not None or (words[0] in ("-", "–", "—") and words[1:2] == ["output"])):
+        return [*name, *rest[1:]]
+    if words[0] == "(" and head is not None and words[1 + len(head):3 + len(head)] in ([")", ":"], [")", "="]):
+        return [*name, *rest[1:1 + len(head)], *rest[2 + len(head):]]
+    if words[:2] == [":", "("] and rest[2:3] and rest[2].kind == "DIMS" and words[3:] == [")"]:
+        return [*name, rest[0], rest[2]]
+    return tokens
+
+
+def _unticked(tokens: list[Tok]) -> list[Tok]:
+    """An answer without the tick or word after it that marks it checked (`Params: 448 ✓`, `… (correct)`)."""
+    words = [t.lower for t in tokens]
+    end = len(words)
+    while end and words[end - 1] in _TICKS:
+        end -= 1
+    if words[end - 3:end] in (["(", "correct", ")"], ["(", "checked", ")"]):
+        end -= 3
+    return tokens[:end] if end else tokens
+
+
+_TICKS = ("✓", "✔", "✅", "☑")
+
+
 def _answer_quantity(tokens: list[Tok]) -> list[Tok]:
     """`Answer (params): 448`, `Ans (output) = 32x32x16`, `Solution (MACs): …`: what the answer is in parentheses,
     as `Params: 448` (it was prose, a wrong answer passing unjudged); other tokens as they are."""
@@ -9364,7 +9400,7 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     while described[:1] and described[0].lower in _VOLUME_NOUNS:
         described = described[1:]
     if not described or _depth_said(tail) is not None or (
-            described[0].lower in (",", ";", "(", "=", "with", "and") and (
+            described[0].lower in (",", ";", "(", "=", "with", "and", "|") and (
                 _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))):
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []

@@ -604,7 +604,9 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Depth after CONV1: 0", "Spatial size of POOL9's output: 9", "Shape of the output of layer 2: 9x9x9",
               "Output size of FC1: 1e9", "Output of CONV1: [9x9x9]", "After the pool the output is 0x0x0",
               "After max pooling the size is", "CONV1 has 99999999999 output channels", "Size after padding: 9x9x9",
-              "Answer (params): 9", "Ans (number of MACs) = 0", "CONV1 | output 9x9x9 | params 0 | MACs:", "POOL1 |"]
+              "Answer (params): 9", "Ans (number of MACs) = 0", "CONV1 | output 9x9x9 | params 0 | MACs:", "POOL1 |",
+              "Answers:\n1) 9x9x9\n99999999999) 0", "CONV1 - params: 9 ✓", "POOL1 (MACs) = 0", "CONV1: (0x0x0)",
+              "FC1 trainable params: 1e9 (correct)", "CONV1: 9x9x9 | 9 params"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

@@ -10808,3 +10808,26 @@ def test_numbered_answers_under_answers_over_several_layers_are_not_guessed() ->
     assert [(a.path, a.verdict) for a in named.answers] == [("conv1", "wrong"), ("pool1", "right")]
     one = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nAnswers:\n1) 32x32x17\n")
     assert [(a.path, a.verdict) for a in one.answers] == [("conv1", "wrong")]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16 and (3·3·3 + 1)·16 = 448 params. Words between a layer's name
+    # and its answer: a dash (was prose when a count followed the output, E015 before a count alone), `trainable`
+    # (E060), `total` and the count's word in parentheses (prose), a volume in parentheses (E015), `|` between the
+    # output and a count (E015); a tick or `(correct)` after the answer (E060 after a count)
+    ("1. CONV1 - output: 32x32x17, params: 449", [("output", "wrong"), ("params", "wrong")]),
+    ("CONV1 - params: 449", [("params", "wrong")]),
+    ("CONV1 trainable params: 449", [("params", "wrong")]),
+    ("CONV1 total parameters: 448", [("params", "right")]),
+    ("CONV1 (params): 449", [("params", "wrong")]),
+    ("CONV1: (32x32x17)", [("output", "wrong")]),
+    ("- CONV1: 32x32x16 | 449 params", [("output", "right"), ("params", "wrong")]),
+    ("CONV1 params: 448 ✓", [("params", "right")]),
+    ("CONV1 params: 449 ✓", [("params", "wrong")]),
+    ("CONV1 output: 32x32x17 (correct)", [("output", "wrong")]),
+])
+def test_words_between_a_layers_name_and_its_answer(answer: str, judged: list[tuple[str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert all(a.path == "conv1" for a in report.answers)
