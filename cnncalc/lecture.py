@@ -7465,6 +7465,11 @@ def _named_heading(tokens: list[Tok]) -> list[Tok]:
         return tokens
     if words[1] in ("out", "shape") and words[2] in (":", "="):
         return [tokens[0], tokens[1]._replace(text="output"), *tokens[2:]]
+    if words[1:3] in (["feature", "maps"], ["activation", "maps"]) and words[3:4] in ([":"], ["="]) and \
+            tokens[4:5] and tokens[4].kind in ("NUM", "DIMS"):  # `CONV1 feature maps: 10`: its output's depth;
+        # `… 32x32x10`: its output
+        return [tokens[0], tokens[1]._replace(text="output"),
+                *([tokens[2]._replace(text="depth")] if tokens[4].kind == "NUM" else []), *tokens[3:]]
     if words[1:3] in (["num", "params"], ["num", "parameters"], ["#", "params"], ["#", "parameters"]):
         return [tokens[0], *tokens[2:]]
     if words[1:3] == ["has", "output"] and len(words) > 3 and tokens[3].kind == "DIMS":
@@ -8251,17 +8256,22 @@ def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
     tokens as they are."""
     words = [t.lower for t in tokens]
     at = 1 if words[:1] == ["the"] else 0
-    named = _family_named(words, at)
-    if named is None or not at or words[named[1]:named[1] + 1] == [] or words[named[1]] not in _OUTPUT_VERBS:
+    kind_at = at + (words[at:at + 1] in (["max"], ["avg"], ["average"])) + (words[at + 1:at + 2] == ["-"])
+    named = _family_named(words, kind_at if kind_at < len(words) and words[kind_at] != "-" else at)
+    verb = words[named[1]:named[1] + 2] if named is not None else []
+    hyphened = words[at + 1:at + 2] == ["-"]  # `Max-pool output = …` (`Max pool output: …` is `_placed_first`'s)
+    said = 1 if verb[:1] and verb[0] in _OUTPUT_VERBS and at else \
+        2 if verb == ["output", "is"] or (hyphened and verb in (["output", "="], ["output", ":"])) else 0
+    if named is None or not said:
         return tokens
-    volume = _skip(words, named[1] + 1, ("a", "an"))
+    volume = _skip(words, named[1] + said, ("a", "an"))
     if volume >= len(tokens) or tokens[volume].kind != "DIMS" or \
             not set(words[volume + 1:]) <= {"volume", "output", "map", "maps", "."}:
         return tokens
-    verb = tokens[named[1]]
+    joint = tokens[named[1] + said - 1]
     return [Tok("WORD", "Output", tokens[0].start, tokens[0].start), Tok("WORD", "of", tokens[0].start,
                                                                           tokens[0].start),
-            *tokens[:named[1]], Tok("P", ":", verb.start, verb.end), tokens[volume]]
+            *(t for t in tokens[:named[1]] if t.text != "-"), Tok("P", ":", joint.start, joint.end), tokens[volume]]
 
 
 def _step_said(tokens: list[Tok]) -> list[Tok]:
@@ -9362,7 +9372,8 @@ def _answers_follow(rest: list[Tok]) -> bool:
     or `has 760 params`."""
     ahead = [t.lower for t in rest]
     return bool(ahead) and (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or
-                            (ahead[0] in _PRODUCES and any(t.kind == "DIMS" for t in rest)) or
+                            (ahead[0] in _PRODUCES and (any(t.kind == "DIMS" for t in rest) or
+                                                        _stated_depth(rest[1:]) is not None)) or
                             _count_head(ahead, 0) is not None or
                             (ahead[0] in _HAS and (_stated_counts(rest[1:]) is not None or
                                                    _stated_depth(rest[1:]) is not None)))
@@ -9373,8 +9384,8 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     32x32x10` as `Output: 32x32x10`, `CONV1: 760 params` and `CONV1 has 760 params` as `params: 760`, `CONV1
     output: …` as it is, and after the layer described again, its answers after the arrow (`POOL1: 2x2, stride
     2 -> 16x16x10`). Nothing when a volume begins a description, not an answer (`POOL1: 3x3 filters`)."""
-    if rest and rest[0].lower in _PRODUCES:
-        return _as_output(rest[0], rest[1:])  # `CONV1 produces a 32x32x10 volume`
+    if rest and rest[0].lower in _PRODUCES:  # `CONV1 produces a 32x32x10 volume`, `… 10 feature maps` (its depth)
+        return _stated_depth(rest[1:]) or _as_output(rest[0], rest[1:])
     if not rest or (rest[0].lower not in _NAME_JOINTS and rest[0].lower not in _HAS):
         return rest
     after = rest[1:]

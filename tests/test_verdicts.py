@@ -10831,3 +10831,19 @@ def test_words_between_a_layers_name_and_its_answer(answer: str, judged: list[tu
                       + answer + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert all(a.path == "conv1" for a in report.answers)
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16; POOL1 (2x2 max, stride 2): 16x16x16. Each was prose
+    ("The pooling layer output is 15x15x16", [("pool1", "output", "wrong")]),
+    ("Max-pool output = 15x15x16", [("pool1", "output", "wrong")]),
+    ("max-pooling output: 16x16x16", [("pool1", "output", "right")]),
+    ("CONV1 feature maps: 17", [("conv1", "depth", "wrong")]),
+    ("CONV1 feature maps: 32x32x17", [("conv1", "output", "wrong")]),
+    ("CONV1 outputs 17 activation maps", [("conv1", "depth", "wrong")]),
+    ("CONV1 produces 16 feature maps", [("conv1", "depth", "right")]),
+])
+def test_a_kinds_output_in_a_sentence_and_a_layers_maps(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
