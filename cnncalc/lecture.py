@@ -2556,7 +2556,9 @@ class _LineReader:
         states none."""
         tokens = self.tokens
         words = [t.lower for t in tokens]
-        joints = [j for j, t in enumerate(tokens) if t.text in (",", ";", "|") or t.lower == "and"]
+        joints = [j for j, t in enumerate(tokens) if (t.text in (",", ";", "|") or t.lower == "and") and not any(
+            k + len(head) > j for k in range(max(0, j - 4), j) if (head := _count_head(words, k)) is not None)]
+        # (not the `and` of `Total weights and biases: …`)
         # `…, total MACs: …`, `…; MACs: …` (a count's head after the first total: the network's too)
         cuts = [j for j in joints if j + 1 < len(tokens) and (tokens[j + 1].lower in ("total", "overall") or
                                                               _count_head(words, j + 1) is not None)]
@@ -2587,6 +2589,8 @@ class _LineReader:
         output, judged as the spec's `expect output 10`; E060 (and none) for a volume cnncalc cannot read, None
         (prose) when no volume follows."""
         rest = [t for t in tokens[said:] if t.text not in (".", "!") and t.lower not in _OUTPUT_UNIT_WORDS]
+        while rest[:1] and rest[0].lower in ("size", "shape", "volume", "dimensions"):
+            rest = rest[1:]  # `Final output size is 16x16x8`
         if rest[:1] and rest[0].text in (":", "=", "is", "are"):
             rest = rest[1:]
         if len(rest) != 1 or rest[0].kind not in ("DIMS", "NUM"):
@@ -2644,6 +2648,11 @@ class _LineReader:
                                                                                 [":", "total", ":"]):
                 cut = at + len(head)  # `Params: total = 649,600` as `Params total = 649,600`
                 tokens, words = tokens[:cut] + tokens[cut + 1:], words[:cut] + words[cut + 1:]
+            if head is not None and words[at + len(head):at + len(head) + 2] in (["in", "total"], ["in", "all"]) \
+                    and words[at + len(head) + 2:at + len(head) + 3] in ([":"], ["="]):
+                cut = at + len(head)  # `Parameters in total = 584` as `Parameters total = 584` (a layer's, it was)
+                total = tokens[cut + 1]._replace(text="total")
+                tokens, words = [*tokens[:cut], total, *tokens[cut + 2:]], [*words[:cut], "total", *words[cut + 2:]]
             whole = _skip(words, at + len(head), ("of", "for", "in", "the", "this", "our", *_WHOLE)) \
                 if head is not None else at  # `Params of the whole network: …`
             if head is not None and whole > at + len(head) and words[whole:whole + 2] in (
@@ -5556,6 +5565,7 @@ _TRAILING_LEADS = ("with", "and", "it", "has", "which", "so")  # before counts a
 _NETWORK_OUTPUT_HEADS = (("final", "output"), ("final", "volume"), ("network", "output"), ("model", "output"),
                          ("the", "final", "output"),
                          ("output", "of", "the", "network"), ("output", "of", "the", "model"),
+                         ("final", "feature", "map"), ("the", "final", "feature", "map"),
                          ("the", "network", "outputs"), ("the", "model", "outputs"), ("the", "network", "'", "s",
                                                                                        "output"))
 _OUTPUT_UNIT_WORDS = {"class", "classes", "scores", "values", "neurons", "probabilities", "logits", "outputs"}
@@ -8493,7 +8503,10 @@ _TOTAL_LEADS = (["network", "has"], ["model", "has"], ["net", "has"], ["cnn", "h
                 ["total", ":"], ["total", "="], ["grand", "total", ":"], ["grand", "total", "="], ["overall", ":"],
                 ["overall", "="],
                 ["in", "total", ":"], ["in", "total", "="], ["in", "total", ",", "there", "are"],
-                ["in", "total", "there", "are"], ["in", "total", ","], ["in", "total"], ["there", "are"])
+                ["in", "total", "there", "are"], ["in", "total", ","], ["in", "total"], ["there", "are"],
+                ["totals", ":"], ["sum", ":"], ["sum", "="], ["all", "layers", "together", ":"], ["model", "size", ":"],
+                ["total", "compute", ":"], ["total", "cost", ":"], ["total", "computation", ":"],
+                *([w, verb] for w in ("network", "model", "net", "cnn") for verb in ("needs", "requires", "uses")))
 # what ends such a sentence: `… parameters in total.`, `… in the whole network`
 _IN_ALL = tuple(sorted({("in", "total"), ("overall",), ("altogether",), ("in", "all"), ("total",),
                         *{("in", lead, *whole, noun) for lead in ("the", "this", "our")

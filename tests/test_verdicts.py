@@ -10847,3 +10847,31 @@ def test_a_kinds_output_in_a_sentence_and_a_layers_maps(answer: str, judged: lis
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+TOTALS_SHEET = ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                "CONV2: 8 1x1 filters\n")
+
+
+@pytest.mark.parametrize("answer, quantity, verdict", [
+    # (3·3·3 + 1)·16 = 448, 0, (16 + 1)·8 = 136: 584 params; 32·32·16·27 = 442,368 and 16·16·8·16 = 32,768 MACs:
+    # 475,136; the network ends at 16x16x8. `Parameters in total = 584` was judged as CONV2's count (136), a right
+    # answer marked wrong; the others were prose, wrong totals passing unjudged
+    ("Parameters in total = 584", "params", "right"),
+    ("Parameters in total = 585", "params", "wrong"),
+    ("Total weights and biases: 585", "params", "wrong"),
+    ("Total learnable weights and biases: 584", "params", "right"),
+    ("Model size: 585 params", "params", "wrong"),
+    ("All layers together: 585 parameters", "params", "wrong"),
+    ("Sum: 584 params", "params", "right"),
+    ("Totals: 585 params", "params", "wrong"),
+    ("Total compute: 475,137 MACs", "macs", "wrong"),
+    ("Total cost: 475,136 MACs", "macs", "right"),
+    ("The network needs 475,137 multiply-adds in total.", "macs", "wrong"),
+    ("Final output size is 16x16x9", "output", "wrong"),
+    ("The final feature map is 16x16x8", "output", "right"),
+])
+def test_the_networks_totals_in_more_words(answer: str, quantity: str, verdict: str) -> None:
+    report = homework(TOTALS_SHEET + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("", "network output" if quantity == "output" else f"total {quantity}", verdict)], report.messages()
