@@ -617,6 +617,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                         current.unread_layer = number
                     if stripped.endswith("?"):
                         question = tokens, first, True
+                    elif _question_labelled(tokens):  # `Q: CONV1 output`, without its `?`: its answer after a `:`
+                        question = [*tokens, Tok("P", ":", tokens[-1].end, tokens[-1].end)], first, True
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
@@ -6278,7 +6280,17 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
         return start  # a volume and its counts after it: `A3. 16x16x64, with 0 parameters`
     if len(said) > 2 and said[0].kind in ("DIMS", "NUM") and said[1].text == "(" and said[-1].text == ")":
         return start  # with an aside in parentheses: `A: 760 (750 weights, 10 biases)`, `32x32x10 (10 maps)`
+    values = [j for j, t in enumerate(rest) if t.kind in ("DIMS", "NUM")]
+    if len(values) == 1 and values[0] == len(rest) - 1 and 0 < values[0] <= 6 and \
+            all(t.lower in _VALUE_SAYING for t in rest[:values[0]]):
+        return start + values[0]  # a sentence that says the value alone: `The output is 32x32x10.`, `It needs 768K
+        # MACs.`, `It has 760 parameters.`
     return None
+
+
+_VALUE_SAYING = {"the", "output", "is", "it", "its", "it's", "'", "s", "has", "have", "needs", "need", "requires",
+                    "there", "are", "we", "get", "volume", "size", "shape", "a", "an", "of", "equals", "would", "be",
+                    "will", "so", "then", "this", "layer", "gives", "produces", "outputs", "total"}  # and nothing else
 
 
 def _family_named(words: list[str], at: int) -> tuple[str, int] | None:
@@ -6338,6 +6350,15 @@ def _of_a_layer(tokens: list[Tok]) -> bool:
                                                                              ["that", "layer"])):
             return True
     return False
+
+
+def _question_labelled(tokens: list[Tok]) -> bool:
+    """Whether a line is labelled a question (`Q: CONV1 output`, `Q3. Params of CONV1`, `Question: …`), with words
+    after its label: the answer on the line below answers it, `?` or not."""
+    words = [t.lower for t in tokens[:3]]
+    at = 2 if [t.kind for t in tokens[1:2]] == ["NUM"] else 1
+    return bool(words) and re.fullmatch(r"(?:q|question)[0-9]*", words[0]) is not None and \
+        words[at:at + 1] in ([":"], ["."], [")"]) and len(tokens) > at + 1
 
 
 def _answer_label(words: list[str], kinds: list[str]) -> int:

@@ -10875,3 +10875,20 @@ def test_the_networks_totals_in_more_words(answer: str, quantity: str, verdict: 
     report = homework(TOTALS_SHEET + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
         ("", "network output" if quantity == "output" else f"total {quantity}", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, 32·32·16·27 = 442,368 MACs; POOL1 last. A question, then its
+    # answer in a short sentence below it, or a question labelled `Q:` without its `?`: the answer was judged as the
+    # last layer's (POOL1's), a right answer marked wrong
+    ("What is the output of CONV1?\nAnswer: The output is 32x32x16.", [("conv1", "output", "right")]),
+    ("What is the output of CONV1?\nThe output is 32x32x17.", [("conv1", "output", "wrong")]),
+    ("How many MACs does CONV1 need?\nIt needs 442,368 MACs.", [("conv1", "macs", "right")]),
+    ("How many MACs does CONV1 need?\nIt needs 442,369 MACs.", [("conv1", "macs", "wrong")]),
+    ("Q: CONV1 output\nA: 32x32x16", [("conv1", "output", "right")]),
+    ("Q3: Params of CONV1\nA3: 449", [("conv1", "params", "wrong")]),
+])
+def test_an_answer_in_a_sentence_under_its_question(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
