@@ -7423,11 +7423,18 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
     `Output spatial size of POOL1: …`, `Output of CONV1: …` (each was prose, a wrong answer passing unjudged); other
     tokens as they are."""
     words = [t.lower for t in tokens]
-    marked = next((j for j, w in enumerate(words[:12]) if w in (":", "=")), None)
-    side = next((said for said in _OWNED_SIDES if words[:len(said)] == list(said)), None)
+    opened = _opener(words)  # `What's the depth after POOL1? 16`
+    marked = next((j for j, w in enumerate(words[:12]) if w in (":", "=", "?")), None)
+    if opened and marked is not None and words[opened + 1:opened + 4] in (["'", "s", "output"], ["’", "s", "output"]) \
+            and _layer_reference(tokens[opened:opened + 1]) == "name":
+        # `How big is CONV1's output? …`, `What's CONV1's output shape? …` as `… the output (shape) of CONV1? …`
+        return [*tokens[:opened], *tokens[opened + 3:marked], Tok("WORD", "of", tokens[marked].start,
+                                                                   tokens[marked].start), tokens[opened],
+                *tokens[marked:]]
+    side = next((said for said in _OWNED_SIDES if words[opened:opened + len(said)] == list(said)), None)
     if marked is None or side is None:
         return tokens
-    at = len(side)
+    at = opened + len(side)
     if words[at:at + 1] == ["after"]:
         reference = tokens[at + 1:marked]
     elif words[at:at + 1] == ["of"] and words[marked - 3:marked] in (["'", "s", "output"], ["’", "s", "output"]):
@@ -7441,9 +7448,9 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
         return tokens
     if _layer_reference(reference) is None:
         return tokens  # (`Width after padding: 34` is no output)
-    first = tokens[0]
+    first = tokens[opened]
     said = [Tok("WORD", word, first.start, tokens[at - 1].end) for word in ("output", *_OWNED_SIDES[side].split())]
-    return [*said, Tok("WORD", "of", first.start, first.start), *reference, *tokens[marked:]]
+    return [*tokens[:opened], *said, Tok("WORD", "of", first.start, first.start), *reference, *tokens[marked:]]
 
 
 _OWNED_SIDES = {("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
@@ -8005,8 +8012,8 @@ _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "pr
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex|problem|task|part|homework|hw|assignment)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
-_OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("how", "many"), ("how", "big", "is"),
-            ("how", "large", "is"), ("compute",), ("find",), ("give",))
+_OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("what", "’", "s"), ("how", "many"),
+            ("how", "big", "is"), ("how", "large", "is"), ("what", "size", "is"), ("compute",), ("find",), ("give",))
 _ASKING = (*_OPENERS, ("what", "padding"), ("what", "zero"), ("how", "much"))  # a question's start: `What padding …?`
 
 

@@ -10892,3 +10892,20 @@ def test_an_answer_in_a_sentence_under_its_question(answer: str, judged: list[tu
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16; POOL1 halves it: 16x16x16. Questions that name their layer
+    # after a side (`the depth after POOL1`), with a possessive (`CONV1's output`) or after `What size is`: E060, the
+    # answer not judged
+    ("What's the depth after POOL1? 17", [("pool1", "depth", "wrong")]),
+    ("What size is the output of POOL1? 16x16x17", [("pool1", "output", "wrong")]),
+    ("Size of POOL1's output? 16x16x16", [("pool1", "output", "right")]),
+    ("How big is CONV1's output? 32x32x17", [("conv1", "output", "wrong")]),
+    ("What's CONV1's output shape? 32x32x16", [("conv1", "output", "right")]),
+])
+def test_questions_naming_their_layer_after_a_side_or_with_a_possessive(answer: str,
+                                                                        judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
