@@ -157,7 +157,9 @@ class _Net:
         self.shared: set[int] = set()  # its lines that an unanswered layer's activation is (`_shape_keeping_after`)
         self.parts: dict[str, Span] = {}  # its layer lines by the letter of the problem's part they are (`(a) …`)
         self.awaited: _Awaited | None = None  # an input answered for a layer not stated yet (the next line's?)
-        self.headed: int | None = None  # the line of the layer a heading named (`For CONV1:`), its answers below
+        # the line of the layer a heading named (`For CONV1:`), its answers below; or why the heading names no one
+        # layer (`Layer 1:` over CONV1 and FC1): the answers below that name none are E060
+        self.headed: int | str | None = None
         self._labels: set[str] = set()
         self._labelled = 0  # lines whose names are in `_labels`
 
@@ -558,7 +560,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.end = line_start + len(raw)
                 continue
             headed = reader.heading(tokens[lead:], current.lines) if not bracketed else None
-            if headed is not None and reader.named_heading:  # `For CONV1:`, `CONV1` alone (was CONV1 stated again)
+            if isinstance(headed, int) and reader.named_heading:  # `For CONV1:`, `CONV1` (was CONV1 stated again)
                 flush()
                 current.headed = headed
                 current.end = line_start + len(raw)
@@ -568,8 +570,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                                                    current.input is not None, current.shared)
             if result is not None and not isinstance(result, _Answered):
                 current.headed = None  # (a layer or an input stated: the heading's answers are over)
-            elif result is None and headed is not None and sink.total == reported:
-                current.headed = headed  # `Layer 2:`, `For the pool:`: prose still, and a heading
+            elif result is None and headed is not None and (sink.total == reported or isinstance(headed, str)):
+                current.headed = headed  # `Layer 2:`, `For the pool:`: prose still, and a heading (of no one layer,
+                # `For CONV9:`: the answers below are E060, not the last layer's)
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
             if isinstance(result, ir.Line) and assumed_rounding is not None:
@@ -1425,7 +1428,8 @@ class _LineReader:
         self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
         # names none (`_named_line` need not look)
         self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
-        self.headed: int | None = None  # the layer a heading above named (`For CONV1:`): an answer naming none is its
+        self.headed: int | str | None = None  # the layer a heading above named (`For CONV1:`): an answer naming none
+        # is its; or why the heading names no one layer (then such an answer is E060)
         self.named_heading = False  # the line is a heading that names its layer by its name (`CONV1`, `For CONV1:`)
         # the padding a line of prose above said every convolution has (`All convolutions use 'same' padding.`),
         # and the filter size it is said for, if any (`_padding_assumed`)
@@ -2153,7 +2157,7 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
-        above = lines[self.headed if self.headed is not None else -1] if lines else None
+        above = lines[self.headed if isinstance(self.headed, int) else -1] if lines else None
         final = above.items[-1] if above is not None and above.items else None
         vector = isinstance(final, ir.LayerCall) and _family(final.keyword) == "fc"
         # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
@@ -2435,6 +2439,12 @@ class _LineReader:
                               hint="name the layer, as in `Params of CONV1: …`, or give a kind's total: `Total params "
                                    "in the CONV layers: …`")
                 return None
+            if isinstance(self.headed, str):  # under `Layer 1:` over CONV1 and FC1, `For CONV9:`
+                self.sink.add(codes.E060, f"this answer is under the heading {self.headed}", Span(
+                    asking[0].start if asking else self.start, asking[-1].end if asking else self.end),
+                              hint="head the answers with a layer written above, as in `For CONV1:`, or name it in "
+                                   "each answer: `CONV1 output: …`")
+                return None
             above = self.headed if self.headed is not None else len(lines) - 1
             last = lines[above].items[0]
             stage = next((t for j, t in enumerate(asking[1:], 1) if t.lower in _STAGE_WORDS and
@@ -2473,10 +2483,11 @@ class _LineReader:
             return None
         return index
 
-    def heading(self, tokens: list[Tok], lines: list[ir.Line]) -> int | None:
+    def heading(self, tokens: list[Tok], lines: list[ir.Line]) -> int | str | None:
         """The layer a line names as a heading over its answers below (`_heading_reference`): its index in `lines`,
-        when it names one layer above for certain; None otherwise, reporting nothing (a line that names none may
-        head a layer's description, `Layer 3:` with the layer on the line below)."""
+        when it names one layer above for certain; else why it names none (`` `Layer 1`: 2 layers above end in the
+        number 1 ``), reporting nothing (a line that names none may head a layer's description, `Layer 3:` with the
+        layer on the line below); None for a line that is no heading."""
         heading = _heading_reference(tokens) if lines else None
         if heading is None:
             return None
@@ -2484,9 +2495,11 @@ class _LineReader:
         try:
             index = self._asked_line(heading[0], lines)
         finally:
-            quiet, self.sink = self.sink.total == 0, sink
+            said, self.sink = self.sink, sink
         self.named_heading = heading[1]
-        return index if quiet else None
+        return index if said.total == 0 and index is not None else \
+            f"`{_shown(heading[0])}`, which names no one layer above" + (f" ({said.items[0].message})"
+                                                                       if said.items else "")
 
     def _staged_line(self, ordinal: Tok, stage: Tok, lines: list[ir.Line]) -> int | None:
         """The index of the activation (or dropout) line an answer names by its place among its kind (`the first

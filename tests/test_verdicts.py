@@ -10675,10 +10675,19 @@ def test_a_headings_answers_end_at_the_next_layer_and_a_named_answer_keeps_its_l
         ("conv1", "params", "right"), ("pool1", "output", "right"), ("fc1", "output", "right")], report.messages()
 
 
-def test_a_heading_naming_no_layer_above_is_no_heading() -> None:
-    # `CONV9` names no layer above: not a heading (the answer below stays the last layer's, CONV2: 16x16x32)
-    report = homework(f"{NAMED_SHEET}For CONV9:\nOutput: 16x16x32\n")
-    assert [(a.path, a.verdict) for a in report.answers] == [("conv2", "right")], report.messages()
+@pytest.mark.parametrize("heading, said", [
+    ("For CONV9:", "`CONV9`, which names no one layer above (no layer CONV9 above to give this answer to)"),
+    ("Layer 1:", "`Layer 1`, which names no one layer above (2 layers above end in the number 1)"),
+    ("Layer 5:", "`Layer 5`, which names no one layer above (no layer numbered 5 above to give this answer to)"),
+])
+def test_answers_under_a_heading_naming_no_one_layer_are_not_judged(heading: str, said: str) -> None:
+    # `CONV9` names no layer above, `Layer 1` may be CONV1 or POOL1 (both end in 1), there is no layer 5: the answers
+    # below it are not about the last layer (CONV2: 16x16x32), whose verdict could mark a right answer wrong; E060
+    report = homework(f"{NAMED_SHEET}{heading}\nOutput: 16x16x32\n")
+    assert list(report.answers) == []
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error" and report.source.line_col(d.span.start)[0] == 6] == [
+        ("E060", 6, 1, f"this answer is under the heading {said}")]
 
 
 @pytest.mark.parametrize("heading", ["Layer 1:", "Layer 1", "For layer 1:", "For the first layer:", "First layer:",
@@ -10693,7 +10702,7 @@ def test_a_heading_naming_an_unnamed_layer_gives_it_the_answers_below(heading: s
     assert [(a.path, a.verdict) for a in wrong.answers] == [("conv1", "wrong")], wrong.messages()
 
 
-@pytest.mark.parametrize("heading", ["Max Pooling", "ConvNet", "For the two layers:", "Layer 3:"])
+@pytest.mark.parametrize("heading", ["Max Pooling", "ConvNet", "For the two layers:"])
 def test_a_title_or_a_reference_to_no_one_layer_is_no_heading(heading: str) -> None:
     # a title that names a kind without a colon, or words naming no one layer above: the answer below stays the last
     # layer's (the pool's 16x16x16)
