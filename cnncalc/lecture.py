@@ -81,7 +81,7 @@ _TOKEN = re.compile(r"""\s*(?:
         (?![0-9A-Za-z_]))  # `35K`, `1.16MB`, `3.5e4`; thousands after commas or, as Python writes them, `_`
   | (?P<WORD>(?i:""" + _HYPHENATED_NAMES + r""")(?![0-9A-Za-z_-])|[0-9]+(?i:st|nd|rd|th)(?![0-9A-Za-z_])
         |[A-Za-z][A-Za-z0-9_]*)  # (an ordinal in figures is a word: `the 2nd conv layer`)
-  | (?P<ARROW>->|→|⇒|⟶|⟹|={2,}>|[—–]+>)  # (`==>`, `—>` too: `=>` is read as a pair)
+  | (?P<ARROW>-{1,3}>|→|⇒|⟶|⟹|={2,}>|[—–]+>)  # (`==>`, `-->`, `—>` too: `=>` is read as a pair)
   | (?P<P>[][:,()=;*+/.\-?])
   | (?P<BAD>\S)
 )""", re.VERBOSE)
@@ -1641,7 +1641,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
-            self.tokens[lead:])))))), len(lines))
+            _asked_differently(self.tokens[lead:]))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -2094,13 +2094,13 @@ class _LineReader:
         """`Layer 2 output: 16x16x10`, `Layer 1 parameters: 760`, `Layer 3: 10, 25,610 params`: the answers for the
         layer numbered so above (`Layer 2: Max pool 2x2, stride 2` is POOL2); E060 when no layer, or several, end
         in that number."""
-        rest, ahead = self.tokens[2:], words[2:]
+        rest = self.tokens[2:]
         if not _answers_follow(rest):
             return None
         number = self.tokens[1].text
         same = _numbered_lines(lines, number)
         if len(same) != 1:
-            if ahead[0] not in _NAME_JOINTS or same:  # `Layer 2: Max pool …` states the layer
+            if not _joint(rest[0]) or same:  # `Layer 2: Max pool …` states the layer
                 self.sink.add(codes.E060, _numbered_missing(same, number, "answer", lines),
                               Span(self.tokens[0].start, self.tokens[1].end),
                               hint="name the layer as the listing does, as in `CONV1 output: 32x32x10`")
@@ -7662,6 +7662,33 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         return [*name, *rest[1:1 + len(head)], *rest[2 + len(head):]]
     if words[:2] == [":", "("] and rest[2:3] and rest[2].kind == "DIMS" and words[3:] == [")"]:
         return [*name, rest[0], rest[2]]
+    if words[:4] == ["flops", "(", "macs", ")"]:  # `CONV1 FLOPs (MACs): …`: MACs, said so
+        return [*name, rest[2], *rest[4:]]
+    if words[:1] == ["flops"] and words[1:2] in ([":"], ["="]):  # `CONV1 FLOPs: …` as `FLOPs of CONV1: …` (E060,
+        # FLOPs are not judged; it was prose)
+        return [rest[0], Tok("WORD", "of", rest[0].start, rest[0].start), *name, *rest[1:]]
+    if words[0] in ("activations", "activation") and words[1:2] in ([":"], ["="]) and rest[2:3] and \
+            rest[2].kind == "DIMS":  # `CONV1 activations: 32x32x16`: its output's volume, not a count
+        return [*name, rest[0]._replace(text="output"), *rest[1:]]
+    return tokens
+
+
+def _asked_differently(tokens: list[Tok]) -> list[Tok]:
+    """`What does POOL1 output? …` as `What is the output of POOL1? …`, `Compute for CONV1: 442,368 MACs` (`Cost of
+    …`) as `MACs of CONV1: …` (each was E060 or prose); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:2] == ["what", "does"] and "output" in words[2:8]:
+        said = words.index("output", 2)
+        reference = tokens[2:said]
+        if words[said + 1:said + 2] == ["?"] and _layer_reference(reference) is not None:
+            first = tokens[0]
+            asked = [Tok("WORD", word, first.start, first.end) for word in ("What", "is", "the", "output", "of")]
+            return [*asked, *reference, *tokens[said + 1:]]
+    unit = _mac_unit_length(words)
+    if words[:1] in (["compute"], ["cost"], ["computation"]) and words[1:2] in (["for"], ["of"]) and unit:
+        marked = next((j for j, w in enumerate(words) if w in (":", "=")), None)
+        if marked is not None and _layer_reference(tokens[2:marked]) is not None:
+            return [Tok("WORD", "MACs", tokens[0].start, tokens[0].end), tokens[1], *tokens[2:len(tokens) - unit]]
     return tokens
 
 
@@ -9340,7 +9367,9 @@ def _role_dropped(tokens: list[Tok]) -> list[Tok]:
 _ROLE_WORDS = {"output", "hidden", "final", "last", "first", "classifier", "softmax", "logits", "fc", "dense", "fully",
                "connected", "-", "linear", "layer", "head", "classification", "scores", "class"}
 # between a layer's name and its answers: `CONV1: 32x32x10`, `CONV1 -> …`
-_NAME_JOINTS = (":", "=", "->", "→", "⇒", "⟶", "⟹")
+def _joint(tok: Tok) -> bool:
+    """Whether a token may join a layer's name to its answers: `:`, `=` or an arrow (`->`, `→`, `==>`, `-->`)."""
+    return tok.text in (":", "=") or tok.kind == "ARROW"
 _HAS = ("has", "have", "with", "contains", "uses", "needs", "need", "requires", "require", "performs", "costs",
         "takes")  # `CONV1 has 760 parameters`, `It needs 105M MACs`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
@@ -9425,7 +9454,7 @@ def _answers_follow(rest: list[Tok]) -> bool:
     """Whether the words after a layer's name may be its answers: a `:`, `=` or arrow, `output`, a count's word,
     or `has 760 params`."""
     ahead = [t.lower for t in rest]
-    return bool(ahead) and (ahead[0] in _NAME_JOINTS or ahead[0] in ("output", "out") or
+    return bool(ahead) and (_joint(rest[0]) or ahead[0] in ("output", "out") or
                             (ahead[0] in _PRODUCES and (any(t.kind == "DIMS" for t in rest) or
                                                         _stated_depth(rest[1:]) is not None)) or
                             _count_head(ahead, 0) is not None or
@@ -9440,7 +9469,7 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     2 -> 16x16x10`). Nothing when a volume begins a description, not an answer (`POOL1: 3x3 filters`)."""
     if rest and rest[0].lower in _PRODUCES:  # `CONV1 produces a 32x32x10 volume`, `… 10 feature maps` (its depth)
         return _stated_depth(rest[1:]) or _as_output(rest[0], rest[1:])
-    if not rest or (rest[0].lower not in _NAME_JOINTS and rest[0].lower not in _HAS):
+    if not rest or (not _joint(rest[0]) and rest[0].lower not in _HAS):
         return rest
     after = rest[1:]
     arrows = [i for i, t in enumerate(after) if t.kind == "ARROW"]

@@ -10918,3 +10918,28 @@ def test_questions_naming_their_layer_after_a_side_or_with_a_possessive(answer: 
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, 32·32·16 = 16,384 values, 32·32·16·27 = 442,368 MACs;
+    # POOL1: 16x16x16. Arrows of more dashes or equals signs after a name (E015, E060); FLOPs said to be MACs, a
+    # layer's cost after `Compute for` (prose), its activations as a volume (E060), `What does POOL1 output?` (E060)
+    ("CONV1 ==> 32x32x17", [("conv1", "output", "wrong")]),
+    ("CONV1 --> 32x32x16", [("conv1", "output", "right")]),
+    ("CONV1 FLOPs (MACs): 442,369", [("conv1", "macs", "wrong")]),
+    ("Compute for CONV1: 442,369 MACs", [("conv1", "macs", "wrong")]),
+    ("Cost of CONV1 = 442,368 multiply-adds", [("conv1", "macs", "right")]),
+    ("CONV1 activations: 32x32x17", [("conv1", "output", "wrong")]),
+    ("CONV1 activations: 16,384", [("conv1", "memory", "right")]),
+    ("What does POOL1 output? 16x16x17", [("pool1", "output", "wrong")]),
+])
+def test_arrows_costs_and_activations_after_a_layers_name(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+def test_flops_alone_are_still_not_judged() -> None:
+    # FLOPs are 2·MACs in some sources and the MACs in others: without `(MACs)` a count of FLOPs is E060, as before
+    report = homework(NAMED_SHEET + "CONV1 FLOPs: 884,736\n")
+    assert list(report.answers) == [] and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
