@@ -7435,7 +7435,11 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
     `Shape of CONV1's output: 32x32x16`, `Spatial size of the output of layer 2: 16` as `Output depth of CONV1: 16`,
     `Output spatial size of POOL1: …`, `Output of CONV1: …` (each was prose, a wrong answer passing unjudged); other
     tokens as they are."""
+    if not any(t.text in (":", "=", "?") for t in tokens[:12]):
+        return tokens
     words = [t.lower for t in tokens]
+    if words[0] not in _OWNED_FIRST and words[0] not in ("what", "how"):
+        return tokens
     opened = _opener(words)  # `What's the depth after POOL1? 16`
     marked = next((j for j, w in enumerate(words[:12]) if w in (":", "=", "?")), None)
     if opened and marked is not None and words[opened + 1:opened + 4] in (["'", "s", "output"], ["’", "s", "output"]) \
@@ -7466,11 +7470,13 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:opened], *said, Tok("WORD", "of", first.start, first.start), *reference, *tokens[marked:]]
 
 
-_OWNED_SIDES = {("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
+_OWNED_SIDES: dict[tuple[str, ...], str] = {
+                ("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
                 ("number", "of", "output", "channels"): "depth", ("width",): "width", ("height",): "height",
                 ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size", ("shape",): "",
                 ("size",): "", ("dimensions",): "", ("output", "shape"): "", ("output", "size"): "",
                 ("output", "depth"): "depth", ("output", "spatial", "size"): "spatial size"}  # -> `Output …`
+_OWNED_FIRST = {said[0] for said in _OWNED_SIDES}
 
 
 def _place_headed(tokens: list[Tok], layers: int) -> list[Tok]:
@@ -7480,10 +7486,10 @@ def _place_headed(tokens: list[Tok], layers: int) -> list[Tok]:
     `Output 1: 32x32x16`, `Params 2: 0`, as `Output of layer 1: …` (it was judged as the last layer's answer, a right
     one marked wrong). Only under `layers` lines, a place among them, and an answer alone after the colon (`First
     layer: 5x5 conv, 16 filters` states a layer); other tokens as they are."""
-    words = [t.lower for t in tokens]
-    colon = words.index(":") if ":" in words[:6] else 0
+    colon = next((j for j, t in enumerate(tokens[:6]) if t.text == ":"), 0)
     if not colon or not layers or colon + 1 == len(tokens):
         return tokens
+    words = [t.lower for t in tokens]
     name, answer = tokens[:colon], tokens[colon + 1:]
     head = ("output",) if words[:1] == ["output"] else _count_head(words, 0)
     if head is not None and colon == len(head) + 1 and tokens[colon - 1].kind == "NUM" and \
@@ -7651,7 +7657,8 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
     again, E015); other tokens as they are."""
     k = 2 if len(tokens) > 2 and tokens[0].kind == "WORD" and tokens[1].kind == "NUM" else 1  # (`Conv 1`)
     name, rest = tokens[:k], tokens[k:]
-    if not rest or _label(name) is None or _layer_kind(" ".join(t.lower for t in name)) is None:
+    if not rest or rest[0].lower not in _NAME_ANSWERED_FIRST or _label(name) is None or \
+            _layer_kind(" ".join(t.lower for t in name)) is None:
         return tokens
     words = [t.lower for t in rest]
     head = _count_head(words, 1)
@@ -7676,6 +7683,8 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
 def _asked_differently(tokens: list[Tok]) -> list[Tok]:
     """`What does POOL1 output? …` as `What is the output of POOL1? …`, `Compute for CONV1: 442,368 MACs` (`Cost of
     …`) as `MACs of CONV1: …` (each was E060 or prose); other tokens as they are."""
+    if not tokens or tokens[0].lower not in ("what", "compute", "cost", "computation"):
+        return tokens
     words = [t.lower for t in tokens]
     if words[:2] == ["what", "does"] and "output" in words[2:8]:
         said = words.index("output", 2)
@@ -7684,16 +7693,22 @@ def _asked_differently(tokens: list[Tok]) -> list[Tok]:
             first = tokens[0]
             asked = [Tok("WORD", word, first.start, first.end) for word in ("What", "is", "the", "output", "of")]
             return [*asked, *reference, *tokens[said + 1:]]
-    unit = _mac_unit_length(words)
-    if words[:1] in (["compute"], ["cost"], ["computation"]) and words[1:2] in (["for"], ["of"]) and unit:
+    unit = _mac_unit_length(words) if words[:1] in (["compute"], ["cost"], ["computation"]) else 0
+    if words[1:2] in (["for"], ["of"]) and unit:
         marked = next((j for j, w in enumerate(words) if w in (":", "=")), None)
         if marked is not None and _layer_reference(tokens[2:marked]) is not None:
             return [Tok("WORD", "MACs", tokens[0].start, tokens[0].end), tokens[1], *tokens[2:len(tokens) - unit]]
     return tokens
 
 
+_NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
+                        "activation"}  # (what `_name_answered` may see after a layer's name)
+
+
 def _unticked(tokens: list[Tok]) -> list[Tok]:
     """An answer without the tick or word after it that marks it checked (`Params: 448 ✓`, `… (correct)`)."""
+    if not tokens or (tokens[-1].text not in _TICKS and tokens[-1].text != ")"):
+        return tokens
     words = [t.lower for t in tokens]
     end = len(words)
     while end and words[end - 1] in _TICKS:
@@ -8333,6 +8348,8 @@ def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
     named by its kind and its output, as `Output of the pool: 16x16x10`; it was prose, the answer passed over. Other
     tokens as they are."""
     words = [t.lower for t in tokens]
+    if "output" not in words and not any(w in _OUTPUT_VERBS for w in words):
+        return tokens
     at = 1 if words[:1] == ["the"] else 0
     kind_at = at + (words[at:at + 1] in (["max"], ["avg"], ["average"])) + (words[at + 1:at + 2] == ["-"])
     named = _family_named(words, kind_at if kind_at < len(words) and words[kind_at] != "-" else at)
@@ -9417,6 +9434,8 @@ def _heading_reference(tokens: list[Tok]) -> tuple[list[Tok], bool] | None:
     layer:`; by its kind with a colon or after `For`, `Conv layer:`, `For the pool`. None for any other line (a
     title, `Max Pooling`, `ConvNet`). A heading may head a layer's description instead (`Conv layer:`, the layer on
     the line below): that layer stated ends it."""
+    if len(tokens) > 12:
+        return None  # (a heading is a few words)
     said = [t for t in tokens if t.text not in ("*", "#", "_")]
     words = [t.lower for t in said]
     colon = words[-1:] == [":"]
@@ -9425,6 +9444,8 @@ def _heading_reference(tokens: list[Tok]) -> tuple[list[Tok], bool] | None:
     start = next((len(lead) for lead in (["for"], ["answers", "for"], ["answer", "for"], ["answers", "to"])
                   if words[:len(lead)] == lead), 0)
     reference = said[start:end]
+    if not (colon or start) and len(reference) > 3:
+        return None  # (`CONV1`, `Layer 2`, `The first layer` without a colon: a few words)
     how = _layer_reference(reference)
     return (reference, how == "name") if how in ("name", "place") or (how == "kind" and (colon or start)) else None
 
