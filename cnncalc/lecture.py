@@ -7671,6 +7671,18 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         return [*name, rest[0], rest[2]]
     if words[:4] == ["flops", "(", "macs", ")"]:  # `CONV1 FLOPs (MACs): …`: MACs, said so
         return [*name, rest[2], *rest[4:]]
+    if words[:1] == ["["] and rest[1:2] and rest[1].kind == "DIMS" and words[2:3] == ["]"] and \
+            _count_head(words, 3) is not None:  # `CONV1 [32x32x16] params: 448`: its output, then its counts
+        return [*name, Tok("P", ":", rest[0].start, rest[0].start), rest[1], Tok("P", ",", rest[2].start,
+                                                                                   rest[2].end), *rest[3:]]
+    said = [t for t in rest if t.text not in (".", "!")]
+    between = words[1:len(said) - 1]
+    if words[0] in _RESIZES and said[-1].kind == "DIMS" and {"to", ":"} & set(between) and \
+            all(w in _RESIZE_WORDS for w in between):
+        return [*name, Tok("P", ":", rest[0].start, rest[0].end), said[-1]]  # `POOL1 reduces it to 16x16x16`
+    if words[:4] in ([kind, "map", "size", ":"] for kind in ("feature", "activation")) and rest[4:5] and \
+            rest[4].kind == "DIMS":  # `CONV1 feature map size: 32x32`: its output's height and width
+        return [*name, rest[0]._replace(text="output"), *rest[3:]]
     if words[:1] == ["flops"] and words[1:2] in ([":"], ["="]):  # `CONV1 FLOPs: …` as `FLOPs of CONV1: …` (E060,
         # FLOPs are not judged; it was prose)
         return [rest[0], Tok("WORD", "of", rest[0].start, rest[0].start), *name, *rest[1:]]
@@ -7701,8 +7713,11 @@ def _asked_differently(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+_RESIZES = ("reduces", "downsamples", "shrinks", "halves", "brings", "keeps")  # `POOL1 reduces it to …`
+_RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down", "dimensions", "this", "depth", ":",
+                 "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
-                        "activation"}  # (what `_name_answered` may see after a layer's name)
+                        "activation", "[", "feature", *_RESIZES}  # (what `_name_answered` may see after a layer's name)
 
 
 def _unticked(tokens: list[Tok]) -> list[Tok]:

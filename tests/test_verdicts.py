@@ -10943,3 +10943,23 @@ def test_flops_alone_are_still_not_judged() -> None:
     # FLOPs are 2·MACs in some sources and the MACs in others: without `(MACs)` a count of FLOPs is E060, as before
     report = homework(NAMED_SHEET + "CONV1 FLOPs: 884,736\n")
     assert list(report.answers) == [] and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 params; POOL1 halves it: 16x16x16.
+    # Each was prose: a volume in brackets then a count after a name, a pool's output said with a verb, the size of
+    # each map (32x32: the output's height and width)
+    ("CONV1 [32x32x17] params: 448", [("conv1", "output", "wrong"), ("conv1", "params", "right")]),
+    ("POOL1 reduces it to 15x15x16", [("pool1", "output", "wrong")]),
+    ("POOL1 brings it down to 16x16x16", [("pool1", "output", "right")]),
+    ("POOL1 halves the spatial size: 15x15x16", [("pool1", "output", "wrong")]),
+    ("CONV1 feature map size: 31x31", [("conv1", "output", "wrong")]),
+    ("CONV1 feature map size: 32x32", [("conv1", "output", "right")]),
+    # a verb and a volume without `to` or `:` says no output (`POOL1 reduces 2x2 windows`, `… reduces 2x2`)
+    ("POOL1 reduces 2x2", []),
+])
+def test_a_layers_output_said_with_a_verb_or_in_brackets_after_its_name(answer: str,
+                                                                        judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
