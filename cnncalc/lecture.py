@@ -2157,7 +2157,8 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
-        above = lines[self.headed if isinstance(self.headed, int) else -1] if lines else None
+        above = lines[about if about is not None else self.headed if isinstance(self.headed, int) else -1] \
+            if lines else None  # the layer answered: named, or a heading's, or the last
         final = above.items[-1] if above is not None and above.items else None
         vector = isinstance(final, ir.LayerCall) and _family(final.keyword) == "fc"
         # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
@@ -6302,8 +6303,8 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
 
 
 _VALUE_SAYING = {"the", "output", "is", "it", "its", "it's", "'", "s", "has", "have", "needs", "need", "requires",
-                    "there", "are", "we", "get", "volume", "size", "shape", "a", "an", "of", "equals", "would", "be",
-                    "will", "so", "then", "this", "layer", "gives", "produces", "outputs", "total"}  # and nothing else
+                 "there", "are", "we", "get", "volume", "size", "shape", "a", "an", "of", "equals", "would", "be",
+                 "will", "so", "then", "this", "layer", "gives", "produces", "outputs", "total"}  # and nothing else
 
 
 def _family_named(words: list[str], at: int) -> tuple[str, int] | None:
@@ -7470,12 +7471,12 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:opened], *said, Tok("WORD", "of", first.start, first.start), *reference, *tokens[marked:]]
 
 
-_OWNED_SIDES: dict[tuple[str, ...], str] = {
-                ("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
-                ("number", "of", "output", "channels"): "depth", ("width",): "width", ("height",): "height",
-                ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size", ("shape",): "",
-                ("size",): "", ("dimensions",): "", ("output", "shape"): "", ("output", "size"): "",
-                ("output", "depth"): "depth", ("output", "spatial", "size"): "spatial size"}  # -> `Output …`
+_OWNED_SIDES: dict[tuple[str, ...], str] = {  # the words before the layer -> after `Output` (`` for the volume)
+    ("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
+    ("number", "of", "output", "channels"): "depth", ("width",): "width", ("height",): "height",
+    ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size", ("shape",): "", ("size",): "",
+    ("dimensions",): "", ("output", "shape"): "", ("output", "size"): "", ("output", "depth"): "depth",
+    ("output", "spatial", "size"): "spatial size"}
 _OWNED_FIRST = {said[0] for said in _OWNED_SIDES}
 
 
@@ -7504,7 +7505,8 @@ def _place_headed(tokens: list[Tok], layers: int) -> list[Tok]:
         return tokens
     said = [t for t in answer if t.text not in ("!", ".")]
     of = Tok("WORD", "of", tokens[colon].start, tokens[colon].start)
-    if said[0].kind == "DIMS" and (len(said) == 1 or (said[1].text in (",", ";") and _counts_named(said[2:]))):
+    if said[:1] and said[0].kind == "DIMS" and (len(said) == 1 or (said[1].text in (",", ";") and
+                                                                   _counts_named(said[2:]))):
         return [Tok("WORD", "Output", name[0].start, name[0].start), of, *tokens]  # `Output of the first layer: …`
     counts = _stated_counts(answer)
     marks = [j for j, t in enumerate(counts or []) if t.text == ":"]

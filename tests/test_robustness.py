@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from cnncalc.analysis import DEFAULTS
 from cnncalc.analysis import run as run_all
 from cnncalc.cli import cli
 from cnncalc.render.formats import FORMATS, Options
@@ -391,3 +392,15 @@ def test_a_line_in_the_lecture_notation_past_its_character_limit_is_not_read() -
             if d.severity == "error"] == [("E060", 2, 1)]
     assert f"a line of more than {MAX_LECTURE_LINE_CHARS:,} characters is not read" in report.diagnostics[0].message
     assert [r.op for r in report.rows] == ["relu"]  # the line is not read; the next is
+
+
+@pytest.mark.parametrize("line", ["First layer: .", "The 2nd layer: !", "Output 1: .", "POOL1 reduces it to .",
+                                  "For:", "Q:", "Q: ?", "Answer ():", "CONV1 |", "CONV1 | output", "After", "After the",
+                                  "Depth after:", "What does output?", "Compute for : MACs", "CONV1 [", "CONV1 [ ]",
+                                  "✓", "(correct)", "Answers:\n1)", "Layer", "**", "CONV1 - ", "Total weights and"])
+def test_a_lines_heading_with_nothing_after_it_never_raises(line: str) -> None:
+    # a heading, a reference or a mark with nothing after it (`First layer: .` raised IndexError in `_place_headed`)
+    for sheet in ("Input: 32x32x3\nconv 16 3x3 filters, stride 1, pad 1\n2x2 max pool, stride 2\n",
+                  "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n", ""):
+        for analysis in run_all(sheet + line + "\n", "hw.txt", DEFAULTS._replace(lang="lecture")):
+            assert all(a.verdict in ("unchecked", "right", "wrong") for a in analysis.report.answers)
