@@ -5248,10 +5248,13 @@ class _LineReader:
                 continue
             following = self.peek(1)
             named = self.peek(2)
-            if tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \
-                    named is not None and named.lower in ir.ANSWER_WORDS:  # `, ~35000 params`: rounded, as `35K`
-                self.i += 3
-                _answer_once(counts, _quantity(named), self._count_token(following).approximate(), named)
+            unit = _count_head([t.lower for t in self.tokens[self.i + 2:self.i + 7]], 0) \
+                if tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" else None
+            if unit is not None and following is not None and _COUNT_WORDS[unit] != "memory":
+                # `, ~35000 params`: rounded, as `35K`; `, ~442K multiply-adds`
+                self.i += 2 + len(unit)
+                _answer_once(counts, _COUNT_WORDS[unit], self._count_token(following).approximate(),
+                             self.tokens[self.i - 1])
                 continue
             if counts and tok.lower in _APPROXIMATELY and following is not None and following.kind == "NUM" and \
                     (named is None or named.text in (",", ";")):  # `params 456, ~0.5K`: the count again, rounded

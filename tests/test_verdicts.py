@@ -10594,6 +10594,9 @@ def test_a_layer_numbered_beyond_any_literal_is_no_layer(answer: str) -> None:
     ("CONV1: 442,369 multiply-adds", [("macs", "wrong")]),
     ("CONV1: 442,368 multiply-adds", [("macs", "right")]),
     ("CONV1 has 442,369 multiply-accumulate operations", [("macs", "wrong")]),
+    # rounded (`~`): 442,368 is 442K at that precision (E060 before: `~` read only a one-word unit)
+    ("Output: 32x32x16, ~442K multiply-adds", [("output", "right"), ("macs", "right")]),
+    ("Output: 32x32x16, ~443K multiply-accumulates", [("output", "right"), ("macs", "wrong")]),
 ])
 def test_a_count_in_a_unit_of_several_words(answer: str, verdicts: list[tuple[str, str]]) -> None:
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n")
