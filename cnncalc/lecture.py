@@ -2429,6 +2429,14 @@ class _LineReader:
         numbered = _layer_number(asking)
         if not named and numbered is not None:
             return self._numbered_line(asking, *numbered, lines)
+        hidden = next((j for j in range(1, len(asking)) if asking[j].lower == "layer" and
+                       asking[j - 1].lower == "hidden" and asking[j - 2].lower not in ("this", "that", "its")), None)
+        mlp = len(lines) > 1 and len(_kind_lines(lines, "fc")) == len(lines)
+        if not named and hidden is not None and mlp:  # `Params of the hidden layer: …`, `… of the 2nd hidden layer`
+            return self._hidden_line(asking, hidden, lines)
+        if not named and any(asking[j - 1].lower == "output" and t.lower == "layer"
+                             for j, t in enumerate(asking[1:], 1)):
+            return len(lines) - 1  # `Params of the output layer: …`: the last (under a heading too)
         placed = _placed([t.lower for t in asking])
         if not named and placed is not None:  # `The first conv layer has 608 parameters`, `… of the second layer`
             return self._placed_line(asking, placed, lines)
@@ -2501,6 +2509,24 @@ class _LineReader:
         return index if said.total == 0 and index is not None else \
             f"`{_shown(heading[0])}`, which names no one layer above" + (f" ({said.items[0].message})"
                                                                        if said.items else "")
+
+    def _hidden_line(self, asking: list[Tok], at: int, lines: list[ir.Line]) -> int | None:
+        """The index of an MLP's hidden layer an answer names (`the hidden layer`, `the second hidden layer`, the
+        word `layer` at `at`): the FC layers above before the last, the output layer; the one there is, or the
+        one in that place. None, after E060, when there is no such layer or which it is is not said (it was E060,
+        the hidden layer no kind cnncalc reads)."""
+        hidden = list(range(len(lines) - 1))  # (every layer an FC layer: the caller sees to it)
+        ordinal = _ORDINALS.get(asking[at - 2].lower) if at >= 2 else None
+        said = asking[at - 1 - (ordinal is not None):at + 1]
+        if ordinal is None and len(hidden) == 1:
+            return hidden[0]
+        if ordinal is not None and -len(hidden) <= ordinal < len(hidden):
+            return hidden[ordinal]
+        self.sink.add(codes.E060, f"`{_shown(said)}`: " + (
+            f"{len(hidden)} hidden layers above, and which is not said" if ordinal is None and hidden else
+            "no such hidden layer above (a hidden layer is a fully connected layer of a network of them, before its "
+            "last)"), Span(said[0].start, said[-1].end), hint="name the layer, as in `Params of FC1: …`")
+        return None
 
     def _staged_line(self, ordinal: Tok, stage: Tok, lines: list[ir.Line]) -> int | None:
         """The index of the activation (or dropout) line an answer names by its place among its kind (`the first
@@ -7502,6 +7528,8 @@ def _place_headed(tokens: list[Tok], layers: int) -> list[Tok]:
         return [*tokens[:colon - 1], Tok("WORD", "of", at, at), Tok("WORD", "layer", at, at), *tokens[colon - 1:]]
     at = _skip(words, 0, ("the",))
     place = _ORDINALS.get(words[at]) if at < colon else None
+    if words[at:colon] in (["hidden", "layer"], ["output", "layer"]):
+        place = 0 if words[at] == "hidden" else -1  # `Hidden layer: …`, `Output layer: …` (an MLP's; the last)
     kind = _kind_named(words[:colon])
     if place is None or (words[at + 1:colon] != ["layer"] and (kind is None or kind[0] is None)) or \
             (kind is None and not -layers <= place < layers):
@@ -8704,8 +8732,10 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     leads = _SAID_LEADS
     has = next((j for j in range(2, min(len(words), 6)) if words[j] == "has"), None)
     if words[:1] == ["the"] and has is not None and words[has - 1] == "layer" and not named and \
-            (_layer_kind(" ".join(words[1:has - 1])) is not None or _placed(words[1:has]) is not None):
-        # `The FC layer has 699,850 params`: that kind's; `The second layer has …`: the one in that place
+            (_layer_kind(" ".join(words[1:has - 1])) is not None or _placed(words[1:has]) is not None or
+             words[has - 2] in ("hidden", "output")):
+        # `The FC layer has 699,850 params`: that kind's; `The second layer has …`: the one in that place; `The
+        # hidden layer has …`: an MLP's
         named, leads = [Tok("WORD", "of", tokens[0].start, tokens[0].start), *tokens[:has]], (words[:has + 1],)
     for lead in leads:
         if words[:len(lead)] != lead:

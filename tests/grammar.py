@@ -615,7 +615,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",
               "What's the depth after CONV9? 0", "CONV1 [9x9x9] params: 1e9", "POOL1 reduces it to 0x0x0",
               "POOL9 halves the spatial size:", "CONV1 feature map size: 9x9", "POOL1 keeps the depth: 9x9x9",
-              "First layer: .", "The 10th layer: !", "Output 1: ."]
+              "First layer: .", "The 10th layer: !", "Output 1: .", "Params of the 99999999999th hidden layer: 9",
+              "The hidden layer has 0 parameters.", "Output layer: 1e9 params", "Hidden layer:"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

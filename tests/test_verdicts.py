@@ -10966,3 +10966,29 @@ def test_a_layers_output_said_with_a_verb_or_in_brackets_after_its_name(answer: 
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+MLP_SHEET = "Input: 784\nFC1: 256 neurons\nFC2: 10 neurons\n"
+
+
+@pytest.mark.parametrize("sheet, answer, judged", [
+    # FC1: 784·256 + 256 = 200,960 params; FC2: 256·10 + 10 = 2,570. An MLP's hidden layer (its FC layers before the
+    # last) and output layer named so: E060 (`hidden`: no kind cnncalc reads) or prose, the answer unjudged
+    (MLP_SHEET, "The hidden layer has 200,961 parameters.", [("fc1", "params", "wrong")]),
+    (MLP_SHEET, "Params of the hidden layer: 200,960", [("fc1", "params", "right")]),
+    (MLP_SHEET, "Hidden layer: 200,961 params", [("fc1", "params", "wrong")]),
+    (MLP_SHEET, "The output layer has 2,571 parameters.", [("fc2", "params", "wrong")]),
+    (MLP_SHEET, "Output layer: 2,570 params", [("fc2", "params", "right")]),
+    (MLP_SHEET, "For FC1:\nParams of the output layer: 2,570", [("fc2", "params", "right")]),
+    # two hidden layers (FC1: 200,960; FC2: 256·128 + 128 = 32,896): the second named by its place; the hidden layer
+    # alone names none (E060)
+    ("Input: 784\nFC1: 256 neurons\nFC2: 128 neurons\nFC3: 10 neurons\n", "Params of the second hidden layer: 32,896",
+     [("fc2", "params", "right")]),
+    ("Input: 784\nFC1: 256 neurons\nFC2: 128 neurons\nFC3: 10 neurons\n", "Params of the hidden layer: 200,960", []),
+])
+def test_an_mlps_hidden_and_output_layers(sheet: str, answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework(sheet + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    if not judged:
+        assert [d.message for d in report.diagnostics if d.severity == "error"] == [
+            "`hidden layer`: 2 hidden layers above, and which is not said"]
