@@ -7683,11 +7683,13 @@ def _of_numbered_layer(tokens: list[Tok]) -> bool:
 
 
 def _name_answered(tokens: list[Tok]) -> list[Tok]:
-    """A layer's name, then words before its answer that other headings do not have: a dash (`CONV1 - output: …`,
-    `CONV1 - params: 448`), `trainable`, `learnable` or `total` before a count (`CONV1 trainable params: 448`), the
-    count's word in parentheses (`CONV1 (params): 448`), a volume in parentheses after the colon (`CONV1:
-    (32x32x16)`), as `CONV1 output: …`, `CONV1 params: 448`, `CONV1: 32x32x16` (each was prose, or CONV1 stated
-    again, E015); other tokens as they are."""
+    """A layer's name, then its answer in words other headings do not have: a dash (`CONV1 - output: …`, `CONV1 -
+    params: 448`), `trainable`, `learnable` or `total` before a count (`CONV1 trainable params: 448`), the count's
+    word in parentheses (`CONV1 (params): 448`), a volume in parentheses or brackets (`CONV1: (32x32x16)`, `CONV1
+    [32x32x16] params: 448`), `FLOPs (MACs)`, a verb and `to` before a volume (`POOL1 reduces it to 16x16x16`), each
+    map's size (`CONV1 feature map size: 32x32`), its activations as a volume, as `CONV1 output: …`, `CONV1 params:
+    448`, `CONV1: 32x32x16`, `CONV1 MACs: …`; `CONV1 FLOPs: …` as `FLOPs of CONV1: …` (E060). Each was prose, or CONV1
+    stated again (E015). Other tokens as they are."""
     k = 2 if len(tokens) > 2 and tokens[0].kind == "WORD" and tokens[1].kind == "NUM" else 1  # (`Conv 1`)
     name, rest = tokens[:k], tokens[k:]
     if not rest or rest[0].lower not in _NAME_ANSWERED_FIRST or _label(name) is None or \
@@ -8392,9 +8394,9 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
 
 
 def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
-    """`The pool outputs 16x16x10` (`The conv layer produces …`, `The pooling layer gives a 16x16x10 volume`): a layer
-    named by its kind and its output, as `Output of the pool: 16x16x10`; it was prose, the answer passed over. Other
-    tokens as they are."""
+    """`The pool outputs 16x16x10` (`The conv layer produces …`, `The pooling layer gives a 16x16x10 volume`, `The
+    pooling layer output is …`, `Max-pool output = …`): a layer named by its kind and its output, as `Output of the
+    pool: 16x16x10`; it was prose, the answer passed over. Other tokens as they are."""
     words = [t.lower for t in tokens]
     if "output" not in words and not any(w in _OUTPUT_VERBS for w in words):
         return tokens
