@@ -160,6 +160,8 @@ class _Net:
         # the line of the layer a heading named (`For CONV1:`), its answers below; or why the heading names no one
         # layer (`Layer 1:` over CONV1 and FC1): the answers below that name none are E060
         self.headed: int | str | None = None
+        self.heading = ""  # that heading's words (`CONV1`)
+        self.heading_answered = False  # an answer was read under it
         self._labels: set[str] = set()
         self._labelled = 0  # lines whose names are in `_labels`
 
@@ -412,6 +414,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if aligned:
                 table, aligned = None, False
             blank = True
+            if isinstance(current.headed, int) and current.heading_answered:
+                # its answers, then a blank line: an answer after it may be the heading's layer's or the last's
+                current.headed = f"`{current.heading}`, whose answers a blank line ended above"
             continue
         read_lines += 1
         if read_lines > limits.MAX_LECTURE_LINES:  # a network on one line of more steps
@@ -426,8 +431,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
         description = _description_below(pieces, index, named_alone) if named_alone is not None else None
-        if heading and description is None:
-            continue  # a comment (a markdown heading); `# of parameters: 760` is an answer
+        if heading and description is None:  # a comment (a markdown heading); `# of parameters: 760` is an answer
+            if current.lines:  # `### CONV1`: also a heading over that layer's answers below
+                marked = _tokens(raw, line_start)
+                title = _LineReader(marked, sink, line_start, line_start + len(raw), figures)
+                headed = title.heading(marked, current.lines)
+                if headed is not None:
+                    current.headed, current.heading, current.heading_answered = headed, title.heading_said, False
+            continue
         first = line_start + len(raw) - len(raw.lstrip())
         if number in fenced and _code_line(stripped):  # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code
             run.append((first, first + len(stripped), number))
@@ -562,7 +573,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             headed = reader.heading(tokens[lead:], current.lines) if not bracketed else None
             if isinstance(headed, int) and reader.named_heading:  # `For CONV1:`, `CONV1` (was CONV1 stated again)
                 flush()
-                current.headed = headed
+                current.headed, current.heading, current.heading_answered = headed, reader.heading_said, False
                 current.end = line_start + len(raw)
                 continue
             reader.headed = current.headed
@@ -571,8 +582,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if result is not None and not isinstance(result, _Answered):
                 current.headed = None  # (a layer or an input stated: the heading's answers are over)
             elif result is None and headed is not None and (sink.total == reported or isinstance(headed, str)):
-                current.headed = headed  # `Layer 2:`, `For the pool:`: prose still, and a heading (of no one layer,
-                # `For CONV9:`: the answers below are E060, not the last layer's)
+                # `Layer 2:`, `For the pool:`: prose still, and a heading (of no one layer, `For CONV9:`: the answers
+                # below are E060, not the last layer's)
+                current.headed, current.heading, current.heading_answered = headed, reader.heading_said, False
+            current.heading_answered |= isinstance(result, _Answered) and isinstance(current.headed, int)
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
             if isinstance(result, ir.Line) and assumed_rounding is not None:
@@ -1431,6 +1444,7 @@ class _LineReader:
         self.headed: int | str | None = None  # the layer a heading above named (`For CONV1:`): an answer naming none
         # is its; or why the heading names no one layer (then such an answer is E060)
         self.named_heading = False  # the line is a heading that names its layer by its name (`CONV1`, `For CONV1:`)
+        self.heading_said = ""  # the words of the layer it names (`CONV1`)
         # the padding a line of prose above said every convolution has (`All convolutions use 'same' padding.`),
         # and the filter size it is said for, if any (`_padding_assumed`)
         self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
@@ -2505,7 +2519,7 @@ class _LineReader:
             index = self._asked_line(heading[0], lines)
         finally:
             said, self.sink = self.sink, sink
-        self.named_heading = heading[1]
+        self.named_heading, self.heading_said = heading[1], _shown(heading[0])
         return index if said.total == 0 and index is not None else \
             f"`{_shown(heading[0])}`, which names no one layer above" + (f" ({said.items[0].message})"
                                                                        if said.items else "")

@@ -10992,3 +10992,26 @@ def test_an_mlps_hidden_and_output_layers(sheet: str, answer: str, judged: list[
     if not judged:
         assert [d.message for d in report.diagnostics if d.severity == "error"] == [
             "`hidden layer`: 2 hidden layers above, and which is not said"]
+
+
+@pytest.mark.parametrize("answers, judged, errors", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 params; POOL1 (last) 16x16x16.
+    # A markdown heading naming a layer heads its answers too (they were POOL1's: right answers marked wrong)
+    ("### CONV1\n\nOutput: 32x32x16\nParams: 448\n", [("conv1", "output", "right"), ("conv1", "params", "right")], []),
+    ("## CONV1\n- Output: 32x32x17\n", [("conv1", "output", "wrong")], []),
+    ("## Results\nOutput: 16x16x16\n", [("pool1", "output", "right")], []),
+    # after a heading's answers a blank line ends it: an answer naming no layer below may be its layer's or the
+    # last's, E060; one naming its layer is judged
+    ("For CONV1:\nOutput: 32x32x16\n\nOutput: 16x16x16\n", [("conv1", "output", "right")],
+     [(7, "this answer is under the heading `CONV1`, whose answers a blank line ended above")]),
+    ("For CONV1:\nOutput: 32x32x16\n\nPOOL1 output: 16x16x16\n",
+     [("conv1", "output", "right"), ("pool1", "output", "right")], []),
+])
+def test_a_markdown_heading_and_a_blank_line_after_a_headings_answers(answers: str,
+                                                                      judged: list[tuple[str, str, str]],
+                                                                      errors: list[tuple[int, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answers)
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert [(report.source.line_col(d.span.start)[0], d.message) for d in report.diagnostics
+            if d.severity == "error" and d.code == "E060"] == errors
