@@ -7718,6 +7718,14 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         return [*name, *rest[1:1 + len(head)], *rest[2 + len(head):]]
     if words[:2] == [":", "("] and rest[2:3] and rest[2].kind == "DIMS" and words[3:] == [")"]:
         return [*name, rest[0], rest[2]]
+    volume = rest[1] if rest[1:2] and rest[1].kind == "DIMS" and _dims_text(rest[1].text).count("x") == 2 else None
+    if volume is not None and words[0] in ("-", "(") and (
+            (words[0] == "-" and words[2:] == []) or (words[2:3] in (["-"], [","]) and _counts_named(rest[3:]) and
+                                                      (words[0] == "-" or words[-1] == ")"))):
+        # `CONV1 - 32x32x16 - 448 params`, `CONV1 (32x32x16, 448 params)`: its output, then its counts
+        counts = rest[3:-1] if words[0] == "(" else rest[3:]
+        return [*name, Tok("P", ":", rest[0].start, rest[0].end), volume,
+                *([Tok("P", ",", rest[2].start, rest[2].end), *counts] if counts else [])]
     if words[:4] == ["flops", "(", "macs", ")"]:  # `CONV1 FLOPs (MACs): …`: MACs, said so
         return [*name, rest[2], *rest[4:]]
     if words[:1] == ["["] and rest[1:2] and rest[1].kind == "DIMS" and words[2:3] == ["]"] and \

@@ -10837,6 +10837,10 @@ def test_numbered_answers_under_answers_over_several_layers_are_not_guessed() ->
     ("CONV1 params: 448 ✓", [("params", "right")]),
     ("CONV1 params: 449 ✓", [("params", "wrong")]),
     ("CONV1 output: 32x32x17 (correct)", [("output", "wrong")]),
+    # a volume after a dash or in parentheses, then a count (CONV1 stated again, E015)
+    ("CONV1 - 32x32x17 - 448 params", [("output", "wrong"), ("params", "right")]),
+    ("CONV1 (32x32x16, 449 params)", [("output", "right"), ("params", "wrong")]),
+    ("CONV1 - 32x32x16", [("output", "right")]),
 ])
 def test_words_between_a_layers_name_and_its_answer(answer: str, judged: list[tuple[str, str]]) -> None:
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
@@ -11015,3 +11019,10 @@ def test_a_markdown_heading_and_a_blank_line_after_a_headings_answers(answers: s
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert [(report.source.line_col(d.span.start)[0], d.message) for d in report.diagnostics
             if d.severity == "error" and d.code == "E060"] == errors
+
+
+def test_a_dash_or_parentheses_before_a_layers_description_still_state_it() -> None:
+    # `CONV2 (8 1x1 filters)` and `POOL2 - 2x2 max pool, stride 2` state layers (16x16x16 -> 16x16x8 -> 8x8x8)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      "CONV2 (8 1x1 filters)\nPOOL2 - 2x2 max pool, stride 2\nOutput: 8x8x8\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("pool2", "right")], report.messages()
