@@ -165,6 +165,10 @@ class _Net:
         self._labels: set[str] = set()
         self._labelled = 0  # lines whose names are in `_labels`
 
+    def head(self, headed: int | str, said: str) -> None:
+        """A heading read: the layer it names (or why it names none) takes the answers below that name none."""
+        self.headed, self.heading, self.heading_answered = headed, said, False
+
     def labels(self) -> set[str]:
         """The names its lines give their layers (`CONV1`), brought up to date a line at a time: each line is read
         once however often this is asked (a line answered later keeps its name)."""
@@ -437,7 +441,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 title = _LineReader(marked, sink, line_start, line_start + len(raw), figures)
                 headed = title.heading(marked, current.lines)
                 if headed is not None:
-                    current.headed, current.heading, current.heading_answered = headed, title.heading_said, False
+                    current.head(headed, title.heading_said)
             continue
         first = line_start + len(raw) - len(raw.lstrip())
         if number in fenced and _code_line(stripped):  # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code
@@ -573,7 +577,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             headed = reader.heading(tokens[lead:], current.lines) if not bracketed else None
             if isinstance(headed, int) and reader.named_heading:  # `For CONV1:`, `CONV1` (was CONV1 stated again)
                 flush()
-                current.headed, current.heading, current.heading_answered = headed, reader.heading_said, False
+                current.head(headed, reader.heading_said)
                 current.end = line_start + len(raw)
                 continue
             reader.headed = current.headed
@@ -584,7 +588,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             elif result is None and headed is not None and (sink.total == reported or isinstance(headed, str)):
                 # `Layer 2:`, `For the pool:`: prose still, and a heading (of no one layer, `For CONV9:`: the answers
                 # below are E060, not the last layer's)
-                current.headed, current.heading, current.heading_answered = headed, reader.heading_said, False
+                current.head(headed, reader.heading_said)
             current.heading_answered |= isinstance(result, _Answered) and isinstance(current.headed, int)
             if times is not None and isinstance(result, ir.Line):
                 result = _repeated(result, times, reader)
