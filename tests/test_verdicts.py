@@ -11026,3 +11026,32 @@ def test_a_dash_or_parentheses_before_a_layers_description_still_state_it() -> N
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       "CONV2 (8 1x1 filters)\nPOOL2 - 2x2 max pool, stride 2\nOutput: 8x8x8\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("pool2", "right")], report.messages()
+
+
+@pytest.mark.parametrize("sheet, answers, located", [
+    # this session's E060s, each at its line:col in its words, analysed and through `cnncalc check`
+    (NAMED_SHEET.replace("CONV2: 32 3x3 filters, stride 1, pad 1\n", ""), "Answers:\n1) 32x32x16\n2) 16x16x16\n",
+     [(5, 1, "this numbered answer says neither its layer nor its question, so it is not judged"),
+      (6, 1, "this numbered answer says neither its layer nor its question, so it is not judged")]),
+    (NAMED_SHEET.replace("CONV2: 32 3x3 filters, stride 1, pad 1\n", ""),
+     "For CONV1:\nOutput: 32x32x16\n\nOutput: 16x16x16\n",
+     [(7, 1, "this answer is under the heading `CONV1`, whose answers a blank line ended above")]),
+    (NAMED_SHEET, "CONV1 FLOPs: 884,736\n", [(5, 7, "cnncalc judges MACs, not FLOPs")]),
+    ("Input: 784\nFC1: 256 neurons\nFC2: 128 neurons\nFC3: 10 neurons\n", "Params of the hidden layer: 1\n",
+     [(5, 15, "`hidden layer`: 2 hidden layers above, and which is not said")]),
+    ("Input: 784\nFC1: 256 neurons\nFC2: 128 neurons\nFC3: 10 neurons\n", "Params of the third hidden layer: 1\n",
+     [(5, 15, "`third hidden layer`: no such hidden layer above (a hidden layer is a fully connected layer of a "
+              "network of them, before its last)")]),
+])
+def test_this_sessions_unjudged_answers_are_located_errors(sheet: str, answers: str,
+                                                           located: list[tuple[int, int, str]]) -> None:
+    report = homework(sheet + answers)
+    assert [(*report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error"] == located
+    assert all(d.code == "E060" for d in report.diagnostics if d.severity == "error")
+    result = invoke("check", "--lang", "lecture", "-", input=sheet + answers)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert [line.split(": ", 1)[0] for line in result.output.splitlines() if "error[E060]" in line] == [
+        f"<stdin>:{line}:{col}" for line, col, _ in located]
