@@ -461,7 +461,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
                                         ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
                                         ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32)),
-                                        ("volume_norms.py", (3, 32, 32))])
+                                        ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -902,6 +902,24 @@ def test_the_squeeze_and_excitation_idiom_with_linear_layers() -> None:
     # a squeeze of a map larger than 1x1 is E037: PyTorch's squeeze would keep it a map
     wide = analyze_text(text.replace("nn.AdaptiveAvgPool2d(1)", "nn.AdaptiveAvgPool2d(2)"), "se.py", input="32x32x3")
     assert "E037" in [d.code for d in wide.diagnostics]
+
+
+@pytest.mark.parametrize("gate", ["s[:, :, None, None]", "s[..., None, None]"])
+def test_a_gate_given_its_height_and_width_by_indexing_with_none(gate: str) -> None:
+    # `x * s[:, :, None, None]`: the squeeze-and-excitation gate as many files write it (timm's, EfficientNet
+    # ports'), the vector given a height and a width of 1, as `s.unsqueeze(-1).unsqueeze(-1)`. It was E070.
+    text = module_file("self.conv = nn.Conv2d(3, 16, 3, padding=1)\nself.fc1 = nn.Linear(16, 4)\n"
+                       "self.fc2 = nn.Linear(4, 16)\nself.head = nn.Sequential(nn.Conv2d(16, 5, 1), nn.Softmax2d())",
+                       f"x = self.conv(x)\ns = x.mean([2, 3])\ns = torch.sigmoid(self.fc2(F.relu(self.fc1(s))))\n"
+                       f"x = x * {gate}\nreturn self.head(x)")
+    report = analyze_text(text, "se.py", input="8x8x3")
+    assert report.ok, report.messages()
+    assert [r.keyword for r in report.rows if r.kind == "layer"] == [
+        "conv", "globalavgpool", "flatten", "fc", "relu", "fc", "sigmoid", "unflatten", "conv", "softmax"]
+    # conv (27 + 1)·16; fc (16 + 1)·4 and (4 + 1)·16; head (16 + 1)·5; nn.Softmax2d is the softmax over the
+    # channels (it was E070)
+    assert report.totals.params == 28 * 16 + 17 * 4 + 5 * 16 + 17 * 5
+    assert report.output.dims == (8, 8, 5)
 
 
 def test_a_layer_norm_of_a_map_normalises_its_width_in_pytorch() -> None:

@@ -343,6 +343,7 @@ ALIASES: dict[str, tuple[str, dict[str, Any]]] = {
     "LazyInstanceNorm2d": ("InstanceNorm2d", {"num_features": FROM_INPUT}),
     "UpsamplingNearest2d": ("Upsample", {"mode": "nearest"}),
     "UpsamplingBilinear2d": ("Upsample", {"mode": "bilinear", "align_corners": True}),
+    "Softmax2d": ("Softmax", {"dim": -3}),  # over the channels of a map, as `softmax` is
 }
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
           "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity", "SELU": "selu",
@@ -376,6 +377,13 @@ def _has_state(layer: Layer) -> bool:
     if layer.kind == "InstanceNorm2d":
         return bool(layer.args.get("affine") or layer.args.get("track_running_stats"))
     return layer.kind in _STATEFUL
+
+
+def _gains_two_axes(parts: list[ast.expr], whole: list[bool]) -> bool:
+    """`y[:, :, None, None]` or `y[..., None, None]`: a vector given a height and a width of 1."""
+    added = [isinstance(p, ast.Constant) and p.value is None for p in parts]
+    return added[-2:] == [True, True] and ((len(parts) == 4 and whole[0] and whole[1]) or (
+        len(parts) == 3 and isinstance(parts[0], ast.Constant) and parts[0].value is Ellipsis))
 
 
 def _is_batch(size: Any) -> bool:
@@ -1858,6 +1866,8 @@ class _Reader:
                 (top, bottom), (left, right) = cuts
                 cropped = self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
                 return cropped._replace(strided=any((top, bottom, left, right)))
+        if _gains_two_axes(parts, whole):  # `y[:, :, None, None]`: as `y.unsqueeze(-1).unsqueeze(-1)`
+            return self.squeezed(base, "unsqueeze", [-1], node)
         if len(parts) in (3, 4) and whole[0] and whole[1] and all(
                 isinstance(p, ast.Slice) and p.upper is None for p in parts[2:]) and \
                 any(p.step is not None for p in parts[2:] if isinstance(p, ast.Slice)):
