@@ -338,6 +338,50 @@ def test_depth_to_space_in_pytorchs_order_is_a_pixel_shuffle(tmp_path: Path) -> 
             assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo, opset", [(False, 17), (False, 11), (True, 18)])
+def test_gelu_written_out_before_opset_20_is_one_gelu(dynamo: bool, opset: int, tmp_path: Path) -> None:
+    # Before opset 20 (ONNX's Gelu) both exporters write the exact GELU out, x·0.5·(1 + erf(x/√2)): Div by √2,
+    # Erf, Add 1, Mul by x and by 0.5 (in either order). Erf was E070. Parameters (3·3·3 + 1)·8 = 224, (8 + 1)·4
+    # = 36, (4·6·6 + 1)·5 = 725: 985, PyTorch's own count.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GELU(), nn.Conv2d(8, 4, 1), nn.GELU(), nn.Flatten(),
+                          nn.Linear(4 * 6 * 6, 5), nn.GELU()).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 8, 8), tmp_path / "g.onnx", dynamo, opset)
+    assert [r.keyword for r in report.rows if r.keyword not in ("flatten",)] == ["conv", "gelu", "conv", "gelu", "fc",
+                                                                                  "gelu"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224 + 36 + 725
+    assert report.output is not None and report.output.dims == (5,)
+
+
+def test_steps_like_gelus_that_are_not_are_not_read_as_one(tmp_path: Path) -> None:
+    # x·0.5·(1 + erf(x/2)) is no GELU (its Div is by 2, not √2), nor x·0.25·(1 + erf(x/√2)): their Erf stays
+    # unread (E070), never a `gelu`
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+
+    def scalar(name: str, value: float) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.FLOAT, [], [value]))
+
+    for divisor, half in ((2.0, 0.5), (2 ** 0.5, 0.25), (2 ** 0.5, 0.5)):
+        nodes = [scalar("root", divisor), scalar("one", 1.0), scalar("half", half),
+                 helper.make_node("Div", ["x", "root"], ["d"]), helper.make_node("Erf", ["d"], ["e"]),
+                 helper.make_node("Add", ["e", "one"], ["a"]), helper.make_node("Mul", ["x", "a"], ["m"]),
+                 helper.make_node("Mul", ["m", "half"], ["y"])]
+        graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 4, 4])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3, 4, 4])])
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "g.onnx"))
+        report = analyze(tmp_path / "g.onnx")
+        if half == 0.5 and divisor != 2.0:
+            assert report.ok and [r.op for r in report.rows] == ["gelu"], report.messages()
+        else:
+            errors = [d for d in report.diagnostics if d.severity == "error"]
+            assert [d.code for d in errors] == ["E070"] and "Erf" in errors[0].message
+            assert "gelu" not in [r.op for r in report.rows]
+
+
 def test_folded_constants_stay_small() -> None:
     # ConstantOfShape (4096, 1) plus ConstantOfShape (1, 4096) would broadcast to 16,777,216 values; the fold
     # refuses past 4,096 (a Pad reading it is then E070, as an unread constant is), where it made them all
@@ -838,9 +882,9 @@ def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1])
 
 
-def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool) -> Any:
+def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool, opset: int | None = None) -> Any:
     """`model` run on `x` exported by PyTorch's older exporter or (with onnxscript, which CI installs) its newer one,
-    quietly, then read: the report, with no error in it."""
+    quietly (at `opset`, else the exporter's own), then read: the report, with no error in it."""
     _onnx()
     if dynamo:
         __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
@@ -849,7 +893,7 @@ def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool) -> Any:
     import contextlib
     import io
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        torch.onnx.export(model, (x,), str(path), dynamo=dynamo)
+        torch.onnx.export(model, (x,), str(path), dynamo=dynamo, opset_version=opset)
     report = analyze(path)
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
     return report
@@ -881,6 +925,28 @@ def test_mish_written_out_instance_norms_and_a_batch_norm_without_affine_read_ba
     assert report.totals.macs == counter.get_total_flops() // 2
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1])
     assert [r.keyword for r in report.rows] == ["conv", "instancenorm", "mish", "bn", "instancenorm", "conv"]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_norms_without_affine_over_more_channels_than_the_listing_keeps_values_of(dynamo: bool,
+                                                                                  tmp_path: Path) -> None:
+    # The older exporter gives a BatchNorm2d(affine=False) (after a ReLU: not folded into the convolution) and an
+    # InstanceNorm2d their ones and zeros as Constants;
+    # the listing keeps at most 16 values of a constant, and 32 channels' were read as 1 (E017 on a right file:
+    # found by random modules exported and read back). Parameters (3·3·3 + 1)·32 = 896, 0, 0, (32 + 1)·4 = 132:
+    # 1,028, PyTorch's count (the newer exporter stores the ones and zeros, 2·32 + 2·32 more: 1,156).
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 32, 3), nn.ReLU(), nn.BatchNorm2d(32, affine=False), nn.InstanceNorm2d(32),
+                          nn.Conv2d(32, 4, 1)).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 9, 9), tmp_path / "m.onnx", dynamo)
+    assert report.ok, report.messages()
+    assert sum(p.numel() for p in model.parameters()) == 896 + 132 == 1028
+    assert report.totals.params == (1028 + 128 if dynamo else 1028)
+    assert report.output is not None and report.output.dims == (7, 7, 4)
+    assert [r.keyword for r in report.rows] == ["conv", "relu", "bn", "instancenorm", "conv"]
 
 
 @pytest.mark.torch

@@ -15,6 +15,7 @@ cnncalc cannot express are listed in one E070, at the first.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -199,6 +200,7 @@ class _Reader:
         self.inputs: list[dict[str, Any]] = []
         self.initializers: dict[str, dict[str, Any]] = {}
         self.constants: dict[str, list[Any]] = {}  # Constant nodes' small values
+        self.elided: dict[str, int] = {}  # the number of values of a Constant whose values are not listed
         self.arrays: dict[str, Any] = {}  # small constant tensors with their shapes (numpy), folded from the graph
         self.partial: dict[str, list[Any]] = {}  # shape arithmetic on the data's sizes: None where only running knows
         self.views: dict[str, tuple[int, int, bool]] = {}  # a 5-D view of the data: (node, groups, transposed)
@@ -292,8 +294,10 @@ class _Reader:
                 continue
             if op == "Constant":
                 value = node["attrs"].get("value", node["attrs"].get("value_ints", []))
-                self.constants[outputs[0]] = value
                 dims = node["attrs"].get("value_dims")
+                if isinstance(value, str) and isinstance(dims, list) and all(isinstance(d, int) for d in dims):
+                    self.elided[outputs[0]] = _product(dims)  # more values than the listing keeps: their count
+                self.constants[outputs[0]] = value
                 if isinstance(value, list) and isinstance(dims, list) and len(dims) > 1 and \
                         all(isinstance(d, int) and d >= 0 for d in dims) and _product(dims) == len(value):
                     import numpy as np
@@ -594,7 +598,37 @@ class _Reader:
                 if sigmoid is not None:
                     found[out] = (sigmoid["inputs"][0], "logsigmoid")
                     absorbed.add(id(sigmoid))
+            elif op == "Mul" and len(inputs) == 2:
+                gelu = self.gelu_steps(node, made, scalar)
+                if gelu is not None:
+                    found[out] = (gelu[0], "gelu")
+                    absorbed.update(id(n) for n in gelu[1])
         return found, absorbed
+
+    @staticmethod
+    def gelu_steps(last: dict[str, Any], made: Callable[[str, str], dict[str, Any] | None],
+                   scalar: Callable[[str], float | None]) -> tuple[str, list[dict[str, Any]]] | None:
+        """The exact GELU as both exporters write it before opset 20, x·0.5·(1 + erf(x/√2)): Div by √2, Erf, Add
+        of 1, then Mul by x and by 0.5 in either order (the older exporter multiplies by x first). (x, the steps
+        before `last`), or None."""
+        for inner, outer in (last["inputs"], last["inputs"][::-1]):
+            product = made(inner, "Mul")
+            if product is None or len(product["inputs"]) != 2:
+                continue
+            for sum_name, factor in (product["inputs"], product["inputs"][::-1]):
+                add = made(sum_name, "Add")
+                if add is None or len(add["inputs"]) != 2:
+                    continue
+                for erf_name, one in (add["inputs"], add["inputs"][::-1]):
+                    erf = made(erf_name, "Erf")
+                    div = made(erf["inputs"][0], "Div") if erf is not None and scalar(one) == 1.0 else None
+                    if erf is None or div is None or len(div["inputs"]) != 2 or \
+                            abs((scalar(div["inputs"][1]) or 0.0) - 2 ** 0.5) > 1e-6:
+                        continue
+                    x = div["inputs"][0]
+                    if (factor == x and scalar(outer) == 0.5) or (outer == x and scalar(factor) == 0.5):
+                        return x, [product, add, erf, div]
+        return None
 
     def decomposed_wraps(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
                          ) -> tuple[dict[str, tuple[str, str]], set[int]]:
@@ -911,6 +945,16 @@ class _Reader:
             return text + " lastaxis", None
         return (text if shape is None else f"{text} inputs {_product(shape)}"), params
 
+    def fixed_count(self, name: str) -> int:
+        """How many values a norm's scale has when it is a constant of the graph, not stored (PyTorch's
+        `affine=False`: ones); 0 when it is stored or not a constant."""
+        if name in self.initializers:
+            return 0
+        if name in self.elided:  # (more than the listing keeps: 32 channels' ones)
+            return self.elided[name]
+        fixed = self.values(name)
+        return len(fixed) if isinstance(fixed, list) else 0
+
     def values(self, name: str) -> list[Any] | None:
         if name in self.constants:
             value = self.constants[name]
@@ -1024,16 +1068,15 @@ class _Reader:
             return layer(f"fc {w[1]}{no_bias} inputs {w[0]} noflatten", params)  # the last axis
         if op == "LayerNormalization":
             return layer(*self.layer_norm(a, inputs))
-        if op == "BatchNormalization" and inputs[1] not in self.initializers and \
-                isinstance(fixed := self.values(inputs[1]), list) and fixed:
+        if op == "BatchNormalization" and (fixed := self.fixed_count(inputs[1])):
             # its scale computed as a constant, not stored: PyTorch's `affine=False` (ones and zeros), nothing learnt
-            return layer(f"bn noaffine inputs {len(fixed)}{_epsilon_said(a)}")
+            return layer(f"bn noaffine inputs {fixed}{_epsilon_said(a)}")
         if op == "BatchNormalization":
             c = self.weight(inputs[1])[0]
             return layer(f"bn inputs {c}{_epsilon_said(a)}", 2 * c)
         if op == "InstanceNormalization":  # its scale and shift stored, as a batch norm's are
-            if inputs[1] not in self.initializers and isinstance(fixed := self.values(inputs[1]), list) and fixed:
-                return layer(f"instancenorm inputs {len(fixed)}{_epsilon_said(a)}")  # constants: no affine, PyTorch's
+            if fixed := self.fixed_count(inputs[1]):
+                return layer(f"instancenorm inputs {fixed}{_epsilon_said(a)}")  # constants: no affine, PyTorch's
             c = self.weight(inputs[1])[0]
             return layer(f"instancenorm affine inputs {c}{_epsilon_said(a)}", 2 * c)
         if op == "DepthToSpace":
