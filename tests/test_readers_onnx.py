@@ -356,6 +356,66 @@ def test_gelu_written_out_before_opset_20_is_one_gelu(dynamo: bool, opset: int, 
     assert report.output is not None and report.output.dims == (5,)
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+@pytest.mark.parametrize("gate", ["s[:, :, None, None]", "s.unsqueeze(-1).unsqueeze(-1)", "s.view(s.size(0), -1, 1, 1)",
+                                  "s.view(s.size(0), 16, 1, 1)"])
+def test_a_gate_made_a_map_again_by_unsqueeze_or_reshape_is_unflatten(gate: str, dynamo: bool, tmp_path: Path) -> None:
+    # A squeeze-and-excitation gate computed by Linear layers is made a 1x1xC map again before it multiplies the
+    # map: exported as two Unsqueezes (axes 2, then 3), or a Reshape to (N, -1, 1, 1) or (N, C, 1, 1); all were E070.
+    # And nn.Softmax2d is a Softmax at axis -3 (E070 too). Parameters (3·3·3 + 1)·16 = 448, (16 + 1)·4 = 68,
+    # (4 + 1)·16 = 80, (16 + 1)·5 = 85: 681, PyTorch's own count; MACs and output PyTorch's.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    nn = torch.nn
+
+    class Gated(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv = nn.Conv2d(3, 16, 3, padding=1)
+            self.fc1 = nn.Linear(16, 4)
+            self.fc2 = nn.Linear(4, 16)
+            self.head = nn.Sequential(nn.Conv2d(16, 5, 1), nn.Softmax2d())
+
+        def forward(self, x: Any) -> Any:
+            x = torch.relu(self.conv(x))
+            s = torch.sigmoid(self.fc2(torch.relu(self.fc1(x.mean([2, 3])))))
+            return self.head(x * eval(gate, {"s": s}))
+
+    model = Gated().eval()
+    x = torch.zeros(1, 3, 6, 7)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "gate.onnx", dynamo)
+    assert sum(p.numel() for p in model.parameters()) == report.totals.params == 448 + 68 + 80 + 85
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (6, 7, 5)
+    assert "unflatten" in [r.keyword for r in report.rows] and report.rows[-1].keyword == "softmax"
+
+
+def test_a_vector_given_one_axis_or_another_is_not_followed(tmp_path: Path) -> None:
+    # A vector (N, 16) Unsqueezed at axis 2 and then read by a Relu is a 3-D tensor cnncalc has no shape for; one
+    # Unsqueezed at axis 1 is another view: each E070 where it is, never a layer guessed. At axes 2 then 3: 1x1x16.
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    cases = ((([2], "Relu"), False), (([1], "Unsqueeze"), False), (([2], "Unsqueeze"), True))
+    for (axes, then), ok in cases:
+        nodes = [helper.make_node("Constant", [], ["a1"], value=helper.make_tensor("a1", TensorProto.INT64, [1], axes)),
+                 helper.make_node("Constant", [], ["a2"], value=helper.make_tensor("a2", TensorProto.INT64, [1], [3])),
+                 helper.make_node("Unsqueeze", ["x", "a1"], ["u"]),
+                 helper.make_node(then, ["u", "a2"] if then == "Unsqueeze" else ["u"], ["y"])]
+        graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 16])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "u.onnx"))
+        report = analyze(tmp_path / "u.onnx")
+        if ok:
+            assert report.ok and [r.op for r in report.rows] == ["unflatten"] and report.output.dims == (1, 1, 16)
+        else:
+            errors = [d for d in report.diagnostics if d.severity == "error"]
+            assert [d.code for d in errors] == ["E070"] and report.totals.params is None, report.messages()
+
+
 def test_steps_like_gelus_that_are_not_are_not_read_as_one(tmp_path: Path) -> None:
     # x·0.5·(1 + erf(x/2)) is no GELU (its Div is by 2, not √2), nor x·0.25·(1 + erf(x/√2)): their Erf stays
     # unread (E070), never a `gelu`

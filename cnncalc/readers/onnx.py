@@ -206,6 +206,7 @@ class _Reader:
         self.views: dict[str, tuple[int, int, bool]] = {}  # a 5-D view of the data: (node, groups, transposed)
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
+        self.half_unsqueezed: set[str] = set()  # a vector given a height of 1 (N, C, 1): its width's Unsqueeze follows
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
         self.channels_dropped: dict[str, Span] = {}  # a channel pool's N, H, W (keepdims=0): Unsqueeze(1) reads it
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
@@ -346,6 +347,8 @@ class _Reader:
             try:
                 if any(i in self.views for i in inputs) and op not in ("Transpose", "Reshape"):
                     raise _Unsupported("a 5-D view of the data (cnncalc follows one in a channel shuffle)")
+                if any(i in self.half_unsqueezed for i in inputs) and op != "Unsqueeze":
+                    raise _Unsupported("a vector given one more axis (cnncalc follows two, a height and a width of 1)")
                 if any(i in self.flat for i in inputs) and (op != "Gather" or inputs[0] not in self.flat):
                     raise _Unsupported("on the data reshaped to one axis (cnncalc follows a Gather of it in order)")
                 if any(last) and (op not in CHANNELS_LAST_OPS or not all(last)):
@@ -1127,7 +1130,7 @@ class _Reader:
             return layer("prelu" if n == 1 else f"prelu perchannel inputs {n}", n)
         if op in ("Softmax", "LogSoftmax"):
             axis = a.get("axis", 1 if self.opset < 13 else -1)
-            if axis not in (1, -1):
+            if axis not in (1, -1, -3):  # -3: a map's channels (PyTorch's Softmax2d)
                 raise _Unsupported(f"axis {axis}")
             return layer(op.lower())  # axis -1 is the channels for the (N, C) scores networks end with
         if op == "Dropout":
@@ -1155,9 +1158,26 @@ class _Reader:
                 return source, None
             if len(shape) == 2 and (shape[0] in (None, 0, 1, -1)) and shape[1] == -1:
                 return layer("flatten")
+            if len(shape) == 4 and shape[0] in (None, 0, 1) and shape[2:] == [1, 1] and \
+                    (shape[1] == -1 or (isinstance(shape[1], int) and shape[1] > 0)):
+                # `s.view(b, -1, 1, 1)`: the values as a 1x1xC map (a squeeze-and-excitation gate)
+                flat, _ = layer("flatten" if shape[1] == -1 else f"flatten inputs {shape[1]}")
+                return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), flat, span), None
             if len(shape) == 2 and shape[0] in (None, 0, 1, -1) and isinstance(shape[1], int) and shape[1] > 0:
                 return layer(f"flatten inputs {shape[1]}")  # `x.view(-1, 400)`: the length it expects
             raise _Unsupported(f"a reshape to {shape}")
+        if op == "Unsqueeze" and source is not None:
+            # a vector given a height and a width of 1 (`s[:, :, None, None]`, `s.unsqueeze(-1).unsqueeze(-1)`): at
+            # once, or one axis at a time (the first waits for the second, the one operator that reads it)
+            axes = self.axes(node)
+            if inputs[0] in self.half_unsqueezed and axes in ([3], [-1]):
+                return layer("unflatten")
+            if axes in ([2, 3], [-2, -1], [-1, -2]):
+                return layer("unflatten")
+            if axes in ([2], [-1]) and consumers.get(node["outputs"][0]) == ["Unsqueeze"]:
+                self.half_unsqueezed.add(node["outputs"][0])
+                return source, None
+            raise _Unsupported(f"at axes {axes} (cnncalc follows a vector given a height and a width of 1)")
         if op == "Gather" and inputs[0] in self.flat:
             # The newer exporter's `as_strided` of a pooled 1 x C x 1 x 1 map: every value in order, shaped
             # (1, C, 1, 1) again. `flatten inputs C` checks that the map held exactly C values.
