@@ -148,6 +148,10 @@ E033 = Code("E033", SHAPES, "groups do not divide channels",
             "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
             "norm, a channel shuffle and a split need the channels divisible by their count. PyTorch refuses "
             "such a layer: answers about its parameters and MACs are not checked.")
+E038 = Code("E038", SHAPES, "size does not divide by the factor",
+            "A space-to-depth (`pixelunshuffle R`, PyTorch's PixelUnshuffle) moves each RxR block of the map into "
+            "channels: the height and the width must divide by R. PyTorch refuses any other size.",
+            size_dependent=True)
 E034 = Code("E034", SHAPES, "needs a volume",
             "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`. "
             "Also `bn … map` (PyTorch's BatchNorm2d, which refuses a vector), `instancenorm` of a 1x1 map "

@@ -286,8 +286,9 @@ class Expander:
         return self.block_call(item, name, path, depth, span, env, shift)
 
     def layer_rounding(self, layer: Layer | None, by: str, stated: bool) -> Rounding:
-        """The layer's own `floor`/`ceil` (a framework's rule when `by` names one), else the network's
-        (the command line's or the spec's line); stated by `by` when it is a definition that rounds on purpose."""
+        """The layer's own `floor`/`ceil` (a framework's rule when `by` names one; `exact` for a layer whose division
+        is never rounded, `pixelunshuffle`), else the network's (the command line's or the spec's line); stated by
+        `by` when it is a definition that rounds on purpose."""
         key = (id(layer), by, stated)
         found = self.roundings.get(key)
         if found is None:

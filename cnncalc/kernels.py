@@ -570,6 +570,23 @@ def pixel_shuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
     return shuffled
 
 
+def pixel_unshuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
+    """Each r x r block of the map into r² times the channels (PyTorch's pixel_unshuffle): output (h, w,
+    c·r² + i·r + j) is input (h·r + i, w·r + j, c)."""
+    n, hr, wr, c = x.shape
+    h, w = hr // r, wr // r
+    if naive:
+        y = np.empty((n, h, w, c * r * r), dtype=x.dtype)
+        for oh in range(h):
+            for ow in range(w):
+                for oc in range(c * r * r):
+                    block = oc % (r * r)
+                    y[:, oh, ow, oc] = x[:, oh * r + block // r, ow * r + block % r, oc // (r * r)]
+        return y
+    gathered: np.ndarray = x.reshape(n, h, r, w, r, c).transpose(0, 1, 3, 5, 2, 4).reshape(n, h, w, c * r * r)
+    return gathered
+
+
 def channel_shuffle(x: np.ndarray, groups: int, naive: bool = False) -> np.ndarray:
     """Output channel j·G + g is input channel g·(C/G) + j (ShuffleNet; PyTorch's channel_shuffle)."""
     c = x.shape[-1]

@@ -234,6 +234,7 @@ SPELLINGS: dict[str, Spell] = {
     "part": lambda layer, x, y, ceil: [Step(None, f"{{x}}.chunk({layer.of}, 1)[{layer.index - 1}]")],
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "pixelshuffle": lambda layer, x, y, ceil: [Step("", f"nn.PixelShuffle({layer.factor})")],
+    "pixelunshuffle": lambda layer, x, y, ceil: [Step("", f"nn.PixelUnshuffle({layer.factor})")],
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],
     "reflectpad": lambda layer, x, y, ceil: [Step("", f"nn.ReflectionPad2d({_sides(*layer.pad[:4])})")],

@@ -156,7 +156,7 @@ def test_completion_offers_files_formats_and_codes(shell: str) -> None:
     assert "specs/al" in values("cnncalc specs/al")  # a bare FILE runs summary
     assert values("cnncalc check --format ") == ["text", "json", "markdown", "github", "junit", "sarif"]
     assert values("cnncalc --format ")[:2] == ["table", "json"]
-    assert values("cnncalc explain E03") == ["E030", "E031", "E032", "E033", "E034", "E035", "E036", "E037"]
+    assert values("cnncalc explain E03") == ["E030", "E031", "E032", "E033", "E034", "E035", "E036", "E037", "E038"]
     assert "relu6" in values("cnncalc explain relu")
     assert values("cnncalc check --select E03,W00") == ["E03,W001", "E03,W002", "E03,W003", "E03,W004"]
     assert values("cnncalc check --rounding ") == ["floor", "ceil"]

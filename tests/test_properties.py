@@ -135,6 +135,7 @@ def random_layer(draw: st.DrawFn) -> str:
             "reflectpad 1,0,0,2", f"replicatepad {draw(st.integers(0, 2))}", "replicatepad 0,1,2,0", "part 1 of 1",
             "globalavgpool ; squeeze ; unflatten", "globalavgpool ; squeeze ; softmax lastaxis ; unflatten",
             "globalmaxpool ; flatten ; logsoftmax lastaxis ; unflatten", f"conv {4 * c} 1x1 ; pixelshuffle 2",
+            "upsample 2 ; pixelunshuffle 2",
             f"flatten ; fc {4 * c} ; reshape 2x2", f"flatten ; fc {6 * c} ; reshape 2x3x{c}", "reshape 1x1",
             f"circularpad {draw(st.integers(0, 1))}", "circularpad 1,0,0,1",
             f"padchannels {draw(st.integers(0, 3))}", f"padchannels {draw(st.integers(0, 2))} after 1"])),

@@ -965,6 +965,22 @@ def test_an_espcn_upsamples_by_pixel_shuffle() -> None:
     assert report.totals.params == (25 + 1) * 64 + (64 * 9 + 1) * 32 + (32 * 9 + 1) * 9
 
 
+@pytest.mark.parametrize("unshuffle", ["self.down(x)", "F.pixel_unshuffle(x, 2)",
+                                       "F.pixel_unshuffle(x, downscale_factor=2)"])
+def test_a_space_to_depth_stem_reads_as_pixelunshuffle(unshuffle: str) -> None:
+    # Real-ESRGAN's 2x model starts with F.pixel_unshuffle(x, 2) (space to depth) before its first conv: 64x48x3
+    # -> 32x24x12, then conv 3x3 to 16: (12·9 + 1)·16 = 1,744 parameters; PixelUnshuffle was E070.
+    text = module_file("self.down = nn.PixelUnshuffle(2)\nself.conv = nn.Conv2d(12, 16, 3, padding=1)",
+                       f"x = {unshuffle}\nreturn self.conv(x)")
+    report = read_py(text, input="64x48x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["pixelunshuffle 2", "conv 16 3x3 pad 1 inputs 12"]
+    assert report.output.dims == (32, 24, 16) and report.totals.params == (12 * 9 + 1) * 16
+    # a height PyTorch would refuse (63 is odd) is E038 at the unshuffle
+    odd = read_py(text, input="63x48x3")
+    assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E038"]
+
+
 # A model file written as torchvision's newer ones are (my own small model): usage logging imported
 # from `..utils`, a weights class, the legacy `pretrained=` keyword, `_ovewrite_named_param`.
 TORCHVISION_STYLE = """\

@@ -164,18 +164,36 @@ def test_the_session_layers_compute_their_sizes_and_judge_answers() -> None:
     # pixelshuffle 2 on 8x8x12: 8·2 = 16, 12/2² = 3; part 2 of 3: 12/3 = 4 channels; reflectpad 3:
     # 8 + 3 + 3 = 14; replicatepad 1,0,2,1: 8 + 1 + 0 = 9 rows, 8 + 2 + 1 = 11 columns; a global pool
     # then squeeze: 12 values; unflatten: 1x1x12. A wrong answer on any of them is E040 / right is right.
+    # pixelunshuffle 2 on 8x8x12: 8/2 = 4, 12·2² = 48 (and on 8x6x12 the width 6/2 = 3)
     right = ("input 8x8x12\npixelshuffle 2 -> 16x16x3\n", "input 8x8x12\npart 2 of 3 -> 8x8x4\n",
+             "input 8x8x12\npixelunshuffle 2 -> 4x4x48\n", "input 8x6x12\npixelunshuffle 2 -> 4x3x48\n",
              "input 8x8x12\nreflectpad 3 -> 14x14x12\n", "input 8x8x12\nreplicatepad 1,0,2,1 -> 9x11x12\n",
              "input 8x8x12\nglobalavgpool ; squeeze -> 12\n", "input 12\nunflatten -> 1x1x12\n")
     for text in right:
         r = run(text)
         assert r.ok and [a.verdict for a in r.answers] == ["right"], text
     wrong = ("input 8x8x12\npixelshuffle 2 -> 16x16x12\n", "input 8x8x12\npart 2 of 3 -> 8x8x6\n",
+             "input 8x8x12\npixelunshuffle 2 -> 4x4x24\n", "input 8x8x12\npixelunshuffle 2 -> 16x16x3\n",
              "input 8x8x12\nreflectpad 3 -> 11x11x12\n", "input 8x8x12\nglobalavgpool ; squeeze -> 24\n",
              "input 12\nunflatten -> 1x1x6\n")
     for text in wrong:
         r = run(text)
         assert [a.verdict for a in r.answers] == ["wrong"] and "E040" in codes(r), text
+
+
+def test_a_space_to_depth_never_rounds_whatever_the_network_rounds() -> None:
+    # PyTorch's pixel_unshuffle refuses a height or width not divisible by its factor: 9/2 = 4.5 is E038 under
+    # `rounding floor` too (a window 2 at stride 2 would floor it to 4), and `solve` asks for H ≡ 0 (mod 2)
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    text = "input 9x8x3\nrounding floor\npixelunshuffle 2\n"
+    report = run(text)
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E038", "pixelunshuffle1: the height 9 does not divide by 2")]
+    assert run("input 10x8x3\nrounding floor\npixelunshuffle 2 -> 5x4x12\n").ok
+    solved = CliRunner().invoke(cli, ["solve", "-"], input="input 10x8x3\nrounding floor\npixelunshuffle 2\n")
+    assert "H ≡ 0 (mod 2), H ≥ 2" in solved.output, solved.output
 
 
 def test_the_session_layers_report_what_they_cannot_take() -> None:
@@ -185,6 +203,7 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
         ("part 5 of 4", ("E036", 2, 6), "asks for a part past the last"),
         ("part 1 of 5", ("E033", 2, 8), "12 channels do not form 5 equal parts (12/5 = 2.4)"),
         ("pixelshuffle 3", ("E033", 2, 14), "12 channels do not divide by 3² = 9"),
+        ("pixelunshuffle 3", ("E038", 2, 16), "the height 8 and the width 8 do not divide by 3"),
         ("squeeze", ("E037", 2, 1), "squeeze takes a 1x1 map or a vector but gets 8x8x12"),
         ("unflatten", ("E037", 2, 1), "unflatten takes a vector but gets the volume 8x8x12"),
         ("reflectpad 8", ("E036", 2, 12), "reflecting 8 rows at the top needs more than 8 of them"),

@@ -54,6 +54,7 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("7x7x8", "split 2 { identity | conv 4 1x1 nobias ; bn ; relu ; dwconv 3x3 pad 1 } ; shuffle 2"),
     ("6x6x8", "concat { part 1 of 2 | part 2 of 2 ; conv 4 1x1 } ; concat { part 2 of 4 | part 4 of 4 }"),
     ("5x4x3", "conv 12 3x3 pad 1 ; pixelshuffle 2 ; conv 18 1x1 ; pixelshuffle 3"),
+    ("12x6x2", "pixelunshuffle 2 ; conv 6 3x3 pad 1 ; pixelunshuffle 3 ; relu ; pixelshuffle 3"),
     ("8x8x3", "enc: conv 4 3x3 pad 1\ndown: maxpool 2 ; conv 8 3x3 pad 1\n"
               "up: deconv 4 2x2 stride 2 ; concat { @enc | identity } ; conv 4 3x3 pad 1"),
     ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),

@@ -186,6 +186,7 @@ TORCH_OPS: dict[str, Op] = {
     "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
     "pixelshuffle": lambda layer, x, w, c: F.pixel_shuffle(x, layer.factor),
+    "pixelunshuffle": lambda layer, x, w, c: F.pixel_unshuffle(x, layer.factor),
     "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(n / d for n, d in layer.factor)),
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
     "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),

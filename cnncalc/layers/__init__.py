@@ -38,6 +38,7 @@ from cnncalc.layers.resize import (
     PadChannels,
     Part,
     PixelShuffle,
+    PixelUnshuffle,
     ReflectPad,
     ReplicatePad,
     Resize,
@@ -53,7 +54,8 @@ LAYER_CLASSES: tuple[type[Layer], ...] = (
     Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, CELU, Sigmoid, HardSigmoid, Tanh,
     HardTanh, GELU, SiLU, HardSwish, Mish, Softplus, Softsign, LogSigmoid, Softmax, LogSoftmax, LRN, BatchNorm, Scale,
     LayerNorm, GroupNorm, InstanceNorm, Dropout,
-    Identity, Slice, Part, Shuffle, PixelShuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad, CircularPad,
+    Identity, Slice, Part, Shuffle, PixelShuffle, PixelUnshuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad,
+    CircularPad,
     PadChannels, Crop, CenterCrop,
 )
 

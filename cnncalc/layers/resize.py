@@ -228,6 +228,49 @@ class PixelShuffle(Layer):
         return _size(x) * itemsize
 
 
+class PixelUnshuffle(Layer):
+    """Space to depth (PyTorch's PixelUnshuffle, `pixelshuffle` undone): (R·H)x(R·W)xC -> HxWx(C·R²), row offset i
+    and column offset j of each RxR block going to channel c·R² + i·R + j. The height and width must divide by R
+    (E038): PyTorch rounds nothing here, whatever the network's rounding."""
+
+    keyword = "pixelunshuffle"
+    example = "pixelunshuffle 2"
+    spatial_input = True
+    rounding: ClassVar[str] = "exact"  # the expander's rounding for this layer: its division is never rounded
+    factor: int = positional(CHANNELS, doc="the downscale factor R")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return KEEPS_NOTHING  # its gradient needs only the sizes
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        r = self.factor
+        uneven = [f"the {side} {n}" for side, n in zip(("height", "width"), x.dims[:2]) if n % r]
+        if uneven:
+            ctx.report(codes.E038, f"{' and '.join(uneven)} {'do' if len(uneven) > 1 else 'does'} not divide by {r}",
+                       arg="factor", hint=f"give it a map whose height and width are multiples of {r}")
+            return None
+        return Shape.volume(x.dims[0] // r, x.dims[1] // r, x.channels * r * r)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        r = self.factor
+        return Working(f"{x.dims[0]}/{r} = {y.dims[0]}, {x.dims[1]}/{r} = {y.dims[1]}, "
+                       f"{x.channels}·{r}² = {y.channels}")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        r = self.factor
+        return axis.Window(r, r, 0, 0), axis.Window(r, r, 0, 0)  # an RxR window at stride R, exact (`rounding`)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return field.window(self.factor, self.factor, 0), field.window(self.factor, self.factor, 0)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.pixel_unshuffle(x, self.factor, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * itemsize
+
+
 class Upsample(Layer):
     """Each pixel repeated (nearest) or interpolated (bilinear, PyTorch's align_corners=False; `aligned`,
     align_corners=True) F times along height and width: HxWxC -> (F·H)x(F·W)xC. A decimal F (`0.5`, `1.5`)

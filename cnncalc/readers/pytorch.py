@@ -298,6 +298,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "ConstantPad2d": (("padding", REQUIRED), ("value", REQUIRED)),
     "ChannelShuffle": (("groups", REQUIRED),),
     "PixelShuffle": (("upscale_factor", REQUIRED),),
+    "PixelUnshuffle": (("downscale_factor", REQUIRED),),
     "CenterCrop": (("size", REQUIRED),),  # torchvision.transforms': the middle of the map, zero-padded if smaller
 }
 KEYWORD_ONLY: dict[str, frozenset[str]] = dict.fromkeys(("BatchNorm2d", "BatchNorm1d", "GroupNorm", "InstanceNorm2d"),
@@ -329,6 +330,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "pad": ("F.pad", (("pad", REQUIRED), ("mode", "constant"), ("value", None))),
     "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
     "pixel_shuffle": ("PixelShuffle", SIGNATURES["PixelShuffle"]),
+    "pixel_unshuffle": ("PixelUnshuffle", SIGNATURES["PixelUnshuffle"]),
     "center_crop": ("CenterCrop", (("output_size", REQUIRED),)),  # torchvision.transforms.functional's
 }
 # Modules that are another with some parameters fixed: the module, and those parameters' values (not passed).
@@ -699,6 +701,8 @@ def spec_text(layer: Layer) -> str:
         return f"shuffle {_int(a['groups'], 'groups', node)}"
     if kind == "PixelShuffle":
         return f"pixelshuffle {_int(a['upscale_factor'], 'upscale_factor', node)}"
+    if kind == "PixelUnshuffle":
+        return f"pixelunshuffle {_int(a['downscale_factor'], 'downscale_factor', node)}"
     if kind == "CenterCrop":
         h, w = _pair(a["size"] if "size" in a else a["output_size"], "size", node)
         return f"centercrop {h}x{w}"
