@@ -1275,6 +1275,24 @@ def test_a_split_that_is_not_a_half_is_said() -> None:
     assert error.code == "E070" and "arithmetic on a tensor's size" in error.message
 
 
+@pytest.mark.parametrize("split", ["torch.split(x, x.shape[1] // 2, dim=1)", "x.split(x.size(1) // 2, 1)",
+                                   "torch.split(x, x.size(1) // 2, 1)"])
+def test_a_split_into_halves_by_the_tensors_own_size_is_two_parts(split: str) -> None:
+    # `a, b = torch.split(x, x.shape[1] // 2, dim=1)` (GhostNet-style halves): the size is half the channels, 16 / 2
+    # = 8 each. The reader took the size record (dim 1, per 2) for the list [1, 2] and sliced 1 and 2 channels: the
+    # concat below had 3 channels where PyTorch has 16, without a word.
+    text = module_file("self.conv = nn.Conv2d(3, 16, 3, padding=1)", f"x = self.conv(x)\na, b = {split}\n"
+                       "return torch.cat([b, a, b], 1)")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (8, 8, 3 * 16 // 2) and report.totals.params == (27 + 1) * 16
+    assert {r.op for r in report.rows if r.kind == "layer"} >= {"part 1 of 2", "part 2 of 2"}
+    # a size that is no whole share of the channels, or a tensor's other size, is E070, never a guess
+    for other in ("torch.split(x, x.shape[2] // 2, dim=1)", "torch.split(x, x.shape[1], dim=1)"):
+        odd = read_py(text.replace(split, other), input="8x8x3")
+        assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"], other
+
+
 def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
     text = ("import torch\nimport torch.nn as nn\n"
             "class Net(nn.Module):\n"

@@ -20,7 +20,7 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -213,7 +213,7 @@ class _Hparams(dict[str, Any]):
 def _arguments_of(env: dict[str, Any], names: list[Any], ignored: Any) -> dict[str, Any]:
     """The running function's arguments (its variables but `self`, `_`-names and those `ignored`), or the
     `names` among them: what a library's `save_hyperparameters` keeps."""
-    skip = {ignored} if isinstance(ignored, str) else set(ignored) if isinstance(ignored, (list, tuple)) else set()
+    skip = {ignored} if isinstance(ignored, str) else set(ignored) if _listed(ignored) else set()
     wanted = {n for n in names if isinstance(n, str)}
     return {k: v for k, v in env.items() if k != "self" and not k.startswith("_") and k not in skip
             and (not wanted or k in wanted)}
@@ -439,13 +439,20 @@ def _shown(v: Any, depth: int = 0) -> str:
     return "a value cnncalc does not follow here"
 
 
+def _listed(value: Any) -> TypeGuard[list[Any] | tuple[Any, ...]]:
+    """A list or tuple as the file's code makes them: not one of the reader's own records (a size, a tensor, a
+    layer), which are tuples too, and whose fields a check for a list of numbers would read as one (the size record
+    of `x.shape[1] // 2` as the list [1, 2])."""
+    return type(value) in (list, tuple)
+
+
 def _pair(v: Any, what: str, node: ast.AST) -> tuple[int, int]:
     _sized(v, what, node)
     if isinstance(v, bool) or v is None:
         raise _Unsupported(f"{what}={_shown(v)}", node)
     if isinstance(v, int):
         return v, v
-    if isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v):
+    if _listed(v) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v):
         return v[0], v[1]
     raise _Unsupported(f"{what}={_shown(v)} (expected a whole number or a pair)", node)
 
@@ -597,9 +604,9 @@ def spec_text(layer: Layer) -> str:
                 f"{_eps(a['eps'], node)}{' affine' if a['affine'] else ''}")
     if kind in ("LayerNorm", "LayerNorm2d"):
         shape = a["normalized_shape"]
-        shape = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
+        shape = shape[0] if _listed(shape) and len(shape) == 1 else shape
         parts = " noaffine" if not a["elementwise_affine"] else "" if a["bias"] else " noshift"  # bias=False: gamma
-        if kind == "LayerNorm" and isinstance(shape, (list, tuple)) and len(shape) == 3:  # [C, H, W]: the whole map
+        if kind == "LayerNorm" and _listed(shape) and len(shape) == 3:  # [C, H, W]: the whole map
             c, h, w = (_int(n, "normalized_shape", node) for n in shape)
             return f"layernorm inputs {c}{_eps(a['eps'], node)}{parts} volume size {h}x{w}"
         last = " lastaxis" if kind == "LayerNorm" else ""  # nn.LayerNorm acts on the last axis; LayerNorm2d on C
@@ -655,7 +662,7 @@ def spec_text(layer: Layer) -> str:
         return "flatten"
     if kind == "Unflatten":  # `nn.Unflatten(1, (512, 4, 4))`: a vector as a map, as `x.view(-1, 512, 4, 4)`
         sizes = a["unflattened_size"]
-        if a["dim"] not in (1, -1) or not isinstance(sizes, (list, tuple)) or len(sizes) != 3 or \
+        if a["dim"] not in (1, -1) or not _listed(sizes) or len(sizes) != 3 or \
                 not all(type(d) is int and d > 0 for d in sizes):
             raise _Unsupported(f"Unflatten({_shown(a['dim'])}, {_shown(sizes)}) (cnncalc follows a vector unflattened "
                                f"to a map: dim 1, (C, H, W))", node)
@@ -667,7 +674,7 @@ def spec_text(layer: Layer) -> str:
             h, w = _pair(a["size"], "size", node)
             return f"resize {h}x{w}{how}"
         factor = a["scale_factor"]
-        factors = factor if isinstance(factor, (tuple, list)) else (factor, factor)
+        factors = factor if _listed(factor) else (factor, factor)
         texts = [scale_text(f) for f in factors] if len(factors) == 2 else [None]
         tall, wide = texts[0], texts[-1]
         if tall is None or wide is None or (tall != wide and not (tall.isdigit() and wide.isdigit())):
@@ -685,7 +692,7 @@ def spec_text(layer: Layer) -> str:
         keyword = modes[a["mode"]] if kind == "F.pad" else _PADDING_MODULES[kind]
         if isinstance(p, int) and not isinstance(p, bool):
             return f"{keyword} {p}"
-        if not (isinstance(p, (tuple, list)) and len(p) in (2, 4, 6) and all(type(v) is int and v >= 0 for v in p)):
+        if not (_listed(p) and len(p) in (2, 4, 6) and all(type(v) is int and v >= 0 for v in p)):
             raise _Unsupported(f"padding {_shown(p)} (expected one number, (left, right), (left, right, top, bottom) "
                                f"or with the channels' (front, back) after them, none negative)", node)
         if len(p) != 4 and keyword != "zeropad":
@@ -1440,11 +1447,11 @@ class _Reader:
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
                 if any(isinstance(t, ast.Name) and t.id == "input_size" for t in targets):
                     value = self.eval(stmt.value, self.globals)
-                    if isinstance(value, tuple) and len(value) == 3 and all(
+                    if type(value) is tuple and len(value) == 3 and all(
                             isinstance(v, int) and 1 <= v <= limits.MAX_SIZE for v in value):
                         c, h, w = value
                         return ir.Input((h, w, c), 1, self.offsets.span(stmt))
-                    if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], int):
+                    if type(value) is tuple and len(value) == 1 and isinstance(value[0], int):
                         return ir.Input((value[0],), 1, self.offsets.span(stmt))
         return None
 
@@ -1486,7 +1493,7 @@ class _Reader:
 
     def summary_input(self, shape: Any, node: ast.AST) -> ir.Input:
         """The input a summary is asked for, `(N, C, H, W)` or `(N, F)`: one image of C x H x W, or F features."""
-        if not (isinstance(shape, (tuple, list)) and len(shape) in (2, 4) and all(
+        if not (_listed(shape) and len(shape) in (2, 4) and all(
                 isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= limits.MAX_SIZE for v in shape)):
             raise _Unsupported(f"a summary of the input {_shown(shape)} (expected (N, C, H, W) or (N, F))", node)
         dims = (shape[2], shape[3], shape[1]) if len(shape) == 4 else (shape[1],)
@@ -2122,7 +2129,7 @@ class _Reader:
         if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
             return self.group_view(args[0], "transpose", args[1:], node)
         if full in ("torch.ones", "torch.zeros", "torch.empty", "torch.rand", "torch.randn", "torch.full"):
-            sizes = args[0] if args and isinstance(args[0], (list, tuple)) else \
+            sizes = args[0] if args and _listed(args[0]) else \
                 args[:-1] if full == "torch.full" else args
             if not sizes or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= limits.MAX_CHANNELS
                                     for d in sizes):
@@ -2130,7 +2137,7 @@ class _Reader:
                                    node)
             return _Weights(tuple(sizes))
         if full == "torch.permute" and len(args) == 2 and isinstance(args[0], (Tensor, _ChannelsLast)) and \
-                isinstance(args[1], (list, tuple)):
+                _listed(args[1]):
             return self.permuted(args[0], list(args[1]), node)
         if full in ("copy.copy", "copy.deepcopy") and len(args) == 1 and not kwargs:
             return self.copied(args[0], full == "copy.deepcopy", node)
@@ -2273,7 +2280,7 @@ class _Reader:
         if kind in CONTAINERS:
             if len(args) == 1 and isinstance(args[0], dict):
                 return Sequence([(str(k), v) for k, v in args[0].items()], node)
-            if kind == "ModuleList" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            if kind == "ModuleList" and len(args) == 1 and _listed(args[0]):
                 args = list(args[0])
             if kind in ("ModuleList", "ModuleDict") and not args:
                 return Sequence([], node)
@@ -2616,7 +2623,7 @@ class _Reader:
                 return None
             raise _Unsupported(f"`self.{attr}(...)`", node)
         if isinstance(owner, (Tensor, _ChannelsLast)) and attr == "permute":
-            return self.permuted(owner, list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple))
+            return self.permuted(owner, list(args[0]) if len(args) == 1 and _listed(args[0])
                                  else args, node)
         if isinstance(owner, _ChannelsLast) and attr in ("contiguous", "clone", "detach", "float"):
             return owner
@@ -2847,7 +2854,7 @@ class _Reader:
             bound.pop("training")
         if kind == "F.pad":
             pads = bound["pad"]
-            if isinstance(pads, (list, tuple)) and any(isinstance(p, (_SizeGap, _GapPart)) for p in pads):
+            if _listed(pads) and any(isinstance(p, (_SizeGap, _GapPart)) for p in pads):
                 if bound["mode"] != "constant" or bound.get("value") not in (None, 0, 0.0):
                     raise _Unsupported("a pad by the difference of two maps' sizes other than with zeros", node)
                 return self.fitted(x, pads, node)
@@ -2888,10 +2895,10 @@ class _Reader:
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if dim not in (1, -3):
             raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
-        if isinstance(tensors, (list, tuple)):  # CBAM's `torch.cat([torch.mean(x, 1, keepdim=True), ...], 1)`
+        if _listed(tensors):  # CBAM's `torch.cat([torch.mean(x, 1, keepdim=True), ...], 1)`
             tensors = [self.channel_mean(t, node) if isinstance(t, _Statistic) and t.step == "mean" else t
                        for t in tensors]
-        if not isinstance(tensors, (list, tuple)) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
+        if not _listed(tensors) or not tensors or not all(isinstance(t, Tensor) for t in tensors):
             raise _Unsupported("torch.cat of something other than a list of tensors", node)
         if len(tensors) > limits.MAX_BRANCHES:  # a loop concatenating all earlier outputs grows quadratically
             raise _Unsupported(f"torch.cat of {len(tensors):,} tensors (cnncalc merges at most "
@@ -2909,7 +2916,11 @@ class _Reader:
     def split(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
         sizes = args[0] if args else kwargs.get("split_size_or_sections")
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
-        if dim not in (1, -3) or not isinstance(sizes, (list, tuple)) or \
+        if dim in (1, -3) and isinstance(sizes, _SizeOf) and sizes.dim == 1 and sizes.per > 1:
+            # `torch.split(x, x.size(1) // n, 1)`: n equal parts (channels that do not divide by n are E033, where
+            # PyTorch makes one part more, which the file's own unpacking would refuse)
+            return [self.add_layer(f"part {i} of {sizes.per}", node, x, "part") for i in range(1, sizes.per + 1)]
+        if dim not in (1, -3) or not _listed(sizes) or \
                 not all(isinstance(s, int) and s > 0 for s in sizes):
             raise _Unsupported("torch.split other than into listed channel counts along dim=1", node)
         out, low = [], 0
@@ -2926,7 +2937,7 @@ class _Reader:
             return view._replace(transposed=True)
         if attr == "permute" and not view.transposed and list(args) == [0, 2, 1, 3, 4]:
             return view._replace(transposed=True)
-        shape = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else list(args)
+        shape = list(args[0]) if len(args) == 1 and _listed(args[0]) else list(args)
         if attr in ("view", "reshape") and view.transposed and len(shape) == 4 and _is_batch(shape[0]) and \
                 shape[1] in (_SizeOf(1), -1) and shape[2:] == [_SizeOf(2), _SizeOf(3)]:
             return self.add_layer(f"shuffle {view.groups}", node, view.tensor, "channel_shuffle")
@@ -2961,7 +2972,7 @@ class _Reader:
         tensors = args[0] if args else kwargs.get("tensors")
         tensors = tensors.tensors if isinstance(tensors, _Broadcast) else tensors
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
-        if not (isinstance(tensors, (list, tuple)) and len(tensors) >= 2 and
+        if not (_listed(tensors) and len(tensors) >= 2 and
                 all(isinstance(t, Tensor) for t in tensors)) or dim != 0:
             raise _Unsupported("torch.stack other than of two or more maps along dim=0", node)
         return _Stacked(list(tensors))
@@ -2990,7 +3001,7 @@ class _Reader:
         if attr in ("squeeze", "unsqueeze", "expand_as", "expand"):
             return self.squeezed(x, attr, args, node)
         if attr in ("view", "reshape"):
-            shape = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
+            shape = list(args[0]) if len(args) == 1 and _listed(args[0]) else args
             if len(shape) == 2 and _is_batch(shape[0]) and shape[1] == _SizeOf(1):
                 return self.add_layer("squeeze", node, x, "squeeze")  # `x.view(b, c)` after a global pool
             if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1] and (
@@ -3148,7 +3159,7 @@ class _Reader:
         bound = self.bind((("input", REQUIRED), ("normalized_shape", REQUIRED), ("weight", None), ("bias", None),
                            ("eps", 1e-5)), args, kwargs, "F.layer_norm", node)
         x, shape, weight, bias = bound["input"], bound["normalized_shape"], bound["weight"], bound["bias"]
-        channels = shape[0] if isinstance(shape, (list, tuple)) and len(shape) == 1 else shape
+        channels = shape[0] if _listed(shape) and len(shape) == 1 else shape
         if not isinstance(x, _ChannelsLast) or not isinstance(channels, int) or isinstance(channels, bool):
             raise _Unsupported("F.layer_norm other than over the channels of a channels-last view "
                                "(`x.permute(0, 2, 3, 1)`, normalized_shape (C,))", node)
@@ -3182,7 +3193,7 @@ class _Reader:
         `ref.size()[2:]`, `(ref.size(2), ref.size(3))`, `h, w` unpacked from `ref.shape`."""
         if isinstance(size, _SpatialSize):
             return size.of
-        if isinstance(size, (tuple, list)) and len(size) == 2 and all(isinstance(s, _SizeOf) for s in size):
+        if _listed(size) and len(size) == 2 and all(isinstance(s, _SizeOf) for s in size):
             owner = self.size_owner(size[0])
             if owner is not None and self.size_owner(size[1]) is owner and \
                     (size[0].dim % 4, size[1].dim % 4) == (2, 3) and size[0].per == size[1].per == 1:
@@ -3213,7 +3224,7 @@ class _Reader:
     def fitted(self, x: Any, pads: Any, node: ast.AST) -> Tensor:
         """`F.pad(x1, [dX // 2, dX - dX // 2, dY // 2, dY - dY // 2])` with dX, dY what x2 has more than x1:
         x1 fitted to x2's height and width (`fit { @x2 | … }`), as U-Net implementations write it."""
-        parts = list(pads) if isinstance(pads, (list, tuple)) and len(pads) == 4 else []
+        parts = list(pads) if _listed(pads) and len(pads) == 4 else []
         want = [(3, True), (3, False), (2, True), (2, False)]  # left, right (width), top, bottom (height)
         if not all(isinstance(p, _GapPart) and (p.gap.axis, p.low) == w for p, w in zip(parts, want)) or \
                 len({(p.gap.ref, p.gap.of) for p in parts}) != 1 or not isinstance(x, Tensor) or parts[0].gap.of != x:
@@ -3235,7 +3246,7 @@ class _Reader:
             return _ChannelReduced(self.add_layer("channelavgpool", node, x, "mean"))
         if isinstance(dims, int) and not isinstance(dims, bool) and dims % 4 in (2, 3) and keep is False:
             return _HalfMean(x)  # `x.mean(3)`, then `.mean(2)`
-        if not isinstance(dims, (list, tuple)) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
+        if not _listed(dims) or sorted(d % 4 if isinstance(d, int) else -1 for d in dims) != [2, 3]:
             raise _Unsupported(f"a mean over dimensions {_shown(dims)} (cnncalc follows the spatial mean, (2, 3))",
                                node)
         pooled = self.add_layer("globalavgpool", node, x, "mean")
@@ -3248,7 +3259,7 @@ class _Reader:
             return [value]
         if isinstance(value, dict):
             value = list(value.values())
-        if isinstance(value, (tuple, list)) and value and all(isinstance(v, Tensor) for v in value):
+        if _listed(value) and value and all(isinstance(v, Tensor) for v in value):
             return list(value)
         raise _Unsupported("a forward that returns no tensor", node)
 
@@ -3326,7 +3337,7 @@ def _grown_length(text: str, method: str, args: list[Any]) -> int:
     """The most characters a string method can make, known before it runs (`replace` and `join` grow)."""
     if method == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
         return len(text) + (text.count(args[0]) if args[0] else len(text) + 1) * len(args[1])
-    if method == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+    if method == "join" and len(args) == 1 and _listed(args[0]):
         return sum(len(p) if isinstance(p, str) else 0 for p in args[0]) + len(text) * len(args[0])
     return len(text)
 
