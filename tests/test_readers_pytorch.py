@@ -1293,6 +1293,21 @@ def test_a_split_into_halves_by_the_tensors_own_size_is_two_parts(split: str) ->
         assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"], other
 
 
+@pytest.mark.parametrize("sizes", ["b, c = x.shape[:2]", "b, c = x.size()[:2]", "b, c = x.shape[0:2]"])
+def test_the_batch_and_channels_taken_as_the_shapes_first_two_sizes(sizes: str) -> None:
+    # `b, c = x.shape[:2]` then a squeeze-and-excitation gate viewed `(b, c)` and `(b, c, 1, 1)`: the slice of the
+    # shape was E070 ("the expression `:2`"). conv (27 + 1)·16 = 448, fc (16 + 1)·16 = 272; the map keeps 8x8x16.
+    text = module_file("self.conv = nn.Conv2d(3, 16, 3, padding=1)\nself.fc = nn.Linear(16, 16)",
+                       f"x = self.conv(x)\n{sizes}\ns = F.adaptive_avg_pool2d(x, 1).view(b, c)\n"
+                       "return x * torch.sigmoid(self.fc(s)).view(b, c, 1, 1)")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (8, 8, 16) and report.totals.params == 448 + 272
+    # three sizes from it are the batch, the channels and the height: not followed where a layer needs them
+    odd = read_py(text.replace(sizes, "b, c, h = x.shape[:3]"), input="8x8x3")
+    assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"]
+
+
 def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
     text = ("import torch\nimport torch.nn as nn\n"
             "class Net(nn.Module):\n"

@@ -1817,6 +1817,10 @@ class _Reader:
         if isinstance(base, _ShapeOf) and isinstance(cut, ast.Slice) and cut.upper is None and cut.step is None and \
                 cut.lower is not None and self.eval(cut.lower, env) in (2, -2):
             return _SpatialSize(base.of)  # `x.size()[2:]`: height and width
+        if isinstance(base, _ShapeOf) and isinstance(cut, ast.Slice) and cut.step is None and cut.upper is not None \
+                and (cut.lower is None or self.eval(cut.lower, env) == 0) and self.eval(cut.upper, env) in (1, 2):
+            # `b, c = x.shape[:2]`: the batch and the channels, each a size as `x.size(0)` is
+            return [self.size_of(base.of, axis) for axis in range(self.eval(cut.upper, env))]
         if isinstance(base, _ShapeOf):
             if isinstance(cut, ast.Slice) and cut.upper is None and cut.step is None and cut.lower is not None and \
                     self.eval(cut.lower, env) == 1:  # `x.size()[1:]`, the old tutorial's `num_flat_features` multiplies
