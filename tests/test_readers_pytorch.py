@@ -1308,6 +1308,24 @@ def test_the_batch_and_channels_taken_as_the_shapes_first_two_sizes(sizes: str) 
     assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"]
 
 
+@pytest.mark.parametrize("resize", ["F.interpolate(x, size=(h * 2, w * 2))",
+                                    "F.interpolate(x, size=(2 * h, 2 * w), mode='bilinear', align_corners=False)",
+                                    "F.interpolate(x, size=[x.size(2) * 2, x.size(3) * 2], mode='nearest')"])
+def test_an_interpolation_to_twice_the_maps_own_size_is_an_upsampling_by_two(resize: str) -> None:
+    # `h, w = x.size()[2:]` then `F.interpolate(x, size=(h * 2, w * 2))`: the size and the samples of
+    # `scale_factor=2` (it was E070, arithmetic on a tensor's size). conv (27 + 1)·8 = 224; 5x7 becomes 10x14.
+    text = module_file("self.conv = nn.Conv2d(3, 8, 3, padding=1)",
+                       f"x = self.conv(x)\nh, w = x.size()[2:]\nreturn {resize}")
+    report = read_py(text, input="5x7x3")
+    assert report.ok, report.messages()
+    assert report.output.dims == (10, 14, 8) and report.totals.params == 224
+    assert report.rows[-1].keyword == "upsample" and report.rows[-1].op.startswith("upsample 2")
+    # another map's size times 2, or the height and width times different factors: E070, never a guess
+    for other in ("F.interpolate(x, size=(h * 2, w * 3))", "F.interpolate(x[:, :4], size=(h * 2, w * 2))"):
+        odd = read_py(text.replace(f"return {resize}", f"return {other}"), input="5x7x3")
+        assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"], other
+
+
 def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
     text = ("import torch\nimport torch.nn as nn\n"
             "class Net(nn.Module):\n"

@@ -127,6 +127,13 @@ class _SizeOf(NamedTuple):
     per: int = 1
 
 
+class _SizeTimes(NamedTuple):
+    """`x.size(2) * 2`: a map's height or width times a whole number (the size an upsampling by it gives)."""
+
+    size: _SizeOf
+    factor: int
+
+
 class _SizePlus(NamedTuple):
     """`t + x.size(2)`: a tensor's size moved on by a whole number (a slice's end: Caffe's crop from row t)."""
 
@@ -1694,6 +1701,11 @@ class _Reader:
         if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.Mult) and \
                 isinstance(right, float) and 0 < right < 1 and (1 / right).is_integer():
             return _SizeOf(left.dim, int(1 / right))  # `int(x.size(1) * 0.5)`: half the channels
+        if isinstance(node.op, ast.Mult) and any(isinstance(v, _SizeOf) and v.per == 1 and v.dim % 4 in (2, 3) and
+                                                 self.size_owner(v) is not None for v in (left, right)) and \
+                any(type(v) is int and v > 1 for v in (left, right)):
+            size, factor = (left, right) if isinstance(left, _SizeOf) else (right, left)
+            return _SizeTimes(size, factor)  # `h * 2`: the height an upsampling by 2 gives
         if isinstance(node.op, ast.Add) and any(isinstance(v, _SizeOf) and v.per == 1 for v in (left, right)) and \
                 any(type(v) is int and v >= 0 for v in (left, right)):
             size, plus = (left, right) if isinstance(left, _SizeOf) else (right, left)
@@ -1942,11 +1954,11 @@ class _Reader:
     def plain(value: Any, use: str, node: ast.AST) -> Any:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
-        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _Partial, _ChannelsLast, _Weights,
-                              _GroupView, _SpatialSize, _Closure)):
+        if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _SizeTimes, _Partial, _ChannelsLast,
+                              _Weights, _GroupView, _SpatialSize, _Closure)):
             thing = "a function" if isinstance(value, _Closure) else \
                 "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
-                "a size" if isinstance(value, (_SizeOf, _SizePlus, _SpatialSize)) else \
+                "a size" if isinstance(value, (_SizeOf, _SizePlus, _SizeTimes, _SpatialSize)) else \
                 "a learnt tensor" if isinstance(value, _Weights) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
@@ -2852,6 +2864,8 @@ class _Reader:
                 return self.side_pool(kind, x, window, bound, node)
         if kind == "Upsample" and self.size_source(bound["size"]) is not None:
             return self.resampled(x, bound, node)
+        if kind == "Upsample" and _listed(bound["size"]) and any(isinstance(s, _SizeTimes) for s in bound["size"]):
+            bound = {**bound, "size": None, "scale_factor": self.upsampled_by(x, bound["size"], node)}
         if kind == "CenterCrop" and self.size_source(bound["output_size"]) is not None:
             return self.centre_cropped(x, bound["output_size"], node)
         if kind in ("Dropout", "Dropout2d"):
@@ -3203,6 +3217,17 @@ class _Reader:
                     (size[0].dim % 4, size[1].dim % 4) == (2, 3) and size[0].per == size[1].per == 1:
                 return owner
         return None
+
+    def upsampled_by(self, x: Any, size: list[Any] | tuple[Any, ...], node: ast.AST) -> int:
+        """`F.interpolate(x, size=(h * 2, w * 2))` with h, w x's own height and width: the factor, as
+        `scale_factor=2` gives the same size and samples (PyTorch reads the input at in/out, 1/2)."""
+        if len(size) == 2 and all(isinstance(s, _SizeTimes) for s in size):
+            (high, k), (wide, k2) = size
+            if k == k2 and (high.dim % 4, wide.dim % 4) == (2, 3) and \
+                    self.size_owner(high) == x == self.size_owner(wide):
+                return int(k)
+        raise _Unsupported(f"`{ast.unparse(node)[:70]}`: a size computed from run-time sizes (cnncalc follows the "
+                           f"map's own height and width times one whole number, `size=(h * 2, w * 2)`)", node)
 
     def resampled(self, x: Any, bound: dict[str, Any], node: ast.AST) -> Tensor:
         """`F.interpolate(x, size=ref.shape[-2:], mode="bilinear")`: x resampled to ref's height and width,
