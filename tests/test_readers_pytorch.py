@@ -1326,6 +1326,24 @@ def test_an_interpolation_to_twice_the_maps_own_size_is_an_upsampling_by_two(res
         assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"], other
 
 
+@pytest.mark.parametrize("pool", ["x.view(b, c, -1).mean(-1)", "x.reshape(b, c, -1).mean(dim=2)",
+                                  "x.flatten(2).mean(-1)", "torch.flatten(x, 2).mean(2)"])
+def test_a_mean_over_the_positions_viewed_on_one_axis_is_a_global_pool(pool: str) -> None:
+    # `x.view(b, c, -1).mean(-1)`: each channel's mean over its positions, a global average pool's C values (it was
+    # E070: a view to three axes). conv (27 + 1)·16 = 448, fc (16 + 1)·10 = 170; the output is the fc's 10.
+    text = module_file("self.conv = nn.Conv2d(3, 16, 3, padding=1)\nself.fc = nn.Linear(16, 10)",
+                       f"x = self.conv(x)\nb, c = x.shape[:2]\nreturn self.fc({pool})")
+    report = read_py(text, input="8x7x3")
+    assert report.ok, report.messages()
+    assert [r.keyword for r in report.rows if r.kind == "layer"] == ["conv", "globalavgpool", "flatten", "fc"]
+    assert report.output.dims == (10,) and report.totals.params == 448 + 170
+    # a view whose second size is not the map's own channels mixes them (PyTorch reads it row by row), the mean
+    # keeping its axis is (N, C, 1), and the view alone three axes: each E070, never read as the pool
+    for other in ("x.view(b, 8, -1).mean(-1)", "x.view(b, c, -1).mean(-1, keepdim=True)", "x.view(b, c, -1)"):
+        odd = read_py(text.replace(pool, other), input="8x7x3")
+        assert [d.code for d in odd.diagnostics if d.severity == "error"] == ["E070"], other
+
+
 def test_a_class_that_needs_arguments_names_how_the_file_builds_it() -> None:
     text = ("import torch\nimport torch.nn as nn\n"
             "class Net(nn.Module):\n"

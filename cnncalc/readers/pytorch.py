@@ -159,6 +159,13 @@ class _Weights(NamedTuple):
     viewed: _Weights | None = None  # the tensor this one views (`weight[:, None, None]`), whose identity counts
 
 
+class _PositionsFlat(NamedTuple):
+    """A map viewed (N, C, H·W) (`x.view(b, c, -1)`, `x.flatten(2)`): only the mean over its last axis is followed, a
+    global average pool (`x.view(b, c, -1).mean(-1)`)."""
+
+    map: Tensor
+
+
 class _HalfMean(NamedTuple):
     """A map's mean over one spatial axis, the other still to come (`x.mean(3).mean(2)`, a global average pool
     written as two means): only that second mean is followed."""
@@ -1955,9 +1962,9 @@ class _Reader:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
         if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _SizeTimes, _Partial, _ChannelsLast,
-                              _Weights, _GroupView, _SpatialSize, _Closure)):
+                              _Weights, _GroupView, _SpatialSize, _Closure, _PositionsFlat, _HalfMean)):
             thing = "a function" if isinstance(value, _Closure) else \
-                "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView)) else \
+                "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView, _PositionsFlat, _HalfMean)) else \
                 "a size" if isinstance(value, (_SizeOf, _SizePlus, _SizeTimes, _SpatialSize)) else \
                 "a learnt tensor" if isinstance(value, _Weights) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
@@ -2650,6 +2657,11 @@ class _Reader:
             # `x.mean(3).mean(2)`, `x.mean(-1).mean(-1)`: the map's other axis, the last of the (N, C, H or W) left
             pooled = self.add_layer("globalavgpool", node, owner.map, "mean")
             return self.add_layer("flatten", node, pooled, "flatten")
+        if isinstance(owner, _PositionsFlat) and attr == "mean" and len(args) + len(kwargs) == 1 and \
+                (args or [kwargs.get("dim")])[0] in (2, -1):
+            # `x.view(b, c, -1).mean(-1)`: each channel's mean over its positions, a global average pool's vector
+            pooled = self.add_layer("globalavgpool", node, owner.map, "mean")
+            return self.add_layer("flatten", node, pooled, "flatten")
         if isinstance(owner, _ChannelReduced) and attr == "unsqueeze" and \
                 (args or [kwargs.get("dim")])[0] in (1, -3) and len(args) + len(kwargs) == 1:
             return owner.map  # `torch.max(x, 1)[0].unsqueeze(1)`: the HxWx1 map
@@ -2924,9 +2936,11 @@ class _Reader:
         return Tensor(self.graph.merge(self.name_of("concat"), "concat", [t.node for t in tensors],
                                        self.offsets.span(node)))
 
-    def flatten(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+    def flatten(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor | _PositionsFlat:
         start = args[0] if args else kwargs.get("start_dim", 0)
         end = args[1] if len(args) > 1 else kwargs.get("end_dim", -1)
+        if start == 2 and end == -1 and isinstance(x, Tensor):
+            return _PositionsFlat(x)  # `x.flatten(2)`: each channel's positions on one axis
         if start != 1 or end != -1:
             raise _Unsupported(f"flatten from dim {start} (cnncalc keeps the batch: flatten(x, 1))", node)
         return self.add_layer("flatten", node, x, "flatten")
@@ -3022,6 +3036,8 @@ class _Reader:
             shape = list(args[0]) if len(args) == 1 and _listed(args[0]) else args
             if len(shape) == 2 and _is_batch(shape[0]) and shape[1] == _SizeOf(1):
                 return self.add_layer("squeeze", node, x, "squeeze")  # `x.view(b, c)` after a global pool
+            if len(shape) == 3 and _is_batch(shape[0]) and shape[1] == _SizeOf(1) and shape[2] == -1:
+                return _PositionsFlat(x)  # `x.view(b, c, -1)`: the positions of each channel on one axis
             if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1] and (
                     shape[1] in (_SizeOf(1), -1) or type(shape[1]) is int):
                 return self.add_layer("unflatten", node, x, "unflatten")  # `y.view(b, c, 1, 1)`: an SE gate
