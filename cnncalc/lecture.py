@@ -1659,7 +1659,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
-            _asked_differently(self.tokens[lead:]))))))), len(lines))
+            _asked_differently(_working_skipped(self.tokens[lead:])))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -7779,6 +7779,35 @@ _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down"
                  "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
                         "activation", "[", "feature", *_RESIZES}  # (what `_name_answered` may see after a layer's name)
+
+
+def _working_skipped(tokens: list[Tok]) -> list[Tok]:
+    """A layer's answer with its working between the name and the value (`CONV1: 3*3*3*16 + 16 = 448 params`, `CONV1
+    has (3*3*3 + 1)*16 = 448 params`) or in parentheses after it (`CONV1: 448 params (3*3*3*16 + 16)`): the answer
+    alone, `CONV1: 448 params` (it was CONV1 stated again, E015, the answer unjudged). The working stays in the
+    line's text, which the sheet's workings check (E046 for a false step). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if len(tokens) < 5 or tokens[0].kind != "WORD" or _label(tokens[:1]) is None:
+        return tokens
+    joint = 2 if words[1] == "has" else 2 if words[1] == ":" else 0
+    if not joint:
+        return tokens
+    equals = [j for j in range(joint, len(words)) if words[j] == "="]
+    if len(equals) == 1 and _arithmetic(tokens[joint:equals[0]]) is not None and \
+            _counted_answer(tokens[equals[0] + 1:]):
+        return tokens[:joint] + tokens[equals[0] + 1:]
+    if words[-1] == ")" and "(" in words[joint:]:
+        opening = len(words) - 1 - words[::-1].index("(")
+        if _counted_answer(tokens[joint:opening]) and _arithmetic(tokens[opening + 1:-1]) is not None:
+            return tokens[:opening]
+    return tokens
+
+
+def _counted_answer(tokens: list[Tok]) -> bool:
+    """A count and what it counts, alone (`448 params`, `442,368 MACs`), or a volume alone (`32x32x16`)."""
+    if len(tokens) == 1:
+        return tokens[0].kind == "DIMS"
+    return len(tokens) == 2 and tokens[0].kind == "NUM" and tokens[1].lower in ir.ANSWER_WORDS
 
 
 def _unticked(tokens: list[Tok]) -> list[Tok]:

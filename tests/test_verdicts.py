@@ -11055,3 +11055,36 @@ def test_this_sessions_unjudged_answers_are_located_errors(sheet: str, answers: 
     assert "Traceback" not in result.output
     assert [line.split(": ", 1)[0] for line in result.output.splitlines() if "error[E060]" in line] == [
         f"<stdin>:{line}:{col}" for line, col, _ in located]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: (3·3·3 + 1)·16 = 448 params, 3·3·3·16 = 432 weights, 32·32·16·27 =
+    # 442,368 MACs; POOL1: 16x16x16. The working between the name and the answer made the line CONV1 stated again
+    # (E015), the answer unjudged; a working in parentheses after the answer, the same
+    ("CONV1: 3*3*3*16 + 16 = 448 params", [("conv1", "params", "right")]),
+    ("CONV1: (3*3*3 + 1)*16 = 448 params", [("conv1", "params", "right")]),
+    ("CONV1: 3x3x3x16 + 16 = 448 parameters", [("conv1", "params", "right")]),
+    ("CONV1 has 3*3*3*16 + 16 = 448 params", [("conv1", "params", "right")]),
+    ("CONV1: 3*3*3*16 = 432 weights", [("conv1", "weights", "right")]),
+    ("CONV1: 32*32*16*27 = 442,368 MACs", [("conv1", "macs", "right")]),
+    ("CONV1: 448 params (3*3*3*16 + 16)", [("conv1", "params", "right")]),
+    ("CONV1: 3*3*3*16 + 16 = 449 params", [("conv1", "params", "wrong")]),
+    ("CONV1: 32*32*16*27 = 442,367 MACs", [("conv1", "macs", "wrong")]),
+    ("CONV1: 449 params (3*3*3*16 + 16)", [("conv1", "params", "wrong")]),
+    ("POOL1: 16*16*16 = 15x15x16", [("pool1", "output", "wrong")]),
+])
+def test_a_working_between_a_layers_name_and_its_answer(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert "E015" not in [d.code for d in report.diagnostics]
+
+
+def test_a_working_before_a_wrong_answer_says_where_it_slipped() -> None:
+    # 3·3·3·16 + 16 = 448, written `= 449`: the answer is wrong (E041) and the message says the working gives 448
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 3*3*3*16 + 16 = 449 params\n")
+    [wrong] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (wrong.code, wrong.line) == ("E041", 3) and "its working gives 448" in wrong.message
+    # a step that is no arithmetic of numbers (`16 + 16 = 32 filters`: filters are no answer) leaves the line as it was
+    restated = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 16 + 16 = 32 filters\n")
+    assert restated.answers == () and "E060" in [d.code for d in restated.diagnostics]
