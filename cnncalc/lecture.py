@@ -9443,8 +9443,12 @@ def _kind_colon(tokens: list[Tok]) -> list[Tok]:
 def _dashed(tokens: list[Tok]) -> list[Tok]:
     """`CONV1 — 96 11x11 filters, stride 4, pad 0 — 55x55x96` (em or en dashes) as `CONV1: 96 11x11 filters, stride 4,
     pad 0 -> 55x55x96`: a dash after a layer's name is its colon, a later one before a volume or count the arrow to
-    its answers. Other tokens as they are."""
+    its answers; a hyphen too, before a count (`CONV1 - 448 parameters`). Other tokens as they are."""
     dashes = [j for j, t in enumerate(tokens) if t.text in ("—", "–")]
+    hyphen = next((j for j, t in enumerate(tokens[:4]) if t.text == "-"), None)
+    if not dashes and hyphen is not None and tokens[hyphen + 1:hyphen + 2] and tokens[hyphen + 1].kind == "NUM" and \
+            tokens[hyphen + 2:hyphen + 3] and tokens[hyphen + 2].lower in ir.ANSWER_WORDS:
+        dashes = [hyphen]  # `CONV1 - 448 parameters`: a hyphen before a count is the colon as a dash is
     if not dashes or not 0 < dashes[0] <= 3 or _label(tokens[:dashes[0]]) is None or \
             _layer_kind(" ".join(t.lower for t in tokens[:dashes[0]])) is None:
         return tokens
@@ -9495,7 +9499,7 @@ def _joint(tok: Tok) -> bool:
     """Whether a token may join a layer's name to its answers: `:`, `=` or an arrow (`->`, `→`, `==>`, `-->`)."""
     return tok.text in (":", "=") or tok.kind == "ARROW"
 _HAS = ("has", "have", "with", "contains", "uses", "needs", "need", "requires", "require", "performs", "costs",
-        "takes")  # `CONV1 has 760 parameters`, `It needs 105M MACs`
+        "takes", "learns", "holds", "stores")  # `CONV1 has 760 parameters`, `It needs 105M MACs`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
 _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`
 

@@ -11088,3 +11088,25 @@ def test_a_working_before_a_wrong_answer_says_where_it_slipped() -> None:
     # a step that is no arithmetic of numbers (`16 + 16 = 32 filters`: filters are no answer) leaves the line as it was
     restated = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 16 + 16 = 32 filters\n")
     assert restated.answers == () and "E060" in [d.code for d in restated.diagnostics]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: (3·3·3 + 1)·16 = 448 params, 32·32·16·27 = 442,368 MACs; POOL1 none.
+    # A hyphen after the name before a count was CONV1 stated again (E015, an em dash was read); `learns`, `holds`,
+    # `stores` before a count were prose (a wrong answer passing unjudged)
+    ("CONV1 - 448 parameters", [("conv1", "params", "right")]),
+    ("CONV1 - 449 parameters", [("conv1", "params", "wrong")]),
+    ("CONV1 - 448 params, 442,367 MACs", [("conv1", "params", "right"), ("conv1", "macs", "wrong")]),
+    ("POOL1 - 1 params", [("pool1", "params", "wrong")]),
+    ("CONV1 learns 449 parameters", [("conv1", "params", "wrong")]),
+    ("CONV1 holds 448 parameters", [("conv1", "params", "right")]),
+    ("CONV1 stores 433 weights", [("conv1", "weights", "wrong")]),
+    ("CONV1 - 32x32x15", [("conv1", "output", "wrong")]),
+])
+def test_a_hyphen_or_a_verb_of_holding_before_a_layers_count(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    # a hyphen before the layer's own description still states it (`CONV1 - 16 3x3 filters, pad 1`)
+    stated = homework("Input: 32x32x3\nCONV1 - 16 3x3 filters, stride 1, pad 1 -> 32x32x16\n")
+    assert stated.ok and [(a.path, a.verdict) for a in stated.answers] == [("conv1", "right")]
