@@ -1659,7 +1659,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
-            _asked_differently(_working_skipped(self.tokens[lead:])))))))), len(lines))
+            _asked_differently(_working_skipped(_none_answered(self.tokens[lead:]))))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -7779,6 +7779,20 @@ _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down"
                  "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
                         "activation", "[", "feature", *_RESIZES}  # (what `_name_answered` may see after a layer's name)
+
+
+def _none_answered(tokens: list[Tok]) -> list[Tok]:
+    """A question answered with a word for none (`How many parameters does CONV1 have? none`, `… ? Zero.`): the answer
+    0, as `Params: none` reads (it was prose, a wrong answer passing unjudged). Other tokens as they are."""
+    asked = [j for j, t in enumerate(tokens) if t.text == "?"]
+    if not asked:
+        return tokens
+    after = [j for j in range(asked[-1] + 1, len(tokens)) if tokens[j].text not in (".", "!")]
+    if len(after) != 1 or tokens[after[0]].lower not in _NONE_WORDS or \
+            not any(t.lower in ir.ANSWER_WORDS for t in tokens[:asked[-1]]):
+        return tokens  # (a count asked: `What is the output? none` is no volume, said as before)
+    none = tokens[after[0]]
+    return [*tokens[:after[0]], Tok("NUM", "0", none.start, none.end), *tokens[after[0] + 1:]]
 
 
 def _working_skipped(tokens: list[Tok]) -> list[Tok]:

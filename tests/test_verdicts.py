@@ -11110,3 +11110,19 @@ def test_a_hyphen_or_a_verb_of_holding_before_a_layers_count(answer: str, judged
     # a hyphen before the layer's own description still states it (`CONV1 - 16 3x3 filters, pad 1`)
     stated = homework("Input: 32x32x3\nCONV1 - 16 3x3 filters, stride 1, pad 1 -> 32x32x16\n")
     assert stated.ok and [(a.path, a.verdict) for a in stated.answers] == [("conv1", "right")]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) has (3·3·3 + 1)·16 = 448 parameters, POOL1 none: a count asked and answered with
+    # a word for none was prose, so CONV1's `none` passed unjudged
+    ("How many parameters does CONV1 have? none", [("conv1", "params", "wrong")]),
+    ("How many parameters does CONV1 have? Zero.", [("conv1", "params", "wrong")]),
+    ("How many parameters does POOL1 have? none", [("pool1", "params", "right")]),
+    ("How many MACs does POOL1 need? None", [("pool1", "macs", "right")]),
+    # a volume asked is not answered by `none` (no count asked): prose, as before
+    ("What is the output of POOL1? none", []),
+])
+def test_a_count_asked_and_answered_with_a_word_for_none(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
