@@ -554,6 +554,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             part = _part_letter(tokens)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
+            tokens = _bracketed_output(tokens, current.labels())
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
@@ -7779,6 +7780,18 @@ _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down"
                  "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
                         "activation", "[", "feature", *_RESIZES}  # (what `_name_answered` may see after a layer's name)
+
+
+def _bracketed_output(tokens: list[Tok], labels: set[str]) -> list[Tok]:
+    """`[32x32x16] CONV1`, a listing line that names a layer stated above and says nothing else: its output, as
+    `CONV1 output: 32x32x16` (it was CONV1 stated again without its description, E015, the answer unjudged). Other
+    tokens, and a layer not stated above (a listing's own line), as they are."""
+    words = [t.lower for t in tokens]
+    if len(tokens) not in (4, 5) or words[0] != "[" or tokens[1].kind != "DIMS" or words[2] != "]" or \
+            words[4:] not in ([], [":"]) or _label(tokens[3:4]) not in labels:
+        return tokens
+    name = tokens[3]
+    return [name, Tok("WORD", "output", name.end, name.end), Tok("P", ":", name.end, name.end), tokens[1]]
 
 
 def _none_answered(tokens: list[Tok]) -> list[Tok]:

@@ -11126,3 +11126,21 @@ def test_a_count_asked_and_answered_with_a_word_for_none(answer: str, judged: li
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3 gives 32x32x16, POOL1 16x16x16. A listing line naming a layer stated
+    # above and nothing else was CONV1 stated again without its description (E015), the answer unjudged
+    ("[32x32x16] CONV1", [("conv1", "output", "right")]),
+    ("[31x31x16] CONV1", [("conv1", "output", "wrong")]),
+    ("[16x16x16] POOL1:", [("pool1", "output", "right")]),
+    ("[15x15x16] POOL1", [("pool1", "output", "wrong")]),
+    # a layer not stated above is the listing's own line, as before: RELU1 on POOL1's 16x16x16
+    ("[32x32x16] RELU1", [("relu1", "output", "wrong")]),
+])
+def test_a_listing_line_naming_a_layer_stated_above_answers_its_output(answer: str,
+                                                                         judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert "E015" not in [d.code for d in report.diagnostics]
