@@ -1660,7 +1660,8 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
-            _asked_differently(_working_skipped(_none_answered(self.tokens[lead:]))))))))), len(lines))
+            _asked_differently(_working_skipped(_maps_answered(_none_answered(self.tokens[lead:])))))))))),
+                                  len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -7792,6 +7793,22 @@ def _bracketed_output(tokens: list[Tok], labels: set[str]) -> list[Tok]:
         return tokens
     name = tokens[3]
     return [name, Tok("WORD", "output", name.end, name.end), Tok("P", ":", name.end, name.end), tokens[1]]
+
+
+def _maps_answered(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1: 16 maps of 32x32` (`16 feature maps of size 32x32`, `16 channels of 32x32`): the layer's output, as
+    `CONV1 output: 16 maps of 32x32` reads (it was CONV1 stated again, E015: maps are no filters). Other tokens as
+    they are."""
+    words = [t.lower for t in tokens]
+    if len(tokens) < 6 or words[1:2] != [":"] or _label(tokens[:1]) is None or tokens[2].kind != "NUM":
+        return tokens
+    at = 3 + (words[3] in ("feature", "activation"))  # (`feature maps`, `activation maps`; never `… channels`)
+    if words[at:at + 2] not in (["maps", "of"], ["channels", "of"]) or (at == 4 and words[at] != "maps"):
+        return tokens
+    sized = _skip(words, at + 2, ("size",))
+    if tokens[sized:sized + 1] == [] or tokens[sized].kind != "DIMS" or sized + 1 != len(tokens):
+        return tokens
+    return [tokens[0], Tok("WORD", "output", tokens[0].end, tokens[0].end), *tokens[1:]]
 
 
 def _none_answered(tokens: list[Tok]) -> list[Tok]:

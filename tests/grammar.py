@@ -622,7 +622,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "CONV1: 9x9 = 9x9x9", "CONV1: ( = 9 params", "FC1: 9 / 0 = 9 weights", "CONV1 - 9 params",
               "POOL9 - 99999999999 MACs, 0 params", "FC1 learns 1e9 weights", "- 9 params", "CONV1 holds",
               "How many MACs does POOL9 need? nil", "How many params? none", "? zero",
-              "[9x9x9] CONV1", "[0x0x0] POOL9:", "[99999999999x9x9] FC1", "[9x9x9]"]
+              "[9x9x9] CONV1", "[0x0x0] POOL9:", "[99999999999x9x9] FC1", "[9x9x9]",
+              "CONV1: 9 maps of 9x9", "POOL1: 99999999999 activation maps of size 0x0", "CONV1: 9 channels of"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

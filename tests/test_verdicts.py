@@ -11144,3 +11144,19 @@ def test_a_listing_line_naming_a_layer_stated_above_answers_its_output(answer: s
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert "E015" not in [d.code for d in report.diagnostics]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3 gives 16 maps of 32x32, POOL1 16 of 16x16: said after `CONV1:` it was
+    # CONV1 stated again (E015: maps are no filters), the answer unjudged
+    ("CONV1: 16 maps of 32x32", [("conv1", "output", "right")]),
+    ("CONV1: 17 maps of 32x32", [("conv1", "output", "wrong")]),
+    ("CONV1: 16 activation maps of size 31x31", [("conv1", "output", "wrong")]),
+    ("POOL1: 16 channels of 16x16", [("pool1", "output", "right")]),
+    ("POOL1: 16 feature maps of 15x15", [("pool1", "output", "wrong")]),
+])
+def test_a_layers_maps_and_their_size_after_its_name(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert "E015" not in [d.code for d in report.diagnostics]
