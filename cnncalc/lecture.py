@@ -7676,11 +7676,21 @@ def _listed_answer(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None
 def _placed_first(tokens: list[Tok]) -> list[Tok]:
     """`The first layer's parameters: 448`, `First layer params: 448`, `CONV layer 1 params: 448`, `2nd conv layer
     output: …`, `Max pool output: …`: a layer named by its place or its kind, then an answer's heading, as `Params of
-    the first layer: 448` (each was prose, a wrong answer passing unjudged); other tokens as they are."""
-    words = [t.lower for t in tokens]
+    the first layer: 448` (each was prose, a wrong answer passing unjudged); a verb of producing before a volume as
+    its output (`The first conv layer outputs 32x32x16`); other tokens as they are."""
+    original, words = tokens, [t.lower for t in tokens]
     for head in range(2, min(len(words), 8)):
         count = _count_head(words, head)
         said = count if count is not None else ("output",) if words[head] == "output" else None
+        produced = _skip(words, head + 1, ("a", "an")) if words[head] in _PRODUCES else len(words)
+        if said is None and produced < len(words) and tokens[produced].kind == "DIMS" and \
+                all(w in _VOLUME_NOUNS or w == "." for w in words[produced + 1:]):
+            # `The first conv layer outputs 32x32x16`: as `The first conv layer output: 32x32x16`
+            said = ("output",)
+            tokens = [*tokens[:head], tokens[head]._replace(text="output"), Tok("P", ":", tokens[head].end,
+                                                                                 tokens[head].end),
+                      tokens[produced]]
+            words = [t.lower for t in tokens]
         if said is None or words[head + len(said):head + len(said) + 1] not in ([":"], ["="]):
             continue
         end = head - 2 if words[head - 2:head] in (["'", "s"], ["’", "s"]) else head
@@ -7690,7 +7700,7 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
             tokens[2].kind == "NUM"  # `CONV layer 1`: the first conv layer, as `Params of conv layer 1:` says
         kind = len(phrase) > 1 and _kind_named(phrase) is not None  # `Max pool output: …`, `The pool's output: …`
         if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered and not kind:
-            return tokens
+            return original
         of = Tok("WORD", "of", tokens[head].start, tokens[head].start)
         return [*tokens[head:head + len(said)], of, *tokens[:end], *tokens[head + len(said):]]
     return tokens
@@ -7710,12 +7720,23 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
     map's size (`CONV1 feature map size: 32x32`), its activations as a volume, as `CONV1 output: …`, `CONV1 params:
     448`, `CONV1: 32x32x16`, `CONV1 MACs: …`; `CONV1 FLOPs: …` as `FLOPs of CONV1: …` (E060). Each was prose, or CONV1
     stated again (E015). Other tokens as they are."""
+    if len(tokens) > 3 and tokens[0].lower == "the" and tokens[2].lower == "layer" and \
+            tokens[1].text[-1:].isdigit() and _label(tokens[1:2]) is not None:
+        tokens = tokens[1:]  # `The CONV1 layer output is …`: as `CONV1 layer output is …`
     k = 2 if len(tokens) > 2 and tokens[0].kind == "WORD" and tokens[1].kind == "NUM" else 1  # (`Conv 1`)
     name, rest = tokens[:k], tokens[k:]
     if not rest or rest[0].lower not in _NAME_ANSWERED_FIRST or _label(name) is None or \
             _layer_kind(" ".join(t.lower for t in name)) is None:
         return tokens
     words = [t.lower for t in rest]
+    if words[0] == "layer" and k == 1 and len(rest) > 2 and name[0].text[-1:].isdigit():
+        return _name_answered([*name, *rest[1:]])  # `CONV1 layer output: …`, `CONV1 layer params: 448`
+    counted = next((len(h) for h in (("number", "of"), ("count", "of"), ("no", ".", "of")) if
+                    tuple(words[:len(h)]) == h), 0)
+    if counted and words[counted:counted + 1] and words[counted] in ir.ANSWER_WORDS:
+        return [*name, *rest[counted:]]  # `CONV1 number of params: 448`: as `CONV1 params: 448`
+    if words[:2] == ["total", ":"] and len(rest) == 4 and rest[2].kind == "NUM" and words[3] in ir.ANSWER_WORDS:
+        return [*name, *rest[1:]]  # `CONV1 total: 448 params`: as `CONV1: 448 params`
     head = _count_head(words, 1)
     if words[0] in ("-", "–", "—", "trainable", "learnable", "total") and (
             head is not None or (words[0] in ("-", "–", "—") and words[1:2] == ["output"])):
@@ -7780,7 +7801,8 @@ _RESIZES = ("reduces", "downsamples", "shrinks", "halves", "brings", "keeps")  #
 _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down", "dimensions", "this", "depth", ":",
                  "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
-                        "activation", "[", "feature", *_RESIZES}  # (what `_name_answered` may see after a layer's name)
+                        "activation", "[", "feature", "layer", "number", "count", "no",
+                        *_RESIZES}  # (what `_name_answered` may see after a layer's name)
 
 
 def _bracketed_output(tokens: list[Tok], labels: set[str]) -> list[Tok]:

@@ -11160,3 +11160,34 @@ def test_a_layers_maps_and_their_size_after_its_name(answer: str, judged: list[t
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert "E015" not in [d.code for d in report.diagnostics]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 params, 3·3·3·16 = 432 weights;
+    # POOL1 16x16x16. Each was prose (a wrong answer passing unjudged) or CONV1 stated again (E015)
+    ("The CONV1 layer output is 31x31x16", [("conv1", "output", "wrong")]),
+    ("CONV1 layer output: 32x32x16", [("conv1", "output", "right")]),
+    ("CONV1 layer: 449 parameters", [("conv1", "params", "wrong")]),
+    ("CONV1 layer params: 448", [("conv1", "params", "right")]),
+    ("CONV1 total: 449 params", [("conv1", "params", "wrong")]),
+    ("CONV1 number of weights = 433", [("conv1", "weights", "wrong")]),
+    ("CONV1 no. of params: 448", [("conv1", "params", "right")]),
+    ("CONV1 count of params: 449", [("conv1", "params", "wrong")]),
+    ("The first conv layer outputs 31x31x16", [("conv1", "output", "wrong")]),
+    ("The second layer produces a 16x16x16 volume", [("pool1", "output", "right")]),
+    # words with no answer after them stay prose; a layer's description after `layer:` still states it (E015 here:
+    # CONV1 again, and without its filter size)
+    ("CONV1 layer", []), ("CONV1 number of", []), ("The first layer outputs", []),
+])
+def test_a_layers_name_with_the_word_layer_or_number_of_before_its_answer(answer: str,
+                                                                          judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+def test_a_layer_stated_with_the_word_layer_after_its_name_is_still_stated() -> None:
+    # `CONV1 layer: 16 3x3 filters, …` states CONV1 (32x32x16 on 32x32x3), as `CONV1: …` does
+    report = homework("Input: 32x32x3\nCONV1 layer: 16 3x3 filters, stride 1, pad 1 -> 32x32x16\n"
+                      "POOL1 layer: 2x2 max pool, stride 2\nThe POOL1 layer output is 16x16x16\n")
+    assert report.ok and [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right")]
