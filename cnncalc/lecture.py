@@ -7853,7 +7853,8 @@ def _working_skipped(tokens: list[Tok]) -> list[Tok]:
     alone, `CONV1: 448 params` (it was CONV1 stated again, E015, the answer unjudged). The working stays in the
     line's text, which the sheet's workings check (E046 for a false step). Other tokens as they are."""
     words = [t.lower for t in tokens]
-    if len(tokens) < 5 or tokens[0].kind != "WORD" or _label(tokens[:1]) is None:
+    if len(tokens) < 5 or tokens[0].kind != "WORD" or (_label(tokens[:1]) is None and
+                                                       _layer_kind(words[0]) is None):  # (`FC: …` names its kind)
         return tokens
     joint = 2 if words[1] == "has" else 2 if words[1] == ":" else 0
     if not joint:

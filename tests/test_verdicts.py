@@ -11080,6 +11080,16 @@ def test_a_working_between_a_layers_name_and_its_answer(answer: str, judged: lis
     assert "E015" not in [d.code for d in report.diagnostics]
 
 
+@pytest.mark.parametrize("answer, verdict", [("FC: 16*16*32*10 + 10 = 81,930 params", "right"),
+                                             ("FC: 8192*10 + 10 = 81,931 params", "wrong")])
+def test_a_working_after_a_layer_named_by_its_kind(answer: str, verdict: str) -> None:
+    # the FC layer (no number: named by its kind) on CONV2's 16x16x32: 16·16·32·10 + 10 = 81,930 parameters. With a
+    # working before the answer the line was prose, a wrong answer passing unjudged
+    report = homework("Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      "CONV2: 32 filters 3x3, stride 1, pad 1\nFC: 10 neurons\n" + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("fc1", "params", verdict)]
+
+
 def test_a_working_before_a_wrong_answer_says_where_it_slipped() -> None:
     # 3·3·3·16 + 16 = 448, written `= 449`: the answer is wrong (E041) and the message says the working gives 448
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 3*3*3*16 + 16 = 449 params\n")
