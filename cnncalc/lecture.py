@@ -1660,8 +1660,8 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
-            _asked_differently(_working_skipped(_maps_answered(_none_answered(self.tokens[lead:])))))))))),
-                                  len(lines))
+            _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
+                self.tokens[lead:]))))))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
             _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
                 _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
@@ -7831,6 +7831,19 @@ def _maps_answered(tokens: list[Tok]) -> list[Tok]:
     if tokens[sized:sized + 1] == [] or tokens[sized].kind != "DIMS" or sized + 1 != len(tokens):
         return tokens
     return [tokens[0], Tok("WORD", "output", tokens[0].end, tokens[0].end), *tokens[1:]]
+
+
+def _approximately_named(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1: ~443K MACs` (`about`, `approx.`, `≈`, `roughly` before the count): as `CONV1 MACs: ~443K`, the count's
+    word before the colon (it was CONV1 stated again, E015, the answer unjudged). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if len(tokens) < 5 or words[1:2] != [":"] or tokens[0].kind != "WORD" or words[-1] not in ir.ANSWER_WORDS or \
+            tokens[-2].kind != "NUM" or (_label(tokens[:1]) is None and _layer_kind(words[0]) is None):
+        return tokens
+    count, approximate = _approximate(tokens[2:-1])
+    if not approximate or len(count) != 1:
+        return tokens
+    return [tokens[0], tokens[-1], *tokens[1:-1]]
 
 
 def _none_answered(tokens: list[Tok]) -> list[Tok]:

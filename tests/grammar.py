@@ -625,7 +625,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "[9x9x9] CONV1", "[0x0x0] POOL9:", "[99999999999x9x9] FC1", "[9x9x9]",
               "CONV1: 9 maps of 9x9", "POOL1: 99999999999 activation maps of size 0x0", "CONV1: 9 channels of",
               "The CONV1 layer output is 9x9x9", "CONV9 layer: 9 params", "CONV1 total: 0 MACs", "FC1 no. of weights",
-              "The 99999999999th layer outputs 9x9x9", "The first layer gives a", "The CONV1 layer"]
+              "The 99999999999th layer outputs 9x9x9", "The first layer gives a", "The CONV1 layer",
+              "CONV1: ~9K MACs", "FC: about 1e9 params", "POOL9: approx. . 0 weights", "CONV1: ~ params"]
 FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 \\times 96$", "`Output: 55x55x96`",
             "Params: $34{,}944$", "Params: $1{,}2{,}3$", "Params: 34\\,944", "Params: {,}944", "99999{,}999{,}999",
             "For CONV1, the output volume is 0x0x0.", "In the first layer, there are 99999999999 parameters.",

@@ -11201,3 +11201,19 @@ def test_a_layer_stated_with_the_word_layer_after_its_name_is_still_stated() -> 
     report = homework("Input: 32x32x3\nCONV1 layer: 16 3x3 filters, stride 1, pad 1 -> 32x32x16\n"
                       "POOL1 layer: 2x2 max pool, stride 2\nThe POOL1 layer output is 16x16x16\n")
     assert report.ok and [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right")]
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # CONV1 (16 3x3 filters, pad 1) on 32x32x3: 32·32·16·27 = 442,368 MACs, which rounds to 442K (not 443K), and 448
+    # params, which round to 450 at tens. A count said to be rounded after `CONV1:` was CONV1 stated again (E015)
+    ("CONV1: ~442K MACs", [("conv1", "macs", "right")]),
+    ("CONV1: ~443K MACs", [("conv1", "macs", "wrong")]),
+    ("CONV1: about 443K MACs", [("conv1", "macs", "wrong")]),
+    ("CONV1: approx. 442K MACs", [("conv1", "macs", "right")]),
+    ("CONV1: ~450 params", [("conv1", "params", "right")]),
+    ("CONV1: roughly 0.45M MACs", [("conv1", "macs", "wrong")]),
+])
+def test_a_rounded_count_after_a_layers_name(answer: str, judged: list[tuple[str, str, str]]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      + answer + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
