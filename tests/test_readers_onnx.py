@@ -416,6 +416,50 @@ def test_a_vector_given_one_axis_or_another_is_not_followed(tmp_path: Path) -> N
             assert [d.code for d in errors] == ["E070"] and report.totals.params is None, report.messages()
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_space_to_depth_exported_as_reshapes_and_a_transpose_is_pixelunshuffle(dynamo: bool, tmp_path: Path) -> None:
+    # PixelUnshuffle(2) is exported as a Reshape to (N, C, H/2, 2, W/2, 2), a Transpose by (0, 1, 3, 5, 2, 4) and a
+    # Reshape to (N, 4C, H/2, W/2): `pixelunshuffle 2` (it was E070). 12x8x4 -> 6x4x16; parameters (3·3·3 + 1)·4 =
+    # 112 and (16 + 1)·8 = 136, PyTorch's own count; MACs and output PyTorch's.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 3, padding=1), nn.PixelUnshuffle(2), nn.Conv2d(16, 8, 1)).eval()
+    x = torch.zeros(1, 3, 12, 8)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "pu.onnx", dynamo)
+    assert [r.op for r in report.rows][1] == "pixelunshuffle 2"
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 112 + 136
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (6, 4, 8)
+
+
+def test_a_six_axis_view_transposed_otherwise_is_not_followed(tmp_path: Path) -> None:
+    # the same Reshapes with the Transpose (0, 1, 2, 4, 3, 5) move the values elsewhere: E070, never a pixelunshuffle
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    for perm, ok in (([0, 1, 3, 5, 2, 4], True), ([0, 1, 2, 4, 3, 5], False)):
+        nodes = [helper.make_node("Constant", [], ["s6"], value=helper.make_tensor("s6", TensorProto.INT64, [6],
+                                                                                  [1, 3, 4, 2, 4, 2])),
+                 helper.make_node("Constant", [], ["s4"], value=helper.make_tensor("s4", TensorProto.INT64, [4],
+                                                                                  [1, 12, 4, 4])),
+                 helper.make_node("Reshape", ["x", "s6"], ["v"]),
+                 helper.make_node("Transpose", ["v"], ["t"], perm=perm),
+                 helper.make_node("Reshape", ["t", "s4"], ["y"])]
+        graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 12, 4, 4])])
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "s.onnx"))
+        report = analyze(tmp_path / "s.onnx")
+        if ok:
+            assert report.ok and [r.op for r in report.rows] == ["pixelunshuffle 2"]
+            assert report.output is not None and report.output.dims == (4, 4, 12)
+        else:
+            assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+
+
 def test_steps_like_gelus_that_are_not_are_not_read_as_one(tmp_path: Path) -> None:
     # x·0.5·(1 + erf(x/2)) is no GELU (its Div is by 2, not √2), nor x·0.25·(1 + erf(x/√2)): their Erf stays
     # unread (E070), never a `gelu`

@@ -207,6 +207,7 @@ class _Reader:
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.half_unsqueezed: set[str] = set()  # a vector given a height of 1 (N, C, 1): its width's Unsqueeze follows
+        self.blocks: dict[str, tuple[int, int, bool]] = {}  # a 6-D view (N, C, H/r, r, W/r, r): (node, r, transposed)
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
         self.channels_dropped: dict[str, Span] = {}  # a channel pool's N, H, W (keepdims=0): Unsqueeze(1) reads it
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
@@ -347,6 +348,8 @@ class _Reader:
             try:
                 if any(i in self.views for i in inputs) and op not in ("Transpose", "Reshape"):
                     raise _Unsupported("a 5-D view of the data (cnncalc follows one in a channel shuffle)")
+                if any(i in self.blocks for i in inputs) and op not in ("Transpose", "Reshape"):
+                    raise _Unsupported("a 6-D view of the data (cnncalc follows one in a space to depth)")
                 if any(i in self.half_unsqueezed for i in inputs) and op != "Unsqueeze":
                     raise _Unsupported("a vector given one more axis (cnncalc follows two, a height and a width of 1)")
                 if any(i in self.flat for i in inputs) and (op != "Gather" or inputs[0] not in self.flat):
@@ -1138,6 +1141,12 @@ class _Reader:
             if ratio is None and len(inputs) > 1 and inputs[1]:
                 ratio = (self.values(inputs[1]) or [0.5])[0]
             return layer(f"dropout {float(ratio if ratio is not None else 0.5)!r}")
+        if op == "Reshape" and inputs[0] in self.blocks:  # a space to depth's end: the blocks' values as channels
+            start, r, transposed = self.blocks[inputs[0]]
+            target = self.values(inputs[1])
+            if not transposed or target is None or len(target) != 4:
+                raise _Unsupported(f"a 6-D view reshaped to {target}")
+            return graph.layer(name, spec_layer(f"pixelunshuffle {r}", span), start, span), None
         if op == "Reshape":
             shape = self.values(inputs[1])
             shape = shape if shape is not None else self.partial.get(inputs[1])
@@ -1152,6 +1161,12 @@ class _Reader:
                     source is not None:
                 # a channel shuffle's start (N, groups, C/groups, H, W); only its transpose may read it
                 self.views[node["outputs"][0]] = (source, shape[1], False)
+                return source, None
+            if len(shape) == 6 and all(isinstance(d, int) and d > 0 for d in shape[1:]) and shape[3] == shape[5] > 1 \
+                    and source is not None:
+                # a space to depth's start (N, C, H/r, r, W/r, r), as PyTorch exports PixelUnshuffle: only its
+                # transpose may read it
+                self.blocks[node["outputs"][0]] = (source, shape[3], False)
                 return source, None
             if shape == [-1] and source is not None:  # batch and all: only a Gather in order may read it
                 self.flat.add(node["outputs"][0])
@@ -1188,6 +1203,12 @@ class _Reader:
                 raise _Unsupported("of the data reshaped to one axis, other than every value in order as 1 x C x 1 x 1")
             flat, _ = layer(f"flatten inputs {dims[1]}")
             return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), flat, span), None
+        if op == "Transpose" and inputs[0] in self.blocks:
+            start, r, _ = self.blocks[inputs[0]]
+            if a.get("perm") != [0, 1, 3, 5, 2, 4]:
+                raise _Unsupported(f"a transpose of a 6-D view by {a.get('perm')}")
+            self.blocks[node["outputs"][0]] = (start, r, True)
+            return start, None
         if op == "Transpose" and inputs[0] not in self.views:
             perm = a.get("perm")
             if perm == [0, 2, 3, 1] and inputs[0] not in self.channels_last and source is not None:
