@@ -2575,3 +2575,13 @@ def test_a_decimal_scale_factor_floors_the_product() -> None:
         bad = read_py(module_file("self.c = nn.Conv2d(3, 4, 3)", f"x = self.c(x)\nreturn {call}"), input="19x23x3")
         [error] = [d for d in bad.diagnostics if d.severity == "error"]
         assert error.code == "E070" and words in error.message, (call, error.message)
+
+
+@pytest.mark.parametrize("expression", ["len(x.shape)", "list(x.size())", "max(x.shape)"])
+def test_builtins_of_a_tensors_shape_say_so_in_the_files_words(expression: str) -> None:
+    # Python's builtins of `x.shape` (the number of axes, its list) are not followed: E070 at the call, said in the
+    # file's words; the message named the reader's own class (`object of type '_ShapeOf' has no len()`)
+    text = module_file("self.conv = nn.Conv2d(3, 16, 3, padding=1)", f"x = self.conv(x)\nn = {expression}\nreturn x")
+    [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
+    assert error.code == "E070" and error.message.endswith("of a tensor's shape") and "_" not in error.message.split(
+        "`")[-1], error.message

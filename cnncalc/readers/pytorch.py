@@ -1962,10 +1962,11 @@ class _Reader:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
         if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _SizeTimes, _Partial, _ChannelsLast,
-                              _Weights, _GroupView, _SpatialSize, _Closure, _PositionsFlat, _HalfMean)):
+                              _Weights, _GroupView, _SpatialSize, _Closure, _PositionsFlat, _HalfMean, _ShapeOf)):
             thing = "a function" if isinstance(value, _Closure) else \
                 "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView, _PositionsFlat, _HalfMean)) else \
                 "a size" if isinstance(value, (_SizeOf, _SizePlus, _SizeTimes, _SpatialSize)) else \
+                "a tensor's shape" if isinstance(value, _ShapeOf) else \
                 "a learnt tensor" if isinstance(value, _Weights) else "a layer"
             raise _Unsupported(f"{use} {thing}", node)
         return value
