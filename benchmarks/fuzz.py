@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-_RECORDS = re.compile(r"object at 0x|Call\(name=|\(kind=|Message object|Span\(start=|<ast\.")
+_RECORDS = re.compile(r"object at 0x|Call\(name=|\(kind=|Message object|Span\(start=|<ast\.|'_[A-Z][A-Za-z]+'")
 LIMIT_SECONDS = 20  # a case still running after this is a hang: stopped and counted
 OPTIONS = [[], ["--format", "json"], ["--explain"], ["--depth", "2"], ["--format", "csv"], ["--rounding", "floor"],
            ["--show-notes"], ["--format", "markdown"], ["--max-params", "1M"], ["--lang", "lecture"]]
