@@ -7863,8 +7863,9 @@ def _none_answered(tokens: list[Tok]) -> list[Tok]:
 def _working_skipped(tokens: list[Tok]) -> list[Tok]:
     """A layer's answer with its working between the name and the value (`CONV1: 3*3*3*16 + 16 = 448 params`, `CONV1
     has (3*3*3 + 1)*16 = 448 params`) or in parentheses after it (`CONV1: 448 params (3*3*3*16 + 16)`): the answer
-    alone, `CONV1: 448 params` (it was CONV1 stated again, E015, the answer unjudged). The working stays in the
-    line's text, which the sheet's workings check (E046 for a false step). Other tokens as they are."""
+    alone, `CONV1: 448 params` (it was CONV1 stated again, E015, the answer unjudged). The working before the `=` stays
+    in the line's text, which the sheet's workings check (E046 for a false step, as after `CONV1 params:`); one in
+    parentheses is an aside, as after any answer. Other tokens as they are."""
     words = [t.lower for t in tokens]
     if len(tokens) < 5 or tokens[0].kind != "WORD" or (_label(tokens[:1]) is None and
                                                        _layer_kind(words[0]) is None):  # (`FC: …` names its kind)

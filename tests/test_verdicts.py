@@ -11095,6 +11095,10 @@ def test_a_working_before_a_wrong_answer_says_where_it_slipped() -> None:
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 3*3*3*16 + 16 = 449 params\n")
     [wrong] = [d for d in report.diagnostics if d.severity == "error"]
     assert (wrong.code, wrong.line) == ("E041", 3) and "its working gives 448" in wrong.message
+    # a right answer after a false step: the answer right, the step E046 (3·3·3·16 + 17 = 449, not 448)
+    slipped = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 3*3*3*16 + 17 = 448 params\n")
+    assert [a.verdict for a in slipped.answers] == ["right"]
+    assert [(d.code, d.line) for d in slipped.diagnostics if d.severity == "error"] == [("E046", 3)]
     # a step that is no arithmetic of numbers (`16 + 16 = 32 filters`: filters are no answer) leaves the line as it was
     restated = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 16 + 16 = 32 filters\n")
     assert restated.answers == () and "E060" in [d.code for d in restated.diagnostics]
