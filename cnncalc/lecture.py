@@ -2692,10 +2692,13 @@ class _LineReader:
         lead = next((len(w) for w in _TOTAL_LEADS if words[at:at + len(w)] == w), 0)
         if words[at:at + 2] == ["there", "are"] and not _said_in_all(words):
             lead = 0  # `There are 760 parameters`: the layer above's, or prose
+        bare = not lead and words[at:at + 1] == ["total"] and [t.kind for t in tokens[at + 1:at + 2]] == ["NUM"]
+        if bare:
+            lead = 1  # `Total 62.4M params`, `TOTAL 62,378,344` (it was prose), as `Total: …`
         if lead:
             found = self.total_after(tokens, at + lead)  # `Total: 62.4M params`, `The network has 62.4M parameters`
             begin = max([j + 1 for j in range(at + lead, len(words)) if words[j] == "="], default=at + lead)
-            rest = _untrailed(tokens[begin:]) if words[at + lead - 1] in (":", "=") else []
+            rest = _untrailed(tokens[begin:]) if bare or words[at + lead - 1] in (":", "=") else []
             if found is None and len(rest) == 1 and rest[0].kind == "NUM":  # `Total: 34,944`, `Total = 34,848 + 96 = …`
                 self.sink.add(codes.E060, "this total does not say what it counts", Span(tokens[at].start, rest[0].end),
                               hint="name it, as in `Total params: 34,944` or `Total MACs: 105M`")
@@ -2705,6 +2708,8 @@ class _LineReader:
         elif words[at:at + 1] not in (["total"], ["overall"]) and not (
                 words[at:at + 1] in (["network"], ["model"]) and _count_head(words, at + 1) is not None):
             # (`Network params: …`, `Model MACs: …`, the network's own, read as `Total params: …`)
+            at += next((len(lead) for lead in _COUNT_HEADS if words[at:at + len(lead)] == list(lead) and
+                        _count_head(words, at + len(lead)) is not None), 0)  # `Number of parameters in the network: …`
             head = _count_head(words, at)  # `Params (total): …`, `Params total: …`
             if head is not None and words[at + len(head):at + len(head) + 3] in ([":", "total", "="],
                                                                                 [":", "total", ":"]):

@@ -1816,7 +1816,7 @@ def test_a_total_between_layers_may_be_the_layers_or_the_networks(total: str, ve
             "conv1, 34,944"]
 
 
-@pytest.mark.parametrize("line", ["Total: 34,944", "Total = 34,848 + 96 = 34,944", "In total: 34,944"])
+@pytest.mark.parametrize("line", ["Total: 34,944", "Total = 34,848 + 96 = 34,944", "In total: 34,944", "TOTAL 34,944"])
 def test_a_total_that_does_not_say_what_it_counts_is_an_error_not_prose(line: str) -> None:
     # params or MACs? (it was prose: a wrong one passed unjudged)
     text = f"Input: 227x227x3 images\nCONV1: 96 11x11 filters at stride 4, pad 0\nBiases: 96\n{line}\n"
@@ -9787,6 +9787,15 @@ def test_an_fc_layers_inputs_and_width_then_its_answers_after_a_second_arrow(lin
     ("Params of the whole network: 74,112", "right"),
     ("Params of the whole network: 74,113", "wrong"),
     ("Parameters for the entire model = 74,112", "right"),
+    # `Number of parameters in the network: …` was judged as the last layer's count (E041 for a right total: the
+    # batch norm has 128)
+    ("Number of parameters in the network: 74,112", "right"),
+    ("Number of parameters in the network: 74,113", "wrong"),
+    ("The number of params in the whole model = 74,112", "right"),
+    ("No. of parameters in this network: 74,113", "wrong"),
+    # `Total 74,112 params` without its colon was prose: a wrong total passed unjudged
+    ("Total 74,112 params", "right"),
+    ("Total 74,113 parameters", "wrong"),
 ])
 def test_a_count_of_the_whole_network_is_its_total(line: str, verdict: str) -> None:
     layer = "conv 3x3, 64 filters, stride 1, pad 1 -> 56x56x64, params 36,928\nBN -> params 128\n"
@@ -11221,3 +11230,17 @@ def test_a_rounded_count_after_a_layers_name(answer: str, judged: list[tuple[str
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       + answer + "\n")
     assert [(a.path, a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # Under POOL1 (no parameters), `Number of parameters: …` is still the pool's own count, and a layer's count
+    # named with `Number of` stays that layer's: CONV1 has (3·3·3 + 1)·16 = 448
+    ("Number of parameters: 0", ("pool1", "params", "right")),
+    ("Number of parameters: 448", ("pool1", "params", "wrong")),
+    ("Number of parameters in CONV1: 448", ("conv1", "params", "right")),
+    ("Number of parameters in the conv layers: 449", ("", "total params in conv layers", "wrong")),
+])
+def test_a_number_of_parameters_names_what_it_counts(line: str, verdict: tuple) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [verdict], report.messages()
