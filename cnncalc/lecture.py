@@ -2708,8 +2708,12 @@ class _LineReader:
         elif words[at:at + 1] not in (["total"], ["overall"]) and not (
                 words[at:at + 1] in (["network"], ["model"]) and _count_head(words, at + 1) is not None):
             # (`Network params: …`, `Model MACs: …`, the network's own, read as `Total params: …`)
-            at += next((len(lead) for lead in _COUNT_HEADS if words[at:at + len(lead)] == list(lead) and
-                        _count_head(words, at + len(lead)) is not None), 0)  # `Number of parameters in the network: …`
+            for opening in _COUNT_HEADS:  # `Number of parameters in the network: …`
+                after = _skip(words, at + len(opening), ("learnable", "trainable"))
+                if words[at:at + len(opening)] == list(opening) and _count_head(words, after) is not None:
+                    at = after
+                    break
+            at = _skip(words, at, ("learnable", "trainable"))  # `Learnable parameters in the network: …`
             head = _count_head(words, at)  # `Params (total): …`, `Params total: …`
             if head is not None and words[at + len(head):at + len(head) + 3] in ([":", "total", "="],
                                                                                 [":", "total", ":"]):
@@ -2720,11 +2724,16 @@ class _LineReader:
                 cut = at + len(head)  # `Parameters in total = 584` as `Parameters total = 584` (a layer's, it was)
                 total = tokens[cut + 1]._replace(text="total")
                 tokens, words = [*tokens[:cut], total, *tokens[cut + 2:]], [*words[:cut], "total", *words[cut + 2:]]
-            whole = _skip(words, at + len(head), ("of", "for", "in", "the", "this", "our", *_WHOLE)) \
-                if head is not None else at  # `Params of the whole network: …`
-            if head is not None and whole > at + len(head) and words[whole:whole + 2] in (
+            whole = closed = at
+            if head is not None:  # `Params of the whole network: …`, `Params (whole network): …`
+                whole = _skip(words, at + len(head), ("(", "of", "for", "in", "the", "this", "our", *_WHOLE))
+                opened = words[at + len(head):at + len(head) + 1] == ["("]
+                closed = whole + (opened and words[whole + 1:whole + 2] == [")"])
+            said_whole = words[whole:whole + 1] + words[closed + 1:closed + 2]  # the network's word, then `:` or `=`
+            if head is not None and whole > at + len(head) and said_whole in (
                     [w, m] for w in ("network", "model", "net", "cnn", "convnet") for m in (":", "=")):
-                tokens, words = tokens[:at + len(head)] + tokens[whole + 1:], words[:at + len(head)] + words[whole + 1:]
+                cut = at + len(head)
+                tokens, words = tokens[:cut] + tokens[closed + 1:], words[:cut] + words[closed + 1:]
             elif head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
                                                                                    ["(", "overall", ")"]) and
                                   words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"]) and

@@ -611,6 +611,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "It needs 99999999999 MACs.", "Parameters in total = 1e9", "Total weights and biases: 9",
               "Sum: 0 params", "The network needs 9 multiply-adds in total.", "Final output size is 9x9x9",
               "Number of parameters in the network: 99999999999", "Total 1e9 params", "TOTAL 9",
+              "Number of learnable parameters in the network: 9", "Parameters (whole network): 0",
               "The pooling layer output is 0x0x0", "Max-pool output = 9x9x9", "CONV1 feature maps: 99999999999",
               "CONV1 ==> 9x9x9", "POOL9 --> 0x0x0", "CONV1 FLOPs (MACs): 9", "CONV1 FLOPs: 1e9",
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",

@@ -9787,12 +9787,16 @@ def test_an_fc_layers_inputs_and_width_then_its_answers_after_a_second_arrow(lin
     ("Params of the whole network: 74,112", "right"),
     ("Params of the whole network: 74,113", "wrong"),
     ("Parameters for the entire model = 74,112", "right"),
-    # `Number of parameters in the network: …` was judged as the last layer's count (E041 for a right total: the
-    # batch norm has 128)
+    # `Number of parameters in the network: …` (learnable, trainable; `Parameters (whole network): …`) was judged as
+    # the last layer's count (E041 for a right total: the batch norm has 128)
     ("Number of parameters in the network: 74,112", "right"),
     ("Number of parameters in the network: 74,113", "wrong"),
     ("The number of params in the whole model = 74,112", "right"),
     ("No. of parameters in this network: 74,113", "wrong"),
+    ("Number of learnable parameters in the network: 74,112", "right"),
+    ("Trainable params in the model: 74,113", "wrong"),
+    ("Parameters (whole network): 74,112", "right"),
+    ("Params (network) = 74,113", "wrong"),
     # `Total 74,112 params` without its colon was prose: a wrong total passed unjudged
     ("Total 74,112 params", "right"),
     ("Total 74,113 parameters", "wrong"),
