@@ -7,7 +7,7 @@ import os
 
 from cnncalc import codes
 from cnncalc.diagnostics import Diagnostic, Span
-from cnncalc.notations import BINARY, NOTATIONS, searched
+from cnncalc.notations import NOTATIONS, OPAQUE, searched
 from cnncalc.record import NamedTuple
 from cnncalc.render.rows import human, human_bytes, percent
 from cnncalc.report import Report
@@ -71,9 +71,9 @@ def collect(paths: tuple[str, ...]) -> Found:
 
 
 def _readable_network(path: str) -> bool:
-    """A `.spec` or a binary model (`.onnx`, `.keras`) is always checked; other files when their text says
-    they are networks (`notations.searched`)."""
-    if path.lower().endswith((".spec", *BINARY)):
+    """A `.spec` or a binary model whose bytes cannot be read as text (`.onnx`, `.keras`) is always checked; other
+    files (an `.h5`'s model too) when their first 64 KiB say they are networks (`notations.searched`)."""
+    if path.lower().endswith((".spec", *OPAQUE)):
         return True
     try:
         with open(path, "rb") as f:

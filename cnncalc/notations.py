@@ -42,8 +42,9 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
     Notation("caffe", (".prototxt",), "Caffe prototxt (Netscope's input)", "cnncalc.readers.caffe:read",
              r"\blayers?\s*\{", "Caffe",
              "or declare it: `input: \"data\"` and `input_shape { dim: 1 dim: 3 dim: 224 dim: 224 }`"),
-    Notation("keras", (".json", ".keras"), "a Keras model: `model.to_json()` (Keras 2 and 3), or the `.keras` file of "
-             "Keras 3's `model.save`", "cnncalc.readers.keras:read",
+    Notation("keras", (".json", ".keras", ".h5", ".hdf5"), "a Keras model: `model.to_json()` (Keras 2 and 3), the "
+             "`.keras` file of Keras 3's `model.save`, or an `.h5` file of Keras 2's (or Keras 3's legacy format)",
+             "cnncalc.readers.keras:read",
              r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras",
              "or build the model on `keras.Input(shape=(224, 224, 3))` before saving it"),
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
@@ -61,7 +62,11 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              r"|^Sequential\(\n[ \t]+\([\w.]+\): [A-Z]\w*\("),
 )}
 BINARY = {".onnx": "cnncalc.readers.onnx:listing",  # binary files: bytes -> the text their reader reads
-          ".keras": "cnncalc.readers.keras:archive"}
+          ".keras": "cnncalc.readers.keras:archive", ".h5": "cnncalc.readers.keras:hdf5",
+          ".hdf5": "cnncalc.readers.keras:hdf5"}
+# Binary files whose first bytes say nothing of what they hold (protobuf, a zip's compressed members): a folder's are
+# always checked. Keras writes an HDF5 file's model, as JSON, before its weights: a file of weights alone is skipped.
+OPAQUE = (".onnx", ".keras")
 
 # Compiled on first use (re's cache): a `.spec` file is known by its name, and start-up skips 0.13 ms.
 # also `CONV3-64: [224x224x64]`, and after a bullet or a number (`- [55x55x96] CONV1: …`, `1. [55x55x96] …`)

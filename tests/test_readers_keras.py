@@ -351,6 +351,78 @@ def test_a_keras_file_that_is_not_a_model_is_a_usage_error(tmp_path: Path) -> No
     assert f"config.json is more than {MAX_FILE_BYTES:,} bytes" in messages["huge.keras"]
 
 
+# `.h5` files as Keras writes them (made with keras 3.15.1 and h5py 3.16, torch backend):
+# - tiny_residual_keras3.h5: `model.save("tiny_residual_keras3.h5")` of keras.Input((16, 16, 3)), Conv2D(8, 3,
+#   padding="same", activation="relu"), a branch of Conv2D(8, 3, padding="same") and BatchNormalization added back
+#   (Add), MaxPooling2D(2), GlobalAveragePooling2D, Dense(10). Keras' count_params(): 930, 914 of them trainable.
+# - mnist_convnet_keras2.h5: Keras 2's writer (tf.keras' save_model_to_hdf5) followed with h5py: each attribute of
+#   the root `json.dumps(value).encode("utf8")`, here mnist_convnet_keras2.json's model, and a `model_weights` group.
+# - dense_weights_only.weights.h5: `model.save_weights(...)` of a Sequential of one Dense(2) on 3 values.
+
+
+def test_a_keras3_h5_file_is_read_from_its_model_config() -> None:
+    report = analyze(FIXTURES / "tiny_residual_keras3.h5")
+    assert report.ok, report.messages()
+    # stem (3·3·3 + 1)·8 = 224, branch conv (3·3·8 + 1)·8 = 584, batch norm 2·8 trained and 2·8 running statistics,
+    # Dense (8 + 1)·10 = 90: 914 trained, 930 in all, as Keras' count_params() says
+    assert (report.totals.params, report.totals.non_trainable) == (224 + 584 + 2 * 8 + 90, 2 * 8)
+    assert report.totals.params + report.totals.non_trainable == 930
+    assert report.output is not None and report.output.dims == (10,)
+    # 16x16 kept by 'same' padding, halved by the pool: 8x8x8 before the global pool
+    assert [r.output.dims for r in report.rows if r.name == "pool"] == [(8, 8, 8)]
+    # the convolutions' 16·16·8 outputs, 3·3·3 and 3·3·8 taps each, and the Dense's 8·10 (a norm, a pool and an add
+    # multiply-accumulate nothing in cnncalc's count)
+    assert report.totals.macs == 16 * 16 * 8 * (3 * 3 * 3) + 16 * 16 * 8 * (3 * 3 * 8) + 8 * 10
+
+
+def test_a_keras2_h5_file_reads_as_the_json_in_it() -> None:
+    from_h5, from_json = analyze(FIXTURES / "mnist_convnet_keras2.h5"), analyze(FIXTURES / "mnist_convnet_keras2.json")
+    assert from_h5.ok, from_h5.messages()
+    assert (from_h5.totals.params, from_h5.totals.macs, from_h5.output) == (
+        from_json.totals.params, from_json.totals.macs, from_json.output)
+    assert [r.name for r in from_h5.rows] == [r.name for r in from_json.rows]
+
+
+def test_an_h5_file_of_weights_alone_is_a_usage_error_and_skipped_in_a_folder(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cnncalc.checking import collect
+    from cnncalc.cli import cli
+    for name in ("dense_weights_only.weights.h5", "tiny_residual_keras3.h5"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "notes.h5").write_bytes(b"not HDF5")
+    messages = {}
+    for name in ("dense_weights_only.weights.h5", "notes.h5"):
+        result = CliRunner().invoke(cli, [str(tmp_path / name)])
+        assert result.exit_code == 2, result.output
+        messages[name] = result.output.strip().splitlines()[-1]
+    assert "holds no model, only weights (`model.save_weights`?)" in messages["dense_weights_only.weights.h5"]
+    assert "is not an HDF5 file" in messages["notes.h5"]
+    found = collect((str(tmp_path),))
+    assert found.files == [str(tmp_path / "tiny_residual_keras3.h5")]
+    assert sorted(found.skipped) == [str(tmp_path / "dense_weights_only.weights.h5"), str(tmp_path / "notes.h5")]
+
+
+def test_an_h5_files_model_cut_short_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cnncalc.cli import cli
+    data = (FIXTURES / "tiny_residual_keras3.h5").read_bytes()
+    start = data.index(b'{"class_name": "Functional"')
+    for cut in (start + 100, start + 500, start + 2000):
+        (tmp_path / "cut.h5").write_bytes(data[:cut])
+        result = CliRunner().invoke(cli, [str(tmp_path / "cut.h5")])
+        assert result.exit_code == 2, result.output
+        assert "the model's configuration in it cannot be read as JSON" in result.output
+    edited = bytearray(data)
+    edited[start + 300:start + 310] = b"}]]}}\x00\xff{[:"  # JSON that ends early or breaks: diagnostics or the error
+    (tmp_path / "edited.h5").write_bytes(bytes(edited))
+    result = CliRunner().invoke(cli, [str(tmp_path / "edited.h5")])
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output and "internal error" not in result.output
+
+
 def _keras_transposed_length(n: int, kernel: int, stride: int, dilation: int, padding: str,
                              output_padding: int | None) -> int:
     """Keras 3's compute_conv_transpose_output_length, written out: the dilated kernel K_eff; without

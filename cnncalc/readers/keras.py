@@ -356,6 +356,32 @@ def archive(data: bytes, name: str) -> str:
     return decode(raw, name).text
 
 
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+# Where a Keras `.h5` keeps the model: its root's `model_config` attribute, the model's JSON (Keras 2 stores it as
+# bytes, Keras 3's legacy writer as a string; either way the bytes of the text, in one piece, before the weights).
+_MODEL_CONFIG = re.compile(rb'\{\s*"class_name"\s*:\s*"(?:Sequential|Functional|Model)"')
+
+
+def hdf5(data: bytes, name: str) -> str:
+    """The text `read` reads from a Keras `.h5` file (`model.save("m.h5")`, Keras 2, or Keras 3's legacy format):
+    the model's JSON, as `model.to_json()` writes it, found where the file stores it, at most MAX_FILE_BYTES.
+    The weights are not read."""
+    from cnncalc.files import InputError
+    if not data.startswith(HDF5_SIGNATURE):
+        raise InputError(f"{name} is not an HDF5 file (it does not start with HDF5's signature)")
+    found = _MODEL_CONFIG.search(data)
+    if found is None:
+        raise InputError(f"{name} holds no model, only weights (`model.save_weights`?): save the model with "
+                         f"`model.save(\"m.h5\")` or `model.save(\"m.keras\")`, or give `model.to_json()`")
+    window = data[found.start():found.start() + limits.MAX_FILE_BYTES + 1].decode("utf-8", errors="replace")
+    try:
+        _, end = json.JSONDecoder().raw_decode(window)
+    except (json.JSONDecodeError, RecursionError):
+        raise InputError(f"{name}: the model's configuration in it cannot be read as JSON (cut short, or more than "
+                         f"{limits.MAX_FILE_BYTES:,} bytes); give `model.to_json()`") from None
+    return window[:end]
+
+
 class _Model:
     def __init__(self, text: str) -> None:
         self.text = text
