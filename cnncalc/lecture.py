@@ -1702,6 +1702,9 @@ class _LineReader:
                 return self.described(self.tokens[1:colon], volume)
         if words[:2] == ["hidden", "layer"] and kinds[2:3] == ["NUM"] and words[3:4] in ([":"], ["-"], ["="]):
             self.tokens, words, kinds = self.tokens[1:], words[1:], kinds[1:]  # an MLP's `Hidden layer 1: 256 neurons`
+        if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] == ["("]:
+            self.tokens = _numbered_parenthesised(self.tokens)  # `Layer 1 (CONV 5x5, 6 filters): …`
+            words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         if words[:1] == ["layer"] and kinds[1:2] == ["NUM"] and words[2:3] in ([":"], ["-"], ["="]):
             self.goes_on = self.tokens[1].text != "1"  # `Layer 2 - max pool 3x3, stride 2`: not the first
             self.kind_named()  # `Layer 1: CONV 96 11x11, stride 4` reads as `CONV1: 96 11x11, stride 4`
@@ -3004,7 +3007,9 @@ class _LineReader:
             self.tokens, self.i = _one_arrow(self.tokens), name_end  # `RELU1 -> 55x55x96`: its name says it all
             return self.described(name_tokens, None)
         at = _skip(words, name_end, _LOOSE_JOINTS)
-        if (at == name_end and kinds[at:at + 1] not in (["NUM"], ["DIMS"])) or words[at:at + 1] == ["output"] or \
+        letters = words[at:at + 1] != [] and words[at] in _LETTERS and words[at + 1:at + 2] in (["="], [":"])
+        if (at == name_end and kinds[at:at + 1] not in (["NUM"], ["DIMS"]) and not letters) or \
+                words[at:at + 1] == ["output"] or \
                 (words[name_end] == "-" and self.tokens[name_end].start == self.tokens[name_end - 1].end):
             return None  # `CONV3-64`: the VGG paper's name for a layer, not a name and its description
         self.i = at
@@ -3039,8 +3044,9 @@ class _LineReader:
             read = bool(line.items) and isinstance(line.items[0], ir.LayerCall) and line.items[0].valid
             return line._replace(items=(*line.items, said)) if read else line
         if after[:1] and after[0].text == ":":  # `CONV1 (96 11x11 filters, stride 4): 55x55x96`: its answers
-            if kinds[opening + 1] not in ("NUM", "DIMS"):
-                return None  # `First layer (CONV1): …`, a name in the parentheses
+            if kinds[opening + 1] not in ("NUM", "DIMS") and not (
+                    words[opening + 1] in _LETTERS and words[opening + 2:opening + 3] in (["="], [":"])):
+                return None  # `First layer (CONV1): …`, a name in the parentheses (not the letters, `(K=6, F=5)`)
             after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
         name_tokens = self.tokens[:opening]
         self.tokens = name_tokens + self.tokens[opening + 1:closing] + after
@@ -5331,6 +5337,10 @@ class _LineReader:
                 # `, 442,368 multiply-adds`, `, 442,368 multiplications`, `, 448 weights and biases`
                 self.i += 1 + len(unit)
                 _answer_once(counts, _COUNT_WORDS[unit], self._count_token(tok), self.tokens[self.i - 1])
+                continue
+            if tok.kind == "NUM" and following is not None and following.lower in ("learnable", "trainable") and \
+                    named is not None and named.lower in ir.ANSWER_WORDS:  # `and it has 760 learnable params`
+                self.tokens = self.tokens[:self.i + 1] + self.tokens[self.i + 2:]
                 continue
             if tok.kind == "NUM" and following is not None and following.lower in ir.ANSWER_WORDS:  # `, 760 params`
                 self.next()
@@ -8541,6 +8551,24 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     elif after and after[0].kind != "ARROW":
         return tokens
     return [*tokens[:j + 1], *after] if call else [*tokens[:opening], *tokens[opening + 1:j], *after]
+
+
+def _numbered_parenthesised(tokens: list[Tok]) -> list[Tok]:
+    """`Layer 1 (CONV 5x5, 6 filters): 28x28x6` (`Layer 2 (max pool 2x2) -> …`): a layer numbered in words, its kind
+    and description in parentheses, then its answers after a colon or an arrow, as `Layer 1: CONV 5x5, 6 filters ->
+    28x28x6`, which `kind_named` reads. Other tokens as they are (`Layer 1 (CONV1): …` names the layer)."""
+    words = [t.lower for t in tokens]
+    if not any(words[3:3 + len(kind)] == list(kind) for kind in _KIND_WORDS) or \
+            tokens[2].start == tokens[1].end or ")" not in words:
+        return tokens
+    closing = words.index(")")
+    after = tokens[closing + 1:]
+    if after and after[0].text == ":":
+        after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
+    elif after and after[0].kind != "ARROW":
+        return tokens
+    colon = Tok("P", ":", tokens[2].start, tokens[2].end)
+    return [*tokens[:2], colon, *tokens[3:closing], *after]
 
 
 def _kind_outputs(tokens: list[Tok]) -> list[Tok]:

@@ -11248,3 +11248,26 @@ def test_a_number_of_parameters_names_what_it_counts(line: str, verdict: tuple) 
     sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
     report = homework(f"{sheet}{line}\n")
     assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("lines, verdicts", [
+    # On 32x32x3, 6 filters of 5x5 at stride 1, no padding: (32 - 5)/1 + 1 = 28, 28x28x6, (5·5·3 + 1)·6 = 456.
+    # The lecture's letters in parentheses, then the answers after a colon, were prose (a wrong one passed unjudged)
+    ("CONV1 (K = 6, F = 5, S = 1, P = 0): output 28x28x6, params 456", ["right", "right"]),
+    ("CONV1 (K=6, F=5, S=1, P=0): output 28x28x7, params 457", ["wrong", "wrong"]),
+    # the letters after the name without a colon were E060 (the layer not read)
+    ("CONV1 K=6, F=5, S=1, P=0 -> 28x28x6", ["right"]),
+    ("CONV1 K = 6, F = 5 -> 28x28x7", ["wrong"]),
+    # a count said with `learnable` after an output and `and it has` was E060
+    ("CONV1: 6 filters 5x5, stride 1\nThe output is 28x28x6 and it has 456 learnable parameters.", ["right", "right"]),
+    ("CONV1: 6 filters 5x5, stride 1\nThe output is 28x28x6 and it has 457 trainable params.", ["right", "wrong"]),
+    # a layer numbered in words, its kind and description in parentheses, was E060 (its answers unjudged)
+    ("Layer 1 (CONV 5x5, 6 filters): 28x28x6, 456 params", ["right", "right"]),
+    ("Layer 1 (conv 5x5, 6 filters) -> 28x28x7", ["wrong"]),
+    ("Layer 1 (max pool 2x2, stride 2): 16x16x3", ["right"]),  # (32 - 2)/2 + 1 = 16, the depth kept
+    ("Layer 1 (max pool 2x2, stride 2): 16x16x6", ["wrong"]),
+])
+def test_a_layer_described_in_letters_or_parentheses_has_its_answers_judged(lines: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\n{lines}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
