@@ -1578,6 +1578,7 @@ class _LineReader:
         name_span = Span(name_tokens[0].start, name_tokens[-1].end)
         try:
             call = self.layer(head, name_span, kind)
+            self.answer_colon()
             after = self.peek()
             if kind in _DESCRIBED and colon is not None and after is not None and after.kind == "DIMS":
                 self.tokens.insert(self.i, Tok("ARROW", "->", after.start, after.start))  # `GAP: 1x1x64`: its output
@@ -1586,6 +1587,20 @@ class _LineReader:
             return None
         self.unnamed = True  # after prose, a remark unless something is read after it
         return self.line(call._replace(span=name_span.to(call.span)), expectation)
+
+    def answer_colon(self) -> None:
+        """A colon after an unnamed layer's description, then its answers (`Fully connected layer with 120 neurons:
+        141,240 params`, `ReLU (no change): 28x28x6`: a remark without numbers in parentheses before it passed over),
+        as the arrow before them; it was prose, a wrong answer unjudged."""
+        k = self.i
+        if self.at("("):
+            closing = next((j for j in range(k, min(k + 12, len(self.tokens))) if self.tokens[j].text == ")"), None)
+            if closing is None or any(t.kind in ("NUM", "DIMS") for t in self.tokens[k:closing]):
+                return
+            k = closing + 1
+        if k + 1 < len(self.tokens) and self.tokens[k].text == ":" and self.tokens[k + 1].kind in ("NUM", "DIMS"):
+            colon = self.tokens[k]
+            self.tokens[self.i:k + 1] = [Tok("ARROW", "->", colon.start, colon.end)]
 
     def flatten(self, words: list[str], kinds: list[str]) -> ir.Line | None:
         """`Flatten`, `Flatten layer`, `Flatten: 32768`, `Flatten -> 32768` (`=>`), `Flatten (32768 values)`: the volume
@@ -4900,6 +4915,9 @@ class _LineReader:
                       "-", "a", "an", ",", "kernel", "filter", *_POOL_KINDS):  # (`max-pool`, `POOL1 is a 3x3 max
             # pool`, `max pooling, kernel 2x2`, the spec's `maxpool 3x3`)
             said.append(self.next().lower)
+        if said and self.at("f", "s") and self.peek(1) is not None and \
+                self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
+            return self.hyperparameters(name_span, _pool_said(said, keyword))  # `max pool, F=2, S=2`
         if self.peek() is None or self.peek().kind not in ("DIMS", "NUM"):  # type: ignore[union-attr]
             raise _Unreadable("expected the window size, as in `3x3 filters at stride 2`", self.rest_span())
         kernel = self.kernel()
@@ -4913,12 +4931,8 @@ class _LineReader:
             said.append(self.next().lower)
         if strided:
             self.tokens[self.i:self.i] = slash[:2]
-        if {"average", "avg", "mean", "avgpool", "avgpooling", "averagepooling"} & set(said):
-            keyword = "avgpool"
-        elif {"max", "maxpool", "maxpooling"} & set(said):
-            keyword = "maxpool"
         args = [ir.Arg("kernel", kernel, kernel.span)] + self.options({"stride", "pad"})
-        return ir.LayerCall(keyword, tuple(args), None, Span(name_span.start, args[-1].span.end))
+        return ir.LayerCall(_pool_said(said, keyword), tuple(args), None, Span(name_span.start, args[-1].span.end))
 
     def fc(self, name_span: Span) -> ir.LayerCall:
         """`4096 neurons` (or units, outputs), `fully connected, 4096 units`, in parentheses (`FC layer (100
@@ -5518,7 +5532,9 @@ class _LineReader:
         opening = self.next()
         closing = ")" if opening.text == "(" else "]"
         inside: list[Tok] = []
-        while self.peek() is not None and not self.at(closing):
+        depth = 0  # parentheses of a working inside (`(params: (1176 + 1) x 120 = 141,240)`)
+        while self.peek() is not None and not (depth == 0 and self.at(closing)):
+            depth += self.at(opening.text) - self.at(closing)
             inside.append(self.next())
         if self.peek() is None:
             raise _Unreadable(f"this `{opening.text}` is never closed", opening.span)
@@ -5555,6 +5571,11 @@ class _LineReader:
                     count = self._count_token(number)
                     _answer_once(read, f"filter_{said}", count.approximate() if approximate else count, number)
                     continue
+            equals = max((j for j, t in enumerate(group) if t.text == "="), default=0)
+            if equals > 2 and equals == len(group) - 2 and group[0].lower in ir.ANSWER_WORDS and \
+                    group[1].text in (":", "=") and all(t.kind in ("NUM", "DIMS") or t.lower in _WORKING_MARKS
+                                                         for t in group[2:equals]):
+                group = [group[0], group[equals], group[-1]]  # `(params = 1176*120 + 120 = 141,240)`: the last count
             shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
                           else t.text for t in group)
             if shape not in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
@@ -8292,6 +8313,7 @@ def _opener(words: list[str]) -> int:
 
 
 _ARITHMETIC = ("+", "-", "−", "–", "*", "/", "·", "×")  # the operators of a working (`−`, U+2212, as typeset)
+_WORKING_MARKS = frozenset((*_ARITHMETIC, *_TIMES_SIGNS, "(", ")"))  # what a working holds beside its numbers
 
 
 def _in_working(tokens: list[Tok], j: int) -> bool:
@@ -8551,6 +8573,15 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     elif after and after[0].kind != "ARROW":
         return tokens
     return [*tokens[:j + 1], *after] if call else [*tokens[:opening], *tokens[opening + 1:j], *after]
+
+
+def _pool_said(said: list[str], keyword: str) -> str:
+    """The pool's kind its description's words say (`avg`, `max`), over the name's."""
+    if {"average", "avg", "mean", "avgpool", "avgpooling", "averagepooling"} & set(said):
+        return "avgpool"
+    if {"max", "maxpool", "maxpooling"} & set(said):
+        return "maxpool"
+    return keyword
 
 
 def _numbered_parenthesised(tokens: list[Tok]) -> list[Tok]:

@@ -11271,3 +11271,25 @@ def test_a_layer_described_in_letters_or_parentheses_has_its_answers_judged(line
     report = homework(f"Input: 32x32x3\n{lines}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
+
+
+@pytest.mark.parametrize("lines, verdicts", [
+    # On 32x32x3: 6 filters of 5x5 give (32 - 5)/1 + 1 = 28, 28x28x6; a 2x2 pool at stride 2, 14x14x6; a fully
+    # connected layer of 120 on its 14·14·6 = 1,176 values, 1,176·120 + 120 = 141,240 parameters.
+    # An unnamed layer's answers after a colon were prose (a wrong one passed unjudged)
+    ("POOL1: 2x2 max pool, stride 2\nFully connected layer with 120 neurons: 141,240 params", ["right"]),
+    ("POOL1: 2x2 max pool, stride 2\nFC layer, 120 neurons: 121", ["wrong"]),
+    ("ReLU (no change): 28x28x6", ["right"]),  # a remark in words before the colon passed over
+    ("ReLU activation (no change in size): 27x28x6", ["wrong"]),
+    # a pool's letters after its kind were E060
+    ("POOL1: max pool, F=2, S=2 -> 14x14x6", ["right"]),
+    ("POOL1: avg pooling with F=2, S=2 -> 14x14x7", ["wrong"]),
+    # a count's working inside parentheses (nested ones too) was E060 (`1176 -> 120`: its inputs, then its width)
+    ("POOL1: 2x2 max pool, stride 2\nFC1: 1176 -> 120 (params = 1176*120 + 120 = 141,240)", ["right"]),
+    ("POOL1: 2x2 max pool, stride 2\nFC1: 1176 -> 120 (params: (1176 + 1) x 120 = 141,241)", ["wrong"]),
+    ("CONV1 output: 28x28x6 (params = 5*5*3*6 + 6 = 456)", ["right", "right"]),
+])
+def test_unnamed_layers_and_pool_letters_and_parenthesised_workings_are_judged(lines: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{lines}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
