@@ -6768,10 +6768,14 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
     """Counts each said with its word, between commas (`weights: 34,848, biases: 96`, `34,848 weights, 96 biases`,
     `weights 34,848, biases 96`), each as an answer's tokens (`weights : 34,848`); None for anything else (`750
     weights + 10 biases` is a sum, `_in_parts`)."""
-    answers = []
+    answers: list[list[Tok]] = []
     for group in _between_commas(tokens):
         if len(group) == 3 and group[1].lower in ("learnable", "trainable"):
             group = [group[0], group[2]]  # `608 learnable parameters`
+        said = {a[0].lower for a in answers}
+        if {"weights", "biases"} <= said and len(group) == 3 and group[0].kind == "NUM" and \
+                [t.lower for t in group[1:]] == ["in", "total"]:
+            group = [Tok("WORD", "params", group[1].start, group[2].end), group[0]]  # `…, 456 in total`
         words = [t.lower for t in group]
         head = _count_head(words, 0)
         after = _count_head(words, 1) if len(group) > 2 and group[0].kind == "NUM" else None
@@ -8965,6 +8969,11 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
                 word = Tok("WORD", "memory", word.start, word.end)
             return [word, *named, Tok(":", ":", count.start, count.start), *tokens[len(lead):at], count]
+        stop = len(words) - (words[-1:] in (["."], ["!"]))  # (`…, 456 in total.`: its `in total` kept)
+        stated = _stated_counts(tokens[at:stop]) if lead and not named and tokens[at:at + 1] != [] and \
+            tokens[at].kind == "NUM" else None
+        if stated is not None:  # `It has 450 weights and 6 biases`: an answer each, as `weights: 450, biases: 6`
+            return stated
     return None
 
 
@@ -9054,7 +9063,8 @@ _MAP_LEADS: tuple[list[str], ...] = tuple([*lead, *noun, *verb] for lead in (["e
     ["size", "of", "each", "activation", "map", ":"], ["size", "of", "each", "feature", "map", ":"])
 _MAPS_WORDS = ("channels", "maps")  # `The output has 96 channels`: its depth
 _SAID_AFTER_VOLUME: tuple[list[str], ...] = ([], ["output"], ["volume"], ["output", "volume"], ["activation", "map"],
-                                             ["feature", "map"], ["activation", "volume"])
+                                             ["feature", "map"], ["activation", "volume"], ["activation", "maps"],
+                                             ["feature", "maps"], ["activations"])  # `It gives 32x32x10 feature maps`
 
 
 def _output_said(words: list[str], tokens: list[Tok]) -> bool:

@@ -617,6 +617,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "The output is 9x9x9 and it has 99999999999 learnable parameters.",
               "Fully connected layer with 99999999999 neurons: 1e9 params", "ReLU (no change): 0x0x0",
               "POOL9: max pool, F=0, S=99999999999 -> 9", "FC9: 9 -> 9 (params: (99999999999 + 1) x 9 = 0)",
+              "It has 99999999999 weights and 0 biases, 1e9 in total.", "It gives 0x0x0 feature maps",
               "The pooling layer output is 0x0x0", "Max-pool output = 9x9x9", "CONV1 feature maps: 99999999999",
               "CONV1 ==> 9x9x9", "POOL9 --> 0x0x0", "CONV1 FLOPs (MACs): 9", "CONV1 FLOPs: 1e9",
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",

@@ -11293,3 +11293,21 @@ def test_unnamed_layers_and_pool_letters_and_parenthesised_workings_are_judged(l
     report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{lines}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # CONV1, 6 filters of 5x5 on 32x32x3: 5·5·3·6 = 450 weights and 6 biases, 456 parameters; output 28x28x6.
+    # Two counts said in a sentence about the layer were prose (a wrong one passed unjudged)
+    ("It has 450 weights and 6 biases.", ["right", "right"]),
+    ("It has 451 weights and 6 biases.", ["wrong", "right"]),
+    ("This layer has 450 weights, 7 biases", ["right", "wrong"]),
+    ("It has 450 weights and 6 biases, 456 in total.", ["right", "right", "right"]),
+    ("It has 450 weights and 6 biases, 457 in total.", ["wrong", "right", "right"]),  # (params first, as answered)
+    # an output said as feature maps or activations was prose
+    ("It gives 28x28x6 feature maps", ["right"]),
+    ("It produces 28x28x7 activations", ["wrong"]),
+])
+def test_counts_and_outputs_said_in_a_sentence_about_the_layer(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
