@@ -1600,6 +1600,10 @@ class _LineReader:
             k = closing + 1
         if k + 1 < len(self.tokens) and self.tokens[k].text == ":" and self.tokens[k + 1].kind in ("NUM", "DIMS"):
             colon = self.tokens[k]
+            equals = max((j for j in range(k + 1, len(self.tokens)) if self.tokens[j].text == "="), default=None)
+            if equals is not None and equals + 1 < len(self.tokens) and self.tokens[equals + 1].kind == "NUM" and \
+                    all(t.kind in ("NUM", "DIMS") or t.lower in _WORKING_MARKS for t in self.tokens[k + 1:equals]):
+                k = equals  # `…: 11*11*16*10 + 10 = 19,370 params`: the count after the working (checked as all are)
             self.tokens[self.i:k + 1] = [Tok("ARROW", "->", colon.start, colon.end)]
 
     def flatten(self, words: list[str], kinds: list[str]) -> ir.Line | None:
@@ -1677,12 +1681,11 @@ class _LineReader:
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 self.tokens[lead:]))))))))))), len(lines))
-        self.tokens = _said_output(_said_count(_there_are(_about_layer(_input_said(_dashed(_role_dropped(
-            _figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(_name_marked(
-                _said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(_this_layer_dropped(
-                    _named_heading(_sides_heading(normalised))))))))))),
-                                                                              "vgg" in self.figures)))),
-                         "resnet" in self.figures))))))))
+        self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
+            _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
+                _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
+                    _this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))),
+                    "vgg" in self.figures)))), "resnet" in self.figures)))))))))
         self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
@@ -3741,13 +3744,14 @@ class _LineReader:
             rest = rest[1:2] + rest[3:]  # `Output of CONV1: [32x32x16]`, as the lecture brackets a volume
         if received:
             rest = [t for t in rest if t.lower not in _VALUE_WORDS]
-        if [t.kind for t in rest] == ["NUM"]:  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
-            rest = [Tok("DIMS", rest[0].text, rest[0].start, rest[0].end)]
-        kind = _kind_named([t.lower for t in name_tokens]) if label is None else None
-        placed = _placed([t.lower for t in name_tokens]) if label is None and kind is None else None
-        staged = _stage_placed(name_tokens) if label is None and kind is None and placed is None else None
-        if (label is None and kind is None and placed is None and staged is None) or not rest or \
-                rest[0].kind != "DIMS" or (len(rest) > 1 and _depth_said(rest[1:]) is None):
+        vector = [t.kind for t in rest] == ["NUM"]  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
+        # (`9,216`: `_shape` reads a number's grouped thousands)
+        this = [t.lower for t in name_tokens] in (["this", "layer"], ["the", "layer"])  # `Input to this layer: …`
+        kind = _kind_named([t.lower for t in name_tokens]) if label is None and not this else None
+        placed = _placed([t.lower for t in name_tokens]) if label is None and kind is None and not this else None
+        staged = _stage_placed(name_tokens) if label is None and kind is None and placed is None and not this else None
+        if (label is None and kind is None and placed is None and staged is None and not this) or not rest or \
+                (rest[0].kind != "DIMS" and not vector) or (len(rest) > 1 and _depth_said(rest[1:]) is None):
             return None  # `After CONV1: 28x28 with 8 channels` is that layer's output too
         numbered = [t.text for t in name_tokens[-2:]] if [t.lower for t in name_tokens[-2:-1]] == ["layer"] and \
             len(name_tokens) == 2 and name_tokens[1].text.isdigit() else None
@@ -3755,6 +3759,10 @@ class _LineReader:
             same = _numbered_lines(lines, numbered[1])
             index = same[0] if len(same) == 1 else None
             missing = _numbered_missing(same, numbered[1], noun, lines)
+        elif this:  # the layer above
+            index = next((i for i in range(len(lines) - 1, -1, -1)
+                          if lines[i].items and isinstance(lines[i].items[0], ir.LayerCall)), None)
+            missing = f"no layer above to give this {noun} to"
         elif placed is not None or staged is not None:  # `After the second layer: …`, `After the first ReLU: …`
             index = self._placed_line(name_tokens, placed, lines) if placed is not None else \
                 self._staged_line(*staged, lines) if staged is not None else None
@@ -5344,6 +5352,10 @@ class _LineReader:
                 counts[last] = restated
                 self.i += 2
                 continue
+            past = _past_sentence_working(self.tokens, self.i, len(self.tokens)) if tok.kind == "NUM" else self.i
+            if past > self.i and _count_head([t.lower for t in self.tokens[past + 1:past + 6]], 0) is not None:
+                self.i = past  # `…, and it has 3*3*1*8 + 8 = 80 parameters`: the count after its working (checked as
+                continue  # workings are)
             unit = _count_head([t.lower for t in self.tokens[self.i + 1:self.i + 6]], 0) if tok.kind == "NUM" \
                 else None
             if unit is not None and (len(unit) > 1 or unit[0] not in ir.ANSWER_WORDS) and \
@@ -9205,7 +9217,8 @@ _GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", 
                 *_DATASET_DEPTHS}
 _GIVEN_NOUNS = {"input", "image", "inputs", "images", "digit", "digits"}  # one at least is said
 _NETWORK_FOR = {"with", "the", "following", "architecture", "for", "on", "that", "which", "takes", "accepts",
-                "designed", "built", "of"}  # a network named before its input (`a CNN … for 28x28 images`)
+                "designed", "built", "of", "a", "an", "below", "above", "shown"}  # a network named before its input
+# (`a CNN … for 28x28 images`, `Consider the network below with a 64x64x3 input.`)
 _GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
                "answer", "questions", "and", "then", "to", "it", ":", ".", "network", "model", "cnn", "through"}
 
@@ -9636,6 +9649,25 @@ def _input_said(tokens: list[Tok]) -> list[Tok]:
             words[at + 2:at + 3] != [","] or _label(tokens[:at - 1]) is None:
         return tokens
     return [*tokens[:at], *tokens[at + 3:], tokens[at + 2], *tokens[at:at + 2]]
+
+
+_FLATTENED_LEADS = (["flattened", "input"], ["input", "(", "flattened", ")"], ["input", "flattened"],
+                    ["input", "is", "flattened"], ["the", "input", "is", "flattened"])
+
+
+def _flattened_input(tokens: list[Tok]) -> list[Tok]:
+    """`Flattened input: 2048` (`Input (flattened): …`, `Input is flattened: 8*8*32 = 2048`, `The input is flattened
+    to 2048 values`) under a layer, as `Input to this layer: …`, the volume it receives (it was prose, a wrong length
+    unjudged; `Input: 2048` would start a network of its own). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    lead = next((len(lead) for lead in _FLATTENED_LEADS if words[:len(lead)] == lead), 0)
+    if not lead or words[lead:lead + 1] not in ([":"], ["="], ["to"], ["into"]) or \
+            not any(t.kind == "NUM" for t in tokens[lead + 1:]):
+        return tokens
+    said, rest, start, end = tokens[lead], tokens[lead + 1:], tokens[0].start, tokens[lead - 1].end
+    return [*(Tok("WORD", word, start, end) for word in ("Input", "to", "this", "layer")),
+            Tok("P", ":", said.start, said.end),
+            *rest[_past_sentence_working(rest, 0, len(rest)):]]  # (`8*8*32 = 2048`: its working checked as all are)
 
 
 def _role_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -11311,3 +11311,46 @@ def test_counts_and_outputs_said_in_a_sentence_about_the_layer(line: str, verdic
     report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
+
+
+def test_a_sheet_in_sentences_with_workings_is_judged_line_by_line() -> None:
+    # On 28x28x1: 8 filters of 3x3, (28 - 3)/1 + 1 = 26, 26x26x8, 3·3·1·8 + 8 = 80 parameters; a 2x2 pool at stride
+    # 2, 13x13x8; 16 filters of 3x3, 11x11x16, (3·3·8 + 1)·16 = 1,168; a fully connected layer of 10 on
+    # 11·11·16 = 1,936 values, 19,370 parameters; 80 + 1,168 + 19,370 = 20,618 in all. The count after a working in
+    # the output's sentence, and the unnamed layer's count after a colon and its working, were E060 (unjudged)
+    sheet = ("Consider the network below with a 28x28x1 input.\n"
+             "Conv layer 1: 8 filters of 3x3, stride 1, no padding.\n"
+             "The output is 26 x 26 x 8. It has 3*3*1*8 + 8 = 80 parameters.\n"
+             "Pooling layer 1: 2x2 max pooling with stride 2.\nOutput: 13x13x8. No parameters.\n"
+             "Conv layer 2: 16 filters of 3x3, stride 1, no padding.\nOutput volume: 11x11x16\n"
+             "Fully connected layer with 10 neurons: 11*11*16*10 + 10 = 19,370 params\n"
+             "Input is flattened: 11*11*16 = 1,936\n"
+             "Total number of parameters in the network: 80 + 1,168 + 19,370 = 20,618\n")
+    report = homework(sheet)
+    assert [a.verdict for a in report.answers] == ["right"] * 8, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E060", "N060", "E024")], report.messages()
+    for right, wrong, code in (("= 80 parameters", "= 81 parameters", "E041"), ("= 19,370 params", "= 19,371 params",
+                                                                               "E041"),
+                               ("= 1,936", "= 1,937", "E040"), ("28x28x1 input", "28x28x2 input", "E041")):
+        report = homework(sheet.replace(right, wrong))
+        assert code in [d.code for d in report.diagnostics], (wrong, report.messages())
+    # a false step in a working is E046, the answer after it right
+    report = homework(sheet.replace("3*3*1*8 + 8 = 80", "3*3*1*8 + 9 = 80"))
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E046"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # FC1 on 11x11x16 receives 11·11·16 = 1,936 values. `Flattened input: …` under it was read as the input of a
+    # network of its own (a wrong length passed), and a length grouped by commas was E060 (`1,936` is not a volume)
+    ("Flattened input: 1936", ["right"]),
+    ("Flattened input: 1937", ["wrong"]),
+    ("  Input is flattened: 11*11*16 = 1,936", ["right"]),
+    ("The input is flattened to 1,937 values", ["wrong"]),
+    ("Input to FC1: 1,936", ["right"]),
+    ("Input to this layer: 1,937", ["wrong"]),
+    ("Output of this layer: 10", ["right"]),
+])
+def test_the_flattened_input_of_the_layer_above_is_judged(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 11x11x16\nFC1: 10 neurons\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()  # (none in a network of its own)
+    assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
