@@ -1680,7 +1680,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
-                self.tokens[lead:]))))))))))), len(lines))
+                _connective_dropped(self.tokens[lead:])))))))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
                 _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
@@ -2703,6 +2703,8 @@ class _LineReader:
                 words[_skip(words, at + 2, (",",)):][:1] in (["the"], ["this"], ["our"]):
             at = _skip(words, at + 2, (",",))  # `In total the network has …` (not `In total: …`, `In total, 62.4M …`)
         at = _skip(words, at, ("the", "this", "our", *_WHOLE))
+        if words[at:at + 1] == ["all"] and _count_head(words, at + 1) is not None:
+            words[at] = "total"  # `All parameters: 25,578`, as `Total parameters: …` (it was prose)
         if words[at:at + 1] and words[at] in _NETWORK_WORDS and words[at + 1:at + 2] in (["total"], ["overall"]):
             at += 1  # `Network total params = …`, as `Total params = …`
         if words[at:at + 2] in (["total", "("], ["overall", "("]) and ")" in words[at + 2:at + 6] and \
@@ -4253,6 +4255,10 @@ class _LineReader:
         head = _count_head(words, at)
         if marker is None and head is not None and _count_alone(tokens[at + len(head):]):
             marker = at + len(head) - 1  # `Params 760`, as the spec language writes it: the count right after its word
+        dashed = at + len(head) if marker is None and head is not None else len(tokens)  # where a dash would be
+        if dashed + 1 < len(tokens) and tokens[dashed].text in ("-", "–", "—") and \
+                _count_alone(tokens[dashed + 1:]) and tokens[dashed + 1].start > tokens[dashed].end:
+            marker = dashed  # `Params - 4,640`, a dash for the colon (not `-4,640`: it was prose)
         operations = words[at:at + 1] in (["operations"], ["ops"], ["compute"], ["computation"], ["cost"]) and \
             marker is not None and any(t.kind == "NUM" for t in tokens[marker + 1:])  # `Operations: 768K`, not prose
         unit_length = _mac_unit_length(words) if operations else 0
@@ -9649,6 +9655,17 @@ def _input_said(tokens: list[Tok]) -> list[Tok]:
             words[at + 2:at + 3] != [","] or _label(tokens[:at - 1]) is None:
         return tokens
     return [*tokens[:at], *tokens[at + 3:], tokens[at + 2], *tokens[at:at + 2]]
+
+
+def _connective_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`So after CONV1 the output is 28x28x6.`, `Therefore, the output is …`, `So we have 456 parameters.`: the line
+    without the word that leads to its answer (and the comma after it), read as the answer alone (each was prose, or
+    E060); other tokens as they are."""
+    if len(tokens) > 2 and tokens[0].lower in _SO:
+        rest = tokens[1 + (tokens[1].text == ","):]
+        if rest and rest[0].kind == "WORD":
+            return rest
+    return tokens
 
 
 _FLATTENED_LEADS = (["flattened", "input"], ["input", "(", "flattened", ")"], ["input", "flattened"],

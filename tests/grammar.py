@@ -622,6 +622,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Input is flattened: 9*9*99999999999 = 1e9", "Input to this layer: 9,999,999,999,999",
               "The output is 9x9x9. It has 9*99999999999 + 9 = 0 parameters.",
               "Fully connected layer with 9 neurons: 99999999999*9 + 9 = 1e9 params",
+              "So after CONV9 the output is 0x0x0.", "Therefore, we have 99999999999 parameters.", "Params - 1e9",
+              "MACs — 99999999999", "All parameters: 0",
               "The pooling layer output is 0x0x0", "Max-pool output = 9x9x9", "CONV1 feature maps: 99999999999",
               "CONV1 ==> 9x9x9", "POOL9 --> 0x0x0", "CONV1 FLOPs (MACs): 9", "CONV1 FLOPs: 1e9",
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",

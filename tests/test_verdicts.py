@@ -11354,3 +11354,26 @@ def test_the_flattened_input_of_the_layer_above_is_judged(line: str, verdicts: l
     report = homework(f"Input: 11x11x16\nFC1: 10 neurons\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()  # (none in a network of its own)
     assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # CONV1, 6 filters of 5x5 on 32x32x3: 28x28x6, (5·5·3 + 1)·6 = 456 parameters, the network's whole count.
+    # An answer led by `So` or `Therefore,` was prose or E060 (a wrong one unjudged)
+    ("So after CONV1 the output is 28x28x6.", ["right"]),
+    ("So after the first conv layer we get 28x28x7.", ["wrong"]),
+    ("Therefore, the output is 28x28x7.", ["wrong"]),
+    ("So we have 456 parameters.", ["right"]),
+    # a dash for the colon after the answer's word, and `All parameters`, were prose
+    ("Params - 457", ["wrong"]),
+    ("Params — 456", ["right"]),
+    ("All parameters: 457", ["wrong"]),
+])
+def test_answers_led_by_a_connective_a_dash_or_all(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
+
+
+def test_a_negative_count_after_the_answers_word_is_no_dash() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\nParams -456\n")
+    assert [a.verdict for a in report.answers if a.verdict == "right"] == [], report.messages()
