@@ -147,6 +147,10 @@ class _Net:
         # the first line of prose after its first layer that speaks of a layer (`(f) A softmax classifier over 10
         # classes.`): a layer cnncalc did not read, which a total after it would leave out
         self.unread_layer: int | None = None
+        # the last line of prose since its last layer that may state a new one (`Next comes a dense layer of 100
+        # units.`, `_may_state_layer`): its number and text. An answer under it that names no layer may be that one's,
+        # and is E060, never judged against the layer above (a right count was marked wrong)
+        self.unread_step: tuple[int, str] | None = None
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -622,6 +626,15 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                           f"`{said}` names a step cnncalc cannot read as a layer: the answers under it may be that "
                           f"step's, and are not judged", Span(first, first + len(stripped)))
                 result = reader.unreadable(None, [])
+            if isinstance(result, _Answered) and not result.more and current.unread_step is not None and \
+                    result.at in (-1, len(current.lines) - 1) and not _names_layer(tokens, current.labels()):
+                said_at, said_text = current.unread_step
+                sink.add(codes.E060, f"line {said_at} (`{said_text}`) may state a layer cnncalc did not read: this "
+                                     f"answer may be that layer's, and is not judged",
+                         Span(first, first + len(stripped)),
+                         hint="state the layer as `FC1: 100 neurons`, or name the layer the answer is about, as in "
+                              "`CONV1 params: 760`")
+                result = None
             if result is None:
                 if sink.total == reported and not reader.said_again and _answered_question(tokens):
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
@@ -636,6 +649,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     if current.lines and current.unread_layer is None and not reader.said_again and \
                             _LAYER_WORDS.intersection(t.lower for t in tokens):  # (an answer said again is no layer)
                         current.unread_layer = number
+                    if current.lines and not reader.said_again and _may_state_layer(tokens):
+                        current.unread_step = number, _said(raw, line_start, tokens)
                     if stripped.endswith("?"):
                         question = tokens, first, True
                     elif _question_labelled(tokens):  # `Q: CONV1 output`, without its `?`: its answer after a `:`
@@ -650,6 +665,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         tentative = unread is not None or \
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
+        if isinstance(result, ir.Line) and result.items:
+            current.unread_step = None  # a layer read: the answers under it are its own
         if not isinstance(result, ir.Input) and not tentative:
             steps(current, result)  # an answer or a layer after unnamed layers stated after prose: steps
         if unread is not None:
@@ -1680,7 +1697,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
-                _connective_dropped(self.tokens[lead:])))))))))))), len(lines))
+                _flatten_dropped(_connective_dropped(self.tokens[lead:]))))))))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
                 _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
@@ -4941,7 +4958,7 @@ class _LineReader:
         if strided:  # `3x3/2 max pool`, the GoogLeNet table's size and stride, then the kind: the stride after it
             del self.tokens[self.i:self.i + 2]
         while self.at("filters", "filter", "windows", "window", "max", "average", "avg", "mean", "pool", "pooling",
-                      "-", *_POOL_KINDS):  # (`2x2 max-pool`)
+                      "-", "layer", *_POOL_KINDS):  # (`2x2 max-pool`, `a 2x2 max-pooling layer with stride 2`)
             said.append(self.next().lower)
         if strided:
             self.tokens[self.i:self.i] = slash[:2]
@@ -9508,6 +9525,30 @@ def _biases_left_out(tokens: list[Tok]) -> Span | None:
     return tokens[said].span
 
 
+def _may_state_layer(tokens: list[Tok]) -> bool:
+    """A line of prose that may state a new layer with its numbers (`Next comes a dense layer of 100 units.`, `Add
+    FC(100)`): a word that names a kind of layer, a number, no question, and nothing that points at a layer stated
+    already (`This conv layer has 10 filters …`) or speaks of layers in general (`Conv layers keep the size …`)."""
+    words = {t.lower for t in tokens}
+    return bool(words & _LAYER_NAMING) and any(t.kind in ("NUM", "DIMS") for t in tokens) and \
+        not words & _POINTING and "?" not in words
+
+
+def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
+    """Whether an answer line says which layer it is about: a layer's name (`CONV1 params: …`), a kind or a place
+    (`Output of the conv layer: …`, `After the first layer: …`)."""
+    words = {t.lower for t in tokens}
+    return bool(words & labels or words & _LAYER_NAMING or words & _LAYER_WORDS)
+
+
+_LAYER_NAMING = frozenset({"layer", "dense", "fc", "linear", "conv", "convolution", "convolutional", "pool", "pooling",
+                           "maxpool", "avgpool", "classifier"})
+_POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers", "each", "every", "per",
+                       # an explanation of the layer above, not a layer (`Conv keeps the 32x32 size because pad = 2`)
+                       "because", "since", "keeps", "keep", "preserves", "preserve", "halves", "halve", "reduces",
+                       "reduce", "why", "when", "if", "means"})
+
+
 # words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)
 _LAYER_WORDS = frozenset({"layer", "layers", "classifier", "classes", "softmax", "linear", "dense", "fc", "conv",
                           "convolution", "convolutional", "pool", "pooling", "neurons", "units", "filters", "kernels"})
@@ -9666,6 +9707,26 @@ def _connective_dropped(tokens: list[Tok]) -> list[Tok]:
         if rest and rest[0].kind == "WORD":
             return rest
     return tokens
+
+
+_FLATTEN_JOINTS = (["and"], [","], ["then"], [",", "then"], ["and", "then"], ["followed", "by"],
+                   [",", "followed", "by"], ["+"], [";"])
+
+
+def _flatten_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`Flatten and a fully-connected layer with 100 units.` (`Flatten, then FC with 100 units`, `Then flatten and
+    …`, `Flatten followed by an FC layer …`) as the layer after the flatten, which flattens its input itself: the
+    line was prose, and the answers under it were judged against the layer above (a right count marked wrong).
+    Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = 1 if words[:1] == ["then"] else 0
+    if words[at:at + 1] not in (["flatten"], ["flattening"]):
+        return tokens
+    joint = next((len(j) for j in _FLATTEN_JOINTS if words[at + 1:at + 1 + len(j)] == j), 0)
+    rest = tokens[at + 1 + joint:]
+    if not joint or len(rest) < 2 or not any(t.kind in ("NUM", "DIMS") for t in rest):
+        return tokens
+    return rest
 
 
 _FLATTENED_LEADS = (["flattened", "input"], ["input", "(", "flattened", ")"], ["input", "flattened"],

@@ -11377,3 +11377,36 @@ def test_answers_led_by_a_connective_a_dash_or_all(line: str, verdicts: list[str
 def test_a_negative_count_after_the_answers_word_is_no_dash() -> None:
     report = homework("Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\nParams -456\n")
     assert [a.verdict for a in report.answers if a.verdict == "right"] == [], report.messages()
+
+
+def test_layers_stated_in_an_exercises_sentences_are_read() -> None:
+    # 64x64x3, 10 filters of 3x3 at pad 1: 64x64x10, (3·3·3 + 1)·10 = 280; a 2x2 pool at stride 2: 32x32x10; a fully
+    # connected layer of 100 on 32·32·10 = 10,240 values: 10,240·100 + 100 = 1,024,100. The pool written `a 2x2
+    # max-pooling layer with stride 2` was E060, and `Flatten and a fully-connected layer …` prose: the count under it
+    # was judged against the layer above (a right one marked wrong)
+    sheet = ("Input image 64x64x3. Conv layer: 10 filters of size 3x3, stride 1, padding 1.\n"
+             "   Output volume: 64x64x10\n   Number of parameters: (3*3*3+1)*10 = 280\n"
+             "Then a 2x2 max-pooling layer with stride 2.\n   Output volume: 32x32x10\n"
+             "Flatten and a fully-connected layer with 100 units.\n   Parameters: 32*32*10*100 + 100 = 1,024,100\n")
+    report = homework(sheet)
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("output", "right"), ("params", "right")], report.messages()
+    report = homework(sheet.replace("= 1,024,100", "= 1,024,101"))
+    assert [a.verdict for a in report.answers] == ["right", "right", "right", "wrong"], report.messages()
+
+
+@pytest.mark.parametrize("sentence", ["Next comes a dense layer of 100 units.", "Finally, a 100-unit FC layer.",
+                                      "Add FC(100)", "We add a linear layer mapping to 100 outputs."])
+def test_an_answer_under_a_sentence_that_may_state_a_layer_is_not_judged_against_the_layer_above(sentence: str) -> None:
+    # CONV1 has (3·3·10 + 1)·10 = 910 parameters; the count under the sentence is the dense layer's, 10,240·100 + 100
+    # = 1,024,100, and was judged as CONV1's (E041, a right answer marked wrong)
+    conv = "Input: 32x32x10\nCONV1: 10 filters 3x3, pad 1 -> 32x32x10\n"
+    report = homework(f"{conv}{sentence}\n   Parameters: 1,024,100\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+    # a sentence about the layer above, or a layer named in the answer, leaves the answer to that layer
+    for about, answer in (("The 10 filters each have 3*3*10 = 90 weights plus a bias.", "Parameters: 910"),
+                          ("This conv layer has 10 filters of 3x3x10.", "Parameters: 910"),
+                          (sentence, "CONV1 params: 910")):
+        report = homework(f"{conv}{about}\n   {answer}\n")
+        assert [a.verdict for a in report.answers] == ["right", "right"], (about, report.messages())
