@@ -1582,6 +1582,7 @@ class _LineReader:
                 and units_said:
             lead = first + 2  # an MLP's `Output layer: 10 neurons, softmax`, `Output layer with 10 neurons` (not an
             # answer's `Output: …`)
+            colon = lead if words[lead] == ":" else None  # (its colon: the description after it was not read)
         head = words[first:lead]
         kind = None if not head or len(head) > 4 or not set(head) <= {*_UNNAMED_WORDS, "output"} else \
             "fc" if head[0] in ("hidden", "output") else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`)
@@ -4698,7 +4699,7 @@ class _LineReader:
             sized = False  # `each of size 5x5`, `with kernel size 5`, `of spatial extent 5` (the lecture's F)
             while self.at("of", "each", "with", "a", "kernel", "filter", "spatial", "size", "extent", "kernel_size",
                           "=", ":"):
-                sized = self.next().lower in ("size", "extent", "kernel_size") or sized  # (read whatever sized is)
+                sized = self.next().lower in ("size", "extent", "kernel_size", "kernel") or sized  # (`kernel 5`)
             lettered = self.at("f") and self.at("=", ":", ahead=1)  # `96 filters (F=11, S=4)`
             if lettered:
                 self.next()
@@ -4943,9 +4944,14 @@ class _LineReader:
             return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
         said: list[str] = []
         while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
-                      "-", "a", "an", ",", "kernel", "filter", *_POOL_KINDS):  # (`max-pool`, `POOL1 is a 3x3 max
-            # pool`, `max pooling, kernel 2x2`, the spec's `maxpool 3x3`)
+                      "-", "a", "an", ",", "kernel", "filter", "layer", *_POOL_KINDS):  # (`max-pool`, `POOL1 is a
+            # 3x3 max pool`, `max pooling, kernel 2x2`, the spec's `maxpool 3x3`, `max pooling layer with …`)
             said.append(self.next().lower)
+        after = self.peek(1)
+        if said and self.at("(") and after is not None and after.kind in ("DIMS", "NUM"):
+            closing = next((j for j in range(self.i, len(self.tokens)) if self.tokens[j].text == ")"), None)
+            if closing is not None:  # `max pool (2x2, stride 2)`: the window and options in parentheses
+                self.tokens = [*self.tokens[:self.i], *self.tokens[self.i + 1:closing], *self.tokens[closing + 1:]]
         if said and self.at("f", "s") and self.peek(1) is not None and \
                 self.peek(1).text in ("=", ":"):  # type: ignore[union-attr]
             return self.hyperparameters(name_span, _pool_said(said, keyword))  # `max pool, F=2, S=2`
@@ -4971,8 +4977,10 @@ class _LineReader:
         called = self.called("fc", name_span)
         if called is not None:
             return called
-        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ",", "hidden", "a", "an", "of"):
-            self.next()  # (`a fully connected layer with 100 units`, `fully-connected layer of 100 neurons`)
+        while self.at("fully", "connected", "-", "fc", "dense", "layer", "with", ",", "hidden", "a", "an", "of",
+                      "output", "affine"):
+            self.next()  # (`a fully connected layer with 100 units`, `fully-connected layer of 100 neurons`, `output
+            # layer with 10 neurons`, `affine layer with 10 outputs`)
         after = self.peek(1)
         opened = self.at("(") and after is not None and after.kind == "NUM"  # `FC layer (100 neurons)`
         if opened:
@@ -4983,6 +4991,8 @@ class _LineReader:
         count = self.expect_number("the number of neurons, as in `4096 neurons`")
         end = count[1].end
         if self.at("-") and self.at(*_FC_UNITS, ahead=1):  # `120-unit fully connected layer`
+            self.next()
+        if self.at("output") and self.at(*_FC_UNITS, ahead=1):  # `10 output units`
             self.next()
         while self.at(*_FC_KIND_WORDS) and not (self.at("-") and not self.at(*_FC_KIND_WORDS, ahead=1)):
             self.next()  # `120 fully connected units`
@@ -5263,6 +5273,8 @@ class _LineReader:
                 raise _Unreadable(f"`{tok.text}` is given twice", Span(tok.start, value.end))
             seen.add(name)
             args.append(ir.Arg(name, expr, Span(tok.start, value.end)))
+            if name == "pad":  # `padding of 2 pixels`, `pad 2 on each side`: the same padding
+                self.i += _pad_unit_length([t.lower for t in self.tokens[self.i:self.i + 5]])
         return args
 
     def rounding_said(self) -> tuple[str, Span] | None:
@@ -5475,11 +5487,11 @@ class _LineReader:
         return words[0], dims._replace(axis=ir.SIDES.index(words[0]))
 
     def activation_at(self) -> ir.LayerCall | None:
-        """An activation named at the cursor, after `,`, `+` or `followed by` (read), as a layer; None (nothing
-        read) for other words."""
+        """An activation named at the cursor, after `,`, `+`, `with` or `followed by` (read), as a layer (`with
+        softmax activation`: the word after it too); None (nothing read) for other words."""
         lead = 0  # (at most `, and followed by`: a run of 6,000 commas was walked at each comma)
         while lead < 4 and self.peek(lead) is not None and \
-                self.peek(lead).lower in (",", "+", "followed", "by", "and"):  # type: ignore[union-attr]
+                self.peek(lead).lower in (",", "+", "followed", "by", "and", "with"):  # type: ignore[union-attr]
             lead += 1
         word = self.peek(lead)
         if word is None:
@@ -5491,6 +5503,8 @@ class _LineReader:
         keyword, width = named
         for _ in range(lead + width):
             end = self.next().end
+        if keyword != "dropout" and self.at("activation", "function", "nonlinearity"):
+            end = self.next().end  # `with a softmax activation`
         while keyword == "dropout" and (tok := self.peek()) is not None and _rate(tok, self.peek(1)):
             end = self.next().end  # `dropout 0.5`, `dropout (p = 0.5)`: no count changes
         return ir.LayerCall(keyword, (), None, Span(word.start, end))
@@ -8612,6 +8626,18 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     elif after and after[0].kind != "ARROW":
         return tokens
     return [*tokens[:j + 1], *after] if call else [*tokens[:opening], *tokens[opening + 1:j], *after]
+
+
+def _pad_unit_length(words: list[str]) -> int:
+    """How many words after a padding's number say only where it goes (`pixels`, `px`, `on each side`, `on all sides`,
+    `per side`, `all around`): they change nothing, and were E060."""
+    at = 1 if words[:1] in (["pixels"], ["pixel"], ["px"], ["zeros"], ["zeroes"]) else 0
+    for said in (["on", "each", "side"], ["on", "all", "sides"], ["on", "every", "side"], ["on", "both", "sides"],
+                 ["on", "all", "four", "sides"], ["each", "side"], ["per", "side"], ["all", "around"],
+                 ["around", "the", "border"]):
+        if words[at:at + len(said)] == said:
+            return at + len(said)
+    return at
 
 
 def _pool_said(said: list[str], keyword: str) -> str:

@@ -11410,3 +11410,36 @@ def test_an_answer_under_a_sentence_that_may_state_a_layer_is_not_judged_against
                           (sentence, "CONV1 params: 910")):
         report = homework(f"{conv}{about}\n   {answer}\n")
         assert [a.verdict for a in report.answers] == ["right", "right"], (about, report.messages())
+
+
+def test_an_mlps_output_layer_with_its_colon_is_read() -> None:
+    # 784 inputs, a hidden layer of 100: 784·100 + 100 = 78,500; an output layer of 10: 100·10 + 10 = 1,010. With its
+    # colon (`Output layer: 10 neurons`) it was prose, and the count under it was judged as the hidden layer's
+    for said in ("Output layer: 10 neurons", "Output layer: 10 neurons, softmax", "Output layer: 10 units"):
+        report = homework(f"Input: 784\nHidden layer: 100 neurons\n  Params: 78,500\n{said}\n  Params: 1,010\n")
+        assert [(a.label, a.verdict) for a in report.answers] == [("fc1", "right"), ("fc2", "right")], said
+        wrong = homework(f"Input: 784\nHidden layer: 100 neurons\n{said}\n  Params: 1,011\n")
+        assert [(a.label, a.verdict) for a in wrong.answers] == [("fc2", "wrong")], said
+
+
+@pytest.mark.parametrize("description, kind", [
+    # 20 filters of 5x5 at stride 1 and pad 2 on 32x32x3 keep 32x32: each of these was E060, its answers unjudged
+    ("CONV1: 20 filters 5x5, stride 1, padding of 2 pixels", "conv"),
+    ("CONV1: 20 filters 5x5, stride 1, padding 2 on each side", "conv"),
+    ("CONV1: 20 filters, kernel 5, stride 1, padding 2", "conv"),
+    # a 2x2 pool at stride 2 on 32x32x3: 16x16x3
+    ("POOL1: max pool (2x2, stride 2)", "pool"),
+    ("POOL1: max pooling layer with 2x2 window and stride 2", "pool"),
+    # 10 neurons on the 3,072 values: 3,072·10 + 10 = 30,730
+    ("FC1: 10 output units", "fc"),
+    ("FC1: 10 neurons with softmax activation", "fc"),
+    ("FC1: affine layer with 10 outputs", "fc"),
+    ("FC1: output layer with 10 neurons (one per class)", "fc"),
+])
+def test_descriptions_of_a_layers_options_in_words(description: str, kind: str) -> None:
+    right, wrong = {"conv": ("Output: 32x32x20", "Output: 28x28x20"), "pool": ("Output: 16x16x3", "Output: 15x15x3"),
+                    "fc": ("Params: 30,730", "Params: 30,720")}[kind]
+    for answer, verdict in ((right, "right"), (wrong, "wrong")):
+        report = homework(f"Input: 32x32x3\n{description}\n  {answer}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+        assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
