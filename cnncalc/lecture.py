@@ -1698,7 +1698,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
-                _flatten_dropped(_connective_dropped(self.tokens[lead:]))))))))))))), len(lines))
+                _named_arrow(_flatten_dropped(_connective_dropped(self.tokens[lead:])))))))))))))), len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
                 _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
@@ -7841,6 +7841,13 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         return [*name, *rest[1:]]
     if words[0] == "(" and head is not None and words[1 + len(head):3 + len(head)] in ([")", ":"], [")", "="]):
         return [*name, *rest[1:1 + len(head)], *rest[2 + len(head):]]
+    named = head or (tuple(words[1:2]) if words[1:2] in (["output"], ["shape"]) else None)  # the answer's word
+    if words[0] == "(" and named is not None and words[1 + len(named):2 + len(named)] == [")"] and \
+            len(rest) == 3 + len(named) and rest[-1].kind in ("NUM", "DIMS"):  # `CONV1 (params) 448`, colon left out
+        closing = rest[1 + len(named)]
+        return [*name, *rest[1:1 + len(named)], Tok("P", ":", closing.start, closing.end), rest[-1]]
+    if words[0] == "." and named is not None and rest[0].start == name[-1].end and rest[1].start == rest[0].end:
+        return [*name, *rest[1:]]  # `CONV1.params = 448`, as code names an attribute: `CONV1 params = 448`
     if words[:2] == [":", "("] and rest[2:3] and rest[2].kind == "DIMS" and words[3:] == [")"]:
         return [*name, rest[0], rest[2]]
     volume = rest[1] if rest[1:2] and rest[1].kind == "DIMS" and _dims_text(rest[1].text).count("x") == 2 else None
@@ -7898,7 +7905,7 @@ def _asked_differently(tokens: list[Tok]) -> list[Tok]:
 _RESIZES = ("reduces", "downsamples", "shrinks", "halves", "brings", "keeps")  # `POOL1 reduces it to …`
 _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down", "dimensions", "this", "depth", ":",
                  "its", "maps", "feature"}
-_NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", "flops", "activations",
+_NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", ".", "flops", "activations",
                         "activation", "[", "feature", "layer", "number", "count", "no",
                         *_RESIZES}  # (what `_name_answered` may see after a layer's name)
 
@@ -8112,6 +8119,15 @@ def _said_after(tokens: list[Tok]) -> list[Tok]:
              tokens[colon + 1].kind == "DIMS"):
         return tokens
     return tokens[after:]
+
+
+def _named_arrow(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1 => 448 params`: a layer's name, then `=>` (written as `=` and `>`), as `CONV1 -> 448 params` (it was
+    read as the name and `=`, CONV1 stated again: E015). Other tokens as they are."""
+    if len(tokens) > 3 and tokens[0].kind == "WORD" and _label(tokens[:1]) is not None and tokens[1].text == "=" and \
+            tokens[2].text == ">" and tokens[1].end == tokens[2].start:
+        return _one_arrow(tokens)
+    return tokens
 
 
 def _one_arrow(tokens: list[Tok]) -> list[Tok]:

@@ -11443,3 +11443,20 @@ def test_descriptions_of_a_layers_options_in_words(description: str, kind: str) 
         report = homework(f"Input: 32x32x3\n{description}\n  {answer}\n")
         assert [a.verdict for a in report.answers] == [verdict], report.messages()
         assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1 (16 filters of 3x3, pad 1, on 32x32x3): 32x32x16, (3·3·3 + 1)·16 = 448. Each was CONV1 stated again
+    # (E015, E060), its answer unjudged
+    ("CONV1 => 448 params", "right"),
+    ("CONV1 => 32x32x17", "wrong"),
+    ("CONV1.params = 449", "wrong"),
+    ("CONV1.output = 32x32x16", "right"),
+    ("CONV1 (params) 448", "right"),
+    ("CONV1 (output) 32x32x17", "wrong"),
+])
+def test_a_layers_answer_after_an_arrow_a_dot_or_its_word_in_parentheses(line: str, verdict: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", verdict)], report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
