@@ -5438,6 +5438,10 @@ class _LineReader:
             if activation is not None:  # `…, pad 0, ReLU`, `+ ReLU`, `followed by ReLU`
                 self.activations.append(activation)
                 continue
+            running = _running_said([t.lower for t in self.tokens[self.i:self.i + 9]]) if counts else 0
+            if running:  # `…, plus 64 running statistics`: a batch norm's non-trainable values, which no answer counts
+                self.i += running
+                continue
             if tok.text in (",", ";", ".", "-", "|"):  # between answers: `pad 0 - 34,944 params`, `… | Params: 760`
                 if tok.text == "-" and after is not None and after.kind == "NUM" and after.start == tok.end and \
                         self.at(*ir.ANSWER_WORDS, ahead=2):  # `, -760 params`: a minus, not a dash (760 was judged)
@@ -8644,6 +8648,22 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:j + 1], *after] if call else [*tokens[:opening], *tokens[opening + 1:j], *after]
 
 
+def _running_said(words: list[str]) -> int:
+    """How many words say a batch norm's running statistics after its learnable count (`plus 64 running statistics`,
+    `+ 64 non-trainable`, `and 64 running mean/variance values`): passed over, as Keras' non-trainable parameters are
+    no answer cnncalc judges (`Totals.non_trainable`); 0 for anything else."""
+    at = _skip(words, 0, (",", "plus", "+", "and"))
+    if not at or not re.fullmatch(r"[0-9][0-9,]*", words[at] if at < len(words) else ""):
+        return 0
+    said = words[at + 1:]
+    for phrase in (["running", "statistics"], ["running", "stats"], ["non", "-", "trainable"], ["nontrainable"],
+                   ["running", "mean", "and", "variance"], ["running", "mean", "/", "variance"], ["buffers"]):
+        if said[:len(phrase)] == phrase:
+            end = at + 1 + len(phrase)
+            return end + (words[end:end + 1] in (["params"], ["parameters"], ["values"]))
+    return 0
+
+
 def _pad_unit_length(words: list[str]) -> int:
     """How many words after a padding's number say only where it goes (`pixels`, `px`, `on each side`, `on all sides`,
     `per side`, `all around`): they change nothing, and were E060."""
@@ -9584,7 +9604,8 @@ def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
 
 
 _LAYER_NAMING = frozenset({"layer", "dense", "fc", "linear", "conv", "convolution", "convolutional", "pool", "pooling",
-                           "maxpool", "avgpool", "classifier"})
+                           "maxpool", "avgpool", "classifier", "bn", "batchnorm", "norm", "normalization",
+                           "normalisation", "layernorm", "groupnorm"})
 _POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers", "each", "every", "per",
                        # an explanation of the layer above, not a layer (`Conv keeps the 32x32 size because pad = 2`)
                        "because", "since", "keeps", "keep", "preserves", "preserve", "halves", "halve", "reduces",
@@ -9593,7 +9614,8 @@ _POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers
 
 # words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)
 _LAYER_WORDS = frozenset({"layer", "layers", "classifier", "classes", "softmax", "linear", "dense", "fc", "conv",
-                          "convolution", "convolutional", "pool", "pooling", "neurons", "units", "filters", "kernels"})
+                          "convolution", "convolutional", "pool", "pooling", "neurons", "units", "filters", "kernels",
+                          "bn", "batchnorm", "norm", "normalization", "normalisation", "layernorm", "groupnorm"})
 _BRANCH_WORDS = ("branch", "path", "tower")
 _BRANCH_NAME = re.compile(r"(?i)(?<![a-z])(?:reduce|proj)(?![a-z])")  # GoogLeNet's `3x3 reduce`, `pool proj`
 _BRANCH_HINT = ("write the module in the spec language, `concat { conv 64 1x1 | conv 96 1x1 ; conv 128 3x3 pad 1 | "

@@ -630,6 +630,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "POOL9: max pool (0x0, stride 99999999999)", "FC9: 99999999999 output units with softmax activation",
               "Hidden layer: 9 neurons\nOutput layer: 99999999999 neurons\n  Params: 0",
               "CONV1 => 1e9 params", "CONV9.params = 99999999999", "CONV1.output = 0x0x0", "CONV9 (params) 1e9",
+              "BN: 99999999999 params + 1e9 non-trainable", "BatchNorm: 0 parameters, plus 99999999999 running stats",
               "The pooling layer output is 0x0x0", "Max-pool output = 9x9x9", "CONV1 feature maps: 99999999999",
               "CONV1 ==> 9x9x9", "POOL9 --> 0x0x0", "CONV1 FLOPs (MACs): 9", "CONV1 FLOPs: 1e9",
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",

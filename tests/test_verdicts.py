@@ -11460,3 +11460,19 @@ def test_a_layers_answer_after_an_arrow_a_dot_or_its_word_in_parentheses(line: s
     report = homework(f"{sheet}{line}\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", verdict)], report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
+
+
+def test_a_batch_norms_running_statistics_beside_its_count_and_an_unread_norm() -> None:
+    # CONV1: 32 filters of 3x3 on 32x32x3, (3·3·3 + 1)·32 = 896; a batch norm over 32 channels: 2·32 = 64 learnt,
+    # and 64 running statistics (no answer counts those). With them said after its count the line was prose: the
+    # batch norm was left out of the network, and a right total of 896 + 64 = 960 was marked wrong
+    for said in ("BatchNorm: 64 learnable parameters (gamma and beta), plus 64 running statistics",
+                 "BN: 64 params + 64 non-trainable", "BN: 64 params and 64 running mean and variance values"):
+        report = homework(f"Input: 32x32x3\nCONV1: 32 filters 3x3, stride 1, pad 1\n{said}\nTotal params: 960\n")
+        assert [a.verdict for a in report.answers] == ["right", "right"], (said, report.messages())
+    report = homework("Input: 32x32x3\nCONV1: 32 filters 3x3, stride 1, pad 1\nBN: 65 params + 64 non-trainable\n")
+    assert [a.verdict for a in report.answers] == ["wrong"], report.messages()
+    # a line of prose that names a norm leaves the total after it unjudged (it may be a layer the total counts)
+    report = homework("Input: 32x32x3\nCONV1: 32 filters 3x3, stride 1, pad 1\nBatch norm, 64 things we learn about.\n"
+                      "Total params: 960\n")
+    assert [a.verdict for a in report.answers] == ["unchecked"], report.messages()
