@@ -9605,7 +9605,8 @@ def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
 
 _LAYER_NAMING = frozenset({"layer", "dense", "fc", "linear", "conv", "convolution", "convolutional", "pool", "pooling",
                            "maxpool", "avgpool", "classifier", "bn", "batchnorm", "norm", "normalization",
-                           "normalisation", "layernorm", "groupnorm"})
+                           "normalisation", "layernorm", "groupnorm", "depthwise", "separable", "pointwise", "dwconv",
+                           "deconv", "deconvolution", "transposed", "upconv"})
 _POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers", "each", "every", "per",
                        # an explanation of the layer above, not a layer (`Conv keeps the 32x32 size because pad = 2`)
                        "because", "since", "keeps", "keep", "preserves", "preserve", "halves", "halve", "reduces",
@@ -9615,7 +9616,9 @@ _POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers
 # words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)
 _LAYER_WORDS = frozenset({"layer", "layers", "classifier", "classes", "softmax", "linear", "dense", "fc", "conv",
                           "convolution", "convolutional", "pool", "pooling", "neurons", "units", "filters", "kernels",
-                          "bn", "batchnorm", "norm", "normalization", "normalisation", "layernorm", "groupnorm"})
+                          "bn", "batchnorm", "norm", "normalization", "normalisation", "layernorm", "groupnorm",
+                          "depthwise", "separable", "pointwise", "dwconv", "deconv", "deconvolution", "transposed",
+                          "upconv", "prelu", "attention", "embedding"})
 _BRANCH_WORDS = ("branch", "path", "tower")
 _BRANCH_NAME = re.compile(r"(?i)(?<![a-z])(?:reduce|proj)(?![a-z])")  # GoogLeNet's `3x3 reduce`, `pool proj`
 _BRANCH_HINT = ("write the module in the spec language, `concat { conv 64 1x1 | conv 96 1x1 ; conv 128 3x3 pad 1 | "
