@@ -11481,6 +11481,6 @@ def test_a_batch_norms_running_statistics_beside_its_count_and_an_unread_norm() 
 def test_a_line_of_prose_naming_a_depthwise_or_transposed_layer_leaves_the_total_unjudged() -> None:
     # CONV1 has (3·3·3 + 1)·32 = 896; a depthwise separable layer cnncalc does not read may add 3·3·32 + 32·64
     # parameters the total counts: the total after it is not judged (it was, against 896 alone)
-    for said in ("Depthwise separable: 3x3 dw then 1x1 pw to 64", "Transposed 2x2 with 16 outputs"):
+    for said in ("Separable 3x3 to 64", "Depthwise separable step to 64 channels, then on"):
         report = homework(f"Input: 32x32x3\nCONV1: 32 filters 3x3, stride 1, pad 1\n{said}\nTotal params: 3,200\n")
         assert [a.verdict for a in report.answers] == ["unchecked"], (said, report.messages())
