@@ -11484,3 +11484,22 @@ def test_a_line_of_prose_naming_a_depthwise_or_transposed_layer_leaves_the_total
     for said in ("Separable 3x3 to 64", "Depthwise separable step to 64 channels, then on"):
         report = homework(f"Input: 32x32x3\nCONV1: 32 filters 3x3, stride 1, pad 1\n{said}\nTotal params: 3,200\n")
         assert [a.verdict for a in report.answers] == ["unchecked"], (said, report.messages())
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # CONV1 has (3·3·3 + 1)·16 = 448. `449 ≈ 0.4K` was judged by its rounded half alone, and 449 passed
+    ("CONV1 params: 449 ≈ 0.4K", "wrong"),
+    ("CONV1 params: 448 ≈ 0.4K", "right"),
+    ("Total params: 449 ≈ 0.4K", "wrong"),
+])
+def test_an_exact_count_then_itself_rounded_is_judged_exactly(answer: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+def test_an_exact_count_then_itself_rounded_in_a_table_is_judged_exactly() -> None:
+    table = ("| Layer | Description | Output | Params |\n|---|---|---|---|\n| INPUT | | 32x32x3 | 0 |\n"
+             "| CONV1 | 16 3x3 filters, stride 1, pad 1 | 32x32x16 | {} |\n")
+    assert [a.verdict for a in homework(table.format("449 ≈ 0.4K")).answers] == ["right", "right", "wrong"]
+    assert [a.verdict for a in homework(table.format("448 ≈ 0.4K")).answers] == ["right", "right", "right"]
+    assert "E060" in [d.code for d in homework(table.format("448 ≈ 0.9K")).diagnostics]  # (two counts that disagree)
