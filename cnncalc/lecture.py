@@ -2898,10 +2898,12 @@ class _LineReader:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
         allowed (`= 760 params`, `0!`, `? A: 760`; with `values`, a count of values: `Memory: 10,240 values`);
         E060 when it is not one."""
-        if words[marker] == "≈" and marker >= 2 and tokens[marker - 1].kind == "NUM" and \
-                words[marker - 2] in (":", "="):
-            try:  # `Params: 457 ≈ 0.5K`: the exact count, then itself rounded (the rounded one alone passed 457)
-                restated = self.count_again(self._count_token(tokens[marker - 1]), tokens[marker:])
+        if words[marker] in ("≈", "=") and marker >= 2 and tokens[marker - 1].kind == "NUM" and \
+                words[marker - 2] in (":", "=", "≈"):
+            try:  # `Params: 457 ≈ 0.5K`, `… = 457 = 0.5K`: the exact count, then itself rounded (the rounded one alone
+                # passed 457)
+                restated = self.count_again(self._count_token(tokens[marker - 1]),
+                                            tokens[marker + (words[marker] == "="):])  # (`≈` says it is rounded)
             except _Unreadable as e:
                 self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
                 return None
@@ -4463,10 +4465,11 @@ class _LineReader:
             return None
         body, aside = _aside(tokens)
         marks = [i for i, t in enumerate(body) if t.text in ("=", "≈")]
-        if marks and body[marks[-1]].text == "≈" and marks[-1] >= 1 and body[marks[-1] - 1].kind == "NUM" and \
-                (marks[-1] == 1 or body[marks[-1] - 2].text == "="):
+        if marks and marks[-1] >= 1 and body[marks[-1] - 1].kind == "NUM" and \
+                (marks[-1] == 1 or body[marks[-1] - 2].text in ("=", "≈")):
             try:  # `| 457 ≈ 0.5K |`: the exact count, then itself rounded (the rounded one alone passed 457)
-                restated = self.count_again(self._count_token(body[marks[-1] - 1]), body[marks[-1]:])
+                restated = self.count_again(self._count_token(body[marks[-1] - 1]),
+                                            body[marks[-1] + (body[marks[-1]].text == "="):])
             except _Unreadable as e:
                 self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34,944`, `35K` or `62.4M`")
                 return None

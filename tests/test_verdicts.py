@@ -11491,6 +11491,11 @@ def test_a_line_of_prose_naming_a_depthwise_or_transposed_layer_leaves_the_total
     ("CONV1 params: 449 ≈ 0.4K", "wrong"),
     ("CONV1 params: 448 ≈ 0.4K", "right"),
     ("Total params: 449 ≈ 0.4K", "wrong"),
+    # so was `= 449 = 0.4K` (the last `=`), a working before it or not
+    ("CONV1 params: 449 = 0.4K", "wrong"),
+    ("CONV1 params: 3*3*3*16 + 17 = 449 = 0.4K", "wrong"),
+    ("CONV1 params: (3*3*3+1)*16 = 448 = 0.45K", "right"),
+    ("CONV1 params = 448 = about 0.4K", "right"),
 ])
 def test_an_exact_count_then_itself_rounded_is_judged_exactly(answer: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{answer}\n")
