@@ -274,6 +274,72 @@ def _description_below(pieces: list[tuple[int, str, int, bool]], index: int, nam
     return (below, rest) if described else None
 
 
+def _hyperparameters_below(pieces: list[tuple[int, str, int, bool]], index: int, tokens: list[Tok],
+                           named: list[Tok] | None) -> tuple[list[Tok], tuple[int, list[Tok]]] | None:
+    """A layer named alone (`CONV1`, `### POOL1`, `Layer 1 (Conv)`, `Layer 2`) with its hyperparameters listed on the
+    lines below it, one a line (`- Type: Conv`, `- Filters: 16`, `- Kernel: 3x3`, `- Stride: 1`, `- Padding: 1`,
+    `- Neurons: 10`): its name, and the last of those lines with the description they make (`conv 16 filters,
+    kernel size 3, stride 1, pad 1`), read as the layer's one line; its answers follow as under any layer. None
+    for anything else (each line was prose, and the answers under them were not judged)."""
+    name = named
+    kind: list[Tok] = []
+    if name is None:  # `Layer 1`, `Layer 1 (Conv)`: numbered, its kind in parentheses or on a `Type:` line below
+        rest = tokens[_lead(tokens):]
+        words = [t.lower for t in rest]
+        if words[:1] != ["layer"] or [t.kind for t in rest[1:2]] != ["NUM"]:
+            return None
+        name, after = rest[:2], rest[2:]
+        if [t.text for t in after[:1] + after[-1:]] == ["(", ")"] and len(after) > 2:
+            kind, after = after[1:-1], []
+        if [t.text for t in after] not in ([], [":"]):
+            return None
+    fields: dict[str, list[Tok]] = {}
+    last = None
+    for j in range(index + 1, min(index + 12, len(pieces))):
+        if not pieces[j][1].strip() or pieces[j][3]:
+            break
+        line = _tokens(pieces[j][1], pieces[j][2])
+        line = line[_lead(line):]
+        colon = next((k for k, t in enumerate(line[:5]) if t.text in (":", "=")), None)
+        key = " ".join(t.lower for t in line[:colon]) if colon else ""
+        field = _HYPERPARAMETER_KEYS.get(key)
+        value = line[colon + 1:] if colon is not None else []
+        if field is None or not value or field in fields or len(value) > 4:
+            break
+        fields[field], last = value, j
+    if last is None or (not kind and "kind" not in fields and named is None) or \
+            (len(fields) < 2 and named is None and not kind):  # (a name that says its kind: one line may be all)
+        return None
+    kind = kind or fields.get("kind", [])
+    said: list[Tok] = [*kind]
+
+    def joined(*words: str, at: Tok) -> list[Tok]:
+        return [Tok("WORD" if w != "," else "P", w, at.start, at.start) for w in words]
+
+    if "filters" in fields:
+        said += [*fields["filters"], *joined("filters", at=fields["filters"][-1])]
+    if "units" in fields:
+        said += [*fields["units"], *joined("neurons", at=fields["units"][-1])]
+    for field, heads in (("kernel", ("kernel", "size")), ("stride", ("stride",)), ("pad", ("pad",)),
+                         ("activation", ())):
+        if field in fields:
+            said += [*joined(*([","] if said else []), *heads, at=fields[field][0]), *fields[field]]
+    return name, (last, said)
+
+
+# the keys of a layer's hyperparameters listed a line each under its name (`- Filters: 16`), and what each gives
+_HYPERPARAMETER_KEYS = {
+    **dict.fromkeys(("type", "layer type", "kind", "operation", "op"), "kind"),
+    **dict.fromkeys(("filters", "number of filters", "# filters", "num filters", "# of filters", "output channels",
+                     "out channels", "k"), "filters"),
+    **dict.fromkeys(("kernel", "kernel size", "filter size", "size", "window", "window size", "pool size", "f",
+                     "receptive field"), "kernel"),
+    **dict.fromkeys(("stride", "s", "strides"), "stride"),
+    **dict.fromkeys(("padding", "pad", "zero padding", "zero-padding", "p"), "pad"),
+    **dict.fromkeys(("neurons", "units", "number of neurons", "number of units", "outputs"), "units"),
+    **dict.fromkeys(("activation", "activation function", "nonlinearity"), "activation")}
+
+
 def _chain(raw: str) -> list[tuple[int, int]] | None:
     """Where each step of a one-line network starts and ends in `raw`; None unless there are two arrows or more
     between steps that each read as a layer's name and description, two of them naming layers (or the input);
@@ -439,6 +505,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
         description = _description_below(pieces, index, named_alone) if named_alone is not None else None
+        if description is None and not step and len(stripped) <= 40:  # `CONV1`, then `- Filters: 16`, `- Kernel: 3x3`
+            listed_below = _hyperparameters_below(pieces, index, _tokens(raw, line_start), named_alone)
+            if listed_below is not None:
+                named_alone, description = listed_below
         if heading and description is None:  # a comment (a markdown heading); `# of parameters: 760` is an answer
             if current.lines:  # `### CONV1`: also a heading over that layer's answers below
                 marked = _tokens(raw, line_start)
@@ -529,7 +599,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if description is not None and named_alone is not None:
                 # `### Layer 1: CONV1` (or `CONV1`, `Input`) alone, `- 96 11x11 filters at stride 4` below: one line
                 below, described = description
-                described_above.add(below)
+                described_above.update(range(index + 1, below + 1))  # (blank lines between, or a list of options)
                 tokens = [*named_alone, Tok("P", ":", named_alone[-1].end, named_alone[-1].end), *described]
             if cases is not None:  # under `Example N = 7, F = 3:`, each case's line: `stride 2 => 3`
                 case = _case_of(held + tokens[_lead(tokens):])

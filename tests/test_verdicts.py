@@ -11508,3 +11508,40 @@ def test_an_exact_count_then_itself_rounded_in_a_table_is_judged_exactly() -> No
     assert [a.verdict for a in homework(table.format("449 ≈ 0.4K")).answers] == ["right", "right", "wrong"]
     assert [a.verdict for a in homework(table.format("448 ≈ 0.4K")).answers] == ["right", "right", "right"]
     assert "E060" in [d.code for d in homework(table.format("448 ≈ 0.9K")).diagnostics]  # (two counts that disagree)
+
+
+KEYED_SHEET = """Input: 32x32x3
+
+Layer 1
+- Type: Conv
+- Filters: 16
+- Kernel size: 3
+- Stride: 1
+- Padding: 1
+- Activation: ReLU
+- Output: 32x32x16
+- Params: 448
+
+Layer 2 (Max pool)
+- Pool size: 2x2
+- Stride: 2
+- Output: 16x16x16
+
+### FC1
+- Neurons: 10
+- Params: 40,970
+"""
+
+
+def test_a_layers_hyperparameters_listed_a_line_each_under_its_name() -> None:
+    # 16 filters of 3x3 at stride 1, pad 1 on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448; a 2x2 max pool at stride 2:
+    # 16x16x16; 10 neurons on its 16·16·16 = 4,096 values: 4,096·10 + 10 = 40,970. Each key was a line of prose, and
+    # the answers under them were unjudged (E060)
+    report = homework(KEYED_SHEET)
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("pool2", "output", "right"),
+        ("fc1", "params", "right")], report.messages()
+    assert report.ok, report.messages()
+    wrong = homework(KEYED_SHEET.replace("- Padding: 1", "- Padding: 0"))  # 30x30x16 then, and 15x15x16 …
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "wrong", "wrong"], wrong.messages()
+    assert [a.verdict for a in homework(KEYED_SHEET.replace("40,970", "40,960")).answers][-1] == "wrong"
