@@ -296,7 +296,7 @@ def _hyperparameters_below(pieces: list[tuple[int, str, int, bool]], index: int,
     fields: dict[str, list[Tok]] = {}
     last = None
     for j in range(index + 1, min(index + 12, len(pieces))):
-        if not pieces[j][1].strip() or pieces[j][3]:
+        if not pieces[j][1].strip() or pieces[j][3] or len(pieces[j][1]) > 120:  # (a key and its value: a short line)
             break
         line = _tokens(pieces[j][1], pieces[j][2])
         line = line[_lead(line):]
