@@ -190,9 +190,11 @@ _CHAIN_ARROW = re.compile(r"->|→|=>|⇒")
 _CHAIN_INPUT = re.compile(r"[ \t]*input[ \t]*\([^()]*\)[ \t]*", re.I)  # `INPUT(32x32x3)`: a one-arrow chain's start
 # a title (`Network: `) or a question's number (`Q2. `, `3) `) before a one-line network's first step
 _CHAIN_TITLE = re.compile(r"[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]+[a-z]?[.:)][ \t]*)?"
-                          r"(?:[A-Za-z][A-Za-z ]*:[ \t]*)?", re.I)
-_CHAIN_STEP = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-z0-9_]*)?"
-                         r"(?:[ \t]*(?:\([^()]*\)|\[[^][]*\]))?[ \t]*")
+                          r"(?:(?!input[ \t]*:)[A-Za-z][A-Za-z ]*:[ \t]*)?", re.I)
+_CHAIN_STEP = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-z0-9_]*)?"
+                         r"(?:[ \t]*(?:\([^()]*\)|\[[^][]*\]))?"
+                         r"|(?i:input|image)[ \t]*:?[ \t]*[0-9]+(?:[ \t]*[xX×][ \t]*[0-9]+)*)[ \t]*")
+# (`Input 32x32x3 -> CONV(…) -> …`, `Input: 32x32x3 -> …`: the input's step written with its size alone)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
@@ -717,8 +719,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     assumed_unbiased = _biases_left_out(tokens) or assumed_unbiased
                     assumed_rounding = _rounding_assumed(tokens) or assumed_rounding
                     if current.lines and current.unread_layer is None and not reader.said_again and \
-                            _LAYER_WORDS.intersection(t.lower for t in tokens):  # (an answer said again is no layer)
-                        current.unread_layer = number
+                            not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
+                        current.unread_layer = number  # (an answer said again is no layer, nor a question)
                     if current.lines and not reader.said_again and _may_state_layer(tokens):
                         current.unread_step = number, _said(raw, line_start, tokens)
                     if stripped.endswith("?"):

@@ -11545,3 +11545,34 @@ def test_a_layers_hyperparameters_listed_a_line_each_under_its_name() -> None:
     wrong = homework(KEYED_SHEET.replace("- Padding: 1", "- Padding: 0"))  # 30x30x16 then, and 15x15x16 …
     assert [a.verdict for a in wrong.answers] == ["wrong", "right", "wrong", "wrong"], wrong.messages()
     assert [a.verdict for a in homework(KEYED_SHEET.replace("40,970", "40,960")).answers][-1] == "wrong"
+
+
+QA_SHEET = """Network: Input 32x32x3 -> CONV(8 filters, 5x5, stride 1, pad 0) -> POOL(2x2, stride 2) -> FC(10)
+
+Q1: What is the output size of the CONV layer?
+A1: 28x28x8
+
+Q2: How many parameters does the CONV layer have?
+A2: (5*5*3 + 1) * 8 = 608
+
+Q3: What is the output size after pooling?
+A3: 14x14x8
+
+Q4: How many parameters in the FC layer?
+A4: 14*14*8*10 + 10 = 15,690
+
+Q5: Total parameters?
+A5: 16,298
+"""
+
+
+def test_a_one_line_network_from_its_input_written_with_its_size_and_questions_on_its_layers() -> None:
+    # (32 - 5)/1 + 1 = 28: 28x28x8, (5·5·3 + 1)·8 = 608; pooled 14x14x8; 14·14·8·10 + 10 = 15,690; 608 + 15,690 =
+    # 16,298. The chain's input written `Input 32x32x3` (not `INPUT(32x32x3)`) was not read: every answer was E060;
+    # and a question naming a layer left the total unjudged, as a line that may state one
+    report = homework(QA_SHEET)
+    assert [a.verdict for a in report.answers] == ["right"] * 5, report.messages()
+    wrong = homework(QA_SHEET.replace("A5: 16,298", "A5: 16,300").replace("A1: 28x28x8", "A1: 24x24x8"))
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "right", "right", "wrong"], wrong.messages()
+    for written in ("Input: 32x32x3 -> CONV", "Input 32x32x3 -> CONV"):
+        assert homework(QA_SHEET.replace("Network: Input 32x32x3 -> CONV", written)).ok
