@@ -3983,7 +3983,7 @@ class _LineReader:
             # Ng's `What is the dimension of the resulting volume (after padding)?`
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
         spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
-            (["size"], ["dimensions"], ["dims"], ["extent"], ["resolution"])
+            (["size"], ["dimensions"], ["dimension"], ["dims"], ["extent"], ["resolution"])  # (`… dimension: 32`)
         if words[at:at + 1] and words[at] in _NAMED_OUTPUT:  # `Shape: 32x32x10`, `Feature maps = …`, `A: …`
             j = _skip(words, at + 1, ("map", "maps", "size"))
             rest = [t for t in tokens[j + 1:] if t.text not in ("!", ".")]
@@ -4080,8 +4080,9 @@ class _LineReader:
                 shape = _shape(volumes[-1])
                 if spatial and shape is not None and len(shape.dims) == 1:
                     shape = shape._replace(dims=shape.dims * 2)
-                elif words[at:at + 2] == ["output", "size"] and shape is not None and len(shape.dims) == 1:
-                    shape = shape._replace(square=True)  # the lecture's `Output size: (N-F)/stride + 1`: a side
+                elif words[at:at + 2] in (["output", "size"], ["output", "dimension"]) and shape is not None and \
+                        len(shape.dims) == 1:  # the lecture's `Output size: (N-F)/stride + 1`: a side (`dimension`
+                    shape = shape._replace(square=True)  # too: it was a vector's length, a right side marked wrong)
                 if order is not None and shape is not None and len(shape.dims) == 3:
                     shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
                 if shape is None:
@@ -4135,8 +4136,8 @@ class _LineReader:
         elif words[at:at + 1] == ["channels"] and words[at + 1:at + 2] in (["in"], ["of"]) and \
                 words[_skip(words, at + 2, ("the",)):][:1] == ["output"]:  # `Number of channels in the output: 10`
             axis, at = 2, _skip(words, _skip(words, at + 2, ("the",)) + 1, ("volume",))
-        elif words[at:at + 1] in (["h2"], ["w2"], ["d2"]):
-            axis, at = "hwd".index(words[at][0]), at + 1
+        elif words[at:at + 1] and words[at] in _ALONE_SIDES and words[at + 1:at + 2] in (["="], [":"]):
+            axis, at = _ALONE_SIDES[words[at]], at + 1  # `W2 = 32`, PyTorch's `H_out = 32`, Ng's `n_C = 10`
         elif words[at:at + 2] in (["output", ":"], ["output", "="]) and words[at + 2:at + 3] and \
                 words[at + 2] in _LETTERS_OF_SIDES and words[at + 3:at + 4] in (["="], [":"]):
             axis, at = _LETTERS_OF_SIDES[words[at + 2]], at + 3  # `Output: D = 96`, `Output: W = (227-11)/4+1 = 55`
@@ -7096,9 +7097,11 @@ def _listed(tokens: list[Tok]) -> Tok | None:
     return Tok("DIMS", "x".join(t.text for t in sizes), tokens[0].start, tokens[-1].end)
 
 
+# one side of the output by its letter alone on its line (`W2 = 32`, `H_out = 32`, `n_C = 10`): its axis
+_ALONE_SIDES = {"h2": 0, "w2": 1, "d2": 2, "h_out": 0, "w_out": 1, "c_out": 2, "d_out": 2, "n_h": 0, "n_w": 1,
+                "n_c": 2}
 _LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2,
-                     "h2": 0, "w2": 1, "d2": 2,  # the CS231n notes' output sizes: W2 x H2 x D2
-                     "h_out": 0, "w_out": 1, "c_out": 2, "d_out": 2}  # PyTorch's docs: H_out, W_out, C_out
+                     **_ALONE_SIDES}  # the CS231n notes' W2 x H2 x D2, PyTorch's docs' H_out, W_out, C_out, Ng's n_H
 
 
 def _lettered(tokens: list[Tok]) -> Tok | None:
@@ -7718,7 +7721,8 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
 _OWNED_SIDES: dict[tuple[str, ...], str] = {  # the words before the layer -> after `Output` (`` for the volume)
     ("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
     ("number", "of", "output", "channels"): "depth", ("width",): "width", ("height",): "height",
-    ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size", ("shape",): "", ("size",): "",
+    ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size",
+    ("spatial", "dimension"): "spatial size", ("shape",): "", ("size",): "",
     ("dimensions",): "", ("output", "shape"): "", ("output", "size"): "", ("output", "depth"): "depth",
     ("output", "spatial", "size"): "spatial size"}
 _OWNED_FIRST = {said[0] for said in _OWNED_SIDES}

@@ -11576,3 +11576,21 @@ def test_a_one_line_network_from_its_input_written_with_its_size_and_questions_o
     assert [a.verdict for a in wrong.answers] == ["wrong", "right", "right", "right", "wrong"], wrong.messages()
     for written in ("Input: 32x32x3 -> CONV", "Input 32x32x3 -> CONV"):
         assert homework(QA_SHEET.replace("Network: Input 32x32x3 -> CONV", written)).ok
+
+
+@pytest.mark.parametrize("lines, verdicts", [
+    # CONV1, 6 filters of 5x5 on 32x32x3: (32 - 5)/1 + 1 = 28, 28x28x6. `Output spatial dimension: 28` was read as a
+    # vector of 28 (a right side marked wrong), `Output dimension: 28` so too
+    ("Output spatial dimension: 28", ["right"]),
+    ("Output spatial dimension: 27", ["wrong"]),
+    ("Output dimension: 28", ["right"]),
+    # one side by its letter alone, PyTorch's docs' or Ng's, was prose (`W2 = 28` was read)
+    ("W_out = (32 - 5)/1 + 1 = 28\nH_out = 28\nD_out = 6", ["right", "right", "right"]),
+    ("H_out = 27", ["wrong"]),
+    ("n_C = 6", ["right"]),
+    ("n_H = n_W = 27, n_C = 6", ["wrong"]),
+])
+def test_an_outputs_spatial_dimension_and_sides_by_their_letters(lines: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{lines}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
