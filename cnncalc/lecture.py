@@ -3998,6 +3998,9 @@ class _LineReader:
             if shape is None:
                 self.not_a_volume(volume.text, volume.span)
                 return None
+            order = _batch_order(rest) if len(shape.dims) == 3 else None  # `Shape: [1, 6, 28, 28]`
+            if order is not None:
+                shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
             return self.with_depth(shape, rest[1:]) if depth else shape
         bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"] or (  # `32x32x10!`
             kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] in ([","], [";"], ["("], ["="]) and
@@ -4006,6 +4009,7 @@ class _LineReader:
         if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             tokens, order = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`, `(HxWxC)`
+            order = order or _batch_order(tokens)  # `[1, 10, 32, 32]`
             words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             if asked and words[at:asked].count("(") > words[at:asked].count(")"):
@@ -7015,9 +7019,11 @@ _SCIENTIFIC = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?[xX×*·] ?10 ?(?:\^|\*\*) ?([
 
 
 _ORDERS = {**dict.fromkeys(("cxhxw", "c,h,w", "chw", "nchw", "n,c,h,w", "nxcxhxw", "channels first",
-                            "channels-first", "channels_first"), True),  # the remark's words joined, or spaced
+                            "channels-first", "channels_first", "pytorch", "pytorch order", "in pytorch order",
+                            "pytorch's order", "pytorch format"), True),  # the remark's words joined, or spaced
            **dict.fromkeys(("hxwxc", "h,w,c", "hwc", "nhwc", "n,h,w,c", "nxhxwxc", "channels last", "channels-last",
-                            "channels_last"), False)}  # a remark naming a volume's order -> channels first?
+                            "channels_last", "tensorflow", "tensorflow order", "keras", "keras order", "tf order"),
+                           False)}  # a remark naming a volume's order -> channels first?
 
 
 def _in_order(tokens: list[Tok]) -> tuple[list[Tok], str | None]:
@@ -7033,6 +7039,18 @@ def _in_order(tokens: list[Tok]) -> tuple[list[Tok], str | None]:
     if start is not None and tokens[-1].text == ")":
         return tokens[:start] + tokens[start + 4:-1], ir.CHW
     return tokens, None if first is None else ir.CHW if first else ir.HWC
+
+
+def _batch_order(tokens: list[Tok]) -> str | None:
+    """The order of a volume written with a batch of one first, `[1, 6, 28, 28]` (PyTorch's) or `(1, 28, 28, 6)`
+    (TensorFlow's), ending the tokens: the two equal sizes are the height and width (`[1, 6, 28, 28]` was read as
+    6x28x28, a right answer marked wrong); None when no two say so, or for anything else."""
+    words = [t.lower for t in tokens[-9:]]
+    if len(words) < 9 or words[0] not in ("[", "(") or words[1] != "1" or words[2:8:2] != [",", ",", ","] or \
+            words[8] not in ("]", ")") or not all(t.kind == "NUM" for t in tokens[-6::2]):
+        return None
+    a, b, c = words[3:9:2]
+    return ir.CHW if b == c != a else ir.HWC if a == b != c else None
 
 
 def _tuple_vector(tokens: list[Tok]) -> Tok | None:

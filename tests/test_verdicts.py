@@ -3289,10 +3289,12 @@ def test_an_output_written_with_its_order_or_a_batch_of_one() -> None:
     # A remark that contradicts the sizes is judged as the remark says: 32x32x10 as CxHxW is 32x10x32.
     wrong = homework(head + "Output: 32x32x10 (CxHxW)\n").answers[0]
     assert (wrong.expected, wrong.verdict) == ("32x32x10 channels first, 32x10x32", "wrong")
-    # Without a word on its order, a list is height first, as before: `(1, 10, 32, 32)` is channels first, wrong.
-    slip = homework(head + "Output: (1, 10, 32, 32)\n").answers[0]
+    # Without a word on its order, a list is height first, as before: `(10, 32, 32)` is channels first, wrong; after a
+    # batch of one, `(1, 10, 32, 32)` is PyTorch's order (its two equal sizes the height and width): right.
+    slip = homework(head + "Output: (10, 32, 32)\n").answers[0]
     assert (slip.verdict, slip.reason) == ("wrong", "that is the volume channels first, as PyTorch prints sizes; "
                                                     "cnncalc writes height x width x channels")
+    assert [a.verdict for a in homework(head + "Output: (1, 10, 32, 32)\n").answers] == ["right"]
     # A batch of two is no volume: E060, not prose.
     report = homework(head + "Output: (2, 32, 32, 10)\n")
     assert [(d.code, d.message) for d in report.diagnostics] == [("E060", "`(2, 32, 32, 10)` is not a volume")]
@@ -11594,3 +11596,23 @@ def test_an_outputs_spatial_dimension_and_sides_by_their_letters(lines: str, ver
     report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{lines}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E060", "N060")], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1, 6 filters of 5x5 on 32x32x3: 28x28x6. A batch of one first, then PyTorch's order (C, H, W), was read in
+    # the sheet's (H, W, C): [1, 6, 28, 28] as 6x28x28, a right answer marked wrong. The two equal sizes are the height
+    # and width
+    ("Output shape: [1, 6, 28, 28]", "right"),
+    ("Output: [1, 6, 28, 28]", "right"),
+    ("Shape: (1, 6, 28, 28)", "right"),
+    ("Output shape: [1, 6, 27, 27]", "wrong"),
+    ("Output shape: (1, 28, 28, 6)", "right"),  # TensorFlow's order
+    ("Output shape: (1, 28, 28, 7)", "wrong"),
+    ("Output shape: [1, 28, 6, 28]", "wrong"),  # no two equal in place: the sheet's order, 28x6x28
+    # a remark naming the framework says the order
+    ("Output: 6x28x28 (PyTorch order)", "right"),
+    ("Output: 28x28x6 (TensorFlow order)", "right"),
+])
+def test_a_volume_with_a_batch_of_one_first_or_a_frameworks_order(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
