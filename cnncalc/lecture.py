@@ -5828,7 +5828,9 @@ _NETWORK_OUTPUT_HEADS = (("final", "output"), ("final", "volume"), ("network", "
                          ("output", "of", "the", "network"), ("output", "of", "the", "model"),
                          ("final", "feature", "map"), ("the", "final", "feature", "map"),
                          ("the", "network", "outputs"), ("the", "model", "outputs"), ("the", "network", "'", "s",
-                                                                                       "output"))
+                                                                                       "output"),
+                         *((lead, noun, verb) for lead in ("the", "this") for noun in ("network", "model", "net", "cnn")
+                           for verb in ("gives", "produces", "returns")))  # `The network gives 10 outputs`
 _OUTPUT_UNIT_WORDS = {"class", "classes", "scores", "values", "neurons", "probabilities", "logits", "outputs"}
 _TOTALS = {"params": "params", "weights": "weights", "biases": "biases", "macs": "macs", "memory": "activations"}
 _TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
@@ -7916,7 +7918,9 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
         numbered = len(phrase) == 3 and _family(phrase[0]) is not None and phrase[1] == "layer" and \
             tokens[2].kind == "NUM"  # `CONV layer 1`: the first conv layer, as `Params of conv layer 1:` says
         kind = len(phrase) > 1 and _kind_named(phrase) is not None  # `Max pool output: …`, `The pool's output: …`
-        if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered and not kind:
+        last = phrase[phrase[:1] == ["the"]:] in (["output", "layer"], ["final", "layer"])  # `Output layer params: …`
+        if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered and \
+                not kind and not last:
             return original
         of = Tok("WORD", "of", tokens[head].start, tokens[head].start)
         return [*tokens[head:head + len(said)], of, *tokens[:end], *tokens[head + len(said):]]

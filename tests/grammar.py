@@ -636,7 +636,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Network: Input 0x0x0 -> CONV(9 filters, 9x9) -> FC(99999999999)", "Input: 9 -> FC(0) -> FC(9)",
               "Output spatial dimension: 99999999999", "Output dimension: 0", "W_out = 99999999999", "n_C = 0",
               "n_H = n_W = 1e9, n_C = 9", "Output shape: [1, 9, 99999999999, 99999999999]", "Output: (1, 0, 0, 9)",
-              "Output: 9x9x9 (PyTorch order)",
+              "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",
               "The pooling layer output is 0x0x0", "Max-pool output = 9x9x9", "CONV1 feature maps: 99999999999",
               "CONV1 ==> 9x9x9", "POOL9 --> 0x0x0", "CONV1 FLOPs (MACs): 9", "CONV1 FLOPs: 1e9",
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",

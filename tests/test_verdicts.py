@@ -11616,3 +11616,17 @@ def test_an_outputs_spatial_dimension_and_sides_by_their_letters(lines: str, ver
 def test_a_volume_with_a_batch_of_one_first_or_a_frameworks_order(line: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 6 filters 5x5, stride 1\n{line}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # The FC layer of 10 on the pooled 16x16x16 (4,096 values): 4,096·10 + 10 = 40,970; the network's output, 10.
+    # Each was prose, a wrong answer unjudged
+    ("Output layer params: 40,970", "right"),
+    ("Final layer params: 40,971", "wrong"),
+    ("The network gives 11 outputs", "wrong"),
+    ("The model produces 10 class scores.", "right"),
+])
+def test_the_output_layers_count_and_the_network_giving_its_output(line: str, verdict: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, pad 1\nPOOL1: 2x2 max pool, stride 2\nFC: 10 neurons\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
