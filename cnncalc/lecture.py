@@ -329,6 +329,7 @@ def _hyperparameters_below(pieces: list[tuple[int, str, int, bool]], index: int,
     return name, (last, said)
 
 
+_NUMBERED_LAYER = re.compile(r"[#*_\s]*layer\s*[0-9]", re.I)  # `Layer 1`, `**Layer 2 (Max pool)**`
 # the keys of a layer's hyperparameters listed a line each under its name (`- Filters: 16`), and what each gives
 _HYPERPARAMETER_KEYS = {
     **dict.fromkeys(("type", "layer type", "kind", "operation", "op"), "kind"),
@@ -507,7 +508,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
         description = _description_below(pieces, index, named_alone) if named_alone is not None else None
-        if description is None and not step and len(stripped) <= 40:  # `CONV1`, then `- Filters: 16`, `- Kernel: 3x3`
+        if description is None and not step and len(stripped) <= 40 and \
+                (named_alone is not None or _NUMBERED_LAYER.match(stripped)):  # `CONV1`, then `- Filters: 16`, …
             listed_below = _hyperparameters_below(pieces, index, _tokens(raw, line_start), named_alone)
             if listed_below is not None:
                 named_alone, description = listed_below
