@@ -2976,13 +2976,15 @@ class _LineReader:
                 words[marker - 2] in (":", "=", "≈"):
             try:  # `Params: 457 ≈ 0.5K`, `… = 457 = 0.5K`: the exact count, then itself rounded (the rounded one alone
                 # passed 457)
-                restated = self.count_again(self._count_token(tokens[marker - 1]),
-                                            tokens[marker + (words[marker] == "="):])  # (`≈` says it is rounded)
+                said = self._count_token(tokens[marker - 1])
+                restated = self.count_again(said, tokens[marker + (words[marker] == "="):])  # (`≈` says it is rounded)
             except _Unreadable as e:
                 self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
                 return None
             if restated is not None:
                 return restated
+            if words[marker] == "=" and _arithmetic_count(_untrailed(tokens[marker + 1:])) is not None:
+                return said  # `Params: 449 = 16 * 28`: the count said, then its working (its value alone passed 449)
         after = _unwhole(_unended(tokens[marker + 1:]))
         if values and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
             after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
@@ -4547,13 +4549,15 @@ class _LineReader:
         if marks and marks[-1] >= 1 and body[marks[-1] - 1].kind == "NUM" and \
                 (marks[-1] == 1 or body[marks[-1] - 2].text in ("=", "≈")):
             try:  # `| 457 ≈ 0.5K |`: the exact count, then itself rounded (the rounded one alone passed 457)
-                restated = self.count_again(self._count_token(body[marks[-1] - 1]),
-                                            body[marks[-1] + (body[marks[-1]].text == "="):])
+                said = self._count_token(body[marks[-1] - 1])
+                restated = self.count_again(said, body[marks[-1] + (body[marks[-1]].text == "="):])
             except _Unreadable as e:
                 self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34,944`, `35K` or `62.4M`")
                 return None
             if restated is not None:
                 return self._with_aside(restated, aside)
+            if body[marks[-1]].text == "=" and _arithmetic_count(_untrailed(body[marks[-1] + 1:])) is not None:
+                return self._with_aside(said, aside)  # `| 449 = 16*28 |`: the count said, then its working
         after, approximate = _approximate(body[marks[-1] + 1:] if marks else body)
         after = _untrailed(after)
         try:

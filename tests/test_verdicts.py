@@ -11498,6 +11498,10 @@ def test_a_line_of_prose_naming_a_depthwise_or_transposed_layer_leaves_the_total
     ("CONV1 params: 3*3*3*16 + 17 = 449 = 0.4K", "wrong"),
     ("CONV1 params: (3*3*3+1)*16 = 448 = 0.45K", "right"),
     ("CONV1 params = 448 = about 0.4K", "right"),
+    # the count said, then its working: `449 = 16 * 28` was judged by the working's value, and 449 passed
+    ("CONV1 params: 449 = 16 * 28", "wrong"),
+    ("CONV1 params: 448 = (3*3*3 + 1) * 16", "right"),
+    ("Total params: 449 = 448 + 1", "wrong"),
 ])
 def test_an_exact_count_then_itself_rounded_is_judged_exactly(answer: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{answer}\n")
@@ -11510,6 +11514,7 @@ def test_an_exact_count_then_itself_rounded_in_a_table_is_judged_exactly() -> No
     assert [a.verdict for a in homework(table.format("449 ≈ 0.4K")).answers] == ["right", "right", "wrong"]
     assert [a.verdict for a in homework(table.format("448 ≈ 0.4K")).answers] == ["right", "right", "right"]
     assert "E060" in [d.code for d in homework(table.format("448 ≈ 0.9K")).diagnostics]  # (two counts that disagree)
+    assert [a.verdict for a in homework(table.format("449 = 16*28")).answers] == ["right", "right", "wrong"]
 
 
 KEYED_SHEET = """Input: 32x32x3
