@@ -1796,7 +1796,8 @@ class _LineReader:
             # `The first layer is a convolution with 10 5x5 filters, …`: the layer, stated in its place
             at, place = placed
             if place not in (len(lines), -1):
-                self.sink.add(codes.E060, f"the {words[1]} layer, stated after {len(lines)} layer"
+                place_said = f"layer {words[1]}" if words[0] == "layer" else f"the {words[1]} layer"  # `Layer 3 is …`
+                self.sink.add(codes.E060, f"{place_said}, stated after {len(lines)} layer"
                                           f"{'s' * (len(lines) != 1)}", Span(self.start, self.tokens[at - 1].end),
                               hint="state the layers in order")
                 return self.unreadable(None, [])
@@ -9509,9 +9510,16 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
 
 
 def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
-    """`The first layer is a convolution with …`, `The second layer is 2x2 max pooling …`: where the layer's
-    description starts, and its place (0 for the first, -1 for the last); None for any other line."""
+    """`The first layer is a convolution with …`, `The second layer is 2x2 max pooling …`, `Layer 2 is a max pooling
+    layer …`: where the layer's description starts, and its place (0 for the first, -1 for the last); None for any
+    other line."""
     at = 1 if words[:1] == ["the"] else 0
+    if words[:1] == ["layer"] and words[1:2] and words[1].isdigit() and len(words[1]) <= 3 and \
+            words[2:3] == ["is"] and int(words[1]) >= 1:  # `Layer 1 is a convolutional layer with …` (it was prose)
+        start = 3 + (words[3:4] in (["a"], ["an"]))
+        described = any(_layer_kind(w) is not None for w in words[start:start + 3]) and \
+            any(w[:1].isdigit() for w in words[start:])  # (a kind and a number: not `Layer 1 is the most expensive.`)
+        return (start, int(words[1]) - 1) if described else None
     if words[at:at + 1] == [] or words[at] not in _ORDINALS or words[at + 1:at + 3] != ["layer", "is"]:
         return None
     start = at + 3 + (words[at + 3:at + 4] in (["a"], ["an"]))
@@ -9717,8 +9725,9 @@ def _may_state_layer(tokens: list[Tok]) -> bool:
     FC(100)`): a word that names a kind of layer, a number, no question, and nothing that points at a layer stated
     already (`This conv layer has 10 filters …`) or speaks of layers in general (`Conv layers keep the size …`)."""
     words = {t.lower for t in tokens}
-    return bool(words & _LAYER_NAMING) and any(t.kind in ("NUM", "DIMS") for t in tokens) and \
-        not words & _POINTING and "?" not in words
+    return bool(words & _LAYER_NAMING) and not words & _POINTING and "?" not in words and \
+        any(t.kind in ("NUM", "DIMS") and (j == 0 or tokens[j - 1].lower not in ("layer", "conv", "pool", "fc"))
+            for j, t in enumerate(tokens))  # (a number, not a layer's own: `Layer 1 is the most expensive.`)
 
 
 def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:

@@ -11635,3 +11635,30 @@ def test_the_output_layers_count_and_the_network_giving_its_output(line: str, ve
     sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, pad 1\nPOOL1: 2x2 max pool, stride 2\nFC: 10 neurons\n"
     report = homework(f"{sheet}{line}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+PROSE_SHEET = """The input is a 32x32x3 image.
+Layer 1 is a convolutional layer with 32 filters of size 3x3 and stride 1 with padding 1.
+The output of layer 1 is 32x32x32.
+It has (3*3*3+1)*32 = 896 parameters.
+Layer 2 is a max pooling layer with pool size 2 and stride 2.
+Its output is 16x16x32.
+Layer 3 is a fully connected layer with 10 neurons.
+It has 16*16*32*10 + 10 = 81,930 parameters.
+In total the network has 82,826 parameters.
+"""
+
+
+def test_a_network_told_layer_by_layer_in_sentences() -> None:
+    # (32 - 3 + 2)/1 + 1 = 32: 32x32x32, (3·3·3 + 1)·32 = 896; pooled 16x16x32; 16·16·32·10 + 10 = 81,930; 896 +
+    # 81,930 = 82,826. `Layer 1 is a convolutional layer with …` was prose: every answer unjudged or E060
+    report = homework(PROSE_SHEET)
+    assert [a.verdict for a in report.answers] == ["right"] * 5, report.messages()
+    wrong = homework(PROSE_SHEET.replace("16x16x32.", "15x15x32.").replace("82,826", "82,830"))
+    assert [a.verdict for a in wrong.answers] == ["right", "right", "wrong", "right", "wrong"], wrong.messages()
+    # a remark on a layer by its number is prose, the answer under it the layer above's
+    for remark in ("Layer 1 is the most expensive.", "Layer 1 is where most parameters are."):
+        report = homework(f"Input: 32x32x3\nCONV1: 8 filters 3x3, pad 1\n{remark}\nOutput: 32x32x8\n")
+        assert [a.verdict for a in report.answers] == ["right"] and report.ok, remark
+    report = homework("Input: 32x32x3\nCONV1: 8 filters 3x3, pad 1\nLayer 10 is a conv layer with 8 filters 3x3\n")
+    assert [d.message for d in report.diagnostics if d.severity == "error"] == ["layer 10, stated after 1 layer"]
