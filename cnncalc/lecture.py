@@ -286,7 +286,8 @@ def _hyperparameters_below(pieces: list[tuple[int, str, int, bool]], index: int,
     name = named
     kind: list[Tok] = []
     if name is None:  # `Layer 1`, `Layer 1 (Conv)`: numbered, its kind in parentheses or on a `Type:` line below
-        rest = tokens[_lead(tokens):]
+        marks = next((j for j, t in enumerate(tokens) if t.text != "#"), len(tokens))  # (`### Layer 1`, a heading)
+        rest = tokens[marks:][_lead(tokens[marks:]):]
         words = [t.lower for t in rest]
         if words[:1] != ["layer"] or [t.kind for t in rest[1:2]] != ["NUM"]:
             return None
@@ -7054,6 +7055,8 @@ def _batch_order(tokens: list[Tok]) -> str | None:
     """The order of a volume written with a batch of one first, `[1, 6, 28, 28]` (PyTorch's) or `(1, 28, 28, 6)`
     (TensorFlow's), ending the tokens: the two equal sizes are the height and width (`[1, 6, 28, 28]` was read as
     6x28x28, a right answer marked wrong); None when no two say so, or for anything else."""
+    while tokens and tokens[-1].text in (".", "!"):  # (`Output shape: [1, 6, 28, 28].`)
+        tokens = tokens[:-1]
     words = [t.lower for t in tokens[-9:]]
     if len(words) < 9 or words[0] not in ("[", "(") or words[1] != "1" or words[2:8:2] != [",", ",", ","] or \
             words[8] not in ("]", ")") or not all(t.kind == "NUM" for t in tokens[-6::2]):

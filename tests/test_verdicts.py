@@ -11552,6 +11552,8 @@ def test_a_layers_hyperparameters_listed_a_line_each_under_its_name() -> None:
     wrong = homework(KEYED_SHEET.replace("- Padding: 1", "- Padding: 0"))  # 30x30x16 then, and 15x15x16 …
     assert [a.verdict for a in wrong.answers] == ["wrong", "right", "wrong", "wrong"], wrong.messages()
     assert [a.verdict for a in homework(KEYED_SHEET.replace("40,970", "40,960")).answers][-1] == "wrong"
+    # a markdown heading names the layer too
+    assert homework(KEYED_SHEET.replace("\nLayer 1\n", "\n### Layer 1\n")).ok
 
 
 QA_SHEET = """Network: Input 32x32x3 -> CONV(8 filters, 5x5, stride 1, pad 0) -> POOL(2x2, stride 2) -> FC(10)
@@ -11611,6 +11613,7 @@ def test_an_outputs_spatial_dimension_and_sides_by_their_letters(lines: str, ver
     ("Output: [1, 6, 28, 28]", "right"),
     ("Shape: (1, 6, 28, 28)", "right"),
     ("Output shape: [1, 6, 27, 27]", "wrong"),
+    ("Output shape: [1, 6, 28, 28].", "right"),
     ("Output shape: (1, 28, 28, 6)", "right"),  # TensorFlow's order
     ("Output shape: (1, 28, 28, 7)", "wrong"),
     ("Output shape: [1, 28, 6, 28]", "wrong"),  # no two equal in place: the sheet's order, 28x6x28
