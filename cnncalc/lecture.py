@@ -9755,7 +9755,7 @@ _LAYER_WORDS = frozenset({"layer", "layers", "classifier", "classes", "softmax",
                           "convolution", "convolutional", "pool", "pooling", "neurons", "units", "filters", "kernels",
                           "bn", "batchnorm", "norm", "normalization", "normalisation", "layernorm", "groupnorm",
                           "depthwise", "separable", "pointwise", "dwconv", "deconv", "deconvolution", "transposed",
-                          "upconv", "prelu", "attention", "embedding"})
+                          "upconv", "prelu"})
 _BRANCH_WORDS = ("branch", "path", "tower")
 _BRANCH_NAME = re.compile(r"(?i)(?<![a-z])(?:reduce|proj)(?![a-z])")  # GoogLeNet's `3x3 reduce`, `pool proj`
 _BRANCH_HINT = ("write the module in the spec language, `concat { conv 64 1x1 | conv 96 1x1 ; conv 128 3x3 pad 1 | "
