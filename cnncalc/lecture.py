@@ -1697,7 +1697,7 @@ class _LineReader:
             if equals is not None and equals + 1 < len(self.tokens) and self.tokens[equals + 1].kind == "NUM" and \
                     all(t.kind in ("NUM", "DIMS") or t.lower in _WORKING_MARKS for t in self.tokens[k + 1:equals]):
                 k = equals  # `…: 11*11*16*10 + 10 = 19,370 params`: the count after the working (checked as all are)
-            self.tokens[self.i:k + 1] = [Tok("ARROW", "->", colon.start, colon.end)]
+            self.tokens = [*self.tokens[:self.i], Tok("ARROW", "->", colon.start, colon.end), *self.tokens[k + 1:]]
 
     def flatten(self, words: list[str], kinds: list[str]) -> ir.Line | None:
         """`Flatten`, `Flatten layer`, `Flatten: 32768`, `Flatten -> 32768` (`=>`), `Flatten (32768 values)`: the volume
