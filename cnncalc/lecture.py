@@ -2797,6 +2797,14 @@ class _LineReader:
                 words[_skip(words, at + 2, (",",)):][:1] in (["the"], ["this"], ["our"]):
             at = _skip(words, at + 2, (",",))  # `In total the network has …` (not `In total: …`, `In total, 62.4M …`)
         at = _skip(words, at, ("the", "this", "our", *_WHOLE))
+        if words[at:at + 1] == ["total"] and words[at + 1:at + 3] in (["computational", "cost"],
+                                                                        ["computational", "complexity"]):
+            tokens, words = [*tokens[:at + 1], *tokens[at + 2:]], [*words[:at + 1], "cost", *words[at + 3:]]
+            # `Total computational cost: 1.6M MACs`, as `Total cost: …` (it was prose)
+        if words[at:at + 1] == ["total"] and words[at + 1:at + 2] and words[at + 1] in _COST_WORDS and \
+                words[at + 2:at + 5] == ["(", "macs", ")"]:  # `Total operations (MACs): …`, as `Total MACs: …`
+            tokens, words = [*tokens[:at + 1], tokens[at + 3], *tokens[at + 5:]], [*words[:at + 1], "macs",
+                                                                                 *words[at + 5:]]
         if words[at:at + 1] == ["all"] and _count_head(words, at + 1) is not None:
             words[at] = "total"  # `All parameters: 25,578`, as `Total parameters: …` (it was prose)
         if words[at:at + 1] and words[at] in _NETWORK_WORDS and words[at + 1:at + 2] in (["total"], ["overall"]):
@@ -4358,6 +4366,12 @@ class _LineReader:
         at = _opener(words)
         if _filter_has(words, at):
             return self._filter_has(tokens[at + 3:])
+        if words[at:at + 2] in (["computational", "cost"], ["computational", "complexity"], ["compute", "cost"]):
+            at += 1  # `Computational cost: 352,800 MACs`, as `Cost: …` (it was prose)
+        if words[at:at + 1] and words[at] in _COST_WORDS and \
+                words[at + 1:at + 4] == ["(", "macs", ")"]:  # `Operations (MACs): 352,800`: MACs, said so (it was E060)
+            tokens, words = [*tokens[:at], *tokens[at + 2:at + 3], *tokens[at + 4:]], [*words[:at], "macs",
+                                                                                     *words[at + 4:]]
         asked = next((j for j in range(at, len(words)) if words[j] in (":", "=", "?")), len(words))
         if words[at:at + 1] in (["total"], ["overall"]) and _of_a_layer(tokens[at:asked]):
             at += 1  # `Total number of parameters in this layer: 614,656`: the layer's own count, whole
@@ -5884,6 +5898,7 @@ _KEEPING = frozenset(("keep", "keeps", "keeping", "preserve", "preserves", "pres
 _MAC_UNITS = ("macs", "mult-adds", "multiply-adds", "multiplications", "multiplies")  # `Operations: 105M MACs`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",),
                 ("num",))  # `Num params: 760`
+_COST_WORDS = ("operations", "ops", "compute", "computation", "cost")  # what a count of MACs may be called beside
 _OUTPUT_WORDS = (["output"], ["out"], ["answer"], ["ans"], ["result"], ["resulting"], ["activation"],
                  ["activations"], ["solution"], ["sol"])
 _NAMED_OUTPUT = ("feature", "features", "shape", "dimensions", "dims", "volume", "size", "a")  # `Shape: 32x32x10`
@@ -7991,8 +8006,8 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         counts = rest[3:-1] if words[0] == "(" else rest[3:]
         return [*name, Tok("P", ":", rest[0].start, rest[0].end), volume,
                 *([Tok("P", ",", rest[2].start, rest[2].end), *counts] if counts else [])]
-    if words[:4] == ["flops", "(", "macs", ")"]:  # `CONV1 FLOPs (MACs): …`: MACs, said so
-        return [*name, rest[2], *rest[4:]]
+    if words[:1] and words[0] in ("flops", *_COST_WORDS) and words[1:4] == ["(", "macs", ")"]:
+        return [*name, rest[2], *rest[4:]]  # `CONV1 FLOPs (MACs): …`, `CONV1 operations (MACs): …`: MACs, said so
     if words[:1] == ["["] and rest[1:2] and rest[1].kind == "DIMS" and words[2:3] == ["]"] and \
             _count_head(words, 3) is not None:  # `CONV1 [32x32x16] params: 448`: its output, then its counts
         return [*name, Tok("P", ":", rest[0].start, rest[0].start), rest[1], Tok("P", ",", rest[2].start,
@@ -8038,7 +8053,8 @@ def _asked_differently(tokens: list[Tok]) -> list[Tok]:
 _RESIZES = ("reduces", "downsamples", "shrinks", "halves", "brings", "keeps")  # `POOL1 reduces it to …`
 _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down", "dimensions", "this", "depth", ":",
                  "its", "maps", "feature"}
-_NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", ".", "flops", "activations",
+_NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", ".", "flops", *_COST_WORDS,
+                        "activations",
                         "activation", "[", "feature", "layer", "number", "count", "no",
                         *_RESIZES}  # (what `_name_answered` may see after a layer's name)
 

@@ -639,6 +639,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",
               "Layer 999 is a convolutional layer with 99999999999 filters of size 0x0.", "CONV1 params: 9 = 0 * 1e9",
               "Layer 1 is a max pooling layer with pool size 99999999999 and stride 0.",
+              "Computational cost: 1e9 MACs", "CONV9 operations (MACs): 99999999999", "Total operations (MACs): 0",
               "The pooling layer output is 0x0x0", "Max-pool output = 9x9x9", "CONV1 feature maps: 99999999999",
               "CONV1 ==> 9x9x9", "POOL9 --> 0x0x0", "CONV1 FLOPs (MACs): 9", "CONV1 FLOPs: 1e9",
               "Compute for FC1: 9 MACs", "CONV1 activations: 0x0x0", "What does POOL1 output? 9x9x9",

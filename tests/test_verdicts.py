@@ -11665,3 +11665,17 @@ def test_a_network_told_layer_by_layer_in_sentences() -> None:
         assert [a.verdict for a in report.answers] == ["right"] and report.ok, remark
     report = homework("Input: 32x32x3\nCONV1: 8 filters 3x3, pad 1\nLayer 10 is a conv layer with 8 filters 3x3\n")
     assert [d.message for d in report.diagnostics if d.severity == "error"] == ["layer 10, stated after 1 layer"]
+
+
+@pytest.mark.parametrize("lines, verdict", [
+    # CONV1, 16 filters of 3x3 at pad 1 on 32x32x3: 32·32·16 outputs of 3·3·3 taps, 442,368 MACs. A count named a
+    # computational cost was prose, and one said to be MACs in parentheses after its name E060 or prose
+    ("Computational cost: 442,369 MACs", "wrong"),
+    ("Operations (MACs): 442,368", "right"),
+    ("CONV1 operations (MACs): 442,369", "wrong"),
+    ("Total computational cost: 442,369 MACs", "wrong"),
+    ("Total operations (MACs): 442,368", "right"),
+])
+def test_a_count_of_macs_named_a_cost_or_operations(lines: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{lines}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
