@@ -11405,7 +11405,9 @@ def test_an_answer_under_a_sentence_that_may_state_a_layer_is_not_judged_against
     conv = "Input: 32x32x10\nCONV1: 10 filters 3x3, pad 1 -> 32x32x10\n"
     report = homework(f"{conv}{sentence}\n   Parameters: 1,024,100\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 4, 4, f"line 3 (`{sentence}`) may state a layer cnncalc did not read: this answer may be that "
+                       f"layer's, and is not judged")], report.messages()
     # a sentence about the layer above, or a layer named in the answer, leaves the answer to that layer
     for about, answer in (("The 10 filters each have 3*3*10 = 90 weights plus a bias.", "Parameters: 910"),
                           ("This conv layer has 10 filters of 3x3x10.", "Parameters: 910"),
