@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 
-from cnncalc import TYPE_CHECKING, codes, ir
+from cnncalc import TYPE_CHECKING, codes, ir, memo
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.expand import Expander, expand_blocks, network_rounding
 from cnncalc.expectations import Checker
@@ -145,12 +145,14 @@ def _settings(given: dict[str, Any]) -> Settings:
 def run(text: str, name: str, settings: Settings = DEFAULTS, *,
         bad_byte: tuple[int, int] | None = None) -> list[Analysis]:
     """Every network of a source: its report and resolved tree. The cyclic garbage collector pauses
-    meanwhile (the trees are acyclic; on 100k-layer specs its passes cost as much as the analysis)."""
+    meanwhile (the trees are acyclic; on 100k-layer specs its passes cost as much as the analysis); the caches
+    analyses share are trimmed after it (cnncalc/memo.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         return _run(text, name, settings._replace(lang=settings.lang or detect(text, name)), bad_byte)
     finally:
+        memo.trim()
         if was_enabled:
             gc.enable()
 
@@ -175,8 +177,7 @@ def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | N
         expander = Expander(blocks, net_sink, source, network_rounding(net, rounding, text))
         root = expander.network(net)
         called |= expander.called
-        frozen = any(layer.frozen for layer in expander.layers)  # (the distinct layers: a few in a deep network)
-        analyses.append((net, root, net_sink, frozen))
+        analyses.append((net, root, net_sink, expander.frozen))
     for block in file.blocks:
         if block.name not in called and blocks.get(block.name) is block:
             sink.add(codes.W001, f"block `{block.name}` is never used", block.span,

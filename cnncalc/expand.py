@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from cnncalc import TYPE_CHECKING, codes, ir, limits
+from cnncalc import TYPE_CHECKING, codes, ir, limits, memo
 from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
@@ -69,6 +69,13 @@ class _Scope:
         self.siblings: set[str] = set()  # names inside earlier branches of the merge this scope is a branch of
 
 
+# Shared by the analyses of a process (cnncalc/memo.py): one object per distinct layer (a 100k-layer chain shares a
+# few; the walker keeps what it computed by the object), and each layer call written without block parameters as
+# built: (the call, kept alive, its layer, its rounding, and the network's rounding that decided it)
+_LAYERS: dict[Layer, Layer] = memo.shared()
+_LITERALS: dict[int, tuple[ir.LayerCall, Layer, Rounding, Rounding]] = memo.shared()
+
+
 class Expander:
     def __init__(self, blocks: dict[str, ir.BlockDef], sink: DiagnosticSink, source: Source,
                  rounding: Rounding) -> None:
@@ -80,14 +87,12 @@ class Expander:
         self.called: set[str] = set()
         self.sizes: dict[tuple[str, tuple[Value, ...]], int] = {}
         self.merge_sizes: dict[tuple[int, tuple[tuple[str, Value], ...], int], int] = {}
-        self.layers: dict[Layer, Layer] = {}  # one object per distinct layer (a 100k-layer chain shares a few)
         self.roundings: dict[tuple[int, str, bool], Rounding] = {}
         self.track_names = False  # `@NAME` references need every scope's names; most networks have none
-        # Layers written without block parameters, built once: (the call, the layer, its rounding); and those
-        # that could not be built, whose diagnostics are reported again at each other place the line is written
-        # (a line repeated 100,000 times costs a copy of them, not a build each)
-        self.literal_layers: dict[int, tuple[ir.LayerCall, Layer, Rounding]] = {}
+        # Layer calls that could not be built, whose diagnostics are reported again at each other place the line is
+        # written (a line repeated 100,000 times costs a copy of them, not a build each); those built are `_LITERALS`
         self.bad_literals: dict[int, _Failed] = {}
+        self.frozen = False  # whether a layer of the network is frozen (`frozen`: its parameters are not trained)
         # per sequence: itself (kept alive), its items' names line after line, and its items named as written
         self.plans: dict[int, tuple[ir.Seq, list[str], list[tuple[ir.Item, int]]]] = {}
         self.named: set[tuple[int, int]] = set()  # (sequence, shift) whose names were checked for E015
@@ -187,7 +192,7 @@ class Expander:
         prefix = f"{parent.path}." if parent.path else ""
         depth = parent.depth + 1
         too_deep = depth > limits.MAX_TREE_DEPTH or len(self.stack) > limits.MAX_DEPTH
-        build_layer, built = self.build_layer, self.literal_layers
+        build_layer, built, rounding = self.build_layer, _LITERALS, self.rounding
         names = self.naming(seq, shift)
         k = 0  # the next item's name in `names`
         for line in seq.lines:
@@ -209,7 +214,7 @@ class Expander:
                     node = None
                 elif isinstance(item, ir.LayerCall):  # most items: built here, without a call per item
                     known = built.get(id(item))
-                    if known is not None and known[0] is item:  # the layer as built before, the same everywhere
+                    if known is not None and known[0] is item and known[3] is rounding:  # as built before
                         node = LayerNode(name, prefix + name, depth, span, item, line_shift, known[1], known[2], None)
                     else:
                         layer, problem, rounding = build_layer(item, env, line_shift)
@@ -568,7 +573,7 @@ class Expander:
 
     def build_layer(self, call: ir.LayerCall, env: Env, shift: int) -> tuple[Layer | None, str | None, Rounding]:
         """The layer object, its rounding and, when it cannot be built, why (for answers that cannot be
-        checked). `fill` looks up the layers built before without a problem (`literal_layers`) itself."""
+        checked). `fill` looks up the layers built before without a problem (`_LITERALS`) itself."""
         failed = self.bad_literals.get(id(call))
         if failed is not None and failed.call is call:
             return self.failed_again(failed, shift)
@@ -590,10 +595,12 @@ class Expander:
                 self.bad_literals[id(call)] = failed
             return self.failed_again(failed, shift)
         layer = cls.build(values)
-        layer = self.layers.setdefault(layer, layer)
+        layer = _LAYERS.setdefault(layer, layer)
         rounding = self.layer_rounding(layer, call.rounding_by, call.rounding_stated)
-        if literal:  # with block parameters it is built anew at each call
-            self.literal_layers[id(call)] = (call, layer, rounding)
+        if layer.frozen:  # (built again at each place: `frozen` is said of the network only here)
+            self.frozen = True
+        elif literal:  # with block parameters it is built anew at each call
+            _LITERALS[id(call)] = (call, layer, rounding, self.rounding)
         return layer, None, rounding
 
     def arguments(self, call: ir.LayerCall, cls: type[Layer], env: Env, shift: int) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cnncalc import codes, ir, limits, pasted
+from cnncalc import codes, ir, limits, memo, pasted
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers import FAMILIES, REGISTRY
 from cnncalc.layers.arguments import Argument
@@ -70,6 +70,11 @@ class _Network:
                           ir.placed(self.totals, self.lines), span, refers)
 
 
+# a line's text (without its indentation) -> the line as parsed where it was first written, that place, and the
+# labels it gave: shared by the files of a process (cnncalc/memo.py), as the line means the same in each
+_LINES: dict[str, tuple[ir.Line, int, tuple[str, ...]]] = memo.shared()
+
+
 class Parser(TokenStream):
     """Statements, lines, items, blocks, branches and layer arguments."""
 
@@ -77,8 +82,8 @@ class Parser(TokenStream):
         super().__init__(text, sink)
         self.block_names: set[str] = set()
         self.labels: set[str] = set()  # the `name:` labels read so far (an unknown layer may be one, meant as `@name`)
-        self.cache: dict[str, tuple[ir.Line, int]] = {}
-        self.pending: tuple[str, int, int, int] | None = None
+        self.labels_read: list[str] = []  # the same in the order read, for the labels of a line kept in `_LINES`
+        self.pending: tuple[str, int, int, int, int] | None = None
         self.refers = "@" in text  # `@NAME` can only be written with an `@`: enough to tell the expander
         self.items = 0  # items parsed so far (the file's lines written again are not parsed again)
         self.net = _Network(0)  # the network being read
@@ -176,13 +181,15 @@ class Parser(TokenStream):
         if stop - start > _CACHEABLE_LENGTH or start == stop:
             return None
         key = text[start:stop]
-        hit = self.cache.get(key)
+        hit = _LINES.get(key)
         if hit is not None:
-            line, origin = hit
+            line, origin, labels = hit
+            if labels:
+                self.labels.update(labels)
             self.line_pos = end + 1  # the line is not lexed: the next starts after its newline
             return line.repeated(start - origin)
         if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
-            self.pending = (key, start, stop, len(self.sink.items))
+            self.pending = (key, start, stop, len(self.sink.items), len(self.labels_read))
         return None
 
     def pasted_code(self) -> bool:
@@ -202,13 +209,13 @@ class Parser(TokenStream):
         self.line_pos = found.end
         return True
 
-    def _store(self, line: ir.Line, pending: tuple[str, int, int, int]) -> None:
+    def _store(self, line: ir.Line, pending: tuple[str, int, int, int, int]) -> None:
         """Keep a freshly parsed line for its repeats: only a whole physical line read without diagnostics."""
-        key, start, _, diagnostics = pending
+        key, start, _, diagnostics, labels = pending
         tok = self.peek()
         if line.span.start == start and len(self.sink.items) == diagnostics and tok.kind == "NEWLINE" \
                 and tok.start == self.text.find("\n", start):
-            self.cache[key] = (line, start)
+            _LINES[key] = (line, start, tuple(self.labels_read[labels:]))
 
     def parse_input(self, net: _Network) -> None:
         kw = self.advance()
@@ -593,6 +600,7 @@ class Parser(TokenStream):
             self.advance()
             self.advance()
             self.labels.add(tok.text)
+            self.labels_read.append(tok.text)
             item = self.parse_unlabelled(tok.text)
             return None if item is None else item._replace(span=tok.span.to(item.span))
         return self.parse_unlabelled(None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cnncalc import TYPE_CHECKING, axis, codes, limits
+from cnncalc import TYPE_CHECKING, axis, codes, limits, memo
 from cnncalc import field as fields
 from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink, Span
@@ -184,10 +184,13 @@ def _replay_plan(saved: _Walked) -> _Plan:
 
 
 _CacheKey: TypeAlias = "tuple[int, tuple[int, ...], str]"  # a layer's id, its input's dimensions, its rounding
-# its output, (weights, biases, non-trainable), MACs, working, activations, receptive-field steps, and the layer in
-# spec syntax (the row's `op`, read here without a call)
+# its output, (weights, biases, non-trainable), MACs, working, activations, receptive-field steps, the layer in
+# spec syntax (the row's `op`, read here without a call), and the layer itself (alive while its id is a key)
 _Computed: TypeAlias = ("tuple[Shape | None, tuple[int, int, int], int, Working | None, int, tuple[Step, Step] | None, "
-                        "str]")
+                        "str, Layer]")
+# what a layer gives on an input, without doubt and without a diagnostic: shared by the analyses of a process
+# (cnncalc/memo.py), since a deep network repeats one layer on one volume, and networks share layers
+_COMPUTED: dict[_CacheKey, _Computed] = memo.shared()
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
 
 
@@ -202,7 +205,6 @@ class Walker:
         self.kept: dict[int, Flow] = {}  # outputs that `@NAME` references read later
         # answered lines, for expectations.py: each with its rows and the doubt of the volume it receives
         self.lines: list[tuple[LineCheck, list[Row], Doubt | None]] = []
-        self.cache: dict[_CacheKey, _Computed] = {}
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
         self.went_on: Doubt | None = None  # the first input stated that may start another example (`restated`)
@@ -233,16 +235,19 @@ class Walker:
         layer = node.layer
         x = flow.shape
         if layer is not None and x is not None and flow.doubt is None:
-            hit = self.cache.get((id(layer), x.dims, node.rounding.mode))
-            if hit is not None and (hit[3] is not None or not (answered or self.explain)):
+            hit = _COMPUTED.get((id(layer), x.dims, node.rounding.mode))
+            wanted = answered or self.explain  # the row's working (only then: whatever computed it first wanted)
+            if hit is not None and (hit[3] is not None or not wanted):
                 # computed before on the same input, without doubt (most layers of a deep network): the row from
                 # the cache, in one pass (here, not in a method of its own: a call a layer costs 2% of a chain)
-                y, (weights, biases, non_trainable), macs, working, activations, steps, op = hit
+                y, (weights, biases, non_trainable), macs, working, activations, steps, op, _ = hit
                 row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span, x,
                           (flow.source,))
                 row.output = y
                 row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
-                row.working, row.activations, row.layer = working, activations, layer
+                row.activations, row.layer = activations, layer
+                if wanted:
+                    row.working = working
                 if self.train:
                     row.train = True
                     row.train_macs = macs
@@ -276,10 +281,13 @@ class Walker:
             row.doubt = Doubt(f"the error at line {self.line_of(node.span.start)}", None, True, True)
         else:
             key = (id(layer), x.dims, node.rounding.mode)
-            hit = self.cache.get(key) if flow.doubt is None else None
-            if hit is None or (hit[3] is None and (answered or self.explain)):
+            hit = _COMPUTED.get(key) if flow.doubt is None else None
+            wanted = answered or self.explain
+            if hit is None or (hit[3] is None and wanted):
                 hit = self.computed(node, layer, x, row, flow.doubt, answered, key)
-            y, (row.weights, row.biases, row.non_trainable), macs, row.working, row.activations, steps, _ = hit
+            y, (row.weights, row.biases, row.non_trainable), macs, working, row.activations, steps, _, _ = hit
+            if wanted:
+                row.working = working
             row.output = y
             if self.train:
                 row.train_macs = macs
@@ -311,9 +319,9 @@ class Walker:
         macs = layer.macs(x, y) if y is not None else 0
         working = layer.working(x, y, ctx) if y is not None and want_working else None
         computed = (y, params, macs, working, y.size if y is not None else 0, layer.steps(x) if y is not None else None,
-                    row.op)
+                    row.op, layer)
         if not ctx.reported and doubt is None:
-            self.cache[key] = computed
+            _COMPUTED[key] = computed
         row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
         return computed
 

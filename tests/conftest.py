@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import cnncalc
+from cnncalc import memo
 from cnncalc.analysis import Analysis, Settings
 from cnncalc.analysis import run as run_source
 from cnncalc.report import Report, Row
@@ -29,6 +30,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="Rewrite the golden-output files in tests/golden from the current output.")
+
+
+@pytest.fixture(autouse=True)
+def empty_caches() -> None:
+    """Each test starts on empty shared caches (cnncalc/memo.py): a test that changes a layer's rule must not
+    read what the true rule gave an earlier test (tests/test_memo.py checks that they never change an answer)."""
+    memo.clear()
 
 
 @pytest.fixture

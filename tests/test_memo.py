@@ -1,0 +1,92 @@
+"""The caches analyses share (cnncalc/memo.py) never change an answer: a file analysed after others gives the
+report it gives on empty caches, and the caches stay within their bound."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cnncalc import analysis, limits, memo
+from cnncalc.files import read_source
+from cnncalc.render.formats import FORMATS, Options
+from tests.conftest import SPECS
+from tests.grammar import NOTATION_FILES, ROOT, case
+
+FILES = sorted(SPECS.glob("*.spec")) + sorted((ROOT / "docs" / "examples").rglob("*.spec")) + NOTATION_FILES + [
+    ROOT / "tests" / "fixtures" / "layers.spec"]
+
+
+def document(text: str, name: str, **settings: object) -> str:
+    """Every network of the text as `--format json` writes it, each row's working too."""
+    reports = [a.report for a in analysis.run(text, name, analysis._settings(dict(settings)))]
+    return "\n".join(FORMATS["json"].renderer()(reports, Options(explain=True, command="summary")))
+
+
+def test_each_file_after_the_others_is_reported_as_on_empty_caches() -> None:
+    texts = [(str(p), read_source(str(p)).text) for p in FILES]
+    cold = {}
+    for name, text in texts:
+        memo.clear()
+        cold[name] = document(text, name)
+    memo.clear()
+    for name, text in random.Random(7).sample(texts, len(texts)) + texts[::-1]:
+        assert document(text, name) == cold[name], name
+
+
+@pytest.mark.parametrize("settings", [{"rounding": "floor"}, {"rounding": "ceil"}, {"explain": True},
+                                      {"train": "adam"}, {"batch": 8}])
+def test_settings_that_change_what_a_layer_gives_are_not_mixed_by_the_caches(settings: dict[str, object]) -> None:
+    texts = [(str(p), p.read_text()) for p in sorted(SPECS.glob("*.spec"))[:12]]
+    for name, text in texts:
+        memo.clear()
+        alone = document(text, name, **settings)
+        memo.clear()
+        for other, other_text in texts:
+            document(other_text, other)  # the caches filled with the default settings' results
+        assert document(text, name, **settings) == alone, name
+
+
+def test_generated_specs_and_sheets_are_reported_as_on_empty_caches() -> None:
+    # pairs of fuzz cases (generated specs, homework sheets, mutated real files): each analysed cold, then again
+    # after the other, which may share its lines and layers, or differ only in the rounding or a label
+    for seed in range(0, 600, 2):
+        (_, first), (_, second) = case(seed), case(seed + 1)
+        memo.clear()
+        first_cold = document(first, "a.spec")
+        memo.clear()
+        second_cold = document(second, "b.spec")
+        assert document(first, "a.spec") == first_cold, seed
+        assert document(second, "b.spec") == second_cold, seed + 1
+
+
+def test_a_frozen_layer_of_one_file_does_not_freeze_another() -> None:
+    frozen = "input 8x8x3\nconv 4 3x3 frozen\nconv 4 3x3\n"
+    trained = "input 8x8x3\nconv 4 3x3\nconv 4 3x3\n"
+    memo.clear()
+    assert cnncalc_totals(frozen).frozen == 3 * 3 * 3 * 4 + 4  # the first convolution's (3·3·3 + 1)·4
+    assert cnncalc_totals(trained).frozen == 0
+    assert cnncalc_totals(frozen).frozen == 112
+
+
+def test_a_label_of_a_line_read_from_the_cache_still_names_a_layer_in_hints() -> None:
+    # `conv1` is a label: an unknown layer `conv1` later is hinted as the reference `@conv1`, whether its line
+    # was parsed here or taken from the cache
+    text = "input 8x8x3\nconv1: conv 4 3x3\nconcat { conv1 | identity }\n"
+    memo.clear()
+    cold = document(text, "a.spec")
+    assert "@conv1" in cold
+    assert document(text, "a.spec") == cold
+
+
+def test_the_caches_are_emptied_past_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (SPECS / "resnet50.spec").read_text()
+    memo.clear()
+    whole = document(text, "resnet50.spec")
+    assert sum(map(len, memo._CACHES)) > 50  # its lines, layers and what each gives on its input
+    monkeypatch.setattr(limits, "MAX_SHARED_ENTRIES", 50)
+    assert document(text, "resnet50.spec") == whole
+    assert sum(map(len, memo._CACHES)) == 0
+
+
+def cnncalc_totals(text: str) -> analysis.Totals:
+    return analysis.run(text, "t.spec")[0].report.totals
