@@ -60,7 +60,7 @@ MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 
 MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
 MAX_TIMES_SAID = 64  # a layer said to repeat on a homework line (`(x2)`): each copy is a layer of the line (VGG's
 # stages repeat a convolution at most 4 times)
-MAX_SHARED_ENTRIES = 20_000  # entries the caches analyses share hold between analyses (cnncalc/memo.py): lines
+MAX_SHARED_ENTRIES = 10_000  # entries the caches analyses share hold between analyses (cnncalc/memo.py): lines
 # parsed, layers built and computed, a few hundred bytes to a few KB each; beyond it they are emptied
 MAX_TABLE_ROWS = 5_000  # rows a terminal table shows before collapsing depth (all rows: --depth or a file format)
 
