@@ -575,7 +575,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            tokens = _arrows_chained(_follows_dropped(_unbiased(_spelled_units(_tokens(raw, line_start)))))
+            tokens = _sides_together(_arrows_chained(_follows_dropped(_unbiased(_spelled_units(_tokens(raw,
+                                                                                                     line_start))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -9916,6 +9917,42 @@ def _input_said(tokens: list[Tok]) -> list[Tok]:
             words[at + 2:at + 3] != [","] or _label(tokens[:at - 1]) is None:
         return tokens
     return [*tokens[:at], *tokens[at + 3:], tokens[at + 2], *tokens[at:at + 2]]
+
+
+# an output's height and width named together, height first (`Height x width: 16x16`); width first only before a
+# square answer, whose order does not matter
+_SIDES_TOGETHER = tuple((h, joint, w) for h, w in (("height", "width"), ("h", "w"))
+                        for joint in ("x", "×", "and", "by", "*")) + (("hxw",), ("h×w",))
+_WIDTH_FIRST = tuple((w, joint, h) for h, w in (("height", "width"), ("h", "w"))
+                     for joint in ("x", "×", "and", "by", "*")) + (("wxh",), ("w×h",))
+
+
+def _sides_together(tokens: list[Tok]) -> list[Tok]:
+    """`Height x width: 16x16` (`H x W = 16x16`, `HxW: 16x16`, `Output height and width: 16`, `POOL1 output height x
+    width: 16x16`): the output's height and width, as `Spatial size: 16x16` (each was prose, a wrong answer passing
+    unjudged); width first (`Width x height: …`) only for a square answer. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    start = _lead(tokens)  # (`a)`, `- `, `2.`)
+    numbered = tokens[start + 1:start + 2] != [] and tokens[start + 1].kind == "NUM"  # (`Conv 1`)
+    named = next((k for k in (2, 1) if (k == 1 or numbered) and words[start:start + 1] not in ([], ["output"]) and
+                  _label(tokens[start:start + k]) is not None), 0)
+    start += named  # `POOL1 …`, `Conv 1 …`
+    said_output = words[start:start + 1] == ["output"]
+    start += said_output
+    form = next((f for f in _SIDES_TOGETHER + _WIDTH_FIRST if tuple(words[start:start + len(f)]) == f), None)
+    if form is None:
+        return tokens
+    end = start + len(form)
+    value = [t for t in tokens[end + 1:] if t.text not in (".", "!")]
+    if words[end:end + 1] not in ([":"], ["="]) or len(value) != 1 or value[0].kind not in ("NUM", "DIMS"):
+        return tokens
+    sides = _dims_text(value[0].text).split("x") if value[0].kind == "DIMS" else []
+    if len(sides) > 2 or (form in _WIDTH_FIRST and sides and sides[0] != sides[-1]):
+        return tokens
+    first, last = tokens[start], tokens[end - 1]
+    output = [Tok("WORD", "output", first.start, first.start)] if named and not said_output else []  # (`POOL1 H x W`)
+    return [*tokens[:start], *output, Tok("WORD", "spatial", first.start, first.end),
+            Tok("WORD", "size", last.start, last.end), *tokens[end:]]
 
 
 def _connective_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -11681,3 +11681,31 @@ def test_a_network_told_layer_by_layer_in_sentences() -> None:
 def test_a_count_of_macs_named_a_cost_or_operations(lines: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{lines}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # POOL1 halves CONV1's 32x32x16 (pad 1 keeps 32: (32 - 3 + 2)/1 + 1 = 32): (32 - 2)/2 + 1 = 16, 16x16x16. The
+    # output's height and width named together were prose, a wrong answer unjudged
+    ("Height x width: 16x16", "right"),
+    ("Height x width: 17x17", "wrong"),
+    ("H x W = 16 x 16", "right"),
+    ("HxW: 15x15", "wrong"),
+    ("Height × width: 16 × 16", "right"),
+    ("Output height and width: 17", "wrong"),
+    ("Output H x W: 16x16", "right"),
+    ("POOL1 output height x width: 17x17", "wrong"),
+    ("CONV1 height x width: 32x32", "right"),  # CONV1's, named
+    ("Conv 1 H x W: 31x31", "wrong"),
+    ("- Height x width: 16x16", "right"),
+    ("Width x height: 17x17", "wrong"),  # width first: a square's order does not matter
+])
+def test_an_outputs_height_and_width_named_together(line: str, verdict: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+def test_an_outputs_width_and_height_not_square_are_not_judged_in_an_order_not_said() -> None:
+    # width first before sizes that differ: which is which is not certain, so neither verdict is given
+    report = homework("Input: 32x16x3\nCONV1: 4 filters 3x3, pad 1\nWidth x height: 16x32\n")
+    assert report.answers == ()
