@@ -9245,10 +9245,14 @@ def _past_sentence_working(tokens: list[Tok], at: int, end: int) -> int:
     working's last `=`; `at` itself when no such working starts there. The working stays in the answer line, whose
     reader passes over it as after `params =`."""
     last = max((j for j in range(at, end) if tokens[j].text == "="), default=None)
-    if last is None or last == at or not all(t.kind in ("NUM", "DIMS") or t.text in _WORKING_SIGNS
-                                             for t in tokens[at:last]):
+    if last is None or last == at or not all(t.kind in ("NUM", "DIMS") or t.text in _WORKING_SIGNS or (
+            t.lower in _TERMS_NAMED and tokens[j - 1].kind == "NUM") for j, t in enumerate(tokens[at:last], at)):
         return at
     return last + 1
+
+
+# what a working's number may be said to count (`432 weights + 16 biases = 448 params`, `16 filters x 28 = 448`)
+_TERMS_NAMED = {"weights", "biases", "filters", "params", "parameters", "neurons", "units", "inputs", "outputs"}
 
 
 # what leads an output said in a sentence about the layer above (`We get an output of 32x32x10.`)
@@ -9277,10 +9281,11 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
             first = tokens[0]  # `32 * 32 * 10 = 10240 values in the output`
             return [Tok("WORD", "Memory", first.start, first.start), Tok(":", ":", first.start, first.start),
                     *tokens[:end - len(tail)]]
-    if words[:4] in (["output", "height", "and", "width"], ["output", "width", "and", "height"]):
+    if words[:4] == ["output", "height", "and", "width"]:  # `Output height and width: 55` (`_sides_together` reads
+        # one size after it, this any; width first only for a square, there)
         return [Tok("WORD", "Output", tokens[0].start, tokens[0].end),
                 Tok("WORD", "spatial", tokens[1].start, tokens[1].end),
-                Tok("WORD", "size", tokens[3].start, tokens[3].end), *tokens[4:]]  # `Output height and width: 55`
+                Tok("WORD", "size", tokens[3].start, tokens[3].end), *tokens[4:]]
     for lead in _MAP_LEADS:  # `Each activation map is 55x55`: the output's height and width
         if words[:len(lead)] == lead and end == len(lead) + 1 and tokens[len(lead)].kind == "DIMS" and \
                 _dims_text(tokens[len(lead)].text).count("x") == 1:
@@ -9943,8 +9948,8 @@ def _sides_together(tokens: list[Tok]) -> list[Tok]:
     if form is None:
         return tokens
     end = start + len(form)
-    value = [t for t in tokens[end + 1:] if t.text not in (".", "!")]
-    if words[end:end + 1] not in ([":"], ["="]) or len(value) != 1 or value[0].kind not in ("NUM", "DIMS"):
+    value = tokens[end + 1:end + 2]  # (a remark may follow it: `Height x width: 55 (since …)`)
+    if words[end:end + 1] not in ([":"], ["="]) or not value or value[0].kind not in ("NUM", "DIMS"):
         return tokens
     sides = _dims_text(value[0].text).split("x") if value[0].kind == "DIMS" else []
     if len(sides) > 2 or (form in _WIDTH_FIRST and sides and sides[0] != sides[-1]):

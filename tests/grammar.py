@@ -636,6 +636,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Network: Input 0x0x0 -> CONV(9 filters, 9x9) -> FC(99999999999)", "Input: 9 -> FC(0) -> FC(9)",
               "Output spatial dimension: 99999999999", "Output dimension: 0", "Height x width: 99999999999x0",
               "HxW = 1e9", "CONV9 height and width: 99999999999", "Width x height: 9x99999999999",
+              "99999999999 weights + 1e9 biases = 0 params", "It has 0 weights + 9 biases = 99999999999 parameters.",
+              "99999999999 filters x 1e9 = 9 params", "Output width and height: 9x99999999999",
               "W_out = 99999999999", "n_C = 0",
               "n_H = n_W = 1e9, n_C = 9", "Output shape: [1, 9, 99999999999, 99999999999]", "Output: (1, 0, 0, 9)",
               "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",

@@ -11709,3 +11709,26 @@ def test_an_outputs_width_and_height_not_square_are_not_judged_in_an_order_not_s
     # width first before sizes that differ: which is which is not certain, so neither verdict is given
     report = homework("Input: 32x16x3\nCONV1: 4 filters 3x3, pad 1\nWidth x height: 16x32\n")
     assert report.answers == ()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # CONV1, 16 filters of 3x3 on 32x32x3: 3·3·3·16 = 432 weights, 16 biases, 432 + 16 = 448 parameters. A working
+    # whose numbers say what they count, before the count, was prose: a wrong count unjudged
+    ("432 weights + 16 biases = 448 params", ["right", "right", "right"]),
+    ("432 weights + 16 biases = 449 parameters", ["right", "right", "wrong"]),
+    ("It has 432 weights + 16 biases = 449 parameters.", ["right", "right", "wrong"]),
+    ("16 filters x 28 = 449 params", ["wrong"]),  # (the filters' count is not an answer)
+    ("So 16 filters * 28 params = 448 params", ["right"]),
+])
+def test_a_count_after_a_working_whose_numbers_say_what_they_count(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{line}\n")
+    assert sorted(a.verdict for a in report.answers) == sorted(verdicts), report.messages()
+    assert [a.verdict for a in report.answers if a.quantity == "params"] == verdicts[-1:], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Output width and height: 16x8", "Output width and height: 8x16"])
+def test_an_outputs_width_and_height_before_sizes_that_differ_are_not_judged_as_height_and_width(line: str) -> None:
+    # CONV1 at pad 1 keeps 16x8 (height 16, width 8): width first, `16x8` may be wrong or right; it was judged as
+    # height x width, a right `8x16` marked wrong
+    report = homework(f"Input: 16x8x3\nCONV1: 4 filters 3x3, pad 1\n{line}\n")
+    assert report.answers == (), report.messages()
