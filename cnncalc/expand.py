@@ -214,7 +214,7 @@ class Expander:
                     node = None
                 elif isinstance(item, ir.LayerCall):  # most items: built here, without a call per item
                     known = built.get(id(item))
-                    if known is not None and known[0] is item and known[3] is rounding:  # as built before
+                    if known is not None and known[0] is item and known[3] == rounding:  # as built before
                         node = LayerNode(name, prefix + name, depth, span, item, line_shift, known[1], known[2], None)
                     else:
                         layer, problem, rounding = build_layer(item, env, line_shift)
