@@ -2086,6 +2086,18 @@ class _LineReader:
         the layer above (`_values_answer`; E060 when it may be either)."""
         above = last.items[0] if last is not None and last.items else None
         at = 2 if words[1:2] == ["layer"] else 1
+        called = _call_at(words, at + 1) if words[:1] == ["output"] and words[at:at + 1] == [":"] else None
+        if words[:1] == ["output"] and words[at:at + 1] == [":"] and (
+                words[at + 1:at + 2] in (["fc"], ["dense"], ["linear"], ["affine"]) or
+                words[at + 1:at + 3] == ["fully", "connected"] or (called is not None and
+                                                                   _CALLS[words[called]][0] == "fc")):
+            # `Output: FC 10 -> params = 850` (`OUTPUT: …`, `Output layer: fully connected 10`, `Output: FC(10)`): a
+            # layer named `output`, as LeNet's paper names its last; its answers were read as an output of 850
+            self.i = at + 1
+            line = self.described([self.tokens[0]], None, "fc")
+            call = line.items[0]
+            return line._replace(items=(call._replace(label="output"), *line.items[1:])) \
+                if isinstance(call, ir.LayerCall) else line
         if not self.tokens or words[0] != "output" or words[at:at + 1] != [":"] or kinds[at + 1:at + 2] != ["NUM"] or \
                 words[at + 2:at + 3] not in (["neurons"], ["units"]) or not isinstance(above, ir.LayerCall) or \
                 above.label is None:

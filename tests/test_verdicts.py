@@ -11732,3 +11732,39 @@ def test_an_outputs_width_and_height_before_sizes_that_differ_are_not_judged_as_
     # height x width, a right `8x16` marked wrong
     report = homework(f"Input: 16x8x3\nCONV1: 4 filters 3x3, pad 1\n{line}\n")
     assert report.answers == (), report.messages()
+
+
+LENET_OUTPUT_SHEET = """LeNet-5 (input 32x32x1)
+
+C1: 6 filters 5x5, stride 1 -> 28x28x6, params = (5*5*1+1)*6 = 156
+S2: avg pool 2x2, stride 2 -> 14x14x6, params = 0
+C3: 16 filters 5x5, stride 1 -> 10x10x16, params = (5*5*6+1)*16 = 2416
+S4: avg pool 2x2, stride 2 -> 5x5x16
+C5: 120 filters 5x5 -> 1x1x120, params = (5*5*16+1)*120 = 48120
+F6: FC 84 -> params = 120*84 + 84 = 10164
+Output: FC 10 -> params = 84*10 + 10 = 850
+Total params = 156 + 2416 + 48120 + 10164 + 850 = 61706
+"""
+
+
+def test_lenets_last_layer_named_output_with_its_description() -> None:
+    # LeCun et al. (1998): 156 + 2,416 + 48,120 + 10,164 + 850 = 61,706 (the paper's C3 connects 60 of its maps, 1,516
+    # parameters; a full C3, as here, (5·5·6 + 1)·16 = 2,416). `Output: FC 10 -> params = …` was read as an output of
+    # 850 for F6 (wrong), the layer left out, and the right total marked wrong
+    report = homework(LENET_OUTPUT_SHEET)
+    assert [a.verdict for a in report.answers] == ["right"] * 12, report.messages()
+    wrong = homework(LENET_OUTPUT_SHEET.replace("= 850", "= 851"))
+    assert [a.verdict for a in wrong.answers].count("wrong") == 1, wrong.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # the FC layer of 10 after F6's 84: 84·10 + 10 = 850 parameters, 10 outputs; the total 10,164 + 850 = 11,014
+    ("OUTPUT: FC 10 -> params = 850", ["right", "right", "right"]),
+    ("Output layer: fully connected 10 -> params = 851", ["right", "wrong", "right"]),
+    ("Output: FC(10), params = 850", ["right", "right", "right"]),
+    ("Output: Dense(10) -> 850 params", ["right", "right", "right"]),
+    ("Output: nn.Linear(84, 10) -> 11, params = 850", ["right", "wrong", "right", "right"]),
+])
+def test_a_layer_named_output_described_as_an_fc_layer(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 1x1x120\nF6: FC 84 -> params = 120*84 + 84 = 10164\n{line}\nTotal params: 11014\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
