@@ -1793,6 +1793,22 @@ class _LineReader:
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         last = lines[-1] if lines else None
+        of_kind = _stated_of_kind(words) if has_input or lines else None
+        if of_kind is not None:
+            # `The first convolutional layer uses 16 filters of size 3x3 …`: that layer, stated in its place among
+            # its kind's (it was prose, and the answers under it judged against the layer above)
+            start, at, place, kind = of_kind
+            family = "pool" if "pool" in kind else kind
+            before = sum(isinstance(item, ir.LayerCall) and ("pool" if "pool" in item.keyword else item.keyword) ==
+                         family for line in lines for item in line.items)
+            if place not in (before, -1):
+                self.sink.add(codes.E060, f"the {words[start - 1]} {' '.join(words[start:at - 1])}, stated after "
+                                          f"{before} of its kind", Span(self.start, self.tokens[at - 1].end),
+                              hint="state the layers in order")
+                return self.unreadable(None, [])
+            verb = self.tokens[at - 1]
+            self.tokens = [*self.tokens[start:at - 1], Tok("WORD", "with", verb.start, verb.end), *self.tokens[at:]]
+            words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         placed = _stated_in_place(words)
         if placed is not None and (has_input or lines):
             # `The first layer is a convolution with 10 5x5 filters, …`: the layer, stated in its place
@@ -9561,6 +9577,32 @@ def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
         return None
     start = at + 3 + (words[at + 3:at + 4] in (["a"], ["an"]))
     return (start, _ORDINALS[words[at]]) if start < len(words) else None
+
+
+# what a sentence stating a layer of a kind by its place says before the description (`The first convolutional layer
+# uses 16 filters …`)
+_STATING_VERBS = (["uses"], ["has"], ["applies"], ["contains"], ["with"], ["consists", "of"], ["is", "made", "of"])
+# words of a layer's description (a sentence that says none of them, `… has 448 parameters`, answers instead)
+_DESCRIBING_WORDS = {"filters", "filter", "kernels", "kernel", "neurons", "units", "window", "stride"}
+
+
+def _stated_of_kind(words: list[str]) -> tuple[int, int, int, str] | None:
+    """`The first convolutional layer uses 16 filters of size 3x3 …` (`The second conv layer has 32 filters …`, `The
+    first FC layer has 100 neurons.`): where its kind's words start and end, its place among the layers of that kind
+    (0 for the first, -1 for the last) and that kind; None for any other line, and for a sentence that answers
+    (`The first conv layer has 448 parameters.`, `_placed`)."""
+    at = 1 if words[:1] == ["the"] else 0
+    if words[at:at + 1] == [] or words[at] not in _ORDINALS:
+        return None
+    end = next((j for j in range(at + 2, min(len(words), at + 5)) if words[j] == "layer"), None)
+    kind = _layer_kind(" ".join(words[at + 1:end])) if end is not None else None
+    if end is None or kind is None:
+        return None
+    verb = next((len(v) for v in _STATING_VERBS if words[end + 1:end + 1 + len(v)] == v), 0)
+    rest = words[end + 1 + verb:]
+    if not verb or _DESCRIBING_WORDS.isdisjoint(rest) or not {*ir.ANSWER_WORDS, "output"}.isdisjoint(rest):
+        return None
+    return at + 1, end + 1 + verb, _ORDINALS[words[at]], kind
 
 
 # an axis's name after its size (`55 (width)`): the sides' letters and words, by axis, and a few more

@@ -117,6 +117,11 @@ _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]
          r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
          r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
          r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
+# a sentence about the network (`The input is a 32x32x3 image.`, `Layer 1 is a convolutional layer with 32 filters …`,
+# `Its output is 32x32x32.`, `It has 896 parameters.`): no spec line starts with such words
+_SENTENCE = (r"(?im)^[ \t]*(?:(?:the|this|its|it|then|next|finally|after[ \t]+that|we)[ \t]+"
+             r"|layer[ \t]+[0-9]+[ \t]+is[ \t]+)"
+             r"[^\n]*?\b(?:input|output|filters|parameters|params|neurons|units|pooling|convolutional)\b")
 # an exercise's letters or layer, then its input: `Conv layer with K=10, F=3, S=1, P=1 on a 32x32x3 input`, `A 1x1
 # convolution with 32 filters on a 56x56x64 input` (the input found first, then the letters or the layer's words on
 # its line before it: a line of `F=1 F=1 …` is not searched once per `F`)
@@ -182,7 +187,8 @@ def detect(text: str, name: str) -> str:
     (`W1 = 32, …`, `Hyperparameters: K = 10, …`),
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` (after a step's letter too, `(a) CONV: 8 filters, …`),
     `conv1: nn.Conv2d(3, 64, 11)`, `Conv2D(32, (3,3)) ->`, `conv3-64: output …`, `conv 3x3, 64, … ->` and
-    `CONV1 output: …` lines, and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
+    `CONV1 output: …` lines, sentences about the network (`The input is a 32x32x3 image.`, `It has 896 parameters.`),
+    and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
     more of them than spec statements, in its first 64K characters, a notebook's markup blanked out as the lecture's
     reader blanks it)."""
     lower = name.lower()
@@ -196,7 +202,7 @@ def detect(text: str, name: str) -> str:
     from cnncalc.markup import plain  # (not on a `.spec` file's start-up)
     head = plain(head)  # a notebook's `$32 \times 32 \times 3$`, `**Layer 1:**` read as the lecture's reader reads them
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
-        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + \
+        len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + len(re.findall(_SENTENCE, head)) + \
         _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \
         len(re.findall(_VGG_NAMED, head, re.M)) + len(re.findall(_CALL_ARROW, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \

@@ -11768,3 +11768,38 @@ def test_lenets_last_layer_named_output_with_its_description() -> None:
 def test_a_layer_named_output_described_as_an_fc_layer(line: str, verdicts: list[str]) -> None:
     report = homework(f"Input: 1x1x120\nF6: FC 84 -> params = 120*84 + 84 = 10164\n{line}\nTotal params: 11014\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+KIND_PLACED_SHEET = """The input is a 128x128x3 image.
+The first convolutional layer uses 16 filters of size 3x3 with stride 1 and padding 1.
+Its output is 128x128x16 and it has 448 parameters.
+The first pooling layer uses a 2x2 window with stride 2.
+Its output is 64x64x16.
+The second convolutional layer has 32 filters of size 3x3 with stride 1 and padding 1.
+Its output is 64x64x32 and it has 4,640 parameters.
+The first fully connected layer has 10 neurons.
+It has 1,310,730 parameters.
+"""
+
+
+def test_layers_stated_by_their_place_among_their_kind_in_sentences() -> None:
+    # (128 - 3 + 2)/1 + 1 = 128: 128x128x16, (3·3·3 + 1)·16 = 448; pooled 64x64x16; (64 - 3 + 2)/1 + 1 = 64: 64x64x32,
+    # (3·3·16 + 1)·32 = 4,640; 64·64·32·10 + 10 = 1,310,730. `The first convolutional layer uses …` was prose, and the
+    # answers under it were judged against the layer above (or had none); the file, a `.txt`, was read as a spec
+    assert detect(KIND_PLACED_SHEET, "sheet.txt") == "lecture"
+    report = homework(KIND_PLACED_SHEET)
+    assert [a.verdict for a in report.answers] == ["right"] * 6, report.messages()
+    wrong = homework(KIND_PLACED_SHEET.replace("4,640", "4,641").replace("64x64x16.", "64x64x8."))
+    assert [a.verdict for a in wrong.answers] == ["right", "right", "wrong", "right", "wrong", "right"]
+    # a place that is not the next of its kind is E060, and what follows it unjudged
+    out_of_order = homework(KIND_PLACED_SHEET.replace("The second convolutional", "The third convolutional"))
+    assert [d.message for d in out_of_order.diagnostics if d.severity == "error"] == [
+        "the third convolutional layer, stated after 1 of its kind"]
+    # a sentence that answers (a count, no description) is the answer it was
+    report = homework("Input: 32x32x3\nCONV1: 16 filters 3x3, pad 1\nThe first conv layer has 449 parameters.\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "wrong")], report.messages()
+
+
+def test_a_network_told_in_sentences_in_a_text_file_is_the_lecture_notation() -> None:
+    assert detect(PROSE_SHEET, "sheet.txt") == "lecture"
+    assert detect("input 8x8x3\nconv 4 3x3\n# The output is 6x6x4: 4 filters.\n", "a.txt") == "spec"
