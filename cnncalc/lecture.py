@@ -575,8 +575,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            tokens = _sides_together(_arrows_chained(_follows_dropped(_unbiased(_spelled_units(_tokens(raw,
-                                                                                                     line_start))))))
+            tokens = _gives_arrow(_sides_together(_arrows_chained(_follows_dropped(_unbiased(_spelled_units(
+                _tokens(raw, line_start)))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -8943,6 +8943,46 @@ def _on_the_last(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     return tokens
 
 
+# what a sentence says a layer described before it gives (`A 2x2 max pooling with stride 2 gives 16x16x16.`)
+_GIVES = (["gives"], ["produces"], ["outputs"], ["yields"], ["giving"], ["producing"], ["results", "in"],
+          ["resulting", "in"], ["which", "gives"], ["that", "gives"])
+# the words of a layer's description in such a sentence: one names the layer (a pronoun leading it, `It gives …`,
+# `This gives …`, says the layer above, `_said_output`)
+_GIVING_KINDS = {"pool", "pooling", "maxpool", "avgpool", "conv", "convolution", "convolutional", "fc", "fully",
+                 "dense", "linear", "filters", "neurons"}
+_POINTING_LEADS = {"it", "this", "that", "which", "we", "so", "the", "its", "these", "they"}
+
+
+def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
+    """`A 2x2 max pooling with stride 2 gives 16x16x16.` (`Then max pooling (2x2, stride 2) gives …`, `…, giving
+    32x32x32 with 4,640 parameters`): a layer described with its sizes, then what it gives, as the layer's line with an
+    arrow, `… -> 16x16x16` (`-> 32x32x32, 4,640 parameters`). The layer was prose, and left out of the network. Other
+    tokens as they are."""
+    words = [t.lower for t in tokens]
+    verb = next(((j, len(v)) for j in range(1, len(words)) for v in _GIVES if words[j:j + len(v)] == v), None)
+    if verb is None or _GIVING_KINDS.isdisjoint(words[:verb[0]]) or \
+            not any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]):
+        return tokens
+    if words[0] in _POINTING_LEADS and _stated_of_kind(words[:verb[0]]) is None and \
+            _stated_in_place(words[:verb[0]]) is None:  # (`The first conv layer uses 16 filters …, giving …`: stated)
+        return tokens
+    at = _skip(words, verb[0] + verb[1], ("a", "an", "an", "output", "of", "volume"))
+    end = len(words) - (words[-1:] == ["."])
+    said = tokens[at:end]
+    if not said or said[0].kind != "DIMS":
+        return tokens
+    tail = [t.lower for t in said[1:]]
+    if tail in ([], ["output"], ["volume"], ["feature", "maps"], ["activation", "maps"]):
+        answers = said[:1]
+    elif len(tail) == 3 and tail[0] in ("with", "and", ",") and said[2].kind == "NUM" and tail[2] in ir.ANSWER_WORDS:
+        answers = [said[0], Tok("P", ",", said[1].start, said[1].end), *said[2:]]  # `… with 4,640 parameters`
+    else:
+        return tokens
+    before = verb[0] - (words[verb[0] - 1] == ",")
+    joint = tokens[verb[0] + verb[1] - 1]
+    return [*tokens[:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
+
+
 def _arrows_chained(tokens: list[Tok]) -> list[Tok]:
     """An answer after a working and a second arrow: `stride 3 => 2.33 => doesn't fit` (`=> (7 - 3)/3 + 1 = 2.33 =>
     doesn't fit`) as after a comma, `=> 2.33, doesn't fit`, and `=> (7 - 3)/2 + 1 => 3` as `=> (7 - 3)/2 + 1 = 3`.
@@ -9462,13 +9502,14 @@ def _input_sentence(tokens: list[Tok]) -> list[Tok]:
     given = next((j for j in range(at + 2, min(len(words), at + 7)) if tokens[j].kind == "DIMS"), None)
     if given is None or not set(words[at + 2:given]) <= {"as", "input", "an", "a", "its", "inputs"}:
         return tokens
-    end = given + 1 + (words[given + 1:given + 2] in (["image"], ["images"], ["volume"], ["input"]))
+    noun = words[given + 1:given + 2] in (["image"], ["images"], ["volume"])  # (kept: `Input: 28x28 image`)
+    end = given + 1 + (noun or words[given + 1:given + 2] == ["input"])
     if words[end:end + 2] == ["as", "input"]:
         end += 2
     if words[end:] not in ([], ["."]):
         return tokens
     return [tokens[at]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
-            *tokens[given:end]]
+            *tokens[given:given + 1 + noun]]  # (`… a 32x32x3 input`, `… as input`: the volume, without them)
 
 
 # the words of a sentence giving the input (`Given an input volume of 32x32x3, apply the following:`, `Consider an
@@ -9599,7 +9640,7 @@ def _stated_of_kind(words: list[str]) -> tuple[int, int, int, str] | None:
     if end is None or kind is None:
         return None
     verb = next((len(v) for v in _STATING_VERBS if words[end + 1:end + 1 + len(v)] == v), 0)
-    rest = words[end + 1 + verb:]
+    rest = words[end + 1 + verb:words.index("->") if "->" in words else len(words)]  # (its answers after an arrow)
     if not verb or _DESCRIBING_WORDS.isdisjoint(rest) or not {*ir.ANSWER_WORDS, "output"}.isdisjoint(rest):
         return None
     return at + 1, end + 1 + verb, _ORDINALS[words[at]], kind

@@ -7002,10 +7002,13 @@ def test_a_problem_told_with_its_layer_before_its_input(sentence: str, answers: 
 
 def test_the_output_volume_of_a_told_problem_is_not_its_input() -> None:
     # `volume` after a volume names the input only before the sentence speaks of the output
-    for sentence in ("A 2x2 max pool with stride 2 gives a 28x28x64 volume.",
-                     "A 2x2 max pool with stride 2 on 56x56x64, the output is a 28x28x64 volume."):
-        report = homework(sentence + "\n")
-        assert report.answers == () and report.input is None
+    report = homework("A 2x2 max pool with stride 2 on 56x56x64, the output is a 28x28x64 volume.\n")
+    assert report.answers == () and report.input is None
+    # a layer, then what it gives: its output, which no input lets cnncalc check (E024 says so)
+    report = homework("A 2x2 max pool with stride 2 gives a 28x28x64 volume.\n")
+    assert report.input is None and [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "28x28x64", "unchecked")]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E024"]
 
 
 # VGG-16's first block, as the paper's Table 1 names its layers: (3·3·3 + 1)·64 = 1,792, (3·3·64 + 1)·64 = 36,928,
@@ -11803,3 +11806,43 @@ def test_layers_stated_by_their_place_among_their_kind_in_sentences() -> None:
 def test_a_network_told_in_sentences_in_a_text_file_is_the_lecture_notation() -> None:
     assert detect(PROSE_SHEET, "sheet.txt") == "lecture"
     assert detect("input 8x8x3\nconv 4 3x3\n# The output is 6x6x4: 4 filters.\n", "a.txt") == "spec"
+
+
+GIVES_SHEET = """The network takes a 128x128x3 input.
+The first convolutional layer uses 16 filters of size 3x3 with stride 1 and padding 1.
+Its output is 128x128x16 and it has 448 parameters.
+Then a 2x2 max pooling with stride 2 gives 64x64x16.
+The second convolutional layer uses 32 filters of size 3x3 with stride 1 and padding 1, giving 64x64x32 with 4,640 \\
+parameters.
+""".replace("\\\n", "")
+
+
+def test_a_layer_told_in_a_sentence_with_what_it_gives() -> None:
+    # (128 - 3 + 2)/1 + 1 = 128: 128x128x16, (3·3·3 + 1)·16 = 448; (128 - 2)/2 + 1 = 64: 64x64x16; (64 - 3 + 2)/1 + 1
+    # = 64: 64x64x32, (3·3·16 + 1)·32 = 4,640. `The network takes a 128x128x3 input.` was prose (the input not read:
+    # no answer judged); `Then a 2x2 max pooling … gives …` prose, the pool left out of the network
+    report = homework(GIVES_SHEET)
+    assert [a.verdict for a in report.answers] == ["right"] * 5, report.messages()
+    wrong = homework(GIVES_SHEET.replace("gives 64x64x16", "gives 64x64x8").replace("4,640", "4,641"))
+    assert [a.verdict for a in wrong.answers] == ["right", "right", "wrong", "right", "wrong"], wrong.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # CONV1 keeps 128x128x16 (pad 1); a 2x2 pool at stride 2 halves it: (128 - 2)/2 + 1 = 64, 64x64x16
+    ("A 2x2 max pooling with stride 2 gives 64x64x16.", ["right"]),
+    ("2x2 max pooling with stride 2, giving 64x64x15", ["wrong"]),
+    ("Then a 2x2 max pooling with stride 2 gives an output of 64x64x16.", ["right"]),
+    ("It gives 128x128x16.", ["right"]),  # CONV1's output, as before
+    ("The pool gives 64x64x16.", []),  # no pool above: a sentence about one, prose
+])
+def test_a_layer_described_then_what_it_gives(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 128x128x3\nCONV1: 16 filters 3x3, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("said", ["The network takes a 32x32x3 input.", "The CNN takes a 32x32x3 image as input.",
+                                  "The network takes as input a 32x32x3 volume."])
+def test_a_network_said_to_take_its_input(said: str) -> None:
+    # (32 - 3 + 2)/1 + 1 = 32: 32x32x16; the input said in a sentence ending in `input` was prose
+    report = homework(f"{said}\nCONV1: 16 filters 3x3, pad 1\nOutput: 32x32x16\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
