@@ -40,6 +40,7 @@ _TOKEN = re.compile(r"""
     (?P<N>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)
   | (?P<U>\*\*|\\[A-Za-z]*|[\^%²³√⌊⌋⌈⌉\[\]{}]|[,.](?=\d))
   | (?P<X>[xX](?=\s*[\d(]))
+  | (?P<A>->|→)
   | (?P<O>[-+*/×·∗⋅÷−])
   | (?P<L>\()
   | (?P<R>\))
@@ -50,7 +51,8 @@ _TOKEN = re.compile(r"""
 _ARITHMETIC_WORDS = frozenset({"times", "plus", "minus", "by", "over", "divided", "multiplied", "squared", "cubed",
                                "of", "half", "twice", "double", "triple", "sqrt", "root", "power", "mod", "exp",
                                "log", "ln", "floor", "ceil"})
-_KINDS = {"N": "N", "U": "U", "X": "x", "O": "O", "L": "(", "R": ")", "E": "=", "W": "W"}
+_KINDS = {"N": "N", "U": "U", "X": "x", "A": "W", "O": "O", "L": "(", "R": ")", "E": "=", "W": "W"}  # (an arrow,
+# `… = 55 -> 55x55x96`, is a boundary: its `-` no minus)
 _SCALES = {"k": 10 ** 3, "m": 10 ** 6, "g": 10 ** 9, "t": 10 ** 12, "thousand": 10 ** 3, "million": 10 ** 6,
            "mil": 10 ** 6, "mln": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9}
 _BYTES = re.compile(r"(?i)^(?:[kmgt]i?)?b(?:ytes?)?$|^(?:[kmgt]i?)?bits?$|^[kmgt]?ib$|^bytes?$|^bits?$")

@@ -81,6 +81,9 @@ def steps(text: str) -> list[str]:
     ("MACs: 769K (32*32*10*75)", ["769K (32*32*10*75)"]), ("Params: 760 (10 filters of 76)", []),
     ("Output: 32 (32 - 5 + 4)/1 + 1", []), ("Params: 760 ((5*5*3 + 1)*10)", []), ("CONV1 96 (11*11)", []),
     ("Params: 760 (76*10 = 760)", []), ("Params: 760 (76*10 = 750)", ["76*10 = 750"]),
+    # an arrow after a working is no minus: (227 - 11)/4 + 1 = 55 (the false step went unjudged)
+    ("Output = (227 - 11)/4 + 1 = 56 -> 55x55x96", ["(227 - 11)/4 + 1 = 56"]),
+    ("Output = (227 - 11)/4 + 1 = 55 -> 55x55x96", []), ("(227 - 11)/4 + 1 = 55 → 55x55x96", []),
 ])
 def test_steps(text: str, false: list[str]) -> None:
     assert steps(text) == false
