@@ -1774,7 +1774,9 @@ class _LineReader:
                             for t in self.tokens[:lead])
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
-                _named_arrow(_flatten_dropped(_connective_dropped(self.tokens[lead:])))))))))))))), len(lines))
+                _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
+                    self.tokens[lead:])))))))))))))))),
+            len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
                 _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
@@ -10053,6 +10055,40 @@ def _sides_together(tokens: list[Tok]) -> list[Tok]:
     output = [Tok("WORD", "output", first.start, first.start)] if named and not said_output else []  # (`POOL1 H x W`)
     return [*tokens[:start], *output, Tok("WORD", "spatial", first.start, first.end),
             Tok("WORD", "size", last.start, last.end), *tokens[end:]]
+
+
+def _activation_size(tokens: list[Tok]) -> list[Tok]:
+    """`Activation size: 4,096` (Andrew Ng's column, as a line; `POOL1 activation size: …`): the output's values, as
+    `Activations: 4,096` (it was prose, a wrong count unjudged); before a volume, `Activation size: 16x16x16`
+    (`Activations: 16x16x16`), the output, as `Output: 16x16x16` (it was judged, and E060 besides). Other tokens as
+    they are."""
+    words = [t.lower for t in tokens]
+    at = next((j for j in range(min(len(words) - 1, 3)) if words[j] in ("activation", "activations")), None)
+    if at is None:
+        return tokens
+    named = 2 if words[at:at + 2] == ["activation", "size"] else 1 if words[at] == "activations" else 0
+    if not named or words[at + named:at + named + 1] not in ([":"], ["="]) or (at and _label(tokens[:at]) is None):
+        return tokens
+    volume = tokens[at + named + 1:at + named + 2] != [] and tokens[at + named + 1].kind == "DIMS"
+    if named == 1 and not volume:
+        return tokens
+    word = Tok("WORD", "output" if volume else "activations", tokens[at].start, tokens[at + named - 1].end)
+    return [*tokens[:at], word, *tokens[at + named:]]
+
+
+def _reason_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`POOL1: 0 params since pooling has no weights`, `Output: 16x16x16 because the pool halves it`, `Params: 0,
+    because …`: an answer's tokens without the reason given after it (the answer was E060, its layer's name said
+    again E015). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = next((j for j, w in enumerate(words) if w in ("because", "since")), None)
+    if at is None or at < 3 or not {":", "=", "->"} & set(words[:at]):
+        return tokens
+    end = at - (words[at - 1] in (",", ";", "-", "—", "–"))
+    last = tokens[end - 1]
+    if last.kind in ("NUM", "DIMS") or (last.lower in ir.ANSWER_WORDS and tokens[end - 2].kind == "NUM"):
+        return tokens[:end]
+    return tokens
 
 
 def _connective_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -643,6 +643,8 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "The ninth pooling layer uses a 99999999999x0 window.", "The last FC layer has 0 neurons.",
               "A 0x0 max pooling with stride 99999999999 gives 1e9x9x9.", "9 filters, giving 0x0x0 with 1e9 params",
               "The network takes a 99999999999x0x9 input.", "Then a 9x9 conv with 1e9 filters produces 9x9x0 output.",
+              "Params: 99999999999 since pooling has no weights", "CONV9: 0 params, because 1e9", "Activation size: 0",
+              "POOL9 activation size = 99999999999", "Activations: 0x0x99999999999",
               "W_out = 99999999999", "n_C = 0",
               "n_H = n_W = 1e9, n_C = 9", "Output shape: [1, 9, 99999999999, 99999999999]", "Output: (1, 0, 0, 9)",
               "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",

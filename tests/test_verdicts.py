@@ -11846,3 +11846,23 @@ def test_a_network_said_to_take_its_input(said: str) -> None:
     # (32 - 3 + 2)/1 + 1 = 32: 32x32x16; the input said in a sentence ending in `input` was prose
     report = homework(f"{said}\nCONV1: 16 filters 3x3, pad 1\nOutput: 32x32x16\n")
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # POOL1 halves CONV1's 32x32x16 to 16x16x16: 16·16·16 = 4,096 values, no parameters. A reason after the answer
+    # was E060 (and the layer's name said again E015); `Activation size`, Andrew Ng's column, prose
+    ("Params: 0 since pooling has no weights", ["right"]),
+    ("POOL1: 1 params, because pooling has no weights", ["wrong"]),
+    ("Output: 16x16x17 because the pool halves it", ["wrong"]),
+    ("Activation size: 4,097", ["wrong"]),
+    ("POOL1 activation size: 4,096", ["right"]),
+    ("Activation size: 16x16x16", ["right"]),
+    ("Activations: 16x16x17", ["wrong"]),  # (a volume: the output's, judged once, without an E060 beside it)
+])
+def test_a_reason_after_an_answer_and_the_activation_size(line: str, verdicts: list[str]) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == \
+        [{"params": "E041", "output": "E040", "memory": "E040"}[a.quantity] for a in report.answers
+         if a.verdict == "wrong"], report.messages()
