@@ -4927,6 +4927,8 @@ class _LineReader:
                 self.i += 3  # a batch norm's `eps=1e-3`, `momentum=0.1`: no count changes
             else:
                 keyword = _CALL_KEYWORDS.get(tok.lower) if self.at("=", ":", ahead=1) else None
+                if keyword == "units" and kind in ("conv", "deconv"):
+                    keyword = "out_channels"  # `Conv2d(in=3, out=16, kernel_size=3)`
                 positional = keyword is None and (tok.kind in ("NUM", "DIMS") or tok.text == "(") and self.i < after
                 if keyword is None and not (positional and len(values) < len(order)):
                     break
@@ -7257,7 +7259,8 @@ _KERAS_ORDERS = dict.fromkeys(("Conv2D", "Convolution2D"), ("out_channels", "ker
 _KERAS_POOLS = ("MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D")  # (a 2x2 window unless said)
 _CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filters": "out_channels",
                   "kernel_size": "kernel", "pool_size": "kernel", "in_features": "inputs", "out_features": "units",
-                  "units": "units"}  # a framework's keyword arguments that say a layer's counts and size
+                  "units": "units", "in": "inputs", "out": "units"}  # a framework's keyword arguments that say a
+# layer's counts and size (`Linear(in=5120, out=10)`, the short forms, `out` a convolution's filters there)
 # what a convolution's count of filters is said in: `96 filters`, PyTorch's `10 output channels`, `8 feature maps`
 _FILTERS_COUNTED = (("filters",), ("filter",), ("kernels",), ("output", "channels"), ("out", "channels"),
                     ("output", "feature", "maps"), ("feature", "maps"), ("channels",))

@@ -11866,3 +11866,19 @@ def test_a_reason_after_an_answer_and_the_activation_size(line: str, verdicts: l
     assert [d.code for d in report.diagnostics if d.severity == "error"] == \
         [{"params": "E041", "output": "E040", "memory": "E040"}[a.quantity] for a in report.answers
          if a.verdict == "wrong"], report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts, errors", [
+    # the FC layer of 10 on POOL1's 16x16x16 (4,096 values): 4,096·10 + 10 = 40,970; a convolution of 8 3x3 filters
+    # at pad 1 keeps 16x16. The short keywords `in=`, `out=` were not read: the line prose, the layer left out
+    ("FC: Linear(in=4096, out=10)\nParams: 40970", ["right"], []),
+    ("FC: Linear(in=4096, out=10) -> params 40971", ["wrong"], ["E041"]),
+    ("CONV2: Conv2d(in=16, out=8, kernel_size=3, padding=1) -> 16x16x8", ["right"], []),
+    ("CONV2: Conv2d(in=3, out=8, kernel_size=3, padding=1) -> 16x16x8", ["right"], ["E017"]),  # its input's 16
+])
+def test_a_frameworks_call_with_the_short_keywords_in_and_out(line: str, verdicts: list[str],
+                                                              errors: list[str]) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
