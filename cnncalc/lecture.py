@@ -5156,8 +5156,8 @@ class _LineReader:
             if self.at("fully", "fc", "dense", ahead=comma):  # `120 units, fully connected`, `120-unit FC layer`
                 while self.at(",", "layer", *_FC_KIND_WORDS):
                     end = self.next().end
+        received = self.inputs_said() if unit else None  # `10 neurons (5120 inputs)`
         following = self.peek()
-        received = None
         if opened:
             if following is None or following.text != ")":
                 raise _Unreadable("expected `)` after the number of neurons", self.rest_span())
@@ -5172,6 +5172,22 @@ class _LineReader:
         if received is not None:  # checked as PyTorch's `in_features` (E017 when the layer receives another count)
             args = (*args, ir.Arg("inputs", ir.Num(*received), received[1]))
         return ir.LayerCall("fc", args, None, Span(name_span.start, max(end, args[-1].span.end)))
+
+    def inputs_said(self) -> tuple[int, Span] | None:
+        """After an FC layer's neurons, the count of values it takes in parentheses, `(5120 inputs)` (`(4,096 input
+        values)`, `(4096 input features)`), passed: checked as PyTorch's `in_features` (it was E060). None, and the
+        cursor where it was, for anything else."""
+        opening, number = self.peek(), self.peek(1)
+        if opening is None or opening.text != "(" or number is None or number.kind != "NUM" or \
+                not number.text.replace(",", "").isdigit() or len(number.text) > limits.MAX_LITERAL_DIGITS:
+            return None
+        words = [t.lower for t in self.tokens[self.i + 2:self.i + 5]]
+        said = next((len(w) for w in (["inputs", ")"], ["input", "values", ")"], ["input", "features", ")"],
+                                      ["in", ")"]) if words[:len(w)] == w), 0)
+        if not said:
+            return None
+        self.i += 2 + said
+        return int(number.text.replace(",", "")), number.span
 
     def said_once(self, args: list[ir.Arg], kernel: ir.Value | None) -> list[ir.Arg]:
         """A layer's arguments with what a line of prose above said once for the whole sheet, where the layer says

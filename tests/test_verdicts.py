@@ -11882,3 +11882,18 @@ def test_a_frameworks_call_with_the_short_keywords_in_and_out(line: str, verdict
     report = homework(f"{sheet}{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts, errors", [
+    # POOL1's 16x16x16 flattened: 4,096 values; 4,096·10 + 10 = 40,970. The values an FC layer takes, said in
+    # parentheses after its neurons, were E060 (its answers unjudged)
+    ("FC1: 10 neurons (4,096 inputs) -> params 40970", ["right"], []),
+    ("FC1: 10 neurons (4096 input features), params: 40971", ["wrong"], ["E041"]),
+    ("FC1: 10 neurons (5120 inputs) -> params 40970", ["unchecked"], ["E017"]),  # not what it receives
+])
+def test_the_values_an_fc_layer_takes_said_after_its_neurons(line: str, verdicts: list[str],
+                                                             errors: list[str]) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
