@@ -3024,8 +3024,13 @@ class _LineReader:
                 return None
             if restated is not None:
                 return restated
-            if words[marker] == "=" and _arithmetic_count(_untrailed(tokens[marker + 1:])) is not None:
-                return said  # `Params: 449 = 16 * 28`: the count said, then its working (its value alone passed 449)
+            worked = _untrailed(tokens[marker + 1:])
+            product = _dims_text(worked[0].text).split("x") if len(worked) == 1 and worked[0].kind == "DIMS" else []
+            if words[marker] == "=" and (_arithmetic_count(worked) is not None or (
+                    product and all(p.isascii() and p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS
+                                    for p in product))):
+                return said  # `Params: 449 = 16 * 28`: the count said, then its working (its value alone passed 449);
+                # `Params: 456 = 6 × 76`, a product written as a size
         after = _unwhole(_unended(tokens[marker + 1:]))
         if values and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
             after = after[:-1]  # `Memory: 290,400 values`, `Activations: 290,400 neurons`
@@ -5378,6 +5383,11 @@ class _LineReader:
                 # `same padding`, `valid padding`: TensorFlow's; `same` alone among the options, as Keras writes it;
                 # Ng's `same convolution`
                 said = following if following is not None and following.lower in _PADDED_NOUNS else tok
+                closing = self.peek(1 + (said is not tok))
+                if "pad" in seen and self.i and self.tokens[self.i - 1].text == "(" and closing is not None and \
+                        closing.text == ")":  # `pad 1 (same)`: the padding's name, after its number (which counts)
+                    self.i += 2 + (said is not tok)
+                    continue
                 if "pad" in seen:
                     raise _Unreadable("the padding is given twice", Span(tok.start, said.end))
                 seen.add("pad")

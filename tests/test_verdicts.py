@@ -11897,3 +11897,20 @@ def test_the_values_an_fc_layer_takes_said_after_its_neurons(line: str, verdicts
     report = homework(f"{sheet}{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts, errors", [
+    # CONV1, 16 filters of 3x3 on 32x32x3: (3·3·3 + 1)·16 = 16 × 28 = 448. A count said, then its working as a
+    # product written with `×` (read as a size), was E060
+    ("Params: 448 = 16 × 28", ["right"], []),
+    ("Params: 449 = 16 × 28", ["wrong"], ["E041"]),
+    # the padding named after its number, in parentheses (`same` for 3x3 at pad 1), was `the padding is given
+    # twice`: the layer unread
+    ("CONV2: 8 filters 3x3, stride 1, pad 1 (same) -> 32x32x8", ["right"], []),
+    ("CONV2: 8 filters 3x3, pad 0 (valid) -> 30x30x9", ["wrong"], ["E040"]),
+])
+def test_a_product_written_with_times_and_the_paddings_name_after_its_number(line: str, verdicts: list[str],
+                                                                               errors: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
