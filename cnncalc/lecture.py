@@ -9361,7 +9361,7 @@ _OUTPUT_LEADS: tuple[list[str], ...] = (
     ["which", "results", "in"], ["this", "results", "in"], ["resulting", "in"], ["giving"], ["it", "outputs"],
     ["the", "layer", "outputs"], ["this", "layer", "outputs"], ["it", "produces"], ["this", "produces"],
     ["the", "layer", "produces"], ["this", "layer", "produces"], ["the", "layer", "gives"], ["this", "layer", "gives"],
-    ["it", "gives"], ["it", "gives", "us"])
+    ["it", "gives"], ["it", "gives", "us"], ["we", "have"], ["we", "now", "have"], ["now", "we", "have"])
 
 
 def _said_output(tokens: list[Tok]) -> list[Tok]:
@@ -9370,6 +9370,9 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
     then `, so the output is 32x32x10`, and its values, `32 * 32 * 10 = 10240 values in the output` (as `Memory:
     …`); other tokens as they are."""
     words = [t.lower for t in tokens]
+    if words[:3] in (["after", "this", "layer"], ["after", "that", "layer"]) and len(words) > 4:
+        tokens = tokens[3 + (words[3] == ","):]  # `After this layer we have 16x16x16.`: the layer above's
+        words = [t.lower for t in tokens]
     cut = max((j for j in range(1, len(words) - 2) if words[j - 1:j + 1] == [",", "so"]), default=None)
     if cut is not None and words[cut + 1:cut + 3] in (["the", "output"], ["output", "is"]):
         return tokens[cut + 1:]  # `(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10`

@@ -11914,3 +11914,18 @@ def test_a_product_written_with_times_and_the_paddings_name_after_its_number(lin
     report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # POOL1 halves CONV1's 32x32x16: 16x16x16. `We have …` was prose (a wrong output unjudged), and `After this layer
+    # …` E060
+    ("We have 16x16x17.", "wrong"),
+    ("We now have 16x16x16.", "right"),
+    ("After this layer we have 16x16x16.", "right"),
+    ("After this layer, the output is 16x16x17.", "wrong"),
+])
+def test_an_output_we_have_after_this_layer(line: str, verdict: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    assert homework("We have a 32x32x3 input.\nCONV1: 16 filters 3x3, pad 1\nOutput: 32x32x16\n").ok  # (its input)
