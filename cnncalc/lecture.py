@@ -1775,7 +1775,7 @@ class _LineReader:
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
-                    self.tokens[lead:])))))))))))))))),
+                    _yes_or_no(self.tokens[lead:]))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -10087,6 +10087,34 @@ def _sides_together(tokens: list[Tok]) -> list[Tok]:
     output = [Tok("WORD", "output", first.start, first.start)] if named and not said_output else []  # (`POOL1 H x W`)
     return [*tokens[:start], *output, Tok("WORD", "spatial", first.start, first.end),
             Tok("WORD", "size", last.start, last.end), *tokens[end:]]
+
+
+def _yes_or_no(tokens: list[Tok]) -> list[Tok]:
+    """`Does POOL1 have parameters? No` (`Does the pooling layer have any learnable parameters? No, none.`, `Does
+    this layer have weights? No`): its count, `Params of POOL1: 0` (it was prose, a wrong `No` unjudged); `Yes` says
+    no count, and is E060 as `Params of POOL1: yes` (give the count). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:1] != ["does"] or "?" not in words:
+        return tokens
+    asked = words.index("?")
+    has = next((j for j in range(2, min(asked, 6)) if words[j] == "have"), None)
+    if has is None:
+        return tokens
+    counted = _skip(words, has + 1, ("any", "learnable", "trainable"))
+    if counted != asked - 1 or words[counted] not in ("parameters", "params", "weights"):
+        return tokens
+    said = [t for t in tokens[asked + 1:] if t.text not in (".", "!", ",")]
+    if not said or said[0].lower not in ("no", "yes", "none"):
+        return tokens
+    answer = said[0]
+    if answer.lower in ("no", "none") and [t.lower for t in said[1:]] not in ([], ["none"], ["0"], ["parameters"]):
+        return tokens  # (`No, 448 …`: a count to read otherwise)
+    count = Tok("NUM", "0", answer.start, answer.end) if answer.lower != "yes" else answer
+    question = tokens[asked]
+    word = Tok("WORD", "weights" if words[counted] == "weights" else "params", tokens[counted].start,
+               tokens[counted].end)
+    return [word, Tok("WORD", "of", tokens[0].start, tokens[0].end), *tokens[1:has],
+            Tok("P", ":", question.start, question.end), count]
 
 
 def _activation_size(tokens: list[Tok]) -> list[Tok]:

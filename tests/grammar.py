@@ -650,6 +650,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "Params: 99999999999 = 0 × 1e9", "Params: 9 = 99999999999x99999999999x99999999999",
               "CONV9: 0 filters 9x9, pad 99999999999 (same) -> 0x0x0", "CONV1: 9 filters 0x0, pad 1e9 (valid padding)",
               "We have 99999999999x0x9.", "After this layer, the output is 0x99999999999x1e9.",
+              "Does POOL9 have parameters? No", "Does CONV99999999999 have any weights? Yes", "Does it have params? no",
               "W_out = 99999999999", "n_C = 0",
               "n_H = n_W = 1e9, n_C = 9", "Output shape: [1, 9, 99999999999, 99999999999]", "Output: (1, 0, 0, 9)",
               "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",

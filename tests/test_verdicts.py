@@ -11929,3 +11929,18 @@ def test_an_output_we_have_after_this_layer(line: str, verdict: str) -> None:
     report = homework(f"{sheet}{line}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
     assert homework("We have a 32x32x3 input.\nCONV1: 16 filters 3x3, pad 1\nOutput: 32x32x16\n").ok  # (its input)
+
+
+@pytest.mark.parametrize("line, verdicts, errors", [
+    # a pool has no parameters; CONV1 (3·3·3 + 1)·16 = 448. A yes or no to whether a layer has parameters was prose:
+    # `No` for CONV1 passed unjudged. `No` is a count of 0; `Yes` gives none, and is E060
+    ("Does POOL1 have parameters? No", ["right"], []),
+    ("Does the pooling layer have any learnable parameters? No, none.", ["right"], []),
+    ("Does CONV1 have parameters? No", ["wrong"], ["E041"]),
+    ("Does POOL1 have parameters? Yes", [], ["E060"]),
+])
+def test_a_yes_or_no_to_whether_a_layer_has_parameters(line: str, verdicts: list[str], errors: list[str]) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{line}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
