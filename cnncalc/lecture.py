@@ -1775,7 +1775,7 @@ class _LineReader:
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
-                    _yes_or_no(self.tokens[lead:]))))))))))))))))),
+                    _yes_or_no(_filters_give(_maps_counted(self.tokens[lead:]))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -3975,6 +3975,11 @@ class _LineReader:
         if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
             first, then = earlier.judged(again.dims), again.judged(earlier.dims)  # `Output size: 55`: 55x55
             same, finer = _same_volume(first, then), len(then) > len(first)
+            if not same and len(first) == len(then) == 3 and (earlier.order is None) != (again.order is None):
+                # `32x32 with 16 channels`, then `16x32x32` bare: read in the sheet's order only once its network is
+                # assembled (`_sheet_order`), the same volume on a sheet written channels first
+                bare, said = (first, then) if earlier.order is None else (then, first)
+                same = _same_volume((*bare[1:], bare[0]), said)
         elif isinstance(earlier, ir.Count) and isinstance(again, ir.Count) and earlier.in_bytes != again.in_bytes:
             # `Params: 156`, then `Memory for the parameters: 624 bytes`: the same count, as float32 bytes
             values, in_bytes = (earlier, again) if again.in_bytes else (again, earlier)
@@ -10087,6 +10092,77 @@ def _sides_together(tokens: list[Tok]) -> list[Tok]:
     output = [Tok("WORD", "output", first.start, first.start)] if named and not said_output else []  # (`POOL1 H x W`)
     return [*tokens[:start], *output, Tok("WORD", "spatial", first.start, first.end),
             Tok("WORD", "size", last.start, last.end), *tokens[end:]]
+
+
+# how a sentence says the count its filters make together (`16 filters give 448 parameters`, `… so the layer has 448`)
+_FILTERS_GIVE = (["give"], ["gives"], ["make"], ["yield"], ["have"], ["contribute"], ["mean"], ["result", "in"],
+                 ["add", "up", "to"])
+_IN_TOTAL = (["in", "total"], ["total"], ["in", "all"], ["overall"])
+
+
+def _filters_give(tokens: list[Tok]) -> list[Tok]:
+    """`16 filters give 448 parameters (in total)` (`make`, `yield`, `a total of`): the layer's count, as `params: 448`;
+    after one filter's count (`Each filter has 28 parameters; 16 filters give 448.`, `…, so the layer has 448.`, `…,
+    giving 448 in total`), both, as `params: 448 (28 params per filter)`. Each was prose, a wrong count unjudged. Other
+    tokens as they are."""
+    written = tokens
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    lead: list[Tok] = []  # one filter's count, as the parenthesis after the layer's says it
+    at = 0
+    if words[:1] in (["so"], ["thus"], ["hence"], ["therefore"]):  # `So 16 filters give 448 parameters.`
+        tokens, words, end = tokens[1 + (words[1:2] == [","]):], words[1 + (words[1:2] == [","]):], \
+            end - 1 - (words[1:2] == [","])
+    if words[:3] == ["each", "filter", "has"] and end > 5 and tokens[3].kind == "NUM" and \
+            words[4] in ("parameters", "params", "weights"):
+        each = "weights" if words[4] == "weights" else "params"
+        lead = [Tok("P", "(", tokens[0].start, tokens[0].start), tokens[3], Tok("WORD", each, tokens[4].start,
+                tokens[4].end), Tok("WORD", "per", tokens[1].start, tokens[1].end), tokens[1],
+                Tok("P", ")", tokens[4].end, tokens[4].end)]
+        at = _skip(words, 5, (";", ",", ".", "so", "and", "thus", "hence", "then"))
+    verb = 0
+    if tokens[at:at + 1] and tokens[at].kind == "NUM" and words[at + 1:at + 2] == ["filters"]:
+        verb = next((len(v) for v in _FILTERS_GIVE if words[at + 2:at + 2 + len(v)] == v), 0)
+        at = at + 2 + verb if verb else at
+    elif lead and words[at:at + 3] in (["the", "layer", "has"], ["that", "gives"], ["this", "gives"]):
+        at, verb = at + 3, 3
+    elif lead and words[at:at + 1] == ["giving"]:
+        at, verb = at + 1, 1
+    if not verb:
+        return written
+    at = _skip(words, at, ("a", "total", "of"))
+    count = tokens[at] if at < end and tokens[at].kind == "NUM" else None
+    rest = words[at + 1:end]
+    unit = rest[0] if rest and rest[0] in ("parameters", "params", "weights") else None
+    if unit is not None:
+        rest = rest[1:]
+    if count is None or (rest and rest not in _IN_TOTAL) or (unit is None and not lead):
+        return written
+    word = Tok("WORD", "weights" if unit == "weights" else "params", count.start, count.start)
+    return [word, Tok("P", ":", count.start, count.start), count, *lead]
+
+
+def _maps_counted(tokens: list[Tok]) -> list[Tok]:
+    """`Each activation map is 28x28, and there are 6 of them.` (`Each feature map is 28x28; there are 6 such maps`):
+    the output, as `Output: 28x28x6` (it was prose, a wrong output unjudged). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    if words[:1] != ["each"] or words[1:2] not in (["activation"], ["feature"], ["output"]) or \
+            words[2:4] != ["map", "is"]:
+        return tokens
+    at = _skip(words, 4, ("of", "size", "a"))
+    size = tokens[at] if at < end and tokens[at].kind == "DIMS" else None
+    if size is None or _dims_text(size.text).count("x") != 1:
+        return tokens
+    at = _skip(words, at + 1, (",", ";", "and"))
+    if words[at:at + 2] != ["there", "are"] or at + 2 >= end or tokens[at + 2].kind != "NUM" or \
+            not tokens[at + 2].text.isdigit() or \
+            words[at + 3:end] not in ([], ["of", "them"], ["maps"], ["such", "maps"], ["feature", "maps"],
+                                      ["activation", "maps"], ["channels"]):
+        return tokens
+    depth = tokens[at + 2]  # (as `28x28 with 6 channels`: its depth said, whatever order the sheet writes volumes in)
+    return [Tok("WORD", "Output", tokens[0].start, tokens[0].end), Tok("P", ":", size.start, size.start), size,
+            Tok("WORD", "with", depth.start, depth.start), depth, Tok("WORD", "channels", depth.end, depth.end)]
 
 
 def _yes_or_no(tokens: list[Tok]) -> list[Tok]:

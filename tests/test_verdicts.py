@@ -11944,3 +11944,30 @@ def test_a_yes_or_no_to_whether_a_layer_has_parameters(line: str, verdicts: list
     report = homework(f"{sheet}{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+
+
+@pytest.mark.parametrize("line, verdicts", [
+    # CONV1, 16 filters of 3x3 on 32x32x3: each filter 3·3·3 + 1 = 28 parameters (27 weights), 16·28 = 448 (432
+    # weights); its output 32x32x16. Each line was prose, a wrong count or output unjudged
+    ("Each filter has 28 parameters; 16 filters give 449.", ["right", "wrong"]),
+    ("Each filter has 27 parameters, so the layer has 448.", ["wrong", "right"]),
+    ("Each filter has 28 parameters, giving 448 in total.", ["right", "right"]),
+    ("Each filter has 27 weights; 16 filters give 432 weights.", ["right", "right"]),
+    ("So 16 filters give 449 parameters in total.", ["wrong"]),
+    ("16 filters make a total of 448 params", ["right"]),
+    ("Each activation map is 32x32, and there are 16 of them.", ["right"]),
+    ("Each feature map is 30x30; there are 16 such maps", ["wrong"]),
+])
+def test_counts_of_the_filters_together_and_maps_counted(line: str, verdicts: list[str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{line}\n")
+    assert sorted(a.verdict for a in report.answers) == sorted(verdicts), report.messages()
+    assert [a.verdict for a in report.answers if a.quantity in ("params", "weights", "output")] == verdicts[-1:], \
+        report.messages()
+
+
+def test_a_volume_with_its_channels_said_then_again_bare_on_a_sheet_written_channels_first() -> None:
+    # 3x32x32 channels first: CONV1's output 16x32x32 as the sheet writes it, 32x32 with 16 channels. The bare
+    # restatement was compared in cnncalc's order, `answers again what was answered` (E060) on a right sheet
+    sheet = "Input: 3x32x32\nCONV1: 16 filters 3x3, stride 1, pad 1\nOutput: 32x32 with 16 channels\n"
+    assert homework(f"{sheet}Output: 16x32x32\n").ok
+    assert [d.code for d in homework(f"{sheet}Output: 15x32x32\n").diagnostics if d.severity == "error"] == ["E060"]
