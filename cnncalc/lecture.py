@@ -1775,7 +1775,8 @@ class _LineReader:
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
-                    _yes_or_no(_filters_give(_maps_counted(self.tokens[lead:]))))))))))))))))))),
+                    _yes_or_no(_filters_give(_maps_counted(_way_softmax(
+                        _filters_of_them(self.tokens[lead:]))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -9897,7 +9898,7 @@ def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
 
 
 _LAYER_NAMING = frozenset({"layer", "dense", "fc", "linear", "conv", "convolution", "convolutional", "pool", "pooling",
-                           "maxpool", "avgpool", "classifier", "bn", "batchnorm", "norm", "normalization",
+                           "maxpool", "avgpool", "classifier", "softmax", "bn", "batchnorm", "norm", "normalization",
                            "normalisation", "layernorm", "groupnorm", "depthwise", "separable", "pointwise", "dwconv",
                            "deconv", "deconvolution", "transposed", "upconv"})
 _POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers", "each", "every", "per",
@@ -10163,6 +10164,37 @@ def _maps_counted(tokens: list[Tok]) -> list[Tok]:
     depth = tokens[at + 2]  # (as `28x28 with 6 channels`: its depth said, whatever order the sheet writes volumes in)
     return [Tok("WORD", "Output", tokens[0].start, tokens[0].end), Tok("P", ":", size.start, size.start), size,
             Tok("WORD", "with", depth.start, depth.start), depth, Tok("WORD", "channels", depth.end, depth.end)]
+
+
+def _filters_of_them(tokens: list[Tok]) -> list[Tok]:
+    """`5x5x3 filters (20 of them)` (`3x3 filters, 16 of them`): the filters' count first, as `20 5x5x3 filters` (it
+    was E060: the count was expected first). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for j in range(len(tokens) - 5):
+        if tokens[j].kind != "DIMS" or words[j + 1] not in ("filters", "kernels"):
+            continue
+        opened = words[j + 2] == "("
+        at = j + 2 + (opened or words[j + 2] == ",")
+        if at + 3 > len(tokens) or tokens[at].kind != "NUM" or words[at + 1:at + 3] != ["of", "them"] or \
+                (opened and words[at + 3:at + 4] != [")"]):
+            continue
+        return [*tokens[:j], tokens[at], *tokens[j:j + 2], *tokens[at + 3 + opened:]]
+    return tokens
+
+
+def _way_softmax(tokens: list[Tok]) -> list[Tok]:
+    """An FC layer named, then `N-way softmax` (`FC8: 1000-way softmax`, as AlexNet's paper says its last layer): N
+    neurons and a softmax, as `FC8: 1000 neurons, softmax` (it was prose, and the answers under it judged against the
+    layer above). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    colon = words.index(":") if ":" in words[:4] else None
+    if colon is None or _layer_kind(" ".join(words[:colon])) != "fc" or words[colon + 2:colon + 5] != ["-", "way",
+                                                                                                     "softmax"] or \
+            tokens[colon + 1].kind != "NUM":
+        return tokens
+    way = tokens[colon + 3]
+    return [*tokens[:colon + 2], Tok("WORD", "neurons", way.start, way.end), Tok("P", ",", way.end, way.end),
+            *tokens[colon + 4:]]
 
 
 def _yes_or_no(tokens: list[Tok]) -> list[Tok]:

@@ -11971,3 +11971,23 @@ def test_a_volume_with_its_channels_said_then_again_bare_on_a_sheet_written_chan
     sheet = "Input: 3x32x32\nCONV1: 16 filters 3x3, stride 1, pad 1\nOutput: 32x32 with 16 channels\n"
     assert homework(f"{sheet}Output: 16x32x32\n").ok
     assert [d.code for d in homework(f"{sheet}Output: 15x32x32\n").diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("lines, verdicts, errors", [
+    # POOL1's 16x16x16 (4,096 values) into 10 outputs: 4,096·10 + 10 = 40,970 parameters. `N-way softmax` after an FC
+    # layer's name (AlexNet's paper's words) was prose, the answers under it judged against POOL1 (0): a right count
+    # marked wrong
+    ("FC: 10-way softmax\nParams: 40970", ["right"], []),
+    ("FC8: 10-way softmax -> 10, params 40971", ["right", "wrong"], ["E041"]),
+    # a softmax said with a count of classes may state the FC layer too: the answer under it is not judged
+    ("Softmax: 10 classes\nParams: 40970", [], ["E060"]),
+    # the filters' count after their size: (16 - 5)/1 + 1 = 12, 12x12x20
+    ("CONV2: 5x5x16 filters (20 of them) -> 12x12x20", ["right"], []),
+    ("CONV2: 5x5 filters, 20 of them, stride 1 -> 12x12x21", ["wrong"], ["E040"]),
+])
+def test_a_way_softmax_and_the_filters_counted_after_their_size(lines: str, verdicts: list[str],
+                                                                errors: list[str]) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{lines}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
