@@ -575,8 +575,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
+            written = _tokens(raw, line_start)
+            if index + 1 < len(pieces) and _continued(written, pieces[index + 1][1]):
+                # `CONV2: 8 filters of size 3x3`, then `  with stride 1 and padding 1`: one description
+                _, going_on, going_on_start, _ = pieces[index + 1]
+                written = [*written, *_tokens(going_on, going_on_start)]
+                described_above.add(index + 1)
             tokens = _gives_arrow(_sides_together(_arrows_chained(_follows_dropped(_unbiased(_spelled_units(
-                _tokens(raw, line_start)))))))
+                written))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -10164,6 +10170,26 @@ def _maps_counted(tokens: list[Tok]) -> list[Tok]:
     depth = tokens[at + 2]  # (as `28x28 with 6 channels`: its depth said, whatever order the sheet writes volumes in)
     return [Tok("WORD", "Output", tokens[0].start, tokens[0].end), Tok("P", ":", size.start, size.start), size,
             Tok("WORD", "with", depth.start, depth.start), depth, Tok("WORD", "channels", depth.end, depth.end)]
+
+
+# what starts a line that goes on with the description of the layer named on the line above
+_CONTINUING = {"with", "and", "using", "at", "stride", "padding", "pad", "zero", "zero-padding", "filter", "kernel"}
+
+
+def _continued(tokens: list[Tok], below: str) -> bool:
+    """Whether the line below a layer's named description goes on with it (`CONV2: 8 filters of size 3x3`, then `with
+    stride 1 and padding 1`, `stride 1, pad 1`): the line above names a layer, then a colon and a description with no
+    answer; the line below starts with a word that continues one, and has no answer or name of its own. (Read alone,
+    the line below was prose, and the layer built without its options: a right output marked wrong.)"""
+    words = [t.lower for t in tokens]
+    colon = words.index(":") if ":" in words[:4] else None
+    if colon is None or colon + 1 >= len(words) or _label(tokens[:colon]) is None or \
+            _layer_kind(" ".join(words[:colon])) is None or any(t.kind == "ARROW" for t in tokens) or \
+            {*ir.ANSWER_WORDS, "output", ".", "?"} & set(words[colon:]):
+        return False
+    next_words = [t.lower for t in _tokens(below, 0)]
+    return bool(next_words) and next_words[0] in _CONTINUING and not {":", "=", "?", "output"} & set(next_words) \
+        and not any(t.kind == "ARROW" for t in _tokens(below, 0))
 
 
 def _filters_of_them(tokens: list[Tok]) -> list[Tok]:

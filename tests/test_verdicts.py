@@ -11991,3 +11991,18 @@ def test_a_way_softmax_and_the_filters_counted_after_their_size(lines: str, verd
     report = homework(f"{sheet}{lines}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+
+
+@pytest.mark.parametrize("lines, verdict", [
+    # CONV2, 8 filters of 3x3 at stride 1 and pad 1 on POOL1's 16x16x16: (16 - 3 + 2)/1 + 1 = 16, 16x16x8. The
+    # description going on on the next line was prose: the layer built without its padding (14x14x8), a right
+    # output marked wrong
+    ("CONV2: 8 filters of size 3x3\n  with stride 1 and padding 1\nOutput: 16x16x8", "right"),
+    ("CONV2: 8 filters of size 3x3\nwith stride 1 and padding 1\nOutput: 14x14x8", "wrong"),
+    ("CONV2: 8 filters\n  filter size 3x3, stride 1, pad 1\nOutput: 16x16x8", "right"),
+    ("CONV2: 8 3x3 filters,\n  stride 1, pad 1\nOutput: 16x16x8", "right"),
+])
+def test_a_layers_description_going_on_on_the_next_line(lines: str, verdict: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{lines}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
