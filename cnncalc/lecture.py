@@ -1782,7 +1782,7 @@ class _LineReader:
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
-                        _filters_of_them(self.tokens[lead:]))))))))))))))))))))),
+                        _filters_of_them(_classes_output(self.tokens[lead:])))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -8905,14 +8905,18 @@ def _pool_said(said: list[str], keyword: str) -> str:
 def _numbered_parenthesised(tokens: list[Tok]) -> list[Tok]:
     """`Layer 1 (CONV 5x5, 6 filters): 28x28x6` (`Layer 2 (max pool 2x2) -> …`): a layer numbered in words, its kind
     and description in parentheses, then its answers after a colon or an arrow, as `Layer 1: CONV 5x5, 6 filters ->
-    28x28x6`, which `kind_named` reads. Other tokens as they are (`Layer 1 (CONV1): …` names the layer)."""
+    28x28x6`, which `kind_named` reads; the kind alone in parentheses, the description after its colon (`Layer 3 (FC):
+    10 neurons`, as `Layer 3: FC, 10 neurons`). Other tokens as they are (`Layer 1 (CONV1): …` names the layer)."""
     words = [t.lower for t in tokens]
     if not any(words[3:3 + len(kind)] == list(kind) for kind in _KIND_WORDS) or \
             tokens[2].start == tokens[1].end or ")" not in words:
         return tokens
     closing = words.index(")")
     after = tokens[closing + 1:]
-    if after and after[0].text == ":":
+    kind_alone = not any(t.kind in ("NUM", "DIMS") for t in tokens[3:closing])
+    if after and after[0].text == ":" and kind_alone:  # `Layer 3 (FC): 10 neurons`: its kind, then its description
+        after = [Tok("P", ",", after[0].start, after[0].end), *after[1:]]
+    elif after and after[0].text == ":":
         after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
     elif after and after[0].kind != "ARROW":
         return tokens
@@ -10190,6 +10194,22 @@ def _continued(tokens: list[Tok], below: str) -> bool:
     next_words = [t.lower for t in _tokens(below, 0)]
     return bool(next_words) and next_words[0] in _CONTINUING and not {":", "=", "?", "output"} & set(next_words) \
         and not any(t.kind == "ARROW" for t in _tokens(below, 0))
+
+
+_CLASS_WORDS = (["classes"], ["class", "scores"], ["scores"], ["logits"], ["probabilities"], ["class", "probabilities"])
+
+
+def _classes_output(tokens: list[Tok]) -> list[Tok]:
+    """`Output: 10 classes` (`10 class scores`, `10 logits`, `10 probabilities`): the output's 10 values, as `Output:
+    10 values` (it was prose, a wrong length unjudged). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = 2 if words[:2] in (["output", ":"], ["output", "="]) else 3 if words[:3] in (
+        ["final", "output", ":"], ["network", "output", ":"]) else 0
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    if not at or at >= end or tokens[at].kind != "NUM" or words[at + 1:end] not in _CLASS_WORDS:
+        return tokens
+    said = tokens[at + 1]
+    return [*tokens[:at + 1], Tok("WORD", "values", said.start, tokens[end - 1].end), *tokens[end:]]
 
 
 def _filters_of_them(tokens: list[Tok]) -> list[Tok]:

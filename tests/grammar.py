@@ -658,6 +658,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "FC9: 99999999999-way softmax", "Softmax: 1e9 classes", "CONV9: 0x0x0 filters (99999999999 of them)",
               "CONV9: 99999999999 filters of size 0x0\n  with stride 1e9 and padding 99999999999",
               "CONV1: 9 filters\nstride 0, pad 99999999999",
+              "Output: 99999999999 class scores", "Final output: 0 classes", "Layer 9 (FC): 99999999999 neurons",
               "W_out = 99999999999", "n_C = 0",
               "n_H = n_W = 1e9, n_C = 9", "Output shape: [1, 9, 99999999999, 99999999999]", "Output: (1, 0, 0, 9)",
               "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",

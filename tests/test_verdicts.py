@@ -12006,3 +12006,19 @@ def test_a_layers_description_going_on_on_the_next_line(lines: str, verdict: str
     sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
     report = homework(f"{sheet}{lines}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("lines, verdicts", [
+    # FC of 10 on POOL1's 4,096 values: 40,970 parameters, 10 outputs. The output said in classes (`10 classes`, `10
+    # class scores`, `10 logits`) was prose, a wrong length unjudged; a numbered layer's kind alone in parentheses
+    # (`Layer 3 (FC): 10 neurons`) read its description as an answer (E060)
+    ("FC: 10 neurons\nOutput: 11 class scores", ["wrong"]),
+    ("FC: 10 neurons\nOutput: 10 classes", ["right"]),
+    ("FC: 10 neurons\nOutput: 10 logits.", ["right"]),
+    ("Layer 3 (FC): 10 neurons\nParams: 40970", ["right"]),
+    ("Layer 3 (FC): 10 neurons -> 10, params 40971", ["right", "wrong"]),
+])
+def test_an_output_in_classes_and_a_numbered_layers_kind_alone_in_parentheses(lines: str, verdicts: list[str]) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    report = homework(f"{sheet}{lines}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
