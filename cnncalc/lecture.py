@@ -10176,8 +10176,11 @@ def _maps_counted(tokens: list[Tok]) -> list[Tok]:
             Tok("WORD", "with", depth.start, depth.start), depth, Tok("WORD", "channels", depth.end, depth.end)]
 
 
-# what starts a line that goes on with the description of the layer named on the line above
+# what starts a line that goes on with the description of the layer named on the line above, and the other words it
+# may have (a line that says more, `Stride 2 would give 8x8x8.`, is not the description's)
 _CONTINUING = {"with", "and", "using", "at", "stride", "padding", "pad", "zero", "zero-padding", "filter", "kernel"}
+_DESCRIPTION_WORDS = {",", ".", "(", ")", "x", "of", "size", "a", "an", "filters", "kernels", "same", "valid", "no",
+                      "bias", "zero-pad", "zeros", "padded", "each", "side", "on", "all", "sides", "pixel", "pixels"}
 
 
 def _continued(tokens: list[Tok], below: str) -> bool:
@@ -10191,9 +10194,9 @@ def _continued(tokens: list[Tok], below: str) -> bool:
             _layer_kind(" ".join(words[:colon])) is None or any(t.kind == "ARROW" for t in tokens) or \
             {*ir.ANSWER_WORDS, "output", ".", "?"} & set(words[colon:]):
         return False
-    next_words = [t.lower for t in _tokens(below, 0)]
-    return bool(next_words) and next_words[0] in _CONTINUING and not {":", "=", "?", "output"} & set(next_words) \
-        and not any(t.kind == "ARROW" for t in _tokens(below, 0))
+    going_on = _tokens(below, 0)
+    return bool(going_on) and going_on[0].lower in _CONTINUING and all(
+        t.kind in ("NUM", "DIMS") or t.lower in _CONTINUING or t.lower in _DESCRIPTION_WORDS for t in going_on)
 
 
 _CLASS_WORDS = (["classes"], ["class", "scores"], ["scores"], ["logits"], ["probabilities"], ["class", "probabilities"])

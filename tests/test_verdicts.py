@@ -12001,6 +12001,7 @@ def test_a_way_softmax_and_the_filters_counted_after_their_size(lines: str, verd
     ("CONV2: 8 filters of size 3x3\nwith stride 1 and padding 1\nOutput: 14x14x8", "wrong"),
     ("CONV2: 8 filters\n  filter size 3x3, stride 1, pad 1\nOutput: 16x16x8", "right"),
     ("CONV2: 8 3x3 filters,\n  stride 1, pad 1\nOutput: 16x16x8", "right"),
+    ("CONV2: 8 filters of size 3x3, pad 1\nStride 2 would give 8x8x8.\nOutput: 16x16x8", "right"),  # (says more)
 ])
 def test_a_layers_description_going_on_on_the_next_line(lines: str, verdict: str) -> None:
     sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
