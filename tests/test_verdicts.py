@@ -11686,6 +11686,16 @@ def test_a_count_of_macs_named_a_cost_or_operations(lines: str, verdict: str) ->
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
 
 
+POOLED = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"  # 32x32x16, 16x16x16
+CONVOLVED = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n"  # 32x32x16, (3·3·3 + 1)·16 = 448 parameters
+
+
+def judged(sheet: str) -> tuple[list[str], list[str]]:
+    """A sheet's verdicts, answer by answer, and its errors' codes."""
+    report = homework(sheet + "\n")
+    return [a.verdict for a in report.answers], [d.code for d in report.diagnostics if d.severity == "error"]
+
+
 @pytest.mark.parametrize("line, verdict", [
     # POOL1 halves CONV1's 32x32x16 (pad 1 keeps 32: (32 - 3 + 2)/1 + 1 = 32): (32 - 2)/2 + 1 = 16, 16x16x16. The
     # output's height and width named together were prose, a wrong answer unjudged
@@ -11703,9 +11713,7 @@ def test_a_count_of_macs_named_a_cost_or_operations(lines: str, verdict: str) ->
     ("Width x height: 17x17", "wrong"),  # width first: a square's order does not matter
 ])
 def test_an_outputs_height_and_width_named_together(line: str, verdict: str) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{line}\n")
-    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    assert judged(POOLED + line)[0] == [verdict]
 
 
 def test_an_outputs_width_and_height_not_square_are_not_judged_in_an_order_not_said() -> None:
@@ -11848,24 +11856,19 @@ def test_a_network_said_to_take_its_input(said: str) -> None:
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
 
 
-@pytest.mark.parametrize("line, verdicts", [
+@pytest.mark.parametrize("line, verdicts, errors", [
     # POOL1 halves CONV1's 32x32x16 to 16x16x16: 16·16·16 = 4,096 values, no parameters. A reason after the answer
     # was E060 (and the layer's name said again E015); `Activation size`, Andrew Ng's column, prose
-    ("Params: 0 since pooling has no weights", ["right"]),
-    ("POOL1: 1 params, because pooling has no weights", ["wrong"]),
-    ("Output: 16x16x17 because the pool halves it", ["wrong"]),
-    ("Activation size: 4,097", ["wrong"]),
-    ("POOL1 activation size: 4,096", ["right"]),
-    ("Activation size: 16x16x16", ["right"]),
-    ("Activations: 16x16x17", ["wrong"]),  # (a volume: the output's, judged once, without an E060 beside it)
+    ("Params: 0 since pooling has no weights", ["right"], []),
+    ("POOL1: 1 params, because pooling has no weights", ["wrong"], ["E041"]),
+    ("Output: 16x16x17 because the pool halves it", ["wrong"], ["E040"]),
+    ("Activation size: 4,097", ["wrong"], ["E040"]),
+    ("POOL1 activation size: 4,096", ["right"], []),
+    ("Activation size: 16x16x16", ["right"], []),
+    ("Activations: 16x16x17", ["wrong"], ["E040"]),  # (a volume: the output's, judged once, without an E060 beside it)
 ])
-def test_a_reason_after_an_answer_and_the_activation_size(line: str, verdicts: list[str]) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{line}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == \
-        [{"params": "E041", "output": "E040", "memory": "E040"}[a.quantity] for a in report.answers
-         if a.verdict == "wrong"], report.messages()
+def test_a_reason_after_an_answer_and_the_activation_size(line: str, verdicts: list[str], errors: list[str]) -> None:
+    assert judged(POOLED + line) == (verdicts, errors)
 
 
 @pytest.mark.parametrize("line, verdicts, errors", [
@@ -11878,10 +11881,7 @@ def test_a_reason_after_an_answer_and_the_activation_size(line: str, verdicts: l
 ])
 def test_a_frameworks_call_with_the_short_keywords_in_and_out(line: str, verdicts: list[str],
                                                               errors: list[str]) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{line}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+    assert judged(POOLED + line) == (verdicts, errors)
 
 
 @pytest.mark.parametrize("line, verdicts, errors", [
@@ -11893,10 +11893,7 @@ def test_a_frameworks_call_with_the_short_keywords_in_and_out(line: str, verdict
 ])
 def test_the_values_an_fc_layer_takes_said_after_its_neurons(line: str, verdicts: list[str],
                                                              errors: list[str]) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{line}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+    assert judged(POOLED + line) == (verdicts, errors)
 
 
 @pytest.mark.parametrize("line, verdicts, errors", [
@@ -11911,9 +11908,7 @@ def test_the_values_an_fc_layer_takes_said_after_its_neurons(line: str, verdicts
 ])
 def test_a_product_written_with_times_and_the_paddings_name_after_its_number(line: str, verdicts: list[str],
                                                                                errors: list[str]) -> None:
-    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\n{line}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+    assert judged(CONVOLVED + line) == (verdicts, errors)
 
 
 @pytest.mark.parametrize("line, verdict", [
@@ -11925,9 +11920,7 @@ def test_a_product_written_with_times_and_the_paddings_name_after_its_number(lin
     ("After this layer, the output is 16x16x17.", "wrong"),
 ])
 def test_an_output_we_have_after_this_layer(line: str, verdict: str) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{line}\n")
-    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    assert judged(POOLED + line)[0] == [verdict]
     assert homework("We have a 32x32x3 input.\nCONV1: 16 filters 3x3, pad 1\nOutput: 32x32x16\n").ok  # (its input)
 
 
@@ -11940,10 +11933,7 @@ def test_an_output_we_have_after_this_layer(line: str, verdict: str) -> None:
     ("Does POOL1 have parameters? Yes", [], ["E060"]),
 ])
 def test_a_yes_or_no_to_whether_a_layer_has_parameters(line: str, verdicts: list[str], errors: list[str]) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{line}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+    assert judged(POOLED + line) == (verdicts, errors)
 
 
 @pytest.mark.parametrize("line, verdicts", [
@@ -11987,10 +11977,7 @@ def test_a_volume_with_its_channels_said_then_again_bare_on_a_sheet_written_chan
 ])
 def test_a_way_softmax_and_the_filters_counted_after_their_size(lines: str, verdicts: list[str],
                                                                 errors: list[str]) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{lines}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == errors, report.messages()
+    assert judged(POOLED + lines) == (verdicts, errors)
 
 
 @pytest.mark.parametrize("lines, verdict", [
@@ -12004,9 +11991,7 @@ def test_a_way_softmax_and_the_filters_counted_after_their_size(lines: str, verd
     ("CONV2: 8 filters of size 3x3, pad 1\nStride 2 would give 8x8x8.\nOutput: 16x16x8", "right"),  # (says more)
 ])
 def test_a_layers_description_going_on_on_the_next_line(lines: str, verdict: str) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{lines}\n")
-    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    assert judged(POOLED + lines)[0] == [verdict]
 
 
 @pytest.mark.parametrize("lines, verdicts", [
@@ -12020,6 +12005,4 @@ def test_a_layers_description_going_on_on_the_next_line(lines: str, verdict: str
     ("Layer 3 (FC): 10 neurons -> 10, params 40971", ["right", "wrong"]),
 ])
 def test_an_output_in_classes_and_a_numbered_layers_kind_alone_in_parentheses(lines: str, verdicts: list[str]) -> None:
-    sheet = "Input: 32x32x3\nCONV1: 16 filters 3x3, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-    report = homework(f"{sheet}{lines}\n")
-    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+    assert judged(POOLED + lines)[0] == verdicts
