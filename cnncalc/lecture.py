@@ -576,7 +576,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         else:
             table = None
             written = _tokens(raw, line_start)
-            if index + 1 < len(pieces) and _continued(written, pieces[index + 1][1]):
+            if index + 1 < len(pieces) and not step and not pieces[index + 1][3] and \
+                    _continued(written, pieces[index + 1][1]):  # (a step of a one-line network goes on with none)
                 # `CONV2: 8 filters of size 3x3`, then `  with stride 1 and padding 1`: one description
                 _, going_on, going_on_start, _ = pieces[index + 1]
                 written = [*written, *_tokens(going_on, going_on_start)]
@@ -9013,7 +9014,7 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     if words[0] in _POINTING_LEADS and _stated_of_kind(words[:verb[0]]) is None and \
             _stated_in_place(words[:verb[0]]) is None:  # (`The first conv layer uses 16 filters …, giving …`: stated)
         return tokens
-    at = _skip(words, verb[0] + verb[1], ("a", "an", "an", "output", "of", "volume"))
+    at = _skip(words, verb[0] + verb[1], ("a", "an", "output", "of", "volume"))
     end = len(words) - (words[-1:] == ["."])
     said = tokens[at:end]
     if not said or said[0].kind != "DIMS":
@@ -9360,8 +9361,10 @@ def _past_sentence_working(tokens: list[Tok], at: int, end: int) -> int:
     working's last `=`; `at` itself when no such working starts there. The working stays in the answer line, whose
     reader passes over it as after `params =`."""
     last = max((j for j in range(at, end) if tokens[j].text == "="), default=None)
-    if last is None or last == at or not all(t.kind in ("NUM", "DIMS") or t.text in _WORKING_SIGNS or (
-            t.lower in _TERMS_NAMED and tokens[j - 1].kind == "NUM") for j, t in enumerate(tokens[at:last], at)):
+    if last is None or last == at or not all(
+            t.kind in ("NUM", "DIMS") or t.text in _WORKING_SIGNS or
+            (t.lower in _TERMS_NAMED and j > at and tokens[j - 1].kind == "NUM")
+            for j, t in enumerate(tokens[at:last], at)):
         return at
     return last + 1
 
