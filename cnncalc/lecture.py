@@ -2112,17 +2112,19 @@ class _LineReader:
         the layer above (`_values_answer`; E060 when it may be either)."""
         above = last.items[0] if last is not None and last.items else None
         at = 2 if words[1:2] == ["layer"] else 1
-        called = _call_at(words, at + 1) if words[:1] == ["output"] and words[at:at + 1] == [":"] else None
-        if words[:1] == ["output"] and words[at:at + 1] == [":"] and (
+        role = words[0] if words[:1] and words[0] in _ROLE_NAMES and words[at:at + 1] == [":"] else None
+        called = _call_at(words, at + 1) if role is not None else None
+        if role is not None and (
                 words[at + 1:at + 2] in (["fc"], ["dense"], ["linear"], ["affine"]) or
                 words[at + 1:at + 3] == ["fully", "connected"] or (called is not None and
                                                                    _CALLS[words[called]][0] == "fc")):
-            # `Output: FC 10 -> params = 850` (`OUTPUT: …`, `Output layer: fully connected 10`, `Output: FC(10)`): a
-            # layer named `output`, as LeNet's paper names its last; its answers were read as an output of 850
+            # `Output: FC 10 -> params = 850` (`OUTPUT: …`, `Output layer: fully connected 10`, `Output: FC(10)`,
+            # `Classifier: FC 10`, `Final layer: …`): an FC layer named by its role, as LeNet's paper names its last;
+            # its answers were read as an output of 850 (`Output:`), or the line was E060
             self.i = at + 1
             line = self.described([self.tokens[0]], None, "fc")
             call = line.items[0]
-            return line._replace(items=(call._replace(label="output"), *line.items[1:])) \
+            return line._replace(items=(call._replace(label=role), *line.items[1:])) \
                 if isinstance(call, ir.LayerCall) else line
         if not self.tokens or words[0] != "output" or words[at:at + 1] != [":"] or kinds[at + 1:at + 2] != ["NUM"] or \
                 words[at + 2:at + 3] not in (["neurons"], ["units"]) or not isinstance(above, ir.LayerCall) or \
@@ -10177,6 +10179,10 @@ def _maps_counted(tokens: list[Tok]) -> list[Tok]:
     depth = tokens[at + 2]  # (as `28x28 with 6 channels`: its depth said, whatever order the sheet writes volumes in)
     return [Tok("WORD", "Output", tokens[0].start, tokens[0].end), Tok("P", ":", size.start, size.start), size,
             Tok("WORD", "with", depth.start, depth.start), depth, Tok("WORD", "channels", depth.end, depth.end)]
+
+
+# the roles an FC layer may be named by, without a number (`Output: FC 10`, `Classifier: FC 10`, `Final layer: …`)
+_ROLE_NAMES = ("output", "classifier", "head", "final")
 
 
 # what starts a line that goes on with the description of the layer named on the line above, and the other words it

@@ -639,6 +639,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "99999999999 weights + 1e9 biases = 0 params", "It has 0 weights + 9 biases = 99999999999 parameters.",
               "99999999999 filters x 1e9 = 9 params", "Output width and height: 9x99999999999",
               "Output: FC 99999999999 -> params = 0", "OUTPUT: FC(0), params = 1e9", "Output: Dense(99999999999)",
+              "Classifier: FC 99999999999 -> params 0", "Final layer: FC(1e9)", "Head: Dense(0), params 99999999999",
               "The first convolutional layer uses 99999999999 filters of size 0x0 with stride 1e9 and padding 9.",
               "The ninth pooling layer uses a 99999999999x0 window.", "The last FC layer has 0 neurons.",
               "A 0x0 max pooling with stride 99999999999 gives 1e9x9x9.", "9 filters, giving 0x0x0 with 1e9 params",

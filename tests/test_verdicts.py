@@ -11775,6 +11775,10 @@ def test_lenets_last_layer_named_output_with_its_description() -> None:
     ("Output: FC(10), params = 850", ["right", "right", "right"]),
     ("Output: Dense(10) -> 850 params", ["right", "right", "right"]),
     ("Output: nn.Linear(84, 10) -> 11, params = 850", ["right", "wrong", "right", "right"]),
+    # named by another role, without a number (E060 before)
+    ("Classifier: FC 10 -> params 850", ["right", "right", "right"]),
+    ("Final layer: FC 10 -> params 851", ["right", "wrong", "right"]),
+    ("Head: fully connected 10, params 850", ["right", "right", "right"]),
 ])
 def test_a_layer_named_output_described_as_an_fc_layer(line: str, verdicts: list[str]) -> None:
     report = homework(f"Input: 1x1x120\nF6: FC 84 -> params = 120*84 + 84 = 10164\n{line}\nTotal params: 11014\n")
