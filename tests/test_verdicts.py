@@ -11808,8 +11808,8 @@ def test_layers_stated_by_their_place_among_their_kind_in_sentences() -> None:
     assert [a.verdict for a in wrong.answers] == ["right", "right", "wrong", "right", "wrong", "right"]
     # a place that is not the next of its kind is E060, and what follows it unjudged
     out_of_order = homework(KIND_PLACED_SHEET.replace("The second convolutional", "The third convolutional"))
-    assert [d.message for d in out_of_order.diagnostics if d.severity == "error"] == [
-        "the third convolutional layer, stated after 1 of its kind"]
+    assert [(d.code, d.line, d.column, d.message) for d in out_of_order.diagnostics if d.severity == "error"] == [
+        ("E060", 6, 1, "the third convolutional layer, stated after 1 of its kind")]
     # a sentence that answers (a count, no description) is the answer it was
     report = homework("Input: 32x32x3\nCONV1: 16 filters 3x3, pad 1\nThe first conv layer has 449 parameters.\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "wrong")], report.messages()
@@ -11938,6 +11938,12 @@ def test_an_output_we_have_after_this_layer(line: str, verdict: str) -> None:
 ])
 def test_a_yes_or_no_to_whether_a_layer_has_parameters(line: str, verdicts: list[str], errors: list[str]) -> None:
     assert judged(POOLED + line) == (verdicts, errors)
+
+
+def test_a_yes_to_whether_a_layer_has_parameters_is_e060_at_the_yes() -> None:
+    report = homework(POOLED + "Does POOL1 have parameters? Yes\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 4, 29, "expected the parameter count after the `:`, as in `= 35K`")]
 
 
 @pytest.mark.parametrize("line, verdicts", [
