@@ -475,7 +475,7 @@ class Expander:
         references = self.references
         self.stack.append(block.name)
         try:
-            self.fill(node, block.body, bound, 0, _Scope(None))
+            self.fill(node, block.body, bound, block.shift, _Scope(None))
         finally:
             self.stack.pop()
         self.remember(template, node, lazy=self.references == references)
@@ -517,7 +517,7 @@ class Expander:
                 fail(f"`{block.name}` needs a value for `{p.name}`", span)
                 return None
             try:
-                bound[p.name] = self.eval(p.default, bound, 0, quiet)
+                bound[p.name] = self.eval(p.default, bound, block.shift, quiet)
             except _Bad:
                 return None
         return {p: bound[p] for p in params}

@@ -441,7 +441,10 @@ class BlockDef(NamedTuple):
     name: str
     params: tuple[Param, ...]
     body: Seq
-    span: Span  # the header `block NAME(...)`
+    span: Span  # the header `block NAME(...)`, where this one is written
+    # add to every span in its parameters and body (a definition that repeats one an earlier file wrote shares its
+    # parameters and body: the parser's cache of block definitions)
+    shift: int = 0
 
 
 class Input(NamedTuple):

@@ -2,7 +2,8 @@
 merge kinds from their registry; the parser never knows what a stride does.
 
 A line whose text repeats an earlier line verbatim (the bulk of a generated or VGG-like spec)
-is not lexed or parsed again: it shares the earlier line's items, shifted (`ir.Line.shift`).
+is not lexed or parsed again: it shares the earlier line's items, shifted (`ir.Line.shift`); so
+does a block definition that an earlier file of the process wrote the same (`ir.BlockDef.shift`).
 """
 from __future__ import annotations
 
@@ -73,6 +74,10 @@ class _Network:
 # a line's text (without its indentation) -> the line as parsed where it was first written, that place, and the
 # labels it gave: shared by the files of a process (cnncalc/memo.py), as the line means the same in each
 _LINES: dict[str, tuple[ir.Line, int, tuple[str, ...]]] = memo.shared()
+# a block definition's first line (without its indentation) -> its whole text from there to the newline after its
+# closing `}`, the definition as parsed where it was first written, that place, and the labels it gave: a residual
+# block or an inception module that the networks of a repository share, read once
+_BLOCKS: dict[str, tuple[str, ir.BlockDef, int, tuple[str, ...]]] = memo.shared()
 
 
 class Parser(TokenStream):
@@ -114,6 +119,10 @@ class Parser(TokenStream):
                 net.lines.append(cached)
                 net.end = cached.span.end + cached.shift
                 continue
+            cached_block = self.cached_block() if self.pending is None else None
+            if cached_block is not None:
+                blocks.append(cached_block)
+                continue
             if self.pasted_code():
                 continue
             tok = self.peek()
@@ -146,9 +155,11 @@ class Parser(TokenStream):
                     net.totals.append(total)
                     net.end = total.span.end
             elif self.at_word("block"):
+                marks = (tok.start, len(self.sink.items), len(self.labels_read))
                 block = self.parse_block_def()
                 if block is not None:
                     blocks.append(block)
+                    self._store_block(block, marks)
             else:
                 line = self.parse_line()
                 if line is not None:
@@ -163,11 +174,11 @@ class Parser(TokenStream):
                     self.sync_statement()
         networks.append(net.done(self.refers))
 
-    def cached_line(self) -> ir.Line | None:
-        """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
-        On a miss, remembers the line so that `parse_line` can store what it reads."""
-        self.pending = None
-        if self.i < len(self.tokens) or self.eof:  # a line already lexed (in part): not fresh
+    def fresh_line(self) -> tuple[str, int, int] | None:
+        """The next line's text without its indentation and trailing blanks (a cache's key), where that text
+        starts and where the line's newline is; None when the line is already lexed (in part), is the last
+        without a newline, is blank or is too long to keep."""
+        if self.i < len(self.tokens) or self.eof:
             return None
         text, start = self.text, self.line_pos
         end = text.find("\n", start)
@@ -180,7 +191,16 @@ class Parser(TokenStream):
             stop -= 1
         if stop - start > _CACHEABLE_LENGTH or start == stop:
             return None
-        key = text[start:stop]
+        return text[start:stop], start, end
+
+    def cached_line(self) -> ir.Line | None:
+        """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
+        On a miss, remembers the line so that `parse_line` can store what it reads."""
+        self.pending = None
+        fresh = self.fresh_line()
+        if fresh is None:
+            return None
+        key, start, end = fresh
         hit = _LINES.get(key)
         if hit is not None:
             line, origin, labels = hit
@@ -189,8 +209,37 @@ class Parser(TokenStream):
             self.line_pos = end + 1  # the line is not lexed: the next starts after its newline
             return line.repeated(start - origin)
         if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
-            self.pending = (key, start, stop, len(self.sink.items), len(self.labels_read))
+            self.pending = (key, start, start + len(key), len(self.sink.items), len(self.labels_read))
         return None
+
+    def cached_block(self) -> ir.BlockDef | None:
+        """A block definition whose text, from its first line to the newline after its closing `}`, an earlier
+        file parsed without diagnostics: its parameters and body, shifted, without lexing them."""
+        fresh = self.fresh_line()
+        if fresh is None or not fresh[0].startswith("block"):
+            return None
+        key, start, _ = fresh
+        hit = _BLOCKS.get(key)
+        if hit is None or not self.text.startswith(hit[0], start):
+            return None
+        whole, block, origin, labels = hit
+        self.labels.update(labels)
+        self.block_names.add(block.name)
+        self.line_pos = start + len(whole)
+        shift = start - origin
+        return block._replace(span=Span(block.span.start + shift, block.span.end + shift), shift=block.shift + shift)
+
+    def _store_block(self, block: ir.BlockDef, marks: tuple[int, int, int]) -> None:
+        """Keep a freshly parsed block definition for the files after this one: only one read without
+        diagnostics, from the start of a line to the newline after its closing `}`."""
+        start, diagnostics, labels = marks
+        text = self.text
+        tok = self.peek()
+        first_end = text.find("\n", start)
+        key = text[start:first_end].rstrip(" \t\r")
+        if tok.kind == "NEWLINE" and text.startswith("\n", tok.start) and len(self.sink.items) == diagnostics \
+                and not text[text.rfind("\n", 0, start) + 1:start].strip(" \t") and len(key) <= _CACHEABLE_LENGTH:
+            _BLOCKS[key] = (text[start:tok.start + 1], block, start, tuple(self.labels_read[labels:]))
 
     def pasted_code(self) -> bool:
         """A line of PyTorch or MATLAB code, before the lexer sees it: one E073 with the spec form, and

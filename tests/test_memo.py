@@ -7,7 +7,9 @@ import random
 import pytest
 
 from cnncalc import analysis, limits, memo
+from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.files import read_source
+from cnncalc.parser import parse
 from cnncalc.render.formats import FORMATS, Options
 from tests.conftest import SPECS
 from tests.grammar import NOTATION_FILES, ROOT, case
@@ -76,6 +78,42 @@ def test_a_label_of_a_line_read_from_the_cache_still_names_a_layer_in_hints() ->
     cold = document(text, "a.spec")
     assert "@conv1" in cold
     assert document(text, "a.spec") == cold
+
+
+BLOCK = "block down(c, s=q) {\n  conv c 3x3 stride s pad 1\n  relu\n}\n"
+
+
+def test_a_block_definition_read_from_the_cache_reports_where_this_file_writes_it() -> None:
+    memo.clear()
+    first = "input 32x32x3\n" + BLOCK + "down(8, 2)\n"  # the block at line 2
+    second = "# the same block lower down\ninput 30x30x3\n\n" + BLOCK + "down(8, 2)\ndown(3, 3)\ndown(8)\n"
+    second_cold = document(second, "b.spec")
+    memo.clear()
+    first_block = parse(first, DiagnosticSink()).blocks[0]
+    document(first, "a.spec")
+    second_block = parse(second, DiagnosticSink()).blocks[0]
+    assert second_block.body is first_block.body  # read from the cache, not parsed again
+    assert document(second, "b.spec") == second_cold
+    # at line 4 here (line 2 in the first file): `q` (col 17) in the default; the convolution at line 5, col 14,
+    # (30 - 3 + 2)/2 + 1 = 15.5 in the first call, (15 - 3 + 2)/3 + 1 = 5.67 in the second
+    found = [(d.code, source_position(second, d.span.start)) for d in analysis.run(second, "b.spec")[0].report
+             .diagnostics]
+    assert found == [("E059", (4, 17)), ("E030", (5, 14)), ("E030", (5, 14))]
+
+
+def test_a_block_whose_first_line_an_earlier_file_wrote_with_another_body_is_read_afresh() -> None:
+    memo.clear()
+    document("input 32x32x3\n" + BLOCK + "down(8, 1)\n", "a.spec")
+    other = "input 32x32x3\n" + BLOCK.replace("relu", "maxpool 2x2 stride 2") + "down(8, 1)\n"
+    totals = cnncalc_totals(other)
+    assert analysis.run(other, "b.spec")[0].report.rows[-1].output.dims == (16, 16, 8)  # 32/2 after the pool
+    assert totals.params == 3 * 3 * 3 * 8 + 8
+
+
+def source_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of an offset, counted here rather than by cnncalc."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def test_the_caches_are_emptied_past_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
