@@ -21,6 +21,9 @@ from cnncalc.tokens import TokenStream, input_problem
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
 _CACHEABLE_LENGTH = 400
+# a block definition is kept for later files when its text is at most this long, and at most this many are kept (a
+# bottleneck or an inception module is a few hundred characters): what they hold stays within a few MiB
+_CACHEABLE_BLOCK_LENGTH, _KEPT_BLOCKS = 2_000, 1_000
 _VALUE_STARTS = frozenset(("NUMBER", "DIMS", "-", "("))  # what a value after `stride:` may start with
 # hints for what a line or a structure looks like
 _LINE_FORM = ("a line is a layer, its label first if it has one (`conv1: conv 96 11x11 stride 4 ; relu -> 55x55x96`), "
@@ -238,7 +241,10 @@ class Parser(TokenStream):
         first_end = text.find("\n", start)
         key = text[start:first_end].rstrip(" \t\r")
         if tok.kind == "NEWLINE" and text.startswith("\n", tok.start) and len(self.sink.items) == diagnostics \
-                and not text[text.rfind("\n", 0, start) + 1:start].strip(" \t") and len(key) <= _CACHEABLE_LENGTH:
+                and not text[text.rfind("\n", 0, start) + 1:start].strip(" \t") and len(key) <= _CACHEABLE_LENGTH \
+                and tok.start - start < _CACHEABLE_BLOCK_LENGTH:
+            if len(_BLOCKS) >= _KEPT_BLOCKS:
+                _BLOCKS.clear()
             _BLOCKS[key] = (text[start:tok.start + 1], block, start, tuple(self.labels_read[labels:]))
 
     def pasted_code(self) -> bool:

@@ -6,10 +6,9 @@ import random
 
 import pytest
 
-from cnncalc import analysis, limits, memo
+from cnncalc import analysis, limits, memo, parser
 from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.files import read_source
-from cnncalc.parser import parse
 from cnncalc.render.formats import FORMATS, Options
 from tests.conftest import SPECS
 from tests.grammar import NOTATION_FILES, ROOT, case
@@ -89,9 +88,9 @@ def test_a_block_definition_read_from_the_cache_reports_where_this_file_writes_i
     second = "# the same block lower down\ninput 30x30x3\n\n" + BLOCK + "down(8, 2)\ndown(3, 3)\ndown(8)\n"
     second_cold = document(second, "b.spec")
     memo.clear()
-    first_block = parse(first, DiagnosticSink()).blocks[0]
+    first_block = parser.parse(first, DiagnosticSink()).blocks[0]
     document(first, "a.spec")
-    second_block = parse(second, DiagnosticSink()).blocks[0]
+    second_block = parser.parse(second, DiagnosticSink()).blocks[0]
     assert second_block.body is first_block.body  # read from the cache, not parsed again
     assert document(second, "b.spec") == second_cold
     # at line 4 here (line 2 in the first file): `q` (col 17) in the default; the convolution at line 5, col 14,
@@ -108,6 +107,18 @@ def test_a_block_whose_first_line_an_earlier_file_wrote_with_another_body_is_rea
     totals = cnncalc_totals(other)
     assert analysis.run(other, "b.spec")[0].report.rows[-1].output.dims == (16, 16, 8)  # 32/2 after the pool
     assert totals.params == 3 * 3 * 3 * 8 + 8
+
+
+def test_block_definitions_are_kept_within_their_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo.clear()
+    long_body = "".join(f"  conv {c} 1x1\n" for c in range(1, 200))  # some 2,900 characters
+    document("input 8x8x3\nblock big {\n" + long_body + "}\nbig\n", "a.spec")
+    assert parser._BLOCKS == {}  # longer than 2,000 characters: not kept
+    monkeypatch.setattr(parser, "_KEPT_BLOCKS", 2)
+    for n in range(5):
+        document(f"input 8x8x3\nblock b{n} {{\n  conv {n + 1} 1x1\n}}\nb{n}\n", f"{n}.spec")
+        assert len(parser._BLOCKS) <= 2
+    assert list(parser._BLOCKS) == ["block b4 {"]  # emptied when full, then the latest kept
 
 
 def source_position(text: str, offset: int) -> tuple[int, int]:
