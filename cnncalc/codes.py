@@ -390,8 +390,9 @@ E903 = Code("E903", EXECUTOR, "walker and executor disagree on MACs",
             "The formula-derived MAC count differs from the multiply-accumulates the executor performed. "
             "A bug in cnncalc.")
 E904 = Code("E904", EXECUTOR, "non-finite values",
-            "The executor produced NaN or Inf on random input: the network is numerically unstable at this "
-            "scale, or cnncalc has a bug.")
+            "The executor produced NaN or Inf on random input: the network's own arithmetic (a dilated max pool "
+            "window over padding only, a power-average pool of an odd or fractional power on negative values, as "
+            "in PyTorch: the hint says which), instability at this scale, or a bug in cnncalc.")
 
 CODES: dict[str, Code] = {str(v): v for v in list(globals().values()) if isinstance(v, Code)}
 GROUPS: tuple[str, ...] = (SYNTAX, LAYERS, STATEMENTS, SHAPES, ANSWERS, STRUCTURE, LECTURE, IMPORTS, EXECUTOR)

@@ -485,6 +485,18 @@ def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
     return sums
 
 
+def lp_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], power: float, ceil: bool,
+              naive: bool = False) -> np.ndarray:
+    """PyTorch's LPPool2d as it computes it: the average of x^p over each unpadded window (a ceil-mode window past
+    the input divided by its cells inside), times the window's size, to the power 1/p. NaN where a fractional
+    power meets a negative value, as in PyTorch."""
+    with np.errstate(invalid="ignore"):
+        powered = np.power(x, np.asarray(power, x.dtype))
+        sums = avg_pool2d(powered, kernel, stride, (0, 0, 0, 0), ceil, False, naive)
+        sums *= kernel[0] * kernel[1]
+        return np.power(sums, np.asarray(1 / power, x.dtype), out=sums)
+
+
 def adaptive_pool2d(x: np.ndarray, size: tuple[int, int], reduce: str, naive: bool = False) -> np.ndarray:
     """PyTorch's adaptive pooling: output row i covers input rows floor(i·H/out) to ceil((i+1)·H/out)
     (exclusive), columns likewise; `reduce` is mean or max. The fast path pools evenly divided maps

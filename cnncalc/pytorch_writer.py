@@ -125,6 +125,13 @@ def _pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     return steps + [Step("", f"nn.{'MaxPool2d' if maximum else 'AvgPool2d'}({', '.join(args)})")]
 
 
+def _lp_pool(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
+    args = [_real(layer.p), _pair(*layer.kernel)]
+    args += [f"stride={_pair(*layer.step)}"] if layer.step != layer.kernel else []
+    args += ["ceil_mode=True"] if ceil else []
+    return [Step("", f"nn.LPPool2d({', '.join(args)})")]
+
+
 def _fc(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     flatten = [] if x.is_flat else [Step(None, "torch.flatten({x}, 1)")]
     return flatten + [Step("", f"nn.Linear({x.size}, {y.size}{'' if layer.bias else ', bias=False'})")]
@@ -198,7 +205,7 @@ def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
 
 SPELLINGS: dict[str, Spell] = {
     "conv": _conv, "dwconv": _conv, "deconv": _deconv,
-    "maxpool": _pool, "avgpool": _pool,
+    "maxpool": _pool, "avgpool": _pool, "lppool": _lp_pool,
     "globalavgpool": _global_pool, "globalmaxpool": _global_pool,
     "channelavgpool": lambda layer, x, y, ceil: [Step(None, "{x}.mean(1, keepdim=True)")],
     "channelmaxpool": lambda layer, x, y, ceil: [Step(None, "torch.max({x}, 1, keepdim=True)[0]")],
@@ -222,6 +229,10 @@ SPELLINGS: dict[str, Spell] = {
     "softplus": lambda layer, x, y, ceil: [Step("", f"nn.Softplus({_real(layer.beta)}, {_real(layer.threshold)})")],
     "hardtanh": lambda layer, x, y, ceil: [Step("", f"nn.Hardtanh({_real(layer.low)}, {_real(layer.high)})")],
     "celu": lambda layer, x, y, ceil: [Step("", f"nn.CELU({_real(layer.alpha)})")],
+    "threshold": lambda layer, x, y, ceil: [Step("", f"nn.Threshold({_real(layer.threshold)}, {_real(layer.value)})")],
+    "hardshrink": lambda layer, x, y, ceil: [Step("", f"nn.Hardshrink({_real(layer.lambd)})")],
+    "softshrink": lambda layer, x, y, ceil: [Step("", f"nn.Softshrink({_real(layer.lambd)})")],
+    "tanhshrink": _simple("nn.Tanhshrink()"),
     "softmax": lambda layer, x, y, ceil: [Step("", f"nn.Softmax(dim={1 if layer.on_maps else -1})")],
     "logsoftmax": lambda layer, x, y, ceil: [Step("", f"nn.LogSoftmax(dim={1 if layer.on_maps else -1})")],
     "lrn": _lrn,

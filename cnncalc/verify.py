@@ -25,10 +25,15 @@ class Comparison(NamedTuple):
     result: NodeResult | None
 
     @property
-    def agrees(self) -> bool:
+    def counts_agree(self) -> bool:
+        """The walker's shape, parameters and MACs are the executor's."""
         r, x = self.row, self.result
         return (x is not None and r.output is not None and r.output.dims == x.shape and r.params == x.params
-                and r.non_trainable == x.non_trainable and r.macs + r.train_macs == x.macs and x.finite)
+                and r.non_trainable == x.non_trainable and r.macs + r.train_macs == x.macs)
+
+    @property
+    def agrees(self) -> bool:
+        return self.counts_agree and self.result is not None and self.result.finite
 
 
 class Verification(NamedTuple):
@@ -149,6 +154,8 @@ def _disagreements(c: Comparison) -> list[Diagnostic]:
     if not got.finite and row.kind == "layer":
         hint = ("a dilated max-pool window that covers only padding gives -inf, as in PyTorch: use less padding "
                 "or dilation" if row.keyword == "maxpool" and "dilation" in row.op else
+                "a power-average pool of an odd or fractional power gives NaN where a value or a window's sum is "
+                "negative, as in PyTorch: pool after a ReLU, or use an even power" if row.keyword == "lppool" else
                 "the network is numerically unstable at this scale, or cnncalc has a bug")
         out.append(Diagnostic(codes.E904, f"{row.path}: the output holds NaN or Inf on random input", row.span,
                               hint, row.path))

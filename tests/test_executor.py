@@ -322,6 +322,27 @@ def test_verify_reports_non_finite_outputs(monkeypatch: pytest.MonkeyPatch) -> N
     assert [d.code for d in result.diagnostics] == ["E904"]
 
 
+def test_a_power_average_pool_of_an_odd_power_on_negative_values_is_nan_and_said_so() -> None:
+    # (Σ x^3)^(1/3) of a window whose sum is negative: a cube root of a negative float is NaN in NumPy's power, as in
+    # PyTorch's; after a ReLU every sum is at least 0, and an even power never sees a negative value
+    result = verify(prepare("input 8x8x3\nconv 4 3x3\nlppool 2 p 3\n", "t.spec"))
+    assert [(d.code, "power-average pool of an odd or fractional power" in (d.hint or "")) for d in
+            result.diagnostics] == [("E904", True)]
+    assert [c.counts_agree for c in result.comparisons] == [True, True]  # conv1, lppool1: the counts agree
+    assert verify(prepare("input 8x8x3\nconv 4 3x3\nrelu\nlppool 2 p 3\n", "t.spec")).ok
+    assert verify(prepare("input 8x8x3\nconv 4 3x3\nlppool 2 p 2\nlppool 1 p 4\n", "t.spec")).ok
+
+
+def test_lp_pool_by_hand() -> None:
+    # a 3x3 map of one channel, values 1…9; 2x2 windows at stride 2 with ceil: sums of squares 1+4+16+25 = 46 and,
+    # past the input, 9+36 = 45 (scaled 4/2, as PyTorch does: 90), 49+64 = 113 (226), 81 (324); square roots
+    x = np.arange(1, 10, dtype=np.float64).reshape(1, 3, 3, 1)
+    from cnncalc.kernels import lp_pool2d
+    y = lp_pool2d(x, (2, 2), (2, 2), 2.0, True)
+    assert np.allclose(y[0, :, :, 0], np.sqrt([[46, 90], [226, 324]]))
+    assert np.allclose(lp_pool2d(x, (3, 3), (1, 1), 1.0, False)[0, 0, 0, 0], 45)  # p 1: the sum
+
+
 @pytest.mark.parametrize("path", sorted(SPECS.glob("*.spec")), ids=lambda p: p.name)
 def test_verify_every_spec(path) -> None:
     result = verify(prepare(path.read_text(), path.name))

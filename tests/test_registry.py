@@ -68,7 +68,7 @@ def test_every_family_has_layers_and_the_docs_name_them() -> None:
     named = {family: sorted(cls.keyword for cls in LAYER_CLASSES if cls.family == family) for family in FAMILIES}
     assert named == {"conv": ["conv", "deconv", "dwconv"], "fc": ["fc"],
                      "pool": ["adaptiveavgpool", "adaptivemaxpool", "avgpool", "channelavgpool", "channelmaxpool",
-                              "globalavgpool", "globalmaxpool", "maxpool"]}
+                              "globalavgpool", "globalmaxpool", "lppool", "maxpool"]}
     assert all(f"`in {family} layers`" in DOC for family in FAMILIES)
 
 

@@ -12,6 +12,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     # that both sides of each bend are met)
     ("6x7x5", "conv 5 3x3 pad 1 ; softplus ; softplus beta 3 threshold 1 ; softsign ; hardtanh ; "
               "hardtanh low -0.2 high 0.3 ; logsigmoid ; celu ; celu 0.3 ; hardtanh min 0.1 max 1"),
+    # the shrinks and the threshold with their bends among the values; power-average pools, ceil-mode windows past the
+    # input (their sums scaled as PyTorch's), odd and fractional powers (NaN where PyTorch's is)
+    ("7x9x4", "conv 4 3x3 pad 1 ; threshold 0.1 value 0.5 ; hardshrink 0.2 ; softshrink 0.1 ; tanhshrink ; "
+              "threshold -0.1 ; lppool 2x2 p 2 ceil ; lppool 2x3 stride 1 p 1 ; lppool 2 p 3 stride 1 ceil"),
     # PyTorch's nn.LayerNorm([C, H, W]), with and without its affine parts, and on a vector
     ("6x5x4", "layernorm volume ; conv 4 3x3 ; layernorm volume size 4x3 inputs 4 eps 0.001 ; "
               "layernorm volume noshift ; layernorm volume noaffine ; flatten ; layernorm volume"),

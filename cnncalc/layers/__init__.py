@@ -6,6 +6,7 @@ from cnncalc.layers.activation import (
     ELU,
     GELU,
     SELU,
+    HardShrink,
     HardSigmoid,
     HardSwish,
     HardTanh,
@@ -20,14 +21,25 @@ from cnncalc.layers.activation import (
     SiLU,
     Softmax,
     Softplus,
+    SoftShrink,
     Softsign,
     Tanh,
+    TanhShrink,
+    Threshold,
 )
 from cnncalc.layers.base import Layer, Params, Working
 from cnncalc.layers.conv import Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
 from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, LayerNorm, Scale
-from cnncalc.layers.pool import AvgPool, ChannelAvgPool, ChannelMaxPool, GlobalAvgPool, GlobalMaxPool, MaxPool
+from cnncalc.layers.pool import (
+    AvgPool,
+    ChannelAvgPool,
+    ChannelMaxPool,
+    GlobalAvgPool,
+    GlobalMaxPool,
+    LPPool,
+    MaxPool,
+)
 from cnncalc.layers.reshape import Dropout, Flatten, Identity, Reshape, Squeeze, Unflatten
 from cnncalc.layers.resize import (
     AdaptiveAvgPool,
@@ -49,10 +61,11 @@ from cnncalc.layers.resize import (
 )
 
 LAYER_CLASSES: tuple[type[Layer], ...] = (
-    Conv, DWConv, Deconv, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, ChannelAvgPool, ChannelMaxPool,
+    Conv, DWConv, Deconv, MaxPool, AvgPool, LPPool, GlobalAvgPool, GlobalMaxPool, ChannelAvgPool, ChannelMaxPool,
     AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, CELU, Sigmoid, HardSigmoid, Tanh,
-    HardTanh, GELU, SiLU, HardSwish, Mish, Softplus, Softsign, LogSigmoid, Softmax, LogSoftmax, LRN, BatchNorm, Scale,
+    HardTanh, GELU, SiLU, HardSwish, Mish, Softplus, Softsign, LogSigmoid, Threshold, HardShrink, SoftShrink,
+    TanhShrink, Softmax, LogSoftmax, LRN, BatchNorm, Scale,
     LayerNorm, GroupNorm, InstanceNorm, Dropout,
     Identity, Slice, Part, Shuffle, PixelShuffle, PixelUnshuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad,
     CircularPad,

@@ -326,6 +326,73 @@ class HardTanh(Layer):
         return _size(x) * itemsize
 
 
+class Threshold(Layer):
+    """x where x > threshold, `value` otherwise (PyTorch's Threshold; ONNX's ThresholdedRelu is value 0)."""
+
+    keyword = "threshold"
+    example = "threshold 0.1 value 0"
+    threshold: float = positional(RealKind(-MAX_REAL, MAX_REAL), doc="a value at or below it is replaced")
+    value: float = option(RealKind(-MAX_REAL, MAX_REAL), default=0.0, doc="what replaces a value not above it")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.where(x <= self.threshold, np.asarray(self.value, x.dtype), x), 0  # NaN kept, as PyTorch's
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (itemsize + 1)  # the mask, the result
+
+
+class HardShrink(Layer):
+    """x where |x| > lambda, 0 otherwise (PyTorch's Hardshrink, Keras' `hard_shrink`, ONNX's Shrink without its
+    bias)."""
+
+    keyword = "hardshrink"
+    example = "hardshrink 0.5"
+    lambd: float = positional(RealKind(0, MAX_REAL), default=0.5, doc="a value within ±lambda becomes 0")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return np.where((x >= -self.lambd) & (x <= self.lambd), np.asarray(0, x.dtype), x), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (itemsize + 3)  # two masks, their conjunction, the result
+
+
+class SoftShrink(Layer):
+    """x - lambda above lambda, x + lambda below -lambda, 0 between (PyTorch's Softshrink, Keras' `soft_shrink`,
+    ONNX's Shrink with its bias equal to lambd)."""
+
+    keyword = "softshrink"
+    example = "softshrink 0.5"
+    lambd: float = positional(RealKind(0, MAX_REAL), default=0.5, doc="a value within ±lambda becomes 0, the others "
+                                                                       "move lambda towards 0")
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        lambd = np.asarray(self.lambd, x.dtype)
+        return np.where(x > lambd, x - lambd, np.where(x < -lambd, x + lambd, np.asarray(0, x.dtype))), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return _size(x) * (4 * itemsize + 2)  # x - lambda, x + lambda, the inner choice, two masks, the result
+
+
+class TanhShrink(Layer):
+    """x - tanh(x) (PyTorch's Tanhshrink, Keras' `tanh_shrink`)."""
+
+    keyword = "tanhshrink"
+    example = "tanhshrink"
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return Kept("nothing", x.size * BYTES_PER_VALUE)  # PyTorch's x - x.tanh(): the tanh keeps its output
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        return x - np.tanh(x), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return 2 * _size(x) * itemsize  # the tanh, the result
+
+
 class LogSigmoid(Layer):
     """ln(1 / (1 + e^-x)) = -softplus(-x)."""
 

@@ -1,5 +1,7 @@
-"""Pooling: max and average windows, and global pools. No parameters, no MACs."""
+"""Pooling: max, average and power-average windows, and global pools. No parameters, no MACs."""
 from __future__ import annotations
+
+import math
 
 from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import (
@@ -11,13 +13,14 @@ from cnncalc.layers.arguments import (
     Int,
     Pad,
     Pair,
+    RealKind,
     flag,
     option,
     positional,
 )
-from cnncalc.layers.base import INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
+from cnncalc.layers.base import BYTES_PER_VALUE, INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, window_axes, window_output, window_rules, window_steps
-from cnncalc.limits import MAX_FLAT
+from cnncalc.limits import MAX_FLAT, MAX_REAL
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -127,6 +130,58 @@ class AvgPool(Layer):
         pads = kernels.pads_for(self.pad, x[1:3], self.kernel, self.step, (1, 1))
         return kernels.pool_plan(x, kernels.Windows(x, self.kernel, self.step, pads, (1, 1), ceil), itemsize,
                                  average=True)
+
+
+class LPPool(Layer):
+    """The power-average (Σ x^p)^(1/p) over each window, unpadded (PyTorch's LPPool2d; p 1 is a sum pool, and as p
+    grows it nears a max pool). As PyTorch computes it, a ceil-mode window that reaches past the input has its sum
+    scaled by the window's size over its cells inside; and x^p of a negative x, or a root of a negative sum, is NaN
+    for a fractional power (odd powers keep signs: ONNX's LpPool, of |x|, is the same for even p only)."""
+
+    keyword = "lppool"
+    family = "pool"
+    example = "lppool 2x2 p 2"
+    spatial_input = True
+    kernel: Pair = positional(KERNEL)
+    p: float = option(RealKind(0, MAX_REAL, above=True), default=2.0, names=("norm",),
+                      doc="the power (PyTorch's norm_type)")
+    stride: Pair | None = option(SIZE, default=None, doc="defaults to the kernel")
+    rounding: str | None = flag(ROUNDING_WORDS, default=None)
+
+    @property
+    def step(self) -> Pair:
+        return self.stride or self.kernel
+
+    @property
+    def pad(self) -> Pad:
+        """None (PyTorch's LPPool2d has no padding), for what reads any window layer's padding."""
+        return NO_PAD
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        return window_output(x, x.channels, self.kernel, self.step, NO_PAD, (1, 1), ctx, pool=True)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        return Working(format_axes(*window_axes(x, self.kernel, self.step, NO_PAD, (1, 1), ctx.rounding == "ceil")))
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        return window_rules(self.kernel, self.step, NO_PAD, (1, 1))
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return window_steps(x, self.kernel, self.step, NO_PAD, (1, 1))
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        # PyTorch's avg_pool2d(x.pow(p)), then (sign(a)·relu(|a|))·k·k, then pow(1/p), keeps beside its input x^p and
+        # four maps of the output's size: the average, its sign, the relu of its magnitude, the scaled sum
+        return Kept("input", (x.size + 4 * y.size) * BYTES_PER_VALUE)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        from cnncalc import kernels
+        return kernels.lp_pool2d(x, self.kernel, self.step, self.p, ceil, naive), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        from cnncalc import kernels
+        windows = kernels.Windows(x, self.kernel, self.step, (0, 0, 0, 0), (1, 1), ceil)
+        return kernels.pool_plan(x, windows, itemsize, average=True) + math.prod(x) * itemsize  # and x^p
 
 
 class _GlobalPool(Layer):

@@ -57,7 +57,8 @@ Unit = Box | Seq | Merge | Side | Group
 # Layers that keep the shape and move nothing: folded into the box before them, as the classic
 # figures draw "conv + ReLU" as one volume.
 FOLDED = frozenset({"relu", "relu6", "leakyrelu", "prelu", "elu", "sigmoid", "hardsigmoid", "tanh", "gelu", "silu",
-                    "hardswish", "mish", "softplus", "softsign", "hardtanh", "logsigmoid", "celu", "dropout",
+                    "hardswish", "mish", "softplus", "softsign", "hardtanh", "logsigmoid", "celu", "threshold",
+                    "hardshrink", "softshrink", "tanhshrink", "dropout",
                     "identity", "batchnorm", "layernorm", "groupnorm", "instancenorm", "lrn"})
 
 

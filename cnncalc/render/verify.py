@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from cnncalc import codes
 from cnncalc.render.rows import shape_text, visible_rows
 from cnncalc.render.text import Column, Table, styled
 from cnncalc.report import Report
@@ -29,15 +30,19 @@ def render_verification(report: Report, result: Verification, depth: int | None,
             shape += f" / {'x'.join(map(str, got.shape))}"
         params = f"{row.params:,} / {got.params:,}" if got else f"{row.params:,} / ?"
         macs = f"{row.macs + row.train_macs:,} / {got.macs:,.0f}" if got else f"{row.macs:,} / ?"
-        table.add_row(["  " * (row.depth - 1) + row.name, shape, params, macs, "✓" if c.agrees else "✗ differs"])
+        verdict = "✓" if c.agrees else "✗ NaN/Inf" if c.counts_agree else "✗ differs"
+        table.add_row(["  " * (row.depth - 1) + row.name, shape, params, macs, verdict])
     yield from table.render(width, color)
     layers = sum(1 for c in result.comparisons if c.row.kind == "layer")
     if result.ok:
         yield styled(f"{report.name}: {layers} layer{'s' * (layers != 1)}: shapes, parameters and MACs agree; "
                      f"outputs finite.", "green", color)
     else:
-        n = len(result.diagnostics)
-        yield styled(f"{report.name}: {n} disagreement{'s' * (n != 1)}: a bug in cnncalc.", "bold red", color)
+        n = sum(1 for d in result.diagnostics if d.code != codes.E904)
+        unfinite = len(result.diagnostics) - n
+        said = ([f"{n} disagreement{'s' * (n != 1)}: a bug in cnncalc"] if n else []) + \
+            ([f"{unfinite} layer{'s' * (unfinite != 1)} gave NaN or Inf (E904 says why)"] if unfinite else [])
+        yield styled(f"{report.name}: {'; '.join(said)}.", "bold red", color)
 
 
 def verification_document(report: Report, result: Verification) -> dict[str, Any]:
