@@ -568,6 +568,18 @@ def test_a_frozen_base_model_is_non_trainable_as_keras_counts_it() -> None:
     assert report.totals.frozen == 4 * 27 + 4 and report.totals.trainable == 6 * 6 * 4 * 2 + 2
 
 
+def test_the_shrink_activations_are_read() -> None:
+    # Keras 3's hard_shrink (x where |x| > 0.5, else 0), soft_shrink (x ∓ 0.5 beyond ±0.5) and tanh_shrink (x - tanh x)
+    # by name: their threshold by name is 0.5, PyTorch's lambd default and cnncalc's. They were E070.
+    report = analyze_text(sequential(
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3, "activation": "hard_shrink"}},
+        *({"class_name": "Activation", "config": {"name": name, "activation": name}}
+          for name in ("soft_shrink", "tanh_shrink"))), "m.json")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["conv 4 3x3", "hardshrink", "softshrink", "tanhshrink"]
+    assert report.totals.params == (3 * 3 * 3 + 1) * 4 and report.output.dims == (6, 6, 4)
+
+
 def test_a_model_saved_without_its_input_shape_is_told_how_to_give_one() -> None:
     text = ('{"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Conv2D", "config": '
             '{"name": "c", "filters": 4, "kernel_size": [3, 3]}}]}}')

@@ -1216,9 +1216,10 @@ def test_a_channel_reduction_without_keepdims_given_its_axis_back_is_a_channel_p
 
 @pytest.mark.torch
 @pytest.mark.parametrize("dynamo", [False, True])
-def test_softplus_softsign_celu_clip_and_log_sigmoid_as_exported_are_one_layer_each(dynamo: bool,
-                                                                                    tmp_path: Path) -> None:
+def test_softplus_softsign_celu_clip_log_sigmoid_and_tanhshrink_as_exported_are_one_layer_each(
+        dynamo: bool, tmp_path: Path) -> None:
     # The exporters write some of them out: Softsign as Div(x, Add(Abs(x), 1)), LogSigmoid as Log(Sigmoid(x)),
+    # Tanhshrink as Sub(x, Tanh(x)) (a `sub` of two branches before),
     # a Softplus with beta 2 as Mul, Softplus, Div (and the newer exporter its threshold as Where(Greater(2x, 10),
     # x, …)); CELU is Celu, Hardtanh a Clip. Each is one layer, of the module's own arguments (the older exporter
     # drops the threshold: the file's softplus has none, read as PyTorch's default); conv (3·3·3 + 1)·4 = 112.
@@ -1226,14 +1227,38 @@ def test_softplus_softsign_celu_clip_and_log_sigmoid_as_exported_are_one_layer_e
     torch = _torch()
     nn = torch.nn
     model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.Softplus(), nn.Softsign(), nn.CELU(0.5), nn.Hardtanh(-2, 3),
-                          nn.Softplus(beta=2, threshold=10), nn.LogSigmoid()).eval()
+                          nn.Softplus(beta=2, threshold=10), nn.LogSigmoid(), nn.Tanhshrink()).eval()
     x = torch.zeros(1, 3, 8, 8)
     report = _exported_and_read(model, x, tmp_path / "m.onnx", dynamo)
     assert [r.op for r in report.rows] == ["conv 4 3x3 inputs 3", "softplus", "softsign", "celu 0.5",
                                            "hardtanh low -2 high 3",
                                            "softplus beta 2 threshold 10" if dynamo else "softplus beta 2",
-                                           "logsigmoid"]
+                                           "logsigmoid", "tanhshrink"]
     assert report.totals.params == 112 and report.output is not None and report.output.dims == (6, 6, 4)
+
+
+def test_lp_pool_shrink_and_thresholded_relu_are_read(tmp_path: Path) -> None:
+    # LpPool of an even p is PyTorch's LPPool2d (|x|^p = x^p): 9x9 at 3x3 stride 2: (9 - 3)/2 + 1 = 4; Shrink with a
+    # bias of 0 is hardshrink, with a bias of lambd softshrink; ThresholdedRelu(alpha) is `threshold alpha` (x above
+    # alpha, else 0). They were E070.
+    _onnx()
+    from onnx import helper
+    nodes = [helper.make_node("LpPool", ["x"], ["p"], kernel_shape=[3, 3], strides=[2, 2], p=4),
+             helper.make_node("Shrink", ["p"], ["h"], lambd=0.2),
+             helper.make_node("Shrink", ["h"], ["s"], lambd=0.3, bias=0.3),
+             helper.make_node("ThresholdedRelu", ["s"], ["y"], alpha=0.25)]
+    report = _helper_model(tmp_path, nodes, [], [1, 3, 9, 9], opset=17)
+    assert report.ok, report.messages()
+    # (ONNX's float attributes are float32: 0.2 is written as 0.2, not 0.20000000298023224)
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "layer"] == [
+        ("lppool 3x3 p 4 stride 2", (4, 4, 3)), ("hardshrink 0.2", (4, 4, 3)), ("softshrink 0.3", (4, 4, 3)),
+        ("threshold 0.25", (4, 4, 3))]
+    # an odd p (ONNX's |x|^p is not x^p), padding, and a bias that is neither 0 nor lambd: E070 each
+    for node, said in ((helper.make_node("LpPool", ["x"], ["y"], kernel_shape=[2, 2], p=3), "p=3"),
+                       (helper.make_node("LpPool", ["x"], ["y"], kernel_shape=[2, 2], pads=[1, 1, 1, 1]), "padding"),
+                       (helper.make_node("Shrink", ["x"], ["y"], lambd=0.5, bias=0.1), "bias 0.1 with lambd 0.5")):
+        errors = [d for d in _helper_model(tmp_path, [node], [], [1, 3, 9, 9]).diagnostics if d.severity == "error"]
+        assert [d.code for d in errors] == ["E070"] and said in errors[0].message
 
 
 def test_a_prelu_slope_per_value_is_prelu_pervalue(tmp_path: Path) -> None:

@@ -2556,6 +2556,24 @@ def test_softplus_softsign_log_sigmoid_and_celu_modules_and_functions() -> None:
     assert report.totals.params == 16 and report.output.dims == (4, 4, 4)
 
 
+def test_lp_pools_thresholds_and_shrinks_modules_and_functions() -> None:
+    # nn.LPPool2d(norm_type, kernel_size, stride, ceil_mode), nn.Threshold(threshold, value), nn.Hardshrink,
+    # nn.Softshrink, nn.Tanhshrink and their F. functions (all were E070). Sizes as PyTorch's pools floor or ceil:
+    # 9x9: (9 - 2)/2 + 1 = 4.5, 4 floored; (4 - 3)/1 + 1 = 2; (2 - 2)/3 + 1 = 1, and ceil: 1 as well
+    init = ("self.conv = nn.Conv2d(3, 4, 1)\nself.p = nn.LPPool2d(2, 2, stride=2)\nself.t = nn.Threshold(0.1, 20)\n"
+            "self.h = nn.Hardshrink()\nself.s = nn.Softshrink(lambd=0.3)\nself.k = nn.Tanhshrink()")
+    forward = ("x = self.k(self.s(self.h(self.t(self.p(self.conv(x))))))\nx = F.lp_pool2d(x, 1, 3, stride=1)\n"
+               "x = F.threshold(x, -1., 0.)\nx = F.hardshrink(x, 0.2)\nx = F.softshrink(x)\nx = F.tanhshrink(x)\n"
+               "return nn.LPPool2d(3.0, (2, 2), 3, True)(x)")
+    report = read_py(module_file(init, forward), input="9x9x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == [
+        "conv 4 1x1 inputs 3", "lppool 2x2 stride 2", "threshold 0.1 value 20", "hardshrink", "softshrink 0.3",
+        "tanhshrink", "lppool 3x3 p 1 stride 1", "threshold -1", "hardshrink 0.2", "softshrink", "tanhshrink",
+        "lppool 2x2 p 3 stride 3 ceil"]
+    assert [r.output.dims[:2] for r in report.rows if r.keyword == "lppool"] == [(4, 4), (2, 2), (1, 1)]
+
+
 def test_a_decimal_scale_factor_floors_the_product() -> None:
     # PyTorch's output size is floor(N·s): the 3x3 conv makes 19x23 17x21; ⌊17·1.5⌋ = 25, ⌊21·1.5⌋ = 31; ⌊25·0.5⌋ = 12,
     # ⌊31·0.5⌋ = 15; ⌊12·0.75⌋ = 9, ⌊15·0.75⌋ = 11 (torch's own run: (1, 4, 9, 11)); the values read 1/s apart

@@ -25,7 +25,8 @@ ACTIVATIONS = {"relu": "relu", "relu6": "relu6", "sigmoid": "sigmoid", "tanh": "
                "elu": "elu", "swish": "silu", "silu": "silu", "gelu": "gelu", "hard_sigmoid": "hardsigmoid",
                "hard_swish": "hardswish", "hard_silu": "hardswish", "mish": "mish", "leaky_relu": "leakyrelu 0.2",
                "log_softmax": "logsoftmax", "selu": "selu", "softplus": "softplus", "softsign": "softsign",
-               "hard_tanh": "hardtanh", "log_sigmoid": "logsigmoid", "celu": "celu"}
+               "hard_tanh": "hardtanh", "log_sigmoid": "logsigmoid", "celu": "celu", "hard_shrink": "hardshrink",
+               "soft_shrink": "softshrink", "tanh_shrink": "tanhshrink"}  # (the shrinks' threshold 0.5 by name)
 
 
 def _shown(value: Any) -> str:

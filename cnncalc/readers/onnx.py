@@ -534,9 +534,10 @@ class _Reader:
 
     def decomposed_activations(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
                                ) -> tuple[dict[str, tuple[str, str]], set[int]]:
-        """Softplus, Softsign and LogSigmoid as PyTorch's exporters write them out. Softplus with a beta: Mul by
-        beta, Softplus, Div by beta; with its threshold (the newer exporter): then Where(Greater(beta·x,
-        threshold), x, that). Softsign: Div(x, Add(Abs(x), 1)). LogSigmoid: Log(Sigmoid(x)). Each last step's
+        """Softplus, Softsign, LogSigmoid and Tanhshrink as PyTorch's exporters write them out. Softplus with a
+        beta: Mul by beta, Softplus, Div by beta; with its threshold (the newer exporter): then Where(Greater(beta·x,
+        threshold), x, that). Softsign: Div(x, Add(Abs(x), 1)). LogSigmoid: Log(Sigmoid(x)). Tanhshrink:
+        Sub(x, Tanh(x)). Each last step's
         output -> (x, the layer), and the steps before it (read as no layer)."""
 
         def made(name: str, op: str, used: int = 1) -> dict[str, Any] | None:
@@ -599,6 +600,11 @@ class _Reader:
                             found[out] = (inputs[0], "softsign")
                             absorbed.update((id(add), id(absolute)))
                             break
+            elif op == "Sub" and len(inputs) == 2:
+                tanh = made(inputs[1], "Tanh")
+                if tanh is not None and tanh["inputs"] == [inputs[0]]:
+                    found[out] = (inputs[0], "tanhshrink")
+                    absorbed.add(id(tanh))
             elif op == "Log" and len(inputs) == 1:
                 sigmoid = made(inputs[0], "Sigmoid")
                 if sigmoid is not None:
@@ -1039,6 +1045,18 @@ class _Reader:
                 t, left, b, r = a.get("pads", [0, 0, 0, 0])
                 text += " widepad" if max(t, b) > kh // 2 or max(left, r) > kw // 2 else ""  # ONNX's limit is P < K
             return layer(text)
+        if op == "LpPool":  # an Lp norm, (Σ |x|^p)^(1/p): PyTorch's LPPool2d, cnncalc's lppool, for an even p
+            kh, kw = a["kernel_shape"]
+            sh, sw = a.get("strides", [1, 1])
+            p = a.get("p", 2)
+            if p % 2 or p <= 0:
+                raise _Unsupported(f"p={p} (cnncalc's lppool, PyTorch's LPPool2d, raises x to the power p, not |x|: "
+                                   f"the same for an even p only)")
+            if any(a.get("pads", [0])) or a.get("auto_pad", "NOTSET") not in ("NOTSET", "VALID") or \
+                    a.get("ceil_mode", 0) or any(d != 1 for d in a.get("dilations", [1, 1])):
+                raise _Unsupported("padding, ceil_mode or dilations (cnncalc's lppool is PyTorch's LPPool2d: "
+                                   "unpadded, undilated windows, floored)")
+            return layer(f"lppool {kh}x{kw} p {p} stride {_size(sh, sw)}")
         if op in ("GlobalAveragePool", "GlobalMaxPool"):
             return layer("globalavgpool" if op == "GlobalAveragePool" else "globalmaxpool")
         if op in ("ReduceMean", "ReduceMax"):  # `x.mean([2, 3])`: a global pool, flattened unless kept
@@ -1090,8 +1108,8 @@ class _Reader:
                 raise _Unsupported("DCR order (TensorFlow's; cnncalc's pixelshuffle is CRD, PyTorch's)")
             return layer(f"pixelshuffle {a['blocksize']}")
         if op == "LRN":
-            return layer(f"lrn size {a['size']} alpha {float(a.get('alpha', 1e-4))!r} "
-                         f"beta {float(a.get('beta', 0.75))!r} k {float(a.get('bias', 1.0))!r}")
+            return layer(f"lrn size {a['size']} alpha {_float32(a.get('alpha', 1e-4))!r} "
+                         f"beta {_float32(a.get('beta', 0.75))!r} k {_float32(a.get('bias', 1.0))!r}")
         simple = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "HardSwish": "hardswish", "Mish": "mish",
                   "Identity": "identity", "Flatten": "flatten", "Gelu": "gelu", "Softplus": "softplus",
                   "Softsign": "softsign"}
@@ -1100,11 +1118,19 @@ class _Reader:
                 raise _Unsupported("axis other than 1")
             return layer(simple[op])
         if op == "LeakyRelu":
-            return layer(f"leakyrelu {float(a.get('alpha', 0.01))!r}")
+            return layer(f"leakyrelu {_float32(a.get('alpha', 0.01))!r}")
         if op == "Elu":
-            return layer(f"elu {float(a.get('alpha', 1.0))!r}")
+            return layer(f"elu {_float32(a.get('alpha', 1.0))!r}")
         if op == "Celu":
-            return layer(f"celu {float(a.get('alpha', 1.0))!r}")
+            return layer(f"celu {_float32(a.get('alpha', 1.0))!r}")
+        if op == "ThresholdedRelu":
+            return layer(f"threshold {_float32(a.get('alpha', 1.0))!r}")
+        if op == "Shrink":  # x - bias above lambd, x + bias below -lambd, 0 between
+            offset, lambd = _float32(a.get("bias", 0.0)), _float32(a.get("lambd", 0.5))
+            if offset not in (0.0, lambd) or lambd < 0:
+                raise _Unsupported(f"bias {offset!r} with lambd {lambd!r} (cnncalc reads a bias of 0, hardshrink, or "
+                                   f"of lambd, softshrink)")
+            return layer(f"{'hardshrink' if offset == 0 else 'softshrink'} {lambd!r}")
         if op == "Selu":  # ONNX's defaults are SELU's own constants (float32)
             if abs(a.get("alpha", SELU_ALPHA) - SELU_ALPHA) > 1e-6 or \
                     abs(a.get("gamma", SELU_SCALE) - SELU_SCALE) > 1e-6:

@@ -270,6 +270,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
                   ("return_indices", False), ("ceil_mode", False)),
     "AvgPool2d": (("kernel_size", REQUIRED), ("stride", None), ("padding", 0), ("ceil_mode", False),
                   ("count_include_pad", True), ("divisor_override", None)),
+    "LPPool2d": (("norm_type", REQUIRED), ("kernel_size", REQUIRED), ("stride", None), ("ceil_mode", False)),
     "AdaptiveAvgPool2d": (("output_size", REQUIRED),),
     "AdaptiveMaxPool2d": (("output_size", REQUIRED), ("return_indices", False)),
     "Linear": (("in_features", REQUIRED), ("out_features", REQUIRED), ("bias", True)),
@@ -297,6 +298,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Hardswish": (("inplace", False),), "Mish": (("inplace", False),), "GELU": (("approximate", "none"),),
     "Softplus": (("beta", 1.0), ("threshold", 20.0)), "Softsign": (), "LogSigmoid": (),
     "CELU": (("alpha", 1.0), ("inplace", False)),
+    "Threshold": (("threshold", REQUIRED), ("value", REQUIRED), ("inplace", False)),
+    "Hardshrink": (("lambd", 0.5),), "Softshrink": (("lambd", 0.5),), "Tanhshrink": (),
     "Softmax": (("dim", None),), "LogSoftmax": (("dim", None),),
     "Dropout": (("p", 0.5), ("inplace", False)), "Dropout2d": (("p", 0.5), ("inplace", False)),
     "Flatten": (("start_dim", 1), ("end_dim", -1)),
@@ -329,6 +332,9 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "mish": ("Mish", (("inplace", False),)), "gelu": ("GELU", (("approximate", "none"),)),
     "softplus": ("Softplus", SIGNATURES["Softplus"]), "softsign": ("Softsign", ()), "logsigmoid": ("LogSigmoid", ()),
     "celu": ("CELU", SIGNATURES["CELU"]),
+    "threshold": ("Threshold", SIGNATURES["Threshold"]),
+    "hardshrink": ("Hardshrink", SIGNATURES["Hardshrink"]), "softshrink": ("Softshrink", SIGNATURES["Softshrink"]),
+    "tanhshrink": ("Tanhshrink", ()),
     "softmax": ("Softmax", (("dim", None),)), "log_softmax": ("LogSoftmax", (("dim", None),)),
     "dropout": ("Dropout", (("p", 0.5), ("training", True), ("inplace", False))),
     "dropout2d": ("Dropout2d", (("p", 0.5), ("training", True), ("inplace", False))),
@@ -337,6 +343,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "max_pool2d": ("MaxPool2d", (("kernel_size", REQUIRED), ("stride", None), ("padding", 0), ("dilation", 1),
                                  ("ceil_mode", False), ("return_indices", False))),
     "avg_pool2d": ("AvgPool2d", SIGNATURES["AvgPool2d"]),
+    "lp_pool2d": ("LPPool2d", SIGNATURES["LPPool2d"]),
     "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", SIGNATURES["AdaptiveAvgPool2d"]),
     "adaptive_max_pool2d": ("AdaptiveMaxPool2d", SIGNATURES["AdaptiveMaxPool2d"]),
     "local_response_norm": ("LocalResponseNorm", SIGNATURES["LocalResponseNorm"]),
@@ -363,7 +370,7 @@ ALIASES: dict[str, tuple[str, dict[str, Any]]] = {
 }
 SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh", "Hardsigmoid": "hardsigmoid",
           "SiLU": "silu", "Hardswish": "hardswish", "Mish": "mish", "Identity": "identity", "SELU": "selu",
-          "Softsign": "softsign", "LogSigmoid": "logsigmoid"}
+          "Softsign": "softsign", "LogSigmoid": "logsigmoid", "Tanhshrink": "tanhshrink"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 _CONTAINERS = (list, tuple, dict, set, frozenset)  # plain values whose elements Python's own operations visit
 BUILTINS: dict[str, Callable[..., Any]] = {
@@ -504,7 +511,8 @@ def _inputs(a: dict[str, Any], name: str, node: ast.AST) -> str:
     return "" if a[name] is FROM_INPUT else f" inputs {_int(a[name], name, node)}"
 
 
-_CHANNELWISE = {*SIMPLE, "GELU", "Dropout", "LeakyReLU", "ELU", "CELU", "Softplus", "Hardtanh", "Clamp"}  # the same
+_CHANNELWISE = {*SIMPLE, "GELU", "Dropout", "LeakyReLU", "ELU", "CELU", "Softplus", "Hardtanh", "Clamp", "Threshold",
+                "Hardshrink", "Softshrink"}  # the same
 # on any view of a map
 
 
@@ -594,6 +602,12 @@ def spec_text(layer: Layer) -> str:
         if a["ceil_mode"]:
             out.append("ceil")
         return " ".join(out)
+    if kind == "LPPool2d":
+        kh, kw = _pair(a["kernel_size"], "kernel_size", node)
+        stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
+        sh, sw = _pair(stride, "stride", node)
+        return (f"lppool {kh}x{kw} p {_real(a['norm_type'], 'norm_type', node)} stride {_size(sh, sw)}"
+                f"{' ceil' if a['ceil_mode'] else ''}")
     if kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
         h, w = _pair(a["output_size"], "output_size", node)
         return f"{'adaptiveavgpool' if kind == 'AdaptiveAvgPool2d' else 'adaptivemaxpool'} {_size(h, w)}"
@@ -640,6 +654,10 @@ def spec_text(layer: Layer) -> str:
         return f"elu {_real(a['alpha'], 'alpha', node)}"
     if kind == "CELU":
         return f"celu {_real(a['alpha'], 'alpha', node)}"
+    if kind == "Threshold":
+        return f"threshold {_real(a['threshold'], 'threshold', node)} value {_real(a['value'], 'value', node)}"
+    if kind in ("Hardshrink", "Softshrink"):
+        return f"{kind.lower()} {_real(a['lambd'], 'lambd', node)}"
     if kind == "Softplus":
         return f"softplus beta {_real(a['beta'], 'beta', node)} threshold {_real(a['threshold'], 'threshold', node)}"
     if kind == "PReLU":
