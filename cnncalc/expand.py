@@ -74,6 +74,10 @@ class _Scope:
 # built: (the call, kept alive, its layer, its rounding, and the network's rounding that decided it)
 _LAYERS: dict[Layer, Layer] = memo.shared()
 _LITERALS: dict[int, tuple[ir.LayerCall, Layer, Rounding, Rounding]] = memo.shared()
+# and each call that reads block parameters, by the values they have (a block's body written the same in many files is
+# one IR, the parser's `_BLOCKS`, so its calls are the same objects): (the call, its layer, rounding, network rounding)
+_BOUND: dict[tuple[int, tuple[tuple[str, Value], ...]], tuple[ir.LayerCall, Layer, Rounding, Rounding]] = \
+    memo.shared()
 
 
 class Expander:
@@ -217,8 +221,8 @@ class Expander:
                     if known is not None and known[0] is item and known[3] == rounding:  # as built before
                         node = LayerNode(name, prefix + name, depth, span, item, line_shift, known[1], known[2], None)
                     else:
-                        layer, problem, rounding = build_layer(item, env, line_shift)
-                        node = LayerNode(name, prefix + name, depth, span, item, line_shift, layer, rounding, problem)
+                        layer, problem, own = build_layer(item, env, line_shift)
+                        node = LayerNode(name, prefix + name, depth, span, item, line_shift, layer, own, problem)
                 else:
                     node = self.item(item, name, prefix + name, depth, span, env, line_shift, scope)
                 if node is not None:
@@ -581,6 +585,11 @@ class Expander:
             return None, f"line {self.line_of(call.span.start + shift)}, which could not be read", self.rounding
         cls = REGISTRY[call.keyword]
         literal = not any(map(_reads_names, _expressions(call)))  # the same layer, or failure, wherever written
+        bound = None if literal else (id(call), tuple(env.items()))
+        if bound is not None:
+            known = _BOUND.get(bound)
+            if known is not None and known[0] is call and known[3] == self.rounding:  # built before on these values
+                return known[1], None, known[2]
         reporting, self.sink = self.sink, DiagnosticSink()  # what a failed build says, kept to say it again
         try:
             values = self.arguments(call, cls, env, shift)
@@ -599,8 +608,10 @@ class Expander:
         rounding = self.layer_rounding(layer, call.rounding_by, call.rounding_stated)
         if layer.frozen:  # (built again at each place: `frozen` is said of the network only here)
             self.frozen = True
-        elif literal:  # with block parameters it is built anew at each call
+        elif bound is None:
             _LITERALS[id(call)] = (call, layer, rounding, self.rounding)
+        else:
+            _BOUND[bound] = (call, layer, rounding, self.rounding)
         return layer, None, rounding
 
     def arguments(self, call: ir.LayerCall, cls: type[Layer], env: Env, shift: int) -> dict[str, Any]:

@@ -109,6 +109,24 @@ def test_a_block_whose_first_line_an_earlier_file_wrote_with_another_body_is_rea
     assert totals.params == 3 * 3 * 3 * 8 + 8
 
 
+def test_a_layer_built_from_block_parameters_is_shared_only_under_the_same_values_and_rounding() -> None:
+    # the block's body is one IR in all three files (the parser's cache), its layers built from `c` and `s`: the
+    # pool at stride 2 on 8x8 is (8 - 3)/2 + 1 = 3.5, 3 floored and 4 rounded up; at stride 1, (8 - 3)/1 + 1 = 6
+    block = "block down(c, s) {\n  maxpool 3x3 stride s\n  conv c 1x1\n}\n"
+    texts = {"floor.spec": "input 8x8x3\nrounding floor\n" + block + "down(4, 2)\n",
+             "ceil.spec": "input 8x8x3\nrounding ceil\n" + block + "down(4, 2)\n",
+             "one.spec": "input 8x8x3\n" + block + "down(6, 1)\n"}
+    expected = {"floor.spec": (3, 3, 4), "ceil.spec": (4, 4, 4), "one.spec": (6, 6, 6)}
+    cold = {}
+    for name, text in texts.items():
+        memo.clear()
+        cold[name] = document(text, name)
+    memo.clear()
+    for name in [*texts, *reversed(texts)]:
+        assert document(texts[name], name) == cold[name], name
+        assert analysis.run(texts[name], name)[0].report.output.dims == expected[name]
+
+
 def test_block_definitions_are_kept_within_their_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
     memo.clear()
     long_body = "".join(f"  conv {c} 1x1\n" for c in range(1, 200))  # some 2,900 characters
