@@ -547,3 +547,16 @@ def test_a_slope_per_value_is_counted_from_the_input_and_its_written_size_checke
     assert r.diagnostics[0].hint == "write `size 6x5`, or change the layers before so they give 5x5"
     r = run("input 6x5x4\nprelu pervalue -> params 119\n")  # one short: wrong
     assert [a.verdict for a in r.answers] == ["wrong"]
+
+
+def test_lp_pool_is_an_unpadded_window_whose_fixes_never_pad() -> None:
+    # 9x9 at 3x3 stride 2: (9 - 3)/2 + 1 = 4; then 2x2 at stride 2 on 4: (4 - 2)/2 + 1 = 2; no parameters, no MACs
+    r = run("input 9x9x3\nlppool 3 stride 2 -> 4x4x3 params 0\nlppool 2 p 1 -> 2x2x3\n")
+    assert r.ok and [row.output.dims for row in r.rows] == [(4, 4, 3), (2, 2, 3)] and r.totals.macs == 0
+    # (9 - 2)/2 + 1 = 4.5: fixed by the stride or the input's size, never by a padding `lppool` does not take
+    [bad] = run("input 9x9x3\nlppool 2\n").diagnostics
+    assert (bad.code, bad.message) == ("E030", "lppool1: (9 - 2 + 2·0)/2 + 1 = 4.5 is not a whole number")
+    assert bad.hint is not None and "pad" not in bad.hint and "stride 1 (gives 8)" in bad.hint
+    [empty] = run("input 8x8x3\nlppool 9\n").diagnostics
+    assert (empty.code, empty.hint) == ("E031",
+                                        "the kernel spans 9 pixels but the input has only 8; use a smaller kernel")

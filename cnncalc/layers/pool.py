@@ -158,7 +158,7 @@ class LPPool(Layer):
         return NO_PAD
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        return window_output(x, x.channels, self.kernel, self.step, NO_PAD, (1, 1), ctx, pool=True)
+        return window_output(x, x.channels, self.kernel, self.step, NO_PAD, (1, 1), ctx, pool=True, padded=False)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         return Working(format_axes(*window_axes(x, self.kernel, self.step, NO_PAD, (1, 1), ctx.rounding == "ceil")))

@@ -46,11 +46,12 @@ def window_axes(x: Shape, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
 
 def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad, dilation: Pair,
                   ctx: ShapeContext, *, pool: bool = False, of_the_map: bool = False,
-                  wide_pad: bool = False) -> Shape | None:
+                  wide_pad: bool = False, padded: bool = True) -> Shape | None:
     """`HoutxWoutxchannels`, reporting inexact divisions (E030/N030) and empty outputs (E031). A window
     `of_the_map` (its side the map's width or height, `globalavgpool width`) has no padding or stride to
-    change: the fixes suggested are input sizes. A pool's padding is held to PyTorch's limit, or to
-    Caffe's, ONNX's and MATLAB's with `wide_pad` (E032)."""
+    change: the fixes suggested are input sizes; a layer that cannot be `padded` (`lppool`) is not told to
+    pad. A pool's padding is held to PyTorch's limit, or to Caffe's, ONNX's and MATLAB's with `wide_pad`
+    (E032)."""
     if pool and not pad.same and not _pool_padding_fits(kernel, pad, ctx, wide_pad):
         return None  # the framework refuses it: no output to go on with
     h, w = window_axes(x, kernel, stride, pad, dilation, ctx.rounding == "ceil")
@@ -59,12 +60,13 @@ def window_output(x: Shape, channels: int, kernel: Pair, stride: Pair, pad: Pad,
         a = empty[0]
         ctx.report(codes.E031, f"{a.arithmetic()}: the output would be empty", arg="kernel",
                    hint=f"the kernel spans {a.f_eff} pixels but the padded input has only {a.n + a.pad_total}; "
-                        f"use a smaller kernel or more padding")
+                        f"use a smaller kernel or more padding" if padded else
+                        f"the kernel spans {a.f_eff} pixels but the input has only {a.n}; use a smaller kernel")
         ctx.no_window()
         return None
     inexact = [(axis, a) for axis, a in (("height", h), ("width", w)) if not a.whole]
     if inexact:
-        _report_inexact(inexact, pool, ctx, of_the_map)
+        _report_inexact(inexact, pool, ctx, of_the_map, padded)
         ctx.divided((h.span + h.stride, h.stride), (w.span + w.stride, w.stride))
     return Shape.volume(h.value, w.value, channels)
 
@@ -84,7 +86,8 @@ def _pool_padding_fits(kernel: Pair, pad: Pad, ctx: ShapeContext, wide: bool) ->
     return True
 
 
-def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeContext, of_the_map: bool) -> None:
+def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeContext, of_the_map: bool,
+                    padded: bool) -> None:
     same_both = len(inexact) == 2 and inexact[0][1] == inexact[1][1]
     parts = inexact[:1] if same_both else inexact
 
@@ -95,7 +98,7 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
         message = "; ".join(f"{label(axis)}{a.arithmetic()} is not a whole number" for axis, a in parts)
         notes = tuple(_framework_note(a) for _, a in parts)
         ctx.report(codes.E030, message, arg="stride",
-                   hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map),
+                   hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map, padded),
                    notes=notes)
     else:
         up = ctx.rounding == "ceil"
@@ -105,7 +108,7 @@ def _report_inexact(inexact: list[tuple[str, AxisSize]], pool: bool, ctx: ShapeC
             ctx.report(codes.N030, message, arg="stride")
         else:  # the framework's silent rule: worth seeing, with the fix, but not an error in its file
             ctx.report(codes.W030, message, arg="stride",
-                       hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map))
+                       hint=_fixes(parts, pool, "size" if same_both else parts[0][0], of_the_map, padded))
 
 
 def _rounded_up(a: AxisSize, verb: str = "rounded") -> str:
@@ -127,13 +130,13 @@ def _framework_note(a: AxisSize) -> str:
             f"Caffe pooling (and PyTorch's ceil_mode) {_rounded_up(ceil, 'rounds')}")
 
 
-def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str, of_the_map: bool) -> str:
-    """The nearest padding, stride and input size that make the division exact (input sizes only for a
-    window of the map's own size)."""
+def _fixes(parts: list[tuple[str, AxisSize]], pool: bool, axis: str, of_the_map: bool, padded: bool) -> str:
+    """The nearest padding (for a layer that can be padded), stride and input size that make the division
+    exact (input sizes only for a window of the map's own size)."""
     a = parts[0][1]
     span = a.span
     suggestions = []
-    pad_fix = None if of_the_map else _nearest_pad(a, pool)
+    pad_fix = None if of_the_map or not padded else _nearest_pad(a, pool)
     if pad_fix is not None:
         suggestions.append(pad_fix)
     stride = None if of_the_map else _nearest_divisor(span, a.stride)
