@@ -1261,6 +1261,27 @@ def test_lp_pool_shrink_and_thresholded_relu_are_read(tmp_path: Path) -> None:
         assert [d.code for d in errors] == ["E070"] and said in errors[0].message
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_lp_pools_and_shrinks_as_exported_are_one_layer_each(dynamo: bool, tmp_path: Path) -> None:
+    # Both exporters write LPPool2d out as Pow(x, p), AveragePool, Sign and Abs of it, Relu, Mul, Mul by the
+    # window's size, Pow(1/p); the shrinks as Where of comparisons (the older: Greater, Less, Cast, Or; Sub, Add and
+    # two Wheres added; the newer: Abs, LessOrEqual; Greater, Sign, Mul, Sub). Each is one layer of the module's own
+    # arguments. Sizes: 11 - 3 + 1 = 9; (9 - 2)/2 + 1 = 4.5, floored to 4; (4 - 2)/1 + 1 = 3 (torch gives 3x3).
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.Hardshrink(0.2), nn.Softshrink(0.3), nn.LPPool2d(2, 2),
+                          nn.LPPool2d(3, 2, stride=1, ceil_mode=True), nn.Softshrink(), nn.Hardshrink()).eval()
+    x = torch.zeros(1, 3, 11, 11)
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", dynamo)
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["conv 4 3x3 inputs 3", "hardshrink 0.2", "softshrink 0.3",
+                                           "lppool 2x2 stride 2", "lppool 2x2 p 3 stride 1 ceil", "softshrink",
+                                           "hardshrink"]
+    assert report.output is not None and report.output.dims == tuple(model(x).shape[2:]) + (4,) == (3, 3, 4)
+
+
 def test_a_prelu_slope_per_value_is_prelu_pervalue(tmp_path: Path) -> None:
     # a PRelu's slope of the data's C x H x W (Keras' PReLU, converted) learns one per value: 4·5·6 = 120, its
     # height and width checked against what it receives; C x 1 x 1 is one per channel

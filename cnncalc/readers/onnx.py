@@ -574,7 +574,8 @@ class _Reader:
             out = node["outputs"][0] if node["outputs"] else ""
             if id(node) in absorbed:
                 continue
-            if op == "Where" and len(inputs) == 3:
+            if op == "Where" and len(inputs) == 3 and made(inputs[0], "Greater") is not None and \
+                    producer.get(inputs[2], {}).get("op") in ("Softplus", "Div"):
                 greater = made(inputs[0], "Greater")
                 last = producer.get(inputs[2]) if uses.get(inputs[2]) == 1 else None
                 for scaled_uses in (1, 2):  # beta·x read by the Softplus alone, or by the Greater too
@@ -605,6 +606,12 @@ class _Reader:
                 if tanh is not None and tanh["inputs"] == [inputs[0]]:
                     found[out] = (inputs[0], "tanhshrink")
                     absorbed.add(id(tanh))
+            if op in ("Pow", "Where", "Add") and out not in found:
+                written_out = self.lp_pool_steps(node, made, scalar) if op == "Pow" else \
+                    self.shrink_steps(node, made, scalar)
+                if written_out is not None:
+                    found[out] = written_out[:2]
+                    absorbed.update(id(n) for n in written_out[2])
             elif op == "Log" and len(inputs) == 1:
                 sigmoid = made(inputs[0], "Sigmoid")
                 if sigmoid is not None:
@@ -616,6 +623,108 @@ class _Reader:
                     found[out] = (gelu[0], "gelu")
                     absorbed.update(id(n) for n in gelu[1])
         return found, absorbed
+
+    @staticmethod
+    def lp_pool_steps(last: dict[str, Any], made: Callable[..., dict[str, Any] | None],
+                      scalar: Callable[[str], float | None]) -> tuple[str, str, list[dict[str, Any]]] | None:
+        """PyTorch's LPPool2d as both exporters write it: Pow(x, p), AveragePool, Sign and Abs of the average,
+        Relu of the Abs, their Mul, Mul by the window's size, Pow(1/p). (x, the layer, the steps before `last`)."""
+        if len(last["inputs"]) != 2 or (root := scalar(last["inputs"][1])) is None:
+            return None
+        scaled = made(last["inputs"][0], "Mul")
+        if scaled is None or len(scaled["inputs"]) != 2:
+            return None
+        for product_name, size_name in (scaled["inputs"], scaled["inputs"][::-1]):
+            product = made(product_name, "Mul")
+            if product is None:
+                continue
+            for sign_name, relu_name in (product["inputs"], product["inputs"][::-1]):
+                sign, relu = made(sign_name, "Sign"), made(relu_name, "Relu")
+                absolute = made(relu["inputs"][0], "Abs") if relu is not None else None
+                if sign is None or relu is None or absolute is None or sign["inputs"] != absolute["inputs"]:
+                    continue
+                pool = made(sign["inputs"][0], "AveragePool", 2)
+                powed = made(pool["inputs"][0], "Pow") if pool is not None else None
+                power = scalar(powed["inputs"][1]) if powed is not None and len(powed["inputs"]) == 2 else None
+                if pool is None or powed is None or power is None or power <= 0:
+                    continue
+                a = pool["attrs"]
+                kh, kw = a["kernel_shape"]
+                if abs(root * power - 1) > 1e-6 or scalar(size_name) != kh * kw or any(a.get("pads", [0])) or \
+                        a.get("auto_pad", "NOTSET") not in ("NOTSET", "VALID") or \
+                        any(d != 1 for d in a.get("dilations", [1, 1])):
+                    continue
+                sh, sw = a.get("strides", [1, 1])
+                text = f"lppool {kh}x{kw} p {power!r} stride {_size(sh, sw)}{' ceil' if a.get('ceil_mode') else ''}"
+                return powed["inputs"][0], text, [scaled, product, sign, relu, absolute, pool, powed]
+        return None
+
+    @staticmethod
+    def shrink_steps(last: dict[str, Any], made: Callable[..., dict[str, Any] | None],
+                     scalar: Callable[[str], float | None]) -> tuple[str, str, list[dict[str, Any]]] | None:
+        """Hardshrink and Softshrink as PyTorch's exporters write them. The newer: Where(LessOrEqual(Abs(x), l), 0,
+        x); Where(Greater(Abs(x), l), Sub(x, Mul(Sign(x), l)), Mul(x, 0)). The older: Where(Or(Cast(Greater(x, l)),
+        Cast(Less(x, -l))), x, 0); Add(Where(Greater(x, l), Sub(x, l), 0), Where(Less(x, -l), Add(x, l), 0)).
+        (x, the layer, the steps before `last`)."""
+        inputs = last["inputs"]
+
+        def compared(name: str, op: str) -> tuple[str, float, dict[str, Any]] | None:
+            """(what, the bound, the node) of `op`(what, bound)."""
+            node = made(name, op)
+            bound = scalar(node["inputs"][1]) if node is not None and len(node["inputs"]) == 2 else None
+            return None if node is None or bound is None else (node["inputs"][0], bound, node)
+
+        def of_abs(name: str, op: str) -> tuple[str, float, list[dict[str, Any]]] | None:
+            """(x, the bound, the steps) of `op`(Abs(x), bound)."""
+            test = compared(name, op)
+            absolute = made(test[0], "Abs") if test is not None else None
+            return None if test is None or absolute is None else (absolute["inputs"][0], test[1], [test[2], absolute])
+
+        def factor(node: dict[str, Any] | None, of: str) -> float | None:
+            """The constant that the Mul `node` multiplies `of` by."""
+            for name, other in (node["inputs"], node["inputs"][::-1]) if node is not None else ():
+                if name == of and scalar(other) is not None:
+                    return scalar(other)
+            return None
+
+        if last["op"] == "Where" and len(inputs) == 3:
+            hard = of_abs(inputs[0], "LessOrEqual")
+            if hard is not None and scalar(inputs[1]) == 0.0 and inputs[2] == hard[0]:
+                return hard[0], f"hardshrink {hard[1]!r}", hard[2]
+            soft = of_abs(inputs[0], "Greater")
+            sub = made(inputs[1], "Sub")
+            scaled = made(sub["inputs"][1], "Mul") if sub is not None else None
+            sign = next((made(n, "Sign") for n in scaled["inputs"] if made(n, "Sign")), None) if scaled else None
+            zero = made(inputs[2], "Mul")
+            if soft is not None and sub is not None and scaled is not None and sign is not None and \
+                    sub["inputs"][0] == soft[0] == sign["inputs"][0] and \
+                    factor(scaled, sign["outputs"][0]) == soft[1] and factor(zero, soft[0]) == 0.0 and zero:
+                return soft[0], f"softshrink {soft[1]!r}", [*soft[2], sub, scaled, sign, zero]
+            either = made(inputs[0], "Or")
+            casts = [c for c in (made(n, "Cast") for n in either["inputs"]) if c is not None] if either else []
+            if either is None or len(casts) != 2 or scalar(inputs[2]) != 0.0:
+                return None
+            tests = [t for c in casts for op in ("Greater", "Less") if (t := compared(c["inputs"][0], op))]
+            above = next((t for t in tests if t[2]["op"] == "Greater"), None)
+            below = next((t for t in tests if t[2]["op"] == "Less"), None)
+            if above is not None and below is not None and above[0] == below[0] == inputs[1] and above[1] == -below[1]:
+                return inputs[1], f"hardshrink {above[1]!r}", [either, *casts, above[2], below[2]]
+            return None
+        if last["op"] == "Add" and len(inputs) == 2:
+            sides = [made(n, "Where") for n in inputs]
+            parts: dict[str, tuple[str, float, list[dict[str, Any]]]] = {}
+            for where in sides:
+                if where is None or len(where["inputs"]) != 3 or scalar(where["inputs"][2]) != 0.0:
+                    return None
+                for test_op, step_op in (("Greater", "Sub"), ("Less", "Add")):
+                    test, step = compared(where["inputs"][0], test_op), compared(where["inputs"][1], step_op)
+                    if test is not None and step is not None and test[0] == step[0]:
+                        parts[test_op] = (test[0], test[1] if test_op == "Greater" else -test[1],
+                                          [where, test[2], step[2]])
+            upper, lower = parts.get("Greater"), parts.get("Less")
+            if upper is not None and lower is not None and upper[0] == lower[0] and upper[1] == lower[1]:
+                return upper[0], f"softshrink {upper[1]!r}", [*upper[2], *lower[2]]
+        return None
 
     @staticmethod
     def gelu_steps(last: dict[str, Any], made: Callable[[str, str], dict[str, Any] | None],
