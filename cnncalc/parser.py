@@ -92,6 +92,7 @@ class Parser(TokenStream):
         self.labels: set[str] = set()  # the `name:` labels read so far (an unknown layer may be one, meant as `@name`)
         self.labels_read: list[str] = []  # the same in the order read, for the labels of a line kept in `_LINES`
         self.pending: tuple[str, int, int, int, int] | None = None
+        self.statement: tuple[str, int] | None = None  # a statement's fresh line, its text and start (`cached_line`)
         self.refers = "@" in text  # `@NAME` can only be written with an `@`: enough to tell the expander
         self.items = 0  # items parsed so far (the file's lines written again are not parsed again)
         self.net = _Network(0)  # the network being read
@@ -122,7 +123,7 @@ class Parser(TokenStream):
                 net.lines.append(cached)
                 net.end = cached.span.end + cached.shift
                 continue
-            cached_block = self.cached_block() if self.pending is None else None
+            cached_block = self.cached_block()
             if cached_block is not None:
                 blocks.append(cached_block)
                 continue
@@ -177,11 +178,12 @@ class Parser(TokenStream):
                     self.sync_statement()
         networks.append(net.done(self.refers))
 
-    def fresh_line(self) -> tuple[str, int, int] | None:
-        """The next line's text without its indentation and trailing blanks (a cache's key), where that text
-        starts and where the line's newline is; None when the line is already lexed (in part), is the last
-        without a newline, is blank or is too long to keep."""
-        if self.i < len(self.tokens) or self.eof:
+    def cached_line(self) -> ir.Line | None:
+        """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
+        On a miss, remembers the line so that `parse_line` can store what it reads, or, for a statement's line,
+        so that `cached_block` can look it up."""
+        self.pending = self.statement = None
+        if self.i < len(self.tokens) or self.eof:  # a line already lexed (in part): not fresh
             return None
         text, start = self.text, self.line_pos
         end = text.find("\n", start)
@@ -194,16 +196,7 @@ class Parser(TokenStream):
             stop -= 1
         if stop - start > _CACHEABLE_LENGTH or start == stop:
             return None
-        return text[start:stop], start, end
-
-    def cached_line(self) -> ir.Line | None:
-        """A line whose text was parsed before without diagnostics: its items, shifted, without lexing it.
-        On a miss, remembers the line so that `parse_line` can store what it reads."""
-        self.pending = None
-        fresh = self.fresh_line()
-        if fresh is None:
-            return None
-        key, start, end = fresh
+        key = text[start:stop]
         hit = _LINES.get(key)
         if hit is not None:
             line, origin, labels = hit
@@ -212,16 +205,18 @@ class Parser(TokenStream):
             self.line_pos = end + 1  # the line is not lexed: the next starts after its newline
             return line.repeated(start - origin)
         if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
-            self.pending = (key, start, start + len(key), len(self.sink.items), len(self.labels_read))
+            self.pending = (key, start, stop, len(self.sink.items), len(self.labels_read))
+        else:
+            self.statement = (key, start)
         return None
 
     def cached_block(self) -> ir.BlockDef | None:
         """A block definition whose text, from its first line to the newline after its closing `}`, an earlier
-        file parsed without diagnostics: its parameters and body, shifted, without lexing them."""
-        fresh = self.fresh_line()
-        if fresh is None or not fresh[0].startswith("block"):
+        file parsed without diagnostics: its parameters and body, shifted, without lexing them (the line that
+        `cached_line` found a statement's)."""
+        if self.statement is None or not self.statement[0].startswith("block"):
             return None
-        key, start, _ = fresh
+        key, start = self.statement
         hit = _BLOCKS.get(key)
         if hit is None or not self.text.startswith(hit[0], start):
             return None
