@@ -236,6 +236,7 @@ SPELLINGS: dict[str, Spell] = {
     "softmax": lambda layer, x, y, ceil: [Step("", f"nn.Softmax(dim={1 if layer.on_maps else -1})")],
     "logsoftmax": lambda layer, x, y, ceil: [Step("", f"nn.LogSoftmax(dim={1 if layer.on_maps else -1})")],
     "lrn": _lrn,
+    "l2norm": lambda layer, x, y, ceil: [Step(None, f"nn.functional.normalize({{x}}, dim=1, eps={_real(layer.eps)})")],
     "batchnorm": _norm, "layernorm": _norm, "groupnorm": _norm, "instancenorm": _norm,
     "scale": lambda layer, x, y, ceil: [Step("", f"Scale({x.channels}{'' if layer.bias else ', bias=False'})")],
     "dropout": lambda layer, x, y, ceil: [Step("", f"nn.Dropout({_real(layer.p)})")],

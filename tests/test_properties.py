@@ -118,7 +118,7 @@ def random_layer(draw: st.DrawFn) -> str:
             "hardsigmoid", "silu", "swish", "elu", "elu 0.5", "selu", "mish", "prelu", "prelu perchannel", "layernorm",
             "softplus", "softplus beta 2 threshold 5", "softsign", "hardtanh", "hardtanh low -2 high 0.5", "logsigmoid",
             "celu", "celu 0.4", "threshold 0.1", "threshold -0.5 value 2", "hardshrink", "hardshrink 0.2", "softshrink",
-            "softshrink 1.5", "tanhshrink",
+            "softshrink 1.5", "tanhshrink", "l2norm", "l2norm eps 0.5",
             "layernorm eps 1e-6", "instancenorm", "instancenorm affine", "bn noaffine counted", "bn noscale", "scale",
             "scale nobias", "globalavgpool width", "globalmaxpool height", "channelavgpool", "channelmaxpool",
             "layernorm noaffine", "layernorm noscale", "layernorm noshift", "bn nostats", "bn noscale nostats"])),

@@ -16,6 +16,9 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     # input (their sums scaled as PyTorch's), odd and fractional powers (NaN where PyTorch's is)
     ("7x9x4", "conv 4 3x3 pad 1 ; threshold 0.1 value 0.5 ; hardshrink 0.2 ; softshrink 0.1 ; tanhshrink ; "
               "threshold -0.1 ; lppool 2x2 p 2 ceil ; lppool 2x3 stride 1 p 1 ; lppool 2 p 3 stride 1 ceil"),
+    # the channels at each position scaled to unit length, then a vector's features (an embedding), then with an eps
+    # larger than some lengths
+    ("5x6x4", "conv 6 1x1 ; l2norm ; flatten ; fc 7 ; l2norm ; l2norm eps 2"),
     # PyTorch's nn.LayerNorm([C, H, W]), with and without its affine parts, and on a vector
     ("6x5x4", "layernorm volume ; conv 4 3x3 ; layernorm volume size 4x3 inputs 4 eps 0.001 ; "
               "layernorm volume noshift ; layernorm volume noaffine ; flatten ; layernorm volume"),

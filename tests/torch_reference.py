@@ -174,6 +174,7 @@ TORCH_OPS: dict[str, Op] = {
     "softmax": lambda layer, x, w, c: torch.softmax(x, dim=1 if layer.on_maps else -1),
     "logsoftmax": lambda layer, x, w, c: torch.log_softmax(x, dim=1 if layer.on_maps else -1),
     "lrn": lambda layer, x, w, c: F.local_response_norm(x, layer.size, layer.alpha, layer.beta, layer.k),
+    "l2norm": lambda layer, x, w, c: F.normalize(x, 2.0, 1, layer.eps),
     "batchnorm": lambda layer, x, w, c: F.batch_norm(x, w.get("mean"), w.get("var"), w.get("gamma"), w.get("beta"),
                                                      training=layer.stats == "none", eps=layer.eps),
     "scale": lambda layer, x, w, c: x * _channels(w["gamma"], x) + (_channels(w["beta"], x) if "beta" in w else 0),

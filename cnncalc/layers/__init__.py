@@ -30,7 +30,7 @@ from cnncalc.layers.activation import (
 from cnncalc.layers.base import Layer, Params, Working
 from cnncalc.layers.conv import Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
-from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, LayerNorm, Scale
+from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, L2Norm, LayerNorm, Scale
 from cnncalc.layers.pool import (
     AvgPool,
     ChannelAvgPool,
@@ -65,7 +65,7 @@ LAYER_CLASSES: tuple[type[Layer], ...] = (
     AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, CELU, Sigmoid, HardSigmoid, Tanh,
     HardTanh, GELU, SiLU, HardSwish, Mish, Softplus, Softsign, LogSigmoid, Threshold, HardShrink, SoftShrink,
-    TanhShrink, Softmax, LogSoftmax, LRN, BatchNorm, Scale,
+    TanhShrink, Softmax, LogSoftmax, LRN, L2Norm, BatchNorm, Scale,
     LayerNorm, GroupNorm, InstanceNorm, Dropout,
     Identity, Slice, Part, Shuffle, PixelShuffle, PixelUnshuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad,
     CircularPad,

@@ -1,5 +1,6 @@
-"""Normalisation: local response normalisation (AlexNet), batch normalisation, and the layer, group
-and instance norms. Their learnable parameters are a scale and a shift per channel; no MACs."""
+"""Normalisation: local response normalisation (AlexNet), the channels scaled to unit length, batch
+normalisation, and the layer, group and instance norms. Their learnable parameters are a scale and a
+shift per channel; no MACs."""
 from __future__ import annotations
 
 from math import isqrt
@@ -67,6 +68,39 @@ class LRN(Layer):
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         volume = _size(x) * itemsize
         return 4 * volume + volume // max(x[-1], 1) * self.size  # squares (padded), their sums, the result
+
+
+class L2Norm(Layer):
+    """The channels at each position (a vector's features) divided by their Euclidean length: x / max(||x||, eps)
+    (PyTorch's F.normalize(x, dim=1); Keras' UnitNormalization, whose x / sqrt(max(Σx², 1e-12)) is eps 1e-6; ONNX's
+    LpNormalization with p 2, eps 0; an embedding's last step). No parameters."""
+
+    keyword = "l2norm"
+    example = "l2norm"
+    eps: float = option(POSITIVE, default=1e-12, doc="the least length divided by (PyTorch's default)")
+    on_maps: bool = last_axis_flag("over the last axis as PyTorch's dim=-1: a vector only (E037 on a map)")
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        if not self.on_maps:
+            said_last_axis_of_a_map(ctx, x, "l2norm over the last axis (PyTorch's dim=-1)",
+                                    "over the channels: `dim=1` (cnncalc's plain `l2norm`)")
+        return x
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        # PyTorch's x / x.norm(2, 1, keepdim=True).clamp_min(eps): beside the input, the norm and its clamped copy,
+        # one value per position each
+        positions = 1 if x.is_flat else x.dims[0] * x.dims[1]
+        return Kept("input", 2 * positions * BYTES_PER_VALUE)
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        import numpy as np
+        length = np.sqrt(np.einsum("...c,...c->...", x, x))[..., None]
+        with np.errstate(divide="ignore", invalid="ignore"):  # (eps 0 and a zero vector: NaN, as ONNX's)
+            return x / np.maximum(length, np.asarray(self.eps, x.dtype)), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        volume = _size(x) * itemsize
+        return volume + 2 * volume // max(x[-1], 1)  # the result; the lengths and their clamped copy
 
 
 def learnt_flag(doc: str) -> Any:
