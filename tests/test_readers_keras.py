@@ -580,6 +580,16 @@ def test_the_shrink_activations_are_read() -> None:
     assert report.totals.params == (3 * 3 * 3 + 1) * 4 and report.output.dims == (6, 6, 4)
 
 
+def test_unit_normalization_is_l2norm() -> None:
+    # Keras' UnitNormalization divides by sqrt(max(Σx², 1e-12)): the length, at least 1e-6 (cnncalc's `eps`)
+    report = analyze_text(sequential(
+        {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3}},
+        {"class_name": "UnitNormalization", "config": {"name": "u", "axis": -1}}), "m.json")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["conv 4 3x3", "l2norm eps 1e-06"]
+    assert report.output.dims == (6, 6, 4)
+
+
 def test_a_model_saved_without_its_input_shape_is_told_how_to_give_one() -> None:
     text = ('{"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Conv2D", "config": '
             '{"name": "c", "filters": 4, "kernel_size": [3, 3]}}]}}')

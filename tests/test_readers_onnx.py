@@ -66,14 +66,14 @@ def test_initializer_sizes_are_checked_against_cnncalcs_count(tmp_path: Path) ->
 def test_unsupported_operators_are_listed_and_a_missing_package_or_bad_file_is_a_usage_error(tmp_path: Path) -> None:
     onnx = _onnx()
     from onnx import TensorProto, helper
-    graph = helper.make_graph([helper.make_node("LpNormalization", ["x"], ["y"]),
+    graph = helper.make_graph([helper.make_node("Hardmax", ["x"], ["y"]),
                                helper.make_node("Relu", ["y"], ["z"])], "g",
                               [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
                               [helper.make_tensor_value_info("z", TensorProto.FLOAT, [1, 3, 8, 8])])
     onnx.save(helper.make_model(graph), str(tmp_path / "u.onnx"))
     report = analyze(tmp_path / "u.onnx")
     [e] = [d for d in report.diagnostics if d.code == "E070"]
-    assert "LpNormalization" in e.message and "Relu" not in e.message
+    assert "Hardmax" in e.message and "Relu" not in e.message
     assert report.input.dims == (8, 8, 3) and report.output is None and report.totals.params is None
     (tmp_path / "bad.onnx").write_bytes(b"\xff\x00 not a model")
     result = CliRunner().invoke(cli, [str(tmp_path / "bad.onnx")])
@@ -1280,6 +1280,42 @@ def test_lp_pools_and_shrinks_as_exported_are_one_layer_each(dynamo: bool, tmp_p
                                            "lppool 2x2 stride 2", "lppool 2x2 p 3 stride 1 ceil", "softshrink",
                                            "hardshrink"]
     assert report.output is not None and report.output.dims == tuple(model(x).shape[2:]) + (4,) == (3, 3, 4)
+
+
+def test_lp_normalization_is_l2norm_without_an_eps(tmp_path: Path) -> None:
+    # LpNormalization(axis=1, p=2): x / ‖x‖ over the channels, no eps; p=1 is E070
+    _onnx()
+    from onnx import helper
+    report = _helper_model(tmp_path, [helper.make_node("LpNormalization", ["x"], ["y"], axis=1, p=2)], [],
+                           [1, 3, 5, 6])
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "layer"] == [("l2norm eps 0", (5, 6, 3))]
+    other = _helper_model(tmp_path, [helper.make_node("LpNormalization", ["x"], ["y"], axis=1, p=1)], [],
+                          [1, 3, 5, 6])
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_f_normalize_as_exported_is_l2norm(dynamo: bool, tmp_path: Path) -> None:
+    # Both exporters write F.normalize(x) out as Div(x, Expand(Clip(ReduceL2(x, axes [1]), eps), shape)): one
+    # `l2norm` of the call's eps (1e-12 unless told); conv 9 - 3 + 1 = 7
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Normalized(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.c = nn.Conv2d(3, 4, 3)
+
+        def forward(self, x: Any) -> Any:
+            return nn.functional.normalize(nn.functional.normalize(self.c(x)), eps=1e-6)
+
+    report = _exported_and_read(Normalized().eval(), torch.zeros(1, 3, 9, 9), tmp_path / "m.onnx", dynamo)
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["conv 4 3x3 inputs 3", "l2norm", "l2norm eps 1e-06"]
+    assert report.output is not None and report.output.dims == (7, 7, 4)
 
 
 def test_a_prelu_slope_per_value_is_prelu_pervalue(tmp_path: Path) -> None:

@@ -2574,6 +2574,22 @@ def test_lp_pools_thresholds_and_shrinks_modules_and_functions() -> None:
     assert [r.output.dims[:2] for r in report.rows if r.keyword == "lppool"] == [(4, 4), (2, 2), (1, 1)]
 
 
+def test_f_normalize_is_l2norm_over_the_channels_or_a_vectors_last_axis() -> None:
+    # F.normalize(x) divides the channels at each position by their length (dim=1, p=2, eps 1e-12); on the
+    # flattened vector dim=-1 is its features (`lastaxis`); p=1 is E070. conv (3·1·1 + 1)·4 = 16, fc 4·2·2·5 + 5 = 85
+    init = "self.conv = nn.Conv2d(3, 4, 1)\nself.fc = nn.Linear(16, 5)"
+    forward = ("x = F.normalize(self.conv(x))\nx = self.fc(torch.flatten(x, 1))\n"
+               "return F.normalize(x, dim=-1, eps=1e-6)")
+    report = read_py(module_file(init, forward), input="2x2x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["conv 4 1x1 inputs 3", "l2norm", "flatten", "fc 5 inputs 16 noflatten",
+                                           "l2norm eps 1e-06 lastaxis"]
+    assert report.totals.params == 16 + 85 and report.output.dims == (5,)
+    bad = read_py(module_file("self.conv = nn.Conv2d(3, 4, 1)", "return F.normalize(self.conv(x), p=1)"),
+                  input="2x2x3")
+    assert [d.code for d in bad.diagnostics if d.severity == "error"] == ["E070"]
+
+
 def test_a_decimal_scale_factor_floors_the_product() -> None:
     # PyTorch's output size is floor(N·s): the 3x3 conv makes 19x23 17x21; ⌊17·1.5⌋ = 25, ⌊21·1.5⌋ = 31; ⌊25·0.5⌋ = 12,
     # ⌊31·0.5⌋ = 15; ⌊12·0.75⌋ = 9, ⌊15·0.75⌋ = 11 (torch's own run: (1, 4, 9, 11)); the values read 1/s apart

@@ -193,6 +193,9 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         if config.get("rms_scaling"):
             raise Unsupported("LayerNormalization with rms_scaling", span)
         out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}{_learnt(config)}{' volume' * volume}"]
+    elif kind == "UnitNormalization":  # x / sqrt(max(Σx², 1e-12)): a length of at least 1e-6
+        _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
+        out = ["l2norm eps 1e-06"]
     elif kind == "Normalization":
         if config.get("mean") is not None and config.get("variance") is not None:
             return ["identity"]  # its mean and variance are constants written in the file: no weights

@@ -601,6 +601,11 @@ class _Reader:
                             found[out] = (inputs[0], "softsign")
                             absorbed.update((id(add), id(absolute)))
                             break
+                else:
+                    normalized = self.l2_norm_steps(node, made, scalar)
+                    if normalized is not None:
+                        found[out] = normalized[:2]
+                        absorbed.update(id(n) for n in normalized[2])
             elif op == "Sub" and len(inputs) == 2:
                 tanh = made(inputs[1], "Tanh")
                 if tanh is not None and tanh["inputs"] == [inputs[0]]:
@@ -623,6 +628,28 @@ class _Reader:
                     found[out] = (gelu[0], "gelu")
                     absorbed.update(id(n) for n in gelu[1])
         return found, absorbed
+
+    def l2_norm_steps(self, last: dict[str, Any], made: Callable[..., dict[str, Any] | None],
+                      scalar: Callable[[str], float | None]) -> tuple[str, str, list[dict[str, Any]]] | None:
+        """PyTorch's F.normalize(x) as both exporters write it: Div(x, Expand(Clip(ReduceL2(x, axes [1], keepdims),
+        eps), the shape of x)), the older exporter's shape a Shape of x. (x, the layer, the steps before `last`)."""
+        x = last["inputs"][0]
+        expand = made(last["inputs"][1], "Expand")
+        clip = made(expand["inputs"][0], "Clip") if expand is not None else None
+        reduce = made(clip["inputs"][0], "ReduceL2") if clip is not None else None
+        if expand is None or clip is None or reduce is None or reduce["inputs"][0] != x:
+            return None
+        axes = reduce["attrs"].get("axes")
+        if axes is None and len(reduce["inputs"]) > 1:  # (opset 18: the axes an input, a constant or an initializer)
+            constant = made(reduce["inputs"][1], "Constant")
+            axes = constant["attrs"].get("value") if constant is not None else self.values(reduce["inputs"][1])
+        eps = clip["attrs"].get("min", scalar(clip["inputs"][1]) if len(clip["inputs"]) > 1 else None)
+        if axes != [1] or not reduce["attrs"].get("keepdims", 1) or eps is None or \
+                (len(clip["inputs"]) > 2 and clip["inputs"][2]) or "max" in clip["attrs"]:
+            return None
+        shape = made(expand["inputs"][1], "Shape")
+        steps = [expand, clip, reduce] + ([shape] if shape is not None and shape["inputs"] == [x] else [])
+        return x, "l2norm" + ("" if eps == 1e-12 else f" eps {_float32(eps)!r}"), steps
 
     @staticmethod
     def lp_pool_steps(last: dict[str, Any], made: Callable[..., dict[str, Any] | None],
@@ -1232,6 +1259,12 @@ class _Reader:
             return layer(f"elu {_float32(a.get('alpha', 1.0))!r}")
         if op == "Celu":
             return layer(f"celu {_float32(a.get('alpha', 1.0))!r}")
+        if op == "LpNormalization":  # x / ‖x‖_p along an axis, without an eps
+            axis = a.get("axis", -1)
+            if a.get("p", 2) != 2 or axis not in (1, -1):
+                raise _Unsupported(f"p={a.get('p', 2)}, axis={axis} (cnncalc's l2norm is the Euclidean length over the "
+                                   f"channels, axis 1, or a vector's last axis)")
+            return layer(f"l2norm{' lastaxis' if axis == -1 else ''} eps 0")
         if op == "ThresholdedRelu":
             return layer(f"threshold {_float32(a.get('alpha', 1.0))!r}")
         if op == "Shrink":  # x - bias above lambd, x + bias below -lambd, 0 between

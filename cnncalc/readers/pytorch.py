@@ -336,6 +336,7 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "hardshrink": ("Hardshrink", SIGNATURES["Hardshrink"]), "softshrink": ("Softshrink", SIGNATURES["Softshrink"]),
     "tanhshrink": ("Tanhshrink", ()),
     "softmax": ("Softmax", (("dim", None),)), "log_softmax": ("LogSoftmax", (("dim", None),)),
+    "normalize": ("Normalize", (("p", 2.0), ("dim", 1), ("eps", 1e-12), ("out", None))),
     "dropout": ("Dropout", (("p", 0.5), ("training", True), ("inplace", False))),
     "dropout2d": ("Dropout2d", (("p", 0.5), ("training", True), ("inplace", False))),
     # (F.max_pool2d takes ceil_mode before return_indices, nn.MaxPool2d after: `F.max_pool2d(x, 3, 2, 0, 1, True)`
@@ -679,6 +680,12 @@ def spec_text(layer: Layer) -> str:
             raise _Unsupported(f"{kind} to [{_shown(low)}, {_shown(high)}] (cnncalc clips to [0, ∞) as relu, and "
                                f"between two bounds as hardtanh)", node)
         return f"hardtanh low {_real(low, 'min', node)} high {_real(high, 'max', node)}"
+    if kind == "Normalize":  # F.normalize: x / max(‖x‖_p, eps) along `dim`
+        if a["p"] != 2 or a["out"] is not None or a["dim"] not in (1, -3, -1):
+            raise _Unsupported(f"F.normalize(p={_shown(a['p'])}, dim={_shown(a['dim'])}) (cnncalc's l2norm is the "
+                               f"Euclidean length over the channels, dim=1, or a vector's last axis, dim=-1)", node)
+        eps = "" if a["eps"] == 1e-12 else f" eps {_real(a['eps'], 'eps', node)}"
+        return f"l2norm{' lastaxis' if a['dim'] == -1 else ''}{eps}"
     if kind in ("Softmax", "LogSoftmax"):
         if a["dim"] == -1:  # the last axis: a vector's features (a map's width, E037)
             return f"{kind.lower()} lastaxis"
