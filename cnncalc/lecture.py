@@ -2346,10 +2346,10 @@ class _LineReader:
             if self.maybe_layer:  # a layer or an answer, not said: what follows rests on an unknown
                 return self.unreadable(None, [])
             counted = counted or values
-        side = self._side_answer(words[lead:], self.tokens[lead:]) if shape is None else None
+        said_sides = self._side_answers(words[lead:], self.tokens[lead:]) if shape is None else ()
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         padding = self._padding_answer(words[lead:], self.tokens[lead:]) if shape is None else None
-        if shape is None and not counted and side is None and field is None and padding is None:
+        if shape is None and not counted and not said_sides and field is None and padding is None:
             return None  # prose, or reported unreadable
         # `What is the output volume of CONV1? …`
         index = about if about is not None else self._asked_about(self.tokens[lead:], lines)
@@ -2388,12 +2388,21 @@ class _LineReader:
         if shared is not None and index in shared:
             self.unattributed(counts, lines[index - 1], last)
         sides = before.sides if before else ()
-        if side is not None:
+        new_sides = 0  # the line's sides not answered before (or answered with less)
+        for side in said_sides:
             said = next((s for s in sides if s.axis == side.axis), None)
-            if said is not None and not self.restated(said, side):
-                self.said_again = True
-                return None  # that side answered already
+            if said is not None:
+                reported = self.sink.total
+                if not self.restated(said, side):
+                    if len(said_sides) == 1 or self.sink.total > reported:
+                        self.said_again = True
+                        return None  # that side answered already: the same (a restatement), or otherwise (E060)
+                    continue  # said again the same beside one not said yet (`W2 = 28, D2 = 6` under `W2 = … = 28`)
             sides = tuple(s for s in sides if s.axis != side.axis) + (side,)
+            new_sides += 1
+        if said_sides and not new_sides:
+            self.said_again = True
+            return None  # every side answered already, the same
         if field is not None and before is not None and before.field is not None and \
                 not self.restated(_field_sides(before.field), _field_sides(field)):
             self.said_again = True
@@ -2403,7 +2412,7 @@ class _LineReader:
             self.said_again = True
             return None  # the padding answered already
         span = shape.span if shape is not None else new[0][1].span if new else \
-            side.span if side is not None else field.span if field is not None else \
+            said_sides[0].span.to(said_sides[-1].span) if said_sides else field.span if field is not None else \
             padding.span if padding is not None else Span(self.start, self.end)
         expectation = ir.answered(shape or (before.shape if before else None), counts,
                                   before.span.to(span) if before else span, sides,
@@ -4020,7 +4029,9 @@ class _LineReader:
                     for j, w in enumerate(words[at + 2:], at + 2)):
             # the CS231n notes' `W2 = 32, H2 = 32, D2 = 10` (`W2 = H2 = 32`, `W2 = (32 - 5 + 4)/1 + 1 = 32, …`)
             sides = _sides([t for t in tokens[at:] if t.text not in ("!", ".")])
-            if sides is not None and 0 in sides and 1 in sides:
+            if sides is not None and not (0 in sides and 1 in sides):
+                return None  # `H2 = 28, D2 = 6`: sides apart, each answered on its own (`_side_answers`)
+            if sides is not None:
                 lettered = Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), tokens[at].start,
                                tokens[-1].end)
                 shape = _shape(lettered)
@@ -4179,6 +4190,27 @@ class _LineReader:
         self.sink.add(codes.E060, f"`{shape.text}` and a depth of {depth} beside it say different outputs", span,
                       hint="write the output once, as `HxWxC`")
         return None
+
+    def _side_answers(self, words: list[str], tokens: list[Tok]) -> tuple[ir.ShapeAnswer, ...]:
+        """The sides of the output a line answers: one (`_side_answer`), or several by their letters that are not
+        the height and the width together (`H2 = 28, D2 = K = 6` under `W2 = … = 28`, `W2 = 28, D2 = 6`), each
+        its own answer; () for any other line."""
+        one = self._side_answer(words, tokens)
+        if one is not None:
+            return (one,)
+        at = _skip(words, _opener(words), (*_SO, "then", "the"))
+        if not (words[at:at + 1] and words[at] in _LETTERS_OF_SIDES and words[at + 1:at + 2] in (["="], [":"])):
+            return ()
+        sides = _sides([t for t in tokens[at:] if t.text not in ("!", ".")])
+        if sides is None or len(sides) < 2 or (0 in sides and 1 in sides):
+            return ()  # (the height and the width together are a volume, `_output_answer`)
+        answers = []
+        for axis, number in sorted(sides.items()):
+            if len(number.text) > len(str(limits.MAX_EXTENT)) or not 1 <= int(number.text) <= limits.MAX_EXTENT:
+                self.not_a_volume(number.text, number.span)
+                return ()
+            answers.append(ir.ShapeAnswer((int(number.text),), number.text, number.span, axis))
+        return tuple(answers)
 
     def _side_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """One side of the output: the CS231n notes' `W2 = (32 - 5 + 2*2)/1 + 1 = 32`, `H2 = 32`, `D2 = 10`,

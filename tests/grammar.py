@@ -660,7 +660,7 @@ REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 
               "CONV9: 99999999999 filters of size 0x0\n  with stride 1e9 and padding 99999999999",
               "CONV1: 9 filters\nstride 0, pad 99999999999",
               "Output: 99999999999 class scores", "Final output: 0 classes", "Layer 9 (FC): 99999999999 neurons",
-              "W_out = 99999999999", "n_C = 0",
+              "W_out = 99999999999", "n_C = 0", "H2 = 99999999999, D2 = 9", "W2 = 1e9 and D2 = 0",
               "n_H = n_W = 1e9, n_C = 9", "Output shape: [1, 9, 99999999999, 99999999999]", "Output: (1, 0, 0, 9)",
               "Output: 9x9x9 (PyTorch order)", "Output layer params: 1e9", "The network gives 99999999999 outputs",
               "Layer 999 is a convolutional layer with 99999999999 filters of size 0x0.", "CONV1 params: 9 = 0 * 1e9",

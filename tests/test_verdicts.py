@@ -3054,12 +3054,28 @@ def test_sides_letters_beyond_a_volumes_sizes_are_one_error(text: str, line: str
     assert report.answers == ()
 
 
-@pytest.mark.parametrize("line", ["W2 = 32 and D2 = 10", "W2 = 32, H2 = 32, D2 = 10 and so on"])
+@pytest.mark.parametrize("line", ["W2 = 32, H2 = 32, D2 = 10 and so on", "W2 = 32 and D2 = ten"])
 def test_sides_letters_that_give_no_volume_are_an_error_not_prose(line: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{line}\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 1, "cnncalc cannot read these sizes as the output's")]
     assert report.answers == ()
+
+
+@pytest.mark.parametrize(("answers", "verdicts", "wrong"), [
+    # CONV1 on 32x32x3, 10 5x5 filters at stride 1, pad 2: (32 - 5 + 4)/1 + 1 = 32 each side, depth 10
+    ("W2 = 32 and D2 = 10", ["right", "right"], []), ("W2 = 32, D2 = 9", ["right", "wrong"], [(3, 15)]),
+    ("H2 = 31, D2 = K = 10", ["wrong", "right"], [(3, 6)]),
+    # the CS231n notes' working for the width, then the height and depth beside the filters' count (was E060)
+    ("W2 = (32 - 5 + 2*2)/1 + 1 = 32\nH2 = 32, D2 = K = 10", ["right", "right", "right"], []),
+    # the width said again the same beside the depth: only the depth is new (was prose: a wrong depth passed)
+    ("W2 = 32\nW2 = 32, D2 = 11", ["right", "wrong"], [(4, 15)]),
+])
+def test_sides_by_their_letters_apart_from_a_volume_are_each_judged(answers: str, verdicts: list[str],
+                                                                     wrong: list[tuple[int, int]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n{answers}\n")
+    assert [a.verdict for a in report.answers] == verdicts
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E040", *w) for w in wrong]
 
 
 def test_a_line_written_again_keeps_every_answer() -> None:
