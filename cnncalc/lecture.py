@@ -946,7 +946,8 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("input", "input volume", "input size", "input shape", "input dimensions", "input dims"),
                     "input"),  # the volume each layer receives: the first row's gives the network's input
     **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
-                     "configuration", "config", "settings", "spec", "specification"), "description"),
+                     "configuration", "config", "settings", "spec", "specification", "definition", "module",
+                     "pytorch", "code", "layer definition"), "description"),
     **dict.fromkeys(("output", "output volume", "output size", "output shape", "output volume size",
                      "output dimensions", "output dims", "output dim", "out shape", "dimensions", "dims", "volume",
                      "shape", "size", "activation shape", "activation volume", "out"),

@@ -3078,6 +3078,19 @@ def test_sides_by_their_letters_apart_from_a_volume_are_each_judged(answers: str
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E040", *w) for w in wrong]
 
 
+@pytest.mark.parametrize("header", ["Definition", "Module", "PyTorch", "Code"])
+def test_a_tables_column_of_framework_calls_under_any_name_describes_its_layers(header: str) -> None:
+    # (3·3·3 + 1)·16 = 448 on (3, 32, 32) padded by 1: (16, 32, 32); a 2x2 pool at stride 2: (16, 16, 16); then
+    # (16·16·16)·10 + 10 = 40,970 (`Definition` was E060: no layer read, every answer unchecked)
+    sheet = (f"Input shape: (3, 32, 32)\n\n| Layer | {header} | Output shape | Params |\n|---|---|---|---|\n"
+             "| conv1 | Conv2d(3, 16, 3, padding=1) | (16, 32, 32) | 448 |\n"
+             "| pool1 | MaxPool2d(2, 2) | (16, 16, 16) | 0 |\n| fc | Linear(4096, 10) | (10,) | 40,970 |\n")
+    report = homework(sheet)
+    assert [a.verdict for a in report.answers] == ["right"] * 6 and report.ok
+    wrong = homework(sheet.replace("| 40,970 |", "| 40,960 |").replace("(16, 16, 16)", "(16, 15, 15)"))
+    assert sorted(a.verdict for a in wrong.answers) == ["right"] * 4 + ["wrong"] * 2
+
+
 def test_a_line_written_again_keeps_every_answer() -> None:
     # The parser reads a repeated line once and moves it; its one-side answers were dropped on the way, so
     # the second line's wrong `depth 4` (a 3-filter conv has depth 3) passed. Each line's answers, at its place.
