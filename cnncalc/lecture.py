@@ -8699,11 +8699,13 @@ def _called(tokens: list[Tok]) -> list[Tok]:
     after = _one_arrow(after)  # (`=>` too)
     if end == len(tokens) or (after and after[0].kind != "ARROW"):
         return tokens  # no closing bracket, or something other than answers after it
-    inside = tokens[2:end]
+    inside = _activation_dropped(tokens[2:end])  # (Keras' `Dense(10, activation='relu')`: it changes no count)
     if any(t.text in ("(", ")", "[", "]") for t in inside):
         return tokens  # `CONV(10 filters (5x5)) -> (32x32x10)`: not one description
-    if tokens[0].lower == "linear" and [t.kind for t in inside] == ["NUM", "P", "NUM"]:
-        return tokens  # PyTorch's `Linear(3072, 100)`, its inputs then its outputs: the framework's call (`called`)
+    if tokens[0].lower == "linear" and [t.kind for t in inside[:3]] == ["NUM", "P", "NUM"] and \
+            (len(inside) == 3 or inside[3].text == ","):
+        return tokens  # PyTorch's `Linear(3072, 100)`, its inputs then its outputs (`, bias=False` after them): the
+        # framework's call (`called`)
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
     return [tokens[0], Tok("OPENED", ":", tokens[1].start, tokens[1].end), *inside, *after] if inside else \

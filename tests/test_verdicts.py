@@ -3091,6 +3091,18 @@ def test_a_tables_column_of_framework_calls_under_any_name_describes_its_layers(
     assert sorted(a.verdict for a in wrong.answers) == ["right"] * 4 + ["wrong"] * 2
 
 
+@pytest.mark.parametrize(("layer", "verdict"), [
+    # on 4x4x2 flattened to 32: 32·10 + 10 = 330 parameters, 320 without the biases (each was E060 with its keyword)
+    ("Dense(10, activation='softmax')", "right"), ("Dense(10, activation=\"relu\")", "right"),
+    ("Linear(32, 10, bias=True)", "right"), ("Linear(32, 10, bias=False)", "wrong"),
+    ("Dense(10, activation='relu', use_bias=False)", "wrong"),
+])
+def test_a_framework_call_with_keywords_after_its_sizes_is_that_layer(layer: str, verdict: str) -> None:
+    report = homework(f"Input: 4x4x2\nFlatten()\n{layer}\nParams: 330\n")
+    assert [a.verdict for a in report.answers] == [verdict]
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ([] if verdict == "right" else ["E041"])
+
+
 def test_a_line_written_again_keeps_every_answer() -> None:
     # The parser reads a repeated line once and moves it; its one-side answers were dropped on the way, so
     # the second line's wrong `depth 4` (a 3-filter conv has depth 3) passed. Each line's answers, at its place.
