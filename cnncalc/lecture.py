@@ -4030,9 +4030,9 @@ class _LineReader:
                     for j, w in enumerate(words[at + 2:], at + 2)):
             # the CS231n notes' `W2 = 32, H2 = 32, D2 = 10` (`W2 = H2 = 32`, `W2 = (32 - 5 + 4)/1 + 1 = 32, …`)
             sides = _sides([t for t in tokens[at:] if t.text not in ("!", ".")])
-            if sides is not None and not (0 in sides and 1 in sides):
+            if sides is not None and len(sides) > 1 and not (0 in sides and 1 in sides):
                 return None  # `H2 = 28, D2 = 6`: sides apart, each answered on its own (`_side_answers`)
-            if sides is not None:
+            if sides is not None and 0 in sides and 1 in sides:
                 lettered = Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), tokens[at].start,
                                tokens[-1].end)
                 shape = _shape(lettered)
