@@ -199,17 +199,59 @@ _CHAIN_STEP = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-
 
 def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
     """Each line's number, text and offset, and whether it is a step of a network written on one line between
-    arrows: such a line is one piece per layer (offsets in the line), each read as a line of its own."""
+    arrows: such a line is one piece per layer (offsets in the line), each read as a line of its own; the steps of
+    a group said to repeat (`[CONV(16 filters, 3x3, pad 1) -> RELU] x 2`, the lecture's `[CONV -> RELU]*N`) once
+    for each time, at their place."""
     offset = 0
     for number, raw in enumerate(text.split("\n"), 1):
-        steps = _chain(raw) if "(" in raw or "[" in raw else None
+        plain, groups = _groups_masked(raw)
+        steps = _chain(plain) if "(" in plain or "[" in plain else None
         if steps is None:
             for start, end in _sentences(raw):
                 yield number, raw[start:end], offset + start, False
         else:
-            for start, end in steps:
-                yield number, raw[start:end], offset + start, True
+            for start, end in _steps_repeated(steps, groups):
+                yield number, plain[start:end], offset + start, True
         offset += len(raw) + 1
+
+
+# a group of a one-line network's steps said to repeat: `[CONV(…) -> RELU] x 2`, `[CONV -> RELU]*2`
+# (no bracket inside: a volume answered there would be each copy's, which the sheet may not mean)
+_CHAIN_GROUP = re.compile(r"\[(?P<steps>[^][]*)\][ \t]*[xX×*][ \t]*(?P<times>[0-9]+)")  # (linear: no nesting)
+
+
+def _groups_masked(raw: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """A line with its groups said to repeat (`_CHAIN_GROUP`) written as their steps alone, the brackets and the
+    count blanked in place (offsets unchanged); and each group's extent and count. A count of 0 or past
+    `limits.MAX_TIMES_SAID` leaves the line as it is (read as written: not a network)."""
+    groups = []
+    plain = raw
+    for m in _CHAIN_GROUP.finditer(raw):
+        if not _CHAIN_ARROW.search(m["steps"]):
+            continue  # `[32x32x3] x 2`: no steps
+        times = int(m["times"]) if len(m["times"]) <= 3 else 0
+        if not 1 <= times <= limits.MAX_TIMES_SAID:
+            return raw, []
+        inside = m.start("steps"), m.end("steps")
+        plain = plain[:m.start()] + " " + plain[inside[0]:inside[1]] + " " * (m.end() - inside[1]) + plain[m.end():]
+        groups.append((inside[0], inside[1], times))
+    return plain, groups
+
+
+def _steps_repeated(steps: list[tuple[int, int]], groups: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """A chain's steps, those inside a group said to repeat given once for each time, in place."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(steps):
+        group = next((g for g in groups if steps[i][0] < g[1] and steps[i][1] > g[0]), None)
+        if group is None:
+            out.append(steps[i])
+            i += 1
+            continue
+        inside = [step for step in steps[i:] if step[0] < group[1] and step[1] > group[0]]
+        out += inside * group[2]
+        i += len(inside)
+    return out
 
 
 def _sentences(raw: str) -> list[tuple[int, int]]:

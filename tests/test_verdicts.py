@@ -3103,6 +3103,30 @@ def test_a_framework_call_with_keywords_after_its_sizes_is_that_layer(layer: str
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ([] if verdict == "right" else ["E041"])
 
 
+@pytest.mark.parametrize("times", ["x 2", "*2", "× 2"])
+def test_a_group_of_a_one_line_networks_steps_said_to_repeat_is_each_time_its_layers(times: str) -> None:
+    # the lecture's `[CONV -> RELU]*N`: conv1 (3·3·3 + 1)·16 = 448, conv2 (3·3·16 + 1)·16 = 2,320, the pool halves 32
+    # to 16, fc 16·16·16·10 + 10 = 40,970; in all 448 + 2,320 + 40,970 = 43,738 (the line was not read before)
+    chain = (f"INPUT(32x32x3) -> [CONV(16 filters, 3x3, stride 1, pad 1) -> RELU] {times} -> POOL(2x2, stride 2) "
+             f"-> FC(10)\nOutput of the pool: 16x16x16\nParams of FC: 40,970\n")
+    report = homework(chain + "Total params: 43,738\n")
+    assert [a.verdict for a in report.answers] == ["right"] * 3 and report.ok
+    assert [r.op for r in report.rows if r.kind == "layer"][:4] == ["conv 16 3x3 pad 1", "relu"] * 2
+    once = homework(chain + "Total params: 41,418\n")  # the group read once: 448 + 40,970
+    assert [a.verdict for a in once.answers] == ["right", "right", "wrong"]
+
+
+@pytest.mark.parametrize("group", ["[CONV(16 filters, 3x3, pad 1) -> RELU] x 0",
+                                   "[CONV(16 filters, 3x3, pad 1) -> RELU] x 999",
+                                   "[[CONV(16 filters, 3x3, pad 1) -> RELU] x 2 -> POOL(2x2, stride 2)] x 2",
+                                   "[CONV(16 filters, 3x3, pad 1) -> [32x32x16]] x 2"])
+def test_a_group_said_to_repeat_that_cnncalc_does_not_follow_is_never_judged(group: str) -> None:
+    # no repetition, past `limits.MAX_TIMES_SAID`, nested, or with an answer inside (each copy's, or the last's?)
+    report = homework(f"INPUT(32x32x3) -> {group} -> FC(10)\nParams of FC: 40,970\n")
+    assert all(a.verdict != "wrong" for a in report.answers)
+    assert not report.ok
+
+
 def test_a_line_written_again_keeps_every_answer() -> None:
     # The parser reads a repeated line once and moves it; its one-side answers were dropped on the way, so
     # the second line's wrong `depth 4` (a 3-filter conv has depth 3) passed. Each line's answers, at its place.
