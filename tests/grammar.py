@@ -576,7 +576,9 @@ UNNAMED = ["FC: 10 neurons", "Fully connected layer with 10 neurons", "FC layer:
            "ROIPOOL1: 7x7 -> 7x7x8", "NORM2: Layer normalization -> params 16", "LN1 -> params 16",
            "Spatial pyramid pooling -> 1x1x64", "Some layer -> 760 params"]
 # answers naming their layer by a part's letter, a place, a number among all or of a kind, or in the plural
-REFERENCES = ["MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 9x9x8", "Params for (z): 99999999999",
+REFERENCES = ["INPUT(9x9x3) -> [CONV(99999999999 filters, 3x3) -> RELU] x 64 -> FC(1)",
+              "INPUT(9x9x3) -> [CONV(9 filters, 3x3) -> [9x9x9]] x 2 -> FC(1)", "[CONV(9 filters, 1x1) -> RELU]*2",
+              "MACs of (a): 9", "(ii) CONV: 8 1x1 filters", "Output of part b = 9x9x8", "Params for (z): 99999999999",
               "(iv) Output of (iv): 1x1x1", "Params of the 1st conv: 9", "The 10th layer's output: 9x9x9",
               "First layer params = 9", "CONV layer 99999999999 params: 1", "0th layer output: 1",
               "Params in Layer #2: 9", "Params of conv layer 99999999999: 1", "Output of the bottleneck layer: 9x9x9",

@@ -119,6 +119,19 @@ def test_malformed_and_unsupported_are_located() -> None:
     assert "E071" in [d.code for d in report.diagnostics]  # `data` is nobody's top and no input is declared
 
 
+@pytest.mark.parametrize("field", ["bottom", "top", "name", "type"])
+def test_a_layers_name_fields_written_as_a_message_are_e071_at_it(field: str) -> None:
+    # `bottom {}` (a mangled `bottom: "x"`) was read as the message's Python representation, which a message showed
+    values = {"name": '"r"', "type": '"ReLU"', "bottom": '"data"', "top": '"r"'}
+    values[field] = "{}"
+    fields = " ".join(f"{k}: {v}" if v != "{}" else f"{k} {v}" for k, v in values.items())
+    text = f'input: "data"\ninput_dim: 1 input_dim: 3 input_dim: 8 input_dim: 8\nlayer {{ {fields} }}\n'
+    [error] = [d for d in read_proto(text).diagnostics if d.severity == "error"]
+    assert (error.code, error.message) == ("E071", f"a layer's `{field}` must be a name in quotes, not a message "
+                                                   f"`{{ … }}`")
+    assert (error.line, error.column) == (3, text.split("\n")[2].index("{}") + 1)
+
+
 def test_a_file_of_too_many_fields_is_e071_where_it_passes_the_limit() -> None:
     from cnncalc import limits
     # What is parsed is held whole, so the fields are counted (a 20 MB file of 300,000 layers took 15 s and

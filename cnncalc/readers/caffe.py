@@ -315,6 +315,14 @@ def layer_text(kind: str, layer: Message) -> tuple[str, str]:
     raise Unsupported(f"the layer type `{kind}` (docs/notations.md lists the Caffe layers cnncalc reads)", span)
 
 
+def _named_field(value: Any, field: str, layer: Message) -> str:
+    """A layer's `name`, `type`, `bottom` or `top`: a name (a quoted string, or a bare word or number), never a
+    message `{ … }`."""
+    if isinstance(value, Message):
+        raise Malformed(f"a layer's `{field}` must be a name in quotes, not a message `{{ … }}`", value.span)
+    return str(value)
+
+
 def _crop_sources(sources: list[int], name: str, layer: Message) -> list[int]:
     """Crop's bottoms, the map then the reference whose size it takes, as `fit` takes them: reference first."""
     if len(sources) != 2:
@@ -370,11 +378,11 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     for layer in layers:
         if not isinstance(layer, Message):
             raise Malformed("`layer` must be a message `{ ... }`", net.span)
-        kind = str(layer.get("type", ""))
+        kind = _named_field(layer.get("type", ""), "type", layer)
         kind = V1_TYPES.get(kind, kind)
-        name = str(layer.get("name", kind.lower() or "layer"))
-        bottoms = [str(b) for b in layer.all("bottom")]
-        top_names = [str(t) for t in layer.all("top")]
+        name = _named_field(layer.get("name", kind.lower() or "layer"), "name", layer)
+        bottoms = [_named_field(b, "bottom", layer) for b in layer.all("bottom")]
+        top_names = [_named_field(t, "top", layer) for t in layer.all("top")]
         if any(str(r.get("phase", "")) == "TRAIN" for r in layer.all("include") if isinstance(r, Message)):
             sink.add(codes.N070, f"{name} left out: a training-phase layer", layer.span)
             continue
