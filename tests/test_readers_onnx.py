@@ -1318,6 +1318,37 @@ def test_f_normalize_as_exported_is_l2norm(dynamo: bool, tmp_path: Path) -> None
     assert report.output is not None and report.output.dims == (7, 7, 4)
 
 
+def test_an_lp_pool_written_out_is_read_only_when_every_step_is_its_own(tmp_path: Path) -> None:
+    # Pow(x, 2), a 2x2 AveragePool, Sign and Relu(Abs) of it, their Mul, Mul by 2·2 = 4, Pow(1/2): `lppool 2x2`,
+    # (8 - 2)/1 + 1 = 7. A window size that is not the kernel's (8), a 3-D kernel or a step without its input is
+    # read op by op (Pow, which cnncalc does not follow, is E070); a malformed one raised before, an internal error
+    _onnx()
+    from onnx import helper
+
+    def written_out(kernel: list[int], size: float, relu_inputs: list[str]) -> Any:
+        nodes = [helper.make_node("Pow", ["x", "p"], ["a"]),
+                 helper.make_node("AveragePool", ["a"], ["b"], kernel_shape=kernel),
+                 helper.make_node("Sign", ["b"], ["s"]), helper.make_node("Abs", ["b"], ["ab"]),
+                 helper.make_node("Relu", relu_inputs, ["r"]), helper.make_node("Mul", ["s", "r"], ["m"]),
+                 helper.make_node("Mul", ["m", "k"], ["m2"]), helper.make_node("Pow", ["m2", "q"], ["y"])]
+        return _helper_model(tmp_path, nodes, [_scalars(p=2.0), _scalars(k=size), _scalars(q=0.5)], [1, 3, 8, 8])
+
+    report = written_out([2, 2], 4.0, ["ab"])
+    assert report.ok and [(r.op, r.output.dims) for r in report.rows if r.kind == "layer"] == [
+        ("lppool 2x2 stride 1", (7, 7, 3))]
+    for kernel, size, relu_inputs in (([2, 2], 8.0, ["ab"]), ([2, 2, 2], 8.0, ["ab"]), ([2, 2], 4.0, [])):
+        errors = [d for d in written_out(kernel, size, relu_inputs).diagnostics if d.severity == "error"]
+        assert [d.code for d in errors] == ["E070"] and errors[0].message.startswith("not supported: Pow")
+
+
+def _scalars(**values: float) -> Any:
+    """One float32 scalar initializer, by its name."""
+    import numpy as np
+    from onnx import numpy_helper
+    [(name, value)] = values.items()
+    return numpy_helper.from_array(np.array(value, np.float32), name)
+
+
 def test_a_prelu_slope_per_value_is_prelu_pervalue(tmp_path: Path) -> None:
     # a PRelu's slope of the data's C x H x W (Keras' PReLU, converted) learns one per value: 4·5·6 = 120, its
     # height and width checked against what it receives; C x 1 x 1 is one per channel

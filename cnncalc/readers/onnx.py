@@ -281,7 +281,10 @@ class _Reader:
         lrn, absorbed = self.decomposed_lrns(producer)
         for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_activations,
                            self.decomposed_adaptive_pools, self.decomposed_wraps):
-            found, steps = decomposed(producer, uses)
+            try:
+                found, steps = decomposed(producer, uses)
+            except (IndexError, KeyError, TypeError, ValueError):  # a malformed node where a pattern looked (a 3-D
+                continue  # kernel, a node without its inputs): none of that pass's layers; each node read on its own
             lrn.update(found)
             absorbed |= steps
         for node, span in self.nodes:
@@ -611,12 +614,6 @@ class _Reader:
                 if tanh is not None and tanh["inputs"] == [inputs[0]]:
                     found[out] = (inputs[0], "tanhshrink")
                     absorbed.add(id(tanh))
-            if op in ("Pow", "Where", "Add") and out not in found:
-                written_out = self.lp_pool_steps(node, made, scalar) if op == "Pow" else \
-                    self.shrink_steps(node, made, scalar)
-                if written_out is not None:
-                    found[out] = written_out[:2]
-                    absorbed.update(id(n) for n in written_out[2])
             elif op == "Log" and len(inputs) == 1:
                 sigmoid = made(inputs[0], "Sigmoid")
                 if sigmoid is not None:
@@ -627,6 +624,12 @@ class _Reader:
                 if gelu is not None:
                     found[out] = (gelu[0], "gelu")
                     absorbed.update(id(n) for n in gelu[1])
+            if op in ("Pow", "Where", "Add") and out not in found:  # (a Where that is no softplus's threshold)
+                written_out = self.lp_pool_steps(node, made, scalar) if op == "Pow" else \
+                    self.shrink_steps(node, made, scalar)
+                if written_out is not None:
+                    found[out] = written_out[:2]
+                    absorbed.update(id(n) for n in written_out[2])
         return found, absorbed
 
     def l2_norm_steps(self, last: dict[str, Any], made: Callable[..., dict[str, Any] | None],
@@ -676,6 +679,8 @@ class _Reader:
                 if pool is None or powed is None or power is None or power <= 0:
                     continue
                 a = pool["attrs"]
+                if len(a.get("kernel_shape", ())) != 2 or len(a.get("strides", (1, 1))) != 2:
+                    continue  # (not a 2-D pool: read on its own)
                 kh, kw = a["kernel_shape"]
                 if abs(root * power - 1) > 1e-6 or scalar(size_name) != kh * kw or any(a.get("pads", [0])) or \
                         a.get("auto_pad", "NOTSET") not in ("NOTSET", "VALID") or \
