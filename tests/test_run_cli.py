@@ -43,6 +43,19 @@ def test_verify_refuses_a_spec_with_errors() -> None:
     assert result.exit_code == 1 and "error[E030]" in result.stderr and "not verified" in result.stderr
 
 
+def test_verify_says_a_networks_own_nan_apart_from_a_bug() -> None:
+    # (Σ x³)^(1/3) of a window of the convolution's signed outputs: a cube root of a negative sum is NaN, as in
+    # PyTorch. The counts agree (the row says NaN/Inf, not `differs`); E904 at the pool's line says why; exit 1.
+    result = invoke("verify", "-", input="input 8x8x3\nconv 4 3x3\nlppool 2 p 3\n")
+    assert result.exit_code == 1
+    assert "<stdin>:3:1: error[E904]: lppool1: the output holds NaN or Inf on random input" in result.stderr
+    assert "hint: a power-average pool of an odd or fractional power gives NaN where a value or a window's sum is " \
+           "negative, as in PyTorch: pool after a ReLU, or use an even power" in " ".join(result.stderr.split())
+    row = next(line for line in result.stdout.splitlines() if line.startswith("lppool1"))
+    assert row.rstrip().endswith("✗ NaN/Inf") and "differs" not in result.stdout
+    assert "1 layer gave NaN or Inf (E904 says why)." in result.stdout and "a bug in cnncalc" not in result.stdout
+
+
 def test_run_with_the_lecture_layouts(tmp_path: Path) -> None:
     spec = write(tmp_path, "demo.spec", CONV_SPEC)
     x = write(tmp_path, "x.json", {"slices": X_SLICES})
