@@ -4,8 +4,9 @@
     GB/s) of this machine, through NumPy's BLAS; each network's MACs divided by that rate, and a
     roofline floor that also reads every weight once from memory (per layer, the larger of its MACs
     at the sgemm rate and its weights' bytes at the bandwidth). The MACs are the direct convolution's
-    (the report's): the floor of computing them one by one. The executor's Winograd path (3x3, stride 1)
-    multiplies 16 times per 2x2 output tile instead of 36, so it can go below that floor;
+    (the report's): the floor of computing them one by one. The executor's Winograd paths (3x3 and 5x5,
+    stride 1) multiply 16 times per 2x2 output tile instead of 36, 49 per 3x3 tile instead of 225, so they can
+    go below that floor;
 (2) one forward at batch 1, single-threaded on both sides (OPENBLAS_NUM_THREADS=1,
     torch.set_num_threads(1)), weights drawn beforehand: cnncalc's executor against the same
     network written with torch.nn (targets: >= 0.95x PyTorch's speed, within 1.25x of the floor);

@@ -1,7 +1,7 @@
 """NumPy kernels for the executor: for each operation a naive path (loops over windows, one
-window, one sum: obviously right) and a fast path (sliding windows + BLAS, or Winograd's F(2x2, 3x3)
-for the 3x3 stride-1 convolutions where it pays), both counting the operation's multiply-accumulates
-from the arrays they work on (the naive path one by one).
+window, one sum: obviously right) and a fast path (sliding windows + BLAS, or Winograd's F(2x2, 3x3) and
+F(3x3, 5x5) for the 3x3 and 5x5 stride-1 convolutions where they pay), both counting the operation's
+multiply-accumulates from the arrays they work on (the naive path one by one).
 
 Arrays are channels-last: a volume batch is (N, H, W, C), a vector batch (N, F). Output sizes come
 from enumerating window positions over the real arrays, never from the walker's formula.
@@ -13,6 +13,7 @@ BLOCK_BYTES. Imported only by commands that execute a network.
 """
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -27,20 +28,26 @@ BLOCK_BYTES = 2 * 2**20
 MIN_BLOCK_PIXELS = 512
 MAX_BLOCK_BYTES = 32 * 2**20
 
-# A 3x3, stride-1, dilation-1, ungrouped convolution goes through Winograd's minimal filtering F(2x2, 3x3)
-# (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016) when it has at least
-# WINOGRAD_MIN_CHANNELS input channels and WINOGRAD_MIN_PIXELS output pixels per image: per 2x2 output
-# tile, 16 products of transformed 4x4 input tiles and transformed filters instead of 36 multiplications.
-# Measured here on VGG-16's layers with one thread: 1.3-1.7x the im2col path from 112x112 to 28x28, equal
-# at 14x14 and AlexNet's 13x13 (the filter transform no longer pays), slower with few channels.
-# Tiles go in blocks of whole tile rows: WINOGRAD_BLOCK_BYTES of transformed tiles and products, but at
-# least WINOGRAD_MIN_TILES tiles (each product re-packs the 16 transformed filters).
+# A stride-1, dilation-1, ungrouped convolution of a 3x3 or 5x5 kernel goes through Winograd's minimal
+# filtering F(m x m, r x r) (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016) where it
+# was measured to pay (`_winograd_tile`): per m x m output tile, (m + r - 1)² products of transformed input tiles
+# and transformed filters instead of m²·r² multiplications; F(2x2, 3x3) from WINOGRAD_MIN_CHANNELS input channels
+# and WINOGRAD_MIN_PIXELS output pixels per image, or from WINOGRAD_WIDE_PIXELS with WINOGRAD_WIDE channels
+# (AlexNet's 13x13 and VGG-16's 14x14 layers); F(3x3, 5x5) from WINOGRAD_5X5_CHANNELS channels and
+# WINOGRAD_MIN_PIXELS pixels (AlexNet's conv2). Measured on whole forwards (VGG-16, AlexNet, one thread): F(4x4,
+# 3x3) made VGG-16 slower, F(2x2, 5x5) AlexNet, so neither is used. Tiles go in blocks of whole tile rows:
+# WINOGRAD_BLOCK_BYTES of transformed tiles and products, but at least WINOGRAD_MIN_TILES tiles (each product
+# re-packs the transformed filters). The transforms evaluate at the first m + r - 2 of WINOGRAD_POINTS, then at
+# infinity: 0, ±1, 1/2, -2 and 2 are the points of Barabasz et al. ("Error analysis and improving the accuracy
+# of Winograd convolution", 2020) that keep F(3x3, 5x5)'s float32 error within 10⁻⁵ of the largest output here.
 WINOGRAD_MIN_CHANNELS = 16
 WINOGRAD_MIN_PIXELS = 400
+WINOGRAD_WIDE = 128
+WINOGRAD_WIDE_PIXELS = 13 * 13
+WINOGRAD_5X5_CHANNELS = 64
 WINOGRAD_BLOCK_BYTES = 2 * 2**20
 WINOGRAD_MIN_TILES = 128
-# G (4x3) of F(2x2, 3x3): a filter g becomes G·g·Gᵀ; as one (16, 9) matrix on the flattened filter.
-_WINOGRAD_G = ((1.0, 0.0, 0.0), (0.5, 0.5, 0.5), (0.5, -0.5, 0.5), (0.0, 0.0, 1.0))
+WINOGRAD_POINTS = ((0, 1), (1, 1), (-1, 1), (1, 2), (-2, 1), (2, 1), (-1, 2))  # fractions (numerator, denominator)
 
 
 def pads_for(pad: Any, hw: tuple[int, ...], kernel: tuple[int, int], stride: tuple[int, int],
@@ -160,8 +167,9 @@ def conv2d_plan(x_shape: tuple[int, ...], cout: int, kernel: tuple[int, int], gr
     """Bytes the fast convolution allocates: the padded input, the output, one im2col block and its
     product (the weights are read in place); or what the Winograd path allocates."""
     n, cin = x_shape[0], x_shape[3]
-    if _winograd_fits(kernel, w.stride, w.dilation, groups, cin, len(w.rows) * len(w.cols)):
-        return _winograd_plan(x_shape, cout, w, itemsize)
+    tile = _winograd_tile(kernel, w.stride, w.dilation, groups, cin, (len(w.rows), len(w.cols)))
+    if tile:
+        return _winograd_plan(x_shape, cout, w, itemsize, tile, kernel[0])
     taps = kernel[0] * kernel[1] * (cin // groups)
     block_rows, block_cols = _conv_blocks(n, len(w.rows), len(w.cols), taps, itemsize)
     block = n * block_rows * block_cols
@@ -179,12 +187,13 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     if naive:
         return _conv2d_naive(x, w, b, win.rows, win.cols, dilation, groups)
     itemsize = np.result_type(x, w).itemsize
-    if _winograd_fits(kernel, stride, dilation, groups, x.shape[3], len(win.rows) * len(win.cols)):
-        y = _conv2d_winograd(x, w, win)
+    tile = _winograd_tile(kernel, stride, dilation, groups, x.shape[3], (len(win.rows), len(win.cols)))
+    if tile:
+        y = _conv2d_winograd(x, w, win, tile)
         if b is not None:
             y += b
         # The count is the convolution's own, read off the arrays: every output value is a sum over its
-        # window's Kh·Kw·C_in taps. The transformed arithmetic multiplies 16 times per 2x2 tile instead.
+        # window's Kh·Kw·C_in taps. The transformed arithmetic multiplies (m + r - 1)² times per m x m tile.
         return y, y.size * w[0].size
     xp = win.padded(x, 0.0)
     n, cout, cg = x.shape[0], w.shape[0], w.shape[3]
@@ -221,25 +230,76 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: tuple[int
     return y, macs
 
 
-def _winograd_fits(kernel: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int], groups: int,
-                   cin: int, pixels: int) -> bool:
-    return (kernel == (3, 3) and stride == (1, 1) and dilation == (1, 1) and groups == 1
-            and cin >= WINOGRAD_MIN_CHANNELS and pixels >= WINOGRAD_MIN_PIXELS)
+def _winograd_tile(kernel: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int], groups: int,
+                   cin: int, out: tuple[int, int]) -> int:
+    """The output tile m of the Winograd path F(m x m, r x r) where it was measured to pay (docs/executor.md), else
+    0 (im2col): the products it saves must outweigh its transforms, so many channels over enough pixels."""
+    if stride != (1, 1) or dilation != (1, 1) or groups != 1 or cin < WINOGRAD_MIN_CHANNELS:
+        return 0
+    pixels = out[0] * out[1]
+    wide = cin >= WINOGRAD_WIDE and pixels >= WINOGRAD_WIDE_PIXELS
+    if kernel == (3, 3) and (pixels >= WINOGRAD_MIN_PIXELS or wide):
+        return 2
+    if kernel == (5, 5) and cin >= WINOGRAD_5X5_CHANNELS and pixels >= WINOGRAD_MIN_PIXELS:
+        return 3
+    return 0
+
+
+_Terms = tuple[tuple[tuple[int, float], ...], ...]  # each row of a transform: its (column, coefficient ≠ 0) pairs
+
+
+@functools.cache
+def _winograd_matrices(m: int, r: int) -> tuple[_Terms, np.ndarray, _Terms]:
+    """Aᵀ (m x n), G (n x r) and Bᵀ (n x n) of F(m, r), n = m + r - 1, by Cook and Toom: a correlation y = Aᵀ·((G·g) ⊙
+    (Bᵀ·d)) is the transposed product of two polynomials evaluated at n points (the first n - 1 of WINOGRAD_POINTS,
+    then infinity, the leading coefficient): Aᵀ and G evaluate, Bᵀ is the transposed inverse of the n x n
+    evaluation. Each row of Bᵀ is scaled to whole numbers (the input's transform then adds small multiples), its
+    row of G by the inverse. Exact in fractions; Aᵀ and Bᵀ as the terms the transforms add (`_combine`), G as
+    float64."""
+    from fractions import Fraction
+    n = m + r - 1
+    points: list[Fraction | None] = [Fraction(*p) for p in WINOGRAD_POINTS[:n - 1]]
+    points.append(None)
+
+    def powers(p: Fraction | None, count: int) -> list[Fraction]:
+        return [p ** i if p is not None else Fraction(i == count - 1) for i in range(count)]
+
+    a_t = [[powers(p, m)[i] for p in points] for i in range(m)]
+    g = [powers(p, r) for p in points]
+    # Gauss-Jordan on [V | I]: V's rows the points' powers, nonsingular since the points differ
+    rows = [powers(p, n) + [Fraction(i == j) for j in range(n)] for i, p in enumerate(points)]
+    for c in range(n):
+        pivot = next(i for i in range(c, n) if rows[i][c] != 0)
+        rows[c], rows[pivot] = rows[pivot], rows[c]
+        rows[c] = [v / rows[c][c] for v in rows[c]]
+        for i in range(n):
+            if i != c and rows[i][c] != 0:
+                rows[i] = [v - rows[i][c] * u for v, u in zip(rows[i], rows[c])]
+    b_t = [[rows[k][n + j] for k in range(n)] for j in range(n)]
+    for j in range(n):
+        scale = Fraction(math.lcm(*(v.denominator for v in b_t[j])), math.gcd(*(v.numerator for v in b_t[j])))
+        b_t[j] = [v * scale for v in b_t[j]]
+        g[j] = [v / scale for v in g[j]]
+    def terms(matrix: list[list[Fraction]]) -> _Terms:
+        return tuple(tuple((k, float(v)) for k, v in enumerate(row) if v != 0) for row in matrix)
+
+    return terms(a_t), np.array(g, dtype=np.float64), terms(b_t)
 
 
 class _Tiling:
-    """How F(2x2, 3x3) covers an output: 2x2 tiles over 4x4 input tiles that overlap by two, the padded
-    input's extent (the windows' padding, and one more row or column under an odd output), and how many
-    tile rows go in one block."""
+    """How F(m x m, r x r) covers an output: m x m tiles over (m + r - 1)-square input tiles that overlap by r - 1,
+    the padded input's extent (the windows' padding, and more rows or columns under an output that is not a
+    multiple of m), and how many tile rows go in one block."""
 
-    def __init__(self, x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int) -> None:
+    def __init__(self, x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int, m: int, r: int) -> None:
         n, cin = x_shape[0], x_shape[3]
+        self.m, self.r, self.n = m, r, m + r - 1
         self.out = (len(win.rows), len(win.cols))
-        self.tiles = (-(-self.out[0] // 2), -(-self.out[1] // 2))
-        # Stride 1: output row r reads padded rows r..r+2; the last tile reads up to 2·tiles + 1.
-        self.grow = (2 * self.tiles[0] + 2 - win.padded_shape[1], 2 * self.tiles[1] + 2 - win.padded_shape[2])
+        self.tiles = (-(-self.out[0] // m), -(-self.out[1] // m))
+        # Stride 1: output row i reads padded rows i..i+r-1; the last tile reads up to m·tiles + r - 2.
+        self.grow = (m * self.tiles[0] + r - 1 - win.padded_shape[1], m * self.tiles[1] + r - 1 - win.padded_shape[2])
         self.padded_shape = (n, win.padded_shape[1] + self.grow[0], win.padded_shape[2] + self.grow[1], cin)
-        per_tile_row = 16 * n * self.tiles[1] * (cin + cout) * itemsize
+        per_tile_row = self.n ** 2 * n * self.tiles[1] * (cin + cout) * itemsize
         wanted = max(WINOGRAD_BLOCK_BYTES // per_tile_row, -(-WINOGRAD_MIN_TILES // (n * self.tiles[1])))
         self.block = max(min(wanted, self.tiles[0]), 1)
 
@@ -250,76 +310,111 @@ class _Tiling:
         return np.pad(x, ((0, 0), (top, bottom + win.extra[0] + self.grow[0]),
                           (left, right + win.extra[1] + self.grow[1]), (0, 0)))
 
+    def scratch(self, cout: int) -> int:
+        """Elements of the scratch array a transform's coefficients other than ±1 need (none for F(2x2, 3x3))."""
+        a_t, _, b_t = _winograd_matrices(self.m, self.r)
+        n, cin = self.padded_shape[0], self.padded_shape[3]
+        whole = all(abs(c) == 1 for row in (*a_t, *b_t) for _, c in row)
+        # the largest part weighed: n tiles' worth of the input's or of the products' (one row of them)
+        return 0 if whole else self.n * n * self.block * max(self.padded_shape[2] * cin, self.tiles[1] * cout)
 
-def _winograd_plan(x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int) -> int:
-    """The padded input, the output, the transformed filters, one block's transformed tiles and products,
-    and the larger of the two transforms' temporaries (four rows of tiles in; two half-transformed
-    products out)."""
+
+def _winograd_plan(x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int, m: int, r: int) -> int:
+    """The padded input, the output, the transformed filters, one block's transformed tiles and products, the
+    larger of the two transforms' temporaries (the input's tile rows transformed down their columns; the products
+    transformed along one axis) and the scratch for coefficients other than ±1."""
     n, cin = x_shape[0], x_shape[3]
-    t = _Tiling(x_shape, cout, win, itemsize)
+    t = _Tiling(x_shape, cout, win, itemsize, m, r)
     padded = _size(t.padded_shape) if t.padded_shape != x_shape else 0
     block_tiles = n * t.block * t.tiles[1]
-    temporaries = max(4 * n * t.block * t.padded_shape[2] * cin, 8 * block_tiles * cout)
-    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + 16 * cin * cout
-                       + 16 * block_tiles * (cin + cout) + temporaries)
+    temporaries = max(t.n * n * t.block * t.padded_shape[2] * cin, m * t.n * block_tiles * cout)
+    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + t.n ** 2 * cin * cout
+                       + t.n ** 2 * block_tiles * (cin + cout) + temporaries + t.scratch(cout))
 
 
-def _winograd_input(xp: np.ndarray, row: int, rows: int, tiles_w: int, out: np.ndarray) -> None:
-    """Bᵀ·d·B for `rows` tile rows from tile row `row`: each 4x4 input tile d (overlapping by two) into
-    out[i, j] (4, 4, N, rows, tiles_w, C). Bᵀ = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]]."""
-    d = [xp[:, 2 * row + k:2 * row + k + 2 * rows:2] for k in range(4)]
-    for i, r in enumerate((d[0] - d[2], d[1] + d[2], d[2] - d[1], d[1] - d[3])):
-        e = [r[:, :, k:k + 2 * tiles_w:2] for k in range(4)]
-        np.subtract(e[0], e[2], out=out[i, 0])
-        np.add(e[1], e[2], out=out[i, 1])
-        np.subtract(e[2], e[1], out=out[i, 2])
-        np.subtract(e[1], e[3], out=out[i, 3])
+def _combine(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out: np.ndarray,
+             scratch: np.ndarray) -> None:
+    """out = Σ coefficient·parts[k] over a transform row's terms: ±1 as additions in place, others through
+    `scratch` (at least a part's size), so that nothing is allocated."""
+    (k, first), rest = terms[0], terms[1:]
+    if rest and first == 1 and abs(rest[0][1]) == 1:
+        (np.add if rest[0][1] == 1 else np.subtract)(parts[k], parts[rest[0][0]], out=out)
+        rest = rest[1:]
+    elif rest and first == -1 and rest[0][1] == 1:
+        np.subtract(parts[rest[0][0]], parts[k], out=out)
+        rest = rest[1:]
+    else:
+        np.multiply(parts[k], first, out=out)
+    for k, c in rest:
+        if c == 1:
+            out += parts[k]
+        elif c == -1:
+            out -= parts[k]
+        else:
+            scaled = scratch[:parts[k].size].reshape(parts[k].shape)
+            np.multiply(parts[k], c, out=scaled)
+            out += scaled
 
 
-def _winograd_output(m: np.ndarray, y: np.ndarray, row: int) -> None:
-    """Aᵀ·m·A for each tile's 4x4 products m (4, 4, N, rows, tiles_w, C_out) into its 2x2 outputs from
-    output row 2·row; Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]]. An odd output's last tile keeps its first half."""
-    rows = m.shape[3]
-    down = m[0] + m[1]
-    down += m[2]
-    up = m[1] - m[2]
-    up -= m[3]
-    for i, t in enumerate((down, up)):
-        band = y[:, 2 * row + i:2 * (row + rows):2]
-        nr = band.shape[1]
-        first, second = band[:, :, 0::2], band[:, :, 1::2]
-        nf, ns = first.shape[2], second.shape[2]
-        np.add(t[0][:, :nr, :nf], t[1][:, :nr, :nf], out=first)
-        first += t[2][:, :nr, :nf]
-        np.subtract(t[1][:, :nr, :ns], t[2][:, :nr, :ns], out=second)
-        second -= t[3][:, :nr, :ns]
+def _winograd_input(xp: np.ndarray, t: _Tiling, row: int, rows: int, half: np.ndarray, out: np.ndarray,
+                    scratch: np.ndarray) -> None:
+    """Bᵀ·d·B for `rows` tile rows from tile row `row`: each input tile d (overlapping by r - 1) into
+    out[i, j] (n, n, N, rows, tiles_w, C); `half` (n, N, rows, W, C) holds the tiles transformed down their
+    columns."""
+    _, _, b_t = _winograd_matrices(t.m, t.r)
+    m, n, tiles_w = t.m, t.n, t.tiles[1]
+    d = [xp[:, m * row + k:m * row + k + m * rows:m] for k in range(n)]
+    for i in range(n):
+        _combine(b_t[i], d, half[i], scratch)
+    e = [half[:, :, :, k:k + m * tiles_w:m] for k in range(n)]  # every row of the transform at once
+    for j in range(n):
+        _combine(b_t[j], e, out[:, j], scratch)
 
 
-def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows) -> np.ndarray:
-    """F(2x2, 3x3) for a 3x3 stride-1 convolution: filters transformed once (16, C_in, C_out), then per block
-    of tile rows the input transform, 16 batched products through BLAS and the output transform."""
+def _winograd_output(products: np.ndarray, t: _Tiling, y: np.ndarray, row: int, half: np.ndarray,
+                     scratch: np.ndarray) -> None:
+    """Aᵀ·M·A for each tile's products M (n, n, N, rows, tiles_w, C_out) into its m x m outputs from output
+    row m·row, through `half` (m, n, N, rows, tiles_w, C_out); a last tile past the output keeps what is inside."""
+    a_t, _, _ = _winograd_matrices(t.m, t.r)
+    m, rows = t.m, products.shape[3]
+    for i in range(m):
+        _combine(a_t[i], list(products), half[i], scratch)
+        band = y[:, m * row + i:m * (row + rows):m]
+        inside = band.shape[1]
+        for j in range(m):
+            target = band[:, :, j::m]
+            _combine(a_t[j], [p[:, :inside, :target.shape[2]] for p in half[i]], target, scratch)
+
+
+def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.ndarray:
+    """F(m x m, r x r) for an r x r stride-1 convolution: filters transformed once (n², C_in, C_out), then per
+    block of tile rows the input transform, n² batched products through BLAS and the output transform."""
     dtype = np.result_type(x, w)
-    n, cin, cout = x.shape[0], x.shape[3], w.shape[0]
-    t = _Tiling(x.shape, cout, win, dtype.itemsize)
+    n, cin, cout, r = x.shape[0], x.shape[3], w.shape[0], w.shape[1]
+    t = _Tiling(x.shape, cout, win, dtype.itemsize, m, r)
     xp = t.padded(x, win)
-    g = np.asarray(_WINOGRAD_G, dtype=dtype)
-    transform = np.kron(g, g)  # (16, 9)
-    if w.flags.c_contiguous:  # stored (C_out, 3, 3, C_in), as a weights file gives it: C_out products of (16, 9)
-        # @ (9, C_in) -> (C_out, 16, C_in); each of the 16 then read as a transposed (C_in, C_out), no copy
-        filters = np.matmul(transform, w.reshape(cout, 9, cin)).transpose(1, 2, 0)
-    else:  # drawn with C_out last in memory (Layer.read_transposed): one product with (9, C_in·C_out) in place
-        filters = (transform @ np.moveaxis(w, 0, -1).reshape(9, cin * cout)).reshape(16, cin, cout)
+    _, g, _ = _winograd_matrices(m, r)
+    transform = np.kron(g, g).astype(dtype)  # (n², r²)
+    if w.flags.c_contiguous:  # stored (C_out, r, r, C_in), as a weights file gives it: C_out products of (n², r²)
+        # @ (r², C_in) -> (C_out, n², C_in); each of the n² then read as a transposed (C_in, C_out), no copy
+        filters = np.matmul(transform, w.reshape(cout, r * r, cin)).transpose(1, 2, 0)
+    else:  # drawn with C_out last in memory (Layer.read_transposed): one product with (r², C_in·C_out) in place
+        filters = (transform @ np.moveaxis(w, 0, -1).reshape(r * r, cin * cout)).reshape(t.n ** 2, cin, cout)
     y = np.empty((n, *t.out, cout), dtype=dtype)
-    tiles_w = t.tiles[1]
-    tiles = np.empty(16 * n * t.block * tiles_w * cin, dtype=dtype)
-    products = np.empty(16 * n * t.block * tiles_w * cout, dtype=dtype)
+    tiles_w, block_tiles = t.tiles[1], n * t.block * t.tiles[1]
+    tiles = np.empty(t.n ** 2 * block_tiles * cin, dtype=dtype)
+    products = np.empty(t.n ** 2 * block_tiles * cout, dtype=dtype)
+    half = np.empty(max(t.n * n * t.block * t.padded_shape[2] * cin, m * t.n * block_tiles * cout), dtype=dtype)
+    scratch = np.empty(t.scratch(cout), dtype=dtype)
     for row in range(0, t.tiles[0], t.block):
         rows = min(t.block, t.tiles[0] - row)
-        v = tiles[:16 * n * rows * tiles_w * cin].reshape(4, 4, n, rows, tiles_w, cin)
-        _winograd_input(xp, row, rows, tiles_w, v)
-        m = products[:16 * n * rows * tiles_w * cout].reshape(16, n * rows * tiles_w, cout)
-        np.matmul(v.reshape(16, -1, cin), filters, out=m)
-        _winograd_output(m.reshape(4, 4, n, rows, tiles_w, cout), y, row)
+        v = tiles[:t.n ** 2 * n * rows * tiles_w * cin].reshape(t.n, t.n, n, rows, tiles_w, cin)
+        _winograd_input(xp, t, row, rows, half[:t.n * n * rows * t.padded_shape[2] * cin].reshape(
+            t.n, n, rows, t.padded_shape[2], cin), v, scratch)
+        out = products[:t.n ** 2 * n * rows * tiles_w * cout].reshape(t.n ** 2, n * rows * tiles_w, cout)
+        np.matmul(v.reshape(t.n ** 2, -1, cin), filters, out=out)
+        _winograd_output(out.reshape(t.n, t.n, n, rows, tiles_w, cout), t, y, row,
+                         half[:m * t.n * n * rows * tiles_w * cout].reshape(m, t.n, n, rows, tiles_w, cout), scratch)
     return y
 
 

@@ -100,75 +100,130 @@ def test_conv_blocks_hold_enough_pixels_within_the_cap() -> None:
     assert kernels._conv_blocks(1, 224, 224, 27, 4) == (86, 224)
 
 
-WINOGRAD_CASES = [  # H, W, C_in, C_out, pads, ceil, batch: each takes the F(2x2, 3x3) path
-    (20, 20, 16, 5, (1, 1, 1, 1), False, 1),  # even output, 10x10 tiles
-    (21, 23, 16, 3, (1, 1, 1, 1), False, 2),  # odd output both ways: the last tiles' halves are dropped
-    (23, 24, 17, 4, (0, 0, 0, 0), False, 1),  # no padding: 21x22
-    (25, 20, 16, 2, (2, 0, 1, 3), True, 2),   # asymmetric padding, ceil mode (stride 1: the same windows)
+WINOGRAD_CASES = [  # H, W, C_in, C_out, kernel, pads, ceil, batch: each takes a Winograd path
+    (20, 20, 16, 5, 3, (1, 1, 1, 1), False, 1),  # F(2x2, 3x3): even output, 10x10 tiles
+    (21, 23, 16, 3, 3, (1, 1, 1, 1), False, 2),  # odd output both ways: the last tiles' halves are dropped
+    (23, 24, 17, 4, 3, (0, 0, 0, 0), False, 1),  # no padding: 21x22
+    (25, 20, 16, 2, 3, (2, 0, 1, 3), True, 2),   # asymmetric padding, ceil mode (stride 1: the same windows)
+    (13, 13, 128, 3, 3, (1, 1, 1, 1), False, 1),  # 13x13 with 128 channels: 7x7 tiles, the last cut to 1x1
+    (27, 27, 64, 4, 5, (2, 2, 2, 2), False, 1),  # F(3x3, 5x5): 27x27, 9x9 whole tiles
+    (26, 25, 64, 3, 5, (0, 1, 2, 0), False, 2),  # 23x23: 8x8 tiles, the last keeping 2 of 3 rows and columns
 ]
 
 
-def _takes_winograd(x: np.ndarray, pads: tuple, ceil: bool) -> bool:
-    win = kernels.Windows(x.shape, (3, 3), (1, 1), pads, (1, 1), ceil)
-    return kernels._winograd_fits((3, 3), (1, 1), (1, 1), 1, x.shape[3], len(win.rows) * len(win.cols))
+def _winograd_tile(x: np.ndarray, kernel: int, pads: tuple, ceil: bool) -> int:
+    win = kernels.Windows(x.shape, (kernel, kernel), (1, 1), pads, (1, 1), ceil)
+    return kernels._winograd_tile((kernel, kernel), (1, 1), (1, 1), 1, x.shape[3], (len(win.rows), len(win.cols)))
 
 
 @pytest.mark.parametrize("case", WINOGRAD_CASES)
 def test_winograd_equals_naive(case: tuple) -> None:
-    h, w, cin, cout, pads, ceil, n = case
+    h, w, cin, cout, k, pads, ceil, n = case
     x = RNG.standard_normal((n, h, w, cin))
-    wt = RNG.standard_normal((cout, 3, 3, cin))
+    wt = RNG.standard_normal((cout, k, k, cin))
     b = RNG.standard_normal(cout)
-    assert _takes_winograd(x, pads, ceil)
+    assert _winograd_tile(x, k, pads, ceil) == {3: 2, 5: 3}[k]
     fast, macs_fast = kernels.conv2d(x, wt, b, (1, 1), pads, (1, 1), 1, ceil)
     slow, macs_slow = kernels.conv2d(x, wt, b, (1, 1), pads, (1, 1), 1, ceil, naive=True)
     assert fast.shape == slow.shape
     np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
-    assert macs_fast == macs_slow == slow.size * 9 * cin
+    assert macs_fast == macs_slow == slow.size * k * k * cin
 
 
-def test_winograd_on_ones_counts_each_windows_taps() -> None:
-    # Ones in, ones as weights, pad 1 on 20x20x16: an output is the number of taps its window finds inside
-    # the input, 3·3·16 = 144 inside, 2·3·16 = 96 on an edge, 2·2·16 = 64 in a corner.
-    x = np.ones((1, 20, 20, 16), dtype=np.float32)
-    assert _takes_winograd(x, (1, 1, 1, 1), False)
-    y, _ = kernels.conv2d(x, np.ones((2, 3, 3, 16), dtype=np.float32), None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
-    assert y[0, 5, 7, 0] == 144 and y[0, 0, 7, 1] == 96 and y[0, 19, 7, 0] == 96 and y[0, 7, 19, 1] == 96
-    assert y[0, 0, 0, 0] == 64 and y[0, 19, 19, 1] == 64 and y.dtype == np.float32
+@pytest.mark.parametrize("m, r", [(2, 3), (3, 5), (4, 3), (2, 5)])
+def test_winograd_matrices_compute_the_correlation(m: int, r: int) -> None:
+    # F(m, r) in one dimension: y_i = sum over k < r of d[i + k]·g[k] for the m outputs of an (m + r - 1)-long
+    # input, written out here, against Aᵀ·((G·g) ⊙ (Bᵀ·d)) from the matrices cnncalc derives.
+    a_t, g, b_t = kernels._winograd_matrices(m, r)
+    n = m + r - 1
+
+    def dense(terms: tuple) -> np.ndarray:
+        matrix = np.zeros((len(terms), n))
+        for i, row in enumerate(terms):
+            for k, c in row:
+                matrix[i, k] = c
+        return matrix
+    assert g.shape == (n, r) and dense(a_t).shape == (m, n)
+    assert all(float(c).is_integer() for row in b_t for _, c in row)  # the input's transform: whole multiples
+    for _ in range(5):
+        d, f = RNG.standard_normal(n), RNG.standard_normal(r)
+        expected = [sum(d[i + k] * f[k] for k in range(r)) for i in range(m)]
+        np.testing.assert_allclose(dense(a_t) @ ((g @ f) * (dense(b_t) @ d)), expected, rtol=1e-12, atol=1e-12)
 
 
-def test_winograd_blocks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
-    x = RNG.standard_normal((2, 21, 22, 16))
-    wt = RNG.standard_normal((4, 3, 3, 16))
-    whole, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+def test_winograd_f2x2_3x3_is_lavin_and_grays() -> None:
+    # The paper's matrices (Lavin & Gray 2016, section 4.1), up to the sign of the point at infinity's row:
+    # Bᵀ = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]], G = [[1, 0, 0], [½, ½, ½], [½, -½, ½],
+    # [0, 0, 1]], Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]].
+    a_t, g, b_t = kernels._winograd_matrices(2, 3)
+    assert b_t == (((0, 1.0), (2, -1.0)), ((1, 1.0), (2, 1.0)), ((1, -1.0), (2, 1.0)), ((1, -1.0), (3, 1.0)))
+    assert g.tolist() == [[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]]
+    assert a_t == (((0, 1.0), (1, 1.0), (2, 1.0)), ((1, 1.0), (2, -1.0), (3, 1.0)))
+
+
+@pytest.mark.parametrize("k", [3, 5])
+def test_winograd_on_ones_counts_each_windows_taps(k: int) -> None:
+    # Ones in, ones as weights, padded by k // 2 on 20x20x64: an output is the number of taps its window finds
+    # inside the input. 3x3: 3·3·64 = 576 inside, 2·3·64 = 384 on an edge, 2·2·64 = 256 in a corner; 5x5: 25·64 =
+    # 1,600 inside, 3·5·64 = 960 on an edge, 3·3·64 = 576 in a corner, 4·5·64 = 1,280 one row in.
+    x = np.ones((1, 20, 20, 64), dtype=np.float32)
+    p = k // 2
+    assert _winograd_tile(x, k, (p,) * 4, False)
+    y, _ = kernels.conv2d(x, np.ones((2, k, k, 64), dtype=np.float32), None, (1, 1), (p,) * 4, (1, 1), 1, False)
+    # F(2x2, 3x3) adds, subtracts and halves: exact in float32; F(3x3, 5x5)'s filter transform holds sixths and
+    # its sums larger multiples: within 10⁻⁵ of the largest output, 1,600
+    inside, edge, corner = ((576, 384, 256) if k == 3 else
+                            [pytest.approx(v, abs=1e-5 * 1600) for v in (1600, 960, 576)])
+    at = y[0].tolist()
+    assert at[5][7][0] == inside and at[0][7][1] == edge and at[19][7][0] == edge and at[7][19][1] == edge
+    assert at[0][0][0] == corner and at[19][19][1] == corner and y.dtype == np.float32
+    if k == 5:
+        assert at[1][7][0] == pytest.approx(1280, abs=1e-5 * 1600)
+
+
+@pytest.mark.parametrize("k, cin", [(3, 16), (5, 64)])
+def test_winograd_blocks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch, k: int, cin: int) -> None:
+    x = RNG.standard_normal((2, 21, 22, cin))
+    wt = RNG.standard_normal((4, k, k, cin))
+    pads = (k // 2,) * 4
+    whole, _ = kernels.conv2d(x, wt, None, (1, 1), pads, (1, 1), 1, False)
     monkeypatch.setattr(kernels, "WINOGRAD_BLOCK_BYTES", 1)  # one tile row per block, the last one short
     monkeypatch.setattr(kernels, "WINOGRAD_MIN_TILES", 1)
-    assert kernels._Tiling(x.shape, 4, kernels.Windows(x.shape, (3, 3), (1, 1), (1, 1, 1, 1), (1, 1), False),
-                           8).block == 1
-    rows, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
+    m = {3: 2, 5: 3}[k]
+    assert kernels._Tiling(x.shape, 4, kernels.Windows(x.shape, (k, k), (1, 1), pads, (1, 1), False), 8, m,
+                           k).block == 1
+    rows, _ = kernels.conv2d(x, wt, None, (1, 1), pads, (1, 1), 1, False)
     np.testing.assert_allclose(whole, rows, rtol=1e-12, atol=1e-12)
 
 
-def test_winograd_in_float32_stays_close_to_the_float64_sum() -> None:
-    # VGG-like: 28x28x64 -> 64. The transforms add and halve; float32's error stays at its rounding level.
-    x = RNG.standard_normal((1, 28, 28, 64))
-    wt = RNG.standard_normal((64, 3, 3, 64))
-    exact, _ = kernels.conv2d(x, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False, naive=True)
-    single, _ = kernels.conv2d(x.astype(np.float32), wt.astype(np.float32), None, (1, 1), (1, 1, 1, 1), (1, 1), 1,
-                               False)
+@pytest.mark.parametrize("hw, cin, k", [(28, 64, 3), (27, 96, 5)])
+def test_winograd_in_float32_stays_close_to_the_float64_sum(hw: int, cin: int, k: int) -> None:
+    # VGG-like 28x28x64 -> 64 and AlexNet's conv2 27x27x96 -> 64. The transforms add, halve and take small
+    # multiples; float32's error stays within 10⁻⁵ of the largest output.
+    x = RNG.standard_normal((1, hw, hw, cin))
+    wt = RNG.standard_normal((64, k, k, cin))
+    pads = (k // 2,) * 4
+    assert _winograd_tile(x, k, pads, False)
+    exact, _ = kernels.conv2d(x, wt, None, (1, 1), pads, (1, 1), 1, False, naive=True)
+    single, _ = kernels.conv2d(x.astype(np.float32), wt.astype(np.float32), None, (1, 1), pads, (1, 1), 1, False)
     assert single.dtype == np.float32
     assert np.abs(single - exact).max() <= 1e-5 * np.abs(exact).max()
 
 
 def test_winograd_only_where_it_was_measured_to_pay() -> None:
-    fits = kernels._winograd_fits
-    assert fits((3, 3), (1, 1), (1, 1), 1, 64, 224 * 224)           # VGG-16's conv1_2
-    assert not fits((3, 3), (1, 1), (1, 1), 1, 3, 224 * 224)        # conv1_1: three channels, im2col
-    assert not fits((3, 3), (1, 1), (1, 1), 1, 384, 13 * 13)        # AlexNet's conv4: too few pixels
-    assert not fits((3, 3), (2, 2), (1, 1), 1, 64, 56 * 56)         # strided
-    assert not fits((3, 3), (1, 1), (2, 2), 1, 64, 56 * 56)         # dilated
-    assert not fits((3, 3), (1, 1), (1, 1), 2, 64, 56 * 56)         # grouped
-    assert not fits((5, 5), (1, 1), (1, 1), 1, 64, 56 * 56)
+    tile = kernels._winograd_tile
+    assert tile((3, 3), (1, 1), (1, 1), 1, 64, (224, 224)) == 2    # VGG-16's conv1_2
+    assert tile((3, 3), (1, 1), (1, 1), 1, 3, (224, 224)) == 0     # conv1_1: three channels, im2col
+    assert tile((3, 3), (1, 1), (1, 1), 1, 512, (14, 14)) == 2     # conv5_x: 196 pixels, but 512 channels
+    assert tile((3, 3), (1, 1), (1, 1), 1, 384, (13, 13)) == 2     # AlexNet's conv4
+    assert tile((3, 3), (1, 1), (1, 1), 1, 64, (13, 13)) == 0      # too few pixels for 64 channels
+    assert tile((3, 3), (1, 1), (1, 1), 1, 512, (7, 7)) == 0       # ResNet's last stage: too few pixels
+    assert tile((5, 5), (1, 1), (1, 1), 1, 96, (27, 27)) == 3      # AlexNet's conv2
+    assert tile((5, 5), (1, 1), (1, 1), 1, 32, (28, 28)) == 0      # GoogLeNet's 5x5 branch: too few channels
+    assert tile((3, 3), (2, 2), (1, 1), 1, 64, (56, 56)) == 0      # strided
+    assert tile((3, 3), (1, 1), (2, 2), 1, 64, (56, 56)) == 0      # dilated
+    assert tile((3, 3), (1, 1), (1, 1), 2, 64, (56, 56)) == 0      # grouped
+    assert tile((7, 7), (1, 1), (1, 1), 1, 64, (56, 56)) == 0
 
 
 @pytest.mark.parametrize("mult, stride, pads", [(1, (1, 1), (1, 1, 1, 1)), (2, (2, 2), (0, 1, 0, 1))])
@@ -230,14 +285,16 @@ def test_weights_stored_output_axis_last_give_the_same_products() -> None:
         slow, _ = kernels.conv2d(x, wt, None, (1, 2), (1, 0, 1, 1), (1, 1), g, False, naive=True)
         fast, _ = kernels.conv2d(x, outputs_last, None, (1, 2), (1, 0, 1, 1), (1, 1), g, False)
         np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
-    # and Winograd's filter transform (3x3, stride 1, 16 channels, 22x22 = 484 outputs: kernels' thresholds)
-    x16 = RNG.standard_normal((1, 22, 22, 16))
-    wt = RNG.standard_normal((8, 3, 3, 16))
-    assert kernels._winograd_fits((3, 3), (1, 1), (1, 1), 1, 16, 22 * 22)
-    slow, _ = kernels.conv2d(x16, wt, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False, naive=True)
-    for stored in (wt, np.moveaxis(np.ascontiguousarray(np.moveaxis(wt, 0, -1)), -1, 0)):
-        fast, _ = kernels.conv2d(x16, stored, None, (1, 1), (1, 1, 1, 1), (1, 1), 1, False)
-        np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
+    # and Winograd's filter transforms (3x3 on 16 channels, 5x5 on 64, 22x22 = 484 outputs: kernels' thresholds)
+    for k, cin in ((3, 16), (5, 64)):
+        xk = RNG.standard_normal((1, 22, 22, cin))
+        wt = RNG.standard_normal((8, k, k, cin))
+        pads = (k // 2,) * 4
+        assert kernels._winograd_tile((k, k), (1, 1), (1, 1), 1, cin, (22, 22))
+        slow, _ = kernels.conv2d(xk, wt, None, (1, 1), pads, (1, 1), 1, False, naive=True)
+        for stored in (wt, np.moveaxis(np.ascontiguousarray(np.moveaxis(wt, 0, -1)), -1, 0)):
+            fast, _ = kernels.conv2d(xk, stored, None, (1, 1), pads, (1, 1), 1, False)
+            np.testing.assert_allclose(fast, slow, rtol=1e-10, atol=1e-10)
     wt = RNG.standard_normal((5, 9 * 8 * 6))
     slow, _ = kernels.linear(x, wt, None, naive=True)
     fast, _ = kernels.linear(x, np.ascontiguousarray(wt.T).T, None)
@@ -385,12 +442,15 @@ MEMORY_CASES = [
     "centercrop 5x4 ; groupnorm 2 ; layernorm ; instancenorm affine ; prelu perchannel ; shuffle 4 ; slice 2:6\n",
     "input 64x64x8\nenc1: conv 16 3x3 pad 1\nenc2: maxpool 2 ; conv 32 3x3 pad 1\n"
     "up: deconv 16 2x2 stride 2 ; concat { @enc1 | identity } ; add { @enc1 ; conv 32 1x1 | identity }\n",
+    # the Winograd paths: F(3x3, 5x5) on 26x26 (a scratch for its coefficients other than ±1), F(2x2, 3x3) on
+    # 13x13 with 128 channels
+    "input 26x26x64\nconv 128 5x5 pad 2\nmaxpool 2\nconv 16 3x3 pad 1\n",
 ]
 
 
 @pytest.mark.parametrize("text", MEMORY_CASES,
                          ids=["dilated", "depthwise", "deconv", "merges", "resnet50", "mobilenet", "resampling",
-                              "references"])
+                              "references", "winograd"])
 @pytest.mark.parametrize("batch", [1, 3])
 def test_the_memory_estimate_covers_what_the_executor_allocates(text: str, batch: int) -> None:
     # tracemalloc sees every NumPy allocation: the measured peak must stay within the estimate that

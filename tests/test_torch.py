@@ -38,9 +38,14 @@ CONV = [  # H, W, Cin, Cout, kernel, stride, padding, dilation, groups
     (227, 227, 3, 8, (11, 11), (4, 4), (0, 0), (1, 1), 1),
     (10, 10, 6, 6, (3, 3), (1, 1), (2, 2), (2, 2), 6),
     # Winograd's F(2x2, 3x3) path (3x3, stride 1, >= 16 channels, >= 400 pixels): an odd output width,
-    # and no padding with both sides odd
+    # and no padding with both sides odd; with >= 128 channels from 13x13
     (24, 21, 16, 8, (3, 3), (1, 1), (1, 1), (1, 1), 1),
     (27, 25, 32, 5, (3, 3), (1, 1), (0, 0), (1, 1), 1),
+    (13, 13, 128, 6, (3, 3), (1, 1), (1, 1), (1, 1), 1),
+    # F(3x3, 5x5) (5x5, stride 1, >= 64 channels, >= 400 pixels): AlexNet's conv2, 27x27 (three tiles of 3 a side
+    # per 9), and 22x20 from unpadded 26x24, whose last tiles are cut
+    (27, 27, 64, 4, (5, 5), (1, 1), (2, 2), (1, 1), 1),
+    (26, 24, 64, 3, (5, 5), (1, 1), (0, 0), (1, 1), 1),
 ]
 
 

@@ -80,6 +80,7 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x7x3", "enc: conv 4 3x3 pad 1\nresample bilinear { @enc | maxpool 2 floor ; conv 6 1x1 }\n"
               "resample { identity | conv 2 3x3 stride 2 pad 1 } ; resample aligned { maxpool 3 floor | identity }"),
     # 3x3 stride-1 convolutions with >= 16 input channels and >= 400 output pixels (22x24, then 20x22):
-    # the executor's Winograd path
+    # the executor's Winograd path F(2x2, 3x3); and F(3x3, 5x5), a 5x5 with 64 channels on 21x20 pixels
     ("22x24x16", "conv 16 3x3 pad 1 ; relu ; conv 8 3x3 ; bn"),
+    ("21x20x64", "conv 8 5x5 pad 2 ; relu ; conv 64 1x1 ; conv 4 5x5"),
 ]
