@@ -760,6 +760,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                          hint="state the layer as `FC1: 100 neurons`, or name the layer the answer is about, as in "
                               "`CONV1 params: 760`")
                 result = None
+            if result is None and reader.kind_unseen and current.input is not None:
+                # (its E060 said): the layer stays, unknown, so that no answer after it is judged without it (a
+                # right count under `Max pooling gives 16x16x32.` was marked wrong)
+                result = reader.unreadable(None, [])
             if result is None:
                 if sink.total == reported and not reader.said_again and _answered_question(tokens):
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
@@ -1576,6 +1580,9 @@ class _LineReader:
         self.after_blank = False  # a blank line separates it from the line read before
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.places = False  # the line says where the network stands (`After CONV1: 55x55x96`), a new answer or not
+        # the line answers for a kind of layer none of which is above (`Max pooling gives 16x16x32.`, E060): it may
+        # state one cnncalc did not read, which the answers after it would leave out
+        self.kind_unseen = False
         self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060), or
         # `FC 10 neurons: …` (`named_answer`)
@@ -3990,6 +3997,7 @@ class _LineReader:
             found = len(_kind_lines(lines, kind[1]))
             missing = f"no {said} above to give this {noun} to" if not found or kind[0] is not None else \
                 f"`{said}`: {found} layers above are of that kind, and which is not said"
+            self.kind_unseen = not found and index is None
         else:
             index = _named_line(lines, label) if label is not None else None
             numbered_kind = _layer_number(name_tokens) if index is None and len(name_tokens) == 2 else None
@@ -4005,7 +4013,10 @@ class _LineReader:
         awaited = received and index is None and numbered is None and placed is None and \
             (label is not None or (kind is not None and (kind[0] or 0) == found))
         if index is None and not (awaited and shape is not None):
-            self.sink.add(codes.E060, missing, named, hint="name a layer written above, as in `After CONV1: 55x55x96`")
+            new = ("; for a new layer, give its sizes, as in `Max pooling 2x2 with stride 2 gives 16x16x32.` (the "
+                   "answers after it are not judged without it)" if self.kind_unseen else "")
+            self.sink.add(codes.E060, missing, named, hint="name a layer written above, as in `After CONV1: 55x55x96`"
+                                                           + new)
             return None
         if shape is None:
             self.not_a_volume(rest[0].text, rest[0].span)
@@ -9082,13 +9093,14 @@ _POINTING_LEADS = {"it", "this", "that", "which", "we", "so", "the", "its", "the
 
 def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     """`A 2x2 max pooling with stride 2 gives 16x16x16.` (`Then max pooling (2x2, stride 2) gives …`, `…, giving
-    32x32x32 with 4,640 parameters`): a layer described with its sizes, then what it gives, as the layer's line with an
+    32x32x32 with 4,640 parameters`, `Global average pooling gives 1x1x64.`): a layer described with its sizes (a
+    global pooling has none), then what it gives, as the layer's line with an
     arrow, `… -> 16x16x16` (`-> 32x32x32, 4,640 parameters`). The layer was prose, and left out of the network. Other
     tokens as they are."""
     words = [t.lower for t in tokens]
     verb = next(((j, len(v)) for j in range(1, len(words)) for v in _GIVES if words[j:j + len(v)] == v), None)
-    if verb is None or _GIVING_KINDS.isdisjoint(words[:verb[0]]) or \
-            not any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]):
+    if verb is None or _GIVING_KINDS.isdisjoint(words[:verb[0]]) or not (
+            any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]) or _global_pool(words[:verb[0]])):
         return tokens
     if words[0] in _POINTING_LEADS and _stated_of_kind(words[:verb[0]]) is None and \
             _stated_in_place(words[:verb[0]]) is None:  # (`The first conv layer uses 16 filters …, giving …`: stated)
@@ -9108,6 +9120,11 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     before = verb[0] - (words[verb[0] - 1] == ",")
     joint = tokens[verb[0] + verb[1] - 1]
     return [*tokens[:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
+
+
+def _global_pool(words: list[str]) -> bool:
+    """The words name a global pooling (`global average pooling`, `a global max pool`), whole without a size."""
+    return "global" in words and not {"pool", "pooling"}.isdisjoint(words[words.index("global"):])
 
 
 def _arrows_chained(tokens: list[Tok]) -> list[Tok]:

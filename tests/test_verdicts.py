@@ -12081,3 +12081,40 @@ def test_a_layers_description_going_on_on_the_next_line(lines: str, verdict: str
 ])
 def test_an_output_in_classes_and_a_numbered_layers_kind_alone_in_parentheses(lines: str, verdicts: list[str]) -> None:
     assert judged(POOLED + lines)[0] == verdicts
+
+
+# a convolution told in a sentence: on 32x32x32, 32 3x3 filters with padding 1 give 32x32x32
+SENTENCE_CONV = ("The input image is 32x32x32.\nThe first layer is a convolution with 32 filters of size 3x3 and "
+                 "padding 1. Its output is 32x32x32.\n")
+
+
+@pytest.mark.parametrize("said, verdict", [
+    # a global average pool gives 1x1x32; FC to 10 then has 32·10 + 10 = 330 parameters. The sentence was prose:
+    # its wrong volume passed unjudged, and the FC's right count was judged on 32x32x32 (327,690) once a line followed
+    ("Then global average pooling gives 1x1x32.", "right"),
+    ("Then global average pooling gives 1x1x31.", "wrong"),
+    ("A global max pooling layer gives 1x1x32.", "right"),
+    ("Then a global average pool gives 2x2x32.", "wrong"),
+])
+def test_a_global_pool_said_to_give_its_output(said: str, verdict: str) -> None:
+    report = homework(SENTENCE_CONV + said + "\nFC: 10 neurons, 330 parameters\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("globalavgpool1" if "average" in said else "globalmaxpool1", "output", verdict),
+        ("fc1", "params", "right")], report.messages()
+
+
+def test_an_answer_for_a_kind_of_layer_none_of_which_is_above_leaves_the_answers_after_it_unjudged() -> None:
+    # `Max pooling gives 16x16x32.` names no size: no pool is above to give it to (E060), and it may be a 2x2 pool
+    # cnncalc did not read; the FC's 16·16·32·10 + 10 = 81,930, right after such a pool, was judged on 32x32x32
+    # (327,690) and marked wrong. Now it rests on that line, as the total does.
+    report = homework(SENTENCE_CONV + "Max pooling gives 16x16x32.\nFC: 10 neurons, 81930 parameters\n"
+                      "Total parameters: 91178\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "unchecked"), ("total params", "unchecked")], report.messages()
+    e060 = [d for d in report.diagnostics if d.code == "E060"]
+    assert len(e060) == 1 and e060[0].message == "no Max pooling above to give this output to"
+    assert "for a new layer, give its sizes" in (e060[0].hint or "")
+    # with its sizes, it is read: 9,248 + 81,930 = 91,178
+    report = homework(SENTENCE_CONV + "Max pooling 2x2 with stride 2 gives 16x16x32.\n"
+                      "FC: 10 neurons, 81930 parameters\nTotal parameters: 91178\n")
+    assert [a.verdict for a in report.answers] == ["right"] * 4, report.messages()
