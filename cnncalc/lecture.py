@@ -740,7 +740,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             unsaid = result is None and current.input is not None and sink.total == reported and \
                 not reader.said_again
             stepping = unsaid and (_layer_like(tokens, current.labels()) or _resizing_step(tokens) or
-                                   _step_sentence(tokens))
+                                   _step_sentence(tokens) or _stated_by_place(tokens))
             remark = unsaid and not stepping and bool(current.lines) and _pooling_remark(tokens, current.lines[-1])
             if stepping or remark:
                 # a kind of layer with numbers that reads as none: a layer, unknown, if anything is read after it
@@ -1867,7 +1867,10 @@ class _LineReader:
                               hint="state the layers in order")
                 return self.unreadable(None, [])
             verb = self.tokens[at - 1]
-            self.tokens = [*self.tokens[start:at - 1], Tok("WORD", "with", verb.start, verb.end), *self.tokens[at:]]
+            # (a `:` before its answers, `… with padding 1: output 16x16x64`, as the `;` a description's answers follow)
+            self.tokens = [*self.tokens[start:at - 1], Tok("WORD", "with", verb.start, verb.end),
+                           *(Tok("P", ";", t.start, t.end) if t.text == ":" and j + 1 < len(words) and
+                             words[j + 1] in _ANSWER_LEADS else t for j, t in enumerate(self.tokens[at:], at))]
             words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         placed = _stated_in_place(words)
         if placed is not None and (has_input or lines):
@@ -9752,6 +9755,13 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
             tokens[given], *(t for t in tokens[given + 1:end] if t.lower in _INPUT_WORDS or t.lower in _DEPTH_WORDS)]
 
 
+def _stated_by_place(tokens: list[Tok]) -> bool:
+    """A sentence that states a layer by its place (`The second conv layer has 64 3x3 filters …`, `The first layer is
+    a convolution with …`): a layer, however much of it cnncalc reads."""
+    words = [t.lower for t in tokens]
+    return _stated_of_kind(words) is not None or _stated_in_place(words) is not None
+
+
 def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
     """`The first layer is a convolution with …`, `The second layer is 2x2 max pooling …`, `Layer 2 is a max pooling
     layer …`: where the layer's description starts, and its place (0 for the first, -1 for the last); None for any
@@ -9789,10 +9799,18 @@ def _stated_of_kind(words: list[str]) -> tuple[int, int, int, str] | None:
     if end is None or kind is None:
         return None
     verb = next((len(v) for v in _STATING_VERBS if words[end + 1:end + 1 + len(v)] == v), 0)
-    rest = words[end + 1 + verb:words.index("->") if "->" in words else len(words)]  # (its answers after an arrow)
+    # its description, before its answers: after an arrow, or after a `:`, `;` or `,` that an answer's word follows
+    # (`… with padding 1: output 16x16x64, parameters 18,496`)
+    answers = next((j for j in range(end + 1 + verb, len(words)) if words[j] == "->" or (
+        words[j] in (":", ";", ",") and words[j + 1:j + 2] and words[j + 1] in _ANSWER_LEADS)), len(words))
+    rest = words[end + 1 + verb:answers]
     if not verb or _DESCRIBING_WORDS.isdisjoint(rest) or not {*ir.ANSWER_WORDS, "output"}.isdisjoint(rest):
         return None
     return at + 1, end + 1 + verb, _ORDINALS[words[at]], kind
+
+
+# the words an answer after a layer's description may start with (`…: output 16x16x64`, `, 18,496 parameters`)
+_ANSWER_LEADS = {*ir.ANSWER_WORDS, "output", "outputs", "its", "it"}
 
 
 # an axis's name after its size (`55 (width)`): the sides' letters and words, by axis, and a few more

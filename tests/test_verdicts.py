@@ -12118,3 +12118,32 @@ def test_an_answer_for_a_kind_of_layer_none_of_which_is_above_leaves_the_answers
     report = homework(SENTENCE_CONV + "Max pooling 2x2 with stride 2 gives 16x16x32.\n"
                       "FC: 10 neurons, 81930 parameters\nTotal parameters: 91178\n")
     assert [a.verdict for a in report.answers] == ["right"] * 4, report.messages()
+
+
+# on 16x16x32 (a first convolution keeping it), a second of 64 3x3 filters with padding 1 gives 16x16x64, with
+# (3·3·32 + 1)·64 = 18,496 parameters
+PLACED_CONV = ("The input image is 16x16x32.\nThe first layer is a convolution with 32 filters of size 3x3 and "
+               "padding 1. Its output is 16x16x32.\n")
+
+
+@pytest.mark.parametrize("answers, judged", [
+    # answers after the description and a `:`, `;` or `,`: the sentence was prose, its answers passed unjudged
+    (": output 16x16x64, parameters 18,496.", [("output", "right"), ("params", "right")]),
+    (": output 16x16x65, parameters 18,496.", [("output", "wrong"), ("params", "right")]),
+    ("; output 16x16x64, parameters 18,497", [("output", "right"), ("params", "wrong")]),
+    (", output 16x16x64, parameters 18,496.", [("output", "right"), ("params", "right")]),
+])
+def test_a_layer_stated_by_its_place_then_its_answers(answers: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(PLACED_CONV + "The second conv layer has 64 3x3 filters with padding 1" + answers + "\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), *(("conv2", q, v) for q, v in judged)], report.messages()
+
+
+def test_a_layer_stated_by_its_place_that_cnncalc_cannot_read_leaves_the_answers_after_it_unjudged() -> None:
+    # Its words after the answers are not read (E060, once something is read after it): the global pool's 1x1x64,
+    # right after it, was judged on the first convolution's 16x16x32 and marked wrong (1x1x32)
+    report = homework(PLACED_CONV + "The second conv layer has 64 3x3 filters with padding 1: output 16x16x64, and it "
+                      "reaches every pixel twice.\nThen global average pooling gives 1x1x64.\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("globalavgpool1", "unchecked")], \
+        report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
