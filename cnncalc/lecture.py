@@ -471,10 +471,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         line that names a kind of layer and reads as none is in its block of prose already.)"""
         unawaited(net.awaited)
         net.awaited = None
-        for at, span, number, unread, _ in reversed(net.tentative):
+        for at, span, number, unread, remark in reversed(net.tentative):
             del net.lines[at]
             if unread is None:
                 prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
+            elif not remark and _holds_answer(_tokens(text[span.start:span.end], span.start)):
+                # a layer cnncalc cannot read, with answers, is E060 though nothing is read after it: an answer is
+                # never prose (they were passed over, wrong ones too)
+                sink.add(codes.E060, f"{unread[0]}: its answers are not judged", unread[1],
+                         hint=f"the forms cnncalc reads: {FORMS}")
+                steps_taken.add(number)
         net.tentative.clear()  # (a network may be finished again: `_Net.reopens`)
         if net.went_on:
             net.lines = [_restating(line, net.went_on[line.span.start]) if line.span.start in net.went_on else line
@@ -934,6 +940,19 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                       f"{where} ({len(passage)} line{'s' * (len(passage) != 1)})"))
                 passage = []
     return ir.File((), tuple(nets), tuple(prose))
+
+
+def _holds_answer(tokens: list[Tok]) -> bool:
+    """Whether a line says an answer somewhere in it: a volume after `output` or an arrow (`…: output 16x16x64`), a
+    count and what it counts (`18,496 parameters`, `params 18,496`)."""
+    for j, t in enumerate(tokens[:-1]):
+        after = tokens[j + 1:j + 3]
+        if (t.lower in ("output", "outputs") or t.kind == "ARROW") and any(a.kind == "DIMS" for a in after):
+            return True
+        if (t.kind == "NUM" and after[0].lower in ir.ANSWER_WORDS) or \
+                (t.lower in ir.ANSWER_WORDS and after[0].kind == "NUM"):
+            return True
+    return False
 
 
 def _stated_with_answers(tokens: list[Tok]) -> bool:

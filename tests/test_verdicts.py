@@ -12147,3 +12147,17 @@ def test_a_layer_stated_by_its_place_that_cnncalc_cannot_read_leaves_the_answers
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("globalavgpool1", "unchecked")], \
         report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("line, e060", [
+    # a layer cnncalc cannot read, last on the sheet: with answers it is E060 (it was prose, its answers passed over,
+    # wrong ones too); without, prose as before
+    ("The second conv layer has 64 3x3 filters with padding 1: output 16x16x65, parameters 18,496, and it reaches "
+     "every pixel twice.", True),
+    ("Max-pool 2x2, stride 2, and then something else -> 8x8x33", True),
+    ("The second conv layer has 64 3x3 filters and reaches every pixel twice.", False),
+])
+def test_a_last_layer_cnncalc_cannot_read_is_never_prose_with_answers(line: str, e060: bool) -> None:
+    report = homework(PLACED_CONV + line + "\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
+    assert [d.code for d in report.diagnostics if d.code in ("E060", "N060")] == (["E060"] if e060 else ["N060"])
