@@ -630,8 +630,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 _, going_on, going_on_start, _ = pieces[index + 1]
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
-            tokens = _gives_arrow(_sides_together(_arrows_chained(_follows_dropped(_unbiased(_spelled_units(
-                written))))))
+            tokens = _gives_arrow(_sides_together(_arrows_chained(_follows_dropped(_colon_before_answers(_unbiased(
+                _spelled_units(written)))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -766,6 +766,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                          hint="state the layer as `FC1: 100 neurons`, or name the layer the answer is about, as in "
                               "`CONV1 params: 760`")
                 result = None
+            if result is None and current.lines and sink.total == reported and not reader.said_again and \
+                    _layer_counted(tokens):
+                sink.add(codes.E060, f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer: its answers "
+                                     f"are not judged, nor those after it", Span(first, first + len(stripped)),
+                         hint=f"the forms cnncalc reads: {FORMS}")
+                result = reader.unreadable(None, [])  # the layer stays, unknown: the answers after it rest on it
             if result is None and reader.kind_unseen and current.input is not None:
                 # (its E060 said): the layer stays, unknown, so that no answer after it is judged without it (a
                 # right count under `Max pooling gives 16x16x32.` was marked wrong)
@@ -940,6 +946,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                       f"{where} ({len(passage)} line{'s' * (len(passage) != 1)})"))
                 passage = []
     return ir.File((), tuple(nets), tuple(prose))
+
+
+def _layer_counted(tokens: list[Tok]) -> bool:
+    """A line about a layer that ends with a count and what it counts (`Output layer: softmax over 10 classes, 1,290
+    parameters`): an answer, never prose, even when cnncalc cannot read the layer."""
+    said = [t for t in tokens if t.text not in (".", "!")]
+    return len(said) >= 3 and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS and \
+        said[-3].text in (",", ";", ":", "=") and not _LAYER_WORDS.isdisjoint(t.lower for t in said[:-3])
 
 
 def _holds_answer(tokens: list[Tok]) -> bool:
@@ -9142,6 +9156,22 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     before = verb[0] - (words[verb[0] - 1] == ",")
     joint = tokens[verb[0] + verb[1] - 1]
     return [*tokens[:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
+
+
+def _colon_before_answers(tokens: list[Tok]) -> list[Tok]:
+    """`Dense layer with 128 units: params = 200832` (`A 2x2 max pool with stride 2: output 16x16x16`): a layer
+    described with its numbers (no name, no place: `Layer 2 (conv 3x3): …`, `CONV1: …` are read as they are), then
+    its answers after a `:`, as after a `,`. The line was prose, its answers passed over. Other tokens as they are."""
+    colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon < 3 or colon + 1 >= len(tokens) or \
+            tokens[colon + 1].lower not in (*ir.ANSWER_WORDS, "output", "outputs"):
+        return tokens
+    before = tokens[:colon]
+    words = [t.lower for t in before]
+    if before[-1].text == ")" or words[0] == "layer" or _GIVING_KINDS.isdisjoint(words) or \
+            not any(t.kind in ("NUM", "DIMS") for t in before) or _label(before[:1]) is not None:
+        return tokens
+    return [*before, Tok("P", ",", tokens[colon].start, tokens[colon].end), *tokens[colon + 1:]]
 
 
 def _global_pool(words: list[str]) -> bool:

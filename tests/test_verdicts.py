@@ -12161,3 +12161,31 @@ def test_a_last_layer_cnncalc_cannot_read_is_never_prose_with_answers(line: str,
     report = homework(PLACED_CONV + line + "\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
     assert [d.code for d in report.diagnostics if d.code in ("E060", "N060")] == (["E060"] if e060 else ["N060"])
+
+
+# on a flattened 7x7x32 (1,568 values), a dense layer of 128 units has 1,568·128 + 128 = 200,832 parameters
+DENSE_SHEET = "Input: 7x7x32\nFlatten -> 1568\n"
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a layer described with its numbers, then its answers after a `:` (the line was prose, its answers unjudged)
+    ("Dense layer with 128 units: params = 1568*128 + 128 = 200832", [("params", "right")]),
+    ("Dense layer with 128 units: params = 200833", [("params", "wrong")]),
+    ("A dense layer with 128 units: output 129, params 200832", [("output", "wrong"), ("params", "right")]),
+])
+def test_a_described_layer_then_its_answers_after_a_colon(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(DENSE_SHEET + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers][1:] == judged, report.messages()
+    assert all(a.path == "fc1" for a in report.answers[1:])
+
+
+@pytest.mark.parametrize("line", ["Output layer: softmax over 10 classes, 1,290 parameters",
+                                  "Then a softmax classifier over 10 classes, 1,290 parameters."])
+def test_a_layer_cnncalc_cannot_read_ending_with_its_count_is_an_unread_layer(line: str) -> None:
+    # its count was prose; once it no longer was, a right total after it (200,832 + 128·10 + 10 = 202,122) was judged
+    # without it (200,832) and marked wrong: the layer stays, unknown, and the total rests on it
+    report = homework(DENSE_SHEET + "Dense layer with 128 units: params = 200832\n" + line +
+                      "\nTotal: 202,122 parameters\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right"), ("total params", "unchecked")], report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
