@@ -2084,6 +2084,12 @@ class _LineReader:
             if flattened is not None:
                 end, length = flattened
                 counts = {"memory": self._count_token(length)}
+            again = _input_restated(self.tokens, at, end)
+            if again is not None:  # `Input: 28x28 grayscale image, i.e. 28x28x1`: the input as the volume said again
+                self.tokens = [*self.tokens[:at], self.tokens[again],
+                               *(t for t in self.tokens[at + 1:again] if t.lower not in _RESTATING)]
+                words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
+                end = len(words) - (words[-1:] == ["."])
             if words[end - 1:end] == [")"] and "(" in words[at:end]:  # `Input: 28x28x1 (MNIST)`: a remark of words
                 opening = max(j for j in range(at, end) if words[j] == "(")
                 if not any(k == "DIMS" for k in kinds[opening:end]) and \
@@ -6080,6 +6086,27 @@ _ROUNDING_OPTIONS = ("ceil", "ceiling", "floor", "ceil_mode", "rounded", "roundi
 _PADDED_NOUNS = ("pad", "padding", "convolution", "convolutions", "conv")  # after `same`: `same convolution`
 _PAD_WORDS = ("same", "valid")  # TensorFlow's padding (`same padding`, `padding 'same'`): the spec's `pad same`
 # around an input's volume: `Input image of size 32x32x3`, `… (RGB)`, `28x28 MNIST digit`
+def _input_restated(tokens: list[Tok], at: int, end: int) -> int | None:
+    """Where an input's volume at `at` is said again, in full, after words about it and a connective (`28x28
+    grayscale image, i.e. 28x28x1`, `32x32 RGB (32x32x3)`): the index of that volume, the last of the line, when its
+    first sides are the first volume's; None otherwise (a volume said again otherwise stays as it reads)."""
+    if tokens[at:at + 1] == [] or tokens[at].kind != "DIMS":
+        return None
+    again = next((j for j in range(end - 1, at, -1) if tokens[j].kind == "DIMS"), None)
+    if again is None:
+        return None
+    between = [t.lower for t in tokens[at + 1:again]]
+    allowed = {*_INPUT_WORDS, *_DEPTH_WORDS, *_GREY_WORDS, *_COLOUR_WORDS, *_RESTATING}
+    if not _RESTATING & set(between) or not set(between) <= allowed or \
+            not {t.lower for t in tokens[again + 1:end]} <= {")", "."}:
+        return None
+    first, said = _shape(tokens[at], least=0), _shape(tokens[again], least=0)
+    if first is None or said is None or len(said.dims) <= len(first.dims) or said.dims[:len(first.dims)] != first.dims:
+        return None
+    return again
+
+
+_RESTATING = {",", "i", "e", ".", "ie", "that", "so", "(", "namely", "aka"}  # `…, i.e. 28x28x1`, `… (28x28x1)`
 _INPUT_WORDS = ("volume", "image", "images", "size", "shape", "of", "is", ":", "=", "rgb", "color", "colour",
                 "pixels", "tensor", "layer", "digit", "digits")
 _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey", "monochrome",  # `28x28 grayscale`

@@ -130,11 +130,11 @@ _INPUT_AFTER = re.compile(r"(?i)\b(?:on|to)[ \t]+(?:(?:an?|the)[ \t]+)?(?:[0-9]+
 _LAYER_BEFORE = re.compile(r"(?i)\bF[ \t]*=[ \t]*[0-9]|\b(?:filters?|kernels?|conv(?:olution(?:al)?)?|pool(?:ing)?"
                            r"|maxpool|avgpool)\b")
 # a layer described in words after its name (`CONV1: 10 filters 5x5, …`, `FC: 10 neurons`): the spec names a layer
-# by its keyword there (`conv1: conv 10 5x5`)
+# by its keyword there (`conv1: conv 10 5x5`); its kind then `layer` too (`Conv layer: 16 filters, 3x3`)
 # (after a bullet, a number or a letter, with its role in parentheses: `- FC7 (output): 10 neurons`, `(a) CONV: 8
 # filters, 3x3`)
 _DESCRIBED = (r"(?i)^[ \t]*(?:(?:[-*•]|[0-9]+[.)]|\(?[0-9a-z]\)|[a-z]\.)[ \t]+)?"
-              r"[a-z][a-z0-9_-]*(?:[ \t]*\([a-z][a-z \t-]*\))?[ \t]*:"
+              r"[a-z][a-z0-9_-]*(?:[ \t]+layer)?(?:[ \t]*\([a-z][a-z \t-]*\))?[ \t]*:"
               r"[ \t]*[0-9][0-9,]*[ \t]+(?:[0-9]+x[0-9]+[ \t]+)?(?:filters|kernels|neurons|units)\b")
 # a layer named, then described by its framework's call or keyword arguments (`conv1: nn.Conv2d(3, 64, 11, stride=4)`,
 # `FC: Dense(10)`, `CONV1: in_channels=3, out_channels=16, …`): the lecture's notation, whose reader reads them
@@ -159,9 +159,9 @@ _NAMED_NUMBER = r"[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*:[ \t]*[0-9]"
 # connected, 120 neurons -> 120`, `S2: avg pool 2x2 -> …`, the ResNet figure's `3x3 conv, 64 -> …` and `pool, /2 -> …`,
 # the VGG table's `conv3-64 -> …` and `FC-4096 -> …`, the size then a comma, `conv 3x3, 64 -> …`, a depthwise or
 # pointwise convolution, `Depthwise conv 3x3 -> …`, MobileNet's `Conv dw 3x3 -> …`), before its arrow
-# (the spec's answers say `filter params`)
+# (the spec's answers say `filter params`; `→` is an arrow too)
 # (the arrow looked for once, first: a word's every occurrence looking for it after would be quadratic)
-_WORDED_LAYER = (r"(?=[^#\n]*->)(?:(?!->)[^#\n])*?(?:\b(?:filters?|kernels|neurons|fully[ \t-]+connected"
+_WORDED_LAYER = (r"(?=[^#\n]*(?:->|→))(?:(?!->|→)[^#\n])*?(?:\b(?:filters?|kernels|neurons|fully[ \t-]+connected"
                  r"|(?:max|avg|average)[ \t]+pool(?:ing)?)\b|\b[0-9]+x[0-9]+[ \t]+conv(?:olution)?,|\bpool,[ \t]*/"
                  r"|\bconv(?:olution)?[ \t]+[0-9]+x[0-9]+[ \t]*,|\b(?:depthwise|pointwise)\b|\bconv[ \t]+dw\b"
                  r"|\b(?:conv[0-9]+|fc)-[0-9]+\b(?![:-]))")

@@ -12189,3 +12189,39 @@ def test_a_layer_cnncalc_cannot_read_ending_with_its_count_is_an_unread_layer(li
     assert [(a.quantity, a.verdict) for a in report.answers] == [
         ("output", "right"), ("params", "right"), ("total params", "unchecked")], report.messages()
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
+# a numbered sheet whose layers are `Conv layer: …` lines with `→` arrows, its input a 28x28 grayscale image said
+# again in full: conv (3·3·1 + 1)·16 = 160 on 28x28x1, pad 1, keeps 28x28; the 2x2 pool halves it to 14x14x16
+NUMBERED_ARROWS = ("Input: 28x28 grayscale image, i.e. 28x28x1\n\n"
+                   "1. Conv layer: 16 filters, 3x3, stride 1, padding 1 → output 28x28x16; "
+                   "params = 3*3*1*16 + 16 = 160\n"
+                   "2. Max pooling 2x2, stride 2 → 14x14x16\n")
+
+
+def test_a_numbered_sheet_of_layer_lines_with_unicode_arrows_is_the_lecture_notation() -> None:
+    # detected as the spec language (no `CONV1:` name, `→` for an arrow), every line an error and no verdict
+    assert detect(NUMBERED_ARROWS, "sheet.txt") == "lecture"
+    report = cnncalc.analyze_text(NUMBERED_ARROWS.replace("160", "161"), "sheet.txt")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "wrong"), ("output", "right")], report.messages()
+
+
+@pytest.mark.parametrize("line, depth", [
+    ("Input: 28x28 grayscale image, i.e. 28x28x1", 1),  # (was prose: no input, every answer unchecked)
+    ("Input: 28x28 image, that is 28x28x1.", 1),
+    ("Input: 32x32 RGB image (32x32x3)", 3),
+])
+def test_an_input_said_again_in_full(line: str, depth: int) -> None:
+    side = int(line.split(": ")[1][:2])
+    report = homework(f"{line}\nConv: 16 filters, 3x3, pad 1 -> {side}x{side}x16, {(9 * depth + 1) * 16} params\n")
+    assert report.input is not None and report.input.dims == (side, side, depth)
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+
+
+def test_an_input_said_again_otherwise_is_not_taken() -> None:
+    # its depth against its words (E060), or other sides (not a restatement: the line reads as nothing)
+    report = homework("Input: 28x28 RGB image, i.e. 28x28x1\nConv: 16 filters, 3x3, pad 1 -> 28x28x16\n")
+    assert report.input is None and "E060" in [d.code for d in report.diagnostics]
+    report = homework("Input: 28x28, i.e. 30x30x1\nConv: 16 filters, 3x3, pad 1 -> 28x28x16\n")
+    assert report.input is None and [a.verdict for a in report.answers] == ["unchecked"]
