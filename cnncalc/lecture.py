@@ -555,6 +555,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                      Span(first, first + 1), hint="split it: a layer, its answers and its working take a line or a few")
             continue
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
+        if heading and _HEADING_INPUT.search(stripped):
+            # `## Network summary (input 224x224x3)`, `# Input: 224x224x3`: a heading that gives the input is read as
+            # a line, its marks blanked out where they are (the input was lost, every answer below unchecked)
+            marks = len(raw) - len(raw.lstrip().lstrip("#"))
+            raw, stripped, heading = " " * marks + raw[marks:], stripped.lstrip("#").strip(), False
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
         description = _description_below(pieces, index, named_alone) if named_alone is not None else None
         if description is None and not step and len(stripped) <= 40 and \
@@ -1012,6 +1017,7 @@ def _shape_keeping_after(layer: ir.Line, line: ir.Line) -> bool:
 
 
 _TABLE_ROW = re.compile(r"\|.*\|")  # a stripped line: a markdown table's row
+_HEADING_INPUT = re.compile(r"(?i)\binput\b[^\n]*?[0-9][ \t]*[x×][ \t]*[0-9]")  # a heading's input: `(input 224x224x3)`
 _HASH_COUNT = re.compile(r"#\s*(?:of\s+)?(?:learnable\s+|trainable\s+)?(?:params|parameters|weights|biases|macs"
                          r"|mult-adds|multiply-adds|multiplications|multiplies|activations|neurons|values)\b", re.I)
 _COLUMNS_HINT = ("the columns cnncalc reads: Layer, Description (or Filters, Kernel, Stride, Pad), Input, "
@@ -1873,7 +1879,8 @@ class _LineReader:
                 _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
                     _this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))),
                     "vgg" in self.figures)))), "resnet" in self.figures)))))))))
-        self.tokens = _kind_outputs(_step_said(_on_the_last(_kind_parenthesised(self.tokens), lines)))
+        self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
+                                                                 lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
         if len(parts) > 1 and lines:
             numbered, before, self.said_again = self.numbered, self.sink.total, False
@@ -8969,7 +8976,13 @@ _SENTENCE_WORDS = frozenset(("is", "are", "was", "were", "be", "has", "have", "k
 _FOLLOWS = tuple(sorted((("follows",), ("follow",), ("comes", "next"), ("is", "next"), ("comes", "after"),
                          ("is", "applied"), ("is", "added"), ("is", "used"), ("is", "applied", "next"),
                          ("is", "added", "next"), ("after", "that"), ("afterwards",), ("comes", "after", "it"),
-                         ("is", "applied", "after", "it")), key=len, reverse=True))
+                         ("is", "applied", "after", "it"),
+                         # (to what the layer above gives: `… is applied to this output`)
+                         *(("is", verb, to, *what) for verb in ("applied", "added") for to in ("to", "on")
+                           for what in (("the", "output"), ("this", "output"), ("its", "output"), ("that", "output"),
+                                        ("it",), ("the", "result"), ("the", "output", "of", "the", "previous", "layer"),
+                                        ("the", "previous", "layer", "'", "s", "output"),
+                                        ("the", "output", "of", "the", "layer", "above")))), key=len, reverse=True))
 
 
 # a step without numbers said in a sentence (`Then we flatten the output.`, `Apply batch normalization.`): its words,
@@ -9102,6 +9115,33 @@ def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
     return [Tok("WORD", "Output", tokens[0].start, tokens[0].start), Tok("WORD", "of", tokens[0].start,
                                                                           tokens[0].start),
             *(t for t in tokens[:named[1]] if t.text != "-"), Tok("P", ":", joint.start, joint.end), tokens[volume]]
+
+
+def _flatten_answered(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
+    """`After flattening we have 1568 values.` (`After flattening: 1568`, `Flattening gives 1568 values`, `Flattened:
+    1568`): a flatten step and the length of what it gives, as `Flatten -> 1568`; under a flatten stated already, that
+    one's output, `Output: 1568`. It was prose, a wrong length passed over. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = (words[:1] == ["after"]) + (words[1:2] == ["the"] and words[:1] == ["after"])
+    if words[at:at + 1] not in (["flattening"], ["flatten"], ["flattened"]):
+        return tokens
+    count = _skip(words, at + 1 + (words[at + 1:at + 2] == ["layer"]), _FLATTENED_FILLER)
+    if count >= len(tokens) or tokens[count].kind != "NUM" or not set(words[count + 1:]) <= _FLATTENED_TAIL:
+        return tokens
+    said, last = tokens[at], lines[-1].items[-1] if lines and lines[-1].items else None
+    if isinstance(last, ir.LayerCall) and last.keyword == "flatten":  # that flatten's output (it was prose too)
+        return [Tok("WORD", "Output", said.start, said.end), Tok("P", ":", said.end, tokens[count].start),
+                tokens[count]]
+    return [Tok("WORD", "Flatten", said.start, said.end), Tok("ARROW", "->", said.end, tokens[count].start),
+            tokens[count]]
+
+
+# the words between a flatten said and the length it gives (`After flattening, we have …`, `Flattening gives a vector
+# of …`), and after it (`… 1568 values.`)
+_FLATTENED_FILLER = (",", ":", "=", "->", "we", "have", "get", "obtain", "there", "are", "is", "it", "gives", "yields",
+                     "produces", "results", "in", "a", "vector", "of", "length", "size", "the", "output")
+_FLATTENED_TAIL = frozenset(("values", "features", "neurons", "units", "inputs", "numbers", "elements", "entries",
+                             "dimensions", "activations", "."))
 
 
 def _step_said(tokens: list[Tok]) -> list[Tok]:

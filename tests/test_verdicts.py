@@ -12225,3 +12225,57 @@ def test_an_input_said_again_otherwise_is_not_taken() -> None:
     assert report.input is None and "E060" in [d.code for d in report.diagnostics]
     report = homework("Input: 28x28, i.e. 30x30x1\nConv: 16 filters, 3x3, pad 1 -> 28x28x16\n")
     assert report.input is None and [a.verdict for a in report.answers] == ["unchecked"]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # 7x7x32 flattened is 7·7·32 = 1,568 values; each line was prose, a wrong length passed over
+    ("After flattening we have 1568 values.", "right"),
+    ("After flattening we have 1567 values.", "wrong"),
+    ("After flattening: 1567", "wrong"),
+    ("Flattening gives 1568 values.", "right"),
+    ("After the flatten layer: 1569 values", "wrong"),
+    ("Flatten\nAfter flattening: 1567", "wrong"),  # a flatten stated: its output
+])
+def test_what_flattening_gives_said_in_a_sentence(line: str, verdict: str) -> None:
+    # the FC then has 1,568·10 + 10 = 15,690 parameters, on the flatten's output either way
+    report = homework(f"Input: 7x7x32\n{line}\nFC: 10 neurons, 15690 params\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("flatten1", verdict), ("fc1", "right")], \
+        report.messages()
+    assert [r.keyword for r in report.rows if r.kind == "layer"] == ["flatten", "fc"]
+
+
+def test_a_sentence_about_flattening_without_a_length_stays_prose() -> None:
+    report = homework("Input: 7x7x32\nFlattening is simple: 1568 numbers in a row, 3 ways.\n"
+                      "FC: 10 neurons, 15690 params\n")
+    assert [d.code for d in report.diagnostics] == ["N060"]
+    assert report.source.line_col(report.diagnostics[0].span.start)[0] == 2
+    assert [(a.path, a.verdict) for a in report.answers] == [("fc1", "right")]
+
+
+@pytest.mark.parametrize("applied", ["is applied to this output.", "is applied to the output.",
+                                     "is applied to the previous layer's output."])
+def test_a_layer_applied_to_the_output_above(applied: str) -> None:
+    # 64x64x3, 10 5x5 filters pad 2: 64x64x10, (5·5·3 + 1)·10 = 760; the 2x2/2 pool: 32x32x10, no parameters. The
+    # pool's line was prose, and its answers E060 (answered again for the convolution)
+    report = homework("Consider an input of size 64x64x3 and a convolutional layer with 10 filters of size 5x5, stride "
+                      "1 and padding 2.\nOutput: 64x64x10\nParameters: 760\n"
+                      f"A max pooling layer with 2x2 filters and stride 2 {applied}\nOutput: 32x32x11\nParameters: 0\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("conv1", "params", "right"), ("maxpool1", "output", "wrong"),
+        ("maxpool1", "params", "right")], report.messages()
+
+
+@pytest.mark.parametrize("heading, dims", [
+    # a markdown heading was a comment: the input lost, every answer below unchecked (E024)
+    ("## Network summary (input 224x224x3)", (224, 224, 3)),
+    ("# Input: 32x32x3", (32, 32, 3)),
+    ("### Input 28x28 grayscale", (28, 28, 1)),
+])
+def test_a_heading_that_gives_the_input(heading: str, dims: tuple[int, int, int]) -> None:
+    h, w, c = dims
+    report = homework(f"{heading}\n\nConv: 16 filters, 3x3, pad 1 -> {h}x{w}x16, {(9 * c + 1) * 16} params\n")
+    assert report.input is not None and report.input.dims == dims, report.messages()
+    assert [a.verdict for a in report.answers] == ["right", "right"]
+    # a heading that gives none stays a comment
+    report = homework("## The input and its size\n\nInput: 8x8x3\nConv: 4 filters, 3x3 -> 6x6x4\n")
+    assert [a.verdict for a in report.answers] == ["right"] and not report.diagnostics
