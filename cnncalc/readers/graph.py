@@ -23,6 +23,38 @@ from cnncalc.record import NamedTuple
 INPUT = 0  # the node standing for the network's input
 
 
+class SourceOffsets:
+    """Character offsets of `ast` positions (which count UTF-8 bytes within a line)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def at(self, line: int, col: int) -> int:
+        if line < 1 or line > len(self.lines):
+            return self.starts[-1] - 1 if line > len(self.lines) else 0
+        raw = self.lines[line - 1]
+        return self.starts[line - 1] + len(raw.encode("utf-8")[:col].decode("utf-8", errors="replace"))
+
+    def span(self, node: Any) -> Span:
+        start = self.at(getattr(node, "lineno", 1), getattr(node, "col_offset", 0))
+        end_line = getattr(node, "end_lineno", None)
+        end = self.at(end_line, getattr(node, "end_col_offset", 0)) if end_line else start + 1
+        return Span(start, max(end, start + 1))
+
+
+def parse_python(source: str, mode: str) -> Any:
+    """`ast.parse` without Python's compile-time warnings (`1if x else 2` is a SyntaxWarning on stderr):
+    the file is read, never run, and what cnncalc cannot read is its own diagnostic."""
+    import ast  # (only for a Python source)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source, mode=mode)
+
+
 def num(n: int, span: Span) -> ir.Num:
     return ir.Num(n, span)
 

@@ -26,7 +26,18 @@ from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers.arguments import scale_text
 from cnncalc.readers import torch_inputs, torch_values, torchvision_zoo
-from cnncalc.readers.graph import INPUT, Graph, Malformed, NotReadable, cut_short, some_of, spec_layer, why
+from cnncalc.readers.graph import (
+    INPUT,
+    Graph,
+    Malformed,
+    NotReadable,
+    SourceOffsets,
+    cut_short,
+    parse_python,
+    some_of,
+    spec_layer,
+    why,
+)
 from cnncalc.record import NamedTuple
 
 BY = "PyTorch"
@@ -789,28 +800,6 @@ def read_with_names(text: str, sink: DiagnosticSink, names: Iterable[str],
 NN_LAYERS = frozenset(SIGNATURES).union(ALIASES).union(CONTAINERS) - {*WRITTEN_HELPERS, "CenterCrop"}
 
 
-class _Offsets:
-    """Character offsets of `ast` positions (which count UTF-8 bytes within a line)."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self.starts = [0]
-        for line in self.lines:
-            self.starts.append(self.starts[-1] + len(line) + 1)
-
-    def at(self, line: int, col: int) -> int:
-        if line < 1 or line > len(self.lines):
-            return self.starts[-1] - 1 if line > len(self.lines) else 0
-        raw = self.lines[line - 1]
-        return self.starts[line - 1] + len(raw.encode("utf-8")[:col].decode("utf-8", errors="replace"))
-
-    def span(self, node: ast.AST) -> Span:
-        start = self.at(getattr(node, "lineno", 1), getattr(node, "col_offset", 0))
-        end_line = getattr(node, "end_lineno", None)
-        end = self.at(end_line, getattr(node, "end_col_offset", 0)) if end_line else start + 1
-        return Span(start, max(end, start + 1))
-
-
 class _Return(Exception):
     def __init__(self, value: Any) -> None:
         self.value = value
@@ -860,7 +849,7 @@ class _Reader:
         self.text = text
         self.sink = sink
         self.chosen = chosen  # `--model`'s expression (`ResNet50`, `VGG('VGG16')`), over the file's own choice
-        self.offsets = _Offsets(text)
+        self.offsets = SourceOffsets(text)
         self.classes: dict[str, ast.ClassDef] = {}
         self.functions: dict[str, ast.FunctionDef] = {}  # the file's top-level functions (`conv3x3`, `resnet50`)
         self.factories: list[ast.FunctionDef] = []  # those written in the file, in its order (`def ResNet18():`)
@@ -902,7 +891,7 @@ class _Reader:
                              f"{limits.MAX_PYTHON_CHARS:,}: its syntax tree would take some hundred times that)",
                              Span(0, 1), None, "read the file that defines the model, or cut it to the model's code")
         try:
-            tree = _python(self.text, "exec")
+            tree = parse_python(self.text, "exec")
         except SyntaxError as e:
             start = self.offsets.at(e.lineno or 1, (e.offset or 1) - 1)
             self.sink.add(codes.E071, f"Python syntax error: {e.msg}", Span(start, start + 1),
@@ -3413,21 +3402,12 @@ def _grown_length(text: str, method: str, args: list[Any]) -> int:
     return len(text)
 
 
-def _python(source: str, mode: str) -> Any:
-    """`ast.parse` without Python's compile-time warnings (`1if x else 2` is a SyntaxWarning on stderr):
-    the file is read, never run, and what cnncalc cannot read is its own diagnostic."""
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return ast.parse(source, mode=mode)
-
-
 def layer_form(source: str) -> str:
     """The spec form of one layer written in PyTorch (`nn.Conv2d(3, 16, 3, stride=3, padding=1)`), or of
     an `nn.Sequential(...)` of layers (`conv 6 5x5 ; relu`), for code pasted into a spec; NotReadable
     (with the reason) when it is not that."""
     try:
-        node = _python(source.strip(), "eval").body
+        node = parse_python(source.strip(), "eval").body
     except (SyntaxError, RecursionError, ValueError, MemoryError):
         raise NotReadable("not one Python expression", Span(0, len(source))) from None
     reader = _Reader(source, DiagnosticSink())
