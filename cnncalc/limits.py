@@ -55,6 +55,8 @@ MAX_MATLAB_PLACED = 1_000_000  # layers a MATLAB file's statements place into ar
 # a ResNet-152 as Deep Network Designer exports it places under 100,000; about 100 bytes each while held)
 MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader interprets (about 1 s at its
 # slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
+MAX_SHAPES_READ = 1_000  # tensor shapes a Keras script reads (`x.shape[-1]`): each an analysis of the model up to
+# that tensor (a few ms; a ResNet's blocks read one each)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
 # name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
 MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
@@ -84,14 +86,17 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("layers and containers after expanding blocks and repeats", f"{MAX_NODES:,}",
      "E058, computed from the IR before anything is built; in a framework's file, E070 where its graph "
      "(a layer 1, a merge 2 and 1 per input) passes it, before it is laid out"),
-    ("characters of a PyTorch (Python) file", f"{MAX_PYTHON_CHARS:,}", "E070 before it is parsed"),
+    ("characters of a PyTorch or Keras (Python) file", f"{MAX_PYTHON_CHARS:,}", "E070 before it is parsed"),
     ("characters of `--model`'s expression (the model of a PyTorch file, the variable of a MATLAB one)",
      f"{MAX_MODEL_CHARS:,}", "a usage error"),
     ("words, numbers and signs of a MATLAB file", f"{MAX_MATLAB_TOKENS:,}", "E070 where the file passes it"),
     ("layers a MATLAB file's statements place into arrays and graphs (each statement's whole array or graph counted)",
      f"{MAX_MATLAB_PLACED:,}", "E070 at the statement that passes it"),
-    ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included)",
+    ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included), and "
+     "statements a Keras script's reader follows",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
+    ("tensor shapes a Keras script reads (`x.shape[-1]`, each worked out by analysing the model up to it)",
+     f"{MAX_SHAPES_READ:,}", "E070 at the read that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
     ("operators and signs of one integer expression (`1 + 2*3`: 2), its parentheses' included", f"{MAX_OPERATIONS}",

@@ -192,6 +192,8 @@ def detect(text: str, name: str) -> str:
     more of them than spec statements, in its first 64K characters, a notebook's markup blanked out as the lecture's
     reader blanks it)."""
     lower = name.lower()
+    if lower.endswith(".py") and keras_script(text):
+        return "keras"
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return notation.name
@@ -212,6 +214,17 @@ def detect(text: str, name: str) -> str:
     if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):
         return "lecture"
     return "spec"
+
+
+def keras_script(text: str) -> bool:
+    """Whether Python source uses Keras (imports it, or tf.keras) and not PyTorch: a Keras script, which the Keras
+    reader reads (readers/keras_source.py); any other `.py` is PyTorch's."""
+    return _KERAS_IMPORT.search(text) is not None and _TORCH_IMPORT.search(text) is None
+
+
+_KERAS_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+(?:tensorflow\.)?keras\b|^[ \t]*from[ \t]+tensorflow[ \t]+"
+                           r"import[ \t]+keras\b|\btf\.keras\b", re.M)
+_TORCH_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+torch\b", re.M)
 
 
 def _told_then_input(head: str) -> int:
@@ -262,6 +275,8 @@ def searched(name: str, head: str) -> bool:
     lower = name.lower()
     if lower.endswith(".txt"):
         return detect(head, name) == "lecture" and _holds_a_network(head)
+    if lower.endswith(".py") and keras_script(head):
+        return re.search(r"\b(?:Sequential|Model)\s*\(", head) is not None  # (a script that builds a model)
     for notation in NOTATIONS.values():
         if lower.endswith(notation.extensions):
             return not notation.marker or re.search(notation.marker, head) is not None

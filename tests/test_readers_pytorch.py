@@ -142,16 +142,18 @@ def test_missing_input_size_unsupported_layers_and_syntax_errors_are_located() -
     assert "padding_mode='wrap'" in report.diagnostics[0].message
 
 
-def test_keras_source_is_pointed_to_the_keras_reader() -> None:
-    # Keras' own MNIST example, as a teacher pastes it: not PyTorch, and not "no nn.Module class".
+def test_keras_source_is_read_by_the_keras_reader() -> None:
+    # Keras' own MNIST example, as a teacher pastes it: not PyTorch (tests/test_readers_keras_source.py reads it):
+    # (3·3·1 + 1)·32 = 320 parameters. Read as PyTorch when told to, it is one E070 pointing to the Keras reader.
     text = ("from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n"
             "    keras.Input(shape=(28, 28, 1)),\n"
             "    layers.Conv2D(32, kernel_size=(3, 3), activation=\"relu\"),\n])\n")
+    assert read_py(text).totals.params == 320
     for source in (text, "import tensorflow as tf\nmodel = tf.keras.Sequential([tf.keras.layers.Dense(3)])\n"):
-        [e] = read_py(source, input="28x28x1").diagnostics
-        assert (e.code, e.message) == ("E070", "not supported: Keras source code; cnncalc reads a Keras model as the "
-                                               "JSON of `model.to_json()` or the `.keras` file of `model.save`")
-        assert "model.to_json()" in (e.hint or "")
+        [e] = read_py(source, input="28x28x1", lang="pytorch").diagnostics
+        assert (e.code, e.message) == ("E070", "not supported: Keras source code, read as PyTorch; cnncalc reads a "
+                                               "Keras script with its Keras reader")
+        assert "--lang keras" in (e.hint or "")
 
 
 def test_the_code_is_never_run(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Keras model JSON (`model.to_json()`, Keras 2 and 3; Sequential and Functional) -> IR.
+"""Keras model JSON (`model.to_json()`, Keras 2 and 3; Sequential and Functional) -> IR; a Keras script
+(Python building a Sequential or functional model) through the JSON its model would write (keras_source.py).
 
 Each layer's config says what it is; the graph comes from `inbound_nodes` (Keras 2's
 `[[name, node, tensor, kwargs], ...]` or Keras 3's `{"args": [keras tensors]}`), a Sequential's
@@ -79,7 +80,7 @@ _WEIGHTED = {"Conv2D": 1, "Convolution2D": 1, "DepthwiseConv2D": 1, "SeparableCo
              "Convolution2DTranspose": 1, "Dense": 1, "BatchNormalization": 1, "LayerNormalization": 1,
              "GroupNormalization": 1, "PReLU": 1, "LayerScale": 1}
 # Layers that only act while training (augmentation, noise, regularisers): the input itself at inference
-_TRAINING_ONLY = frozenset({
+TRAINING_ONLY = frozenset({
     "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast", "RandomBrightness",
     "RandomHeight", "RandomWidth", "RandomHue", "RandomSaturation", "RandomSharpness", "RandomShear",
     "RandomGrayscale", "RandomColorJitter", "RandomErasing", "RandomGaussianBlur", "RandomPerspective",
@@ -266,7 +267,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind == "CenterCrop":  # at inference as in training: the central HxW, from (N - n)//2
         h, w = _pair([config.get("height"), config.get("width")], "height and width", span)
         return [f"centercrop {h}x{w} floor"]
-    elif kind == "Rescaling" or kind in _TRAINING_ONLY:
+    elif kind == "Rescaling" or kind in TRAINING_ONLY:
         return ["identity"]
     elif kind == "RandomCrop":  # (its size at inference is not in the file: the Keras version's)
         raise Unsupported("RandomCrop: at inference Keras 3 returns its input unchanged, though its output shape says "
@@ -402,23 +403,38 @@ class _Model:
         return Span(found.start(), found.end())
 
 
+class _Placed:
+    """Where a script makes each layer (readers/keras_source.py)."""
+
+    def __init__(self, spans: dict[str, Span]) -> None:
+        self.spans = spans
+
+    def span_of(self, name: str) -> Span:
+        return self.spans.get(name, Span(0, 1))
+
+
 MODELS = ("Sequential", "Functional", "Model")
 
 
 def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
-    try:
-        model = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise Malformed(f"JSON: {e.msg}", Span(e.pos, e.pos + 1)) from None
-    except RecursionError:
-        raise Malformed("JSON nested too deeply", Span(0, 1)) from None
+    spans: dict[str, Span] | None = None
+    if not text.lstrip().startswith("{"):  # a Keras script: the model it builds, as its JSON
+        from cnncalc.readers.keras_source import model_config
+        model, spans = model_config(text)
+    else:
+        try:
+            model = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise Malformed(f"JSON: {e.msg}", Span(e.pos, e.pos + 1)) from None
+        except RecursionError:
+            raise Malformed("JSON nested too deeply", Span(0, 1)) from None
     if isinstance(model, dict) and "model_config" in model:  # an .h5's or .keras' config wrapper
         model = model["model_config"]
     if not isinstance(model, dict) or model.get("class_name") not in MODELS or \
             not isinstance(model.get("config"), dict):
         raise Malformed("not a Keras model: expected {\"class_name\": \"Sequential\" or \"Functional\", "
                          "\"config\": {...}}", Span(0, 1))
-    reader = _Layers(text, progress)
+    reader = _Layers(text, progress, spans)
     main = reader.model(model, [INPUT], Span(0, 1), 0)
     span = Span(0, len(text))
     name = model["config"].get("name")
@@ -430,8 +446,8 @@ class _Layers:
     """A model's layers into the graph; a model used as a layer (a pretrained base inside a Sequential)
     has its layers read in its place, its inputs fed by what the outer model gives it."""
 
-    def __init__(self, text: str, progress: Progress) -> None:
-        self.where = _Model(text)
+    def __init__(self, text: str, progress: Progress, spans: dict[str, Span] | None = None) -> None:
+        self.where: _Model | _Placed = _Model(text) if spans is None else _Placed(spans)
         self.progress = progress
         self.graph = progress.graph
         self.channels_first: bool | None = None

@@ -1281,11 +1281,11 @@ class _Reader:
         modules = [c for c in self.classes.values() if any(self.is_module_base(b) for b in c.bases)]
         candidates = [c for c in modules if c.name not in used] or modules
         if not candidates and any(name.split(".")[0] in ("keras", "tensorflow") for name in self.imported.values()):
-            self.sink.add(codes.E070, "not supported: Keras source code; cnncalc reads a Keras model as the JSON of "
-                                      "`model.to_json()` or the `.keras` file of `model.save`",
+            self.sink.add(codes.E070, "not supported: Keras source code, read as PyTorch; cnncalc reads a Keras "
+                                      "script with its Keras reader",
                           Span(0, min(1, len(self.text))),
-                          hint="after building the model: `open(\"model.json\", \"w\").write(model.to_json())`, then "
-                               "`cnncalc model.json` (docs/notations.md, Keras)")
+                          hint="give `--lang keras` (a `.py` that imports Keras and not torch is read so by itself; "
+                               "docs/notations.md, Keras)")
             return None
         if not candidates:
             self.sink.add(codes.E070, "not supported: no nn.Module class, nn.Sequential or nn layer in the file",

@@ -1,0 +1,643 @@
+"""Keras models written in Python -> the configuration `model.to_json()` would write, for readers/keras.py.
+
+A student's or an engineer's Keras script builds its model one of three ways: `Sequential([...])`, `model.add(...)`
+line after line, or the functional API (`x = Conv2D(...)(inputs)`, then `Model(inputs, outputs)`). The script is
+read with `ast`, never run: its statements are followed (assignments, `for` loops over `range` or a list, functions
+it calls, `if` on values it knows), each Keras layer's arguments are matched to its constructor's parameters
+(`_PARAMETERS`, in Keras' order) and the last model built is the one read. What it cannot follow is Unsupported at
+its place, never a guess. Every layer is named as Keras names it (`conv2d`, `conv2d_1`, or its `name=`), and
+placed at its call in the script.
+"""
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from collections.abc import Callable
+from typing import Any
+
+from cnncalc import limits
+from cnncalc.diagnostics import Span
+from cnncalc.readers.graph import Malformed, SourceOffsets, Unsupported, parse_python
+from cnncalc.readers.keras import TRAINING_ONLY
+
+# Each Keras layer's parameters that can be given by position, in its constructor's order (Keras 2 and 3 agree)
+_CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation",
+         "use_bias")
+_POOL = ("pool_size", "strides", "padding", "data_format")
+_GLOBAL = ("data_format", "keepdims")
+_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "Conv2D": _CONV, "Convolution2D": _CONV,
+    "Conv2DTranspose": ("filters", "kernel_size", "strides", "padding", "output_padding", "data_format",
+                        "dilation_rate", "activation", "use_bias"),
+    "SeparableConv2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
+                        "depth_multiplier", "activation", "use_bias"),
+    "DepthwiseConv2D": ("kernel_size", "strides", "padding", "depth_multiplier", "data_format", "dilation_rate",
+                        "activation", "use_bias"),
+    "Dense": ("units", "activation", "use_bias"),
+    "MaxPooling2D": _POOL, "MaxPool2D": _POOL, "AveragePooling2D": _POOL, "AvgPool2D": _POOL,
+    "GlobalAveragePooling2D": _GLOBAL, "GlobalMaxPooling2D": _GLOBAL, "GlobalAvgPool2D": _GLOBAL,
+    "GlobalMaxPool2D": _GLOBAL,
+    "Flatten": ("data_format",), "Dropout": ("rate", "noise_shape", "seed"), "SpatialDropout2D": ("rate",),
+    "Activation": ("activation",), "ReLU": ("max_value", "negative_slope", "threshold"),
+    "LeakyReLU": ("negative_slope",), "ELU": ("alpha",), "Softmax": ("axis",),
+    "PReLU": ("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"),
+    "BatchNormalization": ("axis", "momentum", "epsilon", "center", "scale"),
+    "LayerNormalization": ("axis", "epsilon", "center", "scale"),
+    "GroupNormalization": ("groups", "axis", "epsilon", "center", "scale"), "UnitNormalization": ("axis",),
+    "ZeroPadding2D": ("padding", "data_format"), "Cropping2D": ("cropping", "data_format"),
+    "UpSampling2D": ("size", "data_format", "interpolation"), "Reshape": ("target_shape",),
+    "Resizing": ("height", "width", "interpolation"), "CenterCrop": ("height", "width"),
+    "Rescaling": ("scale", "offset"),
+    "Add": (), "Subtract": (), "Multiply": (), "Average": (), "Maximum": (), "Minimum": (), "Concatenate": ("axis",),
+}
+# what a layer's configuration must hold as values cnncalc knows (the others, initializers and regularizers, are
+# passed over unread)
+_READ = {"filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation",
+         "use_bias", "output_padding", "depth_multiplier", "units", "pool_size", "keepdims", "rate", "max_value",
+         "negative_slope", "threshold", "alpha", "axis", "epsilon", "center", "scale", "shared_axes", "cropping",
+         "size", "interpolation", "target_shape", "height", "width", "name", "trainable", "input_shape",
+         "batch_input_shape", "batch_size", "shape", "offset"}
+# calls that change no model (a statement cnncalc passes over may make them)
+_HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format", "summary", "compile", "fit",
+                       "evaluate", "predict", "info", "debug", "warning", "log", "save", "plot_model", "count_params"})
+# the functions of `keras.layers` that apply a merge layer to a list of tensors (`layers.add([x, y])`)
+_MERGE_FUNCTIONS = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply", "average": "Average",
+                    "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate"}
+
+
+_COMPARISONS: dict[type, Callable[[Any, Any], Any]] = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
+                                                     ast.GtE: operator.ge}
+_ARITHMETIC: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
+    ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow}
+
+
+class _Layer:
+    """A Keras layer made by the script, not yet applied (`Conv2D(32, 3)`)."""
+
+    def __init__(self, kind: str, config: dict[str, Any], span: Span) -> None:
+        self.kind, self.config, self.span = kind, config, span
+        self.applied = False
+
+
+class _Tensor:
+    """What a layer applied to tensors gives (the functional API), or a model's input (`Input(shape=...)`)."""
+
+    def __init__(self, layer: str) -> None:
+        self.layer = layer  # the name of the layer that gives it
+
+
+class _Shape:
+    """A tensor's `.shape` (`keras.backend.int_shape(x)`): its sizes, batch first, worked out when one is read."""
+
+    def __init__(self, tensor: _Tensor) -> None:
+        self.tensor = tensor
+
+
+class _Sequential:
+    def __init__(self, name: str | None, span: Span) -> None:
+        self.name, self.span = name, span
+        self.layers: list[_Layer] = []
+
+
+class _Functional:
+    def __init__(self, inputs: list[_Tensor], outputs: list[_Tensor], name: str | None, span: Span) -> None:
+        self.inputs, self.outputs, self.name, self.span = inputs, outputs, name, span
+
+
+class _Function:
+    def __init__(self, node: ast.FunctionDef) -> None:
+        self.node = node
+
+
+class _Unknown:
+    """A value the script computes in a way cnncalc does not follow (a module, a call it does not know)."""
+
+    def __init__(self, said: str) -> None:
+        self.said = said
+
+
+class _Return(Exception):
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class _Script:
+    """The script's statements followed, in order; the layers and models they make."""
+
+    def __init__(self, text: str) -> None:
+        self.offsets = SourceOffsets(text)
+        self.names: dict[str, int] = {}  # Keras' names given so far, per stem: `conv2d`, `conv2d_1`, …
+        self.nodes: dict[str, dict[str, Any]] = {}  # the functional API's layers applied, by name, in order
+        self.spans: dict[str, Span] = {}  # where each layer is made
+        self.models: list[_Sequential | _Functional] = []
+        self.layers = 0  # layers made: at most MAX_NODES
+        self.steps = 0  # statements followed: at most MAX_READER_STEPS (a loop of loops of nothing stays bounded)
+        self.depth = 0  # functions called inside each other
+        self.queries = 0  # tensor shapes worked out (`x.shape[-1]`): at most MAX_SHAPES_READ
+
+    def span(self, node: ast.AST) -> Span:
+        return self.offsets.span(node)
+
+    # ---- statements ----------------------------------------------------------------------------------
+
+    def run(self, body: list[ast.stmt], env: dict[str, Any]) -> None:
+        for stmt in body:
+            self.steps += 1
+            if self.steps > limits.MAX_READER_STEPS:
+                raise Unsupported(f"more than {limits.MAX_READER_STEPS:,} statements to follow (a loop too long to "
+                                  f"read)", self.span(stmt))
+            self.statement(stmt, env)
+
+    def statement(self, stmt: ast.stmt, env: dict[str, Any]) -> None:
+        if isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, env)
+            for target in stmt.targets:
+                self.assign(target, value, env)
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            self.assign(stmt.target, self.eval(stmt.value, env), env)
+        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
+            env[stmt.target.id] = self.binary(stmt.op, env.get(stmt.target.id), self.eval(stmt.value, env), stmt)
+        elif isinstance(stmt, ast.Expr):
+            self.eval(stmt.value, env)
+        elif isinstance(stmt, ast.FunctionDef):
+            env[stmt.name] = _Function(stmt)
+        elif isinstance(stmt, ast.Return):
+            raise _Return(self.eval(stmt.value, env) if stmt.value is not None else None)
+        elif isinstance(stmt, ast.For):
+            self.loop(stmt, env)
+        elif isinstance(stmt, ast.If):
+            test = self.eval(stmt.test, env)
+            if isinstance(test, (_Unknown, _Layer, _Tensor, _Sequential, _Functional)):
+                self.passed_over(stmt, env, "a model built under a condition cnncalc cannot decide", stmt.test)
+                return
+            self.run(stmt.body if test else stmt.orelse, env)
+        elif isinstance(stmt, ast.While):
+            self.passed_over(stmt, env, "a model built in a `while` loop (cnncalc follows `for` loops)", stmt)
+        elif isinstance(stmt, ast.ClassDef) and any(self.dotted(b).split(".")[-1] in ("Model", "Layer")
+                                                    for b in stmt.bases):
+            raise Unsupported("a subclassed keras.Model or Layer (cnncalc reads Sequential models and the functional "
+                              "API; save the model with `model.save(\"m.keras\")` and give that file)",
+                              self.span(stmt))
+        elif isinstance(stmt, (ast.With, ast.Try)):
+            self.run(stmt.body, env)  # (`with strategy.scope():`, a `try` around the build)
+        # imports, other classes, `while`, `del`, `assert`, `pass`: nothing a Sequential or functional model needs
+
+    def passed_over(self, stmt: ast.stmt, env: dict[str, Any], why: str, where: ast.AST) -> None:
+        """A statement cnncalc does not follow: Unsupported if it makes layers or models; else what it assigns is
+        unknown from here (a value it may have changed is never taken as it was before)."""
+        if self.builds(stmt):
+            raise Unsupported(why, self.span(where))
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                env[node.id] = _Unknown(node.id)
+
+    def builds(self, stmt: ast.stmt) -> bool:
+        """Whether a statement calls anything that may make or change a model, a layer or a list of them (an `if`
+        cnncalc cannot decide then matters): any call but printing, logging and a model's training."""
+        return any(isinstance(n, ast.Call) and self.dotted(n.func).split(".")[-1] not in _HARMLESS
+                   for n in ast.walk(stmt))
+
+    def assign(self, target: ast.expr, value: Any, env: dict[str, Any]) -> None:
+        if isinstance(target, ast.Name):
+            env[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (list, tuple)) and \
+                len(value) == len(target.elts):
+            for t, v in zip(target.elts, value):
+                self.assign(t, v, env)
+        # (an attribute or an item set: not followed; a value read from it later is unknown)
+
+    def loop(self, stmt: ast.For, env: dict[str, Any]) -> None:
+        values = self.eval(stmt.iter, env)
+        if not isinstance(values, (list, tuple)):
+            self.passed_over(stmt, env, "a loop over values cnncalc cannot work out", stmt.iter)
+            return
+        for value in values:
+            self.assign(stmt.target, value, env)
+            self.run(stmt.body, env)
+
+    # ---- expressions ---------------------------------------------------------------------------------
+
+    def dotted(self, node: ast.AST) -> str:
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            return f"{self.dotted(node.value)}.{node.attr}"
+        return ""
+
+    def eval(self, node: ast.expr, env: dict[str, Any]) -> Any:
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name):
+            return env[node.id] if node.id in env else _Unknown(node.id)
+        if isinstance(node, ast.Attribute):
+            if node.attr == "shape" and isinstance(node.value, ast.Name) and \
+                    isinstance(env.get(node.value.id), _Tensor):  # `x.shape[-1]`
+                return _Shape(env[node.value.id])
+            return _Unknown(self.dotted(node) or node.attr)
+        if isinstance(node, (ast.Tuple, ast.List)):
+            items = [self.eval(e, env) for e in node.elts]
+            return tuple(items) if isinstance(node, ast.Tuple) else items
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            value = self.eval(node.operand, env)
+            return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else _Unknown("-")
+        if isinstance(node, ast.BinOp):
+            return self.binary(node.op, self.eval(node.left, env), self.eval(node.right, env), node)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            value = self.eval(node.operand, env)
+            return _Unknown("not") if not isinstance(value, (bool, int, float, str, type(None))) else not value
+        if isinstance(node, ast.BoolOp):
+            values = [self.eval(v, env) for v in node.values]
+            if not all(isinstance(v, (bool, int, float, str, type(None))) for v in values):
+                return _Unknown("and/or")
+            return all(values) if isinstance(node.op, ast.And) else any(values)
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            return self.compare(node.ops[0], self.eval(node.left, env), self.eval(node.comparators[0], env))
+        if isinstance(node, ast.Subscript):
+            seq, index = self.eval(node.value, env), self.eval(node.slice, env)
+            if isinstance(seq, _Shape) and isinstance(index, int) and not isinstance(index, bool):
+                seq = self.sizes(seq.tensor, node)
+            if isinstance(seq, (list, tuple)) and isinstance(index, int) and -len(seq) <= index < len(seq):
+                return seq[index]
+            return _Unknown("[]")
+        if isinstance(node, ast.Call):
+            return self.call(node, env)
+        return _Unknown(type(node).__name__)
+
+    @staticmethod
+    def compare(op: ast.cmpop, left: Any, right: Any) -> Any:
+        plain = (bool, int, float, str, type(None))
+        if not isinstance(left, plain) or not isinstance(right, plain):
+            return _Unknown("comparison")
+        if isinstance(op, (ast.Eq, ast.Is)):
+            return left == right
+        if isinstance(op, (ast.NotEq, ast.IsNot)):
+            return left != right
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+        if not numbers:
+            return _Unknown("comparison")
+        function = _COMPARISONS.get(type(op))
+        return function(left, right) if function is not None else _Unknown("comparison")
+
+    def binary(self, op: ast.operator, left: Any, right: Any, node: ast.AST) -> Any:
+        if isinstance(op, ast.Add) and isinstance(left, (list, tuple)) and type(left) is type(right):
+            if len(left) + len(right) > limits.MAX_NODES:
+                raise Unsupported("a list longer than cnncalc follows", self.span(node))
+            joined = [*left, *right]  # `[x] + skips`, `(1, 1) + (2,)`
+            return joined if isinstance(left, list) else tuple(joined)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
+            return _Unknown("arithmetic")
+        if isinstance(op, ast.Pow) and (abs(right) > 64 or abs(left) > 2**32):
+            raise Unsupported("a power larger than cnncalc works out", self.span(node))
+        function = _ARITHMETIC.get(type(op))
+        if function is None or (isinstance(op, (ast.FloorDiv, ast.Div, ast.Mod)) and right == 0):
+            return _Unknown("arithmetic")
+        value = function(left, right)
+        if isinstance(value, int) and abs(value) > 2**62:
+            raise Unsupported("a number larger than cnncalc works out", self.span(node))
+        return value
+
+    def call(self, node: ast.Call, env: dict[str, Any]) -> Any:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(self.eval(func.value, env),
+                                                                                 _Sequential):
+            model = self.eval(func.value, env)
+            layer = self.eval(node.args[0], env) if len(node.args) == 1 else None
+            if isinstance(layer, _Tensor) and layer.layer in self.nodes and \
+                    self.nodes[layer.layer]["class_name"] == "InputLayer" and not model.layers:
+                model.layers.append(_Layer("InputLayer", self.nodes.pop(layer.layer)["config"], self.span(node)))
+            elif isinstance(layer, _Layer):
+                self.use(layer, node)
+                model.layers.append(layer)
+            else:
+                raise Unsupported("`add` of something other than a Keras layer", self.span(node))
+            return None
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+                isinstance(env.get(func.value.id), list):  # `skips.append(x)`: the list changes in place
+            return self.list_method(env[func.value.id], func.attr, node, env)
+        callee = self.eval(func, env) if not isinstance(func, (ast.Name, ast.Attribute)) or \
+            (isinstance(func, ast.Name) and func.id in env) else None
+        if isinstance(callee, _Layer):  # a layer applied: `Conv2D(32, 3)(x)`, `Add()([x, y])`
+            return self.applied(callee, node, env)
+        if isinstance(callee, _Function):
+            return self.function(callee, node, env)
+        if isinstance(callee, (_Sequential, _Functional)):
+            raise Unsupported("a model used as a layer of another (give the outer model as a `.keras` file)",
+                              self.span(node))
+        name = self.dotted(func).split(".")[-1]
+        if name == "int_shape" and len(node.args) == 1 and isinstance(self.eval(node.args[0], env), _Tensor):
+            return _Shape(self.eval(node.args[0], env))  # `keras.backend.int_shape(x)`
+        if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip"):
+            return self.builtin(name, node, env)
+        if name in _PARAMETERS or name in TRAINING_ONLY:
+            return self.layer(name, node, env)
+        if name == "Sequential":
+            return self.sequential(node, env)
+        if name in ("Input", "InputLayer"):
+            return self.input(node, env)
+        if name in ("Model", "Functional"):
+            return self.functional(node, env)
+        if name in _MERGE_FUNCTIONS:  # `layers.add([x, y])`: the merge layer applied
+            layer = self.layer(_MERGE_FUNCTIONS[name], node, env, skip=1)
+            if not node.args:
+                raise Malformed(f"`{name}` without its list of tensors", self.span(node))
+            return self.applied(layer, ast.Call(func=node.func, args=[node.args[0]], keywords=[]), env, node)
+        if re.fullmatch(r"[A-Z]\w*", name) and re.search(r"(?:2D|Pool\w*|Norm\w*|Conv\w*|LU)$", name):
+            raise Unsupported(f"the Keras layer `{name}` (docs/notations.md lists the Keras layers cnncalc reads)",
+                              self.span(node))
+        for a in node.args:  # (`print(model.summary())`: what it calls is still followed)
+            self.eval(a, env)
+        return _Unknown(name)
+
+    def list_method(self, values: list[Any], method: str, node: ast.Call, env: dict[str, Any]) -> Any:
+        """A list's method that changes it, followed; any other refused (a list the script changes unseen would
+        hold other layers than cnncalc thinks)."""
+        args = [self.eval(a, env) for a in node.args]
+        if method == "append" and len(args) == 1:
+            values.append(args[0])
+        elif method == "extend" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            values.extend(args[0])
+        elif method == "insert" and len(args) == 2 and isinstance(args[0], int):
+            values.insert(args[0], args[1])
+        elif method == "pop" and len(args) <= 1 and values and all(isinstance(a, int) for a in args):
+            return values.pop(*args)
+        elif method in ("copy", "count", "index") and not node.keywords:
+            return list(values) if method == "copy" else _Unknown(method)
+        else:
+            raise Unsupported(f"the list method `{method}` here (cnncalc follows append, extend, insert and pop)",
+                              self.span(node))
+        if len(values) > limits.MAX_NODES:
+            raise Unsupported("a list longer than cnncalc follows", self.span(node))
+        return None
+
+    def builtin(self, name: str, node: ast.Call, env: dict[str, Any]) -> Any:
+        args = [self.eval(a, env) for a in node.args]
+        if name == "range" and 1 <= len(args) <= 3 and all(isinstance(a, int) and not isinstance(a, bool)
+                                                             for a in args):
+            values = range(*args)
+            if len(values) > limits.MAX_NODES:
+                raise Unsupported(f"a loop of {len(values):,} steps, more than cnncalc follows", self.span(node))
+            return list(values)
+        if name in ("list", "tuple", "reversed") and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            return list(reversed(args[0])) if name == "reversed" else list(args[0])
+        if name == "enumerate" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            return list(enumerate(args[0]))
+        if name == "zip" and args and all(isinstance(a, (list, tuple)) for a in args):
+            return list(zip(*args))
+        if name == "len" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            return len(args[0])
+        if name == "int" and len(args) == 1 and isinstance(args[0], (int, float)) and not isinstance(args[0], bool):
+            return int(args[0])
+        if name in ("min", "max") and len(args) >= 2 and all(isinstance(a, (int, float)) for a in args):
+            return min(args) if name == "min" else max(args)
+        return _Unknown(name)
+
+    def function(self, callee: _Function, node: ast.Call, env: dict[str, Any]) -> Any:
+        """A function of the script called: its body followed with its parameters bound (`def block(x, filters):`)."""
+        self.depth += 1
+        if self.depth > limits.MAX_DEPTH:
+            raise Unsupported("functions called inside each other deeper than cnncalc follows", self.span(node))
+        definition = callee.node.args
+        local = {k: v for k, v in env.items() if isinstance(v, _Function)}  # (the script's functions stay callable)
+        local.update({k: v for k, v in env.items() if k not in local})
+        params = [a.arg for a in definition.posonlyargs + definition.args]
+        defaults = definition.defaults
+        for param, default in zip(params[len(params) - len(defaults):], defaults):
+            local[param] = self.eval(default, env)
+        for kw, given in zip(definition.kwonlyargs, definition.kw_defaults):
+            if given is not None:
+                local[kw.arg] = self.eval(given, env)
+        for param, arg in zip(params, node.args):
+            local[param] = self.eval(arg, env)
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                local[keyword.arg] = self.eval(keyword.value, env)
+        try:
+            self.run(callee.node.body, local)
+            value = None
+        except _Return as r:
+            value = r.value
+        self.depth -= 1
+        return value
+
+    # ---- layers and models ---------------------------------------------------------------------------
+
+    def arguments(self, kind: str, node: ast.Call, env: dict[str, Any], skip: int = 0) -> dict[str, Any]:
+        """A layer's configuration from its call: positions matched to Keras' parameters, keywords by name; only
+        what cnncalc reads is worked out (an initializer may be anything)."""
+        names = _PARAMETERS.get(kind, ())
+        args = node.args[skip:]
+        if kind in TRAINING_ONLY:  # (an augmentation's or noise's arguments change nothing at inference)
+            return {key: self.value(k.value, env, key) for k in node.keywords if (key := k.arg) == "name"}
+        if len(args) > len(names):
+            raise Unsupported(f"`{kind}` with {len(args)} arguments by position (Keras' {kind} takes "
+                              f"{', '.join(names) or 'none'} so)", self.span(node))
+        given: list[tuple[str, ast.expr]] = list(zip(names, args))
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                raise Unsupported(f"`{kind}(**...)`: arguments cnncalc cannot see", self.span(keyword.value))
+            given.append(("negative_slope" if kind == "LeakyReLU" and keyword.arg == "alpha" else keyword.arg,
+                          keyword.value))
+        config: dict[str, Any] = {}
+        for key, expr in given:
+            if key not in _READ:
+                continue
+            value = self.value(expr, env, key)
+            config[key] = value
+        return config
+
+    def value(self, expr: ast.expr, env: dict[str, Any], key: str) -> Any:
+        """A configuration value as JSON holds it (tuples as lists); an activation given as a function by its
+        name (`activation=tf.nn.relu`)."""
+        if key == "activation" and isinstance(expr, (ast.Name, ast.Attribute)) and \
+                not (isinstance(expr, ast.Name) and expr.id in env):
+            return self.dotted(expr).split(".")[-1]
+        value = self.eval(expr, env)
+
+        def plain(v: Any) -> Any:
+            if isinstance(v, (list, tuple)):
+                return [plain(x) for x in v]
+            if v is None or isinstance(v, (bool, int, float, str)):
+                return v
+            raise Unsupported(f"`{ast.unparse(expr)}` for `{key}`: a value cnncalc cannot work out",
+                              self.span(expr))
+        return plain(value)
+
+    def named(self, kind: str, config: dict[str, Any]) -> str:
+        """The layer's name: its own, or Keras' (`Conv2D` -> `conv2d`, then `conv2d_1`, …)."""
+        given = config.get("name")
+        if isinstance(given, str) and given:
+            if given in self.spans:
+                raise Malformed(f"two layers named `{given}`", Span(0, 1))
+            return given
+        # (Keras' own rule: `MaxPooling2D` is `max_pooling2d`; its aliases are named as the layer they stand for)
+        stem = re.sub(r"([a-z])([A-Z])", r"\1_\2", re.sub(r"(.)([A-Z][a-z0-9]+)", r"\1_\2", kind)).lower()
+        stem = {"max_pool2d": "max_pooling2d", "avg_pool2d": "average_pooling2d", "convolution2d": "conv2d",
+                "global_avg_pool2d": "global_average_pooling2d", "global_max_pool2d": "global_max_pooling2d"}.get(
+            stem, stem)
+        while True:
+            count = self.names.get(stem, 0)
+            self.names[stem] = count + 1
+            name = stem if count == 0 else f"{stem}_{count}"
+            if name not in self.spans:
+                return name
+
+    def layer(self, kind: str, node: ast.Call, env: dict[str, Any], skip: int = 0) -> _Layer:
+        self.layers += 1
+        if self.layers > limits.MAX_NODES:
+            raise Unsupported("more layers than cnncalc reads", self.span(node))
+        config = self.arguments(kind, node, env, skip)
+        config["name"] = self.named(kind, config)
+        layer = _Layer(kind, config, self.span(node))
+        self.spans[config["name"]] = layer.span
+        return layer
+
+    def use(self, layer: _Layer, node: ast.AST) -> None:
+        if layer.applied:
+            raise Unsupported(f"the layer `{layer.config['name']}` used twice (shared weights)", self.span(node))
+        layer.applied = True
+
+    def applied(self, layer: _Layer, node: ast.Call, env: dict[str, Any], at: ast.AST | None = None) -> _Tensor:
+        """A layer applied to a tensor, or a merge layer to a list of them: a node of the functional graph."""
+        where = at or node
+        if len(node.args) != 1 or node.keywords:
+            raise Unsupported("a layer applied to anything but one tensor or a list of them", self.span(where))
+        given = self.eval(node.args[0], env)
+        tensors = given if isinstance(given, (list, tuple)) else [given]
+        if not tensors or not all(isinstance(t, _Tensor) for t in tensors):
+            raise Unsupported("a layer applied to something that is not a tensor of the model", self.span(where))
+        self.use(layer, where)
+        name = layer.config["name"]
+        self.nodes[name] = {"class_name": layer.kind, "name": name, "config": layer.config,
+                            "inbound_nodes": [[[t.layer, 0, 0, {}] for t in tensors]]}
+        return _Tensor(name)
+
+    def input(self, node: ast.Call, env: dict[str, Any]) -> _Tensor:
+        """`Input(shape=(224, 224, 3))` (`keras.Input((28, 28, 1))`, `InputLayer(input_shape=...)`)."""
+        config = self.arguments("Input", ast.Call(func=node.func, args=[], keywords=node.keywords), env)
+        shape = config.get("shape", config.get("input_shape"))
+        if node.args:
+            shape = self.value(node.args[0], env, "shape")
+        batch = config.get("batch_input_shape")
+        if batch is None:
+            if not isinstance(shape, list):
+                raise Unsupported("an Input without its shape", self.span(node))
+            batch = [config.get("batch_size"), *shape]
+        name = self.named("InputLayer" if "name" not in config else "Input", config)
+        self.spans[name] = self.span(node)
+        self.nodes[name] = {"class_name": "InputLayer", "name": name, "inbound_nodes": [],
+                            "config": {"batch_input_shape": batch, "name": name}}
+        return _Tensor(name)
+
+    def sequential(self, node: ast.Call, env: dict[str, Any]) -> _Sequential:
+        name = None
+        for keyword in node.keywords:
+            if keyword.arg == "name":
+                name = self.value(keyword.value, env, "name")
+        model = _Sequential(name if isinstance(name, str) else None, self.span(node))
+        given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "layers"), None)
+        layers = self.eval(given, env) if given is not None else []
+        if not isinstance(layers, (list, tuple)):
+            raise Unsupported("a Sequential of something other than a list of layers", self.span(node))
+        for layer in layers:
+            if isinstance(layer, _Tensor) and layer.layer in self.nodes and not model.layers and \
+                    self.nodes[layer.layer]["class_name"] == "InputLayer":
+                model.layers.append(_Layer("InputLayer", self.nodes.pop(layer.layer)["config"], model.span))
+                continue
+            if not isinstance(layer, _Layer):
+                raise Unsupported("a Sequential holding something other than Keras layers", self.span(node))
+            self.use(layer, node)
+            model.layers.append(layer)
+        self.models.append(model)
+        return model
+
+    def functional(self, node: ast.Call, env: dict[str, Any]) -> _Functional:
+        given = dict(zip(("inputs", "outputs"), node.args))
+        given.update({k.arg: k.value for k in node.keywords if k.arg in ("inputs", "outputs", "name")})
+        if "inputs" not in given or "outputs" not in given:
+            raise Unsupported("a Model without its inputs and outputs (a subclassed model is not read)",
+                              self.span(node))
+        tensors = []
+        for key in ("inputs", "outputs"):
+            value = self.eval(given[key], env)
+            value = list(value) if isinstance(value, (list, tuple)) else [value]
+            if not value or not all(isinstance(t, _Tensor) for t in value):
+                raise Unsupported(f"a Model whose {key} are not tensors the script makes", self.span(given[key]))
+            tensors.append(value)
+        name = self.value(given["name"], env, "name") if "name" in given else None
+        model = _Functional(tensors[0], tensors[1], name if isinstance(name, str) else None, self.span(node))
+        self.models.append(model)
+        return model
+
+    def sizes(self, tensor: _Tensor, node: ast.AST) -> tuple[int | None, ...] | _Unknown:
+        """A tensor's sizes as Keras gives them, batch first (`(None, 16, 16, 32)`), from cnncalc's own analysis of
+        the model up to it (the walker decides every size, once); unknown when that analysis has no output, or
+        the model is channels first."""
+        self.queries += 1
+        if self.queries > limits.MAX_SHAPES_READ:
+            raise Unsupported(f"more than {limits.MAX_SHAPES_READ:,} tensor shapes read", self.span(node))
+        import json
+
+        from cnncalc.analysis import Settings, run
+        config = self.config(_Functional([], [tensor], None, self.span(node)))
+        report = run(json.dumps(config), "<keras script>", Settings(lang="keras"))[0].report
+        if report.output is None or any(layer["config"].get("data_format") == "channels_first"
+                                        for layer in config["config"]["layers"]):
+            return _Unknown("shape")
+        return (None, *report.output.dims)
+
+    # ---- the configuration ---------------------------------------------------------------------------
+
+    def config(self, model: _Sequential | _Functional) -> dict[str, Any]:
+        """The model as `model.to_json()` writes it (Keras 2's form)."""
+        if isinstance(model, _Sequential):
+            layers = []
+            for i, layer in enumerate(model.layers):
+                config = dict(layer.config)
+                shape = config.pop("input_shape", None)
+                if i == 0 and shape is not None and layer.kind != "InputLayer":
+                    config["batch_input_shape"] = [None, *(shape if isinstance(shape, list) else [shape])]
+                layers.append({"class_name": layer.kind, "config": config})
+            return {"class_name": "Sequential", "config": {"name": model.name or "sequential", "layers": layers}}
+        wanted = {t.layer for t in model.outputs}
+        needed: set[str] = set()
+        for name in reversed(list(self.nodes)):  # what the outputs need, back to the inputs
+            if name in wanted or name in needed:
+                needed.add(name)
+                for entry in self.nodes[name]["inbound_nodes"][:1]:
+                    needed.update(source for source, *_ in entry)
+        layers = [self.nodes[name] for name in self.nodes if name in needed]
+        inputs: list[str] = [t.layer for t in model.inputs] or \
+            [str(n["name"]) for n in layers if n["class_name"] == "InputLayer"]
+        return {"class_name": "Functional", "config": {
+            "name": model.name or "model", "layers": layers,
+            "input_layers": [[given, 0, 0] for given in inputs],
+            "output_layers": [[t.layer, 0, 0] for t in model.outputs]}}
+
+
+def model_config(text: str) -> tuple[dict[str, Any], dict[str, Span]]:
+    """The configuration of the last model a Keras script builds, and where each of its layers is made; Malformed
+    or Unsupported (with the place) for what cannot be read."""
+    if len(text) > limits.MAX_PYTHON_CHARS:
+        raise Unsupported(f"a Python file of more than {limits.MAX_PYTHON_CHARS:,} characters (its syntax tree would "
+                          f"take some hundred times that)", Span(0, 1))
+    try:
+        tree = parse_python(text, "exec")
+    except SyntaxError as e:
+        offsets = SourceOffsets(text)
+        at = offsets.at(e.lineno or 1, max((e.offset or 1) - 1, 0))
+        raise Malformed(f"Python syntax: {e.msg}", Span(at, at + 1)) from None
+    except (RecursionError, MemoryError, ValueError):
+        raise Malformed("Python that cannot be parsed (nested too deeply, or a null byte)", Span(0, 1)) from None
+    script = _Script(text)
+    try:
+        script.run(tree.body, {})
+    except _Return:
+        raise Unsupported("`return` outside a function", Span(0, 1)) from None
+    except RecursionError:
+        raise Unsupported("expressions nested deeper than cnncalc follows", Span(0, 1)) from None
+    if not script.models:
+        raise Unsupported("no Keras model built in the file (cnncalc reads `keras.Sequential([...])`, `model.add(...)` "
+                          "and the functional API's `keras.Model(inputs, outputs)`)", Span(0, 1))
+    return script.config(script.models[-1]), script.spans

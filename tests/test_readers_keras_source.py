@@ -1,0 +1,242 @@
+"""Keras scripts (Python that builds a Sequential or functional model), read with `ast` and never run.
+
+Every expected figure is worked out in the test from the layers' arithmetic."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnncalc import analyze, analyze_text
+from cnncalc.notations import detect, searched
+from cnncalc.report import Report
+
+IMPORTS = "from tensorflow import keras\nfrom tensorflow.keras import layers\n"
+
+
+def script(text: str) -> Report:
+    return analyze_text(IMPORTS + text, "model.py", lang="keras")
+
+
+def layer_rows(report: Report) -> list[tuple[str, tuple[int, ...] | None, int]]:
+    return [(r.name, r.output.dims if r.output else None, r.params) for r in report.rows if r.kind == "layer"]
+
+
+# The MNIST convnet of Keras' examples, written line by line: on 28x28x1, a 3x3 conv of 32 gives 26x26x32 with
+# (3·3·1 + 1)·32 = 320 parameters; the 2x2 pool 13x13x32; a 3x3 conv of 64 gives 11x11x64 with (3·3·32 + 1)·64 =
+# 18,496; flattened, 11·11·64 = 7,744 values; Dense(10): 7,744·10 + 10 = 77,450. In all 96,266.
+MNIST_ADD = """
+model = keras.models.Sequential()
+model.add(layers.Conv2D(32, (3, 3), activation='relu', input_shape=(28, 28, 1)))
+model.add(layers.MaxPooling2D((2, 2)))
+model.add(layers.Conv2D(64, (3, 3), activation='relu'))
+model.add(layers.Flatten())
+model.add(layers.Dense(10, activation='softmax'))
+"""
+
+
+def test_a_sequential_built_with_add() -> None:
+    report = script(MNIST_ADD)
+    assert report.ok, report.messages()
+    assert report.input is not None and report.input.dims == (28, 28, 1)
+    assert layer_rows(report) == [
+        ("conv2d", (26, 26, 32), 320), ("conv2d_relu", (26, 26, 32), 0), ("max_pooling2d", (13, 13, 32), 0),
+        ("conv2d_1", (11, 11, 64), 18_496), ("conv2d_1_relu", (11, 11, 64), 0), ("flatten", (7744,), 0),
+        ("dense", (10,), 77_450), ("dense_softmax", (10,), 0)]
+    assert report.totals.params == 320 + 18_496 + 77_450 == 96_266
+
+
+def test_a_sequential_of_a_list_with_an_input_and_keywords() -> None:
+    # the same network as a list, its input a keras.Input, arguments by keyword and a layer named by hand
+    report = script("""
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(filters=32, kernel_size=3, activation="relu", name="first"),
+    layers.MaxPool2D(pool_size=2),
+    layers.Conv2D(64, kernel_size=(3, 3), activation=tf.nn.relu),
+    layers.Flatten(),
+    layers.Dropout(0.5),
+    layers.Dense(units=10, activation="softmax"),
+], name="mnist")
+""")
+    assert report.ok, report.messages()
+    assert report.network == "mnist"
+    assert [name for name, _, _ in layer_rows(report)] == [
+        "first", "first_relu", "max_pooling2d", "conv2d", "conv2d_relu", "flatten", "dropout", "dense",
+        "dense_softmax"]
+    assert report.totals.params == 96_266
+
+
+# A small ResNet in the functional API, its blocks made by a function in a loop, the shortcut's projection decided
+# by `x.shape[-1]` (the channels cnncalc's own analysis gives x there). Trainable parameters, worked out:
+#   stem conv 3x3, 3 -> 16, bias: 3·3·3·16 + 16 = 448
+#   block (16, stride 1), no projection (16 channels in): convs 3x3 16->16 without bias 2·2,304, two BNs 2·32 = 4,672
+#   block (32, stride 2): 3x3 16->32 4,608 + 3x3 32->32 9,216 + BNs 2·64 + 1x1 16->32 projection 512 = 14,464
+#   block (64, stride 2): 3x3 32->64 18,432 + 3x3 64->64 36,864 + BNs 2·128 + 1x1 32->64 projection 2,048 = 57,600
+#   Dense 64 -> 10: 650
+# 448 + 4,672 + 14,464 + 57,600 + 650 = 77,834; the BNs' moving means and variances, non-trainable: 2·(16 + 16 +
+# 32 + 32 + 64 + 64) = 448
+RESNET = """
+NUM_CLASSES = 10
+
+
+def residual_block(x, filters, stride=1):
+    shortcut = x
+    y = layers.Conv2D(filters, 3, strides=stride, padding="same", use_bias=False)(x)
+    y = layers.BatchNormalization()(y)
+    y = layers.ReLU()(y)
+    y = layers.Conv2D(filters, 3, padding="same", use_bias=False)(y)
+    y = layers.BatchNormalization()(y)
+    if stride != 1 or x.shape[-1] != filters:
+        shortcut = layers.Conv2D(filters, 1, strides=stride, use_bias=False)(x)
+    y = layers.add([y, shortcut])
+    return layers.Activation("relu")(y)
+
+
+inputs = keras.Input(shape=(32, 32, 3))
+x = layers.Conv2D(16, 3, padding="same")(inputs)
+for filters, stride in [(16, 1), (32, 2), (64, 2)]:
+    x = residual_block(x, filters, stride)
+x = layers.GlobalAveragePooling2D()(x)
+outputs = layers.Dense(NUM_CLASSES, activation="softmax")(x)
+model = keras.Model(inputs, outputs, name="tiny_resnet")
+model.summary()
+"""
+
+
+def test_a_functional_model_with_blocks_made_by_a_function_in_a_loop() -> None:
+    report = script(RESNET)
+    assert report.network == "tiny_resnet"
+    assert report.totals.params == 448 + 4_672 + 14_464 + 57_600 + 650 == 77_834
+    assert report.totals.non_trainable == 448
+    assert report.output is not None and report.output.dims == (10,)
+    # the first block adds its input itself (16 channels, stride 1); the others project it: three 1x1 convolutions
+    # would be 256 more parameters
+    assert [r.name for r in report.rows if r.kind == "layer" and r.keyword == "conv" and r.layer is not None
+            and r.layer.spec_text().startswith("conv") and "1x1" in r.layer.spec_text()] == ["conv2d_5", "conv2d_8"]
+    outputs = {r.name: r.output.dims for r in report.rows if r.kind == "layer" and r.output is not None}
+    assert outputs["conv2d_3"] == (16, 16, 32) and outputs["conv2d_6"] == (8, 8, 64)
+
+
+def test_the_script_is_detected_and_found_by_a_directory_search(tmp_path: Path) -> None:
+    text = IMPORTS + MNIST_ADD
+    assert detect(text, "model.py") == "keras"
+    assert detect("import torch\nfrom torch import nn\n" + text, "model.py") == "pytorch"
+    assert searched("model.py", text) and not searched("utils.py", IMPORTS + "def f(): pass\n")
+    (tmp_path / "model.py").write_text(text)
+    report = analyze(tmp_path / "model.py")
+    assert report.ok and report.totals.params == 96_266
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("class Net(keras.Model):\n    pass\n", "a subclassed keras.Model", 3),
+    ("conv = layers.Conv2D(8, 3)\nx = keras.Input((8, 8, 3))\ny = conv(x)\nz = conv(y)\n"
+     "model = keras.Model(x, z)\n", "`conv2d` used twice (shared weights)", 6),
+    ("model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(config.filters, 3)])\n",
+     "`config.filters` for `filters`: a value cnncalc cannot work out", 3),
+    ("model = keras.Sequential()\nif use_big:\n    model.add(layers.Dense(10))\n",
+     "a model built under a condition cnncalc cannot decide", 4),
+    ("for i in range(10**9):\n    pass\n", "a loop of 1,000,000,000 steps", 3),
+    ("def f(x):\n    return f(x)\nmodel = f(1)\n", "functions called inside each other deeper", 4),
+    ("x = 1\n", "no Keras model built in the file", 1),
+    ("model = keras.Sequential([layers.Conv2D(8, 3, 1, 'same', None, 1, 1, 'relu', True, 7)])\n",
+     "`Conv2D` with 10 arguments by position", 3),
+    ("model = keras.Sequential([layers.Bidirectional2D(8)])\n", "the Keras layer `Bidirectional2D`", 3),
+])
+def test_what_a_script_does_that_cnncalc_cannot_follow_is_e070_at_its_place(text: str, message: str,
+                                                                           line: int) -> None:
+    report = script(text)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()
+    assert report.source.line_col(errors[0].span.start)[0] == line
+    assert report.totals.params is None  # never the sum of what was read before
+
+
+def test_a_syntax_error_is_e071_at_its_place() -> None:
+    report = script("model = keras.Sequential([\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E071"]
+    assert "Python syntax" in report.diagnostics[0].message
+
+
+def test_training_only_layers_with_their_arguments_are_identities() -> None:
+    # RandomFlip and GaussianNoise act only while training; Rescaling scales: none has weights. Dense(4) on the 8x8x3
+    # input flattened... no: on a map, Keras' Dense acts at each position, (3 + 1)·4 = 16 parameters
+    report = script("model = keras.Sequential([keras.Input((8, 8, 3)), layers.RandomFlip('horizontal', seed=1),\n"
+                    "    layers.GaussianNoise(0.1), layers.Rescaling(1.0 / 255), layers.Dense(4)])\n")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind == "layer"] == ["identity", "identity", "identity", "conv 4 1x1"]
+    assert report.totals.params == 16
+
+
+# A small U-Net: blocks by functions, the skips kept in a list and read back reversed. Parameters, worked out:
+#   down 8:  3x3 1->8 (9 + 1)·8 = 80, 3x3 8->8 (72 + 1)·8 = 584; down 16: 8->16 1,168, 16->16 2,320;
+#   down 32: 16->32 4,640, 32->32 9,248; middle 3x3 32->64: 18,496
+#   up 32: 2x2/2 transposed 64->32 (4·64 + 1)·32 = 8,224; concatenated with the 32-channel skip, 3x3 64->32 18,464,
+#          32->32 9,248; up 16: 32->16 2,064, 3x3 32->16 4,624, 16->16 2,320; up 8: 16->8 520, 16->8 1,160, 8->8 584
+#   the 1x1 8->3 head: 27
+# 83,771 in all, as Keras 3.15's count_params() says of this script; 96x80 halves to 12x10, comes back to 96x80,
+# doubles to 192x160 and is cropped by 2 rows and 1 column a side: 188x158x3
+UNET = """
+def down(x, f):
+    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+    return x, layers.MaxPooling2D()(x)
+
+
+def up(x, skip, f):
+    x = layers.Conv2DTranspose(f, 2, strides=2)(x)
+    x = layers.concatenate([x, skip])
+    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+    return layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+
+
+inputs = keras.Input((96, 80, 1), name="image")
+skips = []
+x = inputs
+for f in (8, 16, 32):
+    s, x = down(x, f)
+    skips.append(s)
+x = layers.Conv2D(64, 3, padding="same", activation="relu")(x)
+for f, s in zip((32, 16, 8), reversed(skips)):
+    x = up(x, s, f)
+x = layers.UpSampling2D(2, interpolation="bilinear")(x)
+x = layers.Cropping2D(((2, 2), (1, 1)))(x)
+outputs = layers.Conv2D(3, 1, activation="softmax", name="mask")(x)
+model = keras.Model(inputs=inputs, outputs=outputs, name="unet")
+"""
+
+
+def test_a_unet_whose_skips_are_kept_in_a_list() -> None:
+    report = script(UNET)
+    assert report.ok, report.messages()
+    assert report.totals.params == (80 + 584 + 1_168 + 2_320 + 4_640 + 9_248 + 18_496 + 8_224 + 18_464 + 9_248 + 2_064
+                                    + 4_624 + 2_320 + 520 + 1_160 + 584 + 27) == 83_771
+    assert report.output is not None and report.output.dims == (188, 158, 3)
+    assert [r.name for r in report.rows if r.kind == "layer"][-2:] == ["mask", "mask_softmax"]
+
+
+@pytest.mark.parametrize("text, message", [
+    # a value set under a condition cnncalc cannot decide is unknown after it, never the value before it
+    ("f = 16\nif big:\n    f = 64\nmodel = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(f, 3)])\n",
+     "`f` for `filters`: a value cnncalc cannot work out"),
+    ("model = keras.Sequential([keras.Input((8, 8, 3))])\nwhile len(model.layers) < 3:\n"
+     "    model.add(layers.Conv2D(8, 3))\n", "a model built in a `while` loop"),
+    ("blocks = []\nblocks.sort()\n", "the list method `sort`"),
+])
+def test_what_the_script_may_change_unseen_is_never_taken_as_it_was(text: str, message: str) -> None:
+    report = script(text)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()
+
+
+def test_a_scripts_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cnncalc import limits
+    big = script("x = 1\n" * (limits.MAX_PYTHON_CHARS // 6 + 1))
+    assert "a Python file of more than" in big.diagnostics[0].message
+    monkeypatch.setattr(limits, "MAX_SHAPES_READ", 1)  # the ResNet reads three shapes, one per block
+    report = script(RESNET)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    assert "more than 1 tensor shapes read" in report.diagnostics[0].message
+    monkeypatch.setattr(limits, "MAX_READER_STEPS", 50)
+    report = script("for i in range(100):\n    n = i\nmodel = keras.Sequential([keras.Input((8, 8, 3))])\n")
+    assert "more than 50 statements to follow" in report.diagnostics[0].message
