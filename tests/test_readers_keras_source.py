@@ -240,3 +240,32 @@ def test_a_scripts_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_READER_STEPS", 50)
     report = script("for i in range(100):\n    n = i\nmodel = keras.Sequential([keras.Input((8, 8, 3))])\n")
     assert "more than 50 statements to follow" in report.diagnostics[0].message
+
+
+def test_names_imported_from_keras_and_values_in_variables() -> None:
+    # Keras 2's MNIST example, its input shape in variables unpacked from a tuple: 28x28x1, a 3x3 conv of 32 (320),
+    # a 3x3 conv of 64 ((3·3·32 + 1)·64 = 18,496) to 24x24x64, batch norm (2·64 trainable, 2·64 moving), a 2x2 pool
+    # to 12x12x64, flattened 9,216, Dense(128): 9,216·128 + 128 = 1,179,776, Dense(10): 1,290. Trainable 320 +
+    # 18,496 + 128 + 1,179,776 + 1,290 = 1,200,010; non-trainable 128 (Keras 3.15: the same)
+    report = analyze_text("""from keras.models import Sequential
+from keras.layers import Dense, Dropout, Flatten, Conv2D, MaxPooling2D, Activation, BatchNormalization
+num_classes = 10
+img_rows, img_cols = 28, 28
+input_shape = (img_rows, img_cols, 1)
+model = Sequential()
+model.add(Conv2D(32, kernel_size=(3, 3), activation='relu', input_shape=input_shape))
+model.add(Conv2D(64, (3, 3)))
+model.add(BatchNormalization())
+model.add(Activation('relu'))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Dropout(0.25))
+model.add(Flatten())
+model.add(Dense(128, activation='relu'))
+model.add(Dropout(0.5))
+model.add(Dense(num_classes, activation='softmax'))
+model.compile(loss='categorical_crossentropy', optimizer='adadelta', metrics=['accuracy'])
+""", "mnist_cnn.py")
+    assert report.ok, report.messages()
+    assert report.totals.params == 320 + 18_496 + 128 + 1_179_776 + 1_290 == 1_200_010
+    assert report.totals.non_trainable == 128
+    assert [r.output.dims for r in report.rows if r.name in ("max_pooling2d", "flatten")] == [(12, 12, 64), (9216,)]
