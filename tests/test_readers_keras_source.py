@@ -269,3 +269,12 @@ model.compile(loss='categorical_crossentropy', optimizer='adadelta', metrics=['a
     assert report.totals.params == 320 + 18_496 + 128 + 1_179_776 + 1_290 == 1_200_010
     assert report.totals.non_trainable == 128
     assert [r.output.dims for r in report.rows if r.name in ("max_pooling2d", "flatten")] == [(12, 12, 64), (9216,)]
+
+
+def test_something_unknown_applied_to_a_tensor_is_e070_where_it_is_called() -> None:
+    report = script("base = keras.applications.MobileNetV2(include_top=False)\ninputs = keras.Input((96, 96, 3))\n"
+                    "x = base(inputs)\nx = tf.nn.relu(x)\noutputs = layers.Dense(5)(x)\n"
+                    "model = keras.Model(inputs, outputs)\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and error.message.startswith("`base` applied to a tensor of the model")
+    assert report.source.line_col(error.span.start)[0] == 5

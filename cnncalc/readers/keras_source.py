@@ -346,8 +346,12 @@ class _Script:
         if re.fullmatch(r"[A-Z]\w*", name) and re.search(r"(?:2D|Pool\w*|Norm\w*|Conv\w*|LU)$", name):
             raise Unsupported(f"the Keras layer `{name}` (docs/notations.md lists the Keras layers cnncalc reads)",
                               self.span(node))
-        for a in node.args:  # (`print(model.summary())`: what it calls is still followed)
-            self.eval(a, env)
+        values = [self.eval(a, env) for a in node.args]  # (`print(model.summary())`: what it calls is followed)
+        if any(isinstance(v, _Tensor) or (isinstance(v, (list, tuple)) and any(isinstance(t, _Tensor) for t in v))
+               for v in values):
+            raise Unsupported(f"`{self.dotted(func) or name}` applied to a tensor of the model: cnncalc does not know "
+                              f"what it computes (a keras.applications model is read from the `.keras` file "
+                              f"`model.save` writes)", self.span(node))
         return _Unknown(name)
 
     def list_method(self, values: list[Any], method: str, node: ast.Call, env: dict[str, Any]) -> Any:
