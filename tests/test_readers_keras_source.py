@@ -278,3 +278,55 @@ def test_something_unknown_applied_to_a_tensor_is_e070_where_it_is_called() -> N
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and error.message.startswith("`base` applied to a tensor of the model")
     assert report.source.line_col(error.span.start)[0] == 5
+
+
+def test_python_as_it_runs_names_loops_and_strings() -> None:
+    # `conv` reads the module's `filters` (32), not its caller's parameter of that name; the loop stops at its
+    # `break` after two blocks, skips the pool in its second (`continue`), and its `else` does not run; the layers are
+    # named by f-strings, `%` and `format`; `sizes[1] = 4` changes the list. On 16x16x3: block 1's 3x3 conv of 32,
+    # 'same', then its 2x2 pool to 8x8; block 2's conv; then the head, Dense(4) at each position
+    report = script("""
+filters = 32
+sizes = [3, 3, 3]
+sizes[1] = 4
+
+
+def conv(x, name):
+    return layers.Conv2D(filters, sizes[0], padding="same", name=name)(x)
+
+
+def block(x, filters, i):
+    return conv(x, f"block{i}_conv")
+
+
+x = inputs = keras.Input((16, 16, 3))
+for i in range(1, 5):
+    x = block(x, 64, i)
+    if i == 2:
+        break
+    if i % 2 == 0:
+        continue
+    x = layers.MaxPooling2D(name="pool%d" % i)(x)
+else:
+    x = layers.Dense(sizes[1], name="never")(x)
+x = layers.Dense(sizes[1], name="head_{}".format(sizes[1]))(x)
+model = keras.Model(inputs, x)
+""")
+    assert report.ok, report.messages()
+    assert [(r.name, r.output.dims if r.output else None) for r in report.rows if r.kind == "layer"] == [
+        ("block1_conv", (16, 16, 32)), ("pool1", (8, 8, 32)), ("block2_conv", (8, 8, 32)), ("head_4", (8, 8, 4))]
+    # (3·3·3 + 1)·32 = 896, (3·3·32 + 1)·32 = 9,248, Dense(4) at each position: (32 + 1)·4 = 132
+    assert report.totals.params == 896 + 9_248 + 132
+
+
+@pytest.mark.parametrize("text, message", [
+    ("n = 8\ndef grow():\n    global n\n    n = 16\ngrow()\n", "`global`, `nonlocal`"),
+    ("def check(f):\n    if f < 0:\n        raise ValueError(f)\ncheck(-1)\n", "the script raises an exception"),
+    # unpacked from something unknown: never the values the names had before
+    ("f, k = 16, 3\nf, k = settings()\nmodel = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(f, k)])\n",
+     "`f` for `filters`"),
+])
+def test_python_cnncalc_does_not_follow_is_never_guessed(text: str, message: str) -> None:
+    report = script(text)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()

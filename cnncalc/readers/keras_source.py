@@ -13,7 +13,8 @@ from __future__ import annotations
 import ast
 import operator
 import re
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from cnncalc import limits
@@ -58,6 +59,7 @@ _READ = {"filters", "kernel_size", "strides", "padding", "data_format", "dilatio
          "negative_slope", "threshold", "alpha", "axis", "epsilon", "center", "scale", "shared_axes", "cropping",
          "size", "interpolation", "target_shape", "height", "width", "name", "trainable", "input_shape",
          "batch_input_shape", "batch_size", "shape", "offset"}
+_MAX_NAME_CHARS = 1_000  # a string the script makes: a layer's name is a few dozen characters
 # calls that change no model (a statement cnncalc passes over may make them)
 _HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format", "summary", "compile", "fit",
                        "evaluate", "predict", "info", "debug", "warning", "log", "save", "plot_model", "count_params"})
@@ -107,8 +109,11 @@ class _Functional:
 
 
 class _Function:
-    def __init__(self, node: ast.FunctionDef) -> None:
-        self.node = node
+    """A function the script defines: its names resolve in `scope`, where it is defined, as Python's do."""
+
+    def __init__(self, node: ast.FunctionDef, scope: MutableMapping[str, Any], defaults: list[Any],
+                 keyword_defaults: dict[str, Any]) -> None:
+        self.node, self.scope, self.defaults, self.keyword_defaults = node, scope, defaults, keyword_defaults
 
 
 class _Unknown:
@@ -121,6 +126,14 @@ class _Unknown:
 class _Return(Exception):
     def __init__(self, value: Any) -> None:
         self.value = value
+
+
+class _Break(Exception):
+    """`break` in a loop being followed."""
+
+
+class _Continue(Exception):
+    """`continue` in a loop being followed."""
 
 
 class _Script:
@@ -142,7 +155,7 @@ class _Script:
 
     # ---- statements ----------------------------------------------------------------------------------
 
-    def run(self, body: list[ast.stmt], env: dict[str, Any]) -> None:
+    def run(self, body: list[ast.stmt], env: MutableMapping[str, Any]) -> None:
         for stmt in body:
             self.steps += 1
             if self.steps > limits.MAX_READER_STEPS:
@@ -150,7 +163,7 @@ class _Script:
                                   f"read)", self.span(stmt))
             self.statement(stmt, env)
 
-    def statement(self, stmt: ast.stmt, env: dict[str, Any]) -> None:
+    def statement(self, stmt: ast.stmt, env: MutableMapping[str, Any]) -> None:
         if isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, env)
             for target in stmt.targets:
@@ -161,8 +174,20 @@ class _Script:
             env[stmt.target.id] = self.binary(stmt.op, env.get(stmt.target.id), self.eval(stmt.value, env), stmt)
         elif isinstance(stmt, ast.Expr):
             self.eval(stmt.value, env)
-        elif isinstance(stmt, ast.FunctionDef):
-            env[stmt.name] = _Function(stmt)
+        elif isinstance(stmt, ast.FunctionDef):  # (its defaults worked out where it is defined, as Python does)
+            arguments = stmt.args
+            env[stmt.name] = _Function(stmt, env, [self.eval(d, env) for d in arguments.defaults],
+                                       {k.arg: self.eval(d, env) for k, d in zip(arguments.kwonlyargs,
+                                                                                 arguments.kw_defaults)
+                                        if d is not None})
+        elif isinstance(stmt, ast.Break):
+            raise _Break
+        elif isinstance(stmt, ast.Continue):
+            raise _Continue
+        elif isinstance(stmt, (ast.Global, ast.Nonlocal)):
+            raise Unsupported("a function that changes names outside it (`global`, `nonlocal`)", self.span(stmt))
+        elif isinstance(stmt, ast.Raise):
+            raise Unsupported("the script raises an exception here, where cnncalc follows it", self.span(stmt))
         elif isinstance(stmt, ast.Return):
             raise _Return(self.eval(stmt.value, env) if stmt.value is not None else None)
         elif isinstance(stmt, ast.For):
@@ -180,11 +205,15 @@ class _Script:
             raise Unsupported("a subclassed keras.Model or Layer (cnncalc reads Sequential models and the functional "
                               "API; save the model with `model.save(\"m.keras\")` and give that file)",
                               self.span(stmt))
-        elif isinstance(stmt, (ast.With, ast.Try)):
-            self.run(stmt.body, env)  # (`with strategy.scope():`, a `try` around the build)
+        elif isinstance(stmt, ast.With):
+            self.run(stmt.body, env)  # (`with strategy.scope():`)
+        elif isinstance(stmt, ast.Try):  # a `try` around the build: as if nothing failed
+            self.run(stmt.body, env)
+            self.run(stmt.orelse, env)
+            self.run(stmt.finalbody, env)
         # imports, other classes, `while`, `del`, `assert`, `pass`: nothing a Sequential or functional model needs
 
-    def passed_over(self, stmt: ast.stmt, env: dict[str, Any], why: str, where: ast.AST) -> None:
+    def passed_over(self, stmt: ast.stmt, env: MutableMapping[str, Any], why: str, where: ast.AST) -> None:
         """A statement cnncalc does not follow: Unsupported if it makes layers or models; else what it assigns is
         unknown from here (a value it may have changed is never taken as it was before)."""
         if self.builds(stmt):
@@ -199,23 +228,38 @@ class _Script:
         return any(isinstance(n, ast.Call) and self.dotted(n.func).split(".")[-1] not in _HARMLESS
                    for n in ast.walk(stmt))
 
-    def assign(self, target: ast.expr, value: Any, env: dict[str, Any]) -> None:
+    def assign(self, target: ast.expr, value: Any, env: MutableMapping[str, Any]) -> None:
         if isinstance(target, ast.Name):
             env[target.id] = value
-        elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (list, tuple)) and \
-                len(value) == len(target.elts):
-            for t, v in zip(target.elts, value):
-                self.assign(t, v, env)
-        # (an attribute or an item set: not followed; a value read from it later is unknown)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            if isinstance(value, (list, tuple)) and len(value) == len(target.elts):
+                for t, v in zip(target.elts, value):
+                    self.assign(t, v, env)
+            else:  # (unpacked from a value cnncalc does not know: each name unknown, never its value before)
+                for t in target.elts:
+                    self.assign(t, _Unknown("unpacked"), env)
+        elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            values, index = env.get(target.value.id), self.eval(target.slice, env)
+            if isinstance(values, list) and isinstance(index, int) and -len(values) <= index < len(values):
+                values[index] = value  # `sizes[0] = 64`
+            else:
+                env[target.value.id] = _Unknown(target.value.id)
+        # (an attribute set: not followed; a value read from one is unknown)
 
-    def loop(self, stmt: ast.For, env: dict[str, Any]) -> None:
+    def loop(self, stmt: ast.For, env: MutableMapping[str, Any]) -> None:
         values = self.eval(stmt.iter, env)
         if not isinstance(values, (list, tuple)):
             self.passed_over(stmt, env, "a loop over values cnncalc cannot work out", stmt.iter)
             return
         for value in values:
             self.assign(stmt.target, value, env)
-            self.run(stmt.body, env)
+            try:
+                self.run(stmt.body, env)
+            except _Continue:
+                continue
+            except _Break:
+                return
+        self.run(stmt.orelse, env)  # (`for … else`: when no `break` ended it)
 
     # ---- expressions ---------------------------------------------------------------------------------
 
@@ -226,7 +270,7 @@ class _Script:
             return f"{self.dotted(node.value)}.{node.attr}"
         return ""
 
-    def eval(self, node: ast.expr, env: dict[str, Any]) -> Any:
+    def eval(self, node: ast.expr, env: MutableMapping[str, Any]) -> Any:
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, ast.Name):
@@ -263,7 +307,46 @@ class _Script:
             return _Unknown("[]")
         if isinstance(node, ast.Call):
             return self.call(node, env)
+        if isinstance(node, ast.JoinedStr):
+            return self.joined(node, env)
         return _Unknown(type(node).__name__)
+
+    def text(self, value: Any, node: ast.AST) -> Any:
+        """A string the script makes (a layer's name, `f"block{i}_conv"`), at most MAX_NAME_CHARS long."""
+        if isinstance(value, str) and len(value) > _MAX_NAME_CHARS:
+            raise Unsupported(f"a string of more than {_MAX_NAME_CHARS:,} characters", self.span(node))
+        return value
+
+    @staticmethod
+    def formatted(pattern: str, values: Any, how: str) -> Any:
+        """`"%s_%d" % (a, b)` or `"{}_{}".format(a, b)` of plain values; unknown otherwise."""
+        given = values if isinstance(values, tuple) else (values,)
+        if not all(isinstance(v, (str, int, float, bool)) or v is None for v in given):
+            return _Unknown("format")
+        try:
+            return pattern % given if how == "%" else pattern.format(*given)
+        except (TypeError, ValueError, IndexError, KeyError):
+            return _Unknown("format")
+
+    def joined(self, node: ast.JoinedStr, env: MutableMapping[str, Any]) -> Any:
+        """An f-string of plain values (`f"conv{i}"`, `f"{name}_bn"`); unknown otherwise."""
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+                continue
+            assert isinstance(value, ast.FormattedValue)
+            given = self.eval(value.value, env)
+            spec = self.joined(value.format_spec, env) if isinstance(value.format_spec, ast.JoinedStr) else ""
+            if not (isinstance(given, (str, int, float, bool)) or given is None) or not isinstance(spec, str) or \
+                    value.conversion not in (-1, ord("s"), ord("r")):
+                return _Unknown("f-string")
+            shown = repr(given) if value.conversion == ord("r") else given
+            try:
+                parts.append(format(shown, spec))
+            except (TypeError, ValueError):
+                return _Unknown("f-string")
+        return self.text("".join(parts), node)
 
     @staticmethod
     def compare(op: ast.cmpop, left: Any, right: Any) -> Any:
@@ -281,6 +364,10 @@ class _Script:
         return function(left, right) if function is not None else _Unknown("comparison")
 
     def binary(self, op: ast.operator, left: Any, right: Any, node: ast.AST) -> Any:
+        if isinstance(left, str) and isinstance(op, ast.Add) and isinstance(right, str):
+            return self.text(left + right, node)  # `"block" + str(i)`
+        if isinstance(left, str) and isinstance(op, ast.Mod):
+            return self.text(self.formatted(left, right, "%"), node)  # `"conv%d" % i`
         if isinstance(op, ast.Add) and isinstance(left, (list, tuple)) and type(left) is type(right):
             if len(left) + len(right) > limits.MAX_NODES:
                 raise Unsupported("a list longer than cnncalc follows", self.span(node))
@@ -298,7 +385,7 @@ class _Script:
             raise Unsupported("a number larger than cnncalc works out", self.span(node))
         return value
 
-    def call(self, node: ast.Call, env: dict[str, Any]) -> Any:
+    def call(self, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(self.eval(func.value, env),
                                                                                  _Sequential):
@@ -313,6 +400,9 @@ class _Script:
             else:
                 raise Unsupported("`add` of something other than a Keras layer", self.span(node))
             return None
+        if isinstance(func, ast.Attribute) and func.attr == "format" and \
+                isinstance(pattern := self.eval(func.value, env), str) and not node.keywords:
+            return self.text(self.formatted(pattern, tuple(self.eval(a, env) for a in node.args), "{}"), node)
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
                 isinstance(env.get(func.value.id), list):  # `skips.append(x)`: the list changes in place
             return self.list_method(env[func.value.id], func.attr, node, env)
@@ -328,7 +418,7 @@ class _Script:
         name = self.dotted(func).split(".")[-1]
         if name == "int_shape" and len(node.args) == 1 and isinstance(self.eval(node.args[0], env), _Tensor):
             return _Shape(self.eval(node.args[0], env))  # `keras.backend.int_shape(x)`
-        if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip"):
+        if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip", "str"):
             return self.builtin(name, node, env)
         if name in _PARAMETERS or name in TRAINING_ONLY:
             return self.layer(name, node, env)
@@ -354,7 +444,7 @@ class _Script:
                               f"`model.save` writes)", self.span(node))
         return _Unknown(name)
 
-    def list_method(self, values: list[Any], method: str, node: ast.Call, env: dict[str, Any]) -> Any:
+    def list_method(self, values: list[Any], method: str, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         """A list's method that changes it, followed; any other refused (a list the script changes unseen would
         hold other layers than cnncalc thinks)."""
         args = [self.eval(a, env) for a in node.args]
@@ -375,7 +465,7 @@ class _Script:
             raise Unsupported("a list longer than cnncalc follows", self.span(node))
         return None
 
-    def builtin(self, name: str, node: ast.Call, env: dict[str, Any]) -> Any:
+    def builtin(self, name: str, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         args = [self.eval(a, env) for a in node.args]
         if name == "range" and 1 <= len(args) <= 3 and all(isinstance(a, int) and not isinstance(a, bool)
                                                              for a in args):
@@ -393,25 +483,23 @@ class _Script:
             return len(args[0])
         if name == "int" and len(args) == 1 and isinstance(args[0], (int, float)) and not isinstance(args[0], bool):
             return int(args[0])
+        if name == "str" and len(args) == 1 and isinstance(args[0], (str, int, float, bool)):
+            return self.text(str(args[0]), node)
         if name in ("min", "max") and len(args) >= 2 and all(isinstance(a, (int, float)) for a in args):
             return min(args) if name == "min" else max(args)
         return _Unknown(name)
 
-    def function(self, callee: _Function, node: ast.Call, env: dict[str, Any]) -> Any:
+    def function(self, callee: _Function, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         """A function of the script called: its body followed with its parameters bound (`def block(x, filters):`)."""
         self.depth += 1
         if self.depth > limits.MAX_DEPTH:
             raise Unsupported("functions called inside each other deeper than cnncalc follows", self.span(node))
         definition = callee.node.args
-        local = {k: v for k, v in env.items() if isinstance(v, _Function)}  # (the script's functions stay callable)
-        local.update({k: v for k, v in env.items() if k not in local})
+        local: MutableMapping[str, Any] = ChainMap({}, callee.scope)  # its own names, then where it is defined
         params = [a.arg for a in definition.posonlyargs + definition.args]
-        defaults = definition.defaults
-        for param, default in zip(params[len(params) - len(defaults):], defaults):
-            local[param] = self.eval(default, env)
-        for kw, given in zip(definition.kwonlyargs, definition.kw_defaults):
-            if given is not None:
-                local[kw.arg] = self.eval(given, env)
+        for param, default in zip(params[len(params) - len(callee.defaults):], callee.defaults):
+            local[param] = default
+        local.update(callee.keyword_defaults)
         for param, arg in zip(params, node.args):
             local[param] = self.eval(arg, env)
         for keyword in node.keywords:
@@ -427,7 +515,7 @@ class _Script:
 
     # ---- layers and models ---------------------------------------------------------------------------
 
-    def arguments(self, kind: str, node: ast.Call, env: dict[str, Any], skip: int = 0) -> dict[str, Any]:
+    def arguments(self, kind: str, node: ast.Call, env: MutableMapping[str, Any], skip: int = 0) -> dict[str, Any]:
         """A layer's configuration from its call: positions matched to Keras' parameters, keywords by name; only
         what cnncalc reads is worked out (an initializer may be anything)."""
         names = _PARAMETERS.get(kind, ())
@@ -451,7 +539,7 @@ class _Script:
             config[key] = value
         return config
 
-    def value(self, expr: ast.expr, env: dict[str, Any], key: str) -> Any:
+    def value(self, expr: ast.expr, env: MutableMapping[str, Any], key: str) -> Any:
         """A configuration value as JSON holds it (tuples as lists); an activation given as a function by its
         name (`activation=tf.nn.relu`)."""
         if key == "activation" and isinstance(expr, (ast.Name, ast.Attribute)) and \
@@ -487,7 +575,7 @@ class _Script:
             if name not in self.spans:
                 return name
 
-    def layer(self, kind: str, node: ast.Call, env: dict[str, Any], skip: int = 0) -> _Layer:
+    def layer(self, kind: str, node: ast.Call, env: MutableMapping[str, Any], skip: int = 0) -> _Layer:
         self.layers += 1
         if self.layers > limits.MAX_NODES:
             raise Unsupported("more layers than cnncalc reads", self.span(node))
@@ -502,7 +590,8 @@ class _Script:
             raise Unsupported(f"the layer `{layer.config['name']}` used twice (shared weights)", self.span(node))
         layer.applied = True
 
-    def applied(self, layer: _Layer, node: ast.Call, env: dict[str, Any], at: ast.AST | None = None) -> _Tensor:
+    def applied(self, layer: _Layer, node: ast.Call, env: MutableMapping[str, Any],
+                at: ast.AST | None = None) -> _Tensor:
         """A layer applied to a tensor, or a merge layer to a list of them: a node of the functional graph."""
         where = at or node
         if len(node.args) != 1 or node.keywords:
@@ -517,7 +606,7 @@ class _Script:
                             "inbound_nodes": [[[t.layer, 0, 0, {}] for t in tensors]]}
         return _Tensor(name)
 
-    def input(self, node: ast.Call, env: dict[str, Any]) -> _Tensor:
+    def input(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
         """`Input(shape=(224, 224, 3))` (`keras.Input((28, 28, 1))`, `InputLayer(input_shape=...)`)."""
         config = self.arguments("Input", ast.Call(func=node.func, args=[], keywords=node.keywords), env)
         shape = config.get("shape", config.get("input_shape"))
@@ -534,7 +623,7 @@ class _Script:
                             "config": {"batch_input_shape": batch, "name": name}}
         return _Tensor(name)
 
-    def sequential(self, node: ast.Call, env: dict[str, Any]) -> _Sequential:
+    def sequential(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Sequential:
         name = None
         for keyword in node.keywords:
             if keyword.arg == "name":
@@ -556,7 +645,7 @@ class _Script:
         self.models.append(model)
         return model
 
-    def functional(self, node: ast.Call, env: dict[str, Any]) -> _Functional:
+    def functional(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Functional:
         given = dict(zip(("inputs", "outputs"), node.args))
         given.update({k.arg: k.value for k in node.keywords if k.arg in ("inputs", "outputs", "name")})
         if "inputs" not in given or "outputs" not in given:
