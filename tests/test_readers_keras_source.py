@@ -330,3 +330,34 @@ def test_python_cnncalc_does_not_follow_is_never_guessed(text: str, message: str
     report = script(text)
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()
+
+
+def test_a_models_layers_frozen_popped_and_its_input_given_by_build() -> None:
+    # On 30x30x3 (given by `build`): conv 3x3 16 (27 + 1)·16 = 448 to 28x28; batch norm 2·16 + 2·16 moving; conv 3x3/2
+    # of 32, (144 + 1)·32 = 4,640, to 13x13; pooled; Dense(50) 32·50 + 50 = 1,650; Dense(99) popped; Dense(7) 357.
+    # Frozen: the first four layers (448 + 32 + 4,640 = 5,120); trainable 1,650 + 357 = 2,007; the moving mean and
+    # variance 32 more non-trainable: Keras 3.15 says 7,159 in all, 2,007 trainable, 5,152 non-trainable
+    report = script("""
+model = keras.Sequential()
+model.add(layers.Conv2D(16, 3, activation="relu"))
+model.add(layers.BatchNormalization())
+model.add(layers.Conv2D(32, 3, strides=2, activation="relu"))
+model.add(layers.GlobalAveragePooling2D())
+model.add(layers.Dense(50))
+model.add(layers.Dense(99))
+model.pop()
+model.add(layers.Dense(7))
+model.build((None, 30, 30, 3))
+for layer in model.layers[:-2]:
+    layer.trainable = False
+model.layers[-1].trainable = True
+""")
+    assert report.ok, report.messages()
+    assert (report.totals.trainable, report.totals.frozen, report.totals.non_trainable) == (2_007, 5_120, 32)
+    assert report.totals.params + report.totals.non_trainable == 7_159
+    assert report.output is not None and report.output.dims == (7,)
+    # set where cnncalc cannot follow, or on what it cannot tell: refused, never the split guessed
+    for text in ("for layer in base_layers:\n    layer.trainable = False\nmodel = keras.Sequential([keras.Input((4,)), "
+                 "layers.Dense(2)])\n", "thing.trainable = False\nmodel = keras.Sequential([keras.Input((4,)), "
+                 "layers.Dense(2)])\n"):
+        assert [d.code for d in script(text).diagnostics if d.severity == "error"] == ["E070"]

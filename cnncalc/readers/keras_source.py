@@ -144,6 +144,7 @@ class _Script:
         self.names: dict[str, int] = {}  # Keras' names given so far, per stem: `conv2d`, `conv2d_1`, …
         self.nodes: dict[str, dict[str, Any]] = {}  # the functional API's layers applied, by name, in order
         self.spans: dict[str, Span] = {}  # where each layer is made
+        self.made: dict[str, _Layer] = {}  # each layer made, by name
         self.models: list[_Sequential | _Functional] = []
         self.layers = 0  # layers made: at most MAX_NODES
         self.steps = 0  # statements followed: at most MAX_READER_STEPS (a loop of loops of nothing stays bounded)
@@ -225,7 +226,8 @@ class _Script:
     def builds(self, stmt: ast.stmt) -> bool:
         """Whether a statement calls anything that may make or change a model, a layer or a list of them (an `if`
         cnncalc cannot decide then matters): any call but printing, logging and a model's training."""
-        return any(isinstance(n, ast.Call) and self.dotted(n.func).split(".")[-1] not in _HARMLESS
+        return any((isinstance(n, ast.Call) and self.dotted(n.func).split(".")[-1] not in _HARMLESS) or
+                   (isinstance(n, ast.Attribute) and n.attr == "trainable" and isinstance(n.ctx, ast.Store))
                    for n in ast.walk(stmt))
 
     def assign(self, target: ast.expr, value: Any, env: MutableMapping[str, Any]) -> None:
@@ -238,6 +240,8 @@ class _Script:
             else:  # (unpacked from a value cnncalc does not know: each name unknown, never its value before)
                 for t in target.elts:
                     self.assign(t, _Unknown("unpacked"), env)
+        elif isinstance(target, ast.Attribute) and target.attr == "trainable":
+            self.trainable(target, value, env)
         elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
             values, index = env.get(target.value.id), self.eval(target.slice, env)
             if isinstance(values, list) and isinstance(index, int) and -len(values) <= index < len(values):
@@ -245,6 +249,28 @@ class _Script:
             else:
                 env[target.value.id] = _Unknown(target.value.id)
         # (an attribute set: not followed; a value read from one is unknown)
+
+    def trainable(self, target: ast.Attribute, value: Any, env: MutableMapping[str, Any]) -> None:
+        """`layer.trainable = False` (`model.trainable = …`, `model.layers[0].trainable = …`): its weights frozen or
+        not, as Keras counts them; on something cnncalc cannot tell, refused (the split of trainable weights would
+        be wrong)."""
+        owner = self.eval(target.value, env)
+        if not isinstance(value, bool):
+            raise Unsupported("`trainable` set to a value cnncalc cannot work out", self.span(target))
+        if isinstance(owner, _Layer):
+            owner.config["trainable"] = value
+        elif isinstance(owner, (_Sequential, _Functional)):
+            for layer in self.model_layers(owner):
+                layer.config["trainable"] = value
+        else:
+            raise Unsupported("`trainable` set on something cnncalc cannot tell", self.span(target))
+
+    def model_layers(self, model: _Sequential | _Functional) -> list[_Layer]:
+        """A model's layers as Keras lists them in `model.layers`, its input left out."""
+        if isinstance(model, _Sequential):
+            return [layer for layer in model.layers if layer.kind != "InputLayer"]
+        names = [n["name"] for n in self.config(model)["config"]["layers"] if n["class_name"] != "InputLayer"]
+        return [self.made[name] for name in names]
 
     def loop(self, stmt: ast.For, env: MutableMapping[str, Any]) -> None:
         values = self.eval(stmt.iter, env)
@@ -279,6 +305,9 @@ class _Script:
             if node.attr == "shape" and isinstance(node.value, ast.Name) and \
                     isinstance(env.get(node.value.id), _Tensor):  # `x.shape[-1]`
                 return _Shape(env[node.value.id])
+            if node.attr == "layers" and isinstance(node.value, ast.Name) and \
+                    isinstance(env.get(node.value.id), (_Sequential, _Functional)):  # `model.layers[:-2]`
+                return self.model_layers(env[node.value.id])
             return _Unknown(self.dotted(node) or node.attr)
         if isinstance(node, (ast.Tuple, ast.List)):
             items = [self.eval(e, env) for e in node.elts]
@@ -299,7 +328,15 @@ class _Script:
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             return self.compare(node.ops[0], self.eval(node.left, env), self.eval(node.comparators[0], env))
         if isinstance(node, ast.Subscript):
-            seq, index = self.eval(node.value, env), self.eval(node.slice, env)
+            seq = self.eval(node.value, env)
+            if isinstance(node.slice, ast.Slice) and isinstance(seq, (list, tuple)):
+                bounds = [self.eval(b, env) if b is not None else None
+                          for b in (node.slice.lower, node.slice.upper, node.slice.step)]
+                whole = all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds)
+                if whole and bounds[2] != 0:
+                    return seq[slice(*bounds)]
+                return _Unknown("[:]")
+            index = self.eval(node.slice, env)
             if isinstance(seq, _Shape) and isinstance(index, int) and not isinstance(index, bool):
                 seq = self.sizes(seq.tensor, node)
             if isinstance(seq, (list, tuple)) and isinstance(index, int) and -len(seq) <= index < len(seq):
@@ -387,9 +424,11 @@ class _Script:
 
     def call(self, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(self.eval(func.value, env),
-                                                                                 _Sequential):
-            model = self.eval(func.value, env)
+        owner = self.eval(func.value, env) if isinstance(func, ast.Attribute) else None
+        if isinstance(owner, (_Sequential, _Functional)) and isinstance(func, ast.Attribute) and func.attr != "add":
+            return self.model_method(owner, func.attr, node, env)
+        if isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(owner, _Sequential):
+            model = owner
             layer = self.eval(node.args[0], env) if len(node.args) == 1 else None
             if isinstance(layer, _Tensor) and layer.layer in self.nodes and \
                     self.nodes[layer.layer]["class_name"] == "InputLayer" and not model.layers:
@@ -443,6 +482,28 @@ class _Script:
                               f"what it computes (a keras.applications model is read from the `.keras` file "
                               f"`model.save` writes)", self.span(node))
         return _Unknown(name)
+
+    def model_method(self, model: _Sequential | _Functional, method: str, node: ast.Call,
+                     env: MutableMapping[str, Any]) -> Any:
+        """A model's method: `pop` (a Sequential's last layer off) and `build` (its input's shape) change it; showing,
+        training and saving it do not; any other is refused."""
+        args = [self.eval(a, env) for a in node.args]
+        given = {k.arg: self.eval(k.value, env) for k in node.keywords if k.arg is not None}
+        if method == "pop" and isinstance(model, _Sequential) and not args and \
+                [layer for layer in model.layers if layer.kind != "InputLayer"]:
+            model.layers.pop()
+            return None
+        if method == "build" and isinstance(model, _Sequential):
+            shape = args[0] if args else given.get("input_shape")
+            if not isinstance(shape, (list, tuple)) or any(layer.kind == "InputLayer" for layer in model.layers):
+                raise Unsupported("`build` without an input shape cnncalc can read, or on a model with its input",
+                                  self.span(node))
+            model.layers.insert(0, _Layer("InputLayer", {"batch_input_shape": [*shape], "name": self.named(
+                "InputLayer", {})}, self.span(node)))
+            return None
+        if method in _HARMLESS or method in ("get_layer", "to_json", "get_config"):
+            return _Unknown(method)
+        raise Unsupported(f"the model's method `{method}` (cnncalc follows add, pop and build)", self.span(node))
 
     def list_method(self, values: list[Any], method: str, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         """A list's method that changes it, followed; any other refused (a list the script changes unseen would
@@ -583,6 +644,7 @@ class _Script:
         config["name"] = self.named(kind, config)
         layer = _Layer(kind, config, self.span(node))
         self.spans[config["name"]] = layer.span
+        self.made[config["name"]] = layer
         return layer
 
     def use(self, layer: _Layer, node: ast.AST) -> None:
@@ -594,7 +656,7 @@ class _Script:
                 at: ast.AST | None = None) -> _Tensor:
         """A layer applied to a tensor, or a merge layer to a list of them: a node of the functional graph."""
         where = at or node
-        if len(node.args) != 1 or node.keywords:
+        if len(node.args) != 1 or any(k.arg not in ("training", "mask") for k in node.keywords):
             raise Unsupported("a layer applied to anything but one tensor or a list of them", self.span(where))
         given = self.eval(node.args[0], env)
         tensors = given if isinstance(given, (list, tuple)) else [given]
