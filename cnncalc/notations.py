@@ -219,12 +219,13 @@ def detect(text: str, name: str) -> str:
 def keras_script(text: str) -> bool:
     """Whether Python source uses Keras (imports it, or tf.keras) and not PyTorch: a Keras script, which the Keras
     reader reads (readers/keras_source.py); any other `.py` is PyTorch's."""
-    return _KERAS_IMPORT.search(text) is not None and _TORCH_IMPORT.search(text) is None
+    return re.search(_KERAS_IMPORT, text, re.M) is not None and re.search(_TORCH_IMPORT, text, re.M) is None
 
 
-_KERAS_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+(?:tensorflow\.)?keras\b|^[ \t]*from[ \t]+tensorflow[ \t]+"
-                           r"import[ \t]+keras\b|\btf\.keras\b", re.M)
-_TORCH_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+torch\b", re.M)
+# (patterns, compiled when a `.py` is met: the start-up of a `.spec` file's summary does not pay for them)
+_KERAS_IMPORT = (r"^[ \t]*(?:from|import)[ \t]+(?:tensorflow\.)?keras\b|^[ \t]*from[ \t]+tensorflow[ \t]+"
+                 r"import[ \t]+keras\b|\btf\.keras\b")
+_TORCH_IMPORT = r"^[ \t]*(?:from|import)[ \t]+torch\b"
 
 
 def _told_then_input(head: str) -> int:
