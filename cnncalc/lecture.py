@@ -9839,6 +9839,15 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     Its one volume; before it the words that lead a sentence (one at least, or `Image:`), and none that names a
     layer; after it words about the input, then at most an instruction (`, apply the following:`). What is kept
     after the volume is what `Input:` reads there (`RGB image`)."""
+    opening = next((j for j in range(1, len(words) - 2) if words[j:j + 2] == ["(", "input"]), None)
+    closing = words.index(")", opening) if opening is not None and ")" in words[opening:] else None
+    if opening is not None and closing is not None and set(words[closing + 1:]) <= {".", ":"} and \
+            not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w == "output" for w in words[:opening]):
+        # `CNN exercise (input: 28x28 grayscale image, i.e. 28x28x1)`: a title's parenthesis read as `Input: …`, its
+        # words and a volume said again as that line reads them
+        inside = tokens[opening + 1:closing]
+        return [inside[0], *([] if inside[1:2] and inside[1].text == ":" else
+                             [Tok("P", ":", inside[0].end, inside[0].end)]), *inside[1:]]
     volumes = [j for j, t in enumerate(tokens) if t.kind == "DIMS"]
     if len(volumes) != 1:
         return tokens

@@ -12219,6 +12219,14 @@ def test_an_input_said_again_in_full(line: str, depth: int) -> None:
     assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
 
 
+def test_a_titles_input_with_its_words_said_again_in_full() -> None:
+    # (the title's parenthesis was read only with the volume alone in it: E024 below, every answer unchecked)
+    report = homework("CNN exercise (input: 28x28 grayscale image, i.e. 28x28x1)\n"
+                      "Conv: 16 filters, 3x3, pad 1 -> 28x28x16, 160 params\n")
+    assert report.input is not None and report.input.dims == (28, 28, 1)
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+
+
 def test_an_input_said_again_otherwise_is_not_taken() -> None:
     # its depth against its words (E060), or other sides (not a restatement: the line reads as nothing)
     report = homework("Input: 28x28 RGB image, i.e. 28x28x1\nConv: 16 filters, 3x3, pad 1 -> 28x28x16\n")
