@@ -269,7 +269,7 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
 # the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
-_ANSWER_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
+_ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
                               r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "
                               r"parameters)\b)")
 
@@ -9897,7 +9897,10 @@ def _stated_in_place(words: list[str]) -> tuple[int, int] | None:
         start = 3 + (words[3:4] in (["a"], ["an"]))
         described = any(_layer_kind(w) is not None for w in words[start:start + 3]) and \
             any(w[:1].isdigit() for w in words[start:])  # (a kind and a number: not `Layer 1 is the most expensive.`)
-        return (start, int(words[1]) - 1) if described else None
+        # (or a step whole without numbers: `Layer 5 is global average pooling.`, `Layer 3 is a ReLU.`)
+        bare = tuple(w for w in words[start:] if w not in (".", "layer", "activation", "function"))
+        whole = _global_pool(list(bare)) and set(bare) <= {"global", "average", "avg", "max", "pooling", "pool"}
+        return (start, int(words[1]) - 1) if described or whole or bare in _STEPS else None
     if words[at:at + 1] == [] or words[at] not in _ORDINALS or words[at + 1:at + 3] != ["layer", "is"]:
         return None
     start = at + 3 + (words[at + 3:at + 4] in (["a"], ["an"]))

@@ -12287,3 +12287,20 @@ def test_a_heading_that_gives_the_input(heading: str, dims: tuple[int, int, int]
     # a heading that gives none stays a comment
     report = homework("## The input and its size\n\nInput: 8x8x3\nConv: 4 filters, 3x3 -> 6x6x4\n")
     assert [a.verdict for a in report.answers] == ["right"] and not report.diagnostics
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a step stated by its place without numbers: the line was prose (its answer then E060, said again of the layer
+    # above), or, after a name in capitals (`ReLU.`), the two sentences one line cnncalc could not read
+    ("Layer 2 is global average pooling. Its output is 1x1x16.", [("globalavgpool1", "right")]),
+    ("Layer 2 is global average pooling. Its output is 1x1x17.", [("globalavgpool1", "wrong")]),
+    ("Layer 2 is a ReLU. Its output is 23x23x17.", [("relu1", "wrong")]),
+])
+def test_a_step_without_numbers_stated_by_its_place(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework("The input is a 23x23x16 volume.\nLayer 1 is a convolution with 16 filters of size 1x1. Its "
+                      f"output is 23x23x16.\n{line}\n")
+    assert [(a.path, a.verdict) for a in report.answers][1:] == judged, report.messages()
+    # a sentence about a layer stays prose
+    report = homework("The input is a 23x23x16 volume.\nLayer 1 is a convolution with 16 filters of size 1x1.\n"
+                      "Layer 1 is the most expensive.\n")
+    assert [d.code for d in report.diagnostics] == ["N060"]
