@@ -1113,7 +1113,8 @@ NOTATION_EDITS = [
     "torch.onnx.export(model, ", "profile(model, inputs=(x,))", ".unsqueeze(0)", "h, w = ",
     '{"a": 1}', '{"class_name": "__keras_tensor__"}', "convolution2dLayer(", "reluLayer",
     "fullyConnectedLayer(", "layerGraph(", "connectLayers(", "additionLayer(2", "depthConcatenationLayer(",
-    "'Stride',", "'Padding','same'", "'same'", "'valid'"]
+    "'Stride',", "'Padding','same'", "'same'", "'valid'", "layers.Conv2D(", "keras.Input((", "model.add(",
+    ".shape[-1]", "x = layers.Dense(4)(x)\n", "skips.append(x)\n", "break\n", "f\"{i}\"", ".trainable = False\n"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

@@ -46,7 +46,8 @@ def test_mutated_files_give_diagnostics_not_exceptions(path: Path) -> None:
 
 _EDITS = ("(", ")", "[", "]", "{", "}", ",", ":", "=", '"', "\n", "0", "-1", "99999999999", "null", "true", "1e308",
           "nan", "\\", "#", "%", "...", "nn.Conv2d(", "layer {", 'type: "Convolution"', '"kernel_size": [0, 0]',
-          "convolution2dLayer(", "Sequential(", 'bottom: "x"', '{"class_name": "__keras_tensor__"}', "1if")
+          "convolution2dLayer(", "Sequential(", 'bottom: "x"', '{"class_name": "__keras_tensor__"}', "1if",
+          "layers.Conv2D(", "keras.Input((", ".shape[-1]", "skips.append(x)\n")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
