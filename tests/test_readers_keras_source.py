@@ -12,6 +12,7 @@ from cnncalc.notations import detect, searched
 from cnncalc.report import Report
 
 IMPORTS = "from tensorflow import keras\nfrom tensorflow.keras import layers\n"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notations"
 
 
 def script(text: str) -> Report:
@@ -76,32 +77,7 @@ model = keras.Sequential([
 #   Dense 64 -> 10: 650
 # 448 + 4,672 + 14,464 + 57,600 + 650 = 77,834; the BNs' moving means and variances, non-trainable: 2·(16 + 16 +
 # 32 + 32 + 64 + 64) = 448
-RESNET = """
-NUM_CLASSES = 10
-
-
-def residual_block(x, filters, stride=1):
-    shortcut = x
-    y = layers.Conv2D(filters, 3, strides=stride, padding="same", use_bias=False)(x)
-    y = layers.BatchNormalization()(y)
-    y = layers.ReLU()(y)
-    y = layers.Conv2D(filters, 3, padding="same", use_bias=False)(y)
-    y = layers.BatchNormalization()(y)
-    if stride != 1 or x.shape[-1] != filters:
-        shortcut = layers.Conv2D(filters, 1, strides=stride, use_bias=False)(x)
-    y = layers.add([y, shortcut])
-    return layers.Activation("relu")(y)
-
-
-inputs = keras.Input(shape=(32, 32, 3))
-x = layers.Conv2D(16, 3, padding="same")(inputs)
-for filters, stride in [(16, 1), (32, 2), (64, 2)]:
-    x = residual_block(x, filters, stride)
-x = layers.GlobalAveragePooling2D()(x)
-outputs = layers.Dense(NUM_CLASSES, activation="softmax")(x)
-model = keras.Model(inputs, outputs, name="tiny_resnet")
-model.summary()
-"""
+RESNET = (FIXTURES / "keras_resnet_script.py").read_text()  # (the script itself: the notation fixtures' own)
 
 
 def test_a_functional_model_with_blocks_made_by_a_function_in_a_loop() -> None:
@@ -176,34 +152,7 @@ def test_training_only_layers_with_their_arguments_are_identities() -> None:
 #   the 1x1 8->3 head: 27
 # 83,771 in all, as Keras 3.15's count_params() says of this script; 96x80 halves to 12x10, comes back to 96x80,
 # doubles to 192x160 and is cropped by 2 rows and 1 column a side: 188x158x3
-UNET = """
-def down(x, f):
-    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
-    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
-    return x, layers.MaxPooling2D()(x)
-
-
-def up(x, skip, f):
-    x = layers.Conv2DTranspose(f, 2, strides=2)(x)
-    x = layers.concatenate([x, skip])
-    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
-    return layers.Conv2D(f, 3, padding="same", activation="relu")(x)
-
-
-inputs = keras.Input((96, 80, 1), name="image")
-skips = []
-x = inputs
-for f in (8, 16, 32):
-    s, x = down(x, f)
-    skips.append(s)
-x = layers.Conv2D(64, 3, padding="same", activation="relu")(x)
-for f, s in zip((32, 16, 8), reversed(skips)):
-    x = up(x, s, f)
-x = layers.UpSampling2D(2, interpolation="bilinear")(x)
-x = layers.Cropping2D(((2, 2), (1, 1)))(x)
-outputs = layers.Conv2D(3, 1, activation="softmax", name="mask")(x)
-model = keras.Model(inputs=inputs, outputs=outputs, name="unet")
-"""
+UNET = (FIXTURES / "keras_unet_script.py").read_text()
 
 
 def test_a_unet_whose_skips_are_kept_in_a_list() -> None:
