@@ -310,3 +310,16 @@ model.layers[-1].trainable = True
                  "layers.Dense(2)])\n", "thing.trainable = False\nmodel = keras.Sequential([keras.Input((4,)), "
                  "layers.Dense(2)])\n"):
         assert [d.code for d in script(text).diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_an_expression_is_followed_once() -> None:
+    # a layer made inside int_shape(...): made once, as Keras makes it (a second evaluation made a second ReLU, and
+    # the one in the model was named `re_lu_2`, not Keras' `re_lu_1`). On 8x8x3: conv 3x3 of 8, (27 + 1)·8 = 224, to
+    # 6x6x8; its channels name the head, Dense(8) at each position, (8 + 1)·8
+    report = script("inputs = keras.Input((8, 8, 3))\nx = layers.Conv2D(8, 3)(inputs)\n"
+                    "c = keras.backend.int_shape(layers.ReLU()(x))[-1]\n"
+                    "y = layers.Dense(c, name='head_{}'.format(c))(x)\ny = layers.ReLU()(y)\n"
+                    "model = keras.Model(inputs, y)\n")
+    assert report.ok, report.messages()
+    assert [r.name for r in report.rows if r.kind == "layer"] == ["conv2d", "head_8", "re_lu_1"]
+    assert report.totals.params == 224 + (8 + 1) * 8

@@ -439,9 +439,8 @@ class _Script:
             else:
                 raise Unsupported("`add` of something other than a Keras layer", self.span(node))
             return None
-        if isinstance(func, ast.Attribute) and func.attr == "format" and \
-                isinstance(pattern := self.eval(func.value, env), str) and not node.keywords:
-            return self.text(self.formatted(pattern, tuple(self.eval(a, env) for a in node.args), "{}"), node)
+        if isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(owner, str) and not node.keywords:
+            return self.text(self.formatted(owner, tuple(self.eval(a, env) for a in node.args), "{}"), node)
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
                 isinstance(env.get(func.value.id), list):  # `skips.append(x)`: the list changes in place
             return self.list_method(env[func.value.id], func.attr, node, env)
@@ -455,8 +454,9 @@ class _Script:
             raise Unsupported("a model used as a layer of another (give the outer model as a `.keras` file)",
                               self.span(node))
         name = self.dotted(func).split(".")[-1]
-        if name == "int_shape" and len(node.args) == 1 and isinstance(self.eval(node.args[0], env), _Tensor):
-            return _Shape(self.eval(node.args[0], env))  # `keras.backend.int_shape(x)`
+        if name == "int_shape" and len(node.args) == 1:  # `keras.backend.int_shape(x)`
+            tensor = self.eval(node.args[0], env)
+            return _Shape(tensor) if isinstance(tensor, _Tensor) else _Unknown(name)
         if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip", "str"):
             return self.builtin(name, node, env)
         if name in _PARAMETERS or name in TRAINING_ONLY:
