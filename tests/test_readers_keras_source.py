@@ -323,3 +323,22 @@ def test_an_expression_is_followed_once() -> None:
     assert report.ok, report.messages()
     assert [r.name for r in report.rows if r.kind == "layer"] == ["conv2d", "head_8", "re_lu_1"]
     assert report.totals.params == 224 + (8 + 1) * 8
+
+
+@pytest.mark.parametrize("call, message", [
+    ("block(inputs)", "`block` called without `filters`"),  # (its body read the module's `filters`, 64, before)
+    ("block(inputs, 8, 9)", "`block` given 3 arguments by position"),
+    ("block(*args)", "a call with `*` or `**` arguments"),
+])
+def test_a_function_called_as_python_would_refuse(call: str, message: str) -> None:
+    report = script(f"filters = 64\ndef block(x, filters):\n    return layers.Conv2D(filters, 3)(x)\n"
+                    f"inputs = keras.Input((8, 8, 3))\nmodel = keras.Model(inputs, {call})\n")
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()
+
+
+def test_a_functions_variable_arguments() -> None:
+    # `*widths` binds the rest: convolutions of 4 and 6 filters, 3x3, on 8x8x2: (18 + 1)·4 = 76, (36 + 1)·6 = 222
+    report = script("def stack(x, *widths):\n    for w in widths:\n        x = layers.Conv2D(w, 3, padding='same')(x)\n"
+                    "    return x\ninputs = keras.Input((8, 8, 2))\nmodel = keras.Model(inputs, stack(inputs, 4, 6))\n")
+    assert report.ok and report.totals.params == 76 + 222, report.messages()

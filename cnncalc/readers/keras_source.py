@@ -556,16 +556,29 @@ class _Script:
         if self.depth > limits.MAX_DEPTH:
             raise Unsupported("functions called inside each other deeper than cnncalc follows", self.span(node))
         definition = callee.node.args
-        local: MutableMapping[str, Any] = ChainMap({}, callee.scope)  # its own names, then where it is defined
+        own: dict[str, Any] = {}
+        local: MutableMapping[str, Any] = ChainMap(own, callee.scope)  # its own names, then where it is defined
         params = [a.arg for a in definition.posonlyargs + definition.args]
         for param, default in zip(params[len(params) - len(callee.defaults):], callee.defaults):
             local[param] = default
         local.update(callee.keyword_defaults)
-        for param, arg in zip(params, node.args):
-            local[param] = self.eval(arg, env)
+        args = [self.eval(a, env) for a in node.args]
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            raise Unsupported("a call with `*` or `**` arguments", self.span(node))
+        if len(args) > len(params) and definition.vararg is None:
+            raise Unsupported(f"`{callee.node.name}` given {len(args)} arguments by position, which Python refuses",
+                              self.span(node))
+        local.update(zip(params, args))
+        if definition.vararg is not None:
+            local[definition.vararg.arg] = tuple(args[len(params):])
+        if definition.kwarg is not None:
+            local[definition.kwarg.arg] = _Unknown(definition.kwarg.arg)
         for keyword in node.keywords:
-            if keyword.arg is not None:
-                local[keyword.arg] = self.eval(keyword.value, env)
+            assert keyword.arg is not None
+            local[keyword.arg] = self.eval(keyword.value, env)
+        missing = [p for p in params + [a.arg for a in definition.kwonlyargs] if p not in own]
+        if missing:  # (Python refuses the call; its body would read another value of that name)
+            raise Unsupported(f"`{callee.node.name}` called without `{missing[0]}`", self.span(node))
         try:
             self.run(callee.node.body, local)
             value = None
