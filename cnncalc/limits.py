@@ -55,8 +55,9 @@ MAX_MATLAB_PLACED = 1_000_000  # layers a MATLAB file's statements place into ar
 # a ResNet-152 as Deep Network Designer exports it places under 100,000; about 100 bytes each while held)
 MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader interprets (about 1 s at its
 # slowest; the largest model among the tests' files takes 1,500, a DenseNet's loops a few thousand)
-MAX_SHAPES_READ = 1_000  # tensor shapes a Keras script reads (`x.shape[-1]`): each an analysis of the model up to
-# that tensor (a few ms; a ResNet's blocks read one each)
+MAX_SHAPE_LAYERS = 50_000  # layers analysed, in all, to work out the tensor shapes a Keras script reads
+# (`x.shape[-1]`: each an analysis of the model up to that tensor, some 70 µs a layer; a ResNet-152 whose 50 blocks
+# each read one analyses about 12,500; 300 such blocks took 21 s, about 1.2 million)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
 # name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
 MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
@@ -95,8 +96,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included), and "
      "statements a Keras script's reader follows",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
-    ("tensor shapes a Keras script reads (`x.shape[-1]`, each worked out by analysing the model up to it)",
-     f"{MAX_SHAPES_READ:,}", "E070 at the read that passes it, and no totals"),
+    ("layers analysed, in all, for the tensor shapes a Keras script reads (`x.shape[-1]`, each worked out by "
+     "analysing the model up to it)", f"{MAX_SHAPE_LAYERS:,}", "E070 at the read that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
     ("operators and signs of one integer expression (`1 + 2*3`: 2), its parentheses' included", f"{MAX_OPERATIONS}",

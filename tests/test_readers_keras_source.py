@@ -182,10 +182,13 @@ def test_a_scripts_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
     from cnncalc import limits
     big = script("x = 1\n" * (limits.MAX_PYTHON_CHARS // 6 + 1))
     assert "a Python file of more than" in big.diagnostics[0].message
-    monkeypatch.setattr(limits, "MAX_SHAPES_READ", 1)  # the ResNet reads three shapes, one per block
+    # the ResNet reads three shapes, one per block: the model up to the first block is 2 layers (its input and stem),
+    # up to the second 9, up to the third 17: 28 in all
+    monkeypatch.setattr(limits, "MAX_SHAPE_LAYERS", 20)
     report = script(RESNET)
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
-    assert "more than 1 tensor shapes read" in report.diagnostics[0].message
+    assert "tensor shapes read over more than 20 layers analysed" in report.diagnostics[0].message
+    assert report.source.line_col(report.diagnostics[0].span.start)[0] == 17  # (`x.shape[-1]`, in the function)
     monkeypatch.setattr(limits, "MAX_READER_STEPS", 50)
     report = script("for i in range(100):\n    n = i\nmodel = keras.Sequential([keras.Input((8, 8, 3))])\n")
     assert "more than 50 statements to follow" in report.diagnostics[0].message
@@ -342,3 +345,10 @@ def test_a_functions_variable_arguments() -> None:
     report = script("def stack(x, *widths):\n    for w in widths:\n        x = layers.Conv2D(w, 3, padding='same')(x)\n"
                     "    return x\ninputs = keras.Input((8, 8, 2))\nmodel = keras.Model(inputs, stack(inputs, 4, 6))\n")
     assert report.ok and report.totals.params == 76 + 222, report.messages()
+
+
+def test_a_list_repeated() -> None:
+    # `[4] * 3`: three 1x1 convolutions of 4 on 8x8x2, (2 + 1)·4 = 12, then (4 + 1)·4 = 20 twice
+    report = script("x = inputs = keras.Input((8, 8, 2))\nfor w in [4] * 3:\n    x = layers.Conv2D(w, 1)(x)\n"
+                    "model = keras.Model(inputs, x)\n")
+    assert report.ok and report.totals.params == 12 + 20 + 20, report.messages()

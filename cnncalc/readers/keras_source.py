@@ -149,7 +149,7 @@ class _Script:
         self.layers = 0  # layers made: at most MAX_NODES
         self.steps = 0  # statements followed: at most MAX_READER_STEPS (a loop of loops of nothing stays bounded)
         self.depth = 0  # functions called inside each other
-        self.queries = 0  # tensor shapes worked out (`x.shape[-1]`): at most MAX_SHAPES_READ
+        self.analysed = 0  # layers analysed to work out tensor shapes (`x.shape[-1]`): at most MAX_SHAPE_LAYERS
 
     def span(self, node: ast.AST) -> Span:
         return self.offsets.span(node)
@@ -410,6 +410,11 @@ class _Script:
                 raise Unsupported("a list longer than cnncalc follows", self.span(node))
             joined = [*left, *right]  # `[x] + skips`, `(1, 1) + (2,)`
             return joined if isinstance(left, list) else tuple(joined)
+        if isinstance(op, ast.Mult) and isinstance(left, (list, tuple)) and isinstance(right, int) and \
+                not isinstance(right, bool):  # `[(16, 1)] * 3`
+            if len(left) * max(right, 0) > limits.MAX_NODES:
+                raise Unsupported("a list longer than cnncalc follows", self.span(node))
+            return left * right
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
             return _Unknown("arithmetic")
         if isinstance(op, ast.Pow) and (abs(right) > 64 or abs(left) > 2**32):
@@ -742,13 +747,14 @@ class _Script:
         """A tensor's sizes as Keras gives them, batch first (`(None, 16, 16, 32)`), from cnncalc's own analysis of
         the model up to it (the walker decides every size, once); unknown when that analysis has no output, or
         the model is channels first."""
-        self.queries += 1
-        if self.queries > limits.MAX_SHAPES_READ:
-            raise Unsupported(f"more than {limits.MAX_SHAPES_READ:,} tensor shapes read", self.span(node))
         import json
 
         from cnncalc.analysis import Settings, run
         config = self.config(_Functional([], [tensor], None, self.span(node)))
+        self.analysed += len(config["config"]["layers"])
+        if self.analysed > limits.MAX_SHAPE_LAYERS:
+            raise Unsupported(f"tensor shapes read over more than {limits.MAX_SHAPE_LAYERS:,} layers analysed in all "
+                              f"(each read analyses the model up to it)", self.span(node))
         report = run(json.dumps(config), "<keras script>", Settings(lang="keras"))[0].report
         if report.output is None or any(layer["config"].get("data_format") == "channels_first"
                                         for layer in config["config"]["layers"]):
