@@ -685,8 +685,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             own = (first, first + len(stripped), number)  # this line, as prose
             asked_as_prose = None
             answer = _bare_answer(tokens) if asked is not None else None
+            named_answer = False  # the line under a question names what it answers (`Params: …`)
             if asked is not None and answer is not None:  # `What is the output volume?`, then `32x32x10` below
                 reread = True
+                named_answer = any(t.lower in ir.ANSWER_WORDS or t.lower == "output" for t in tokens)
                 tokens, first = asked[0] + tokens[answer:], asked[1]
                 if asked[2]:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
@@ -782,7 +784,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 # right count under `Max pooling gives 16x16x32.` was marked wrong)
                 result = reader.unreadable(None, [])
             if result is None:
-                if sink.total == reported and not reader.said_again and _answered_question(tokens):
+                if sink.total == reported and not reader.said_again and (_answered_question(tokens) or named_answer):
+                    # (a question read with the answer below it that names what it answers: E060, never prose)
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
                              Span(first, first + len(stripped)),
                              hint="ask about a layer's output or counts as in `What is the output volume of CONV1? "
@@ -1872,7 +1875,7 @@ class _LineReader:
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
-                        _filters_of_them(_classes_output(self.tokens[lead:])))))))))))))))))))))),
+                        _filters_of_them(_classes_output(_fc_to_classes(self.tokens[lead:]))))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -10462,6 +10465,22 @@ def _classes_output(tokens: list[Tok]) -> list[Tok]:
         return tokens
     said = tokens[at + 1]
     return [*tokens[:at + 1], Tok("WORD", "values", said.start, tokens[end - 1].end), *tokens[end:]]
+
+
+def _fc_to_classes(tokens: list[Tok]) -> list[Tok]:
+    """`a fully-connected layer to 10 classes` (`FC layer over 10 classes`, `dense layer into 10 categories`): its
+    width, as `… with 10 outputs` (the line was prose, the answers under it passed over). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for j in range(1, len(tokens) - 2):
+        if words[j] in ("to", "over", "into") and tokens[j + 1].kind == "NUM" and \
+                words[j + 2] in ("classes", "categories", "outputs", "class") and \
+                not _FC_WORDS.isdisjoint(words[:j]) and set(words[j + 3:]) <= {".", ",", ";"}:
+            return [*tokens[:j], Tok("WORD", "with", tokens[j].start, tokens[j].end), tokens[j + 1],
+                    Tok("WORD", "outputs", tokens[j + 2].start, tokens[j + 2].end), *tokens[j + 3:]]
+    return tokens
+
+
+_FC_WORDS = frozenset({"fully", "fc", "dense", "linear", "fully-connected"})  # a fully connected layer's words
 
 
 def _filters_of_them(tokens: list[Tok]) -> list[Tok]:

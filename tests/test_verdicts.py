@@ -12304,3 +12304,22 @@ def test_a_step_without_numbers_stated_by_its_place(line: str, judged: list[tupl
     report = homework("The input is a 23x23x16 volume.\nLayer 1 is a convolution with 16 filters of size 1x1.\n"
                       "Layer 1 is the most expensive.\n")
     assert [d.code for d in report.diagnostics] == ["N060"]
+
+
+@pytest.mark.parametrize("layer", ["Q4. Finally a fully-connected layer to 10 classes.", "FC layer over 10 classes.",
+                                   "A dense layer into 10 categories."])
+def test_a_fully_connected_layer_to_its_classes(layer: str) -> None:
+    # to 10 classes on 14x14x20: 14·14·20·10 + 10 = 39,210; with the 1x1 conv's (20 + 1)·20 = 420, 39,630 in all. The
+    # line was prose, and the answers under it too, after a question's label (wrong ones passed over)
+    report = homework(f"Input volume 14x14x20.\nConv: 20 filters of 1x1 -> 14x14x20\n{layer}\n"
+                      "    Params: 14*14*20*10 + 10 = 39,210.\n\nTotal parameters: 420 + 39,210 = 39,631.\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("conv1", "output", "right"), ("fc1", "params", "right"), ("", "total params", "wrong")], report.messages()
+
+
+def test_a_named_answer_under_a_question_cnncalc_cannot_read_is_never_prose() -> None:
+    # `Q4.` labels a question; the answer under it names its quantity: E060 (it was prose with its question, a false
+    # working, 14·14·20·10 + 10 = 39,210, passed over)
+    report = homework("Input volume 14x14x20.\nConv: 20 filters of 1x1 -> 14x14x20\nQ4. Then we apply some magic.\n"
+                      "    Params: 14*14*20*10 + 10 = 39,211.\n")
+    assert [d.code for d in report.diagnostics] == ["E060"], report.messages()
