@@ -12146,7 +12146,9 @@ def test_a_layer_stated_by_its_place_that_cnncalc_cannot_read_leaves_the_answers
                       "reaches every pixel twice.\nThen global average pooling gives 1x1x64.\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("globalavgpool1", "unchecked")], \
         report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E060", 3, 1)
+    assert error.message.startswith("cnncalc cannot read `The second conv layer has 64 3x3 filters")
 
 
 @pytest.mark.parametrize("line, e060", [
@@ -12161,6 +12163,11 @@ def test_a_last_layer_cnncalc_cannot_read_is_never_prose_with_answers(line: str,
     report = homework(PLACED_CONV + line + "\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
     assert [d.code for d in report.diagnostics if d.code in ("E060", "N060")] == (["E060"] if e060 else ["N060"])
+    [said] = [d for d in report.diagnostics if d.code in ("E060", "N060")]
+    assert (said.line, said.column) == (3, 1)  # the sheet's third line, from its start
+    if e060:  # (the arrow's line was E060 before, by the path for a line stated with answers after an arrow)
+        assert said.message.startswith("cnncalc cannot read `") and (
+            line.startswith("Max") or said.message.endswith("as a layer: its answers are not judged"))
 
 
 # on a flattened 7x7x32 (1,568 values), a dense layer of 128 units has 1,568·128 + 128 = 200,832 parameters
@@ -12188,7 +12195,9 @@ def test_a_layer_cnncalc_cannot_read_ending_with_its_count_is_an_unread_layer(li
                       "\nTotal: 202,122 parameters\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [
         ("output", "right"), ("params", "right"), ("total params", "unchecked")], report.messages()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E060", 4, 1)
+    assert error.message == f"cnncalc cannot read `{line}` as a layer: its answers are not judged, nor those after it"
 
 
 # a numbered sheet whose layers are `Conv layer: …` lines with `→` arrows, its input a 28x28 grayscale image said
@@ -12322,4 +12331,5 @@ def test_a_named_answer_under_a_question_cnncalc_cannot_read_is_never_prose() ->
     # working, 14·14·20·10 + 10 = 39,210, passed over)
     report = homework("Input volume 14x14x20.\nConv: 20 filters of 1x1 -> 14x14x20\nQ4. Then we apply some magic.\n"
                       "    Params: 14*14*20*10 + 10 = 39,211.\n")
-    assert [d.code for d in report.diagnostics] == ["E060"], report.messages()
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 1, "cnncalc cannot tell what this answer is about, so it is not judged")], report.messages()
