@@ -58,6 +58,7 @@ MAX_READER_STEPS = 200_000  # statements and expressions the PyTorch reader inte
 MAX_SHAPE_LAYERS = 50_000  # layers analysed, in all, to work out the tensor shapes a Keras script reads
 # (`x.shape[-1]`: each an analysis of the model up to that tensor, some 70 µs a layer; a ResNet-152 whose 50 blocks
 # each read one analyses about 12,500; 300 such blocks took 21 s, about 1.2 million)
+MAX_SCRIPT_STRING_CHARS = 1_000  # a string a Keras script makes (a layer's name, `f"block{i}_conv"`: a few dozen)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
 # name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
 MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
@@ -96,6 +97,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("statements and expressions the PyTorch reader follows (loops in `__init__` and `forward` included), and "
      "statements a Keras script's reader follows",
      f"{MAX_READER_STEPS:,}", "E070 at the statement that passes it, and no totals"),
+    ("characters of a string a Keras script makes (a layer's name from an f-string, `%` or `format`)",
+     f"{MAX_SCRIPT_STRING_CHARS:,}", "E070 where it is made, and no totals"),
     ("layers analysed, in all, for the tensor shapes a Keras script reads (`x.shape[-1]`, each worked out by "
      "analysing the model up to it)", f"{MAX_SHAPE_LAYERS:,}", "E070 at the read that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),

@@ -355,3 +355,12 @@ def test_a_list_repeated() -> None:
     report = script("x = inputs = keras.Input((8, 8, 2))\nfor w in [4] * 3:\n    x = layers.Conv2D(w, 1)(x)\n"
                     "model = keras.Model(inputs, x)\n")
     assert report.ok and report.totals.params == 12 + 20 + 20, report.messages()
+
+
+def test_a_string_the_script_makes_is_bounded() -> None:
+    # each `name + name` doubles it: 8 characters, 16, …, 1,024 > 1,000 on the eighth
+    report = script("name = 'conv_abc'\nfor i in range(20):\n    name = name + name\n"
+                    "model = keras.Sequential([keras.Input((4,)), layers.Dense(2, name=name)])\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E070", 5, 12)
+    assert error.message == "a string of more than 1,000 characters"

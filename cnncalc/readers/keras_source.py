@@ -59,7 +59,6 @@ _READ = {"filters", "kernel_size", "strides", "padding", "data_format", "dilatio
          "negative_slope", "threshold", "alpha", "axis", "epsilon", "center", "scale", "shared_axes", "cropping",
          "size", "interpolation", "target_shape", "height", "width", "name", "trainable", "input_shape",
          "batch_input_shape", "batch_size", "shape", "offset"}
-_MAX_NAME_CHARS = 1_000  # a string the script makes: a layer's name is a few dozen characters
 # calls that change no model (a statement cnncalc passes over may make them)
 _HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format", "summary", "compile", "fit",
                        "evaluate", "predict", "info", "debug", "warning", "log", "save", "plot_model", "count_params"})
@@ -349,9 +348,9 @@ class _Script:
         return _Unknown(type(node).__name__)
 
     def text(self, value: Any, node: ast.AST) -> Any:
-        """A string the script makes (a layer's name, `f"block{i}_conv"`), at most MAX_NAME_CHARS long."""
-        if isinstance(value, str) and len(value) > _MAX_NAME_CHARS:
-            raise Unsupported(f"a string of more than {_MAX_NAME_CHARS:,} characters", self.span(node))
+        """A string the script makes (a layer's name, `f"block{i}_conv"`), at most MAX_SCRIPT_STRING_CHARS long."""
+        if isinstance(value, str) and len(value) > limits.MAX_SCRIPT_STRING_CHARS:
+            raise Unsupported(f"a string of more than {limits.MAX_SCRIPT_STRING_CHARS:,} characters", self.span(node))
         return value
 
     @staticmethod
