@@ -22,6 +22,10 @@ class Span(NamedTuple):
     def to(self, other: Span) -> Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
+    def shifted(self, by: int) -> Span:
+        """The same text `by` characters further on (a line written again shares the first one's items)."""
+        return self if not by else Span(self.start + by, self.end + by)
+
 
 class Diagnostic(NamedTuple):
     code: Code

@@ -14,7 +14,6 @@ from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Source, Span
 from cnncalc.layers import REGISTRY, Layer
 from cnncalc.layers.arguments import BadValue
 from cnncalc.layers.merge import MERGES
-from cnncalc.record import make
 from cnncalc.suggest import did_you_mean
 from cnncalc.tree import EXACT, LayerNode, LineCheck, MergeNode, Node, Rounding, SeqNode, moved
 
@@ -51,10 +50,6 @@ def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
         line = text.count("\n", 0, net.rounding.span.start) + 1
         return Rounding(net.rounding.mode, f"`rounding {net.rounding.mode}` at line {line}")
     return EXACT
-
-
-def shifted(span: Span, shift: int) -> Span:
-    return span if not shift else Span(span.start + shift, span.end + shift)
 
 
 class _Scope:
@@ -135,7 +130,7 @@ class Expander:
                     alone = (f"this line alone expands to {size:,} nodes" if size > limits.MAX_NODES else
                              f"the network reaches {total:,} nodes here")
                     self.sink.add(codes.E058, f"{alone}; cnncalc's limit is {limits.MAX_NODES:,}",
-                                  shifted(item.span, line.shift),
+                                  item.span.shifted(line.shift),
                                   hint=f"reduce the repeat counts or the calls; cnncalc analyses at most "
                                        f"{limits.MAX_NODES:,} layers and containers")
                     return False
@@ -208,23 +203,22 @@ class Expander:
             for item in line.items:
                 name = names[k]
                 k += 1
-                span = item.span
-                if line_shift:  # `shifted`, without its call: the loop every item of a network goes through
-                    span = make(Span, (span[0] + line_shift, span[1] + line_shift))
                 node: Node | None
                 if too_deep:
                     self.sink.add(codes.E004, f"the expanded network nests deeper than {limits.MAX_TREE_DEPTH} "
-                                              f"levels", span, hint="flatten the spec with blocks and `repeat`")
+                                              f"levels", item.span.shifted(line_shift),
+                                  hint="flatten the spec with blocks and `repeat`")
                     node = None
-                elif isinstance(item, ir.LayerCall):  # most items: built here, without a call per item
+                elif isinstance(item, ir.LayerCall):  # most items: built here, without a call per item (nor a span)
                     known = built.get(id(item))
                     if known is not None and known[0] is item and known[3] == rounding:  # as built before
-                        node = LayerNode(name, prefix + name, depth, span, item, line_shift, known[1], known[2], None)
+                        node = LayerNode(name, prefix + name, depth, item, line_shift, known[1], known[2], None)
                     else:
                         layer, problem, own = build_layer(item, env, line_shift)
-                        node = LayerNode(name, prefix + name, depth, span, item, line_shift, layer, own, problem)
+                        node = LayerNode(name, prefix + name, depth, item, line_shift, layer, own, problem)
                 else:
-                    node = self.item(item, name, prefix + name, depth, span, env, line_shift, scope)
+                    node = self.item(item, name, prefix + name, depth, item.span.shifted(line_shift), env, line_shift,
+                                     scope)
                 if node is not None:
                     children.append(node)
                     if track_names and not (item is line.items[0] and item.label is not None and len(line.items) > 1):
@@ -276,7 +270,7 @@ class Expander:
                 assert item.label is not None
                 if item.label in seen:
                     self.sink.add(codes.E015, f"the name `{item.label}` is already used in this scope",
-                                  shifted(item.span, shift + line_shift), hint="give each layer its own name")
+                                  item.span.shifted(shift + line_shift), hint="give each layer its own name")
                 seen.add(item.label)
         return plan[1]
 
@@ -345,13 +339,13 @@ class Expander:
                 pair = (value, value) if isinstance(value, int) else value
                 if not all(0 <= v <= limits.MAX_EXTENT for v in pair):
                     self.sink.add(codes.E013, f"`{item.kind} at` needs an offset of whole numbers from 0 to "
-                                              f"{limits.MAX_EXTENT:,} (rows, or `TxL`)", shifted(item.arg.span, shift),
+                                              f"{limits.MAX_EXTENT:,} (rows, or `TxL`)", item.arg.span.shifted(shift),
                                   hint=f"e.g. `{item.kind} at 4x4 {{ … }}`: 4 rows down, 4 columns across")
                     return None
                 kind = kind.at((pair[0], pair[1]))
             elif not isinstance(value, int) or not 1 <= value <= limits.MAX_BRANCHES:
                 self.sink.add(codes.E013, f"`{item.kind}` needs a whole number of parts from 1 to "
-                                          f"{limits.MAX_BRANCHES:,}", shifted(item.arg.span, shift),
+                                          f"{limits.MAX_BRANCHES:,}", item.arg.span.shifted(shift),
                               hint=f"e.g. `{item.kind} 2 {{ … }}`")
                 return None
             else:
@@ -359,7 +353,7 @@ class Expander:
         node = MergeNode(name, path, depth, span, kind, item.kind, count)
         siblings: set[str] = set()
         for branch in item.branches:
-            child = SeqNode(branch.name, f"{path}.{branch.name}", depth + 1, shifted(branch.span, shift), "branch",
+            child = SeqNode(branch.name, f"{path}.{branch.name}", depth + 1, branch.span.shifted(shift), "branch",
                             "branch")
             branch_scope = _Scope(scope)
             branch_scope.siblings = set(siblings)
@@ -387,7 +381,7 @@ class Expander:
                 return current.names[ref.name]
             visible += current.names
             current = current.parent
-        span = shifted(ref.span, shift)
+        span = ref.span.shifted(shift)
         if ref.name in siblings or ref.name in scope.siblings:
             why = f"`{ref.name}` is inside a sibling branch of this merge; a branch cannot read another's layers"
         elif ref.name == scope.line_label:
@@ -411,14 +405,14 @@ class Expander:
             return None
         if not isinstance(n, int) or not 0 <= n <= limits.MAX_REPEAT:
             self.sink.add(codes.E056, f"`repeat` needs a count from 0 to {limits.MAX_REPEAT:,}, got {_shown(n)}",
-                          shifted(item.times.span, shift), hint="e.g. `repeat 3 { conv 64 3x3 pad 1 ; relu }`")
+                          item.times.span.shifted(shift), hint="e.g. `repeat 3 { conv 64 3x3 pad 1 ; relu }`")
             return None
         node = SeqNode(name, path, depth, span, "repeat", f"repeat {n}")
         template = ("repeat", next(self.repeats))  # a serial number: an id() could be reused
         for i in range(1, n + 1):
             iteration = self.copy_of(template, f"{path}.{i}")
             if iteration is None:
-                iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, shifted(item.body.span, shift), "iteration", "")
+                iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, item.body.span.shifted(shift), "iteration", "")
                 iteration.template = template
                 references = self.references
                 self.fill(iteration, item.body, env, shift, _Scope(None))
@@ -489,7 +483,7 @@ class Expander:
              shift: int = 0) -> Env | None:
         params = [p.name for p in block.params]
         signature = f"{block.name}({', '.join(p.name + ('' if p.default is None else '=…') for p in block.params)})"
-        span = shifted(call.span, shift)
+        span = call.span.shifted(shift)
 
         def fail(message: str, where: Span) -> None:
             if not quiet:
@@ -497,7 +491,7 @@ class Expander:
 
         try:
             args = [self.eval(a, env, shift, quiet) for a in call.args]
-            kwargs = {k.name: (self.eval(k.value, env, shift, quiet), shifted(k.span, shift)) for k in call.kwargs}
+            kwargs = {k.name: (self.eval(k.value, env, shift, quiet), k.span.shifted(shift)) for k in call.kwargs}
         except _Bad:
             return None
         if len(args) > len(params):
@@ -537,7 +531,7 @@ class Expander:
                 if not quiet:
                     hint = did_you_mean(e.name, sorted(env)) or (
                         "names in expressions are the parameters of the enclosing block")
-                    self.sink.add(codes.E059, f"`{e.name}` is not defined here", shifted(e.span, shift), hint=hint)
+                    self.sink.add(codes.E059, f"`{e.name}` is not defined here", e.span.shifted(shift), hint=hint)
                 raise _Bad
             return env[e.name]
         if isinstance(e, ir.PairLit):
@@ -555,7 +549,7 @@ class Expander:
     def _arith(self, op: str, left: Value, right: Value, e: ir.Expr, shift: int, quiet: bool) -> int:
         def fail(message: str) -> _Bad:
             if not quiet:
-                self.sink.add(codes.E057, message, shifted(e.span, shift), hint="check the block's arguments")
+                self.sink.add(codes.E057, message, e.span.shifted(shift), hint="check the block's arguments")
             return _Bad()
 
         if not isinstance(left, int) or not isinstance(right, int):
@@ -625,14 +619,14 @@ class Expander:
             if isinstance(arg.value, ir.Volume):
                 if "depth" not in cls._names:
                     self.sink.add(codes.E013, f"`{call.keyword}` takes a size `KxK`, not `KxKxD`",
-                                  shifted(arg.value.span, shift), hint=f"e.g. `{cls.example or call.keyword}`")
+                                  arg.value.span.shifted(shift), hint=f"e.g. `{cls.example or call.keyword}`")
                     raise _Bad
                 values["depth"] = arg.value.depth
             try:
                 values[arg.name] = argument.kind.convert(raw)
             except BadValue as bad:
                 where = _item_span(arg.value, bad.index)
-                self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}", shifted(where, shift),
+                self.sink.add(codes.E013, f"{call.keyword}: the {argument.label}: {bad.message}", where.shifted(shift),
                               hint=f"e.g. `{cls.example or call.keyword}`")
                 raise _Bad from None
         return values
@@ -642,7 +636,7 @@ class Expander:
         were just reported there (a repeat's iterations are one place)."""
         if failed.shift != shift:
             for d in failed.reported:
-                self.sink.add(d.code, d.message, shifted(d.span, shift), d.hint, d.path, d.notes)
+                self.sink.add(d.code, d.message, d.span.shifted(shift), d.hint, d.path, d.notes)
             failed.shift = shift
         return None, f"the bad argument at line {self.line_of(failed.call.span.start + shift)}", failed.rounding
 
@@ -664,7 +658,7 @@ class Expander:
         value = self.eval(e, env, shift)
         if not isinstance(value, int):
             self.sink.add(codes.E013, f"expected one number here, found the pair `{_shown(value)}`",
-                          shifted(e.span, shift), hint="a pair `AxB` goes only where a size does (`3x3`, `stride 2x1`)")
+                          e.span.shifted(shift), hint="a pair `AxB` goes only where a size does (`3x3`, `stride 2x1`)")
             raise _Bad
         return value
 
@@ -728,11 +722,11 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
         return e
 
     def moved(answer: _Spanned) -> _Spanned:
-        return answer._replace(span=shifted(answer.span, shift))
+        return answer._replace(span=answer.span.shifted(shift))
 
     return e._replace(shape=None if e.shape is None else moved(e.shape),
                       params=None if e.params is None else moved(e.params),
-                      macs=None if e.macs is None else moved(e.macs), span=shifted(e.span, shift),
+                      macs=None if e.macs is None else moved(e.macs), span=e.span.shifted(shift),
                       weights=None if e.weights is None else moved(e.weights),
                       memory=None if e.memory is None else moved(e.memory), sides=tuple(map(moved, e.sides)),
                       biases=None if e.biases is None else moved(e.biases),

@@ -40,19 +40,20 @@ class Doubt(NamedTuple):
 class Row:
     """One layer, join or container, in walk order (a container before its contents)."""
 
-    __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "span", "input", "output", "weights", "biases",
-                 "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches", "working",
-                 "doubt", "train", "known", "ref", "field", "layer", "merge", "divided", "empty")
+    __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "written", "shift", "input", "output", "weights",
+                 "biases", "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches",
+                 "working", "doubt", "train", "known", "ref", "field", "layer", "merge", "divided", "empty")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
-                 input: Shape | None, inputs: tuple[str, ...]) -> None:
+                 input: Shape | None, inputs: tuple[str, ...], shift: int = 0) -> None:
         self.path = path
         self.name = name
         self.kind = kind  # layer, join, a merge (concat, add, …), or block, repeat, iteration, branch, side
         self.keyword = keyword  # the layer keyword (`conv`), the merge (`concat`) or the container kind
         self.op = op  # the layer in canonical spec syntax, or the container's description
         self.depth = depth
-        self.span = span
+        self.written = span  # where the row's text is, as the parser read it (`span`: where it is in the file)
+        self.shift = shift  # how far on its line is (a line written again shares the first one's items)
         self.input = input
         self.output: Shape | None = None
         self.weights = 0
@@ -82,15 +83,21 @@ class Row:
         return self.weights + self.biases
 
     @property
+    def span(self) -> Span:
+        """Where it is written in the file: made when asked (a deep network's rows would each make one, and
+        few are read)."""
+        return self.written.shifted(self.shift)
+
+    @property
     def inexact(self) -> bool:
         """Its output size came from an inexact division (E030, N030, W030)."""
         return self.divided is not None
 
     def moved(self, path: str, inputs: tuple[str, ...], branches: tuple[str, ...], field: Field | None,
-              span: Span) -> Row:
+              written: Span, shift: int) -> Row:
         """This row's copy at another path and place (a repeated iteration, block call or merge with the same
-        input), with its receptive field from there: every slot set once, without `__init__`'s defaults (a
-        replay copies a row per row it saves)."""
+        input; `written` and `shift` as in `__init__`), with its receptive field from there: every slot set once,
+        without `__init__`'s defaults (a replay copies a row per row it saves)."""
         row: Row = object.__new__(Row)  # one slot a statement: a tuple of them, unpacked, costs a sixth more
         row.path = path
         row.name = self.name
@@ -98,7 +105,8 @@ class Row:
         row.keyword = self.keyword
         row.op = self.op
         row.depth = self.depth
-        row.span = span
+        row.written = written
+        row.shift = shift
         row.input = self.input
         row.output = self.output
         row.weights = self.weights

@@ -32,16 +32,15 @@ EXACT = Rounding("exact", "no rounding stated")
 
 
 class LayerNode:
-    __slots__ = ("name", "path", "depth", "span", "call", "shift", "layer", "rounding", "problem", "keep")
+    __slots__ = ("name", "path", "depth", "call", "shift", "layer", "rounding", "problem", "keep")
 
-    def __init__(self, name: str, path: str, depth: int, span: Span, call: ir.LayerCall, shift: int,
-                 layer: Layer | None, rounding: Rounding, problem: str | None) -> None:
+    def __init__(self, name: str, path: str, depth: int, call: ir.LayerCall, shift: int, layer: Layer | None,
+                 rounding: Rounding, problem: str | None) -> None:
         self.name = name
         self.path = path
         self.depth = depth
-        self.span = span
         self.call = call  # as written (argument spans for carets)
-        self.shift = shift
+        self.shift = shift  # how far its line is from the text the parser read (a line written again shares items)
         self.layer = layer  # None when it could not be built (reported): its output is unknown
         self.rounding = rounding
         self.problem = problem  # why the layer is missing, for answers that cannot be checked
@@ -51,11 +50,17 @@ class LayerNode:
     def keyword(self) -> str:
         return self.call.keyword
 
+    @property
+    def span(self) -> Span:
+        """Where it is written: made when asked (most layers' spans are never read, and a deep network's
+        nodes would each make one)."""
+        return self.call.span.shifted(self.shift)
+
     def arg_span(self, name: str | None) -> Span:
         """Where the argument `name` is written (the caret of a diagnostic about it), else the layer."""
         for arg in self.call.args:
             if arg.name == name:
-                return Span(arg.span.start + self.shift, arg.span.end + self.shift)
+                return arg.span.shifted(self.shift)
         return self.span
 
 
@@ -201,34 +206,36 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
     if top and not lazy:
         copies = {}
     path = new + node.path[len(old):]
-    span, by = node.span, 0
-    if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)
-        by = text[2]
-        span = make(Span, (span.start + by, span.end + by))  # `Span(…)` without its call: a copy per line written again
     copy: Node
-    if type(node) is LayerNode:
-        copy = LayerNode(node.name, path, node.depth, span, node.call, node.shift + by, node.layer, node.rounding,
+    if type(node) is LayerNode:  # (its span follows its shift: none made here)
+        start = node.call.span.start + node.shift
+        by = text[2] if text is not None and text[0] <= start <= text[1] else 0
+        copy = LayerNode(node.name, path, node.depth, node.call, node.shift + by, node.layer, node.rounding,
                          node.problem)
-    elif type(node) is SeqNode:
-        copy = SeqNode(node.name, path, node.depth, span, node.kind, node.op)
-        copy.ref = node.ref if node.ref is None or copies is None else copies.get(id(node.ref), node.ref)
-        if lazy:
-            copy._copy_of = (node, text)
-        else:
-            copy._children = [moved(child, old, new, copies, text=text) for child in node.children]
-        copy.checks = node.checks  # none inside a moved copy (the expander's rule): their spans stay
-        copy.train = node.train
-        copy.template = node.template
-        copy.arguments = node.arguments
     else:
-        assert isinstance(node, MergeNode)
-        copy = MergeNode(node.name, path, node.depth, span, node.kind, node.keyword, node.count)
-        if lazy:
-            copy._copy_of = (node, text)
+        span = node.span
+        if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)
+            span = make(Span, (span.start + text[2], span.end + text[2]))  # `Span(…)` without its call
+        if type(node) is SeqNode:
+            copy = SeqNode(node.name, path, node.depth, span, node.kind, node.op)
+            copy.ref = node.ref if node.ref is None or copies is None else copies.get(id(node.ref), node.ref)
+            if lazy:
+                copy._copy_of = (node, text)
+            else:
+                copy._children = [moved(child, old, new, copies, text=text) for child in node.children]
+            copy.checks = node.checks  # none inside a moved copy (the expander's rule): their spans stay
+            copy.train = node.train
+            copy.template = node.template
+            copy.arguments = node.arguments
         else:
-            copy._branches = [moved(b, old, new, copies, text=text) for b in node.branches]  # type: ignore[misc]
-        copy.op = node.op
-        copy.template = node.template
+            assert isinstance(node, MergeNode)
+            copy = MergeNode(node.name, path, node.depth, span, node.kind, node.keyword, node.count)
+            if lazy:
+                copy._copy_of = (node, text)
+            else:
+                copy._branches = [moved(b, old, new, copies, text=text) for b in node.branches]  # type: ignore[misc]
+            copy.op = node.op
+            copy.template = node.template
     copy.keep = node.keep and not top
     if copies is not None:  # (a lazy copy has no `@NAME` reference inside to read it)
         copies[id(node)] = copy

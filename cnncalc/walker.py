@@ -12,10 +12,10 @@ from collections.abc import Callable
 from cnncalc import TYPE_CHECKING, axis, codes, limits, memo
 from cnncalc import field as fields
 from cnncalc.codes import Code
-from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.layers.base import Layer, Working
 from cnncalc.layers.merge import Named
-from cnncalc.record import NamedTuple, make
+from cnncalc.record import NamedTuple
 from cnncalc.report import Doubt, Output, Row
 from cnncalc.shape import Shape
 from cnncalc.tree import LayerNode, LineCheck, MergeNode, Node, SeqNode
@@ -241,8 +241,9 @@ class Walker:
                 # computed before on the same input, without doubt (most layers of a deep network): the row from
                 # the cache, in one pass (here, not in a method of its own: a call a layer costs 2% of a chain)
                 y, (weights, biases, non_trainable), macs, working, activations, steps, op, _ = hit
-                row = Row(node.path, node.name, "layer", node.call.keyword, op, node.depth, node.span, x,
-                          (flow.source,))
+                call = node.call
+                row = Row(node.path, node.name, "layer", call.keyword, op, node.depth, call.span, x, (flow.source,),
+                          node.shift)
                 row.output = y
                 row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
                 row.activations, row.layer = activations, layer
@@ -265,7 +266,7 @@ class Walker:
                 return row
         keyword = node.call.keyword
         row = Row(node.path, node.name, "layer", keyword, layer.spec_text() if layer else keyword,
-                  node.depth, node.span, x, (flow.source,))
+                  node.depth, node.call.span, x, (flow.source,), node.shift)
         row.train = self.train
         row.layer = layer
         self.rows.append(row)
@@ -414,17 +415,16 @@ class Walker:
         rows = self.rows
         append = rows.append
         first = saved.rows[0].moved(path, (source,), tuple(map(path.__add__, plan.opening_branches)),
-                                    absolute[plan.opening_field], node.span)
+                                    absolute[plan.opening_field], node.span, 0)
         first.name, first.op = node.name, node.op
         append(first)
         last = first
         for r, suffix, where, inputs, branches, field, moves in plan.steps:
-            span = r.span
             last = r.moved(path + suffix,
                            (last.path,) if where == _BEFORE else (source,) if where == _SOURCE else
                            tuple(map(moved, inputs)),
                            tuple(map(path.__add__, branches)) if branches else (), absolute[field],
-                           make(Span, (span.start + shift, span.end + shift)) if moves and shift else span)
+                           r.written, r.shift + shift if moves else r.shift)
             append(last)
         if plan.outputs:
             self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]

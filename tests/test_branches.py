@@ -335,14 +335,15 @@ def test_a_moved_row_copies_every_field() -> None:
     from cnncalc.diagnostics import Span
     from cnncalc.report import Row
     from cnncalc.shape import Shape
-    given = ("path", "inputs", "branches", "field", "span")
-    row = Row("a.b", "b", "layer", "conv", "conv 8 3x3", 2, Span(3, 9), Shape((8, 8, 3)), ("a.a",))
+    given = ("path", "inputs", "branches", "field", "written", "shift")
+    row = Row("a.b", "b", "layer", "conv", "conv 8 3x3", 2, Span(3, 9), Shape((8, 8, 3)), ("a.a",), 4)
+    assert row.span == Span(3 + 4, 9 + 4)
     for slot in Row.__slots__:
         if slot not in given:
             setattr(row, slot, object())  # a value of its own, to be found on the copy
-    copy = row.moved("c.b", ("c.a",), ("c.b.x",), ((3, 1, 0), (3, 1, 0)), Span(13, 19))
+    copy = row.moved("c.b", ("c.a",), ("c.b.x",), ((3, 1, 0), (3, 1, 0)), Span(13, 19), 10)
     assert (copy.path, copy.inputs, copy.branches, copy.field, copy.span) == \
-        ("c.b", ("c.a",), ("c.b.x",), ((3, 1, 0), (3, 1, 0)), Span(13, 19))
+        ("c.b", ("c.a",), ("c.b.x",), ((3, 1, 0), (3, 1, 0)), Span(13 + 10, 19 + 10))
     assert all(getattr(copy, slot) is getattr(row, slot) for slot in Row.__slots__ if slot not in given)
 
 
