@@ -120,6 +120,14 @@ def test_the_script_is_detected_and_found_by_a_directory_search(tmp_path: Path) 
      "`Conv2D` with 10 arguments by position", "layers.Conv2D"),
     ("model = keras.Sequential([layers.Bidirectional2D(8)])\n", "the Keras layer `Bidirectional2D`",
      "layers.Bidirectional2D"),
+    # a model used twice shares its weights as a layer would; a model inside itself has no end
+    ("base = keras.Sequential([layers.Conv2D(8, 3, padding='same')])\nx = keras.Input((8, 8, 3))\n"
+     "y = base(x)\nz = base(y)\nmodel = keras.Model(x, z)\n", "the model `sequential` used twice", "base(y)"),
+    ("model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(4, 3)])\nmodel.add(model)\n",
+     "a model added to itself", "model.add(model)"),
+    ("a = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(4, 3)])\nb = keras.Sequential()\na.add(b)\n"
+     "b.add(a)\nmodel = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(4, 1)])\nb.trainable = False\n",
+     "a model that holds itself", "keras.Sequential()"),
 ])
 def test_what_a_script_does_that_cnncalc_cannot_follow_is_e070_at_its_place(text: str, message: str,
                                                                            at: str) -> None:
@@ -364,3 +372,55 @@ def test_a_string_the_script_makes_is_bounded() -> None:
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.code, error.line, error.column) == ("E070", 5, 12)
     assert error.message == "a string of more than 1,000 characters"
+
+
+# Transfer learning's shape: an encoder built by a function as a functional model and frozen, then used as a layer of
+# the model (`enc(x, training=False)`), and a head Sequential applied last. On 64x64x3: Rescaling keeps it; the
+# encoder's 3x3 conv of 16, stride 2, 'same' gives 32x32x16 with (3·3·3 + 1)·16 = 448 parameters, its batch norm
+# 2·16 = 32 trained (frozen here) and 2·16 = 32 running statistics, its 3x3 conv of 32, stride 2, gives 16x16x32 with
+# (3·3·16 + 1)·32 = 4,640; a 1x1 conv of 48: (32 + 1)·48 = 1,584; the head's global pool 48 values and Dense(10)
+# (48 + 1)·10 = 490. Keras' count_params: 448 + 64 + 4,640 + 1,584 + 490 = 7,226, of which 1,584 + 490 = 2,074
+# trainable and 448 + 32 + 4,640 = 5,120 frozen.
+NESTED = (FIXTURES / "keras_transfer_script.py").read_text()
+
+
+def test_models_used_as_layers_of_a_functional_model() -> None:
+    report = script(NESTED)
+    assert report.ok, report.messages()
+    convs = [(r.name, r.output.dims if r.output else None, r.params) for r in report.rows
+             if r.kind == "layer" and r.keyword in ("conv", "fc")]
+    assert convs == [("conv2d", (32, 32, 16), 448), ("conv2d_1", (16, 16, 32), 4_640),
+                     ("conv2d_2", (16, 16, 48), 1_584), ("dense", (10,), 490)]
+    assert report.totals.params == 448 + 32 + 4_640 + 1_584 + 490  # learnt: Keras' 7,226 less 32 statistics
+    assert report.totals.non_trainable == 32 and report.totals.frozen == 448 + 32 + 4_640
+    assert report.output is not None and report.output.dims == (10,)
+
+
+# Sequentials inside Sequentials, one added after it is built and frozen through `model.layers[0]`, and a functional
+# model added last. On 20x20x3: the block's 3x3 'same' conv of 8, (27 + 1)·8 = 224, its batch norm 16 trained and 16
+# statistics; the pool 10x10x8; a 3x3 conv of 4 gives 8x8x4 with (72 + 1)·4 = 292; the functional model's 1x1 conv of
+# 6 (4 + 1)·6 = 30; flattened 384, Dense(3) (384 + 1)·3 = 1,155. Keras: 1,733 parameters, 1,477 trainable, 256 not.
+DEEP = """
+block = keras.Sequential([layers.Conv2D(8, 3, padding="same"), layers.BatchNormalization(), layers.ReLU()])
+inner = keras.Sequential([block, layers.MaxPooling2D(2)])
+model = keras.Sequential()
+model.add(keras.Input((20, 20, 3)))
+model.add(inner)
+model.add(layers.Conv2D(4, 3))
+model.layers[0].trainable = False
+given = keras.Input((8, 8, 4))
+sub = keras.Model(given, layers.Conv2D(6, 1)(given))
+model.add(sub)
+model.add(layers.Flatten())
+model.add(layers.Dense(3))
+"""
+
+
+def test_models_inside_sequentials_and_the_model_read_is_the_one_outside() -> None:
+    report = script(DEEP)  # `sub`, built last, is inside `model`: `model` is read
+    assert report.ok, report.messages()
+    assert [(name, dims, params) for name, dims, params in layer_rows(report) if params] == [
+        ("conv2d", (20, 20, 8), 224), ("batch_normalization", (20, 20, 8), 16), ("conv2d_1", (8, 8, 4), 292),
+        ("conv2d_2", (8, 8, 6), 30), ("dense", (3,), 1_155)]
+    assert report.totals.params + report.totals.non_trainable == 224 + 16 + 16 + 292 + 30 + 1_155 == 1_733
+    assert report.totals.frozen == 224 + 16  # Keras' 256 non-trainable: these and the 16 statistics

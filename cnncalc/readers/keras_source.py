@@ -4,7 +4,8 @@ A student's or an engineer's Keras script builds its model one of three ways: `S
 line after line, or the functional API (`x = Conv2D(...)(inputs)`, then `Model(inputs, outputs)`). The script is
 read with `ast`, never run: its statements are followed (assignments, `for` loops over `range` or a list, functions
 it calls, `if` on values it knows), each Keras layer's arguments are matched to its constructor's parameters
-(`_PARAMETERS`, in Keras' order) and the last model built is the one read. What it cannot follow is Unsupported at
+(`_PARAMETERS`, in Keras' order) and the last model built that no other model holds is the one read (a model
+used as a layer, `base(x)` or in a Sequential, is read whole in its place). What it cannot follow is Unsupported at
 its place, never a guess. Every layer is named as Keras names it (`conv2d`, `conv2d_1`, or its `name=`), and
 placed at its call in the script.
 """
@@ -97,14 +98,24 @@ class _Shape:
 
 
 class _Sequential:
+    kind = "Sequential"
+
     def __init__(self, name: str | None, span: Span) -> None:
         self.name, self.span = name, span
-        self.layers: list[_Layer] = []
+        self.layers: list[_Layer | _Sequential | _Functional] = []  # a model among them: used as a layer
+        self.applied = False  # used as a layer of another model (once: twice would share its weights)
 
 
 class _Functional:
+    kind = "Functional"
+
     def __init__(self, inputs: list[_Tensor], outputs: list[_Tensor], name: str | None, span: Span) -> None:
         self.inputs, self.outputs, self.name, self.span = inputs, outputs, name, span
+        self.applied = False
+
+
+_Model = _Sequential | _Functional
+_Part = _Layer | _Sequential | _Functional  # what a model holds: a layer, or a model used as one
 
 
 class _Function:
@@ -143,8 +154,9 @@ class _Script:
         self.names: dict[str, int] = {}  # Keras' names given so far, per stem: `conv2d`, `conv2d_1`, …
         self.nodes: dict[str, dict[str, Any]] = {}  # the functional API's layers applied, by name, in order
         self.spans: dict[str, Span] = {}  # where each layer is made
-        self.made: dict[str, _Layer] = {}  # each layer made, by name
-        self.models: list[_Sequential | _Functional] = []
+        self.made: dict[str, _Part] = {}  # each layer made, and each model applied as a layer, by name
+        self.models: list[_Model] = []
+        self.configuring: list[_Model] = []  # the models whose configuration is being written, outermost first
         self.layers = 0  # layers made: at most MAX_NODES
         self.steps = 0  # statements followed: at most MAX_READER_STEPS (a loop of loops of nothing stays bounded)
         self.depth = 0  # functions called inside each other
@@ -256,16 +268,34 @@ class _Script:
         owner = self.eval(target.value, env)
         if not isinstance(value, bool):
             raise Unsupported("`trainable` set to a value cnncalc cannot work out", self.span(target))
-        if isinstance(owner, _Layer):
-            owner.config["trainable"] = value
-        elif isinstance(owner, (_Sequential, _Functional)):
-            for layer in self.model_layers(owner):
-                layer.config["trainable"] = value
-        else:
+        if not isinstance(owner, (_Layer, _Sequential, _Functional)):
             raise Unsupported("`trainable` set on something cnncalc cannot tell", self.span(target))
+        self.set_trainable(owner, value)
 
-    def model_layers(self, model: _Sequential | _Functional) -> list[_Layer]:
-        """A model's layers as Keras lists them in `model.layers`, its input left out."""
+    def set_trainable(self, part: _Part, value: bool, within: tuple[_Model, ...] = ()) -> None:
+        """A layer's weights trained or not; a model's, every layer's in it (its nested models' too)."""
+        if isinstance(part, _Layer):
+            part.config["trainable"] = value
+            return
+        if part in within:
+            raise Unsupported("a model that holds itself", part.span)
+        if len(within) >= limits.MAX_DEPTH:
+            raise Unsupported("models nested deeper than cnncalc follows", part.span)
+        for inner in self.model_layers(part):
+            self.set_trainable(inner, value, (*within, part))
+
+    def nested(self, model: _Model) -> None:
+        """A model entered (its configuration written, its layers frozen): never one inside itself, and nested at
+        most MAX_DEPTH deep."""
+        if model in self.configuring:
+            raise Unsupported("a model that holds itself", model.span)
+        if len(self.configuring) >= limits.MAX_DEPTH:
+            raise Unsupported("models nested deeper than cnncalc follows", model.span)
+        self.configuring.append(model)
+
+    def model_layers(self, model: _Model) -> list[_Part]:
+        """A model's layers as Keras lists them in `model.layers`, its input left out (a model used as a layer is
+        one of them)."""
         if isinstance(model, _Sequential):
             return [layer for layer in model.layers if layer.kind != "InputLayer"]
         names = [n["name"] for n in self.config(model)["config"]["layers"] if n["class_name"] != "InputLayer"]
@@ -437,11 +467,13 @@ class _Script:
             if isinstance(layer, _Tensor) and layer.layer in self.nodes and \
                     self.nodes[layer.layer]["class_name"] == "InputLayer" and not model.layers:
                 model.layers.append(_Layer("InputLayer", self.nodes.pop(layer.layer)["config"], self.span(node)))
-            elif isinstance(layer, _Layer):
+            elif layer is model:
+                raise Unsupported("a model added to itself", self.span(node))
+            elif isinstance(layer, (_Layer, _Sequential, _Functional)):
                 self.use(layer, node)
                 model.layers.append(layer)
             else:
-                raise Unsupported("`add` of something other than a Keras layer", self.span(node))
+                raise Unsupported("`add` of something other than a Keras layer or model", self.span(node))
             return None
         if isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(owner, str) and not node.keywords:
             return self.text(self.formatted(owner, tuple(self.eval(a, env) for a in node.args), "{}"), node)
@@ -450,13 +482,10 @@ class _Script:
             return self.list_method(env[func.value.id], func.attr, node, env)
         callee = self.eval(func, env) if not isinstance(func, (ast.Name, ast.Attribute)) or \
             (isinstance(func, ast.Name) and func.id in env) else None
-        if isinstance(callee, _Layer):  # a layer applied: `Conv2D(32, 3)(x)`, `Add()([x, y])`
+        if isinstance(callee, (_Layer, _Sequential, _Functional)):  # `Conv2D(32, 3)(x)`, `Add()([x, y])`, `base(x)`
             return self.applied(callee, node, env)
         if isinstance(callee, _Function):
             return self.function(callee, node, env)
-        if isinstance(callee, (_Sequential, _Functional)):
-            raise Unsupported("a model used as a layer of another (give the outer model as a `.keras` file)",
-                              self.span(node))
         name = self.dotted(func).split(".")[-1]
         if name == "int_shape" and len(node.args) == 1:  # `keras.backend.int_shape(x)`
             tensor = self.eval(node.args[0], env)
@@ -664,14 +693,21 @@ class _Script:
         self.made[config["name"]] = layer
         return layer
 
-    def use(self, layer: _Layer, node: ast.AST) -> None:
-        if layer.applied:
-            raise Unsupported(f"the layer `{layer.config['name']}` used twice (shared weights)", self.span(node))
-        layer.applied = True
+    def use(self, part: _Part, node: ast.AST) -> None:
+        """A layer, or a model, placed in another model: once (twice would share its weights, which cnncalc's rows
+        would count twice)."""
+        if part.applied:
+            what = f"the layer `{part.config['name']}`" if isinstance(part, _Layer) else f"the model `{part.name}`"
+            raise Unsupported(f"{what} used twice (shared weights)", self.span(node))
+        part.applied = True
+        if not isinstance(part, _Layer) and part.name is None:  # (named as Keras names it, when it is placed)
+            part.name = self.named(part.kind, {})
+            self.spans[part.name] = part.span
 
-    def applied(self, layer: _Layer, node: ast.Call, env: MutableMapping[str, Any],
+    def applied(self, layer: _Part, node: ast.Call, env: MutableMapping[str, Any],
                 at: ast.AST | None = None) -> _Tensor:
-        """A layer applied to a tensor, or a merge layer to a list of them: a node of the functional graph."""
+        """A layer applied to a tensor, or a merge layer to a list of them, or a model used as a layer (`base(x)`):
+        a node of the functional graph."""
         where = at or node
         if len(node.args) != 1 or any(k.arg not in ("training", "mask") for k in node.keywords):
             raise Unsupported("a layer applied to anything but one tensor or a list of them", self.span(where))
@@ -680,9 +716,11 @@ class _Script:
         if not tensors or not all(isinstance(t, _Tensor) for t in tensors):
             raise Unsupported("a layer applied to something that is not a tensor of the model", self.span(where))
         self.use(layer, where)
-        name = layer.config["name"]
-        self.nodes[name] = {"class_name": layer.kind, "name": name, "config": layer.config,
-                            "inbound_nodes": [[[t.layer, 0, 0, {}] for t in tensors]]}
+        name = layer.config["name"] if isinstance(layer, _Layer) else layer.name
+        assert name is not None
+        self.made[name] = layer
+        self.nodes[name] = {"class_name": layer.kind, "name": name, "inbound_nodes": [[[t.layer, 0, 0, {}]
+                                                                                       for t in tensors]]}
         return _Tensor(name)
 
     def input(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
@@ -717,8 +755,9 @@ class _Script:
                     self.nodes[layer.layer]["class_name"] == "InputLayer":
                 model.layers.append(_Layer("InputLayer", self.nodes.pop(layer.layer)["config"], model.span))
                 continue
-            if not isinstance(layer, _Layer):
-                raise Unsupported("a Sequential holding something other than Keras layers", self.span(node))
+            if not isinstance(layer, (_Layer, _Sequential, _Functional)):
+                raise Unsupported("a Sequential holding something other than Keras layers and models",
+                                  self.span(node))
             self.use(layer, node)
             model.layers.append(layer)
         self.models.append(model)
@@ -762,17 +801,28 @@ class _Script:
 
     # ---- the configuration ---------------------------------------------------------------------------
 
-    def config(self, model: _Sequential | _Functional) -> dict[str, Any]:
-        """The model as `model.to_json()` writes it (Keras 2's form)."""
-        if isinstance(model, _Sequential):
-            layers = []
-            for i, layer in enumerate(model.layers):
-                config = dict(layer.config)
-                shape = config.pop("input_shape", None)
-                if i == 0 and shape is not None and layer.kind != "InputLayer":
-                    config["batch_input_shape"] = [None, *(shape if isinstance(shape, list) else [shape])]
-                layers.append({"class_name": layer.kind, "config": config})
-            return {"class_name": "Sequential", "config": {"name": model.name or "sequential", "layers": layers}}
+    def config(self, model: _Model) -> dict[str, Any]:
+        """The model as `model.to_json()` writes it (Keras 2's form); a model used as a layer, whole in its place."""
+        self.nested(model)
+        whole = self.sequential_config(model) if isinstance(model, _Sequential) else self.functional_config(model)
+        self.configuring.pop()
+        return whole
+
+    def part_config(self, part: _Part) -> dict[str, Any]:
+        """A layer's configuration, or a model's used as a layer."""
+        return dict(part.config) if isinstance(part, _Layer) else self.config(part)["config"]
+
+    def sequential_config(self, model: _Sequential) -> dict[str, Any]:
+        layers = []
+        for i, layer in enumerate(model.layers):
+            config = self.part_config(layer)
+            shape = config.pop("input_shape", None)
+            if i == 0 and shape is not None and layer.kind != "InputLayer":
+                config["batch_input_shape"] = [None, *(shape if isinstance(shape, list) else [shape])]
+            layers.append({"class_name": layer.kind, "config": config})
+        return {"class_name": "Sequential", "config": {"name": model.name or "sequential", "layers": layers}}
+
+    def functional_config(self, model: _Functional) -> dict[str, Any]:
         wanted = {t.layer for t in model.outputs}
         needed: set[str] = set()
         for name in reversed(list(self.nodes)):  # what the outputs need, back to the inputs
@@ -780,7 +830,8 @@ class _Script:
                 needed.add(name)
                 for entry in self.nodes[name]["inbound_nodes"][:1]:
                     needed.update(source for source, *_ in entry)
-        layers = [self.nodes[name] for name in self.nodes if name in needed]
+        layers = [{**self.nodes[name], "config": self.part_config(self.made[name])} if name in self.made else
+                  self.nodes[name] for name in self.nodes if name in needed]
         inputs: list[str] = [t.layer for t in model.inputs] or \
             [str(n["name"]) for n in layers if n["class_name"] == "InputLayer"]
         return {"class_name": "Functional", "config": {
@@ -790,8 +841,8 @@ class _Script:
 
 
 def model_config(text: str) -> tuple[dict[str, Any], dict[str, Span]]:
-    """The configuration of the last model a Keras script builds, and where each of its layers is made; Malformed
-    or Unsupported (with the place) for what cannot be read."""
+    """The configuration of the last model a Keras script builds (outside any other), and where each of its layers
+    is made; Malformed or Unsupported (with the place) for what cannot be read."""
     if len(text) > limits.MAX_PYTHON_CHARS:
         raise Unsupported(f"a Python file of more than {limits.MAX_PYTHON_CHARS:,} characters (its syntax tree would "
                           f"take some hundred times that)", Span(0, 1))
@@ -810,7 +861,10 @@ def model_config(text: str) -> tuple[dict[str, Any], dict[str, Span]]:
         raise Unsupported("`return` outside a function", Span(0, 1)) from None
     except RecursionError:
         raise Unsupported("expressions nested deeper than cnncalc follows", Span(0, 1)) from None
-    if not script.models:
+    # the last model built that is not a part of another (an encoder built after the model that holds it is not
+    # the model)
+    outermost = [model for model in script.models if not model.applied]
+    if not outermost:
         raise Unsupported("no Keras model built in the file (cnncalc reads `keras.Sequential([...])`, `model.add(...)` "
                           "and the functional API's `keras.Model(inputs, outputs)`)", Span(0, 1))
-    return script.config(script.models[-1]), script.spans
+    return script.config(outermost[-1]), script.spans
