@@ -1606,6 +1606,7 @@ class _LineReader:
     def __init__(self, tokens: list[Tok], sink: DiagnosticSink, start: int, end: int,
                  figures: frozenset[str] = frozenset()) -> None:
         self.tokens = tokens
+        self.written = tokens  # the line as written, whatever parts of it are read as answers (`self.tokens`)
         # the papers' notations the sheet writes (`_FIGURES`), whose conventions its other lines follow: the ResNet
         # figure's `3x3 conv, 64` is padded, the VGG table's `maxpool` is 2x2 at stride 2
         self.figures = figures
@@ -2521,8 +2522,8 @@ class _LineReader:
                                   field or (before.field if before else None),
                                   padding or (before.padding if before else None),
                                   before.received if before else None)  # (`Input to POOL1: …` above it)
-        if shape is not None:
-            last = _rounded_as_said(last, self.tokens[lead:])
+        if shape is not None:  # (said anywhere on the line: `Output = floor((128 - 5)/2) + 1 = 62, so the output is …`)
+            last = _rounded_as_said(last, self.written)
         return _Answered(last._replace(expectation=expectation), index)
 
     def unattributed(self, counts: dict[str, ir.Count | None], layer: ir.Line, under: ir.Line) -> None:
@@ -4639,6 +4640,9 @@ class _LineReader:
         if quantity == "weights" and _biases_included(unit):
             quantity = "params"  # `Weights: 448 (with bias)`: every parameter
         said = _COUNT_WORDS.get(tuple(unit)) if unit and _count_head(unit, 0) == tuple(unit) else None
+        if quantity == "weights" and said == "params" and \
+                _biases_added([t.lower for t in tokens[at + len(head):] if t.end <= count.span.start]):
+            quantity = "params"  # `Weights = 5*5*3*16 = 1200, plus 16 biases = 1216 parameters`: every one, said so
         if said is not None and said != quantity and quantity in _COUNT_PARTS:
             if said in _COUNT_PARTS[quantity]:
                 if listed:  # `Params: 750 weights, 10 biases`: the weights' count (it was judged as all 760)
@@ -7545,8 +7549,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
                 at += 1
             if kinds[at:at + 1] != ["NUM"]:
                 return None
-            if words[at + 1:at + 2] in (["filters"], ["kernels"]):
-                return i
+            if any(tuple(words[at + 1:at + 1 + len(noun)]) == noun for noun in _FILTERS_COUNTED):
+                return i  # (`Conv: 5x5, 10 filters`, `…, 10 output channels`, `…, 10 feature maps`)
             # `conv 3x3, 64, pad 1` (the ResNet paper's `3x3 conv, 64`): the count bare after the size, when the
             # words around the size say a convolution
             bare = words[at + 1:at + 2] in ([], [","], [";"]) or kinds[at + 1:at + 2] == ["ARROW"]
@@ -7554,8 +7558,9 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
         if kind == "NUM":
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \
-                    following in (["filters"], ["filter"], ["kernels"]):
-                return i
+                    following in (["filters"], ["filter"], ["kernels"]) or \
+                    tuple(words[i + 1:i + 3]) in (("output", "channels"), ("out", "channels")):
+                return i  # (`Conv layer: 8 output channels, 1x1`)
             return None
         if word not in _FILTERS_LEAD:
             return None
@@ -8104,6 +8109,15 @@ def _biases_included(words: list[str]) -> bool:
     parameter (it was judged as the weights', a right answer marked wrong)."""
     said = set(words)
     return bool(said & {"bias", "biases"}) and not said & _BIAS_LEFT_OUT and bool(said & _BIAS_COUNTED_IN)
+
+
+def _biases_added(words: list[str]) -> bool:
+    """Whether a weights' working adds the layer's biases before the count it calls parameters (`= 1200, plus 16
+    biases = 1216 parameters`): that count is every parameter. Not one filter's (`75 per filter, plus 1 bias = 76
+    parameters`, or a single bias added): that stays a count said to be two things (E060)."""
+    return _one_filter(words) is None and any(
+        words[j] in ("plus", "+", "and", "with") and _ungrouped(words[j + 1]).isdigit() and
+        int(_ungrouped(words[j + 1])) > 1 and words[j + 2] == "biases" for j in range(len(words) - 2))
 
 
 _BIAS_COUNTED_IN = {"with", "incl", "including", "inc", "included", "+", "and", "&", "plus", "w"}  # (`w/ bias`)

@@ -50,7 +50,10 @@ def convolution(rng: random.Random) -> Scenario:
                        f"pad {p}\n",
                        f"Input {n}x{n}x{c}, conv layer with K={k}, F={f}, S={s}, P={p}.\n",
                        f"Input {n}x{n}x{c}, {k} {f}x{f} CONV filters with stride {s}, pad {p}.\n",
-                       f"Input: {n}x{n}x{c}\nLayer 1: CONV with {k} filters {f}x{f}, stride {s}, pad {p}\n"])
+                       f"Input: {n}x{n}x{c}\nLayer 1: CONV with {k} filters {f}x{f}, stride {s}, pad {p}\n",
+                       f"Input: {n}x{n}x{c}\nConv layer: {f}x{f}, {k} output channels, stride {s}, pad {p}\n",
+                       f"Input: {n}x{n}x{c}\nA {f}x{f} convolution with {k} output channels, stride {s} and padding "
+                       f"{p}.\n"])
     return base, [
         f"Output volume: {o}x{o}x{k}", f"Output volume size: ({n} - {f} + 2*{p})/{s} + 1 = {o}, so {o}x{o}x{k}",
         f"The output is {o} by {o} by {k}", f"Output: [{o}, {o}, {k}]", f"Output size: {o}",
@@ -83,7 +86,10 @@ def convolution(rng: random.Random) -> Scenario:
         f"How many activation maps does the layer produce? {k}", f"Feature maps: {k}",
         f"Memory for the parameters: {params * 4:,} bytes", f"Parameter memory: {params * 4} bytes",  # float32
         f"Parameters (without biases): {weights}", f"Params: {weights} (no bias)",
-        f"Number of parameters: {f}*{f}*{c}*{k} = {weights} (ignoring biases)"]
+        f"Number of parameters: {f}*{f}*{c}*{k} = {weights} (ignoring biases)",
+        f"Output size = floor(({n} - {f} + 2*{p})/{s}) + 1 = {o}, so the output is {o}x{o}x{k}",
+        # (the biases added to the weights, then called parameters: all of them; a single bias is one filter's)
+        *([f"Number of weights = {f}*{f}*{c}*{k} = {weights}, plus {k} biases = {params} parameters"] if k > 1 else [])]
 
 
 def pool(rng: random.Random) -> Scenario:

@@ -12333,3 +12333,46 @@ def test_a_named_answer_under_a_question_cnncalc_cannot_read_is_never_prose() ->
                       "    Params: 14*14*20*10 + 10 = 39,211.\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 1, "cnncalc cannot tell what this answer is about, so it is not judged")], report.messages()
+
+
+@pytest.mark.parametrize("working, verdict", [
+    # (128 - 5)/2 + 1 = 62.5: floored, 62 (the layer's `floor`, said in the working before `so …`); ceiled, 63
+    ("Output size = floor((128 - 5)/2) + 1 = 62, so the output is 62x62x16.", "right"),
+    ("Output = floor((128 - 5)/2) + 1 = 62, so the output is 63x63x16.", "wrong"),
+    ("Output = ceil((128 - 5)/2) + 1 = 63, so the output is 63x63x16.", "right"),
+    ("Output = ceil((128 - 5)/2) + 1 = 63, so the output is 62x62x16.", "wrong"),
+])
+def test_a_rounding_said_in_the_working_before_the_answer(working: str, verdict: str) -> None:
+    # it was E030 at the layer, the answer unchecked
+    report = homework(f"Input: 128x128x3\nConv layer with 16 kernels of size 5x5, stride 2, no padding.\n"
+                      f"    {working}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    assert not [d for d in report.diagnostics if d.code == "E030"]
+
+
+@pytest.mark.parametrize("line, judged", [
+    # 5·5·3·16 = 1,200 weights and 16 biases: 1,216 parameters, said so after the weights' working (it was E060)
+    ("Number of weights = 5*5*3*16 = 1200, plus 16 biases = 1216 parameters.", [("params", "right")]),
+    ("Number of weights = 5*5*3*16 = 1200, plus 16 biases = 1215 parameters.", [("params", "wrong")]),
+    # one filter's (75 weights and its bias, 76): not the layer's count, never judged as it
+    ("Number of weights = 5*5*3 = 75 per filter, plus 1 bias = 76 parameters.", []),
+    ("Number of weights = 5*5*3 = 75, plus 1 bias = 76 parameters.", []),
+])
+def test_the_weights_then_the_biases_added_then_called_parameters(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nConv layer with 16 kernels of size 5x5, stride 1, no padding.\n    {line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert judged or [d.code for d in report.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize("layer", ["Conv layer: 1x1, 8 output channels.", "CONV: kernel 1x1, 8 output channels",
+                                   "Conv layer: 8 output channels, 1x1", "A 1x1 convolution with 8 output channels.",
+                                   "Conv: 1x1, 8 feature maps"])
+def test_a_convolution_counted_in_output_channels(layer: str) -> None:
+    # a 1x1 convolution of 8 on 31x31x32: 31x31x8, 32·8 + 8 = 264 parameters (the line was E060, unread, and the
+    # answers under it unchecked)
+    report = homework(f"Input: 31x31x32\n{layer}\n    Output 31x31x8, parameters 32*8 + 8 = 264.\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "right"), ("params", "right")], report.messages()
+    report = homework(f"Input: 31x31x32\n{layer}\n    Output 31x31x9, parameters 32*8 + 8 = 265.\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("output", "wrong"), ("params", "wrong")], report.messages()
