@@ -3105,6 +3105,9 @@ class _LineReader:
                 parts[-1].append(t)
         found: list[ir.TotalExpectation] = []
         for part in filter(None, parts):  # `156 params, and 117,600 MACs`: nothing between `,` and `and`
+            equals = [j for j, t in enumerate(part) if t.text == "="]
+            if equals and equals[-1] + 1 < len(part):
+                part = part[equals[-1] + 1:]  # `Total: 4,160 + 36,928 = 41,088 parameters`: the working's result
             rest, approximate = _approximate(_in_all_dropped(part))  # `… parameters in total`
             said = [t.lower for t in rest]
             named = _skip(said, 1, ("learnable", "trainable", "in", "total"))
@@ -4926,6 +4929,10 @@ class _LineReader:
             return one_per_channel
         args: list[ir.Arg] = []
         kernel = size_first = None
+        following = self.peek(1)
+        if self.at("a", "an") and following is not None and \
+                (following.kind == "DIMS" or self.at(*_CONV_WORDS, ahead=1)):
+            self.next()  # `Layer 3: a 1x1 convolution with 64 filters`
         if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
                 self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
             self.next()  # `Layer 1: CONV with 32 filters 3x3`
@@ -6522,8 +6529,8 @@ def _described_kind(words: list[str]) -> str | None:
         return "avgpool" if {"avg", "average", "avgpool"} & said else "maxpool"
     if {"neurons", "units"} & said:
         return "fc"
-    if {"filters", "kernels"} & said:
-        return "conv"
+    if {"filters", "kernels"} & said or (_CONV_WORDS & said and {"channels", "maps"} & said):
+        return "conv"  # (`1x1 convolution with 64 output channels`, `3x3 conv, 16 feature maps`)
     alone = [kind for kind, described in _DESCRIBED.items() if said and said - {"-"} <= described and
              said - {"layer", "-"}]
     return alone[0] if len(alone) == 1 else None

@@ -12376,3 +12376,30 @@ def test_a_convolution_counted_in_output_channels(layer: str) -> None:
     report = homework(f"Input: 31x31x32\n{layer}\n    Output 31x31x9, parameters 32*8 + 8 = 265.\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [
         ("output", "wrong"), ("params", "wrong")], report.messages()
+
+
+@pytest.mark.parametrize("layer", ["Layer 2: 3x3 convolution with 64 output channels, padding 1.",
+                                   "Layer 2: a 3x3 convolution with 64 filters, padding 1.",
+                                   "Layer 2: a 3x3 conv, 64 feature maps, padding 1."])
+def test_a_numbered_convolution_in_output_channels_or_with_an_article(layer: str) -> None:
+    # on 56x56x64 a 3x3 convolution of 64, padded by 1, keeps 56x56x64: (3·3·64 + 1)·64 = 36,928 parameters; with the
+    # 1x1's (64 + 1)·64 = 4,160, 41,088 in all (the line was prose, or E060, and its answers judged for the layer above
+    # or not at all)
+    report = homework(f"Input: 56x56x64\nLayer 1: 1x1 convolution with 64 filters.\nParameters: 4,160.\n{layer}\n"
+                      "Output: 56x56x64. Parameters: 3*3*64*64 + 64 = 36,928.\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("layer1", "params", "right"), ("layer2", "output", "right"), ("layer2", "params", "right")], \
+        report.messages()
+
+
+@pytest.mark.parametrize("total, verdict", [
+    # the network's total worked out before the count its word names: 4,160 + 36,928 = 41,088 (it was E060, "does
+    # not say what it counts", and a wrong total unjudged)
+    ("Total: 4,160 + 36,928 = 41,088 parameters.", "right"), ("Total = 4,160 + 36,928 = 41,089 parameters.", "wrong"),
+    ("In total: 4,160 + 36,928 = 41,088 parameters.", "right"), ("Overall: 4,160 + 36,928 = 41,008 params", "wrong"),
+])
+def test_a_total_worked_out_then_named(total: str, verdict: str) -> None:
+    report = homework("Input: 56x56x64\nLayer 1: 1x1 convolution with 64 filters.\nParameters: 4,160.\n"
+                      "Layer 2: 3x3 convolution with 64 filters, padding 1.\nParameters: 36,928.\n" + total + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", verdict), report.messages()
+    assert len(report.answers) == 3
