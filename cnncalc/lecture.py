@@ -5303,6 +5303,9 @@ class _LineReader:
                       "output", "affine"):
             self.next()  # (`a fully connected layer with 100 units`, `fully-connected layer of 100 neurons`, `output
             # layer with 10 neurons`, `affine layer with 10 outputs`)
+        following = self.peek(1)
+        if self.at("to") and following is not None and following.kind == "NUM":
+            self.next()  # `fully connected to 120 units`
         after = self.peek(1)
         opened = self.at("(") and after is not None and after.kind == "NUM"  # `FC layer (100 neurons)`
         if opened:
@@ -5705,6 +5708,13 @@ class _LineReader:
                     self.past_working(arithmetic=True)  # `-> params = 400*120 + 120 = 48120`, as after a comma
                     _answer_once(counts, _quantity(word), self.count(word), word)
                 continue
+            if tok.text == "(":  # `-> 28x28x6, (5*5*1+1)*6 = 156 parameters`: a working, then its count
+                end = next((j for j in range(self.i, len(self.tokens)) if self.tokens[j].text in (",", ";")),
+                           len(self.tokens))
+                past = _past_sentence_working(self.tokens, self.i, end)
+                if past > self.i and _count_head([t.lower for t in self.tokens[past + 1:past + 6]], 0) is not None:
+                    self.i = past
+                    continue
             if tok.text in ("(", "["):
                 self.parenthesis(counts)
                 continue
@@ -9887,7 +9897,13 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
             not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w == "output" for w in words[:titled]):
         return [tokens[titled], Tok("P", ":", tokens[given].start, tokens[given].start), *tokens[given:]]
     numbered = _lead(tokens)  # (`Problem 3. Consider …`)
-    lead = next((j for j, w in enumerate(words) if j >= numbered and w not in _GIVEN_LEADS), len(words))
+    start = numbered
+    on = next((j for j in range(numbered + 1, min(numbered + 5, given)) if words[j] in ("on", "for")), None)
+    if on is not None and all(t.kind in ("WORD", "NUM") or t.text == "-" for t in tokens[numbered:on]) and \
+            not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w in ("input", "output", "layer") or
+                    _layer_kind(w) is not None for w in words[numbered:on]):
+        numbered, start = on, on + 1  # `LeNet-5 on a 32x32 grayscale input.`: a network's name, then its input
+    lead = next((j for j, w in enumerate(words) if j >= start and w not in _GIVEN_LEADS), len(words))
     before = set(words[lead:given])
     if before & set(_NETWORK_WORDS):  # `Consider a CNN with the following architecture for 28x28 grayscale images`
         before -= {*_NETWORK_WORDS, *_NETWORK_FOR}

@@ -12403,3 +12403,42 @@ def test_a_total_worked_out_then_named(total: str, verdict: str) -> None:
                       "Layer 2: 3x3 convolution with 64 filters, padding 1.\nParameters: 36,928.\n" + total + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("total params", verdict), report.messages()
     assert len(report.answers) == 3
+
+
+# LeNet-5 as a sheet writes it: its input said after its name; each layer's answers after an arrow, a count worked out
+# in parentheses first; `fully connected to 120 units`. On 32x32x1: C1's 6 5x5 filters give 28x28x6 with (25 + 1)·6 =
+# 156; S2 14x14x6; C3's 16 5x5 filters on 6 channels 10x10x16 with (150 + 1)·16 = 2,416; S4 5x5x16; C5 (400 + 1)·120
+# = 48,120; F6 (120 + 1)·84 = 10,164; the output (84 + 1)·10 = 850: 61,706 in all. (The title was prose, so every
+# answer rested on no input; the parenthesis was E060; `to 120 units` E060.)
+LENET_TITLED_SHEET = """LeNet-5 on a 32x32 grayscale input.
+
+C1: convolution, 6 filters 5x5, stride 1, no padding -> 28x28x6, (5*5*1+1)*6 = 156 parameters
+S2: average pooling 2x2, stride 2 -> 14x14x6, 0 parameters
+C3: convolution, 16 filters 5x5 -> 10x10x16, (5*5*6+1)*16 = 2,416 parameters
+S4: average pooling 2x2, stride 2 -> 5x5x16
+C5: fully connected to 120 units -> 120, 5*5*16*120 + 120 = 48,120 parameters
+F6: fully connected, 84 units -> 84, 120*84 + 84 = 10,164 parameters
+Output: fully connected, 10 units -> 10, 84*10 + 10 = 850 parameters
+
+Total: 156 + 2,416 + 48,120 + 10,164 + 850 = 61,706 parameters
+"""
+
+
+def test_lenet_as_a_sheet_writes_it() -> None:
+    report = homework(LENET_TITLED_SHEET)
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers if a.quantity == "params"] == [
+        ("c1", "params", "right"), ("s2", "params", "right"), ("c3", "params", "right"), ("c5", "params", "right"),
+        ("f6", "params", "right"), ("output", "params", "right")], report.messages()
+    assert len(report.answers) == 14 and {a.verdict for a in report.answers} == {"right"}
+    assert report.answers[-1].quantity == "total params" and report.totals.params == 156 + 2_416 + 48_120 + 10_164 + 850
+    wrong = homework(LENET_TITLED_SHEET.replace("= 2,416 parameters", "= 2,417 parameters")
+                     .replace("-> 120,", "-> 121,"))
+    assert [(a.path, a.quantity) for a in wrong.answers if a.verdict == "wrong"] == [("c3", "params"),
+                                                                                    ("c5", "output")]
+
+
+@pytest.mark.parametrize("title", ["Conv on a 32x32 grayscale input.", "Output for 32x32 images."])
+def test_a_layer_before_on_is_no_networks_name(title: str) -> None:
+    # a layer's kind or an answer's word before `on`/`for` is not a title: the input is not read from it
+    report = homework(f"{title}\n\nC1: convolution, 6 filters 5x5 -> 28x28x6, 156 parameters\n")
+    assert report.input is None or report.input.dims != (32, 32, 1)
