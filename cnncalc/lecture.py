@@ -10085,19 +10085,56 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
     if named and size % 2 and (len(tokens) == 3 or tokens[3].kind == "ARROW" or tokens[3].text in (",", "(") or
                                answered):
         at, end = tokens[0].start, tokens[2].end
+        rest, stride = tokens[3:], list[Tok]()
+        said = _vgg_options(rest, size) if rest[:1] and rest[0].text == "(" else None
+        if said is not None:  # `conv3-64 (3x3, stride 1, same padding): output …`: what the name says, said again
+            closing, stride = said
+            rest = rest[closing + 1:]
         return [Tok("NUM", tokens[2].text, tokens[2].start, end), Tok("DIMS", f"{size}x{size}", at, tokens[0].end),
                 Tok("WORD", "filters", end, end), Tok("P", ",", end, end), Tok("WORD", "pad", end, end),
-                Tok("NUM", str(size // 2), end, end), *_colon_as_arrow(tokens[3:])]
+                Tok("NUM", str(size // 2), end, end), *stride, *_colon_as_arrow(rest)]
     words = [t.lower for t in tokens]
     if words[:3] == ["soft", "-", "max"]:
         return [Tok("WORD", "softmax", tokens[0].start, tokens[2].end), *tokens[3:]]
     ends = next((j for j, t in enumerate(tokens) if t.kind == "ARROW" or (t.text == ":" and tokens[j + 1:j + 2] and
-                                                                          tokens[j + 1].text != "[")), len(tokens))
-    if table and words[:ends] in (["maxpool"], ["max", "pool"]):  # (not a heading's `Max Pooling`)
-        at, end = tokens[0].start, tokens[ends - 1].end
-        return [Tok("DIMS", "2x2", at, at), *tokens[:ends], Tok("P", ",", end, end), Tok("WORD", "stride", end, end),
-                Tok("NUM", "2", end, end), *_colon_as_arrow(tokens[ends:])]
+                                                                          tokens[j + 1].text != "[") or
+                 (t.text == "," and words[j + 1:j + 2] == ["output"])), len(tokens))  # (`6. maxpool: output …`)
+    lead = _lead(tokens) if table else 0  # (`6. maxpool: …`, numbered)
+    if table and words[lead:ends] in (["maxpool"], ["max", "pool"]):  # (not a heading's `Max Pooling`)
+        at, end = tokens[lead].start, tokens[ends - 1].end
+        return [*tokens[:lead], Tok("DIMS", "2x2", at, at), *tokens[lead:ends], Tok("P", ",", end, end),
+                Tok("WORD", "stride", end, end), Tok("NUM", "2", end, end), *_colon_as_arrow(tokens[ends:])]
     return tokens
+
+
+def _vgg_options(rest: list[Tok], size: int) -> tuple[int, list[Tok]] | None:
+    """A parenthesis after a VGG name (`conv3-64 (3x3, stride 1, same padding)`) that says only what the name says
+    (its size, the padding that keeps the size) and a stride: where it closes and the stride as options (`, stride
+    2`); None when it says anything else (it is read as written, and what contradicts the name is an error)."""
+    closing = next((j for j, t in enumerate(rest) if t.text == ")"), None)
+    if closing is None:
+        return None
+    groups: list[list[str]] = [[]]
+    for t in rest[1:closing]:
+        if t.text in (",", ";"):
+            groups.append([])
+        else:
+            groups[-1].append(t.lower)
+    kept = {(f"{size}x{size}",), ("same",), ("same", "padding"), ("padding", "same"), ("pad", str(size // 2)),
+            ("padding", str(size // 2)), ("padding", "=", str(size // 2)), ("pad", "=", str(size // 2))}
+    stride: list[Tok] = []
+    for group in filter(None, groups):
+        if tuple(group) in kept:
+            continue
+        numbers = [t for t in rest[1:closing] if t.kind == "NUM"]
+        if group[:1] == ["stride"] and len(group) in (2, 3) and group[-1].isdigit() and group[1:-1] in ([], ["="]) \
+                and not stride:
+            number = next(t for t in numbers if t.lower == group[-1])
+            stride = [Tok("P", ",", number.start, number.start), Tok("WORD", "stride", number.start, number.start),
+                      number]
+            continue
+        return None
+    return closing, stride
 
 
 def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:
@@ -10112,7 +10149,7 @@ def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:
 # convolution halving its map (`3x3 conv, 128, /2`) or its pool (`pool, /2`), and the VGG paper's table (`conv3-64`
 # leading a line). The sheet's other lines follow the same conventions (`_figure_conv`, `_vgg_named`).
 _FIGURES = {"resnet": re.compile(r"\b(?:\d+\s*x\s*\d+\s+conv,\s*\d+|pool),\s*/\s*\d", re.I),
-            "vgg": re.compile(r"^[ \t]*(?:[-*•|][ \t]*)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
+            "vgg": re.compile(r"^[ \t]*(?:(?:[-*•|]|[0-9]+[.)])[ \t]*)?conv[0-9]+-[0-9]+\b", re.I | re.M)}
 
 
 _ASSUMING = frozenset({"all", "every", "each", "throughout", "everywhere", "always", "assume", "assuming", "unless",

@@ -12442,3 +12442,37 @@ def test_a_layer_before_on_is_no_networks_name(title: str) -> None:
     # a layer's kind or an answer's word before `on`/`for` is not a title: the input is not read from it
     report = homework(f"{title}\n\nC1: convolution, 6 filters 5x5 -> 28x28x6, 156 parameters\n")
     assert report.input is None or report.input.dims != (32, 32, 1)
+
+
+# A VGG block numbered as a list, its names with the options they imply said again in parentheses, a pool named
+# alone: on 224x224x3, conv3-64 keeps the size with (27 + 1)·64 = 1,792 parameters, the next (576 + 1)·64 = 36,928;
+# the pool halves it; conv3-128 (576 + 1)·128 = 73,856 and (1,152 + 1)·128 = 147,584: 260,160 in all (the first line
+# was E060, the pool's too, and the sheet's answers unchecked)
+VGG_LIST = """Input image: 224 x 224 x 3
+
+1. conv3-64 (3x3, stride 1, same padding): output 224 x 224 x 64, params = 3*3*3*64 + 64 = 1,792
+2. conv3-64: output 224 x 224 x 64, params = 3*3*64*64 + 64 = 36,928
+3. maxpool 2x2 stride 2: output 112 x 112 x 64, no params
+4. conv3-128: output 112 x 112 x 128, params = 3*3*64*128 + 128 = 73,856
+5. conv3-128: output 112 x 112 x 128, params = 147,584
+6. maxpool: output 56 x 56 x 128
+
+Total params for the block: 1,792 + 36,928 + 73,856 + 147,584 = 260,160
+"""
+
+
+def test_a_vgg_block_numbered_as_a_list() -> None:
+    report = homework(VGG_LIST)
+    assert len(report.answers) == 12 and {a.verdict for a in report.answers} == {"right"}, report.messages()
+    assert report.totals.params == 1_792 + 36_928 + 73_856 + 147_584 == 260_160
+    wrong = homework(VGG_LIST.replace("6. maxpool: output 56 x 56 x 128", "6. maxpool: output 56 x 56 x 64"))
+    assert [a.verdict for a in wrong.answers].count("wrong") == 1
+
+
+@pytest.mark.parametrize("options, verdict", [
+    ("(3x3, stride 1, pad 1)", "right"), ("(stride 1, same padding)", "right"),
+    ("(5x5)", None), ("(valid padding)", None),  # not what the name says: E060, never judged as the name alone
+])
+def test_a_vgg_names_options_said_again(options: str, verdict: str | None) -> None:
+    report = homework(f"Input image: 32 x 32 x 3\n\n1. conv3-8 {options}: output 32x32x8\n")
+    assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == ([verdict] if verdict else [])
