@@ -10085,7 +10085,8 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
     if named and size % 2 and (len(tokens) == 3 or tokens[3].kind == "ARROW" or tokens[3].text in (",", "(") or
                                answered):
         at, end = tokens[0].start, tokens[2].end
-        rest, stride = tokens[3:], list[Tok]()
+        rest = tokens[3:]
+        stride: list[Tok] = []
         said = _vgg_options(rest, size) if rest[:1] and rest[0].text == "(" else None
         if said is not None:  # `conv3-64 (3x3, stride 1, same padding): output …`: what the name says, said again
             closing, stride = said
