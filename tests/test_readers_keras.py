@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from cnncalc import analyze, analyze_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures/notations"
@@ -305,6 +307,31 @@ def test_a_field_of_the_wrong_type_is_malformed_at_its_layer() -> None:
     report = analyze_text(json.dumps(model), "m.json")
     [e] = [d for d in report.diagnostics if d.severity == "error"]
     assert e.code == "E071" and e.message.startswith("c: ") and e.span.start > 0
+
+
+@pytest.mark.parametrize("kind, config, said", [
+    # a value written into the spec text must be the number Keras takes: a string was read as more spec (filters
+    # "8 stride 2" made a stride-2 convolution), a bool as a number
+    ("Conv2D", {"filters": "8 stride 2", "kernel_size": 3}, 'filters "8 stride 2"'),
+    ("Conv2D", {"filters": "8", "kernel_size": 3}, 'filters "8"'),
+    ("Conv2D", {"filters": 8, "kernel_size": 3, "groups": True}, "groups true"),
+    ("Conv2DTranspose", {"filters": 2.5, "kernel_size": 3}, "filters 2.5"),
+    ("DepthwiseConv2D", {"kernel_size": 3, "depth_multiplier": "2"}, 'depth_multiplier "2"'),
+    ("Dense", {"units": "10 nobias"}, 'units "10 nobias"'),
+    ("ZeroPadding2D", {"padding": [[True, 1], [1, 1]]}, "padding [true, 1]"),
+    ("Cropping2D", {"cropping": [[0, "1"], [0, 0]]}, 'cropping [0, "1"]'),
+    ("Resizing", {"height": "9 ; relu", "width": 4}, 'height "9 ; relu"'),
+    ("BatchNormalization", {"epsilon": "1e-3"}, 'epsilon "1e-3"'),
+    ("Dropout", {"rate": "0.5"}, 'rate "0.5"'),
+    ("LeakyReLU", {"negative_slope": True}, "negative_slope true"),
+    ("GroupNormalization", {"groups": "2", "axis": -1}, 'groups "2"'),
+])
+def test_a_value_keras_would_refuse_is_refused_never_written_into_the_spec(kind: str, config: dict[str, Any],
+                                                                          said: str) -> None:
+    report = analyze_text(sequential({"class_name": kind, "config": {"name": "x", **config}}), "m.json")
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E070"] and said in errors[0].message, report.messages()
+    assert report.totals.params is None
 
 
 def _saved(path: Path, config: bytes | None, name: str = "config.json") -> Path:

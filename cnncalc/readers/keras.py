@@ -12,6 +12,7 @@ their shapes as C, H, W. Positions come from the layer's `"name"` in the text.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -45,6 +46,21 @@ def _pair(value: Any, what: str, span: Span) -> tuple[int, int]:
             all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value):
         return value[0], value[1]
     raise Unsupported(f"{what} {_shown(value)} (expected a whole number or two, none below 0)", span)
+
+
+def _whole(value: Any, what: str, span: Span, least: int = 1) -> int:
+    """A count Keras takes as a whole number (filters, units, groups, a padding's rows): at least `least`. A string
+    or a bool is refused, never written into the spec text (`'8 stride 2'` would be read as a stride)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= least:
+        return value
+    raise Unsupported(f"{what} {_shown(value)} (expected a whole number of at least {least})", span)
+
+
+def _real(value: Any, what: str, span: Span) -> float:
+    """A number Keras takes as a float (an epsilon, a rate, a slope): a finite one, never a string."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    raise Unsupported(f"{what} {_shown(value)} (expected a number)", span)
 
 
 def _size(h: int, w: int) -> str:
@@ -114,16 +130,17 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
         sh, sw = _pair(config.get("strides", 1), "strides", span)
         dh, dw = _pair(config.get("dilation_rate", 1), "dilation_rate", span)
-        text = f"conv {config['filters']} {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
+        text = f"conv {_whole(config['filters'], 'filters', span)} {kh}x{kw}" + \
+            (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
         text += _padding(config, span) + (f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else "")
-        groups = config.get("groups", 1)
+        groups = _whole(config.get("groups", 1), "groups", span)
         text += f" groups {groups}" if groups != 1 else ""
         out = [text + ("" if config.get("use_bias", True) else " nobias")]
     elif kind in ("DepthwiseConv2D", "SeparableConv2D"):
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
         sh, sw = _pair(config.get("strides", 1), "strides", span)
         dh, dw = _pair(config.get("dilation_rate", 1), "dilation_rate", span)
-        multiplier = config.get("depth_multiplier", 1)
+        multiplier = _whole(config.get("depth_multiplier", 1), "depth_multiplier", span)
         text = f"dwconv {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "") + _padding(config, span)
         text += (f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else "")
         text += f" multiplier {multiplier}" if multiplier != 1 else ""
@@ -131,12 +148,13 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
             out = [text + ("" if config.get("use_bias", True) else " nobias")]
         else:  # the depthwise part has no bias in Keras; the pointwise part has
             bias = "" if config.get("use_bias", True) else " nobias"
-            out = [text + " nobias", f"conv {config['filters']} 1x1{bias}"]
+            out = [text + " nobias", f"conv {_whole(config['filters'], 'filters', span)} 1x1{bias}"]
     elif kind in ("Conv2DTranspose", "Convolution2DTranspose"):
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
         sh, sw = _pair(config.get("strides", 1), "strides", span)
         dh, dw = _pair(config.get("dilation_rate", 1), "dilation_rate", span)
-        text = f"deconv {config['filters']} {kh}x{kw}" + (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
+        text = f"deconv {_whole(config['filters'], 'filters', span)} {kh}x{kw}" + \
+            (f" stride {_size(sh, sw)}" if (sh, sw) != (1, 1) else "")
         same = config.get("padding", "valid") == "same"
         if not same and config.get("padding", "valid") != "valid":
             raise Unsupported(f"padding {_shown(config.get('padding'))}", span)
@@ -162,9 +180,11 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         oh, ow = _pair(config.get("output_size"), "output_size", span)
         out = [f"{'adaptivemaxpool' if 'Max' in kind else 'adaptiveavgpool'} {_size(oh, ow)}"]
     elif kind == "Dense" and rank == 4 and not channels_first:  # at each position, on the channels: a 1x1 conv
-        out = [f"conv {config['units']} 1x1" + ("" if config.get("use_bias", True) else " nobias")]
+        out = [f"conv {_whole(config['units'], 'units', span)} 1x1" + ("" if config.get("use_bias", True) else
+                                                                          " nobias")]
     elif kind == "Dense":
-        out = [f"fc {config['units']}" + ("" if config.get("use_bias", True) else " nobias") + " noflatten"]
+        out = [f"fc {_whole(config['units'], 'units', span)}" + ("" if config.get("use_bias", True) else " nobias")
+               + " noflatten"]
     elif kind == "Flatten":
         out = ["flatten"]
     elif kind == "Reshape":
@@ -185,7 +205,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
                               f"(H, W, C))", span)
     elif kind == "BatchNormalization":
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
-        eps = float(config.get("epsilon", 1e-3))
+        eps = _real(config.get("epsilon", 1e-3), "epsilon", span)
         out = ["bn" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
     elif kind == "LayerNormalization":
         volume = _whole_image(config.get("axis", -1), rank)
@@ -193,7 +213,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
             _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
         if config.get("rms_scaling"):
             raise Unsupported("LayerNormalization with rms_scaling", span)
-        out = [f"layernorm eps {float(config.get('epsilon', 1e-3))!r}{_learnt(config)}{' volume' * volume}"]
+        eps = _real(config.get("epsilon", 1e-3), "epsilon", span)
+        out = [f"layernorm eps {eps!r}{_learnt(config)}{' volume' * volume}"]
     elif kind == "UnitNormalization":  # x / sqrt(max(Σx², 1e-12)): a length of at least 1e-6
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
         out = ["l2norm eps 1e-06"]
@@ -206,7 +227,7 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind == "StochasticDepth":
         return ["identity"]  # Keras' ConvNeXt: drops a residual branch in training only
     elif kind in ("Dropout", "SpatialDropout2D"):
-        out = [f"dropout {float(config.get('rate', 0.5))!r}"]
+        out = [f"dropout {_real(config.get('rate', 0.5), 'rate', span)!r}"]
     elif kind == "Activation":
         act = _activation(config.get("activation"), span)
         out = [act] if act else ["identity"]
@@ -214,9 +235,9 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind == "ReLU":
         if config.get("threshold", 0):
             raise Unsupported("ReLU with a threshold", span)
-        slope, ceiling = config.get("negative_slope", 0) or 0, config.get("max_value")
+        slope, ceiling = _real(config.get("negative_slope", 0) or 0, "negative_slope", span), config.get("max_value")
         if ceiling is None:
-            return [f"leakyrelu {float(slope)!r}" if slope else "relu"]
+            return [f"leakyrelu {slope!r}" if slope else "relu"]
         if ceiling == 6 and not slope:
             return ["relu6"]
         if not slope and isinstance(ceiling, (int, float)) and not isinstance(ceiling, bool):
@@ -225,9 +246,10 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
                           f"above: cnncalc clips without a slope, `hardtanh`, or slopes without a clip, `leakyrelu`)",
                           span)
     elif kind == "LeakyReLU":
-        return [f"leakyrelu {float(config.get('negative_slope', config.get('alpha', 0.3)))!r}"]
+        slope = _real(config.get("negative_slope", config.get("alpha", 0.3)), "negative_slope", span)
+        return [f"leakyrelu {slope!r}"]
     elif kind == "ELU":
-        return [f"elu {float(config.get('alpha', 1.0))!r}"]
+        return [f"elu {_real(config.get('alpha', 1.0), 'alpha', span)!r}"]
     elif kind == "PReLU":  # a slope per value of its input, but one for all the positions of each shared axis
         shared = config.get("shared_axes") or []
         whole = isinstance(shared, list) and all(isinstance(a, int) and not isinstance(a, bool) for a in shared)
@@ -243,18 +265,16 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         return ["softmax"]
     elif kind == "ZeroPadding2D":
         padding = config.get("padding", 1)
-        if isinstance(padding, int):
-            return [f"zeropad {padding}"]
-        if isinstance(padding, list) and len(padding) == 2 and all(isinstance(p, int) for p in padding):
-            return [f"zeropad {padding[0]},{padding[0]},{padding[1]},{padding[1]}"]
         if isinstance(padding, list) and len(padding) == 2 and all(isinstance(p, list) for p in padding):
-            (t, b), (left, r) = padding
+            (t, b), (left, r) = (_pair(p, "padding", span) for p in padding)
             return [f"zeropad {t},{b},{left},{r}"]
+        h, w = _pair(padding, "padding", span)
+        return [f"zeropad {h},{h},{w},{w}"]
         raise Unsupported(f"ZeroPadding2D padding {_shown(padding)}", span)
     elif kind == "Cropping2D":
         cropping = config.get("cropping", 0)
         if isinstance(cropping, list) and len(cropping) == 2 and all(isinstance(p, list) for p in cropping):
-            (t, b), (left, r) = cropping
+            (t, b), (left, r) = (_pair(p, "cropping", span) for p in cropping)
             return [f"crop {t},{b},{left},{r}"]
         h, w = _pair(cropping, "cropping", span)
         return [f"crop {h},{h},{w},{w}"]
@@ -281,11 +301,13 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         kept = next((f for f in ("crop_to_aspect_ratio", "pad_to_aspect_ratio") if config.get(f)), None)
         if kept is not None:
             raise Unsupported(f"Resizing with {kept} (cnncalc resizes the whole image)", span)
-        return [f"resize {config['height']}x{config['width']}" + (" bilinear" if mode == "bilinear" else "")]
+        h, w = _whole(config["height"], "height", span), _whole(config["width"], "width", span)
+        return [f"resize {h}x{w}" + (" bilinear" if mode == "bilinear" else "")]
     elif kind == "GroupNormalization":
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
-        eps = float(config.get("epsilon", 1e-3))
-        return [f"groupnorm {config.get('groups', 32)}" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
+        eps = _real(config.get("epsilon", 1e-3), "epsilon", span)
+        groups = _whole(config.get("groups", 32), "groups", span)
+        return [f"groupnorm {groups}" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
     else:
         raise Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
     act = _activation(config.get("activation"), span)
