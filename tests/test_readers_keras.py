@@ -325,6 +325,7 @@ def test_a_field_of_the_wrong_type_is_malformed_at_its_layer() -> None:
     ("Dropout", {"rate": "0.5"}, 'rate "0.5"'),
     ("LeakyReLU", {"negative_slope": True}, "negative_slope true"),
     ("GroupNormalization", {"groups": "2", "axis": -1}, 'groups "2"'),
+    ("Reshape", {"target_shape": [True, 64, 3]}, "a Reshape to [true, 64, 3]"),
 ])
 def test_a_value_keras_would_refuse_is_refused_never_written_into_the_spec(kind: str, config: dict[str, Any],
                                                                           said: str) -> None:

@@ -189,8 +189,9 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         out = ["flatten"]
     elif kind == "Reshape":
         target = config.get("target_shape")
-        sizes = target if isinstance(target, list) and all(isinstance(d, int) and (d > 0 or d == -1)
-                                                           for d in target) and target.count(-1) <= 1 else None
+        sizes = target if isinstance(target, list) and all(isinstance(d, int) and not isinstance(d, bool) and
+                                                           (d > 0 or d == -1) for d in target) and \
+            target.count(-1) <= 1 else None
         if sizes is not None and len(sizes) == 3 and sizes[0 if channels_first else 2] == -1 and -1 not in sizes[
                 slice(1, 3) if channels_first else slice(0, 2)]:  # `Reshape((7, 7, -1))`: the depth its input gives
             h, w = sizes[1:] if channels_first else sizes[:2]
