@@ -9891,7 +9891,7 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     after = words[given + 1:]
     if closed is not None and after[:1] == [closed]:
         after = after[1:]
-    if titled > 1 and words[titled] == "input" and (words[titled - 1] in (",", "-", "—", ";") or (
+    if titled > 1 and words[titled] == "input" and (words[titled - 1] in (",", "-", "—", ";", ".") or (
             closed is not None and words[given + 1:given + 2] == [closed])) and \
             set(after) <= {".", ":", *_INPUT_WORDS} and \
             not any(w in ir.ANSWER_WORDS or w in _DESCRIBING or w == "output" for w in words[:titled]):

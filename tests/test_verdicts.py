@@ -12476,3 +12476,13 @@ def test_a_vgg_block_numbered_as_a_list() -> None:
 def test_a_vgg_names_options_said_again(options: str, verdict: str | None) -> None:
     report = homework(f"Input image: 32 x 32 x 3\n\n1. conv3-8 {options}: output 32x32x8\n")
     assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == ([verdict] if verdict else [])
+
+
+@pytest.mark.parametrize("title", ["Residual block exercise. Input: 56x56x64.", "Exercise 3. Input 56x56x64"])
+def test_a_title_sentence_then_the_input(title: str) -> None:
+    # the input after a title's sentence on its line (it was prose: every answer rested on no input); on 56x56x64 a
+    # padded 3x3 convolution of 64 keeps the size with (576 + 1)·64 = 36,928 parameters
+    report = homework(f"{title}\n\nconv 3x3, 64 filters, stride 1, padding 1 -> 56x56x64, params 36,928\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+    report = homework(f"{title}\n\nconv 3x3, 64 filters, stride 1, padding 1 -> 56x56x64, params 36,929\n")
+    assert [a.verdict for a in report.answers] == ["right", "wrong"], report.messages()
