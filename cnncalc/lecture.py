@@ -7572,7 +7572,7 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             # words around the size say a convolution
             bare = words[at + 1:at + 2] in ([], [","], [";"]) or kinds[at + 1:at + 2] == ["ARROW"]
             return i if bare and not _CONV_WORDS.isdisjoint(words[:at]) else None
-        if kind == "NUM":
+        if kind == "NUM" or (word in _NUMBER_WORDS and word not in ("a", "an", "one")):  # (`ten 5x5 filters`)
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \
                     following in (["filters"], ["filter"], ["kernels"]) or \

@@ -12486,3 +12486,21 @@ def test_a_title_sentence_then_the_input(title: str) -> None:
     assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
     report = homework(f"{title}\n\nconv 3x3, 64 filters, stride 1, padding 1 -> 56x56x64, params 36,929\n")
     assert [a.verdict for a in report.answers] == ["right", "wrong"], report.messages()
+
+
+@pytest.mark.parametrize("layer", ["We apply ten 5x5 filters with stride 1 and pad 2.",
+                                   "We apply a convolutional layer with ten filters of size 5x5, stride one and "
+                                   "padding two.", "Ten 5x5 filters, stride 1, pad 2."])
+def test_a_convolutions_filters_counted_in_words(layer: str) -> None:
+    # ten 5x5 filters on 32x32x3, padded by 2: 32x32x10, (75 + 1)·10 = 760 parameters (the line was prose, and E060
+    # for the answers under it)
+    report = homework(f"Input volume: 32x32x3\n{layer}\nOutput volume: 32x32x10. Params: 760.\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+    report = homework(f"Input volume: 32x32x3\n{layer}\nOutput volume: 32x32x10. Params: 750.\n")
+    assert [a.verdict for a in report.answers] == ["right", "wrong"], report.messages()
+    # a remark about stacked filters stays prose, not a layer that would shift every answer below it
+    report = homework("Input volume: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nOutput volume: 32x32x10.\n"
+                      "Two 3x3 filters stacked have the receptive field of one 5x5 filter.\n"
+                      "POOL1: 2x2 max pool, stride 2 -> 16x16x10\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"] and \
+        [d.code for d in report.diagnostics] == ["N060"], report.messages()
