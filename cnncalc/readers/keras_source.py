@@ -700,9 +700,9 @@ class _Script:
             what = f"the layer `{part.config['name']}`" if isinstance(part, _Layer) else f"the model `{part.name}`"
             raise Unsupported(f"{what} used twice (shared weights)", self.span(node))
         part.applied = True
-        if not isinstance(part, _Layer) and part.name is None:  # (named as Keras names it, when it is placed)
-            part.name = self.named(part.kind, {})
-            self.spans[part.name] = part.span
+        if not isinstance(part, _Layer):  # (named as Keras names it, when it is placed; placed where it is made)
+            part.name = part.name or self.named(part.kind, {})
+            self.spans.setdefault(part.name, part.span)
 
     def applied(self, layer: _Part, node: ast.Call, env: MutableMapping[str, Any],
                 at: ast.AST | None = None) -> _Tensor:
