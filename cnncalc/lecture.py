@@ -7572,7 +7572,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             # words around the size say a convolution
             bare = words[at + 1:at + 2] in ([], [","], [";"]) or kinds[at + 1:at + 2] == ["ARROW"]
             return i if bare and not _CONV_WORDS.isdisjoint(words[:at]) else None
-        if kind == "NUM" or (word in _NUMBER_WORDS and word not in ("a", "an", "one")):  # (`ten 5x5 filters`)
+        # (`ten 5x5 filters`; not `One 5x5 filter has 76 parameters`, about a filter of a layer)
+        if kind == "NUM" or (word in _NUMBER_WORDS and word != "one"):
             following = words[i + 1:i + 2]
             if kinds[i + 1:i + 2] == ["DIMS"] or (following == ["different"] and kinds[i + 2:i + 3] == ["DIMS"]) or \
                     following in (["filters"], ["filter"], ["kernels"]) or \
@@ -10115,23 +10116,23 @@ def _vgg_options(rest: list[Tok], size: int) -> tuple[int, list[Tok]] | None:
     closing = next((j for j, t in enumerate(rest) if t.text == ")"), None)
     if closing is None:
         return None
-    groups: list[list[str]] = [[]]
+    groups: list[list[Tok]] = [[]]
     for t in rest[1:closing]:
         if t.text in (",", ";"):
             groups.append([])
         else:
-            groups[-1].append(t.lower)
+            groups[-1].append(t)
     kept = {(f"{size}x{size}",), ("same",), ("same", "padding"), ("padding", "same"), ("pad", str(size // 2)),
             ("padding", str(size // 2)), ("padding", "=", str(size // 2)), ("pad", "=", str(size // 2))}
     stride: list[Tok] = []
     for group in filter(None, groups):
-        if tuple(group) in kept:
+        words = tuple(t.lower for t in group)
+        if words in kept:
             continue
-        numbers = [t for t in rest[1:closing] if t.kind == "NUM"]
-        if group[:1] == ["stride"] and len(group) in (2, 3) and group[-1].isdigit() and group[1:-1] in ([], ["="]) \
-                and not stride:
-            number = next(t for t in numbers if t.lower == group[-1])
-            stride = [Tok("P", ",", number.start, number.start), Tok("WORD", "stride", number.start, number.start),
+        number = group[-1]
+        if words[0] == "stride" and words[1:-1] in ((), ("=",)) and len(group) > 1 and number.kind == "NUM" and \
+                number.text.isdigit() and not stride:
+            stride = [Tok("P", ",", number.start, number.start), Tok("WORD", "stride", group[0].start, group[0].end),
                       number]
             continue
         return None
