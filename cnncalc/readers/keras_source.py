@@ -153,6 +153,7 @@ class _Script:
         self.offsets = SourceOffsets(text)
         self.names: dict[str, int] = {}  # Keras' names given so far, per stem: `conv2d`, `conv2d_1`, …
         self.nodes: dict[str, dict[str, Any]] = {}  # the functional API's layers applied, by name, in order
+        self.order: dict[str, int] = {}  # each node's place in that order (a model's are sorted by it)
         self.spans: dict[str, Span] = {}  # where each layer is made
         self.made: dict[str, _Part] = {}  # each layer made, and each model applied as a layer, by name
         self.models: list[_Model] = []
@@ -719,9 +720,14 @@ class _Script:
         name = layer.config["name"] if isinstance(layer, _Layer) else layer.name
         assert name is not None
         self.made[name] = layer
-        self.nodes[name] = {"class_name": layer.kind, "name": name, "inbound_nodes": [[[t.layer, 0, 0, {}]
-                                                                                       for t in tensors]]}
+        self.node(name, {"class_name": layer.kind, "name": name, "inbound_nodes": [[[t.layer, 0, 0, {}]
+                                                                                     for t in tensors]]})
         return _Tensor(name)
+
+    def node(self, name: str, entry: dict[str, Any]) -> None:
+        """A node of the functional graph, after those made before it."""
+        self.nodes[name] = entry
+        self.order[name] = len(self.order)
 
     def input(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
         """`Input(shape=(224, 224, 3))` (`keras.Input((28, 28, 1))`, `InputLayer(input_shape=...)`)."""
@@ -736,8 +742,8 @@ class _Script:
             batch = [config.get("batch_size"), *shape]
         name = self.named("InputLayer" if "name" not in config else "Input", config)
         self.spans[name] = self.span(node)
-        self.nodes[name] = {"class_name": "InputLayer", "name": name, "inbound_nodes": [],
-                            "config": {"batch_input_shape": batch, "name": name}}
+        self.node(name, {"class_name": "InputLayer", "name": name, "inbound_nodes": [],
+                         "config": {"batch_input_shape": batch, "name": name}})
         return _Tensor(name)
 
     def sequential(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Sequential:
@@ -823,15 +829,17 @@ class _Script:
         return {"class_name": "Sequential", "config": {"name": model.name or "sequential", "layers": layers}}
 
     def functional_config(self, model: _Functional) -> dict[str, Any]:
-        wanted = {t.layer for t in model.outputs}
         needed: set[str] = set()
-        for name in reversed(list(self.nodes)):  # what the outputs need, back to the inputs
-            if name in wanted or name in needed:
-                needed.add(name)
-                for entry in self.nodes[name]["inbound_nodes"][:1]:
-                    needed.update(source for source, *_ in entry)
+        reached = [t.layer for t in model.outputs]  # what the outputs need, back to the inputs (the model's own
+        while reached:  # nodes only: a script of many models reads each without going over the others')
+            name = reached.pop()
+            if name in needed or name not in self.nodes:
+                continue
+            needed.add(name)
+            for entry in self.nodes[name]["inbound_nodes"][:1]:
+                reached.extend(source for source, *_ in entry)
         layers = [{**self.nodes[name], "config": self.part_config(self.made[name])} if name in self.made else
-                  self.nodes[name] for name in self.nodes if name in needed]
+                  self.nodes[name] for name in sorted(needed, key=self.order.__getitem__)]
         inputs: list[str] = [t.layer for t in model.inputs] or \
             [str(n["name"]) for n in layers if n["class_name"] == "InputLayer"]
         return {"class_name": "Functional", "config": {
