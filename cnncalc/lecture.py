@@ -5192,8 +5192,9 @@ class _LineReader:
             first.kind == "NUM" and second is not None and second.kind == "DIMS" else None
         first, second = self.peek(), self.peek(1)
         lead = self.i
-        while lead < len(self.tokens) and self.tokens[lead].lower in (*_DEPTHWISE_WORDS, *_CONV_WORDS, "-"):
-            lead += 1  # `depthwise conv 3x3`, `Conv dw 3x3`
+        while lead < len(self.tokens) and self.tokens[lead].lower in (*_DEPTHWISE_WORDS, *_CONV_WORDS, "-", "a", "an",
+                                                                      "with", "using", "of"):
+            lead += 1  # `depthwise conv 3x3`, `Conv dw 3x3`, `a depthwise convolution with 3x3 kernels`
         if lead < len(self.tokens) and self.tokens[lead].kind == "DIMS" and \
                 any(t.lower in _DEPTHWISE_WORDS for t in self.tokens[self.i:lead]):
             self.i = lead
@@ -5202,7 +5203,7 @@ class _LineReader:
             self.i = start
             return None
         kernel = self.kernel()
-        while self.at(*_DEPTHWISE_WORDS, "separable", "conv", "convolution", "filter", "filters", "kernel"):
+        while self.at(*_DEPTHWISE_WORDS, "separable", "conv", "convolution", "filter", "filters", "kernel", "kernels"):
             self.next()
         args = self.said_once([ir.Arg("kernel", kernel, kernel.span), *self.options({"stride", "pad", "dilation",
                                                                                     "bias"})], kernel)
@@ -6539,8 +6540,8 @@ def _described_kind(words: list[str]) -> str | None:
         return "avgpool" if {"avg", "average", "avgpool"} & said else "maxpool"
     if {"neurons", "units"} & said:
         return "fc"
-    if {"filters", "kernels"} & said or (_CONV_WORDS & said and {"channels", "maps"} & said):
-        return "conv"  # (`1x1 convolution with 64 output channels`, `3x3 conv, 16 feature maps`)
+    if {"filters", "kernels"} & said or (_CONV_WORDS & said and {"channels", "maps", *_DEPTHWISE_WORDS} & said):
+        return "conv"  # (`1x1 convolution with 64 output channels`, `3x3 conv, 16 feature maps`, `depthwise conv 3x3`)
     alone = [kind for kind, described in _DESCRIBED.items() if said and said - {"-"} <= described and
              said - {"layer", "-"}]
     return alone[0] if len(alone) == 1 else None

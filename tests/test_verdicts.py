@@ -12504,3 +12504,22 @@ def test_a_convolutions_filters_counted_in_words(layer: str) -> None:
                       "POOL1: 2x2 max pool, stride 2 -> 16x16x10\n")
     assert [a.verdict for a in report.answers] == ["right", "right"] and \
         [d.code for d in report.diagnostics] == ["N060"], report.messages()
+
+
+@pytest.mark.parametrize("layer", ["Layer 2: depthwise convolution with 3x3 kernels, stride 1, padding 1.",
+                                   "Layer 2: a depthwise 3x3 convolution with padding 1.",
+                                   "Layer 2: depthwise conv 3x3, pad 1",
+                                   "Then a depthwise convolution with 3x3 kernels and padding 1."])
+def test_a_depthwise_convolution_described_in_words(layer: str) -> None:
+    # one 3x3 filter per channel of 56x56x32, padded by 1: 56x56x32, 3·3·32 + 32 = 320 parameters (the line was
+    # E060, or prose, and its answers unchecked)
+    sheet = ("Input: 56x56x32\nLayer 1: 1x1 convolution with 32 filters.\nOutput: 56x56x32.\n{}\n"
+             "Output: {}. Parameters: {}.\n")
+    report = homework(sheet.format(layer, "56x56x32", "3*3*32 + 32 = 320"))
+    assert [a.verdict for a in report.answers] == ["right", "right", "right"], report.messages()
+    report = homework(sheet.format(layer, "56x56x64", "3*3*32*64 + 64 = 18,496"))  # as if a convolution of 64
+    assert [a.verdict for a in report.answers] == ["right", "wrong", "wrong"], report.messages()
+    # a depthwise separable one is two layers: not read as the depthwise part alone
+    report = homework(sheet.format("Layer 2: depthwise separable convolution with 3x3 kernels and 64 filters.",
+                                   "56x56x64", "2400"))
+    assert "wrong" not in [a.verdict for a in report.answers]
