@@ -1876,7 +1876,8 @@ class _LineReader:
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
-                        _filters_of_them(_classes_output(_fc_to_classes(self.tokens[lead:]))))))))))))))))))))))),
+                        _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(
+                            self.tokens[lead:])))))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -5783,6 +5784,21 @@ class _LineReader:
                 self.past_working()  # `params = (11*11*3+1)*96 = 34,944`, `params (5*5*1+1)*6 = 156`
                 _answer_once(counts, _quantity(tok), self.count(tok), tok)
                 continue
+            head = _count_head([t.lower for t in self.tokens[self.i:self.i + 6]], 0) if tok.kind == "WORD" else None
+            if head is not None and len(head) > 1 and _COUNT_WORDS[head] != "memory" and \
+                    self.at(":", "=", ahead=len(head)):  # `multiply-adds: 768,000` (`with … 768,000 multiply-adds`)
+                self.i += len(head) + 1
+                self.past_working()
+                _answer_once(counts, _COUNT_WORDS[head], self.count(tok), tok)
+                continue
+            if tok.lower in ("and", "it", "which", "this"):  # `…, 760 params, and it performs 768,000 MACs`
+                verb = self.i
+                while verb < len(self.tokens) and self.tokens[verb].lower in ("and", "it", "which", "this", "also"):
+                    verb += 1
+                if verb < len(self.tokens) and self.tokens[verb].lower in _HAS and verb + 1 < len(self.tokens) and \
+                        self.tokens[verb + 1].kind == "NUM":
+                    self.i = verb  # (the counts after the verb, as after `has`)
+                    continue
             if shape is not None and arrowed and self.rounding_said() is not None:
                 # `-> 16x16x16, rounded down (to the nearest integer)`: how the output rounds (`line` reads it)
                 while self.at(*_ROUNDING_WORDS):
@@ -8410,6 +8426,19 @@ def _counted_answer(tokens: list[Tok]) -> bool:
     if len(tokens) == 1:
         return tokens[0].kind == "DIMS"
     return len(tokens) == 2 and tokens[0].kind == "NUM" and tokens[1].lower in ir.ANSWER_WORDS
+
+
+def _second_verb_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`It has 760 parameters and performs 768,000 MACs` as `It has 760 parameters and 768,000 MACs`: a second verb of
+    counting, after `and` and before its count, said as the first one's (the line was E060, its counts unjudged).
+    Other tokens as they are."""
+    for j in range(1, len(tokens) - 2):
+        verb = j + 1 + (tokens[j + 1].lower in ("it", "also"))
+        if tokens[j].lower == "and" and verb + 1 < len(tokens) and tokens[verb].lower in _HAS and \
+                tokens[verb].lower not in ("with", "takes") and tokens[verb + 1].kind == "NUM" and \
+                any(t.lower in _HAS for t in tokens[:j]):
+            return [*tokens[:j + 1], *tokens[verb + 1:]]
+    return tokens
 
 
 def _unticked(tokens: list[Tok]) -> list[Tok]:

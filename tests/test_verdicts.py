@@ -12523,3 +12523,19 @@ def test_a_depthwise_convolution_described_in_words(layer: str) -> None:
     report = homework(sheet.format("Layer 2: depthwise separable convolution with 3x3 kernels and 64 filters.",
                                    "56x56x64", "2400"))
     assert "wrong" not in [a.verdict for a in report.answers]
+
+
+@pytest.mark.parametrize("line", [
+    "CONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10, 760 params, and it performs {macs} MACs",
+    "CONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10 with 760 parameters and {macs} multiply-adds",
+    "CONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10, 760 params, which needs {macs} MACs",
+    "CONV1: 10 5x5 filters, stride 1, pad 2.\nIt has 760 parameters and performs {macs} MACs.",
+    "CONV1: 10 5x5 filters, stride 1, pad 2. This layer has 760 params and it performs {macs} multiply-adds."])
+def test_counts_said_with_a_second_verb(line: str) -> None:
+    # ten 5x5 filters on 32x32x3, padded by 2: (75 + 1)·10 = 760 parameters and 32·32·10·75 = 768,000 MACs (each
+    # line was E060, its counts unjudged)
+    report = homework("Input: 32x32x3\n" + line.format(macs="768,000") + "\n")
+    assert {a.verdict for a in report.answers} == {"right"} and "macs" in {a.quantity for a in report.answers}, \
+        report.messages()
+    report = homework("Input: 32x32x3\n" + line.format(macs="768,001") + "\n")
+    assert [a.quantity for a in report.answers if a.verdict == "wrong"] == ["macs"], report.messages()
