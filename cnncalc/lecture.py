@@ -7337,15 +7337,21 @@ def _in_order(tokens: list[Tok]) -> tuple[list[Tok], str | None]:
     return tokens, None if first is None else ir.CHW if first else ir.HWC
 
 
+# what a volume's batch is written as before its sizes: one image, Keras' `None`, or a letter for any batch
+_BATCH_SAID = ("1", "none", "n", "b", "batch", "bs", "batch_size")
+
+
 def _batch_order(tokens: list[Tok]) -> str | None:
-    """The order of a volume written with a batch of one first, `[1, 6, 28, 28]` (PyTorch's) or `(1, 28, 28, 6)`
-    (TensorFlow's), ending the tokens: the two equal sizes are the height and width (`[1, 6, 28, 28]` was read as
-    6x28x28, a right answer marked wrong); None when no two say so, or for anything else."""
+    """The order of a volume written with its batch first (`_BATCH_SAID`), `[1, 6, 28, 28]` (PyTorch's), `[N, 6, 28,
+    28]` or `(1, 28, 28, 6)` (TensorFlow's), ending the tokens: the two equal sizes are the height and width
+    (`[1, 6, 28, 28]` was read as 6x28x28, a right answer marked wrong); None when no two say so, or for anything
+    else."""
     while tokens and tokens[-1].text in (".", "!"):  # (`Output shape: [1, 6, 28, 28].`)
         tokens = tokens[:-1]
     words = [t.lower for t in tokens[-9:]]
-    if len(words) < 9 or words[0] not in ("[", "(") or words[1] != "1" or words[2:8:2] != [",", ",", ","] or \
-            words[8] not in ("]", ")") or not all(t.kind == "NUM" for t in tokens[-6::2]):
+    if len(words) < 9 or words[0] not in ("[", "(") or words[1] not in _BATCH_SAID or \
+            words[2:8:2] != [",", ",", ","] or words[8] not in ("]", ")") or \
+            not all(t.kind == "NUM" for t in tokens[-6::2]):
         return None
     a, b, c = words[3:9:2]
     return ir.CHW if b == c != a else ir.HWC if a == b != c else None
@@ -7370,8 +7376,8 @@ def _spelled(tokens: list[Tok]) -> Tok | None:
     height first, then nothing (or `=` after a product)."""
     opening = tokens[0].text if tokens and tokens[0].text in ("[", "(") else None
     body = tokens[1:] if opening else tokens
-    if opening and len(body) >= 8 and body[0].lower in ("1", "none") and body[1].text == ",":
-        body = body[2:]  # a batch of one before the sizes: `(1, 32, 32, 10)`, Keras' `(None, 32, 32, 10)`
+    if opening and len(body) >= 8 and body[0].lower in _BATCH_SAID and body[1].text == ",":
+        body = body[2:]  # a batch before the sizes: `(1, 32, 32, 10)`, Keras' `(None, 32, 32, 10)`, `[N, 10, 32, 32]`
     joint = "," if opening else body[1].lower if len(body) > 1 and body[1].lower in ("*", "by") else None
     count = 1
     while count < 3 and len(body) > 2 * count and body[2 * count - 1].lower == joint:

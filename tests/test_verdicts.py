@@ -12539,3 +12539,14 @@ def test_counts_said_with_a_second_verb(line: str) -> None:
         report.messages()
     report = homework("Input: 32x32x3\n" + line.format(macs="768,001") + "\n")
     assert [a.quantity for a in report.answers if a.verdict == "wrong"] == ["macs"], report.messages()
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    # a letter for the batch before the sizes, as a course writes a shape (it was prose: a wrong one passed unjudged);
+    # six 5x5 filters on 32x32x1 give 28x28x6
+    ("Output: [N, 6, 28, 28]", "right"), ("Output: [N, 6, 27, 27]", "wrong"), ("Output shape: (B, 28, 28, 6)", "right"),
+    ("Output: (batch_size, 6, 28, 28)", "right"), ("Output: [N, 28, 28, 7]", "wrong"),
+])
+def test_a_shape_with_its_batch_as_a_letter(answer: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{answer}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
