@@ -790,6 +790,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                              Span(first, first + len(stripped)),
                              hint="ask about a layer's output or counts as in `What is the output volume of CONV1? "
                                   "32x32x10` or `Number of parameters in CONV1: 760`")
+                elif sink.total == reported and not reader.said_again and current.lines and _unread_output(tokens):
+                    # (`Output: 28 rows, 28 columns, 6 maps`: an answer cnncalc cannot read, never prose, so that a
+                    # wrong one is not passed over)
+                    sink.add(codes.E060, f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as an output, so it "
+                                         f"is not judged", Span(first, first + len(stripped)),
+                             hint="write the volume as `Output: 28x28x6` (height x width x channels)")
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
                     assumed_pad = _padding_assumed(tokens) or assumed_pad
@@ -6753,6 +6759,20 @@ def _kind_line(lines: list[ir.Line], ordinal: int | None, kind: str) -> int | No
     if ordinal is None:
         return found[0] if len(found) == 1 else None
     return found[ordinal] if -len(found) <= ordinal < len(found) else None
+
+
+def _unread_output(tokens: list[Tok]) -> bool:
+    """Whether a line that was not read heads an output's answer and gives numbers (`Output: 28 rows, 28 columns, 6
+    maps`, `Output shape: [N, C, 28, 28]`): an answer cnncalc cannot read, not prose."""
+    words = [t.lower for t in tokens]
+    at = _lead(tokens)
+    if words[at:at + 1] != ["output"]:
+        return False
+    at += 1 + (words[at + 1:at + 2] in (["size"], ["shape"], ["volume"], ["dimensions"], ["dims"]))
+    said = tokens[at + 1:]  # sizes, two numbers at least (`Output: a vector of 10 numbers` stays a remark), and no
+    # arithmetic (`Output = (N - F)/stride + 1`: the formula, prose)
+    return words[at:at + 1] in ([":"], ["="]) and not {"=", "/", "+", "-", "*", "^"} & set(words[at + 1:]) and \
+        (any(t.kind == "DIMS" for t in said) or sum(t.kind == "NUM" for t in said) >= 2)
 
 
 def _answered_question(tokens: list[Tok]) -> bool:

@@ -12550,3 +12550,14 @@ def test_counts_said_with_a_second_verb(line: str) -> None:
 def test_a_shape_with_its_batch_as_a_letter(answer: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{answer}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, code", [
+    # an output's answer cnncalc cannot read, sizes in it: E060, never prose (a wrong one passed over, no problems)
+    ("Output: 28 rows, 28 columns, 6 maps", "E060"), ("Output shape: [N, C, 28, 28]", "E060"),
+    # a remark with one number, and the lecture's formula, stay prose
+    ("Output: a vector of 10 numbers", "N060"), ("Output = (N - F)/stride + 1", "N060"),
+])
+def test_an_output_answer_cnncalc_cannot_read_is_never_prose(line: str, code: str) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
+    assert [d.code for d in report.diagnostics] == [code] and report.diagnostics[0].line == 3, report.messages()
