@@ -4475,7 +4475,7 @@ class _LineReader:
     def _count_answers(self, tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
         """The counts a line answers (`_count_answer`), several joined by `,`, `;`, `/` or `and` (`Params: 760, MACs:
         768K`); none for prose. After the first, a part that is no count's answer is E060."""
-        tokens = _separated(tokens)
+        tokens = _per_filter_shared(_separated(tokens))
         words = [t.lower for t in tokens]
         cuts, depth, counted = [], 0, False
         for j, t in enumerate(tokens):
@@ -7032,6 +7032,30 @@ def _one_filter(words: list[str]) -> int | None:
             if words[k:k + 1] in (["filters"], ["kernels"], ["neurons"], ["units"]):
                 return j
     return None
+
+
+def _per_filter_shared(tokens: list[Tok]) -> list[Tok]:
+    """`25 weights and 1 bias per filter` as `25 weights per filter and 1 bias per filter`: a filter's phrase ending
+    two counts joined by `and` is said of both (the first was judged as the layer's weights, a right answer marked
+    wrong); so is one after the first, before a count of weights or biases, `25 weights per filter and 1 bias` (the
+    bias was judged as the layer's). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for j, word in enumerate(words):
+        if word != "and":
+            continue
+        end = next((k for k in range(j + 1, len(words)) if words[k] in (",", ";", "|")), len(words))
+        start = max((k + 1 for k in range(j) if words[k] in (",", ";", "|", ":", "=")), default=0)
+        before, after = _one_filter(words[start:j]), _one_filter(words[j + 1:end])
+        # (the phrase after the count it is said of: `Each filter has 25 weights and 1 bias` is one filter's whole)
+        closing = tokens[start + before:j] if before is not None else []
+        opening = tokens[j + 1 + after:end] if after is not None else []
+        if opening and before is None and any(t.kind == "NUM" for t in tokens[start:j]) and \
+                any(t.kind == "NUM" for t in tokens[j + 1:j + 1 + len(words[j + 1:end]) - len(opening)]):
+            return [*tokens[:j], *opening, *tokens[j:]]
+        if closing and after is None and any(t.kind == "NUM" for t in tokens[start:j - len(closing)]) and \
+                {"bias", "biases", "weight", "weights"} & set(words[j + 1:end]):
+            return [*tokens[:end], *closing, *tokens[end:]]
+    return tokens
 
 
 def _filter_part(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:

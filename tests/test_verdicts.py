@@ -12561,3 +12561,20 @@ def test_a_shape_with_its_batch_as_a_letter(answer: str, verdict: str) -> None:
 def test_an_output_answer_cnncalc_cannot_read_is_never_prose(line: str, code: str) -> None:
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
     assert [d.code for d in report.diagnostics] == [code] and report.diagnostics[0].line == 3, report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a filter's phrase ending two counts joined by `and` is said of both: 5·5·1 = 25 weights and 1 bias per filter of
+    # six (the 25 was judged as the layer's 150 weights, a right answer marked wrong)
+    ("Parameters: 25 weights and 1 bias per filter, 156 total", [("weights per filter", "right")]),
+    ("Parameters: 24 weights and 1 bias per filter", [("weights per filter", "wrong")]),
+    ("Params: 5*5*1 = 25 weights and 1 bias for each of the 6 filters", []),
+    # after the first count, before a bias: the bias is the filter's (it was judged as the layer's 6)
+    ("Params: 25 weights per filter and 1 bias", [("weights per filter", "right")]),
+    # the layer's own counts are judged as before
+    ("Params: 150 weights and 6 biases", [("weights", "right"), ("biases", "right")]),
+    ("Params: 150 weights and 5 biases", [("weights", "right"), ("biases", "wrong")]),
+])
+def test_a_filters_phrase_said_of_two_counts(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
