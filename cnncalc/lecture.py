@@ -10899,7 +10899,26 @@ def _answers_follow(rest: list[Tok]) -> bool:
                                                         _stated_depth(rest[1:]) is not None)) or
                             _count_head(ahead, 0) is not None or
                             (ahead[0] in _HAS and (_stated_counts(rest[1:]) is not None or
+                                                   _remarked_counts(rest[1:]) is not None or
                                                    _stated_depth(rest[1:]) is not None)))
+
+
+def _remarked_counts(tokens: list[Tok]) -> list[Tok] | None:
+    """`156 params (with biases)` as `params: 156`: counts with a remark of words after them (`_remark_dropped`);
+    weights said with their biases counted in are every parameter (`150 weights (incl. bias)`). None for anything
+    else (`156 params (26 per filter)`: a filter's count, not a remark)."""
+    said = _remark_dropped(tokens)
+    end = len(tokens) - (tokens[-1:] != [] and tokens[-1].text in (".", "!"))
+    opening = next((j for j in range(end - 1, -1, -1) if tokens[j].text == "("), None)
+    if len(said) == len(tokens) and opening and tokens[end - 1].text == ")" and \
+            not any(t.kind == "NUM" for t in tokens[opening:end]) and \
+            _biases_included([t.lower for t in tokens[opening:end]]):
+        said = tokens[:opening]  # `150 weights (incl. bias)`: its abbreviation's dot is no sentence's end
+    counts = _stated_counts(said) if len(said) < len(tokens) else None
+    if counts is not None and counts[0].lower == "weights" and len(counts) == 3 and \
+            _biases_included([t.lower for t in tokens[len(said):]]):
+        counts[0] = counts[0]._replace(text="params")
+    return counts
 
 
 def _answers_after(rest: list[Tok]) -> list[Tok]:
@@ -10915,7 +10934,8 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     arrows = [i for i, t in enumerate(after) if t.kind == "ARROW"]
     if rest[0].kind != "ARROW" and arrows:
         return _answers_after(after[arrows[-1]:])
-    counts = _stated_counts(after) or (_stated_depth(after) if rest[0].lower in _HAS else None)
+    counts = _stated_counts(after) or _remarked_counts(after) or \
+        (_stated_depth(after) if rest[0].lower in _HAS else None)
     if counts:
         return counts
     if len(after) >= 3 and after[0].text == "[" and after[1].kind == "DIMS" and after[2].text == "]":

@@ -12578,3 +12578,18 @@ def test_an_output_answer_cnncalc_cannot_read_is_never_prose(line: str, code: st
 def test_a_filters_phrase_said_of_two_counts(line: str, judged: list[tuple[str, str]]) -> None:
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a named layer's count with a remark of words after it (it was the layer stated again, E015 and E060): six 5x5
+    # filters on one channel, 6·25 = 150 weights and 6 biases, 156 parameters
+    ("CONV1 has 156 parameters (with biases).", [("params", "right")]),
+    ("CONV1 has 157 parameters (with biases).", [("params", "wrong")]),
+    ("CONV1 has 156 weights (incl. bias).", [("params", "right")]),  # with their biases: every parameter
+    ("CONV1 has 150 weights (incl. bias).", [("params", "wrong")]),
+    ("CONV1 has 150 weights (no bias).", [("weights", "right")]),
+])
+def test_a_named_layers_count_with_a_remark(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E015", "E060")]
