@@ -1882,8 +1882,8 @@ class _LineReader:
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
-                        _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(
-                            self.tokens[lead:])))))))))))))))))))))))),
+                        _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_in_and_out(
+                            self.tokens[lead:], bool(lines)))))))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -8476,6 +8476,29 @@ def _counted_answer(tokens: list[Tok]) -> bool:
     if len(tokens) == 1:
         return tokens[0].kind == "DIMS"
     return len(tokens) == 2 and tokens[0].kind == "NUM" and tokens[1].lower in ir.ANSWER_WORDS
+
+
+def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
+    """`Input: 28x28x6 -> Output: 14x14x6` (`Input 28x28x6 -> output 14x14x6`, `In: 28x28x6, out: 14x14x6`) under a
+    layer as its output's answer, `Output: 14x14x6` (the line was prose: a wrong output passed unjudged). The input
+    said with it is the one the layer receives, which the line above answers or states. Other tokens as they are
+    (before any layer too: the network's input and output)."""
+    words = [t.lower for t in _untrailed(tokens)]
+    if not under_layer or words[:1] not in (["input"], ["in"]):
+        return tokens
+    at = 1 + (words[1:2] in ([":"], ["="]))
+    if tokens[at:at + 1] == [] or tokens[at].kind != "DIMS":
+        return tokens
+    joint = at + 1
+    if not (tokens[joint:joint + 1] and (tokens[joint].kind == "ARROW" or words[joint] in (",", ";", "to"))):
+        return tokens
+    out = joint + 1 + (words[joint + 1:joint + 2] in (["output"], ["out"]))
+    out += words[out:out + 1] in ([":"], ["="])
+    if out != len(words) - 1 or tokens[out].kind != "DIMS" or (words[joint] != "to" and out == joint + 1):
+        return tokens
+    said = tokens[joint + 1]
+    return [Tok("WORD", "Output", said.start, said.end), Tok("P", ":", said.start, said.start), tokens[out],
+            *tokens[out + 1:]]
 
 
 def _second_verb_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -12593,3 +12593,14 @@ def test_a_named_layers_count_with_a_remark(line: str, judged: list[tuple[str, s
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E015", "E060")]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # the input and the output on one line under a layer: the output is its answer (the line was prose, and a wrong
+    # output passed unjudged); a 2x2 pool at stride 2 halves 28x28x6 to 14x14x6
+    ("Input: 28x28x6 -> Output: 14x14x6", "right"), ("Input 28x28x6 -> output 14x14x7", "wrong"),
+    ("In: 28x28x6, out: 14x14x6", "right"), ("Input: 28x28x6 to 13x13x6", "wrong"),
+])
+def test_the_input_and_output_said_under_a_layer(line: str, verdict: str) -> None:
+    report = homework(f"Input: 28x28x6\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
