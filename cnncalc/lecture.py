@@ -4177,6 +4177,8 @@ class _LineReader:
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
         spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
             (["size"], ["dimensions"], ["dimension"], ["dims"], ["extent"], ["resolution"])  # (`… dimension: 32`)
+        if words[at:at + 1] == ["new"] and words[at + 1:at + 2] in (["size"], ["shape"], ["dimensions"], ["volume"]):
+            at += 1  # `New size: 16x16x10`, the size after the layer
         if words[at:at + 1] and words[at] in _NAMED_OUTPUT:  # `Shape: 32x32x10`, `Feature maps = …`, `A: …`
             j = _skip(words, at + 1, ("map", "maps", "size"))
             rest = [t for t in tokens[j + 1:] if t.text not in ("!", ".")]
@@ -4568,6 +4570,12 @@ class _LineReader:
             return self._filter_has(tokens[at + 3:])
         if words[at:at + 2] in (["computational", "cost"], ["computational", "complexity"], ["compute", "cost"]):
             at += 1  # `Computational cost: 352,800 MACs`, as `Cost: …` (it was prose)
+        if words[at:at + 2] in (["flop", "count"], ["flops", "count"]):
+            # `FLOP count: …` as `FLOPs: …` (E060: conventions differ), and with `(MACs)` as below
+            flops = tokens[at]._replace(text="FLOPs", end=tokens[at + 1].end)
+            tokens, words = [*tokens[:at], flops, *tokens[at + 2:]], [*words[:at], "flops", *words[at + 2:]]
+        if words[at:at + 1] in (["flop"], ["flops"]) and words[at + 1:at + 4] == ["(", "macs", ")"]:
+            words = [*words[:at], "operations", *words[at + 1:]]  # `FLOPs (MACs): 352,800`: MACs, said so
         if words[at:at + 1] and words[at] in _COST_WORDS and \
                 words[at + 1:at + 4] == ["(", "macs", ")"]:  # `Operations (MACs): 352,800`: MACs, said so (it was E060)
             tokens, words = [*tokens[:at], *tokens[at + 2:at + 3], *tokens[at + 4:]], [*words[:at], "macs",
@@ -4577,6 +4585,8 @@ class _LineReader:
             at += 1  # `Total number of parameters in this layer: 614,656`: the layer's own count, whole
         at += next((len(head) for head in _COUNT_HEADS if words[at:at + len(head)] == list(head)), 0)
         at = _skip(words, at, ("learnable", "trainable"))
+        if words[at:at + 1] == ["layer"] and _count_head(words, at + 1) is not None:
+            at += 1  # `Layer parameters: 156`: the layer's own (a number after `layer` names one: `Layer 1 params`)
         marker = _marker(words, tokens, at)
         head = _count_head(words, at)
         if marker is None and head is not None and _count_alone(tokens[at + len(head):]):
@@ -6087,7 +6097,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates"),
                      ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
                      ("mac", "operations"), ("macs", "operations"), ("mac", "count"), ("macs", "count"),
-                     ("multiplications",), ("multiplies",)), "macs"),
+                     ("mac", "ops"), ("macs", "ops"), ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons"),
                      ("values",), ("output", "values"), ("output", "activations")),
                     "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)

@@ -12604,3 +12604,18 @@ def test_a_named_layers_count_with_a_remark(line: str, judged: list[tuple[str, s
 def test_the_input_and_output_said_under_a_layer(line: str, verdict: str) -> None:
     report = homework(f"Input: 28x28x6\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # answer headings that were prose (a wrong answer passed unjudged): six 5x5 filters on 32x32x1, 28x28x6, 156
+    # parameters, 28·28·6·25 = 117,600 MACs
+    ("New size: 28x28x6", [("output", "right")]), ("New size: 28x28x7", [("output", "wrong")]),
+    ("Layer parameters: 156", [("params", "right")]), ("Layer parameters: 157", [("params", "wrong")]),
+    ("MAC ops: 117,600", [("macs", "right")]), ("MAC ops: 117,601", [("macs", "wrong")]),
+    ("FLOP count (MACs): 117,600", [("macs", "right")]), ("FLOPs (MACs): 117,601", [("macs", "wrong")]),
+    ("FLOP count: 235,200", []),  # FLOPs: E060, as `FLOPs: …` (sources count them differently)
+])
+def test_answer_headings_that_were_prose(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert judged or [d.code for d in report.diagnostics] == ["E060"]
