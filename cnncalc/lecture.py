@@ -2975,6 +2975,11 @@ class _LineReader:
             tokens = tokens[:at + 1] + tokens[at + 2:close] + tokens[close + 1:]
             words = words[:at + 1] + words[at + 2:close] + words[close + 1:]
         lead = next((len(w) for w in _TOTAL_LEADS if words[at:at + len(w)] == w), 0)
+        if lead == 2 and words[at + 1] == ":" and words[at] in ("network", "model", "net") and \
+                words[at - 1:at] not in ([w] for w in _WHOLE):
+            lead = 0  # (`Network: …` alone names the network, or gives its input)
+        if lead and words[at + lead:at + lead + 3] == ["a", "total", "of"]:
+            lead += 3  # `The network has a total of 156 parameters.`
         if words[at:at + 2] == ["there", "are"] and not _said_in_all(words):
             lead = 0  # `There are 760 parameters`: the layer above's, or prose
         bare = not lead and words[at:at + 1] == ["total"] and [t.kind for t in tokens[at + 1:at + 2]] == ["NUM"]
@@ -9576,6 +9581,7 @@ _TOTAL_LEADS = (["network", "has"], ["model", "has"], ["net", "has"], ["cnn", "h
                 ["in", "total", "there", "are"], ["in", "total", ","], ["in", "total"], ["there", "are"],
                 ["totals", ":"], ["sum", ":"], ["sum", "="], ["all", "layers", "together", ":"], ["model", "size", ":"],
                 ["total", "compute", ":"], ["total", "cost", ":"], ["total", "computation", ":"],
+                ["network", ":"], ["model", ":"], ["net", ":"],  # after a word of `_WHOLE`: `Whole network: …`
                 *([w, verb] for w in ("network", "model", "net", "cnn") for verb in ("needs", "requires", "uses")))
 # what ends such a sentence: `… parameters in total.`, `… in the whole network`
 _IN_ALL = tuple(sorted({("in", "total"), ("overall",), ("altogether",), ("in", "all"), ("total",),

@@ -12619,3 +12619,15 @@ def test_answer_headings_that_were_prose(line: str, judged: list[tuple[str, str]
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert judged or [d.code for d in report.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # a network's total said so (it was prose: a wrong total passed unjudged); the one layer's 156 parameters and
+    # 117,600 MACs are the network's
+    ("Whole network: 156 parameters", "right"), ("Whole network: 157 parameters", "wrong"),
+    ("Entire model: 117,600 MACs", "right"), ("The network has a total of 155 parameters.", "wrong"),
+    ("The network has a total of 156 parameters.", "right"),
+])
+def test_a_whole_networks_total(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0 -> 28x28x6\n\n{line}\n")
+    assert [a.verdict for a in report.answers][1:] == [verdict] and report.answers[-1].quantity.startswith("total")
