@@ -790,6 +790,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                              Span(first, first + len(stripped)),
                              hint="ask about a layer's output or counts as in `What is the output volume of CONV1? "
                                   "32x32x10` or `Number of parameters in CONV1: 760`")
+                    if current.lines and _may_state_layer(tokens):  # (`After that comes a 1x1 conv reducing depth
+                        current.unread_step = number, _said(raw, line_start, tokens)  # to 8.`: the answers under it)
                 elif sink.total == reported and not reader.said_again and current.lines and _unread_output(tokens):
                     # (`Output: 28 rows, 28 columns, 6 maps`: an answer cnncalc cannot read, never prose, so that a
                     # wrong one is not passed over)
@@ -10338,9 +10340,14 @@ def _may_state_layer(tokens: list[Tok]) -> bool:
     FC(100)`): a word that names a kind of layer, a number, no question, and nothing that points at a layer stated
     already (`This conv layer has 10 filters …`) or speaks of layers in general (`Conv layers keep the size …`)."""
     words = {t.lower for t in tokens}
+    if words & _JOINING and not words & _POINTING and "?" not in words:
+        return True  # `Then we concatenate with the skip connection.`: the depth changes, no number said
     return bool(words & _LAYER_NAMING) and not words & _POINTING and "?" not in words and \
         any(t.kind in ("NUM", "DIMS") and (j == 0 or tokens[j - 1].lower not in ("layer", "conv", "pool", "fc"))
             for j, t in enumerate(tokens))  # (a number, not a layer's own: `Layer 1 is the most expensive.`)
+
+
+_JOINING = frozenset({"concatenate", "concatenated", "concatenates", "concatenation", "concat"})  # a merge said
 
 
 def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
@@ -10353,7 +10360,8 @@ def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
 _LAYER_NAMING = frozenset({"layer", "dense", "fc", "linear", "conv", "convolution", "convolutional", "pool", "pooling",
                            "maxpool", "avgpool", "classifier", "softmax", "bn", "batchnorm", "norm", "normalization",
                            "normalisation", "layernorm", "groupnorm", "depthwise", "separable", "pointwise", "dwconv",
-                           "deconv", "deconvolution", "transposed", "upconv"})
+                           "deconv", "deconvolution", "transposed", "upconv", "bottleneck", "projection", "padding",
+                           "zero-padding", "upsample", "upsampling", "downsample", "downsampling", *_JOINING})
 _POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers", "each", "every", "per",
                        # an explanation of the layer above, not a layer (`Conv keeps the 32x32 size because pad = 2`)
                        "because", "since", "keeps", "keep", "preserves", "preserve", "halves", "halve", "reduces",

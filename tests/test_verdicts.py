@@ -12631,3 +12631,17 @@ def test_answer_headings_that_were_prose(line: str, judged: list[tuple[str, str]
 def test_a_whole_networks_total(line: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0 -> 28x28x6\n\n{line}\n")
     assert [a.verdict for a in report.answers][1:] == [verdict] and report.answers[-1].quantity.startswith("total")
+
+
+@pytest.mark.parametrize("step, answer", [
+    # a step cnncalc cannot read between a layer with no answer and an answer: the answer may be the step's, and is
+    # not judged (each was judged as CONV1's, 16x16x16, and a right answer marked wrong)
+    ("We add a 1x1 bottleneck to 8 channels.", "16x16x8"), ("Apply zero padding of 1 pixel.", "18x18x16"),
+    ("Then we concatenate with the skip connection.", "16x16x32"), ("A 1x1 projection to 8 channels follows.",
+                                                                    "16x16x8"),
+    ("After that comes a 1x1 conv reducing depth to 8.", "16x16x8"),
+])
+def test_an_unread_step_before_an_answer_keeps_it_from_the_layer_above(step: str, answer: str) -> None:
+    report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{step}\nOutput: {answer}\n")
+    assert "wrong" not in [a.verdict for a in report.answers], report.messages()
+    assert any(d.code == "E060" and d.line == 4 and "may state a layer" in d.message for d in report.diagnostics)
