@@ -10337,17 +10337,28 @@ def _biases_left_out(tokens: list[Tok]) -> Span | None:
 
 def _may_state_layer(tokens: list[Tok]) -> bool:
     """A line of prose that may state a new layer with its numbers (`Next comes a dense layer of 100 units.`, `Add
-    FC(100)`): a word that names a kind of layer, a number, no question, and nothing that points at a layer stated
-    already (`This conv layer has 10 filters …`) or speaks of layers in general (`Conv layers keep the size …`)."""
+    FC(100)`), or a step said as one (`Then we halve the resolution with a stride-2 convolution.`), or one that
+    changes the size said in words alone (`The output is flattened.`, `Then we concatenate with the skip
+    connection.`): a word that names a kind of layer and a number or a word that leads a step, no question, and
+    nothing that points at a layer stated already (`This conv layer has 10 filters …`), speaks of layers in general
+    (`Conv layers keep the size …`) or explains (`… because pad = 2`, `… so the size stays 16`); what a size does
+    (`The pool halves the size`) only when it leads a step."""
     words = {t.lower for t in tokens}
-    if words & _JOINING and not words & _POINTING and "?" not in words:
-        return True  # `Then we concatenate with the skip connection.`: the depth changes, no number said
-    return bool(words & _LAYER_NAMING) and not words & _POINTING and "?" not in words and \
-        any(t.kind in ("NUM", "DIMS") and (j == 0 or tokens[j - 1].lower not in ("layer", "conv", "pool", "fc"))
-            for j, t in enumerate(tokens))  # (a number, not a layer's own: `Layer 1 is the most expensive.`)
+    said = [t.lower for t in tokens[_lead(tokens):]]
+    stepping = said[:1] != [] and said[0] in _STEPPING
+    if "?" in words or words & _REFERRING or words & _EXPLAINING or (words & _SIZE_SAID and not stepping):
+        return False
+    if words & _JOINING or words & _RESHAPING:
+        return True  # the size or depth changes, no number said (`We crop 2 pixels on each side.`)
+    return bool(words & _LAYER_NAMING) and not words & _GENERAL and (stepping or any(
+        t.kind in ("NUM", "DIMS") and (j == 0 or tokens[j - 1].lower not in ("layer", "conv", "pool", "fc"))
+        for j, t in enumerate(tokens)))  # (a number, not a layer's own: `Layer 1 is the most expensive.`)
 
 
 _JOINING = frozenset({"concatenate", "concatenated", "concatenates", "concatenation", "concat"})  # a merge said
+_RESHAPING = frozenset({"flatten", "flattened", "flattens", "crop", "crops", "cropped", "doubles", "upsampled",
+                        "downsampled", "resized"})  # a step that changes the size, said without its numbers
+_STEPPING = frozenset({"then", "next", "now", "finally", "we", "add", "apply", "append", "followed"})
 
 
 def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:
@@ -10361,11 +10372,15 @@ _LAYER_NAMING = frozenset({"layer", "dense", "fc", "linear", "conv", "convolutio
                            "maxpool", "avgpool", "classifier", "softmax", "bn", "batchnorm", "norm", "normalization",
                            "normalisation", "layernorm", "groupnorm", "depthwise", "separable", "pointwise", "dwconv",
                            "deconv", "deconvolution", "transposed", "upconv", "bottleneck", "projection", "padding",
-                           "zero-padding", "upsample", "upsampling", "downsample", "downsampling", *_JOINING})
-_POINTING = frozenset({"this", "its", "it", "above", "previous", "same", "layers", "each", "every", "per",
-                       # an explanation of the layer above, not a layer (`Conv keeps the 32x32 size because pad = 2`)
-                       "because", "since", "keeps", "keep", "preserves", "preserve", "halves", "halve", "reduces",
-                       "reduce", "why", "when", "if", "means"})
+                           "zero-padding", "upsample", "upsampling", "downsample", "downsampling", "connected",
+                           "head", *_JOINING})
+_REFERRING = frozenset({"this", "its", "it", "above", "previous", "same"})  # the layer stated already
+_GENERAL = frozenset({"layers", "each", "every", "per"})  # layers in general, or a layer's parts (`each filter`)
+# an explanation of the layer above, not a layer (`Conv keeps the 32x32 size because pad = 2`)
+_EXPLAINING = frozenset({"because", "since", "keeps", "keep", "preserves", "preserve", "why", "when", "if", "means",
+                         "stays", "stay", "remains", "remain", "unchanged"})
+# what a size does, in an explanation (`The pool halves the size`) or a step (`Then we halve the resolution with …`)
+_SIZE_SAID = frozenset({"halves", "halve", "reduces", "reduce"})
 
 
 # words of a line of prose that may state a layer cnncalc did not read (`_Net.unread_layer`)

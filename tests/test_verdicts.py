@@ -12640,8 +12640,19 @@ def test_a_whole_networks_total(line: str, verdict: str) -> None:
     ("Then we concatenate with the skip connection.", "16x16x32"), ("A 1x1 projection to 8 channels follows.",
                                                                     "16x16x8"),
     ("After that comes a 1x1 conv reducing depth to 8.", "16x16x8"),
+    ("Then we halve the resolution with a stride-2 convolution of 16 filters.", "8x8x16"),
+    ("A transposed convolution doubles the resolution.", "32x32x16"), ("We crop 2 pixels on each side.", "12x12x16"),
+    ("The output is flattened.", "4096"), ("Add a fully-connected head with 10 outputs.", "10"),
 ])
 def test_an_unread_step_before_an_answer_keeps_it_from_the_layer_above(step: str, answer: str) -> None:
     report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{step}\nOutput: {answer}\n")
     assert "wrong" not in [a.verdict for a in report.answers], report.messages()
     assert any(d.code == "E060" and d.line == 4 and "may state a layer" in d.message for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("remark", ["We use padding so the size stays 16.", "Padding 1 keeps the size the same.",
+                                    "The pool halves the size.", "Remember that convolution is a linear operation."])
+def test_a_remark_between_a_layer_and_its_answer_leaves_it_judged(remark: str) -> None:
+    # an explanation states no step: the answer under it is the layer's, 16x16x16
+    report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{remark}\nOutput: 16x16x17\n")
+    assert [a.verdict for a in report.answers] == ["wrong"], report.messages()
