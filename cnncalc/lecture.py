@@ -150,7 +150,7 @@ class _Net:
         # the last line of prose since its last layer that may state a new one (`Next comes a dense layer of 100
         # units.`, `_may_state_layer`): its number and text. An answer under it that names no layer may be that one's,
         # and is E060, never judged against the layer above (a right count was marked wrong)
-        self.unread_step: tuple[int, str] | None = None
+        self.unread_step: tuple[int, str, Span, bool] | None = None  # …, where, and whether it says a step is taken
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -766,7 +766,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 result = reader.unreadable(None, [])
             if isinstance(result, _Answered) and not result.more and current.unread_step is not None and \
                     result.at in (-1, len(current.lines) - 1) and not _names_layer(tokens, current.labels()):
-                said_at, said_text = current.unread_step
+                said_at, said_text, _, _ = current.unread_step
                 sink.add(codes.E060, f"line {said_at} (`{said_text}`) may state a layer cnncalc did not read: this "
                                      f"answer may be that layer's, and is not judged",
                          Span(first, first + len(stripped)),
@@ -790,8 +790,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                              Span(first, first + len(stripped)),
                              hint="ask about a layer's output or counts as in `What is the output volume of CONV1? "
                                   "32x32x10` or `Number of parameters in CONV1: 760`")
-                    if current.lines and _may_state_layer(tokens):  # (`After that comes a 1x1 conv reducing depth
-                        current.unread_step = number, _said(raw, line_start, tokens)  # to 8.`: the answers under it)
+                    if current.lines and _may_state_layer(tokens):  # (`After that comes a 1x1 conv …`: a step)
+                        current.unread_step = (number, _said(raw, line_start, tokens),
+                                               Span(first, first + len(stripped)),
+                                               _takes_step(_tokens(raw, line_start)))  # (the line whole)
                 elif sink.total == reported and not reader.said_again and current.lines and _unread_output(tokens):
                     # (`Output: 28 rows, 28 columns, 6 maps`: an answer cnncalc cannot read, never prose, so that a
                     # wrong one is not passed over)
@@ -807,7 +809,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                             not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number  # (an answer said again is no layer, nor a question)
                     if current.lines and not reader.said_again and _may_state_layer(tokens):
-                        current.unread_step = number, _said(raw, line_start, tokens)
+                        current.unread_step = (number, _said(raw, line_start, tokens),
+                                               Span(first, first + len(stripped)),
+                                               _takes_step(_tokens(raw, line_start)))  # (the line whole)
                     if stripped.endswith("?"):
                         question = tokens, first, True
                     elif _question_labelled(tokens):  # `Q: CONV1 output`, without its `?`: its answer after a `:`
@@ -823,6 +827,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             (isinstance(result, ir.Line) and reader.unnamed and bool(run) and result.expectation is None)
         after_prose = bool(run)
         if isinstance(result, ir.Line) and result.items:
+            if current.unread_step is not None and current.unread_step[3] and not isinstance(result, _Exercise):
+                # a layer after a sentence that takes a step cnncalc did not read: that step is a layer, unknown, which
+                # the answers after it rest on (judged on the layer above it, a right count was marked wrong)
+                said_at, said_text, said_span, _ = current.unread_step
+                sink.add(codes.E060, f"cnncalc cannot read `{said_text}` as a layer: the answers after it rest on it "
+                                     f"and are not judged", said_span, hint=f"the forms cnncalc reads: {FORMS}")
+                current.lines.append(_unknown_layer(said_span))
+                steps_taken.add(said_at)  # (no longer prose)
             current.unread_step = None  # a layer read: the answers under it are its own
         if not isinstance(result, ir.Input) and not tentative:
             steps(current, result)  # an answer or a layer after unnamed layers stated after prose: steps
@@ -10333,6 +10345,22 @@ def _biases_left_out(tokens: list[Tok]) -> Span | None:
             "omit", "omitted", "drop"}.intersection(words):
         return None
     return tokens[said].span
+
+
+def _takes_step(tokens: list[Tok]) -> bool:
+    """Whether a line that may state a layer (`_may_state_layer`) says a step is taken, as a sentence does (`We add a
+    1x1 bottleneck to 8 channels.`, `A 1x1 projection to 8 channels follows.`, `The output is flattened.`), not as a
+    heading names one (`Step 2: pooling`)."""
+    words = [t.lower for t in tokens[_lead(tokens):]]
+    return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN)))
+
+
+_TAKEN = frozenset({"follows", "comes", "added", "applied", "appended", "inserted"})  # `A 1x1 projection … follows.`
+
+
+def _unknown_layer(span: Span) -> ir.Line:
+    """A line cnncalc could not read as the layer it may state: unknown, so what comes after it is not judged."""
+    return ir.Line((ir.LayerCall("layer", (), None, span, valid=False),), None, span)
 
 
 def _may_state_layer(tokens: list[Tok]) -> bool:

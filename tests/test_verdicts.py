@@ -12656,3 +12656,18 @@ def test_a_remark_between_a_layer_and_its_answer_leaves_it_judged(remark: str) -
     # an explanation states no step: the answer under it is the layer's, 16x16x16
     report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{remark}\nOutput: 16x16x17\n")
     assert [a.verdict for a in report.answers] == ["wrong"], report.messages()
+
+
+@pytest.mark.parametrize("step", ["We add a 1x1 bottleneck to 8 channels.", "A 1x1 projection to 8 channels follows.",
+                                  "Next comes a dense layer of 100 units.", "The output is flattened."])
+def test_a_step_said_in_words_before_a_layer_leaves_that_layer_unjudged(step: str) -> None:
+    # CONV2's input is the step's output, which cnncalc did not read: its answers rest on it (judged on CONV1's
+    # 16x16x16, its right 8·(3·3·8) + 8 = 584 parameters were marked wrong: 1,160)
+    report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{step}\n"
+                      "CONV2: 8 3x3 filters, stride 1, pad 1 -> 16x16x8, 584 params\n")
+    assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"], report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    # a heading names no step: the layer after it is judged
+    report = homework("Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\nStep 2: pooling\n"
+                      "CONV2: 8 3x3 filters, stride 1, pad 1 -> 16x16x8, 1,160 params\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
