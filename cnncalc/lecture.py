@@ -8512,21 +8512,22 @@ def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
     layer as its output's answer, `Output: 14x14x6` (the line was prose: a wrong output passed unjudged). The input
     said with it is the one the layer receives, which the line above answers or states. Other tokens as they are
     (before any layer too: the network's input and output)."""
-    words = [t.lower for t in _untrailed(tokens)]
+    said = _untrailed(tokens)
+    words = [t.lower for t in said]
     if not under_layer or words[:1] not in (["input"], ["in"]):
         return tokens
     at = 1 + (words[1:2] in ([":"], ["="]))
-    if tokens[at:at + 1] == [] or tokens[at].kind != "DIMS":
+    if said[at:at + 1] == [] or said[at].kind != "DIMS":
         return tokens
     joint = at + 1
-    if not (tokens[joint:joint + 1] and (tokens[joint].kind == "ARROW" or words[joint] in (",", ";", "to"))):
+    if not (said[joint:joint + 1] and (said[joint].kind == "ARROW" or words[joint] in (",", ";", "to"))):
         return tokens
     out = joint + 1 + (words[joint + 1:joint + 2] in (["output"], ["out"]))
     out += words[out:out + 1] in ([":"], ["="])
-    if out != len(words) - 1 or tokens[out].kind != "DIMS" or (words[joint] != "to" and out == joint + 1):
+    if out != len(words) - 1 or said[out].kind != "DIMS" or (words[joint] != "to" and out == joint + 1):
         return tokens
-    said = tokens[joint + 1]
-    return [Tok("WORD", "Output", said.start, said.end), Tok("P", ":", said.start, said.start), tokens[out],
+    head = said[joint + 1]
+    return [Tok("WORD", "Output", head.start, head.end), Tok("P", ":", head.start, head.start), said[out],
             *tokens[out + 1:]]
 
 

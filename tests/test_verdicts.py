@@ -12671,3 +12671,10 @@ def test_a_step_said_in_words_before_a_layer_leaves_that_layer_unjudged(step: st
     report = homework("Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\nStep 2: pooling\n"
                       "CONV2: 8 3x3 filters, stride 1, pad 1 -> 16x16x8, 1,160 params\n")
     assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Input: 35x19495693063..", "Input: 28x28x6 -> Output: 14x14x6..", "In: 28x28x6,"])
+def test_an_input_under_a_layer_ending_in_dots_is_no_crash(line: str) -> None:
+    # found by the fuzz (seed 39413680): trailing dots left the line's words shorter than its tokens
+    report = homework(f"Input: 8x8x3\nCONV: 4 3x3 filters\n{line}\n")  # (it raised IndexError)
+    assert report.input is not None and report.input.dims == (8, 8, 3) and len(report.rows) == 1
