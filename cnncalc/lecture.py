@@ -2544,7 +2544,7 @@ class _LineReader:
                                   padding or (before.padding if before else None),
                                   before.received if before else None)  # (`Input to POOL1: …` above it)
         if shape is not None:  # (said anywhere on the line: `Output = floor((128 - 5)/2) + 1 = 62, so the output is …`)
-            last = _rounded_as_said(last, self.written)
+            last = _rounded_as_said(last, self.written or self.tokens[lead:])  # (a table's row: its cells read)
         return _Answered(last._replace(expectation=expectation), index)
 
     def unattributed(self, counts: dict[str, ir.Count | None], layer: ir.Line, under: ir.Line) -> None:
