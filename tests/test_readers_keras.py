@@ -329,9 +329,11 @@ def test_a_field_of_the_wrong_type_is_malformed_at_its_layer() -> None:
 ])
 def test_a_value_keras_would_refuse_is_refused_never_written_into_the_spec(kind: str, config: dict[str, Any],
                                                                           said: str) -> None:
-    report = analyze_text(sequential({"class_name": kind, "config": {"name": "x", **config}}), "m.json")
+    text = sequential({"class_name": kind, "config": {"name": "x", **config}})
+    report = analyze_text(text, "m.json")
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert [d.code for d in errors] == ["E070"] and said in errors[0].message, report.messages()
+    assert (errors[0].line, errors[0].column) == (1, text.index('"name": "x"') + 1)  # at the layer's name
     assert report.totals.params is None
 
 

@@ -12560,7 +12560,9 @@ def test_a_shape_with_its_batch_as_a_letter(answer: str, verdict: str) -> None:
 ])
 def test_an_output_answer_cnncalc_cannot_read_is_never_prose(line: str, code: str) -> None:
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
-    assert [d.code for d in report.diagnostics] == [code] and report.diagnostics[0].line == 3, report.messages()
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [(code, 3, 1)], report.messages()
+    if code == "E060":
+        assert report.diagnostics[0].message == f"cnncalc cannot read `{line}` as an output, so it is not judged"
 
 
 @pytest.mark.parametrize("line, judged", [
@@ -12647,7 +12649,9 @@ def test_a_whole_networks_total(line: str, verdict: str) -> None:
 def test_an_unread_step_before_an_answer_keeps_it_from_the_layer_above(step: str, answer: str) -> None:
     report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{step}\nOutput: {answer}\n")
     assert "wrong" not in [a.verdict for a in report.answers], report.messages()
-    assert any(d.code == "E060" and d.line == 4 and "may state a layer" in d.message for d in report.diagnostics)
+    assert any(d.code == "E060" and (d.line, d.column) == (4, 1) and d.message.startswith(f"line 3 (`{step[:20]}") and
+               "may state a layer cnncalc did not read: this answer may be that layer's, and is not judged" in d.message
+               for d in report.diagnostics), report.messages()  # (a long line's text shortened in the message)
 
 
 @pytest.mark.parametrize("remark", ["We use padding so the size stays 16.", "Padding 1 keeps the size the same.",
@@ -12666,7 +12670,8 @@ def test_a_step_said_in_words_before_a_layer_leaves_that_layer_unjudged(step: st
     report = homework(f"Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\n{step}\n"
                       "CONV2: 8 3x3 filters, stride 1, pad 1 -> 16x16x8, 584 params\n")
     assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"], report.messages()
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, f"cnncalc cannot read `{step}` as a layer: the answers after it rest on it and are not judged")]
     # a heading names no step: the layer after it is judged
     report = homework("Input: 16x16x8\nCONV1: 16 3x3 filters, stride 1, pad 1\nStep 2: pooling\n"
                       "CONV2: 8 3x3 filters, stride 1, pad 1 -> 16x16x8, 1,160 params\n")
