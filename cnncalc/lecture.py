@@ -1360,15 +1360,19 @@ class _Table:
         kind_named = _kind_cell(by_role.get("description", []))
         if kind_named is not None:  # `| conv1 | Conv | 96 | 11x11 | 4 | 0 |`: a Type column, the rest in columns
             reader.tokens = _described_by_columns([t.lower for t in by_role["description"]], by_role)
+            width = _width_of_output(volume) if kind_named == "fc" and not reader.tokens else None
+            if width is not None:  # LeNet's `| F6 | fully connected | - | - | 84 |`: as wide as its output, as
+                # `| F6 | - | 84 |` is (below)
+                reader.tokens = [width, Tok("WORD", "neurons", width.end, width.end)]
             return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader, received)
         if "description" in by_role:
             description = by_role["description"]
             first = _described_from(description) if _layer_kind(" ".join(words)) is None else None
             if first is not None:  # `| p1 | avg pool 2x2 stride 2 |`: the description says the kind, not the name
-                reader.tokens = description[first:]
+                reader.tokens = _with_columns(description[first:], by_role)
                 kind_said = _layer_kind(" ".join(t.lower for t in description[:first]))
                 return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader, received)
-            reader.tokens = description
+            reader.tokens = _with_columns(description, by_role)
         elif set(_HYPERPARAMETER_COLUMNS) & set(by_role) and not (
                 (_layer_kind(" ".join(words)) == "fc" or (words == ["output"] and volume is not None and
                                                           len(volume.dims) == 1)) and
@@ -1438,6 +1442,14 @@ def _fc_width(name: list[Tok]) -> Tok | None:
         digits = glued.group(1)
         return Tok("NUM", digits, name[0].end - len(digits), name[0].end)
     return None
+
+
+def _width_of_output(volume: ir.ShapeAnswer | None) -> Tok | None:
+    """The width of an FC layer whose row says nothing of it but its output (a vector, or Ng's column `(N, 1)`): the
+    output's number, at the output's cell; None for a volume or no output."""
+    if volume is None or len(volume.dims) not in (1, 2) or volume.dims[1:] not in ((), (1,)):
+        return None
+    return Tok("NUM", str(volume.dims[0]), volume.span.start, volume.span.end)
 
 
 def _number_or_width(width: Tok, volume: ir.ShapeAnswer | None) -> bool:
@@ -1550,6 +1562,57 @@ def _described_by_columns(name: list[str], cells: dict[str, list[Tok]]) -> list[
         tokens += [*([Tok(",", ",", cell[0].start, cell[0].start)] if tokens else []), word(option, cell[0].start),
                    *cell]
     return tokens
+
+
+def _with_columns(description: list[Tok], cells: dict[str, list[Tok]]) -> list[Tok]:
+    """A row's description followed by what its hyperparameter cells say, as a line goes on after a description:
+    `| conv1 | 8 5x5 filters | 2 | 2 |` under `Description | Stride | Pad` reads as `8 5x5 filters, stride 2, pad
+    2` (those columns were passed over, and a strided layer's right output was judged at stride 1), `| C1 | conv,
+    6 maps | 5x5 | 1 |` as `conv, 6 maps, 5x5, stride 1`. A blank cell (`-`) gives nothing; a value said in both
+    is said once when both say the same (`| 8 5x5 filters | 5x5 |`), and is the line's own problem (said twice)
+    when they differ."""
+    tokens = list(description)
+    for role in _HYPERPARAMETER_COLUMNS:
+        cell = cells.get(role, [])
+        if _blank_cell(cell) or _said_alike(description, role, cell):
+            continue
+        at = cell[0].start
+        tokens.append(Tok(",", ",", at, at))
+        if role == "filters":
+            tokens += [*cell, Tok("WORD", "filters", cell[-1].end, cell[-1].end)]
+        elif role == "kernel" and len(cell) == 1 and cell[0].kind == "NUM" and cell[0].text.isdigit():
+            tokens.append(Tok("DIMS", f"{cell[0].text}x{cell[0].text}", cell[0].start, cell[0].end))  # `5`: 5x5
+        elif role == "kernel":
+            tokens += cell
+        else:
+            tokens += [Tok("WORD", role, at, at), *cell]
+    return tokens
+
+
+def _said_alike(description: list[Tok], role: str, cell: list[Tok]) -> bool:
+    """Whether a description says a hyperparameter as its column's cell does: the filters' count before their
+    noun or size (`8 filters`, `8 5x5 filters`), the size (`5x5`, a cell's `5` as `5x5`), a stride or padding
+    after its word."""
+    words = [t.lower for t in description]
+    said: str | None = None
+    if role == "kernel":
+        said = next((t.text for t in description if t.kind == "DIMS"), None)
+    elif role == "filters":
+        said = next((t.text for j, t in enumerate(description) if t.kind == "NUM" and (
+            (description[j + 1:j + 2] and description[j + 1].kind == "DIMS") or
+            any(tuple(words[j + 1:j + 1 + len(noun)]) == noun for noun in _FILTERS_COUNTED))), None)
+    else:
+        names = ("stride", "strides") if role == "stride" else ("pad", "padding")
+        at = next((j for j, w in enumerate(words) if w in names), None)
+        if at is not None:
+            j = _skip(words, at + 1, (":", "=", "of"))
+            said = description[j].text if j < len(description) else None
+    if said is None:
+        return False
+    shown = "".join(t.text for t in cell)
+    if role == "kernel" and shown.isdigit():
+        shown = f"{shown}x{shown}"
+    return _dims_text(said.lower()) == _dims_text(shown.lower())
 
 
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
@@ -7580,7 +7643,7 @@ _CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filt
 # layer's counts and size (`Linear(in=5120, out=10)`, the short forms, `out` a convolution's filters there)
 # what a convolution's count of filters is said in: `96 filters`, PyTorch's `10 output channels`, `8 feature maps`
 _FILTERS_COUNTED = (("filters",), ("filter",), ("kernels",), ("output", "channels"), ("out", "channels"),
-                    ("output", "feature", "maps"), ("feature", "maps"), ("channels",))
+                    ("output", "feature", "maps"), ("feature", "maps"), ("channels",), ("maps",))
 _INPUT_CHANNELS = (("input", "channels"), ("in", "channels"))  # `3 input channels`: the depth the layer expects
 
 

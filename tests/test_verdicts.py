@@ -12683,3 +12683,42 @@ def test_an_input_under_a_layer_ending_in_dots_is_no_crash(line: str) -> None:
     # found by the fuzz (seed 39413680): trailing dots left the line's words shorter than its tokens
     report = homework(f"Input: 8x8x3\nCONV: 4 3x3 filters\n{line}\n")  # (it raised IndexError)
     assert report.input is not None and report.input.dims == (8, 8, 3) and len(report.rows) == 1
+
+
+def test_a_tables_hyperparameter_columns_beside_its_description_are_read() -> None:
+    # conv1 is 8 5x5 filters at the Stride column's 2 and the Pad column's 1: (33 - 5 + 2·1)/2 + 1 = 16, 16x16x8,
+    # with (5·5·3 + 1)·8 = 608 parameters; those columns were passed over beside a Description, and the right
+    # 16x16x8 was judged at stride 1, pad 0: (33 - 5)/1 + 1 = 29, 29x29x8, WRONG
+    sheet = ("Input 33x33x3\n\n| Layer | Description | Stride | Pad | Output | Params |\n"
+             "|---|---|---|---|---|---|\n| conv1 | 8 5x5 filters | 2 | 1 | {out} | 608 |\n")
+    report = homework(sheet.format(out="16x16x8"))
+    assert [(a.verdict, a.actual) for a in report.answers] == [("right", "16x16x8"), ("right", "608")], \
+        report.messages()
+    assert [a.verdict for a in homework(sheet.format(out="29x29x8")).answers] == ["wrong", "right"]
+    # a value the description says too is said once when the two agree; when they differ, neither is taken
+    said_twice = ("Input 31x31x8\n\n| Layer | Description | Kernel | Stride | Output |\n|---|---|---|---|---|\n"
+                  "| conv1 | 8 3x3 filters, stride {stride} | 3x3 | 2 | 15x15x8 |\n")
+    assert [a.verdict for a in homework(said_twice.format(stride=2)).answers] == ["right"]  # (31 - 3)/2 + 1 = 15
+    report = homework(said_twice.format(stride=1))
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "`stride` is given twice")]
+
+
+def test_lenets_table_with_a_type_column_aligned_by_spaces() -> None:
+    # LeNet-5 on 32x32x1: C1 (32 - 5)/1 + 1 = 28, (5·5·1 + 1)·6 = 156; S2 14; C3 (14 - 5) + 1 = 10, (5·5·6 + 1)·16 =
+    # 2,416; S4 5; C5 1x1x120, (5·5·16 + 1)·120 = 48,120; F6 (120 + 1)·84 = 10,164; the output (84 + 1)·10 = 850.
+    # The kernels in their own column beside `conv, 6 maps`, and the FC layers, their width said by their output
+    # only, were E060: every answer of the sheet unchecked
+    table = ("LeNet-5 worksheet. Input 32x32x1.\n\n"
+             "Layer    Type             Kernel  Stride  Output      Params\n"
+             "C1       conv, 6 maps     5x5     1       28x28x6     156\n"
+             "S2       avg pool         2x2     2       14x14x6     0\n"
+             "C3       conv, 16 maps    5x5     1       10x10x16    2416\n"
+             "S4       avg pool         2x2     2       5x5x16      0\n"
+             "C5       conv, 120 maps   5x5     1       1x1x120     48120\n"
+             "F6       fully connected  -       -       84          10164\n"
+             "OUTPUT   fully connected  -       -       10          {last}\n")
+    report = homework(table.format(last=850))
+    assert [a.verdict for a in report.answers] == ["right"] * 14, report.messages()
+    assert [a.verdict for a in homework(table.format(last=840)).answers][-1] == "wrong"  # 84·10 without biases
