@@ -1960,7 +1960,7 @@ class _LineReader:
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_in_and_out(
-                            self.tokens[lead:], bool(lines)))))))))))))))))))))))))),
+                            _answer_label_dropped(self.tokens[lead:]), bool(lines)))))))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -4742,6 +4742,17 @@ class _LineReader:
         if quantity == "weights" and _biases_included(unit):
             quantity = "params"  # `Weights: 448 (with bias)`: every parameter
         said = _COUNT_WORDS.get(tuple(unit)) if unit and _count_head(unit, 0) == tuple(unit) else None
+        if quantity.startswith("filter_") and (
+                (said is not None and f"filter_{said}" != quantity) or
+                {"filters", "kernels"} & {t.lower for t in tokens[named:] if t.end <= count.span.start}):
+            # `Weights per filter: 11*11*3 = 363, plus one bias = 364; times 96 filters = 34,944 parameters`: the
+            # working goes on past the filter's count to the layer's (34,944 was judged as one filter's weights)
+            whose = ir.PLURALS[said or quantity[len("filter_"):]]
+            self.sink.add(codes.E060, f"cnncalc cannot tell whether {count.text} is one filter's "
+                                      f"{ir.PLURALS[quantity[len('filter_'):]]} or the layer's {whose}", count.span,
+                          hint="answer one filter's count on a line of its own (`Weights per filter: 363`), the "
+                               "layer's on another (`Parameters: 34,944`)")
+            return None
         if quantity == "weights" and said == "params" and \
                 _biases_added([t.lower for t in tokens[at + len(head):] if t.end <= count.span.start]):
             quantity = "params"  # `Weights = 5*5*3*16 = 1200, plus 16 biases = 1216 parameters`: every one, said so
@@ -4778,7 +4789,8 @@ class _LineReader:
     def _filter_has(self, said: list[Tok]) -> list[tuple[str, ir.Count]] | None:
         """`Each filter has 76 parameters`, `Each filter has 5*5*3 + 1 = 76 params (+1 for bias)`, `Each kernel has
         75 weights`: one filter's count, after the working's last `=`, and after a comma the layer's, said to be the
-        whole (`…, so 760 in total`); None (prose) unless the filter's ends in its word."""
+        whole (`…, so 760 in total`) or worked out to its own word (`…, so 76 × 10 = 760 parameters`); None (prose)
+        unless the filter's ends in its word (`363 weights plus a bias`: the weights, the bias said beside them)."""
         cut = next((j for j, t in enumerate(said) if t.text in (",", ";")), len(said))
         said, rest = said[:cut], _unled(said[cut + 1:])
         while rest and rest[-1].text in ("!", "."):
@@ -4787,17 +4799,28 @@ class _LineReader:
         said = _after_working(said)
         while said and said[-1].text in ("!", "."):
             said = said[:-1]
+        if len(said) > 4 and said[-4].lower == "weights" and [t.lower for t in said[-3::2]] in (
+                ["plus", "bias"], ["+", "bias"], ["and", "bias"]) and said[-2].lower in ("a", "one", "1"):
+            said = said[:-3]  # `5*5*3 = 75 weights plus a bias`
         word = next((t.lower for t in reversed(said) if t.lower in ir.ANSWER_WORDS), None)
         count = _untrailed(said)
+        worked = _after_working(rest)  # `so 76 × 10 = 760 parameters`: the layer's count (of its own word, if any)
+        whole_word = worked[-1].lower if worked and ir.ANSWER_WORDS.get(worked[-1].lower) in ("params", "weights") \
+            else None
+        worked_out = 0 < len(worked) < len(rest) and (whole_word is not None or len(worked) == 1)
+        if worked_out:
+            rest = worked
         whole = _untrailed(_unwhole(rest)) if rest else []
         if word is None or ir.ANSWER_WORDS[word] not in ("params", "weights") or len(count) != 1 or \
                 count[0].kind != "NUM" or said[-1].lower not in ir.ANSWER_WORDS or \
-                (rest and (len(_unwhole(rest)) == len(rest) or len(whole) != 1 or whole[0].kind != "NUM")):
+                (rest and ((not worked_out and len(_unwhole(rest)) == len(rest)) or len(whole) != 1 or
+                           whole[0].kind != "NUM")):
             return None
         quantity = ir.ANSWER_WORDS[word]
         try:
             found = [(f"filter_{quantity}", self._count_token(count[0]))]
-            return [(quantity, self._count_token(whole[0])), *found] if whole else found
+            layers = ir.ANSWER_WORDS[whole_word] if worked_out and whole_word is not None else quantity
+            return [(layers, self._count_token(whole[0])), *found] if whole else found
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `76`")
             return None
@@ -6259,6 +6282,7 @@ _DEPTH_WORDS = ("colored", "coloured", "grayscale", "greyscale", "gray", "grey",
                 *_DATASET_DEPTHS)
 _VECTOR_WORDS = ("values", "features", "neurons", "units", "inputs", "numbers", "(", ")", "flattened", "vector")
 _NONE_WORDS = ("none", "zero", "nil")  # a count of 0 in words
+_NONE_REMARKED = (":", ",", "(", ";", "-", "–", "—")  # what may set a remark apart after it (`None: pooling has …`)
 _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "applies", "is")  # `CONV1 - 96 …`
 # a padding asked as the one that keeps the size (`What padding keeps the output at 7x7?`, `Padding needed to preserve
 # the spatial size: 2`)
@@ -6939,6 +6963,8 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
         rest = rest[worked[-1] + 1:]  # the value after the working
     said = rest
     rest = _untrailed(rest)
+    if rest and rest[0].lower in _NONE_WORDS and (len(rest) == 1 or rest[1].text in _NONE_REMARKED):
+        return start  # `A4. None: pooling has no parameters.`, `Zero.`: a count of 0 (`_none_answered`)
     if (len(rest) == 1 and rest[0].kind in ("DIMS", "NUM")) or (bool(rest) and _spelled(rest) is not None) or \
             _no_fit(rest) is not None:
         return start
@@ -8532,11 +8558,14 @@ def _none_answered(tokens: list[Tok]) -> list[Tok]:
     if not asked:
         return tokens
     after = [j for j in range(asked[-1] + 1, len(tokens)) if tokens[j].text not in (".", "!")]
+    remarked = len(after) > 1 and tokens[after[1]].text in _NONE_REMARKED
+    if remarked:
+        after = after[:1]  # `… ? None: pooling has no parameters.`, `Zero (no weights)`: a remark after the answer
     if len(after) != 1 or tokens[after[0]].lower not in _NONE_WORDS or \
             not any(t.lower in ir.ANSWER_WORDS for t in tokens[:asked[-1]]):
         return tokens  # (a count asked: `What is the output? none` is no volume, said as before)
     none = tokens[after[0]]
-    return [*tokens[:after[0]], Tok("NUM", "0", none.start, none.end), *tokens[after[0] + 1:]]
+    return [*tokens[:after[0]], Tok("NUM", "0", none.start, none.end), *([] if remarked else tokens[after[0] + 1:])]
 
 
 def _working_skipped(tokens: list[Tok]) -> list[Tok]:
@@ -8621,6 +8650,19 @@ def _unticked(tokens: list[Tok]) -> list[Tok]:
 
 
 _TICKS = ("✓", "✔", "✅", "☑")
+
+
+def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`Answer: 364 × 96 = 34,944 parameters`, `A2. 34,944 parameters`, `Ans: …`: an answer's label before a count
+    that says its own quantity, as the count alone (after `Answer:` the working's product was read as an output
+    volume, 364x96, and the right count marked wrong; after `A2.` the line was prose); other tokens as they are."""
+    label = _answer_label([t.lower for t in tokens[:3]], [t.kind for t in tokens[:3]])
+    rest = tokens[label:]
+    while rest and rest[-1].text in ("!", "."):
+        rest = rest[:-1]
+    if not label or not rest or rest[-1].lower not in ir.ANSWER_WORDS or not any(t.kind == "NUM" for t in rest):
+        return tokens
+    return tokens[label:]
 
 
 def _answer_quantity(tokens: list[Tok]) -> list[Tok]:

@@ -12722,3 +12722,58 @@ def test_lenets_table_with_a_type_column_aligned_by_spaces() -> None:
     report = homework(table.format(last=850))
     assert [a.verdict for a in report.answers] == ["right"] * 14, report.messages()
     assert [a.verdict for a in homework(table.format(last=840)).answers][-1] == "wrong"  # 84·10 without biases
+
+
+# AlexNet's CONV1 on 227x227x3: 96 filters of 11·11·3 = 363 weights and a bias, (363 + 1)·96 = 34,944 parameters
+ALEXNET_CONV1 = "Input volume: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n"
+
+
+@pytest.mark.parametrize("line, answers", [
+    # an answer's label before a count that says its quantity: `Answer:` made the working's product an output volume
+    # (364x96, a right count marked wrong); `A2.`, `Ans:`, `A:` left the line prose (a wrong count passed unjudged)
+    ("Answer: 364 × 96 = 34,944 parameters.", [("params", "34,944", "right")]),
+    ("A2. 364 × 96 = {n} parameters.", [("params", "{n}", "?")]),
+    ("Ans: {n} parameters", [("params", "{n}", "?")]),
+    ("A: 105,415,200 MACs", [("macs", "105,415,200", "right")]),  # 55·55·96·363 = 105,415,200
+    ("Answer: 55x55x96", [("output", "55x55x96", "right")]),  # (227 - 11)/4 + 1 = 55: a volume, as before
+    # one filter's count, then the layer's worked out after a comma: the layer's was prose, unjudged
+    ("Each filter has 364 parameters, so 364 × 96 = {n} parameters.",
+     [("params", "{n}", "?"), ("params per filter", "364", "right")]),
+    ("Each filter has 11×11×3 = 363 weights plus a bias, so 364 × 96 = {n} parameters.",
+     [("params", "{n}", "?"), ("weights per filter", "363", "right")]),
+    ("Each filter has 363 weights, so 363 × 96 = 34,848 weights.",  # 363·96 = 34,848
+     [("weights", "34,848", "right"), ("weights per filter", "363", "right")]),
+])
+@pytest.mark.parametrize("n, verdict", [("34,944", "right"), ("34,945", "wrong")])
+def test_counts_after_an_answers_label_or_a_filters_count_are_judged(line: str, answers: list[tuple[str, str, str]],
+                                                                      n: str, verdict: str) -> None:
+    report = homework(ALEXNET_CONV1 + line.format(n=n) + "\n")
+    expected = [(q, said.format(n=n), verdict if v == "?" else v) for q, said, v in answers]
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == expected, report.messages()
+
+
+def test_a_filters_count_worked_on_to_the_layers_is_not_judged_as_the_filters() -> None:
+    # `Weights per filter:` heads the line, but its last count is the layer's 34,944 parameters: it was judged as one
+    # filter's weights (363), a right answer marked wrong
+    for line, said in [("Weights per filter: 11*11*3 = 363, plus one bias = 364; times 96 filters = 34,944 parameters.",
+                        "34,944 is one filter's weights or the layer's parameters"),
+                       ("Weights per filter: 11*11*3 = 363; times 96 filters = 34,848 weights.",
+                        "34,848 is one filter's weights or the layer's weights")]:
+        report = homework(ALEXNET_CONV1 + line + "\n")
+        assert not report.answers, report.messages()
+        assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+            ("E060", 3, f"cnncalc cannot tell whether {said}")]
+    report = homework(ALEXNET_CONV1 + "Weights per filter: 11*11*3 = 363\n")  # the filter's alone: judged
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("weights per filter", "right")]
+
+
+@pytest.mark.parametrize("answer", ["A4. None: pooling has no parameters.", "A4. Zero, pooling has no parameters.",
+                                    "None (it only takes a maximum)", "A4. None."])
+def test_none_answering_a_question_on_the_line_below_is_judged(answer: str) -> None:
+    # POOL1 has no parameters, CONV1 34,944: `None` answers 0, right for the pool and wrong for the convolution (it
+    # was prose, the wrong one passing unjudged)
+    for layer, verdict in [("POOL1", "right"), ("CONV1", "wrong")]:
+        report = homework(ALEXNET_CONV1 + f"POOL1: 3x3 max pool, stride 2\nQ4. How many parameters does {layer} "
+                                          f"have?\n{answer}\n")
+        assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("params", "0", verdict)], \
+            report.messages()
