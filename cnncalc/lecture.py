@@ -636,7 +636,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
             tokens = _gives_arrow(_sides_together(_arrows_chained(_follows_dropped(_colon_before_answers(_unbiased(
-                _spelled_units(written)))))))
+                _macs_parenthesised(_spelled_units(written))))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -8652,6 +8652,29 @@ def _unticked(tokens: list[Tok]) -> list[Tok]:
 _TICKS = ("✓", "✔", "✅", "☑")
 
 
+def _macs_parenthesised(tokens: list[Tok]) -> list[Tok]:
+    """MACs said in other words in parentheses (`FLOPs (multiply-adds): …`, `Operations (mult-adds) = …`) as `(MACs)`,
+    which says which count `FLOPs` or `Operations` is (it was E060, FLOPs not judged); other tokens as they are."""
+    out: list[Tok] = []
+    j = 0
+    while j < len(tokens):
+        if tokens[j].text == "(":
+            words = [t.lower for t in tokens[j + 1:j + 6]]
+            said = next((len(p) for p in _MAC_PHRASES if words[:len(p)] == list(p) and
+                         words[len(p):len(p) + 1] == [")"]), 0)
+            if said:
+                first, last = tokens[j + 1], tokens[j + said]
+                out += [tokens[j], Tok("WORD", "MACs", first.start, last.end), tokens[j + said + 1]]
+                j += said + 2
+                continue
+        out.append(tokens[j])
+        j += 1
+    return out
+
+
+_MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …
+
+
 def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:
     """`Answer: 364 × 96 = 34,944 parameters`, `A2. 34,944 parameters`, `Ans: …`: an answer's label before a count
     that says its own quantity, as the count alone (after `Answer:` the working's product was read as an output
@@ -9749,9 +9772,11 @@ _SAID_LEADS: tuple[list[str], ...] = (
     [], ["it", "has"], ["this", "layer", "has"], ["the", "layer", "has"], ["this", "has"], ["we", "get"],
     ["we", "have"], ["this", "gives"], ["that", "gives"], ["this", "gives", "us"], ["that", "gives", "us"],
     ["which", "gives"], ["so"], ["giving"],
-    *([lead, verb] for lead in ("it", "this") for verb in ("needs", "requires", "takes", "performs", "uses")),
+    *([lead, verb] for lead in ("it", "this") for verb in ("needs", "requires", "takes", "performs", "uses", "does",
+                                                             "computes")),
     *([lead, "layer", verb] for lead in ("the", "this") for verb in ("needs", "requires", "takes", "performs",
-                                                                       "uses")))  # `It needs 105M MACs`
+                                                                       "uses", "does", "computes")))  # `It needs 105M
+# MACs`, `It does 105M MACs`
 
 
 def _said_count(tokens: list[Tok]) -> list[Tok]:
@@ -9884,6 +9909,10 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
     cut = max((j for j in range(1, len(words) - 2) if words[j - 1:j + 1] == [",", "so"]), default=None)
     if cut is not None and words[cut + 1:cut + 3] in (["the", "output"], ["output", "is"]):
         return tokens[cut + 1:]  # `(32 - 5 + 2*2)/1 + 1 = 32, so the output is 32x32x10`
+    if cut is not None and _count_head(words, cut + 1) is not None and all(
+            t.kind == "NUM" or t.text in ("=", ",") or (t.kind == "WORD" and len(t.text) == 1)
+            for t in tokens[:cut - 1]):  # `K = 96, F = 11, so params = (F*F*3 + 1)*K = 34,944`: the letters, then
+        return tokens[cut + 1:]  # the count (it was prose, a wrong count unjudged)
     end = len(words) - (words[-1:] in (["."], ["!"]))
     for tail in (["in", "the", "output"], ["in", "the", "output", "volume"]):
         if len(words) > len(tail) + 1 and words[end - len(tail):end] == tail and \
@@ -9901,16 +9930,91 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
                 _dims_text(tokens[len(lead)].text).count("x") == 1:
             at = tokens[len(lead) - 1]
             return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *tokens[len(lead):]]
-    if words[:3] == ["the", "output", "has"] and end == 5 and tokens[3].kind == "NUM" and words[4] in _MAPS_WORDS:
-        said = tokens[4]  # `The output has 96 channels`: `Output depth: 96`
-        return [Tok("WORD", "Output", tokens[1].start, tokens[1].end), Tok("WORD", "depth", said.start, said.end),
-                Tok(":", ":", tokens[2].start, tokens[2].end), tokens[3], *tokens[5:]]
+    depth = _output_depth_said(tokens[:end])
+    if depth is not None:
+        return [*depth, *tokens[end:]]
+    spatial = _spatial_size_said(tokens[:end])
+    if spatial is not None:
+        return [*spatial, *tokens[end:]]
     for lead in _OUTPUT_LEADS:
         rest = tokens[len(lead):end]
         if words[:len(lead)] == lead and _output_said(words[len(lead):end], rest):
             at = tokens[len(lead) - 1]
             return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *tokens[len(lead):]]
     return tokens
+
+
+def _output_depth_said(tokens: list[Tok]) -> list[Tok] | None:
+    """`The output has 96 channels` (`The output volume of CONV1 has 96 feature maps`, `… has depth 96`) as `Output
+    depth: 96` (`Output depth of CONV1: 96`; it was prose, a wrong depth unjudged); None for another sentence."""
+    words = [t.lower for t in tokens]
+    subject = next((len(lead) for lead in (["it"], ["this", "layer"], ["the", "layer"], ["this"])
+                    if words[:len(lead)] == lead), 0)
+    if subject and words[subject:subject + 1] and words[subject] in _MAKES_MAPS and \
+            tokens[subject + 1:subject + 2] and tokens[subject + 1].kind == "NUM" and \
+            tuple(words[subject + 2:]) in _DEPTH_NOUN_PHRASES:  # `It has 96 output channels`, `It produces 96
+        # feature maps`: the layer above's output depth (it was prose, a wrong depth unjudged)
+        first = tokens[0]
+        return [Tok("WORD", "Output", first.start, first.end), Tok("WORD", "depth", first.end, first.end),
+                Tok(":", ":", tokens[subject].start, tokens[subject].end), tokens[subject + 1]]
+    if words[:2] != ["the", "output"] or "has" not in words:
+        return None
+    has = words.index("has")
+    at = 2 + (words[2:3] == ["volume"])
+    named = tokens[at + 1:has] if words[at:at + 1] == ["of"] else []
+    if has != at + (len(named) + 1 if named else 0) or (named and not _a_layer_named(named)):
+        return None
+    said = words[has + 1:]
+    if said[:1] == ["depth"] and len(said) == 2:  # `… has depth 96`
+        count = tokens[has + 2]
+    elif len(said) >= 2 and (said[1:] in ([w] for w in _MAPS_WORDS) or said[1:] in (["feature", "maps"],
+                                                                                   ["activation", "maps"])):
+        count = tokens[has + 1]
+    else:
+        return None
+    if count.kind != "NUM":
+        return None
+    first = tokens[1]
+    return [Tok("WORD", "Output", first.start, first.end), Tok("WORD", "depth", first.end, first.end),
+            *([Tok("WORD", "of", named[0].start, named[0].start), *named] if named else []),
+            Tok(":", ":", tokens[has].start, tokens[has].end), count]
+
+
+_MAKES_MAPS = ("has", "produces", "outputs", "gives", "makes", "yields", "generates")  # `It produces 96 feature maps`
+_DEPTH_NOUN_PHRASES = (("output", "channels"), ("channels",), ("output", "feature", "maps"), ("feature", "maps"),
+                       ("activation", "maps"), ("output", "maps"))  # what an output's depth counts
+
+
+def _spatial_size_said(tokens: list[Tok]) -> list[Tok] | None:
+    """`The spatial size of the output is 55` (`The spatial size after CONV1 is 55`, `The output spatial size of CONV1
+    is 55`) as `Output spatial size: 55` (`… of CONV1: 55`; it was prose, a wrong size unjudged); None for another
+    sentence."""
+    words = [t.lower for t in tokens]
+    at = 1 + (words[1:2] == ["output"]) if words[:1] == ["the"] else 0
+    if words[at:at + 2] != ["spatial", "size"] or words[-2:-1] != ["is"] or tokens[-1].kind != "NUM":
+        return None
+    between = tokens[at + 2:-2]
+    named: list[Tok] = []
+    if [t.lower for t in between] in (["of", "the", "output"], ["of", "the", "output", "volume"]) and at == 1:
+        pass  # `The spatial size of the output is 55`
+    elif between and between[0].lower in ("of", "after") and _a_layer_named(between[1:]):
+        named = between[1:]  # `… after CONV1 is 55`, `The output spatial size of CONV1 is 55`
+    elif between:
+        return None
+    first = tokens[0]
+    return [Tok("WORD", "Output", first.start, first.end), Tok("WORD", "spatial", first.end, first.end),
+            Tok("WORD", "size", first.end, first.end),
+            *([Tok("WORD", "of", named[0].start, named[0].start), *named] if named else []),
+            Tok(":", ":", tokens[-2].start, tokens[-2].end), tokens[-1]]
+
+
+def _a_layer_named(name: list[Tok]) -> bool:
+    """Whether tokens name a layer as an answer may: its name (`CONV1`), `this layer`, or a placed one (`the first
+    layer`)."""
+    named = [t.lower for t in name]
+    return 0 < len(name) <= 5 and (named in (["this", "layer"], ["the", "layer"]) or
+                                   (_label(name) is not None and _layer_kind(" ".join(named)) is not None) or
+                                   (named[:1] == ["the"] and _placed(named) is not None))
 
 
 # the size of each of the output's maps said in a sentence: its height and width
@@ -11003,7 +11107,7 @@ def _joint(tok: Tok) -> bool:
     """Whether a token may join a layer's name to its answers: `:`, `=` or an arrow (`->`, `→`, `==>`, `-->`)."""
     return tok.text in (":", "=") or tok.kind == "ARROW"
 _HAS = ("has", "have", "with", "contains", "uses", "needs", "need", "requires", "require", "performs", "costs",
-        "takes", "learns", "holds", "stores")  # `CONV1 has 760 parameters`, `It needs 105M MACs`
+        "takes", "learns", "holds", "stores", "does", "computes")  # `CONV1 has 760 parameters`, `It needs 105M MACs`
 _VOLUME_NOUNS = ("volume", "tensor", "feature", "map", "maps")  # after a volume: `32x32x10 feature maps`
 _PRODUCES = ("produces", "outputs", "gives", "yields", "returns", "makes")  # `CONV1 produces a 32x32x10 volume`
 

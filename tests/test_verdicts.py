@@ -12777,3 +12777,26 @@ def test_none_answering_a_question_on_the_line_below_is_judged(answer: str) -> N
                                           f"have?\n{answer}\n")
         assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("params", "0", verdict)], \
             report.messages()
+
+
+@pytest.mark.parametrize("line, quantity, right, wrong", [
+    # each was prose, the wrong answer passing unjudged. CONV1's output (227 - 11)/4 + 1 = 55, 55x55x96, and its
+    # 55·55·96·11·11·3 = 105,415,200 MACs and (11·11·3 + 1)·96 = 34,944 parameters
+    ("The output of CONV1 has {} channels.", "depth", "96", "97"),
+    ("The output volume of this layer has {} feature maps.", "depth", "96", "95"),
+    ("The output of CONV1 has depth {}.", "depth", "96", "6"),
+    ("It has {} output channels.", "depth", "96", "97"),
+    ("This layer produces {} feature maps.", "depth", "96", "48"),
+    ("The spatial size after CONV1 is {}.", "output", "55", "56"),
+    ("The spatial size of the output is {}.", "output", "55", "54"),
+    ("The output spatial size of CONV1 is {}.", "output", "55", "57"),
+    ("CONV1 does {} MACs.", "macs", "105,415,200", "105,415,201"),
+    ("It computes {} multiply-adds.", "macs", "105,415,200", "210,830,400"),
+    ("FLOPs (multiply-adds): {}", "macs", "105,415,200", "210,830,400"),
+    ("Operations (mult-adds) = {}", "macs", "105,415,200", "105,415,000"),
+    ("K = 96, F = 11, so params = (F*F*3 + 1)*K = {}", "params", "34,944", "34,848"),
+])
+def test_answers_said_in_sentences_are_judged(line: str, quantity: str, right: str, wrong: str) -> None:
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        report = homework(ALEXNET_CONV1 + line.format(said) + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)], report.messages()
