@@ -735,7 +735,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       filter_weights=None if e.filter_weights is None else moved(e.filter_weights),
                       padding=None if e.padding is None else moved(e.padding),
                       received=None if e.received is None else moved(e.received),
-                      restated=None if e.restated is None else moved(e.restated))
+                      restated=None if e.restated is None else moved(e.restated),
+                      filter_shape=None if e.filter_shape is None else moved(e.filter_shape))
 
 
 def _shown(value: Value) -> str:

@@ -138,6 +138,8 @@ class Checker:
             self.one_filter(exp.filter_params, label, "params", rows)
         if exp.filter_weights is not None:
             self.one_filter(exp.filter_weights, label, "weights", rows)
+        if exp.filter_shape is not None:
+            self.filter_shape(exp.filter_shape, label, rows)
 
     def one_filter(self, count: ir.Count, label: str, of: str, rows: list[Row]) -> None:
         """`filter params 76` (the lecture's `76 per filter`): one filter's parameters, its bias with them
@@ -185,6 +187,55 @@ class Checker:
         self._record(Answer(count.span, label, row.path, quantity, count.text, shown,
                             "right" if holds(actual) else "wrong", slip, working), codes.E041,
                      hint=f"each filter of {row.path} has {actual:,} {ir.NOUNS[of]}{'s' * (actual != 1)}")
+
+    def filter_shape(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
+        """`-> filter 11x11x3`: the shape of one filter of the line's layer with filters, its height, width and the
+        depth it covers (the input's, or a group's: C_in/groups; `1` for a depthwise one), as `Kh x Kw x C` or
+        PyTorch's `C x Kh x Kw`; `11x11` its height and width, `11` a square one's side, `363` the values it holds
+        (a filter's "size" is either). A neuron of `fc` covers its whole input (`6x6x256`, or `9216` flattened)."""
+        quantity = "filter shape"
+        filtered = [r for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
+                    and r.layer.filter(r.input) is not None]
+        unknown = next((r for r in rows if not r.known or r.doubt is not None), None)
+        reason = None
+        if unknown is not None:
+            reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
+        elif len(filtered) != 1:
+            reason = "a filter's shape is judged for conv, dwconv and fc layers, and the line has none" \
+                if not filtered else f"the line has {len(filtered)} layers with filters; answer each on a line of " \
+                                     f"its own"
+        if reason is not None:
+            self._record(Answer(answer.span, label, rows[-1].path, quantity, answer.text, None, "unchecked", reason,
+                                ()), codes.E041)
+            return
+        row = filtered[0]
+        assert row.layer is not None and row.input is not None
+        one = row.layer.filter(row.input)
+        assert one is not None
+        dims = one.dims
+        shown = "x".join(map(str, dims))
+        if len(dims) == 3 and row.keyword != "fc":
+            height, width, depth = dims
+            accepted = [dims, (depth, height, width), (height, width), (height * width * depth,)] + \
+                ([(height,)] if height == width else [])  # (`11`, a square's side; `363`, its values)
+            working = (f"{row.path}: filter {height}x{width} over the {depth} input channel{'s' * (depth != 1)} "
+                       f"each filter sees = {shown}",)
+        else:  # a neuron: a weight for every value of its input
+            size = 1
+            for d in dims:
+                size *= d
+            accepted = [dims, (size,)]
+            working = (f"{row.path}: one weight per input value, {shown}" + (f" = {size:,}" if len(dims) > 1 else ""),)
+        verdict = "right" if answer.dims in accepted else "wrong"
+        slip = None
+        if verdict == "wrong" and len(dims) == 3 and row.output is not None and row.keyword != "fc":
+            if answer.dims == (dims[0], dims[1], row.output.channels):
+                slip = f"that is the output's depth; a filter covers the input's {dims[2]} channel" + \
+                    "s" * (dims[2] != 1)
+            elif row.input.channels != dims[2] and answer.dims == (dims[0], dims[1], row.input.channels):
+                slip = f"each filter covers its group's {dims[2]} of the {row.input.channels} input channels"
+        self._record(Answer(answer.span, label, row.path, quantity, answer.text, shown, verdict, slip, working),
+                     codes.E041, hint=f"each filter of {row.path} is {shown}")
 
     def padding(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> padding 3` (`padding 1x2` for rows and columns): the zeros the line's sliding window adds on each

@@ -362,16 +362,19 @@ class Expectation(NamedTuple):
     # may mean an example of its own on that input (`Input volume: 7x7x3`, then `Second layer (POOL1): …`; lecture.py
     # `_went_on`, `_Net.reopens`): what rests on the difference is not judged (walker.py `Walker.restated`)
     restated: ShapeAnswer | None = None
+    filter_shape: ShapeAnswer | None = None  # the shape of one filter of the line's layer, `11x11x3` (height, width,
+    #   the depth it covers; `11x11` its height and width alone; `-> filter 11x11x3`, the lecture's `Filter shape:`)
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
              sides: tuple[ShapeAnswer, ...] = (), field: ShapeAnswer | None = None,
-             padding: ShapeAnswer | None = None, received: ShapeAnswer | None = None) -> Expectation:
+             padding: ShapeAnswer | None = None, received: ShapeAnswer | None = None,
+             filter_shape: ShapeAnswer | None = None) -> Expectation:
     """A line's answers from its counts by quantity (COUNTED): each reader collects them so, and none is
     left out on the way."""
     return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
                        counts.get("memory"), sides, counts.get("biases"), field, counts.get("filter_params"),
-                       counts.get("filter_weights"), padding, received)
+                       counts.get("filter_weights"), padding, received, filter_shape=filter_shape)
 
 
 # `expect total …`: memory is bytes, parameters plus activations; activations are the values of every layer's

@@ -1638,7 +1638,8 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
     return line._replace(expectation=ir.answered(answer.shape if answer else None, merged, span,
                                                  (answer.sides if answer else ()) + sides,
                                                  answer.field if answer else None,
-                                                 answer.padding if answer else None, received))
+                                                 answer.padding if answer else None, received,
+                                                 answer.filter_shape if answer else None))
 
 
 class _Awaited(NamedTuple):
@@ -2536,7 +2537,8 @@ class _LineReader:
         said_sides = self._side_answers(words[lead:], self.tokens[lead:]) if shape is None else ()
         field = self._field_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         padding = self._padding_answer(words[lead:], self.tokens[lead:]) if shape is None else None
-        if shape is None and not counted and not said_sides and field is None and padding is None:
+        kernel = self._filter_shape_answer(words[lead:], self.tokens[lead:]) if shape is None else None
+        if shape is None and not counted and not said_sides and field is None and padding is None and kernel is None:
             return None  # prose, or reported unreadable
         # `What is the output volume of CONV1? …`
         index = about if about is not None else self._asked_about(self.tokens[lead:], lines)
@@ -2598,14 +2600,19 @@ class _LineReader:
                 not self.restated(_field_sides(before.padding), _field_sides(padding)):
             self.said_again = True
             return None  # the padding answered already
+        if kernel is not None and before is not None and before.filter_shape is not None and \
+                not self.restated(before.filter_shape, kernel):
+            self.said_again = True
+            return None  # the filter's shape answered already
         span = shape.span if shape is not None else new[0][1].span if new else \
             said_sides[0].span.to(said_sides[-1].span) if said_sides else field.span if field is not None else \
-            padding.span if padding is not None else Span(self.start, self.end)
+            padding.span if padding is not None else kernel.span if kernel is not None else Span(self.start, self.end)
         expectation = ir.answered(shape or (before.shape if before else None), counts,
                                   before.span.to(span) if before else span, sides,
                                   field or (before.field if before else None),
                                   padding or (before.padding if before else None),
-                                  before.received if before else None)  # (`Input to POOL1: …` above it)
+                                  before.received if before else None,  # (`Input to POOL1: …` above it)
+                                  kernel or (before.filter_shape if before else None))
         if shape is not None:  # (said anywhere on the line: `Output = floor((128 - 5)/2) + 1 = 62, so the output is …`)
             last = _rounded_as_said(last, self.written or self.tokens[lead:])  # (a table's row: its cells read)
         return _Answered(last._replace(expectation=expectation), index)
@@ -4506,6 +4513,44 @@ class _LineReader:
         if sizes is not None and not _KEEPING.isdisjoint(words[at + 1:marker]):
             return sizes._replace(kept=True)  # `What padding keeps the output at 7x7?`: asked of any layer's padding
         return sizes
+
+    def _filter_shape_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
+        """`Filter shape: 11x11x3` (`Filter dimensions:`, `Kernel shape:`, `Shape of each filter:`, `Size of each
+        filter:`), `Each filter is 11x11x3` (`… has size 11x11x3`, `Each filter's shape is …`), asked (`What is the
+        shape of each filter? 11x11x3`): one filter's shape, its height, width and the depth it covers (`11x11` its
+        height and width). Anything but one size after it makes the line prose; a size of more than three numbers
+        (the whole layer's weights, `96x3x11x11`) is E060. (`Filter size:` and `Kernel size:` state a layer's
+        kernel in a listing, `- Kernel size: 3`, and are not read here.)"""
+        at = 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0
+        at = _skip(words, at, ("the",))
+        if words[at:at + 2] in _FILTER_SHAPE_HEADS:
+            marker = at + 2 if words[at + 2:at + 3] in ([":"], ["="], ["?"], ["is"]) else None
+        elif words[at:at + 2] in (["shape", "of"], ["size", "of"], ["dimensions", "of"]) and \
+                words[at + 2:at + 3] in (["each"], ["a"], ["one"]) and words[at + 3:at + 4] in (["filter"], ["kernel"]):
+            marker = at + 4 if words[at + 4:at + 5] in ([":"], ["="], ["?"], ["is"]) else None
+        elif words[at:at + 2] in (["each", "filter"], ["each", "kernel"]):
+            verb = words[at + 2:at + 5]
+            said = 1 if verb[:1] == ["is"] else 2 if verb[:2] in (["has", "size"], ["has", "shape"],
+                                                                   ["has", "dimensions"]) else \
+                3 if verb[:3] in (["'", "s", "shape"], ["’", "s", "shape"], ["'", "s", "size"],
+                                   ["’", "s", "size"]) and words[at + 5:at + 6] == ["is"] else 0
+            marker = at + 1 + said + (said == 3) if said else None
+        else:
+            return None
+        if marker is None:
+            return None
+        value = _untrailed(tokens[marker + 1:])
+        if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
+            return None
+        sizes = _dims_text(value[0].text).split("x")
+        if not all(size.isascii() and size.isdigit() and len(size) <= limits.MAX_LITERAL_DIGITS and int(size) >= 1
+                   for size in sizes):
+            return None
+        if len(sizes) > 3:
+            self.sink.add(codes.E060, f"`{value[0].text}` is the whole layer's weights, not one filter's shape",
+                          value[0].span, hint="write one filter's shape, `11x11x3` (height, width, depth)")
+            return None
+        return ir.ShapeAnswer(tuple(int(size) for size in sizes), value[0].text, value[0].span)
 
     def _sizes_after(self, tokens: list[Tok], marker: int, units: tuple[str, ...], what: str, hint: str,
                      least: int) -> ir.ShapeAnswer | None:
@@ -8672,6 +8717,8 @@ def _macs_parenthesised(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
+_FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter", "dims"], ["kernel", "shape"],
+                       ["filter", "volume"])  # `Filter shape: 11x11x3`: one filter's shape
 _MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …
 
 

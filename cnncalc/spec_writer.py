@@ -118,6 +118,8 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(f"input {'x'.join(map(str, e.received.dims))}")
     if e.padding is not None:
         parts.append(f"padding {'x'.join(map(str, e.padding.dims))}")
+    if e.filter_shape is not None:
+        parts.append(f"filter {'x'.join(map(str, e.filter_shape.dims))}")
     return " ".join(parts)
 
 

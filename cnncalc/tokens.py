@@ -595,6 +595,21 @@ class TokenStream:
                     self.error(codes.E012, "`input` is given twice", tok.span.to(value.span), hint="keep one")
                 pairs["input"] = answer
                 end = value.span
+            elif tok.kind == "NAME" and tok.text.lower() == "filter" and (
+                    self.peek(1).kind in ("DIMS", "NUMBER") or
+                    (self.peek(1).kind in ("=", ":") and self.peek(2).kind in ("DIMS", "NUMBER"))):
+                self.advance()  # `-> filter 11x11x3`: one filter's shape (`filter params 76` is its count, below)
+                if self.at("=", ":"):
+                    self.advance()
+                value = self.shape_token()
+                answer = self.shape_answer(value)
+                if answer is None:
+                    self.sync()
+                    return None
+                if "filter" in pairs:
+                    self.error(codes.E012, "`filter` is given twice", tok.span.to(value.span), hint="keep one")
+                pairs["filter"] = answer
+                end = value.span
             elif tok.kind == "NAME" and tok.text.lower() in _PAIR_ANSWERS:  # `-> rf 7x7`, `-> padding 3`
                 named, what = tok.text.lower(), _PAIR_ANSWERS[tok.text.lower()]
                 self.advance()
@@ -686,7 +701,7 @@ class TokenStream:
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
         return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), pairs.get("rf"), pairs.get("padding"),
-                           pairs.get("input"))
+                           pairs.get("input"), pairs.get("filter"))
 
 
 _PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word

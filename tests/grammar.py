@@ -153,6 +153,10 @@ class Grammar:
             parts += [self.rng.choice(["filter params", "filter weights", "Filter Parameters =", ", filter params",
                                        "filter", "filter macs", "filter params filter params 1"]),
                       self.rng.choice(COUNTS)]
+        if self.rng.random() < 0.05:  # one filter's shape
+            parts += [self.rng.choice(["filter", "FILTER =", "filter :", "filter filter"]),
+                      self.rng.choice(["5x5x3", "3x5x5", "5x5", "5", "75", "0x5x5", "5x5x3x2", "x", "1e3",
+                                       "99999999999999999999x3"])]
         for word in ("params", "weights", "biases", "macs", "memory"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
@@ -242,7 +246,9 @@ SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
                 "CONV1 params: 608; POOL1 output: 4x4x8", "Params: 0. This is smaller. Output: 4x4x0",
                 "Conv: 5x5, 8 filters, pad 2 -> 8x8x8", "CONV: 8 3x3 filters, same -> 8x8x8",
                 "Conv: 3x3 conv, 0 filters",
-                "CONV1: 8 3x3 filters, same, same"]
+                "CONV1: 8 3x3 filters, same, same", "Filter shape: 5x5x3", "Each filter is 5x5x0.",
+                "Each filter's shape is 8x3x5x5", "What is the size of each filter? 75", "Kernel shape: 5x5 x",
+                "Shape of each filter: 99999999999x3", "Each filter has size"]
 
 
 # what follows an exercise's arrow, its output and counts

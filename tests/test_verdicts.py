@@ -12800,3 +12800,67 @@ def test_answers_said_in_sentences_are_judged(line: str, quantity: str, right: s
     for said, verdict in [(right, "right"), (wrong, "wrong")]:
         report = homework(ALEXNET_CONV1 + line.format(said) + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [(quantity, verdict)], report.messages()
+
+
+@pytest.mark.parametrize("line, answer, verdict", [
+    # one filter's shape: its height, width and the depth of what it sees. On 227x227x3, conv1's 11x11 filters cover
+    # the 3 input channels: 11x11x3 (PyTorch's weight shape per filter, 3x11x11; 11x11; 11 a side; 11·11·3 = 363)
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "11x11x3", "right"),
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "3x11x11", "right"),
+    ("conv1: conv 96 11x11 stride 4 -> filter = {}", "11x11", "right"),
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "11", "right"),
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "363", "right"),
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "11x11x96", "wrong"),  # the output's depth
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "11x11x1", "wrong"),
+    ("conv1: conv 96 11x11 stride 4 -> filter {}", "364", "wrong"),  # 363 weights and a bias: a count, not a shape
+    # with groups 3 each filter sees 3/3 = 1 channel
+    ("g: conv 6 5x5 groups 3 -> filter {}", "5x5x1", "right"),
+    ("g: conv 6 5x5 groups 3 -> filter {}", "5x5x3", "wrong"),
+    ("d: dwconv 3x3 pad 1 -> filter {}", "3x3x1", "right"),  # a depthwise filter sees its own channel
+    # a neuron of an FC layer sees its whole input, 227x227x3 here, 154,587 values flattened
+    ("f: fc 10 -> filter {}", "227x227x3", "right"),
+    ("f: fc 10 -> filter {}", "154587", "right"),
+    ("f: fc 10 -> filter {}", "227x227", "wrong"),
+])
+def test_a_filters_shape_is_judged(line: str, answer: str, verdict: str) -> None:
+    report = run("input 227x227x3\n" + line.format(answer) + "\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("filter shape", answer, verdict)], \
+        report.messages()
+
+
+def test_a_filters_shape_says_its_slip_and_is_not_judged_without_filters() -> None:
+    report = run("input 32x32x16\nc: conv 8 3x3 groups 4 -> filter 3x3x16\np: maxpool 2x2 -> filter 2x2\n")
+    grouped, pooled = report.answers
+    assert (grouped.verdict, grouped.reason) == ("wrong", "each filter covers its group's 4 of the 16 input channels")
+    assert (pooled.verdict, pooled.reason) == (
+        "unchecked", "a filter's shape is judged for conv, dwconv and fc layers, and the line has none")
+    assert errors(run("input 32x32x3 -> filter 3x3x3\n"))[0][0] == "E002"  # the input has no filters
+    assert errors(run("input 32x32x3\nc: conv 8 3x3 -> filter 3x3x3 filter 3x3x3\n"))[0][0] == "E012"
+
+
+@pytest.mark.parametrize("line", ["Filter shape: {}", "Filter dimensions: {}", "Kernel shape: {}", "Each filter is {}.",
+                                  "Each filter has size {}.", "Each filter's shape is {}.", "Shape of each filter: {}",
+                                  "Size of each filter: {}", "What is the shape of each filter? {}"])
+def test_a_filters_shape_in_the_lectures_notation(line: str) -> None:
+    # AlexNet's CONV1: 11x11 filters over the 3 channels of its 227x227x3 input, 11x11x3 (prose before: a wrong
+    # shape passed unjudged)
+    for answer, verdict in [("11x11x3", "right"), ("11x11x96", "wrong"), ("5x5x3", "wrong")]:
+        report = homework(ALEXNET_CONV1 + line.format(answer) + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("filter shape", verdict)], report.messages()
+    report = homework(ALEXNET_CONV1 + line.format("96x3x11x11") + "\n")  # the whole layer's weights: not judged
+    assert not report.answers
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "`96x3x11x11` is the whole layer's weights, not one filter's shape")]
+
+
+def test_a_listed_layers_kernel_size_is_its_kernel_not_a_filters_shape() -> None:
+    # `Kernel size: 3` under a listed layer states it (3x3 filters: (32 - 3 + 2)/1 + 1 = 32), as before
+    report = homework("Input: 32x32x3\nCONV1\n- Filters: 16\n- Kernel size: 3\n- Stride: 1\n- Padding: 1\n"
+                      "- Output: 32x32x16\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")], report.messages()
+
+
+def test_a_filters_shape_converts_and_reads_back() -> None:
+    converted = invoke("convert", "-", "--lang", "lecture", input=ALEXNET_CONV1 + "Filter shape: 3x11x11\n").stdout
+    assert converted.endswith("-> filter 3x11x11\n")
+    assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == ["right"]

@@ -62,12 +62,14 @@ class Working(NamedTuple):
 
 
 class Filter(NamedTuple):
-    """One filter of a layer (a neuron of `fc`): its weights, its bias (0 or 1) and the weights' arithmetic
-    (`5·5·3`), for the answers about one filter (`filter params 76`)."""
+    """One filter of a layer (a neuron of `fc`): its weights, its bias (0 or 1), the weights' arithmetic
+    (`5·5·3`) and its shape (height, width, the depth it covers; a neuron's, the input's own), for the answers
+    about one filter (`filter params 76`, `filter 5x5x3`)."""
 
     weights: int
     bias: int
     shown: str
+    dims: tuple[int, ...]
 
 
 class ShapeContext(Protocol):

@@ -101,7 +101,7 @@ class Conv(Layer):
     def filter(self, x: Shape) -> Filter:
         kh, kw = self.kernel
         cin = x.channels // self.groups
-        return Filter(kh * kw * cin, int(self.bias), f"{kh}·{kw}·{cin}")
+        return Filter(kh * kw * cin, int(self.bias), f"{kh}·{kw}·{cin}", (kh, kw, cin))
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         kh, kw = self.kernel
