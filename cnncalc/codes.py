@@ -186,9 +186,10 @@ E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "wrong only when no way of rounding them, down or up, gives it.",
             expectation=True)
 E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
-            "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`) "
-            "written after a line does not match the computed count. The working is shown, and a common slip "
-            "(the count without biases, the whole layer's count for one filter's) is named. A count that rests on "
+            "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`, or "
+            "its shape, `filter 11x11x3`) written after a line does not match the computed count or shape. The "
+            "working is shown, and a common slip (the count without biases, the whole layer's count for one "
+            "filter's, the output's depth for a filter's) is named. A count that rests on "
             "inexact divisions (E030: a fully connected layer's on the volume it flattens) is wrong only when no "
             "way of rounding them gives it.", expectation=True)
 E042 = Code("E042", ANSWERS, "MAC count differs from the answer",

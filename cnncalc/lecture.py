@@ -9463,7 +9463,9 @@ def _kind_outputs(tokens: list[Tok]) -> list[Tok]:
 def _flatten_answered(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     """`After flattening we have 1568 values.` (`After flattening: 1568`, `Flattening gives 1568 values`, `Flattened:
     1568`): a flatten step and the length of what it gives, as `Flatten -> 1568`; under a flatten stated already, that
-    one's output, `Output: 1568`. It was prose, a wrong length passed over. Other tokens as they are."""
+    one's output, `Output: 1568`; under an FC layer, which flattens what it receives, what it receives, `Input to this
+    layer: 1568` (a flatten after it was judged against its output, a right length marked wrong). It was prose, a
+    wrong length passed over. Other tokens as they are."""
     words = [t.lower for t in tokens]
     at = (words[:1] == ["after"]) + (words[1:2] == ["the"] and words[:1] == ["after"])
     if words[at:at + 1] not in (["flattening"], ["flatten"], ["flattened"]):
@@ -9475,6 +9477,9 @@ def _flatten_answered(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     if isinstance(last, ir.LayerCall) and last.keyword == "flatten":  # that flatten's output (it was prose too)
         return [Tok("WORD", "Output", said.start, said.end), Tok("P", ":", said.end, tokens[count].start),
                 tokens[count]]
+    if isinstance(last, ir.LayerCall) and last.keyword == "fc":
+        return [*(Tok("WORD", word, said.start, said.end) for word in ("Input", "to", "this", "layer")),
+                Tok("P", ":", said.end, tokens[count].start), tokens[count]]
     return [Tok("WORD", "Flatten", said.start, said.end), Tok("ARROW", "->", said.end, tokens[count].start),
             tokens[count]]
 

@@ -12864,3 +12864,13 @@ def test_a_filters_shape_converts_and_reads_back() -> None:
     converted = invoke("convert", "-", "--lang", "lecture", input=ALEXNET_CONV1 + "Filter shape: 3x11x11\n").stdout
     assert converted.endswith("-> filter 3x11x11\n")
     assert [a.verdict for a in cnncalc.analyze_text(converted).answers] == ["right"]
+
+
+@pytest.mark.parametrize("line", ["Flattened size: {}", "After flattening: {}", "After flattening we have {} values."])
+def test_a_flattened_length_under_an_fc_layer_is_what_it_receives(line: str) -> None:
+    # POOL1 gives (32 - 2)/2 + 1 = 16, 16x16x10; the FC layer flattens it to 16·16·10 = 2,560 values. Said under
+    # the FC layer, a flatten was put after it and judged against its 10 outputs: the right 2,560 marked wrong
+    sheet = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\nFC: 10 neurons\n"
+    for said, verdict in [("2,560", "right"), ("2,561", "wrong")]:
+        report = homework(sheet + line.format(said) + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("input", verdict)], report.messages()
