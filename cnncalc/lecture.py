@@ -197,6 +197,61 @@ _CHAIN_STEP = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9_]*(?:[ \t]+[A-Za-z][A-Za-
 # (`Input 32x32x3 -> CONV(…) -> …`, `Input: 32x32x3 -> …`: the input's step written with its size alone)
 
 
+class _Choices(NamedTuple):
+    """A multiple-choice question's options and the answer that picks one (`_choices`), by the index of their piece."""
+
+    options: set[int]  # the options' lines: `(a) 16x16x32`, each a value, none an answer
+    picked: dict[int, list[Tok]]  # the line that picks one (`Answer: (b)`), as `Answer: <the option's value>`
+    unknown: dict[int, str]  # a line that picks a letter no option has: why it is not judged (E060)
+
+
+_OPTION = re.compile(r"[ \t]*(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])[).])[ \t]+(?P<value>\S.*?)[ \t.;]*")
+_PICK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:the[ \t]+)?correct[ \t]+(?:answer|option|choice)|my[ \t]+answer|"
+                   r"answer|ans|solution|choice)[ \t]*(?:is|:|=|-|–)?[ \t]*"
+                   r"(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])\b)[ \t.!]*", re.I)
+
+
+def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
+    """The multiple-choice questions of a sheet: after a question (a line ending in `?` or `:`), two options or more,
+    lettered in order (`(a) 16x16x32`, `b) 29x29x32`, `C. 29x29x16`), each a value alone; then the line that picks
+    one (`Answer: (b)`, `Correct answer: B`). The options are no answers (the first was judged as the answer, a right
+    pick marked wrong); the pick is judged as its option's value, where that option is written."""
+    result = _Choices(set(), {}, {})
+    filled = [j for j, piece in enumerate(pieces) if piece[1].strip()]
+    k = 0
+    while k < len(filled):
+        run: list[tuple[int, Tok]] = []
+        while k + len(run) < len(filled):
+            j = filled[k + len(run)]
+            m = _OPTION.fullmatch(pieces[j][1])
+            if m is None or (m["paren"] or m["letter"]).lower() != "abcdefgh"[len(run)]:
+                break
+            at = pieces[j][2] + m.start("value")
+            value = _untrailed(_tokens(m["value"], at))
+            if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
+                break
+            run.append((j, value[0]))
+        asked = filled[k - 1] if k else None
+        if len(run) < 2 or asked is None or not pieces[asked][1].rstrip().endswith(("?", ":")):
+            k += max(len(run), 1)
+            continue
+        k += len(run)
+        pick = _PICK.fullmatch(pieces[filled[k]][1]) if k < len(filled) else None
+        if pick is None:  # (without a pick, lettered values may answer a problem's parts: read as before)
+            continue
+        result.options.update(j for j, _ in run)
+        j = filled[k]
+        letter = (pick["paren"] or pick["letter"]).lower()
+        chosen = "abcdefgh".find(letter)
+        if chosen < len(run):
+            at = pieces[j][2] + len(pieces[j][1]) - len(pieces[j][1].lstrip())
+            result.picked[j] = [Tok("WORD", "Answer", at, at), Tok("P", ":", at, at), run[chosen][1]]
+        else:
+            result.unknown[j] = f"the answer picks ({letter}), which is none of the {len(run)} options"
+        k += 1
+    return result
+
+
 def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
     """Each line's number, text and offset, and whether it is a step of a network written on one line between
     arrows: such a line is one piece per layer (offsets in the line), each read as a line of its own; the steps of
@@ -521,6 +576,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
     varied: list[Tok] | None = None  # the exercise just read, without its answer: what `Same but stride 3` varies
     pieces = list(_pieces(text))
+    choices = _choices(pieces)
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
     assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
@@ -579,6 +635,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if number in fenced and _code_line(stripped):  # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code
             run.append((first, first + len(stripped), number))
             continue
+        if index in choices.options:  # `(a) 16x16x32`: an option of a question, no answer (the question stays open)
+            run.append((first, first + len(stripped), number))
+            current.end = line_start + len(raw)
+            continue
+        if index in choices.unknown:
+            flush()
+            sink.add(codes.E060, choices.unknown[index], Span(first, first + len(stripped)),
+                     hint="pick one of the options by its letter: `Answer: (b)`")
+            current.end = line_start + len(raw)
+            continue
         reported = sink.total
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         reread = False  # the question above, read again with its answer on this line
@@ -628,7 +694,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 continue
         else:
             table = None
-            written = _tokens(raw, line_start)
+            written = choices.picked.get(index) or _tokens(raw, line_start)
             if index + 1 < len(pieces) and not step and not pieces[index + 1][3] and \
                     _continued(written, pieces[index + 1][1]):  # (a step of a one-line network goes on with none)
                 # `CONV2: 8 filters of size 3x3`, then `  with stride 1 and padding 1`: one description

@@ -12874,3 +12874,26 @@ def test_a_flattened_length_under_an_fc_layer_is_what_it_receives(line: str) -> 
     for said, verdict in [("2,560", "right"), ("2,561", "wrong")]:
         report = homework(sheet + line.format(said) + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("input", verdict)], report.messages()
+
+
+# Ng's quiz question: (63 - 7 + 2·0)/2 + 1 = 29, so 32 filters give 29x29x32, option (b)
+QUIZ = ("Question 3. You have an input volume that is 63x63x16, and convolve it with 32 filters that are each 7x7, "
+        "using a stride of 2 and no padding. What is the output volume?\n(a) 16x16x32\n(b) 29x29x32\n(c) 29x29x16\n"
+        "(d) 16x16x16\n{pick}\n")
+
+
+@pytest.mark.parametrize("pick, verdict, line", [("Answer: (b)", "right", 3), ("Correct answer: B", "right", 3),
+                                                 ("Answer: (a)", "wrong", 2), ("My answer: c", "wrong", 4)])
+def test_a_multiple_choice_pick_is_judged_as_its_option(pick: str, verdict: str, line: int) -> None:
+    # the options were read as answers: the first, (a), judged (a right pick of (b) marked wrong), the others E060
+    report = homework(QUIZ.format(pick=pick))
+    assert [(a.quantity, a.verdict, report.source.line_col(a.span.start)[0]) for a in report.answers] == [
+        ("output", verdict, line)], report.messages()  # (the option's line: the pick's value is written there)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ([] if verdict == "right" else ["E040"])
+
+
+def test_a_pick_of_no_option_is_not_judged() -> None:
+    report = homework(QUIZ.format(pick="Answer: (e)"))
+    assert not report.answers
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 6, "the answer picks (e), which is none of the 4 options")]
