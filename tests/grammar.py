@@ -305,6 +305,13 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' at stride 2', ', stride 1', ', pad 2', ''])}"
             f"{rng.choice(EXERCISE_ANSWERS)}",
             f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
+            f"An input of {n}x{n}x3 and ten {k}x{k} filters, stride {rng.randint(0, 3)}. What is the output volume"
+            f"{rng.choice(['?', ':', ''])}\n"  # a multiple-choice question, its options and the pick
+            + "\n".join(f"{rng.choice(['(', ''])}{letter}{rng.choice([')', '.', ''])} "
+                        f"{rng.choice(['3x3x10', '5x5x10', '3', 'x', '0x3x10', '99999999999'])}"
+                        for letter in rng.choice(["ab", "abc", "abd", "ba", "abcdefghi"]))
+            + f"\n{rng.choice(['Answer: ', 'Correct answer: ', 'My answer: ', 'Answer '])}"
+            f"{rng.choice(['(b)', 'a', 'C', '(z)', '(a) 3x3x10', ''])}",
             f"{rng.choice(['Example N', 'N', 'e.g. N'])} = {n}, F = {k}{rng.choice([', P = 1', ', F = 2', ''])}:\n"
             + "\n".join(f"{rng.choice(['', '- ', '• '])}{rng.choice(CASE_LETTERS)}{rng.choice([' ', ''])}"
                         f"{rng.randint(0, 4)}{rng.choice([' => ', ' = > ', ': ', ' -> ', ' = '])}"
