@@ -2056,7 +2056,16 @@ class _LineReader:
             family = "pool" if "pool" in kind else kind
             before = sum(isinstance(item, ir.LayerCall) and ("pool" if "pool" in item.keyword else item.keyword) ==
                          family for line in lines for item in line.items)
-            if place not in (before, -1):
+            if place == _UNPLACED and before:  # `The conv layer uses 16 filters …` under a convolution: that one,
+                # said again, or another? (read as another, the answers were judged on both: a right one marked wrong)
+                stated = " ".join(words[start:at - 1])
+                self.sink.add(codes.E060, f"`the {stated}` after {before} layer{'s' * (before != 1)} of its kind: "
+                                          f"cnncalc cannot tell whether it states another or one above",
+                              Span(self.start, self.tokens[at - 1].end),
+                              hint="name it (`CONV2: 16 5x5 filters, stride 1`) or say its place (`The second conv "
+                                   "layer uses …`)")
+                return self.unreadable(None, [])
+            if place not in (before, -1, _UNPLACED):
                 self.sink.add(codes.E060, f"the {words[start - 1]} {' '.join(words[start:at - 1])}, stated after "
                                           f"{before} of its kind", Span(self.start, self.tokens[at - 1].end),
                               hint="state the layers in order")
@@ -9600,7 +9609,9 @@ def _on_the_last(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
 
 # what a sentence says a layer described before it gives (`A 2x2 max pooling with stride 2 gives 16x16x16.`)
 _GIVES = (["gives"], ["produces"], ["outputs"], ["yields"], ["giving"], ["producing"], ["results", "in"],
-          ["resulting", "in"], ["which", "gives"], ["that", "gives"])
+          ["resulting", "in"], ["which", "gives"], ["that", "gives"], ["to", "get"], ["and", "we", "get"],
+          ["so", "we", "get"], ["so", "the", "output", "is"], ["and", "the", "output", "is"],
+          ["so", "the", "output", "volume", "is"])  # (`…, so the output is 24x24x16`: the layer's, stated before it)
 # the words of a layer's description in such a sentence: one names the layer (a pronoun leading it, `It gives …`,
 # `This gives …`, says the layer above, `_said_output`)
 _GIVING_KINDS = {"pool", "pooling", "maxpool", "avgpool", "conv", "convolution", "convolutional", "fc", "fully",
@@ -9622,8 +9633,8 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     if words[0] in _POINTING_LEADS and _stated_of_kind(words[:verb[0]]) is None and \
             _stated_in_place(words[:verb[0]]) is None:  # (`The first conv layer uses 16 filters …, giving …`: stated)
         return tokens
-    at = _skip(words, verb[0] + verb[1], ("a", "an", "output", "of", "volume"))
-    end = len(words) - (words[-1:] == ["."])
+    at = _skip(words, verb[0] + verb[1], ("a", "an", "output", "of", "volume", "size", "shape", "dimensions", "with"))
+    end = len(words) - (words[-1:] == ["."])  # (`producing an output of size 24x24x16`)
     said = tokens[at:end]
     if not said or said[0].kind != "DIMS":
         return tokens
@@ -10418,12 +10429,15 @@ _DESCRIBING_WORDS = {"filters", "filter", "kernels", "kernel", "neurons", "units
 
 def _stated_of_kind(words: list[str]) -> tuple[int, int, int, str] | None:
     """`The first convolutional layer uses 16 filters of size 3x3 …` (`The second conv layer has 32 filters …`, `The
-    first FC layer has 100 neurons.`): where its kind's words start and end, its place among the layers of that kind
-    (0 for the first, -1 for the last) and that kind; None for any other line, and for a sentence that answers
-    (`The first conv layer has 448 parameters.`, `_placed`)."""
+    first FC layer has 100 neurons.`; without its place, `The convolutional layer uses 16 filters …`, the first of its
+    kind, `_UNPLACED`): where its kind's words start and end, its place among the layers of that kind (0 for the
+    first, -1 for the last) and that kind; None for any other line, and for a sentence that answers (`The first
+    conv layer has 448 parameters.`, `_placed`)."""
     at = 1 if words[:1] == ["the"] else 0
-    if words[at:at + 1] == [] or words[at] not in _ORDINALS:
+    unplaced = at == 1 and words[1:2] != [] and words[1] not in _ORDINALS
+    if words[at:at + 1] == [] or (words[at] not in _ORDINALS and not unplaced):
         return None
+    at -= unplaced  # (its kind's words start after `the`)
     end = next((j for j in range(at + 2, min(len(words), at + 5)) if words[j] == "layer"), None)
     kind = _layer_kind(" ".join(words[at + 1:end])) if end is not None else None
     if end is None or kind is None:
@@ -10436,7 +10450,10 @@ def _stated_of_kind(words: list[str]) -> tuple[int, int, int, str] | None:
     rest = words[end + 1 + verb:answers]
     if not verb or _DESCRIBING_WORDS.isdisjoint(rest) or not {*ir.ANSWER_WORDS, "output"}.isdisjoint(rest):
         return None
-    return at + 1, end + 1 + verb, _ORDINALS[words[at]], kind
+    return at + 1, end + 1 + verb, _UNPLACED if unplaced else _ORDINALS[words[at]], kind
+
+
+_UNPLACED = -2  # `The convolutional layer uses …`: a layer of a kind, its place not said (`_stated_of_kind`)
 
 
 # the words an answer after a layer's description may start with (`…: output 16x16x64`, `, 18,496 parameters`)

@@ -12897,3 +12897,41 @@ def test_a_pick_of_no_option_is_not_judged() -> None:
     assert not report.answers
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 6, "the answer picks (e), which is none of the 4 options")]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # on 28x28x6: 16 5x5 filters at stride 1 give (28 - 5)/1 + 1 = 24, 24x24x16; a 2x2 pool at stride 2 gives 14x14x6.
+    # Each sentence was prose: a wrong output passed unjudged, the sheet "no problems"
+    ("The convolutional layer uses 16 filters of size 5x5 with stride 1, giving 24x24x16.", "right"),
+    ("The convolutional layer uses 16 filters of size 5x5 with stride 1, giving 25x24x16.", "wrong"),
+    ("The conv layer has 16 filters of size 5x5, producing an output of size 24x24x16.", "right"),
+    ("The conv layer has 16 filters of size 5x5 and the output is 24x24x12.", "wrong"),
+    ("The conv layer applies 16 filters of size 5x5 to get 24x24x16.", "right"),
+    ("The conv layer uses 16 filters of size 5x5, so the output is 24x24x16.", "right"),
+    ("The pooling layer uses a 2x2 window with stride 2, giving 14x14x6.", "right"),
+    ("The pooling layer uses a 2x2 window with stride 2, giving 14x14x12.", "wrong"),
+])
+def test_a_layer_stated_in_a_sentence_without_its_place_is_judged(line: str, verdict: str) -> None:
+    report = homework(f"Input: 28x28x6\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+def test_a_layer_of_a_kind_stated_again_without_its_place_is_not_guessed() -> None:
+    # under CONV1, `The conv layer …` may say CONV1 again or state another: read as another, its answers were judged
+    # on both convolutions
+    report = homework("Input: 28x28x6\nCONV1: 16 5x5 filters\nThe conv layer has 16 filters of size 5x5, giving "
+                      "24x24x16.\n")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, "`the conv layer` after 1 layer of its kind: cnncalc cannot tell whether it states another or "
+                    "one above")]
+    assert [a.verdict for a in report.answers] in ([], ["unchecked"])
+
+
+def test_the_second_layer_said_with_its_output_in_a_clause_is_judged() -> None:
+    # the first convolution gives (32 - 5)/1 + 1 = 28, 28x28x6; the second, 16 5x5 filters, (28 - 5)/1 + 1 = 24
+    first = ("The first convolutional layer takes the 32x32x3 input and applies 6 filters of size 5x5 with stride 1 "
+             "and no padding, producing an output of size 28x28x6.\n")
+    for said, verdict in [("24x24x16", "right"), ("25x24x16", "wrong")]:
+        report = homework(first + "The second convolutional layer uses 16 filters of size 5x5 with stride 1 and no "
+                                  f"padding, producing an output of size {said}.\n")
+        assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
