@@ -193,7 +193,8 @@ E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
             "inexact divisions (E030: a fully connected layer's on the volume it flattens) is wrong only when no "
             "way of rounding them gives it.", expectation=True)
 E042 = Code("E042", ANSWERS, "MAC count differs from the answer",
-            "The `macs N` written after a line does not match the computed count. The working is shown. A count "
+            "The `macs N` (or `connections N`, the LeNet paper's count: each output value's inputs and its bias, "
+            "at every position) written after a line does not match the computed count. The working is shown. A count "
             "that rests on inexact divisions (E030) is wrong only when no way of rounding them gives it.",
             expectation=True)
 E043 = Code("E043", ANSWERS, "total differs from the expectation",

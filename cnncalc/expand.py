@@ -736,7 +736,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       padding=None if e.padding is None else moved(e.padding),
                       received=None if e.received is None else moved(e.received),
                       restated=None if e.restated is None else moved(e.restated),
-                      filter_shape=None if e.filter_shape is None else moved(e.filter_shape))
+                      filter_shape=None if e.filter_shape is None else moved(e.filter_shape),
+                      connections=None if e.connections is None else moved(e.connections))
 
 
 def _shown(value: Value) -> str:

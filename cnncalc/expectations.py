@@ -140,6 +140,8 @@ class Checker:
             self.one_filter(exp.filter_weights, label, "weights", rows)
         if exp.filter_shape is not None:
             self.filter_shape(exp.filter_shape, label, rows)
+        if exp.connections is not None:
+            self.connections(exp.connections, label, rows)
 
     def one_filter(self, count: ir.Count, label: str, of: str, rows: list[Row]) -> None:
         """`filter params 76` (the lecture's `76 per filter`): one filter's parameters, its bias with them
@@ -187,6 +189,41 @@ class Checker:
         self._record(Answer(count.span, label, row.path, quantity, count.text, shown,
                             "right" if holds(actual) else "wrong", slip, working), codes.E041,
                      hint=f"each filter of {row.path} has {actual:,} {ir.NOUNS[of]}{'s' * (actual != 1)}")
+
+    def connections(self, count: ir.Count, label: str, rows: list[Row]) -> None:
+        """`-> connections 122304`: the LeNet paper's count, every output value's inputs and its bias, at every
+        position (its C1, 28·28·6 outputs of 5·5·1 weights and a bias: 122,304), of the line's one `conv`, `dwconv`
+        or `fc` layer (an fc layer's: its parameters). Not checked for other layers: the paper's subsampling layers,
+        with a coefficient and a bias per map, are none of cnncalc's pools."""
+        filtered = [r for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
+                    and r.layer.filter(r.input) is not None]
+        unknown = next((r for r in rows if not r.known or r.doubt is not None), None)
+        reason = None
+        if unknown is not None:
+            reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
+        elif len(filtered) != 1 or any(r.params for r in rows if r is not filtered[0]):
+            reason = "connections are judged for one conv, dwconv or fc layer on a line (the LeNet paper's " \
+                     "subsampling layers, with a coefficient and a bias per map, are none of cnncalc's pools)"
+        if reason is not None:
+            self._record(Answer(count.span, label, rows[-1].path, "connections", count.text, None, "unchecked", reason,
+                                ()), codes.E042)
+            return
+        row = filtered[0]
+        assert row.layer is not None and row.input is not None and row.output is not None
+        one = row.layer.filter(row.input)
+        assert one is not None
+        actual = row.output.size * (one.weights + one.bias)
+        working = (f"{row.path}: connections {'·'.join(map(str, row.output.dims))} outputs · "
+                   f"({one.shown}{' + 1' * one.bias}) = {actual:,}",)
+        right = _holds(count, actual, False)
+        slip = None
+        if not right and _holds(count, row.macs, False):
+            slip = "that is the MACs; a connection is each output value's bias too"
+        elif not right and _holds(count, row.params, False):
+            slip = "that is the parameter count; the connections are the parameters at every output position"
+        self._record(Answer(count.span, label, row.path, "connections", count.text, f"{actual:,}",
+                            "right" if right else "wrong", slip, working), codes.E042,
+                     hint=f"{row.path} has {actual:,} connections")
 
     def filter_shape(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> filter 11x11x3`: the shape of one filter of the line's layer with filters, its height, width and the
@@ -567,7 +604,7 @@ class Checker:
 
 # the error a wrong count is, by quantity (memory, the output's values, is the output's E040)
 _COUNT_CODES = {"params": codes.E041, "weights": codes.E041, "biases": codes.E041, "macs": codes.E042,
-                "memory": codes.E040}
+                "memory": codes.E040, "connections": codes.E042}
 _INPUT_QUANTITIES = tuple(_COUNT_CODES)  # (an input has no filter to count)
 
 

@@ -176,12 +176,14 @@ Item = LayerCall | BlockCall | Merge | Repeat | Side
 # The words an answer's counts follow, in any case, and the quantity each names (`MACs 105.4M`,
 # `Parameters 34944`); every notation's reader reads them from here.
 ANSWER_WORDS = {"params": "params", "parameters": "params", "weights": "weights", "biases": "biases", "macs": "macs",
-                "memory": "memory"}
+                "memory": "memory", "connections": "connections"}
 NOUNS = {"params": "parameter", "weights": "weight", "biases": "bias", "macs": "MAC",
          "memory": "memory", "filter_params": "per-filter parameter",
-         "filter_weights": "per-filter weight"}  # "the parameter count"; a filter's own (`filter params 76`)
+         "filter_weights": "per-filter weight",  # "the parameter count"; a filter's own (`filter params 76`)
+         "connections": "connection"}  # the LeNet paper's: each output value's inputs and bias, at every position
 PLURALS = {"params": "parameters", "weights": "weights", "biases": "biases", "macs": "MACs", "memory": "memory",
-           "filter_params": "per-filter parameters", "filter_weights": "per-filter weights"}  # "it has no biases"
+           "filter_params": "per-filter parameters", "filter_weights": "per-filter weights",
+           "connections": "connections"}  # "it has no biases"
 COUNTED = tuple(NOUNS)  # the quantities an answer counts, each an Expectation field
 FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet paper's 3.6 billion "
               "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged
@@ -364,6 +366,7 @@ class Expectation(NamedTuple):
     restated: ShapeAnswer | None = None
     filter_shape: ShapeAnswer | None = None  # the shape of one filter of the line's layer, `11x11x3` (height, width,
     #   the depth it covers; `11x11` its height and width alone; `-> filter 11x11x3`, the lecture's `Filter shape:`)
+    connections: Count | None = None  # the LeNet paper's connections: every output value's inputs and its bias
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
@@ -374,7 +377,8 @@ def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span
     left out on the way."""
     return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
                        counts.get("memory"), sides, counts.get("biases"), field, counts.get("filter_params"),
-                       counts.get("filter_weights"), padding, received, filter_shape=filter_shape)
+                       counts.get("filter_weights"), padding, received, filter_shape=filter_shape,
+                       connections=counts.get("connections"))
 
 
 # `expect total …`: memory is bytes, parameters plus activations; activations are the values of every layer's

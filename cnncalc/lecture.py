@@ -6032,6 +6032,10 @@ class _LineReader:
                 self.past_working()
                 _answer_once(counts, _COUNT_WORDS[head], self.count(tok), tok)
                 continue
+            if tok.lower == "and" and after is not None and after.kind == "NUM" and counts and \
+                    _count_head([t.lower for t in self.tokens[self.i + 2:self.i + 7]], 0) is not None:
+                self.next()  # `-> …, 156 trainable parameters, and 122,304 connections` (the LeNet paper's): the
+                continue  # next count
             if tok.lower in ("and", "it", "which", "this"):  # `…, 760 params, and it performs 768,000 MACs`
                 verb = self.i
                 while verb < len(self.tokens) and self.tokens[verb].lower in ("and", "it", "which", "this", "also"):
@@ -6323,6 +6327,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
                      ("mac", "operations"), ("macs", "operations"), ("mac", "count"), ("macs", "count"),
                      ("mac", "ops"), ("macs", "ops"), ("multiplications",), ("multiplies",)), "macs"),
+    **dict.fromkeys((("connections",), ("connection", "count")), "connections"),  # the LeNet paper's
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons"),
                      ("values",), ("output", "values"), ("output", "activations")),
                     "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)
@@ -7483,9 +7488,12 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
 
 
 def _between_commas(tokens: list[Tok]) -> list[list[Tok]]:
-    """The parts of a list of answers, between `,`, `;` and `and` (empty parts kept: a stray comma is no answer)."""
+    """The parts of a list of answers, between `,`, `;` and `and` (empty parts kept: a stray comma is no answer; `,
+    and` is one separator, the LeNet paper's `156 trainable parameters, and 122,304 connections`)."""
     groups: list[list[Tok]] = [[]]
-    for t in tokens:
+    for j, t in enumerate(tokens):
+        if t.lower == "and" and j and tokens[j - 1].text == "," and not groups[-1]:
+            continue
         if t.text in (",", ";") or t.lower == "and":
             groups.append([])
         else:
@@ -10174,7 +10182,7 @@ def _output_said(words: list[str], tokens: list[Tok]) -> bool:
 
 # what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`, `Receptive field: …`)
 _ANSWER_HEADS = {"output", "params", "parameters", "weights", "biases", "macs", "memory", "shape", "number",
-                 "activations", "receptive"}
+                 "activations", "receptive", "connections"}
 
 
 def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:

@@ -162,7 +162,7 @@ class Answer(NamedTuple):
     path: str  # the row the answer is about
     quantity: str  # output | input | height | width | depth | receptive field | padding | params | weights | macs
     #   | memory | params per filter
-    #   | weights per filter | filter shape | total params
+    #   | weights per filter | filter shape | connections | total params
     #   | total macs | total memory | total activations | network output
     expected: str  # as written
     actual: str | None  # None when unknown

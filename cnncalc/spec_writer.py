@@ -109,7 +109,8 @@ def answer_text(e: ir.Expectation) -> str:
     if e.shape is not None:
         parts.append(shape_text(e.shape))
     counts = (("params", e.params), ("weights", e.weights), ("biases", e.biases), ("memory", e.memory),
-              ("macs", e.macs), ("filter params", e.filter_params), ("filter weights", e.filter_weights))
+              ("macs", e.macs), ("filter params", e.filter_params), ("filter weights", e.filter_weights),
+              ("connections", e.connections))
     parts += [f"{word} {count_text(count)}" for word, count in counts if count is not None]
     parts += [f"{ir.SIDES[side.axis or 0]} {side.dims[0] if side.dims else side.text}" for side in e.sides]
     if e.field is not None:

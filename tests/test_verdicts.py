@@ -12935,3 +12935,41 @@ def test_the_second_layer_said_with_its_output_in_a_clause_is_judged() -> None:
         report = homework(first + "The second convolutional layer uses 16 filters of size 5x5 with stride 1 and no "
                                   f"padding, producing an output of size {said}.\n")
         assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, said, verdict", [
+    # the LeNet paper's connections: every output value's inputs and its bias, at every position. Its C1: 28·28·6
+    # outputs of 5·5·1 weights and a bias, 4,704 · 26 = 122,304; its C3 if every map were connected (the paper's
+    # table leaves some out: 151,600), 10·10·16 · (5·5·6 + 1) = 241,600; an FC layer's are its parameters
+    ("c1: conv 6 5x5 -> connections {}", "122304", "right"),
+    ("c1: conv 6 5x5 -> connections {}", "117600", "wrong"),  # the MACs, without the biases
+    ("c1: conv 6 5x5 ; relu -> connections {}", "122304", "right"),  # (the activation adds none)
+    ("c1: conv 6 5x5 -> connections {}", "156", "wrong"),  # the parameters
+    ("c1: conv 6 5x5 nobias -> connections {}", "117600", "right"),
+    ("f: fc 10 -> connections {}", "10250", "right"),  # (32·32·1 + 1)·10
+])
+def test_connections_are_every_output_values_inputs_and_bias(line: str, said: str, verdict: str) -> None:
+    report = run("input 32x32x1\n" + line.format(said) + "\n")
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [("connections", said, verdict)], \
+        report.messages()
+
+
+def test_a_pools_connections_are_not_judged() -> None:
+    # the paper's S2 (5,880 connections: 14·14·6 · (4 + 1)) learns a coefficient and a bias per map; cnncalc's pools
+    # learn nothing, so its count would mark the paper's right answer wrong
+    report = run("input 28x28x6\ns2: avgpool 2x2 -> connections 5880\n")
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+@pytest.mark.parametrize("line", ["C1 contains {p} trainable parameters, and {c} connections.",
+                                  "C1 has {p} trainable parameters and {c} connections.",
+                                  "Parameters: {p}. Connections: {c}."])
+def test_the_lenet_papers_sentence_is_judged(line: str) -> None:
+    # the paper's words for C1 (6 5x5 filters on 32x32x1): 156 parameters and 122,304 connections (it was prose, or
+    # C1 stated again, E015)
+    sheet = "Input: 32x32x1\nC1: 6 5x5 filters, stride 1, pad 0\n"
+    for p, c, verdicts in [("156", "122,304", ["right", "right"]), ("156", "117,600", ["right", "wrong"]),
+                           ("157", "122,304", ["wrong", "right"])]:
+        report = homework(sheet + line.format(p=p, c=c) + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == list(zip(["params", "connections"], verdicts)), \
+            report.messages()
