@@ -157,7 +157,7 @@ class Grammar:
             parts += [self.rng.choice(["filter", "FILTER =", "filter :", "filter filter"]),
                       self.rng.choice(["5x5x3", "3x5x5", "5x5", "5", "75", "0x5x5", "5x5x3x2", "x", "1e3",
                                        "99999999999999999999x3"])]
-        for word in ("params", "weights", "biases", "macs", "memory"):
+        for word in ("params", "weights", "biases", "macs", "memory", "connections"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
                           self.rng.choice(["", "", "", "~", "≈", "~ ", "~~"]) + self.rng.choice(COUNTS)]
@@ -248,7 +248,8 @@ SAID_OUTPUTS = ["We get an output of 8x8x8.", "which results in a 8x8x0 output",
                 "Conv: 3x3 conv, 0 filters",
                 "CONV1: 8 3x3 filters, same, same", "Filter shape: 5x5x3", "Each filter is 5x5x0.",
                 "Each filter's shape is 8x3x5x5", "What is the size of each filter? 75", "Kernel shape: 5x5 x",
-                "Shape of each filter: 99999999999x3", "Each filter has size"]
+                "Shape of each filter: 99999999999x3", "Each filter has size",
+                "C1 contains 156 trainable parameters, and 122,304 connections.", "Connections: 0", "and 5 connections"]
 
 
 # what follows an exercise's arrow, its output and counts
