@@ -701,8 +701,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 _, going_on, going_on_start, _ = pieces[index + 1]
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
-            tokens = _gives_arrow(_sides_together(_arrows_chained(_follows_dropped(_colon_before_answers(_unbiased(
-                _macs_parenthesised(_spelled_units(written))))))))
+            tokens = _gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(_follows_dropped(
+                _colon_before_answers(_unbiased(_macs_parenthesised(_spelled_units(written)))))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -9625,6 +9625,28 @@ _GIVES = (["gives"], ["produces"], ["outputs"], ["yields"], ["giving"], ["produc
 _GIVING_KINDS = {"pool", "pooling", "maxpool", "avgpool", "conv", "convolution", "convolutional", "fc", "fully",
                  "dense", "linear", "filters", "neurons"}
 _POINTING_LEADS = {"it", "this", "that", "which", "we", "so", "the", "its", "these", "they"}
+
+
+def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
+    """`The max pooling layer (2x2, stride 2) gives 14x14x6.` (`The first conv layer (16 filters, 3x3) …`): a layer
+    stated in a sentence by its kind, its description in parentheses after `layer`, as `The max pooling layer with
+    2x2, stride 2 gives …` (it was prose, a wrong output passed unjudged). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = next((j for j in range(1, min(len(words), 6)) if words[j] == "layer"), None)
+    if at is None or words[:1] != ["the"] or words[at + 1:at + 2] != ["("] or \
+            _layer_kind(" ".join(w for w in words[1:at] if w not in _ORDINALS)) is None:
+        return tokens
+    depth = 0
+    for j in range(at + 1, len(tokens)):
+        depth += (tokens[j].text == "(") - (tokens[j].text == ")")
+        if depth == 0:
+            break
+    else:
+        return tokens
+    if not any(t.kind in ("NUM", "DIMS") for t in tokens[at + 2:j]):
+        return tokens
+    opening = tokens[at + 1]
+    return [*tokens[:at + 1], Tok("WORD", "with", opening.start, opening.end), *tokens[at + 2:j], *tokens[j + 1:]]
 
 
 def _gives_arrow(tokens: list[Tok]) -> list[Tok]:

@@ -12973,3 +12973,16 @@ def test_the_lenet_papers_sentence_is_judged(line: str) -> None:
         report = homework(sheet + line.format(p=p, c=c) + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == list(zip(["params", "connections"], verdicts)), \
             report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # on 28x28x6 a 2x2 pool at stride 2 gives 14x14x6; 16 3x3 filters padded by 1 keep 28x28, 28x28x16. The
+    # description in parentheses after `layer` made the sentence prose: a wrong output passed unjudged
+    ("The max pooling layer (2x2, stride 2) gives 14x14x6.", "right"),
+    ("The max pooling layer (2x2, stride 2) gives 15x14x6.", "wrong"),
+    ("The first conv layer (16 filters of 3x3, pad 1) gives 28x28x16.", "right"),
+    ("The first conv layer (16 filters of 3x3, pad 1) gives 26x26x16.", "wrong"),
+])
+def test_a_layers_description_in_parentheses_in_a_sentence(line: str, verdict: str) -> None:
+    report = homework(f"Input: 28x28x6\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
