@@ -9627,6 +9627,17 @@ _GIVING_KINDS = {"pool", "pooling", "maxpool", "avgpool", "conv", "convolution",
 _POINTING_LEADS = {"it", "this", "that", "which", "we", "so", "the", "its", "these", "they"}
 
 
+def _resized_to(words: list[str]) -> tuple[int, int] | None:
+    """Where a resizing verb and its `to` are (`… then halves the spatial dimensions to 14x14x6`, `… reduces it to
+    …`): the verb's start and how many words up to `to`; None when there is none."""
+    for j in range(1, len(words)):
+        if words[j] in _RESIZES:
+            to = next((k for k in range(j + 1, min(len(words), j + 6)) if words[k] == "to"), None)
+            if to is not None and all(w in _RESIZE_WORDS for w in words[j + 1:to]):
+                return j, to - j + 1
+    return None
+
+
 def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
     """`The max pooling layer (2x2, stride 2) gives 14x14x6.` (`The first conv layer (16 filters, 3x3) …`): a layer
     stated in a sentence by its kind, its description in parentheses after `layer`, as `The max pooling layer with
@@ -9656,7 +9667,8 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     arrow, `… -> 16x16x16` (`-> 32x32x32, 4,640 parameters`). The layer was prose, and left out of the network. Other
     tokens as they are."""
     words = [t.lower for t in tokens]
-    verb = next(((j, len(v)) for j in range(1, len(words)) for v in _GIVES if words[j:j + len(v)] == v), None)
+    verb = next(((j, len(v)) for j in range(1, len(words)) for v in _GIVES if words[j:j + len(v)] == v), None) or \
+        _resized_to(words)
     if verb is None or _GIVING_KINDS.isdisjoint(words[:verb[0]]) or not (
             any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]) or _global_pool(words[:verb[0]])):
         return tokens
@@ -9673,9 +9685,17 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
         answers = said[:1]
     elif len(tail) == 3 and tail[0] in ("with", "and", ",") and said[2].kind == "NUM" and tail[2] in ir.ANSWER_WORDS:
         answers = [said[0], Tok("P", ",", said[1].start, said[1].end), *said[2:]]  # `… with 4,640 parameters`
+    elif tail[-2:-1] == ["no"] and tail[-1] in ir.ANSWER_WORDS and tail[:-2] in (["and", "has"], ["with"], [","],
+                                                                               [",", "with"], ["and"]):
+        answers = [said[0], Tok("P", ",", said[1].start, said[1].end), *said[-2:]]  # `… and has no parameters`
+    elif tail[:1] in (["with"], [","]) and tail[-1:] and tail[-1] in ir.ANSWER_WORDS and "=" in tail and \
+            said[-2].kind == "NUM" and tail.index("=") == len(tail) - 3:
+        # `…, with (5*5*6+1)*16 = 2416 parameters`: the count after its working
+        answers = [said[0], Tok("P", ",", said[1].start, said[1].end), *said[-2:]]
     else:
         return tokens
-    before = verb[0] - (words[verb[0] - 1] == ",")
+    before = verb[0] - (words[verb[0] - 1] in (",", "then"))  # (`…, stride 2 then halves it to …`)
+    before -= before > 1 and words[before - 1] == "," and words[before] == "then"
     joint = tokens[verb[0] + verb[1] - 1]
     return [*tokens[:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
 

@@ -12986,3 +12986,21 @@ def test_the_lenet_papers_sentence_is_judged(line: str) -> None:
 def test_a_layers_description_in_parentheses_in_a_sentence(line: str, verdict: str) -> None:
     report = homework(f"Input: 28x28x6\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("line, answers", [
+    # on 28x28x6: a 2x2 pool at stride 2 gives 14x14x6 and has no parameters; 16 5x5 filters at stride 1 give 24x24x16
+    # with (5·5·6 + 1)·16 = 2,416 parameters. Each was prose: wrong answers passed unjudged
+    ("The max-pooling layer (2x2, stride 2) then halves the spatial dimensions to {o} and has no parameters.",
+     [("output", "14x14x6"), ("params", None)]),
+    ("A 2x2 max pool with stride 2 reduces it to {o}.", [("output", "14x14x6")]),
+    ("The conv layer applies 16 filters of size 5x5 (stride 1, no padding) to get 24x24x16, with (5*5*6+1)*16 = {o} "
+     "parameters.", [("output", None), ("params", "2416")]),
+])
+def test_a_layers_sentence_resizing_to_its_output_and_counting(line: str, answers: list[tuple[str, str | None]]) -> None:
+    right = next(said for _, said in answers if said is not None)
+    wrong = right.replace("14x14", "15x14") if "x" in right else str(int(right) + 1)
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        report = homework(f"Input: 28x28x6\n{line.format(o=said)}\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [
+            (quantity, verdict if mine is not None else "right") for quantity, mine in answers], report.messages()
