@@ -326,7 +326,8 @@ _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "unit
 # the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
 _ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
                               r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "
-                              r"parameters)\b)")
+                              r"parameters|This gives|This produces|This yields|This results in|It gives|It produces|"
+                              r"We get|We obtain|The result is)\b)")
 
 
 def _named_alone(tokens: list[Tok]) -> list[Tok] | None:
@@ -856,7 +857,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                              Span(first, first + len(stripped)),
                              hint="ask about a layer's output or counts as in `What is the output volume of CONV1? "
                                   "32x32x10` or `Number of parameters in CONV1: 760`")
-                    if current.lines and _may_state_layer(tokens):  # (`After that comes a 1x1 conv …`: a step)
+                    if (current.lines or current.input is not None) and _may_state_layer(tokens):  # (`After that
+                        # comes a 1x1 conv …`: a step; the first after the input too)
                         current.unread_step = (number, _said(raw, line_start, tokens),
                                                Span(first, first + len(stripped)),
                                                _takes_step(_tokens(raw, line_start)))  # (the line whole)
@@ -874,7 +876,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     if current.lines and current.unread_layer is None and not reader.said_again and \
                             not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number  # (an answer said again is no layer, nor a question)
-                    if current.lines and not reader.said_again and _may_state_layer(tokens):
+                    if (current.lines or current.input is not None) and not reader.said_again and \
+                            _may_state_layer(tokens):  # (the first layer after the input too)
                         current.unread_step = (number, _said(raw, line_start, tokens),
                                                Span(first, first + len(stripped)),
                                                _takes_step(_tokens(raw, line_start)))  # (the line whole)
@@ -10115,12 +10118,27 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
     spatial = _spatial_size_said(tokens[:end])
     if spatial is not None:
         return [*spatial, *tokens[end:]]
+    counted = _counted_after(words[:end])  # `… and uses 1,792 parameters`: the layer's count after its output
     for lead in _OUTPUT_LEADS:
-        rest = tokens[len(lead):end]
-        if words[:len(lead)] == lead and _output_said(words[len(lead):end], rest):
+        rest = tokens[len(lead):counted or end]
+        if words[:len(lead)] == lead and _output_said(words[len(lead):counted or end], rest):
             at = tokens[len(lead) - 1]
-            return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *tokens[len(lead):]]
+            count = [Tok("P", ",", tokens[counted].start, tokens[counted].end), *tokens[counted + 2:end]] \
+                if counted else []
+            return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *rest, *count]
     return tokens
+
+
+def _counted_after(words: list[str]) -> int | None:
+    """Where a count said after an output starts (`… 224x224x64 and uses 1,792 parameters`, `…, with 1,792
+    parameters`): at its `and` or `,`, a verb of having or `with`, then a number and its word ending the sentence;
+    None for any other end."""
+    for j in range(len(words) - 3, 0, -1):
+        if words[j] in ("and", ",") and (words[j + 1] in _HAS or words[j + 1] == "with") and \
+                _ungrouped(words[j + 2]).isdigit() and _count_head(words, j + 3) is not None and \
+                j + 3 + len(_count_head(words, j + 3) or ()) == len(words):
+            return j
+    return None
 
 
 def _output_depth_said(tokens: list[Tok]) -> list[Tok] | None:
@@ -10765,7 +10783,12 @@ def _may_state_layer(tokens: list[Tok]) -> bool:
     connection.`): a word that names a kind of layer and a number or a word that leads a step, no question, and
     nothing that points at a layer stated already (`This conv layer has 10 filters …`), speaks of layers in general
     (`Conv layers keep the size …`) or explains (`… because pad = 2`, `… so the size stays 16`); what a size does
-    (`The pool halves the size`) only when it leads a step."""
+    (`The pool halves the size`) only when it leads a step. Each sentence of the line on its own (`We apply a
+    convolution with 64 filters of size 3x3. Its shape is 224x224x64.`: the second's `its` is the first's layer)."""
+    ends = [j for j, t in enumerate(tokens) if t.text == "." and 0 < j < len(tokens) - 1]
+    if ends:
+        return any(_may_state_layer(part) for part in (tokens[a + 1:b] for a, b in pairwise([-1, *ends, len(tokens)]))
+                   if part)
     words = {t.lower for t in tokens}
     said = [t.lower for t in tokens[_lead(tokens):]]
     stepping = said[:1] != [] and said[0] in _STEPPING

@@ -13004,3 +13004,20 @@ def test_a_layers_sentence_resizing_to_its_output_and_counting(line: str, answer
         report = homework(f"Input: 28x28x6\n{line.format(o=said)}\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [
             (quantity, verdict if mine is not None else "right") for quantity, mine in answers], report.messages()
+
+
+@pytest.mark.parametrize("said, verdicts", [
+    # 64 3x3 filters padded by 1 on 224x224x3 keep 224x224 with (3·3·3 + 1)·64 = 1,792 parameters; the pool then
+    # gives 112x112x64. The layer's sentence and its answer's on one line made the line prose: the layer was left out
+    # and the pool's right output judged on the input, 112x112x3, WRONG
+    ("This gives an output of 224x224x64 and uses 1,792 parameters.", ["right", "right", "right"]),
+    ("This gives an output of 224x224x64 and uses 1,793 parameters.", ["right", "wrong", "right"]),
+    ("We get 224x224x65.", ["wrong", "right"]),
+    # a sentence cnncalc does not read after the layer's: the layer is one it could not read, and the pool's answer
+    # after it rests on it
+    ("The result has shape 224x224x64.", ["unchecked"]),
+])
+def test_a_layers_sentence_and_its_answers_on_one_line(said: str, verdicts: list[str]) -> None:
+    report = homework("Input: 224x224x3\nWe first apply a convolution with 64 filters of size 3x3, stride 1 and padding "
+                      f"1. {said}\nNext, a 2x2 max pooling with stride 2 reduces the volume to 112x112x64.\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
