@@ -12,7 +12,7 @@ from cnncalc.codes import Code
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.field import describe, shown
 from cnncalc.layers import REGISTRY
-from cnncalc.layers.base import BYTES_PER_VALUE
+from cnncalc.layers.base import BYTES_PER_VALUE, Filter
 from cnncalc.report import Answer, Doubt, Row, Totals, sum_rows
 from cnncalc.shape import Shape, format_ratio, same_padding
 from cnncalc.tree import LineCheck
@@ -147,24 +147,12 @@ class Checker:
         """`filter params 76` (the lecture's `76 per filter`): one filter's parameters, its bias with them
         (`filter weights` leaves it out), of the line's one layer with filters (a neuron's, for `fc`)."""
         quantity = f"{of} per filter"
-        filtered = [r for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
-                    and r.layer.filter(r.input) is not None]
-        unknown = next((r for r in rows if not r.known or (r.doubt is not None and r.doubt.params)), None)
-        reason = None
-        if unknown is not None:
-            reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
-        elif len(filtered) != 1:
-            reason = "one filter's count is judged for conv, dwconv and fc layers, and the line has none" \
-                if not filtered else f"the line has {len(filtered)} layers with filters; answer each on a line of " \
-                                     f"its own"
-        if reason is not None:
-            self._record(Answer(count.span, label, rows[-1].path, quantity, count.text, None, "unchecked", reason,
+        found = _one_filtered(rows, "one filter's count", lambda doubt: doubt.params)
+        if isinstance(found, str):
+            self._record(Answer(count.span, label, rows[-1].path, quantity, count.text, None, "unchecked", found,
                                 ()), codes.E041)
             return
-        row = filtered[0]
-        assert row.layer is not None and row.input is not None
-        one = row.layer.filter(row.input)
-        assert one is not None
+        row, one = found
         bias = one.bias if of == "params" else 0
         actual = one.weights + bias
         working = (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
@@ -195,23 +183,17 @@ class Checker:
         position (its C1, 28·28·6 outputs of 5·5·1 weights and a bias: 122,304), of the line's one `conv`, `dwconv`
         or `fc` layer (an fc layer's: its parameters). Not checked for other layers: the paper's subsampling layers,
         with a coefficient and a bias per map, are none of cnncalc's pools."""
-        filtered = [r for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
-                    and r.layer.filter(r.input) is not None]
-        unknown = next((r for r in rows if not r.known or r.doubt is not None), None)
-        reason = None
-        if unknown is not None:
-            reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
-        elif len(filtered) != 1 or any(r.params for r in rows if r is not filtered[0]):
-            reason = "connections are judged for one conv, dwconv or fc layer on a line (the LeNet paper's " \
-                     "subsampling layers, with a coefficient and a bias per map, are none of cnncalc's pools)"
-        if reason is not None:
-            self._record(Answer(count.span, label, rows[-1].path, "connections", count.text, None, "unchecked", reason,
-                                ()), codes.E042)
+        found = _one_filtered(rows, "connections", lambda doubt: True)
+        if not isinstance(found, str) and any(r.params for r in rows if r is not found[0]):
+            found = "the line's other layers have parameters of their own"
+        if isinstance(found, str):
+            pools = " (the LeNet paper's subsampling layers, with a coefficient and a bias per map, are none of " \
+                    "cnncalc's pools)" if not any(r.params for r in rows) else ""
+            self._record(Answer(count.span, label, rows[-1].path, "connections", count.text, None, "unchecked",
+                                found + pools, ()), codes.E042)
             return
-        row = filtered[0]
-        assert row.layer is not None and row.input is not None and row.output is not None
-        one = row.layer.filter(row.input)
-        assert one is not None
+        row, one = found
+        assert row.output is not None
         actual = row.output.size * (one.weights + one.bias)
         working = (f"{row.path}: connections {'·'.join(map(str, row.output.dims))} outputs · "
                    f"({one.shown}{' + 1' * one.bias}) = {actual:,}",)
@@ -231,24 +213,13 @@ class Checker:
         PyTorch's `C x Kh x Kw`; `11x11` its height and width, `11` a square one's side, `363` the values it holds
         (a filter's "size" is either). A neuron of `fc` covers its whole input (`6x6x256`, or `9216` flattened)."""
         quantity = "filter shape"
-        filtered = [r for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
-                    and r.layer.filter(r.input) is not None]
-        unknown = next((r for r in rows if not r.known or r.doubt is not None), None)
-        reason = None
-        if unknown is not None:
-            reason = f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
-        elif len(filtered) != 1:
-            reason = "a filter's shape is judged for conv, dwconv and fc layers, and the line has none" \
-                if not filtered else f"the line has {len(filtered)} layers with filters; answer each on a line of " \
-                                     f"its own"
-        if reason is not None:
-            self._record(Answer(answer.span, label, rows[-1].path, quantity, answer.text, None, "unchecked", reason,
+        found = _one_filtered(rows, "a filter's shape", lambda doubt: True)
+        if isinstance(found, str):
+            self._record(Answer(answer.span, label, rows[-1].path, quantity, answer.text, None, "unchecked", found,
                                 ()), codes.E041)
             return
-        row = filtered[0]
-        assert row.layer is not None and row.input is not None
-        one = row.layer.filter(row.input)
-        assert one is not None
+        row, one = found
+        assert row.input is not None and row.output is not None
         dims = one.dims
         shown = "x".join(map(str, dims))
         if len(dims) == 3 and row.keyword != "fc":
@@ -627,6 +598,21 @@ def _readings_above(exp: ir.TotalExpectation, top: list[Row]) -> list[tuple[str,
     layer = next((r for r in reversed(above) if _value(r, quantity)), above[-1])
     return [(f"{layer.path}'s own count", _value(layer, quantity)),
             (f"the total through {above[-1].path}", sum(_value(r, quantity) for r in above))]
+
+
+def _one_filtered(rows: list[Row], what: str, rests_on: Callable[[Doubt], bool]) -> tuple[Row, Filter] | str:
+    """The line's one layer with filters (`conv`, `dwconv`, `fc`: a neuron) and its filter, which the answers about a
+    filter are about; or why such an answer (`what`) is not checked: a row unknown or in a doubt it `rests_on`, none
+    such layer, or several."""
+    unknown = next((r for r in rows if not r.known or (r.doubt is not None and rests_on(r.doubt))), None)
+    if unknown is not None:
+        return f"it rests on {unknown.doubt.reason}" if unknown.doubt is not None else "the value is unknown"
+    filtered = [(r, one) for r in rows if r.kind == "layer" and r.layer is not None and r.input is not None
+                and (one := r.layer.filter(r.input)) is not None]
+    if len(filtered) != 1:
+        return f"{what} is judged for conv, dwconv and fc layers, and the line has none" if not filtered else \
+            f"the line has {len(filtered)} layers with filters; answer each on a line of its own"
+    return filtered[0]
 
 
 def _line_value(r: Row, quantity: str) -> int:

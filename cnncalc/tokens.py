@@ -233,6 +233,19 @@ class TokenStream:
         parts = [self.advance().text for _ in range(k + 1)][::2]
         return Token("DIMS", "x".join(parts), first.start, last.end)
 
+    def shape_kept(self, pairs: dict[str, ir.ShapeAnswer], named: str, word: Token) -> Span | None:
+        """The shape at the cursor kept as the answer `named` after its `word` (`input 16x16x16`, `filter 3x3x16`;
+        E012 when given twice): where it ends, or None (synced) when it is no shape."""
+        value = self.shape_token()
+        answer = self.shape_answer(value)
+        if answer is None:
+            self.sync()
+            return None
+        if named in pairs:
+            self.error(codes.E012, f"`{named}` is given twice", word.span.to(value.span), hint="keep one")
+        pairs[named] = answer
+        return value.span
+
     def shape_answer(self, tok: Token, zero: bool = False) -> ir.ShapeAnswer | None:
         """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1 (at least 0
         for a padding, `zero`)."""
@@ -586,30 +599,20 @@ class TokenStream:
                                     "write it `HxWxC`, or `N` for a vector")
                     self.sync()
                     return None
-                value = self.shape_token()
-                answer = self.shape_answer(value)
-                if answer is None:
-                    self.sync()
+                kept = self.shape_kept(pairs, "input", tok)
+                if kept is None:
                     return None
-                if "input" in pairs:
-                    self.error(codes.E012, "`input` is given twice", tok.span.to(value.span), hint="keep one")
-                pairs["input"] = answer
-                end = value.span
+                end = kept
             elif tok.kind == "NAME" and tok.text.lower() == "filter" and (
                     self.peek(1).kind in ("DIMS", "NUMBER") or
                     (self.peek(1).kind in ("=", ":") and self.peek(2).kind in ("DIMS", "NUMBER"))):
                 self.advance()  # `-> filter 11x11x3`: one filter's shape (`filter params 76` is its count, below)
                 if self.at("=", ":"):
                     self.advance()
-                value = self.shape_token()
-                answer = self.shape_answer(value)
-                if answer is None:
-                    self.sync()
+                kept = self.shape_kept(pairs, "filter", tok)
+                if kept is None:
                     return None
-                if "filter" in pairs:
-                    self.error(codes.E012, "`filter` is given twice", tok.span.to(value.span), hint="keep one")
-                pairs["filter"] = answer
-                end = value.span
+                end = kept
             elif tok.kind == "NAME" and tok.text.lower() in _PAIR_ANSWERS:  # `-> rf 7x7`, `-> padding 3`
                 named, what = tok.text.lower(), _PAIR_ANSWERS[tok.text.lower()]
                 self.advance()
