@@ -12997,7 +12997,8 @@ def test_a_layers_description_in_parentheses_in_a_sentence(line: str, verdict: s
     ("The conv layer applies 16 filters of size 5x5 (stride 1, no padding) to get 24x24x16, with (5*5*6+1)*16 = {o} "
      "parameters.", [("output", None), ("params", "2416")]),
 ])
-def test_a_layers_sentence_resizing_to_its_output_and_counting(line: str, answers: list[tuple[str, str | None]]) -> None:
+def test_a_layers_sentence_resizing_to_its_output_and_counting(line: str,
+                                                                answers: list[tuple[str, str | None]]) -> None:
     right = next(said for _, said in answers if said is not None)
     wrong = right.replace("14x14", "15x14") if "x" in right else str(int(right) + 1)
     for said, verdict in [(right, "right"), (wrong, "wrong")]:
@@ -13018,6 +13019,6 @@ def test_a_layers_sentence_resizing_to_its_output_and_counting(line: str, answer
     ("The result has shape 224x224x64.", ["unchecked"]),
 ])
 def test_a_layers_sentence_and_its_answers_on_one_line(said: str, verdicts: list[str]) -> None:
-    report = homework("Input: 224x224x3\nWe first apply a convolution with 64 filters of size 3x3, stride 1 and padding "
-                      f"1. {said}\nNext, a 2x2 max pooling with stride 2 reduces the volume to 112x112x64.\n")
+    report = homework("Input: 224x224x3\nWe first apply a convolution with 64 filters of size 3x3, stride 1 and "
+                      f"padding 1. {said}\nNext, a 2x2 max pooling with stride 2 reduces the volume to 112x112x64.\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
