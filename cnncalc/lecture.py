@@ -1622,9 +1622,7 @@ def _described_by_columns(name: list[str], cells: dict[str, list[Tok]]) -> list[
         tokens = [*units, word("neurons", units[-1].end)]
     else:
         tokens = given.pop("filters", [])
-    kernel = given.pop("kernel", [])
-    if len(kernel) == 1 and kernel[0].kind == "NUM" and kernel[0].text.isdigit():  # `5`: a 5x5 filter
-        kernel = [Tok("DIMS", f"{kernel[0].text}x{kernel[0].text}", kernel[0].start, kernel[0].end)]
+    kernel = _kernel_cell(given.pop("kernel", []))
     if kernel:
         tokens += [*kernel, word("filters", kernel[-1].end)]
     for option, cell in given.items():
@@ -1649,13 +1647,18 @@ def _with_columns(description: list[Tok], cells: dict[str, list[Tok]]) -> list[T
         tokens.append(Tok(",", ",", at, at))
         if role == "filters":
             tokens += [*cell, Tok("WORD", "filters", cell[-1].end, cell[-1].end)]
-        elif role == "kernel" and len(cell) == 1 and cell[0].kind == "NUM" and cell[0].text.isdigit():
-            tokens.append(Tok("DIMS", f"{cell[0].text}x{cell[0].text}", cell[0].start, cell[0].end))  # `5`: 5x5
         elif role == "kernel":
-            tokens += cell
+            tokens += _kernel_cell(cell)
         else:
             tokens += [Tok("WORD", role, at, at), *cell]
     return tokens
+
+
+def _kernel_cell(cell: list[Tok]) -> list[Tok]:
+    """A Kernel column's cell as a filter size: `5` is a 5x5 filter; other cells as they are."""
+    if len(cell) == 1 and cell[0].kind == "NUM" and cell[0].text.isdigit():
+        return [Tok("DIMS", f"{cell[0].text}x{cell[0].text}", cell[0].start, cell[0].end)]
+    return cell
 
 
 def _said_alike(description: list[Tok], role: str, cell: list[Tok]) -> bool:
@@ -1678,9 +1681,7 @@ def _said_alike(description: list[Tok], role: str, cell: list[Tok]) -> bool:
             said = description[j].text if j < len(description) else None
     if said is None:
         return False
-    shown = "".join(t.text for t in cell)
-    if role == "kernel" and shown.isdigit():
-        shown = f"{shown}x{shown}"
+    shown = "".join(t.text for t in (_kernel_cell(cell) if role == "kernel" else cell))
     return _dims_text(said.lower()) == _dims_text(shown.lower())
 
 
