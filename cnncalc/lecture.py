@@ -5184,8 +5184,9 @@ class _LineReader:
             self.next()  # `Layer 1: CONV with 32 filters 3x3`
         if self.at("pointwise"):  # `PW1: pointwise conv 1x1, 64 filters`: a 1x1 convolution's name for itself
             self.next()
-        if self.at("conv", "convolution", "convolutional"):
+        if self.at("conv", "convolution", "convolutional", "conv2d"):
             # `conv 11x11, 96 filters`, `conv 96 11x11`, `conv, 6 filters 5x5`, `conv layer with 6 5x5 filters`
+            # (Keras' and PyTorch's class names too, without their call: `Conv2D, 32 filters, 3x3`)
             ahead = 1 + self.at("layer", ahead=1)
             ahead += self.at(",", "-", ":", "with", "using", "of", ahead=ahead)
             after = self.peek(ahead)
@@ -7769,7 +7770,7 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
 
 # (`filter`, `kernels`, `size`: `Filter size: 5x5x3, 10 filters`, `Kernels: 10 5x5`)
 _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "pointwise",
-                 "layer", ":", "hyperparameters", "filter", "filters", "kernel", "kernels", "size",
+                 "conv2d", "layer", ":", "hyperparameters", "filter", "filters", "kernel", "kernels", "size",
                  "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
 

@@ -13022,3 +13022,12 @@ def test_a_layers_sentence_and_its_answers_on_one_line(said: str, verdicts: list
     report = homework("Input: 224x224x3\nWe first apply a convolution with 64 filters of size 3x3, stride 1 and "
                       f"padding 1. {said}\nNext, a 2x2 max pooling with stride 2 reduces the volume to 112x112x64.\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("line", ["Conv2D: 32 filters, 3x3, pad 1 -> {}",
+                                  "Layer 1: Conv2d, 32 filters, 3x3, pad 1 -> {}"])
+def test_a_frameworks_class_name_as_the_kind_of_a_described_convolution(line: str) -> None:
+    # 32 3x3 filters padded by 1 keep 32x32 (it was E060: `Conv2D` read as a call without its parenthesis)
+    for said, verdict in [("32x32x32", "right"), ("30x30x32", "wrong")]:
+        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
