@@ -222,7 +222,7 @@ class Checker:
         assert row.input is not None and row.output is not None
         dims = one.dims
         shown = "x".join(map(str, dims))
-        if len(dims) == 3 and row.keyword != "fc":
+        if not one.neuron:
             height, width, depth = dims
             accepted = [dims, (depth, height, width), (height, width), (height * width * depth,)] + \
                 ([(height,)] if height == width else [])  # (`11`, a square's side; `363`, its values)
@@ -236,7 +236,7 @@ class Checker:
             working = (f"{row.path}: one weight per input value, {shown}" + (f" = {size:,}" if len(dims) > 1 else ""),)
         verdict = "right" if answer.dims in accepted else "wrong"
         slip = None
-        if verdict == "wrong" and len(dims) == 3 and row.output is not None and row.keyword != "fc":
+        if verdict == "wrong" and not one.neuron:
             if answer.dims == (dims[0], dims[1], row.output.channels):
                 slip = f"that is the output's depth; a filter covers the input's {dims[2]} channel" + \
                     "s" * (dims[2] != 1)

@@ -70,6 +70,7 @@ class Filter(NamedTuple):
     bias: int
     shown: str
     dims: tuple[int, ...]
+    neuron: bool = False  # a neuron's: a weight for every value of the input, whatever its shape
 
 
 class ShapeContext(Protocol):

@@ -63,7 +63,8 @@ class FC(Layer):
 
     def filter(self, x: Shape) -> Filter:
         """A neuron: a weight per input value."""
-        return Filter(x.size, int(self.bias), str(x.size) if x.is_flat else "·".join(str(d) for d in x.dims), x.dims)
+        return Filter(x.size, int(self.bias), str(x.size) if x.is_flat else "·".join(str(d) for d in x.dims), x.dims,
+                      neuron=True)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         one = self.filter(x)
