@@ -2270,8 +2270,8 @@ class _LineReader:
                 if not any(k == "DIMS" for k in kinds[opening:end]) and \
                         not set(words[opening:end]) & (_COLOUR_WORDS | _GREY_WORDS | {"rgb"}):
                     end = opening
-            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or w in ("(", ")")
-                                                    for w in words[at + 1:end]):
+            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or w in ("(", ")", "a", "an")
+                                                    for w in words[at + 1:end]):  # (`32x32x3 (an RGB image)`)
                 given = _shape(self.tokens[at], least=0)
                 if given is not None and order is not None and len(given.dims) == 3:
                     given = _channels_first(given) if order == ir.CHW else given._replace(order=ir.HWC)

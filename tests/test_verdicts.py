@@ -13031,3 +13031,10 @@ def test_a_frameworks_class_name_as_the_kind_of_a_described_convolution(line: st
     for said, verdict in [("32x32x32", "right"), ("30x30x32", "wrong")]:
         report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
         assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("said", ["Input: 32x32x3 (an RGB image)", "Input: 32x32x1 (a grayscale image)"])
+def test_an_inputs_remark_with_an_article(said: str) -> None:
+    # 8 3x3 filters padded by 1 keep 32x32: 32x32x8 (the remark's article left the input unread: E024 at the layer)
+    report = homework(f"{said}\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
