@@ -4622,12 +4622,14 @@ class _LineReader:
         if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
             return None
         sizes = _dims_text(value[0].text).split("x")
+        hint = "write one filter's shape, `11x11x3` (height, width, depth)"
         if not all(size.isascii() and size.isdigit() and len(size) <= limits.MAX_LITERAL_DIGITS and int(size) >= 1
-                   for size in sizes):
+                   for size in sizes) or len(sizes) > 4:  # (`0x3x3`, 21 digits: said, never passed over as prose)
+            self.sink.add(codes.E060, f"`{value[0].text}` is not a filter's shape", value[0].span, hint=hint)
             return None
-        if len(sizes) > 3:
+        if len(sizes) == 4:
             self.sink.add(codes.E060, f"`{value[0].text}` is the whole layer's weights, not one filter's shape",
-                          value[0].span, hint="write one filter's shape, `11x11x3` (height, width, depth)")
+                          value[0].span, hint=hint)
             return None
         return ir.ShapeAnswer(tuple(int(size) for size in sizes), value[0].text, value[0].span)
 

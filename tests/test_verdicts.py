@@ -12701,8 +12701,9 @@ def test_a_tables_hyperparameter_columns_beside_its_description_are_read() -> No
     assert [a.verdict for a in homework(said_twice.format(stride=2)).answers] == ["right"]  # (31 - 3)/2 + 1 = 15
     report = homework(said_twice.format(stride=1))
     assert [a.verdict for a in report.answers] == ["unchecked"]
-    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", "`stride` is given twice")]
+    row = said_twice.format(stride=1).split("\n")[4]  # (the Stride column's `2`, read after the description)
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, row.index("| 2 |") + 3, "`stride` is given twice")]
 
 
 def test_lenets_table_with_a_type_column_aligned_by_spaces() -> None:
@@ -12761,8 +12762,9 @@ def test_a_filters_count_worked_on_to_the_layers_is_not_judged_as_the_filters() 
                         "34,848 is one filter's weights or the layer's weights")]:
         report = homework(ALEXNET_CONV1 + line + "\n")
         assert not report.answers, report.messages()
-        assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
-            ("E060", 3, f"cnncalc cannot tell whether {said}")]
+        count = said.split()[0]  # (at the count said, its place in the line)
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+            ("E060", 3, line.index(count) + 1, f"cnncalc cannot tell whether {said}")]
     report = homework(ALEXNET_CONV1 + "Weights per filter: 11*11*3 = 363\n")  # the filter's alone: judged
     assert [(a.quantity, a.verdict) for a in report.answers] == [("weights per filter", "right")]
 
@@ -12847,10 +12849,13 @@ def test_a_filters_shape_in_the_lectures_notation(line: str) -> None:
     for answer, verdict in [("11x11x3", "right"), ("11x11x96", "wrong"), ("5x5x3", "wrong")]:
         report = homework(ALEXNET_CONV1 + line.format(answer) + "\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("filter shape", verdict)], report.messages()
-    report = homework(ALEXNET_CONV1 + line.format("96x3x11x11") + "\n")  # the whole layer's weights: not judged
-    assert not report.answers
-    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", "`96x3x11x11` is the whole layer's weights, not one filter's shape")]
+    for said, message in [("96x3x11x11", "is the whole layer's weights, not one filter's shape"),  # (not judged)
+                          ("0x11x11", "is not a filter's shape"), ("99999999999999999999x3", "is not a filter's shape"),
+                          ("3x3x3x3x3", "is not a filter's shape")]:  # (each was prose, passed over)
+        report = homework(ALEXNET_CONV1 + line.format(said) + "\n")
+        assert not report.answers
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+            ("E060", 3, line.index("{}") + 1, f"`{said}` {message}")]
 
 
 def test_a_listed_layers_kernel_size_is_its_kernel_not_a_filters_shape() -> None:
@@ -12895,8 +12900,8 @@ def test_a_multiple_choice_pick_is_judged_as_its_option(pick: str, verdict: str,
 def test_a_pick_of_no_option_is_not_judged() -> None:
     report = homework(QUIZ.format(pick="Answer: (e)"))
     assert not report.answers
-    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", 6, "the answer picks (e), which is none of the 4 options")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 6, 1, "the answer picks (e), which is none of the 4 options")]
 
 
 @pytest.mark.parametrize("line, verdict", [
@@ -12921,9 +12926,9 @@ def test_a_layer_of_a_kind_stated_again_without_its_place_is_not_guessed() -> No
     # on both convolutions
     report = homework("Input: 28x28x6\nCONV1: 16 5x5 filters\nThe conv layer has 16 filters of size 5x5, giving "
                       "24x24x16.\n")
-    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", 3, "`the conv layer` after 1 layer of its kind: cnncalc cannot tell whether it states another or "
-                    "one above")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, "`the conv layer` after 1 layer of its kind: cnncalc cannot tell whether it states another or "
+                       "one above")]
     assert [a.verdict for a in report.answers] in ([], ["unchecked"])
 
 
@@ -13036,5 +13041,6 @@ def test_a_frameworks_class_name_as_the_kind_of_a_described_convolution(line: st
 @pytest.mark.parametrize("said", ["Input: 32x32x3 (an RGB image)", "Input: 32x32x1 (a grayscale image)"])
 def test_an_inputs_remark_with_an_article(said: str) -> None:
     # 8 3x3 filters padded by 1 keep 32x32: 32x32x8 (the remark's article left the input unread: E024 at the layer)
-    report = homework(f"{said}\nCONV1: 8 3x3 filters, pad 1 -> 32x32x8\n")
-    assert [a.verdict for a in report.answers] == ["right"], report.messages()
+    for output, verdict in [("32x32x8", "right"), ("30x30x8", "wrong")]:
+        report = homework(f"{said}\nCONV1: 8 3x3 filters, pad 1 -> {output}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
