@@ -10139,8 +10139,8 @@ def _counted_after(words: list[str]) -> int | None:
     None for any other end."""
     for j in range(len(words) - 3, 0, -1):
         if words[j] in ("and", ",") and (words[j + 1] in _HAS or words[j + 1] == "with") and \
-                _ungrouped(words[j + 2]).isdigit() and _count_head(words, j + 3) is not None and \
-                j + 3 + len(_count_head(words, j + 3) or ()) == len(words):
+                _ungrouped(words[j + 2]).isdigit() and (head := _count_head(words, j + 3)) is not None and \
+                j + 3 + len(head) == len(words):
             return j
     return None
 
