@@ -498,6 +498,12 @@ def test_folded_constants_stay_small() -> None:
     assert SMALL_FOLD == 4096 and reader.fold("Add", {"inputs": ["a", "b"], "attrs": {}}) is None
     assert reader.fold("Concat", {"inputs": ["a", "a"], "attrs": {"axis": 0}}) is None
     assert reader.fold("Mul", {"inputs": ["c", "d"], "attrs": {}}).shape == (64, 64)  # 4,096 values: folded
+    # a Gather of 128 rows of 64 values (8,192) neither; 64 rows of 64 are; a Shape and an Unsqueeze of constants
+    reader.arrays.update({"m": np.zeros((64, 64)), "rows": np.zeros(128, dtype=np.int64), "half": np.arange(64)})
+    assert reader.fold("Gather", {"inputs": ["m", "rows"], "attrs": {}}) is None
+    assert reader.fold("Gather", {"inputs": ["m", "half"], "attrs": {}}).shape == (64, 64)
+    assert reader.fold("Shape", {"inputs": ["b"], "attrs": {"start": 1}}).tolist() == [4096]
+    assert reader.fold("Unsqueeze", {"inputs": ["c"], "attrs": {"axes": [0, -1]}}).shape == (1, 64, 1, 1)
 
 
 def _helper_model(tmp_path: Path, nodes: list[Any], inits: list[Any], shape: list[int], opset: int = 17) -> Any:
@@ -986,9 +992,11 @@ def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1])
 
 
-def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool, opset: int | None = None) -> Any:
+def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool, opset: int | None = None,
+                       folding: bool = True) -> Any:
     """`model` run on `x` exported by PyTorch's older exporter or (with onnxscript, which CI installs) its newer one,
-    quietly (at `opset`, else the exporter's own), then read: the report, with no error in it."""
+    quietly (at `opset`, else the exporter's own; the older one without constant folding unless `folding`), then
+    read: the report, with no error in it."""
     _onnx()
     if dynamo:
         __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
@@ -997,7 +1005,8 @@ def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool, opset: int 
     import contextlib
     import io
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        torch.onnx.export(model, (x,), str(path), dynamo=dynamo, opset_version=opset)
+        torch.onnx.export(model, (x,), str(path), dynamo=dynamo, opset_version=opset,
+                          **({} if folding else {"do_constant_folding": False}))
     report = analyze(path)
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
     return report
@@ -1396,3 +1405,43 @@ def test_an_adaptive_average_pool_whose_sizes_do_not_divide_as_the_newer_exporte
     assert [r.op for r in report.rows if "pool" in r.op] == ["adaptiveavgpool 7"]
     assert report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + 985
     assert report.output is not None and report.output.dims == (5,)
+
+
+@pytest.mark.torch
+def test_an_export_without_constant_folding_reads_as_the_folded_one(tmp_path: Path) -> None:
+    # `do_constant_folding=False` leaves the arithmetic the exporter folds by default: a PReLU's slope and a group
+    # norm's gamma and beta given their axes of 1 by an Unsqueeze of the stored weight (C -> C x 1 x 1), the pads of
+    # a `padding='same'` convolution with an even kernel computed from Shape, Gather, ConstantOfShape and Concat of
+    # constants, and `x.reshape(x.shape[0], -1)` as Unsqueezes and a Concat of constants. Each was E070 (found by
+    # random modules exported so and read back). Read as PyTorch counts and runs it: parameters
+    # (3·3·3 + 1)·8 = 224, BN 2·8 = 16, PReLU 8, GroupNorm 2·8 = 16, (8·4·4 + 1)·4 = 516, fc (4·10·10 + 1)·10 = 4,010:
+    # 4,790, with the BN's 2·8 running statistics beside them
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    nn = torch.nn
+
+    class Unfolded(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.features = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8), nn.PReLU(8), nn.GroupNorm(2, 8),
+                                          nn.Conv2d(8, 4, 4, padding="same"))
+            self.fc = nn.Linear(400, 10)
+
+        def forward(self, x: Any) -> Any:
+            x = self.features(x)
+            return self.fc(x.reshape(x.shape[0], -1))
+
+    model = Unfolded().eval()
+    x = torch.zeros(1, 3, 12, 12)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "m.onnx", False, folding=False)
+    assert sum(p.numel() for p in model.parameters()) == 224 + 16 + 8 + 16 + 516 + 4010 == 4790
+    assert report.totals.trainable == 4790 and report.totals.non_trainable == 16
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == (y.shape[1],) == (10,)
+    # the even kernel's asymmetric `same` padding (1 before, 2 after) is TensorFlow's SAME at stride 1
+    assert [r.op for r in report.rows] == ["conv 8 3x3 inputs 3", "batchnorm inputs 8", "prelu perchannel inputs 8",
+                                           "groupnorm 2", "conv 4 4x4 pad same inputs 8", "flatten",
+                                           "fc 10 inputs 400 noflatten"]

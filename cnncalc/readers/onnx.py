@@ -33,7 +33,9 @@ _MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": 
            "Min": "min"}
 # `torch.stack([a, b]).mean(0)`: a reduction over the stacking axis, as the merge of the maps stacked
 _STACK_REDUCTIONS = {"ReduceMean": "avg", "ReduceSum": "add", "ReduceMax": "max", "ReduceMin": "min"}
-FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul"}
+# (what an export without constant folding leaves: `do_constant_folding=False`, Shape and Gather of constants too)
+FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul", "Shape",
+            "Gather", "Unsqueeze", "Squeeze"}
 SMALL_FOLD = 4096  # the most values a folded constant may have
 # What a channels-last view of the data (a Transpose to N, H, W, C) may meet: ConvNeXt's blocks
 CHANNELS_LAST_OPS = {"Transpose", "LayerNormalization", "MatMul", "Add", "Sub", "Mul", "Div", "Gelu", "Relu",
@@ -308,6 +310,12 @@ class _Reader:
                     import numpy as np
                     self.arrays[outputs[0]] = np.array(value).reshape(dims)
                 shape_only.add(outputs[0])
+                continue
+            if op == "Unsqueeze" and inputs[0] in self.initializers and \
+                    (shape := _unsqueezed(self.initializers[inputs[0]]["shape"], self.axes(node))) is not None:
+                # a weight given axes of 1 (a PReLU's slope C -> C x 1 x 1 in an export not folded): the same
+                # stored values under a second name
+                self.initializers[outputs[0]] = {**self.initializers[inputs[0]], "shape": shape}
                 continue
             if op in FOLDABLE and not data and inputs and len(outputs) == 1:
                 value = self.fold(op, node)  # a constant computed in the graph (an exported Pad's pads)
@@ -875,16 +883,31 @@ class _Reader:
             node = producer.get(name)
             return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
 
-        def per_channel(name: str) -> tuple[int, bool] | None:
-            """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer, or a Constant's (1 x 1 x 1 as
-            the older exporter writes a fixed 1 and 0)."""
+        def stored(name: str) -> str:
             alias = producer.get(name)
             if name not in self.initializers and alias is not None and alias["op"] == "Identity":
-                name = alias["inputs"][0]  # the older exporter's second name for an equal initializer
-            stored = name in self.initializers
-            shape = self.initializers[name].get("shape") if stored else \
-                alias["attrs"].get("value_dims") if alias is not None and alias["op"] == "Constant" else None
-            return (shape[0], stored) if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
+                return str(alias["inputs"][0])  # the older exporter's second name for an equal initializer
+            return name
+
+        def per_channel(name: str) -> tuple[int, bool] | None:
+            """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer (given its axes of 1 by an
+            Unsqueeze in an export not folded), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1
+            and 0)."""
+            name = stored(name)
+            alias = producer.get(name)
+            shape: Any = None
+            kept = name in self.initializers
+            if kept:
+                shape = self.initializers[name].get("shape")
+            elif alias is not None and alias["op"] == "Unsqueeze" and stored(alias["inputs"][0]) in self.initializers:
+                axes = producer.get(alias["inputs"][1]) if len(alias["inputs"]) > 1 else None  # (a Constant not read
+                given = axes["attrs"].get("value") if axes is not None and axes["op"] == "Constant" else None  # yet)
+                shape = _unsqueezed(self.initializers[stored(alias["inputs"][0])]["shape"],
+                                    given if isinstance(given, list) else alias["attrs"].get("axes"))
+                kept = True
+            elif alias is not None and alias["op"] == "Constant":
+                shape = alias["attrs"].get("value_dims")
+            return (shape[0], kept) if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
@@ -1028,6 +1051,11 @@ class _Reader:
         """The value of a small operation on constants (the arithmetic PyTorch's exporter writes for a
         Pad's pads); None when an input is not constant or the result would not be small."""
         import numpy as np
+        if op == "Shape" and node["inputs"][0] in self.initializers:  # its sizes, whether or not its values are listed
+            sizes = np.array(self.initializers[node["inputs"][0]]["shape"], dtype=np.int64)
+            return sizes[node["attrs"].get("start", 0):node["attrs"].get("end", len(sizes))]
+        if op == "Shape" and node["inputs"][0] in self.elided:
+            return None  # a Constant's values not listed: its shape neither
         args: list[Any] = [self.array(i) if i else None for i in node["inputs"]]
         if any(a is None for i, a in zip(node["inputs"], args) if i):
             return None
@@ -1056,6 +1084,20 @@ class _Reader:
                 for axis, start, end, step in zip(axes, starts, ends, steps):
                     index[int(axis)] = slice(int(start), int(end), int(step))
                 return data[tuple(index)]
+            if op == "Shape":
+                sizes = np.array(args[0].shape, dtype=np.int64)
+                return sizes[attrs.get("start", 0):attrs.get("end", len(sizes))]
+            if op == "Gather":
+                axis = int(attrs.get("axis", 0))
+                if args[1].size * (args[0].size // max(args[0].shape[axis], 1)) > SMALL_FOLD:
+                    return None  # many indices into a constant's rows
+                return np.take(args[0], args[1].astype(np.int64), axis=axis)
+            if op in ("Unsqueeze", "Squeeze"):
+                given = self.axes(node)
+                if given is None:
+                    return np.squeeze(args[0]) if op == "Squeeze" else None
+                which = tuple(int(a) for a in given)
+                return np.expand_dims(args[0], which) if op == "Unsqueeze" else np.squeeze(args[0], which)
             if op == "Transpose":
                 perm = attrs.get("perm")
                 return np.transpose(args[0], perm if isinstance(perm, list) else None)
@@ -1559,6 +1601,19 @@ def _epsilon_said(attrs: dict[str, Any]) -> str:
 def _float32(value: float) -> float:
     """A float32 value as it was written (0.3, not 0.30000001192092896): its seven significant digits."""
     return float(f"{float(value):.7g}")
+
+
+def _unsqueezed(shape: list[int], axes: Any) -> list[int] | None:
+    """A shape given axes of 1 by an Unsqueeze; None when its axes are not a list of distinct axes within it."""
+    rank = len(shape) + (len(axes) if isinstance(axes, list) else 0)
+    if not isinstance(axes, list) or not axes or \
+            not all(isinstance(a, int) and not isinstance(a, bool) and -rank <= a < rank for a in axes):
+        return None
+    ones = {a % rank for a in axes}
+    if len(ones) != len(axes):
+        return None
+    kept = iter(shape)
+    return [1 if axis in ones else next(kept) for axis in range(rank)]
 
 
 def _product(dims: list[int]) -> int:
