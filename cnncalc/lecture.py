@@ -315,7 +315,10 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
     lines, as written one under the other (the line was read as neither: the layer lost, its answer E060); any
     other line whole."""
     cuts: list[int] = []
-    for m in _ANSWER_SENTENCE.finditer(raw) if ". " in raw else ():
+    given = _INPUT_THEN_SENTENCE.match(raw) if ". " in raw else None
+    if given is not None:  # `Input: 32x32x3. It has 3 channels.`: the input, then what is said of it (was E024)
+        cuts.append(given.end())
+    for m in _ANSWER_SENTENCE.finditer(raw, cuts[0] if cuts else 0) if ". " in raw else ():
         said = raw[cuts[-1] if cuts else 0:m.start()].lower()  # (an exercise's `N = 7, F = 3. Output: 3` is one)
         if "=" not in said and any(word in said for word in _STATING_WORDS):
             cuts.append(m.end())
@@ -323,6 +326,11 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
 
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
+# a sentence giving the input by its volume, and another after it (`Input: 32x32x3. It is an RGB image.`, `The input is
+# 32 x 32 x 3. …`): no period inside it, so no decimal; the next sentence starts with a capital, and not with an
+# exercise's next part (`Input: 7x7. Filter: 3x3. Stride: 2. Output: 3x3` is one exercise)
+_INPUT_THEN_SENTENCE = re.compile(r"\s*(?:[Tt]he |THE )?(?:[Ii]nput|INPUT)\b[^.\n]*?[0-9]\s*[x×X*]\s*[0-9][^.\n]*\."
+                                  r"\s+(?=[A-Z])(?!(?:Filters?|Kernel|Stride|Pad|Padding|Output|Depth|[FSPKND])\b)")
 # the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
 _ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
                               r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "
@@ -2270,8 +2278,10 @@ class _LineReader:
                 if not any(k == "DIMS" for k in kinds[opening:end]) and \
                         not set(words[opening:end]) & (_COLOUR_WORDS | _GREY_WORDS | {"rgb"}):
                     end = opening
-            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or w in ("(", ")", "a", "an")
-                                                    for w in words[at + 1:end]):  # (`32x32x3 (an RGB image)`)
+            if kinds[at:at + 1] == ["DIMS"] and all(w in _INPUT_WORDS or w in _DEPTH_WORDS or
+                                                    w in ("(", ")", "a", "an") or (w == "," and j == at + 1)
+                                                    for j, w in enumerate(words[at + 1:end], at + 1)):
+                # (`32x32x3 (an RGB image)`, `32x32x3, an RGB image`)
                 given = _shape(self.tokens[at], least=0)
                 if given is not None and order is not None and len(given.dims) == 3:
                     given = _channels_first(given) if order == ir.CHW else given._replace(order=ir.HWC)

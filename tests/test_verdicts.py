@@ -13044,3 +13044,22 @@ def test_an_inputs_remark_with_an_article(said: str) -> None:
     for output, verdict in [("32x32x8", "right"), ("30x30x8", "wrong")]:
         report = homework(f"{said}\nCONV1: 8 3x3 filters, pad 1 -> {output}\n")
         assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("said", ["Input: 32x32x3. It is an RGB image.", "The input is 32 x 32 x 3. It has 3 channels.",
+                                  "Input image: 32x32x3. Note that it is RGB.", "Input: 32x32x3, an RGB image."])
+def test_an_input_with_a_sentence_or_a_remark_after_it(said: str) -> None:
+    # the input's sentence and another about it on one line, or a remark after a comma (each left the input unread:
+    # E024 at the layer, its answers not checked). 8 3x3 filters padded by 1 keep 32x32: 32x32x8, 8·(3·3·3 + 1) = 224
+    for output, params, verdicts in [("32x32x8", "224", ["right", "right"]), ("30x30x8", "216", ["wrong", "wrong"])]:
+        report = homework(f"{said}\nCONV1: 8 3x3 filters, pad 1. Output: {output}. Params: {params}\n")
+        assert [a.verdict for a in report.answers] == verdicts, report.messages()
+        assert report.ok == (verdicts[0] == "right"), report.messages()
+
+
+def test_a_layer_after_the_inputs_sentence_on_its_line_is_read() -> None:
+    # `Input: 32x32x3. CONV1: …`: the layer after the input's sentence is a layer of its own (it was E024):
+    # (32 - 5)/1 + 1 = 28: 28x28x6 right, 32x32x6 (no padding said) wrong
+    for output, verdict in [("28x28x6", "right"), ("32x32x6", "wrong")]:
+        report = homework(f"Input: 32x32x3. CONV1: 6 5x5 filters -> {output}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
