@@ -437,15 +437,41 @@ def test_a_space_to_depth_exported_as_reshapes_and_a_transpose_is_pixelunshuffle
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (6, 4, 8)
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("opset", [9, 10])
+def test_a_depth_to_space_exported_before_opset_11_is_pixelshuffle(opset: int, tmp_path: Path) -> None:
+    # Before opset 11 ONNX has DepthToSpace in TensorFlow's order alone, and PyTorch exports PixelShuffle(2) as a
+    # Reshape to (N, C/4, 2, 2, H, W), a Transpose by (0, 1, 4, 2, 5, 3) and a Reshape to (N, C/4, 2H, 2W): one
+    # `pixelshuffle 2` (it was E070; ESPCN's super-resolution export is this). 6x5x3 -> 6x5x16 -> 12x10x4;
+    # parameters (3·3·3 + 1)·16 = 448 and (4 + 1)·2 = 10, PyTorch's own count; MACs and output PyTorch's
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.PixelShuffle(2), nn.Conv2d(4, 2, 1)).eval()
+    x = torch.zeros(1, 3, 6, 5)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "ps.onnx", False, opset)
+    graph = _onnx().load(str(tmp_path / "ps.onnx")).graph
+    assert "DepthToSpace" not in [n.op_type for n in graph.node]  # (the form this test is about)
+    assert [r.op for r in report.rows][1] == "pixelshuffle 2"
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 448 + 10
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (12, 10, 2)
+
+
 def test_a_six_axis_view_transposed_otherwise_is_not_followed(tmp_path: Path) -> None:
-    # the same Reshapes with the Transpose (0, 1, 2, 4, 3, 5) move the values elsewhere: E070, never a pixelunshuffle
+    # the same Reshapes with the Transpose (0, 1, 2, 4, 3, 5) move the values elsewhere: E070, never a pixelunshuffle;
+    # so is the right Transpose with a last Reshape to sizes its blocks do not make, (1, 3, 8, 8)
     onnx = _onnx()
     from onnx import TensorProto, helper
-    for perm, ok in (([0, 1, 3, 5, 2, 4], True), ([0, 1, 2, 4, 3, 5], False)):
+    for perm, ok, last in (([0, 1, 3, 5, 2, 4], True, [1, 12, 4, 4]), ([0, 1, 2, 4, 3, 5], False, [1, 12, 4, 4]),
+                           ([0, 1, 3, 5, 2, 4], False, [1, 3, 8, 8])):
         nodes = [helper.make_node("Constant", [], ["s6"], value=helper.make_tensor("s6", TensorProto.INT64, [6],
                                                                                   [1, 3, 4, 2, 4, 2])),
                  helper.make_node("Constant", [], ["s4"], value=helper.make_tensor("s4", TensorProto.INT64, [4],
-                                                                                  [1, 12, 4, 4])),
+                                                                                  last)),
                  helper.make_node("Reshape", ["x", "s6"], ["v"]),
                  helper.make_node("Transpose", ["v"], ["t"], perm=perm),
                  helper.make_node("Reshape", ["t", "s4"], ["y"])]

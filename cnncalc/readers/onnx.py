@@ -209,7 +209,9 @@ class _Reader:
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.half_unsqueezed: set[str] = set()  # a vector given a height of 1 (N, C, 1): its width's Unsqueeze follows
-        self.blocks: dict[str, tuple[int, int, bool]] = {}  # a 6-D view (N, C, H/r, r, W/r, r): (node, r, transposed)
+        # a 6-D view of the data, (N, C, H/r, r, W/r, r) or (N, C/r², r, r, H, W): (node, its shape, the layer its
+        # Transpose makes of it: `pixelunshuffle` or `pixelshuffle`, "" before it)
+        self.blocks: dict[str, tuple[int, list[int], str]] = {}
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
         self.channels_dropped: dict[str, Span] = {}  # a channel pool's N, H, W (keepdims=0): Unsqueeze(1) reads it
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
@@ -1356,12 +1358,16 @@ class _Reader:
             if ratio is None and len(inputs) > 1 and inputs[1]:
                 ratio = (self.values(inputs[1]) or [0.5])[0]
             return layer(f"dropout {float(ratio if ratio is not None else 0.5)!r}")
-        if op == "Reshape" and inputs[0] in self.blocks:  # a space to depth's end: the blocks' values as channels
-            start, r, transposed = self.blocks[inputs[0]]
+        if op == "Reshape" and inputs[0] in self.blocks:  # a space to depth's end (the blocks' values as channels),
+            start, six, layer_made = self.blocks[inputs[0]]  # or a depth to space's (the channels' values as blocks)
             target = self.values(inputs[1])
-            if not transposed or target is None or len(target) != 4:
-                raise _Unsupported(f"a 6-D view reshaped to {target}")
-            return graph.layer(name, spec_layer(f"pixelunshuffle {r}", span), start, span), None
+            r = six[3]  # (in either)
+            blocked = [six[1] * r * r, six[2], six[4]] if layer_made == "pixelunshuffle" else \
+                [six[1], six[4] * r, six[5] * r]
+            if not layer_made or target is None or len(target) != 4 or \
+                    any(isinstance(t, int) and t > 0 and t != m for t, m in zip(target[1:], blocked)):
+                raise _Unsupported(f"a 6-D view reshaped to {target}")  # (its sizes other than the view's blocks make)
+            return graph.layer(name, spec_layer(f"{layer_made} {r}", span), start, span), None
         if op == "Reshape":
             shape = self.values(inputs[1])
             shape = shape if shape is not None else self.partial.get(inputs[1])
@@ -1377,11 +1383,12 @@ class _Reader:
                 # a channel shuffle's start (N, groups, C/groups, H, W); only its transpose may read it
                 self.views[node["outputs"][0]] = (source, shape[1], False)
                 return source, None
-            if len(shape) == 6 and all(isinstance(d, int) and d > 0 for d in shape[1:]) and shape[3] == shape[5] > 1 \
-                    and source is not None:
-                # a space to depth's start (N, C, H/r, r, W/r, r), as PyTorch exports PixelUnshuffle: only its
-                # transpose may read it
-                self.blocks[node["outputs"][0]] = (source, shape[3], False)
+            if len(shape) == 6 and all(isinstance(d, int) and d > 0 for d in shape[1:]) and source is not None and \
+                    (shape[3] == shape[5] > 1 or shape[2] == shape[3] > 1):
+                # a space to depth's start (N, C, H/r, r, W/r, r), as PyTorch exports PixelUnshuffle, or a depth to
+                # space's (N, C/r², r, r, H, W), as it exports PixelShuffle before opset 11 has DepthToSpace in its
+                # order: only a transpose may read it, which tells which
+                self.blocks[node["outputs"][0]] = (source, shape, "")
                 return source, None
             if shape == [-1] and source is not None:  # batch and all: only a Gather in order may read it
                 self.flat.add(node["outputs"][0])
@@ -1419,10 +1426,12 @@ class _Reader:
             flat, _ = layer(f"flatten inputs {dims[1]}")
             return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), flat, span), None
         if op == "Transpose" and inputs[0] in self.blocks:
-            start, r, _ = self.blocks[inputs[0]]
-            if a.get("perm") != [0, 1, 3, 5, 2, 4]:
+            start, six, _ = self.blocks[inputs[0]]
+            as_layer = "pixelunshuffle" if a.get("perm") == [0, 1, 3, 5, 2, 4] and six[3] == six[5] else \
+                "pixelshuffle" if a.get("perm") == [0, 1, 4, 2, 5, 3] and six[2] == six[3] else ""
+            if not as_layer:
                 raise _Unsupported(f"a transpose of a 6-D view by {a.get('perm')}")
-            self.blocks[node["outputs"][0]] = (start, r, True)
+            self.blocks[node["outputs"][0]] = (start, six, as_layer)
             return start, None
         if op == "Transpose" and inputs[0] not in self.views:
             perm = a.get("perm")
