@@ -2034,12 +2034,13 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
+        unlabelled = _output_noun_dropped(_answer_label_dropped(self.tokens[lead:]))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_in_and_out(
-                            _answer_label_dropped(self.tokens[lead:]), bool(lines)))))))))))))))))))))))))),
+                            unlabelled, bool(lines)))))))))))))))))))))))))),
             len(lines))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
             _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
@@ -8822,6 +8823,20 @@ _FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter",
 _MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …
 
 
+def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`-> output shape 30x30x32`, `nn.Conv2d(3, 32, 3): output size 30x30x32` (after an arrow or a colon; `Output
+    volume: …` is the same): as `-> output 30x30x32`, the noun of `output` left out before a volume (each was E060,
+    or prose after a framework's call: a wrong answer passing unjudged). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for j in range(1, len(tokens) - 2):
+        if (tokens[j - 1].kind == "ARROW" or words[j - 1] == ":") and words[j] == "output" and \
+                words[j + 1] in ("size", "shape", "volume", "dimensions", "dims"):
+            value = j + 2 + (words[j + 2] == ":")
+            if tokens[value:value + 1] and tokens[value].kind == "DIMS":
+                return [*tokens[:j + 1], *tokens[value:]]
+    return tokens
+
+
 def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:
     """`Answer: 364 × 96 = 34,944 parameters`, `A2. 34,944 parameters`, `Ans: …`: an answer's label before a count
     that says its own quantity, as the count alone (after `Answer:` the working's product was read as an output
@@ -9279,9 +9294,12 @@ def _called(tokens: list[Tok]) -> list[Tok]:
 
 
 def _a_call(tokens: list[Tok]) -> bool:
-    """A line that is a layer written as a call (`CONV(96, 11x11)`, `FC(10) -> 10`): read as one or E060, never
-    prose (passed over, its layer would vanish and the answers after it be judged without it)."""
+    """A line that is a layer written as a call (`CONV(96, 11x11)`, `FC(10) -> 10`, a framework's `nn.Conv2d(3, 32,
+    3)`): read as one or E060, never prose (passed over, its layer would vanish and the answers after it be judged
+    without it)."""
     lead = _lead(tokens)
+    if _call_at([t.lower for t in tokens], lead) is not None:
+        return True  # a framework's call, `nn.Conv2d(3, 32, 3) gives …`, `Conv2D(32, (3, 3)): out …`
     if len(tokens) <= lead + 1 or tokens[lead].kind != "WORD" or \
             tokens[lead].lower.rstrip("0123456789") not in _CALLED - {"input"}:
         return False
@@ -10963,20 +10981,29 @@ def _kind_colon(tokens: list[Tok]) -> list[Tok]:
 
 def _dashed(tokens: list[Tok]) -> list[Tok]:
     """`CONV1 — 96 11x11 filters, stride 4, pad 0 — 55x55x96` (em or en dashes) as `CONV1: 96 11x11 filters, stride 4,
-    pad 0 -> 55x55x96`: a dash after a layer's name is its colon, a later one before a volume or count the arrow to
-    its answers; a hyphen too, before a count (`CONV1 - 448 parameters`). Other tokens as they are."""
+    pad 0 -> 55x55x96`: a dash after a layer's name is its colon, a later one before a volume, a count or an answer's
+    word (`— params: 896`, `– output …`) the arrow to its answers; a hyphen too, before a count (`CONV1 - 448
+    parameters`). Other tokens as they are."""
     dashes = [j for j, t in enumerate(tokens) if t.text in ("—", "–")]
     hyphen = next((j for j, t in enumerate(tokens[:4]) if t.text == "-"), None)
     if not dashes and hyphen is not None and tokens[hyphen + 1:hyphen + 2] and tokens[hyphen + 1].kind == "NUM" and \
             tokens[hyphen + 2:hyphen + 3] and tokens[hyphen + 2].lower in ir.ANSWER_WORDS:
         dashes = [hyphen]  # `CONV1 - 448 parameters`: a hyphen before a count is the colon as a dash is
-    if not dashes or not 0 < dashes[0] <= 3 or _label(tokens[:dashes[0]]) is None or \
-            _layer_kind(" ".join(t.lower for t in tokens[:dashes[0]])) is None:
+    if not dashes:
         return tokens
+    words = [t.lower for t in tokens]
     out = list(tokens)
-    out[dashes[0]] = Tok("P", ":", tokens[dashes[0]].start, tokens[dashes[0]].end)
-    for j in dashes[1:]:
-        if tokens[j + 1:j + 2] and tokens[j + 1].kind in ("DIMS", "NUM"):
+    if 0 < dashes[0] <= 3 and _label(tokens[:dashes[0]]) is not None and \
+            _layer_kind(" ".join(words[:dashes[0]])) is not None:
+        out[dashes[0]] = Tok("P", ":", tokens[dashes[0]].start, tokens[dashes[0]].end)
+        dashes = dashes[1:]
+    elif _call_at(words, 0) is None and not (":" in words[1:4] and _label(tokens[:words.index(":")]) is not None and
+                                             _layer_kind(" ".join(words[:words.index(":")])) is not None):
+        return tokens  # (a dash after a framework's call, `Conv2D(32, (3, 3)) — params: 896`, or after a described
+        # layer, `CONV1: 32 3x3 filters – output 30x30x32`, is the arrow to its answers too)
+    for j in dashes:
+        if tokens[j + 1:j + 2] and (tokens[j + 1].kind in ("DIMS", "NUM") or words[j + 1] in ir.ANSWER_WORDS or
+                                    words[j + 1] == "output"):
             out[j] = Tok("ARROW", "->", tokens[j].start, tokens[j].end)
     return out
 

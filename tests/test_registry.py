@@ -89,3 +89,22 @@ def test_the_executor_uses_nothing_of_the_walkers_formulas() -> None:
     for name in ("kernels.py", "executor.py"):
         used = imported_modules(ROOT / "cnncalc" / name)
         assert not {m for m in used for f in forbidden if m == f or m.startswith(f + ".")}, name
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    # A second `_OUTPUT_NOUNS = …` further down lecture.py silently replaced the first for every function that
+    # read it (a right answer to "doesn't fit" went unread): each module-level name is bound once
+    for path in sorted((ROOT / "cnncalc").rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            elif isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            else:
+                continue
+            twice = seen.intersection(names)
+            assert not twice, f"{path.relative_to(ROOT)}:{node.lineno}: {sorted(twice)} bound again"
+            seen.update(names)

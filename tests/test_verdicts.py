@@ -13063,3 +13063,33 @@ def test_a_layer_after_the_inputs_sentence_on_its_line_is_read() -> None:
     for output, verdict in [("28x28x6", "right"), ("32x32x6", "wrong")]:
         report = homework(f"Input: 32x32x3. CONV1: 6 5x5 filters -> {output}\n")
         assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line", ["CONV1: 32 3x3 filters -> output shape {}", "CONV1: 32 3x3 filters -> output size {}",
+                                  "CONV1: 32 3x3 filters -> output volume: {}", "nn.Conv2d(3, 32, 3): output size {}",
+                                  "nn.Conv2d(3, 32, 3): output shape {}", "CONV1: 32 3x3 filters – output {}",
+                                  "nn.Conv2d(3, 32, 3) – output: {}"])
+def test_an_outputs_noun_after_an_arrow_or_a_calls_colon_and_a_dash_before_an_answer(line: str) -> None:
+    # 32 3x3 filters unpadded on 32x32x3: (32 - 3)/1 + 1 = 30, 30x30x32. `-> output shape …` was E060, after a
+    # framework's call prose (a wrong answer passed unjudged), an en dash after a described layer E060
+    for said, verdict in [("30x30x32", "right"), ("32x32x32", "wrong")]:
+        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Conv2D(32, (3, 3)) — params: {}", "CONV1 — 32 3x3 filters — params: {}"])
+def test_a_dash_before_an_answers_word_is_the_arrow_to_it(line: str) -> None:
+    # 32·(3·3·3 + 1) = 896 (after Keras' call the line was prose, a wrong count passing unjudged)
+    for said, verdict in [("896", "right"), ("864", "wrong")]:
+        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line", ["nn.Conv2d(3, 32, 3) gives 30x30x32", "nn.Conv2d(3, 32, 3): volume = 30x30x32"])
+def test_a_frameworks_call_cnncalc_cannot_read_is_an_unread_layer_not_prose(line: str) -> None:
+    # passed over as prose, the convolution vanished and the pool's answer below was judged on the input: 16x16x3
+    # right, the sheet's 15x15x32 (the convolution's 30x30x32 pooled 2x2) wrong. Now E060, and the pool's answer rests
+    # on the unread layer: not judged
+    report = homework(f"Input: 32x32x3\n{line}\nPOOL: 2x2 max pool -> 15x15x32\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert [a.verdict for a in report.answers] == ["unchecked"], report.messages()
