@@ -461,6 +461,28 @@ def test_a_depth_to_space_exported_before_opset_11_is_pixelshuffle(opset: int, t
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (12, 10, 2)
 
 
+@pytest.mark.torch
+def test_an_opset_10_resize_reads_its_scales_second(tmp_path: Path) -> None:
+    # Opset 10's Resize takes (X, scales), later ones (X, roi, scales, sizes): PyTorch's nn.Upsample(scale_factor=2)
+    # at opset 10 was E070 ("scales cnncalc cannot read"). 6x5x3 -> 6x5x4 -> 12x10x4 -> 12x10x2; parameters
+    # (3·3·3 + 1)·4 = 112 and (4 + 1)·2 = 10, PyTorch's own count; MACs and output PyTorch's
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 3, padding=1), nn.Upsample(scale_factor=2), nn.Conv2d(4, 2, 1)).eval()
+    x = torch.zeros(1, 3, 6, 5)
+    with FlopCounterMode(display=False) as counter:
+        y = model(x)
+    report = _exported_and_read(model, x, tmp_path / "up.onnx", False, 10)
+    graph = _onnx().load(str(tmp_path / "up.onnx")).graph
+    assert [len(n.input) for n in graph.node if n.op_type == "Resize"] == [2]  # (the form this test is about)
+    assert [r.op for r in report.rows][1] == "upsample 2"
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 112 + 10
+    assert report.totals.macs == counter.get_total_flops() // 2
+    assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (12, 10, 2)
+
+
 def test_a_six_axis_view_transposed_otherwise_is_not_followed(tmp_path: Path) -> None:
     # the same Reshapes with the Transpose (0, 1, 2, 4, 3, 5) move the values elsewhere: E070, never a pixelunshuffle;
     # so is the right Transpose with a last Reshape to sizes its blocks do not make, (1, 3, 8, 8)

@@ -1478,8 +1478,10 @@ class _Reader:
             return self.two_layers(graph, name, span, source, spatial, channels)
         if op in ("Resize", "Upsample"):
             mode = a.get("mode", "nearest")
+            # (opset 10's Resize, as Upsample, reads its scales second; from opset 11 third, after a region)
             scales = self.values(inputs[2]) if op == "Resize" and len(inputs) > 2 and inputs[2] else \
-                (self.values(inputs[1]) if op == "Upsample" and len(inputs) > 1 else a.get("scales"))
+                (self.values(inputs[1]) if (op == "Upsample" or self.opset == 10) and len(inputs) > 1 else
+                 a.get("scales"))
             sizes = self.dims_of(inputs[3]) if op == "Resize" and len(inputs) > 3 and inputs[3] else None
             aligned = a.get("coordinate_transformation_mode") == "align_corners"  # PyTorch's align_corners=True
             how = "" if mode == "nearest" else (" aligned" if aligned else " bilinear") if mode == "linear" else None
