@@ -1077,8 +1077,8 @@ def _holds_answer(tokens: list[Tok]) -> bool:
 def _stated_with_answers(tokens: list[Tok]) -> bool:
     """Whether a line states something in words, then an output after an arrow (`Global pooling -> 1x1x64`, `=>`
     too, the ResNet paper's `3x3 conv, 64, /2 -> 112x112x64`): a layer's line, whether or not cnncalc reads its
-    words."""
-    tokens = _one_arrow(tokens)
+    words; `Layer 2 (FooPool2D, 2x2): output 16x16x8` too)."""
+    tokens = _one_arrow(_described_in_parentheses(tokens))
     arrow = _arrow(tokens, 0)
     closing = next((j for j in range(arrow + 1, min(len(tokens), arrow + 1 + _TUPLE_TOKENS)) if tokens[j].text == ")"),
                    None) if tokens[arrow + 1:arrow + 2] and tokens[arrow + 1].text == "(" else None
@@ -1087,13 +1087,16 @@ def _stated_with_answers(tokens: list[Tok]) -> bool:
         tokens = [*tokens[:arrow + 1], spelled, *tokens[closing + 1:]]
     if arrow == len(tokens) or arrow == 0 or tokens[0].kind not in ("WORD", "DIMS") or \
             tokens[arrow + 1:arrow + 2] == [] or not any(t.kind == "WORD" for t in tokens[:arrow]) or \
-            (tokens[arrow + 1].kind not in ("DIMS", "NUM") and tokens[arrow + 1].lower not in ir.ANSWER_WORDS) or \
+            (tokens[arrow + 1].kind not in ("DIMS", "NUM") and tokens[arrow + 1].lower not in _ARROW_ANSWER_WORDS) or \
             not any(t.kind in ("DIMS", "NUM") for t in tokens[arrow + 1:]):
         return False  # (`-> params 0`: a count alone)
-    # only answers after it (`-> 56x56x128, params 17,536`; `5x5 filter -> 5x5 receptive field for each neuron`
-    # goes on in words: prose)
-    return all(t.kind in ("DIMS", "NUM") or t.text in (",", ":", "=", ";") or t.lower in ir.ANSWER_WORDS
+    # only answers after it (`-> 56x56x128, params 17,536`, `-> output 16x16x8`; `5x5 filter -> 5x5 receptive field
+    # for each neuron` goes on in words: prose)
+    return all(t.kind in ("DIMS", "NUM") or t.text in (",", ":", "=", ";") or t.lower in _ARROW_ANSWER_WORDS
                for t in tokens[arrow + 1:])
+
+
+_ARROW_ANSWER_WORDS = {*ir.ANSWER_WORDS, "output"}  # what may name an answer after an arrow
 
 
 def _named_again(line: ir.Line, lines: list[ir.Line], labels: set[str]) -> bool:
@@ -2034,7 +2037,7 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        unlabelled = _output_noun_dropped(_answer_label_dropped(self.tokens[lead:]))
+        unlabelled = _output_noun_dropped(_answer_label_dropped(_pool_class_named(self.tokens[lead:])))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -2042,11 +2045,12 @@ class _LineReader:
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_in_and_out(
                             unlabelled, bool(lines)))))))))))))))))))))))))),
             len(lines))
+        marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
+            _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
-            _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(
-                _name_marked(_said_after(_equals_as_colon(_listed_by_layer(_answer_of_layer(_placed_first(
-                    _this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))),
-                    "vgg" in self.figures)))), "resnet" in self.figures)))))))))
+            _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(marked)),
+                                                                                            "vgg" in self.figures)))),
+                                       "resnet" in self.figures)))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
@@ -8823,6 +8827,18 @@ _FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter",
 _MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …
 
 
+def _pool_class_named(tokens: list[Tok]) -> list[Tok]:
+    """A framework's pool class named without its call (`Layer 2: MaxPooling2D, 2x2`, `AvgPool2d 2x2, stride 2`) as
+    the lecture's word for it, `maxpool` or `avgpool` (the line was prose or E060: the pool lost, the answers after it
+    judged without it); a call (`MaxPooling2D((2, 2))`) is read as one (`called`). Other tokens as they are."""
+    out = list(tokens)
+    for j, tok in enumerate(tokens):
+        kind = _CALLS.get(tok.lower, ("",))[0]
+        if kind in ("maxpool", "avgpool") and not (tokens[j + 1:j + 2] and tokens[j + 1].text == "("):
+            out[j] = tok._replace(text=kind)
+    return out
+
+
 def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
     """`-> output shape 30x30x32`, `nn.Conv2d(3, 32, 3): output size 30x30x32` (after an arrow or a colon; `Output
     volume: …` is the same): as `-> output 30x30x32`, the noun of `output` left out before a volume (each was E060,
@@ -10958,6 +10974,27 @@ def _name_marked(tokens: list[Tok]) -> list[Tok]:
             _layer_kind(words[0]) is None and any(words[2:2 + len(kind)] == list(kind) for kind in _KIND_WORDS):
         return [tokens[0], Tok("P", ":", tokens[1].start, tokens[1].end), *tokens[2:]]
     return tokens
+
+
+def _described_in_parentheses(tokens: list[Tok]) -> list[Tok]:
+    """`Layer 1 (Conv2D, 32 filters, 3x3, padding 1): output 32x32x32` as `Layer 1: Conv2D, 32 filters, 3x3, padding 1
+    -> output 32x32x32`: a numbered layer's description in parentheses (a size or a comma in it: `Layer 1 (CONV1): …`
+    keeps its name there), its answers after the colon (it was E060). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:1] != ["layer"] or [t.kind for t in tokens[1:2]] != ["NUM"] or words[2:3] != ["("] or ")" not in words:
+        return tokens
+    closing = words.index(")")
+    inside = tokens[3:closing]
+    if not any(t.kind in ("NUM", "DIMS") for t in inside) or (len(inside) <= 2 and _label(inside) is not None) or \
+            "(" in words[3:closing] or not ("," in words[3:closing] or any(t.kind == "DIMS" for t in inside)):
+        return tokens
+    colon = Tok("P", ":", tokens[2].start, tokens[2].end)
+    if closing == len(tokens) - 1:
+        return [*tokens[:2], colon, *inside]
+    if words[closing + 1] != ":" or closing + 2 == len(tokens):
+        return tokens
+    return [*tokens[:2], colon, *inside, Tok("ARROW", "->", tokens[closing + 1].start, tokens[closing + 1].end),
+            *tokens[closing + 2:]]
 
 
 def _kind_colon(tokens: list[Tok]) -> list[Tok]:

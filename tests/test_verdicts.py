@@ -13093,3 +13093,47 @@ def test_a_frameworks_call_cnncalc_cannot_read_is_an_unread_layer_not_prose(line
     report = homework(f"Input: 32x32x3\n{line}\nPOOL: 2x2 max pool -> 15x15x32\n")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
     assert [a.verdict for a in report.answers] == ["unchecked"], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Layer 1 (Conv2D, 32 filters, 3x3, padding 1): output {}",
+                                  "Layer 1 (32 filters of 3x3, stride 1, pad 1): {}",
+                                  "Layer 1 (conv, 32 filters, 3x3, padding 1)\nOutput: {}"])
+def test_a_numbered_layers_description_in_parentheses(line: str) -> None:
+    # read as `Layer 1: …` (the first two were E060, the parenthesis taken for a name; the third was read already):
+    # 32 3x3 filters padded by 1 keep 32x32
+    for said, verdict in [("32x32x32", "right"), ("30x30x32", "wrong")]:
+        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    # a name there stays a name: `Layer 1 (CONV1): …`
+    report = homework("Input: 32x32x3\nLayer 1 (CONV1): 32 3x3 filters, pad 1 -> 32x32x32\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
+
+
+def test_a_keras_sheet_of_numbered_layers_described_in_parentheses() -> None:
+    # A notebook's exercise (every line was E060, every answer unchecked): 32 3x3 filters, `same` on 32x32x3:
+    # 32x32x32, 3·3·3·32 + 32 = 896; a 2x2 max pool (Keras' MaxPooling2D, its class named without a call): 16x16x32,
+    # no parameters; 64 3x3 `valid`: (16 - 3)/1 + 1 = 14, 14x14x64, 3·3·32·64 + 64 = 18,496; flatten 14·14·64 = 12,544;
+    # Dense 10: 12,544·10 + 10 = 125,450
+    sheet = ("Input: 32×32×3\n"
+             "**Layer 1** (Conv2D, 32 filters, 3×3, padding='same'): output 32×32×32, parameters 3·3·3·32 + 32 = 896\n"
+             "**Layer 2** (MaxPooling2D, 2×2): output {pooled}, no parameters\n"
+             "**Layer 3** (Conv2D, 64 filters, 3×3, padding='valid'): output 14×14×64, parameters 3·3·32·64 + 64 = "
+             "18,496\n"
+             "**Layer 4** (Flatten): output 12,544\n"
+             "**Layer 5** (Dense, 10 units): parameters 12,544·10 + 10 = 125,450\n")
+    report = homework(sheet.format(pooled="16×16×32"))
+    assert [a.verdict for a in report.answers] == ["right"] * 8 and report.ok, report.messages()
+    report = homework(sheet.format(pooled="15×15×32"))
+    assert [a.verdict for a in report.answers] == ["right", "right", "wrong", "right", "right", "right", "right",
+                                                   "right"], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Layer 2 (FooPool2D, 2x2): output 16x16x8",
+                                  "Layer 2: FooPool2D, 2x2 -> output 16x16x8"])
+def test_a_layer_of_a_kind_cnncalc_does_not_know_with_an_output_is_unread_not_prose(line: str) -> None:
+    # passed over as prose, the next convolution's right 14x14x4 ((16 - 3)/1 + 1 = 14 after a 2x2 pool) was judged
+    # on the first one's 32x32x8 output, 30x30x4: marked wrong. Now E060 there, the answers after it not judged
+    report = homework(f"Input: 32x32x3\nLayer 1 (Conv2D, 8 filters, 3x3, padding 1): output 32x32x8\n{line}\n"
+                      "Layer 3 (Conv2D, 4 filters, 3x3): output 14x14x4\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+    assert [a.verdict for a in report.answers] == ["right", "unchecked"], report.messages()
