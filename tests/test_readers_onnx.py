@@ -483,6 +483,42 @@ def test_an_opset_10_resize_reads_its_scales_second(tmp_path: Path) -> None:
     assert report.output is not None and report.output.dims == (y.shape[2], y.shape[3], y.shape[1]) == (12, 10, 2)
 
 
+@pytest.mark.torch
+def test_opset_21s_group_normalization_is_one_groupnorm(tmp_path: Path) -> None:
+    # Opset 21's GroupNormalization (its scale and shift one per channel), as PyTorch's newer exporter writes
+    # GroupNorm there (it was E070): `groupnorm G`; without affine its ones and zeros are computed in the graph
+    # (ConstantOfShape), learning nothing. Parameters (3·3·3 + 1)·8 = 224, 2·8 = 16 twice, 0: 256, PyTorch's count
+    # (the exporter stores the second norm's equal ones and zeros once, read by both nodes: counted for each)
+    _onnx()
+    __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(2, 8, eps=1e-3), nn.ReLU(), nn.GroupNorm(8, 8),
+                          nn.GroupNorm(4, 8, affine=False)).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 12, 10), tmp_path / "gn.onnx", True, 21)
+    graph = _onnx().load(str(tmp_path / "gn.onnx")).graph
+    assert [n.op_type for n in graph.node].count("GroupNormalization") == 3  # (the form this test is about)
+    assert [r.op for r in report.rows][1:] == ["groupnorm 2 eps 0.001", "relu", "groupnorm 8", "groupnorm 4 noaffine"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 256
+    assert report.output is not None and report.output.dims == (10, 8, 8)
+
+
+def test_opset_18s_group_normalization_by_group_is_not_read(tmp_path: Path) -> None:
+    # Before opset 21 GroupNormalization's scale and shift are one per group, which no groupnorm of cnncalc (nor
+    # PyTorch's GroupNorm) learns: E070, never a count of the wrong size
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+    nodes = [helper.make_node("GroupNormalization", ["x", "s", "b"], ["y"], num_groups=2)]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 8, 4, 4])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 8, 4, 4])],
+                              [_floats("s", 2), _floats("b", 2)])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)]), str(tmp_path / "g.onnx"))
+    report = analyze(tmp_path / "g.onnx")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    assert "before opset 21" in report.diagnostics[0].message
+
+
 def test_a_six_axis_view_transposed_otherwise_is_not_followed(tmp_path: Path) -> None:
     # the same Reshapes with the Transpose (0, 1, 2, 4, 3, 5) move the values elsewhere: E070, never a pixelunshuffle;
     # so is the right Transpose with a last Reshape to sizes its blocks do not make, (1, 3, 8, 8)

@@ -1283,6 +1283,14 @@ class _Reader:
         if op == "BatchNormalization":
             c = self.weight(inputs[1])[0]
             return layer(f"bn inputs {c}{_epsilon_said(a)}", 2 * c)
+        if op == "GroupNormalization":  # an operator from opset 18; its scale and shift one per channel from 21
+            if self.opset < 21:
+                raise _Unsupported("before opset 21 (its scale and shift one per group; cnncalc's groupnorm, "
+                                   "PyTorch's, learns one per channel, as opset 21's)")
+            groups = a["num_groups"]
+            if self.fixed_count(inputs[1]):  # constants of the graph: nothing learnt
+                return layer(f"groupnorm {groups}{_epsilon_said(a)} noaffine")
+            return layer(f"groupnorm {groups}{_epsilon_said(a)}", 2 * self.weight(inputs[1])[0])
         if op == "InstanceNormalization":  # its scale and shift stored, as a batch norm's are
             if fixed := self.fixed_count(inputs[1]):
                 return layer(f"instancenorm inputs {fixed}{_epsilon_said(a)}")  # constants: no affine, PyTorch's
