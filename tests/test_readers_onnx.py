@@ -1413,8 +1413,9 @@ def test_f_normalize_as_exported_is_l2norm(dynamo: bool, tmp_path: Path) -> None
 
 def test_an_lp_pool_written_out_is_read_only_when_every_step_is_its_own(tmp_path: Path) -> None:
     # Pow(x, 2), a 2x2 AveragePool, Sign and Relu(Abs) of it, their Mul, Mul by 2·2 = 4, Pow(1/2): `lppool 2x2`,
-    # (8 - 2)/1 + 1 = 7. A window size that is not the kernel's (8), a 3-D kernel or a step without its input is
-    # read op by op (Pow, which cnncalc does not follow, is E070); a malformed one raised before, an internal error
+    # (8 - 2)/1 + 1 = 7. A window size that is not the kernel's (8) or a 3-D kernel is read op by op (Pow, which
+    # cnncalc does not follow, is E070); a step without its input, no valid ONNX, is E071 at it (it raised before,
+    # an internal error)
     _onnx()
     from onnx import helper
 
@@ -1429,9 +1430,11 @@ def test_an_lp_pool_written_out_is_read_only_when_every_step_is_its_own(tmp_path
     report = written_out([2, 2], 4.0, ["ab"])
     assert report.ok and [(r.op, r.output.dims) for r in report.rows if r.kind == "layer"] == [
         ("lppool 2x2 stride 1", (7, 7, 3))]
-    for kernel, size, relu_inputs in (([2, 2], 8.0, ["ab"]), ([2, 2, 2], 8.0, ["ab"]), ([2, 2], 4.0, [])):
-        errors = [d for d in written_out(kernel, size, relu_inputs).diagnostics if d.severity == "error"]
+    for kernel, size in (([2, 2], 8.0), ([2, 2, 2], 8.0)):
+        errors = [d for d in written_out(kernel, size, ["ab"]).diagnostics if d.severity == "error"]
         assert [d.code for d in errors] == ["E070"] and errors[0].message.startswith("not supported: Pow")
+    errors = [d for d in written_out([2, 2], 4.0, []).diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E071"] and "a node reads a tensor at least" in errors[0].message
 
 
 def _scalars(**values: float) -> Any:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cnncalc.analysis import DEFAULTS
+from cnncalc.analysis import DEFAULTS, analyze_text
 from cnncalc.analysis import run as run_all
 from cnncalc.cli import cli
 from cnncalc.render.formats import FORMATS, Options
@@ -404,3 +404,48 @@ def test_a_lines_heading_with_nothing_after_it_never_raises(line: str) -> None:
                   "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n", ""):
         for analysis in run_all(sheet + line + "\n", "hw.txt", DEFAULTS._replace(lang="lecture")):
             assert all(a.verdict in ("unchecked", "right", "wrong") for a in analysis.report.answers)
+
+
+_JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers(-3, 70) | st.floats(allow_nan=False, width=32) |
+                            st.sampled_from(["x", "w", "y", "?", ""]),
+                            lambda inner: st.lists(inner, max_size=5) | st.dictionaries(
+                                st.sampled_from(["name", "shape", "values", "op", "inputs", "outputs", "attrs",
+                                                 "names", "opset", "axes", "perm", "kernel_shape"]), inner,
+                                max_size=6), max_leaves=20)
+
+
+_TENSORS = st.sampled_from(["x", "w", "c", "y", "v", "z", ""])
+_ONNX_NODES = st.fixed_dictionaries({
+    "op": st.sampled_from(["Conv", "Unsqueeze", "Squeeze", "Reshape", "Gather", "Shape", "Concat", "MaxPool", "PRelu",
+                           "GroupNormalization", "InstanceNormalization", "Transpose", "Resize", "Slice", "Pad", "Add",
+                           "Mul", "BatchNormalization", "Gemm", "MatMul", "Constant", "Identity", "Cast",
+                           "ConstantOfShape", "DepthToSpace", "Flatten", "Relu"]),
+    "name": st.sampled_from(["n", ""]), "inputs": st.lists(_TENSORS, max_size=4),
+    "outputs": st.lists(_TENSORS, min_size=1, max_size=2),
+    "attrs": st.dictionaries(st.sampled_from(["axes", "perm", "kernel_shape", "strides", "pads", "group", "value",
+                                              "value_dims", "num_groups", "axis", "to", "mode", "blocksize",
+                                              "epsilon", "scales"]), _JSON_VALUES, max_size=4)})
+_ONNX_INITIALIZERS = st.fixed_dictionaries(
+    {"name": _TENSORS, "shape": st.lists(st.integers(0, 6), max_size=4)},
+    optional={"values": st.lists(st.integers(-2, 6) | st.floats(-2, 2, width=32), max_size=6)})
+_LISTING_LINES = st.one_of(st.tuples(st.sampled_from(["input", "initializer", "node", "output"]), _JSON_VALUES),
+                           st.tuples(st.just("node"), _ONNX_NODES), st.tuples(st.just("initializer"),
+                                                                              _ONNX_INITIALIZERS))
+
+
+@given(st.lists(_LISTING_LINES, max_size=8))
+@example([("initializer", {"name": "w"}),
+          ("node", {"op": "Unsqueeze", "name": "u", "inputs": ["w"], "outputs": ["v"], "attrs": {"axes": [1]}})])
+@example([("initializer", [1, 2])])
+@example([("initializer", {"name": "w", "shape": [3], "values": [1, 2]})])
+def test_an_onnx_listing_written_by_hand_never_raises(lines: list[tuple[str, object]]) -> None:
+    # The ONNX reader reads the text `listing` makes of a .onnx file; written or edited by hand (`--lang onnx`) its
+    # lines may lack a field or hold another type: E071 at the line, never a traceback (an initializer without its
+    # shape, or one not a JSON object, and a node without its inputs were internal errors)
+    import json
+    text = "input " + json.dumps({"name": "x", "shape": [1, 3, 8, 8]}) + "\n"
+    text += "".join(f"{kind} {json.dumps(entry)}\n" for kind, entry in lines)
+    report = analyze_text(text, "m.txt", lang="onnx")  # (raising is the failure)
+    for fmt in FORMATS.values():
+        for _ in fmt.renderer()([report], Options(command="summary")):
+            pass

@@ -175,6 +175,40 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     return ir.File((), (network,))
 
 
+# the fields each line of a listing has, and their types (`listing` writes them all)
+_ENTRY_FIELDS: dict[str, dict[str, type]] = {
+    "input": {"name": str, "shape": list}, "initializer": {"name": str, "shape": list},
+    "node": {"op": str, "name": str, "inputs": list, "outputs": list, "attrs": dict}, "output": {"names": list}}
+_TYPE_WORDS: dict[type, str] = {str: "a string", list: "a list", dict: "an object"}
+
+
+def _entry_problem(kind: str, entry: Any) -> str | None:
+    """What is wrong with a line of a listing (a field missing or of another type; an initializer's shape not sizes,
+    a node's inputs and outputs not names); None when nothing is, or the line is of no kind the reader reads."""
+    fields = _ENTRY_FIELDS.get(kind)
+    if fields is None:
+        return None
+    if not isinstance(entry, dict):
+        return f"an {kind} is a JSON object" if kind[0] in "aeiou" else f"a {kind} is a JSON object"
+    for field, kind_of in fields.items():
+        if not isinstance(entry.get(field), kind_of):
+            return f"the {kind}'s `{field}` is missing or not {_TYPE_WORDS[kind_of]}"
+    if kind == "initializer" and not all(type(d) is int and d >= 0 for d in entry["shape"]):
+        return "an initializer's shape is its sizes, whole numbers"
+    values = entry.get("values") if kind == "initializer" else None
+    if values is not None and (not isinstance(values, list) or len(values) != _product(entry["shape"]) or
+                               not all(type(v) in (int, float, bool) for v in values)):
+        return "an initializer's values are numbers, as many as its shape holds"
+    names = [name for field in ("inputs", "outputs", "names") if field in fields for name in entry[field]]
+    if not all(isinstance(n, str) for n in names):
+        return f"the {kind}'s tensors are named by strings"
+    if kind == "node" and (not entry["outputs"] or (not entry["inputs"] and entry["op"] != "Constant")):
+        return "a node reads a tensor at least (a Constant none) and makes one at least"
+    if kind == "output" and type(entry.get("opset", 13)) is not int:
+        return "the output's `opset` is a whole number"
+    return None
+
+
 def _size(h: int, w: int) -> str:
     return str(h) if h == w else f"{h}x{w}"
 
@@ -245,6 +279,12 @@ class _Reader:
                               hint="each line of the listing is `input`, `initializer` or `node` and a JSON object; "
                                    "a listing made from a .onnx file by cnncalc always is")
                 return cut_short(self.text, span, BY)
+            problem = _entry_problem(kind, entry)
+            if problem is not None:  # (a listing written by hand, or edited)
+                self.sink.add(codes.E071, f"line {number} of the listing: {problem}", span,
+                              hint="the listing cnncalc makes of a valid model has these; "
+                                   "`onnx.checker.check_model` tells what a .onnx file lacks")
+                return cut_short(self.text, span, BY)
             if kind == "input":
                 self.inputs.append(entry)
             elif kind == "initializer":
@@ -313,7 +353,7 @@ class _Reader:
                     self.arrays[outputs[0]] = np.array(value).reshape(dims)
                 shape_only.add(outputs[0])
                 continue
-            if op == "Unsqueeze" and inputs[0] in self.initializers and \
+            if op == "Unsqueeze" and inputs and inputs[0] in self.initializers and \
                     (shape := _unsqueezed(self.initializers[inputs[0]]["shape"], self.axes(node))) is not None:
                 # a weight given axes of 1 (a PReLU's slope C -> C x 1 x 1 in an export not folded): the same
                 # stored values under a second name
@@ -331,7 +371,7 @@ class _Reader:
                 shape_only.update(outputs)  # the arithmetic of a Reshape's target shape, not a layer
                 self.follow_shape(op, node)
                 continue
-            if op == "Identity" and inputs[0] in self.initializers:  # an initializer under a second name
+            if op == "Identity" and inputs and inputs[0] in self.initializers:  # an initializer under a second name
                 self.initializers[outputs[0]] = self.initializers[inputs[0]]
                 continue
             if any(i in poisoned for i in inputs):
