@@ -177,6 +177,9 @@ _ALIGNED_TABLE = (r"(?i)^[ \t]*(?:layer|name|layers|layer name)(?: {2,}|\t)[^\n]
                   r"|weights|macs|shape|volume)\b[^\n]*(?:\n[ \t]*[^ \t\n][^\n]*)*")
 
 
+_ONNX_LISTING = r"# [^\n]* \(opset \d+\), listed by cnncalc from "
+
+
 def detect(text: str, name: str) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
@@ -201,6 +204,8 @@ def detect(text: str, name: str) -> str:
     head = text if end < 0 else text[:end]  # whole lines: a table's 800 KB header row is one
     if re.search(NOTATIONS["printout"].marker, head):
         return "printout"
+    if re.match(_ONNX_LISTING, head):  # an ONNX model's listing, saved (cnncalc.readers.onnx.listing writes its header)
+        return "onnx"
     from cnncalc.markup import plain  # (not on a `.spec` file's start-up)
     head = plain(head)  # a notebook's `$32 \times 32 \times 3$`, `**Layer 1:**` read as the lecture's reader reads them
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \

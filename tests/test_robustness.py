@@ -449,3 +449,23 @@ def test_an_onnx_listing_written_by_hand_never_raises(lines: list[tuple[str, obj
     for fmt in FORMATS.values():
         for _ in fmt.renderer()([report], Options(command="summary")):
             pass
+
+
+def test_a_saved_onnx_listing_is_read_as_onnx_without_its_package() -> None:
+    # tests/fixtures/notations/small_net_onnx_listing.txt: the listing cnncalc made of a small model of ours exported
+    # by PyTorch (conv 3->16 3x3 stride 2 without bias and its batch norm, folded into it; a residual pair of 3x3
+    # convs; GroupNorm(4, 16); PReLU(16); ConvTranspose2d(16, 8, 2, stride 2); channel slices joined; MaxPool2d(3, 2, 1,
+    # ceil_mode=True); Linear(2312, 10)). Detected by its header, read with no onnx package: parameters
+    # (3·3·3·16 + 16) + 2·(3·3·16·16 + 16) + 2·16 + 16 + (16·8·2·2 + 8) + (2312·10 + 10) = 28,786 (PyTorch's 28,802
+    # less the batch norm's 2·16 folded, plus the 16 biases folding gives); 32 -> 16 -> 32 -> (32 + 2 - 3)/2 + 1 =
+    # 16.5, ceil 17 (its last window starts at 32, inside the padded input)
+    path = Path(__file__).resolve().parent / "fixtures" / "notations" / "small_net_onnx_listing.txt"
+    text = path.read_text(encoding="utf-8")
+    from cnncalc.notations import detect
+    assert detect(text, path.name) == "onnx"
+    report = analyze_text(text, path.name)
+    assert report.ok, report.messages()
+    assert report.totals.params == (3 * 3 * 3 * 16 + 16) + 2 * (3 * 3 * 16 * 16 + 16) + 2 * 16 + 16 + \
+        (16 * 8 * 2 * 2 + 8) + (2312 * 10 + 10) == 28786
+    assert report.output is not None and report.output.dims == (10,)
+    assert [r.output.dims for r in report.rows if r.keyword == "maxpool"] == [(17, 17, 8)]
