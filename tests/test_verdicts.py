@@ -32,6 +32,13 @@ def homework(text: str) -> Report:
     return cnncalc.analyze_text(text, "hw.txt", lang="lecture")
 
 
+def right_then_wrong(sheet: str, right: str, wrong: str) -> None:
+    """`sheet` with its `{}` the right answer, then a wrong one: the one answer judged right, then wrong."""
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        report = homework(sheet.format(said))
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
 # a convolution answered in the tests of homework phrasings: (32 - 5)/1 + 1 = 28, a 28x28x8 output, with
 # (5·5·3 + 1)·8 = 608 parameters and 28·28·8·5·5·3 = 470,400 MACs
 CONV1_28 = "Input: 32x32x3\nCONV1: 8 5x5 filters, stride 1, pad 0\n"
@@ -13060,9 +13067,7 @@ def test_an_input_with_a_sentence_or_a_remark_after_it(said: str) -> None:
 def test_a_layer_after_the_inputs_sentence_on_its_line_is_read() -> None:
     # `Input: 32x32x3. CONV1: …`: the layer after the input's sentence is a layer of its own (it was E024):
     # (32 - 5)/1 + 1 = 28: 28x28x6 right, 32x32x6 (no padding said) wrong
-    for output, verdict in [("28x28x6", "right"), ("32x32x6", "wrong")]:
-        report = homework(f"Input: 32x32x3. CONV1: 6 5x5 filters -> {output}\n")
-        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    right_then_wrong("Input: 32x32x3. CONV1: 6 5x5 filters -> {}\n", "28x28x6", "32x32x6")
 
 
 @pytest.mark.parametrize("line", ["CONV1: 32 3x3 filters -> output shape {}", "CONV1: 32 3x3 filters -> output size {}",
@@ -13072,17 +13077,13 @@ def test_a_layer_after_the_inputs_sentence_on_its_line_is_read() -> None:
 def test_an_outputs_noun_after_an_arrow_or_a_calls_colon_and_a_dash_before_an_answer(line: str) -> None:
     # 32 3x3 filters unpadded on 32x32x3: (32 - 3)/1 + 1 = 30, 30x30x32. `-> output shape …` was E060, after a
     # framework's call prose (a wrong answer passed unjudged), an en dash after a described layer E060
-    for said, verdict in [("30x30x32", "right"), ("32x32x32", "wrong")]:
-        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
-        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    right_then_wrong(f"Input: 32x32x3\n{line}\n", "30x30x32", "32x32x32")
 
 
 @pytest.mark.parametrize("line", ["Conv2D(32, (3, 3)) — params: {}", "CONV1 — 32 3x3 filters — params: {}"])
 def test_a_dash_before_an_answers_word_is_the_arrow_to_it(line: str) -> None:
     # 32·(3·3·3 + 1) = 896 (after Keras' call the line was prose, a wrong count passing unjudged)
-    for said, verdict in [("896", "right"), ("864", "wrong")]:
-        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
-        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    right_then_wrong(f"Input: 32x32x3\n{line}\n", "896", "864")
 
 
 @pytest.mark.parametrize("line", ["nn.Conv2d(3, 32, 3) gives 30x30x32", "nn.Conv2d(3, 32, 3): volume = 30x30x32"])
@@ -13101,9 +13102,7 @@ def test_a_frameworks_call_cnncalc_cannot_read_is_an_unread_layer_not_prose(line
 def test_a_numbered_layers_description_in_parentheses(line: str) -> None:
     # read as `Layer 1: …` (the first two were E060, the parenthesis taken for a name; the third was read already):
     # 32 3x3 filters padded by 1 keep 32x32
-    for said, verdict in [("32x32x32", "right"), ("30x30x32", "wrong")]:
-        report = homework(f"Input: 32x32x3\n{line.format(said)}\n")
-        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    right_then_wrong(f"Input: 32x32x3\n{line}\n", "32x32x32", "30x30x32")
     # a name there stays a name: `Layer 1 (CONV1): …`
     report = homework("Input: 32x32x3\nLayer 1 (CONV1): 32 3x3 filters, pad 1 -> 32x32x32\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
