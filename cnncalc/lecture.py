@@ -1388,9 +1388,10 @@ class _Table:
         if len(name_tokens) > 3 and [t.text for t in name_tokens[-3::2]] == ["(", ")"] and \
                 name_tokens[-2].kind == "WORD":
             name_tokens = name_tokens[:-3]  # `conv1 (Conv2D)` under `Layer (type)`: the name, then its type
-        if len(name_tokens) == 1 and name_tokens[0].lower in _CALLS and not by_role.get("description"):
-            # `| Conv2D | 32 | 3x3 | …`: a framework's class, the layer's kind and not its name (each row of that
-            # kind is named in turn, `conv1`, `conv2`, as a row `| Conv |` is; the name repeated was E015)
+        if len(name_tokens) == 1 and name_tokens[0].lower in _CALLS:
+            # `| Conv2D | 32 | 3x3 | …`, `| 1 | Conv2D | 16 filters, 3x3 | …`: a framework's class, the layer's kind
+            # and not its name (each row of that kind is named in turn, `conv1`, `conv2`, as a row `| Conv |` is;
+            # the name repeated was E015)
             name_tokens = [name_tokens[0]._replace(text=_KIND_CELLS[_CALLS[name_tokens[0].lower][0]])]
         volume = self.in_order(reader.volume_cell(by_role.get("output", [])), "output")
         if volume is not None and len(volume.dims) == 1 and self.sized:  # `| Output size |` … `| 55 |`: 55x55
@@ -8841,8 +8842,10 @@ def _pool_class_named(tokens: list[Tok]) -> list[Tok]:
 
 def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
     """`-> output shape 30x30x32`, `nn.Conv2d(3, 32, 3): output size 30x30x32` (after an arrow or a colon; `Output
-    volume: …` is the same): as `-> output 30x30x32`, the noun of `output` left out before a volume (each was E060,
-    or prose after a framework's call: a wrong answer passing unjudged). Other tokens as they are."""
+    volume: …` is the same), `-> Output: 30x30x32`: as `-> output 30x30x32`, the noun of `output` and a colon after
+    the arrow left out before a volume (each was E060, or prose after a framework's call: a wrong answer passing
+    unjudged; `Max pooling 2x2, stride 2 -> Output: …` was read as an answer to a layer named STRIDE2). Other tokens
+    as they are."""
     words = [t.lower for t in tokens]
     for j in range(1, len(tokens) - 2):
         if (tokens[j - 1].kind == "ARROW" or words[j - 1] == ":") and words[j] == "output" and \
@@ -8850,6 +8853,8 @@ def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
             value = j + 2 + (words[j + 2] == ":")
             if tokens[value:value + 1] and tokens[value].kind == "DIMS":
                 return [*tokens[:j + 1], *tokens[value:]]
+        if tokens[j - 1].kind == "ARROW" and words[j:j + 2] == ["output", ":"] and tokens[j + 2].kind == "DIMS":
+            return [*tokens[:j + 1], *tokens[j + 2:]]  # `… stride 2 → Output: 15x15x64` (read as `STRIDE2 output:`)
     return tokens
 
 

@@ -13136,3 +13136,26 @@ def test_a_layer_of_a_kind_cnncalc_does_not_know_with_an_output_is_unread_not_pr
                       "Layer 3 (Conv2D, 4 filters, 3x3): output 14x14x4\n")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
     assert [a.verdict for a in report.answers] == ["right", "unchecked"], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Max pooling 2x2, stride 2 → Output: {}.",
+                                  "4. Max pooling 2×2, stride 2 → Output: {}", "Max pool 2x2 stride 2 -> Output: {}"])
+def test_an_arrow_then_output_and_a_colon_after_a_described_layer(line: str) -> None:
+    # a 2x2 pool at stride 2 halves 30x30x64: 15x15x64 (`stride 2 -> Output:` was read as the answer of a layer
+    # named STRIDE2: E060, the pool lost and a solution key's right answers below it marked wrong)
+    right_then_wrong(f"Input: 30x30x64\n{line}\n", "15x15x64", "14x14x64")
+
+
+def test_a_tables_layer_column_of_framework_classes_beside_a_description() -> None:
+    # `| 1 | Conv2D | 16 filters, 3x3, … |` and `| 4 | Conv2D | 32 filters, … |`: the class is the kind, each row
+    # named in turn (the second `Conv2D` was E015, a name used twice). 28x28x1: 16 3x3 `same` 28x28x16, (9 + 1)·16 =
+    # 160; pool 14x14x16; 32 3x3 `valid` (14 - 3)/1 + 1 = 12, 12x12x32, (9·16 + 1)·32 = 4,640
+    sheet = ("Input: 28x28x1\n\n| # | Layer | Hyperparameters | Output shape | Params |\n|---|---|---|---|---|\n"
+             "| 1 | Conv2D | 16 filters, 3x3, stride 1, padding 'same' | 28x28x16 | 160 |\n"
+             "| 2 | MaxPool | 2x2, stride 2 | 14x14x16 | 0 |\n"
+             "| 3 | Conv2D | 32 filters, 3x3, stride 1, padding 'valid' | {} | 4,640 |\n")
+    report = homework(sheet.format("12x12x32"))
+    assert report.ok and [a.label for a in report.answers] == ["conv1", "conv1", "maxpool1", "maxpool1", "conv2",
+                                                               "conv2"], report.messages()
+    report = homework(sheet.format("14x14x32"))
+    assert [a.verdict for a in report.answers] == ["right"] * 4 + ["wrong", "right"], report.messages()
