@@ -9675,7 +9675,8 @@ def _on_the_last(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
 _GIVES = (["gives"], ["produces"], ["outputs"], ["yields"], ["giving"], ["producing"], ["results", "in"],
           ["resulting", "in"], ["which", "gives"], ["that", "gives"], ["to", "get"], ["and", "we", "get"],
           ["so", "we", "get"], ["so", "the", "output", "is"], ["and", "the", "output", "is"],
-          ["so", "the", "output", "volume", "is"])  # (`…, so the output is 24x24x16`: the layer's, stated before it)
+          ["so", "the", "output", "volume", "is"], ["its", "output", "is"], ["and", "its", "output", "is"])
+# (`…, so the output is 24x24x16`, `…; its output is 32x32x16`: the layer's, stated before it)
 # the words of a layer's description in such a sentence: one names the layer (a pronoun leading it, `It gives …`,
 # `This gives …`, says the layer above, `_said_output`)
 _GIVING_KINDS = {"pool", "pooling", "maxpool", "avgpool", "conv", "convolution", "convolutional", "fc", "fully",
@@ -9729,8 +9730,9 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
             any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]) or _global_pool(words[:verb[0]])):
         return tokens
     if words[0] in _POINTING_LEADS and _stated_of_kind(words[:verb[0]]) is None and \
-            _stated_in_place(words[:verb[0]]) is None:  # (`The first conv layer uses 16 filters …, giving …`: stated)
-        return tokens
+            _stated_in_place(words[:verb[0]]) is None and not _we_apply(words):
+        return tokens  # (`The first conv layer uses 16 filters …, giving …`, `We apply 16 filters …, which gives …`:
+        # stated)
     at = _skip(words, verb[0] + verb[1], ("a", "an", "output", "of", "volume", "size", "shape", "dimensions", "with"))
     end = len(words) - (words[-1:] == ["."])  # (`producing an output of size 24x24x16`)
     said = tokens[at:end]
@@ -9750,10 +9752,15 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
         answers = [said[0], Tok("P", ",", said[1].start, said[1].end), *said[-2:]]
     else:
         return tokens
-    before = verb[0] - (words[verb[0] - 1] in (",", "then"))  # (`…, stride 2 then halves it to …`)
+    before = verb[0] - (words[verb[0] - 1] in (",", ";", "then"))  # (`…, stride 2 then halves it to …`)
     before -= before > 1 and words[before - 1] == "," and words[before] == "then"
     joint = tokens[verb[0] + verb[1] - 1]
     return [*tokens[:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
+
+
+def _we_apply(words: list[str]) -> bool:
+    """`We apply 16 filters …`, `We then use a 2x2 max pool …`: a sentence that states a layer by what we do."""
+    return words[:1] == ["we"] and not {"apply", "use", "add"}.isdisjoint(words[1:3])
 
 
 def _colon_before_answers(tokens: list[Tok]) -> list[Tok]:

@@ -13159,3 +13159,18 @@ def test_a_tables_layer_column_of_framework_classes_beside_a_description() -> No
                                                                "conv2"], report.messages()
     report = homework(sheet.format("14x14x32"))
     assert [a.verdict for a in report.answers] == ["right"] * 4 + ["wrong", "right"], report.messages()
+
+
+@pytest.mark.parametrize("line", ["We apply 16 filters of size 3x3 with stride 1 and padding 1, which gives {}.",
+                                  "We then use 16 filters of size 3x3 with padding 1; its output is {}."])
+def test_a_layer_we_apply_and_what_it_gives_in_one_sentence(line: str) -> None:
+    # 16 3x3 filters padded by 1 keep 32x32: 32x32x16 (each was prose: a wrong output passed unjudged)
+    right_then_wrong(f"Input: 32x32x3\n{line}\n", "32x32x16", "32x32x17")
+
+
+def test_a_stated_layer_cnncalc_cannot_read_before_its_output_is_e060_not_prose() -> None:
+    # `Conv layer 1 applies …; its output is …`: the layer is not read, and its answer is not judged, with E060 (it
+    # was prose, a wrong output passing unjudged)
+    report = homework("Input: 32x32x3\nConv layer 1 applies 16 filters of size 3x3 with same padding; its output is "
+                      "32x32x17.\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
