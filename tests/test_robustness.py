@@ -424,7 +424,7 @@ _ONNX_NODES = st.fixed_dictionaries({
     "outputs": st.lists(_TENSORS, min_size=1, max_size=2),
     "attrs": st.dictionaries(st.sampled_from(["axes", "perm", "kernel_shape", "strides", "pads", "group", "value",
                                               "value_dims", "num_groups", "axis", "to", "mode", "blocksize",
-                                              "epsilon", "scales"]), _JSON_VALUES, max_size=4)})
+                                              "epsilon", "scales", "start", "end"]), _JSON_VALUES, max_size=4)})
 _ONNX_INITIALIZERS = st.fixed_dictionaries(
     {"name": _TENSORS, "shape": st.lists(st.integers(0, 6), max_size=4)},
     optional={"values": st.lists(st.integers(-2, 6) | st.floats(-2, 2, width=32), max_size=6)})
@@ -438,10 +438,13 @@ _LISTING_LINES = st.one_of(st.tuples(st.sampled_from(["input", "initializer", "n
           ("node", {"op": "Unsqueeze", "name": "u", "inputs": ["w"], "outputs": ["v"], "attrs": {"axes": [1]}})])
 @example([("initializer", [1, 2])])
 @example([("initializer", {"name": "w", "shape": [3], "values": [1, 2]})])
+@example([("initializer", {"name": "w", "shape": [3, 4]}),
+          ("node", {"op": "Shape", "name": "s", "inputs": ["w"], "outputs": ["v"], "attrs": {"start": "a"}})])
 def test_an_onnx_listing_written_by_hand_never_raises(lines: list[tuple[str, object]]) -> None:
     # The ONNX reader reads the text `listing` makes of a .onnx file; written or edited by hand (`--lang onnx`) its
     # lines may lack a field or hold another type: E071 at the line, never a traceback (an initializer without its
-    # shape, or one not a JSON object, and a node without its inputs were internal errors)
+    # shape, or one not a JSON object, a node without its inputs, and a Shape's `start` not a number were internal
+    # errors)
     import json
     text = "input " + json.dumps({"name": "x", "shape": [1, 3, 8, 8]}) + "\n"
     text += "".join(f"{kind} {json.dumps(entry)}\n" for kind, entry in lines)

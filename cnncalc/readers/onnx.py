@@ -1094,8 +1094,7 @@ class _Reader:
         Pad's pads); None when an input is not constant or the result would not be small."""
         import numpy as np
         if op == "Shape" and node["inputs"][0] in self.initializers:  # its sizes, whether or not its values are listed
-            sizes = np.array(self.initializers[node["inputs"][0]]["shape"], dtype=np.int64)
-            return sizes[node["attrs"].get("start", 0):node["attrs"].get("end", len(sizes))]
+            return _shape_part(self.initializers[node["inputs"][0]]["shape"], node["attrs"])
         if op == "Shape" and node["inputs"][0] in self.elided:
             return None  # a Constant's values not listed: its shape neither
         args: list[Any] = [self.array(i) if i else None for i in node["inputs"]]
@@ -1127,8 +1126,7 @@ class _Reader:
                     index[int(axis)] = slice(int(start), int(end), int(step))
                 return data[tuple(index)]
             if op == "Shape":
-                sizes = np.array(args[0].shape, dtype=np.int64)
-                return sizes[attrs.get("start", 0):attrs.get("end", len(sizes))]
+                return _shape_part(list(args[0].shape), attrs)
             if op == "Gather":
                 axis = int(attrs.get("axis", 0))
                 if args[1].size * (args[0].size // max(args[0].shape[axis], 1)) > SMALL_FOLD:
@@ -1660,6 +1658,16 @@ def _epsilon_said(attrs: dict[str, Any]) -> str:
 def _float32(value: float) -> float:
     """A float32 value as it was written (0.3, not 0.30000001192092896): its seven significant digits."""
     return float(f"{float(value):.7g}")
+
+
+def _shape_part(shape: list[int], attrs: dict[str, Any]) -> Any:
+    """A Shape's output: a tensor's sizes from its `start` to its `end` attribute (opset 15), as int64; None when
+    they are not whole numbers."""
+    import numpy as np
+    start, end = attrs.get("start", 0), attrs.get("end", len(shape))
+    if type(start) is not int or type(end) is not int:
+        return None
+    return np.array(shape, dtype=np.int64)[start:end]
 
 
 def _unsqueezed(shape: list[int], axes: Any) -> list[int] | None:
