@@ -472,3 +472,13 @@ def test_a_saved_onnx_listing_is_read_as_onnx_without_its_package() -> None:
         (16 * 8 * 2 * 2 + 8) + (2312 * 10 + 10) == 28786
     assert report.output is not None and report.output.dims == (10,)
     assert [r.output.dims for r in report.rows if r.keyword == "maxpool"] == [(17, 17, 8)]
+
+
+def test_a_listing_line_without_a_field_is_e071_at_it() -> None:
+    # a node without its `inputs` (line 3): E071 at the line's start, saying which field, and the network cut there
+    text = ('# a listing\ninput {"name": "x", "shape": [1, 3, 8, 8]}\n'
+            'node {"op": "Relu", "name": "r", "outputs": ["y"], "attrs": {}}\n')
+    report = analyze_text(text, "m.txt", lang="onnx")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E071", 3, 1, "line 3 of the listing: the node's `inputs` is missing or not a list")]
+    assert "onnx.checker.check_model" in (report.diagnostics[0].hint or "")

@@ -13092,7 +13092,8 @@ def test_a_frameworks_call_cnncalc_cannot_read_is_an_unread_layer_not_prose(line
     # right, the sheet's 15x15x32 (the convolution's 30x30x32 pooled 2x2) wrong. Now E060, and the pool's answer rests
     # on the unread layer: not judged
     report = homework(f"Input: 32x32x3\n{line}\nPOOL: 2x2 max pool -> 15x15x32\n")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 1, f"cnncalc cannot read `{line}` as a layer")]
     assert [a.verdict for a in report.answers] == ["unchecked"], report.messages()
 
 
@@ -13134,7 +13135,9 @@ def test_a_layer_of_a_kind_cnncalc_does_not_know_with_an_output_is_unread_not_pr
     # on the first one's 32x32x8 output, 30x30x4: marked wrong. Now E060 there, the answers after it not judged
     report = homework(f"Input: 32x32x3\nLayer 1 (Conv2D, 8 filters, 3x3, padding 1): output 32x32x8\n{line}\n"
                       "Layer 3 (Conv2D, 4 filters, 3x3): output 14x14x4\n")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 3, 1)]
+    said = line.split(" -> ")[0]  # (the line as written, before the arrow of its answers)
+    assert report.diagnostics[0].message == f"cnncalc cannot read `{said}` as a layer", report.messages()
     assert [a.verdict for a in report.answers] == ["right", "unchecked"], report.messages()
 
 
@@ -13173,4 +13176,6 @@ def test_a_stated_layer_cnncalc_cannot_read_before_its_output_is_e060_not_prose(
     # was prose, a wrong output passing unjudged)
     report = homework("Input: 32x32x3\nConv layer 1 applies 16 filters of size 3x3 with same padding; its output is "
                       "32x32x17.\n")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
+    assert report.diagnostics[0].message.startswith("cnncalc cannot read `Conv layer 1 applies 16 filters"), \
+        report.messages()
