@@ -2048,10 +2048,9 @@ class _LineReader:
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
-        self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_dashed(
-            _role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(_called(_kind_colon(marked)),
-                                                                                            "vgg" in self.figures)))),
-                                       "resnet" in self.figures)))))))))
+        self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
+            _dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
+                _called(_kind_colon(marked)), "vgg" in self.figures)))), "resnet" in self.figures))))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
@@ -11055,6 +11054,37 @@ def _dashed(tokens: list[Tok]) -> list[Tok]:
                                     words[j + 1] == "output"):
             out[j] = Tok("ARROW", "->", tokens[j].start, tokens[j].end)
     return out
+
+
+# what ends a layer's description before a colon, besides a number (`pad 1:`, `3x3:`), unlike an answer's own label
+# (`output size: …`, `RF: …`)
+_DESCRIPTION_ENDS = {"filters", "filter", "kernels", "neurons", "units", "pool", "pooling", "relu", "same", "valid"}
+_SETTINGS_GO_ON = {"stride", "strides", "pad", "padding", "same", "valid", "with"}  # a description's next setting
+
+
+def _colon_arrow(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1: 32 3x3 filters, stride 1, pad 1: output 32x32x32` as `CONV1: 32 3x3 filters, stride 1, pad 1 -> output
+    32x32x32`: a second colon after a named layer's description, before a volume, a count or an answer's word, is
+    the arrow to its answers (the line was E060 and its answers unjudged; `FC: 10 neurons: params: 81930` prose).
+    Only a colon after a description's number or noun counts; one that ends an answer's own label (`output size: …`)
+    or comes after an arrow stays. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    first = next((j for j in range(1, min(len(words), 4)) if words[j] == ":"), None)
+    if first is None or first + 2 >= len(tokens) or (_layer_kind(" ".join(words[:first])) is None and not (
+            words[0] == "layer" and _layer_kind(words[first + 1]) is not None)):
+        return tokens
+    for j in range(first + 2, len(tokens) - 1):
+        if tokens[j].kind == "ARROW":
+            return tokens
+        if words[j] != ":" or not (tokens[j - 1].kind in ("DIMS", "NUM") or words[j - 1] in _DESCRIPTION_ENDS):
+            continue
+        if words[j + 1] in _SETTINGS_GO_ON or (words[j + 2:j + 3] == [","] and words[j + 3:j + 4] and
+                                                words[j + 3] in _SETTINGS_GO_ON):
+            # `CONV2: 64 3x3 filters: stride 1, pad 1 -> …`, `CONV2: 64 filters: 3x3, pad 1`: the description goes on
+            tokens = [*tokens[:j], Tok("P", ",", tokens[j].start, tokens[j].end), *tokens[j + 1:]]
+        elif tokens[j + 1].kind in ("DIMS", "NUM") or words[j + 1] in _ARROW_ANSWER_WORDS:
+            return [*tokens[:j], Tok("ARROW", "->", tokens[j].start, tokens[j].end), *tokens[j + 1:]]
+    return tokens
 
 
 def _input_said(tokens: list[Tok]) -> list[Tok]:

@@ -13179,3 +13179,32 @@ def test_a_stated_layer_cnncalc_cannot_read_before_its_output_is_e060_not_prose(
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
     assert report.diagnostics[0].message.startswith("cnncalc cannot read `Conv layer 1 applies 16 filters"), \
         report.messages()
+
+
+@pytest.mark.parametrize("line, right, wrong", [
+    # 32 3x3 filters padded by 1 keep 32x32: 32x32x32, with (3·3·3 + 1)·32 = 896 parameters
+    ("CONV1: 32 3x3 filters, stride 1, pad 1: output {}", "32x32x32", "30x30x32"),
+    ("CONV1: 32 3x3 filters, stride 1, pad 1: {}", "32x32x32", "30x30x32"),
+    ("CONV1: 32 3x3 filters, stride 1, pad 1: params: {}", "896", "864"),
+    ("CONV1: 32 3x3 filters: stride 1, pad 1: output {}", "32x32x32", "30x30x32"),
+    ("CONV1: 32 filters: 3x3, pad 1: output {}", "32x32x32", "30x30x32"),
+    ("Layer 1: conv, 32 filters 3x3, stride 1, pad 1: params {}", "896", "864"),
+    # a 2x2 pool at stride 2 halves 32x32x3: 16x16x3
+    ("POOL1: 2x2 max pool, stride 2: output {}", "16x16x3", "15x15x3"),
+    # 10 neurons on all 32·32·3 = 3,072 inputs: 3,072·10 + 10 = 30,730 parameters
+    ("FC: 10 neurons: params: {}", "30730", "30720"),
+])
+def test_a_second_colon_after_a_described_layer_leads_to_its_answers(line: str, right: str, wrong: str) -> None:
+    # the colon after a layer's description is the arrow to its answers (each was E060, its answers unjudged, or
+    # prose: `FC: 10 neurons: params: …` passed a wrong count unjudged); a colon before the next setting (`: stride
+    # 1, pad 1`) is the description's comma
+    right_then_wrong(f"Input: 32x32x3\n{line}\n", right, wrong)
+
+
+def test_a_colon_ending_an_answers_own_label_stays_that_labels() -> None:
+    # `RF: 11x11` after a described layer is the receptive field's answer, not the arrow: (227 - 11)/4 + 1 = 55, and
+    # one output unit of CONV1 sees 11x11 input pixels; `output size: …` likewise (55x55x96)
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0, RF: 11x11, output size: "
+                      "55x55x96\n")
+    judged = sorted((a.quantity, a.verdict) for a in report.answers)
+    assert judged == [("output", "right"), ("receptive field", "right")], report.messages()
