@@ -593,6 +593,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     listed: tuple[str, ...] | None = None  # under `Output size after each layer:`, the answer its numbered lines give
     unsaid_list = False  # under `Answers:` over several layers: numbered answers that say neither layer nor question
     read_lines = 0  # lines that are not blank, read so far
+    input_read = False  # the last line that is not blank gave the input or answered for it
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
     for index, (number, raw, line_start, step) in enumerate(pieces):
         if index in described_above:
@@ -610,6 +611,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.headed = f"`{current.heading}`, whose answers a blank line ended above"
             continue
         read_lines += 1
+        under_input, input_read = input_read, False  # (any line between the input and an answer: not the input's)
         if read_lines > limits.MAX_LECTURE_LINES:  # a network on one line of more steps
             first = line_start + len(raw) - len(raw.lstrip())
             _past_limit(sink, Span(first, first + len(stripped)))
@@ -658,7 +660,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         reread = False  # the question above, read again with its answer on this line
         part: str | None = None  # the letter of the problem's part the line starts with (`(a) …`)
-        result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | list[ir.TotalExpectation] | None
+        result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | list[ir.TotalExpectation] | \
+            None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
             # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars, or
@@ -776,6 +779,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.after_blank, blank = blank, False
+            reader.under_input = under_input
             reader.labels = current.labels()
             reader.parts = current.parts
             bracketed = bool(tokens) and tokens[0].text == "["
@@ -929,6 +933,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             received = reader.stated
             result = _Answered(current.lines[-1]._replace(
                 expectation=ir.answered(None, {}, received.span, received=received)), len(current.lines) - 1)
+        if isinstance(result, ir.Input) and len(result.dims) == 1 and current.input is not None and \
+                len(current.input.dims) == 3 and not current.lines and current.exercise is None and not bracketed \
+                and under_input and not reader.after_blank and reader.stated is not None and result.answers is None:
+            # `Input: 32x32x3`, then right under it `Input: 3072 values`: its values, an answer (read as a network of
+            # its own, the layers below worked on a vector: E034, their right answers unjudged)
+            values = reader.stated
+            result = _InputAnswered({"memory": ir.Count(int(result.dims[0]), 0, 1, values.text, values.span)})
+        input_read = isinstance(result, (ir.Input, _InputAnswered))
         if isinstance(result, ir.Input):
             # the same volume written in the same order (`1x224x224`, channels first, and `224x224x1` are not)
             same = current.input is not None and current.input.dims == result.dims and \
@@ -969,6 +981,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Answered):
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
+        elif isinstance(result, _InputAnswered):
+            assert current.input is not None
+            current.input = _with_input_counts(current.input, result.counts, reader)
         elif isinstance(result, _Awaited):
             if current.awaited is not None and (current.awaited.label, current.awaited.family) == \
                     (result.label, result.family):
@@ -1751,6 +1766,14 @@ class _Answered(NamedTuple):
     more: tuple[_Answered, ...] = ()  # other layers answered on the same line, each named (`CONV1: …; POOL1: …`)
 
 
+class _InputAnswered(NamedTuple):
+    """Counts answered for the network's input on a line of its own under it, before any layer (`Memory: 3072`,
+    `Input values: 3072`, `Params: 0`), or its values stated after its volume as another input (`Input: 3072
+    values`): judged as the spec's `input 32x32x3 -> memory 3072`."""
+
+    counts: dict[str, ir.Count]
+
+
 class _Exercise(NamedTuple):
     """The lecture's output-size exercise: an input and one filter (`Assume, input image is 7x7
     filter is 3x3 stride is 2`), the answer on the same line or after it."""
@@ -1787,6 +1810,7 @@ class _LineReader:
         self.unnamed = False  # a layer without a name (`Max pooling with 2x2 filters and stride 2`, `Dropout 0.5`)
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
         self.after_blank = False  # a blank line separates it from the line read before
+        self.under_input = False  # the line read before it (blank lines aside) gave the input or answered for it
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.places = False  # the line says where the network stands (`After CONV1: 55x55x96`), a new answer or not
         # the line answers for a kind of layer none of which is above (`Max pooling gives 16x16x32.`, E060): it may
@@ -2023,7 +2047,8 @@ class _LineReader:
         return line
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False,
-               shared: set[int] | None = None) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | None:
+               shared: set[int] | None = None
+               ) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
         a square map: `output is 3` gives its side), `has_input` whether it has an input (then an answer
@@ -2064,6 +2089,11 @@ class _LineReader:
         self.tokens = _letters_input(_input_sentence(self.tokens))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
+        if has_input and not lines and not in_exercise and self.under_input:
+            before = self.sink.total
+            about_input = self.input_counts(words)
+            if about_input is not None or self.sink.total > before:
+                return about_input  # (None, reported: a count cnncalc cannot read)
         last = lines[-1] if lines else None
         of_kind = _stated_of_kind(words) if has_input or lines else None
         if of_kind is not None:
@@ -2606,6 +2636,26 @@ class _LineReader:
             return None  # (reported: the line is not read whole again, nor taken for prose)
         first, *more = by_line.values()
         return first._replace(more=tuple(more))
+
+    def input_counts(self, words: list[str]) -> _InputAnswered | None:
+        """Counts answered on a line of their own right under the input, before any layer (`Memory: 3072`, `Input
+        values: 32*32*3 = 3072`, `Number of input values: 3072`, `Params: 0`): the input's (they were E060, an answer
+        with no layer above it, and every answer after them unjudged; or prose, a wrong count unjudged). None for
+        any other line."""
+        lead = _lead(self.tokens)
+        at = lead + 2 * (words[lead:lead + 2] == ["number", "of"])
+        said_input = words[at:at + 1] == ["input"]
+        at += said_input
+        if words[at:at + 1] == [] or words[at + 1:at + 2] not in ([":"], ["="], ["is"]):
+            return None
+        if words[at] in _INPUT_VALUE_NOUNS:
+            head = Tok("WORD", "memory", self.tokens[at].start, self.tokens[at].end)  # its values: its memory
+        elif words[at] in ir.ANSWER_WORDS and at == lead:
+            head = self.tokens[at]
+        else:
+            return None
+        counted = self._count_answers([head, *self.tokens[at + 1:]])
+        return _InputAnswered(dict(counted)) if counted else None
 
     def answer_line(self, lines: list[ir.Line], in_exercise: bool, shared: set[int] | None,
                     about: int | None = None) -> _Answered | ir.Line | None:
@@ -6923,6 +6973,18 @@ def _layers_stated(line: ir.Line) -> bool:
     return bool(line.items) and all(isinstance(item, ir.LayerCall) for item in line.items)
 
 
+def _with_input_counts(given: ir.Input, counts: dict[str, ir.Count], reader: _LineReader) -> ir.Input:
+    """The input with counts answered for it on a line below it; one answered already stands, unless the new one
+    agrees and says more (`restated`: E060 when it says otherwise)."""
+    before = given.answers
+    merged = {q: c for q in ir.COUNTED if before is not None and (c := getattr(before, q)) is not None}
+    for quantity, count in counts.items():
+        if quantity not in merged or reader.restated(merged[quantity], count):
+            merged[quantity] = count
+    spans = [count.span for count in merged.values()]
+    return given._replace(answers=ir.answered(None, merged, spans[0].to(spans[-1])))
+
+
 def _repeated(result: ir.Line, times: ir.Num, reader: _LineReader) -> ir.Line:
     """A layer line said to repeat (`_said_repeated`), as its layers written that many times on it (each copy after
     the first unnamed): its answers are the whole repetition's, the output of the last and the counts of all, as a
@@ -7854,11 +7916,12 @@ def _call_at(words: list[str], at: int) -> int | None:
 
 def _flattened_said(tokens: list[Tok], start: int, end: int) -> tuple[int, Tok] | None:
     """An input line's closing remark that gives its values as one vector (`…, flattened to 784`, `flattened = 784`,
-    `(flattened: 784 values)`): where the remark starts and its number; None for any other line."""
+    `(flattened: 784 values)`) or counts them (`-> 3072 values`, `(3,072 numbers)`, `= 3072 values`, `-> memory
+    3072`): where the remark starts and its number; None for any other line."""
     words = [t.lower for t in tokens[:end]]
     at = next((j for j in range(start, end) if words[j] in ("flattened", "flatten")), None)
     if at is None:
-        return None
+        return _values_counted(tokens, start, end)
     begin = at - (words[at - 1] in (",", "(", ";"))
     j = _skip(words, at + 1, ("to", "into", "=", ":", "a", "an", "it", "is"))
     if j >= end or tokens[j].kind != "NUM" or not tokens[j].text.replace(",", "").isdigit():
@@ -7868,6 +7931,33 @@ def _flattened_said(tokens: list[Tok], start: int, end: int) -> tuple[int, Tok] 
             (")" in rest) != (words[begin] == "("):
         return None
     return begin, tokens[j]
+
+
+# what an answer under the input may call its values (`Input values: 3072`, `Activations: 3072`)
+_INPUT_VALUE_NOUNS = {"values", "neurons", "activations", "numbers", "elements", "memory"}
+# what may come between an input's volume and the count of its values (`, i.e. 3072 values`: `i`, `.`, `e`, `.`)
+_COUNT_OF_VALUES_LEADS = {"(", ",", "=", "->", ":", "i", "e", ".", "ie", "so", "that", "is", "which", "gives", "or",
+                          "memory", "values"}
+
+
+def _values_counted(tokens: list[Tok], start: int, end: int) -> tuple[int, Tok] | None:
+    """`Input: 32x32x3 -> 3072 values` (`(3,072 numbers)`, `= 3072 values`, `-> memory 3072`, `, i.e. 3072 values`):
+    where the remark counting the input's values starts, and its number; None for any other line (a remark in words,
+    `(MNIST)`, or a number that counts nothing said: `(1998)`)."""
+    words = [t.lower if t.kind != "ARROW" else "->" for t in tokens[:end]]
+    if tokens[start:start + 1] == [] or tokens[start].kind != "DIMS":
+        return None
+    j = next((j for j in range(start + 1, end) if tokens[j].kind == "NUM"), None)
+    if j is None or j == start + 1 or not set(words[start + 1:j]) <= _COUNT_OF_VALUES_LEADS or \
+            not tokens[j].text.replace(",", "").isdigit():
+        return None
+    rest = words[j + 1:end]
+    named = bool({"memory", "values"} & set(words[start + 1:j])) or rest[:1] in (["values"], ["numbers"],
+                                                                                  ["elements"], ["activations"])
+    if not named or not set(rest) <= {"values", "numbers", "elements", "activations", "in", "total", ")", "."} or \
+            (")" in rest) != ("(" in words[start + 1:j]):
+        return None
+    return start + 1, tokens[j]
 
 
 def _pool_letters(words: list[str]) -> bool:

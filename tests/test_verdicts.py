@@ -13208,3 +13208,34 @@ def test_a_colon_ending_an_answers_own_label_stays_that_labels() -> None:
                       "55x55x96\n")
     judged = sorted((a.quantity, a.verdict) for a in report.answers)
     assert judged == [("output", "right"), ("receptive field", "right")], report.messages()
+
+
+@pytest.mark.parametrize("sheet", [
+    "Input: 32x32x3 -> {} values\n", "Input: 32x32x3 (3,{} numbers)\n", "Input: 32x32x3 -> memory {}\n",
+    "Input: 32x32x3, i.e. {} values\n", "Input: 32x32x3\nMemory: {}\n", "Input: 32x32x3\nInput values: {}\n",
+    "Input: 32x32x3\n\nNumber of input values: {}\n", "Input: 32x32x3\nValues: {}\n",
+    "Input: 32x32x3\nMemory: 32*32*3 = {}\n", "Input: 32x32x3\nInput: {} values\n",
+])
+def test_the_inputs_values_answered_beside_it_or_under_it(sheet: str) -> None:
+    # a 32x32x3 input holds 32·32·3 = 3,072 values (each was prose, a wrong count passing unjudged; `Memory: …` under
+    # the input E060, and `Input: 3072 values` a network of its own)
+    right, wrong = ("072", "071") if "3,{}" in sheet else ("3072", "3071")
+    right_then_wrong(sheet, right, wrong)
+
+
+def test_the_inputs_counts_under_it_leave_the_layers_below_judged() -> None:
+    # `Memory: 3072` and `Params: 0` under the input are its own: the layers below are judged (they were left
+    # unchecked, resting on an unread layer). 10 5x5 filters padded by 2 keep 32x32: 32x32x10, (5·5·3 + 1)·10 = 760
+    report = homework("Input: 32x32x3\nMemory: 3072\nParams: 0\nCONV1: 10 5x5 filters, stride 1, pad 2 -> 32x32x10, "
+                      "params 761\n")
+    assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == [
+        ("conv1", "output", "right"), ("conv1", "params", "wrong"), ("input", "memory", "right"),
+        ("input", "params", "right")], report.messages()
+
+
+def test_a_count_after_prose_under_the_input_is_not_the_inputs() -> None:
+    # a line cnncalc reads as prose between the input and `Parameters: 760` may state the layer it answers: not the
+    # input's (its 0 would mark a right answer wrong), E060 as before
+    report = homework("Input: 32x32x3\nThe first layer slides ten filters over it.\nParameters: 760\n")
+    assert list(report.answers) == []
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)], report.messages()
