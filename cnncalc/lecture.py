@@ -2063,7 +2063,8 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        unlabelled = _output_noun_dropped(_answer_label_dropped(_pool_class_named(self.tokens[lead:])))
+        unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_pool_class_named(
+            self.tokens[lead:]))))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -2075,7 +2076,8 @@ class _LineReader:
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
             _dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
-                _called(_kind_colon(marked)), "vgg" in self.figures)))), "resnet" in self.figures))))))))))
+                _called(_kind_colon(_kind_layer_said(marked))), "vgg" in self.figures)))),
+                "resnet" in self.figures))))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
@@ -2672,6 +2674,15 @@ class _LineReader:
         # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
         # its vector, `10`)
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise and not vector)
+        if shape is not None and len(shape.dims) == 1 and not in_exercise and words[lead:lead + 1] in _BARE_LABELS \
+                and isinstance(final, ir.LayerCall) and final.keyword in _VOLUME_KINDS:
+            # `Answer: 11*11*3*96 + 96 = 34944` under a convolution: one number after a label that names nothing is
+            # no volume, and may count the layer's parameters (read as its output, a right count was marked wrong)
+            self.sink.add(codes.E060, f"this answer does not say what it answers: one number is not the volume a "
+                                      f"{_WRITTEN_KINDS.get(final.keyword, final.keyword)} gives, and may count its "
+                                      f"parameters or MACs", shape.span,
+                          hint="say what it counts: `Params: 34,944`, `MACs: 105M`, `Output: 55x55x96`")
+            return None
         counted = self._count_answers(self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
             values = self._values_answer(words[lead:], self.tokens[lead:], above)
@@ -6815,7 +6826,23 @@ def _rounded_as_said(line: ir.Line, tokens: list[Tok]) -> ir.Line:
     said = next((t for j, t in enumerate(tokens) if _ROUNDING_SAID.get(words[j]) is not None and
                  (words[j] in ("floor", "floored", "flooring", "ceil", "ceiling", "ceiled") or
                   words[j - 1:j] in (["rounded"], ["round"], ["rounding"], ["rounds"]))), None)
-    return line if said is None else _rounded(line, _ROUNDING_SAID[said.lower], said.span)
+    if said is None:
+        arrowed = _rounding_arrowed(tokens)
+        return line if arrowed is None else _rounded(line, *arrowed)
+    return _rounded(line, _ROUNDING_SAID[said.lower], said.span)
+
+
+def _rounding_arrowed(tokens: list[Tok]) -> tuple[str, Span] | None:
+    """`= 64.5 -> 64` (`→ 65`) in an output's working: a fraction taken to the whole number below it is a floor, to
+    the one above a ceil (the division was E030 and the answer unchecked); None when the working says neither."""
+    for fraction, arrow, whole in zip(tokens, tokens[1:], tokens[2:]):
+        if arrow.kind != "ARROW" or fraction.kind != "NUM" or whole.kind != "NUM" or \
+                not re.fullmatch(r"\d{1,6}\.\d{1,6}", fraction.text) or not whole.text.isdigit():
+            continue
+        below = int(fraction.text.partition(".")[0])
+        if float(fraction.text) != below and int(whole.text) in (below, below + 1):
+            return ("floor" if int(whole.text) == below else "ceil"), fraction.span.to(whole.span)
+    return None
 
 
 def _rounded(line: ir.Line, mode: str, said: Span) -> ir.Line:
@@ -8947,16 +8974,41 @@ def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+# labels of an answer that say nothing of what it answers (`Answer: 896`), and the layers whose output is a volume:
+# one number after such a label under such a layer is not judged as its output
+_BARE_LABELS = (["answer"], ["ans"], ["sol"], ["solution"], ["result"])
+_VOLUME_KINDS = frozenset({"conv", "dwconv", "deconv", "maxpool", "avgpool"})
+
+
+def _answer_lettered(tokens: list[Tok]) -> list[Tok]:
+    """`A: (128 + 2 - 3)/2 + 1 = 64.5 -> 64, so 64x64x32.`, `Sol: …`, `A1: …`: an answer's short label before its
+    working as `Answer:`, which reads it (the line was prose, a wrong answer unjudged). Other tokens as they are."""
+    words = [t.lower for t in tokens[:3]]
+    label = _answer_label(words, [t.kind for t in tokens[:3]])
+    if not label or words[0] == "answer" or words[label - 1] != ":" or \
+            not any(t.kind in ("NUM", "DIMS") for t in tokens[label:]):
+        return tokens
+    return [tokens[0]._replace(kind="WORD", text="Answer"), *tokens[label - 1:]]
+
+
 def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:
-    """`Answer: 364 × 96 = 34,944 parameters`, `A2. 34,944 parameters`, `Ans: …`: an answer's label before a count
-    that says its own quantity, as the count alone (after `Answer:` the working's product was read as an output
-    volume, 364x96, and the right count marked wrong; after `A2.` the line was prose); other tokens as they are."""
+    """`Answer: 364 × 96 = 34,944 parameters`, `A2. 34,944 parameters`, `Ans: …`, `Answer: parameters = …`: an
+    answer's label before a count that says its own quantity, as the count alone (after `Answer:` the working's
+    product was read as an output volume, 364x96, and the right count marked wrong; after `A2.` the line was prose);
+    other tokens as they are."""
     label = _answer_label([t.lower for t in tokens[:3]], [t.kind for t in tokens[:3]])
     rest = tokens[label:]
     while rest and rest[-1].text in ("!", "."):
         rest = rest[:-1]
-    if not label or not rest or rest[-1].lower not in ir.ANSWER_WORDS or not any(t.kind == "NUM" for t in rest):
+    if not label or not rest or not any(t.kind == "NUM" for t in rest):
         return tokens
+    said = [t.lower for t in rest[:8]]
+    counted = next((len(h) for h in _COUNT_HEADS if said[:len(h)] == list(h)), 0)  # `Answer: number of params = …`
+    head = _count_head(said, counted)
+    if rest[-1].lower not in ir.ANSWER_WORDS and (head is None or said[counted + len(head):][:1] not in ([":"], ["="],
+                                                                                                      ["is"])):
+        return tokens  # (`Answer: parameters = 288,010`, `Answer: params: …`: the count's own head after the label;
+        # the bare number after `Answer:` was read as an FC layer's output, and the right count marked wrong)
     return tokens[label:]
 
 
@@ -10514,10 +10566,12 @@ _GIVEN_WORDS = {"input", "inputs", "image", "images", "volume", "tensor", "of", 
                 *_DATASET_DEPTHS}
 _GIVEN_NOUNS = {"input", "image", "inputs", "images", "digit", "digits"}  # one at least is said
 _NETWORK_FOR = {"with", "the", "following", "architecture", "for", "on", "that", "which", "takes", "accepts",
-                "designed", "built", "of", "a", "an", "below", "above", "shown"}  # a network named before its input
-# (`a CNN … for 28x28 images`, `Consider the network below with a 64x64x3 input.`)
+                "designed", "built", "of", "a", "an", "below", "above", "shown", "to", "our", "this", "my", "your"}
+# a network named before its input (`a CNN … for 28x28 images`, `Consider the network below with a 64x64x3 input.`,
+# `The input to our network is a 64x64 RGB image.`)
 _GIVEN_TAIL = {"apply", "the", "following", "layers", "layer", "operations", "in", "order", "below", "compute",
-               "answer", "questions", "and", "then", "to", "it", ":", ".", "network", "model", "cnn", "through"}
+               "answer", "questions", "and", "then", "to", "it", ":", ".", "network", "model", "cnn", "through",
+               "passed", "fed", "sent"}  # (`… passed through the following layers.`)
 
 
 # the CS231n notes' letters for an input volume's sides (`Accepts a volume of size W1 x H1 x D1`), by axis
@@ -10604,7 +10658,8 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     while end < len(words) and words[end] in _GIVEN_WORDS:
         end += 1
     tail = words[end + 1:] if words[end:end + 1] == [","] else words[end:]
-    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] not in (",", "to", "through") and tail != ["."]):
+    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] not in (",", "to", "through", "passed", "fed", "sent") and
+                                        tail != ["."]):
         return tokens  # (`…, apply the following:`; `… to the following network:`)
     return [tokens[0]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
             tokens[given], *(t for t in tokens[given + 1:end] if t.lower in _INPUT_WORDS or t.lower in _DEPTH_WORDS)]
@@ -11096,6 +11151,20 @@ def _described_in_parentheses(tokens: list[Tok]) -> list[Tok]:
         return tokens
     return [*tokens[:2], colon, *inside, Tok("ARROW", "->", tokens[closing + 1].start, tokens[closing + 1].end),
             *tokens[closing + 2:]]
+
+
+def _kind_layer_said(tokens: list[Tok]) -> list[Tok]:
+    """`Layer 1: Conv layer with 32 filters of 3x3, …` as `Layer 1: Conv with 32 filters of 3x3, …`: the word `layer`
+    after the kind that follows a numbered layer's colon says nothing more (the description was E060, expected the
+    number of filters). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if words[:1] != ["layer"] or tokens[1:2] == [] or tokens[1].kind != "NUM" or words[2:3] != [":"]:
+        return tokens
+    said = next((j for j in range(4, min(len(words) - 1, 7)) if words[j] == "layer"), None)
+    if said is None or words[said + 1] not in ("with", ",", ":", "of", "having", "using") or \
+            _layer_kind(" ".join(words[3:said])) is None:
+        return tokens
+    return [*tokens[:said], *tokens[said + 1:]]
 
 
 def _kind_colon(tokens: list[Tok]) -> list[Tok]:

@@ -13239,3 +13239,56 @@ def test_a_count_after_prose_under_the_input_is_not_the_inputs() -> None:
     report = homework("Input: 32x32x3\nThe first layer slides ten filters over it.\nParameters: 760\n")
     assert list(report.answers) == []
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)], report.messages()
+
+
+@pytest.mark.parametrize("given", ["The input to our network is a 64x64 RGB image.",
+                                   "Consider an input image of 64x64x3 passed through the following layers."])
+def test_the_input_given_in_a_sentence_naming_our_network_or_passed_through_it(given: str) -> None:
+    # 16 5x5 filters on 64x64x3, no padding: (64 - 5)/1 + 1 = 60, 60x60x16 (the sentence was prose, the input lost:
+    # E024 and every answer unchecked)
+    right_then_wrong(f"{given}\nThe first layer is a convolution with 16 filters of size 5x5, stride 1 and no "
+                     "padding.\nAnswer: {}\n", "60x60x16", "59x59x16")
+
+
+@pytest.mark.parametrize("line", ["Answer: parameters = 30*30*32*10 + 10 = {}.", "Answer: params: {}",
+                                  "Answer: the number of parameters is {}"])
+def test_an_answer_label_before_a_counts_own_head(line: str) -> None:
+    # 10 outputs on all 30·30·32 = 28,800 inputs: 28,800·10 + 10 = 288,010 parameters (the bare number after
+    # `Answer:` was read as the FC layer's output and the right count marked wrong; `Answer: params: …` was prose)
+    right_then_wrong(f"Input: 30x30x32\nFinally a fully connected layer with 10 outputs.\n{line}\n", "288010",
+                     "288000")
+
+
+@pytest.mark.parametrize("layer", ["Layer 1: Conv layer with 32 filters of 3x3, stride 1, padding 1.",
+                                   "Layer 1: convolutional layer with 32 filters of 3x3, stride 1, padding 1."])
+def test_a_numbered_layers_kind_followed_by_the_word_layer(layer: str) -> None:
+    # 32 3x3 filters padded by 1 keep 64x64: 64x64x32 (the description was E060, expected the number of filters)
+    right_then_wrong(f"Input: 64x64x3\n{layer}\nOutput: {{}}\n", "64x64x32", "62x62x32")
+
+
+@pytest.mark.parametrize("working, right, wrong", [
+    # (128 + 2·1 - 3)/2 + 1 = 64.5: taken down to 64 the working floors it, up to 65 it ceils it
+    ("(128 + 2 - 3)/2 + 1 = 64.5 -> 64, so {}.", "64x64x32", "65x65x32"),
+    ("(128 + 2 - 3)/2 + 1 = 64.5 → 65, so {}.", "65x65x32", "64x64x32"),
+])
+def test_a_fraction_taken_to_a_whole_number_in_the_working_says_the_rounding(working: str, right: str,
+                                                                           wrong: str) -> None:
+    # the division was E030 (not whole) and the answer unchecked
+    right_then_wrong(f"Input: 128x128x3\nLayer 1: Conv with 32 filters of 3x3, stride 2, padding 1.\nOutput: "
+                     f"{working}\n", right, wrong)
+
+
+def test_a_short_answer_label_before_working_reads_as_answer() -> None:
+    # `A: … = 64.5 -> 64, so 64x64x32.` was prose (a wrong answer unjudged); (128 + 2 - 3)/2 + 1 = 64.5, floored
+    right_then_wrong("Input: 128x128x3\nLayer 1: Conv with 32 filters of 3x3, stride 2, padding 1.\nA: (128 + 2 - 3)/2 "
+                     "+ 1 = 64.5 -> 64, so {}.\n", "64x64x32", "63x63x32")
+
+
+@pytest.mark.parametrize("line", ["Answer: 11*11*3*96 + 96 = 34944", "A: 34944", "Answer: 55"])
+def test_one_number_after_a_bare_answer_label_under_a_convolution_is_not_its_output(line: str) -> None:
+    # (11·11·3 + 1)·96 = 34,944 is CONV1's parameter count, right; read as its output (55x55x96) it was marked wrong.
+    # One number after `Answer:` says not what it counts: E060, not judged
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n{line}\n")
+    assert list(report.answers) == []
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)], report.messages()
+    assert report.diagnostics[0].message.startswith("this answer does not say what it answers")
