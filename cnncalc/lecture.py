@@ -2063,8 +2063,8 @@ class _LineReader:
             return self.unreadable(None, [], self.salvage())
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
-        unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_pool_class_named(
-            self.tokens[lead:]))))
+        unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
+            self.tokens[lead:])))))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -8978,6 +8978,23 @@ def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
 # one number after such a label under such a layer is not judged as its output
 _BARE_LABELS = (["answer"], ["ans"], ["sol"], ["solution"], ["result"])
 _VOLUME_KINDS = frozenset({"conv", "dwconv", "deconv", "maxpool", "avgpool"})
+
+
+def _working_output(tokens: list[Tok]) -> list[Tok]:
+    """`(55 − 3)/2 + 1 = 27 → 27 × 27 × 96; no parameters` under a layer: a working of arithmetic alone, then the one
+    volume it comes to, as `Output: …` reads it (the line was prose or E060, a wrong volume unjudged). Other tokens as
+    they are (`(5 × 5 × 96 + 1) × 256 = 614,656`, no volume: a count's working, read as it is)."""
+    equals = next((j for j, t in enumerate(tokens) if t.text == "="), None)
+    if equals is None or equals == 0 or not (tokens[0].text == "(" or tokens[0].kind == "NUM" or
+                                             tokens[0].lower in ("floor", "ceil")):
+        return tokens
+    if not all(t.kind == "NUM" or t.text in _WORKING_SIGNS or t.text in ("−", "–") or t.lower in ("floor", "ceil")
+               for t in tokens[:equals]):  # (a minus pasted from a slide: `−`)
+        return tokens
+    if sum(t.kind == "DIMS" for t in tokens[equals:]) != 1:
+        return tokens
+    start = tokens[0].start
+    return [Tok("WORD", "Output", start, start), Tok("P", ":", start, start), *tokens]
 
 
 def _answer_lettered(tokens: list[Tok]) -> list[Tok]:

@@ -13292,3 +13292,18 @@ def test_one_number_after_a_bare_answer_label_under_a_convolution_is_not_its_out
     assert list(report.answers) == []
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)], report.messages()
     assert report.diagnostics[0].message.startswith("this answer does not say what it answers")
+
+
+@pytest.mark.parametrize("line", ["  (55 − 3)/2 + 1 = 27 → {}", "  (55 - 3)/2 + 1 = 27, so {}",
+                                  "  floor((55-3)/2)+1 = 27 -> {}"])
+def test_a_working_under_a_layer_that_comes_to_a_volume_answers_its_output(line: str) -> None:
+    # a 3x3 max pool at stride 2 on 55x55x96: (55 - 3)/2 + 1 = 27, 27x27x96 (the line was prose or E060, a wrong
+    # volume passing unjudged)
+    right_then_wrong(f"Input: 55x55x96\nPOOL1: 3x3 max pooling, stride 2\n{line}\n", "27x27x96", "27x27x95")
+
+
+def test_a_counts_working_without_a_volume_stays_as_it_is() -> None:
+    # `(5 × 5 × 96 + 1) × 256 = 614,656` names no volume: not an output answer (read as before: prose)
+    report = homework("Input: 27x27x96\nCONV2: 256 filters, 5 × 5, stride 1, pad 2\n  (5 × 5 × 96 + 1) × 256 = "
+                      "614,656\n")
+    assert list(report.answers) == [] and report.ok, report.messages()
