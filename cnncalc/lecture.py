@@ -2448,7 +2448,11 @@ class _LineReader:
             size = next((a.value.value for a in above.args if a.name == "units" and isinstance(a.value, ir.Num)),
                         None) if above.keyword == "fc" else None
             before = last.expectation if last is not None else None
-            stated = kinds[at + 3:at + 4] == ["ARROW"]  # `Output: 10 neurons -> 10, params 850`, as the listing's lines
+            then = at + 3  # (after a remark of words in parentheses, `Output: 10 units (softmax) -> params 850`)
+            if words[then:then + 1] == ["("] and ")" in words[then + 2:then + 5] and \
+                    all(k == "WORD" for k in kinds[then + 1:words.index(")", then)]):
+                then = words.index(")", then) + 1
+            stated = kinds[then:then + 1] == ["ARROW"]  # `Output: 10 neurons -> 10, params 850`, as the listing's lines
             if str(size) == _ungrouped(self.tokens[2].text) or (not stated and (before is None or not any(
                     (earlier := getattr(before, quantity)) is not None and not earlier.agrees(count)
                     for quantity, count in _said_counts(self.tokens[4:]).items()))):
@@ -5267,7 +5271,14 @@ class _LineReader:
             # (Keras' and PyTorch's class names too, without their call: `Conv2D, 32 filters, 3x3`)
             ahead = 1 + self.at("layer", ahead=1)
             ahead += self.at(",", "-", ":", "with", "using", "of", ahead=ahead)
-            after = self.peek(ahead)
+            after, inside = self.peek(ahead), self.peek(ahead + 1)
+            if after is not None and after.text == "(" and inside is not None and inside.kind in ("DIMS", "NUM"):
+                opening = self.i + ahead  # `CONV1: convolution (6 filters, 5x5, stride 1)`: its description inside
+                closing = next((j for j in range(opening, len(self.tokens)) if self.tokens[j].text == ")"), None)
+                if closing is not None:
+                    self.tokens = [*self.tokens[:opening], *self.tokens[opening + 1:closing],
+                                   *self.tokens[closing + 1:]]
+                    after = self.peek(ahead)
             if after is not None and after.kind in ("DIMS", "NUM"):
                 self.i += ahead
         first = self.peek()
@@ -5592,8 +5603,9 @@ class _LineReader:
             return self.simple(kind, name_span, {"a", "an", *_DESCRIBED[kind]})
         said: list[str] = []
         while self.at("max", "average", "avg", "mean", "pool", "pooling", "window", "windows", "of", "size", "with",
-                      "-", "a", "an", ",", "kernel", "filter", "layer", *_POOL_KINDS):  # (`max-pool`, `POOL1 is a
-            # 3x3 max pool`, `max pooling, kernel 2x2`, the spec's `maxpool 3x3`, `max pooling layer with …`)
+                      "-", "a", "an", ",", "kernel", "filter", "layer", "subsampling", *_POOL_KINDS):  # (`max-pool`,
+            # `POOL1 is a 3x3 max pool`, `max pooling, kernel 2x2`, the spec's `maxpool 3x3`, `max pooling layer with
+            # …`, LeNet's `S2: subsampling (2x2, stride 2)`)
             said.append(self.next().lower)
         after = self.peek(1)
         if said and self.at("(") and after is not None and after.kind in ("DIMS", "NUM"):
@@ -9702,8 +9714,8 @@ def _pad_unit_length(words: list[str]) -> int:
 
 def _pool_said(said: list[str], keyword: str) -> str:
     """The pool's kind its description's words say (`avg`, `max`), over the name's."""
-    if {"average", "avg", "mean", "avgpool", "avgpooling", "averagepooling"} & set(said):
-        return "avgpool"
+    if {"average", "avg", "mean", "avgpool", "avgpooling", "averagepooling", "subsampling"} & set(said):
+        return "avgpool"  # (LeNet's subsampling averages its window, as `_layer_kind` reads the name)
     if {"max", "maxpool", "maxpooling"} & set(said):
         return "maxpool"
     return keyword

@@ -13307,3 +13307,23 @@ def test_a_counts_working_without_a_volume_stays_as_it_is() -> None:
     report = homework("Input: 27x27x96\nCONV2: 256 filters, 5 × 5, stride 1, pad 2\n  (5 × 5 × 96 + 1) × 256 = "
                       "614,656\n")
     assert list(report.answers) == [] and report.ok, report.messages()
+
+
+@pytest.mark.parametrize("layer", ["S2: subsampling (2x2, stride 2)", "S2: subsampling, 2x2, stride 2",
+                                   "S2: subsampling (2x2 average pool, stride 2)", "POOL1: subsampling 2x2, stride 2"])
+def test_lenets_subsampling_described_after_its_name(layer: str) -> None:
+    # a 2x2 window at stride 2 halves 28x28x6: 14x14x6 (the description was E060, expected the window size, and every
+    # answer below unchecked)
+    right_then_wrong(f"Input: 28x28x6\n{layer}\n   - output: {{}}\n", "14x14x6", "13x13x6")
+
+
+def test_a_convolutions_description_in_parentheses_after_its_kind() -> None:
+    # 6 5x5 filters at stride 1 on 28x28x6: (28 - 5)/1 + 1 = 24, 24x24x6 (E060, expected the number of filters)
+    right_then_wrong("Input: 28x28x6\nCONV1: convolution (6 filters, 5x5, stride 1)\n   - output: {}\n", "24x24x6",
+                     "23x23x6")
+
+
+def test_lenets_output_layer_with_its_activation_in_parentheses_before_its_answers() -> None:
+    # 10 units on F6's 84: 84·10 + 10 = 850 parameters (`(softmax)` between made the line E060)
+    right_then_wrong("Input: 84\n6. F6: fully connected, 84 units\n7. Output: 10 units (softmax) -> params {}\n",
+                     "850", "851")
