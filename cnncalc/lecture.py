@@ -580,6 +580,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
     # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
     question: tuple[list[Tok], int, bool] | None = None
     bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
+    comma_rows = _comma_rows(text.split("\n")) if "," in text else set()  # a table pasted as CSV
     blank = False  # a blank line since the last line read
     cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
@@ -663,10 +664,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | list[ir.TotalExpectation] | \
             None
         header = None if table is not None or step else _aligned_header(raw, line_start)
-        if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or aligned or header is not None:
+        if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or number in comma_rows or aligned or \
+                header is not None:
             # `| CONV1 | 96 11x11 filters at stride 4 | 55x55x96 | 34,944 |`, or without the outer bars, or
-            # `CONV1    55x55x96    34,944` under `Layer    Output    Params`
-            cells = header or (_aligned_cells(raw, line_start) if aligned else _cells(raw, line_start))
+            # `CONV1    55x55x96    34,944` under `Layer    Output    Params`, or `conv1,32x32x16,448` under
+            # `Layer,Output,Params`
+            cells = header or (_aligned_cells(raw, line_start) if aligned else _comma_cells(raw, line_start)
+                               if number in comma_rows else _cells(raw, line_start))
             question = None
             reader = _LineReader([], sink, first, line_start + len(raw.rstrip()), figures)
             bracketed = True  # an INPUT row starts a network, as a bracketed INPUT does
@@ -1240,6 +1244,42 @@ def _aligned_header(raw: str, line_start: int) -> list[tuple[str, int]] | None:
             _Table.of_header(cells, DiagnosticSink()) is None:
         return None
     return cells
+
+
+def _comma_cells(raw: str, line_start: int) -> list[tuple[str, int]]:
+    """The cells of a row of a table pasted as CSV (`conv1,"16 filters, 3x3",32x32x16,448`): split at the commas
+    outside double quotes, a quoted cell without its quotes (`"2,097,664"`)."""
+    cells, start, quoted = [], 0, False
+    for i, ch in enumerate([*raw, ","]):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            cell, at = raw[start:i], start
+            if cell.strip().startswith('"') and cell.strip().endswith('"') and len(cell.strip()) > 1:
+                at += cell.index('"') + 1
+                cell = cell.strip()[1:-1]
+            cells.append((cell, line_start + at))
+            start = i + 1
+    return cells
+
+
+def _comma_rows(lines: list[str]) -> set[int]:
+    """The numbers of the lines of a table pasted as CSV: a header whose first cell names the layers and which has a
+    column cnncalc reads as answers (`Layer,Type,Filters,Kernel,Output,Params`), then the lines below it with commas
+    until a blank line (each a row; one with another number of cells is the table's E060, as a markdown row's)."""
+    rows: set[int] = set()
+    for i, line in enumerate(lines):
+        if i + 1 in rows or line.count(",") < 2 or "|" in line:
+            continue
+        cells = _comma_cells(line, 0)
+        if cells[0][0].strip().lower().rstrip(":") not in _NAME_HEADERS or \
+                _Table.of_header(cells, DiagnosticSink()) is None:
+            continue
+        j = i
+        while j < len(lines) and "," in lines[j] and lines[j].strip():
+            rows.add(j + 1)  # line numbers from 1
+            j += 1
+    return rows
 
 
 _BARE_RULE = re.compile(r"[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+")  # `--- | ---`, outer bars left out

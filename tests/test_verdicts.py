@@ -13327,3 +13327,22 @@ def test_lenets_output_layer_with_its_activation_in_parentheses_before_its_answe
     # 10 units on F6's 84: 84·10 + 10 = 850 parameters (`(softmax)` between made the line E060)
     right_then_wrong("Input: 84\n6. F6: fully connected, 84 units\n7. Output: 10 units (softmax) -> params {}\n",
                      "850", "851")
+
+
+def test_a_table_pasted_as_csv_is_read_as_a_markdown_tables_rows() -> None:
+    # 32x32x3: CONV1 32 3x3 filters padded by 1, 32x32x32, (3·3·3 + 1)·32 = 896; POOL1 2x2 at stride 2 16x16x32, 0;
+    # FC1 512 neurons on 16·16·32 = 8,192 inputs: 8,192·512 + 512 = 4,194,816 (each line was prose, every answer
+    # unjudged). A quoted cell holds its commas
+    sheet = ('Input: 32x32x3\n\nLayer,Description,Output,Params\nCONV1,"32 3x3 filters, stride 1, pad 1",32x32x32,896\n'
+             'POOL1,"2x2 max pool, stride 2",16x16x32,0\nFC1,512 neurons,512,"{}"\n')
+    report = homework(sheet.format("4,194,816"))
+    assert [a.verdict for a in report.answers] == ["right"] * 6, report.messages()
+    report = homework(sheet.format("4,194,304"))
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers][-1] == ("fc1", "params", "wrong")
+
+
+def test_a_csv_row_with_another_number_of_cells_is_e060() -> None:
+    # `4,194,816` unquoted splits into three cells: the row is not read, E060 at its line (not prose)
+    report = homework("Input: 32x32x3\n\nLayer,Description,Output,Params\nFC1,512 neurons,512,4,194,816\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)], report.messages()
+    assert "the row has 6 cells and the header 4" in report.diagnostics[0].message
