@@ -1260,6 +1260,8 @@ def _comma_cells(raw: str, line_start: int) -> list[tuple[str, int]]:
                 cell = cell.strip()[1:-1]
             cells.append((cell, line_start + at))
             start = i + 1
+    if quoted:  # a quote left open: the rest of the row its last cell, as written
+        cells.append((raw[start:], line_start + start))
     return cells
 
 
@@ -1400,7 +1402,8 @@ class _Table:
         if all(_RULE.fullmatch(text) for text, _ in cells):
             return None
         if len(cells) != len(self.roles):
-            reader.sink.add(codes.E060, f"the row has {len(cells)} cells and the header {len(self.roles)}",
+            reader.sink.add(codes.E060, f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} and the header "
+                                        f"{len(self.roles)}",
                             Span(reader.start, reader.end), hint="give every row the header's columns")
             return reader.unreadable(None, [])
         by_role = {role: _unmarked(_spelled_units(_tokens(text, at)))

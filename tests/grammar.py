@@ -708,6 +708,19 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Dense 10 (softmax)", "FC 4096 (ReLU)", "Dense 0 (relu)",
             "FC6 (softmax)", "Input image: 28x28x1 (MNIST)", "Input: 32x32 (CIFAR-10)", "Input: 32x32x3 (32x32x1)",
             "Input: 32x32 CIFAR-100 image", "Consider a CNN for 28x28 Fashion-MNIST digits.", "Input: 0x0 CIFAR-10",
+            # the input's counts beside it or under it, a second colon before answers, answer labels, workings
+            "Input: 32x32x3 -> 3072 values", "Input: 32x32x3 (3,072 numbers)", "Input: 9x9x9 -> memory 1e99",
+            "Memory: 3072", "Input values: 99999999999", "Number of input values: 0", "Input: 3072 values",
+            "Params: 0", "Values: 32*32*3 = 3072", "Input: 0x0x0, i.e. 0 values", "Input: 1x1x1 = 1.5 values",
+            "CONV1: 32 3x3 filters, stride 1, pad 1: output 32x32x32", "FC: 10 neurons: params: 30730",
+            "CONV2: 64 3x3 filters: stride 1, pad 1 -> 16x16x64", "CONV1: 32 filters: 3x3, pad 1: output 0x0",
+            "Layer 1: Conv layer with 32 filters of 3x3, stride 2, padding 1.", "Layer 9: conv layer",
+            "Answer: parameters = 30*30*32*10 + 10 = 288010.", "A: (128 + 2 - 3)/2 + 1 = 64.5 -> 64, so 64x64x32.",
+            "Answer: 11*11*3*96 + 96 = 34944", "A: 1.5 -> 2", "(55 − 3)/2 + 1 = 27 → 27 × 27 × 96; no parameters",
+            "floor((55-3)/2)+1 = 27 -> 0x0x0", "(1)/0 = 1 -> 1x1x1", "= 9.99999 -> 9",
+            "S2: subsampling (2x2, stride 2)", "CONV1: convolution (6 filters, 5x5, stride 1)", "CONV1: conv (",
+            "7. Output: 10 units (softmax) -> params 850", "Output: 10 units (x) -> params",
+            "The input to our network is a 64x64 RGB image.", "Consider an input image of 1x1x1 passed through it.",
             *REFERENCES,
             "Flatten -> 0", "Flatten (512 values)", "Flatten [1x1",
             "Flatten (", "FLATTEN1: 7x7", "Flatten the volume", "Flatten: 1.5", "Flatten to 99999999999999999",
@@ -982,6 +995,12 @@ def table(rng: random.Random) -> str:
                  for line in lines]
         if not columns[0]:
             lines[0] = gap + lines[0]  # an indented header
+    elif r < 0.65:  # pasted as CSV: cells quoted or not (a count's commas split it), quotes left open
+        quote = rng.choice(['"', "", '"', "'"])
+        lines = [",".join(f"{quote}{cell.strip()}{quote}" if "," in cell or rng.random() < 0.2 else cell.strip()
+                          for cell in line.strip(" |").split("|")) for line in lines if "---" not in line]
+        if rng.random() < 0.2:
+            lines.append(rng.choice(['CONV1,"96 11x11', 'FC,",",",",', ",,,,", '"', 'conv1,"a""b",1']))
     return "\n".join(lines) + "\n"
 
 

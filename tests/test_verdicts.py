@@ -13346,3 +13346,10 @@ def test_a_csv_row_with_another_number_of_cells_is_e060() -> None:
     report = homework("Input: 32x32x3\n\nLayer,Description,Output,Params\nFC1,512 neurons,512,4,194,816\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)], report.messages()
     assert "the row has 6 cells and the header 4" in report.diagnostics[0].message
+
+
+def test_a_csv_row_with_a_quote_left_open_is_e060_not_an_internal_error() -> None:
+    # `"conv1,32x32x3,0` opens a quote it never closes: the row is one cell, E060 (it was an IndexError)
+    report = homework('Input: 32x32x3\nLayer,Output,Params\n"conv1,32x32x3,0\n')
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, "the row has 1 cell and the header 3")], report.messages()
