@@ -151,6 +151,11 @@ class _Net:
         # units.`, `_may_state_layer`): its number and text. An answer under it that names no layer may be that one's,
         # and is E060, never judged against the layer above (a right count was marked wrong)
         self.unread_step: tuple[int, str, Span, bool] | None = None  # …, where, and whether it says a step is taken
+        # the last line of prose since its last layer that changes a setting of it (`If the stride were 3:`, `What
+        # would the output be with stride 3 instead?`, `_changes_layer`): its number and text. An answer under it that
+        # names no layer may be the changed layer's, and is E060, never judged against the layer as written (a right
+        # 73x73x96 under `If the stride were 3:` was marked wrong against stride 4's 55x55x96)
+        self.changed: tuple[int, str] | None = None
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -776,6 +781,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
             lead = _lead(tokens)
             part = _part_letter(tokens)
+            if tokens and (part is not None or (lead and tokens[0].kind == "NUM") or
+                           _QUESTION.fullmatch(tokens[0].lower)):
+                current.changed = None  # (`(c) Parameters: …`: another part of the problem, about the layer as written)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens = _bracketed_output(tokens, current.labels())
@@ -847,6 +855,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                           f"`{said}` names a step cnncalc cannot read as a layer: the answers under it may be that "
                           f"step's, and are not judged", Span(first, first + len(stripped)))
                 result = reader.unreadable(None, [])
+            if isinstance(result, _Answered) and current.changed is not None and \
+                    result.at in (-1, len(current.lines) - 1) and not _names_layer(tokens, current.labels()):
+                said_at, said_text = current.changed
+                sink.add(codes.E060, f"line {said_at} (`{said_text}`) changes the layer above: this answer may be the "
+                                     f"changed layer's, and is not judged", Span(first, first + len(stripped)),
+                         hint="write the changed layer on a line of its own (`CONV1B: 96 11x11 filters, stride 3`), "
+                              "then its answers")
+                result = None
             if isinstance(result, _Answered) and not result.more and current.unread_step is not None and \
                     result.at in (-1, len(current.lines) - 1) and not _names_layer(tokens, current.labels()):
                 said_at, said_text, _, _ = current.unread_step
@@ -892,6 +908,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     if current.lines and current.unread_layer is None and not reader.said_again and \
                             not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number  # (an answer said again is no layer, nor a question)
+                    if current.lines and not reader.said_again and _changes_layer(tokens, current.lines[-1]):
+                        current.changed = number, _said(raw, line_start, tokens)
                     if (current.lines or current.input is not None) and not reader.said_again and \
                             _may_state_layer(tokens):  # (the first layer after the input too)
                         current.unread_step = (number, _said(raw, line_start, tokens),
@@ -920,7 +938,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                                      f"and are not judged", said_span, hint=f"the forms cnncalc reads: {FORMS}")
                 current.lines.append(_unknown_layer(said_span))
                 steps_taken.add(said_at)  # (no longer prose)
-            current.unread_step = None  # a layer read: the answers under it are its own
+            current.unread_step = current.changed = None  # a layer read: the answers under it are its own
         if not isinstance(result, ir.Input) and not tentative:
             steps(current, result)  # an answer or a layer after unnamed layers stated after prose: steps
         if unread is not None:
@@ -9272,6 +9290,22 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
 _STAGE_WORDS = frozenset(("relu", "sigmoid", "tanh", "softmax", "dropout"))  # each its layer's keyword too
 _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
+
+
+def _changes_layer(tokens: list[Tok], line: ir.Line) -> bool:
+    """A line of prose that changes a setting of the layer above for what follows (`If the stride were 3:`, `With
+    stride 3 instead:`, `Now suppose pad 2.`, `What would the output be with 64 filters?`): it says a condition or a
+    change, and a stride, padding, count or size of filters the layer does not have (`_what_if`)."""
+    words = {t.lower for t in tokens}
+    if not words & (_CONDITIONAL_WORDS | _CHANGE_WORDS):
+        return False
+    settled = [t for t in tokens if t.lower not in _SETTING_VERBS]  # `stride were 3` as `stride 3`
+    return _what_if([Tok("WORD", "with", t.start, t.start) if t.lower in _CHANGE_WORDS else t for t in settled],
+                    line) is not None
+
+
+_CHANGE_WORDS = {"now", "with", "instead", "suppose", "assume", "change", "changed", "use", "using", "what", "if"}
+_SETTING_VERBS = {"were", "was", "is", "be", "becomes", "to", "set", "of", "equal", "equals", "the", "="}
 
 
 def _what_if(asking: list[Tok], line: ir.Line) -> tuple[str, Span] | None:

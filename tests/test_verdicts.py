@@ -13353,3 +13353,29 @@ def test_a_csv_row_with_a_quote_left_open_is_e060_not_an_internal_error() -> Non
     report = homework('Input: 32x32x3\nLayer,Output,Params\n"conv1,32x32x3,0\n')
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 3, "the row has 1 cell and the header 3")], report.messages()
+
+
+@pytest.mark.parametrize("change", ["If the stride were 3:", "With stride 3 instead:", "Now suppose stride 3.",
+                                    "Now suppose 64 filters."])
+def test_answers_after_prose_that_changes_the_layer_are_not_judged_against_it(change: str) -> None:
+    # CONV1 as written: (227 - 11)/4 + 1 = 55, 55x55x96; with stride 3, (227 - 11)/3 + 1 = 73: 73x73x96, right for
+    # the changed layer, was marked wrong against the written one. E060 at the answer, naming the line
+    report = homework(f"Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n{change}\nOutput: 73x73x96\n")
+    assert list(report.answers) == []
+    errors = [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert errors == [("E060", 4, f"line 3 (`{change}`) changes the layer above: this answer may be the changed "
+                                  f"layer's, and is not judged")], report.messages()
+
+
+def test_another_part_of_the_problem_after_a_change_is_about_the_layer_as_written() -> None:
+    # `(c) Parameters: …` after `(b) Suppose the stride were 3.`: the layer as written again, (11·11·3 + 1)·96 = 34,944
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n(a) Output: 55x55x96\n(b) Suppose "
+                      "the stride were 3.\n(c) Parameters: 34,945\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")], \
+        report.messages()
+
+
+def test_prose_that_restates_the_layers_own_setting_changes_nothing() -> None:
+    # `The stride is 4, as given.`: the layer's own stride, so the answer below is judged: 55x55x96
+    right_then_wrong("Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\nThe stride is 4, as given.\n"
+                     "Output: {}\n", "55x55x96", "73x73x96")
