@@ -717,8 +717,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             table = None
             written = choices.picked.get(index) or _tokens(raw, line_start)
             if index + 1 < len(pieces) and not step and not pieces[index + 1][3] and \
-                    _continued(written, pieces[index + 1][1]):  # (a step of a one-line network goes on with none)
-                # `CONV2: 8 filters of size 3x3`, then `  with stride 1 and padding 1`: one description
+                    (_continued(written, pieces[index + 1][1]) or _wrapped(written, pieces[index + 1][1])):
+                # `CONV2: 8 filters of size 3x3`, then `  with stride 1 and padding 1`: one description; a sentence
+                # wrapped at the line's end too (a step of a one-line network goes on with none)
                 _, going_on, going_on_start, _ = pieces[index + 1]
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
@@ -11498,6 +11499,26 @@ def _continued(tokens: list[Tok], below: str) -> bool:
     going_on = _tokens(below, 0)
     return bool(going_on) and going_on[0].lower in _CONTINUING and all(
         t.kind in ("NUM", "DIMS") or t.lower in _CONTINUING or t.lower in _DESCRIPTION_WORDS for t in going_on)
+
+
+def _wrapped(tokens: list[Tok], below: str) -> bool:
+    """Whether a sentence wrapped at the line's end goes on on the line below (`… a convolutional layer with 96
+    filters of size`, then `11x11, stride 4 and no zero-padding.`): the line above is a sentence of some length
+    with no answer, ending in a word that cannot end one (`of`, `with`, `size`, `a`, `,`); the line below starts
+    with a number or a word in lower case, not a label, a bullet or a question's number. (Read apart, both were
+    prose, and the problem's layer lost.)"""
+    if len(tokens) < 6 or tokens[-1].lower not in _HANGING or any(t.kind == "ARROW" or t.text == "?" for t in tokens):
+        return False
+    going_on = _tokens(below, 0)
+    if not going_on or _lead(going_on) or ":" in [t.text for t in going_on[:3]]:
+        return False
+    first = going_on[0]
+    return first.kind in ("NUM", "DIMS") or (first.kind == "WORD" and first.text[:1].islower())
+
+
+# the words a sentence does not end with: one that does goes on on the next line
+_HANGING = {"of", "with", "size", "a", "an", "the", "and", ",", "by", "at", "to", "is", "are", "has", "have", "stride",
+            "padding", "filters", "using", "uses", "apply", "applies", "into", "from", "then", "each", "per", "its"}
 
 
 _CLASS_WORDS = (["classes"], ["class", "scores"], ["scores"], ["logits"], ["probabilities"], ["class", "probabilities"])

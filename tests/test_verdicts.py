@@ -13379,3 +13379,21 @@ def test_prose_that_restates_the_layers_own_setting_changes_nothing() -> None:
     # `The stride is 4, as given.`: the layer's own stride, so the answer below is judged: 55x55x96
     right_then_wrong("Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\nThe stride is 4, as given.\n"
                      "Output: {}\n", "55x55x96", "73x73x96")
+
+
+def test_a_problem_sentence_wrapped_at_the_lines_end_is_read_whole() -> None:
+    # the problem's layer: 96 11x11 filters at stride 4, no padding, on 227x227x3: (227 - 11)/4 + 1 = 55, 55x55x96
+    # (wrapped after `of size`, both lines were prose: E020, no input, and the answer below E060)
+    right_then_wrong("Problem 2 (10 points). An input volume of size 227x227x3 is fed to a convolutional layer with 96 "
+                     "filters of size\n11x11, stride 4 and no zero-padding.\n\n(a) What is the output volume?\n{}\n",
+                     "55x55x96", "54x54x96")
+
+
+def test_a_line_after_a_finished_sentence_is_not_joined_to_it() -> None:
+    # `… of size 11x11.` ends its sentence: `stride 4 …` below is a line of its own, not read into the layer (which
+    # then gives (227 - 11)/1 + 1 = 217); as a line that may state a step cnncalc did not read, the answer below it
+    # is E060, not judged
+    report = homework("An input volume of size 227x227x3 is fed to a convolutional layer with 96 filters of size 11x11."
+                      "\nstride 4 and no zero-padding.\n\n(a) What is the output volume?\n55x55x96\n")
+    assert list(report.answers) == []
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)], report.messages()
