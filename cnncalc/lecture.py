@@ -53,7 +53,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice, pairwise
 from typing import Literal
 
@@ -874,6 +874,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                               "`CONV1 params: 760`")
                 result = None
             if result is None and current.lines and sink.total == reported and not reader.said_again and \
+                    _layer_counted(tokens) and _HYPOTHETICAL.intersection(t.lower for t in tokens):
+                # `A standard 3x3 conv with 64 filters would have … = 18,496 parameters.`: a layer the network does
+                # not have, for comparison; not judged, and not a step the answers after it rest on
+                sink.add(codes.E060, f"`{_said(raw, line_start, tokens)}` speaks of a layer the network does not "
+                                     f"have: its answers are not judged", Span(first, first + len(stripped)),
+                         hint="write that layer as a network of its own to check its answers")
+            elif result is None and current.lines and sink.total == reported and not reader.said_again and \
                     _layer_counted(tokens):
                 sink.add(codes.E060, f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer: its answers "
                                      f"are not judged, nor those after it", Span(first, first + len(stripped)),
@@ -2138,7 +2145,7 @@ class _LineReader:
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
             _dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
-                _called(_kind_colon(_kind_layer_said(marked))), "vgg" in self.figures)))),
+                _called(_kind_colon(_kind_layer_said(_depthwise_colon(marked)))), "vgg" in self.figures)))),
                 "resnet" in self.figures))))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
@@ -3066,6 +3073,19 @@ class _LineReader:
                 self.sink.add(codes.E060, f"this answer is about a `{stage.text}`, and the layer above is "
                                           f"{(last.label or last.keyword).upper()}", stage.span,
                               hint="answer under the layer it is about, or name it, as in `After RELU1: …`")
+                return None
+            subkind = next(((t, fits) for t in asking if t.kind == "WORD" for word, fits in _SUBKINDS.items()
+                            if word.fullmatch(t.lower)), None)
+            if subkind is not None and isinstance(last, ir.LayerCall) and not subkind[1](last):
+                # `MACs of depthwise: …` under the pointwise convolution after it: the depthwise one's, when the
+                # network has one (judged as the pointwise one's, a right count was marked wrong); else not said
+                same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)
+                        and subkind[1](line.items[0])]
+                if len(same) == 1:
+                    return same[0]
+                self.sink.add(codes.E060, f"this answer is about a `{subkind[0].text}` layer, and the layer above is "
+                                          f"{(last.label or last.keyword).upper()}", subkind[0].span,
+                              hint="name the layer, as in `What is the output volume of CONV1?`")
                 return None
             kinds = {kind: t for t in asking if t.kind == "WORD" and (kind := _family(t.lower)) is not None}
             if kinds and isinstance(last, ir.LayerCall) and _family(last.keyword) not in kinds:
@@ -11258,6 +11278,37 @@ def _described_in_parentheses(tokens: list[Tok]) -> list[Tok]:
         return tokens
     return [*tokens[:2], colon, *inside, Tok("ARROW", "->", tokens[closing + 1].start, tokens[closing + 1].end),
             *tokens[closing + 2:]]
+
+
+# words that make a layer spoken of one the network does not have (`… would have 18,496 parameters`)
+_HYPOTHETICAL = frozenset({"would", "could", "comparison", "compared", "hypothetical", "hypothetically"})
+
+
+def _one_by_one(call: ir.LayerCall) -> bool:
+    """A convolution with 1x1 filters: what a sheet calls pointwise."""
+    kernel = next((a.value for a in call.args if a.name == "kernel"), None)
+    sizes = kernel.items if isinstance(kernel, ir.PairLit) else (kernel,)
+    return call.keyword == "conv" and all(isinstance(size, ir.Num) and size.value == 1 for size in sizes)
+
+
+# the words that say which convolution an answer is about more finely than its family (`MACs of depthwise: …`), and
+# what a layer must be to be it
+_SUBKINDS: dict[re.Pattern[str], Callable[[ir.LayerCall], bool]] = {
+    re.compile(r"depthwise|dw"): lambda call: call.keyword == "dwconv",
+    re.compile(r"pointwise|pw"): _one_by_one,
+    re.compile(r"transposed|deconv|deconvolution|upconv"): lambda call: call.keyword == "deconv"}
+
+
+def _depthwise_colon(tokens: list[Tok]) -> list[Tok]:
+    """`Depthwise conv: 3x3, stride 1, padding 1` (`Depthwise:`, `Depthwise convolution:`) as `Depthwise conv 3x3, …`:
+    an unnamed depthwise convolution has no count of filters for the colon's description to start with (the line was
+    E060, every answer below it unchecked). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    colon = words.index(":") if ":" in words[1:4] else None
+    if colon is None or tokens[colon + 1:colon + 2] == [] or tokens[colon + 1].kind != "DIMS" or \
+            not _DEPTHWISE.search(words[0]) or not set(words[1:colon]) <= _KIND_ONLY:
+        return tokens
+    return [*tokens[:colon], *tokens[colon + 1:]]
 
 
 def _kind_layer_said(tokens: list[Tok]) -> list[Tok]:

@@ -13397,3 +13397,34 @@ def test_a_line_after_a_finished_sentence_is_not_joined_to_it() -> None:
                       "\nstride 4 and no zero-padding.\n\n(a) What is the output volume?\n55x55x96\n")
     assert list(report.answers) == []
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)], report.messages()
+
+
+@pytest.mark.parametrize("layer", ["Depthwise conv: 3x3, stride 1, padding 1 (one filter per channel)",
+                                   "Depthwise: 3x3, stride 1, pad 1"])
+def test_an_unnamed_depthwise_convolution_before_a_colon(layer: str) -> None:
+    # one 3x3 filter per channel, padded by 1: 112x112x32 kept, 3·3·32 + 32 = 320 parameters (E060, the layer unknown)
+    right_then_wrong(f"Input: 112x112x32\n{layer}\nOutput: {{}}\n", "112x112x32", "110x110x32")
+
+
+DEPTHWISE_SEPARABLE = ("Input: 112x112x32\nDepthwise conv 3x3, stride 1, padding 1\nOutput: 112x112x32\n"
+                       "Pointwise conv: 64 filters of 1x1\nOutput: 112x112x64\n")
+
+
+def test_an_answer_naming_the_depthwise_layer_under_the_pointwise_one_is_the_depthwise_ones() -> None:
+    # MACs of the depthwise 3x3: 112·112·32·9 = 3,612,672; of the pointwise 1x1: 112·112·32·64 = 25,690,112 (the
+    # first was judged against the pointwise layer below it and marked wrong)
+    for line, right, wrong in [("MACs of depthwise: 112*112*32*9 = {}", "3,612,672", "3,612,673"),
+                               ("MACs of pointwise: {}", "25,690,112", "25,690,113")]:
+        for said, verdict in [(right, "right"), (wrong, "wrong")]:
+            report = homework(DEPTHWISE_SEPARABLE + line.format(said) + "\n")
+            assert sorted((a.quantity, a.verdict) for a in report.answers) == [
+                ("macs", verdict), ("output", "right"), ("output", "right")], report.messages()
+
+
+def test_a_layer_spoken_of_for_comparison_is_not_a_step() -> None:
+    # `… would have 18,496 parameters` is no layer of the network: E060 at it, and the answers after it judged (they
+    # were left unchecked, resting on it): the pointwise layer's (32 + 1)·64 = 2,112 parameters
+    report = homework(DEPTHWISE_SEPARABLE + "A standard 3x3 conv with 64 filters would have 3*3*32*64 + 64 = 18,496 "
+                      "parameters.\nParams of pointwise: 2,112\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)], report.messages()
+    assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("params", "right")
