@@ -156,6 +156,9 @@ class _Net:
         # names no layer may be the changed layer's, and is E060, never judged against the layer as written (a right
         # 73x73x96 under `If the stride were 3:` was marked wrong against stride 4's 55x55x96)
         self.changed: tuple[int, str] | None = None
+        # where the residual block a skip connection closes starts among its lines: after the last one closed, or
+        # where prose or a heading said a block starts (`Residual block 2:`); its first line else
+        self.block_start = 0
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -641,6 +644,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if listed_below is not None:
                 named_alone, description = listed_below
         if heading and description is None:  # a comment (a markdown heading); `# of parameters: 760` is an answer
+            if _BLOCK_SAID.search(stripped):  # `## Residual block 2`: the block a skip connection closes starts here
+                current.block_start = len(current.lines)
             if current.lines:  # `### CONV1`: also a heading over that layer's answers below
                 marked = _tokens(raw, line_start)
                 title = _LineReader(marked, sink, line_start, line_start + len(raw), figures)
@@ -666,8 +671,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
         reread = False  # the question above, read again with its answer on this line
         part: str | None = None  # the letter of the problem's part the line starts with (`(a) …`)
-        result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | list[ir.TotalExpectation] | \
-            None
+        result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | _SkipAdded | \
+            list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or number in comma_rows or aligned or \
                 header is not None:
@@ -916,6 +921,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     if current.lines and current.unread_layer is None and not reader.said_again and \
                             not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number  # (an answer said again is no layer, nor a question)
+                    if _BLOCK_SAID.search(stripped):  # `Residual block 2:`, `The block's input is 56x56x64.`
+                        current.block_start = len(current.lines)
                     if current.lines and not reader.said_again and _changes_layer(tokens, current.lines[-1]):
                         current.changed = number, _said(raw, line_start, tokens)
                     if (current.lines or current.input is not None) and not reader.said_again and \
@@ -1011,6 +1018,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         elif isinstance(result, _Answered):
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
+        elif isinstance(result, _SkipAdded):
+            # the lines since the block's start, its body; the block's input added back (the spec's `residual {…}`)
+            body = current.lines[current.block_start:]
+            summed = ir.Seq(tuple(body), body[0].span.to(body[-1].span))
+            identity = ir.Seq((), Span(result.span.start, result.span.start))  # the shortcut: the block's input
+            merge = ir.Merge("residual", None, (ir.Branch(summed, None, "body", summed.span),
+                                                ir.Branch(identity, None, "shortcut", identity.span)), None,
+                             result.span)
+            current.lines[current.block_start:] = [ir.Line((merge,), result.expectation, result.span)]
+            current.block_start = len(current.lines)
         elif isinstance(result, _InputAnswered):
             assert current.input is not None
             current.input = _with_input_counts(current.input, result.counts, reader)
@@ -1808,6 +1825,15 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
                                                  answer.filter_shape if answer else None))
 
 
+class _SkipAdded(NamedTuple):
+    """A residual block's skip connection added on a line of its own (`Add the input (skip connection) -> 56x56x64`):
+    the layers since the block's start are its body, the block's input its identity shortcut (the spec's `residual {
+    … }`), with the answers on the line the sum's."""
+
+    expectation: ir.Expectation | None
+    span: Span
+
+
 class _Awaited(NamedTuple):
     """The volume a layer receives, answered before the layer is stated (`Input to POOL1: 16x16x10`, then
     `POOL1: …`; `Input to FC: 2560`, then `FC: 10 neurons`): judged as that layer's `-> input` when the next layer
@@ -2117,7 +2143,7 @@ class _LineReader:
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False,
                shared: set[int] | None = None
-               ) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | None:
+               ) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | _SkipAdded | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
         a square map: `output is 3` gives its side), `has_input` whether it has an input (then an answer
@@ -2160,6 +2186,8 @@ class _LineReader:
         self.tokens = _letters_input(_input_sentence(self.tokens))
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
+        if lines and has_input and not in_exercise and _adds_skip(words):
+            return self.skip_added(words)
         if has_input and not lines and not in_exercise and self.under_input:
             before = self.sink.total
             about_input = self.input_counts(words)
@@ -2711,6 +2739,19 @@ class _LineReader:
             return None  # (reported: the line is not read whole again, nor taken for prose)
         first, *more = by_line.values()
         return first._replace(more=tuple(more))
+
+    def skip_added(self, words: list[str]) -> _SkipAdded | None:
+        """A skip connection's line (`_adds_skip`) and its answers after an arrow (`-> 56x56x64`); None, after E060,
+        when they cannot be read."""
+        arrow = next((j for j, t in enumerate(self.tokens) if t.kind == "ARROW"), len(self.tokens))
+        self.i = arrow
+        try:
+            expectation = self.answers(None)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="answer the sum after an arrow: `Add the input (skip "
+                                                              "connection) -> 56x56x64`")
+            return None
+        return _SkipAdded(expectation, Span(self.start, self.tokens[arrow - 1].end if arrow else self.end))
 
     def input_counts(self, words: list[str]) -> _InputAnswered | None:
         """Counts answered on a line of their own right under the input, before any layer (`Memory: 3072`, `Input
@@ -6695,7 +6736,7 @@ def _layer_kind(name: str) -> str | None:
     if "conv" in name or (name.startswith("c") and name[1:].isdigit()) or re.fullmatch(r"pw[0-9_]+", name) \
             or "pointwise" in name:  # MobileNet's `PW1`
         return "conv"
-    if "norm" in name or "lrn" in name or re.fullmatch(r"bn[0-9_]*", name):
+    if "norm" in name or "lrn" in name or re.fullmatch(r"bn[0-9_]*|bn_[a-z0-9]{1,2}", name):
         return "batchnorm" if "batch" in name or name.startswith("bn") else "lrn"
     if name.startswith(("fc", "fully", "dense", "linear", "affine")) or (name.startswith("f") and name[1:].isdigit()):
         return "fc"
@@ -9311,6 +9352,26 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
 _STAGE_WORDS = frozenset(("relu", "sigmoid", "tanh", "softmax", "dropout"))  # each its layer's keyword too
 _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
+
+
+_BLOCK_SAID = re.compile(r"(?i)\b(?:residual|resnet|basic|bottleneck|identity)\s+blocks?\b|\bblock\s*[0-9]+\b")
+
+
+def _adds_skip(words: list[str]) -> bool:
+    """A line that adds a residual block's input back to its output, and says nothing else but its answers after an
+    arrow: `Add the input (skip connection)`, `Skip connection: add the block's input`, `+ identity shortcut`,
+    `Residual add`, `Add skip connection -> 56x56x64`."""
+    end = next((j for j, w in enumerate(words) if w == "->"), len(words))
+    said = [w for w in words[:end] if w not in ("(", ")", ":", ",", "-", "+", ".", "'", "s")]
+    return bool(said) and said[0] in _SKIP_LEADS and set(said) <= _SKIP_WORDS and bool(set(said) & _SKIP_NAMES)
+
+
+_SKIP_LEADS = {"add", "adding", "skip", "residual", "shortcut", "identity", "sum", "then", "elementwise",
+               "element-wise"}
+_SKIP_NAMES = {"skip", "residual", "shortcut", "identity", "input"}  # one at least: what is added is the input
+_SKIP_WORDS = _SKIP_LEADS | _SKIP_NAMES | {"the", "block", "connection", "connections", "back", "to", "output", "with",
+                                           "of", "its", "add", "addition", "x", "original", "a", "an", "it", "in",
+                                           "and", "relu", "then"}
 
 
 def _changes_layer(tokens: list[Tok], line: ir.Line) -> bool:
@@ -11965,8 +12026,8 @@ def _stated_depth(tokens: list[Tok]) -> list[Tok] | None:
 
 def _label(name_tokens: list[Tok]) -> str | None:
     """`CONV1` -> conv1, `MAX POOL1` -> pool1, `CONV 3` -> conv3, `Conv layer 1` -> conv1 and `Pooling layer 1` ->
-    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1); None when the name
-    carries no number."""
+    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1), `conv_a` -> conv_a; None
+    when the name carries no number nor a short suffix after an underscore."""
     words = [t.text.lower().replace("-", "_") for t in name_tokens if t.kind in ("WORD", "NUM")]
     if not words:
         return None
@@ -11975,8 +12036,9 @@ def _label(name_tokens: list[Tok]) -> str | None:
         last = (_family(" ".join(words[:-2]).replace("_", " ")) or words[-3]) + last
     elif last.isdigit() and len(words) > 1:
         last = words[-2] + last
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not any(ch.isdigit() for ch in last):
-        return None
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not (any(ch.isdigit() for ch in last) or
+                                                            re.fullmatch(r"[a-z]+_[a-z0-9]{1,2}", last)):
+        return None  # (a number, or a code's suffix after an underscore: `conv_a`, `bn_1a`, `conv_b2`)
     return last
 
 

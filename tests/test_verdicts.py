@@ -13428,3 +13428,40 @@ def test_a_layer_spoken_of_for_comparison_is_not_a_step() -> None:
                       "parameters.\nParams of pointwise: 2,112\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)], report.messages()
     assert [(a.quantity, a.verdict) for a in report.answers][-1] == ("params", "right")
+
+
+RESIDUAL_BLOCK = ("Input: 56x56x64\nconv_a: 64 3x3 filters, stride 1, pad 1, no bias -> 56x56x64\nBN_a: batch norm\n"
+                  "ReLU\nconv_b: 64 3x3 filters, stride 1, pad 1, no bias -> 56x56x64\nBN_b: batch norm\n")
+
+
+@pytest.mark.parametrize("added", ["Add the input (skip connection) -> {}",
+                                   "Skip connection: add the block's input -> {}", "+ identity shortcut -> {}"])
+def test_a_skip_connection_closes_a_residual_block(added: str) -> None:
+    # 64 3x3 filters padded by 1 keep 56x56x64; the block's input, 56x56x64, added back: 56x56x64 (the line was E060,
+    # and every answer below it unchecked)
+    right_then_wrong(RESIDUAL_BLOCK.replace(" -> 56x56x64", "") + added + "\n", "56x56x64", "56x56x128")
+
+
+def test_a_residual_blocks_total_counts_every_layer_once() -> None:
+    # two convolutions of 3·3·64·64 = 36,864 weights (no bias), two batch norms of 2·64 = 128: 73,984 parameters
+    # (names with a letter after an underscore, `conv_a`, `BN_a`, were E060)
+    report = homework(RESIDUAL_BLOCK + "Add the input (skip connection) -> 56x56x64\nReLU\n\nTotal parameters of the "
+                      "block: 73,984\n")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 4, report.messages()
+
+
+def test_a_skip_connection_around_a_block_that_changes_the_shape_is_an_error() -> None:
+    # 64 3x3 filters at stride 2 on 56x56x64: (56 - 3 + 2)/2 + 1 = 28 (floored), 28x28x64, which the block's input,
+    # 56x56x64, cannot be added to without a projection: E051 at the add, its answer unchecked
+    report = homework("Round down when the division is not exact.\nInput: 56x56x64\nResidual block 1:\nconv_c: 64 3x3 "
+                      "filters, stride 2, pad 1\nAdd the block's input -> 28x28x64\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E051", 5)], report.messages()
+
+
+def test_a_block_heading_starts_the_block_a_skip_connection_closes() -> None:
+    # the stem (64 7x7 filters at stride 2, pad 3: (224 - 7 + 6)/2 + 1 = 112, floored; a 3x3 pool at stride 2, pad 1:
+    # (112 - 3 + 2)/2 + 1 = 56) is not in the block: the add sums 56x56x64 with the block's input, 56x56x64
+    report = homework("Round down when the division is not exact.\nInput: 224x224x3\nCONV1: 64 7x7 filters, stride 2, "
+                      "pad 3\nPOOL1: 3x3 max pool, stride 2, pad 1\n\nResidual block 1:\nconv_a: 64 3x3 filters, "
+                      "stride 1, pad 1\nAdd the input (skip connection) -> 56x56x64\n")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"], report.messages()
