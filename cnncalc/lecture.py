@@ -159,6 +159,7 @@ class _Net:
         # where the residual block a skip connection closes starts among its lines: after the last one closed, or
         # where prose or a heading said a block starts (`Residual block 2:`); its first line else
         self.block_start = 0
+        self.residuals: list[tuple[int, int]] = []  # each block closed: where it starts and where its add stands
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -1019,15 +1020,18 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             for answered in (result, *result.more):
                 current.lines[answered.at] = answered.line
         elif isinstance(result, _SkipAdded):
-            # the lines since the block's start, its body; the block's input added back (the spec's `residual {…}`)
-            body = current.lines[current.block_start:]
-            summed = ir.Seq(tuple(body), body[0].span.to(body[-1].span))
-            identity = ir.Seq((), Span(result.span.start, result.span.start))  # the shortcut: the block's input
-            merge = ir.Merge("residual", None, (ir.Branch(summed, None, "body", summed.span),
-                                                ir.Branch(identity, None, "shortcut", identity.span)), None,
-                             result.span)
-            current.lines[current.block_start:] = [ir.Line((merge,), result.expectation, result.span)]
-            current.block_start = len(current.lines)
+            # the lines since the block's start, its body, closed by the add (made a `residual` when the network is
+            # done: until then the add stands in the lines as a layer that keeps the shape, so that an answer below
+            # that names a layer of the block finds it)
+            if current.block_start < len(current.lines):
+                current.residuals.append((current.block_start, len(current.lines)))
+                current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
+                                             result.span))
+                current.block_start = len(current.lines)
+            else:
+                sink.add(codes.E060, "a skip connection with no layer since its block's start: it adds nothing",
+                         result.span, hint="state the block's layers above it, after `Residual block 1:` or the "
+                                           "last skip connection")
         elif isinstance(result, _InputAnswered):
             assert current.input is not None
             current.input = _with_input_counts(current.input, result.counts, reader)
@@ -1096,7 +1100,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                          hint="answer the network's output under its last layer, or the layer's as `Output: …`")
             else:
                 totals.append(total)
-        lines = net.lines
+        lines = _residuals_made(net.lines, net.residuals)
         if net.input is not None and net.input.channels_first:  # its bare volumes are channels first, as it is
             lines = [_channels_first_answers(line) for line in lines]
             totals = [t._replace(shape=_sheet_order(t.shape)) if t.shape is not None else t for t in totals]
@@ -9352,6 +9356,21 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
 _STAGE_WORDS = frozenset(("relu", "sigmoid", "tanh", "softmax", "dropout"))  # each its layer's keyword too
 _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a stride or padding a question sets
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
+
+
+def _residuals_made(lines: list[ir.Line], residuals: list[tuple[int, int]]) -> list[ir.Line]:
+    """The lines with each residual block a skip connection closed (its lines from `start`, its add at `added`, a
+    layer that kept the shape while the sheet was read) made the spec's `residual { … }`: the lines its body, the
+    block's input its identity shortcut, the add's answers the sum's."""
+    made = list(lines)
+    for start, added in reversed(residuals):
+        add = made[added]
+        body = ir.Seq(tuple(made[start:added]), made[start].span.to(made[added - 1].span))
+        identity = ir.Seq((), Span(add.span.start, add.span.start))
+        merge = ir.Merge("residual", None, (ir.Branch(body, None, "body", body.span),
+                                            ir.Branch(identity, None, "shortcut", identity.span)), None, add.span)
+        made[start:added + 1] = [add._replace(items=(merge,))]
+    return made
 
 
 _BLOCK_SAID = re.compile(r"(?i)\b(?:residual|resnet|basic|bottleneck|identity)\s+blocks?\b|\bblock\s*[0-9]+\b")

@@ -13465,3 +13465,19 @@ def test_a_block_heading_starts_the_block_a_skip_connection_closes() -> None:
                       "pad 3\nPOOL1: 3x3 max pool, stride 2, pad 1\n\nResidual block 1:\nconv_a: 64 3x3 filters, "
                       "stride 1, pad 1\nAdd the input (skip connection) -> 56x56x64\n")
     assert report.ok and [a.verdict for a in report.answers] == ["right"], report.messages()
+
+
+def test_answers_below_a_skip_connection_naming_a_layer_of_its_block_find_it() -> None:
+    # conv_a: (3·3·64 + 1)·64 = 36,928 parameters; conv_b keeps 56x56x64 (both were E060, no layer of that name above,
+    # once the block was closed)
+    report = homework("Input: 56x56x64\nconv_a: 64 3x3 filters, stride 1, pad 1\nconv_b: 64 3x3 filters, stride 1, "
+                      "pad 1\nAdd the input (skip connection) -> 56x56x64\nParams of conv_a: 36,928\nOutput of conv_b: "
+                      "56x56x64\n")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 3, report.messages()
+
+
+def test_a_skip_connection_with_no_layer_since_its_blocks_start_is_e060() -> None:
+    report = homework("Input: 56x56x64\nconv_a: 64 3x3 filters, stride 1, pad 1\nAdd the input (skip connection)\n"
+                      "Add the input (skip connection) -> 56x56x64\n")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 4, "a skip connection with no layer since its block's start: it adds nothing")], report.messages()
