@@ -2637,6 +2637,9 @@ class _LineReader:
                     # `FC 4096 -> 4096`, `Dense 10 -> 10`: one stated with its width
                 if width is not None and ahead[:1] in (["neurons"], ["units"], ["outputs"]) and ahead[1:2] != [":"]:
                     return None  # `FC 10 neurons`: a layer stated with its width (was E060, the layer unread)
+                if width is not None and rest[0].kind == "ARROW" and _stated_counts(rest[1:]) is not None:
+                    return None  # `Dense 10 -> 1,290 params`, no tenth FC layer above: one stated with its width (was
+                    # E060, no layer DENSE 10 above, and the layer unread)
                 numbered_kind = _layer_number(self.tokens[:k]) if k == 2 and ahead[0] not in (":", "=") else None
                 of_kind = _kind_lines(lines, numbered_kind[1]) if numbered_kind and numbered_kind[1] else []
                 said_number = _layer_place(self.tokens[1].text)

@@ -13481,3 +13481,18 @@ def test_a_skip_connection_with_no_layer_since_its_blocks_start_is_e060() -> Non
                       "Add the input (skip connection) -> 56x56x64\n")
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 4, "a skip connection with no layer since its block's start: it adds nothing")], report.messages()
+
+
+BULLETED_VGG = ("VGG-style network for 64x64 RGB images\n\nBlock 1\n- Conv 3x3, 32 filters, padding same -> (64, 64, "
+                "32), 896 params\n- Conv 3x3, 32 filters, padding same -> (64, 64, 32), 9,248 params\n- MaxPool 2x2 -> "
+                "(32, 32, 32)\n\nHead\n- Flatten -> 32768\n- Dense 128 -> 4,194,432 params\n- Dense 10 -> {} params\n")
+
+
+def test_a_bulleted_listing_is_the_lecture_notation_and_its_last_dense_layer_is_read() -> None:
+    # bullets start no spec statement: the sheet was read as the spec language (23 errors). 64x64x3, 32 3x3 filters,
+    # `same`: (3·3·3 + 1)·32 = 896, then (3·3·32 + 1)·32 = 9,248; pooled 32x32x32 = 32,768 values; Dense 128:
+    # 32,768·128 + 128 = 4,194,432; Dense 10: 128·10 + 10 = 1,290 (`Dense 10 -> …` was E060, no layer DENSE 10 above)
+    assert detect(BULLETED_VGG, "vgg.txt") == "lecture"
+    report = run(BULLETED_VGG.format("1,290"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 8, report.messages()
+    assert [a.verdict for a in run(BULLETED_VGG.format("1,291")).answers][-1] == "wrong"
