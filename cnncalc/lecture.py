@@ -336,9 +336,11 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
 # a sentence giving the input by its volume, and another after it (`Input: 32x32x3. It is an RGB image.`, `The input is
-# 32 x 32 x 3. …`): no period inside it, so no decimal; the next sentence starts with a capital, and not with an
+# 32 x 32 x 3. …`, after a question's number, `Q3. Input volume …. A conv layer …`): no period inside it, so no
+# decimal; the next sentence starts with a capital, and not with an
 # exercise's next part (`Input: 7x7. Filter: 3x3. Stride: 2. Output: 3x3` is one exercise)
-_INPUT_THEN_SENTENCE = re.compile(r"\s*(?:[Tt]he |THE )?(?:[Ii]nput|INPUT)\b[^.\n]*?[0-9]\s*[x×X*]\s*[0-9][^.\n]*\."
+_INPUT_THEN_SENTENCE = re.compile(r"\s*(?:(?:Q|Question|Problem|Exercise|Ex)\s*[0-9]+[a-z]?[.:)]\s+)?"
+                                  r"(?:[Tt]he |THE )?(?:[Ii]nput|INPUT)\b[^.\n]*?[0-9]\s*[x×X*]\s*[0-9][^.\n]*\."
                                   r"\s+(?=[A-Z])(?!(?:Filters?|Kernel|Stride|Pad|Padding|Output|Depth|[FSPKND])\b)")
 # the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
 _ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
@@ -798,7 +800,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.after_blank, blank = blank, False
-            reader.under_input = under_input
+            reader.under_input, reader.changed = under_input, current.changed
             reader.labels = current.labels()
             reader.parts = current.parts
             bracketed = bool(tokens) and tokens[0].text == "["
@@ -864,11 +866,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 result = reader.unreadable(None, [])
             if isinstance(result, _Answered) and current.changed is not None and \
                     result.at in (-1, len(current.lines) - 1) and not _names_layer(tokens, current.labels()):
-                said_at, said_text = current.changed
-                sink.add(codes.E060, f"line {said_at} (`{said_text}`) changes the layer above: this answer may be the "
-                                     f"changed layer's, and is not judged", Span(first, first + len(stripped)),
-                         hint="write the changed layer on a line of its own (`CONV1B: 96 11x11 filters, stride 3`), "
-                              "then its answers")
+                sink.add(codes.E060, _CHANGED_ABOVE.format(*current.changed), Span(first, first + len(stripped)),
+                         hint=_CHANGED_HINT)
                 result = None
             if isinstance(result, _Answered) and not result.more and current.unread_step is not None and \
                     result.at in (-1, len(current.lines) - 1) and not _names_layer(tokens, current.labels()):
@@ -925,7 +924,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     if _BLOCK_SAID.search(stripped):  # `Residual block 2:`, `The block's input is 56x56x64.`
                         current.block_start = len(current.lines)
                     if current.lines and not reader.said_again and _changes_layer(tokens, current.lines[-1]):
-                        current.changed = number, _said(raw, line_start, tokens)
+                        # (its line: the question's, when the line under it was read with it)
+                        said_from = text.rfind("\n", 0, tokens[0].start) + 1
+                        said_end = len(text) if (said_nl := text.find("\n", said_from)) < 0 else said_nl
+                        current.changed = (text.count("\n", 0, said_from) + 1, _said(
+                            text[said_from:said_end], said_from, [t for t in tokens if t.start < said_end]))
                     if (current.lines or current.input is not None) and not reader.said_again and \
                             _may_state_layer(tokens):  # (the first layer after the input too)
                         current.unread_step = (number, _said(raw, line_start, tokens),
@@ -1910,6 +1913,7 @@ class _LineReader:
         self.activations: list[ir.LayerCall] = []  # an activation after a layer's options: `…, pad 0, ReLU`
         self.after_blank = False  # a blank line separates it from the line read before
         self.under_input = False  # the line read before it (blank lines aside) gave the input or answered for it
+        self.changed: tuple[int, str] | None = None  # the prose above that changes the last layer (`_Net.changed`)
         self.said_again = False  # the line's answers were all given before (`answer_line`): nothing new, no layer
         self.places = False  # the line says where the network stands (`After CONV1: 55x55x96`), a new answer or not
         # the line answers for a kind of layer none of which is above (`Max pooling gives 16x16x32.`, E060): it may
@@ -2163,7 +2167,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
-            self.tokens[lead:])))))
+            _letters_counted(self.tokens[lead:]))))))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -2393,6 +2397,9 @@ class _LineReader:
             # 32x32x3`, `Input = 32 x 32 x 3 (RGB)`
             # `Input: a 32x32x3 image`, `Input: grayscale 28x28` (its depth said before its size)
             at = _skip(words, opener + 1, (*_INPUT_WORDS, "a", "an", *_COLOUR_WORDS, *_GREY_WORDS))
+            # `Input volume W1 x H1 x D1 = 32 x 32 x 3`: the notes' letters first (width first as the notes write it,
+            # the volume is read as written, as its answers are: the sides in the sheet's order)
+            at = _letters_product(words, at)
             tokens, order = _in_order(self.tokens[at:])  # `Input: 3x32x32 (CxHxW)`, `torch.Size([1, 3, 32, 32])`
             closing = next((j for j, t in enumerate(tokens) if t.text in (")", "]")), 0)
             spelled = _spelled(tokens[:closing + 1]) if tokens[:1] and tokens[0].text in ("(", "[") else None
@@ -2820,6 +2827,10 @@ class _LineReader:
         index = about if about is not None else self._asked_about(self.tokens[lead:], lines)
         if index is None:
             return None
+        if self.changed is not None and about is None and index == len(lines) - 1:
+            self.sink.add(codes.E060, _CHANGED_ABOVE.format(*self.changed), Span(self.start, self.end),
+                          hint=_CHANGED_HINT)
+            return None  # (the layer as written answered already: not `answers again`, which says it is the same)
         last = lines[index]
         before = last.expectation
         counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
@@ -9122,6 +9133,17 @@ _BARE_LABELS = (["answer"], ["ans"], ["sol"], ["solution"], ["result"])
 _VOLUME_KINDS = frozenset({"conv", "dwconv", "deconv", "maxpool", "avgpool"})
 
 
+def _letters_counted(tokens: list[Tok]) -> list[Tok]:
+    """`K = 8 filters, F = 5, …` as `K = 8, F = 5, …`: the noun after the notes' letter for the count of filters
+    says what the letter does (the line was E060). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for j in range(len(words) - 3):
+        if words[j] == "k" and words[j + 1] in ("=", ":") and tokens[j + 2].kind == "NUM" and \
+                words[j + 3] in ("filters", "kernels", "filter", "kernel"):
+            return [*tokens[:j + 3], *tokens[j + 4:]]
+    return tokens
+
+
 def _working_output(tokens: list[Tok]) -> list[Tok]:
     """`(55 − 3)/2 + 1 = 27 → 27 × 27 × 96; no parameters` under a layer: a working of arithmetic alone, then the one
     volume it comes to, as `Output: …` reads it (the line was prose or E060, a wrong volume unjudged). Other tokens as
@@ -9403,12 +9425,18 @@ def _changes_layer(tokens: list[Tok], line: ir.Line) -> bool:
     words = {t.lower for t in tokens}
     if not words & (_CONDITIONAL_WORDS | _CHANGE_WORDS):
         return False
-    settled = [t for t in tokens if t.lower not in _SETTING_VERBS]  # `stride were 3` as `stride 3`
+    named = [t._replace(text=_LETTER_SETTINGS[t.lower]) if t.lower in _LETTER_SETTINGS and after.text in ("=", ":")
+             else t for t, after in zip(tokens, [*tokens[1:], Tok("P", "", 0, 0)])]  # `P = 2` as `pad = 2`
+    settled = [t for t in named if t.lower not in _SETTING_VERBS]  # `stride were 3` as `stride 3`
     return _what_if([Tok("WORD", "with", t.start, t.start) if t.lower in _CHANGE_WORDS else t for t in settled],
                     line) is not None
 
 
-_CHANGE_WORDS = {"now", "with", "instead", "suppose", "assume", "change", "changed", "use", "using", "what", "if"}
+_CHANGED_ABOVE = "line {} (`{}`) changes the layer above: this answer may be the changed layer's, and is not judged"
+_CHANGED_HINT = "write the changed layer on a line of its own (`CONV1B: 96 11x11 filters, stride 3`), then its answers"
+_CHANGE_WORDS = {"now", "with", "instead", "suppose", "assume", "change", "changed", "use", "using", "what", "if",
+                 "same", "but"}  # (`Same layer but with P = 2.`)
+_LETTER_SETTINGS = {"p": "pad", "s": "stride"}  # the notes' letters for what a changed layer sets
 _SETTING_VERBS = {"were", "was", "is", "be", "becomes", "to", "set", "of", "equal", "equals", "the", "="}
 
 
@@ -10811,6 +10839,18 @@ def _letters_input(tokens: list[Tok]) -> list[Tok]:
     first, last = min(sides.values(), key=lambda t: t.start), max(sides.values(), key=lambda t: t.end)
     volume = Tok("DIMS", "x".join(sides[axis].text for axis in range(3)), first.start, last.end)
     return [Tok("WORD", "Input", tokens[0].start, tokens[0].start), Tok("P", ":", first.start, first.start), volume]
+
+
+def _letters_product(words: list[str], at: int) -> int:
+    """Where the volume starts after the notes' letters for it at `at` (`W1 x H1 x D1 = 32 x 32 x 3`, `H x W x C =
+    …`, `W1 × H1 × D1:`): after their `=` or `:`; `at` when the words there are not such letters."""
+    j = at
+    while j < len(words) and re.fullmatch(r"[whdc][12]?", words[j]):
+        j += 1
+        if words[j:j + 1] not in (["x"], ["×"], ["*"]):
+            break
+        j += 1
+    return j + 1 if j > at + 2 and words[j:j + 1] in (["="], [":"]) else at
 
 
 def _input_opener(words: list[str]) -> int:

@@ -13496,3 +13496,24 @@ def test_a_bulleted_listing_is_the_lecture_notation_and_its_last_dense_layer_is_
     report = run(BULLETED_VGG.format("1,290"))
     assert report.ok and [a.verdict for a in report.answers] == ["right"] * 8, report.messages()
     assert [a.verdict for a in run(BULLETED_VGG.format("1,291")).answers][-1] == "wrong"
+
+
+@pytest.mark.parametrize("given", ["Input: W1 x H1 x D1 = 32 x 32 x 3", "Input volume W1 x H1 x D1 = 32 x 32 x 3.",
+                                   "Q3. Input volume W1 x H1 x D1 = 32 x 32 x 3. A conv layer with K = 8 filters, "
+                                   "F = 5, S = 1, P = 0."])
+def test_the_notes_letters_before_the_input_and_after_the_count_of_filters(given: str) -> None:
+    # 8 5x5 filters at stride 1, no padding, on 32x32x3: (32 - 5)/1 + 1 = 28, 28x28x8 (the input was prose, E024;
+    # `K = 8 filters` E060)
+    layer = "" if "conv layer" in given else "A conv layer with K = 8 filters, F = 5, S = 1, P = 0.\n"
+    right_then_wrong(f"{given}\n{layer}Output: {{}}\n", "28x28x8", "27x27x8")
+
+
+def test_the_notes_same_layer_but_with_another_letter_changes_it() -> None:
+    # `Same layer but with P = 2.`: (32 - 5 + 4)/1 + 1 = 32, 32x32x8, right for the changed layer, was marked wrong
+    # against the layer as written (28x28x8); E060 at the answer, naming the question's line
+    report = homework("Input: 32x32x3\nA conv layer with K = 8, F = 5, S = 1, P = 0.\nOutput: 28x28x8\n\nQ4. Same "
+                      "layer but with P = 2.\nW2 = (32 - 5 + 4)/1 + 1 = 32\nOutput: 32x32x8\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 7, "line 5 (`Same layer but with P = 2.`) changes the layer above: this answer may be the changed "
+                    "layer's, and is not judged")], report.messages()
