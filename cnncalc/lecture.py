@@ -8477,16 +8477,23 @@ _PART = re.compile(r"[a-z]|ii|iii|iv|vi|vii|viii|ix")  # a part's letter, or its
 
 def _beside_another(asking: list[Tok]) -> list[Tok] | None:
     """The words of an answer's heading that name its layers beside another or in the plural (`the layer before
-    the pool`, `the previous layer`, `both conv layers`, `the two convs`): which one layer they mean is not said (each
-    was judged as the last layer's, or its kind's, answer); None when they name none so."""
+    the pool`, `the previous layer`, `both conv layers`, `the two convs`), or a group of them (`block 1`): which one
+    layer they mean is not said (each was judged as the last layer's, or its kind's, answer); None when they name
+    none so."""
     words = [t.lower for t in asking]
     for j, word in enumerate(words):
         relative = word in ("previous", "preceding") or (word in ("before", "after") and j > 0 and (
             words[j - 1] in ("layer", "layers") or _family(words[j - 1]) is not None))
         plural = word in ("layers", "both", *_KIND_PLURALS) or (word in ("two", "three") and j + 1 < len(words))
-        if relative or plural:
+        if relative or plural or word in _GROUP_WORDS:  # (`Parameters of block 1: …`: a block's layers, summed)
             return asking[max(0, j - 2):j + 3]
     return None
+
+
+# the words that name a group of layers (`Parameters of block 1`, `the encoder's output`): an answer about one is no
+# one layer's (judged as the last layer's, a block's right total was marked wrong)
+_GROUP_WORDS = frozenset({"block", "blocks", "stage", "stages", "module", "modules", "encoder", "decoder", "stem",
+                          "group", "groups", "tower", "branch", "branches"})
 
 
 def _stage_placed(tokens: list[Tok]) -> tuple[Tok, Tok] | None:

@@ -13517,3 +13517,15 @@ def test_the_notes_same_layer_but_with_another_letter_changes_it() -> None:
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 7, "line 5 (`Same layer but with P = 2.`) changes the layer above: this answer may be the changed "
                     "layer's, and is not judged")], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Parameters of block 1: (3*3*1*64 + 64) + (3*3*64*64 + 64) = 37,568",
+                                  "Params in the encoder: 37,568", "Output of stage 1: 284x284x64"])
+def test_an_answer_about_a_group_of_layers_is_not_the_last_layers(line: str) -> None:
+    # block 1's two convolutions: (9 + 1)·64 = 640 and (9·64 + 1)·64 = 36,928, 37,568 together, right; judged as the
+    # pool's below them (0 parameters) it was marked wrong. A group is no one layer: E060, not judged
+    report = homework("Input image: 572 x 572 x 1\nEncoder block 1:\n  conv 3x3, 64 filters, no padding → 570 x 570 "
+                      "x 64\n  conv 3x3, 64 filters, no padding → 568 x 568 x 64\n  max pool 2x2, stride 2 → 284 x 284 "
+                      f"x 64\n{line}\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)], report.messages()
+    assert [a.verdict for a in report.answers] == ["right"] * 3
