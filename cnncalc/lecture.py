@@ -6170,6 +6170,8 @@ class _LineReader:
                     self.at("output", "shape", "size")
                 if headed:
                     self.next()
+                    if tok.lower != "output" and self.at("volume", "shape", "size", "dims", "dimensions"):
+                        self.next()  # `-> output shape [1, 16, 32, 32]`
                 if (headed or tok.lower == "output") and self.at(":", "="):
                     self.next()
                 # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first; `-> doesn't fit`
@@ -6406,15 +6408,25 @@ class _LineReader:
         Python prints a shape, `(55, 55, 96)`, `(4096,)` (`(None, 55, 55, 96)`, Keras'; `(760 params)` is no
         volume)."""
         tok, following = self.peek(), self.peek(1)
-        if tok is not None and tok.text == "(":
+        sized = [t.lower for t in self.tokens[self.i:self.i + 4]] == ["torch", ".", "size", "("]
+        if sized:  # `-> torch.Size([1, 16, 32, 32])`: PyTorch's printed size, batch and channels first
+            self.i += 4
+            tok, following = self.peek(), self.peek(1)
+        if tok is not None and tok.text in ("(", "[") and (sized or tok.text == "(" or _batch_order(
+                self.tokens[self.i:self.i + 9]) is not None):
             closing = next((j for j in range(self.i, min(len(self.tokens), self.i + _TUPLE_TOKENS))
-                            if self.tokens[j].text == ")"), None)
+                            if self.tokens[j].text == _CLOSING[tok.text]), None)
             written = self.tokens[self.i:closing + 1] if closing is not None else []
             spelled = _spelled(written) or _tuple_vector(written) if written else None
             shape = _shape(spelled) if spelled is not None else None
             if shape is not None and closing is not None:
                 self.i = closing + 1
-                return shape
+                if sized and self.at(")"):
+                    self.next()
+                order = ir.CHW if sized else _batch_order(written) if len(shape.dims) == 3 else None
+                # (`-> (1, 16, 32, 32)`: the two equal sizes the height and width, as on an answer's own line)
+                return shape if order is None else _channels_first(shape) if order == ir.CHW else \
+                    shape._replace(order=ir.HWC)
         if tok is not None and tok.text == "[":
             start = self.i
             volume = self.volume()
@@ -7893,6 +7905,7 @@ def _in_order(tokens: list[Tok]) -> tuple[list[Tok], str | None]:
 
 # what a volume's batch is written as before its sizes: one image, Keras' `None`, or a letter for any batch
 _BATCH_SAID = ("1", "none", "n", "b", "batch", "bs", "batch_size")
+_CLOSING = {"(": ")", "[": "]"}
 
 
 def _batch_order(tokens: list[Tok]) -> str | None:

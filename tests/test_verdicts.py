@@ -13529,3 +13529,15 @@ def test_an_answer_about_a_group_of_layers_is_not_the_last_layers(line: str) -> 
                       f"x 64\n{line}\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 6)], report.messages()
     assert [a.verdict for a in report.answers] == ["right"] * 3
+
+
+@pytest.mark.parametrize("answer", ["-> torch.Size([1, {c}, 32, 32])", "-> shape (1, {c}, 32, 32)",
+                                    "-> output shape [1, {c}, 32, 32]", "-> output (None, 32, 32, {c})"])
+def test_a_frameworks_shape_with_its_batch_after_the_layers_arrow(answer: str) -> None:
+    # 16 3x3 filters padded by 1 keep 32x32: 32x32x16, written batch first as PyTorch prints it (channels first: the
+    # two equal sizes are the height and width) or as Keras does (`(1, 16, 32, 32)` was read as 16x32x32 and marked
+    # wrong; `torch.Size(…)` and `output shape […]` were E060)
+    sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1 " + answer + "\n"
+    for channels, verdict in [(16, "right"), (17, "wrong")]:
+        report = homework(sheet.format(c=channels))
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
