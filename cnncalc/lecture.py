@@ -657,7 +657,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     current.head(headed, title.heading_said)
             continue
         first = line_start + len(raw) - len(raw.lstrip())
-        if number in fenced and _code_line(stripped):  # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code
+        if number in fenced and _code_line(stripped) and (
+                "#" not in stripped or _code_commented(coded := _tokens(raw, line_start)) is coded):
+            # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code (with its answers in a comment, `nn.Conv2d(1, 8,
+            # 3),  # -> 26x26x8`, a layer's line)
             run.append((first, first + len(stripped), number))
             continue
         if index in choices.options:  # `(a) 16x16x32`: an option of a question, no answer (the question stays open)
@@ -732,7 +735,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
             tokens = _gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(_follows_dropped(
-                _colon_before_answers(_unbiased(_macs_parenthesised(_spelled_units(written)))))))))
+                _colon_before_answers(_unbiased(_macs_parenthesised(_spelled_units(_code_commented(written))))))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -8087,6 +8090,37 @@ def _fenced(text: str) -> set[int]:
         elif inside:
             numbers.add(number)
     return numbers
+
+
+def _code_commented(tokens: list[Tok]) -> list[Tok]:
+    """A framework's layer as code with its answers in a comment (`model.add(Conv2D(32, (3, 3)))  # output (None, 30,
+    30, 32), params 896`, `x = layers.Conv2D(32, 3)(x)  # (None, 30, 30, 32)`, `nn.Conv2d(3, 16, 3),  # -> 30x30x16`)
+    as the call, an arrow and the answers (`Conv2D(32, (3, 3)) -> …`), which the listing reads (the line was prose, its
+    answers unjudged). Other tokens as they are."""
+    mark = next((j for j, t in enumerate(tokens) if t.text == "#"), None)
+    if mark is None or mark == 0 or not any(t.kind in ("NUM", "DIMS") for t in tokens[mark + 1:]):
+        return tokens
+    code, comment = tokens[:mark], tokens[mark + 1:]
+    words = [t.lower for t in code]
+    while words[-1:] in ([","], [";"]):  # (an entry of `nn.Sequential(…)`)
+        code, words = code[:-1], words[:-1]
+    if words[:4] == ["model", ".", "add", "("] and words[-1:] == [")"]:
+        code, words = code[4:-1], words[4:-1]  # `model.add(…)`
+    elif words[1:2] == ["="] and words[-3:] == ["(", words[0], ")"]:
+        code, words = code[2:-3], words[2:-3]  # `x = layers.Conv2D(32, 3)(x)`
+    named = 0
+    while words[named + 1:named + 2] == ["."] and words[named] in _MODULES:  # `nn.Flatten()`, `layers.Dropout(0.5)`
+        named += 2
+    if not code or (_call_at(words, 0) is None and words[named:named + 2] not in (["flatten", "("], ["dropout", "("])) \
+            or words[-1] != ")":
+        return tokens
+    if _call_at(words, 0) is None:
+        code = code[named:]  # (`Flatten() -> …`, as the listing reads it)
+    said = comment[1:] if comment[0].kind == "ARROW" else comment  # `# -> 30x30x16`
+    if not said or not (said[0].kind in ("DIMS", "NUM") or said[0].text in ("(", "[") or
+                        said[0].lower in _ARROW_ANSWER_WORDS or said[0].lower in ("shape", "torch")):
+        return tokens
+    return [*code, Tok("ARROW", "->", tokens[mark].start, tokens[mark].end), *said]
 
 
 def _code_line(stripped: str) -> bool:

@@ -13541,3 +13541,27 @@ def test_a_frameworks_shape_with_its_batch_after_the_layers_arrow(answer: str) -
     for channels, verdict in [(16, "right"), (17, "wrong")]:
         report = homework(sheet.format(c=channels))
         assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+KERAS_COMMENTED = ("Input: 32x32x3\n\nmodel.add(Conv2D(32, (3, 3), activation='relu'))   # output (None, 30, 30, 32), "
+                   "params 896\nmodel.add(MaxPooling2D((2, 2)))   # output (None, 15, 15, 32), params 0\nmodel.add("
+                   "Flatten())   # output (None, 7200)\nmodel.add(Dense(10))   # params {}\n")
+
+
+def test_keras_code_with_its_answers_in_comments_is_a_listing() -> None:
+    # 32 3x3 filters on 32x32x3: 30x30x32, (27 + 1)·32 = 896; pooled 15x15x32 = 7,200 values; Dense 10: 72,010
+    # parameters (7,200·10 + 10). The lines were prose: every answer passed unjudged
+    report = homework(KERAS_COMMENTED.format("72,010"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 6, report.messages()
+    assert [a.verdict for a in homework(KERAS_COMMENTED.format("72,011")).answers][-1] == "wrong"
+
+
+def test_pytorch_code_in_a_fenced_block_with_answers_in_comments_is_read() -> None:
+    # 8 3x3 filters on 28x28x1: 26x26x8, (9 + 1)·8 = 80; pooled 13x13x8 = 1,352 values; Linear(1352, 10): 13,530
+    # (a code block's lines were code: every answer passed unjudged); a line of code without a comment stays code
+    sheet = ("Input: 28x28x1\n```python\nmodel = nn.Sequential(\n    nn.Conv2d(1, 8, 3),   # -> 26x26x8, 80 params\n"
+             "    nn.ReLU(),\n    nn.MaxPool2d(2),   # -> 13x13x8\n    nn.Flatten(),   # -> 1352\n    nn.Linear(1352, "
+             "10),   # -> 10, {} params\n)\n```\n")
+    report = homework(sheet.format("13,530"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 6, report.messages()
+    assert [a.verdict for a in homework(sheet.format("13,531")).answers][-1] == "wrong"
