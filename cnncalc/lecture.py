@@ -657,6 +657,16 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                     current.head(headed, title.heading_said)
             continue
         first = line_start + len(raw) - len(raw.lstrip())
+        if _MODULE_ANSWERED.match(stripped):
+            # `self.conv1 = nn.Conv2d(3, 6, 5)  # output 28x28x6`: a module's layer, whose place in the network its
+            # forward says, not this line's: its answers are not judged (never prose: a wrong one passed unjudged)
+            flush()
+            sink.add(codes.E060, "the answers in this comment are on a module's layer, whose order in the network its "
+                                 "`forward` says: they are not judged", Span(first, first + len(stripped)),
+                     hint="list the layers in the order the network applies them (`nn.Sequential(…)`, `model.add(…)`), "
+                          "each with its answers in a comment")
+            current.end = line_start + len(raw)
+            continue
         if number in fenced and _code_line(stripped) and (
                 "#" not in stripped or _code_commented(coded := _tokens(raw, line_start)) is coded):
             # `self.conv1 = nn.Conv2d(3, 6, 5)` in a code block: code (with its answers in a comment, `nn.Conv2d(1, 8,
@@ -8104,6 +8114,7 @@ def _code_commented(tokens: list[Tok]) -> list[Tok]:
     words = [t.lower for t in code]
     while words[-1:] in ([","], [";"]):  # (an entry of `nn.Sequential(…)`)
         code, words = code[:-1], words[:-1]
+    # (a module's `self.conv1 = nn.Conv2d(3, 6, 5)` is not: its order is not the order its forward uses them in)
     if words[:4] == ["model", ".", "add", "("] and words[-1:] == [")"]:
         code, words = code[4:-1], words[4:-1]  # `model.add(…)`
     elif words[1:2] == ["="] and words[-3:] == ["(", words[0], ")"]:
@@ -8121,6 +8132,10 @@ def _code_commented(tokens: list[Tok]) -> list[Tok]:
                         said[0].lower in _ARROW_ANSWER_WORDS or said[0].lower in ("shape", "torch")):
         return tokens
     return [*code, Tok("ARROW", "->", tokens[mark].start, tokens[mark].end), *said]
+
+
+# a module's layer defined with answers in a comment: `self.conv1 = nn.Conv2d(3, 6, 5)  # output 28x28x6, params 456`
+_MODULE_ANSWERED = re.compile(r"self\.\w+\s*=\s*(?:\w+\.)*\w+\([^#\n]*\)\s*#[^\n]*[0-9]")
 
 
 def _code_line(stripped: str) -> bool:

@@ -13565,3 +13565,14 @@ def test_pytorch_code_in_a_fenced_block_with_answers_in_comments_is_read() -> No
     report = homework(sheet.format("13,530"))
     assert report.ok and [a.verdict for a in report.answers] == ["right"] * 6, report.messages()
     assert [a.verdict for a in homework(sheet.format("13,531")).answers][-1] == "wrong"
+
+
+def test_answers_commented_on_a_modules_layers_are_e060_not_read_in_their_order() -> None:
+    # `__init__` defines conv1, conv2, then the pool that forward applies after each: read in this order conv2 would
+    # take conv1's 28x28x6 and its right 10x10x16 (after a pool) be marked wrong. Each is E060, never prose
+    report = homework("Input: 32x32x3\n```python\n        self.conv1 = nn.Conv2d(3, 6, 5)   # output 28x28x6\n        "
+                      "self.conv2 = nn.Conv2d(6, 16, 5)   # output 10x10x16\n        self.pool = nn.MaxPool2d(2, 2)\n"
+                      "```\n")
+    assert list(report.answers) == []
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3), ("E060", 4)], \
+        report.messages()
