@@ -567,6 +567,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             runs.append(run.copy())
             run.clear()
 
+    def unread_line(message: str, hint: str, where: Span, end: int) -> None:
+        """A line that is E060 whole, and ends the prose before it (its passage stands) and the network so far."""
+        flush()
+        sink.add(codes.E060, message, where, hint=hint)
+        current.end = end
+
     def steps(net: _Net, following: object = None) -> None:
         """Something was read after the network's tentative lines (`following`, when a line): they are its steps.
         One that names a kind of layer and reads as none is E060 (the layer stays, unknown), and no longer prose
@@ -660,12 +666,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         if _MODULE_ANSWERED.match(stripped):
             # `self.conv1 = nn.Conv2d(3, 6, 5)  # output 28x28x6`: a module's layer, whose place in the network its
             # forward says, not this line's: its answers are not judged (never prose: a wrong one passed unjudged)
-            flush()
-            sink.add(codes.E060, "the answers in this comment are on a module's layer, whose order in the network its "
-                                 "`forward` says: they are not judged", Span(first, first + len(stripped)),
-                     hint="list the layers in the order the network applies them (`nn.Sequential(…)`, `model.add(…)`), "
-                          "each with its answers in a comment")
-            current.end = line_start + len(raw)
+            unread_line("the answers in this comment are on a module's layer, whose order in the network its "
+                        "`forward` says: they are not judged",
+                        "list the layers in the order the network applies them (`nn.Sequential(…)`, `model.add(…)`), "
+                        "each with its answers in a comment", Span(first, first + len(stripped)), line_start + len(raw))
             continue
         if number in fenced and _code_line(stripped) and (
                 "#" not in stripped or _code_commented(coded := _tokens(raw, line_start)) is coded):
@@ -678,10 +682,8 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             current.end = line_start + len(raw)
             continue
         if index in choices.unknown:
-            flush()
-            sink.add(codes.E060, choices.unknown[index], Span(first, first + len(stripped)),
-                     hint="pick one of the options by its letter: `Answer: (b)`")
-            current.end = line_start + len(raw)
+            unread_line(choices.unknown[index], "pick one of the options by its letter: `Answer: (b)`",
+                        Span(first, first + len(stripped)), line_start + len(raw))
             continue
         reported = sink.total
         unread: tuple[str, Span] | None = None  # a line that names a kind of layer and reads as none: its E060
@@ -751,12 +753,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
             numbered_below = _FIRST_NUMBERED.match(pieces[index + 1][1] if index + 1 < len(pieces) else "") is not None
             if unsaid_list and _listed_answer(tokens, ()) is not None:
-                flush()  # `2) 16x16x16` under `Answers:`: layer 2's, or question 2's, the last layer's?
-                sink.add(codes.E060, "this numbered answer says neither its layer nor its question, so it is not "
-                                     "judged", Span(first, first + len(stripped)),
-                         hint="name the layer, as in `1) CONV1 output: 32x32x16`, or head the list with what each "
-                              "line gives: `Output size after each layer:`")
-                current.end = line_start + len(raw)
+                # `2) 16x16x16` under `Answers:`: layer 2's, or question 2's, the last layer's?
+                unread_line("this numbered answer says neither its layer nor its question, so it is not judged",
+                            "name the layer, as in `1) CONV1 output: 32x32x16`, or head the list with what each line "
+                            "gives: `Output size after each layer:`", Span(first, first + len(stripped)),
+                            line_start + len(raw))
                 continue
             unsaid_list = False
             if numbered_below and len(current.lines) > 1 and \
