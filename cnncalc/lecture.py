@@ -762,7 +762,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             unsaid_list = False
             if numbered_below and len(current.lines) > 1 and \
                     [t.lower for t in tokens] in ([word, ":"] for word in _ANSWERS_HEADINGS):
-                unsaid_list = True  # `Answers:`, then `1) 32x32x16`: which layer each line answers is not said
+                if _numbered_in_order(text, current.lines):
+                    listed = ()  # the layers numbered `1.`, `2.`, … above: `2) 16x16x16` is layer 2's
+                else:
+                    unsaid_list = True  # `Answers:`, then `1) 32x32x16`: which layer each line answers is not said
                 run.append((first, first + len(stripped), number))
                 current.end = line_start + len(raw)
                 continue
@@ -8846,9 +8849,20 @@ _ANSWERS_HEADINGS = ("answers", "answer", "ans", "solutions", "solution", "resul
 _FIRST_NUMBERED = re.compile(r"[ \t]*(?:[-*•][ \t]+)?1[.)][ \t]")  # a list's first line: `1) 64x64x32`
 
 
+def _numbered_in_order(text: str, lines: list[ir.Line]) -> bool:
+    """Whether each layer line of a network starts with its own number in order (`1. CONV 5x5, 6 filters`, `2.
+    MAXPOOL 2x2`, …): then a numbered answer under `Answers:` says its layer by its number."""
+    for k, line in enumerate(lines, 1):
+        start = text.rfind("\n", 0, line.span.start + line.shift) + 1
+        if not re.match(rf"[ \t]*{k}[.)][ \t]", text[start:start + 16]):
+            return False
+    return True
+
+
 def _listed_answer(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
-    """`1) 64x64x32` under a heading asking each layer's output (`_each_layers`) as `Layer 1 output: 64x64x32`;
-    None when the line is no numbered answer alone (a layer, another question), which ends the list."""
+    """`1) 64x64x32` under a heading asking each layer's output (`_each_layers`) as `Layer 1 output: 64x64x32` (under
+    `Answers:` over layers numbered so, `head` empty: `2. 14x14x6, 0 params` as `Layer 2: 14x14x6, 0 params`); None
+    when the line is no numbered answer alone (a layer, another question), which ends the list."""
     lead = _lead(tokens)
     if lead < 2 or tokens[lead - 2].kind != "NUM" or not tokens[lead - 2].text.isdigit() or \
             tokens[lead - 1].text not in (")", ".") or lead == len(tokens) or tokens[lead].kind == "WORD":

@@ -13576,3 +13576,23 @@ def test_answers_commented_on_a_modules_layers_are_e060_not_read_in_their_order(
     assert list(report.answers) == []
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3), ("E060", 4)], \
         report.messages()
+
+
+NUMBERED_LAYERS = "Input: 32x32x3\n1. CONV 5x5, 6 filters, stride 1, pad 0\n2. MAXPOOL 2x2, stride 2\n\nAnswers:\n"
+
+
+def test_numbered_answers_under_layers_numbered_so_are_each_layers() -> None:
+    # layer 1: (32 - 5)/1 + 1 = 28, 28x28x6, (5·5·3 + 1)·6 = 456 parameters; layer 2 halves it: 14x14x6, none (each
+    # was E060, saying neither its layer nor its question)
+    report = homework(NUMBERED_LAYERS + "1. 28x28x6, 456 params\n2. 14x14x6, 0 params\n")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 4, report.messages()
+    report = homework(NUMBERED_LAYERS + "1. 28x28x6, 455 params\n2. 13x13x6, 0 params\n")
+    assert [a.verdict for a in report.answers] == ["right", "wrong", "wrong", "right"], report.messages()
+
+
+def test_numbered_answers_under_layers_named_not_numbered_stay_e060() -> None:
+    # `CONV1:`, `POOL1:` above: `1.` may number the question as much as the layer
+    report = homework("Input: 32x32x3\nCONV1: 5x5, 6 filters, stride 1, pad 0\nPOOL1: 2x2 max pool, stride 2\n\n"
+                      "Answers:\n1. 28x28x6\n2. 14x14x6\n")
+    assert list(report.answers) == []
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060", "E060"], report.messages()
