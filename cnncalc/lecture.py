@@ -2196,7 +2196,8 @@ class _LineReader:
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
             _dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
-                _called(_kind_colon(_kind_layer_said(_depthwise_colon(marked)))), "vgg" in self.figures)))),
+                _called(_kind_colon(_kind_layer_said(_depthwise_colon(_fc_in_to_out(marked))))),
+                "vgg" in self.figures)))),
                 "resnet" in self.figures))))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
@@ -11504,6 +11505,22 @@ _SUBKINDS: dict[re.Pattern[str], Callable[[ir.LayerCall], bool]] = {
     re.compile(r"depthwise|dw"): lambda call: call.keyword == "dwconv",
     re.compile(r"pointwise|pw"): _one_by_one,
     re.compile(r"transposed|deconv|deconvolution|upconv"): lambda call: call.keyword == "deconv"}
+
+
+def _fc_in_to_out(tokens: list[Tok]) -> list[Tok]:
+    """`FC (2560 → 10)`, `Dense(2560 -> 10): …`: an FC layer's inputs and outputs in its parentheses, as `FC: 2560 ->
+    10` reads them (`in_to_out`; read as a call, the arrow inside was an answer's: a right 25,610 parameters was
+    marked wrong as a 2560-wide layer's). Other tokens as they are."""
+    opening = next((j for j, t in enumerate(tokens[:4]) if t.text == "("), None)
+    if opening is None or opening == 0 or [t.kind for t in tokens[opening + 1:opening + 4]] != ["NUM", "ARROW", "NUM"] \
+            or tokens[opening + 4:opening + 5] == [] or tokens[opening + 4].text != ")" or \
+            _layer_kind(" ".join(t.lower for t in tokens[:opening])) != "fc":
+        return tokens
+    after = tokens[opening + 5:]
+    if after and after[0].text == ":":  # (`Dense(2560 -> 10): params …`: its answers after the colon, an arrow's)
+        after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
+    colon = Tok("P", ":", tokens[opening].start, tokens[opening].end)
+    return [*tokens[:opening], colon, *tokens[opening + 1:opening + 4], *after]
 
 
 def _depthwise_colon(tokens: list[Tok]) -> list[Tok]:

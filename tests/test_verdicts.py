@@ -13596,3 +13596,11 @@ def test_numbered_answers_under_layers_named_not_numbered_stay_e060() -> None:
                       "Answers:\n1. 28x28x6\n2. 14x14x6\n")
     assert list(report.answers) == []
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060", "E060"], report.messages()
+
+
+@pytest.mark.parametrize("layer", ["FC (2560 → 10) -> params {}", "Dense(2560 -> 10): params {}",
+                                   "FC (2560 → 10)\n  Parameters: {}"])
+def test_an_fc_layers_inputs_and_outputs_in_its_parentheses(layer: str) -> None:
+    # 2,560 inputs to 10 outputs: 2,560·10 + 10 = 25,610 parameters (the arrow inside was read as an answer, the layer
+    # 2,560 wide: the right count marked wrong)
+    right_then_wrong(f"Input: 16x16x10\n{layer}\n", "25,610", "25,611")
