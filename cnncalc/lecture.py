@@ -9951,16 +9951,19 @@ _KIND_ONLY = {"conv", "convolution", "convolutional", "max", "avg", "average", "
 
 def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     """A layer named by its kind alone with its description in parentheses, then its answers after a colon or an
-    arrow (`maxpool (3x3, stride 2, pad 1): 56x56x64`, `conv (3x3, 64, stride 1, pad 1) -> …`), as the kind then the
-    description (`maxpool 3x3, stride 2, pad 1 -> 56x56x64`), which an unnamed layer's readers read; a name with a
+    arrow (`maxpool (3x3, stride 2, pad 1): 56x56x64`, `conv (3x3, 64, stride 1, pad 1) -> …`, its size before them,
+    `Conv 3x3 (64 filters, same) -> …`), as the kind then the description (`maxpool 3x3, stride 2, pad 1 ->
+    56x56x64`, `Conv 3x3, 64 filters, same -> …`), which an unnamed layer's readers read; a name with a
     number goes through `_LineReader.parenthesised`. A framework's call, then its answers after a colon
     (`Conv2d(1, 32, kernel_size=3): 26x26x32`), as after an arrow. Other tokens as they are."""
     opening = next((j for j, t in enumerate(tokens) if t.text == "("), 0)
     words = [t.lower for t in tokens]
     call = _call_at(words, 0) is not None
-    if not call and (not opening or tokens[opening].start == tokens[opening - 1].end or
-                     any(w not in _KIND_ONLY for w in words[:opening]) or
-                     _layer_kind(" ".join(words[:opening])) is None or
+    sized = opening > 1 and tokens[opening - 1].kind == "DIMS"  # `Conv 3x3 (64 filters, same)`: its size first
+    kind_end = opening - sized
+    if not call and (not opening or tokens[opening].start == tokens[opening - 1].end or not kind_end or
+                     any(w not in _KIND_ONLY for w in words[:kind_end]) or
+                     _layer_kind(" ".join(words[:kind_end])) is None or
                      tokens[opening + 1:opening + 2] == [] or tokens[opening + 1].kind not in ("NUM", "DIMS")):
         return tokens
     depth = 0
@@ -9975,7 +9978,10 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
         after = [Tok("ARROW", "->", after[0].start, after[0].end), *after[1:]]
     elif after and after[0].kind != "ARROW":
         return tokens
-    return [*tokens[:j + 1], *after] if call else [*tokens[:opening], *tokens[opening + 1:j], *after]
+    if call:
+        return [*tokens[:j + 1], *after]
+    comma = [Tok("P", ",", tokens[opening].start, tokens[opening].end)] if sized else []
+    return [*tokens[:opening], *comma, *tokens[opening + 1:j], *after]
 
 
 def _running_said(words: list[str]) -> int:

@@ -13604,3 +13604,15 @@ def test_an_fc_layers_inputs_and_outputs_in_its_parentheses(layer: str) -> None:
     # 2,560 inputs to 10 outputs: 2,560·10 + 10 = 25,610 parameters (the arrow inside was read as an answer, the layer
     # 2,560 wide: the right count marked wrong)
     right_then_wrong(f"Input: 16x16x10\n{layer}\n", "25,610", "25,611")
+
+
+@pytest.mark.parametrize("layer, right, wrong", [
+    # 64 3x3 filters, `same`: 32x32 kept, 32x32x64; 6 5x5 filters at stride 1: (32 - 5)/1 + 1 = 28, 28x28x6; a 2x2
+    # pool at stride 2 halves 32x32x3: 16x16x3
+    ("Conv 3x3 (64 filters, same) -> {}", "32x32x64", "30x30x64"),
+    ("conv 5x5 (6 filters, stride 1) -> {}", "28x28x6", "27x27x6"),
+    ("Max pool 2x2 (stride 2) -> {}", "16x16x3", "15x15x3"),
+])
+def test_a_layers_kind_and_size_then_its_description_in_parentheses(layer: str, right: str, wrong: str) -> None:
+    # (each was E060: the layer unread)
+    right_then_wrong(f"Input: 32x32x3\n{layer}\n", right, wrong)
