@@ -555,6 +555,10 @@ class Checker:
                 if exp.quantity == "weights" and sums.biases and sums.params is not None and \
                         _holds(exp.limit, sums.params * scale, in_bytes):
                     slip = "that counts the biases too; `weights` leaves them out (`params` counts them)"
+                if exp.quantity == "params" and sums.biases and sums.weights is not None and \
+                        _holds(exp.limit, sums.weights * scale, in_bytes):
+                    slip = (f"that is the weights alone, without the {sums.biases:,} biases, which `params` counts "
+                            f"(a layer without biases says so: `nobias`, `no bias`)")
                 inputs = (received or 0) * scale
                 if exp.quantity == "activations" and exp.family is None and inputs and \
                         _holds(exp.limit, actual + inputs, in_bytes):

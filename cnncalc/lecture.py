@@ -324,7 +324,10 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
     lines, as written one under the other (the line was read as neither: the layer lost, its answer E060); any
     other line whole."""
     cuts: list[int] = []
-    given = _INPUT_THEN_SENTENCE.match(raw) if ". " in raw else None
+    titled = _TITLE_THEN_SENTENCE.match(raw) if ". " in raw or ": " in raw else None
+    if titled is not None:  # `Problem 4 (MobileNet-style block). The input is …`: the title, then the problem
+        cuts.append(titled.end())
+    given = _INPUT_THEN_SENTENCE.match(raw, cuts[0] if cuts else 0) if ". " in raw else None
     if given is not None:  # `Input: 32x32x3. It has 3 channels.`: the input, then what is said of it (was E024)
         cuts.append(given.end())
     for m in _ANSWER_SENTENCE.finditer(raw, cuts[0] if cuts else 0) if ". " in raw else ():
@@ -342,6 +345,10 @@ _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "unit
 _INPUT_THEN_SENTENCE = re.compile(r"\s*(?:(?:Q|Question|Problem|Exercise|Ex)\s*[0-9]+[a-z]?[.:)]\s+)?"
                                   r"(?:[Tt]he |THE )?(?:[Ii]nput|INPUT)\b[^.\n]*?[0-9]\s*[x×X*]\s*[0-9][^.\n]*\."
                                   r"\s+(?=[A-Z])(?!(?:Filters?|Kernel|Stride|Pad|Padding|Output|Depth|[FSPKND])\b)")
+# a problem's number and title in parentheses, then its first sentence (`Problem 4 (MobileNet-style block). The input
+# is 56 x 56 x 128.`, `Question 2 (10 points): Consider …`)
+_TITLE_THEN_SENTENCE = re.compile(r"\s*(?:Problem|Question|Exercise|Task|Q)\s*[0-9]+[a-z]?\s*\([^()\n]{1,60}\)\s*[.:]"
+                                  r"\s+(?=[A-Z])")
 # the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
 _ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
                               r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "

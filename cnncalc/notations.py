@@ -117,6 +117,10 @@ _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]
          r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
          r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
          r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
+# a question about an answer, answered after its `?` (`Output? 28 x 28 x 128`, `How many params? 760`, `What is the
+# output volume? 55x55x96`): no spec line asks one
+_ASKED = (r"(?im)^[^#\n]*?\b(?:output|outputs|params|parameters|weights|biases|macs|shape|size|volume)\b[^#?\n]{0,40}"
+          r"\?[ \t]*[0-9(\[]")
 # a sentence about the network (`The input is a 32x32x3 image.`, `Layer 1 is a convolutional layer with 32 filters …`,
 # `Its output is 32x32x32.`, `It has 896 parameters.`): no spec line starts with such words
 _SENTENCE = (r"(?im)^[ \t]*(?:(?:the|this|its|it|then|next|finally|after[ \t]+that|we)[ \t]+"
@@ -210,6 +214,7 @@ def detect(text: str, name: str) -> str:
     head = plain(head)  # a notebook's `$32 \times 32 \times 3$`, `**Layer 1:**` read as the lecture's reader reads them
     lecture = len(re.findall(_BRACKETED, head, re.M)) + len(re.findall(_WORKED, head, re.M)) + \
         len(re.findall(_TABLE, head, re.M)) + len(re.findall(_TOLD, head)) + len(re.findall(_SENTENCE, head)) + \
+        len(re.findall(_ASKED, head)) + \
         _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \
         len(re.findall(_VGG_NAMED, head, re.M)) + len(re.findall(_CALL_ARROW, head, re.M)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \

@@ -13616,3 +13616,27 @@ def test_an_fc_layers_inputs_and_outputs_in_its_parentheses(layer: str) -> None:
 def test_a_layers_kind_and_size_then_its_description_in_parentheses(layer: str, right: str, wrong: str) -> None:
     # (each was E060: the layer unread)
     right_then_wrong(f"Input: 32x32x3\n{layer}\n", right, wrong)
+
+
+MOBILE_BLOCK = ("Problem 4 (MobileNet-style block). The input is 56 x 56 x 128.\n\na) Depthwise 3x3 conv, stride 1, "
+                "padding 1. Output? 56 x 56 x 128.\nb) Pointwise 1x1 conv with 256 filters. Output? 56 x 56 x 256.\n"
+                "c) What is the total number of parameters? {}\n")
+
+
+def test_a_titled_problem_with_questions_answered_after_their_marks_is_the_lecture_notation() -> None:
+    # (read as the spec language: 16 errors; the input after the title was prose). Depthwise 3x3 on 128 channels:
+    # 3·3·128 + 128 = 1,280; pointwise: 128·256 + 256 = 33,024; 34,304 in all
+    assert detect(MOBILE_BLOCK, "hw.txt") == "lecture"
+    for total, verdict in [("34,304", "right"), ("34,305", "wrong")]:
+        report = homework(MOBILE_BLOCK.format(total))
+        assert [a.verdict for a in report.answers] == ["right", "right", verdict], report.messages()
+
+
+def test_a_total_of_the_weights_alone_says_the_biases_it_leaves_out() -> None:
+    # 3·3·128 + 128·256 = 33,920 weights, and 128 + 256 = 384 biases: the total params 34,304; 33,920 is wrong, and
+    # said to be the weights alone
+    report = homework(MOBILE_BLOCK.format("33,920"))
+    wrong = [a for a in report.answers if a.verdict == "wrong"]
+    assert [a.quantity for a in wrong] == ["total params"], report.messages()
+    assert wrong[0].reason is not None and wrong[0].reason.startswith("that is the weights alone, without the 384 "
+                                                                      "biases")
