@@ -182,6 +182,13 @@ class _Net:
         """A heading read: the layer it names (or why it names none) takes the answers below that name none."""
         self.headed, self.heading, self.heading_answered = headed, said, False
 
+    def drop(self, at: int) -> None:
+        """Its line `at` is prose after all: gone, and where a residual block starts or adds moved up with the lines
+        below it."""
+        del self.lines[at]
+        self.block_start -= at < self.block_start
+        self.residuals = [(start - (at < start), added - (at < added)) for start, added in self.residuals]
+
     def labels(self) -> set[str]:
         """The names its lines give their layers (`CONV1`), brought up to date a line at a time: each line is read
         once however often this is asked (a line answered later keeps its name)."""
@@ -554,7 +561,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         unawaited(net.awaited)
         net.awaited = None
         for at, span, number, unread, remark in reversed(net.tentative):
-            del net.lines[at]
+            net.drop(at)
             if unread is None:
                 prose.append(ir.Prose(span, f"line {number} (1 line), a layer without a name and nothing after it"))
             elif not remark and _holds_answer(_tokens(text[span.start:span.end], span.start)):
@@ -587,10 +594,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         pool's kind alone right above a pool's line is that pool's heading (`Max pool`, then `POOL1: 2x2 …`)."""
         if net.tentative and net.tentative[-1][0] == len(net.lines) - 1 and _pool_line(following) and \
                 _bare_pool(text[net.tentative[-1][1].start:net.tentative[-1][1].end]):
-            del net.lines[net.tentative.pop()[0]]  # (prose: its passage stands)
+            net.drop(net.tentative.pop()[0])  # (prose: its passage stands)
         answered = following.at % len(net.lines) if isinstance(following, _Answered) and net.lines else -1
         for entry in [t for t in reversed(net.tentative) if t[4] and t[0] > answered]:
-            del net.lines[entry[0]]  # a remark on a pool with no answer to it under it: prose (only lines after the
+            net.drop(entry[0])  # a remark on a pool with no answer to it under it: prose (only lines after the
             net.tentative.remove(entry)  # one answered go: the answer's place among the lines stands)
         for _, _, number, unread, remark in net.tentative:
             if unread is not None:
