@@ -13640,3 +13640,18 @@ def test_a_total_of_the_weights_alone_says_the_biases_it_leaves_out() -> None:
     assert [a.quantity for a in wrong] == ["total params"], report.messages()
     assert wrong[0].reason is not None and wrong[0].reason.startswith("that is the weights alone, without the 384 "
                                                                       "biases")
+
+
+def test_a_line_dropped_as_prose_moves_the_residual_blocks_below_it_up() -> None:
+    # lines 0..5; a block from line 3 with its add at 5, the next block from 6: dropping line 1 moves each up by one
+    # (2, 4, 5); then dropping line 3, inside the block, moves its add and the next block's start, not its own start
+    import cnncalc.ir as ir
+    from cnncalc.diagnostics import Span
+    from cnncalc.lecture import _Net
+    net = _Net(0)
+    net.lines = [ir.Line((), None, Span(i, i)) for i in range(6)]
+    net.block_start, net.residuals = 6, [(3, 5)]
+    net.drop(1)
+    assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4)])
+    net.drop(3)
+    assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3)])
