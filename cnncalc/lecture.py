@@ -9488,6 +9488,8 @@ def _residuals_made(lines: list[ir.Line], residuals: list[tuple[int, int]]) -> l
     block's input its identity shortcut, the add's answers the sum's."""
     made = list(lines)
     for start, added in reversed(residuals):
+        if added <= start:  # (no layer left in it: the add stays the layer that keeps the shape)
+            continue
         add = made[added]
         body = ir.Seq(tuple(made[start:added]), made[start].span.to(made[added - 1].span))
         identity = ir.Seq((), Span(add.span.start, add.span.start))
@@ -11509,7 +11511,8 @@ def _described_in_parentheses(tokens: list[Tok]) -> list[Tok]:
 
 
 # words that make a layer spoken of one the network does not have (`… would have 18,496 parameters`)
-_HYPOTHETICAL = frozenset({"would", "could", "comparison", "compared", "hypothetical", "hypothetically"})
+_HYPOTHETICAL = frozenset({"would", "comparison", "compared", "hypothetical", "hypothetically"})  # (not `could`:
+# `We could use a conv with 10 5x5 filters …` may state the network's next layer)
 
 
 def _one_by_one(call: ir.LayerCall) -> bool:

@@ -13655,3 +13655,12 @@ def test_a_line_dropped_as_prose_moves_the_residual_blocks_below_it_up() -> None
     assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4)])
     net.drop(3)
     assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3)])
+
+
+def test_a_layer_we_could_use_is_not_taken_for_one_spoken_of_for_comparison() -> None:
+    # `We could then use a conv with 10 5x5 filters, …` may be the network's next layer: the output below it is not
+    # judged against CONV1 (32x32x16), whose verdict would mark the new layer's right 32x32x10 wrong
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1 -> 32x32x16\nWe could then use a conv with 10 5x5 "
+                      "filters, giving 4,010 parameters.\nOutput: 32x32x10\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
