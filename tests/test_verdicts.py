@@ -13664,3 +13664,31 @@ def test_a_layer_we_could_use_is_not_taken_for_one_spoken_of_for_comparison() ->
                       "filters, giving 4,010 parameters.\nOutput: 32x32x10\n")
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
+
+
+@pytest.mark.parametrize("sheet, row, start, message", [
+    ("Input: 56x56x64\nconv_a: 64 3x3 filters, pad 1\nAdd the input (skip connection)\nAdd the input (skip "
+     "connection) -> 56x56x64\n", 4, "Add", "a skip connection with no layer since its block's start: it adds nothing"),
+    ("Input: 32x32x3\n        self.conv1 = nn.Conv2d(3, 6, 5)   # output 28x28x6\n", 2, "self",
+     "the answers in this comment are on a module's layer, whose order in the network its `forward` says: they are "
+     "not judged"),
+    ("Input: 32x32x3\nconv1: 6 5x5 filters\nParams of block 1: 456\n", 3, "Params",
+     "this answer is about `Params of block 1`: cnncalc cannot tell which one layer that is"),
+    ("Input: 32x32x3\nconv1: 6 5x5 filters\nIf the stride were 3:\nOutput: 10x10x6\n", 4, "Output",
+     "line 3 (`If the stride were 3:`) changes the layer above: this answer may be the changed layer's, and is not "
+     "judged"),
+    ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\nAnswer: 34944\n", 3, "34944",
+     "this answer does not say what it answers: one number is not the volume a conv gives, and may count its "
+     "parameters or MACs"),
+    ("Input: 32x32x3\nCONV1: 32 3x3 filters, pad 1\nA standard 3x3 conv with 64 filters would have 3*3*3*64 + 64 = "
+     "1,792 parameters.\n", 3, "A standard", "`A standard 3x3 conv with 64 filters would have 3*3*3*64 +...` speaks "
+     "of a layer the network does not have: its answers are not judged"),
+])
+def test_this_sessions_new_e060s_at_their_line_and_column_with_their_words(tmp_path: Path, sheet: str, row: int,
+                                                                          start: str, message: str) -> None:
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    column = sheet.splitlines()[row - 1].index(start) + 1
+    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
