@@ -874,6 +874,14 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 current.unsure = (f"the answer at line {number} differs from the one above it for the same layer: a "
                                   f"layer stated between them may not have been read")
             current.placed = current.placed or (reader.places and current.restated is not None)
+            if result is None and sink.total == reported and not reader.said_again and \
+                    (overlong := _overlong(tokens)) is not None:
+                sink.add(codes.E060, f"a number of {overlong[1]:,} digits, more than the {limits.MAX_LITERAL_DIGITS} "
+                                     f"cnncalc reads: the line is not read, and its answers are not judged",
+                         Span(overlong[0].start, overlong[0].end),
+                         hint="no layer's size or count has that many digits: check the number")
+                if current.input is not None and _LAYER_WORDS.intersection(t.lower for t in tokens):
+                    result = reader.unreadable(None, [])  # (a layer, unknown: the answers after it rest on it)
             # a step of a one-line network, or a call on a line of its own, is a layer: read, or E060
             if result is None and (step or (current.input is not None and _a_call(tokens))) and \
                     sink.total == reported:
@@ -1159,6 +1167,22 @@ def _layer_counted(tokens: list[Tok]) -> bool:
     said = [t for t in tokens if t.text not in (".", "!")]
     return len(said) >= 3 and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS and \
         said[-3].text in (",", ";", ":", "=") and not _LAYER_WORDS.isdisjoint(t.lower for t in said[:-3])
+
+
+_LONG_DIGITS = re.compile(rf"(?<![0-9.])[0-9]{{{limits.MAX_LITERAL_DIGITS + 1},}}")  # (not a fraction's digits)
+
+
+def _overlong(tokens: list[Tok]) -> tuple[Tok, int] | None:
+    """The first number of a line that says an answer or a layer (an arrow, `:` or `=`, a word of layers or answers)
+    with more digits than cnncalc reads (`FC (99999999999999999999999 → 10) -> params 1`), and its digits: none such
+    reads as a number, so that the line would be prose and its answers passed over unjudged."""
+    if not any(t.kind == "ARROW" or t.text in (":", "=") or t.lower in ir.ANSWER_WORDS or t.lower in _LAYER_WORDS or
+               t.lower == "input" for t in tokens):
+        return None
+    for t in tokens:
+        if t.kind in ("NUM", "DIMS") and (run := _LONG_DIGITS.search(t.text.replace(",", "").replace("_", ""))):
+            return t, len(run[0])
+    return None
 
 
 def _holds_answer(tokens: list[Tok]) -> bool:

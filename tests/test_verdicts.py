@@ -13692,3 +13692,39 @@ def test_this_sessions_new_e060s_at_their_line_and_column_with_their_words(tmp_p
     assert result.exit_code == 1 and "Traceback" not in result.output
     column = sheet.splitlines()[row - 1].index(start) + 1
     assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+
+
+@pytest.mark.parametrize("line, number", [
+    ("FC (99999999999999999999999 → 10) -> params 1", "99999999999999999999999"),
+    ("Input: 9999999999999999999 values", "9999999999999999999"),  # 19 digits: one more than the limit
+    ("K = 99,999,999,999,999,999,999 filters of 5x5", "99,999,999,999,999,999,999"),
+    ("Pool: 2x2 -> 1000000000000000000000x14x6", "1000000000000000000000x14x6"),
+])
+def test_a_number_longer_than_the_limit_in_an_answer_line_is_e060_at_the_number_not_prose(
+        tmp_path: Path, line: str, number: str) -> None:
+    # `FC (… → 10) -> params 1` was prose: its answer, wrong for any such layer, passed over unjudged
+    sheet = f"Input: 32x32x3\nConv: 6 filters 5x5, stride 1 -> 28x28x6\n{line}\n"
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    digits = sum(c.isdigit() for c in number.split("x")[0])
+    assert digits > 18  # limits.MAX_LITERAL_DIGITS, as docs/diagnostics.md states it
+    assert f"{path}:3:{line.index(number) + 1}: error[E060]: a number of {digits} digits, more than the 18 cnncalc " \
+           f"reads: the line is not read, and its answers are not judged" in result.output, result.output
+
+
+def test_a_layer_with_an_overlong_number_stays_unknown_so_the_answers_under_it_are_not_judged() -> None:
+    # the FC layer is unreadable: `Params: 10` under it is its, not the conv's (6*5*5*3 + 6 = 456), and not judged
+    report = homework("Input: 32x32x3\nConv: 6 filters 5x5, stride 1 -> 28x28x6\n"
+                      "FC: 99999999999999999999999 → 10\nParams: 10\n")
+    assert [(a.label, a.verdict) for a in report.answers if a.verdict != "unchecked"] == [("conv1", "right")]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+
+
+def test_prose_with_a_long_number_and_no_answer_sign_stays_prose() -> None:
+    report = homework("Input: 32x32x3\nConv: 6 filters 5x5, stride 1 -> 28x28x6\n"
+                      "The number 123456789012345678901234 is large.\nConv: 16 filters 5x5 -> 24x24x16\n")
+    # 32 - 5 + 1 = 28; 28 - 5 + 1 = 24
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv2", "right")]
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
