@@ -407,6 +407,22 @@ def _description_below(pieces: list[tuple[int, str, int, bool]], index: int, nam
     return (below, rest) if described else None
 
 
+def _next_words(pieces: list[tuple[int, str, int, bool]], index: int) -> list[str]:
+    """The words of the line right under piece `index` (the next line of the text, not blank), after its bullet or
+    bold marks (`**Output:** …`); none when there is no such line."""
+    if index + 1 >= len(pieces) or pieces[index + 1][0] != pieces[index][0] + 1 or pieces[index + 1][3]:
+        return []
+    tokens = _tokens(pieces[index + 1][1], pieces[index + 1][2])
+    return [t.lower for t in tokens[_lead(tokens):]]
+
+
+def _answers_below(pieces: list[tuple[int, str, int, bool]], index: int) -> bool:
+    """Whether the line right under piece `index` answers (`Output: 16x16x8`, `**Parameters:** 392`): then an input
+    stated on that piece, right under a layer, is what the layer receives, not another example's input."""
+    words = _next_words(pieces, index)
+    return bool(words) and (words[0] in ("output", "outputs") or words[0] in ir.ANSWER_WORDS)
+
+
 def _hyperparameters_below(pieces: list[tuple[int, str, int, bool]], index: int, tokens: list[Tok],
                            named: list[Tok] | None) -> tuple[list[Tok], tuple[int, list[Tok]]] | None:
     """A layer named alone (`CONV1`, `### POOL1`, `Layer 1 (Conv)`, `Layer 2`) with its hyperparameters listed on the
@@ -654,9 +670,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                      Span(first, first + 1), hint="split it: a layer, its answers and its working take a line or a few")
             continue
         heading = stripped.startswith("#") and not _HASH_COUNT.match(stripped)
-        if heading and _HEADING_INPUT.search(stripped):
+        if heading and (_HEADING_INPUT.search(stripped) or (
+                (current.input is not None or _next_words(pieces, index)[:1] == ["input"]) and
+                _heading_states_layer(raw, line_start, current, figures))):
             # `## Network summary (input 224x224x3)`, `# Input: 224x224x3`: a heading that gives the input is read as
-            # a line, its marks blanked out where they are (the input was lost, every answer below unchecked)
+            # a line, its marks blanked out where they are (the input was lost, every answer below unchecked); so is
+            # one that states a layer whole, `### Layer 1: CONV (8 filters, 4x4, stride 2, pad 1)` (a comment, the
+            # answers under it had no layer)
             marks = len(raw) - len(raw.lstrip().lstrip("#"))
             raw, stripped, heading = " " * marks + raw[marks:], stripped.lstrip("#").strip(), False
         named_alone = _named_alone(_tokens(raw, line_start)) if not step and len(stripped) <= 40 else None
@@ -1005,7 +1025,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             flush()
         varied = _before_answer(tokens) if isinstance(result, _Exercise) else None
         if isinstance(result, ir.Input) and not bracketed and not after_prose and not reader.after_blank and \
-                raw[:1].isspace() and _receives(current, reader, result):
+                (raw[:1].isspace() or _answers_below(pieces, index)) and _receives(current, reader, result):
             # `Layer 3: CONV with 32 filters …`, then right under it, indented, `Input volume: 32x32x16` before its
             # answers: what it receives (flush left, after a blank line or prose, an input stated starts a network,
             # as it always does: two examples may follow each other so)
@@ -1028,7 +1048,13 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             # A bracketed INPUT starts a network, unless a prose input of its volume just said so; a prose
             # input restated with the same volume (as the lecture does before each step) continues one.
             # A numbered question's input, or one after an exercise (a network of its own), starts one too.
-            started = current.input is not None or bool(current.lines)
+            # `Layer 1: CONV (8 filters, 4x4)`, then right under it `Input: 32x32x3` and its answers: the network's
+            # input, which its first layer receives (it started a network of its own, the layer above with none)
+            first_received = current.input is None and current.exercise is None and len(current.lines) == 1 and \
+                current.lines[0].expectation is None and not current.tentative and not bracketed and \
+                not after_prose and not reader.after_blank and not reader.numbered and result.answers is None and \
+                (raw[:1].isspace() or _answers_below(pieces, index))
+            started = (current.input is not None or bool(current.lines)) and not first_received
             fresh = started and (reader.numbered or current.exercise is not None or
                                  not (same and (not bracketed or not current.lines)))
             if fresh:
@@ -7216,6 +7242,21 @@ def _said_repeated(tokens: list[Tok], lead: int, net: _Net, start: int, end: int
     return (said, times) if isinstance(result, ir.Line) and _layers_stated(result) else (tokens, None)
 
 
+def _heading_states_layer(raw: str, line_start: int, net: _Net, figures: frozenset[str]) -> bool:
+    """Whether a markdown heading, its marks aside, reads as layers and nothing else, valid and without a diagnostic
+    (read aside to know): `### CONV1: 8 filters 4x4, stride 2, pad 1`, not `## Problem 2` nor `### Conv layer`."""
+    marks = len(raw) - len(raw.lstrip().lstrip("#"))
+    said = _tokens(" " * marks + raw[marks:], line_start)
+    if not said:
+        return False
+    trial_sink = DiagnosticSink()
+    trial = _LineReader(said, trial_sink, said[0].start, line_start + len(raw.rstrip()), figures)
+    trial.labels = net.labels()
+    result = trial.worked(list(net.lines), net.exercise is not None, True, set(net.shared))
+    return isinstance(result, ir.Line) and not isinstance(result, _Exercise) and _layers_stated(result) and \
+        trial_sink.total == 0 and all(isinstance(item, ir.LayerCall) and item.valid for item in result.items)
+
+
 def _layers_stated(line: ir.Line) -> bool:
     """The line states layers and nothing else (what a repetition may repeat)."""
     return bool(line.items) and all(isinstance(item, ir.LayerCall) for item in line.items)
@@ -9992,18 +10033,22 @@ _KIND_ONLY = {"conv", "convolution", "convolutional", "max", "avg", "average", "
 def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     """A layer named by its kind alone with its description in parentheses, then its answers after a colon or an
     arrow (`maxpool (3x3, stride 2, pad 1): 56x56x64`, `conv (3x3, 64, stride 1, pad 1) -> …`, its size before them,
-    `Conv 3x3 (64 filters, same) -> …`), as the kind then the description (`maxpool 3x3, stride 2, pad 1 ->
+    `Conv 3x3 (64 filters, same) -> …`, after a layer's number, `Layer 1: CONV (8 filters, 4x4)`), as the kind then
+    the description (`maxpool 3x3, stride 2, pad 1 ->
     56x56x64`, `Conv 3x3, 64 filters, same -> …`), which an unnamed layer's readers read; a name with a
     number goes through `_LineReader.parenthesised`. A framework's call, then its answers after a colon
     (`Conv2d(1, 32, kernel_size=3): 26x26x32`), as after an arrow. Other tokens as they are."""
     opening = next((j for j, t in enumerate(tokens) if t.text == "("), 0)
     words = [t.lower for t in tokens]
+    # `Layer 1: CONV (8 filters, 4x4, …)`: the layer's number before its kind stays as it is
+    numbered = 3 if len(words) > 3 and words[0] == "layer" and tokens[1].kind == "NUM" and words[2] == ":" else 0
     call = _call_at(words, 0) is not None
     sized = opening > 1 and tokens[opening - 1].kind == "DIMS"  # `Conv 3x3 (64 filters, same)`: its size first
     kind_end = opening - sized
-    if not call and (not opening or tokens[opening].start == tokens[opening - 1].end or not kind_end or
-                     any(w not in _KIND_ONLY for w in words[:kind_end]) or
-                     _layer_kind(" ".join(words[:kind_end])) is None or
+    glued = opening and tokens[opening].start == tokens[opening - 1].end and not numbered  # `CONV(…)`: a call
+    if not call and (not opening or glued or kind_end <= numbered or
+                     any(w not in _KIND_ONLY for w in words[numbered:kind_end]) or
+                     _layer_kind(" ".join(words[numbered:kind_end])) is None or
                      tokens[opening + 1:opening + 2] == [] or tokens[opening + 1].kind not in ("NUM", "DIMS")):
         return tokens
     depth = 0

@@ -13728,3 +13728,55 @@ def test_prose_with_a_long_number_and_no_answer_sign_stays_prose() -> None:
     # 32 - 5 + 1 = 28; 28 - 5 + 1 = 24
     assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv2", "right")]
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+
+
+# A layer of 8 4x4 filters at stride 2, pad 1 on 32x32x3: (32 - 4 + 2·1)/2 + 1 = 16, a 16x16x8 output with
+# 4·4·3·8 + 8 = 392 parameters; the 2x2 pool at stride 2 after it gives (16 - 2)/2 + 1 = 8, 8x8x8.
+@pytest.mark.parametrize("layer", [
+    "Layer 1: CONV (8 filters, 4x4, stride 2, pad 1)",  # was E060 `expected the number of filters`
+    "Layer 1: CONV(8 filters, 4x4, stride 2, pad 1)",
+    "### Layer 1: CONV (8 filters, 4x4, stride 2, pad 1)",  # a markdown heading: was a comment, the answers E060
+    "### CONV1: 8 filters 4x4, stride 2, pad 1",
+    "## Layer 1: conv, 8 filters 4x4, stride 2, pad 1",
+])
+@pytest.mark.parametrize("answer, right, wrong", [("Output: {}", "16x16x8", "16x16x6"),
+                                                  ("**Parameters:** {}", "392", "384")])
+def test_a_layer_numbered_with_its_kind_in_parentheses_or_in_a_heading_is_read(layer: str, answer: str, right: str,
+                                                                               wrong: str) -> None:
+    right_then_wrong(f"Input: 32x32x3\n{layer}\n{answer}\n", right, wrong)
+
+
+@pytest.mark.parametrize("heading", ["### Conv layer", "## Problem 2: conv layer with 3x3 filters"])
+def test_a_heading_that_reads_as_no_whole_layer_stays_a_heading(heading: str) -> None:
+    # the answers under it are not judged against the input (or a layer above): E060, as before
+    report = homework(f"Input: 32x32x3\n{heading}\nOutput: 16x16x8\n")
+    assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == [], report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"][:1] == ["E060"], report.messages()
+
+
+LAYER_BLOCKS = ("{}Layer 1: CONV (8 filters, 4x4, stride 2, pad 1)\nInput: 32x32x3\nOutput: 16x16x8\nParameters: 392\n"
+                "\nLayer 2: POOL (2x2, stride 2)\nInput: {}\nOutput: 8x8x8\n")
+
+
+def test_an_input_stated_under_the_first_layer_before_its_answers_is_the_networks() -> None:
+    # each layer's block states its input, then its output and parameters (it was the E024 of a layer with no input,
+    # and a network of its own from the input on: every answer unjudged)
+    report = homework(LAYER_BLOCKS.format("", "16x16x8"))
+    assert [(a.label, a.verdict) for a in report.answers] == [("conv1", "right"), ("conv1", "right"),
+                                                              ("pool2", "right"), ("pool2", "right")], report.messages()
+    assert not report.diagnostics or all(d.severity != "error" for d in report.diagnostics), report.messages()
+    # the second block's input is what the conv gives, 16x16x8: another is wrong
+    wrong = homework(LAYER_BLOCKS.format("", "16x16x6"))
+    assert [(a.label, a.quantity, a.verdict) for a in wrong.answers if a.verdict == "wrong"] == \
+        [("pool2", "input", "wrong")], wrong.messages()
+
+
+def test_an_input_under_a_layer_with_no_answer_below_it_still_starts_a_network(tmp_path: Path) -> None:
+    # two examples one after the other: the layer of the first (no input), then the second's input and its layer
+    path = tmp_path / "hw.txt"
+    path.write_text("Layer 1: CONV (8 filters, 4x4, stride 2, pad 1)\nInput: 32x32x3\nConv: 6 5x5 filters\n"
+                    "Output: 28x28x6\n")  # (32 - 5)/1 + 1 = 28: right on the second network's input
+    result = invoke("check", str(path), "--format", "json")
+    networks = json.loads(result.output)["networks"]
+    assert [[e["verdict"] for e in n["expectations"]] for n in networks] == [[], ["right"]], result.output
+    assert [d["code"] for d in networks[0]["diagnostics"]] == ["E024"], result.output
