@@ -25,6 +25,7 @@ from math import ceil, floor
 
 from cnncalc import TYPE_CHECKING, codes
 from cnncalc.diagnostics import Span
+from cnncalc.ir import ANSWER_WORDS
 from cnncalc.limits import MAX_COUNT_DIGITS, MAX_WORKING_SIDE, MAX_WORKING_SIGNS
 from cnncalc.record import NamedTuple
 
@@ -173,11 +174,13 @@ def steps(text: str, start: int, end: int) -> list[Step]:
 
 def _asides(text: str, tokens: list[_Tok]) -> list[Step]:
     """The steps of workings written beside an answer's value in parentheses (`Params: 760 (750 + 10)`, `MACs: 768K
-    (32*32*10*75)`): the value after a `:` or `=`, its scale, then arithmetic with an operator alone in the
-    parentheses, nothing arithmetic after them (`Output: 32 (32 - 5)/1 + 1` is no aside)."""
+    (32*32*10*75)`, `-> params 760 (750 + 10)`): the value after a `:`, a `=` or what it counts, its scale, then
+    arithmetic with an operator alone in the parentheses, nothing arithmetic after them (`Output: 32 (32 - 5)/1 + 1`
+    is no aside)."""
     found = []
     for i, number in enumerate(tokens):
-        if number.kind != "N" or not i or not (tokens[i - 1].kind == "=" or tokens[i - 1].text == ":"):
+        if number.kind != "N" or not i or not (tokens[i - 1].kind == "=" or tokens[i - 1].text == ":" or
+                                               tokens[i - 1].text.lower() in ANSWER_WORDS):
             continue
         opening = i + 1
         if opening < len(tokens) and tokens[opening].kind == "W" and \

@@ -3660,7 +3660,8 @@ class _LineReader:
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
             count = self._count_token(after[0])
-            return self._with_aside(count.approximate() if approximate or words[marker] == "≈" else count, aside)
+            return self._with_aside(count.approximate() if approximate or words[marker] in ("≈", "~") else count,
+                                    aside)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
@@ -5487,7 +5488,7 @@ class _LineReader:
         if self.at("with", "has", "uses", "using", "applies") and self.peek(1) is not None and \
                 self.peek(1).kind in ("DIMS", "NUM"):  # type: ignore[union-attr]
             self.next()  # `Layer 1: CONV with 32 filters 3x3`
-        if self.at("pointwise"):  # `PW1: pointwise conv 1x1, 64 filters`: a 1x1 convolution's name for itself
+        if self.at("pointwise", "pw"):  # `PW1: pointwise conv 1x1, 64 filters`: a 1x1 convolution's name for itself
             self.next()
         if self.at("conv", "convolution", "convolutional", "conv2d"):
             # `conv 11x11, 96 filters`, `conv 96 11x11`, `conv, 6 filters 5x5`, `conv layer with 6 5x5 filters`
@@ -6546,14 +6547,20 @@ class _LineReader:
         if restated is not None:  # `params 456 (~0.5K)`: the count again, rounded
             counts[list(counts)[-1]] = restated
             return
+        if counts and any(t.text in _ARITHMETIC for t in inside) and \
+                all(t.kind == "NUM" or t.lower in _WORKING_MARKS for t in inside):
+            return  # `params 296 (288 + 8)`, `(3*3*4*8 + 8)`: the count's working, which the sheet's workings check
         if not numbers and not any(t.text[:1].isdigit() for t in inside):
             if list(counts)[-1:] == ["weights"] and "params" not in counts and \
                     _biases_included([t.lower for t in inside]):  # `448 weights (incl. bias)`: every parameter
                 counts["params"] = counts.pop("weights")
             return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read
         groups: list[list[Tok]] = [[]]  # `(34,944 params, 105.4M MACs)`: an answer each
+        summed = counts and len(inside) > 3 and len(inside) % 3 == 2 and all(
+            t.kind == "NUM" if j % 3 == 0 else t.lower in ir.ANSWER_WORDS if j % 3 == 1 else t.text == "+"
+            for j, t in enumerate(inside))  # `params 296 (288 weights + 8 biases)`: its parts, each an answer
         for t in inside:
-            if t.text in (",", ";") or t.lower == "and":
+            if t.text in (",", ";") or t.lower == "and" or (summed and t.text == "+"):
                 groups.append([])
             else:
                 groups[-1].append(t)
@@ -8138,7 +8145,7 @@ def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
 
 
 # (`filter`, `kernels`, `size`: `Filter size: 5x5x3, 10 filters`, `Kernels: 10 5x5`)
-_FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "pointwise",
+_FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution", "convolutional", "pointwise", "pw",
                  "conv2d", "layer", ":", "hyperparameters", "filter", "filters", "kernel", "kernels", "size",
                  "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
@@ -8146,9 +8153,11 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
-_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "layer", "with", "using")
-_CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d", "pointwise"}  # (`pointwise conv 1x1, 64 filters`)
-_DEPTHWISE_WORDS = ("depthwise", "dw")  # a depthwise convolution's description (`depthwise conv 3x3`, `Conv dw 3x3`)
+_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "pw", "layer", "with", "using")
+_CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d", "pointwise", "pw"}  # (`pointwise conv 1x1, 64
+# filters`, `PW conv 1x1`)
+_DEPTHWISE_WORDS = ("depthwise", "dw", "dwconv")  # a depthwise convolution's description (`depthwise conv 3x3`, `Conv
+# dw 3x3`, `DWConv 3x3`)
 # a framework's call (its name lower-cased) -> the kind of layer and the arguments it takes in order (PyTorch's)
 _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad")),
           "convtranspose2d": ("deconv", ("inputs", "out_channels", "kernel", "stride", "pad")),
@@ -9802,14 +9811,15 @@ def _in_working(tokens: list[Tok], j: int) -> bool:
 
 
 def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
-    """Where a count's answer starts: after the last `=` (or `≈`), else after the first `:` or `?` from `at`, else
+    """Where a count's answer starts: after the last `=` (or `≈`, or a `~` said for it: `MACs ~ 118K`), else after the
+    first `:` or `?` from `at`, else
     after `is` (`are`, `equals`) followed by a number.
     A `?` with no number after it is a question left unanswered (prose), not an answer cnncalc cannot read.
     An `=` in parentheses is the working's (`34,944 (= (11*11*3+1)*96)`)."""
     depth, equals = 0, []
     for j in range(at, len(words)):
         depth += (words[j] == "(") - (words[j] == ")")
-        if words[j] in ("=", "≈") and depth <= 0:
+        if (words[j] in ("=", "≈") or _tilde_said(words, tokens, j)) and depth <= 0:
             equals.append(j)
     if equals:
         return equals[-1]
@@ -9820,6 +9830,13 @@ def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
         marker = next((j for j in range(at, len(words) - 1) if words[j] in ("is", "are", "equals") and
                        tokens[j + 1].kind == "NUM"), None)
     return marker
+
+
+def _tilde_said(words: list[str], tokens: list[Tok], j: int) -> bool:
+    """Whether the `~` at `j` stands for `≈` between a count's word and its number (`MACs ~ 118K`, spaced), not
+    before a number as its sign of rounding (`Params: ~35K`)."""
+    return words[j] == "~" and 0 < j < len(words) - 1 and tokens[j - 1].kind == "WORD" and \
+        tokens[j + 1].kind == "NUM" and tokens[j].start > tokens[j - 1].end
 
 
 def _quantity(word: Tok) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-# a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$`, a line in code quotes, `__bold__`,
-# `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
-_MARKUP = re.compile(r"\\times|\\cdot|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
+# a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$` (`\rightarrow`, `\to`, `\approx` too), a line
+# in code quotes, `__bold__`, `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
+_MARKUP = re.compile(r"\\times|\\cdot|\\(?:long)?(?:right|Right)arrow(?![A-Za-z])|\\to(?![A-Za-z])|\\approx(?![A-Za-z])"
+                     r"|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
                      r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])"
                      r"|(?<![0-9])[0-9]{1,3}(?:(?:\{,\}|\\,)[0-9]{3})+(?![0-9])")  # LaTeX's thousands: `34{,}944`
-_MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  "}  # each as long as it is: offsets stay the text's
+# each as long as it is, so that offsets stay the text's; an arrow (`\rightarrow`, `\Rightarrow`, `\longrightarrow`)
+# is `->` at its end
+_MARKUP_AS = {"\\times": "  x   ", "\\cdot": "  *  ", "\\to": " ->", "\\approx": "  ~    "}
 
 
 def _blanked(markup: re.Match[str]) -> str:
@@ -20,6 +23,8 @@ def _blanked(markup: re.Match[str]) -> str:
     if found[:1].isdigit():
         number = found.replace("{,}", ",").replace("\\,", "")
         return " " * (len(found) - len(number)) + number
+    if found.endswith("arrow"):
+        return " " * (len(found) - 3) + "-> "
     return _MARKUP_AS.get(found, " " * len(found))
 
 

@@ -13780,3 +13780,64 @@ def test_an_input_under_a_layer_with_no_answer_below_it_still_starts_a_network(t
     networks = json.loads(result.output)["networks"]
     assert [[e["verdict"] for e in n["expectations"]] for n in networks] == [[], ["right"]], result.output
     assert [d["code"] for d in networks[0]["diagnostics"]] == ["E024"], result.output
+
+
+# MobileNet's pair on 112x112x32: the depthwise 3x3 (pad 1) keeps 112x112x32 with 3·3·32 = 288 weights and 32 biases,
+# 320 parameters; the pointwise 1x1 with 64 filters gives 112x112x64 with 32·64 + 64 = 2,112
+@pytest.mark.parametrize("layer, right, wrong", [
+    ("PW conv 1x1, 64 filters -> 112x112x64, params {}", "2,112", "2,048"),  # was E060
+    ("pw 1x1, 64 filters -> 112x112x64, params {}", "2,112", "2,048"),
+    ("Conv pw 1x1, 64 filters -> 112x112x64, params {}", "2,112", "2,048"),
+    ("DWConv 3x3, pad 1 -> 112x112x32, params {}", "320", "9,248"),  # 9,248 = 3·3·32·32 + 32, a full conv's
+])
+def test_mobilenets_pw_and_dwconv_abbreviations(layer: str, right: str, wrong: str) -> None:
+    for count, verdicts in [(right, ["right", "right"]), (wrong, ["right", "wrong"])]:
+        report = homework("Input: 112x112x32\n" + layer.format(count) + "\n")
+        assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+# a 3x3 conv of 8 filters, pad 1, on 112x112x4: 112x112x8, 3·3·4·8 = 288 weights and 8 biases, 296 parameters
+PARTS_LINE = "Input: 112x112x4\nConv 3x3, 8 filters, pad 1 -> 112x112x8, params 296 {}\n"
+
+
+@pytest.mark.parametrize("parts, verdicts", [
+    ("(288 weights + 8 biases)", ["right"] * 4),  # was E060: the line's answers, its output too, not judged
+    ("(288 weights + 9 biases)", ["right", "right", "right", "wrong"]),
+    ("(288 + 8)", ["right", "right"]),
+    ("(3*3*4*8 + 8)", ["right", "right"]),
+])
+def test_a_count_after_an_arrow_with_its_parts_or_working_in_parentheses(parts: str, verdicts: list[str]) -> None:
+    report = homework(PARTS_LINE.format(parts))
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+def test_a_parenthesised_working_after_an_arrowed_count_is_checked_as_a_working() -> None:
+    report = homework(PARTS_LINE.format("(288 + 9)"))  # 288 + 9 = 297, not the 296 it explains
+    assert [a.verdict for a in report.answers] == ["right", "right"]
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E046", 2)], report.messages()
+    assert "288 + 9 is 297" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # LeNet's C1 on 32x32x1: 28x28x6 with 5·5·1·6 + 6 = 156 parameters; its MACs 28·28·6·25 = 117,600
+    ("Conv1: 6 filters, $5 \\times 5$, stride 1 $\\rightarrow$ $28 \\times 28 \\times 6$", "right"),  # was E060
+    ("Conv1: 6 filters, $5 \\times 5$, stride 1 $\\to$ $28 \\times 28 \\times 6$", "right"),
+    ("Conv1: 6 filters, $5 \\times 5$, stride 1 $\\Rightarrow$ $24 \\times 24 \\times 6$", "wrong"),
+    ("Conv1: 6 filters, $5 \\times 5$, stride 1 $\\longrightarrow$ $28 \\times 28 \\times 8$", "wrong"),
+])
+def test_latex_arrows_between_a_layer_and_its_output(line: str, verdict: str) -> None:
+    report = homework(f"Input: $32 \\times 32 \\times 1$\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    ("MACs ~ 118K", "right"),  # was prose: a wrong one passed unjudged
+    ("MACs ~ 200K", "wrong"),
+    ("MACs $\\approx$ 118K", "right"),
+    ("MACs $\\approx$ 90K", "wrong"),
+    ("Params ~ 156", "right"),
+    ("Params ~ 1560", "wrong"),
+])
+def test_a_tilde_between_a_count_and_its_word_says_approximately(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x1\nConv1: 6 filters 5x5\n{line}\n")  # 117,600 MACs, 156 parameters
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
