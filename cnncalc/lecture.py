@@ -328,8 +328,8 @@ def _steps_repeated(steps: list[tuple[int, int]], groups: list[tuple[int, int, i
 def _sentences(raw: str) -> list[tuple[int, int]]:
     """A line's parts (their start and end in it): a sentence that states a layer, then one that answers it (`The
     first layer is a convolution with 96 filters of size 11x11, stride 4. Its output is 55x55x96.`) are read as two
-    lines, as written one under the other (the line was read as neither: the layer lost, its answer E060); any
-    other line whole."""
+    lines, as written one under the other (the line was read as neither: the layer lost, its answer E060), and so is
+    each answer's sentence after that (`… Its output is 55x55x96. It has 34,944 parameters.`); any other line whole."""
     cuts: list[int] = []
     titled = _TITLE_THEN_SENTENCE.match(raw) if ". " in raw or ": " in raw else None
     if titled is not None:  # `Problem 4 (MobileNet-style block). The input is …`: the title, then the problem
@@ -337,10 +337,12 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
     given = _INPUT_THEN_SENTENCE.match(raw, cuts[0] if cuts else 0) if ". " in raw else None
     if given is not None:  # `Input: 32x32x3. It has 3 channels.`: the input, then what is said of it (was E024)
         cuts.append(given.end())
+    answering = False  # a sentence that states a layer was cut from its answer: each answer after is a line too
     for m in _ANSWER_SENTENCE.finditer(raw, cuts[0] if cuts else 0) if ". " in raw else ():
         said = raw[cuts[-1] if cuts else 0:m.start()].lower()  # (an exercise's `N = 7, F = 3. Output: 3` is one)
-        if "=" not in said and any(word in said for word in _STATING_WORDS):
+        if answering or ("=" not in said and any(word in said for word in _STATING_WORDS)):
             cuts.append(m.end())
+            answering = True
     return list(pairwise([0, *cuts, len(raw)]))
 
 
@@ -360,7 +362,8 @@ _TITLE_THEN_SENTENCE = re.compile(r"\s*(?:Problem|Question|Exercise|Task|Q)\s*[0
 _ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
                               r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "
                               r"parameters|This gives|This produces|This yields|This results in|It gives|It produces|"
-                              r"We get|We obtain|The result is)\b)")
+                              r"We get|We obtain|The result is|The (?:conv |convolutional |pooling |pool |FC )?layer "
+                              r"(?:has|needs)|There (?:are|is)|In total|Thus|Hence)\b)")
 
 
 def _named_alone(tokens: list[Tok]) -> list[Tok] | None:
@@ -4149,6 +4152,14 @@ class _LineReader:
         told = units if units is not None else padding  # a layer told without filters: its one number
         if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
             return None
+        counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
+                        words[k + 1 + (words[k + 1] in ("learnable", "trainable"))] in ir.ANSWER_WORDS), None)
+        if counted is not None:  # `… and no padding. The layer has 900 parameters.`: passed over, a wrong count passed
+            count_said = Span(tokens[counted].start, tokens[counted + 1].end)
+            self.sink.add(codes.E060, "cnncalc cannot tell which part of this problem told in a sentence this count "
+                                      "answers, so it is not judged", count_said,
+                          hint="give the answer on a line of its own under the problem: `Params: 896`")
+            return None
         if unread:  # `a transposed conv …`, `dilation` without its number: never the layer without them
             at_word = next(k for k, t in enumerate(tokens) if t.lower in unread)
             first = at_word - 2 if words[at_word] == "wise" and words[at_word - 1] == "-" else at_word  # `channel-wise`
@@ -7410,9 +7421,13 @@ def _answered_question(tokens: list[Tok]) -> bool:
                               (len(answer) == 2 and said[arrow + 1].kind == "NUM" and answer[1] in ir.ANSWER_WORDS)):
         return True  # `… -> 32x32x10`, `… -> 760 params` ending the line: an answer, whatever the line before it
         # (`5x5 filter -> 5x5 receptive field for each neuron` goes on: the lecture's prose)
-    if len(said) >= 4 and [t.lower for t in said[:2]] in (["there", "are"], ["there", "is"]) and \
-            said[2].kind == "NUM" and said[3].lower in ir.ANSWER_WORDS:
-        return True  # `There are 760 parameters`, of what not said
+    worked = max((j for j, t in enumerate(said) if t.text == "="), default=1)  # (`There are 75*10 + 10 = 760 …`)
+    if len(said) >= 4 and [t.lower for t in said[:2]] in (["there", "are"], ["there", "is"]) and (
+            (said[2].kind == "NUM" and said[3].lower in ir.ANSWER_WORDS) or (
+                2 < worked < len(said) - 2 and said[worked + 1].kind == "NUM" and
+                said[worked + 2].lower in ir.ANSWER_WORDS and
+                all(t.kind == "NUM" or t.text in _WORKING_MARKS for t in said[2:worked]))):
+        return True  # `There are 760 parameters`, of what not said; its working before it too
     if len(said) >= 3 and said[-3].lower in _HAS and said[-2].kind == "NUM" and said[-1].lower in ir.ANSWER_WORDS:
         return True
     if said and (said[0].lower in ("after", "before") or [t.lower for t in said[:2]] in (["output", "after"],

@@ -13841,3 +13841,42 @@ def test_latex_arrows_between_a_layer_and_its_output(line: str, verdict: str) ->
 def test_a_tilde_between_a_count_and_its_word_says_approximately(line: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x1\nConv1: 6 filters 5x5\n{line}\n")  # 117,600 MACs, 156 parameters
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+# a problem told in a sentence: 32 3x3 filters at stride 2, no padding, on 127x127x3: (127 - 3)/2 + 1 = 63, a 63x63x32
+# output with 3·3·3·32 + 32 = 896 parameters
+TOLD_127 = ("An input volume of 127x127x3 goes through a convolutional layer with 32 filters of size 3x3, stride 2 and "
+            "no padding. {}\n")
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    ("The layer has {} parameters.", "896", "900"),  # was passed over: the wrong count passed, exit 0
+    ("The layer has 3*3*3*32 + 32 = {} parameters.", "896", "864"),  # 864: the weights alone
+    ("The output volume is 63x63x32. The layer has {} parameters.", "896", "900"),  # was E060, the count unjudged
+    ("The output volume is {}. It has 896 parameters.", "63x63x32", "62x62x32"),
+    ("Hence the output volume is {}.", "63x63x32", "61x61x32"),
+])
+def test_a_problem_told_in_a_sentence_then_its_answers_each_in_a_sentence(sentence: str, right: str,
+                                                                          wrong: str) -> None:
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        report = homework(TOLD_127.format(sentence.format(said)))
+        assert verdict in [a.verdict for a in report.answers], report.messages()
+        assert {a.verdict for a in report.answers} <= {"right", verdict}, report.messages()
+
+
+def test_a_count_inside_a_problem_told_in_a_sentence_is_never_passed_over() -> None:
+    # `… and it has 900 parameters.` within the problem's sentence: it was passed over (900 is wrong, 896 right)
+    report = homework("An input volume of 127x127x3 goes through a convolutional layer with 32 filters of size 3x3, "
+                      "stride 2 and no padding and it has 900 parameters.\n")
+    assert not [a for a in report.answers if a.verdict == "right"]
+    assert ("E060", "cnncalc cannot tell which part of this problem told in a sentence this count answers, so it is "
+            "not judged") in [(d.code, d.message) for d in report.diagnostics], report.messages()
+
+
+@pytest.mark.parametrize("line", ["There are 3*3*3*32 + 32 = 900 parameters.",  # was prose: the wrong count passed
+                                  "There are (3*3*3 + 1)*32 = 896 parameters."])
+def test_there_are_with_a_working_is_e060_as_without_it(line: str) -> None:
+    # of what is not said (the layer above, or the network so far?), as `There are 896 parameters.` is not
+    report = homework(f"Input: 127x127x3\nConv: 32 filters 3x3, stride 2\n{line}\n")
+    assert report.answers == [] or all(a.verdict == "unchecked" for a in report.answers), report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E060", 3)], report.messages()
