@@ -4112,7 +4112,8 @@ class _LineReader:
                 sizes.append(Tok("DIMS", f"{side}x{side}", tok.start, tok.end))  # `a filter size of 2` (`of two`): 2x2
             elif word in ("stride", "pad", "padding") and k + 1 < len(tokens):
                 value = _skip(words, k + 1, ("of", "=", ":", "is", *_QUOTES))  # `padding="same"`
-                if value < len(tokens) and (tokens[value].kind == "NUM" or words[value] in _PAD_WORDS):
+                if value < len(tokens) and (tokens[value].kind in ("NUM", "DIMS") or words[value] in _PAD_WORDS):
+                    # (`stride 2x2`, each side's: it was passed over, the stride 1)
                     options += [tok, tokens[value], Tok(",", ",", tok.end, tok.end)]
                     k = value
                 elif value < len(tokens) and words[value] in _NUMBER_WORDS:  # `a stride of two`: 2
@@ -4151,6 +4152,17 @@ class _LineReader:
             k += 1
         told = units if units is not None else padding  # a layer told without filters: its one number
         if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
+            return None
+        parts = {t.start for t in (volume, *counts, *sizes, *options)}
+        stray = next((k for k in range(len(tokens) - len(answered)) if tokens[k].kind == "DIMS" and
+                      tokens[k].start not in parts), None)
+        if stray is not None and not answered and all(tokens[stray].start > start for start in parts):
+            answered = tokens[stray:]  # `…, resulting in 60x60x32`, `… -> 60x60x32`: after the layer, its answer
+        elif stray is not None:  # (it was passed over: a wrong output, or a size cnncalc did not read, passed)
+            self.sink.add(codes.E060, f"cnncalc does not read `{tokens[stray].text}` in this problem told in a "
+                                      f"sentence, so the layer is not judged", tokens[stray].span,
+                          hint="write the layer on a line of its own, as `CONV1: 10 3x3 filters, stride 1, pad 1`, "
+                               "and its answers under it")
             return None
         counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                         words[k + 1 + (words[k + 1] in ("learnable", "trainable"))] in ir.ANSWER_WORDS), None)

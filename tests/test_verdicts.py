@@ -13880,3 +13880,24 @@ def test_there_are_with_a_working_is_e060_as_without_it(line: str) -> None:
     report = homework(f"Input: 127x127x3\nConv: 32 filters 3x3, stride 2\n{line}\n")
     assert report.answers == [] or all(a.verdict == "unchecked" for a in report.answers), report.messages()
     assert [(d.code, d.line) for d in report.diagnostics] == [("E060", 3)], report.messages()
+
+
+@pytest.mark.parametrize("tail", [", resulting in {}.", ", leading to a {} volume.", "; the activation map is {}.",
+                                  " -> {}", ", which outputs {}.", " and outputs a {} volume."])
+def test_a_volume_after_a_problem_told_in_a_sentence_is_its_answer(tail: str) -> None:
+    # each was passed over, a wrong output with exit 0: (127 - 3)/2 + 1 = 63, so 63x63x32, not 60x60x32
+    sentence = ("An input volume of 127x127x3 goes through a convolutional layer with 32 filters of size 3x3, "
+                "stride 2 and no padding" + tail + "\n")
+    right_then_wrong(sentence, "63x63x32", "60x60x32")
+
+
+def test_a_stride_told_as_each_sides_in_a_sentence_is_read() -> None:
+    # `stride 2x2` was passed over, the stride 1: (33 - 3)/1 + 1 = 31 passed and (33 - 3)/2 + 1 = 16 was marked wrong
+    right_then_wrong("An input of 33x33x3 goes through a conv with 8 filters of size 3x3, stride 2x2. The output is "
+                     "{}.\n", "16x16x8", "31x31x8")
+
+
+def test_a_volume_before_the_layer_in_a_problem_told_in_a_sentence_is_e060() -> None:
+    report = homework("A 60x60x3 thing and an input of 33x33x3 goes through a conv with 8 filters of size 3x3.\n")
+    assert ("E060", "cnncalc does not read `60x60x3` in this problem told in a sentence, so the layer is not judged") \
+        in [(d.code, d.message) for d in report.diagnostics], report.messages()
