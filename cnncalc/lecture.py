@@ -4121,6 +4121,12 @@ class _LineReader:
                     options += [tok, Tok("NUM", str(_NUMBER_WORDS[words[value]]), spelled.start, spelled.end),
                                 Tok(",", ",", tok.end, tok.end)]
                     k = value
+            elif tok.kind == "NUM" and tok.text.isdigit() and k + 1 < len(tokens) and (
+                    (words[k + 2:k + 3] == ["of"] and words[k + 1] in ("pixels", "pixel", "zeros") and
+                     words[_skip(words, k + 3, ("zero", "-"))][:3] == "pad") or
+                    (words[k - 2:k] == ["padded", "with"] and words[k + 1] in ("zeros", "zero", "pixels", "pixel"))):
+                options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
+                # `2 pixels of zero padding`, `padded with 2 zeros` (each was passed over, the padding 0)
             elif word in ("dilation", "groups", "group") and k + 1 < len(tokens):
                 value = _skip(words, k + 1, ("of", "=", ":", "is", "rate", "factor"))  # `dilation rate 2`
                 if value < len(tokens) and tokens[value].kind == "NUM":
@@ -4190,6 +4196,16 @@ class _LineReader:
             self.sink.add(codes.E060, f"cnncalc does not read `{said.text}` in this problem told in a sentence "
                                       f"(`{meant}`?), so the layer is not judged", said.span,
                           hint=f"write `{meant}`, or the layer on a line of its own: `CONV1: 10 3x3 filters, stride 1`")
+            return None
+        unsettled = next((t for k, t in enumerate(tokens[:len(tokens) - len(answered)]) if t.kind == "NUM" and
+                          t.start not in parts and not _TOLD_SETTINGS.isdisjoint(words[max(0, k - 3):k + 4])), None)
+        if unsettled is not None and (told is None or unsettled.start != told.start):
+            # `moving 2 pixels at a time`, `a border of 2 zeros`: a setting cnncalc does not read (it was passed over,
+            # the layer judged without it: a right answer marked wrong)
+            self.sink.add(codes.E060, f"cnncalc does not read what `{unsettled.text}` sets in this problem told in a "
+                                      f"sentence, so the layer is not judged", unsettled.span,
+                          hint="say it as `stride 2`, `padding 1`, or write the layer on a line of its own: `CONV1: "
+                               "10 3x3 filters, stride 2, pad 1`")
             return None
         if padding is not None:
             if any(t.lower == "stride" for t in options):
@@ -9792,6 +9808,11 @@ def _told_depth(words: list[str], at: int, volume: int) -> int:
 
 
 _TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool", "maxpooling", "avgpooling"}  # a pool told in a sentence
+# words near a number that may set a told layer's stride or padding (`moving 2 pixels at a time`, `a border of 2
+# zeros`): such a number, unread, is E060
+_TOLD_SETTINGS = frozenset({"pixel", "pixels", "zero", "zeros", "padding", "padded", "pad", "border", "borders", "step",
+                            "steps", "stride", "strides", "strided", "moving", "moves", "move", "shift", "shifts",
+                            "shifted", "slide", "slides", "sliding", "jump", "jumps", "hop", "hops"})
 _TOLD_WINDOW = {*_TOLD_POOLS, "max", "average", "avg", "mean", "window", "windows"}  # after a pool's window: `a 2x2 max
 # pool`, `with a 3x3 window`
 _TOLD_CONV = {"conv", "convolution", "convolutional", "convolutions", "convolve", "convolved"}  # a convolution told

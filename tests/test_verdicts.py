@@ -13901,3 +13901,22 @@ def test_a_volume_before_the_layer_in_a_problem_told_in_a_sentence_is_e060() -> 
     report = homework("A 60x60x3 thing and an input of 33x33x3 goes through a conv with 8 filters of size 3x3.\n")
     assert ("E060", "cnncalc does not read `60x60x3` in this problem told in a sentence, so the layer is not judged") \
         in [(d.code, d.message) for d in report.diagnostics], report.messages()
+
+
+# 8 5x5 filters on 32x32x3 with a padding of 2: (32 - 5 + 2·2)/1 + 1 = 32, so 32x32x8 (without it, 28x28x8)
+@pytest.mark.parametrize("padding", ["with 2 pixels of zero padding", "with 2 pixels of zero-padding",
+                                     "padded with 2 zeros on each side"])
+def test_a_padding_told_in_pixels_or_zeros_is_read(padding: str) -> None:
+    # each was passed over, the padding 0: the right 32x32x8 marked wrong, the wrong 28x28x8 right
+    right_then_wrong(f"An input of 32x32x3 goes through a conv with 8 filters of size 5x5 {padding}. The output is "
+                     "{}.\n", "32x32x8", "28x28x8")
+
+
+@pytest.mark.parametrize("setting", ["moving 2 pixels at a time", "with a border of 2 zeros", "with a step of 2"])
+def test_a_number_that_may_set_a_told_layer_and_is_not_read_is_e060(setting: str) -> None:
+    # it was passed over and the layer judged without it (stride 1, no padding)
+    report = homework(f"An input of 32x32x3 goes through a conv with 8 filters of size 5x5 {setting}. The output is "
+                      "28x28x8.\n")
+    assert not [a for a in report.answers if a.verdict in ("right", "wrong")], report.messages()
+    assert ("E060", "cnncalc does not read what `2` sets in this problem told in a sentence, so the layer is not "
+            "judged") in [(d.code, d.message) for d in report.diagnostics], report.messages()
