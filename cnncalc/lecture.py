@@ -2400,8 +2400,9 @@ class _LineReader:
             # `POOL1 is a 3x3 max pool with stride 2. What is its output?`, `Max pool 2x2, stride 2. What is its
             # output?`: the layer (a problem told with its input, or by letters, is an exercise's, below), and the
             # question, answered after its `?` or on the line below (`read`)
-            self.question, self.tokens = self.tokens[asked + 1:], self.tokens[:asked]
-            words, kinds = words[:asked], kinds[:asked]
+            # (`A 2x2 max pool with stride 2 follows. Output volume?`: the layer without its `follows`)
+            self.question, self.tokens = self.tokens[asked + 1:], _follows_dropped(self.tokens[:asked])
+            words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         output = self.output_layer(words, kinds, last)
         if output is not None:
             return output
@@ -9382,10 +9383,13 @@ def _answer_lettered(tokens: list[Tok]) -> list[Tok]:
     working as `Answer:`, which reads it (the line was prose, a wrong answer unjudged). Other tokens as they are."""
     words = [t.lower for t in tokens[:3]]
     label = _answer_label(words, [t.kind for t in tokens[:3]])
-    if not label or words[0] == "answer" or words[label - 1] != ":" or \
+    # (`A3. 32x32x16`, `Ans. …` after a full stop too, as `Answer:`; not `A. 32x32x16`, which may be an option)
+    stopped = label and words[label - 1] in (".", ")") and (label == 3 or words[0] != "a")
+    if not label or words[0] == "answer" or (words[label - 1] != ":" and not stopped) or \
             not any(t.kind in ("NUM", "DIMS") for t in tokens[label:]):
         return tokens
-    return [tokens[0]._replace(kind="WORD", text="Answer"), *tokens[label - 1:]]
+    mark = tokens[label - 1]
+    return [tokens[0]._replace(kind="WORD", text="Answer"), mark._replace(kind="P", text=":"), *tokens[label:]]
 
 
 def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:

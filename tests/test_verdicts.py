@@ -13920,3 +13920,24 @@ def test_a_number_that_may_set_a_told_layer_and_is_not_read_is_e060(setting: str
     assert not [a for a in report.answers if a.verdict in ("right", "wrong")], report.messages()
     assert ("E060", "cnncalc does not read what `2` sets in this problem told in a sentence, so the layer is not "
             "judged") in [(d.code, d.message) for d in report.diagnostics], report.messages()
+
+
+# after a conv that keeps 64x64x16, a 2x2 max pool at stride 2 gives (64 - 2)/2 + 1 = 32: 32x32x16
+Q_AND_A = ("Input image: 64x64x3\nQ1. Conv layer with 16 filters of size 5x5, stride 1, padding 2. What is the output "
+           "volume?\nA1. 64x64x16\n{}\n")
+
+
+@pytest.mark.parametrize("pool, answer", [
+    ("Q3. Max pool 2x2, stride 2.", "A3. {}"),  # `A3.` with a full stop: the answer was prose, a wrong one passed
+    ("Q3. A 2x2 max pool with stride 2 follows.", "A3) {}"),
+    ("Q3. A 2x2 max pool with stride 2 follows.", "Ans. {}"),
+    ("Q3. A 2x2 max pool with stride 2 follows.", "A3. Output: {}"),  # was E060
+    ("Q3. A 2x2 max pool with stride 2 follows. Output volume?", "A3. {}"),  # was E060: `follows` before the question
+    ("A 2x2 max pool with stride 2 is applied next. What is its output?", "A3. {}"),
+])
+def test_a_numbered_answer_after_a_full_stop_and_a_layer_that_follows_before_its_question(pool: str,
+                                                                                         answer: str) -> None:
+    sheet = Q_AND_A.format(f"{pool}\n{answer}")
+    for said, verdicts in [("32x32x16", ["right", "right"]), ("30x30x16", ["right", "wrong"])]:
+        report = homework(sheet.replace("{}", said))
+        assert [a.verdict for a in report.answers] == verdicts, report.messages()
