@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from cnncalc.diagnostics import DiagnosticSink
@@ -104,7 +104,15 @@ layer = st.one_of(
 @given(st.lists(layer, min_size=1, max_size=5), st.sampled_from(["", "rounding floor\n", "rounding ceil\n"]))
 def test_random_networks_by_brute_force(layers: list[str], rounding: str) -> None:
     text = f"input 40x40x2\n{rounding}" + "\n".join(layers) + "\n"
-    check_by_brute_force(text, 300)
+    try:
+        check_by_brute_force(text, 300)
+    except NotFollowed as e:
+        if "a 1x1 gate at some input sizes only" not in str(e):
+            raise
+        # the one refusal `solve` documents: a gate whose other branch is 1 on one axis at some sizes only ties the
+        # height to the width (test_an_add_whose_branch_is_one_at_some_sizes_only_is_not_followed); e.g. a `fit at
+        # 8x0` that leaves one axis 1 at some sizes, then `mul { globalavgpool ; conv 2 1x1 | conv 2 1 }`
+        reject()
 
 
 # ---- letters for sizes ---------------------------------------------------------------------
