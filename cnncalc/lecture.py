@@ -4122,10 +4122,8 @@ class _LineReader:
                     options += [tok, Tok("NUM", str(_NUMBER_WORDS[words[value]]), spelled.start, spelled.end),
                                 Tok(",", ",", tok.end, tok.end)]
                     k = value
-            elif tok.kind == "NUM" and tok.text.isdigit() and k + 1 < len(tokens) and (
-                    (words[k + 2:k + 3] == ["of"] and words[k + 1] in ("pixels", "pixel", "zeros") and
-                     words[_skip(words, k + 3, ("zero", "-"))][:3] == "pad") or
-                    (words[k - 2:k] == ["padded", "with"] and words[k + 1] in ("zeros", "zero", "pixels", "pixel"))):
+            elif tok.kind == "NUM" and (_padding_in_words(words[k:k + 6]) or
+                                        (k >= 2 and _padding_in_words(words[k - 2:k + 2]) == 4)):
                 options += [Tok("WORD", "pad", tok.start, tok.end), tok, Tok(",", ",", tok.end, tok.end)]
                 # `2 pixels of zero padding`, `padded with 2 zeros` (each was passed over, the padding 0)
             elif word in ("dilation", "groups", "group") and k + 1 < len(tokens):
@@ -6104,6 +6102,11 @@ class _LineReader:
                 if skipped_from is None:
                     skipped_from = self.i
                 self.next()
+                continue
+            padded = _padding_in_words([t.lower for t in self.tokens[self.i:self.i + 6]]) if "pad" in allowed else 0
+            if padded:  # `2 pixels of zero padding`, `padded with 2 zeros`: as `pad 2` (each was E060)
+                number = next(t for t in self.tokens[self.i:self.i + padded] if t.kind == "NUM")
+                self.tokens[self.i:self.i + padded] = [Tok("WORD", "pad", tok.start, tok.end), number]
                 continue
             if tok.lower == "zero" and self.peek(1) is not None and self.peek(1).lower in ("pad", "padding"):  # type: ignore
                 self.next()
@@ -10136,6 +10139,19 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
         return [*tokens[:j + 1], *after]
     comma = [Tok("P", ",", tokens[opening].start, tokens[opening].end)] if sized else []
     return [*tokens[:opening], *comma, *tokens[opening + 1:j], *after]
+
+
+def _padding_in_words(words: list[str]) -> int:
+    """How many words say a padding in pixels or zeros at the start of `words` (`2 pixels of zero padding`, `2 pixels
+    of zero-padding`, `padded with 2 zeros`; the number among them); 0 for anything else."""
+    if words[:1] == ["padded"] and words[1:2] == ["with"] and words[2:3] and words[2].isdigit() and \
+            words[3:4] in (["zeros"], ["zero"], ["pixels"], ["pixel"]):
+        return 4
+    if not words[:1] or not words[0].isdigit() or \
+            words[1:3] not in (["pixels", "of"], ["pixel", "of"], ["zeros", "of"]):
+        return 0
+    at = 3 + (words[3:4] == ["zero"]) + (words[3:5] == ["zero", "-"])
+    return at + 1 if words[at:at + 1] in (["padding"], ["pad"]) else 0
 
 
 def _running_said(words: list[str]) -> int:

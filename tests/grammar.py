@@ -820,7 +820,29 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Weights = 750 with biases = 10", "Params: 750 weights, 10 biases", "Output: (8, 8, 8), params: 608",
             "# weights = 1, # biases = 2", "Params: 760 MACs", "Weights: 1, total params so far: 2", "total: | 3 |",
             "Params: 760 (751 + 10)", "MACs: 7K (3*3*8*96)", "Params: 1 ((2 + 3)*4)", "Params: 0 (1 - 1)",
-            "Output = 8x8x8 | params = 608 | MACs = ", "Params: 9 weights, total", "Weights: 1 | total 2 | total 3"]
+            "Output = 8x8x8 | params = 608 | MACs = ", "Params: 9 weights, total", "Weights: 1 | total 2 | total 3",
+            # headings that state a layer, an input under a layer, MobileNet's abbreviations, a count's parts after
+            # an arrow, LaTeX's arrows, a spaced tilde, numbers past the digits read, answers labelled after a full
+            # stop, problems told in a sentence with their answers after them
+            "### Layer 1: CONV (8 filters, 4x4, stride 2, pad 1)", "### CONV1: 99999999999 filters 4x4",
+            "Layer 1: CONV(8 filters, 4x4, stride 2, pad 1): 1x1x1", "Layer 2: POOL (2x2, stride 2)\nInput: "
+            "16x16x8\nOutput: 0x0x0", "## Layer 1: conv (\nInput: 1x1x1\nParams: 1",
+            "PW conv 1x1, 64 filters -> 1x1x64, params 2,112", "DWConv 3x3 -> 0x0x0",
+            "Conv pw 1x1, 99999999999 filters",
+            "-> params 296 (288 weights + 8 biases)", "-> 8x8x8, params 296 (288 + 9)", "params 1 (1 weights + + 2 "
+            "biases)", "-> params 1 (2 weights + 99999999999999999999 biases)", "$\\rightarrow$ $28 \\times 28$",
+            "\\longrightarrow \\to \\approx", "MACs ~ 118K", "Params ~ ~ 1", "MACs $\\approx$ 1e99",
+            "FC (99999999999999999999999 → 10) -> params 1", "Input: 9999999999999999999 values",
+            "Pool: 2x2 -> 1000000000000000000000x14x6", "A3. 32x32x16", "A3) Output: 1", "Ans. 99999999999",
+            "Q3. A 2x2 max pool with stride 2 follows. Output volume?", "There are 3*3*3*32 + 32 = 900 parameters.",
+            "An input volume of 127x127x3 goes through a convolutional layer with 32 filters of size 3x3, stride 2 and "
+            "no padding. The output volume is 63x63x32. The layer has 896 parameters.",
+            "An input of 33x33x3 goes through a conv with 8 filters of size 3x3, stride 2x2, resulting in 0x0x8.",
+            "An input of 32x32x3 goes through a conv with 8 filters of size 5x5 moving 2 pixels at a time.",
+            "An input of 9x9x1 goes through a conv with 1 filters of size 5x5 with 99999999999 pixels of zero "
+            "padding -> 1x1x1",
+            "An input of 1x1x1 goes through a conv with 1 filters of size 1x1, padded with 0 zeros. Thus the output is "
+            "1x1x1. In total there are 2 parameters."]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

@@ -13941,3 +13941,14 @@ def test_a_numbered_answer_after_a_full_stop_and_a_layer_that_follows_before_its
     for said, verdicts in [("32x32x16", ["right", "right"]), ("30x30x16", ["right", "wrong"])]:
         report = homework(sheet.replace("{}", said))
         assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+# 8 5x5 filters on 32x32x3 with a padding of 2: (32 - 5 + 2·2)/1 + 1 = 32, so 32x32x8
+@pytest.mark.parametrize("layer", ["CONV1: 8 filters 5x5, 2 pixels of padding",  # each was E060
+                                   "CONV1: 8 filters 5x5, padded with 2 zeros",
+                                   "Layer 1: CONV with 8 filters 5x5 and 2 pixels of zero padding",
+                                   "The first layer is a convolution with 8 filters of size 5x5 and 2 pixels of zero "
+                                   "padding.",
+                                   "CONV1: 8 filters 5x5, 2 pixels of zero-padding, stride 1"])
+def test_a_padding_in_pixels_or_zeros_on_a_layers_line(layer: str) -> None:
+    right_then_wrong(f"Input: 32x32x3\n{layer}\nOutput: {{}}\n", "32x32x8", "28x28x8")
