@@ -788,6 +788,12 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
+                if numbered_answer is not None and not _numbered_lines(current.lines, numbered_answer[1].text):
+                    # `3. 99x99x99` past the last layer: the answer of no layer (it was prose: a wrong one passed)
+                    unread_line(_numbered_missing([], numbered_answer[1].text, "answer", current.lines),
+                                "number each answer as its layer is numbered above", Span(first, first + len(stripped)),
+                                line_start + len(raw))
+                    continue
             numbered_below = _FIRST_NUMBERED.match(pieces[index + 1][1] if index + 1 < len(pieces) else "") is not None
             if unsaid_list and _listed_answer(tokens, ()) is not None:
                 # `2) 16x16x16` under `Answers:`: layer 2's, or question 2's, the last layer's?

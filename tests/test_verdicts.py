@@ -13952,3 +13952,13 @@ def test_a_numbered_answer_after_a_full_stop_and_a_layer_that_follows_before_its
                                    "CONV1: 8 filters 5x5, 2 pixels of zero-padding, stride 1"])
 def test_a_padding_in_pixels_or_zeros_on_a_layers_line(layer: str) -> None:
     right_then_wrong(f"Input: 32x32x3\n{layer}\nOutput: {{}}\n", "32x32x8", "28x28x8")
+
+
+def test_a_numbered_answer_past_the_last_numbered_layer_is_e060() -> None:
+    # (32 - 3)/1 + 1 = 30, then (30 - 2)/2 + 1 = 15: the two answers are right; `3. 99x99x99` answers no layer (it was
+    # prose: a wrong answer passed with exit 0)
+    report = homework("Input: 32x32x3\n1. CONV: 8 3x3 filters\n2. POOL: 2x2 max pool, stride 2\n\nAnswers:\n"
+                      "1. 30x30x8\n2. 15x15x8\n3. 99x99x99\n")
+    assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 8, "no layer numbered 3 above to give this answer to")], report.messages()
