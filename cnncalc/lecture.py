@@ -7921,13 +7921,13 @@ def _untrailed(tokens: list[Tok]) -> list[Tok]:
 
 
 def _between_commas(tokens: list[Tok]) -> list[list[Tok]]:
-    """The parts of a list of answers, between `,`, `;` and `and` (empty parts kept: a stray comma is no answer; `,
-    and` is one separator, the LeNet paper's `156 trainable parameters, and 122,304 connections`)."""
+    """The parts of a list of answers, between `,`, `;`, `and` and `plus` (empty parts kept: a stray comma is no
+    answer; `, and` is one separator, the LeNet paper's `156 trainable parameters, and 122,304 connections`)."""
     groups: list[list[Tok]] = [[]]
     for j, t in enumerate(tokens):
         if t.lower == "and" and j and tokens[j - 1].text == "," and not groups[-1]:
             continue
-        if t.text in (",", ";") or t.lower == "and":
+        if t.text in (",", ";") or t.lower in ("and", "plus"):
             groups.append([])
         else:
             groups[-1].append(t)
@@ -7946,6 +7946,9 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
         if {"weights", "biases"} <= said and len(group) == 3 and group[0].kind == "NUM" and \
                 [t.lower for t in group[1:]] == ["in", "total"]:
             group = [Tok("WORD", "params", group[1].start, group[2].end), group[0]]  # `…, 456 in total`
+        if len(group) == 4 and group[0].kind == "NUM" and [t.lower for t in group[2:]] in (["in", "total"],
+                                                                                        ["in", "all"]):
+            group = group[:2]  # `…, 1216 parameters in total`
         words = [t.lower for t in group]
         head = _count_head(words, 0)
         after = _count_head(words, 1) if len(group) > 2 and group[0].kind == "NUM" else None
@@ -10731,8 +10734,10 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
                 word = Tok("WORD", "memory", word.start, word.end)
             return [word, *named, Tok(":", ":", count.start, count.start), *tokens[len(lead):at], count]
         stop = len(words) - (words[-1:] in (["."], ["!"]))  # (`…, 456 in total.`: its `in total` kept)
-        stated = _stated_counts(tokens[at:stop]) if lead and not named and tokens[at:at + 1] != [] and \
+        stated = _stated_counts(tokens[at:stop]) if lead and tokens[at:at + 1] != [] and \
             tokens[at].kind == "NUM" else None
+        if stated is not None and named:  # `The conv layer has 1200 weights and 16 biases`: each of that layer
+            stated = [u for t in stated for u in ((t, *named) if t.lower in ir.ANSWER_WORDS else (t,))]
         if stated is not None:  # `It has 450 weights and 6 biases`: an answer each, as `weights: 450, biases: 6`
             return stated
     return None

@@ -13962,3 +13962,23 @@ def test_a_numbered_answer_past_the_last_numbered_layer_is_e060() -> None:
     assert [a.verdict for a in report.answers] == ["right", "right"], report.messages()
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 8, "no layer numbered 3 above to give this answer to")], report.messages()
+
+
+# CONV1, 16 5x5 filters with pad 2 on 32x32x3: 5·5·3·16 = 1,200 weights and 16 biases, 1,216 parameters
+@pytest.mark.parametrize("sentence, verdicts", [
+    ("The conv layer has 1200 weights and 16 biases.", {"weights": "right", "biases": "right"}),  # was prose
+    ("The conv layer has 1201 weights and 16 biases.", {"weights": "wrong", "biases": "right"}),
+    ("The FC layer has 1200 weights and 16 biases.", {}),  # no FC above: E060 (below), never CONV1's
+    ("It has 1200 weights plus 16 biases.", {"weights": "right", "biases": "right"}),  # was prose
+    ("It has 1200 weights plus 17 biases.", {"weights": "right", "biases": "wrong"}),
+    ("The layer has 1200 weights and 16 biases, 1216 parameters in total.",  # was prose
+     {"weights": "right", "biases": "right", "params": "right"}),
+    ("The layer has 1200 weights and 16 biases, 1217 parameters in total.",
+     {"weights": "right", "biases": "right", "params": "wrong"}),
+])
+def test_a_layers_weights_and_biases_said_in_a_sentence(sentence: str, verdicts: dict[str, str]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 filters 5x5, stride 1, pad 2\n{sentence}\n")
+    assert {a.quantity: a.verdict for a in report.answers} == verdicts, report.messages()
+    assert len(report.answers) == len(verdicts)
+    if not verdicts:
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
