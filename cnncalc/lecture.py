@@ -4176,7 +4176,7 @@ class _LineReader:
                                "and its answers under it")
             return None
         counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
-                        words[k + 1 + (words[k + 1] in ("learnable", "trainable"))] in ir.ANSWER_WORDS), None)
+                        words[k + 1 + (words[k + 1] in ("learnable", "trainable")):][:1] in _ANSWER_WORD_LISTS), None)
         if counted is not None:  # `… and no padding. The layer has 900 parameters.`: passed over, a wrong count passed
             count_said = Span(tokens[counted].start, tokens[counted + 1].end)
             self.sink.add(codes.E060, "cnncalc cannot tell which part of this problem told in a sentence this count "
@@ -9823,6 +9823,7 @@ def _told_depth(words: list[str], at: int, volume: int) -> int:
     return 3 if said & _COLOUR_WORDS and not said & _GREY_WORDS else 1
 
 
+_ANSWER_WORD_LISTS = [[word] for word in ir.ANSWER_WORDS]  # a word that names an answer, as a slice of words holds it
 _TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool", "maxpooling", "avgpooling"}  # a pool told in a sentence
 # words near a number that may set a told layer's stride or padding (`moving 2 pixels at a time`, `a border of 2
 # zeros`): such a number, unread, is E060

@@ -13982,3 +13982,9 @@ def test_a_layers_weights_and_biases_said_in_a_sentence(sentence: str, verdicts:
     assert len(report.answers) == len(verdicts)
     if not verdicts:
         assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+
+
+def test_a_problem_told_in_a_sentence_ending_in_a_number_and_learnable_is_no_crash() -> None:
+    # `… and 5 learnable` at the line's end: the word after `learnable` was read past the end (an IndexError)
+    report = homework("An input of 32x32x3 goes through a conv with 8 filters of size 3x3 and 5 learnable\n")
+    assert not report.answers, report.messages()
