@@ -2573,7 +2573,7 @@ class _LineReader:
             # `10 different 5x5 filters with stride 1, pad 2`, `10 filters of size 5x5, …`, `Conv layer: 10 5x5 …`
             self.opens = True
             self.tokens = self.tokens[filters:]
-            if self.tokens[1].lower == "different":
+            if self.tokens[1:2] and self.tokens[1].lower == "different":
                 del self.tokens[1]
             try:
                 call = self.conv(Span(self.tokens[0].start, self.tokens[0].start))

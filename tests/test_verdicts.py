@@ -13988,3 +13988,10 @@ def test_a_problem_told_in_a_sentence_ending_in_a_number_and_learnable_is_no_cra
     # `… and 5 learnable` at the line's end: the word after `learnable` was read past the end (an IndexError)
     report = homework("An input of 32x32x3 goes through a conv with 8 filters of size 3x3 and 5 learnable\n")
     assert not report.answers, report.messages()
+
+
+@pytest.mark.parametrize("word", ["DWConv", "dwconv", "PW"])
+def test_a_depthwise_or_pointwise_word_alone_under_an_input_is_no_crash(word: str) -> None:
+    # `DWConv` alone: the filters' reader looked past the line's one word (an IndexError once `dwconv` said depthwise)
+    report = homework(f"Input: 112x112x32\n{word}\n")
+    assert not report.answers, report.messages()
