@@ -221,6 +221,9 @@ class Checker:
         row, one = found
         assert row.input is not None and row.output is not None
         dims = one.dims
+        if len(answer.dims) == 4:
+            self.weight_shape(answer, label, row, one)
+            return
         shown = "x".join(map(str, dims))
         if not one.neuron:
             height, width, depth = dims
@@ -244,6 +247,32 @@ class Checker:
                 slip = f"each filter covers its group's {dims[2]} of the {row.input.channels} input channels"
         self._record(Answer(answer.span, label, row.path, quantity, answer.text, shown, verdict, slip, working),
                      codes.E041, hint=f"each filter of {row.path} is {shown}")
+
+    def weight_shape(self, answer: ir.ShapeAnswer, label: str, row: Row, one: Filter) -> None:
+        """`Weight shape: 96x3x11x11`: a convolution's whole weight tensor, as PyTorch stores it (filters, the depth
+        each covers, height, width) or as Keras does (height, width, depth, filters); not checked for other layers
+        (a transposed convolution's order differs between the two, a neuron's is a matrix)."""
+        quantity = "weight shape"
+        if one.neuron or row.keyword not in ("conv", "dwconv") or row.output is None:
+            self._record(Answer(answer.span, label, row.path, quantity, answer.text, None, "unchecked",
+                                "a weight tensor's shape is judged for conv and dwconv layers", ()), codes.E041)
+            return
+        height, width, depth = one.dims
+        filters = row.output.channels
+        pytorch, keras = (filters, depth, height, width), (height, width, depth, filters)
+        if row.keyword == "dwconv" and row.input is not None:  # Keras' DepthwiseConv2D: channels, then multiplier
+            keras = (height, width, row.input.channels, filters // row.input.channels)
+        shown = "x".join(map(str, pytorch))
+        working = (f"{row.path}: {filters} filters of {height}x{width} over {depth} channel{'s' * (depth != 1)}: "
+                   f"{shown} as PyTorch stores them (filters, depth, height, width), "
+                   f"{'x'.join(map(str, keras))} as Keras does",)
+        verdict = "right" if answer.dims in (pytorch, keras) else "wrong"
+        slip = None
+        if verdict == "wrong" and row.keyword == "conv" and depth != filters and \
+                answer.dims in ((depth, filters, height, width), (height, width, filters, depth)):
+            slip = "the filters and the depth each covers are swapped"
+        self._record(Answer(answer.span, label, row.path, quantity, answer.text, shown, verdict, slip, working),
+                     codes.E041, hint=f"the weights of {row.path} are {shown}")
 
     def padding(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> padding 3` (`padding 1x2` for rows and columns): the zeros the line's sliding window adds on each

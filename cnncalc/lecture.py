@@ -4950,7 +4950,8 @@ class _LineReader:
         kernel in a listing, `- Kernel size: 3`, and are not read here.)"""
         at = 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0
         at = _skip(words, at, ("the",))
-        if words[at:at + 2] in _FILTER_SHAPE_HEADS:
+        whole = words[at:at + 2] in _WEIGHT_SHAPE_HEADS  # (a layer's weights may be 4 numbers: `96x3x11x11`)
+        if words[at:at + 2] in _FILTER_SHAPE_HEADS or whole:
             marker = at + 2 if words[at + 2:at + 3] in ([":"], ["="], ["?"], ["is"]) else None
         elif words[at:at + 2] in (["shape", "of"], ["size", "of"], ["dimensions", "of"]) and \
                 words[at + 2:at + 3] in (["each"], ["a"], ["one"]) and words[at + 3:at + 4] in (["filter"], ["kernel"]):
@@ -4966,7 +4967,7 @@ class _LineReader:
             return None
         if marker is None:
             return None
-        value = _untrailed(tokens[marker + 1:])
+        value = _tuple_as_size(_untrailed(tokens[marker + 1:]))  # (`(96, 3, 11, 11)`, as PyTorch prints it)
         if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
             return None
         sizes = _dims_text(value[0].text).split("x")
@@ -4975,9 +4976,9 @@ class _LineReader:
                    for size in sizes) or len(sizes) > 4:  # (`0x3x3`, 21 digits: said, never passed over as prose)
             self.sink.add(codes.E060, f"`{value[0].text}` is not a filter's shape", value[0].span, hint=hint)
             return None
-        if len(sizes) == 4:
+        if len(sizes) == 4 and not whole:
             self.sink.add(codes.E060, f"`{value[0].text}` is the whole layer's weights, not one filter's shape",
-                          value[0].span, hint=hint)
+                          value[0].span, hint=f"{hint}, or the layer's as `Weight shape: 96x3x11x11`")
             return None
         return ir.ShapeAnswer(tuple(int(size) for size in sizes), value[0].text, value[0].span)
 
@@ -7313,6 +7314,16 @@ def _heading_states_layer(raw: str, line_start: int, net: _Net, figures: frozens
         trial_sink.total == 0 and all(isinstance(item, ir.LayerCall) and item.valid for item in result.items)
 
 
+def _tuple_as_size(tokens: list[Tok]) -> list[Tok]:
+    """`(96, 3, 11, 11)` (or in brackets, with 3 or 4 whole numbers) as the one size `96x3x11x11`; other tokens as they
+    are."""
+    if len(tokens) not in (7, 9) or tokens[0].text not in ("(", "[") or tokens[-1].text not in (")", "]") or \
+            not all(t.kind == "NUM" and t.text.isdigit() for t in tokens[1:-1:2]) or \
+            not all(t.text == "," for t in tokens[2:-1:2]):
+        return tokens
+    return [Tok("DIMS", "x".join(t.text for t in tokens[1:-1:2]), tokens[0].start, tokens[-1].end)]
+
+
 def _layers_stated(line: ir.Line) -> bool:
     """The line states layers and nothing else (what a repetition may repeat)."""
     return bool(line.items) and all(isinstance(item, ir.LayerCall) for item in line.items)
@@ -9321,8 +9332,11 @@ def _macs_parenthesised(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
-_FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter", "dims"], ["kernel", "shape"],
-                       ["filter", "volume"])  # `Filter shape: 11x11x3`: one filter's shape
+_FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter", "dims"], ["filter", "volume"])
+# `Filter shape: 11x11x3`: one filter's shape; these heads, also the whole layer's weights (`Weight shape: 96x3x11x11`,
+# PyTorch's order, or Keras' `11x11x3x96`; Keras' `kernel` is the layer's)
+_WEIGHT_SHAPE_HEADS = (["kernel", "shape"], ["weight", "shape"], ["weights", "shape"], ["weight", "dimensions"],
+                       ["weights", "dimensions"])
 _MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …
 
 

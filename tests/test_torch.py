@@ -608,6 +608,23 @@ def test_a_layer_described_by_its_pytorch_call_in_the_lectures_notation(call: st
     assert [answer.verdict for answer in report.answers] == ["right", "right"], report.diagnostics
 
 
+@pytest.mark.parametrize("call", ["nn.Conv2d(3, 96, 11, stride=4)", "nn.Conv2d(6, 64, 3, padding=1, groups=2)",
+                                  "nn.Conv2d(32, 32, 3, padding=1, groups=32)", "nn.Conv2d(4, 6, (3, 5), 1, (1, 2))"])
+def test_a_weight_shape_answered_in_the_lectures_notation_is_pytorchs(call: str) -> None:
+    # `Weight shape:` answered with the module's own `weight.shape`: right; the same with its two channel counts
+    # swapped: wrong (unless they are equal)
+    import cnncalc
+    module = eval(call, {"nn": torch.nn})  # the test's own constant strings
+    shape = tuple(module.weight.shape)
+    layer = call.replace("nn.Conv2d", "CONV1: Conv2d")
+    sheet = f"Input: 17x17x{module.in_channels}\n{layer}\nWeight shape: {{}}\n"
+    report = cnncalc.analyze_text(sheet.format("x".join(map(str, shape))), "hw.txt", lang="lecture")
+    assert [answer.verdict for answer in report.answers] == ["right"], report.diagnostics
+    swapped = (shape[1], shape[0], *shape[2:])
+    report = cnncalc.analyze_text(sheet.format("x".join(map(str, swapped))), "hw.txt", lang="lecture")
+    assert [answer.verdict for answer in report.answers] == ["right" if swapped == shape else "wrong"]
+
+
 # ---- the input sizes `solve` gives, against PyTorch run at every size --------------------------------------------
 
 class _Branches(torch.nn.Module):

@@ -12859,6 +12859,10 @@ def test_a_filters_shape_in_the_lectures_notation(line: str) -> None:
     for said, message in [("96x3x11x11", "is the whole layer's weights, not one filter's shape"),  # (not judged)
                           ("0x11x11", "is not a filter's shape"), ("99999999999999999999x3", "is not a filter's shape"),
                           ("3x3x3x3x3", "is not a filter's shape")]:  # (each was prose, passed over)
+        if line.startswith("Kernel") and said == "96x3x11x11":  # Keras' kernel is the layer's: its weights' shape
+            report = homework(ALEXNET_CONV1 + line.format(said) + "\n")
+            assert [(a.quantity, a.verdict) for a in report.answers] == [("weight shape", "right")]
+            continue
         report = homework(ALEXNET_CONV1 + line.format(said) + "\n")
         assert not report.answers
         assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
@@ -13995,3 +13999,32 @@ def test_a_depthwise_or_pointwise_word_alone_under_an_input_is_no_crash(word: st
     # `DWConv` alone: the filters' reader looked past the line's one word (an IndexError once `dwconv` said depthwise)
     report = homework(f"Input: 112x112x32\n{word}\n")
     assert not report.answers, report.messages()
+
+
+# CONV1: 96 11x11 filters on 227x227x3: 96 filters of 11·11·3 weights; PyTorch keeps them as (96, 3, 11, 11), Keras as
+# (11, 11, 3, 96)
+@pytest.mark.parametrize("line, verdict", [
+    ("Weight shape: 96x3x11x11", "right"),  # was prose: a wrong one passed
+    ("Weights shape: 11x11x3x96", "right"),
+    ("Kernel shape: (96, 3, 11, 11)", "right"),
+    ("Weight shape: 3x96x11x11", "wrong"),  # the channel counts swapped
+    ("Weight shape: 96x3x11x12", "wrong"),
+    ("Kernel shape: 11x11x3", "right"),  # one filter's, as before
+])
+def test_a_convolutions_weight_shape(line: str, verdict: str) -> None:
+    report = homework(f"Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0\n{line}\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+def test_a_depthwise_weight_shape_in_keras_order_is_its_channels_then_its_multiplier() -> None:
+    # 32 channels, one 3x3 filter each: PyTorch (32, 1, 3, 3), Keras' DepthwiseConv2D (3, 3, 32, 1), not (3, 3, 1, 32)
+    sheet = "Input: 56x56x32\nDW1: depthwise conv 3x3, pad 1\nWeight shape: {}\n"
+    for said, verdict in [("32x1x3x3", "right"), ("3x3x32x1", "right"), ("3x3x1x32", "wrong")]:
+        report = homework(sheet.format(said))
+        assert [a.verdict for a in report.answers] == [verdict], (said, report.messages())
+
+
+def test_a_layers_weights_under_filter_shape_stay_e060() -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0\nFilter shape: 96x3x11x11\n")
+    assert [(d.code, d.message) for d in report.diagnostics] == [
+        ("E060", "`96x3x11x11` is the whole layer's weights, not one filter's shape")]
