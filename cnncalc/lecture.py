@@ -4980,6 +4980,11 @@ class _LineReader:
             self.sink.add(codes.E060, f"`{value[0].text}` is the whole layer's weights, not one filter's shape",
                           value[0].span, hint=f"{hint}, or the layer's as `Weight shape: 96x3x11x11`")
             return None
+        if len(sizes) != 4 and whole and words[at] != "kernel":  # (`Weight shape: 4096x9216`: an FC layer's matrix)
+            self.sink.add(codes.E060, f"cnncalc judges a weight shape of four numbers, a convolution's, not "
+                                      f"`{value[0].text}`", value[0].span,
+                          hint="write a convolution's weights as `96x3x11x11` (PyTorch's order) or `11x11x3x96`")
+            return None
         return ir.ShapeAnswer(tuple(int(size) for size in sizes), value[0].text, value[0].span)
 
     def _sizes_after(self, tokens: list[Tok], marker: int, units: tuple[str, ...], what: str, hint: str,

@@ -14024,6 +14024,15 @@ def test_a_depthwise_weight_shape_in_keras_order_is_its_channels_then_its_multip
         assert [a.verdict for a in report.answers] == [verdict], (said, report.messages())
 
 
+@pytest.mark.parametrize("sheet", ["Input: 6x6x256\nFC6: 4096 neurons\nWeight shape: 4096x9216\n",
+                                   "Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4\nWeight shape: 11x11x3\n"])
+def test_a_weight_shape_of_other_than_four_sizes_is_e060(sheet: str) -> None:
+    # an FC layer's (4096, 9216) matrix was judged as one neuron's shape, 6x6x256, and a right answer marked wrong
+    report = homework(sheet)
+    assert not report.answers, report.messages()
+    assert [d.code for d in report.diagnostics] == ["E060"], report.messages()
+
+
 def test_a_layers_weights_under_filter_shape_stay_e060() -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0\nFilter shape: 96x3x11x11\n")
     assert [(d.code, d.message) for d in report.diagnostics] == [
