@@ -4174,7 +4174,7 @@ class _LineReader:
                                       f"sentence, so the layer is not judged", tokens[stray].span,
                           hint="write the layer on a line of its own, as `CONV1: 10 3x3 filters, stride 1, pad 1`, "
                                "and its answers under it")
-            return None
+            return self.told_unread(volume, words, at, j)
         counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                         words[k + 1 + (words[k + 1] in ("learnable", "trainable")):][:1] in _ANSWER_WORD_LISTS), None)
         if counted is not None:  # `… and no padding. The layer has 900 parameters.`: passed over, a wrong count passed
@@ -4182,7 +4182,7 @@ class _LineReader:
             self.sink.add(codes.E060, "cnncalc cannot tell which part of this problem told in a sentence this count "
                                       "answers, so it is not judged", count_said,
                           hint="give the answer on a line of its own under the problem: `Params: 896`")
-            return None
+            return self.told_unread(volume, words, at, j)
         if unread:  # `a transposed conv …`, `dilation` without its number: never the layer without them
             at_word = next(k for k, t in enumerate(tokens) if t.lower in unread)
             first = at_word - 2 if words[at_word] == "wise" and words[at_word - 1] == "-" else at_word  # `channel-wise`
@@ -4191,7 +4191,7 @@ class _LineReader:
             self.sink.add(codes.E060, f"cnncalc does not read `{said.text}` in a problem told in a sentence, so the "
                                       f"layer is not judged", said.span,
                           hint="write the layer on a line of its own, as `CONV1: 10 3x3 filters, stride 1, pad 1`")
-            return None
+            return self.told_unread(volume, words, at, j)
         if units is not None and (counts or sizes or options):
             return None  # filters, windows or strides told beside the neurons: not one layer
         misspelt = _misspelt_option(tokens[:len(tokens) - len(answered)], {t.start for t in (volume, *counts, *sizes,
@@ -4201,17 +4201,25 @@ class _LineReader:
             self.sink.add(codes.E060, f"cnncalc does not read `{said.text}` in this problem told in a sentence "
                                       f"(`{meant}`?), so the layer is not judged", said.span,
                           hint=f"write `{meant}`, or the layer on a line of its own: `CONV1: 10 3x3 filters, stride 1`")
-            return None
+            return self.told_unread(volume, words, at, j)
         unsettled = next((t for k, t in enumerate(tokens[:len(tokens) - len(answered)]) if t.kind == "NUM" and
                           t.start not in parts and not _TOLD_SETTINGS.isdisjoint(words[max(0, k - 3):k + 4])), None)
+        padded = any(t.lower in ("pad", "padding", "padded") for t in options)
+        if unsettled is None and not padded and told is None:
+            # `… and the padding that keeps the size`: a padding said without its amount (read as none, a right
+            # answer was marked wrong)
+            unsettled = next((t for t in tokens[:len(tokens) - len(answered)] if t.lower in ("padding", "padded")),
+                             None)
         if unsettled is not None and (told is None or unsettled.start != told.start):
             # `moving 2 pixels at a time`, `a border of 2 zeros`: a setting cnncalc does not read (it was passed over,
             # the layer judged without it: a right answer marked wrong)
             self.sink.add(codes.E060, f"cnncalc does not read what `{unsettled.text}` sets in this problem told in a "
-                                      f"sentence, so the layer is not judged", unsettled.span,
+                                      f"sentence, so the layer is not judged" if unsettled.kind == "NUM" else
+                          f"cnncalc does not read how much `{unsettled.text}` this problem told in a sentence says, so "
+                          f"the layer is not judged", unsettled.span,
                           hint="say it as `stride 2`, `padding 1`, or write the layer on a line of its own: `CONV1: "
                                "10 3x3 filters, stride 2, pad 1`")
-            return None
+            return self.told_unread(volume, words, at, j)
         if padding is not None:
             if any(t.lower == "stride" for t in options):
                 return None  # a stride told with the padding: not a padding alone
@@ -4253,6 +4261,16 @@ class _LineReader:
         if asked is not None and not answered:
             line = self.asked_answer(line, question, inside)
         return _Exercise(start, line, signature)
+
+    def told_unread(self, volume: Tok, words: list[str], at: int, j: int) -> _Exercise | None:
+        """A problem told in a sentence whose layer cnncalc cannot read (its E060 said): its input and the layer,
+        unknown, so that the answers after it are not checked (with no network, each was E060 too, and the sentence
+        E020)."""
+        given = _shape(volume)
+        if given is None or len(given.dims) == 1:
+            return None
+        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
+        return None if start is None else _Exercise(start, self.unreadable(None, []), f"{volume.text} unread")
 
     def asked_answer(self, line: ir.Line, question: list[Tok], telling: bool = False, alone: bool = True
                      ) -> ir.Line:
@@ -9848,7 +9866,8 @@ _TOLD_POOLS = {"pool", "pooling", "maxpool", "avgpool", "maxpooling", "avgpoolin
 # zeros`): such a number, unread, is E060
 _TOLD_SETTINGS = frozenset({"pixel", "pixels", "zero", "zeros", "padding", "padded", "pad", "border", "borders", "step",
                             "steps", "stride", "strides", "strided", "moving", "moves", "move", "shift", "shifts",
-                            "shifted", "slide", "slides", "sliding", "jump", "jumps", "hop", "hops"})
+                            "shifted", "slide", "slides", "sliding", "jump", "jumps", "hop", "hops", "horizontally",
+                            "vertically", "horizontal", "vertical"})
 _TOLD_WINDOW = {*_TOLD_POOLS, "max", "average", "avg", "mean", "window", "windows"}  # after a pool's window: `a 2x2 max
 # pool`, `with a 3x3 window`
 _TOLD_CONV = {"conv", "convolution", "convolutional", "convolutions", "convolve", "convolved"}  # a convolution told

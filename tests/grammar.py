@@ -845,7 +845,9 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "1x1x1. In total there are 2 parameters.",
             "An input of 32x32x3 goes through a conv with 8 filters of size 3x3 and 5 learnable",
             "An input of 9x9x1 goes through a conv with 2 filters of size 3x3 and 9 params", "There are 1 * = 2 params",
-            "The conv layer has 1 weights plus 2 biases, 3 parameters in all", "The FC layer has 0 weights and"]
+            "The conv layer has 1 weights plus 2 biases, 3 parameters in all", "The FC layer has 0 weights and",
+            "Weight shape: 96x3x11x11", "Kernel shape: (0, 3, 11, 11)", "Weights shape: [1, 1, 99999999999, 1]",
+            "Weight shape: 4096x9216", "Weight shape: (", "Kernel shape: 3x3x3x3x3"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",

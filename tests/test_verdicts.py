@@ -14037,3 +14037,18 @@ def test_a_layers_weights_under_filter_shape_stay_e060() -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0\nFilter shape: 96x3x11x11\n")
     assert [(d.code, d.message) for d in report.diagnostics] == [
         ("E060", "`96x3x11x11` is the whole layer's weights, not one filter's shape")]
+
+
+@pytest.mark.parametrize("problem, said", [
+    # the padding without its amount was read as none: the right 64x64x16 (a padding of 1) marked wrong
+    ("An input of 64x64x3 goes through a 3x3 conv with 16 filters, stride 1, and the padding that keeps the size.",
+     "cnncalc does not read how much `padding` this problem told in a sentence says, so the layer is not judged"),
+    # a stride for each direction was read as one stride for both
+    ("An input of 64x64x3 goes through a conv with 16 filters of size 3x3 and stride 2 horizontally, 1 vertically.",
+     "cnncalc does not read what `1` sets in this problem told in a sentence, so the layer is not judged"),
+])
+def test_a_told_setting_cnncalc_cannot_read_leaves_the_layer_unknown_on_its_input(problem: str, said: str) -> None:
+    report = homework(f"{problem} The output is 64x64x16.\nParams: 448\n")
+    assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"], report.messages()
+    # its one E060: the input stands (no E020), and the answers after it rest on the unknown layer
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [("E060", said)]
