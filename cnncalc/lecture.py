@@ -11672,12 +11672,15 @@ def _figure_pool(tokens: list[Tok]) -> list[Tok]:
 
 
 def _name_marked(tokens: list[Tok]) -> list[Tok]:
-    """A layer's name marked as sheets mark it, as the listing writes it: `Step 2: conv …` as `Layer 2: conv …`,
+    """A layer's name marked as sheets mark it, as the listing writes it: `Step 2: conv …` as `Layer 2: conv …` (`Step
+    1: CONV1 …` as `CONV1 …`),
     `Conv layer #1: …` as `Conv layer 1: …`, `C1 (conv): 8 3x3 filters` as `C1: conv, 8 3x3 filters`, `L1 - conv
     3x3, …` as `L1: conv 3x3, …` (each was E060). Other tokens as they are."""
     words = [t.lower for t in tokens]
     if words[:1] == ["step"] and tokens[1:2] and tokens[1].kind == "NUM" and words[2:3] in ([":"], ["-"]) and \
             any(t.kind in ("NUM", "DIMS") for t in tokens[3:]):  # (`Step 2: pooling` alone is a heading)
+        if len(tokens) > 4 and _label(tokens[3:4]) is not None and _layer_kind(words[3]) is not None:
+            return tokens[3:]  # `Step 1: CONV1 with 96 kernels …`: the layer's own name (it was E060)
         return [tokens[0]._replace(text="Layer"), *tokens[1:]]
     hashed = next((j for j in range(1, min(len(tokens) - 2, 4)) if words[j] == "#" and tokens[j + 1].kind == "NUM"
                    and words[j + 2] in (":", "-")), None)

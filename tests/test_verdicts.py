@@ -14052,3 +14052,10 @@ def test_a_told_setting_cnncalc_cannot_read_leaves_the_layer_unknown_on_its_inpu
     assert [a.verdict for a in report.answers] == ["unchecked", "unchecked"], report.messages()
     # its one E060: the input stands (no E020), and the answers after it rest on the unknown layer
     assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [("E060", said)]
+
+
+@pytest.mark.parametrize("step", ["Step 1: CONV1 with 96 kernels of size 11 x 11 x 3, stride 4, no padding.",
+                                  "Step 1: CONV1: 96 filters of size 11x11, stride 4"])
+def test_a_step_number_before_a_named_layer(step: str) -> None:
+    # (227 - 11)/4 + 1 = 55: `Step 1:` was read as the layer's name and `CONV1 …` as its description (E060)
+    right_then_wrong(f"Input: 227 x 227 x 3\n{step}\n  - Output volume: {{}}\n", "55x55x96", "56x56x96")
