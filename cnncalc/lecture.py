@@ -4224,10 +4224,7 @@ class _LineReader:
             if any(t.lower == "stride" for t in options):
                 return None  # a stride told with the padding: not a padding alone
             options = []  # (`pad=2` is the padding's own number, read by `_told_padding`)
-        given = _shape(volume)
-        if given is None or len(given.dims) == 1:
-            return None
-        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
+        start = self.told_input(volume, words, at, j)
         if start is None:
             return None
         if told is not None:
@@ -4266,11 +4263,16 @@ class _LineReader:
         """A problem told in a sentence whose layer cnncalc cannot read (its E060 said): its input and the layer,
         unknown, so that the answers after it are not checked (with no network, each was E060 too, and the sentence
         E020)."""
+        start = self.told_input(volume, words, at, j)
+        return None if start is None else _Exercise(start, self.unreadable(None, []), f"{volume.text} unread")
+
+    def told_input(self, volume: Tok, words: list[str], at: int, j: int) -> ir.Input | None:
+        """A told problem's input: its volume (`volume`, at `j` in `words`), a height and width alone taking the
+        depth the words around `input` (at `at`) say; None when it is no volume of two or three sizes."""
         given = _shape(volume)
         if given is None or len(given.dims) == 1:
             return None
-        start = self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
-        return None if start is None else _Exercise(start, self.unreadable(None, []), f"{volume.text} unread")
+        return self.input(given, given.dims if len(given.dims) == 3 else (*given.dims, _told_depth(words, at, j)))
 
     def asked_answer(self, line: ir.Line, question: list[Tok], telling: bool = False, alone: bool = True
                      ) -> ir.Line:
@@ -4992,7 +4994,8 @@ class _LineReader:
         hint = "write one filter's shape, `11x11x3` (height, width, depth)"
         if not all(size.isascii() and size.isdigit() and len(size) <= limits.MAX_LITERAL_DIGITS and int(size) >= 1
                    for size in sizes) or len(sizes) > 4:  # (`0x3x3`, 21 digits: said, never passed over as prose)
-            self.sink.add(codes.E060, f"`{value[0].text}` is not a filter's shape", value[0].span, hint=hint)
+            what = "a weight shape" if whole and words[at] != "kernel" else "a filter's shape"
+            self.sink.add(codes.E060, f"`{value[0].text}` is not {what}", value[0].span, hint=hint)
             return None
         if len(sizes) == 4 and not whole:
             self.sink.add(codes.E060, f"`{value[0].text}` is the whole layer's weights, not one filter's shape",
@@ -5087,6 +5090,9 @@ class _LineReader:
             if labelled is None and inside and said is not None:
                 # `Params: 34,944 (34,848 weights + 96 biases)`: the count's parts, each an answer too
                 labelled = _in_parts([*part[:said + 1], *inside])
+            elif labelled is None and inside and opening == 2 and part[0].lower in ir.ANSWER_WORDS and \
+                    part[1].kind == "NUM":  # `params 34,944 (34,848 weights + 96 biases)`: so too (they were dropped)
+                labelled = _in_parts([part[0], Tok("P", ":", part[0].end, part[0].end), *inside])
             # `Params: 34,944 (weights: 34,848, biases: 96)`: the parenthesis answers too
             parts += [part[:opening], *labelled] if labelled else _in_parts(part) or ([part] if part else [])
         found: list[tuple[str, ir.Count]] = []

@@ -4634,7 +4634,8 @@ _CONV32 = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
     ("Params 761.", [("params", "wrong")]),
     ("Params 761 total", [("params", "wrong")]),
     ("Params 761 in total!", [("params", "wrong")]),
-    ("Params 761 (750 weights + 11 biases)", [("params", "wrong")]),
+    # the count's parts in its parentheses each judged too, as after `Params:` (they were dropped: 11 biases passed)
+    ("Params 761 (750 weights + 11 biases)", [("params", "wrong"), ("weights", "right"), ("biases", "wrong")]),
     # a parenthesis then `.` (each was E060, "expected the parameter count": no verdict)
     ("Params: 761 (with biases).", [("params", "wrong")]),
     ("Params 760 (with biases).", [("params", "right")]),
@@ -14059,3 +14060,44 @@ def test_a_told_setting_cnncalc_cannot_read_leaves_the_layer_unknown_on_its_inpu
 def test_a_step_number_before_a_named_layer(step: str) -> None:
     # (227 - 11)/4 + 1 = 55: `Step 1:` was read as the layer's name and `CONV1 …` as its description (E060)
     right_then_wrong(f"Input: 227 x 227 x 3\n{step}\n  - Output volume: {{}}\n", "55x55x96", "56x56x96")
+
+
+@pytest.mark.parametrize("line", ["params 608 (600 weights + {} biases)", "-> params 608 (600 weights + {} biases)"])
+def test_a_count_without_its_colon_with_its_parts_in_parentheses(line: str) -> None:
+    # CONV1, 8 5x5 filters on 32x32x3: 5·5·3·8 = 600 weights and 8 biases, 608 parameters; the parts were dropped
+    # without the count's colon (a wrong bias count passed)
+    sheet = "Input: 32x32x3\nCONV1: 8 filters 5x5\n" + line + "\n"
+    for biases, verdicts in [("8", ["right"] * 3), ("9", ["right", "right", "wrong"])]:
+        report = homework(sheet.format(biases))
+        assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("sheet, row, start, message", [
+    ("Input: 32x32x3\nConv: 6 filters 5x5, stride 1 -> 28x28x6\nFC (99999999999999999999999 → 10) -> params 1\n", 3,
+     "999", "a number of 23 digits, more than the 18 cnncalc reads: the line is not read, and its answers are not "
+            "judged"),
+    ("An input volume of 127x127x3 goes through a convolutional layer with 32 filters of size 3x3, stride 2 and no "
+     "padding and it has 900 parameters.\n", 1, "900", "cnncalc cannot tell which part of this problem told in a "
+                                                       "sentence this count answers, so it is not judged"),
+    ("A 60x60x3 thing and an input of 33x33x3 goes through a conv with 8 filters of size 3x3.\n", 1, "60x60x3",
+     "cnncalc does not read `60x60x3` in this problem told in a sentence, so the layer is not judged"),
+    ("An input of 32x32x3 goes through a conv with 8 filters of size 5x5 moving 2 pixels at a time.\n", 1, "2 pixels",
+     "cnncalc does not read what `2` sets in this problem told in a sentence, so the layer is not judged"),
+    ("An input of 64x64x3 goes through a 3x3 conv with 16 filters, stride 1, and the padding that keeps the size.\n",
+     1, "padding that", "cnncalc does not read how much `padding` this problem told in a sentence says, so the layer "
+                        "is not judged"),
+    ("Input: 32x32x3\n1. CONV: 8 3x3 filters\n2. POOL: 2x2 max pool, stride 2\n\nAnswers:\n1. 30x30x8\n2. 15x15x8\n"
+     "3. 99x99x99\n", 8, "3.", "no layer numbered 3 above to give this answer to"),
+    ("Input: 6x6x256\nFC6: 4096 neurons\nWeight shape: 4096x9216\n", 3, "4096x9216",
+     "cnncalc judges a weight shape of four numbers, a convolution's, not `4096x9216`"),
+    ("Input: 32x32x3\nCONV1: 8 filters 5x5\nWeights shape: [0, 3, 11, 11]\n", 3, "[",
+     "`0x3x11x11` is not a weight shape"),
+])
+def test_this_sessions_e060s_at_their_line_and_column_with_their_words(tmp_path: Path, sheet: str, row: int,
+                                                                      start: str, message: str) -> None:
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    column = sheet.splitlines()[row - 1].index(start) + 1
+    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
