@@ -4715,16 +4715,25 @@ class _LineReader:
             (["size"], ["dimensions"], ["dimension"], ["dims"], ["extent"], ["resolution"])  # (`… dimension: 32`)
         if words[at:at + 1] == ["new"] and words[at + 1:at + 2] in (["size"], ["shape"], ["dimensions"], ["volume"]):
             at += 1  # `New size: 16x16x10`, the size after the layer
+        labelled, volume = False, None
         if words[at:at + 1] and words[at] in _NAMED_OUTPUT:  # `Shape: 32x32x10`, `Feature maps = …`, `A: …`
             j = _skip(words, at + 1, ("map", "maps", "size"))
             rest = [t for t in tokens[j + 1:] if t.text not in ("!", ".")]
+            arrow = next((k for k, t in enumerate(rest) if t.kind == "ARROW"), None)
+            if arrow and all(t.kind in ("NUM", "DIMS") or t.text in (*_WORKING_MARKS, "=") for t in rest[:arrow]):
+                rest = rest[arrow + 1:]  # `Size: (28-5)/1+1 = 24 -> 24x24x6`: the volume after its side's working (it
+                # was read as a layer named `Size`: E060, and the answers after it unchecked)
             while len(rest) > 1 and rest[-1].lower in ("feature", "features", "map", "maps", "volume", "tensor"):
                 rest.pop()  # `Shape: 32x32x10 feature maps`
             depth = bool(rest) and rest[0].kind == "DIMS" and _depth_said(rest[1:]) is not None  # `Shape: 28x28 (8 …)`
             volume = rest[0] if (len(rest) == 1 or depth) and rest[0].kind == "DIMS" else \
                 _spelled(rest) if rest else None
-            if words[j:j + 1] not in ([":"], ["="], ["?"]) or volume is None:  # (`What are its dimensions? …`)
-                return None  # prose: `Size matters`, `Volume: see the figure`
+            # `Shape: 24x24x6, 156 params` (`Size: 24x24x6 I think`): the volume first, then more, read as after
+            # `Output:` (they were prose, a wrong answer passed over)
+            labelled = volume is None and words[j:j + 1] in ([":"], ["="]) and rest[:1] != [] and rest[0].kind == "DIMS"
+            if (words[j:j + 1] not in ([":"], ["="], ["?"]) or volume is None) and not labelled:
+                return None  # prose: `Size matters`, `Volume: see the figure` (`What are its dimensions? …`)
+        if not labelled and volume is not None:
             shape = _shape(volume)
             if shape is None:
                 self.not_a_volume(volume.text, volume.span)
@@ -4737,7 +4746,7 @@ class _LineReader:
             kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] in ([","], [";"], ["("], ["="]) and
             (_counts_named(tokens[at + 2:]) or any(w in _VALUE_WORDS for w in words[at + 2:]) or  # `…, 760 params`
              [k for k, w in zip(kinds[at + 2:], words[at + 2:]) if w not in ("!", ".")] == ["NUM"]))  # `…, 10,240`
-        if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or \
+        if words[at:at + 1] in _OUTPUT_WORDS or bare or spatial or labelled or \
                 (kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] == ["output"]):
             tokens, order = _in_order(tokens)  # `(CxHxW)`, `torch.Size([1, 10, 32, 32])`, `(HxWxC)`
             order = order or _batch_order(tokens)  # `[1, 10, 32, 32]`
@@ -12017,11 +12026,14 @@ def _wrapped(tokens: list[Tok], below: str) -> bool:
     filters of size`, then `11x11, stride 4 and no zero-padding.`): the line above is a sentence of some length
     with no answer, ending in a word that cannot end one (`of`, `with`, `size`, `a`, `,`); the line below starts
     with a number or a word in lower case, not a label, a bullet or a question's number. (Read apart, both were
-    prose, and the problem's layer lost.)"""
+    prose, and the problem's layer lost.) A word's value said with `=` is a label too (`output = (28-5)/1+1 = 24 ->
+    24x24x6` under `…, no padding`: joined, its working was read as the layer's options, E060); a letter's is not
+    (`of size` then `f = 5, …`)."""
     if len(tokens) < 6 or tokens[-1].lower not in _HANGING or any(t.kind == "ARROW" or t.text == "?" for t in tokens):
         return False
     going_on = _tokens(below, 0)
-    if not going_on or _lead(going_on) or ":" in [t.text for t in going_on[:3]]:
+    if not going_on or _lead(going_on) or ":" in [t.text for t in going_on[:3]] or \
+            ("=" in [t.text for t in going_on[1:3]] and len(going_on[0].text) > 1):
         return False
     first = going_on[0]
     return first.kind in ("NUM", "DIMS") or (first.kind == "WORD" and first.text[:1].islower())

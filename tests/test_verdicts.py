@@ -14101,3 +14101,32 @@ def test_this_sessions_e060s_at_their_line_and_column_with_their_words(tmp_path:
     assert result.exit_code == 1 and "Traceback" not in result.output
     column = sheet.splitlines()[row - 1].index(start) + 1
     assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+
+
+@pytest.mark.parametrize("answer", ["output = (28-5)/1+1 = 24 -> {}", "output = (28 - 5 + 2*0)/1 + 1 = 24 → {}",
+                                    "size: (28-5)/1+1 = 24 -> {}", "shape = (28-5)/1+1 = 24 -> {}"])
+def test_a_worked_output_under_a_layer_whose_description_ends_in_a_hanging_word(answer: str) -> None:
+    # (28 - 5)/1 + 1 = 24 and 6 filters: 24x24x6. `…, no padding` ends in a word a wrapped sentence may go on from:
+    # the line below was joined to it (its working read as the layer's options, E060), or `size:` read as a layer
+    sheet = ("Input: 28x28x1\n\nconv1: 6 filters 5x5, stride 1, no padding\n  " + answer +
+             "\n  params = (5*5*1+1)*6 = 156\n")
+    for volume, verdict in [("24x24x6", "right"), ("24x24x5", "wrong")]:
+        report = homework(sheet.format(volume))
+        assert [a.verdict for a in report.answers] == [verdict, "right"], report.messages()
+        assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
+
+
+@pytest.mark.parametrize("line", ["size: {}, params 156", "Shape: {} (params: 156)", "Volume: {}, 156 params",
+                                  "Dimensions: {}; params = 156", "Feature maps: {}, params 156", "A: {}, 156 params",
+                                  "Shape: {}, more or less"])
+def test_a_volume_after_shape_or_size_with_more_after_it(line: str) -> None:
+    # conv1, 6 5x5 filters on 28x28x1, no padding: (28 - 5)/1 + 1 = 24, 24x24x6, (5·5·1 + 1)·6 = 156 parameters; after
+    # `Shape:`, `Size:` (not `Output:`) a volume with anything after it was prose, a wrong answer passed over
+    counted = "156" in line
+    for volume, verdict in [("24x24x6", "right"), ("24x24x7", "wrong")]:
+        report = homework("Input: 28x28x1\nconv1: 6 filters 5x5, stride 1, no padding\n" + line.format(volume) + "\n")
+        assert [a.verdict for a in report.answers] == [verdict, "right"][:1 + counted], report.messages()
+    if counted:  # the count judged too
+        wrong = homework("Input: 28x28x1\nconv1: 6 filters 5x5, stride 1, no padding\n" +
+                         line.format("24x24x6").replace("156", "157") + "\n")
+        assert [a.verdict for a in wrong.answers] == ["right", "wrong"], wrong.messages()
