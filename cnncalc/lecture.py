@@ -2713,8 +2713,11 @@ class _LineReader:
                     _count_head(ahead, 1) is not None or (rest[1:2] and rest[1].kind == "NUM" and _labelled(rest[1:]))):
                 # `FC params: …`, `FC: output 10`, `FC: 25,610 params` answer; `FC: [1x1x4096] …` and `FC: 10`
                 # state another FC layer (the notes' VGGNet)
+                kind = _layer_kind(words[0])  # a global pool answers a global pool, not the window's above it (`GAP
+                global_pool = kind in ("globalavgpool", "globalmaxpool")  # -> 1x1x64` under a max pool was E060)
                 same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)
-                        and _family(line.items[0].keyword) == family]
+                        and _family(line.items[0].keyword) == family and
+                        (not global_pool or line.items[0].keyword == kind)]
                 last = lines[-1].items[0] if lines and lines[-1].items else None
                 if len(same) > 1 and same[-1] == len(lines) - 1 and isinstance(last, ir.LayerCall) and \
                         last.label is None:  # answers after each layer: `CONV output: …` under the second `CONV:`
@@ -6798,7 +6801,8 @@ _SHAPE_KEEPING = {*_ACTIVATIONS.values(), "softmax", "dropout"}
 # a layer's kind leading its description (`Layer 2: max pool 3x3, stride 2`), longest first
 _KIND_WORDS = (("fully", "connected"), ("max", "pool"), ("max", "pooling"), ("avg", "pool"), ("average", "pool"),
                ("average", "pooling"), ("batch", "norm"), ("conv",), ("convolution",), ("convolutional",),
-               ("maxpool",), ("pool",), ("pooling",), ("fc",), ("dense",), ("relu",), ("softmax",), ("dropout",))
+               ("maxpool",), ("pool",), ("pooling",), ("fc",), ("dense",), ("relu",), ("softmax",), ("dropout",),
+               ("flatten",))
 _WRITTEN_KINDS = {"relu": "ReLU", "softmax": "Softmax", "dropout": "Dropout"}  # as a sheet writes them
 _QUOTES = ('"', "'", "“", "”", "‘", "’", "`")  # around a word: `a "same" convolution`
 _ROUNDING_OPTIONS = ("ceil", "ceiling", "floor", "ceil_mode", "rounded", "rounding", "round", "rounds")
@@ -6961,6 +6965,10 @@ def _family(word: str) -> str | None:
         "conv" if kind in ("conv", "dwconv", "deconv") else kind if kind == "fc" else None
 
 
+# a global pool named in one word, as frameworks write it (`GlobalAvgPool`, Keras' `GlobalAveragePooling2D`)
+_GLUED_GAP = ("globalavgpool", "globalavgpooling", "globalaveragepool", "globalaveragepooling",
+              "globalaveragepooling2d", "globalavgpool2d")
+_GLUED_GMP = ("globalmaxpool", "globalmaxpooling", "globalmaxpooling2d", "globalmaxpool2d")
 _DESCRIBED = {  # the words a description of a layer without numbers may hold (`NORM1: Normalization layer`)
     "batchnorm": {"batch", "normalization", "norm", "layer", "bn", "batchnorm", "batchnorm2d", "batchnormalization"},
     "lrn": {"normalization", "norm", "layer", "local", "response", "lrn", "cross", "channel"},
@@ -6970,8 +6978,8 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "softmax": {"softmax", "layer", "classifier"},
     "dropout": {"dropout", "layer", "rate"},
     "flatten": {"flatten", "layer"},
-    "globalavgpool": {"global", "average", "avg", "mean", "pool", "pooling", "layer", "gap", "-"},
-    "globalmaxpool": {"global", "max", "pool", "pooling", "layer", "gmp", "-"}}
+    "globalavgpool": {"global", "average", "avg", "mean", "pool", "pooling", "layer", "gap", "-", *_GLUED_GAP},
+    "globalmaxpool": {"global", "max", "pool", "pooling", "layer", "gmp", "-", *_GLUED_GMP}}
 
 _NO_FIT_SAID = (r"(?:(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
                 r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"
@@ -8444,6 +8452,10 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
                     following in (["filters"], ["filter"], ["kernels"]) or \
                     tuple(words[i + 1:i + 3]) in (("output", "channels"), ("out", "channels")):
                 return i  # (`Conv layer: 8 output channels, 1x1`)
+            said = i - (words[i - 1:i] == [":"])  # (`Conv: 32, 3x3`; `Conv(32, 3x3)` is read so)
+            if following == [","] and kinds[i + 2:i + 3] == ["DIMS"] and said and words[said - 1] in _CONV_WORDS:
+                return i  # `conv 32, 3x3, pad 1` (`Conv(32, 3x3, s=1, p=1)`): the count bare before the size, right
+                # after the word that says a convolution (it was E060)
             return None
         if word not in _FILTERS_LEAD:
             return None
@@ -8458,7 +8470,8 @@ _ADAPTIVE_WORDS = ("adaptive", "average", "avg", "mean", "max", "pool", "pooling
 _UNNAMED_WORDS = {"fc", "fully", "connected", "fully-connected", "dense", "linear", "affine", "layer", "bn", "batch",
                   "norm", "normalization", "normalisation", "batchnorm", "dropout", "relu", "softmax", "lrn", "local",
                   "response", "activation", "-", "global", "average", "avg", "max", "pool", "pooling", "gap",
-                  "gmp", "hidden", "adaptive", *_ACTIVATIONS}  # the words that may name such a layer
+                  "gmp", "hidden", "adaptive", *_ACTIVATIONS, *_GLUED_GAP, *_GLUED_GMP}  # the words that may name
+# such a layer
 _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampling"}
 _POOL_KINDS = ("maxpool", "maxpooling", "avgpool", "avgpooling", "averagepooling")  # a pool's kind in one word
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-", "window", "windows",
@@ -11827,8 +11840,8 @@ def _dashed(tokens: list[Tok]) -> list[Tok]:
         return tokens
     words = [t.lower for t in tokens]
     out = list(tokens)
-    if 0 < dashes[0] <= 3 and _label(tokens[:dashes[0]]) is not None and \
-            _layer_kind(" ".join(words[:dashes[0]])) is not None:
+    if 0 < dashes[0] <= 3 and (_label(tokens[:dashes[0]]) is not None or set(words[:dashes[0]]) <= _KIND_ONLY) and \
+            _layer_kind(" ".join(words[:dashes[0]])) is not None:  # (`maxpool — 2x2, stride 2`: its kind alone)
         out[dashes[0]] = Tok("P", ":", tokens[dashes[0]].start, tokens[dashes[0]].end)
         dashes = dashes[1:]
     elif _call_at(words, 0) is None and not (":" in words[1:4] and _label(tokens[:words.index(":")]) is not None and

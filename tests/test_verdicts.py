@@ -4929,10 +4929,18 @@ def test_a_network_written_as_calls_with_each_calls_answers_after_its_arrow(fc_p
     assert not after_input.diagnostics
 
 
+@pytest.mark.parametrize("line", ["CONV(96, 11x11)", "CONV: 96, 11x11", "conv 96, 11x11"])
+def test_a_count_bare_before_a_convolutions_size_counts_its_filters(line: str) -> None:
+    # as after a name (`CONV1: 96, 11x11`) and as Keras' Conv2D(96, (11, 11)): 96 11x11 filters, (32 - 11)/1 + 1 = 22,
+    # 22x22x96 into the FC: (22·22·96 + 1)·10 = 464,650 parameters, not the input's (32·32·3 + 1)·10 = 30,730 (these
+    # lines were E060, the layer unknown)
+    for count, verdict in [("464,650", "right"), ("30,730", "wrong")]:
+        report = homework(f"Input: 32x32x3\n{line}\nFC(10) -> 10 ({count} params)\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
+
+
 @pytest.mark.parametrize(("line", "shown"), [
-    ("CONV(96, 11x11)", "CONV(96, 11x11)"),  # no `filters`: the count is not said to be one
     ("CONV(lots of filters) -> 32x32x10", "CONV(lots of filters)"),
-    ("CONV: 96, 11x11", "CONV: 96, 11x11"),
 ])
 def test_a_call_or_a_kind_with_numbers_that_reads_as_no_layer_is_an_error_and_the_layer_stays(
         line: str, shown: str) -> None:
@@ -7838,7 +7846,7 @@ def test_layers_numbered_with_a_dash_their_kind_and_a_colon(flatten: str) -> Non
     assert [a.verdict for a in report.answers] == ["right"] * 9
     flattened = {a.expected: (a.path, a.verdict) for a in homework(DASHED_SHEET.format(flatten=flatten,
                                                                                      values="9000")).answers}
-    assert flattened["9000"] == ("layer4", "wrong")
+    assert flattened["9000"] == ("flatten4", "wrong")
     # a layer stated by its place whose kind cnncalc cannot tell: E060, and the answers under it not judged (they
     # went to the layer above)
     unknown = homework(DASHED_SHEET.format(flatten=": Normalization", values="9216"))
@@ -14130,3 +14138,35 @@ def test_a_volume_after_shape_or_size_with_more_after_it(line: str) -> None:
         wrong = homework("Input: 28x28x1\nconv1: 6 filters 5x5, stride 1, no padding\n" +
                          line.format("24x24x6").replace("156", "157") + "\n")
         assert [a.verdict for a in wrong.answers] == ["right", "wrong"], wrong.messages()
+
+
+@pytest.mark.parametrize("line", ["layer 2: flatten => {}", "Layer 2: Flatten -> {}", "Layer 2: Flatten\n  output: {}"])
+def test_a_flatten_numbered_in_words(line: str) -> None:
+    # 16 3x3 filters with pad 1 on 8x8x64 keep 8x8, 8x8x16; flattened 8·8·16 = 1,024 values (`Layer 2: flatten`
+    # was E060)
+    right_then_wrong("Input: 8x8x64\nlayer 1: conv 3x3, 16 filters, padding 1\n" + line + "\n", "1024", "1023")
+
+
+@pytest.mark.parametrize("name", ["GlobalAvgPool", "GlobalAveragePooling2D", "GlobalMaxPool", "GlobalMaxPooling2D:",
+                                  "GAP", "GMP"])
+@pytest.mark.parametrize("above", ["Conv1: 64 filters 3x3, pad 1", "MaxPool(2x2, s=2)", "max pool 2x2, stride 2"])
+def test_a_global_pool_in_one_word_after_a_layer(name: str, above: str) -> None:
+    # a global pool leaves one value per channel: 1x1x64 after 64 filters (pad 1 keeps 16x16), 1x1x3 after a pool of
+    # the 3-channel input; in one word it was E060, and after a window's pool it was read as that pool's answer again
+    depth = "64" if above.startswith("Conv") else "3"
+    for said, verdict in [(f"1x1x{depth}", "right"), (f"2x1x{depth}", "wrong")]:
+        report = homework(f"Input: 16x16x3\n{above}\n{name} -> {said}\n")
+        assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line", ["Conv(32, 3x3, s=1, p=1) -> {}", "conv (32, 3x3, stride 1, pad 1) -> {}",
+                                  "Conv 32, 3x3, stride 1, pad 1 -> {}", "Conv: 32, 3x3, stride 1, pad 1 -> {}"])
+def test_a_convolution_with_its_count_bare_before_its_size(line: str) -> None:
+    # 32 3x3 filters with pad 1 on 8x8x64 keep 8x8: 8x8x32 (the count bare before the size was E060)
+    right_then_wrong("Input: 8x8x64\n" + line + "\n", "8x8x32", "8x8x64")
+
+
+@pytest.mark.parametrize("name", ["maxpool —", "**maxpool** —", "max pool –"])
+def test_a_layer_named_by_its_kind_alone_then_a_dash(name: str) -> None:
+    # a 2x2 pool at stride 2 halves 8x8x64: (8 - 2)/2 + 1 = 4, 4x4x64 (a dash after the kind alone was E060)
+    right_then_wrong(f"Input: 8x8x64\n{name} 2x2, stride 2\n- output: {{}}\n", "4x4x64", "5x5x64")
