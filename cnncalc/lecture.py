@@ -915,6 +915,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             if result is None and (step or (current.input is not None and _a_call(tokens))) and \
                     sink.total == reported:
                 result = reader.unread_step(step, _said(raw, line_start, tokens))
+            if result is None and reader.statement_unread and sink.total == reported:
+                sink.add(codes.E060, f"cnncalc cannot read `{_said(raw, line_start, tokens)}` as a layer: its answers "
+                                     f"are not judged, nor those after it", Span(first, first + len(stripped)),
+                         hint=f"the forms cnncalc reads: {FORMS}")
+                result = reader.unreadable(None, [])  # the layer stays, unknown: the answers after it rest on it
             if result is None and current.input is not None and _stated_with_answers(tokens):
                 # `Spatial pyramid pooling -> 1x1x64`: a layer cnncalc cannot read (E060 once), unknown
                 result = reader.unread_stated(tokens, reported=sink.total > reported)
@@ -2009,6 +2014,9 @@ class _LineReader:
         # the line answers for a kind of layer none of which is above (`Max pooling gives 16x16x32.`, E060): it may
         # state one cnncalc did not read, which the answers after it would leave out
         self.kind_unseen = False
+        # a convolution's or a pool's statement that does not read, with an answer after its colon or arrow
+        # (`unread_answered`): the line is that layer, unknown, not prose
+        self.statement_unread = False
         self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060), or
         # `FC 10 neurons: …` (`named_answer`)
@@ -2572,13 +2580,14 @@ class _LineReader:
         if filters is not None:
             # `10 different 5x5 filters with stride 1, pad 2`, `10 filters of size 5x5, …`, `Conv layer: 10 5x5 …`
             self.opens = True
-            self.tokens = self.tokens[filters:]
+            whole, self.tokens = self.tokens, self.tokens[filters:]
             if self.tokens[1:2] and self.tokens[1].lower == "different":
                 del self.tokens[1]
             try:
                 call = self.conv(Span(self.tokens[0].start, self.tokens[0].start))
                 expectation = self.answers(None)  # `(760 params)`, `-> 32x32x10` on the statement's line
             except _Unreadable:
+                self.unread_answered(whole)
                 return None
             return self.line(call, expectation)
         global_pool = bool(words) and _layer_kind(words[0]) in ("globalavgpool", "globalmaxpool")  # no window
@@ -2587,11 +2596,12 @@ class _LineReader:
             # `Max pooling with 2x2 filters and stride 2`, `POOL layer: 2x2 filters at stride 2`, `2x2 max pool, …`
             self.opens = self.unnamed = True
             at, keyword = pooled
-            self.tokens = self.tokens[at:]
+            whole, self.tokens = self.tokens, self.tokens[at:]
             try:
                 call = self.pool(keyword, Span(self.tokens[0].start, self.tokens[0].start))
                 expectation = self.answers(None)  # `-> 16x16x10` on the statement's line
             except _Unreadable:
+                self.unread_answered(whole)
                 return None
             return self.line(call, expectation)
         if last is not None or has_input:
@@ -5465,6 +5475,18 @@ class _LineReader:
                           Span(tokens[0].start, tokens[arrow - 1].end),
                           hint=f"the forms cnncalc reads: {FORMS}")
         return self.unreadable(None, [])
+
+    def unread_answered(self, tokens: list[Tok]) -> None:
+        """A convolution's or a pool's statement that does not read (`64 3x3 filters, pad 1, pad 0`), with a volume
+        or a number after its arrow or colon: said in `statement_unread`, for the line's E060 (it was prose: a wrong
+        answer passed over). Without an answer so written, prose."""
+        tokens = _one_arrow(tokens)  # (`=>`)
+        self.statement_unread = any(
+            (t.text == ":" or t.kind == "ARROW") and (
+                tokens[j + 1].kind == "DIMS" or tokens[j + 1].lower in (*ir.ANSWER_WORDS, "output") or
+                (tokens[j + 1].kind == "NUM" and (tokens[j + 2:j + 3] == [] or tokens[j + 2].lower in ir.ANSWER_WORDS)))
+            for j, t in enumerate(tokens[:-1]))  # (not the colon of `Conv: 64 3x3 filters, …`, nor `F = 3 => zero pad
+        # with 1`)
 
     def salvage(self) -> dict[str, ir.Count]:
         """The answers written on a line that could not be read (`-> params 750`, `(760 params)`)."""
@@ -8496,8 +8518,13 @@ def _pool_at(words: list[str], kinds: list[str]) -> tuple[int, str] | None:
                 _POOL_WORDS.intersection(words[:i]):  # `Pool layer: kernel_size=2, stride=2`
             said = _layer_kind(" ".join(words[:i]))
             return (i, said) if said in ("maxpool", "avgpool") else None
+        if word == "kernel" and words[i + 1:i + 2] == ["="] and kinds[i + 2:i + 3] == ["NUM"]:
+            i += 2  # `MaxPool kernel=2 stride=2`: the window after its `=`, as `kernel 2` (below)
+            word, kind = words[i], kinds[i]
         if kind == "DIMS" or (word == "f" and words[i + 1:i + 2] in ([":"], ["="])) or \
-                (kind == "NUM" and words[i - 1:i] in (["window"], ["size"])):  # (`with window size 2`)
+                (kind == "NUM" and (words[i - 1:i] in (["window"], ["size"], ["kernel"]) or
+                                    words[i - 2:i] in (["kernel", "="], ["kernel", ":"]))):
+            # (`with window size 2`, `Max pool, kernel 2, stride 2`, `kernel=2`)
             after = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`3x3/2 max pool`)
             named = words[:i] + words[after:after + 3]  # the words before the window, and those just after it
             pool = _layer_kind(" ".join(named)) if _POOL_WORDS.intersection(named) else None
@@ -10193,11 +10220,14 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     call = _call_at(words, 0) is not None
     sized = opening > 1 and tokens[opening - 1].kind == "DIMS"  # `Conv 3x3 (64 filters, same)`: its size first
     kind_end = opening - sized
+    window = 1 if words[opening + 1:opening + 2] in (["kernel"], ["window"], ["size"]) else 0  # (`max pooling (kernel
+    # 2, stride 2)`: the window's word before it)
     glued = opening and tokens[opening].start == tokens[opening - 1].end and not numbered  # `CONV(…)`: a call
     if not call and (not opening or glued or kind_end <= numbered or
                      any(w not in _KIND_ONLY for w in words[numbered:kind_end]) or
                      _layer_kind(" ".join(words[numbered:kind_end])) is None or
-                     tokens[opening + 1:opening + 2] == [] or tokens[opening + 1].kind not in ("NUM", "DIMS")):
+                     tokens[opening + 1 + window:opening + 2 + window] == [] or
+                     tokens[opening + 1 + window].kind not in ("NUM", "DIMS")):
         return tokens
     depth = 0
     for j in range(opening, len(tokens)):
@@ -11427,10 +11457,19 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
         at, end = tokens[0].start, tokens[2].end
         rest = tokens[3:]
         stride: list[Tok] = []
-        said = _vgg_options(rest, size) if rest[:1] and rest[0].text == "(" else None
-        if said is not None:  # `conv3-64 (3x3, stride 1, same padding): output …`: what the name says, said again
-            closing, stride = said
-            rest = rest[closing + 1:]
+        if rest[:1] and rest[0].text in ("(", ","):
+            # `conv3-64 (3x3, stride 1, same padding): output …`, `conv3-64, pad 1: 224x224x64`: what the name says,
+            # said again (after a comma it was prose: a wrong answer passed over, or E060 before an arrow)
+            closing = next((j for j, t in enumerate(rest) if t.text == ")"), None) if rest[0].text == "(" else None
+            end = closing if closing is not None else \
+                next((j for j, t in enumerate(rest) if t.kind == "ARROW" or t.text == ":"), len(rest))
+            said = _vgg_options(rest[1:end], size) if rest[0].text == "," or closing is not None else None
+            if said is not None:
+                stride, rest = said, rest[end + (closing is not None):]
+            elif end < len(rest) and rest[end].text == ":":  # `conv3-64 (pad 0): 30x30x64`, `conv3-64, pad 0: …`: a
+                # description that says more than the name, read as written, its answers after the colon (it was
+                # prose: a wrong answer passed over)
+                rest = [*rest[:end], Tok("ARROW", "->", rest[end].start, rest[end].end), *rest[end + 1:]]
         return [Tok("NUM", tokens[2].text, tokens[2].start, end), Tok("DIMS", f"{size}x{size}", at, tokens[0].end),
                 Tok("WORD", "filters", end, end), Tok("P", ",", end, end), Tok("WORD", "pad", end, end),
                 Tok("NUM", str(size // 2), end, end), *stride, *_colon_as_arrow(rest)]
@@ -11448,15 +11487,13 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
     return tokens
 
 
-def _vgg_options(rest: list[Tok], size: int) -> tuple[int, list[Tok]] | None:
-    """A parenthesis after a VGG name (`conv3-64 (3x3, stride 1, same padding)`) that says only what the name says
-    (its size, the padding that keeps the size) and a stride: where it closes and the stride as options (`, stride
-    2`); None when it says anything else (it is read as written, and what contradicts the name is an error)."""
-    closing = next((j for j, t in enumerate(rest) if t.text == ")"), None)
-    if closing is None:
-        return None
+def _vgg_options(said: list[Tok], size: int) -> list[Tok] | None:
+    """What a parenthesis after a VGG name says (`conv3-64 (3x3, stride 1, same padding)`), or the options after a
+    comma (`conv3-64, pad 1: …`), when it is only what the name says (its size, the padding that keeps the size)
+    and a stride: the stride as options (`, stride 2`); None when it says anything else (it is read as written, and
+    what contradicts the name is an error)."""
     groups: list[list[Tok]] = [[]]
-    for t in rest[1:closing]:
+    for t in said:
         if t.text in (",", ";"):
             groups.append([])
         else:
@@ -11475,7 +11512,7 @@ def _vgg_options(rest: list[Tok], size: int) -> tuple[int, list[Tok]] | None:
                       number]
             continue
         return None
-    return closing, stride
+    return stride
 
 
 def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:

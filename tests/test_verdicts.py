@@ -14170,3 +14170,35 @@ def test_a_convolution_with_its_count_bare_before_its_size(line: str) -> None:
 def test_a_layer_named_by_its_kind_alone_then_a_dash(name: str) -> None:
     # a 2x2 pool at stride 2 halves 8x8x64: (8 - 2)/2 + 1 = 4, 4x4x64 (a dash after the kind alone was E060)
     right_then_wrong(f"Input: 8x8x64\n{name} 2x2, stride 2\n- output: {{}}\n", "4x4x64", "5x5x64")
+
+
+@pytest.mark.parametrize("pool", ["Max pool, kernel 2, stride 2", "Max pool with kernel 2 and stride 2",
+                                  "Max pool: kernel 2, stride 2", "MaxPool kernel=2 stride=2",
+                                  "Max pooling (kernel 2, stride 2)", "Max pooling (size 2, stride 2)"])
+def test_a_pools_window_said_as_its_kernel(pool: str) -> None:
+    # a 2x2 window at stride 2 on 28x28x8: (28 - 2)/2 + 1 = 14, 14x14x8 (`kernel 2` was E060, the pool unread)
+    right_then_wrong(f"Input: 28x28x8\n{pool}\n=> {{}}\n", "14 x 14 x 8", "13 x 13 x 8")
+
+
+@pytest.mark.parametrize("line", ["conv3-64, pad 1: {}", "conv3-64, pad 1 -> {}", "conv3-64, same: {}",
+                                  "conv3-64, pad 1: {}, params = (3*3*3+1)*64 = 1792"])
+def test_a_vgg_name_with_what_it_says_after_a_comma(line: str) -> None:
+    # the VGG paper's conv3-64: 64 3x3 filters padded by 1, which keep 32x32: 32x32x64 ((3·3·3 + 1)·64 = 1,792
+    # parameters); after a comma the padding said again was prose (a wrong answer passed over) or E060
+    counted = "params" in line
+    for volume, verdict in [("32x32x64", "right"), ("32x32x65", "wrong")]:
+        report = homework(f"Input: 32x32x3\n{line.format(volume)}\n")
+        assert [a.verdict for a in report.answers] == [verdict, "right"][:1 + counted], report.messages()
+
+
+@pytest.mark.parametrize("line", ["conv3-64, pad 0: 30x30x64", "conv3-64 (pad 0): 30x30x64",
+                                  "Conv: 64 3x3 filters, pad 1, pad 0: 30x30x64", "64 3x3 filters, pad 1, pad 0: 1792",
+                                  "max pool 2x2, stride 2, stride 3: 16x16x3"])
+def test_a_statement_that_does_not_read_with_an_answer_after_its_colon(line: str) -> None:
+    # each says a layer in words cnncalc reads, with a setting twice or against its VGG name (3x3 filters padded by
+    # 1): it was prose, the answer after its colon passed over; now E060, the layer unknown, the answer below on it
+    # not judged (the 2x2 pool below is not judged on the input: 16x16x3 would have been right)
+    report = homework(f"Input: 32x32x3\n{line}\nmax pool 2x2, stride 2 -> 16x16x3\n")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, f"cnncalc cannot read `{line}` as a layer: its answers are not judged, nor those after it")]
+    assert [a.verdict for a in report.answers] == ["unchecked"], report.messages()
