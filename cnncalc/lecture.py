@@ -348,10 +348,11 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
 # a sentence giving the input by its volume, and another after it (`Input: 32x32x3. It is an RGB image.`, `The input is
-# 32 x 32 x 3. …`, after a question's number, `Q3. Input volume …. A conv layer …`): no period inside it, so no
-# decimal; the next sentence starts with a capital, and not with an
+# 32 x 32 x 3. …`, after a question's number, `Q3. Input volume …. A conv layer …`, `1) Input …. …`): no period in
+# it, so no decimal; the next sentence starts with a capital, and not with an
 # exercise's next part (`Input: 7x7. Filter: 3x3. Stride: 2. Output: 3x3` is one exercise)
-_INPUT_THEN_SENTENCE = re.compile(r"\s*(?:(?:Q|Question|Problem|Exercise|Ex)\s*[0-9]+[a-z]?[.:)]\s+)?"
+_INPUT_THEN_SENTENCE = re.compile(r"\s*(?:(?:(?:Q|Question|Problem|Exercise|Ex)\s*[0-9]+[a-z]?[.:)]|[0-9]{1,3}[.)]|"
+                                  r"\([0-9]{1,3}\))\s+)?"
                                   r"(?:[Tt]he |THE )?(?:[Ii]nput|INPUT)\b[^.\n]*?[0-9]\s*[x×X*]\s*[0-9][^.\n]*\."
                                   r"\s+(?=[A-Z])(?!(?:Filters?|Kernel|Stride|Pad|Padding|Output|Depth|[FSPKND])\b)")
 # a problem's number and title in parentheses, then its first sentence (`Problem 4 (MobileNet-style block). The input
@@ -8479,8 +8480,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
                 return i  # `conv 32, 3x3, pad 1` (`Conv(32, 3x3, s=1, p=1)`): the count bare before the size, right
                 # after the word that says a convolution (it was E060)
             return None
-        if word not in _FILTERS_LEAD:
-            return None
+        if word not in _FILTERS_LEAD and not (word in ("has", "uses", "applies") and words[:1] in (["a"], ["an"])):
+            return None  # (`A conv layer has 10 filters of size 3x3, …`: a new layer's; `The layer has …` is not)
     return None
 
 

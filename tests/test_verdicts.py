@@ -14202,3 +14202,14 @@ def test_a_statement_that_does_not_read_with_an_answer_after_its_colon(line: str
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 2, f"cnncalc cannot read `{line}` as a layer: its answers are not judged, nor those after it")]
     assert [a.verdict for a in report.answers] == ["unchecked"], report.messages()
+
+
+@pytest.mark.parametrize("problem", [
+    "1) Input 39x39x3. Conv layer: 10 filters, 3x3, stride 1, no padding. Output?  {}",
+    "1. Input 39x39x3. Conv layer: 10 filters, 3x3, stride 1, no padding. Output?  {}",
+    "(1) The input is 39x39x3. A conv layer has 10 filters of size 3x3, stride 1, no padding. Output? {}",
+    "The input is 39x39x3. A conv layer uses 10 filters of size 3x3, stride 1, no padding. What is the output? {}"])
+def test_a_numbered_problem_that_gives_its_input_in_its_first_sentence(problem: str) -> None:
+    # 10 3x3 filters unpadded on 39x39x3: (39 - 3)/1 + 1 = 37, 37x37x10 (after the problem's number the input's
+    # sentence was not cut from the layer's, and `A conv layer has …` did not state one: E020 and E060)
+    right_then_wrong(problem + "\n", "37x37x10", "37x37x11")
