@@ -788,7 +788,11 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 _colon_before_answers(_unbiased(_macs_parenthesised(_spelled_units(_code_commented(written))))))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
-                listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
+                by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
+                if by_name is not None:  # `- CONV1: 64x64x16` under it: CONV1's output
+                    tokens = by_name
+                else:
+                    listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
                 if numbered_answer is not None and not _numbered_lines(current.lines, numbered_answer[1].text):
                     # `3. 99x99x99` past the last layer: the answer of no layer (it was prose: a wrong one passed)
                     unread_line(_numbered_missing([], numbered_answer[1].text, "answer", current.lines),
@@ -2753,6 +2757,9 @@ class _LineReader:
                 if width is not None and rest[0].kind == "ARROW" and _stated_counts(rest[1:]) is not None:
                     return None  # `Dense 10 -> 1,290 params`, no tenth FC layer above: one stated with its width (was
                     # E060, no layer DENSE 10 above, and the layer unread)
+                glued = _glued_by_kind(self.tokens[0], rest, lines) if k == 1 else None
+                if glued is not None:  # `CONV2 output: …`, `MAXPOOL1: 32x32x16` over unnamed layers: the second
+                    return glued, _answers_after(rest)  # conv, the first pool, as cnncalc names them (was E060)
                 numbered_kind = _layer_number(self.tokens[:k]) if k == 2 and ahead[0] not in (":", "=") else None
                 of_kind = _kind_lines(lines, numbered_kind[1]) if numbered_kind and numbered_kind[1] else []
                 said_number = _layer_place(self.tokens[1].text)
@@ -8818,6 +8825,26 @@ def _layer_number(asking: list[Tok]) -> tuple[int, str | None] | None:
     return None
 
 
+def _glued_by_kind(name: Tok, rest: list[Tok], lines: list[ir.Line]) -> int | None:
+    """The line a name such as `CONV2` answers (a kind and a number in one word, then its answers) when no layer
+    above has a name: the second of that kind, as cnncalc names unnamed layers (`conv2`), as `Conv 2`
+    says it. After a colon alone only a volume or a worked count answers (`FC1: 100` may state another FC layer, as
+    the lecture's `FC6: 4096` does; a working, params or MACs?). None for any other."""
+    glued = re.fullmatch(r"([a-z]+)([0-9]{1,3})", name.lower)
+    family = _family(glued[1]) if glued is not None else None
+    if glued is None or family is None:
+        return None
+    of_kind = _kind_lines(lines, family)
+    number = int(glued[2])
+    if not 0 < number <= len(of_kind) or any(line.items and isinstance(call := line.items[0], ir.LayerCall) and
+                                             call.label for line in lines):
+        return None  # (on a sheet that names its layers, a name it does not give is E060: `FC1` under `FC:`)
+    said = [t for t in rest[1:] if t.text not in (".", "!")]
+    if rest[0].text in (":", "=") and not ([t.kind for t in said] == ["DIMS"] and said[0].text.count("x") == 2):
+        return None
+    return of_kind[number - 1]
+
+
 def _fc_units(line: ir.Line) -> int | None:
     """The width of a line's fully connected layer as written (`FC: 10 neurons`); None for any other line."""
     call = line.items[0] if line.items else None
@@ -9105,6 +9132,25 @@ def _listed_answer(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None
     number, at = tokens[lead - 2], tokens[lead].start
     return [Tok("WORD", "Layer", number.start, number.start), number,
             *(Tok("WORD", word, at, at) for word in head), Tok("P", ":", at, at), *tokens[lead:]]
+
+
+def _named_listed(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
+    """`- CONV1: 64x64x16` (`- FC1: 100`, `CONV2: 3*3*16*32 + 32 = 4640`) under a heading asking each layer's output
+    or count (`_each_layers`) as `CONV1 output: 64x64x16`: a layer's name (`CONV1`, `Conv 1`), a colon or `=`, and a
+    number or volume (they were read as layers stated again: E060, and every answer unchecked); `Total: 826166` under
+    a count's heading as `Total params: 826166` (E060: a total that does not say what it counts). None for any other
+    line (a layer stated with its description, `CONV1: 16 5x5 filters`, ends the list)."""
+    lead = _lead(tokens)
+    name_end = lead + 1 + (tokens[lead + 1:lead + 2] != [] and tokens[lead + 1].kind == "NUM")
+    total = tokens[lead].lower == "total" and head != ("output",)  # `Total: 826166` under `Parameters per layer:`
+    if len(tokens) < name_end + 2 or tokens[lead].kind != "WORD" or tokens[name_end].text not in (":", "=") or \
+            (not total and (_layer_kind(" ".join(t.lower for t in tokens[lead:name_end])) is None or
+                            _label(tokens[lead:name_end]) is None)) or \
+            tokens[name_end + 1].kind not in ("NUM", "DIMS") or \
+            any(t.lower in _DESCRIBING_WORDS for t in tokens[name_end + 1:]):
+        return None
+    at = tokens[name_end].start
+    return [*tokens[lead:name_end], *(Tok("WORD", word, at, at) for word in head), *tokens[name_end:]]
 
 
 def _placed_first(tokens: list[Tok]) -> list[Tok]:

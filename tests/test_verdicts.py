@@ -14213,3 +14213,37 @@ def test_a_numbered_problem_that_gives_its_input_in_its_first_sentence(problem: 
     # 10 3x3 filters unpadded on 39x39x3: (39 - 3)/1 + 1 = 37, 37x37x10 (after the problem's number the input's
     # sentence was not cut from the layer's, and `A conv layer has …` did not state one: E020 and E060)
     right_then_wrong(problem + "\n", "37x37x10", "37x37x11")
+
+
+# an architecture of unnamed layers on 64x64x3, answered below by cnncalc's own names for them: 5x5 pad 2 keeps 64,
+# (5·5·3 + 1)·16 = 1,216; the pool halves it, 32x32x16; 3x3 pad 1 keeps 32, (3·3·16 + 1)·32 = 4,640; pooled 16x16x32;
+# (16·16·32 + 1)·100 = 819,300; (100 + 1)·10 = 1,010; 826,166 in all
+UNNAMED_ARCHITECTURE = ("Question 1: Consider a CNN with the following architecture for 64x64 RGB images:\n"
+                        "- CONV: 16 filters, 5x5, stride 1, padding 2\n- ReLU\n- MAXPOOL: 2x2, stride 2\n"
+                        "- CONV: 32 filters, 3x3, stride 1, padding 1\n- ReLU\n- MAXPOOL: 2x2, stride 2\n- FC: 100\n"
+                        "- FC: 10\n\n")
+
+
+def test_answers_listed_by_name_under_a_heading_for_each_layer() -> None:
+    # `- CONV1: 64x64x16` under `Output dimensions after each layer:` was read as CONV1 stated again (E060), and so
+    # was every line below; `Total:` under the counts' heading was a total that does not say what it counts
+    sheet = (UNNAMED_ARCHITECTURE + "(a) Output dimensions after each layer:\n- CONV1: 64x64x16\n- MAXPOOL1: 32x32x16\n"
+             "- CONV2: {conv2}\n- MAXPOOL2: 16x16x32\n- FC1: 100\n- FC2: 10\n\n(b) Number of parameters per layer:\n"
+             "- CONV1: 5*5*3*16 + 16 = 1216\n- CONV2: 3*3*16*32 + 32 = 4640\n- FC1: 16*16*32*100 + 100 = {fc1}\n"
+             "- FC2: 100*10 + 10 = 1010\nTotal: {total}\n")
+    right = homework(sheet.format(conv2="32x32x32", fc1="819300", total="826166"))
+    assert right.ok and len(right.answers) == 11, right.messages()
+    assert {(a.path, a.quantity) for a in right.answers} >= {("conv2", "output"), ("fc1", "params"),
+                                                              ("maxpool2", "output")}
+    wrong = homework(sheet.format(conv2="32x32x33", fc1="819301", total="826167"))
+    assert sorted((a.path, a.quantity) for a in wrong.answers if a.verdict == "wrong") == [
+        ("", "total params"), ("conv2", "output"), ("fc1", "params")], wrong.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [("CONV2 output: 32x32x32", "right"), ("CONV2 output: 32x32x33", "wrong"),
+                                           ("MAXPOOL1: 32x32x16", "right"), ("CONV2 params: 4641", "wrong")])
+def test_a_kind_and_its_number_in_one_word_names_the_unnamed_layer_so_counted(line: str, verdict: str) -> None:
+    # on a sheet that names no layer, `CONV2` is the second conv, as cnncalc names it (and as `Conv 2` says): it was
+    # E060, no layer CONV2 above
+    report = homework(UNNAMED_ARCHITECTURE + line + "\n")
+    assert [a.verdict for a in report.answers] == [verdict], report.messages()
