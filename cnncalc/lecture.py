@@ -2022,6 +2022,7 @@ class _LineReader:
         # a convolution's or a pool's statement that does not read, with an answer after its colon or arrow
         # (`unread_answered`): the line is that layer, unknown, not prose
         self.statement_unread = False
+        self.arrow_led = False  # the line starts with an arrow (`=> 10`)
         self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060), or
         # `FC 10 neurons: …` (`named_answer`)
@@ -2261,6 +2262,7 @@ class _LineReader:
         with no layer to answer for is E060: the layer's line was not read), `shared` the lines whose counts
         could be the line above's too (E060)."""
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
+        self.arrow_led = _arrow(self.tokens, 0) < lead  # (`=> 10`: the output of the layer above, `answer_line`)
         branch = _branch_started(self.tokens[lead:]) if lines else None
         if branch is not None:
             self.sink.add(codes.E060, f"`{_shown(branch)}` starts another branch: its input is not the output of the "
@@ -2912,6 +2914,17 @@ class _LineReader:
             if lines else None  # the layer answered: named, or a heading's, or the last
         final = above.items[-1] if above is not None and above.items else None
         vector = isinstance(final, ir.LayerCall) and _family(final.keyword) == "fc"
+        alone = [t for t in self.tokens[lead:] if t.text not in (".", "!")]
+        if not in_exercise and alone and alone[0].kind == "NUM" and alone[0].text.isdigit() and (
+                (len(alone) == 1 and self.arrow_led) or
+                (len(alone) > 2 and alone[1].text in (",", ";", "(") and _counts_named(alone[2:]))):
+            # `=> 10, params 5770` (`-> 10`, `10, params 5770`) under a layer: a number alone as its answer is its
+            # output, as after `Output:` (a vector's length; E060 under a convolution, below); it was prose, a wrong
+            # answer passed over
+            at = alone[0].start
+            self.tokens = [*self.tokens[:lead], Tok("WORD", "output" if vector else "answer", at, at),
+                           Tok("P", ":", at, at), *self.tokens[lead:]]
+            words, kinds = [t.lower for t in self.tokens], [t.kind for t in self.tokens]
         # (an exercise's bare number is its square output's side: `What is the output? 3`; a fully connected one's is
         # its vector, `10`)
         shape = self._output_answer(words[lead:], kinds[lead:], self.tokens[lead:], side=in_exercise and not vector)

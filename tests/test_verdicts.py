@@ -14247,3 +14247,20 @@ def test_a_kind_and_its_number_in_one_word_names_the_unnamed_layer_so_counted(li
     # E060, no layer CONV2 above
     report = homework(UNNAMED_ARCHITECTURE + line + "\n")
     assert [a.verdict for a in report.answers] == [verdict], report.messages()
+
+
+@pytest.mark.parametrize("line", ["=> {}, params 5770", "-> {}", "→ {}", "{}, params 5770", "-> {} (5770 params)"])
+def test_a_number_alone_after_an_arrow_under_a_fully_connected_layer_is_its_output(line: str) -> None:
+    # Dense 10 on 6x6x16: 10 values, (6·6·16 + 1)·10 = 5,770 parameters; the line under it was prose, a wrong
+    # output (and count) passed over
+    report = homework("Input: 6x6x16\nDense 10\n" + line.format("11") + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers][:1] == [("output", "wrong")], report.messages()
+    assert all(a.verdict == "right" for a in homework("Input: 6x6x16\nDense 10\n" + line.format("10") + "\n").answers)
+
+
+@pytest.mark.parametrize("line", ["=> 4", "4, params 1160"])
+def test_a_number_alone_under_a_convolution_does_not_say_what_it_answers(line: str) -> None:
+    # 8 3x3 filters on 6x6x16 give 4x4x8: `4` is neither that volume nor, without its word, a count (it was prose)
+    report = homework(f"Input: 6x6x16\nConv 3x3, 8 filters\n{line}\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert report.answers == ()
