@@ -2476,6 +2476,15 @@ class _LineReader:
             after = self._after(self.tokens[1:2], 1, lines)  # `After CONV1 the output is 55x55x96`
             if after is not None or self.sink.total > reported:
                 return after
+        if words[:1] == ["after"] and ":" not in words and len(words) > 3 and lines:
+            skip = _skip(words, 2 + (words[2] == ","), _AFTER_FILLERS)
+            label = _label(self.tokens[1:2])
+            index = _named_line(lines, label) if label is not None else None
+            if index is not None and skip < len(words) and kinds[skip] == "DIMS":
+                # `After conv1 the volume is 55x55x96 and it has 34,944 parameters.`, `After conv1 we have 55x55x96.`
+                # (E060): the named layer's answers, as after `Output of CONV1:`
+                self.tokens = _as_output(self.tokens[skip - 1], self.tokens[skip:])
+                return self.answer_line(lines, in_exercise, shared, index)
         if ":" in words:  # `After CONV1: 55x55x96`, `CONV1 output: …`, `Output of CONV1: …`
             colon = words.index(":")
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
@@ -7272,7 +7281,7 @@ _ROUNDING_RULE_WORDS = frozenset({"assume", "assuming", "always", "all", "every"
 
 # words before a layer's name that say the answer after it is not its output (`Receptive field after POOL1: 6x6`)
 _NOT_OUTPUTS = ("receptive", "field", "rf", "effective", "stride", "padding", "pad", "input", "kernel", "filter")
-_AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a")
+_AFTER_FILLERS = ("the", "output", "volume", "is", "we", "get", "it", "becomes", "has", "size", "of", "a", "have")
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
              "ninth": 8, "tenth": 9, "last": -1, "final": -1, "initial": 0,
              **{f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}": n - 1 for n in range(1, 11)}

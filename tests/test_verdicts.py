@@ -14264,3 +14264,16 @@ def test_a_number_alone_under_a_convolution_does_not_say_what_it_answers(line: s
     report = homework(f"Input: 6x6x16\nConv 3x3, 8 filters\n{line}\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
     assert report.answers == ()
+
+
+@pytest.mark.parametrize("line", ["After conv1 we have {}.",
+                                  "After conv1 the volume is {} and it has 34,944 parameters.",
+                                  "After conv1, the volume is {}, with 34,944 params."])
+def test_a_sentence_after_a_named_layer_with_its_volume_and_counts(line: str) -> None:
+    # AlexNet's CONV1: (227 - 11)/4 + 1 = 55, 55x55x96, (11·11·3 + 1)·96 = 34,944 parameters (`we have` and a count
+    # after the volume were E060: what the answer is about not said)
+    sheet = "Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0\n" + line + "\n"
+    for volume, verdict in [("55x55x96", "right"), ("55x55x97", "wrong")]:
+        report = homework(sheet.format(volume))
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)] + (
+            [("params", "right")] if "34,944" in line else []), report.messages()
