@@ -847,7 +847,24 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "An input of 9x9x1 goes through a conv with 2 filters of size 3x3 and 9 params", "There are 1 * = 2 params",
             "The conv layer has 1 weights plus 2 biases, 3 parameters in all", "The FC layer has 0 weights and",
             "Weight shape: 96x3x11x11", "Kernel shape: (0, 3, 11, 11)", "Weights shape: [1, 1, 99999999999, 1]",
-            "Weight shape: 4096x9216", "Weight shape: (", "Kernel shape: 3x3x3x3x3"]
+            "Weight shape: 4096x9216", "Weight shape: (", "Kernel shape: 3x3x3x3x3",
+            # a working under a layer ending in a hanging word; volumes after `Size:`/`Shape:` with more after them;
+            # a flatten numbered in words, global pools in one word, a count bare before a size, a dash after a
+            # kind, a pool's kernel, a VGG name's options after a comma, an unread statement with an answer, a
+            # numbered problem's input, answers listed by name, a number alone after an arrow, `After … we have`
+            "conv1: 6 filters 5x5, stride 1, no padding", "  output = (28-5)/1+1 = 24 -> 24x24x6",
+            "size: (28-5)/1+1 = 24 -> 24x24x6, params 156", "Shape: 24x24x6, 156 params", "Size: 0x0x0 I think",
+            "layer 2: flatten => 1024", "Layer 9: Flatten -> 0", "GlobalAvgPool -> 1x1x64", "GlobalMaxPooling2D:",
+            "GAP -> 2x1x64", "Conv(32, 3x3, s=1, p=1) -> 8x8x32", "conv (0, 3x3, stride 1) -> 1x1x1",
+            "Conv: 32, 99999999999999999999x3", "maxpool — 2×2, stride 2", "max pool – 0x0", "conv — 16 filters",
+            "Max pool, kernel 2, stride 2", "MaxPool kernel=0 stride=0", "Max pooling (kernel 2, stride 2)",
+            "Max pooling (kernel", "conv3-64, pad 1: 32x32x64", "conv3-64, pad 0: 30x30x64", "conv3-0, pad 1:",
+            "Conv: 64 3x3 filters, pad 1, pad 0: 30x30x64", "64 3x3 filters, pad 1, pad 0: 1792",
+            "1) Input 39x39x3. Conv layer: 10 filters, 3x3, stride 1, no padding. Output?  37x37x10",
+            "A conv layer has 10 filters of size 3x3, stride 1, no padding.", "(a) Output dimensions after each layer:",
+            "- CONV1: 64x64x16", "- MAXPOOL9: 1x1x1", "- FC1: 16*16*32*100 + 100 = 819300", "Total: 826166",
+            "Number of parameters per layer:", "CONV2 output: 32x32x32", "=> 10, params 5770", "-> 0", "=> 4",
+            "10, params 5770", "After conv1 we have 55x55x96.", "After conv9 the volume is 1x1x1 and it has 0 params."]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
