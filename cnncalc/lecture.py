@@ -147,6 +147,9 @@ class _Net:
         # the first line of prose after its first layer that speaks of a layer (`(f) A softmax classifier over 10
         # classes.`): a layer cnncalc did not read, which a total after it would leave out
         self.unread_layer: int | None = None
+        # why its totals of parameters are not judged: a layer's count said to leave out the biases of a layer stated
+        # with them (`conv_a: …, params 36,864 (no bias)`): a layer without biases, or a count without them?
+        self.biases_left_out = ""
         # the last line of prose since its last layer that may state a new one (`Next comes a dense layer of 100
         # units.`, `_may_state_layer`): its number and text. An answer under it that names no layer may be that one's,
         # and is E060, never judged against the layer above (a right count was marked wrong)
@@ -784,8 +787,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 _, going_on, going_on_start, _ = pieces[index + 1]
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
+            counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
+            weighed = _unbiased(counted)
             tokens = _gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(_follows_dropped(
-                _colon_before_answers(_unbiased(_macs_parenthesised(_spelled_units(_code_commented(written))))))))))
+                _colon_before_answers(weighed))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
@@ -891,6 +896,10 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
             reader.headed = current.headed
             result = reader.read() if bracketed else reader.worked(current.lines, current.exercise is not None,
                                                                    current.input is not None, current.shared)
+            if weighed is not counted and not current.biases_left_out and _biased_answered(result):
+                current.biases_left_out = (f"line {number} counts a layer's parameters without its biases (`no "
+                                           f"bias`): whether the layer has none or the count leaves them out is not "
+                                           f"said")
             if result is not None and not isinstance(result, _Answered):
                 current.headed = None  # (a layer or an input stated: the heading's answers are over)
             elif result is None and headed is not None and (sink.total == reported or isinstance(headed, str)):
@@ -1181,6 +1190,9 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
         totals = []
         for total in ir.placed(net.totals, net.lines):
             total = total._replace(unsure=net.unsure) if net.unsure and total.limit is not None else total
+            if net.biases_left_out and total.quantity in ("params", "biases") and total.limit is not None and \
+                    not total.unsure:
+                total = total._replace(unsure=net.biases_left_out)
             if total.quantity == "output" and total.between:  # `Final output: 55x55x96` under CONV1, layers below
                 sink.add(codes.E060, "the network's output is answered between its layers: the network's or the layer "
                                      "above's?", total.shape.span if total.shape else total.span,
@@ -10735,6 +10747,15 @@ _UNBIASED = tuple(sorted({(*lead, *noun) for lead in (("without",), ("excluding"
                           ("just", "the", "weights")},  # `Params: 750 (weights only)`
                          key=len, reverse=True))
 _PARAMS_HEADS = ("parameters", "params", "parameter")
+
+
+def _biased_answered(result: object) -> bool:
+    """Whether a line's result answers a layer that has biases (stated without `no bias`): the layer of a layer line,
+    or of the line above it answers."""
+    line = result if isinstance(result, ir.Line) else result.line if isinstance(result, _Answered) else None
+    call = line.items[0] if line is not None and line.items else None
+    return isinstance(call, ir.LayerCall) and call.keyword in ("conv", "dwconv", "deconv", "fc") and \
+        not any(arg.name == "bias" for arg in call.args)
 
 
 def _unbiased(tokens: list[Tok]) -> list[Tok]:

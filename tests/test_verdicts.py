@@ -14277,3 +14277,21 @@ def test_a_sentence_after_a_named_layer_with_its_volume_and_counts(line: str) ->
         report = homework(sheet.format(volume))
         assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)] + (
             [("params", "right")] if "34,944" in line else []), report.messages()
+
+
+@pytest.mark.parametrize("total", ["73,984", "74,112", "99"])
+def test_a_total_over_a_count_said_without_biases_is_not_judged(total: str) -> None:
+    # two 3x3 convolutions of 64 filters on 56x56x64 and two batch norms: 3·3·64·64 = 36,864 weights each, 64 biases
+    # each if they have them, 2·64 = 128 per norm. `params 36,864 (no bias)` may say the layer has no biases (73,984
+    # in all) or that the count leaves them out (74,112 with them): which the total counts is not said (73,984 was
+    # marked wrong)
+    sheet = ("Input: 56x56x64\nconv_a: 3x3 conv, 64 filters, stride 1, pad 1 -> 56x56x64, params 36,864 (no bias)\n"
+             "bn_a: batch norm -> params 128\n"
+             "conv_b: 3x3 conv, 64 filters, stride 1, pad 1 -> params 36,864 (no bias)\n"
+             f"bn_b: batch norm -> params 128\nTotal params: {total}\n")
+    report = homework(sheet)
+    assert [a.verdict for a in report.answers] == ["right"] * 5 + ["unchecked"], report.messages()
+    assert "without its biases" in (report.answers[-1].reason or "")
+    # said of the layer itself, it has none: the total is judged (3·3·64·64·2 + 128·2 = 73,984)
+    unbiased = homework(sheet.replace("pad 1 ->", "pad 1, no bias ->"))
+    assert unbiased.answers[-1].verdict == ("right" if total == "73,984" else "wrong"), unbiased.messages()
