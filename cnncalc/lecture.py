@@ -2508,6 +2508,15 @@ class _LineReader:
                 index = _named_line(lines, label) if label is not None else None
                 if index is None and kinds[colon + 1:colon + 2] == ["DIMS"] and _layer_reference(name) is not None:
                     index = self._asked_line(self.tokens[:colon], lines)
+                if index is None and self.sink.total == reported and [t.lower for t in name[:1]] == ["layer"] and \
+                        len(name) == 2 and kinds[colon + 1:colon + 2] in (["DIMS"], ["NUM"]):
+                    # `Output of layer A: 48 x 48 x 32`: a layer named in a way cnncalc does not follow (it was prose,
+                    # a wrong answer passed over)
+                    self.sink.add(codes.E060, f"cnncalc cannot tell which layer `{_shown(name)}` is, so this answer "
+                                              f"is not judged", Span(name[0].start, name[-1].end),
+                                  hint="name the layers (`CONV1: …`) or number them (`Layer 1: …`), and the answer "
+                                       "after that name")
+                    return None
                 if index is None:
                     return None  # (reported, or prose: `After CONV1: we pool`)
                 # `Output of CONV1: 32x32x10, 760 params` (`Output of layer 1: …`, `After the pool: …, 0 params`: were

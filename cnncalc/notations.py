@@ -182,9 +182,10 @@ _ALIGNED_TABLE = (r"(?i)^[ \t]*(?:layer|name|layers|layer name)(?: {2,}|\t)[^\n]
 
 
 _ONNX_LISTING = r"# [^\n]* \(opset \d+\), listed by cnncalc from "
+_PROSE_EXTENSIONS = (".txt", ".md", ".markdown")  # text that is a spec only when it has a spec's lines
 
 
-def detect(text: str, name: str) -> str:
+def detect(text: str, name: str, unmarked: bool = True) -> str:
     """The notation of a source: by its extension, else by its content (lecture listings are lines that
     start with a bracketed volume, the CS231n notes' breakdown's `CONV3-64: [224x224x64] …`, and worked
     examples' `First layer (CONV1): …`, `Input volume: …`, `N = 7, F = 3, …` (and the `stride 2 => 3` cases under
@@ -197,7 +198,8 @@ def detect(text: str, name: str) -> str:
     `CONV1 output: …` lines, sentences about the network (`The input is a 32x32x3 image.`, `It has 896 parameters.`),
     and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
     more of them than spec statements, in its first 64K characters, a notebook's markup blanked out as the lecture's
-    reader blanks it)."""
+    reader blanks it); a `.txt` or `.md` file with neither is the lecture's too, unless `unmarked` is False (a
+    directory's search takes only text that shows a notation)."""
     lower = name.lower()
     if lower.endswith(".py") and keras_script(text):
         return "keras"
@@ -221,8 +223,12 @@ def detect(text: str, name: str) -> str:
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \
         sum(m.count("\n") + 1 for m in re.findall(_ALIGNED_TABLE, head, re.M))  # their rows and headers
-    if lecture and lecture >= len(re.findall(_SPEC_LINE, head, re.M)):
+    spec_lines = len(re.findall(_SPEC_LINE, head, re.M))
+    if lecture and lecture >= spec_lines:
         return "lecture"
+    if unmarked and not spec_lines and lower.endswith(_PROSE_EXTENSIONS):
+        return "lecture"  # a text file with no line of either (`Layer A: convolution, 32 kernels of 3 x 3, …`): the
+        # lecture's reader says what it cannot read in words; the spec language's `unknown layer` each line did not
     return "spec"
 
 
@@ -285,7 +291,7 @@ def searched(name: str, head: str) -> bool:
     builds an `nn.Module`, not every Python file)."""
     lower = name.lower()
     if lower.endswith(".txt"):
-        return detect(head, name) == "lecture" and _holds_a_network(head)
+        return detect(head, name, unmarked=False) == "lecture" and _holds_a_network(head)
     if lower.endswith(".py") and keras_script(head):
         return re.search(r"\b(?:Sequential|Model)\s*\(", head) is not None  # (a script that builds a model)
     for notation in NOTATIONS.values():

@@ -14295,3 +14295,25 @@ def test_a_total_over_a_count_said_without_biases_is_not_judged(total: str) -> N
     # said of the layer itself, it has none: the total is judged (3·3·64·64·2 + 128·2 = 73,984)
     unbiased = homework(sheet.replace("pad 1 ->", "pad 1, no bias ->"))
     assert unbiased.answers[-1].verdict == ("right" if total == "73,984" else "wrong"), unbiased.messages()
+
+
+def test_a_text_file_with_no_line_of_either_notation_is_read_as_the_lectures(tmp_path: Path) -> None:
+    # lettered layers, sizes spaced: no line the notations are known by, so it was read as the spec language (an
+    # `unknown layer` for every line: `Exercise`, `Input`, `Layer`, …); the lecture's reader reads its first layer
+    # (3·3·3·32 = 864 weights, 32 biases) and says of `layer A` that it cannot tell which layer it is
+    sheet = ("Exercise 3 - compute the sizes\n\nInput image 96 x 96 x 3.\n\n"
+             "Layer A: convolution, 32 kernels of 3 x 3, stride 1, padding 1.\nOutput of layer A: 96 x 96 x 33.\n"
+             "Number of weights of layer A: 3 x 3 x 3 x 32 = 864; biases: 32.\n")
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet)
+    result = invoke("check", str(path))
+    assert "unknown layer" not in result.output and result.exit_code == 1, result.output
+    assert f"{path}:6:11: error[E060]: cnncalc cannot tell which layer `layer A` is, so this answer is not judged" \
+        in result.output
+    assert "2 answers: 2 right, 0 wrong" in result.output
+    # a directory's search still takes only text that shows a notation: such files are no networks it finds
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "notes.txt").write_text("Meeting notes\n\nLayer A: see the figure.\n")
+    searched = invoke("check", str(notes))
+    assert searched.exit_code == 2 and "skipped 1 file that is not a network" in searched.output, searched.output
