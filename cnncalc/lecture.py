@@ -2187,6 +2187,8 @@ class _LineReader:
                 self.tokens.insert(self.i, Tok("ARROW", "->", after.start, after.start))  # `GAP: 1x1x64`: its output
             expectation = self.answers(None)
         except _Unreadable:
+            if kind == "fc":  # `fc: 13*13*8 = 1352 inputs -> params = 13530`: E060 (it was prose)
+                self.unread_answered(self.tokens)
             return None
         self.unnamed = True  # after prose, a remark unless something is read after it
         return self.line(call._replace(span=name_span.to(call.span)), expectation)
@@ -2786,7 +2788,8 @@ class _LineReader:
                     # `FC 4096 -> 4096`, `Dense 10 -> 10`: one stated with its width
                 if width is not None and ahead[:1] in (["neurons"], ["units"], ["outputs"]) and ahead[1:2] != [":"]:
                     return None  # `FC 10 neurons`: a layer stated with its width (was E060, the layer unread)
-                if width is not None and rest[0].kind == "ARROW" and _stated_counts(rest[1:]) is not None:
+                if width is not None and rest[0].kind == "ARROW" and (_stated_counts(rest[1:]) is not None or
+                                                                      _count_head(ahead[1:], 0) is not None):
                     return None  # `Dense 10 -> 1,290 params`, no tenth FC layer above: one stated with its width (was
                     # E060, no layer DENSE 10 above, and the layer unread)
                 glued = _glued_by_kind(self.tokens[0], rest, lines) if k == 1 else None

@@ -14317,3 +14317,21 @@ def test_a_text_file_with_no_line_of_either_notation_is_read_as_the_lectures(tmp
     (notes / "notes.txt").write_text("Meeting notes\n\nLayer A: see the figure.\n")
     searched = invoke("check", str(notes))
     assert searched.exit_code == 2 and "skipped 1 file that is not a network" in searched.output, searched.output
+
+
+# 8 3x3 filters on 28x28x1 give 26x26x8, pooled 13x13x8; an FC of 10 on its 13·13·8 = 1,352 values has
+# 1,352·10 + 10 = 13,530 parameters
+FC_AFTER_POOL = "Input: 28x28x1\nconv: 8 filters 3x3 -> 26x26x8\nmaxpool 2x2 stride 2 -> 13x13x8\n"
+
+
+@pytest.mark.parametrize("line", ["fc 10 -> params = {}", "fc 10 -> params: {}", "Dense 10 -> params = {}"])
+def test_a_fully_connected_layer_stated_with_its_width_then_a_count_after_its_word(line: str) -> None:
+    # `params = N` after the arrow was E060 (no tenth FC layer above), the layer unread
+    right_then_wrong(FC_AFTER_POOL + line + "\n", "13530", "13531")
+
+
+def test_a_fully_connected_layer_whose_description_does_not_read_with_answers_after_it() -> None:
+    # its width is only in the working: E060, not prose (a wrong count passed over)
+    report = homework(FC_AFTER_POOL + "fc: 13*13*8 = 1352 inputs -> params = 1352*10+10 = 13531\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
+    assert [a.verdict for a in report.answers] == ["right", "right"]
