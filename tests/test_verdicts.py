@@ -14327,7 +14327,10 @@ FC_AFTER_POOL = "Input: 28x28x1\nconv: 8 filters 3x3 -> 26x26x8\nmaxpool 2x2 str
 @pytest.mark.parametrize("line", ["fc 10 -> params = {}", "fc 10 -> params: {}", "Dense 10 -> params = {}"])
 def test_a_fully_connected_layer_stated_with_its_width_then_a_count_after_its_word(line: str) -> None:
     # `params = N` after the arrow was E060 (no tenth FC layer above), the layer unread
-    right_then_wrong(FC_AFTER_POOL + line + "\n", "13530", "13531")
+    for count, verdict in [("13530", "right"), ("13531", "wrong")]:
+        report = homework(FC_AFTER_POOL + line.format(count) + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")] * 2 + [("params", verdict)], \
+            report.messages()
 
 
 def test_a_fully_connected_layer_whose_description_does_not_read_with_answers_after_it() -> None:
