@@ -9188,7 +9188,8 @@ def _named_listed(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
     line (a layer stated with its description, `CONV1: 16 5x5 filters`, ends the list)."""
     lead = _lead(tokens)
     name_end = lead + 1 + (tokens[lead + 1:lead + 2] != [] and tokens[lead + 1].kind == "NUM")
-    total = tokens[lead].lower == "total" and head != ("output",)  # `Total: 826166` under `Parameters per layer:`
+    total = tokens[lead:lead + 1] != [] and tokens[lead].lower == "total" and head != ("output",)  # `Total: 826166`
+    # under `Number of parameters per layer:`
     if len(tokens) < name_end + 2 or tokens[lead].kind != "WORD" or tokens[name_end].text not in (":", "=") or \
             (not total and (_layer_kind(" ".join(t.lower for t in tokens[lead:name_end])) is None or
                             _label(tokens[lead:name_end]) is None)) or \

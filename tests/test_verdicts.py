@@ -14338,3 +14338,10 @@ def test_a_fully_connected_layer_whose_description_does_not_read_with_answers_af
     report = homework(FC_AFTER_POOL + "fc: 13*13*8 = 1352 inputs -> params = 1352*10+10 = 13531\n")
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
     assert [a.verdict for a in report.answers] == ["right", "right"]
+
+
+def test_a_bullet_alone_under_a_heading_that_lists_each_layers_answer() -> None:
+    # a list item begun and not written (`-` alone): an IndexError in this session's list of names, found by a
+    # prefix fuzz; the answer above it still judged (conv1's (5·5·3 + 1)·16 = 1,216)
+    report = homework(UNNAMED_ARCHITECTURE + "(b) Number of parameters per layer:\n- CONV1: 5*5*3*16 + 16 = 1216\n-\n")
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
