@@ -2031,8 +2031,8 @@ class _LineReader:
         # the line answers for a kind of layer none of which is above (`Max pooling gives 16x16x32.`, E060): it may
         # state one cnncalc did not read, which the answers after it would leave out
         self.kind_unseen = False
-        # a convolution's or a pool's statement that does not read, with an answer after its colon or arrow
-        # (`unread_answered`): the line is that layer, unknown, not prose
+        # a convolution's, a pool's or an FC layer's statement that does not read, with an answer after its colon or
+        # arrow (`unread_answered`): the line is that layer, unknown, not prose
         self.statement_unread = False
         self.arrow_led = False  # the line starts with an arrow (`=> 10`)
         self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
@@ -5531,9 +5531,9 @@ class _LineReader:
         return self.unreadable(None, [])
 
     def unread_answered(self, tokens: list[Tok]) -> None:
-        """A convolution's or a pool's statement that does not read (`64 3x3 filters, pad 1, pad 0`), with a volume
-        or a number after its arrow or colon: said in `statement_unread`, for the line's E060 (it was prose: a wrong
-        answer passed over). Without an answer so written, prose."""
+        """A convolution's, a pool's or an FC layer's statement that does not read (`64 3x3 filters, pad 1, pad 0`),
+        with a volume or a number after its arrow or colon: said in `statement_unread`, for the line's E060 (it was
+        prose: a wrong answer passed over). Without an answer so written, prose."""
         tokens = _one_arrow(tokens)  # (`=>`)
         self.statement_unread = any(
             (t.text == ":" or t.kind == "ARROW") and (
@@ -8874,8 +8874,8 @@ def _layer_number(asking: list[Tok]) -> tuple[int, str | None] | None:
 def _glued_by_kind(name: Tok, rest: list[Tok], lines: list[ir.Line]) -> int | None:
     """The line a name such as `CONV2` answers (a kind and a number in one word, then its answers) when no layer
     above has a name: the second of that kind, as cnncalc names unnamed layers (`conv2`), as `Conv 2`
-    says it. After a colon alone only a volume or a worked count answers (`FC1: 100` may state another FC layer, as
-    the lecture's `FC6: 4096` does; a working, params or MACs?). None for any other."""
+    says it. After a colon alone only a volume answers (`FC1: 100` may state another FC layer, as the lecture's
+    `FC6: 4096` does; a working may count params or MACs). None for any other."""
     glued = re.fullmatch(r"([a-z]+)([0-9]{1,3})", name.lower)
     family = _family(glued[1]) if glued is not None else None
     if glued is None or family is None:
