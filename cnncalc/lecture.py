@@ -4165,10 +4165,10 @@ class _LineReader:
                                          (pooled and after and after[0] in _TOLD_WINDOW) or
                                          (k and words[k - 1] in ("size", "filters", "kernels", "each", "window",
                                                                  "kernel", *_TOLD_CONV)) or
-                                         (k > 1 and words[k - 1] == "of" and
+                                         (k > 1 and words[k - 1] in ("of", ",") and
                                           words[k - 2] in ("filters", "kernels"))):
                 sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`,
-                # `a 2x2 max pool`, `window 2x2`, `Conv 5x5, 6 filters`, `kernel 3x3`
+                # `a 2x2 max pool`, `window 2x2`, `Conv 5x5, 6 filters`, `kernel 3x3`, `8 filters, 3x3` (it was E060)
             elif word in _LETTERS and words[k + 1:k + 2] == ["="] and tokens[k + 2:k + 3] and \
                     tokens[k + 2].kind == "NUM" and tokens[k + 2].text.isdigit():
                 told_value = tokens[k + 2]  # the lecture's letters: `K=10, F=5, S=1, P=2`

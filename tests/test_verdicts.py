@@ -14345,3 +14345,12 @@ def test_a_bullet_alone_under_a_heading_that_lists_each_layers_answer() -> None:
     # prefix fuzz; the answer above it still judged (conv1's (5·5·3 + 1)·16 = 1,216)
     report = homework(UNNAMED_ARCHITECTURE + "(b) Number of parameters per layer:\n- CONV1: 5*5*3*16 + 16 = 1216\n-\n")
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right")], report.messages()
+
+
+@pytest.mark.parametrize("problem", [
+    "An input of 28x28x1 goes through a conv with 8 filters, 3x3, stride 1, pad 0. Output? {}",
+    "An input of 28x28x1 goes through conv (8 filters, 3x3, stride 1, pad 0). Output? {}"])
+def test_a_told_problems_filter_size_after_its_count_and_a_comma(problem: str) -> None:
+    # 8 3x3 filters unpadded on 28x28x1: (28 - 3)/1 + 1 = 26, 26x26x8 (the size after `8 filters,` was not read: E020
+    # and E060, the problem unread)
+    right_then_wrong(problem + "\n", "26x26x8", "26x26x9")
