@@ -8342,7 +8342,8 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
-_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "pw", "layer", "with", "using")
+_SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "pw", "layer", "with", "using", "kernel",
+                     "kernels", "filter")  # (`5x5 kernel, 6 filters`: it was E060)
 _CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d", "pointwise", "pw"}  # (`pointwise conv 1x1, 64
 # filters`, `PW conv 1x1`)
 _DEPTHWISE_WORDS = ("depthwise", "dw", "dwconv")  # a depthwise convolution's description (`depthwise conv 3x3`, `Conv

@@ -14354,3 +14354,12 @@ def test_a_told_problems_filter_size_after_its_count_and_a_comma(problem: str) -
     # 8 3x3 filters unpadded on 28x28x1: (28 - 3)/1 + 1 = 26, 26x26x8 (the size after `8 filters,` was not read: E020
     # and E060, the problem unread)
     right_then_wrong(problem + "\n", "26x26x8", "26x26x9")
+
+
+@pytest.mark.parametrize("layer", ["CONV1: 5x5 kernel, 6 filters, stride 1, no padding", "Conv: 5x5 kernel, 6 filters",
+                                   "**Layer 1**: Conv, $5 \\times 5$ kernel, 6 filters, stride 1, no padding",
+                                   "CONV1: 5x5 filter, 6 filters"])
+def test_a_convolutions_size_first_with_its_noun_then_its_count(layer: str) -> None:
+    # 6 5x5 filters unpadded on 32x32x3: (32 - 5)/1 + 1 = 28, 28x28x6 (`5x5 kernel, 6 filters` was E060: the count was
+    # looked for right after the size)
+    right_then_wrong(f"Input: 32x32x3\n{layer}\n- Output: {{}}\n", "28x28x6", "28x28x7")
