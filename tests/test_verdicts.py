@@ -14363,3 +14363,25 @@ def test_a_convolutions_size_first_with_its_noun_then_its_count(layer: str) -> N
     # 6 5x5 filters unpadded on 32x32x3: (32 - 5)/1 + 1 = 28, 28x28x6 (`5x5 kernel, 6 filters` was E060: the count was
     # looked for right after the size)
     right_then_wrong(f"Input: 32x32x3\n{layer}\n- Output: {{}}\n", "28x28x6", "28x28x7")
+
+
+@pytest.mark.parametrize("sheet, row, start, message", [
+    ("Input: 32x32x3\nConv: 64 3x3 filters, pad 1, pad 0: 30x30x64\n", 2, "Conv",
+     "cnncalc cannot read `Conv: 64 3x3 filters, pad 1, pad 0: 30x30x64` as a layer: its answers are not judged, nor "
+     "those after it"),
+    ("Input: 28x28x1\nconv: 8 filters 3x3 -> 26x26x8\nfc: 13*13*8 = 1352 inputs -> params = 13530\n", 3, "fc",
+     "cnncalc cannot read `fc: 13*13*8 = 1352 inputs` as a layer: its answers are not judged, nor those after it"),
+    ("Input: 6x6x16\nConv 3x3, 8 filters\n=> 4\n", 3, "4",
+     "this answer does not say what it answers: one number is not the volume a conv gives, and may count its "
+     "parameters or MACs"),
+    ("Input: 96x96x3\nLayer A: convolution, 32 kernels of 3 x 3, stride 1, padding 1.\nOutput of layer A: 96x96x32\n",
+     3, "layer A", "cnncalc cannot tell which layer `layer A` is, so this answer is not judged"),
+])
+def test_this_sessions_unread_answers_are_e060_at_their_line_and_column(tmp_path: Path, sheet: str, row: int,
+                                                                      start: str, message: str) -> None:
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    column = sheet.splitlines()[row - 1].index(start) + 1
+    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
