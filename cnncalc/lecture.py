@@ -58,7 +58,7 @@ from itertools import islice, pairwise
 from typing import Literal
 
 from cnncalc import codes, ir, limits
-from cnncalc.diagnostics import DiagnosticSink, Span
+from cnncalc.diagnostics import Diagnostic, DiagnosticSink, Span
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.base import BYTES_PER_VALUE
 from cnncalc.markup import plain
@@ -524,6 +524,51 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
 _NOT_BLANK = re.compile(r"^[ \t]*\S", re.M)  # a line that is not blank, at its first character
 
 
+# a layer lettered or numbered in Roman numerals at the start of its line (`Layer A: convolution, …`, `- **Layer B** -
+# max pool …`, `Layer IV: FC 10`)
+_LETTERED_LAYER = re.compile(r"^[ \t]*(?:[-*•>#]+[ \t]*|[0-9]{1,2}[.)][ \t]+)?(?:Layer|LAYER)[ \t]+([A-Z]{1,4})"
+                             r"(?=[ \t]*(?:[:(=\-–—]|is\b))", re.M)
+_LETTER_NAMED = re.compile(r"\b(?:[Ll]ayer|LAYER)[ \t]+([A-Z]{1,4})\b")  # `layer A` anywhere (`Output of layer A: …`)
+_NUMBERED_AT_START = re.compile(r"^[ \t]*(?:[-*•>#]+[ \t]*)?layer[ \t]*[0-9]", re.M | re.I)
+_LETTER_PLACES = tuple("ABCDEFGHI")
+_ROMAN_PLACES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
+def _layers_lettered(text: str) -> tuple[str, dict[str, str]]:
+    """A sheet that letters its layers (`Layer A`, `Layer B`, …) or numbers them in Roman numerals (`Layer I`, `Layer
+    II`, …), from the first on with none left out and none numbered in digits, with each `layer B` read as `layer 2`
+    (its place), so that the answers that name a layer so (`Output of layer B: …`) are judged as those that name it by
+    its number; and the places with the names written for them (`{"2": "B"}`). Up to the ninth, whose place takes
+    no more characters than its name (the place is moved right, every span stays where it was written); a sheet
+    lettered past it is left as it is (its lettered layers are E060, as are its answers)."""
+    if "ayer" not in text and "AYER" not in text:
+        return text, {}
+    names = {m[1] for m in _LETTERED_LAYER.finditer(text)}
+    scheme = next((scheme for scheme in (_LETTER_PLACES, _ROMAN_PLACES)
+                   if names and names == set(scheme[:len(names)])), None)
+    if scheme is None or _NUMBERED_AT_START.search(text):
+        return text, {}
+    places = {name: str(place) for place, name in enumerate(scheme, 1) if name in names}
+
+    def place(found: re.Match[str]) -> str:
+        name = found[1]
+        return found[0] if name not in places else \
+            found[0][:found.start(1) - found.start()] + places[name].rjust(len(name))
+    return _LETTER_NAMED.sub(place, text), {number: name for name, number in places.items()}
+
+
+_PLACE_SAID = re.compile(r"\b([Ll]ayer|LAYER)( numbered)?[ \t]+([1-9])\b")
+
+
+def _letters_said(diagnostic: Diagnostic, names: dict[str, str]) -> Diagnostic:
+    """A diagnostic on a sheet that letters its layers (`_layers_lettered`), with the names it wrote where the
+    diagnostic says their places (`Layer B: …` quoted as the sheet has it, not as `Layer 2: …`)."""
+    def said(found: re.Match[str]) -> str:
+        return f"{found[1]}{found[2] or ''} {names.get(found[3], found[3])}"
+    return diagnostic._replace(message=_PLACE_SAID.sub(said, diagnostic.message),
+                               hint=_PLACE_SAID.sub(said, diagnostic.hint) if diagnostic.hint else diagnostic.hint)
+
+
 def _past_limit(sink: DiagnosticSink, span: Span) -> None:
     """E060 at the first line past `limits.MAX_LECTURE_LINES` (each line is read through every form: some
     0.3 ms a line, so a sheet of a million lines took minutes)."""
@@ -533,6 +578,17 @@ def _past_limit(sink: DiagnosticSink, span: Span) -> None:
 
 
 def read(text: str, sink: DiagnosticSink) -> ir.File:
+    """The sheet's networks, answers and prose; on a sheet that letters its layers (`_layers_lettered`), the
+    diagnostics say the letters it wrote."""
+    reported = len(sink.items)
+    read_file, names = _read(text, sink)
+    if names:
+        sink.items[reported:] = [_letters_said(d, names) for d in sink.items[reported:]]
+    return read_file
+
+
+def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
+    """`read`, and the places of the layers the sheet letters with the names it wrote for them (`_layers_lettered`)."""
     past = next(islice(_NOT_BLANK.finditer(text), limits.MAX_LECTURE_LINES, None), None)
     if past is not None:  # the sheet's lines past the limit are not read, nor searched for markup or figures
         line_end = text.find("\n", past.start())
@@ -546,7 +602,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                  hint="split the sheet into smaller files (`cnncalc check DIR` reads them all)")
         text = text[:cut]
     fenced = _fenced(text) if "```" in text or "~~~" in text else set()
-    text = plain(text)
+    text, names = _layers_lettered(plain(text))
     networks: list[_Net] = []
     current = _Net(0)
     prose: list[ir.Prose] = []
@@ -1215,7 +1271,7 @@ def read(text: str, sink: DiagnosticSink) -> ir.File:
                 prose.append(ir.Prose(Span(passage[0][0], passage[0][1]),
                                       f"{where} ({len(passage)} line{'s' * (len(passage) != 1)})"))
                 passage = []
-    return ir.File((), tuple(nets), tuple(prose))
+    return ir.File((), tuple(nets), tuple(prose)), names
 
 
 def _layer_counted(tokens: list[Tok]) -> bool:
@@ -2038,6 +2094,7 @@ class _LineReader:
         self.stated: ir.ShapeAnswer | None = None  # the volume an input line states, as written (`Input: 32x32x16`)
         self.maybe_layer = False  # `Output: 10 neurons` under F6 (84) may state a layer (`_values_answer`, E060), or
         # `FC 10 neurons: …` (`named_answer`)
+        self.layer_named = False  # the answers read are those of a layer the line names (`FC2 output: 11 neurons`)
         # a question asked after the layer stated (`POOL1 is a 3x3 max pool. What is its output?`), answered below
         self.question: list[Tok] = []
         # the output volume a layer's line answers, while its description is read: a convolution described without
@@ -2413,7 +2470,9 @@ class _LineReader:
         about = self.named_answer(words, kinds, lines)
         if about is not None:  # `CONV1 output: 32x32x10, params 760`, `FC1 params: 25,610`
             whole, self.tokens = self.tokens, about[1]
+            self.layer_named = True
             answered = self.answer_line(lines, in_exercise, shared, about[0])
+            self.layer_named = False
             if answered is not None or self.sink.total > reported or self.said_again:
                 return answered  # (a line of answers given before is one still, not the layer stated again)
             self.tokens = whole  # no answer after all: `CONV1: 10 5x5 filters` stated again
@@ -2504,14 +2563,23 @@ class _LineReader:
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
                 name = self.tokens[1 if words[0] == "after" else 2:colon]
                 after = self._after(name, colon, lines)
-                if after is not None or self.sink.total > reported or not lines:
+                layer_named = [t.lower for t in name[:1]] == ["layer"] and len(name) == 2 and \
+                    kinds[colon + 1:colon + 2] in (["DIMS"], ["NUM"])  # `Output of layer B: 32x32x9`: E060 below
+                if after is not None or self.sink.total > reported or (not lines and not layer_named):
                     return after
                 label = _label(name)
                 index = _named_line(lines, label) if label is not None else None
                 if index is None and kinds[colon + 1:colon + 2] == ["DIMS"] and _layer_reference(name) is not None:
                     index = self._asked_line(self.tokens[:colon], lines)
-                if index is None and self.sink.total == reported and [t.lower for t in name[:1]] == ["layer"] and \
-                        len(name) == 2 and kinds[colon + 1:colon + 2] in (["DIMS"], ["NUM"]):
+                if index is None and layer_named and name[1].kind == "NUM" and self.sink.total == reported:
+                    same = _numbered_lines(lines, name[1].text)  # `Output of layer 5: 10, parameters 81930` (an FC
+                    index = same[0] if len(same) == 1 else None  # layer's width and more: `_after` reads it alone)
+                    if index is None:
+                        self.sink.add(codes.E060, _numbered_missing(same, name[1].text, "output", lines),
+                                      Span(name[0].start, name[-1].end),
+                                      hint="name a layer written above, as in `Output of layer 1: 55x55x96`")
+                        return None
+                if index is None and self.sink.total == reported and layer_named:
                     # `Output of layer A: 48 x 48 x 32`: a layer named in a way cnncalc does not follow (it was prose,
                     # a wrong answer passed over)
                     self.sink.add(codes.E060, f"cnncalc cannot tell which layer `{_shown(name)}` is, so this answer "
@@ -3797,7 +3865,8 @@ class _LineReader:
         name_tokens = self.tokens[:name_end]
         kind = None  # the layer's kind when its description says it and its name does not (`L1: 10 5x5 filters, …`)
         if _label(name_tokens) is not None and _layer_kind(" ".join(words[:name_end])) is None and \
-                name_end <= 2 and words[0] not in _HEADING_WORDS and not _QUESTION.fullmatch(words[0]) and \
+                name_end <= 2 and words[0] not in _HEADING_WORDS and words[0] not in ("after", "before") and \
+                not _QUESTION.fullmatch(words[0]) and \
                 not _ANSWER.fullmatch(words[0]) and not _UNREAD_KINDS.search(" ".join(words[:name_end])):
             kind = _described_kind(words[colon + 1:])
         if kind is None and (_label(name_tokens) is None or _layer_kind(" ".join(words[:name_end])) is None or
@@ -5113,7 +5182,10 @@ class _LineReader:
                 (len(rest) > 2 and rest[2].text not in (",", ";")):
             return []
         above = last.items[0] if last is not None and last.items else None
-        if isinstance(above, ir.LayerCall) and above.label is not None and rest[1].lower in _LAYER_SIZE_WORDS:
+        # `FC2 output: 11 neurons`, `Output of FC2: …` (`_as_output`'s word, of no width): the named layer's answer
+        named = self.layer_named or tokens[at].start == tokens[at].end
+        if isinstance(above, ir.LayerCall) and above.label is not None and rest[1].lower in _LAYER_SIZE_WORDS and \
+                not named:
             units = next((a.value.value for a in above.args if a.name == "units" and isinstance(a.value, ir.Num)),
                          None) if above.keyword == "fc" else None
             if units is None or str(units) != _ungrouped(rest[0].text):
@@ -6144,17 +6216,33 @@ class _LineReader:
 
     def simple(self, keyword: str, name_span: Span, allowed: set[str]) -> ir.LayerCall:
         """A layer without numbers: its description's words may repeat the kind (`Normalization layer`); a
-        dropout's rate may follow (`Dropout: 0.5`, `dropout (p = 0.5)`, `50%`), which changes no count."""
+        dropout's rate may follow (`Dropout: 0.5`, `dropout (p = 0.5)`, `50%`), which changes no count, and an LRN's
+        size, the channels it sums over (`local response normalization, size 5`, `LRN (n = 5)`)."""
         end = name_span.end
         start = self.i
+        args: tuple[ir.Arg, ...] = ()
         while (tok := self.peek()) is not None and ((tok.kind == "WORD" and tok.lower in allowed) or
                                                     (keyword == "dropout" and _rate(tok, self.peek(1)))):
             end = self.next().end
         said = " ".join(t.lower for t in self.tokens[start:self.i])
+        sized = [t.lower for t in self.tokens[self.i:self.i + 5]]
+        if keyword == "lrn" and not args and sized:
+            at = 1 if sized[0] in (",", "(") else 0
+            at += sized[at:at + 1] in (["size"], ["n"])
+            at += sized[at:at + 1] in (["="], [":"])
+            number = self.tokens[self.i + at] if at > 0 and self.i + at < len(self.tokens) else None
+            if number is not None and number.kind == "NUM" and number.text.isdigit() and \
+                    self.tokens[self.i + at - 1].lower in ("size", "n", "=", ":") and \
+                    len(number.text) <= limits.MAX_LITERAL_DIGITS:
+                closed = self.i + at + 1 < len(self.tokens) and self.tokens[self.i + at + 1].text == ")"
+                if sized[0] != "(" or closed:
+                    args = (ir.Arg("size", ir.Num(int(number.text), number.span), number.span),)
+                    self.i += at + 1 + closed
+                    end = self.tokens[self.i - 1].end
         if keyword == "lrn" and _UNREAD_KINDS.search(said):  # `NORM1: Layer normalization`: not the lecture's LRN
             raise _Unreadable(f"`{said}` is not read in this notation: its parameters depend on the axes it "
                               f"normalizes", Span(self.tokens[start].start, end))
-        return ir.LayerCall(keyword, (), None, Span(name_span.start, end))
+        return ir.LayerCall(keyword, args, None, Span(name_span.start, end))
 
     def kernel(self) -> ir.Value:
         tok = self.next()
@@ -6878,7 +6966,8 @@ _SHAPE_KEEPING = {*_ACTIVATIONS.values(), "softmax", "dropout"}
 _KIND_WORDS = (("fully", "connected"), ("max", "pool"), ("max", "pooling"), ("avg", "pool"), ("average", "pool"),
                ("average", "pooling"), ("batch", "norm"), ("conv",), ("convolution",), ("convolutional",),
                ("maxpool",), ("pool",), ("pooling",), ("fc",), ("dense",), ("relu",), ("softmax",), ("dropout",),
-               ("flatten",))
+               ("flatten",), ("local", "response", "normalization"), ("lrn",))
+# (`normalization` alone is not among them: it may be a batch norm's, whose parameters an LRN has not)
 _WRITTEN_KINDS = {"relu": "ReLU", "softmax": "Softmax", "dropout": "Dropout"}  # as a sheet writes them
 _QUOTES = ('"', "'", "“", "”", "‘", "’", "`")  # around a word: `a "same" convolution`
 _ROUNDING_OPTIONS = ("ceil", "ceiling", "floor", "ceil_mode", "rounded", "rounding", "round", "rounds")
@@ -11696,10 +11785,12 @@ def _biases_left_out(tokens: list[Tok]) -> Span | None:
 
 def _takes_step(tokens: list[Tok]) -> bool:
     """Whether a line that may state a layer (`_may_state_layer`) says a step is taken, as a sentence does (`We add a
-    1x1 bottleneck to 8 channels.`, `A 1x1 projection to 8 channels follows.`, `The output is flattened.`), not as a
-    heading names one (`Step 2: pooling`)."""
+    1x1 bottleneck to 8 channels.`, `A 1x1 projection to 8 channels follows.`, `The output is flattened.`) or a
+    listing that numbers its layers (`Layer 2: …`), not as a heading names one (`Step 2: pooling`)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
-    return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN)))
+    numbered = words[:1] == ["layer"] and len(words) > 3 and words[1].isalnum() and words[2] in (":", "-")
+    return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN)) or
+                            numbered)  # (a listing's numbered layer, `Layer 2: 2x2 subsampling, stride 2`, is its step)
 
 
 _TAKEN = frozenset({"follows", "comes", "added", "applied", "appended", "inserted"})  # `A 1x1 projection … follows.`
@@ -12561,7 +12652,8 @@ def _counts_named(tokens: list[Tok]) -> bool:
 
 def _as_output(joint: Tok, answer: list[Tok]) -> list[Tok]:
     """The volume (and counts) after a layer's name (`CONV1: 32x32x10, 760 params`) as an output line reads
-    them: `Output: 32x32x10, 760 params`, the word standing where the `:` (or arrow) is."""
+    them: `Output: 32x32x10, 760 params`, the word standing where the `:` (or arrow) is, with no width (the
+    answer is the named layer's: `FC2 output: 11 neurons` states no layer of 11 neurons)."""
     return [Tok("WORD", "output", joint.start, joint.start), Tok("P", ":", joint.start, joint.end), *answer]
 
 

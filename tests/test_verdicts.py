@@ -14299,8 +14299,9 @@ def test_a_total_over_a_count_said_without_biases_is_not_judged(total: str) -> N
 
 def test_a_text_file_with_no_line_of_either_notation_is_read_as_the_lectures(tmp_path: Path) -> None:
     # lettered layers, sizes spaced: no line the notations are known by, so it was read as the spec language (an
-    # `unknown layer` for every line: `Exercise`, `Input`, `Layer`, …); the lecture's reader reads its first layer
-    # (3·3·3·32 = 864 weights, 32 biases) and says of `layer A` that it cannot tell which layer it is
+    # `unknown layer` for every line: `Exercise`, `Input`, `Layer`, …); the lecture's reader reads its layer
+    # (3·3·3·32 = 864 weights, 32 biases) and judges the output answered for layer A: padded by 1, (96 - 3 + 2)/1 + 1
+    # = 96, 96x96x32, not 96x96x33
     sheet = ("Exercise 3 - compute the sizes\n\nInput image 96 x 96 x 3.\n\n"
              "Layer A: convolution, 32 kernels of 3 x 3, stride 1, padding 1.\nOutput of layer A: 96 x 96 x 33.\n"
              "Number of weights of layer A: 3 x 3 x 3 x 32 = 864; biases: 32.\n")
@@ -14308,9 +14309,8 @@ def test_a_text_file_with_no_line_of_either_notation_is_read_as_the_lectures(tmp
     path.write_text(sheet)
     result = invoke("check", str(path))
     assert "unknown layer" not in result.output and result.exit_code == 1, result.output
-    assert f"{path}:6:11: error[E060]: cnncalc cannot tell which layer `layer A` is, so this answer is not judged" \
-        in result.output
-    assert "2 answers: 2 right, 0 wrong" in result.output
+    assert f"{path}:6:20: error[E040]: convolution1: expected 96x96x33, computed 96x96x32" in result.output
+    assert "3 answers: 2 right, 1 wrong" in result.output
     # a directory's search still takes only text that shows a notation: such files are no networks it finds
     notes = tmp_path / "notes"
     notes.mkdir()
@@ -14374,8 +14374,8 @@ def test_a_convolutions_size_first_with_its_noun_then_its_count(layer: str) -> N
     ("Input: 6x6x16\nConv 3x3, 8 filters\n=> 4\n", 3, "4",
      "this answer does not say what it answers: one number is not the volume a conv gives, and may count its "
      "parameters or MACs"),
-    ("Input: 96x96x3\nLayer A: convolution, 32 kernels of 3 x 3, stride 1, padding 1.\nOutput of layer A: 96x96x32\n",
-     3, "layer A", "cnncalc cannot tell which layer `layer A` is, so this answer is not judged"),
+    ("Input: 96x96x3\nLayer A: convolution, 32 kernels of 3 x 3, stride 1, padding 1.\nOutput of layer B: 96x96x32\n",
+     3, "layer B", "cnncalc cannot tell which layer `layer B` is, so this answer is not judged"),
 ])
 def test_this_sessions_unread_answers_are_e060_at_their_line_and_column(tmp_path: Path, sheet: str, row: int,
                                                                       start: str, message: str) -> None:
@@ -14385,3 +14385,113 @@ def test_this_sessions_unread_answers_are_e060_at_their_line_and_column(tmp_path
     assert result.exit_code == 1 and "Traceback" not in result.output
     column = sheet.splitlines()[row - 1].index(start) + 1
     assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+
+
+# Layers lettered: on 64x64x3, A (16 5x5 filters, pad 2) gives (64 - 5 + 4)/1 + 1 = 64, 64x64x16 with (5·5·3 + 1)·16 =
+# 1,216 parameters; B pools it to 32x32x16; C (32 3x3 filters, pad 1) 32x32x32 with (3·3·16 + 1)·32 = 4,640; D pools it
+# to 16x16x32; E, an FC of 10 on its 16·16·32 = 8,192 values, has (8,192 + 1)·10 = 81,930
+LETTERED_SHEET = """Input image: 64x64x3
+
+Layer {0}: convolution, 16 filters of size 5x5, stride 1, padding 2
+Layer {1}: max pooling, 2x2, stride 2
+Layer {2}: convolution, 32 filters of size 3x3, stride 1, padding 1
+Layer {3}: max pooling 2x2 stride 2
+Layer {4}: fully connected, 10 outputs
+
+"""
+
+
+@pytest.mark.parametrize("names", [("A", "B", "C", "D", "E"), ("I", "II", "III", "IV", "V")])
+@pytest.mark.parametrize("answer, right, wrong", [
+    ("Output of layer {3}: {{}}", "16x16x32", "16x16x33"),
+    ("Output of layer {1}: {{}}", "32x32x16", "31x31x16"),
+    ("Output of layer {2}: 32x32x32, parameters {{}}", "4640", "4608"),  # 4,608: 3·3·16·32, no biases
+    ("Layer {0} params: {{}}", "1216", "1215"),
+    ("Output of layer {4}: 10, parameters {{}}", "81930", "81920"),
+    ("Output of layer {4}: {{}}, parameters 81930", "10", "11"),
+])
+def test_layers_lettered_or_in_roman_numerals_are_followed_by_their_names(names: tuple[str, ...], answer: str,
+                                                                          right: str, wrong: str) -> None:
+    # `Layer B: max pooling, …` and the layers after it were prose (the first alone was read), and `Output of layer
+    # D: …` was E060 (cnncalc could not tell which layer): a wrong answer went unjudged
+    sheet = LETTERED_SHEET.format(*names) + answer.format(*names) + "\n"
+    said = answer.count(":") + answer.count(",")  # the answers on the line: the output, and the count after a comma
+    assert [a.verdict for a in homework(sheet.format(right)).answers] == ["right"] * said
+    verdicts = [(a.expected, a.verdict) for a in homework(sheet.format(wrong)).answers]
+    assert (wrong, "wrong") in verdicts and [v for _, v in verdicts].count("right") == said - 1, verdicts
+
+
+def test_a_lettered_sheets_diagnostics_say_its_letters(tmp_path: Path) -> None:
+    # the letters are read as places (`layer B` as `layer 2`), and said back as written in what cnncalc reports
+    sheet = LETTERED_SHEET.format("A", "B", "C", "D", "E").replace("max pooling, 2x2, stride 2", "frobnicate 2x2")
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet + "Output of layer F: 10\nOutput of layer E: 10\n")
+    result = invoke("check", str(path))
+    assert f"{path}:4:1: error[E060]: cnncalc cannot read `Layer B: frobnicate 2x2` as a layer" in result.output
+    assert f"{path}:9:11: error[E060]: cnncalc cannot tell which layer `layer F` is" in result.output
+    assert "Layer 2" not in result.output and result.exit_code == 1, result.output
+
+
+@pytest.mark.parametrize("names", [("A", "C"), ("B", "C"), ("I", "III"), ("A", "II")])
+def test_layers_lettered_with_one_left_out_are_not_followed(names: tuple[str, str]) -> None:
+    # which layer `layer C` is, when no B is written, cnncalc does not guess: E060, never a verdict
+    report = homework(f"Input: 32x32x3\nLayer {names[0]}: conv 3x3, 8 filters, stride 1, pad 1\n"
+                      f"Layer {names[1]}: FC, 10 outputs\nOutput of layer {names[1]}: 10\n")
+    assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == [], report.messages()
+    assert any(d.code == "E060" for d in report.diagnostics), report.messages()
+
+
+def test_layers_numbered_and_lettered_on_one_sheet_are_followed_by_their_numbers() -> None:
+    # `Layer 1` and `Layer A` both: the letters are not places (on 32x32x3, 8 3x3 filters padded by 1 give 32x32x8)
+    report = homework("Input: 32x32x3\nLayer 1: conv 3x3, 8 filters, stride 1, pad 1\nLayer A: FC, 10 outputs\n"
+                      "Output of layer 1: 32x32x8\nOutput of layer A: 10\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], report.messages()
+
+
+@pytest.mark.parametrize("answer", ["Output of layer 2: {}, 2570 parameters", "Output of layer 2: {} neurons"])
+def test_a_numbered_fc_layers_output_with_more_after_it(answer: str) -> None:
+    # 4 3x3 filters padded by 1 on 8x8x3 give 8x8x4; an FC of 10 on its 8·8·4 = 256 values has (256 + 1)·10 = 2,570
+    # parameters (E060: cnncalc could not tell which layer `layer 2` is, the wrong width passed over)
+    sheet = f"Input: 8x8x3\nLayer 1: convolution, 4 filters of size 3x3, stride 1, padding 1\n" \
+        f"Layer 2: fully connected, 10 outputs\n\n{answer}\n"
+    assert {a.verdict for a in homework(sheet.format("10")).answers} == {"right"}
+    assert next((a.expected, a.verdict) for a in homework(sheet.format("11")).answers) == ("11", "wrong")
+    report = homework("Input: 8x8x3\nLayer 1: convolution, 4 filters of size 3x3, stride 1, padding 1\n"
+                      "Output of layer 2: 10, 2570 parameters\n")
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "no layer numbered 2 above to give this output to")]
+
+
+@pytest.mark.parametrize("layer", ["Layer 2: 2x2 subsampling, stride 2", "Layer 2: frobnicate 2x2"])
+def test_a_numbered_layer_cnncalc_cannot_read_is_a_step_not_prose(layer: str) -> None:
+    # 16 5x5 filters padded by 2 keep 64: 64x64x16; a 2x2 pool at stride 2 would halve it before 32 3x3 filters
+    # padded by 1 (32x32x32). The line was prose: layer 3 was judged on 64x64x16 and the right 32x32x32 marked wrong
+    report = homework(f"Input image: 64x64x3\n\nLayer 1: convolution, 16 filters of size 5x5, stride 1, padding 2\n"
+                      f"{layer}\nLayer 3: convolution, 32 filters of size 3x3, stride 1, padding 1\n\n"
+                      "Output of layer 3: 32x32x32\n")
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4)]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+@pytest.mark.parametrize("layer, op", [("Layer 2: local response normalization", "lrn"), ("Layer 2: LRN (n = 3)",
+                                       "lrn size 3"), ("NORM2: local response normalization, size 5", "lrn"),
+                                      ("LRN2: size 3", "lrn size 3"), ("Layer 2: LRN, size 7", "lrn size 7")])
+def test_a_local_response_normalization_with_its_size(layer: str, op: str) -> None:
+    # an LRN keeps its input's shape and has no parameters: 16 5x5 filters padded by 2 keep 64, then 32 3x3 filters
+    # padded by 1 give 64x64x32 (its size, the channels it sums over, was E060 or the line prose)
+    sheet = ("Input image: 64x64x3\n\nLayer 1: convolution, 16 filters of size 5x5, stride 1, padding 2\n"
+             f"{layer}\nLayer 3: convolution, 32 filters of size 3x3, stride 1, padding 1\n\nOutput of layer 3: {{}}\n")
+    right_then_wrong(sheet, "64x64x32", "32x32x32")
+    assert homework(sheet.format("64x64x32")).rows[1].op == op
+
+
+@pytest.mark.parametrize("answer", ["FC2 output: {} neurons", "Layer 2 output: {} neurons", "Output of FC2: {} neurons",
+                                    "After FC2: {} neurons"])
+def test_an_fc_layers_neurons_answered_after_its_name(answer: str) -> None:
+    # FC2 has 10 neurons: its output is 10 values. `FC2 output: 11 neurons` was E060 (another layer of 11 neurons or
+    # an answer?), though the line names the layer it answers for; `After FC2: 11 neurons` stated FC2 again (E015)
+    right_then_wrong(f"Input: 8x8x3\nCONV1: 4 3x3 filters, stride 1, pad 1\nFC2: 10 neurons\n\n{answer}\n", "10", "11")
+    # said without the name, under an FC layer of other width, it may state another layer: E060, as before
+    bare = homework("Input: 8x8x3\nCONV1: 4 3x3 filters, stride 1, pad 1\nFC2: 10 neurons\n\nOutput: 11 neurons\n")
+    assert [d.code for d in bare.diagnostics if d.severity == "error"] == ["E060"]
