@@ -69,7 +69,8 @@ from cnncalc.tokens import count_from_text, input_problem, short
 # name with a hyphen (`CIFAR-10`) is one word to the lexer
 _DATASET_DEPTHS = {"mnist": 1, "fashion-mnist": 1, "emnist": 1, "kmnist": 1, "cifar": 3, "cifar10": 3, "cifar-10": 3,
                    "cifar100": 3, "cifar-100": 3, "imagenet": 3, "imagenet-1k": 3, "svhn": 3, "stl10": 3, "stl-10": 3}
-_HYPHENATED_NAMES = "|".join(re.escape(name) for name in _DATASET_DEPTHS if "-" in name)
+_HYPHENATED_NAMES = "|".join(re.escape(name) for name in (*(name for name in _DATASET_DEPTHS if "-" in name),
+                                                            "up-convolution", "up-conv"))  # (U-Net's `up-conv 2x2`)
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+|-by-)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
@@ -2691,7 +2692,8 @@ class _LineReader:
             if self.tokens[1:2] and self.tokens[1].lower == "different":
                 del self.tokens[1]
             try:
-                call = self.conv(Span(self.tokens[0].start, self.tokens[0].start))
+                call = self.conv(Span(self.tokens[0].start, self.tokens[0].start),
+                                 transposed=_transposed_said(words, filters))
                 expectation = self.answers(None)  # `(760 params)`, `-> 32x32x10` on the statement's line
             except _Unreadable:
                 self.unread_answered(whole)
@@ -5698,8 +5700,8 @@ class _LineReader:
         lecture's hyperparameters, `K=96, F=11, S=4, P=0`. `transposed`: a transposed convolution's (`UPCONV1: 64
         2x2 filters at stride 2`), which may add `output padding 1`; `depthwise`: a layer named depthwise (`DWCONV1:
         3x3, stride 1`), whatever its description says."""
-        if self.at("transposed", "deconvolution", "deconv") and \
-                (self.at("conv", "convolution", "convolutional", ahead=1) or not self.at("transposed")):
+        if self.at(*_TRANSPOSED_WORDS) and \
+                (self.at("conv", "convolution", "convolutional", ahead=1) or not self.at("transposed", "transpose")):
             transposed = True  # `UP1: transposed conv, 8 filters 3x3, …`: the description says the kind
             self.next()
             while self.at("layer", ",", "-"):  # `UP1: deconv, 8 2x2 filters`
@@ -8432,7 +8434,13 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
 _SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "pw", "layer", "with", "using", "kernel",
-                     "kernels", "filter")  # (`5x5 kernel, 6 filters`: it was E060)
+                     "kernels", "filter", "transposed", "deconv", "deconvolution", "upconv", "up-conv",
+                     "up-convolution")  # (`5x5 kernel, 6 filters`: it was E060; `2x2 up-conv, 512 filters`)
+# the words that say a transposed convolution in a statement without a name (`transposed conv 2x2, 512 filters, stride
+# 2`, U-Net's `up-conv 2x2`, `deconv 4x4, 64 filters`, `ConvTranspose 2x2, …`)
+_TRANSPOSED_WORDS = frozenset({"transposed", "transpose", "deconv", "deconvolution", "deconvolutional", "upconv",
+                               "upconvolution", "up-conv", "up-convolution", "convtranspose", "convtranspose2d",
+                               "conv2dtranspose"})
 _CONV_WORDS = {"conv", "convolution", "convolutional", "conv2d", "pointwise", "pw"}  # (`pointwise conv 1x1, 64
 # filters`, `PW conv 1x1`)
 _DEPTHWISE_WORDS = ("depthwise", "dw", "dwconv")  # a depthwise convolution's description (`depthwise conv 3x3`, `Conv
@@ -8599,6 +8607,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             return i if _CALLS[words[call]][0] in ("conv", "deconv") else None
         if word in _DEPTHWISE_WORDS or (kind == "DIMS" and words[i + 1:i + 2] in (["depthwise"], ["dw"])):
             return i  # `Depthwise conv 3x3, stride 2`, `Conv dw 3x3`, `3x3 depthwise conv`: one filter per channel
+        if word in _TRANSPOSED_WORDS:
+            continue  # `transposed conv 2x2, 512 filters`, `up-conv 2x2, …` (`_transposed_said`)
         if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
             at = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`conv 7x7/2, 64 filters`)
             while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
@@ -8610,7 +8620,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             # `conv 3x3, 64, pad 1` (the ResNet paper's `3x3 conv, 64`): the count bare after the size, when the
             # words around the size say a convolution
             bare = words[at + 1:at + 2] in ([], [","], [";"]) or kinds[at + 1:at + 2] == ["ARROW"]
-            return i if bare and not _CONV_WORDS.isdisjoint(words[:at]) else None
+            return i if bare and not (_CONV_WORDS.isdisjoint(words[:at]) and _TRANSPOSED_WORDS.isdisjoint(words[:at])) \
+                else None
         # (`ten 5x5 filters`; not `One 5x5 filter has 76 parameters`, about a filter of a layer)
         if kind == "NUM" or (word in _NUMBER_WORDS and word != "one"):
             following = words[i + 1:i + 2]
@@ -8642,6 +8653,18 @@ _POOL_WORDS = {"pool", "pooling", "maxpool", "maxpooling", "avgpool", "subsampli
 _POOL_KINDS = ("maxpool", "maxpooling", "avgpool", "avgpooling", "averagepooling")  # a pool's kind in one word
 _POOL_LEAD = _FILTERS_LEAD | _POOL_WORDS | {"max", "average", "avg", "followed", "by", "next", "-", "window", "windows",
                                            "of"}  # `Max-pool 2x2`, `max-pooling with window 2x2`
+
+
+def _transposed_said(words: list[str], count: int) -> bool:
+    """Whether an unnamed convolution's statement, its count or size at `count` (`_filters_at`), says it is a
+    transposed one: before it (`transposed conv 2x2, 512 filters`) or right after its size (`2x2 up-conv, 512
+    filters`)."""
+    said = words[:count]
+    at = count + 1
+    while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
+        said.append(words[at])
+        at += 1
+    return not _TRANSPOSED_WORDS.isdisjoint(said)
 
 
 def _slashed(words: list[str], kinds: list[str], at: int) -> bool:

@@ -14495,3 +14495,16 @@ def test_an_fc_layers_neurons_answered_after_its_name(answer: str) -> None:
     # said without the name, under an FC layer of other width, it may state another layer: E060, as before
     bare = homework("Input: 8x8x3\nCONV1: 4 3x3 filters, stride 1, pad 1\nFC2: 10 neurons\n\nOutput: 11 neurons\n")
     assert [d.code for d in bare.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize("layer", ["up-conv 2x2, 4 filters, stride 2", "upconv 2x2, 4 filters, stride 2",
+                                   "transposed conv 2x2, 4 filters, stride 2", "deconv 2x2, 4 filters, stride 2",
+                                   "2x2 up-convolution, 4 filters, stride 2", "ConvTranspose 2x2, 4 filters, stride 2",
+                                   "Transposed convolution: 4 filters of size 2x2, stride 2",
+                                   "Up-convolution 2x2 with 4 filters, stride 2", "up-conv 2x2, 4, stride 2"])
+def test_an_unnamed_transposed_convolution(layer: str) -> None:
+    # U-Net's up-convolution on 4x4x8: (4 - 1)·2 + 2 = 8, 8x8x4, with 2·2·8·4 + 4 = 132 parameters (the line was E060)
+    right_then_wrong(f"Input: 4x4x8\n{layer} -> {{}}\n", "8x8x4", "7x7x4")
+    right_then_wrong(f"Input: 4x4x8\n{layer}\nParams: {{}}\n", "132", "36")
+    # the words alone make no layer of a sentence: `transposed` in prose stays prose
+    assert homework("Input: 4x4x8\nThe weight matrix is transposed.\n").ok
