@@ -7478,7 +7478,38 @@ def _times_said(tokens: list[Tok], lead: int) -> tuple[list[Tok], ir.Num | None]
     if len(first) == 3 and first[0].text.isdigit() and len(first[0].text) <= limits.MAX_LITERAL_DIGITS and \
             first[1].lower in _TIMES_SIGNS and first[2].kind == "WORD" and first[2].lower not in _TIMES_SIGNS:
         return [*tokens[:lead], *tokens[lead + 2:]], ir.Num(int(first[0].text), first[0].span.to(first[1].span))
-    return tokens, None
+    return _layers_counted(tokens, lead)
+
+
+_EACH_COUNTING = ("filters", "kernels", "neurons", "units", "channels", "maps")  # `with 16 filters each`: per layer
+_COUNTED_LAYERS = ("layers", "convolutions", "convs")  # `Three 3x3 conv layers …`, `two 3x3 convolutions …`
+_COUNTED_KIND_WORDS = {"conv", "convolution", "convolutional", "conv2d", "fully", "connected", "fc", "dense",
+                       "-"}  # between the count and that noun
+
+
+def _layers_counted(tokens: list[Tok], lead: int) -> tuple[list[Tok], ir.Num | None]:
+    """`Three 3x3 conv layers with 16 filters each, stride 1, pad 1` (`2 conv layers, 3x3, 64 filters`, `Two 3x3
+    convolutions, 64 filters`, `Two FC layers of 4096 neurons`): layers of one kind counted, as the layer said once
+    (`3x3 conv layer with 16 filters, …`, the description's `each` left out; an answer's, `2320 params each`, is
+    E060, as after `(x2)`) and the number of times; the tokens as they are and None
+    for any other line (it was prose, or E060, and what was said after it judged without them)."""
+    count = tokens[lead] if lead < len(tokens) else None
+    if count is None or not ((count.kind == "NUM" and count.text.isdigit()) or
+                             (count.lower in _NUMBER_WORDS and count.lower != "one")):
+        return tokens, None
+    times = _NUMBER_WORDS.get(count.lower) or (int(count.text) if len(count.text) <= limits.MAX_LITERAL_DIGITS else 0)
+    noun = next((j for j in range(lead + 1, min(lead + 6, len(tokens))) if tokens[j].lower in _COUNTED_LAYERS), None)
+    if noun is None or not times or not all(t.kind == "DIMS" or t.lower in _COUNTED_KIND_WORDS
+                                            for t in tokens[lead + 1:noun]) or \
+            (tokens[noun].lower == "layers" and not _COUNTED_KIND_WORDS.intersection(t.lower
+                                                                                  for t in tokens[lead + 1:noun])):
+        return tokens, None
+    said = tokens[noun]
+    once = Tok("WORD", "layer" if said.lower == "layers" else "conv", said.start, said.end)
+    arrow = next((j for j, t in enumerate(tokens) if t.kind == "ARROW"), len(tokens))
+    rest = [t for j, t in enumerate(tokens[noun + 1:], noun + 1) if not (
+        t.lower == "each" and j < arrow and tokens[j - 1].lower in _EACH_COUNTING)]  # (`2320 params each` stays)
+    return [*tokens[:lead], *tokens[lead + 1:noun], once, *rest], ir.Num(times, count.span.to(said.span))
 
 
 def _times_inside(inside: list[Tok]) -> int | None:

@@ -14508,3 +14508,28 @@ def test_an_unnamed_transposed_convolution(layer: str) -> None:
     right_then_wrong(f"Input: 4x4x8\n{layer}\nParams: {{}}\n", "132", "36")
     # the words alone make no layer of a sentence: `transposed` in prose stays prose
     assert homework("Input: 4x4x8\nThe weight matrix is transposed.\n").ok
+
+
+@pytest.mark.parametrize("layers", ["Three 3x3 conv layers with 16 filters each, stride 1, pad 1",
+                                    "3 conv layers, 3x3, 16 filters, pad 1",
+                                    "Three conv layers with 16 3x3 filters each, pad 1",
+                                    "Three 3x3 convolutions, 16 filters, pad 1"])
+def test_layers_counted_on_one_line(layers: str) -> None:
+    # three 3x3 convolutions of 16 filters padded by 1 on 32x32x3 keep 32x32: 32x32x16, with (3·3·3 + 1)·16 = 448, then
+    # (3·3·16 + 1)·16 = 2,320 twice: 5,088 parameters in all (the line was E060, or prose and the answers after it
+    # judged on the input)
+    right_then_wrong(f"Input: 32x32x3\n{layers} -> {{}}\n", "32x32x16", "28x28x16")
+    right_then_wrong(f"Input: 32x32x3\n{layers}\nTotal params: {{}}\n", "5088", "448")
+
+
+def test_layers_counted_with_a_count_answered_for_each() -> None:
+    # `2320 params each` is each layer's count, not the line's (4,640 for both: (3·3·16 + 1)·16 = 2,320 twice): E060,
+    # as after `(x2)`, never judged as the line's total (a right count would be marked wrong)
+    report = homework("Input: 32x32x16\nTwo 3x3 conv layers with 16 filters, pad 1 -> 32x32x16, 2320 params each\n")
+    assert [a.verdict for a in report.answers if a.verdict != "unchecked"] == []
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    # the description's `each` (`16 filters each`) is the filters of each layer: read, the line's answers judged
+    sheet = "Input: 32x32x16\nTwo 3x3 conv layers with 16 filters each, pad 1 -> 32x32x16, params {}\n"
+    for said, verdict in [("4640", "right"), ("2320", "wrong")]:
+        assert [(a.quantity, a.verdict) for a in homework(sheet.format(said)).answers] == [
+            ("output", "right"), ("params", verdict)]
