@@ -864,7 +864,15 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "A conv layer has 10 filters of size 3x3, stride 1, no padding.", "(a) Output dimensions after each layer:",
             "- CONV1: 64x64x16", "- MAXPOOL9: 1x1x1", "- FC1: 16*16*32*100 + 100 = 819300", "Total: 826166",
             "Number of parameters per layer:", "CONV2 output: 32x32x32", "=> 10, params 5770", "-> 0", "=> 4",
-            "10, params 5770", "After conv1 we have 55x55x96.", "After conv9 the volume is 1x1x1 and it has 0 params."]
+            "10, params 5770", "After conv1 we have 55x55x96.", "After conv9 the volume is 1x1x1 and it has 0 params.",
+            "Layer A: convolution, 16 filters of size 5x5, stride 1, padding 2", "Layer B: max pooling, 2x2, stride 2",
+            "Layer C: fully connected, 10 outputs", "Output of layer B: 32x32x16", "Output of layer Z: 1x1x1",
+            "Layer II: max pool 2x2, stride 2 -> 16x16x8", "Layer IX: FC 10 -> 10", "Output of layer 2: 10, 25 params",
+            "Output of layer 9: 0 neurons", "Layer 2: 2x2 subsampling, stride 2", "Layer 2: LRN (n = 0)",
+            "NORM2: local response normalization, size 99999999999999999999", "LRN2: size 3", "FC2 output: 11 neurons",
+            "After FC2: 0 neurons", "up-conv 2x2, 512 filters, stride 2 -> 56x56x512", "2x2 up-convolution, 0 filters",
+            "transposed conv 0x0, 4, stride 0", "Three 3x3 conv layers with 16 filters each, stride 1, pad 1",
+            "99999999999999999999 conv layers, 3x3, 16 filters", "Two FC layers of 0 neurons", "Two conv layers each"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
