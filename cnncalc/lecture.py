@@ -2205,6 +2205,11 @@ class _LineReader:
             call = self.layer([t.lower for t in name_tokens], name_span, kind)
             if call.keyword == "flatten" and volume is None:
                 volume = self.length()  # `FLATTEN1: 32768`
+            after = self.peek()
+            if call.keyword in _DESCRIBED and call.keyword != "flatten" and after is not None and \
+                    after.kind == "DIMS" and self.tokens[self.i - 1].text == ":":
+                # `NORM1: 27x27x96`, `RELU1: 55x55x96`: a layer without numbers, its output after its colon (E060)
+                self.tokens.insert(self.i, Tok("ARROW", "->", after.start, after.start))
             expectation = self.answers(volume)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint=f"the forms cnncalc reads: {FORMS}")
@@ -2227,7 +2232,12 @@ class _LineReader:
             # answer's `Output: …`)
             colon = lead if words[lead] == ":" else None  # (its colon: the description after it was not read)
         head = words[first:lead]
-        kind = None if not head or len(head) > 4 or not set(head) <= {*_UNNAMED_WORDS, "output"} else \
+        said = next((j for j in range(lead + 1, len(words)) if words[j] not in _UNNAMED_WORDS), len(words))
+        if colon is not None and said > lead + 1 and "global" in words[lead + 1:said] and \
+                set(head) <= _POOL_WORDS and (said == len(words) or self.tokens[said].kind == "ARROW"):
+            # `pool: global average`, `Pool: global max pooling`: the kind after the colon (it was prose)
+            head, lead, colon = [*words[lead + 1:said], *head], said, None
+        kind = None if not head or len(head) > 4 or not set(head) <= {*_UNNAMED_WORDS, *_POOL_WORDS, "output"} else \
             "fc" if head[0] in ("hidden", "output") else _layer_kind(" ".join(head))  # (`Hidden layer: 100 neurons`)
         called = _call_at(words, first)
         if called is not None:  # `nn.Linear(3072, 100)`, `BatchNorm2d(64)` on a line of its own: the call says it
@@ -6516,6 +6526,8 @@ class _LineReader:
                     self.next()
                 # `-> [55x55x96]`, `=> 55x55x96` on a line whose volume is not first; `-> doesn't fit`
                 given = self.fit_answer() or self.arrowed_volume()
+                if given is not None and given.square:
+                    given = self.volume_after_side() or given  # `-> (227-11)/4 + 1 = 55, so 55x55x96`
                 if given is not None:
                     if shape is not None:
                         raise _Unreadable("the answer has two volumes", given.span)
@@ -6725,8 +6737,9 @@ class _LineReader:
         rest, depth, ends = self.tokens[self.i:self.i + _FIT_TOKENS + 1], 0, []
         for j, t in enumerate(rest):
             depth += (t.text == "(") - (t.text == ")")
-            if depth == 0 and t.text in (",", ";"):
-                ends.append(j)
+            if depth == 0 and (t.text in (",", ";") or (j and (t.kind == "ARROW" or (
+                    t.text == "=" and rest[j + 1:j + 2] and rest[j + 1].text == ">")))):
+                ends.append(j)  # (an arrow after the side, `= 55 => 55x55x96`: the volume it comes to follows)
         for end in reversed([*ends, *([len(rest)] if len(rest) <= _FIT_TOKENS else [])]):
             part = rest[:end]
             worked = _after_working(part)
@@ -6742,6 +6755,27 @@ class _LineReader:
                 self.i += end
                 return answer
         return None
+
+    def volume_after_side(self) -> ir.ShapeAnswer | None:
+        """After a side worked out (`-> (227-11)/4 + 1 = 55`), the volume it comes to, said after it (`, so
+        55x55x96`, `=> 55x55x96`, `, i.e. 55x55x96`): the answer, the cursor past it (the working's arithmetic is
+        checked where it is written, E046); None, the cursor where it was, for anything else (the line was E060)."""
+        k = self.i
+        words = [t.lower for t in self.tokens[k:k + 6]]
+        at = int(words[:1] == [","])
+        while words[at:at + 1] and words[at] in _SIDE_THEN:
+            at += 1
+        if words[at:at + 2] == ["=", ">"]:
+            at += 2
+        elif k + at < len(self.tokens) and self.tokens[k + at].kind == "ARROW":
+            at += 1
+        if at == 0 or k + at >= len(self.tokens) or self.tokens[k + at].kind != "DIMS":
+            return None
+        shape = _shape(self.tokens[k + at])
+        if shape is None or len(shape.dims) != 3:
+            return None
+        self.i = k + at + 1
+        return shape
 
     def arrowed_volume(self) -> ir.ShapeAnswer | None:
         """A volume after an arrow: `[55x55x96]` or `55x55x96` (`4096` unless a count's word follows it), or as
@@ -7481,6 +7515,8 @@ def _times_said(tokens: list[Tok], lead: int) -> tuple[list[Tok], ir.Num | None]
     return _layers_counted(tokens, lead)
 
 
+_SIDE_THEN = ("so", "hence", "thus", "therefore", "giving", "gives", "i.e.", "ie", "i", ".", "e", "which", "is")  # a
+# side worked out, then the volume it comes to (`= 55, so 55x55x96`, `= 55, i.e. 55x55x96`)
 _EACH_COUNTING = ("filters", "kernels", "neurons", "units", "channels", "maps")  # `with 16 filters each`: per layer
 _COUNTED_LAYERS = ("layers", "convolutions", "convs")  # `Three 3x3 conv layers …`, `two 3x3 convolutions …`
 _COUNTED_KIND_WORDS = {"conv", "convolution", "convolutional", "conv2d", "fully", "connected", "fc", "dense",
@@ -8640,6 +8676,8 @@ def _filters_at(words: list[str], kinds: list[str]) -> int | None:
             return i  # `Depthwise conv 3x3, stride 2`, `Conv dw 3x3`, `3x3 depthwise conv`: one filter per channel
         if word in _TRANSPOSED_WORDS:
             continue  # `transposed conv 2x2, 512 filters`, `up-conv 2x2, …` (`_transposed_said`)
+        if kind == "DIMS" and "@" in word and not _CONV_WORDS.isdisjoint(words[:i]):
+            return i  # `Conv (6 @ 5x5, stride 1)`: LeNet's count @ size, after a word that says a convolution
         if kind == "DIMS":  # the size first: `Conv: 5x5, 10 filters`, `5x5 conv, 10 filters`
             at = i + 1 + 2 * _slashed(words, kinds, i + 1)  # (`conv 7x7/2, 64 filters`)
             while words[at:at + 1] and words[at] in _SIZE_FIRST_JOINS:
@@ -11400,14 +11438,17 @@ def _input_sentence(tokens: list[Tok]) -> list[Tok]:
     given = next((j for j in range(at + 2, min(len(words), at + 7)) if tokens[j].kind == "DIMS"), None)
     if given is None or not set(words[at + 2:given]) <= {"as", "input", "an", "a", "its", "inputs"}:
         return tokens
-    noun = words[given + 1:given + 2] in (["image"], ["images"], ["volume"])  # (kept: `Input: 28x28 image`)
-    end = given + 1 + (noun or words[given + 1:given + 2] == ["input"])
+    coloured = given + 1  # `… a 128x128 RGB image`: its depth said in words (kept: `Input: 128x128 RGB image`)
+    while words[coloured:coloured + 1] != [] and words[coloured] in (*_COLOUR_WORDS, *_GREY_WORDS):
+        coloured += 1
+    noun = words[coloured:coloured + 1] in (["image"], ["images"], ["volume"])  # (kept: `Input: 28x28 image`)
+    end = coloured + (noun or words[coloured:coloured + 1] == ["input"])
     if words[end:end + 2] == ["as", "input"]:
         end += 2
     if words[end:] not in ([], ["."]):
         return tokens
     return [tokens[at]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
-            *tokens[given:given + 1 + noun]]  # (`… a 32x32x3 input`, `… as input`: the volume, without them)
+            *tokens[given:coloured + noun]]  # (`… a 32x32x3 input`, `… as input`: the volume, without them)
 
 
 # the words of a sentence giving the input (`Given an input volume of 32x32x3, apply the following:`, `Consider an

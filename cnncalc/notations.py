@@ -170,8 +170,10 @@ _WORDED_LAYER = (r"(?=[^#\n]*(?:->|→))(?:(?!->|→)[^#\n])*?(?:\b(?:filters?|k
                  r"|\bconv(?:olution)?[ \t]+[0-9]+x[0-9]+[ \t]*,|\b(?:depthwise|pointwise)\b|\bconv[ \t]+dw\b"
                  r"|\b(?:conv[0-9]+|fc)-[0-9]+\b(?![:-]))")
 # a spec statement, or a line with an arrow (counted once: a one-line network has several), but not a named number
-# or a layer described in words, nor a line after a bullet (`- MaxPool 2x2 -> (32, 32, 32)`: no spec line has one)
-_SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?![ \t]*[-*•][ \t])(?!" + _NAMED_NUMBER +
+# or a layer described in words, nor a line after a bullet or a list's number (`- MaxPool 2x2 -> (32, 32, 32)`, `2.
+# Conv (6 @ 5x5) -> 28x28x6`: no spec line has one)
+_SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?![ \t]*(?:[-*•]|[0-9]{1,3}[.)])[ \t])(?!" +
+              _NAMED_NUMBER +
               r")(?!(?i:" + _WORDED_LAYER + r"))(?!" + _CALL_ARROW + r")[^\n]*?->)")
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)
 # a markdown table without its outer bars: the rule under its header and the rows after it (`--- | ---`, `a | b`)

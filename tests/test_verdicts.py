@@ -14533,3 +14533,67 @@ def test_layers_counted_with_a_count_answered_for_each() -> None:
     for said, verdict in [("4640", "right"), ("2320", "wrong")]:
         assert [(a.quantity, a.verdict) for a in homework(sheet.format(said)).answers] == [
             ("output", "right"), ("params", verdict)]
+
+
+# LeNet-5 on 32x32x1, numbered as a list: 6 5x5 filters give (32 - 5)/1 + 1 = 28, 28x28x6 with (5·5·1 + 1)·6 = 156
+# parameters; pooled 14x14x6; 16 5x5 filters give 10x10x16 with (5·5·6 + 1)·16 = 2,416; pooled 5x5x16; FC 120 on its
+# 400 values (400 + 1)·120 = 48,120; FC 84, (120 + 1)·84 = 10,164; FC 10, (84 + 1)·10 = 850
+LISTED_LENET = """1. Input: 32x32x1
+2. Conv (6 @ 5x5, stride 1, valid) -> 28x28x6 ; params: 156
+3. AvgPool (2x2, stride 2) -> 14x14x6
+4. Conv (16 @ 5x5) -> 10x10x16 ; params: 2416
+5. AvgPool (2x2, s2) -> 5x5x16
+6. FC 120 -> params: 48120
+7. FC 84 -> params: 10164
+8. FC 10 -> params: {}
+"""
+
+
+def test_a_numbered_list_with_arrows_is_the_lectures_notation(tmp_path: Path) -> None:
+    # every line has an arrow, which the spec language counted as its own: E013 `malformed number 1.` for each line
+    path = tmp_path / "lenet.txt"
+    path.write_text(LISTED_LENET.format("850"))
+    result = invoke("check", str(path))
+    assert result.exit_code == 0 and "9 answers: 9 right, 0 wrong" in result.output, result.output
+    path.write_text(LISTED_LENET.format("840"))
+    wrong = invoke("check", str(path))
+    assert wrong.exit_code == 1 and "9 answers: 8 right, 1 wrong" in wrong.output, wrong.output
+    assert "expected params 840, computed 850" in wrong.output
+
+
+@pytest.mark.parametrize("answer", [
+    "output size = (227-11)/4+1 = 55, so {}", "(227-11)/4+1 = 55 => {}", "output = (227-11)/4+1 = 55, i.e. {}"])
+def test_a_layers_side_worked_out_then_its_volume(answer: str) -> None:
+    # (227 - 11)/4 + 1 = 55: 55x55x96 (`, so 55x55x96` was E060: the working's side read, the volume not)
+    right_then_wrong(f"Input: 227x227x3\nCONV1 (96 filters 11x11, stride 4, pad 0): {answer}\n", "55x55x96",
+                     "56x56x96")
+    right_then_wrong(f"Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0 -> {answer}\n", "55x55x96",
+                     "55x55x95")
+    # the working's own slip is the working's (E046), the volume judged as written
+    slipped = homework("Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4, pad 0 -> (227-11)/4+1 = 54 => 55x55x96\n")
+    assert [a.verdict for a in slipped.answers] == ["right"]
+    assert [d.code for d in slipped.diagnostics if d.severity == "error"] == ["E046"]
+
+
+@pytest.mark.parametrize("layer", ["NORM1", "RELU1", "DROPOUT1"])
+def test_a_layer_without_numbers_its_output_after_its_colon(layer: str) -> None:
+    # a 3x3 pool at stride 2 on 55x55x96: (55 - 3)/2 + 1 = 27; the layers after it keep 27x27x96 (`NORM1: 27x27x96`
+    # was E060)
+    right_then_wrong(f"Input: 55x55x96\nPOOL1: 3x3 max pool, stride 2\n{layer}: {{}}\n", "27x27x96", "27x27x95")
+
+
+@pytest.mark.parametrize("said", ["The network takes a 32x32 RGB image.", "The CNN takes a 32x32 color image",
+                                  "The network takes a 32x32x3 image as input."])
+def test_the_input_said_as_what_the_network_takes(said: str) -> None:
+    # 32 3x3 filters padded by 1 keep 32x32: 32x32x32 with (3·3·3 + 1)·32 = 896 parameters (a colour word between the
+    # size and `image` left the input unread: E024, every answer not checked)
+    right_then_wrong(f"{said}\nconv1: 32 filters, kernel 3, stride 1, padding 1\n  output: {{}}\n", "32x32x32",
+                     "32x32x3")
+
+
+@pytest.mark.parametrize("pool", ["pool: global average", "Pool: global average pooling", "pooling: global max"])
+def test_a_global_pool_said_after_a_pools_colon(pool: str) -> None:
+    # a global pool of 8x8x64 is 1x1x64; an FC of 10 on its 64 values has (64 + 1)·10 = 650 parameters (the line was
+    # prose: its answer went to the layer above, and the FC's count was judged on 8·8·64 values)
+    right_then_wrong(f"Input: 8x8x64\n{pool}\n  output: {{}}\n", "1x1x64", "8x8x64")
+    right_then_wrong(f"Input: 8x8x64\n{pool}\nfc: 10 classes\n  params: {{}}\n", "650", "40970")
