@@ -1681,7 +1681,8 @@ class _Table:
         received = self.in_order(reader.volume_cell(by_role.get("input", [])), "input")  # the volume received
         if "filter" in by_role:  # `| Filter | … | 96 x 11x11 |`: the filters' count and size, as their own columns
             cell = by_role.pop("filter")
-            split = _filter_cell(cell)
+            split = _filter_cell(cell, volume.dims[2] if volume is not None and len(volume.dims) == 3 and
+                                 _blank_cell(by_role.get("filters", [])) else None)
             if split is None:
                 reader.sink.add(codes.E060, f"cnncalc cannot read `{_shown(cell)}` as the filters' count and size",
                                 Span(cell[0].start, cell[-1].end),
@@ -1855,12 +1856,13 @@ def _total_row(name: list[str]) -> str | None:
     return None
 
 
-def _filter_cell(cell: list[Tok]) -> dict[str, list[Tok]] | None:
+def _filter_cell(cell: list[Tok], depth: int | None = None) -> dict[str, list[Tok]] | None:
     """A Filter column's cell as the Filters and Kernel columns' cells: `96 x 11x11` (or `96 @ 11x11`, `11x11 x 96`)
     is 96 filters of 11x11, `5x5x6 x 16`, `16 x 5x5x6` and `11x11x3, 96` 16 and 96 filters of a size with its depth
     (checked against the input's), `11x11x3` a size with its depth, `3x3` a size (a pool's window); a blank cell (`-`)
-    nothing. None for anything else, `3x5x5` among it (3 filters first, or a depth of 3 first, as PyTorch writes a
-    weight's sizes?)."""
+    nothing. `5x5x16` in a row whose output is `depth` 16 deep, with no count of its own, is 16 filters of 5x5 (a
+    size with its depth had no count: E060). None for anything else, `3x5x5` among it (3 filters first, or a depth
+    of 3 first, as PyTorch writes a weight's sizes?)."""
     if _blank_cell(cell):
         return {}
     sized = [t for t in cell if t.kind == "DIMS"]
@@ -1886,6 +1888,8 @@ def _filter_cell(cell: list[Tok]) -> dict[str, list[Tok]] | None:
     count_first = re.fullmatch(r"[0-9]+(?:\s*@\s*|\s+[xX×]\s+)[0-9]+[xX×][0-9]+(?:[xX×][0-9]+)?", at.text)
     count_last = re.fullmatch(r"[0-9]+[xX×][0-9]+(?:[xX×][0-9]+)?\s+[xX×]\s+[0-9]+", at.text)
     if count_last and len(numbers) == 3 and numbers[0] == numbers[1]:  # `11x11 x 96`
+        return {"filters": [Tok("NUM", str(numbers[2]), at.start, at.end)], "kernel": size(numbers[:2])}
+    if len(numbers) == 3 and numbers[0] == numbers[1] and numbers[2] == depth:
         return {"filters": [Tok("NUM", str(numbers[2]), at.start, at.end)], "kernel": size(numbers[:2])}
     if len(numbers) == 2 or (len(numbers) == 3 and numbers[0] == numbers[1]):  # `3x3`, `11x11x3`
         return {"kernel": size(numbers)}
@@ -10942,6 +10946,7 @@ _UNBIASED = tuple(sorted({(*lead, *noun) for lead in (("without",), ("excluding"
                           ("just", "the", "weights")},  # `Params: 750 (weights only)`
                          key=len, reverse=True))
 _PARAMS_HEADS = ("parameters", "params", "parameter")
+_REMARK_GOES_ON = (",", ";", "since", "because", "as", "-", "–", "—")  # `(no bias, BN follows)`: the why after it
 
 
 def _biased_answered(result: object) -> bool:
@@ -10973,8 +10978,10 @@ def _unbiased(tokens: list[Tok]) -> list[Tok]:
         if not said:
             continue
         first, last = at, at + said  # the words, and the parentheses or comma around them
-        if words[first - 1] == "(" and words[last:last + 1] == [")"]:
-            first, last = first - 1, last + 1
+        closing = next((j for j in range(last, min(last + 12, end)) if words[j] == ")"), None)
+        if words[first - 1] == "(" and closing is not None and (closing == last or (
+                words[last] in _REMARK_GOES_ON and not any(t.kind in ("NUM", "DIMS") for t in tokens[last:closing]))):
+            first, last = first - 1, closing + 1  # (`(no bias, BN follows)`, `(no bias since BN follows)`: a reason)
         if words[first - 1] == "," and first - 1 > head:
             first -= 1
         after_head = first == head + 1 or (first == head + 2 and words[head + 1] == ",")
@@ -12778,8 +12785,8 @@ def _stated_depth(tokens: list[Tok]) -> list[Tok] | None:
 
 def _label(name_tokens: list[Tok]) -> str | None:
     """`CONV1` -> conv1, `MAX POOL1` -> pool1, `CONV 3` -> conv3, `Conv layer 1` -> conv1 and `Pooling layer 1` ->
-    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1), `conv_a` -> conv_a; None
-    when the name carries no number nor a short suffix after an underscore."""
+    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1), `conv_a` -> conv_a, `Stem`
+    -> stem; None when the name carries no number nor a short suffix after an underscore."""
     words = [t.text.lower().replace("-", "_") for t in name_tokens if t.kind in ("WORD", "NUM")]
     if not words:
         return None
@@ -12788,6 +12795,8 @@ def _label(name_tokens: list[Tok]) -> str | None:
         last = (_family(" ".join(words[:-2]).replace("_", " ")) or words[-3]) + last
     elif last.isdigit() and len(words) > 1:
         last = words[-2] + last
+    if len(words) == 1 and last == "stem":
+        return last  # a network's first layer by its name in the ResNet and ConvNeXt papers (`Stem: 7x7 conv, 64 …`)
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not (any(ch.isdigit() for ch in last) or
                                                             re.fullmatch(r"[a-z]+_[a-z0-9]{1,2}", last)):
         return None  # (a number, or a code's suffix after an underscore: `conv_a`, `bn_1a`, `conv_b2`)

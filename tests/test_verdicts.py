@@ -14597,3 +14597,42 @@ def test_a_global_pool_said_after_a_pools_colon(pool: str) -> None:
     # prose: its answer went to the layer above, and the FC's count was judged on 8·8·64 values)
     right_then_wrong(f"Input: 8x8x64\n{pool}\n  output: {{}}\n", "1x1x64", "8x8x64")
     right_then_wrong(f"Input: 8x8x64\n{pool}\nfc: 10 classes\n  params: {{}}\n", "650", "40970")
+
+
+# 16 5x5 filters padded by 2 on 64x64x3 keep 64: 64x64x16 with (5·5·3 + 1)·16 = 1,216 parameters; pooled 32x32x16; 32
+# 3x3 filters padded by 1: 32x32x32 with (3·3·16 + 1)·32 = 4,640; pooled 16x16x32; an FC of 10 on its 8,192 values
+# has (8,192 + 1)·10 = 81,930
+FILTER_DEPTH_TABLE = """| Layer   | Filter | Stride | Pad | Output     | Params |
+|---------|--------|--------|-----|------------|--------|
+| Input   |        |        |     | 64x64x3    | 0      |
+| Conv1   | 5x5x16 | 1      | 2   | 64x64x16   | 1216   |
+| MaxPool | 2x2    | 2      | 0   | 32x32x16   | 0      |
+| Conv2   | 3x3x32 | 1      | 1   | 32x32x32   | {}   |
+| MaxPool | 2x2    | 2      | 0   | 16x16x32   | 0      |
+| FC      | -      | -      | -   | 10         | 81930  |
+"""
+
+
+def test_a_filter_cell_of_a_size_then_the_outputs_depth() -> None:
+    # `5x5x16` under a 64x64x16 output: 16 filters of 5x5 (read as a size 16 deep, its count missing: E060, and every
+    # answer after it not checked)
+    report = homework(FILTER_DEPTH_TABLE.format("4640"))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 11, report.messages()
+    wrong = homework(FILTER_DEPTH_TABLE.format("4608"))  # 3·3·16·32: the biases left out
+    assert [(a.expected, a.verdict) for a in wrong.answers if a.verdict != "right"] == [("4608", "wrong")]
+
+
+@pytest.mark.parametrize("stem", ["Stem: 7x7 conv, 64 filters, stride 2, padding 3",
+                                  "stem: 64 7x7 filters, stride 2, pad 3"])
+def test_a_networks_stem_named_so(stem: str) -> None:
+    # 64 7x7 filters at stride 2 padded by 3 on 230x230x3: (230 - 7 + 6)/2 + 1 = 115.5 is no whole number; on 229x229x3
+    # (229 - 7 + 6)/2 + 1 = 115, 115x115x64 (`Stem:` named no layer: E060)
+    right_then_wrong(f"Input: 229x229x3\n{stem} -> {{}}\n", "115x115x64", "114x114x64")
+
+
+@pytest.mark.parametrize("remark", ["(no bias, BN follows)", "(no bias since BN follows)", "(no bias; BN follows)"])
+def test_a_count_said_without_biases_and_why(remark: str) -> None:
+    # 64 7x7 filters on 3 channels: 7·7·3·64 = 9,408 weights, 9,472 parameters with their 64 biases (the remark with a
+    # reason after it was not read: the right 9,408 was marked wrong as a count of parameters)
+    right_then_wrong(f"Input: 229x229x3\nStem: 7x7 conv, 64 filters, stride 2, padding 3\nParams: {{}} {remark}\n",
+                     "9408", "9472")
