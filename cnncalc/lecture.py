@@ -3816,6 +3816,10 @@ class _LineReader:
                 value = _arithmetic_count(written) if not approximate else None
                 if value is not None:  # `Params: (11*11*3 + 1)*96`: the count is its value
                     return self._with_aside(value, beside)
+            if len(after) > 1 and after[0].kind == "NUM":  # `It has 34,945 parameters, which is a lot.`
+                unread = [t for t in _unended(tokens[marker + 1:]) if t.start >= after[1].start]  # (its last word)
+                raise _Unreadable(f"cnncalc does not understand `{_shown(unread)}` after the {noun} count, so it "
+                                  f"is not judged", Span(unread[0].start, unread[-1].end))
             if len(after) != 1 or (after[0].kind != "NUM" and after[0].lower not in _NONE_WORDS):
                 where = "the last `=`" if words[marker] == "=" else f"the `{words[marker]}`"
                 raise _Unreadable(f"expected the {noun} count after {where}, as in `= 35K`",
@@ -11114,14 +11118,15 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             tokens, words, end = _noun_phrase_merged(tokens, at + 1, end)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
         none = words[at:at + 1] == ["no"] and words[counted:counted + 1] != [] and words[counted] in ir.ANSWER_WORDS
-        if end == counted + 1 and (tokens[at].kind == "NUM" or none) and \
+        rounded = _rounded_again(tokens[counted + 1:end])  # `It has 34,944 parameters, about 35K.`
+        if (end == counted + 1 or rounded) and (tokens[at].kind == "NUM" or none) and \
                 (words[counted] in ir.ANSWER_WORDS or words[counted] in ("values", "activations")):
             # (`It has no parameters`, `No params`: none, 0)
             word, count = tokens[counted], tokens[at] if not none else Tok("WORD", "none", tokens[at].start,
                                                                            tokens[at].end)
             if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
                 word = Tok("WORD", "memory", word.start, word.end)
-            return [word, *named, Tok(":", ":", count.start, count.start), *tokens[len(lead):at], count]
+            return [word, *named, Tok(":", ":", count.start, count.start), *tokens[len(lead):at], count, *rounded]
         stop = len(words) - (words[-1:] in (["."], ["!"]))  # (`…, 456 in total.`: its `in total` kept)
         stated = _stated_counts(tokens[at:stop]) if lead and tokens[at:at + 1] != [] and \
             tokens[at].kind == "NUM" else None
@@ -11129,7 +11134,26 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             stated = [u for t in stated for u in ((t, *named) if t.lower in ir.ANSWER_WORDS else (t,))]
         if stated is not None:  # `It has 450 weights and 6 biases`: an answer each, as `weights: 450, biases: 6`
             return stated
+        if lead and end > counted + 1 and tokens[at].kind == "NUM" and words[counted] in ("params", "parameters") \
+                and not named:
+            # `It has 34,945 parameters, which is a lot.`: a count of the layer above with words after it cnncalc
+            # does not read, as an answer line with them (E060 there: it was prose, a wrong count passed over)
+            return [tokens[counted], Tok("P", ":", tokens[at].start, tokens[at].start), tokens[at],
+                    *tokens[counted + 1:end]]
     return None
+
+
+def _rounded_again(tail: list[Tok]) -> list[Tok]:
+    """A count said again rounded after it, `, about 35K` or `(about 35K)` (`(~35K)`, `, ≈ 35,000`), as the
+    parenthesis an answer line reads as such (`Params: 34,944 (about 35K)`: the two must agree, else E060); nothing
+    for any other tail (the sentence is no count's then: prose)."""
+    words = [t.lower for t in tail]
+    if words[:1] == ["("] and words[-1:] == [")"] and len(tail) == 4 and words[1] in _APPROXIMATELY and \
+            tail[2].kind == "NUM":
+        return tail
+    if words[:1] == [","] and len(tail) == 3 and words[1] in _APPROXIMATELY and tail[2].kind == "NUM":
+        return [Tok("P", "(", tail[0].start, tail[0].end), *tail[1:], Tok("P", ")", tail[2].end, tail[2].end)]
+    return []
 
 
 def _noun_phrase_merged(tokens: list[Tok], at: int, end: int) -> tuple[list[Tok], list[str], int]:
