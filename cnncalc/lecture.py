@@ -347,10 +347,22 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
         if answering or ("=" not in said and any(word in said for word in _STATING_WORDS)):
             cuts.append(m.end())
             answering = True
-    return list(pairwise([0, *cuts, len(raw)]))
+    parts = list(pairwise([0, *cuts, len(raw)]))
+    if _CHAIN_WORDS.search(raw):  # `…, pad 2, then a 2x2 max pool with stride 2.`: each layer a line (it was E060)
+        for m in _CHAINED_STEP.finditer(raw, cuts[-1] if cuts else 0):
+            start, end = parts.pop()  # (the separator left out: `, ` or `; `; a sentence's `.` stays its own)
+            parts += [(start, m.start() + (raw[m.start()] == ".")), (m.end(), end)]
+    return parts
 
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
+# a layer told after another in one sentence (`… goes through a 5x5 conv with 10 filters, pad 2, then a 2x2 max pool
+# with stride 2`, `…; followed by an FC layer of 10`, `…. Then a 2x2 max pool.`): cut before the word that leads it,
+# when that part names a kind of layer before its next comma
+_CHAIN_WORDS = re.compile(r"\b(?:[Tt]hen|[Ff]ollowed by|[Ff]inally)\b")
+_CHAINED_STEP = re.compile(r"(?:,|;|\.)\s*(?:and\s+)?(?=(?:[Tt]hen|[Ff]ollowed\s+by|[Ff]inally),?\s+(?:by\s+)?"
+                           r"(?:a|an|another|one)?\s*[^.,;\n]{0,40}?\b(?i:conv(?:olution(?:al)?)?|(?:max|avg|average)"
+                           r"[- ]?pool(?:ing)?|pool(?:ing)?|fc|fully[- ]connected|dense|linear)\b)")
 # a sentence giving the input by its volume, and another after it (`Input: 32x32x3. It is an RGB image.`, `The input is
 # 32 x 32 x 3. …`, after a question's number, `Q3. Input volume …. A conv layer …`, `1) Input …. …`): no period in
 # it, so no decimal; the next sentence starts with a capital, and not with an
@@ -837,8 +849,9 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
         else:
             table = None
             written = choices.picked.get(index) or _tokens(raw, line_start)
-            if index + 1 < len(pieces) and not step and not pieces[index + 1][3] and \
-                    (_continued(written, pieces[index + 1][1]) or _wrapped(written, pieces[index + 1][1])):
+            following = pieces[index + 1] if index + 1 < len(pieces) else None  # (a part of this line is not below it)
+            if following is not None and not step and not following[3] and following[0] != number and \
+                    (_continued(written, following[1]) or _wrapped(written, following[1])):
                 # `CONV2: 8 filters of size 3x3`, then `  with stride 1 and padding 1`: one description; a sentence
                 # wrapped at the line's end too (a step of a one-line network goes on with none)
                 _, going_on, going_on_start, _ = pieces[index + 1]
@@ -912,7 +925,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             if asked is not None and answer is not None:  # `What is the output volume?`, then `32x32x10` below
                 reread = True
                 named_answer = any(t.lower in ir.ANSWER_WORDS or t.lower == "output" for t in tokens)
-                tokens, first = asked[0] + tokens[answer:], asked[1]
+                tokens, first = _final_dropped(asked[0]) + tokens[answer:], asked[1]
                 if asked[2]:
                     asked_as_prose = run.pop()  # the question, taken for prose, is read with its answer
             lead = _lead(tokens)
@@ -968,7 +981,18 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 result = _repeated(result, times, reader)
             if isinstance(result, ir.Line) and assumed_rounding is not None:
                 result = _rounded(result, *assumed_rounding)
-            if reader.answered_again and not current.unsure:
+            if reader.answered_again and current.unread_step is not None and current.lines:
+                # the answer differs from the one above for the same layer, after a sentence that may state a layer
+                # (`(d) A 1x1 convolution reducing the channels to 8.`, then `Output 31x31x8`): that sentence is a
+                # layer cnncalc cannot read, which the answers after it rest on (they were judged without it, right
+                # ones marked wrong)
+                said_at, said_text, said_span, _ = current.unread_step
+                sink.add(codes.E060, f"cnncalc cannot read `{said_text}` as a layer: the answers after it rest on it "
+                                     f"and are not judged", said_span, hint=f"the forms cnncalc reads: {FORMS}")
+                current.lines.append(_unknown_layer(said_span))
+                steps_taken.add(said_at)  # (no longer prose)
+                current.unread_step = None
+            elif reader.answered_again and not current.unsure:
                 # a layer stated between the two answers may not have been read: the network's totals would leave
                 # it out (a right total was marked wrong when an `Output layer with 10 neurons.` was prose)
                 current.unsure = (f"the answer at line {number} differs from the one above it for the same layer: a "
@@ -2226,7 +2250,8 @@ class _LineReader:
         connected layer with 10 neurons`, `BN: Batch normalization`, `Batch norm`, `Dropout: 0.5`, `ReLU`,
         `Softmax`. The words before its colon (or leading the line) say the kind and nothing else; a line that
         does not read as that layer then is prose (`Fully connected layers see the whole volume`)."""
-        first = _skip(words, _skip(words, 0, _STATEMENT_LEADS), ("a", "an"))  # `Then a FC layer with 10 outputs`
+        first = _skip(words, _skip(words, 0, (*_STATEMENT_LEADS, "followed", "by")), ("a", "an"))  # `Then a FC layer
+        # with 10 outputs`, `followed by an FC layer with 10 outputs` (a told chain's step)
         lead = next((j for j, w in enumerate(words) if j >= first and w not in _UNNAMED_WORDS), len(words))
         colon = lead if words[lead:lead + 1] == [":"] else None  # (not an answer's: `…, params: 850`)
         units_said = any(w in _FC_UNITS for w in words[first + 3:])
@@ -2575,6 +2600,25 @@ class _LineReader:
                 return self.answer_line(lines, in_exercise, shared, index)
         if ":" in words:  # `After CONV1: 55x55x96`, `CONV1 output: …`, `Output of CONV1: …`
             colon = words.index(":")
+            kind_said = _kind_named(words[:colon]) if 0 < colon <= 3 and lines else None
+            worked_to = _worked_to_volume(self.tokens, colon + 1) if kind_said is not None else colon + 1
+            volume_said = _shape(self.tokens[worked_to]) if kinds[worked_to:worked_to + 1] == ["DIMS"] else None
+            ends = words[worked_to + 1:worked_to + 2] in ([], [","], [";"])  # (its counts may follow)
+            if kind_said is not None and volume_said is not None and len(volume_said.dims) == 3 and ends and \
+                    _kind_lines(lines, kind_said[1]):
+                if worked_to > colon + 1:  # `conv: (28-3)/1+1 = 26 -> 26x26x8`: the working's arithmetic is checked
+                    self.tokens = [*self.tokens[:colon + 1], *self.tokens[worked_to:]]  # where it is written (E046)
+                # `conv: 27x27x8`, `pool: 13x13x8, 0 params` under the layers of a problem: the output of the layer
+                # of that kind above, as after `After the conv:` (it was prose, a wrong answer passed with exit 0;
+                # a volume is no filter's size, nor a pool's window); E060 when several are
+                name = self.tokens[:colon]
+                after = self._after(name, colon, lines)
+                if after is not None or self.sink.total > reported:
+                    return after
+                index = _kind_line(lines, *kind_said)
+                if index is not None:
+                    self.tokens = _as_output(self.tokens[colon], self.tokens[colon + 1:])
+                    return self.answer_line(lines, in_exercise, shared, index)
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
                 name = self.tokens[1 if words[0] == "after" else 2:colon]
                 after = self._after(name, colon, lines)
@@ -10500,8 +10544,9 @@ def _kind_parenthesised(tokens: list[Tok]) -> list[Tok]:
     opening = next((j for j, t in enumerate(tokens) if t.text == "("), 0)
     words = [t.lower for t in tokens]
     # `Layer 1: CONV (8 filters, 4x4, …)`: the layer's number before its kind stays as it is
-    numbered = 3 if len(words) > 3 and words[0] == "layer" and tokens[1].kind == "NUM" and words[2] == ":" else 0
-    call = _call_at(words, 0) is not None
+    numbered = 3 if len(words) > 3 and words[0] == "layer" and tokens[1].kind == "NUM" and words[2] == ":" else \
+        _skip(words, 0, (*_STATEMENT_LEADS, "followed", "by"))  # (`then maxpool (2x2, stride 2)`, a told chain's step)
+    call = _call_at(words, numbered) is not None
     sized = opening > 1 and tokens[opening - 1].kind == "DIMS"  # `Conv 3x3 (64 filters, same)`: its size first
     kind_end = opening - sized
     window = 1 if words[opening + 1:opening + 2] in (["kernel"], ["window"], ["size"]) else 0  # (`max pooling (kernel
@@ -11141,6 +11186,25 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             return [tokens[counted], Tok("P", ":", tokens[at].start, tokens[at].start), tokens[at],
                     *tokens[counted + 1:end]]
     return None
+
+
+def _worked_to_volume(tokens: list[Tok], at: int) -> int:
+    """Where the volume is after a side worked out at `at` and an arrow (`(28-3)/1+1 = 26 -> 26x26x8`, `26/2 = 13 =>
+    13x13x8`); `at` itself when none is."""
+    arrow = next((j for j in range(at, min(len(tokens), at + 24)) if tokens[j].kind == "ARROW" or (
+        tokens[j].text == "=" and tokens[j + 1:j + 2] != [] and tokens[j + 1].text == ">")), None)
+    if arrow is None or arrow == at or tokens[arrow - 1].kind != "NUM" or \
+            not all(t.kind == "NUM" or t.text in _WORKING_SIGNS for t in tokens[at:arrow]):
+        return at
+    return arrow + 1 + (tokens[arrow].text == "=")
+
+
+def _final_dropped(question: list[Tok]) -> list[Tok]:
+    """`What is the final output volume?`, `Final output?`: a question about the network's output, as `What is the
+    output volume?` asks it (the answer below it was E060); other tokens as they are."""
+    words = [t.lower for t in question]
+    at = next((j for j in range(min(len(words) - 1, 4)) if words[j:j + 2] == ["final", "output"]), None)
+    return question if at is None or "?" not in words else [*question[:at], *question[at + 1:]]
 
 
 def _rounded_again(tail: list[Tok]) -> list[Tok]:

@@ -3560,10 +3560,14 @@ def test_a_homework_of_problems_told_in_sentences() -> None:
         [("output", "right"), ("params", "right")]]
     # A sentence missing a part, or saying one twice, is prose.
     for prose in ("An input of 32x32x3 goes through a conv with 64 filters.",
-                  "An input of 32x32x3 goes through 64 3x3 filters, then 32 3x3 filters.",
-                  "An input of 32x32x3 goes through 64 3x3 filters, followed by a 2x2 max pool."):
+                  "An input of 32x32x3 goes through 64 3x3 filters, then 32 3x3 filters."):
         report = homework(prose + "\nOutput: 32x32x64\n")
         assert report.answers == (), prose
+    # a layer told after it, `followed by` a kind of layer, is that layer: 64 3x3 filters unpadded give (32 - 3)/1 +
+    # 1 = 30, the 2x2 pool (30 - 2)/2 + 1 = 15 (it was prose)
+    chained = homework("An input of 32x32x3 goes through 64 3x3 filters, followed by a 2x2 max pool.\n"
+                       "Output: 15x15x64\n")
+    assert [(a.label, a.verdict) for a in chained.answers] == [("maxpool1", "right")], chained.messages()
 
 
 def test_the_receptive_field_as_an_answer() -> None:
@@ -14654,3 +14658,53 @@ def test_a_count_in_a_sentence_with_words_after_it_is_e060(sentence: str, rest: 
     assert [a.verdict for a in report.answers] == [] and not report.ok
     errors = [d.message for d in report.diagnostics if d.severity == "error"]
     assert len(errors) == 1 and (rest is None or f"`{rest}`" in errors[0]), errors
+
+
+# 10 5x5 filters padded by 2 on 32x32x3 keep 32: 32x32x10 with (5·5·3 + 1)·10 = 760 parameters; a 2x2 pool at stride 2
+# gives 16x16x10; an FC of 10 on its 2,560 values has (2,560 + 1)·10 = 25,610: 26,370 in all
+@pytest.mark.parametrize("told", [
+    "An input of 32x32x3 goes through a 5x5 conv with 10 filters, stride 1, pad 2, then a 2x2 max pool with stride 2, "
+    "then an FC layer with 10 outputs.",
+    "A 32x32x3 image passes through conv (10 filters, 5x5, pad 2), then maxpool (2x2, stride 2), then fc (10).",
+    "An input of 32x32x3 goes through a 5x5 conv with 10 filters, stride 1, pad 2. Then a 2x2 max pool with stride 2, "
+    "followed by an FC layer with 10 outputs."])
+@pytest.mark.parametrize("asked, right, wrong", [("What is the output volume?\nA: {}", "10", "16x16x10"),
+                                                 ("What is the final output volume?\nA: {}", "10", "11"),
+                                                 ("How many parameters in total? {}", "26370", "760")])
+def test_a_problem_told_in_one_sentence_with_several_layers(told: str, asked: str, right: str, wrong: str) -> None:
+    # the layers after the first were not read: E020 or E060, every answer unjudged (`final output` was E060 too)
+    right_then_wrong(f"{told}\n{asked}\n", right, wrong)
+
+
+# 8 3x3 filters unpadded on 28x28x1: (28 - 3)/1 + 1 = 26, 26x26x8 with (3·3·1 + 1)·8 = 80 parameters; a 2x2 pool at
+# stride 2: 13x13x8
+KIND_ANSWERED = "Input: 28x28x1\nconv (8 filters, 3x3, stride 1, pad 0)\nmaxpool (2x2, stride 2)\nfc (10)\n"
+
+
+@pytest.mark.parametrize("answer, right, wrong", [("conv: {}", "26x26x8", "27x27x8"),
+                                                  ("Conv: {}, params 80", "26x26x8", "26x26x9"),
+                                                  ("maxpool: {}", "13x13x8", "13x13x9"),
+                                                  ("pool: 26/2 = 13 -> {}", "13x13x8", "14x14x8"),
+                                                  ("conv: (28-3)/1+1 = 26 -> 26x26x8, params = {}", "80", "72")])
+def test_an_answer_after_a_kind_of_layer_and_a_colon(answer: str, right: str, wrong: str) -> None:
+    # the one layer of that kind above answers (`conv: 27x27x8` was prose: a wrong answer passed with exit 0; `pool:
+    # 13x13x9` E013, a window of three sizes)
+    sheet = KIND_ANSWERED + answer + "\n"
+    assert {a.verdict for a in homework(sheet.format(right)).answers} == {"right"}
+    assert "wrong" in [a.verdict for a in homework(sheet.format(wrong)).answers]
+    # two layers of that kind above: which is not said, E060
+    two = homework("Input: 28x28x1\nconv (8 filters, 3x3)\nconv (8 filters, 3x3)\nconv: 24x24x8\n")
+    assert [a.verdict for a in two.answers] == [] and [d.code for d in two.diagnostics] == ["E060"]
+
+
+def test_an_answer_for_a_layer_stated_in_a_sentence_cnncalc_does_not_read() -> None:
+    # `(d) A 1x1 convolution reducing the channels to 8.` was prose; its answer `Output 31x31x8` differs from the pool's
+    # above: that sentence is a layer cnncalc cannot read, and the answers after it rest on it (they were judged
+    # without it: the global pool's right 1x1x8 and the FC's right (8 + 1)·4 = 36 were marked wrong)
+    report = homework("Input: 62x62x32\n(c) Max pooling 2x2 with stride 2: output 31x31x32.\n\n"
+                      "(d) A 1x1 convolution reducing the channels to 8.\n    Output 31x31x8.\n\n"
+                      "(e) Global average pooling: 1x1x8. Then a dense layer with 4 outputs: 8*4 + 4 = 36 "
+                      "parameters.\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [
+        ("31x31x32", "right"), ("1x1x8", "unchecked"), ("36", "unchecked")], report.messages()
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4), ("E060", 5)]
