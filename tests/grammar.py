@@ -872,7 +872,14 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "NORM2: local response normalization, size 99999999999999999999", "LRN2: size 3", "FC2 output: 11 neurons",
             "After FC2: 0 neurons", "up-conv 2x2, 512 filters, stride 2 -> 56x56x512", "2x2 up-convolution, 0 filters",
             "transposed conv 0x0, 4, stride 0", "Three 3x3 conv layers with 16 filters each, stride 1, pad 1",
-            "99999999999999999999 conv layers, 3x3, 16 filters", "Two FC layers of 0 neurons", "Two conv layers each"]
+            "99999999999999999999 conv layers, 3x3, 16 filters", "Two FC layers of 0 neurons", "Two conv layers each",
+            "2. Conv (6 @ 5x5, stride 1, valid) -> 28x28x6 ; params: 156", "Conv (0 @ 0x0)", "NORM1: 27x27x96",
+            "CONV1 (96 filters 11x11, stride 4, pad 0): (227-11)/4+1 = 55 => 55x55x96", "-> (9-3)/0+1 = 0, so 1x1x1",
+            "The network takes a 128x128 RGB image.", "pool: global average", "| Conv1 | 5x5x16 | 1 | 2 | 64x64x16 |",
+            "Stem: 7x7 conv, 64 filters, stride 2, padding 3", "Params: 9408 (no bias, BN follows)",
+            "It has 34,944 parameters, about 35K.", "It has 1 parameters, which is a lot.", "conv: 26x26x8",
+            "An input of 32x32x3 goes through a 5x5 conv with 10 filters, pad 2, then a 2x2 max pool, then fc (10).",
+            "What is the final output volume?", "pool: 26/2 = 13 -> 13x13x8", "(d) A 1x1 convolution to 8 channels."]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
