@@ -341,7 +341,9 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
     given = _INPUT_THEN_SENTENCE.match(raw, cuts[0] if cuts else 0) if ". " in raw else None
     if given is not None:  # `Input: 32x32x3. It has 3 channels.`: the input, then what is said of it (was E024)
         cuts.append(given.end())
-    answering = False  # a sentence that states a layer was cut from its answer: each answer after is a line too
+    # a sentence that states a layer was cut from its answer, or the line starts with an answer (`b) Number of weights:
+    # … = 9,408. Number of biases: 64. Total: 9,472.`): each answer after is a line too
+    answering = _ANSWERS_FIRST.match(raw, cuts[-1] if cuts else 0) is not None if ". " in raw else False
     for m in _ANSWER_SENTENCE.finditer(raw, cuts[0] if cuts else 0) if ". " in raw else ():
         said = raw[cuts[-1] if cuts else 0:m.start()].lower()  # (an exercise's `N = 7, F = 3. Output: 3` is one)
         if answering or ("=" not in said and any(word in said for word in _STATING_WORDS)):
@@ -356,6 +358,9 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
 
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
+# a line that starts with an answer's heading, after a part's letter (`b) Number of weights: …`, `Params: …`)
+_ANSWERS_FIRST = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:Number of (?:parameters|weights|biases)|Params|"
+                            r"Parameters|Weights|Biases|Output(?: size| volume)?|MACs|Multiply-adds)\s*[:=]")
 # a layer told after another in one sentence (`… goes through a 5x5 conv with 10 filters, pad 2, then a 2x2 max pool
 # with stride 2`, `…; followed by an FC layer of 10`, `…. Then a 2x2 max pool.`): cut before the word that leads it,
 # when that part names a kind of layer before its next comma
@@ -378,7 +383,8 @@ _TITLE_THEN_SENTENCE = re.compile(r"\s*(?:Problem|Question|Exercise|Task|Q)\s*[0
 # the end of a sentence before one that answers the layer stated in it (`… stride 4. Its output is 55x55x96.`)
 _ANSWER_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)])\.\s+(?=(?:Its output|Its output volume|The output|Output|It has|This "
                               r"layer has|It needs|So the output|Therefore the output|Params|Parameters|Number of "
-                              r"parameters|This gives|This produces|This yields|This results in|It gives|It produces|"
+                              r"parameters|Number of weights|Number of biases|Weights|Biases|Total|MACs|Multiply-adds|"
+                              r"This gives|This produces|This yields|This results in|It gives|It produces|"
                               r"We get|We obtain|The result is|The (?:conv |convolutional |pooling |pool |FC )?layer "
                               r"(?:has|needs)|There (?:are|is)|In total|Thus|Hence)\b)")
 
@@ -922,6 +928,9 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             asked_as_prose = None
             answer = _bare_answer(tokens) if asked is not None else None
             named_answer = False  # the line under a question names what it answers (`Params: …`)
+            if asked is not None and answer is not None and _labelled_apart(asked[0], tokens[answer:]):
+                answer = None  # `How many weights and biases …?`, then `Weights: … = 34,848.`: the line's own
+                # quantity, read alone (read with the question's, a right count of weights was judged as parameters)
             if asked is not None and answer is not None:  # `What is the output volume?`, then `32x32x10` below
                 reread = True
                 named_answer = any(t.lower in ir.ANSWER_WORDS or t.lower == "output" for t in tokens)
@@ -3449,6 +3458,8 @@ class _LineReader:
             return above
         first = next(iter(named.values()))
         index = _named_line(lines, *named)
+        if index is None and len(named) == 1:  # `Params of conv2: …` on a sheet that names no layer: the second conv
+            index = _unnamed_by_kind(next(iter(named)), lines)
         if len(named) > 1 or index is None:
             where = Span(first.start, list(named.values())[-1].end)
             self.sink.add(codes.E060, f"this answer names {' and '.join(n.upper() for n in named)}; an answer is "
@@ -6477,6 +6488,9 @@ class _LineReader:
                 seen.add(name)
                 args.append(ir.Arg(name, ir.Word(word.lower, word.span), Span(tok.start, word.end)))
                 continue
+            worked = _option_worked(self.tokens, self.i)
+            if worked is not None:  # `padding = (F-1)/2 = 1`: the value after its working (its arithmetic checked
+                self.i = worked  # where it is written, E046)
             value = self.peek()
             pair = self.tokens[self.i:self.i + 5]
             if [t.text for t in pair[::2]][:1] == ["("] and [t.kind for t in pair[1::2]] == ["NUM", "NUM"] and \
@@ -7851,6 +7865,15 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return pairs is not None and all(written == given for _, written, given in pairs)
 
 
+def _labelled_apart(question: list[Tok], answer: list[Tok]) -> bool:
+    """Whether an answer under a question says its own quantity (`Weights: … = 34,848.`, `Biases: 96.`) about the
+    layer above, the question naming no layer (`How many weights and biases does the layer have?`): read alone, its
+    quantity its own; a question that names a layer (`… does CONV2 have?`) is what says which layer it is about."""
+    words = [t.lower for t in answer[_lead(answer):_lead(answer) + 2]]
+    return words[:1] != [] and words[0] in ir.ANSWER_WORDS and words[1:2] in ([":"], ["="]) and \
+        not any(t.kind == "WORD" and _label([t]) is not None for t in question)
+
+
 def _bare_answer(tokens: list[Tok]) -> int | None:
     """A line that is an answer alone, as under a question: `32x32x10`, `A: 760`, `A1. 760`, `= 35K params`, `32
     by 32 by 10`, `doesn't fit`, a volume and its counts (`16x16x64, with 0 parameters`), or its working then its
@@ -9110,7 +9133,20 @@ def _glued_by_kind(name: Tok, rest: list[Tok], lines: list[ir.Line]) -> int | No
     above has a name: the second of that kind, as cnncalc names unnamed layers (`conv2`), as `Conv 2`
     says it. After a colon alone only a volume answers (`FC1: 100` may state another FC layer, as the lecture's
     `FC6: 4096` does; a working may count params or MACs). None for any other."""
-    glued = re.fullmatch(r"([a-z]+)([0-9]{1,3})", name.lower)
+    index = _unnamed_by_kind(name.lower, lines)
+    if index is None:
+        return None
+    said = [t for t in rest[1:] if t.text not in (".", "!")]
+    if rest[0].text in (":", "=") and not ([t.kind for t in said] == ["DIMS"] and said[0].text.count("x") == 2):
+        return None
+    return index
+
+
+def _unnamed_by_kind(label: str, lines: list[ir.Line]) -> int | None:
+    """The line `conv2` names on a sheet that names no layer: the second of that kind above, as cnncalc names unnamed
+    layers; None for any other label, or when a layer above has a name (then a name it does not give is E060: `FC1`
+    under `FC:`)."""
+    glued = re.fullmatch(r"([a-z]+)([0-9]{1,3})", label)
     family = _family(glued[1]) if glued is not None else None
     if glued is None or family is None:
         return None
@@ -9118,9 +9154,6 @@ def _glued_by_kind(name: Tok, rest: list[Tok], lines: list[ir.Line]) -> int | No
     number = int(glued[2])
     if not 0 < number <= len(of_kind) or any(line.items and isinstance(call := line.items[0], ir.LayerCall) and
                                              call.label for line in lines):
-        return None  # (on a sheet that names its layers, a name it does not give is E060: `FC1` under `FC:`)
-    said = [t for t in rest[1:] if t.text not in (".", "!")]
-    if rest[0].text in (":", "=") and not ([t.kind for t in said] == ["DIMS"] and said[0].text.count("x") == 2):
         return None
     return of_kind[number - 1]
 
@@ -11186,6 +11219,20 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             return [tokens[counted], Tok("P", ":", tokens[at].start, tokens[at].start), tokens[at],
                     *tokens[counted + 1:end]]
     return None
+
+
+def _option_worked(tokens: list[Tok], at: int) -> int | None:
+    """Where an option's value is after its working (`padding = (F-1)/2 = 1`, `pad (3-1)/2 = 1`): the number after
+    the working's last `=` before the next `,`; None when there is none (the value is at `at`)."""
+    if at >= len(tokens) or tokens[at].text != "(":
+        return None
+    end = next((j for j in range(at, min(len(tokens), at + 16)) if tokens[j].text in (",", ";", "->")), len(tokens))
+    equals = [j for j in range(at, end) if tokens[j].text == "="]
+    if not equals or equals[-1] + 2 != end or tokens[equals[-1] + 1].kind != "NUM" or \
+            not all(t.kind == "NUM" or t.text in _WORKING_SIGNS or (t.kind == "WORD" and len(t.text) == 1)
+                    for t in tokens[at:equals[-1]]):
+        return None
+    return equals[-1] + 1
 
 
 def _worked_to_volume(tokens: list[Tok], at: int) -> int:

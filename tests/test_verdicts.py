@@ -14708,3 +14708,39 @@ def test_an_answer_for_a_layer_stated_in_a_sentence_cnncalc_does_not_read() -> N
     assert [(a.expected, a.verdict) for a in report.answers] == [
         ("31x31x32", "right"), ("1x1x8", "unchecked"), ("36", "unchecked")], report.messages()
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 4), ("E060", 5)]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [("Activations memory for conv1: 16*16*16*4 bytes = {}", "16 KB",
+                                                   "32 KB"),
+                                                  ("Params conv2: 3*3*16*32 + 32 = {}", "4,640", "4,608")])
+def test_counts_named_by_cnncalcs_own_names_on_a_sheet_that_names_no_layer(answer: str, right: str, wrong: str
+                                                                           ) -> None:
+    # on 32x32x3, 16 3x3 filters at stride 2, `same`: 16x16x16, 16·16·16·4 bytes = 16 KiB of activations; then 32 3x3
+    # filters: (3·3·16 + 1)·32 = 4,640 parameters (`conv1`, `conv2` named no layer the sheet names: E060)
+    right_then_wrong("Input 32x32x3\nConv 3x3, 16 filters, stride 2, same padding\n"
+                     f"Conv 3x3, 32 filters, stride 2, same padding\n{answer}\n", right, wrong)
+
+
+def test_an_options_value_after_its_working() -> None:
+    # `padding = (F-1)/2 = 1` for a 3x3 filter: 64x64 kept, 64x64x32 (E060: a number expected after `padding`)
+    right_then_wrong("input: 64x64x3\nconv1: 32 filters 3x3, padding = (F-1)/2 = 1, stride 1 -> {}\n", "64x64x32",
+                     "62x62x32")
+
+
+def test_answers_in_sentences_on_one_line_after_a_parts_letter() -> None:
+    # 64 7x7 filters on 3 channels: 7·7·3·64 = 9,408 weights and 64 biases (the biases' sentence was read as words
+    # after the weights' count: E060)
+    sheet = "Input: 229x229x3\nconv 7x7, 64 filters, stride 2, padding 3\nb) Number of weights: 7*7*3*64 = 9,408. " \
+            "Number of biases: {}.\n"
+    for said, verdicts in [("64", ["right", "right"]), ("65", ["right", "wrong"])]:
+        assert [a.verdict for a in homework(sheet.format(said)).answers] == verdicts
+
+
+@pytest.mark.parametrize("question", ["How many weights and biases does the layer have?",
+                                      "How many parameters does it have?"])
+def test_an_answer_that_says_its_quantity_under_a_question_of_another(question: str) -> None:
+    # 96 11x11 filters on 3 channels: 11·11·3·96 = 34,848 weights, 96 biases (`Weights: …` under a question of
+    # weights and biases was judged as the parameters, 34,944: a right count marked wrong)
+    sheet = ("An input volume of size 227x227x3 is fed to a convolutional layer with 96 filters of size 11x11, "
+             f"stride 4 and no zero-padding.\n\n(b) {question}\nWeights: 11*11*3*96 = {{}}.\n")
+    right_then_wrong(sheet, "34,848", "34,944")
