@@ -2629,7 +2629,8 @@ class _LineReader:
                     self.tokens = _as_output(self.tokens[colon], self.tokens[colon + 1:])
                     return self.answer_line(lines, in_exercise, shared, index)
             if words[:1] == ["after"] or words[:2] == ["output", "of"]:
-                name = self.tokens[1 if words[0] == "after" else 2:colon]
+                asked = words.index("?") if "?" in words[:colon] else colon  # `Q: output of conv1? A: 32x32x16`
+                name = self.tokens[1 if words[0] == "after" else 2:asked]
                 after = self._after(name, colon, lines)
                 layer_named = [t.lower for t in name[:1]] == ["layer"] and len(name) == 2 and \
                     kinds[colon + 1:colon + 2] in (["DIMS"], ["NUM"])  # `Output of layer B: 32x32x9`: E060 below
@@ -6556,7 +6557,7 @@ class _LineReader:
         received: ir.ShapeAnswer | None = None
         sized: dict[str, ir.ShapeAnswer] = {}  # `rf 11`, `depth 96`: a receptive field and sides, by their word
         arrowed = False  # an arrow was read: the answers follow it
-        self.tokens = self.tokens[:self.i] + _counts_merged(self.tokens[self.i:])  # `(34 944 params)`
+        self.tokens = self.tokens[:self.i] + _counts_merged(_hash_dropped(self.tokens[self.i:]))  # `(34 944 params)`
         while self.peek() is not None:
             tok = self.peek()
             assert tok is not None
@@ -11219,6 +11220,16 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             return [tokens[counted], Tok("P", ":", tokens[at].start, tokens[at].start), tokens[at],
                     *tokens[counted + 1:end]]
     return None
+
+
+def _hash_dropped(tokens: list[Tok]) -> list[Tok]:
+    """The tokens without a `#` that means "number of" before a count's word (`…; #params = (3*3*1+1)*32 = 320`, `#
+    of params: 320`): it was E060 among a layer's answers."""
+    words = [*(t.lower for t in tokens), "", ""]
+    said = [j for j, w in enumerate(words) if w == "#" and (words[j + 1] in ir.ANSWER_WORDS or
+                                                           (words[j + 1] == "of" and words[j + 2] in ir.ANSWER_WORDS))]
+    dropped = {k for j in said for k in (j, j + 1) if k == j or words[k] == "of"}
+    return [t for j, t in enumerate(tokens) if j not in dropped]
 
 
 def _option_worked(tokens: list[Tok], at: int) -> int | None:

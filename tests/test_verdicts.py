@@ -14744,3 +14744,19 @@ def test_an_answer_that_says_its_quantity_under_a_question_of_another(question: 
     sheet = ("An input volume of size 227x227x3 is fed to a convolutional layer with 96 filters of size 11x11, "
              f"stride 4 and no zero-padding.\n\n(b) {question}\nWeights: 11*11*3*96 = {{}}.\n")
     right_then_wrong(sheet, "34,848", "34,944")
+
+
+@pytest.mark.parametrize("question", ["Q: output of conv1? A: {}", "Q: output of conv1? {}"])
+def test_a_question_of_a_named_layers_output_and_its_answer_on_one_line(question: str) -> None:
+    # 16 3x3 filters padded by 1 keep 32x32: 32x32x16 (`Q: output of conv1? A: …` was prose: a wrong answer passed)
+    right_then_wrong(f"Input: 32x32x3\nconv1: 16 filters, 3x3, stride 1, pad 1\n{question}\n", "32x32x16",
+                     "32x32x17")
+
+
+@pytest.mark.parametrize("count", ["#params = (3*3*1+1)*32 = {}", "# of params: {}", "#params = {}"])
+def test_a_hash_for_number_of_among_a_layers_answers(count: str) -> None:
+    # 32 3x3 filters on 48x48x1 padded by 1: 48x48x32 with (3·3·1 + 1)·32 = 320 parameters (`#params` after the
+    # output was E060, every answer after it unjudged)
+    sheet = f"Input: 48x48x1\nconv1: 32 kernels 3x3, stride 1, padding 1 -> output 48x48x32; {count}\n"
+    for said, verdicts in [("320", ["right", "right"]), ("321", ["right", "wrong"])]:
+        assert [a.verdict for a in homework(sheet.format(said)).answers] == verdicts
