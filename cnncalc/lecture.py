@@ -721,6 +721,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
     listed: tuple[str, ...] | None = None  # under `Output size after each layer:`, the answer its numbered lines give
+    listed_next = 0  # under it, the line of the layer its next line by kind answers (`CONV: 64 x 64 x 8`)
     unsaid_list = False  # under `Answers:` over several layers: numbered answers that say neither layer nor question
     read_lines = 0  # lines that are not blank, read so far
     input_read = False  # the last line that is not blank gave the input or answered for it
@@ -870,7 +871,11 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
-                if by_name is not None:  # `- CONV1: 64x64x16` under it: CONV1's output
+                by_kind = _kind_listed(tokens, listed, current.lines, listed_next) \
+                    if numbered_answer is None and by_name is None and listed else None
+                if by_kind is not None:  # `CONV: 64 x 64 x 8` under it: the next layer's, when it is a conv
+                    tokens, listed_next = by_kind
+                elif by_name is not None:  # `- CONV1: 64x64x16` under it: CONV1's output
                     tokens = by_name
                 else:
                     listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
@@ -900,7 +905,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 continue
             each = _each_layers(tokens, numbered_below) if current.lines else None
             if each is not None:  # the heading of a list of answers, one a layer: prose, then the list
-                listed = each
+                listed, listed_next = each, 0
                 run.append((first, first + len(stripped), number))
                 current.end = line_start + len(raw)
                 continue
@@ -3008,13 +3013,12 @@ class _LineReader:
         `said_again` set when every part is an answer above said again."""
         sink, self.sink = self.sink, DiagnosticSink()
         by_line: dict[int, _Answered] = {}  # the last answer about each layer (it holds the earlier ones)
-        name = parts[0][:1] if _label(parts[0][:1]) is not None else []  # `CONV1 params: 760; output: …`: CONV1's
-        each_named = all(_label(part[:1]) is not None or _of_numbered_layer(part) for part in parts)
+        name = parts[0][:1] if _part_named(parts[0]) else []  # `CONV1 params: 760; output: …`: CONV1's
+        each_named = all(_part_named(part) or _of_numbered_layer(part) for part in parts)
         reported = False  # a part of answers each named that reads as none but says why (`… answers again …`)
         try:
             for part in parts:
-                self.tokens, self.i, self.said_again = (part if _label(part[:1]) is not None else [*name, *part]), 0, \
-                    False
+                self.tokens, self.i, self.said_again = (part if _part_named(part) else [*name, *part]), 0, False
                 before = self.sink.total
                 said = self.worked(lines, in_exercise, has_input, shared)
                 if said is None and self.said_again and self.sink.total == before:
@@ -9468,6 +9472,32 @@ def _named_listed(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
     return [*tokens[lead:name_end], *(Tok("WORD", word, at, at) for word in head), *tokens[name_end:]]
 
 
+def _kind_listed(tokens: list[Tok], head: tuple[str, ...], lines: list[ir.Line], at: int
+                 ) -> tuple[list[Tok], int] | None:
+    """`CONV: 64 x 64 x 8`, `POOL: 32 x 32 x 8`, `FC: 10` under a heading asking each layer's output or count
+    (`_each_layers`), in the layers' order: the answer of the next layer from `at` (activations passed over) when it is
+    of that kind, as `conv2 output: …` names it (cnncalc's name on a sheet that names none, else its own); and where
+    the next such line starts. None for any other line (`FC: 10` stated another FC layer, and the answers after it
+    were judged on it; `CONV: …` was E060, two layers of that kind)."""
+    lead = _lead(tokens)
+    if len(tokens) < lead + 3 or tokens[lead + 1].text not in (":", "=") or \
+            tokens[lead + 2].kind not in ("NUM", "DIMS") or \
+            any(t.lower in _DESCRIBING_WORDS for t in tokens[lead + 2:]):
+        return None
+    family = _family(tokens[lead].lower) if tokens[lead].kind == "WORD" else None
+    calls = [(i, line.items[0]) for i, line in enumerate(lines)
+             if line.items and isinstance(line.items[0], ir.LayerCall)]
+    after = [(i, call) for i, call in calls if i >= at and _family(call.keyword) is not None]
+    if family is None or not after or _family(after[0][1].keyword) != family:
+        return None
+    index, call = after[0]
+    of_kind = [i for i, c in calls if _family(c.keyword) == family]
+    name = call.label or f"{family}{of_kind.index(index) + 1}"
+    said = tokens[lead + 1].start
+    return [Tok("WORD", name, tokens[lead].start, tokens[lead].end), *(Tok("WORD", word, said, said) for word in head),
+            *tokens[lead + 1:]], index + 1
+
+
 def _placed_first(tokens: list[Tok]) -> list[Tok]:
     """`The first layer's parameters: 448`, `First layer params: 448`, `CONV layer 1 params: 448`, `2nd conv layer
     output: …`, `Max pool output: …`: a layer named by its place or its kind, then an answer's heading, as `Params of
@@ -9954,7 +9984,8 @@ def _listed_by_layer(tokens: list[Tok]) -> list[Tok]:
         numbered = words[at] == "layer" and tokens[at + 1].kind == "NUM" and at + 3 < len(tokens)  # `Layer 1: 448`
         name, mark, value = tokens[at:at + 2] if numbered else tokens[at:at + 1], tokens[at + 1 + numbered], \
             tokens[at + 2 + numbered]
-        named = numbered or (_label(name) is not None and _layer_kind(name[0].lower) is not None)
+        named = numbered or ((_label(name) is not None or _family(name[0].lower) is not None) and
+                             _layer_kind(name[0].lower) is not None)  # (`FC = 40,970`: the one FC layer, or E060)
         after = at + 3 + numbered
         if not named or mark.text not in (":", "=") or value.kind not in ("NUM", "DIMS") or \
                 (after < len(tokens) and tokens[after].text not in (",", ";")):
@@ -11491,6 +11522,13 @@ _ANSWER_HEADS = {"output", "params", "parameters", "weights", "biases", "macs", 
                  "activations", "receptive", "connections"}
 
 
+def _part_named(part: list[Tok]) -> bool:
+    """Whether a part of an answer line names its layer: by its name (`CONV1 params: …`), or by its kind before an
+    answer's word (`FC params: …`: the one FC layer above, else E060)."""
+    return _label(part[:1]) is not None or (len(part) > 1 and part[0].kind == "WORD" and
+                                            _family(part[0].lower) is not None and part[1].lower in _ANSWER_HEADS)
+
+
 def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     """An answer line's answers given as sentences or between `;` (`Parameters: 760. Output: 32x32x10.`, `CONV1
     params: 760; output: 32x32x10`): each part an answer line of its own, when each starts as one does (after a
@@ -11498,8 +11536,8 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     def starts(part: list[Tok]) -> bool:
         words = [t.lower for t in part[:3]]
         return bool(words) and (words[0] in _ANSWER_HEADS or
-                                (len(words) > 1 and _label(part[:1]) is not None and words[1] in _ANSWER_HEADS) or
-                                named(part))
+                                (len(words) > 1 and (_label(part[:1]) is not None or _family(words[0]) is not None)
+                                 and words[1] in _ANSWER_HEADS) or named(part))  # (`FC params: …`: the one FC layer)
 
     def named(part: list[Tok]) -> bool:
         """A layer's name, then its answer (`POOL1 output: …`), or its output after an arrow or a colon (`POOL1 ->
@@ -11718,9 +11756,9 @@ def _input_given(tokens: list[Tok], words: list[str]) -> list[Tok]:
     while end < len(words) and words[end] in _GIVEN_WORDS:
         end += 1
     tail = words[end + 1:] if words[end:end + 1] == [","] else words[end:]
-    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] not in (",", "to", "through", "passed", "fed", "sent") and
-                                        tail != ["."]):
-        return tokens  # (`…, apply the following:`; `… to the following network:`)
+    if not set(tail) <= _GIVEN_TAIL or (tail and words[end] not in (",", "to", "through", "passed", "fed", "sent",
+                                                                    "and") and tail != ["."]):
+        return tokens  # (`…, apply the following:`; `… to the following network:`; `… and the following layers:`)
     return [tokens[0]._replace(kind="WORD", text="Input"), Tok("P", ":", tokens[given].start, tokens[given].start),
             tokens[given], *(t for t in tokens[given + 1:end] if t.lower in _INPUT_WORDS or t.lower in _DEPTH_WORDS)]
 

@@ -14760,3 +14760,35 @@ def test_a_hash_for_number_of_among_a_layers_answers(count: str) -> None:
     sheet = f"Input: 48x48x1\nconv1: 32 kernels 3x3, stride 1, padding 1 -> output 48x48x32; {count}\n"
     for said, verdicts in [("320", ["right", "right"]), ("321", ["right", "wrong"])]:
         assert [a.verdict for a in homework(sheet.format(said)).answers] == verdicts
+
+
+# 8 5x5 filters padded by 2 keep 64: 64x64x8 with (5·5·3 + 1)·8 = 608 parameters; pooled 32x32x8; 16 3x3 filters padded
+# by 1: 32x32x16 with (3·3·8 + 1)·16 = 1,168; pooled 16x16x16; an FC of 10 on its 4,096 values: (4,096 + 1)·10 = 40,970
+KIND_LISTED = """Consider a CNN with input 64 x 64 x 3 and the following layers:
+  - CONV: 8 filters, 5 x 5, stride 1, padding 2
+  - POOL: max, 2 x 2, stride 2
+  - CONV: 16 filters, 3 x 3, stride 1, padding 1
+  - POOL: max, 2 x 2, stride 2
+  - FC: 10
+
+(a) Output size after each layer:
+  CONV: {conv1}
+  POOL: 32 x 32 x 8
+  CONV: {conv2}
+  POOL: 16 x 16 x 16
+  FC: {fc}
+(b) Parameters: CONV1 = {params1}, CONV2 = 1,168, FC = {params3}
+"""
+
+
+def test_answers_listed_by_kind_in_the_layers_order() -> None:
+    # the input's sentence went on with `and the following layers` (E024); each `CONV: …` under the heading was E060
+    # (two convs), and `FC: 10` stated another FC layer, on which `FC = 40,970` was judged (a right count marked wrong);
+    # `FC = …` after `CONV1 = …` took the line's last number for the last layer's, CONV1's dropped
+    right = {"conv1": "64 x 64 x 8", "conv2": "32 x 32 x 16", "fc": "10", "params1": "608", "params3": "40,970"}
+    report = homework(KIND_LISTED.format(**right))
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * 8, report.messages()
+    for key, wrong in [("conv1", "64 x 64 x 9"), ("conv2", "32 x 32 x 8"), ("fc", "11"), ("params1", "609"),
+                       ("params3", "40,960")]:
+        answers = homework(KIND_LISTED.format(**{**right, key: wrong})).answers
+        assert [a.verdict for a in answers].count("wrong") == 1, (key, [(a.expected, a.verdict) for a in answers])
