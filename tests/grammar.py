@@ -879,7 +879,15 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Stem: 7x7 conv, 64 filters, stride 2, padding 3", "Params: 9408 (no bias, BN follows)",
             "It has 34,944 parameters, about 35K.", "It has 1 parameters, which is a lot.", "conv: 26x26x8",
             "An input of 32x32x3 goes through a 5x5 conv with 10 filters, pad 2, then a 2x2 max pool, then fc (10).",
-            "What is the final output volume?", "pool: 26/2 = 13 -> 13x13x8", "(d) A 1x1 convolution to 8 channels."]
+            "What is the final output volume?", "pool: 26/2 = 13 -> 13x13x8", "(d) A 1x1 convolution to 8 channels.",
+            "Params conv2: 3*3*16*32 + 32 = 4,640", "Activations memory for conv9: 0 bytes = 0 KB",
+            "conv1: 32 filters 3x3, padding = (F-1)/2 = 1, stride 1", "padding = (F-1)/0 = 99999999999999999999",
+            "b) Number of weights: 7*7*3*64 = 9,408. Number of biases: 64. Total: 9,472.",
+            "How many weights and biases does the layer have?", "Weights: 11*11*3*96 = 34,848. Biases: 96.",
+            "Q: output of conv1? A: 32x32x16", "Q: output of conv0? A:", "-> output 48x48x32; #params = 320",
+            "# of params: 0", "Consider a CNN with input 64 x 64 x 3 and the following layers:",
+            "(a) Output size after each layer:", "  CONV: 64 x 64 x 8", "  POOL: 0 x 0 x 0", "  FC: 10",
+            "(b) Parameters: CONV1 = 608, CONV2 = 1,168, FC = 40,970", "Parameters: FC = 1, FC = 2"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
