@@ -2617,9 +2617,19 @@ class _LineReader:
             kind_said = _kind_named(words[:colon]) if 0 < colon <= 3 and lines else None
             worked_to = _worked_to_volume(self.tokens, colon + 1) if kind_said is not None else colon + 1
             volume_said = _shape(self.tokens[worked_to]) if kinds[worked_to:worked_to + 1] == ["DIMS"] else None
-            ends = words[worked_to + 1:worked_to + 2] in ([], [","], [";"])  # (its counts may follow)
+            tail = words[worked_to + 1:]  # (its counts may follow: `, 0 params`; not a description, `, 16 filters`)
+            ends = tail == [] or (tail[0] in (",", ";") and not _DESCRIBING.intersection(tail) and
+                                  any(w in ir.ANSWER_WORDS for w in tail))
             if kind_said is not None and volume_said is not None and len(volume_said.dims) == 3 and ends and \
                     _kind_lines(lines, kind_said[1]):
+                sides = volume_said.dims[:2]
+                if sides[0] == sides[1] <= _KERNEL_SIDES and worked_to == colon + 1:
+                    # `Conv: 3x3x8`: a filter's size and depth as much as an output (it was prose), not judged
+                    self.sink.add(codes.E060, f"`{volume_said.text}` after `{_shown(self.tokens[:colon])}:` may be "
+                                              f"its output or its filters' size, so it is not judged",
+                                  volume_said.span, hint="write `Output: …` for the output, or the layer whole: "
+                                                         "`CONV2: 16 3x3 filters, pad 1`")
+                    return None
                 if worked_to > colon + 1:  # `conv: (28-3)/1+1 = 26 -> 26x26x8`: the working's arithmetic is checked
                     self.tokens = [*self.tokens[:colon + 1], *self.tokens[worked_to:]]  # where it is written (E046)
                 # `conv: 27x27x8`, `pool: 13x13x8, 0 params` under the layers of a problem: the output of the layer
@@ -7588,6 +7598,7 @@ def _times_said(tokens: list[Tok], lead: int) -> tuple[list[Tok], ir.Num | None]
 
 _SIDE_THEN = ("so", "hence", "thus", "therefore", "giving", "gives", "i.e.", "ie", "i", ".", "e", "which", "is")  # a
 # side worked out, then the volume it comes to (`= 55, so 55x55x96`, `= 55, i.e. 55x55x96`)
+_KERNEL_SIDES = 11  # a filter's side at most, as the lecture's are (AlexNet's 11x11): `Conv: 3x3x8` may be one
 _EACH_COUNTING = ("filters", "kernels", "neurons", "units", "channels", "maps")  # `with 16 filters each`: per layer
 _COUNTED_LAYERS = ("layers", "convolutions", "convs")  # `Three 3x3 conv layers …`, `two 3x3 convolutions …`
 _COUNTED_KIND_WORDS = {"conv", "convolution", "convolutional", "conv2d", "fully", "connected", "fc", "dense",

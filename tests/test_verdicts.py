@@ -14792,3 +14792,13 @@ def test_answers_listed_by_kind_in_the_layers_order() -> None:
                        ("params3", "40,960")]:
         answers = homework(KIND_LISTED.format(**{**right, key: wrong})).answers
         assert [a.verdict for a in answers].count("wrong") == 1, (key, [(a.expected, a.verdict) for a in answers])
+
+
+def test_a_kind_and_a_colon_before_a_filters_size_is_no_answer() -> None:
+    # `Conv: 3x3x8, 16 filters, pad 1` states a layer (16 filters of 3x3 on the 8 channels above: 28x28x16 padded by 1,
+    # (3·3·8 + 1)·16 = 1,168 parameters); `Conv: 3x3x8` alone may be an output or a filter's size: E060, not judged
+    stated = homework("Input: 28x28x3\nconv (8 filters, 3x3, stride 1, pad 1)\nConv: 3x3x8, 16 filters, pad 1\n"
+                      "Params: 1168\n")
+    assert [a.verdict for a in stated.answers] == ["right"] and stated.ok, stated.messages()
+    alone = homework("Input: 28x28x3\nconv (8 filters, 3x3, stride 1, pad 1)\nConv: 3x3x8\n")
+    assert [a.verdict for a in alone.answers] == [] and [d.code for d in alone.diagnostics] == ["E060"]
