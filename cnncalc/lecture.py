@@ -6316,7 +6316,7 @@ class _LineReader:
             end = self.next().end
         said = " ".join(t.lower for t in self.tokens[start:self.i])
         sized = [t.lower for t in self.tokens[self.i:self.i + 5]]
-        if keyword == "lrn" and not args and sized:
+        if keyword == "lrn" and sized:
             at = 1 if sized[0] in (",", "(") else 0
             at += sized[at:at + 1] in (["size"], ["n"])
             at += sized[at:at + 1] in (["="], [":"])
@@ -12085,7 +12085,7 @@ def _takes_step(tokens: list[Tok]) -> bool:
     1x1 bottleneck to 8 channels.`, `A 1x1 projection to 8 channels follows.`, `The output is flattened.`) or a
     listing that numbers its layers (`Layer 2: …`), not as a heading names one (`Step 2: pooling`)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
-    numbered = words[:1] == ["layer"] and len(words) > 3 and words[1].isalnum() and words[2] in (":", "-")
+    numbered = words[:1] == ["layer"] and len(words) > 3 and words[1].isdigit() and words[2] in (":", "-")
     return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN)) or
                             numbered)  # (a listing's numbered layer, `Layer 2: 2x2 subsampling, stride 2`, is its step)
 
