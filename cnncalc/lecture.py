@@ -7852,6 +7852,11 @@ def _answered_question(tokens: list[Tok]) -> bool:
     if any(_label(said[j:j + 1]) is not None and _layer_kind(words[j]) is not None and words[j + 1] == ":" and
            said[j + 2].kind == "DIMS" for j in range(1, len(said) - 2)):
         return True  # `Outputs: CONV1: 32x32x10, POOL1: 16x16x10`: a named layer's output, after other words
+    verb = next((j for j in range(1, min(len(words), 7)) if words[j] in ("is", "are", "=")), None)
+    volume = _shape(said[-1]) if said and said[-1].kind == "DIMS" else None
+    if verb is not None and volume is not None and len(volume.dims) == 3 and len(said) - verb <= 3 and \
+            _OUTPUT_SAID_NOUNS.intersection(words[:verb]):
+        return True  # `So the pooled map is 12 x 12 x 5.`: a volume said of an output (prose: a wrong one passed)
     asked = [j for j, t in enumerate(tokens) if t.text == "?"]
     if not asked:
         return False
@@ -7864,6 +7869,8 @@ def _answered_question(tokens: list[Tok]) -> bool:
         (bool(after) and _no_fit(after) is not None)  # `… with stride 2: output size? doesn't fit`
 
 
+_OUTPUT_SAID_NOUNS = {"output", "outputs", "map", "maps", "volume", "result", "activations", "activation"}  # what a
+# sentence giving a volume says it of (`So the pooled map is 12 x 12 x 5.`)
 _ASKED_SIZES = {"output", "size", "shape", "dimensions", "volume", "depth", "width", "height", "field", "maps", "big",
                 "large", "many"}
 

@@ -14802,3 +14802,12 @@ def test_a_kind_and_a_colon_before_a_filters_size_is_no_answer() -> None:
     assert [a.verdict for a in stated.answers] == ["right"] and stated.ok, stated.messages()
     alone = homework("Input: 28x28x3\nconv (8 filters, 3x3, stride 1, pad 1)\nConv: 3x3x8\n")
     assert [a.verdict for a in alone.answers] == [] and [d.code for d in alone.diagnostics] == ["E060"]
+
+
+@pytest.mark.parametrize("sentence", ["So the pooled map is 12 x 12 x 5.", "The resulting volume is 12x12x5."])
+def test_a_volume_said_of_an_output_in_a_sentence_cnncalc_does_not_read(sentence: str) -> None:
+    # 6 5x5 filters on 28x28x1 give 24x24x6, pooled 12x12x6: a wrong 12x12x5 said of the pooled map was prose and
+    # passed with exit 0; cnncalc cannot tell which answer it is (the pool's, said again?): E060, never prose
+    report = homework(f"Input 28x28x1\nconv 5x5, 6 filters -> 24x24x6\npool 2x2 stride 2 -> 12x12x6\n{sentence}\n")
+    assert not report.ok and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], \
+        report.messages()
