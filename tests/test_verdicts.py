@@ -32,6 +32,17 @@ def homework(text: str) -> Report:
     return cnncalc.analyze_text(text, "hw.txt", lang="lecture")
 
 
+def e060_at(tmp_path: Path, sheet: str, row: int, start: str, message: str) -> None:
+    """`sheet` checked through the command line: exit 1, no traceback, and E060 with `message` at row `row`, at the
+    column where `start` is on that row."""
+    path = tmp_path / "hw.txt"
+    path.write_text(sheet)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    column = sheet.splitlines()[row - 1].index(start) + 1
+    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+
+
 def right_then_wrong(sheet: str, right: str, wrong: str) -> None:
     """`sheet` with its `{}` the right answer, then a wrong one: the one answer judged right, then wrong."""
     for said, verdict in [(right, "right"), (wrong, "wrong")]:
@@ -13703,12 +13714,7 @@ def test_a_layer_we_could_use_is_not_taken_for_one_spoken_of_for_comparison() ->
 ])
 def test_this_sessions_new_e060s_at_their_line_and_column_with_their_words(tmp_path: Path, sheet: str, row: int,
                                                                           start: str, message: str) -> None:
-    path = tmp_path / "hw.txt"
-    path.write_text(sheet)
-    result = invoke("check", str(path))
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    column = sheet.splitlines()[row - 1].index(start) + 1
-    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+    e060_at(tmp_path, sheet, row, start, message)
 
 
 @pytest.mark.parametrize("line, number", [
@@ -14107,12 +14113,7 @@ def test_a_count_without_its_colon_with_its_parts_in_parentheses(line: str) -> N
 ])
 def test_this_sessions_e060s_at_their_line_and_column_with_their_words(tmp_path: Path, sheet: str, row: int,
                                                                       start: str, message: str) -> None:
-    path = tmp_path / "hw.txt"
-    path.write_text(sheet)
-    result = invoke("check", str(path))
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    column = sheet.splitlines()[row - 1].index(start) + 1
-    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+    e060_at(tmp_path, sheet, row, start, message)
 
 
 @pytest.mark.parametrize("answer", ["output = (28-5)/1+1 = 24 -> {}", "output = (28 - 5 + 2*0)/1 + 1 = 24 → {}",
@@ -14383,12 +14384,7 @@ def test_a_convolutions_size_first_with_its_noun_then_its_count(layer: str) -> N
 ])
 def test_this_sessions_unread_answers_are_e060_at_their_line_and_column(tmp_path: Path, sheet: str, row: int,
                                                                       start: str, message: str) -> None:
-    path = tmp_path / "hw.txt"
-    path.write_text(sheet)
-    result = invoke("check", str(path))
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    column = sheet.splitlines()[row - 1].index(start) + 1
-    assert f"{path}:{row}:{column}: error[E060]: {message}" in result.output, result.output
+    e060_at(tmp_path, sheet, row, start, message)
 
 
 # Layers lettered: on 64x64x3, A (16 5x5 filters, pad 2) gives (64 - 5 + 4)/1 + 1 = 64, 64x64x16 with (5·5·3 + 1)·16 =
@@ -14811,3 +14807,29 @@ def test_a_volume_said_of_an_output_in_a_sentence_cnncalc_does_not_read(sentence
     report = homework(f"Input 28x28x1\nconv 5x5, 6 filters -> 24x24x6\npool 2x2 stride 2 -> 12x12x6\n{sentence}\n")
     assert not report.ok and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"], \
         report.messages()
+
+
+@pytest.mark.parametrize("sheet, row, start, message", [
+    ("Input: 32x32x3\nconv1: 16 filters, 3x3, stride 1, pad 1\nIt has 449 parameters, which is a lot.\n", 3, ", which",
+     "cnncalc does not understand `, which is a lot` after the parameter count, so it is not judged"),
+    ("Input: 28x28x3\nconv (8 filters, 3x3, stride 1, pad 1)\nConv: 3x3x8\n", 3, "3x3x8",
+     "`3x3x8` after `Conv:` may be its output or its filters' size, so it is not judged"),
+    ("Input: 28x28x1\nconv (8 filters, 3x3)\nconv (8 filters, 3x3)\nconv: 24x24x8\n", 4, "conv:",
+     "`conv`: 2 layers above are of that kind, and which is not said"),
+    ("Input: 8x8x3\nLayer 1: convolution, 4 filters of size 3x3, stride 1, padding 1\n"
+     "Output of layer 2: 10, 2570 parameters\n", 3, "layer 2", "no layer numbered 2 above to give this output to"),
+    ("Input: 64x64x3\nLayer 1: convolution, 16 filters of size 5x5, stride 1, padding 2\n"
+     "Layer 2: 2x2 subsampling, stride 2\nLayer 3: convolution, 32 filters of size 3x3, stride 1, padding 1\n", 3,
+     "Layer 2", "cnncalc cannot read `Layer 2: 2x2 subsampling, stride 2` as a layer: the answers after it rest on it "
+     "and are not judged"),
+    ("Input: 62x62x32\n(c) Max pooling 2x2 with stride 2: output 31x31x32.\n\n"
+     "(d) A 1x1 convolution reducing the channels to 8.\n    Output 31x31x8.\n", 4, "(d)",
+     "cnncalc cannot read `A 1x1 convolution reducing the channels to 8.` as a layer: the answers after it rest on it "
+     "and are not judged"),
+    ("Input 28x28x1\nconv 5x5, 6 filters -> 24x24x6\npool 2x2 stride 2 -> 12x12x6\nSo the pooled map is 12 x 12 x 5.\n",
+     4, "So", "cnncalc cannot tell what this answer is about, so it is not judged"),
+])
+def test_the_fifty_fourth_sessions_e060s_at_their_line_and_column(tmp_path: Path, sheet: str, row: int, start: str,
+                                                                  message: str) -> None:
+    # this session's new ways for a line to be E060: each at its line and column with its words, exit code 1
+    e060_at(tmp_path, sheet, row, start, message)
