@@ -903,7 +903,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 run.append((first, first + len(stripped), number))
                 current.end = line_start + len(raw)
                 continue
-            each = _each_layers(tokens, numbered_below) if current.lines else None
+            each = _each_layers(tokens, numbered_below or _LAYER_ONE_BELOW.match(
+                pieces[index + 1][1] if index + 1 < len(pieces) else "") is not None) if current.lines else None
             if each is not None:  # the heading of a list of answers, one a layer: prose, then the list
                 listed, listed_next = each, 0
                 run.append((first, first + len(stripped), number))
@@ -5373,7 +5374,7 @@ class _LineReader:
         head = _layer_total(part)
         assert head is not None
         running = not _RUNNING_WORDS.isdisjoint(t.lower for t in part)  # `total params so far: 35K`: the network's
-        whole = any(quantity == "filter_params" for quantity, _ in found)
+        whole = any(quantity == "filter_params" for quantity, _ in found) or _product_worked(part)
         if not running and head:
             return part[head:], whole
         if not running and found and all(quantity in _TOTALLED for quantity, _ in found):
@@ -5537,6 +5538,8 @@ class _LineReader:
         said, rest = said[:cut], _unled(said[cut + 1:])
         while rest and rest[-1].text in ("!", "."):
             rest = rest[:-1]
+        filters_had = _filters_having(rest)  # `…, so 10 filters have 760`: the layer's
+        rest = filters_had or rest
         said, _ = _aside(said)
         said = _after_working(said)
         while said and said[-1].text in ("!", "."):
@@ -5549,7 +5552,8 @@ class _LineReader:
         worked = _after_working(rest)  # `so 76 × 10 = 760 parameters`: the layer's count (of its own word, if any)
         whole_word = worked[-1].lower if worked and ir.ANSWER_WORDS.get(worked[-1].lower) in ("params", "weights") \
             else None
-        worked_out = 0 < len(worked) < len(rest) and (whole_word is not None or len(worked) == 1)
+        worked_out = bool(filters_had) or (0 < len(worked) < len(rest) and (whole_word is not None or
+                                                                          len(worked) == 1))
         if worked_out:
             rest = worked
         whole = _untrailed(_unwhole(rest)) if rest else []
@@ -7891,9 +7895,13 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 def _labelled_apart(question: list[Tok], answer: list[Tok]) -> bool:
     """Whether an answer under a question says its own quantity (`Weights: … = 34,848.`, `Biases: 96.`) about the
     layer above, the question naming no layer (`How many weights and biases does the layer have?`): read alone, its
-    quantity its own; a question that names a layer (`… does CONV2 have?`) is what says which layer it is about."""
-    words = [t.lower for t in answer[_lead(answer):_lead(answer) + 2]]
-    return words[:1] != [] and words[0] in ir.ANSWER_WORDS and words[1:2] in ([":"], ["="]) and \
+    quantity its own; a question that names a layer (`… does CONV2 have?`) is what says which layer it is about. So is
+    a sentence of what one filter has (`Each filter has 76 parameters, so 10 filters have 76*10 = 760.`: read with
+    the question, the count after its last `=` was all that was judged, and a wrong filter's count passed)."""
+    lead = _lead(answer)
+    words = [t.lower for t in answer[lead:lead + 3]]
+    return (_filter_has(words, 0) or (words[:1] != [] and words[0] in ir.ANSWER_WORDS and
+                                      words[1:2] in ([":"], ["="]))) and \
         not any(t.kind == "WORD" and _label([t]) is not None for t in question)
 
 
@@ -8084,6 +8092,35 @@ def _filter_has(words: list[str], at: int) -> bool:
     """Whether words say what one filter has from `at` (`Each filter has …`, `A neuron has …`)."""
     return words[at:at + 1] in (["each"], ["every"], ["one"], ["a"]) and words[at + 2:at + 3] == ["has"] and \
         words[at + 1] in ("filter", "kernel", "neuron")
+
+
+def _filters_having(tokens: list[Tok]) -> list[Tok]:
+    """`10 filters have 760` (`all 10 filters: 760`, `for 10 filters: 760`, `the 10 kernels give 760 params`) after
+    one filter's count: the count after the filters, the layer's (it was prose, a wrong one passing); nothing for
+    other words."""
+    words = [t.lower for t in tokens]
+    at = _skip(words, 0, ("for", "all", "the", "with", "over"))
+    if words[at + 1:at + 2] not in (["filters"], ["kernels"], ["neurons"]) or tokens[at].kind != "NUM":
+        return []
+    end = _skip(words, at + 2, ("have", "has", "give", "gives", "total", "in", "all", ":", "=", "→", "->", "=>"))
+    return tokens[end:] if end > at + 2 and tokens[end:end + 1] and tokens[end].kind == "NUM" else []
+
+
+def _product_worked(tokens: list[Tok]) -> bool:
+    """Whether a count's working ends in a product (`total = 148*10 = 1480`, `(75 + 1) x 10 = 760`): after one
+    filter's weights and bias, the layer's whole count, the filter's times the filters (a filter's own total is a
+    sum, `75 + 1 = 76`; `total = 148*10` was judged as one filter's, a right answer marked wrong)."""
+    equals = [j for j, t in enumerate(tokens) if t.text == "="]
+    if not equals:
+        return False
+    start = equals[-2] + 1 if len(equals) > 1 else next((j + 1 for j, t in enumerate(tokens) if t.text == ":"), 0)
+    depth, product = 0, False
+    for t in tokens[start:equals[-1]]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text in ("+", "-"):
+            return False
+        product = product or (depth == 0 and (t.lower in (*_TIMES_SIGNS, "*", "·") or t.kind == "DIMS"))
+    return product
 
 
 def _one_filter(words: list[str]) -> int | None:
@@ -9445,6 +9482,8 @@ def _each_layers(tokens: list[Tok], numbered_below: bool) -> tuple[str, ...] | N
 
 _ANSWERS_HEADINGS = ("answers", "answer", "ans", "solutions", "solution", "results")  # `Answers:` over a list
 _FIRST_NUMBERED = re.compile(r"[ \t]*(?:[-*•][ \t]+)?1[.)][ \t]")  # a list's first line: `1) 64x64x32`
+_LAYER_ONE_BELOW = re.compile(r"[ \t]*(?:[-*•][ \t]+)?layer[ \t]*1[ \t]*[:=][ \t]*[(\d]", re.IGNORECASE)  # `Layer 1:
+# 5*5*3*16 + 16 = 1216` under `Number of parameters:`
 
 
 def _numbered_in_order(text: str, lines: list[ir.Line]) -> bool:
@@ -9480,12 +9519,13 @@ def _named_listed(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
     name_end = lead + 1 + (tokens[lead + 1:lead + 2] != [] and tokens[lead + 1].kind == "NUM")
     total = tokens[lead:lead + 1] != [] and tokens[lead].lower == "total" and head != ("output",)  # `Total: 826166`
     # under `Number of parameters per layer:`
+    numbered = name_end == lead + 2 and tokens[lead].lower == "layer"  # `Layer 1: 5*5*3*16 + 16 = 1216`
     if len(tokens) < name_end + 2 or tokens[lead].kind != "WORD" or tokens[name_end].text not in (":", "=") or \
-            (not total and (_layer_kind(" ".join(t.lower for t in tokens[lead:name_end])) is None or
-                            _label(tokens[lead:name_end]) is None)) or \
-            tokens[name_end + 1].kind not in ("NUM", "DIMS") or \
+            (not total and not numbered and (_layer_kind(" ".join(t.lower for t in tokens[lead:name_end])) is None or
+                                             _label(tokens[lead:name_end]) is None)) or \
+            (tokens[name_end + 1].kind not in ("NUM", "DIMS") and tokens[name_end + 1].text != "(") or \
             any(t.lower in _DESCRIBING_WORDS for t in tokens[name_end + 1:]):
-        return None
+        return None  # (`(`: a working, `(64 - 5 + 2*2)/1 + 1 = 64, so 64x64x16`)
     at = tokens[name_end].start
     return [*tokens[lead:name_end], *(Tok("WORD", word, at, at) for word in head), *tokens[name_end:]]
 
@@ -12934,6 +12974,8 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     if rest[0].kind == "ARROW" and len(worked) == 1 and worked[0].kind == "NUM" and len(worked) < len(after) and \
             {"(", "/"} & {t.text for t in after}:
         return _as_output(rest[0], after)  # `CONV1 -> (32-5)/1+1 = 28`, `-> floor((32-5)/2)+1 = 14`: a side worked out
+    if _side_then_volume(after):
+        return _as_output(rest[0], after)  # `Layer 1: (64-5+2*2)/1+1 = 64, so 64x64x16`: as after `Output:`
     if not after or after[0].kind != "DIMS":
         return after
     described = tail  # `32x32x10 feature maps with 760 params`: the volume's noun, then its counts
@@ -12944,6 +12986,16 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
                 _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))):
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []
+
+
+def _side_then_volume(tokens: list[Tok]) -> bool:
+    """Whether the words after a layer's name work its side out, then say the volume it comes to (`(64 - 5 + 2*2)/1
+    + 1 = 64, so 64x64x16`, `64/2 = 32 => 32x32x16`): its output, as `Output: …` reads it (after `Layer 1:` it was
+    prose, a wrong volume passing with exit 0; after `CONV1:`, the layer stated again, E015)."""
+    said = _untrailed(tokens)
+    return len(said) > 3 and (said[0].kind == "NUM" or said[0].text == "(") and said[-1].kind == "DIMS" and \
+        any(t.text == "=" for t in said) and (said[-2].lower in _SIDE_THEN or said[-2].text == ">" or
+                                              said[-2].kind == "ARROW")
 
 
 def _counts_named(tokens: list[Tok]) -> bool:

@@ -14833,3 +14833,86 @@ def test_the_fifty_fourth_sessions_e060s_at_their_line_and_column(tmp_path: Path
                                                                   message: str) -> None:
     # this session's new ways for a line to be E060: each at its line and column with its words, exit code 1
     e060_at(tmp_path, sheet, row, start, message)
+
+
+# a numbered problem on 64x64x3: conv 16 5x5 pad 2 keeps (64 - 5 + 2·2)/1 + 1 = 64 (64x64x16, (5·5·3 + 1)·16 = 1,216
+# parameters); the 2x2 pool at stride 2 halves it, (64 - 2)/2 + 1 = 32 (32x32x16, no parameters); conv 32 3x3 pad 1
+# keeps 32 (32x32x32, (3·3·16 + 1)·32 = 4,640); the pool 16x16x32; an FC of 10 on 16·16·32 = 8,192 values has
+# (8,192 + 1)·10 = 81,930; in all 1,216 + 4,640 + 81,930 = 87,786
+NUMBERED_64 = ("Input: 64x64x3 image.\nLayer 1: CONV with 16 filters of size 5x5, stride 1, zero padding 2.\n"
+               "Layer 2: MAX POOL 2x2, stride 2.\nLayer 3: CONV with 32 filters of size 3x3, stride 1, pad 1.\n"
+               "Layer 4: MAX POOL 2x2, stride 2.\nLayer 5: FC with 10 outputs.\n\n")
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    ("Layer 1: (64 - 5 + 2*2)/1 + 1 = 64, so {}", "64x64x16", "64x64x17"),
+    ("Layer 2: 64/2 = 32, so {}", "32x32x16", "32x32x17"),
+    ("Layer 2: (64 - 2)/2 + 1 = 32 => {}.", "32x32x16", "31x31x16"),
+])
+def test_a_numbered_layers_side_worked_out_then_its_volume(answer: str, right: str, wrong: str) -> None:
+    # `Layer 1: … = 64, so 64x64x17` was prose: a wrong volume passed with exit 0 ("no answers written")
+    right_then_wrong(NUMBERED_64 + answer + "\n", right, wrong)
+
+
+def test_a_named_layers_side_worked_out_then_its_volume() -> None:
+    # `CONV1: (…) = 64, so 64x64x16` stated CONV1 again (E015) and read no answer
+    right_then_wrong("Input: 64x64x3\nCONV1: 16 5x5 filters, stride 1, pad 2\n"
+                     "CONV1: (64 - 5 + 2*2)/1 + 1 = 64, so {}\n", "64x64x16", "64x64x17")
+
+
+@pytest.mark.parametrize("heading", ["(b) Number of parameters:", "Parameters:", "Number of params:"])
+def test_numbered_layers_counts_under_a_heading(heading: str) -> None:
+    # under a count's heading, `Layer 1: 5*5*3*16 + 16 = 1216` was prose (the heading E060, "expected the parameter
+    # count after the `:`"): a wrong count passed; `Total:` below it is the parameters' total
+    answers = "Layer 1: 5*5*3*16 + 16 = {}\nLayer 2: 0\nLayer 3: 3*3*16*32 + 32 = 4640\nLayer 5: 81930\nTotal: {}\n"
+    right = homework(NUMBERED_64 + heading + "\n" + answers.format("1216", "87786"))
+    assert [(a.quantity, a.verdict) for a in right.answers] == [
+        ("params", "right"), ("params", "right"), ("params", "right"), ("params", "right"), ("total params", "right")
+    ], right.messages()
+    assert right.ok, right.messages()
+    wrong = homework(NUMBERED_64 + heading + "\n" + answers.format("1200", "87787"))
+    assert [a.verdict for a in wrong.answers] == ["wrong", "right", "right", "right", "wrong"], wrong.messages()
+
+
+def test_a_numbered_layers_outputs_under_a_heading_with_their_working() -> None:
+    # `Layer 1: (…) = 64, so 64x64x16` right under `Output volume of each layer:` (it was prose, the list ended)
+    right_then_wrong(NUMBERED_64 + "(a) Output volume of each layer:\nLayer 1: (64 - 5 + 2*2)/1 + 1 = 64, so {}\n",
+                     "64x64x16", "64x64x15")
+
+
+# 10 filters of 7x7 on 100x100x3: each has 7·7·3 = 147 weights and a bias, 148 parameters; the layer (7·7·3 + 1)·10
+# = 1,480
+CONV_7X7 = "Input: 100x100x3\nconv1: 10 filters 7x7, stride 3, no padding\n"
+
+
+@pytest.mark.parametrize("total", ["total = 148*10 = {}", "total: (7*7*3 + 1) x 10 = {}"])
+def test_a_total_worked_as_a_product_after_a_filters_counts_is_the_layers(total: str) -> None:
+    # after one filter's weights and bias, `total = 148*10 = 1480` was judged as one filter's parameters: the right
+    # 1,480 marked wrong (computed 148)
+    report = homework(CONV_7X7 + f"Each filter has 7*7*3 = 147 weights and 1 bias, {total.format('1480')}.\n")
+    assert [(a.quantity, a.verdict) for a in report.answers if a.quantity == "params"] == [("params", "right")], \
+        report.messages()
+    wrong = homework(CONV_7X7 + f"Each filter has 7*7*3 = 147 weights and 1 bias, {total.format('1490')}.\n")
+    assert [(a.quantity, a.verdict) for a in wrong.answers if a.quantity == "params"] == [("params", "wrong")]
+
+
+@pytest.mark.parametrize("said", ["so 10 filters have {}.", "so all 10 filters: {} params.",
+                                  "so the 10 filters have 148*10 = {} parameters."])
+def test_the_filters_count_then_what_the_filters_have(said: str) -> None:
+    # `Each filter has 7*7*3 + 1 = 148 parameters, so 10 filters have 1480.` was prose: a wrong layer's count passed
+    text = CONV_7X7 + "Each filter has 7*7*3 + 1 = 148 parameters, " + said + "\n"
+    right = homework(text.format("1480"))
+    assert sorted((a.quantity, a.verdict) for a in right.answers) == [
+        ("params", "right"), ("params per filter", "right")], right.messages()
+    wrong = homework(text.format("1490"))
+    assert sorted((a.quantity, a.verdict) for a in wrong.answers) == [
+        ("params", "wrong"), ("params per filter", "right")], wrong.messages()
+
+
+def test_a_filters_sentence_under_a_question_is_read_whole() -> None:
+    # under `How many parameters?`, the line was read with the question: only the count after its last `=` was
+    # judged, and the filter's wrong 149 passed
+    report = homework(CONV_7X7 + "How many parameters?\nEach filter has 149 parameters, so 10 filters have 148*10 = "
+                                 "1480 parameters.\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == [
+        ("params", "right"), ("params per filter", "wrong")], report.messages()
