@@ -921,7 +921,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                     held = tokens[_lead(tokens):]  # the lecture's `• stride`, its value and answer on the next line
                     continue
                 if case is not None:
-                    tokens = cases + [Tok("P", ",", case[0].start, case[0].start)] + case
+                    told = cases[0].lower != "n"  # `An input of size 7x7x1, filter 3x3.`: its cases in words
+                    tokens = cases + [Tok("P", ",", case[0].start, case[0].start)] + (_worded(case) if told else case)
                 else:
                     cases = None
                 held = []
@@ -9090,14 +9091,30 @@ _AREA_WORDS = {"positions", "pixels", "locations"}  # `32*32 = 1024 positions`: 
 
 def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
     """The letters of a heading whose cases follow it on lines of their own (the lecture's `Example N = 7, F = 3:`,
-    then `stride 1 => (7 - 3)/1 + 1 = 5`, …), without its colon; None for any other line."""
+    then `stride 1 => (7 - 3)/1 + 1 = 5`, …), without its colon, or an exercise's input and filter said alone (`An
+    input of size 7x7x1, filter 3x3.`, then `(i) stride 1, no padding: output 5x5`); None for any other line."""
     words = [t.lower for t in tokens]
     at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
     if words[at:at + 2] not in (["n", "="], ["n", ":"]) or words[-1:] != [":"] or \
             not all(t.kind == "NUM" or words[j] in (*_EXERCISE_LETTERS, "=", ",")
                     for j, t in enumerate(tokens[at:-1], at)):
-        return None
+        return _told_cases_heading(tokens)
     return tokens[at:-1]
+
+
+def _told_cases_heading(tokens: list[Tok]) -> list[Tok] | None:
+    """`An input of size 7x7x1, filter 3x3.` (`7x7 input, 3x3 filter:`): an exercise's input and filter with no
+    stride, padding or answer, the heading of its cases below (each was prose, a wrong output passing with exit 0);
+    None for any other line."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[lead:]]
+    said = set(words)
+    if words[-1:] not in ([":"], ["."]) or "input" not in said or not said & {"filter", "kernel"} or \
+            said & {"stride", "pad", "padding", "output", "?", "s", "p"} or \
+            any(t.kind == "ARROW" for t in tokens) or sum(t.kind == "DIMS" for t in tokens) != 2 or \
+            any(t.kind == "NUM" for t in tokens[lead:]):
+        return None
+    return tokens[lead:-1]
 
 
 def _equals_as_colon(tokens: list[Tok]) -> list[Tok]:
@@ -10142,14 +10159,38 @@ def _case_of(tokens: list[Tok]) -> list[Tok] | None:
     words = [t.lower for t in tokens]
     if not words or _EXERCISE_LETTERS.get(words[0]) not in ("s", "p"):
         return None
-    value = 2 if words[1:2] in (["="], [":"]) else 1
-    if value >= len(tokens) or tokens[value].kind != "NUM":
+    at = 0  # past the case's settings: `stride 2`, `S = 2`, `stride 3, padding 1`, `stride 1, no padding`
+    while True:
+        if words[at:at + 2] in (["no", "padding"], ["no", "pad"]):
+            at += 2
+        elif _EXERCISE_LETTERS.get(words[at] if at < len(words) else "") in ("s", "p"):
+            value = at + (2 if words[at + 1:at + 2] in (["="], [":"]) else 1)
+            if value >= len(tokens) or tokens[value].kind != "NUM":
+                return None
+            at = value + 1
+        else:
+            return None
+        if words[at:at + 1] not in ([","], ["and"]) or not (words[at + 1:at + 2] == ["no"] or _EXERCISE_LETTERS.get(
+                words[at + 1] if at + 1 < len(words) else "") in ("s", "p")):
+            break
+        at += 1
+    marks = 2 if words[at:at + 2] == ["=", ">"] else 1
+    if tokens[at:at + 1] == [] or (tokens[at].kind != "ARROW" and words[at] not in ("=", ":")):
         return None
-    marks = 2 if words[value + 1:value + 3] == ["=", ">"] else 1
-    if tokens[value + 1:value + 2] == [] or (tokens[value + 1].kind != "ARROW" and words[value + 1] not in ("=", ":")):
-        return None
-    arrow = Tok("ARROW", "->", tokens[value + 1].start, tokens[value + marks].end)
-    return [*tokens[:value + 1], arrow, *tokens[value + 1 + marks:]]
+    arrow = Tok("ARROW", "->", tokens[at].start, tokens[at + marks - 1].end)
+    return [*tokens[:at], arrow, *tokens[at + marks:]]
+
+
+def _worded(case: list[Tok]) -> list[Tok]:
+    """A case's letters as the words an exercise told in words reads (`S = 2, P = 1 -> 4x4` as `stride 2, pad 1 ->
+    4x4`; with an input and filter in words, `S = 2` was E060)."""
+    arrow = next((j for j, t in enumerate(case) if t.kind == "ARROW"), len(case))  # (`_case_of` put one)
+    worded: list[Tok] = []
+    for t in case[:arrow]:
+        if worded and t.text in ("=", ":") and worded[-1].lower in ("stride", "pad"):
+            continue
+        worded.append(t._replace(text={"s": "stride", "p": "pad"}[t.lower]) if t.lower in ("s", "p") else t)
+    return [*worded, *case[arrow:]]
 
 
 # an activation or other stage of a layer named by its kind in a question (`Output after ReLU: …`)

@@ -112,11 +112,13 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            # an answer after the name of the layer it is about (`CONV1 output: 32x32x10`, `FC1 params: 25,610`)
            # (the number, if any, with its own space: `[ \t]*[0-9]*[ \t]+` backtracks quadratically over spaces)
            r"|[a-z]+(?:[ \t]*[0-9]+)?(?:'s|’s)?[ \t]+(?:output|params|parameters|weights)[ \t]*[:=][ \t]*[0-9])")
-# A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`
+# A problem told in a sentence, anywhere on a line: `Consider an input of size 64x64x3. … 32 filters of size 5x5 …`;
+# one filter said of it without an arrow or a comment between (`An input of size 7x7, filter 3x3.`; the spec's
+# `input 32x32x3 -> filter params 5` answers, its `# a filter bank` is a comment)
 _TOLD = (r"(?i)(?:\b(?:input|image)[ \t]+(?:(?:of|size|is|volume|that|a|an)[ \t]+)*[0-9]+(?:x|[ \t]+by[ \t]+)[0-9]+"
-         r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)[^\n]{0,200}?"
+         r"|\b[0-9]+x[0-9]+(?:x[0-9]+)?[ \t]+(?:input|image)\b)(?:[^\n]{0,200}?"
          r"\b(?:filters|filter size|pool(?:ing)?|maxpool|conv(?:olution(?:al)?)?[ \t]+layer|F[ \t]*=[ \t]*[0-9]+"
-         r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b")
+         r"|fully connected|pad it|zero-pad(?:ded)?|padded with)\b|[^#>→\n]{0,200}?\bfilter\b)")
 # a question about an answer, answered after its `?` (`Output? 28 x 28 x 128`, `How many params? 760`, `What is the
 # output volume? 55x55x96`): no spec line asks one
 _ASKED = (r"(?im)^[^#\n]*?\b(?:output|outputs|params|parameters|weights|biases|macs|shape|size|volume)\b[^#?\n]{0,40}"
@@ -170,9 +172,10 @@ _WORDED_LAYER = (r"(?=[^#\n]*(?:->|→))(?:(?!->|→)[^#\n])*?(?:\b(?:filters?|k
                  r"|\bconv(?:olution)?[ \t]+[0-9]+x[0-9]+[ \t]*,|\b(?:depthwise|pointwise)\b|\bconv[ \t]+dw\b"
                  r"|\b(?:conv[0-9]+|fc)-[0-9]+\b(?![:-]))")
 # a spec statement, or a line with an arrow (counted once: a one-line network has several), but not a named number
-# or a layer described in words, nor a line after a bullet or a list's number (`- MaxPool 2x2 -> (32, 32, 32)`, `2.
-# Conv (6 @ 5x5) -> 28x28x6`: no spec line has one)
-_SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?![ \t]*(?:[-*•]|[0-9]{1,3}[.)])[ \t])(?!" +
+# or a layer described in words, nor a line after a bullet, a list's number or a part's label in parentheses (`-
+# MaxPool 2x2 -> (32, 32, 32)`, `2. Conv (6 @ 5x5) -> 28x28x6`, `(ii) stride 2 -> 3x3`: no spec line has one)
+_SPEC_LINE = (r"^(?:[ \t]*(?:input|network|block|expect|rounding)\b|(?![ \t]*(?:[-*•]|[0-9]{1,3}[.)]|\([0-9a-z]{1,4}\))"
+              r"[ \t])(?!" +
               _NAMED_NUMBER +
               r")(?!(?i:" + _WORDED_LAYER + r"))(?!" + _CALL_ARROW + r")[^\n]*?->)")
 _TABLE = r"^[ \t]*\|[^\n]*\|[ \t]*$"  # a markdown table's row (`| CONV1 | 96 11x11 filters … | 55x55x96 |`)

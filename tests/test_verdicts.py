@@ -14916,3 +14916,42 @@ def test_a_filters_sentence_under_a_question_is_read_whole() -> None:
                                  "1480 parameters.\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == [
         ("params", "right"), ("params per filter", "wrong")], report.messages()
+
+
+# a 3x3 filter on a 7x7 input: (7 - 3)/1 + 1 = 5 at stride 1, (7 - 3)/2 + 1 = 3 at stride 2, (7 - 3)/3 + 1 = 2.33 at
+# stride 3 (it does not fit), and with pad 1 at stride 3, (7 - 3 + 2)/3 + 1 = 3; at stride 2 with pad 1, (7 - 3 +
+# 2)/2 + 1 = 4
+@pytest.mark.parametrize("heading", ["An input of size 7x7x1, filter 3x3.", "7x7 input, 3x3 filter:",
+                                     "Given an input of 7x7 and a 3x3 filter."])
+@pytest.mark.parametrize("case, right, wrong", [
+    ("(i) stride 1, no padding: output {}", "5x5", "4x4"),
+    ("(ii) stride 2 -> {}", "3x3", "4x4"),
+    ("- stride 3, padding 1: {}", "3x3", "2x2"),
+    ("- S = 2, P = 1: {}", "4x4", "3x3"),
+    ("(iii) stride 3, no padding: {}", "doesn't fit", "5x5"),
+])
+def test_an_exercises_cases_under_its_input_and_filter(heading: str, case: str, right: str, wrong: str) -> None:
+    # each case was prose under a heading that gave the input and the filter in words: a wrong output passed, exit 0
+    # (each case is a network of its own, as under the lecture's `Example N = 7, F = 3:`)
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        reports = [a.report for a in analyses(f"Exercise 2.\n{heading}\n{case.format(said)}\n", "hw.txt")]
+        assert [a.verdict for report in reports for a in report.answers] == [verdict], \
+            [report.messages() for report in reports]
+
+
+def test_an_exercises_cases_end_at_a_line_that_is_none() -> None:
+    # the cases end where a line is no case: the layer after them is read as it is written, on its own input
+    reports = [a.report for a in analyses("7x7 input, 3x3 filter:\n- stride 1: 5x5\nInput: 32x32x3\n"
+                                          "CONV1: 8 3x3 filters, pad 1 -> 32x32x8\n", "hw.txt")]
+    assert [(a.expected, a.verdict) for report in reports for a in report.answers] == [
+        ("5x5", "right"), ("32x32x8", "right")], [report.messages() for report in reports]
+
+
+def test_an_exercises_cases_with_arrows_are_the_lectures_notation(tmp_path: Path) -> None:
+    # `(ii) stride 2 -> 3x3` under `Given an input of 7x7 and a 3x3 filter.` made the sheet the spec language (an
+    # arrow's line, one filter not a told problem's word): E010 `unknown layer` on every line. (7 - 3)/2 + 1 = 3
+    path = tmp_path / "hw.txt"
+    path.write_text("Exercise 2.\nGiven an input of 7x7 and a 3x3 filter.\n(ii) stride 2 -> 4x4\n")
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "expected 4x4, computed 3x3x1" in result.output, result.output
+    assert "E010" not in result.output
