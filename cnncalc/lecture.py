@@ -3403,6 +3403,9 @@ class _LineReader:
         """`_asked_about`'s line, from the question's words before its `?`, `:` or `=`."""
         named = {label: t for t in asking if t.kind == "WORD" and (label := _label([t])) is not None and
                  (_layer_kind(t.lower) is not None or _named_line(lines, label) is not None)}  # `CONV1`, `L2`
+        named.update({label: t for j, t in enumerate(asking[1:], 1) if len(t.text) == 1 and
+                      (label := _label(asking[j - 1:j + 1])) is not None and
+                      _named_line(lines, label) is not None})  # `Conv B`, a layer named by a letter after its kind
         asking = [t for j, t in enumerate(asking) if not (t.text == "#" and asking[j - 1].lower == "layer")]  # `Layer
         # #2` as `Layer 2`
         numbered = _layer_number(asking)
@@ -13080,8 +13083,8 @@ def _stated_depth(tokens: list[Tok]) -> list[Tok] | None:
 
 def _label(name_tokens: list[Tok]) -> str | None:
     """`CONV1` -> conv1, `MAX POOL1` -> pool1, `CONV 3` -> conv3, `Conv layer 1` -> conv1 and `Pooling layer 1` ->
-    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1), `conv_a` -> conv_a, `Stem`
-    -> stem; None when the name carries no number nor a short suffix after an underscore."""
+    pool1 (a sheet that numbers each kind's layers on its own; `Layer 1` alone is layer1), `conv_a` and `Conv A` ->
+    conv_a, `Stem` -> stem; None when the name carries no number nor a short suffix after an underscore."""
     words = [t.text.lower().replace("-", "_") for t in name_tokens if t.kind in ("WORD", "NUM")]
     if not words:
         return None
@@ -13092,6 +13095,10 @@ def _label(name_tokens: list[Tok]) -> str | None:
         last = words[-2] + last
     if len(words) == 1 and last == "stem":
         return last  # a network's first layer by its name in the ResNet and ConvNeXt papers (`Stem: 7x7 conv, 64 …`)
+    lettered = name_tokens[-1].text
+    if len(words) > 1 and len(lettered) == 1 and "A" <= lettered <= "Z" and name_tokens[-1].kind == "WORD":
+        family = _family(" ".join(words[:-1]).replace("_", " "))  # `Conv A`, `Conv B`: a block's layers by letter
+        return f"{family}_{lettered.lower()}" if family is not None else None
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", last) or not (any(ch.isdigit() for ch in last) or
                                                             re.fullmatch(r"[a-z]+_[a-z0-9]{1,2}", last)):
         return None  # (a number, or a code's suffix after an underscore: `conv_a`, `bn_1a`, `conv_b2`)

@@ -14955,3 +14955,24 @@ def test_an_exercises_cases_with_arrows_are_the_lectures_notation(tmp_path: Path
     result = invoke("check", str(path))
     assert result.exit_code == 1 and "expected 4x4, computed 3x3x1" in result.output, result.output
     assert "E010" not in result.output
+
+
+# a VGG-style block on 56x56x128: two 3x3 convolutions of 256 filters padded by 1 keep 56x56 (56x56x256), with
+# (3·3·128 + 1)·256 = 295,168 and (3·3·256 + 1)·256 = 590,080 parameters; the 2x2 pool at stride 2 gives 28x28x256
+LETTERED_BLOCK = ("Input: 56 x 56 x 128\nConv A: 3x3, 256 filters, stride 1, padding 1\n"
+                  "Conv B: 3x3, 256 filters, stride 1, padding 1\nMax pool: 2x2, stride 2\n")
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    ("Output of Conv B: {}", "56 x 56 x 256", "28 x 28 x 256"),
+    ("Params of Conv B: 3*3*256*256 + 256 = {}", "590,080", "590,081"),
+    ("Conv A params: {}", "295,168", "590,080"),
+    ("Conv B: {}", "56x56x256", "56x56x128"),
+    ("Output of max pool: {}", "28 x 28 x 256", "28 x 28 x 128"),
+])
+def test_layers_named_by_their_kind_and_a_letter(answer: str, right: str, wrong: str) -> None:
+    # `Conv B: 3x3, 256 filters, …` was prose (the layer left out: the pool's answer judged on Conv A's output) or
+    # E060, and `Params of Conv A: …` E060 ("about a `Conv` layer, and the layer above is MAXPOOL")
+    right_then_wrong(LETTERED_BLOCK + answer + "\n", right, wrong)
+    report = homework(LETTERED_BLOCK)
+    assert [r.path for r in report.rows] == ["conv_a", "conv_b", "maxpool1"], report.messages()
