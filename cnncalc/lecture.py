@@ -867,7 +867,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _unbiased(counted)
             tokens = _gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(_follows_dropped(
-                _colon_before_answers(weighed))))))
+                _colon_before_answers(_filters_brought(weighed)))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
@@ -6957,9 +6957,9 @@ class _LineReader:
                     _answer_once(read, f"filter_{said}", count.approximate() if approximate else count, number)
                     continue
             equals = max((j for j, t in enumerate(group) if t.text == "="), default=0)
-            if equals > 2 and equals == len(group) - 2 and group[0].lower in ir.ANSWER_WORDS and \
-                    group[1].text in (":", "=") and all(t.kind in ("NUM", "DIMS") or t.lower in _WORKING_MARKS
-                                                         for t in group[2:equals]):
+            worked = 2 if group[1:2] and group[1].text in (":", "=") else 1  # (`params 2*2*256*128 + 128 = …`)
+            if equals > worked and equals == len(group) - 2 and group[0].lower in ir.ANSWER_WORDS and \
+                    all(t.kind in ("NUM", "DIMS") or t.lower in _WORKING_MARKS for t in group[worked:equals]):
                 group = [group[0], group[equals], group[-1]]  # `(params = 1176*120 + 120 = 141,240)`: the last count
             shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
                           else t.text for t in group)
@@ -8639,6 +8639,31 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
 
 # what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
 # layer with 10 filters`)
+def _filters_brought(tokens: list[Tok]) -> list[Tok]:
+    """`Conv 3x3, stride 1, 128 filters, pad 1` (a convolution's size, then options before its count of filters) as
+    `Conv 3x3, 128 filters, stride 1, pad 1`, the order a description with its size first reads (it was E060); other
+    tokens as they are (the count right after the size, or not among the options before the answers)."""
+    size = next((j for j, t in enumerate(tokens[:12]) if t.kind == "DIMS"), None)
+    if size is None or not any(t.lower in _CONV_WORDS or t.lower in _TRANSPOSED_WORDS or
+                               (t.kind == "WORD" and _family(t.lower) == "conv") for t in tokens[:size]) or \
+            tokens[size + 1:size + 2] == [] or tokens[size + 1].text != "," or \
+            tokens[size + 2:size + 3] == [] or tokens[size + 2].lower not in _OPTION_WORDS:
+        return tokens
+    at, depth = size + 2, 0
+    for j in range(at, len(tokens) - 1):
+        t = tokens[j]
+        depth += (t.text == "(") - (t.text == ")")
+        if t.kind == "ARROW" or t.text in (":", "=", ";") or depth < 0:
+            return tokens
+        if depth == 0 and t.kind == "NUM" and tokens[j - 1].text == "," and \
+                tokens[j + 1].lower in ("filters", "kernels", "channels"):
+            return [*tokens[:at], t, tokens[j + 1], tokens[j - 1], *tokens[at:j - 1], *tokens[j + 2:]]
+    return tokens
+
+
+_OPTION_WORDS = ("stride", "strides", "pad", "padding", "s", "p", "no", "same", "valid", "zero")  # before a count
+
+
 _SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "pw", "layer", "with", "using", "kernel",
                      "kernels", "filter", "transposed", "deconv", "deconvolution", "upconv", "up-conv",
                      "up-convolution")  # (`5x5 kernel, 6 filters`: it was E060; `2x2 up-conv, 512 filters`)

@@ -14976,3 +14976,29 @@ def test_layers_named_by_their_kind_and_a_letter(answer: str, right: str, wrong:
     right_then_wrong(LETTERED_BLOCK + answer + "\n", right, wrong)
     report = homework(LETTERED_BLOCK)
     assert [r.path for r in report.rows] == ["conv_a", "conv_b", "maxpool1"], report.messages()
+
+
+# on 16x16x256: a 3x3 convolution of 128 filters padded by 1 keeps 16x16 (16x16x128), with (3·3·256 + 1)·128 =
+# 295,040 parameters; a 2x2 transposed convolution at stride 2 doubles it, (16 - 1)·2 + 2 = 32 (32x32x128), with
+# 2·2·256·128 + 128 = 131,200 (PyTorch's ConvTranspose2d(256, 128, 2, stride=2): weight 256·128·2·2, bias 128)
+@pytest.mark.parametrize("layer, right, wrong", [
+    ("Conv 3x3, stride 1, 128 filters, pad 1 -> {}", "16x16x128", "14x14x128"),
+    ("Conv 3x3, pad 1, 128 filters -> {}", "16x16x128", "16x16x256"),
+    ("CONV2: 3x3, stride 1, 128 filters, pad 1 -> {}", "16x16x128", "16x16x127"),
+    ("Transposed conv 2x2, stride 2, 128 filters -> {}", "32x32x128", "31x31x128"),
+])
+def test_a_convolutions_count_of_filters_after_its_options(layer: str, right: str, wrong: str) -> None:
+    # the count of filters after the stride or the padding (`Conv 3x3, stride 1, 128 filters, pad 1`) was E060
+    right_then_wrong(f"Input: 16x16x256\n{layer}\n", right, wrong)
+
+
+@pytest.mark.parametrize("aside", ["(params 2*2*256*128 + 128 = {})", "(params (2*2*256 + 1)*128 = {})"])
+def test_a_count_worked_out_in_parentheses_after_its_word(aside: str) -> None:
+    # `(params 2*2*256*128 + 128 = 131,200)` after the output was E060, and the layer's line with it unread
+    report = homework("Input: 16x16x256\nTransposed conv 2x2, 128 filters, stride 2 -> 32x32x128 " +
+                      aside.format("131,200") + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "right")], \
+        report.messages()
+    wrong = homework("Input: 16x16x256\nTransposed conv 2x2, 128 filters, stride 2 -> 32x32x128 " +
+                     aside.format("131,072") + "\n")
+    assert [(a.quantity, a.verdict) for a in wrong.answers] == [("output", "right"), ("params", "wrong")]
