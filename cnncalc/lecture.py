@@ -6105,8 +6105,9 @@ class _LineReader:
 
     def hyperparameters(self, name_span: Span, keyword: str = "conv") -> ir.LayerCall:
         """`K=96, F=11, S=4, P=0`, the lecture's letters: K filters of F x F at stride S, zero padding P (K and F
-        needed, each letter once, in any order; without K, the depth of the output the line answers, as Andrew
-        Ng's table writes `CONV1 (f=5, s=1)`); a pool's `F=3, S=2` (its window F x F, no K)."""
+        needed, each letter once, in any order, K said in words too, `8 filters`; without K, the depth of the output
+        the line answers, as Andrew Ng's table writes `CONV1 (f=5, s=1)`); a pool's `F=3, S=2` (its window F x F, no
+        K)."""
         needed = ("k", "f") if keyword == "conv" else ("f",)
         given: dict[str, tuple[int, Span]] = {}
         while self.peek() is not None:
@@ -6116,6 +6117,11 @@ class _LineReader:
                 self.next()
                 continue
             joint = self.peek(1)
+            if keyword == "conv" and tok.kind == "NUM" and joint is not None and joint.lower in ("filters", "kernels") \
+                    and "k" not in given:  # `CONV1 (f=5, s=1, 8 filters)`: K in words
+                number = self.expect_number("the number of filters")
+                given["k"] = (number[0], Span(tok.start, self.next().end))
+                continue
             if tok.lower not in _LETTERS or joint is None or joint.text not in ("=", ":") or \
                     (tok.lower == "k" and keyword != "conv"):
                 break
@@ -10550,6 +10556,14 @@ def _called(tokens: list[Tok]) -> list[Tok]:
         # framework's call (`called`)
     if tokens[1].text == "(" and tokens[1].start > tokens[0].end and _label(tokens[:1]) is not None:
         return tokens  # `CONV1 (96 11x11 filters, …)`: `parenthesised`
+    if _family(tokens[0].lower) == "pool" and [t.text if t.kind == "P" else t.kind for t in inside] in (
+            ["NUM"], ["NUM", ",", "NUM"]) and inside[0].text.isdigit() and inside[-1].text.isdigit() and \
+            len(inside[0].text) <= limits.MAX_LITERAL_DIGITS:
+        # `maxpool(2)`, `maxpool(3, 2)`: a window's side, then its stride (the window's, unless given), as PyTorch's
+        # `MaxPool2d(2)` and Keras' `MaxPooling2D(2)` read them (it was E060)
+        side, stride = inside[0], inside[-1]
+        inside = [Tok("DIMS", f"{side.text}x{side.text}", side.start, side.end), Tok("P", ",", side.end, side.end),
+                  Tok("WORD", "stride", stride.start, stride.start), stride._replace()]
     return [tokens[0], Tok("OPENED", ":", tokens[1].start, tokens[1].end), *inside, *after] if inside else \
         [tokens[0], *after]
 

@@ -156,6 +156,9 @@ _VGG_NAMED = r"(?i)^[ \t]*(?:[-*•][ \t]+)?conv[0-9]+-[0-9]+[ \t]*:"
 _CALL_ARROW = (r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:torch|nn|tf|keras|layers)\.)*(?:Conv2[dD]|ConvTranspose2d|"
                r"Conv2DTranspose|MaxPool2d|MaxPooling2D|AvgPool2d|AveragePooling2D|Linear|Dense|BatchNorm2d|"
                r"BatchNormalization|Flatten|GlobalAveragePooling2D|AdaptiveAvgPool2d|ReLU|Dropout)\([^\n]*?(?:->|→|=>)")
+# a layer written as a call after an arrow (`input 64x64x3 -> conv(32, 3x3, s=1, p=1) -> avgpool(2) -> fc(10)`): a
+# one-line network; the spec's arrows lead answers, never a call
+_CHAINED_CALL = r"(?i)(?:->|→)[ \t]*(?:conv|convolution|pool|maxpool|avgpool|fc|dense|linear)[ \t]*\([ \t]*[0-9]"
 _DETECTED_FROM = 65536  # characters, then to the line's end: a notation shows in a file's start (a 100k-layer
 # chain's 1.2 MB is not read)
 # a layer's name, then a number where the spec would have its keyword (`DW1: 3x3 depthwise conv -> …`, `PW1: 64 1x1
@@ -199,9 +202,9 @@ def detect(text: str, name: str, unmarked: bool = True) -> str:
     `10 5x5 filters …`, `Output volume …`, `Number of parameters …`, `input 7x7, filter 3x3 …`, the notes' letters
     (`W1 = 32, …`, `Hyperparameters: K = 10, …`),
     `CONV(10 filters, 5x5, …)`, `CONV1: 10 filters 5x5, …` (after a step's letter too, `(a) CONV: 8 filters, …`),
-    `conv1: nn.Conv2d(3, 64, 11)`, `Conv2D(32, (3,3)) ->`, `conv3-64: output …`, `conv 3x3, 64, … ->` and
-    `CONV1 output: …` lines, sentences about the network (`The input is a 32x32x3 image.`, `It has 896 parameters.`),
-    and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
+    `conv1: nn.Conv2d(3, 64, 11)`, `Conv2D(32, (3,3)) ->`, `-> avgpool(2)`, `conv3-64: output …`, `conv 3x3, 64, …
+    ->` and `CONV1 output: …` lines, sentences about the network (`The input is a 32x32x3 image.`, `It has 896
+    parameters.`), and tables' rows (markdown's with or without their outer bars, or aligned by spaces);
     more of them than spec statements, in its first 64K characters, a notebook's markup blanked out as the lecture's
     reader blanks it); a `.txt` or `.md` file with neither is the lecture's too, unless `unmarked` is False (a
     directory's search takes only text that shows a notation)."""
@@ -224,6 +227,7 @@ def detect(text: str, name: str, unmarked: bool = True) -> str:
         len(re.findall(_ASKED, head)) + \
         _told_then_input(head) + len(re.findall(_DESCRIBED, head, re.M)) + len(re.findall(_CALLED, head, re.M)) + \
         len(re.findall(_VGG_NAMED, head, re.M)) + len(re.findall(_CALL_ARROW, head, re.M)) + \
+        len(re.findall(_CHAINED_CALL, head)) + \
         len(re.findall(r"^" + _NAMED_NUMBER + r"[^\n]*->", head, re.M)) + \
         len(re.findall(r"(?i)^" + _WORDED_LAYER, head, re.M)) + \
         sum(m.count("\n") + 2 for m in re.findall(_BARE_TABLE, head, re.M)) + \

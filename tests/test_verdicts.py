@@ -15002,3 +15002,40 @@ def test_a_count_worked_out_in_parentheses_after_its_word(aside: str) -> None:
     wrong = homework("Input: 16x16x256\nTransposed conv 2x2, 128 filters, stride 2 -> 32x32x128 " +
                      aside.format("131,072") + "\n")
     assert [(a.quantity, a.verdict) for a in wrong.answers] == [("output", "right"), ("params", "wrong")]
+
+
+# Andrew Ng's LeNet table on 32x32x3: CONV1 (f=5, s=1) gives (32 - 5)/1 + 1 = 28, 28x28x8 with (5·5·3 + 1)·8 = 608
+# parameters; the 2x2 pool 14x14x8
+NG_ROWS = ("| Layer | Activation shape | Activation size | # parameters |\n|---|---|---|---|\n"
+           "| Input | (32, 32, 3) | 3072 | 0 |\n| CONV1 (f=5, s=1, {}) | (28, 28, 8) | 6272 | 608 |\n"
+           "| POOL1 (f=2, s=2) | (14, 14, 8) | 1568 | 0 |\n")
+
+
+def test_a_tables_letters_with_the_count_of_filters_in_words() -> None:
+    # `CONV1 (f=5, s=1, 8 filters)` was E060 (`8 filters` not read), every answer of the table not checked
+    right = homework(NG_ROWS.format("8 filters"))
+    assert right.ok and [a.verdict for a in right.answers] == ["right"] * 8, right.messages()
+    # 9 filters said: 28x28x9, 7,056 values and (5·5·3 + 1)·9 = 684 parameters, so the row's answers are wrong, and
+    # the pool's 14x14x9 (1,764 values) after it; its 0 parameters stay right
+    wrong = homework(NG_ROWS.format("9 filters"))
+    assert [(a.path, a.quantity, a.verdict) for a in wrong.answers if a.verdict == "right"] == [
+        ("input", "params", "right"), ("input", "memory", "right"), ("pool1", "params", "right")], wrong.messages()
+    assert len(wrong.answers) == 8
+
+
+@pytest.mark.parametrize("pool, right, wrong", [("maxpool(2)", "32x32x32", "63x63x32"),
+                                                 ("avgpool(2)", "32x32x32", "64x64x32"),
+                                                 ("maxpool(2, 2)", "32x32x32", "31x31x32"),
+                                                 ("pool(4)", "16x16x32", "32x32x32")])
+def test_a_pool_called_with_its_windows_side(tmp_path: Path, pool: str, right: str, wrong: str) -> None:
+    # on 64x64x32 a 2x2 window at stride 2 gives (64 - 2)/2 + 1 = 32, a 4x4 at stride 4 (64 - 4)/4 + 1 = 16
+    # (PyTorch's MaxPool2d(2), Keras' MaxPooling2D(2): the stride the window's); `maxpool(2)` was E060, and
+    # `avgpool(2)` made the sheet the spec language (E010 on every line)
+    sheet = (f"Network: input 64x64x3 -> conv(32, 3x3, s=1, p=1) -> relu -> {pool} -> fc(10)\n"
+             "Output after the first pool: {}\n")
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        path = tmp_path / "hw.txt"
+        path.write_text(sheet.replace("{}", said))
+        result = invoke("check", str(path))
+        assert f"1 answer: {int(verdict == 'right')} right, {int(verdict == 'wrong')} wrong" in result.output, \
+            result.output
