@@ -887,7 +887,23 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Q: output of conv1? A: 32x32x16", "Q: output of conv0? A:", "-> output 48x48x32; #params = 320",
             "# of params: 0", "Consider a CNN with input 64 x 64 x 3 and the following layers:",
             "(a) Output size after each layer:", "  CONV: 64 x 64 x 8", "  POOL: 0 x 0 x 0", "  FC: 10",
-            "(b) Parameters: CONV1 = 608, CONV2 = 1,168, FC = 40,970", "Parameters: FC = 1, FC = 2"]
+            "(b) Parameters: CONV1 = 608, CONV2 = 1,168, FC = 40,970", "Parameters: FC = 1, FC = 2",
+            # the fifty-fifth session's: a numbered layer's side then its volume, a heading with `Layer 1:` below, a
+            # filter's counts then the layer's, an exercise's cases under its input and filter in words, layers
+            # named by a letter, a count of filters after the options, a pool called with its side
+            "Layer 1: (64 - 5 + 2*2)/1 + 1 = 64, so 64x64x16", "Layer 9: (0 - 5)/0 + 1 = 0, so 0x0x0",
+            "(b) Number of parameters:", "Layer 1: 5*5*3*16 + 16 = 1216", "Layer 2: 0", "Layer 99999999999999999999: (",
+            "Each filter has 7*7*3 = 147 weights and 1 bias, total = 148*10 = 1480.",
+            "Each filter has 148 parameters, so 10 filters have 1480.", "so all 0 filters: 99999999999999999999 params",
+            "An input of size 7x7x1, filter 3x3.", "7x7 input, 3x3 filter:", "(i) stride 1, no padding: output 5x5",
+            "- S = 2, P = 1: 4x4", "(iii) stride 0, no padding: doesn't fit",
+            "- stride 3, padding 99999999999999999999:", "Conv A: 3x3, 256 filters, stride 1, padding 1",
+            "Conv B: 3x3, 0 filters", "Output of Conv B: 56x56x256", "Params of Conv Z: 1",
+            "Conv 3x3, stride 1, 128 filters, pad 1 -> 16x16x128", "conv 0x0, stride 0, 0 filters",
+            "Transposed conv 2x2, 128 filters, stride 2 -> 32x32x128 (params 2*2*256*128 + 128 = 131,200)",
+            "input 64x64x3 -> conv(32, 3x3, s=1, p=1) -> maxpool(2) -> avgpool(3, 2) -> pool(0) -> fc(10)",
+            "maxpool(99999999999999999999)", "maxpool(2, 0)",
+            "| CONV1 (f=5, s=1, 8 filters) | (28, 28, 8) | 6272 | 608 |", "CONV1 (f=5, s=1, 0 filters, 9 filters)"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
