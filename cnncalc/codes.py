@@ -186,7 +186,8 @@ E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "wrong only when no way of rounding them, down or up, gives it.",
             expectation=True)
 E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
-            "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`, or "
+            "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`, "
+            "`filter biases N`, or "
             "its shape, `filter 11x11x3`) written after a line does not match the computed count or shape. The "
             "working is shown, and a common slip (the count without biases, the whole layer's count for one "
             "filter's, the output's depth for a filter's) is named. A count that rests on "

@@ -737,7 +737,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       received=None if e.received is None else moved(e.received),
                       restated=None if e.restated is None else moved(e.restated),
                       filter_shape=None if e.filter_shape is None else moved(e.filter_shape),
-                      connections=None if e.connections is None else moved(e.connections))
+                      connections=None if e.connections is None else moved(e.connections),
+                      filter_biases=None if e.filter_biases is None else moved(e.filter_biases))
 
 
 def _shown(value: Value) -> str:

@@ -138,6 +138,8 @@ class Checker:
             self.one_filter(exp.filter_params, label, "params", rows)
         if exp.filter_weights is not None:
             self.one_filter(exp.filter_weights, label, "weights", rows)
+        if exp.filter_biases is not None:
+            self.one_filter(exp.filter_biases, label, "biases", rows)
         if exp.filter_shape is not None:
             self.filter_shape(exp.filter_shape, label, rows)
         if exp.connections is not None:
@@ -145,7 +147,8 @@ class Checker:
 
     def one_filter(self, count: ir.Count, label: str, of: str, rows: list[Row]) -> None:
         """`filter params 76` (the lecture's `76 per filter`): one filter's parameters, its bias with them
-        (`filter weights` leaves it out), of the line's one layer with filters (a neuron's, for `fc`)."""
+        (`filter weights` leaves it out, `filter biases` is the bias alone: 1, or 0 in a layer without biases), of
+        the line's one layer with filters (a neuron's, for `fc`)."""
         quantity = f"{of} per filter"
         found = _one_filtered(rows, "one filter's count", lambda doubt: doubt.params)
         if isinstance(found, str):
@@ -153,9 +156,10 @@ class Checker:
                                 ()), codes.E041)
             return
         row, one = found
-        bias = one.bias if of == "params" else 0
-        actual = one.weights + bias
-        working = (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
+        bias = one.bias if of in ("params", "biases") else 0
+        actual = bias if of == "biases" else one.weights + bias
+        working = (f"{row.path}: {quantity} {bias} ({'one bias' if bias else 'no bias'} per filter)",) \
+            if of == "biases" else (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
         in_bytes = _in_bytes(count, of)
         scale = BYTES_PER_VALUE if in_bytes else 1  # `filter params 304B`: 76 parameters as float32
 
@@ -168,7 +172,7 @@ class Checker:
                 slip = "that leaves out the filter's bias"
             elif of == "weights" and one.bias and holds(one.weights + 1):
                 slip = "that counts the bias too; weights leave it out"
-            elif holds(row.params if of == "params" else row.weights):
+            elif holds(row.params if of == "params" else row.weights if of == "weights" else row.biases):
                 slip = f"that is the whole layer's count, not one filter's ({row.path} has " \
                        f"{row.output.channels if row.output is not None else '?'} filters)"
         if in_bytes:

@@ -5322,6 +5322,7 @@ class _LineReader:
                 cuts.append(j)  # not inside parentheses: `34,944 (weights: 34,848, biases: 96)` is one answer
                 counted = False
         parts: list[list[Tok]] = []
+        whole_said: set[int] = set()  # the parts said to be the whole (`760 params in all`, `(760 params in total)`)
         for a, b in pairwise([-1, *cuts, len(tokens)]):
             part = tokens[a + 1:b]
             if part[:1] and part[0].lower == "and":  # `Params: 760, and MACs: …`
@@ -5338,11 +5339,14 @@ class _LineReader:
                 labelled = _in_parts([part[0], Tok("P", ":", part[0].end, part[0].end), *inside])
             # `Params: 34,944 (weights: 34,848, biases: 96)`: the parenthesis answers too
             parts += [part[:opening], *labelled] if labelled else _in_parts(part) or ([part] if part else [])
+            if _whole_said(inside if labelled else part):
+                whole_said.update(id(p) for p in (labelled or parts[-1:]))
         found: list[tuple[str, ir.Count]] = []
         # `Each filter has 363 weights and 1 bias`: every part is one filter's (the bias was the layer's, 96: wrong)
         per_filter = bool(parts) and _filter_has([t.lower for t in parts[0]], _opener([t.lower for t in parts[0]]))
         for part in parts:
             reported = self.sink.total
+            said_whole = id(part) in whole_said
             whole = False  # a total of the layer's counts, after one filter's whole count (not that filter's)
             if part is not parts[0] and part[:1] and part[0].lower in ("total", "overall"):
                 part, whole = self._total_part(part, found)
@@ -5355,8 +5359,9 @@ class _LineReader:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
                                   Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
                 return found
-            if per_filter and part is not parts[0] and not whole:
-                answers = self._one_filters(answers)
+            if per_filter and part is not parts[0] and not whole and not said_whole:
+                answers = self._one_filters(answers)  # (`Each filter has 75 weights and 1 bias (760 params in
+                # all)`: the layer's 760, not the filter's)
             for answer in answers:
                 if any(quantity == answer[0] and count.exact and answer[1].exact and count.agrees(answer[1])
                        for quantity, count in found):
@@ -5371,14 +5376,25 @@ class _LineReader:
     def _total_part(self, part: list[Tok], found: list[tuple[str, ir.Count]]) -> tuple[list[Tok], bool]:
         """A total after a layer's other counts on its line (`Weights: 150, biases: 6, total params: 156`), not the
         network's: the part as its count (`params: 156`), and whether it is the layer's whole count where one
-        filter's came before (`Each filter has 76 params; total 760`; after a filter's weights, `Each filter has 75
-        weights and 1 bias, total 76`, it is the filter's). A bare total (`…, total: 156`) is the parameters after
+        filter's came before (`Each filter has 76 params; total 760`); after a filter's weights and bias, its
+        working says which, a product the layer's and a sum the filter's, and without one it is E060 (`Each filter has
+        75 weights and 1 bias, total 76`: 76 or 760?). A bare total (`…, total: 156`) is the parameters after
         weights, biases or a filter's counts. Any other (`total MACs so far: …`, a bare total after MACs) is E060,
         and nothing: what it totals is not said."""
         head = _layer_total(part)
         assert head is not None
         running = not _RUNNING_WORDS.isdisjoint(t.lower for t in part)  # `total params so far: 35K`: the network's
-        whole = any(quantity == "filter_params" for quantity, _ in found) or _product_worked(part)
+        worked = _last_operation(part)
+        whole = any(quantity == "filter_params" for quantity, _ in found) or worked == "*"
+        if not running and not whole and worked != "+" and found and \
+                all(quantity.startswith("filter_") for quantity, _ in found):
+            # `Each filter has 75 weights and 1 bias, total 76`: the filter's 76, or the layer's 760? (judged as the
+            # filter's, the layer's right count was marked wrong)
+            self.sink.add(codes.E060, f"cnncalc cannot tell whether `{_shown(part)}` is one filter's count or the "
+                                      f"layer's", Span(part[0].start, part[-1].end),
+                          hint="work it out (`total = 75 + 1 = 76`, `total = 76*10 = 760`), or answer the layer's "
+                               "count on a line of its own")
+            return [], False
         if not running and head:
             return part[head:], whole
         if not running and found and all(quantity in _TOTALLED for quantity, _ in found):
@@ -5463,8 +5479,8 @@ class _LineReader:
                           hint="answer the layer's count with sharing (`Parameters: 34,944`)")
             return None
         if _one_filter(words[at + len(head):named]) is not None:  # `Parameters per filter: 76`, not the working's
-            if quantity not in ("params", "weights"):
-                self.sink.add(codes.E060, f"cnncalc judges one filter's parameters or weights, not its "
+            if quantity not in _FILTER_QUANTITIES:
+                self.sink.add(codes.E060, f"cnncalc judges one filter's parameters, weights or bias, not its "
                                           f"{ir.PLURALS[quantity]}", Span(tokens[at].start, tokens[marker].end),
                               hint="answer the layer's count, or a filter's `Parameters per filter: 76`")
                 return None
@@ -5519,14 +5535,14 @@ class _LineReader:
                       hint="answer per image (`Memory: 290,400`); `--batch N` shows a batch's memory")
 
     def _one_filters(self, answers: list[tuple[str, ir.Count]]) -> list[tuple[str, ir.Count]]:
-        """Answers said of one filter (after `Each filter has …`): its parameters or weights; E060 for another
-        count (`and 1 bias`), which cnncalc does not judge for one filter."""
+        """Answers said of one filter (after `Each filter has …`): its parameters, weights or bias (`and 1 bias`; it
+        was E060); E060 for another count (`and 2,352 MACs`), which cnncalc does not judge for one filter."""
         kept = []
         for quantity, count in answers:
-            if quantity in ("params", "weights"):
+            if quantity in _FILTER_QUANTITIES:
                 kept.append((f"filter_{quantity}", count))
             elif not quantity.startswith("filter_"):
-                self.sink.add(codes.E060, f"cnncalc judges one filter's parameters or weights, not its "
+                self.sink.add(codes.E060, f"cnncalc judges one filter's parameters, weights or bias, not its "
                                           f"{ir.PLURALS[quantity]}", count.span,
                               hint="answer the layer's count on a line of its own, or a filter's `76 params`")
             else:
@@ -5577,11 +5593,11 @@ class _LineReader:
 
     def _filter_count(self, part: list[Tok], quantity: str) -> tuple[str, ir.Count] | None:
         """`76 per filter`, `75 weights per filter`, `76 params each`: one filter's count, of the line's quantity
-        unless it names its own (parameters or weights); E060 for anything else."""
+        unless it names its own (parameters, weights or biases, `1 bias per filter`); E060 for anything else."""
         words = [t.lower for t in part]
         said = next((ir.ANSWER_WORDS[w] for w in words if w in ir.ANSWER_WORDS), quantity)
         left = [t for t, w in zip(part, words) if w not in ir.ANSWER_WORDS and w not in _FILTER_WORDS]
-        if said not in ("params", "weights") or len(left) != 1 or left[0].kind != "NUM":
+        if said not in _FILTER_QUANTITIES or len(left) != 1 or left[0].kind != "NUM":
             self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` as one filter's count",
                           Span(part[0].start, part[-1].end), hint="write it as `76 per filter` (parameters) or "
                                                                  "`75 weights per filter`")
@@ -6689,7 +6705,7 @@ class _LineReader:
                 self.next()
                 quantity = _quantity(following)
                 phrase = self.filter_phrase()  # `, 364 params per filter`: one filter's
-                if phrase and quantity in ("params", "weights"):
+                if phrase and quantity in _FILTER_QUANTITIES:
                     self.i += phrase
                     quantity = f"filter_{quantity}"
                 _answer_once(counts, quantity, self._count_token(tok), following)
@@ -6955,7 +6971,7 @@ class _LineReader:
             group, approximate = _approximate(written)  # `(~35K params)`
             if _filter_words(group):  # `(76 per filter)`, `(75 weights per filter)`: one filter's
                 said = next((ir.ANSWER_WORDS[t.lower] for t in group if t.lower in ir.ANSWER_WORDS), "params")
-                if said in ("params", "weights"):
+                if said in _FILTER_QUANTITIES:
                     number = next(t for t in group if t.kind == "NUM")
                     if f"filter_{said}" in counts:
                         raise _Unreadable(f"the {ir.NOUNS[f'filter_{said}']} count is given twice", number.span)
@@ -7613,6 +7629,7 @@ def _times_said(tokens: list[Tok], lead: int) -> tuple[list[Tok], ir.Num | None]
 _SIDE_THEN = ("so", "hence", "thus", "therefore", "giving", "gives", "i.e.", "ie", "i", ".", "e", "which", "is")  # a
 # side worked out, then the volume it comes to (`= 55, so 55x55x96`, `= 55, i.e. 55x55x96`)
 _KERNEL_SIDES = 11  # a filter's side at most, as the lecture's are (AlexNet's 11x11): `Conv: 3x3x8` may be one
+_FILTER_QUANTITIES = ("params", "weights", "biases")  # the counts cnncalc judges of one filter (`filter_params`, …)
 _EACH_COUNTING = ("filters", "kernels", "neurons", "units", "channels", "maps")  # `with 16 filters each`: per layer
 _COUNTED_LAYERS = ("layers", "convolutions", "convs")  # `Three 3x3 conv layers …`, `two 3x3 convolutions …`
 _COUNTED_KIND_WORDS = {"conv", "convolution", "convolutional", "conv2d", "fully", "connected", "fc", "dense",
@@ -8116,21 +8133,28 @@ def _filters_having(tokens: list[Tok]) -> list[Tok]:
     return tokens[end:] if end > at + 2 and tokens[end:end + 1] and tokens[end].kind == "NUM" else []
 
 
-def _product_worked(tokens: list[Tok]) -> bool:
-    """Whether a count's working ends in a product (`total = 148*10 = 1480`, `(75 + 1) x 10 = 760`): after one
-    filter's weights and bias, the layer's whole count, the filter's times the filters (a filter's own total is a
-    sum, `75 + 1 = 76`; `total = 148*10` was judged as one filter's, a right answer marked wrong)."""
+def _whole_said(tokens: list[Tok]) -> bool:
+    """Whether a count's words say it is the whole (`760 params in all`, `in total`, `overall`, `altogether`)."""
+    words = [t.lower for t in tokens if t.text not in (".", "!")]
+    return bool({"all", "overall", "altogether"} & set(words)) or words[-2:] == ["in", "total"]
+
+
+def _last_operation(tokens: list[Tok]) -> str | None:
+    """How a count's working ends: `*` in a product (`total = 148*10 = 1480`, `(75 + 1) x 10 = 760`), `+` in a sum
+    (`total = 75 + 1 = 76`), None without a working. After one filter's weights and bias, a product is the layer's
+    whole count, the filter's times the filters, and a sum the filter's own (`total = 148*10` was judged as one
+    filter's, a right count marked wrong)."""
     equals = [j for j, t in enumerate(tokens) if t.text == "="]
     if not equals:
-        return False
+        return None
     start = equals[-2] + 1 if len(equals) > 1 else next((j + 1 for j, t in enumerate(tokens) if t.text == ":"), 0)
     depth, product = 0, False
     for t in tokens[start:equals[-1]]:
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.text in ("+", "-"):
-            return False
+            return "+"
         product = product or (depth == 0 and (t.lower in (*_TIMES_SIGNS, "*", "·") or t.kind == "DIMS"))
-    return product
+    return "*" if product else None
 
 
 def _one_filter(words: list[str]) -> int | None:
@@ -9012,7 +9036,8 @@ def _another_count(words: list[str], tokens: list[Tok], start: int, marker: int)
 # a count's parts, which a number said with its own word counts instead among a line's answers (`Params: 750
 # weights, 10 biases`); a count said with a word of another count (`Params: 760 MACs`) is E060
 _COUNT_PARTS = {"params": ("weights", "biases"), "weights": (), "biases": (), "macs": ()}
-_TOTALLED = ("weights", "biases", "params", "filter_params", "filter_weights")  # what a bare total after them sums
+_TOTALLED = ("weights", "biases", "params", "filter_params", "filter_weights",
+             "filter_biases")  # what a bare total after them sums
 _RUNNING_WORDS = frozenset(("so", "far", "network", "model", "net", "cumulative", "running", "until", "through",
                             "up", "all", "layers", "whole"))  # a total of more than the layer: `… so far`, `… up to`
 
@@ -9032,13 +9057,17 @@ def _layer_total(tokens: list[Tok]) -> int | None:
 
 def _count_said_first(part: list[Tok]) -> list[Tok]:
     """`175,616 MACs` among a line's answers (`2,752 params, 175,616 MACs`) as `MACs: 175,616`, the form
-    `_count_answer` reads; any other part as it is."""
+    `_count_answer` reads, with a filter's phrase after its word too (`1 bias per filter` as `bias per filter: 1`), or
+    its words of the whole after the count (`156 params in total` as `params: 156 in total`); any other part as it
+    is."""
     words = [t.lower for t in part if t.text not in ("!", ".")]
     head = _count_head(words, 1) if part[:1] and part[0].kind == "NUM" else None
-    if head is None or len(words) != 1 + len(head):
+    said = len(_unwhole(part[:len(words)]))  # (`156 params in total`: as `params: 156 in total`)
+    if head is None or (said != 1 + len(head) and tuple(words[1 + len(head):]) not in _FILTER_PHRASES):
         return part
     count = part[0]
-    return [*part[1:1 + len(head)], Tok("P", ":", count.start, count.start), count]
+    return [*part[1:said if said == 1 + len(head) else len(words)], Tok("P", ":", count.start, count.start), count,
+            *part[said:len(words)] * (said == 1 + len(head))]
 
 
 # _COUNT_WORDS' keys by their first word, longest first (`_count_head` is tried at each word of a line)

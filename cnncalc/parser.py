@@ -339,7 +339,7 @@ class Parser(TokenStream):
             self.error(codes.E002, "an input's answers are counts (`memory 3072`, `params 0`): its shape is the one "
                                    "given", shaped.span, hint="answer the shapes of the layers after it")
             return None
-        filtered = answers.filter_params or answers.filter_weights or answers.filter_shape
+        filtered = answers.filter_params or answers.filter_weights or answers.filter_biases or answers.filter_shape
         if filtered is not None:
             self.error(codes.E002, "the input has no filters: its answers are `memory`, `params`, `weights`, "
                                    "`biases` and `macs`", filtered.span,

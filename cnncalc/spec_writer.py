@@ -110,6 +110,7 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(shape_text(e.shape))
     counts = (("params", e.params), ("weights", e.weights), ("biases", e.biases), ("memory", e.memory),
               ("macs", e.macs), ("filter params", e.filter_params), ("filter weights", e.filter_weights),
+              ("filter biases", e.filter_biases),
               ("connections", e.connections))
     parts += [f"{word} {count_text(count)}" for word, count in counts if count is not None]
     parts += [f"{ir.SIDES[side.axis or 0]} {side.dims[0] if side.dims else side.text}" for side in e.sides]

@@ -644,7 +644,7 @@ class TokenStream:
                 # separates answers (and before `760 params`, to say that the count goes after the word)
             elif tok.kind == "NAME" and (tok.text.lower() in ir.ANSWER_WORDS or (
                     tok.text.lower() == "filter" and self.peek(1).kind == "NAME" and
-                    ir.ANSWER_WORDS.get(self.peek(1).text.lower()) in ("params", "weights"))):
+                    ir.ANSWER_WORDS.get(self.peek(1).text.lower()) in ("params", "weights", "biases"))):
                 self.advance()
                 written = tok.text.lower()
                 if written == "filter":  # `filter params 76`: one filter's

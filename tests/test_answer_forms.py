@@ -309,14 +309,20 @@ def test_every_answer_of_a_line_is_judged_for_itself_never_dropped() -> None:
         report = cnncalc.analyze_text(told + line + "\n", "hw.txt")
         assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
     # a total after one filter's whole count is the layer's (26 per filter, 6 filters: 156); after a filter's weights,
-    # the filter's own (25 + 1 = 26): never judged as the other
+    # its working says whose (a sum the filter's, 25 + 1 = 26; a product the layer's, 26·6 = 156), and a bare one is
+    # E060: `total 26` was the filter's, so `total 156`, the layer's, was marked wrong
     per_filter = "params per filter"
     for line, verdicts in (("Each filter has 26 params; total 156", {per_filter: "right", "params": "right"}),
                            ("Each filter has 26 params, total: 157", {per_filter: "right", "params": "wrong"}),
-                           ("Each filter has 25 weights, total 26", {"weights per filter": "right",
-                                                                      per_filter: "right"})):
+                           ("Each filter has 25 weights, total = 25 + 1 = 26", {"weights per filter": "right",
+                                                                                per_filter: "right"}),
+                           ("Each filter has 25 weights, total = 26*6 = 156", {"weights per filter": "right",
+                                                                               "params": "right"})):
         report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
         assert {a.quantity: a.verdict for a in report.answers} == verdicts, (line, report.messages())
+    for line in ("Each filter has 25 weights, total 26", "Each filter has 25 weights and 1 bias, total 156"):
+        report = cnncalc.analyze_text(base + line + "\n", "hw.txt")
+        assert [d.code for d in report.diagnostics] == ["E060"] and "total" not in {a.quantity for a in report.answers}
     # an answer under a question with an aside in parentheses: its counts each judged (the line was prose, 761 passed)
     asked = base + "Q: How many parameters does the layer have?\n"
     for line, verdicts in (("A: 156 (150 weights, 6 biases)", {**judged, "params": "right"}),

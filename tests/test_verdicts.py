@@ -640,7 +640,7 @@ def test_one_filters_count_that_cannot_be_read_is_said_where() -> None:
     stated = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
     macs = cnncalc.analyze_text(stated + "MACs per filter: 76800\n", "hw.txt")
     assert [(d.code, *macs.source.line_col(d.span.start), d.message) for d in macs.diagnostics] == [
-        ("E060", 3, 1, "cnncalc judges one filter's parameters or weights, not its MACs")]
+        ("E060", 3, 1, "cnncalc judges one filter's parameters, weights or bias, not its MACs")]
     aside = cnncalc.analyze_text(stated + "Params: 760, MACs: 768K (76 per filter)\n", "hw.txt")
     assert [(d.code, *aside.source.line_col(d.span.start), d.message) for d in aside.diagnostics] == [
         ("E060", 3, 26, "cnncalc does not understand `76 per filter` as one filter's count")]
@@ -5870,11 +5870,15 @@ def test_counts_with_sharing_and_of_one_filter(line: str, answers: list[tuple[st
 @pytest.mark.parametrize("line", ["Each filter has 363 weights and 1 bias",
                                   "Each neuron has 11*11*3 = 363 weights and 1 bias"])
 def test_a_filters_bias_after_its_weights_is_not_the_layers(line: str) -> None:
-    # `and 1 bias` was judged as the layer's 96 biases: wrong
+    # `and 1 bias` was judged as the layer's 96 biases: wrong; then E060, a filter's bias not judged; now the filter's
+    # one bias, judged (as the spec's `filter biases 1`)
     report = homework(_CONV1_227 + line + "\n")
-    assert [(a.quantity, a.verdict) for a in report.answers] == [("weights per filter", "right")]
-    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
-        ("E060", 3, line.index("1 bias") + 1, "cnncalc judges one filter's parameters or weights, not its biases")]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("weights per filter", "right"),
+                                                                 ("biases per filter", "right")]
+    assert report.ok, report.messages()
+    wrong = homework(_CONV1_227 + line.replace("1 bias", "2 biases") + "\n")
+    assert [(a.quantity, a.verdict) for a in wrong.answers] == [("weights per filter", "right"),
+                                                                ("biases per filter", "wrong")]
 
 
 def test_a_listing_whose_names_do_not_say_the_kind() -> None:
@@ -12598,12 +12602,12 @@ def test_an_output_answer_cnncalc_cannot_read_is_never_prose(line: str, code: st
 
 @pytest.mark.parametrize("line, judged", [
     # a filter's phrase ending two counts joined by `and` is said of both: 5·5·1 = 25 weights and 1 bias per filter of
-    # six (the 25 was judged as the layer's 150 weights, a right answer marked wrong)
-    ("Parameters: 25 weights and 1 bias per filter, 156 total", [("weights per filter", "right")]),
-    ("Parameters: 24 weights and 1 bias per filter", [("weights per filter", "wrong")]),
+    # six (the 25 was judged as the layer's 150 weights, a right answer marked wrong; the bias, E060 then, is judged)
+    ("Parameters: 25 weights and 1 bias per filter, 156 total", [("weights per filter", "right")]),  # (156: E060)
+    ("Parameters: 24 weights and 1 bias per filter", [("weights per filter", "wrong"), ("biases per filter", "right")]),
     ("Params: 5*5*1 = 25 weights and 1 bias for each of the 6 filters", []),
     # after the first count, before a bias: the bias is the filter's (it was judged as the layer's 6)
-    ("Params: 25 weights per filter and 1 bias", [("weights per filter", "right")]),
+    ("Params: 25 weights per filter and 1 bias", [("weights per filter", "right"), ("biases per filter", "right")]),
     # the layer's own counts are judged as before
     ("Params: 150 weights and 6 biases", [("weights", "right"), ("biases", "right")]),
     ("Params: 150 weights and 5 biases", [("weights", "right"), ("biases", "wrong")]),
@@ -15039,3 +15043,44 @@ def test_a_pool_called_with_its_windows_side(tmp_path: Path, pool: str, right: s
         result = invoke("check", str(path))
         assert f"1 answer: {int(verdict == 'right')} right, {int(verdict == 'wrong')} wrong" in result.output, \
             result.output
+
+
+def test_one_filters_bias_in_the_spec_language() -> None:
+    # a conv of 10 5x5 filters on 32x32x3: each filter 5·5·3 = 75 weights and one bias (76 parameters); `nobias`
+    # leaves it none; the layer's 10 biases are not one filter's
+    report = run("input 32x32x3\nc1: conv 10 5x5 -> filter biases 1, filter weights 75, filter params 76\n"
+                 "c2: conv 10 5x5 nobias -> filter biases 0\nc3: conv 10 5x5 -> filter biases 10\n"
+                 "c4: conv 10 5x5 nobias -> filter biases 1\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [
+        ("c1", "params per filter", "right"), ("c1", "weights per filter", "right"),
+        ("c1", "biases per filter", "right"), ("c2", "biases per filter", "right"),
+        ("c3", "biases per filter", "wrong"), ("c4", "biases per filter", "wrong")]
+    assert "that is the whole layer's count, not one filter's" in report.answers[4].reason
+    # the spec writes it back as it reads it
+    converted = CliRunner().invoke(cli, ["convert", "-", "--lang", "lecture"],
+                                   input="Input: 32x32x3\nCONV1: 10 5x5 filters\nEach filter has 75 weights and 1 "
+                                         "bias.\n").stdout
+    assert "filter biases 1" in converted and [a.verdict for a in run(converted).answers] == ["right", "right"]
+
+
+@pytest.mark.parametrize("line, judged", [
+    # after one filter's weights and bias, a count said to be the whole is the layer's: 6 filters of 5·5·1 + 1 = 26,
+    # 156 (it was judged as one filter's: the right 156 marked wrong)
+    ("Each filter has 25 weights and 1 bias (156 params in all)", ("params", "right")),
+    ("Each filter has 25 weights and 1 bias (157 params in total)", ("params", "wrong")),
+    ("Each filter has 25 weights and 1 bias, 156 params in total", ("params", "right")),
+    ("Each filter has 25 weights and 1 bias, total = 26*6 = 156", ("params", "right")),
+    ("Each filter has 25 weights and 1 bias, total = 25 + 1 = 26", ("params per filter", "right")),
+    ("Each filter has 25 weights and 1 bias (26 params)", ("params per filter", "right")),
+])
+def test_a_count_after_a_filters_weights_and_bias(line: str, judged: tuple[str, str]) -> None:
+    report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(
+        [judged, ("weights per filter", "right"), ("biases per filter", "right")]), report.messages()
+
+
+def test_a_bare_total_after_a_filters_weights_and_bias_is_e060(tmp_path: Path) -> None:
+    # the filter's 26, or the layer's 156? `total 156` was judged as the filter's count, a right answer marked wrong
+    e060_at(tmp_path, "Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n"
+                      "Each filter has 25 weights and 1 bias; total 156\n", 3, "total",
+            "cnncalc cannot tell whether `total 156` is one filter's count or the layer's")
