@@ -150,8 +150,8 @@ class Grammar:
                                        "input input"]),
                       self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999", "8x8x3x2"])]
         if self.rng.random() < 0.05:
-            parts += [self.rng.choice(["filter params", "filter weights", "Filter Parameters =", ", filter params",
-                                       "filter", "filter macs", "filter params filter params 1"]),
+            parts += [self.rng.choice(["filter params", "filter weights", "filter biases", "Filter Parameters =",
+                                       ", filter params", "filter", "filter macs", "filter params filter params 1"]),
                       self.rng.choice(COUNTS)]
         if self.rng.random() < 0.05:  # one filter's shape
             parts += [self.rng.choice(["filter", "FILTER =", "filter :", "filter filter"]),
@@ -903,7 +903,11 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Transposed conv 2x2, 128 filters, stride 2 -> 32x32x128 (params 2*2*256*128 + 128 = 131,200)",
             "input 64x64x3 -> conv(32, 3x3, s=1, p=1) -> maxpool(2) -> avgpool(3, 2) -> pool(0) -> fc(10)",
             "maxpool(99999999999999999999)", "maxpool(2, 0)",
-            "| CONV1 (f=5, s=1, 8 filters) | (28, 28, 8) | 6272 | 608 |", "CONV1 (f=5, s=1, 0 filters, 9 filters)"]
+            "| CONV1 (f=5, s=1, 8 filters) | (28, 28, 8) | 6272 | 608 |", "CONV1 (f=5, s=1, 0 filters, 9 filters)",
+            "Each filter has 75 weights and 1 bias (760 params in all)",
+            "Each filter has 0 weights and 0 biases; total 0",
+            "Parameters: 25 weights and 1 bias per filter, 156 params in total",
+            "Biases per filter: 99999999999999999999"]
 SIZE_FIRST = ["5x5 conv, 6 filters", "conv 5x5, 6 filters", "5x5, 6 3x3 filters", "conv 6", "6 filters (5x5, stride 2)",
               "6 filters (5x5 pad 1", "6 filters (5x5 pad))", "depthwise 3x3", "3x3 depthwise conv", "depthwise",
               "0x3 depthwise", "3x3x3 depthwise filters", "conv, 6 filters 5x5", "conv layer with 6 5x5 filters",
