@@ -6250,7 +6250,8 @@ class _LineReader:
             if following is None or following.text != ")":
                 raise _Unreadable("expected `)` after the number of neurons", self.rest_span())
             end = self.next().end
-        elif not unit and following is not None and following.kind != "ARROW" and following.text not in (",", ";", "("):
+        elif not unit and following is not None and _arrow(self.tokens, self.i) != self.i and \
+                following.text not in (",", ";", "("):  # (`Dense 10 => 10`: its answers after the arrow)
             raise _Unreadable("expected `neurons` after the number, as in `4096 neurons`", self.rest_span())
         elif not unit and after_colon and self.in_to_out(count[0]):  # `FC1: 784 -> 256`: its inputs, then its width
             received, count = count, self.expect_number("the number of neurons")

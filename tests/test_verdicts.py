@@ -15084,3 +15084,13 @@ def test_a_bare_total_after_a_filters_weights_and_bias_is_e060(tmp_path: Path) -
     e060_at(tmp_path, "Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n"
                       "Each filter has 25 weights and 1 bias; total 156\n", 3, "total",
             "cnncalc cannot tell whether `total 156` is one filter's count or the layer's")
+
+
+@pytest.mark.parametrize("layer", ["Layer 2 - Dense 10 => {}", "Layer 2: FC 10 => {}", "Dense 10 => {}"])
+def test_an_fc_layers_width_then_an_arrow_as_two_characters(layer: str) -> None:
+    # an FC layer of 10 on the 64 values a global pool of 8x8x64 leaves: 10 values, (64 + 1)·10 = 650 parameters
+    # (`=>` after the width was E060, "expected `neurons` after the number"; `->` was read)
+    sheet = f"Input: 8x8x64\nLayer 1 - Global average pooling\n{layer}\n"
+    for said, verdicts in [("10, 650 params", ["right", "right"]), ("11, 640 params", ["wrong", "wrong"])]:
+        report = homework(sheet.format(said))
+        assert [a.verdict for a in report.answers] == verdicts, report.messages()
