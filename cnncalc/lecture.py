@@ -11077,9 +11077,20 @@ def _we_apply(words: list[str]) -> bool:
 def _colon_before_answers(tokens: list[Tok]) -> list[Tok]:
     """`Dense layer with 128 units: params = 200832` (`A 2x2 max pool with stride 2: output 16x16x16`): a layer
     described with its numbers (no name, no place: `Layer 2 (conv 3x3): …`, `CONV1: …` are read as they are), then
-    its answers after a `:`, as after a `,`. The line was prose, its answers passed over. Other tokens as they are."""
+    its answers after a `:`, as after a `,`, or after an answer's word and its `:` (`max pool 2x2 stride 2   output:
+    46x46x32`: E060, `stride 2` read as a layer's name). The line was prose, its answers passed over. Other tokens as
+    they are."""
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is None or colon < 3 or colon + 1 >= len(tokens) or \
+    named = colon is not None and colon > 3 and tokens[colon - 1].lower in (*ir.ANSWER_WORDS, "output") and \
+        tokens[colon - 2].text != "," and not any(t.kind == "ARROW" for t in tokens[:colon]) and (
+            any(t.kind == "DIMS" for t in tokens[:colon - 1]) or
+            not _DESCRIBED_BY.isdisjoint(t.lower for t in tokens[:colon - 1]) or
+            ([t.lower for t in tokens[colon - 3:colon - 2]] in (["connected"], ["dense"]) and
+             tokens[colon - 2].kind == "NUM"))  # `max pool 2x2 stride 2   output: 46x46x32`, `fully connected 128
+    # params: …`: an answer's word before its `:` after a description (not a name's: `CONV layer 1 params: …`)
+    if named and colon is not None and colon + 1 < len(tokens):
+        colon -= 1  # (its word was read as a layer's name's, `STRIDE2`: E060)
+    elif colon is None or colon < 3 or colon + 1 >= len(tokens) or \
             tokens[colon + 1].lower not in (*ir.ANSWER_WORDS, "output", "outputs"):
         return tokens
     before = tokens[:colon]
@@ -11087,7 +11098,12 @@ def _colon_before_answers(tokens: list[Tok]) -> list[Tok]:
     if before[-1].text == ")" or words[0] == "layer" or _GIVING_KINDS.isdisjoint(words) or \
             not any(t.kind in ("NUM", "DIMS") for t in before) or _label(before[:1]) is not None:
         return tokens
+    if named:  # (as `…, output 46x46x32`, its colon left out)
+        return [*before, Tok("P", ",", tokens[colon].start, tokens[colon].start), tokens[colon], *tokens[colon + 2:]]
     return [*before, Tok("P", ",", tokens[colon].start, tokens[colon].end), *tokens[colon + 1:]]
+
+
+_DESCRIBED_BY = {"stride", "pad", "padding", "filters", "kernels", "neurons", "units"}  # a layer's description's words
 
 
 def _global_pool(words: list[str]) -> bool:

@@ -15094,3 +15094,32 @@ def test_an_fc_layers_width_then_an_arrow_as_two_characters(layer: str) -> None:
     for said, verdicts in [("10, 650 params", ["right", "right"]), ("11, 640 params", ["wrong", "wrong"])]:
         report = homework(sheet.format(said))
         assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+# on 96x96x3: conv 5x5 of 32 unpadded gives 92x92x32; the 2x2 pool 46x46x32; conv 3x3 of 64 padded by 1 keeps
+# 46x46x64; the pool 23x23x64; an FC of 128 on its 23·23·64 = 33,856 values (33,856 + 1)·128 = 4,333,696; FC 5 on
+# 128, (128 + 1)·5 = 645
+ALIGNED_ANSWERS = ("Input 96x96x3\n1) conv 5x5, 32 filters, stride 1, no padding  output: 92x92x32\n"
+                   "2) max pool 2x2 stride 2                        output: {}\n"
+                   "3) conv 3x3, 64 filters, stride 1, padding 1    output: 46x46x64\n"
+                   "4) max pool 2x2 stride 2                        output: 23x23x64\n"
+                   "5) fully connected 128                          params: 23*23*64*128 + 128 = 4,333,696\n"
+                   "6) fully connected 5                            params: {}\n")
+
+
+def test_answers_in_a_column_after_each_layers_description() -> None:
+    # `max pool 2x2 stride 2   output: 46x46x32`: `stride 2` was read as a layer's name (E060 "no layer STRIDE2"),
+    # the layer left out, and the FC layer's count judged on the wrong input
+    right = homework(ALIGNED_ANSWERS.format("46x46x32", "645"))
+    assert right.ok and [a.verdict for a in right.answers] == ["right"] * 6, right.messages()
+    wrong = homework(ALIGNED_ANSWERS.format("46x46x31", "640"))
+    assert [a.verdict for a in wrong.answers] == ["right", "wrong", "right", "right", "right", "wrong"], \
+        wrong.messages()
+
+
+@pytest.mark.parametrize("line", ["CONV layer 1 params: 4,640", "FC 84 -> params: 10164"])
+def test_a_names_answer_word_is_no_description(line: str) -> None:
+    # an answer's word before its colon after a name (`CONV layer 1`) or after an arrow stays as it was read
+    report = homework("Input: 32x32x3\nconv: 16 filters 3x3, pad 1\nconv: 32 filters 3x3, pad 1\nfc: 120 units\n"
+                      "fc: 84 units\n" + line + "\n")
+    assert report.answers and all(a.quantity == "params" for a in report.answers), report.messages()
