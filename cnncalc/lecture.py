@@ -8668,8 +8668,6 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
 
 
-# what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
-# layer with 10 filters`)
 def _filters_brought(tokens: list[Tok]) -> list[Tok]:
     """`Conv 3x3, stride 1, 128 filters, pad 1` (a convolution's size, then options before its count of filters) as
     `Conv 3x3, 128 filters, stride 1, pad 1`, the order a description with its size first reads (it was E060); other
@@ -8695,6 +8693,8 @@ def _filters_brought(tokens: list[Tok]) -> list[Tok]:
 _OPTION_WORDS = ("stride", "strides", "pad", "padding", "s", "p", "no", "same", "valid", "zero")  # before a count
 
 
+# what may stand between a convolution's size, written first, and its filters (`5x5 conv, 10 filters`, `3x3 conv
+# layer with 10 filters`)
 _SIZE_FIRST_JOINS = (",", "conv", "convolution", "convolutional", "pointwise", "pw", "layer", "with", "using", "kernel",
                      "kernels", "filter", "transposed", "deconv", "deconvolution", "upconv", "up-conv",
                      "up-convolution")  # (`5x5 kernel, 6 filters`: it was E060; `2x2 up-conv, 512 filters`)
@@ -9066,9 +9066,10 @@ def _count_said_first(part: list[Tok]) -> list[Tok]:
     said = len(_unwhole(part[:len(words)]))  # (`156 params in total`: as `params: 156 in total`)
     if head is None or (said != 1 + len(head) and tuple(words[1 + len(head):]) not in _FILTER_PHRASES):
         return part
-    count = part[0]
-    return [*part[1:said if said == 1 + len(head) else len(words)], Tok("P", ":", count.start, count.start), count,
-            *part[said:len(words)] * (said == 1 + len(head))]
+    count, colon = part[0], Tok("P", ":", part[0].start, part[0].start)
+    if said == 1 + len(head):  # `156 params in total`: the words of the whole after the count
+        return [*part[1:said], colon, count, *part[said:len(words)]]
+    return [*part[1:len(words)], colon, count]  # `1 bias per filter`
 
 
 # _COUNT_WORDS' keys by their first word, longest first (`_count_head` is tried at each word of a line)
