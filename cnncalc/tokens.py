@@ -501,9 +501,9 @@ class TokenStream:
 
     def expectation(self) -> ir.Expectation | None:
         """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
-        `macs N`, `memory N`, one filter's `filter params N` and `filter weights N`, one side of the output
-        (`depth 96`), its receptive field (`rf 7x7`), its window's padding (`padding 3`) and the volume it receives
-        (`input 16x16x16`), each at most once."""
+        `macs N`, `memory N`, one filter's `filter params N`, `filter weights N` and `filter biases N`, one side of
+        the output (`depth 96`), its receptive field (`rf 7x7`), its window's padding (`padding 3`) and the volume it
+        receives (`input 16x16x16`), each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
