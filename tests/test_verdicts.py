@@ -6030,7 +6030,8 @@ FILTERED = "the input has no filters: its answers are `memory`, `params`, `weigh
 
 
 @pytest.mark.parametrize("answer, column, message", [("32x32x3", 18, SHAPED), ("depth 3", 24, SHAPED),
-                                                     ("filter params 5", 32, FILTERED)])
+                                                     ("filter params 5", 32, FILTERED),
+                                                     ("filter biases 1", 32, FILTERED)])  # (`filter biases`: new)
 def test_an_inputs_answers_are_counts(answer: str, column: int, message: str) -> None:
     report = run(f"input 32x32x3 -> {answer}\nconv 8 5x5\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E002", 1, column, message)]
