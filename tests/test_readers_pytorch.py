@@ -259,6 +259,66 @@ def test_loops_with_break_and_continue_and_a_while() -> None:
     assert report.output is not None and report.output.dims == (8, 8, 24)
 
 
+def test_an_item_of_a_list_of_layers_replaced_before_the_sequential_is_built() -> None:
+    # Xception's blocks build their list with an in-place ReLU first, then replace it: `rep[0] = nn.ReLU()`;
+    # here the first convolution is replaced: conv 3 -> 4 3x3 (3·9 + 1)·4 = 112 (not the 3 -> 8 one, 224),
+    # then conv 4 -> 5 1x1 (4 + 1)·5 = 25; `rep[-1]` replaces the last (a ReLU by a Tanh).
+    text = "\n".join([
+        "from torch import nn", "rep = [nn.Conv2d(3, 8, 3), nn.Conv2d(4, 5, 1), nn.ReLU()]",
+        "rep[0] = nn.Conv2d(3, 4, 3)", "rep[-1] = nn.Tanh()", "model = nn.Sequential(*rep)", ""])
+    report = read_py(text, input="10x10x3")
+    assert report.ok, report.messages()
+    assert [r.keyword for r in report.rows] == ["conv", "conv", "tanh"]
+    assert report.totals.params == 112 + 25
+    assert report.output is not None and report.output.dims == (10 - 3 + 1, 10 - 3 + 1, 5)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+    # past the end Python raises IndexError, and PyTorch never builds the model: E070 at the assignment
+    past = text.replace("rep[-1] =", "rep[3] =")
+    report = read_py(past, input="10x10x3")
+    assert errors(report) == [("E070", *place_of(past, "rep[3]"))]
+    assert "IndexError: `rep[3]` is past the end of a list of 3" in report.diagnostics[0].message
+    report = read_py(text.replace("rep[-1] =", "rep['a'] ="), input="10x10x3")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+
+
+RES2NET_SPLIT = module_file(
+    "self.conv1 = nn.Conv2d(3, 12, 1)\n"
+    "self.convs = nn.ModuleList([nn.Conv2d(4, 4, 3, padding=1) for _ in range(2)])",
+    "out = self.conv1(x)\n"
+    "spx = torch.split(out, 4, 1)\n"
+    "for i in range(2):\n"
+    "    sp = spx[i] if i == 0 else sp + spx[i]\n"
+    "    sp = self.convs[i](sp)\n"
+    "    out = sp if i == 0 else torch.cat((out, sp), 1)\n"
+    "return torch.cat((out, spx[2]), 1)")
+
+
+def test_a_split_into_parts_of_a_given_size_is_read_part_by_part() -> None:
+    # Res2Net's `torch.split(out, width, 1)`: 12 channels in parts of 4, each read by its index: channels 0-3, 4-7,
+    # 8-11. conv 3 -> 12 1x1: (3 + 1)·12 = 48; two convs 4 -> 4 3x3: 2·(4·9 + 1)·4 = 296; out 4 + 4 + 4 = 12 channels
+    report = read_py(RES2NET_SPLIT, input="6x6x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 48 + 296
+    assert [r.op for r in report.rows if r.keyword == "slice"] == ["slice 0:4", "slice 4:8", "slice 8:12"]
+    assert report.output is not None and report.output.dims == (6, 6, 12)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(RES2NET_SPLIT) == report.totals.params
+        assert tuple(built_by_pytorch(RES2NET_SPLIT)(__import__("torch").zeros(1, 3, 6, 6)).shape) == (1, 12, 6, 6)
+    # the method form reads the same; a part past the channels is E036 at the split (PyTorch has no such part)
+    method = RES2NET_SPLIT.replace("torch.split(out, 4, 1)", "out.split(4, dim=1)")
+    assert read_py(method, input="6x6x3").totals.params == 48 + 296
+    past = RES2NET_SPLIT.replace("spx[2]", "spx[3]")
+    report = read_py(past, input="6x6x3")
+    assert errors(report) == [("E036", *place_of(past, "torch.split"))]
+    # how many parts there are depends on the channels: counting, listing or unpacking them is E070
+    for use, placed in (("return torch.cat(list(spx), 1)", "list(spx)"), ("a, b, c = spx\n        return a", "a, b, c"),
+                        ("return spx[-1]", "spx[-1]")):
+        text = RES2NET_SPLIT.replace("return torch.cat((out, spx[2]), 1)", use)
+        report = read_py(text, input="6x6x3")
+        assert errors(report) == [("E070", *place_of(text, placed))], use
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

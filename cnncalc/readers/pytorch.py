@@ -258,6 +258,17 @@ class _Stacked(NamedTuple):
     tensors: list[Tensor]
 
 
+class _Chunks:
+    """`torch.split(x, 26, 1)`: x's channels in parts of 26, as many as the channels make, which the reader does
+    not know; each part read by its index (`spx[i]`) is channels 26·i to 26·(i + 1) (`slice`, E036 beyond the
+    channels, where PyTorch would make the last part smaller or have none). Counting, listing or unpacking them is
+    E070 (`plain`)."""
+
+    def __init__(self, tensor: Tensor, size: int, node: ast.AST) -> None:
+        self.tensor, self.size, self.node = tensor, size, node
+        self.parts: dict[int, Tensor] = {}  # each part read, made once
+
+
 class _GroupView(NamedTuple):
     """A channel shuffle under way: `x.view(b, g, c // g, h, w)`, then its transpose of axes 1 and 2;
     viewed back to four axes it is `shuffle g` on x. Nothing else may read it."""
@@ -1070,9 +1081,13 @@ class _Reader:
         return self.is_model_part(func)
 
     def is_model_part(self, node: ast.expr) -> bool:
-        """Whether a top-level expression is a model or a part of one (`model`, `model.classifier`)."""
+        """Whether a top-level expression is a model or a part of one (`model`, `model.classifier`), or a list of
+        layers a model is built from (`layers[0] = nn.Conv2d(1, 8, 3)` before `nn.Sequential(*layers)`)."""
+        modules = (Layer, Sequence, Instance)
         try:
-            return isinstance(self.eval(node, self.globals), (Layer, Sequence, Instance))
+            value = self.eval(node, self.globals)
+            listed = isinstance(value, list) and any(isinstance(v, modules) for v in value)
+            return isinstance(value, modules) or listed
         except _Unsupported:
             return False  # `args.lr = 0.1`: a value cnncalc does not follow
 
@@ -1846,6 +1861,8 @@ class _Reader:
         base = self.eval(node.value, env)
         if isinstance(base, Tensor):
             return self.tensor_slice(base, node, env)
+        if isinstance(base, _Chunks):
+            return self.chunk_part(base, self.eval(node.slice, env), node)
         cut = node.slice
         if isinstance(base, _ShapeOf) and isinstance(cut, ast.Slice) and cut.upper is None and cut.step is None and \
                 cut.lower is not None and self.eval(cut.lower, env) in (2, -2):
@@ -1975,6 +1992,9 @@ class _Reader:
     def plain(value: Any, use: str, node: ast.AST) -> Any:
         """A value Python's builtins may see: the reader's own records are tuples, and `len(x)` of a
         tensor or `len(self.convs)` of a ModuleList must not count their fields."""
+        if isinstance(value, _Chunks):
+            raise _Unsupported(f"{use} the parts of a split into parts of {value.size} channels (how many there are "
+                               f"depends on the channels; read each by its index, `parts[0]`)", node)
         if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _SizeTimes, _Partial, _ChannelsLast,
                               _Weights, _GroupView, _SpatialSize, _Closure, _PositionsFlat, _HalfMean, _ShapeOf)):
             thing = "a function" if isinstance(value, _Closure) else \
@@ -2578,6 +2598,14 @@ class _Reader:
                 items[index] = (name, value)
             except (TypeError, IndexError):
                 raise _Unsupported(f"assigning to `{ast.unparse(target)[:60]}`", target) from None
+        elif isinstance(target, ast.Subscript) and isinstance(container, list):
+            index = self.eval(target.slice, env)  # `rep[0] = nn.ReLU(inplace=False)` in a list of layers being built
+            if not isinstance(index, int) or isinstance(index, bool):
+                raise _Unsupported(f"an index that is not a number: `{ast.unparse(target)[:60]}`", target)
+            if not -len(container) <= index < len(container):
+                raise _Refused(f"the model's own code raises IndexError: `{ast.unparse(target)[:60]}` is past the end "
+                               f"of a list of {len(container)}", target)
+            container[index] = value
         elif isinstance(target, ast.Subscript) and isinstance(container, dict):
             key = self.eval(target.slice, env)
             if not isinstance(key, (str, int)):
@@ -2960,13 +2988,16 @@ class _Reader:
             raise _Unsupported(f"flatten from dim {start} (cnncalc keeps the batch: flatten(x, 1))", node)
         return self.add_layer("flatten", node, x, "flatten")
 
-    def split(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
+    def split(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor] | _Chunks:
         sizes = args[0] if args else kwargs.get("split_size_or_sections")
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if dim in (1, -3) and isinstance(sizes, _SizeOf) and sizes.dim == 1 and sizes.per > 1:
             # `torch.split(x, x.size(1) // n, 1)`: n equal parts (channels that do not divide by n are E033, where
             # PyTorch makes one part more, which the file's own unpacking would refuse)
             return [self.add_layer(f"part {i} of {sizes.per}", node, x, "part") for i in range(1, sizes.per + 1)]
+        if dim in (1, -3) and isinstance(sizes, int) and not isinstance(sizes, bool) and sizes > 0 and \
+                isinstance(x, Tensor):
+            return _Chunks(x, sizes, node)
         if dim not in (1, -3) or not _listed(sizes) or \
                 not all(isinstance(s, int) and s > 0 for s in sizes):
             raise _Unsupported("torch.split other than into listed channel counts along dim=1", node)
@@ -2975,6 +3006,20 @@ class _Reader:
             out.append(self.add_layer(f"slice {low}:{low + size}", node, x, "slice"))
             low += size
         return out
+
+    def chunk_part(self, chunks: _Chunks, index: Any, node: ast.AST) -> Tensor:
+        """Part `index` of a split into parts of a given size (Res2Net's `spx[i]`), counted from the first."""
+        if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a part of a split into parts of {chunks.size} channels "
+                               f"is read by its index from the first (how many there are depends on the channels)",
+                               node)
+        if index not in chunks.parts:
+            low = index * chunks.size
+            if low + chunks.size > limits.MAX_CHANNELS:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: channels past {limits.MAX_CHANNELS:,}", node)
+            chunks.parts[index] = self.add_layer(f"slice {low}:{low + chunks.size}", chunks.node, chunks.tensor,
+                                                 "slice")
+        return chunks.parts[index]
 
     def group_view(self, view: _GroupView, attr: str, args: list[Any], node: ast.AST) -> Any:
         """The rest of a channel shuffle: transpose axes 1 and 2, `.contiguous()`, view back to 4 axes."""
