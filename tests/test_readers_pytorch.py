@@ -319,6 +319,24 @@ def test_a_split_into_parts_of_a_given_size_is_read_part_by_part() -> None:
         assert errors(report) == [("E070", *place_of(text, placed))], use
 
 
+def test_an_index_with_a_leading_ellipsis_is_the_maps_four_axes() -> None:
+    # YOLOv5's Focus: the four phases of every other row and column, `x[..., ::2, ::2]` as `x[:, :, ::2, ::2]`,
+    # concatenated: 8x8x3 -> four 4x4x3 -> 4x4x12, then conv 12 -> 5 1x1: (12 + 1)·5 = 65
+    text = module_file("self.conv = nn.Conv2d(12, 5, 1)",
+                       "return self.conv(torch.cat((x[..., ::2, ::2], x[..., 1::2, ::2], x[..., ::2, 1::2], "
+                       "x[..., 1::2, 1::2]), 1))")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 65
+    assert report.output is not None and report.output.dims == (4, 4, 5)
+    if importlib.util.find_spec("torch") is not None:
+        torch = __import__("torch")
+        assert tuple(built_by_pytorch(text)(torch.zeros(1, 3, 8, 8)).shape) == (1, 5, 4, 4)
+    # the last axis is the width: `x[..., 1:3]` keeps columns 1 and 2 whatever the width (needs the input's size)
+    report = read_py(module_file("", "return x[..., 1:3]"), input="8x8x3")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

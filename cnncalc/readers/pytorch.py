@@ -432,6 +432,20 @@ def _gains_two_axes(parts: list[ast.expr], whole: list[bool]) -> bool:
         len(parts) == 3 and isinstance(parts[0], ast.Constant) and parts[0].value is Ellipsis))
 
 
+def _spelt_out(parts: list[ast.expr]) -> list[ast.expr]:
+    """A map's index with a leading `...` as its four axes (`x[..., ::2, ::2]`, YOLOv5's Focus: `x[:, :, ::2, ::2]`);
+    one that adds axes (`y[..., None, None]`) is left as written."""
+    rest = parts[1:]
+    if not parts or not _is_constant(parts[0], Ellipsis) or len(rest) > 3 or \
+            any(_is_constant(p, Ellipsis) or _is_constant(p, None) for p in rest):
+        return parts
+    return [*(ast.Slice() for _ in range(4 - len(rest))), *rest]
+
+
+def _is_constant(node: ast.expr, value: Any) -> bool:
+    return isinstance(node, ast.Constant) and node.value is value
+
+
 def _is_batch(size: Any) -> bool:
     """`x.size(0)` or -1 in a view's first place."""
     return bool(size == _SizeOf(0) or size == -1)
@@ -1905,7 +1919,7 @@ class _Reader:
     def tensor_slice(self, base: Tensor, node: ast.Subscript, env: dict[str, Any]) -> Tensor:
         """`x[:, a:b]`: channels a to b (a spec `slice`); `x[:, :, t:-b, l:-r]`: rows and columns cut from
         each edge (a spec `crop`, which needs no input size); anything else is not followed."""
-        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        parts = _spelt_out(node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice])
         whole = [isinstance(p, ast.Slice) and p.lower is None and p.upper is None and p.step is None for p in parts]
         bounds: list[tuple[Any, Any]] = [
             (None if p.lower is None else self.eval(p.lower, env), None if p.upper is None else self.eval(p.upper, env))
